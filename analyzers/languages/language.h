@@ -1,0 +1,50 @@
+// Host languages. Each language is one file (python.cpp, javascript.cpp, go.cpp, sql_file.cpp)
+// plus one row in the table in languages.cpp. An extractor walks a tree-sitter tree and returns
+// every place where the code holds SQL: a string passed to a database call, or a string whose
+// text starts like a statement (the pipeline keeps those only if they parse as DML).
+#pragma once
+#include <tree_sitter/api.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/sql/sql_text.h"
+
+namespace schemagate::languages {
+
+struct SqlSite {
+  sql::SqlText sql;          ///< the statement text with holes (kHole) for interpolations
+  uint32_t host_begin = 0;   ///< byte offset of the expression (or call argument) in the file
+  bool database_call = false;  ///< passed to a call named in the language's database_calls
+  std::string call_name;     ///< that call's name, e.g. "execute"
+  /// The argument is not a string the file defines (a variable, a function result): the site is
+  /// counted and listed as unchecked. `sql` is empty then.
+  bool dynamic = false;
+};
+
+struct ExtractInput {
+  std::string_view source;  ///< the whole file
+  TSNode root;              ///< root of its tree (null node for languages without a grammar)
+  const struct Language* language;
+};
+
+struct Language {
+  std::string_view name;                     ///< "python", "javascript", "typescript", "tsx", "go", "sql"
+  std::vector<std::string_view> extensions;  ///< with the dot: ".py"
+  const TSLanguage* (*grammar)();            ///< nullptr: no tree-sitter parse (.sql files)
+  /// Names of calls whose first argument (or tagged template) is SQL. Matched against the last
+  /// name of the callee: `cur.execute(...)` matches "execute".
+  std::vector<std::string_view> database_calls;
+  void (*extract)(const ExtractInput& in, std::vector<SqlSite>* out);
+};
+
+/// Every language, one row each.
+const std::vector<Language>& languages();
+/// The language that owns a file by its extension, or nullptr.
+const Language* language_for_path(std::string_view path);
+/// True when `text` (SQL with holes) starts, after blanks, comments and '(', with SELECT, INSERT,
+/// UPDATE, DELETE, WITH or MERGE followed by a blank: worth parsing although no call names it.
+bool looks_like_sql(std::string_view text);
+
+}  // namespace schemagate::languages
