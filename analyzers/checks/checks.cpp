@@ -1,0 +1,73 @@
+#include <algorithm>
+
+#include "analyzers/checks/check.h"
+
+namespace schemagate::checks {
+
+void run_missing_relation(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
+void run_missing_column(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
+
+const std::vector<Check>& checks() {
+  static const std::vector<Check> table = {
+      {"missing-relation", report::Severity::Error,
+       "The code uses a table or view that no migration creates (SQLSTATE 42P01 in production).",
+       run_missing_relation},
+      {"missing-column", report::Severity::Error,
+       "The code uses a column that no migration adds (SQLSTATE 42703 in production).", run_missing_column},
+  };
+  return table;
+}
+
+report::Diagnostic diagnostic_at(const SiteContext& site, const Check& check, size_t sql_offset, const std::string& name) {
+  report::Diagnostic d;
+  d.rule = std::string(check.rule);
+  d.severity = check.severity;
+  d.file = site.file;
+  size_t host = site.sql.host_offset(sql_offset);
+  auto pos = site.lines.position(host);
+  d.line = pos.line;
+  d.column = pos.column;
+  d.source_line = std::string(site.lines.line_text(pos.line));
+  // Underline the name when the host text spells it there (it may be quoted or folded).
+  int width = 0;
+  for (char c : name)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
+  d.width = std::max(1, width);
+  return d;
+}
+
+std::string display_relation(const std::string& schema, const std::string& relation,
+                             const std::vector<std::string>& search_path) {
+  if (schema.empty() || (!search_path.empty() && search_path.front() == schema)) return relation;
+  return schema + "." + relation;
+}
+
+namespace {
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+}  // namespace
+
+std::string closest_name(const std::string& name, const std::vector<std::string>& candidates) {
+  size_t limit = std::max<size_t>(1, name.size() / 3);
+  std::string best;
+  size_t best_d = limit + 1;
+  for (auto& c : candidates) {
+    size_t d = edit_distance(name, c);
+    if (d < best_d || (d == best_d && c < best)) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best_d <= limit ? best : "";
+}
+
+}  // namespace schemagate::checks

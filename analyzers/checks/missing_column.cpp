@@ -1,0 +1,62 @@
+// missing-column: the code names a column that its relation does not have in the target schema.
+// In production PostgreSQL rejects the statement with 42703 (undefined_column), the error of
+// the incident schemagate exists for: an INSERT shipped before the migration that adds a column.
+#include "analyzers/checks/check.h"
+#include "analyzers/checks/history.h"
+
+namespace schemagate::checks {
+
+void run_missing_column(const SiteContext& site, const Check& self, std::vector<report::Diagnostic>* out) {
+  using sql::Reference;
+  for (auto& ref : site.resolution.refs) {
+    if (ref.kind != Reference::Kind::Column || ref.status != sql::RefStatus::Missing) continue;
+    auto d = diagnostic_at(site, self, ref.offset, ref.column);
+    d.relation = ref.schema + "." + ref.relation;
+    d.column_name = ref.column;
+    std::string shown = display_relation(ref.schema, ref.relation, site.search_path);
+    const std::vector<std::string> searched = ref.searched.empty() ? std::vector<std::string>{d.relation} : ref.searched;
+    if (searched.size() > 1) {
+      std::string list;
+      for (auto& q : searched) {
+        auto dot = q.find('.');
+        if (!list.empty()) list += ", ";
+        list += quote_ident(display_relation(q.substr(0, dot), q.substr(dot + 1), site.search_path));
+      }
+      d.message = "column " + quote_ident(ref.column) + " does not exist in " + list + " (SQLSTATE 42703): ";
+    } else {
+      d.message = "column " + quote_ident(ref.column) + " of relation " + quote_ident(shown) + " does not exist (SQLSTATE 42703): ";
+    }
+    const schema::SchemaEvent* ev = nullptr;
+    for (auto& q : searched) {
+      auto dot = q.find('.');
+      if ((ev = last_removal(site.schema, q.substr(0, dot), q.substr(dot + 1), ref.column))) break;
+    }
+    if (ev) {
+      d.migration = ev->origin.file;
+      if (ev->kind == schema::SchemaEvent::Kind::DropColumn) {
+        d.message += "migration " + ev->origin.file + " drops it";
+        d.notes.push_back({ev->origin.file, ev->origin.line, "dropped here"});
+        d.help = "stop using " + quote_ident(ref.column) + " before that migration runs, or remove the DROP COLUMN";
+      } else {
+        d.message += "migration " + ev->origin.file + " renames it to " + quote_ident(ev->new_name);
+        d.notes.push_back({ev->origin.file, ev->origin.line, "renamed here"});
+        d.help = "use " + quote_ident(ev->new_name);
+      }
+    } else {
+      d.message += "no migration adds it";
+      std::vector<std::string> names;
+      for (auto& q : searched) {
+        auto dot = q.find('.');
+        if (auto* r = site.schema.find(q.substr(0, dot), q.substr(dot + 1)))
+          for (auto& c : r->columns) names.push_back(c.name);
+      }
+      std::string near = closest_name(ref.column, names);
+      if (!near.empty()) d.message += "; did you mean " + quote_ident(near) + "?";
+      d.help = "add a migration with ALTER TABLE " + shown + " ADD COLUMN " + ref.column +
+               " ... and apply it before deploying this code";
+    }
+    out->push_back(std::move(d));
+  }
+}
+
+}  // namespace schemagate::checks

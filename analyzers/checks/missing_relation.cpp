@@ -1,0 +1,45 @@
+// missing-relation: the code names a table or view that the target schema does not have.
+// In production PostgreSQL rejects the statement with 42P01 (undefined_table).
+#include "analyzers/checks/check.h"
+#include "analyzers/checks/history.h"
+
+namespace schemagate::checks {
+
+void run_missing_relation(const SiteContext& site, const Check& self, std::vector<report::Diagnostic>* out) {
+  using sql::Reference;
+  for (auto& ref : site.resolution.refs) {
+    if (ref.kind != Reference::Kind::Relation || ref.status != sql::RefStatus::Missing) continue;
+    auto d = diagnostic_at(site, self, ref.offset, ref.relation);
+    std::string shown = display_relation(ref.schema, ref.relation, site.search_path);
+    d.relation = ref.schema + "." + ref.relation;
+    d.message = "relation " + quote_ident(shown) + " does not exist (SQLSTATE 42P01): ";
+    if (auto* ev = last_removal(site.schema, ref.schema, ref.relation, "")) {
+      using K = schema::SchemaEvent::Kind;
+      d.migration = ev->origin.file;
+      if (ev->kind == K::DropRelation) {
+        d.message += "migration " + ev->origin.file + " drops it";
+        d.notes.push_back({ev->origin.file, ev->origin.line, "dropped here"});
+        d.help = "stop using " + quote_ident(shown) + " before that migration runs, or remove the DROP";
+      } else if (ev->kind == K::RenameRelation) {
+        d.message += "migration " + ev->origin.file + " renames it to " + quote_ident(ev->new_name);
+        d.notes.push_back({ev->origin.file, ev->origin.line, "renamed here"});
+        d.help = "use " + quote_ident(ev->new_name);
+      } else {
+        d.message += "migration " + ev->origin.file + " moves it to schema " + quote_ident(ev->new_name);
+        d.notes.push_back({ev->origin.file, ev->origin.line, "moved here"});
+        d.help = "use " + quote_ident(ev->new_name + "." + ref.relation);
+      }
+    } else {
+      d.message += "no migration creates it";
+      std::vector<std::string> names;
+      for (auto& [k, r] : site.schema.relations())
+        if (r.schema == ref.schema) names.push_back(r.name);
+      std::string near = closest_name(ref.relation, names);
+      if (!near.empty()) d.message += "; did you mean " + quote_ident(near) + "?";
+      d.help = "add a migration that creates " + quote_ident(shown) + " and apply it before deploying this code";
+    }
+    out->push_back(std::move(d));
+  }
+}
+
+}  // namespace schemagate::checks

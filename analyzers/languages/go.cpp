@@ -1,0 +1,178 @@
+// Go. database/sql, sqlx, pgx and gorm take SQL as a string argument, usually a raw `...`
+// literal or a package-level const, often glued with `+`. The argument is not always first:
+// context-taking methods put ctx first and sqlx's Get/Select put the destination before the
+// query, so the SQL's index comes from the call name (sql_argument_index). gorm's Select("name")
+// shares a name with sqlx's Select(&dest, query); the engine tells them apart because a string
+// sits where the destination belongs. Definitions: const/var specs at any level, `:=`, `=` and
+// `+=`; parameters hide constants of the same name.
+#include <cstring>
+
+#include "analyzers/languages/string_eval.h"
+
+namespace schemagate::languages {
+namespace {
+
+using sql::SqlText;
+
+/// Decodes source[begin, end) of an interpreted string body. \x and octal escapes are single
+/// bytes in Go; \u and \U are code points encoded as UTF-8.
+void decode(std::string_view source, uint32_t begin, uint32_t end, SqlText* out) {
+  std::string_view text = source.substr(begin, end - begin);
+  size_t i = 0;
+  while (i < text.size()) {
+    uint32_t at = begin + static_cast<uint32_t>(i);
+    if (text[i] != '\\' || i + 1 >= text.size()) {
+      out->append_verbatim(text.substr(i, 1), at);
+      ++i;
+      continue;
+    }
+    char e = text[i + 1];
+    size_t j = i + 2;
+    std::string decoded;
+    uint32_t value = 0;
+    switch (e) {
+      case 'a': decoded = '\a'; break;
+      case 'b': decoded = '\b'; break;
+      case 'f': decoded = '\f'; break;
+      case 'n': decoded = '\n'; break;
+      case 'r': decoded = '\r'; break;
+      case 't': decoded = '\t'; break;
+      case 'v': decoded = '\v'; break;
+      case 'x':
+        if (parse_digits(text, &j, 16, 2, &value)) decoded = static_cast<char>(value);
+        else decoded = text.substr(i, 2);
+        break;
+      case 'u': case 'U':
+        if (parse_digits(text, &j, 16, e == 'u' ? 4 : 8, &value)) append_utf8(value, &decoded);
+        else decoded = text.substr(i, 2);
+        break;
+      default:
+        if (e >= '0' && e <= '7') {
+          j = i + 1;
+          parse_digits(text, &j, 8, 3, &value);
+          decoded = static_cast<char>(value & 0xFF);
+        } else {
+          decoded = e;  // \\ \" \' (invalid escapes do not compile; keep the character)
+        }
+    }
+    out->append_from(decoded, at);
+    i = j;
+  }
+}
+
+class GoSyntax final : public HostSyntax {
+ public:
+  ExprKind kind(TSNode node) const override {
+    const char* t = ts_node_type(node);
+    if (!std::strcmp(t, "interpreted_string_literal") || !std::strcmp(t, "raw_string_literal"))
+      return ExprKind::kLiteral;
+    if (!std::strcmp(t, "identifier")) return ExprKind::kIdentifier;
+    if (!std::strcmp(t, "parenthesized_expression")) return ExprKind::kWrapper;
+    if (!std::strcmp(t, "binary_expression") && node_is(field(node, "operator"), "+"))
+      return ExprKind::kConcat;
+    return ExprKind::kOther;
+  }
+
+  void append_literal(TSNode node, std::string_view source, SqlText* out) const override {
+    uint32_t begin = ts_node_start_byte(node), end = ts_node_end_byte(node);
+    if (end - begin < 2) return;
+    if (node_is(node, "raw_string_literal"))
+      out->append_verbatim(source.substr(begin + 1, end - begin - 2), begin + 1);
+    else
+      decode(source, begin + 1, end - 1, out);
+  }
+
+  bool is_scope(TSNode node) const override {
+    return node_is(node, "function_declaration") || node_is(node, "method_declaration") ||
+           node_is(node, "func_literal");
+  }
+
+  void definitions(TSNode node, std::string_view source,
+                   std::vector<Definition>* out) const override {
+    const char* t = ts_node_type(node);
+    uint32_t begin = ts_node_start_byte(node);
+    if (!std::strcmp(t, "const_spec") || !std::strcmp(t, "var_spec")) {
+      // Names are the spec's direct identifier children; values pair with them by position.
+      TSNode values = field(node, "value");
+      uint32_t n = ts_node_named_child_count(node);
+      uint32_t k = 0;
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode c = ts_node_named_child(node, i);
+        if (!node_is(c, "identifier")) continue;
+        define(c, nth_value(values, k++), begin, false, source, out);
+      }
+    } else if (!std::strcmp(t, "short_var_declaration") || !std::strcmp(t, "assignment_statement")) {
+      TSNode left = field(node, "left"), right = field(node, "right");
+      bool plus = false;
+      if (!std::strcmp(t, "assignment_statement")) {
+        TSNode op = field(node, "operator");
+        plus = node_is(op, "+=");
+        if (!plus && !node_is(op, "=")) right = TSNode{};  // -=, |=, ...: not a string
+      }
+      uint32_t n = ts_node_named_child_count(left);
+      bool paired = !ts_node_is_null(right) && ts_node_named_child_count(right) == n;
+      for (uint32_t i = 0; i < n; ++i)
+        define(ts_node_named_child(left, i), paired ? ts_node_named_child(right, i) : TSNode{},
+               begin, plus && paired, source, out);
+    } else if (!std::strcmp(t, "parameter_declaration") ||
+               !std::strcmp(t, "variadic_parameter_declaration")) {
+      uint32_t n = ts_node_named_child_count(node);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode c = ts_node_named_child(node, i);
+        if (node_is(c, "identifier")) define(c, TSNode{}, begin, false, source, out);
+      }
+    }
+  }
+
+  bool call(TSNode node, std::string_view source, Call* out) const override {
+    if (!node_is(node, "call_expression")) return false;
+    TSNode fn = field(node, "function");
+    if (node_is(fn, "selector_expression")) fn = field(fn, "field");
+    if (!node_is(fn, "identifier") && !node_is(fn, "field_identifier")) return false;
+    out->name = node_text(fn, source);
+    TSNode args = field(node, "arguments");
+    uint32_t n = ts_node_named_child_count(args);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode a = ts_node_named_child(args, i);
+      if (!node_is(a, "comment")) out->arguments.push_back(a);
+    }
+    return true;
+  }
+
+  size_t sql_argument_index(std::string_view name) const override {
+    if (name == "GetContext" || name == "SelectContext") return 2;  // (ctx, dest, query)
+    if (name == "Get" || name == "Select") return 1;                // (dest, query)
+    if (name.size() > 7 && name.substr(name.size() - 7) == "Context") return 1;  // (ctx, query)
+    return 0;
+  }
+
+  bool cannot_be_sql(TSNode node) const override {
+    static constexpr const char* kTypes[] = {
+        "int_literal", "float_literal", "imaginary_literal", "rune_literal", "true", "false",
+        "nil", "composite_literal", "func_literal", "unary_expression"};
+    for (const char* t : kTypes)
+      if (node_is(node, t)) return true;
+    return false;
+  }
+
+ private:
+  static TSNode nth_value(TSNode values, uint32_t k) {
+    if (ts_node_is_null(values) || k >= ts_node_named_child_count(values)) return TSNode{};
+    return ts_node_named_child(values, k);
+  }
+  static void define(TSNode name, TSNode value, uint32_t begin, bool append,
+                     std::string_view source, std::vector<Definition>* out) {
+    if (ts_node_is_null(name) || !node_is(name, "identifier")) return;
+    if (node_text(name, source) == "_") return;
+    out->push_back(Definition{node_text(name, source), value, begin, append});
+  }
+};
+
+}  // namespace
+
+void extract_go(const ExtractInput& in, std::vector<SqlSite>* out) {
+  static const GoSyntax syntax;
+  extract_sites(in, syntax, out);
+}
+
+}  // namespace schemagate::languages

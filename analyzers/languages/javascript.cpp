@@ -1,0 +1,229 @@
+// JavaScript, TypeScript and TSX: one extractor for three grammars, since TypeScript's grammar
+// extends JavaScript's with the same node names and adds only wrappers (`as const`,
+// `satisfies`, `!`) and typed parameters. SQL arrives as a quoted string, a template literal
+// whose `${}` substitutions are holes, or a tagged template whose tag is the database call
+// (postgres.js and slonik `sql`...``, Prisma's `$queryRaw`...``). node-postgres also takes a
+// query config object, `{ text: "..." , values }`: its `text` (or `sql`) property is the SQL.
+// Literal bodies are decoded here with JavaScript's escape rules (cooked strings: what a tag
+// function receives as `strings`).
+#include <cstring>
+
+#include "analyzers/languages/string_eval.h"
+
+namespace schemagate::languages {
+namespace {
+
+using sql::SqlText;
+
+/// Decodes source[begin, end) of a string or template body.
+void decode(std::string_view source, uint32_t begin, uint32_t end, SqlText* out) {
+  std::string_view text = source.substr(begin, end - begin);
+  size_t i = 0;
+  while (i < text.size()) {
+    uint32_t at = begin + static_cast<uint32_t>(i);
+    if (text[i] != '\\' || i + 1 >= text.size()) {
+      out->append_verbatim(text.substr(i, 1), at);
+      ++i;
+      continue;
+    }
+    char e = text[i + 1];
+    size_t j = i + 2;
+    std::string decoded;
+    uint32_t value = 0;
+    switch (e) {
+      case '\n': break;  // line continuation
+      case '\r': if (j < text.size() && text[j] == '\n') ++j; break;
+      case 'b': decoded = '\b'; break;
+      case 'f': decoded = '\f'; break;
+      case 'n': decoded = '\n'; break;
+      case 'r': decoded = '\r'; break;
+      case 't': decoded = '\t'; break;
+      case 'v': decoded = '\v'; break;
+      case 'x':
+        if (parse_digits(text, &j, 16, 2, &value)) append_utf8(value, &decoded);
+        else decoded = 'x';
+        break;
+      case 'u':
+        if (j < text.size() && text[j] == '{') {
+          size_t k = j + 1;
+          if (parse_digits(text, &k, 16, 6, &value) && k < text.size() && text[k] == '}') {
+            j = k + 1;
+            append_utf8(value, &decoded);
+          } else {
+            decoded = 'u';
+          }
+        } else if (parse_digits(text, &j, 16, 4, &value)) {
+          // A surrogate pair written as two escapes is one code point.
+          if (value >= 0xD800 && value <= 0xDBFF && text.substr(j, 2) == "\\u") {
+            size_t k = j + 2;
+            uint32_t low = 0;
+            if (parse_digits(text, &k, 16, 4, &low) && k - j == 6 && low >= 0xDC00 &&
+                low <= 0xDFFF) {
+              value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00);
+              j = k;
+            }
+          }
+          append_utf8(value, &decoded);
+        } else {
+          decoded = 'u';
+        }
+        break;
+      default:
+        if (e >= '0' && e <= '7') {  // legacy octal, \0 included
+          j = i + 1;
+          parse_digits(text, &j, 8, 3, &value);
+          append_utf8(value, &decoded);
+        } else {
+          decoded = e;  // \' \" \\ \` \$ and any other character stand for themselves
+        }
+    }
+    out->append_from(decoded, at);
+    i = j;
+  }
+}
+
+class JavaScriptSyntax final : public HostSyntax {
+ public:
+  ExprKind kind(TSNode node) const override {
+    const char* t = ts_node_type(node);
+    if (!std::strcmp(t, "string") || !std::strcmp(t, "template_string")) return ExprKind::kLiteral;
+    if (!std::strcmp(t, "identifier")) return ExprKind::kIdentifier;
+    if (!std::strcmp(t, "parenthesized_expression") || !std::strcmp(t, "as_expression") ||
+        !std::strcmp(t, "satisfies_expression") || !std::strcmp(t, "non_null_expression"))
+      return ExprKind::kWrapper;
+    if (!std::strcmp(t, "binary_expression") && node_is(field(node, "operator"), "+"))
+      return ExprKind::kConcat;
+    return ExprKind::kOther;
+  }
+
+  void append_literal(TSNode node, std::string_view source, SqlText* out) const override {
+    uint32_t begin = ts_node_start_byte(node), end = ts_node_end_byte(node);
+    if (end - begin < 2) return;
+    uint32_t pos = begin + 1;  // after the quote or backtick
+    end -= 1;
+    if (node_is(node, "template_string")) {
+      uint32_t n = ts_node_named_child_count(node);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode c = ts_node_named_child(node, i);
+        if (!node_is(c, "template_substitution")) continue;
+        uint32_t b = ts_node_start_byte(c);
+        if (b > pos) decode(source, pos, b, out);
+        out->append_hole(b);
+        pos = ts_node_end_byte(c);
+      }
+    }
+    if (end > pos) decode(source, pos, end, out);
+  }
+
+  bool is_scope(TSNode node) const override {
+    static constexpr const char* kTypes[] = {
+        "function_declaration", "function_expression", "arrow_function", "method_definition",
+        "generator_function", "generator_function_declaration", "class_static_block"};
+    for (const char* t : kTypes)
+      if (node_is(node, t)) return true;
+    return false;
+  }
+
+  void definitions(TSNode node, std::string_view source,
+                   std::vector<Definition>* out) const override {
+    const char* t = ts_node_type(node);
+    uint32_t begin = ts_node_start_byte(node);
+    auto define = [&](TSNode name, TSNode value, uint32_t at, bool append) {
+      if (ts_node_is_null(name) || !node_is(name, "identifier")) return;
+      out->push_back(Definition{node_text(name, source), value, at, append});
+    };
+    if (!std::strcmp(t, "variable_declarator")) {
+      define(field(node, "name"), field(node, "value"), begin, false);
+    } else if (!std::strcmp(t, "assignment_expression")) {
+      define(field(node, "left"), field(node, "right"), begin, false);
+    } else if (!std::strcmp(t, "augmented_assignment_expression")) {
+      bool plus = node_is(field(node, "operator"), "+=");
+      define(field(node, "left"), plus ? field(node, "right") : TSNode{}, begin, plus);
+    } else if (!std::strcmp(t, "arrow_function")) {
+      TSNode p = field(node, "parameter");
+      define(p, TSNode{}, ts_node_is_null(p) ? begin : ts_node_start_byte(p), false);
+    } else if (!std::strcmp(t, "formal_parameters")) {
+      uint32_t n = ts_node_named_child_count(node);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode p = ts_node_named_child(node, i);
+        TSNode name = p;
+        // TypeScript wraps each in required_parameter / optional_parameter (field "pattern");
+        // defaults are assignment_pattern (field "left"); rest is rest_pattern.
+        if (node_is(name, "required_parameter") || node_is(name, "optional_parameter"))
+          name = field(name, "pattern");
+        if (node_is(name, "assignment_pattern")) name = field(name, "left");
+        if (node_is(name, "rest_pattern")) name = first_named_child(name);
+        define(name, TSNode{}, ts_node_start_byte(p), false);
+      }
+    }
+  }
+
+  bool call(TSNode node, std::string_view source, Call* out) const override {
+    TSNode fn{}, args{};
+    if (node_is(node, "call_expression")) {
+      fn = field(node, "function");
+      args = field(node, "arguments");
+    } else if (node_is(node, "binary_expression") && node_is(field(node, "operator"), ">") &&
+               node_is(field(node, "right"), "template_string")) {
+      // The TypeScript grammar reads a generic tag, sql<Row>`...`, as (sql < Row) > `...`.
+      TSNode left = field(node, "left");
+      if (!node_is(left, "binary_expression") || !node_is(field(left, "operator"), "<"))
+        return false;
+      fn = field(left, "left");
+      args = field(node, "right");
+    } else {
+      return false;
+    }
+    if (node_is(fn, "member_expression")) fn = field(fn, "property");
+    if (!node_is(fn, "identifier") && !node_is(fn, "property_identifier")) return false;
+    out->name = node_text(fn, source);
+    if (node_is(args, "template_string")) {
+      out->tagged = true;
+      out->arguments.push_back(args);
+      return true;
+    }
+    uint32_t n = ts_node_named_child_count(args);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode a = ts_node_named_child(args, i);
+      if (!node_is(a, "comment")) out->arguments.push_back(a);
+    }
+    if (!out->arguments.empty() && node_is(out->arguments[0], "object")) {
+      TSNode text = config_text(out->arguments[0], source);
+      if (!ts_node_is_null(text)) out->arguments[0] = text;
+    }
+    return true;
+  }
+
+  bool cannot_be_sql(TSNode node) const override {
+    static constexpr const char* kTypes[] = {
+        "number", "true", "false", "null", "undefined", "array", "object", "arrow_function",
+        "function_expression", "regex", "class"};
+    for (const char* t : kTypes)
+      if (node_is(node, t)) return true;
+    return false;
+  }
+
+ private:
+  /// The value of a query config's `text` or `sql` property, or a null node.
+  static TSNode config_text(TSNode object, std::string_view source) {
+    uint32_t n = ts_node_named_child_count(object);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode pair = ts_node_named_child(object, i);
+      if (!node_is(pair, "pair")) continue;
+      TSNode key = field(pair, "key");
+      std::string_view k = node_text(key, source);
+      if (node_is(key, "string") && k.size() >= 2) k = k.substr(1, k.size() - 2);
+      if (k == "text" || k == "sql") return field(pair, "value");
+    }
+    return TSNode{};
+  }
+};
+
+}  // namespace
+
+void extract_javascript(const ExtractInput& in, std::vector<SqlSite>* out) {
+  static const JavaScriptSyntax syntax;
+  extract_sites(in, syntax, out);
+}
+
+}  // namespace schemagate::languages

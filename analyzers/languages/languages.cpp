@@ -1,0 +1,105 @@
+// The table of host languages: one row per language, naming its file extensions, its grammar
+// and the calls whose argument is SQL. Adding a language is one extractor file plus one row
+// here (and the declaration of its extract function just above the table). The three
+// JavaScript-family rows share one extractor; they differ only in grammar (TypeScript's type
+// syntax, TSX's JSX), so each gets its own row to pick the right parser.
+#include <cctype>
+
+#include "analyzers/languages/language.h"
+#include "analyzers/sql/sql_text.h"
+
+extern "C" const TSLanguage* tree_sitter_python();
+extern "C" const TSLanguage* tree_sitter_javascript();
+extern "C" const TSLanguage* tree_sitter_typescript();
+extern "C" const TSLanguage* tree_sitter_tsx();
+extern "C" const TSLanguage* tree_sitter_go();
+
+namespace schemagate::languages {
+
+// Defined in python.cpp, javascript.cpp, go.cpp, sql_file.cpp.
+void extract_python(const ExtractInput& in, std::vector<SqlSite>* out);
+void extract_javascript(const ExtractInput& in, std::vector<SqlSite>* out);
+void extract_go(const ExtractInput& in, std::vector<SqlSite>* out);
+void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out);
+
+namespace {
+
+// `exec` is left out: RegExp.prototype.exec would make every regex match a database call.
+const std::vector<std::string_view> kJavaScriptCalls = {
+    "query",     "execute", "raw",  "$queryRaw", "$executeRaw", "$queryRawUnsafe",
+    "$executeRawUnsafe", "unsafe", "sql", "none", "one", "many", "any", "oneOrNone", "manyOrNone"};
+
+}  // namespace
+
+const std::vector<Language>& languages() {
+  static const std::vector<Language> table = {
+      {"python", {".py", ".pyi"}, tree_sitter_python,
+       {"execute", "executemany", "mogrify", "fetch", "fetchrow", "fetchval", "text", "raw",
+        "read_sql", "read_sql_query", "copy_expert"},
+       extract_python},
+      {"javascript", {".js", ".mjs", ".cjs", ".jsx"}, tree_sitter_javascript, kJavaScriptCalls,
+       extract_javascript},
+      {"typescript", {".ts", ".mts", ".cts"}, tree_sitter_typescript, kJavaScriptCalls,
+       extract_javascript},
+      {"tsx", {".tsx"}, tree_sitter_tsx, kJavaScriptCalls, extract_javascript},
+      {"go", {".go"}, tree_sitter_go,
+       {"Query", "QueryRow", "QueryContext", "QueryRowContext", "Exec", "ExecContext", "Prepare",
+        "PrepareContext", "Get", "Select", "MustExec", "NamedExec", "NamedQuery", "QueryRowx",
+        "Queryx", "QueryxContext", "GetContext", "SelectContext", "Raw"},
+       extract_go},
+      {"sql", {".sql"}, nullptr, {}, extract_sql_file},
+  };
+  return table;
+}
+
+const Language* language_for_path(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = base.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) return nullptr;  // no extension, or ".sql" alone
+  std::string_view ext = base.substr(dot);
+  auto same = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+    return true;
+  };
+  for (const Language& lang : languages())
+    for (std::string_view e : lang.extensions)
+      if (same(ext, e)) return &lang;
+  return nullptr;
+}
+
+bool looks_like_sql(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (std::isspace(static_cast<unsigned char>(c)) || c == '(') {
+      ++i;
+    } else if (text.substr(i, 2) == "--") {
+      size_t nl = text.find('\n', i);
+      i = nl == std::string_view::npos ? text.size() : nl + 1;
+    } else if (text.substr(i, 2) == "/*") {
+      size_t end = text.find("*/", i + 2);
+      i = end == std::string_view::npos ? text.size() : end + 2;
+    } else {
+      break;
+    }
+  }
+  static constexpr std::string_view kKeywords[] = {"select", "insert", "update",
+                                                   "delete", "with",   "merge"};
+  for (std::string_view kw : kKeywords) {
+    if (text.size() - i < kw.size()) continue;
+    bool match = true;
+    for (size_t k = 0; k < kw.size() && match; ++k)
+      match = std::tolower(static_cast<unsigned char>(text[i + k])) == kw[k];
+    if (!match) continue;
+    size_t after = i + kw.size();
+    if (after == text.size()) return true;
+    char c = text[after];
+    return c == sql::kHole || std::isspace(static_cast<unsigned char>(c));
+  }
+  return false;
+}
+
+}  // namespace schemagate::languages

@@ -1,0 +1,49 @@
+// See parser.h: RAII for TSParser with the ABI check done once, when the parser is made.
+#include "analyzers/languages/parser.h"
+
+#include <utility>
+
+namespace schemagate::languages {
+
+Parser::Parser(const Language& language) : language_(&language) {
+  if (!language.grammar) return;
+  const TSLanguage* grammar = language.grammar();
+  parser_ = ts_parser_new();
+  if (!ts_parser_set_language(parser_, grammar)) {
+    error_ = "the tree-sitter grammar for " + std::string(language.name) + " has ABI version " +
+             std::to_string(ts_language_version(grammar)) +
+             ", but the tree-sitter runtime accepts versions " +
+             std::to_string(TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION) + " to " +
+             std::to_string(TREE_SITTER_LANGUAGE_VERSION) +
+             "; rebuild with grammars generated for this runtime";
+    ts_parser_delete(parser_);
+    parser_ = nullptr;
+  }
+}
+
+Parser::~Parser() {
+  if (parser_) ts_parser_delete(parser_);
+}
+
+Parser::Parser(Parser&& other) noexcept
+    : language_(other.language_),
+      parser_(std::exchange(other.parser_, nullptr)),
+      error_(std::move(other.error_)) {}
+
+Parser& Parser::operator=(Parser&& other) noexcept {
+  if (this != &other) {
+    if (parser_) ts_parser_delete(parser_);
+    language_ = other.language_;
+    parser_ = std::exchange(other.parser_, nullptr);
+    error_ = std::move(other.error_);
+  }
+  return *this;
+}
+
+Tree Parser::parse(std::string_view source) {
+  if (!parser_) return Tree();
+  return Tree(ts_parser_parse_string(parser_, nullptr, source.data(),
+                                     static_cast<uint32_t>(source.size())));
+}
+
+}  // namespace schemagate::languages

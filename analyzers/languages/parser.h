@@ -1,0 +1,48 @@
+// Owners for tree-sitter's C handles. A Parser is one TSParser bound to one language; it is not
+// thread-safe, so the pipeline keeps one per thread and language. Binding checks the grammar's
+// ABI against the runtime (ts_parser_set_language refuses a mismatch) and keeps the reason, so
+// the CLI can fail at start-up with a clear message instead of extracting nothing.
+#pragma once
+#include <tree_sitter/api.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "analyzers/languages/language.h"
+
+namespace schemagate::languages {
+
+struct TreeDeleter {
+  void operator()(TSTree* tree) const { ts_tree_delete(tree); }
+};
+/// An owned syntax tree; `ts_tree_root_node(tree.get())` is what ExtractInput::root wants.
+using Tree = std::unique_ptr<TSTree, TreeDeleter>;
+
+class Parser {
+ public:
+  /// Binds a parser to `language`'s grammar. A language without a grammar (.sql) gives a
+  /// parser that is ok() and parses to no tree.
+  explicit Parser(const Language& language);
+  ~Parser();
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+  Parser(Parser&& other) noexcept;
+  Parser& operator=(Parser&& other) noexcept;
+
+  /// False when the grammar could not be loaded; error() says why.
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  const Language& language() const { return *language_; }
+
+  /// Parses `source` (which must outlive the tree's use). Null when !ok(), for languages without
+  /// a grammar, or if tree-sitter gives up.
+  Tree parse(std::string_view source);
+
+ private:
+  const Language* language_;
+  TSParser* parser_ = nullptr;
+  std::string error_;
+};
+
+}  // namespace schemagate::languages

@@ -1,0 +1,117 @@
+// .sql files: queries kept beside the code (sqlc, yesql, plain scripts). There is no grammar to
+// parse them with, only statements to split, so each statement is one site that maps byte for
+// byte onto the file. A `;` ends a statement only at top level: not inside '...' strings
+// (E'...' strings also escape with backslashes), "..." identifiers, -- and /* */ comments
+// (which nest in PostgreSQL), or $tag$...$tag$ bodies. Leading blanks and comments are trimmed
+// so a site starts at its first keyword. Not handled: psql meta-commands (\set) and
+// BEGIN ATOMIC ... END bodies, whose inner `;` psql tracks by counting BEGIN and END.
+#include <cctype>
+
+#include "analyzers/languages/language.h"
+
+namespace schemagate::languages {
+namespace {
+
+bool identifier_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+/// If a dollar quote opens at text[i], its tag including both `$`; else empty.
+std::string_view dollar_tag(std::string_view text, size_t i) {
+  if (i > 0 && identifier_char(text[i - 1])) return {};  // foo$1 is an identifier
+  size_t j = i + 1;
+  if (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) return {};  // $1
+  while (j < text.size() && text[j] != '$') {
+    char c = text[j];
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+          static_cast<unsigned char>(c) >= 0x80))
+      return {};
+    ++j;
+  }
+  if (j >= text.size()) return {};
+  return text.substr(i, j - i + 1);
+}
+
+/// Index just past a comment starting at text[i] ("--" or "/*"), or i when none starts there.
+size_t skip_comment(std::string_view text, size_t i) {
+  if (text.substr(i, 2) == "--") {
+    size_t nl = text.find('\n', i);
+    return nl == std::string_view::npos ? text.size() : nl + 1;
+  }
+  if (text.substr(i, 2) == "/*") {
+    int depth = 0;
+    size_t j = i;
+    while (j < text.size()) {
+      if (text.substr(j, 2) == "/*") { ++depth; j += 2; }
+      else if (text.substr(j, 2) == "*/") { j += 2; if (--depth == 0) return j; }
+      else ++j;
+    }
+    return text.size();
+  }
+  return i;
+}
+
+void emit(std::string_view text, size_t begin, size_t end, std::vector<SqlSite>* out) {
+  for (;;) {
+    while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
+    size_t next = skip_comment(text, begin);
+    if (next == begin) break;
+    begin = next < end ? next : end;
+  }
+  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  if (begin >= end) return;
+  SqlSite site;
+  site.sql.append_verbatim(text.substr(begin, end - begin), static_cast<uint32_t>(begin));
+  site.host_begin = static_cast<uint32_t>(begin);
+  site.database_call = true;
+  site.call_name = "sql-file";
+  out->push_back(std::move(site));
+}
+
+}  // namespace
+
+void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out) {
+  std::string_view text = in.source;
+  size_t start = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == '-' || c == '/') {
+      size_t next = skip_comment(text, i);
+      i = next == i ? i + 1 : next;
+    } else if (c == '\'') {
+      bool backslash = i > 0 && (text[i - 1] == 'E' || text[i - 1] == 'e') &&
+                       (i < 2 || !identifier_char(text[i - 2]));
+      ++i;
+      while (i < text.size()) {
+        if (backslash && text[i] == '\\') { i += 2; continue; }
+        if (text[i] == '\'') {
+          if (i + 1 < text.size() && text[i + 1] == '\'') { i += 2; continue; }
+          break;
+        }
+        ++i;
+      }
+      ++i;
+    } else if (c == '"') {
+      size_t close = text.find('"', i + 1);  // "" inside is two adjacent quoted runs: same effect
+      i = close == std::string_view::npos ? text.size() : close + 1;
+    } else if (c == '$') {
+      std::string_view tag = dollar_tag(text, i);
+      if (tag.empty()) {
+        ++i;
+      } else {
+        size_t close = text.find(tag, i + tag.size());
+        i = close == std::string_view::npos ? text.size() : close + tag.size();
+      }
+    } else if (c == ';') {
+      emit(text, start, i, out);
+      start = ++i;
+    } else {
+      ++i;
+    }
+  }
+  emit(text, start, text.size(), out);
+}
+
+}  // namespace schemagate::languages

@@ -1,0 +1,105 @@
+// The engine every tree-sitter extractor shares. Host languages build SQL the same few ways —
+// literals, `+` chains, interpolation, a constant named elsewhere in the file, a string handed to
+// a call like `execute` — and only the grammar's spelling differs. So the engine owns the
+// algorithm (evaluate string expressions to SqlText, resolve identifiers to same-file
+// definitions, find database calls, keep maximal expressions, dedupe, order by offset) and each
+// language file answers a handful of questions about its grammar through HostSyntax.
+//
+// Identifier resolution is lexical and deliberately small: a use at offset P sees the last
+// definition of that name before P in a function that encloses P, else the last file-level
+// definition anywhere (a module constant defined below the function that uses it). Functions are
+// the only scopes; blocks are not. Parameters define a name with no string, so a parameter named
+// like a module constant hides it.
+#pragma once
+#include <tree_sitter/api.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/languages/language.h"
+#include "analyzers/sql/sql_text.h"
+
+namespace schemagate::languages {
+
+/// How a node takes part in building a string.
+enum class ExprKind {
+  kOther,       ///< not a string expression (may contain some)
+  kLiteral,     ///< a string or template literal: HostSyntax::append_literal decodes it
+  kConcat,      ///< binary `+` with "left" and "right" fields
+  kFormat,      ///< Python `"..." % args`: the "left" field is the text
+  kSequence,    ///< implicit concatenation: every named child is a literal
+  kWrapper,     ///< parentheses, `as const`, `!`: the first named child is the value
+  kIdentifier,  ///< a name that may refer to a definition in the file
+};
+
+/// One assignment of a name in the file.
+struct Definition {
+  std::string_view name;
+  TSNode value{};          ///< null: the name is defined, but not by an expression (a parameter)
+  uint32_t begin = 0;      ///< start of the defining statement; the definition is seen after it
+  bool append = false;     ///< `name += value`: the previous definition, then value
+  // Filled by the engine:
+  uint32_t scope_begin = 0;
+  uint32_t scope_end = UINT32_MAX;
+  bool file_scope = true;
+};
+
+/// A call as the engine sees it.
+struct Call {
+  std::string_view name;          ///< the callee's last name: `cur.execute` -> "execute"
+  std::vector<TSNode> arguments;  ///< positional arguments, in order (no comments, no keywords)
+  bool tagged = false;            ///< a tagged template: arguments[0] is the template
+};
+
+/// What a host language tells the engine about its grammar. All methods are pure lookups.
+class HostSyntax {
+ public:
+  virtual ~HostSyntax() = default;
+  virtual ExprKind kind(TSNode node) const = 0;
+  /// Appends the decoded text of a kLiteral node; interpolations become holes.
+  virtual void append_literal(TSNode node, std::string_view source, sql::SqlText* out) const = 0;
+  /// A node that opens a new scope for names (a function).
+  virtual bool is_scope(TSNode node) const = 0;
+  /// Appends the definitions `node` itself makes (called once for every node).
+  virtual void definitions(TSNode node, std::string_view source,
+                           std::vector<Definition>* out) const = 0;
+  /// True when `node` is a call; fills `out`.
+  virtual bool call(TSNode node, std::string_view source, Call* out) const = 0;
+  /// Index of the SQL among a database call's arguments (Go: after ctx and dest).
+  virtual size_t sql_argument_index(std::string_view call_name) const {
+    (void)call_name;
+    return 0;
+  }
+  /// A value that can never hold SQL (a number, a list, a function): no dynamic site for it.
+  virtual bool cannot_be_sql(TSNode node) const = 0;
+};
+
+/// Runs the shared algorithm over `in.root` and appends the sites, in file order.
+void extract_sites(const ExtractInput& in, const HostSyntax& syntax, std::vector<SqlSite>* out);
+
+// Small helpers for the language files.
+
+inline bool node_is(TSNode node, const char* type) {
+  const char* t = ts_node_type(node);
+  while (*t && *t == *type) ++t, ++type;
+  return *t == *type;
+}
+inline std::string_view node_text(TSNode node, std::string_view source) {
+  uint32_t b = ts_node_start_byte(node), e = ts_node_end_byte(node);
+  if (b > source.size() || e > source.size() || e < b) return {};
+  return source.substr(b, e - b);
+}
+inline TSNode field(TSNode node, std::string_view name) {
+  return ts_node_child_by_field_name(node, name.data(), static_cast<uint32_t>(name.size()));
+}
+/// First named child that is not a comment, or a null node.
+TSNode first_named_child(TSNode node);
+/// Appends `code_point` encoded as UTF-8.
+void append_utf8(uint32_t code_point, std::string* out);
+/// Parses up to `max_digits` digits in `base` from text[*i]; advances *i. False if none.
+bool parse_digits(std::string_view text, size_t* i, int base, size_t max_digits, uint32_t* value);
+
+}  // namespace schemagate::languages

@@ -1,0 +1,252 @@
+#include "analyzers/pipeline/pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "analyzers/checks/check.h"
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/parser.h"
+#include "analyzers/source/discovery.h"
+#include "analyzers/source/line_index.h"
+#include "analyzers/sql/pg_parse.h"
+#include "analyzers/sql/placeholders.h"
+#include "analyzers/sql/resolve.h"
+
+namespace schemagate::pipeline {
+namespace {
+
+bool contains_sql_keyword(std::string_view text) {
+  // Case-insensitive search for the DML verbs; a file without any is not parsed.
+  static const char* kWords[] = {"select", "insert", "update", "delete", "merge"};
+  for (size_t i = 0; i + 5 < text.size(); ++i) {
+    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    if (c != 's' && c != 'i' && c != 'u' && c != 'd' && c != 'm') continue;
+    for (const char* w : kWords) {
+      size_t k = 0;
+      while (w[k] && i + k < text.size() &&
+             std::tolower(static_cast<unsigned char>(text[i + k])) == w[k])
+        ++k;
+      if (!w[k]) return true;
+    }
+  }
+  return false;
+}
+
+const char* status_name(sql::RefStatus s) {
+  switch (s) {
+    case sql::RefStatus::Resolved: return "ok";
+    case sql::RefStatus::Missing: return "missing";
+    case sql::RefStatus::Unchecked: return "unchecked";
+  }
+  return "unchecked";
+}
+
+struct FileResult {
+  bool scanned = false;
+  std::string error;
+  std::vector<SiteRecord> sites;
+  std::vector<report::Diagnostic> diagnostics;
+};
+
+class FileScanner {
+ public:
+  FileScanner(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema)
+      : fs_(fs), options_(options), schema_(schema) {}
+
+  FileResult scan(const std::string& rel, const languages::Language& lang) {
+    FileResult result;
+    std::string text, err;
+    if (!fs_.read(source::join_path(options_.root, rel), &text, &err)) {
+      result.error = rel + ": cannot read: " + err;
+      return result;
+    }
+    if (source::is_generated(text)) return result;
+    result.scanned = true;
+    if (!contains_sql_keyword(text)) return result;
+
+    std::vector<languages::SqlSite> sites;
+    languages::Tree tree;
+    TSNode root{};
+    if (lang.grammar) {
+      languages::Parser& parser = parser_for(lang);
+      if (!parser.ok()) {
+        result.error = parser.error();
+        return result;
+      }
+      tree = parser.parse(text);
+      if (!tree) return result;
+      root = ts_tree_root_node(tree.get());
+    }
+    lang.extract({text, root, &lang}, &sites);
+
+    source::LineIndex lines(text);
+    for (auto& site : sites) analyze_site(rel, text, lines, site, &result);
+    return result;
+  }
+
+ private:
+  languages::Parser& parser_for(const languages::Language& lang) {
+    auto it = parsers_.find(&lang);
+    if (it == parsers_.end()) it = parsers_.emplace(&lang, std::make_unique<languages::Parser>(lang)).first;
+    return *it->second;
+  }
+
+  void analyze_site(const std::string& rel, const std::string& text, const source::LineIndex& lines,
+                    const languages::SqlSite& site, FileResult* result) {
+    SiteRecord rec;
+    rec.file = rel;
+    auto pos = lines.position(site.host_begin);
+    rec.line = pos.line;
+    rec.column = pos.column;
+    rec.via = site.database_call ? site.call_name : "string";
+    if (site.dynamic) {
+      rec.reason = "the query text is built at run time";
+      result->sites.push_back(std::move(rec));
+      return;
+    }
+    bool has_holes = site.sql.text.find(sql::kHole) != std::string::npos;
+    sql::NormalizedSql norm = sql::normalize_placeholders(site.sql);
+    rec.sql = norm.sql.text;
+    if (!norm.unchecked_reason.empty()) {
+      rec.reason = norm.unchecked_reason;
+      result->sites.push_back(std::move(rec));
+      return;
+    }
+    std::vector<sql::ParsedStatement> stmts;
+    sql::ParseError perr;
+    if (!sql::parse(norm.sql.text, &stmts, &perr)) {
+      if (!site.database_call && !has_holes) return;  // text that only looked like SQL
+      rec.reason = has_holes ? "a run-time fragment stands where an identifier or a clause is expected (" +
+                                   perr.message + ")"
+                             : "does not parse: " + perr.message;
+      result->sites.push_back(std::move(rec));
+      return;
+    }
+    bool any_dml = false;
+    for (auto& s : stmts) any_dml = any_dml || sql::is_dml(s.node);
+    if (!any_dml) return;  // DDL or utility statements run by code are not references
+
+    rec.checked = true;
+    for (auto& s : stmts) {
+      if (!sql::is_dml(s.node)) continue;
+      sql::Resolution res = sql::resolve_statement(s.node, norm.sql.text, schema_.schema, options_.search_path);
+      for (auto& ref : res.refs) {
+        ReferenceRecord rr;
+        rr.kind = ref.kind == sql::Reference::Kind::Relation ? "relation" : "column";
+        rr.status = status_name(ref.status);
+        rr.relation = ref.schema.empty() ? ref.relation : ref.schema + "." + ref.relation;
+        rr.column = ref.column;
+        auto rp = lines.position(norm.sql.host_offset(ref.offset));
+        rr.line = rp.line;
+        rr.column_number = rp.column;
+        rr.note = ref.note;
+        rec.references.push_back(std::move(rr));
+      }
+      checks::SiteContext ctx{rel, text, lines, norm.sql, res, schema_.schema, options_.search_path};
+      for (auto& check : checks::checks()) check.run(ctx, check, &result->diagnostics);
+    }
+    result->sites.push_back(std::move(rec));
+  }
+
+  const source::FileSystem& fs_;
+  const Options& options_;
+  const SchemaBuild& schema_;
+  std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers_;
+};
+
+}  // namespace
+
+bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err) {
+  namespace mig = schema::migrations;
+  if (!fs.is_dir(options.root)) {
+    *err = "path \"" + options.root + "\" is not a directory";
+    return false;
+  }
+  std::vector<std::string> dirs = options.migration_dirs;
+  if (dirs.empty()) {
+    for (auto& d : mig::default_directories())
+      if (fs.is_dir(source::join_path(options.root, d))) dirs.push_back(d);
+    if (dirs.empty()) {
+      std::string looked;
+      for (auto& d : mig::default_directories()) looked += (looked.empty() ? "" : ", ") + d + "/";
+      *err = "no migrations found under \"" + options.root + "\" (looked in " + looked +
+             "); pass --migrations DIR";
+      return false;
+    }
+  }
+  for (auto& d : dirs) {
+    if (!fs.is_dir(source::join_path(options.root, d))) {
+      *err = "migrations directory \"" + d + "\" does not exist under \"" + options.root + "\"";
+      return false;
+    }
+    std::vector<mig::MigrationFile> files;
+    std::string format;
+    if (!mig::load_directory(fs, options.root, d, &files, &format, err)) return false;
+    out->directories.push_back({d, format, files.size()});
+    for (auto& f : files) out->migrations.push_back(std::move(f));
+  }
+  for (auto& m : out->migrations) {
+    schema::MigrationError merr;
+    if (!schema::apply_migration(out->schema, m, options.search_path, &out->notes, &merr)) {
+      *err = merr.file + ":" + std::to_string(merr.line) + ":" + std::to_string(merr.column) +
+             ": migration does not parse: " + merr.message;
+      return false;
+    }
+  }
+  return true;
+}
+
+bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema, CodeScan* out,
+               std::string* err) {
+  source::DiscoveryOptions dopt;
+  dopt.include = options.include;
+  dopt.exclude = options.exclude;
+  for (auto& d : schema.directories) dopt.skip_dirs.push_back(d.path);
+  std::vector<std::pair<std::string, const languages::Language*>> files;
+  for (auto& f : source::discover_files(fs, options.root, dopt)) {
+    if (auto* lang = languages::language_for_path(f)) files.push_back({f, lang});
+  }
+
+  std::vector<FileResult> results(files.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    FileScanner scanner(fs, options, schema);
+    for (size_t i = next++; i < files.size(); i = next++) results[i] = scanner.scan(files[i].first, *files[i].second);
+  };
+  unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, files.size())));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+
+  std::set<std::tuple<std::string, int, int, std::string, std::string>> seen;
+  for (auto& r : results) {
+    if (!r.error.empty()) {
+      *err = r.error;
+      return false;
+    }
+    if (r.scanned) ++out->summary.files_scanned;
+    for (auto& s : r.sites) {
+      ++out->summary.sql_sites;
+      if (s.checked) ++out->summary.checked_sites;
+      else ++out->summary.unchecked_sites;
+      out->sites.push_back(std::move(s));
+    }
+    for (auto& d : r.diagnostics) {
+      if (!seen.insert({d.file, d.line, d.column, d.rule, d.message}).second) continue;
+      if (d.severity == report::Severity::Error) ++out->summary.errors;
+      if (d.severity == report::Severity::Warning) ++out->summary.warnings;
+      out->diagnostics.push_back(std::move(d));
+    }
+  }
+  std::stable_sort(out->diagnostics.begin(), out->diagnostics.end(), report::diagnostic_less);
+  return true;
+}
+
+}  // namespace schemagate::pipeline

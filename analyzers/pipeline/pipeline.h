@@ -1,0 +1,73 @@
+// The pipeline from a project directory to findings, shared by every subcommand:
+//   build_schema: migration directories -> ordered migration files -> simulated schema
+//   scan_code:    source files -> SQL sites -> normalised, parsed, resolved -> checks
+// Files are scanned on a thread pool, one tree-sitter parser per thread and language; files
+// with no SQL keyword are not parsed at all. Results are kept per file and merged in path
+// order, so output is identical from run to run whatever the scheduling.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "analyzers/report/diagnostic.h"
+#include "analyzers/schema/ddl.h"
+#include "analyzers/schema/migrations/migration.h"
+#include "analyzers/schema/schema.h"
+#include "analyzers/source/file_system.h"
+
+namespace schemagate::pipeline {
+
+struct Options {
+  std::string root = ".";                        ///< the project directory
+  std::vector<std::string> migration_dirs;       ///< root-relative; empty: detect the usual ones
+  std::vector<std::string> search_path = {"public"};
+  std::vector<std::string> include, exclude;     ///< globs over root-relative paths
+  unsigned threads = 0;                          ///< 0: hardware concurrency
+};
+
+struct MigrationDirectory {
+  std::string path;    ///< root-relative
+  std::string format;  ///< the format that loaded it
+  size_t files = 0;
+};
+
+struct SchemaBuild {
+  schema::Schema schema;
+  std::vector<schema::migrations::MigrationFile> migrations;  ///< in apply order
+  std::vector<MigrationDirectory> directories;
+  std::vector<schema::DdlNote> notes;
+};
+
+/// Finds and applies the migrations. Fails (false, *err set to one line) when none are found,
+/// a directory or file cannot be read, or a migration does not parse (file:line:column).
+bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err);
+
+struct ReferenceRecord {
+  std::string kind;    ///< "relation" | "column"
+  std::string status;  ///< "ok" | "missing" | "unchecked"
+  std::string relation;
+  std::string column;
+  int line = 0, column_number = 0;
+  std::string note;
+};
+
+struct SiteRecord {
+  std::string file;
+  int line = 0, column = 0;
+  std::string via;  ///< the database call ("execute"), "sql-file", or "string" for SQL-looking text
+  std::string sql;  ///< the statement as checked (placeholders normalised)
+  bool checked = false;
+  std::string reason;  ///< why unchecked
+  std::vector<ReferenceRecord> references;
+};
+
+struct CodeScan {
+  std::vector<SiteRecord> sites;
+  std::vector<report::Diagnostic> diagnostics;
+  report::Summary summary;
+};
+
+/// Scans the code under options.root against `schema`. Fails only when a file cannot be read.
+bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema, CodeScan* out,
+               std::string* err);
+
+}  // namespace schemagate::pipeline

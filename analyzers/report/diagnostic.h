@@ -1,0 +1,48 @@
+// Diagnostics are data: a stable rule id, a severity, a message that says what fails in
+// production, the primary location, notes pointing at other places (the migration involved),
+// and a help line that says what to do. Renderers (one file each) only format them.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace schemagate::report {
+
+enum class Severity { Error, Warning, Note };
+const char* severity_name(Severity s);
+
+struct Note {
+  std::string file;  ///< relative to the project root; empty for a note without a place
+  int line = 0;
+  std::string message;
+};
+
+struct Diagnostic {
+  std::string rule;  ///< kebab-case, stable: "missing-column"
+  Severity severity = Severity::Error;
+  std::string message;
+  std::string file;  ///< relative to the project root, '/' separators
+  int line = 0;      ///< 1-based
+  int column = 0;    ///< 1-based, in Unicode code points
+  int width = 1;     ///< code points to underline
+  std::string source_line;  ///< the text of `line`, for the code frame
+  std::string relation;     ///< schema-qualified ("public.llm_results"), empty if none
+  std::optional<std::string> column_name;
+  std::optional<std::string> migration;  ///< the migration file that adds or changes it
+  std::vector<Note> notes;
+  std::string help;
+};
+
+/// Order of output: file, line, column, then rule and message so equal positions stay stable.
+bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);
+
+struct Summary {
+  int files_scanned = 0;
+  int sql_sites = 0;
+  int checked_sites = 0;
+  int unchecked_sites = 0;
+  int errors = 0;
+  int warnings = 0;
+};
+
+}  // namespace schemagate::report

@@ -1,0 +1,488 @@
+#include "analyzers/schema/ddl.h"
+
+#include <cctype>
+
+#include "analyzers/source/line_index.h"
+#include "analyzers/sql/pg_parse.h"
+#include "analyzers/sql/resolve.h"
+
+namespace schemagate::schema {
+namespace {
+
+using nlohmann::json;
+using sql::node_body;
+using sql::node_type;
+
+const json kNull;
+const json kEmpty = json::array();
+
+const json& field(const json& body, const char* name) {
+  if (!body.is_object()) return kNull;
+  auto it = body.find(name);
+  return it == body.end() ? kNull : *it;
+}
+const json& items(const json& list) { return list.is_array() ? list : kEmpty; }
+std::string str_value(const json& node) {
+  if (node.is_object() && node.contains("String")) return node["String"].value("sval", "");
+  return {};
+}
+
+std::string type_name(const json& tn) {
+  std::string out;
+  for (auto& n : items(field(tn, "names"))) {
+    std::string s = str_value(n);
+    if (s == "pg_catalog" && out.empty()) continue;
+    if (!out.empty()) out += ".";
+    out += s;
+  }
+  if (field(tn, "arrayBounds").is_array()) out += "[]";
+  return out;
+}
+
+class Simulator {
+ public:
+  Simulator(Schema& schema, const std::string& file, const std::string& sql, const std::vector<std::string>& path,
+            std::vector<DdlNote>* notes)
+      : schema_(schema), file_(file), sql_(sql), index_(sql), path_(path), notes_(notes) {}
+
+  bool run(MigrationError* error) {
+    std::vector<sql::ParsedStatement> stmts;
+    sql::ParseError perr;
+    if (!sql::parse(sql_, &stmts, &perr)) {
+      auto pos = index_.position(perr.offset);
+      *error = {file_, pos.line, pos.column, perr.message};
+      return false;
+    }
+    for (auto& s : stmts) {
+      stmt_offset_ = s.location;
+      statement(s.node, "");
+    }
+    return true;
+  }
+
+ private:
+  Origin origin_at(long offset) const {
+    size_t at = offset >= 0 ? static_cast<size_t>(offset) : stmt_offset_;
+    // Statement locations point at leading blanks/comments; skip to the first token.
+    if (offset < 0) {
+      while (at < sql_.size()) {
+        if (std::isspace(static_cast<unsigned char>(sql_[at]))) { ++at; continue; }
+        if (sql_.compare(at, 2, "--") == 0) { while (at < sql_.size() && sql_[at] != '\n') ++at; continue; }
+        break;
+      }
+    }
+    return {file_, index_.position(at).line};
+  }
+  Origin stmt_origin() const { return origin_at(-1); }
+  void note(const std::string& msg) {
+    if (notes_) notes_->push_back({stmt_origin(), msg});
+  }
+
+  std::string default_schema(const std::string& explicit_schema, const std::string& creation_schema) const {
+    if (!explicit_schema.empty()) return explicit_schema;
+    if (!creation_schema.empty()) return creation_schema;
+    return path_.empty() ? "public" : path_.front();
+  }
+
+  /// A relation named by a RangeVar: explicit schema, else the first in the search path.
+  Relation* lookup(const json& rv) {
+    std::string s = rv.value("schemaname", "");
+    std::string n = rv.value("relname", "");
+    if (!s.empty()) return schema_.find(s, n);
+    for (auto& p : path_)
+      if (auto* r = schema_.find(p, n)) return r;
+    return nullptr;
+  }
+
+  /// ALTER of a relation the model never saw: it exists in the real database (created outside
+  /// the migrations), so model it with an incomplete column list rather than fail.
+  Relation* lookup_or_adopt(const json& rv) {
+    if (auto* r = lookup(rv)) return r;
+    Relation r;
+    r.schema = default_schema(rv.value("schemaname", ""), "");
+    r.name = rv.value("relname", "");
+    r.columns_complete = false;
+    r.origin = stmt_origin();
+    note("relation \"" + r.schema + "." + r.name + "\" is altered but no migration creates it; its other columns are unknown");
+    return &schema_.add(std::move(r));
+  }
+
+  void statement(const json& node, const std::string& creation_schema) {
+    if (!node.is_object() || node.empty()) return;
+    const std::string& t = node_type(node);
+    const json& b = node_body(node);
+    if (t == "CreateSchemaStmt") {
+      std::string name = b.value("schemaname", "");
+      schema_.add_schema(name);
+      for (auto& e : items(field(b, "schemaElts"))) statement(e, name);
+    } else if (t == "CreateStmt") {
+      create_table(b, creation_schema, RelationKind::Table);
+    } else if (t == "CreateForeignTableStmt") {
+      create_table(field(b, "base"), creation_schema, RelationKind::ForeignTable);
+    } else if (t == "CreateTableAsStmt") {
+      create_as(b, creation_schema);
+    } else if (t == "ViewStmt") {
+      create_view(b, creation_schema);
+    } else if (t == "AlterTableStmt") {
+      alter_table(b);
+    } else if (t == "RenameStmt") {
+      rename(b);
+    } else if (t == "AlterObjectSchemaStmt") {
+      move(b);
+    } else if (t == "DropStmt") {
+      drop(b);
+    } else if (t == "CreateEnumStmt" || t == "CompositeTypeStmt" || t == "CreateDomainStmt" || t == "CreateRangeStmt") {
+      const json& names = t == "CompositeTypeStmt" ? json::array() : field(b, t == "CreateDomainStmt" ? "domainname" : "typeName");
+      std::string qualified;
+      if (t == "CompositeTypeStmt") {
+        const json& rv = field(b, "typevar");
+        qualified = default_schema(rv.value("schemaname", ""), creation_schema) + "." + rv.value("relname", "");
+      } else {
+        std::vector<std::string> parts;
+        for (auto& n : items(names)) parts.push_back(str_value(n));
+        if (parts.size() == 1) parts.insert(parts.begin(), default_schema("", creation_schema));
+        if (!parts.empty()) qualified = parts[0] + "." + parts.back();
+      }
+      if (!qualified.empty()) schema_.types.insert(qualified);
+    } else if (t == "DoStmt" || t == "CreateFunctionStmt") {
+      uncertain_from_body(t, b);
+    }
+    // Everything else (indexes, grants, comments, triggers, DML, extensions) changes no relation.
+  }
+
+  /// DDL inside a DO block or a function runs out of sight: every identifier in its body becomes
+  /// uncertain, so a table it creates is never reported missing.
+  void uncertain_from_body(const std::string& t, const json& b) {
+    std::string body;
+    for (auto& a : items(field(b, t == "DoStmt" ? "args" : "options"))) {
+      const json& de = field(a, "DefElem");
+      if (de.value("defname", "") == "as") {
+        const json& arg = field(de, "arg");
+        if (arg.is_array()) {
+          for (auto& s : arg) body += str_value(s) + " ";
+        } else if (arg.is_object() && arg.contains("List")) {
+          for (auto& s : items(field(arg["List"], "items"))) body += str_value(s) + " ";
+        } else {
+          body += str_value(arg);
+        }
+      }
+    }
+    std::string lower;
+    for (char c : body) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    bool has_ddl = lower.find("create") != std::string::npos || lower.find("alter") != std::string::npos ||
+                   lower.find("execute") != std::string::npos;
+    if (!has_ddl) return;
+    std::string word;
+    auto flush = [&] {
+      if (word.size() > 1) schema_.uncertain_names.insert(word);
+      word.clear();
+    };
+    for (char c : lower) {
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') word.push_back(c);
+      else flush();
+    }
+    flush();
+    note(std::string(t == "DoStmt" ? "DO block" : "function body") +
+         " with DDL skipped: the names it mentions are not reported as missing");
+  }
+
+  Column column_def(const json& cd) {
+    Column c;
+    c.name = cd.value("colname", "");
+    c.type = type_name(field(cd, "typeName"));
+    c.origin = origin_at(cd.value("location", -1L));
+    if (cd.value("is_not_null", false)) c.not_null = true;
+    if (field(cd, "identity").is_string() && !field(cd, "identity").get<std::string>().empty()) c.identity = true;
+    for (auto& con : items(field(cd, "constraints"))) {
+      std::string ct = field(node_body(con), "contype").is_string() ? node_body(con)["contype"].get<std::string>() : "";
+      if (ct == "CONSTR_NOTNULL" || ct == "CONSTR_PRIMARY") c.not_null = true;
+      if (ct == "CONSTR_DEFAULT") c.has_default = true;
+      if (ct == "CONSTR_IDENTITY") c.identity = c.has_default = c.not_null = true;
+      if (ct == "CONSTR_GENERATED") c.generated = c.has_default = true;
+    }
+    if (c.type == "serial" || c.type == "bigserial" || c.type == "smallserial" || c.type == "serial4" ||
+        c.type == "serial8" || c.type == "serial2") {
+      c.has_default = c.not_null = true;
+    }
+    return c;
+  }
+
+  static void add_column(Relation& r, Column c) {
+    if (auto* existing = r.find_column(c.name)) *existing = std::move(c);  // inherited + redeclared
+    else r.columns.push_back(std::move(c));
+  }
+
+  void create_table(const json& b, const std::string& creation_schema, RelationKind kind) {
+    const json& rv = field(b, "relation");
+    Relation r;
+    r.schema = default_schema(rv.value("schemaname", ""), creation_schema);
+    r.name = rv.value("relname", "");
+    r.kind = field(b, "partspec").is_object() ? RelationKind::PartitionedTable : kind;
+    r.origin = origin_at(rv.value("location", -1L));
+    if (schema_.find(r.schema, r.name)) {
+      if (b.value("if_not_exists", false)) return;
+      note("relation \"" + r.schema + "." + r.name + "\" is created twice; the later definition is used");
+    }
+    // INHERITS and PARTITION OF: parent columns first.
+    for (auto& parent : items(field(b, "inhRelations"))) {
+      const json& prv = node_body(parent);
+      if (const Relation* p = lookup(prv)) {
+        for (auto& c : p->columns) add_column(r, c);
+        if (!p->columns_complete) r.columns_complete = false;
+      } else {
+        r.columns_complete = false;
+      }
+    }
+    if (field(b, "ofTypename").is_object()) r.columns_complete = false;
+    for (auto& elt : items(field(b, "tableElts"))) {
+      const std::string& et = node_type(elt);
+      const json& eb = node_body(elt);
+      if (et == "ColumnDef") {
+        if (auto* existing = r.find_column(eb.value("colname", ""))) {
+          // PARTITION OF (...) with column options: adjust, keep the parent's origin.
+          for (auto& con : items(field(eb, "constraints"))) {
+            std::string ct = field(node_body(con), "contype").is_string() ? node_body(con)["contype"].get<std::string>() : "";
+            if (ct == "CONSTR_NOTNULL") existing->not_null = true;
+            if (ct == "CONSTR_DEFAULT") existing->has_default = true;
+          }
+          if (!field(eb, "typeName").is_object()) continue;
+          add_column(r, column_def(eb));
+        } else {
+          add_column(r, column_def(eb));
+        }
+      } else if (et == "TableLikeClause") {
+        if (const Relation* src = lookup(field(eb, "relation"))) {
+          for (auto c : src->columns) {
+            c.origin = origin_at(field(eb, "relation").value("location", -1L));
+            add_column(r, std::move(c));
+          }
+          if (!src->columns_complete) r.columns_complete = false;
+        } else {
+          r.columns_complete = false;
+        }
+      } else if (et == "Constraint") {
+        const json& keys = field(eb, "keys");
+        std::string ct = eb.value("contype", "");
+        if (ct == "CONSTR_PRIMARY")
+          for (auto& k : items(keys))
+            if (auto* c = r.find_column(str_value(k))) c->not_null = true;
+      }
+    }
+    schema_.add(std::move(r));
+  }
+
+  void create_as(const json& b, const std::string& creation_schema) {
+    const json& into = field(b, "into");
+    const json& rv = field(into, "rel");
+    Relation r;
+    r.schema = default_schema(rv.value("schemaname", ""), creation_schema);
+    r.name = rv.value("relname", "");
+    r.kind = b.value("objtype", "") == "OBJECT_MATVIEW" ? RelationKind::MaterializedView : RelationKind::Table;
+    r.origin = origin_at(rv.value("location", -1L));
+    if (schema_.find(r.schema, r.name) && b.value("if_not_exists", false)) return;
+    std::vector<std::string> explicit_names;
+    for (auto& n : items(field(into, "colNames"))) explicit_names.push_back(str_value(n));
+    fill_from_query(r, field(b, "query"), explicit_names);
+    schema_.add(std::move(r));
+  }
+
+  void create_view(const json& b, const std::string& creation_schema) {
+    const json& rv = field(b, "view");
+    Relation r;
+    r.schema = default_schema(rv.value("schemaname", ""), creation_schema);
+    r.name = rv.value("relname", "");
+    r.kind = RelationKind::View;
+    r.origin = origin_at(rv.value("location", -1L));
+    std::vector<std::string> explicit_names;
+    for (auto& n : items(field(b, "aliases"))) explicit_names.push_back(str_value(n));
+    fill_from_query(r, field(b, "query"), explicit_names);
+    schema_.add(std::move(r));
+  }
+
+  void fill_from_query(Relation& r, const json& query, const std::vector<std::string>& explicit_names) {
+    sql::OutputColumns out = sql::query_output_columns(query, schema_, path_);
+    std::vector<std::string> names = out.names;
+    for (size_t i = 0; i < explicit_names.size(); ++i) {
+      if (i < names.size()) names[i] = explicit_names[i];
+      else names.push_back(explicit_names[i]);
+    }
+    r.columns_complete = out.complete;
+    for (auto& n : names) {
+      if (n == "?column?") {
+        r.columns_complete = false;
+        continue;
+      }
+      Column c;
+      c.name = n;
+      c.origin = r.origin;
+      add_column(r, std::move(c));
+    }
+  }
+
+  void alter_table(const json& b) {
+    const json& rv = field(b, "relation");
+    std::string objtype = b.value("objtype", "OBJECT_TABLE");
+    if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_VIEW" && objtype != "OBJECT_MATVIEW" &&
+        objtype != "OBJECT_FOREIGN_TABLE")
+      return;
+    bool has_relation_change = false;
+    for (auto& c : items(field(b, "cmds"))) {
+      std::string st = node_body(c).value("subtype", "");
+      if (st == "AT_AddColumn" || st == "AT_DropColumn" || st == "AT_AlterColumnType" || st == "AT_SetNotNull" ||
+          st == "AT_DropNotNull" || st == "AT_ColumnDefault")
+        has_relation_change = true;
+    }
+    if (!has_relation_change) return;
+    Relation* r = lookup(rv);
+    if (!r) {
+      if (b.value("missing_ok", false)) return;
+      r = lookup_or_adopt(rv);
+    }
+    for (auto& c : items(field(b, "cmds"))) {
+      const json& cmd = node_body(c);
+      std::string st = cmd.value("subtype", "");
+      std::string name = cmd.value("name", "");
+      if (st == "AT_AddColumn") {
+        Column col = column_def(field(field(cmd, "def"), "ColumnDef"));
+        if (r->find_column(col.name) && cmd.value("missing_ok", false)) continue;
+        add_column(*r, std::move(col));
+      } else if (st == "AT_DropColumn") {
+        auto& cols = r->columns;
+        for (auto it = cols.begin(); it != cols.end(); ++it) {
+          if (it->name == name) {
+            cols.erase(it);
+            break;
+          }
+        }
+        schema_.history.push_back({SchemaEvent::Kind::DropColumn, r->schema, r->name, name, "", stmt_origin()});
+      } else if (st == "AT_AlterColumnType") {
+        if (auto* col = r->find_column(name)) col->type = type_name(field(field(field(cmd, "def"), "ColumnDef"), "typeName"));
+        schema_.history.push_back({SchemaEvent::Kind::AlterColumnType, r->schema, r->name, name, "", stmt_origin()});
+      } else if (st == "AT_SetNotNull") {
+        if (auto* col = r->find_column(name)) col->not_null = true;
+        schema_.history.push_back({SchemaEvent::Kind::SetNotNull, r->schema, r->name, name, "", stmt_origin()});
+      } else if (st == "AT_DropNotNull") {
+        if (auto* col = r->find_column(name)) col->not_null = false;
+      } else if (st == "AT_ColumnDefault") {
+        if (auto* col = r->find_column(name)) col->has_default = field(cmd, "def").is_object();
+      }
+    }
+  }
+
+  void rename(const json& b) {
+    std::string type = b.value("renameType", "");
+    std::string newname = b.value("newname", "");
+    if (type == "OBJECT_SCHEMA") {
+      std::string old = b.value("subname", "");
+      std::vector<std::pair<std::string, std::string>> moves;
+      for (auto& [k, r] : schema_.relations())
+        if (r.schema == old) moves.push_back({r.schema, r.name});
+      schema_.add_schema(newname);
+      for (auto& [s, n] : moves) {
+        schema_.history.push_back({SchemaEvent::Kind::MoveRelation, s, n, "", newname, stmt_origin()});
+        schema_.rename(s, n, newname, n);
+      }
+      schema_.drop_schema(old, true, stmt_origin());
+      return;
+    }
+    const json& rv = field(b, "relation");
+    Relation* r = lookup(rv);
+    if (type == "OBJECT_COLUMN") {
+      if (!r) {
+        if (b.value("missing_ok", false)) return;
+        r = lookup_or_adopt(rv);
+      }
+      std::string old = b.value("subname", "");
+      if (auto* col = r->find_column(old)) {
+        col->name = newname;
+        col->origin = stmt_origin();
+      } else {
+        Column c;
+        c.name = newname;
+        c.origin = stmt_origin();
+        r->columns.push_back(c);
+      }
+      schema_.history.push_back({SchemaEvent::Kind::RenameColumn, r->schema, r->name, old, newname, stmt_origin()});
+    } else if (type == "OBJECT_TABLE" || type == "OBJECT_VIEW" || type == "OBJECT_MATVIEW" ||
+               type == "OBJECT_FOREIGN_TABLE") {
+      if (!r) {
+        if (!b.value("missing_ok", false))
+          note("rename of relation \"" + rv.value("relname", "") + "\" that no migration creates");
+        schema_.uncertain_names.insert(newname);
+        return;
+      }
+      schema_.history.push_back({SchemaEvent::Kind::RenameRelation, r->schema, r->name, "", newname, stmt_origin()});
+      std::string s = r->schema, n = r->name;
+      schema_.rename(s, n, s, newname);
+    }
+  }
+
+  void move(const json& b) {
+    std::string type = b.value("objectType", "");
+    if (type != "OBJECT_TABLE" && type != "OBJECT_VIEW" && type != "OBJECT_MATVIEW" && type != "OBJECT_FOREIGN_TABLE")
+      return;
+    Relation* r = lookup(field(b, "relation"));
+    if (!r) return;
+    std::string ns = b.value("newschema", "");
+    schema_.history.push_back({SchemaEvent::Kind::MoveRelation, r->schema, r->name, "", ns, stmt_origin()});
+    std::string s = r->schema, n = r->name;
+    schema_.rename(s, n, ns, n);
+  }
+
+  void drop(const json& b) {
+    std::string type = b.value("removeType", "");
+    bool cascade = b.value("behavior", "") == "DROP_CASCADE";
+    if (type == "OBJECT_SCHEMA") {
+      for (auto& o : items(field(b, "objects"))) schema_.drop_schema(str_value(o), cascade, stmt_origin());
+      return;
+    }
+    if (type == "OBJECT_TYPE" || type == "OBJECT_DOMAIN") {
+      for (auto& o : items(field(b, "objects"))) {
+        std::vector<std::string> parts;
+        const json& list = o.contains("TypeName") ? field(o["TypeName"], "names") : field(field(o, "List"), "items");
+        for (auto& p : items(list)) parts.push_back(str_value(p));
+        if (parts.size() == 1) parts.insert(parts.begin(), default_schema("", ""));
+        if (!parts.empty()) schema_.types.erase(parts[0] + "." + parts.back());
+      }
+      return;
+    }
+    if (type != "OBJECT_TABLE" && type != "OBJECT_VIEW" && type != "OBJECT_MATVIEW" && type != "OBJECT_FOREIGN_TABLE")
+      return;
+    for (auto& o : items(field(b, "objects"))) {
+      std::vector<std::string> parts;
+      for (auto& p : items(field(field(o, "List"), "items"))) parts.push_back(str_value(p));
+      if (parts.empty()) continue;
+      json rv = {{"relname", parts.back()}};
+      if (parts.size() >= 2) rv["schemaname"] = parts[parts.size() - 2];
+      if (Relation* r = lookup(rv)) {
+        schema_.history.push_back({SchemaEvent::Kind::DropRelation, r->schema, r->name, "", "", stmt_origin()});
+        std::string s = r->schema, n = r->name;
+        schema_.remove(s, n);
+      }
+    }
+  }
+
+  Schema& schema_;
+  const std::string& file_;
+  const std::string& sql_;
+  source::LineIndex index_;
+  const std::vector<std::string>& path_;
+  std::vector<DdlNote>* notes_;
+  size_t stmt_offset_ = 0;
+};
+
+}  // namespace
+
+bool apply_sql(Schema& schema, const std::string& file, const std::string& sql,
+               const std::vector<std::string>& search_path, std::vector<DdlNote>* notes, MigrationError* error) {
+  Simulator sim(schema, file, sql, search_path, notes);
+  return sim.run(error);
+}
+
+bool apply_migration(Schema& schema, const migrations::MigrationFile& migration,
+                     const std::vector<std::string>& search_path, std::vector<DdlNote>* notes,
+                     MigrationError* error) {
+  return apply_sql(schema, migration.path, migration.sql, search_path, notes, error);
+}
+
+}  // namespace schemagate::schema

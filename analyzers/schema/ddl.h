@@ -1,0 +1,38 @@
+// DDL simulation: applies a migration's statements, parsed by PostgreSQL's own parser, to the
+// in-memory schema model, in order. Statements that do not change relations (indexes, grants,
+// functions, triggers, comments, DML) pass through. What the model cannot follow (DO blocks,
+// ALTER of a relation it never saw) is noted for --verbose and makes the names involved
+// "uncertain", so they are never reported as missing.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "analyzers/schema/migrations/migration.h"
+#include "analyzers/schema/schema.h"
+
+namespace schemagate::schema {
+
+/// Something the simulation skipped or could not follow, for --verbose.
+struct DdlNote {
+  Origin origin;
+  std::string message;
+};
+
+/// A migration that cannot be applied: it does not parse. `column` is 1-based, in code points.
+struct MigrationError {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+/// Applies `migration` to `schema`. Returns false (and fills *error) if it does not parse.
+bool apply_migration(Schema& schema, const migrations::MigrationFile& migration,
+                     const std::vector<std::string>& search_path, std::vector<DdlNote>* notes,
+                     MigrationError* error);
+
+/// Applies one SQL text (a whole file's worth) as if it were migration `file`; for tests.
+bool apply_sql(Schema& schema, const std::string& file, const std::string& sql,
+               const std::vector<std::string>& search_path, std::vector<DdlNote>* notes, MigrationError* error);
+
+}  // namespace schemagate::schema

@@ -1,0 +1,103 @@
+// Drizzle Kit: "<out>/meta/_journal.json" lists the migrations ({"entries": [{"idx": 0,
+// "tag": "0000_init", ...}]}) and each is "<out>/<tag>.sql". The journal, not the directory
+// listing, decides what runs: a .sql file it does not name never runs, and one it names but is
+// missing makes the migrator fail, so that is an error here, as is a journal that does not parse.
+// Entries are ordered by idx (drizzle-kit writes them in that order; the sort is stable).
+//
+// Statements are separated by "--> statement-breakpoint" lines, which are SQL comments and stay.
+// The version is the tag (drizzle's tracking table holds a hash and the journal's "when",
+// neither of which names the file).
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "analyzers/schema/migrations/migration.h"
+#include "analyzers/schema/migrations/migration_io.h"
+#include "analyzers/schema/migrations/naming.h"
+
+namespace schemagate::schema::migrations {
+
+namespace {
+
+constexpr const char* kJournal = "meta/_journal.json";
+
+// nlohmann's messages start with "[json.exception.parse_error.101] "; the user needs the rest.
+std::string without_exception_id(std::string message) {
+  if (!message.empty() && message[0] == '[') {
+    size_t close = message.find("] ");
+    if (close != std::string::npos) message.erase(0, close + 2);
+  }
+  return message;
+}
+
+struct JournalEntry {
+  long long idx = 0;
+  std::string tag;
+};
+
+bool parse_journal(const std::string& path, const std::string& text,
+                   std::vector<JournalEntry>* entries, std::string* err) {
+  nlohmann::json journal;
+  try {
+    journal = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception& e) {
+    if (err) *err = path + ": not valid JSON: " + without_exception_id(e.what());
+    return false;
+  }
+  auto it = journal.is_object() ? journal.find("entries") : journal.end();
+  if (it == journal.end() || !it->is_array()) {
+    if (err) *err = path + ": no \"entries\" array; regenerate the journal with drizzle-kit";
+    return false;
+  }
+  for (size_t i = 0; i < it->size(); ++i) {
+    const nlohmann::json& entry = (*it)[i];
+    if (!entry.is_object() || !entry.contains("idx") || !entry["idx"].is_number_integer() ||
+        !entry.contains("tag") || !entry["tag"].is_string()) {
+      if (err)
+        *err = path + ": entries[" + std::to_string(i) +
+               "] needs an integer \"idx\" and a string \"tag\"; regenerate the journal with drizzle-kit";
+      return false;
+    }
+    entries->push_back({entry["idx"].get<long long>(), entry["tag"].get<std::string>()});
+  }
+  return true;
+}
+
+bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  return fs.is_file(on_disk(root, source::join_path(dir, kJournal)));
+}
+
+bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+          std::vector<MigrationFile>* out, std::string* err) {
+  std::string journal_path = source::join_path(dir, kJournal);
+  std::string text;
+  if (!read_migration_text(fs, root, journal_path, &text, err)) return false;
+  std::vector<JournalEntry> entries;
+  if (!parse_journal(journal_path, text, &entries, err)) return false;
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const JournalEntry& a, const JournalEntry& b) { return a.idx < b.idx; });
+
+  std::vector<MigrationFile> files;
+  for (const JournalEntry& entry : entries) {
+    MigrationFile m;
+    m.path = source::join_path(dir, entry.tag + ".sql");
+    m.version = entry.tag;
+    m.name = std::string(description_after_version(entry.tag));
+    m.format = "drizzle";
+    std::string reason;
+    if (!fs.read(on_disk(root, m.path), &m.sql, &reason)) {
+      if (err)
+        *err = m.path + ": " + reason + " (listed as \"" + entry.tag + "\" in " + journal_path +
+               "; restore the file or remove the entry)";
+      return false;
+    }
+    files.push_back(std::move(m));
+  }
+  *out = std::move(files);
+  return true;
+}
+
+}  // namespace
+
+extern const Format kDrizzle{"drizzle", detect, load};
+
+}  // namespace schemagate::schema::migrations

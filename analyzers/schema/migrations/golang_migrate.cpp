@@ -1,0 +1,72 @@
+// golang-migrate: one file per direction, "<version>_<name>.up.sql" and "<version>_<name>.down.sql"
+// (its source driver's pattern ^([0-9]+)_(.*)\.(down|up)\.(.*)$, restricted here to .sql).
+// The version is parsed as a uint64 and schema_migrations stores that integer, so "0003" is
+// version "3" and 10 runs after 9. Down files never run on the way up and are ignored.
+//
+// sqlx's reversible migrations use the same names ("<version>_<name>.up.sql"), and nothing in the
+// directory tells the two tools apart (only the tracking table, _sqlx_migrations vs
+// schema_migrations, differs). Both parse the version as an integer and order by it, so the
+// files, versions and order are the same either way; such directories are reported as
+// golang-migrate. sqlx.cpp handles sqlx's non-reversible "<version>_<name>.sql" files.
+#include <algorithm>
+
+#include "analyzers/schema/migrations/migration.h"
+#include "analyzers/schema/migrations/migration_io.h"
+#include "analyzers/schema/migrations/naming.h"
+
+namespace schemagate::schema::migrations {
+
+namespace {
+
+constexpr std::string_view kUp = ".up.sql";
+constexpr std::string_view kDown = ".down.sql";
+
+// "<digits>_<anything>" followed by `suffix`; sets the version digits and the name.
+bool match_name(std::string_view file, std::string_view suffix, std::string_view* digits,
+                std::string_view* name) {
+  if (!file.ends_with(suffix)) return false;
+  std::string_view stem = file.substr(0, file.size() - suffix.size());
+  std::string_view d = leading_digits(stem);
+  if (d.empty() || d.size() >= stem.size() || stem[d.size()] != '_') return false;
+  *digits = d;
+  *name = stem.substr(d.size() + 1);
+  return true;
+}
+
+bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  std::string_view digits, name;
+  for (const std::string& file : sql_file_names(fs, root, dir))
+    if (match_name(file, kUp, &digits, &name) || match_name(file, kDown, &digits, &name))
+      return true;
+  return false;
+}
+
+bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+          std::vector<MigrationFile>* out, std::string* err) {
+  std::vector<MigrationFile> files;
+  for (const std::string& file : sql_file_names(fs, root, dir)) {
+    std::string_view digits, name;
+    if (!match_name(file, kUp, &digits, &name)) continue;
+    MigrationFile m;
+    m.path = source::join_path(dir, file);
+    m.version = strip_leading_zeros(digits);
+    m.name = std::string(name);
+    m.format = "golang-migrate";
+    files.push_back(std::move(m));
+  }
+  // golang-migrate refuses duplicate versions; the path breaks ties so the order is still total.
+  std::sort(files.begin(), files.end(), [](const MigrationFile& a, const MigrationFile& b) {
+    if (int c = compare_numbers(a.version, b.version); c != 0) return c < 0;
+    return a.path < b.path;
+  });
+  for (MigrationFile& m : files)
+    if (!read_migration_text(fs, root, m.path, &m.sql, err)) return false;
+  *out = std::move(files);
+  return true;
+}
+
+}  // namespace
+
+extern const Format kGolangMigrate{"golang-migrate", detect, load};
+
+}  // namespace schemagate::schema::migrations

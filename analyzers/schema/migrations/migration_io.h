@@ -1,0 +1,25 @@
+// The two file-system calls every format makes: list a migration directory's SQL files, and read
+// one with an error that names it. MigrationFile paths are relative to the project root, while
+// the FileSystem is called with join_path(root, path); keeping both here keeps the formats from
+// mixing them up.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "analyzers/source/file_system.h"
+
+namespace schemagate::schema::migrations {
+
+/// Where the FileSystem finds root-relative `path`: join_path(root, path), except that a path of
+/// "" or "." is the root itself (join_path would give "root/.").
+std::string on_disk(const std::string& root, const std::string& path);
+
+/// Names of the regular files in root/dir ending in ".sql", sorted by name.
+std::vector<std::string> sql_file_names(const source::FileSystem& fs, const std::string& root,
+                                        const std::string& dir);
+
+/// Reads root/path. On failure sets *err to "<path>: <reason>" with the root-relative path.
+bool read_migration_text(const source::FileSystem& fs, const std::string& root,
+                         const std::string& path, std::string* out, std::string* err);
+
+}  // namespace schemagate::schema::migrations

@@ -1,0 +1,53 @@
+// Plain: a directory of .sql files and no tool, the fallback when no other format claims it.
+// Files whose names start with digits ("001_init.sql", "2_x.sql", "0001-x.sql") run in numeric
+// order of those digits (so 10 after 9), ties broken by name. Files without a leading number
+// ("views.sql") still change the schema, so they are included too, after all numbered ones, in
+// name order: in hand-run setups they are typically applied last (views, grants, seeds), and
+// leaving them out would hide their tables from the model.
+//
+// No tool records a version, so the version is the number as written ("001"), which is how a
+// person refers to the file; unnumbered files have version "".
+#include <algorithm>
+
+#include "analyzers/schema/migrations/migration.h"
+#include "analyzers/schema/migrations/migration_io.h"
+#include "analyzers/schema/migrations/naming.h"
+
+namespace schemagate::schema::migrations {
+
+namespace {
+
+bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  return !sql_file_names(fs, root, dir).empty();
+}
+
+bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+          std::vector<MigrationFile>* out, std::string* err) {
+  std::vector<MigrationFile> files;
+  for (const std::string& file : sql_file_names(fs, root, dir)) {
+    std::string_view stem = std::string_view(file).substr(0, file.size() - 4);
+    MigrationFile m;
+    m.path = source::join_path(dir, file);
+    m.version = std::string(leading_digits(stem));
+    m.name = std::string(description_after_version(stem));
+    m.format = "plain";
+    files.push_back(std::move(m));
+  }
+  std::sort(files.begin(), files.end(), [](const MigrationFile& a, const MigrationFile& b) {
+    bool na = !a.version.empty(), nb = !b.version.empty();
+    if (na != nb) return na;
+    if (na)
+      if (int c = compare_numbers(a.version, b.version); c != 0) return c < 0;
+    return a.path < b.path;
+  });
+  for (MigrationFile& m : files)
+    if (!read_migration_text(fs, root, m.path, &m.sql, err)) return false;
+  *out = std::move(files);
+  return true;
+}
+
+}  // namespace
+
+extern const Format kPlain{"plain", detect, load};
+
+}  // namespace schemagate::schema::migrations

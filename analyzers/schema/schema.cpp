@@ -1,0 +1,83 @@
+#include "analyzers/schema/schema.h"
+
+namespace schemagate::schema {
+
+const char* relation_kind_name(RelationKind kind) {
+  switch (kind) {
+    case RelationKind::Table: return "table";
+    case RelationKind::PartitionedTable: return "partitioned table";
+    case RelationKind::View: return "view";
+    case RelationKind::MaterializedView: return "materialized view";
+    case RelationKind::ForeignTable: return "foreign table";
+  }
+  return "relation";
+}
+
+const Column* Relation::find_column(const std::string& column) const {
+  for (auto& c : columns)
+    if (c.name == column) return &c;
+  return nullptr;
+}
+
+Column* Relation::find_column(const std::string& column) {
+  for (auto& c : columns)
+    if (c.name == column) return &c;
+  return nullptr;
+}
+
+Schema::Schema() { schemas_.insert("public"); }
+
+bool Schema::drop_schema(const std::string& name, bool cascade, const Origin& origin) {
+  std::vector<std::string> doomed;
+  for (auto& [k, r] : relations_)
+    if (r.schema == name) doomed.push_back(k);
+  if (!doomed.empty() && !cascade) return false;
+  for (auto& k : doomed) {
+    auto& r = relations_.at(k);
+    history.push_back({SchemaEvent::Kind::DropRelation, r.schema, r.name, "", "", origin});
+    relations_.erase(k);
+  }
+  schemas_.erase(name);
+  return true;
+}
+
+const Relation* Schema::find(const std::string& schema, const std::string& name) const {
+  auto it = relations_.find(key(schema, name));
+  return it == relations_.end() ? nullptr : &it->second;
+}
+
+Relation* Schema::find(const std::string& schema, const std::string& name) {
+  auto it = relations_.find(key(schema, name));
+  return it == relations_.end() ? nullptr : &it->second;
+}
+
+const Relation* Schema::find_in_path(const std::string& name, const std::vector<std::string>& search_path) const {
+  for (auto& s : search_path)
+    if (auto* r = find(s, name)) return r;
+  return nullptr;
+}
+
+Relation& Schema::add(Relation relation) {
+  schemas_.insert(relation.schema);
+  std::string k = key(relation.schema, relation.name);
+  relations_[k] = std::move(relation);
+  return relations_[k];
+}
+
+bool Schema::remove(const std::string& schema, const std::string& name) {
+  return relations_.erase(key(schema, name)) != 0;
+}
+
+bool Schema::rename(const std::string& schema, const std::string& name, const std::string& new_schema,
+                    const std::string& new_name) {
+  auto it = relations_.find(key(schema, name));
+  if (it == relations_.end()) return false;
+  Relation r = std::move(it->second);
+  relations_.erase(it);
+  r.schema = new_schema;
+  r.name = new_name;
+  add(std::move(r));
+  return true;
+}
+
+}  // namespace schemagate::schema

@@ -1,0 +1,96 @@
+// The schema model: schemas, relations and their columns, as migrations (or, later, the live
+// catalog) define them. Every relation and column remembers where it was created, and drops
+// and renames are kept as history events, so a finding can say "migration X dropped it" and a
+// later check can compare running code with a pending rename. Names are stored as PostgreSQL
+// stores them: unquoted identifiers already folded to lower case by the parser.
+#pragma once
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace schemagate::schema {
+
+/// Where something was defined: a file relative to the project root and a 1-based line.
+struct Origin {
+  std::string file;
+  int line = 0;
+  bool empty() const { return file.empty(); }
+};
+
+struct Column {
+  std::string name;
+  std::string type;  ///< as written, normalised by the parser ("int4", "text", "public.mood")
+  bool not_null = false;
+  bool has_default = false;
+  bool generated = false;
+  bool identity = false;
+  Origin origin;
+};
+
+enum class RelationKind { Table, PartitionedTable, View, MaterializedView, ForeignTable };
+const char* relation_kind_name(RelationKind kind);
+
+struct Relation {
+  std::string schema;
+  std::string name;
+  RelationKind kind = RelationKind::Table;
+  std::vector<Column> columns;
+  /// False when some column names could not be determined (a view over a function, a table
+  /// created in a way the model cannot follow): a column that is not listed is not "missing".
+  bool columns_complete = true;
+  Origin origin;
+
+  const Column* find_column(const std::string& column) const;
+  Column* find_column(const std::string& column);
+  std::string qualified_name() const { return schema + "." + name; }
+};
+
+/// A change that removed or renamed something; kept so messages can explain an absence.
+struct SchemaEvent {
+  enum class Kind { DropRelation, RenameRelation, MoveRelation, DropColumn, RenameColumn, AlterColumnType, SetNotNull };
+  Kind kind;
+  std::string schema;    ///< the relation's schema at the time of the event
+  std::string relation;  ///< the relation's name at the time of the event
+  std::string column;    ///< for column events
+  std::string new_name;  ///< renames: the new name; moves: the new schema
+  Origin origin;
+};
+
+class Schema {
+ public:
+  Schema();
+
+  bool has_schema(const std::string& name) const { return schemas_.count(name) != 0; }
+  void add_schema(const std::string& name) { schemas_.insert(name); }
+  /// Drops a schema; with cascade also its relations. Returns false if it had relations and
+  /// cascade was not given (PostgreSQL would fail too).
+  bool drop_schema(const std::string& name, bool cascade, const Origin& origin);
+  const std::set<std::string>& schemas() const { return schemas_; }
+
+  const Relation* find(const std::string& schema, const std::string& name) const;
+  Relation* find(const std::string& schema, const std::string& name);
+  /// First relation named `name` in the schemas of `search_path`, in order.
+  const Relation* find_in_path(const std::string& name, const std::vector<std::string>& search_path) const;
+  Relation& add(Relation relation);
+  bool remove(const std::string& schema, const std::string& name);
+  /// Renames or moves a relation, keeping its columns.
+  bool rename(const std::string& schema, const std::string& name, const std::string& new_schema,
+              const std::string& new_name);
+
+  const std::map<std::string, Relation>& relations() const { return relations_; }
+
+  std::vector<SchemaEvent> history;
+  std::set<std::string> types;  ///< "schema.name" of CREATE TYPE
+  /// Identifiers that occur in DDL the model could not follow (DO blocks, EXECUTE): a reference
+  /// to such a name is unchecked rather than missing.
+  std::set<std::string> uncertain_names;
+
+ private:
+  static std::string key(const std::string& schema, const std::string& name) { return schema + "." + name; }
+  std::set<std::string> schemas_;
+  std::map<std::string, Relation> relations_;  // keyed by "schema.name"
+};
+
+}  // namespace schemagate::schema

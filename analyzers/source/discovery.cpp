@@ -1,0 +1,180 @@
+#include "analyzers/source/discovery.h"
+
+#include <algorithm>
+#include <set>
+
+namespace schemagate::source {
+namespace {
+
+bool match_here(std::string_view p, std::string_view s) {
+  while (!p.empty()) {
+    if (p.size() >= 2 && p[0] == '*' && p[1] == '*') {
+      // '**/' matches zero or more components; a trailing '**' matches everything.
+      std::string_view rest = p.substr(2);
+      if (!rest.empty() && rest[0] == '/') rest.remove_prefix(1);
+      for (size_t i = 0; i <= s.size(); ++i) {
+        if ((i == 0 || s[i - 1] == '/') && match_here(rest, s.substr(i))) return true;
+      }
+      return rest.empty();
+    }
+    if (p[0] == '*') {
+      std::string_view rest = p.substr(1);
+      for (size_t i = 0; i <= s.size(); ++i) {
+        if (match_here(rest, s.substr(i))) return true;
+        if (i < s.size() && s[i] == '/') break;
+      }
+      return false;
+    }
+    if (s.empty()) return false;
+    if (p[0] == '?') {
+      if (s[0] == '/') return false;
+    } else if (p[0] == '[') {
+      size_t close = p.find(']', 1);
+      if (close == std::string_view::npos) {
+        if (s[0] != '[') return false;
+      } else {
+        std::string_view cls = p.substr(1, close - 1);
+        bool neg = !cls.empty() && (cls[0] == '!' || cls[0] == '^');
+        if (neg) cls.remove_prefix(1);
+        bool in = false;
+        for (size_t i = 0; i < cls.size(); ++i) {
+          if (i + 2 < cls.size() && cls[i + 1] == '-') {
+            if (s[0] >= cls[i] && s[0] <= cls[i + 2]) in = true;
+            i += 2;
+          } else if (cls[i] == s[0]) {
+            in = true;
+          }
+        }
+        if (in == neg) return false;
+        p.remove_prefix(close + 1);
+        s.remove_prefix(1);
+        continue;
+      }
+    } else if (p[0] != s[0]) {
+      return false;
+    }
+    p.remove_prefix(1);
+    s.remove_prefix(1);
+  }
+  return s.empty();
+}
+
+struct IgnoreRule {
+  std::string base;     // directory of the .gitignore, root-relative ("" for root)
+  std::string pattern;  // without '!' and trailing '/'
+  bool negate = false;
+  bool dir_only = false;
+  bool anchored = false;  // contains '/' other than at the end
+};
+
+bool rule_matches(const IgnoreRule& r, const std::string& path, bool is_dir) {
+  if (r.dir_only && !is_dir) return false;
+  std::string_view rel = path;
+  if (!r.base.empty()) {
+    if (path.compare(0, r.base.size() + 1, r.base + "/") != 0) return false;
+    rel.remove_prefix(r.base.size() + 1);
+  }
+  if (r.anchored) return match_here(r.pattern, rel);
+  auto slash = rel.rfind('/');
+  return match_here(r.pattern, slash == std::string_view::npos ? rel : rel.substr(slash + 1));
+}
+
+void read_gitignore(const FileSystem& fs, const std::string& root, const std::string& dir, std::vector<IgnoreRule>* rules) {
+  std::string text, err;
+  if (!fs.read(join_path(join_path(root, dir), ".gitignore"), &text, &err)) return;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string line = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    pos = nl == std::string::npos ? text.size() + 1 : nl + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    IgnoreRule r;
+    r.base = dir;
+    if (line[0] == '!') {
+      r.negate = true;
+      line.erase(0, 1);
+    }
+    if (!line.empty() && line.back() == '/') {
+      r.dir_only = true;
+      line.pop_back();
+    }
+    if (!line.empty() && line[0] == '/') {
+      r.anchored = true;
+      line.erase(0, 1);
+    }
+    if (line.find('/') != std::string::npos) r.anchored = true;
+    if (line.empty()) continue;
+    r.pattern = line;
+    rules->push_back(r);
+  }
+}
+
+bool ignored(const std::vector<IgnoreRule>& rules, const std::string& path, bool is_dir) {
+  bool result = false;
+  for (auto& r : rules)
+    if (rule_matches(r, path, is_dir)) result = !r.negate;
+  return result;
+}
+
+const std::set<std::string>& skipped_dir_names() {
+  static const std::set<std::string> names = {"node_modules", "vendor", "dist", "build", "out", "target",
+                                              "venv", "__pycache__", "coverage", "bower_components",
+                                              "site-packages"};
+  return names;
+}
+
+void walk(const FileSystem& fs, const std::string& root, const std::string& dir, const DiscoveryOptions& opt,
+          std::vector<IgnoreRule> rules, std::vector<std::string>* out) {
+  read_gitignore(fs, root, dir, &rules);
+  for (auto& e : fs.list(join_path(root, dir))) {
+    std::string rel = dir.empty() ? e.name : dir + "/" + e.name;
+    if (e.is_dir) {
+      if (e.name[0] == '.' || skipped_dir_names().count(e.name)) continue;
+      if (std::find(opt.skip_dirs.begin(), opt.skip_dirs.end(), rel) != opt.skip_dirs.end()) continue;
+      if (ignored(rules, rel, true)) continue;
+      bool excluded = false;
+      for (auto& g : opt.exclude) excluded = excluded || glob_match(g, rel);
+      if (excluded) continue;
+      walk(fs, root, rel, opt, rules, out);
+    } else {
+      if (e.name[0] == '.' || ignored(rules, rel, false)) continue;
+      bool excluded = false;
+      for (auto& g : opt.exclude) excluded = excluded || glob_match(g, rel);
+      if (excluded) continue;
+      if (!opt.include.empty()) {
+        bool inc = false;
+        for (auto& g : opt.include) inc = inc || glob_match(g, rel);
+        if (!inc) continue;
+      }
+      out->push_back(rel);
+    }
+  }
+}
+
+}  // namespace
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+  if (pattern.find('/') == std::string_view::npos) {
+    auto slash = path.rfind('/');
+    return match_here(pattern, slash == std::string_view::npos ? path : path.substr(slash + 1));
+  }
+  if (!pattern.empty() && pattern[0] == '/') pattern.remove_prefix(1);
+  return match_here(pattern, path);
+}
+
+std::vector<std::string> discover_files(const FileSystem& fs, const std::string& root, const DiscoveryOptions& options) {
+  std::vector<std::string> out;
+  walk(fs, root, "", options, {}, &out);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool is_generated(std::string_view text) {
+  std::string_view head = text.substr(0, 1024);
+  if (head.find("@generated") != std::string_view::npos) return true;
+  auto cg = head.find("Code generated");
+  return cg != std::string_view::npos && head.find("DO NOT EDIT", cg) != std::string_view::npos;
+}
+
+}  // namespace schemagate::source

@@ -1,0 +1,163 @@
+#include "analyzers/sql/placeholders.h"
+
+#include <cctype>
+
+namespace schemagate::sql {
+namespace {
+
+bool ident_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+bool ident_start(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+}  // namespace
+
+NormalizedSql normalize_placeholders(const SqlText& in) {
+  const std::string& s = in.text;
+  const size_t n = s.size();
+  NormalizedSql out;
+
+  // Existing $n parameters: new ones are numbered after the highest.
+  int next = 1;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (s[i] == '$' && std::isdigit(static_cast<unsigned char>(s[i + 1])) && (i == 0 || !ident_char(s[i - 1]))) {
+      int v = 0;
+      size_t j = i + 1;
+      while (j < n && std::isdigit(static_cast<unsigned char>(s[j]))) v = v * 10 + (s[j++] - '0');
+      if (v >= next) next = v + 1;
+    }
+  }
+  auto emit_param = [&](uint32_t origin) {
+    std::string p = "$" + std::to_string(next++);
+    out.sql.append_from(p, origin);
+  };
+  auto mark_unchecked = [&](size_t at, const char* why) {
+    if (out.unchecked_reason.empty()) {
+      out.unchecked_reason = why;
+      out.unchecked_offset = at;
+    }
+  };
+  auto copy = [&](size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k) {
+      if (s[k] == kHole) out.sql.append_from("$0", in.origin[k]);  // inert text inside a literal
+      else out.sql.append_from(std::string_view(&s[k], 1), in.origin[k]);
+    }
+  };
+
+  size_t i = 0;
+  while (i < n) {
+    char c = s[i];
+    char prev = i > 0 ? s[i - 1] : ' ';
+    char nx = i + 1 < n ? s[i + 1] : '\0';
+    if (c == '\'') {  // string literal, '' escapes; E'' strings also honour backslashes
+      bool e_string = (prev == 'E' || prev == 'e') && (i < 2 || !ident_char(s[i - 2]));
+      size_t j = i + 1;
+      while (j < n) {
+        if (e_string && s[j] == '\\') { j += 2; continue; }
+        if (s[j] == '\'') {
+          if (j + 1 < n && s[j + 1] == '\'') { j += 2; continue; }
+          break;
+        }
+        ++j;
+      }
+      size_t end = j < n ? j + 1 : n;
+      copy(i, end);
+      i = end;
+      continue;
+    }
+    if (c == '"') {  // quoted identifier: a hole inside it makes the name dynamic
+      size_t j = i + 1;
+      while (j < n) {
+        if (s[j] == '"') {
+          if (j + 1 < n && s[j + 1] == '"') { j += 2; continue; }
+          break;
+        }
+        if (s[j] == kHole) mark_unchecked(j, "an interpolation is part of a quoted identifier");
+        ++j;
+      }
+      size_t end = j < n ? j + 1 : n;
+      copy(i, end);
+      i = end;
+      continue;
+    }
+    if (c == '-' && nx == '-') {
+      size_t j = i;
+      while (j < n && s[j] != '\n') ++j;
+      copy(i, j);
+      i = j;
+      continue;
+    }
+    if (c == '/' && nx == '*') {
+      size_t j = s.find("*/", i + 2);
+      size_t end = j == std::string::npos ? n : j + 2;
+      copy(i, end);
+      i = end;
+      continue;
+    }
+    if (c == '$' && !ident_char(prev) && (nx == '$' || ident_start(nx))) {  // $tag$ ... $tag$
+      size_t j = i + 1;
+      while (j < n && ident_char(s[j]) && s[j] != '$') ++j;
+      if (j < n && s[j] == '$') {
+        std::string tag = s.substr(i, j - i + 1);
+        size_t close = s.find(tag, j + 1);
+        size_t end = close == std::string::npos ? n : close + tag.size();
+        copy(i, end);
+        i = end;
+        continue;
+      }
+    }
+    if (c == kHole) {
+      if (ident_char(prev) || prev == '"' || prev == '.' || (i + 1 < n && (ident_char(nx) || nx == '"')))
+        mark_unchecked(i, "an interpolation is part of an identifier, so the name is only known at run time");
+      emit_param(in.origin[i]);
+      ++i;
+      continue;
+    }
+    if (c == '%') {
+      if (nx == '%') {  // psycopg's escaped percent
+        out.sql.append_from("%", in.origin[i]);
+        i += 2;
+        continue;
+      }
+      if ((nx == 's' || nx == 'b' || nx == 't') && (i + 2 >= n || !ident_char(s[i + 2]))) {
+        emit_param(in.origin[i]);
+        i += 2;
+        continue;
+      }
+      if (nx == '(') {
+        size_t close = s.find(')', i + 2);
+        if (close != std::string::npos && close + 1 < n && (s[close + 1] == 's' || s[close + 1] == 'b' || s[close + 1] == 't')) {
+          emit_param(in.origin[i]);
+          i = close + 2;
+          continue;
+        }
+      }
+    }
+    if (c == '?' && nx != '|' && nx != '&' && nx != '?') {
+      emit_param(in.origin[i]);
+      ++i;
+      continue;
+    }
+    if (c == ':' && nx == ':') {  // cast: copy both colons
+      copy(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if ((c == ':' || c == '@') && ident_start(nx) && !ident_char(prev) && prev != ':') {
+      size_t j = i + 1;
+      while (j < n && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_')) ++j;
+      emit_param(in.origin[i]);
+      i = j;
+      continue;
+    }
+    copy(i, i + 1);
+    ++i;
+  }
+  out.parameters = next - 1;
+  return out;
+}
+
+}  // namespace schemagate::sql

@@ -1,0 +1,821 @@
+// Implementation notes. The parse tree is libpg_query's JSON: a Node* field holds a wrapper
+// object {"TypeName": {...}}, a field typed as a specific struct (SelectStmt.larg,
+// InsertStmt.relation) holds the body without a wrapper. Scopes live on the C++ stack; a
+// scope points at its parent (the query around a correlated subquery) and at the CTEs visible.
+#include "analyzers/sql/resolve.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "analyzers/sql/pg_parse.h"
+
+namespace schemagate::sql {
+namespace {
+
+using nlohmann::json;
+using schema::Relation;
+
+const json kNull;
+
+const json& field(const json& body, const char* name) {
+  if (!body.is_object()) return kNull;
+  auto it = body.find(name);
+  return it == body.end() ? kNull : *it;
+}
+
+std::string str_value(const json& node) {  // {"String": {"sval": "x"}}
+  if (node.is_object() && node.contains("String")) return node["String"].value("sval", "");
+  return {};
+}
+
+/// A derived table's columns: known names, and whether the list is certain.
+struct Derived {
+  std::vector<std::string> columns;
+  bool complete = true;
+};
+
+/// One FROM entry (range table entry) as seen by column references.
+struct Entry {
+  std::string alias;           ///< name that qualifies its columns
+  std::string schema_name;     ///< base relations: schema, for schema.table.column
+  std::string rel_name;        ///< base relations: relation name
+  const Relation* rel = nullptr;
+  Derived derived;             ///< derived tables (CTE, subquery, VALUES)
+  bool open = false;           ///< columns unknown: functions, unknown or missing relations
+  bool is_base() const { return rel != nullptr; }
+  bool has_column(const std::string& c) const {
+    if (rel) return rel->find_column(c) != nullptr;
+    return std::find(derived.columns.begin(), derived.columns.end(), c) != derived.columns.end();
+  }
+  /// Certain that the column is absent.
+  bool certainly_lacks(const std::string& c) const {
+    if (open || has_column(c)) return false;
+    if (rel) return rel->columns_complete;
+    return false;  // derived column lists are inferred: never certain
+  }
+};
+
+struct CteEnv {
+  std::map<std::string, Derived> ctes;
+  const CteEnv* parent = nullptr;
+  const Derived* find(const std::string& name) const {
+    for (const CteEnv* e = this; e; e = e->parent) {
+      auto it = e->ctes.find(name);
+      if (it != e->ctes.end()) return &it->second;
+    }
+    return nullptr;
+  }
+};
+
+struct Scope {
+  std::vector<Entry> entries;
+  const Scope* parent = nullptr;
+  const CteEnv* ctes = nullptr;
+  std::set<std::string> output_names;  ///< select-list aliases, allowed in ORDER BY / GROUP BY
+};
+
+bool ident_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+class Resolver {
+ public:
+  Resolver(const std::string& sql, const schema::Schema& schema, const std::vector<std::string>& path)
+      : sql_(sql), schema_(schema), path_(path) {}
+
+  Resolution run(const json& stmt) {
+    Resolution r;
+    const std::string& type = node_type(stmt);
+    const json& body = node_body(stmt);
+    CteEnv root;
+    if (type == "SelectStmt") r.kind = "select";
+    else if (type == "InsertStmt") r.kind = "insert";
+    else if (type == "UpdateStmt") r.kind = "update";
+    else if (type == "DeleteStmt") r.kind = "delete";
+    else if (type == "MergeStmt") r.kind = "merge";
+    else return r;
+    statement(type, body, nullptr, &root);
+    // Deduplicate (MultiAssignRef repeats its source for each target column).
+    std::set<std::tuple<int, size_t, std::string, std::string>> seen;
+    for (auto& ref : refs_) {
+      if (seen.insert({static_cast<int>(ref.kind), ref.offset, ref.relation, ref.column}).second)
+        r.refs.push_back(std::move(ref));
+    }
+    std::sort(r.refs.begin(), r.refs.end(), [](const Reference& a, const Reference& b) { return a.offset < b.offset; });
+    return r;
+  }
+
+  /// Processes any statement; returns its output columns (RETURNING for DML).
+  Derived statement(const std::string& type, const json& body, const Scope* parent, const CteEnv* ctes) {
+    if (type == "SelectStmt") return select(body, parent, ctes);
+    if (type == "InsertStmt") return insert(body, parent, ctes);
+    if (type == "UpdateStmt") return update(body, parent, ctes);
+    if (type == "DeleteStmt") return del(body, parent, ctes);
+    if (type == "MergeStmt") return merge(body, parent, ctes);
+    return {{}, false};
+  }
+
+  Derived select(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
+    CteEnv env;
+    env.parent = outer_ctes;
+    with_clause(field(body, "withClause"), parent, &env);
+
+    const std::string op = field(body, "op").is_string() ? field(body, "op").get<std::string>() : "SETOP_NONE";
+    if (op != "SETOP_NONE") {
+      Derived left = select(field(body, "larg"), parent, &env);
+      select(field(body, "rarg"), parent, &env);
+      // ORDER BY of a set operation names output columns only.
+      return left;
+    }
+
+    Scope scope;
+    scope.parent = parent;
+    scope.ctes = &env;
+
+    if (const json& values = field(body, "valuesLists"); values.is_array()) {
+      Derived out;
+      size_t width = 0;
+      for (auto& row : values) {
+        const json& items = field(node_body(row), "items");
+        width = std::max(width, items.is_array() ? items.size() : 0);
+        walk(items, scope);
+      }
+      for (size_t i = 1; i <= width; ++i) out.columns.push_back("column" + std::to_string(i));
+      return out;
+    }
+
+    for (auto& item : items(field(body, "fromClause"))) from_item(item, &scope);
+
+    Derived out = target_list(field(body, "targetList"), scope);
+    for (auto& n : out.columns) scope.output_names.insert(n);
+    for (auto& t : items(field(body, "targetList"))) {
+      const json& rt = node_body(t);
+      if (rt.contains("name")) scope.output_names.insert(rt["name"].get<std::string>());
+    }
+
+    walk(field(body, "whereClause"), scope);
+    walk_allowing_output_names(field(body, "groupClause"), scope);
+    walk(field(body, "havingClause"), scope);
+    walk(field(body, "windowClause"), scope);
+    walk_allowing_output_names(field(body, "distinctClause"), scope);
+    walk_allowing_output_names(field(body, "sortClause"), scope);
+    walk(field(body, "limitCount"), scope);
+    walk(field(body, "limitOffset"), scope);
+    return out;
+  }
+
+  Derived insert(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
+    CteEnv env;
+    env.parent = outer_ctes;
+    with_clause(field(body, "withClause"), parent, &env);
+    Scope target_scope;
+    target_scope.parent = parent;
+    target_scope.ctes = &env;
+    Entry target = range_var(field(body, "relation"), /*allow_cte=*/false, &env);
+    for (auto& c : items(field(body, "cols"))) {
+      const json& rt = node_body(c);
+      target_column(target, rt.value("name", ""), rt.value("location", -1), true);
+    }
+    if (const json& sel = field(body, "selectStmt"); sel.is_object())
+      statement(node_type(sel), node_body(sel), parent, &env);
+
+    target_scope.entries.push_back(target);
+    if (const json& oc = field(body, "onConflictClause"); oc.is_object()) {
+      const json& infer = field(oc, "infer");
+      int infer_loc = field(infer, "location").is_number() ? infer["location"].get<int>() : -1;
+      for (auto& ie : items(field(infer, "indexElems"))) {
+        const json& elem = node_body(ie);
+        if (elem.contains("name")) {
+          std::string name = elem["name"];
+          target_column(target, name, find_name(name, infer_loc), false);
+        } else {
+          walk(field(elem, "expr"), target_scope);
+        }
+      }
+      walk(field(infer, "whereClause"), target_scope);
+      Scope conflict_scope = target_scope;
+      Entry excluded = target;
+      excluded.alias = "excluded";
+      excluded.schema_name.clear();
+      conflict_scope.entries.push_back(excluded);
+      for (auto& t : items(field(oc, "targetList"))) {
+        const json& rt = node_body(t);
+        target_column(target, rt.value("name", ""), rt.value("location", -1), false);
+        walk(field(rt, "val"), conflict_scope);
+      }
+      walk(field(oc, "whereClause"), conflict_scope);
+    }
+    return target_list(field(body, "returningList"), target_scope);
+  }
+
+  Derived update(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
+    CteEnv env;
+    env.parent = outer_ctes;
+    with_clause(field(body, "withClause"), parent, &env);
+    Scope scope;
+    scope.parent = parent;
+    scope.ctes = &env;
+    Entry target = range_var(field(body, "relation"), false, &env);
+    scope.entries.push_back(target);
+    for (auto& item : items(field(body, "fromClause"))) from_item(item, &scope);
+    for (auto& t : items(field(body, "targetList"))) {
+      const json& rt = node_body(t);
+      target_column(target, rt.value("name", ""), rt.value("location", -1), false);
+      walk(field(rt, "val"), scope);
+    }
+    walk(field(body, "whereClause"), scope);
+    return target_list(field(body, "returningList"), scope);
+  }
+
+  Derived del(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
+    CteEnv env;
+    env.parent = outer_ctes;
+    with_clause(field(body, "withClause"), parent, &env);
+    Scope scope;
+    scope.parent = parent;
+    scope.ctes = &env;
+    scope.entries.push_back(range_var(field(body, "relation"), false, &env));
+    for (auto& item : items(field(body, "usingClause"))) from_item(item, &scope);
+    walk(field(body, "whereClause"), scope);
+    return target_list(field(body, "returningList"), scope);
+  }
+
+  Derived merge(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
+    CteEnv env;
+    env.parent = outer_ctes;
+    with_clause(field(body, "withClause"), parent, &env);
+    Scope scope;
+    scope.parent = parent;
+    scope.ctes = &env;
+    Entry target = range_var(field(body, "relation"), false, &env);
+    scope.entries.push_back(target);
+    from_item(field(body, "sourceRelation"), &scope);
+    walk(field(body, "joinCondition"), scope);
+    for (auto& w : items(field(body, "mergeWhenClauses"))) {
+      const json& clause = node_body(w);
+      walk(field(clause, "condition"), scope);
+      for (auto& t : items(field(clause, "targetList"))) {
+        const json& rt = node_body(t);
+        target_column(target, rt.value("name", ""), rt.value("location", -1),
+                      field(clause, "commandType") == "CMD_INSERT");
+        walk(field(rt, "val"), scope);
+      }
+      walk(field(clause, "values"), scope);
+    }
+    return {{}, false};
+  }
+
+  void with_clause(const json& with, const Scope* parent, CteEnv* env) {
+    if (!with.is_object()) return;
+    bool recursive = with.value("recursive", false);
+    for (auto& c : items(field(with, "ctes"))) {
+      const json& cte = node_body(c);
+      std::string name = cte.value("ctename", "");
+      std::vector<std::string> alias_cols;
+      for (auto& a : items(field(cte, "aliascolnames"))) alias_cols.push_back(str_value(a));
+      if (recursive) env->ctes[name] = Derived{alias_cols, false};  // visible to itself, open meanwhile
+      const json& q = field(cte, "ctequery");
+      Derived out = q.is_object() ? statement(node_type(q), node_body(q), parent, env) : Derived{{}, false};
+      if (!alias_cols.empty()) {
+        for (size_t i = 0; i < alias_cols.size() && i < out.columns.size(); ++i) out.columns[i] = alias_cols[i];
+        if (out.columns.size() < alias_cols.size()) out.columns = alias_cols;
+      }
+      env->ctes[name] = out;
+    }
+  }
+
+  /// Output columns of a select list (or RETURNING list), walking its expressions.
+  Derived target_list(const json& list, const Scope& scope) {
+    Derived out;
+    for (auto& t : items(list)) {
+      const json& rt = node_body(t);
+      const json& val = field(rt, "val");
+      walk(val, scope);
+      if (rt.contains("name")) {
+        out.columns.push_back(rt["name"]);
+        continue;
+      }
+      if (val.is_object() && node_type(val) == "ColumnRef") {
+        const json& fields = field(node_body(val), "fields");
+        if (!fields.empty() && fields.back().contains("A_Star")) {
+          expand_star(fields, scope, &out);
+          continue;
+        }
+      }
+      std::string name;
+      if (figure_colname(val, &name)) out.columns.push_back(name);
+      else {
+        out.columns.push_back("?column?");
+        out.complete = false;
+      }
+    }
+    return out;
+  }
+
+  void expand_star(const json& fields, const Scope& scope, Derived* out) {
+    auto add_entry = [&](const Entry& e) {
+      if (e.open) { out->complete = false; return; }
+      if (e.rel) {
+        for (auto& c : e.rel->columns) out->columns.push_back(c.name);
+        if (!e.rel->columns_complete) out->complete = false;
+      } else {
+        out->columns.insert(out->columns.end(), e.derived.columns.begin(), e.derived.columns.end());
+        if (!e.derived.complete) out->complete = false;
+      }
+    };
+    if (fields.size() == 1) {
+      for (auto& e : scope.entries) add_entry(e);
+      return;
+    }
+    std::string q = str_value(fields[fields.size() - 2]);
+    for (auto& e : scope.entries)
+      if (e.alias == q) { add_entry(e); return; }
+    out->complete = false;
+  }
+
+  /// PostgreSQL's FigureColname for the common node types; false when unsure.
+  bool figure_colname(const json& val, std::string* name) {
+    if (!val.is_object() || val.empty()) return false;
+    const std::string& t = node_type(val);
+    const json& b = node_body(val);
+    if (t == "ColumnRef") {
+      const json& f = field(b, "fields");
+      if (f.empty()) return false;
+      *name = str_value(f.back());
+      return !name->empty();
+    }
+    if (t == "FuncCall") {
+      const json& f = field(b, "funcname");
+      if (f.empty()) return false;
+      *name = str_value(f.back());
+      return !name->empty();
+    }
+    if (t == "TypeCast") {
+      if (figure_colname(field(b, "arg"), name)) return true;
+      const json& names = field(field(b, "typeName"), "names");
+      if (names.empty()) return false;
+      *name = str_value(names.back());
+      return !name->empty();
+    }
+    if (t == "CaseExpr") { *name = "case"; return true; }
+    if (t == "CoalesceExpr") { *name = "coalesce"; return true; }
+    if (t == "A_ArrayExpr") { *name = "array"; return true; }
+    if (t == "RowExpr") { *name = "row"; return true; }
+    if (t == "A_Const" || t == "A_Expr" || t == "BoolExpr" || t == "ParamRef" || t == "NullTest") {
+      *name = "?column?";
+      return true;
+    }
+    return false;
+  }
+
+  void from_item(const json& item, Scope* scope) {
+    if (!item.is_object() || item.empty()) return;
+    const std::string& t = node_type(item);
+    const json& b = node_body(item);
+    if (t == "RangeVar") {
+      scope->entries.push_back(range_var(b, true, scope->ctes));
+    } else if (t == "JoinExpr") {
+      size_t first = scope->entries.size();
+      from_item(field(b, "larg"), scope);
+      size_t split = scope->entries.size();
+      from_item(field(b, "rarg"), scope);
+      for (auto& u : items(field(b, "usingClause"))) using_column(str_value(u), *scope, first, split);
+      walk(field(b, "quals"), *scope);
+      if (const json& alias = field(b, "alias"); alias.is_object()) {
+        Entry e;
+        e.alias = alias.value("aliasname", "");
+        e.open = true;
+        scope->entries.push_back(e);
+      }
+    } else if (t == "RangeSubselect") {
+      bool lateral = b.value("lateral", false);
+      const json& sub = field(b, "subquery");
+      Derived out = sub.is_object() ? statement(node_type(sub), node_body(sub), lateral ? scope : scope->parent, scope->ctes)
+                                    : Derived{{}, false};
+      Entry e;
+      apply_alias(field(b, "alias"), &out);
+      e.alias = field(b, "alias").value("aliasname", "");
+      e.derived = out;
+      scope->entries.push_back(e);
+    } else if (t == "RangeFunction") {
+      walk(field(b, "functions"), *scope);
+      Entry e;
+      const json& alias = field(b, "alias");
+      e.alias = alias.is_object() ? alias.value("aliasname", "") : "";
+      if (e.alias.empty()) {  // unaliased f(): the function name qualifies its columns
+        const json& fns = field(b, "functions");
+        if (!fns.empty()) {
+          const json& list = field(node_body(fns[0]), "items");
+          if (!list.empty() && list[0].is_object() && !list[0].empty() && node_type(list[0]) == "FuncCall") {
+            const json& fn = field(node_body(list[0]), "funcname");
+            if (!fn.empty()) e.alias = str_value(fn.back());
+          }
+        }
+      }
+      e.open = true;  // a function's columns are not in the schema model
+      scope->entries.push_back(e);
+    } else {
+      // RangeTableSample, RangeTableFunc (XMLTABLE), JSON_TABLE...: columns unknown.
+      walk(b, *scope);
+      Entry e;
+      const json& alias = field(b, "alias");
+      e.alias = alias.is_object() ? alias.value("aliasname", "") : "";
+      e.open = true;
+      scope->entries.push_back(e);
+    }
+  }
+
+  static void apply_alias(const json& alias, Derived* out) {
+    if (!alias.is_object()) return;
+    size_t i = 0;
+    for (auto& c : items(field(alias, "colnames"))) {
+      if (i < out->columns.size()) out->columns[i] = str_value(c);
+      else out->columns.push_back(str_value(c));
+      ++i;
+    }
+  }
+
+  /// A relation in FROM, or the target of INSERT/UPDATE/DELETE/MERGE.
+  Entry range_var(const json& rv, bool allow_cte, const CteEnv* ctes) {
+    Entry e;
+    std::string schema_name = rv.value("schemaname", "");
+    std::string name = rv.value("relname", "");
+    size_t loc = static_cast<size_t>(std::max(0, rv.value("location", 0)));
+    const json& alias = field(rv, "alias");
+    e.alias = alias.is_object() ? alias.value("aliasname", name) : name;
+    (void)allow_cte;  // DML targets may name a CTE too; PostgreSQL then reports an error itself
+    if (schema_name.empty() && ctes) {
+      if (const Derived* d = ctes->find(name)) {
+        e.derived = *d;
+        if (!d->complete) e.open = true;
+        return e;
+      }
+    }
+    Reference ref;
+    ref.kind = Reference::Kind::Relation;
+    ref.relation = name;
+    ref.schema = schema_name;
+    ref.offset = loc;
+    if (!schema_name.empty()) ref.offset = name_offset(loc, 1);
+    if (rv.contains("catalogname")) {
+      ref.status = RefStatus::Unchecked;
+      ref.note = "three-part relation names (database.schema.table) are not checked";
+      e.open = true;
+      refs_.push_back(ref);
+      return e;
+    }
+    const Relation* rel = nullptr;
+    if (!schema_name.empty()) {
+      if (system_schema(schema_name) || !schema_.has_schema(schema_name)) {
+        ref.status = RefStatus::Unchecked;
+        ref.note = system_schema(schema_name) ? "system catalog"
+                                              : "schema \"" + schema_name + "\" is not created by any migration";
+        e.open = true;
+        refs_.push_back(ref);
+        return e;
+      }
+      rel = schema_.find(schema_name, name);
+    } else {
+      if (name.rfind("pg_", 0) == 0) {  // pg_catalog is searched first, implicitly
+        ref.status = RefStatus::Unchecked;
+        ref.note = "system catalog";
+        e.open = true;
+        refs_.push_back(ref);
+        return e;
+      }
+      rel = schema_.find_in_path(name, path_);
+    }
+    if (!rel) {
+      e.open = true;
+      if (schema_.uncertain_names.count(name)) {
+        ref.status = RefStatus::Unchecked;
+        ref.note = "\"" + name + "\" appears in DDL that the schema model cannot follow (a DO block or dynamic SQL)";
+      } else {
+        ref.status = RefStatus::Missing;
+        if (ref.schema.empty()) ref.schema = path_.empty() ? "public" : path_.front();
+      }
+      refs_.push_back(ref);
+      return e;
+    }
+    ref.status = RefStatus::Resolved;
+    ref.schema = rel->schema;
+    refs_.push_back(ref);
+    e.rel = rel;
+    e.schema_name = rel->schema;
+    e.rel_name = rel->name;
+    return e;
+  }
+
+  static bool system_schema(const std::string& s) {
+    return s == "pg_catalog" || s == "information_schema" || s.rfind("pg_", 0) == 0;
+  }
+
+  /// A column named by INSERT's column list, UPDATE SET, ON CONFLICT, MERGE.
+  void target_column(const Entry& target, const std::string& name, long location, bool insert_target) {
+    if (name.empty()) return;
+    Reference ref;
+    ref.kind = Reference::Kind::Column;
+    ref.column = name;
+    ref.offset = location < 0 ? 0 : static_cast<size_t>(location);
+    ref.insert_target = insert_target;
+    if (target.rel) {
+      ref.schema = target.rel->schema;
+      ref.relation = target.rel->name;
+      if (target.has_column(name)) ref.status = RefStatus::Resolved;
+      else if (target.certainly_lacks(name) && !schema_.uncertain_names.count(name)) ref.status = RefStatus::Missing;
+      else {
+        ref.status = RefStatus::Unchecked;
+        ref.note = "the relation's column list is not fully known";
+      }
+    } else {
+      ref.status = RefStatus::Unchecked;
+      ref.note = "the target relation is not resolved";
+    }
+    refs_.push_back(ref);
+  }
+
+  void using_column(const std::string& name, const Scope& scope, size_t first, size_t split) {
+    // USING (c): c must exist on both sides; check each side like an unqualified reference.
+    for (int side = 0; side < 2; ++side) {
+      size_t from = side == 0 ? first : split, to = side == 0 ? split : scope.entries.size();
+      bool found = false, certain = true;
+      std::vector<std::string> searched;
+      const Entry* only_base = nullptr;
+      for (size_t i = from; i < to; ++i) {
+        const Entry& e = scope.entries[i];
+        if (e.has_column(name)) found = true;
+        if (!e.certainly_lacks(name)) certain = false;
+        if (e.rel) { searched.push_back(e.rel->qualified_name()); only_base = &e; }
+      }
+      if (found) continue;
+      Reference ref;
+      ref.kind = Reference::Kind::Column;
+      ref.column = name;
+      ref.offset = 0;
+      for (size_t i = from; i < to; ++i)
+        if (auto p = find_name(name, -1); p >= 0) { ref.offset = static_cast<size_t>(p); break; }
+      if (certain && searched.size() == 1 && only_base && !schema_.uncertain_names.count(name)) {
+        ref.status = RefStatus::Missing;
+        ref.schema = only_base->rel->schema;
+        ref.relation = only_base->rel->name;
+        ref.searched = searched;
+      } else {
+        ref.status = RefStatus::Unchecked;
+        ref.note = "USING column on a side whose columns are not all known";
+      }
+      refs_.push_back(ref);
+    }
+  }
+
+  void walk_allowing_output_names(const json& list, const Scope& scope) {
+    for (auto& item : items(list)) {
+      const json* node = &item;
+      if (item.is_object() && !item.empty() && node_type(item) == "SortBy") node = &field(node_body(item), "node");
+      if (node->is_object() && !node->empty() && node_type(*node) == "ColumnRef") {
+        const json& f = field(node_body(*node), "fields");
+        if (f.size() == 1 && scope.output_names.count(str_value(f[0]))) {
+          // An output alias (or an input column of the same name, which PostgreSQL prefers in
+          // GROUP BY): either way it exists.
+          continue;
+        }
+      }
+      walk(*node, scope);
+    }
+  }
+
+  /// Walks an expression tree, resolving column references and descending into subqueries.
+  void walk(const json& node, const Scope& scope) {
+    if (node.is_array()) {
+      for (auto& n : node) walk(n, scope);
+      return;
+    }
+    if (!node.is_object() || node.empty()) return;
+    if (node.size() == 1 && std::isupper(static_cast<unsigned char>(node.begin().key()[0]))) {
+      const std::string& t = node.begin().key();
+      const json& b = node.begin().value();
+      if (t == "ColumnRef") return column_ref(b, scope);
+      if (t == "SubLink") {
+        walk(field(b, "testexpr"), scope);
+        const json& sub = field(b, "subselect");
+        if (sub.is_object() && !sub.empty()) statement(node_type(sub), node_body(sub), &scope, scope.ctes);
+        return;
+      }
+      if (t == "SelectStmt" || t == "InsertStmt" || t == "UpdateStmt" || t == "DeleteStmt") {
+        statement(t, b, &scope, scope.ctes);
+        return;
+      }
+      if (t == "FuncCall") {
+        const json& fn = field(b, "funcname");
+        if (fn.size() == 2 && str_value(fn[0]) == "sqlc") return;  // sqlc.arg(name) etc. are parameters
+        walk(field(b, "args"), scope);
+        walk(field(b, "agg_order"), scope);
+        walk(field(b, "agg_filter"), scope);
+        walk(field(b, "over"), scope);
+        return;
+      }
+      if (t == "TypeName" || t == "A_Const" || t == "ParamRef") return;
+      walk(b, scope);
+      return;
+    }
+    for (auto& [k, v] : node.items()) {
+      if (k == "typeName") continue;
+      walk(v, scope);
+    }
+  }
+
+  void column_ref(const json& b, const Scope& scope) {
+    const json& fields = field(b, "fields");
+    size_t loc = static_cast<size_t>(std::max(0, b.value("location", 0)));
+    if (fields.empty()) return;
+    bool star = fields.back().contains("A_Star");
+    std::vector<std::string> names;
+    for (auto& f : fields) {
+      if (f.contains("A_Star")) continue;
+      names.push_back(str_value(f));
+    }
+    Reference ref;
+    ref.kind = Reference::Kind::Column;
+    ref.offset = loc;
+
+    if (star) {
+      if (names.empty()) return;  // *
+      // t.*: the qualifier must be in scope; nothing else to check.
+      return;
+    }
+    if (names.size() == 1) {
+      ref.column = names[0];
+      unqualified(ref, scope);
+      return;
+    }
+    ref.column = names.back();
+    ref.offset = name_offset(loc, names.size() - 1);
+    const Entry* e = nullptr;
+    if (names.size() == 2) {
+      e = find_qualifier(names[0], "", scope);
+    } else if (names.size() == 3) {
+      e = find_qualifier(names[1], names[0], scope);
+    }
+    if (!e) {
+      ref.status = RefStatus::Unchecked;
+      ref.note = "qualifier \"" + names[names.size() - 2] + "\" is not a relation in scope";
+      refs_.push_back(ref);
+      return;
+    }
+    qualified(ref, *e);
+  }
+
+  const Entry* find_qualifier(const std::string& q, const std::string& schema_q, const Scope& scope) {
+    for (const Scope* s = &scope; s; s = s->parent) {
+      for (auto& e : s->entries) {
+        if (schema_q.empty() ? e.alias == q : (e.rel && e.schema_name == schema_q && e.rel_name == q && e.alias == q))
+          return &e;
+      }
+    }
+    return nullptr;
+  }
+
+  void qualified(Reference ref, const Entry& e) {
+    if (e.rel) {
+      ref.schema = e.rel->schema;
+      ref.relation = e.rel->name;
+    } else {
+      ref.relation = e.alias;
+    }
+    if (e.has_column(ref.column)) {
+      ref.status = RefStatus::Resolved;
+    } else if (e.rel && e.certainly_lacks(ref.column) && !schema_.uncertain_names.count(ref.column)) {
+      ref.status = RefStatus::Missing;
+      ref.searched = {e.rel->qualified_name()};
+    } else {
+      ref.status = RefStatus::Unchecked;
+      ref.note = e.rel ? "the relation's column list is not fully known"
+                       : (e.open ? "\"" + e.alias + "\" has columns that are not known"
+                                 : "\"" + e.alias + "\" is a derived table whose columns are inferred");
+    }
+    refs_.push_back(ref);
+  }
+
+  void unqualified(Reference ref, const Scope& scope) {
+    bool certain = true;
+    std::vector<const Entry*> bases;
+    for (const Scope* s = &scope; s; s = s->parent) {
+      for (auto& e : s->entries) {
+        if (e.has_column(ref.column) && !e.open) {
+          if (e.rel) {
+            ref.schema = e.rel->schema;
+            ref.relation = e.rel->name;
+          } else {
+            ref.relation = e.alias;
+          }
+          ref.status = RefStatus::Resolved;
+          refs_.push_back(ref);
+          return;
+        }
+        if (e.alias == ref.column) return;  // whole-row reference: SELECT t FROM t
+        if (!e.certainly_lacks(ref.column)) certain = false;
+        if (e.rel) bases.push_back(&e);
+      }
+    }
+    if (bases.empty()) {
+      // No relation in scope: a bare name (a PL/pgSQL variable, a misused keyword). Not ours.
+      ref.status = RefStatus::Unchecked;
+      ref.note = "no relation in scope";
+      refs_.push_back(ref);
+      return;
+    }
+    if (!certain || schema_.uncertain_names.count(ref.column)) {
+      ref.status = RefStatus::Unchecked;
+      ref.note = "a relation in scope has columns that are not known";
+      refs_.push_back(ref);
+      return;
+    }
+    ref.status = RefStatus::Missing;
+    ref.schema = bases.front()->rel->schema;
+    ref.relation = bases.front()->rel->name;
+    for (auto* e : bases) ref.searched.push_back(e->rel->qualified_name());
+    refs_.push_back(ref);
+  }
+
+  /// Offset of the last name of a qualified reference that starts at `loc` and has `skip`
+  /// qualifiers before it ("u"."model_version" -> offset of "model_version").
+  size_t name_offset(size_t loc, size_t skip) const {
+    size_t i = loc;
+    for (size_t k = 0; k < skip && i < sql_.size(); ++k) {
+      if (sql_[i] == '"') {
+        ++i;
+        while (i < sql_.size() && !(sql_[i] == '"' && (i + 1 >= sql_.size() || sql_[i + 1] != '"'))) i += sql_[i] == '"' ? 2 : 1;
+        ++i;
+      } else {
+        while (i < sql_.size() && ident_char(sql_[i])) ++i;
+      }
+      while (i < sql_.size() && std::isspace(static_cast<unsigned char>(sql_[i]))) ++i;
+      if (i < sql_.size() && sql_[i] == '.') ++i;
+      while (i < sql_.size() && std::isspace(static_cast<unsigned char>(sql_[i]))) ++i;
+    }
+    return i < sql_.size() ? i : loc;
+  }
+
+  /// First occurrence of identifier `name` (case-insensitive, whole word) at or after `from`.
+  long find_name(const std::string& name, long from) const {
+    if (name.empty()) return -1;
+    size_t start = from < 0 ? 0 : static_cast<size_t>(from);
+    for (size_t i = start; i + name.size() <= sql_.size(); ++i) {
+      bool match = true;
+      for (size_t k = 0; k < name.size() && match; ++k)
+        match = std::tolower(static_cast<unsigned char>(sql_[i + k])) == std::tolower(static_cast<unsigned char>(name[k]));
+      if (!match) continue;
+      bool left_ok = i == 0 || !ident_char(sql_[i - 1]);
+      bool right_ok = i + name.size() >= sql_.size() || !ident_char(sql_[i + name.size()]);
+      if (left_ok && right_ok) return static_cast<long>(i);
+    }
+    return from;
+  }
+
+  static const json& items(const json& list) { return list.is_array() ? list : kEmpty; }
+  static inline const json kEmpty = json::array();
+
+  std::vector<Reference> refs_;
+
+ private:
+  const std::string& sql_;
+  const schema::Schema& schema_;
+  const std::vector<std::string>& path_;
+};
+
+}  // namespace
+
+bool is_dml(const json& stmt) {
+  if (!stmt.is_object() || stmt.empty()) return false;
+  const std::string& t = node_type(stmt);
+  return t == "SelectStmt" || t == "InsertStmt" || t == "UpdateStmt" || t == "DeleteStmt" || t == "MergeStmt";
+}
+
+Resolution resolve_statement(const json& stmt, const std::string& sql, const schema::Schema& schema,
+                             const std::vector<std::string>& search_path) {
+  if (!is_dml(stmt)) return {};
+  Resolver r(sql, schema, search_path);
+  return r.run(stmt);
+}
+
+OutputColumns query_output_columns(const json& query, const schema::Schema& schema,
+                                   const std::vector<std::string>& search_path) {
+  OutputColumns out;
+  if (!query.is_object() || query.empty()) {
+    out.complete = false;
+    return out;
+  }
+  static const std::string empty;
+  Resolver r(empty, schema, search_path);
+  auto d = r.statement(node_type(query), node_body(query), nullptr, nullptr);
+  out.names = d.columns;
+  out.complete = d.complete;
+  // A view over a relation the model lacks cannot be trusted either.
+  for (auto& ref : r.refs_)
+    if (ref.status != RefStatus::Resolved && ref.kind == Reference::Kind::Relation) out.complete = false;
+  return out;
+}
+
+}  // namespace schemagate::sql

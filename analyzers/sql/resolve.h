@@ -1,0 +1,60 @@
+// Reference resolution: walks a PostgreSQL parse tree the way PostgreSQL's analyzer builds its
+// range tables, and decides for every relation and column the statement names whether the
+// schema has it. Scopes follow the query structure: FROM/JOIN entries (aliases, CTEs, subqueries
+// in FROM with their output columns, LATERAL, functions), correlated subqueries see the scopes
+// around them, INSERT/UPDATE/DELETE/MERGE targets, ON CONFLICT's EXCLUDED, RETURNING.
+//
+// Precision comes first: a reference is Missing only when the answer is certain. A scope holding
+// anything whose columns are unknown (a set-returning function, a relation in a schema the model
+// does not know, a derived table whose column names are guessed) makes unqualified columns in it
+// Unchecked, never Missing.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "analyzers/schema/schema.h"
+
+namespace schemagate::sql {
+
+enum class RefStatus { Resolved, Missing, Unchecked };
+
+struct Reference {
+  enum class Kind { Relation, Column };
+  Kind kind = Kind::Relation;
+  RefStatus status = RefStatus::Resolved;
+  std::string schema;    ///< schema of the relation ("" if not known)
+  std::string relation;  ///< the relation name as resolved or as written
+  std::string column;    ///< Column references: the column name
+  size_t offset = 0;     ///< byte offset of the name in the statement text
+  std::string note;      ///< Unchecked: why
+  /// Missing unqualified column: every relation that was searched, "schema.name".
+  std::vector<std::string> searched;
+  /// INSERT target list column (for later checks on NOT NULL columns).
+  bool insert_target = false;
+};
+
+struct Resolution {
+  std::vector<Reference> refs;
+  /// Relations written by INSERT, schema-qualified, with whether a column list was given.
+  std::string kind;  ///< "select", "insert", "update", "delete", "merge"; empty if not DML
+};
+
+/// Resolves one statement node ({"SelectStmt": ...}) against `schema`. `sql` is the statement
+/// text the offsets refer to (used to point at a column name inside a qualified reference).
+Resolution resolve_statement(const nlohmann::json& stmt, const std::string& sql, const schema::Schema& schema,
+                             const std::vector<std::string>& search_path);
+
+/// Output column names of a query (for CREATE VIEW / CREATE TABLE AS). `complete` is false when
+/// some name could not be determined with certainty.
+struct OutputColumns {
+  std::vector<std::string> names;
+  bool complete = true;
+};
+OutputColumns query_output_columns(const nlohmann::json& query, const schema::Schema& schema,
+                                   const std::vector<std::string>& search_path);
+
+/// True for DML statement nodes: SelectStmt, InsertStmt, UpdateStmt, DeleteStmt, MergeStmt.
+bool is_dml(const nlohmann::json& stmt);
+
+}  // namespace schemagate::sql

@@ -1,0 +1,77 @@
+// schemagate's command line: parses flags with CLI11 into CommonOptions and dispatches to a
+// subcommand. Bad usage is exit code 2 with one line naming the problem, like every other
+// failure to decide.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace {
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t comma = s.find(',', start);
+    std::string part = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+    while (!part.empty() && part.back() == ' ') part.pop_back();
+    if (!part.empty()) out.push_back(part);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+void add_common(CLI::App* cmd, schemagate::cli::CommonOptions* o, std::string* search_path, bool positional_path) {
+  if (positional_path) cmd->add_option("PATH", o->pipeline.root, "Project directory (default: .)");
+  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--migrations", o->pipeline.migration_dirs,
+                  "Migration directory, relative to PATH (repeatable; default: detect the usual locations)");
+  cmd->add_option("--search-path", *search_path, "Schemas searched for unqualified names (default: public)");
+  cmd->add_option("--include", o->pipeline.include, "Only scan files matching this glob (repeatable)");
+  cmd->add_option("--exclude", o->pipeline.exclude, "Skip files and directories matching this glob (repeatable)");
+  cmd->add_option("-j,--threads", o->pipeline.threads, "Scanning threads (default: one per core)");
+  cmd->add_flag("-v,--verbose", o->verbose, "Say which migrations and files were used and what was skipped");
+  cmd->add_flag("-q,--quiet", o->quiet, "Print findings only");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace schemagate::cli;
+  CLI::App app{"schemagate: fails CI when code needs database columns that its migrations do not create"};
+  app.set_version_flag("--version", std::string("schemagate ") + SCHEMAGATE_VERSION);
+  app.require_subcommand(1);
+  CommonOptions options;
+  std::string search_path = "public";
+
+  auto* check = app.add_subcommand("check", "Check the SQL in the code against the schema the migrations build");
+  auto* refs = app.add_subcommand("refs", "List every SQL site found, its references, and what was left unchecked");
+  auto* schema = app.add_subcommand("schema", "Print the schema built from the migrations");
+  add_common(check, &options, &search_path, true);
+  add_common(refs, &options, &search_path, true);
+  add_common(schema, &options, &search_path, true);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string what = e.what();
+    if (what.empty()) what = e.get_name();
+    return fail(what + " (see schemagate --help)");
+  }
+  options.pipeline.search_path = split_commas(search_path);
+  if (options.pipeline.search_path.empty()) return fail("--search-path needs at least one schema");
+  if (options.verbose && options.quiet) return fail("--verbose and --quiet cannot be combined");
+
+  if (check->parsed()) return run_check(options);
+  if (refs->parsed()) return run_refs(options);
+  return run_schema(options);
+}

@@ -1,0 +1,84 @@
+// schemagate refs: the audit view. Every SQL site, what it references and how each reference
+// resolved, and the sites left unchecked with the reason: how a user sees what was understood.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+
+namespace schemagate::cli {
+
+int run_refs(const CommonOptions& options) {
+  source::RealFileSystem fs;
+  pipeline::SchemaBuild build;
+  if (!load_schema(fs, options, &build)) return kCannotDecide;
+  pipeline::CodeScan scan;
+  std::string err;
+  if (!pipeline::scan_code(fs, options.pipeline, build, &scan, &err)) return fail(err);
+
+  if (options.format == "json") {
+    nlohmann::ordered_json sites = nlohmann::ordered_json::array();
+    for (auto& s : scan.sites) {
+      nlohmann::ordered_json j;
+      j["file"] = s.file;
+      j["line"] = s.line;
+      j["column"] = s.column;
+      j["via"] = s.via;
+      j["sql"] = s.sql;
+      j["checked"] = s.checked;
+      j["reason"] = s.checked ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.reason);
+      nlohmann::ordered_json refs = nlohmann::ordered_json::array();
+      for (auto& r : s.references) {
+        nlohmann::ordered_json rj;
+        rj["kind"] = r.kind;
+        rj["status"] = r.status;
+        rj["relation"] = r.relation;
+        rj["column_name"] = r.kind == "column" ? nlohmann::ordered_json(r.column) : nlohmann::ordered_json(nullptr);
+        rj["line"] = r.line;
+        rj["column"] = r.column_number;
+        if (!r.note.empty()) rj["note"] = r.note;
+        refs.push_back(rj);
+      }
+      j["references"] = refs;
+      sites.push_back(j);
+    }
+    nlohmann::ordered_json out;
+    out["version"] = 1;
+    out["sites"] = sites;
+    out["summary"] = {{"files_scanned", scan.summary.files_scanned}, {"sql_sites", scan.summary.sql_sites},
+                      {"checked_sites", scan.summary.checked_sites}, {"unchecked_sites", scan.summary.unchecked_sites}};
+    std::cout << out.dump(2) << "\n";
+    return kClean;
+  }
+  for (auto& s : scan.sites) {
+    std::cout << s.file << ":" << s.line << ":" << s.column << ": " << s.via << ": "
+              << (s.checked ? "checked" : "unchecked: " + s.reason) << "\n";
+    if (!s.sql.empty()) {
+      std::string one_line;
+      bool space = false;
+      for (char c : s.sql) {
+        if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+          space = !one_line.empty();
+          continue;
+        }
+        if (space) one_line += ' ';
+        space = false;
+        one_line += c;
+      }
+      std::cout << "    sql: " << one_line << "\n";
+    }
+    for (auto& r : s.references) {
+      std::cout << "    " << r.line << ":" << r.column_number << " " << r.kind << " "
+                << (r.kind == "column" ? r.relation + (r.relation.empty() ? "" : ".") + r.column : r.relation) << ": "
+                << r.status;
+      if (!r.note.empty()) std::cout << " (" << r.note << ")";
+      std::cout << "\n";
+    }
+  }
+  if (!options.quiet)
+    std::cout << "schemagate: " << scan.summary.files_scanned << (scan.summary.files_scanned == 1 ? " file" : " files") << " scanned, " << scan.summary.sql_sites
+              << " SQL sites (" << scan.summary.checked_sites << " checked, " << scan.summary.unchecked_sites
+              << " unchecked)\n";
+  return kClean;
+}
+
+}  // namespace schemagate::cli

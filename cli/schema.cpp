@@ -1,0 +1,60 @@
+// schemagate schema: the schema the migrations build, each relation and column with the
+// migration file:line that created it.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+
+namespace schemagate::cli {
+
+int run_schema(const CommonOptions& options) {
+  source::RealFileSystem fs;
+  pipeline::SchemaBuild build;
+  if (!load_schema(fs, options, &build)) return kCannotDecide;
+  const auto& schema = build.schema;
+  auto origin = [](const schema::Origin& o) { return o.file + ":" + std::to_string(o.line); };
+
+  if (options.format == "json") {
+    nlohmann::ordered_json rels = nlohmann::ordered_json::array();
+    for (auto& [key, r] : schema.relations()) {
+      nlohmann::ordered_json cols = nlohmann::ordered_json::array();
+      for (auto& c : r.columns)
+        cols.push_back({{"name", c.name}, {"type", c.type}, {"not_null", c.not_null}, {"has_default", c.has_default},
+                        {"generated", c.generated}, {"identity", c.identity},
+                        {"origin", {{"file", c.origin.file}, {"line", c.origin.line}}}});
+      rels.push_back({{"schema", r.schema}, {"name", r.name}, {"kind", schema::relation_kind_name(r.kind)},
+                      {"columns_complete", r.columns_complete},
+                      {"origin", {{"file", r.origin.file}, {"line", r.origin.line}}}, {"columns", cols}});
+    }
+    nlohmann::ordered_json migs = nlohmann::ordered_json::array();
+    for (auto& m : build.migrations) migs.push_back({{"path", m.path}, {"version", m.version}, {"format", m.format}});
+    nlohmann::ordered_json out;
+    out["version"] = 1;
+    out["search_path"] = options.pipeline.search_path;
+    out["schemas"] = schema.schemas();
+    out["relations"] = rels;
+    out["migrations"] = migs;
+    std::cout << out.dump(2) << "\n";
+    return kClean;
+  }
+  for (auto& [key, r] : schema.relations()) {
+    std::cout << r.schema << "." << r.name << " (" << schema::relation_kind_name(r.kind)
+              << (r.columns_complete ? "" : ", columns not fully known") << ")  " << origin(r.origin) << "\n";
+    size_t wname = 0, wtype = 0;
+    for (auto& c : r.columns) {
+      wname = std::max(wname, c.name.size());
+      wtype = std::max(wtype, c.type.size());
+    }
+    for (auto& c : r.columns) {
+      std::string flags;
+      if (c.not_null) flags += " not null";
+      if (c.has_default) flags += c.generated ? " generated" : c.identity ? " identity" : " default";
+      std::cout << "  " << c.name << std::string(wname - c.name.size() + 2, ' ') << c.type
+                << std::string(wtype - c.type.size() + 1, ' ') << flags << (flags.empty() ? " " : "  ")
+                << origin(c.origin) << "\n";
+    }
+  }
+  return kClean;
+}
+
+}  // namespace schemagate::cli

@@ -1,0 +1,306 @@
+// Host-language extractors: each case parses a small snippet the way the pipeline does (Parser,
+// then the row's extract) and checks the exact SQL text, where chosen bytes map in the host file,
+// and the call flags. Holes are written "\x01" in expected text.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/parser.h"
+
+namespace {
+
+using schemagate::languages::language_for_path;
+using schemagate::languages::Language;
+using schemagate::languages::looks_like_sql;
+using schemagate::languages::Parser;
+using schemagate::languages::SqlSite;
+using schemagate::languages::Tree;
+
+std::vector<SqlSite> extract(std::string_view path, const std::string& source) {
+  const Language* lang = language_for_path(path);
+  REQUIRE(lang != nullptr);
+  Parser parser(*lang);
+  REQUIRE_MESSAGE(parser.ok(), parser.error());
+  Tree tree = parser.parse(source);
+  schemagate::languages::ExtractInput in{source, tree ? ts_tree_root_node(tree.get()) : TSNode{},
+                                         lang};
+  std::vector<SqlSite> sites;
+  lang->extract(in, &sites);
+  return sites;
+}
+
+/// Host offset of the first occurrence of `needle` in the site's SQL.
+uint32_t origin_of(const SqlSite& site, std::string_view needle) {
+  size_t at = site.sql.text.find(needle);
+  REQUIRE_MESSAGE(at != std::string::npos, "not in SQL: " << needle);
+  return site.sql.host_offset(at);
+}
+
+uint32_t find(const std::string& source, std::string_view needle, size_t from = 0) {
+  size_t at = source.find(needle, from);
+  REQUIRE_MESSAGE(at != std::string::npos, "not in source: " << needle);
+  return static_cast<uint32_t>(at);
+}
+
+}  // namespace
+
+TEST_CASE("looks_like_sql") {
+  CHECK(looks_like_sql("SELECT 1"));
+  CHECK(looks_like_sql("  \n  select\n*"));
+  CHECK(looks_like_sql("-- list them\n/* all */ (WITH x AS (SELECT 1) SELECT * FROM x)"));
+  CHECK(looks_like_sql("delete\x01"));
+  CHECK(looks_like_sql("UPDATE"));
+  CHECK(looks_like_sql("merge into t"));
+  CHECK(looks_like_sql("Select an option"));  // the pipeline drops it: it does not parse
+  CHECK_FALSE(looks_like_sql("SELECTED"));
+  CHECK_FALSE(looks_like_sql("selection: none"));
+  CHECK_FALSE(looks_like_sql("CREATE TABLE t (a int)"));
+  CHECK_FALSE(looks_like_sql(""));
+  CHECK_FALSE(looks_like_sql("hello SELECT 1"));
+}
+
+TEST_CASE("language_for_path") {
+  CHECK(language_for_path("app/models.py")->name == "python");
+  CHECK(language_for_path("src/db.mjs")->name == "javascript");
+  CHECK(language_for_path("src/db.cts")->name == "typescript");
+  CHECK(language_for_path("src/View.tsx")->name == "tsx");
+  CHECK(language_for_path("store/users.go")->name == "go");
+  CHECK(language_for_path("queries/users.SQL")->name == "sql");
+  CHECK(language_for_path("README.md") == nullptr);
+  CHECK(language_for_path("Makefile") == nullptr);
+  CHECK(language_for_path("dir.py/file") == nullptr);
+}
+
+TEST_CASE("python: execute with a triple-quoted f-string") {
+  std::string src =
+      "def load(cur, name):\n"
+      "    cur.execute(f\"\"\"\n"
+      "        SELECT id, model_version FROM models WHERE name = {name!r:>10}\n"
+      "    \"\"\")\n";
+  auto sites = extract("m.py", src);
+  REQUIRE(sites.size() == 1);
+  const SqlSite& s = sites[0];
+  CHECK(s.sql.text == "\n        SELECT id, model_version FROM models WHERE name = \x01\n    ");
+  CHECK(s.database_call);
+  CHECK_FALSE(s.dynamic);
+  CHECK(s.call_name == "execute");
+  CHECK(s.host_begin == find(src, "f\"\"\""));
+  CHECK(origin_of(s, "model_version") == find(src, "model_version"));
+  CHECK(origin_of(s, "\x01") == find(src, "{name"));
+  CHECK(s.sql.text.size() == s.sql.origin.size());
+}
+
+TEST_CASE("python: implicit concatenation, escapes, raw strings, {{ }}") {
+  std::string src =
+      "cur.execute(\"SELECT a, \"\n"
+      "            'b FROM t')\n"
+      "cur.execute(\"SELECT '\\u00e9'\\tFROM t\")\n"
+      "cur.execute(r\"SELECT '\\d+' FROM t\")\n"
+      "cur.execute(f\"SELECT '{{}}' FROM {table}\")\n";
+  auto sites = extract("m.py", src);
+  REQUIRE(sites.size() == 4);
+  CHECK(sites[0].sql.text == "SELECT a, b FROM t");
+  CHECK(origin_of(sites[0], "b FROM") == find(src, "b FROM"));
+  CHECK(sites[1].sql.text == "SELECT '\xc3\xa9'\tFROM t");
+  uint32_t esc = find(src, "\\u00e9");
+  CHECK(sites[1].sql.origin[8] == esc);  // both bytes of é map to the backslash
+  CHECK(sites[1].sql.origin[9] == esc);
+  CHECK(origin_of(sites[1], "\t") == find(src, "\\tFROM"));
+  CHECK(origin_of(sites[1], "FROM") == find(src, "FROM t\")"));
+  CHECK(sites[2].sql.text == "SELECT '\\d+' FROM t");
+  CHECK(sites[3].sql.text == "SELECT '{}' FROM \x01");
+  CHECK(origin_of(sites[3], "}") == find(src, "}}"));
+}
+
+TEST_CASE("python: constants, % formatting, + with a variable, scopes") {
+  std::string src =
+      "USERS = \"SELECT id, email FROM users\"\n"
+      "BY_ID = USERS + \" WHERE id = %s\"\n"
+      "def one(cur, uid):\n"
+      "    cur.execute(BY_ID, (uid,))\n"
+      "def page(cur, n):\n"
+      "    cur.execute(\"SELECT * FROM events LIMIT %d\" % n)\n"
+      "def dyn(cur, table):\n"
+      "    cur.execute(\"SELECT * FROM \" + table + \" WHERE ok\")\n"
+      "def a(cur):\n"
+      "    query = \"SELECT 1 FROM a\"\n"
+      "    cur.execute(query)\n"
+      "def b(cur):\n"
+      "    query = \"SELECT 1 FROM b\"\n"
+      "    query += \" WHERE x\"\n"
+      "    cur.execute(query)\n"
+      "def c(cur, USERS):\n"
+      "    cur.execute(USERS)\n";
+  auto sites = extract("m.py", src);
+  REQUIRE(sites.size() == 6);
+  // USERS and BY_ID reach execute: reported once, by the call, mapping to the definitions.
+  CHECK(sites[0].sql.text == "SELECT id, email FROM users WHERE id = %s");
+  CHECK(sites[0].database_call);
+  CHECK(sites[0].host_begin == find(src, "BY_ID, (uid"));
+  CHECK(origin_of(sites[0], "email") == find(src, "email"));
+  CHECK(origin_of(sites[0], " WHERE id") == find(src, " WHERE id"));
+  CHECK(sites[1].sql.text == "SELECT * FROM events LIMIT %d");
+  CHECK(sites[2].sql.text == "SELECT * FROM \x01 WHERE ok");
+  CHECK(origin_of(sites[2], "\x01") == find(src, "table + "));
+  CHECK(sites[3].sql.text == "SELECT 1 FROM a");
+  CHECK(sites[4].sql.text == "SELECT 1 FROM b WHERE x");
+  // A parameter hides the module constant of the same name.
+  CHECK(sites[5].dynamic);
+  CHECK(sites[5].sql.empty());
+  CHECK(sites[5].call_name == "execute");
+  CHECK(sites[5].host_begin == find(src, "USERS)\n"));
+}
+
+TEST_CASE("python: dynamic calls, nested text(), keyword sql=, plain strings") {
+  std::string src =
+      "conn.execute(text(\"SELECT 1 FROM t\"))\n"
+      "cur.execute(build_query(user))\n"
+      "cur.execute()\n"
+      "df = pd.read_sql(sql=\"SELECT * FROM t\", con=engine)\n"
+      "STALE = 'UPDATE jobs SET state = \\'stale\\''\n"
+      "log.info(\"select a thing\")\n";
+  auto sites = extract("m.py", src);
+  REQUIRE(sites.size() == 5);
+  CHECK(sites[0].call_name == "text");
+  CHECK(sites[0].sql.text == "SELECT 1 FROM t");
+  CHECK(sites[1].dynamic);
+  CHECK(sites[1].host_begin == find(src, "build_query"));
+  CHECK(sites[2].call_name == "read_sql");
+  CHECK(sites[2].sql.text == "SELECT * FROM t");
+  CHECK_FALSE(sites[3].database_call);
+  CHECK(sites[3].sql.text == "UPDATE jobs SET state = 'stale'");
+  CHECK(sites[3].host_begin == find(src, "'UPDATE"));
+  CHECK_FALSE(sites[4].database_call);
+  CHECK(sites[4].sql.text == "select a thing");
+}
+
+TEST_CASE("javascript: template literal, tagged templates, config object") {
+  std::string src =
+      "const r = await pool.query(`SELECT * FROM users WHERE id = ${id} AND model_version = $1`,"
+      " [v]);\n"
+      "const rows = await sql`SELECT name FROM users WHERE id = ${id}`;\n"
+      "await prisma.$queryRaw`SELECT 1 FROM \"User\"`;\n"
+      "client.query({ text: 'DELETE FROM s WHERE id = $1', values: [1] });\n"
+      "const m = /a/.exec(s); Promise.any([p]);\n"
+      "const html = gql`query { x }`;\n"
+      "db.query(\"SELECT \\u{1F600}\\x41\\\n"
+      "B\");\n";
+  auto sites = extract("a.js", src);
+  REQUIRE(sites.size() == 5);
+  CHECK(sites[0].sql.text == "SELECT * FROM users WHERE id = \x01 AND model_version = $1");
+  CHECK(sites[0].call_name == "query");
+  CHECK(origin_of(sites[0], "model_version") == find(src, "model_version"));
+  CHECK(origin_of(sites[0], "\x01") == find(src, "${id} AND"));
+  CHECK(sites[1].call_name == "sql");
+  CHECK(sites[1].database_call);
+  CHECK(sites[1].sql.text == "SELECT name FROM users WHERE id = \x01");
+  CHECK(sites[1].host_begin == find(src, "`SELECT name"));
+  CHECK(sites[2].call_name == "$queryRaw");
+  CHECK(sites[2].sql.text == "SELECT 1 FROM \"User\"");
+  CHECK(sites[3].sql.text == "DELETE FROM s WHERE id = $1");
+  CHECK(sites[3].host_begin == find(src, "'DELETE"));
+  CHECK(sites[4].sql.text == "SELECT \xF0\x9F\x98\x80" "AB");
+  CHECK(origin_of(sites[4], "A") == find(src, "\\x41"));
+}
+
+TEST_CASE("typescript: constant + concatenation, dynamic variable, generic tag") {
+  std::string src =
+      "const BASE = \"SELECT id, model_version FROM models\" as const;\n"
+      "export async function byOrg(org: string) {\n"
+      "  return db.query(BASE + ' WHERE org = $1' + suffix(), [org]);\n"
+      "}\n"
+      "export function run(q: string) { return pool.query(q); }\n"
+      "const typed = sql<Row>`SELECT a FROM b`;\n"
+      "let note = `update the docs`;\n";
+  auto sites = extract("repo.ts", src);
+  REQUIRE(sites.size() == 4);
+  CHECK(sites[0].sql.text == "SELECT id, model_version FROM models WHERE org = $1\x01");
+  CHECK(sites[0].database_call);
+  CHECK(sites[0].host_begin == find(src, "BASE + "));
+  CHECK(origin_of(sites[0], "model_version") == find(src, "model_version"));
+  CHECK(origin_of(sites[0], " WHERE") == find(src, " WHERE"));
+  CHECK(origin_of(sites[0], "\x01") == find(src, "suffix()"));
+  CHECK(sites[1].dynamic);
+  CHECK(sites[1].call_name == "query");
+  CHECK(sites[1].host_begin == find(src, "q); }"));
+  CHECK(sites[2].call_name == "sql");
+  CHECK(sites[2].sql.text == "SELECT a FROM b");
+  CHECK_FALSE(sites[3].database_call);
+  CHECK(sites[3].sql.text == "update the docs");
+}
+
+TEST_CASE("tsx parses JSX and finds the query") {
+  std::string src =
+      "export const View = () => <div>{rows.length}</div>;\n"
+      "const q = 'SELECT 1 FROM t';\n"
+      "db.execute(q);\n";
+  auto sites = extract("View.tsx", src);
+  REQUIRE(sites.size() == 1);
+  CHECK(sites[0].call_name == "execute");
+  CHECK(sites[0].sql.text == "SELECT 1 FROM t");
+  CHECK(sites[0].host_begin == find(src, "q);"));
+  CHECK(origin_of(sites[0], "SELECT") == find(src, "SELECT"));
+}
+
+TEST_CASE("go: raw string after ctx, const concatenation, sqlx Get, gorm Select") {
+  std::string src =
+      "package store\n"
+      "const base = \"SELECT id, model_version FROM models\"\n"
+      "const (\n"
+      "\tbyName = base + \" WHERE name = $1\"\n"
+      ")\n"
+      "func (s *Store) One(ctx context.Context, name string) error {\n"
+      "\trow := s.db.QueryRowContext(ctx, `SELECT id FROM users\n"
+      "\t\tWHERE email = $1`, name)\n"
+      "\t_, err := s.db.Query(byName, name)\n"
+      "\tquery := \"\\tSELECT count(*) FROM t\"\n"
+      "\terr = s.db.Get(&n, query)\n"
+      "\ts.gorm.Select(\"name\", \"age\").Find(&users)\n"
+      "\terr = s.db.GetContext(ctx, &n, base+\" LIMIT 1\")\n"
+      "\treturn err\n"
+      "}\n"
+      "func (s *Store) Run(ctx context.Context, q string) { s.db.ExecContext(ctx, q) }\n";
+  auto sites = extract("store.go", src);
+  REQUIRE(sites.size() == 5);
+  CHECK(sites[0].call_name == "QueryRowContext");
+  CHECK(sites[0].sql.text == "SELECT id FROM users\n\t\tWHERE email = $1");
+  CHECK(sites[0].host_begin == find(src, "`SELECT id"));
+  CHECK(origin_of(sites[0], "SELECT") == find(src, "`SELECT id") + 1);
+  CHECK(origin_of(sites[0], "email") == find(src, "email"));
+  CHECK(sites[1].call_name == "Query");
+  CHECK(sites[1].sql.text == "SELECT id, model_version FROM models WHERE name = $1");
+  CHECK(origin_of(sites[1], "model_version") == find(src, "model_version"));
+  CHECK(sites[1].host_begin == find(src, "byName, name"));
+  CHECK(sites[2].call_name == "Get");
+  CHECK(sites[2].sql.text == "\tSELECT count(*) FROM t");
+  CHECK(sites[2].sql.origin[0] == find(src, "\\tSELECT"));
+  CHECK(sites[3].call_name == "GetContext");
+  CHECK(sites[3].sql.text == "SELECT id, model_version FROM models LIMIT 1");
+  CHECK(sites[4].dynamic);
+  CHECK(sites[4].call_name == "ExecContext");
+  CHECK(sites[4].host_begin == find(src, "q) }"));
+}
+
+TEST_CASE("sql file: statements split at top-level semicolons") {
+  std::string src =
+      "-- users\n"
+      "SELECT id, 'a;b' AS \"x;y\" FROM users; /* ; */\n"
+      "CREATE FUNCTION f() RETURNS int AS $body$\n"
+      "BEGIN RETURN 1; END;\n"
+      "$body$ LANGUAGE plpgsql;\n"
+      "SELECT E'it\\'s;' , $1 FROM t\n"
+      "-- trailing\n";
+  auto sites = extract("q.sql", src);
+  REQUIRE(sites.size() == 3);
+  CHECK(sites[0].sql.text == "SELECT id, 'a;b' AS \"x;y\" FROM users");
+  CHECK(sites[0].host_begin == find(src, "SELECT id"));
+  CHECK(sites[0].database_call);
+  CHECK(sites[0].call_name == "sql-file");
+  CHECK(sites[1].sql.text ==
+        "CREATE FUNCTION f() RETURNS int AS $body$\nBEGIN RETURN 1; END;\n$body$ LANGUAGE plpgsql");
+  CHECK(origin_of(sites[1], "RETURN 1") == find(src, "RETURN 1"));
+  CHECK(sites[2].sql.text == "SELECT E'it\\'s;' , $1 FROM t\n-- trailing");
+}

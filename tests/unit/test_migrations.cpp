@@ -1,0 +1,427 @@
+// Migration discovery and ordering, one block per format, on an in-memory file system. The cases
+// are the traps each tool's ordering sets (10 after 9 numerically but before it by name, Flyway's
+// 1.10 after 1.9, repeatables last) and the byte-exact blanking of down sections.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyzers/schema/migrations/migration.h"
+#include "analyzers/schema/migrations/naming.h"
+
+namespace {
+
+using schemagate::schema::migrations::MigrationFile;
+using schemagate::source::DirEntry;
+using schemagate::source::MemoryFileSystem;
+namespace migrations = schemagate::schema::migrations;
+
+struct Loaded {
+  bool ok = false;
+  std::string format;
+  std::string err;
+  std::vector<MigrationFile> files;
+
+  std::vector<std::string> paths() const {
+    std::vector<std::string> v;
+    for (const MigrationFile& f : files) v.push_back(f.path);
+    return v;
+  }
+  std::vector<std::string> versions() const {
+    std::vector<std::string> v;
+    for (const MigrationFile& f : files) v.push_back(f.version);
+    return v;
+  }
+  std::vector<std::string> names() const {
+    std::vector<std::string> v;
+    for (const MigrationFile& f : files) v.push_back(f.name);
+    return v;
+  }
+};
+
+Loaded load(const schemagate::source::FileSystem& fs, const std::string& dir,
+            const std::string& root = ".") {
+  Loaded result;
+  result.ok = migrations::load_directory(fs, root, dir, &result.files, &result.format, &result.err);
+  return result;
+}
+
+std::string spaces(size_t n) { return std::string(n, ' '); }
+
+// Delegates to a MemoryFileSystem but fails to read one path, as a file without permission would.
+class UnreadableFileSystem final : public schemagate::source::FileSystem {
+ public:
+  UnreadableFileSystem(const MemoryFileSystem& inner, std::string unreadable)
+      : inner_(inner), unreadable_(std::move(unreadable)) {}
+  bool read(const std::string& path, std::string* out, std::string* err) const override {
+    if (path == unreadable_) {
+      if (err) *err = "Permission denied";
+      return false;
+    }
+    return inner_.read(path, out, err);
+  }
+  std::vector<DirEntry> list(const std::string& dir) const override { return inner_.list(dir); }
+  bool is_dir(const std::string& path) const override { return inner_.is_dir(path); }
+  bool is_file(const std::string& path) const override { return inner_.is_file(path); }
+
+ private:
+  const MemoryFileSystem& inner_;
+  std::string unreadable_;
+};
+
+}  // namespace
+
+TEST_CASE("version comparison helpers") {
+  CHECK(migrations::strip_leading_zeros("0003") == "3");
+  CHECK(migrations::strip_leading_zeros("000") == "0");
+  CHECK(migrations::compare_numbers("10", "9") > 0);
+  CHECK(migrations::compare_numbers("0009", "9") == 0);
+  CHECK(migrations::compare_numbers("99999999999999999999999", "100000000000000000000000") < 0);
+  CHECK(migrations::compare_dotted_versions("1.10", "1.9") > 0);
+  CHECK(migrations::compare_dotted_versions("1", "1.0.0") == 0);
+  CHECK(migrations::compare_dotted_versions("1.01", "1.1") == 0);
+  CHECK(migrations::compare_dotted_versions("2", "13.1") < 0);
+  CHECK(migrations::compare_dotted_versions("1.0.1", "1") > 0);
+  CHECK(migrations::description_after_version("0001-add_users") == "add_users");
+  CHECK(migrations::last_component("db/migrations/") == "migrations");
+}
+
+TEST_CASE("the format table and default directories") {
+  std::vector<std::string> names;
+  for (const auto& f : migrations::formats()) names.emplace_back(f.name);
+  CHECK(names == std::vector<std::string>{"drizzle", "prisma", "flyway", "dbmate", "goose",
+                                          "golang-migrate", "supabase", "sqlx", "plain"});
+  CHECK(migrations::default_directories() ==
+        std::vector<std::string>{"migrations", "db/migrations", "database/migrations",
+                                 "sql/migrations", "supabase/migrations", "prisma/migrations",
+                                 "src/main/resources/db/migration", "drizzle"});
+}
+
+TEST_CASE("golang-migrate: numeric order, leading zeros stripped, down files ignored") {
+  MemoryFileSystem fs;
+  fs.add("db/migrations/10_add_index.up.sql", "CREATE INDEX i ON users (email);\n");
+  fs.add("db/migrations/10_add_index.down.sql", "DROP INDEX i;\n");
+  fs.add("db/migrations/9_add_email.up.sql", "ALTER TABLE users ADD email text;\n");
+  fs.add("db/migrations/9_add_email.down.sql", "ALTER TABLE users DROP email;\n");
+  fs.add("db/migrations/0003_users.up.sql", "CREATE TABLE users (id int);\n");
+  fs.add("db/migrations/1_init.up.sql", "CREATE SCHEMA app;\n");
+  fs.add("db/migrations/README.md", "notes");
+  Loaded r = load(fs, "db/migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "golang-migrate");
+  CHECK(r.paths() == std::vector<std::string>{"db/migrations/1_init.up.sql",
+                                              "db/migrations/0003_users.up.sql",
+                                              "db/migrations/9_add_email.up.sql",
+                                              "db/migrations/10_add_index.up.sql"});
+  CHECK(r.versions() == std::vector<std::string>{"1", "3", "9", "10"});
+  CHECK(r.names() == std::vector<std::string>{"init", "users", "add_email", "add_index"});
+  CHECK(r.files[1].sql == "CREATE TABLE users (id int);\n");
+  CHECK(r.files[1].format == "golang-migrate");
+  CHECK_FALSE(r.files[1].repeatable);
+}
+
+TEST_CASE("flyway: dotted numeric versions, underscores as dots, repeatables last by description") {
+  MemoryFileSystem fs;
+  const std::string dir = "src/main/resources/db/migration";
+  for (const char* name : {"V1__init.sql", "V1.10__c.sql", "V1.9__b.sql", "V1.1__a.sql",
+                           "V2_1__d.sql", "V13.1__e.sql", "R__views.sql", "R__a1.sql",
+                           "R__a_b.sql", "U1.1__undo_a.sql", "README.md", "Vx__not_a_version.sql",
+                           "nested/V1.2__nested.sql"})
+    fs.add(dir + "/" + name, std::string("-- ") + name + "\n");
+  Loaded r = load(fs, dir);
+  REQUIRE(r.ok);
+  CHECK(r.format == "flyway");
+  CHECK(r.paths() == std::vector<std::string>{
+                         dir + "/V1__init.sql", dir + "/V1.1__a.sql", dir + "/nested/V1.2__nested.sql",
+                         dir + "/V1.9__b.sql", dir + "/V1.10__c.sql", dir + "/V2_1__d.sql",
+                         dir + "/V13.1__e.sql",
+                         // Flyway records "a_b" as "a b", which sorts before "a1".
+                         dir + "/R__a_b.sql", dir + "/R__a1.sql", dir + "/R__views.sql"});
+  CHECK(r.versions() ==
+        std::vector<std::string>{"1", "1.1", "1.2", "1.9", "1.10", "2.1", "13.1", "", "", ""});
+  CHECK(r.names() == std::vector<std::string>{"init", "a", "nested", "b", "c", "d", "e", "a_b",
+                                              "a1", "views"});
+  std::vector<bool> repeatable;
+  for (const auto& f : r.files) repeatable.push_back(f.repeatable);
+  CHECK(repeatable ==
+        std::vector<bool>{false, false, false, false, false, false, false, true, true, true});
+  CHECK(r.files[0].sql == "-- V1__init.sql\n");
+}
+
+TEST_CASE("dbmate: only the up section survives, at its file offsets") {
+  MemoryFileSystem fs;
+  const std::string text =
+      "-- header comment\n"
+      "-- migrate:up transaction:false\n"
+      "CREATE TABLE t (id int);\n"
+      "\n"
+      "-- migrate:down\n"
+      "DROP TABLE t;\n";
+  fs.add("db/migrations/20240101120000_create_t.sql", text);
+  Loaded r = load(fs, "db/migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "dbmate");
+  REQUIRE(r.files.size() == 1);
+  const MigrationFile& m = r.files[0];
+  CHECK(m.version == "20240101120000");
+  CHECK(m.name == "create_t");
+  CHECK(m.sql == spaces(17) + "\n" + spaces(31) + "\n" + "CREATE TABLE t (id int);\n\n" +
+                     spaces(15) + "\n" + spaces(13) + "\n");
+  CHECK(m.sql.size() == text.size());
+  CHECK(m.sql.find("CREATE TABLE") == text.find("CREATE TABLE"));
+}
+
+TEST_CASE("dbmate: no down section, CRLF lines, a look-alike directive") {
+  MemoryFileSystem fs;
+  const std::string text = "--migrate:up\r\nCREATE TABLE a ();\r\n-- migrate:upgrade\r\nSELECT 1;\r\n";
+  fs.add("migrations/1_a.sql", text);
+  Loaded r = load(fs, "migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "dbmate");
+  REQUIRE(r.files.size() == 1);
+  // "--migrate:up" needs no space; "-- migrate:upgrade" is not a down directive, so it stays.
+  CHECK(r.files[0].sql == spaces(13) + "\nCREATE TABLE a ();\r\n-- migrate:upgrade\r\nSELECT 1;\r\n");
+}
+
+TEST_CASE("dbmate: file-name order and versions as written") {
+  MemoryFileSystem fs;
+  fs.add("db/migrations/9_a.sql", "-- migrate:up\nSELECT 9;\n");
+  fs.add("db/migrations/10_b.sql", "-- migrate:up\nSELECT 10;\n");
+  fs.add("db/migrations/0011_c.sql", "-- migrate:up\nSELECT 11;\n");
+  fs.add("db/migrations/schema.txt", "not sql");
+  Loaded r = load(fs, "db/migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "dbmate");
+  // dbmate compares file names, not numbers: "0011_c" < "10_b" < "9_a".
+  CHECK(r.paths() == std::vector<std::string>{"db/migrations/0011_c.sql", "db/migrations/10_b.sql",
+                                              "db/migrations/9_a.sql"});
+  CHECK(r.versions() == std::vector<std::string>{"0011", "10", "9"});
+}
+
+TEST_CASE("dbmate: a migration without an up directive is an error naming it") {
+  MemoryFileSystem fs;
+  fs.add("db/migrations/1_a.sql", "-- migrate:up\nSELECT 1;\n");
+  fs.add("db/migrations/2_b.sql", "SELECT 2;\n");
+  Loaded r = load(fs, "db/migrations");
+  CHECK_FALSE(r.ok);
+  CHECK(r.format == "dbmate");
+  CHECK(r.err ==
+        "db/migrations/2_b.sql: no '-- migrate:up' line; dbmate requires one in every migration "
+        "(add it above the SQL that applies the change)");
+}
+
+TEST_CASE("goose: up section between annotations, StatementBegin/End kept, numeric order") {
+  MemoryFileSystem fs;
+  const std::string text =
+      "-- +goose Up\n"
+      "-- +goose StatementBegin\n"
+      "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"
+      "-- +goose StatementEnd\n"
+      "-- +goose Down\n"
+      "DROP FUNCTION f;\n";
+  fs.add("sql/migrations/00010_f.sql", text);
+  fs.add("sql/migrations/00009_t.sql", "-- +goose up\nCREATE TABLE t ();\n-- +goose down\nDROP TABLE t;\n");
+  fs.add("sql/migrations/00002_s.sql", "-- +goose Up\nCREATE SCHEMA s;\n");
+  fs.add("sql/migrations/00003_go_migration.go", "package migrations\n");
+  Loaded r = load(fs, "sql/migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "goose");
+  CHECK(r.paths() == std::vector<std::string>{"sql/migrations/00002_s.sql", "sql/migrations/00009_t.sql",
+                                              "sql/migrations/00010_f.sql"});
+  CHECK(r.versions() == std::vector<std::string>{"2", "9", "10"});
+  CHECK(r.names() == std::vector<std::string>{"s", "t", "f"});
+  CHECK(r.files[0].sql == spaces(12) + "\nCREATE SCHEMA s;\n");
+  CHECK(r.files[1].sql == spaces(12) + "\nCREATE TABLE t ();\n" + spaces(14) + "\n" + spaces(13) + "\n");
+  CHECK(r.files[2].sql == spaces(12) + "\n" +
+                              "-- +goose StatementBegin\n"
+                              "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"
+                              "-- +goose StatementEnd\n" +
+                              spaces(14) + "\n" + spaces(16) + "\n");
+  CHECK(r.files[2].sql.size() == text.size());
+}
+
+TEST_CASE("goose: a SQL migration without an Up annotation is an error naming it") {
+  MemoryFileSystem fs;
+  fs.add("migrations/1_a.sql", "-- +goose Up\nSELECT 1;\n");
+  fs.add("migrations/2_b.sql", "SELECT 2;\n");
+  Loaded r = load(fs, "migrations");
+  CHECK_FALSE(r.ok);
+  CHECK(r.format == "goose");
+  CHECK(r.err.starts_with("migrations/2_b.sql: no '-- +goose Up' annotation"));
+}
+
+TEST_CASE("sqlx: timestamped files in a migrations directory") {
+  MemoryFileSystem fs;
+  fs.add("migrations/20240201000000_add_email.sql", "ALTER TABLE users ADD email text;\n");
+  fs.add("migrations/20240101120000_users.sql", "CREATE TABLE users (id bigint);\n");
+  fs.add("migrations/0999_early.sql", "CREATE SCHEMA s;\n");
+  Loaded r = load(fs, "migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "sqlx");
+  CHECK(r.paths() == std::vector<std::string>{"migrations/0999_early.sql",
+                                              "migrations/20240101120000_users.sql",
+                                              "migrations/20240201000000_add_email.sql"});
+  CHECK(r.versions() == std::vector<std::string>{"999", "20240101120000", "20240201000000"});
+  CHECK(r.names() == std::vector<std::string>{"early", "users", "add_email"});
+}
+
+TEST_CASE("sqlx's shape elsewhere is plain; .up.sql pairs are golang-migrate") {
+  MemoryFileSystem fs;
+  fs.add("sql/schema/20240101120000_users.sql", "CREATE TABLE users ();\n");
+  fs.add("migrations/20240101120000_users.up.sql", "CREATE TABLE users ();\n");
+  fs.add("migrations/20240101120000_users.down.sql", "DROP TABLE users;\n");
+  CHECK(load(fs, "sql/schema").format == "plain");
+  CHECK(load(fs, "migrations").format == "golang-migrate");
+  CHECK(load(fs, "migrations").versions() == std::vector<std::string>{"20240101120000"});
+}
+
+TEST_CASE("supabase: timestamped files under supabase/migrations, others skipped") {
+  MemoryFileSystem fs;
+  fs.add("supabase/migrations/20240102000000_b.sql", "CREATE TABLE b ();\n");
+  fs.add("supabase/migrations/20240101000000_a.sql", "CREATE TABLE a ();\n");
+  fs.add("supabase/migrations/seed.sql", "INSERT INTO a DEFAULT VALUES;\n");
+  fs.add("supabase/config.toml", "");
+  Loaded r = load(fs, "supabase/migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "supabase");
+  CHECK(r.paths() == std::vector<std::string>{"supabase/migrations/20240101000000_a.sql",
+                                              "supabase/migrations/20240102000000_b.sql"});
+  CHECK(r.versions() == std::vector<std::string>{"20240101000000", "20240102000000"});
+  CHECK(r.names() == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("prisma: one directory per migration, ordered by name, the name is the version") {
+  MemoryFileSystem fs;
+  fs.add("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
+  fs.add("prisma/migrations/20240215093000_add_users/migration.sql", "CREATE TABLE users ();\n");
+  fs.add("prisma/migrations/20240101120000_init/migration.sql", "CREATE TABLE a ();\n");
+  fs.add("prisma/migrations/20231201000000_first/migration.sql", "CREATE SCHEMA s;\n");
+  Loaded r = load(fs, "prisma/migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "prisma");
+  CHECK(r.paths() == std::vector<std::string>{
+                         "prisma/migrations/20231201000000_first/migration.sql",
+                         "prisma/migrations/20240101120000_init/migration.sql",
+                         "prisma/migrations/20240215093000_add_users/migration.sql"});
+  CHECK(r.versions() == std::vector<std::string>{"20231201000000_first", "20240101120000_init",
+                                                 "20240215093000_add_users"});
+  CHECK(r.names() == std::vector<std::string>{"first", "init", "add_users"});
+  CHECK(r.files[2].sql == "CREATE TABLE users ();\n");
+}
+
+TEST_CASE("prisma: a migration directory without migration.sql is an error") {
+  MemoryFileSystem fs;
+  fs.add("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
+  fs.add("prisma/migrations/20240101120000_init/migration.sql", "CREATE TABLE a ();\n");
+  fs.add("prisma/migrations/20240102000000_broken/README.md", "oops");
+  Loaded r = load(fs, "prisma/migrations");
+  CHECK_FALSE(r.ok);
+  CHECK(r.err == "prisma/migrations/20240102000000_broken/migration.sql: missing; Prisma refuses "
+                 "a migration directory without it (P3015): restore the file or delete the directory");
+}
+
+TEST_CASE("drizzle: the journal decides the files and their order") {
+  MemoryFileSystem fs;
+  fs.add("drizzle/meta/_journal.json", R"({
+    "version": "7", "dialect": "postgresql",
+    "entries": [
+      {"idx": 1, "version": "7", "when": 1700000001000, "tag": "0001_brave_users", "breakpoints": true},
+      {"idx": 0, "version": "7", "when": 1700000000000, "tag": "0000_init", "breakpoints": true}
+    ]})");
+  fs.add("drizzle/meta/0000_snapshot.json", "{}");
+  const std::string users =
+      "CREATE TABLE \"users\" (\"id\" serial);\n--> statement-breakpoint\nCREATE INDEX i ON users (id);";
+  fs.add("drizzle/0001_brave_users.sql", users);
+  fs.add("drizzle/0000_init.sql", "CREATE SCHEMA app;\n");
+  fs.add("drizzle/0002_not_in_journal.sql", "DROP SCHEMA app;\n");
+  Loaded r = load(fs, "drizzle");
+  REQUIRE(r.ok);
+  CHECK(r.format == "drizzle");
+  CHECK(r.paths() == std::vector<std::string>{"drizzle/0000_init.sql", "drizzle/0001_brave_users.sql"});
+  CHECK(r.versions() == std::vector<std::string>{"0000_init", "0001_brave_users"});
+  CHECK(r.names() == std::vector<std::string>{"init", "brave_users"});
+  CHECK(r.files[1].sql == users);
+}
+
+TEST_CASE("drizzle: a journal that does not parse, or names a missing file, is an error") {
+  MemoryFileSystem bad_json;
+  bad_json.add("drizzle/meta/_journal.json", "{\"entries\": [");
+  Loaded r = load(bad_json, "drizzle");
+  CHECK_FALSE(r.ok);
+  CHECK(r.format == "drizzle");
+  CHECK(r.err.starts_with("drizzle/meta/_journal.json: not valid JSON: parse error at line 1, column 14"));
+
+  MemoryFileSystem bad_shape;
+  bad_shape.add("drizzle/meta/_journal.json", R"({"entries": [{"idx": 0}]})");
+  r = load(bad_shape, "drizzle");
+  CHECK_FALSE(r.ok);
+  CHECK(r.err == "drizzle/meta/_journal.json: entries[0] needs an integer \"idx\" and a string "
+                 "\"tag\"; regenerate the journal with drizzle-kit");
+
+  MemoryFileSystem missing;
+  missing.add("drizzle/meta/_journal.json", R"({"entries": [{"idx": 0, "tag": "0000_init"}]})");
+  r = load(missing, "drizzle");
+  CHECK_FALSE(r.ok);
+  CHECK(r.err == "drizzle/0000_init.sql: No such file or directory (listed as \"0000_init\" in "
+                 "drizzle/meta/_journal.json; restore the file or remove the entry)");
+}
+
+TEST_CASE("plain: numbered files by number, then unnumbered files by name") {
+  MemoryFileSystem fs;
+  for (const char* name : {"001_init.sql", "2_x.sql", "0010-z.sql", "9_y.sql", "views.sql",
+                           "a_seed.sql", "notes.txt"})
+    fs.add(std::string("database/schema/") + name, "SELECT 1;\n");
+  Loaded r = load(fs, "database/schema");
+  REQUIRE(r.ok);
+  CHECK(r.format == "plain");
+  CHECK(r.paths() == std::vector<std::string>{"database/schema/001_init.sql", "database/schema/2_x.sql",
+                                              "database/schema/9_y.sql", "database/schema/0010-z.sql",
+                                              "database/schema/a_seed.sql", "database/schema/views.sql"});
+  CHECK(r.versions() == std::vector<std::string>{"001", "2", "9", "0010", "", ""});
+  CHECK(r.names() == std::vector<std::string>{"init", "x", "y", "z", "a_seed", "views"});
+}
+
+TEST_CASE("directories with nothing to load give zero migrations") {
+  MemoryFileSystem fs;
+  fs.add("migrations/README.md", "nothing here");
+  for (const char* dir : {"migrations", "does/not/exist"}) {
+    std::vector<MigrationFile> out{MigrationFile{}};
+    std::string format = "stale", err;
+    CHECK(migrations::load_directory(fs, ".", dir, &out, &format, &err));
+    CHECK(out.empty());
+    CHECK(format.empty());
+  }
+}
+
+TEST_CASE("paths are relative to the root; the file system is called under it") {
+  MemoryFileSystem fs;
+  fs.add("/srv/app/migrations/2_b.up.sql", "SELECT 2;\n");
+  fs.add("/srv/app/migrations/1_a.up.sql", "SELECT 1;\n");
+  Loaded r = load(fs, "migrations", "/srv/app");
+  REQUIRE(r.ok);
+  CHECK(r.paths() == std::vector<std::string>{"migrations/1_a.up.sql", "migrations/2_b.up.sql"});
+  CHECK(r.files[1].sql == "SELECT 2;\n");
+
+  Loaded at_root = load(fs, ".", "/srv/app/migrations");
+  REQUIRE(at_root.ok);
+  CHECK(at_root.paths() == std::vector<std::string>{"1_a.up.sql", "2_b.up.sql"});
+}
+
+TEST_CASE("an unreadable file fails the load with its path and the reason") {
+  MemoryFileSystem inner;
+  inner.add("proj/migrations/1_a.up.sql", "SELECT 1;\n");
+  inner.add("proj/migrations/2_b.up.sql", "SELECT 2;\n");
+  UnreadableFileSystem fs(inner, "proj/migrations/2_b.up.sql");
+  Loaded r = load(fs, "migrations", "proj");
+  CHECK_FALSE(r.ok);
+  CHECK(r.err == "migrations/2_b.up.sql: Permission denied");
+}
+
+TEST_CASE("location-based formats look at the root too") {
+  MemoryFileSystem fs;
+  fs.add("/p/supabase/migrations/20240101000000_a.sql", "CREATE TABLE a ();\n");
+  fs.add("/p/migrations/20240101000000_a.sql", "CREATE TABLE a ();\n");
+  CHECK(load(fs, "migrations", "/p/supabase").format == "supabase");
+  CHECK(load(fs, ".", "/p/migrations").format == "sqlx");
+  CHECK(load(fs, ".", "/p/migrations").paths() == std::vector<std::string>{"20240101000000_a.sql"});
+}
