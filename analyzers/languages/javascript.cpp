@@ -174,6 +174,8 @@ class JavaScriptSyntax final : public HostSyntax {
     } else {
       return false;
     }
+    // The TypeScript grammar reads `await db.query<Row>(...)` as a call of `await db.query`.
+    if (node_is(fn, "await_expression")) fn = first_named_child(fn);
     if (node_is(fn, "member_expression")) fn = field(fn, "property");
     if (!node_is(fn, "identifier") && !node_is(fn, "property_identifier")) return false;
     out->name = node_text(fn, source);

@@ -7,7 +7,6 @@
 #include "analyzers/languages/string_eval.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -339,7 +338,6 @@ class Engine {
   /// Dedupe and order. A string that reaches a database call is reported once, by the call: a
   /// constant used by two calls, or used and also standing alone, shares its first origin.
   static void finish(std::vector<SqlSite>* out, size_t first) {
-    std::set<std::pair<uint32_t, std::string>> call_keys;
     std::set<uint32_t> call_origins;
     std::vector<SqlSite> kept;
     for (size_t i = first; i < out->size(); ++i) {

@@ -755,6 +755,7 @@ class Resolver {
       if (i < sql_.size() && sql_[i] == '.') ++i;
       while (i < sql_.size() && std::isspace(static_cast<unsigned char>(sql_[i]))) ++i;
     }
+    if (i < sql_.size() && sql_[i] == '"') ++i;  // point at the name, not its quote
     return i < sql_.size() ? i : loc;
   }
 

@@ -214,9 +214,10 @@ TEST_CASE("typescript: constant + concatenation, dynamic variable, generic tag")
       "}\n"
       "export function run(q: string) { return pool.query(q); }\n"
       "const typed = sql<Row>`SELECT a FROM b`;\n"
-      "let note = `update the docs`;\n";
+      "let note = `update the docs`;\n"
+      "const n = await db.query<{ n: number }>(\"SELECT count(*) AS n FROM t\");\n";
   auto sites = extract("repo.ts", src);
-  REQUIRE(sites.size() == 4);
+  REQUIRE(sites.size() == 5);
   CHECK(sites[0].sql.text == "SELECT id, model_version FROM models WHERE org = $1\x01");
   CHECK(sites[0].database_call);
   CHECK(sites[0].host_begin == find(src, "BASE + "));
@@ -230,6 +231,8 @@ TEST_CASE("typescript: constant + concatenation, dynamic variable, generic tag")
   CHECK(sites[2].sql.text == "SELECT a FROM b");
   CHECK_FALSE(sites[3].database_call);
   CHECK(sites[3].sql.text == "update the docs");
+  CHECK(sites[4].call_name == "query");  // the grammar puts the await inside the callee here
+  CHECK(sites[4].sql.text == "SELECT count(*) AS n FROM t");
 }
 
 TEST_CASE("tsx parses JSX and finds the query") {

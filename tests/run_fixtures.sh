@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every fixture project under migrations-fixtures/: a directory with an `expected` file is a
+# test, found by glob, no registration. The first line of `expected` is the command, run from the
+# fixture directory (`$ schemagate check .`); the second is the exit code it must give
+# (`exit: 1`); the rest is its stdout followed by its stderr, exactly.
+#
+#   tests/run_fixtures.sh BINARY FIXTURES_DIR [NAME_FILTER]
+#   UPDATE_EXPECTED=1 tests/run_fixtures.sh ...   rewrites the expected files on purpose
+set -uo pipefail
+bin=$(realpath "$1")
+root=$(realpath "$2")
+filter=${3:-}
+pass=0
+fail=0
+failed=()
+while IFS= read -r expected; do
+  dir=$(dirname "$expected")
+  name=${dir#"$root"/}
+  [[ -n "$filter" && "$name" != *"$filter"* ]] && continue
+  cmd=$(head -n 1 "$expected")
+  if [[ "$cmd" != '$ schemagate '* ]]; then
+    echo "FAIL $name: first line of expected must be '\$ schemagate ...'"
+    fail=$((fail + 1)); failed+=("$name"); continue
+  fi
+  args=${cmd#'$ schemagate '}
+  out=$(mktemp)
+  err=$(mktemp)
+  (cd "$dir" && NO_COLOR=1 eval "\"$bin\" $args" >"$out" 2>"$err")
+  code=$?
+  actual=$(printf '%s\nexit: %s\n' "$cmd" "$code"; cat "$out" "$err")
+  rm -f "$out" "$err"
+  if [[ "${UPDATE_EXPECTED:-}" == 1 ]]; then
+    printf '%s\n' "$actual" >"$expected"
+  fi
+  if diff -u "$expected" <(printf '%s\n' "$actual") >/tmp/fixture-diff.$$ 2>&1; then
+    pass=$((pass + 1))
+  else
+    echo "FAIL $name"
+    sed 's/^/    /' /tmp/fixture-diff.$$ | head -60
+    fail=$((fail + 1)); failed+=("$name")
+  fi
+  rm -f /tmp/fixture-diff.$$
+done < <(find "$root" -name expected -type f | sort)
+echo "fixtures: $pass passed, $fail failed"
+[[ $fail -eq 0 && $pass -gt 0 ]]
