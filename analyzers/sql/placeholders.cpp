@@ -110,7 +110,7 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
       }
     }
     if (c == kHole) {
-      if (ident_char(prev) || prev == '"' || prev == '.' || (i + 1 < n && (ident_char(nx) || nx == '"')))
+      if (ident_char(prev) || prev == '"' || prev == '.' || (i + 1 < n && (ident_char(nx) || nx == '"' || nx == '.')))
         mark_unchecked(i, "an interpolation is part of an identifier, so the name is only known at run time");
       emit_param(in.origin[i]);
       ++i;

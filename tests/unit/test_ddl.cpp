@@ -1,0 +1,206 @@
+// DDL simulation sequences: what the schema looks like after a series of migrations, with the
+// origin of every column and the history of renames and drops.
+#include <doctest/doctest.h>
+
+#include "analyzers/schema/ddl.h"
+
+using namespace schemagate::schema;
+
+namespace {
+
+/// Applies each (file, sql) in order; returns the error text or "".
+std::string apply(Schema& s, const std::vector<std::pair<std::string, std::string>>& migrations,
+                  std::vector<DdlNote>* notes = nullptr) {
+  for (auto& [file, sql] : migrations) {
+    MigrationError err;
+    if (!apply_sql(s, file, sql, {"public"}, notes, &err))
+      return err.file + ":" + std::to_string(err.line) + ":" + std::to_string(err.column) + ": " + err.message;
+  }
+  return "";
+}
+
+/// "name@file:line" for each column of schema.relation, or "<none>".
+std::string columns(const Schema& s, const std::string& schema, const std::string& relation) {
+  const Relation* r = s.find(schema, relation);
+  if (!r) return "<none>";
+  std::string out;
+  for (auto& c : r->columns) out += (out.empty() ? "" : " ") + c.name + "@" + c.origin.file + ":" + std::to_string(c.origin.line);
+  return out;
+}
+
+std::string history(const Schema& s) {
+  std::string out;
+  for (auto& e : s.history) {
+    const char* k = "";
+    switch (e.kind) {
+      case SchemaEvent::Kind::DropRelation: k = "drop-relation"; break;
+      case SchemaEvent::Kind::RenameRelation: k = "rename-relation"; break;
+      case SchemaEvent::Kind::MoveRelation: k = "move-relation"; break;
+      case SchemaEvent::Kind::DropColumn: k = "drop-column"; break;
+      case SchemaEvent::Kind::RenameColumn: k = "rename-column"; break;
+      case SchemaEvent::Kind::AlterColumnType: k = "alter-type"; break;
+      case SchemaEvent::Kind::SetNotNull: k = "set-not-null"; break;
+    }
+    out += (out.empty() ? "" : " ") + std::string(k) + ":" + e.schema + "." + e.relation +
+           (e.column.empty() ? "" : "." + e.column) + (e.new_name.empty() ? "" : "->" + e.new_name) + "@" +
+           e.origin.file + ":" + std::to_string(e.origin.line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("create table records each column's line") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE t (\n  id int PRIMARY KEY,\n  name text NOT NULL\n);"}}) == "");
+  CHECK(columns(s, "public", "t") == "id@1.sql:2 name@1.sql:3");
+  const Relation* t = s.find("public", "t");
+  CHECK(t->columns[0].not_null);
+  CHECK(t->columns[1].type == "text");
+  CHECK(t->origin.line == 1);
+}
+
+TEST_CASE("rename a column twice") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE t (a int);"},
+                  {"2.sql", "ALTER TABLE t RENAME COLUMN a TO b;"},
+                  {"3.sql", "\n\nALTER TABLE t RENAME b TO c;"}}) == "");
+  CHECK(columns(s, "public", "t") == "c@3.sql:3");
+  CHECK(history(s) == "rename-column:public.t.a->b@2.sql:1 rename-column:public.t.b->c@3.sql:3");
+}
+
+TEST_CASE("drop a column then add it back") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE t (a int, b int);"},
+                  {"2.sql", "ALTER TABLE t DROP COLUMN b;"},
+                  {"3.sql", "ALTER TABLE t ADD COLUMN b text NOT NULL DEFAULT '';"}}) == "");
+  CHECK(columns(s, "public", "t") == "a@1.sql:1 b@3.sql:1");
+  CHECK(s.find("public", "t")->find_column("b")->type == "text");
+  CHECK(s.find("public", "t")->find_column("b")->has_default);
+}
+
+TEST_CASE("rename a table then add a column") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE jobs (id int);"},
+                  {"2.sql", "ALTER TABLE jobs RENAME TO tasks;"},
+                  {"3.sql", "ALTER TABLE tasks ADD COLUMN attempts int;"}}) == "");
+  CHECK(columns(s, "public", "jobs") == "<none>");
+  CHECK(columns(s, "public", "tasks") == "id@1.sql:1 attempts@3.sql:1");
+  CHECK(history(s) == "rename-relation:public.jobs->tasks@2.sql:1");
+}
+
+TEST_CASE("move a table between schemas, then rename the schema") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE SCHEMA app; CREATE TABLE events (id int);"},
+                  {"2.sql", "ALTER TABLE events SET SCHEMA app;"},
+                  {"3.sql", "ALTER SCHEMA app RENAME TO core;"}}) == "");
+  CHECK(columns(s, "public", "events") == "<none>");
+  CHECK(columns(s, "app", "events") == "<none>");
+  CHECK(columns(s, "core", "events") == "id@1.sql:1");
+  CHECK(!s.has_schema("app"));
+  CHECK(history(s) == "move-relation:public.events->app@2.sql:1 move-relation:app.events->core@3.sql:1");
+}
+
+TEST_CASE("drop table and drop schema cascade") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE a (x int); CREATE SCHEMA s; CREATE TABLE s.b (y int);"},
+                  {"2.sql", "DROP TABLE IF EXISTS a, missing;\nDROP SCHEMA s CASCADE;"}}) == "");
+  CHECK(s.relations().empty());
+  CHECK(history(s) == "drop-relation:public.a@2.sql:1 drop-relation:s.b@2.sql:2");
+}
+
+TEST_CASE("IF NOT EXISTS keeps the first definition") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE t (a int);"},
+                  {"2.sql", "CREATE TABLE IF NOT EXISTS t (b int); ALTER TABLE t ADD COLUMN IF NOT EXISTS a text;"}}) == "");
+  CHECK(columns(s, "public", "t") == "a@1.sql:1");
+  CHECK(s.find("public", "t")->columns[0].type == "int4");
+}
+
+TEST_CASE("LIKE, INHERITS and PARTITION OF copy the parent's columns") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE base (id int, created_at timestamptz);\n"
+                            "CREATE TABLE copy (LIKE base INCLUDING ALL, extra text);\n"
+                            "CREATE TABLE child (note text) INHERITS (base);\n"
+                            "CREATE TABLE m (id int, at date) PARTITION BY RANGE (at);\n"
+                            "CREATE TABLE m_2026 PARTITION OF m FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');"}}) == "");
+  CHECK(columns(s, "public", "copy") == "id@1.sql:2 created_at@1.sql:2 extra@1.sql:2");
+  CHECK(columns(s, "public", "child") == "id@1.sql:1 created_at@1.sql:1 note@1.sql:3");
+  CHECK(columns(s, "public", "m_2026") == "id@1.sql:4 at@1.sql:4");
+  CHECK(s.find("public", "m")->kind == RelationKind::PartitionedTable);
+}
+
+TEST_CASE("views and materialized views take their query's columns or an explicit list") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE o (id int, total numeric, uid int);\n"
+                            "CREATE VIEW v AS SELECT uid, sum(total) AS spent FROM o GROUP BY uid;\n"
+                            "CREATE MATERIALIZED VIEW mv (who, n) AS SELECT uid, count(*) FROM o GROUP BY uid;\n"
+                            "CREATE OR REPLACE VIEW v AS SELECT uid, sum(total) AS spent, max(id) AS last FROM o GROUP BY uid;\n"
+                            "CREATE TABLE snap AS SELECT id, total * 2 FROM o;"}}) == "");
+  CHECK(columns(s, "public", "v") == "uid@1.sql:4 spent@1.sql:4 last@1.sql:4");
+  CHECK(columns(s, "public", "mv") == "who@1.sql:3 n@1.sql:3");
+  CHECK(s.find("public", "mv")->kind == RelationKind::MaterializedView);
+  CHECK(columns(s, "public", "snap") == "id@1.sql:5");
+  CHECK_FALSE(s.find("public", "snap")->columns_complete);  // "total * 2" is named ?column?
+}
+
+TEST_CASE("ALTER COLUMN changes type, nullability and default") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE t (a int, b int DEFAULT 1);"},
+                  {"2.sql", "ALTER TABLE t ALTER COLUMN a TYPE bigint, ALTER COLUMN a SET NOT NULL, "
+                            "ALTER COLUMN b DROP DEFAULT;"}}) == "");
+  const Relation* t = s.find("public", "t");
+  CHECK(t->columns[0].type == "int8");
+  CHECK(t->columns[0].not_null);
+  CHECK_FALSE(t->columns[1].has_default);
+  CHECK(history(s) == "alter-type:public.t.a@2.sql:1 set-not-null:public.t.a@2.sql:1");
+}
+
+TEST_CASE("identity and generated columns") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY, a int, "
+                            "b int GENERATED ALWAYS AS (a * 2) STORED);"}}) == "");
+  const Relation* t = s.find("public", "t");
+  CHECK(t->columns[0].identity);
+  CHECK(t->columns[2].generated);
+}
+
+TEST_CASE("CREATE TYPE and CREATE SCHEMA with elements") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TYPE mood AS ENUM ('a');\nCREATE SCHEMA app CREATE TABLE things (id int);"}}) == "");
+  CHECK(s.types.count("public.mood") == 1);
+  CHECK(columns(s, "app", "things") == "id@1.sql:2");
+}
+
+TEST_CASE("a DO block with DDL makes its names uncertain") {
+  Schema s;
+  std::vector<DdlNote> notes;
+  CHECK(apply(s, {{"1.sql", "DO $$ BEGIN\n  EXECUTE 'CREATE TABLE shadow_log (id int)';\nEND $$;"}}, &notes) == "");
+  CHECK(s.uncertain_names.count("shadow_log") == 1);
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].message == "DO block with DDL skipped: the names it mentions are not reported as missing");
+  CHECK(notes[0].origin.line == 1);
+}
+
+TEST_CASE("ALTER of a relation no migration creates: adopted with unknown columns") {
+  Schema s;
+  std::vector<DdlNote> notes;
+  CHECK(apply(s, {{"1.sql", "ALTER TABLE legacy ADD COLUMN flag boolean;"}}, &notes) == "");
+  const Relation* r = s.find("public", "legacy");
+  REQUIRE(r);
+  CHECK_FALSE(r->columns_complete);
+  CHECK(columns(s, "public", "legacy") == "flag@1.sql:1");
+}
+
+TEST_CASE("statements that change no relation pass through") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE t (a int);\nCREATE INDEX ON t (a);\nGRANT SELECT ON t TO PUBLIC;\n"
+                            "COMMENT ON TABLE t IS 'x';\nINSERT INTO t VALUES (1);\nCREATE EXTENSION IF NOT EXISTS pgcrypto;"}}) == "");
+  CHECK(columns(s, "public", "t") == "a@1.sql:1");
+}
+
+TEST_CASE("a migration that does not parse names file, line and column") {
+  Schema s;
+  CHECK(apply(s, {{"migrations/2.sql", "CREATE TABLE ok (a int);\nALTER TABLE ok ADD COLUMN b intt NOT NUL;"}}) ==
+        "migrations/2.sql:2:38: syntax error at or near \"NUL\"");
+}
