@@ -132,6 +132,7 @@ class FileScanner {
     if (!any_dml) return;  // DDL or utility statements run by code are not references
 
     rec.checked = true;
+    size_t first_diagnostic = result->diagnostics.size();
     for (auto& s : stmts) {
       if (!sql::is_dml(s.node)) continue;
       sql::Resolution res = sql::resolve_statement(s.node, norm.sql.text, schema_.schema, options_.search_path);
@@ -149,6 +150,15 @@ class FileScanner {
       }
       checks::SiteContext ctx{rel, text, lines, norm.sql, res, schema_.schema, options_.search_path};
       for (auto& check : checks::checks()) check.run(ctx, check, &result->diagnostics);
+    }
+    // SQL defined in one place and run in another (a constant): say where it runs.
+    uint32_t text_start = site.sql.origin.empty() ? site.host_begin : site.sql.origin.front();
+    bool defined_elsewhere = text_start < site.host_begin || text_start > site.host_begin + 8;  // past a quote and prefix
+    if (site.database_call && defined_elsewhere) {
+      for (size_t i = first_diagnostic; i < result->diagnostics.size(); ++i) {
+        auto& d = result->diagnostics[i];
+        d.notes.insert(d.notes.begin(), {rel, rec.line, "the statement runs here, through " + site.call_name + "()"});
+      }
     }
     result->sites.push_back(std::move(rec));
   }
