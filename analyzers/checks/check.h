@@ -19,9 +19,13 @@ struct SiteContext {
   const std::string& host_text;   ///< the host file's text
   const source::LineIndex& lines; ///< its line index
   const sql::SqlText& sql;        ///< the statement, normalised, with host origins
-  const sql::Resolution& resolution;
-  const schema::Schema& schema;
+  const sql::Resolution& resolution;  ///< against the eventual schema (after pending migrations)
+  const schema::Schema& schema;       ///< the eventual schema
   const std::vector<std::string>& search_path;
+  /// Against a live database: the resolution against what it has now, and that schema. Null
+  /// offline, where now and eventual are the same.
+  const sql::Resolution* current_resolution = nullptr;
+  const schema::Schema* current_schema = nullptr;
 };
 
 struct Check {

@@ -6,6 +6,7 @@ namespace schemagate::checks {
 
 void run_missing_relation(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
 void run_missing_column(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
+void run_pending_migration(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
 
 const std::vector<Check>& checks() {
   static const std::vector<Check> table = {
@@ -14,6 +15,9 @@ const std::vector<Check>& checks() {
        run_missing_relation},
       {"missing-column", report::Severity::Error,
        "The code uses a column that no migration adds (SQLSTATE 42703 in production).", run_missing_column},
+      {"pending-migration", report::Severity::Error,
+       "The code uses a relation or column that only a migration not yet applied to the database creates.",
+       run_pending_migration},
   };
   return table;
 }

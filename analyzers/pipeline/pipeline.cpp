@@ -55,8 +55,8 @@ struct FileResult {
 
 class FileScanner {
  public:
-  FileScanner(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema)
-      : fs_(fs), options_(options), schema_(schema) {}
+  FileScanner(const source::FileSystem& fs, const Options& options, const Targets& targets)
+      : fs_(fs), options_(options), targets_(targets) {}
 
   FileResult scan(const std::string& rel, const languages::Language& lang) {
     FileResult result;
@@ -135,7 +135,10 @@ class FileScanner {
     size_t first_diagnostic = result->diagnostics.size();
     for (auto& s : stmts) {
       if (!sql::is_dml(s.node)) continue;
-      sql::Resolution res = sql::resolve_statement(s.node, norm.sql.text, schema_.schema, options_.search_path);
+      sql::Resolution res = sql::resolve_statement(s.node, norm.sql.text, *targets_.eventual, options_.search_path);
+      sql::Resolution now;
+      bool two_targets = targets_.current != targets_.eventual;
+      if (two_targets) now = sql::resolve_statement(s.node, norm.sql.text, *targets_.current, options_.search_path);
       for (auto& ref : res.refs) {
         ReferenceRecord rr;
         rr.kind = ref.kind == sql::Reference::Kind::Relation ? "relation" : "column";
@@ -148,7 +151,8 @@ class FileScanner {
         rr.note = ref.note;
         rec.references.push_back(std::move(rr));
       }
-      checks::SiteContext ctx{rel, text, lines, norm.sql, res, schema_.schema, options_.search_path};
+      checks::SiteContext ctx{rel, text, lines, norm.sql, res, *targets_.eventual, options_.search_path,
+                              two_targets ? &now : nullptr, two_targets ? targets_.current : nullptr};
       for (auto& check : checks::checks()) check.run(ctx, check, &result->diagnostics);
     }
     // SQL defined in one place and run in another (a constant): say where it runs.
@@ -165,7 +169,7 @@ class FileScanner {
 
   const source::FileSystem& fs_;
   const Options& options_;
-  const SchemaBuild& schema_;
+  const Targets& targets_;
   std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers_;
 };
 
@@ -211,8 +215,13 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
   return true;
 }
 
-bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema, CodeScan* out,
+bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& build, CodeScan* out,
                std::string* err) {
+  return scan_code(fs, options, build, Targets{&build.schema, &build.schema}, out, err);
+}
+
+bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema, const Targets& targets,
+               CodeScan* out, std::string* err) {
   source::DiscoveryOptions dopt;
   dopt.include = options.include;
   dopt.exclude = options.exclude;
@@ -225,7 +234,7 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
   std::vector<FileResult> results(files.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    FileScanner scanner(fs, options, schema);
+    FileScanner scanner(fs, options, targets);
     for (size_t i = next++; i < files.size(); i = next++) results[i] = scanner.scan(files[i].first, *files[i].second);
   };
   unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());

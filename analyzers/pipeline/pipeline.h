@@ -66,8 +66,20 @@ struct CodeScan {
   report::Summary summary;
 };
 
-/// Scans the code under options.root against `schema`. Fails only when a file cannot be read.
-bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema, CodeScan* out,
+/// The schemas the code is checked against. Offline both are the schema the migrations build;
+/// against a live database `current` is what it has now and `eventual` is `current` with the
+/// pending migrations applied, so a reference only the eventual schema has names its migration.
+struct Targets {
+  const schema::Schema* current = nullptr;
+  const schema::Schema* eventual = nullptr;
+};
+
+/// Scans the code under options.root. `build` says which directories are migrations (not code).
+/// Fails only when a file cannot be read.
+bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& build, const Targets& targets,
+               CodeScan* out, std::string* err);
+/// Offline: checks against the schema the migrations build.
+bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& build, CodeScan* out,
                std::string* err);
 
 }  // namespace schemagate::pipeline
