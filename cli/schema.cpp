@@ -3,6 +3,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "analyzers/schema/snapshot.h"
 #include "cli/commands.h"
 
 namespace schemagate::cli {
@@ -15,24 +16,9 @@ int run_schema(const CommonOptions& options) {
   auto origin = [](const schema::Origin& o) { return o.file + ":" + std::to_string(o.line); };
 
   if (options.format == "json") {
-    nlohmann::ordered_json rels = nlohmann::ordered_json::array();
-    for (auto& [key, r] : schema.relations()) {
-      nlohmann::ordered_json cols = nlohmann::ordered_json::array();
-      for (auto& c : r.columns)
-        cols.push_back({{"name", c.name}, {"type", c.type}, {"not_null", c.not_null}, {"has_default", c.has_default},
-                        {"generated", c.generated}, {"identity", c.identity},
-                        {"origin", {{"file", c.origin.file}, {"line", c.origin.line}}}});
-      rels.push_back({{"schema", r.schema}, {"name", r.name}, {"kind", schema::relation_kind_name(r.kind)},
-                      {"columns_complete", r.columns_complete},
-                      {"origin", {{"file", r.origin.file}, {"line", r.origin.line}}}, {"columns", cols}});
-    }
+    auto out = schema::snapshot_to_json(schema, options.pipeline.search_path, nullptr, "migrations");
     nlohmann::ordered_json migs = nlohmann::ordered_json::array();
     for (auto& m : build.migrations) migs.push_back({{"path", m.path}, {"version", m.version}, {"format", m.format}});
-    nlohmann::ordered_json out;
-    out["version"] = 1;
-    out["search_path"] = options.pipeline.search_path;
-    out["schemas"] = schema.schemas();
-    out["relations"] = rels;
     out["migrations"] = migs;
     std::cout << out.dump(2) << "\n";
     return kClean;
