@@ -1,9 +1,13 @@
-// schemagate check: findings, exit 1 when any has severity error.
+// schemagate check: findings, exit 1 when any has severity error. Offline the code is checked
+// against the schema the migrations build; with a database (URL or snapshot) against what the
+// database has now, with pending migrations named.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
+#include "analyzers/pipeline/live.h"
 #include "analyzers/report/renderer.h"
 #include "cli/commands.h"
 
@@ -13,9 +17,34 @@ int run_check(const CommonOptions& options) {
   source::RealFileSystem fs;
   pipeline::SchemaBuild build;
   if (!load_schema(fs, options, &build)) return kCannotDecide;
-  pipeline::CodeScan scan;
+  std::unique_ptr<schema::catalog::CatalogReader> reader;
+  if (!open_catalog(options, &reader)) return kCannotDecide;
+
+  pipeline::Options scan_options = options.pipeline;
+  pipeline::LiveState live;
+  pipeline::Targets targets{&build.schema, &build.schema};
   std::string err;
-  if (!pipeline::scan_code(fs, options.pipeline, build, &scan, &err)) return fail(err);
+  if (reader) {
+    if (!pipeline::prepare_live(fs, options.pipeline, build, *reader, &live, &err)) return fail(err);
+    scan_options.search_path = live.search_path;
+    targets = {options.assume_migrated ? &live.eventual : &live.snapshot.schema, &live.eventual};
+    if (options.verbose) {
+      size_t pending = 0;
+      for (auto& s : live.states) pending += s.status == schema::catalog::MigrationStatus::Pending;
+      std::cerr << "schemagate: database: " << live.snapshot.schema.relations().size() << " relations, "
+                << pending << " pending migration" << (pending == 1 ? "" : "s") << ", search path ";
+      for (size_t i = 0; i < live.search_path.size(); ++i) std::cerr << (i ? "," : "") << live.search_path[i];
+      std::cerr << "\n";
+    }
+  }
+  pipeline::CodeScan scan;
+  if (!pipeline::scan_code(fs, scan_options, build, targets, &scan, &err)) return fail(err);
+  for (auto& d : live.diagnostics) {
+    if (d.severity == report::Severity::Error) ++scan.summary.errors;
+    if (d.severity == report::Severity::Warning) ++scan.summary.warnings;
+    scan.diagnostics.push_back(d);
+  }
+  std::stable_sort(scan.diagnostics.begin(), scan.diagnostics.end(), report::diagnostic_less);
   if (options.verbose) {
     for (auto& s : scan.sites)
       if (!s.checked)

@@ -4,7 +4,11 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+#include <optional>
+
 #include "analyzers/pipeline/pipeline.h"
+#include "analyzers/schema/catalog/catalog_reader.h"
 
 namespace schemagate::cli {
 
@@ -15,7 +19,20 @@ struct CommonOptions {
   std::string format = "text";
   bool verbose = false;
   bool quiet = false;
+  // The database (live gate). None of them given and DATABASE_URL unset: offline.
+  std::optional<std::string> database_url;  ///< --database-url ("" = libpq's PG* defaults)
+  std::string database_url_env;             ///< --database-url-env NAME
+  std::string schema_snapshot;              ///< --schema-snapshot FILE
+  std::string flyway_table = "flyway_schema_history";
+  bool assume_migrated = false;
+  bool offline = false;
 };
+
+/// The catalog to check against, or null for offline. False (after printing the error) when the
+/// options name a database that cannot be used: an unset variable, an unreadable snapshot.
+bool open_catalog(const CommonOptions& options, std::unique_ptr<schema::catalog::CatalogReader>* reader);
+
+int run_status(const CommonOptions& options);
 
 int run_check(const CommonOptions& options);
 int run_refs(const CommonOptions& options);

@@ -1,5 +1,8 @@
 // What every subcommand shares: the one-line failure and the schema build with --verbose output.
+#include <cstdlib>
 #include <iostream>
+
+#include "analyzers/schema/snapshot.h"
 
 #include "cli/commands.h"
 
@@ -23,6 +26,44 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
     for (auto& n : build->notes)
       std::cerr << "schemagate: note: " << n.origin.file << ":" << n.origin.line << ": " << n.message << "\n";
   }
+  return true;
+}
+
+bool open_catalog(const CommonOptions& options, std::unique_ptr<schema::catalog::CatalogReader>* reader) {
+  namespace catalog = schema::catalog;
+  reader->reset();
+  if (options.offline) return true;
+  if (!options.schema_snapshot.empty()) {
+    std::string text, err;
+    source::RealFileSystem fs;
+    if (!fs.read(options.schema_snapshot, &text, &err)) {
+      fail("cannot read schema snapshot \"" + options.schema_snapshot + "\": " + err);
+      return false;
+    }
+    catalog::CatalogSnapshot snap;
+    if (!schema::snapshot_from_json(text, &snap, &err)) {
+      fail("schema snapshot \"" + options.schema_snapshot + "\" " + err);
+      return false;
+    }
+    *reader = std::make_unique<catalog::MemoryCatalogReader>(std::move(snap));
+    return true;
+  }
+  std::optional<std::string> url = options.database_url;
+  if (!url && !options.database_url_env.empty()) {
+    const char* v = std::getenv(options.database_url_env.c_str());
+    if (!v || !*v) {
+      fail("--database-url-env: variable " + options.database_url_env + " is not set");
+      return false;
+    }
+    url = v;
+  }
+  if (!url) {
+    if (const char* v = std::getenv("DATABASE_URL"); v && *v) url = v;
+  }
+  if (!url) return true;
+  catalog::TrackingOptions topt;
+  topt.flyway_table = options.flyway_table;
+  *reader = std::make_unique<catalog::PostgresCatalogReader>(*url, topt);
   return true;
 }
 

@@ -37,6 +37,17 @@ void add_common(CLI::App* cmd, schemagate::cli::CommonOptions* o, std::string* s
   cmd->add_flag("-q,--quiet", o->quiet, "Print findings only");
 }
 
+void add_database(CLI::App* cmd, schemagate::cli::CommonOptions* o) {
+  cmd->add_option("--database-url", o->database_url,
+                  "The database to check against (postgres:// URL or key=value; \"\" = PG* variables). "
+                  "Default: $DATABASE_URL when set");
+  cmd->add_option("--database-url-env", o->database_url_env, "Read the database URL from this variable");
+  cmd->add_option("--schema-snapshot", o->schema_snapshot,
+                  "Check against a snapshot written by `schema --database-url URL --format json`");
+  cmd->add_option("--flyway-table", o->flyway_table, "Flyway's history table (default: flyway_schema_history)");
+  cmd->add_flag("--offline", o->offline, "Ignore DATABASE_URL: check against the migrations only");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -49,10 +60,14 @@ int main(int argc, char** argv) {
 
   auto* check = app.add_subcommand("check", "Check the SQL in the code against the schema the migrations build");
   auto* refs = app.add_subcommand("refs", "List every SQL site found, its references, and what was left unchecked");
-  auto* schema = app.add_subcommand("schema", "Print the schema built from the migrations");
-  add_common(check, &options, &search_path, true);
-  add_common(refs, &options, &search_path, true);
-  add_common(schema, &options, &search_path, true);
+  auto* schema = app.add_subcommand("schema", "Print the schema built from the migrations, or the database's");
+  auto* status = app.add_subcommand("status", "List the migrations: applied, pending, failed, unknown to the repository");
+  for (auto* cmd : {check, refs, schema, status}) {
+    add_common(cmd, &options, &search_path, true);
+    add_database(cmd, &options);
+  }
+  check->add_flag("--assume-migrated", options.assume_migrated,
+                  "The pipeline applies pending migrations before the deploy: check against the database with them");
 
   try {
     app.parse(argc, argv);
@@ -68,10 +83,17 @@ int main(int argc, char** argv) {
     return fail(what + " (see schemagate --help)");
   }
   options.pipeline.search_path = split_commas(search_path);
+  for (auto* cmd : {check, refs, schema, status})
+    if (cmd->parsed() && cmd->count("--search-path")) options.pipeline.search_path_given = true;
+  int sources = (options.database_url ? 1 : 0) + (options.database_url_env.empty() ? 0 : 1) +
+                (options.schema_snapshot.empty() ? 0 : 1);
+  if (sources > 1) return fail("give only one of --database-url, --database-url-env and --schema-snapshot");
+  if (options.offline && sources) return fail("--offline cannot be combined with a database");
   if (options.pipeline.search_path.empty()) return fail("--search-path needs at least one schema");
   if (options.verbose && options.quiet) return fail("--verbose and --quiet cannot be combined");
 
   if (check->parsed()) return run_check(options);
   if (refs->parsed()) return run_refs(options);
+  if (status->parsed()) return run_status(options);
   return run_schema(options);
 }

@@ -11,9 +11,24 @@ namespace schemagate::cli {
 int run_schema(const CommonOptions& options) {
   source::RealFileSystem fs;
   pipeline::SchemaBuild build;
-  if (!load_schema(fs, options, &build)) return kCannotDecide;
+  std::unique_ptr<schema::catalog::CatalogReader> reader;
+  if (!open_catalog(options, &reader)) return kCannotDecide;
+  if (reader) {
+    // The database's schema: with --format json this is the catalog snapshot that
+    // `check --schema-snapshot` reads.
+    schema::catalog::CatalogSnapshot snap;
+    std::string err;
+    if (!reader->read(&snap, &err)) return fail(err);
+    if (options.format == "json") {
+      std::cout << schema::snapshot_to_json(snap.schema, snap.search_path, &snap.tracking, "database").dump(2) << "\n";
+      return kClean;
+    }
+    build.schema = std::move(snap.schema);
+  } else if (!load_schema(fs, options, &build)) {
+    return kCannotDecide;
+  }
   const auto& schema = build.schema;
-  auto origin = [](const schema::Origin& o) { return o.file + ":" + std::to_string(o.line); };
+  auto origin = [](const schema::Origin& o) { return o.line ? o.file + ":" + std::to_string(o.line) : o.file; };
 
   if (options.format == "json") {
     auto out = schema::snapshot_to_json(schema, options.pipeline.search_path, nullptr, "migrations");

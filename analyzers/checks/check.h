@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "analyzers/report/diagnostic.h"
+#include "analyzers/schema/catalog/tracking.h"
+#include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/schema.h"
 #include "analyzers/source/line_index.h"
 #include "analyzers/sql/resolve.h"
@@ -28,11 +30,25 @@ struct SiteContext {
   const schema::Schema* current_schema = nullptr;
 };
 
+/// What project-level checks see against a live database (or a snapshot): the repository's
+/// migrations, their state in the tracking tables, the live schema and the schema the applied
+/// migrations build.
+struct ProjectContext {
+  const std::vector<schema::migrations::MigrationFile>& migrations;
+  const std::vector<schema::catalog::MigrationState>& states;
+  const schema::Schema& live;
+  const schema::Schema& applied;
+  std::string migration_dir;  ///< where unknown applied migrations would belong
+};
+
 struct Check {
   std::string_view rule;
   report::Severity severity;
   std::string_view summary;  ///< one line, for --format sarif and docs
+  /// Per SQL site; null for project-level checks.
   void (*run)(const SiteContext& site, const Check& self, std::vector<report::Diagnostic>* out);
+  /// Once per run against a live database; null for site checks.
+  void (*run_project)(const ProjectContext& project, const Check& self, std::vector<report::Diagnostic>* out) = nullptr;
 };
 
 const std::vector<Check>& checks();

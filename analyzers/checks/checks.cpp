@@ -7,6 +7,9 @@ namespace schemagate::checks {
 void run_missing_relation(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
 void run_missing_column(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
 void run_pending_migration(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
+void run_failed_migration(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
+void run_unknown_applied_migration(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
+void run_schema_drift(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
 
 const std::vector<Check>& checks() {
   static const std::vector<Check> table = {
@@ -18,6 +21,15 @@ const std::vector<Check>& checks() {
       {"pending-migration", report::Severity::Error,
        "The code uses a relation or column that only a migration not yet applied to the database creates.",
        run_pending_migration},
+      {"failed-migration", report::Severity::Error,
+       "A migration failed or is marked dirty in the database: its changes may be half applied.", nullptr,
+       run_failed_migration},
+      {"unknown-applied-migration", report::Severity::Warning,
+       "The database records a migration as applied that the repository does not have.", nullptr,
+       run_unknown_applied_migration},
+      {"schema-drift", report::Severity::Warning,
+       "The database does not match its migration history: an applied migration creates something it lacks.",
+       nullptr, run_schema_drift},
   };
   return table;
 }

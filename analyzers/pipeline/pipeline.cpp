@@ -153,7 +153,8 @@ class FileScanner {
       }
       checks::SiteContext ctx{rel, text, lines, norm.sql, res, *targets_.eventual, options_.search_path,
                               two_targets ? &now : nullptr, two_targets ? targets_.current : nullptr};
-      for (auto& check : checks::checks()) check.run(ctx, check, &result->diagnostics);
+      for (auto& check : checks::checks())
+        if (check.run) check.run(ctx, check, &result->diagnostics);
     }
     // SQL defined in one place and run in another (a constant): say where it runs.
     uint32_t text_start = site.sql.origin.empty() ? site.host_begin : site.sql.origin.front();

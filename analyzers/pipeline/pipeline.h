@@ -20,6 +20,7 @@ struct Options {
   std::string root = ".";                        ///< the project directory
   std::vector<std::string> migration_dirs;       ///< root-relative; empty: detect the usual ones
   std::vector<std::string> search_path = {"public"};
+  bool search_path_given = false;                ///< false: a live database's own search path wins
   std::vector<std::string> include, exclude;     ///< globs over root-relative paths
   unsigned threads = 0;                          ///< 0: hardware concurrency
 };

@@ -1,6 +1,8 @@
 #include "analyzers/schema/ddl.h"
 
+#include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "analyzers/source/line_index.h"
 #include "analyzers/sql/pg_parse.h"
@@ -105,6 +107,24 @@ class Simulator {
     r.origin = stmt_origin();
     note("relation \"" + r.schema + "." + r.name + "\" is altered but no migration creates it; its other columns are unknown");
     return &schema_.add(std::move(r));
+  }
+
+  /// Every relation that inherits from `parent`, directly or not (INHERITS, PARTITION OF).
+  std::vector<Relation*> descendants(const Relation& parent) {
+    std::vector<Relation*> out;
+    std::set<std::string> seen = {parent.qualified_name()};
+    std::vector<std::string> todo = {parent.qualified_name()};
+    while (!todo.empty()) {
+      std::string q = todo.back();
+      todo.pop_back();
+      for (auto& [k, r] : schema_.relations()) {
+        if (std::find(r.parents.begin(), r.parents.end(), q) == r.parents.end()) continue;
+        if (!seen.insert(r.qualified_name()).second) continue;
+        out.push_back(schema_.find(r.schema, r.name));
+        todo.push_back(r.qualified_name());
+      }
+    }
+    return out;
   }
 
   void statement(const json& node, const std::string& creation_schema) {
@@ -219,16 +239,15 @@ class Simulator {
     r.name = rv.value("relname", "");
     r.kind = field(b, "partspec").is_object() ? RelationKind::PartitionedTable : kind;
     r.origin = origin_at(rv.value("location", -1L));
-    if (schema_.find(r.schema, r.name)) {
-      if (b.value("if_not_exists", false)) return;
-      note("relation \"" + r.schema + "." + r.name + "\" is created twice; the later definition is used");
-    }
+    Relation* existing = schema_.find(r.schema, r.name);
+    if (existing && b.value("if_not_exists", false)) return;
     // INHERITS and PARTITION OF: parent columns first.
     for (auto& parent : items(field(b, "inhRelations"))) {
       const json& prv = node_body(parent);
       if (const Relation* p = lookup(prv)) {
         for (auto& c : p->columns) add_column(r, c);
         if (!p->columns_complete) r.columns_complete = false;
+        r.parents.push_back(p->qualified_name());
       } else {
         r.columns_complete = false;
       }
@@ -267,6 +286,15 @@ class Simulator {
           for (auto& k : items(keys))
             if (auto* c = r.find_column(str_value(k))) c->not_null = true;
       }
+    }
+    if (existing) {
+      // PostgreSQL would refuse this CREATE; the relation exists already (in the live database,
+      // or from an earlier migration). Keep what exists and add what the statement adds, so no
+      // column the database really has disappears from the model.
+      note("relation \"" + r.schema + "." + r.name + "\" already exists; its columns are merged");
+      for (auto& c : r.columns)
+        if (!existing->find_column(c.name)) existing->columns.push_back(c);
+      return;
     }
     schema_.add(std::move(r));
   }
@@ -338,6 +366,9 @@ class Simulator {
       if (b.value("missing_ok", false)) return;
       r = lookup_or_adopt(rv);
     }
+    // Without ONLY, PostgreSQL applies column changes to every child (INHERITS, PARTITION OF).
+    std::vector<Relation*> children;
+    if (rv.value("inh", false)) children = descendants(*r);
     for (auto& c : items(field(b, "cmds"))) {
       const json& cmd = node_body(c);
       std::string st = cmd.value("subtype", "");
@@ -345,18 +376,33 @@ class Simulator {
       if (st == "AT_AddColumn") {
         Column col = column_def(field(field(cmd, "def"), "ColumnDef"));
         if (r->find_column(col.name) && cmd.value("missing_ok", false)) continue;
+        for (Relation* child : children)
+          if (!child->find_column(col.name)) child->columns.push_back(col);  // else merged
         add_column(*r, std::move(col));
       } else if (st == "AT_DropColumn") {
         auto& cols = r->columns;
         for (auto it = cols.begin(); it != cols.end(); ++it) {
           if (it->name == name) {
+            // A child loses the column only where it is the inherited copy; a child that
+            // declared it itself keeps it (its copy has another origin).
+            for (Relation* child : children) {
+              auto& cc = child->columns;
+              auto own = std::find_if(cc.begin(), cc.end(), [&](const Column& x) { return x.name == name; });
+              if (own != cc.end() && own->origin.file == it->origin.file && own->origin.line == it->origin.line) {
+                cc.erase(own);
+                schema_.history.push_back({SchemaEvent::Kind::DropColumn, child->schema, child->name, name, "", stmt_origin()});
+              }
+            }
             cols.erase(it);
             break;
           }
         }
         schema_.history.push_back({SchemaEvent::Kind::DropColumn, r->schema, r->name, name, "", stmt_origin()});
       } else if (st == "AT_AlterColumnType") {
-        if (auto* col = r->find_column(name)) col->type = type_name(field(field(field(cmd, "def"), "ColumnDef"), "typeName"));
+        std::string type = type_name(field(field(field(cmd, "def"), "ColumnDef"), "typeName"));
+        if (auto* col = r->find_column(name)) col->type = type;
+        for (Relation* child : children)
+          if (auto* col = child->find_column(name)) col->type = type;
         schema_.history.push_back({SchemaEvent::Kind::AlterColumnType, r->schema, r->name, name, "", stmt_origin()});
       } else if (st == "AT_SetNotNull") {
         if (auto* col = r->find_column(name)) col->not_null = true;
@@ -393,6 +439,15 @@ class Simulator {
         r = lookup_or_adopt(rv);
       }
       std::string old = b.value("subname", "");
+      if (field(rv, "inh").is_boolean() && rv.value("inh", false)) {
+        for (Relation* child : descendants(*r)) {
+          if (auto* col = child->find_column(old)) {
+            col->name = newname;
+            col->origin = stmt_origin();
+            schema_.history.push_back({SchemaEvent::Kind::RenameColumn, child->schema, child->name, old, newname, stmt_origin()});
+          }
+        }
+      }
       if (auto* col = r->find_column(old)) {
         col->name = newname;
         col->origin = stmt_origin();

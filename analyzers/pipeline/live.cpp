@@ -1,0 +1,44 @@
+#include "analyzers/pipeline/live.h"
+
+#include "analyzers/checks/check.h"
+
+namespace schemagate::pipeline {
+
+bool prepare_live(const source::FileSystem& fs, const Options& options, const SchemaBuild& build,
+                  schema::catalog::CatalogReader& reader, LiveState* out, std::string* err) {
+  namespace catalog = schema::catalog;
+  if (!reader.read(&out->snapshot, err)) return false;
+  if (!catalog::check_tracking_agreement(out->snapshot.tracking, err)) return false;
+
+  catalog::DrizzleJournalTimes drizzle;
+  if (!catalog::read_drizzle_journal_times(fs, options.root, build.migrations, &drizzle, err)) return false;
+  out->states = catalog::classify_migrations(build.migrations, out->snapshot.tracking, drizzle);
+
+  out->search_path = options.search_path;
+  if (!options.search_path_given && !out->snapshot.search_path.empty()) out->search_path = out->snapshot.search_path;
+
+  // Pending migrations on top of the live schema; applied ones from scratch, for drift.
+  out->eventual = out->snapshot.schema;
+  std::vector<schema::DdlNote> notes;
+  for (size_t i = 0; i < build.migrations.size() && i < out->states.size(); ++i) {
+    const auto& m = build.migrations[i];
+    schema::MigrationError merr;
+    schema::Schema* target = nullptr;
+    if (out->states[i].status == catalog::MigrationStatus::Pending) target = &out->eventual;
+    else if (out->states[i].status == catalog::MigrationStatus::Applied) target = &out->applied;
+    if (!target) continue;
+    if (!schema::apply_migration(*target, m, out->search_path, &notes, &merr)) {
+      *err = merr.file + ":" + std::to_string(merr.line) + ":" + std::to_string(merr.column) +
+             ": migration does not parse: " + merr.message;
+      return false;
+    }
+  }
+
+  std::string dir = build.directories.empty() ? "" : build.directories.front().path;
+  checks::ProjectContext ctx{build.migrations, out->states, out->snapshot.schema, out->applied, dir};
+  for (auto& check : checks::checks())
+    if (check.run_project) check.run_project(ctx, check, &out->diagnostics);
+  return true;
+}
+
+}  // namespace schemagate::pipeline
