@@ -27,7 +27,9 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Summar
   for (auto& d : diagnostics) {
     const char* sev = severity_name(d.severity);
     const char* sev_color = d.severity == Severity::Error ? "1;31" : d.severity == Severity::Warning ? "1;33" : "1;36";
-    out += style("1", d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ":") + " " +
+    std::string where = d.line > 0 ? d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ":"
+                                   : d.file + ":";  // a finding about a directory or the database
+    out += style("1", where) + " " +
            style(sev_color, std::string(sev) + "[" + d.rule + "]") + ": " + d.message + "\n";
     if (!d.source_line.empty()) {
       std::string num = std::to_string(d.line);

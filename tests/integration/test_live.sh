@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The live gate against a real PostgreSQL started here (ci/start-postgres.sh): the incident end
+# to end, the snapshot round trip, failed and unknown migrations, drift, and every fail-closed
+# path with its exit code and exact message, passwords never printed.
+#   tests/integration/test_live.sh SCHEMAGATE_BINARY
+set -uo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+bin=$(realpath "$1")
+pass=0
+fail=0
+check() {  # check NAME EXPECTED ACTUAL
+  if [[ "$2" == "$3" ]]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL $1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") | sed 's/^/    /' | head -40
+  fi
+}
+
+# 1. The incident story, exactly as the README's first command shows it.
+actual=$("$here/ci/incident-story.sh" "$bin" "$here/migrations-fixtures/incident" 2>&1)
+check "incident story" "$(cat "$here/tests/integration/incident.expected")" "$actual"
+
+eval "$("$here/ci/start-postgres.sh")" || { echo "FAIL cannot start PostgreSQL"; exit 1; }
+trap '"$here/ci/stop-postgres.sh" "$SCHEMAGATE_PG_DIR"' EXIT
+psql() { command psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+work=$(mktemp -d)
+trap '"$here/ci/stop-postgres.sh" "$SCHEMAGATE_PG_DIR"; rm -rf "$work"' EXIT
+cp -r "$here/migrations-fixtures/incident" "$work/app"
+rm -f "$work/app/expected"
+url="postgresql:///app?host=$PGHOST&port=$PGPORT&user=$PGUSER"
+psql -d postgres -c "CREATE DATABASE app" >/dev/null
+psql -d app -f "$work/app/migrations/0001_create_tenants.up.sql" >/dev/null
+psql -d app -f "$work/app/migrations/0002_create_llm_results.up.sql" >/dev/null
+psql -d app -c "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL); INSERT INTO schema_migrations VALUES (2, false);"
+run() { (cd "$work/app" && "$bin" "$@" 2>&1); echo "exit: $?"; }
+
+# 2. Snapshot round trip: the same findings from a snapshot as from the live database.
+live=$(run check . --database-url "$url" --format json)
+(cd "$work/app" && "$bin" schema . --database-url "$url" --format json >"$work/snap.json")
+snap=$(run check . --schema-snapshot "$work/snap.json" --format json)
+check "snapshot round trip" "$live" "$snap"
+check "live finding is pending-migration" '      "rule": "pending-migration",' "$(grep '"rule"' <<<"$live")"
+
+# 3. --assume-migrated: the pending migration counts as applied.
+check "assume-migrated" "schemagate: 2 files scanned, 4 SQL sites (4 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(run check . --database-url "$url" --assume-migrated)"
+
+# 4. status: applied and pending; then dirty (failed) and a version the repository lacks.
+check "status" "STATUS   VERSION  MIGRATION
+applied  1        migrations/0001_create_tenants.up.sql
+applied  2        migrations/0002_create_llm_results.up.sql
+pending  3        migrations/0003_add_model_version.up.sql
+schemagate: 2 applied, 1 pending, 0 failed, 0 unknown to the repository
+exit: 0" "$(run status . --database-url "$url")"
+psql -d app -c "UPDATE schema_migrations SET dirty = true"
+check "status dirty" "STATUS   VERSION  MIGRATION
+applied  1        migrations/0001_create_tenants.up.sql
+failed   2        migrations/0002_create_llm_results.up.sql  [version=2 dirty=true]
+pending  3        migrations/0003_add_model_version.up.sql
+schemagate: 1 applied, 1 pending, 1 failed, 0 unknown to the repository
+exit: 1" "$(run status . --database-url "$url")"
+check "check dirty" "migrations/0002_create_llm_results.up.sql:1:1: error[failed-migration]: migration migrations/0002_create_llm_results.up.sql failed or is marked dirty in the database (public.schema_migrations: version=2 dirty=true): its changes may be half applied" \
+  "$(run check . --database-url "$url" | grep failed-migration)"
+psql -d app -c "UPDATE schema_migrations SET version = 7, dirty = false"
+check "unknown applied" "migrations: warning[unknown-applied-migration]: migration version 7 is recorded as applied in public.schema_migrations but is not in the repository (version=7 dirty=false)" \
+  "$(run check . --database-url "$url" | grep unknown-applied)"
+
+# 5. Drift: an applied migration's column is missing from the database.
+psql -d app -c "UPDATE schema_migrations SET version = 2; ALTER TABLE llm_results DROP COLUMN tokens_used"
+check "drift" "migrations/0002_create_llm_results.up.sql:7:1: warning[schema-drift]: column \"tokens_used\" of relation \"public.llm_results\" is created by applied migration migrations/0002_create_llm_results.up.sql but the database does not have it" \
+  "$(run check . --database-url "$url" | grep schema-drift)"
+
+# 6. Fail closed: exit 2, one line naming the cause, never the password.
+check "connection refused" "schemagate: error: cannot connect to the database: connection refused (connection to server at \"127.0.0.1\", port 1 failed: Connection refused Is the server running on that host and accepting TCP/IP connections?); check the host and port, and that PostgreSQL is running and accepts connections there
+exit: 2" "$(run check . --database-url "postgresql://app:hunter2secret@127.0.0.1:1/app")"
+psql -d postgres -c "CREATE ROLE reader LOGIN PASSWORD 'right-password'" >/dev/null
+out=$(run check . --database-url "postgresql://reader:wrong%20pass%2Fword@127.0.0.1:$PGPORT/app")
+check "bad password exit" "exit: 2" "$(tail -n 1 <<<"$out")"
+check "bad password cause" "1" "$(grep -c 'authentication failed' <<<"$out")"
+check "bad password never printed" "0" "$(grep -c -i -e 'wrong' -e 'pass%2F' -e 'pass/word' <<<"$out")"
+out=$(run check . --database-url "host=127.0.0.1 port=$PGPORT dbname=app user=reader password='wrong pw'")
+check "bad password key=value never printed" "0" "$(grep -c 'wrong pw' <<<"$out")"
+check "unset variable" "schemagate: error: --database-url-env: variable SCHEMAGATE_NO_SUCH_VAR is not set
+exit: 2" "$(run check . --database-url-env SCHEMAGATE_NO_SUCH_VAR)"
+check "unreadable snapshot" "schemagate: error: cannot read schema snapshot \"/nonexistent.json\": No such file or directory
+exit: 2" "$(run check . --schema-snapshot /nonexistent.json)"
+echo '{"version": 1}' >"$work/bad.json"
+check "bad snapshot" "schemagate: error: schema snapshot \"$work/bad.json\" does not have the snapshot's fields ([json.exception.out_of_range.403] key 'schemas' not found)
+exit: 2" "$(run check . --schema-snapshot "$work/bad.json")"
+check "two sources" "schemagate: error: give only one of --database-url, --database-url-env and --schema-snapshot
+exit: 2" "$(run check . --database-url "$url" --schema-snapshot x.json)"
+check "status offline" "schemagate: error: status needs a database: pass --database-url URL (or set DATABASE_URL) or --schema-snapshot FILE
+exit: 2" "$(run status .)"
+
+# 7. Read-only: a role with only CONNECT and SELECT is enough, and nothing but reads reached the server.
+psql -d app -c "GRANT CONNECT ON DATABASE app TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader" >/dev/null
+out=$(PGPASSWORD=right-password run check . --database-url "postgresql://reader@127.0.0.1:$PGPORT/app?application_name=x")
+check "select-only role" "exit: 1" "$(tail -n 1 <<<"$out")"
+reads=$(grep -a 'app=schemagate user=reader' "$SCHEMAGATE_PG_DIR/postgres.log" | grep -a -c 'statement:')
+check "the reader's statements are logged" "yes" "$([[ $reads -gt 0 ]] && echo yes || echo "no ($reads)")"
+writes=$(grep -a 'app=schemagate' "$SCHEMAGATE_PG_DIR/postgres.log" | grep -a 'statement:' |
+  grep -a -v -i -E 'statement: (SELECT|WITH|SET|BEGIN|COMMIT|ROLLBACK|SHOW)' | wc -l)
+check "no writes in the server log" "0" "$writes"
+
+echo "live: $pass passed, $fail failed"
+[[ $fail -eq 0 ]]
