@@ -7,6 +7,7 @@
 #include "analyzers/languages/string_eval.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -95,6 +96,55 @@ void walk(TSNode root, Enter&& enter, Leave&& leave) {
 bool contains(TSNode node, uint32_t offset) {
   return !ts_node_is_null(node) && ts_node_start_byte(node) <= offset &&
          offset < ts_node_end_byte(node);
+}
+
+/// UI text starts with the same verbs as SQL ("Select an option from the list", "Delete from
+/// the list."), and some of it parses. A string that no database call receives is not a site
+/// when it reads as prose: a verb alone ("select" as an event name) or with one word ("select
+/// all"), a sentence that ends with '.' or '!', or a sentence-case verb with no upper-case
+/// clause keyword after it (SQL in code writes its keywords in one case; "Select * FROM users"
+/// still counts).
+bool reads_as_prose(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {  // to the verb, past blanks, '(' and comments, as looks_like_sql
+    if (text.substr(i, 2) == "--") {
+      size_t nl = text.find('\n', i);
+      i = nl == std::string_view::npos ? text.size() : nl + 1;
+    } else if (text.substr(i, 2) == "/*") {
+      size_t close = text.find("*/", i + 2);
+      i = close == std::string_view::npos ? text.size() : close + 2;
+    } else if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  size_t verb_end = i;
+  while (verb_end < text.size() && std::isalpha(static_cast<unsigned char>(text[verb_end]))) ++verb_end;
+  size_t end = text.size();
+  while (end > verb_end && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  if (end == verb_end) return true;
+  if (text[end - 1] == '.' || text[end - 1] == '!') return true;
+  size_t w = verb_end;  // a verb and one word: a label ("select all", "delete selected")
+  while (w < end && std::isspace(static_cast<unsigned char>(text[w]))) ++w;
+  size_t w_end = w;
+  while (w_end < end && std::isalpha(static_cast<unsigned char>(text[w_end]))) ++w_end;
+  if (w > verb_end && w_end > w && w_end == end) return true;
+  bool sentence_case = i < verb_end && std::isupper(static_cast<unsigned char>(text[i]));
+  for (size_t k = i + 1; k < verb_end && sentence_case; ++k)
+    sentence_case = std::islower(static_cast<unsigned char>(text[k]));
+  if (!sentence_case) return false;
+  static constexpr std::string_view kClauses[] = {"FROM", "INTO", "SET", "WHERE", "VALUES", "JOIN", "AS"};
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t k = verb_end; k < end; ++k) {
+    if (!std::isupper(static_cast<unsigned char>(text[k])) || word_char(text[k - 1])) continue;
+    size_t e = k;
+    while (e < end && word_char(text[e])) ++e;
+    for (std::string_view clause : kClauses)
+      if (text.substr(k, e - k) == clause) return false;
+    k = e;
+  }
+  return true;
 }
 
 class Engine {
@@ -297,8 +347,14 @@ class Engine {
     }
     TSNode arg = args[at];
     if (syntax_.cannot_be_sql(arg)) return;
-    Call inner;  // execute(text("...")): the inner call reports the SQL
-    if (syntax_.call(arg, src_, &inner) && is_database_call(inner.name)) return;
+    // execute(text("...")), or q = text("..."); execute(q): the inner call reports the SQL.
+    TSNode value = arg;
+    if (syntax_.kind(arg) == ExprKind::kIdentifier) {
+      long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
+      if (d >= 0) value = defs_[static_cast<size_t>(d)].value;
+    }
+    Call inner;
+    if (!ts_node_is_null(value) && syntax_.call(value, src_, &inner) && is_database_call(inner.name)) return;
     SqlSite s;
     s.host_begin = ts_node_start_byte(arg);
     s.database_call = true;
@@ -321,7 +377,7 @@ class Engine {
           if (k == ExprKind::kLiteral || k == ExprKind::kConcat || k == ExprKind::kFormat ||
               k == ExprKind::kSequence) {
             if (std::optional<SqlText> t = eval(node)) {
-              if (looks_like_sql(t->text)) {
+              if (looks_like_sql(t->text) && !reads_as_prose(t->text)) {
                 SqlSite s;
                 s.sql = std::move(*t);
                 s.host_begin = ts_node_start_byte(node);

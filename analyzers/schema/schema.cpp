@@ -77,6 +77,10 @@ bool Schema::rename(const std::string& schema, const std::string& name, const st
   r.schema = new_schema;
   r.name = new_name;
   add(std::move(r));
+  std::string old_key = key(schema, name), new_key = key(new_schema, new_name);
+  for (auto& [k, child] : relations_)
+    for (auto& p : child.parents)
+      if (p == old_key) p = new_key;
   return true;
 }
 

@@ -41,6 +41,9 @@ struct Relation {
   /// created in a way the model cannot follow): a column that is not listed is not "missing".
   bool columns_complete = true;
   Origin origin;
+  /// "schema.name" of the tables it inherits from (INHERITS, PARTITION OF): PostgreSQL applies
+  /// ALTER TABLE on a parent to its children too, so the model must follow.
+  std::vector<std::string> parents;
 
   const Column* find_column(const std::string& column) const;
   Column* find_column(const std::string& column);

@@ -136,7 +136,14 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
         }
       }
     }
-    if (c == '?' && nx != '|' && nx != '&' && nx != '?') {
+    // `?` is a placeholder (JDBC, SQLite, MySQL drivers) or jsonb's key-exists operator. Before a
+    // string literal it can only be the operator: `attributes ? 'vip'`.
+    auto before_literal = [&] {
+      size_t j = i + 1;
+      while (j < n && std::isspace(static_cast<unsigned char>(s[j]))) ++j;
+      return j < n && s[j] == '\'';
+    };
+    if (c == '?' && nx != '|' && nx != '&' && nx != '?' && !before_literal()) {
       emit_param(in.origin[i]);
       ++i;
       continue;

@@ -105,6 +105,7 @@ class Resolver {
         r.refs.push_back(std::move(ref));
     }
     std::sort(r.refs.begin(), r.refs.end(), [](const Reference& a, const Reference& b) { return a.offset < b.offset; });
+    r.inserts = std::move(inserts_);
     return r;
   }
 
@@ -175,9 +176,26 @@ class Resolver {
     target_scope.parent = parent;
     target_scope.ctes = &env;
     Entry target = range_var(field(body, "relation"), /*allow_cte=*/false, &env);
+    InsertTarget written;
     for (auto& c : items(field(body, "cols"))) {
       const json& rt = node_body(c);
       target_column(target, rt.value("name", ""), rt.value("location", -1), true);
+      written.columns.push_back(rt.value("name", ""));
+      written.column_list = true;
+    }
+    if (target.rel) {
+      written.schema = target.rel->schema;
+      written.relation = target.rel->name;
+      written.offset = static_cast<size_t>(std::max(0, field(body, "relation").value("location", 0)));
+      if (!written.column_list) {
+        // INSERT INTO t VALUES (a, b): values fill the first columns in order.
+        const json& sel = field(body, "selectStmt");
+        const json& rows = sel.is_object() ? field(node_body(sel), "valuesLists") : kNull;
+        if (rows.is_array() && !rows.empty()) written.values = field(node_body(rows[0]), "items").size();
+        for (size_t i = 0; i < written.values && i < target.rel->columns.size(); ++i)
+          written.columns.push_back(target.rel->columns[i].name);
+      }
+      inserts_.push_back(written);
     }
     if (const json& sel = field(body, "selectStmt"); sel.is_object())
       statement(node_type(sel), node_body(sel), parent, &env);
@@ -779,6 +797,7 @@ class Resolver {
   static inline const json kEmpty = json::array();
 
   std::vector<Reference> refs_;
+  std::vector<InsertTarget> inserts_;
 
  private:
   const std::string& sql_;

@@ -34,9 +34,19 @@ struct Reference {
   bool insert_target = false;
 };
 
+/// An INSERT into a resolved base relation: which columns it gives values for. A NOT NULL
+/// column without a default that is not among them makes the INSERT fail (SQLSTATE 23502).
+struct InsertTarget {
+  std::string schema, relation;
+  std::vector<std::string> columns;  ///< listed columns; without a list, the first `values` columns
+  bool column_list = false;          ///< false: INSERT INTO t VALUES (...) / SELECT ...
+  size_t values = 0;                 ///< without a list: how many values each row gives (0 unknown)
+  size_t offset = 0;                 ///< byte offset of the relation name
+};
+
 struct Resolution {
   std::vector<Reference> refs;
-  /// Relations written by INSERT, schema-qualified, with whether a column list was given.
+  std::vector<InsertTarget> inserts;
   std::string kind;  ///< "select", "insert", "update", "delete", "merge"; empty if not DML
 };
 

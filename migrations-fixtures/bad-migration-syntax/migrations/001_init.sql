@@ -1,0 +1,4 @@
+CREATE TABLE shipments (
+    id          bigserial PRIMARY KEY,
+    tracking    text NOT NULL
+);

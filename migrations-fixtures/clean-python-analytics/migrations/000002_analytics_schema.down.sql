@@ -1,0 +1,2 @@
+DROP MATERIALIZED VIEW analytics.customer_ltv;
+DROP SCHEMA analytics CASCADE;

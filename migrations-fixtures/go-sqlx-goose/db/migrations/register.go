@@ -1,0 +1,3 @@
+package migrations
+
+// Go migrations would be registered here; this project has SQL migrations only.

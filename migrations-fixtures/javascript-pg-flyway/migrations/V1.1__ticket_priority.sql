@@ -1,0 +1,1 @@
+ALTER TABLE tickets ADD COLUMN priority smallint NOT NULL DEFAULT 3;

@@ -1,0 +1,2 @@
+DROP TABLE reminders_legacy;
+ALTER TABLE owners ADD COLUMN email text;

@@ -1,0 +1,3 @@
+ALTER TABLE circulation.loans DROP COLUMN due_at;
+ALTER TABLE circulation.loans SET SCHEMA public;
+DROP SCHEMA circulation;
