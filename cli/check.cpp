@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
 
+#include "analyzers/checks/check.h"
 #include "analyzers/pipeline/live.h"
 #include "analyzers/report/renderer.h"
 #include "cli/commands.h"
@@ -55,7 +57,14 @@ int run_check(const CommonOptions& options) {
   report::RenderOptions ro;
   ro.color = options.format == "text" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   ro.quiet = options.quiet;
+  for (auto& c : checks::checks())
+    ro.rules.push_back({std::string(c.rule), c.severity, std::string(c.summary), ""});
+  ro.files = scan.files;
   std::cout << renderer->render(scan.diagnostics, scan.summary, ro);
+  // Under GitHub Actions the text output also annotates the pull request, with no flag to set.
+  const char* github_actions = std::getenv("GITHUB_ACTIONS");
+  if (options.format == "text" && github_actions && std::string_view(github_actions) == "true")
+    std::cout << report::github_annotations(scan.diagnostics);
   std::cout.flush();
   return scan.summary.errors > 0 ? kFindings : kClean;
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "analyzers/report/renderer.h"
 #include "cli/commands.h"
 
 namespace {
@@ -24,14 +25,19 @@ std::vector<std::string> split_commas(const std::string& s) {
   return out;
 }
 
-void add_common(CLI::App* cmd, schemagate::cli::CommonOptions* o, std::string* search_path, bool positional_path) {
-  if (positional_path) cmd->add_option("PATH", o->pipeline.root, "Project directory (default: .)");
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+void add_common(CLI::App* cmd, schemagate::cli::CommonOptions* o, std::string* search_path,
+                const std::vector<std::string>& formats) {
+  cmd->add_option("PATH", o->pipeline.root, "Project directory (default: .)");
+  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember(formats));
+  // Repeatable options take one value per occurrence, so `--migrations db PATH` keeps PATH.
   cmd->add_option("--migrations", o->pipeline.migration_dirs,
-                  "Migration directory, relative to PATH (repeatable; default: detect the usual locations)");
+                  "Migration directory, relative to PATH (repeatable; default: detect the usual locations)")
+      ->allow_extra_args(false);
   cmd->add_option("--search-path", *search_path, "Schemas searched for unqualified names (default: public)");
-  cmd->add_option("--include", o->pipeline.include, "Only scan files matching this glob (repeatable)");
-  cmd->add_option("--exclude", o->pipeline.exclude, "Skip files and directories matching this glob (repeatable)");
+  cmd->add_option("--include", o->pipeline.include, "Only scan files matching this glob (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--exclude", o->pipeline.exclude, "Skip files and directories matching this glob (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("-j,--threads", o->pipeline.threads, "Scanning threads (default: one per core)");
   cmd->add_flag("-v,--verbose", o->verbose, "Say which migrations and files were used and what was skipped");
   cmd->add_flag("-q,--quiet", o->quiet, "Print findings only");
@@ -62,8 +68,11 @@ int main(int argc, char** argv) {
   auto* refs = app.add_subcommand("refs", "List every SQL site found, its references, and what was left unchecked");
   auto* schema = app.add_subcommand("schema", "Print the schema built from the migrations, or the database's");
   auto* status = app.add_subcommand("status", "List the migrations: applied, pending, failed, unknown to the repository");
+  // check renders through the renderer table; the other subcommands print text or JSON themselves.
+  std::vector<std::string> check_formats;
+  for (auto& r : schemagate::report::renderers()) check_formats.emplace_back(r.format);
   for (auto* cmd : {check, refs, schema, status}) {
-    add_common(cmd, &options, &search_path, true);
+    add_common(cmd, &options, &search_path, cmd == check ? check_formats : std::vector<std::string>{"text", "json"});
     add_database(cmd, &options);
   }
   check->add_flag("--assume-migrated", options.assume_migrated,

@@ -16,6 +16,7 @@ set(SCHEMAGATE_GRAMMARS
 )
 
 set(_grammar_root ${CMAKE_BINARY_DIR}/_grammars)
+file(MAKE_DIRECTORY ${_grammar_root})
 set(_grammar_sources)
 set(_grammar_includes)
 foreach(row IN LISTS SCHEMAGATE_GRAMMARS)

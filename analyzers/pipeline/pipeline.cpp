@@ -246,12 +246,16 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
   for (auto& t : pool) t.join();
 
   std::set<std::tuple<std::string, int, int, std::string, std::string>> seen;
-  for (auto& r : results) {
+  for (size_t i = 0; i < results.size(); ++i) {
+    FileResult& r = results[i];
     if (!r.error.empty()) {
       *err = r.error;
       return false;
     }
-    if (r.scanned) ++out->summary.files_scanned;
+    if (r.scanned) {
+      ++out->summary.files_scanned;
+      out->files.push_back(files[i].first);
+    }
     for (auto& s : r.sites) {
       ++out->summary.sql_sites;
       if (s.checked) ++out->summary.checked_sites;

@@ -62,6 +62,7 @@ struct SiteRecord {
 };
 
 struct CodeScan {
+  std::vector<std::string> files;  ///< the files scanned, root-relative, in path order
   std::vector<SiteRecord> sites;
   std::vector<report::Diagnostic> diagnostics;
   report::Summary summary;

@@ -1,5 +1,7 @@
 // Renderers: one file per output format, one row each in the table in renderers.cpp. A
-// renderer formats diagnostics and the summary; it decides nothing.
+// renderer formats diagnostics and the summary; it decides nothing. What a renderer needs
+// beyond the findings (the rule catalogue, the files scanned) comes in through RenderOptions,
+// filled by cli/, so report/ depends on nothing upstream.
 #pragma once
 #include <string>
 #include <string_view>
@@ -9,9 +11,23 @@
 
 namespace schemagate::report {
 
+/// One rule of the catalogue, as the checks table describes it (cli/ copies checks::checks()).
+struct RuleInfo {
+  std::string id;  ///< kebab-case, stable: "missing-column"
+  Severity severity = Severity::Error;  ///< the default severity
+  std::string summary;      ///< one line
+  std::string description;  ///< longer; empty: the summary
+};
+
 struct RenderOptions {
   bool color = false;  ///< ANSI colours (text only): on a TTY and NO_COLOR unset
   bool quiet = false;  ///< text: findings only, no summary line
+  /// The rule catalogue, for formats that describe rules (sarif). A rule a finding names that
+  /// is missing here is still described, by its id alone.
+  std::vector<RuleInfo> rules;
+  /// The files scanned, relative to the project root, for formats with one entry per file
+  /// (junit). Files with findings are included whether listed or not.
+  std::vector<std::string> files;
 };
 
 struct Renderer {
@@ -24,5 +40,17 @@ const Renderer* find_renderer(std::string_view format);
 
 std::string render_text(const std::vector<Diagnostic>&, const Summary&, const RenderOptions&);
 std::string render_json(const std::vector<Diagnostic>&, const Summary&, const RenderOptions&);
+std::string render_sarif(const std::vector<Diagnostic>&, const Summary&, const RenderOptions&);
+std::string render_github(const std::vector<Diagnostic>&, const Summary&, const RenderOptions&);
+std::string render_junit(const std::vector<Diagnostic>&, const Summary&, const RenderOptions&);
+std::string render_gitlab(const std::vector<Diagnostic>&, const Summary&, const RenderOptions&);
+
+/// GitHub Actions workflow commands, one line per finding ("::error file=...::message"). The
+/// github format is exactly this; cli/ also appends it to text output under GITHUB_ACTIONS=true.
+std::string github_annotations(const std::vector<Diagnostic>& diagnostics);
+
+/// The project's home page, and the documentation page of `rule` (docs/rules/<rule>.md).
+inline constexpr std::string_view kInformationUri = "https://github.com/schemagate/schemagate";
+std::string rule_help_uri(std::string_view rule);
 
 }  // namespace schemagate::report

@@ -6,8 +6,16 @@ const std::vector<Renderer>& renderers() {
   static const std::vector<Renderer> table = {
       {"text", render_text},
       {"json", render_json},
+      {"sarif", render_sarif},
+      {"github", render_github},
+      {"junit", render_junit},
+      {"gitlab", render_gitlab},
   };
   return table;
+}
+
+std::string rule_help_uri(std::string_view rule) {
+  return std::string(kInformationUri) + "/blob/main/docs/rules/" + std::string(rule) + ".md";
 }
 
 const Renderer* find_renderer(std::string_view format) {
