@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "analyzers/checks/check.h"
+#include "analyzers/pipeline/deploy.h"
 #include "analyzers/pipeline/live.h"
 #include "analyzers/report/renderer.h"
 #include "cli/commands.h"
@@ -41,6 +42,18 @@ int run_check(const CommonOptions& options) {
   }
   pipeline::CodeScan scan;
   if (!pipeline::scan_code(fs, scan_options, build, targets, &scan, &err)) return fail(err);
+  // The other half of a deploy: the running code against the schema after the pending migrations.
+  if (!options.deployed_ref.empty() || !options.deployed_path.empty()) {
+    pipeline::RunningCode running;
+    if (!pipeline::open_running_code(options.pipeline.root, options.deployed_ref, options.deployed_path, &running, &err))
+      return fail(err);
+    pipeline::DeployTargets deploy;
+    if (reader) pipeline::deploy_targets_live(live, build, running.label, &deploy);
+    else if (!pipeline::deploy_targets_offline(running, scan_options, build, &deploy, &err)) return fail(err);
+    pipeline::CodeScan running_scan;
+    if (!pipeline::scan_running_code(running, scan_options, build, deploy, &running_scan, &err)) return fail(err);
+    live.diagnostics.insert(live.diagnostics.end(), running_scan.diagnostics.begin(), running_scan.diagnostics.end());
+  }
   for (auto& d : live.diagnostics) {
     if (d.severity == report::Severity::Error) ++scan.summary.errors;
     if (d.severity == report::Severity::Warning) ++scan.summary.warnings;

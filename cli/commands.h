@@ -26,6 +26,10 @@ struct CommonOptions {
   std::string flyway_table = "flyway_schema_history";
   bool assume_migrated = false;
   bool offline = false;
+  // The code running in production (deploy-order checks).
+  std::string deployed_ref;   ///< --deployed-ref REF
+  std::string deployed_path;  ///< --deployed-path DIR
+  std::string order;          ///< plan --order migrate-first|deploy-first|rolling
 };
 
 /// The catalog to check against, or null for offline. False (after printing the error) when the
@@ -33,6 +37,7 @@ struct CommonOptions {
 bool open_catalog(const CommonOptions& options, std::unique_ptr<schema::catalog::CatalogReader>* reader);
 
 int run_status(const CommonOptions& options);
+int run_plan(const CommonOptions& options);
 
 int run_check(const CommonOptions& options);
 int run_refs(const CommonOptions& options);

@@ -54,6 +54,12 @@ void add_database(CLI::App* cmd, schemagate::cli::CommonOptions* o) {
   cmd->add_flag("--offline", o->offline, "Ignore DATABASE_URL: check against the migrations only");
 }
 
+void add_deployed(CLI::App* cmd, schemagate::cli::CommonOptions* o) {
+  cmd->add_option("--deployed-ref", o->deployed_ref,
+                  "The git revision running in production (tag, branch, commit), read from git objects");
+  cmd->add_option("--deployed-path", o->deployed_path, "A checkout of the code running in production");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -68,13 +74,18 @@ int main(int argc, char** argv) {
   auto* refs = app.add_subcommand("refs", "List every SQL site found, its references, and what was left unchecked");
   auto* schema = app.add_subcommand("schema", "Print the schema built from the migrations, or the database's");
   auto* status = app.add_subcommand("status", "List the migrations: applied, pending, failed, unknown to the repository");
+  auto* plan = app.add_subcommand("plan", "Tell which deploy order is safe: migrate first, deploy first, either, or split");
   // check renders through the renderer table; the other subcommands print text or JSON themselves.
   std::vector<std::string> check_formats;
   for (auto& r : schemagate::report::renderers()) check_formats.emplace_back(r.format);
-  for (auto* cmd : {check, refs, schema, status}) {
+  for (auto* cmd : {check, refs, schema, status, plan}) {
     add_common(cmd, &options, &search_path, cmd == check ? check_formats : std::vector<std::string>{"text", "json"});
     add_database(cmd, &options);
   }
+  add_deployed(check, &options);
+  add_deployed(plan, &options);
+  plan->add_option("--order", options.order, "The order the pipeline will use: exit 0 when it is safe")
+      ->check(CLI::IsMember({"migrate-first", "deploy-first", "rolling"}));
   check->add_flag("--assume-migrated", options.assume_migrated,
                   "The pipeline applies pending migrations before the deploy: check against the database with them");
 
@@ -92,7 +103,7 @@ int main(int argc, char** argv) {
     return fail(what + " (see schemagate --help)");
   }
   options.pipeline.search_path = split_commas(search_path);
-  for (auto* cmd : {check, refs, schema, status})
+  for (auto* cmd : {check, refs, schema, status, plan})
     if (cmd->parsed() && cmd->count("--search-path")) options.pipeline.search_path_given = true;
   int sources = (options.database_url ? 1 : 0) + (options.database_url_env.empty() ? 0 : 1) +
                 (options.schema_snapshot.empty() ? 0 : 1);
@@ -101,8 +112,11 @@ int main(int argc, char** argv) {
   if (options.pipeline.search_path.empty()) return fail("--search-path needs at least one schema");
   if (options.verbose && options.quiet) return fail("--verbose and --quiet cannot be combined");
 
+  if (!options.deployed_ref.empty() && !options.deployed_path.empty())
+    return fail("give only one of --deployed-ref and --deployed-path");
   if (check->parsed()) return run_check(options);
   if (refs->parsed()) return run_refs(options);
   if (status->parsed()) return run_status(options);
+  if (plan->parsed()) return run_plan(options);
   return run_schema(options);
 }

@@ -10,6 +10,9 @@ void run_pending_migration(const SiteContext&, const Check&, std::vector<report:
 void run_failed_migration(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
 void run_unknown_applied_migration(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
 void run_schema_drift(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
+void run_breaks_running_code(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
+void run_not_null_without_default(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
+void run_column_type_change(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
 
 const std::vector<Check>& checks() {
   static const std::vector<Check> table = {
@@ -21,6 +24,16 @@ const std::vector<Check>& checks() {
       {"pending-migration", report::Severity::Error,
        "The code uses a relation or column that only a migration not yet applied to the database creates.",
        run_pending_migration},
+      {"breaks-running-code", report::Severity::Error,
+       "A pending migration drops or renames a relation or column that the code running in production uses.",
+       run_breaks_running_code},
+      {"not-null-without-default", report::Severity::Error,
+       "A pending migration makes a column NOT NULL without a default while the running code INSERTs without it "
+       "(SQLSTATE 23502 in production).",
+       run_not_null_without_default},
+      {"column-type-change", report::Severity::Warning,
+       "A pending migration changes the type of a column that the running code reads or writes.",
+       run_column_type_change},
       {"failed-migration", report::Severity::Error,
        "A migration failed or is marked dirty in the database: its changes may be half applied.", nullptr,
        run_failed_migration},
@@ -49,6 +62,23 @@ report::Diagnostic diagnostic_at(const SiteContext& site, const Check& check, si
   for (char c : name)
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
   d.width = std::max(1, width);
+  return d;
+}
+
+report::Diagnostic diagnostic_at_migration(const Check& check, const schema::Origin& origin, const std::string& text) {
+  report::Diagnostic d;
+  d.rule = std::string(check.rule);
+  d.severity = check.severity;
+  d.file = origin.file;
+  d.line = origin.line;
+  d.migration = origin.file;
+  source::LineIndex lines(text);
+  std::string_view line = lines.line_text(origin.line);
+  size_t first = line.find_first_not_of(" \t");
+  d.column = first == std::string_view::npos ? 1 : static_cast<int>(first) + 1;
+  d.source_line = std::string(line);
+  d.width = static_cast<int>(line.size() - (first == std::string_view::npos ? line.size() : first));
+  if (d.width < 1) d.width = 1;
   return d;
 }
 

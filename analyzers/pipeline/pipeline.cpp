@@ -137,7 +137,7 @@ class FileScanner {
       if (!sql::is_dml(s.node)) continue;
       sql::Resolution res = sql::resolve_statement(s.node, norm.sql.text, *targets_.eventual, options_.search_path);
       sql::Resolution now;
-      bool two_targets = targets_.current != targets_.eventual;
+      bool two_targets = targets_.current != targets_.eventual || targets_.deploy;
       if (two_targets) now = sql::resolve_statement(s.node, norm.sql.text, *targets_.current, options_.search_path);
       for (auto& ref : res.refs) {
         ReferenceRecord rr;
@@ -152,7 +152,8 @@ class FileScanner {
         rec.references.push_back(std::move(rr));
       }
       checks::SiteContext ctx{rel, text, lines, norm.sql, res, *targets_.eventual, options_.search_path,
-                              two_targets ? &now : nullptr, two_targets ? targets_.current : nullptr};
+                              two_targets ? &now : nullptr, two_targets ? targets_.current : nullptr,
+                              targets_.deploy};
       for (auto& check : checks::checks())
         if (check.run) check.run(ctx, check, &result->diagnostics);
     }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/checks/check.h"
 #include "analyzers/report/diagnostic.h"
 #include "analyzers/schema/ddl.h"
 #include "analyzers/schema/migrations/migration.h"
@@ -74,6 +75,8 @@ struct CodeScan {
 struct Targets {
   const schema::Schema* current = nullptr;
   const schema::Schema* eventual = nullptr;
+  /// Set when the code scanned is the running code (deploy-order checks).
+  const checks::DeployContext* deploy = nullptr;
 };
 
 /// Scans the code under options.root. `build` says which directories are migrations (not code).

@@ -31,6 +31,11 @@ struct Diagnostic {
   std::optional<std::string> migration;  ///< the migration file that adds or changes it
   std::vector<Note> notes;
   std::string help;
+  /// What the finding is about, beyond rule, relation, column and file, for fingerprints
+  /// (fingerprint.h) that must survive edits elsewhere in the file: the SQL statement of the site
+  /// as checked. Whitespace and SQL comments do not matter; they are normalised away. Empty: the
+  /// fingerprint is rule, relation, column and file alone. Not rendered.
+  std::string fingerprint_text;
 };
 
 /// Order of output: file, line, column, then rule and message so equal positions stay stable.

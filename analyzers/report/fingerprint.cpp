@@ -4,6 +4,25 @@
 #include <map>
 
 namespace schemagate::report {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_tag_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_tag_char(char c) { return is_tag_start(c) || (c >= '0' && c <= '9'); }
+
+std::string finding_key(const Diagnostic& d) {
+  std::string key = d.rule + '\x1f' + d.relation + '\x1f' + d.column_name.value_or("") + '\x1f' + d.file;
+  if (!d.fingerprint_text.empty()) key += '\x1f' + normalize_statement_text(d.fingerprint_text);
+  return key;
+}
+
+std::string hex16(uint64_t h) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+}  // namespace
 
 uint64_t fnv1a64(std::string_view data, uint64_t hash) {
   for (unsigned char c : data) {
@@ -13,16 +32,83 @@ uint64_t fnv1a64(std::string_view data, uint64_t hash) {
   return hash;
 }
 
+std::string normalize_statement_text(std::string_view sql) {
+  std::string out;
+  bool space = false;  // whitespace or a comment seen since the last byte written
+  auto put = [&](std::string_view bytes) {
+    for (char c : bytes) {
+      if (is_space(c)) {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+    }
+  };
+  size_t i = 0, n = sql.size();
+  while (i < n) {
+    char c = sql[i];
+    if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+      while (i < n && sql[i] != '\n') ++i;
+      space = true;
+    } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+      int depth = 0;  // PostgreSQL block comments nest
+      while (i < n) {
+        if (sql.compare(i, 2, "/*") == 0) {
+          ++depth;
+          i += 2;
+        } else if (sql.compare(i, 2, "*/") == 0) {
+          i += 2;
+          if (--depth == 0) break;
+        } else {
+          ++i;
+        }
+      }
+      space = true;
+    } else if (c == '\'' || c == '"') {
+      // A quoted literal or identifier, a doubled quote inside it; comment markers are text here.
+      size_t end = i + 1;
+      while (end < n) {
+        if (sql[end] == c && end + 1 < n && sql[end + 1] == c) end += 2;
+        else if (sql[end] == c) {
+          ++end;
+          break;
+        } else ++end;
+      }
+      put(sql.substr(i, end - i));
+      i = end;
+    } else if (c == '$' && i + 1 < n && (sql[i + 1] == '$' || is_tag_start(sql[i + 1]))) {
+      size_t t = i + 1;
+      while (t < n && is_tag_char(sql[t])) ++t;
+      if (t < n && sql[t] == '$') {
+        std::string_view tag = sql.substr(i, t + 1 - i);
+        size_t close = sql.find(tag, t + 1);
+        size_t end = close == std::string_view::npos ? n : close + tag.size();
+        put(sql.substr(i, end - i));
+        i = end;
+      } else {
+        put(sql.substr(i, t - i));
+        i = t;
+      }
+    } else {
+      put(sql.substr(i, 1));
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string finding_fingerprint(const Diagnostic& diagnostic) { return hex16(fnv1a64(finding_key(diagnostic))); }
+
 std::vector<std::string> finding_fingerprints(const std::vector<Diagnostic>& diagnostics) {
   std::vector<std::string> out;
   std::map<std::string, int> seen;
   for (auto& d : diagnostics) {
-    std::string key = d.rule + '\x1f' + d.relation + '\x1f' + d.column_name.value_or("") + '\x1f' + d.file;
+    std::string key = finding_key(d);
     int repeat = seen[key]++;
     if (repeat > 0) key += "#" + std::to_string(repeat);
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a64(key)));
-    out.push_back(hex);
+    out.push_back(hex16(fnv1a64(key)));
   }
   return out;
 }

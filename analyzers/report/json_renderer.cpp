@@ -6,25 +6,27 @@
 
 namespace schemagate::report {
 
+nlohmann::ordered_json finding_json(const Diagnostic& d) {
+  nlohmann::ordered_json f;
+  f["rule"] = d.rule;
+  f["severity"] = severity_name(d.severity);
+  f["message"] = d.message;
+  f["file"] = d.file;
+  f["line"] = d.line;
+  f["column"] = d.column;
+  f["relation"] = d.relation.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.relation);
+  f["column_name"] = d.column_name ? nlohmann::ordered_json(*d.column_name) : nlohmann::ordered_json(nullptr);
+  f["migration"] = d.migration ? nlohmann::ordered_json(*d.migration) : nlohmann::ordered_json(nullptr);
+  f["help"] = d.help;
+  nlohmann::ordered_json notes = nlohmann::ordered_json::array();
+  for (auto& n : d.notes) notes.push_back({{"file", n.file}, {"line", n.line}, {"message", n.message}});
+  f["notes"] = notes;
+  return f;
+}
+
 std::string render_json(const std::vector<Diagnostic>& diagnostics, const Summary& summary, const RenderOptions&) {
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  for (auto& d : diagnostics) {
-    nlohmann::ordered_json f;
-    f["rule"] = d.rule;
-    f["severity"] = severity_name(d.severity);
-    f["message"] = d.message;
-    f["file"] = d.file;
-    f["line"] = d.line;
-    f["column"] = d.column;
-    f["relation"] = d.relation.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.relation);
-    f["column_name"] = d.column_name ? nlohmann::ordered_json(*d.column_name) : nlohmann::ordered_json(nullptr);
-    f["migration"] = d.migration ? nlohmann::ordered_json(*d.migration) : nlohmann::ordered_json(nullptr);
-    f["help"] = d.help;
-    nlohmann::ordered_json notes = nlohmann::ordered_json::array();
-    for (auto& n : d.notes) notes.push_back({{"file", n.file}, {"line", n.line}, {"message", n.message}});
-    f["notes"] = notes;
-    findings.push_back(f);
-  }
+  for (auto& d : diagnostics) findings.push_back(finding_json(d));
   nlohmann::ordered_json out;
   out["version"] = 1;
   out["findings"] = findings;

@@ -3,6 +3,7 @@
 // beyond the findings (the rule catalogue, the files scanned) comes in through RenderOptions,
 // filled by cli/, so report/ depends on nothing upstream.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,9 @@ std::string render_sarif(const std::vector<Diagnostic>&, const Summary&, const R
 std::string render_github(const std::vector<Diagnostic>&, const Summary&, const RenderOptions&);
 std::string render_junit(const std::vector<Diagnostic>&, const Summary&, const RenderOptions&);
 std::string render_gitlab(const std::vector<Diagnostic>&, const Summary&, const RenderOptions&);
+
+/// One finding as the JSON format writes it (also used inside `plan --format json`).
+nlohmann::ordered_json finding_json(const Diagnostic& d);
 
 /// GitHub Actions workflow commands, one line per finding ("::error file=...::message"). The
 /// github format is exactly this; cli/ also appends it to text output under GITHUB_ACTIONS=true.
