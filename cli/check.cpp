@@ -1,6 +1,7 @@
 // schemagate check: findings, exit 1 when any has severity error. Offline the code is checked
 // against the schema the migrations build; with a database (URL or snapshot) against what the
-// database has now, with pending migrations named.
+// database has now, with pending migrations named; with --deployed-ref the running code too.
+// schemagate baseline runs the same checks and records the findings instead.
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,60 +12,77 @@
 #include "analyzers/checks/check.h"
 #include "analyzers/pipeline/deploy.h"
 #include "analyzers/pipeline/live.h"
+#include "analyzers/report/baseline.h"
 #include "analyzers/report/renderer.h"
+#include "analyzers/source/changed_files.h"
 #include "cli/commands.h"
 
 namespace schemagate::cli {
+namespace {
 
-int run_check(const CommonOptions& options) {
+/// Runs every check this invocation asks for and finishes the findings (severities,
+/// suppressions, baseline). False after printing the error.
+bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector<std::string>* gone) {
   source::RealFileSystem fs;
   pipeline::SchemaBuild build;
-  if (!load_schema(fs, options, &build)) return kCannotDecide;
+  if (!load_schema(fs, options, &build)) return false;
   std::unique_ptr<schema::catalog::CatalogReader> reader;
-  if (!open_catalog(options, &reader)) return kCannotDecide;
+  if (!open_catalog(options, &reader)) return false;
 
   pipeline::Options scan_options = options.pipeline;
+  std::string err;
+  if (!options.changed_since.empty()) {
+    std::vector<std::string> changed;
+    if (!source::changed_since(options.pipeline.root, options.changed_since, &changed, &err)) return fail(err), false;
+    scan_options.only_files = std::move(changed);
+  }
   pipeline::LiveState live;
   pipeline::Targets targets{&build.schema, &build.schema};
-  std::string err;
   if (reader) {
-    if (!pipeline::prepare_live(fs, options.pipeline, build, *reader, &live, &err)) return fail(err);
+    if (!pipeline::prepare_live(fs, options.pipeline, build, *reader, &live, &err)) return fail(err), false;
     scan_options.search_path = live.search_path;
     targets = {options.assume_migrated ? &live.eventual : &live.snapshot.schema, &live.eventual};
     if (options.verbose) {
       size_t pending = 0;
       for (auto& s : live.states) pending += s.status == schema::catalog::MigrationStatus::Pending;
-      std::cerr << "schemagate: database: " << live.snapshot.schema.relations().size() << " relations, "
-                << pending << " pending migration" << (pending == 1 ? "" : "s") << ", search path ";
+      std::cerr << "schemagate: database: " << live.snapshot.schema.relations().size() << " relations, " << pending
+                << " pending migration" << (pending == 1 ? "" : "s") << ", search path ";
       for (size_t i = 0; i < live.search_path.size(); ++i) std::cerr << (i ? "," : "") << live.search_path[i];
       std::cerr << "\n";
     }
   }
-  pipeline::CodeScan scan;
-  if (!pipeline::scan_code(fs, scan_options, build, targets, &scan, &err)) return fail(err);
+  if (!pipeline::scan_code(fs, scan_options, build, targets, scan, &err)) return fail(err), false;
+
   // The other half of a deploy: the running code against the schema after the pending migrations.
-  if (!options.deployed_ref.empty() || !options.deployed_path.empty()) {
+  bool deployed = !options.deployed_ref.empty() || !options.deployed_path.empty();
+  if (deployed) {
     pipeline::RunningCode running;
     if (!pipeline::open_running_code(options.pipeline.root, options.deployed_ref, options.deployed_path, &running, &err))
-      return fail(err);
+      return fail(err), false;
     pipeline::DeployTargets deploy;
     if (reader) pipeline::deploy_targets_live(live, build, running.label, &deploy);
-    else if (!pipeline::deploy_targets_offline(running, scan_options, build, &deploy, &err)) return fail(err);
+    else if (!pipeline::deploy_targets_offline(running, options.pipeline, build, &deploy, &err)) return fail(err), false;
+    pipeline::Options running_options = scan_options;
+    running_options.only_files.reset();
     pipeline::CodeScan running_scan;
-    if (!pipeline::scan_running_code(running, scan_options, build, deploy, &running_scan, &err)) return fail(err);
+    if (!pipeline::scan_running_code(running, running_options, build, deploy, &running_scan, &err))
+      return fail(err), false;
     live.diagnostics.insert(live.diagnostics.end(), running_scan.diagnostics.begin(), running_scan.diagnostics.end());
   }
-  for (auto& d : live.diagnostics) {
-    if (d.severity == report::Severity::Error) ++scan.summary.errors;
-    if (d.severity == report::Severity::Warning) ++scan.summary.warnings;
-    scan.diagnostics.push_back(d);
-  }
-  std::stable_sort(scan.diagnostics.begin(), scan.diagnostics.end(), report::diagnostic_less);
   if (options.verbose) {
-    for (auto& s : scan.sites)
+    for (auto& s : scan->sites)
       if (!s.checked)
         std::cerr << "schemagate: unchecked: " << s.file << ":" << s.line << ":" << s.column << ": " << s.reason << "\n";
   }
+  return finish_findings(options, reader != nullptr, deployed, scan, std::move(live.diagnostics), gone);
+}
+
+}  // namespace
+
+int run_check(const CommonOptions& options) {
+  pipeline::CodeScan scan;
+  std::vector<std::string> gone;
+  if (!collect(options, &scan, &gone)) return kCannotDecide;
   const report::Renderer* renderer = report::find_renderer(options.format);
   if (!renderer) return fail("unknown format \"" + options.format + "\"");
   report::RenderOptions ro;
@@ -72,6 +90,8 @@ int run_check(const CommonOptions& options) {
   ro.quiet = options.quiet;
   for (auto& c : checks::checks())
     ro.rules.push_back({std::string(c.rule), c.severity, std::string(c.summary), ""});
+  for (auto r : {"unused-suppression", "invalid-suppression"})
+    ro.rules.push_back({r, report::Severity::Warning, "A schemagate-ignore comment that suppresses nothing or is malformed.", ""});
   ro.files = scan.files;
   std::cout << renderer->render(scan.diagnostics, scan.summary, ro);
   // Under GitHub Actions the text output also annotates the pull request, with no flag to set.
@@ -79,7 +99,21 @@ int run_check(const CommonOptions& options) {
   if (options.format == "text" && github_actions && std::string_view(github_actions) == "true")
     std::cout << report::github_annotations(scan.diagnostics);
   std::cout.flush();
+  // Baseline entries that no longer occur: fixed, so the baseline can shrink.
+  for (auto& g : gone) std::cerr << "schemagate: baseline: " << g << "\n";
   return scan.summary.errors > 0 ? kFindings : kClean;
+}
+
+int run_baseline(const CommonOptions& options) {
+  if (!options.baseline_file.empty()) return fail("baseline writes a new baseline; --baseline reads one (use it with check)");
+  pipeline::CodeScan scan;
+  std::vector<std::string> gone;
+  if (!collect(options, &scan, &gone)) return kCannotDecide;
+  std::cout << report::write_baseline(scan.diagnostics);
+  if (!options.quiet)
+    std::cerr << "schemagate: baseline: " << scan.diagnostics.size() << " finding" << (scan.diagnostics.size() == 1 ? "" : "s")
+              << " recorded\n";
+  return kClean;
 }
 
 }  // namespace schemagate::cli

@@ -4,8 +4,10 @@
 #include <string>
 #include <vector>
 
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "analyzers/pipeline/pipeline.h"
 #include "analyzers/schema/catalog/catalog_reader.h"
@@ -30,7 +32,27 @@ struct CommonOptions {
   std::string deployed_ref;   ///< --deployed-ref REF
   std::string deployed_path;  ///< --deployed-path DIR
   std::string order;          ///< plan --order migrate-first|deploy-first|rolling
+  // Adoption: configuration, baseline, changed files.
+  std::string config_file;    ///< --config FILE; empty: PATH/schemagate.yaml if it exists
+  std::string baseline_file;  ///< check --baseline FILE
+  std::string changed_since;  ///< check --changed-since REF
+  std::map<std::string, std::string> rule_severity;  ///< rule -> "error" | "warning" | "off" (schemagate.yaml)
+  std::set<std::string> given;  ///< the flags given on the command line ("--migrations", ...)
 };
+
+/// Reads schemagate.yaml (or --config FILE) and fills what the command line did not give.
+/// False after printing the error (exit 2).
+bool apply_config(CommonOptions* options);
+
+/// The findings after configuration (rule severities), suppressions and the baseline, sorted,
+/// with the summary's error and warning counts recomputed. `live` and `deployed` say which rules
+/// ran, so a suppression of a rule that did not run is not called unused. `gone` receives the
+/// baseline entries that no longer occur. False after printing the error.
+bool finish_findings(const CommonOptions& options, bool live, bool deployed, pipeline::CodeScan* scan,
+                     std::vector<report::Diagnostic> project_findings, std::vector<std::string>* gone);
+
+int run_baseline(const CommonOptions& options);
+int run_init(const CommonOptions& options);
 
 /// The catalog to check against, or null for offline. False (after printing the error) when the
 /// options name a database that cannot be used: an unset variable, an unreadable snapshot.

@@ -41,6 +41,7 @@ void add_common(CLI::App* cmd, schemagate::cli::CommonOptions* o, std::string* s
   cmd->add_option("-j,--threads", o->pipeline.threads, "Scanning threads (default: one per core)");
   cmd->add_flag("-v,--verbose", o->verbose, "Say which migrations and files were used and what was skipped");
   cmd->add_flag("-q,--quiet", o->quiet, "Print findings only");
+  cmd->add_option("--config", o->config_file, "Configuration file (default: PATH/schemagate.yaml when it exists)");
 }
 
 void add_database(CLI::App* cmd, schemagate::cli::CommonOptions* o) {
@@ -75,19 +76,28 @@ int main(int argc, char** argv) {
   auto* schema = app.add_subcommand("schema", "Print the schema built from the migrations, or the database's");
   auto* status = app.add_subcommand("status", "List the migrations: applied, pending, failed, unknown to the repository");
   auto* plan = app.add_subcommand("plan", "Tell which deploy order is safe: migrate first, deploy first, either, or split");
+  auto* baseline = app.add_subcommand("baseline", "Record today's findings, so check --baseline reports only new ones");
+  auto* init = app.add_subcommand("init", "Write a commented schemagate.yaml from what is detected in PATH");
+  init->add_option("PATH", options.pipeline.root, "Project directory (default: .)");
   // check renders through the renderer table; the other subcommands print text or JSON themselves.
   std::vector<std::string> check_formats;
   for (auto& r : schemagate::report::renderers()) check_formats.emplace_back(r.format);
-  for (auto* cmd : {check, refs, schema, status, plan}) {
+  for (auto* cmd : {check, refs, schema, status, plan, baseline}) {
     add_common(cmd, &options, &search_path, cmd == check ? check_formats : std::vector<std::string>{"text", "json"});
     add_database(cmd, &options);
   }
   add_deployed(check, &options);
+  add_deployed(baseline, &options);
+  for (auto* cmd : {check, baseline}) {
+    cmd->add_option("--changed-since", options.changed_since, "Scan only the files changed since this git revision");
+    cmd->add_flag("--assume-migrated", options.assume_migrated,
+                  "The pipeline applies pending migrations before the deploy: check against the database with them");
+  }
+  check->add_option("--baseline", options.baseline_file, "Report only findings that are not in this baseline file");
   add_deployed(plan, &options);
   plan->add_option("--order", options.order, "The order the pipeline will use: exit 0 when it is safe")
       ->check(CLI::IsMember({"migrate-first", "deploy-first", "rolling"}));
-  check->add_flag("--assume-migrated", options.assume_migrated,
-                  "The pipeline applies pending migrations before the deploy: check against the database with them");
+
 
   try {
     app.parse(argc, argv);
@@ -103,8 +113,14 @@ int main(int argc, char** argv) {
     return fail(what + " (see schemagate --help)");
   }
   options.pipeline.search_path = split_commas(search_path);
-  for (auto* cmd : {check, refs, schema, status, plan})
-    if (cmd->parsed() && cmd->count("--search-path")) options.pipeline.search_path_given = true;
+  for (auto* cmd : {check, refs, schema, status, plan, baseline}) {
+    if (!cmd->parsed()) continue;
+    for (auto* opt : cmd->get_options())
+      if (opt->count() > 0 && !opt->get_lnames().empty()) options.given.insert("--" + opt->get_lnames().front());
+  }
+  if (options.given.count("--search-path")) options.pipeline.search_path_given = true;
+  if (init->parsed()) return run_init(options);
+  if (!apply_config(&options)) return kCannotDecide;
   int sources = (options.database_url ? 1 : 0) + (options.database_url_env.empty() ? 0 : 1) +
                 (options.schema_snapshot.empty() ? 0 : 1);
   if (sources > 1) return fail("give only one of --database-url, --database-url-env and --schema-snapshot");
@@ -118,5 +134,6 @@ int main(int argc, char** argv) {
   if (refs->parsed()) return run_refs(options);
   if (status->parsed()) return run_status(options);
   if (plan->parsed()) return run_plan(options);
+  if (baseline->parsed()) return run_baseline(options);
   return run_schema(options);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every fixture project under migrations-fixtures/: a directory with an `expected` file is a
-# test, found by glob, no registration. The first line of `expected` is the command, run from the
+# Runs every fixture project under migrations-fixtures/: each `expected` or `expected.NAME` file
+# is a test, found by glob, no registration (several files: several commands on one project). The first line of `expected` is the command, run from the
 # fixture directory (`$ schemagate check .`); the second is the exit code it must give
 # (`exit: 1`); the rest is its stdout followed by its stderr, exactly.
 #
@@ -16,6 +16,8 @@ failed=()
 while IFS= read -r expected; do
   dir=$(dirname "$expected")
   name=${dir#"$root"/}
+  base=$(basename "$expected")
+  [[ "$base" != expected ]] && name="$name (${base#expected.})"
   [[ -n "$filter" && "$name" != *"$filter"* ]] && continue
   cmd=$(head -n 1 "$expected")
   if [[ "$cmd" != '$ schemagate '* ]]; then
@@ -40,6 +42,6 @@ while IFS= read -r expected; do
     fail=$((fail + 1)); failed+=("$name")
   fi
   rm -f /tmp/fixture-diff.$$
-done < <(find "$root" -name expected -type f | sort)
+done < <(find "$root" \( -name expected -o -name 'expected.*' \) -type f | sort)
 echo "fixtures: $pass passed, $fail failed"
 [[ $fail -eq 0 && $pass -gt 0 ]]

@@ -27,6 +27,8 @@ struct ExtractInput {
   std::string_view source;  ///< the whole file
   TSNode root;              ///< root of its tree (null node for languages without a grammar)
   const struct Language* language;
+  /// More call names whose argument is SQL (schemagate.yaml `database_calls`), or null.
+  const std::vector<std::string>* extra_database_calls = nullptr;
 };
 
 struct Language {

@@ -48,6 +48,7 @@ const char* status_name(sql::RefStatus s) {
 
 struct FileResult {
   bool scanned = false;
+  std::vector<report::Suppression> suppressions;
   std::string error;
   std::vector<SiteRecord> sites;
   std::vector<report::Diagnostic> diagnostics;
@@ -67,6 +68,7 @@ class FileScanner {
     }
     if (source::is_generated(text)) return result;
     result.scanned = true;
+    result.suppressions = report::find_suppressions(text);
     if (!contains_sql_keyword(text)) return result;
 
     std::vector<languages::SqlSite> sites;
@@ -82,7 +84,8 @@ class FileScanner {
       if (!tree) return result;
       root = ts_tree_root_node(tree.get());
     }
-    lang.extract({text, root, &lang}, &sites);
+    auto extra = options_.extra_database_calls.find(std::string(lang.name == "tsx" ? "typescript" : lang.name));
+    lang.extract({text, root, &lang, extra == options_.extra_database_calls.end() ? nullptr : &extra->second}, &sites);
 
     source::LineIndex lines(text);
     for (auto& site : sites) analyze_site(rel, text, lines, site, &result);
@@ -154,8 +157,12 @@ class FileScanner {
       checks::SiteContext ctx{rel, text, lines, norm.sql, res, *targets_.eventual, options_.search_path,
                               two_targets ? &now : nullptr, two_targets ? targets_.current : nullptr,
                               targets_.deploy};
+      size_t before = result->diagnostics.size();
       for (auto& check : checks::checks())
         if (check.run) check.run(ctx, check, &result->diagnostics);
+      // The statement identifies a finding in baselines, not its line: one that moves keeps it.
+      std::string stmt_text = norm.sql.text.substr(s.location, s.length ? s.length : std::string::npos);
+      for (size_t i = before; i < result->diagnostics.size(); ++i) result->diagnostics[i].fingerprint_text = stmt_text;
     }
     // SQL defined in one place and run in another (a constant): say where it runs.
     uint32_t text_start = site.sql.origin.empty() ? site.host_begin : site.sql.origin.front();
@@ -202,7 +209,10 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     }
     std::vector<mig::MigrationFile> files;
     std::string format;
-    if (!mig::load_directory(fs, options.root, d, &files, &format, err)) return false;
+    auto named = options.migration_formats.find(d);
+    if (!mig::load_directory(fs, options.root, d, &files, &format, err,
+                             named == options.migration_formats.end() ? "" : named->second))
+      return false;
     out->directories.push_back({d, format, files.size()});
     for (auto& f : files) out->migrations.push_back(std::move(f));
   }
@@ -230,6 +240,7 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
   for (auto& d : schema.directories) dopt.skip_dirs.push_back(d.path);
   std::vector<std::pair<std::string, const languages::Language*>> files;
   for (auto& f : source::discover_files(fs, options.root, dopt)) {
+    if (options.only_files && !std::binary_search(options.only_files->begin(), options.only_files->end(), f)) continue;
     if (auto* lang = languages::language_for_path(f)) files.push_back({f, lang});
   }
 
@@ -256,6 +267,7 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
     if (r.scanned) {
       ++out->summary.files_scanned;
       out->files.push_back(files[i].first);
+      out->suppressions[files[i].first] = std::move(r.suppressions);
     }
     for (auto& s : r.sites) {
       ++out->summary.sql_sites;

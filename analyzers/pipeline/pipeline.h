@@ -5,11 +5,14 @@
 // with no SQL keyword are not parsed at all. Results are kept per file and merged in path
 // order, so output is identical from run to run whatever the scheduling.
 #pragma once
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "analyzers/checks/check.h"
 #include "analyzers/report/diagnostic.h"
+#include "analyzers/report/suppressions.h"
 #include "analyzers/schema/ddl.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/schema.h"
@@ -24,6 +27,12 @@ struct Options {
   bool search_path_given = false;                ///< false: a live database's own search path wins
   std::vector<std::string> include, exclude;     ///< globs over root-relative paths
   unsigned threads = 0;                          ///< 0: hardware concurrency
+  /// Migration directory -> format name, for directories whose format is given, not detected.
+  std::map<std::string, std::string> migration_formats;
+  /// Language name ("python", "typescript", ...) -> more database call names.
+  std::map<std::string, std::vector<std::string>> extra_database_calls;
+  /// Set: scan only these root-relative files (sorted), e.g. those changed since a revision.
+  std::optional<std::vector<std::string>> only_files;
 };
 
 struct MigrationDirectory {
@@ -64,6 +73,8 @@ struct SiteRecord {
 
 struct CodeScan {
   std::vector<std::string> files;  ///< the files scanned, root-relative, in path order
+  /// `schemagate-ignore` comments of the scanned files, by root-relative path.
+  std::map<std::string, std::vector<report::Suppression>> suppressions;
   std::vector<SiteRecord> sites;
   std::vector<report::Diagnostic> diagnostics;
   report::Summary summary;

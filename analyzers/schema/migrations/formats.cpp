@@ -48,7 +48,17 @@ const std::vector<std::string>& default_directories() {
 // A directory that no format detects (missing, empty, or without .sql files) loads as zero
 // migrations with an empty format name: nothing to model is not an error.
 bool load_directory(const source::FileSystem& fs, const std::string& root, const std::string& dir,
-                    std::vector<MigrationFile>* out, std::string* format_used, std::string* err) {
+                    std::vector<MigrationFile>* out, std::string* format_used, std::string* err,
+                    const std::string& named) {
+  if (!named.empty()) {
+    for (const Format& format : formats()) {
+      if (format.name != named) continue;
+      if (format_used) *format_used = std::string(format.name);
+      return format.load(fs, root, dir, out, err);
+    }
+    *err = "unknown migration format \"" + named + "\"";
+    return false;
+  }
   for (const Format& format : formats()) {
     if (!format.detect(fs, root, dir)) continue;
     if (format_used) *format_used = std::string(format.name);

@@ -39,8 +39,10 @@ const std::vector<Format>& formats();
 /// Directories searched when --migrations is not given, relative to the project root.
 const std::vector<std::string>& default_directories();
 
-/// Loads one directory with the format that detects it. `format_used` receives its name.
+/// Loads one directory with the format that detects it, or with `format` when it is not empty
+/// (schemagate.yaml `migrations: [{path, format}]`). `format_used` receives its name.
 bool load_directory(const source::FileSystem& fs, const std::string& root, const std::string& dir,
-                    std::vector<MigrationFile>* out, std::string* format_used, std::string* err);
+                    std::vector<MigrationFile>* out, std::string* format_used, std::string* err,
+                    const std::string& format = "");
 
 }  // namespace schemagate::schema::migrations

@@ -1,0 +1,117 @@
+// schemagate.yaml applied to the options: a flag given on the command line wins, then the file,
+// then the built-in default, key by key. Also `schemagate init`, which writes one from what it
+// detects in the project.
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "analyzers/checks/check.h"
+#include "analyzers/config/config.h"
+#include "analyzers/languages/language.h"
+#include "analyzers/schema/migrations/migration.h"
+#include "analyzers/source/discovery.h"
+#include "cli/commands.h"
+
+namespace schemagate::cli {
+namespace {
+
+config::KnownNames known_names() {
+  config::KnownNames known;
+  for (auto& c : checks::checks()) known.rule_ids.emplace_back(c.rule);
+  for (auto r : {"unused-suppression", "invalid-suppression"}) known.rule_ids.emplace_back(r);
+  for (auto& f : schema::migrations::formats()) known.migration_formats.emplace_back(f.name);
+  for (auto l : {"python", "javascript", "typescript", "go"}) known.languages.emplace_back(l);
+  return known;
+}
+
+}  // namespace
+
+bool apply_config(CommonOptions* o) {
+  source::RealFileSystem fs;
+  std::string path = o->config_file.empty() ? source::join_path(o->pipeline.root, config::kFileName) : o->config_file;
+  std::string text, err;
+  if (!fs.is_file(path)) {
+    if (o->config_file.empty()) return true;  // no configuration: the defaults
+    fail("cannot read configuration \"" + path + "\": No such file or directory");
+    return false;
+  }
+  if (!fs.read(path, &text, &err)) {
+    fail("cannot read configuration \"" + path + "\": " + err);
+    return false;
+  }
+  config::Config cfg;
+  if (!config::load_config(text, path, known_names(), &cfg, &err)) {
+    fail(err);
+    return false;
+  }
+  auto given = [&](const char* flag) { return o->given.count(flag) != 0; };
+  if (cfg.migrations && !given("--migrations")) {
+    o->pipeline.migration_dirs.clear();
+    for (auto& m : *cfg.migrations) {
+      o->pipeline.migration_dirs.push_back(m.path);
+      if (m.format) o->pipeline.migration_formats[m.path] = *m.format;
+    }
+  }
+  if (cfg.search_path && !given("--search-path")) {
+    o->pipeline.search_path = *cfg.search_path;
+    o->pipeline.search_path_given = true;
+  }
+  if (cfg.include && !given("--include")) o->pipeline.include = *cfg.include;
+  if (cfg.exclude && !given("--exclude")) o->pipeline.exclude = *cfg.exclude;
+  if (cfg.flyway_table && !given("--flyway-table")) o->flyway_table = *cfg.flyway_table;
+  if (cfg.deployed_ref && !given("--deployed-ref") && !given("--deployed-path")) o->deployed_ref = *cfg.deployed_ref;
+  bool database_flag = given("--database-url") || given("--database-url-env") || given("--schema-snapshot") ||
+                       given("--offline");
+  if (cfg.database_url_env && !database_flag) {
+    // The team keeps the URL in another variable; unset (a developer's machine): offline.
+    const char* v = std::getenv(cfg.database_url_env->c_str());
+    if (v && *v) o->database_url_env = *cfg.database_url_env;
+    else o->offline = true;
+  }
+  for (auto& [rule, sev] : cfg.rules) o->rule_severity[rule] = config::rule_severity_name(sev);
+  for (auto& [lang, calls] : cfg.database_calls)
+    o->pipeline.extra_database_calls[lang].insert(o->pipeline.extra_database_calls[lang].end(), calls.begin(), calls.end());
+  return true;
+}
+
+int run_init(const CommonOptions& options) {
+  source::RealFileSystem fs;
+  std::string path = source::join_path(options.pipeline.root, config::kFileName);
+  if (!fs.is_dir(options.pipeline.root)) return fail("path \"" + options.pipeline.root + "\" is not a directory");
+  if (fs.is_file(path)) return fail(path + " already exists; edit it or remove it first");
+  config::Detected detected;
+  for (auto& d : schema::migrations::default_directories()) {
+    if (!fs.is_dir(source::join_path(options.pipeline.root, d))) continue;
+    std::vector<schema::migrations::MigrationFile> files;
+    std::string format, err;
+    if (!schema::migrations::load_directory(fs, options.pipeline.root, d, &files, &format, &err)) return fail(err);
+    if (!format.empty()) detected.migrations.push_back({d, format});
+  }
+  if (!detected.migrations.empty()) {
+    const std::string& f = detected.migrations.front().format;
+    detected.tracking_tool = f == "plain" ? "" : f;
+  }
+  std::set<std::string> langs;
+  for (auto& f : source::discover_files(fs, options.pipeline.root, {})) {
+    if (auto* l = languages::language_for_path(f)) {
+      std::string name(l->name);
+      if (name == "tsx") name = "typescript";
+      if (name != "sql") langs.insert(name);
+    }
+  }
+  detected.languages.assign(langs.begin(), langs.end());
+  for (auto& c : checks::checks())
+    detected.rules.push_back({std::string(c.rule), c.severity == report::Severity::Error ? config::RuleSeverity::Error
+                                                                                           : config::RuleSeverity::Warning});
+  std::string text = config::render_init(detected);
+  config::Config check;
+  std::string err;
+  if (!config::load_config(text, path, known_names(), &check, &err)) return fail("internal: init wrote a file that does not load: " + err);
+  std::ofstream out(path);
+  out << text;
+  if (!out) return fail("cannot write " + path);
+  std::cout << "wrote " << path << "\n";
+  return kClean;
+}
+
+}  // namespace schemagate::cli

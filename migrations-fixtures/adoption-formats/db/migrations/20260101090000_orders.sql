@@ -1,0 +1,16 @@
+-- migrate:up
+CREATE TABLE customers (
+    id         bigserial PRIMARY KEY,
+    email      text NOT NULL UNIQUE,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE orders (
+    id          bigserial PRIMARY KEY,
+    customer_id bigint NOT NULL REFERENCES customers (id),
+    total_cents integer NOT NULL,
+    status      text NOT NULL DEFAULT 'open'
+);
+
+-- migrate:down
+DROP TABLE orders;
+DROP TABLE customers;

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Adoption features end to end on a project built here: --changed-since over a git history,
+# baseline fingerprints surviving edits above a finding, schemagate.yaml (good and bad), init,
+# and GitHub annotations added to text output under GITHUB_ACTIONS=true.
+#   tests/integration/test_adoption.sh SCHEMAGATE_BINARY
+set -uo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+bin=$(realpath "$1")
+pass=0
+fail=0
+check() {  # check NAME EXPECTED ACTUAL
+  if [[ "$2" == "$3" ]]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL $1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") | sed 's/^/    /' | head -30
+  fi
+}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+git() { command git -c user.name=test -c user.email=test@example.com "$@"; }
+run() { (cd "$work/p" && NO_COLOR=1 "$bin" "$@" 2>&1); echo "exit: $?"; }
+
+mkdir -p "$work/p/migrations" "$work/p/app"
+cat >"$work/p/migrations/0001_init.up.sql" <<'SQL'
+CREATE TABLE accounts (id bigserial PRIMARY KEY, email text NOT NULL, plan text);
+SQL
+cat >"$work/p/app/a.py" <<'PY'
+def load(cur):
+    cur.execute("SELECT id, email, nickname FROM accounts")
+PY
+cat >"$work/p/app/b.py" <<'PY'
+def plans(cur):
+    cur.execute("SELECT plan, tier FROM accounts")
+PY
+git -C "$work/p" init -q && git -C "$work/p" add -A && git -C "$work/p" commit -qm base
+
+# --changed-since: only the changed file is scanned.
+printf '\n# touched\n' >>"$work/p/app/b.py"
+check "changed-since" "app/b.py:2:31: error[missing-column]: column \"tier\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it
+schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 1 error, 0 warnings
+exit: 1" "$(run check . --changed-since HEAD | grep -v -e '^ ' -e '^$')"
+check "changed-since nothing changed" "schemagate: 0 files scanned, 0 SQL sites (0 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(git -C "$work/p" stash -q; run check . --changed-since HEAD; git -C "$work/p" stash pop -q)"
+check "changed-since unknown revision" "schemagate: error: git revision \"nope\" not found in the repository at \".\"
+exit: 2" "$(run check . --changed-since nope)"
+
+# Baseline: recorded findings are forgiven even after lines are added above them; a new one is not.
+(cd "$work/p" && "$bin" baseline . >.schemagate-baseline.json 2>/dev/null)
+check "baseline recorded" "2" "$(grep -c '"fingerprint"' "$work/p/.schemagate-baseline.json")"
+printf '"""Account queries."""\nimport logging\n\n' | cat - "$work/p/app/a.py" >"$work/p/a.tmp" && mv "$work/p/a.tmp" "$work/p/app/a.py"
+check "baseline survives edits above" "schemagate: 2 files scanned, 2 SQL sites (2 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(run check . --baseline .schemagate-baseline.json)"
+cat >>"$work/p/app/a.py" <<'PY'
+
+def count(cur):
+    cur.execute("SELECT count(*) FROM accounts WHERE deleted_at IS NULL")
+PY
+check "baseline reports a new finding" "app/a.py:8:54: error[missing-column]: column \"deleted_at\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it
+schemagate: 2 files scanned, 3 SQL sites (3 checked, 0 unchecked), 1 error, 0 warnings
+exit: 1" "$(run check . --baseline .schemagate-baseline.json | grep -v -e '^ ' -e '^$')"
+sed -i 's/, tier//' "$work/p/app/b.py"
+check "baseline lists what is gone" "schemagate: baseline: app/b.py: missing-column \"public.accounts\".\"tier\" is in the baseline but no longer occurs: regenerate the baseline to drop it" \
+  "$(run check . --baseline .schemagate-baseline.json | grep 'schemagate: baseline')"
+check "bad baseline" "schemagate: error: baseline \"app/a.py\": not JSON
+exit: 2" "$(run check . --baseline app/a.py | sed -E 's/not JSON.*/not JSON/')"
+
+# schemagate.yaml: a rule off, and a bad key with its line.
+cat >"$work/p/schemagate.yaml" <<'YAML'
+migrations: [migrations]
+rules:
+  missing-column: off
+YAML
+check "config turns a rule off" "schemagate: 2 files scanned, 3 SQL sites (3 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(run check .)"
+check "flags override the file" "exit: 2" "$(run check . --migrations nowhere | tail -n 1)"
+cat >"$work/p/schemagate.yaml" <<'YAML'
+migrations: [migrations]
+exlcude: ["tests/**"]
+YAML
+check "config unknown key" "schemagate: error: schemagate.yaml:2:1: unknown key \"exlcude\" (did you mean \"exclude\"?)
+exit: 2" "$(run check .)"
+rm "$work/p/schemagate.yaml"
+
+# init writes a file that check then uses, and refuses to overwrite it.
+check "init" "wrote schemagate.yaml
+exit: 0" "$(run init .)"
+check "init again" "schemagate: error: schemagate.yaml already exists; edit it or remove it first
+exit: 2" "$(run init .)"
+check "check with the written config" "exit: 1" "$(run check . | tail -n 1)"
+
+# GitHub Actions: the text output gains annotations.
+check "annotations under GITHUB_ACTIONS" "::error file=app/a.py,line=5,col=36,title=schemagate missing-column::column \"nickname\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it%0Ahelp: add a migration with ALTER TABLE accounts ADD COLUMN nickname ... and apply it before deploying this code" \
+  "$(cd "$work/p" && GITHUB_ACTIONS=true "$bin" check . 2>&1 | grep '^::error' | head -n 1)"
+
+echo "adoption: $pass passed, $fail failed"
+[[ $fail -eq 0 ]]
