@@ -7,6 +7,7 @@
 namespace schemagate::checks {
 
 void run_missing_column(const SiteContext& site, const Check& self, std::vector<report::Diagnostic>* out) {
+  if (site.deploy) return;  // the running code: see breaks-running-code
   using sql::Reference;
   for (auto& ref : site.resolution.refs) {
     if (ref.kind != Reference::Kind::Column || ref.status != sql::RefStatus::Missing) continue;
@@ -50,10 +51,22 @@ void run_missing_column(const SiteContext& site, const Check& self, std::vector<
         if (auto* r = site.schema.find(q.substr(0, dot), q.substr(dot + 1)))
           for (auto& c : r->columns) names.push_back(c.name);
       }
-      std::string near = closest_name(ref.column, names);
-      if (!near.empty()) d.message += "; did you mean " + quote_ident(near) + "?";
-      d.help = "add a migration with ALTER TABLE " + shown + " ADD COLUMN " + ref.column +
-               " ... and apply it before deploying this code";
+      if (std::string cased = case_variant(ref.column, names); !cased.empty()) {
+        // The column exists; the query spells it with another case.
+        bool quoted = written_quoted(site, ref.offset, ref.column);
+        d.message += "; did you mean " + quote_ident(cased) + "? " +
+                     (quoted ? "a quoted identifier keeps its case: write " + sql_ident(cased)
+                             : "unquoted identifiers fold to lower case: write " + quote_ident(cased) +
+                                   " in double quotes");
+        d.help = "write the column as " + sql_ident(cased) + " in the query; no migration is needed";
+      } else {
+        std::string near = closest_name(ref.column, names);
+        if (!near.empty()) d.message += "; did you mean " + quote_ident(near) + "?";
+        std::string table = ref.schema.empty() || shown == ref.relation ? sql_ident(ref.relation)
+                                                                         : sql_ident(ref.schema) + "." + sql_ident(ref.relation);
+        d.help = "add a migration with ALTER TABLE " + table + " ADD COLUMN " + sql_ident(ref.column) +
+                 " ... and apply it before deploying this code";
+      }
     }
     out->push_back(std::move(d));
   }

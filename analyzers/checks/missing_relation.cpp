@@ -6,6 +6,7 @@
 namespace schemagate::checks {
 
 void run_missing_relation(const SiteContext& site, const Check& self, std::vector<report::Diagnostic>* out) {
+  if (site.deploy) return;  // the running code: see breaks-running-code
   using sql::Reference;
   for (auto& ref : site.resolution.refs) {
     if (ref.kind != Reference::Kind::Relation || ref.status != sql::RefStatus::Missing) continue;
@@ -34,9 +35,19 @@ void run_missing_relation(const SiteContext& site, const Check& self, std::vecto
       std::vector<std::string> names;
       for (auto& [k, r] : site.schema.relations())
         if (r.schema == ref.schema) names.push_back(r.name);
-      std::string near = closest_name(ref.relation, names);
-      if (!near.empty()) d.message += "; did you mean " + quote_ident(near) + "?";
-      d.help = "add a migration that creates " + quote_ident(shown) + " and apply it before deploying this code";
+      if (std::string cased = case_variant(ref.relation, names); !cased.empty()) {
+        // The relation exists; the query spells it with another case.
+        bool quoted = written_quoted(site, ref.offset, ref.relation);
+        d.message += "; did you mean " + quote_ident(cased) + "? " +
+                     (quoted ? "a quoted identifier keeps its case: write " + sql_ident(cased)
+                             : "unquoted identifiers fold to lower case: write " + quote_ident(cased) +
+                                   " in double quotes");
+        d.help = "write the relation as " + sql_ident(cased) + " in the query; no migration is needed";
+      } else {
+        std::string near = closest_name(ref.relation, names);
+        if (!near.empty()) d.message += "; did you mean " + quote_ident(near) + "?";
+        d.help = "add a migration that creates " + quote_ident(shown) + " and apply it before deploying this code";
+      }
     }
     out->push_back(std::move(d));
   }

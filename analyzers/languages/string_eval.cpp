@@ -13,6 +13,9 @@
 #include <unordered_set>
 #include <utility>
 
+#include "analyzers/sql/pg_parse.h"
+#include "analyzers/sql/placeholders.h"
+
 namespace schemagate::languages {
 
 using sql::SqlText;
@@ -145,6 +148,19 @@ bool reads_as_prose(std::string_view text) {
     k = e;
   }
   return true;
+}
+
+/// False for a string a database call receives that is no query at all: no holes, does not read
+/// as SQL and does not parse. A same-named call of another library receives such strings: gin's
+/// c.Query("status"), a cache's Get(ctx, "user-id-123"). Statements the pipeline may still
+/// check or count (other verbs that parse: SHOW, CALL, TABLE t) stay.
+bool is_query_text(const SqlText& text) {
+  if (text.text.find(sql::kHole) != std::string::npos || looks_like_sql(text.text)) return true;
+  sql::NormalizedSql norm = sql::normalize_placeholders(text);
+  if (!norm.unchecked_reason.empty()) return true;
+  std::vector<sql::ParsedStatement> stmts;
+  sql::ParseError err;
+  return sql::parse(norm.sql.text, &stmts, &err);
 }
 
 class Engine {
@@ -333,7 +349,7 @@ class Engine {
       if (eval(args[i])) return;
     if (at >= args.size()) return;
     if (std::optional<SqlText> t = eval(args[at])) {
-      add_call_site(args[at], call, std::move(*t), out);
+      if (is_query_text(*t)) add_call_site(args[at], call, std::move(*t), out);
       return;
     }
     // A wrapper of the expected signature passing extra leading arguments: take a later

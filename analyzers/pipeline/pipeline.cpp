@@ -66,7 +66,7 @@ class FileScanner {
       result.error = rel + ": cannot read: " + err;
       return result;
     }
-    if (source::is_generated(text)) return result;
+    if (source::is_generated(text) || source::is_minified(text)) return result;
     result.scanned = true;
     result.suppressions = report::find_suppressions(text);
     if (!contains_sql_keyword(text)) return result;

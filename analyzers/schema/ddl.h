@@ -1,8 +1,10 @@
 // DDL simulation: applies a migration's statements, parsed by PostgreSQL's own parser, to the
 // in-memory schema model, in order. Statements that do not change relations (indexes, grants,
-// functions, triggers, comments, DML) pass through. What the model cannot follow (DO blocks,
-// ALTER of a relation it never saw) is noted for --verbose and makes the names involved
-// "uncertain", so they are never reported as missing.
+// functions, triggers, comments, DML) pass through. A DO block whose body is plain SQL between
+// BEGIN and EXCEPTION/END is applied like any statement. What the model cannot follow (DO blocks
+// that are real PL/pgSQL, function bodies with DDL) is noted for --verbose and makes the names
+// involved "uncertain", so they are never reported as missing; ALTER of a relation it never saw
+// models that relation with unknown columns.
 #pragma once
 #include <string>
 #include <vector>

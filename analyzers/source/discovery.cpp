@@ -1,6 +1,7 @@
 #include "analyzers/source/discovery.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace schemagate::source {
@@ -138,7 +139,7 @@ void walk(const FileSystem& fs, const std::string& root, const std::string& dir,
       if (excluded) continue;
       walk(fs, root, rel, opt, rules, out);
     } else {
-      if (e.name[0] == '.' || ignored(rules, rel, false)) continue;
+      if (e.name[0] == '.' || is_minified_name(e.name) || ignored(rules, rel, false)) continue;
       bool excluded = false;
       for (auto& g : opt.exclude) excluded = excluded || glob_match(g, rel);
       if (excluded) continue;
@@ -175,6 +176,42 @@ bool is_generated(std::string_view text) {
   if (head.find("@generated") != std::string_view::npos) return true;
   auto cg = head.find("Code generated");
   return cg != std::string_view::npos && head.find("DO NOT EDIT", cg) != std::string_view::npos;
+}
+
+bool is_minified(std::string_view text) {
+  std::string_view head = text.substr(0, 64 * 1024);
+  size_t newlines = static_cast<size_t>(std::count(head.begin(), head.end(), '\n'));
+  if (head.size() <= 200 * (newlines + 1)) return false;
+  size_t begin = 0;
+  for (int line = 0; line < 20 && begin < head.size(); ++line) {
+    size_t nl = head.find('\n', begin);
+    size_t end = nl == std::string_view::npos ? head.size() : nl;
+    if (end - begin > 1000) return true;
+    if (nl == std::string_view::npos) break;
+    begin = nl + 1;
+  }
+  return false;
+}
+
+bool is_minified_name(std::string_view name) {
+  size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext;
+  for (char c : name.substr(dot)) ext.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (ext != ".js" && ext != ".mjs" && ext != ".cjs") return false;
+  std::string_view stem = name.substr(0, dot);
+  size_t begin = 0;
+  bool first = true;
+  while (begin <= stem.size()) {
+    size_t end = stem.find_first_of(".-_", begin);
+    if (end == std::string_view::npos) end = stem.size();
+    std::string part;
+    for (char c : stem.substr(begin, end - begin)) part.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (!first && (part == "min" || part == "bundle")) return true;
+    first = false;
+    begin = end + 1;
+  }
+  return false;
 }
 
 }  // namespace schemagate::source

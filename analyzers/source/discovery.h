@@ -1,8 +1,10 @@
 // Which files are application code: walks the project, honours .gitignore files (root and
 // nested), skips hidden directories, dependency and build output directories, the migration
 // directories (migrations are schema, not code), and applies --include/--exclude globs.
-// Generated files ("@generated", "Code generated ... DO NOT EDIT") are skipped by the caller
-// once it has read them (is_generated).
+// Generated files ("@generated", "Code generated ... DO NOT EDIT") and minified ones are
+// skipped by the caller once it has read them (is_generated, is_minified); JavaScript whose name
+// says it is minified or bundled (jquery.min.js, swagger-ui-bundle.js) is not listed at all: a
+// bundle holds no queries of the project, and scanning one costs more than the project.
 #pragma once
 #include <string>
 #include <string_view>
@@ -28,5 +30,15 @@ bool glob_match(std::string_view pattern, std::string_view path);
 
 /// True for files that say they are generated (checked in their first 1024 bytes).
 bool is_generated(std::string_view text);
+
+/// True for minified code: one of the first 20 lines is longer than 1000 bytes and the first
+/// 64 KiB average more than 200 bytes a line. A source file with one long line (a data URI, a
+/// long query) among ordinary ones is not minified.
+bool is_minified(std::string_view text);
+
+/// True for a JavaScript file name that says minified or bundled: a name part after the first,
+/// split at '.', '-' and '_', is "min" or "bundle" (app.min.js, main.bundle.js,
+/// swagger-ui-bundle.js, vendor-min.mjs).
+bool is_minified_name(std::string_view name);
 
 }  // namespace schemagate::source

@@ -142,3 +142,114 @@ TEST_CASE("a renamed table names the migration and the new name") {
         "relation \"llm_results\" does not exist (SQLSTATE 42P01): migration migrations/0002_rename.up.sql renames it "
         "to \"completions\"");
 }
+
+TEST_CASE("a column dropped before its table was renamed and moved names the drop") {
+  auto s = build({{"migrations/0001_orders.up.sql", "CREATE TABLE orders (id int, total numeric);"},
+                  {"migrations/0002_drop_total.up.sql", "\nALTER TABLE orders DROP COLUMN total;"},
+                  {"migrations/0003_rename.up.sql", "ALTER TABLE orders RENAME TO purchases;"}});
+  auto d = run("SELECT total FROM purchases", s);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message ==
+        "column \"total\" of relation \"purchases\" does not exist (SQLSTATE 42703): migration "
+        "migrations/0002_drop_total.up.sql drops it");
+  REQUIRE(d[0].notes.size() == 1);
+  CHECK(d[0].notes[0].file == "migrations/0002_drop_total.up.sql");
+  CHECK(d[0].notes[0].line == 2);
+
+  auto moved = build({{"migrations/0001_orders.up.sql", "CREATE TABLE orders (id int, total numeric);"},
+                      {"migrations/0002_rename.up.sql", "ALTER TABLE orders RENAME COLUMN total TO amount;"},
+                      {"migrations/0003_move.up.sql",
+                       "CREATE SCHEMA sales;\nALTER TABLE orders SET SCHEMA sales;\nALTER TABLE sales.orders RENAME TO purchases;"}});
+  d = run("SELECT total FROM sales.purchases", moved);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message ==
+        "column \"total\" of relation \"sales.purchases\" does not exist (SQLSTATE 42703): migration "
+        "migrations/0002_rename.up.sql renames it to \"amount\"");
+}
+
+TEST_CASE("a table dropped and created again does not blame the old table's history") {
+  auto s = build({{"migrations/0001_orders.up.sql", "CREATE TABLE orders (id int, total numeric);"},
+                  {"migrations/0002_drop_total.up.sql", "ALTER TABLE orders DROP COLUMN total;"},
+                  {"migrations/0003_recreate.up.sql", "DROP TABLE orders;\nCREATE TABLE orders (id int);"}});
+  auto d = run("SELECT total FROM orders", s);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message ==
+        "column \"total\" of relation \"orders\" does not exist (SQLSTATE 42703): no migration adds it");
+}
+
+TEST_CASE("a column a Drizzle DO block constrains is not uncertain: dropping it is reported") {
+  auto s = build({{"drizzle/0000_init.sql",
+                   "CREATE TABLE \"projects\" (\"id\" serial PRIMARY KEY);\n"
+                   "CREATE TABLE \"tasks\" (\"id\" serial PRIMARY KEY, \"project_id\" integer);\n"
+                   "DO $$ BEGIN\n"
+                   " ALTER TABLE \"tasks\" ADD CONSTRAINT \"tasks_project_id_fk\" FOREIGN KEY (\"project_id\") "
+                   "REFERENCES \"projects\"(\"id\") ON DELETE cascade;\n"
+                   "EXCEPTION\n"
+                   " WHEN duplicate_object THEN null;\n"
+                   "END $$;\n"},
+                  {"drizzle/0001_flat.sql", "ALTER TABLE \"tasks\" DROP COLUMN \"project_id\";"}});
+  auto d = run("SELECT id FROM tasks WHERE project_id = $1", s);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].rule == "missing-column");
+  CHECK(d[0].message ==
+        "column \"project_id\" of relation \"tasks\" does not exist (SQLSTATE 42703): migration drizzle/0001_flat.sql "
+        "drops it");
+}
+
+TEST_CASE("suggested SQL quotes identifiers PostgreSQL would fold or reject") {
+  CHECK(checks::sql_ident("created_at") == "created_at");
+  CHECK(checks::sql_ident("a$1") == "a$1");
+  CHECK(checks::sql_ident("name") == "name");  // an unreserved keyword names a column as is
+  CHECK(checks::sql_ident("createdAt") == "\"createdAt\"");
+  CHECK(checks::sql_ident("User") == "\"User\"");
+  CHECK(checks::sql_ident("user") == "\"user\"");
+  CHECK(checks::sql_ident("order") == "\"order\"");
+  CHECK(checks::sql_ident("group") == "\"group\"");
+  CHECK(checks::sql_ident("select") == "\"select\"");
+  CHECK(checks::sql_ident("table") == "\"table\"");
+  CHECK(checks::sql_ident("left") == "\"left\"");
+  CHECK(checks::sql_ident("2fa") == "\"2fa\"");
+  CHECK(checks::sql_ident("first-name") == "\"first-name\"");
+  CHECK(checks::sql_ident("say \"hi\"") == "\"say \"\"hi\"\"\"");
+
+  auto s = build({{"migrations/0001_user.up.sql", "CREATE TABLE \"User\" (id int, \"displayName\" text);\n"
+                                                  "CREATE TABLE \"order\" (id int);"}});
+  auto d = run("SELECT id FROM \"User\" WHERE email = $1", s);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message ==
+        "column \"email\" of relation \"User\" does not exist (SQLSTATE 42703): no migration adds it");
+  CHECK(d[0].help == "add a migration with ALTER TABLE \"User\" ADD COLUMN email ... and apply it before deploying this code");
+  d = run("SELECT \"createdAt\" FROM \"order\"", s);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].help ==
+        "add a migration with ALTER TABLE \"order\" ADD COLUMN \"createdAt\" ... and apply it before deploying this "
+        "code");
+}
+
+TEST_CASE("a name that differs only in case says to quote it, not to add it") {
+  auto s = build({{"migrations/0001_user.up.sql",
+                   "CREATE TABLE \"User\" (id int, \"createdAt\" timestamptz, updatedat timestamptz);\n"
+                   "CREATE TABLE \"Accounts\" (id int);"}});
+  auto d = run("SELECT id, createdAt FROM \"User\"", s);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].rule == "missing-column");
+  CHECK(d[0].message ==
+        "column \"createdat\" of relation \"User\" does not exist (SQLSTATE 42703): no migration adds it; did you "
+        "mean \"createdAt\"? unquoted identifiers fold to lower case: write \"createdAt\" in double quotes");
+  CHECK(d[0].help == "write the column as \"createdAt\" in the query; no migration is needed");
+
+  d = run("SELECT \"updatedAt\" FROM \"User\"", s);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message ==
+        "column \"updatedAt\" of relation \"User\" does not exist (SQLSTATE 42703): no migration adds it; did you "
+        "mean \"updatedat\"? a quoted identifier keeps its case: write updatedat");
+  CHECK(d[0].help == "write the column as updatedat in the query; no migration is needed");
+
+  d = run("SELECT id FROM Accounts", s);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].rule == "missing-relation");
+  CHECK(d[0].message ==
+        "relation \"accounts\" does not exist (SQLSTATE 42P01): no migration creates it; did you mean \"Accounts\"? "
+        "unquoted identifiers fold to lower case: write \"Accounts\" in double quotes");
+  CHECK(d[0].help == "write the relation as \"Accounts\" in the query; no migration is needed");
+}

@@ -204,3 +204,75 @@ TEST_CASE("a migration that does not parse names file, line and column") {
   CHECK(apply(s, {{"migrations/2.sql", "CREATE TABLE ok (a int);\nALTER TABLE ok ADD COLUMN b intt NOT NUL;"}}) ==
         "migrations/2.sql:2:38: syntax error at or near \"NUL\"");
 }
+
+TEST_CASE("a DO block of plain statements (Drizzle's duplicate_object guard) is applied, names stay certain") {
+  Schema s;
+  std::vector<DdlNote> notes;
+  CHECK(apply(s, {{"0000_init.sql",
+                   "CREATE TABLE \"projects\" (\"id\" serial PRIMARY KEY);\n"
+                   "CREATE TABLE \"tasks\" (\"id\" serial PRIMARY KEY, \"project_id\" integer);\n"
+                   "DO $$ BEGIN\n"
+                   " ALTER TABLE \"tasks\" ADD CONSTRAINT \"tasks_project_id_fk\" FOREIGN KEY (\"project_id\") "
+                   "REFERENCES \"projects\"(\"id\") ON DELETE cascade;\n"
+                   "EXCEPTION\n"
+                   " WHEN duplicate_object THEN null;\n"
+                   "END $$;\n"}},
+              &notes) == "");
+  CHECK(s.uncertain_names.empty());
+  CHECK(notes.empty());
+  CHECK(columns(s, "public", "tasks") == "id@0000_init.sql:2 project_id@0000_init.sql:2");
+}
+
+TEST_CASE("a DO block's CREATE TABLE and ADD COLUMN keep the lines they are written on") {
+  Schema s;
+  std::vector<DdlNote> notes;
+  CHECK(apply(s, {{"1.sql",
+                   "-- guarded\n"
+                   "DO $guard$\n"
+                   "BEGIN\n"
+                   "  CREATE TABLE audit (\n"
+                   "    id bigint,\n"
+                   "    note text\n"
+                   "  );\n"
+                   "  ALTER TABLE audit ADD COLUMN at timestamptz;\n"
+                   "EXCEPTION WHEN duplicate_table THEN null;\n"
+                   "END\n"
+                   "$guard$;\n"
+                   "DO 'BEGIN\n"
+                   "  CREATE TABLE \"it''s\" (\n"
+                   "    a text DEFAULT ''x'',\n"
+                   "b int);\n"  // three doubled quotes before it: unmapped, it would land on line 14
+                   "END';\n"}},
+              &notes) == "");
+  CHECK(columns(s, "public", "audit") == "id@1.sql:5 note@1.sql:6 at@1.sql:8");
+  CHECK(s.find("public", "audit")->origin.line == 4);
+  CHECK(columns(s, "public", "it's") == "a@1.sql:14 b@1.sql:15");
+  CHECK(s.uncertain_names.empty());
+  CHECK(notes.empty());
+}
+
+TEST_CASE("a DO block that is real PL/pgSQL still makes its names uncertain") {
+  // IF, EXECUTE format(...) (which PostgreSQL's SQL grammar reads as EXECUTE of a prepared
+  // statement), DECLARE, and a body with a label are not plain statements.
+  const char* bodies[] = {
+      "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'mood_log') THEN "
+      "CREATE TABLE mood_log (id int); END IF; END $$;",
+      "DO $$ BEGIN EXECUTE format('CREATE TABLE %I (id int)', 'mood_log'); END $$;",
+      "DO $$ DECLARE t text := 'x'; BEGIN CREATE TABLE mood_log (id int); END $$;",
+      "DO $$ <<outer>> BEGIN CREATE TABLE mood_log (id int); END outer $$;",
+      "DO $$ BEGIN CREATE TABLE mood_log (id int); BEGIN ALTER TABLE mood_log ADD COLUMN m int; END; END $$;",
+      // The handler runs when the block fails, and changes the schema then.
+      "DO $$ BEGIN CREATE TABLE mood_log (id int); EXCEPTION WHEN duplicate_table THEN "
+      "ALTER TABLE mood_log ADD COLUMN id2 int; END $$;",
+  };
+  for (const char* body : bodies) {
+    CAPTURE(body);
+    Schema s;
+    std::vector<DdlNote> notes;
+    CHECK(apply(s, {{"1.sql", body}}, &notes) == "");
+    CHECK(s.uncertain_names.count("mood_log") == 1);
+    CHECK(s.find("public", "mood_log") == nullptr);
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].message == "DO block with DDL skipped: the names it mentions are not reported as missing");
+  }
+}

@@ -9,6 +9,7 @@
 
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/parser.h"
+#include "analyzers/sql/pg_parse.h"
 
 namespace {
 
@@ -54,7 +55,9 @@ TEST_CASE("looks_like_sql") {
   CHECK(looks_like_sql("delete\x01"));
   CHECK(looks_like_sql("UPDATE"));
   CHECK(looks_like_sql("merge into t"));
-  CHECK(looks_like_sql("Select an option"));  // the pipeline drops it: it does not parse
+  // It reads as a statement and even parses (SELECT an AS option); the prose rule of
+  // string_eval.cpp keeps it from being a site when no database call receives it (see below).
+  CHECK(looks_like_sql("Select an option"));
   CHECK_FALSE(looks_like_sql("SELECTED"));
   CHECK_FALSE(looks_like_sql("selection: none"));
   CHECK_FALSE(looks_like_sql("CREATE TABLE t (a int)"));
@@ -306,4 +309,57 @@ TEST_CASE("sql file: statements split at top-level semicolons") {
         "CREATE FUNCTION f() RETURNS int AS $body$\nBEGIN RETURN 1; END;\n$body$ LANGUAGE plpgsql");
   CHECK(origin_of(sites[1], "RETURN 1") == find(src, "RETURN 1"));
   CHECK(sites[2].sql.text == "SELECT E'it\\'s;' , $1 FROM t\n-- trailing");
+}
+
+TEST_CASE("UI prose that parses is not a site unless a database call receives it") {
+  std::vector<schemagate::sql::ParsedStatement> stmts;
+  schemagate::sql::ParseError err;
+  CHECK(schemagate::sql::parse("Select an option", &stmts, &err));  // SELECT an AS option
+  std::string src =
+      "const placeholder = \"Select an option\";\n"
+      "const confirm = \"Delete from the list.\";\n"
+      "db.query(\"Select an option\");\n";
+  auto sites = extract("form.ts", src);
+  REQUIRE(sites.size() == 1);  // the two constants are prose (string_eval.cpp, reads_as_prose)
+  CHECK(sites[0].database_call);
+  CHECK(sites[0].host_begin == find(src, "\"Select an option\");"));
+}
+
+TEST_CASE("a database call's literal that is no query is not a site") {
+  // Same-named calls of other libraries: gin's c.Query, a cache's Get(ctx, key), a JS fragment.
+  // Literals that parse (SHOW, VACUUM, TABLE t) or read as SQL (a broken SELECT) stay sites, and
+  // so do arguments built at run time.
+  std::string go =
+      "package api\n"
+      "func h(c *gin.Context, ctx context.Context, key string) {\n"
+      "\tstatus := c.Query(\"status\")\n"
+      "\tv, _ := rdb.Get(ctx, \"user-id-123\").Result()\n"
+      "\t_, _ = db.Query(\"SHOW search_path\")\n"
+      "\t_, _ = db.Exec(\"VACUUM ANALYZE\")\n"
+      "\t_, _ = db.Query(\"SELECT id FROM t WHERE\")\n"
+      "\tw, _ := rdb.Get(ctx, key).Result()\n"
+      "}\n";
+  auto sites = extract("h.go", go);
+  REQUIRE(sites.size() == 4);
+  CHECK(sites[0].sql.text == "SHOW search_path");
+  CHECK(sites[1].sql.text == "VACUUM ANALYZE");
+  CHECK(sites[2].sql.text == "SELECT id FROM t WHERE");
+  CHECK(sites[3].dynamic);
+  CHECK(sites[3].host_begin == find(go, "key).Result"));
+
+  std::string py =
+      "cur.execute(\"status\")\n"
+      "cur.execute(\"TABLE users\")\n"
+      "cur.execute(\"users_\" + suffix)\n";
+  auto py_sites = extract("m.py", py);
+  REQUIRE(py_sites.size() == 2);
+  CHECK(py_sites[0].sql.text == "TABLE users");
+  CHECK(py_sites[1].sql.text == "users_\x01");
+
+  std::string js =
+      "const order = sql`ORDER BY created_at DESC`;\n"
+      "const rows = await sql`SELECT * FROM t ${order}`;\n";
+  auto js_sites = extract("q.js", js);
+  REQUIRE(js_sites.size() == 1);
+  CHECK(js_sites[0].sql.text == "SELECT * FROM t \x01");
 }
