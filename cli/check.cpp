@@ -52,6 +52,9 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
     }
   }
   if (!pipeline::scan_code(fs, scan_options, build, targets, scan, &err)) return fail(err), false;
+  if (reader) pipeline::drift_in_code(live, scan->sites, &live.diagnostics);
+  // Findings at migration statements (deploy order, failed migrations) are suppressed there.
+  for (auto& m : build.migrations) scan->suppressions[m.path] = report::find_suppressions(m.sql);
 
   // The other half of a deploy: the running code against the schema after the pending migrations.
   bool deployed = !options.deployed_ref.empty() || !options.deployed_path.empty();

@@ -1,5 +1,7 @@
 #include "analyzers/pipeline/live.h"
 
+#include <set>
+
 #include "analyzers/checks/check.h"
 
 namespace schemagate::pipeline {
@@ -39,6 +41,39 @@ bool prepare_live(const source::FileSystem& fs, const Options& options, const Sc
   for (auto& check : checks::checks())
     if (check.run_project) check.run_project(ctx, check, &out->diagnostics);
   return true;
+}
+
+void drift_in_code(const LiveState& live, const std::vector<SiteRecord>& sites, std::vector<report::Diagnostic>* out) {
+  const checks::Check* rule = nullptr;
+  for (auto& c : checks::checks())
+    if (c.rule == "schema-drift") rule = &c;
+  std::set<std::string> seen;
+  for (auto& site : sites) {
+    for (auto& ref : site.references) {
+      if (ref.kind != "column" || ref.status != "ok") continue;
+      auto dot = ref.relation.find('.');
+      if (dot == std::string::npos) continue;
+      std::string schema_name = ref.relation.substr(0, dot), rel_name = ref.relation.substr(dot + 1);
+      const schema::Relation* applied = live.applied.find(schema_name, rel_name);
+      const schema::Relation* now = live.snapshot.schema.find(schema_name, rel_name);
+      if (!applied || !applied->columns_complete || applied->find_column(ref.column)) continue;
+      if (!now || !now->find_column(ref.column)) continue;  // provided by a pending migration, not drift
+      if (!seen.insert(ref.relation + "." + ref.column).second) continue;
+      report::Diagnostic d;
+      d.rule = std::string(rule->rule);
+      d.severity = rule->severity;
+      d.file = site.file;
+      d.line = ref.line;
+      d.column = ref.column_number;
+      d.relation = ref.relation;
+      d.column_name = ref.column;
+      d.message = "column \"" + ref.column + "\" of relation \"" + ref.relation +
+                  "\" exists in the database but no applied migration creates it: the code depends on a change made "
+                  "outside the migrations, which a fresh database (tests, a new region, a restore) will not have";
+      d.help = "write a migration that adds it (ADD COLUMN IF NOT EXISTS keeps it harmless where it exists)";
+      out->push_back(std::move(d));
+    }
+  }
 }
 
 }  // namespace schemagate::pipeline

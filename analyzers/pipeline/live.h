@@ -27,4 +27,9 @@ struct LiveState {
 bool prepare_live(const source::FileSystem& fs, const Options& options, const SchemaBuild& build,
                   schema::catalog::CatalogReader& reader, LiveState* out, std::string* err);
 
+/// schema-drift the other way round: columns the code uses that the database has but that no
+/// applied migration creates, on relations the applied migrations do create (so the columns
+/// were added by hand). One warning per relation and column, at its first use.
+void drift_in_code(const LiveState& live, const std::vector<SiteRecord>& sites, std::vector<report::Diagnostic>* out);
+
 }  // namespace schemagate::pipeline

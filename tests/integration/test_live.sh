@@ -68,6 +68,13 @@ psql -d app -c "UPDATE schema_migrations SET version = 2; ALTER TABLE llm_result
 check "drift" "migrations/0002_create_llm_results.up.sql:7:1: warning[schema-drift]: column \"tokens_used\" of relation \"public.llm_results\" is created by applied migration migrations/0002_create_llm_results.up.sql but the database does not have it" \
   "$(run check . --database-url "$url" | grep schema-drift)"
 
+# The other way round: a column added by hand, used by the code, created by no migration.
+psql -d app -c "ALTER TABLE tenants ADD COLUMN region text"
+printf 'def regions(cur):\n    cur.execute("SELECT id, region FROM tenants")\n' >"$work/app/worker/regions.py"
+check "drift in code" "worker/regions.py:2:29: warning[schema-drift]: column \"region\" of relation \"public.tenants\" exists in the database but no applied migration creates it: the code depends on a change made outside the migrations, which a fresh database (tests, a new region, a restore) will not have" \
+  "$(run check . --database-url "$url" | grep 'regions.py')"
+rm "$work/app/worker/regions.py"
+
 # 6. Fail closed: exit 2, one line naming the cause, never the password.
 check "connection refused" "schemagate: error: cannot connect to the database: connection refused (connection to server at \"127.0.0.1\", port 1 failed: Connection refused Is the server running on that host and accepting TCP/IP connections?); check the host and port, and that PostgreSQL is running and accepts connections there
 exit: 2" "$(run check . --database-url "postgresql://app:hunter2secret@127.0.0.1:1/app")"
