@@ -2,6 +2,7 @@
 // Renames need no detection here: without it a rename is a deletion (left out) plus an addition
 // (kept under the new name), which is the answer wanted, and it spares reading every blob twice.
 #include "analyzers/source/changed_files.h"
+#include "analyzers/source/git_file_system.h"
 
 #include <git2.h>
 
@@ -28,14 +29,6 @@ std::string last_error(const std::string& what) {
   return what + (e && e->message ? std::string(": ") + e->message : "");
 }
 
-/// "./a/b", "a/b/", "." -> "a/b", "a/b", "" (as GitRevisionFileSystem computes its prefix).
-std::string normalize(const std::string& path) {
-  std::string p = path;
-  while (p.rfind("./", 0) == 0) p.erase(0, 2);
-  if (p == ".") p.clear();
-  while (!p.empty() && p.back() == '/') p.pop_back();
-  return p;
-}
 
 }  // namespace
 
@@ -58,7 +51,7 @@ bool changed_since(const std::string& path, const std::string& ref, std::vector<
     return false;
   }
   std::filesystem::path top = std::filesystem::weakly_canonical(workdir, ec);
-  std::string prefix = normalize(std::filesystem::relative(abs, top, ec).generic_string());
+  std::string prefix = normalize_relative_path(std::filesystem::relative(abs, top, ec).generic_string());
   if (ec || prefix == ".." || prefix.rfind("../", 0) == 0) {
     *err = "cannot place \"" + path + "\" inside the git work tree at \"" + top.string() + "\"";
     return false;

@@ -13,14 +13,6 @@ std::string last_error(const char* what) {
   return std::string(what) + (e && e->message ? std::string(": ") + e->message : "");
 }
 
-/// "./a/b", "a/b/", "." -> "a/b", "a/b", "".
-std::string normalize(const std::string& path) {
-  std::string p = path;
-  while (p.rfind("./", 0) == 0) p.erase(0, 2);
-  if (p == ".") p.clear();
-  while (!p.empty() && p.back() == '/') p.pop_back();
-  return p;
-}
 
 struct EntryOwner {
   git_tree_entry* entry = nullptr;
@@ -28,6 +20,14 @@ struct EntryOwner {
 };
 
 }  // namespace
+
+std::string normalize_relative_path(const std::string& path) {
+  std::string p = path;
+  while (p.rfind("./", 0) == 0) p.erase(0, 2);
+  if (p == ".") p.clear();
+  while (!p.empty() && p.back() == '/') p.pop_back();
+  return p;
+}
 
 std::unique_ptr<GitRevisionFileSystem> GitRevisionFileSystem::open(const std::string& path, const std::string& revision,
                                                                    std::string* err) {
@@ -46,7 +46,7 @@ std::unique_ptr<GitRevisionFileSystem> GitRevisionFileSystem::open(const std::st
     return nullptr;
   }
   std::filesystem::path top = std::filesystem::weakly_canonical(workdir, ec);
-  fs->prefix_ = normalize(std::filesystem::relative(abs, top, ec).generic_string());
+  fs->prefix_ = normalize_relative_path(std::filesystem::relative(abs, top, ec).generic_string());
   git_object* obj = nullptr;
   if (git_revparse_single(&obj, fs->repo_, revision.c_str()) != 0) {
     *err = "git revision \"" + revision + "\" not found in the repository at \"" + path + "\"";
@@ -79,7 +79,7 @@ GitRevisionFileSystem::~GitRevisionFileSystem() {
 bool GitRevisionFileSystem::read(const std::string& path, std::string* out, std::string* err) const {
   std::lock_guard<std::mutex> lock(mutex_);
   EntryOwner e;
-  std::string p = normalize(path);
+  std::string p = normalize_relative_path(path);
   if (git_tree_entry_bypath(&e.entry, tree_, p.c_str()) != 0) {
     if (err) *err = "No such file at revision " + commit_;
     return false;
@@ -101,7 +101,7 @@ bool GitRevisionFileSystem::read(const std::string& path, std::string* out, std:
 std::vector<DirEntry> GitRevisionFileSystem::list(const std::string& dir) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<DirEntry> out;
-  std::string p = normalize(dir);
+  std::string p = normalize_relative_path(dir);
   git_tree* sub = nullptr;
   const git_tree* t = tree_;
   if (!p.empty()) {
@@ -124,7 +124,7 @@ std::vector<DirEntry> GitRevisionFileSystem::list(const std::string& dir) const 
 }
 
 bool GitRevisionFileSystem::is_dir(const std::string& path) const {
-  std::string p = normalize(path);
+  std::string p = normalize_relative_path(path);
   if (p.empty()) return true;
   std::lock_guard<std::mutex> lock(mutex_);
   EntryOwner e;
@@ -132,7 +132,7 @@ bool GitRevisionFileSystem::is_dir(const std::string& path) const {
 }
 
 bool GitRevisionFileSystem::is_file(const std::string& path) const {
-  std::string p = normalize(path);
+  std::string p = normalize_relative_path(path);
   if (p.empty()) return false;
   std::lock_guard<std::mutex> lock(mutex_);
   EntryOwner e;

@@ -13,6 +13,9 @@ struct git_tree;
 
 namespace schemagate::source {
 
+/// "./a/b", "a/b/", "." -> "a/b", "a/b", "": a '/'-separated path relative to a repository's top.
+std::string normalize_relative_path(const std::string& path);
+
 class GitRevisionFileSystem final : public FileSystem {
  public:
   /// Opens the repository that contains `path` and resolves `revision` (a tag, branch, commit,

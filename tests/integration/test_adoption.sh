@@ -6,13 +6,7 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$(realpath "$1")
-pass=0
-fail=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [[ "$2" == "$3" ]]; then pass=$((pass + 1)); else
-    fail=$((fail + 1)); echo "FAIL $1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") | sed 's/^/    /' | head -30
-  fi
-}
+. "$here/tests/integration/lib.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 git() { command git -c user.name=test -c user.email=test@example.com "$@"; }
@@ -90,5 +84,4 @@ check "check with the written config" "exit: 1" "$(run check . | tail -n 1)"
 check "annotations under GITHUB_ACTIONS" "::error file=app/a.py,line=5,col=36,title=schemagate missing-column::column \"nickname\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it%0Ahelp: add a migration with ALTER TABLE accounts ADD COLUMN nickname ... and apply it before deploying this code" \
   "$(cd "$work/p" && GITHUB_ACTIONS=true "$bin" check . 2>&1 | grep '^::error' | head -n 1)"
 
-echo "adoption: $pass passed, $fail failed"
-[[ $fail -eq 0 ]]
+finish adoption

@@ -6,13 +6,7 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$(realpath "$1")
-pass=0
-fail=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [[ "$2" == "$3" ]]; then pass=$((pass + 1)); else
-    fail=$((fail + 1)); echo "FAIL $1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") | sed 's/^/    /' | head -40
-  fi
-}
+. "$here/tests/integration/lib.sh"
 
 # 1. The incident story, exactly as the README's first command shows it.
 actual=$("$here/ci/incident-story.sh" "$bin" "$here/migrations-fixtures/incident" 2>&1)
@@ -107,5 +101,4 @@ writes=$(grep -a 'app=schemagate' "$SCHEMAGATE_PG_DIR/postgres.log" | grep -a 's
   grep -a -v -i -E 'statement: (SELECT|WITH|SET|BEGIN|COMMIT|ROLLBACK|SHOW)' | wc -l)
 check "no writes in the server log" "0" "$writes"
 
-echo "live: $pass passed, $fail failed"
-[[ $fail -eq 0 ]]
+finish live

@@ -8,13 +8,7 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$(realpath "$1")
-pass=0
-fail=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [[ "$2" == "$3" ]]; then pass=$((pass + 1)); else
-    fail=$((fail + 1)); echo "FAIL $1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") | sed 's/^/    /' | head -30
-  fi
-}
+. "$here/tests/integration/lib.sh"
 eval "$("$here/ci/start-postgres.sh")" || { echo "FAIL cannot start PostgreSQL"; exit 1; }
 work=$(mktemp -d)
 trap '"$here/ci/stop-postgres.sh" "$SCHEMAGATE_PG_DIR"; rm -rf "$work"' EXIT
@@ -174,5 +168,4 @@ check "plan unknown revision" "schemagate: error: git revision \"v9\" not found 
 2" "$out
 $code"
 
-echo "plan: $pass passed, $fail failed"
-[[ $fail -eq 0 ]]
+finish plan
