@@ -18,10 +18,7 @@
 #include "cli/commands.h"
 
 namespace schemagate::cli {
-namespace {
 
-/// Runs every check this invocation asks for and finishes the findings (severities,
-/// suppressions, baseline). False after printing the error.
 bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector<std::string>* gone) {
   source::RealFileSystem fs;
   pipeline::SchemaBuild build;
@@ -79,8 +76,6 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   }
   return finish_findings(options, reader != nullptr, deployed, scan, std::move(live.diagnostics), gone);
 }
-
-}  // namespace
 
 int run_check(const CommonOptions& options) {
   pipeline::CodeScan scan;

@@ -51,6 +51,10 @@ bool apply_config(CommonOptions* options);
 bool finish_findings(const CommonOptions& options, bool live, bool deployed, pipeline::CodeScan* scan,
                      std::vector<report::Diagnostic> project_findings, std::vector<std::string>* gone);
 
+/// Runs every check this invocation asks for (offline, against a database, with the running
+/// code) and finishes the findings. False after printing the error.
+bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector<std::string>* gone);
+
 int run_baseline(const CommonOptions& options);
 int run_init(const CommonOptions& options);
 

@@ -8,12 +8,10 @@
 namespace schemagate::cli {
 
 int run_refs(const CommonOptions& options) {
-  source::RealFileSystem fs;
-  pipeline::SchemaBuild build;
-  if (!load_schema(fs, options, &build)) return kCannotDecide;
+  // The same scan as check (offline or against the database), so what is listed is what is checked.
   pipeline::CodeScan scan;
-  std::string err;
-  if (!pipeline::scan_code(fs, options.pipeline, build, &scan, &err)) return fail(err);
+  std::vector<std::string> gone;
+  if (!collect(options, &scan, &gone)) return kCannotDecide;
 
   if (options.format == "json") {
     nlohmann::ordered_json sites = nlohmann::ordered_json::array();
