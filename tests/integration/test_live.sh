@@ -72,6 +72,17 @@ rm "$work/app/worker/regions.py"
 # 6. Fail closed: exit 2, one line naming the cause, never the password.
 check "connection refused" "schemagate: error: cannot connect to the database: connection refused (connection to server at \"127.0.0.1\", port 1 failed: Connection refused Is the server running on that host and accepting TCP/IP connections?); check the host and port, and that PostgreSQL is running and accepts connections there
 exit: 2" "$(run check . --database-url "postgresql://app:hunter2secret@127.0.0.1:1/app")"
+# A server that accepts the connection and never answers: the connect timeout fails the gate.
+if command -v python3 >/dev/null; then
+  python3 -c 'import socket, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(); print(s.getsockname()[1], flush=True)
+c = s.accept(); time.sleep(30)' >"$work/silent.port" &
+  silent=$!
+  for _ in $(seq 50); do [[ -s "$work/silent.port" ]] && break; sleep 0.1; done
+  check "timeout" "schemagate: error: cannot connect to the database: connection timed out (connection to server at \"127.0.0.1\", port $(cat "$work/silent.port") failed: timeout expired); check the host, the port and any firewall between here and the server
+exit: 2" "$(run check . --database-url "postgresql://app:pw@127.0.0.1:$(cat "$work/silent.port")/app?connect_timeout=2")"
+  kill "$silent" 2>/dev/null
+fi
 psql -d postgres -c "CREATE ROLE reader LOGIN PASSWORD 'right-password'" >/dev/null
 out=$(run check . --database-url "postgresql://reader:wrong%20pass%2Fword@127.0.0.1:$PGPORT/app")
 check "bad password exit" "exit: 2" "$(tail -n 1 <<<"$out")"

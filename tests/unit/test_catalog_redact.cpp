@@ -93,6 +93,12 @@ TEST_CASE("scrub_message removes echoes of the URL's password and folds lines") 
         "connection to server failed: Connection refused Is the server running?");
 }
 
+TEST_CASE("a connect timeout the user chose is kept") {
+  CHECK(catalog::connection_string("postgres://h/d?connect_timeout=3") ==
+        "postgres://h/d?connect_timeout=3&application_name=schemagate");
+  CHECK(catalog::connection_string("host=h connect_timeout=3") == "host=h connect_timeout=3 application_name=schemagate");
+}
+
 TEST_CASE("connection_string adds application_name and connect_timeout") {
   CHECK(catalog::connection_string("") == "application_name=schemagate connect_timeout=10");
   CHECK(catalog::connection_string("postgres://h/d") == "postgres://h/d?application_name=schemagate&connect_timeout=10");

@@ -4,6 +4,8 @@
 // the cause first and no password (see redact_url and scrub_message).
 #include "analyzers/schema/catalog/catalog_reader.h"
 
+#include <cstdlib>
+
 #include <algorithm>
 #include <cctype>
 #include <memory>
@@ -127,7 +129,7 @@ Failure connection_failure(const std::string& libpq_message) {
   if (has("authentication failed") || has("no password supplied") || has("pg_hba.conf"))
     return {"authentication failed", "check the user name and password (PGPASSWORD, ~/.pgpass) and pg_hba.conf"};
   if (has("timeout expired") || has("timed out"))
-    return {"connection timed out", "check the host, the port and any firewall between here and the server (connect_timeout is 10s)"};
+    return {"connection timed out", "check the host, the port and any firewall between here and the server"};
   if (has("permission denied"))
     return {"permission denied", "grant the role CONNECT on the database"};
   if (has("does not exist"))
@@ -214,12 +216,16 @@ void read_catalog(pqxx::transaction_base& tx, int server_version, CatalogSnapsho
 
 std::string connection_string(const std::string& url) {
   constexpr const char* kOptions = "application_name=schemagate";
-  constexpr const char* kTimeout = "connect_timeout=10";
+  // A connect timeout the user chose (in the URL or PGCONNECT_TIMEOUT) is kept; otherwise 10 s,
+  // so an unreachable server fails the gate instead of hanging the pipeline.
+  const char* env_timeout = std::getenv("PGCONNECT_TIMEOUT");
+  bool user_timeout = url.find("connect_timeout") != std::string::npos || (env_timeout && *env_timeout);
+  std::string timeout = user_timeout ? "" : "connect_timeout=10";
   if (has_uri_scheme(url))
-    return url + (url.find('?') == std::string::npos ? "?" : "&") + kOptions + "&" + kTimeout;
+    return url + (url.find('?') == std::string::npos ? "?" : "&") + kOptions + (timeout.empty() ? "" : "&" + timeout);
   std::string base = url;
   while (!base.empty() && is_space(base.back())) base.pop_back();
-  return base + (base.empty() ? "" : " ") + kOptions + " " + kTimeout;
+  return base + (base.empty() ? "" : " ") + kOptions + (timeout.empty() ? "" : " " + timeout);
 }
 
 std::string redact_url(const std::string& text) {

@@ -67,7 +67,8 @@ class MemoryCatalogReader final : public CatalogReader {
   std::string error_;
 };
 
-/// `url` with application_name=schemagate and connect_timeout=10 appended as libpq options: as
+/// `url` with application_name=schemagate and connect_timeout=10 (unless the URL or
+/// PGCONNECT_TIMEOUT sets a timeout) appended as libpq options: as
 /// URI query parameters ('?' or '&') for postgres:// and postgresql:// URLs, as key=value pairs
 /// otherwise. Later values win in libpq, so these override the same keys given by the user.
 std::string connection_string(const std::string& url);
