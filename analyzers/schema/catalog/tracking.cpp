@@ -79,7 +79,8 @@ const char* migration_status_name(MigrationStatus status) {
 
 bool find_tracking_tables(const Schema& live, const TrackingOptions& options,
                           std::vector<TrackingSource>* out, std::string* err) {
-  for (const auto& [key, r] : live.relations()) {
+  for (const auto& entry : live.relations()) {
+    const Relation& r = entry.second;  // a named reference: lambdas below capture it
     if (r.kind != RelationKind::Table && r.kind != RelationKind::PartitionedTable) continue;
     std::string from = quote_ident(r.schema) + "." + quote_ident(r.name);
     auto add = [&](const char* format, const std::string& query) {
