@@ -44,6 +44,10 @@ applied  2        migrations/0002_create_llm_results.up.sql
 pending  3        migrations/0003_add_model_version.up.sql
 schemagate: 2 applied, 1 pending, 0 failed, 0 unknown to the repository
 exit: 0" "$(run status . --database-url "$url")"
+check "status json" '{"status":"applied","version":"1","path":"migrations/0001_create_tenants.up.sql","table":"public.schema_migrations","detail":""}
+{"status":"applied","version":"2","path":"migrations/0002_create_llm_results.up.sql","table":"public.schema_migrations","detail":""}
+{"status":"pending","version":"3","path":"migrations/0003_add_model_version.up.sql","table":"public.schema_migrations","detail":""}
+{"applied":2,"pending":1,"failed":0,"unknown":0}' "$( (cd "$work/app" && "$bin" status . --database-url "$url" --format json) | jq -c '.migrations[], .summary')"
 psql -d app -c "UPDATE schema_migrations SET dirty = true"
 check "status dirty" "STATUS   VERSION  MIGRATION
 applied  1        migrations/0001_create_tenants.up.sql
