@@ -84,4 +84,15 @@ check "check with the written config" "exit: 1" "$(run check . | tail -n 1)"
 check "annotations under GITHUB_ACTIONS" "::error file=app/a.py,line=5,col=36,title=schemagate missing-column::column \"nickname\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it%0Ahelp: add a migration with ALTER TABLE accounts ADD COLUMN nickname ... and apply it before deploying this code" \
   "$(cd "$work/p" && GITHUB_ACTIONS=true "$bin" check . 2>&1 | grep '^::error' | head -n 1)"
 
+# Colour only on a terminal, and never with NO_COLOR.
+if command -v script >/dev/null; then
+  esc=$(printf '\033')
+  tty_out=$(cd "$work/p" && env -u NO_COLOR script -qec "$bin check ." /dev/null 2>&1)
+  check "colour on a terminal" "yes" "$([[ "$tty_out" == *"${esc}["* ]] && echo yes || echo no)"
+  tty_out=$(cd "$work/p" && NO_COLOR=1 script -qec "$bin check ." /dev/null 2>&1)
+  check "NO_COLOR on a terminal" "no" "$([[ "$tty_out" == *"${esc}["* ]] && echo yes || echo no)"
+  pipe_out=$(cd "$work/p" && env -u NO_COLOR "$bin" check . 2>&1)
+  check "no colour in a pipe" "no" "$([[ "$pipe_out" == *"${esc}["* ]] && echo yes || echo no)"
+fi
+
 finish adoption
