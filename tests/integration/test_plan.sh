@@ -97,6 +97,12 @@ def find(cur, email):
 expect dropped deploy-first 0 "" "breaks-running-code migrations/0002_drop_nickname.up.sql:2"
 order dropped deploy-first 0
 order dropped migrate-first 1
+# The running code as a checkout instead of a revision: the same verdict.
+mkdir -p "$work/dropped-v1" && git -C "$work/dropped" archive v1 | tar -x -C "$work/dropped-v1"
+out=$(cd "$work/dropped" && "$bin" plan . --deployed-path "$work/dropped-v1" --database-url \
+  "postgresql:///dropped?host=$PGHOST&port=$PGPORT&user=$PGUSER" --format json)
+check "deployed-path verdict" "deploy-first" "$(jq -r .verdict <<<"$out")"
+check "deployed-path running code" "$work/dropped-v1" "$(jq -r .running_code <<<"$out")"
 # The same check in one CI step, then the finding suppressed at the migration with a reason.
 out=$(cd "$work/dropped" && "$bin" check . --deployed-ref v1 2>&1 | grep -c 'error\[breaks-running-code\]')
 check "check --deployed-ref" "1" "$out"
