@@ -3,8 +3,9 @@
 // byte onto the file. A `;` ends a statement only at top level: not inside '...' strings
 // (E'...' strings also escape with backslashes), "..." identifiers, -- and /* */ comments
 // (which nest in PostgreSQL), or $tag$...$tag$ bodies. Leading blanks and comments are trimmed
-// so a site starts at its first keyword. Not handled: psql meta-commands (\set) and
-// BEGIN ATOMIC ... END bodies, whose inner `;` psql tracks by counting BEGIN and END.
+// so a site starts at its first keyword. A psql meta-command (\set, \gset) at top level runs to
+// the end of its line and ends the statement before it. Not handled: BEGIN ATOMIC ... END
+// bodies, whose inner `;` psql tracks by counting BEGIN and END.
 #include <cctype>
 
 #include "analyzers/languages/language.h"
@@ -107,6 +108,13 @@ void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out) {
     } else if (c == ';') {
       emit(text, start, i, out);
       start = ++i;
+    } else if (c == '\\') {
+      // A psql meta-command, to the end of its line: \g and \gset send the statement before
+      // them, as `;` does; \set, \echo and the others are not SQL at all.
+      emit(text, start, i, out);
+      size_t nl = text.find('\n', i);
+      i = nl == std::string_view::npos ? text.size() : nl + 1;
+      start = i;
     } else {
       ++i;
     }

@@ -352,11 +352,13 @@ class Engine {
       if (is_query_text(*t)) add_call_site(args[at], call, std::move(*t), out);
       return;
     }
-    // A wrapper of the expected signature passing extra leading arguments: take a later
-    // argument only when it reads as SQL, so `Exec(q, StatusActive)` does not pick "active".
+    // A wrapper of the expected signature passing extra leading arguments (pgx's
+    // Exec(ctx, sql)): take a later argument only when it reads as SQL or, without holes, parses
+    // as a statement (`CREATE TEMP TABLE ...`), so `Exec(q, StatusActive)` does not pick "active".
     for (size_t i = at + 1; i < args.size(); ++i) {
       std::optional<SqlText> t = eval(args[i]);
-      if (t && looks_like_sql(t->text)) {
+      if (t && (looks_like_sql(t->text) ||
+                (t->text.find(sql::kHole) == std::string::npos && is_query_text(*t)))) {
         add_call_site(args[i], call, std::move(*t), out);
         return;
       }

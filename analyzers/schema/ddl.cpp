@@ -179,6 +179,7 @@ class Simulator {
 
   /// A relation named by a RangeVar: explicit schema, else the first in the search path.
   Relation* lookup(const json& rv) {
+    if (!rv.is_object()) return nullptr;  // ALTER TYPE ... RENAME TO names an object, not a relation
     std::string s = rv.value("schemaname", "");
     std::string n = rv.value("relname", "");
     if (!s.empty()) return schema_.find(s, n);
@@ -226,6 +227,15 @@ class Simulator {
       std::string name = b.value("schemaname", "");
       schema_.add_schema(name);
       for (auto& e : items(field(b, "schemaElts"))) statement(e, name);
+    } else if (t == "CreateExtensionStmt") {
+      // Its objects are not listed; a schema of its own (not one the search path holds, which
+      // the code's own tables share) is recorded so that relations missing from it are unchecked.
+      for (auto& o : items(field(b, "options"))) {
+        const json& d = field(o, "DefElem");
+        std::string s = str_value(field(d, "arg"));
+        if (d.value("defname", "") == "schema" && std::find(path_.begin(), path_.end(), s) == path_.end())
+          schema_.extension_schemas.insert(s);
+      }
     } else if (t == "CreateStmt") {
       create_table(b, creation_schema, RelationKind::Table);
     } else if (t == "CreateForeignTableStmt") {
@@ -587,6 +597,13 @@ class Simulator {
         schema_.rename(s, n, newname, n);
       }
       schema_.drop_schema(old, true, stmt_origin());
+      return;
+    }
+    if (type == "OBJECT_TYPE" || type == "OBJECT_DOMAIN") {
+      std::vector<std::string> parts;
+      for (auto& p : items(field(field(field(b, "object"), "List"), "items"))) parts.push_back(str_value(p));
+      if (parts.size() == 1) parts.insert(parts.begin(), default_schema("", ""));
+      if (!parts.empty() && schema_.types.erase(parts[0] + "." + parts.back())) schema_.types.insert(parts[0] + "." + newname);
       return;
     }
     const json& rv = field(b, "relation");

@@ -89,6 +89,10 @@ class Schema {
   /// Identifiers that occur in DDL the model could not follow (DO blocks, EXECUTE): a reference
   /// to such a name is unchecked rather than missing.
   std::set<std::string> uncertain_names;
+  /// Schemas named by CREATE EXTENSION ... SCHEMA: the extension creates relations there that no
+  /// migration lists (and some, like pgmq's queue tables, at run time), so a relation missing
+  /// from one is unchecked.
+  std::set<std::string> extension_schemas;
 
  private:
   static std::string key(const std::string& schema, const std::string& name) { return schema + "." + name; }

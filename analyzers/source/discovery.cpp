@@ -139,7 +139,8 @@ void walk(const FileSystem& fs, const std::string& root, const std::string& dir,
       if (excluded) continue;
       walk(fs, root, rel, opt, rules, out);
     } else {
-      if (e.name[0] == '.' || is_minified_name(e.name) || ignored(rules, rel, false)) continue;
+      if (e.name[0] == '.' || is_minified_name(e.name) || is_migration_name(e.name) || ignored(rules, rel, false))
+        continue;
       bool excluded = false;
       for (auto& g : opt.exclude) excluded = excluded || glob_match(g, rel);
       if (excluded) continue;
@@ -191,6 +192,29 @@ bool is_minified(std::string_view text) {
     begin = nl + 1;
   }
   return false;
+}
+
+bool is_test_file(std::string_view path) {
+  auto ends = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
+  };
+  if (ends("_test.go") || ends("_test.py") || path.find("__tests__/") != std::string_view::npos) return true;
+  size_t slash = path.rfind('/');
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (name.rfind("test_", 0) == 0 && ends(".py")) return true;
+  return name.find(".test.") != std::string_view::npos || name.find(".spec.") != std::string_view::npos;
+}
+
+bool is_migration_name(std::string_view name) {
+  std::string lower;
+  for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  std::string_view n = lower;
+  size_t suffix = n.size() > 7 && n.substr(n.size() - 7) == ".up.sql" ? 7
+                : n.size() > 9 && n.substr(n.size() - 9) == ".down.sql" ? 9 : 0;
+  if (!suffix) return false;
+  size_t digits = 0;
+  while (digits < n.size() && std::isdigit(static_cast<unsigned char>(n[digits]))) ++digits;
+  return digits > 0 && digits < n.size() - suffix && n[digits] == '_';
 }
 
 bool is_minified_name(std::string_view name) {

@@ -1,6 +1,7 @@
 // Which files are application code: walks the project, honours .gitignore files (root and
 // nested), skips hidden directories, dependency and build output directories, the migration
-// directories (migrations are schema, not code), and applies --include/--exclude globs.
+// directories (migrations are schema, not code) and golang-migrate migration files anywhere, and
+// applies --include/--exclude globs.
 // Generated files ("@generated", "Code generated ... DO NOT EDIT") and minified ones are
 // skipped by the caller once it has read them (is_generated, is_minified); JavaScript whose name
 // says it is minified or bundled (jquery.min.js, swagger-ui-bundle.js) is not listed at all: a
@@ -40,5 +41,14 @@ bool is_minified(std::string_view text);
 /// split at '.', '-' and '_', is "min" or "bundle" (app.min.js, main.bundle.js,
 /// swagger-ui-bundle.js, vendor-min.mjs).
 bool is_minified_name(std::string_view name);
+
+/// True for a test file by its root-relative path: `*_test.go`, `test_*.py`, `*_test.py`,
+/// `*.test.*`, `*.spec.*`, anything under `__tests__/`.
+bool is_test_file(std::string_view path);
+
+/// True for a golang-migrate migration file name, `<digits>_<title>.up.sql` or `.down.sql`. Such
+/// a file outside the migration directories in use is another engine's migration (a SQLite
+/// driver beside the PostgreSQL one) or a copy: schema, not queries the code runs.
+bool is_migration_name(std::string_view name);
 
 }  // namespace schemagate::source

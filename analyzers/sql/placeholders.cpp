@@ -148,6 +148,17 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
       ++i;
       continue;
     }
+    // psql variables in scripts: :'name' is the value as a literal, :"name" as an identifier.
+    if (c == ':' && prev != ':' && (nx == '\'' || nx == '"') && i + 2 < n && ident_start(s[i + 2])) {
+      size_t j = i + 2;
+      while (j < n && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_')) ++j;
+      if (j < n && s[j] == nx) {
+        if (nx == '"') mark_unchecked(i, "a psql variable stands where an identifier is expected");
+        emit_param(in.origin[i]);
+        i = j + 1;
+        continue;
+      }
+    }
     if (c == ':' && nx == ':') {  // cast: copy both colons
       copy(i, i + 2);
       i += 2;

@@ -37,6 +37,26 @@ struct Derived {
   bool complete = true;
 };
 
+/// Columns PostgreSQL gives every table, materialized view and foreign table without a
+/// declaration (`DELETE ... WHERE ctid IN (SELECT ctid ... LIMIT n)`, `RETURNING (xmax = 0)`).
+/// `oid` is not among them: user tables have had none since PostgreSQL 12.
+bool system_column(const std::string& c) {
+  return c == "ctid" || c == "xmin" || c == "xmax" || c == "cmin" || c == "cmax" || c == "tableoid";
+}
+
+/// Why a relation that no migration creates is still not certainly missing, or "" when it is:
+/// a migration tool's tracking table (the tool creates it, not a migration), or a SQLite system
+/// table (the query is written for SQLite: a driver package beside the PostgreSQL one).
+std::string created_outside_migrations(const std::string& name) {
+  static const char* kTracking[] = {"schema_migrations", "goose_db_version", "flyway_schema_history",
+                                    "_sqlx_migrations", "_prisma_migrations", "__drizzle_migrations"};
+  for (const char* t : kTracking)
+    if (name == t) return "a migration tool's tracking table: the tool creates it, no migration does";
+  if (name.rfind("sqlite_", 0) == 0 || name.rfind("pragma_", 0) == 0)
+    return "a SQLite system table: the query is written for SQLite";
+  return {};
+}
+
 /// One FROM entry (range table entry) as seen by column references.
 struct Entry {
   std::string alias;           ///< name that qualifies its columns
@@ -47,7 +67,7 @@ struct Entry {
   bool open = false;           ///< columns unknown: functions, unknown or missing relations
   bool is_base() const { return rel != nullptr; }
   bool has_column(const std::string& c) const {
-    if (rel) return rel->find_column(c) != nullptr;
+    if (rel) return rel->find_column(c) != nullptr || (rel->kind != schema::RelationKind::View && system_column(c));
     return std::find(derived.columns.begin(), derived.columns.end(), c) != derived.columns.end();
   }
   /// Certain that the column is absent.
@@ -508,9 +528,16 @@ class Resolver {
     }
     if (!rel) {
       e.open = true;
+      std::string outside = created_outside_migrations(name);
       if (schema_.uncertain_names.count(name)) {
         ref.status = RefStatus::Unchecked;
         ref.note = "\"" + name + "\" appears in DDL that the schema model cannot follow (a DO block or dynamic SQL)";
+      } else if (!outside.empty()) {
+        ref.status = RefStatus::Unchecked;
+        ref.note = outside;
+      } else if (!schema_name.empty() && schema_.extension_schemas.count(schema_name)) {
+        ref.status = RefStatus::Unchecked;
+        ref.note = "schema \"" + schema_name + "\" holds an extension's objects, which no migration lists";
       } else {
         ref.status = RefStatus::Missing;
         if (ref.schema.empty()) ref.schema = path_.empty() ? "public" : path_.front();
@@ -753,7 +780,9 @@ class Resolver {
     ref.status = RefStatus::Missing;
     ref.schema = bases.front()->rel->schema;
     ref.relation = bases.front()->rel->name;
-    for (auto* e : bases) ref.searched.push_back(e->rel->qualified_name());
+    for (auto* e : bases)  // a subquery over the outer query's table searches it twice: name it once
+      if (std::find(ref.searched.begin(), ref.searched.end(), e->rel->qualified_name()) == ref.searched.end())
+        ref.searched.push_back(e->rel->qualified_name());
     refs_.push_back(ref);
   }
 
@@ -811,6 +840,20 @@ bool is_dml(const json& stmt) {
   if (!stmt.is_object() || stmt.empty()) return false;
   const std::string& t = node_type(stmt);
   return t == "SelectStmt" || t == "InsertStmt" || t == "UpdateStmt" || t == "DeleteStmt" || t == "MergeStmt";
+}
+
+CreatedRelation created_relation(const json& stmt) {
+  if (!stmt.is_object() || stmt.empty()) return {};
+  const std::string& t = node_type(stmt);
+  const json& b = node_body(stmt);
+  const json* rv = &kNull;
+  if (t == "CreateStmt") rv = &field(b, "relation");
+  else if (t == "CreateForeignTableStmt") rv = &field(field(b, "base"), "relation");
+  else if (t == "CreateTableAsStmt") rv = &field(field(b, "into"), "rel");
+  else if (t == "SelectStmt") rv = &field(field(b, "intoClause"), "rel");
+  else if (t == "ViewStmt") rv = &field(b, "view");
+  if (!rv->is_object()) return {};
+  return {rv->value("schemaname", ""), rv->value("relname", "")};
 }
 
 Resolution resolve_statement(const json& stmt, const std::string& sql, const schema::Schema& schema,

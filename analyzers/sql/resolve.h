@@ -64,6 +64,14 @@ struct OutputColumns {
 OutputColumns query_output_columns(const nlohmann::json& query, const schema::Schema& schema,
                                    const std::vector<std::string>& search_path);
 
+/// The relation a statement creates when code runs it: CREATE [TEMP] TABLE, CREATE TABLE AS,
+/// SELECT ... INTO, CREATE [MATERIALIZED] VIEW, CREATE FOREIGN TABLE. Both empty: none. `schema`
+/// is empty when the name is not qualified.
+struct CreatedRelation {
+  std::string schema, name;
+};
+CreatedRelation created_relation(const nlohmann::json& stmt);
+
 /// True for DML statement nodes: SelectStmt, InsertStmt, UpdateStmt, DeleteStmt, MergeStmt.
 bool is_dml(const nlohmann::json& stmt);
 

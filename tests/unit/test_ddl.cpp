@@ -276,3 +276,21 @@ TEST_CASE("a DO block that is real PL/pgSQL still makes its names uncertain") {
     CHECK(notes[0].message == "DO block with DDL skipped: the names it mentions are not reported as missing");
   }
 }
+
+TEST_CASE("ALTER TYPE ... RENAME TO renames the type, not a relation") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TYPE kind_next AS ENUM ('a', 'b');\n"
+                            "CREATE TABLE q (k kind_next);\n"
+                            "ALTER TYPE kind_next RENAME TO kind;"}}) == "");
+  CHECK(s.types.count("public.kind") == 1);
+  CHECK(s.types.count("public.kind_next") == 0);
+  CHECK(columns(s, "public", "q") == "k@1.sql:2");
+}
+
+TEST_CASE("CREATE EXTENSION ... SCHEMA records a schema of its own, not one on the search path") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE SCHEMA pgmq;\n"
+                            "CREATE EXTENSION IF NOT EXISTS pgmq WITH SCHEMA pgmq;\n"
+                            "CREATE EXTENSION vector SCHEMA public;"}}) == "");
+  CHECK(s.extension_schemas == std::set<std::string>{"pgmq"});
+}

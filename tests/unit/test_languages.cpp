@@ -311,6 +311,30 @@ TEST_CASE("sql file: statements split at top-level semicolons") {
   CHECK(sites[2].sql.text == "SELECT E'it\\'s;' , $1 FROM t\n-- trailing");
 }
 
+TEST_CASE("sql file: psql meta-commands end the statement before them and are not sites") {
+  std::string src =
+      "\\set ON_ERROR_STOP on\n"
+      "select count(*) as n from t \\gset\n"
+      "select E'a\\\\b', :'n'::int;\n";
+  auto sites = extract("script.sql", src);
+  REQUIRE(sites.size() == 2);
+  CHECK(sites[0].sql.text == "select count(*) as n from t");
+  CHECK(sites[1].sql.text == "select E'a\\\\b', :'n'::int");
+}
+
+TEST_CASE("go: pgx's Exec(ctx, sql) takes DDL as well as DML, but not a plain word") {
+  std::string src =
+      "package store\n"
+      "func Stage(ctx context.Context, tx pgx.Tx, s string) {\n"
+      "\ttx.Exec(ctx, `CREATE TEMP TABLE tmp_x ON COMMIT DROP AS SELECT 1 AS a`)\n"
+      "\ttx.Exec(ctx, \"active\")\n"
+      "}\n";
+  auto sites = extract("store.go", src);
+  REQUIRE(sites.size() == 2);
+  CHECK(sites[0].sql.text == "CREATE TEMP TABLE tmp_x ON COMMIT DROP AS SELECT 1 AS a");
+  CHECK(sites[1].dynamic);
+}
+
 TEST_CASE("UI prose that parses is not a site unless a database call receives it") {
   std::vector<schemagate::sql::ParsedStatement> stmts;
   schemagate::sql::ParseError err;

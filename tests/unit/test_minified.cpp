@@ -50,3 +50,19 @@ TEST_CASE("minified text: long first lines and few newlines") {
   CHECK_FALSE(is_minified(""));
   CHECK_FALSE(is_minified("SELECT 1"));
 }
+
+TEST_CASE("golang-migrate file names and test files") {
+  CHECK(is_migration_name("000001_init.up.sql"));
+  CHECK(is_migration_name("7_notes.DOWN.SQL"));
+  CHECK_FALSE(is_migration_name("init.up.sql"));      // no version
+  CHECK_FALSE(is_migration_name("0001.up.sql"));      // no title
+  CHECK_FALSE(is_migration_name("0001_queries.sql"));
+  CHECK(is_test_file("store/notes_test.go"));
+  CHECK(is_test_file("tests/test_reports.py"));
+  CHECK(is_test_file("app/reports_test.py"));
+  CHECK(is_test_file("web/src/count.test.ts"));
+  CHECK(is_test_file("web/src/count.spec.tsx"));
+  CHECK(is_test_file("web/src/__tests__/sql.ts"));
+  CHECK_FALSE(is_test_file("store/contest.go"));
+  CHECK_FALSE(is_test_file("app/latest_results.py"));
+}

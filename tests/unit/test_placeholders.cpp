@@ -43,6 +43,13 @@ TEST_CASE(":name but not ::type nor slices") {
   CHECK(norm("SELECT arr[1:2], arr[lo:hi] FROM t") == "SELECT arr[1:2], arr[lo:hi] FROM t");
 }
 
+TEST_CASE("psql variables: :'name' is a value, :\"name\" an identifier") {
+  CHECK(norm("SELECT * FROM t WHERE day >= :'month'::date AND n = :'open_count'::int") ==
+        "SELECT * FROM t WHERE day >= $1::date AND n = $2::int");
+  CHECK(norm("SELECT * FROM :\"tbl\"") == "UNCHECKED: a psql variable stands where an identifier is expected");
+  CHECK(norm("SELECT a::'x', b FROM t") == "SELECT a::'x', b FROM t");  // not after a cast's colons
+}
+
 TEST_CASE("@name, but not containment operators") {
   CHECK(norm("SELECT * FROM t WHERE id = @user_id AND tags @> '{}'") == "SELECT * FROM t WHERE id = $1 AND tags @> '{}'");
 }

@@ -340,3 +340,36 @@ TEST_CASE("query_output_columns infers names the way PostgreSQL does") {
   CHECK(joined == "id,e,count,now,?column?,p,id,email,DisplayName,profile,mood,created_at,");
   CHECK(out.complete);
 }
+
+TEST_CASE("system columns exist on tables, not on views") {
+  CHECK(resolve("DELETE FROM orders WHERE ctid IN (SELECT ctid FROM orders LIMIT 10) RETURNING xmax, tableoid") ==
+        "ok:public.orders ok:public.orders.ctid ok:public.orders.ctid ok:public.orders ok:public.orders.xmax "
+        "ok:public.orders.tableoid");
+  CHECK(resolve("SELECT ctid FROM order_totals") == "missing:public.order_totals.ctid@ctid ok:public.order_totals");
+  CHECK(resolve("SELECT oid FROM orders") == "missing:public.orders.oid@oid ok:public.orders");
+}
+
+TEST_CASE("tracking tables and SQLite system tables are unchecked, not missing") {
+  CHECK(resolve("SELECT version, dirty FROM schema_migrations") ==
+        "unchecked:.version unchecked:.dirty unchecked:schema_migrations");
+  CHECK(resolve("SELECT name FROM sqlite_master WHERE type = 'table'") ==
+        "unchecked:.name unchecked:sqlite_master unchecked:.type");
+}
+
+TEST_CASE("created_relation names what a statement the code runs creates") {
+  auto created = [](const std::string& sql) {
+    std::vector<sql::ParsedStatement> stmts;
+    sql::ParseError perr;
+    REQUIRE(sql::parse(sql, &stmts, &perr));
+    sql::CreatedRelation c = sql::created_relation(stmts[0].node);
+    return c.schema.empty() ? c.name : c.schema + "." + c.name;
+  };
+  CHECK(created("CREATE TEMP TABLE t1 (a int)") == "t1");
+  CHECK(created("CREATE TABLE IF NOT EXISTS app.t2 (a int)") == "app.t2");
+  CHECK(created("CREATE TEMP TABLE t3 ON COMMIT DROP AS SELECT 1") == "t3");
+  CHECK(created("SELECT 1 AS a INTO TEMPORARY t4") == "t4");
+  CHECK(created("CREATE MATERIALIZED VIEW t5 AS SELECT 1") == "t5");
+  CHECK(created("CREATE VIEW t6 AS SELECT 1") == "t6");
+  CHECK(created("SELECT 1") == "");
+  CHECK(created("CREATE INDEX i ON orders (id)") == "");
+}

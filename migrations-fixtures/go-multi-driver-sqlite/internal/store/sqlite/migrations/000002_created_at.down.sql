@@ -1,0 +1,1 @@
+UPDATE notes SET modified = created_at;

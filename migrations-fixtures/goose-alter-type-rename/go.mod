@@ -1,0 +1,3 @@
+module example.com/quotas
+
+go 1.22

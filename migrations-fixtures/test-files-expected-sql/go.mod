@@ -1,0 +1,3 @@
+module example.com/qb
+
+go 1.22

@@ -1,0 +1,3 @@
+export function buildCount(table: string): string {
+  return `SELECT count(*) FROM ${table}`;
+}

@@ -1,0 +1,1 @@
+DROP VIEW recent_attempts; DROP TABLE counters; DROP TABLE login_attempts;
