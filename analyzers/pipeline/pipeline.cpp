@@ -10,7 +10,7 @@
 
 #include "analyzers/checks/check.h"
 #include "analyzers/languages/language.h"
-#include "analyzers/languages/parser.h"
+#include "analyzers/languages/tree_parser.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/source/line_index.h"
 #include "analyzers/sql/pg_parse.h"

@@ -129,6 +129,21 @@ class Resolver {
     return r;
   }
 
+  /// A DML statement's own scope: its WITH clause's CTEs (visible to everything in it) and the
+  /// range entries its FROM / USING / target add. Pinned in place: the scope points at the env.
+  struct StatementScope {
+    CteEnv env;
+    Scope scope;
+    StatementScope(Resolver& r, const json& body, const Scope* parent, const CteEnv* outer) {
+      env.parent = outer;
+      r.with_clause(field(body, "withClause"), parent, &env);
+      scope.parent = parent;
+      scope.ctes = &env;
+    }
+    StatementScope(const StatementScope&) = delete;
+    StatementScope& operator=(const StatementScope&) = delete;
+  };
+
   /// Processes any statement; returns its output columns (RETURNING for DML).
   Derived statement(const std::string& type, const json& body, const Scope* parent, const CteEnv* ctes) {
     if (type == "SelectStmt") return select(body, parent, ctes);
@@ -189,12 +204,9 @@ class Resolver {
   }
 
   Derived insert(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
-    CteEnv env;
-    env.parent = outer_ctes;
-    with_clause(field(body, "withClause"), parent, &env);
-    Scope target_scope;
-    target_scope.parent = parent;
-    target_scope.ctes = &env;
+    StatementScope ss(*this, body, parent, outer_ctes);
+    CteEnv& env = ss.env;
+    Scope& target_scope = ss.scope;
     Entry target = range_var(field(body, "relation"), /*allow_cte=*/false, &env);
     InsertTarget written;
     for (auto& c : items(field(body, "cols"))) {
@@ -250,12 +262,9 @@ class Resolver {
   }
 
   Derived update(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
-    CteEnv env;
-    env.parent = outer_ctes;
-    with_clause(field(body, "withClause"), parent, &env);
-    Scope scope;
-    scope.parent = parent;
-    scope.ctes = &env;
+    StatementScope ss(*this, body, parent, outer_ctes);
+    CteEnv& env = ss.env;
+    Scope& scope = ss.scope;
     Entry target = range_var(field(body, "relation"), false, &env);
     scope.entries.push_back(target);
     for (auto& item : items(field(body, "fromClause"))) from_item(item, &scope);
@@ -269,12 +278,9 @@ class Resolver {
   }
 
   Derived del(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
-    CteEnv env;
-    env.parent = outer_ctes;
-    with_clause(field(body, "withClause"), parent, &env);
-    Scope scope;
-    scope.parent = parent;
-    scope.ctes = &env;
+    StatementScope ss(*this, body, parent, outer_ctes);
+    CteEnv& env = ss.env;
+    Scope& scope = ss.scope;
     scope.entries.push_back(range_var(field(body, "relation"), false, &env));
     for (auto& item : items(field(body, "usingClause"))) from_item(item, &scope);
     walk(field(body, "whereClause"), scope);
@@ -282,12 +288,9 @@ class Resolver {
   }
 
   Derived merge(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
-    CteEnv env;
-    env.parent = outer_ctes;
-    with_clause(field(body, "withClause"), parent, &env);
-    Scope scope;
-    scope.parent = parent;
-    scope.ctes = &env;
+    StatementScope ss(*this, body, parent, outer_ctes);
+    CteEnv& env = ss.env;
+    Scope& scope = ss.scope;
     Entry target = range_var(field(body, "relation"), false, &env);
     scope.entries.push_back(target);
     from_item(field(body, "sourceRelation"), &scope);

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analyzers/languages/language.h"
-#include "analyzers/languages/parser.h"
+#include "analyzers/languages/tree_parser.h"
 #include "analyzers/sql/pg_parse.h"
 
 namespace {

@@ -1,5 +1,5 @@
 // See parser.h: RAII for TSParser with the ABI check done once, when the parser is made.
-#include "analyzers/languages/parser.h"
+#include "analyzers/languages/tree_parser.h"
 
 #include <utility>
 
