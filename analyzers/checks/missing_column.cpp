@@ -64,8 +64,16 @@ void run_missing_column(const SiteContext& site, const Check& self, std::vector<
         if (!near.empty()) d.message += "; did you mean " + quote_ident(near) + "?";
         std::string table = ref.schema.empty() || shown == ref.relation ? sql_ident(ref.relation)
                                                                          : sql_ident(ref.schema) + "." + sql_ident(ref.relation);
-        d.help = "add a migration with ALTER TABLE " + table + " ADD COLUMN " + sql_ident(ref.column) +
-                 " ... and apply it before deploying this code";
+        const schema::Relation* rel = site.schema.find(ref.schema, ref.relation);
+        bool view = rel && (rel->kind == schema::RelationKind::View || rel->kind == schema::RelationKind::MaterializedView);
+        if (view)  // a view's columns come from its query: ADD COLUMN does not apply
+          d.help = "add " + sql_ident(ref.column) + " to the query of " + schema::relation_kind_name(rel->kind) + " " +
+                   table + " in a migration (" +
+                   (rel->kind == schema::RelationKind::View ? "CREATE OR REPLACE VIEW" : "DROP and CREATE MATERIALIZED VIEW") +
+                   ") and apply it before deploying this code";
+        else
+          d.help = "add a migration with ALTER TABLE " + table + " ADD COLUMN " + sql_ident(ref.column) +
+                   " ... and apply it before deploying this code";
       }
     }
     out->push_back(std::move(d));

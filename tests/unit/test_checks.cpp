@@ -253,3 +253,14 @@ TEST_CASE("a name that differs only in case says to quote it, not to add it") {
         "unquoted identifiers fold to lower case: write \"Accounts\" in double quotes");
   CHECK(d[0].help == "write the relation as \"Accounts\" in the query; no migration is needed");
 }
+
+TEST_CASE("a column missing from a view: the help changes the view's query, not ALTER TABLE") {
+  auto s = build({kInit, {"migrations/0002_view.up.sql", "CREATE VIEW recent_results AS SELECT id, output FROM llm_results;"}});
+  auto d = run("SELECT tenant_id FROM recent_results", s);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message ==
+        "column \"tenant_id\" of relation \"recent_results\" does not exist (SQLSTATE 42703): no migration adds it");
+  CHECK(d[0].help ==
+        "add tenant_id to the query of view recent_results in a migration (CREATE OR REPLACE VIEW) and apply it before "
+        "deploying this code");
+}
