@@ -199,10 +199,14 @@ bool is_test_file(std::string_view path) {
     return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
   };
   if (ends("_test.go") || ends("_test.py") || path.find("__tests__/") != std::string_view::npos) return true;
+  // A tests/ or test/ directory at any depth (pytest layouts, Node's test/ folders).
+  for (std::string_view dir : {"tests/", "test/"})
+    if (path.rfind(dir, 0) == 0 || path.find("/" + std::string(dir)) != std::string_view::npos) return true;
   size_t slash = path.rfind('/');
   std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
   if (name.rfind("test_", 0) == 0 && ends(".py")) return true;
-  return name.find(".test.") != std::string_view::npos || name.find(".spec.") != std::string_view::npos;
+  return name.find(".test.") != std::string_view::npos || name.find(".spec.") != std::string_view::npos ||
+         name.find(".test-d.") != std::string_view::npos;  // tsd type tests: never run
 }
 
 bool is_migration_name(std::string_view name) {

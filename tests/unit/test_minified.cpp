@@ -63,6 +63,11 @@ TEST_CASE("golang-migrate file names and test files") {
   CHECK(is_test_file("web/src/count.test.ts"));
   CHECK(is_test_file("web/src/count.spec.tsx"));
   CHECK(is_test_file("web/src/__tests__/sql.ts"));
+  CHECK(is_test_file("pkgs/client/types.test-d.ts"));
+  CHECK(is_test_file("test/integration/signup.js"));
+  CHECK(is_test_file("services/api/tests/conftest.py"));
+  CHECK_FALSE(is_test_file("app/attest/verify.py"));
+  CHECK_FALSE(is_test_file("app/latest/feed.ts"));
   CHECK_FALSE(is_test_file("store/contest.go"));
   CHECK_FALSE(is_test_file("app/latest_results.py"));
 }
