@@ -170,6 +170,7 @@ class Engine {
 
   void run(std::vector<SqlSite>* out) {
     collect_definitions();
+    collect_fragments();
     size_t first = out->size();
     find_sites(out);
     finish(out, first);
@@ -209,6 +210,43 @@ class Engine {
     for (auto& [name, list] : by_name_)  // pre-order is already sorted; resolve relies on it
       std::stable_sort(list.begin(), list.end(),
                        [&](size_t a, size_t b) { return defs_[a].begin < defs_[b].begin; });
+  }
+
+  /// A string assigned to a name that a `+` chain uses is a piece of a bigger query (`with_cte +
+  /// part`, `part_a + " UNION " + part_b`): alone it may name a CTE that another piece defines,
+  /// and what runs is the chain, which is a site of its own. Records the values of those
+  /// definitions, so find_sites does not take them as statements.
+  void collect_fragments() {
+    walk(
+        in_.root,
+        [&](TSNode node) {
+          if (!ts_node_is_named(node) || syntax_.kind(node) != ExprKind::kConcat) return true;
+          for (TSNode side : {field(node, "left"), field(node, "right")}) {
+            while (!ts_node_is_null(side) && syntax_.kind(side) == ExprKind::kWrapper)
+              side = first_named_child(side);
+            if (ts_node_is_null(side) || syntax_.kind(side) != ExprKind::kIdentifier) continue;
+            mark_fragments(node_text(side, src_), ts_node_start_byte(side));
+          }
+          return true;
+        },
+        [](TSNode) {});
+  }
+
+  /// Marks what a use of `name` at `offset` may see: not only the definition resolve() picks,
+  /// but every earlier one in the same function, since branches assign alternatives
+  /// (`if a: rest = x + " UNION " + y` / `else: rest = y`) and any of them may be the piece.
+  void mark_fragments(std::string_view name, uint32_t offset) {
+    long picked = resolve(name, offset);
+    if (picked < 0) return;
+    const Definition& p = defs_[static_cast<size_t>(picked)];
+    for (size_t i : by_name_[name]) {
+      const Definition& d = defs_[i];
+      bool same_scope = d.file_scope == p.file_scope && d.scope_begin == p.scope_begin;
+      if (ts_node_is_null(d.value) || !same_scope || (i != static_cast<size_t>(picked) && d.begin >= offset))
+        continue;
+      if (contains(d.value, offset)) continue;
+      fragments_.insert(d.value.id);
+    }
   }
 
   /// The definition a use of `name` at `offset` sees, or -1. Definitions of a name are held in
@@ -394,6 +432,7 @@ class Engine {
           ExprKind k = syntax_.kind(node);
           if (k == ExprKind::kLiteral || k == ExprKind::kConcat || k == ExprKind::kFormat ||
               k == ExprKind::kSequence) {
+            if (fragments_.count(node.id)) return false;
             if (std::optional<SqlText> t = eval(node)) {
               if (looks_like_sql(t->text) && !reads_as_prose(t->text)) {
                 SqlSite s;
@@ -442,6 +481,7 @@ class Engine {
   std::vector<Memo> memo_;
   std::unordered_map<std::string_view, std::vector<size_t>> by_name_;
   std::unordered_set<const void*> consumed_;
+  std::unordered_set<const void*> fragments_;  ///< values of names a `+` chain uses
 };
 
 }  // namespace

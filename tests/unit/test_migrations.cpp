@@ -90,7 +90,8 @@ TEST_CASE("the format table and default directories") {
   std::vector<std::string> names;
   for (const auto& f : migrations::formats()) names.emplace_back(f.name);
   CHECK(names == std::vector<std::string>{"drizzle", "prisma", "flyway", "dbmate", "goose",
-                                          "golang-migrate", "supabase", "sqlx", "plain"});
+                                          "sql-migrate", "golang-migrate", "supabase", "sqlx",
+                                          "plain"});
   CHECK(migrations::default_directories() ==
         std::vector<std::string>{"migrations", "db/migrations", "database/migrations",
                                  "sql/migrations", "supabase/migrations", "prisma/migrations",
@@ -248,6 +249,61 @@ TEST_CASE("goose: a SQL migration without an Up annotation is an error naming it
   CHECK_FALSE(r.ok);
   CHECK(r.format == "goose");
   CHECK(r.err.starts_with("migrations/2_b.sql: no '-- +goose Up' annotation"));
+}
+
+TEST_CASE("sql-migrate: up sections only, numeric order across '_' and '-', file name as version") {
+  MemoryFileSystem fs;
+  const std::string text =
+      "-- +migrate Up\n"
+      "CREATE TABLE users (id uuid);\n"
+      "-- +migrate Down\n"
+      "DROP TABLE users;\n";
+  fs.add("migrate/sql/20180103142001_initial_schema.sql", text);
+  fs.add("migrate/sql/20200116134800-wallet.sql",
+         "-- +migrate Down\nALTER TABLE users DROP wallet;\n-- +migrate Up notransaction\n"
+         "ALTER TABLE users ADD wallet jsonb;\n");
+  fs.add("migrate/sql/9_early.sql", "-- +migrate Up\nCREATE SCHEMA s;\n");
+  Loaded r = load(fs, "migrate/sql");
+  REQUIRE(r.ok);
+  CHECK(r.format == "sql-migrate");
+  CHECK(r.paths() == std::vector<std::string>{"migrate/sql/9_early.sql",
+                                              "migrate/sql/20180103142001_initial_schema.sql",
+                                              "migrate/sql/20200116134800-wallet.sql"});
+  CHECK(r.versions() == std::vector<std::string>{"9_early.sql", "20180103142001_initial_schema.sql",
+                                                 "20200116134800-wallet.sql"});
+  CHECK(r.names() == std::vector<std::string>{"early", "initial_schema", "wallet"});
+  CHECK(r.files[1].sql == spaces(14) + "\nCREATE TABLE users (id uuid);\n" + spaces(16) + "\n" +
+                              spaces(17) + "\n");
+  CHECK(r.files[2].sql.find("DROP") == std::string::npos);
+  CHECK(r.files[2].sql.find("ADD wallet") != std::string::npos);
+}
+
+TEST_CASE("sql-migrate: a file without an up or down command is an error naming it") {
+  MemoryFileSystem fs;
+  fs.add("migrations/1_a.sql", "-- +migrate Up\nSELECT 1;\n");
+  fs.add("migrations/2_b.sql", "SELECT 2;\n");
+  Loaded r = load(fs, "migrations");
+  CHECK_FALSE(r.ok);
+  CHECK(r.format == "sql-migrate");
+  CHECK(r.err.starts_with("migrations/2_b.sql: no '-- +migrate Up' or '-- +migrate Down' command"));
+}
+
+TEST_CASE(".up.sql beside numbered .sql files and no .down.sql: a project's runner, every file runs") {
+  MemoryFileSystem fs;
+  fs.add("migrations/201701261850_boards.up.sql", "CREATE TABLE boards ();\n");
+  fs.add("migrations/201806191904_logs.sql", "CREATE TABLE logs ();\n");
+  fs.add("migrations/201702072040_cards.up.sql", "CREATE TABLE cards ();\n");
+  Loaded r = load(fs, "migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "plain");
+  CHECK(r.paths() == std::vector<std::string>{"migrations/201701261850_boards.up.sql",
+                                              "migrations/201702072040_cards.up.sql",
+                                              "migrations/201806191904_logs.sql"});
+  CHECK(r.names() == std::vector<std::string>{"boards", "cards", "logs"});
+  // With a .down.sql the directory is golang-migrate's, which skips the other names.
+  fs.add("migrations/201702072040_cards.down.sql", "DROP TABLE cards;\n");
+  CHECK(load(fs, "migrations").format == "golang-migrate");
+  CHECK(load(fs, "migrations").files.size() == 2);
 }
 
 TEST_CASE("sqlx: timestamped files in a migrations directory") {

@@ -3,7 +3,8 @@
 //   drizzle         a meta/_journal.json file
 //   prisma          <name>/migration.sql subdirectories (or migration_lock.toml)
 //   flyway          V<version>__ / R__ file names
-//   dbmate, goose   directive comments inside the files
+//   dbmate, goose,  directive comments inside the files
+//   sql-migrate
 //   golang-migrate  <version>_<name>.up.sql / .down.sql names
 //   supabase        the supabase/migrations location
 //   sqlx            timestamped <version>_<name>.sql files in a "migrations" directory
@@ -19,6 +20,7 @@ extern const Format kPrisma;
 extern const Format kFlyway;
 extern const Format kDbmate;
 extern const Format kGoose;
+extern const Format kSqlMigrate;
 extern const Format kGolangMigrate;
 extern const Format kSupabase;
 extern const Format kSqlx;
@@ -26,7 +28,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDrizzle, kPrisma, kFlyway, kDbmate, kGoose, kGolangMigrate, kSupabase, kSqlx, kPlain,
+      kDrizzle, kPrisma, kFlyway, kDbmate, kGoose, kSqlMigrate, kGolangMigrate, kSupabase, kSqlx, kPlain,
   };
   return table;
 }

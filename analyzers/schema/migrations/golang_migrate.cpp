@@ -33,12 +33,23 @@ bool match_name(std::string_view file, std::string_view suffix, std::string_view
   return true;
 }
 
+// A directory of "<version>_<name>.up.sql" files is golang-migrate's, unless it also holds
+// "<version>_<name>.sql" files and no ".down.sql" at all: golang-migrate would skip those, so
+// another runner (a project's own, which applies every numbered file in order, the .up.sql ones
+// included) owns it, and the plain format loads them all. Dropping them would hide the tables
+// and columns they create.
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
-  std::string_view digits, name;
-  for (const std::string& file : sql_file_names(fs, root, dir))
-    if (match_name(file, kUp, &digits, &name) || match_name(file, kDown, &digits, &name))
-      return true;
-  return false;
+  bool up = false, down = false, other_numbered = false;
+  for (const std::string& file : sql_file_names(fs, root, dir)) {
+    std::string_view digits, name;
+    if (match_name(file, kUp, &digits, &name))
+      up = true;
+    else if (match_name(file, kDown, &digits, &name))
+      down = true;
+    else if (match_name(file, ".sql", &digits, &name))
+      other_numbered = true;
+  }
+  return down || (up && !other_numbered);
 }
 
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,

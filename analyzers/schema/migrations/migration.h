@@ -24,7 +24,7 @@ struct MigrationFile {
 };
 
 struct Format {
-  std::string_view name;  ///< "golang-migrate", "flyway", "dbmate", "goose", "sqlx", "supabase", "prisma", "drizzle", "plain"
+  std::string_view name;  ///< "golang-migrate", "flyway", "dbmate", "goose", "sql-migrate", "sqlx", "supabase", "prisma", "drizzle", "plain"
   /// Whether this format owns the migration directory `dir` (relative to the project root).
   bool (*detect)(const source::FileSystem& fs, const std::string& root, const std::string& dir);
   /// Lists the directory's migrations in apply order. Returns false and sets *err on bad input

@@ -3,7 +3,9 @@
 // order of those digits (so 10 after 9), ties broken by name. Files without a leading number
 // ("views.sql") still change the schema, so they are included too, after all numbered ones, in
 // name order: in hand-run setups they are typically applied last (views, grants, seeds), and
-// leaving them out would hide their tables from the model.
+// leaving them out would hide their tables from the model. "<n>_x.up.sql" beside "<n>_y.sql"
+// (a project's own runner that adopted golang-migrate's names for some files) is a numbered
+// file like the others; ".down.sql" files are reverse migrations and never run.
 //
 // No tool records a version, so the version is the number as written ("001"), which is how a
 // person refers to the file; unnumbered files have version "".
@@ -25,7 +27,9 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
           std::vector<MigrationFile>* out, std::string* err) {
   std::vector<MigrationFile> files;
   for (const std::string& file : sql_file_names(fs, root, dir)) {
+    if (file.ends_with(".down.sql")) continue;  // a reverse migration never runs on the way up
     std::string_view stem = std::string_view(file).substr(0, file.size() - 4);
+    if (stem.ends_with(".up")) stem.remove_suffix(3);
     MigrationFile m;
     m.path = source::join_path(dir, file);
     m.version = std::string(leading_digits(stem));

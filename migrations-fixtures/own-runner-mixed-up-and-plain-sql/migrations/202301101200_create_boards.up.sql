@@ -1,0 +1,4 @@
+CREATE TABLE boards (
+  id SERIAL PRIMARY KEY,
+  title TEXT NOT NULL
+);
