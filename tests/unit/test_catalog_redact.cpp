@@ -183,6 +183,9 @@ TEST_CASE("parse_tracking_rows reads each tool's rows its way") {
                           {"d", "false", "true"}}) ==
         std::vector<std::string>{"a applied [migration_name=a]", "b applied [migration_name=b]",
                                  "c failed [migration_name=c finished_at=NULL rolled_back_at=NULL]"});
+  // sql-migrate: one row per applied file, named by its file name.
+  CHECK(parsed("sql-migrate", {{"1_init.sql"}, {"2_users.sql"}}) ==
+        std::vector<std::string>{"1_init.sql applied [id=1_init.sql]", "2_users.sql applied [id=2_users.sql]"});
   TrackingTable table;
   std::string err;
   CHECK_FALSE(catalog::parse_tracking_rows({"sqlx", "public", "_sqlx_migrations", ""}, {{"1"}}, &table, &err));
@@ -228,6 +231,12 @@ TEST_CASE("classify: text versions match exactly, numeric and dotted ones as num
   CHECK(statuses({file("flyway", "1.0", "sql/V1_0__a.sql"), file("flyway", "1.10", "sql/V1_10__b.sql")},
                  {{"flyway", "public.flyway_schema_history", {row("1"), row("1.1")}}}) ==
         std::vector<std::string>{"applied 1.0 sql/V1_0__a.sql", "pending 1.10 sql/V1_10__b.sql", "unknown 1.1 - [v=1.1]"});
+}
+
+TEST_CASE("classify: sql-migrate ids are file names") {
+  CHECK(statuses({file("sql-migrate", "1_init.sql", "sql/1_init.sql"), file("sql-migrate", "2_users.sql", "sql/2_users.sql")},
+                 {{"sql-migrate", "public.gorp_migrations", {row("1_init.sql")}}}) ==
+        std::vector<std::string>{"applied 1_init.sql sql/1_init.sql", "pending 2_users.sql sql/2_users.sql"});
 }
 
 TEST_CASE("classify: Flyway baselines and repeatables") {

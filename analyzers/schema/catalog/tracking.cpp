@@ -52,7 +52,8 @@ int compare_versions(const std::string& a, const std::string& b) {
 // Whether a file version and a recorded version name the same migration, as the tool decides:
 // dbmate, Supabase, Prisma and Drizzle compare text; the others parse numbers.
 bool same_version(const std::string& format, const std::string& file, const std::string& row) {
-  if (format == "dbmate" || format == "supabase" || format == "prisma" || format == "drizzle")
+  if (format == "dbmate" || format == "supabase" || format == "prisma" || format == "drizzle" ||
+      format == "sql-migrate")
     return file == row;
   return compare_versions(file, row) == 0;
 }
@@ -107,6 +108,11 @@ bool find_tracking_tables(const Schema& live, const TrackingOptions& options,
         ok = add("dbmate", "SELECT version::text FROM " + from + " ORDER BY version");
       else
         ok = mismatch("golang-migrate's (version, dirty) or dbmate's (version)");
+    } else if (r.name == "gorp_migrations") {
+      // sql-migrate: one row per applied file, id = the file name (its default table name).
+      ok = has_columns(r, {"id", "applied_at"})
+               ? add("sql-migrate", "SELECT id FROM " + from + " ORDER BY applied_at, id")
+               : mismatch("sql-migrate's (id, applied_at)");
     } else if (r.name == "goose_db_version") {
       ok = has_columns(r, {"id", "version_id", "is_applied"})
                ? add("goose", "SELECT version_id::text, is_applied::text FROM " + from + " ORDER BY id")
@@ -141,7 +147,7 @@ bool parse_tracking_rows(const TrackingSource& source, const std::vector<TextRow
   out->rows.clear();
   const std::string& f = source.format;
   size_t width = f == "golang-migrate" || f == "supabase" || f == "drizzle" ? 2
-                 : f == "dbmate"                                             ? 1
+                 : f == "dbmate" || f == "sql-migrate"                       ? 1
                  : f == "goose"                                              ? 2
                  : f == "flyway"                                             ? 4
                                                                              : 3;
@@ -161,6 +167,8 @@ bool parse_tracking_rows(const TrackingSource& source, const std::vector<TextRow
       push(text(rows[0][0]), "", is_true(rows[0][1]), "version=" + text(rows[0][0]) + " dirty=" + text(rows[0][1]), true);
   } else if (f == "dbmate") {
     for (const TextRow& row : rows) push(text(row[0]), "", false, "version=" + text(row[0]));
+  } else if (f == "sql-migrate") {
+    for (const TextRow& row : rows) push(text(row[0]), "", false, "id=" + text(row[0]));
   } else if (f == "supabase") {
     for (const TextRow& row : rows) push(text(row[0]), row[1].value_or(""), false, "version=" + text(row[0]));
   } else if (f == "goose") {

@@ -15,6 +15,7 @@
 //   Supabase        supabase_migrations.schema_migrations(version text, name text?, ...).
 //   Prisma          _prisma_migrations(..., finished_at, migration_name, ..., rolled_back_at, ...):
 //                   one row per attempt; failed = finished_at and rolled_back_at both NULL.
+//   sql-migrate     gorp_migrations(id, applied_at): one row per applied file, id = its file name.
 //   Drizzle         <schema>.__drizzle_migrations(id, hash, created_at): drizzle-kit's migrator
 //                   runs a journal entry iff its "when" is greater than the greatest created_at, so
 //                   an entry is applied iff when <= max(created_at). hash is sha256 of the file.
