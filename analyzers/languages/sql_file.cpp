@@ -4,7 +4,8 @@
 // (E'...' strings also escape with backslashes), "..." identifiers, -- and /* */ comments
 // (which nest in PostgreSQL), or $tag$...$tag$ bodies. Leading blanks and comments are trimmed
 // so a site starts at its first keyword. A psql meta-command (\set, \gset) at top level runs to
-// the end of its line and ends the statement before it. Not handled: BEGIN ATOMIC ... END
+// the end of its line and ends the statement before it, and so does a query header comment
+// ("-- name: x", "-- x --") for files whose queries have no `;`. Not handled: BEGIN ATOMIC ... END
 // bodies, whose inner `;` psql tracks by counting BEGIN and END.
 #include <cctype>
 
@@ -70,6 +71,35 @@ void emit(std::string_view text, size_t begin, size_t end, std::vector<SqlSite>*
   out->push_back(std::move(site));
 }
 
+/// A query-naming comment line that starts the next query even when the previous one has no `;`:
+/// sqlc/aiosql/yesql's "-- name: get_user" and "-- get_user --" headers.
+bool is_query_header(std::string_view text, size_t i) {
+  if (i > 0 && text[i - 1] != '\n') return false;  // only a comment that starts its line
+  size_t nl = text.find('\n', i);
+  std::string_view line = text.substr(i + 2, (nl == std::string_view::npos ? text.size() : nl) - i - 2);
+  while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+  while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+  if (line.rfind("name:", 0) == 0) return true;
+  if (line.size() < 3 || line.substr(line.size() - 2) != "--") return false;
+  std::string_view name = line.substr(0, line.size() - 2);
+  while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) name.remove_suffix(1);
+  if (name.empty()) return false;
+  for (char c : name)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+  return true;
+}
+
+/// Whether text[begin, end) holds anything but blanks and comments.
+bool has_statement(std::string_view text, size_t begin, size_t end) {
+  while (begin < end) {
+    if (std::isspace(static_cast<unsigned char>(text[begin]))) { ++begin; continue; }
+    size_t next = skip_comment(text, begin);
+    if (next == begin) return true;
+    begin = next;
+  }
+  return false;
+}
+
 }  // namespace
 
 void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out) {
@@ -79,6 +109,10 @@ void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out) {
   while (i < text.size()) {
     char c = text[i];
     if (c == '-' || c == '/') {
+      if (text.substr(i, 2) == "--" && is_query_header(text, i) && has_statement(text, start, i)) {
+        emit(text, start, i, out);
+        start = i;
+      }
       size_t next = skip_comment(text, i);
       i = next == i ? i + 1 : next;
     } else if (c == '\'') {

@@ -97,6 +97,7 @@ class FileScanner {
     lang.extract({text, root, &lang, extra == options_.extra_database_calls.end() ? nullptr : &extra->second}, &sites);
 
     source::LineIndex lines(text);
+    only_database_calls_ = source::is_test_file(rel) || (lang.name == "python" && text.find("pyspark") != std::string::npos);
     for (auto& site : sites) analyze_site(rel, text, lines, site, &result);
     return result;
   }
@@ -112,7 +113,8 @@ class FileScanner {
                     const languages::SqlSite& site, FileResult* result) {
     // In a test, SQL that no database call receives is an expected value (a query builder's
     // output in an assertion) or a fixture for the code under test, not a query the test runs.
-    if (!site.database_call && source::is_test_file(rel)) return;
+    // In a Spark job it is Spark SQL over temporary views, not PostgreSQL.
+    if (!site.database_call && only_database_calls_) return;
     SiteRecord rec;
     rec.file = rel;
     auto pos = lines.position(site.host_begin);
@@ -197,6 +199,7 @@ class FileScanner {
   const source::FileSystem& fs_;
   const Options& options_;
   const Targets& targets_;
+  bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers_;
 };
 

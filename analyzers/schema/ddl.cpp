@@ -125,6 +125,50 @@ std::optional<std::pair<size_t, size_t>> block_statements(std::string_view body)
   return std::make_pair(words.front().end, end);
 }
 
+/// `:NAME` -> `_NAME` (an identifier), `:'NAME'` -> ` 'NAME'` (a string), `:"NAME"` -> ` "NAME"`,
+/// outside strings, quoted identifiers, comments and dollar quotes; `::` casts and `:=` stay.
+std::string substitute_psql_variables(const std::string& in) {
+  std::string s = in;
+  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (c == '\'' || c == '"') {
+      size_t close = s.find(c, i + 1);
+      i = close == std::string::npos ? s.size() : close + 1;
+    } else if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
+      size_t nl = s.find('\n', i);
+      i = nl == std::string::npos ? s.size() : nl;
+    } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
+      size_t close = s.find("*/", i + 2);
+      i = close == std::string::npos ? s.size() : close + 2;
+    } else if (c == '$' && (i == 0 || !ident(s[i - 1]))) {
+      size_t j = i + 1;
+      while (j < s.size() && ident(s[j])) ++j;
+      if (j < s.size() && s[j] == '$') {
+        std::string tag = s.substr(i, j - i + 1);
+        if (tag.size() > 1 && std::isdigit(static_cast<unsigned char>(tag[1]))) { i = j; continue; }  // $1
+        size_t close = s.find(tag, j + 1);
+        i = close == std::string::npos ? s.size() : close + tag.size();
+      } else {
+        ++i;
+      }
+    } else if (c == ':' && i + 1 < s.size() && (i == 0 || (s[i - 1] != ':' && !ident(s[i - 1]))) && s[i + 1] != ':' &&
+               s[i + 1] != '=') {
+      char n = s[i + 1];
+      if (std::isalpha(static_cast<unsigned char>(n)) || n == '_') {
+        s[i] = '_';
+      } else if (n == '\'' || n == '"') {
+        s[i] = ' ';
+      }
+      ++i;
+    } else {
+      ++i;
+    }
+  }
+  return s;
+}
+
 class Simulator {
  public:
   Simulator(Schema& schema, const std::string& file, const std::string& sql, const std::vector<std::string>& path,
@@ -135,9 +179,18 @@ class Simulator {
     std::vector<sql::ParsedStatement> stmts;
     sql::ParseError perr;
     if (!sql::parse(sql_, &stmts, &perr)) {
-      auto pos = index_.position(perr.offset);
-      *error = {file_, pos.line, pos.column, perr.message};
-      return false;
+      // psql variables (graphile-migrate's :DATABASE_OWNER, psql -v): retry with each one
+      // replaced by text of the same length that parses, so offsets stay the file's.
+      std::string substituted = substitute_psql_variables(sql_);
+      std::vector<sql::ParsedStatement> retry;
+      sql::ParseError ignored;
+      if (substituted == sql_ || !sql::parse(substituted, &retry, &ignored)) {
+        auto pos = index_.position(perr.offset);
+        *error = {file_, pos.line, pos.column, perr.message};
+        return false;
+      }
+      note("psql variables (:NAME) read as placeholders");
+      stmts = std::move(retry);
     }
     for (auto& s : stmts) {
       stmt_offset_ = s.location;

@@ -294,3 +294,21 @@ TEST_CASE("CREATE EXTENSION ... SCHEMA records a schema of its own, not one on t
                             "CREATE EXTENSION vector SCHEMA public;"}}) == "");
   CHECK(s.extension_schemas == std::set<std::string>{"pgmq"});
 }
+
+TEST_CASE("psql variables in a migration (graphile-migrate) are read as placeholders") {
+  Schema s;
+  std::vector<DdlNote> notes;
+  CHECK(apply(s, {{"migrations/committed/000001.sql",
+                   "GRANT ALL ON SCHEMA public TO :DATABASE_OWNER;\n"
+                   "CREATE TABLE app_users (id int, name text DEFAULT :'default_name');\n"
+                   "ALTER TABLE app_users OWNER TO :\"DATABASE_OWNER\";\n"
+                   "SELECT id::text, ':kept' FROM app_users;"}},
+              &notes) == "");
+  CHECK(columns(s, "public", "app_users") == "id@migrations/committed/000001.sql:2 name@migrations/committed/000001.sql:2");
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].message == "psql variables (:NAME) read as placeholders");
+  // A real syntax error is still one, reported at its own position.
+  Schema t;
+  CHECK(apply(t, {{"m.sql", "GRANT ALL ON SCHEMA public TO :OWNER;\nCREATE TABLE x (a int,);"}}) ==
+        "m.sql:1:31: syntax error at or near \":\"");
+}

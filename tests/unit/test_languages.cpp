@@ -387,3 +387,12 @@ TEST_CASE("a database call's literal that is no query is not a site") {
   REQUIRE(js_sites.size() == 1);
   CHECK(js_sites[0].sql.text == "SELECT * FROM t \x01");
 }
+
+TEST_CASE("sql files: a query header starts the next query when the previous has no semicolon") {
+  std::string text = "-- name: first\nSELECT 1 FROM a\n\n-- second --\nSELECT 2 FROM b\n-- a comment, not a header\nWHERE x\n";
+  auto sites = extract("q.sql", text);
+  REQUIRE(sites.size() == 2);
+  CHECK(sites[0].sql.text == "SELECT 1 FROM a");
+  CHECK(sites[1].sql.text == "SELECT 2 FROM b\n-- a comment, not a header\nWHERE x");
+  CHECK(sites[1].host_begin == text.find("SELECT 2"));
+}
