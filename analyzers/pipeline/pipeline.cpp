@@ -20,23 +20,6 @@
 namespace schemagate::pipeline {
 namespace {
 
-bool contains_sql_keyword(std::string_view text) {
-  // Case-insensitive search for the DML verbs; a file without any is not parsed.
-  static const char* kWords[] = {"select", "insert", "update", "delete", "merge"};
-  for (size_t i = 0; i + 5 < text.size(); ++i) {
-    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
-    if (c != 's' && c != 'i' && c != 'u' && c != 'd' && c != 'm') continue;
-    for (const char* w : kWords) {
-      size_t k = 0;
-      while (w[k] && i + k < text.size() &&
-             std::tolower(static_cast<unsigned char>(text[i + k])) == w[k])
-        ++k;
-      if (!w[k]) return true;
-    }
-  }
-  return false;
-}
-
 const char* status_name(sql::RefStatus s) {
   switch (s) {
     case sql::RefStatus::Resolved: return "ok";
@@ -78,7 +61,7 @@ class FileScanner {
     if (source::is_generated(text) || source::is_minified(text)) return result;
     result.scanned = true;
     result.suppressions = report::find_suppressions(text);
-    if (!contains_sql_keyword(text)) return result;
+    if (!source::may_contain_sql(text)) return result;
 
     std::vector<languages::SqlSite> sites;
     languages::Tree tree;

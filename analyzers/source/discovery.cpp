@@ -154,7 +154,44 @@ void walk(const FileSystem& fs, const std::string& root, const std::string& dir,
   }
 }
 
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+/// Case-insensitive `word` at text[i], as a whole word.
+bool word_at(std::string_view text, size_t i, std::string_view word) {
+  if (i + word.size() > text.size() || (i > 0 && word_char(text[i - 1]))) return false;
+  for (size_t k = 0; k < word.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(text[i + k])) != word[k]) return false;
+  return i + word.size() == text.size() || !word_char(text[i + word.size()]);
+}
+
+/// Whether `word` starts a whole word somewhere in text[from, from + window).
+bool word_within(std::string_view text, size_t from, size_t window, std::string_view word) {
+  size_t end = std::min(text.size(), from + window);
+  for (size_t i = from; i < end; ++i)
+    if (word_at(text, i, word)) return true;
+  return false;
+}
+
+/// Whether `word` is the next word after text[from] (blanks skipped).
+bool next_word(std::string_view text, size_t from, std::string_view word) {
+  while (from < text.size() && std::isspace(static_cast<unsigned char>(text[from]))) ++from;
+  return word_at(text, from, word);
+}
+
 }  // namespace
+
+bool may_contain_sql(std::string_view text) {
+  for (size_t i = 0; i + 5 < text.size(); ++i) {
+    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    if (c != 's' && c != 'i' && c != 'u' && c != 'd' && c != 'm') continue;
+    if (word_at(text, i, "insert") && next_word(text, i + 6, "into")) return true;
+    if (word_at(text, i, "delete") && next_word(text, i + 6, "from")) return true;
+    if (word_at(text, i, "merge") && next_word(text, i + 5, "into")) return true;
+    if (word_at(text, i, "select") && word_within(text, i + 6, 4000, "from")) return true;
+    if (word_at(text, i, "update") && word_within(text, i + 6, 400, "set")) return true;
+  }
+  return false;
+}
 
 bool glob_match(std::string_view pattern, std::string_view path) {
   if (pattern.find('/') == std::string_view::npos) {

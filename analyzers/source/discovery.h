@@ -29,6 +29,12 @@ std::vector<std::string> discover_files(const FileSystem& fs, const std::string&
 /// components, [...] is a character class. A pattern without '/' matches the last component.
 bool glob_match(std::string_view pattern, std::string_view path);
 
+/// The cheap test that decides whether a file is parsed at all: it holds a statement shape,
+/// INSERT INTO, DELETE FROM, MERGE INTO, SELECT ... FROM or UPDATE ... SET (case-insensitive,
+/// whole words), not just a verb: "update" and "delete" are everywhere in front-end code. A
+/// statement without these (SELECT now(), a variable passed to execute) references no relation.
+bool may_contain_sql(std::string_view text);
+
 /// True for files that say they are generated (checked in their first 1024 bytes).
 bool is_generated(std::string_view text);
 
