@@ -154,13 +154,17 @@ void walk(const FileSystem& fs, const std::string& root, const std::string& dir,
   }
 }
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+// ASCII only, without locale lookups: this runs over every byte of every candidate file.
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+inline bool word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
 
 /// Case-insensitive `word` at text[i], as a whole word.
 bool word_at(std::string_view text, size_t i, std::string_view word) {
   if (i + word.size() > text.size() || (i > 0 && word_char(text[i - 1]))) return false;
   for (size_t k = 0; k < word.size(); ++k)
-    if (std::tolower(static_cast<unsigned char>(text[i + k])) != word[k]) return false;
+    if (ascii_lower(text[i + k]) != word[k]) return false;
   return i + word.size() == text.size() || !word_char(text[i + word.size()]);
 }
 
@@ -182,8 +186,9 @@ bool next_word(std::string_view text, size_t from, std::string_view word) {
 
 bool may_contain_sql(std::string_view text) {
   for (size_t i = 0; i + 5 < text.size(); ++i) {
-    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    char c = ascii_lower(text[i]);
     if (c != 's' && c != 'i' && c != 'u' && c != 'd' && c != 'm') continue;
+    if (i > 0 && word_char(text[i - 1])) continue;
     if (word_at(text, i, "insert") && next_word(text, i + 6, "into")) return true;
     if (word_at(text, i, "delete") && next_word(text, i + 6, "from")) return true;
     if (word_at(text, i, "merge") && next_word(text, i + 5, "into")) return true;
