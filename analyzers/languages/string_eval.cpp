@@ -364,6 +364,9 @@ class Engine {
   bool is_database_call(std::string_view name) const {
     for (std::string_view n : in_.language->database_calls)
       if (n == name) return true;
+    if (in_.extra_database_calls)  // schemagate.yaml `database_calls`
+      for (const std::string& n : *in_.extra_database_calls)
+        if (n == name) return true;
     return false;
   }
 

@@ -37,6 +37,47 @@ struct CodeCreated {
   int line = 0;
 };
 
+/// Whether SQL text calls a function that only ClickHouse has (Cloudflare's Analytics Engine
+/// speaks the same dialect). A file that holds such SQL sends queries to another engine, often
+/// over tables named like the PostgreSQL ones: as in a Spark job, only the strings a PostgreSQL
+/// database call receives are sites there. The names are camelCase, which PostgreSQL code does
+/// not write (unquoted names fold to lower case), and matched as calls, not as `x.toDateTime(`.
+bool calls_clickhouse_function(std::string_view sql) {
+  static constexpr std::string_view kNames[] = {
+      "toDateTime", "toDate", "toStartOfInterval", "toStartOfDay", "toStartOfHour", "toStartOfMonth",
+      "toStartOfWeek", "toUnixTimestamp", "formatDateTime", "argMax", "argMin", "uniqExact", "countIf",
+      "sumIf", "avgIf", "groupArray", "toUInt32", "toUInt64", "toInt64", "toFloat64"};
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (std::string_view name : kNames) {
+    for (size_t at = sql.find(name); at != std::string_view::npos; at = sql.find(name, at + 1)) {
+      if (at > 0 && (word_char(sql[at - 1]) || sql[at - 1] == '.')) continue;
+      size_t k = at + name.size();
+      while (k < sql.size() && (sql[k] == ' ' || sql[k] == '\t')) ++k;
+      if (k < sql.size() && sql[k] == '(') return true;
+    }
+  }
+  return false;
+}
+
+/// Where the statement at `location` really starts: libpg_query's location includes the blanks
+/// and comments before it.
+size_t statement_start(const std::string& sql, size_t location) {
+  size_t at = location;
+  for (;;) {
+    at = sql.find_first_not_of(" \t\r\n", at);
+    if (at == std::string::npos) return location;
+    if (sql.compare(at, 2, "--") == 0) {
+      at = sql.find('\n', at);
+    } else if (sql.compare(at, 2, "/*") == 0) {
+      at = sql.find("*/", at + 2);
+      if (at != std::string::npos) at += 2;
+    } else {
+      return at;
+    }
+    if (at == std::string::npos) return location;
+  }
+}
+
 struct FileResult {
   bool scanned = false;
   std::vector<CodeCreated> created;
@@ -80,7 +121,11 @@ class FileScanner {
     lang.extract({text, root, &lang, extra == options_.extra_database_calls.end() ? nullptr : &extra->second}, &sites);
 
     source::LineIndex lines(text);
-    only_database_calls_ = source::is_test_file(rel) || (lang.name == "python" && text.find("pyspark") != std::string::npos);
+    only_database_calls_ = source::is_test_file(rel) ||
+                           (lang.name == "python" && text.find("pyspark") != std::string::npos) ||
+                           std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) {
+                             return calls_clickhouse_function(s.sql.text);
+                           });
     for (auto& site : sites) analyze_site(rel, text, lines, site, &result);
     return result;
   }
@@ -96,7 +141,8 @@ class FileScanner {
                     const languages::SqlSite& site, FileResult* result) {
     // In a test, SQL that no database call receives is an expected value (a query builder's
     // output in an assertion) or a fixture for the code under test, not a query the test runs.
-    // In a Spark job it is Spark SQL over temporary views, not PostgreSQL.
+    // In a Spark job it is Spark SQL over temporary views, not PostgreSQL; beside ClickHouse SQL
+    // it is a query for that engine.
     if (!site.database_call && only_database_calls_) return;
     SiteRecord rec;
     rec.file = rel;
@@ -129,9 +175,9 @@ class FileScanner {
     }
     for (auto& s : stmts) {
       sql::CreatedRelation created = sql::created_relation(s.node);
-      size_t at = norm.sql.text.find_first_not_of(" \t\r\n", s.location);  // a statement's location includes blanks before it
+      size_t at = statement_start(norm.sql.text, s.location);
       if (!created.name.empty())
-        result->created.push_back({created, rel, lines.position(norm.sql.host_offset(at == std::string::npos ? s.location : at)).line});
+        result->created.push_back({created, rel, lines.position(norm.sql.host_offset(at)).line});
     }
     bool any_dml = false;
     for (auto& s : stmts) any_dml = any_dml || sql::is_dml(s.node);

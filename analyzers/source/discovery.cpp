@@ -187,13 +187,17 @@ bool next_word(std::string_view text, size_t from, std::string_view word) {
 bool may_contain_sql(std::string_view text) {
   for (size_t i = 0; i + 5 < text.size(); ++i) {
     char c = ascii_lower(text[i]);
-    if (c != 's' && c != 'i' && c != 'u' && c != 'd' && c != 'm') continue;
+    if (c != 's' && c != 'i' && c != 'u' && c != 'd' && c != 'm' && c != 'c') continue;
     if (i > 0 && word_char(text[i - 1])) continue;
     if (word_at(text, i, "insert") && next_word(text, i + 6, "into")) return true;
     if (word_at(text, i, "delete") && next_word(text, i + 6, "from")) return true;
     if (word_at(text, i, "merge") && next_word(text, i + 5, "into")) return true;
     if (word_at(text, i, "select") && word_within(text, i + 6, 4000, "from")) return true;
     if (word_at(text, i, "update") && word_within(text, i + 6, 400, "set")) return true;
+    // A file that only creates a table at start-up (CREATE TABLE IF NOT EXISTS, CREATE TEMP
+    // TABLE) must still be read: the relation it creates exists for the queries elsewhere.
+    if (word_at(text, i, "create") && (word_within(text, i + 6, 40, "table") || word_within(text, i + 6, 40, "view")))
+      return true;
   }
   return false;
 }

@@ -30,8 +30,8 @@ std::vector<std::string> discover_files(const FileSystem& fs, const std::string&
 bool glob_match(std::string_view pattern, std::string_view path);
 
 /// The cheap test that decides whether a file is parsed at all: it holds a statement shape,
-/// INSERT INTO, DELETE FROM, MERGE INTO, SELECT ... FROM or UPDATE ... SET (case-insensitive,
-/// whole words), not just a verb: "update" and "delete" are everywhere in front-end code. A
+/// INSERT INTO, DELETE FROM, MERGE INTO, SELECT ... FROM, UPDATE ... SET, or CREATE ... TABLE /
+/// VIEW (a relation the code creates; case-insensitive, whole words), not just a verb: "update" and "delete" are everywhere in front-end code. A
 /// statement without these (SELECT now(), a variable passed to execute) references no relation.
 bool may_contain_sql(std::string_view text);
 

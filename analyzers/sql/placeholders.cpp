@@ -122,14 +122,18 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
         i += 2;
         continue;
       }
-      if ((nx == 's' || nx == 'b' || nx == 't') && (i + 2 >= n || !ident_char(s[i + 2]))) {
+      // %s %b %t are the drivers' (psycopg, pyformat); %d %v are host formatting (Go's
+      // fmt.Sprintf, Python's `%`) filling in a value. Modulo by a column named d is written
+      // `id % d`, with a blank, and stays an operator.
+      auto verb = [](char v) { return v == 's' || v == 'b' || v == 't' || v == 'd' || v == 'v'; };
+      if (verb(nx) && (i + 2 >= n || !ident_char(s[i + 2]))) {
         emit_param(in.origin[i]);
         i += 2;
         continue;
       }
       if (nx == '(') {
         size_t close = s.find(')', i + 2);
-        if (close != std::string::npos && close + 1 < n && (s[close + 1] == 's' || s[close + 1] == 'b' || s[close + 1] == 't')) {
+        if (close != std::string::npos && close + 1 < n && verb(s[close + 1])) {
           emit_param(in.origin[i]);
           i = close + 2;
           continue;

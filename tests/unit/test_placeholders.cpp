@@ -31,6 +31,12 @@ TEST_CASE("psycopg styles") {
   CHECK(norm("SELECT 100 %% 7") == "SELECT 100 % 7");
 }
 
+TEST_CASE("host formatting verbs %d and %v are values; modulo keeps its blank") {
+  CHECK(norm("SELECT a FROM t WHERE b=%d LIMIT %v") == "SELECT a FROM t WHERE b=$1 LIMIT $2");
+  CHECK(norm("SELECT a FROM t WHERE b = %(n)d") == "SELECT a FROM t WHERE b = $1");
+  CHECK(norm("SELECT a % d, a %dx FROM t") == "SELECT a % d, a %dx FROM t");
+}
+
 TEST_CASE("question marks, but not jsonb operators") {
   CHECK(norm("UPDATE t SET a = ? WHERE id = ?") == "UPDATE t SET a = $1 WHERE id = $2");
   CHECK(norm("SELECT * FROM t WHERE tags ?| array['a'] AND tags ?& array['b']") ==

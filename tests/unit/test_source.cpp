@@ -85,5 +85,7 @@ TEST_CASE("only files with a statement shape are parsed") {
   CHECK(may_contain_sql("UPDATE accounts SET plan = $1"));
   CHECK_FALSE(may_contain_sql("onUpdate(() => deleteItem(id)); const selected = items.filter(x => x);"));
   CHECK_FALSE(may_contain_sql("db.Exec(ctx, \"select pg_notify($1, $2)\")"));  // references no relation
+  CHECK(may_contain_sql("db.Exec(`CREATE TABLE IF NOT EXISTS migrations (filename TEXT)`)"));  // a relation other files use
+  CHECK_FALSE(may_contain_sql("function createTable() { return view; }"));
   CHECK_FALSE(may_contain_sql("inserted into the list; updates settings"));     // not whole words
 }

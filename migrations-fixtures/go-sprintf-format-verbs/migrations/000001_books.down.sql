@@ -1,0 +1,1 @@
+DROP TABLE book_tags; DROP TABLE books;

@@ -1,0 +1,3 @@
+module example.com/shelters
+
+go 1.22
