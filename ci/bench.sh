@@ -8,8 +8,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 bin=${SCHEMAGATE:-$here/build/schemagate}
 files=${1:-2000}
 runs=${2:-5}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+work=${BENCH_CORPUS:-$(mktemp -d)}  # BENCH_CORPUS=DIR keeps the generated project there
+[[ -n "${BENCH_CORPUS:-}" ]] || trap 'rm -rf "$work"' EXIT
+mkdir -p "$work"
 
 mkdir -p "$work/migrations" "$work/app"
 for t in $(seq 1 40); do

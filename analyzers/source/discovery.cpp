@@ -139,7 +139,8 @@ void walk(const FileSystem& fs, const std::string& root, const std::string& dir,
       if (excluded) continue;
       walk(fs, root, rel, opt, rules, out);
     } else {
-      if (e.name[0] == '.' || is_minified_name(e.name) || is_migration_name(e.name) || ignored(rules, rel, false))
+      if (e.name[0] == '.' || is_minified_name(e.name) || is_migration_name(e.name) || is_never_run_name(e.name) ||
+          ignored(rules, rel, false))
         continue;
       bool excluded = false;
       for (auto& g : opt.exclude) excluded = excluded || glob_match(g, rel);
@@ -265,6 +266,12 @@ bool is_migration_name(std::string_view name) {
   size_t digits = 0;
   while (digits < n.size() && std::isdigit(static_cast<unsigned char>(n[digits]))) ++digits;
   return digits > 0 && digits < n.size() - suffix && n[digits] == '_';
+}
+
+bool is_never_run_name(std::string_view name) {
+  // tsd type tests (*.test-d.ts) are only type-checked, and *.example.* files are documentation:
+  // the SQL in them never reaches a database, so their made-up tables are not findings.
+  return name.find(".test-d.") != std::string_view::npos || name.find(".example.") != std::string_view::npos;
 }
 
 bool is_minified_name(std::string_view name) {

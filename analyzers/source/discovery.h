@@ -52,6 +52,9 @@ bool is_minified_name(std::string_view name);
 /// `*.test.*`, `*.spec.*`, anything under `__tests__/`.
 bool is_test_file(std::string_view path);
 
+/// Files whose code never runs: tsd type tests (*.test-d.ts) and *.example.* files. Not scanned.
+bool is_never_run_name(std::string_view name);
+
 /// True for a golang-migrate migration file name, `<digits>_<title>.up.sql` or `.down.sql`. Such
 /// a file outside the migration directories in use is another engine's migration (a SQLite
 /// driver beside the PostgreSQL one) or a copy: schema, not queries the code runs.

@@ -68,6 +68,10 @@ TEST_CASE("golang-migrate file names and test files") {
   CHECK(is_test_file("services/api/tests/conftest.py"));
   CHECK_FALSE(is_test_file("app/attest/verify.py"));
   CHECK_FALSE(is_test_file("app/latest/feed.ts"));
+  CHECK(is_never_run_name("compatible-flow.test-d.ts"));
+  CHECK(is_never_run_name("supabase-flow.example.ts"));
+  CHECK_FALSE(is_never_run_name("examples.ts"));
+  CHECK_FALSE(is_never_run_name("flow.test.ts"));
   CHECK_FALSE(is_test_file("store/contest.go"));
   CHECK_FALSE(is_test_file("app/latest_results.py"));
 }
