@@ -845,10 +845,52 @@ bool is_dml(const json& stmt) {
   return t == "SelectStmt" || t == "InsertStmt" || t == "UpdateStmt" || t == "DeleteStmt" || t == "MergeStmt";
 }
 
+namespace {
+
+/// `CREATE [TEMP|TEMPORARY|UNLOGGED] TABLE [IF NOT EXISTS] name` inside PL/pgSQL text (a DO
+/// block a test script runs): the first such table, or nothing.
+CreatedRelation created_in_plpgsql(const std::string& body) {
+  std::vector<std::string> words;
+  std::string w;
+  auto flush = [&] {
+    if (!w.empty()) words.push_back(w);
+    w.clear();
+  };
+  for (char c : body) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.') w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    else flush();
+  }
+  flush();
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    if (words[i] != "create") continue;
+    size_t j = i + 1;
+    while (j < words.size() && (words[j] == "temp" || words[j] == "temporary" || words[j] == "unlogged" ||
+                                words[j] == "global" || words[j] == "local"))
+      ++j;
+    if (j >= words.size() || words[j] != "table") continue;
+    ++j;
+    if (j + 2 < words.size() && words[j] == "if" && words[j + 1] == "not" && words[j + 2] == "exists") j += 3;
+    if (j >= words.size()) return {};
+    const std::string& name = words[j];
+    auto dot = name.find('.');
+    return dot == std::string::npos ? CreatedRelation{"", name} : CreatedRelation{name.substr(0, dot), name.substr(dot + 1)};
+  }
+  return {};
+}
+
+}  // namespace
+
 CreatedRelation created_relation(const json& stmt) {
   if (!stmt.is_object() || stmt.empty()) return {};
   const std::string& t = node_type(stmt);
   const json& b = node_body(stmt);
+  if (t == "DoStmt") {
+    for (auto& a : b.value("args", json::array())) {
+      const json& de = field(a, "DefElem");
+      if (de.value("defname", "") == "as") return created_in_plpgsql(str_value(field(de, "arg")));
+    }
+    return {};
+  }
   const json* rv = &kNull;
   if (t == "CreateStmt") rv = &field(b, "relation");
   else if (t == "CreateForeignTableStmt") rv = &field(field(b, "base"), "relation");

@@ -373,3 +373,14 @@ TEST_CASE("created_relation names what a statement the code runs creates") {
   CHECK(created("SELECT 1") == "");
   CHECK(created("CREATE INDEX i ON orders (id)") == "");
 }
+
+TEST_CASE("a table a DO block creates counts as created by the code") {
+  std::vector<sql::ParsedStatement> stmts;
+  sql::ParseError perr;
+  REQUIRE(sql::parse("DO $$ BEGIN CREATE TEMP TABLE IF NOT EXISTS Scratch_Results (ok boolean); END $$;", &stmts, &perr));
+  auto c = sql::created_relation(stmts[0].node);
+  CHECK(c.schema == "");
+  CHECK(c.name == "scratch_results");
+  REQUIRE(sql::parse("DO $$ BEGIN RAISE NOTICE 'create nothing'; END $$;", &stmts, &perr));
+  CHECK(sql::created_relation(stmts.back().node).name == "");
+}
