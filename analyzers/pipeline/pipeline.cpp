@@ -35,6 +35,7 @@ struct CodeCreated {
   sql::CreatedRelation relation;
   std::string file;
   int line = 0;
+  const char* how = "created at run time by the code at";
 };
 
 /// Whether SQL text calls a function that only ClickHouse has (Cloudflare's Analytics Engine
@@ -76,6 +77,46 @@ size_t statement_start(const std::string& sql, size_t location) {
     }
     if (at == std::string::npos) return location;
   }
+}
+
+/// Every `CREATE [VIRTUAL|TEMP|TEMPORARY|UNLOGGED] TABLE|VIEW [IF NOT EXISTS] name` in `text`, by
+/// words, case-insensitive, with the offset of CREATE; names lower-cased, quotes dropped.
+std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(const std::string& text) {
+  struct Word { std::string text; size_t at; };
+  std::vector<Word> words;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (std::isalnum(c) || c == '_' || c == '"') {
+      size_t start = i;
+      std::string w;
+      while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_' || text[i] == '.' ||
+                                 text[i] == '"')) {
+        if (text[i] != '"') w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+        ++i;
+      }
+      words.push_back({w, start});
+    } else {
+      ++i;
+    }
+  }
+  std::vector<std::pair<sql::CreatedRelation, size_t>> out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i].text != "create") continue;
+    size_t j = i + 1;
+    while (j < words.size() && (words[j].text == "virtual" || words[j].text == "temp" || words[j].text == "temporary" ||
+                                words[j].text == "unlogged" || words[j].text == "or" || words[j].text == "replace"))
+      ++j;
+    if (j >= words.size() || (words[j].text != "table" && words[j].text != "view")) continue;
+    ++j;
+    if (j + 2 < words.size() && words[j].text == "if" && words[j + 1].text == "not" && words[j + 2].text == "exists") j += 3;
+    if (j >= words.size()) break;
+    const std::string& name = words[j].text;
+    auto dot = name.find('.');
+    out.push_back({dot == std::string::npos ? sql::CreatedRelation{"", name}
+                                            : sql::CreatedRelation{name.substr(0, dot), name.substr(dot + 1)},
+                   words[i].at});
+  }
+  return out;
 }
 
 struct FileResult {
@@ -288,6 +329,8 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
   dopt.include = options.include;
   dopt.exclude = options.exclude;
   for (auto& d : schema.directories) dopt.skip_dirs.push_back(d.path);
+  std::vector<std::string> other_migrations;
+  dopt.other_migrations = &other_migrations;
   std::vector<std::pair<std::string, const languages::Language*>> files;
   for (auto& f : source::discover_files(fs, options.root, dopt)) {
     if (options.only_files && !std::binary_search(options.only_files->begin(), options.only_files->end(), f)) continue;
@@ -313,6 +356,21 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
   for (auto& r : results)
     for (auto& c : r.created)
       created.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
+  // Likewise the tables another engine's migrations create (a SQLite driver's next to the
+  // PostgreSQL ones): code for that engine uses them.
+  std::vector<CodeCreated> elsewhere;
+  for (auto& path : other_migrations) {
+    // Another engine's dialect need not parse as PostgreSQL (CREATE VIRTUAL TABLE ... USING
+    // fts5): read the CREATE ... TABLE / VIEW names from the words.
+    std::string text, e;
+    if (!fs.read(source::join_path(options.root, path), &text, &e)) continue;
+    source::LineIndex lines(text);
+    for (auto& [c, offset] : created_tables_in_text(text))
+      elsewhere.push_back({c, path, lines.position(offset).line,
+                           "created by a migration outside the migration directories checked, at"});
+  }
+  for (auto& c : elsewhere)
+    created.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
   auto created_by_code = [&](const std::string& qualified) -> const CodeCreated* {
     auto it = created.find(qualified);
     if (it == created.end()) it = created.find(qualified.substr(qualified.find('.') + 1));
@@ -336,7 +394,7 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
         if (ref.kind == "relation" && ref.status == "missing")
           if (const CodeCreated* c = created_by_code(ref.relation)) {
             ref.status = "unchecked";
-            ref.note = "created at run time by the code at " + c->file + ":" + std::to_string(c->line);
+            ref.note = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);
           }
       ++out->summary.sql_sites;
       if (s.checked) ++out->summary.checked_sites;

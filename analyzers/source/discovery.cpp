@@ -139,6 +139,9 @@ void walk(const FileSystem& fs, const std::string& root, const std::string& dir,
       if (excluded) continue;
       walk(fs, root, rel, opt, rules, out);
     } else {
+      if (is_migration_name(e.name) && opt.other_migrations && e.name.size() > 7 &&
+          e.name.compare(e.name.size() - 7, 7, ".up.sql") == 0 && !ignored(rules, rel, false))
+        opt.other_migrations->push_back(rel);
       if (e.name[0] == '.' || is_minified_name(e.name) || is_migration_name(e.name) || is_never_run_name(e.name) ||
           ignored(rules, rel, false))
         continue;

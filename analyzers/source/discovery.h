@@ -19,6 +19,10 @@ struct DiscoveryOptions {
   std::vector<std::string> include;    ///< globs; when non-empty a file must match one
   std::vector<std::string> exclude;    ///< globs; a matching file or directory is skipped
   std::vector<std::string> skip_dirs;  ///< root-relative directories to skip (migrations)
+  /// Receives the `N_name.up.sql` files found outside the migration directories (another
+  /// engine's migrations, such as a SQLite driver's): not code, but the tables they create exist
+  /// somewhere, so references to them are not certain to be missing.
+  std::vector<std::string>* other_migrations = nullptr;
 };
 
 /// Root-relative paths ('/' separators) of candidate files, sorted. The caller filters them by

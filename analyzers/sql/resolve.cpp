@@ -767,16 +767,16 @@ class Resolver {
         if (e.rel) bases.push_back(&e);
       }
     }
+    if (!certain || schema_.uncertain_names.count(ref.column)) {
+      ref.status = RefStatus::Unchecked;
+      ref.note = "a relation in scope has columns that are not known";
+      refs_.push_back(ref);
+      return;
+    }
     if (bases.empty()) {
       // No relation in scope: a bare name (a PL/pgSQL variable, a misused keyword). Not ours.
       ref.status = RefStatus::Unchecked;
       ref.note = "no relation in scope";
-      refs_.push_back(ref);
-      return;
-    }
-    if (!certain || schema_.uncertain_names.count(ref.column)) {
-      ref.status = RefStatus::Unchecked;
-      ref.note = "a relation in scope has columns that are not known";
       refs_.push_back(ref);
       return;
     }
