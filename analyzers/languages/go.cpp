@@ -17,47 +17,24 @@ using sql::SqlText;
 /// Decodes source[begin, end) of an interpreted string body. \x and octal escapes are single
 /// bytes in Go; \u and \U are code points encoded as UTF-8.
 void decode(std::string_view source, uint32_t begin, uint32_t end, SqlText* out) {
-  std::string_view text = source.substr(begin, end - begin);
-  size_t i = 0;
-  while (i < text.size()) {
-    uint32_t at = begin + static_cast<uint32_t>(i);
-    if (text[i] != '\\' || i + 1 >= text.size()) {
-      out->append_verbatim(text.substr(i, 1), at);
-      ++i;
-      continue;
-    }
+  decode_escaped(source, begin, end, out, [](std::string_view text, size_t i, size_t* j, std::string* decoded) {
     char e = text[i + 1];
-    size_t j = i + 2;
-    std::string decoded;
     uint32_t value = 0;
-    switch (e) {
-      case 'a': decoded = '\a'; break;
-      case 'b': decoded = '\b'; break;
-      case 'f': decoded = '\f'; break;
-      case 'n': decoded = '\n'; break;
-      case 'r': decoded = '\r'; break;
-      case 't': decoded = '\t'; break;
-      case 'v': decoded = '\v'; break;
-      case 'x':
-        if (parse_digits(text, &j, 16, 2, &value)) decoded = static_cast<char>(value);
-        else decoded = text.substr(i, 2);
-        break;
-      case 'u': case 'U':
-        if (parse_digits(text, &j, 16, e == 'u' ? 4 : 8, &value)) append_utf8(value, &decoded);
-        else decoded = text.substr(i, 2);
-        break;
-      default:
-        if (e >= '0' && e <= '7') {
-          j = i + 1;
-          parse_digits(text, &j, 8, 3, &value);
-          decoded = static_cast<char>(value & 0xFF);
-        } else {
-          decoded = e;  // \\ \" \' (invalid escapes do not compile; keep the character)
-        }
+    if (common_escape(e, decoded)) return;
+    if (e == 'x') {
+      if (parse_digits(text, j, 16, 2, &value)) *decoded = static_cast<char>(value);
+      else *decoded = text.substr(i, 2);
+    } else if (e == 'u' || e == 'U') {
+      if (parse_digits(text, j, 16, e == 'u' ? 4 : 8, &value)) append_utf8(value, decoded);
+      else *decoded = text.substr(i, 2);
+    } else if (e >= '0' && e <= '7') {
+      *j = i + 1;
+      parse_digits(text, j, 8, 3, &value);
+      *decoded = static_cast<char>(value & 0xFF);
+    } else {
+      *decoded = e;  // \\ \" \' (invalid escapes do not compile; keep the character)
     }
-    out->append_from(decoded, at);
-    i = j;
-  }
+  });
 }
 
 class GoSyntax final : public HostSyntax {

@@ -17,18 +17,10 @@ using sql::SqlText;
 
 /// Decodes source[begin, end) of a string or template body.
 void decode(std::string_view source, uint32_t begin, uint32_t end, SqlText* out) {
-  std::string_view text = source.substr(begin, end - begin);
-  size_t i = 0;
-  while (i < text.size()) {
-    uint32_t at = begin + static_cast<uint32_t>(i);
-    if (text[i] != '\\' || i + 1 >= text.size()) {
-      out->append_verbatim(text.substr(i, 1), at);
-      ++i;
-      continue;
-    }
+  decode_escaped(source, begin, end, out, [&](std::string_view text, size_t i, size_t* next, std::string* out_decoded) {
+    size_t& j = *next;
+    std::string& decoded = *out_decoded;
     char e = text[i + 1];
-    size_t j = i + 2;
-    std::string decoded;
     uint32_t value = 0;
     switch (e) {
       case '\n': break;  // line continuation
@@ -77,9 +69,7 @@ void decode(std::string_view source, uint32_t begin, uint32_t end, SqlText* out)
           decoded = e;  // \' \" \\ \` \$ and any other character stand for themselves
         }
     }
-    out->append_from(decoded, at);
-    i = j;
-  }
+  });
 }
 
 class JavaScriptSyntax final : public HostSyntax {

@@ -23,36 +23,16 @@ struct StringPrefix {
 /// Decodes source[begin, end) of a Python string body.
 void decode(std::string_view source, uint32_t begin, uint32_t end, StringPrefix prefix,
             SqlText* out) {
-  std::string_view text = source.substr(begin, end - begin);
-  size_t i = 0;
-  while (i < text.size()) {
-    char c = text[i];
-    uint32_t at = begin + static_cast<uint32_t>(i);
-    if (prefix.format && (c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
-      out->append_from(std::string_view(&text[i], 1), at);
-      i += 2;
-      continue;
-    }
-    if (c != '\\' || prefix.raw || i + 1 >= text.size()) {
-      out->append_verbatim(text.substr(i, 1), at);
-      ++i;
-      continue;
-    }
+  decode_escaped(source, begin, end, out, [&](std::string_view text, size_t i, size_t* next, std::string* out_decoded) {
+    size_t& j = *next;
+    std::string& decoded = *out_decoded;
     char e = text[i + 1];
-    size_t j = i + 2;
-    std::string decoded;
     uint32_t value = 0;
+    if (common_escape(e, &decoded)) return;
     switch (e) {
       case '\n': break;  // line continuation
       case '\r': if (j < text.size() && text[j] == '\n') ++j; break;
       case '\\': case '\'': case '"': decoded = e; break;
-      case 'a': decoded = '\a'; break;
-      case 'b': decoded = '\b'; break;
-      case 'f': decoded = '\f'; break;
-      case 'n': decoded = '\n'; break;
-      case 'r': decoded = '\r'; break;
-      case 't': decoded = '\t'; break;
-      case 'v': decoded = '\v'; break;
       case 'x':
         if (parse_digits(text, &j, 16, 2, &value)) {
           if (prefix.bytes) decoded = static_cast<char>(value); else append_utf8(value, &decoded);
@@ -81,9 +61,7 @@ void decode(std::string_view source, uint32_t begin, uint32_t end, StringPrefix 
           decoded = text.substr(i, 2);  // unknown escapes keep their backslash
         }
     }
-    out->append_from(decoded, at);
-    i = j;
-  }
+  }, prefix.raw, prefix.format);
 }
 
 class PythonSyntax final : public HostSyntax {

@@ -20,6 +20,19 @@ namespace schemagate::languages {
 
 using sql::SqlText;
 
+bool common_escape(char e, std::string* decoded) {
+  switch (e) {
+    case 'a': *decoded = '\a'; return true;
+    case 'b': *decoded = '\b'; return true;
+    case 'f': *decoded = '\f'; return true;
+    case 'n': *decoded = '\n'; return true;
+    case 'r': *decoded = '\r'; return true;
+    case 't': *decoded = '\t'; return true;
+    case 'v': *decoded = '\v'; return true;
+    default: return false;
+  }
+}
+
 TSNode first_named_child(TSNode node) {
   uint32_t n = ts_node_named_child_count(node);
   for (uint32_t i = 0; i < n; ++i) {

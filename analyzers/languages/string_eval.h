@@ -102,4 +102,39 @@ void append_utf8(uint32_t code_point, std::string* out);
 /// Parses up to `max_digits` digits in `base` from text[*i]; advances *i. False if none.
 bool parse_digits(std::string_view text, size_t* i, int base, size_t max_digits, uint32_t* value);
 
+/// The escapes C, Go, JavaScript and Python share (\a \b \f \n \r \t \v): true and *decoded
+/// set when `e` is one of them.
+bool common_escape(char e, std::string* decoded);
+
+/// Appends source[begin, end), a string body, to `out`, every byte mapped to its host offset.
+/// A backslash escape is decoded by `escape(text, i, &next, &decoded)`, `text[i]` being the
+/// backslash (`next` starts after its letter; the escape advances it past what it consumes); the
+/// decoded bytes all map to the backslash. `raw`: no escapes. `doubled_braces`: "{{" and "}}"
+/// stand for one brace (Python f-strings).
+template <class Escape>
+void decode_escaped(std::string_view source, uint32_t begin, uint32_t end, sql::SqlText* out, Escape escape,
+                    bool raw = false, bool doubled_braces = false) {
+  std::string_view text = source.substr(begin, end - begin);
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    uint32_t at = begin + static_cast<uint32_t>(i);
+    if (doubled_braces && (c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
+      out->append_from(std::string_view(&text[i], 1), at);
+      i += 2;
+      continue;
+    }
+    if (c != '\\' || raw || i + 1 >= text.size()) {
+      out->append_verbatim(text.substr(i, 1), at);
+      ++i;
+      continue;
+    }
+    size_t next = i + 2;
+    std::string decoded;
+    escape(text, i, &next, &decoded);
+    out->append_from(decoded, at);
+    i = next;
+  }
+}
+
 }  // namespace schemagate::languages

@@ -396,3 +396,18 @@ TEST_CASE("sql files: a query header starts the next query when the previous has
   CHECK(sites[1].sql.text == "SELECT 2 FROM b\n-- a comment, not a header\nWHERE x");
   CHECK(sites[1].host_begin == text.find("SELECT 2"));
 }
+
+TEST_CASE("escapes in JavaScript and Go strings decode with origins at the backslash") {
+  std::string js = "pool.query(\"SELECT 'caf\\u00e9\\x21\\a'\\nFROM t\");\n";
+  auto j = extract("q.js", js);
+  REQUIRE(j.size() == 1);
+  CHECK(j[0].sql.text == "SELECT 'caf\xc3\xa9!a'\nFROM t");  // \a is just "a" in JavaScript
+  CHECK(origin_of(j[0], "!") == find(js, "\\x21"));
+  CHECK(origin_of(j[0], "\n") == find(js, "\\nFROM"));
+  std::string go = "package p\nfunc f() { db.Exec(\"SELECT '\\x41\\101\\a\\u00e9'\\tFROM t\") }\n";
+  auto g = extract("q.go", go);
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].sql.text == "SELECT 'AA\a\xc3\xa9'\tFROM t");
+  CHECK(origin_of(g[0], "\a") == find(go, "\\a"));
+  CHECK(origin_of(g[0], "FROM") == find(go, "FROM t"));
+}
