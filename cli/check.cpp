@@ -38,7 +38,7 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   if (reader) {
     if (!pipeline::prepare_live(fs, options.pipeline, build, *reader, &live, &err)) return fail(err), false;
     scan_options.search_path = live.search_path;
-    targets = {options.assume_migrated ? &live.eventual : &live.snapshot.schema, &live.eventual};
+    targets = {options.assume_migrated ? &live.eventual : &live.snapshot.schema, &live.eventual, nullptr, true};
     if (options.verbose) {
       size_t pending = 0;
       for (auto& s : live.states) pending += s.status == schema::catalog::MigrationStatus::Pending;
@@ -86,10 +86,7 @@ int run_check(const CommonOptions& options) {
   report::RenderOptions ro;
   ro.color = options.format == "text" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   ro.quiet = options.quiet;
-  for (auto& c : checks::checks())
-    ro.rules.push_back({std::string(c.rule), c.severity, std::string(c.summary), ""});
-  for (auto r : {"unused-suppression", "invalid-suppression"})
-    ro.rules.push_back({r, report::Severity::Warning, "A schemagate-ignore comment that suppresses nothing or is malformed.", ""});
+  for (auto& c : checks::checks()) ro.rules.push_back({std::string(c.id()), c.severity, std::string(c.summary), ""});
   ro.files = scan.files;
   std::cout << renderer->render(scan.diagnostics, scan.summary, ro);
   // Under GitHub Actions the text output also annotates the pull request, with no flag to set.

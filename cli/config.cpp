@@ -17,8 +17,7 @@ namespace {
 
 config::KnownNames known_names() {
   config::KnownNames known;
-  for (auto& c : checks::checks()) known.rule_ids.emplace_back(c.rule);
-  for (auto r : {"unused-suppression", "invalid-suppression"}) known.rule_ids.emplace_back(r);
+  for (auto& c : checks::checks()) known.rule_ids.emplace_back(c.id());
   for (auto& f : schema::migrations::formats()) known.migration_formats.emplace_back(f.name);
   for (auto l : {"python", "javascript", "typescript", "go"}) known.languages.emplace_back(l);
   return known;
@@ -101,7 +100,8 @@ int run_init(const CommonOptions& options) {
   }
   detected.languages.assign(langs.begin(), langs.end());
   for (auto& c : checks::checks())
-    detected.rules.push_back({std::string(c.rule), c.severity == report::Severity::Error ? config::RuleSeverity::Error
+    if (c.run || c.run_project)
+      detected.rules.push_back({std::string(c.id()), c.severity == report::Severity::Error ? config::RuleSeverity::Error
                                                                                            : config::RuleSeverity::Warning});
   std::string text = config::render_init(detected);
   config::Config check;

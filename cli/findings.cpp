@@ -12,22 +12,6 @@
 namespace schemagate::cli {
 namespace {
 
-/// The rules that ran in this mode: a suppression of another rule is neither used nor unused.
-std::set<std::string> rules_that_ran(bool live, bool deployed) {
-  static const std::set<std::string> live_only = {"pending-migration", "failed-migration", "unknown-applied-migration",
-                                                  "schema-drift"};
-  static const std::set<std::string> deploy_only = {"breaks-running-code", "not-null-without-default",
-                                                    "column-type-change"};
-  std::set<std::string> ran;
-  for (auto& c : checks::checks()) {
-    std::string id(c.rule);
-    if (live_only.count(id) && !live) continue;
-    if (deploy_only.count(id) && !deployed) continue;
-    ran.insert(id);
-  }
-  return ran;
-}
-
 void apply_severities(const CommonOptions& options, std::vector<report::Diagnostic>* diagnostics) {
   if (options.rule_severity.empty()) return;
   std::vector<report::Diagnostic> kept;
@@ -51,8 +35,10 @@ bool finish_findings(const CommonOptions& options, bool live, bool deployed, pip
   apply_severities(options, &diagnostics);
 
   report::SuppressionRules rules;
-  for (auto& c : checks::checks()) rules.known.emplace_back(c.rule);
-  std::set<std::string> ran = rules_that_ran(live, deployed);
+  for (auto& c : checks::checks())
+    if (c.run || c.run_project) rules.known.emplace_back(c.id());
+  std::set<std::string> ran =
+      checks::rules_run_in((live ? checks::kLive : checks::kOffline) | (deployed ? checks::kDeploy : 0u));
   for (auto& [rule, severity] : options.rule_severity)
     if (severity == "off") ran.erase(rule);
   rules.ran = ran;

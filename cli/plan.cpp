@@ -49,7 +49,7 @@ int run_plan(const CommonOptions& options) {
 
   // The new code against the current schema, with the eventual one to name pending migrations.
   pipeline::CodeScan new_scan;
-  pipeline::Targets new_targets{&deploy.current, &deploy.eventual};
+  pipeline::Targets new_targets{&deploy.current, &deploy.eventual, nullptr, true};
   if (!pipeline::scan_code(fs, scan_options, build, new_targets, &new_scan, &err)) return fail(err);
   // The running code against the eventual schema.
   pipeline::CodeScan running_scan;
@@ -61,7 +61,7 @@ int run_plan(const CommonOptions& options) {
   std::vector<report::Diagnostic> warnings;
   for (auto& d : new_scan.diagnostics) {
     if (d.severity != report::Severity::Error) continue;
-    if (d.rule == "pending-migration") deploy_first.blockers.push_back(d);
+    if (d.rule == report::rule_id(report::Rule::PendingMigration)) deploy_first.blockers.push_back(d);
     else any_order.push_back(d);
   }
   for (auto& d : running_scan.diagnostics) {

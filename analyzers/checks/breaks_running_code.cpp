@@ -7,28 +7,28 @@
 
 namespace schemagate::checks {
 
-void run_breaks_running_code(const SiteContext& site, const Check& self, std::vector<report::Diagnostic>* out) {
-  if (!site.deploy || !site.current_resolution) return;
-  using sql::Reference;
+void run_breaks_running_code(const RequirementContext& ctx, const requirements::Requirement& req, const Check& self,
+                             std::vector<report::Diagnostic>* out) {
   using K = schema::SchemaEvent::Kind;
-  for (auto& later : site.resolution.refs) {
-    if (later.status != sql::RefStatus::Missing) continue;
-    // It must work today: resolved against the current schema.
-    const Reference* now = nullptr;
-    for (auto& r : site.current_resolution->refs)
-      if (r.kind == later.kind && r.offset == later.offset && r.column == later.column) now = &r;
-    if (!now || now->status != sql::RefStatus::Resolved) continue;
-    bool is_column = later.kind == Reference::Kind::Column;
+  using requirements::Presence;
+  const Evaluation& eval = ctx.eval;
+  // It works today (the running code was resolved against the current schema) and will not.
+  if (requirements::presence(req, *eval.current, eval.not_judged) != Presence::Present) return;
+  // A column of a table that goes is Unknown there: the table's own requirement reports it.
+  if (requirements::presence(req, *eval.eventual, eval.not_judged) != Presence::Absent) return;
+  bool is_column = req.object == requirements::Object::Column;
+  const requirements::Requirement* now = &req;
+  {
     const schema::SchemaEvent* ev =
-        last_removal(site.schema, now->schema, now->relation, is_column ? now->column : "");
-    if (!is_column && !ev) continue;
-    if (is_column && !ev) ev = last_removal(site.schema, now->schema, now->relation, "");  // its table went
-    if (!ev || !site.deploy->pending_files.count(ev->origin.file)) continue;
-    auto text = site.deploy->migration_text.find(ev->origin.file);
-    auto d = diagnostic_at_migration(self, ev->origin, text == site.deploy->migration_text.end() ? "" : text->second);
-    auto use = site.lines.position(site.sql.host_offset(later.offset));
-    std::string where = site.file + ":" + std::to_string(use.line);
-    std::string shown = display_relation(now->schema, now->relation, site.search_path);
+        last_removal(*eval.eventual, now->schema, now->relation, is_column ? now->column : "");
+    if (!is_column && !ev) return;
+    if (is_column && !ev) ev = last_removal(*eval.eventual, now->schema, now->relation, "");  // its table went
+    if (!ev || !eval.deploy->pending_files.count(ev->origin.file)) return;
+    auto text = eval.deploy->migration_text.find(ev->origin.file);
+    auto d = diagnostic_at_migration(self, ev->origin, text == eval.deploy->migration_text.end() ? "" : text->second);
+    int use_line = ctx.lines.position(req.span.begin).line;
+    std::string where = ctx.unit.file + ":" + std::to_string(use_line);
+    std::string shown = display_relation(now->schema, now->relation, eval.search_path);
     std::string what = is_column ? "column " + quote_ident(now->column) + " of relation " + quote_ident(shown)
                                  : "relation " + quote_ident(shown);
     std::string verb = ev->kind == K::DropColumn || ev->kind == K::DropRelation ? "drops"
@@ -37,9 +37,9 @@ void run_breaks_running_code(const SiteContext& site, const Check& self, std::ve
     d.relation = now->schema + "." + now->relation;
     if (is_column) d.column_name = now->column;
     d.message = "pending migration " + ev->origin.file + " " + verb + " " + what + ", which the running code (" +
-                site.deploy->label + ") uses at " + where + ": applied before the new code replaces it, that code fails (SQLSTATE " +
+                eval.deploy->label + ") uses at " + where + ": applied before the new code replaces it, that code fails (SQLSTATE " +
                 (is_column && (ev->kind == K::DropColumn || ev->kind == K::RenameColumn) ? "42703" : "42P01") + ")";
-    d.notes.push_back({site.file, use.line, "used here by the running code (" + site.deploy->label + ")"});
+    d.notes.push_back({ctx.unit.file, use_line, "used here by the running code (" + eval.deploy->label + ")"});
     d.help = "expand/contract: ship code that no longer uses it first, and " + std::string(verb == "renames" ? "rename" : "drop") +
              " it in a later release (for a rename: add the new name, write both, backfill, switch reads, then drop the old)";
     out->push_back(std::move(d));

@@ -1,6 +1,9 @@
-// Checks turn resolved references into diagnostics. One check per file, one row each in the
-// table in checks.cpp. A check sees one SQL site at a time: the host file, the statement as
-// normalised, its resolution against the target schema, and the schema with its history.
+// Checks turn requirements into diagnostics. One check per file, one row each in the table in
+// checks.cpp. A row says which rule it reports, with which severity, and when it runs: offline
+// (against the schema the migrations build), live (against a database, naming pending
+// migrations) or deploy (the running code against the schema after the pending migrations).
+// A requirement check sees one requirement at a time, whatever produced it (an SQL statement,
+// a model declaration); a project check runs once per live run over the migration history.
 #pragma once
 #include <map>
 #include <set>
@@ -9,15 +12,22 @@
 #include <vector>
 
 #include "analyzers/report/diagnostic.h"
+#include "analyzers/report/rules.h"
+#include "analyzers/requirements/requirement.h"
 #include "analyzers/schema/catalog/tracking.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/schema.h"
 #include "analyzers/source/line_index.h"
 #include "analyzers/sql/pg_parse.h"
-#include "analyzers/sql/resolve.h"
-#include "analyzers/sql/sql_text.h"
 
 namespace schemagate::checks {
+
+/// When a check runs, as a set of modes.
+using When = unsigned;
+inline constexpr When kOffline = 1u << 0;  ///< the code being checked, against the migrations' schema
+inline constexpr When kLive = 1u << 1;     ///< the code being checked, against a database (or a snapshot)
+inline constexpr When kDeploy = 1u << 2;   ///< the running code, against the schema after pending migrations
+inline constexpr When kAlways = kOffline | kLive | kDeploy;
 
 /// Checking the code that runs in production now (--deployed-ref / --deployed-path) against the
 /// schema after the pending migrations: what a migrate-first deploy would do to it.
@@ -27,20 +37,25 @@ struct DeployContext {
   std::map<std::string, std::string> migration_text; ///< path -> text, for code frames at migrations
 };
 
-struct SiteContext {
-  const std::string& file;        ///< relative path of the host file
-  const std::string& host_text;   ///< the host file's text
-  const source::LineIndex& lines; ///< its line index
-  const sql::SqlText& sql;        ///< the statement, normalised, with host origins
-  const sql::Resolution& resolution;  ///< against the eventual schema (after pending migrations)
-  const schema::Schema& schema;       ///< the eventual schema
-  const std::vector<std::string>& search_path;
-  /// Against a live database: the resolution against what it has now, and that schema. Null
-  /// offline, where now and eventual are the same.
-  const sql::Resolution* current_resolution = nullptr;
-  const schema::Schema* current_schema = nullptr;
-  /// Non-null when this site belongs to the running code, not the code being deployed.
-  const DeployContext* deploy = nullptr;
+/// What requirements are judged against in one run.
+struct Evaluation {
+  When mode = kOffline;  ///< exactly one of kOffline, kLive, kDeploy
+  /// The schema once every migration has run: offline the migrations' schema; live the database
+  /// with the pending migrations applied; deploy the same, which the running code will meet.
+  const schema::Schema* eventual = nullptr;
+  /// What the database has now (live), or what the running code was written for (deploy); the
+  /// same as `eventual` offline.
+  const schema::Schema* current = nullptr;
+  std::vector<std::string> search_path;
+  const DeployContext* deploy = nullptr;  ///< deploy mode only
+  requirements::NotJudged not_judged;     ///< relations that exist although no migration creates them
+};
+
+/// One requirement's surroundings: the run, the unit that produced it, its host file.
+struct RequirementContext {
+  const Evaluation& eval;
+  const requirements::Unit& unit;
+  const source::LineIndex& lines;  ///< of the host file: lines quoted in messages
 };
 
 /// What project-level checks see against a live database (or a snapshot): the repository's
@@ -55,19 +70,37 @@ struct ProjectContext {
 };
 
 struct Check {
-  std::string_view rule;
+  report::Rule rule;
   report::Severity severity;
+  When when;
   std::string_view summary;  ///< one line, for --format sarif and docs
-  /// Per SQL site; null for project-level checks.
-  void (*run)(const SiteContext& site, const Check& self, std::vector<report::Diagnostic>* out);
-  /// Once per run against a live database; null for site checks.
+  /// Per requirement; null for project-level checks and for rules reported elsewhere
+  /// (suppression findings).
+  void (*run)(const RequirementContext& ctx, const requirements::Requirement& req, const Check& self,
+              std::vector<report::Diagnostic>* out) = nullptr;
+  /// Once per run against a live database; null for requirement checks.
   void (*run_project)(const ProjectContext& project, const Check& self, std::vector<report::Diagnostic>* out) = nullptr;
+
+  std::string_view id() const { return report::rule_id(rule); }
 };
 
 const std::vector<Check>& checks();
 
-/// A diagnostic located at byte `sql_offset` of the statement, underlining `name` there.
-report::Diagnostic diagnostic_at(const SiteContext& site, const Check& check, size_t sql_offset, const std::string& name);
+/// The row of `rule`.
+const Check& check_for(report::Rule rule);
+
+/// The rule ids of the checks that run in `modes`: a suppression of another rule is neither
+/// used nor unused in this run.
+std::set<std::string> rules_run_in(When modes);
+
+/// Runs every requirement check of `eval.mode` on `reqs`, appending diagnostics located at their
+/// byte offsets (report::locate turns them into lines).
+void evaluate(const Evaluation& eval, const requirements::FileRequirements& reqs, const source::LineIndex& lines,
+              std::vector<report::Diagnostic>* out);
+
+/// A diagnostic at the requirement's bytes in its host file, underlining `name` there.
+report::Diagnostic diagnostic_at(const RequirementContext& ctx, const Check& check, const requirements::Requirement& req,
+                                 const std::string& name);
 
 /// "llm_results", or "audit.events" when the schema is not the first of the search path.
 std::string display_relation(const std::string& schema, const std::string& relation,
@@ -116,14 +149,6 @@ inline std::string case_variant(const std::string& name, const std::vector<std::
   for (auto& c : candidates)
     if (c != name && lower(c) == folded) return c;
   return "";
-}
-
-/// Whether the statement spelled `name` (as resolved) in double quotes: a name with upper case
-/// must have been; a lower-case one was when the text at `offset` is the quoted name.
-inline bool written_quoted(const SiteContext& site, size_t offset, const std::string& name) {
-  for (char c : name)
-    if (c >= 'A' && c <= 'Z') return true;
-  return offset < site.sql.text.size() && site.sql.text.compare(offset, name.size() + 2, "\"" + name + "\"") == 0;
 }
 
 }  // namespace schemagate::checks

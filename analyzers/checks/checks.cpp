@@ -4,60 +4,99 @@
 
 namespace schemagate::checks {
 
-void run_missing_relation(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
-void run_missing_column(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
-void run_pending_migration(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
+using requirements::Requirement;
+
+void run_missing_relation(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
+void run_missing_column(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
+void run_pending_migration(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
+void run_breaks_running_code(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
+void run_not_null_without_default(const RequirementContext&, const Requirement&, const Check&,
+                                  std::vector<report::Diagnostic>*);
+void run_column_type_change(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
 void run_failed_migration(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
 void run_unknown_applied_migration(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
 void run_schema_drift(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
-void run_breaks_running_code(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
-void run_not_null_without_default(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
-void run_column_type_change(const SiteContext&, const Check&, std::vector<report::Diagnostic>*);
 
 const std::vector<Check>& checks() {
+  using report::Rule;
+  using report::Severity;
   static const std::vector<Check> table = {
-      {"missing-relation", report::Severity::Error,
+      {Rule::MissingRelation, Severity::Error, kOffline | kLive,
        "The code uses a table or view that no migration creates (SQLSTATE 42P01 in production).",
        run_missing_relation},
-      {"missing-column", report::Severity::Error,
+      {Rule::MissingColumn, Severity::Error, kOffline | kLive,
        "The code uses a column that no migration adds (SQLSTATE 42703 in production).", run_missing_column},
-      {"pending-migration", report::Severity::Error,
+      {Rule::PendingMigration, Severity::Error, kLive,
        "The code uses a relation or column that only a migration not yet applied to the database creates.",
        run_pending_migration},
-      {"breaks-running-code", report::Severity::Error,
+      {Rule::BreaksRunningCode, Severity::Error, kDeploy,
        "A pending migration drops or renames a relation or column that the code running in production uses.",
        run_breaks_running_code},
-      {"not-null-without-default", report::Severity::Error,
+      {Rule::NotNullWithoutDefault, Severity::Error, kDeploy,
        "A pending migration makes a column NOT NULL without a default while the running code INSERTs without it "
        "(SQLSTATE 23502 in production).",
        run_not_null_without_default},
-      {"column-type-change", report::Severity::Warning,
+      {Rule::ColumnTypeChange, Severity::Warning, kDeploy,
        "A pending migration changes the type of a column that the running code reads or writes.",
        run_column_type_change},
-      {"failed-migration", report::Severity::Error,
+      {Rule::FailedMigration, Severity::Error, kLive,
        "A migration failed or is marked dirty in the database: its changes may be half applied.", nullptr,
        run_failed_migration},
-      {"unknown-applied-migration", report::Severity::Warning,
+      {Rule::UnknownAppliedMigration, Severity::Warning, kLive,
        "The database records a migration as applied that the repository does not have.", nullptr,
        run_unknown_applied_migration},
-      {"schema-drift", report::Severity::Warning,
+      {Rule::SchemaDrift, Severity::Warning, kLive,
        "The database does not match its migration history: an applied migration creates something it lacks.",
        nullptr, run_schema_drift},
+      // Reported while findings are filtered (report/suppressions.cpp), in every mode.
+      {Rule::UnusedSuppression, Severity::Warning, kAlways,
+       "A schemagate-ignore comment that suppresses nothing or is malformed."},
+      {Rule::InvalidSuppression, Severity::Warning, kAlways,
+       "A schemagate-ignore comment that suppresses nothing or is malformed."},
   };
   return table;
 }
 
-report::Diagnostic diagnostic_at(const SiteContext& site, const Check& check, size_t sql_offset, const std::string& name) {
+const Check& check_for(report::Rule rule) {
+  for (auto& c : checks())
+    if (c.rule == rule) return c;
+  return checks().front();  // unreachable: every rule has a row
+}
+
+std::set<std::string> rules_run_in(When modes) {
+  std::set<std::string> ran;
+  for (auto& c : checks())
+    if (c.when & modes) ran.emplace(c.id());
+  return ran;
+}
+
+void evaluate(const Evaluation& eval, const requirements::FileRequirements& reqs, const source::LineIndex& lines,
+              std::vector<report::Diagnostic>* out) {
+  for (auto& req : reqs.requirements) {
+    const requirements::Unit& unit = reqs.units[req.unit];
+    RequirementContext ctx{eval, unit, lines};
+    size_t before = out->size();
+    for (auto& check : checks())
+      if (check.run && (check.when & eval.mode)) check.run(ctx, req, check, out);
+    for (size_t i = before; i < out->size(); ++i) {
+      auto& d = (*out)[i];
+      // The statement identifies a finding in baselines, not its line: one that moves keeps it.
+      d.fingerprint_text = unit.fingerprint_text;
+      // SQL defined in one place and run in another (a constant): say where it runs.
+      if (!unit.runs_through.empty())
+        d.notes.insert(d.notes.begin(), report::Note{unit.file, 0, "the statement runs here, through " + unit.runs_through + "()",
+                                                     unit.runs_at});
+    }
+  }
+}
+
+report::Diagnostic diagnostic_at(const RequirementContext& ctx, const Check& check, const Requirement& req,
+                                 const std::string& name) {
   report::Diagnostic d;
-  d.rule = std::string(check.rule);
+  d.rule = std::string(check.id());
   d.severity = check.severity;
-  d.file = site.file;
-  size_t host = site.sql.host_offset(sql_offset);
-  auto pos = site.lines.position(host);
-  d.line = pos.line;
-  d.column = pos.column;
-  d.source_line = std::string(site.lines.line_text(pos.line));
-  // Underline the name when the host text spells it there (it may be quoted or folded).
+  d.file = ctx.unit.file;
+  d.offset = req.span.begin;
   int width = 0;
   for (char c : name)
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
@@ -67,7 +106,7 @@ report::Diagnostic diagnostic_at(const SiteContext& site, const Check& check, si
 
 report::Diagnostic diagnostic_at_migration(const Check& check, const schema::Origin& origin, const std::string& text) {
   report::Diagnostic d;
-  d.rule = std::string(check.rule);
+  d.rule = std::string(check.id());
   d.severity = check.severity;
   d.file = origin.file;
   d.line = origin.line;

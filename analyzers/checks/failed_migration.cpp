@@ -10,7 +10,7 @@ void run_failed_migration(const ProjectContext& project, const Check& self, std:
   for (auto& st : project.states) {
     if (st.status != MigrationStatus::Failed) continue;
     report::Diagnostic d;
-    d.rule = std::string(self.rule);
+    d.rule = std::string(self.id());
     d.severity = self.severity;
     d.file = st.path.empty() ? project.migration_dir : st.path;
     d.line = st.path.empty() ? 0 : 1;

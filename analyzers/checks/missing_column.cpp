@@ -6,22 +6,23 @@
 
 namespace schemagate::checks {
 
-void run_missing_column(const SiteContext& site, const Check& self, std::vector<report::Diagnostic>* out) {
-  if (site.deploy) return;  // the running code: see breaks-running-code
-  using sql::Reference;
-  for (auto& ref : site.resolution.refs) {
-    if (ref.kind != Reference::Kind::Column || ref.status != sql::RefStatus::Missing) continue;
-    auto d = diagnostic_at(site, self, ref.offset, ref.column);
+void run_missing_column(const RequirementContext& ctx, const requirements::Requirement& ref, const Check& self,
+                        std::vector<report::Diagnostic>* out) {
+  if (ref.object != requirements::Object::Column) return;
+  const schema::Schema& schema = *ctx.eval.eventual;
+  if (requirements::presence(ref, schema, ctx.eval.not_judged) != requirements::Presence::Absent) return;
+  {
+    auto d = diagnostic_at(ctx, self, ref, ref.column);
     d.relation = ref.schema + "." + ref.relation;
     d.column_name = ref.column;
-    std::string shown = display_relation(ref.schema, ref.relation, site.search_path);
-    const std::vector<std::string> searched = ref.searched.empty() ? std::vector<std::string>{d.relation} : ref.searched;
+    std::string shown = display_relation(ref.schema, ref.relation, ctx.eval.search_path);
+    const std::vector<std::string> searched = ref.candidates.empty() ? std::vector<std::string>{d.relation} : ref.candidates;
     if (searched.size() > 1) {
       std::string list;
       for (auto& q : searched) {
         auto dot = q.find('.');
         if (!list.empty()) list += ", ";
-        list += quote_ident(display_relation(q.substr(0, dot), q.substr(dot + 1), site.search_path));
+        list += quote_ident(display_relation(q.substr(0, dot), q.substr(dot + 1), ctx.eval.search_path));
       }
       d.message = "column " + quote_ident(ref.column) + " does not exist in " + list + " (SQLSTATE 42703): ";
     } else {
@@ -30,7 +31,7 @@ void run_missing_column(const SiteContext& site, const Check& self, std::vector<
     const schema::SchemaEvent* ev = nullptr;
     for (auto& q : searched) {
       auto dot = q.find('.');
-      if ((ev = last_removal(site.schema, q.substr(0, dot), q.substr(dot + 1), ref.column))) break;
+      if ((ev = last_removal(schema, q.substr(0, dot), q.substr(dot + 1), ref.column))) break;
     }
     if (ev) {
       d.migration = ev->origin.file;
@@ -48,12 +49,12 @@ void run_missing_column(const SiteContext& site, const Check& self, std::vector<
       std::vector<std::string> names;
       for (auto& q : searched) {
         auto dot = q.find('.');
-        if (auto* r = site.schema.find(q.substr(0, dot), q.substr(dot + 1)))
+        if (auto* r = schema.find(q.substr(0, dot), q.substr(dot + 1)))
           for (auto& c : r->columns) names.push_back(c.name);
       }
       if (std::string cased = case_variant(ref.column, names); !cased.empty()) {
         // The column exists; the query spells it with another case.
-        bool quoted = written_quoted(site, ref.offset, ref.column);
+        bool quoted = ref.quoted;
         d.message += "; did you mean " + quote_ident(cased) + "? " +
                      (quoted ? "a quoted identifier keeps its case: write " + sql_ident(cased)
                              : "unquoted identifiers fold to lower case: write " + quote_ident(cased) +
@@ -64,7 +65,7 @@ void run_missing_column(const SiteContext& site, const Check& self, std::vector<
         if (!near.empty()) d.message += "; did you mean " + quote_ident(near) + "?";
         std::string table = ref.schema.empty() || shown == ref.relation ? sql_ident(ref.relation)
                                                                          : sql_ident(ref.schema) + "." + sql_ident(ref.relation);
-        const schema::Relation* rel = site.schema.find(ref.schema, ref.relation);
+        const schema::Relation* rel = schema.find(ref.schema, ref.relation);
         bool view = rel && (rel->kind == schema::RelationKind::View || rel->kind == schema::RelationKind::MaterializedView);
         if (view)  // a view's columns come from its query: ADD COLUMN does not apply
           d.help = "add " + sql_ident(ref.column) + " to the query of " + schema::relation_kind_name(rel->kind) + " " +

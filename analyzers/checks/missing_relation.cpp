@@ -5,16 +5,17 @@
 
 namespace schemagate::checks {
 
-void run_missing_relation(const SiteContext& site, const Check& self, std::vector<report::Diagnostic>* out) {
-  if (site.deploy) return;  // the running code: see breaks-running-code
-  using sql::Reference;
-  for (auto& ref : site.resolution.refs) {
-    if (ref.kind != Reference::Kind::Relation || ref.status != sql::RefStatus::Missing) continue;
-    auto d = diagnostic_at(site, self, ref.offset, ref.relation);
-    std::string shown = display_relation(ref.schema, ref.relation, site.search_path);
+void run_missing_relation(const RequirementContext& ctx, const requirements::Requirement& ref, const Check& self,
+                          std::vector<report::Diagnostic>* out) {
+  if (ref.object != requirements::Object::Relation) return;
+  const schema::Schema& schema = *ctx.eval.eventual;
+  if (requirements::presence(ref, schema, ctx.eval.not_judged) != requirements::Presence::Absent) return;
+  {
+    auto d = diagnostic_at(ctx, self, ref, ref.relation);
+    std::string shown = display_relation(ref.schema, ref.relation, ctx.eval.search_path);
     d.relation = ref.schema + "." + ref.relation;
     d.message = "relation " + quote_ident(shown) + " does not exist (SQLSTATE 42P01): ";
-    if (auto* ev = last_removal(site.schema, ref.schema, ref.relation, "")) {
+    if (auto* ev = last_removal(schema, ref.schema, ref.relation, "")) {
       using K = schema::SchemaEvent::Kind;
       d.migration = ev->origin.file;
       if (ev->kind == K::DropRelation) {
@@ -33,11 +34,11 @@ void run_missing_relation(const SiteContext& site, const Check& self, std::vecto
     } else {
       d.message += "no migration creates it";
       std::vector<std::string> names;
-      for (auto& [k, r] : site.schema.relations())
+      for (auto& [k, r] : schema.relations())
         if (r.schema == ref.schema) names.push_back(r.name);
       if (std::string cased = case_variant(ref.relation, names); !cased.empty()) {
         // The relation exists; the query spells it with another case.
-        bool quoted = written_quoted(site, ref.offset, ref.relation);
+        bool quoted = ref.quoted;
         d.message += "; did you mean " + quote_ident(cased) + "? " +
                      (quoted ? "a quoted identifier keeps its case: write " + sql_ident(cased)
                              : "unquoted identifiers fold to lower case: write " + quote_ident(cased) +

@@ -5,25 +5,23 @@
 
 namespace schemagate::checks {
 
-void run_pending_migration(const SiteContext& site, const Check& self, std::vector<report::Diagnostic>* out) {
-  if (site.deploy) return;  // the running code: see breaks-running-code
-  if (!site.current_resolution) return;
-  using sql::Reference;
-  for (auto& now : site.current_resolution->refs) {
-    if (now.status != sql::RefStatus::Missing) continue;
-    const Reference* later = nullptr;
-    for (auto& r : site.resolution.refs)
-      if (r.kind == now.kind && r.offset == now.offset && r.column == now.column && r.status == sql::RefStatus::Resolved)
-        later = &r;
-    if (!later) continue;  // nothing provides it: missing-relation / missing-column say so
-    const schema::Relation* rel = site.schema.find(later->schema, later->relation);
-    if (!rel) continue;
-    bool is_column = now.kind == Reference::Kind::Column;
+void run_pending_migration(const RequirementContext& ctx, const requirements::Requirement& req, const Check& self,
+                           std::vector<report::Diagnostic>* out) {
+  using requirements::Presence;
+  const Evaluation& eval = ctx.eval;
+  if (requirements::presence(req, *eval.current, eval.not_judged) != Presence::Absent) return;
+  // Nothing provides it: missing-relation / missing-column say so.
+  if (requirements::presence(req, *eval.eventual, eval.not_judged) != Presence::Present) return;
+  const requirements::Requirement* later = &req;
+  {
+    const schema::Relation* rel = eval.eventual->find(later->schema, later->relation);
+    if (!rel) return;
+    bool is_column = req.object == requirements::Object::Column;
     const schema::Origin& origin = is_column && rel->find_column(later->column) ? rel->find_column(later->column)->origin
                                                                                  : rel->origin;
-    if (origin.empty()) continue;
-    auto d = diagnostic_at(site, self, now.offset, is_column ? now.column : now.relation);
-    std::string shown = display_relation(later->schema, later->relation, site.search_path);
+    if (origin.empty()) return;
+    auto d = diagnostic_at(ctx, self, req, is_column ? req.column : req.relation);
+    std::string shown = display_relation(later->schema, later->relation, eval.search_path);
     d.relation = later->schema + "." + later->relation;
     if (is_column) {
       d.column_name = later->column;

@@ -8,7 +8,7 @@ namespace schemagate::checks {
 void run_schema_drift(const ProjectContext& project, const Check& self, std::vector<report::Diagnostic>* out) {
   auto make = [&](const schema::Origin& origin, std::string message) {
     report::Diagnostic d;
-    d.rule = std::string(self.rule);
+    d.rule = std::string(self.id());
     d.severity = self.severity;
     d.file = origin.file;
     d.line = origin.line;

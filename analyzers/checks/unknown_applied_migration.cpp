@@ -10,7 +10,7 @@ void run_unknown_applied_migration(const ProjectContext& project, const Check& s
   for (auto& st : project.states) {
     if (st.status != MigrationStatus::Unknown) continue;
     report::Diagnostic d;
-    d.rule = std::string(self.rule);
+    d.rule = std::string(self.id());
     d.severity = self.severity;
     d.file = project.migration_dir;
     d.message = "migration version " + st.version + " is recorded as applied in " + st.table +

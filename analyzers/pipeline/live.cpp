@@ -39,14 +39,12 @@ bool prepare_live(const source::FileSystem& fs, const Options& options, const Sc
   std::string dir = build.directories.empty() ? "" : build.directories.front().path;
   checks::ProjectContext ctx{build.migrations, out->states, out->snapshot.schema, out->applied, dir};
   for (auto& check : checks::checks())
-    if (check.run_project) check.run_project(ctx, check, &out->diagnostics);
+    if (check.run_project && (check.when & checks::kLive)) check.run_project(ctx, check, &out->diagnostics);
   return true;
 }
 
 void drift_in_code(const LiveState& live, const std::vector<SiteRecord>& sites, std::vector<report::Diagnostic>* out) {
-  const checks::Check* rule = nullptr;
-  for (auto& c : checks::checks())
-    if (c.rule == "schema-drift") rule = &c;
+  const checks::Check* rule = &checks::check_for(report::Rule::SchemaDrift);
   std::set<std::string> seen;
   for (auto& site : sites) {
     for (auto& ref : site.references) {
@@ -60,7 +58,7 @@ void drift_in_code(const LiveState& live, const std::vector<SiteRecord>& sites, 
       if (!now || !now->find_column(ref.column)) continue;  // provided by a pending migration, not drift
       if (!seen.insert(ref.relation + "." + ref.column).second) continue;
       report::Diagnostic d;
-      d.rule = std::string(rule->rule);
+      d.rule = std::string(rule->id());
       d.severity = rule->severity;
       d.file = site.file;
       d.line = ref.line;

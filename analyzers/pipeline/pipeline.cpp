@@ -15,6 +15,7 @@
 #include "analyzers/source/line_index.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/placeholders.h"
+#include "analyzers/sql/requirements.h"
 #include "analyzers/sql/resolve.h"
 
 namespace schemagate::pipeline {
@@ -119,13 +120,16 @@ std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(cons
   return out;
 }
 
+/// What the extract and resolve phases leave of one file; evaluation comes later, once every
+/// file is known (a relation one file creates at run time excuses another file's use of it).
 struct FileResult {
   bool scanned = false;
   std::vector<CodeCreated> created;
   std::vector<report::Suppression> suppressions;
   std::string error;
   std::vector<SiteRecord> sites;
-  std::vector<report::Diagnostic> diagnostics;
+  requirements::FileRequirements requirements;
+  std::string text;  ///< kept while it has requirements: messages quote its lines
 };
 
 class FileScanner {
@@ -167,7 +171,8 @@ class FileScanner {
                            std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) {
                              return calls_clickhouse_function(s.sql.text);
                            });
-    for (auto& site : sites) analyze_site(rel, text, lines, site, &result);
+    for (auto& site : sites) analyze_site(rel, lines, site, &result);
+    if (!result.requirements.requirements.empty()) result.text = std::move(text);
     return result;
   }
 
@@ -178,8 +183,8 @@ class FileScanner {
     return *it->second;
   }
 
-  void analyze_site(const std::string& rel, const std::string& text, const source::LineIndex& lines,
-                    const languages::SqlSite& site, FileResult* result) {
+  void analyze_site(const std::string& rel, const source::LineIndex& lines, const languages::SqlSite& site,
+                    FileResult* result) {
     // In a test, SQL that no database call receives is an expected value (a query builder's
     // output in an assertion) or a fixture for the code under test, not a query the test runs.
     // In a Spark job it is Spark SQL over temporary views, not PostgreSQL; beside ClickHouse SQL
@@ -225,13 +230,15 @@ class FileScanner {
     if (!any_dml) return;  // DDL or utility statements run by code are not references
 
     rec.checked = true;
-    size_t first_diagnostic = result->diagnostics.size();
+    // SQL defined in one place and run in another (a constant): findings say where it runs.
+    uint32_t text_start = site.sql.origin.empty() ? site.host_begin : site.sql.origin.front();
+    bool defined_elsewhere = text_start < site.host_begin || text_start > site.host_begin + 8;  // past a quote and prefix
+    // The code being deployed was written for the eventual schema; the running code for the
+    // current one.
+    const schema::Schema& intended = targets_.deploy ? *targets_.current : *targets_.eventual;
     for (auto& s : stmts) {
       if (!sql::is_dml(s.node)) continue;
-      sql::Resolution res = sql::resolve_statement(s.node, norm.sql.text, *targets_.eventual, options_.search_path);
-      sql::Resolution now;
-      bool two_targets = targets_.current != targets_.eventual || targets_.deploy;
-      if (two_targets) now = sql::resolve_statement(s.node, norm.sql.text, *targets_.current, options_.search_path);
+      sql::Resolution res = sql::resolve_statement(s.node, norm.sql.text, intended, options_.search_path);
       for (auto& ref : res.refs) {
         ReferenceRecord rr;
         rr.kind = ref.kind == sql::Reference::Kind::Relation ? "relation" : "column";
@@ -244,24 +251,16 @@ class FileScanner {
         rr.note = ref.note;
         rec.references.push_back(std::move(rr));
       }
-      checks::SiteContext ctx{rel, text, lines, norm.sql, res, *targets_.eventual, options_.search_path,
-                              two_targets ? &now : nullptr, two_targets ? targets_.current : nullptr,
-                              targets_.deploy};
-      size_t before = result->diagnostics.size();
-      for (auto& check : checks::checks())
-        if (check.run) check.run(ctx, check, &result->diagnostics);
-      // The statement identifies a finding in baselines, not its line: one that moves keeps it.
-      std::string stmt_text = norm.sql.text.substr(s.location, s.length ? s.length : std::string::npos);
-      for (size_t i = before; i < result->diagnostics.size(); ++i) result->diagnostics[i].fingerprint_text = stmt_text;
-    }
-    // SQL defined in one place and run in another (a constant): say where it runs.
-    uint32_t text_start = site.sql.origin.empty() ? site.host_begin : site.sql.origin.front();
-    bool defined_elsewhere = text_start < site.host_begin || text_start > site.host_begin + 8;  // past a quote and prefix
-    if (site.database_call && defined_elsewhere) {
-      for (size_t i = first_diagnostic; i < result->diagnostics.size(); ++i) {
-        auto& d = result->diagnostics[i];
-        d.notes.insert(d.notes.begin(), {rel, rec.line, "the statement runs here, through " + site.call_name + "()"});
+      requirements::Unit unit;
+      unit.file = rel;
+      unit.fingerprint_text = norm.sql.text.substr(s.location, s.length ? s.length : std::string::npos);
+      if (site.database_call && defined_elsewhere) {
+        unit.runs_through = site.call_name;
+        unit.runs_at = site.host_begin;
       }
+      auto& reqs = result->requirements;
+      reqs.units.push_back(std::move(unit));
+      sql::add_requirements(res, norm.sql, reqs.units.size() - 1, &reqs.requirements);
     }
     result->sites.push_back(std::move(rec));
   }
@@ -320,7 +319,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
 
 bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& build, CodeScan* out,
                std::string* err) {
-  return scan_code(fs, options, build, Targets{&build.schema, &build.schema}, out, err);
+  return scan_code(fs, options, build, Targets{&build.schema, &build.schema, nullptr, false}, out, err);
 }
 
 bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema, const Targets& targets,
@@ -377,6 +376,17 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
     return it == created.end() ? nullptr : it->second;
   };
 
+  checks::Evaluation eval;
+  eval.mode = targets.deploy ? checks::kDeploy : targets.live ? checks::kLive : checks::kOffline;
+  eval.eventual = targets.eventual;
+  eval.current = targets.current;
+  eval.search_path = options.search_path;
+  eval.deploy = targets.deploy;
+  eval.not_judged = [&](const std::string& schema_name, const std::string& name) -> std::string {
+    const CodeCreated* c = created_by_code(schema_name + "." + name);
+    return c ? c->file : "";
+  };
+
   std::set<std::tuple<std::string, int, int, std::string, std::string>> seen;
   for (size_t i = 0; i < results.size(); ++i) {
     FileResult& r = results[i];
@@ -384,10 +394,11 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
       *err = r.error;
       return false;
     }
+    const std::string& file = files[i].first;
     if (r.scanned) {
       ++out->summary.files_scanned;
-      out->files.push_back(files[i].first);
-      out->suppressions[files[i].first] = std::move(r.suppressions);
+      out->files.push_back(file);
+      out->suppressions[file] = std::move(r.suppressions);
     }
     for (auto& s : r.sites) {
       for (auto& ref : s.references)
@@ -401,8 +412,12 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
       else ++out->summary.unchecked_sites;
       out->sites.push_back(std::move(s));
     }
-    for (auto& d : r.diagnostics) {
-      if (d.rule == "missing-relation" && created_by_code(d.relation)) continue;
+    if (r.requirements.requirements.empty()) continue;
+    source::LineIndex lines(r.text);
+    std::vector<report::Diagnostic> found;
+    checks::evaluate(eval, r.requirements, lines, &found);
+    for (auto& d : found) {
+      report::locate(&d, file, lines);
       if (!seen.insert({d.file, d.line, d.column, d.rule, d.message}).second) continue;
       if (d.severity == report::Severity::Error) ++out->summary.errors;
       if (d.severity == report::Severity::Warning) ++out->summary.warnings;

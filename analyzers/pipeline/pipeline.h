@@ -88,6 +88,8 @@ struct Targets {
   const schema::Schema* eventual = nullptr;
   /// Set when the code scanned is the running code (deploy-order checks).
   const checks::DeployContext* deploy = nullptr;
+  /// `current` is a database's (or a snapshot's): pending migrations are named.
+  bool live = false;
 };
 
 /// Scans the code under options.root. `build` says which directories are migrations (not code).

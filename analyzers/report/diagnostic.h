@@ -2,9 +2,13 @@
 // production, the primary location, notes pointing at other places (the migration involved),
 // and a help line that says what to do. Renderers (one file each) only format them.
 #pragma once
+#include <cstdint>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
+
+#include "analyzers/source/line_index.h"
 
 namespace schemagate::report {
 
@@ -15,6 +19,8 @@ struct Note {
   std::string file;  ///< relative to the project root; empty for a note without a place
   int line = 0;
   std::string message;
+  /// Set: the byte offset in `file`; locate() fills `line` from it.
+  std::optional<uint32_t> offset = std::nullopt;
 };
 
 struct Diagnostic {
@@ -22,6 +28,9 @@ struct Diagnostic {
   Severity severity = Severity::Error;
   std::string message;
   std::string file;  ///< relative to the project root, '/' separators
+  /// Set: the byte offset in `file` of what is underlined; locate() fills line, column and
+  /// source_line from it. Checks give offsets; lines are computed once, at the edge.
+  std::optional<uint32_t> offset;
   int line = 0;      ///< 1-based
   int column = 0;    ///< 1-based, in Unicode code points
   int width = 1;     ///< code points to underline
@@ -37,6 +46,10 @@ struct Diagnostic {
   /// fingerprint is rule, relation, column and file alone. Not rendered.
   std::string fingerprint_text;
 };
+
+/// Fills line, column and source_line of `d` (when it has an offset in `file`) and the lines of
+/// its notes in `file`, from the line index of its text. The one conversion from bytes to what a person reads.
+void locate(Diagnostic* d, const std::string& file, const source::LineIndex& lines);
 
 /// Order of output: file, line, column, then rule and message so equal positions stay stable.
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);

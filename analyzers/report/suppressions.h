@@ -33,11 +33,12 @@
 #include <vector>
 
 #include "analyzers/report/diagnostic.h"
+#include "analyzers/report/rules.h"
 
 namespace schemagate::report {
 
-inline constexpr std::string_view kUnusedSuppressionRule = "unused-suppression";
-inline constexpr std::string_view kInvalidSuppressionRule = "invalid-suppression";
+inline constexpr std::string_view kUnusedSuppressionRule = rule_id(Rule::UnusedSuppression);
+inline constexpr std::string_view kInvalidSuppressionRule = rule_id(Rule::InvalidSuppression);
 
 struct Suppression {
   enum class Scope { Line, File };

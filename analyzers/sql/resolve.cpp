@@ -65,6 +65,7 @@ struct Entry {
   const Relation* rel = nullptr;
   Derived derived;             ///< derived tables (CTE, subquery, VALUES)
   bool open = false;           ///< columns unknown: functions, unknown or missing relations
+  size_t name_offset = 0;      ///< base relations: byte offset of the name in the statement
   bool is_base() const { return rel != nullptr; }
   bool has_column(const std::string& c) const {
     if (rel) return rel->find_column(c) != nullptr || (rel->kind != schema::RelationKind::View && system_column(c));
@@ -218,7 +219,7 @@ class Resolver {
     if (target.rel) {
       written.schema = target.rel->schema;
       written.relation = target.rel->name;
-      written.offset = static_cast<size_t>(std::max(0, field(body, "relation").value("location", 0)));
+      written.offset = target.name_offset;
       if (!written.column_list) {
         // INSERT INTO t VALUES (a, b): values fill the first columns in order.
         const json& sel = field(body, "selectStmt");
@@ -552,6 +553,7 @@ class Resolver {
     ref.schema = rel->schema;
     refs_.push_back(ref);
     e.rel = rel;
+    e.name_offset = ref.offset;
     e.schema_name = rel->schema;
     e.rel_name = rel->name;
     return e;

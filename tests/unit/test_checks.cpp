@@ -4,6 +4,7 @@
 #include "analyzers/checks/check.h"
 #include "analyzers/schema/ddl.h"
 #include "analyzers/sql/pg_parse.h"
+#include "analyzers/sql/requirements.h"
 
 using namespace schemagate;
 
@@ -27,17 +28,20 @@ std::vector<report::Diagnostic> run(const std::string& host, const schema::Schem
   sql::ParseError perr;
   REQUIRE(sql::parse(text.text, &stmts, &perr));
   source::LineIndex lines(host);
-  std::vector<std::string> path{"public"};
-  std::string file = "app.sql";
-  std::vector<report::Diagnostic> out;
+  checks::Evaluation eval;
+  eval.mode = current ? checks::kLive : checks::kOffline;
+  eval.eventual = &eventual;
+  eval.current = current ? current : &eventual;
+  eval.search_path = {"public"};
+  requirements::FileRequirements reqs;
   for (auto& st : stmts) {
-    auto res = sql::resolve_statement(st.node, text.text, eventual, path);
-    sql::Resolution now;
-    if (current) now = sql::resolve_statement(st.node, text.text, *current, path);
-    checks::SiteContext ctx{file, host, lines, text, res, eventual, path, current ? &now : nullptr, current};
-    for (auto& c : checks::checks())
-      if (c.run) c.run(ctx, c, &out);
+    auto res = sql::resolve_statement(st.node, text.text, eventual, eval.search_path);
+    reqs.units.push_back({"app.sql", text.text, "", 0});
+    sql::add_requirements(res, text, reqs.units.size() - 1, &reqs.requirements);
   }
+  std::vector<report::Diagnostic> out;
+  checks::evaluate(eval, reqs, lines, &out);
+  for (auto& d : out) report::locate(&d, "app.sql", lines);
   return out;
 }
 

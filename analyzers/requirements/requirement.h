@@ -1,0 +1,89 @@
+// A requirement is what the running code needs from the database: a relation, or a column of
+// one, and the bytes of the host file that need it. Checks see requirements only, whatever
+// produced them: the SQL resolver turns every name a statement resolves to a relation of the
+// schema into one (sql/requirements.cpp), and data layers (an ORM model field, a client call)
+// will produce the same thing from declarations (datalayers/).
+//
+// A requirement names what the code was written against, already resolved: the schema and
+// relation an unqualified name reaches through the search path, the relations an unqualified
+// column could belong to. Whether a given schema has it is decided by presence(), one rule for
+// every producer, so "missing", "pending" and "dropped by a pending migration" mean the same
+// thing for a raw INSERT and for a model field.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "analyzers/schema/schema.h"
+
+namespace schemagate::requirements {
+
+enum class Object { Relation, Column };
+
+/// How the code uses what it needs: the deploy-order checks care (an INSERT that omits a new
+/// NOT NULL column fails; a read of a retyped column may not).
+enum class Use { Read, Write, Insert };
+
+/// A byte range of the host file: [begin, end).
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+/// What produced requirements at one place: an SQL statement, a model declaration. Several
+/// requirements share one; findings carry its fingerprint text and notes.
+struct Unit {
+  std::string file;  ///< the host file, root-relative, '/' separators
+  /// The statement as checked (placeholders normalised), or a declaration in a normal form: it
+  /// identifies a finding in a baseline when lines move.
+  std::string fingerprint_text;
+  /// Set when the unit is defined in one place and runs in another (SQL in a constant): the
+  /// database call that runs it and the byte offset of that call, for a note.
+  std::string runs_through;
+  uint32_t runs_at = 0;
+};
+
+struct Requirement {
+  Object object = Object::Relation;
+  std::string schema;    ///< the relation's schema, never empty
+  std::string relation;  ///< the relation's name, as PostgreSQL stores it
+  std::string column;    ///< Column: the column's name
+  /// Column: the relations, "schema.name", any of which may hold it (an unqualified column in
+  /// a join); empty means {schema.relation}.
+  std::vector<std::string> candidates;
+  Use use = Use::Read;
+  Span span;             ///< the name in the host file
+  size_t unit = 0;       ///< index into the producer's units
+  /// The host spelled the name in double quotes (a name with upper case always is): said in
+  /// messages about case.
+  bool quoted = false;
+  /// Relation with Use::Insert: the columns the code gives values for. `insert_columns_known`
+  /// is false when they cannot be told (INSERT ... SELECT without a column list).
+  std::vector<std::string> insert_columns;
+  bool insert_columns_known = true;
+};
+
+/// Requirements of one host file, with the units they point into.
+struct FileRequirements {
+  std::vector<Unit> units;
+  std::vector<Requirement> requirements;
+};
+
+enum class Presence { Present, Absent, Unknown };
+
+/// What is known beyond a schema when judging presence: relations that exist although no
+/// migration creates them (created by the code at run time, by another engine's migrations).
+/// Given "schema.name" or a bare name, returns why it is not judged, or "" when it is.
+using NotJudged = std::function<std::string(const std::string& schema, const std::string& name)>;
+
+/// Whether `schema` has what `req` needs. Unknown when it cannot be told for certain: a
+/// relation whose columns are not all known, a name that occurs in DDL the model could not
+/// follow, a column of a relation that is itself absent (the relation's requirement says so),
+/// a relation `not_judged` excuses.
+Presence presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged = nullptr);
+
+/// "public.llm_results"
+inline std::string qualified(const Requirement& r) { return r.schema + "." + r.relation; }
+
+}  // namespace schemagate::requirements
