@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "analyzers/checks/check.h"
+#include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/source/discovery.h"
@@ -137,7 +138,9 @@ class FileScanner {
   FileScanner(const source::FileSystem& fs, const Options& options, const Targets& targets)
       : fs_(fs), options_(options), targets_(targets) {}
 
-  FileResult scan(const std::string& rel, const languages::Language& lang) {
+  /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
+  /// is null for a file no host language owns that a data layer claims.
+  FileResult scan(const std::string& rel, const languages::Language* lang) {
     FileResult result;
     std::string text, err;
     if (!fs_.read(source::join_path(options_.root, rel), &text, &err)) {
@@ -147,13 +150,20 @@ class FileScanner {
     if (source::is_generated(text) || source::is_minified(text)) return result;
     result.scanned = true;
     result.suppressions = report::find_suppressions(text);
-    if (!source::may_contain_sql(text)) return result;
+    bool sql = lang && source::may_contain_sql(text);
+    std::vector<const datalayers::DataLayer*> layers;
+    for (auto& layer : datalayers::datalayers()) {
+      bool reads = lang ? std::find(layer.languages.begin(), layer.languages.end(), language_family(*lang)) !=
+                              layer.languages.end()
+                        : layer.claims && layer.claims(rel);
+      if (reads && (!layer.relevant || layer.relevant(text))) layers.push_back(&layer);
+    }
+    if (!sql && layers.empty()) return result;
 
-    std::vector<languages::SqlSite> sites;
     languages::Tree tree;
     TSNode root{};
-    if (lang.grammar) {
-      languages::Parser& parser = parser_for(lang);
+    if (lang && lang->grammar) {
+      languages::Parser& parser = parser_for(*lang);
       if (!parser.ok()) {
         result.error = parser.error();
         return result;
@@ -162,21 +172,82 @@ class FileScanner {
       if (!tree) return result;
       root = ts_tree_root_node(tree.get());
     }
-    auto extra = options_.extra_database_calls.find(std::string(lang.name == "tsx" ? "typescript" : lang.name));
-    lang.extract({text, root, &lang, extra == options_.extra_database_calls.end() ? nullptr : &extra->second}, &sites);
-
     source::LineIndex lines(text);
-    only_database_calls_ = source::is_test_file(rel) ||
-                           (lang.name == "python" && text.find("pyspark") != std::string::npos) ||
-                           std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) {
-                             return calls_clickhouse_function(s.sql.text);
-                           });
-    for (auto& site : sites) analyze_site(rel, lines, site, &result);
+    if (sql) {
+      std::vector<languages::SqlSite> sites;
+      auto extra = options_.extra_database_calls.find(std::string(language_family(*lang)));
+      lang->extract({text, root, lang, extra == options_.extra_database_calls.end() ? nullptr : &extra->second}, &sites);
+      only_database_calls_ = source::is_test_file(rel) ||
+                             (lang->name == "python" && text.find("pyspark") != std::string::npos) ||
+                             std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) {
+                               return calls_clickhouse_function(s.sql.text);
+                             });
+      for (auto& site : sites) analyze_site(rel, lines, site, &result);
+    }
+    for (auto* layer : layers) {
+      datalayers::FileOutput out;
+      datalayers::FileInput in{rel, text, root, lang ? language_family(*lang) : "",
+                               options_.search_path.empty() ? "public" : options_.search_path.front()};
+      layer->extract(in, &out);
+      add_layer_output(rel, lines, *layer, std::move(out), &result);
+    }
     if (!result.requirements.requirements.empty()) result.text = std::move(text);
     return result;
   }
 
  private:
+  /// "typescript" for tsx: data layers and configuration name the language family.
+  static std::string_view language_family(const languages::Language& lang) {
+    return lang.name == "tsx" ? std::string_view("typescript") : lang.name;
+  }
+
+  /// A data layer's units become sites (checked), its unchecked uses unchecked sites, and its
+  /// requirements join the file's, with their references for the audit view.
+  void add_layer_output(const std::string& rel, const source::LineIndex& lines, const datalayers::DataLayer& layer,
+                        datalayers::FileOutput out, FileResult* result) {
+    const schema::Schema& intended = targets_.deploy ? *targets_.current : *targets_.eventual;
+    auto& reqs = result->requirements;
+    size_t first_unit = reqs.units.size();
+    std::vector<SiteRecord> records(out.requirements.units.size());
+    for (size_t u = 0; u < out.requirements.units.size(); ++u) {
+      reqs.units.push_back(out.requirements.units[u]);
+      records[u].file = rel;
+      records[u].via = std::string(layer.name);
+      records[u].sql = out.requirements.units[u].fingerprint_text;
+      records[u].checked = true;
+    }
+    for (auto& r : out.requirements.requirements) {
+      SiteRecord& rec = records[r.unit];
+      auto pos = lines.position(r.span.begin);
+      if (rec.line == 0) {
+        rec.line = pos.line;
+        rec.column = pos.column;
+      }
+      ReferenceRecord rr;
+      rr.kind = r.object == requirements::Object::Relation ? "relation" : "column";
+      auto p = requirements::presence(r, intended);
+      rr.status = p == requirements::Presence::Present ? "ok" : p == requirements::Presence::Absent ? "missing" : "unchecked";
+      rr.relation = requirements::qualified(r);
+      rr.column = r.column;
+      rr.line = pos.line;
+      rr.column_number = pos.column;
+      rec.references.push_back(std::move(rr));
+      r.unit += first_unit;
+      reqs.requirements.push_back(std::move(r));
+    }
+    for (auto& rec : records) result->sites.push_back(std::move(rec));
+    for (auto& u : out.unchecked) {
+      SiteRecord rec;
+      rec.file = rel;
+      auto pos = lines.position(u.offset);
+      rec.line = pos.line;
+      rec.column = pos.column;
+      rec.via = u.via;
+      rec.reason = u.reason;
+      result->sites.push_back(std::move(rec));
+    }
+  }
+
   languages::Parser& parser_for(const languages::Language& lang) {
     auto it = parsers_.find(&lang);
     if (it == parsers_.end()) it = parsers_.emplace(&lang, std::make_unique<languages::Parser>(lang)).first;
@@ -334,13 +405,14 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
   for (auto& f : source::discover_files(fs, options.root, dopt)) {
     if (options.only_files && !std::binary_search(options.only_files->begin(), options.only_files->end(), f)) continue;
     if (auto* lang = languages::language_for_path(f)) files.push_back({f, lang});
+    else if (datalayers::claimed(f)) files.push_back({f, nullptr});
   }
 
   std::vector<FileResult> results(files.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
     FileScanner scanner(fs, options, targets);
-    for (size_t i = next++; i < files.size(); i = next++) results[i] = scanner.scan(files[i].first, *files[i].second);
+    for (size_t i = next++; i < files.size(); i = next++) results[i] = scanner.scan(files[i].first, files[i].second);
   };
   unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, files.size())));

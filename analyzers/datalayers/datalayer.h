@@ -1,0 +1,58 @@
+// Data layers: what an ORM, a query builder or a database client will ask PostgreSQL for,
+// read from the declarations and calls that never spell SQL (a Prisma model field, a Drizzle
+// column, `supabase.from('t').insert({...})`). One file per data layer, one row each in the
+// table in datalayers.cpp. A data layer produces requirements, the same ones the SQL resolver
+// produces, so every check, verdict and output applies to it unchanged.
+//
+// A data layer runs on each file of a language it lists (with the tree-sitter tree already
+// parsed for the SQL extractors) and on files it claims by name (schema.prisma), in the scan's
+// parallel phase. What it cannot resolve (a table name computed at run time) it lists as
+// unchecked uses, with the reason, never as requirements.
+#pragma once
+#include <tree_sitter/api.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/requirements/requirement.h"
+
+namespace schemagate::datalayers {
+
+struct FileInput {
+  std::string_view path;    ///< root-relative, '/' separators
+  std::string_view text;    ///< the whole file
+  TSNode root;              ///< its tree; a null node for files without a grammar
+  std::string_view language;  ///< the host language's name ("typescript"), "" for claimed files
+  std::string default_schema;  ///< where unqualified names live: the first schema of the search path
+};
+
+/// A place where the data layer is used but what it needs cannot be told statically.
+struct UncheckedUse {
+  uint32_t offset = 0;  ///< byte offset in the file
+  std::string via;      ///< "prisma model", "supabase-js from()"
+  std::string reason;
+};
+
+struct FileOutput {
+  requirements::FileRequirements requirements;
+  std::vector<UncheckedUse> unchecked;
+};
+
+struct DataLayer {
+  std::string_view name;                      ///< "prisma", "drizzle", "supabase-js", ...
+  std::vector<std::string_view> languages;    ///< host languages whose files it reads
+  /// Files it reads although no language owns them (schema.prisma), by root-relative path; null: none.
+  bool (*claims)(std::string_view path) = nullptr;
+  /// Cheap test on the text before any work (an import of the package): false skips the file.
+  bool (*relevant)(std::string_view text) = nullptr;
+  void (*extract)(const FileInput& in, FileOutput* out) = nullptr;
+};
+
+/// Every data layer, one row each.
+const std::vector<DataLayer>& datalayers();
+
+/// Whether some data layer claims `path` (a file no host language owns).
+bool claimed(std::string_view path);
+
+}  // namespace schemagate::datalayers

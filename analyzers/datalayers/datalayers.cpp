@@ -1,0 +1,17 @@
+// The table of data layers. Adding one is one file defining its DataLayer and one line here.
+#include "analyzers/datalayers/datalayer.h"
+
+namespace schemagate::datalayers {
+
+const std::vector<DataLayer>& datalayers() {
+  static const std::vector<DataLayer> table = {};
+  return table;
+}
+
+bool claimed(std::string_view path) {
+  for (auto& layer : datalayers())
+    if (layer.claims && layer.claims(path)) return true;
+  return false;
+}
+
+}  // namespace schemagate::datalayers
