@@ -62,7 +62,7 @@ bool open_catalog(const CommonOptions& options, std::unique_ptr<schema::catalog:
   }
   if (!url) return true;
   catalog::TrackingOptions topt;
-  topt.flyway_table = options.flyway_table;
+  topt.table_names["flyway"] = options.flyway_table;
   *reader = std::make_unique<catalog::PostgresCatalogReader>(*url, topt);
   return true;
 }

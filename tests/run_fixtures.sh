@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every fixture project under migrations-fixtures/: each `expected` or `expected.NAME` file
-# is a test, found by glob, no registration (several files: several commands on one project). The first line of `expected` is the command, run from the
+# Runs every fixture project under migrations-fixtures/: every folder directly under it is a
+# fixture, and each of its `expected` or `expected.NAME` files is a test (several files: several
+# commands on one project), found by glob, no registration. A folder without any is a failure:
+# a fixture that is silently not a test. The first line of `expected` is the command, run from the
 # fixture directory (`$ schemagate check .`); the second is the exit code it must give
 # (`exit: 1`); the rest is its stdout followed by its stderr, exactly.
 #
@@ -14,6 +16,10 @@ pass=0
 fail=0
 failed=()
 while IFS= read -r expected; do
+  if [[ "$expected" == MISSING\ * ]]; then
+    echo "FAIL ${expected#MISSING }: no expected file (a fixture folder must hold \`expected\` or \`expected.NAME\`)"
+    fail=$((fail + 1)); failed+=("${expected#MISSING }"); continue
+  fi
   dir=$(dirname "$expected")
   name=${dir#"$root"/}
   base=$(basename "$expected")
@@ -42,6 +48,14 @@ while IFS= read -r expected; do
     fail=$((fail + 1)); failed+=("$name")
   fi
   rm -f /tmp/fixture-diff.$$
-done < <(find "$root" \( -name expected -o -name 'expected.*' \) -type f | sort)
+done < <(for dir in "$root"/*/; do
+  dir=${dir%/}
+  found=$(find "$dir" -maxdepth 1 \( -name expected -o -name 'expected.*' \) -type f | sort)
+  if [[ -z "$found" ]]; then
+    echo "MISSING ${dir#"$root"/}"
+  else
+    printf '%s\n' "$found"
+  fi
+done)
 echo "fixtures: $pass passed, $fail failed"
 [[ $fail -eq 0 && $pass -gt 0 ]]

@@ -4,6 +4,8 @@
 // scope points at its parent (the query around a correlated subquery) and at the CTEs visible.
 #include "analyzers/sql/resolve.h"
 
+#include "analyzers/schema/migrations/migration.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -48,10 +50,8 @@ bool system_column(const std::string& c) {
 /// a migration tool's tracking table (the tool creates it, not a migration), or a SQLite system
 /// table (the query is written for SQLite: a driver package beside the PostgreSQL one).
 std::string created_outside_migrations(const std::string& name) {
-  static const char* kTracking[] = {"schema_migrations", "goose_db_version", "flyway_schema_history",
-                                    "_sqlx_migrations", "_prisma_migrations", "__drizzle_migrations"};
-  for (const char* t : kTracking)
-    if (name == t) return "a migration tool's tracking table: the tool creates it, no migration does";
+  if (schema::migrations::is_tracking_table_name(name))
+    return "a migration tool's tracking table: the tool creates it, no migration does";
   if (name.rfind("sqlite_", 0) == 0 || name.rfind("pragma_", 0) == 0)
     return "a SQLite system table: the query is written for SQLite";
   return {};

@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--relations") relations = true;
-    else if (a == "--flyway-table" && i + 1 < argc) options.flyway_table = argv[++i];
+    else if (a == "--flyway-table" && i + 1 < argc) options.table_names["flyway"] = argv[++i];
     else if (a == "--root" && i + 1 < argc) root = argv[++i];
     else if (a == "--migrations" && i + 1 < argc) dir = argv[++i];
     else url = a;

@@ -137,7 +137,7 @@ TEST_CASE("find_tracking_tables tells the tools apart by name, schema and column
   live.add(relation("drizzle", "__drizzle_migrations", {"id", "hash", "created_at"}));
   std::vector<catalog::TrackingSource> found;
   std::string err;
-  REQUIRE(catalog::find_tracking_tables(live, {"history"}, &found, &err));
+  REQUIRE(catalog::find_tracking_tables(live, {{{"flyway", "history"}}}, &found, &err));
   std::vector<std::string> got;
   for (auto& s : found) got.push_back(s.format + " " + s.schema + "." + s.table + ": " + s.query);
   CHECK(got == std::vector<std::string>{

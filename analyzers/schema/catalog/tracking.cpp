@@ -23,11 +23,6 @@ std::string quote_ident(const std::string& name) {
   return out + "\"";
 }
 
-bool has_columns(const Relation& r, std::initializer_list<const char*> names) {
-  for (const char* n : names)
-    if (!r.find_column(n)) return false;
-  return true;
-}
 
 std::string column_list(const Relation& r) {
   std::string out;
@@ -35,8 +30,6 @@ std::string column_list(const Relation& r) {
   return "(" + out + ")";
 }
 
-bool is_true(const std::optional<std::string>& v) { return v && (*v == "t" || *v == "true"); }
-std::string text(const std::optional<std::string>& v) { return v ? *v : "NULL"; }
 
 bool is_dotted_number(std::string_view v) {
   return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
@@ -50,18 +43,21 @@ int compare_versions(const std::string& a, const std::string& b) {
 }
 
 // Whether a file version and a recorded version name the same migration, as the tool decides:
-// dbmate, Supabase, Prisma and Drizzle compare text; the others parse numbers.
+// some compare text (the layout says so), the others parse numbers.
 bool same_version(const std::string& format, const std::string& file, const std::string& row) {
-  if (format == "dbmate" || format == "supabase" || format == "prisma" || format == "drizzle" ||
-      format == "sql-migrate")
-    return file == row;
+  const migrations::Format* f = migrations::format_named(format);
+  if (f && f->tracking && f->tracking->text_versions) return file == row;
   return compare_versions(file, row) == 0;
 }
 
+/// Whether files of `file_format` are recorded in a table of `table_format`.
 bool compatible(const std::string& file_format, const std::string& table_format) {
-  return file_format == table_format || file_format == "plain" ||
-         (file_format == "golang-migrate" && table_format == "sqlx") ||
-         (file_format == "sqlx" && table_format == "golang-migrate");
+  if (file_format == table_format) return true;
+  const migrations::Format* f = migrations::format_named(file_format);
+  if (!f) return false;
+  for (auto other : f->also_tracked_by)
+    if (other == "*" || other == table_format) return true;
+  return false;
 }
 
 std::string base_name(const std::string& path) { return std::string(migrations::last_component(path)); }
@@ -80,62 +76,52 @@ const char* migration_status_name(MigrationStatus status) {
 
 bool find_tracking_tables(const Schema& live, const TrackingOptions& options,
                           std::vector<TrackingSource>* out, std::string* err) {
+  struct Candidate {
+    const migrations::Format* format;
+    const migrations::TrackingLayout* layout;
+  };
+  auto table_name = [&](const migrations::Format& f) {
+    auto it = options.table_names.find(std::string(f.name));
+    return it != options.table_names.end() ? it->second : std::string(f.tracking->table);
+  };
   for (const auto& entry : live.relations()) {
-    const Relation& r = entry.second;  // a named reference: lambdas below capture it
+    const Relation& r = entry.second;
     if (r.kind != RelationKind::Table && r.kind != RelationKind::PartitionedTable) continue;
-    std::string from = quote_ident(r.schema) + "." + quote_ident(r.name);
-    auto add = [&](const char* format, const std::string& query) {
-      out->push_back({format, r.schema, r.name, query});
-      return true;
-    };
-    auto mismatch = [&](const std::string& expected) {
+    // The layouts of this name: those bound to the relation's schema win over those in any.
+    std::vector<Candidate> candidates;
+    bool schema_bound = false;
+    for (const migrations::Format& f : migrations::formats()) {
+      if (!f.tracking || table_name(f) != r.name) continue;
+      if (!f.tracking->schema.empty() && f.tracking->schema != r.schema) continue;
+      if (!f.tracking->schema.empty() && !schema_bound) candidates.clear(), schema_bound = true;
+      if (schema_bound && f.tracking->schema.empty()) continue;
+      candidates.push_back({&f, f.tracking});
+    }
+    if (candidates.empty()) continue;
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+      return a.layout->columns.size() > b.layout->columns.size();
+    });
+    const Candidate* chosen = nullptr;
+    for (const Candidate& c : candidates) {
+      bool all = true;
+      for (auto col : c.layout->columns) all = all && r.find_column(std::string(col));
+      if (all) {
+        chosen = &c;
+        break;
+      }
+    }
+    if (!chosen) {
+      std::string expected;
+      for (size_t i = 0; i < candidates.size(); ++i)
+        expected += (i ? " or " : "") + std::string(candidates[i].layout->described);
       if (err)
-        *err = r.qualified_name() + " is named like a migration tracking table but has columns " +
-               column_list(r) + ", not " + expected +
+        *err = r.qualified_name() + " is named like a migration tracking table but has columns " + column_list(r) +
+               ", not " + expected +
                "; schemagate cannot tell which migrations are applied (rename the table if it is not one)";
       return false;
-    };
-    bool ok = true;
-    if (r.name == "schema_migrations" && r.schema == "supabase_migrations") {
-      ok = has_columns(r, {"version"})
-               ? add("supabase", "SELECT version::text, " + std::string(r.find_column("name") ? "name" : "NULL::text") +
-                                     " FROM " + from + " ORDER BY version")
-               : mismatch("the Supabase CLI's (version, name, statements)");
-    } else if (r.name == "schema_migrations") {
-      if (has_columns(r, {"version", "dirty"}))
-        ok = add("golang-migrate", "SELECT version::text, dirty::text FROM " + from);
-      else if (has_columns(r, {"version"}))
-        ok = add("dbmate", "SELECT version::text FROM " + from + " ORDER BY version");
-      else
-        ok = mismatch("golang-migrate's (version, dirty) or dbmate's (version)");
-    } else if (r.name == "gorp_migrations") {
-      // sql-migrate: one row per applied file, id = the file name (its default table name).
-      ok = has_columns(r, {"id", "applied_at"})
-               ? add("sql-migrate", "SELECT id FROM " + from + " ORDER BY applied_at, id")
-               : mismatch("sql-migrate's (id, applied_at)");
-    } else if (r.name == "goose_db_version") {
-      ok = has_columns(r, {"id", "version_id", "is_applied"})
-               ? add("goose", "SELECT version_id::text, is_applied::text FROM " + from + " ORDER BY id")
-               : mismatch("goose's (id, version_id, is_applied, tstamp)");
-    } else if (r.name == options.flyway_table) {
-      ok = has_columns(r, {"installed_rank", "version", "type", "script", "success"})
-               ? add("flyway", "SELECT version, script, success::text, type FROM " + from + " ORDER BY installed_rank")
-               : mismatch("Flyway's (installed_rank, version, description, type, script, checksum, ..., success)");
-    } else if (r.name == "_sqlx_migrations") {
-      ok = has_columns(r, {"version", "description", "success"})
-               ? add("sqlx", "SELECT version::text, description, success::text FROM " + from + " ORDER BY version")
-               : mismatch("sqlx's (version, description, installed_on, success, checksum, execution_time)");
-    } else if (r.name == "_prisma_migrations") {
-      ok = has_columns(r, {"id", "migration_name", "finished_at", "rolled_back_at", "started_at"})
-               ? add("prisma", "SELECT migration_name, (finished_at IS NOT NULL)::text, (rolled_back_at IS NOT NULL)::text FROM " +
-                                   from + " ORDER BY started_at, id")
-               : mismatch("Prisma's (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)");
-    } else if (r.name == "__drizzle_migrations") {
-      ok = has_columns(r, {"id", "hash", "created_at"})
-               ? add("drizzle", "SELECT created_at::text, hash FROM " + from + " ORDER BY created_at, id")
-               : mismatch("drizzle-kit's (id, hash, created_at)");
     }
-    if (!ok) return false;
+    std::string from = quote_ident(r.schema) + "." + quote_ident(r.name);
+    out->push_back({std::string(chosen->format->name), r.schema, r.name, chosen->layout->query(from, r)});
   }
   return true;
 }
@@ -145,89 +131,17 @@ bool parse_tracking_rows(const TrackingSource& source, const std::vector<TextRow
   out->format = source.format;
   out->table = source.schema + "." + source.table;
   out->rows.clear();
-  const std::string& f = source.format;
-  size_t width = f == "golang-migrate" || f == "supabase" || f == "drizzle" ? 2
-                 : f == "dbmate" || f == "sql-migrate"                       ? 1
-                 : f == "goose"                                              ? 2
-                 : f == "flyway"                                             ? 4
-                                                                             : 3;
-  for (const TextRow& row : rows)
-    if (row.size() != width) {
-      if (err) *err = "reading " + out->table + ": expected " + std::to_string(width) + " columns per row";
-      return false;
-    }
-  auto push = [&](std::string version, std::string name, bool failed, std::string raw, bool covers = false) {
-    out->rows.push_back({std::move(version), std::move(name), failed ? AppliedState::Failed : AppliedState::Applied,
-                         covers, std::move(raw)});
-  };
-
-  if (f == "golang-migrate") {
-    // golang-migrate truncates and rewrites one row per run and reads it with LIMIT 1.
-    if (!rows.empty())
-      push(text(rows[0][0]), "", is_true(rows[0][1]), "version=" + text(rows[0][0]) + " dirty=" + text(rows[0][1]), true);
-  } else if (f == "dbmate") {
-    for (const TextRow& row : rows) push(text(row[0]), "", false, "version=" + text(row[0]));
-  } else if (f == "sql-migrate") {
-    for (const TextRow& row : rows) push(text(row[0]), "", false, "id=" + text(row[0]));
-  } else if (f == "supabase") {
-    for (const TextRow& row : rows) push(text(row[0]), row[1].value_or(""), false, "version=" + text(row[0]));
-  } else if (f == "goose") {
-    // The latest row (highest id) per version decides; older goose wrote is_applied=false rows
-    // on down instead of deleting. Version 0 is goose's bookkeeping row.
-    std::map<std::string, bool> applied;
-    for (const TextRow& row : rows) applied[text(row[0])] = is_true(row[1]);
-    std::vector<std::string> versions;
-    for (const auto& [v, on] : applied)
-      if (on && v != "0") versions.push_back(v);
-    std::sort(versions.begin(), versions.end(),
-              [](const std::string& a, const std::string& b) { return compare_versions(a, b) < 0; });
-    for (const std::string& v : versions) push(v, "", false, "version_id=" + v + " is_applied=true");
-  } else if (f == "flyway") {
-    for (const TextRow& row : rows) {
-      std::string version = row[0].value_or(""), script = text(row[1]), type = text(row[3]);
-      if (type == "SCHEMA") continue;  // "<< Flyway Schema Creation >>", not a migration
-      // A DELETE row (flyway repair) cancels the earlier rows of its migration.
-      auto same = [&](const AppliedMigration& m) {
-        return version.empty() ? m.name == script : m.version == version;
-      };
-      if (type == "DELETE") {
-        std::erase_if(out->rows, same);
-        continue;
-      }
-      if (version.empty()) std::erase_if(out->rows, same);  // a repeatable's latest run decides
-      push(version, script, !is_true(row[2]),
-           "version=" + text(row[0]) + " script=" + script + " success=" + text(row[2]) +
-               (type == "BASELINE" ? " type=BASELINE" : ""),
-           type == "BASELINE");
-    }
-  } else if (f == "sqlx") {
-    for (const TextRow& row : rows)
-      push(text(row[0]), row[1].value_or(""), !is_true(row[2]), "version=" + text(row[0]) + " success=" + text(row[2]));
-  } else if (f == "prisma") {
-    // One row per attempt. Applied: an attempt finished and was not rolled back. Failed: an
-    // attempt neither finished nor was rolled back (Prisma refuses to deploy, P3009).
-    std::vector<std::string> order;
-    std::map<std::string, std::pair<bool, bool>> seen;  // name -> {applied, failed}
-    for (const TextRow& row : rows) {
-      std::string name = text(row[0]);
-      if (!seen.count(name)) order.push_back(name);
-      bool finished = is_true(row[1]), rolled_back = is_true(row[2]);
-      seen[name].first |= finished && !rolled_back;
-      seen[name].second |= !finished && !rolled_back;
-    }
-    for (const std::string& name : order) {
-      auto [applied, failed] = seen[name];
-      if (failed)
-        push(name, "", true, "migration_name=" + name + " finished_at=NULL rolled_back_at=NULL");
-      else if (applied)
-        push(name, "", false, "migration_name=" + name);
-    }
-  } else if (f == "drizzle") {
-    for (const TextRow& row : rows) push(text(row[0]), text(row[1]), false, "created_at=" + text(row[0]) + " hash=" + text(row[1]));
-  } else {
-    if (err) *err = "unknown tracking format " + f;
+  const migrations::Format* f = migrations::format_named(source.format);
+  if (!f || !f->tracking) {
+    if (err) *err = "unknown tracking format " + source.format;
     return false;
   }
+  for (const TextRow& row : rows)
+    if (row.size() != f->tracking->width) {
+      if (err) *err = "reading " + out->table + ": expected " + std::to_string(f->tracking->width) + " columns per row";
+      return false;
+    }
+  f->tracking->read(rows, &out->rows);
   return true;
 }
 
@@ -337,7 +251,9 @@ std::vector<MigrationState> classify_migrations(const std::vector<MigrationFile>
     if (!used[t]) continue;
     for (size_t i = 0; i < tables[t].rows.size(); ++i) {
       const AppliedMigration& m = tables[t].rows[i];
-      if (matched[t][i] || (tables[t].format == "flyway" && m.covers_earlier)) continue;
+      const migrations::Format* f = migrations::format_named(tables[t].format);
+      bool covered = f && f->tracking && f->tracking->baseline_covers_unlisted && m.covers_earlier;
+      if (matched[t][i] || covered) continue;
       MigrationStatus status = m.state == AppliedState::Failed ? MigrationStatus::Failed : MigrationStatus::Unknown;
       result.push_back({status, m.version, "", tables[t].table, m.raw});
     }

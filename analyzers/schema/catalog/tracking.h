@@ -1,25 +1,10 @@
 // The applied-migrations tracking tables, read exactly as each tool writes them, and the
-// classification of the repository's migrations against them.
-//
-// Recognition is by name and columns, from the live catalog already read (no extra query):
-//   golang-migrate  schema_migrations(version bigint, dirty boolean): one row, the latest version;
-//                   every version up to it counts as applied (golang-migrate's own rule).
-//   dbmate          schema_migrations(version varchar): one row per applied version. Told apart
-//                   from golang-migrate by the missing "dirty" column.
-//   goose           goose_db_version(id, version_id, is_applied, tstamp): the row with the highest
-//                   id for a version_id decides; version_id 0 is the row goose writes on creation.
-//   Flyway          flyway_schema_history(installed_rank, version, ..., script, ..., success), name
-//                   configurable; SCHEMA rows are skipped, a BASELINE row covers every version up
-//                   to it, repeatable rows (version NULL) are matched by script.
-//   sqlx            _sqlx_migrations(version bigint, description, ..., success).
-//   Supabase        supabase_migrations.schema_migrations(version text, name text?, ...).
-//   Prisma          _prisma_migrations(..., finished_at, migration_name, ..., rolled_back_at, ...):
-//                   one row per attempt; failed = finished_at and rolled_back_at both NULL.
-//   sql-migrate     gorp_migrations(id, applied_at): one row per applied file, id = its file name.
-//   Drizzle         <schema>.__drizzle_migrations(id, hash, created_at): drizzle-kit's migrator
-//                   runs a journal entry iff its "when" is greater than the greatest created_at, so
-//                   an entry is applied iff when <= max(created_at). hash is sha256 of the file.
-// A table with a tracking name but other columns is an error: failing closed beats guessing.
+// classification of the repository's migrations against them. Each tool's table (its name, the
+// columns that identify it, the query that reads it, what a row means) is described by its
+// migration format's row (migrations/tracking_layout.h, defined in the format's own file);
+// this module finds the tables in a live catalog, reads rows through the layouts and matches
+// them with the repository's files. A table with a tracking name but other columns is an error:
+// failing closed beats guessing.
 #pragma once
 #include <map>
 #include <optional>
@@ -33,22 +18,14 @@
 namespace schemagate::schema::catalog {
 
 struct TrackingOptions {
-  std::string flyway_table = "flyway_schema_history";  ///< Flyway's `table` setting
+  /// Format name -> its tracking table's name where not the tool's default (Flyway's `table`
+  /// setting, --flyway-table).
+  std::map<std::string, std::string> table_names;
 };
 
-enum class AppliedState { Applied, Failed };
-
-struct AppliedMigration {
-  /// As the tool records it: golang-migrate, goose, sqlx: the integer; dbmate, Supabase: the
-  /// digits; Flyway: the dotted version ("" for repeatables); Prisma: migration_name; Drizzle:
-  /// created_at (the journal's "when").
-  std::string version;
-  std::string name;  ///< Flyway script, sqlx description, Supabase name, Drizzle hash; else ""
-  AppliedState state = AppliedState::Applied;
-  /// The row stands for every earlier version too (golang-migrate, Flyway BASELINE).
-  bool covers_earlier = false;
-  std::string raw;  ///< the row as read, "version=3 dirty=true", for messages
-};
+using migrations::AppliedMigration;
+using migrations::AppliedState;
+using migrations::TextRow;
 
 struct TrackingTable {
   std::string format;  ///< a migrations::Format name: "golang-migrate", "flyway", ...
@@ -64,8 +41,6 @@ struct TrackingSource {
   std::string query;  ///< a SELECT whose text columns parse_tracking_rows expects
 };
 
-/// One result row, each value as PostgreSQL's text output; nullopt is NULL.
-using TextRow = std::vector<std::optional<std::string>>;
 
 /// The tracking tables among `live`'s relations (ordinary and partitioned tables only).
 /// Returns false when a relation has a tracking name but not the tool's columns.

@@ -74,8 +74,20 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   return true;
 }
 
+
+// dbmate: schema_migrations(version varchar), one row per applied version; told apart from
+// golang-migrate's table of the same name by the missing "dirty" column.
+std::string tracking_query(const std::string& from, const Relation&) {
+  return "SELECT version::text FROM " + from + " ORDER BY version";
+}
+void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
+  for (const TextRow& row : rows) push_applied(out, text_or_null(row[0]), "", false, "version=" + text_or_null(row[0]));
+}
+const TrackingLayout kTracking{"schema_migrations", "", {"version"}, "dbmate's (version)", tracking_query, 1,
+                               tracking_read, /*text_versions=*/true};
+
 }  // namespace
 
-extern const Format kDbmate{"dbmate", detect, load};
+extern const Format kDbmate{"dbmate", detect, load, &kTracking};
 
 }  // namespace schemagate::schema::migrations

@@ -96,8 +96,23 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   return true;
 }
 
+
+// Drizzle: <schema>.__drizzle_migrations(id, hash, created_at). drizzle-kit's migrator runs a
+// journal entry iff its "when" is greater than the greatest created_at, so an entry is applied
+// iff when <= max(created_at); hash is sha256 of the file (catalog/tracking.cpp matches them).
+std::string tracking_query(const std::string& from, const Relation&) {
+  return "SELECT created_at::text, hash FROM " + from + " ORDER BY created_at, id";
+}
+void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
+  for (const TextRow& row : rows)
+    push_applied(out, text_or_null(row[0]), text_or_null(row[1]), false,
+                 "created_at=" + text_or_null(row[0]) + " hash=" + text_or_null(row[1]));
+}
+const TrackingLayout kTracking{"__drizzle_migrations", "", {"id", "hash", "created_at"}, "drizzle-kit's (id, hash, created_at)",
+                               tracking_query, 2, tracking_read, /*text_versions=*/true};
+
 }  // namespace
 
-extern const Format kDrizzle{"drizzle", detect, load};
+extern const Format kDrizzle{"drizzle", detect, load, &kTracking};
 
 }  // namespace schemagate::schema::migrations

@@ -117,8 +117,37 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   return true;
 }
 
+
+// Flyway: flyway_schema_history(installed_rank, version, ..., script, ..., success); the name is
+// Flyway's `table` setting (--flyway-table). SCHEMA rows are skipped, a BASELINE row covers
+// every version up to it, repeatable rows (version NULL) are matched by script, and a DELETE row
+// (flyway repair) cancels the earlier rows of its migration.
+std::string tracking_query(const std::string& from, const Relation&) {
+  return "SELECT version, script, success::text, type FROM " + from + " ORDER BY installed_rank";
+}
+void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
+  for (const TextRow& row : rows) {
+    std::string version = row[0].value_or(""), script = text_or_null(row[1]), type = text_or_null(row[3]);
+    if (type == "SCHEMA") continue;  // "<< Flyway Schema Creation >>", not a migration
+    auto same = [&](const AppliedMigration& m) { return version.empty() ? m.name == script : m.version == version; };
+    if (type == "DELETE") {
+      std::erase_if(*out, same);
+      continue;
+    }
+    if (version.empty()) std::erase_if(*out, same);  // a repeatable's latest run decides
+    push_applied(out, version, script, !is_true(row[2]),
+                 "version=" + text_or_null(row[0]) + " script=" + script + " success=" + text_or_null(row[2]) +
+                     (type == "BASELINE" ? " type=BASELINE" : ""),
+                 type == "BASELINE");
+  }
+}
+const TrackingLayout kTracking{"flyway_schema_history", "", {"installed_rank", "version", "type", "script", "success"},
+                               "Flyway's (installed_rank, version, description, type, script, checksum, ..., success)",
+                               tracking_query, 4, tracking_read, /*text_versions=*/false,
+                               /*baseline_covers_unlisted=*/true};
+
 }  // namespace
 
-extern const Format kFlyway{"flyway", detect, load};
+extern const Format kFlyway{"flyway", detect, load, &kTracking};
 
 }  // namespace schemagate::schema::migrations

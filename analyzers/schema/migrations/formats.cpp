@@ -33,6 +33,18 @@ const std::vector<Format>& formats() {
   return table;
 }
 
+const Format* format_named(std::string_view name) {
+  for (const Format& f : formats())
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+bool is_tracking_table_name(std::string_view name) {
+  for (const Format& f : formats())
+    if (f.tracking && f.tracking->table == name) return true;
+  return false;
+}
+
 const std::vector<std::string>& default_directories() {
   static const std::vector<std::string> dirs = {
       "migrations",

@@ -76,8 +76,23 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   return true;
 }
 
+
+// golang-migrate: schema_migrations(version bigint, dirty boolean), one row: the latest version;
+// every version up to it counts as applied (golang-migrate's own rule). It truncates and
+// rewrites the row on every run and reads it with LIMIT 1.
+std::string tracking_query(const std::string& from, const Relation&) {
+  return "SELECT version::text, dirty::text FROM " + from;
+}
+void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
+  if (!rows.empty())
+    push_applied(out, text_or_null(rows[0][0]), "", is_true(rows[0][1]),
+                 "version=" + text_or_null(rows[0][0]) + " dirty=" + text_or_null(rows[0][1]), true);
+}
+const TrackingLayout kTracking{"schema_migrations", "", {"version", "dirty"}, "golang-migrate's (version, dirty)",
+                               tracking_query, 2, tracking_read};
+
 }  // namespace
 
-extern const Format kGolangMigrate{"golang-migrate", detect, load};
+extern const Format kGolangMigrate{"golang-migrate", detect, load, &kTracking, {"sqlx"}};
 
 }  // namespace schemagate::schema::migrations

@@ -8,6 +8,7 @@
 // Up annotation, so such a file is an error here too.
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/migration_io.h"
@@ -99,8 +100,28 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   return true;
 }
 
+
+// goose: goose_db_version(id, version_id, is_applied, tstamp). The latest row (highest id) per
+// version decides; older goose wrote is_applied=false rows on down instead of deleting. Version
+// 0 is goose's bookkeeping row.
+std::string tracking_query(const std::string& from, const Relation&) {
+  return "SELECT version_id::text, is_applied::text FROM " + from + " ORDER BY id";
+}
+void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
+  std::map<std::string, bool> applied;
+  for (const TextRow& row : rows) applied[text_or_null(row[0])] = is_true(row[1]);
+  std::vector<std::string> versions;
+  for (const auto& [v, on] : applied)
+    if (on && v != "0") versions.push_back(v);
+  std::sort(versions.begin(), versions.end(),
+            [](const std::string& a, const std::string& b) { return compare_dotted_versions(a, b) < 0; });
+  for (const std::string& v : versions) push_applied(out, v, "", false, "version_id=" + v + " is_applied=true");
+}
+const TrackingLayout kTracking{"goose_db_version", "", {"id", "version_id", "is_applied"},
+                               "goose's (id, version_id, is_applied, tstamp)", tracking_query, 2, tracking_read};
+
 }  // namespace
 
-extern const Format kGoose{"goose", detect, load};
+extern const Format kGoose{"goose", detect, load, &kTracking};
 
 }  // namespace schemagate::schema::migrations

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/schema/migrations/tracking_layout.h"
 #include "analyzers/source/file_system.h"
 
 namespace schemagate::schema::migrations {
@@ -31,10 +32,22 @@ struct Format {
   /// (an unreadable file, a journal that does not parse), naming the file.
   bool (*load)(const source::FileSystem& fs, const std::string& root, const std::string& dir,
                std::vector<MigrationFile>* out, std::string* err);
+  /// How the tool records applied migrations; null: it keeps no table (plain files).
+  const TrackingLayout* tracking = nullptr;
+  /// Other formats whose tracking table this format's files are also matched against (files
+  /// that look the same to both tools: golang-migrate's and sqlx's reversible files). "*": any.
+  std::vector<std::string_view> also_tracked_by = {};
 };
 
 /// All formats, most specific first; the first whose detect() is true owns a directory.
 const std::vector<Format>& formats();
+
+/// The format named `name`, or nullptr.
+const Format* format_named(std::string_view name);
+
+/// The default names of every tool's tracking table: a query of one is not a missing relation
+/// (the tool creates it, no migration does).
+bool is_tracking_table_name(std::string_view name);
 
 /// Directories searched when --migrations is not given, relative to the project root.
 const std::vector<std::string>& default_directories();

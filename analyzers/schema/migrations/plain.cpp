@@ -52,6 +52,6 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
 
 }  // namespace
 
-extern const Format kPlain{"plain", detect, load};
+extern const Format kPlain{"plain", detect, load, nullptr, {"*"}};
 
 }  // namespace schemagate::schema::migrations

@@ -81,8 +81,19 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   return true;
 }
 
+
+// sql-migrate: gorp_migrations(id, applied_at), one row per applied file, id = its file name.
+std::string tracking_query(const std::string& from, const Relation&) {
+  return "SELECT id FROM " + from + " ORDER BY applied_at, id";
+}
+void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
+  for (const TextRow& row : rows) push_applied(out, text_or_null(row[0]), "", false, "id=" + text_or_null(row[0]));
+}
+const TrackingLayout kTracking{"gorp_migrations", "", {"id", "applied_at"}, "sql-migrate's (id, applied_at)",
+                               tracking_query, 1, tracking_read, /*text_versions=*/true};
+
 }  // namespace
 
-extern const Format kSqlMigrate{"sql-migrate", detect, load};
+extern const Format kSqlMigrate{"sql-migrate", detect, load, &kTracking};
 
 }  // namespace schemagate::schema::migrations

@@ -48,8 +48,22 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   return true;
 }
 
+
+// Supabase CLI: supabase_migrations.schema_migrations(version text, name text?, statements).
+std::string tracking_query(const std::string& from, const Relation& table) {
+  return "SELECT version::text, " + std::string(table.find_column("name") ? "name" : "NULL::text") + " FROM " + from +
+         " ORDER BY version";
+}
+void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
+  for (const TextRow& row : rows)
+    push_applied(out, text_or_null(row[0]), row[1].value_or(""), false, "version=" + text_or_null(row[0]));
+}
+const TrackingLayout kTracking{"schema_migrations", "supabase_migrations", {"version"},
+                               "the Supabase CLI's (version, name, statements)", tracking_query, 2, tracking_read,
+                               /*text_versions=*/true};
+
 }  // namespace
 
-extern const Format kSupabase{"supabase", detect, load};
+extern const Format kSupabase{"supabase", detect, load, &kTracking};
 
 }  // namespace schemagate::schema::migrations

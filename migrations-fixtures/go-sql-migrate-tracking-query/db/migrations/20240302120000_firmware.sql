@@ -1,0 +1,5 @@
+-- +migrate Up
+ALTER TABLE devices ADD COLUMN firmware text;
+
+-- +migrate Down
+ALTER TABLE devices DROP COLUMN firmware;
