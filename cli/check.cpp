@@ -12,6 +12,7 @@
 #include "analyzers/checks/check.h"
 #include "analyzers/pipeline/deploy.h"
 #include "analyzers/pipeline/live.h"
+#include "analyzers/pipeline/run.h"
 #include "analyzers/report/baseline.h"
 #include "analyzers/report/renderer.h"
 #include "analyzers/source/changed_files.h"
@@ -26,55 +27,41 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   std::unique_ptr<schema::catalog::CatalogReader> reader;
   if (!open_catalog(options, &reader)) return false;
 
-  pipeline::Options scan_options = options.pipeline;
+  pipeline::Plan plan;
+  plan.fs = &fs;
+  plan.options = options.pipeline;
+  plan.catalog = reader.get();
+  plan.assume_migrated = options.assume_migrated;
   std::string err;
   if (!options.changed_since.empty()) {
     std::vector<std::string> changed;
     if (!source::changed_since(options.pipeline.root, options.changed_since, &changed, &err)) return fail(err), false;
-    scan_options.only_files = std::move(changed);
+    plan.options.only_files = std::move(changed);
   }
-  pipeline::LiveState live;
-  pipeline::Targets targets{&build.schema, &build.schema};
-  if (reader) {
-    if (!pipeline::prepare_live(fs, options.pipeline, build, *reader, &live, &err)) return fail(err), false;
-    scan_options.search_path = live.search_path;
-    targets = {options.assume_migrated ? &live.eventual : &live.snapshot.schema, &live.eventual, nullptr, true};
-    if (options.verbose) {
-      size_t pending = 0;
-      for (auto& s : live.states) pending += s.status == schema::catalog::MigrationStatus::Pending;
-      std::cerr << "schemagate: database: " << live.snapshot.schema.relations().size() << " relations, " << pending
-                << " pending migration" << (pending == 1 ? "" : "s") << ", search path ";
-      for (size_t i = 0; i < live.search_path.size(); ++i) std::cerr << (i ? "," : "") << live.search_path[i];
-      std::cerr << "\n";
-    }
-  }
-  if (!pipeline::scan_code(fs, scan_options, build, targets, scan, &err)) return fail(err), false;
-  if (reader) pipeline::drift_in_code(live, scan->sites, &live.diagnostics);
-  // Findings at migration statements (deploy order, failed migrations) are suppressed there.
-  for (auto& m : build.migrations) scan->suppressions[m.path] = report::find_suppressions(m.sql);
-
-  // The other half of a deploy: the running code against the schema after the pending migrations.
-  bool deployed = !options.deployed_ref.empty() || !options.deployed_path.empty();
-  if (deployed) {
-    pipeline::RunningCode running;
+  pipeline::RunningCode running;
+  if (!options.deployed_ref.empty() || !options.deployed_path.empty()) {
     if (!pipeline::open_running_code(options.pipeline.root, options.deployed_ref, options.deployed_path, &running, &err))
       return fail(err), false;
-    pipeline::DeployTargets deploy;
-    if (reader) pipeline::deploy_targets_live(live, build, running.label, &deploy);
-    else if (!pipeline::deploy_targets_offline(running, options.pipeline, build, &deploy, &err)) return fail(err), false;
-    pipeline::Options running_options = scan_options;
-    running_options.only_files.reset();
-    pipeline::CodeScan running_scan;
-    if (!pipeline::scan_running_code(running, running_options, build, deploy, &running_scan, &err))
-      return fail(err), false;
-    live.diagnostics.insert(live.diagnostics.end(), running_scan.diagnostics.begin(), running_scan.diagnostics.end());
+    plan.running = &running;
   }
+  pipeline::Outcome outcome;
+  if (!pipeline::check_code(plan, build, &outcome, &err)) return fail(err), false;
+  if (options.verbose && reader) {
+    size_t pending = 0;
+    for (auto& s : outcome.live.states) pending += s.status == schema::catalog::MigrationStatus::Pending;
+    std::cerr << "schemagate: database: " << outcome.live.snapshot.schema.relations().size() << " relations, " << pending
+              << " pending migration" << (pending == 1 ? "" : "s") << ", search path ";
+    for (size_t i = 0; i < outcome.live.search_path.size(); ++i)
+      std::cerr << (i ? "," : "") << outcome.live.search_path[i];
+    std::cerr << "\n";
+  }
+  *scan = std::move(outcome.scan);
   if (options.verbose) {
     for (auto& s : scan->sites)
       if (!s.checked)
         std::cerr << "schemagate: unchecked: " << s.file << ":" << s.line << ":" << s.column << ": " << s.reason << "\n";
   }
-  return finish_findings(options, reader != nullptr, deployed, scan, std::move(live.diagnostics), gone);
+  return finish_findings(options, outcome.live_mode, outcome.deployed, scan, std::move(outcome.other), gone);
 }
 
 int run_check(const CommonOptions& options) {

@@ -1,0 +1,40 @@
+#include "analyzers/pipeline/run.h"
+
+#include "analyzers/report/suppressions.h"
+
+namespace schemagate::pipeline {
+
+bool check_code(const Plan& plan, const SchemaBuild& build, Outcome* out, std::string* err) {
+  const source::FileSystem& fs = *plan.fs;
+  Options options = plan.options;
+  Targets targets{&build.schema, &build.schema, nullptr, false};
+  if (plan.catalog) {
+    if (!prepare_live(fs, plan.options, build, *plan.catalog, &out->live, err)) return false;
+    options.search_path = out->live.search_path;
+    targets = {plan.assume_migrated ? &out->live.eventual : &out->live.snapshot.schema, &out->live.eventual, nullptr,
+               true};
+    out->live_mode = true;
+  }
+  if (!scan_code(fs, options, build, targets, &out->scan, err)) return false;
+  if (plan.catalog) drift_in_code(out->live, out->scan.sites, &out->live.diagnostics);
+  out->other = std::move(out->live.diagnostics);
+  out->live.diagnostics.clear();
+  // Findings at migration statements (deploy order, failed migrations) are suppressed there.
+  for (auto& m : build.migrations) out->scan.suppressions[m.path] = report::find_suppressions(m.sql);
+
+  // The other half of a deploy: the running code against the schema after the pending migrations.
+  if (plan.running) {
+    out->deployed = true;
+    DeployTargets deploy;
+    if (plan.catalog) deploy_targets_live(out->live, build, plan.running->label, &deploy);
+    else if (!deploy_targets_offline(*plan.running, plan.options, build, &deploy, err)) return false;
+    Options running_options = options;
+    running_options.only_files.reset();
+    CodeScan running_scan;
+    if (!scan_running_code(*plan.running, running_options, build, deploy, &running_scan, err)) return false;
+    out->other.insert(out->other.end(), running_scan.diagnostics.begin(), running_scan.diagnostics.end());
+  }
+  return true;
+}
+
+}  // namespace schemagate::pipeline

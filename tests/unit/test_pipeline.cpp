@@ -1,0 +1,147 @@
+// The whole pipeline through its fakes: a project in the in-memory file system, a database in
+// the in-memory catalog, the running code in another in-memory tree. Offline, live and deploy
+// runs with their exact findings, as the command line would get them before rendering.
+#include <doctest/doctest.h>
+
+#include "analyzers/pipeline/run.h"
+
+using namespace schemagate;
+
+namespace {
+
+const char* kInit = "CREATE TABLE llm_results (\n  id bigserial PRIMARY KEY,\n  prompt_hash text NOT NULL,\n  output text\n);\n";
+const char* kAddModel = "ALTER TABLE llm_results ADD COLUMN model_version text;\n";
+const char* kWorker =
+    "def save(cur, h, out, model):\n"
+    "    cur.execute(\n"
+    "        \"INSERT INTO llm_results (prompt_hash, output, model_version) VALUES (%s, %s, %s)\",\n"
+    "        (h, out, model),\n"
+    "    )\n";
+
+source::MemoryFileSystem project(bool with_newest) {
+  source::MemoryFileSystem fs;
+  fs.add("app/migrations/0001_init.up.sql", kInit);
+  if (with_newest) fs.add("app/migrations/0002_add_model_version.up.sql", kAddModel);
+  fs.add("app/worker/save.py", kWorker);
+  return fs;
+}
+
+struct Run {
+  bool ok = false;
+  std::string error;
+  pipeline::Outcome outcome;
+  std::vector<std::string> findings;  ///< "file:line:column rule: message", scan then other
+};
+
+Run run(const source::FileSystem& fs, schema::catalog::CatalogReader* catalog = nullptr,
+        const pipeline::RunningCode* running = nullptr) {
+  Run r;
+  pipeline::Plan plan;
+  plan.fs = &fs;
+  plan.options.root = "app";
+  plan.options.threads = 1;
+  plan.catalog = catalog;
+  plan.running = running;
+  pipeline::SchemaBuild build;
+  r.ok = pipeline::build_schema(fs, plan.options, &build, &r.error) && pipeline::check_code(plan, build, &r.outcome, &r.error);
+  auto add = [&](const report::Diagnostic& d) {
+    r.findings.push_back(d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.rule + ": " +
+                         d.message);
+  };
+  for (auto& d : r.outcome.scan.diagnostics) add(d);
+  for (auto& d : r.outcome.other) add(d);
+  return r;
+}
+
+schema::catalog::CatalogSnapshot database(bool with_model_version, const std::string& applied_version) {
+  schema::catalog::CatalogSnapshot snap;
+  schema::Relation t;
+  t.schema = "public";
+  t.name = "llm_results";
+  for (const char* c : {"id", "prompt_hash", "output"}) t.columns.push_back({c, "text"});
+  if (with_model_version) t.columns.push_back({"model_version", "text"});
+  t.origin = {"database", 0};
+  snap.schema.add(t);
+  schema::Relation sm;
+  sm.schema = "public";
+  sm.name = "schema_migrations";
+  sm.columns = {{"version", "int8"}, {"dirty", "bool"}};
+  snap.schema.add(sm);
+  snap.search_path = {"public"};
+  snap.tracking.push_back({"golang-migrate", "public.schema_migrations", {{applied_version, "", {}, true, "version=" + applied_version + " dirty=false"}}});
+  return snap;
+}
+
+}  // namespace
+
+TEST_CASE("offline: the code against the schema the migrations build") {
+  auto clean = run(project(true));
+  REQUIRE(clean.ok);
+  CHECK(clean.findings.empty());
+  CHECK(clean.outcome.scan.summary.sql_sites == 1);
+  CHECK(clean.outcome.scan.summary.checked_sites == 1);
+  CHECK_FALSE(clean.outcome.live_mode);
+
+  auto missing = run(project(false));
+  REQUIRE(missing.ok);
+  CHECK(missing.findings ==
+        std::vector<std::string>{"worker/save.py:3:56 missing-column: column \"model_version\" of relation \"llm_results\" "
+                                 "does not exist (SQLSTATE 42703): no migration adds it"});
+  CHECK(missing.outcome.scan.summary.errors == 1);
+}
+
+TEST_CASE("offline: no migrations is a decision the pipeline refuses to make") {
+  source::MemoryFileSystem fs;
+  fs.add("app/worker/save.py", kWorker);
+  auto r = run(fs);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.rfind("no migrations found under \"app\"", 0) == 0);
+}
+
+TEST_CASE("live: a pending migration is named at the code that needs it") {
+  auto fs = project(true);
+  schema::catalog::MemoryCatalogReader before(database(false, "1"));
+  auto r = run(fs, &before);
+  REQUIRE(r.ok);
+  CHECK(r.outcome.live_mode);
+  CHECK(r.findings == std::vector<std::string>{
+                          "worker/save.py:3:56 pending-migration: column \"model_version\" of relation \"llm_results\" does "
+                          "not exist in the database yet (SQLSTATE 42703 in production); pending migration "
+                          "migrations/0002_add_model_version.up.sql adds it: apply it before deploying this code"});
+
+  schema::catalog::MemoryCatalogReader after(database(true, "2"));
+  auto ok = run(fs, &after);
+  REQUIRE(ok.ok);
+  CHECK(ok.findings.empty());
+}
+
+TEST_CASE("live: a database that cannot be read fails the run with its reason") {
+  auto fs = project(true);
+  auto broken = schema::catalog::MemoryCatalogReader::failing("connection refused");
+  auto r = run(fs, &broken);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error == "connection refused");
+}
+
+TEST_CASE("deploy: a pending migration that drops what the running code reads") {
+  source::MemoryFileSystem fs;
+  fs.add("app/migrations/0001_init.up.sql", kInit);
+  fs.add("app/migrations/0002_drop_output.up.sql", "ALTER TABLE llm_results DROP COLUMN output;\n");
+  fs.add("app/worker/read.py", "def get(cur):\n    cur.execute(\"SELECT prompt_hash FROM llm_results\")\n");
+
+  pipeline::RunningCode running;
+  auto old = std::make_unique<source::MemoryFileSystem>();
+  old->add("v1/migrations/0001_init.up.sql", kInit);
+  old->add("v1/worker/read.py", "def get(cur):\n    cur.execute(\"SELECT output FROM llm_results\")\n");
+  running.fs = std::move(old);
+  running.root = "v1";
+  running.label = "v1.0";
+  auto r = run(fs, nullptr, &running);
+  REQUIRE(r.ok);
+  CHECK(r.outcome.deployed);
+  CHECK(r.findings == std::vector<std::string>{
+                          "migrations/0002_drop_output.up.sql:1:1 breaks-running-code: pending migration "
+                          "migrations/0002_drop_output.up.sql drops column \"output\" of relation \"llm_results\", which "
+                          "the running code (v1.0) uses at worker/read.py:2: applied before the new code replaces it, that "
+                          "code fails (SQLSTATE 42703)"});
+}
