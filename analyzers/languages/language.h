@@ -39,6 +39,9 @@ struct Language {
   /// name of the callee: `cur.execute(...)` matches "execute".
   std::vector<std::string_view> database_calls;
   void (*extract)(const ExtractInput& in, std::vector<SqlSite>* out);
+  /// Whether the file's SQL-looking strings are for another engine unless a database call runs
+  /// them (Spark SQL in a PySpark job); null: never.
+  bool (*other_engine_sql)(std::string_view file_text) = nullptr;
 };
 
 /// Every language, one row each.

@@ -29,6 +29,9 @@ const std::vector<std::string_view> kJavaScriptCalls = {
     "query",     "execute", "raw",  "$queryRaw", "$executeRaw", "$queryRawUnsafe",
     "$executeRawUnsafe", "unsafe", "sql", "none", "one", "many", "any", "oneOrNone", "manyOrNone"};
 
+/// A PySpark job's SQL is Spark SQL over temporary views, not PostgreSQL.
+bool uses_pyspark(std::string_view text) { return text.find("pyspark") != std::string_view::npos; }
+
 }  // namespace
 
 const std::vector<Language>& languages() {
@@ -36,7 +39,7 @@ const std::vector<Language>& languages() {
       {"python", {".py", ".pyi"}, tree_sitter_python,
        {"execute", "executemany", "mogrify", "fetch", "fetchrow", "fetchval", "text", "raw",
         "read_sql", "read_sql_query", "copy_expert"},
-       extract_python},
+       extract_python, uses_pyspark},
       {"javascript", {".js", ".mjs", ".cjs", ".jsx"}, tree_sitter_javascript, kJavaScriptCalls,
        extract_javascript},
       {"typescript", {".ts", ".mts", ".cts"}, tree_sitter_typescript, kJavaScriptCalls,

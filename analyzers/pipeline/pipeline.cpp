@@ -178,7 +178,7 @@ class FileScanner {
       auto extra = options_.extra_database_calls.find(std::string(language_family(*lang)));
       lang->extract({text, root, lang, extra == options_.extra_database_calls.end() ? nullptr : &extra->second}, &sites);
       only_database_calls_ = source::is_test_file(rel) ||
-                             (lang->name == "python" && text.find("pyspark") != std::string::npos) ||
+                             (lang->other_engine_sql && lang->other_engine_sql(text)) ||
                              std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) {
                                return calls_clickhouse_function(s.sql.text);
                              });
