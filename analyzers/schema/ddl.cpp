@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "analyzers/source/line_index.h"
+#include "analyzers/sql/node.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/resolve.h"
 
@@ -19,18 +20,10 @@ using sql::node_body;
 using sql::node_type;
 
 const json kNull;
-const json kEmpty = json::array();
 
-const json& field(const json& body, const char* name) {
-  if (!body.is_object()) return kNull;
-  auto it = body.find(name);
-  return it == body.end() ? kNull : *it;
-}
-const json& items(const json& list) { return list.is_array() ? list : kEmpty; }
-std::string str_value(const json& node) {
-  if (node.is_object() && node.contains("String")) return node["String"].value("sval", "");
-  return {};
-}
+using sql::field;
+using sql::items;
+using sql::str_value;
 
 std::string type_name(const json& tn) {
   std::string out;

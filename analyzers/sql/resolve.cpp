@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 
+#include "analyzers/sql/node.h"
 #include "analyzers/sql/pg_parse.h"
 
 namespace schemagate::sql {
@@ -22,16 +23,9 @@ using schema::Relation;
 
 const json kNull;
 
-const json& field(const json& body, const char* name) {
-  if (!body.is_object()) return kNull;
-  auto it = body.find(name);
-  return it == body.end() ? kNull : *it;
-}
-
-std::string str_value(const json& node) {  // {"String": {"sval": "x"}}
-  if (node.is_object() && node.contains("String")) return node["String"].value("sval", "");
-  return {};
-}
+using sql::field;
+using sql::items;
+using sql::str_value;
 
 /// A derived table's columns: known names, and whether the list is certain.
 struct Derived {
@@ -827,8 +821,6 @@ class Resolver {
     return from;
   }
 
-  static const json& items(const json& list) { return list.is_array() ? list : kEmpty; }
-  static inline const json kEmpty = json::array();
 
   std::vector<Reference> refs_;
   std::vector<InsertTarget> inserts_;
