@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "analyzers/languages/language.h"
+#include "analyzers/sql/scan.h"
 #include "analyzers/sql/sql_text.h"
 
 extern "C" const TSLanguage* tree_sitter_python();
@@ -79,12 +80,8 @@ bool looks_like_sql(std::string_view text) {
     char c = text[i];
     if (std::isspace(static_cast<unsigned char>(c)) || c == '(') {
       ++i;
-    } else if (text.substr(i, 2) == "--") {
-      size_t nl = text.find('\n', i);
-      i = nl == std::string_view::npos ? text.size() : nl + 1;
-    } else if (text.substr(i, 2) == "/*") {
-      size_t end = text.find("*/", i + 2);
-      i = end == std::string_view::npos ? text.size() : end + 2;
+    } else if (size_t past = sql::skip_comment(text, i); past != i) {
+      i = past;
     } else {
       break;
     }

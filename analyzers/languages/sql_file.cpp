@@ -10,6 +10,7 @@
 #include <cctype>
 
 #include "analyzers/languages/language.h"
+#include "analyzers/sql/scan.h"
 
 namespace schemagate::languages {
 namespace {
@@ -35,24 +36,7 @@ std::string_view dollar_tag(std::string_view text, size_t i) {
   return text.substr(i, j - i + 1);
 }
 
-/// Index just past a comment starting at text[i] ("--" or "/*"), or i when none starts there.
-size_t skip_comment(std::string_view text, size_t i) {
-  if (text.substr(i, 2) == "--") {
-    size_t nl = text.find('\n', i);
-    return nl == std::string_view::npos ? text.size() : nl + 1;
-  }
-  if (text.substr(i, 2) == "/*") {
-    int depth = 0;
-    size_t j = i;
-    while (j < text.size()) {
-      if (text.substr(j, 2) == "/*") { ++depth; j += 2; }
-      else if (text.substr(j, 2) == "*/") { j += 2; if (--depth == 0) return j; }
-      else ++j;
-    }
-    return text.size();
-  }
-  return i;
-}
+using sql::skip_comment;
 
 void emit(std::string_view text, size_t begin, size_t end, std::vector<SqlSite>* out) {
   for (;;) {

@@ -6,6 +6,8 @@
 // stops `b = a + a; c = b + b; ...` from doubling forever.
 #include "analyzers/languages/string_eval.h"
 
+#include "analyzers/sql/scan.h"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -123,12 +125,8 @@ bool contains(TSNode node, uint32_t offset) {
 bool reads_as_prose(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {  // to the verb, past blanks, '(' and comments, as looks_like_sql
-    if (text.substr(i, 2) == "--") {
-      size_t nl = text.find('\n', i);
-      i = nl == std::string_view::npos ? text.size() : nl + 1;
-    } else if (text.substr(i, 2) == "/*") {
-      size_t close = text.find("*/", i + 2);
-      i = close == std::string_view::npos ? text.size() : close + 2;
+    if (size_t past = sql::skip_comment(text, i); past != i) {
+      i = past;
     } else if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
       ++i;
     } else {

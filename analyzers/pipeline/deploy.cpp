@@ -6,6 +6,7 @@
 #include "analyzers/source/git_file_system.h"
 #include "analyzers/source/line_index.h"
 #include "analyzers/sql/pg_parse.h"
+#include "analyzers/sql/scan.h"
 
 namespace schemagate::pipeline {
 namespace {
@@ -37,20 +38,8 @@ std::string collapse(std::string_view text) {
   return out;
 }
 
-/// Skips blanks and -- comments from `at`: where the statement's first token is.
-size_t first_token(const std::string& sql, size_t at) {
-  while (at < sql.size()) {
-    if (std::isspace(static_cast<unsigned char>(sql[at]))) { ++at; continue; }
-    if (sql.compare(at, 2, "--") == 0) { while (at < sql.size() && sql[at] != '\n') ++at; continue; }
-    if (sql.compare(at, 2, "/*") == 0) {
-      size_t e = sql.find("*/", at + 2);
-      at = e == std::string::npos ? sql.size() : e + 2;
-      continue;
-    }
-    break;
-  }
-  return at;
-}
+/// Where the statement's first token is, from `at`.
+size_t first_token(const std::string& sql, size_t at) { return sql::skip_blanks_and_comments(sql, at); }
 
 /// Why a statement is destructive ("" when it only adds).
 std::string destructive_reason(const json& stmt) {

@@ -17,6 +17,7 @@
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/placeholders.h"
 #include "analyzers/sql/requirements.h"
+#include "analyzers/sql/scan.h"
 #include "analyzers/sql/resolve.h"
 
 namespace schemagate::pipeline {
@@ -65,20 +66,8 @@ bool calls_clickhouse_function(std::string_view sql) {
 /// Where the statement at `location` really starts: libpg_query's location includes the blanks
 /// and comments before it.
 size_t statement_start(const std::string& sql, size_t location) {
-  size_t at = location;
-  for (;;) {
-    at = sql.find_first_not_of(" \t\r\n", at);
-    if (at == std::string::npos) return location;
-    if (sql.compare(at, 2, "--") == 0) {
-      at = sql.find('\n', at);
-    } else if (sql.compare(at, 2, "/*") == 0) {
-      at = sql.find("*/", at + 2);
-      if (at != std::string::npos) at += 2;
-    } else {
-      return at;
-    }
-    if (at == std::string::npos) return location;
-  }
+  size_t at = sql::skip_blanks_and_comments(sql, location);
+  return at >= sql.size() ? location : at;
 }
 
 /// Every `CREATE [VIRTUAL|TEMP|TEMPORARY|UNLOGGED] TABLE|VIEW [IF NOT EXISTS] name` in `text`, by
