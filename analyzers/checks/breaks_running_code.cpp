@@ -12,10 +12,11 @@ void run_breaks_running_code(const RequirementContext& ctx, const requirements::
   using K = schema::SchemaEvent::Kind;
   using requirements::Presence;
   const Evaluation& eval = ctx.eval;
+  if (req.object == requirements::Object::UniqueKey) return;  // the model keeps no history of dropped indexes
   // It works today (the running code was resolved against the current schema) and will not.
-  if (requirements::presence(req, *eval.current, eval.not_judged) != Presence::Present) return;
+  if (requirements::presence(req, *eval.current) != Presence::Present) return;
   // A column of a table that goes is Unknown there: the table's own requirement reports it.
-  if (requirements::presence(req, *eval.eventual, eval.not_judged) != Presence::Absent) return;
+  if (requirements::presence(req, *eval.eventual) != Presence::Absent) return;
   bool is_column = req.object == requirements::Object::Column;
   const requirements::Requirement* now = &req;
   {

@@ -8,6 +8,7 @@ using requirements::Requirement;
 
 void run_missing_relation(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
 void run_missing_column(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
+void run_missing_unique_index(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
 void run_pending_migration(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
 void run_breaks_running_code(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
 void run_not_null_without_default(const RequirementContext&, const Requirement&, const Check&,
@@ -26,6 +27,10 @@ const std::vector<Check>& checks() {
        run_missing_relation},
       {Rule::MissingColumn, Severity::Error, kOffline | kLive,
        "The code uses a column that no migration adds (SQLSTATE 42703 in production).", run_missing_column},
+      {Rule::MissingUniqueIndex, Severity::Error, kOffline | kLive,
+       "INSERT ... ON CONFLICT names columns that no unique index or constraint covers exactly (SQLSTATE 42P10 in "
+       "production).",
+       run_missing_unique_index},
       {Rule::PendingMigration, Severity::Error, kLive,
        "The code uses a relation or column that only a migration not yet applied to the database creates.",
        run_pending_migration},

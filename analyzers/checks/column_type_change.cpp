@@ -10,7 +10,7 @@ void run_column_type_change(const RequirementContext& ctx, const requirements::R
   using K = schema::SchemaEvent::Kind;
   const Evaluation& eval = ctx.eval;
   if (ref.object != requirements::Object::Column) return;
-  if (requirements::presence(ref, *eval.eventual, eval.not_judged) != requirements::Presence::Present) return;
+  if (requirements::presence(ref, *eval.eventual) != requirements::Presence::Present) return;
   {
     for (auto& ev : eval.eventual->history) {
       if (ev.kind != K::AlterColumnType || ev.schema != ref.schema || ev.relation != ref.relation ||

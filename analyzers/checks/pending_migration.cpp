@@ -1,6 +1,8 @@
 // pending-migration: the code needs a relation or column that the database does not have yet,
 // and a migration in the repository that has not been applied creates it. This is the incident
 // schemagate exists for: deployed before its migration, the code fails with 42703 / 42P01.
+#include <set>
+
 #include "analyzers/checks/check.h"
 
 namespace schemagate::checks {
@@ -9,10 +11,31 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
                            std::vector<report::Diagnostic>* out) {
   using requirements::Presence;
   const Evaluation& eval = ctx.eval;
-  if (requirements::presence(req, *eval.current, eval.not_judged) != Presence::Absent) return;
+  if (requirements::presence(req, *eval.current) != Presence::Absent) return;
   // Nothing provides it: missing-relation / missing-column say so.
-  if (requirements::presence(req, *eval.eventual, eval.not_judged) != Presence::Present) return;
+  if (requirements::presence(req, *eval.eventual) != Presence::Present) return;
   const requirements::Requirement* later = &req;
+  if (req.object == requirements::Object::UniqueKey) {
+    const schema::Relation* rel = eval.eventual->find(req.schema, req.relation);
+    if (!rel) return;
+    std::set<std::string> wanted(req.key_columns.begin(), req.key_columns.end());
+    const schema::UniqueKey* key = nullptr;
+    for (auto& k : rel->unique_keys)
+      if (!k.partial && std::set<std::string>(k.columns.begin(), k.columns.end()) == wanted) key = &k;
+    if (!key || key->origin.empty()) return;
+    auto d = diagnostic_at(ctx, self, req, req.key_columns.front());
+    std::string shown = display_relation(req.schema, req.relation, eval.search_path);
+    d.relation = req.schema + "." + req.relation;
+    d.message = "the unique index " + quote_ident(key->name) + " that ON CONFLICT needs on " + quote_ident(shown) +
+                " does not exist in the database yet (SQLSTATE 42P10 in production); pending migration " +
+                key->origin.file + " creates it: apply it before deploying this code";
+    d.migration = key->origin.file;
+    d.notes.push_back({key->origin.file, key->origin.line, "created here"});
+    d.help = "apply " + key->origin.file + " to the database first, then deploy; or run the migrations in the deploy "
+             "pipeline before the new code starts";
+    out->push_back(std::move(d));
+    return;
+  }
   {
     const schema::Relation* rel = eval.eventual->find(later->schema, later->relation);
     if (!rel) return;

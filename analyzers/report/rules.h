@@ -10,6 +10,7 @@ namespace schemagate::report {
 enum class Rule {
   MissingRelation,
   MissingColumn,
+  MissingUniqueIndex,
   PendingMigration,
   BreaksRunningCode,
   NotNullWithoutDefault,
@@ -29,6 +30,7 @@ struct RuleName {
 inline constexpr RuleName kRuleNames[] = {
     {Rule::MissingRelation, "missing-relation"},
     {Rule::MissingColumn, "missing-column"},
+    {Rule::MissingUniqueIndex, "missing-unique-index"},
     {Rule::PendingMigration, "pending-migration"},
     {Rule::BreaksRunningCode, "breaks-running-code"},
     {Rule::NotNullWithoutDefault, "not-null-without-default"},

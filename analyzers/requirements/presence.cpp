@@ -3,6 +3,7 @@
 // schema and name, a column of it, the system columns every table has) and, precision first,
 // says Unknown wherever the model cannot be certain.
 #include <algorithm>
+#include <set>
 
 #include "analyzers/requirements/requirement.h"
 
@@ -28,6 +29,17 @@ Presence relation_presence(const std::string& schema_name, const std::string& na
 
 Presence presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged) {
   if (req.object == Object::Relation) return relation_presence(req.schema, req.relation, schema, not_judged);
+  if (req.object == Object::UniqueKey) {
+    const schema::Relation* rel = schema.find(req.schema, req.relation);
+    if (!rel || !rel->keys_complete) return Presence::Unknown;
+    std::set<std::string> wanted(req.key_columns.begin(), req.key_columns.end());
+    // PostgreSQL infers the arbiter from plain unique keys only: a partial index needs the
+    // ON CONFLICT to repeat its WHERE, an expression index its expression (neither is a plain
+    // column list without WHERE, the only form that becomes a requirement).
+    for (auto& key : rel->unique_keys)
+      if (!key.partial && std::set<std::string>(key.columns.begin(), key.columns.end()) == wanted) return Presence::Present;
+    return Presence::Absent;
+  }
   std::vector<std::string> own;
   const std::vector<std::string>& candidates = req.candidates.empty() ? (own = {qualified(req)}) : req.candidates;
   bool certain = true;

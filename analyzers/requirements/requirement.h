@@ -19,7 +19,13 @@
 
 namespace schemagate::requirements {
 
-enum class Object { Relation, Column };
+enum class Object {
+  Relation,
+  Column,
+  /// A unique index or constraint on exactly `key_columns` of the relation: INSERT ... ON
+  /// CONFLICT (columns) needs one as its arbiter (42P10 otherwise).
+  UniqueKey,
+};
 
 /// How the code uses what it needs: the deploy-order checks care (an INSERT that omits a new
 /// NOT NULL column fails; a read of a retyped column may not).
@@ -52,6 +58,7 @@ struct Requirement {
   /// Column: the relations, "schema.name", any of which may hold it (an unqualified column in
   /// a join); empty means {schema.relation}.
   std::vector<std::string> candidates;
+  std::vector<std::string> key_columns;  ///< UniqueKey: the columns, as written
   Use use = Use::Read;
   Span span;             ///< the name in the host file
   size_t unit = 0;       ///< index into the producer's units

@@ -313,8 +313,10 @@ class Simulator {
       if (!qualified.empty()) schema_.types.insert(qualified);
     } else if (t == "DoStmt" || t == "CreateFunctionStmt") {
       do_or_function(t, b);
+    } else if (t == "IndexStmt") {
+      create_index(b);
     }
-    // Everything else (indexes, grants, comments, triggers, DML, extensions) changes no relation.
+    // Everything else (non-unique indexes, grants, comments, triggers, DML, extensions) changes no relation.
   }
 
   /// A DO block or a function body with DDL. A DO block that is only plain statements in
@@ -441,6 +443,70 @@ class Simulator {
     return c;
   }
 
+  /// A PRIMARY KEY or UNIQUE constraint (of a table, or of the column `column`) as a unique
+  /// key, named as PostgreSQL names it when the constraint has no name. An EXCLUDE constraint
+  /// can be an ON CONFLICT DO NOTHING arbiter the model does not follow: keys become unknown.
+  void add_key_constraint(Relation& r, const json& con, const std::string& column = "") {
+    std::string ct = con.value("contype", "");
+    if (ct == "CONSTR_EXCLUSION") {
+      r.keys_complete = false;
+      return;
+    }
+    if (ct != "CONSTR_PRIMARY" && ct != "CONSTR_UNIQUE") return;
+    UniqueKey key;
+    if (!column.empty()) key.columns.push_back(column);
+    for (auto& k : items(field(con, "keys"))) key.columns.push_back(str_value(k));
+    if (key.columns.empty()) {  // ADD CONSTRAINT ... USING INDEX: an index the model may not know
+      r.keys_complete = false;
+      return;
+    }
+    key.name = con.value("conname", "");
+    if (key.name.empty()) key.name = default_key_name(r.name, key.columns, ct == "CONSTR_PRIMARY" ? "pkey" : "key");
+    key.origin = origin_at(con.value("location", -1L));
+    r.unique_keys.push_back(std::move(key));
+  }
+
+  /// PostgreSQL's ChooseRelationName for a key: "t_pkey", "t_a_b_key", "t_a_idx".
+  static std::string default_key_name(const std::string& table, const std::vector<std::string>& columns,
+                                      const std::string& label) {
+    if (label == "pkey") return table + "_pkey";
+    std::string name = table;
+    for (auto& c : columns) name += "_" + c;
+    return name + "_" + label;
+  }
+
+  /// CREATE UNIQUE INDEX: a key of its table. Non-unique indexes change nothing modelled.
+  void create_index(const json& b) {
+    if (!b.value("unique", false)) return;
+    Relation* r = lookup(field(b, "relation"));
+    if (!r) return;
+    UniqueKey key;
+    for (auto& p : items(field(b, "indexParams"))) {
+      const json& elem = node_body(p);
+      if (elem.contains("name")) key.columns.push_back(elem["name"].get<std::string>());
+      else key.partial = true;  // an expression
+    }
+    if (field(b, "whereClause").is_object()) key.partial = true;
+    key.name = b.value("idxname", "");
+    if (key.name.empty()) key.name = default_key_name(r->name, key.columns, "idx");
+    key.origin = stmt_origin();
+    if (b.value("if_not_exists", false))
+      for (auto& k : r->unique_keys)
+        if (k.name == key.name) return;
+    r->unique_keys.push_back(std::move(key));
+  }
+
+  /// Removes the unique key (index or constraint) named `name` from `r`, or from every relation
+  /// of the schema when `r` is null (DROP INDEX names no table).
+  void drop_key(Relation* r, const std::string& schema_name, const std::string& name) {
+    auto drop_from = [&](Relation& rel) {
+      std::erase_if(rel.unique_keys, [&](const UniqueKey& k) { return k.name == name; });
+    };
+    if (r) return drop_from(*r);
+    for (auto& [k, rel] : schema_.relations())
+      if (schema_name.empty() || rel.schema == schema_name) drop_from(*schema_.find(rel.schema, rel.name));
+  }
+
   static void add_column(Relation& r, Column c) {
     if (auto* existing = r.find_column(c.name)) *existing = std::move(c);  // inherited + redeclared
     else r.columns.push_back(std::move(c));
@@ -467,6 +533,18 @@ class Simulator {
       }
     }
     if (field(b, "ofTypename").is_object()) r.columns_complete = false;
+    // Unique keys: known when the statement declares them all. A partition has its parent's;
+    // INHERITS and LIKE ... INCLUDING copy what the model does not follow.
+    r.keys_complete = true;
+    bool partition = field(b, "partbound").is_object();
+    for (auto& parent : items(field(b, "inhRelations"))) {
+      const Relation* p = lookup(node_body(parent));
+      if (partition && p && p->keys_complete) {
+        for (auto k : p->unique_keys) r.unique_keys.push_back(std::move(k));
+      } else {
+        r.keys_complete = false;
+      }
+    }
     for (auto& elt : items(field(b, "tableElts"))) {
       const std::string& et = node_type(elt);
       const json& eb = node_body(elt);
@@ -484,6 +562,7 @@ class Simulator {
           add_column(r, column_def(eb));
         }
       } else if (et == "TableLikeClause") {
+        r.keys_complete = false;
         if (const Relation* src = lookup(field(eb, "relation"))) {
           for (auto c : src->columns) {
             c.origin = origin_at(field(eb, "relation").value("location", -1L));
@@ -499,7 +578,10 @@ class Simulator {
         if (ct == "CONSTR_PRIMARY")
           for (auto& k : items(keys))
             if (auto* c = r.find_column(str_value(k))) c->not_null = true;
+        add_key_constraint(r, eb);
       }
+      if (et == "ColumnDef")
+        for (auto& con : items(field(eb, "constraints"))) add_key_constraint(r, node_body(con), eb.value("colname", ""));
     }
     if (existing) {
       // PostgreSQL would refuse this CREATE; the relation exists already (in the live database,
@@ -574,6 +656,14 @@ class Simulator {
           st == "AT_DropNotNull" || st == "AT_ColumnDefault")
         has_relation_change = true;
     }
+    if (Relation* known = lookup(rv)) {
+      for (auto& c : items(field(b, "cmds"))) {
+        const json& cmd = node_body(c);
+        std::string st = cmd.value("subtype", "");
+        if (st == "AT_AddConstraint") add_key_constraint(*known, field(field(cmd, "def"), "Constraint"));
+        else if (st == "AT_DropConstraint") drop_key(known, "", cmd.value("name", ""));
+      }
+    }
     if (!has_relation_change) return;
     Relation* r = lookup(rv);
     if (!r) {
@@ -608,6 +698,9 @@ class Simulator {
               }
             }
             cols.erase(it);
+            std::erase_if(r->unique_keys, [&](const UniqueKey& k) {
+              return std::find(k.columns.begin(), k.columns.end(), name) != k.columns.end();
+            });
             break;
           }
         }
@@ -679,6 +772,12 @@ class Simulator {
         r->columns.push_back(c);
       }
       schema_.history.push_back({SchemaEvent::Kind::RenameColumn, r->schema, r->name, old, newname, stmt_origin()});
+      for (auto& k : r->unique_keys) std::replace(k.columns.begin(), k.columns.end(), old, newname);
+    } else if (type == "OBJECT_INDEX" || type == "OBJECT_TABCONSTRAINT") {
+      std::string old = type == "OBJECT_INDEX" ? rv.value("relname", "") : b.value("subname", "");
+      for (auto& [k, rel] : schema_.relations())
+        for (auto& key : schema_.find(rel.schema, rel.name)->unique_keys)
+          if (key.name == old && (type == "OBJECT_INDEX" || (r && rel.name == r->name))) key.name = newname;
     } else if (type == "OBJECT_TABLE" || type == "OBJECT_VIEW" || type == "OBJECT_MATVIEW" ||
                type == "OBJECT_FOREIGN_TABLE") {
       if (!r) {
@@ -719,6 +818,14 @@ class Simulator {
         for (auto& p : items(list)) parts.push_back(str_value(p));
         if (parts.size() == 1) parts.insert(parts.begin(), default_schema("", ""));
         if (!parts.empty()) schema_.types.erase(parts[0] + "." + parts.back());
+      }
+      return;
+    }
+    if (type == "OBJECT_INDEX") {
+      for (auto& o : items(field(b, "objects"))) {
+        std::vector<std::string> parts;
+        for (auto& p : items(field(field(o, "List"), "items"))) parts.push_back(str_value(p));
+        if (!parts.empty()) drop_key(nullptr, parts.size() >= 2 ? parts[parts.size() - 2] : "", parts.back());
       }
       return;
     }

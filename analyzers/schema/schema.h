@@ -29,6 +29,17 @@ struct Column {
   Origin origin;
 };
 
+/// A unique index or constraint (PRIMARY KEY, UNIQUE, CREATE UNIQUE INDEX): what INSERT ... ON
+/// CONFLICT (columns) needs as its arbiter.
+struct UniqueKey {
+  std::string name;                  ///< the index's name, as PostgreSQL names it by default if not given
+  std::vector<std::string> columns;  ///< key columns; for an expression index, the plain ones only
+  /// A partial index (WHERE ...) or one over expressions: it may or may not be the arbiter of a
+  /// given ON CONFLICT, so it makes a missing match uncertain.
+  bool partial = false;
+  Origin origin;
+};
+
 enum class RelationKind { Table, PartitionedTable, View, MaterializedView, ForeignTable };
 const char* relation_kind_name(RelationKind kind);
 
@@ -41,6 +52,11 @@ struct Relation {
   /// created in a way the model cannot follow): a column that is not listed is not "missing".
   bool columns_complete = true;
   Origin origin;
+  /// Its unique keys, as far as `keys_complete` says they are known: the migrations' CREATE TABLE
+  /// knows them all; a relation read from a catalog, or created in a way the model cannot follow
+  /// (LIKE, INHERITS), does not.
+  std::vector<UniqueKey> unique_keys;
+  bool keys_complete = false;
   /// "schema.name" of the tables it inherits from (INHERITS, PARTITION OF): PostgreSQL applies
   /// ALTER TABLE on a parent to its children too, so the model must follow.
   std::vector<std::string> parents;

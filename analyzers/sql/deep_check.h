@@ -2,8 +2,11 @@
 // server that holds the schema under test (a throwaway database the migrations were applied
 // to, or a read-only session on the real one), so whatever PostgreSQL rejects at plan time
 // (a function that does not exist, an ambiguous column, ON CONFLICT without a matching unique
-// index, a type mismatch) is found at file:line:column of the application code. PREPARE plans
-// without executing, so the check never writes.
+// index, a type mismatch) is found at file:line:column of the application code. PREPARE only
+// parses and analyses: errors of the planner (42P10, no arbiter index for ON CONFLICT) appear
+// only when the statement is planned, so an implementation also runs EXPLAIN (GENERIC_PLAN on
+// PostgreSQL 16, EXPLAIN EXECUTE of the prepared statement with NULL parameters before). Neither
+// executes, so the check never writes.
 //
 // Behind an interface with an in-memory fake, as the catalog reader: the checks that use it are
 // unit-tested on fixed answers, the PostgreSQL implementation in the integration tests.

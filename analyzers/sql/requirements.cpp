@@ -45,6 +45,19 @@ void add_requirements(const Resolution& resolution, const SqlText& text, size_t 
         }
     out->push_back(std::move(r));
   }
+  for (auto& ins : resolution.inserts) {
+    if (ins.conflict_columns.empty()) continue;
+    Requirement r;
+    r.object = Object::UniqueKey;
+    r.schema = ins.schema;
+    r.relation = ins.relation;
+    r.key_columns = ins.conflict_columns;
+    r.use = Use::Insert;
+    r.span.begin = text.host_offset(ins.conflict_offset);
+    r.span.end = r.span.begin + static_cast<uint32_t>(ins.conflict_columns.front().size());
+    r.unit = unit;
+    out->push_back(std::move(r));
+  }
 }
 
 }  // namespace schemagate::sql

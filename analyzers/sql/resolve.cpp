@@ -231,14 +231,25 @@ class Resolver {
     if (const json& oc = field(body, "onConflictClause"); oc.is_object()) {
       const json& infer = field(oc, "infer");
       int infer_loc = field(infer, "location").is_number() ? infer["location"].get<int>() : -1;
+      std::vector<std::string> conflict;
+      bool plain = !field(infer, "whereClause").is_object();
+      size_t conflict_offset = 0;
       for (auto& ie : items(field(infer, "indexElems"))) {
         const json& elem = node_body(ie);
         if (elem.contains("name")) {
           std::string name = elem["name"];
-          target_column(target, name, find_name(name, infer_loc), false);
+          long at = find_name(name, infer_loc);
+          if (conflict.empty()) conflict_offset = at < 0 ? 0 : static_cast<size_t>(at);
+          conflict.push_back(name);
+          target_column(target, name, at, false);
         } else {
+          plain = false;
           walk(field(elem, "expr"), target_scope);
         }
+      }
+      if (target.rel && plain && !conflict.empty() && !inserts_.empty()) {
+        inserts_.back().conflict_columns = conflict;
+        inserts_.back().conflict_offset = conflict_offset;
       }
       walk(field(infer, "whereClause"), target_scope);
       Scope conflict_scope = target_scope;

@@ -42,6 +42,10 @@ struct InsertTarget {
   bool column_list = false;          ///< false: INSERT INTO t VALUES (...) / SELECT ...
   size_t values = 0;                 ///< without a list: how many values each row gives (0 unknown)
   size_t offset = 0;                 ///< byte offset of the relation name
+  /// ON CONFLICT (a, b) without a WHERE and without expressions: the columns a unique index or
+  /// constraint must have exactly (42P10 otherwise), and the offset of the first one.
+  std::vector<std::string> conflict_columns;
+  size_t conflict_offset = 0;
 };
 
 struct Resolution {
