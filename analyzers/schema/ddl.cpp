@@ -282,6 +282,16 @@ class Simulator {
         if (d.value("defname", "") == "schema" && std::find(path_.begin(), path_.end(), s) == path_.end())
           schema_.extension_schemas.insert(s);
       }
+    } else if (t == "VariableSetStmt" && b.value("name", "") == "search_path") {
+      // SET search_path TO app, public: the unqualified names after it are app's. "$user" is a
+      // role's own schema, which migrations do not create.
+      std::vector<std::string> path;
+      for (auto& a : items(field(b, "args"))) {
+        const json& c = field(a, "A_Const");
+        std::string s = c.contains("sval") ? field(c, "sval").value("sval", "") : str_value(a);
+        if (!s.empty() && s != "$user") path.push_back(s);
+      }
+      if (!path.empty()) path_ = path;
     } else if (t == "CreateStmt") {
       create_table(b, creation_schema, RelationKind::Table);
     } else if (t == "CreateForeignTableStmt") {
@@ -742,7 +752,7 @@ class Simulator {
   const std::string& file_;
   const std::string& sql_;
   source::LineIndex index_;
-  const std::vector<std::string>& path_;
+  std::vector<std::string> path_;  ///< the session's search path: SET search_path in the file changes it
   std::vector<DdlNote>* notes_;
   size_t stmt_offset_ = 0;
   const std::vector<size_t>* body_map_ = nullptr;  ///< inside a DO body: body offset -> file offset
