@@ -171,6 +171,7 @@ class FileScanner {
       other_engine_ = source::other_engine_of_code(rel, text);
       only_database_calls_ = source::is_test_file(rel) ||
                              (lang->other_engine_sql && lang->other_engine_sql(text)) ||
+                             source::imports_sql_parser(text) ||
                              std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) {
                                return calls_clickhouse_function(s.sql.text);
                              });

@@ -1,6 +1,7 @@
 #include "analyzers/schema/ddl.h"
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 #include <cstddef>
 #include <optional>
@@ -276,6 +277,14 @@ class Simulator {
     } else if (t == "CreateExtensionStmt") {
       // Its objects are not listed; a schema of its own (not one the search path holds, which
       // the code's own tables share) is recorded so that relations missing from it are unchecked.
+      // Some extensions always create their own schema, whatever WITH SCHEMA says.
+      static const std::map<std::string, std::vector<std::string>> kOwnSchemas = {
+          {"pg_cron", {"cron"}},         {"pg_net", {"net"}},       {"pgsodium", {"pgsodium"}},
+          {"supabase_vault", {"vault"}}, {"pg_graphql", {"graphql"}}, {"pgmq", {"pgmq"}},
+          {"postgis_topology", {"topology"}}, {"postgis_tiger_geocoder", {"tiger", "tiger_data"}},
+          {"timescaledb", {"_timescaledb_catalog", "_timescaledb_internal", "timescaledb_information"}}};
+      if (auto own = kOwnSchemas.find(b.value("extname", "")); own != kOwnSchemas.end())
+        for (auto& s : own->second) schema_.extension_schemas.insert(s);
       for (auto& o : items(field(b, "options"))) {
         const json& d = field(o, "DefElem");
         std::string s = str_value(field(d, "arg"));

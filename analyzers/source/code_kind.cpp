@@ -82,6 +82,9 @@ bool is_not_application_code(std::string_view path) {
   if (dirs.find("/generated/prisma/") != std::string::npos || dirs.find("/prisma/generated/") != std::string::npos ||
       dirs.find("/prisma-client/") != std::string::npos || dirs.find("/generated/client/") != std::string::npos)
     return true;
+  // Declarative schema files (Supabase's supabase/schemas/, a schema/ folder beside the
+  // migrations) describe the tables the migrations create; as code they would hide them.
+  if (name.ends_with(".sql") && (dirs.ends_with("/schemas/") || dirs.ends_with("/schema/"))) return true;
   if (name.ends_with(".sql") &&
       (name.rfind("seed", 0) == 0 || dirs.find("/fixtures/") != std::string::npos ||
        dirs.find("/seeds/") != std::string::npos || dirs.find("/seed/") != std::string::npos))
@@ -97,6 +100,17 @@ std::string other_engine_of_code(std::string_view path, std::string_view text) {
   std::string engine = schema::migrations::engine_named_in_path(path);
   if (!engine.empty()) return engine + " (a directory of its path is named for it)";
   return "";
+}
+
+bool imports_sql_parser(std::string_view text) {
+  static constexpr std::string_view kParsers[] = {
+      "github.com/xwb1989/sqlparser", "github.com/temporalio/sqlparser", "vitess.io/vitess/go/vt/sqlparser",
+      "github.com/blastrain/vitess-sqlparser", "github.com/pganalyze/pg_query_go/v5", "github.com/pganalyze/pg_query_go/v6",
+      "github.com/pingcap/tidb/parser", "github.com/pingcap/tidb/pkg/parser", "node-sql-parser", "pgsql-ast-parser",
+      "sqlglot", "sqlparse", "libpg_query", "pg-query-parser"};
+  for (std::string_view p : kParsers)
+    if (imports(text, p)) return true;
+  return false;
 }
 
 }  // namespace schemagate::source

@@ -21,4 +21,10 @@ bool is_not_application_code(std::string_view path);
 /// github.com/gocql/gocql)"), or "" for PostgreSQL.
 std::string other_engine_of_code(std::string_view path, std::string_view text);
 
+/// True when the file imports a SQL parser (vitess' sqlparser and its forks, pg_query_go,
+/// node-sql-parser, pgsql-ast-parser, sqlglot, sqlparse): SQL text there is often input for the
+/// parser (a user's filter wrapped in `select * from dummy where ...`), so, as in a test, only
+/// the strings that reach a database call are queries.
+bool imports_sql_parser(std::string_view text);
+
 }  // namespace schemagate::source

@@ -323,7 +323,18 @@ std::string engine_named_in_path(std::string_view path) {
 }
 
 std::string engine_of_sql(std::string_view sql) {
+  // Comments say anything ("-- Create table `river_queue`."): only the statements count.
   std::string low = lower(sql);
+  for (size_t i = 0; i + 1 < low.size(); ++i) {
+    if (low[i] == '-' && low[i + 1] == '-') {
+      while (i < low.size() && low[i] != '\n') low[i++] = ' ';
+    } else if (low[i] == '/' && low[i + 1] == '*') {
+      size_t end = low.find("*/", i + 2);
+      end = end == std::string::npos ? low.size() : end + 2;
+      for (; i < end; ++i)
+        if (low[i] != '\n') low[i] = ' ';
+    }
+  }
   auto has = [&](std::string_view s) { return low.find(s) != std::string::npos; };
   if (has("create keyspace") || has("with clustering order") || has("with compaction")) return "Cassandra";
   for (size_t at = low.find("engine"); at != std::string::npos; at = low.find("engine", at + 1)) {
