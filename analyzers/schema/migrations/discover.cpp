@@ -61,10 +61,11 @@ bool is_usual_location(const std::string& dir) {
 }
 
 /// Whether a plain directory of .sql files reads as migrations: a folder named "migrations" or
-/// "migration" whose files are numbered.
+/// "migration", or directly inside one, whose files are numbered.
 bool numbered_migrations_folder(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
-  std::string name = lower(last_component(dir));
-  if (name != "migrations" && name != "migration") return false;
+  // migrations/ itself, or one set of several under it (migrations/tenant/, migrations/multitenant/).
+  auto named = [](std::string n) { return n == "migrations" || n == "migration"; };
+  if (!named(lower(last_component(dir))) && !named(lower(last_component(parent_of(dir))))) return false;
   for (const std::string& f : sql_file_names(fs, root, dir))
     if (!leading_digits(f).empty()) return true;
   return false;
