@@ -10,6 +10,20 @@ std::string version_key(const std::string& version) {
   return nz == std::string::npos ? "0" : version.substr(nz);
 }
 
+std::string describe_contents(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  std::map<std::string, size_t> by_ext;
+  for (const source::DirEntry& e : fs.list(source::join_path(root, dir))) {
+    if (e.name[0] == '.') continue;
+    size_t dot = e.name.rfind('.');
+    by_ext[e.is_dir ? "subdirectory" : dot == std::string::npos ? "extensionless" : e.name.substr(dot)]++;
+  }
+  std::string held;
+  for (auto& [kind, n] : by_ext)
+    held += (held.empty() ? "" : ", ") + std::to_string(n) + " " + kind +
+            (kind == "subdirectory" ? (n == 1 ? "" : "s") : std::string(" file") + (n == 1 ? "" : "s"));
+  return held.empty() ? "nothing" : held;
+}
+
 void other_engine_migrations(const source::FileSystem& fs, const std::string& root, const SchemaBuild& build,
                              std::vector<std::string>* out) {
   for (const MigrationDirectory& d : build.other_engines)

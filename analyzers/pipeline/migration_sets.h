@@ -37,6 +37,9 @@ void other_engine_migrations(const source::FileSystem& fs, const std::string& ro
 /// Whether a root-relative file is schema, not code: a dump read as schema or of another engine.
 bool schema_file(const SchemaBuild& build, const std::string& path);
 
+/// What a directory holds, for a message: "3 .js files, 1 .md file", or "nothing".
+std::string describe_contents(const source::FileSystem& fs, const std::string& root, const std::string& dir);
+
 /// A version as the tools compare it for equality ("0003" and "3" differ for none of them).
 std::string version_key(const std::string& version);
 

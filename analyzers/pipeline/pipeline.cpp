@@ -367,6 +367,12 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     if (!mig::load_directory(fs, options.root, d, &files, &format, err,
                              named == options.migration_formats.end() ? "" : named->second))
       return false;
+    if (format.empty() && plan.dirs.empty()) {
+      // Given by name: an empty schema from it would make every table "missing".
+      *err = "migrations directory \"" + d + "\" holds no migration of a format schemagate reads (" +
+             describe_contents(fs, options.root, d) + "); name its format in schemagate.yaml or pass another directory";
+      return false;
+    }
     auto evidence = plan.evidence.find(d);
     out->directories.push_back({d, format, files.size(), evidence == plan.evidence.end() ? "" : evidence->second});
     auto baseline = plan.in_baseline.find(d);
