@@ -169,6 +169,9 @@ class FileScanner {
       auto extra = options_.extra_database_calls.find(std::string(language_family(*lang)));
       lang->extract({text, root, lang, extra == options_.extra_database_calls.end() ? nullptr : &extra->second}, &sites);
       other_engine_ = source::other_engine_of_code(rel, text);
+      no_database_client_.clear();
+      if (source::is_test_file(rel) && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript"))
+        no_database_client_ = source::package_without_database_client(fs_, options_.root, rel);
       only_database_calls_ = source::is_test_file(rel) ||
                              (lang->other_engine_sql && lang->other_engine_sql(text)) ||
                              source::imports_sql_parser(text) ||
@@ -260,6 +263,11 @@ class FileScanner {
     rec.line = pos.line;
     rec.column = pos.column;
     rec.via = site.database_call ? site.call_name : "string";
+    if (!no_database_client_.empty()) {
+      rec.reason = "a test in a package whose " + no_database_client_ + " declares no database client: its SQL goes to a fake";
+      result->sites.push_back(std::move(rec));
+      return;
+    }
     if (!other_engine_.empty()) {
       rec.reason = "SQL for " + other_engine_ + ", not PostgreSQL";
       result->sites.push_back(std::move(rec));
@@ -339,6 +347,7 @@ class FileScanner {
   const Targets& targets_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
+  std::string no_database_client_;    ///< a test file's package.json that declares no database client
   std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers_;
 };
 

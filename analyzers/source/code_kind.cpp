@@ -102,6 +102,27 @@ std::string other_engine_of_code(std::string_view path, std::string_view text) {
   return "";
 }
 
+std::string package_without_database_client(const FileSystem& fs, const std::string& root, std::string_view path) {
+  static constexpr std::string_view kClients[] = {
+      "pg", "postgres", "pg-promise", "slonik", "@neondatabase/serverless", "@vercel/postgres", "@prisma/client",
+      "prisma", "drizzle-orm", "kysely", "knex", "typeorm", "sequelize", "@mikro-orm/core", "@supabase/supabase-js",
+      "@supabase/postgrest-js", "postgrejs", "@databases/pg", "zapatos", "@pgtyped/runtime", "mysql2", "better-sqlite3",
+      "@electric-sql/pglite", "pg-pool", "pglite"};
+  std::string dir(path.substr(0, path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/')));
+  for (;;) {
+    std::string manifest = dir.empty() ? "package.json" : dir + "/package.json";
+    std::string text, err;
+    if (fs.read(join_path(root, manifest), &text, &err)) {
+      for (std::string_view c : kClients)
+        if (text.find("\"" + std::string(c) + "\"") != std::string::npos) return "";
+      return manifest;
+    }
+    if (dir.empty()) return "";
+    size_t slash = dir.rfind('/');
+    dir = slash == std::string::npos ? "" : dir.substr(0, slash);
+  }
+}
+
 bool imports_sql_parser(std::string_view text) {
   static constexpr std::string_view kParsers[] = {
       "github.com/xwb1989/sqlparser", "github.com/temporalio/sqlparser", "vitess.io/vitess/go/vt/sqlparser",

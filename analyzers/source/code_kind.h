@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "analyzers/source/file_system.h"
+
 namespace schemagate::source {
 
 /// True for a root-relative path that is generated from queries elsewhere, or seed/fixture SQL.
@@ -20,6 +22,12 @@ bool is_not_application_code(std::string_view path);
 /// The other engine a file's SQL is for, with its evidence ("Cassandra (imports
 /// github.com/gocql/gocql)"), or "" for PostgreSQL.
 std::string other_engine_of_code(std::string_view path, std::string_view text);
+
+/// For a JavaScript/TypeScript test file: the nearest package.json above it when that package
+/// declares no database client (pg, postgres, Prisma, Drizzle, Kysely, Knex, supabase-js, ...)
+/// in any dependency list, else "". Its tests cannot run SQL on a database: the `sql` they call
+/// is a fake declared in the test (a type-inference test of a DSL).
+std::string package_without_database_client(const FileSystem& fs, const std::string& root, std::string_view path);
 
 /// True when the file imports a SQL parser (vitess' sqlparser and its forks, pg_query_go,
 /// node-sql-parser, pgsql-ast-parser, sqlglot, sqlparse): SQL text there is often input for the
