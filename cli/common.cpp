@@ -20,9 +20,18 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
     return false;
   }
   if (options.verbose) {
+    for (auto& d : build->dumps)
+      std::cerr << "schemagate: schema dump: " << d.path << " (" << d.format << ": " << d.evidence << ")\n";
     for (auto& d : build->directories)
       std::cerr << "schemagate: migrations: " << d.path << "/ (" << d.format << ", " << d.files << " file"
-                << (d.files == 1 ? "" : "s") << ")\n";
+                << (d.files == 1 ? "" : "s") << (d.evidence.empty() ? "" : ": " + d.evidence) << ")\n";
+    if (!build->search_path.empty()) {
+      std::cerr << "schemagate: search path: ";
+      for (size_t i = 0; i < build->search_path.size(); ++i) std::cerr << (i ? "," : "") << build->search_path[i];
+      std::cerr << " (" << build->search_path_evidence << ")\n";
+    }
+    for (auto& d : build->other_engines)
+      std::cerr << "schemagate: migrations of another engine, not checked: " << d.path << "/ (" << d.evidence << ")\n";
     for (auto& n : build->notes)
       std::cerr << "schemagate: note: " << n.origin.file << ":" << n.origin.line << ": " << n.message << "\n";
   }

@@ -42,6 +42,7 @@ int run_plan(const CommonOptions& options) {
   if (reader) {
     if (!pipeline::prepare_live(fs, options.pipeline, build, *reader, &live, &err)) return fail(err);
     scan_options.search_path = live.search_path;
+    scan_options.search_path_given = true;  // the database's own search path is the truth
     pipeline::deploy_targets_live(live, build, running.label, &deploy);
   } else if (!pipeline::deploy_targets_offline(running, scan_options, build, &deploy, &err)) {
     return fail(err);

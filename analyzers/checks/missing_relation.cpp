@@ -1,9 +1,22 @@
 // missing-relation: the code names a table or view that the target schema does not have.
 // In production PostgreSQL rejects the statement with 42P01 (undefined_table).
+#include <algorithm>
+
 #include "analyzers/checks/check.h"
 #include "analyzers/checks/history.h"
 
 namespace schemagate::checks {
+
+/// A schema off the search path that has `name`, when the reference was resolved through the
+/// search path (its schema is the path's first); "" otherwise.
+std::string other_schema_with(const schema::Schema& schema, const std::vector<std::string>& search_path,
+                              const std::string& in, const std::string& name) {
+  if (search_path.empty() || in != search_path.front()) return "";
+  for (auto& [k, r] : schema.relations())
+    if (r.name == name && std::find(search_path.begin(), search_path.end(), r.schema) == search_path.end())
+      return r.schema;
+  return "";
+}
 
 void run_missing_relation(const RequirementContext& ctx, const requirements::Requirement& ref, const Check& self,
                           std::vector<report::Diagnostic>* out) {
@@ -31,6 +44,15 @@ void run_missing_relation(const RequirementContext& ctx, const requirements::Req
         d.notes.push_back({ev->origin.file, ev->origin.line, "moved here"});
         d.help = "use " + quote_ident(ev->new_name + "." + ref.relation);
       }
+    } else if (std::string elsewhere = other_schema_with(schema, ctx.eval.search_path, ref.schema, ref.relation);
+               !elsewhere.empty()) {
+      // The table exists, in a schema the search path does not hold.
+      std::string path;
+      for (auto& p : ctx.eval.search_path) path += (path.empty() ? "" : ",") + p;
+      d.message += "it is not on the search path " + path + "; " + elsewhere + "." + ref.relation + " exists";
+      d.help = "qualify it as " + sql_ident(elsewhere) + "." + sql_ident(ref.relation) +
+               ", or give the application's role that search path (ALTER ROLE ... SET search_path) and run "
+               "schemagate with --search-path " + elsewhere + "," + path;
     } else {
       d.message += "no migration creates it";
       std::vector<std::string> names;

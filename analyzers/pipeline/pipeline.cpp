@@ -12,6 +12,8 @@
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/tree_parser.h"
+#include "analyzers/pipeline/migration_sets.h"
+#include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/source/line_index.h"
 #include "analyzers/sql/pg_parse.h"
@@ -166,8 +168,13 @@ class FileScanner {
       std::vector<languages::SqlSite> sites;
       auto extra = options_.extra_database_calls.find(std::string(language_family(*lang)));
       lang->extract({text, root, lang, extra == options_.extra_database_calls.end() ? nullptr : &extra->second}, &sites);
+      other_engine_ = source::other_engine_of_code(rel, text);
+      no_database_client_.clear();
+      if (source::is_test_file(rel) && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript"))
+        no_database_client_ = source::package_without_database_client(fs_, options_.root, rel);
       only_database_calls_ = source::is_test_file(rel) ||
                              (lang->other_engine_sql && lang->other_engine_sql(text)) ||
+                             source::imports_sql_parser(text) ||
                              std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) {
                                return calls_clickhouse_function(s.sql.text);
                              });
@@ -256,6 +263,16 @@ class FileScanner {
     rec.line = pos.line;
     rec.column = pos.column;
     rec.via = site.database_call ? site.call_name : "string";
+    if (!no_database_client_.empty()) {
+      rec.reason = "a test in a package whose " + no_database_client_ + " declares no database client: its SQL goes to a fake";
+      result->sites.push_back(std::move(rec));
+      return;
+    }
+    if (!other_engine_.empty()) {
+      rec.reason = "SQL for " + other_engine_ + ", not PostgreSQL";
+      result->sites.push_back(std::move(rec));
+      return;
+    }
     if (site.dynamic) {
       rec.reason = "the query text is built at run time";
       result->sites.push_back(std::move(rec));
@@ -329,6 +346,8 @@ class FileScanner {
   const Options& options_;
   const Targets& targets_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
+  std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
+  std::string no_database_client_;    ///< a test file's package.json that declares no database client
   std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers_;
 };
 
@@ -341,16 +360,10 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     return false;
   }
   std::vector<std::string> dirs = options.migration_dirs;
+  MigrationPlan plan;
   if (dirs.empty()) {
-    for (auto& d : mig::default_directories())
-      if (fs.is_dir(source::join_path(options.root, d))) dirs.push_back(d);
-    if (dirs.empty()) {
-      std::string looked;
-      for (auto& d : mig::default_directories()) looked += (looked.empty() ? "" : ", ") + d + "/";
-      *err = "no migrations found under \"" + options.root + "\" (looked in " + looked +
-             "); pass --migrations DIR";
-      return false;
-    }
+    if (!plan_migrations(fs, options, out, &plan, err)) return false;
+    dirs = plan.dirs;
   }
   for (auto& d : dirs) {
     if (!fs.is_dir(source::join_path(options.root, d))) {
@@ -363,17 +376,37 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     if (!mig::load_directory(fs, options.root, d, &files, &format, err,
                              named == options.migration_formats.end() ? "" : named->second))
       return false;
-    out->directories.push_back({d, format, files.size()});
-    for (auto& f : files) out->migrations.push_back(std::move(f));
+    if (format.empty() && plan.dirs.empty()) {
+      // Given by name: an empty schema from it would make every table "missing".
+      *err = "migrations directory \"" + d + "\" holds no migration of a format schemagate reads (" +
+             describe_contents(fs, options.root, d) + "); name its format in schemagate.yaml or pass another directory";
+      return false;
+    }
+    auto evidence = plan.evidence.find(d);
+    out->directories.push_back({d, format, files.size(), evidence == plan.evidence.end() ? "" : evidence->second});
+    auto baseline = plan.in_baseline.find(d);
+    for (auto& f : files)
+      if (baseline == plan.in_baseline.end() || !baseline->second.count(version_key(f.version)))
+        out->migrations.push_back(std::move(f));
+  }
+  const std::vector<std::string>& path = out->search_path.empty() ? options.search_path : out->search_path;
+  for (auto& dump : plan.baseline) {
+    schema::MigrationError merr;
+    if (!schema::apply_migration(out->schema, dump, path, &out->notes, &merr)) {
+      *err = merr.file + ":" + std::to_string(merr.line) + ":" + std::to_string(merr.column) +
+             ": schema dump does not parse: " + merr.message;
+      return false;
+    }
   }
   for (auto& m : out->migrations) {
     schema::MigrationError merr;
-    if (!schema::apply_migration(out->schema, m, options.search_path, &out->notes, &merr)) {
+    if (!schema::apply_migration(out->schema, m, path, &out->notes, &merr)) {
       *err = merr.file + ":" + std::to_string(merr.line) + ":" + std::to_string(merr.column) +
              ": migration does not parse: " + merr.message;
       return false;
     }
   }
+  if (!options.search_path_given) infer_search_path(out);
   return true;
 }
 
@@ -382,17 +415,23 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
   return scan_code(fs, options, build, Targets{&build.schema, &build.schema, nullptr, false}, out, err);
 }
 
-bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema, const Targets& targets,
+bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaBuild& schema, const Targets& targets,
                CodeScan* out, std::string* err) {
+  Options effective = given;  // the search path the repository states, unless one was given
+  if (!given.search_path_given && !schema.search_path.empty()) effective.search_path = schema.search_path;
+  const Options& options = effective;
   source::DiscoveryOptions dopt;
   dopt.include = options.include;
   dopt.exclude = options.exclude;
   for (auto& d : schema.directories) dopt.skip_dirs.push_back(d.path);
+  for (auto& d : schema.other_engines) dopt.skip_dirs.push_back(d.path);
   std::vector<std::string> other_migrations;
+  other_engine_migrations(fs, options.root, schema, &other_migrations);
   dopt.other_migrations = &other_migrations;
   std::vector<std::pair<std::string, const languages::Language*>> files;
   for (auto& f : source::discover_files(fs, options.root, dopt)) {
     if (options.only_files && !std::binary_search(options.only_files->begin(), options.only_files->end(), f)) continue;
+    if (schema_file(schema, f) || source::is_not_application_code(f)) continue;
     if (auto* lang = languages::language_for_path(f)) files.push_back({f, lang});
     else if (datalayers::claimed(f)) files.push_back({f, nullptr});
   }

@@ -39,6 +39,7 @@ struct MigrationDirectory {
   std::string path;    ///< root-relative
   std::string format;  ///< the format that loaded it
   size_t files = 0;
+  std::string evidence;  ///< why it was taken (found by its files, named by a tool's config); "" when given
 };
 
 struct SchemaBuild {
@@ -46,6 +47,15 @@ struct SchemaBuild {
   std::vector<schema::migrations::MigrationFile> migrations;  ///< in apply order
   std::vector<MigrationDirectory> directories;
   std::vector<schema::DdlNote> notes;
+  /// Migration sets of another engine (format = the engine): not code, and the tables they
+  /// create exist somewhere, so references to them are not certain to be missing.
+  std::vector<MigrationDirectory> other_engines;
+  /// Schema dumps read as the baseline (format "schema dump") or of another engine: not code.
+  std::vector<MigrationDirectory> dumps;
+  /// The search path the repository states or implies, when --search-path was not given (empty:
+  /// options.search_path), and where it came from.
+  std::vector<std::string> search_path;
+  std::string search_path_evidence;
 };
 
 /// Finds and applies the migrations. Fails (false, *err set to one line) when none are found,

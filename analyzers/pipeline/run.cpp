@@ -11,6 +11,7 @@ bool check_code(const Plan& plan, const SchemaBuild& build, Outcome* out, std::s
   if (plan.catalog) {
     if (!prepare_live(fs, plan.options, build, *plan.catalog, &out->live, err)) return false;
     options.search_path = out->live.search_path;
+    options.search_path_given = true;  // the database's own search path is the truth
     targets = {plan.assume_migrated ? &out->live.eventual : &out->live.snapshot.schema, &out->live.eventual, nullptr,
                true};
     out->live_mode = true;

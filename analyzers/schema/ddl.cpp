@@ -1,6 +1,7 @@
 #include "analyzers/schema/ddl.h"
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 #include <cstddef>
 #include <optional>
@@ -276,12 +277,30 @@ class Simulator {
     } else if (t == "CreateExtensionStmt") {
       // Its objects are not listed; a schema of its own (not one the search path holds, which
       // the code's own tables share) is recorded so that relations missing from it are unchecked.
+      // Some extensions always create their own schema, whatever WITH SCHEMA says.
+      static const std::map<std::string, std::vector<std::string>> kOwnSchemas = {
+          {"pg_cron", {"cron"}},         {"pg_net", {"net"}},       {"pgsodium", {"pgsodium"}},
+          {"supabase_vault", {"vault"}}, {"pg_graphql", {"graphql"}}, {"pgmq", {"pgmq"}},
+          {"postgis_topology", {"topology"}}, {"postgis_tiger_geocoder", {"tiger", "tiger_data"}},
+          {"timescaledb", {"_timescaledb_catalog", "_timescaledb_internal", "timescaledb_information"}}};
+      if (auto own = kOwnSchemas.find(b.value("extname", "")); own != kOwnSchemas.end())
+        for (auto& s : own->second) schema_.extension_schemas.insert(s);
       for (auto& o : items(field(b, "options"))) {
         const json& d = field(o, "DefElem");
         std::string s = str_value(field(d, "arg"));
         if (d.value("defname", "") == "schema" && std::find(path_.begin(), path_.end(), s) == path_.end())
           schema_.extension_schemas.insert(s);
       }
+    } else if (t == "VariableSetStmt" && b.value("name", "") == "search_path") {
+      // SET search_path TO app, public: the unqualified names after it are app's. "$user" is a
+      // role's own schema, which migrations do not create.
+      std::vector<std::string> path;
+      for (auto& a : items(field(b, "args"))) {
+        const json& c = field(a, "A_Const");
+        std::string s = c.contains("sval") ? field(c, "sval").value("sval", "") : str_value(a);
+        if (!s.empty() && s != "$user") path.push_back(s);
+      }
+      if (!path.empty()) path_ = path;
     } else if (t == "CreateStmt") {
       create_table(b, creation_schema, RelationKind::Table);
     } else if (t == "CreateForeignTableStmt") {
@@ -849,7 +868,7 @@ class Simulator {
   const std::string& file_;
   const std::string& sql_;
   source::LineIndex index_;
-  const std::vector<std::string>& path_;
+  std::vector<std::string> path_;  ///< the session's search path: SET search_path in the file changes it
   std::vector<DdlNote>* notes_;
   size_t stmt_offset_ = 0;
   const std::vector<size_t>* body_map_ = nullptr;  ///< inside a DO body: body offset -> file offset

@@ -109,6 +109,27 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
         continue;
       }
     }
+    // `WHERE %s` / `AND ${cond}` with nothing after: the interpolation is a whole condition
+    // built at run time (a filter, often for a SQL parser), not a boolean value.
+    auto stands_for_condition = [&](size_t at, size_t len) {
+      size_t b = at;
+      while (b > 0 && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+      size_t w = b;
+      while (w > 0 && std::isalpha(static_cast<unsigned char>(s[w - 1]))) --w;
+      std::string before;
+      for (size_t k = w; k < b; ++k) before.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+      if (before != "where" && before != "and" && before != "or" && before != "having") return false;
+      size_t f = at + len;
+      while (f < n && std::isspace(static_cast<unsigned char>(s[f]))) ++f;
+      if (f >= n || s[f] == ')' || s[f] == ';') return true;
+      std::string after;
+      while (f < n && std::isalpha(static_cast<unsigned char>(s[f])))
+        after.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[f++]))));
+      return after == "order" || after == "group" || after == "limit" || after == "having" || after == "union" ||
+             after == "returning";
+    };
+    if ((c == kHole && stands_for_condition(i, 1)) || (c == '%' && (nx == 's' || nx == 'v') && stands_for_condition(i, 2)))
+      mark_unchecked(i, "an interpolation stands where a condition is expected, so the clause is only known at run time");
     if (c == kHole) {
       if (ident_char(prev) || prev == '"' || prev == '.' || (i + 1 < n && (ident_char(nx) || nx == '"' || nx == '.')))
         mark_unchecked(i, "an interpolation is part of an identifier, so the name is only known at run time");
@@ -127,6 +148,9 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
       // `id % d`, with a blank, and stays an operator.
       auto verb = [](char v) { return v == 's' || v == 'b' || v == 't' || v == 'd' || v == 'v'; };
       if (verb(nx) && (i + 2 >= n || !ident_char(s[i + 2]))) {
+        // `FROM executions_visibility%s`: the verb completes a name (a table suffix), not a value.
+        if (ident_char(prev) || prev == '"' || prev == '.')
+          mark_unchecked(i, "a format verb is part of an identifier, so the name is only known at run time");
         emit_param(in.origin[i]);
         i += 2;
         continue;

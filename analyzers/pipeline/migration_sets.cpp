@@ -1,0 +1,111 @@
+// Choosing the migration sets and dumps found in a project; see migration_sets.h.
+#include "analyzers/pipeline/migration_sets.h"
+
+#include "analyzers/schema/migrations/discover.h"
+
+namespace schemagate::pipeline {
+
+std::string version_key(const std::string& version) {
+  size_t nz = version.find_first_not_of('0');
+  return nz == std::string::npos ? "0" : version.substr(nz);
+}
+
+std::string describe_contents(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  std::map<std::string, size_t> by_ext;
+  for (const source::DirEntry& e : fs.list(source::join_path(root, dir))) {
+    if (e.name[0] == '.') continue;
+    size_t dot = e.name.rfind('.');
+    by_ext[e.is_dir ? "subdirectory" : dot == std::string::npos ? "extensionless" : e.name.substr(dot)]++;
+  }
+  std::string held;
+  for (auto& [kind, n] : by_ext)
+    held += (held.empty() ? "" : ", ") + std::to_string(n) + " " + kind +
+            (kind == "subdirectory" ? (n == 1 ? "" : "s") : std::string(" file") + (n == 1 ? "" : "s"));
+  return held.empty() ? "nothing" : held;
+}
+
+void other_engine_migrations(const source::FileSystem& fs, const std::string& root, const SchemaBuild& build,
+                             std::vector<std::string>* out) {
+  for (const MigrationDirectory& d : build.other_engines)
+    for (const source::DirEntry& e : fs.list(source::join_path(root, d.path))) {
+      std::string rel = d.path + "/" + e.name;
+      if (!e.is_dir && e.name.ends_with(".sql")) out->push_back(rel);
+      else if (e.is_dir && fs.is_file(source::join_path(root, rel + "/migration.sql")))
+        out->push_back(rel + "/migration.sql");
+    }
+  for (const MigrationDirectory& d : build.dumps)
+    if (d.format != "schema dump" && d.format != "not applied") out->push_back(d.path);
+}
+
+bool schema_file(const SchemaBuild& build, const std::string& path) {
+  for (const MigrationDirectory& d : build.dumps)
+    if (d.path == path) return true;
+  return false;
+}
+
+void infer_search_path(SchemaBuild* out) {
+  if (!out->search_path.empty()) return;
+  std::set<std::string> schemas;
+  for (auto& [key, r] : out->schema.relations())
+    if (!out->schema.extension_schemas.count(r.schema)) schemas.insert(r.schema);
+  if (schemas.size() != 1 || *schemas.begin() == "public") return;
+  out->search_path = {*schemas.begin(), "public"};
+  out->search_path_evidence = "the migrations create every table in schema " + *schemas.begin();
+}
+
+bool plan_migrations(const source::FileSystem& fs, const Options& options, SchemaBuild* out, MigrationPlan* plan,
+                     std::string* err) {
+  namespace mig = schema::migrations;
+  mig::Discovery found;
+  mig::discover_migrations(fs, options.root, &found);
+  if (!options.search_path_given && !found.search_path.empty()) {
+    out->search_path = found.search_path;
+    out->search_path_evidence = found.search_path_evidence;
+  }
+  for (const mig::FoundSet& s : found.sets) {
+    if (!s.engine.empty()) {
+      out->other_engines.push_back({s.dir, s.engine, 0, s.evidence});
+      continue;
+    }
+    plan->dirs.push_back(s.dir);
+    plan->evidence[s.dir] = s.evidence;
+  }
+  for (const mig::SchemaDump& d : found.dumps) {
+    std::string text, e;
+    if (!d.engine.empty() || !fs.read(source::join_path(options.root, d.path), &text, &e)) {
+      out->dumps.push_back({d.path, d.engine.empty() ? "unreadable" : d.engine, 0, d.evidence});
+      continue;
+    }
+    if (!d.set_dir.empty() && d.versions.empty()) {
+      // Beside migrations but without the versions it holds: the migrations are the history;
+      // the dump is their result, not something to apply on top.
+      out->dumps.push_back({d.path, "not applied", 0, d.evidence + " beside " + d.set_dir + "/, recording no versions"});
+      continue;
+    }
+    std::string evidence = d.evidence;
+    if (!d.set_dir.empty()) {
+      for (const std::string& v : d.versions) plan->in_baseline[d.set_dir].insert(version_key(v));
+      evidence += ", the baseline of " + d.set_dir + "/ at " + std::to_string(d.versions.size()) + " recorded version" +
+                  (d.versions.size() == 1 ? "" : "s");
+    }
+    out->dumps.push_back({d.path, "schema dump", 1, evidence});
+    plan->baseline.push_back(mig::dump_migration(d, std::move(text)));
+  }
+  if (!plan->dirs.empty() || !plan->baseline.empty()) return true;
+  if (!found.unreadable.empty()) {
+    std::string held;
+    for (auto& u : found.unreadable) held += (held.empty() ? "" : "; ") + u;
+    *err = "no migrations schemagate reads under \"" + options.root + "\": " + held +
+           " holds no SQL migration of a supported format; pass --migrations DIR";
+    return false;
+  }
+  std::string other;
+  for (auto& s : out->other_engines) other += (other.empty() ? "" : ", ") + s.path + "/ (" + s.format + ")";
+  *err = "no migrations found under \"" + options.root +
+         "\" (searched the tree for Flyway, dbmate, goose, sql-migrate, golang-migrate, sqlx, Supabase, Prisma and "
+         "Drizzle migrations, numbered .sql files in migrations/ folders, and schema dumps" +
+         (other.empty() ? "" : "; found only another engine's: " + other) + "); pass --migrations DIR";
+  return false;
+}
+
+}  // namespace schemagate::pipeline

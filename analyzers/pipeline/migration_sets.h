@@ -1,0 +1,46 @@
+// Which migrations build the schema when none are given: every PostgreSQL migration set and
+// schema dump that schema/migrations/discover finds, in path order, the dumps first (a dump
+// beside a set that records its versions is that set's baseline: the versions it holds are not
+// replayed). Sets and dumps of another engine are kept aside: they are not code either.
+#pragma once
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analyzers/pipeline/pipeline.h"
+
+namespace schemagate::pipeline {
+
+struct MigrationPlan {
+  std::vector<std::string> dirs;                       ///< PostgreSQL sets, root-relative, in apply order
+  std::map<std::string, std::string> evidence;         ///< dir -> why it was taken
+  std::vector<schema::migrations::MigrationFile> baseline;  ///< dumps, applied before the sets
+  std::map<std::string, std::set<std::string>> in_baseline;  ///< set dir -> versions a dump already holds
+};
+
+/// When neither --search-path nor the repository states one and the migrations create every
+/// table in one schema other than public, that schema (then public) is the search path the
+/// application must have: sets out->search_path.
+void infer_search_path(SchemaBuild* out);
+
+/// Fills `plan` (and out->other_engines, out->dumps). Fails when the project holds no migrations
+/// schemagate reads: *err names what was searched for, or the usual folder of another tool's files.
+bool plan_migrations(const source::FileSystem& fs, const Options& options, SchemaBuild* out, MigrationPlan* plan,
+                     std::string* err);
+
+/// The .sql files of the other engines' migration sets, root-relative: the tables they create
+/// exist in that engine, so the code's references to them are not certain to be missing.
+void other_engine_migrations(const source::FileSystem& fs, const std::string& root, const SchemaBuild& build,
+                             std::vector<std::string>* out);
+
+/// Whether a root-relative file is schema, not code: a dump read as schema or of another engine.
+bool schema_file(const SchemaBuild& build, const std::string& path);
+
+/// What a directory holds, for a message: "3 .js files, 1 .md file", or "nothing".
+std::string describe_contents(const source::FileSystem& fs, const std::string& root, const std::string& dir);
+
+/// A version as the tools compare it for equality ("0003" and "3" differ for none of them).
+std::string version_key(const std::string& version);
+
+}  // namespace schemagate::pipeline

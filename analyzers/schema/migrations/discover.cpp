@@ -1,0 +1,531 @@
+// Finding migration sets and schema dumps by their signatures; see discover.h for the why.
+// The walk is source::discover_files (so .gitignore, hidden, dependency and build directories are
+// skipped exactly as for code); a directory becomes a candidate when it holds .sql files, a
+// Drizzle journal, or Prisma's <name>/migration.sql, or when a tool's configuration names it. A
+// candidate is a set only when a format's detect() recognises it; the catch-all "plain" format is
+// accepted only where a person would say "these are migrations": a usual location, a folder named
+// migrations, or one that a tool's configuration names.
+#include "analyzers/schema/migrations/discover.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "analyzers/schema/migrations/migration_io.h"
+#include "analyzers/schema/migrations/naming.h"
+#include "analyzers/source/discovery.h"
+
+namespace schemagate::schema::migrations {
+
+extern const Format kPlain;
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string parent_of(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+}
+
+std::vector<std::string> components(std::string_view path) {
+  std::vector<std::string> out;
+  size_t begin = 0;
+  while (begin <= path.size()) {
+    size_t end = path.find('/', begin);
+    if (end == std::string_view::npos) end = path.size();
+    if (end > begin) out.push_back(lower(path.substr(begin, end - begin)));
+    begin = end + 1;
+  }
+  return out;
+}
+
+/// Test data and fixtures hold migrations that exercise a tool, not the project's schema.
+bool under_test_data(std::string_view dir) {
+  for (const std::string& c : components(dir))
+    if (c == "testdata" || c == "fixtures" || c == "__fixtures__" || c == "test" || c == "tests" ||
+        c == "__tests__" || c == "test-fixtures")
+      return true;
+  return false;
+}
+
+bool is_usual_location(const std::string& dir) {
+  for (const std::string& d : default_directories())
+    if (dir == d) return true;
+  return false;
+}
+
+/// Whether a plain directory of .sql files reads as migrations: a folder named "migrations" or
+/// "migration", or directly inside one, whose files are numbered.
+bool numbered_migrations_folder(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  // migrations/ itself, or one set of several under it (migrations/tenant/, migrations/multitenant/).
+  auto named = [](std::string n) { return n == "migrations" || n == "migration"; };
+  if (!named(lower(last_component(dir))) && !named(lower(last_component(parent_of(dir))))) return false;
+  for (const std::string& f : sql_file_names(fs, root, dir))
+    if (!leading_digits(f).empty()) return true;
+  return false;
+}
+
+/// The first file of `dir`'s .sql files, up to a few, that names another engine by its syntax.
+std::string engine_of_files(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+                            std::string* file) {
+  std::vector<std::string> names = sql_file_names(fs, root, dir);
+  // Prisma keeps one script per subdirectory.
+  if (names.empty())
+    for (const source::DirEntry& e : fs.list(on_disk(root, dir)))
+      if (e.is_dir && fs.is_file(on_disk(root, dir + "/" + e.name + "/migration.sql")))
+        names.push_back(e.name + "/migration.sql");
+  size_t n = 0;
+  for (const std::string& f : names) {
+    if (++n > 40) break;
+    std::string text, err;
+    if (!fs.read(on_disk(root, source::join_path(dir, f)), &text, &err)) continue;
+    std::string engine = engine_of_sql(text);
+    if (!engine.empty()) {
+      *file = source::join_path(dir, f);
+      return engine;
+    }
+  }
+  return "";
+}
+
+/// A value of `key` in a small config text: `key = "v"`, `key: v`, `"key": "v"`, `KEY=v`.
+std::vector<std::string> config_values(const std::string& text, std::string_view key) {
+  std::vector<std::string> out;
+  for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+    if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_')) continue;
+    size_t k = at + key.size();
+    if (k < text.size() && text[k] == '"') ++k;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    if (k >= text.size() || (text[k] != ':' && text[k] != '=')) continue;
+    ++k;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '[')) ++k;
+    // One value, or a comma-separated / YAML-list of them on the following lines.
+    auto take = [&](size_t from) {
+      std::string v;
+      size_t i = from;
+      char quote = 0;
+      if (i < text.size() && (text[i] == '"' || text[i] == '\'' || text[i] == '`')) quote = text[i++];
+      while (i < text.size() && text[i] != '\n' && (quote ? text[i] != quote : text[i] != ',' && text[i] != ']' &&
+                                                                                    text[i] != ' ' && text[i] != '#'))
+        v.push_back(text[i++]);
+      while (!v.empty() && (v.back() == '\r' || v.back() == ' ')) v.pop_back();
+      return std::make_pair(v, i);
+    };
+    auto [v, end] = take(k);
+    if (!v.empty()) {
+      out.push_back(v);
+      // "a, b" after the first value.
+      size_t i = end + (end < text.size() && text[end] != '\n' && text[end] != ',' ? 1 : 0);
+      while (i < text.size() && text[i] == ',') {
+        ++i;
+        while (i < text.size() && (text[i] == ' ' || text[i] == '"' || text[i] == '\'')) {
+          if (text[i] == '"' || text[i] == '\'') break;
+          ++i;
+        }
+        auto [w, e2] = take(i);
+        if (w.empty()) break;
+        out.push_back(w);
+        i = e2 + (e2 < text.size() && text[e2] != '\n' && text[e2] != ',' ? 1 : 0);
+      }
+    } else {
+      // YAML list: "- value" lines.
+      size_t line = text.find('\n', end);
+      while (line != std::string::npos) {
+        size_t i = line + 1;
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+        if (i >= text.size() || text[i] != '-') break;
+        ++i;
+        while (i < text.size() && text[i] == ' ') ++i;
+        auto [w, e2] = take(i);
+        if (!w.empty()) out.push_back(w);
+        line = text.find('\n', e2);
+      }
+    }
+  }
+  return out;
+}
+
+/// A configured location as a root-relative directory: "./db/migrations" -> "db/migrations";
+/// Flyway's "filesystem:" and "classpath:" (under the module's src/main/resources).
+std::string normalize_location(std::string v, const std::string& config_dir, bool flyway) {
+  if (v.rfind("filesystem:", 0) == 0) v = v.substr(11);
+  else if (v.rfind("classpath:", 0) == 0) v = "src/main/resources/" + v.substr(10);
+  else if (flyway && v.find(':') == std::string::npos && v.find('/') != std::string::npos && v.rfind("db/", 0) == 0)
+    v = "src/main/resources/" + v;  // Spring's default prefix is classpath:
+  while (v.rfind("./", 0) == 0) v = v.substr(2);
+  while (!v.empty() && v.back() == '/') v.pop_back();
+  if (v.empty() || v[0] == '/' || v.find("..") != std::string::npos || v.find('$') != std::string::npos ||
+      v.find('{') != std::string::npos || v.find('*') != std::string::npos)
+    return "";
+  // A module's config lives in <module>/src/main/resources; classpath paths are relative to the module.
+  std::string base = config_dir;
+  if (flyway) {
+    size_t at = base.find("src/main/resources");
+    if (at != std::string::npos) base = at == 0 ? "" : base.substr(0, at - 1);
+  }
+  return source::join_path(base, v);
+}
+
+struct Candidate {
+  std::string evidence;  ///< set when a tool's configuration names the directory
+};
+
+bool is_sql(std::string_view f) { return f.size() > 4 && lower(f.substr(f.size() - 4)) == ".sql"; }
+
+bool looks_like_dump(const source::FileSystem& fs, const std::string& root, const std::string& rel,
+                     std::string* evidence) {
+  std::string name = lower(last_component(rel));
+  std::string text, err;
+  if (!fs.read(on_disk(root, rel), &text, &err)) return false;
+  if (text.substr(0, 4096).find("PostgreSQL database dump") != std::string::npos) {
+    *evidence = "pg_dump output";
+    return true;
+  }
+  if (name == "schema.sql" || name == "structure.sql" || name == "dump.sql") {
+    *evidence = "a schema file named " + name;
+    return true;
+  }
+  return false;
+}
+
+/// schema_migrations versions recorded in a dump: dbmate's and Rails' INSERT ... VALUES, or a
+/// pg_dump's COPY ... FROM stdin rows.
+std::vector<std::string> recorded_versions(const std::string& text) {
+  std::vector<std::string> out;
+  std::string low = lower(text);
+  for (size_t at = low.find("schema_migrations"); at != std::string::npos;
+       at = low.find("schema_migrations", at + 1)) {
+    size_t line = low.rfind('\n', at);
+    line = line == std::string::npos ? 0 : line + 1;
+    std::string_view head = std::string_view(low).substr(line, at - line);
+    bool insert = head.find("insert into") != std::string_view::npos;
+    bool copy = head.rfind("copy ", 0) == 0;
+    if (!insert && !copy) continue;
+    if (insert) {
+      size_t end = low.find(';', at);
+      for (size_t q = low.find('\'', at); q != std::string::npos && q < end; q = low.find('\'', q + 1)) {
+        size_t close = low.find('\'', q + 1);
+        if (close == std::string::npos || close > end) break;
+        std::string v = text.substr(q + 1, close - q - 1);
+        if (!v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+          out.push_back(v);
+        q = close;
+      }
+    } else {
+      size_t row = low.find('\n', at);
+      while (row != std::string::npos && row + 1 < low.size()) {
+        size_t end = low.find('\n', row + 1);
+        std::string_view r = std::string_view(text).substr(row + 1, (end == std::string::npos ? low.size() : end) - row - 1);
+        if (r.rfind("\\.", 0) == 0) break;
+        std::string_view v = r.substr(0, r.find('\t'));
+        if (!v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+          out.emplace_back(v);
+        row = end;
+      }
+    }
+  }
+  return out;
+}
+
+/// The schemas after `search_path` in text[at...]: `search_path TO a, b`, `search_path = 'a,b'`,
+/// `search_path=a`, `search_path%3Da%2Cb` (URL-encoded in a connection string).
+std::vector<std::string> schemas_after(const std::string& text, size_t at) {
+  std::string low = lower(text.substr(at, 200));
+  size_t k = 11;  // "search_path"
+  while (k < low.size() && (low[k] == ' ' || low[k] == '\t')) ++k;
+  if (low.compare(k, 3, "%3d") == 0) k += 3;
+  else if (low.compare(k, 2, "to") == 0) k += 2;
+  else if (k < low.size() && low[k] == '=') ++k;
+  else return {};
+  size_t end = low.find_first_of(";\n&?", k);
+  std::string rest = low.substr(k, end == std::string::npos ? std::string::npos : end - k);
+  for (size_t p = rest.find("%2c"); p != std::string::npos; p = rest.find("%2c")) rest.replace(p, 3, ",");
+  std::vector<std::string> out;
+  size_t begin = 0;
+  while (begin <= rest.size()) {
+    size_t comma = rest.find(',', begin);
+    std::string item = rest.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin);
+    size_t first = item.find_first_not_of(" \t\"'");
+    item = first == std::string::npos ? "" : item.substr(first);
+    item = item.substr(0, item.find_first_of(" \t"));  // "app sslmode=disable": the list ends at a blank
+    std::string name;
+    for (char c : item)
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$') name.push_back(c);
+      else if (c != ' ' && c != '"' && c != '\'' && c != '\t' && c != '\r') { name.clear(); break; }
+    if (name.empty()) break;  // not a list of names: stop at the first thing that is not one
+    if (name != "$user") out.push_back(name);
+    if (comma == std::string::npos) break;
+    begin = comma + 1;
+  }
+  return out;
+}
+
+/// Where the repository states the role's or database's search path.
+void find_search_path(const source::FileSystem& fs, const std::string& root, const std::vector<std::string>& files,
+                      Discovery* out) {
+  for (const std::string& f : files) {
+    std::string name = lower(last_component(f));
+    bool sql = is_sql(name);
+    bool config = parent_of(f).empty() && (name.ends_with(".yml") || name.ends_with(".yaml") || name.ends_with(".toml") ||
+                                            name.ends_with(".properties") || name.rfind(".env", 0) == 0);
+    if (!sql && !config) continue;
+    std::string text, err;
+    if (!fs.read(on_disk(root, f), &text, &err)) continue;
+    std::string low = lower(text);
+    for (size_t at = low.find("search_path"); at != std::string::npos; at = low.find("search_path", at + 1)) {
+      size_t line = low.rfind('\n', at);
+      line = line == std::string::npos ? 0 : line + 1;
+      std::string head = low.substr(line, at - line);
+      if (sql && head.find("alter role") == std::string::npos && head.find("alter database") == std::string::npos &&
+          head.find("alter user") == std::string::npos)
+        continue;
+      std::vector<std::string> path = schemas_after(text, at);
+      if (path.empty()) continue;
+      out->search_path = path;
+      out->search_path_evidence = f + ":" + std::to_string(std::count(low.begin(), low.begin() + static_cast<long>(at), '\n') + 1);
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+std::string engine_named_in_path(std::string_view path) {
+  std::vector<std::string> parts = components(path);
+  if (!parts.empty()) parts.pop_back();  // the file (or the set's own folder name is checked by callers)
+  static const std::pair<std::string_view, std::string_view> kSubstrings[] = {
+      {"mysql", "MySQL"},       {"mariadb", "MariaDB"},    {"sqlite", "SQLite"},   {"libsql", "SQLite"},
+      {"cassandra", "Cassandra"}, {"scylla", "Cassandra"}, {"clickhouse", "ClickHouse"},
+      {"mssql", "SQL Server"},  {"sqlserver", "SQL Server"}, {"cockroach", "CockroachDB"},
+      {"duckdb", "DuckDB"},     {"snowflake", "Snowflake"}, {"bigquery", "BigQuery"}};
+  static const std::pair<std::string_view, std::string_view> kTokens[] = {
+      {"cql", "Cassandra"}, {"oracle", "Oracle"}, {"spanner", "Spanner"}, {"tidb", "TiDB"}, {"turso", "SQLite"},
+      {"d1", "SQLite"}};
+  for (const std::string& part : parts) {
+    for (auto [needle, engine] : kSubstrings)
+      if (part.find(needle) != std::string::npos) return std::string(engine);
+    size_t begin = 0;
+    while (begin <= part.size()) {
+      size_t end = part.find_first_of("_-.", begin);
+      if (end == std::string::npos) end = part.size();
+      std::string_view token = std::string_view(part).substr(begin, end - begin);
+      for (auto [needle, engine] : kTokens)
+        if (token == needle) return std::string(engine);
+      begin = end + 1;
+    }
+  }
+  return "";
+}
+
+std::string engine_of_sql(std::string_view sql) {
+  // Comments say anything ("-- Create table `river_queue`."): only the statements count.
+  std::string low = lower(sql);
+  for (size_t i = 0; i + 1 < low.size(); ++i) {
+    if (low[i] == '-' && low[i + 1] == '-') {
+      while (i < low.size() && low[i] != '\n') low[i++] = ' ';
+    } else if (low[i] == '/' && low[i + 1] == '*') {
+      size_t end = low.find("*/", i + 2);
+      end = end == std::string::npos ? low.size() : end + 2;
+      for (; i < end; ++i)
+        if (low[i] != '\n') low[i] = ' ';
+    }
+  }
+  auto has = [&](std::string_view s) { return low.find(s) != std::string::npos; };
+  if (has("create keyspace") || has("with clustering order") || has("with compaction")) return "Cassandra";
+  for (size_t at = low.find("engine"); at != std::string::npos; at = low.find("engine", at + 1)) {
+    size_t k = at + 6;
+    while (k < low.size() && low[k] == ' ') ++k;
+    if (k >= low.size() || low[k] != '=') continue;
+    ++k;
+    while (k < low.size() && low[k] == ' ') ++k;
+    std::string_view rest = std::string_view(low).substr(k, 40);
+    if (rest.find("mergetree") != std::string_view::npos || rest.rfind("memory", 0) == 0 ||
+        rest.rfind("log", 0) == 0 || rest.rfind("kafka", 0) == 0)
+      return "ClickHouse";
+    if (rest.rfind("innodb", 0) == 0 || rest.rfind("myisam", 0) == 0) return "MySQL";
+  }
+  if (has("auto_increment") || has(" unsigned") || has("create table `") || has("create table if not exists `"))
+    return "MySQL";
+  if (has("autoincrement") || has("without rowid") || has("\npragma ") || low.rfind("pragma ", 0) == 0) return "SQLite";
+  return "";
+}
+
+MigrationFile dump_migration(const SchemaDump& dump, std::string text) {
+  // psql meta-commands (\restrict KEY from pg_dump 17.6+, \connect, \set) are not SQL, and COPY
+  // data runs until "\.": blank both, keeping newlines so positions stay.
+  size_t at = 0;
+  bool in_copy = false;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line = std::string_view(text).substr(at, end - at);
+    bool blank = in_copy || (!line.empty() && line[0] == '\\');
+    if (in_copy && line.rfind("\\.", 0) == 0) in_copy = false;
+    if (!in_copy && !blank) {
+      std::string l = lower(line);
+      if (l.rfind("copy ", 0) == 0 && l.find("from stdin") != std::string::npos) in_copy = true;
+    }
+    if (blank)
+      for (size_t i = at; i < end; ++i)
+        if (text[i] != '\r') text[i] = ' ';
+    at = end + 1;
+  }
+  MigrationFile m;
+  m.path = dump.path;
+  m.name = std::string(last_component(dump.path));
+  m.format = "schema-dump";
+  m.sql = std::move(text);
+  return m;
+}
+
+void discover_migrations(const source::FileSystem& fs, const std::string& root, Discovery* out) {
+  source::DiscoveryOptions opt;
+  std::vector<std::string> up_files;
+  opt.other_migrations = &up_files;
+  std::vector<std::string> files = source::discover_files(fs, root, opt);
+  for (auto& f : up_files) files.push_back(f);
+  std::sort(files.begin(), files.end());
+
+  std::map<std::string, Candidate> candidates;
+  std::vector<std::string> sql_files;
+  auto add_config_dir = [&](const std::string& dir, const std::string& evidence) {
+    if (dir.empty() || !fs.is_dir(on_disk(root, dir))) return;
+    candidates[dir].evidence = evidence;
+  };
+  for (const std::string& f : files) {
+    std::string dir = parent_of(f);
+    std::string name = std::string(last_component(f));
+    if (is_sql(name)) {
+      sql_files.push_back(f);
+      candidates.emplace(dir, Candidate{});
+      if (name == "migration.sql") candidates.emplace(parent_of(dir), Candidate{});  // Prisma
+    } else if (name == "_journal.json" && last_component(dir) == "meta") {
+      candidates.emplace(parent_of(dir), Candidate{});  // Drizzle's out folder
+    } else if (name == "sqlc.yaml" || name == "sqlc.yml" || name == "sqlc.json") {
+      std::string text, err;
+      if (!fs.read(on_disk(root, f), &text, &err)) continue;
+      for (const std::string& v : config_values(text, "schema")) {
+        std::string loc = normalize_location(v, dir, false);
+        if (loc.empty()) continue;
+        if (is_sql(loc)) candidates.emplace(parent_of(loc), Candidate{});
+        else add_config_dir(loc, f + " (schema)");
+      }
+    } else if (name.rfind("drizzle.config.", 0) == 0) {
+      std::string text, err;
+      if (!fs.read(on_disk(root, f), &text, &err)) continue;
+      for (const std::string& v : config_values(text, "out")) add_config_dir(normalize_location(v, dir, false), f + " (out)");
+    } else if (name == "flyway.conf" || name == "flyway.toml" || name.rfind("application", 0) == 0) {
+      if (name.rfind("application", 0) == 0 && !name.ends_with(".properties") && !name.ends_with(".yml") &&
+          !name.ends_with(".yaml"))
+        continue;
+      std::string text, err;
+      if (!fs.read(on_disk(root, f), &text, &err)) continue;
+      for (const std::string& v : config_values(text, "locations"))
+        add_config_dir(normalize_location(v, dir, true), f + " (flyway locations)");
+    }
+  }
+  // .env files are hidden, so the walk does not list them: the root's are read directly.
+  for (const char* env : {".env", ".env.example", ".env.sample"}) {
+    std::string text, err;
+    if (!fs.read(on_disk(root, env), &text, &err)) continue;
+    for (const char* key : {"DBMATE_MIGRATIONS_DIR", "GOOSE_MIGRATION_DIR"})
+      for (const std::string& v : config_values(text, key)) add_config_dir(normalize_location(v, "", false), std::string(env) + " (" + key + ")");
+  }
+
+  std::set<std::string> taken;
+  for (auto& [dir, cand] : candidates) {
+    if (under_test_data(dir) && cand.evidence.empty()) continue;
+    // Flyway reads its locations recursively: a subfolder of a set belongs to it.
+    bool inside = false;
+    for (const FoundSet& s : out->sets)
+      if (dir.size() > s.dir.size() && dir.compare(0, s.dir.size() + 1, s.dir + "/") == 0) inside = true;
+    if (inside) continue;
+    std::string format;
+    for (const Format& f : formats()) {
+      if (f.name == kPlain.name) continue;
+      if (f.detect(fs, root, dir)) {
+        format = std::string(f.name);
+        break;
+      }
+    }
+    if (format.empty() && (!cand.evidence.empty() || is_usual_location(dir) || numbered_migrations_folder(fs, root, dir)) &&
+        kPlain.detect(fs, root, dir))
+      format = "plain";
+    if (format.empty()) continue;
+    FoundSet set;
+    set.dir = dir;
+    set.evidence = !cand.evidence.empty() ? "named by " + cand.evidence : "";  // else its files say it
+    // Which engine: the path, a tool's own record of it, or the SQL itself.
+    std::string engine = engine_named_in_path(dir + "/x");
+    std::string why = engine.empty() ? "" : "a directory named for " + engine;
+    std::string text, err;
+    if (engine.empty() && format == "prisma" && fs.read(on_disk(root, dir + "/migration_lock.toml"), &text, &err)) {
+      for (const std::string& v : config_values(text, "provider"))
+        if (v != "postgresql" && v != "postgres") engine = v == "sqlite" ? "SQLite" : v == "mysql" ? "MySQL" : v;
+      if (!engine.empty()) why = dir + "/migration_lock.toml provider";
+    }
+    if (engine.empty() && format == "drizzle" && fs.read(on_disk(root, dir + "/meta/_journal.json"), &text, &err)) {
+      for (const std::string& v : config_values(text, "dialect"))
+        if (v != "postgresql" && v != "pg" && v != "postgres") engine = v == "sqlite" || v == "turso" ? "SQLite" : v == "mysql" ? "MySQL" : v;
+      if (!engine.empty()) why = dir + "/meta/_journal.json dialect";
+    }
+    if (engine.empty()) {
+      std::string file;
+      engine = engine_of_files(fs, root, dir, &file);
+      if (!engine.empty()) why = "its syntax in " + file;
+    }
+    set.engine = engine;
+    if (!engine.empty()) set.evidence += (set.evidence.empty() ? "" : ", ") + engine + ": " + why;
+    taken.insert(dir);
+    out->sets.push_back(std::move(set));
+  }
+
+  // Dumps: schema files outside the sets.
+  for (const std::string& f : sql_files) {
+    std::string dir = parent_of(f);
+    if (taken.count(dir) || under_test_data(dir)) continue;
+    bool in_set = false;
+    for (const FoundSet& s : out->sets)
+      if (f.compare(0, s.dir.size() + 1, s.dir + "/") == 0) in_set = true;
+    if (in_set) continue;
+    SchemaDump dump;
+    if (!looks_like_dump(fs, root, f, &dump.evidence)) continue;
+    dump.path = f;
+    std::string text, err;
+    fs.read(on_disk(root, f), &text, &err);
+    dump.engine = engine_named_in_path(f);
+    if (dump.engine.empty()) dump.engine = engine_of_sql(text);
+    dump.versions = recorded_versions(text);
+    for (const FoundSet& s : out->sets)
+      if (s.engine.empty() && parent_of(s.dir) == dir) dump.set_dir = s.dir;
+    out->dumps.push_back(std::move(dump));
+  }
+
+  std::vector<std::string> with_env = files;
+  for (const char* env : {".env", ".env.example", ".env.sample"})
+    if (fs.is_file(on_disk(root, env))) with_env.push_back(env);
+  find_search_path(fs, root, with_env, out);
+
+  // Usual locations of no format schemagate reads (Knex's .js migrations, Alembic's versions).
+  for (const std::string& d : default_directories()) {
+    if (taken.count(d) || !fs.is_dir(on_disk(root, d))) continue;
+    std::map<std::string, size_t> by_ext;
+    for (const source::DirEntry& e : fs.list(on_disk(root, d))) {
+      if (e.is_dir || e.name[0] == '.') continue;
+      size_t dot = e.name.rfind('.');
+      by_ext[dot == std::string::npos ? e.name : e.name.substr(dot)]++;
+    }
+    if (by_ext.empty()) continue;
+    std::string held;
+    for (auto& [ext, n] : by_ext) held += (held.empty() ? "" : ", ") + std::to_string(n) + " " + ext + " file" + (n == 1 ? "" : "s");
+    out->unreadable.push_back(d + "/ (" + held + ")");
+  }
+}
+
+}  // namespace schemagate::schema::migrations

@@ -1,0 +1,137 @@
+// See code_kind.h.
+#include "analyzers/source/code_kind.h"
+
+#include <cctype>
+
+#include "analyzers/schema/migrations/discover.h"
+
+namespace schemagate::source {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+struct Driver {
+  std::string_view module;  ///< as written between quotes in an import (Go, JS) or after import/from (Python)
+  std::string_view engine;
+};
+
+// Other engines' client libraries, by the module name a file imports.
+constexpr Driver kOtherDrivers[] = {
+    {"github.com/gocql/gocql", "Cassandra"},   {"github.com/scylladb/gocqlx", "Cassandra"},
+    {"cassandra-driver", "Cassandra"},         {"cassandra.cluster", "Cassandra"},
+    {"github.com/go-sql-driver/mysql", "MySQL"}, {"mysql2", "MySQL"}, {"mysql2/promise", "MySQL"},
+    {"mysql", "MySQL"}, {"pymysql", "MySQL"}, {"MySQLdb", "MySQL"}, {"mysql.connector", "MySQL"},
+    {"aiomysql", "MySQL"}, {"@planetscale/database", "MySQL"},
+    {"github.com/mattn/go-sqlite3", "SQLite"}, {"modernc.org/sqlite", "SQLite"},
+    {"zombiezen.com/go/sqlite", "SQLite"}, {"crawshaw.io/sqlite", "SQLite"}, {"github.com/glebarez/sqlite", "SQLite"},
+    {"better-sqlite3", "SQLite"}, {"sqlite3", "SQLite"}, {"bun:sqlite", "SQLite"}, {"node:sqlite", "SQLite"},
+    {"expo-sqlite", "SQLite"}, {"@libsql/client", "SQLite"}, {"aiosqlite", "SQLite"},
+    {"github.com/ClickHouse/clickhouse-go", "ClickHouse"}, {"github.com/ClickHouse/clickhouse-go/v2", "ClickHouse"},
+    {"@clickhouse/client", "ClickHouse"}, {"clickhouse_driver", "ClickHouse"}, {"clickhouse_connect", "ClickHouse"},
+};
+
+constexpr std::string_view kPostgresDrivers[] = {
+    "github.com/lib/pq", "github.com/jackc/pgx", "github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5",
+    "github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v5/stdlib", "github.com/go-pg/pg/v10",
+    "pg", "postgres", "pg-promise", "@neondatabase/serverless", "@vercel/postgres", "slonik",
+    "psycopg", "psycopg2", "asyncpg", "@supabase/supabase-js", "gorm.io/driver/postgres",
+};
+
+/// Whether the file imports `module`: `"module"` / `'module'` (Go, JS, TS, also `require`), or
+/// `import module` / `from module import` (Python).
+bool imports(std::string_view text, std::string_view module) {
+  // A module path with '/', '.' or ':' is unmistakable wherever it is quoted (Go imports); a bare
+  // name ("mysql", "pg") is an import only after from / require( / import.
+  bool distinctive = module.find_first_of("/.:") != std::string_view::npos;
+  for (char q : {'"', '\''}) {
+    std::string quoted = std::string(1, q) + std::string(module) + std::string(1, q);
+    for (size_t at = text.find(quoted); at != std::string_view::npos; at = text.find(quoted, at + 1)) {
+      if (distinctive) return true;
+      std::string_view before = text.substr(0, at);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      if (before.ends_with("from") || before.ends_with("require(") || before.ends_with("import") ||
+          before.ends_with("import("))
+        return true;
+    }
+  }
+  for (std::string_view lead : {"import ", "from "}) {
+    std::string s = std::string(lead) + std::string(module);
+    for (size_t at = text.find(s); at != std::string_view::npos; at = text.find(s, at + 1)) {
+      if (at > 0 && text[at - 1] != '\n' && text[at - 1] != ' ' && text[at - 1] != '\t') continue;
+      size_t end = at + s.size();
+      if (end >= text.size() || text[end] == ' ' || text[end] == '\n' || text[end] == '\r' || text[end] == ',' ||
+          text[end] == '.')
+        return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_not_application_code(std::string_view path) {
+  std::string p = lower(path);
+  size_t slash = p.rfind('/');
+  std::string name = slash == std::string::npos ? p : p.substr(slash + 1);
+  std::string dirs = "/" + (slash == std::string::npos ? std::string() : p.substr(0, slash + 1));
+  if (name.ends_with(".queries.ts") || name.rfind("zz_generated", 0) == 0) return true;
+  if (dirs.find("/generated/prisma/") != std::string::npos || dirs.find("/prisma/generated/") != std::string::npos ||
+      dirs.find("/prisma-client/") != std::string::npos || dirs.find("/generated/client/") != std::string::npos)
+    return true;
+  // Declarative schema files (Supabase's supabase/schemas/, a schema/ folder beside the
+  // migrations) describe the tables the migrations create; as code they would hide them.
+  if (name.ends_with(".sql") && (dirs.ends_with("/schemas/") || dirs.ends_with("/schema/"))) return true;
+  if (name.ends_with(".sql") &&
+      (name.rfind("seed", 0) == 0 || dirs.find("/fixtures/") != std::string::npos ||
+       dirs.find("/seeds/") != std::string::npos || dirs.find("/seed/") != std::string::npos))
+    return true;
+  return false;
+}
+
+std::string other_engine_of_code(std::string_view path, std::string_view text) {
+  for (std::string_view pg : kPostgresDrivers)
+    if (imports(text, pg)) return "";
+  for (const Driver& d : kOtherDrivers)
+    if (imports(text, d.module)) return std::string(d.engine) + " (the file imports " + std::string(d.module) + ")";
+  std::string engine = schema::migrations::engine_named_in_path(path);
+  if (!engine.empty()) return engine + " (a directory of its path is named for it)";
+  return "";
+}
+
+std::string package_without_database_client(const FileSystem& fs, const std::string& root, std::string_view path) {
+  static constexpr std::string_view kClients[] = {
+      "pg", "postgres", "pg-promise", "slonik", "@neondatabase/serverless", "@vercel/postgres", "@prisma/client",
+      "prisma", "drizzle-orm", "kysely", "knex", "typeorm", "sequelize", "@mikro-orm/core", "@supabase/supabase-js",
+      "@supabase/postgrest-js", "postgrejs", "@databases/pg", "zapatos", "@pgtyped/runtime", "mysql2", "better-sqlite3",
+      "@electric-sql/pglite", "pg-pool", "pglite"};
+  std::string dir(path.substr(0, path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/')));
+  for (;;) {
+    std::string manifest = dir.empty() ? "package.json" : dir + "/package.json";
+    std::string text, err;
+    if (fs.read(join_path(root, manifest), &text, &err)) {
+      for (std::string_view c : kClients)
+        if (text.find("\"" + std::string(c) + "\"") != std::string::npos) return "";
+      return manifest;
+    }
+    if (dir.empty()) return "";
+    size_t slash = dir.rfind('/');
+    dir = slash == std::string::npos ? "" : dir.substr(0, slash);
+  }
+}
+
+bool imports_sql_parser(std::string_view text) {
+  static constexpr std::string_view kParsers[] = {
+      "github.com/xwb1989/sqlparser", "github.com/temporalio/sqlparser", "vitess.io/vitess/go/vt/sqlparser",
+      "github.com/blastrain/vitess-sqlparser", "github.com/pganalyze/pg_query_go/v5", "github.com/pganalyze/pg_query_go/v6",
+      "github.com/pingcap/tidb/parser", "github.com/pingcap/tidb/pkg/parser", "node-sql-parser", "pgsql-ast-parser",
+      "sqlglot", "sqlparse", "libpg_query", "pg-query-parser"};
+  for (std::string_view p : kParsers)
+    if (imports(text, p)) return true;
+  return false;
+}
+
+}  // namespace schemagate::source

@@ -1,0 +1,38 @@
+// Which scanned files hold queries that this project runs on PostgreSQL. Two kinds do not:
+//  - copies and data: generated code that repeats the queries of a source file (pgtyped's
+//    *.queries.ts beside the .sql it compiles, Prisma's generated client, Kubernetes'
+//    zz_generated*), and seed or fixture SQL (seed*.sql, fixtures/), which is data loaded by
+//    hand, not a query the application sends. One mistake must give one finding.
+//  - another engine's code: a file that talks to MySQL, SQLite, Cassandra or ClickHouse (its
+//    driver import, or a directory named for the engine) sends that engine's dialect, often over
+//    tables named like the PostgreSQL ones. Its sites stay listed, unchecked, with the engine as
+//    the reason: never silently dropped, never checked against the wrong schema. A file that also
+//    imports a PostgreSQL driver is PostgreSQL code.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "analyzers/source/file_system.h"
+
+namespace schemagate::source {
+
+/// True for a root-relative path that is generated from queries elsewhere, or seed/fixture SQL.
+bool is_not_application_code(std::string_view path);
+
+/// The other engine a file's SQL is for, with its evidence ("Cassandra (imports
+/// github.com/gocql/gocql)"), or "" for PostgreSQL.
+std::string other_engine_of_code(std::string_view path, std::string_view text);
+
+/// For a JavaScript/TypeScript test file: the nearest package.json above it when that package
+/// declares no database client (pg, postgres, Prisma, Drizzle, Kysely, Knex, supabase-js, ...)
+/// in any dependency list, else "". Its tests cannot run SQL on a database: the `sql` they call
+/// is a fake declared in the test (a type-inference test of a DSL).
+std::string package_without_database_client(const FileSystem& fs, const std::string& root, std::string_view path);
+
+/// True when the file imports a SQL parser (vitess' sqlparser and its forks, pg_query_go,
+/// node-sql-parser, pgsql-ast-parser, sqlglot, sqlparse): SQL text there is often input for the
+/// parser (a user's filter wrapped in `select * from dummy where ...`), so, as in a test, only
+/// the strings that reach a database call are queries.
+bool imports_sql_parser(std::string_view text);
+
+}  // namespace schemagate::source

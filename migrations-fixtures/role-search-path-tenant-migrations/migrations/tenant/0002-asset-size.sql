@@ -1,0 +1,1 @@
+ALTER TABLE media.assets ADD COLUMN IF NOT EXISTS size_bytes bigint;
