@@ -6,6 +6,7 @@
 //   sqlc     "-- name: X :one|:many|:exec...": sqlc.arg(x), sqlc.narg(x), sqlc.slice(x), @x are
 //            parameters; sqlc.embed(t) is t.*. sqlc writes every * out as the column list the
 //            schema had when it generated the code, so a star needs each of those columns.
+//            A statement without its own "-- name:" comment is not in the generated code.
 //   pgtyped  "/* @name X */": :x! is the parameter :x (the ! only makes it non-null); a parameter
 //            declared "@param x -> (...)" is a list, "-> ((a, b)...)" a list of tuples and
 //            "-> (a, b)" a picked tuple: each becomes a parenthesised list of placeholders.
@@ -26,7 +27,8 @@ struct QueryDialect {
   /// Whether a whole .sql file is written for this tool.
   bool (*detect)(std::string_view file);
   /// Appends the statement file[begin, end) to site->sql as the tool sends it. `header` is where
-  /// the text before the statement starts (its name comment, pgtyped's @param lines).
+  /// the text before the statement starts (its name comment, pgtyped's @param lines). Leaving
+  /// site->sql empty (and the site not dynamic) means the tool never runs this statement.
   void (*rewrite)(std::string_view file, size_t header, size_t begin, size_t end, SqlSite* site);
 };
 

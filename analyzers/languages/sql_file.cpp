@@ -52,6 +52,7 @@ void emit(const QueryDialect& dialect, std::string_view text, size_t begin, size
   if (begin >= end) return;
   SqlSite site;
   dialect.rewrite(text, header, begin, end, &site);
+  if (site.sql.empty() && !site.dynamic) return;  // text the query tool does not run
   site.host_begin = static_cast<uint32_t>(begin);
   site.database_call = true;
   site.call_name = "sql-file";
