@@ -9,7 +9,13 @@
 namespace schemagate::cli {
 
 int fail(const std::string& message) {
-  std::cerr << "schemagate: error: " << message << "\n";
+  // Several problems found in one run (every migration that does not parse): one line each.
+  for (size_t at = 0; at <= message.size();) {
+    size_t nl = message.find('\n', at);
+    if (nl == std::string::npos) nl = message.size();
+    std::cerr << "schemagate: error: " << message.substr(at, nl - at) << "\n";
+    at = nl + 1;
+  }
   return kCannotDecide;
 }
 

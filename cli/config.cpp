@@ -8,6 +8,7 @@
 #include "analyzers/checks/check.h"
 #include "analyzers/config/config.h"
 #include "analyzers/languages/language.h"
+#include "analyzers/languages/query_dialects.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/source/discovery.h"
 #include "cli/commands.h"
@@ -84,7 +85,13 @@ int run_init(const CommonOptions& options) {
     std::vector<schema::migrations::MigrationFile> files;
     std::string format, err;
     if (!schema::migrations::load_directory(fs, options.pipeline.root, d, &files, &format, &err)) return fail(err);
-    if (!format.empty()) detected.migrations.push_back({d, format});
+    if (format.empty()) continue;
+    // The evidence: how many migration files, the first and the last, as the tool orders them.
+    std::string evidence = std::to_string(files.size()) + " file" + (files.size() == 1 ? "" : "s");
+    auto name = [](const std::string& p) { return p.substr(p.rfind('/') + 1); };
+    if (!files.empty()) evidence += ", " + name(files.front().path);
+    if (files.size() > 1) evidence += " ... " + name(files.back().path);
+    detected.migrations.push_back({d, format, evidence});
   }
   if (!detected.migrations.empty()) {
     const std::string& f = detected.migrations.front().format;
@@ -96,6 +103,11 @@ int run_init(const CommonOptions& options) {
       std::string name(l->name);
       if (name == "tsx") name = "typescript";
       if (name != "sql") langs.insert(name);
+      std::string text, e;
+      if (name == "sql" && fs.read(source::join_path(options.pipeline.root, f), &text, &e)) {
+        const auto& dialect = languages::query_dialect_for(text);
+        if (dialect.name != "plain") detected.query_files[std::string(dialect.name)].push_back(f);
+      }
     }
   }
   detected.languages.assign(langs.begin(), langs.end());

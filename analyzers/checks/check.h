@@ -15,6 +15,7 @@
 #include "analyzers/report/rules.h"
 #include "analyzers/requirements/requirement.h"
 #include "analyzers/schema/catalog/tracking.h"
+#include "analyzers/schema/ddl.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/schema.h"
 #include "analyzers/source/line_index.h"
@@ -69,6 +70,15 @@ struct ProjectContext {
   std::string migration_dir;  ///< where unknown applied migrations would belong
 };
 
+/// What migration checks see, with or without a database: the migrations in apply order and
+/// what their simulation noted. `pending` (live only): the migrations still to run; the others
+/// have run already, so what they do is history, not a problem to report.
+struct MigrationsContext {
+  const std::vector<schema::migrations::MigrationFile>& migrations;
+  const std::vector<schema::DdlNote>& notes;
+  const std::set<std::string>* pending = nullptr;
+};
+
 struct Check {
   report::Rule rule;
   report::Severity severity;
@@ -80,6 +90,9 @@ struct Check {
               std::vector<report::Diagnostic>* out) = nullptr;
   /// Once per run against a live database; null for requirement checks.
   void (*run_project)(const ProjectContext& project, const Check& self, std::vector<report::Diagnostic>* out) = nullptr;
+  /// Once per run over the migrations themselves; null for the others.
+  void (*run_migrations)(const MigrationsContext& context, const Check& self,
+                         std::vector<report::Diagnostic>* out) = nullptr;
 
   std::string_view id() const { return report::rule_id(rule); }
 };

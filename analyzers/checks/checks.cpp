@@ -17,6 +17,8 @@ void run_column_type_change(const RequirementContext&, const Requirement&, const
 void run_failed_migration(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
 void run_unknown_applied_migration(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
 void run_schema_drift(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
+void run_modified_applied_migration(const ProjectContext&, const Check&, std::vector<report::Diagnostic>*);
+void run_broken_migration(const MigrationsContext&, const Check&, std::vector<report::Diagnostic>*);
 
 const std::vector<Check>& checks() {
   using report::Rule;
@@ -53,6 +55,14 @@ const std::vector<Check>& checks() {
       {Rule::SchemaDrift, Severity::Warning, kLive,
        "The database does not match its migration history: an applied migration creates something it lacks.",
        nullptr, run_schema_drift},
+      {Rule::ModifiedAppliedMigration, Severity::Error, kLive,
+       "A migration file changed after the database applied it (Flyway, Prisma and sqlx record checksums): the "
+       "schema built from the files is not what the database got.",
+       nullptr, run_modified_applied_migration},
+      {Rule::BrokenMigration, Severity::Error, kOffline | kLive,
+       "A migration alters, renames or drops a table or column that does not exist at that point: PostgreSQL "
+       "rejects it (SQLSTATE 42P01 / 42703) and the migration run stops.",
+       nullptr, nullptr, run_broken_migration},
       // Reported while findings are filtered (report/suppressions.cpp), in every mode.
       {Rule::UnusedSuppression, Severity::Warning, kAlways,
        "A schemagate-ignore comment that suppresses nothing or is malformed."},

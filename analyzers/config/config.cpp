@@ -470,9 +470,20 @@ std::string render_init(const Detected& d) {
   } else {
     line("migrations:");
     for (const Detected::MigrationDir& m : d.migrations)
-      line("  - " + yaml_scalar(m.path) + (m.format.empty() ? "" : "  # " + m.format));
+      line("  - " + yaml_scalar(m.path) + (m.format.empty() ? "" : "  # " + m.format) +
+           (m.evidence.empty() ? "" : (m.format.empty() ? "  # " : ": ") + m.evidence));
   }
   line("");
+
+  if (!d.query_files.empty()) {
+    line("# Query files found, each read as its tool sends the queries (parameters, macros, stars):");
+    for (const auto& [tool, files] : d.query_files) {
+      std::string shown = files.front();
+      if (files.size() > 1) shown += " and " + std::to_string(files.size() - 1) + " more";
+      line("#   " + tool + ": " + shown);
+    }
+    line("");
+  }
 
   line("# Schemas searched for unqualified table names, in order (--search-path). Default: public.");
   line("# search_path: [public]");

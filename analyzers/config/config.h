@@ -68,10 +68,13 @@ struct Detected {
   struct MigrationDir {
     std::string path;    ///< relative to the project root
     std::string format;  ///< the format that recognised it: "golang-migrate", "flyway", ...
+    std::string evidence = {};  ///< why: "12 files, 000001_init.up.sql ... 000012_tags.up.sql"
   };
   std::vector<MigrationDir> migrations;  ///< in the order they should be applied
   std::vector<std::string> languages;    ///< host languages with at least one file: "python", ...
   std::string tracking_tool;             ///< the migration tool guessed ("flyway"); "" unknown
+  /// Query files of a query tool, by tool ("sqlc") -> the files that show it, in path order.
+  std::map<std::string, std::vector<std::string>> query_files = {};
   /// Every rule with its default severity, listed (commented out) under `rules:` so that
   /// changing one is uncommenting a line.
   std::vector<std::pair<std::string, RuleSeverity>> rules;

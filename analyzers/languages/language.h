@@ -21,6 +21,9 @@ struct SqlSite {
   /// The argument is not a string the file defines (a variable, a function result): the site is
   /// counted and listed as unchecked. `sql` is empty then.
   bool dynamic = false;
+  /// The tool that runs the query writes each `*` out as the columns the schema had when it
+  /// generated its code (sqlc): the star needs every one of them, not just "some columns".
+  bool stars_are_column_lists = false;
 };
 
 struct ExtractInput {

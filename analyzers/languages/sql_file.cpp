@@ -6,10 +6,12 @@
 // so a site starts at its first keyword. A psql meta-command (\set, \gset) at top level runs to
 // the end of its line and ends the statement before it, and so does a query header comment
 // ("-- name: x", "-- x --") for files whose queries have no `;`. Not handled: BEGIN ATOMIC ... END
-// bodies, whose inner `;` psql tracks by counting BEGIN and END.
+// bodies, whose inner `;` psql tracks by counting BEGIN and END. Each statement is then written as
+// the file's query tool (sqlc, pgtyped, aiosql: query_dialects.h) sends it.
 #include <cctype>
 
 #include "analyzers/languages/language.h"
+#include "analyzers/languages/query_dialects.h"
 #include "analyzers/sql/scan.h"
 
 namespace schemagate::languages {
@@ -38,7 +40,8 @@ std::string_view dollar_tag(std::string_view text, size_t i) {
 
 using sql::skip_comment;
 
-void emit(std::string_view text, size_t begin, size_t end, std::vector<SqlSite>* out) {
+void emit(const QueryDialect& dialect, std::string_view text, size_t begin, size_t end, std::vector<SqlSite>* out) {
+  const size_t header = begin;
   for (;;) {
     while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
     size_t next = skip_comment(text, begin);
@@ -48,7 +51,8 @@ void emit(std::string_view text, size_t begin, size_t end, std::vector<SqlSite>*
   while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
   if (begin >= end) return;
   SqlSite site;
-  site.sql.append_verbatim(text.substr(begin, end - begin), static_cast<uint32_t>(begin));
+  dialect.rewrite(text, header, begin, end, &site);
+  if (site.sql.empty() && !site.dynamic) return;  // text the query tool does not run
   site.host_begin = static_cast<uint32_t>(begin);
   site.database_call = true;
   site.call_name = "sql-file";
@@ -88,13 +92,14 @@ bool has_statement(std::string_view text, size_t begin, size_t end) {
 
 void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out) {
   std::string_view text = in.source;
+  const QueryDialect& dialect = query_dialect_for(text);
   size_t start = 0;
   size_t i = 0;
   while (i < text.size()) {
     char c = text[i];
     if (c == '-' || c == '/') {
       if (text.substr(i, 2) == "--" && is_query_header(text, i) && has_statement(text, start, i)) {
-        emit(text, start, i, out);
+        emit(dialect, text, start, i, out);
         start = i;
       }
       size_t next = skip_comment(text, i);
@@ -124,12 +129,12 @@ void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out) {
         i = close == std::string_view::npos ? text.size() : close + tag.size();
       }
     } else if (c == ';') {
-      emit(text, start, i, out);
+      emit(dialect, text, start, i, out);
       start = ++i;
     } else if (c == '\\') {
       // A psql meta-command, to the end of its line: \g and \gset send the statement before
       // them, as `;` does; \set, \echo and the others are not SQL at all.
-      emit(text, start, i, out);
+      emit(dialect, text, start, i, out);
       size_t nl = text.find('\n', i);
       i = nl == std::string_view::npos ? text.size() : nl + 1;
       start = i;
@@ -137,7 +142,7 @@ void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out) {
       ++i;
     }
   }
-  emit(text, start, text.size(), out);
+  emit(dialect, text, start, text.size(), out);
 }
 
 }  // namespace schemagate::languages

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "analyzers/checks/check.h"
+#include "analyzers/schema/catalog/checksums.h"
 
 namespace schemagate::pipeline {
 
@@ -15,6 +16,18 @@ bool prepare_live(const source::FileSystem& fs, const Options& options, const Sc
   catalog::DrizzleJournalTimes drizzle;
   if (!catalog::read_drizzle_journal_times(fs, options.root, build.migrations, &drizzle, err)) return false;
   out->states = catalog::classify_migrations(build.migrations, out->snapshot.tracking, drizzle);
+
+  // Checksums the tools recorded, against the files as they are now (Flyway, Prisma, sqlx).
+  for (size_t i = 0; i < build.migrations.size() && i < out->states.size(); ++i) {
+    auto& state = out->states[i];
+    if (state.recorded_checksum.empty()) continue;
+    std::string text, reason;
+    if (!fs.read(source::join_path(options.root, state.path), &text, &reason)) continue;
+    std::string format;
+    for (auto& t : out->snapshot.tracking)
+      if (t.table == state.table) format = t.format;
+    state.file_checksum = catalog::file_checksum(format, text, state.recorded_checksum);
+  }
 
   out->search_path = options.search_path;
   if (!options.search_path_given && !out->snapshot.search_path.empty()) out->search_path = out->snapshot.search_path;
@@ -71,6 +84,29 @@ void drift_in_code(const LiveState& live, const std::vector<SiteRecord>& sites, 
       d.help = "write a migration that adds it (ADD COLUMN IF NOT EXISTS keeps it harmless where it exists)";
       out->push_back(std::move(d));
     }
+  }
+}
+
+void explain_drift(const LiveState& live, std::vector<report::Diagnostic>* diagnostics) {
+  for (auto& d : *diagnostics) {
+    bool column = d.rule == "missing-column" && d.column_name;
+    if ((!column && d.rule != "missing-relation") || d.relation.empty()) continue;
+    auto dot = d.relation.find('.');
+    if (dot == std::string::npos) continue;
+    const schema::Relation* rel = live.applied.find(d.relation.substr(0, dot), d.relation.substr(dot + 1));
+    if (!rel) continue;
+    const schema::Column* col = column ? rel->find_column(*d.column_name) : nullptr;
+    if (column && !col) continue;
+    const schema::Origin& origin = column ? col->origin : rel->origin;
+    std::string was = column ? "no migration adds it" : "no migration creates it";
+    auto at = d.message.find(was);
+    if (origin.empty() || at == std::string::npos) continue;
+    d.message = d.message.substr(0, at) + "applied migration " + origin.file + (column ? " adds" : " creates") +
+                " it, but the database does not have it: drift";
+    d.migration = origin.file;
+    d.notes.push_back({origin.file, origin.line, column ? "added here" : "created here"});
+    d.help = "the database lost what an applied migration made (changed by hand, or restored from an older copy): "
+             "restore it with a new migration before deploying this code";
   }
 }
 

@@ -27,6 +27,12 @@ struct LiveState {
 bool prepare_live(const source::FileSystem& fs, const Options& options, const SchemaBuild& build,
                   schema::catalog::CatalogReader& reader, LiveState* out, std::string* err);
 
+/// Findings at the code whose relation or column an *applied* migration creates but the
+/// database lacks: the migrations are not the cause, drift is. Their message says so ("applied
+/// migration X adds it, but the database does not have it: drift") instead of "no migration
+/// adds it", with a note at the migration.
+void explain_drift(const LiveState& live, std::vector<report::Diagnostic>* diagnostics);
+
 /// schema-drift the other way round: columns the code uses that the database has but that no
 /// applied migration creates, on relations the applied migrations do create (so the columns
 /// were added by hand). One warning per relation and column, at its first use.

@@ -13,6 +13,7 @@
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/migration_sets.h"
+#include "analyzers/schema/migrations/naming.h"
 #include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/source/line_index.h"
@@ -21,6 +22,7 @@
 #include "analyzers/sql/requirements.h"
 #include "analyzers/sql/scan.h"
 #include "analyzers/sql/resolve.h"
+#include "analyzers/sql/star_columns.h"
 
 namespace schemagate::pipeline {
 namespace {
@@ -63,6 +65,17 @@ bool calls_clickhouse_function(std::string_view sql) {
     }
   }
   return false;
+}
+
+/// Columns to underline at a star that starts at host byte `at`: through the `*` of `t.*`, or the
+/// name inside sqlc.embed(t).
+int star_width(std::string_view host, size_t at) {
+  size_t end = at;
+  while (end < host.size() && (std::isalnum(static_cast<unsigned char>(host[end])) || host[end] == '_' ||
+                               host[end] == '.' || host[end] == '"'))
+    ++end;
+  if (end < host.size() && host[end] == '*') ++end;
+  return std::max(1, static_cast<int>(end - at));
 }
 
 /// Where the statement at `location` really starts: libpg_query's location includes the blanks
@@ -122,6 +135,8 @@ struct FileResult {
   std::vector<SiteRecord> sites;
   requirements::FileRequirements requirements;
   std::string text;  ///< kept while it has requirements: messages quote its lines
+  /// sqlc stars that stand for column requirements, by host byte offset.
+  std::map<uint32_t, int> stars;
 };
 
 class FileScanner {
@@ -338,8 +353,28 @@ class FileScanner {
       auto& reqs = result->requirements;
       reqs.units.push_back(std::move(unit));
       sql::add_requirements(res, norm.sql, reqs.units.size() - 1, &reqs.requirements);
+      if (site.stars_are_column_lists) add_star_requirements(s.node, norm.sql, intended, reqs.units.size() - 1, result);
     }
     result->sites.push_back(std::move(rec));
+  }
+
+  /// sqlc's stars: each column the relation has in the schema the code was written for becomes a
+  /// column requirement at the star (sqlc wrote them all into the generated query); presence()
+  /// then judges them like any other. Remembered with the star's width for the finding's note.
+  void add_star_requirements(const nlohmann::json& stmt, const sql::SqlText& text, const schema::Schema& intended,
+                             size_t unit, FileResult* result) {
+    for (auto& sc : sql::star_columns(stmt, intended, options_.search_path)) {
+      requirements::Requirement r;
+      r.object = requirements::Object::Column;
+      r.schema = sc.schema;
+      r.relation = sc.relation;
+      r.column = sc.column;
+      r.span.begin = text.host_offset(sc.offset);
+      r.span.end = r.span.begin + 1;
+      r.unit = unit;
+      result->stars.emplace(r.span.begin, 0);
+      result->requirements.requirements.push_back(std::move(r));
+    }
   }
 
   const source::FileSystem& fs_;
@@ -350,6 +385,30 @@ class FileScanner {
   std::string no_database_client_;    ///< a test file's package.json that declares no database client
   std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers_;
 };
+
+/// Two migrations of one set with the same version: every tool that records versions refuses
+/// to run them (golang-migrate "duplicate migration file", goose "duplicate version", Flyway
+/// "Found more than one migration with version"; dbmate, sqlx and Supabase key their tracking
+/// table by version). Formats without versions (plain files, sql-migrate's file names, Prisma
+/// and Drizzle directories) are not checked.
+bool unique_versions(const std::vector<schema::migrations::MigrationFile>& files, const std::string& dir,
+                     const std::string& format, std::string* err) {
+  if (format == "plain" || format == "sql-migrate" || format == "prisma" || format == "drizzle") return true;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (files[i].repeatable || files[i].version.empty()) continue;
+    for (size_t j = i + 1; j < files.size(); ++j) {
+      if (files[j].repeatable) continue;
+      bool same = format == "dbmate" || format == "supabase"
+                      ? files[i].version == files[j].version
+                      : schema::migrations::compare_dotted_versions(files[i].version, files[j].version) == 0;
+      if (!same) continue;
+      *err = "migrations " + files[i].path + " and " + files[j].path + " in " + dir + "/ have the same version " +
+             files[i].version + "; " + format + " refuses to run them: renumber one";
+      return false;
+    }
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -384,6 +443,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     }
     auto evidence = plan.evidence.find(d);
     out->directories.push_back({d, format, files.size(), evidence == plan.evidence.end() ? "" : evidence->second});
+    if (!unique_versions(files, d, format, err)) return false;
     auto baseline = plan.in_baseline.find(d);
     for (auto& f : files)
       if (baseline == plan.in_baseline.end() || !baseline->second.count(version_key(f.version)))
@@ -398,13 +458,17 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
       return false;
     }
   }
+  // Every migration that does not parse, in one run: one line each.
+  std::string broken;
   for (auto& m : out->migrations) {
     schema::MigrationError merr;
-    if (!schema::apply_migration(out->schema, m, path, &out->notes, &merr)) {
-      *err = merr.file + ":" + std::to_string(merr.line) + ":" + std::to_string(merr.column) +
-             ": migration does not parse: " + merr.message;
-      return false;
-    }
+    if (!schema::apply_migration(out->schema, m, path, &out->notes, &merr))
+      broken += (broken.empty() ? "" : "\n") + merr.file + ":" + std::to_string(merr.line) + ":" +
+                std::to_string(merr.column) + ": migration does not parse: " + merr.message;
+  }
+  if (!broken.empty()) {
+    *err = std::move(broken);
+    return false;
   }
   if (!options.search_path_given) infer_search_path(out);
   return true;
@@ -517,6 +581,11 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     std::vector<report::Diagnostic> found;
     checks::evaluate(eval, r.requirements, lines, &found);
     for (auto& d : found) {
+      if (d.offset && d.column_name && r.stars.count(*d.offset)) {  // a column that a sqlc star stands for
+        d.width = star_width(r.text, *d.offset);
+        d.notes.push_back({file, 0, "sqlc writes this * out as every column the schema had when it generated the code, " +
+                                        checks::quote_ident(*d.column_name) + " among them", *d.offset});
+      }
       report::locate(&d, file, lines);
       if (!seen.insert({d.file, d.line, d.column, d.rule, d.message}).second) continue;
       if (d.severity == report::Severity::Error) ++out->summary.errors;

@@ -7,6 +7,7 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -106,6 +107,11 @@ struct Targets {
 /// Fails only when a file cannot be read.
 bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& build, const Targets& targets,
                CodeScan* out, std::string* err);
+/// Runs the checks that judge the migrations themselves (broken-migration). `states` (live):
+/// only migrations still pending there are judged.
+void check_migrations(const SchemaBuild& build, const std::vector<schema::catalog::MigrationState>* states,
+                      std::vector<report::Diagnostic>* out);
+
 /// Offline: checks against the schema the migrations build.
 bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& build, CodeScan* out,
                std::string* err);

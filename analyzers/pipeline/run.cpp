@@ -17,7 +17,9 @@ bool check_code(const Plan& plan, const SchemaBuild& build, Outcome* out, std::s
     out->live_mode = true;
   }
   if (!scan_code(fs, options, build, targets, &out->scan, err)) return false;
+  if (plan.catalog) explain_drift(out->live, &out->scan.diagnostics);
   if (plan.catalog) drift_in_code(out->live, out->scan.sites, &out->live.diagnostics);
+  check_migrations(build, plan.catalog ? &out->live.states : nullptr, &out->live.diagnostics);
   out->other = std::move(out->live.diagnostics);
   out->live.diagnostics.clear();
   // Findings at migration statements (deploy order, failed migrations) are suppressed there.

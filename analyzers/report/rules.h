@@ -18,6 +18,8 @@ enum class Rule {
   FailedMigration,
   UnknownAppliedMigration,
   SchemaDrift,
+  ModifiedAppliedMigration,
+  BrokenMigration,
   UnusedSuppression,
   InvalidSuppression,
 };
@@ -38,6 +40,8 @@ inline constexpr RuleName kRuleNames[] = {
     {Rule::FailedMigration, "failed-migration"},
     {Rule::UnknownAppliedMigration, "unknown-applied-migration"},
     {Rule::SchemaDrift, "schema-drift"},
+    {Rule::ModifiedAppliedMigration, "modified-applied-migration"},
+    {Rule::BrokenMigration, "broken-migration"},
     {Rule::UnusedSuppression, "unused-suppression"},
     {Rule::InvalidSuppression, "invalid-suppression"},
 };

@@ -218,6 +218,59 @@ class Simulator {
     if (notes_) notes_->push_back({stmt_origin(), msg});
   }
 
+  /// A statement that fails in PostgreSQL: recorded when certain (see DdlNote::fails). Inside a
+  /// DO body it is not: an EXCEPTION handler there may catch the error on purpose.
+  void fails(const std::string& msg, const char* sqlstate) {
+    if (notes_ && !body_map_) notes_->push_back({stmt_origin(), msg, true, sqlstate});
+  }
+
+  /// "schema.name" of a RangeVar as PostgreSQL would look it up first.
+  std::string qualified(const json& rv) const {
+    return default_schema(rv.value("schemaname", ""), "") + "." + rv.value("relname", "");
+  }
+
+  /// Why `rv` names no relation, when an earlier migration certainly removed it from there:
+  /// "migrations/003.sql drops it" (or renames, moves it); "" when the model cannot tell.
+  std::string removed_relation(const json& rv) const {
+    if (!rv.is_object()) return "";
+    std::string s = rv.value("schemaname", ""), n = rv.value("relname", "");
+    if (schema_.uncertain_names.count(n)) return "";
+    for (auto it = schema_.history.rbegin(); it != schema_.history.rend(); ++it) {
+      if (it->relation != n || !it->column.empty()) continue;
+      if (!s.empty() ? it->schema != s : std::find(path_.begin(), path_.end(), it->schema) == path_.end()) continue;
+      if (schema_.extension_schemas.count(it->schema)) return "";
+      switch (it->kind) {
+        case SchemaEvent::Kind::DropRelation: return "migration " + it->origin.file + " drops it";
+        case SchemaEvent::Kind::RenameRelation:
+          return "migration " + it->origin.file + " renames it to \"" + it->new_name + "\"";
+        case SchemaEvent::Kind::MoveRelation:
+          return "migration " + it->origin.file + " moves it to schema \"" + it->new_name + "\"";
+        default: return "";
+      }
+    }
+    return "";
+  }
+
+  /// A column change on `r` that names `column`, which `r` does not have: fails when every
+  /// column of `r` is known.
+  void check_column(const Relation& r, const std::string& column, const std::string& what) {
+    if (r.find_column(column) || !r.columns_complete || schema_.uncertain_names.count(column) ||
+        schema_.uncertain_names.count(r.name) || schema_.extension_schemas.count(r.schema))
+      return;
+    std::string why = "no earlier migration adds it";
+    for (auto it = schema_.history.rbegin(); it != schema_.history.rend(); ++it) {
+      if (it->schema != r.schema || it->relation != r.name || it->column != column) continue;
+      if (it->kind == SchemaEvent::Kind::DropColumn) why = "migration " + it->origin.file + " drops it";
+      else if (it->kind == SchemaEvent::Kind::RenameColumn)
+        why = "migration " + it->origin.file + " renames it to \"" + it->new_name + "\"";
+      else continue;
+      break;
+    }
+    fails(what + " column \"" + column + "\" of relation \"" + r.qualified_name() +
+              "\", which does not exist at this point (SQLSTATE 42703): " + why,
+          "42703");
+  }
+
   std::string default_schema(const std::string& explicit_schema, const std::string& creation_schema) const {
     if (!explicit_schema.empty()) return explicit_schema;
     if (!creation_schema.empty()) return creation_schema;
@@ -687,6 +740,10 @@ class Simulator {
     Relation* r = lookup(rv);
     if (!r) {
       if (b.value("missing_ok", false)) return;
+      if (std::string why = removed_relation(rv); !why.empty())
+        fails("ALTER TABLE of relation \"" + qualified(rv) +
+                  "\", which does not exist at this point (SQLSTATE 42P01): " + why,
+              "42P01");
       r = lookup_or_adopt(rv);
     }
     // Without ONLY, PostgreSQL applies column changes to every child (INHERITS, PARTITION OF).
@@ -703,6 +760,7 @@ class Simulator {
           if (!child->find_column(col.name)) child->columns.push_back(col);  // else merged
         add_column(*r, std::move(col));
       } else if (st == "AT_DropColumn") {
+        if (!cmd.value("missing_ok", false)) check_column(*r, name, "DROP COLUMN of");
         auto& cols = r->columns;
         for (auto it = cols.begin(); it != cols.end(); ++it) {
           if (it->name == name) {
@@ -725,17 +783,21 @@ class Simulator {
         }
         schema_.history.push_back({SchemaEvent::Kind::DropColumn, r->schema, r->name, name, "", stmt_origin()});
       } else if (st == "AT_AlterColumnType") {
+        check_column(*r, name, "ALTER COLUMN of");
         std::string type = type_name(field(field(field(cmd, "def"), "ColumnDef"), "typeName"));
         if (auto* col = r->find_column(name)) col->type = type;
         for (Relation* child : children)
           if (auto* col = child->find_column(name)) col->type = type;
         schema_.history.push_back({SchemaEvent::Kind::AlterColumnType, r->schema, r->name, name, "", stmt_origin()});
       } else if (st == "AT_SetNotNull") {
+        check_column(*r, name, "ALTER COLUMN of");
         if (auto* col = r->find_column(name)) col->not_null = true;
         schema_.history.push_back({SchemaEvent::Kind::SetNotNull, r->schema, r->name, name, "", stmt_origin()});
       } else if (st == "AT_DropNotNull") {
+        check_column(*r, name, "ALTER COLUMN of");
         if (auto* col = r->find_column(name)) col->not_null = false;
       } else if (st == "AT_ColumnDefault") {
+        check_column(*r, name, "ALTER COLUMN of");
         if (auto* col = r->find_column(name)) col->has_default = field(cmd, "def").is_object();
       }
     }
@@ -769,9 +831,14 @@ class Simulator {
     if (type == "OBJECT_COLUMN") {
       if (!r) {
         if (b.value("missing_ok", false)) return;
+        if (std::string why = removed_relation(rv); !why.empty())
+          fails("RENAME COLUMN in relation \"" + qualified(rv) +
+                    "\", which does not exist at this point (SQLSTATE 42P01): " + why,
+                "42P01");
         r = lookup_or_adopt(rv);
       }
       std::string old = b.value("subname", "");
+      check_column(*r, old, "RENAME COLUMN of");
       if (field(rv, "inh").is_boolean() && rv.value("inh", false)) {
         for (Relation* child : descendants(*r)) {
           if (auto* col = child->find_column(old)) {
@@ -800,7 +867,12 @@ class Simulator {
     } else if (type == "OBJECT_TABLE" || type == "OBJECT_VIEW" || type == "OBJECT_MATVIEW" ||
                type == "OBJECT_FOREIGN_TABLE") {
       if (!r) {
-        if (!b.value("missing_ok", false))
+        std::string why = b.value("missing_ok", false) ? "" : removed_relation(rv);
+        if (!why.empty())
+          fails("RENAME of relation \"" + qualified(rv) +
+                    "\", which does not exist at this point (SQLSTATE 42P01): " + why,
+                "42P01");
+        else if (!b.value("missing_ok", false))
           note("rename of relation \"" + rv.value("relname", "") + "\" that no migration creates");
         schema_.uncertain_names.insert(newname);
         return;
@@ -856,7 +928,13 @@ class Simulator {
       if (parts.empty()) continue;
       json rv = {{"relname", parts.back()}};
       if (parts.size() >= 2) rv["schemaname"] = parts[parts.size() - 2];
-      if (Relation* r = lookup(rv)) {
+      Relation* r = lookup(rv);
+      if (!r && !b.value("missing_ok", false)) {
+        if (std::string why = removed_relation(rv); !why.empty())
+          fails("DROP of relation \"" + qualified(rv) + "\", which does not exist at this point (SQLSTATE 42P01): " + why,
+                "42P01");
+      }
+      if (r) {
         schema_.history.push_back({SchemaEvent::Kind::DropRelation, r->schema, r->name, "", "", stmt_origin()});
         std::string s = r->schema, n = r->name;
         schema_.remove(s, n);

@@ -18,6 +18,12 @@ namespace schemagate::schema {
 struct DdlNote {
   Origin origin;
   std::string message;
+  /// PostgreSQL rejects this statement when the migration runs: it alters, renames or drops a
+  /// relation or column that certainly does not exist at that point (a relation an earlier
+  /// migration dropped, renamed or moved away; a column missing from a relation whose columns
+  /// are all known). IF EXISTS forms, DO blocks and uncertain names never set it.
+  bool fails = false;
+  std::string sqlstate;  ///< with `fails`: "42P01" (relation) or "42703" (column)
 };
 
 /// A migration that cannot be applied: it does not parse. `column` is 1-based, in code points.

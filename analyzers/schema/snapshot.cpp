@@ -55,10 +55,12 @@ ordered_json snapshot_to_json(const Schema& schema, const std::vector<std::strin
     ordered_json tables = ordered_json::array();
     for (auto& t : *tracking) {
       ordered_json rows = ordered_json::array();
-      for (auto& r : t.rows)
+      for (auto& r : t.rows) {
         rows.push_back({{"version", r.version}, {"name", r.name},
                         {"state", r.state == catalog::AppliedState::Applied ? "applied" : "failed"},
                         {"covers_earlier", r.covers_earlier}, {"raw", r.raw}});
+        if (!r.checksum.empty()) rows.back()["checksum"] = r.checksum;  // Flyway, Prisma, sqlx
+      }
       tables.push_back({{"format", t.format}, {"table", t.table}, {"rows", rows}});
     }
     out["tracking"] = tables;
@@ -116,6 +118,7 @@ bool snapshot_from_json(const std::string& text, catalog::CatalogSnapshot* out, 
           a.state = rj.value("state", "applied") == "failed" ? catalog::AppliedState::Failed : catalog::AppliedState::Applied;
           a.covers_earlier = rj.value("covers_earlier", false);
           a.raw = rj.value("raw", "");
+          a.checksum = rj.value("checksum", "");
           t.rows.push_back(std::move(a));
         }
         out->tracking.push_back(std::move(t));

@@ -143,7 +143,7 @@ TEST_CASE("find_tracking_tables tells the tools apart by name, schema and column
   CHECK(got == std::vector<std::string>{
                    "drizzle drizzle.__drizzle_migrations: SELECT created_at::text, hash FROM \"drizzle\".\"__drizzle_migrations\" ORDER BY created_at, id",
                    "dbmate other.schema_migrations: SELECT version::text FROM \"other\".\"schema_migrations\" ORDER BY version",
-                   "flyway public.history: SELECT version, script, success::text, type FROM \"public\".\"history\" ORDER BY installed_rank",
+                   "flyway public.history: SELECT version, script, success::text, type, checksum::text FROM \"public\".\"history\" ORDER BY installed_rank",
                    "golang-migrate public.schema_migrations: SELECT version::text, dirty::text FROM \"public\".\"schema_migrations\"",
                    "supabase supabase_migrations.schema_migrations: SELECT version::text, name FROM \"supabase_migrations\".\"schema_migrations\" ORDER BY version",
                });

@@ -317,6 +317,17 @@ TEST_CASE("render_init: what was detected is set, the rest is commented out, and
   CHECK(on.config.deployed_ref == "origin/production");
 }
 
+TEST_CASE("render_init comments each migration directory and query tool with its evidence") {
+  Detected d;
+  d.migrations = {{"db/migrations", "golang-migrate", "4 files, 000001_init.up.sql ... 000004_tags.up.sql"}};
+  d.query_files = {{"sqlc", {"db/query/a.sql", "db/query/b.sql"}}, {"pgtyped", {"src/books.sql"}}};
+  std::string text = config::render_init(d);
+  REQUIRE_MESSAGE(load(text).ok, text);
+  CHECK(text.find("  - db/migrations  # golang-migrate: 4 files, 000001_init.up.sql ... 000004_tags.up.sql\n") !=
+        std::string::npos);
+  CHECK(text.find("#   pgtyped: src/books.sql\n#   sqlc: db/query/a.sql and 1 more\n") != std::string::npos);
+}
+
 TEST_CASE("render_init with nothing detected: loads as an empty configuration") {
   std::string text = config::render_init(Detected{});
   Loaded r = load(text);

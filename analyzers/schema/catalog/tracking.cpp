@@ -136,8 +136,9 @@ bool parse_tracking_rows(const TrackingSource& source, const std::vector<TextRow
     if (err) *err = "unknown tracking format " + source.format;
     return false;
   }
+  // A tool that records checksums may give one more column: the checksum (tracking_layout.h).
   for (const TextRow& row : rows)
-    if (row.size() != f->tracking->width) {
+    if (row.size() != f->tracking->width && !(f->tracking->records_checksum && row.size() == f->tracking->width + 1)) {
       if (err) *err = "reading " + out->table + ": expected " + std::to_string(f->tracking->width) + " columns per row";
       return false;
     }
@@ -239,6 +240,7 @@ std::vector<MigrationState> classify_migrations(const std::vector<MigrationFile>
     }
     if (exact) {
       state.status = exact->state == AppliedState::Failed ? MigrationStatus::Failed : MigrationStatus::Applied;
+      if (state.status == MigrationStatus::Applied && !f.repeatable) state.recorded_checksum = exact->checksum;
       if (state.status == MigrationStatus::Failed) state.detail = exact->raw;
     } else if (!f.repeatable) {
       for (const AppliedMigration& m : rows)

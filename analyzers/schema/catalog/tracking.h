@@ -66,6 +66,8 @@ struct MigrationState {
   std::string path;     ///< the repository file; "" when the migration is not in the repository
   std::string table;    ///< the tracking table that decided; "" for pending without a table
   std::string detail;   ///< the deciding row's `raw`, for failed and unknown
+  std::string recorded_checksum = {};  ///< applied: the deciding row's checksum ("" if none)
+  std::string file_checksum = {};      ///< the file's, computed as the tool does (live.cpp fills it)
 };
 
 /// Drizzle journal times: tag (MigrationFile::version) -> "when" in milliseconds, as text.

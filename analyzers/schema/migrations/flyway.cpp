@@ -122,8 +122,10 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
 // Flyway's `table` setting (--flyway-table). SCHEMA rows are skipped, a BASELINE row covers
 // every version up to it, repeatable rows (version NULL) are matched by script, and a DELETE row
 // (flyway repair) cancels the earlier rows of its migration.
-std::string tracking_query(const std::string& from, const Relation&) {
-  return "SELECT version, script, success::text, type FROM " + from + " ORDER BY installed_rank";
+std::string tracking_query(const std::string& from, const Relation& table) {
+  return "SELECT version, script, success::text, type" +
+         std::string(table.find_column("checksum") ? ", checksum::text" : "") + " FROM " + from +
+         " ORDER BY installed_rank";
 }
 void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
   for (const TextRow& row : rows) {
@@ -138,13 +140,13 @@ void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigratio
     push_applied(out, version, script, !is_true(row[2]),
                  "version=" + text_or_null(row[0]) + " script=" + script + " success=" + text_or_null(row[2]) +
                      (type == "BASELINE" ? " type=BASELINE" : ""),
-                 type == "BASELINE");
+                 type == "BASELINE", type == "BASELINE" ? "" : checksum_of(row, 4));
   }
 }
 const TrackingLayout kTracking{"flyway_schema_history", "", {"installed_rank", "version", "type", "script", "success"},
                                "Flyway's (installed_rank, version, description, type, script, checksum, ..., success)",
                                tracking_query, 4, tracking_read, /*text_versions=*/false,
-                               /*baseline_covers_unlisted=*/true};
+                               /*baseline_covers_unlisted=*/true, /*records_checksum=*/true};
 
 }  // namespace
 

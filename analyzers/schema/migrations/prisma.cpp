@@ -52,30 +52,33 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
 // started_at, applied_steps_count), one row per attempt. Applied: an attempt finished and was
 // not rolled back. Failed: an attempt neither finished nor was rolled back (Prisma refuses to
 // deploy then, P3009).
-std::string tracking_query(const std::string& from, const Relation&) {
-  return "SELECT migration_name, (finished_at IS NOT NULL)::text, (rolled_back_at IS NOT NULL)::text FROM " + from +
-         " ORDER BY started_at, id";
+std::string tracking_query(const std::string& from, const Relation& table) {
+  return "SELECT migration_name, (finished_at IS NOT NULL)::text, (rolled_back_at IS NOT NULL)::text" +
+         std::string(table.find_column("checksum") ? ", checksum" : "") + " FROM " + from + " ORDER BY started_at, id";
 }
 void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
   std::vector<std::string> order;
   std::map<std::string, std::pair<bool, bool>> seen;  // name -> {applied, failed}
+  std::map<std::string, std::string> checksums;       // name -> the applied attempt's checksum
   for (const TextRow& row : rows) {
     std::string name = text_or_null(row[0]);
     if (!seen.count(name)) order.push_back(name);
     bool finished = is_true(row[1]), rolled_back = is_true(row[2]);
+    if (finished && !rolled_back) checksums[name] = checksum_of(row, 3);
     seen[name].first |= finished && !rolled_back;
     seen[name].second |= !finished && !rolled_back;
   }
   for (const std::string& name : order) {
     auto [applied, failed] = seen[name];
     if (failed) push_applied(out, name, "", true, "migration_name=" + name + " finished_at=NULL rolled_back_at=NULL");
-    else if (applied) push_applied(out, name, "", false, "migration_name=" + name);
+    else if (applied) push_applied(out, name, "", false, "migration_name=" + name, false, checksums[name]);
   }
 }
 const TrackingLayout kTracking{"_prisma_migrations", "", {"id", "migration_name", "finished_at", "rolled_back_at", "started_at"},
                                "Prisma's (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, "
                                "applied_steps_count)",
-                               tracking_query, 3, tracking_read, /*text_versions=*/true};
+                               tracking_query, 3, tracking_read, /*text_versions=*/true,
+                               /*baseline_covers_unlisted=*/false, /*records_checksum=*/true};
 
 }  // namespace
 

@@ -60,17 +60,20 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
 
 
 // sqlx: _sqlx_migrations(version bigint, description, installed_on, success, checksum, ...).
-std::string tracking_query(const std::string& from, const Relation&) {
-  return "SELECT version::text, description, success::text FROM " + from + " ORDER BY version";
+std::string tracking_query(const std::string& from, const Relation& table) {
+  return "SELECT version::text, description, success::text" +
+         std::string(table.find_column("checksum") ? ", encode(checksum, 'hex')" : "") + " FROM " + from +
+         " ORDER BY version";
 }
 void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
   for (const TextRow& row : rows)
     push_applied(out, text_or_null(row[0]), row[1].value_or(""), !is_true(row[2]),
-                 "version=" + text_or_null(row[0]) + " success=" + text_or_null(row[2]));
+                 "version=" + text_or_null(row[0]) + " success=" + text_or_null(row[2]), false, checksum_of(row, 3));
 }
 const TrackingLayout kTracking{"_sqlx_migrations", "", {"version", "description", "success"},
                                "sqlx's (version, description, installed_on, success, checksum, execution_time)",
-                               tracking_query, 3, tracking_read};
+                               tracking_query, 3, tracking_read, /*text_versions=*/false,
+                               /*baseline_covers_unlisted=*/false, /*records_checksum=*/true};
 
 }  // namespace
 

@@ -29,6 +29,9 @@ struct AppliedMigration {
   /// The row stands for every earlier version too (golang-migrate, Flyway BASELINE).
   bool covers_earlier = false;
   std::string raw;  ///< the row as read, "version=3 dirty=true", for messages
+  /// The checksum the tool recorded for the file it ran (Flyway: the signed integer; sqlx: hex
+  /// of the bytea; Prisma: the hex text); "" when the tool records none or it is NULL.
+  std::string checksum = {};
 };
 
 struct TrackingLayout {
@@ -48,15 +51,23 @@ struct TrackingLayout {
   bool text_versions = false;
   /// Rows older than the newest covered by it are not listed as unknown (Flyway's BASELINE).
   bool baseline_covers_unlisted = false;
+  /// The tool records a checksum of each file (Flyway, Prisma, sqlx): the query reads it as one
+  /// more column at the end of each row when the table has it (catalog/checksums.h computes the
+  /// file's side).
+  bool records_checksum = false;
 };
 
 /// Helpers for layouts.
 inline bool is_true(const std::optional<std::string>& v) { return v && (*v == "t" || *v == "true"); }
 inline std::string text_or_null(const std::optional<std::string>& v) { return v ? *v : "NULL"; }
 inline void push_applied(std::vector<AppliedMigration>* out, std::string version, std::string name, bool failed,
-                         std::string raw, bool covers = false) {
+                         std::string raw, bool covers = false, std::string checksum = "") {
   out->push_back({std::move(version), std::move(name), failed ? AppliedState::Failed : AppliedState::Applied, covers,
-                  std::move(raw)});
+                  std::move(raw), std::move(checksum)});
+}
+/// The recorded checksum at the end of a row of a layout with `records_checksum` ("" if absent).
+inline std::string checksum_of(const TextRow& row, size_t width) {
+  return row.size() > width ? row.back().value_or("") : "";
 }
 
 }  // namespace schemagate::schema::migrations
