@@ -31,7 +31,7 @@ url="postgresql:///app?host=$PGHOST&port=$PGPORT&user=$PGUSER"
 psql -d postgres -c "CREATE DATABASE app" >/dev/null
 psql -d app -f "$migs/0001_create_tenants.up.sql" -f "$migs/0002_create_llm_results.up.sql" >/dev/null
 psql -d app -c "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL); INSERT INTO schema_migrations VALUES (2, false);"
-unapply() { psql -d app -1 -c "ALTER TABLE llm_results DROP COLUMN IF EXISTS model_version; UPDATE schema_migrations SET version = 2"; }
+unapply() { psql -d app -1 -c "SET client_min_messages = warning; ALTER TABLE llm_results DROP COLUMN IF EXISTS model_version; UPDATE schema_migrations SET version = 2"; }
 apply() { psql -d app -1 -f "$migs/0003_add_model_version.up.sql" -c "UPDATE schema_migrations SET version = 3"; }
 
 # 1. CI: the manifest, deterministic, with no database.
@@ -103,8 +103,8 @@ exit: 2 yes" "$(cat "$work/term.out")
 exit: $code $(between "$(elapsed "$started")" 0 2)"
 
 # 4. Manifests that cannot be trusted: exit 2, one line.
-head -c 300 schemagate.requirements.json >truncated.json
-check "corrupt manifest" "schemagate: error: manifest \"truncated.json\" is not valid JSON (parse error at line 6, column 1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal)
+head -n 8 schemagate.requirements.json >truncated.json
+check "corrupt manifest" "schemagate: error: manifest \"truncated.json\" is not valid JSON (parse error at line 9, column 1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal)
 exit: 2" "$(run verify --manifest truncated.json --database-url "$url")"
 sed '1s/"version":1/"version":2/' schemagate.requirements.json >v2.json
 check "other version" "schemagate: error: manifest \"v2.json\" is version 2; this schemagate reads version 1 (write the manifest and verify it with the same schemagate release)
@@ -128,7 +128,7 @@ psql -d other -c "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMAR
 check "migration the manifest lacks" "migrations: warning[unknown-applied-migration]: migration version 4 is recorded as applied in public.schema_migrations but is not in the repository (version=4 dirty=false)
    = help: deploy from a branch that has this migration, or restore its file; the schema schemagate checks against is the database's, so the findings stay right
 
-schemagate: manifest of ${head:0:12}: 13 requirements (13 present, 0 absent, 0 unchecked), 3 migrations (3 applied, 0 pending), 0 errors, 0 warnings
+schemagate: manifest of ${head:0:12}: 13 requirements (13 present, 0 absent, 0 unchecked), 3 migrations (3 applied, 0 pending), 0 errors, 1 warning
 exit: 0" "$(run verify --manifest schemagate.requirements.json --database-url "$other")"
 
 # 6. The deploy examples of ci/deploy/, as written: the release phase script with its migration
