@@ -3,7 +3,8 @@
 # requirements (TABLES tables of 15 columns in golang-migrate migrations, two Python files per
 # table that read and write every column), writes its manifest, starts a throwaway PostgreSQL
 # (ci/start-postgres.sh) with every migration applied, and prints the median wall time of
-# `schemagate verify` over RUNS runs: connection, catalog read and judgement together.
+# `schemagate verify` over RUNS runs (process start, connection, catalog read, manifest parse and
+# judgement together) and its CPU time.
 #   ci/bench-verify.sh [TABLES] [RUNS]     defaults: 250 tables (4000 requirements), 9 runs
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,7 +16,7 @@ eval "$("$here/ci/start-postgres.sh")"
 trap '"$here/ci/stop-postgres.sh" "$SCHEMAGATE_PG_DIR"; rm -rf "$work"' EXIT
 
 mkdir -p "$work/app/migrations" "$work/app/worker"
-cols=$(for c in $(seq 1 15); do printf 'col_%d' "$c"; [[ $c -lt 15 ]] && printf ', '; done)
+cols=$(seq -f 'col_%g' -s ', ' 1 15)
 for t in $(seq 1 "$tables"); do
   {
     echo "CREATE TABLE table_$t ("
@@ -42,11 +43,14 @@ psql -X -q -d postgres -c "CREATE DATABASE bench"
 cat "$work"/app/migrations/*.up.sql | psql -X -q -v ON_ERROR_STOP=1 -d bench
 psql -X -q -d bench -c "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL); INSERT INTO schema_migrations VALUES ($tables, false)"
 
-times=()
+# Wall time depends on the machine's load; CPU time (user + system of the process) much less.
+wall=() cpu=()
 for _ in $(seq 1 "$runs"); do
-  start=$(date +%s%N)
-  "$bin" verify --manifest "$work/manifest.json" --database-url "$url" -q >/dev/null
-  times+=($(( ($(date +%s%N) - start) / 1000000 )))
+  /usr/bin/time -f '%e %U %S' -o "$work/time" "$bin" verify --manifest "$work/manifest.json" --database-url "$url" -q >/dev/null
+  read -r e u s <"$work/time"
+  wall+=("$(awk -v e="$e" 'BEGIN { printf "%d", e * 1000 }')")
+  cpu+=("$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%d", (u + s) * 1000 }')")
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-echo "verify: $requirements requirements, $tables migrations, manifest $(wc -c <"$work/manifest.json") bytes: median ${median} ms over $runs runs (all: ${times[*]} ms)"
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+echo "verify: $requirements requirements, $tables migrations, manifest $(wc -c <"$work/manifest.json") bytes:" \
+  "median wall $(median "${wall[@]}") ms, CPU $(median "${cpu[@]}") ms over $runs runs (wall: ${wall[*]} ms)"
