@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "analyzers/manifest/manifest.h"
+#include "analyzers/pipeline/run.h"
 #include "analyzers/schema/catalog/tracking.h"
 #include "analyzers/source/git_head.h"
 #include "cli/commands.h"
@@ -18,9 +19,14 @@ int run_manifest(const CommonOptions& options) {
   source::RealFileSystem fs;
   pipeline::SchemaBuild build;
   if (!load_schema(fs, options, &build)) return kCannotDecide;
-  pipeline::CodeScan scan;
+  // check's plan, offline: the same phases, against the schema the migrations build.
+  pipeline::Plan plan;
+  plan.fs = &fs;
+  plan.options = options.pipeline;
+  pipeline::Outcome outcome;
   std::string err;
-  if (!pipeline::scan_code(fs, options.pipeline, build, &scan, &err)) return fail(err);
+  if (!pipeline::check_code(plan, build, &outcome, &err)) return fail(err);
+  const pipeline::CodeScan& scan = outcome.scan;
 
   std::vector<std::string> bytes;
   for (auto& m : build.migrations) {
