@@ -38,6 +38,10 @@ struct CommonOptions {
   std::string changed_since;  ///< check --changed-since REF
   std::map<std::string, std::string> rule_severity;  ///< rule -> "error" | "warning" | "off" (schemagate.yaml)
   std::set<std::string> given;  ///< the flags given on the command line ("--migrations", ...)
+  // The deploy-time gate (cli/manifest.cpp, cli/verify.cpp).
+  std::string output_file;    ///< manifest -o FILE; empty or "-": stdout
+  std::string manifest_file;  ///< verify --manifest FILE
+  std::string wait;           ///< verify --wait DURATION; empty: check once
 };
 
 /// Reads schemagate.yaml (or --config FILE) and fills what the command line did not give.
@@ -66,6 +70,8 @@ int run_status(const CommonOptions& options);
 int run_plan(const CommonOptions& options);
 
 int run_check(const CommonOptions& options);
+int run_manifest(const CommonOptions& options);
+int run_verify(const CommonOptions& options);
 int run_refs(const CommonOptions& options);
 int run_schema(const CommonOptions& options);
 

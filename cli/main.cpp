@@ -77,6 +77,8 @@ int main(int argc, char** argv) {
   auto* status = app.add_subcommand("status", "List the migrations: applied, pending, failed, unknown to the repository");
   auto* plan = app.add_subcommand("plan", "Tell which deploy order is safe: migrate first, deploy first, either, or split");
   auto* baseline = app.add_subcommand("baseline", "Record today's findings, so check --baseline reports only new ones");
+  auto* manifest = app.add_subcommand("manifest", "Write what the code needs from the database, for verify at deploy time");
+  auto* verify = app.add_subcommand("verify", "Verify a manifest against the database: no source tree needed");
   auto* init = app.add_subcommand("init", "Write a commented schemagate.yaml from what is detected in PATH");
   init->add_option("PATH", options.pipeline.root, "Project directory (default: .)");
   // check renders through the renderer table; the other subcommands print text or JSON themselves.
@@ -94,6 +96,14 @@ int main(int argc, char** argv) {
                   "The pipeline applies pending migrations before the deploy: check against the database with them");
   }
   check->add_option("--baseline", options.baseline_file, "Report only findings that are not in this baseline file");
+  add_common(manifest, &options, &search_path, {"json"});
+  manifest->add_option("-o,--output", options.output_file, "Write the manifest to FILE (default: stdout)");
+  verify->add_option("--manifest", options.manifest_file, "The manifest written by `schemagate manifest`")->required();
+  verify->add_option("--format", options.format, "Output format")->check(CLI::IsMember(check_formats));
+  verify->add_option("--wait", options.wait, "Poll until every requirement holds, at most this long (30s, 5m)");
+  verify->add_flag("-v,--verbose", options.verbose, "Say what was read and what was left unchecked");
+  verify->add_flag("-q,--quiet", options.quiet, "Print findings only");
+  add_database(verify, &options);
   add_deployed(plan, &options);
   plan->add_option("--order", options.order, "The order the pipeline will use: exit 0 when it is safe")
       ->check(CLI::IsMember({"migrate-first", "deploy-first", "rolling"}));
@@ -113,14 +123,15 @@ int main(int argc, char** argv) {
     return fail(what + " (see schemagate --help)");
   }
   options.pipeline.search_path = split_commas(search_path);
-  for (auto* cmd : {check, refs, schema, status, plan, baseline}) {
+  for (auto* cmd : {check, refs, schema, status, plan, baseline, manifest, verify}) {
     if (!cmd->parsed()) continue;
     for (auto* opt : cmd->get_options())
       if (opt->count() > 0 && !opt->get_lnames().empty()) options.given.insert("--" + opt->get_lnames().front());
   }
   if (options.given.count("--search-path")) options.pipeline.search_path_given = true;
   if (init->parsed()) return run_init(options);
-  if (!apply_config(&options)) return kCannotDecide;
+  // verify has no project directory: no schemagate.yaml to read.
+  if (!verify->parsed() && !apply_config(&options)) return kCannotDecide;
   int sources = (options.database_url ? 1 : 0) + (options.database_url_env.empty() ? 0 : 1) +
                 (options.schema_snapshot.empty() ? 0 : 1);
   if (sources > 1) return fail("give only one of --database-url, --database-url-env and --schema-snapshot");
@@ -131,6 +142,8 @@ int main(int argc, char** argv) {
   if (!options.deployed_ref.empty() && !options.deployed_path.empty())
     return fail("give only one of --deployed-ref and --deployed-path");
   if (check->parsed()) return run_check(options);
+  if (manifest->parsed()) return run_manifest(options);
+  if (verify->parsed()) return run_verify(options);
   if (refs->parsed()) return run_refs(options);
   if (status->parsed()) return run_status(options);
   if (plan->parsed()) return run_plan(options);

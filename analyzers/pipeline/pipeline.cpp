@@ -578,6 +578,14 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     }
     if (r.requirements.requirements.empty()) continue;
     source::LineIndex lines(r.text);
+    for (auto& req : r.requirements.requirements) {
+      auto pos = lines.position(req.span.begin);
+      std::string excused;
+      if (req.object == requirements::Object::Relation)
+        if (const CodeCreated* c = created_by_code(requirements::qualified(req)))
+          excused = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);
+      out->requirements.push_back({req, file, pos.line, pos.column, std::move(excused)});
+    }
     std::vector<report::Diagnostic> found;
     checks::evaluate(eval, r.requirements, lines, &found);
     for (auto& d : found) {

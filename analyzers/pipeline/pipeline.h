@@ -82,11 +82,23 @@ struct SiteRecord {
   std::vector<ReferenceRecord> references;
 };
 
+/// One requirement of the scanned code and the place that needs it, for `schemagate manifest`.
+struct RequirementSite {
+  requirements::Requirement requirement;
+  std::string file;  ///< root-relative
+  int line = 0, column = 0;
+  /// Why it is not judged although the schema may lack it ("created at run time by the code at
+  /// jobs/tmp.py:3"); "" when it is judged.
+  std::string not_judged;
+};
+
 struct CodeScan {
   std::vector<std::string> files;  ///< the files scanned, root-relative, in path order
   /// `schemagate-ignore` comments of the scanned files, by root-relative path.
   std::map<std::string, std::vector<report::Suppression>> suppressions;
   std::vector<SiteRecord> sites;
+  /// Every requirement, in file order: the same ones the checks judged.
+  std::vector<RequirementSite> requirements;
   std::vector<report::Diagnostic> diagnostics;
   report::Summary summary;
 };

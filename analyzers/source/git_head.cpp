@@ -1,0 +1,51 @@
+#include "analyzers/source/git_head.h"
+
+#include <git2.h>
+
+#include <filesystem>
+#include <memory>
+
+namespace schemagate::source {
+namespace {
+
+struct RepositoryFree {
+  void operator()(git_repository* p) const { git_repository_free(p); }
+};
+struct StatusFree {
+  void operator()(git_status_list* p) const { git_status_list_free(p); }
+};
+
+}  // namespace
+
+bool head_revision(const std::string& path, HeadRevision* out, std::string* err) {
+  static const int init = git_libgit2_init();
+  (void)init;
+  *out = {};
+  std::error_code ec;
+  std::filesystem::path abs = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, abs.c_str(), 0, nullptr) != 0) return true;  // not a repository
+  std::unique_ptr<git_repository, RepositoryFree> repo(raw);
+  git_oid oid;
+  int rc = git_reference_name_to_id(&oid, repo.get(), "HEAD");
+  if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) return true;  // no commit yet
+  if (rc != 0) {
+    const git_error* e = git_error_last();
+    *err = "cannot read git HEAD of \"" + path + "\"" + (e && e->message ? std::string(": ") + e->message : "");
+    return false;
+  }
+  char sha[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(sha, sizeof sha, &oid);
+  out->commit = sha;
+  if (git_repository_is_bare(repo.get())) return true;
+  git_status_options opts = GIT_STATUS_OPTIONS_INIT;
+  opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+  opts.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;  // untracked files are not part of the build
+  git_status_list* raw_list = nullptr;
+  if (git_status_list_new(&raw_list, repo.get(), &opts) != 0) return true;  // unknown: not claimed dirty
+  std::unique_ptr<git_status_list, StatusFree> list(raw_list);
+  out->dirty = git_status_list_entrycount(list.get()) > 0;
+  return true;
+}
+
+}  // namespace schemagate::source
