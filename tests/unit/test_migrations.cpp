@@ -95,7 +95,7 @@ TEST_CASE("the format table and default directories") {
   CHECK(migrations::default_directories() ==
         std::vector<std::string>{"migrations", "db/migrations", "database/migrations",
                                  "sql/migrations", "supabase/migrations", "prisma/migrations",
-                                 "src/main/resources/db/migration", "drizzle"});
+                                 "src/main/resources/db/migration", "drizzle", "db/migrate"});
 }
 
 TEST_CASE("golang-migrate: numeric order, leading zeros stripped, down files ignored") {
