@@ -21,6 +21,7 @@
 #include "analyzers/schema/migrations/code/rails.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -358,8 +359,32 @@ class Generator {
         node_is(n, "module"))
       return;
     if (node_is(n, "call") && operation(n)) return;
+    if (node_is(n, "if") || node_is(n, "elsif") || node_is(n, "unless")) {
+      // `if connection.adapter_name == "SQLServer"`: only PostgreSQL's branch runs. Any other
+      // condition is taken as true: both branches' operations are applied.
+      std::optional<bool> pg = adapter_condition(field(n, "condition"));
+      if (pg && node_is(n, "unless")) pg = !*pg;
+      if (!pg || *pg) visit(field(n, "consequence"));
+      if (!pg || !*pg) visit(field(n, "alternative"));
+      return;
+    }
     uint32_t k = ts_count(n);
     for (uint32_t i = 0; i < k; ++i) visit(ts_node_named_child(n, i));
+  }
+
+  /// For a condition on the database adapter (`adapter_name == "SQLServer"`, `!= "PostgreSQL"`,
+  /// `=~ /postg/i`), whether it holds on PostgreSQL; nullopt for any other condition.
+  std::optional<bool> adapter_condition(TSNode cond) const {
+    if (!node_is(cond, "binary")) return std::nullopt;
+    std::string_view op = text(field(cond, "operator"));
+    std::string_view left = text(field(cond, "left")), right = text(field(cond, "right"));
+    if (left.find("adapter_name") == std::string_view::npos) return std::nullopt;
+    std::string lower;
+    for (char c : right) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    bool names_pg = lower.find("postg") != std::string::npos;
+    if (op == "==" || op == "=~" || op == "===") return names_pg;
+    if (op == "!=" || op == "!~") return !names_pg;
+    return std::nullopt;
   }
 
   static TSNode block_body(TSNode call, std::nullptr_t) {
