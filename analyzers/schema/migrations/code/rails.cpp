@@ -155,7 +155,14 @@ class Generator {
       uint32_t k = ts_count(n);
       for (uint32_t i = 0; i < k; ++i) {
         TSNode c = ts_node_named_child(n, i);
-        if (!node_is(c, "string_content")) return std::nullopt;  // interpolation
+        if (node_is(c, "interpolation")) {  // "#{col}_id" with col a loop variable
+          TSNode inner = ts_count(c) == 1 ? ts_node_named_child(c, 0) : TSNode{};
+          std::optional<std::string> v = node_is(inner, "identifier") ? name(inner) : std::nullopt;
+          if (!v) return std::nullopt;
+          out += *v;
+          continue;
+        }
+        if (!node_is(c, "string_content")) return std::nullopt;
         out += text(c);
       }
       return out;
@@ -175,7 +182,7 @@ class Generator {
   std::optional<std::vector<std::string>> names(TSNode n) const {
     if (ts_node_is_null(n)) return std::nullopt;
     std::vector<std::string> out;
-    if (node_is(n, "array")) {
+    if (node_is(n, "array") || node_is(n, "symbol_array") || node_is(n, "string_array")) {
       uint32_t k = ts_count(n);
       for (uint32_t i = 0; i < k; ++i) {
         TSNode c = ts_node_named_child(n, i);
@@ -638,6 +645,7 @@ class Generator {
     Args col;
     if (a.has("precision")) col.options["precision"] = a.get("precision");
     std::string type = sql_type("datetime", col);
+    if (!a.has("precision") && version_ >= 6.0 && version_ < 7.0) col.options.erase("precision"), type = "timestamp(6)";
     // Nullable before 5.0 unless null: false; NOT NULL since, unless null: true.
     bool not_null = a.has("null") ? node_is(a.get("null"), "false") : version_ >= 5.0;
     for (const char* c : {"created_at", "updated_at"}) {
