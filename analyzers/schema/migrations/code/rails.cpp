@@ -116,6 +116,22 @@ class Generator {
     if (!ts_node_is_null(body)) statements(body);
   }
 
+  /// db/schema.rb: `ActiveRecord::Schema[7.1].define(version: 2024_01_31_120000) do ... end`.
+  /// Returns the version (digits only), or "" when the file holds no such block.
+  std::string run_schema(TSNode root) {
+    TSNode define = find_define(root);
+    if (ts_node_is_null(define)) return {};
+    std::string version;
+    for (char c : text(args(define).get("version")))
+      if (c >= '0' && c <= '9') version.push_back(c);
+    std::string_view receiver = text(field(define, "receiver"));
+    size_t open = receiver.find('[');
+    if (open != std::string_view::npos) version_ = std::strtod(std::string(receiver.substr(open + 1)).c_str(), nullptr);
+    TSNode body = block_body(define, nullptr);
+    if (!ts_node_is_null(body)) statements(body);
+    return version.empty() ? "0" : version;
+  }
+
   std::string sql_;
   std::vector<uint32_t> origin_;
 
@@ -843,6 +859,21 @@ class Generator {
   }
 
   // ---- finding the migration ----
+  TSNode find_define(TSNode n) const {
+    if (node_is(n, "call") && text(field(n, "method")) == "define" &&
+        text(field(n, "receiver")).starts_with("ActiveRecord::Schema"))
+      return n;
+    uint32_t k = ts_count(n);
+    for (uint32_t i = 0; i < k; ++i) {
+      TSNode c = ts_node_named_child(n, i);
+      if (node_is(c, "call") || node_is(c, "program")) {
+        TSNode d = find_define(c);
+        if (!ts_node_is_null(d)) return d;
+      }
+    }
+    return TSNode{};
+  }
+
   static TSNode find_class(TSNode root) {
     uint32_t k = ts_count(root);
     for (uint32_t i = 0; i < k; ++i) {
@@ -920,9 +951,41 @@ bool detect(const source::FileSystem& fs, const std::string& root, const std::st
   return !migration_names(fs, root, dir).empty();
 }
 
+/// db/schema.rb beside db/migrate, as a migration: the schema at its version. "" when absent.
+bool load_baseline(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+                   MigrationFile* out, std::string* err) {
+  if (last_component(dir) != "migrate") return true;
+  std::string parent = dir.size() > 8 ? dir.substr(0, dir.size() - 8) : "";
+  std::string path = parent.empty() ? "schema.rb" : source::join_path(parent, "schema.rb");
+  if (!fs.is_file(on_disk(root, path))) return true;
+  std::string text;
+  if (!read_migration_text(fs, root, path, &text, err)) return false;
+  const languages::Language* ruby = languages::language_for_path("schema.rb");
+  languages::Parser parser(*ruby);
+  languages::Tree tree = parser.ok() ? parser.parse(text) : languages::Tree{};
+  if (!tree) return true;
+  TSNode rootnode = ts_tree_root_node(tree.get());
+  Generator g(text, rootnode);
+  std::string version = g.run_schema(rootnode);
+  if (version.empty()) return true;
+  out->path = path;
+  out->version = version;
+  out->name = "schema";
+  out->format = "rails";
+  out->sql = std::move(g.sql_);
+  out->origin = std::move(g.origin_);
+  return true;
+}
+
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
           std::vector<MigrationFile>* out, std::string* err) {
+  // db/schema.rb is where `db:schema:load` starts: the schema at its version. Migrations up to
+  // that version are in it (they stay listed, with no SQL, so the tracking table knows them);
+  // the one at exactly that version is replaced by it.
+  MigrationFile baseline;
+  if (!load_baseline(fs, root, dir, &baseline, err)) return false;
   std::vector<MigrationFile> files;
+  bool baseline_placed = baseline.path.empty();
   for (const std::string& file : migration_names(fs, root, dir)) {
     std::string_view stem = std::string_view(file).substr(0, file.size() - 3);
     MigrationFile m;
@@ -939,8 +1002,21 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       if (err) *err = m.path + ": " + why;
       return false;
     }
+    if (!baseline_placed) {
+      int c = compare_numbers(m.version, baseline.version);
+      if (c <= 0) {
+        m.sql.clear();
+        m.origin.clear();
+      }
+      if (c == 0) continue;
+      if (c > 0) {
+        files.push_back(std::move(baseline));
+        baseline_placed = true;
+      }
+    }
     files.push_back(std::move(m));
   }
+  if (!baseline_placed) files.push_back(std::move(baseline));
   *out = std::move(files);
   return true;
 }
