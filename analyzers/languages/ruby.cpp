@@ -192,6 +192,9 @@ class RubySyntax final : public HostSyntax {
       if (node_is(a, "comment") || node_is(a, "pair") || node_is(a, "block_argument") ||
           node_is(a, "hash_splat_argument") || node_is(a, "block") || node_is(a, "do_block"))
         continue;
+      // find_by_sql(["SELECT ... ?", id]), select_all([sql, binds]): the SQL is the first element.
+      if (node_is(a, "array") && out->arguments.empty() && ts_node_named_child_count(a) > 0)
+        a = ts_node_named_child(a, 0);
       out->arguments.push_back(a);
     }
     return true;
