@@ -59,6 +59,7 @@ bool has_modifier(TSNode decl, std::string_view source, std::string_view word) {
 
 /// The string literal of `key = "..."` in an annotation, or a null node.
 TSNode string_argument(TSNode annotation, std::string_view source, std::string_view key) {
+  if (ts_node_is_null(annotation)) return TSNode{};
   TSNode args = field(annotation, "arguments");
   uint32_t n = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
   for (uint32_t i = 0; i < n; ++i) {
@@ -71,6 +72,7 @@ TSNode string_argument(TSNode annotation, std::string_view source, std::string_v
 }
 
 bool has_argument(TSNode annotation, std::string_view source, std::string_view key) {
+  if (ts_node_is_null(annotation)) return false;
   TSNode args = field(annotation, "arguments");
   uint32_t n = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
   for (uint32_t i = 0; i < n; ++i) {
