@@ -152,7 +152,28 @@ class RubySyntax final : public HostSyntax {
                    std::vector<Definition>* out) const override {
     const char* t = ts_node_type(node);
     uint32_t begin = ts_node_start_byte(node);
-    if (!std::strcmp(t, "assignment")) {
+    if (!std::strcmp(t, "class") || !std::strcmp(t, "module") || !std::strcmp(t, "program")) {
+      // `def query_sql = <<~SQL` / `def query_sql; <<~SQL ... SQL; end`: a method without
+      // parameters returning a string is a named string, like a constant, for the whole file.
+      TSNode body = !std::strcmp(t, "program") ? node : field(node, "body");
+      uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode m = ts_node_named_child(body, i);
+        if (!node_is(m, "method") || !ts_node_is_null(field(m, "parameters"))) continue;
+        TSNode mb = field(m, "body");
+        uint32_t k = ts_node_is_null(mb) ? 0 : ts_node_named_child_count(mb);
+        TSNode last = mb;  // `def q = expr`
+        if (node_is(mb, "body_statement")) {
+          last = TSNode{};
+          for (uint32_t j = k; j-- > 0 && ts_node_is_null(last);) {  // the last expression
+            TSNode c = ts_node_named_child(mb, j);
+            if (!node_is(c, "heredoc_body") && !node_is(c, "comment")) last = c;
+          }
+          if (ts_node_is_null(last)) continue;
+        }
+        define(field(m, "name"), last, begin, false, source, out);
+      }
+    } else if (!std::strcmp(t, "assignment")) {
       define(field(node, "left"), field(node, "right"), begin, false, source, out);
     } else if (!std::strcmp(t, "operator_assignment")) {
       bool plus = node_text(field(node, "operator"), source) == "+=";

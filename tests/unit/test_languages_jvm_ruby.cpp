@@ -165,3 +165,23 @@ TEST_CASE("ruby: heredocs, squish, constants, interpolation, connection-only gen
   CHECK(sites[3].sql.text == "SELECT id FROM items WHERE kind = ?");
   CHECK(sites[3].call_name == "[]");
 }
+
+TEST_CASE("ruby: a method without parameters returning a heredoc is a named string") {
+  std::string src =
+      "class Series\n"
+      "  def rows\n"
+      "    Balance.find_by_sql([query, { id: 1 }])\n"
+      "  end\n"
+      "  private\n"
+      "    def query\n"
+      "      <<~SQL\n"
+      "        SELECT date, balance FROM balances WHERE account_id = :id\n"
+      "      SQL\n"
+      "    end\n"
+      "end\n";
+  auto sites = extract("series.rb", src);
+  REQUIRE(sites.size() == 1);
+  CHECK(sites[0].call_name == "find_by_sql");
+  CHECK_FALSE(sites[0].dynamic);
+  CHECK(origin_of(sites[0], "balances") == find(src, "balances"));
+}
