@@ -1044,6 +1044,7 @@ bool rails_migration_sql(std::string_view source, std::string* sql, std::vector<
   return true;
 }
 
-extern const Format kRails{"rails", detect, load};
+// Rails records versions in schema_migrations(version), the table dbmate writes: its layout reads it.
+extern const Format kRails{"rails", detect, load, nullptr, {"dbmate"}};
 
 }  // namespace schemagate::schema::migrations
