@@ -1,7 +1,8 @@
 # Tree-sitter grammars from the npm registry: each package ships its generated src/parser.c
 # (and an external scanner.c). Versions are pinned to the 0.23.x line, whose parsers are
-# ABI 14, the newest ABI Debian 12's libtree-sitter 0.20.7 loads. Tarballs are verified by
-# SHA-256 before use and are extracted into the build tree; nothing is committed.
+# ABI 14, the newest ABI Debian 12's libtree-sitter 0.20.7 loads (Kotlin's grammar, fwcd's,
+# published as tree-sitter-kotlin, has no 0.23 line: its 0.3.x releases are ABI 14). Tarballs
+# are verified by SHA-256 before use and are extracted into the build tree; nothing is committed.
 #
 # SCHEMAGATE_GRAMMAR_CACHE may name a directory holding the tarballs already (offline builds).
 
@@ -13,6 +14,9 @@ set(SCHEMAGATE_GRAMMARS
   "javascript|0.23.1|90e80b25a67517a4daf6ad751557bee21efbda7b7a5a554897933245d1734398|src"
   "typescript|0.23.2|0fdf63c35930a75885145d75ee63cb879da2d49db9bfe454bd8e60b08ba778a1|typescript/src,tsx/src"
   "go|0.23.4|8779d20d322b4319ad8c833ea72ecb6d109cf1fec8979bdcdb5315a2e511dd2c|src"
+  "java|0.23.5|6b6c1b62605f9d8bb80efd2ebe5951a87b182faafa3eeb67c460a667818551b6|src"
+  "kotlin|0.3.8|e2da896c8316af1d491afc69b49173da97373bb757d07f11c455a0963c62e6b0|src"
+  "ruby|0.23.1|1f0f0c100e31ddf650962ebb1f1fb8420bdbabccd49582f6e731ea7478db639d|src"
 )
 
 set(_grammar_root ${CMAKE_BINARY_DIR}/_grammars)

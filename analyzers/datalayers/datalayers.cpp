@@ -3,8 +3,11 @@
 
 namespace schemagate::datalayers {
 
+// Each is defined in the file of the same name.
+extern const DataLayer kJpa;
+
 const std::vector<DataLayer>& datalayers() {
-  static const std::vector<DataLayer> table = {};
+  static const std::vector<DataLayer> table = {kJpa};
   return table;
 }
 

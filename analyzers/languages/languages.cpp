@@ -14,13 +14,19 @@ extern "C" const TSLanguage* tree_sitter_javascript();
 extern "C" const TSLanguage* tree_sitter_typescript();
 extern "C" const TSLanguage* tree_sitter_tsx();
 extern "C" const TSLanguage* tree_sitter_go();
+extern "C" const TSLanguage* tree_sitter_java();
+extern "C" const TSLanguage* tree_sitter_kotlin();
+extern "C" const TSLanguage* tree_sitter_ruby();
 
 namespace schemagate::languages {
 
-// Defined in python.cpp, javascript.cpp, go.cpp, sql_file.cpp.
+// Defined in python.cpp, javascript.cpp, go.cpp, java.cpp, kotlin.cpp, ruby.cpp, sql_file.cpp.
 void extract_python(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_javascript(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_go(const ExtractInput& in, std::vector<SqlSite>* out);
+void extract_java(const ExtractInput& in, std::vector<SqlSite>* out);
+void extract_kotlin(const ExtractInput& in, std::vector<SqlSite>* out);
+void extract_ruby(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out);
 
 namespace {
@@ -32,6 +38,22 @@ const std::vector<std::string_view> kJavaScriptCalls = {
 
 /// A PySpark job's SQL is Spark SQL over temporary views, not PostgreSQL.
 bool uses_pyspark(std::string_view text) { return text.find("pyspark") != std::string_view::npos; }
+
+// JDBC, Spring JdbcTemplate / NamedParameterJdbcTemplate / JdbcClient / R2DBC DatabaseClient
+// (`sql`), jOOQ plain SQL (`fetch*`, `resultQuery`), JPA createNativeQuery, JDBI's createUpdate;
+// and the annotations that hold SQL: Spring Data @Query (native), MyBatis @Select/@Insert/
+// @Update/@Delete, JDBI @SqlQuery/@SqlUpdate/@SqlBatch, JPA @NamedNativeQuery. Kotlin adds
+// Exposed's exec.
+#define SCHEMAGATE_JVM_CALLS                                                                     \
+  "prepareStatement", "prepareCall", "executeQuery", "executeUpdate", "executeLargeUpdate",      \
+      "execute", "addBatch", "query", "queryForObject", "queryForList", "queryForMap",           \
+      "queryForRowSet", "queryForStream", "update", "batchUpdate", "sql", "createNativeQuery",   \
+      "createUpdate", "fetch", "fetchOne", "fetchOptional", "fetchSingle", "fetchLazy",           \
+      "fetchMany", "resultQuery", "Query", "Select", "Insert", "Update", "Delete", "SqlQuery",   \
+      "SqlUpdate", "SqlBatch", "NamedNativeQuery"
+const std::vector<std::string_view> kJavaCalls = {SCHEMAGATE_JVM_CALLS};
+const std::vector<std::string_view> kKotlinCalls = {SCHEMAGATE_JVM_CALLS, "exec"};
+#undef SCHEMAGATE_JVM_CALLS
 
 }  // namespace
 
@@ -51,6 +73,16 @@ const std::vector<Language>& languages() {
         "PrepareContext", "Get", "Select", "MustExec", "NamedExec", "NamedQuery", "QueryRowx",
         "Queryx", "QueryxContext", "GetContext", "SelectContext", "Raw"},
        extract_go},
+      {"java", {".java"}, tree_sitter_java, kJavaCalls, extract_java},
+      {"kotlin", {".kt", ".kts"}, tree_sitter_kotlin, kKotlinCalls, extract_kotlin},
+      // ActiveRecord (connection.execute, exec_query, select_*, find_by_sql), the pg gem
+      // (exec, exec_params, prepare), Sequel (DB[...] is a call named "[]", run, fetch).
+      {"ruby", {".rb"}, tree_sitter_ruby,
+       {"execute", "exec_query", "exec_update", "exec_insert", "exec_delete", "select_all",
+        "select_one", "select_value", "select_values", "select_rows", "find_by_sql",
+        "count_by_sql", "exec", "exec_params", "async_exec", "async_exec_params", "prepare",
+        "run", "fetch", "[]"},
+       extract_ruby},
       {"sql", {".sql"}, nullptr, {}, extract_sql_file},
   };
   return table;

@@ -35,6 +35,9 @@ bool common_escape(char e, std::string* decoded) {
   }
 }
 
+TSNode HostSyntax::left(TSNode node) const { return field(node, "left"); }
+TSNode HostSyntax::right(TSNode node) const { return field(node, "right"); }
+
 TSNode first_named_child(TSNode node) {
   uint32_t n = ts_node_named_child_count(node);
   for (uint32_t i = 0; i < n; ++i) {
@@ -232,7 +235,7 @@ class Engine {
         in_.root,
         [&](TSNode node) {
           if (!ts_node_is_named(node) || syntax_.kind(node) != ExprKind::kConcat) return true;
-          for (TSNode side : {field(node, "left"), field(node, "right")}) {
+          for (TSNode side : {syntax_.left(node), syntax_.right(node)}) {
             while (!ts_node_is_null(side) && syntax_.kind(side) == ExprKind::kWrapper)
               side = first_named_child(side);
             if (ts_node_is_null(side) || syntax_.kind(side) != ExprKind::kIdentifier) continue;
@@ -322,7 +325,7 @@ class Engine {
       case ExprKind::kWrapper:
         return eval(first_named_child(node), depth + 1);
       case ExprKind::kFormat:
-        return eval(field(node, "left"), depth + 1);
+        return eval(syntax_.left(node), depth + 1);
       case ExprKind::kSequence: {
         SqlText t;
         uint32_t n = ts_node_named_child_count(node);
@@ -340,8 +343,8 @@ class Engine {
         std::vector<TSNode> operands;
         TSNode cur = node;
         while (syntax_.kind(cur) == ExprKind::kConcat) {
-          operands.push_back(field(cur, "right"));
-          cur = field(cur, "left");
+          operands.push_back(syntax_.right(cur));
+          cur = syntax_.left(cur);
         }
         operands.push_back(cur);
         std::reverse(operands.begin(), operands.end());
@@ -438,6 +441,7 @@ class Engine {
         in_.root,
         [&](TSNode node) {
           if (!ts_node_is_named(node) || consumed_.count(node.id)) return false;
+          if (syntax_.foreign_query(node, src_)) return false;
           Call call;
           if (syntax_.call(node, src_, &call)) {
             handle_call(call, out);

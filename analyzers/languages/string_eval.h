@@ -75,6 +75,15 @@ class HostSyntax {
   }
   /// A value that can never hold SQL (a number, a list, a function): no dynamic site for it.
   virtual bool cannot_be_sql(TSNode node) const = 0;
+  /// A subtree whose strings are another query language (JPQL in JPA's @Query, HQL in
+  /// createQuery): neither a site nor searched for sites.
+  virtual bool foreign_query(TSNode node, std::string_view source) const {
+    (void)node, (void)source;
+    return false;
+  }
+  /// The operands of a kConcat or kFormat node; grammars without "left"/"right" fields override.
+  virtual TSNode left(TSNode node) const;
+  virtual TSNode right(TSNode node) const;
 };
 
 /// Runs the shared algorithm over `in.root` and appends the sites, in file order.
@@ -83,11 +92,13 @@ void extract_sites(const ExtractInput& in, const HostSyntax& syntax, std::vector
 // Small helpers for the language files.
 
 inline bool node_is(TSNode node, const char* type) {
+  if (ts_node_is_null(node)) return false;  // an absent field
   const char* t = ts_node_type(node);
   while (*t && *t == *type) ++t, ++type;
   return *t == *type;
 }
 inline std::string_view node_text(TSNode node, std::string_view source) {
+  if (ts_node_is_null(node)) return {};
   uint32_t b = ts_node_start_byte(node), e = ts_node_end_byte(node);
   if (b > source.size() || e > source.size() || e < b) return {};
   return source.substr(b, e - b);

@@ -263,6 +263,11 @@ bool is_migration_name(std::string_view name) {
   std::string lower;
   for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   std::string_view n = lower;
+  if (n.size() > 3 && n.substr(n.size() - 3) == ".rb") {  // Rails: <timestamp>_<name>.rb
+    size_t digits = 0;
+    while (digits < n.size() && std::isdigit(static_cast<unsigned char>(n[digits]))) ++digits;
+    return digits >= 8 && digits < n.size() - 3 && n[digits] == '_';
+  }
   size_t suffix = n.size() > 7 && n.substr(n.size() - 7) == ".up.sql" ? 7
                 : n.size() > 9 && n.substr(n.size() - 9) == ".down.sql" ? 9 : 0;
   if (!suffix) return false;

@@ -59,9 +59,10 @@ bool is_test_file(std::string_view path);
 /// Files whose code never runs: tsd type tests (*.test-d.ts) and *.example.* files. Not scanned.
 bool is_never_run_name(std::string_view name);
 
-/// True for a golang-migrate migration file name, `<digits>_<title>.up.sql` or `.down.sql`. Such
-/// a file outside the migration directories in use is another engine's migration (a SQLite
-/// driver beside the PostgreSQL one) or a copy: schema, not queries the code runs.
+/// True for a golang-migrate migration file name, `<digits>_<title>.up.sql` or `.down.sql`, or a
+/// Rails one, `<timestamp>_<title>.rb`. Such a file outside the migration directories in use is
+/// another engine's migration (a SQLite driver beside the PostgreSQL one, a Rails engine's) or a
+/// copy (db/old_migrations): schema, not queries the code runs.
 bool is_migration_name(std::string_view name);
 
 }  // namespace schemagate::source

@@ -89,13 +89,13 @@ TEST_CASE("version comparison helpers") {
 TEST_CASE("the format table and default directories") {
   std::vector<std::string> names;
   for (const auto& f : migrations::formats()) names.emplace_back(f.name);
-  CHECK(names == std::vector<std::string>{"drizzle", "prisma", "flyway", "dbmate", "goose",
+  CHECK(names == std::vector<std::string>{"drizzle", "prisma", "rails", "flyway", "dbmate", "goose",
                                           "sql-migrate", "golang-migrate", "supabase", "sqlx",
                                           "plain"});
   CHECK(migrations::default_directories() ==
         std::vector<std::string>{"migrations", "db/migrations", "database/migrations",
                                  "sql/migrations", "supabase/migrations", "prisma/migrations",
-                                 "src/main/resources/db/migration", "drizzle"});
+                                 "src/main/resources/db/migration", "drizzle", "db/migrate"});
 }
 
 TEST_CASE("golang-migrate: numeric order, leading zeros stripped, down files ignored") {

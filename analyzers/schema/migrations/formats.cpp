@@ -2,6 +2,7 @@
 // it, so the order runs from the most specific evidence to the least:
 //   drizzle         a meta/_journal.json file
 //   prisma          <name>/migration.sql subdirectories (or migration_lock.toml)
+//   rails           <version>_<name>.rb files (code/rails.cpp)
 //   flyway          V<version>__ / R__ file names
 //   dbmate, goose,  directive comments inside the files
 //   sql-migrate
@@ -17,6 +18,7 @@ namespace schemagate::schema::migrations {
 // Each is defined in the file of the same name.
 extern const Format kDrizzle;
 extern const Format kPrisma;
+extern const Format kRails;
 extern const Format kFlyway;
 extern const Format kDbmate;
 extern const Format kGoose;
@@ -28,7 +30,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDrizzle, kPrisma, kFlyway, kDbmate, kGoose, kSqlMigrate, kGolangMigrate, kSupabase, kSqlx, kPlain,
+      kDrizzle, kPrisma, kRails, kFlyway, kDbmate, kGoose, kSqlMigrate, kGolangMigrate, kSupabase, kSqlx, kPlain,
   };
   return table;
 }
@@ -55,6 +57,7 @@ const std::vector<std::string>& default_directories() {
       "prisma/migrations",
       "src/main/resources/db/migration",  // Flyway's default location
       "drizzle",                          // drizzle-kit's default "out"
+      "db/migrate",                       // Rails
   };
   return dirs;
 }

@@ -3,6 +3,7 @@
 // recognises its files, extracts the "up" SQL and gives each file the version that its tool
 // records in its tracking table. Applying the DDL to the schema model is schema/ddl.cpp's job.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,11 +22,14 @@ struct MigrationFile {
   /// directives that are not SQL) replaced by a space, newlines kept: byte offsets in `sql`
   /// are byte offsets in the file.
   std::string sql;
+  /// For migrations written in code (Rails), whose `sql` is generated: origin[i] is the file
+  /// byte that sql byte i comes from. Empty: sql offsets are file offsets (every SQL format).
+  std::vector<uint32_t> origin;
   bool repeatable = false;  ///< Flyway R__ migrations
 };
 
 struct Format {
-  std::string_view name;  ///< "golang-migrate", "flyway", "dbmate", "goose", "sql-migrate", "sqlx", "supabase", "prisma", "drizzle", "plain"
+  std::string_view name;  ///< "golang-migrate", "flyway", "dbmate", "goose", "sql-migrate", "sqlx", "supabase", "prisma", "drizzle", "rails", "plain"
   /// Whether this format owns the migration directory `dir` (relative to the project root).
   bool (*detect)(const source::FileSystem& fs, const std::string& root, const std::string& dir);
   /// Lists the directory's migrations in apply order. Returns false and sets *err on bad input

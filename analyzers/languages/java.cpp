@@ -1,0 +1,263 @@
+// Java. JDBC, Spring's JdbcTemplate / NamedParameterJdbcTemplate / JdbcClient, jOOQ's plain-SQL
+// API and JPA's createNativeQuery take SQL as a string argument; Spring Data and MyBatis put it
+// in an annotation (@Query(value = "...", nativeQuery = true), @Select({"...", "..."})). Both
+// reach the engine as calls: an annotation is a "call" named like the annotation whose argument
+// is its `value` (or its lone positional element). Strings are "..." literals and text blocks
+// ("""), glued with `+`; names resolve to fields (`static final String` constants anywhere in
+// the file) and locals.
+//
+// JPQL/HQL is not SQL: it names entities, not tables. Spring Data JPA's @Query without
+// nativeQuery = true, @NamedQuery and EntityManager.createQuery hold JPQL, so they are skipped
+// whole (foreign_query). Spring Data JDBC's @Query is SQL; a file importing
+// org.springframework.data.jdbc gets its @Query read as SQL.
+//
+// MyBatis parameters #{name} and substitutions ${name} become holes; `?` and `:name` are left
+// to placeholder normalisation like in every language.
+#include <cstring>
+
+#include "analyzers/languages/string_eval.h"
+
+namespace schemagate::languages {
+namespace {
+
+using sql::SqlText;
+
+/// Java escapes: the C ones, \s (space), octal, \uXXXX, and in text blocks a backslash before a
+/// line break joins the lines.
+void decode(std::string_view source, uint32_t begin, uint32_t end, SqlText* out) {
+  decode_escaped(source, begin, end, out, [](std::string_view text, size_t i, size_t* j, std::string* decoded) {
+    char e = text[i + 1];
+    uint32_t value = 0;
+    if (common_escape(e, decoded)) return;
+    if (e == 's') {
+      *decoded = " ";
+    } else if (e == '\n') {
+      decoded->clear();
+    } else if (e == '\r') {
+      if (*j < text.size() && text[*j] == '\n') ++*j;
+      decoded->clear();
+    } else if (e == 'u') {
+      while (*j < text.size() && text[*j] == 'u') ++*j;  // \uuuu0041 is legal
+      if (parse_digits(text, j, 16, 4, &value)) append_utf8(value, decoded);
+      else *decoded = text.substr(i, 2);
+    } else if (e >= '0' && e <= '7') {
+      *j = i + 1;
+      parse_digits(text, j, 8, e <= '3' ? 3 : 2, &value);
+      *decoded = static_cast<char>(value & 0xFF);
+    } else {
+      *decoded = e;  // quote, apostrophe, backslash
+    }
+  });
+}
+
+}  // namespace
+
+/// Replaces MyBatis `#{...}` and `${...}` in `text` by one hole each (shared with Kotlin).
+void mybatis_holes(SqlText* text) {
+  if (text->text.find('{') == std::string::npos) return;
+  SqlText out;
+  const std::string& s = text->text;
+  size_t i = 0;
+  while (i < s.size()) {
+    if ((s[i] == '#' || s[i] == '$') && i + 1 < s.size() && s[i + 1] == '{') {
+      size_t close = s.find('}', i + 2);
+      if (close != std::string::npos) {
+        out.append_hole(text->origin[i]);
+        i = close + 1;
+        continue;
+      }
+    }
+    out.text.push_back(s[i]);
+    out.origin.push_back(text->origin[i]);
+    ++i;
+  }
+  *text = std::move(out);
+}
+
+namespace {
+
+/// The value of `name = ...` in an annotation's argument list, or a null node.
+TSNode annotation_pair(TSNode args, std::string_view source, std::string_view name) {
+  uint32_t n = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode c = ts_node_named_child(args, i);
+    if (node_is(c, "element_value_pair") && node_text(field(c, "key"), source) == name)
+      return field(c, "value");
+  }
+  return TSNode{};
+}
+
+std::string_view last_name(std::string_view qualified) {
+  size_t dot = qualified.find_last_of('.');
+  return dot == std::string_view::npos ? qualified : qualified.substr(dot + 1);
+}
+
+class JavaSyntax final : public HostSyntax {
+ public:
+  explicit JavaSyntax(std::string_view source)
+      : source_(source), jdbc_query_(source.find("org.springframework.data.jdbc") != std::string_view::npos) {}
+
+  ExprKind kind(TSNode node) const override {
+    const char* t = ts_node_type(node);
+    if (!std::strcmp(t, "string_literal") || !std::strcmp(t, "element_value_array_initializer"))
+      return ExprKind::kLiteral;
+    if (!std::strcmp(t, "identifier")) return ExprKind::kIdentifier;
+    if (!std::strcmp(t, "parenthesized_expression")) return ExprKind::kWrapper;
+    if (!std::strcmp(t, "binary_expression") && node_is(field(node, "operator"), "+"))
+      return ExprKind::kConcat;
+    if (!std::strcmp(t, "method_invocation") && !ts_node_is_null(format_text(node))) return ExprKind::kFormat;
+    return ExprKind::kOther;
+  }
+
+  /// String.format(fmt, ...) and fmt.formatted(...): the format string is the text, its %s
+  /// placeholders parameters.
+  TSNode left(TSNode node) const override {
+    if (node_is(node, "method_invocation")) return format_text(node);
+    return HostSyntax::left(node);
+  }
+
+  void append_literal(TSNode node, std::string_view source, SqlText* out) const override {
+    SqlText text;
+    if (node_is(node, "element_value_array_initializer")) {
+      // MyBatis joins the strings of @Select({"SELECT *", "FROM t"}) with a space.
+      uint32_t n = ts_node_named_child_count(node);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode c = ts_node_named_child(node, i);
+        if (!node_is(c, "string_literal")) continue;
+        if (!text.empty()) text.append_from(" ", ts_node_start_byte(c));
+        append_string(c, source, &text);
+      }
+    } else {
+      append_string(node, source, &text);
+    }
+    mybatis_holes(&text);
+    out->append(text);
+  }
+
+  bool is_scope(TSNode node) const override {
+    return node_is(node, "method_declaration") || node_is(node, "constructor_declaration") ||
+           node_is(node, "lambda_expression") || node_is(node, "compact_constructor_declaration");
+  }
+
+  void definitions(TSNode node, std::string_view source,
+                   std::vector<Definition>* out) const override {
+    const char* t = ts_node_type(node);
+    uint32_t begin = ts_node_start_byte(node);
+    if (!std::strcmp(t, "variable_declarator")) {
+      define(field(node, "name"), field(node, "value"), begin, false, source, out);
+    } else if (!std::strcmp(t, "assignment_expression")) {
+      TSNode op = field(node, "operator");
+      bool plus = node_is(op, "+=");
+      if (plus || node_is(op, "="))
+        define(field(node, "left"), field(node, "right"), begin, plus, source, out);
+      else
+        define(field(node, "left"), TSNode{}, begin, false, source, out);
+    } else if (!std::strcmp(t, "formal_parameter") || !std::strcmp(t, "spread_parameter") ||
+               !std::strcmp(t, "catch_formal_parameter")) {
+      TSNode name = field(node, "name");
+      if (ts_node_is_null(name)) {  // spread_parameter: the declarator holds the name
+        uint32_t n = ts_node_named_child_count(node);
+        for (uint32_t i = 0; i < n && ts_node_is_null(name); ++i) {
+          TSNode c = ts_node_named_child(node, i);
+          if (node_is(c, "variable_declarator")) name = field(c, "name");
+        }
+      }
+      define(name, TSNode{}, begin, false, source, out);
+    }
+  }
+
+  bool call(TSNode node, std::string_view source, Call* out) const override {
+    if (node_is(node, "method_invocation")) {
+      out->name = node_text(field(node, "name"), source);
+      TSNode args = field(node, "arguments");
+      uint32_t n = ts_node_named_child_count(args);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode a = ts_node_named_child(args, i);
+        if (!node_is(a, "line_comment") && !node_is(a, "block_comment")) out->arguments.push_back(a);
+      }
+      return true;
+    }
+    if (!node_is(node, "annotation")) return false;
+    std::string_view name = last_name(node_text(field(node, "name"), source));
+    TSNode args = field(node, "arguments");
+    TSNode value{};
+    if (name == "NamedNativeQuery") {
+      value = annotation_pair(args, source, "query");
+    } else {
+      value = annotation_pair(args, source, "value");
+      if (ts_node_is_null(value)) {
+        TSNode first = first_named_child(args);
+        if (!ts_node_is_null(first) && !node_is(first, "element_value_pair")) value = first;
+      }
+    }
+    out->name = name;
+    if (!ts_node_is_null(value)) out->arguments.push_back(value);
+    return true;
+  }
+
+  bool cannot_be_sql(TSNode node) const override {
+    static constexpr const char* kTypes[] = {
+        "decimal_integer_literal", "hex_integer_literal", "octal_integer_literal",
+        "binary_integer_literal", "decimal_floating_point_literal", "hex_floating_point_literal",
+        "character_literal", "true", "false", "null_literal", "lambda_expression",
+        "method_reference", "object_creation_expression", "array_creation_expression",
+        "class_literal", "this", "array_initializer", "unary_expression"};
+    for (const char* t : kTypes)
+      if (node_is(node, t)) return true;
+    return false;
+  }
+
+  bool foreign_query(TSNode node, std::string_view source) const override {
+    if (node_is(node, "method_invocation")) {
+      std::string_view name = node_text(field(node, "name"), source);
+      return name == "createQuery" || name == "createNamedQuery";  // JPA / Hibernate: JPQL, HQL
+    }
+    if (!node_is(node, "annotation")) return false;
+    std::string_view name = last_name(node_text(field(node, "name"), source));
+    if (name == "NamedQuery") return true;
+    if (name != "Query" || jdbc_query_) return false;
+    TSNode native = annotation_pair(field(node, "arguments"), source, "nativeQuery");
+    return ts_node_is_null(native) || node_text(native, source) != "true";
+  }
+
+ private:
+  static void append_string(TSNode node, std::string_view source, SqlText* out) {
+    uint32_t begin = ts_node_start_byte(node), end = ts_node_end_byte(node);
+    std::string_view text = source.substr(begin, end - begin);
+    if (text.size() >= 6 && text.starts_with("\"\"\"") && text.ends_with("\"\"\"")) {
+      // A text block: the content starts after the line break that follows the opening quotes.
+      size_t nl = text.find('\n', 3);
+      if (nl == std::string_view::npos || nl > text.size() - 3) return;
+      decode(source, begin + static_cast<uint32_t>(nl) + 1, end - 3, out);
+      return;
+    }
+    if (text.size() < 2) return;
+    decode(source, begin + 1, end - 1, out);
+  }
+  static void define(TSNode name, TSNode value, uint32_t begin, bool append,
+                     std::string_view source, std::vector<Definition>* out) {
+    if (ts_node_is_null(name) || !node_is(name, "identifier")) return;
+    out->push_back(Definition{node_text(name, source), value, begin, append});
+  }
+
+  TSNode format_text(TSNode call) const {
+    std::string_view name = node_text(field(call, "name"), source_);
+    TSNode object = field(call, "object");
+    if (name == "formatted" && !ts_node_is_null(object)) return object;
+    if (name == "format" && node_text(object, source_) == "String")
+      return first_named_child(field(call, "arguments"));
+    return TSNode{};
+  }
+
+  std::string_view source_;
+  bool jdbc_query_;
+};
+
+}  // namespace
+
+void extract_java(const ExtractInput& in, std::vector<SqlSite>* out) {
+  JavaSyntax syntax(in.source);
+  extract_sites(in, syntax, out);
+}
+
+}  // namespace schemagate::languages

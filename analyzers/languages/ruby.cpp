@@ -1,0 +1,282 @@
+// Ruby. ActiveRecord (`connection.execute`, `exec_query`, `select_all`, `find_by_sql`), the pg
+// gem (`conn.exec`, `exec_params`) and Sequel (`DB[...]`, `DB.run`, `DB.fetch`) take SQL as a
+// string, most often a heredoc (<<~SQL ... SQL), sometimes "..." with #{} interpolation (a
+// hole). A heredoc's body is not inside the expression that starts it: tree-sitter puts
+// `<<~SQL` (heredoc_beginning) where the expression is and the body (heredoc_body) after the
+// line, so the syntax pairs the n-th beginning with the n-th body when it is built.
+// `<<~SQL.squish` and friends return the same text: they are wrappers.
+//
+// Names that other libraries use for other things (Kernel#exec, Hash#fetch, Thor's run, every
+// `x[...]`) count as database calls only on a receiver that reads as a connection: DB, db,
+// conn, connection, pg, database, client (the last segment of the receiver).
+#include <cctype>
+#include <cstring>
+#include <unordered_map>
+
+#include "analyzers/languages/ruby.h"
+#include "analyzers/languages/string_eval.h"
+
+namespace schemagate::languages {
+namespace {
+
+using sql::SqlText;
+
+void decode(std::string_view source, uint32_t begin, uint32_t end, SqlText* out) {
+  decode_escaped(source, begin, end, out, [](std::string_view text, size_t i, size_t* j, std::string* decoded) {
+    char e = text[i + 1];
+    uint32_t value = 0;
+    if (common_escape(e, decoded)) return;
+    if (e == 's') {
+      *decoded = " ";
+    } else if (e == 'e') {
+      *decoded = "\x1b";
+    } else if (e == '\n') {
+      decoded->clear();
+    } else if (e == 'x') {
+      if (parse_digits(text, j, 16, 2, &value)) *decoded = static_cast<char>(value);
+      else *decoded = text.substr(i, 2);
+    } else if (e == 'u' && *j < text.size() && text[*j] != '{') {
+      if (parse_digits(text, j, 16, 4, &value)) append_utf8(value, decoded);
+      else *decoded = text.substr(i, 2);
+    } else if (e >= '0' && e <= '7') {
+      *j = i + 1;
+      parse_digits(text, j, 8, 3, &value);
+      *decoded = static_cast<char>(value & 0xFF);
+    } else {
+      *decoded = e;
+    }
+  });
+}
+
+void collect(TSNode root, std::vector<TSNode>* beginnings, std::vector<TSNode>* bodies) {
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    bool leaf = false;
+    if (node_is(n, "heredoc_beginning")) beginnings->push_back(n), leaf = true;
+    else if (node_is(n, "heredoc_body")) bodies->push_back(n), leaf = true;
+    if (!leaf && ts_tree_cursor_goto_first_child(&c)) continue;
+    bool done = false;
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (!ts_tree_cursor_goto_parent(&c)) { done = true; break; }
+    }
+    if (done) break;
+  }
+  ts_tree_cursor_delete(&c);
+}
+
+void append_part(TSNode c, std::string_view source, SqlText* out) {
+  uint32_t b = ts_node_start_byte(c), e = ts_node_end_byte(c);
+  if (node_is(c, "interpolation")) out->append_hole(b);
+  else if (node_is(c, "escape_sequence")) decode(source, b, e, out);
+  else if (node_is(c, "string_content") || node_is(c, "heredoc_content"))
+    out->append_verbatim(source.substr(b, e - b), b);
+}
+
+/// A heredoc body: every byte up to its terminator, interpolations as holes.
+void append_parts(TSNode body, std::string_view source, SqlText* out) {
+  uint32_t at = ts_node_start_byte(body);
+  uint32_t n = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode c = ts_node_named_child(body, i);
+    uint32_t b = ts_node_start_byte(c), e = ts_node_end_byte(c);
+    if (node_is(c, "heredoc_end")) break;
+    if (b > at) out->append_verbatim(source.substr(at, b - at), at);
+    if (node_is(c, "interpolation")) out->append_hole(b);
+    else if (node_is(c, "escape_sequence")) decode(source, b, e, out);
+    else out->append_verbatim(source.substr(b, e - b), b);
+    at = e;
+  }
+  uint32_t end = ts_node_end_byte(body);
+  for (uint32_t i = 0; i < n; ++i)
+    if (node_is(ts_node_named_child(body, i), "heredoc_end"))
+      end = ts_node_start_byte(ts_node_named_child(body, i));
+  if (end > at) out->append_verbatim(source.substr(at, end - at), at);
+}
+
+bool is_generic(std::string_view name) {
+  return name == "exec" || name == "fetch" || name == "run" || name == "prepare" || name == "[]";
+}
+
+/// The receiver reads as a database connection: its last name is one of a few.
+bool connection_like(std::string_view receiver) {
+  size_t cut = receiver.find_last_of(".:@");
+  if (cut != std::string_view::npos) receiver = receiver.substr(cut + 1);
+  std::string lower;
+  for (char c : receiver) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  static constexpr std::string_view kNames[] = {"db", "conn", "connection", "pg", "database",
+                                                "client", "raw_connection", "sequel"};
+  for (std::string_view n : kNames)
+    if (lower == n) return true;
+  return false;
+}
+
+bool is_text_method(std::string_view m) {
+  return m == "squish" || m == "strip" || m == "freeze" || m == "chomp" || m == "dup" ||
+         m == "strip_heredoc" || m == "lstrip" || m == "rstrip" || m == "to_s";
+}
+
+class RubySyntax final : public HostSyntax {
+ public:
+  RubySyntax(TSNode root, std::string_view source) : source_(source), literals_(root, source) {}
+
+  ExprKind kind(TSNode node) const override {
+    const char* t = ts_node_type(node);
+    if (!std::strcmp(t, "string") || !std::strcmp(t, "heredoc_beginning")) return ExprKind::kLiteral;
+    if (!std::strcmp(t, "chained_string")) return ExprKind::kSequence;
+    if (!std::strcmp(t, "identifier") || !std::strcmp(t, "constant")) return ExprKind::kIdentifier;
+    if (!std::strcmp(t, "parenthesized_statements")) return ExprKind::kWrapper;
+    if (!std::strcmp(t, "binary")) {
+      TSNode op = field(node, "operator");
+      if (node_is(op, "+")) return ExprKind::kConcat;
+      if (node_is(op, "%")) return ExprKind::kFormat;
+    }
+    if (!std::strcmp(t, "call") && ts_node_is_null(field(node, "arguments")) &&
+        is_text_method(node_text(field(node, "method"), source_)) &&
+        !ts_node_is_null(field(node, "receiver")))
+      return ExprKind::kWrapper;
+    return ExprKind::kOther;
+  }
+
+  void append_literal(TSNode node, std::string_view source, SqlText* out) const override {
+    (void)source;
+    literals_.append(node, out);
+  }
+
+  bool is_scope(TSNode node) const override {
+    return node_is(node, "method") || node_is(node, "singleton_method") || node_is(node, "lambda") ||
+           node_is(node, "block") || node_is(node, "do_block");
+  }
+
+  void definitions(TSNode node, std::string_view source,
+                   std::vector<Definition>* out) const override {
+    const char* t = ts_node_type(node);
+    uint32_t begin = ts_node_start_byte(node);
+    if (!std::strcmp(t, "class") || !std::strcmp(t, "module") || !std::strcmp(t, "program")) {
+      // `def query_sql = <<~SQL` / `def query_sql; <<~SQL ... SQL; end`: a method without
+      // parameters returning a string is a named string, like a constant, for the whole file.
+      TSNode body = !std::strcmp(t, "program") ? node : field(node, "body");
+      uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode m = ts_node_named_child(body, i);
+        if (!node_is(m, "method") || !ts_node_is_null(field(m, "parameters"))) continue;
+        TSNode mb = field(m, "body");
+        uint32_t k = ts_node_is_null(mb) ? 0 : ts_node_named_child_count(mb);
+        TSNode last = mb;  // `def q = expr`
+        if (node_is(mb, "body_statement")) {
+          last = TSNode{};
+          for (uint32_t j = k; j-- > 0 && ts_node_is_null(last);) {  // the last expression
+            TSNode c = ts_node_named_child(mb, j);
+            if (!node_is(c, "heredoc_body") && !node_is(c, "comment")) last = c;
+          }
+          if (ts_node_is_null(last)) continue;
+        }
+        define(field(m, "name"), last, begin, false, source, out);
+      }
+    } else if (!std::strcmp(t, "assignment")) {
+      define(field(node, "left"), field(node, "right"), begin, false, source, out);
+    } else if (!std::strcmp(t, "operator_assignment")) {
+      bool plus = node_text(field(node, "operator"), source) == "+=";
+      define(field(node, "left"), plus ? field(node, "right") : TSNode{}, begin, plus, source, out);
+    } else if (!std::strcmp(t, "method_parameters") || !std::strcmp(t, "block_parameters") ||
+               !std::strcmp(t, "lambda_parameters")) {
+      uint32_t n = ts_node_named_child_count(node);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode c = ts_node_named_child(node, i);
+        TSNode name = node_is(c, "identifier") ? c : field(c, "name");
+        define(name, TSNode{}, begin, false, source, out);
+      }
+    }
+  }
+
+  bool call(TSNode node, std::string_view source, Call* out) const override {
+    TSNode receiver{}, args{};
+    if (node_is(node, "call")) {
+      out->name = node_text(field(node, "method"), source);
+      receiver = field(node, "receiver");
+      args = field(node, "arguments");
+    } else if (node_is(node, "element_reference")) {
+      out->name = "[]";
+      receiver = field(node, "object");
+      args = node;
+    } else {
+      return false;
+    }
+    if (is_generic(out->name) && (ts_node_is_null(receiver) || !connection_like(node_text(receiver, source))))
+      out->name = {};
+    if (ts_node_is_null(args)) return true;
+    uint32_t n = ts_node_named_child_count(args);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode a = ts_node_named_child(args, i);
+      if (node_is(node, "element_reference") && ts_node_start_byte(a) == ts_node_start_byte(receiver))
+        continue;
+      if (node_is(a, "comment") || node_is(a, "pair") || node_is(a, "block_argument") ||
+          node_is(a, "hash_splat_argument") || node_is(a, "block") || node_is(a, "do_block"))
+        continue;
+      // find_by_sql(["SELECT ... ?", id]), select_all([sql, binds]): the SQL is the first element.
+      if (node_is(a, "array") && out->arguments.empty() && ts_node_named_child_count(a) > 0)
+        a = ts_node_named_child(a, 0);
+      out->arguments.push_back(a);
+    }
+    return true;
+  }
+
+  size_t sql_argument_index(std::string_view name) const override {
+    return name == "prepare" ? 1 : 0;  // pg: conn.prepare(statement_name, sql)
+  }
+
+  bool cannot_be_sql(TSNode node) const override {
+    static constexpr const char* kTypes[] = {
+        "integer", "float", "simple_symbol", "delimited_symbol", "hash", "array", "true", "false",
+        "nil", "lambda", "self", "rational", "complex", "range", "regex", "hash_key_symbol"};
+    for (const char* t : kTypes)
+      if (node_is(node, t)) return true;
+    return false;
+  }
+
+ private:
+  static void define(TSNode name, TSNode value, uint32_t begin, bool append,
+                     std::string_view source, std::vector<Definition>* out) {
+    if (ts_node_is_null(name) || (!node_is(name, "identifier") && !node_is(name, "constant"))) return;
+    out->push_back(Definition{node_text(name, source), value, begin, append});
+  }
+
+  std::string_view source_;
+  RubyLiterals literals_;
+};
+
+}  // namespace
+
+RubyLiterals::RubyLiterals(TSNode root, std::string_view source) : source_(source) {
+  if (ts_node_is_null(root)) return;
+  std::vector<TSNode> beginnings, bodies;
+  collect(root, &beginnings, &bodies);
+  for (size_t i = 0; i < beginnings.size() && i < bodies.size(); ++i)
+    body_of_[ts_node_start_byte(beginnings[i])] = bodies[i];
+}
+
+bool RubyLiterals::append(TSNode node, SqlText* out) const {
+  if (node_is(node, "heredoc_beginning")) {
+    auto it = body_of_.find(ts_node_start_byte(node));
+    if (it != body_of_.end()) append_parts(it->second, source_, out);
+    return true;
+  }
+  if (node_is(node, "chained_string")) {
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) append(ts_node_named_child(node, i), out);
+    return true;
+  }
+  if (!node_is(node, "string")) return false;
+  // "...", '...', %q(...): the content is the string_content, escape_sequence and
+  // interpolation children; the delimiters are not children.
+  uint32_t n = ts_node_named_child_count(node);
+  for (uint32_t i = 0; i < n; ++i) append_part(ts_node_named_child(node, i), source_, out);
+  return true;
+}
+
+void extract_ruby(const ExtractInput& in, std::vector<SqlSite>* out) {
+  RubySyntax syntax(in.root, in.source);
+  extract_sites(in, syntax, out);
+}
+
+}  // namespace schemagate::languages

@@ -1,0 +1,28 @@
+// Ruby string literals for readers other than the SQL extractor: Rails migrations
+// (schema/migrations/code/rails.cpp) read strings and heredocs with the same rules as ruby.cpp.
+// A heredoc's body is not inside the expression that starts it (tree-sitter puts `<<~SQL` where
+// the expression is and the body after the line), so bodies are paired with their beginnings
+// once per tree: the n-th beginning owns the n-th body.
+#pragma once
+#include <tree_sitter/api.h>
+
+#include <string_view>
+#include <unordered_map>
+
+#include "analyzers/sql/sql_text.h"
+
+namespace schemagate::languages {
+
+class RubyLiterals {
+ public:
+  RubyLiterals(TSNode root, std::string_view source);
+  /// Appends the text of a "..."/'...'/%q() string, a heredoc (its body) or adjacent strings;
+  /// escapes decoded, interpolations as holes. False (nothing appended) for any other node.
+  bool append(TSNode node, sql::SqlText* out) const;
+
+ private:
+  std::string_view source_;
+  std::unordered_map<uint32_t, TSNode> body_of_;  ///< heredoc_beginning start -> its body
+};
+
+}  // namespace schemagate::languages

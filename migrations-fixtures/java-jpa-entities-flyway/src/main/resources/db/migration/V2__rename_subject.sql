@@ -1,0 +1,1 @@
+ALTER TABLE support_tickets RENAME COLUMN subject TO title;
