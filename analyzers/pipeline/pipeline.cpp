@@ -344,6 +344,8 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
   if (dirs.empty()) {
     for (auto& d : mig::default_directories())
       if (fs.is_dir(source::join_path(options.root, d))) dirs.push_back(d);
+    for (auto& d : mig::discover_directories(fs, options.root))  // Django apps, Alembic script locations
+      if (std::find(dirs.begin(), dirs.end(), d) == dirs.end()) dirs.push_back(d);
     if (dirs.empty()) {
       std::string looked;
       for (auto& d : mig::default_directories()) looked += (looked.empty() ? "" : ", ") + d + "/";
@@ -366,6 +368,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     out->directories.push_back({d, format, files.size()});
     for (auto& f : files) out->migrations.push_back(std::move(f));
   }
+  mig::order_by_dependencies(&out->migrations);  // Django apps depend on each other's migrations
   for (auto& m : out->migrations) {
     schema::MigrationError merr;
     if (!schema::apply_migration(out->schema, m, options.search_path, &out->notes, &merr)) {
