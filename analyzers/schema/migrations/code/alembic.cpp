@@ -278,18 +278,19 @@ class Translator {
     run("CREATE TABLE " + (schema.empty() ? "" : q(schema) + ".") + q(name) + " (" + body + ")");
   }
 
+  /// In Alembic's order (DefaultImpl.alter_column): nullability, default, type, then the rename.
   void alter_column(const PyValue& c, const std::string& table, const std::string& column) {
     std::string t = "ALTER TABLE " + table;
-    if (const PyValue* type = c.kwarg("type_"); type && !type->is(K::None)) {
-      bool known = true;
-      std::string st = sa_type(*type, &known);
-      if (known) run(t + " ALTER COLUMN " + q(column) + " TYPE " + st);
-    }
     if (const PyValue* n = c.kwarg("nullable"); n && n->is(K::Bool))
       run(t + " ALTER COLUMN " + q(column) + (n->truthy() ? " DROP NOT NULL" : " SET NOT NULL"));
     if (const PyValue* d = c.kwarg("server_default")) {
       if (d->is(K::None) || (d->is(K::Bool) && !d->truthy())) run(t + " ALTER COLUMN " + q(column) + " DROP DEFAULT");
       else run(t + " ALTER COLUMN " + q(column) + " SET DEFAULT " + default_sql(*d));
+    }
+    if (const PyValue* type = c.kwarg("type_"); type && !type->is(K::None)) {
+      bool known = true;
+      std::string st = sa_type(*type, &known);
+      if (known) run(t + " ALTER COLUMN " + q(column) + " TYPE " + st);
     }
     if (const PyValue* n = c.kwarg("new_column_name"); n && n->is_str())
       run(t + " RENAME COLUMN " + q(column) + " TO " + q(n->text));

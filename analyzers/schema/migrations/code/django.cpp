@@ -651,10 +651,13 @@ bool declares_migration(std::string_view text) {
          text.find("class Migration(Migration)") != std::string_view::npos;
 }
 
+/// Every module Django's loader imports from a migrations package: any .py file not starting
+/// with "_" or "~" (names need no number: saleor has "fix_empty_data_in_lines.py").
 std::vector<std::string> migration_names(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   std::vector<std::string> names;
   for (const auto& e : fs.list(on_disk(root, dir)))
-    if (!e.is_dir && is_migration_name(e.name)) names.push_back(e.name);
+    if (!e.is_dir && e.name.ends_with(".py") && !e.name.starts_with("_") && !e.name.starts_with("~"))
+      names.push_back(e.name);
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -662,6 +665,7 @@ std::vector<std::string> migration_names(const source::FileSystem& fs, const std
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   if (last_component(on_disk(root, dir)) != "migrations") return false;
   for (const std::string& name : migration_names(fs, root, dir)) {
+    if (!is_migration_name(name)) continue;
     std::string text, err;
     if (fs.read(source::join_path(on_disk(root, dir), name), &text, &err) && declares_migration(text)) return true;
   }
@@ -722,7 +726,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   for (const std::string& name : migration_names(fs, root, dir)) {
     Parsed p;
     p.file.path = source::join_path(dir, name);
-    p.file.name = name.substr(0, name.size() - 3);
+    p.file.name = name.substr(0, name.size() - 3);  // Django's migration name: the module name
     p.file.version = app + "." + p.file.name;
     p.file.format = "django";
     if (!read_migration_text(fs, root, p.file.path, &p.file.text, err)) return false;
@@ -733,9 +737,10 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       return false;
     }
     TSNode rootn = ts_tree_root_node(tree.get());
-    PyReader reader(p.file.text, rootn);
+    PyReader reader(p.file.text, rootn);  // not const: the Migration class adds its names
     for (TSNode cls : class_definitions(rootn)) {
       if (reader.text(ts_node_child_by_field_name(cls, "name", 4)) != "Migration") continue;
+      reader.add_names(ts_node_child_by_field_name(cls, "body", 4));
       for (auto& [attr, node] : reader.assignments(ts_node_child_by_field_name(cls, "body", 4))) {
         PyValue v = reader.eval(node);
         if (attr == "operations") p.operations = v;

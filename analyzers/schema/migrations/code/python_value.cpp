@@ -68,6 +68,10 @@ PyReader::PyReader(std::string_view source, TSNode root) : source_(source) {
   for (auto& [name, value] : assignments(root)) module_names_[name] = value;
 }
 
+void PyReader::add_names(TSNode block) {
+  for (auto& [name, value] : assignments(block)) module_names_[name] = value;
+}
+
 std::string_view PyReader::text(TSNode node) const {
   return source_.substr(ts_node_start_byte(node), ts_node_end_byte(node) - ts_node_start_byte(node));
 }

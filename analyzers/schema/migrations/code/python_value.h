@@ -44,6 +44,9 @@ class PyReader {
  public:
   PyReader(std::string_view source, TSNode root);
   PyValue eval(TSNode node) const;
+  /// Makes the `name = value` assignments of `block` (a class body) visible to eval(), over
+  /// module-level ones: `operations = [SeparateDatabaseAndState(state_operations=state_operations)]`.
+  void add_names(TSNode block);
   std::string_view text(TSNode node) const;
   /// Module-level (or class-body, with `scope` the class body block) `name = value`
   /// assignments, in file order.
