@@ -350,3 +350,39 @@ TEST_CASE("tracking: django_migrations rows and squashes; alembic_version heads 
   CHECK(heads[2].status == catalog::MigrationStatus::Pending);
   CHECK(heads[3].status == catalog::MigrationStatus::Pending);
 }
+
+TEST_CASE("django: operations built from module and class names; migration modules without a number") {
+  MemoryFileSystem fs;
+  fs.add("shop/migrations/0001_initial.py", migration("", R"py(        migrations.CreateModel(name="Item", fields=[("id", models.AutoField(primary_key=True))]),
+)py"));
+  fs.add("shop/migrations/fix_items.py", std::string(kHeader) + R"py(NEW_FIELDS = [
+    migrations.AddField(model_name="item", name="price", field=models.IntegerField(null=True)),
+]
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    state_operations = [migrations.RenameField(model_name="item", old_name="price", new_name="cost")]
+
+    operations = NEW_FIELDS + [
+        migrations.SeparateDatabaseAndState(state_operations=state_operations),
+        migrations.AddField(model_name="item", name="tax", field=models.IntegerField(null=True)),
+    ]
+)py");
+  fs.add("shop/migrations/0002_dynamic.py", std::string(kHeader) + R"py(class Migration(migrations.Migration):
+    dependencies = [("shop", "fix_items")]
+    operations = build_operations()
+)py");
+  auto files = load(fs, "shop/migrations");
+  REQUIRE(files.size() == 3);
+  CHECK(files[1].version == "shop.fix_items");
+  CHECK(statements(files[1]) == std::vector<std::string>{
+                                    R"(ALTER TABLE "shop_item" ADD COLUMN "price" integer NULL)",
+                                    R"(ALTER TABLE "shop_item" ADD COLUMN "tax" integer NULL)",
+                                });
+  CHECK(files[2].version == "shop.0002_dynamic");
+  CHECK(files[2].sql.empty());
+  REQUIRE(files[2].notes.size() == 1);
+  CHECK(files[2].notes[0].second == "operations computed at run time: not modelled");
+}

@@ -148,7 +148,9 @@ struct Model {
 
 using Output = GeneratedSql;
 
-// The tables of contrib apps as their own migrations leave them (Django 4.2 - 5.x).
+// The tables of contrib apps as their own migrations leave them (Django 3.2 - 5.x). Contrib models
+// use AutoField; the ids of their many-to-many tables follow the project's DEFAULT_AUTO_FIELD,
+// BigAutoField in every project `startproject` made since Django 3.2.
 const std::map<std::string_view, std::vector<const char*>>& contrib_tables() {
   static const std::map<std::string_view, std::vector<const char*>> t = {
       {"contenttypes",
@@ -222,6 +224,7 @@ class DjangoApp {
 
   /// The contrib app `dep` (a dependency of this app): its tables, if it is one.
   void contrib(const std::string& app, uint32_t at, Output* out) {
+    if (app == "auth") contrib("contenttypes", at, out);  // auth's own migrations depend on it
     auto it = contrib_tables().find(app);
     if (it == contrib_tables().end()) return;
     for (const char* s : it->second) out->emit(s, at);
@@ -782,7 +785,8 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     Output o;
     for (auto& [dep, at] : p.contrib)
       if (contrib_done.insert(dep).second) state.contrib(dep, at, &o);
-    state.operations(p.operations, &o);
+    if (p.operations.is(K::List)) state.operations(p.operations, &o);
+    else o.notes.push_back({p.operations.begin, "operations computed at run time: not modelled"});
     p.file.sql = std::move(o.sql);
     p.file.origin = std::move(o.origin);
     p.file.notes = std::move(o.notes);

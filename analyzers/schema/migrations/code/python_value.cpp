@@ -115,6 +115,10 @@ PyValue PyReader::eval(TSNode node, int depth) const {
       v.text = l.text + r.text;
       v.offsets = l.offsets;
       v.offsets.insert(v.offsets.end(), r.offsets.begin(), r.offsets.end());
+    } else if (l.is(K::List) && r.is(K::List)) {  // operations = COMMON_OPS + [...]
+      v.kind = K::List;
+      v.items = std::move(l.items);
+      v.items.insert(v.items.end(), r.items.begin(), r.items.end());
     }
   } else if (!std::strcmp(t, "integer") || !std::strcmp(t, "float")) {
     v.kind = K::Number;
