@@ -3,8 +3,10 @@
 
 namespace schemagate::datalayers {
 
+extern const DataLayer kDjangoModels;  // django.cpp
+
 const std::vector<DataLayer>& datalayers() {
-  static const std::vector<DataLayer> table = {};
+  static const std::vector<DataLayer> table = {kDjangoModels};
   return table;
 }
 

@@ -47,8 +47,9 @@ CREATE INDEX "results_llmresult_tenant_id_3f1b2c4d" ON "results_llmresult" ("ten
 INSERT INTO django_migrations (app, name, applied) VALUES
   ('contenttypes', '0001_initial', now()), ('auth', '0001_initial', now()), ('results', '0001_initial', now());
 SQL
-check "django: pending migration named" \
-  "worker/summarize.py:15:100: error[pending-migration]: column \"model_version\" of relation \"results_llmresult\" does not exist in the database yet (SQLSTATE 42703 in production); pending migration results/migrations/0002_llmresult_model_version.py adds it: apply it before deploying this code" \
+check "django: pending migration named, at the model field and at the raw INSERT" \
+  "results/models.py:10:5: error[pending-migration]: column \"model_version\" of relation \"results_llmresult\" does not exist in the database yet (SQLSTATE 42703 in production); pending migration results/migrations/0002_llmresult_model_version.py adds it: apply it before deploying this code
+worker/summarize.py:15:100: error[pending-migration]: column \"model_version\" of relation \"results_llmresult\" does not exist in the database yet (SQLSTATE 42703 in production); pending migration results/migrations/0002_llmresult_model_version.py adds it: apply it before deploying this code" \
   "$(run django check . --database-url "$durl" | grep 'error\[')"
 check "django: status" "STATUS   VERSION                               MIGRATION
 applied  results.0001_initial                  results/migrations/0001_initial.py
@@ -57,7 +58,7 @@ schemagate: 1 applied, 1 pending, 0 failed, 0 unknown to the repository
 exit: 0" "$(run django status . --database-url "$durl")"
 psql -d django -c "ALTER TABLE results_llmresult ADD COLUMN model_version varchar(80) NOT NULL DEFAULT ''; ALTER TABLE results_llmresult ALTER COLUMN model_version DROP DEFAULT;
   INSERT INTO django_migrations (app, name, applied) VALUES ('results', '0002_llmresult_model_version', now()), ('results', '0003_removed_from_repo', now());"
-check "django: migrated" "schemagate: 8 files scanned, 2 SQL sites (2 checked, 0 unchecked), 0 errors, 1 warning
+check "django: migrated" "schemagate: 8 files scanned, 3 SQL sites (3 checked, 0 unchecked), 0 errors, 1 warning
 exit: 0" "$(run django check . --database-url "$durl" | tail -2)"
 check "django: a recorded migration the repository lacks" \
   "unknown  results.0003_removed_from_repo        (not in the repository; recorded in public.django_migrations)  [app.name=results.0003_removed_from_repo]" \

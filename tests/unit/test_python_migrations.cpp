@@ -386,3 +386,34 @@ class Migration(migrations.Migration):
   REQUIRE(files[2].notes.size() == 1);
   CHECK(files[2].notes[0].second == "operations computed at run time: not modelled");
 }
+
+TEST_CASE("django: RunPython that only renames tables through schema_editor is SQL; other uses are notes") {
+  MemoryFileSystem fs;
+  fs.add("acct/migrations/0001_group.py", std::string(kHeader) + R"py(def rename(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    schema_editor.alter_db_table(Group, "auth_group", "acct_group")
+    schema_editor.execute("ALTER INDEX auth_group_name_key RENAME TO acct_group_name_key")
+
+
+def backfill(apps, schema_editor):
+    schema_editor.create_model(apps.get_model("acct", "Thing"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("auth", "0012_alter_user_first_name_max_length")]
+
+    operations = [
+        migrations.RunPython(rename, migrations.RunPython.noop),
+        migrations.RunPython(backfill),
+    ]
+)py");
+  auto files = load(fs, "acct/migrations");
+  REQUIRE(files.size() == 1);
+  std::vector<std::string> s = statements(files[0]);
+  REQUIRE(s.size() == 9);  // contenttypes, six auth tables, then the function's two statements
+  CHECK(s[7] == R"(ALTER TABLE "auth_group" RENAME TO "acct_group")");
+  CHECK(s[8] == "ALTER INDEX auth_group_name_key RENAME TO acct_group_name_key");
+  CHECK(line_of(files[0], "ALTER TABLE \"auth_group\" RENAME") == 7);
+  REQUIRE(files[0].notes.size() == 1);
+  CHECK(schemagate::source::LineIndex(files[0].text).position(files[0].notes[0].first).line == 20);
+}

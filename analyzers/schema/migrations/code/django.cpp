@@ -18,10 +18,14 @@
 // DEFAULT_AUTO_FIELD since 3.2); only the type is a guess, never a name. Contrib apps the
 // migrations depend on (auth, contenttypes, admin, sessions, sites) are installed packages:
 // their tables, as Django's own migrations leave them, are created IF NOT EXISTS at the
-// dependency. RunPython and operations this file does not know are notes, not SQL.
+// dependency. RunPython is a note, not SQL, unless its function only renames tables or runs
+// literal SQL through schema_editor (alter_db_table, execute); so are operations this file does
+// not know.
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "analyzers/languages/language.h"
@@ -216,7 +220,7 @@ class DjangoApp {
              kind == "AlterModelTableComment" || kind == "AlterConstraint")
       ;  // no change to relations or columns
     else if (kind == "RunSQL") run_sql(op);
-    else if (kind == "RunPython") note("RunPython: Python code, not modelled (an unknown step)");
+    else if (kind == "RunPython") run_python(op);
     else if (kind == "SeparateDatabaseAndState") separate(op);
     else if (kind == "CreateExtension" || kind.ends_with("Extension")) extension(op);
     else note("operation " + std::string(kind) + " is not known to schemagate: not modelled");
@@ -231,6 +235,10 @@ class DjangoApp {
   }
 
   const std::string& app() const { return app_; }
+
+  /// What RunPython's function does to the schema through `schema_editor` calls with literal
+  /// arguments (alter_db_table, execute), as SQL; false when it does anything else with it.
+  std::function<bool(const std::string& function, Output* out)> schema_editor_calls;
 
  private:
   static std::string str_of(const PyValue* v) { return v && v->is_str() ? v->text : ""; }
@@ -588,6 +596,12 @@ class DjangoApp {
     }
   }
 
+  void run_python(const PyValue& op) {
+    const PyValue* code = op.arg(0, "code");
+    if (emit_ && code && code->is(K::Name) && schema_editor_calls && schema_editor_calls(code->text, out_)) return;
+    note("RunPython: Python code, not modelled (an unknown step)");
+  }
+
   void run_sql(const PyValue& op) {
     const PyValue* sql = op.arg(0, "sql");
     if (emit_ && sql) {
@@ -712,6 +726,45 @@ std::vector<std::string> discover(const source::FileSystem& fs, const std::strin
   return {dirs.begin(), dirs.end()};
 }
 
+/// For each module-level function, the SQL of its `schema_editor.alter_db_table(model, "old",
+/// "new")` and `schema_editor.execute("SQL")` calls, in order, or nullopt when it uses the schema
+/// editor otherwise (create_model, add_field, SQL built at run time): not certain.
+std::map<std::string, std::optional<GeneratedSql>> schema_editor_sql(const PyReader& reader, TSNode root) {
+  std::map<std::string, std::optional<GeneratedSql>> out;
+  uint32_t n = ts_node_named_child_count(root);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode fn = ts_node_named_child(root, i);
+    if (std::strcmp(ts_node_type(fn), "function_definition")) continue;
+    std::string name(reader.text(ts_node_child_by_field_name(fn, "name", 4)));
+    GeneratedSql sql;
+    bool certain = true;
+    std::vector<TSNode> stack{ts_node_child_by_field_name(fn, "body", 4)};
+    std::vector<TSNode> calls;
+    while (!stack.empty()) {  // pre-order, children in source order
+      TSNode node = stack.back();
+      stack.pop_back();
+      if (!std::strcmp(ts_node_type(node), "call")) calls.push_back(node);
+      for (uint32_t c = ts_node_named_child_count(node); c-- > 0;) stack.push_back(ts_node_named_child(node, c));
+    }
+    bool uses_editor = false;
+    for (TSNode call : calls) {
+      PyValue v = reader.eval(call);
+      if (!v.is(K::Call) || !v.text.starts_with("schema_editor.")) continue;
+      uses_editor = true;
+      std::string_view what = v.last_name();
+      if (what == "alter_db_table" && v.items.size() == 3 && v.items[1].is_str() && v.items[2].is_str())
+        sql.emit("ALTER TABLE " + quote_ident(v.items[1].text) + " RENAME TO " + quote_ident(v.items[2].text), v.begin);
+      else if (what == "execute" && !v.items.empty() && v.items[0].is_str() && v.items.size() == 1)
+        sql.emit_string(v.items[0]);
+      else
+        certain = false;
+    }
+    if (!uses_editor) continue;
+    out[name] = certain ? std::optional<GeneratedSql>(std::move(sql)) : std::nullopt;
+  }
+  return out;
+}
+
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
           std::vector<MigrationFile>* out, std::string* err) {
   std::string app = app_label(fs, root, dir);
@@ -723,6 +776,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   struct Parsed {
     MigrationFile file;
     PyValue operations;
+    std::map<std::string, std::optional<GeneratedSql>> schema_editor;  // RunPython functions
     std::vector<std::pair<std::string, uint32_t>> contrib;  // contrib apps depended on, at the dependency
   };
   std::vector<Parsed> parsed;
@@ -741,6 +795,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     }
     TSNode rootn = ts_tree_root_node(tree.get());
     PyReader reader(p.file.text, rootn);  // not const: the Migration class adds its names
+    p.schema_editor = schema_editor_sql(reader, rootn);
     for (TSNode cls : class_definitions(rootn)) {
       if (reader.text(ts_node_child_by_field_name(cls, "name", 4)) != "Migration") continue;
       reader.add_names(ts_node_child_by_field_name(cls, "body", 4));
@@ -785,6 +840,13 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     Output o;
     for (auto& [dep, at] : p.contrib)
       if (contrib_done.insert(dep).second) state.contrib(dep, at, &o);
+    state.schema_editor_calls = [&](const std::string& fn, Output* out) {
+      auto it = p.schema_editor.find(fn);
+      if (it == p.schema_editor.end() || !it->second) return false;
+      for (size_t i = 0; i < it->second->sql.size(); ++i) out->sql.push_back(it->second->sql[i]);
+      out->origin.insert(out->origin.end(), it->second->origin.begin(), it->second->origin.end());
+      return true;
+    };
     if (p.operations.is(K::List)) state.operations(p.operations, &o);
     else o.notes.push_back({p.operations.begin, "operations computed at run time: not modelled"});
     p.file.sql = std::move(o.sql);
