@@ -5,9 +5,10 @@ namespace schemagate::datalayers {
 
 // Each is defined in the file of the same name.
 extern const DataLayer kJpa;
+extern const DataLayer kDjangoModels;  // django.cpp
 
 const std::vector<DataLayer>& datalayers() {
-  static const std::vector<DataLayer> table = {kJpa};
+  static const std::vector<DataLayer> table = {kJpa, kDjangoModels};
   return table;
 }
 

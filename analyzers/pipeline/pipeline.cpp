@@ -449,6 +449,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
       if (baseline == plan.in_baseline.end() || !baseline->second.count(version_key(f.version)))
         out->migrations.push_back(std::move(f));
   }
+  mig::order_by_dependencies(&out->migrations);  // Django apps depend on each other's migrations
   const std::vector<std::string>& path = out->search_path.empty() ? options.search_path : out->search_path;
   for (auto& dump : plan.baseline) {
     schema::MigrationError merr;

@@ -165,9 +165,11 @@ std::string substitute_psql_variables(const std::string& in) {
 
 class Simulator {
  public:
+  /// `origin` and `text`: see MigrationFile (generated SQL: sql byte -> byte of `text`).
   Simulator(Schema& schema, const std::string& file, const std::string& sql, const std::vector<std::string>& path,
-            std::vector<DdlNote>* notes)
-      : schema_(schema), file_(file), sql_(sql), index_(sql), path_(path), notes_(notes) {}
+            std::vector<DdlNote>* notes, const std::vector<uint32_t>* origin = nullptr, const std::string* text = nullptr)
+      : schema_(schema), file_(file), sql_(sql), index_(origin && !origin->empty() && text ? *text : sql),
+        path_(path), notes_(notes), origin_(origin && !origin->empty() ? origin : nullptr) {}
 
   bool run(MigrationError* error) {
     std::vector<sql::ParsedStatement> stmts;
@@ -179,7 +181,7 @@ class Simulator {
       std::vector<sql::ParsedStatement> retry;
       sql::ParseError ignored;
       if (substituted == sql_ || !sql::parse(substituted, &retry, &ignored)) {
-        auto pos = index_.position(perr.offset);
+        auto pos = index_.position(in_file(perr.offset));
         *error = {file_, pos.line, pos.column, perr.message};
         return false;
       }
@@ -204,7 +206,13 @@ class Simulator {
         break;
       }
     }
-    return {file_, index_.position(at).line};
+    return {file_, index_.position(in_file(at)).line};
+  }
+  /// An offset in sql_ as an offset in the migration file: the same, unless the SQL was
+  /// generated from code (Django, Alembic), where origin_ says which operation it came from.
+  size_t in_file(size_t offset) const {
+    if (!origin_) return offset;
+    return (*origin_)[std::min(offset, origin_->size() - 1)];
   }
   /// A parse location in the migration file: inside a DO body, locations are offsets into the
   /// body's statements and body_map_ takes them back to the file.
@@ -950,6 +958,7 @@ class Simulator {
   std::vector<DdlNote>* notes_;
   size_t stmt_offset_ = 0;
   const std::vector<size_t>* body_map_ = nullptr;  ///< inside a DO body: body offset -> file offset
+  const std::vector<uint32_t>* origin_ = nullptr;   ///< generated SQL: sql_ offset -> file offset
 };
 
 }  // namespace
@@ -963,7 +972,12 @@ bool apply_sql(Schema& schema, const std::string& file, const std::string& sql,
 bool apply_migration(Schema& schema, const migrations::MigrationFile& migration,
                      const std::vector<std::string>& search_path, std::vector<DdlNote>* notes,
                      MigrationError* error) {
-  return apply_sql(schema, migration.path, migration.sql, search_path, notes, error);
+  if (notes)
+    for (auto& [offset, message] : migration.notes)
+      notes->push_back({{migration.path, source::LineIndex(migration.text).position(offset).line}, message});
+  if (migration.origin.empty()) return apply_sql(schema, migration.path, migration.sql, search_path, notes, error);
+  Simulator sim(schema, migration.path, migration.sql, search_path, notes, &migration.origin, &migration.text);
+  return sim.run(error);
 }
 
 }  // namespace schemagate::schema

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <map>
 #include <set>
 #include <nlohmann/json.hpp>
 
@@ -61,6 +62,47 @@ bool compatible(const std::string& file_format, const std::string& table_format)
 }
 
 std::string base_name(const std::string& path) { return std::string(migrations::last_component(path)); }
+
+// Django: a squashed migration is applied when its own row exists or every migration it
+// replaces has one (Django records the replaced names when it applies a squash); those rows are
+// its own.
+bool django_applied(const MigrationFile& f, const std::vector<AppliedMigration>& rows, std::vector<bool>* matched) {
+  auto row_of = [&](const std::string& version) -> long {
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (rows[i].version == version) return static_cast<long>(i);
+    return -1;
+  };
+  bool applied = false;
+  if (long i = row_of(f.version); i >= 0) (*matched)[i] = true, applied = true;
+  bool all = !f.replaces.empty();
+  for (const std::string& r : f.replaces) {
+    long i = row_of(r);
+    if (i >= 0) (*matched)[i] = true;
+    else all = false;
+  }
+  return applied || all;
+}
+
+// Alembic: the rows are the applied heads; a revision is applied when it is one or an ancestor
+// of one (MigrationFile::depends_on holds down_revision and depends_on). Marks the heads found.
+std::set<std::string> alembic_applied(const std::vector<MigrationFile>& files, const std::vector<AppliedMigration>& rows,
+                                      std::vector<bool>* matched) {
+  std::map<std::string, const MigrationFile*> by_version;
+  for (const MigrationFile& f : files)
+    if (f.format == "alembic") by_version[f.version] = &f;
+  std::set<std::string> applied;
+  std::vector<std::string> todo;
+  for (size_t i = 0; i < rows.size(); ++i)
+    if (by_version.count(rows[i].version)) (*matched)[i] = true, todo.push_back(rows[i].version);
+  while (!todo.empty()) {
+    std::string v = todo.back();
+    todo.pop_back();
+    if (!applied.insert(v).second) continue;
+    if (auto it = by_version.find(v); it != by_version.end())
+      for (const std::string& d : it->second->depends_on) todo.push_back(d);
+  }
+  return applied;
+}
 
 }  // namespace
 
@@ -150,6 +192,7 @@ bool check_tracking_agreement(const std::vector<TrackingTable>& tables, std::str
   const TrackingTable* first = nullptr;
   std::string first_head;
   for (const TrackingTable& t : tables) {
+    if (t.format == "django" || t.format == "alembic") continue;  // names, not ordered versions
     std::string head;
     for (const AppliedMigration& m : t.rows)
       if (!m.version.empty() && (head.empty() || compare_versions(m.version, head) > 0)) head = m.version;
@@ -214,6 +257,17 @@ std::vector<MigrationState> classify_migrations(const std::vector<MigrationFile>
     state.table = table.table;
     const std::vector<AppliedMigration>& rows = table.rows;
 
+    if (table.format == "django") {
+      state.status = django_applied(f, rows, &matched[t]) ? MigrationStatus::Applied : MigrationStatus::Pending;
+      result.push_back(state);
+      continue;
+    }
+    if (table.format == "alembic") {
+      state.status = alembic_applied(files, rows, &matched[t]).count(f.version) ? MigrationStatus::Applied
+                                                                                  : MigrationStatus::Pending;
+      result.push_back(state);
+      continue;
+    }
     if (table.format == "drizzle") {
       // drizzle-kit: applied iff the journal's "when" <= the greatest created_at. The hash ties a
       // row to its file when the journal time is not known.
@@ -249,10 +303,16 @@ std::vector<MigrationState> classify_migrations(const std::vector<MigrationFile>
     result.push_back(state);
   }
 
+  // Django records the migrations of installed packages too (auth, contenttypes, ...): rows of
+  // an app that has no migrations in the repository are not unknown to it.
+  std::set<std::string> django_apps;
+  for (const MigrationFile& f : files)
+    if (f.format == "django") django_apps.insert(f.version.substr(0, f.version.find('.')));
   for (size_t t = 0; t < tables.size(); ++t) {
     if (!used[t]) continue;
     for (size_t i = 0; i < tables[t].rows.size(); ++i) {
       const AppliedMigration& m = tables[t].rows[i];
+      if (tables[t].format == "django" && !django_apps.count(m.version.substr(0, m.version.find('.')))) continue;
       const migrations::Format* f = migrations::format_named(tables[t].format);
       bool covered = f && f->tracking && f->tracking->baseline_covers_unlisted && m.covers_earlier;
       if (matched[t][i] || covered) continue;

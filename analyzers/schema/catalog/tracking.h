@@ -4,7 +4,10 @@
 // migration format's row (migrations/tracking_layout.h, defined in the format's own file);
 // this module finds the tables in a live catalog, reads rows through the layouts and matches
 // them with the repository's files. A table with a tracking name but other columns is an error:
-// failing closed beats guessing.
+// failing closed beats guessing. Two tools decide "applied" with more than a row per file, and
+// classify_migrations follows them: Django (a squashed migration counts when all it replaces
+// do; rows of apps with no migrations in the repository are installed packages, not unknown)
+// and Alembic (the rows are heads; their ancestors are applied too).
 #pragma once
 #include <map>
 #include <optional>

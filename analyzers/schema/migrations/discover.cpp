@@ -405,6 +405,9 @@ void discover_migrations(const source::FileSystem& fs, const std::string& root, 
       sql_files.push_back(f);
       candidates.emplace(dir, Candidate{});
       if (name == "migration.sql") candidates.emplace(parent_of(dir), Candidate{});  // Prisma
+    } else if (name.size() > 3 && name.ends_with(".rb") && std::isdigit(static_cast<unsigned char>(name[0])) &&
+               name.find('_') != std::string::npos) {
+      candidates.emplace(dir, Candidate{});  // Rails' <version>_<name>.rb
     } else if (name == "_journal.json" && last_component(dir) == "meta") {
       candidates.emplace(parent_of(dir), Candidate{});  // Drizzle's out folder
     } else if (name == "sqlc.yaml" || name == "sqlc.yml" || name == "sqlc.json") {
@@ -430,6 +433,9 @@ void discover_migrations(const source::FileSystem& fs, const std::string& root, 
         add_config_dir(normalize_location(v, dir, true), f + " (flyway locations)");
     }
   }
+  // Formats written in code find their own folders (Django apps' migrations/, Alembic's script
+  // location named by alembic.ini or env.py).
+  for (const std::string& d : discover_directories(fs, root)) candidates.emplace(d, Candidate{});
   // .env files are hidden, so the walk does not list them: the root's are read directly.
   for (const char* env : {".env", ".env.example", ".env.sample"}) {
     std::string text, err;

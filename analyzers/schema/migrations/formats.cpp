@@ -1,5 +1,7 @@
 // The table of migration formats. A directory belongs to the first format whose detect() accepts
 // it, so the order runs from the most specific evidence to the least:
+//   django          NNNN_*.py files declaring `class Migration(migrations.Migration)` (code/django.cpp)
+//   alembic         env.py beside versions/*.py with revision identifiers (code/alembic.cpp)
 //   drizzle         a meta/_journal.json file
 //   prisma          <name>/migration.sql subdirectories (or migration_lock.toml)
 //   rails           <version>_<name>.rb files (code/rails.cpp)
@@ -11,11 +13,17 @@
 //   sqlx            timestamped <version>_<name>.sql files in a "migrations" directory
 //   plain           any .sql file
 // Adding a format is one file defining its Format and one line in each list below.
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "analyzers/schema/migrations/migration.h"
 
 namespace schemagate::schema::migrations {
 
 // Each is defined in the file of the same name.
+extern const Format kDjango;
+extern const Format kAlembic;
 extern const Format kDrizzle;
 extern const Format kPrisma;
 extern const Format kRails;
@@ -30,7 +38,8 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDrizzle, kPrisma, kRails, kFlyway, kDbmate, kGoose, kSqlMigrate, kGolangMigrate, kSupabase, kSqlx, kPlain,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kFlyway, kDbmate, kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
+      kSqlx, kPlain,
   };
   return table;
 }
@@ -60,6 +69,64 @@ const std::vector<std::string>& default_directories() {
       "db/migrate",                       // Rails
   };
   return dirs;
+}
+
+std::vector<std::string> discover_directories(const source::FileSystem& fs, const std::string& root) {
+  std::set<std::string> dirs;
+  for (const Format& format : formats())
+    if (format.discover)
+      for (std::string& d : format.discover(fs, root)) dirs.insert(std::move(d));
+  return {dirs.begin(), dirs.end()};
+}
+
+void order_by_dependencies(std::vector<MigrationFile>* files) {
+  std::vector<MigrationFile>& f = *files;
+  bool any = std::any_of(f.begin(), f.end(), [](const MigrationFile& m) { return !m.depends_on.empty(); });
+  if (!any) return;
+  std::map<std::string, size_t> by_version;
+  std::map<std::string, std::vector<size_t>> by_app;  // "app" of "app.name" versions, for __first__/__latest__
+  for (size_t i = 0; i < f.size(); ++i) {
+    by_version.emplace(f[i].version, i);
+    size_t dot = f[i].version.find('.');
+    if (dot != std::string::npos) by_app[f[i].version.substr(0, dot)].push_back(i);
+  }
+  for (size_t i = 0; i < f.size(); ++i)  // a squashed migration stands for the ones it replaces
+    for (const std::string& r : f[i].replaces) by_version.emplace(r, i);
+  std::vector<std::set<size_t>> before(f.size());
+  for (size_t i = 0; i < f.size(); ++i) {
+    for (const std::string& d : f[i].depends_on) {
+      if (auto it = by_version.find(d); it != by_version.end()) {
+        if (it->second != i) before[i].insert(it->second);
+        continue;
+      }
+      size_t dot = d.find('.');
+      if (dot == std::string::npos) continue;
+      auto app = by_app.find(d.substr(0, dot));
+      if (app == by_app.end()) continue;
+      std::string_view which = std::string_view(d).substr(dot + 1);
+      for (size_t j : app->second) {
+        if (j == i) continue;
+        bool root = std::none_of(f[j].depends_on.begin(), f[j].depends_on.end(), [&](const std::string& x) {
+          return x.compare(0, dot + 1, d, 0, dot + 1) == 0;
+        });
+        if (which == "__latest__" || (which == "__first__" && root)) before[i].insert(j);
+      }
+    }
+  }
+  // Kahn's algorithm, always taking the earliest ready file; a cycle keeps the rest in order.
+  std::vector<MigrationFile> out;
+  std::vector<bool> done(f.size(), false);
+  while (out.size() < f.size()) {
+    size_t pick = f.size();
+    for (size_t i = 0; i < f.size() && pick == f.size(); ++i)
+      if (!done[i] && std::all_of(before[i].begin(), before[i].end(), [&](size_t j) { return done[j]; })) pick = i;
+    if (pick == f.size())
+      for (size_t i = 0; i < f.size() && pick == f.size(); ++i)
+        if (!done[i]) pick = i;
+    done[pick] = true;
+    out.push_back(std::move(f[pick]));
+  }
+  f = std::move(out);
 }
 
 // A directory that no format detects (missing, empty, or without .sql files) loads as zero

@@ -1,0 +1,234 @@
+// Django models as requirements. The ORM selects every field of a model on every query, so a
+// field declared in models.py whose column no migration creates fails every query of the model
+// (`column ... does not exist`): the incident, without a line of SQL. Each concrete model in an
+// app's models.py (or models/ package) needs its table, and each field its column, at the
+// field's declaration.
+//
+// Names as Django derives them: table `<app_label>_<model>` (app_label: Meta.app_label, else the
+// app's directory) or Meta.db_table; column db_column, else the field name, `<name>_id` for
+// ForeignKey / OneToOneField; an automatic many-to-many table `<table>_<field>`. Only Django's
+// own field classes are columns for certain (a composite field of a package is not one). Abstract models
+// (and same-file abstract bases' fields) are followed; proxy models need nothing of their own.
+// Unmanaged models (managed = False) still need their table and columns: the code reads them.
+//
+// Only what the file makes certain is required. A class is a model when it derives from
+// models.Model, from a model of the same file, or declares `models.*Field` attributes (a base
+// imported from elsewhere: its own fields are still its table's). Fields a base from another
+// file contributes are not known here and are not required. Test apps (tests/ directories) are
+// not the running code's models.
+#include <cstring>
+#include <map>
+#include <set>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/schema/migrations/code/python_value.h"
+#include "analyzers/source/discovery.h"
+
+namespace schemagate::datalayers {
+
+namespace {
+
+using schema::migrations::code::PyReader;
+using schema::migrations::code::PyValue;
+using K = PyValue::Kind;
+
+bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp(ts_node_type(n), type); }
+TSNode field(TSNode n, const char* name) { return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name))); }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+struct Field {
+  std::string name, column;
+  bool m2m = false, m2m_through = false;
+  std::string m2m_table;
+  uint32_t begin = 0, end = 0;  ///< the attribute name
+};
+
+struct ModelClass {
+  std::string name;
+  std::vector<std::string> bases;
+  bool model = false, abstract = false, proxy = false;
+  std::string db_table, app_label;
+  std::vector<Field> fields;
+  uint32_t begin = 0, end = 0;  ///< the class name
+};
+
+/// Django's own field classes, each one column. A class of another package or of the project
+/// may be a column, several, or none (a composite money field over two real ones): not certain.
+bool column_class(std::string_view cls) {
+  static const std::set<std::string_view> known = {
+      "AutoField", "BigAutoField", "SmallAutoField", "BooleanField", "NullBooleanField", "CharField", "TextField",
+      "SlugField", "EmailField", "URLField", "IntegerField", "BigIntegerField", "SmallIntegerField",
+      "PositiveIntegerField", "PositiveBigIntegerField", "PositiveSmallIntegerField", "DateField", "DateTimeField",
+      "TimeField", "DurationField", "DecimalField", "FloatField", "UUIDField", "JSONField", "BinaryField",
+      "FileField", "ImageField", "FilePathField", "GenericIPAddressField", "IPAddressField",
+      "CommaSeparatedIntegerField", "ArrayField", "HStoreField", "CICharField", "CIEmailField", "CITextField",
+      "DateRangeField", "DateTimeRangeField", "IntegerRangeField", "BigIntegerRangeField", "DecimalRangeField",
+      "SearchVectorField", "GeneratedField"};
+  return known.count(cls) != 0;
+}
+
+/// A field declaration's column: `x = models.CharField(...)`, `x = ForeignKey(...)`.
+bool field_of(const std::string& name, const PyValue& call, Field* out) {
+  if (!call.is(K::Call)) return false;
+  std::string_view cls = call.last_name();
+  bool relation = cls == "ForeignKey" || cls == "OneToOneField" || cls == "ParentalKey";
+  bool m2m = cls == "ManyToManyField" || cls == "ParentalManyToManyField";
+  bool column = relation || column_class(cls);
+  if (!column && !m2m) return false;
+  out->name = name;
+  if (m2m) {
+    out->m2m = true;
+    out->m2m_through = call.kwarg("through") != nullptr;
+    if (const PyValue* t = call.kwarg("db_table")) {
+      if (!t->is_str()) return false;
+      out->m2m_table = t->text;
+    }
+    return true;
+  }
+  if (const PyValue* c = call.kwarg("db_column")) {
+    if (!c->is_str()) return false;  // computed: not certain
+    out->column = c->text;
+  } else {
+    out->column = relation ? name + "_id" : name;
+  }
+  return true;
+}
+
+std::string app_of(std::string_view path) {
+  // app/models.py -> app; app/models/orders.py -> app
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= path.size(); ++i)
+    if (i == path.size() || path[i] == '/') parts.push_back(path.substr(start, i - start)), start = i + 1;
+  for (size_t i = parts.size(); i-- > 0;)
+    if ((parts[i] == "models.py" || parts[i] == "models") && i > 0) return std::string(parts[i - 1]);
+  return "";
+}
+
+bool claims_models(std::string_view path) {
+  if (!path.ends_with(".py")) return false;
+  if (source::is_test_file(path) || path.starts_with("tests/") || path.find("/tests/") != std::string_view::npos ||
+      path.find("/migrations/") != std::string_view::npos)
+    return false;
+  return path.ends_with("/models.py") || path == "models.py" || path.find("/models/") != std::string_view::npos ||
+         path.starts_with("models/");
+}
+
+bool relevant(std::string_view text) {
+  return text.find("django.db") != std::string_view::npos && text.find("models.") != std::string_view::npos;
+}
+
+void extract(const FileInput& in, FileOutput* out) {
+  if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
+  std::string app = app_of(in.path);
+  PyReader reader(in.text, in.root);
+  std::map<std::string, ModelClass> classes;
+  std::vector<std::string> order;
+  for (TSNode cls : schema::migrations::code::class_definitions(in.root)) {
+    ModelClass m;
+    TSNode name = field(cls, "name");
+    m.name = std::string(reader.text(name));
+    m.begin = ts_node_start_byte(name), m.end = ts_node_end_byte(name);
+    TSNode supers = field(cls, "superclasses");
+    uint32_t n = ts_node_is_null(supers) ? 0 : ts_node_named_child_count(supers);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode b = ts_node_named_child(supers, i);
+      if (is(b, "keyword_argument")) continue;  // metaclass=...
+      m.bases.push_back(std::string(reader.text(b)));
+    }
+    TSNode body = field(cls, "body");
+    bool declares = false;
+    uint32_t k = ts_node_named_child_count(body);
+    for (uint32_t i = 0; i < k; ++i) {
+      TSNode stmt = ts_node_named_child(body, i);
+      TSNode meta = stmt;
+      if (is(meta, "class_definition") && reader.text(field(meta, "name")) == "Meta") {
+        for (auto& [key, value] : reader.assignments(field(meta, "body"))) {
+          PyValue v = reader.eval(value);
+          if (key == "abstract") m.abstract = v.truthy();
+          if (key == "proxy") m.proxy = v.truthy();
+          if (key == "db_table") m.db_table = v.is_str() ? v.text : "?";
+          if (key == "app_label") m.app_label = v.is_str() ? v.text : "?";
+        }
+        continue;
+      }
+      if (!is(stmt, "expression_statement")) continue;
+      TSNode a = ts_node_named_child(stmt, 0);
+      if (!is(a, "assignment")) continue;
+      TSNode left = field(a, "left"), right = field(a, "right");
+      if (!is(left, "identifier") || ts_node_is_null(right)) continue;
+      Field f;
+      PyValue v = reader.eval(right);
+      if (!field_of(std::string(reader.text(left)), v, &f)) continue;
+      if (v.text.starts_with("models.")) declares = true;
+      f.begin = ts_node_start_byte(left), f.end = ts_node_end_byte(left);
+      m.fields.push_back(std::move(f));
+    }
+    for (const std::string& b : m.bases)
+      if (b == "models.Model" || b == "Model" || (classes.count(b) && classes[b].model)) m.model = true;
+    if (declares) m.model = true;
+    order.push_back(m.name);
+    classes[m.name] = std::move(m);
+  }
+
+  for (const std::string& name : order) {
+    const ModelClass& m = classes[name];
+    if (!m.model || m.abstract || m.proxy || m.db_table == "?" || m.app_label == "?") continue;
+    std::string label = m.app_label.empty() ? app : m.app_label;
+    if (label.empty() && m.db_table.empty()) continue;
+    std::string table = m.db_table.empty() ? label + "_" + lower(m.name) : m.db_table;
+    // Own fields, then those of same-file abstract bases (nearest first; a field redeclared
+    // lower down wins).
+    std::vector<const Field*> fields;
+    std::set<std::string> seen;
+    std::vector<const ModelClass*> chain{&m};
+    for (size_t i = 0; i < chain.size() && i < 32; ++i)
+      for (const std::string& b : chain[i]->bases)
+        if (auto it = classes.find(b); it != classes.end() && it->second.abstract) chain.push_back(&it->second);
+    for (const ModelClass* c : chain)
+      for (const Field& f : c->fields)
+        if (seen.insert(f.name).second) fields.push_back(&f);
+
+    size_t unit = out->requirements.units.size();
+    out->requirements.units.push_back({std::string(in.path), "django model " + label + "." + m.name, "", 0});
+    requirements::Requirement rel;
+    rel.object = requirements::Object::Relation;
+    rel.schema = in.default_schema;
+    rel.relation = table;
+    rel.span = {m.begin, m.end};
+    rel.unit = unit;
+    out->requirements.requirements.push_back(rel);
+    for (const Field* f : fields) {
+      requirements::Span span{f->begin, f->end};  // an abstract base's field: at the base's declaration
+      if (f->m2m) {
+        if (f->m2m_through) continue;
+        std::string t = f->m2m_table.empty() ? table + "_" + lower(f->name) : f->m2m_table;
+        if (t.size() > 63) continue;  // Django shortens it with a hash
+        requirements::Requirement r = rel;
+        r.relation = t;
+        r.span = span;
+        out->requirements.requirements.push_back(r);
+        continue;
+      }
+      requirements::Requirement r;
+      r.object = requirements::Object::Column;
+      r.schema = in.default_schema;
+      r.relation = table;
+      r.column = f->column;
+      r.span = span;
+      r.unit = unit;
+      out->requirements.requirements.push_back(r);
+    }
+  }
+}
+
+}  // namespace
+
+extern const DataLayer kDjangoModels{"django", {"python"}, nullptr, relevant, extract};
+
+}  // namespace schemagate::datalayers

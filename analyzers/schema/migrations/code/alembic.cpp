@@ -1,0 +1,463 @@
+// Alembic migrations: the script location (the directory with env.py and versions/, named by
+// alembic.ini's script_location or found beside env.py; Flask-Migrate's migrations/ is one),
+// every versions/*.py read with tree-sitter-python and never run. The `op.*` calls of upgrade()
+// become the statements SQLAlchemy's PostgreSQL dialect emits for them, in source order, each
+// with the call's file offset as its origin; `op.execute("...")` is applied as SQL, and
+// `with op.batch_alter_table("t") as batch_op:` blocks are ALTER TABLEs of "t".
+//
+// Versions are revision ids; `down_revision` (a tuple for merge revisions) and `depends_on`
+// order them (order_by_dependencies), as `alembic upgrade heads` does. Columns follow
+// SQLAlchemy's rules where they decide what the code may omit: a column is NOT NULL when
+// nullable=False or in the primary key, a lone integer primary key is SERIAL (it has a default),
+// server_default is a default. Foreign keys, CHECKs and data operations (bulk_insert) change no
+// column and are left out; what Python computes at run time is a note.
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
+
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/tree_parser.h"
+#include "analyzers/schema/migrations/code/generated_sql.h"
+#include "analyzers/schema/migrations/code/python_value.h"
+#include "analyzers/schema/migrations/migration.h"
+#include "analyzers/schema/migrations/migration_io.h"
+#include "analyzers/schema/migrations/naming.h"
+#include "analyzers/source/discovery.h"
+
+namespace schemagate::schema::migrations {
+
+namespace code {
+
+namespace {
+
+using K = PyValue::Kind;
+
+std::string q(std::string_view name) { return quote_ident(name); }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+/// A name argument: a string, or op.f("name") / sa.text("name").
+std::string name_of(const PyValue* v) {
+  if (!v) return "";
+  if (v->is_str()) return v->text;
+  if (v->is(K::Call) && !v->items.empty() && v->items[0].is_str()) return v->items[0].text;
+  return "";
+}
+
+std::string number(const PyValue* v) { return v && v->is(K::Number) ? v->text : ""; }
+
+/// The PostgreSQL type SQLAlchemy's dialect writes for a type expression (sa.String(80),
+/// sa.Integer, postgresql.JSONB()). Unknown types are text (a note).
+std::string sa_type(const PyValue& t, bool* known) {
+  *known = true;
+  std::string n = lower(t.last_name());
+  if (t.is(K::Call) && n == "variant" && !t.items.empty()) return sa_type(t.items[0], known);
+  if (t.is(K::Call) && (n == "with_variant") ) return "text";
+  const PyValue* len = t.is(K::Call) ? t.arg(0, "length") : nullptr;
+  static const std::map<std::string, const char*> fixed = {
+      {"integer", "integer"}, {"int", "integer"}, {"biginteger", "bigint"}, {"bigint", "bigint"},
+      {"smallinteger", "smallint"}, {"smallint", "smallint"}, {"text", "text"}, {"unicodetext", "text"},
+      {"boolean", "boolean"}, {"date", "date"}, {"time", "time without time zone"}, {"interval", "interval"},
+      {"float", "double precision"}, {"double", "double precision"}, {"double_precision", "double precision"},
+      {"real", "real"}, {"json", "json"}, {"jsonb", "jsonb"}, {"uuid", "uuid"}, {"uuidtype", "uuid"},
+      {"largebinary", "bytea"}, {"bytea", "bytea"}, {"inet", "inet"}, {"cidr", "cidr"}, {"macaddr", "macaddr"},
+      {"tsvector", "tsvector"}, {"hstore", "hstore"}, {"citext", "citext"}, {"money", "money"},
+  };
+  if (auto it = fixed.find(n); it != fixed.end()) return it->second;
+  if (n == "string" || n == "unicode" || n == "varchar" || n == "char" || n == "nvarchar") {
+    std::string l = number(len);
+    std::string base = n == "char" ? "char" : "varchar";
+    return l.empty() ? base : base + "(" + l + ")";
+  }
+  if (n == "datetime" || n == "timestamp") {
+    const PyValue* tz = t.is(K::Call) ? t.arg(0, "timezone") : nullptr;
+    return tz && tz->truthy() ? "timestamp with time zone" : "timestamp without time zone";
+  }
+  if (n == "numeric" || n == "decimal") {
+    std::string p = t.is(K::Call) ? number(t.arg(0, "precision")) : "", s = t.is(K::Call) ? number(t.arg(1, "scale")) : "";
+    return p.empty() ? "numeric" : "numeric(" + p + (s.empty() ? "" : ", " + s) + ")";
+  }
+  if (n == "array" && t.is(K::Call) && !t.items.empty()) return sa_type(t.items[0], known) + "[]";
+  if (n == "enum" && t.is(K::Call)) {
+    std::string name = t.kwarg("name") && t.kwarg("name")->is_str() ? t.kwarg("name")->text : "";
+    return name.empty() ? "varchar" : q(name);
+  }
+  *known = false;
+  return "text";
+}
+
+bool integer_type(const std::string& t) { return t == "integer" || t == "bigint" || t == "smallint"; }
+
+struct Column {
+  std::string name, type, default_sql;
+  bool nullable = true, primary_key = false, unique = false, identity = false, autoincrement_off = false,
+       foreign_key = false;
+};
+
+class Translator {
+ public:
+  Translator(GeneratedSql* out) : out_(out) {}
+
+  void call(const PyValue& c, const std::string& batch_table, const std::string& batch_schema) {
+    at_ = c.begin;
+    std::string_view op = c.last_name();
+    bool batch = !batch_table.empty();
+    // In a batch block the table is implicit: argument positions shift by one.
+    size_t s = batch ? 0 : 1;
+    auto table_at = [&](size_t i, const char* kw) {
+      std::string schema = batch ? batch_schema : name_of(c.kwarg("schema"));
+      std::string t = batch ? batch_table : name_of(c.arg(i, kw));
+      return schema.empty() ? q(t) : q(schema) + "." + q(t);
+    };
+    if (op == "create_table") return create_table(c);
+    if (op == "drop_table") return run("DROP TABLE " + table_at(0, "table_name"));
+    if (op == "rename_table") {
+      std::string schema = name_of(c.kwarg("schema"));
+      return run("ALTER TABLE " + (schema.empty() ? "" : q(schema) + ".") + q(name_of(c.arg(0, "old_table_name"))) +
+                 " RENAME TO " + q(name_of(c.arg(1, "new_table_name"))));
+    }
+    if (op == "add_column") {
+      const PyValue* col = c.arg(s, "column");
+      if (!col || !col->is(K::Call)) return note("add_column without a literal Column: not modelled");
+      Column column = parse_column(*col);
+      return run("ALTER TABLE " + table_at(0, "table_name") + " ADD COLUMN " + definition(column, false));
+    }
+    if (op == "drop_column") return run("ALTER TABLE " + table_at(0, "table_name") + " DROP COLUMN " + q(name_of(c.arg(s, "column_name"))));
+    if (op == "alter_column") return alter_column(c, table_at(0, "table_name"), name_of(c.arg(s, "column_name")));
+    if (op == "create_index") {
+      std::string name = name_of(c.arg(0, "index_name"));
+      const PyValue* cols = c.arg(s + 1, "columns");
+      std::string list;
+      if (cols)
+        for (const PyValue& v : cols->items) {
+          if (!v.is_str()) return note("index " + name + " on expressions: not modelled");
+          list += (list.empty() ? "" : ", ") + q(v.text);
+        }
+      if (name.empty() || list.empty() || c.kwarg("postgresql_where")) return note("index " + name + " with a condition or no columns: not modelled");
+      const PyValue* unique = c.kwarg("unique");
+      std::string table = batch ? table_at(0, "") : table_at(1, "table_name");
+      return run(std::string("CREATE ") + (unique && unique->truthy() ? "UNIQUE " : "") + "INDEX " + q(name) + " ON " + table + " (" + list + ")");
+    }
+    if (op == "drop_index") {
+      std::string schema = batch ? batch_schema : name_of(c.kwarg("schema"));
+      return run("DROP INDEX IF EXISTS " + (schema.empty() ? "" : q(schema) + ".") + q(name_of(c.arg(0, "index_name"))));
+    }
+    if (op == "create_unique_constraint") {
+      std::string name = name_of(c.arg(0, "constraint_name"));
+      const PyValue* cols = c.arg(s + 1, "columns");
+      std::string list, suffix;
+      if (cols)
+        for (const PyValue& v : cols->items) {
+          if (!v.is_str()) return note("unique constraint on expressions: not modelled");
+          list += (list.empty() ? "" : ", ") + q(v.text);
+        }
+      if (list.empty()) return note("unique constraint without literal columns: not modelled");
+      std::string table = batch ? table_at(0, "") : table_at(1, "table_name");
+      return run("ALTER TABLE " + table + " ADD" + (name.empty() ? "" : " CONSTRAINT " + q(name)) + " UNIQUE (" + list + ")");
+    }
+    if (op == "drop_constraint") {
+      std::string name = name_of(c.arg(0, "constraint_name"));
+      std::string table = batch ? table_at(0, "") : table_at(1, "table_name");
+      if (!name.empty()) run("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + q(name));
+      return;
+    }
+    if (op == "execute") {
+      const PyValue* sql = c.arg(0, "sqltext");
+      if (sql && sql->is(K::Call) && (sql->last_name() == "text" || sql->last_name() == "DDL") && !sql->items.empty())
+        sql = &sql->items[0];
+      if (sql && sql->is_str()) return out_->emit_string(*sql);
+      return note("op.execute() of SQL computed at run time: not modelled");
+    }
+    if (op == "create_foreign_key" || op == "create_check_constraint" || op == "create_primary_key" ||
+        op == "bulk_insert" || op == "f" || op == "get_bind" || op == "get_context" || op == "inline_literal" ||
+        op == "create_table_comment" || op == "drop_table_comment" || op == "create_exclude_constraint")
+      return;  // no change to relations or columns
+    note("op." + std::string(op) + "() is not known to schemagate: not modelled");
+  }
+
+ private:
+  void run(const std::string& stmt) { out_->emit(stmt, at_); }
+  void note(const std::string& msg) { out_->notes.push_back({at_, msg}); }
+
+  Column parse_column(const PyValue& c) {
+    Column col;
+    size_t i = 0;
+    if (!c.items.empty() && c.items[0].is_str()) col.name = c.items[i++].text;
+    if (const PyValue* n = c.kwarg("name"); n && n->is_str()) col.name = n->text;
+    const PyValue* type = c.kwarg("type_");
+    if (!type && i < c.items.size() && (c.items[i].is(K::Call) || c.items[i].is(K::Name))) {
+      std::string_view ln = c.items[i].last_name();
+      if (ln != "ForeignKey" && ln != "Identity" && ln != "Computed" && ln != "Sequence") type = &c.items[i++];
+    }
+    bool known = true;
+    col.type = type ? sa_type(*type, &known) : "text";
+    if (!known) note("column type " + std::string(type->last_name()) + " of " + col.name + " is not known to schemagate: typed text");
+    for (; i < c.items.size(); ++i) {
+      std::string_view ln = c.items[i].last_name();
+      if (ln == "ForeignKey") col.foreign_key = true;
+      if (ln == "Identity") col.identity = true;
+      if (ln == "Computed") col.default_sql = "computed";
+    }
+    col.primary_key = c.kwarg("primary_key") && c.kwarg("primary_key")->truthy();
+    col.unique = c.kwarg("unique") && c.kwarg("unique")->truthy();
+    const PyValue* nullable = c.kwarg("nullable");
+    col.nullable = nullable ? nullable->truthy() : !col.primary_key;
+    const PyValue* ai = c.kwarg("autoincrement");
+    col.autoincrement_off = ai && ai->is(K::Bool) && !ai->truthy();
+    if (const PyValue* d = c.kwarg("server_default"); d && !d->is(K::None)) col.default_sql = default_sql(*d);
+    return col;
+  }
+
+  static std::string default_sql(const PyValue& d) {
+    if (d.is_str()) {
+      std::string s = "'";
+      for (char ch : d.text) s += ch == '\'' ? std::string("''") : std::string(1, ch);
+      return s + "'";
+    }
+    if (d.is(K::Call) && d.last_name() == "text" && !d.items.empty() && d.items[0].is_str()) return d.items[0].text;
+    if (d.is(K::Call) && d.text.find("func.") != std::string::npos && d.items.empty())
+      return std::string(d.last_name()) + "()";
+    return "NULL";  // computed at run time: a default exists, its value is not known
+  }
+
+  std::string definition(const Column& c, bool serial) const {
+    std::string type = c.type;
+    if (serial) type = c.type == "bigint" ? "bigserial" : c.type == "smallint" ? "smallserial" : "serial";
+    std::string d = q(c.name) + " " + type;
+    if (c.identity) d += " GENERATED BY DEFAULT AS IDENTITY";
+    if (c.default_sql == "computed") d += " GENERATED ALWAYS AS (NULL) STORED";
+    else if (!c.default_sql.empty()) d += " DEFAULT " + c.default_sql;
+    if (!c.nullable) d += " NOT NULL";
+    if (c.primary_key) d += " PRIMARY KEY";
+    if (c.unique) d += " UNIQUE";
+    return d;
+  }
+
+  void create_table(const PyValue& c) {
+    std::string name = name_of(c.arg(0, "table_name"));
+    std::string schema = name_of(c.kwarg("schema"));
+    std::vector<Column> cols;
+    std::vector<std::string> constraints;
+    std::set<std::string> pk_cols;
+    for (size_t i = 1; i < c.items.size(); ++i) {
+      const PyValue& v = c.items[i];
+      std::string_view ln = v.last_name();
+      if (ln == "Column") {
+        cols.push_back(parse_column(v));
+      } else if (ln == "PrimaryKeyConstraint" || ln == "UniqueConstraint") {
+        std::string list;
+        for (const PyValue& a : v.items)
+          if (a.is_str()) {
+            list += (list.empty() ? "" : ", ") + q(a.text);
+            if (ln == "PrimaryKeyConstraint") pk_cols.insert(a.text);
+          }
+        std::string cname = name_of(v.kwarg("name"));
+        if (!list.empty())
+          constraints.push_back((cname.empty() ? "" : "CONSTRAINT " + q(cname) + " ") +
+                                (ln == "PrimaryKeyConstraint" ? "PRIMARY KEY (" : "UNIQUE (") + list + ")");
+      }
+    }
+    for (Column& col : cols)
+      if (pk_cols.count(col.name)) col.nullable = false;
+    // SQLAlchemy's "autoincrement" column: the only primary key column, an integer, no foreign key.
+    std::vector<Column*> pks;
+    for (Column& col : cols)
+      if (col.primary_key || pk_cols.count(col.name)) pks.push_back(&col);
+    const Column* serial = pks.size() == 1 && integer_type(pks[0]->type) && !pks[0]->foreign_key &&
+                                   !pks[0]->autoincrement_off && !pks[0]->identity && pks[0]->default_sql.empty()
+                               ? pks[0]
+                               : nullptr;
+    std::string body;
+    for (const Column& col : cols) body += (body.empty() ? "" : ", ") + definition(col, &col == serial);
+    for (const std::string& k : constraints) body += (body.empty() ? "" : ", ") + k;
+    run("CREATE TABLE " + (schema.empty() ? "" : q(schema) + ".") + q(name) + " (" + body + ")");
+  }
+
+  /// In Alembic's order (DefaultImpl.alter_column): nullability, default, type, then the rename.
+  void alter_column(const PyValue& c, const std::string& table, const std::string& column) {
+    std::string t = "ALTER TABLE " + table;
+    if (const PyValue* n = c.kwarg("nullable"); n && n->is(K::Bool))
+      run(t + " ALTER COLUMN " + q(column) + (n->truthy() ? " DROP NOT NULL" : " SET NOT NULL"));
+    if (const PyValue* d = c.kwarg("server_default")) {
+      if (d->is(K::None) || (d->is(K::Bool) && !d->truthy())) run(t + " ALTER COLUMN " + q(column) + " DROP DEFAULT");
+      else run(t + " ALTER COLUMN " + q(column) + " SET DEFAULT " + default_sql(*d));
+    }
+    if (const PyValue* type = c.kwarg("type_"); type && !type->is(K::None)) {
+      bool known = true;
+      std::string st = sa_type(*type, &known);
+      if (known) run(t + " ALTER COLUMN " + q(column) + " TYPE " + st);
+    }
+    if (const PyValue* n = c.kwarg("new_column_name"); n && n->is_str())
+      run(t + " RENAME COLUMN " + q(column) + " TO " + q(n->text));
+  }
+
+  GeneratedSql* out_;
+  uint32_t at_ = 0;
+};
+
+bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp(ts_node_type(n), type); }
+
+/// Walks upgrade()'s body in source order: `op.*` calls and, inside `with op.batch_alter_table(...)
+/// as name:`, the calls of `name`.
+void walk(TSNode node, const PyReader& reader, Translator& tr, std::map<std::string, std::pair<std::string, std::string>>& batches) {
+  if (is(node, "function_definition") || is(node, "class_definition")) return;  // defined, not run here
+  if (is(node, "with_statement")) {
+    TSNode clause = ts_node_named_child(node, 0);
+    uint32_t n = is(clause, "with_clause") ? ts_node_named_child_count(clause) : 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode item = ts_node_named_child(clause, i);
+      TSNode value = ts_node_child_by_field_name(item, "value", 5);
+      if (!is(value, "as_pattern")) continue;
+      PyValue call = reader.eval(ts_node_named_child(value, 0));
+      TSNode alias = ts_node_child_by_field_name(value, "alias", 5);
+      if (call.is(K::Call) && call.last_name() == "batch_alter_table" && !ts_node_is_null(alias)) {
+        std::string table = name_of(call.arg(0, "table_name"));
+        std::string schema = name_of(call.kwarg("schema"));
+        std::string a(reader.text(alias));
+        if (is(alias, "as_pattern_target") && ts_node_named_child_count(alias) == 1)
+          a = std::string(reader.text(ts_node_named_child(alias, 0)));
+        batches[a] = {table, schema};
+      }
+    }
+  }
+  if (is(node, "call")) {
+    PyValue c = reader.eval(node);
+    if (c.is(K::Call)) {
+      size_t dot = c.text.rfind('.');
+      std::string receiver = dot == std::string::npos ? "" : c.text.substr(0, dot);
+      if (receiver == "op" || receiver == "alembic.op") {
+        if (c.last_name() != "batch_alter_table") return tr.call(c, "", "");
+      } else if (auto it = batches.find(receiver); it != batches.end()) {
+        return tr.call(c, it->second.first, it->second.second);
+      }
+    }
+  }
+  uint32_t n = ts_node_named_child_count(node);
+  for (uint32_t i = 0; i < n; ++i) walk(ts_node_named_child(node, i), reader, tr, batches);
+}
+
+std::vector<std::string> version_files(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs.list(on_disk(root, source::join_path(dir, "versions"))))
+    if (!e.is_dir && e.name.ends_with(".py") && e.name != "__init__.py") names.push_back(e.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  if (!fs.is_file(source::join_path(on_disk(root, dir), "env.py"))) return false;
+  for (const std::string& name : version_files(fs, root, dir)) {
+    std::string text, err;
+    if (fs.read(source::join_path(on_disk(root, source::join_path(dir, "versions")), name), &text, &err) &&
+        text.find("down_revision") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
+  std::set<std::string> dirs;
+  for (const std::string& path : source::discover_files(fs, root, {})) {
+    std::string_view file = last_component(path);
+    std::string dir = path.size() > file.size() ? path.substr(0, path.size() - file.size() - 1) : "";
+    if (file == "env.py") {
+      if (detect(fs, root, dir)) dirs.insert(dir);
+    } else if (file == "alembic.ini") {
+      // script_location = %(here)s/alembic, or a path relative to the directory alembic runs in.
+      std::string text, err;
+      if (!fs.read(source::join_path(root, path), &text, &err)) continue;
+      size_t at = text.find("\nscript_location");
+      if (at == std::string::npos) continue;
+      size_t eq = text.find('=', at), end = text.find('\n', at + 1);
+      if (eq == std::string::npos || eq > end) continue;
+      std::string loc = text.substr(eq + 1, end == std::string::npos ? std::string::npos : end - eq - 1);
+      while (!loc.empty() && std::isspace(static_cast<unsigned char>(loc.front()))) loc.erase(0, 1);
+      while (!loc.empty() && std::isspace(static_cast<unsigned char>(loc.back()))) loc.pop_back();
+      if (loc.starts_with("%(here)s/")) loc = loc.substr(9);
+      if (loc.empty() || loc.find(':') != std::string::npos || loc.starts_with("/")) continue;  // a package
+      std::string candidate = dir.empty() ? loc : source::join_path(dir, loc);
+      if (detect(fs, root, candidate)) dirs.insert(candidate);
+    }
+  }
+  return {dirs.begin(), dirs.end()};
+}
+
+bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+          std::vector<MigrationFile>* out, std::string* err) {
+  languages::Parser parser(*languages::language_for_path("x.py"));
+  if (!parser.ok()) {
+    *err = parser.error();
+    return false;
+  }
+  std::vector<MigrationFile> files;
+  std::string versions = source::join_path(dir, "versions");
+  for (const std::string& name : version_files(fs, root, dir)) {
+    MigrationFile m;
+    m.path = source::join_path(versions, name);
+    m.name = name.substr(0, name.size() - 3);
+    m.format = "alembic";
+    if (!read_migration_text(fs, root, m.path, &m.text, err)) return false;
+    languages::Tree tree = parser.parse(m.text);
+    if (!tree) {
+      *err = m.path + ": does not parse as Python";
+      return false;
+    }
+    TSNode rootn = ts_tree_root_node(tree.get());
+    PyReader reader(m.text, rootn);
+    bool has_revision = false;
+    for (auto& [attr, node] : reader.assignments(rootn)) {
+      PyValue v = reader.eval(node);
+      if (attr == "revision" && v.is_str()) m.version = v.text, has_revision = true;
+      if (attr == "down_revision" || attr == "depends_on") {
+        if (v.is_str()) m.depends_on.push_back(v.text);
+        for (const PyValue& p : v.items)
+          if (p.is_str()) m.depends_on.push_back(p.text);
+      }
+    }
+    if (!has_revision) continue;  // a helper module beside the revisions
+    GeneratedSql g;
+    Translator tr(&g);
+    std::map<std::string, std::pair<std::string, std::string>> batches;
+    uint32_t n = ts_node_named_child_count(rootn);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode fn = ts_node_named_child(rootn, i);
+      if (is(fn, "decorated_definition")) fn = ts_node_child_by_field_name(fn, "definition", 10);
+      if (!is(fn, "function_definition") || reader.text(ts_node_child_by_field_name(fn, "name", 4)) != "upgrade") continue;
+      TSNode body = ts_node_child_by_field_name(fn, "body", 4);
+      uint32_t k = ts_node_named_child_count(body);
+      for (uint32_t j = 0; j < k; ++j) walk(ts_node_named_child(body, j), reader, tr, batches);
+    }
+    m.sql = std::move(g.sql);
+    m.origin = std::move(g.origin);
+    m.notes = std::move(g.notes);
+    if (m.origin.empty()) m.origin.push_back(0);
+    files.push_back(std::move(m));
+  }
+  order_by_dependencies(&files);
+  *out = std::move(files);
+  return true;
+}
+
+// Alembic: alembic_version(version_num), one row per applied head; every ancestor of a head
+// (down_revision, depends_on) counts as applied: catalog/tracking.cpp follows MigrationFile::depends_on.
+std::string tracking_query(const std::string& from, const Relation&) {
+  return "SELECT version_num FROM " + from + " ORDER BY version_num";
+}
+void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
+  for (const TextRow& row : rows) push_applied(out, text_or_null(row[0]), "", false, "version_num=" + text_or_null(row[0]));
+}
+const TrackingLayout kTracking{"alembic_version", "", {"version_num"}, "Alembic's (version_num)", tracking_query, 1,
+                               tracking_read, /*text_versions=*/true};
+
+}  // namespace
+
+}  // namespace code
+
+extern const Format kAlembic{"alembic", code::detect, code::load, &code::kTracking, {}, code::discover};
+
+}  // namespace schemagate::schema::migrations

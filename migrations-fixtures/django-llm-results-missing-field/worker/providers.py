@@ -1,0 +1,2 @@
+def complete(provider, prompt):
+    raise NotImplementedError(provider)
