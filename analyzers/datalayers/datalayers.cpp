@@ -3,8 +3,16 @@
 
 namespace schemagate::datalayers {
 
+extern const DataLayer kPrisma;
+extern const DataLayer kDrizzle;
+extern const DataLayer kSupabase;
+
 const std::vector<DataLayer>& datalayers() {
-  static const std::vector<DataLayer> table = {};
+  static const std::vector<DataLayer> table = {
+      kPrisma,
+      kDrizzle,
+      kSupabase,
+  };
   return table;
 }
 

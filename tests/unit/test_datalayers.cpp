@@ -1,0 +1,221 @@
+// Data layers: each case runs one layer's row on a small file, as the scanner does, and checks
+// the exact requirements (relation, column, use) and the bytes each one points at, and what is
+// left unchecked.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/tree_parser.h"
+
+namespace {
+
+using schemagate::datalayers::DataLayer;
+using schemagate::datalayers::FileInput;
+using schemagate::datalayers::FileOutput;
+using schemagate::requirements::Object;
+using schemagate::requirements::Use;
+
+const DataLayer& layer(std::string_view name) {
+  for (auto& l : schemagate::datalayers::datalayers())
+    if (l.name == name) return l;
+  FAIL("no data layer " << name);
+  return schemagate::datalayers::datalayers().front();
+}
+
+FileOutput run(std::string_view name, std::string_view path, const std::string& source) {
+  const DataLayer& l = layer(name);
+  FileOutput out;
+  const auto* lang = schemagate::languages::language_for_path(path);
+  if (!lang) {
+    REQUIRE(l.claims != nullptr);
+    REQUIRE(l.claims(path));
+    l.extract(FileInput{path, source, TSNode{}, "", "public"}, &out);
+    return out;
+  }
+  schemagate::languages::Parser parser(*lang);
+  REQUIRE(parser.ok());
+  auto tree = parser.parse(source);
+  REQUIRE(l.relevant(source));
+  l.extract(FileInput{path, source, ts_tree_root_node(tree.get()), "typescript", "public"}, &out);
+  return out;
+}
+
+/// "column public.llm_results.model_version @<text at the span>" for every requirement.
+std::vector<std::string> described(const FileOutput& out, const std::string& source) {
+  std::vector<std::string> lines;
+  for (auto& r : out.requirements.requirements) {
+    std::string s = r.object == Object::Relation ? "relation " : "column ";
+    s += r.schema + "." + r.relation + (r.column.empty() ? "" : "." + r.column);
+    s += r.use == Use::Insert ? " insert" : r.use == Use::Write ? " write" : " read";
+    s += " @" + source.substr(r.span.begin, r.span.end - r.span.begin);
+    lines.push_back(s);
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("prisma: mapped scalar fields of every model; relations, @ignore, Unsupported and @@ignore are not columns") {
+  std::string src = R"SRC(datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+enum Provider {
+  OPENAI
+  @@map("llm_provider")
+}
+model Tenant {
+  id      Int         @id // the key
+  results LlmResult[]
+  @@map("tenants")
+}
+model LlmResult {
+  id           Int      @id @default(autoincrement())
+  tenant       Tenant   @relation(fields: [tenantId], references: [id])
+  tenantId     Int      @map(name: "tenant_id")
+  provider     Provider
+  tags         String[]
+  modelVersion String   @map("model_version") @db.VarChar(64)
+  vector       Unsupported("vector(3)")?
+  notes        String?  @ignore
+  updatedAt    DateTime @updatedAt
+  @@map("llm_results")
+  @@schema("ai")
+}
+model Old {
+  id Int @id
+  @@ignore
+}
+)SRC";
+  FileOutput out = run("prisma", "prisma/schema.prisma", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.tenants read @Tenant",
+                                   "column public.tenants.id read @id",
+                                   "relation ai.llm_results read @LlmResult",
+                                   "column ai.llm_results.id read @id",
+                                   "column ai.llm_results.tenant_id read @tenantId",
+                                   "column ai.llm_results.provider read @provider",
+                                   "column ai.llm_results.tags read @tags",
+                                   "column ai.llm_results.model_version read @modelVersion",
+                                   "column ai.llm_results.updatedAt read @updatedAt",
+                               });
+  CHECK(out.requirements.units.size() == 2);
+  CHECK(out.requirements.units[1].fingerprint_text == "prisma model LlmResult");
+  CHECK(out.requirements.requirements[7].describe ==
+        "model LlmResult field modelVersion maps to column ai.llm_results.model_version; every query of LlmResult "
+        "selects it");
+  CHECK(out.unchecked.empty());
+}
+
+TEST_CASE("prisma: another provider is skipped; a folder file without datasource types relations it cannot see as unchecked") {
+  CHECK(run("prisma", "schema.prisma", "datasource db {\n  provider = \"mysql\"\n}\nmodel A {\n  id Int @id\n}\n")
+            .requirements.requirements.empty());
+  std::string src = "model Post {\n  id     Int  @id\n  author User @relation(fields: [authorId], references: [id])\n"
+                    "  authorId Int\n  status Status\n}\n";
+  FileOutput out = run("prisma", "prisma/schema/post.prisma", src);
+  CHECK(described(out, src) == std::vector<std::string>{"relation public.Post read @Post", "column public.Post.id read @id",
+                                                        "column public.Post.authorId read @authorId"});
+  REQUIRE(out.unchecked.size() == 1);
+  CHECK(out.unchecked[0].offset == src.find("status"));
+  // Outside a schema folder, no datasource: the provider is unknown.
+  FileOutput lone = run("prisma", "other.prisma", src);
+  CHECK(lone.requirements.requirements.empty());
+  CHECK(lone.unchecked.size() == 1);
+}
+
+TEST_CASE("drizzle: explicit names, property names, pgSchema tables, callbacks; helpers and camelCase without casing unchecked") {
+  std::string src = R"SRC(import { pgTable, pgSchema, text, integer, timestamp, pgEnum } from "drizzle-orm/pg-core";
+export const provider = pgEnum("llm_provider", ["openai"]);
+const ai = pgSchema("ai");
+export const llmResults = pgTable("llm_results", {
+  id: integer().primaryKey(),
+  tenantId: integer("tenant_id").notNull(),
+  provider: provider("provider"),
+  output: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }),
+  ...timestamps,
+  slug: makeSlug(),
+});
+export const runs = ai.table("runs", (t) => ({ runId: t.text("run_id"), status: t.text() }));
+const prefixed = pgTable(`x_${name}`, { id: integer() });
+)SRC";
+  FileOutput out = run("drizzle", "src/db/schema.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.llm_results read @llm_results",
+                                   "column public.llm_results.id read @id",
+                                   "column public.llm_results.tenant_id read @tenant_id",
+                                   "column public.llm_results.provider read @provider",
+                                   "column public.llm_results.output read @output",
+                                   "relation ai.runs read @runs",
+                                   "column ai.runs.run_id read @run_id",
+                                   "column ai.runs.status read @status",
+                               });
+  REQUIRE(out.unchecked.size() == 4);
+  CHECK(out.unchecked[0].offset == src.find("createdAt"));
+  CHECK(out.unchecked[1].offset == src.find("...timestamps"));
+  CHECK(out.unchecked[2].offset == src.find("slug"));
+  CHECK(out.unchecked[3].offset == src.find("pgTable(`x_"));
+  CHECK(out.requirements.units[0].fingerprint_text == "drizzle table llmResults");
+}
+
+TEST_CASE("drizzle: casing snake_case names properties as drizzle-orm does") {
+  std::string src = "import { pgTable, text } from 'drizzle-orm/pg-core';\n"
+                    "export const db = drizzle({ client, casing: 'snake_case' });\n"
+                    "export const t = pgTable('t', { modelVersion: text(), userID: text(), HTTPServer2: text() });\n";
+  FileOutput out = run("drizzle", "db.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{"relation public.t read @t",
+                                                        "column public.t.model_version read @modelVersion",
+                                                        "column public.t.user_id read @userID",
+                                                        "column public.t.http_server2 read @HTTPServer2"});
+}
+
+TEST_CASE("supabase-js: select grammar, rows written, filters, schema(); embedded resources and other clients not required") {
+  std::string src = R"SRC(import { createClient } from "@supabase/supabase-js";
+const client = createClient(url, key);
+export async function f(supabase, table) {
+  await supabase.from("llm_results").select("id, out:output, tokens::text, meta->>model, tenant:tenants(name), ...p(x), count()").eq("tenant_id", 1).order("id", { ascending: false }).order("name", { referencedTable: "tenants" });
+  await client.schema("audit").from("events").insert([{ tenant_id: 1, kind: "x" }, { tenant_id: 2, payload: {} }]).select();
+  await supabase.from("jobs").upsert({ id, ...rest }, { onConflict: "tenant_id, prompt_hash" });
+  await supabase.from("jobs").update({ status: "done" }).match({ id: 3 });
+  await supabase.from(table).delete();
+  await supabase.storage.from("avatars").upload("a.png", file);
+  Array.from("abc");
+}
+)SRC";
+  FileOutput out = run("supabase-js", "src/f.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.llm_results read @llm_results",
+                                   "column public.llm_results.id read @id",
+                                   "column public.llm_results.output read @output",
+                                   "column public.llm_results.tokens read @tokens",
+                                   "column public.llm_results.meta read @meta",
+                                   "column public.llm_results.tenant_id read @tenant_id",
+                                   "column public.llm_results.id read @id",
+                                   "relation audit.events insert @events",
+                                   "column audit.events.tenant_id write @tenant_id",
+                                   "column audit.events.kind write @kind",
+                                   "column audit.events.tenant_id write @tenant_id",
+                                   "column audit.events.payload write @payload",
+                                   "relation public.jobs insert @jobs",
+                                   "column public.jobs.id write @id",
+                                   "column public.jobs.tenant_id read @tenant_id",
+                                   "column public.jobs.prompt_hash read @prompt_hash",
+                                   "relation public.jobs write @jobs",
+                                   "column public.jobs.status write @status",
+                                   "column public.jobs.id read @id",
+                               });
+  auto& events = out.requirements.requirements[7];
+  CHECK(events.insert_columns == std::vector<std::string>{"tenant_id", "kind", "payload"});
+  CHECK(events.insert_columns_known);
+  CHECK_FALSE(out.requirements.requirements[12].insert_columns_known);
+  REQUIRE(out.unchecked.size() == 2);
+  CHECK(out.unchecked[0].offset == src.find("{ id, ...rest }"));
+  CHECK(out.unchecked[1].offset == src.find("supabase.from(table)"));
+  CHECK(out.requirements.units[1].fingerprint_text == "supabase-js.schema('audit').from('events').insert().select()");
+  CHECK(out.requirements.requirements[9].describe ==
+        "supabase-js .schema('audit').from('events').insert() writes column audit.events.kind through PostgREST");
+}
