@@ -31,7 +31,7 @@ FileOutput run(std::string_view name, std::string_view path, const std::string& 
   FileOutput out;
   const auto* lang = schemagate::languages::language_for_path(path);
   if (!lang) {
-    REQUIRE(l.claims != nullptr);
+    REQUIRE(static_cast<bool>(l.claims));
     REQUIRE(l.claims(path));
     l.extract(FileInput{path, source, TSNode{}, "", "public"}, &out);
     return out;
