@@ -6,12 +6,14 @@ namespace schemagate::datalayers {
 extern const DataLayer kPrisma;
 extern const DataLayer kDrizzle;
 extern const DataLayer kSupabase;
+extern const DataLayer kTypeorm;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
       kPrisma,
       kDrizzle,
       kSupabase,
+      kTypeorm,
   };
   return table;
 }

@@ -219,3 +219,34 @@ export async function f(supabase, table) {
   CHECK(out.requirements.requirements[9].describe ==
         "supabase-js .schema('audit').from('events').insert() writes column audit.events.kind through PostgREST");
 }
+
+TEST_CASE("typeorm: entity tables and columns; naming-strategy-dependent and embedded columns unchecked") {
+  std::string src = R"SRC(import { Entity, Column, PrimaryGeneratedColumn, CreateDateColumn, ManyToOne, JoinColumn } from "typeorm";
+@Entity({ name: "llm_results", schema: "ai" })
+export class LlmResult {
+  @PrimaryGeneratedColumn("uuid") id: string;
+  @ManyToOne(() => Tenant) @JoinColumn({ name: "tenant_id" }) tenant: Tenant;
+  @ManyToOne(() => User) @JoinColumn() user: User;
+  @Column({ type: "text", name: "model_version" }) modelVersion: string;
+  @Column() output: string;
+  @CreateDateColumn() createdAt: Date;
+  @Column(() => Address) address: Address;
+  helper(): void {}
+}
+export @Entity() class UsageEvent { @Column() tokens: number; }
+class NotAnEntity { @Column() x: number; }
+)SRC";
+  FileOutput out = run("typeorm", "src/llm-result.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation ai.llm_results read @llm_results",
+                                   "column ai.llm_results.id read @id",
+                                   "column ai.llm_results.tenant_id read @tenant_id",
+                                   "column ai.llm_results.model_version read @model_version",
+                                   "column ai.llm_results.output read @output",
+                                   "relation public.usage_event read @UsageEvent",
+                                   "column public.usage_event.tokens read @tokens",
+                               });
+  REQUIRE(out.unchecked.size() == 2);
+  CHECK(out.unchecked[0].offset == src.find("createdAt"));
+  CHECK(out.unchecked[1].offset == src.find("@Column(() => Address)"));
+}
