@@ -218,12 +218,15 @@ void extract_supabase(const FileInput& in, FileOutput* out) {
         verb = insert ? "inserts into" : "updates";
         std::vector<Key> keys;
         bool all = chain.row_keys(a[0], &keys);
-        requirements::Requirement& rel = out->requirements.requirements[rel_index];
-        rel.use = insert ? requirements::Use::Insert : requirements::Use::Write;
-        rel.insert_columns_known = insert && all;
-        std::set<std::string> seen;
+        {
+          requirements::Requirement& rel = out->requirements.requirements[rel_index];
+          rel.use = insert ? requirements::Use::Insert : requirements::Use::Write;
+          rel.insert_columns_known = insert && all;
+          std::set<std::string> seen;
+          for (auto& k : keys)
+            if (insert && seen.insert(k.name).second) rel.insert_columns.push_back(k.name);
+        }
         for (auto& k : keys) {
-          if (insert && seen.insert(k.name).second) rel.insert_columns.push_back(k.name);
           if (is_identifier(k.name)) chain.column(k.name, k.at, requirements::Use::Write, "." + std::string(name) + "() writes");
         }
         if (!all)
