@@ -9,6 +9,7 @@
 // table whose name is computed (pgTableCreator), a spread of shared columns, or a builder this
 // file does not know (a helper returning a column) are unchecked, never guessed.
 #include <cctype>
+#include <tuple>
 #include <map>
 #include <set>
 
@@ -74,6 +75,38 @@ bool relevant_drizzle(std::string_view text) {
   return text.find("drizzle-orm/pg-core") != std::string_view::npos;
 }
 
+/// Records `var` when `arg` is `(p) => \`prefix${p}suffix\``, the only table creator whose names
+/// the file spells.
+void creator(TSNode arg, std::string_view src, const std::string& var,
+             std::map<std::string, std::pair<std::string, std::string>>* out) {
+  using namespace js;
+  arg = unwrap(arg);
+  if (!is(arg, "arrow_function")) return;
+  TSNode p = field(arg, "parameter");
+  if (ts_node_is_null(p)) {
+    TSNode ps = field(arg, "parameters");
+    if (ts_node_is_null(ps) || ts_node_named_child_count(ps) != 1) return;
+    p = ts_node_named_child(ps, 0);
+    if (is(p, "required_parameter")) p = field(p, "pattern");
+  }
+  TSNode body = unwrap(field(arg, "body"));
+  if (!is(p, "identifier") || !is(body, "template_string")) return;
+  std::string parts[2];
+  int seen = 0;
+  for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+    TSNode c = ts_node_named_child(body, i);
+    if (is(c, "string_fragment") && seen < 2) {
+      parts[seen] += std::string(text(c, src));
+    } else if (is(c, "template_substitution") && seen == 0 &&
+               text(ts_node_named_child(c, 0), src) == text(p, src)) {
+      seen = 1;
+    } else {
+      return;  // an escape, another substitution
+    }
+  }
+  if (seen == 1) (*out)[var] = {parts[0], parts[1]};
+}
+
 void extract_drizzle(const FileInput& in, FileOutput* out) {
   using namespace js;
   std::string_view src = in.text;
@@ -82,6 +115,9 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
   // Names this file binds: pgSchema('s') objects; pgEnum(...) and customType(...) builders.
   std::map<std::string, std::string> schemas;
   std::set<std::string> own_builders;
+  // pgTableCreator((name) => `prefix_${name}`): the table name is the prefix, the name, the suffix.
+  std::map<std::string, std::pair<std::string, std::string>> creators;
+  std::set<std::string> opaque_creators;  ///< creators whose names this file cannot tell
   walk(in.root, [&](TSNode n) {
     if (!is(n, "variable_declarator")) return;
     TSNode value = unwrap(field(n, "value"));
@@ -89,6 +125,10 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
     std::string name(text(field(n, "name"), src));
     std::string_view fn = text(field(value, "function"), src);
     auto args = arguments(value);
+    if (fn == "pgTableCreator" && args.size() == 1) {
+      creator(args[0], src, name, &creators);
+      if (!creators.count(name)) opaque_creators.insert(name);
+    }
     if (fn == "pgSchema" && !args.empty())
       if (auto lit = literal(args[0], src)) schemas[name] = lit->value;
     if (fn == "pgEnum" || fn.substr(0, 10) == "customType") own_builders.insert(name);
@@ -102,7 +142,14 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
     if (!is(call, "call_expression")) return;
     TSNode fn = field(call, "function");
     std::string schema_name = in.default_schema;
+    std::string prefix, suffix;
+    if (is(fn, "identifier") && opaque_creators.count(std::string(text(fn, src)))) {
+      out->unchecked.push_back({ts_node_start_byte(call), "drizzle pgTableCreator", "the table name is computed at run time"});
+      return;
+    }
     if (is(fn, "identifier") && text(fn, src) == "pgTable") {
+    } else if (is(fn, "identifier") && creators.count(std::string(text(fn, src)))) {
+      std::tie(prefix, suffix) = creators[std::string(text(fn, src))];
     } else if (is(fn, "member_expression") && text(field(fn, "property"), src) == "table" &&
                schemas.count(std::string(text(field(fn, "object"), src)))) {
       schema_name = schemas[std::string(text(field(fn, "object"), src))];
@@ -112,6 +159,7 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
     auto args = arguments(call);
     if (args.size() < 2) return;
     auto name = literal(args[0], src);
+    if (name) name->value = prefix + name->value + suffix;
     if (!name) {
       out->unchecked.push_back({ts_node_start_byte(call), "drizzle pgTable", "the table name is computed at run time"});
       return;
@@ -151,7 +199,7 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
     rel.object = requirements::Object::Relation;
     rel.schema = schema_name;
     rel.relation = name->value;
-    rel.span = {name->at, name->at + static_cast<uint32_t>(name->value.size())};
+    rel.span = {name->at, name->at + static_cast<uint32_t>(name->value.size() - prefix.size() - suffix.size())};
     rel.unit = unit_index;
     rel.quoted = true;  // Drizzle quotes every name it sends
     rel.describe = "Drizzle table " + var + " is table " + shown + "; every query of " + var + " reads it";

@@ -162,6 +162,20 @@ const prefixed = pgTable(`x_${name}`, { id: integer() });
   CHECK(out.requirements.units[0].fingerprint_text == "drizzle table llmResults");
 }
 
+TEST_CASE("drizzle: pgTableCreator with a template of the name prefixes it; another creator is unchecked") {
+  std::string src = "import { pgTableCreator } from 'drizzle-orm/pg-core';\n"
+                    "export const createTable = pgTableCreator((name) => `acme_${name}`);\n"
+                    "const other = pgTableCreator((name) => `${env.PREFIX}${name}`);\n"
+                    "export const posts = createTable('post', (d) => ({ id: d.integer(), name: d.varchar({ length: 256 }) }));\n"
+                    "export const tags = other('tag', { id: integer() });\n";
+  FileOutput out = run("drizzle", "src/server/db/schema.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{"relation public.acme_post read @post",
+                                                        "column public.acme_post.id read @id",
+                                                        "column public.acme_post.name read @name"});
+  REQUIRE(out.unchecked.size() == 1);
+  CHECK(out.unchecked[0].offset == src.find("other('tag'"));
+}
+
 TEST_CASE("drizzle: casing snake_case names properties as drizzle-orm does") {
   std::string src = "import { pgTable, text } from 'drizzle-orm/pg-core';\n"
                     "export const db = drizzle({ client, casing: 'snake_case' });\n"
