@@ -7,6 +7,7 @@ extern const DataLayer kPrisma;
 extern const DataLayer kDrizzle;
 extern const DataLayer kSupabase;
 extern const DataLayer kTypeorm;
+extern const DataLayer kKysely;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
@@ -14,6 +15,7 @@ const std::vector<DataLayer>& datalayers() {
       kDrizzle,
       kSupabase,
       kTypeorm,
+      kKysely,
   };
   return table;
 }

@@ -264,3 +264,37 @@ class NotAnEntity { @Column() x: number; }
   CHECK(out.unchecked[0].offset == src.find("createdAt"));
   CHECK(out.unchecked[1].offset == src.find("@Column(() => Address)"));
 }
+
+TEST_CASE("kysely: tables, aliases, joins, qualified and unqualified columns, rows written") {
+  std::string src = R"SRC(export async function f(db: Kysely<DB>, id: number) {
+  await db.selectFrom("llm_results as r").innerJoin("tenants", "tenants.id", "r.tenant_id").select(["r.output", "name as tenant", "modelVersion"]).where("r.id", "=", id).execute();
+  await db.insertInto("llm_results").values({ tenant_id: 1, model_version: "x" }).returning("id").execute();
+  await db.withSchema("audit").updateTable("events").set({ tokens: 3, ...rest }).where((eb) => eb("id", "=", 1)).execute();
+  await db.deleteFrom(table).execute();
+  await db.selectFrom(db.selectFrom("x").selectAll().as("s")).select("s.a").execute();
+}
+)SRC";
+  FileOutput out = run("kysely", "src/f.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.llm_results read @llm_results",
+                                   "relation public.tenants read @tenants",
+                                   "column public.tenants.id read @id",
+                                   "column public.llm_results.tenant_id read @tenant_id",
+                                   "column public.llm_results.output read @output",
+                                   "column public.llm_results.name read @name",
+                                   "column public.llm_results.id read @id",
+                                   "relation public.llm_results insert @llm_results",
+                                   "column public.llm_results.tenant_id write @tenant_id",
+                                   "column public.llm_results.model_version write @model_version",
+                                   "column public.llm_results.id read @id",
+                                   "relation audit.events write @events",
+                                   "column audit.events.tokens write @tokens",
+                                   "relation public.x read @x",
+                               });
+  CHECK(out.requirements.requirements[5].candidates == std::vector<std::string>{"public.llm_results", "public.tenants"});
+  CHECK(out.requirements.requirements[7].insert_columns == std::vector<std::string>{"tenant_id", "model_version"});
+  REQUIRE(out.unchecked.size() == 3);
+  CHECK(out.unchecked[0].offset == src.find("modelVersion"));
+  CHECK(out.unchecked[1].offset == src.find("{ tokens: 3"));
+  CHECK(out.unchecked[2].offset == src.find("table).execute"));
+}
