@@ -49,6 +49,8 @@ struct Chain {
   std::map<std::string, std::string> aliases;    ///< alias or table name -> "schema.table"
   std::vector<std::string> tables;               ///< "schema.table", in order
   bool opaque = false;                           ///< a table of the chain is not spelled
+  /// A subquery inside another chain: an unqualified column may be the outer query's.
+  bool nested = false;
   std::string verb = "reads";
   std::string head;                              ///< "selectFrom('t')", for messages
 
@@ -88,11 +90,40 @@ struct Chain {
     Literal lit;
     requirements::Use use;
     std::string how;
+    bool output_name = false;  ///< orderBy/groupBy: may name an output column of the select list
   };
   std::vector<Pending> pending;
-  void column(const Literal& lit, requirements::Use use, const std::string& how) { pending.push_back({lit, use, how}); }
+  /// The select list's output names, and whether some are expressions this file cannot name
+  /// (`sql\`...\`.as('month')`, a callback): orderBy('month') may mean one of them.
+  std::set<std::string> output_names;
+  bool outputs_unknown = false;
+  void column(const Literal& lit, requirements::Use use, const std::string& how, bool output_name = false) {
+    pending.push_back({lit, use, how, output_name});
+  }
   void flush() {
-    for (auto& p : pending) judge(p.lit, p.use, p.how);
+    for (auto& p : pending) {
+      if (p.output_name && (outputs_unknown || output_names.count(p.lit.value))) continue;
+      judge(p.lit, p.use, p.how);
+    }
+  }
+  /// Records the output names of a select() argument.
+  void outputs(TSNode arg) {
+    arg = unwrap(arg);
+    std::vector<TSNode> items;
+    if (is(arg, "array")) {
+      for (uint32_t i = 0; i < ts_node_named_child_count(arg); ++i) items.push_back(ts_node_named_child(arg, i));
+    } else {
+      items.push_back(arg);
+    }
+    for (TSNode item : items) {
+      auto lit = literal(item, in.text);
+      if (!lit) {
+        if (!is(item, "comment")) outputs_unknown = true;
+        continue;
+      }
+      std::string v = lit->value;
+      if (auto as = v.find(" as "); as != std::string::npos) output_names.insert(v.substr(as + 4));
+    }
   }
 
   /// 'col', 't.col', 'col as c', 't.col as c'.
@@ -102,7 +133,7 @@ struct Chain {
     std::string qualifier, name = v;
     if (auto dot = v.rfind('.'); dot != std::string::npos) qualifier = v.substr(0, dot), name = v.substr(dot + 1);
     if (name == "*" || !plain_name(name) || tables.empty()) return;
-    if (qualifier.empty() && opaque) return;
+    if (qualifier.empty() && (opaque || nested)) return;
     uint32_t at = lit.at + static_cast<uint32_t>(v.size() - name.size());
     if (has_upper(name)) {
       out->unchecked.push_back({at, "kysely", "column " + name + " may be renamed by CamelCasePlugin"});
@@ -136,16 +167,27 @@ struct Chain {
   }
 
   /// A string or an array of strings.
-  void columns(TSNode arg, requirements::Use use, const std::string& how) {
+  void columns(TSNode arg, requirements::Use use, const std::string& how, bool output_name = false) {
     arg = unwrap(arg);
     if (auto lit = literal(arg, in.text)) {
-      column(*lit, use, how);
+      column(*lit, use, how, output_name);
     } else if (is(arg, "array")) {
       for (uint32_t i = 0; i < ts_node_named_child_count(arg); ++i)
-        if (auto lit = literal(ts_node_named_child(arg, i), in.text)) column(*lit, use, how);
+        if (auto lit = literal(ts_node_named_child(arg, i), in.text)) column(*lit, use, how, output_name);
     }
   }
 };
+
+/// Whether `call` is an argument (or inside a callback given as one) of another query chain.
+bool inside_another_chain(TSNode call, std::string_view src) {
+  for (TSNode n = ts_node_parent(call); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    if (!is(n, "arguments")) continue;
+    std::string_view callee = text(field(ts_node_parent(n), "function"), src);
+    for (std::string_view m : {"selectFrom(", "insertInto(", "updateTable(", "deleteFrom(", "selectFrom", "with("})
+      if (callee.find(m) != std::string_view::npos) return true;
+  }
+  return false;
+}
 
 void extract_kysely(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
@@ -159,6 +201,7 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
     if (args.size() != 1) return;
     Chain chain{in, out};
     chain.schema = in.default_schema;
+    chain.nested = inside_another_chain(call, src);
     // db.withSchema('s').selectFrom(...)
     std::string_view m2;
     TSNode r2;
@@ -211,9 +254,13 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
         else chain.opaque = true;
         for (size_t i = 1; i < a.size(); ++i) chain.columns(a[i], requirements::Use::Read, "." + name + "() joins on");
       } else if (name == "select" || name == "returning" || name == "distinctOn") {
-        if (!a.empty()) chain.columns(a[0], requirements::Use::Read, "." + name + "() reads");
-      } else if (name == "where" || name == "orderBy" || name == "groupBy" || name == "having") {
+        if (a.empty()) continue;
+        chain.columns(a[0], requirements::Use::Read, "." + name + "() reads");
+        if (name == "select") chain.outputs(a[0]);
+      } else if (name == "where" || name == "having") {
         if (!a.empty()) chain.columns(a[0], requirements::Use::Read, "." + name + "() uses");
+      } else if (name == "orderBy" || name == "groupBy") {
+        if (!a.empty()) chain.columns(a[0], requirements::Use::Read, "." + name + "() uses", true);
       } else if ((name == "values" || name == "set") && !a.empty()) {
         std::vector<Key> keys;
         TSNode v = unwrap(a[0]);

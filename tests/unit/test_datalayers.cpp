@@ -272,6 +272,9 @@ TEST_CASE("kysely: tables, aliases, joins, qualified and unqualified columns, ro
   await db.withSchema("audit").updateTable("events").set({ tokens: 3, ...rest }).where((eb) => eb("id", "=", 1)).execute();
   await db.deleteFrom(table).execute();
   await db.selectFrom(db.selectFrom("x").selectAll().as("s")).select("s.a").execute();
+  await db.selectFrom("u").select(["id as month"]).orderBy("month").groupBy("id").execute();
+  await db.selectFrom("v").select([sql`date_trunc('month', t)`.as("month")]).orderBy("month").execute();
+  await db.selectFrom("w").where((eb) => eb.exists(eb.selectFrom("y").where("outer_col", "=", 1).where("y.k", "=", 2))).execute();
 }
 )SRC";
   FileOutput out = run("kysely", "src/f.ts", src);
@@ -290,6 +293,13 @@ TEST_CASE("kysely: tables, aliases, joins, qualified and unqualified columns, ro
                                    "relation audit.events write @events",
                                    "column audit.events.tokens write @tokens",
                                    "relation public.x read @x",
+                                   "relation public.u read @u",
+                                   "column public.u.id read @id",
+                                   "column public.u.id read @id",
+                                   "relation public.v read @v",
+                                   "relation public.w read @w",
+                                   "relation public.y read @y",
+                                   "column public.y.k read @k",
                                });
   CHECK(out.requirements.requirements[5].candidates == std::vector<std::string>{"public.llm_results", "public.tenants"});
   CHECK(out.requirements.requirements[7].insert_columns == std::vector<std::string>{"tenant_id", "model_version"});
