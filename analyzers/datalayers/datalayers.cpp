@@ -8,6 +8,7 @@ extern const DataLayer kDrizzle;
 extern const DataLayer kSupabase;
 extern const DataLayer kTypeorm;
 extern const DataLayer kKysely;
+extern const DataLayer kKnex;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
@@ -16,6 +17,7 @@ const std::vector<DataLayer>& datalayers() {
       kSupabase,
       kTypeorm,
       kKysely,
+      kKnex,
   };
   return table;
 }

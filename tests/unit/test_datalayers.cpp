@@ -308,3 +308,45 @@ TEST_CASE("kysely: tables, aliases, joins, qualified and unqualified columns, ro
   CHECK(out.unchecked[1].offset == src.find("{ tokens: 3"));
   CHECK(out.unchecked[2].offset == src.find("table).execute"));
 }
+
+TEST_CASE("knex: instance calls, from/into, joins, where objects, rows, returning; other callers and subqueries not judged") {
+  std::string src = R"SRC(const knex = require("knex");
+const pg = knex({ client: "pg" });
+export async function f(db, id) {
+  await pg("llm_results as r").join("tenants", "tenants.id", "r.tenant_id").select("r.output", "name as tenant").where({ "r.id": id }).orderBy("tenant");
+  await pg.insert([{ tenant_id: 1, model_version: "x" }]).into("llm_results").returning(["id"]);
+  await pg.transaction(async (trx) => {
+    await trx("jobs").where("status", "queued").whereIn("id", pg("locks").select("job_id").where("owner", 1)).update({ status: "running", ...extra });
+  });
+  await db("users").select("id");
+  await pg(table).del();
+  await pg("audit.events").where("createdAt", ">", 1).orderBy("at");
+}
+)SRC";
+  FileOutput out = run("knex", "src/f.js", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.llm_results read @llm_results",
+                                   "relation public.tenants read @tenants",
+                                   "column public.tenants.id read @id",
+                                   "column public.llm_results.tenant_id read @tenant_id",
+                                   "column public.llm_results.output read @output",
+                                   "column public.llm_results.name read @name",
+                                   "column public.llm_results.id read @id",
+                                   "relation public.llm_results insert @llm_results",
+                                   "column public.llm_results.tenant_id write @tenant_id",
+                                   "column public.llm_results.model_version write @model_version",
+                                   "column public.llm_results.id read @id",
+                                   "relation public.jobs write @jobs",
+                                   "column public.jobs.status read @status",
+                                   "column public.jobs.id read @id",
+                                   "column public.jobs.status write @status",
+                                   "relation public.locks read @locks",
+                                   "relation audit.events read @events",
+                                   "column audit.events.at read @at",
+                               });
+  CHECK(out.requirements.requirements[7].insert_columns == std::vector<std::string>{"tenant_id", "model_version"});
+  REQUIRE(out.unchecked.size() == 3);
+  CHECK(out.unchecked[0].offset == src.find("{ status: \"running\""));
+  CHECK(out.unchecked[1].offset == src.find("table).del"));
+  CHECK(out.unchecked[2].offset == src.find("createdAt"));
+}
