@@ -248,6 +248,7 @@ void extract_knex(const FileInput& in, FileOutput* out) {
     for (TSNode n = ts_node_parent(call); !ts_node_is_null(n) && !chain.nested; n = ts_node_parent(n)) {
       if (!is(n, "arguments")) continue;
       std::string_view callee = text(field(ts_node_parent(n), "function"), src);
+      if (callee.size() > 12 && callee.substr(callee.size() - 12) == ".transaction") continue;
       for (auto& i : instances)
         if (callee.compare(0, i.size(), i) == 0 && callee.size() > i.size() && (callee[i.size()] == '(' || callee[i.size()] == '.'))
           chain.nested = true;
@@ -260,6 +261,7 @@ void extract_knex(const FileInput& in, FileOutput* out) {
       if (!table_step) continue;
       if (s.args.empty()) continue;
       auto lit = literal(s.args[0], src);
+      if (!lit && is(unwrap(s.args[0]), "object")) return;  // knex({ client: 'pg' }): making an instance
       if (!lit) {
         out->unchecked.push_back({ts_node_start_byte(s.args[0]), "knex", "the table name is computed at run time"});
         return;
