@@ -97,6 +97,8 @@ void evaluate(const Evaluation& eval, const requirements::FileRequirements& reqs
       auto& d = (*out)[i];
       // The statement identifies a finding in baselines, not its line: one that moves keeps it.
       d.fingerprint_text = unit.fingerprint_text;
+      // A data layer's requirement: say how the framework needs it.
+      if (!req.describe.empty()) d.notes.insert(d.notes.begin(), report::Note{"", 0, req.describe});
       // SQL defined in one place and run in another (a constant): say where it runs.
       if (!unit.runs_through.empty())
         d.notes.insert(d.notes.begin(), report::Note{unit.file, 0, "the statement runs here, through " + unit.runs_through + "()",

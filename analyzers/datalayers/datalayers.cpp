@@ -3,12 +3,20 @@
 
 namespace schemagate::datalayers {
 
-// Each is defined in the file of the same name.
+// Each is defined in the file of the same name (Django's models in django.cpp).
+extern const DataLayer kPrisma;
+extern const DataLayer kDrizzle;
+extern const DataLayer kSupabase;
+extern const DataLayer kTypeorm;
+extern const DataLayer kKysely;
+extern const DataLayer kKnex;
 extern const DataLayer kJpa;
-extern const DataLayer kDjangoModels;  // django.cpp
+extern const DataLayer kDjangoModels;
 
 const std::vector<DataLayer>& datalayers() {
-  static const std::vector<DataLayer> table = {kJpa, kDjangoModels};
+  static const std::vector<DataLayer> table = {
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kJpa, kDjangoModels,
+  };
   return table;
 }
 

@@ -69,6 +69,10 @@ struct Requirement {
   /// is false when they cannot be told (INSERT ... SELECT without a column list).
   std::vector<std::string> insert_columns;
   bool insert_columns_known = true;
+  /// How a data layer needs it, in that framework's words ("model LlmResult field modelVersion
+  /// maps to column llm_results.model_version; every query of LlmResult selects it"): a note on
+  /// every finding about it. Empty for SQL, whose statement says it.
+  std::string describe;
 };
 
 /// Requirements of one host file, with the units they point into.

@@ -1,0 +1,279 @@
+// Drizzle: the tables a Drizzle schema declares, `pgTable('name', { prop: text('col'), ... })`
+// and `pgSchema('s').table(...)`. `db.select().from(t)` and `db.query.t.findMany()` name every
+// declared column, and `insert(...).returning()` returns them all, so each declared column is a
+// requirement at its declaration, as is the table.
+//
+// A column's name is the builder's first argument when it is a string (`text('created_at')`),
+// else the property's name, which the `casing` option of drizzle() may rewrite: a property with
+// upper case letters and no name is unchecked unless this file sets `casing: 'snake_case'`. A
+// table whose name is computed (pgTableCreator), a spread of shared columns, or a builder this
+// file does not know (a helper returning a column) are unchecked, never guessed.
+#include <cctype>
+#include <tuple>
+#include <map>
+#include <set>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/js_tree.h"
+
+namespace schemagate::datalayers {
+namespace {
+
+/// The column builders drizzle-orm/pg-core exports.
+const std::set<std::string_view>& builders() {
+  static const std::set<std::string_view> kNames = {
+      "bigint",   "bigserial", "bit",      "boolean", "char",     "cidr",      "date",      "doublePrecision",
+      "geometry", "halfvec",   "inet",     "integer", "interval", "json",      "jsonb",     "line",
+      "macaddr",  "macaddr8",  "numeric",  "decimal", "point",    "real",      "serial",    "smallint",
+      "smallserial", "sparsevec", "text",  "time",    "timestamp", "uuid",     "varchar",   "vector"};
+  return kNames;
+}
+
+/// drizzle-orm's toSnakeCase: words of [0-9a-z]+ | [A-Z]+ not followed by [a-z] | [A-Z][0-9a-z]+,
+/// lower-cased, joined by '_'.
+std::string snake_case(std::string_view s) {
+  auto lower = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    if (lower(s[i])) {
+      while (j < s.size() && lower(s[j])) ++j;
+    } else if (upper(s[i])) {
+      size_t run = i;
+      while (run < s.size() && upper(s[run])) ++run;
+      j = run;
+      while (j > i && j < s.size() && s[j] >= 'a' && s[j] <= 'z') --j;  // [A-Z]+(?![a-z])
+      if (j == i) {                                                      // [A-Z][0-9a-z]+
+        j = i + 1;
+        while (j < s.size() && lower(s[j])) ++j;
+        if (j == i + 1) j = i;
+      }
+    }
+    if (j == i) {
+      ++i;
+      continue;
+    }
+    std::string w(s.substr(i, j - i));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    words.push_back(w);
+    i = j;
+  }
+  std::string out;
+  for (auto& w : words) out += (out.empty() ? "" : "_") + w;
+  return out;
+}
+
+bool has_upper(std::string_view s) {
+  for (char c : s)
+    if (c >= 'A' && c <= 'Z') return true;
+  return false;
+}
+
+bool relevant_drizzle(std::string_view text) {
+  return text.find("drizzle-orm/pg-core") != std::string_view::npos;
+}
+
+/// Records `var` when `arg` is `(p) => \`prefix${p}suffix\``, the only table creator whose names
+/// the file spells.
+void creator(TSNode arg, std::string_view src, const std::string& var,
+             std::map<std::string, std::pair<std::string, std::string>>* out) {
+  using namespace js;
+  arg = unwrap(arg);
+  if (!is(arg, "arrow_function")) return;
+  TSNode p = field(arg, "parameter");
+  if (ts_node_is_null(p)) {
+    TSNode ps = field(arg, "parameters");
+    if (ts_node_is_null(ps) || ts_node_named_child_count(ps) != 1) return;
+    p = ts_node_named_child(ps, 0);
+    if (is(p, "required_parameter")) p = field(p, "pattern");
+  }
+  TSNode body = unwrap(field(arg, "body"));
+  if (!is(p, "identifier") || !is(body, "template_string")) return;
+  std::string parts[2];
+  int seen = 0;
+  for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+    TSNode c = ts_node_named_child(body, i);
+    if (is(c, "string_fragment") && seen < 2) {
+      parts[seen] += std::string(text(c, src));
+    } else if (is(c, "template_substitution") && seen == 0 &&
+               text(ts_node_named_child(c, 0), src) == text(p, src)) {
+      seen = 1;
+    } else {
+      return;  // an escape, another substitution
+    }
+  }
+  if (seen == 1) (*out)[var] = {parts[0], parts[1]};
+}
+
+void extract_drizzle(const FileInput& in, FileOutput* out) {
+  using namespace js;
+  std::string_view src = in.text;
+  bool snake = src.find("casing: 'snake_case'") != std::string_view::npos ||
+               src.find("casing: \"snake_case\"") != std::string_view::npos;
+  // Names this file binds: pgSchema('s') objects; pgEnum(...) and customType(...) builders.
+  std::map<std::string, std::string> schemas;
+  std::set<std::string> own_builders;
+  // pgTableCreator((name) => `prefix_${name}`): the table name is the prefix, the name, the suffix.
+  std::map<std::string, std::pair<std::string, std::string>> creators;
+  std::set<std::string> opaque_creators;  ///< creators whose names this file cannot tell
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "variable_declarator")) return;
+    TSNode value = unwrap(field(n, "value"));
+    if (!is(value, "call_expression")) return;
+    std::string name(text(field(n, "name"), src));
+    std::string_view fn = text(field(value, "function"), src);
+    auto args = arguments(value);
+    if (fn == "pgTableCreator" && args.size() == 1) {
+      creator(args[0], src, name, &creators);
+      if (!creators.count(name)) opaque_creators.insert(name);
+    }
+    if (fn == "pgSchema" && !args.empty())
+      if (auto lit = literal(args[0], src)) schemas[name] = lit->value;
+    if (fn == "pgEnum" || fn.substr(0, 10) == "customType") own_builders.insert(name);
+    std::string_view method;
+    TSNode receiver;
+    if (method_call(value, src, &method, &receiver) && method == "enum" && schemas.count(std::string(text(receiver, src))))
+      own_builders.insert(name);
+  });
+
+  walk(in.root, [&](TSNode call) {
+    if (!is(call, "call_expression")) return;
+    TSNode fn = field(call, "function");
+    std::string schema_name = in.default_schema;
+    std::string prefix, suffix;
+    if (is(fn, "identifier") && opaque_creators.count(std::string(text(fn, src)))) {
+      out->unchecked.push_back({ts_node_start_byte(call), "drizzle pgTableCreator", "the table name is computed at run time"});
+      return;
+    }
+    if (is(fn, "identifier") && text(fn, src) == "pgTable") {
+    } else if (is(fn, "identifier") && creators.count(std::string(text(fn, src)))) {
+      std::tie(prefix, suffix) = creators[std::string(text(fn, src))];
+    } else if (is(fn, "member_expression") && text(field(fn, "property"), src) == "table" &&
+               schemas.count(std::string(text(field(fn, "object"), src)))) {
+      schema_name = schemas[std::string(text(field(fn, "object"), src))];
+    } else {
+      return;
+    }
+    auto args = arguments(call);
+    if (args.size() < 2) return;
+    auto name = literal(args[0], src);
+    if (name) name->value = prefix + name->value + suffix;
+    if (!name) {
+      out->unchecked.push_back({ts_node_start_byte(call), "drizzle pgTable", "the table name is computed at run time"});
+      return;
+    }
+    // The columns: an object, or `(t) => ({ ... })` whose parameter holds the builders.
+    TSNode columns = unwrap(args[1]);
+    std::string param;
+    if (is(columns, "arrow_function")) {
+      TSNode p = field(columns, "parameter");
+      if (ts_node_is_null(p)) {
+        TSNode ps = field(columns, "parameters");
+        if (!ts_node_is_null(ps) && ts_node_named_child_count(ps) == 1) {
+          p = ts_node_named_child(ps, 0);
+          if (is(p, "required_parameter")) p = field(p, "pattern");
+        }
+      }
+      if (is(p, "identifier")) param = std::string(text(p, src));
+      columns = unwrap(field(columns, "body"));
+    }
+    if (!is(columns, "object")) {
+      out->unchecked.push_back({ts_node_start_byte(args[1]), "drizzle pgTable",
+                                "the columns of " + name->value + " are not an object literal"});
+      return;
+    }
+    // The variable the table is bound to: how the code names it.
+    std::string var = name->value;
+    TSNode parent = ts_node_parent(call);
+    if (is(parent, "variable_declarator")) var = std::string(text(field(parent, "name"), src));
+    std::string shown = schema_name == in.default_schema ? name->value : schema_name + "." + name->value;
+
+    requirements::Unit unit;
+    unit.file = std::string(in.path);
+    unit.fingerprint_text = "drizzle table " + var;
+    out->requirements.units.push_back(std::move(unit));
+    size_t unit_index = out->requirements.units.size() - 1;
+    requirements::Requirement rel;
+    rel.object = requirements::Object::Relation;
+    rel.schema = schema_name;
+    rel.relation = name->value;
+    rel.span = {name->at, name->at + static_cast<uint32_t>(name->value.size() - prefix.size() - suffix.size())};
+    rel.unit = unit_index;
+    rel.quoted = true;  // Drizzle quotes every name it sends
+    rel.describe = "Drizzle table " + var + " is table " + shown + "; every query of " + var + " reads it";
+    out->requirements.requirements.push_back(rel);
+
+    for (uint32_t i = 0; i < ts_node_named_child_count(columns); ++i) {
+      TSNode p = ts_node_named_child(columns, i);
+      if (is(p, "comment")) continue;
+      if (!is(p, "pair")) {
+        out->unchecked.push_back({ts_node_start_byte(p), "drizzle pgTable",
+                                  "columns of " + name->value + " that this file does not list"});
+        continue;
+      }
+      TSNode key_node = field(p, "key");
+      std::string key;
+      uint32_t key_at = ts_node_start_byte(key_node);
+      if (is(key_node, "property_identifier")) key = std::string(text(key_node, src));
+      else if (auto lit = literal(key_node, src)) key = lit->value, key_at = lit->at;
+      else continue;
+      // The chain `text('x').notNull().default(...)`: its innermost call is the builder.
+      TSNode v = unwrap(field(p, "value"));
+      while (is(v, "call_expression")) {
+        TSNode f = field(v, "function");
+        if (is(f, "member_expression") && is(unwrap(field(f, "object")), "call_expression")) {
+          v = unwrap(field(f, "object"));
+          continue;
+        }
+        break;
+      }
+      std::string builder;
+      if (is(v, "call_expression")) {
+        TSNode f = field(v, "function");
+        if (is(f, "identifier")) builder = std::string(text(f, src));
+        else if (is(f, "member_expression") && !param.empty() && text(field(f, "object"), src) == param)
+          builder = std::string(text(field(f, "property"), src));
+      }
+      if (builder.empty() || (!builders().count(builder) && !own_builders.count(builder))) {
+        out->unchecked.push_back({key_at, "drizzle pgTable",
+                                  "column " + key + " of " + name->value + " is built by a helper this file does not define"});
+        continue;
+      }
+      auto bargs = arguments(v);
+      std::optional<Literal> explicit_name = bargs.empty() ? std::nullopt : literal(bargs[0], src);
+      std::string column;
+      uint32_t at = key_at, width = static_cast<uint32_t>(key.size());
+      if (explicit_name) {
+        column = explicit_name->value;
+        at = explicit_name->at;
+        width = static_cast<uint32_t>(column.size());
+      } else if (!bargs.empty() && !is(unwrap(bargs[0]), "object")) {
+        out->unchecked.push_back({key_at, "drizzle pgTable", "the name of column " + key + " is computed at run time"});
+        continue;
+      } else if (snake) {
+        column = snake_case(key);
+      } else if (has_upper(key)) {
+        out->unchecked.push_back({key_at, "drizzle pgTable",
+                                  "column " + key + " has no name of its own: the casing option of drizzle() decides it"});
+        continue;
+      } else {
+        column = key;
+      }
+      requirements::Requirement r = rel;
+      r.object = requirements::Object::Column;
+      r.column = column;
+      r.span = {at, at + width};
+      r.describe = "Drizzle table " + var + " declares column " + shown + "." + column +
+                   (column == key ? "" : " (property " + key + ")") + "; every select of " + var + " selects it";
+      out->requirements.requirements.push_back(std::move(r));
+    }
+  });
+}
+
+}  // namespace
+
+extern const DataLayer kDrizzle = {"drizzle", {"typescript", "javascript"}, nullptr, relevant_drizzle, extract_drizzle};
+
+}  // namespace schemagate::datalayers

@@ -1,0 +1,126 @@
+// What the JavaScript / TypeScript data layers read from a tree-sitter tree: string literals
+// with the offset of their text, object literal keys, method chains. The grammars of
+// tree-sitter-javascript and -typescript share these node types.
+#pragma once
+#include <tree_sitter/api.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace schemagate::datalayers::js {
+
+inline bool is(TSNode n, std::string_view type) { return !ts_node_is_null(n) && type == ts_node_type(n); }
+
+inline std::string_view text(TSNode n, std::string_view src) {
+  uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  return e <= src.size() && b <= e ? src.substr(b, e - b) : std::string_view{};
+}
+
+inline TSNode field(TSNode n, const char* name) {
+  return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::char_traits<char>::length(name)));
+}
+
+/// Parentheses, `await`, `as T`, `satisfies T`, `x!` removed.
+inline TSNode unwrap(TSNode n) {
+  while (is(n, "parenthesized_expression") || is(n, "await_expression") || is(n, "as_expression") ||
+         is(n, "satisfies_expression") || is(n, "non_null_expression"))
+    n = ts_node_named_child(n, 0);
+  return n;
+}
+
+/// A string whose value the file spells: '...', "..." or a template without substitutions,
+/// with no escapes, so byte k of the value is byte at+k of the file.
+struct Literal {
+  std::string value;
+  uint32_t at = 0;
+};
+
+inline std::optional<Literal> literal(TSNode n, std::string_view src) {
+  n = unwrap(n);
+  if (!is(n, "string") && !is(n, "template_string")) return std::nullopt;
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+    TSNode c = ts_node_named_child(n, i);
+    if (!is(c, "string_fragment")) return std::nullopt;  // an escape or a substitution
+  }
+  std::string_view t = text(n, src);
+  if (t.size() < 2) return std::nullopt;
+  return Literal{std::string(t.substr(1, t.size() - 2)), ts_node_start_byte(n) + 1};
+}
+
+/// The arguments of a call, without comments.
+inline std::vector<TSNode> arguments(TSNode call) {
+  std::vector<TSNode> out;
+  TSNode args = field(call, "arguments");
+  if (ts_node_is_null(args)) return out;
+  for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i) {
+    TSNode a = ts_node_named_child(args, i);
+    if (!is(a, "comment")) out.push_back(a);
+  }
+  return out;
+}
+
+/// One key of an object literal: its name when the file spells it, where.
+struct Key {
+  std::string name;
+  uint32_t at = 0;
+  TSNode value{};
+};
+
+/// The keys of an object literal; false when one cannot be told (a spread, a computed key).
+inline bool object_keys(TSNode obj, std::string_view src, std::vector<Key>* out) {
+  obj = unwrap(obj);
+  if (!is(obj, "object")) return false;
+  bool all = true;
+  for (uint32_t i = 0; i < ts_node_named_child_count(obj); ++i) {
+    TSNode p = ts_node_named_child(obj, i);
+    if (is(p, "comment")) continue;
+    if (is(p, "shorthand_property_identifier")) {
+      out->push_back({std::string(text(p, src)), ts_node_start_byte(p), {}});
+    } else if (is(p, "pair")) {
+      TSNode k = field(p, "key");
+      if (is(k, "property_identifier")) {
+        out->push_back({std::string(text(k, src)), ts_node_start_byte(k), field(p, "value")});
+      } else if (auto lit = literal(k, src)) {
+        out->push_back({lit->value, lit->at, field(p, "value")});
+      } else {
+        all = false;
+      }
+    } else if (is(p, "method_definition")) {
+      continue;
+    } else {
+      all = false;  // spread_element, computed key
+    }
+  }
+  return all;
+}
+
+/// `callee.method(args)`: the name of a call's method and its receiver, when the callee is a
+/// member expression.
+inline bool method_call(TSNode call, std::string_view src, std::string_view* method, TSNode* receiver) {
+  if (!is(call, "call_expression")) return false;
+  TSNode fn = field(call, "function");
+  if (!is(fn, "member_expression")) return false;
+  *method = text(field(fn, "property"), src);
+  *receiver = field(fn, "object");
+  return true;
+}
+
+/// Visits every node of the tree, depth first, in file order.
+inline void walk(TSNode root, const std::function<void(TSNode)>& visit) {
+  if (ts_node_is_null(root)) return;
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  for (;;) {
+    visit(ts_tree_cursor_current_node(&cursor));
+    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&cursor))
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        ts_tree_cursor_delete(&cursor);
+        return;
+      }
+  }
+}
+
+}  // namespace schemagate::datalayers::js

@@ -1,0 +1,286 @@
+// supabase-js (postgrest-js): `supabase.from('table')` and `supabase.schema('s').from('table')`,
+// then the chain PostgREST turns into one statement: `.select('a, b:c, d::text, rel(e)')`,
+// `.insert({...})` / `.upsert({...}, { onConflict: 'a,b' })` / `.update({...})` / `.delete()`,
+// filters `.eq('col', v)` ... and `.order('col')`. The table, the plain columns of the select
+// list, the keys of the rows written and the filtered columns are requirements at the bytes that
+// spell them.
+//
+// Precision: only a chain whose client is recognisably Supabase's (a name containing
+// "supabase", or a variable the file binds to a create...Client() call) is read. Embedded
+// resources `rel(...)` may name a table, a foreign key or a column: unchecked. A table name or a
+// row that is not spelled in the call is unchecked too.
+#include <cctype>
+#include <set>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/js_tree.h"
+
+namespace schemagate::datalayers {
+namespace {
+
+using namespace js;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool relevant_supabase(std::string_view text) { return text.find("supabase") != std::string_view::npos; }
+
+bool is_identifier(std::string_view s) {
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  for (char c : s)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  return true;
+}
+
+/// A callee that returns a Supabase client: createClient, createServerClient, getSupabase, ...
+bool client_factory(std::string_view callee) {
+  std::string l = lower(callee.substr(callee.rfind('.') == std::string_view::npos ? 0 : callee.rfind('.') + 1));
+  return l.find("supabase") != std::string::npos ||
+         (l.size() > 6 && l.compare(l.size() - 6, 6, "client") == 0 && l.compare(0, 6, "create") == 0);
+}
+
+/// Whether `n` (the receiver of .from) is a Supabase client.
+bool is_client(TSNode n, std::string_view src, const std::set<std::string>& bound) {
+  n = unwrap(n);
+  if (is(n, "identifier"))
+    return lower(text(n, src)).find("supabase") != std::string::npos || bound.count(std::string(text(n, src)));
+  if (is(n, "member_expression")) return lower(text(field(n, "property"), src)).find("supabase") != std::string::npos;
+  if (is(n, "call_expression")) return client_factory(text(field(n, "function"), src));
+  return false;
+}
+
+struct Chain {
+  const FileInput& in;
+  FileOutput* out;
+  requirements::Requirement rel;  ///< the table; columns copy it
+  std::string from;               ///< ".from('t')" as the messages say it
+  std::string shown;
+
+  void column(const std::string& name, uint32_t at, requirements::Use use, const std::string& how) {
+    requirements::Requirement r = rel;
+    r.object = requirements::Object::Column;
+    r.column = name;
+    r.use = use;
+    r.insert_columns.clear();
+    r.span = {at, at + static_cast<uint32_t>(name.size())};
+    r.quoted = true;
+    r.describe = "supabase-js " + from + how + " column " + shown + "." + name + " through PostgREST";
+    out->requirements.requirements.push_back(std::move(r));
+  }
+
+  /// A column name as a filter or order spells it: `col`, `json->key`; nothing for `rel.col`.
+  void filter_column(const Literal& lit, const std::string& how) {
+    std::string name = lit.value.substr(0, lit.value.find("->"));
+    if (!is_identifier(name)) return;
+    column(name, lit.at, requirements::Use::Read, how);
+  }
+
+  /// The plain columns of a PostgREST select list.
+  void select_list(const Literal& lit) {
+    const std::string& s = lit.value;
+    int depth = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= s.size(); ++i) {
+      char c = i < s.size() ? s[i] : ',';
+      if (c == '(') ++depth;
+      if (c == ')') --depth;
+      if (c != ',' || depth != 0) continue;
+      std::string_view item(s.data() + start, i - start);
+      size_t item_at = start;
+      start = i + 1;
+      if (item.find('(') != std::string_view::npos) continue;  // an embedded resource, an aggregate
+      size_t b = item.find_first_not_of(" \t\r\n");
+      if (b == std::string_view::npos || item.compare(b, 3, "...") == 0) continue;
+      // alias:name::cast, name->json
+      size_t colon = item.find(':', b);
+      if (colon != std::string_view::npos && (colon + 1 >= item.size() || item[colon + 1] != ':')) b = colon + 1;
+      b = item.find_first_not_of(" \t\r\n", b);
+      if (b == std::string_view::npos) continue;
+      size_t e = b;
+      bool quoted = item[b] == '"';
+      if (quoted) {
+        e = item.find('"', b + 1);
+        if (e == std::string_view::npos) continue;
+        ++b;
+      } else {
+        while (e < item.size() && (std::isalnum(static_cast<unsigned char>(item[e])) || item[e] == '_')) ++e;
+      }
+      std::string name(item.substr(b, e - b));
+      if (!is_identifier(name) && !quoted) continue;
+      if (name.empty() || name.find('"') != std::string::npos) continue;
+      column(name, lit.at + static_cast<uint32_t>(item_at + b), requirements::Use::Read, ".select() reads");
+    }
+  }
+
+  /// The rows of .insert/.upsert/.update: an object or an array of objects. False when their
+  /// keys cannot all be told.
+  bool row_keys(TSNode arg, std::vector<Key>* keys) {
+    arg = unwrap(arg);
+    if (is(arg, "array")) {
+      bool all = true;
+      for (uint32_t i = 0; i < ts_node_named_child_count(arg); ++i) {
+        TSNode el = ts_node_named_child(arg, i);
+        if (is(el, "comment")) continue;
+        all = object_keys(el, in.text, keys) && all;
+      }
+      return all;
+    }
+    return object_keys(arg, in.text, keys);
+  }
+};
+
+void extract_supabase(const FileInput& in, FileOutput* out) {
+  std::string_view src = in.text;
+  // Variables bound to a client: `const supabase = await createClient()`, `const db = createServerClient(...)`.
+  std::set<std::string> bound;
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "variable_declarator")) return;
+    TSNode v = unwrap(field(n, "value"));
+    TSNode name = field(n, "name");
+    if (is(v, "call_expression") && is(name, "identifier") && client_factory(text(field(v, "function"), src)))
+      bound.insert(std::string(text(name, src)));
+  });
+
+  static const std::set<std::string_view> kFilters = {
+      "eq",       "neq",        "gt",         "gte",        "lt",         "lte",       "like",      "ilike",
+      "likeAllOf", "likeAnyOf", "ilikeAllOf", "ilikeAnyOf", "is",         "in",        "contains",  "containedBy",
+      "rangeGt",  "rangeGte",   "rangeLt",    "rangeLte",   "rangeAdjacent", "overlaps", "textSearch", "not",
+      "filter"};
+
+  walk(in.root, [&](TSNode call) {
+    std::string_view method;
+    TSNode receiver;
+    if (!method_call(call, src, &method, &receiver) || method != "from") return;
+    std::string schema_name = in.default_schema;
+    TSNode client = unwrap(receiver);
+    std::string_view m2;
+    TSNode r2;
+    std::string via_schema;
+    if (method_call(client, src, &m2, &r2) && m2 == "schema") {
+      auto a = arguments(client);
+      if (a.size() != 1) return;
+      auto s = literal(a[0], src);
+      if (!s) {
+        if (is_client(r2, src, bound))
+          out->unchecked.push_back({ts_node_start_byte(call), "supabase-js from()", "the schema name is computed at run time"});
+        return;
+      }
+      schema_name = s->value;
+      via_schema = ".schema('" + s->value + "')";
+      client = r2;
+    }
+    if (!is_client(client, src, bound)) return;
+    auto args = arguments(call);
+    if (args.size() != 1) return;
+    auto table = literal(args[0], src);
+    if (!table) {
+      out->unchecked.push_back({ts_node_start_byte(call), "supabase-js from()", "the table name is computed at run time"});
+      return;
+    }
+    requirements::Unit unit;
+    unit.file = std::string(in.path);
+    Chain chain{in, out, {}, via_schema + ".from('" + table->value + "')",
+                schema_name == in.default_schema ? table->value : schema_name + "." + table->value};
+    chain.rel.object = requirements::Object::Relation;
+    chain.rel.schema = schema_name;
+    chain.rel.relation = table->value;
+    chain.rel.span = {table->at, table->at + static_cast<uint32_t>(table->value.size())};
+    chain.rel.quoted = true;
+    chain.rel.unit = out->requirements.units.size();
+    size_t rel_index = out->requirements.requirements.size();
+    out->requirements.requirements.push_back(chain.rel);
+    std::string fingerprint = "supabase-js" + chain.from;
+    std::string verb = "reads";
+
+    // Up the chain: from(...).m(args).m(args)...
+    for (TSNode n = call;;) {
+      TSNode member = ts_node_parent(n);
+      if (!is(member, "member_expression") || !ts_node_eq(field(member, "object"), n)) break;
+      TSNode next = ts_node_parent(member);
+      if (!is(next, "call_expression") || !ts_node_eq(field(next, "function"), member)) break;
+      n = next;
+      std::string_view name = text(field(member, "property"), src);
+      auto a = arguments(n);
+      fingerprint += "." + std::string(name) + "(";
+      auto first = a.empty() ? std::nullopt : literal(a[0], src);
+      if (first) fingerprint += "'" + first->value + "'";
+      fingerprint += ")";
+      if (name == "select") {
+        if (a.empty()) continue;  // every column: `*`
+        if (first) chain.select_list(*first);
+        else out->unchecked.push_back({ts_node_start_byte(a[0]), "supabase-js select()", "the select list is computed at run time"});
+      } else if (name == "insert" || name == "upsert" || name == "update") {
+        if (a.empty()) continue;
+        bool insert = name != "update";
+        verb = insert ? "inserts into" : "updates";
+        std::vector<Key> keys;
+        bool all = chain.row_keys(a[0], &keys);
+        {
+          requirements::Requirement& rel = out->requirements.requirements[rel_index];
+          rel.use = insert ? requirements::Use::Insert : requirements::Use::Write;
+          rel.insert_columns_known = insert && all;
+          std::set<std::string> seen;
+          for (auto& k : keys)
+            if (insert && seen.insert(k.name).second) rel.insert_columns.push_back(k.name);
+        }
+        for (auto& k : keys) {
+          if (is_identifier(k.name)) chain.column(k.name, k.at, requirements::Use::Write, "." + std::string(name) + "() writes");
+        }
+        if (!all)
+          out->unchecked.push_back({ts_node_start_byte(a[0]), "supabase-js " + std::string(name) + "()",
+                                    "the columns of the row are built at run time"});
+        if (name == "upsert" && a.size() > 1) {
+          std::vector<Key> opts;
+          object_keys(a[1], src, &opts);
+          for (auto& o : opts) {
+            if (o.name != "onConflict") continue;
+            auto lit = literal(o.value, src);
+            if (!lit) continue;
+            size_t start = 0;
+            for (size_t i = 0; i <= lit->value.size(); ++i) {
+              if (i < lit->value.size() && lit->value[i] != ',') continue;
+              size_t b = lit->value.find_first_not_of(' ', start);
+              std::string col = b < i ? lit->value.substr(b, i - b) : "";
+              while (!col.empty() && col.back() == ' ') col.pop_back();
+              if (is_identifier(col)) chain.column(col, lit->at + static_cast<uint32_t>(b), requirements::Use::Read,
+                                                   ".upsert() resolves conflicts on");
+              start = i + 1;
+            }
+          }
+        }
+      } else if (name == "delete") {
+        verb = "deletes from";
+        out->requirements.requirements[rel_index].use = requirements::Use::Write;
+      } else if (kFilters.count(name) || name == "order") {
+        if (!first) continue;
+        if (name == "order" && a.size() > 1) {
+          std::vector<Key> opts;
+          object_keys(a[1], src, &opts);
+          bool other_table = false;
+          for (auto& o : opts) other_table = other_table || o.name == "referencedTable" || o.name == "foreignTable";
+          if (other_table) continue;
+        }
+        chain.filter_column(*first, name == "order" ? ".order() sorts by" : "." + std::string(name) + "() filters on");
+      } else if (name == "match") {
+        std::vector<Key> keys;
+        if (!a.empty() && object_keys(a[0], src, &keys))
+          for (auto& k : keys)
+            if (is_identifier(k.name)) chain.column(k.name, k.at, requirements::Use::Read, ".match() filters on");
+      }
+    }
+    out->requirements.requirements[rel_index].describe =
+        "supabase-js " + chain.from + " " + verb + " table " + chain.shown + " through PostgREST";
+    unit.fingerprint_text = fingerprint;
+    out->requirements.units.push_back(std::move(unit));
+  });
+}
+
+}  // namespace
+
+extern const DataLayer kSupabase = {"supabase-js", {"typescript", "javascript"}, nullptr, relevant_supabase,
+                                    extract_supabase};
+
+}  // namespace schemagate::datalayers

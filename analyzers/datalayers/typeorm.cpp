@@ -1,0 +1,207 @@
+// TypeORM: entity classes, `@Entity('name')` / `@Entity({ name, schema })` with their
+// `@Column`, `@PrimaryColumn`, `@PrimaryGeneratedColumn`, `@CreateDateColumn`, ... properties and
+// `@JoinColumn({ name })` foreign keys. A repository's find() selects every column of the entity
+// and save() returns them, so each is a requirement at its declaration, as is the table.
+//
+// Names: a table without a name is snake_case(ClassName), as both the default and the snake
+// naming strategy name it. A column without a name is the property's name under the default
+// strategy and snake_case under SnakeNamingStrategy, set where the DataSource is configured, not
+// here: a property with upper case letters and no name is unchecked. Embedded columns
+// (`@Column(() => Address)`), single-table-inheritance children (`@ChildEntity`), views and
+// relations without a named join column are not judged.
+#include <cctype>
+#include <set>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/js_tree.h"
+
+namespace schemagate::datalayers {
+namespace {
+
+using namespace js;
+
+/// typeorm's snakeCase: "ABc" -> "a_bc", "aC" -> "a_c", then lower case.
+std::string snake_case(std::string_view s) {
+  auto up = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto low = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::string a;
+  for (size_t i = 0; i < s.size(); ++i) {
+    a += s[i];
+    if (i + 2 < s.size() && up(s[i]) && up(s[i + 1]) && low(s[i + 2])) a += '_';
+  }
+  std::string b;
+  for (size_t i = 0; i < a.size(); ++i) {
+    b += a[i];
+    if (i + 1 < a.size() && (low(a[i]) || std::isdigit(static_cast<unsigned char>(a[i]))) && up(a[i + 1])) b += '_';
+  }
+  for (char& c : b) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return b;
+}
+
+bool has_upper(std::string_view s) {
+  for (char c : s)
+    if (c >= 'A' && c <= 'Z') return true;
+  return false;
+}
+
+bool relevant_typeorm(std::string_view text) { return text.find("typeorm") != std::string_view::npos; }
+
+/// A decorator's name and arguments: `@Column({ name: 'x' })` -> "Column", [object].
+struct Decorator {
+  std::string name;
+  std::vector<TSNode> args;
+  uint32_t at = 0;
+};
+
+Decorator read_decorator(TSNode d, std::string_view src) {
+  Decorator out;
+  out.at = ts_node_start_byte(d);
+  TSNode e = ts_node_named_child(d, 0);
+  if (is(e, "call_expression")) {
+    TSNode f = field(e, "function");
+    out.name = std::string(text(is(f, "member_expression") ? field(f, "property") : f, src));
+    out.args = arguments(e);
+  } else {
+    out.name = std::string(text(is(e, "member_expression") ? field(e, "property") : e, src));
+  }
+  return out;
+}
+
+/// The decorators of a node: its own `decorator` children.
+std::vector<Decorator> decorators_of(TSNode n, std::string_view src) {
+  std::vector<Decorator> out;
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+    if (is(ts_node_named_child(n, i), "decorator")) out.push_back(read_decorator(ts_node_named_child(n, i), src));
+  return out;
+}
+
+/// The value of `key` in the first object among `args`: a literal, or nothing. *present says
+/// whether the key is there at all.
+std::optional<Literal> option(const std::vector<TSNode>& args, std::string_view src, std::string_view key, bool* present) {
+  *present = false;
+  for (TSNode a : args) {
+    std::vector<Key> keys;
+    if (!is(unwrap(a), "object")) continue;
+    object_keys(a, src, &keys);
+    for (auto& k : keys)
+      if (k.name == key) {
+        *present = true;
+        return ts_node_is_null(k.value) ? std::nullopt : literal(k.value, src);
+      }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+void extract_typeorm(const FileInput& in, FileOutput* out) {
+  std::string_view src = in.text;
+  static const std::set<std::string_view> kColumns = {"Column",           "PrimaryColumn",    "PrimaryGeneratedColumn",
+                                                      "CreateDateColumn", "UpdateDateColumn", "DeleteDateColumn",
+                                                      "VersionColumn"};
+  walk(in.root, [&](TSNode cls) {
+    if (!is(cls, "class_declaration") && !is(cls, "abstract_class_declaration")) return;
+    std::vector<Decorator> decs = decorators_of(cls, src);
+    TSNode parent = ts_node_parent(cls);
+    if (is(parent, "export_statement"))
+      for (auto& d : decorators_of(parent, src)) decs.push_back(d);
+    const Decorator* entity = nullptr;
+    for (auto& d : decs)
+      if (d.name == "Entity") entity = &d;
+    if (!entity) return;
+    std::string class_name(text(field(cls, "name"), src));
+    std::string table = snake_case(class_name), schema_name = in.default_schema;
+    uint32_t table_at = ts_node_start_byte(field(cls, "name"));
+    uint32_t table_width = static_cast<uint32_t>(class_name.size());
+    bool present = false;
+    if (!entity->args.empty()) {
+      if (auto lit = literal(entity->args[0], src)) {
+        table = lit->value, table_at = lit->at, table_width = static_cast<uint32_t>(lit->value.size());
+      } else if (!is(unwrap(entity->args[0]), "object")) {
+        out->unchecked.push_back({entity->at, "typeorm @Entity", "the table name is computed at run time"});
+        return;
+      }
+      auto name = option(entity->args, src, "name", &present);
+      if (present && !name) {
+        out->unchecked.push_back({entity->at, "typeorm @Entity", "the table name is computed at run time"});
+        return;
+      }
+      if (name) table = name->value, table_at = name->at, table_width = static_cast<uint32_t>(name->value.size());
+      auto schema = option(entity->args, src, "schema", &present);
+      if (present && !schema) {
+        out->unchecked.push_back({entity->at, "typeorm @Entity", "the schema name is computed at run time"});
+        return;
+      }
+      if (schema) schema_name = schema->value;
+    }
+    std::string shown = schema_name == in.default_schema ? table : schema_name + "." + table;
+
+    requirements::Unit unit;
+    unit.file = std::string(in.path);
+    unit.fingerprint_text = "typeorm entity " + class_name;
+    out->requirements.units.push_back(std::move(unit));
+    requirements::Requirement rel;
+    rel.object = requirements::Object::Relation;
+    rel.schema = schema_name;
+    rel.relation = table;
+    rel.span = {table_at, table_at + table_width};
+    rel.unit = out->requirements.units.size() - 1;
+    rel.quoted = true;  // TypeORM quotes every name it sends
+    rel.describe = "entity " + class_name + " is table " + shown + "; every find of " + class_name + " reads it";
+    out->requirements.requirements.push_back(rel);
+
+    TSNode body = field(cls, "body");
+    std::vector<Decorator> pending;  // decorators the grammar puts before a member, as siblings
+    for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+      TSNode m = ts_node_named_child(body, i);
+      if (is(m, "decorator")) {
+        pending.push_back(read_decorator(m, src));
+        continue;
+      }
+      std::vector<Decorator> mdecs = decorators_of(m, src);
+      for (auto& d : pending) mdecs.push_back(d);
+      pending.clear();
+      if (!is(m, "public_field_definition")) continue;
+      TSNode name_node = field(m, "name");
+      if (!is(name_node, "property_identifier")) continue;
+      std::string prop(text(name_node, src));
+      for (auto& d : mdecs) {
+        bool join = d.name == "JoinColumn";
+        if (!kColumns.count(d.name) && !join) continue;
+        if (!join && !d.args.empty() && (is(unwrap(d.args[0]), "arrow_function") || is(unwrap(d.args[0]), "function_expression"))) {
+          out->unchecked.push_back({d.at, "typeorm @Column", "embedded columns of " + prop + " take a prefix"});
+          continue;
+        }
+        auto name = option(d.args, src, "name", &present);
+        std::string column;
+        uint32_t at = ts_node_start_byte(name_node), width = static_cast<uint32_t>(prop.size());
+        if (name) {
+          column = name->value, at = name->at, width = static_cast<uint32_t>(column.size());
+        } else if (present) {
+          out->unchecked.push_back({d.at, "typeorm @" + d.name, "the column name of " + prop + " is computed at run time"});
+          continue;
+        } else if (join) {
+          continue;  // the naming strategy joins the relation and the referenced column
+        } else if (has_upper(prop)) {
+          out->unchecked.push_back({ts_node_start_byte(name_node), "typeorm @" + d.name,
+                                    "column " + prop + " has no name of its own: the naming strategy decides it"});
+          continue;
+        } else {
+          column = prop;
+        }
+        requirements::Requirement r = rel;
+        r.object = requirements::Object::Column;
+        r.column = column;
+        r.span = {at, at + width};
+        r.describe = "entity " + class_name + " property " + prop + (column == prop ? " is" : " maps to") + " column " +
+                     shown + "." + column + "; every find of " + class_name + " selects it";
+        out->requirements.requirements.push_back(std::move(r));
+      }
+    }
+  });
+}
+
+}  // namespace
+
+extern const DataLayer kTypeorm = {"typeorm", {"typescript", "javascript"}, nullptr, relevant_typeorm, extract_typeorm};
+
+}  // namespace schemagate::datalayers

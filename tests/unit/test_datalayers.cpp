@@ -1,0 +1,352 @@
+// Data layers: each case runs one layer's row on a small file, as the scanner does, and checks
+// the exact requirements (relation, column, use) and the bytes each one points at, and what is
+// left unchecked.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/tree_parser.h"
+
+namespace {
+
+using schemagate::datalayers::DataLayer;
+using schemagate::datalayers::FileInput;
+using schemagate::datalayers::FileOutput;
+using schemagate::requirements::Object;
+using schemagate::requirements::Use;
+
+const DataLayer& layer(std::string_view name) {
+  for (auto& l : schemagate::datalayers::datalayers())
+    if (l.name == name) return l;
+  FAIL("no data layer " << name);
+  return schemagate::datalayers::datalayers().front();
+}
+
+FileOutput run(std::string_view name, std::string_view path, const std::string& source) {
+  const DataLayer& l = layer(name);
+  FileOutput out;
+  const auto* lang = schemagate::languages::language_for_path(path);
+  if (!lang) {
+    REQUIRE(static_cast<bool>(l.claims));
+    REQUIRE(l.claims(path));
+    l.extract(FileInput{path, source, TSNode{}, "", "public"}, &out);
+    return out;
+  }
+  schemagate::languages::Parser parser(*lang);
+  REQUIRE(parser.ok());
+  auto tree = parser.parse(source);
+  REQUIRE(l.relevant(source));
+  l.extract(FileInput{path, source, ts_tree_root_node(tree.get()), "typescript", "public"}, &out);
+  return out;
+}
+
+/// "column public.llm_results.model_version @<text at the span>" for every requirement.
+std::vector<std::string> described(const FileOutput& out, const std::string& source) {
+  std::vector<std::string> lines;
+  for (auto& r : out.requirements.requirements) {
+    std::string s = r.object == Object::Relation ? "relation " : "column ";
+    s += r.schema + "." + r.relation + (r.column.empty() ? "" : "." + r.column);
+    s += r.use == Use::Insert ? " insert" : r.use == Use::Write ? " write" : " read";
+    s += " @" + source.substr(r.span.begin, r.span.end - r.span.begin);
+    lines.push_back(s);
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("prisma: mapped scalar fields of every model; relations, @ignore, Unsupported and @@ignore are not columns") {
+  std::string src = R"SRC(datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+enum Provider {
+  OPENAI
+  @@map("llm_provider")
+}
+model Tenant {
+  id      Int         @id // the key
+  results LlmResult[]
+  @@map("tenants")
+}
+model LlmResult {
+  id           Int      @id @default(autoincrement())
+  tenant       Tenant   @relation(fields: [tenantId], references: [id])
+  tenantId     Int      @map(name: "tenant_id")
+  provider     Provider
+  tags         String[]
+  modelVersion String   @map("model_version") @db.VarChar(64)
+  vector       Unsupported("vector(3)")?
+  notes        String?  @ignore
+  updatedAt    DateTime @updatedAt
+  @@map("llm_results")
+  @@schema("ai")
+}
+model Old {
+  id Int @id
+  @@ignore
+}
+)SRC";
+  FileOutput out = run("prisma", "prisma/schema.prisma", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.tenants read @Tenant",
+                                   "column public.tenants.id read @id",
+                                   "relation ai.llm_results read @LlmResult",
+                                   "column ai.llm_results.id read @id",
+                                   "column ai.llm_results.tenant_id read @tenantId",
+                                   "column ai.llm_results.provider read @provider",
+                                   "column ai.llm_results.tags read @tags",
+                                   "column ai.llm_results.model_version read @modelVersion",
+                                   "column ai.llm_results.updatedAt read @updatedAt",
+                               });
+  CHECK(out.requirements.units.size() == 2);
+  CHECK(out.requirements.units[1].fingerprint_text == "prisma model LlmResult");
+  CHECK(out.requirements.requirements[7].describe ==
+        "model LlmResult field modelVersion maps to column ai.llm_results.model_version; every query of LlmResult "
+        "selects it");
+  CHECK(out.unchecked.empty());
+}
+
+TEST_CASE("prisma: another provider is skipped; a folder file without datasource types relations it cannot see as unchecked") {
+  CHECK(run("prisma", "schema.prisma", "datasource db {\n  provider = \"mysql\"\n}\nmodel A {\n  id Int @id\n}\n")
+            .requirements.requirements.empty());
+  std::string src = "model Post {\n  id     Int  @id\n  author User @relation(fields: [authorId], references: [id])\n"
+                    "  authorId Int\n  status Status\n}\n";
+  FileOutput out = run("prisma", "prisma/schema/post.prisma", src);
+  CHECK(described(out, src) == std::vector<std::string>{"relation public.Post read @Post", "column public.Post.id read @id",
+                                                        "column public.Post.authorId read @authorId"});
+  REQUIRE(out.unchecked.size() == 1);
+  CHECK(out.unchecked[0].offset == src.find("status"));
+  // Outside a schema folder, no datasource: the provider is unknown.
+  FileOutput lone = run("prisma", "other.prisma", src);
+  CHECK(lone.requirements.requirements.empty());
+  CHECK(lone.unchecked.size() == 1);
+}
+
+TEST_CASE("drizzle: explicit names, property names, pgSchema tables, callbacks; helpers and camelCase without casing unchecked") {
+  std::string src = R"SRC(import { pgTable, pgSchema, text, integer, timestamp, pgEnum } from "drizzle-orm/pg-core";
+export const provider = pgEnum("llm_provider", ["openai"]);
+const ai = pgSchema("ai");
+export const llmResults = pgTable("llm_results", {
+  id: integer().primaryKey(),
+  tenantId: integer("tenant_id").notNull(),
+  provider: provider("provider"),
+  output: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }),
+  ...timestamps,
+  slug: makeSlug(),
+});
+export const runs = ai.table("runs", (t) => ({ runId: t.text("run_id"), status: t.text() }));
+const prefixed = pgTable(`x_${name}`, { id: integer() });
+)SRC";
+  FileOutput out = run("drizzle", "src/db/schema.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.llm_results read @llm_results",
+                                   "column public.llm_results.id read @id",
+                                   "column public.llm_results.tenant_id read @tenant_id",
+                                   "column public.llm_results.provider read @provider",
+                                   "column public.llm_results.output read @output",
+                                   "relation ai.runs read @runs",
+                                   "column ai.runs.run_id read @run_id",
+                                   "column ai.runs.status read @status",
+                               });
+  REQUIRE(out.unchecked.size() == 4);
+  CHECK(out.unchecked[0].offset == src.find("createdAt"));
+  CHECK(out.unchecked[1].offset == src.find("...timestamps"));
+  CHECK(out.unchecked[2].offset == src.find("slug"));
+  CHECK(out.unchecked[3].offset == src.find("pgTable(`x_"));
+  CHECK(out.requirements.units[0].fingerprint_text == "drizzle table llmResults");
+}
+
+TEST_CASE("drizzle: pgTableCreator with a template of the name prefixes it; another creator is unchecked") {
+  std::string src = "import { pgTableCreator } from 'drizzle-orm/pg-core';\n"
+                    "export const createTable = pgTableCreator((name) => `acme_${name}`);\n"
+                    "const other = pgTableCreator((name) => `${env.PREFIX}${name}`);\n"
+                    "export const posts = createTable('post', (d) => ({ id: d.integer(), name: d.varchar({ length: 256 }) }));\n"
+                    "export const tags = other('tag', { id: integer() });\n";
+  FileOutput out = run("drizzle", "src/server/db/schema.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{"relation public.acme_post read @post",
+                                                        "column public.acme_post.id read @id",
+                                                        "column public.acme_post.name read @name"});
+  REQUIRE(out.unchecked.size() == 1);
+  CHECK(out.unchecked[0].offset == src.find("other('tag'"));
+}
+
+TEST_CASE("drizzle: casing snake_case names properties as drizzle-orm does") {
+  std::string src = "import { pgTable, text } from 'drizzle-orm/pg-core';\n"
+                    "export const db = drizzle({ client, casing: 'snake_case' });\n"
+                    "export const t = pgTable('t', { modelVersion: text(), userID: text(), HTTPServer2: text() });\n";
+  FileOutput out = run("drizzle", "db.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{"relation public.t read @t",
+                                                        "column public.t.model_version read @modelVersion",
+                                                        "column public.t.user_id read @userID",
+                                                        "column public.t.http_server2 read @HTTPServer2"});
+}
+
+TEST_CASE("supabase-js: select grammar, rows written, filters, schema(); embedded resources and other clients not required") {
+  std::string src = R"SRC(import { createClient } from "@supabase/supabase-js";
+const client = createClient(url, key);
+export async function f(supabase, table) {
+  await supabase.from("llm_results").select("id, out:output, tokens::text, meta->>model, tenant:tenants(name), ...p(x), count()").eq("tenant_id", 1).order("id", { ascending: false }).order("name", { referencedTable: "tenants" });
+  await client.schema("audit").from("events").insert([{ tenant_id: 1, kind: "x" }, { tenant_id: 2, payload: {} }]).select();
+  await supabase.from("jobs").upsert({ id, ...rest }, { onConflict: "tenant_id, prompt_hash" });
+  await supabase.from("jobs").update({ status: "done" }).match({ id: 3 });
+  await supabase.from(table).delete();
+  await supabase.storage.from("avatars").upload("a.png", file);
+  Array.from("abc");
+}
+)SRC";
+  FileOutput out = run("supabase-js", "src/f.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.llm_results read @llm_results",
+                                   "column public.llm_results.id read @id",
+                                   "column public.llm_results.output read @output",
+                                   "column public.llm_results.tokens read @tokens",
+                                   "column public.llm_results.meta read @meta",
+                                   "column public.llm_results.tenant_id read @tenant_id",
+                                   "column public.llm_results.id read @id",
+                                   "relation audit.events insert @events",
+                                   "column audit.events.tenant_id write @tenant_id",
+                                   "column audit.events.kind write @kind",
+                                   "column audit.events.tenant_id write @tenant_id",
+                                   "column audit.events.payload write @payload",
+                                   "relation public.jobs insert @jobs",
+                                   "column public.jobs.id write @id",
+                                   "column public.jobs.tenant_id read @tenant_id",
+                                   "column public.jobs.prompt_hash read @prompt_hash",
+                                   "relation public.jobs write @jobs",
+                                   "column public.jobs.status write @status",
+                                   "column public.jobs.id read @id",
+                               });
+  auto& events = out.requirements.requirements[7];
+  CHECK(events.insert_columns == std::vector<std::string>{"tenant_id", "kind", "payload"});
+  CHECK(events.insert_columns_known);
+  CHECK_FALSE(out.requirements.requirements[12].insert_columns_known);
+  REQUIRE(out.unchecked.size() == 2);
+  CHECK(out.unchecked[0].offset == src.find("{ id, ...rest }"));
+  CHECK(out.unchecked[1].offset == src.find("supabase.from(table)"));
+  CHECK(out.requirements.units[1].fingerprint_text == "supabase-js.schema('audit').from('events').insert().select()");
+  CHECK(out.requirements.requirements[9].describe ==
+        "supabase-js .schema('audit').from('events').insert() writes column audit.events.kind through PostgREST");
+}
+
+TEST_CASE("typeorm: entity tables and columns; naming-strategy-dependent and embedded columns unchecked") {
+  std::string src = R"SRC(import { Entity, Column, PrimaryGeneratedColumn, CreateDateColumn, ManyToOne, JoinColumn } from "typeorm";
+@Entity({ name: "llm_results", schema: "ai" })
+export class LlmResult {
+  @PrimaryGeneratedColumn("uuid") id: string;
+  @ManyToOne(() => Tenant) @JoinColumn({ name: "tenant_id" }) tenant: Tenant;
+  @ManyToOne(() => User) @JoinColumn() user: User;
+  @Column({ type: "text", name: "model_version" }) modelVersion: string;
+  @Column() output: string;
+  @CreateDateColumn() createdAt: Date;
+  @Column(() => Address) address: Address;
+  helper(): void {}
+}
+export @Entity() class UsageEvent { @Column() tokens: number; }
+class NotAnEntity { @Column() x: number; }
+)SRC";
+  FileOutput out = run("typeorm", "src/llm-result.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation ai.llm_results read @llm_results",
+                                   "column ai.llm_results.id read @id",
+                                   "column ai.llm_results.tenant_id read @tenant_id",
+                                   "column ai.llm_results.model_version read @model_version",
+                                   "column ai.llm_results.output read @output",
+                                   "relation public.usage_event read @UsageEvent",
+                                   "column public.usage_event.tokens read @tokens",
+                               });
+  REQUIRE(out.unchecked.size() == 2);
+  CHECK(out.unchecked[0].offset == src.find("createdAt"));
+  CHECK(out.unchecked[1].offset == src.find("@Column(() => Address)"));
+}
+
+TEST_CASE("kysely: tables, aliases, joins, qualified and unqualified columns, rows written") {
+  std::string src = R"SRC(export async function f(db: Kysely<DB>, id: number) {
+  await db.selectFrom("llm_results as r").innerJoin("tenants", "tenants.id", "r.tenant_id").select(["r.output", "name as tenant", "modelVersion"]).where("r.id", "=", id).execute();
+  await db.insertInto("llm_results").values({ tenant_id: 1, model_version: "x" }).returning("id").execute();
+  await db.withSchema("audit").updateTable("events").set({ tokens: 3, ...rest }).where((eb) => eb("id", "=", 1)).execute();
+  await db.deleteFrom(table).execute();
+  await db.selectFrom(db.selectFrom("x").selectAll().as("s")).select("s.a").execute();
+  await db.selectFrom("u").select(["id as month"]).orderBy("month").groupBy("id").execute();
+  await db.selectFrom("v").select([sql`date_trunc('month', t)`.as("month")]).orderBy("month").execute();
+  await db.selectFrom("w").where((eb) => eb.exists(eb.selectFrom("y").where("outer_col", "=", 1).where("y.k", "=", 2))).execute();
+}
+)SRC";
+  FileOutput out = run("kysely", "src/f.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.llm_results read @llm_results",
+                                   "relation public.tenants read @tenants",
+                                   "column public.tenants.id read @id",
+                                   "column public.llm_results.tenant_id read @tenant_id",
+                                   "column public.llm_results.output read @output",
+                                   "column public.llm_results.name read @name",
+                                   "column public.llm_results.id read @id",
+                                   "relation public.llm_results insert @llm_results",
+                                   "column public.llm_results.tenant_id write @tenant_id",
+                                   "column public.llm_results.model_version write @model_version",
+                                   "column public.llm_results.id read @id",
+                                   "relation audit.events write @events",
+                                   "column audit.events.tokens write @tokens",
+                                   "relation public.x read @x",
+                                   "relation public.u read @u",
+                                   "column public.u.id read @id",
+                                   "column public.u.id read @id",
+                                   "relation public.v read @v",
+                                   "relation public.w read @w",
+                                   "relation public.y read @y",
+                                   "column public.y.k read @k",
+                               });
+  CHECK(out.requirements.requirements[5].candidates == std::vector<std::string>{"public.llm_results", "public.tenants"});
+  CHECK(out.requirements.requirements[7].insert_columns == std::vector<std::string>{"tenant_id", "model_version"});
+  REQUIRE(out.unchecked.size() == 3);
+  CHECK(out.unchecked[0].offset == src.find("modelVersion"));
+  CHECK(out.unchecked[1].offset == src.find("{ tokens: 3"));
+  CHECK(out.unchecked[2].offset == src.find("table).execute"));
+}
+
+TEST_CASE("knex: instance calls, from/into, joins, where objects, rows, returning; other callers and subqueries not judged") {
+  std::string src = R"SRC(const knex = require("knex");
+const pg = knex({ client: "pg" });
+export async function f(db, id) {
+  await pg("llm_results as r").join("tenants", "tenants.id", "r.tenant_id").select("r.output", "name as tenant").where({ "r.id": id }).orderBy("tenant");
+  await pg.insert([{ tenant_id: 1, model_version: "x" }]).into("llm_results").returning(["id"]);
+  await pg.transaction(async (trx) => {
+    await trx("jobs").where("status", "queued").whereIn("id", pg("locks").select("job_id").where("owner", 1)).update({ status: "running", ...extra });
+  });
+  await db("users").select("id");
+  await pg(table).del();
+  await pg("audit.events").where("createdAt", ">", 1).orderBy("at");
+}
+)SRC";
+  FileOutput out = run("knex", "src/f.js", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.llm_results read @llm_results",
+                                   "relation public.tenants read @tenants",
+                                   "column public.tenants.id read @id",
+                                   "column public.llm_results.tenant_id read @tenant_id",
+                                   "column public.llm_results.output read @output",
+                                   "column public.llm_results.name read @name",
+                                   "column public.llm_results.id read @id",
+                                   "relation public.llm_results insert @llm_results",
+                                   "column public.llm_results.tenant_id write @tenant_id",
+                                   "column public.llm_results.model_version write @model_version",
+                                   "column public.llm_results.id read @id",
+                                   "relation public.jobs write @jobs",
+                                   "column public.jobs.status read @status",
+                                   "column public.jobs.id read @id",
+                                   "column public.jobs.status write @status",
+                                   "relation public.locks read @locks",
+                                   "relation audit.events read @events",
+                                   "column audit.events.at read @at",
+                               });
+  CHECK(out.requirements.requirements[7].insert_columns == std::vector<std::string>{"tenant_id", "model_version"});
+  REQUIRE(out.unchecked.size() == 3);
+  CHECK(out.unchecked[0].offset == src.find("{ status: \"running\""));
+  CHECK(out.unchecked[1].offset == src.find("table).del"));
+  CHECK(out.unchecked[2].offset == src.find("createdAt"));
+}
