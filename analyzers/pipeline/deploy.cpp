@@ -91,7 +91,7 @@ bool open_running_code(const std::string& project_root, const std::string& ref, 
     out->fs = std::move(g);
     return true;
   }
-  auto real = std::make_unique<source::RealFileSystem>();
+  auto real = std::make_unique<source::RealFileSystem>(path);
   if (!real->is_dir(path)) {
     *err = "--deployed-path \"" + path + "\" is not a directory";
     return false;
@@ -121,7 +121,7 @@ bool deploy_targets_offline(const RunningCode& running, const Options& options, 
     schema::MigrationError merr;
     if (!schema::apply_migration(out->eventual, m, options.search_path, nullptr, &merr)) {
       *err = merr.file + ":" + std::to_string(merr.line) + ":" + std::to_string(merr.column) +
-             ": migration does not parse: " + merr.message;
+             (merr.rejected ? ": migration would fail: " : ": migration does not parse: ") + merr.message;
       return false;
     }
     out->pending.push_back(m);

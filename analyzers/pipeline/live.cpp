@@ -31,7 +31,7 @@ bool prepare_live(const source::FileSystem& fs, const Options& options, const Sc
     if (!target) continue;
     if (!schema::apply_migration(*target, m, out->search_path, &notes, &merr)) {
       *err = merr.file + ":" + std::to_string(merr.line) + ":" + std::to_string(merr.column) +
-             ": migration does not parse: " + merr.message;
+             (merr.rejected ? ": migration would fail: " : ": migration does not parse: ") + merr.message;
       return false;
     }
   }

@@ -114,6 +114,7 @@ std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(cons
 /// file is known (a relation one file creates at run time excuses another file's use of it).
 struct FileResult {
   bool scanned = false;
+  std::string skip_reason;
   std::vector<CodeCreated> created;
   std::vector<report::Suppression> suppressions;
   std::string error;
@@ -136,7 +137,16 @@ class FileScanner {
       result.error = rel + ": cannot read: " + err;
       return result;
     }
-    if (source::is_generated(text) || source::is_minified(text)) return result;
+    if (source::is_generated(text)) {
+      result.skip_reason = "generated (marked @generated or DO NOT EDIT)";
+      return result;
+    }
+    // Only bundled JavaScript is dropped for long lines: a .py, .go, .ts or .sql file with long
+    // first lines is still code the project runs.
+    if (lang && lang->name == "javascript" && source::is_minified(text)) {
+      result.skip_reason = "minified JavaScript (long first lines)";
+      return result;
+    }
     result.scanned = true;
     result.suppressions = report::find_suppressions(text);
     bool sql = lang && source::may_contain_sql(text);
@@ -357,6 +367,8 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
       *err = "migrations directory \"" + d + "\" does not exist under \"" + options.root + "\"";
       return false;
     }
+    // A migration the loaders cannot list or read would be a migration silently not applied.
+    if (!source::check_readable_tree(fs, options.root, d, 2, err)) return false;
     std::vector<mig::MigrationFile> files;
     std::string format;
     auto named = options.migration_formats.find(d);
@@ -370,7 +382,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     schema::MigrationError merr;
     if (!schema::apply_migration(out->schema, m, options.search_path, &out->notes, &merr)) {
       *err = merr.file + ":" + std::to_string(merr.line) + ":" + std::to_string(merr.column) +
-             ": migration does not parse: " + merr.message;
+             (merr.rejected ? ": migration would fail: " : ": migration does not parse: ") + merr.message;
       return false;
     }
   }
@@ -390,12 +402,22 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
   for (auto& d : schema.directories) dopt.skip_dirs.push_back(d.path);
   std::vector<std::string> other_migrations;
   dopt.other_migrations = &other_migrations;
+  dopt.max_file_size = options.max_file_size;
+  std::vector<source::SkippedFile> skipped;
+  dopt.skipped = &skipped;
   std::vector<std::pair<std::string, const languages::Language*>> files;
-  for (auto& f : source::discover_files(fs, options.root, dopt)) {
-    if (options.only_files && !std::binary_search(options.only_files->begin(), options.only_files->end(), f)) continue;
+  std::vector<std::string> candidates;
+  if (!source::discover_files(fs, options.root, dopt, &candidates, err)) return false;
+  auto wanted = [&](const std::string& f) {
+    return !options.only_files || std::binary_search(options.only_files->begin(), options.only_files->end(), f);
+  };
+  for (auto& f : candidates) {
+    if (!wanted(f)) continue;
     if (auto* lang = languages::language_for_path(f)) files.push_back({f, lang});
     else if (datalayers::claimed(f)) files.push_back({f, nullptr});
   }
+  for (auto& s : skipped)
+    if (wanted(s.path) && (languages::language_for_path(s.path) || datalayers::claimed(s.path))) out->skipped.push_back(s);
 
   std::vector<FileResult> results(files.size());
   std::atomic<size_t> next{0};
@@ -456,6 +478,7 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
       return false;
     }
     const std::string& file = files[i].first;
+    if (!r.skip_reason.empty()) out->skipped.push_back({file, r.skip_reason});
     if (r.scanned) {
       ++out->summary.files_scanned;
       out->files.push_back(file);
@@ -486,6 +509,8 @@ bool scan_code(const source::FileSystem& fs, const Options& options, const Schem
     }
   }
   std::stable_sort(out->diagnostics.begin(), out->diagnostics.end(), report::diagnostic_less);
+  std::stable_sort(out->skipped.begin(), out->skipped.end(),
+                   [](const source::SkippedFile& a, const source::SkippedFile& b) { return a.path < b.path; });
   return true;
 }
 

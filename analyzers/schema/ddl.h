@@ -20,15 +20,19 @@ struct DdlNote {
   std::string message;
 };
 
-/// A migration that cannot be applied: it does not parse. `column` is 1-based, in code points.
+/// A migration that cannot be applied: it does not parse, or (`rejected`) PostgreSQL would
+/// reject a statement (an ALTER of a table an earlier migration dropped). `column` is 1-based,
+/// in code points.
 struct MigrationError {
   std::string file;
   int line = 0;
   int column = 0;
   std::string message;
+  bool rejected = false;
 };
 
-/// Applies `migration` to `schema`. Returns false (and fills *error) if it does not parse.
+/// Applies `migration` to `schema`. Returns false (and fills *error) if it does not parse or
+/// PostgreSQL would reject it.
 bool apply_migration(Schema& schema, const migrations::MigrationFile& migration,
                      const std::vector<std::string>& search_path, std::vector<DdlNote>* notes,
                      MigrationError* error);
