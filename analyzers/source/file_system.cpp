@@ -8,9 +8,20 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
+#include <unordered_map>
 
 namespace schemagate::source {
 namespace fs = std::filesystem;
+
+namespace {
+// Resolved paths of the directories files were read from: a tree has few directories and many
+// files, and resolving every component of every file's path (readlink per component) doubled
+// the system calls of a scan. Shared by every RealFileSystem: a directory resolves the same
+// whatever tree is being checked, and one run sees no tree change under it.
+std::mutex dir_cache_mutex;
+std::unordered_map<std::string, std::string> dir_cache;
+}  // namespace
 
 std::string join_path(const std::string& a, const std::string& b) {
   if (a.empty() || a == ".") return b;
@@ -36,15 +47,40 @@ RealFileSystem::RealFileSystem(const std::string& tree) : tree_(tree.empty() ? "
 
 bool RealFileSystem::stays_inside(const std::string& path, std::string* err) const {
   if (tree_canonical_.empty()) return true;
-  fs::path rel = fs::path(path).lexically_normal().lexically_relative(fs::path(tree_).lexically_normal());
+  fs::path p = fs::path(path).lexically_normal();
+  fs::path rel = p.lexically_relative(fs::path(tree_).lexically_normal());
   if (rel.empty() || *rel.begin() == "..") return true;  // not in the tree: a path the user named
+  // The directory's resolved path is cached (a tree has few directories and many files); only a
+  // link itself is resolved whole.
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return true;  // does not exist: read() says why
   std::error_code ec;
-  fs::path target = fs::canonical(path, ec);
-  if (ec) return true;  // does not resolve: open() says why
-  const std::string& t = target.native();
-  if (t == tree_canonical_ ||
-      (t.size() > tree_canonical_.size() && t.compare(0, tree_canonical_.size(), tree_canonical_) == 0 &&
-       (tree_canonical_ == "/" || t[tree_canonical_.size()] == '/')))
+  std::string target;
+  if (S_ISLNK(st.st_mode)) {
+    fs::path resolved = fs::canonical(path, ec);
+    if (ec) return true;  // dangling or a loop: read() says why
+    target = resolved.string();
+  } else {
+    std::string dir = p.parent_path().string();
+    std::string resolved_dir;
+    {
+      std::lock_guard<std::mutex> lock(dir_cache_mutex);
+      auto it = dir_cache.find(dir);
+      if (it != dir_cache.end()) resolved_dir = it->second;
+    }
+    if (resolved_dir.empty()) {
+      fs::path resolved = fs::canonical(dir.empty() ? "." : dir, ec);
+      if (ec) return true;
+      resolved_dir = resolved.string();
+      std::lock_guard<std::mutex> lock(dir_cache_mutex);
+      dir_cache.emplace(dir, resolved_dir);
+    }
+    target = resolved_dir == "/" ? "/" + p.filename().string() : resolved_dir + "/" + p.filename().string();
+  }
+  const std::string& root = tree_canonical_;
+  if (target == root ||
+      (target.size() > root.size() && target.compare(0, root.size(), root) == 0 &&
+       (root == "/" || target[root.size()] == '/')))
     return true;
   if (err) *err = "symbolic link to outside the tree";
   return false;
@@ -52,28 +88,17 @@ bool RealFileSystem::stays_inside(const std::string& path, std::string* err) con
 
 bool RealFileSystem::read(const std::string& path, std::string* out, std::string* err) const {
   if (!stays_inside(path, err)) return false;
-  // stat before open: opening a device can have effects; O_NONBLOCK keeps a FIFO that appears
-  // between the two calls from blocking, and fstat decides on what was actually opened.
+  // O_NONBLOCK: opening a FIFO does not wait for a writer; fstat then decides on what was
+  // actually opened (no window between a check and the open). A device can only be reached
+  // through a link, and links out of the tree were refused above.
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    if (err) *err = std::strerror(errno);
-    return false;
-  }
-  if (S_ISDIR(st.st_mode)) {
-    if (err) *err = "is a directory";
-    return false;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    if (err) *err = "not a regular file (" + special_file_kind(st.st_mode) + ")";
-    return false;
-  }
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     if (err) *err = std::strerror(errno);
     return false;
   }
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    if (err) *err = "not a regular file (" + special_file_kind(st.st_mode) + ")";
+    if (err) *err = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file (" + special_file_kind(st.st_mode) + ")";
     ::close(fd);
     return false;
   }

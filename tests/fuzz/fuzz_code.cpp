@@ -1,4 +1,5 @@
-// Fuzz target per host language (FUZZ_LANGUAGE: python, javascript, typescript, tsx, go, sql):
+// Fuzz target per host language, chosen by the program's name (fuzz_code_python, _javascript,
+// _typescript, _tsx, _go, _sql: one object file linked into each):
 // the input is one source file of that language in a project with a fixed migration, through
 // tree-sitter, the extractor and constant evaluator (or the .sql query-file splitter),
 // placeholder normalisation, PostgreSQL's parser, resolution, the checks, suppression comments
@@ -7,13 +8,11 @@
 
 #include "tests/fuzz/fuzz_common.h"
 
-#ifndef FUZZ_LANGUAGE
-#error "define FUZZ_LANGUAGE"
-#endif
-
 namespace {
+std::string variant;  // from argv[0]
+
 std::string file_name() {
-  std::string lang = FUZZ_LANGUAGE;
+  const std::string& lang = variant;
   if (lang == "python") return "p/app/x.py";
   if (lang == "javascript") return "p/app/x.js";
   if (lang == "typescript") return "p/app/x.ts";
@@ -22,6 +21,11 @@ std::string file_name() {
   return "p/queries/x.sql";
 }
 }  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+  variant = schemagate::fuzz::variant_of(*argc > 0 ? (*argv)[0] : "", "fuzz_code_");
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   schemagate::source::MemoryFileSystem fs;

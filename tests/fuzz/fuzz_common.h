@@ -2,6 +2,7 @@
 // invariant every output format must keep (JSON, SARIF and GitLab output parse as strict JSON,
 // JUnit is valid UTF-8). A violation aborts, which libFuzzer reports as a crash.
 #pragma once
+#include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -13,6 +14,17 @@
 
 namespace schemagate::fuzz {
 
+/// "path/to/fuzz_code_python" with prefix "fuzz_code_" -> "python". Each variant of a target is
+/// the same object file linked under another name, so the sanitizer build compiles it once.
+inline std::string variant_of(const std::string& argv0, const std::string& prefix) {
+  std::string name = argv0.substr(argv0.rfind('/') == std::string::npos ? 0 : argv0.rfind('/') + 1);
+  if (name.rfind(prefix, 0) != 0) {
+    fprintf(stderr, "fuzz target must be named %s<variant>, not %s\n", prefix.c_str(), name.c_str());
+    std::abort();
+  }
+  return name.substr(prefix.size());
+}
+
 inline void check_renderers(const std::vector<report::Diagnostic>& diagnostics, const report::Summary& summary,
                             const std::vector<std::string>& files) {
   report::RenderOptions o;
@@ -22,7 +34,8 @@ inline void check_renderers(const std::vector<report::Diagnostic>& diagnostics, 
     if (r.format == "json" || r.format == "sarif" || r.format == "gitlab") {
       // Strict parse: invalid UTF-8 throws, as it would in the consumer.
       try {
-        (void)nlohmann::json::parse(out);
+        auto parsed = nlohmann::json::parse(out);
+        (void)parsed;
       } catch (const std::exception&) {
         std::abort();
       }

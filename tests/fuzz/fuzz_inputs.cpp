@@ -1,4 +1,5 @@
-// Fuzz targets for the small parsers of untrusted text, one per FUZZ_TARGET:
+// Fuzz targets for the small parsers of untrusted text, chosen by the program's name (fuzz_config,
+// fuzz_baseline, ...):
 //   config        schemagate.yaml (load_config)
 //   baseline      .schemagate-baseline.json (read_baseline, apply_baseline)
 //   suppressions  schemagate-ignore comments (find_suppressions, apply_suppressions)
@@ -15,13 +16,11 @@
 #include "analyzers/source/discovery.h"
 #include "tests/fuzz/fuzz_common.h"
 
-#ifndef FUZZ_TARGET
-#error "define FUZZ_TARGET"
-#endif
-
 using namespace schemagate;
 
 namespace {
+
+std::string target;  // from argv[0]
 
 std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> out;
@@ -54,9 +53,13 @@ report::Diagnostic finding(const std::vector<std::string>& parts, size_t i) {
 
 }  // namespace
 
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+  target = fuzz::variant_of(*argc > 0 ? (*argv)[0] : "", "fuzz_");
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);
-  std::string target = FUZZ_TARGET;
   std::string err;
   if (target == "config") {
     config::KnownNames known{{"missing-column", "missing-relation"}, {"golang-migrate", "flyway"}, {"python", "go"}};

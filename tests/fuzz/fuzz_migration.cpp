@@ -1,18 +1,25 @@
-// Fuzz target per migration format (FUZZ_FORMAT): the input is a migration file in that format's
+// Fuzz target per migration format, chosen by the program's name (fuzz_migration_golang_migrate,
+// ..._plain; '_' stands for '-'): the input is a migration file in that format's
 // layout (for drizzle, the journal and the SQL file, split at the first NUL byte), loaded with
 // the format named, replayed by the DDL simulator, and a fixed code file checked against it.
 #include <cstdint>
 
 #include "tests/fuzz/fuzz_common.h"
 
-#ifndef FUZZ_FORMAT
-#error "define FUZZ_FORMAT"
-#endif
+namespace {
+std::string format;  // from argv[0]
+}
+
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+  format = schemagate::fuzz::variant_of(*argc > 0 ? (*argv)[0] : "", "fuzz_migration_");
+  for (char& c : format)
+    if (c == '_') c = '-';
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace schemagate;
   std::string input(reinterpret_cast<const char*>(data), size);
-  std::string format = FUZZ_FORMAT;
   source::MemoryFileSystem fs;
   std::string dir = "p/migrations";
   if (format == "golang-migrate") fs.add(dir + "/1_init.up.sql", input);

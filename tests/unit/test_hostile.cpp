@@ -365,6 +365,7 @@ TEST_CASE("every renderer copes with a file name that is not UTF-8") {
       CHECK(out.find(r.format == "sarif" ? "app/bad%FF%FEname.py" : "app/bad\xEF\xBF\xBD\xEF\xBF\xBDname.py") !=
             std::string::npos);
     }
+    if (r.format == "github") CHECK(out.find("file=app/bad\xEF\xBF\xBD\xEF\xBF\xBDname.py") != std::string::npos);
     if (r.format == "junit") {
       CHECK(report::to_valid_utf8(out) == out);
       CHECK(out.find("app/bad\xEF\xBF\xBD\xEF\xBF\xBDname.py") != std::string::npos);
