@@ -222,6 +222,9 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
     if (opt.skipped) opt.skipped->push_back({rel, std::move(reason)});
   };
   for (auto& e : entries) {
+    // A listing never names the directory itself or its parent; one that did (found by
+    // fuzz_glob through an in-memory tree) would recurse forever.
+    if (e.name.empty() || e.name == "." || e.name == "..") continue;
     std::string rel = dir.empty() ? e.name : dir + "/" + e.name;
     if (e.is_dir) {
       if (e.name[0] == '.' || skipped_dir_names().count(e.name)) continue;

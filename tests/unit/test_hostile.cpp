@@ -12,6 +12,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "analyzers/config/config.h"
 #include "analyzers/pipeline/pipeline.h"
 #include "analyzers/report/renderer.h"
 #include "analyzers/report/utf8.h"
@@ -536,4 +537,31 @@ TEST_CASE("tracking rows the tool never writes are exit 2 naming the table and t
                                              &table, &err));
   CHECK(schema::catalog::parse_tracking_rows({"golang-migrate", "public", "schema_migrations", ""}, {{"20240101", "false"}},
                                              &table, &err));
+}
+
+// ---- found by the fuzzers ---------------------------------------------------------------------
+
+TEST_CASE("fuzz_config: a schemagate.yaml whose document starts with ',' is an error, not a hang") {
+  config::KnownNames known{{"missing-column"}, {"golang-migrate"}, {"python"}};
+  for (auto [text, where] : std::vector<std::pair<std::string, std::string>>{
+           {",", "1:1"}, {"\n# c\n ,", "3:2"}, {",a", "1:1"}, {"a: 1\n---\n,", "3:1"}, {"--- ,", "1:5"}, {"...\n,", "2:1"}}) {
+    CAPTURE(text);
+    config::Config cfg;
+    std::string err;
+    CHECK_FALSE(config::load_config(text, "schemagate.yaml", known, &cfg, &err));
+    CHECK(err == "schemagate.yaml:" + where + ": not valid YAML: a document cannot start with ','");
+  }
+  config::Config cfg;
+  std::string err;
+  CHECK(config::load_config("search_path: [a, b]\n# x, y\n", "schemagate.yaml", known, &cfg, &err));
+}
+
+TEST_CASE("fuzz_glob: a listing that names an empty entry does not recurse forever") {
+  source::MemoryFileSystem fs;
+  fs.add("p//", "");  // the fuzzer's path "/" under the root: an entry with an empty name
+  fs.add("p/a.py", "");
+  std::vector<std::string> files;
+  std::string err;
+  REQUIRE(source::discover_files(fs, "p", {}, &files, &err));
+  CHECK(joined(files) == "a.py ");
 }
