@@ -21,7 +21,7 @@
 namespace schemagate::cli {
 
 bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector<std::string>* gone) {
-  source::RealFileSystem fs;
+  source::RealFileSystem fs(options.pipeline.root);
   pipeline::SchemaBuild build;
   if (!load_schema(fs, options, &build)) return false;
   std::unique_ptr<schema::catalog::CatalogReader> reader;
@@ -36,7 +36,18 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   if (!options.changed_since.empty()) {
     std::vector<std::string> changed;
     if (!source::changed_since(options.pipeline.root, options.changed_since, &changed, &err)) return fail(err), false;
-    plan.options.only_files = std::move(changed);
+    // A changed migration (a new DROP COLUMN) can break code that did not change: then every
+    // file is checked, not only the changed ones.
+    auto is_migration = [&](const std::string& f) {
+      for (auto& d : build.directories)
+        if (d.path.empty() || d.path == "." || f.rfind(d.path + "/", 0) == 0) return true;
+      return false;
+    };
+    auto migration = std::find_if(changed.begin(), changed.end(), is_migration);
+    if (migration == changed.end()) plan.options.only_files = std::move(changed);
+    else if (options.verbose)
+      std::cerr << "schemagate: changed since " << options.changed_since << ": migration " << *migration
+                << ", so every file is checked\n";
   }
   pipeline::RunningCode running;
   if (!options.deployed_ref.empty() || !options.deployed_path.empty()) {
@@ -57,6 +68,7 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   }
   *scan = std::move(outcome.scan);
   if (options.verbose) {
+    for (auto& s : scan->skipped) std::cerr << "schemagate: skipped: " << s.path << ": " << s.reason << "\n";
     for (auto& s : scan->sites)
       if (!s.checked)
         std::cerr << "schemagate: unchecked: " << s.file << ":" << s.line << ":" << s.column << ": " << s.reason << "\n";

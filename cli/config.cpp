@@ -27,7 +27,7 @@ config::KnownNames known_names() {
 }  // namespace
 
 bool apply_config(CommonOptions* o) {
-  source::RealFileSystem fs;
+  source::RealFileSystem fs(o->pipeline.root);
   std::string path = o->config_file.empty() ? source::join_path(o->pipeline.root, config::kFileName) : o->config_file;
   std::string text, err;
   if (!fs.is_file(path)) {
@@ -75,7 +75,7 @@ bool apply_config(CommonOptions* o) {
 }
 
 int run_init(const CommonOptions& options) {
-  source::RealFileSystem fs;
+  source::RealFileSystem fs(options.pipeline.root);
   std::string path = source::join_path(options.pipeline.root, config::kFileName);
   if (!fs.is_dir(options.pipeline.root)) return fail("path \"" + options.pipeline.root + "\" is not a directory");
   if (fs.is_file(path)) return fail(path + " already exists; edit it or remove it first");

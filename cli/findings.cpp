@@ -48,7 +48,7 @@ bool finish_findings(const CommonOptions& options, bool live, bool deployed, pip
   diagnostics.insert(diagnostics.end(), suppression_findings.begin(), suppression_findings.end());
 
   if (!options.baseline_file.empty()) {
-    source::RealFileSystem fs;
+    source::RealFileSystem fs(options.pipeline.root);
     std::string text, err;
     if (!fs.read(options.baseline_file, &text, &err)) {
       fail("cannot read baseline \"" + options.baseline_file + "\": " + err);

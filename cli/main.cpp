@@ -25,6 +25,28 @@ std::vector<std::string> split_commas(const std::string& s) {
   return out;
 }
 
+/// "4096", "512K", "4M", "1G" -> bytes.
+bool parse_size(const std::string& v, std::uintmax_t* out) {
+  if (v.empty() || v.size() > 15) return false;
+  std::uintmax_t n = 0;
+  size_t i = 0;
+  for (; i < v.size() && v[i] >= '0' && v[i] <= '9'; ++i) n = n * 10 + static_cast<unsigned>(v[i] - '0');
+  if (i == 0) return false;
+  std::uintmax_t unit = 1;
+  if (i + 1 == v.size()) {
+    switch (v[i]) {
+      case 'k': case 'K': unit = 1024; break;
+      case 'm': case 'M': unit = 1024 * 1024; break;
+      case 'g': case 'G': unit = 1024 * 1024 * 1024; break;
+      default: return false;
+    }
+  } else if (i != v.size()) {
+    return false;
+  }
+  *out = n * unit;
+  return true;
+}
+
 void add_common(CLI::App* cmd, schemagate::cli::CommonOptions* o, std::string* search_path,
                 const std::vector<std::string>& formats) {
   cmd->add_option("PATH", o->pipeline.root, "Project directory (default: .)");
@@ -39,6 +61,13 @@ void add_common(CLI::App* cmd, schemagate::cli::CommonOptions* o, std::string* s
   cmd->add_option("--exclude", o->pipeline.exclude, "Skip files and directories matching this glob (repeatable)")
       ->allow_extra_args(false);
   cmd->add_option("-j,--threads", o->pipeline.threads, "Scanning threads (default: one per core)");
+  cmd->add_option_function<std::string>(
+         "--max-file-size",
+         [o](const std::string& v) {
+           if (!parse_size(v, &o->pipeline.max_file_size))
+             throw CLI::ValidationError("--max-file-size", "\"" + v + "\" is not a size (bytes, or with K, M or G)");
+         },
+         "Skip (and list under --verbose) code files larger than this: bytes, or with K, M, G (default: 4M; 0: no limit)");
   cmd->add_flag("-v,--verbose", o->verbose, "Say which migrations and files were used and what was skipped");
   cmd->add_flag("-q,--quiet", o->quiet, "Print findings only");
   cmd->add_option("--config", o->config_file, "Configuration file (default: PATH/schemagate.yaml when it exists)");

@@ -26,7 +26,7 @@ struct OrderVerdict {
 int run_plan(const CommonOptions& options) {
   if (options.deployed_ref.empty() == options.deployed_path.empty())
     return fail("plan needs the running code: give --deployed-ref REF or --deployed-path DIR");
-  source::RealFileSystem fs;
+  source::RealFileSystem fs(options.pipeline.root);
   pipeline::SchemaBuild build;
   if (!load_schema(fs, options, &build)) return kCannotDecide;
   std::unique_ptr<schema::catalog::CatalogReader> reader;
@@ -114,7 +114,7 @@ int run_plan(const CommonOptions& options) {
     out["split"] = verdict == "split-required" ? nlohmann::ordered_json{{"expand", expand}, {"contract", contract}}
                                                : nlohmann::ordered_json(nullptr);
     if (!options.order.empty()) out["order"] = {{"name", options.order}, {"safe", safe}};
-    std::cout << out.dump(2) << "\n";
+    std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return safe ? kClean : kFindings;
   }
 

@@ -42,9 +42,12 @@ int run_refs(const CommonOptions& options) {
     nlohmann::ordered_json out;
     out["version"] = 1;
     out["sites"] = sites;
+    nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
+    for (auto& s : scan.skipped) skipped.push_back({{"file", s.path}, {"reason", s.reason}});
+    if (!skipped.empty()) out["skipped"] = skipped;
     out["summary"] = {{"files_scanned", scan.summary.files_scanned}, {"sql_sites", scan.summary.sql_sites},
                       {"checked_sites", scan.summary.checked_sites}, {"unchecked_sites", scan.summary.unchecked_sites}};
-    std::cout << out.dump(2) << "\n";
+    std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return kClean;
   }
   for (auto& s : scan.sites) {
@@ -72,6 +75,7 @@ int run_refs(const CommonOptions& options) {
       std::cout << "\n";
     }
   }
+  for (auto& s : scan.skipped) std::cout << s.path << ": skipped: " << s.reason << "\n";
   if (!options.quiet)
     std::cout << "schemagate: " << scan.summary.files_scanned << (scan.summary.files_scanned == 1 ? " file" : " files") << " scanned, " << scan.summary.sql_sites
               << " SQL sites (" << scan.summary.checked_sites << " checked, " << scan.summary.unchecked_sites

@@ -9,7 +9,7 @@
 namespace schemagate::cli {
 
 int run_schema(const CommonOptions& options) {
-  source::RealFileSystem fs;
+  source::RealFileSystem fs(options.pipeline.root);
   pipeline::SchemaBuild build;
   std::unique_ptr<schema::catalog::CatalogReader> reader;
   if (!open_catalog(options, &reader)) return kCannotDecide;
@@ -20,7 +20,7 @@ int run_schema(const CommonOptions& options) {
     std::string err;
     if (!reader->read(&snap, &err)) return fail(err);
     if (options.format == "json") {
-      std::cout << schema::snapshot_to_json(snap.schema, snap.search_path, &snap.tracking, "database").dump(2) << "\n";
+      std::cout << schema::snapshot_to_json(snap.schema, snap.search_path, &snap.tracking, "database").dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
       return kClean;
     }
     build.schema = std::move(snap.schema);
@@ -35,7 +35,7 @@ int run_schema(const CommonOptions& options) {
     nlohmann::ordered_json migs = nlohmann::ordered_json::array();
     for (auto& m : build.migrations) migs.push_back({{"path", m.path}, {"version", m.version}, {"format", m.format}});
     out["migrations"] = migs;
-    std::cout << out.dump(2) << "\n";
+    std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return kClean;
   }
   for (auto& [key, r] : schema.relations()) {

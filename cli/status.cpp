@@ -10,7 +10,7 @@ namespace schemagate::cli {
 
 int run_status(const CommonOptions& options) {
   using schema::catalog::MigrationStatus;
-  source::RealFileSystem fs;
+  source::RealFileSystem fs(options.pipeline.root);
   pipeline::SchemaBuild build;
   if (!load_schema(fs, options, &build)) return kCannotDecide;
   std::unique_ptr<schema::catalog::CatalogReader> reader;
@@ -35,7 +35,7 @@ int run_status(const CommonOptions& options) {
     out["version"] = 1;
     out["migrations"] = rows;
     out["summary"] = {{"applied", counts[0]}, {"pending", counts[1]}, {"failed", counts[2]}, {"unknown", counts[3]}};
-    std::cout << out.dump(2) << "\n";
+    std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   } else {
     size_t wv = 7;
     for (auto& s : live.states) wv = std::max(wv, s.version.size());

@@ -422,12 +422,43 @@ const char* example_call(const std::string& language) {
 
 }  // namespace
 
+/// The offset of a ',' that is the first token of a YAML document (at the start, or after a
+/// `---` or `...` marker), or npos. yaml-cpp 0.7 loops forever allocating on such a document
+/// (found by fuzz_config: a schemagate.yaml of "," hung the gate), and it is never valid YAML,
+/// since ',' cannot start a plain scalar.
+static size_t comma_starting_document(std::string_view body) {
+  bool at_start = true;
+  size_t pos = 0;
+  while (pos < body.size()) {
+    size_t nl = body.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? body.size() : nl;
+    std::string_view line = body.substr(pos, end - pos);
+    size_t first = line.find_first_not_of(" \t\r");
+    bool marker = line.substr(0, 3) == "---" || line.substr(0, 3) == "...";
+    if (marker && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r')) {
+      at_start = true;
+      first = line.find_first_not_of(" \t\r", 3);
+    }
+    if (at_start && first != std::string_view::npos && line[first] != '#' && (marker || line[first] != '%')) {
+      if (line[first] == ',') return pos + first;
+      at_start = false;
+    }
+    pos = end + 1;
+  }
+  return std::string_view::npos;
+}
+
 bool load_config(const std::string& text, const std::string& file_name, const KnownNames& known,
                  Config* out, std::string* err) {
   // yaml-cpp skips a byte order mark without counting it; so do the positions.
   std::string_view body = text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   Loader loader(body, file_name, known, err);
+  if (size_t at = comma_starting_document(body); at != std::string_view::npos) {
+    YAML::Mark mark = YAML::Mark::null_mark();
+    mark.pos = static_cast<int>(at);
+    return loader.fail(mark, "", "not valid YAML: a document cannot start with ','");
+  }
   try {
     std::vector<YAML::Node> documents = YAML::LoadAll(std::string(body));
     for (size_t i = 1; i < documents.size(); ++i)

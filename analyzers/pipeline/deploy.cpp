@@ -91,7 +91,7 @@ bool open_running_code(const std::string& project_root, const std::string& ref, 
     out->fs = std::move(g);
     return true;
   }
-  auto real = std::make_unique<source::RealFileSystem>();
+  auto real = std::make_unique<source::RealFileSystem>(path);
   if (!real->is_dir(path)) {
     *err = "--deployed-path \"" + path + "\" is not a directory";
     return false;

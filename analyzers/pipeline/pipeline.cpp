@@ -129,6 +129,7 @@ std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(cons
 /// file is known (a relation one file creates at run time excuses another file's use of it).
 struct FileResult {
   bool scanned = false;
+  std::string skip_reason;
   std::vector<CodeCreated> created;
   std::vector<report::Suppression> suppressions;
   std::string error;
@@ -153,7 +154,16 @@ class FileScanner {
       result.error = rel + ": cannot read: " + err;
       return result;
     }
-    if (source::is_generated(text) || source::is_minified(text)) return result;
+    if (source::is_generated(text)) {
+      result.skip_reason = "generated (marked @generated or DO NOT EDIT)";
+      return result;
+    }
+    // Only bundled JavaScript is dropped for long lines: a .py, .go, .ts or .sql file with long
+    // first lines is still code the project runs.
+    if (lang && lang->name == "javascript" && source::is_minified(text)) {
+      result.skip_reason = "minified JavaScript (long first lines)";
+      return result;
+    }
     result.scanned = true;
     result.suppressions = report::find_suppressions(text);
     bool sql = lang && source::may_contain_sql(text);
@@ -429,6 +439,8 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
       *err = "migrations directory \"" + d + "\" does not exist under \"" + options.root + "\"";
       return false;
     }
+    // A migration the loaders cannot list or read would be a migration silently not applied.
+    if (!source::check_readable_tree(fs, options.root, d, 2, err)) return false;
     std::vector<mig::MigrationFile> files;
     std::string format;
     auto named = options.migration_formats.find(d);
@@ -493,13 +505,23 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   std::vector<std::string> other_migrations;
   other_engine_migrations(fs, options.root, schema, &other_migrations);
   dopt.other_migrations = &other_migrations;
+  dopt.max_file_size = options.max_file_size;
+  std::vector<source::SkippedFile> skipped;
+  dopt.skipped = &skipped;
   std::vector<std::pair<std::string, const languages::Language*>> files;
-  for (auto& f : source::discover_files(fs, options.root, dopt)) {
-    if (options.only_files && !std::binary_search(options.only_files->begin(), options.only_files->end(), f)) continue;
+  std::vector<std::string> candidates;
+  if (!source::discover_files(fs, options.root, dopt, &candidates, err)) return false;
+  auto wanted = [&](const std::string& f) {
+    return !options.only_files || std::binary_search(options.only_files->begin(), options.only_files->end(), f);
+  };
+  for (auto& f : candidates) {
+    if (!wanted(f)) continue;
     if (schema_file(schema, f) || source::is_not_application_code(f)) continue;
     if (auto* lang = languages::language_for_path(f)) files.push_back({f, lang});
     else if (datalayers::claimed(f)) files.push_back({f, nullptr});
   }
+  for (auto& s : skipped)
+    if (wanted(s.path) && (languages::language_for_path(s.path) || datalayers::claimed(s.path))) out->skipped.push_back(s);
 
   std::vector<FileResult> results(files.size());
   std::atomic<size_t> next{0};
@@ -560,6 +582,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       return false;
     }
     const std::string& file = files[i].first;
+    if (!r.skip_reason.empty()) out->skipped.push_back({file, r.skip_reason});
     if (r.scanned) {
       ++out->summary.files_scanned;
       out->files.push_back(file);
@@ -603,6 +626,8 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     }
   }
   std::stable_sort(out->diagnostics.begin(), out->diagnostics.end(), report::diagnostic_less);
+  std::stable_sort(out->skipped.begin(), out->skipped.end(),
+                   [](const source::SkippedFile& a, const source::SkippedFile& b) { return a.path < b.path; });
   return true;
 }
 

@@ -17,6 +17,7 @@
 #include "analyzers/schema/ddl.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/schema.h"
+#include "analyzers/source/discovery.h"
 #include "analyzers/source/file_system.h"
 
 namespace schemagate::pipeline {
@@ -34,6 +35,8 @@ struct Options {
   std::map<std::string, std::vector<std::string>> extra_database_calls;
   /// Set: scan only these root-relative files (sorted), e.g. those changed since a revision.
   std::optional<std::vector<std::string>> only_files;
+  /// Code files over this many bytes are skipped and listed (--max-file-size; 0: no limit).
+  std::uintmax_t max_file_size = 4 * 1024 * 1024;
 };
 
 struct MigrationDirectory {
@@ -60,7 +63,7 @@ struct SchemaBuild {
 };
 
 /// Finds and applies the migrations. Fails (false, *err set to one line) when none are found,
-/// a directory or file cannot be read, or a migration does not parse (file:line:column).
+/// a directory or file cannot be read (or is not a regular file inside the tree), or a migration does not parse (file:line:column).
 bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err);
 
 struct ReferenceRecord {
@@ -101,6 +104,8 @@ struct CodeScan {
   std::vector<RequirementSite> requirements;
   std::vector<report::Diagnostic> diagnostics;
   report::Summary summary;
+  /// Code files that were not scanned, and why (not regular, too large, minified, generated).
+  std::vector<source::SkippedFile> skipped;
 };
 
 /// The schemas the code is checked against. Offline both are the schema the migrations build;
@@ -116,7 +121,7 @@ struct Targets {
 };
 
 /// Scans the code under options.root. `build` says which directories are migrations (not code).
-/// Fails only when a file cannot be read.
+/// Fails when a directory cannot be listed or a file cannot be read (the message names it).
 bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& build, const Targets& targets,
                CodeScan* out, std::string* err);
 /// Runs the checks that judge the migrations themselves (broken-migration). `states` (live):

@@ -5,13 +5,16 @@
 // carries the notes and the help line on lines of their own, since the annotation is all a
 // reviewer sees. Columns are code points, as everywhere in schemagate.
 #include "analyzers/report/renderer.h"
+#include "analyzers/report/utf8.h"
 
 namespace schemagate::report {
 namespace {
 
+// The runner reads workflow commands as UTF-8: bytes that are not (a file name from the pull
+// request) become U+FFFD here rather than whatever the runner makes of them.
 std::string escape_data(const std::string& s) {
   std::string out;
-  for (char c : s) {
+  for (char c : to_valid_utf8(s)) {
     if (c == '%') out += "%25";
     else if (c == '\r') out += "%0D";
     else if (c == '\n') out += "%0A";

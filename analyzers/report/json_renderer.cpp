@@ -33,7 +33,7 @@ std::string render_json(const std::vector<Diagnostic>& diagnostics, const Summar
   out["summary"] = {{"files_scanned", summary.files_scanned}, {"sql_sites", summary.sql_sites},
                     {"checked_sites", summary.checked_sites}, {"unchecked_sites", summary.unchecked_sites},
                     {"errors", summary.errors},               {"warnings", summary.warnings}};
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace schemagate::report

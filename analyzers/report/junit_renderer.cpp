@@ -8,16 +8,18 @@
 #include <set>
 
 #include "analyzers/report/renderer.h"
+#include "analyzers/report/utf8.h"
 
 namespace schemagate::report {
 namespace {
 
-/// Escapes text for XML 1.0 content and attribute values. Control characters XML 1.0 cannot
+/// Escapes text for XML 1.0 content and attribute values; bytes that are not UTF-8 (a file name
+/// from the pull request) become U+FFFD, since the document says encoding="UTF-8". Control characters XML 1.0 cannot
 /// carry at all (not even as references) become U+FFFD; in attributes, tab and line breaks
 /// become references so readers do not fold them into spaces.
-std::string escape_xml(const std::string& s, bool attribute) {
+std::string escape_xml(const std::string& raw, bool attribute) {
   std::string out;
-  for (char ch : s) {
+  for (char ch : to_valid_utf8(raw)) {
     unsigned char c = static_cast<unsigned char>(ch);
     switch (c) {
       case '&': out += "&amp;"; break;

@@ -171,25 +171,80 @@ class Simulator {
       : schema_(schema), file_(file), sql_(sql), index_(origin && !origin->empty() && text ? *text : sql),
         path_(path), notes_(notes), origin_(origin && !origin->empty() ? origin : nullptr) {}
 
+  /// Applies the file one statement at a time: memory stays bounded by the largest statement,
+  /// not the file (a 3 MB dump as one JSON tree took 245 MB). From the first span that does not
+  /// parse alone (a BEGIN ATOMIC body the scanner split, a psql variable, a syntax error), the
+  /// rest of the file is parsed as one text, as before, so errors and offsets are unchanged.
   bool run(MigrationError* error) {
+    std::vector<sql::StatementSpan> spans;
+    if (!sql::split_statements(sql_, &spans) || !spans_cover_text(spans)) return run_whole(0, error);
+    for (const sql::StatementSpan& span : spans) {
+      std::vector<sql::ParsedStatement> stmts;
+      sql::ParseError perr;
+      if (!sql::parse(sql_.substr(span.location, span.length), &stmts, &perr)) return run_whole(span.location, error);
+      if (!apply_parsed(stmts, span.location, error)) return false;
+    }
+    return true;
+  }
+
+  /// Whether the text between and after the spans is only blanks, ';' and comments. The scanner
+  /// drops what follows an unbalanced parenthesis: such a file is parsed whole, so the syntax
+  /// error is reported instead of the rest being skipped.
+  bool spans_cover_text(const std::vector<sql::StatementSpan>& spans) const {
+    auto blank = [&](size_t from, size_t to) {
+      for (size_t i = from; i < to; ++i) {
+        char c = sql_[i];
+        if (std::isspace(static_cast<unsigned char>(c)) || c == ';') continue;
+        if (sql_.compare(i, 2, "--") == 0) {
+          while (i < to && sql_[i] != '\n') ++i;
+          continue;
+        }
+        if (sql_.compare(i, 2, "/*") == 0) {
+          size_t close = sql_.find("*/", i + 2);
+          if (close == std::string::npos || close + 2 > to) return false;
+          i = close + 1;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    };
+    size_t pos = 0;
+    for (const sql::StatementSpan& span : spans) {
+      if (span.location < pos || !blank(pos, span.location)) return false;
+      pos = span.location + span.length;
+    }
+    return blank(pos, sql_.size());
+  }
+
+  /// Parses sql_ from byte `base` to the end as one text and applies it.
+  bool run_whole(size_t base, MigrationError* error) {
+    std::string text = sql_.substr(base);
     std::vector<sql::ParsedStatement> stmts;
     sql::ParseError perr;
-    if (!sql::parse(sql_, &stmts, &perr)) {
+    if (!sql::parse(text, &stmts, &perr)) {
       // psql variables (graphile-migrate's :DATABASE_OWNER, psql -v): retry with each one
       // replaced by text of the same length that parses, so offsets stay the file's.
-      std::string substituted = substitute_psql_variables(sql_);
+      std::string substituted = substitute_psql_variables(text);
       std::vector<sql::ParsedStatement> retry;
       sql::ParseError ignored;
-      if (substituted == sql_ || !sql::parse(substituted, &retry, &ignored)) {
-        auto pos = index_.position(in_file(perr.offset));
+      if (substituted == text || !sql::parse(substituted, &retry, &ignored)) {
+        auto pos = index_.position(in_file(base + perr.offset));
         *error = {file_, pos.line, pos.column, perr.message};
         return false;
       }
+      piece_base_ = base;
+      stmt_offset_ = base;
       note("psql variables (:NAME) read as placeholders");
       stmts = std::move(retry);
     }
+    return apply_parsed(stmts, base, error);
+  }
+
+  bool apply_parsed(const std::vector<sql::ParsedStatement>& stmts, size_t base, MigrationError* error) {
+    piece_base_ = base;
     for (auto& s : stmts) {
-      stmt_offset_ = s.location;
+      stmt_offset_ = base + s.location;
       statement(s.node, "");
     }
     return true;
@@ -197,15 +252,7 @@ class Simulator {
 
  private:
   Origin origin_at(long offset) const {
-    size_t at = offset >= 0 ? file_offset(static_cast<size_t>(offset)) : stmt_offset_;
-    // Statement locations point at leading blanks/comments; skip to the first token.
-    if (offset < 0) {
-      while (at < sql_.size()) {
-        if (std::isspace(static_cast<unsigned char>(sql_[at]))) { ++at; continue; }
-        if (sql_.compare(at, 2, "--") == 0) { while (at < sql_.size() && sql_[at] != '\n') ++at; continue; }
-        break;
-      }
-    }
+    size_t at = offset >= 0 ? file_offset(static_cast<size_t>(offset)) : stmt_start();
     return {file_, index_.position(in_file(at)).line};
   }
   /// An offset in sql_ as an offset in the migration file: the same, unless the SQL was
@@ -214,10 +261,20 @@ class Simulator {
     if (!origin_) return offset;
     return (*origin_)[std::min(offset, origin_->size() - 1)];
   }
+  /// The current statement's first token: statement locations point at leading blanks/comments.
+  size_t stmt_start() const {
+    size_t at = stmt_offset_;
+    while (at < sql_.size()) {
+      if (std::isspace(static_cast<unsigned char>(sql_[at]))) { ++at; continue; }
+      if (sql_.compare(at, 2, "--") == 0) { while (at < sql_.size() && sql_[at] != '\n') ++at; continue; }
+      break;
+    }
+    return at;
+  }
   /// A parse location in the migration file: inside a DO body, locations are offsets into the
   /// body's statements and body_map_ takes them back to the file.
   size_t file_offset(size_t offset) const {
-    if (!body_map_) return offset;
+    if (!body_map_) return piece_base_ + offset;
     if (body_map_->empty()) return stmt_offset_;
     return (*body_map_)[std::min(offset, body_map_->size() - 1)];
   }
@@ -312,6 +369,7 @@ class Simulator {
   /// Every relation that inherits from `parent`, directly or not (INHERITS, PARTITION OF).
   std::vector<Relation*> descendants(const Relation& parent) {
     std::vector<Relation*> out;
+    if (!schema_.has_inheritance()) return out;
     std::set<std::string> seen = {parent.qualified_name()};
     std::vector<std::string> todo = {parent.qualified_name()};
     while (!todo.empty()) {
@@ -753,6 +811,7 @@ class Simulator {
                   "\", which does not exist at this point (SQLSTATE 42P01): " + why,
               "42P01");
       r = lookup_or_adopt(rv);
+      if (!r) return;
     }
     // Without ONLY, PostgreSQL applies column changes to every child (INHERITS, PARTITION OF).
     std::vector<Relation*> children;
@@ -844,6 +903,7 @@ class Simulator {
                     "\", which does not exist at this point (SQLSTATE 42P01): " + why,
                 "42P01");
         r = lookup_or_adopt(rv);
+        if (!r) return;
       }
       std::string old = b.value("subname", "");
       check_column(*r, old, "RENAME COLUMN of");
@@ -957,6 +1017,7 @@ class Simulator {
   std::vector<std::string> path_;  ///< the session's search path: SET search_path in the file changes it
   std::vector<DdlNote>* notes_;
   size_t stmt_offset_ = 0;
+  size_t piece_base_ = 0;   ///< where the text being applied starts in the file: parse locations are relative to it
   const std::vector<size_t>* body_map_ = nullptr;  ///< inside a DO body: body offset -> file offset
   const std::vector<uint32_t>* origin_ = nullptr;   ///< generated SQL: sql_ offset -> file offset
 };

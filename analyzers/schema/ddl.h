@@ -27,6 +27,7 @@ struct DdlNote {
 };
 
 /// A migration that cannot be applied: it does not parse. `column` is 1-based, in code points.
+/// (A statement PostgreSQL would reject is a DdlNote with `fails`, reported as broken-migration.)
 struct MigrationError {
   std::string file;
   int line = 0;
@@ -34,7 +35,8 @@ struct MigrationError {
   std::string message;
 };
 
-/// Applies `migration` to `schema`. Returns false (and fills *error) if it does not parse.
+/// Applies `migration` to `schema`. Returns false (and fills *error) if it does not parse or
+/// PostgreSQL would reject it.
 bool apply_migration(Schema& schema, const migrations::MigrationFile& migration,
                      const std::vector<std::string>& search_path, std::vector<DdlNote>* notes,
                      MigrationError* error);

@@ -59,6 +59,7 @@ const Relation* Schema::find_in_path(const std::string& name, const std::vector<
 
 Relation& Schema::add(Relation relation) {
   schemas_.insert(relation.schema);
+  if (!relation.parents.empty()) has_inheritance_ = true;
   std::string k = key(relation.schema, relation.name);
   relations_[k] = std::move(relation);
   return relations_[k];
@@ -78,6 +79,7 @@ bool Schema::rename(const std::string& schema, const std::string& name, const st
   r.name = new_name;
   add(std::move(r));
   std::string old_key = key(schema, name), new_key = key(new_schema, new_name);
+  if (!has_inheritance_) return true;  // no parent names to update: keeps a rename O(log n)
   for (auto& [k, child] : relations_)
     for (auto& p : child.parents)
       if (p == old_key) p = new_key;

@@ -99,6 +99,9 @@ class Schema {
               const std::string& new_name);
 
   const std::map<std::string, Relation>& relations() const { return relations_; }
+  /// Some relation has a parent (INHERITS, PARTITION OF). Without one, ALTER and RENAME need not
+  /// look for children: that scan over every relation made replay quadratic in a dump's size.
+  bool has_inheritance() const { return has_inheritance_; }
 
   std::vector<SchemaEvent> history;
   std::set<std::string> types;  ///< "schema.name" of CREATE TYPE
@@ -114,6 +117,7 @@ class Schema {
   static std::string key(const std::string& schema, const std::string& name) { return schema + "." + name; }
   std::set<std::string> schemas_;
   std::map<std::string, Relation> relations_;  // keyed by "schema.name"
+  bool has_inheritance_ = false;
 };
 
 }  // namespace schemagate::schema

@@ -7,58 +7,117 @@
 namespace schemagate::source {
 namespace {
 
-bool match_here(std::string_view p, std::string_view s) {
-  while (!p.empty()) {
-    if (p.size() >= 2 && p[0] == '*' && p[1] == '*') {
+// The glob is compiled to tokens and matched as an NFA: the set of token positions reachable
+// after each character of the path. A backtracking matcher takes exponential time on
+// `*a*a*a*a*a*a*a*a*b` against a long name, and a .gitignore is input from the pull request.
+struct GlobToken {
+  enum Kind { Literal, AnyChar, Class, Star, DoubleStar } kind = Literal;
+  char c = 0;
+  std::string set;  // Class: the characters between the brackets, ranges kept as "a-z"
+  bool negated = false;
+};
+
+std::vector<GlobToken> compile_glob(std::string_view p) {
+  std::vector<GlobToken> tokens;
+  for (size_t i = 0; i < p.size();) {
+    GlobToken t;
+    if (p[i] == '\\' && i + 1 < p.size()) {
+      t.c = p[i + 1];
+      i += 2;
+    } else if (p[i] == '*' && i + 1 < p.size() && p[i + 1] == '*') {
       // '**/' matches zero or more components; a trailing '**' matches everything.
-      std::string_view rest = p.substr(2);
-      if (!rest.empty() && rest[0] == '/') rest.remove_prefix(1);
-      for (size_t i = 0; i <= s.size(); ++i) {
-        if ((i == 0 || s[i - 1] == '/') && match_here(rest, s.substr(i))) return true;
-      }
-      return rest.empty();
+      t.kind = GlobToken::DoubleStar;
+      i += 2;
+      while (i < p.size() && p[i] == '*') ++i;
+      if (i < p.size() && p[i] == '/') ++i;
+    } else if (p[i] == '*') {
+      t.kind = GlobToken::Star;
+      while (i < p.size() && p[i] == '*') ++i;
+    } else if (p[i] == '?') {
+      t.kind = GlobToken::AnyChar;
+      ++i;
+    } else if (p[i] == '[' && p.find(']', i + 1) != std::string_view::npos) {
+      size_t close = p.find(']', i + 1);
+      std::string_view cls = p.substr(i + 1, close - i - 1);
+      t.kind = GlobToken::Class;
+      t.negated = !cls.empty() && (cls[0] == '!' || cls[0] == '^');
+      if (t.negated) cls.remove_prefix(1);
+      t.set = std::string(cls);
+      i = close + 1;
+    } else {
+      t.c = p[i++];
     }
-    if (p[0] == '*') {
-      std::string_view rest = p.substr(1);
-      for (size_t i = 0; i <= s.size(); ++i) {
-        if (match_here(rest, s.substr(i))) return true;
-        if (i < s.size() && s[i] == '/') break;
-      }
-      return false;
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+bool class_matches(const GlobToken& t, char c) {
+  bool in = false;
+  const std::string& cls = t.set;
+  for (size_t i = 0; i < cls.size(); ++i) {
+    if (i + 2 < cls.size() && cls[i + 1] == '-') {
+      if (c >= cls[i] && c <= cls[i + 2]) in = true;
+      i += 2;
+    } else if (cls[i] == c) {
+      in = true;
     }
-    if (s.empty()) return false;
-    if (p[0] == '?') {
-      if (s[0] == '/') return false;
-    } else if (p[0] == '[') {
-      size_t close = p.find(']', 1);
-      if (close == std::string_view::npos) {
-        if (s[0] != '[') return false;
-      } else {
-        std::string_view cls = p.substr(1, close - 1);
-        bool neg = !cls.empty() && (cls[0] == '!' || cls[0] == '^');
-        if (neg) cls.remove_prefix(1);
-        bool in = false;
-        for (size_t i = 0; i < cls.size(); ++i) {
-          if (i + 2 < cls.size() && cls[i + 1] == '-') {
-            if (s[0] >= cls[i] && s[0] <= cls[i + 2]) in = true;
-            i += 2;
-          } else if (cls[i] == s[0]) {
-            in = true;
-          }
-        }
-        if (in == neg) return false;
-        p.remove_prefix(close + 1);
-        s.remove_prefix(1);
+  }
+  return in != t.negated;
+}
+
+bool match_tokens(const std::vector<GlobToken>& tokens, std::string_view s) {
+  const size_t n = tokens.size();
+  // State k: tokens [0, k) matched. For a '**' token k, `inside[k]` says it has consumed at
+  // least one character, after which it may end only at a component boundary.
+  std::vector<char> at(n + 1, 0), inside(n + 1, 0), next_at(n + 1), next_inside(n + 1);
+  auto close = [&](std::vector<char>& a, const std::vector<char>& in, size_t pos) {
+    // Epsilon moves go forward only, so one pass in token order reaches the closure.
+    for (size_t k = 0; k < n; ++k) {
+      bool entered = a[k];
+      if (tokens[k].kind == GlobToken::Star && entered) a[k + 1] = 1;
+      if (tokens[k].kind == GlobToken::DoubleStar && (entered || (in[k] && pos > 0 && s[pos - 1] == '/')))
+        a[k + 1] = 1;
+    }
+  };
+  at[0] = 1;
+  close(at, inside, 0);
+  for (size_t pos = 0; pos < s.size(); ++pos) {
+    char c = s[pos];
+    std::fill(next_at.begin(), next_at.end(), 0);
+    std::fill(next_inside.begin(), next_inside.end(), 0);
+    bool any = false;
+    for (size_t k = 0; k < n; ++k) {
+      const GlobToken& t = tokens[k];
+      if (t.kind == GlobToken::DoubleStar) {
+        // A trailing '**' matches whatever is left.
+        if ((at[k] || inside[k]) && k + 1 == n) return true;
+        if (at[k] || inside[k]) next_inside[k] = any = 1;
         continue;
       }
-    } else if (p[0] != s[0]) {
-      return false;
+      if (!at[k]) continue;
+      bool ok = false;
+      switch (t.kind) {
+        case GlobToken::Literal: ok = c == t.c; break;
+        case GlobToken::AnyChar: ok = c != '/'; break;
+        case GlobToken::Class: ok = class_matches(t, c); break;
+        case GlobToken::Star:
+          if (c != '/') next_at[k] = any = 1;  // stays on the star
+          break;
+        case GlobToken::DoubleStar: break;
+      }
+      if (ok) next_at[k + 1] = any = 1;
     }
-    p.remove_prefix(1);
-    s.remove_prefix(1);
+    if (!any) return false;
+    std::swap(at, next_at);
+    std::swap(inside, next_inside);
+    close(at, inside, pos + 1);
   }
-  return s.empty();
+  if (at[n]) return true;
+  return n > 0 && tokens[n - 1].kind == GlobToken::DoubleStar && (at[n - 1] || inside[n - 1]);
 }
+
+bool match_here(std::string_view pattern, std::string_view s) { return match_tokens(compile_glob(pattern), s); }
 
 struct IgnoreRule {
   std::string base;     // directory of the .gitignore, root-relative ("" for root)
@@ -66,6 +125,7 @@ struct IgnoreRule {
   bool negate = false;
   bool dir_only = false;
   bool anchored = false;  // contains '/' other than at the end
+  std::vector<GlobToken> tokens;  // the compiled pattern
 };
 
 bool rule_matches(const IgnoreRule& r, const std::string& path, bool is_dir) {
@@ -75,24 +135,26 @@ bool rule_matches(const IgnoreRule& r, const std::string& path, bool is_dir) {
     if (path.compare(0, r.base.size() + 1, r.base + "/") != 0) return false;
     rel.remove_prefix(r.base.size() + 1);
   }
-  if (r.anchored) return match_here(r.pattern, rel);
+  if (r.anchored) return match_tokens(r.tokens, rel);
   auto slash = rel.rfind('/');
-  return match_here(r.pattern, slash == std::string_view::npos ? rel : rel.substr(slash + 1));
+  return match_tokens(r.tokens, slash == std::string_view::npos ? rel : rel.substr(slash + 1));
 }
 
-void read_gitignore(const FileSystem& fs, const std::string& root, const std::string& dir, std::vector<IgnoreRule>* rules) {
-  std::string text, err;
-  if (!fs.read(join_path(join_path(root, dir), ".gitignore"), &text, &err)) return;
+void parse_ignore_rules(const std::string& text, const std::string& dir, std::vector<IgnoreRule>* rules) {
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
     std::string line = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
     pos = nl == std::string::npos ? text.size() + 1 : nl + 1;
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    // Trailing blanks are dropped unless escaped ("a\ "), as git does.
+    while (!line.empty() && line.back() == ' ' && !(line.size() >= 2 && line[line.size() - 2] == '\\')) line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     IgnoreRule r;
     r.base = dir;
-    if (line[0] == '!') {
+    if (line[0] == '\\' && line.size() > 1 && (line[1] == '#' || line[1] == '!')) {
+      line.erase(0, 1);  // "\#file", "\!file": the character itself
+    } else if (line[0] == '!') {
       r.negate = true;
       line.erase(0, 1);
     }
@@ -107,8 +169,24 @@ void read_gitignore(const FileSystem& fs, const std::string& root, const std::st
     if (line.find('/') != std::string::npos) r.anchored = true;
     if (line.empty()) continue;
     r.pattern = line;
-    rules->push_back(r);
+    r.tokens = compile_glob(line);
+    rules->push_back(std::move(r));
   }
+}
+
+/// The .gitignore of `dir`. A .gitignore that exists but cannot be read is an error: the files it
+/// ignores would be scanned (or, negated, missed) without a word.
+bool read_gitignore(const FileSystem& fs, const std::string& root, const std::string& dir, std::vector<IgnoreRule>* rules,
+                    std::string* err) {
+  std::string path = join_path(join_path(root, dir), ".gitignore");
+  if (!fs.is_file(path)) return true;
+  std::string text, why;
+  if (!fs.read(path, &text, &why)) {
+    if (err) *err = join_path(dir, ".gitignore") + ": cannot read: " + why;
+    return false;
+  }
+  parse_ignore_rules(text, dir, rules);
+  return true;
 }
 
 bool ignored(const std::vector<IgnoreRule>& rules, const std::string& path, bool is_dir) {
@@ -125,37 +203,51 @@ const std::set<std::string>& skipped_dir_names() {
   return names;
 }
 
-void walk(const FileSystem& fs, const std::string& root, const std::string& dir, const DiscoveryOptions& opt,
-          std::vector<IgnoreRule> rules, std::vector<std::string>* out) {
-  read_gitignore(fs, root, dir, &rules);
-  for (auto& e : fs.list(join_path(root, dir))) {
+bool matches_any(const std::vector<std::string>& globs, const std::string& rel) {
+  for (auto& g : globs)
+    if (glob_match(g, rel)) return true;
+  return false;
+}
+
+bool walk(const FileSystem& fs, const std::string& root, const std::string& dir, const DiscoveryOptions& opt,
+          std::vector<IgnoreRule> rules, std::vector<std::string>* out, std::string* err) {
+  if (!read_gitignore(fs, root, dir, &rules, err)) return false;
+  std::vector<DirEntry> entries;
+  std::string why;
+  if (!fs.read_dir(join_path(root, dir), &entries, &why)) {
+    if (err) *err = (dir.empty() ? std::string(".") : dir) + ": cannot list directory: " + why;
+    return false;
+  }
+  auto skip = [&](const std::string& rel, std::string reason) {
+    if (opt.skipped) opt.skipped->push_back({rel, std::move(reason)});
+  };
+  for (auto& e : entries) {
+    // A listing never names the directory itself or its parent; one that did (found by
+    // fuzz_glob through an in-memory tree) would recurse forever.
+    if (e.name.empty() || e.name == "." || e.name == "..") continue;
     std::string rel = dir.empty() ? e.name : dir + "/" + e.name;
     if (e.is_dir) {
       if (e.name[0] == '.' || skipped_dir_names().count(e.name)) continue;
       if (std::find(opt.skip_dirs.begin(), opt.skip_dirs.end(), rel) != opt.skip_dirs.end()) continue;
       if (ignored(rules, rel, true)) continue;
-      bool excluded = false;
-      for (auto& g : opt.exclude) excluded = excluded || glob_match(g, rel);
-      if (excluded) continue;
-      walk(fs, root, rel, opt, rules, out);
+      if (matches_any(opt.exclude, rel)) continue;
+      if (!walk(fs, root, rel, opt, rules, out, err)) return false;
     } else {
-      if (is_migration_name(e.name) && opt.other_migrations && e.name.size() > 7 &&
+      if (is_migration_name(e.name) && opt.other_migrations && e.skip_reason.empty() && e.name.size() > 7 &&
           e.name.compare(e.name.size() - 7, 7, ".up.sql") == 0 && !ignored(rules, rel, false))
         opt.other_migrations->push_back(rel);
-      if (e.name[0] == '.' || is_minified_name(e.name) || is_migration_name(e.name) || is_never_run_name(e.name) ||
-          ignored(rules, rel, false))
-        continue;
-      bool excluded = false;
-      for (auto& g : opt.exclude) excluded = excluded || glob_match(g, rel);
-      if (excluded) continue;
-      if (!opt.include.empty()) {
-        bool inc = false;
-        for (auto& g : opt.include) inc = inc || glob_match(g, rel);
-        if (!inc) continue;
-      }
-      out->push_back(rel);
+      if (e.name[0] == '.' || is_migration_name(e.name) || ignored(rules, rel, false)) continue;
+      if (matches_any(opt.exclude, rel)) continue;
+      if (!opt.include.empty() && !matches_any(opt.include, rel)) continue;
+      if (!e.skip_reason.empty()) skip(rel, e.skip_reason);
+      else if (is_minified_name(e.name)) skip(rel, "minified or bundled JavaScript (by its name)");
+      else if (is_never_run_name(e.name)) skip(rel, "code that never runs (a type test or an example)");
+      else if (opt.max_file_size && e.size > opt.max_file_size)
+        skip(rel, "larger than " + std::to_string(opt.max_file_size) + " bytes (--max-file-size)");
+      else out->push_back(rel);
     }
   }
+  return true;
 }
 
 // ASCII only, without locale lookups: this runs over every byte of every candidate file.
@@ -215,11 +307,46 @@ bool glob_match(std::string_view pattern, std::string_view path) {
   return match_here(pattern, path);
 }
 
+bool discover_files(const FileSystem& fs, const std::string& root, const DiscoveryOptions& options,
+                    std::vector<std::string>* files, std::string* err) {
+  files->clear();
+  // .git/info/exclude holds the repository's own ignore rules, read before the .gitignore files
+  // (which override it), as git does.
+  std::vector<IgnoreRule> rules;
+  std::string exclude_path = join_path(root, ".git/info/exclude"), text, why;
+  if (fs.is_file(exclude_path) && fs.read(exclude_path, &text, &why)) parse_ignore_rules(text, "", &rules);
+  bool ok = walk(fs, root, "", options, std::move(rules), files, err);
+  std::sort(files->begin(), files->end());
+  if (options.skipped)
+    std::sort(options.skipped->begin(), options.skipped->end(),
+              [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
+  return ok;
+}
+
 std::vector<std::string> discover_files(const FileSystem& fs, const std::string& root, const DiscoveryOptions& options) {
   std::vector<std::string> out;
-  walk(fs, root, "", options, {}, &out);
-  std::sort(out.begin(), out.end());
+  std::string err;
+  discover_files(fs, root, options, &out, &err);
   return out;
+}
+
+bool check_readable_tree(const FileSystem& fs, const std::string& root, const std::string& dir, int depth,
+                         std::string* err) {
+  std::vector<DirEntry> entries;
+  std::string why;
+  if (!fs.read_dir(join_path(root, dir), &entries, &why)) {
+    if (err) *err = dir + ": cannot list directory: " + why;
+    return false;
+  }
+  for (auto& e : entries) {
+    std::string path = join_path(dir, e.name);
+    if (!e.skip_reason.empty()) {
+      if (err) *err = path + ": cannot read: " + e.skip_reason;
+      return false;
+    }
+    if (e.is_dir && depth > 0 && !check_readable_tree(fs, root, path, depth - 1, err)) return false;
+  }
+  return true;
 }
 
 bool is_generated(std::string_view text) {

@@ -2,11 +2,17 @@
 // nested), skips hidden directories, dependency and build output directories, the migration
 // directories (migrations are schema, not code) and golang-migrate migration files anywhere, and
 // applies --include/--exclude globs.
-// Generated files ("@generated", "Code generated ... DO NOT EDIT") and minified ones are
+// Generated files ("@generated", "Code generated ... DO NOT EDIT") and minified JavaScript are
 // skipped by the caller once it has read them (is_generated, is_minified); JavaScript whose name
 // says it is minified or bundled (jquery.min.js, swagger-ui-bundle.js) is not listed at all: a
 // bundle holds no queries of the project, and scanning one costs more than the project.
+// The tree comes from a pull request, so the walk fails closed: a directory that cannot be listed
+// is an error naming it, and what is never read (a FIFO, a device, a link out of the tree, a file
+// over the size limit, a minified bundle) is reported as skipped with the reason, not dropped.
+// Globs (.gitignore, --include, --exclude) match in time linear in pattern times path: a
+// reviewed repository's .gitignore must not be able to hang the scan.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +20,13 @@
 #include "analyzers/source/file_system.h"
 
 namespace schemagate::source {
+
+/// A candidate file that is not scanned, and why ("not a regular file (FIFO)", "larger than
+/// 4194304 bytes (--max-file-size)", "minified or bundled JavaScript (by its name)").
+struct SkippedFile {
+  std::string path;  ///< root-relative
+  std::string reason;
+};
 
 struct DiscoveryOptions {
   std::vector<std::string> include;    ///< globs; when non-empty a file must match one
@@ -23,14 +36,31 @@ struct DiscoveryOptions {
   /// engine's migrations, such as a SQLite driver's): not code, but the tables they create exist
   /// somewhere, so references to them are not certain to be missing.
   std::vector<std::string>* other_migrations = nullptr;
+  /// Files over this many bytes are skipped (0: no limit).
+  std::uintmax_t max_file_size = 0;
+  /// Receives the candidate files that are not listed, with the reason: not regular, over the
+  /// size limit, named as minified or bundled JavaScript, never run.
+  std::vector<SkippedFile>* skipped = nullptr;
 };
 
 /// Root-relative paths ('/' separators) of candidate files, sorted. The caller filters them by
-/// language.
+/// language. Fails (false, *err = "PATH: cannot list directory: REASON") when a directory of
+/// the tree cannot be listed: a scan that silently misses a directory would pass what it never saw.
+bool discover_files(const FileSystem& fs, const std::string& root, const DiscoveryOptions& options,
+                    std::vector<std::string>* files, std::string* err);
+/// The same, for callers that cannot fail; unlistable directories are left out.
 std::vector<std::string> discover_files(const FileSystem& fs, const std::string& root, const DiscoveryOptions& options);
 
+/// Every directory under `dir` (itself included, down to `depth` levels) can be listed and every
+/// file in them is a regular file inside the tree. Migration loaders list and read directories
+/// themselves; this is their fail-closed gate: false, *err naming the path and the reason.
+/// `dir` is relative to `root`, and so are the paths in messages.
+bool check_readable_tree(const FileSystem& fs, const std::string& root, const std::string& dir, int depth,
+                         std::string* err);
+
 /// Glob match of a '/'-separated path: '*' and '?' stay within a path component, '**' spans
-/// components, [...] is a character class. A pattern without '/' matches the last component.
+/// components, [...] is a character class, a backslash escapes the next character. A pattern
+/// without '/' matches the last component. Time is O(pattern x path): no backtracking.
 bool glob_match(std::string_view pattern, std::string_view path);
 
 /// The cheap test that decides whether a file is parsed at all: it holds a statement shape,

@@ -1,15 +1,27 @@
 #include "analyzers/source/file_system.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <set>
-#include <sstream>
+#include <mutex>
+#include <unordered_map>
 
 namespace schemagate::source {
 namespace fs = std::filesystem;
+
+namespace {
+// Resolved paths of the directories files were read from: a tree has few directories and many
+// files, and resolving every component of every file's path (readlink per component) doubled
+// the system calls of a scan. Shared by every RealFileSystem: a directory resolves the same
+// whatever tree is being checked, and one run sees no tree change under it.
+std::mutex dir_cache_mutex;
+std::unordered_map<std::string, std::string> dir_cache;
+}  // namespace
 
 std::string join_path(const std::string& a, const std::string& b) {
   if (a.empty() || a == ".") return b;
@@ -18,32 +30,155 @@ std::string join_path(const std::string& a, const std::string& b) {
   return a + "/" + b;
 }
 
-bool RealFileSystem::read(const std::string& path, std::string* out, std::string* err) const {
+std::string special_file_kind(unsigned mode) {
+  if (S_ISFIFO(mode)) return "FIFO";
+  if (S_ISSOCK(mode)) return "socket";
+  if (S_ISCHR(mode)) return "character device";
+  if (S_ISBLK(mode)) return "block device";
+  if (S_ISDIR(mode)) return "directory";
+  return "special file";
+}
+
+RealFileSystem::RealFileSystem(const std::string& tree) : tree_(tree.empty() ? "." : tree) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    if (err) *err = "is a directory";
-    return false;
+  fs::path canonical = fs::canonical(tree_, ec);
+  if (!ec) tree_canonical_ = canonical.string();
+}
+
+bool RealFileSystem::stays_inside(const std::string& path, std::string* err) const {
+  if (tree_canonical_.empty()) return true;
+  fs::path p = fs::path(path).lexically_normal();
+  fs::path rel = p.lexically_relative(fs::path(tree_).lexically_normal());
+  if (rel.empty() || *rel.begin() == "..") return true;  // not in the tree: a path the user named
+  // The directory's resolved path is cached (a tree has few directories and many files); only a
+  // link itself is resolved whole.
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return true;  // does not exist: read() says why
+  std::error_code ec;
+  std::string target;
+  if (S_ISLNK(st.st_mode)) {
+    fs::path resolved = fs::canonical(path, ec);
+    if (ec) return true;  // dangling or a loop: read() says why
+    target = resolved.string();
+  } else {
+    std::string dir = p.parent_path().string();
+    std::string resolved_dir;
+    {
+      std::lock_guard<std::mutex> lock(dir_cache_mutex);
+      auto it = dir_cache.find(dir);
+      if (it != dir_cache.end()) resolved_dir = it->second;
+    }
+    if (resolved_dir.empty()) {
+      fs::path resolved = fs::canonical(dir.empty() ? "." : dir, ec);
+      if (ec) return true;
+      resolved_dir = resolved.string();
+      std::lock_guard<std::mutex> lock(dir_cache_mutex);
+      dir_cache.emplace(dir, resolved_dir);
+    }
+    target = resolved_dir == "/" ? "/" + p.filename().string() : resolved_dir + "/" + p.filename().string();
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const std::string& root = tree_canonical_;
+  if (target == root ||
+      (target.size() > root.size() && target.compare(0, root.size(), root) == 0 &&
+       (root == "/" || target[root.size()] == '/')))
+    return true;
+  if (err) *err = "symbolic link to outside the tree";
+  return false;
+}
+
+bool RealFileSystem::read(const std::string& path, std::string* out, std::string* err) const {
+  if (!stays_inside(path, err)) return false;
+  // O_NONBLOCK: opening a FIFO does not wait for a writer; fstat then decides on what was
+  // actually opened (no window between a check and the open). A device can only be reached
+  // through a link, and links out of the tree were refused above.
+  struct stat st {};
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
     if (err) *err = std::strerror(errno);
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = std::move(ss).str();
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (err) *err = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file (" + special_file_kind(st.st_mode) + ")";
+    ::close(fd);
+    return false;
+  }
+  out->clear();
+  out->reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n > 0) {
+      out->append(buf, static_cast<size_t>(n));
+      continue;
+    }
+    if (n == 0) break;
+    if (errno == EINTR) continue;
+    if (err) *err = std::strerror(errno);
+    ::close(fd);
+    return false;
+  }
+  ::close(fd);
+  return true;
+}
+
+bool RealFileSystem::read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const {
+  out->clear();
+  std::error_code ec;
+  fs::directory_iterator it(dir.empty() ? "." : dir, ec), end;
+  if (ec) {
+    if (err) *err = ec.message();
+    return false;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) break;
+    DirEntry e;
+    e.name = it->path().filename().string();
+    std::error_code ec2;
+    fs::file_status own = it->symlink_status(ec2);
+    if (ec2) {
+      // An entry that cannot even be inspected (a path past PATH_MAX): the listing is incomplete.
+      if (err) *err = ec2.message();
+      return false;
+    }
+    fs::file_status st = own;
+    if (fs::is_symlink(own)) {
+      std::string why;
+      fs::path target = fs::canonical(it->path(), ec2);
+      if (ec2) {
+        e.skip_reason = ec2 == std::errc::too_many_symbolic_link_levels ? "symbolic link loop" : "broken symbolic link";
+      } else if (!stays_inside(it->path().string(), &why)) {
+        e.skip_reason = why;
+      } else {
+        st = fs::status(target, ec2);
+        if (fs::is_directory(st)) e.skip_reason = "symbolic link to a directory (not followed)";
+      }
+    }
+    if (e.skip_reason.empty()) {
+      if (fs::is_directory(st)) {
+        e.is_dir = true;
+      } else if (fs::is_regular_file(st)) {
+        e.size = it->file_size(ec2);
+        if (ec2) e.size = fs::file_size(it->path(), ec2);
+      } else {
+        struct stat raw {};
+        unsigned mode = ::stat(it->path().c_str(), &raw) == 0 ? raw.st_mode : 0;
+        e.skip_reason = "not a regular file (" + special_file_kind(mode) + ")";
+      }
+    }
+    out->push_back(std::move(e));
+  }
+  if (ec) {
+    if (err) *err = ec.message();
+    return false;
+  }
+  std::sort(out->begin(), out->end(), [](auto& x, auto& y) { return x.name < y.name; });
   return true;
 }
 
 std::vector<DirEntry> RealFileSystem::list(const std::string& dir) const {
   std::vector<DirEntry> entries;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir.empty() ? "." : dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code ec2;
-    bool d = it->is_directory(ec2) && !it->is_symlink(ec2);
-    entries.push_back({it->path().filename().string(), d});
-  }
-  std::sort(entries.begin(), entries.end(), [](auto& x, auto& y) { return x.name < y.name; });
+  std::string err;
+  if (!read_dir(dir, &entries, &err)) entries.clear();
   return entries;
 }
 
@@ -54,10 +189,18 @@ bool RealFileSystem::is_dir(const std::string& path) const {
 
 bool RealFileSystem::is_file(const std::string& path) const {
   std::error_code ec;
-  return fs::is_regular_file(path, ec);
+  return fs::is_regular_file(path, ec) && stays_inside(path, nullptr);
 }
 
 bool MemoryFileSystem::read(const std::string& path, std::string* out, std::string* err) const {
+  if (auto u = unreadable_.find(path); u != unreadable_.end()) {
+    if (err) *err = u->second;
+    return false;
+  }
+  if (auto s = special_.find(path); s != special_.end()) {
+    if (err) *err = s->second;
+    return false;
+  }
   auto it = files_.find(path);
   if (it == files_.end()) {
     if (err) *err = "No such file or directory";
@@ -67,26 +210,49 @@ bool MemoryFileSystem::read(const std::string& path, std::string* out, std::stri
   return true;
 }
 
+bool MemoryFileSystem::read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const {
+  std::string key = dir == "." ? "" : dir;
+  if (auto u = unreadable_.find(key); u != unreadable_.end()) {
+    if (err) *err = u->second;
+    out->clear();
+    return false;
+  }
+  *out = list(dir);
+  return true;
+}
+
 std::vector<DirEntry> MemoryFileSystem::list(const std::string& dir) const {
   std::string prefix = (dir.empty() || dir == ".") ? "" : dir + "/";
-  std::map<std::string, bool> names;
-  for (auto& [path, _] : files_) {
-    if (path.compare(0, prefix.size(), prefix) != 0) continue;
+  std::map<std::string, DirEntry> names;
+  auto add = [&](const std::string& path, std::uintmax_t size, const std::string* reason) {
+    if (path.compare(0, prefix.size(), prefix) != 0) return;
     std::string rest = path.substr(prefix.size());
     auto slash = rest.find('/');
-    if (slash == std::string::npos) names.emplace(rest, false);
-    else names[rest.substr(0, slash)] = true;
-  }
+    if (slash == std::string::npos) {
+      DirEntry& e = names[rest];
+      e.name = rest;
+      e.size = size;
+      if (reason) e.skip_reason = *reason;
+    } else {
+      DirEntry& e = names[rest.substr(0, slash)];
+      e.name = rest.substr(0, slash);
+      e.is_dir = true;
+    }
+  };
+  for (auto& [path, content] : files_) add(path, content.size(), nullptr);
+  for (auto& [path, _] : unreadable_) add(path, 0, nullptr);
+  for (auto& [path, reason] : special_) add(path, 0, &reason);
   std::vector<DirEntry> entries;
-  for (auto& [name, d] : names) entries.push_back({name, d});
+  for (auto& [name, e] : names) entries.push_back(e);
   return entries;
 }
 
 bool MemoryFileSystem::is_dir(const std::string& path) const {
   if (path.empty() || path == ".") return true;
   std::string prefix = path + "/";
-  for (auto& [p, _] : files_)
-    if (p.compare(0, prefix.size(), prefix) == 0) return true;
+  for (auto* m : {&files_, &unreadable_})
+    for (auto& [p, _] : *m)
+      if (p.compare(0, prefix.size(), prefix) == 0) return true;
   return false;
 }
 

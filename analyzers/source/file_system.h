@@ -1,8 +1,15 @@
 // The file system behind a small interface, so unit tests run on an in-memory tree and later
 // issues can read another git revision through the same calls. Paths are '/'-separated strings;
 // the real implementation resolves them against the process's working directory.
+//
+// A pull request decides what is in the tree, so nothing here trusts it: only regular files are
+// read (a FIFO would block forever, /dev/zero would grow memory without bound), a symbolic link
+// is followed only when it stays inside the tree being checked, and a directory that cannot be
+// listed is an error the caller sees, never an empty directory.
 #pragma once
+#include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,41 +18,76 @@ namespace schemagate::source {
 struct DirEntry {
   std::string name;  // file name only
   bool is_dir = false;
+  std::uintmax_t size = 0;  ///< bytes, for a regular file
+  /// Not empty: an entry that is never read, and why ("not a regular file (FIFO)", "symbolic
+  /// link to outside the tree", "broken symbolic link", "symbolic link to a directory (not
+  /// followed)").
+  std::string skip_reason;
 };
 
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
-  /// Reads a whole file. On failure returns false and sets *err to a reason ("No such file ...").
+  /// Reads a whole regular file. On failure returns false and sets *err to a reason ("No such
+  /// file ...", "not a regular file (FIFO)", "symbolic link to outside the tree").
   virtual bool read(const std::string& path, std::string* out, std::string* err) const = 0;
-  /// Entries of a directory, sorted by name; empty when it does not exist.
+  /// Entries of a directory, sorted by name; empty when it does not exist or cannot be listed.
   virtual std::vector<DirEntry> list(const std::string& dir) const = 0;
+  /// Entries of a directory, sorted by name. A directory that cannot be listed (permissions, a
+  /// path too long, gone) is an error: false, *err set to the reason.
+  virtual bool read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const {
+    (void)err;
+    *out = list(dir);
+    return true;
+  }
   virtual bool is_dir(const std::string& path) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
 };
 
 class RealFileSystem final : public FileSystem {
  public:
+  RealFileSystem() = default;
+  /// Confined to `tree`: a path lexically inside it whose symbolic links lead outside it is not
+  /// read, and such a link is listed with a skip reason. Paths outside `tree` (a --config file the
+  /// user names) are read as given.
+  explicit RealFileSystem(const std::string& tree);
   bool read(const std::string& path, std::string* out, std::string* err) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
+  bool read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const override;
   bool is_dir(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
+
+ private:
+  /// False (with *err) when `path` is lexically inside the tree but resolves outside it.
+  bool stays_inside(const std::string& path, std::string* err) const;
+  std::string tree_;            // as given
+  std::string tree_canonical_;  // with every link resolved; empty: not confined
 };
 
 /// In-memory tree for tests: add files by path; directories are implied by the paths.
 class MemoryFileSystem final : public FileSystem {
  public:
   void add(const std::string& path, std::string content) { files_[path] = std::move(content); }
+  /// A file or directory that cannot be read or listed (what EACCES does to a non-root user).
+  void add_unreadable(const std::string& path, std::string reason) { unreadable_[path] = std::move(reason); }
+  /// An entry that is never read: a FIFO, a device, a link out of the tree, listed with `reason`.
+  void add_special(const std::string& path, std::string reason) { special_[path] = std::move(reason); }
   bool read(const std::string& path, std::string* out, std::string* err) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
+  bool read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const override;
   bool is_dir(const std::string& path) const override;
   bool is_file(const std::string& path) const override { return files_.count(path) != 0; }
 
  private:
   std::map<std::string, std::string> files_;
+  std::map<std::string, std::string> unreadable_;
+  std::map<std::string, std::string> special_;
 };
 
 /// Joins two '/'-separated path parts ("" and "." on the left are dropped).
 std::string join_path(const std::string& a, const std::string& b);
+
+/// What a file that is not regular is, for messages: "FIFO", "socket", "character device", ...
+std::string special_file_kind(unsigned mode);
 
 }  // namespace schemagate::source

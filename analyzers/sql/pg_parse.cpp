@@ -2,6 +2,8 @@
 
 #include <pg_query.h>
 
+#include <algorithm>
+
 namespace schemagate::sql {
 namespace {
 
@@ -11,7 +13,29 @@ struct ParseResultOwner {
   ~ParseResultOwner() { pg_query_free_parse_result(result); }
 };
 
+struct SplitResultOwner {
+  PgQuerySplitResult result;
+  ~SplitResultOwner() { pg_query_free_split_result(result); }
+};
+
 }  // namespace
+
+bool split_statements(const std::string& sql, std::vector<StatementSpan>* out) {
+  out->clear();
+  SplitResultOwner owner{pg_query_split_with_scanner(sql.c_str())};
+  if (owner.result.error) return false;
+  for (int i = 0; i < owner.result.n_stmts; ++i) {
+    const PgQuerySplitStmt* s = owner.result.stmts[i];
+    if (s->stmt_location < 0 || s->stmt_len < 0) return false;
+    size_t at = static_cast<size_t>(s->stmt_location);
+    // Length 0 is "to the end of the input" for the last statement, an empty one elsewhere.
+    if (s->stmt_len == 0 && i + 1 < owner.result.n_stmts) continue;
+    size_t len = s->stmt_len == 0 ? sql.size() - std::min(at, sql.size()) : static_cast<size_t>(s->stmt_len);
+    if (at > sql.size() || len > sql.size() - at) return false;
+    out->push_back({at, len});
+  }
+  return true;
+}
 
 size_t char_pos_to_byte(std::string_view text, int cursorpos) {
   if (cursorpos <= 1) return 0;

@@ -24,6 +24,19 @@ struct ParsedStatement {
 /// Parses `sql`; returns false and fills *error on a syntax error.
 bool parse(const std::string& sql, std::vector<ParsedStatement>* out, ParseError* error);
 
+/// A statement's byte span in its input: [location, location + length).
+struct StatementSpan {
+  size_t location = 0;
+  size_t length = 0;
+};
+
+/// Splits `sql` into statements with PostgreSQL's scanner only (no parse tree, memory linear in
+/// the input): quotes, dollar quotes and comments are honoured. A migration is then parsed one
+/// statement at a time, so a 200 MB dump never becomes one JSON tree. The scanner does not know
+/// BEGIN ATOMIC bodies: a span that does not parse alone must be parsed with what follows.
+/// False when the scanner fails.
+bool split_statements(const std::string& sql, std::vector<StatementSpan>* out);
+
 /// The node's type name ("SelectStmt") and its body.
 inline const std::string& node_type(const nlohmann::json& node) { return node.begin().key(); }
 inline const nlohmann::json& node_body(const nlohmann::json& node) { return node.begin().value(); }

@@ -1,6 +1,8 @@
 #include "analyzers/sql/placeholders.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace schemagate::sql {
 namespace {
@@ -20,14 +22,21 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
   const size_t n = s.size();
   NormalizedSql out;
 
-  // Existing $n parameters: new ones are numbered after the highest.
-  int next = 1;
+  // Existing $n parameters: new ones are numbered after the highest. The number is the input's
+  // ($99999999999 is legal text), so it saturates instead of overflowing: an overflow made the
+  // new parameters "$-1294967295", the statement stopped parsing and a missing column went
+  // unreported.
+  constexpr uint64_t kMaxParam = 1000000000000000000ull;
+  uint64_t next = 1;
   for (size_t i = 0; i + 1 < n; ++i) {
     if (s[i] == '$' && std::isdigit(static_cast<unsigned char>(s[i + 1])) && (i == 0 || !ident_char(s[i - 1]))) {
-      int v = 0;
+      uint64_t v = 0;
       size_t j = i + 1;
-      while (j < n && std::isdigit(static_cast<unsigned char>(s[j]))) v = v * 10 + (s[j++] - '0');
-      if (v >= next) next = v + 1;
+      while (j < n && std::isdigit(static_cast<unsigned char>(s[j]))) {
+        v = v >= kMaxParam ? kMaxParam : v * 10 + static_cast<uint64_t>(s[j] - '0');
+        ++j;
+      }
+      if (v >= next) next = std::min(v, kMaxParam) + 1;
     }
   }
   auto emit_param = [&](uint32_t origin) {

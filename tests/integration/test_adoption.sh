@@ -35,6 +35,17 @@ check "changed-since nothing changed" "schemagate: 0 files scanned, 0 SQL sites 
 exit: 0" "$(git -C "$work/p" stash -q; run check . --changed-since HEAD; git -C "$work/p" stash pop -q)"
 check "changed-since unknown revision" "schemagate: error: git revision \"nope\" not found in the repository at \".\"
 exit: 2" "$(run check . --changed-since nope)"
+# A new migration that drops a column unchanged code uses: every file is checked, not "0 files".
+git -C "$work/p" stash -q
+printf 'ALTER TABLE accounts DROP COLUMN email;\n' >"$work/p/migrations/0002_drop_email.up.sql"
+check "changed-since a new migration" "schemagate: changed since HEAD: migration migrations/0002_drop_email.up.sql, so every file is checked
+app/a.py:2:29: error[missing-column]: column \"email\" of relation \"accounts\" does not exist (SQLSTATE 42703): migration migrations/0002_drop_email.up.sql drops it
+app/a.py:2:36: error[missing-column]: column \"nickname\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it
+app/b.py:2:31: error[missing-column]: column \"tier\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it
+schemagate: 2 files scanned, 2 SQL sites (2 checked, 0 unchecked), 3 errors, 0 warnings
+exit: 1" "$(run check . --changed-since HEAD -v | grep -v -e '^ ' -e '^$' -e '^schemagate: migrations:')"
+rm "$work/p/migrations/0002_drop_email.up.sql"
+git -C "$work/p" stash pop -q
 
 # Baseline: recorded findings are forgiven even after lines are added above them; a new one is not.
 (cd "$work/p" && "$bin" baseline . >.schemagate-baseline.json 2>/dev/null)

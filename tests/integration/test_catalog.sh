@@ -321,6 +321,23 @@ sql -d t_disagree -c 'CREATE TABLE schema_migrations (version bigint not null pr
 expect "two tracking tables that disagree" "$(run dbname=t_disagree)" \
   "error: migration tracking tables disagree: public.goose_db_version (goose) is at version 2, public.schema_migrations (golang-migrate) at version 3; drop or rename the table of the tool the project no longer uses"
 
+# Rows golang-migrate never writes: two rows; dirty = 'maybe' in a text column; a NULL version.
+newdb t_two_rows
+sql -d t_two_rows -c 'CREATE TABLE schema_migrations (version bigint, dirty boolean)' \
+  -c 'INSERT INTO schema_migrations VALUES (3, false), (4, false)'
+expect "golang-migrate table with two rows" "$(run dbname=t_two_rows)" \
+  "error: reading public.schema_migrations: row 2 ('4', 'false'): golang-migrate keeps exactly one row, found 2; the golang-migrate tracking table holds rows the tool does not write: repair it before checking"
+newdb t_dirty_text
+sql -d t_dirty_text -c 'CREATE TABLE schema_migrations (version bigint, dirty text)' \
+  -c "INSERT INTO schema_migrations VALUES (3, 'maybe')"
+expect "golang-migrate dirty = 'maybe'" "$(run dbname=t_dirty_text)" \
+  "error: reading public.schema_migrations: row 1 ('3', 'maybe'): dirty is not a boolean; the golang-migrate tracking table holds rows the tool does not write: repair it before checking"
+newdb t_null_version
+sql -d t_null_version -c 'CREATE TABLE schema_migrations (version bigint, dirty boolean)' \
+  -c 'INSERT INTO schema_migrations VALUES (NULL, false)'
+expect "golang-migrate NULL version" "$(run dbname=t_null_version)" \
+  "error: reading public.schema_migrations: row 1 (NULL, 'false'): version is not a non-negative integer; the golang-migrate tracking table holds rows the tool does not write: repair it before checking"
+
 newdb t_foreign_tracking
 sql -d t_foreign_tracking -c 'CREATE TABLE schema_migrations (id int, applied text)'
 expect "a tracking name with other columns" "$(run dbname=t_foreign_tracking)" \
@@ -345,11 +362,18 @@ expect "wrong password (key=value)" "$actual" \
   "error: cannot connect to the database: authentication failed (connection to server at \"127.0.0.1\", port $PGPORT failed: FATAL: password authentication failed for user \"reader\"); check the user name and password (PGPASSWORD, ~/.pgpass) and pg_hba.conf"
 expect_absent "wrong password (key=value): no password" "$actual" "pa55 word"
 
-# libpq echoes a malformed percent-encoded password in its error: it must come out scrubbed.
+# libpq echoes the part of a URL it cannot parse (a malformed percent-encoded password, the
+# second word of an unquoted password, a bare secret): such a URL is rejected unquoted.
+not_parsed='error: cannot connect to the database: the database URL is not a valid connection string (its text is not printed: it may hold a password); give a postgres://user@host:port/db URL or key=value pairs, quoting values with blanks as '"'a b'"
 actual=$(run "postgresql://reader:Echo%zz-pa55word@$tcp/app")
-expect "malformed URL password" "$actual" \
-  'error: cannot connect to the database: connection failed (invalid percent-encoded token: "***"); check the database URL'
+expect "malformed URL password" "$actual" "$not_parsed"
 expect_absent "malformed URL password: no password" "$actual" "pa55word"
+actual=$(run "host=127.0.0.1 password=Hunter2 Secret99")
+expect "unquoted password with a blank" "$actual" "$not_parsed"
+expect_absent "unquoted password with a blank: no password" "$actual" "Secret99"
+actual=$(run "Hunter2Secret99")
+expect "bare secret as the URL" "$actual" "$not_parsed"
+expect_absent "bare secret as the URL: no secret" "$actual" "Hunter2"
 
 actual=$(run "postgresql://reader:Unknown-pa55word@nohost.invalid/app")
 expect "unknown host" "${actual%%(*}" "error: cannot connect to the database: unknown host "

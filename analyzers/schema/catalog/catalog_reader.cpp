@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <libpq-fe.h>
 #include <pqxx/pqxx>
 #include <utility>
 
@@ -246,11 +247,44 @@ std::string scrub_message(const std::string& message, const std::string& url) {
   return one_line(out);
 }
 
+static bool conninfo_values(const std::string& url, std::vector<std::pair<std::string, std::string>>* values) {
+  char* errmsg = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &errmsg);
+  if (errmsg) PQfreemem(errmsg);  // it quotes the string it could not parse: never printed
+  if (!options) return false;
+  for (PQconninfoOption* o = options; o->keyword; ++o)
+    if (o->val) values->push_back({o->keyword, o->val});
+  PQconninfoFree(options);
+  return true;
+}
+
+static std::string scrub_connection_values(std::string message, const std::string& url) {
+  std::vector<std::pair<std::string, std::string>> values;
+  if (!conninfo_values(url, &values)) return message;
+  for (auto& [key, value] : values) {
+    if (key == "host" || key == "hostaddr" || key == "port" || key == "dbname" || key == "user") continue;
+    if (value.size() >= 3) replace_all(&message, value, "***");
+  }
+  return message;
+}
+
 bool PostgresCatalogReader::read(CatalogSnapshot* out, std::string* err) {
   auto fail = [&](const std::string& what, const Failure& f, const std::string& detail) {
-    if (err) *err = what + ": " + f.cause + " (" + scrub_message(detail, url_) + "); " + f.hint;
+    if (err)
+      *err = what + ": " + f.cause + " (" + scrub_connection_values(scrub_message(detail, url_), url_) + "); " + f.hint;
     return false;
   };
+  // libpq quotes the part of a connection string it cannot parse ("missing \"=\" after
+  // \"Secret99\""): with a password containing a blank, or a bare secret given as the URL, that
+  // part is the password. Such a URL is rejected here without a word of its text.
+  std::vector<std::pair<std::string, std::string>> values;
+  if (!conninfo_values(url_, &values)) {
+    if (err)
+      *err = "cannot connect to the database: the database URL is not a valid connection string (its text is not "
+             "printed: it may hold a password); give a postgres://user@host:port/db URL or key=value pairs, quoting "
+             "values with blanks as 'a b'";
+    return false;
+  }
   std::unique_ptr<pqxx::connection> conn;
   try {
     conn = std::make_unique<pqxx::connection>(connection_string(url_));

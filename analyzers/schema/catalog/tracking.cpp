@@ -11,6 +11,7 @@
 
 #include "analyzers/schema/catalog/sha256.h"
 #include "analyzers/schema/migrations/naming.h"
+#include "analyzers/schema/migrations/tracking_layout.h"
 
 namespace schemagate::schema::catalog {
 
@@ -184,6 +185,58 @@ bool parse_tracking_rows(const TrackingSource& source, const std::vector<TextRow
       if (err) *err = "reading " + out->table + ": expected " + std::to_string(f->tracking->width) + " columns per row";
       return false;
     }
+  const std::string& fmt = source.format;
+  // Rows the tool itself would never write (several golang-migrate rows, a NULL or negative
+  // version, dirty = 'maybe' in a text column) mean the table is not what it seems: fail closed,
+  // naming the table and the row, instead of guessing what is applied.
+  auto row_text = [&](const TextRow& row) {
+    std::string out;
+    for (const auto& v : row) out += (out.empty() ? "" : ", ") + (v ? "'" + *v + "'" : std::string("NULL"));
+    return "(" + out + ")";
+  };
+  auto bad_row = [&](size_t i, const std::string& why) {
+    if (err)
+      *err = "reading " + out->table + ": row " + std::to_string(i + 1) + " " + row_text(rows[i]) + ": " + why +
+             "; the " + fmt + " tracking table holds rows the tool does not write: repair it before checking";
+    return false;
+  };
+  auto digits = [](const std::optional<std::string>& v, bool allow_minus_one = false) {
+    if (!v || v->empty() || v->size() > 19) return false;
+    if (allow_minus_one && *v == "-1") return true;
+    return std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  auto boolean = [](const std::optional<std::string>& v) {
+    return v && (*v == "t" || *v == "f" || *v == "true" || *v == "false");
+  };
+  auto present = [](const std::optional<std::string>& v) { return v && !v->empty(); };
+  if (fmt == "golang-migrate" && rows.size() > 1)
+    return bad_row(1, "golang-migrate keeps exactly one row, found " + std::to_string(rows.size()));
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const TextRow& row = rows[i];
+    if (fmt == "golang-migrate") {
+      // -1 is golang-migrate's "no version", written only together with dirty = true.
+      if (!boolean(row[1])) return bad_row(i, "dirty is not a boolean");
+      if (!digits(row[0], migrations::is_true(row[1]))) return bad_row(i, "version is not a non-negative integer");
+    } else if (fmt == "dbmate" || fmt == "supabase") {
+      if (!digits(row[0])) return bad_row(i, "version is not a string of digits");
+    } else if (fmt == "sql-migrate" || fmt == "prisma") {
+      if (!present(row[0])) return bad_row(i, "the migration name is empty or NULL");
+      if (fmt == "prisma" && (!boolean(row[1]) || !boolean(row[2]))) return bad_row(i, "finished/rolled back is not a boolean");
+    } else if (fmt == "goose") {
+      if (!digits(row[0])) return bad_row(i, "version_id is not a non-negative integer");
+      if (!boolean(row[1])) return bad_row(i, "is_applied is not a boolean");
+    } else if (fmt == "flyway") {
+      if (!present(row[3])) return bad_row(i, "type is empty or NULL");
+      if (migrations::text_or_null(row[3]) != "SCHEMA" && !present(row[1])) return bad_row(i, "script is empty or NULL");
+      if (!boolean(row[2])) return bad_row(i, "success is not a boolean");
+    } else if (fmt == "sqlx") {
+      if (!digits(row[0])) return bad_row(i, "version is not a non-negative integer");
+      if (!boolean(row[2])) return bad_row(i, "success is not a boolean");
+    } else if (fmt == "drizzle") {
+      if (!digits(row[0])) return bad_row(i, "created_at is not a non-negative integer");
+      if (!present(row[1])) return bad_row(i, "hash is empty or NULL");
+    }
+  }
   f->tracking->read(rows, &out->rows);
   return true;
 }

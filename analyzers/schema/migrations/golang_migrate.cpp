@@ -65,11 +65,18 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     m.format = "golang-migrate";
     files.push_back(std::move(m));
   }
-  // golang-migrate refuses duplicate versions; the path breaks ties so the order is still total.
   std::sort(files.begin(), files.end(), [](const MigrationFile& a, const MigrationFile& b) {
     if (int c = compare_numbers(a.version, b.version); c != 0) return c < 0;
     return a.path < b.path;
   });
+  // golang-migrate refuses to run a directory with two up files of one version ("duplicate
+  // migration file"): so does this loader, instead of applying both.
+  for (size_t i = 1; i < files.size(); ++i)
+    if (files[i].version == files[i - 1].version) {
+      *err = files[i].path + ": duplicate migration version " + files[i].version + " (also " + files[i - 1].path +
+             "); golang-migrate refuses to run them: renumber one";
+      return false;
+    }
   for (MigrationFile& m : files)
     if (!read_migration_text(fs, root, m.path, &m.sql, err)) return false;
   *out = std::move(files);

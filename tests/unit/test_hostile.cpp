@@ -1,0 +1,571 @@
+// Hostile input (issue 16): a pull request decides what is in the tree, so every way it could
+// fool, hang or leak through schemagate has a test here. Special files and permissions are
+// created at test time in a temporary directory (git cannot hold a FIFO); where permission bits
+// would not stop root (CI runs as root), the failure comes from MemoryFileSystem instead, which
+// fails the same way for every user.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "analyzers/config/config.h"
+#include "analyzers/pipeline/pipeline.h"
+#include "analyzers/report/renderer.h"
+#include "analyzers/report/utf8.h"
+#include "analyzers/schema/catalog/catalog_reader.h"
+#include "analyzers/schema/catalog/tracking.h"
+#include "analyzers/schema/ddl.h"
+#include "analyzers/schema/migrations/migration.h"
+#include "analyzers/source/discovery.h"
+#include "analyzers/sql/placeholders.h"
+
+using namespace schemagate;
+namespace stdfs = std::filesystem;
+
+namespace {
+
+/// A fresh directory under the system temp dir, removed at the end of the test.
+struct TempDir {
+  stdfs::path path;
+  TempDir() {
+    std::string tmpl = (stdfs::temp_directory_path() / "schemagate-hostile-XXXXXX").string();
+    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    stdfs::permissions(path, stdfs::perms::owner_all, stdfs::perm_options::add, ec);
+    stdfs::remove_all(path, ec);
+  }
+  void write(const std::string& rel, const std::string& text) const {
+    stdfs::create_directories((path / rel).parent_path());
+    std::ofstream(path / rel, std::ios::binary) << text;
+  }
+  std::string str() const { return path.string(); }
+};
+
+std::string skipped_text(const std::vector<source::SkippedFile>& skipped) {
+  std::string out;
+  for (auto& s : skipped) out += s.path + ": " + s.reason + "\n";
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (auto& s : v) out += s + " ";
+  return out;
+}
+
+/// build_schema + scan_code over `fs` rooted at "proj".
+bool scan(const source::FileSystem& fs, pipeline::CodeScan* out, std::string* err,
+          std::uintmax_t max_file_size = 4 * 1024 * 1024) {
+  pipeline::Options options;
+  options.root = "proj";
+  options.threads = 1;
+  options.max_file_size = max_file_size;
+  pipeline::SchemaBuild build;
+  if (!pipeline::build_schema(fs, options, &build, err)) return false;
+  return pipeline::scan_code(fs, options, build, out, err);
+}
+
+}  // namespace
+
+// ---- item 1: only regular files inside the tree are read ----------------------------------
+
+TEST_CASE("a FIFO, a device link and links out of the tree are listed as skipped, never read") {
+  TempDir dir;
+  dir.write("migrations/0001_init.sql", "CREATE TABLE users (id int);\n");
+  dir.write("app/ok.py", "db.execute('SELECT id FROM users')\n");
+  dir.write("app/real.py", "db.execute('SELECT nope FROM users')\n");
+  REQUIRE(mkfifo((dir.path / "app/fifo.py").c_str(), 0600) == 0);
+  stdfs::create_symlink("/dev/zero", dir.path / "app/zero.py");
+  stdfs::create_symlink("/etc/hostname", dir.path / "app/outside.py");
+  stdfs::create_symlink("real.py", dir.path / "app/inside.py");
+  stdfs::create_symlink("missing.py", dir.path / "app/dangling.py");
+  stdfs::create_symlink(dir.path / "app", dir.path / "loop_dir.py");
+
+  source::RealFileSystem fs(dir.str());
+  source::DiscoveryOptions opt;
+  std::vector<source::SkippedFile> skipped;
+  opt.skipped = &skipped;
+  std::vector<std::string> files;
+  std::string err;
+  REQUIRE(source::discover_files(fs, dir.str(), opt, &files, &err));
+  CHECK(joined(files) == "app/inside.py app/ok.py app/real.py migrations/0001_init.sql ");
+  CHECK(skipped_text(skipped) ==
+        "app/dangling.py: broken symbolic link\n"
+        "app/fifo.py: not a regular file (FIFO)\n"
+        "app/outside.py: symbolic link to outside the tree\n"
+        "app/zero.py: symbolic link to outside the tree\n"
+        "loop_dir.py: symbolic link to a directory (not followed)\n");
+
+  // read() itself refuses, whoever calls it: no hang on the FIFO, no endless /dev/zero.
+  std::string text;
+  CHECK_FALSE(fs.read((dir.path / "app/fifo.py").string(), &text, &err));
+  CHECK(err == "not a regular file (FIFO)");
+  CHECK_FALSE(fs.read((dir.path / "app/zero.py").string(), &text, &err));
+  CHECK(err == "symbolic link to outside the tree");
+  source::RealFileSystem unconfined;
+  CHECK_FALSE(unconfined.read("/dev/zero", &text, &err));
+  CHECK(err == "not a regular file (character device)");
+  REQUIRE(fs.read((dir.path / "app/inside.py").string(), &text, &err));
+  CHECK(text == "db.execute('SELECT nope FROM users')\n");
+
+  // The whole pipeline: the link inside the tree is checked like its target, the rest skipped.
+  pipeline::Options options;
+  options.root = dir.str();
+  options.threads = 1;
+  pipeline::SchemaBuild build;
+  REQUIRE(pipeline::build_schema(fs, options, &build, &err));
+  pipeline::CodeScan scan;
+  REQUIRE(pipeline::scan_code(fs, options, build, &scan, &err));
+  CHECK(joined(scan.files) == "app/inside.py app/ok.py app/real.py ");
+  CHECK(scan.summary.errors == 2);
+  CHECK(skipped_text(scan.skipped) ==
+        "app/dangling.py: broken symbolic link\n"
+        "app/fifo.py: not a regular file (FIFO)\n"
+        "app/outside.py: symbolic link to outside the tree\n"
+        "app/zero.py: symbolic link to outside the tree\n"
+        "loop_dir.py: symbolic link to a directory (not followed)\n");
+}
+
+TEST_CASE("a migration that is a FIFO or a link out of the tree fails closed, naming it") {
+  TempDir dir;
+  dir.write("migrations/0001_init.sql", "CREATE TABLE users (id int);\n");
+  REQUIRE(mkfifo((dir.path / "migrations/0002_more.sql").c_str(), 0600) == 0);
+  source::RealFileSystem fs(dir.str());
+  pipeline::Options options;
+  options.root = dir.str();
+  pipeline::SchemaBuild build;
+  std::string err;
+  CHECK_FALSE(pipeline::build_schema(fs, options, &build, &err));
+  CHECK(err == "migrations/0002_more.sql: cannot read: not a regular file (FIFO)");
+
+  TempDir dir2;
+  dir2.write("migrations/0001_init.sql", "CREATE TABLE users (id int);\n");
+  stdfs::create_symlink("/etc/passwd", dir2.path / "migrations/0002_passwd.sql");
+  source::RealFileSystem fs2(dir2.str());
+  options.root = dir2.str();
+  CHECK_FALSE(pipeline::build_schema(fs2, options, &build, &err));
+  CHECK(err == "migrations/0002_passwd.sql: cannot read: symbolic link to outside the tree");
+}
+
+TEST_CASE("files over the size limit are skipped and listed") {
+  source::MemoryFileSystem fs;
+  fs.add("proj/migrations/0001_init.sql", "CREATE TABLE users (id int);\n");
+  fs.add("proj/app/small.py", "db.execute('SELECT id FROM users')\n");
+  fs.add("proj/app/big.py", "db.execute('SELECT nope FROM users')\n" + std::string(200, '#') + "\n");
+  pipeline::CodeScan out;
+  std::string err;
+  REQUIRE(scan(fs, &out, &err, 100));
+  CHECK(joined(out.files) == "app/small.py ");
+  CHECK(skipped_text(out.skipped) == "app/big.py: larger than 100 bytes (--max-file-size)\n");
+  CHECK(out.summary.errors == 0);
+  pipeline::CodeScan all;
+  REQUIRE(scan(fs, &all, &err, 0));  // 0: no limit
+  CHECK(all.summary.errors == 1);
+}
+
+// ---- item 2: unreadable directories and files fail closed ------------------------------------
+
+TEST_CASE("a directory that cannot be listed stops the scan, naming it") {
+  source::MemoryFileSystem fs;
+  fs.add("proj/migrations/0001_init.sql", "CREATE TABLE users (id int);\n");
+  fs.add("proj/app/ok.py", "db.execute('SELECT id FROM users')\n");
+  fs.add("proj/app/secret/x.py", "db.execute('SELECT nope FROM users')\n");
+  fs.add_unreadable("proj/app/secret", "Permission denied");
+  pipeline::CodeScan out;
+  std::string err;
+  CHECK_FALSE(scan(fs, &out, &err));
+  CHECK(err == "app/secret: cannot list directory: Permission denied");
+}
+
+TEST_CASE("a code file that cannot be read stops the scan, naming it") {
+  source::MemoryFileSystem fs;
+  fs.add("proj/migrations/0001_init.sql", "CREATE TABLE users (id int);\n");
+  fs.add("proj/app/a.py", "db.execute('SELECT id FROM users')\n");
+  fs.add_unreadable("proj/app/b.py", "Permission denied");
+  pipeline::CodeScan out;
+  std::string err;
+  CHECK_FALSE(scan(fs, &out, &err));
+  CHECK(err == "app/b.py: cannot read: Permission denied");
+}
+
+TEST_CASE("an unreadable migrations directory or file is exit 2, not a false finding") {
+  source::MemoryFileSystem fs;
+  fs.add("proj/migrations/0001_init.sql", "CREATE TABLE users (id int);\n");
+  fs.add("proj/migrations/0002_more.sql", "ALTER TABLE users ADD COLUMN email text;\n");
+  fs.add("proj/app/a.py", "db.execute('SELECT email FROM users')\n");
+  fs.add_unreadable("proj/migrations", "Permission denied");
+  pipeline::Options options;
+  options.root = "proj";
+  pipeline::SchemaBuild build;
+  std::string err;
+  CHECK_FALSE(pipeline::build_schema(fs, options, &build, &err));
+  CHECK(err == "migrations: cannot list directory: Permission denied");
+
+  source::MemoryFileSystem fs2;
+  fs2.add("proj/migrations/0001_init.sql", "CREATE TABLE users (id int);\n");
+  fs2.add_unreadable("proj/migrations/0002_more.sql", "Permission denied");
+  CHECK_FALSE(pipeline::build_schema(fs2, options, &build, &err));
+  CHECK(err == "migrations/0002_more.sql: Permission denied");
+}
+
+TEST_CASE("a .gitignore that cannot be read stops the scan") {
+  source::MemoryFileSystem fs;
+  fs.add("proj/migrations/0001_init.sql", "CREATE TABLE users (id int);\n");
+  fs.add("proj/app/a.py", "");
+  fs.add("proj/app/.gitignore", "*.py\n");
+  fs.add_unreadable("proj/app/.gitignore", "Input/output error");
+  pipeline::CodeScan out;
+  std::string err;
+  CHECK_FALSE(scan(fs, &out, &err));
+  CHECK(err == "app/.gitignore: cannot read: Input/output error");
+}
+
+TEST_CASE("permission bits on a real directory (not meaningful as root, where reads succeed)") {
+  if (geteuid() == 0) {
+    MESSAGE("skipped: running as root, permission bits do not stop reads; MemoryFileSystem tests cover this");
+    return;
+  }
+  TempDir dir;
+  dir.write("app/secret/x.py", "");
+  stdfs::permissions(dir.path / "app/secret", stdfs::perms::none);
+  source::RealFileSystem fs(dir.str());
+  std::vector<std::string> files;
+  std::string err;
+  CHECK_FALSE(source::discover_files(fs, dir.str(), {}, &files, &err));
+  CHECK(err == "app/secret: cannot list directory: Permission denied");
+}
+
+TEST_CASE("a path too long to list stops the scan, also as root") {
+  TempDir dir;
+  // Nested directories whose full path exceeds PATH_MAX (4096): listing fails with ENAMETOOLONG.
+  std::string component(200, 'd');
+  stdfs::path cwd = stdfs::current_path();
+  stdfs::current_path(dir.path);
+  std::string rel;
+  for (int i = 0; i < 25; ++i) {
+    REQUIRE(mkdir(component.c_str(), 0700) == 0);
+    REQUIRE(chdir(component.c_str()) == 0);
+    rel += (rel.empty() ? "" : "/") + component;
+  }
+  { std::ofstream("x.py") << "\n"; }
+  stdfs::current_path(cwd);
+  source::RealFileSystem fs(dir.str());
+  std::vector<std::string> files;
+  std::string err;
+  bool ok = source::discover_files(fs, dir.str(), {}, &files, &err);
+  // Remove the deep tree from the inside out (remove_all cannot either).
+  stdfs::current_path(dir.path);
+  for (int i = 0; i < 24; ++i) REQUIRE(chdir(component.c_str()) == 0);
+  std::remove((component + "/x.py").c_str());
+  for (int i = 0; i < 25; ++i) {
+    rmdir(component.c_str());
+    if (chdir("..") != 0) break;
+  }
+  stdfs::current_path(cwd);
+  CHECK_FALSE(ok);
+  CHECK(err.find(": cannot list directory: File name too long") != std::string::npos);
+  CHECK(err.rfind(component + "/", 0) == 0);
+}
+
+// ---- item 3: the minified skip is for JavaScript only, and says so --------------------------
+
+TEST_CASE("long first lines skip only JavaScript; the reason is listed") {
+  std::string long_line = "x = '" + std::string(3000, 'a') + "'\n";
+  source::MemoryFileSystem fs;
+  fs.add("proj/migrations/0001_init.sql", "CREATE TABLE users (id int);\n");
+  fs.add("proj/app/long.py", long_line + long_line + "db.execute('SELECT nope FROM users')\n");
+  fs.add("proj/web/long.js", long_line + long_line + "db.query('SELECT nope FROM users')\n");
+  fs.add("proj/web/app.min.js", "db.query('SELECT nope FROM users')\n");
+  fs.add("proj/gen/models.py", "# @generated\ndb.execute('SELECT nope FROM users')\n");
+  pipeline::CodeScan out;
+  std::string err;
+  REQUIRE(scan(fs, &out, &err));
+  CHECK(joined(out.files) == "app/long.py ");
+  CHECK(out.summary.errors == 1);
+  CHECK(skipped_text(out.skipped) ==
+        "gen/models.py: generated (marked @generated or DO NOT EDIT)\n"
+        "web/app.min.js: minified or bundled JavaScript (by its name)\n"
+        "web/long.js: minified JavaScript (long first lines)\n");
+}
+
+// ---- item 4: migration replay is linear ------------------------------------------------------
+
+TEST_CASE("twenty thousand tables with ALTERs replay in linear time") {
+  std::string sql;
+  for (int i = 0; i < 20000; ++i) {
+    sql += "CREATE TABLE t" + std::to_string(i) + " (id int);\n";
+    sql += "ALTER TABLE t" + std::to_string(i) + " ADD COLUMN c text;\n";
+    sql += "ALTER TABLE t" + std::to_string(i) + " RENAME TO u" + std::to_string(i) + ";\n";
+  }
+  schema::Schema s;
+  schema::MigrationError err;
+  auto start = std::chrono::steady_clock::now();
+  REQUIRE(schema::apply_sql(s, "dump.sql", sql, {"public"}, nullptr, &err));
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(s.relations().size() == 20000);
+  CHECK(s.find("public", "u19999")->find_column("c") != nullptr);
+  CHECK(seconds < 30);  // quadratic: 73 s for this on the issue's machine; linear: about 2 s
+}
+
+TEST_CASE("statement-by-statement replay keeps error positions and psql variables") {
+  schema::Schema s;
+  schema::MigrationError err;
+  CHECK_FALSE(schema::apply_sql(s, "m.sql", "CREATE TABLE a (id int);\nCREATE TABLE b (id int;\nCREATE TABLE c (id int);\n",
+                                {"public"}, nullptr, &err));
+  CHECK(err.line == 2);
+  CHECK(err.column == 23);
+  CHECK(err.message == "syntax error at or near \";\"");
+  schema::Schema v;
+  REQUIRE(schema::apply_sql(v, "m.sql", "CREATE TABLE a (id int);\nGRANT SELECT ON a TO :role;\nCREATE TABLE b (id int);\n",
+                            {"public"}, nullptr, &err));
+  CHECK(v.find("public", "b") != nullptr);
+  // A BEGIN ATOMIC body holds semicolons the scanner splits at: parsed with what follows.
+  schema::Schema f;
+  REQUIRE(schema::apply_sql(f, "m.sql",
+                            "CREATE TABLE a (id int);\nCREATE FUNCTION one() RETURNS int LANGUAGE sql BEGIN ATOMIC "
+                            "SELECT 1; END;\nCREATE TABLE b (x int);\n",
+                            {"public"}, nullptr, &err));
+  CHECK(f.find("public", "b") != nullptr);
+}
+
+// ---- item 5: names that are not UTF-8 ---------------------------------------------------------
+
+TEST_CASE("invalid UTF-8 becomes U+FFFD; valid text is unchanged") {
+  CHECK(report::to_valid_utf8("a\xff" "b") == "a\xEF\xBF\xBD" "b");
+  CHECK(report::to_valid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");              // overlong '/'
+  CHECK(report::to_valid_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
+  CHECK(report::to_valid_utf8("\xE2\x82") == "\xEF\xBF\xBD\xEF\xBF\xBD");              // truncated
+  CHECK(report::to_valid_utf8("çé 日本 \xF0\x9F\x98\x80") == "çé 日本 \xF0\x9F\x98\x80");
+}
+
+TEST_CASE("every renderer copes with a file name that is not UTF-8") {
+  report::Diagnostic d;
+  d.rule = "missing-column";
+  d.severity = report::Severity::Error;
+  d.message = "column \"x\" does not exist";
+  d.file = "app/bad\xff\xfename.py";
+  d.line = 1;
+  d.column = 1;
+  report::RenderOptions o;
+  o.files = {d.file};
+  for (auto& r : report::renderers()) {
+    CAPTURE(r.format);
+    std::string out;
+    CHECK_NOTHROW(out = r.render({d}, report::Summary{}, o));
+    if (r.format == "json" || r.format == "sarif" || r.format == "gitlab") {
+      auto j = nlohmann::json::parse(out, nullptr, false);
+      CHECK_FALSE(j.is_discarded());
+      // SARIF's URIs percent-encode the bytes, so the name survives; the others show U+FFFD.
+      CHECK(out.find(r.format == "sarif" ? "app/bad%FF%FEname.py" : "app/bad\xEF\xBF\xBD\xEF\xBF\xBDname.py") !=
+            std::string::npos);
+    }
+    if (r.format == "github") CHECK(out.find("file=app/bad\xEF\xBF\xBD\xEF\xBF\xBDname.py") != std::string::npos);
+    if (r.format == "junit") {
+      CHECK(report::to_valid_utf8(out) == out);
+      CHECK(out.find("app/bad\xEF\xBF\xBD\xEF\xBF\xBDname.py") != std::string::npos);
+    }
+  }
+}
+
+// ---- item 6: migrations PostgreSQL or the tool would reject ----------------------------------
+
+TEST_CASE("an ALTER of a table an earlier migration dropped is a statement PostgreSQL rejects") {
+  schema::Schema s;
+  schema::MigrationError err;
+  std::vector<schema::DdlNote> notes;
+  REQUIRE(schema::apply_sql(s, "migrations/0001.sql", "CREATE TABLE users (id int);\n", {"public"}, nullptr, &err));
+  REQUIRE(schema::apply_sql(s, "migrations/0002.sql", "DROP TABLE users;\n", {"public"}, nullptr, &err));
+  REQUIRE(schema::apply_sql(s, "migrations/0003.sql", "\n  ALTER TABLE users ADD COLUMN email text;\n", {"public"}, &notes,
+                            &err));
+  REQUIRE(notes.size() == 2);  // the failing statement, then the adoption of the unknown table
+  CHECK(notes[0].fails);
+  CHECK(notes[0].sqlstate == "42P01");
+  CHECK(notes[0].origin.file == "migrations/0003.sql");
+  CHECK(notes[0].origin.line == 2);
+  CHECK(notes[0].message ==
+        "ALTER TABLE of relation \"public.users\", which does not exist at this point (SQLSTATE 42P01): migration "
+        "migrations/0002.sql drops it");
+  // IF EXISTS, or a table created again, is fine; a table no migration ever created is adopted.
+  notes.clear();
+  REQUIRE(schema::apply_sql(s, "m.sql", "ALTER TABLE IF EXISTS users ADD COLUMN email text;\n", {"public"}, &notes, &err));
+  REQUIRE(schema::apply_sql(s, "m.sql", "ALTER TABLE legacy ADD COLUMN email text;\n", {"public"}, &notes, &err));
+  REQUIRE(schema::apply_sql(s, "m.sql", "CREATE TABLE users (id int);\nALTER TABLE users ADD COLUMN email text;\n",
+                            {"public"}, &notes, &err));
+  for (auto& n : notes) CHECK_FALSE(n.fails);
+}
+
+TEST_CASE("two golang-migrate files with one version are refused, as golang-migrate does") {
+  source::MemoryFileSystem fs;
+  fs.add("proj/migrations/1_init.up.sql", "CREATE TABLE users (id int);\n");
+  fs.add("proj/migrations/1_init.down.sql", "DROP TABLE users;\n");
+  fs.add("proj/migrations/2_a.up.sql", "ALTER TABLE users ADD COLUMN a text;\n");
+  fs.add("proj/migrations/02_b.up.sql", "ALTER TABLE users ADD COLUMN b text;\n");
+  pipeline::Options options;
+  options.root = "proj";
+  pipeline::SchemaBuild build;
+  std::string err;
+  CHECK_FALSE(pipeline::build_schema(fs, options, &build, &err));
+  CHECK(err == "migrations/2_a.up.sql: duplicate migration version 2 (also migrations/02_b.up.sql); golang-migrate "
+               "refuses to run them: renumber one");
+}
+
+// ---- item 7: huge placeholder numbers ----------------------------------------------------------
+
+TEST_CASE("a $99999999999 placeholder neither overflows nor hides the statement") {
+  sql::SqlText text;
+  text.append_verbatim("INSERT INTO t (a, b) VALUES ($99999999999, %s)", 0);
+  auto norm = sql::normalize_placeholders(text);
+  CHECK(norm.unchecked_reason.empty());
+  CHECK(norm.sql.text == "INSERT INTO t (a, b) VALUES ($99999999999, $100000000000)");
+  sql::SqlText huge;
+  huge.append_verbatim("SELECT $99999999999999999999999999 + ?", 0);
+  CHECK(sql::normalize_placeholders(huge).sql.text == "SELECT $99999999999999999999999999 + $1000000000000000001");
+
+  source::MemoryFileSystem fs;
+  fs.add("proj/migrations/0001_init.sql", "CREATE TABLE t (a int);\n");
+  fs.add("proj/app/a.py", "db.execute('INSERT INTO t (a, nope) VALUES ($99999999999, %s)', x)\n");
+  pipeline::CodeScan out;
+  std::string err;
+  REQUIRE(scan(fs, &out, &err));
+  REQUIRE(out.diagnostics.size() == 1);
+  CHECK(out.diagnostics[0].rule == "missing-column");
+  CHECK(out.diagnostics[0].column_name == "nope");
+}
+
+// ---- item 8: globs in linear time, escapes, .git/info/exclude --------------------------------
+
+TEST_CASE("a pathological glob does not hang; matching is unchanged") {
+  std::string name(5000, 'a');
+  auto start = std::chrono::steady_clock::now();
+  CHECK_FALSE(source::glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*b", name));
+  CHECK_FALSE(source::glob_match("**/**/**/**/**/**/**/**/x", name + "/" + name + "/y"));
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 5);
+  CHECK(source::glob_match("*a*a*b", "xaxab"));
+  CHECK(source::glob_match("a/**", "a/b/c"));
+  CHECK(source::glob_match("a/**", "a/"));
+  CHECK(source::glob_match("**/x.py", "x.py"));
+  CHECK(source::glob_match("**/x.py", "a/b/x.py"));
+  CHECK_FALSE(source::glob_match("**/x.py", "a/bx.py"));
+  CHECK(source::glob_match("a/**/b", "a/b"));
+  CHECK(source::glob_match("a/**/b", "a/x/y/b"));
+  CHECK_FALSE(source::glob_match("a/*/b", "a/x/y/b"));
+  CHECK(source::glob_match("\\*.py", "*.py"));
+  CHECK_FALSE(source::glob_match("\\*.py", "x.py"));
+  CHECK(source::glob_match("[!a]*.py", "b.py"));
+  CHECK_FALSE(source::glob_match("[!a]*.py", "a.py"));
+  CHECK(source::glob_match("[a", "[a"));
+}
+
+TEST_CASE(".git/info/exclude, escaped and pathological .gitignore patterns") {
+  source::MemoryFileSystem fs;
+  fs.add("proj/.git/info/exclude", "local.py\n");
+  fs.add("proj/.gitignore", "\\#notes.py\n\\!bang.py\n*a*a*a*a*a*a*a*a*a*a*a*a*b\n");
+  fs.add("proj/local.py", "");
+  fs.add("proj/#notes.py", "");
+  fs.add("proj/!bang.py", "");
+  fs.add("proj/" + std::string(200, 'a') + ".py", "");
+  fs.add("proj/kept.py", "");
+  std::vector<std::string> files;
+  std::string err;
+  auto start = std::chrono::steady_clock::now();
+  REQUIRE(source::discover_files(fs, "proj", {}, &files, &err));
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 5);
+  CHECK(joined(files) == std::string(200, 'a') + ".py kept.py ");
+}
+
+// ---- item 9: nothing of the URL but host, port, database and user is printed ------------------
+
+TEST_CASE("a connection string libpq cannot parse is rejected without echoing it") {
+  for (std::string url : {"host=127.0.0.1 password=Hunter2 Secret99", "Hunter2Secret99", "postgres://u:Hunter2@[::1"}) {
+    CAPTURE(url);
+    schema::catalog::PostgresCatalogReader reader(url, {});
+    schema::catalog::CatalogSnapshot snap;
+    std::string err;
+    CHECK_FALSE(reader.read(&snap, &err));
+    CHECK(err ==
+          "cannot connect to the database: the database URL is not a valid connection string (its text is not "
+          "printed: it may hold a password); give a postgres://user@host:port/db URL or key=value pairs, quoting "
+          "values with blanks as 'a b'");
+  }
+}
+
+TEST_CASE("connection errors keep host, port, database and user, and hide every other value") {
+  // sslmode=Secret99 is invalid: libpq echoes the value, which must not be printed.
+  schema::catalog::PostgresCatalogReader reader("host=127.0.0.1 port=1 user=alice dbname=app sslmode=Secret99", {});
+  schema::catalog::CatalogSnapshot snap;
+  std::string err;
+  CHECK_FALSE(reader.read(&snap, &err));
+  CHECK(err.find("Secret99") == std::string::npos);
+  CHECK(err.rfind("cannot connect to the database: ", 0) == 0);
+}
+
+// ---- item 10: tracking-table rows the tool would never write ---------------------------------
+
+TEST_CASE("tracking rows the tool never writes are exit 2 naming the table and the row") {
+  using schema::catalog::TextRow;
+  auto parse_err = [](const std::string& format, const std::vector<TextRow>& rows) {
+    schema::catalog::TrackingTable table;
+    std::string err;
+    CHECK_FALSE(schema::catalog::parse_tracking_rows({format, "public", "schema_migrations", ""}, rows, &table, &err));
+    return err;
+  };
+  CHECK(parse_err("golang-migrate", {{"3", "false"}, {"4", "false"}}) ==
+        "reading public.schema_migrations: row 2 ('4', 'false'): golang-migrate keeps exactly one row, found 2; the "
+        "golang-migrate tracking table holds rows the tool does not write: repair it before checking");
+  CHECK(parse_err("golang-migrate", {{"3", "maybe"}}) ==
+        "reading public.schema_migrations: row 1 ('3', 'maybe'): dirty is not a boolean; the golang-migrate tracking "
+        "table holds rows the tool does not write: repair it before checking");
+  CHECK(parse_err("golang-migrate", {{"-5", "false"}}).find("row 1 ('-5', 'false'): version is not a non-negative integer") !=
+        std::string::npos);
+  CHECK(parse_err("golang-migrate", {{std::nullopt, std::nullopt}}).find("row 1 (NULL, NULL): dirty is not a boolean") !=
+        std::string::npos);
+  CHECK(parse_err("golang-migrate", {{"99999999999999999999999", "false"}}).find("version is not a non-negative integer") !=
+        std::string::npos);
+  CHECK(parse_err("dbmate", {{"1"}, {std::nullopt}}).find("row 2 (NULL): version is not a string of digits") !=
+        std::string::npos);
+  CHECK(parse_err("goose", {{"1", "yes"}}).find("row 1 ('1', 'yes'): is_applied is not a boolean") != std::string::npos);
+  CHECK(parse_err("sqlx", {{"1", "d", std::nullopt}}).find("success is not a boolean") != std::string::npos);
+  CHECK(parse_err("prisma", {{std::nullopt, "true", "false"}}).find("the migration name is empty or NULL") !=
+        std::string::npos);
+  // What golang-migrate does write: one row, and -1 only when dirty.
+  schema::catalog::TrackingTable table;
+  std::string err;
+  CHECK(schema::catalog::parse_tracking_rows({"golang-migrate", "public", "schema_migrations", ""}, {{"-1", "true"}},
+                                             &table, &err));
+  CHECK(schema::catalog::parse_tracking_rows({"golang-migrate", "public", "schema_migrations", ""}, {{"20240101", "false"}},
+                                             &table, &err));
+}
+
+// ---- found by the fuzzers ---------------------------------------------------------------------
+
+TEST_CASE("fuzz_config: a schemagate.yaml whose document starts with ',' is an error, not a hang") {
+  config::KnownNames known{{"missing-column"}, {"golang-migrate"}, {"python"}};
+  for (auto [text, where] : std::vector<std::pair<std::string, std::string>>{
+           {",", "1:1"}, {"\n# c\n ,", "3:2"}, {",a", "1:1"}, {"a: 1\n---\n,", "3:1"}, {"--- ,", "1:5"}, {"...\n,", "2:1"}}) {
+    CAPTURE(text);
+    config::Config cfg;
+    std::string err;
+    CHECK_FALSE(config::load_config(text, "schemagate.yaml", known, &cfg, &err));
+    CHECK(err == "schemagate.yaml:" + where + ": not valid YAML: a document cannot start with ','");
+  }
+  config::Config cfg;
+  std::string err;
+  CHECK(config::load_config("search_path: [a, b]\n# x, y\n", "schemagate.yaml", known, &cfg, &err));
+}
+
+TEST_CASE("fuzz_glob: a listing that names an empty entry does not recurse forever") {
+  source::MemoryFileSystem fs;
+  fs.add("p//", "");  // the fuzzer's path "/" under the root: an entry with an empty name
+  fs.add("p/a.py", "");
+  std::vector<std::string> files;
+  std::string err;
+  REQUIRE(source::discover_files(fs, "p", {}, &files, &err));
+  CHECK(joined(files) == "a.py ");
+}
