@@ -57,7 +57,7 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
                      std::string* err) {
   namespace mig = schema::migrations;
   mig::Discovery found;
-  mig::discover_migrations(fs, options.root, &found);
+  if (!mig::discover_migrations(fs, options.root, &found, err)) return false;
   if (!options.search_path_given && !found.search_path.empty()) {
     out->search_path = found.search_path;
     out->search_path_evidence = found.search_path_evidence;
@@ -72,9 +72,13 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
   }
   for (const mig::SchemaDump& d : found.dumps) {
     std::string text, e;
-    if (!d.engine.empty() || !fs.read(source::join_path(options.root, d.path), &text, &e)) {
-      out->dumps.push_back({d.path, d.engine.empty() ? "unreadable" : d.engine, 0, d.evidence});
+    if (!d.engine.empty()) {
+      out->dumps.push_back({d.path, d.engine, 0, d.evidence});
       continue;
+    }
+    if (!fs.read(source::join_path(options.root, d.path), &text, &e)) {
+      *err = d.path + ": cannot read: " + e;
+      return false;
     }
     if (!d.set_dir.empty() && d.versions.empty()) {
       // Beside migrations but without the versions it holds: the migrations are the history;

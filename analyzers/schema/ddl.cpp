@@ -241,7 +241,7 @@ class Simulator {
     return apply_parsed(stmts, base, error);
   }
 
-  bool apply_parsed(const std::vector<sql::ParsedStatement>& stmts, size_t base, MigrationError* error) {
+  bool apply_parsed(const std::vector<sql::ParsedStatement>& stmts, size_t base, MigrationError*) {
     piece_base_ = base;
     for (auto& s : stmts) {
       stmt_offset_ = base + s.location;
@@ -280,7 +280,7 @@ class Simulator {
   }
   Origin stmt_origin() const { return origin_at(-1); }
   void note(const std::string& msg) {
-    if (notes_) notes_->push_back({stmt_origin(), msg});
+    if (notes_) notes_->push_back({stmt_origin(), msg, false, ""});
   }
 
   /// A statement that fails in PostgreSQL: recorded when certain (see DdlNote::fails). Inside a
@@ -1035,7 +1035,7 @@ bool apply_migration(Schema& schema, const migrations::MigrationFile& migration,
                      MigrationError* error) {
   if (notes)
     for (auto& [offset, message] : migration.notes)
-      notes->push_back({{migration.path, source::LineIndex(migration.text).position(offset).line}, message});
+      notes->push_back({{migration.path, source::LineIndex(migration.text).position(offset).line}, message, false, ""});
   if (migration.origin.empty()) return apply_sql(schema, migration.path, migration.sql, search_path, notes, error);
   Simulator sim(schema, migration.path, migration.sql, search_path, notes, &migration.origin, &migration.text);
   return sim.run(error);

@@ -233,8 +233,11 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
       if (matches_any(opt.exclude, rel)) continue;
       if (!walk(fs, root, rel, opt, rules, out, err)) return false;
     } else {
+      // Migration files that are not code (golang-migrate's up files, Rails' <version>_<name>.rb)
+      // are listed for migration discovery.
       if (is_migration_name(e.name) && opt.other_migrations && e.skip_reason.empty() && e.name.size() > 7 &&
-          e.name.compare(e.name.size() - 7, 7, ".up.sql") == 0 && !ignored(rules, rel, false))
+          (e.name.compare(e.name.size() - 7, 7, ".up.sql") == 0 || e.name.compare(e.name.size() - 3, 3, ".rb") == 0) &&
+          !ignored(rules, rel, false))
         opt.other_migrations->push_back(rel);
       if (e.name[0] == '.' || is_migration_name(e.name) || ignored(rules, rel, false)) continue;
       if (matches_any(opt.exclude, rel)) continue;

@@ -26,9 +26,10 @@ struct ChangedRepo {
   fs::path dir;
   std::string git;
   ChangedRepo() {
-    dir = fs::temp_directory_path() / ("schemagate-changed-" + std::to_string(std::rand()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    // A fresh directory of its own (mkdtemp): test runs side by side never share one.
+    std::string tmpl = (fs::temp_directory_path() / "schemagate-changed-XXXXXX").string();
+    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+    dir = tmpl;
     git = "git -C '" + dir.string() + "' -c user.name=t -c user.email=t@example.com ";
     write(dir / ".gitignore", "*.log\nbuild/\n");
     write(dir / "app/db.py", "QUERY = 'SELECT a FROM t'\n");

@@ -384,11 +384,12 @@ MigrationFile dump_migration(const SchemaDump& dump, std::string text) {
   return m;
 }
 
-void discover_migrations(const source::FileSystem& fs, const std::string& root, Discovery* out) {
+bool discover_migrations(const source::FileSystem& fs, const std::string& root, Discovery* out, std::string* err) {
   source::DiscoveryOptions opt;
   std::vector<std::string> up_files;
   opt.other_migrations = &up_files;
-  std::vector<std::string> files = source::discover_files(fs, root, opt);
+  std::vector<std::string> files;
+  if (!source::discover_files(fs, root, opt, &files, err)) return false;
   for (auto& f : up_files) files.push_back(f);
   std::sort(files.begin(), files.end());
 
@@ -532,6 +533,7 @@ void discover_migrations(const source::FileSystem& fs, const std::string& root, 
     for (auto& [ext, n] : by_ext) held += (held.empty() ? "" : ", ") + std::to_string(n) + " " + ext + " file" + (n == 1 ? "" : "s");
     out->unreadable.push_back(d + "/ (" + held + ")");
   }
+  return true;
 }
 
 }  // namespace schemagate::schema::migrations

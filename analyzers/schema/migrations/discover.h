@@ -53,7 +53,9 @@ struct Discovery {
 };
 
 /// Searches the project (respecting .gitignore and the usual skips) for migration sets and dumps.
-void discover_migrations(const source::FileSystem& fs, const std::string& root, Discovery* out);
+/// Fails (false, *err naming the path) when a directory of the tree cannot be listed: a set
+/// not seen is a schema not built, so the gate does not guess.
+bool discover_migrations(const source::FileSystem& fs, const std::string& root, Discovery* out, std::string* err);
 
 /// The engine a root-relative path names in one of its directories ("mysql/", "sqlite/",
 /// "cassandra/", "migration_mysql/", "riversqlite/", ...), or "" when none does.

@@ -1,5 +1,5 @@
--- A MySQL habit: AUTO_INCREMENT is not PostgreSQL.
+-- A typo the author never ran: PostgreSQL stops at "NUL".
 CREATE TABLE refunds (
-    id        bigint AUTO_INCREMENT PRIMARY KEY,
-    order_id  bigint NOT NULL
+    id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    order_id  bigint NOT NUL
 );

@@ -1002,6 +1002,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       if (err) *err = m.path + ": " + why;
       return false;
     }
+    m.text = std::move(text);
     if (!baseline_placed) {
       int c = compare_numbers(m.version, baseline.version);
       if (c <= 0) {
