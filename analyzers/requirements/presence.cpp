@@ -31,7 +31,9 @@ Presence presence(const Requirement& req, const schema::Schema& schema, const No
   if (req.object == Object::Relation) return relation_presence(req.schema, req.relation, schema, not_judged);
   if (req.object == Object::UniqueKey) {
     const schema::Relation* rel = schema.find(req.schema, req.relation);
-    if (!rel || !rel->keys_complete) return Presence::Unknown;
+    // A relation named in DDL the model could not follow (a DO block that swaps tables, dynamic
+    // EXECUTE) may have keys the model never saw.
+    if (!rel || !rel->keys_complete || schema.uncertain_names.count(req.relation)) return Presence::Unknown;
     std::set<std::string> wanted(req.key_columns.begin(), req.key_columns.end());
     // PostgreSQL infers the arbiter from plain unique keys only: a partial index needs the
     // ON CONFLICT to repeat its WHERE, an expression index its expression (neither is a plain

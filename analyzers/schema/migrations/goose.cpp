@@ -59,6 +59,57 @@ std::vector<std::string> migration_names(const source::FileSystem& fs, const std
   return names;
 }
 
+// goose migrations written in Go ("<digits>_name.go", registered with goose.AddMigration...):
+// their statements are built at run time, so they are steps the model does not follow.
+std::vector<std::string> go_migration_names(const source::FileSystem& fs, const std::string& root,
+                                            const std::string& dir) {
+  std::vector<std::string> names;
+  for (const source::DirEntry& e : fs.list(on_disk(root, dir))) {
+    if (e.is_dir || !e.name.ends_with(".go") || e.name.ends_with("_test.go")) continue;
+    size_t digits = leading_digits(e.name).size();
+    if (digits > 0 && e.name[digits] == '_') names.push_back(e.name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+/// Every identifier-shaped word inside the string literals of Go source: the names a Go
+/// migration may create, alter or drop ("v1_event", "%s_external_id_seen_at" gives
+/// "external_id_seen_at" too).
+std::vector<std::string> words_in_go_strings(std::string_view text) {
+  std::vector<std::string> words;
+  auto add_words = [&](std::string_view lit) {
+    size_t i = 0;
+    while (i < lit.size()) {
+      unsigned char c = static_cast<unsigned char>(lit[i]);
+      if (std::isalpha(c) || c == '_') {
+        size_t start = i;
+        while (i < lit.size() && (std::isalnum(static_cast<unsigned char>(lit[i])) || lit[i] == '_')) ++i;
+        std::string w(lit.substr(start, i - start));
+        for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        words.push_back(std::move(w));
+      } else {
+        ++i;
+      }
+    }
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "//") == 0) {
+      size_t nl = text.find('\n', i);
+      i = nl == std::string_view::npos ? text.size() : nl;
+    } else if (text[i] == '"' || text[i] == '`') {
+      char q = text[i];
+      size_t j = i + 1;
+      while (j < text.size() && text[j] != q && !(q == '"' && text[j] == '\n')) j += (q == '"' && text[j] == '\\') ? 2 : 1;
+      add_words(text.substr(i + 1, std::min(j, text.size()) - i - 1));
+      i = j;
+    }
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   for (const std::string& file : migration_names(fs, root, dir)) {
     std::string text;
@@ -81,6 +132,19 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     m.format = "goose";
     files.push_back(std::move(m));
   }
+  // Go migrations interleave with the SQL ones by version (goose registers both in one list).
+  if (!files.empty()) {
+    for (const std::string& file : go_migration_names(fs, root, dir)) {
+      std::string_view stem = std::string_view(file).substr(0, file.size() - 3);
+      MigrationFile m;
+      m.path = source::join_path(dir, file);
+      m.version = strip_leading_zeros(leading_digits(stem));
+      m.name = std::string(description_after_version(stem));
+      m.format = "goose";
+      m.text = "go";  // marks the step written in Go for the loop below
+      files.push_back(std::move(m));
+    }
+  }
   // goose rejects duplicate versions; the path keeps the order total anyway.
   std::sort(files.begin(), files.end(), [](const MigrationFile& a, const MigrationFile& b) {
     if (int c = compare_numbers(a.version, b.version); c != 0) return c < 0;
@@ -89,6 +153,14 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   for (MigrationFile& m : files) {
     std::string text;
     if (!read_migration_text(fs, root, m.path, &text, err)) return false;
+    if (m.text == "go") {
+      m.text.clear();
+      m.uncertain_names = words_in_go_strings(text);
+      m.notes.push_back({0, "goose migration written in Go: its statements are built at run time; the relations "
+                            "its strings name are not checked for what it may create"});
+      m.text = text;
+      continue;
+    }
     if (!extract_up_section(text, is_up, is_down, &m.sql)) {
       if (err)
         *err = m.path + ": no '-- +goose Up' annotation; goose requires one in every SQL "

@@ -37,6 +37,10 @@ struct MigrationFile {
   std::vector<std::string> depends_on;
   /// A squashed Django migration: the versions it stands for.
   std::vector<std::string> replaces;
+  /// A step the format cannot turn into SQL (a goose migration written in Go): the names its
+  /// string literals mention become uncertain, so what the step may create or change is never
+  /// reported missing, as for a DO block the model cannot follow.
+  std::vector<std::string> uncertain_names;
 };
 
 struct Format {
