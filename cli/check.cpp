@@ -34,8 +34,9 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   plan.assume_migrated = options.assume_migrated;
   std::string err;
   if (!options.changed_since.empty()) {
-    std::vector<std::string> changed;
-    if (!source::changed_since(options.pipeline.root, options.changed_since, &changed, &err)) return fail(err), false;
+    std::vector<std::string> changed, deleted;
+    if (!source::changed_since(options.pipeline.root, options.changed_since, &changed, &err, &deleted))
+      return fail(err), false;
     // A changed migration (a new DROP COLUMN) can break code that did not change: then every
     // file is checked, not only the changed ones.
     auto is_migration = [&](const std::string& f) {
@@ -43,10 +44,14 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
         if (d.path.empty() || d.path == "." || f.rfind(d.path + "/", 0) == 0) return true;
       return false;
     };
-    auto migration = std::find_if(changed.begin(), changed.end(), is_migration);
-    if (migration == changed.end()) plan.options.only_files = std::move(changed);
+    // A removed migration too (its DROP gone, or the ADD COLUMN the code needs).
+    std::string migration;
+    for (auto* list : {&changed, &deleted})
+      for (auto& f : *list)
+        if (migration.empty() && is_migration(f)) migration = f;
+    if (migration.empty()) plan.options.only_files = std::move(changed);
     else if (options.verbose)
-      std::cerr << "schemagate: changed since " << options.changed_since << ": migration " << *migration
+      std::cerr << "schemagate: changed since " << options.changed_since << ": migration " << migration
                 << ", so every file is checked\n";
   }
   pipeline::RunningCode running;

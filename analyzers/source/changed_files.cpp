@@ -33,7 +33,8 @@ std::string last_error(const std::string& what) {
 }  // namespace
 
 bool changed_since(const std::string& path, const std::string& ref, std::vector<std::string>* files,
-                   std::string* err) {
+                   std::string* err,
+                   std::vector<std::string>* deleted) {
   static const int init = git_libgit2_init();
   (void)init;
   files->clear();
@@ -90,6 +91,10 @@ bool changed_since(const std::string& path, const std::string& ref, std::vector<
   size_t n = git_diff_num_deltas(diff.get());
   for (size_t i = 0; i < n; ++i) {
     const git_diff_delta* d = git_diff_get_delta(diff.get(), i);
+    if (deleted && (d->status == GIT_DELTA_DELETED || d->status == GIT_DELTA_RENAMED) && d->old_file.path) {
+      std::string old = d->old_file.path;
+      if (old.rfind(under, 0) == 0) deleted->push_back(old.substr(under.size()));
+    }
     switch (d->status) {
       case GIT_DELTA_ADDED:
       case GIT_DELTA_MODIFIED:
@@ -111,7 +116,10 @@ bool changed_since(const std::string& path, const std::string& ref, std::vector<
     std::string p = d->new_file.path;
     if (p.rfind(under, 0) != 0) continue;
     // A file staged and then removed from the work tree is not there to scan.
-    if (!std::filesystem::is_regular_file(top / p, ec)) continue;
+    if (!std::filesystem::is_regular_file(top / p, ec)) {
+      if (deleted) deleted->push_back(p.substr(under.size()));
+      continue;
+    }
     files->push_back(p.substr(under.size()));
   }
   std::sort(files->begin(), files->end());

@@ -15,7 +15,10 @@ namespace schemagate::source {
 /// paths relative to `path` with '/' separators, sorted, each once, only files that exist now.
 /// On failure (not a repository, a bare one, an unknown ref) returns false and sets *err to one
 /// line.
+/// With `deleted`, also the files removed since REF (and the old names of renamed ones): a
+/// removed migration changes the schema as much as a new one.
 bool changed_since(const std::string& path, const std::string& ref, std::vector<std::string>* files,
-                   std::string* err);
+                   std::string* err,
+                   std::vector<std::string>* deleted = nullptr);
 
 }  // namespace schemagate::source
