@@ -147,7 +147,7 @@ PyValue PyReader::eval(TSNode node, int depth) const {
       if (!is(c, "pair")) continue;
       PyValue key = eval(field(c, "key"), depth + 1);
       PyValue value = eval(field(c, "value"), depth + 1);
-      if (key.is_str()) v.kwargs.emplace_back(key.text, value);
+      if (key.is_str()) v.kwargs.push_back({key.text, value});
       v.items.push_back(std::move(value));
     }
   } else if (!std::strcmp(t, "parenthesized_expression")) {
@@ -184,9 +184,9 @@ PyValue PyReader::eval(TSNode node, int depth) const {
       TSNode a = ts_node_named_child(args, i);
       if (is(a, "comment")) continue;
       if (is(a, "keyword_argument")) {
-        v.kwargs.emplace_back(std::string(text(field(a, "name"))), eval(field(a, "value"), depth + 1));
+        v.kwargs.push_back({std::string(text(field(a, "name"))), eval(field(a, "value"), depth + 1)});
       } else if (is(a, "list_splat") || is(a, "dictionary_splat")) {
-        v.kwargs.emplace_back("*", PyValue{});  // arguments unknown from here
+        v.kwargs.push_back({"*", PyValue{}});  // arguments unknown from here
       } else {
         v.items.push_back(eval(a, depth + 1));
       }

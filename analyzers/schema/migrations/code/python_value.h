@@ -15,6 +15,8 @@
 
 namespace schemagate::schema::migrations::code {
 
+struct PyKeyword;
+
 struct PyValue {
   enum class Kind { Unknown, None, Bool, Number, Str, List, Dict, Call, Name };
   Kind kind = Kind::Unknown;
@@ -24,7 +26,7 @@ struct PyValue {
   /// Str only: for each byte of `text`, the file offset it was read from.
   std::vector<uint32_t> offsets;
   std::vector<PyValue> items;                            ///< List/tuple elements, Call positional arguments, Dict values
-  std::vector<std::pair<std::string, PyValue>> kwargs;  ///< Call keyword arguments; Dict entries with string keys
+  std::vector<PyKeyword> kwargs;  ///< Call keyword arguments; Dict entries with string keys
   uint32_t begin = 0, end = 0;                           ///< file byte span of the expression
 
   bool is(Kind k) const { return kind == k; }
@@ -36,6 +38,13 @@ struct PyValue {
   /// The last component of a Call's or Name's dotted text ("models.CharField" -> "CharField").
   std::string_view last_name() const;
   bool truthy() const { return kind == Kind::Bool && text == "True"; }
+};
+
+/// A keyword argument or a dict entry: a named struct rather than std::pair, which may not hold
+/// the incomplete PyValue inside PyValue itself (clang's libstdc++ check refuses it).
+struct PyKeyword {
+  std::string first;  ///< the name
+  PyValue second;     ///< the value
 };
 
 /// Reads expressions of one parsed Python file. Module-level `NAME = <expr>` assignments are
