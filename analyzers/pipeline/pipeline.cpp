@@ -203,6 +203,12 @@ class FileScanner {
                              std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) {
                                return calls_clickhouse_function(s.sql.text);
                              });
+      // JavaScript of a package that declares no database client (a front end, a CLI): SQL text
+      // there is a sample, a template or a message, unless a database call runs it.
+      bool js = language_family(*lang) == "typescript" || language_family(*lang) == "javascript";
+      if (js && !only_database_calls_ &&
+          std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) { return !s.database_call; }))
+        only_database_calls_ = !source::package_without_database_client(fs_, options_.root, rel).empty();
       for (auto& site : sites) analyze_site(rel, lines, site, &result);
     }
     for (auto* layer : layers) {

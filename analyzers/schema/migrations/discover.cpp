@@ -306,7 +306,7 @@ std::string engine_named_in_path(std::string_view path) {
       {"duckdb", "DuckDB"},     {"snowflake", "Snowflake"}, {"bigquery", "BigQuery"}};
   static const std::pair<std::string_view, std::string_view> kTokens[] = {
       {"cql", "Cassandra"}, {"oracle", "Oracle"}, {"spanner", "Spanner"}, {"tidb", "TiDB"}, {"turso", "SQLite"},
-      {"d1", "SQLite"}};
+      {"d1", "SQLite"},     {"h2", "H2"},         {"hsqldb", "HSQLDB"},   {"hsql", "HSQLDB"}, {"derby", "Derby"}};
   for (const std::string& part : parts) {
     for (auto [needle, engine] : kSubstrings)
       if (part.find(needle) != std::string::npos) return std::string(engine);
@@ -407,8 +407,10 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
       candidates.emplace(dir, Candidate{});
       if (name == "migration.sql") candidates.emplace(parent_of(dir), Candidate{});  // Prisma
     } else if (name.size() > 3 && name.ends_with(".rb") && std::isdigit(static_cast<unsigned char>(name[0])) &&
-               name.find('_') != std::string::npos) {
-      candidates.emplace(dir, Candidate{});  // Rails' <version>_<name>.rb
+               name.find('_') != std::string::npos && last_component(dir) == "migrate") {
+      // Rails' <version>_<name>.rb in db/migrate (an app's or an engine's); copies kept elsewhere
+      // (db/old_migrations) are history, not the migrations the app runs.
+      candidates.emplace(dir, Candidate{});
     } else if (name == "_journal.json" && last_component(dir) == "meta") {
       candidates.emplace(parent_of(dir), Candidate{});  // Drizzle's out folder
     } else if (name == "sqlc.yaml" || name == "sqlc.yml" || name == "sqlc.json") {

@@ -89,6 +89,20 @@ std::string recorded_description(std::string name) {
   return name;
 }
 
+/// Flyway replaces `${name}` placeholders (its `placeholders` configuration) before it runs a
+/// migration; their values are not in the repository. Each becomes a quoted identifier of the
+/// same length ("_name"), so the statement parses, offsets stay the file's, and what the
+/// placeholder names (a configured table or schema) is a relation nothing else references.
+void mask_placeholders(std::string* sql) {
+  for (size_t at = sql->find("${"); at != std::string::npos; at = sql->find("${", at + 1)) {
+    size_t close = sql->find('}', at + 2);
+    if (close == std::string::npos || sql->find('\n', at) < close) continue;
+    (*sql)[at] = '"';
+    (*sql)[at + 1] = '_';
+    (*sql)[close] = '"';
+  }
+}
+
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   std::vector<MigrationFile> found;
   collect(fs, root, dir, &found);
@@ -111,8 +125,10 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     }
     return a.path < b.path;
   });
-  for (MigrationFile& m : files)
+  for (MigrationFile& m : files) {
     if (!read_migration_text(fs, root, m.path, &m.sql, err)) return false;
+    mask_placeholders(&m.sql);
+  }
   *out = std::move(files);
   return true;
 }
