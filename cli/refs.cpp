@@ -53,8 +53,7 @@ int run_refs(const CommonOptions& options) {
                       {"checked_sites", scan.summary.checked_sites},
                       {"partly_checked_sites", scan.summary.partly_checked_sites},
                       {"unchecked_sites", scan.summary.unchecked_sites}};
-    std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "
-";
+    std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return kClean;
   }
   for (auto& s : scan.sites) {

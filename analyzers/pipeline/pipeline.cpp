@@ -342,7 +342,9 @@ class FileScanner {
                    : has_holes ? "a run-time fragment stands where an identifier or a clause is expected (" +
                                      perr.message + ")"
                                : "does not parse: " + perr.message;
-      rec.reason_id = name                                             ? kDynamicName
+      bool condition = norm.unchecked_reason.find("condition") != std::string::npos;
+      rec.reason_id = name && !condition                               ? kDynamicName
+                      : name                                           ? kDynamicClause
                       : !has_holes                                     ? kDoesNotParse
                       : why_not.find("too many") != std::string::npos ? kTooManyReadings
                                                                        : kDynamicClause;
