@@ -512,7 +512,7 @@ class Engine {
       }
       TSNode e = exprs[k++];
       std::optional<SqlText> v;
-      if (!ts_node_is_null(e)) v = eval(e, depth + 1);
+      if (!ts_node_is_null(e) && !assigned_in_branches(e)) v = eval(e, depth + 1);
       if (v) out.append(*v);
       else out.append_hole(t.origin[i]);
       if (out.text.size() > kMaxBytes) return std::nullopt;
@@ -574,6 +574,23 @@ class Engine {
     if (!builtin_database_call(name) && in_.project)
       if (const size_t* at = in_.project->wrapper(in_.language->name, name)) return *at;
     return syntax_.sql_argument_index(name);
+  }
+
+  /// A name assigned more than once in its function (`if a: cond = "x" else: cond = "y"`): which
+  /// text an interpolation splices is one of several, so it stays a hole.
+  bool assigned_in_branches(TSNode e) const {
+    while (!ts_node_is_null(e) && syntax_.kind(e) == ExprKind::kWrapper) e = first_named_child(e);
+    if (ts_node_is_null(e) || syntax_.kind(e) != ExprKind::kIdentifier) return false;
+    std::string_view name = node_text(e, src_);
+    long d = resolve(name, ts_node_start_byte(e));
+    if (d < 0) return false;
+    const Definition& picked = defs_[static_cast<size_t>(d)];
+    size_t same = 0;
+    for (size_t i : by_name_.at(name)) {
+      const Definition& o = defs_[i];
+      if (o.file_scope == picked.file_scope && o.scope_begin == picked.scope_begin) ++same;
+    }
+    return same > 1;
   }
 
   /// A name the file does not define: an imported constant, or (Go) one another file of the
