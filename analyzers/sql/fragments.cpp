@@ -13,8 +13,8 @@ namespace {
 /// relation there as one whose columns are not known.
 constexpr std::string_view kUnknownSchema = "schemagate_fragment";
 /// Bounds: a statement with more readings than this is left unchecked, not half-read.
-constexpr size_t kMaxParses = 400;
-constexpr size_t kMaxReadings = 24;
+constexpr size_t kMaxParses = 1500;
+constexpr size_t kMaxReadings = 64;
 /// How far before the next fragment a parse error may be found and the text before that fragment
 /// still be a prefix of some statement (the error is found at the token after the mistake, and
 /// numbering of parameters differs by a few bytes between a prefix and the whole).
