@@ -7,12 +7,14 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <string_view>
 
 #include "analyzers/checks/check.h"
 #include "analyzers/pipeline/deploy.h"
 #include "analyzers/pipeline/live.h"
 #include "analyzers/pipeline/run.h"
+#include "analyzers/pipeline/unchecked_reasons.h"
 #include "analyzers/report/baseline.h"
 #include "analyzers/report/renderer.h"
 #include "analyzers/source/changed_files.h"
@@ -74,9 +76,19 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   *scan = std::move(outcome.scan);
   if (options.verbose) {
     for (auto& s : scan->skipped) std::cerr << "schemagate: skipped: " << s.path << ": " << s.reason << "\n";
+    std::map<std::string, int> by_reason;
     for (auto& s : scan->sites)
-      if (!s.checked)
-        std::cerr << "schemagate: unchecked: " << s.file << ":" << s.line << ":" << s.column << ": " << s.reason << "\n";
+      if (!s.checked) {
+        std::cerr << "schemagate: " << (s.partly ? "partly checked: " : "unchecked: ") << s.file << ":" << s.line << ":"
+                  << s.column << ": " << s.reason << "\n";
+        ++by_reason[s.reason_id];
+      }
+    // The counts by reason, in the fixed order of the list (README "Precision").
+    std::string counts;
+    for (auto& r : pipeline::unchecked_reasons())
+      if (auto it = by_reason.find(std::string(r.id)); it != by_reason.end())
+        counts += (counts.empty() ? "" : ", ") + std::string(r.id) + " " + std::to_string(it->second);
+    if (!counts.empty()) std::cerr << "schemagate: not fully checked, by reason: " << counts << "\n";
   }
   return finish_findings(options, outcome.live_mode, outcome.deployed, scan, std::move(outcome.other), gone);
 }

@@ -23,7 +23,11 @@ int run_refs(const CommonOptions& options) {
       j["via"] = s.via;
       j["sql"] = s.sql;
       j["checked"] = s.checked;
+      // A site checked around run-time fragments: "checked" stays false (not everything is), the
+      // reason says what is not.
+      if (s.partly) j["partly_checked"] = true;
       j["reason"] = s.checked ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.reason);
+      j["reason_id"] = s.checked ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.reason_id);
       nlohmann::ordered_json refs = nlohmann::ordered_json::array();
       for (auto& r : s.references) {
         nlohmann::ordered_json rj;
@@ -46,13 +50,15 @@ int run_refs(const CommonOptions& options) {
     for (auto& s : scan.skipped) skipped.push_back({{"file", s.path}, {"reason", s.reason}});
     if (!skipped.empty()) out["skipped"] = skipped;
     out["summary"] = {{"files_scanned", scan.summary.files_scanned}, {"sql_sites", scan.summary.sql_sites},
-                      {"checked_sites", scan.summary.checked_sites}, {"unchecked_sites", scan.summary.unchecked_sites}};
+                      {"checked_sites", scan.summary.checked_sites},
+                      {"partly_checked_sites", scan.summary.partly_checked_sites},
+                      {"unchecked_sites", scan.summary.unchecked_sites}};
     std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return kClean;
   }
   for (auto& s : scan.sites) {
     std::cout << s.file << ":" << s.line << ":" << s.column << ": " << s.via << ": "
-              << (s.checked ? "checked" : "unchecked: " + s.reason) << "\n";
+              << (s.checked ? "checked" : (s.partly ? "partly checked: " : "unchecked: ") + s.reason) << "\n";
     if (!s.sql.empty()) {
       std::string one_line;
       bool space = false;
@@ -78,7 +84,11 @@ int run_refs(const CommonOptions& options) {
   for (auto& s : scan.skipped) std::cout << s.path << ": skipped: " << s.reason << "\n";
   if (!options.quiet)
     std::cout << "schemagate: " << scan.summary.files_scanned << (scan.summary.files_scanned == 1 ? " file" : " files") << " scanned, " << scan.summary.sql_sites
-              << " SQL sites (" << scan.summary.checked_sites << " checked, " << scan.summary.unchecked_sites
+              << " SQL sites (" << scan.summary.checked_sites << " checked, "
+              << (scan.summary.partly_checked_sites
+                      ? std::to_string(scan.summary.partly_checked_sites) + " partly checked, "
+                      : std::string())
+              << scan.summary.unchecked_sites
               << " unchecked)\n";
   return kClean;
 }

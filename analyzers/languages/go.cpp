@@ -132,7 +132,86 @@ class GoSyntax final : public HostSyntax {
     return false;
   }
 
+  bool package_scope() const override { return true; }
+
+  bool function_parameters(TSNode fn, std::string_view source, std::string_view* name,
+                           std::vector<std::string_view>* params) const override {
+    if (!node_is(fn, "function_declaration") && !node_is(fn, "method_declaration")) return false;
+    *name = node_text(field(fn, "name"), source);
+    TSNode list = field(fn, "parameters");  // the receiver is another field
+    uint32_t n = ts_node_named_child_count(list);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode p = ts_node_named_child(list, i);
+      if (!node_is(p, "parameter_declaration") && !node_is(p, "variadic_parameter_declaration")) continue;
+      bool named = false;
+      // Only a string parameter can be SQL: ctx, ids and option structs are left nameless.
+      bool text = node_is(p, "parameter_declaration") && node_text(field(p, "type"), source) == "string";
+      uint32_t m = ts_node_named_child_count(p);
+      for (uint32_t j = 0; j < m; ++j) {
+        TSNode c = ts_node_named_child(p, j);
+        if (!node_is(c, "identifier")) continue;
+        params->push_back(text ? node_text(c, source) : std::string_view());
+        named = true;
+      }
+      if (!named) params->push_back(std::string_view());
+    }
+    return !name->empty();
+  }
+
+  TSNode transformed(TSNode node, std::string_view source) const override {
+    std::vector<TSNode> args;
+    if (package_call(node, source, "strings", "TrimSpace", &args) && args.size() == 1) return args[0];
+    return TSNode{};
+  }
+
+  bool formatting(TSNode node, std::string_view source, Formatting* out) const override {
+    std::vector<TSNode> args;
+    if (!package_call(node, source, "fmt", "Sprintf", &args) || args.empty()) return false;
+    out->format = args[0];
+    out->args.assign(args.begin() + 1, args.end());
+    return true;
+  }
+
+  bool joining(TSNode node, std::string_view source, Joining* out) const override {
+    std::vector<TSNode> args;
+    if (!package_call(node, source, "strings", "Join", &args) || args.size() != 2) return false;
+    out->list = args[0];
+    out->separator = args[1];
+    return true;
+  }
+
+  bool list_items(TSNode node, std::vector<TSNode>* out) const override {
+    if (!node_is(node, "composite_literal")) return false;
+    TSNode body = field(node, "body");
+    uint32_t n = ts_node_named_child_count(body);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode e = ts_node_named_child(body, i);
+      if (node_is(e, "comment")) continue;
+      if (!node_is(e, "literal_element")) return false;  // keyed: a map or an indexed array
+      out->push_back(first_named_child(e));
+    }
+    return true;
+  }
+
  private:
+  /// A call of `package.name(...)` whose last argument is not spread (`args...`); fills its arguments.
+  static bool package_call(TSNode node, std::string_view source, std::string_view package, std::string_view name,
+                           std::vector<TSNode>* args) {
+    if (!node_is(node, "call_expression")) return false;
+    TSNode fn = field(node, "function");
+    if (!node_is(fn, "selector_expression") || node_text(field(fn, "operand"), source) != package ||
+        node_text(field(fn, "field"), source) != name)
+      return false;
+    TSNode list = field(node, "arguments");
+    uint32_t n = ts_node_named_child_count(list);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode a = ts_node_named_child(list, i);
+      if (node_is(a, "comment")) continue;
+      if (node_is(a, "variadic_argument")) return false;
+      args->push_back(a);
+    }
+    return true;
+  }
   static TSNode nth_value(TSNode values, uint32_t k) {
     if (ts_node_is_null(values) || k >= ts_node_named_child_count(values)) return TSNode{};
     return ts_node_named_child(values, k);

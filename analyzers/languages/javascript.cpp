@@ -186,6 +186,90 @@ class JavaScriptSyntax final : public HostSyntax {
     return true;
   }
 
+  void interpolations(TSNode literal, std::vector<TSNode>* out) const override {
+    if (!node_is(literal, "template_string")) return;
+    // sql`...${x}`: a tag receives its substitutions as values (parameters), never as text.
+    TSNode parent = ts_node_parent(literal);
+    if (node_is(parent, "call_expression") || node_is(parent, "binary_expression")) return;
+    uint32_t n = ts_node_named_child_count(literal);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(literal, i);
+      if (node_is(c, "template_substitution")) out->push_back(first_named_child(c));
+    }
+  }
+
+  bool function_parameters(TSNode fn, std::string_view source, std::string_view* name,
+                           std::vector<std::string_view>* params) const override {
+    TSNode id = field(fn, "name");
+    if (ts_node_is_null(id)) {  // const rawQuery = async (sql) => ...
+      TSNode parent = ts_node_parent(fn);
+      if (node_is(parent, "variable_declarator")) id = field(parent, "name");
+    }
+    if (ts_node_is_null(id)) return false;
+    *name = node_text(id, source);
+    TSNode single = field(fn, "parameter");
+    if (!ts_node_is_null(single)) {
+      params->push_back(node_text(single, source));
+      return true;
+    }
+    TSNode list = field(fn, "parameters");
+    uint32_t n = ts_node_named_child_count(list);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode p = ts_node_named_child(list, i);
+      if (node_is(p, "comment")) continue;
+      if (node_is(p, "required_parameter") || node_is(p, "optional_parameter")) {
+        // TypeScript: a parameter typed as something else than a string cannot be SQL.
+        TSNode type = field(p, "type");
+        if (!ts_node_is_null(type) && node_text(type, source).find("string") == std::string_view::npos) {
+          params->push_back(std::string_view());
+          continue;
+        }
+        p = field(p, "pattern");
+      }
+      if (node_is(p, "assignment_pattern")) p = field(p, "left");
+      params->push_back(node_is(p, "identifier") ? node_text(p, source) : std::string_view());
+    }
+    return true;
+  }
+
+  TSNode transformed(TSNode node, std::string_view source) const override {
+    if (!node_is(node, "call_expression")) return TSNode{};
+    TSNode fn = field(node, "function");
+    if (!node_is(fn, "member_expression")) return TSNode{};
+    std::string_view method = node_text(field(fn, "property"), source);
+    if (method == "replace" || method == "replaceAll" || method == "trim" || method == "trimStart" ||
+        method == "trimEnd")
+      return field(fn, "object");
+    return TSNode{};
+  }
+
+  void imports(TSNode node, std::string_view source, std::vector<Import>* out) const override {
+    if (!node_is(node, "import_statement")) return;
+    TSNode from = field(node, "source");  // absent in TypeScript's `import x = require(...)`
+    if (ts_node_is_null(from)) return;
+    std::string_view module = node_text(from, source);
+    if (module.size() < 2) return;
+    module = module.substr(1, module.size() - 2);
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode clause = ts_node_named_child(node, i);
+      if (!node_is(clause, "import_clause")) continue;
+      uint32_t m = ts_node_named_child_count(clause);
+      for (uint32_t j = 0; j < m; ++j) {
+        TSNode named = ts_node_named_child(clause, j);
+        if (!node_is(named, "named_imports")) continue;
+        uint32_t k = ts_node_named_child_count(named);
+        for (uint32_t s = 0; s < k; ++s) {
+          TSNode spec = ts_node_named_child(named, s);
+          if (!node_is(spec, "import_specifier")) continue;
+          TSNode name = field(spec, "name"), alias = field(spec, "alias");
+          std::string_view imported = node_text(name, source);
+          out->push_back({ts_node_is_null(alias) ? imported : node_text(alias, source), module, imported});
+        }
+      }
+    }
+  }
+
   bool cannot_be_sql(TSNode node) const override {
     static constexpr const char* kTypes[] = {
         "number", "true", "false", "null", "undefined", "array", "object", "arrow_function",

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzers/sql/sql_text.h"
@@ -26,12 +27,21 @@ struct SqlSite {
   bool stars_are_column_lists = false;
 };
 
+class ProjectConstants;
+
 struct ExtractInput {
   std::string_view source;  ///< the whole file
   TSNode root;              ///< root of its tree (null node for languages without a grammar)
   const struct Language* language;
   /// More call names whose argument is SQL (schemagate.yaml `database_calls`), or null.
   const std::vector<std::string>* extra_database_calls = nullptr;
+  std::string_view path = {};                  ///< root-relative, '/' separators ("" in tests)
+  const ProjectConstants* project = nullptr;   ///< other files' constants (project_constants.h), or null
+  /// Set: collect the file's top-level string definitions (name, text) here instead of sites.
+  std::vector<std::pair<std::string, std::string>>* constants = nullptr;
+  /// With `constants`: the file's functions that pass a parameter on as a database call's SQL
+  /// (name, index of that parameter among the arguments callers pass).
+  std::vector<std::pair<std::string, size_t>>* wrappers = nullptr;
 };
 
 struct Language {

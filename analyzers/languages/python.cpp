@@ -169,6 +169,118 @@ class PythonSyntax final : public HostSyntax {
     return true;
   }
 
+  void interpolations(TSNode literal, std::vector<TSNode>* out) const override {
+    if (!node_is(literal, "string")) return;
+    uint32_t n = ts_node_child_count(literal);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_child(literal, i);
+      if (!node_is(c, "interpolation")) continue;
+      // f"{x!r}" / f"{x:>10}": not the plain text of x.
+      bool plain = ts_node_is_null(field(c, "type_conversion")) && ts_node_is_null(field(c, "format_specifier"));
+      out->push_back(plain ? field(c, "expression") : TSNode{});
+    }
+  }
+
+  void imports(TSNode node, std::string_view source, std::vector<Import>* out) const override {
+    if (!node_is(node, "import_from_statement")) return;
+    std::string_view module = node_text(field(node, "module_name"), source);
+    if (module.empty()) return;
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (ts_node_eq(c, field(node, "module_name"))) continue;
+      if (node_is(c, "dotted_name")) {
+        std::string_view name = node_text(c, source);
+        out->push_back({name, module, name});
+      } else if (node_is(c, "aliased_import")) {
+        out->push_back({node_text(field(c, "alias"), source), module, node_text(field(c, "name"), source)});
+      }
+    }
+  }
+
+  bool python_modules() const override { return true; }
+
+  bool function_parameters(TSNode fn, std::string_view source, std::string_view* name,
+                           std::vector<std::string_view>* params) const override {
+    if (!node_is(fn, "function_definition")) return false;
+    *name = node_text(field(fn, "name"), source);
+    TSNode list = field(fn, "parameters");
+    uint32_t n = ts_node_named_child_count(list);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode p = ts_node_named_child(list, i);
+      if (node_is(p, "comment")) continue;
+      // Past *args or a bare *, parameters are keyword-only: no position.
+      if (node_is(p, "list_splat_pattern") || node_is(p, "dictionary_splat_pattern") ||
+          node_is(p, "keyword_separator") || node_is(p, "positional_separator"))
+        break;
+      TSNode id = p;
+      if (node_is(p, "default_parameter") || node_is(p, "typed_default_parameter")) id = field(p, "name");
+      else if (node_is(p, "typed_parameter")) id = first_named_child(p);
+      TSNode type = field(p, "type");  // annotated as something else than a string: not SQL
+      if (!ts_node_is_null(type) && node_text(type, source).find("str") == std::string_view::npos) id = TSNode{};
+      params->push_back(node_is(id, "identifier") ? node_text(id, source) : std::string_view());
+    }
+    // A method's callers do not pass self (cls).
+    TSNode body = ts_node_parent(fn);
+    if (node_is(body, "decorated_definition")) body = ts_node_parent(body);
+    if (node_is(body, "block") && node_is(ts_node_parent(body), "class_definition") && !params->empty() &&
+        (params->front() == "self" || params->front() == "cls"))
+      params->erase(params->begin());
+    return !name->empty();
+  }
+
+  TSNode transformed(TSNode node, std::string_view source) const override {
+    if (!node_is(node, "call")) return TSNode{};
+    TSNode fn = field(node, "function");
+    if (!node_is(fn, "attribute")) return TSNode{};
+    std::string_view method = node_text(field(fn, "attribute"), source);
+    if (method == "strip" || method == "rstrip" || method == "lstrip" || method == "replace")
+      return field(fn, "object");
+    return TSNode{};
+  }
+
+  bool formatting(TSNode node, std::string_view source, Formatting* out) const override {
+    if (node_is(node, "binary_operator")) {  // "..." % args
+      if (!node_is(field(node, "operator"), "%")) return false;
+      out->format = field(node, "left");
+      TSNode right = field(node, "right");
+      if (node_is(right, "dictionary")) return true;  // %(name)s: holes
+      if (node_is(right, "tuple")) return items(right, &out->args);
+      if (node_is(right, "parenthesized_expression")) right = first_named_child(right);
+      out->args.push_back(right);
+      return true;
+    }
+    TSNode object;
+    if (!method_call(node, source, "format", &object)) return false;
+    out->format = object;
+    out->braces = true;
+    TSNode args = field(node, "arguments");
+    uint32_t n = ts_node_named_child_count(args);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode a = ts_node_named_child(args, i);
+      if (node_is(a, "comment")) continue;
+      if (node_is(a, "list_splat") || node_is(a, "dictionary_splat")) return false;
+      if (node_is(a, "keyword_argument")) out->named.emplace_back(node_text(field(a, "name"), source), field(a, "value"));
+      else out->args.push_back(a);
+    }
+    return true;
+  }
+
+  bool joining(TSNode node, std::string_view source, Joining* out) const override {
+    TSNode object;
+    if (!method_call(node, source, "join", &object)) return false;
+    TSNode args = field(node, "arguments");
+    if (!node_is(args, "argument_list") || ts_node_named_child_count(args) != 1) return false;
+    out->separator = object;
+    out->list = ts_node_named_child(args, 0);
+    return true;
+  }
+
+  bool list_items(TSNode node, std::vector<TSNode>* out) const override {
+    if (!node_is(node, "list") && !node_is(node, "tuple")) return false;
+    return items(node, out);
+  }
+
   bool cannot_be_sql(TSNode node) const override {
     static constexpr const char* kTypes[] = {
         "integer", "float", "true", "false", "none", "list", "tuple", "dictionary", "set",
@@ -177,6 +289,29 @@ class PythonSyntax final : public HostSyntax {
     for (const char* t : kTypes)
       if (node_is(node, t)) return true;
     return false;
+  }
+
+ private:
+  /// The elements of a list or tuple literal; false when one is unpacked (`*rest`).
+  static bool items(TSNode node, std::vector<TSNode>* out) {
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (node_is(c, "comment")) continue;
+      if (node_is(c, "list_splat") || node_is(c, "parenthesized_list_splat")) return false;
+      out->push_back(c);
+    }
+    return true;
+  }
+  /// `<string expression>.method(...)`: fills the object.
+  bool method_call(TSNode node, std::string_view source, std::string_view method, TSNode* object) const {
+    if (!node_is(node, "call")) return false;
+    TSNode fn = field(node, "function");
+    if (!node_is(fn, "attribute") || node_text(field(fn, "attribute"), source) != method) return false;
+    *object = field(fn, "object");
+    ExprKind k = kind(*object);
+    return k == ExprKind::kLiteral || k == ExprKind::kSequence || k == ExprKind::kIdentifier ||
+           k == ExprKind::kWrapper || k == ExprKind::kConcat;
   }
 };
 

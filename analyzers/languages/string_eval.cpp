@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "analyzers/languages/project_constants.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/placeholders.h"
 
@@ -88,6 +89,7 @@ namespace {
 
 constexpr int kMaxDepth = 64;
 constexpr size_t kMaxBytes = 1 << 20;
+constexpr size_t kMaxConstantBytes = 64 << 10;
 
 /// Owns a cursor; calls enter(node) -> descend? and leave(node) in document order.
 template <typename Enter, typename Leave>
@@ -184,6 +186,17 @@ class Engine {
 
   void run(std::vector<SqlSite>* out) {
     collect_definitions();
+    if (in_.constants) {  // the project phase: this file's top-level strings, for other files
+      for (size_t i = 0; i < defs_.size(); ++i) {
+        const Definition& d = defs_[i];
+        if (!d.file_scope || d.append || ts_node_is_null(d.value)) continue;
+        std::optional<SqlText> t = eval_definition(i, 0);
+        if (t && !t->text.empty() && t->text.size() <= kMaxConstantBytes)
+          in_.constants->emplace_back(std::string(d.name), t->text);
+      }
+      if (in_.wrappers) collect_wrappers();
+      return;
+    }
     collect_fragments();
     size_t first = out->size();
     find_sites(out);
@@ -209,6 +222,7 @@ class Engine {
             scopes.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
           size_t before = defs_.size();
           syntax_.definitions(node, src_, &defs_);
+          syntax_.imports(node, src_, &imports_);
           for (size_t i = before; i < defs_.size() && !scopes.empty(); ++i) {
             defs_[i].scope_begin = scopes.back().first;
             defs_[i].scope_end = scopes.back().second;
@@ -226,16 +240,25 @@ class Engine {
                        [&](size_t a, size_t b) { return defs_[a].begin < defs_[b].begin; });
   }
 
-  /// A string assigned to a name that a `+` chain uses is a piece of a bigger query (`with_cte +
-  /// part`, `part_a + " UNION " + part_b`): alone it may name a CTE that another piece defines,
+  /// A string assigned to a name that a `+` chain or a formatting uses is a piece of a bigger
+  /// query (`with_cte + part`, `part_a + " UNION " + part_b`, `sql % (part,)`): alone it may name
+  /// a CTE that another piece defines,
   /// and what runs is the chain, which is a site of its own. Records the values of those
   /// definitions, so find_sites does not take them as statements.
   void collect_fragments() {
     walk(
         in_.root,
         [&](TSNode node) {
-          if (!ts_node_is_named(node) || syntax_.kind(node) != ExprKind::kConcat) return true;
-          for (TSNode side : {syntax_.left(node), syntax_.right(node)}) {
+          if (!ts_node_is_named(node)) return true;
+          std::vector<TSNode> pieces;
+          Formatting f;
+          if (syntax_.kind(node) == ExprKind::kConcat) {
+            pieces = {syntax_.left(node), syntax_.right(node)};
+          } else if (syntax_.formatting(node, src_, &f)) {  // sql % (piece,), fmt.Sprintf(tmpl, piece)
+            pieces = f.args;
+            for (auto& named : f.named) pieces.push_back(named.second);
+          }
+          for (TSNode side : pieces) {
             while (!ts_node_is_null(side) && syntax_.kind(side) == ExprKind::kWrapper)
               side = first_named_child(side);
             if (ts_node_is_null(side) || syntax_.kind(side) != ExprKind::kIdentifier) continue;
@@ -320,12 +343,15 @@ class Engine {
       case ExprKind::kLiteral: {
         SqlText t;
         syntax_.append_literal(node, src_, &t);
-        return t;
+        return splice_interpolations(node, std::move(t), depth);
       }
       case ExprKind::kWrapper:
         return eval(first_named_child(node), depth + 1);
-      case ExprKind::kFormat:
+      case ExprKind::kFormat: {
+        Formatting f;
+        if (syntax_.formatting(node, src_, &f)) return format(f, depth);
         return eval(syntax_.left(node), depth + 1);
+      }
       case ExprKind::kSequence: {
         SqlText t;
         uint32_t n = ts_node_named_child_count(node);
@@ -365,23 +391,294 @@ class Engine {
       }
       case ExprKind::kIdentifier: {
         long d = resolve(node_text(node, src_), ts_node_start_byte(node));
-        if (d < 0) return std::nullopt;
+        if (d < 0) return from_project(node);
         return eval_definition(static_cast<size_t>(d), depth + 1);
       }
-      case ExprKind::kOther:
+      case ExprKind::kOther: {
+        Formatting f;
+        if (syntax_.formatting(node, src_, &f)) return format(f, depth);
+        Joining j;
+        if (syntax_.joining(node, src_, &j)) return join(j, depth);
         break;
+      }
     }
     return std::nullopt;
   }
 
  private:
-  bool is_database_call(std::string_view name) const {
+  /// The template with each verb (or brace field) replaced by its argument's text when the
+  /// argument is a string the file defines, else by a hole. `%%` (`{{`, `}}`) stand for one.
+  std::optional<SqlText> format(const Formatting& f, int depth) {
+    std::optional<SqlText> tmpl = eval(f.format, depth + 1);
+    if (!tmpl) return std::nullopt;
+    const std::string& s = tmpl->text;
+    SqlText out;
+    size_t next_arg = 0;
+    auto put = [&](TSNode arg, uint32_t origin) {
+      std::optional<SqlText> v;
+      if (!ts_node_is_null(arg)) v = eval(arg, depth + 1);
+      if (v) out.append(*v);
+      else out.append_hole(origin);
+    };
+    auto positional = [&]() { return next_arg < f.args.size() ? f.args[next_arg++] : TSNode{}; };
+    for (size_t i = 0; i < s.size();) {
+      char c = s[i];
+      uint32_t o = tmpl->origin[i];
+      if (!f.braces && c == '%') {
+        if (i + 1 < s.size() && s[i + 1] == '%') {
+          out.append_from("%", o);
+          i += 2;
+          continue;
+        }
+        size_t j = i + 1;
+        bool named = false;
+        if (j < s.size() && s[j] == '(') {  // %(name)s: a mapping's value
+          size_t close = s.find(')', j);
+          if (close == std::string::npos) return std::nullopt;
+          named = true;
+          j = close + 1;
+        }
+        while (j < s.size() && (s[j] == '-' || s[j] == '+' || s[j] == '#' || s[j] == ' ' || s[j] == '0')) ++j;
+        if (j < s.size() && s[j] == '[') {  // Go's %[2]v: argument 2, and the next ones after it
+          size_t close = s.find(']', j);
+          if (close == std::string::npos || close == j + 1 || close > j + 4) return std::nullopt;
+          size_t index = 0;
+          for (size_t d = j + 1; d < close; ++d) {
+            if (!std::isdigit(static_cast<unsigned char>(s[d]))) return std::nullopt;
+            index = index * 10 + static_cast<size_t>(s[d] - '0');
+          }
+          if (index == 0) return std::nullopt;
+          next_arg = index - 1;
+          j = close + 1;
+        }
+        while (j < s.size() && (std::isdigit(static_cast<unsigned char>(s[j])) || s[j] == '.' || s[j] == '*')) ++j;
+        if (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) {
+          char verb = s[j];
+          TSNode arg = named ? TSNode{} : positional();
+          if (!out.text.empty() && out.text.back() == '$') out.append_from("1", o);  // $%d: a parameter's number
+          else put(verb == 's' || verb == 'v' ? arg : TSNode{}, o);
+          i = j + 1;
+          continue;
+        }
+        out.append_from("%", o);
+        ++i;
+        continue;
+      }
+      if (f.braces && (c == '{' || c == '}')) {
+        if (i + 1 < s.size() && s[i + 1] == c) {
+          out.append_from(std::string_view(&s[i], 1), o);
+          i += 2;
+          continue;
+        }
+        size_t close = c == '{' ? s.find('}', i) : std::string::npos;
+        if (close == std::string::npos) return std::nullopt;  // not a template str.format accepts
+        std::string_view name(s.data() + i + 1, close - i - 1);
+        name = name.substr(0, std::min(name.find(':'), name.find('!')));
+        TSNode arg{};
+        if (name.empty()) {
+          arg = positional();
+        } else if (std::all_of(name.begin(), name.end(), [](char d) { return std::isdigit(static_cast<unsigned char>(d)); })) {
+          size_t k = static_cast<size_t>(std::stoul(std::string(name)));
+          if (k < f.args.size()) arg = f.args[k];
+        } else {
+          for (auto& [key, value] : f.named)
+            if (key == name) arg = value;
+        }
+        put(arg, o);
+        i = close + 1;
+        continue;
+      }
+      out.append_from(std::string_view(&s[i], 1), o);
+      ++i;
+    }
+    if (out.text.size() > kMaxBytes) return std::nullopt;
+    return out;
+  }
+
+  /// `${COLUMNS}` / f"{COLUMNS}": an interpolation whose expression is a string the file (or the
+  /// project) defines is that text; the others stay holes.
+  std::optional<SqlText> splice_interpolations(TSNode literal, SqlText t, int depth) {
+    std::vector<TSNode> exprs;
+    syntax_.interpolations(literal, &exprs);
+    if (exprs.empty() || static_cast<size_t>(std::count(t.text.begin(), t.text.end(), sql::kHole)) != exprs.size())
+      return t;
+    SqlText out;
+    size_t k = 0;
+    for (size_t i = 0; i < t.text.size(); ++i) {
+      if (t.text[i] != sql::kHole) {
+        out.text.push_back(t.text[i]);
+        out.origin.push_back(t.origin[i]);
+        continue;
+      }
+      TSNode e = exprs[k++];
+      std::optional<SqlText> v;
+      if (!ts_node_is_null(e) && !assigned_in_branches(e)) v = eval(e, depth + 1);
+      if (v) out.append(*v);
+      else out.append_hole(t.origin[i]);
+      if (out.text.size() > kMaxBytes) return std::nullopt;
+    }
+    return out;
+  }
+
+  /// Functions that hand a parameter to a database call as its SQL, directly or through locals
+  /// and string transforms (`const query = sql.replaceAll(...)`): the project's own database
+  /// calls (umami's rawQuery, a Go helper around QueryContext, a Python execute wrapper).
+  void collect_wrappers() {
+    walk(
+        in_.root,
+        [&](TSNode node) {
+          Call call;
+          if (!ts_node_is_named(node) || !syntax_.call(node, src_, &call) || !is_database_call(call.name)) return true;
+          size_t at = call.tagged ? 0 : database_argument(call.name);
+          // The SQL argument, or a later one after leading parameters that cannot be SQL (a Go
+          // helper's ctx before pgx's Exec(ctx, sql)).
+          for (size_t i = at; i < call.arguments.size(); ++i)
+            if (wrapped_parameter(call.arguments[i]) != ParameterUse::kOtherParameter) break;
+          return true;
+        },
+        [](TSNode) {});
+  }
+
+  enum class ParameterUse { kNone, kRecorded, kOtherParameter };
+
+  /// Follows a database call's argument back through locals and string transforms; when it is a
+  /// parameter of the enclosing function that may hold a string, records that function as a wrapper.
+  ParameterUse wrapped_parameter(TSNode arg) {
+    for (int hop = 0; hop < 8 && !ts_node_is_null(arg); ++hop) {
+      ExprKind k = syntax_.kind(arg);
+      if (k == ExprKind::kWrapper) { arg = first_named_child(arg); continue; }
+      if (k != ExprKind::kIdentifier) { arg = syntax_.transformed(arg, src_); continue; }
+      long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
+      if (d < 0) return ParameterUse::kNone;
+      const Definition& def = defs_[static_cast<size_t>(d)];
+      if (def.file_scope) return ParameterUse::kNone;
+      if (!ts_node_is_null(def.value)) { arg = def.value; continue; }
+      // A parameter: of which function, at which position.
+      TSNode fn = ts_node_descendant_for_byte_range(in_.root, def.scope_begin, def.scope_end);
+      std::string_view name;
+      std::vector<std::string_view> params;
+      if (!syntax_.function_parameters(fn, src_, &name, &params)) return ParameterUse::kNone;
+      for (size_t i = 0; i < params.size(); ++i)
+        if (params[i] == def.name) {
+          in_.wrappers->emplace_back(std::string(name), i);
+          return ParameterUse::kRecorded;
+        }
+      return ParameterUse::kOtherParameter;  // typed as something else than a string
+    }
+    return ParameterUse::kNone;
+  }
+
+  /// Which argument of a database call is the SQL: a project wrapper's own parameter, else the
+  /// language's rule.
+  size_t database_argument(std::string_view name) const {
+    if (!builtin_database_call(name) && in_.project)
+      if (const size_t* at = in_.project->wrapper(in_.language->name, name)) return *at;
+    return syntax_.sql_argument_index(name);
+  }
+
+  /// A name assigned more than once in its function (`if a: cond = "x" else: cond = "y"`): which
+  /// text an interpolation splices is one of several, so it stays a hole.
+  bool assigned_in_branches(TSNode e) const {
+    while (!ts_node_is_null(e) && syntax_.kind(e) == ExprKind::kWrapper) e = first_named_child(e);
+    if (ts_node_is_null(e) || syntax_.kind(e) != ExprKind::kIdentifier) return false;
+    std::string_view name = node_text(e, src_);
+    long d = resolve(name, ts_node_start_byte(e));
+    if (d < 0) return false;
+    const Definition& picked = defs_[static_cast<size_t>(d)];
+    size_t same = 0;
+    for (size_t i : by_name_.at(name)) {
+      const Definition& o = defs_[i];
+      if (o.file_scope == picked.file_scope && o.scope_begin == picked.scope_begin) ++same;
+    }
+    return same > 1;
+  }
+
+  /// A name the file does not define: an imported constant, or (Go) one another file of the
+  /// package defines. Its bytes all map to the name here.
+  std::optional<SqlText> from_project(TSNode node) const {
+    if (!in_.project) return std::nullopt;
+    std::string_view name = node_text(node, src_);
+    const std::string* text = nullptr;
+    for (auto& imp : imports_)
+      if (imp.local == name) {
+        text = in_.project->imported(in_.path, imp.module, imp.imported, syntax_.python_modules());
+        break;
+      }
+    if (!text && syntax_.package_scope()) text = in_.project->package_level(in_.path, name);
+    if (!text) return std::nullopt;
+    SqlText t;
+    t.append_from(*text, ts_node_start_byte(node));
+    return t;
+  }
+
+  /// The list's strings joined by the separator, when the list is a literal (or a name of one
+  /// that the file never changes) whose every element is a string the file defines.
+  std::optional<SqlText> join(const Joining& j, int depth) {
+    std::optional<SqlText> sep = eval(j.separator, depth + 1);
+    if (!sep) return std::nullopt;
+    TSNode list = j.list;
+    for (int k = 0; k < kMaxDepth && !ts_node_is_null(list); ++k) {
+      ExprKind kind = syntax_.kind(list);
+      if (kind == ExprKind::kWrapper) {
+        list = first_named_child(list);
+      } else if (kind == ExprKind::kIdentifier) {
+        std::string_view name = node_text(list, src_);
+        if (changed_in_place(name)) return std::nullopt;
+        long d = resolve(name, ts_node_start_byte(list));
+        if (d < 0) return std::nullopt;
+        list = defs_[static_cast<size_t>(d)].value;
+      } else {
+        break;
+      }
+    }
+    std::vector<TSNode> items;
+    if (ts_node_is_null(list) || !syntax_.list_items(list, &items) || items.empty()) return std::nullopt;
+    SqlText out;
+    for (size_t i = 0; i < items.size(); ++i) {
+      std::optional<SqlText> v = eval(items[i], depth + 1);
+      if (!v) return std::nullopt;
+      if (i) out.append(*sep);
+      out.append(*v);
+      if (out.text.size() > kMaxBytes) return std::nullopt;
+    }
+    return out;
+  }
+
+  /// Whether the file grows or edits a list of this name in place (`conds.append(...)`,
+  /// `parts = append(parts, ...)`, `cols[0] = ...`, `cols += ...`): its literal is then not what
+  /// is joined.
+  bool changed_in_place(std::string_view name) const {
+    auto word_at = [&](size_t at) {
+      return (at == 0 || !(std::isalnum(static_cast<unsigned char>(src_[at - 1])) || src_[at - 1] == '_')) &&
+             (at + name.size() >= src_.size() ||
+              !(std::isalnum(static_cast<unsigned char>(src_[at + name.size()])) || src_[at + name.size()] == '_'));
+    };
+    static constexpr std::string_view kAfter[] = {".append(", ".extend(", ".insert(", ".remove(", ".pop(",
+                                                  ".clear(",  "[",        "+=",       ".sort(",   ".reverse("};
+    for (size_t at = src_.find(name); at != std::string_view::npos; at = src_.find(name, at + 1)) {
+      if (!word_at(at)) continue;
+      size_t e = at + name.size();
+      while (e < src_.size() && src_[e] == ' ') ++e;
+      for (std::string_view a : kAfter)
+        if (src_.substr(e, a.size()) == a) return true;
+      size_t b = at;
+      while (b > 0 && src_[b - 1] == ' ') --b;
+      if (b >= 7 && src_.substr(b - 7, 7) == "append(") return true;  // Go: append(parts, ...)
+    }
+    return false;
+  }
+
+  bool builtin_database_call(std::string_view name) const {
     for (std::string_view n : in_.language->database_calls)
       if (n == name) return true;
     if (in_.extra_database_calls)  // schemagate.yaml `database_calls`
       for (const std::string& n : *in_.extra_database_calls)
         if (n == name) return true;
     return false;
+  }
+  bool is_database_call(std::string_view name) const {
+    return builtin_database_call(name) ||
+           (in_.project && in_.project->wrapper(in_.language->name, name) != nullptr);
   }
 
   void add_call_site(TSNode arg, const Call& call, SqlText text, std::vector<SqlSite>* out) {
@@ -397,7 +694,7 @@ class Engine {
   void handle_call(const Call& call, std::vector<SqlSite>* out) {
     if (call.arguments.empty() || !is_database_call(call.name)) return;
     const std::vector<TSNode>& args = call.arguments;
-    size_t at = call.tagged ? 0 : syntax_.sql_argument_index(call.name);
+    size_t at = call.tagged ? 0 : database_argument(call.name);
     // A string where a context or destination belongs: a same-named call of another library
     // (gorm's Select("name") is not sqlx's Select(&dest, query)).
     for (size_t i = 0; i < at && i < args.size(); ++i)
@@ -443,13 +740,18 @@ class Engine {
           if (!ts_node_is_named(node) || consumed_.count(node.id)) return false;
           if (syntax_.foreign_query(node, src_)) return false;
           Call call;
+          Formatting formatting;
+          // A formatting call is also a string expression (fmt.Sprintf, "...".format()). A join
+          // is not one on its own: it joins pieces (conditions, or statements that are sites of
+          // their own), and counts only inside a bigger expression or a database call.
+          bool builds_string = syntax_.formatting(node, src_, &formatting);
           if (syntax_.call(node, src_, &call)) {
             handle_call(call, out);
-            return true;
+            if (!builds_string) return true;
           }
           ExprKind k = syntax_.kind(node);
           if (k == ExprKind::kLiteral || k == ExprKind::kConcat || k == ExprKind::kFormat ||
-              k == ExprKind::kSequence) {
+              k == ExprKind::kSequence || builds_string) {
             if (fragments_.count(node.id)) return false;
             if (std::optional<SqlText> t = eval(node)) {
               if (looks_like_sql(t->text) && !reads_as_prose(t->text)) {
@@ -498,6 +800,7 @@ class Engine {
   std::vector<Definition> defs_;
   std::vector<Memo> memo_;
   std::unordered_map<std::string_view, std::vector<size_t>> by_name_;
+  std::vector<Import> imports_;
   std::unordered_set<const void*> consumed_;
   std::unordered_set<const void*> fragments_;  ///< values of names a `+` chain uses
 };

@@ -54,6 +54,29 @@ struct Call {
   bool tagged = false;            ///< a tagged template: arguments[0] is the template
 };
 
+/// A string built from a template and arguments: printf verbs (Go's fmt.Sprintf, Python's
+/// `"..." % args`) or braces (Python's str.format). A constant argument's text takes the place
+/// of its verb; any other argument is a hole.
+struct Formatting {
+  TSNode format{};                                          ///< the template
+  std::vector<TSNode> args;                                 ///< positional arguments, in order
+  std::vector<std::pair<std::string_view, TSNode>> named;  ///< keyword arguments (str.format)
+  bool braces = false;                                      ///< {} / {0} / {name}; else %verbs
+};
+
+/// A list of strings joined by a separator (Go's strings.Join, Python's " AND ".join([...])).
+/// `list` is the list expression or a name of one.
+struct Joining {
+  TSNode separator{};
+  TSNode list{};
+};
+
+/// A name imported from another module: `import { imported as local } from 'module'`,
+/// `from module import imported as local`.
+struct Import {
+  std::string_view local, module, imported;
+};
+
 /// What a host language tells the engine about its grammar. All methods are pure lookups.
 class HostSyntax {
  public:
@@ -84,6 +107,48 @@ class HostSyntax {
   /// The operands of a kConcat or kFormat node; grammars without "left"/"right" fields override.
   virtual TSNode left(TSNode node) const;
   virtual TSNode right(TSNode node) const;
+  /// True when `node` formats a string (see Formatting); fills `out`.
+  virtual bool formatting(TSNode node, std::string_view source, Formatting* out) const {
+    (void)node, (void)source, (void)out;
+    return false;
+  }
+  /// True when `node` joins a list of strings (see Joining); fills `out`.
+  virtual bool joining(TSNode node, std::string_view source, Joining* out) const {
+    (void)node, (void)source, (void)out;
+    return false;
+  }
+  /// The expression of each interpolation of a kLiteral node, in order, whose text is spliced
+  /// into the string (a null node for one formatted with a spec or conversion). None for a tagged
+  /// template: its substitutions are parameters, not text.
+  virtual void interpolations(TSNode literal, std::vector<TSNode>* out) const {
+    (void)literal, (void)out;
+  }
+  /// Appends the names `node` imports from other modules (called once for every node).
+  virtual void imports(TSNode node, std::string_view source, std::vector<Import>* out) const {
+    (void)node, (void)source, (void)out;
+  }
+  /// For a function node (is_scope): its name and its parameters in the order callers pass
+  /// them (a method's self/receiver left out); false for an anonymous function.
+  virtual bool function_parameters(TSNode fn, std::string_view source, std::string_view* name,
+                                   std::vector<std::string_view>* params) const {
+    (void)fn, (void)source, (void)name, (void)params;
+    return false;
+  }
+  /// `sql.replace(...)`, `sql?.replaceAll(...)`, `sql.strip()`: a string transform of a value
+  /// that keeps it a query; returns the value transformed, else a null node.
+  virtual TSNode transformed(TSNode node, std::string_view source) const {
+    (void)node, (void)source;
+    return TSNode{};
+  }
+  /// True when the other files of a file's directory share its top-level names (Go packages).
+  virtual bool package_scope() const { return false; }
+  /// True for Python, whose module names are dotted, not paths.
+  virtual bool python_modules() const { return false; }
+  /// The elements of a list literal (`[a, b]`, `[]string{a, b}`); false if `node` is none.
+  virtual bool list_items(TSNode node, std::vector<TSNode>* out) const {
+    (void)node, (void)out;
+    return false;
+  }
 };
 
 /// Runs the shared algorithm over `in.root` and appends the sites, in file order.

@@ -11,12 +11,15 @@
 #include "analyzers/checks/check.h"
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/language.h"
+#include "analyzers/languages/project_constants.h"
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/migration_sets.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/source/code_kind.h"
+#include "analyzers/pipeline/unchecked_reasons.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/source/line_index.h"
+#include "analyzers/sql/fragments.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/placeholders.h"
 #include "analyzers/sql/requirements.h"
@@ -142,8 +145,9 @@ struct FileResult {
 
 class FileScanner {
  public:
-  FileScanner(const source::FileSystem& fs, const Options& options, const Targets& targets)
-      : fs_(fs), options_(options), targets_(targets) {}
+  FileScanner(const source::FileSystem& fs, const Options& options, const Targets& targets,
+              const languages::ProjectConstants* project = nullptr)
+      : fs_(fs), options_(options), targets_(targets), project_(project) {}
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims.
@@ -192,7 +196,11 @@ class FileScanner {
     if (sql) {
       std::vector<languages::SqlSite> sites;
       auto extra = options_.extra_database_calls.find(std::string(language_family(*lang)));
-      lang->extract({text, root, lang, extra == options_.extra_database_calls.end() ? nullptr : &extra->second}, &sites);
+      languages::ExtractInput in{text, root, lang,
+                                 extra == options_.extra_database_calls.end() ? nullptr : &extra->second};
+      in.path = rel;
+      in.project = project_;
+      lang->extract(in, &sites);
       other_engine_ = source::other_engine_of_code(rel, text);
       no_database_client_.clear();
       if (source::is_test_file(rel) && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript"))
@@ -271,6 +279,7 @@ class FileScanner {
       rec.column = pos.column;
       rec.via = u.via;
       rec.reason = u.reason;
+      rec.reason_id = kDataLayerDynamic;
       result->sites.push_back(std::move(rec));
     }
   }
@@ -296,36 +305,67 @@ class FileScanner {
     rec.via = site.database_call ? site.call_name : "string";
     if (!no_database_client_.empty()) {
       rec.reason = "a test in a package whose " + no_database_client_ + " declares no database client: its SQL goes to a fake";
+      rec.reason_id = kTestFake;
       result->sites.push_back(std::move(rec));
       return;
     }
     if (!other_engine_.empty()) {
       rec.reason = "SQL for " + other_engine_ + ", not PostgreSQL";
+      rec.reason_id = kOtherEngine;
       result->sites.push_back(std::move(rec));
       return;
     }
     if (site.dynamic) {
       rec.reason = "the query text is built at run time";
+      rec.reason_id = kDynamicQuery;
       result->sites.push_back(std::move(rec));
       return;
     }
+    // The code being deployed was written for the eventual schema; the running code for the
+    // current one.
+    const schema::Schema& intended = targets_.deploy ? *targets_.current : *targets_.eventual;
     bool has_holes = site.sql.text.find(sql::kHole) != std::string::npos;
     sql::NormalizedSql norm = sql::normalize_placeholders(site.sql);
     rec.sql = norm.sql.text;
-    if (!norm.unchecked_reason.empty()) {
-      rec.reason = norm.unchecked_reason;
+    std::vector<sql::ParsedStatement> stmts;
+    sql::ParseError perr;
+    std::optional<sql::PartialReading> partial;
+    std::string why_not;
+    bool parsed = norm.unchecked_reason.empty() && sql::parse(norm.sql.text, &stmts, &perr);
+    // Read around run-time fragments where the statement does not parse with parameters in their
+    // place, or parses only as something else (analyzers/sql/fragments.h).
+    if (has_holes && (!parsed || sql::fragment_after_name(site.sql))) {
+      partial.emplace();
+      if (!sql::read_around_fragments(site.sql, intended, options_.search_path, &*partial, &why_not,
+                                      site.database_call) ||
+          !partial->judges_something())
+        partial.reset();
+    }
+    if (!parsed && !partial) {
+      if (norm.unchecked_reason.empty() && !site.database_call && !has_holes) return;  // only looked like SQL
+      bool name = !norm.unchecked_reason.empty();
+      rec.reason = name        ? norm.unchecked_reason
+                   : has_holes ? "a run-time fragment stands where an identifier or a clause is expected (" +
+                                     perr.message + ")"
+                               : "does not parse: " + perr.message;
+      bool condition = norm.unchecked_reason.find("condition") != std::string::npos;
+      rec.reason_id = name && !condition                               ? kDynamicName
+                      : name                                           ? kDynamicClause
+                      : !has_holes                                     ? kDoesNotParse
+                      : why_not.find("too many") != std::string::npos ? kTooManyReadings
+                                                                       : kDynamicClause;
       result->sites.push_back(std::move(rec));
       return;
     }
-    std::vector<sql::ParsedStatement> stmts;
-    sql::ParseError perr;
-    if (!sql::parse(norm.sql.text, &stmts, &perr)) {
-      if (!site.database_call && !has_holes) return;  // text that only looked like SQL
-      rec.reason = has_holes ? "a run-time fragment stands where an identifier or a clause is expected (" +
-                                   perr.message + ")"
-                             : "does not parse: " + perr.message;
-      result->sites.push_back(std::move(rec));
-      return;
+    if (partial) {
+      norm = partial->norm;
+      stmts = partial->statements;
+      rec.sql = norm.sql.text;
+      rec.partly = true;
+      rec.reason_id = partial->relation_fragment ? kDynamicRelation : kDynamicClause;
+      rec.reason = partial->relation_fragment
+                       ? "a relation's name is a run-time fragment: its columns are not checked"
+                       : "run-time fragments stand where clauses or names are expected: what they hold is not checked";
     }
     for (auto& s : stmts) {
       sql::CreatedRelation created = sql::created_relation(s.node);
@@ -337,16 +377,17 @@ class FileScanner {
     for (auto& s : stmts) any_dml = any_dml || sql::is_dml(s.node);
     if (!any_dml) return;  // DDL or utility statements run by code are not references
 
-    rec.checked = true;
+    rec.checked = !partial;
     // SQL defined in one place and run in another (a constant): findings say where it runs.
     uint32_t text_start = site.sql.origin.empty() ? site.host_begin : site.sql.origin.front();
     bool defined_elsewhere = text_start < site.host_begin || text_start > site.host_begin + 8;  // past a quote and prefix
-    // The code being deployed was written for the eventual schema; the running code for the
-    // current one.
-    const schema::Schema& intended = targets_.deploy ? *targets_.current : *targets_.eventual;
-    for (auto& s : stmts) {
+    for (size_t i = 0; i < stmts.size(); ++i) {
+      const sql::ParsedStatement& s = stmts[i];
       if (!sql::is_dml(s.node)) continue;
-      sql::Resolution res = sql::resolve_statement(s.node, norm.sql.text, intended, options_.search_path);
+      sql::Resolution res = partial ? std::move(partial->resolutions[i])
+                                    : sql::resolve_statement(s.node, norm.sql.text, intended, options_.search_path);
+      if (has_holes && !site.database_call && sql::fragment_fills_condition(site.sql))
+        sql::leave_missing_relations_unchecked(&res);
       for (auto& ref : res.refs) {
         ReferenceRecord rr;
         rr.kind = ref.kind == sql::Reference::Kind::Relation ? "relation" : "column";
@@ -396,6 +437,7 @@ class FileScanner {
   const source::FileSystem& fs_;
   const Options& options_;
   const Targets& targets_;
+  const languages::ProjectConstants* project_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
   std::string no_database_client_;    ///< a test file's package.json that declares no database client
@@ -520,7 +562,10 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   auto wanted = [&](const std::string& f) {
     return !options.only_files || std::binary_search(options.only_files->begin(), options.only_files->end(), f);
   };
+  std::vector<std::pair<std::string, const languages::Language*>> all_code;  // constants come from every file
   for (auto& f : candidates) {
+    if (!schema_file(schema, f) && !source::is_not_application_code(f))
+      if (auto* lang = languages::language_for_path(f)) all_code.push_back({f, lang});
     if (!wanted(f)) continue;
     if (schema_file(schema, f) || source::is_not_application_code(f)) continue;
     if (auto* lang = languages::language_for_path(f)) files.push_back({f, lang});
@@ -529,13 +574,15 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   for (auto& s : skipped)
     if (wanted(s.path) && (languages::language_for_path(s.path) || datalayers::claimed(s.path))) out->skipped.push_back(s);
 
+  unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Phase one: every file's top-level strings, so extraction follows constants across files.
+  languages::ProjectConstants project = languages::collect_project_constants(fs, options.root, all_code, n);
   std::vector<FileResult> results(files.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    FileScanner scanner(fs, options, targets);
+    FileScanner scanner(fs, options, targets, &project);
     for (size_t i = next++; i < files.size(); i = next++) results[i] = scanner.scan(files[i].first, files[i].second);
   };
-  unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, files.size())));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
@@ -603,6 +650,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
           }
       ++out->summary.sql_sites;
       if (s.checked) ++out->summary.checked_sites;
+      else if (s.partly) ++out->summary.partly_checked_sites;
       else ++out->summary.unchecked_sites;
       out->sites.push_back(std::move(s));
     }

@@ -81,7 +81,10 @@ struct SiteRecord {
   std::string via;  ///< the database call ("execute"), "sql-file", or "string" for SQL-looking text
   std::string sql;  ///< the statement as checked (placeholders normalised)
   bool checked = false;
-  std::string reason;  ///< why unchecked
+  /// Checked around run-time fragments: the references that do not depend on them are checked.
+  bool partly = false;
+  std::string reason;     ///< why unchecked or only partly checked, for a person
+  std::string reason_id;  ///< the same as one id of unchecked_reasons() (README "Precision")
   std::vector<ReferenceRecord> references;
 };
 

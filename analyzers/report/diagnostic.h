@@ -58,6 +58,7 @@ struct Summary {
   int files_scanned = 0;
   int sql_sites = 0;
   int checked_sites = 0;
+  int partly_checked_sites = 0;  ///< checked except what run-time fragments hold
   int unchecked_sites = 0;
   int errors = 0;
   int warnings = 0;

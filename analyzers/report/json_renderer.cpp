@@ -31,7 +31,8 @@ std::string render_json(const std::vector<Diagnostic>& diagnostics, const Summar
   out["version"] = 1;
   out["findings"] = findings;
   out["summary"] = {{"files_scanned", summary.files_scanned}, {"sql_sites", summary.sql_sites},
-                    {"checked_sites", summary.checked_sites}, {"unchecked_sites", summary.unchecked_sites},
+                    {"checked_sites", summary.checked_sites}, {"partly_checked_sites", summary.partly_checked_sites},
+                    {"unchecked_sites", summary.unchecked_sites},
                     {"errors", summary.errors},               {"warnings", summary.warnings}};
   return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

@@ -56,7 +56,9 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Summar
   }
   if (!options.quiet) {
     out += "schemagate: " + plural(summary.files_scanned, "file") + " scanned, " + plural(summary.sql_sites, "SQL site") +
-           " (" + std::to_string(summary.checked_sites) + " checked, " + std::to_string(summary.unchecked_sites) +
+           " (" + std::to_string(summary.checked_sites) + " checked, " +
+           (summary.partly_checked_sites ? std::to_string(summary.partly_checked_sites) + " partly checked, " : "") +
+           std::to_string(summary.unchecked_sites) +
            " unchecked), " + plural(summary.errors, "error") + ", " + plural(summary.warnings, "warning") + "\n";
   }
   return out;

@@ -173,6 +173,21 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
         }
       }
     }
+    // {{name}} and {{name::type}}: a query template's named parameter (umami's rawQuery turns
+    // each into $n, keeping the cast). PostgreSQL has no `{{` outside literals.
+    if (c == '{' && nx == '{') {
+      size_t close = s.find("}}", i + 2);
+      bool named = close != std::string::npos && close > i + 2 && ident_start(s[i + 2]);
+      for (size_t k = i + 2; named && k < close; ++k)
+        named = std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '_' || s[k] == ':' || s[k] == ' ';
+      if (named) {
+        emit_param(in.origin[i]);
+        size_t cast = s.find("::", i + 2);
+        if (cast < close) copy(cast, close);
+        i = close + 2;
+        continue;
+      }
+    }
     // `?` is a placeholder (JDBC, SQLite, MySQL drivers) or jsonb's key-exists operator. Before a
     // string literal it can only be the operator: `attributes ? 'vip'`.
     auto before_literal = [&] {

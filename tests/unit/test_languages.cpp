@@ -145,7 +145,8 @@ TEST_CASE("python: constants, % formatting, + with a variable, scopes") {
   CHECK(sites[0].host_begin == find(src, "BY_ID, (uid"));
   CHECK(origin_of(sites[0], "email") == find(src, "email"));
   CHECK(origin_of(sites[0], " WHERE id") == find(src, " WHERE id"));
-  CHECK(sites[1].sql.text == "SELECT * FROM events LIMIT %d");
+  // `%` formats: a value that is not a string the file defines is a hole.
+  CHECK(sites[1].sql.text == "SELECT * FROM events LIMIT \x01");
   CHECK(sites[2].sql.text == "SELECT * FROM \x01 WHERE ok");
   CHECK(origin_of(sites[2], "\x01") == find(src, "table + "));
   CHECK(sites[3].sql.text == "SELECT 1 FROM a");
@@ -410,4 +411,46 @@ TEST_CASE("escapes in JavaScript and Go strings decode with origins at the backs
   CHECK(g[0].sql.text == "SELECT 'AA\a\xc3\xa9'\tFROM t");
   CHECK(origin_of(g[0], "\a") == find(go, "\\a"));
   CHECK(origin_of(g[0], "FROM") == find(go, "FROM t"));
+}
+
+TEST_CASE("python: % and str.format with constant arguments, join of a literal list") {
+  std::string src =
+      "COLUMNS = \"id, email\"\n"
+      "TABLE = 'users'\n"
+      "def one(cur, uid, order):\n"
+      "    cur.execute(\"SELECT %s FROM %s WHERE id = %%s ORDER BY %s\" % (COLUMNS, TABLE, order), (uid,))\n"
+      "def two(cur):\n"
+      "    cur.execute(\"SELECT {cols} FROM {0} WHERE {{}}\".format(TABLE, cols=COLUMNS))\n"
+      "def three(cur, extra):\n"
+      "    conds = [\"active\", \"email IS NOT NULL\"]\n"
+      "    cur.execute(\"SELECT id FROM users WHERE \" + \" AND \".join(conds))\n"
+      "    grown = [\"active\"]\n"
+      "    grown.append(extra)\n"
+      "    cur.execute(\"SELECT id FROM users WHERE \" + \" AND \".join(grown))\n";
+  auto sites = extract("m.py", src);
+  REQUIRE(sites.size() == 4);
+  CHECK(sites[0].sql.text == "SELECT id, email FROM users WHERE id = %s ORDER BY \x01");
+  CHECK(origin_of(sites[0], "email") == find(src, "email"));
+  CHECK(origin_of(sites[0], "\x01") == find(src, "%s\" % ("));
+  CHECK(sites[1].sql.text == "SELECT id, email FROM users WHERE {}");
+  CHECK(sites[2].sql.text == "SELECT id FROM users WHERE active AND email IS NOT NULL");
+  // A list the function grows is not the list literal: the join is a hole.
+  CHECK(sites[3].sql.text == "SELECT id FROM users WHERE \x01");
+}
+
+TEST_CASE("go: fmt.Sprintf with constant arguments and strings.Join of a literal slice") {
+  std::string src =
+      "package q\n"
+      "const cols = \"id, email\"\n"
+      "func f(ctx context.Context, db *sql.DB, id int, order string) {\n"
+      "\tdb.QueryContext(ctx, fmt.Sprintf(\"SELECT %s FROM users WHERE id = $%d ORDER BY %s\", cols, 1, order))\n"
+      "\tq := fmt.Sprintf(`SELECT id FROM users WHERE %s`, strings.Join([]string{\"active\", \"NOT banned\"}, \" AND \"))\n"
+      "\tdb.Query(q)\n"
+      "}\n";
+  auto sites = extract("q.go", src);
+  REQUIRE(sites.size() == 2);
+  CHECK(sites[0].sql.text == "SELECT id, email FROM users WHERE id = $1 ORDER BY \x01");
+  CHECK(origin_of(sites[0], "email") == find(src, "email"));
+  CHECK(sites[1].sql.text == "SELECT id FROM users WHERE active AND NOT banned");
+  CHECK(sites[1].database_call);
 }

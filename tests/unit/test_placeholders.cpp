@@ -93,3 +93,10 @@ TEST_CASE("positions map back to the host") {
   CHECK(n.sql.origin[c] == 100 + 39);      // after the parameter, offsets follow the host again
   CHECK(n.parameters == 1);
 }
+
+TEST_CASE("query template parameters {{name}} and {{name::type}}; not inside literals, not other braces") {
+  CHECK(norm("SELECT a FROM t WHERE id = {{websiteId::uuid}} AND c BETWEEN {{startDate}} AND {{ endDate }}") ==
+        "SELECT a FROM t WHERE id = $1::uuid AND c BETWEEN $2 AND {{ endDate }}");
+  CHECK(norm("SELECT '{{x}}', a FROM t WHERE b = {{y}}") == "SELECT '{{x}}', a FROM t WHERE b = $1");
+  CHECK(norm("SELECT a FROM t WHERE id = {websiteId:UUID}") == "SELECT a FROM t WHERE id = {websiteId:UUID}");
+}

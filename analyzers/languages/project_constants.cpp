@@ -1,0 +1,202 @@
+#include "analyzers/languages/project_constants.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <memory>
+#include <thread>
+
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/tree_parser.h"
+#include "analyzers/source/discovery.h"
+
+namespace schemagate::languages {
+
+const std::string ProjectConstants::kAmbiguous = std::string(1, '\0') + "ambiguous";
+
+namespace {
+
+std::string_view directory(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+/// `a/b/../c/./d` -> `a/c/d`; empty when it climbs above the root.
+std::string normalize(std::string_view path) {
+  std::vector<std::string_view> parts;
+  size_t i = 0;
+  while (i <= path.size()) {
+    size_t slash = path.find('/', i);
+    if (slash == std::string_view::npos) slash = path.size();
+    std::string_view part = path.substr(i, slash - i);
+    if (part == "..") {
+      if (parts.empty()) return {};
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    i = slash + 1;
+  }
+  std::string out;
+  for (auto p : parts) out += (out.empty() ? "" : "/") + std::string(p);
+  return out;
+}
+
+bool is_go(std::string_view path) { return path.size() > 3 && path.substr(path.size() - 3) == ".go"; }
+bool is_go_test(std::string_view path) { return path.size() > 8 && path.substr(path.size() - 8) == "_test.go"; }
+
+const std::vector<std::string_view> kScriptExtensions = {".ts", ".tsx", ".js", ".mjs", ".jsx", ".mts", ".cjs", ".cts",
+                                                         "/index.ts", "/index.tsx", "/index.js", "/index.mjs"};
+const std::vector<std::string_view> kPythonExtensions = {".py", "/__init__.py"};
+
+/// JavaScript, TypeScript and TSX call one another's functions.
+std::string_view family(std::string_view language) {
+  return language == "python" || language == "go" ? language : std::string_view("script");
+}
+constexpr size_t kAmbiguousIndex = static_cast<size_t>(-1);
+
+}  // namespace
+
+void ProjectConstants::add_file(const std::string& path, const FileConstants& constants) {
+  if (constants.empty()) return;
+  auto& names = by_file_[path];
+  for (auto& [name, text] : constants) {
+    auto [it, fresh] = names.emplace(name, text);
+    if (!fresh && it->second != text) it->second = kAmbiguous;  // assigned twice: which one is seen is not known
+  }
+}
+
+void ProjectConstants::add_wrappers(std::string_view language,
+                                    const std::vector<std::pair<std::string, size_t>>& wrappers) {
+  if (wrappers.empty()) return;
+  auto& names = wrappers_[std::string(family(language))];
+  for (auto& [name, at] : wrappers) {
+    auto [it, fresh] = names.emplace(name, at);
+    if (!fresh && it->second != at) it->second = kAmbiguousIndex;
+  }
+}
+
+const size_t* ProjectConstants::wrapper(std::string_view language, std::string_view name) const {
+  auto f = wrappers_.find(family(language));
+  if (f == wrappers_.end()) return nullptr;
+  auto it = f->second.find(name);
+  return it == f->second.end() || it->second == kAmbiguousIndex ? nullptr : &it->second;
+}
+
+const std::string* ProjectConstants::in_file(const std::string& path, std::string_view name) const {
+  auto f = by_file_.find(path);
+  if (f == by_file_.end()) return nullptr;
+  auto it = f->second.find(name);
+  if (it == f->second.end() || it->second == kAmbiguous) return nullptr;
+  return &it->second;
+}
+
+std::string ProjectConstants::by_suffix(std::string_view stem, const std::vector<std::string_view>& extensions) const {
+  std::string found;
+  for (auto& [path, names] : by_file_) {
+    for (std::string_view ext : extensions) {
+      std::string want = std::string(stem) + std::string(ext);
+      if (path == want || (path.size() > want.size() && path.compare(path.size() - want.size(), want.size(), want) == 0 &&
+                           path[path.size() - want.size() - 1] == '/')) {
+        if (!found.empty() && found != path) return {};  // two modules of that name: not certain
+        found = path;
+      }
+    }
+  }
+  return found;
+}
+
+const std::string* ProjectConstants::imported(std::string_view file, std::string_view module, std::string_view name,
+                                              bool python) const {
+  if (module.empty()) return nullptr;
+  if (python) {
+    size_t dots = 0;
+    while (dots < module.size() && module[dots] == '.') ++dots;
+    std::string rest(module.substr(dots));
+    std::replace(rest.begin(), rest.end(), '.', '/');
+    if (dots > 0) {  // relative: from the file's package, one level up per extra dot
+      std::string base(directory(file));
+      for (size_t d = 1; d < dots; ++d) base = base.empty() ? "/.." : std::string(directory(base));
+      std::string stem = normalize(base.empty() ? rest : rest.empty() ? base : base + "/" + rest);
+      for (std::string_view ext : kPythonExtensions)
+        if (const std::string* t = in_file(stem + std::string(ext), name)) return t;
+      return nullptr;
+    }
+    std::string path = by_suffix(rest, kPythonExtensions);
+    return path.empty() ? nullptr : in_file(path, name);
+  }
+  if (module.front() == '.') {
+    std::string stem = normalize(std::string(directory(file)) + "/" + std::string(module));
+    if (stem.empty()) return nullptr;
+    if (const std::string* t = in_file(stem, name)) return t;
+    for (std::string_view ext : kScriptExtensions)
+      if (const std::string* t = in_file(stem + std::string(ext), name)) return t;
+    return nullptr;
+  }
+  // Path aliases of the usual tsconfig `paths` ("@/lib/db" -> src/lib/db): by the one file
+  // whose path ends so. Package imports ("pg", "@prisma/client") have no such file.
+  if (module.size() > 2 && (module.substr(0, 2) == "@/" || module.substr(0, 2) == "~/" || module.substr(0, 2) == "#/")) {
+    std::string path = by_suffix(module.substr(2), kScriptExtensions);
+    return path.empty() ? nullptr : in_file(path, name);
+  }
+  return nullptr;
+}
+
+const std::string* ProjectConstants::package_level(std::string_view file, std::string_view name) const {
+  std::string_view dir = directory(file);
+  bool test = is_go_test(file);
+  const std::string* found = nullptr;
+  std::string prefix = dir.empty() ? "" : std::string(dir) + "/";
+  for (auto it = by_file_.lower_bound(prefix); it != by_file_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+       ++it) {
+    const std::string& path = it->first;
+    if (path == file || !is_go(path) || path.find('/', prefix.size()) != std::string::npos) continue;
+    if (is_go_test(path) && !test) continue;  // a test file's constants exist only in the test binary
+    auto n = it->second.find(name);
+    if (n == it->second.end()) continue;
+    if (n->second == kAmbiguous || (found && *found != n->second)) return nullptr;  // build-tagged variants
+    found = &n->second;
+  }
+  return found;
+}
+
+ProjectConstants collect_project_constants(const source::FileSystem& fs, const std::string& root,
+                                           const std::vector<std::pair<std::string, const Language*>>& files,
+                                           unsigned threads) {
+  std::vector<FileConstants> found(files.size());
+  std::vector<std::vector<std::pair<std::string, size_t>>> wrappers(files.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    std::map<const Language*, std::unique_ptr<Parser>> parsers;
+    for (size_t i = next++; i < files.size(); i = next++) {
+      const Language* lang = files[i].second;
+      if (!lang || !lang->grammar) continue;
+      std::string text, err;
+      if (!fs.read(source::join_path(root, files[i].first), &text, &err)) continue;
+      if (source::is_generated(text) || source::is_minified(text)) continue;
+      auto& parser = parsers[lang];
+      if (!parser) parser = std::make_unique<Parser>(*lang);
+      if (!parser->ok()) continue;
+      Tree tree = parser->parse(text);
+      if (!tree) continue;
+      ExtractInput in{text, ts_tree_root_node(tree.get()), lang};
+      in.constants = &found[i];
+      in.wrappers = &wrappers[i];
+      std::vector<SqlSite> unused;
+      lang->extract(in, &unused);
+    }
+  };
+  unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, files.size()))));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  ProjectConstants out;
+  for (size_t i = 0; i < files.size(); ++i) {
+    out.add_file(files[i].first, found[i]);
+    if (files[i].second) out.add_wrappers(files[i].second->name, wrappers[i]);
+  }
+  return out;
+}
+
+}  // namespace schemagate::languages

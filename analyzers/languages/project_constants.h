@@ -1,0 +1,74 @@
+// Constants across files. Applications keep their SQL, or the pieces of it (a columns list, a
+// shared WHERE clause), in one module and run it from another: `import { EVENT_COLUMNS } from
+// './columns'`, `from .queries import GET_USER`, a Go package-level const in a sibling file. One
+// file's extraction cannot see those, so the scan has a phase before extraction: every code file's
+// top-level string definitions are collected (in parallel, each evaluated within its own file),
+// then every file is extracted with the project's constants at hand. A name a file uses but does
+// not define is looked up there: through the file's imports (JavaScript/TypeScript, Python) or
+// among the other files of its package (Go: one directory is one package).
+//
+// The same phase finds the project's own database calls: a function whose parameter reaches a
+// database call as its SQL (umami's rawQuery(sql, params), a Go helper around QueryContext) is a
+// database call for its callers in every file, its SQL the argument at that parameter's place.
+//
+// An imported constant's text is not in the using file, so all its bytes map to the name where
+// it is used: a finding in it points there. Names defined twice with different texts (build-tagged
+// variants, two modules matching one import) are not used: which one runs is not known.
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "analyzers/source/file_system.h"
+
+namespace schemagate::languages {
+
+struct Language;
+
+/// One file's top-level string definitions: name -> text (holes as sql::kHole).
+using FileConstants = std::vector<std::pair<std::string, std::string>>;
+
+class ProjectConstants {
+ public:
+  /// Adds the constants of the root-relative `path`.
+  void add_file(const std::string& path, const FileConstants& constants);
+
+  /// The text of `name` that the module `module` (as an import spells it) defines, seen from
+  /// `file`; null when the module is not a project file or does not define it. `python`: Python
+  /// module names (".queries", "app.db.queries"), else JavaScript specifiers ("./q", "@/lib/q").
+  const std::string* imported(std::string_view file, std::string_view module, std::string_view name,
+                              bool python) const;
+  /// Go: `name` as another file of `file`'s package (directory) defines it at package level.
+  const std::string* package_level(std::string_view file, std::string_view name) const;
+
+  /// Records functions of a file in `language` that pass a parameter on as a database call's
+  /// SQL: (name, index of that argument).
+  void add_wrappers(std::string_view language, const std::vector<std::pair<std::string, size_t>>& wrappers);
+  /// Which argument of a call of `name` is SQL, when `name` is such a function of the project in
+  /// `language`'s family; null otherwise, or when two functions of that name disagree.
+  const size_t* wrapper(std::string_view language, std::string_view name) const;
+
+  bool empty() const { return by_file_.empty(); }
+
+ private:
+  const std::string* in_file(const std::string& path, std::string_view name) const;
+  /// The one file whose path, without extension, is `stem` or ends with "/" + stem; "" when none or several.
+  std::string by_suffix(std::string_view stem, const std::vector<std::string_view>& extensions) const;
+
+  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> by_file_;
+  /// Language family ("python", "go", "script") -> function name -> SQL argument index.
+  std::map<std::string, std::map<std::string, size_t, std::less<>>, std::less<>> wrappers_;
+  /// Sentinel for a name defined twice with different texts.
+  static const std::string kAmbiguous;
+};
+
+/// The phase before extraction: reads and parses every file of `files` (root-relative, with its
+/// language; files without a grammar are skipped) on `threads` threads and collects their
+/// top-level string definitions.
+ProjectConstants collect_project_constants(const source::FileSystem& fs, const std::string& root,
+                                           const std::vector<std::pair<std::string, const Language*>>& files,
+                                           unsigned threads);
+
+}  // namespace schemagate::languages

@@ -1,0 +1,42 @@
+// Why a SQL site is not (fully) checked: one small fixed list, so `refs --format json` can be
+// summarised by reason and `check --verbose` counts them. Each id names what a user can act on
+// (define the query as a constant, stop building names at run time, ...). The person-readable
+// reason of a site says more; the id is stable. README "Precision" lists the same ids.
+#pragma once
+#include <string_view>
+#include <vector>
+
+namespace schemagate::pipeline {
+
+struct UncheckedReason {
+  std::string_view id;       ///< kebab-case, stable once released
+  std::string_view summary;  ///< one line for a person
+};
+
+inline constexpr std::string_view kDynamicQuery = "dynamic-query";
+inline constexpr std::string_view kDynamicName = "dynamic-name";
+inline constexpr std::string_view kDynamicClause = "dynamic-clause";
+inline constexpr std::string_view kDynamicRelation = "dynamic-relation";
+inline constexpr std::string_view kTooManyReadings = "too-many-readings";
+inline constexpr std::string_view kDoesNotParse = "does-not-parse";
+inline constexpr std::string_view kDataLayerDynamic = "data-layer-dynamic";
+inline constexpr std::string_view kOtherEngine = "other-engine";
+inline constexpr std::string_view kTestFake = "test-fake";
+
+/// Every reason, in the order `check --verbose` prints its counts.
+inline const std::vector<UncheckedReason>& unchecked_reasons() {
+  static const std::vector<UncheckedReason> kReasons = {
+      {kDynamicQuery, "the query is a value the scan does not follow (a variable, a parameter, a call's result)"},
+      {kDynamicName, "a relation or column name is built at run time (users_${suffix}, \"${column}\")"},
+      {kDynamicClause, "a run-time fragment stands where a clause is expected: what it holds is not checked"},
+      {kDynamicRelation, "a relation's name is a run-time fragment: its columns are not checked"},
+      {kTooManyReadings, "the run-time fragments can be read in too many ways"},
+      {kDoesNotParse, "the text does not parse as PostgreSQL (another engine's dialect, a syntax error)"},
+      {kDataLayerDynamic, "a data layer's call whose relation or columns are only known at run time"},
+      {kOtherEngine, "SQL for another engine (SQLite, MySQL, ClickHouse, Spark), not PostgreSQL"},
+      {kTestFake, "a test in a package that declares no database client: its SQL goes to a fake"},
+  };
+  return kReasons;
+}
+
+}  // namespace schemagate::pipeline

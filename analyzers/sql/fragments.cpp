@@ -1,0 +1,413 @@
+#include "analyzers/sql/fragments.h"
+
+#include <cctype>
+#include <functional>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace schemagate::sql {
+namespace {
+
+/// The schema unknown relations are put in: no migration creates it, so the resolver treats a
+/// relation there as one whose columns are not known.
+constexpr std::string_view kUnknownSchema = "schemagate_fragment";
+/// Bounds: a statement with more readings than this is left unchecked, not half-read.
+constexpr size_t kMaxParses = 1500;
+constexpr size_t kMaxReadings = 64;
+/// How far before the next fragment a parse error may be found and the text before that fragment
+/// still be a prefix of some statement (the error is found at the token after the mistake, and
+/// numbering of parameters differs by a few bytes between a prefix and the whole).
+constexpr size_t kPrefixMargin = 24;
+
+bool ident_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+enum class Fill { kParameter, kNothing, kJoin, kRelation };
+
+/// A run-time fragment in code position: [begin, end) of the text; `glued` when it is part of a
+/// name (users_${suffix}, "${column}"), which is then replaced whole.
+struct Slot {
+  size_t begin = 0, end = 0;
+  bool glued = false;
+  /// Right after a name (`select id ${more}`, `order by t.c ${dir}`): a parameter there would
+  /// read as the value of a typed literal (`id '...'`), which libpg_query accepts, and the name
+  /// would vanish from the statement. A fragment there is never such a value.
+  bool after_name = false;
+};
+
+/// Words after which a value stands: a parameter may fill a fragment after them.
+bool value_keyword(std::string word) {
+  static const std::set<std::string> kWords = {
+      "select", "where", "and", "or", "not", "on", "by", "limit", "offset", "then", "else", "when", "in",
+      "is", "like", "ilike", "between", "returning", "values", "set", "as", "distinct", "all", "any", "some",
+      "exists", "case", "having", "using", "similar", "to", "escape", "interval", "date", "time", "timestamp",
+      "timestamptz", "array", "row", "default", "fetch", "first", "next", "with", "from", "join", "into"};
+  for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return kWords.count(word) > 0;
+}
+
+/// Whether the code before byte `at` ends with a name (not a keyword that takes a value).
+bool ends_with_name(const std::string& s, size_t at) {
+  size_t i = at;
+  while (i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1]))) --i;
+  if (i == 0) return false;
+  if (s[i - 1] == '"') return true;
+  size_t e = i;
+  while (i > 0 && ident_char(s[i - 1]) && s[i - 1] != '$') --i;
+  if (i == e || std::isdigit(static_cast<unsigned char>(s[i]))) return false;  // a number, or no word
+  return !value_keyword(s.substr(i, e - i));
+}
+
+/// The holes that stand in code: not inside a literal, a comment or a dollar-quoted body. A hole
+/// inside a quoted identifier makes the whole identifier the slot.
+std::vector<Slot> find_slots(const std::string& s) {
+  std::vector<Slot> slots;
+  const size_t n = s.size();
+  size_t i = 0;
+  auto add = [&](size_t b, size_t e, bool glued) {
+    if (!slots.empty() && b <= slots.back().end) {
+      slots.back().end = std::max(slots.back().end, e);
+      slots.back().glued = true;
+      return;
+    }
+    slots.push_back({b, e, glued});
+  };
+  // Extends a glued slot over the rest of its name: identifier characters, dots, quoted parts.
+  auto name_start = [&](size_t at) {
+    while (at > 0) {
+      char p = s[at - 1];
+      if (ident_char(p) || p == '.' || p == kHole) { --at; continue; }
+      if (p == '"' && at >= 2) {
+        size_t open = s.rfind('"', at - 2);
+        if (open == std::string::npos) break;
+        at = open;
+        continue;
+      }
+      break;
+    }
+    return at;
+  };
+  auto name_end = [&](size_t at) {
+    while (at < n) {
+      char c = s[at];
+      if (ident_char(c) || c == '.' || c == kHole) { ++at; continue; }
+      if (c == '"') {
+        size_t close = s.find('"', at + 1);
+        if (close == std::string::npos) return n;
+        at = close + 1;
+        continue;
+      }
+      break;
+    }
+    return at;
+  };
+  while (i < n) {
+    char c = s[i];
+    char prev = i > 0 ? s[i - 1] : ' ';
+    char nx = i + 1 < n ? s[i + 1] : '\0';
+    if (c == '\'') {
+      bool e_string = (prev == 'E' || prev == 'e') && (i < 2 || !ident_char(s[i - 2]));
+      size_t j = i + 1;
+      while (j < n) {
+        if (e_string && s[j] == '\\') { j += 2; continue; }
+        if (s[j] == '\'') {
+          if (j + 1 < n && s[j + 1] == '\'') { j += 2; continue; }
+          break;
+        }
+        ++j;
+      }
+      i = j < n ? j + 1 : n;
+      continue;
+    }
+    if (c == '"') {
+      size_t close = s.find('"', i + 1);
+      size_t end = close == std::string::npos ? n : close + 1;
+      if (s.find(kHole, i) < end) add(name_start(i), name_end(i), true);
+      i = end;
+      continue;
+    }
+    if (c == '-' && nx == '-') {
+      size_t j = s.find('\n', i);
+      i = j == std::string::npos ? n : j;
+      continue;
+    }
+    if (c == '/' && nx == '*') {
+      size_t j = s.find("*/", i + 2);
+      i = j == std::string::npos ? n : j + 2;
+      continue;
+    }
+    if (c == '$' && !ident_char(prev) && (nx == '$' || std::isalpha(static_cast<unsigned char>(nx)) || nx == '_')) {
+      size_t j = i + 1;
+      while (j < n && ident_char(s[j]) && s[j] != '$') ++j;
+      if (j < n && s[j] == '$') {
+        std::string tag = s.substr(i, j - i + 1);
+        size_t close = s.find(tag, j + 1);
+        i = close == std::string::npos ? n : close + tag.size();
+        continue;
+      }
+    }
+    if (c == kHole) {
+      bool glued = ident_char(prev) || prev == '"' || prev == '.' || ident_char(nx) || nx == '"' || nx == '.';
+      if (glued) {
+        size_t b = name_start(i), e = name_end(i + 1);
+        add(b, e, true);
+        i = e;
+      } else {
+        add(i, i + 1, false);
+        if (!slots.empty() && !slots.back().glued && slots.back().begin == i) slots.back().after_name = ends_with_name(s, i);
+        ++i;
+      }
+      continue;
+    }
+    ++i;
+  }
+  return slots;
+}
+
+/// The text with slots [0, upto) filled as `fills` says and the rest filled by default (a
+/// parameter, or an unknown relation for a name), up to byte `stop` of the input.
+SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vector<Fill>& fills, size_t stop) {
+  SqlText out;
+  size_t at = 0;
+  for (size_t k = 0; k < slots.size() && slots[k].begin < stop; ++k) {
+    const Slot& slot = slots[k];
+    for (; at < slot.begin; ++at) out.append_from(std::string_view(&in.text[at], 1), in.origin[at]);
+    Fill f = k < fills.size() ? fills[k] : slot.glued ? Fill::kRelation : Fill::kParameter;
+    uint32_t origin = in.origin[slot.begin];
+    std::string relation = std::string(kUnknownSchema) + ".f" + std::to_string(k + 1);
+    switch (f) {
+      case Fill::kParameter: out.append_hole(origin); break;
+      case Fill::kNothing: out.append_from(" ", origin); break;
+      case Fill::kJoin: out.append_from(" CROSS JOIN " + relation + " ", origin); break;
+      case Fill::kRelation: out.append_from(" " + relation + " ", origin); break;
+    }
+    at = slot.end;
+  }
+  for (; at < in.text.size() && at < stop; ++at) out.append_from(std::string_view(&in.text[at], 1), in.origin[at]);
+  return out;
+}
+
+struct Reading {
+  std::vector<Fill> fills;
+  NormalizedSql norm;
+  std::vector<ParsedStatement> statements;
+};
+
+/// Whether only blanks and comments, or a `;` or `(`, or a WITH list's `,` stand before byte `at`:
+/// there a fragment could define a CTE the statement then names.
+bool could_define_cte(const std::string& s, size_t at) {
+  size_t i = at;
+  while (i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1]))) --i;
+  if (i == 0 || s[i - 1] == ';' || s[i - 1] == '(') return true;
+  if (s[i - 1] != ',' && s[i - 1] != ')') return false;
+  std::string lower;
+  for (size_t k = 0; k < i; ++k) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+  for (size_t w = lower.find("with"); w != std::string::npos; w = lower.find("with", w + 1))
+    if ((w == 0 || !ident_char(lower[w - 1])) && (w + 4 >= lower.size() || !ident_char(lower[w + 4]))) return true;
+  return false;
+}
+
+/// Whether the nearest clause word before `offset` is BY (ORDER BY, GROUP BY, PARTITION BY),
+/// where a bare name may be an output column of the select list.
+bool after_by(const std::string& s, size_t offset) {
+  static const std::set<std::string> kClauses = {"select", "from", "where", "join", "on", "having", "set",
+                                                 "values", "returning", "using", "by", "into", "update"};
+  size_t i = std::min(offset, s.size());
+  while (i > 0) {
+    while (i > 0 && !std::isalpha(static_cast<unsigned char>(s[i - 1]))) --i;
+    size_t e = i;
+    while (i > 0 && (ident_char(s[i - 1]))) --i;
+    std::string w;
+    for (size_t k = i; k < e; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+    if (kClauses.count(w)) return w == "by";
+  }
+  return false;
+}
+
+/// Whether the name at `offset` is qualified (`t.name`, `t."name"`).
+bool qualified(const std::string& s, size_t offset) {
+  size_t i = offset;
+  if (i > 0 && s[i - 1] == '"' && i < s.size() && s[i] != '"') --i;
+  return i > 0 && s[i - 1] == '.';
+}
+
+}  // namespace
+
+void leave_missing_relations_unchecked(Resolution* resolution) {
+  for (auto& ref : resolution->refs)
+    if (ref.kind == Reference::Kind::Relation && ref.status == RefStatus::Missing) {
+      ref.status = RefStatus::Unchecked;
+      ref.note = "no database call runs this text: a bigger statement it is part of may define it";
+    }
+}
+
+bool fragment_fills_condition(const SqlText& text) {
+  auto lower_word = [&](size_t from, size_t to) {
+    std::string w;
+    for (size_t k = from; k < to; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text.text[k]))));
+    return w;
+  };
+  static const std::set<std::string> kBefore = {"where", "and", "or", "having", "on", "when"};
+  static const std::set<std::string> kAfter = {"order", "group", "limit", "offset", "union", "returning",
+                                               "and", "or", "having", "window", "intersect", "except"};
+  const std::string& s = text.text;
+  for (auto& slot : find_slots(s)) {
+    if (slot.glued) continue;
+    size_t b = slot.begin;
+    while (b > 0 && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+    size_t wb = b;
+    while (wb > 0 && std::isalpha(static_cast<unsigned char>(s[wb - 1]))) --wb;
+    if (!kBefore.count(lower_word(wb, b))) continue;
+    size_t a = slot.end;
+    while (a < s.size() && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
+    size_t we = a;
+    while (we < s.size() && std::isalpha(static_cast<unsigned char>(s[we]))) ++we;
+    if (a == s.size() || s[a] == ')' || s[a] == ';' || kAfter.count(lower_word(a, we))) return true;
+  }
+  return false;
+}
+
+bool fragment_after_name(const SqlText& text) {
+  for (auto& slot : find_slots(text.text))
+    if (slot.after_name) return true;
+  return false;
+}
+
+bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
+                           const std::vector<std::string>& search_path, PartialReading* out, std::string* why_not,
+                           bool database_call) {
+  std::vector<Slot> slots = find_slots(text.text);
+  if (slots.empty()) {
+    *why_not = "no run-time fragment stands in code";
+    return false;
+  }
+  std::vector<Reading> readings;
+  size_t parses = 0;
+  bool too_many = false;
+  std::vector<Fill> fills;
+  // Depth first over the slots, in text order: a choice is followed only while the text before
+  // the next slot can still begin a statement PostgreSQL accepts.
+  std::function<void()> descend = [&] {
+    size_t k = fills.size();
+    const Slot& slot = slots[k];
+    std::vector<Fill> options = slot.glued        ? std::vector<Fill>{Fill::kRelation}
+                                : slot.after_name ? std::vector<Fill>{Fill::kNothing, Fill::kJoin}
+                                                  : std::vector<Fill>{Fill::kParameter, Fill::kNothing, Fill::kJoin};
+    bool parameter_fits = false;
+    for (size_t o = 0; o < options.size() || (!slot.glued && !parameter_fits && o == options.size()); ++o) {
+      Fill f = o < options.size() ? options[o] : Fill::kRelation;
+      if (too_many) return;
+      if (++parses > kMaxParses) { too_many = true; return; }
+      fills.push_back(f);
+      Reading r;
+      r.fills = fills;
+      r.norm = normalize_placeholders(fill(text, slots, fills, text.text.size()));
+      bool ok = false, viable = false;
+      if (r.norm.unchecked_reason.empty()) {
+        ParseError err;
+        ok = parse(r.norm.sql.text, &r.statements, &err);
+        if (ok) {
+          viable = true;
+        } else if (k + 1 < slots.size()) {
+          size_t prefix = normalize_placeholders(fill(text, slots, fills, slots[k + 1].begin)).sql.text.size();
+          viable = err.offset + kPrefixMargin >= prefix;
+        }
+      }
+      if (viable && f == Fill::kParameter) parameter_fits = true;
+      if (ok && k + 1 == slots.size()) {
+        if (readings.size() >= kMaxReadings) { too_many = true; fills.pop_back(); return; }
+        readings.push_back(std::move(r));
+      } else if (viable && k + 1 < slots.size()) {
+        descend();
+      }
+      fills.pop_back();
+    }
+  };
+  descend();
+  if (too_many) {
+    *why_not = "the run-time fragments can be read in too many ways";
+    return false;
+  }
+  if (readings.empty()) {
+    *why_not = "no neutral reading of the run-time fragments parses";
+    return false;
+  }
+
+  // Host bytes the fragments occupy: what the readings say there is about the fragment itself.
+  std::set<uint32_t> fragment_bytes;
+  for (auto& slot : slots)
+    for (size_t i = slot.begin; i < slot.end; ++i) fragment_bytes.insert(text.origin[i]);
+
+  using Key = std::tuple<int, uint32_t, std::string, std::string, std::string, int>;
+  auto key = [](const Reference& ref, const SqlText& sql) {
+    return Key{static_cast<int>(ref.kind), sql.host_offset(ref.offset), ref.schema, ref.relation, ref.column,
+               static_cast<int>(ref.status)};
+  };
+  std::map<Key, size_t> agreed;
+  std::vector<std::vector<Resolution>> resolved(readings.size());
+  for (size_t r = 0; r < readings.size(); ++r) {
+    std::set<Key> keys;
+    for (auto& s : readings[r].statements) {
+      resolved[r].push_back(is_dml(s.node) ? resolve_statement(s.node, readings[r].norm.sql.text, schema, search_path)
+                                           : Resolution{});
+      for (auto& ref : resolved[r].back().refs) keys.insert(key(ref, readings[r].norm.sql));
+    }
+    for (auto& k : keys) ++agreed[k];
+  }
+
+  const Reading& first = readings.front();
+  bool cte_hazard = false;
+  for (size_t k = 0; k < slots.size(); ++k)
+    if (first.fills[k] == Fill::kNothing || first.fills[k] == Fill::kJoin)
+      cte_hazard = cte_hazard || could_define_cte(text.text, slots[k].begin);
+  out->norm = first.norm;
+  out->statements = first.statements;
+  out->readings = readings.size();
+  out->relation_fragment = false;  // an unknown relation in FROM, not a name elsewhere ("${column}")
+  for (auto& res : resolved.front())
+    for (auto& ref : res.refs)
+      if (ref.kind == Reference::Kind::Relation && ref.schema == kUnknownSchema) out->relation_fragment = true;
+  out->resolutions.clear();
+  for (auto& res : resolved.front()) {
+    Resolution kept;
+    kept.kind = res.kind;
+    for (auto ref : res.refs) {
+      uint32_t host = first.norm.sql.host_offset(ref.offset);
+      if (fragment_bytes.count(host)) continue;
+      if (ref.status != RefStatus::Unchecked) {
+        const char* why = nullptr;
+        bool column = ref.kind == Reference::Kind::Column;
+        if (agreed[key(ref, first.norm.sql)] != readings.size())
+          why = "depends on what a run-time fragment holds";
+        else if (ref.status == RefStatus::Missing && !column && cte_hazard)
+          why = "a run-time fragment before it could define it as a CTE";
+        else if (ref.status == RefStatus::Missing && column && !qualified(first.norm.sql.text, ref.offset) &&
+                 after_by(first.norm.sql.text, ref.offset))
+          why = "a run-time fragment could name it in the select list";
+        if (why) {
+          ref.status = RefStatus::Unchecked;
+          ref.note = why;
+          ref.searched.clear();
+          if (column && !qualified(first.norm.sql.text, ref.offset)) {  // which relation has it is not known
+            ref.schema.clear();
+            ref.relation.clear();
+          }
+        }
+      }
+      kept.refs.push_back(std::move(ref));
+    }
+    // A fragment may add target columns: which columns an INSERT gives is not known.
+    for (auto ins : res.inserts) {
+      ins.column_list = false;
+      ins.values = 0;
+      kept.inserts.push_back(std::move(ins));
+    }
+    if (!database_call) leave_missing_relations_unchecked(&kept);
+    out->resolutions.push_back(std::move(kept));
+  }
+  return true;
+}
+
+}  // namespace schemagate::sql

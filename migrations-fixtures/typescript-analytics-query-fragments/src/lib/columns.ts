@@ -1,0 +1,1 @@
+export const WEBSITE_COLUMNS = 'website_id, name, domain, share_id';

@@ -1,0 +1,120 @@
+// The project phase: top-level strings of every file, looked up through imports (JavaScript,
+// TypeScript, Python) or the package (Go), and the project's own database-call wrappers; then
+// extraction of a file with them at hand.
+#include <doctest/doctest.h>
+
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/project_constants.h"
+#include "analyzers/languages/tree_parser.h"
+
+using namespace schemagate;
+
+namespace {
+
+struct Project {
+  source::MemoryFileSystem fs;
+  std::vector<std::pair<std::string, const languages::Language*>> files;
+  void add(const std::string& path, std::string text) {
+    fs.add("app/" + path, std::move(text));
+    files.push_back({path, languages::language_for_path(path)});
+  }
+  languages::ProjectConstants collect() const { return languages::collect_project_constants(fs, "app", files, 2); }
+};
+
+std::vector<languages::SqlSite> extract(const Project& p, const languages::ProjectConstants& constants,
+                                        const std::string& path) {
+  std::string text, err;
+  REQUIRE(p.fs.read("app/" + path, &text, &err));
+  const languages::Language* lang = languages::language_for_path(path);
+  languages::Parser parser(*lang);
+  languages::Tree tree = parser.parse(text);
+  languages::ExtractInput in{text, ts_tree_root_node(tree.get()), lang};
+  in.path = path;
+  in.project = &constants;
+  std::vector<languages::SqlSite> sites;
+  lang->extract(in, &sites);
+  return sites;
+}
+
+}  // namespace
+
+TEST_CASE("project constants: TypeScript imports, relative and through the @/ alias") {
+  Project p;
+  p.add("src/lib/columns.ts", "export const COLS = 'id, email';\nexport const T = `users`;\n");
+  p.add("src/lib/other/columns.ts", "export const COLS = 'x';\n");
+  p.add("src/q/users.ts",
+        "import { COLS, T as TABLE } from '../lib/columns';\n"
+        "export const all = (db) => db.query(`select ${COLS} from ${TABLE}`);\n");
+  p.add("src/q/alias.ts",
+        "import { T } from '@/lib/columns';\n"
+        "import { COLS } from '@/columns';\n"  // two files end in columns.ts: not certain
+        "export const all = (db) => db.query(`select ${COLS} from ${T}`);\n");
+  auto constants = p.collect();
+  auto users = extract(p, constants, "src/q/users.ts");
+  REQUIRE(users.size() == 1);
+  CHECK(users[0].sql.text == "select id, email from users");
+  auto alias = extract(p, constants, "src/q/alias.ts");
+  REQUIRE(alias.size() == 1);
+  CHECK(alias[0].sql.text == "select \x01 from users");
+}
+
+TEST_CASE("project constants: Python relative and absolute imports; Go package-level constants") {
+  Project p;
+  p.add("svc/db/queries.py", "COLUMNS = 'id, total'\nGET = f\"SELECT {COLUMNS} FROM orders\"\n");
+  p.add("svc/api.py", "from .db.queries import GET as Q\nfrom svc.db.queries import COLUMNS\n"
+                      "def f(cur):\n    cur.execute(Q)\n    cur.execute('SELECT ' + COLUMNS + ' FROM archive')\n");
+  p.add("store/cols.go", "package store\nconst cols = \"id, email\"\n");
+  p.add("store/cols_linux.go", "package store\nconst tagged = \"a\"\n");
+  p.add("store/cols_darwin.go", "package store\nconst tagged = \"b\"\n");
+  p.add("store/users.go", "package store\nfunc f(db *sql.DB) {\n\tdb.Query(\"SELECT \" + cols + \", \" + tagged + \" FROM users\")\n}\n");
+  auto constants = p.collect();
+  auto py = extract(p, constants, "svc/api.py");
+  REQUIRE(py.size() == 2);
+  CHECK(py[0].sql.text == "SELECT id, total FROM orders");
+  CHECK(py[1].sql.text == "SELECT id, total FROM archive");
+  auto go = extract(p, constants, "store/users.go");
+  REQUIRE(go.size() == 1);
+  // Build-tagged variants disagree: which one is compiled is not known.
+  CHECK(go[0].sql.text == "SELECT id, email, \x01 FROM users");
+}
+
+TEST_CASE("project wrappers: a function passing a parameter on as SQL is a database call for its callers") {
+  Project p;
+  p.add("lib/db.ts",
+        "export async function rawQuery(sql: string, data: object) {\n"
+        "  const query = sql?.replaceAll(/x/g, '$1');\n"
+        "  return client.$queryRawUnsafe(query, data);\n"
+        "}\n");
+  p.add("q/stats.ts", "import { rawQuery } from '../lib/db';\n"
+                      "export const f = (cohort) => rawQuery(`select a from t ${cohort} where b`, {});\n");
+  p.add("repo/base.py",
+        "class Repo:\n    def run(self, sql, *args):\n        return self.cursor.execute(sql, args)\n");
+  p.add("repo/users.py", "def f(repo):\n    return repo.run('SELECT email FROM users WHERE id = %s', 1)\n");
+  p.add("store/db.go",
+        "package store\nfunc (s *Store) selectAll(ctx context.Context, query string, args ...any) error {\n"
+        "\t_, err := s.db.QueryContext(ctx, query, args...)\n\treturn err\n}\n");
+  p.add("store/users.go", "package store\nfunc (s *Store) f(ctx context.Context) {\n"
+                          "\ts.selectAll(ctx, \"SELECT id FROM users\")\n}\n");
+  auto constants = p.collect();
+  REQUIRE(constants.wrapper("typescript", "rawQuery"));
+  CHECK(*constants.wrapper("tsx", "rawQuery") == 0);
+  REQUIRE(constants.wrapper("python", "run"));
+  CHECK(*constants.wrapper("python", "run") == 0);
+  REQUIRE(constants.wrapper("go", "selectAll"));
+  CHECK(*constants.wrapper("go", "selectAll") == 1);
+  CHECK_FALSE(constants.wrapper("python", "rawQuery"));
+
+  auto ts = extract(p, constants, "q/stats.ts");
+  REQUIRE(ts.size() == 1);
+  CHECK(ts[0].database_call);
+  CHECK(ts[0].call_name == "rawQuery");
+  CHECK(ts[0].sql.text == "select a from t \x01 where b");
+  auto py = extract(p, constants, "repo/users.py");
+  REQUIRE(py.size() == 1);
+  CHECK(py[0].database_call);
+  CHECK(py[0].call_name == "run");
+  auto go = extract(p, constants, "store/users.go");
+  REQUIRE(go.size() == 1);
+  CHECK(go[0].database_call);
+  CHECK(go[0].sql.text == "SELECT id FROM users");
+}
