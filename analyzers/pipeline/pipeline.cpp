@@ -563,8 +563,20 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     return !options.only_files || std::binary_search(options.only_files->begin(), options.only_files->end(), f);
   };
   std::vector<std::pair<std::string, const languages::Language*>> all_code;  // constants come from every file
+  // With only some files to scan (--changed-since, a pre-commit hook), constants come from their
+  // own directories (a Go package, the modules beside them) only: parsing the whole tree again
+  // would cost more than the scan. A constant imported from farther away leaves its site
+  // unchecked there, as before; the full check in CI follows it.
+  std::set<std::string> constant_dirs;
+  auto dir_of = [](const std::string& path) {
+    size_t slash = path.rfind('/');
+    return slash == std::string::npos ? std::string() : path.substr(0, slash);
+  };
+  if (options.only_files)
+    for (auto& f : *options.only_files) constant_dirs.insert(dir_of(f));
   for (auto& f : candidates) {
-    if (!schema_file(schema, f) && !source::is_not_application_code(f))
+    if (!schema_file(schema, f) && !source::is_not_application_code(f) &&
+        (!options.only_files || constant_dirs.count(dir_of(f))))
       if (auto* lang = languages::language_for_path(f)) all_code.push_back({f, lang});
     if (!wanted(f)) continue;
     if (schema_file(schema, f) || source::is_not_application_code(f)) continue;
