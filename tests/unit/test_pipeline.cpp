@@ -145,3 +145,62 @@ TEST_CASE("deploy: a pending migration that drops what the running code reads") 
                           "the running code (v1.0) uses at worker/read.py:2: applied before the new code replaces it, that "
                           "code fails (SQLSTATE 42703)"});
 }
+
+namespace {
+
+source::MemoryFileSystem split_queries_project() {
+  source::MemoryFileSystem fs;
+  fs.add("app/migrations/0001_orders.up.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamptz);\n");
+  fs.add("app/shop/__init__.py", "");
+  fs.add("app/shop/db/__init__.py", "");
+  fs.add("app/shop/db/queries.py", "OPEN = \"SELECT id, placed_at FROM orders\"\n");
+  fs.add("app/shop/jobs/__init__.py", "");
+  fs.add("app/shop/jobs/report.py", "from shop.db.queries import OPEN\n\n\ndef run(cur):\n    cur.execute(OPEN)\n");
+  return fs;
+}
+
+pipeline::CodeScan scan_split(const source::FileSystem& fs, std::optional<std::vector<std::string>> only) {
+  pipeline::Options options;
+  options.root = "app";
+  options.threads = 1;
+  options.only_files = std::move(only);
+  pipeline::SchemaBuild build;
+  std::string err;
+  REQUIRE_MESSAGE(pipeline::build_schema(fs, options, &build, &err), err);
+  pipeline::CodeScan scan;
+  REQUIRE_MESSAGE(pipeline::scan_code(fs, options, build, &scan, &err), err);
+  return scan;
+}
+
+}  // namespace
+
+TEST_CASE("a constant imported from another directory is followed in a full scan, not under --changed-since") {
+  auto fs = split_queries_project();
+  auto full = scan_split(fs, std::nullopt);
+  REQUIRE(full.diagnostics.size() == 1);
+  CHECK(full.diagnostics[0].rule == "missing-column");
+  CHECK(*full.diagnostics[0].column_name == "placed_at");
+  CHECK(full.summary.checked_sites == 1);
+  // Only the job changed: the constant's directory is not read again, so nothing is checked
+  // there (the full check in CI finds it).
+  auto changed = scan_split(fs, std::vector<std::string>{"shop/jobs/report.py"});
+  CHECK(changed.diagnostics.empty());
+  CHECK(changed.summary.files_scanned == 1);
+  CHECK(changed.summary.checked_sites == 0);
+  // The constant's own file changed too: followed again.
+  auto both = scan_split(fs, std::vector<std::string>{"shop/db/queries.py", "shop/jobs/report.py"});
+  CHECK(both.diagnostics.size() == 1);
+}
+
+TEST_CASE("a schema dump that cannot be read stops the build, naming it") {
+  source::MemoryFileSystem fs;
+  fs.add("app/db/migrations/20240101000000_init.sql", "-- migrate:up\nCREATE TABLE t (id int);\n-- migrate:down\n");
+  fs.add("app/db/schema.sql", "CREATE TABLE t (id int);\n");
+  fs.add_unreadable("app/db/schema.sql", "Permission denied");
+  pipeline::Options options;
+  options.root = "app";
+  pipeline::SchemaBuild build;
+  std::string err;
+  CHECK_FALSE(pipeline::build_schema(fs, options, &build, &err));
+  CHECK(err == "db/schema.sql: cannot read: Permission denied");
+}

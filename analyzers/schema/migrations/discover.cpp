@@ -503,11 +503,15 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
     for (const FoundSet& s : out->sets)
       if (f.compare(0, s.dir.size() + 1, s.dir + "/") == 0) in_set = true;
     if (in_set) continue;
+    // A file that cannot be read may be the schema itself: the gate does not guess past it.
+    std::string text, reason;
+    if (!fs.read(on_disk(root, f), &text, &reason)) {
+      *err = f + ": cannot read: " + reason;
+      return false;
+    }
     SchemaDump dump;
     if (!looks_like_dump(fs, root, f, &dump.evidence)) continue;
     dump.path = f;
-    std::string text, err;
-    fs.read(on_disk(root, f), &text, &err);
     dump.engine = engine_named_in_path(f);
     if (dump.engine.empty()) dump.engine = engine_of_sql(text);
     dump.versions = recorded_versions(text);
