@@ -4,6 +4,7 @@
 #pragma once
 #include <tree_sitter/api.h>
 
+#include <cctype>
 #include <functional>
 #include <optional>
 #include <string>
@@ -11,6 +12,21 @@
 #include <vector>
 
 namespace schemagate::datalayers::js {
+
+/// A name a query builder or client sends unquoted and unchanged: [A-Za-z_][A-Za-z0-9_]*.
+inline bool plain_name(std::string_view s) {
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  for (char c : s)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  return true;
+}
+
+/// Whether `s` has an upper-case ASCII letter (a name a naming plugin may rewrite).
+inline bool has_upper(std::string_view s) {
+  for (char c : s)
+    if (c >= 'A' && c <= 'Z') return true;
+  return false;
+}
 
 inline bool is(TSNode n, std::string_view type) { return !ts_node_is_null(n) && type == ts_node_type(n); }
 

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/builder_chain.h"
 #include "analyzers/datalayers/js_tree.h"
 
 namespace schemagate::datalayers {
@@ -25,17 +26,6 @@ using namespace js;
 
 bool relevant_knex(std::string_view text) { return text.find("knex") != std::string_view::npos; }
 
-bool plain_name(std::string_view s) {
-  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
-  for (char c : s)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
-  return true;
-}
-
-bool has_upper(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
 /// The methods of a chain, innermost first: `knex('t').where(...).update(...)`.
 struct Step {
   std::string name;  ///< "" for the instance called as a function: knex('t')
@@ -43,132 +33,12 @@ struct Step {
   TSNode call{};
 };
 
-struct Chain {
-  const FileInput& in;
-  FileOutput* out;
-  size_t unit = 0;
-  std::string head;
-  bool nested = false;
-  bool opaque = false;
-  std::map<std::string, std::string> aliases;  ///< alias or name -> "schema.table"
-  std::vector<std::string> tables;
-  std::set<std::string> output_names;
-  bool outputs_unknown = false;
-  struct Pending {
-    Literal lit;
-    requirements::Use use;
-    std::string how;
-    bool output_name;
-  };
-  std::vector<Pending> pending;
+struct Chain : BuilderChain {
+  Chain(const FileInput& input, FileOutput* output)
+      : BuilderChain(input, output, {"knex", "Knex", "the instance's identifier mapping", /*upper_as=*/true}) {}
 
   size_t table(const Literal& lit, requirements::Use use, const std::string& verb) {
-    std::string v = lit.value, alias;
-    for (std::string_view as : {" as ", " AS "})
-      if (auto at = v.find(as); at != std::string::npos) alias = v.substr(at + 4), v = v.substr(0, at);
-    std::string sch = in.default_schema, name = v;
-    if (auto dot = v.find('.'); dot != std::string::npos) sch = v.substr(0, dot), name = v.substr(dot + 1);
-    if (!plain_name(name) || !plain_name(sch)) {
-      opaque = true;
-      return SIZE_MAX;
-    }
-    if (has_upper(name)) {
-      out->unchecked.push_back({lit.at, "knex", "table " + name + " may be renamed by the instance's identifier mapping"});
-      opaque = true;
-      return SIZE_MAX;
-    }
-    uint32_t at = lit.at + static_cast<uint32_t>(v.size() - name.size());
-    requirements::Requirement r;
-    r.object = requirements::Object::Relation;
-    r.schema = sch;
-    r.relation = name;
-    r.use = use;
-    r.span = {at, at + static_cast<uint32_t>(name.size())};
-    r.unit = unit;
-    r.quoted = true;
-    std::string shown = sch == in.default_schema ? name : sch + "." + name;
-    r.describe = "Knex " + head + " " + verb + " table " + shown;
-    out->requirements.requirements.push_back(std::move(r));
-    tables.push_back(sch + "." + name);
-    aliases[alias.empty() ? name : alias] = sch + "." + name;
-    return out->requirements.requirements.size() - 1;
-  }
-
-  void column(const Literal& lit, requirements::Use use, const std::string& how, bool output_name = false) {
-    pending.push_back({lit, use, how, output_name});
-  }
-  void columns(TSNode arg, requirements::Use use, const std::string& how, bool output_name = false) {
-    arg = unwrap(arg);
-    if (auto lit = literal(arg, in.text)) {
-      column(*lit, use, how, output_name);
-    } else if (is(arg, "array")) {
-      for (uint32_t i = 0; i < ts_node_named_child_count(arg); ++i)
-        if (auto lit = literal(ts_node_named_child(arg, i), in.text)) column(*lit, use, how, output_name);
-    }
-  }
-  void outputs(const std::vector<TSNode>& args) {
-    for (TSNode a : args) {
-      a = unwrap(a);
-      std::vector<TSNode> items;
-      if (is(a, "array")) {
-        for (uint32_t i = 0; i < ts_node_named_child_count(a); ++i) items.push_back(ts_node_named_child(a, i));
-      } else {
-        items.push_back(a);
-      }
-      for (TSNode item : items) {
-        auto lit = literal(item, in.text);
-        if (!lit) {
-          if (!is(item, "comment")) outputs_unknown = true;
-          continue;
-        }
-        for (std::string_view as : {" as ", " AS "})
-          if (auto at = lit->value.find(as); at != std::string::npos) output_names.insert(lit->value.substr(at + 4));
-      }
-    }
-  }
-
-  void flush() {
-    for (auto& p : pending) {
-      if (p.output_name && (outputs_unknown || output_names.count(p.lit.value))) continue;
-      judge(p.lit, p.use, p.how);
-    }
-  }
-
-  void judge(const Literal& lit, requirements::Use use, const std::string& how) {
-    std::string v = lit.value;
-    for (std::string_view as : {" as ", " AS "})
-      if (auto at = v.find(as); at != std::string::npos) v = v.substr(0, at);
-    std::string qualifier, name = v;
-    if (auto dot = v.rfind('.'); dot != std::string::npos) qualifier = v.substr(0, dot), name = v.substr(dot + 1);
-    if (name == "*" || !plain_name(name) || tables.empty()) return;
-    if (qualifier.empty() && (opaque || nested)) return;
-    uint32_t at = lit.at + static_cast<uint32_t>(v.size() - name.size());
-    if (has_upper(name)) {
-      out->unchecked.push_back({at, "knex", "column " + name + " may be renamed by the instance's identifier mapping"});
-      return;
-    }
-    requirements::Requirement r;
-    r.object = requirements::Object::Column;
-    r.column = name;
-    r.use = use;
-    r.span = {at, at + static_cast<uint32_t>(name.size())};
-    r.unit = unit;
-    r.quoted = true;
-    std::string q;
-    if (!qualifier.empty()) {
-      auto it = aliases.find(qualifier);
-      if (it == aliases.end()) it = aliases.find(qualifier.substr(qualifier.find('.') + 1));
-      if (it == aliases.end()) return;
-      q = it->second;
-    } else {
-      q = tables.front();
-      if (tables.size() > 1) r.candidates = tables;
-    }
-    r.schema = q.substr(0, q.find('.'));
-    r.relation = q.substr(q.find('.') + 1);
-    std::string shown = r.schema == in.default_schema ? r.relation : q;
-    r.describe = "Knex " + head + how + " column " + shown + "." + name;
-    out->requirements.requirements.push_back(std::move(r));
+    return BuilderChain::table(lit, use, verb, in.default_schema, /*upper_is_renamed=*/true);
   }
 };
 
@@ -281,7 +151,8 @@ void extract_knex(const FileInput& in, FileOutput* out) {
       fingerprint += "." + m + "()";
       if (m == "select" || m == "column" || m == "first" || m == "pluck" || m == "returning") {
         for (TSNode a : s.args) chain.columns(a, requirements::Use::Read, "." + m + "() reads");
-        if (m == "select" || m == "column" || m == "first") chain.outputs(s.args);
+        if (m == "select" || m == "column" || m == "first")
+          for (TSNode a : s.args) chain.outputs(a);
       } else if (kWhere.count(m) && !s.args.empty()) {
         std::vector<Key> keys;
         if (is(unwrap(s.args[0]), "object")) {

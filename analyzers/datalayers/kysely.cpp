@@ -15,6 +15,7 @@
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/builder_chain.h"
 #include "analyzers/datalayers/js_tree.h"
 
 namespace schemagate::datalayers {
@@ -28,153 +29,15 @@ bool relevant_kysely(std::string_view text) {
   return false;
 }
 
-bool plain_name(std::string_view s) {
-  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
-  for (char c : s)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
-  return true;
-}
-
-bool has_upper(std::string_view s) {
-  for (char c : s)
-    if (c >= 'A' && c <= 'Z') return true;
-  return false;
-}
-
-struct Chain {
-  const FileInput& in;
-  FileOutput* out;
-  size_t unit = 0;
-  std::string schema;                            ///< withSchema(), else the default
-  std::map<std::string, std::string> aliases;    ///< alias or table name -> "schema.table"
-  std::vector<std::string> tables;               ///< "schema.table", in order
-  bool opaque = false;                           ///< a table of the chain is not spelled
-  /// A subquery inside another chain: an unqualified column may be the outer query's.
-  bool nested = false;
+struct Chain : BuilderChain {
+  Chain(const FileInput& input, FileOutput* output)
+      : BuilderChain(input, output, {"kysely", "Kysely", "CamelCasePlugin", /*upper_as=*/false}) {}
+  std::string schema;  ///< withSchema(), else the default
   std::string verb = "reads";
-  std::string head;                              ///< "selectFrom('t')", for messages
 
-  /// 'schema.table', 'table as t': a relation requirement; its index.
+  /// 'schema.table', 'table as t': a relation requirement.
   void table(const Literal& lit, requirements::Use use) {
-    std::string v = lit.value;
-    std::string alias;
-    if (auto as = v.find(" as "); as != std::string::npos) {
-      alias = v.substr(as + 4);
-      v = v.substr(0, as);
-    }
-    std::string sch = schema, name = v;
-    if (auto dot = v.find('.'); dot != std::string::npos) sch = v.substr(0, dot), name = v.substr(dot + 1);
-    if (!plain_name(name) || !plain_name(sch)) {
-      opaque = true;
-      return;
-    }
-    uint32_t at = lit.at + static_cast<uint32_t>(v.size() - name.size());
-    requirements::Requirement r;
-    r.object = requirements::Object::Relation;
-    r.schema = sch;
-    r.relation = name;
-    r.use = use;
-    r.span = {at, at + static_cast<uint32_t>(name.size())};
-    r.unit = unit;
-    r.quoted = true;
-    std::string shown = sch == in.default_schema ? name : sch + "." + name;
-    r.describe = "Kysely " + head + " " + verb + " table " + shown;
-    out->requirements.requirements.push_back(std::move(r));
-    std::string q = sch + "." + name;
-    tables.push_back(q);
-    aliases[alias.empty() ? name : alias] = q;
-  }
-
-  /// Columns are judged once the chain's tables are all known (a join may follow a select).
-  struct Pending {
-    Literal lit;
-    requirements::Use use;
-    std::string how;
-    bool output_name = false;  ///< orderBy/groupBy: may name an output column of the select list
-  };
-  std::vector<Pending> pending;
-  /// The select list's output names, and whether some are expressions this file cannot name
-  /// (`sql\`...\`.as('month')`, a callback): orderBy('month') may mean one of them.
-  std::set<std::string> output_names;
-  bool outputs_unknown = false;
-  void column(const Literal& lit, requirements::Use use, const std::string& how, bool output_name = false) {
-    pending.push_back({lit, use, how, output_name});
-  }
-  void flush() {
-    for (auto& p : pending) {
-      if (p.output_name && (outputs_unknown || output_names.count(p.lit.value))) continue;
-      judge(p.lit, p.use, p.how);
-    }
-  }
-  /// Records the output names of a select() argument.
-  void outputs(TSNode arg) {
-    arg = unwrap(arg);
-    std::vector<TSNode> items;
-    if (is(arg, "array")) {
-      for (uint32_t i = 0; i < ts_node_named_child_count(arg); ++i) items.push_back(ts_node_named_child(arg, i));
-    } else {
-      items.push_back(arg);
-    }
-    for (TSNode item : items) {
-      auto lit = literal(item, in.text);
-      if (!lit) {
-        if (!is(item, "comment")) outputs_unknown = true;
-        continue;
-      }
-      std::string v = lit->value;
-      if (auto as = v.find(" as "); as != std::string::npos) output_names.insert(v.substr(as + 4));
-    }
-  }
-
-  /// 'col', 't.col', 'col as c', 't.col as c'.
-  void judge(const Literal& lit, requirements::Use use, const std::string& how) {
-    std::string v = lit.value;
-    if (auto as = v.find(" as "); as != std::string::npos) v = v.substr(0, as);
-    std::string qualifier, name = v;
-    if (auto dot = v.rfind('.'); dot != std::string::npos) qualifier = v.substr(0, dot), name = v.substr(dot + 1);
-    if (name == "*" || !plain_name(name) || tables.empty()) return;
-    if (qualifier.empty() && (opaque || nested)) return;
-    uint32_t at = lit.at + static_cast<uint32_t>(v.size() - name.size());
-    if (has_upper(name)) {
-      out->unchecked.push_back({at, "kysely", "column " + name + " may be renamed by CamelCasePlugin"});
-      return;
-    }
-    requirements::Requirement r;
-    r.object = requirements::Object::Column;
-    r.column = name;
-    r.use = use;
-    r.span = {at, at + static_cast<uint32_t>(name.size())};
-    r.unit = unit;
-    r.quoted = true;
-    std::string q;
-    if (!qualifier.empty()) {
-      auto it = aliases.find(qualifier);
-      if (it == aliases.end()) {
-        if (qualifier.find('.') == std::string::npos) return;  // an alias of a subquery
-        it = aliases.find(qualifier.substr(qualifier.find('.') + 1));
-        if (it == aliases.end()) return;
-      }
-      q = it->second;
-    } else {
-      q = tables.front();
-      if (tables.size() > 1) r.candidates = tables;
-    }
-    r.schema = q.substr(0, q.find('.'));
-    r.relation = q.substr(q.find('.') + 1);
-    std::string shown = r.schema == in.default_schema ? r.relation : q;
-    r.describe = "Kysely " + head + how + " column " + shown + "." + name;
-    out->requirements.requirements.push_back(std::move(r));
-  }
-
-  /// A string or an array of strings.
-  void columns(TSNode arg, requirements::Use use, const std::string& how, bool output_name = false) {
-    arg = unwrap(arg);
-    if (auto lit = literal(arg, in.text)) {
-      column(*lit, use, how, output_name);
-    } else if (is(arg, "array")) {
-      for (uint32_t i = 0; i < ts_node_named_child_count(arg); ++i)
-        if (auto lit = literal(ts_node_named_child(arg, i), in.text)) column(*lit, use, how, output_name);
-    }
+    BuilderChain::table(lit, use, verb, schema, /*upper_is_renamed=*/false);
   }
 };
 

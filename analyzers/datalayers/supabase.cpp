@@ -28,13 +28,6 @@ std::string lower(std::string_view s) {
 
 bool relevant_supabase(std::string_view text) { return text.find("supabase") != std::string_view::npos; }
 
-bool is_identifier(std::string_view s) {
-  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
-  for (char c : s)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
-  return true;
-}
-
 /// A callee that returns a Supabase client: createClient, createServerClient, getSupabase, ...
 bool client_factory(std::string_view callee) {
   std::string l = lower(callee.substr(callee.rfind('.') == std::string_view::npos ? 0 : callee.rfind('.') + 1));
@@ -74,7 +67,7 @@ struct Chain {
   /// A column name as a filter or order spells it: `col`, `json->key`; nothing for `rel.col`.
   void filter_column(const Literal& lit, const std::string& how) {
     std::string name = lit.value.substr(0, lit.value.find("->"));
-    if (!is_identifier(name)) return;
+    if (!plain_name(name)) return;
     column(name, lit.at, requirements::Use::Read, how);
   }
 
@@ -109,7 +102,7 @@ struct Chain {
         while (e < item.size() && (std::isalnum(static_cast<unsigned char>(item[e])) || item[e] == '_')) ++e;
       }
       std::string name(item.substr(b, e - b));
-      if (!is_identifier(name) && !quoted) continue;
+      if (!plain_name(name) && !quoted) continue;
       if (name.empty() || name.find('"') != std::string::npos) continue;
       column(name, lit.at + static_cast<uint32_t>(item_at + b), requirements::Use::Read, ".select() reads");
     }
@@ -227,7 +220,7 @@ void extract_supabase(const FileInput& in, FileOutput* out) {
             if (insert && seen.insert(k.name).second) rel.insert_columns.push_back(k.name);
         }
         for (auto& k : keys) {
-          if (is_identifier(k.name)) chain.column(k.name, k.at, requirements::Use::Write, "." + std::string(name) + "() writes");
+          if (plain_name(k.name)) chain.column(k.name, k.at, requirements::Use::Write, "." + std::string(name) + "() writes");
         }
         if (!all)
           out->unchecked.push_back({ts_node_start_byte(a[0]), "supabase-js " + std::string(name) + "()",
@@ -245,7 +238,7 @@ void extract_supabase(const FileInput& in, FileOutput* out) {
               size_t b = lit->value.find_first_not_of(' ', start);
               std::string col = b < i ? lit->value.substr(b, i - b) : "";
               while (!col.empty() && col.back() == ' ') col.pop_back();
-              if (is_identifier(col)) chain.column(col, lit->at + static_cast<uint32_t>(b), requirements::Use::Read,
+              if (plain_name(col)) chain.column(col, lit->at + static_cast<uint32_t>(b), requirements::Use::Read,
                                                    ".upsert() resolves conflicts on");
               start = i + 1;
             }
@@ -268,7 +261,7 @@ void extract_supabase(const FileInput& in, FileOutput* out) {
         std::vector<Key> keys;
         if (!a.empty() && object_keys(a[0], src, &keys))
           for (auto& k : keys)
-            if (is_identifier(k.name)) chain.column(k.name, k.at, requirements::Use::Read, ".match() filters on");
+            if (plain_name(k.name)) chain.column(k.name, k.at, requirements::Use::Read, ".match() filters on");
       }
     }
     out->requirements.requirements[rel_index].describe =
