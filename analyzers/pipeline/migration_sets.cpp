@@ -86,6 +86,13 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
       out->dumps.push_back({d.path, "not applied", 0, d.evidence + " beside " + d.set_dir + "/, recording no versions"});
       continue;
     }
+    if (d.set_dir.empty() && !plan->dirs.empty()) {
+      // A schema file elsewhere in a project that has migrations (a starter's schema.sql for
+      // manual setup, a docs copy): the migrations are what the database gets; applying the
+      // file too would hide a column no migration adds.
+      out->dumps.push_back({d.path, "not applied", 0, d.evidence + "; the project's migrations are the schema"});
+      continue;
+    }
     std::string evidence = d.evidence;
     if (!d.set_dir.empty()) {
       for (const std::string& v : d.versions) plan->in_baseline[d.set_dir].insert(version_key(v));

@@ -1,0 +1,3 @@
+CREATE TABLE customers (
+  id uuid PRIMARY KEY
+);
