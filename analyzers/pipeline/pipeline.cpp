@@ -18,6 +18,7 @@
 #include "analyzers/source/code_kind.h"
 #include "analyzers/pipeline/unchecked_reasons.h"
 #include "analyzers/source/discovery.h"
+#include "analyzers/source/git_head.h"
 #include "analyzers/source/line_index.h"
 #include "analyzers/sql/fragments.h"
 #include "analyzers/sql/pg_parse.h"
@@ -554,6 +555,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   other_engine_migrations(fs, options.root, schema, &other_migrations);
   dopt.other_migrations = &other_migrations;
   dopt.max_file_size = options.max_file_size;
+  dopt.excludes_rules = source::git_excludes_rules(options.root);
   std::vector<source::SkippedFile> skipped;
   dopt.skipped = &skipped;
   std::vector<std::pair<std::string, const languages::Language*>> files;

@@ -375,8 +375,8 @@ class Simulator {
     while (!todo.empty()) {
       std::string q = todo.back();
       todo.pop_back();
-      for (auto& [k, r] : schema_.relations()) {
-        if (std::find(r.parents.begin(), r.parents.end(), q) == r.parents.end()) continue;
+      for (auto& child_key : schema_.children_of(q)) {
+        const Relation& r = schema_.relations().at(child_key);
         if (!seen.insert(r.qualified_name()).second) continue;
         out.push_back(schema_.find(r.schema, r.name));
         todo.push_back(r.qualified_name());

@@ -102,6 +102,10 @@ class Schema {
   /// Some relation has a parent (INHERITS, PARTITION OF). Without one, ALTER and RENAME need not
   /// look for children: that scan over every relation made replay quadratic in a dump's size.
   bool has_inheritance() const { return has_inheritance_; }
+  /// "schema.name" of the relations that name `parent_key` among their parents, in key order:
+  /// an index kept with every add, remove and rename, so that ALTER of a parent does not scan
+  /// every relation (replay stays linear in a dump's size when it has partitions).
+  const std::set<std::string>& children_of(const std::string& parent_key) const;
 
   std::vector<SchemaEvent> history;
   std::set<std::string> types;  ///< "schema.name" of CREATE TYPE
@@ -118,6 +122,9 @@ class Schema {
   std::set<std::string> schemas_;
   std::map<std::string, Relation> relations_;  // keyed by "schema.name"
   bool has_inheritance_ = false;
+  std::map<std::string, std::set<std::string>> children_;  // parent key -> child keys
+  void link(const std::string& child_key, const Relation& child);
+  void unlink(const std::string& child_key, const Relation& child);
 };
 
 }  // namespace schemagate::schema

@@ -313,9 +313,10 @@ bool glob_match(std::string_view pattern, std::string_view path) {
 bool discover_files(const FileSystem& fs, const std::string& root, const DiscoveryOptions& options,
                     std::vector<std::string>* files, std::string* err) {
   files->clear();
-  // .git/info/exclude holds the repository's own ignore rules, read before the .gitignore files
-  // (which override it), as git does.
+  // The user's core.excludesFile, then .git/info/exclude (the repository's own ignore rules),
+  // then the .gitignore files: each overrides the one before, as in git.
   std::vector<IgnoreRule> rules;
+  parse_ignore_rules(options.excludes_rules, "", &rules);
   std::string exclude_path = join_path(root, ".git/info/exclude"), text, why;
   if (fs.is_file(exclude_path) && fs.read(exclude_path, &text, &why)) parse_ignore_rules(text, "", &rules);
   bool ok = walk(fs, root, "", options, std::move(rules), files, err);

@@ -41,6 +41,9 @@ struct DiscoveryOptions {
   /// Receives the candidate files that are not listed, with the reason: not regular, over the
   /// size limit, named as minified or bundled JavaScript, never run.
   std::vector<SkippedFile>* skipped = nullptr;
+  /// The rules of the user's ignore file (git's `core.excludesFile`), applied first so that
+  /// `.git/info/exclude` and the `.gitignore` files override them, as git does.
+  std::string excludes_rules;
 };
 
 /// Root-relative paths ('/' separators) of candidate files, sorted. The caller filters them by

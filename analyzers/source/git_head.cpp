@@ -2,7 +2,10 @@
 
 #include <git2.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 
 namespace schemagate::source {
@@ -10,6 +13,9 @@ namespace {
 
 struct RepositoryFree {
   void operator()(git_repository* p) const { git_repository_free(p); }
+};
+struct ConfigFree {
+  void operator()(git_config* p) const { git_config_free(p); }
 };
 struct StatusFree {
   void operator()(git_status_list* p) const { git_status_list_free(p); }
@@ -46,6 +52,49 @@ bool head_revision(const std::string& path, HeadRevision* out, std::string* err)
   std::unique_ptr<git_status_list, StatusFree> list(raw_list);
   out->dirty = git_status_list_entrycount(list.get()) > 0;
   return true;
+}
+
+namespace {
+
+std::string excludes_file_path(const std::string& root) {
+  static const int init = git_libgit2_init();
+  (void)init;
+  std::error_code ec;
+  std::filesystem::path abs = std::filesystem::weakly_canonical(std::filesystem::absolute(root, ec), ec);
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, abs.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0) return "";
+  std::unique_ptr<git_repository, RepositoryFree> repo(raw);
+  if (git_repository_is_bare(repo.get())) return "";
+  git_config* raw_config = nullptr;
+  if (git_repository_config_snapshot(&raw_config, repo.get()) == 0) {
+    std::unique_ptr<git_config, ConfigFree> config(raw_config);
+    git_buf buf = GIT_BUF_INIT;
+    if (git_config_get_path(&buf, config.get(), "core.excludesFile") == 0) {
+      std::string path(buf.ptr, buf.size);
+      git_buf_dispose(&buf);
+      return path;
+    }
+  }
+  // git's default when core.excludesFile is not set.
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  if (xdg && *xdg) return std::string(xdg) + "/git/ignore";
+  const char* home = std::getenv("HOME");
+  if (home && *home) return std::string(home) + "/.config/git/ignore";
+  return "";
+}
+
+}  // namespace
+
+std::string git_excludes_rules(const std::string& root) {
+  std::string path = excludes_file_path(root);
+  if (path.empty()) return "";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return "";
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec || size > (1u << 20)) return "";
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return text;
 }
 
 }  // namespace schemagate::source

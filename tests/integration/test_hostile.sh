@@ -66,4 +66,22 @@ for format in text json sarif github junit gitlab; do
   fi
 done
 
+# git's core.excludesFile: a file the user's global ignore names is not the project's code, as
+# `git status` does not list it; .gitignore can take it back with a negation.
+mkdir -p "$work/g/migrations" "$work/home"
+printf 'CREATE TABLE users (id bigserial PRIMARY KEY);\n' >"$work/g/migrations/0001_init.sql"
+printf 'def f(cur):\n    cur.execute("SELECT nickname FROM users")\n' >"$work/g/scratch.py"
+printf 'def f(cur):\n    cur.execute("SELECT handle FROM users")\n' >"$work/g/kept.py"
+printf 'scratch.py\nkept.py\n' >"$work/home/ignore"
+printf '!kept.py\n' >"$work/g/.gitignore"
+git -C "$work/g" init -q
+git -C "$work/g" config core.excludesFile "$work/home/ignore"
+check "core.excludesFile: scratch.py ignored, kept.py taken back by .gitignore" \
+  "kept.py:2:25: error[missing-column]: column \"handle\" of relation \"users\" does not exist (SQLSTATE 42703): no migration adds it
+schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 1 error, 0 warnings" \
+  "$(cd "$work/g" && NO_COLOR=1 HOME="$work/home" timeout 20 "$bin" check . 2>&1 | grep -v -e '^ ' -e '^$' -e '^schemagate: migrations')"
+check "core.excludesFile matches git status" "?? .gitignore
+?? kept.py
+?? migrations/" "$(cd "$work/g" && HOME="$work/home" git status --porcelain)"
+
 finish hostile

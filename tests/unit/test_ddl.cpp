@@ -130,6 +130,24 @@ TEST_CASE("LIKE, INHERITS and PARTITION OF copy the parent's columns") {
   CHECK(s.find("public", "m")->kind == RelationKind::PartitionedTable);
 }
 
+TEST_CASE("ALTER of a parent reaches its children through renames and drops (the child index)") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE m (id int, at date) PARTITION BY RANGE (at);\n"
+                            "CREATE TABLE m_a PARTITION OF m FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');\n"
+                            "CREATE TABLE m_b PARTITION OF m FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');\n"
+                            "CREATE TABLE m_a_old (x int) INHERITS (m_a);"},
+                  {"2.sql", "ALTER TABLE m RENAME TO events;\n"
+                            "ALTER TABLE m_b RENAME TO events_b;\n"
+                            "DROP TABLE m_a_old;\n"
+                            "ALTER TABLE events ADD COLUMN note text;"}}) == "");
+  CHECK(columns(s, "public", "events") == "id@1.sql:1 at@1.sql:1 note@2.sql:4");
+  CHECK(columns(s, "public", "m_a") == "id@1.sql:1 at@1.sql:1 note@2.sql:4");
+  CHECK(columns(s, "public", "events_b") == "id@1.sql:1 at@1.sql:1 note@2.sql:4");
+  CHECK(s.children_of("public.events") == std::set<std::string>{"public.events_b", "public.m_a"});
+  CHECK(s.children_of("public.m").empty());
+  CHECK(s.children_of("public.m_a").empty());
+}
+
 TEST_CASE("views and materialized views take their query's columns or an explicit list") {
   Schema s;
   CHECK(apply(s, {{"1.sql", "CREATE TABLE o (id int, total numeric, uid int);\n"

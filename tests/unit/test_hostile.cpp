@@ -480,6 +480,22 @@ TEST_CASE(".git/info/exclude, escaped and pathological .gitignore patterns") {
   CHECK(joined(files) == std::string(200, 'a') + ".py kept.py ");
 }
 
+TEST_CASE("the user's core.excludesFile applies first; .git/info/exclude and .gitignore override it") {
+  source::MemoryFileSystem fs;
+  fs.add("proj/.git/info/exclude", "!kept_by_exclude.py\n");
+  fs.add("proj/.gitignore", "!kept_by_gitignore.py\n");
+  fs.add("proj/scratch.py", "");
+  fs.add("proj/kept_by_exclude.py", "");
+  fs.add("proj/kept_by_gitignore.py", "");
+  fs.add("proj/app.py", "");
+  source::DiscoveryOptions opt;
+  opt.excludes_rules = "scratch.py\nkept_*.py\n";
+  std::vector<std::string> files;
+  std::string err;
+  REQUIRE(source::discover_files(fs, "proj", opt, &files, &err));
+  CHECK(joined(files) == "app.py kept_by_exclude.py kept_by_gitignore.py ");
+}
+
 // ---- item 9: nothing of the URL but host, port, database and user is printed ------------------
 
 TEST_CASE("a connection string libpq cannot parse is rejected without echoing it") {
