@@ -297,6 +297,41 @@ class JavaScriptSyntax final : public HostSyntax {
 
 }  // namespace
 
+std::string javascript_test_double_of(TSNode root, std::string_view text, std::string_view call) {
+  // TypeScript's `interface X { query(...): ...; }` and `type X = { query: ... }`: a member of a
+  // type the file declares. Only the file's top level (and export statements) is looked at.
+  auto node_text = [&](TSNode n) {
+    return std::string(text.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n)));
+  };
+  std::vector<TSNode> todo;
+  for (uint32_t i = 0, n = ts_node_named_child_count(root); i < n; ++i) todo.push_back(ts_node_named_child(root, i));
+  while (!todo.empty()) {
+    TSNode decl = todo.back();
+    todo.pop_back();
+    std::string_view type = ts_node_type(decl);
+    if (type == "export_statement") {
+      TSNode inner = ts_node_child_by_field_name(decl, "declaration", 11);
+      if (!ts_node_is_null(inner)) todo.push_back(inner);
+      continue;
+    }
+    bool interface = type == "interface_declaration";
+    if (!interface && type != "type_alias_declaration") continue;
+    TSNode name = ts_node_child_by_field_name(decl, "name", 4);
+    TSNode body = ts_node_child_by_field_name(decl, interface ? "body" : "value", interface ? 4 : 5);
+    if (ts_node_is_null(name) || ts_node_is_null(body)) continue;
+    if (!interface && std::string_view(ts_node_type(body)) != "object_type") continue;
+    for (uint32_t i = 0, n = ts_node_named_child_count(body); i < n; ++i) {
+      TSNode member = ts_node_named_child(body, i);
+      std::string_view mt = ts_node_type(member);
+      if (mt != "property_signature" && mt != "method_signature") continue;
+      TSNode member_name = ts_node_child_by_field_name(member, "name", 4);
+      if (!ts_node_is_null(member_name) && node_text(member_name) == call)
+        return (interface ? "interface " : "type ") + node_text(name);
+    }
+  }
+  return "";
+}
+
 void extract_javascript(const ExtractInput& in, std::vector<SqlSite>* out) {
   static const JavaScriptSyntax syntax;
   extract_sites(in, syntax, out);

@@ -55,6 +55,10 @@ struct Language {
   /// Whether the file's SQL-looking strings are for another engine unless a database call runs
   /// them (Spark SQL in a PySpark job); null: never.
   bool (*other_engine_sql)(std::string_view file_text) = nullptr;
+  /// In a test file: the file's own type that declares a member named `call` ("interface
+  /// TestSql"), or "". A test that types its database handle itself calls a fake of that shape
+  /// (a type-inference test of a DSL), not a database. Null: never.
+  std::string (*test_double_of)(TSNode root, std::string_view file_text, std::string_view call) = nullptr;
 };
 
 /// Every language, one row each.

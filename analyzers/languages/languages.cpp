@@ -28,6 +28,7 @@ void extract_java(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_kotlin(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_ruby(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out);
+std::string javascript_test_double_of(TSNode root, std::string_view text, std::string_view call);
 
 namespace {
 
@@ -64,10 +65,10 @@ const std::vector<Language>& languages() {
         "read_sql", "read_sql_query", "copy_expert"},
        extract_python, uses_pyspark},
       {"javascript", {".js", ".mjs", ".cjs", ".jsx"}, tree_sitter_javascript, kJavaScriptCalls,
-       extract_javascript},
+       extract_javascript, nullptr, javascript_test_double_of},
       {"typescript", {".ts", ".mts", ".cts"}, tree_sitter_typescript, kJavaScriptCalls,
-       extract_javascript},
-      {"tsx", {".tsx"}, tree_sitter_tsx, kJavaScriptCalls, extract_javascript},
+       extract_javascript, nullptr, javascript_test_double_of},
+      {"tsx", {".tsx"}, tree_sitter_tsx, kJavaScriptCalls, extract_javascript, nullptr, javascript_test_double_of},
       {"go", {".go"}, tree_sitter_go,
        {"Query", "QueryRow", "QueryContext", "QueryRowContext", "Exec", "ExecContext", "Prepare",
         "PrepareContext", "Get", "Select", "MustExec", "NamedExec", "NamedQuery", "QueryRowx",

@@ -218,6 +218,11 @@ class FileScanner {
       if (js && !only_database_calls_ &&
           std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) { return !s.database_call; }))
         only_database_calls_ = !source::package_without_database_client(fs_, options_.root, rel).empty();
+      test_doubles_.clear();
+      if (source::is_test_file(rel) && lang->test_double_of)
+        for (auto& site : sites)
+          if (site.database_call && !test_doubles_.count(site.call_name))
+            test_doubles_[site.call_name] = lang->test_double_of(root, text, site.call_name);
       for (auto& site : sites) analyze_site(rel, lines, site, &result);
     }
     for (auto* layer : layers) {
@@ -225,7 +230,8 @@ class FileScanner {
       datalayers::FileInput in{rel, text, root, lang ? language_family(*lang) : "",
                                options_.search_path.empty() ? "public" : options_.search_path.front()};
       layer->extract(in, &out);
-      add_layer_output(rel, lines, *layer, std::move(out), &result);
+      std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
+      add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
     }
     if (!result.requirements.requirements.empty()) result.text = std::move(text);
     return result;
@@ -239,8 +245,33 @@ class FileScanner {
 
   /// A data layer's units become sites (checked), its unchecked uses unchecked sites, and its
   /// requirements join the file's, with their references for the audit view.
+  /// For each unit of a data layer's output in a test file: the file's own type that declares the
+  /// method the unit's call goes to ("interface TestSupabase"), or "". Empty outside tests.
+  std::vector<std::string> layer_test_doubles(const std::string& rel, const languages::Language* lang, TSNode root,
+                                              std::string_view text, const datalayers::FileOutput& out) {
+    std::vector<std::string> doubles(out.requirements.units.size());
+    if (!lang || !lang->test_double_of || ts_node_is_null(root) || !source::is_test_file(rel)) return doubles;
+    for (auto& r : out.requirements.requirements) {
+      if (r.unit >= doubles.size() || !doubles[r.unit].empty()) continue;
+      // The call that holds the requirement's text: `client.from('t')` -> "from".
+      TSNode n = ts_node_descendant_for_byte_range(root, r.span.begin, r.span.begin);
+      for (int up = 0; up < 6 && !ts_node_is_null(n); ++up, n = ts_node_parent(n)) {
+        if (std::string_view(ts_node_type(n)) != "call_expression") continue;
+        TSNode fn = ts_node_child_by_field_name(n, "function", 8);
+        if (ts_node_is_null(fn) || std::string_view(ts_node_type(fn)) != "member_expression") break;
+        TSNode prop = ts_node_child_by_field_name(fn, "property", 8);
+        if (ts_node_is_null(prop)) break;
+        std::string_view call = text.substr(ts_node_start_byte(prop), ts_node_end_byte(prop) - ts_node_start_byte(prop));
+        doubles[r.unit] = lang->test_double_of(root, text, call);
+        if (!doubles[r.unit].empty()) doubles[r.unit] = std::string(call) + "() (" + doubles[r.unit] + ")";
+        break;
+      }
+    }
+    return doubles;
+  }
+
   void add_layer_output(const std::string& rel, const source::LineIndex& lines, const datalayers::DataLayer& layer,
-                        datalayers::FileOutput out, FileResult* result) {
+                        datalayers::FileOutput out, FileResult* result, const std::vector<std::string>& doubles) {
     const schema::Schema& intended = targets_.deploy ? *targets_.current : *targets_.eventual;
     auto& reqs = result->requirements;
     size_t first_unit = reqs.units.size();
@@ -250,11 +281,22 @@ class FileScanner {
       records[u].file = rel;
       records[u].via = std::string(layer.name);
       records[u].sql = out.requirements.units[u].fingerprint_text;
-      records[u].checked = true;
+      records[u].checked = doubles[u].empty();
+      if (!doubles[u].empty()) {
+        records[u].reason = "a test that declares its own " + doubles[u] + ": its queries go to that fake";
+        records[u].reason_id = kTestFake;
+      }
     }
     for (auto& r : out.requirements.requirements) {
       SiteRecord& rec = records[r.unit];
       auto pos = lines.position(r.span.begin);
+      if (!doubles[r.unit].empty()) {
+        if (rec.line == 0) {
+          rec.line = pos.line;
+          rec.column = pos.column;
+        }
+        continue;  // not a requirement: the fake has no schema
+      }
       if (rec.line == 0) {
         rec.line = pos.line;
         rec.column = pos.column;
@@ -306,6 +348,12 @@ class FileScanner {
     rec.via = site.database_call ? site.call_name : "string";
     if (!no_database_client_.empty()) {
       rec.reason = "a test in a package whose " + no_database_client_ + " declares no database client: its SQL goes to a fake";
+      rec.reason_id = kTestFake;
+      result->sites.push_back(std::move(rec));
+      return;
+    }
+    if (auto fake = test_doubles_.find(site.call_name); site.database_call && fake != test_doubles_.end() && !fake->second.empty()) {
+      rec.reason = "a test that declares its own " + site.call_name + "() (" + fake->second + "): its SQL goes to that fake";
       rec.reason_id = kTestFake;
       result->sites.push_back(std::move(rec));
       return;
@@ -442,6 +490,8 @@ class FileScanner {
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
   std::string no_database_client_;    ///< a test file's package.json that declares no database client
+  /// In a test file: call name -> the file's own type declaring it ("interface TestSql"), or "".
+  std::map<std::string, std::string> test_doubles_;
   std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers_;
 };
 

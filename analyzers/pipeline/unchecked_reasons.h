@@ -34,7 +34,7 @@ inline const std::vector<UncheckedReason>& unchecked_reasons() {
       {kDoesNotParse, "the text does not parse as PostgreSQL (another engine's dialect, a syntax error)"},
       {kDataLayerDynamic, "a data layer's call whose relation or columns are only known at run time"},
       {kOtherEngine, "SQL for another engine (SQLite, MySQL, ClickHouse, Spark), not PostgreSQL"},
-      {kTestFake, "a test in a package that declares no database client: its SQL goes to a fake"},
+      {kTestFake, "a test whose SQL goes to a fake: its package declares no database client, or it types the handle itself"},
   };
   return kReasons;
 }
