@@ -9,6 +9,7 @@
 #include "analyzers/config/config.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/query_dialects.h"
+#include "analyzers/pipeline/pipeline.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/source/discovery.h"
 #include "cli/commands.h"
@@ -80,18 +81,20 @@ int run_init(const CommonOptions& options) {
   if (!fs.is_dir(options.pipeline.root)) return fail("path \"" + options.pipeline.root + "\" is not a directory");
   if (fs.is_file(path)) return fail(path + " already exists; edit it or remove it first");
   config::Detected detected;
-  for (auto& d : schema::migrations::default_directories()) {
-    if (!fs.is_dir(source::join_path(options.pipeline.root, d))) continue;
-    std::vector<schema::migrations::MigrationFile> files;
-    std::string format, err;
-    if (!schema::migrations::load_directory(fs, options.pipeline.root, d, &files, &format, &err)) return fail(err);
-    if (format.empty()) continue;
-    // The evidence: how many migration files, the first and the last, as the tool orders them.
-    std::string evidence = std::to_string(files.size()) + " file" + (files.size() == 1 ? "" : "s");
-    auto name = [](const std::string& p) { return p.substr(p.rfind('/') + 1); };
-    if (!files.empty()) evidence += ", " + name(files.front().path);
-    if (files.size() > 1) evidence += " ... " + name(files.back().path);
-    detected.migrations.push_back({d, format, evidence});
+  // The same discovery `check` runs: what init writes is what check would find with no flags.
+  pipeline::SchemaBuild build;
+  std::string build_err;
+  if (pipeline::build_schema(fs, options.pipeline, &build, &build_err)) {
+    for (auto& d : build.directories) {
+      std::string evidence = std::to_string(d.files) + " file" + (d.files == 1 ? "" : "s");
+      if (!d.evidence.empty()) evidence += "; " + d.evidence;
+      detected.migrations.push_back({d.path, d.format, evidence});
+    }
+    for (auto& d : build.other_engines) detected.other_engines.push_back({d.path, d.format, d.evidence});
+    detected.search_path = build.search_path;
+    detected.search_path_evidence = build.search_path_evidence;
+  } else {
+    detected.no_migrations_reason = build_err;
   }
   if (!detected.migrations.empty()) {
     const std::string& f = detected.migrations.front().format;

@@ -495,7 +495,12 @@ std::string render_init(const Detected& d) {
     line("# the table " + d.tracking_tool + " records applied migrations in.");
   }
   if (d.migrations.empty()) {
-    line("# No migration directory was found: name yours here.");
+    if (!d.no_migrations_reason.empty()) {
+      line("# `schemagate check` stops today with: " + d.no_migrations_reason);
+      line("# Name your migration directories here.");
+    } else {
+      line("# No migration directory was found: name yours here.");
+    }
     line("# migrations:");
     line("#   - db/migrations");
   } else {
@@ -503,6 +508,12 @@ std::string render_init(const Detected& d) {
     for (const Detected::MigrationDir& m : d.migrations)
       line("  - " + yaml_scalar(m.path) + (m.format.empty() ? "" : "  # " + m.format) +
            (m.evidence.empty() ? "" : (m.format.empty() ? "  # " : ": ") + m.evidence));
+  }
+  if (!d.other_engines.empty()) {
+    line("# Migration sets of another engine, found and left out (their SQL is not PostgreSQL's; code");
+    line("# that uses their tables is listed as unchecked):");
+    for (const Detected::MigrationDir& m : d.other_engines)
+      line("#   " + m.path + " (" + (m.evidence.empty() ? m.format : m.evidence) + ")");
   }
   line("");
 
@@ -517,7 +528,14 @@ std::string render_init(const Detected& d) {
   }
 
   line("# Schemas searched for unqualified table names, in order (--search-path). Default: public.");
-  line("# search_path: [public]");
+  if (d.search_path.empty()) {
+    line("# search_path: [public]");
+  } else {
+    if (!d.search_path_evidence.empty()) line("# From: " + d.search_path_evidence + ".");
+    std::string list;
+    for (auto& schema : d.search_path) list += (list.empty() ? "" : ", ") + yaml_scalar(schema);
+    line("search_path: [" + list + "]");
+  }
   line("");
 
   line("# Limit the files scanned (--include, --exclude). A glob without \"/\" matches file names.");

@@ -71,6 +71,14 @@ struct Detected {
     std::string evidence = {};  ///< why: "12 files, 000001_init.up.sql ... 000012_tags.up.sql"
   };
   std::vector<MigrationDir> migrations;  ///< in the order they should be applied
+  /// Migration sets of another engine (format = the engine, "MySQL"): listed, not set.
+  std::vector<MigrationDir> other_engines = {};
+  /// The search path the repository states (ALTER ROLE/DATABASE ... SET search_path, a
+  /// connection string's options) or implies, and why; empty: public.
+  std::vector<std::string> search_path = {};
+  std::string search_path_evidence = {};
+  /// Why no migration set was found (the error `check` would give), when none was.
+  std::string no_migrations_reason = {};
   std::vector<std::string> languages;    ///< host languages with at least one file: "python", ...
   std::string tracking_tool;             ///< the migration tool guessed ("flyway"); "" unknown
   /// Query files of a query tool, by tool ("sqlc") -> the files that show it, in path order.

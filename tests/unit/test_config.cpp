@@ -328,6 +328,28 @@ TEST_CASE("render_init comments each migration directory and query tool with its
   CHECK(text.find("#   pgtyped: src/books.sql\n#   sqlc: db/query/a.sql and 1 more\n") != std::string::npos);
 }
 
+TEST_CASE("render_init sets the search path the repository states and lists other engines' sets") {
+  Detected d;
+  d.migrations = {{"migrations/tenant", "plain", "2 files"}};
+  d.search_path = {"media", "public"};
+  d.search_path_evidence = "migrations/tenant/0001-schema.sql:13";
+  d.other_engines = {{"internal/sqlite/migrations", "SQLite", "SQLite: a directory named for SQLite"}};
+  std::string text = config::render_init(d);
+  Loaded r = load(text);
+  REQUIRE_MESSAGE(r.ok, (r.err + "\n" + text));
+  CHECK(*r.config.search_path == std::vector<std::string>{"media", "public"});
+  CHECK(text.find("# From: migrations/tenant/0001-schema.sql:13.\nsearch_path: [media, public]\n") != std::string::npos);
+  CHECK(text.find("#   internal/sqlite/migrations (SQLite: a directory named for SQLite)\n") != std::string::npos);
+}
+
+TEST_CASE("render_init with no migrations says why") {
+  Detected d;
+  d.no_migrations_reason = "no migrations found under \".\"";
+  std::string text = config::render_init(d);
+  CHECK(text.find("# `schemagate check` stops today with: no migrations found under \".\"\n"
+                  "# Name your migration directories here.\n# migrations:\n") != std::string::npos);
+}
+
 TEST_CASE("render_init with nothing detected: loads as an empty configuration") {
   std::string text = config::render_init(Detected{});
   Loaded r = load(text);
