@@ -39,8 +39,8 @@ eval "$env_out"
 psql=("$bin/psql" -X -q -v ON_ERROR_STOP=1 -At -F $'\t' -d postgres)
 
 # name, fewest and most arguments a call may pass (-1: any number, VARIADIC).
-fn_ranges="SELECT p.proname, min(p.pronargs - p.pronargdefaults - CASE WHEN p.provariadic <> 0 THEN 1 ELSE 0 END),
-  max(CASE WHEN p.provariadic <> 0 THEN -1 ELSE p.pronargs END) FROM pg_proc p"
+fn_ranges="SELECT p.proname, min(p.pronargs - p.pronargdefaults),
+  CASE WHEN bool_or(p.provariadic <> 0) THEN -1 ELSE max(p.pronargs) END FROM pg_proc p"
 "${psql[@]}" -c "$fn_ranges WHERE p.pronamespace = 'pg_catalog'::regnamespace GROUP BY 1 ORDER BY 1" >"$tmp/functions"
 "${psql[@]}" -c "SELECT DISTINCT typname FROM pg_type WHERE typnamespace = 'pg_catalog'::regnamespace ORDER BY 1" >"$tmp/types"
 "${psql[@]}" -c "SELECT name FROM pg_available_extensions ORDER BY 1" >"$tmp/available"

@@ -794,7 +794,7 @@ class Simulator {
       if (mode == "FUNC_PARAM_VARIADIC") variadic = true;
     }
     f.max_args = variadic ? -1 : f.declared;
-    f.min_args = std::max(0, f.declared - defaults - (variadic ? 1 : 0));
+    f.min_args = std::max(0, f.declared - defaults);  // a VARIADIC without default needs one value
     add_function(std::move(f), b.value("replace", false));
   }
 

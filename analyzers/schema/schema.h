@@ -79,7 +79,7 @@ struct Relation {
 struct Function {
   std::string schema, name;
   int declared = 0;   ///< input arguments as declared (a procedure's OUT ones included)
-  int min_args = 0;   ///< without the arguments that have defaults (and without a VARIADIC one)
+  int min_args = 0;   ///< without the arguments that have defaults (a VARIADIC one needs a value)
   int max_args = 0;   ///< -1: any number (VARIADIC)
   bool procedure = false;
   Origin origin;

@@ -95,7 +95,7 @@ TEST_CASE("sequences: serial and identity columns create table_column_seq; renam
 TEST_CASE("sequences: a long table and column name is shortened as PostgreSQL does") {
   auto s = build({{"m1.sql", "CREATE TABLE a_table_with_a_rather_long_name_for_testing (an_identifier_column_also_long serial);"}});
   // makeObjectName: both parts cut (the longer first) so the name fits in 63 bytes.
-  CHECK(s.find("public", "a_table_with_a_rather_long_name_for_te_an_identifier_column_al_seq"));
+  CHECK(s.find("public", "a_table_with_a_rather_long_na_an_identifier_column_also_lon_seq"));
 }
 
 TEST_CASE("a sequence read as a table, nextval, currval, setval and regclass need it") {
@@ -140,7 +140,7 @@ TEST_CASE("functions: defaults, VARIADIC, procedures, OR REPLACE, DROP, RENAME, 
   REQUIRE(d.size() == 1);
   CHECK(d[0].message ==
         "function \"claim_jobs\" called with 1 argument does not exist (SQLSTATE 42883): no migration creates it and "
-        "PostgreSQL has no built-in function of that name; did you mean \"claim\"?");
+        "PostgreSQL has no built-in function of that name");
   // Unknown, never missing: an unknown schema, an extension the server does not ship, functional
   // notation, SQL-syntax calls, ordered-set aggregates.
   CHECK(run("SELECT auth.uid(), extract(epoch from now()), percentile_cont(0.5) WITHIN GROUP (ORDER BY id), "
@@ -162,7 +162,7 @@ TEST_CASE("enum labels: compared, written, cast; ADD VALUE and RENAME VALUE foll
   CHECK(run("INSERT INTO jobs (state, note) VALUES ('done', 'Done'), ($1, 'x')", s).empty());
   CHECK(run("SELECT 'done'::job_state, state::text = 'whatever' FROM jobs", s).empty());
   CHECK(rules(run("SELECT id FROM jobs WHERE state = 'running'", s)) == "invalid-enum-value@36");
-  CHECK(rules(run("INSERT INTO jobs (note, state) VALUES ('x', 'Done')", s)) == "invalid-enum-value@44");
+  CHECK(rules(run("INSERT INTO jobs (note, state) VALUES ('x', 'Done')", s)) == "invalid-enum-value@46");
   CHECK(rules(run("SELECT 'paused'::job_state", s)) == "invalid-enum-value@9");
   CHECK(rules(run("UPDATE jobs SET state = 'archived'", s)) == "invalid-enum-value@26");
   auto d = run("SELECT id FROM jobs j WHERE j.state IN ('done', 'Done')", s);
@@ -183,11 +183,11 @@ TEST_CASE("INSERT value counts against listed columns, and against the table's c
   auto d = run("INSERT INTO jobs (state, note) VALUES ('done', 'x', 3)", s);
   REQUIRE(d.size() == 1);
   CHECK(d[0].rule == "insert-arity");
-  CHECK(d[0].column == 51);
+  CHECK(d[0].column == 53);
   CHECK(d[0].message == "INSERT has more expressions than target columns (SQLSTATE 42601): 3 values a row for 2 listed columns");
-  CHECK(rules(run("INSERT INTO jobs (state, note) VALUES ('done')", s)) == "insert-arity@13");
+  CHECK(rules(run("INSERT INTO jobs (state, note) VALUES ('done')", s)) == "insert-arity@26");
   CHECK(rules(run("INSERT INTO jobs VALUES (1, 'done', 'x', 4)", s)) == "insert-arity@42");
-  CHECK(rules(run("INSERT INTO jobs (state) SELECT state, note FROM jobs", s)) == "insert-arity@46");
+  CHECK(rules(run("INSERT INTO jobs (state) SELECT state, note FROM jobs", s)) == "insert-arity@40");
 }
 
 TEST_CASE("pending-migration names the migration that creates a function, a label or a sequence") {

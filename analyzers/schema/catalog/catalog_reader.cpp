@@ -256,7 +256,7 @@ void read_catalog(pqxx::transaction_base& tx, int server_version, CatalogSnapsho
     f.name = row[1].c_str();
     f.declared = row[2].as<int>();
     bool variadic = std::string(row[4].c_str()) == "t";
-    f.min_args = std::max(0, f.declared - row[3].as<int>() - (variadic ? 1 : 0));
+    f.min_args = std::max(0, f.declared - row[3].as<int>());
     f.max_args = variadic ? -1 : f.declared;
     f.procedure = std::string(row[5].c_str()) == "t";
     f.origin = origin;
