@@ -441,7 +441,10 @@ class FileScanner {
     }
     if (!parsed && !partial) {
       if (norm.unchecked_reason.empty() && !site.database_call && !has_holes) return;  // only looked like SQL
-      if (norm.unchecked_reason.empty() && site.database_call && !has_holes && !plain_sql_file_ &&
+      // An error at a placeholder ("at or near "$4"") is a value standing where SQL text goes:
+      // a template (FROM %s filled by Sprintf), not a syntax error.
+      bool at_placeholder = perr.message.find("at or near \"$") != std::string::npos;
+      if (norm.unchecked_reason.empty() && site.database_call && !has_holes && !plain_sql_file_ && !at_placeholder &&
           plainly_postgresql(norm.sql.text)) {
         // A database call sends it as it is, and nothing in it says it is for another engine or
         // a template filled later: PostgreSQL rejects it on every call.
@@ -494,8 +497,11 @@ class FileScanner {
       if (!created.name.empty())
         result->created.push_back({created, rel, lines.position(norm.sql.host_offset(at)).line});
     }
-    bool any_dml = false;
-    for (auto& s : stmts) any_dml = any_dml || sql::is_checked(s.node);
+    bool any_dml = false, site_has_ddl = false;
+    for (auto& s : stmts) {
+      any_dml = any_dml || sql::is_checked(s.node);
+      site_has_ddl = site_has_ddl || !sql::is_checked(s.node);
+    }
     if (!any_dml) return;  // DDL or utility statements run by code are not references
 
     rec.checked = !partial;
@@ -509,11 +515,14 @@ class FileScanner {
                                     : sql::resolve_statement(s.node, norm.sql.text, intended, options_.search_path);
       if (has_holes && !site.database_call && sql::fragment_fills_condition(site.sql))
         sql::leave_missing_relations_unchecked(&res);
-      if (partial) {
-        // Around run-time fragments a call or a string may be the fragment's stand-in.
+      // Around run-time fragments a call or a string may be the fragment's stand-in, and a hole
+      // may stand for any number of arguments or values (f(${placeholders})). Beside DDL in the
+      // same text (ALTER COLUMN ... TYPE text, then UPDATE), the statement does not meet the
+      // eventual schema; a script no query tool claims may create what it calls (\i includes).
+      if (partial || has_holes || site_has_ddl || plain_sql_file_) {
         res.calls.clear();
-        res.enum_literals.clear();
         res.arity_errors.clear();
+        if (partial || site_has_ddl || plain_sql_file_) res.enum_literals.clear();
       }
       for (auto& ref : res.refs) {
         ReferenceRecord rr;
