@@ -12,7 +12,8 @@ void run_breaks_running_code(const RequirementContext& ctx, const requirements::
   using K = schema::SchemaEvent::Kind;
   using requirements::Presence;
   const Evaluation& eval = ctx.eval;
-  if (req.object == requirements::Object::UniqueKey) return;  // the model keeps no history of dropped indexes
+  // The model keeps no history of dropped indexes, functions or enum labels.
+  if (req.object != requirements::Object::Relation && req.object != requirements::Object::Column) return;
   // It works today (the running code was resolved against the current schema) and will not.
   if (requirements::presence(req, *eval.current) != Presence::Present) return;
   // A column of a table that goes is Unknown there: the table's own requirement reports it.

@@ -9,6 +9,9 @@ using requirements::Requirement;
 void run_missing_relation(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
 void run_missing_column(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
 void run_missing_unique_index(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
+void run_missing_function(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
+void run_insert_arity(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
+void run_invalid_enum_value(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
 void run_pending_migration(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
 void run_breaks_running_code(const RequirementContext&, const Requirement&, const Check&, std::vector<report::Diagnostic>*);
 void run_not_null_without_default(const RequirementContext&, const Requirement&, const Check&,
@@ -33,8 +36,23 @@ const std::vector<Check>& checks() {
        "INSERT ... ON CONFLICT names columns that no unique index or constraint covers exactly (SQLSTATE 42P10 in "
        "production).",
        run_missing_unique_index},
+      {Rule::MissingFunction, Severity::Error, kOffline | kLive,
+       "The code calls a function or procedure that neither PostgreSQL nor any migration creates with that many "
+       "arguments (SQLSTATE 42883 in production).",
+       run_missing_function},
+      {Rule::InvalidEnumValue, Severity::Error, kOffline | kLive,
+       "The code compares with, writes or casts to an enum type a string that is not one of its labels (SQLSTATE "
+       "22P02 in production).",
+       run_invalid_enum_value},
+      {Rule::InsertArity, Severity::Error, kOffline | kLive,
+       "An INSERT gives more values than it has target columns, or fewer values than the columns it lists (SQLSTATE "
+       "42601 in production).",
+       run_insert_arity},
+      {Rule::SyntaxError, Severity::Error, kOffline | kLive,
+       "A database call sends a statement that PostgreSQL cannot parse (SQLSTATE 42601 in production).", nullptr},
       {Rule::PendingMigration, Severity::Error, kLive,
-       "The code uses a relation or column that only a migration not yet applied to the database creates.",
+       "The code uses a relation, column, function, enum label or unique index that only a migration not yet "
+       "applied to the database creates.",
        run_pending_migration},
       {Rule::BreaksRunningCode, Severity::Error, kDeploy,
        "A pending migration drops or renames a relation or column that the code running in production uses.",

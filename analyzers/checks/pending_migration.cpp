@@ -1,6 +1,7 @@
 // pending-migration: the code needs a relation or column that the database does not have yet,
 // and a migration in the repository that has not been applied creates it. This is the incident
 // schemagate exists for: deployed before its migration, the code fails with 42703 / 42P01.
+#include <algorithm>
 #include <set>
 
 #include "analyzers/checks/check.h"
@@ -36,6 +37,48 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
     out->push_back(std::move(d));
     return;
   }
+  if (req.object == requirements::Object::Function) {
+    std::vector<std::string> schemas = req.schema.empty() ? req.candidates : std::vector<std::string>{req.schema};
+    const schema::Function* made = nullptr;
+    for (auto& s : schemas)
+      if (auto it = eval.eventual->functions.find(s + "." + req.function); it != eval.eventual->functions.end() && !made)
+        for (auto& f : it->second)
+          if (f.accepts(req.arguments) && f.procedure == req.procedure) made = &f;
+    if (!made || made->origin.empty()) return;
+    auto d = diagnostic_at(ctx, self, req, req.function);
+    std::string what = req.procedure ? "procedure " : "function ";
+    d.message = what + quote_ident(display_relation(made->schema, made->name, eval.search_path)) + " called with " +
+                std::to_string(req.arguments) + (req.arguments == 1 ? " argument" : " arguments") +
+                " does not exist in the database yet (SQLSTATE 42883 in production); pending migration " +
+                made->origin.file + " creates it: apply it before deploying this code";
+    d.migration = made->origin.file;
+    d.notes.push_back({made->origin.file, made->origin.line, "created here"});
+    d.help = "apply " + made->origin.file + " to the database first, then deploy; or run the migrations in the deploy "
+             "pipeline before the new code starts";
+    out->push_back(std::move(d));
+    return;
+  }
+  if (req.object == requirements::Object::EnumLabel) {
+    auto it = eval.eventual->enums.find(req.enum_type);
+    if (it == eval.eventual->enums.end()) return;
+    const schema::EnumType& e = it->second;
+    auto at = std::find(e.labels.begin(), e.labels.end(), req.label);
+    if (at == e.labels.end()) return;
+    const schema::Origin& origin = e.origins[static_cast<size_t>(at - e.labels.begin())];
+    if (origin.empty()) return;
+    auto d = diagnostic_at(ctx, self, req, req.label);
+    std::string type = display_relation(req.schema, req.enum_type.substr(req.enum_type.find('.') + 1), eval.search_path);
+    d.message = "label '" + req.label + "' of enum type " + quote_ident(type) +
+                " does not exist in the database yet (SQLSTATE 22P02 in production); pending migration " + origin.file +
+                " adds it: apply it before deploying this code";
+    d.migration = origin.file;
+    d.notes.push_back({origin.file, origin.line, "added here"});
+    d.help = "apply " + origin.file + " to the database first, then deploy; or run the migrations in the deploy "
+             "pipeline before the new code starts";
+    out->push_back(std::move(d));
+    return;
+  }
+  if (req.object == requirements::Object::InsertValues) return;
   {
     const schema::Relation* rel = eval.eventual->find(later->schema, later->relation);
     if (!rel) return;

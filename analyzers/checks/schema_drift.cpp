@@ -21,6 +21,9 @@ void run_schema_drift(const ProjectContext& project, const Check& self, std::vec
   };
   for (auto& [key, r] : project.applied.relations()) {
     if (r.origin.empty()) continue;
+    // A serial column's sequence is named by PostgreSQL, which picks another name when that one
+    // is taken: the model's guess is no evidence of drift.
+    if (r.kind == schema::RelationKind::Sequence) continue;
     const schema::Relation* live = project.live.find(r.schema, r.name);
     std::string shown = r.schema + "." + r.name;
     if (!live) {

@@ -1,6 +1,7 @@
 #include "analyzers/pipeline/pipeline.h"
 
 #include <algorithm>
+#include <cstring>
 #include <atomic>
 #include <cctype>
 #include <map>
@@ -12,6 +13,7 @@
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/project_constants.h"
+#include "analyzers/languages/query_dialects.h"
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/migration_sets.h"
 #include "analyzers/schema/migrations/naming.h"
@@ -129,6 +131,49 @@ std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(cons
   return out;
 }
 
+/// A statement that does not parse is judged PostgreSQL's only when it starts as DML does and
+/// nothing in it marks another engine's dialect (backquotes, brackets, MySQL's and SQLite's own
+/// clauses, @variables) or a template filled in later ({name}, #{name}, {{ }}): those stay
+/// unchecked. Outside string literals and comments.
+bool plainly_postgresql(const std::string& sql) {
+  std::string code;  // lower-cased, literals blanked
+  for (size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (c == '\'') {
+      size_t close = i + 1;
+      while (close < sql.size() && !(sql[close] == '\'' && (close + 1 >= sql.size() || sql[close + 1] != '\'')))
+        close += sql[close] == '\'' ? 2 : 1;
+      code += "''";
+      i = close;
+      continue;
+    }
+    if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      while (i < sql.size() && sql[i] != '\n') ++i;
+      code += ' ';
+      continue;
+    }
+    code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  size_t first = code.find_first_not_of(" \t\r\n(");
+  if (first == std::string::npos) return false;
+  bool dml = false;
+  for (const char* k : {"select", "insert", "update", "delete", "with", "merge"})
+    if (code.compare(first, std::strlen(k), k) == 0 && (first + std::strlen(k) >= code.size() ||
+                                                          !std::isalnum(static_cast<unsigned char>(code[first + std::strlen(k)]))))
+      dml = true;
+  if (!dml) return false;
+  for (char c : code)
+    if (c == '`' || c == '[' || c == ']' || c == '{' || c == '}' || c == '@' || c == '#' || c == '\\')
+      return false;
+  for (const char* m : {"auto_increment", "on duplicate key", "insert ignore", "replace into", "insert or ", "pragma",
+                        " top ", "unsigned", "engine=", "nolock", "rownum", "straight_join", "sql_calc_found_rows",
+                        "ifnull", "group_concat", "limit ?", "limit $1,", " regexp ", " rlike ", "lock in share mode"})
+    if (code.find(m) != std::string::npos) return false;
+  return true;
+}
+
+bool site_is_sql_file(const std::string& rel) { return rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".sql") == 0; }
+
 /// What the extract and resolve phases leave of one file; evaluation comes later, once every
 /// file is known (a relation one file creates at run time excuses another file's use of it).
 struct FileResult {
@@ -142,6 +187,8 @@ struct FileResult {
   std::string text;  ///< kept while it has requirements: messages quote its lines
   /// sqlc stars that stand for column requirements, by host byte offset.
   std::map<uint32_t, int> stars;
+  /// Statements a database call sends that PostgreSQL cannot parse (syntax-error), at host offsets.
+  std::vector<report::Diagnostic> syntax_errors;
 };
 
 class FileScanner {
@@ -203,6 +250,8 @@ class FileScanner {
       in.project = project_;
       lang->extract(in, &sites);
       other_engine_ = source::other_engine_of_code(rel, text);
+      // A .sql file no PostgreSQL query tool claims may be a script for any engine or a template.
+      plain_sql_file_ = site_is_sql_file(rel) && languages::query_dialect_for(text).name == "plain";
       no_database_client_.clear();
       if (source::is_test_file(rel) && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript"))
         no_database_client_ = source::package_without_database_client(fs_, options_.root, rel);
@@ -233,7 +282,7 @@ class FileScanner {
       std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
       add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
     }
-    if (!result.requirements.requirements.empty()) result.text = std::move(text);
+    if (!result.requirements.requirements.empty() || !result.syntax_errors.empty()) result.text = std::move(text);
     return result;
   }
 
@@ -392,6 +441,28 @@ class FileScanner {
     }
     if (!parsed && !partial) {
       if (norm.unchecked_reason.empty() && !site.database_call && !has_holes) return;  // only looked like SQL
+      // An error at a placeholder ("at or near "$4"") is a value standing where SQL text goes:
+      // a template (FROM %s filled by Sprintf), not a syntax error.
+      bool at_placeholder = perr.message.find("at or near \"$") != std::string::npos;
+      if (norm.unchecked_reason.empty() && site.database_call && !has_holes && !plain_sql_file_ && !at_placeholder &&
+          plainly_postgresql(norm.sql.text)) {
+        // A database call sends it as it is, and nothing in it says it is for another engine or
+        // a template filled later: PostgreSQL rejects it on every call.
+        report::Diagnostic d;
+        const checks::Check& rule = checks::check_for(report::Rule::SyntaxError);
+        d.rule = std::string(rule.id());
+        d.severity = rule.severity;
+        d.file = rel;
+        d.offset = norm.sql.host_offset(std::min(perr.offset, norm.sql.text.empty() ? 0 : norm.sql.text.size() - 1));
+        d.width = 1;
+        d.message = perr.message + " (SQLSTATE 42601): PostgreSQL cannot parse the statement " + site.call_name + " sends";
+        d.help = "fix the statement; if it is written for another database, exclude the file in schemagate.yaml";
+        result->syntax_errors.push_back(std::move(d));
+        rec.reason = "does not parse: " + perr.message;
+        rec.reason_id = kDoesNotParse;
+        result->sites.push_back(std::move(rec));
+        return;
+      }
       bool name = !norm.unchecked_reason.empty();
       rec.reason = name        ? norm.unchecked_reason
                    : has_holes ? "a run-time fragment stands where an identifier or a clause is expected (" +
@@ -418,12 +489,19 @@ class FileScanner {
     }
     for (auto& s : stmts) {
       sql::CreatedRelation created = sql::created_relation(s.node);
+      // A function the code creates: calls of that name are not judged ("function:" keys).
+      if (created.name.empty() && s.node.is_object() && s.node.contains("CreateFunctionStmt"))
+        if (const auto& fn = s.node["CreateFunctionStmt"].value("funcname", nlohmann::json::array()); !fn.empty())
+          created = {"", "function:" + fn.back().value("String", nlohmann::json::object()).value("sval", "")};
       size_t at = statement_start(norm.sql.text, s.location);
       if (!created.name.empty())
         result->created.push_back({created, rel, lines.position(norm.sql.host_offset(at)).line});
     }
-    bool any_dml = false;
-    for (auto& s : stmts) any_dml = any_dml || sql::is_dml(s.node);
+    bool any_dml = false, site_has_ddl = false;
+    for (auto& s : stmts) {
+      any_dml = any_dml || sql::is_checked(s.node);
+      site_has_ddl = site_has_ddl || !sql::is_checked(s.node);
+    }
     if (!any_dml) return;  // DDL or utility statements run by code are not references
 
     rec.checked = !partial;
@@ -432,11 +510,20 @@ class FileScanner {
     bool defined_elsewhere = text_start < site.host_begin || text_start > site.host_begin + 8;  // past a quote and prefix
     for (size_t i = 0; i < stmts.size(); ++i) {
       const sql::ParsedStatement& s = stmts[i];
-      if (!sql::is_dml(s.node)) continue;
+      if (!sql::is_checked(s.node)) continue;
       sql::Resolution res = partial ? std::move(partial->resolutions[i])
                                     : sql::resolve_statement(s.node, norm.sql.text, intended, options_.search_path);
       if (has_holes && !site.database_call && sql::fragment_fills_condition(site.sql))
         sql::leave_missing_relations_unchecked(&res);
+      // Around run-time fragments a call or a string may be the fragment's stand-in, and a hole
+      // may stand for any number of arguments or values (f(${placeholders})). Beside DDL in the
+      // same text (ALTER COLUMN ... TYPE text, then UPDATE), the statement does not meet the
+      // eventual schema; a script no query tool claims may create what it calls (\i includes).
+      if (partial || has_holes || site_has_ddl || plain_sql_file_) {
+        res.calls.clear();
+        res.arity_errors.clear();
+        if (partial || site_has_ddl || plain_sql_file_) res.enum_literals.clear();
+      }
       for (auto& ref : res.refs) {
         ReferenceRecord rr;
         rr.kind = ref.kind == sql::Reference::Kind::Relation ? "relation" : "column";
@@ -489,6 +576,7 @@ class FileScanner {
   const languages::ProjectConstants* project_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
+  bool plain_sql_file_ = false;       ///< a .sql file of no known query tool (sqlc, pgtyped, aiosql)
   std::string no_database_client_;    ///< a test file's package.json that declares no database client
   /// In a test file: call name -> the file's own type declaring it ("interface TestSql"), or "".
   std::map<std::string, std::string> test_doubles_;
@@ -718,7 +806,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       else ++out->summary.unchecked_sites;
       out->sites.push_back(std::move(s));
     }
-    if (r.requirements.requirements.empty()) continue;
+    if (r.requirements.requirements.empty() && r.syntax_errors.empty()) continue;
     source::LineIndex lines(r.text);
     for (auto& req : r.requirements.requirements) {
       auto pos = lines.position(req.span.begin);
@@ -730,6 +818,8 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     }
     std::vector<report::Diagnostic> found;
     checks::evaluate(eval, r.requirements, lines, &found);
+    if (checks::check_for(report::Rule::SyntaxError).when & eval.mode)
+      for (auto& d : r.syntax_errors) found.push_back(std::move(d));
     for (auto& d : found) {
       if (d.offset && d.column_name && r.stars.count(*d.offset)) {  // a column that a sqlc star stands for
         d.width = star_width(r.text, *d.offset);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "analyzers/requirements/requirement.h"
+#include "analyzers/schema/builtin.h"
 
 namespace schemagate::requirements {
 namespace {
@@ -25,10 +26,76 @@ Presence relation_presence(const std::string& schema_name, const std::string& na
   return Presence::Absent;
 }
 
+/// A call of `req.function` with `req.arguments` arguments. Present when pg_catalog, a schema the
+/// call reaches or an extension created there has an overload that takes that many (or, for one
+/// argument, the name is a type: a cast); Absent only when nothing out of sight could provide it.
+Presence function_presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged) {
+  namespace builtin = schema::builtin;
+  using builtin::Match;
+  if (!builtin::unavailable().empty()) return Presence::Unknown;
+  const std::string& name = req.function;
+  int n = req.arguments;
+  std::vector<std::string> schemas = req.schema.empty() ? req.candidates : std::vector<std::string>{req.schema};
+  if (req.schema == "pg_catalog") schemas.clear();
+  bool searches_catalog = req.schema.empty() || req.schema == "pg_catalog";
+  if (searches_catalog && !req.procedure && builtin::function(name, n) == Match::Accepts) return Presence::Present;
+  if (searches_catalog && n == 1 && !req.procedure && builtin::type(name)) return Presence::Present;
+  bool certain = schema.functions_complete && !schema.uncertain_names.count(name) &&
+                 !(not_judged && !not_judged("", "function:" + name).empty());  // the code creates it
+  for (auto& s : schemas) {
+    if (auto it = schema.functions.find(s + "." + name); it != schema.functions.end())
+      for (auto& f : it->second)
+        if (f.accepts(n) && f.procedure == req.procedure) return Presence::Present;
+    // One argument and the name of a type or a relation (its row type): a cast, or a column
+    // read in functional notation.
+    if (n == 1 && !req.procedure && (schema.types.count(s + "." + name) || schema.find(s, name))) return Presence::Present;
+    if (!schema.has_schema(s) || schema.extension_schemas.count(s)) certain = false;
+    if (auto ex = schema.extensions.find(s); ex != schema.extensions.end())
+      for (auto& e : ex->second) {
+        if (!builtin::known_extension(e)) certain = false;
+        else if (builtin::extension_function(e, name, n) == Match::Accepts) return Presence::Present;
+      }
+  }
+  // An extension created elsewhere may have put its functions on the path anyway (a control
+  // file that fixes the schema).
+  if (req.schema.empty())
+    for (auto& [s, exts] : schema.extensions)
+      for (auto& e : exts) {
+        if (!builtin::known_extension(e)) certain = false;
+        else if (builtin::extension_function(e, name, n) == Match::Accepts) return Presence::Present;
+      }
+  // A function of an extension the server ships, which the migrations do not create: platforms
+  // install some before any migration runs (Supabase's uuid-ossp, pgcrypto), so its absence from
+  // the migrations proves nothing.
+  if (certain) {
+    std::set<std::string> created;
+    for (auto& [s, exts] : schema.extensions) created.insert(exts.begin(), exts.end());
+    if (builtin::any_extension_function(name, created)) certain = false;
+  }
+  return certain ? Presence::Absent : Presence::Unknown;
+}
+
 }  // namespace
 
 Presence presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged) {
   if (req.object == Object::Relation) return relation_presence(req.schema, req.relation, schema, not_judged);
+  if (req.object == Object::Function) return function_presence(req, schema, not_judged);
+  if (req.object == Object::InsertValues) {
+    size_t values = static_cast<size_t>(req.arguments);
+    if (req.columns_listed) return values == req.key_columns.size() ? Presence::Present : Presence::Absent;
+    const schema::Relation* rel = schema.find(req.schema, req.relation);
+    if (!rel) return Presence::Unknown;
+    if (values <= rel->columns.size()) return Presence::Present;
+    return rel->columns_complete && !schema.uncertain_names.count(req.relation) ? Presence::Absent : Presence::Unknown;
+  }
+  if (req.object == Object::EnumLabel) {
+    auto it = schema.enums.find(req.enum_type);
+    auto dot = req.enum_type.find('.');
+    if (it == schema.enums.end() || !it->second.complete || schema.uncertain_names.count(req.enum_type.substr(dot + 1)))
+      return Presence::Unknown;
+    const auto& labels = it->second.labels;
+    return std::find(labels.begin(), labels.end(), req.label) != labels.end() ? Presence::Present : Presence::Absent;
+  }
   if (req.object == Object::UniqueKey) {
     const schema::Relation* rel = schema.find(req.schema, req.relation);
     // A relation named in DDL the model could not follow (a DO block that swaps tables, dynamic

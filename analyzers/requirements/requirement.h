@@ -25,6 +25,14 @@ enum class Object {
   /// A unique index or constraint on exactly `key_columns` of the relation: INSERT ... ON
   /// CONFLICT (columns) needs one as its arbiter (42P10 otherwise).
   UniqueKey,
+  /// A function or procedure that takes `arguments` arguments: a call of it (42883 otherwise).
+  Function,
+  /// `label` must be a label of the enum type `enum_type` ("schema.name"): a string the code
+  /// compares with, writes into or casts to it (22P02 otherwise).
+  EnumLabel,
+  /// INSERT INTO relation [(key_columns)] VALUES with `arguments` values a row: as many as the
+  /// listed columns, or at most the relation's columns without a list (42601 otherwise).
+  InsertValues,
 };
 
 /// How the code uses what it needs: the deploy-order checks care (an INSERT that omits a new
@@ -52,13 +60,22 @@ struct Unit {
 
 struct Requirement {
   Object object = Object::Relation;
-  std::string schema;    ///< the relation's schema, never empty
+  std::string schema;    ///< the relation's schema, never empty (but see Function)
   std::string relation;  ///< the relation's name, as PostgreSQL stores it
   std::string column;    ///< Column: the column's name
   /// Column: the relations, "schema.name", any of which may hold it (an unqualified column in
   /// a join); empty means {schema.relation}.
   std::vector<std::string> candidates;
   std::vector<std::string> key_columns;  ///< UniqueKey: the columns, as written
+  /// Function: its name and how many arguments the call passes; `schema` is the one the call
+  /// names, or empty when unqualified: then `candidates` are the search path's schemas
+  /// (pg_catalog, searched first, is implicit).
+  std::string function;
+  int arguments = 0;
+  bool procedure = false;  ///< CALL
+  std::string enum_type;   ///< EnumLabel: "schema.name" of the type
+  std::string label;       ///< EnumLabel: the string, as PostgreSQL reads it
+  bool columns_listed = false;  ///< InsertValues: key_columns are the INSERT's column list
   Use use = Use::Read;
   Span span;             ///< the name in the host file
   size_t unit = 0;       ///< index into the producer's units

@@ -42,6 +42,30 @@ bool ident_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (static_cast<unsigned char>(c) & 0x80);
 }
 
+std::vector<std::string> name_list(const json& list) {
+  std::vector<std::string> out;
+  for (auto& n : items(list)) out.push_back(str_value(n));
+  return out;
+}
+
+bool serial_type(const std::string& t) {
+  return t == "serial" || t == "bigserial" || t == "smallserial" || t == "serial4" || t == "serial8" || t == "serial2";
+}
+
+/// PostgreSQL's makeObjectName: "table_column_seq", each part shortened (the longer first) so
+/// the whole fits in NAMEDATALEN - 1 = 63 bytes.
+std::string object_name(std::string name1, std::string name2, const std::string& label) {
+  size_t avail = 63 - label.size() - 1 - (name2.empty() ? 0 : 1);
+  size_t n1 = name1.size(), n2 = name2.size();
+  while (n1 + n2 > avail) {
+    if (n1 > n2) --n1;
+    else --n2;
+  }
+  std::string out = name1.substr(0, n1);
+  if (!name2.empty()) out += "_" + name2.substr(0, n2);
+  return out + "_" + label;
+}
+
 /// A word of PL/pgSQL text outside literals, quoted identifiers and comments, lower-cased.
 struct Word {
   std::string text;
@@ -404,12 +428,15 @@ class Simulator {
           {"timescaledb", {"_timescaledb_catalog", "_timescaledb_internal", "timescaledb_information"}}};
       if (auto own = kOwnSchemas.find(b.value("extname", "")); own != kOwnSchemas.end())
         for (auto& s : own->second) schema_.extension_schemas.insert(s);
+      std::string in_schema = default_schema("", creation_schema);
       for (auto& o : items(field(b, "options"))) {
         const json& d = field(o, "DefElem");
         std::string s = str_value(field(d, "arg"));
+        if (d.value("defname", "") == "schema") in_schema = s;
         if (d.value("defname", "") == "schema" && std::find(path_.begin(), path_.end(), s) == path_.end())
           schema_.extension_schemas.insert(s);
       }
+      schema_.extensions[in_schema].insert(b.value("extname", ""));
     } else if (t == "VariableSetStmt" && b.value("name", "") == "search_path") {
       // SET search_path TO app, public: the unqualified names after it are app's. "$user" is a
       // role's own schema, which migrations do not create.
@@ -449,10 +476,35 @@ class Simulator {
         if (!parts.empty()) qualified = parts[0] + "." + parts.back();
       }
       if (!qualified.empty()) schema_.types.insert(qualified);
+      if (t == "CreateEnumStmt" && !qualified.empty()) {
+        EnumType e;
+        e.origin = stmt_origin();
+        for (auto& v : items(field(b, "vals"))) {
+          e.labels.push_back(str_value(v));
+          e.origins.push_back(e.origin);
+        }
+        schema_.enums[qualified] = std::move(e);
+      }
     } else if (t == "DoStmt" || t == "CreateFunctionStmt") {
+      if (t == "CreateFunctionStmt") create_function(b, creation_schema);
       do_or_function(t, b);
     } else if (t == "IndexStmt") {
       create_index(b);
+    } else if (t == "CreateSeqStmt") {
+      create_sequence(field(b, "sequence"), creation_schema, owner_of(field(b, "options")), b.value("if_not_exists", false));
+    } else if (t == "AlterSeqStmt") {
+      if (Relation* seq = lookup(field(b, "sequence")); seq && seq->kind == RelationKind::Sequence)
+        if (auto owner = owner_of(field(b, "options"))) seq->owned_by = *owner;
+    } else if (t == "AlterEnumStmt") {
+      alter_enum(b);
+    } else if (t == "DefineStmt" && b.value("kind", "") == "OBJECT_AGGREGATE") {
+      // An aggregate's arguments (direct and aggregated, ordered-set or not) are not counted:
+      // any call of its name is taken.
+      std::vector<std::string> parts = name_list(field(b, "defnames"));
+      if (!parts.empty())
+        add_function({default_schema(parts.size() > 1 ? parts[parts.size() - 2] : "", creation_schema), parts.back(),
+                      0, 0, -1, false, stmt_origin()},
+                     b.value("replace", false));
     }
     // Everything else (non-unique indexes, grants, comments, triggers, DML, extensions) changes no relation.
   }
@@ -574,11 +626,214 @@ class Simulator {
       if (ct == "CONSTR_IDENTITY") c.identity = c.has_default = c.not_null = true;
       if (ct == "CONSTR_GENERATED") c.generated = c.has_default = true;
     }
-    if (c.type == "serial" || c.type == "bigserial" || c.type == "smallserial" || c.type == "serial4" ||
-        c.type == "serial8" || c.type == "serial2") {
-      c.has_default = c.not_null = true;
-    }
+    if (serial_type(c.type)) c.has_default = c.not_null = true;
+    c.enum_type = enum_of(field(cd, "typeName"));
     return c;
+  }
+
+  /// "schema.name" of the enum type `tn` names (not an array of it), as PostgreSQL finds it
+  /// now; "" for any other type.
+  std::string enum_of(const json& tn) const {
+    if (!tn.is_object() || field(tn, "arrayBounds").is_array()) return "";
+    std::vector<std::string> parts = name_list(field(tn, "names"));
+    if (parts.empty() || parts.front() == "pg_catalog") return "";
+    if (parts.size() >= 2) {
+      std::string q = parts[parts.size() - 2] + "." + parts.back();
+      return schema_.enums.count(q) ? q : "";
+    }
+    for (auto& p : path_)
+      if (schema_.enums.count(p + "." + parts.back())) return p + "." + parts.back();
+    return "";
+  }
+
+  /// The enum type an ALTER TYPE / DROP TYPE names, as "schema.name".
+  std::string type_key(std::vector<std::string> parts) const {
+    if (parts.empty()) return "";
+    if (parts.size() >= 2) return parts[parts.size() - 2] + "." + parts.back();
+    for (auto& p : path_)
+      if (schema_.enums.count(p + "." + parts.back()) || schema_.types.count(p + "." + parts.back()))
+        return p + "." + parts.back();
+    return default_schema("", "") + "." + parts.back();
+  }
+
+  /// ALTER TYPE ... ADD VALUE [IF NOT EXISTS] / RENAME VALUE.
+  void alter_enum(const json& b) {
+    std::string key = type_key(name_list(field(b, "typeName")));
+    auto it = schema_.enums.find(key);
+    if (it == schema_.enums.end()) return;
+    EnumType& e = it->second;
+    std::string old_val = b.value("oldVal", ""), new_val = b.value("newVal", "");
+    if (!old_val.empty()) {
+      for (size_t i = 0; i < e.labels.size(); ++i)
+        if (e.labels[i] == old_val) {
+          e.labels[i] = new_val;
+          e.origins[i] = stmt_origin();
+        }
+      return;
+    }
+    if (std::find(e.labels.begin(), e.labels.end(), new_val) != e.labels.end()) return;
+    e.labels.push_back(new_val);
+    e.origins.push_back(stmt_origin());
+  }
+
+  /// OWNED BY table.column (Some) or OWNED BY NONE (Some "") among a sequence's options.
+  std::optional<std::string> owner_of(const json& options) {
+    for (auto& o : items(options)) {
+      const json& d = field(o, "DefElem");
+      if (d.value("defname", "") != "owned_by") continue;
+      std::vector<std::string> parts = name_list(field(field(d, "arg"), "List").value("items", json::array()));
+      if (parts.size() == 1 && parts[0] == "none") return std::string();
+      if (parts.size() < 2) return std::nullopt;
+      json rv = {{"relname", parts[parts.size() - 2]}};
+      if (parts.size() >= 3) rv["schemaname"] = parts[parts.size() - 3];
+      const Relation* t = lookup(rv);
+      return t ? t->qualified_name() + "." + parts.back() : std::string();
+    }
+    return std::nullopt;
+  }
+
+  /// CREATE SEQUENCE, or the sequence a serial or identity column creates: a relation with the
+  /// one row SELECT reads.
+  void create_sequence(const json& rv, const std::string& creation_schema, std::optional<std::string> owner,
+                       bool if_not_exists) {
+    Relation r;
+    r.schema = default_schema(rv.value("schemaname", ""), creation_schema);
+    r.name = rv.value("relname", "");
+    r.kind = RelationKind::Sequence;
+    r.origin = origin_at(rv.value("location", -1L));
+    if (schema_.find(r.schema, r.name)) {
+      if (!if_not_exists) note("relation \"" + r.schema + "." + r.name + "\" already exists; the sequence is not modelled");
+      return;
+    }
+    for (const char* c : {"last_value", "log_cnt", "is_called"}) r.columns.push_back({c, c[0] == 'i' ? "bool" : "int8", true, false, false, false, "", r.origin});
+    r.owned_by = owner.value_or("");
+    schema_.add(std::move(r));
+  }
+
+  /// The sequence PostgreSQL creates for a serial or identity column of `table`: named
+  /// table_column_seq unless the identity options name it; when that name is taken PostgreSQL
+  /// picks another, which the model does not guess.
+  void implicit_sequence(const Relation& table, const json& cd) {
+    std::string column = cd.value("colname", "");
+    bool wanted = serial_type(type_name(field(cd, "typeName")));
+    json rv = {{"relname", object_name(table.name, column, "seq")}, {"schemaname", table.schema}};
+    for (auto& con : items(field(cd, "constraints"))) {
+      const json& cb = node_body(con);
+      if (cb.value("contype", "") != "CONSTR_IDENTITY") continue;
+      wanted = true;
+      for (auto& o : items(field(cb, "options"))) {
+        const json& d = field(o, "DefElem");
+        if (d.value("defname", "") != "sequence_name") continue;
+        std::vector<std::string> parts = name_list(field(field(d, "arg"), "List").value("items", json::array()));
+        if (parts.empty()) continue;
+        rv = {{"relname", parts.back()}, {"schemaname", parts.size() >= 2 ? parts[parts.size() - 2] : table.schema}};
+      }
+    }
+    if (!wanted) return;
+    if (schema_.find(rv["schemaname"], rv["relname"])) {
+      schema_.uncertain_names.insert(rv["relname"].get<std::string>());
+      return;
+    }
+    rv["location"] = cd.value("location", -1L);
+    create_sequence(rv, table.schema, table.qualified_name() + "." + column, false);
+  }
+
+  /// Drops the sequences owned by `owner` ("schema.table.column"), or by any column of the table
+  /// "schema.table" when `whole_table`: PostgreSQL drops them with what owns them.
+  void drop_owned_sequences(const std::string& owner, bool whole_table) {
+    std::vector<std::pair<std::string, std::string>> doomed;
+    for (auto& [k, r] : schema_.relations()) {
+      if (r.kind != RelationKind::Sequence || r.owned_by.empty()) continue;
+      if (whole_table ? r.owned_by.rfind(owner + ".", 0) == 0 : r.owned_by == owner) doomed.push_back({r.schema, r.name});
+    }
+    for (auto& [sch, n] : doomed) {
+      schema_.history.push_back({SchemaEvent::Kind::DropRelation, sch, n, "", "", stmt_origin()});
+      schema_.remove(sch, n);
+    }
+  }
+
+  /// Sequences owned by a column of "schema.table" (or by `column` of it) follow its rename.
+  void rename_owner(const std::string& old_prefix, const std::string& new_prefix) {
+    for (auto& [k, r] : schema_.relations()) {
+      if (r.kind != RelationKind::Sequence || r.owned_by.rfind(old_prefix, 0) != 0) continue;
+      std::string rest = r.owned_by.substr(old_prefix.size());
+      if (!rest.empty() && rest[0] != '.') continue;
+      schema_.find(r.schema, r.name)->owned_by = new_prefix + rest;
+    }
+  }
+
+  /// An enum type renamed or moved: its labels and the columns of that type follow.
+  void rename_enum(const std::string& from, const std::string& to) {
+    auto it = schema_.enums.find(from);
+    if (it == schema_.enums.end() || from == to) return;
+    schema_.enums[to] = std::move(it->second);
+    schema_.enums.erase(from);
+    for (auto& [k, r] : schema_.relations())
+      for (auto& c : schema_.find(r.schema, r.name)->columns)
+        if (c.enum_type == from) c.enum_type = to;
+  }
+
+  /// CREATE [OR REPLACE] FUNCTION / PROCEDURE: what a call can pass. A procedure's OUT
+  /// arguments are passed by CALL too; a function's are not.
+  void create_function(const json& b, const std::string& creation_schema) {
+    std::vector<std::string> parts = name_list(field(b, "funcname"));
+    if (parts.empty()) return;
+    Function f;
+    f.schema = default_schema(parts.size() > 1 ? parts[parts.size() - 2] : "", creation_schema);
+    f.name = parts.back();
+    f.procedure = b.value("is_procedure", false);
+    f.origin = stmt_origin();
+    int defaults = 0;
+    bool variadic = false;
+    for (auto& p : items(field(b, "parameters"))) {
+      const json& fp = node_body(p);
+      std::string mode = fp.value("mode", "FUNC_PARAM_DEFAULT");
+      if (mode == "FUNC_PARAM_TABLE" || (mode == "FUNC_PARAM_OUT" && !f.procedure)) continue;
+      ++f.declared;
+      if (field(fp, "defexpr").is_object()) ++defaults;
+      if (mode == "FUNC_PARAM_VARIADIC") variadic = true;
+    }
+    f.max_args = variadic ? -1 : f.declared;
+    f.min_args = std::max(0, f.declared - defaults);  // a VARIADIC without default needs one value
+    add_function(std::move(f), b.value("replace", false));
+  }
+
+  void add_function(Function f, bool replace) {
+    auto& overloads = schema_.functions[f.schema + "." + f.name];
+    if (replace)
+      std::erase_if(overloads, [&](const Function& o) { return o.declared == f.declared && o.max_args == f.max_args; });
+    overloads.push_back(std::move(f));
+  }
+
+  /// The overloads an ObjectWithArgs (DROP / ALTER FUNCTION) names: all of them without an
+  /// argument list, else those declaring that many arguments. Nothing matched: the name
+  /// becomes uncertain (the function may exist where the model cannot see).
+  std::vector<Function>* function_overloads(const json& owa, std::vector<size_t>* which) {
+    std::vector<std::string> parts = name_list(field(owa, "objname"));
+    if (parts.empty()) return nullptr;
+    std::vector<Function>* overloads = nullptr;
+    if (parts.size() >= 2) {
+      auto it = schema_.functions.find(parts[parts.size() - 2] + "." + parts.back());
+      if (it != schema_.functions.end()) overloads = &it->second;
+    } else {
+      for (auto& p : path_)
+        if (auto it = schema_.functions.find(p + "." + parts.back()); it != schema_.functions.end() && !it->second.empty()) {
+          overloads = &it->second;
+          break;
+        }
+    }
+    which->clear();
+    if (overloads) {
+      bool all = owa.value("args_unspecified", false);
+      int n = static_cast<int>(items(field(owa, "objargs")).size());
+      for (size_t i = 0; i < overloads->size(); ++i)
+        if (all || (*overloads)[i].declared == n) which->push_back(i);
+    }
+    if (which->empty()) {
+      schema_.uncertain_names.insert(parts.back());
+      return nullptr;
+    }
+    return overloads;
   }
 
   /// A PRIMARY KEY or UNIQUE constraint (of a table, or of the column `column`) as a unique
@@ -730,7 +985,9 @@ class Simulator {
         if (!existing->find_column(c.name)) existing->columns.push_back(c);
       return;
     }
-    schema_.add(std::move(r));
+    const Relation& added = schema_.add(std::move(r));
+    for (auto& elt : items(field(b, "tableElts")))
+      if (node_type(elt) == "ColumnDef") implicit_sequence(added, node_body(elt));
   }
 
   void create_as(const json& b, const std::string& creation_schema) {
@@ -800,6 +1057,9 @@ class Simulator {
         std::string st = cmd.value("subtype", "");
         if (st == "AT_AddConstraint") add_key_constraint(*known, field(field(cmd, "def"), "Constraint"));
         else if (st == "AT_DropConstraint") drop_key(known, "", cmd.value("name", ""));
+        else if (st == "AT_AddIdentity")
+          implicit_sequence(*known, {{"colname", cmd.value("name", "")}, {"constraints", json::array({cmd["def"]})}});
+        else if (st == "AT_DropIdentity") drop_owned_sequences(known->qualified_name() + "." + cmd.value("name", ""), false);
       }
     }
     if (!has_relation_change) return;
@@ -826,6 +1086,7 @@ class Simulator {
         for (Relation* child : children)
           if (!child->find_column(col.name)) child->columns.push_back(col);  // else merged
         add_column(*r, std::move(col));
+        implicit_sequence(*r, field(field(cmd, "def"), "ColumnDef"));  // map nodes: r stays valid
       } else if (st == "AT_DropColumn") {
         if (!cmd.value("missing_ok", false)) check_column(*r, name, "DROP COLUMN of");
         auto& cols = r->columns;
@@ -842,6 +1103,7 @@ class Simulator {
               }
             }
             cols.erase(it);
+            drop_owned_sequences(r->qualified_name() + "." + name, false);
             std::erase_if(r->unique_keys, [&](const UniqueKey& k) {
               return std::find(k.columns.begin(), k.columns.end(), name) != k.columns.end();
             });
@@ -852,7 +1114,8 @@ class Simulator {
       } else if (st == "AT_AlterColumnType") {
         check_column(*r, name, "ALTER COLUMN of");
         std::string type = type_name(field(field(field(cmd, "def"), "ColumnDef"), "typeName"));
-        if (auto* col = r->find_column(name)) col->type = type;
+        std::string enum_type = enum_of(field(field(field(cmd, "def"), "ColumnDef"), "typeName"));
+        if (auto* col = r->find_column(name)) col->type = type, col->enum_type = enum_type;
         for (Relation* child : children)
           if (auto* col = child->find_column(name)) col->type = type;
         schema_.history.push_back({SchemaEvent::Kind::AlterColumnType, r->schema, r->name, name, "", stmt_origin()});
@@ -891,6 +1154,21 @@ class Simulator {
       for (auto& p : items(field(field(field(b, "object"), "List"), "items"))) parts.push_back(str_value(p));
       if (parts.size() == 1) parts.insert(parts.begin(), default_schema("", ""));
       if (!parts.empty() && schema_.types.erase(parts[0] + "." + parts.back())) schema_.types.insert(parts[0] + "." + newname);
+      if (!parts.empty()) rename_enum(parts[0] + "." + parts.back(), parts[0] + "." + newname);
+      return;
+    }
+    if (type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE" || type == "OBJECT_ROUTINE" || type == "OBJECT_AGGREGATE") {
+      std::vector<size_t> which;
+      if (auto* overloads = function_overloads(field(field(b, "object"), "ObjectWithArgs"), &which)) {
+        std::vector<Function> renamed;
+        for (size_t i : which) renamed.push_back((*overloads)[i]);
+        for (size_t k = which.size(); k-- > 0;) overloads->erase(overloads->begin() + static_cast<std::ptrdiff_t>(which[k]));
+        for (auto& f : renamed) {
+          f.name = newname;
+          f.origin = stmt_origin();
+          schema_.functions[f.schema + "." + newname].push_back(f);
+        }
+      }
       return;
     }
     const json& rv = field(b, "relation");
@@ -926,6 +1204,7 @@ class Simulator {
         r->columns.push_back(c);
       }
       schema_.history.push_back({SchemaEvent::Kind::RenameColumn, r->schema, r->name, old, newname, stmt_origin()});
+      rename_owner(r->qualified_name() + "." + old, r->qualified_name() + "." + newname);
       for (auto& k : r->unique_keys) std::replace(k.columns.begin(), k.columns.end(), old, newname);
     } else if (type == "OBJECT_INDEX" || type == "OBJECT_TABCONSTRAINT") {
       std::string old = type == "OBJECT_INDEX" ? rv.value("relname", "") : b.value("subname", "");
@@ -933,7 +1212,7 @@ class Simulator {
         for (auto& key : schema_.find(rel.schema, rel.name)->unique_keys)
           if (key.name == old && (type == "OBJECT_INDEX" || (r && rel.name == r->name))) key.name = newname;
     } else if (type == "OBJECT_TABLE" || type == "OBJECT_VIEW" || type == "OBJECT_MATVIEW" ||
-               type == "OBJECT_FOREIGN_TABLE") {
+               type == "OBJECT_FOREIGN_TABLE" || type == "OBJECT_SEQUENCE") {
       if (!r) {
         std::string why = b.value("missing_ok", false) ? "" : removed_relation(rv);
         if (!why.empty())
@@ -948,19 +1227,41 @@ class Simulator {
       schema_.history.push_back({SchemaEvent::Kind::RenameRelation, r->schema, r->name, "", newname, stmt_origin()});
       std::string s = r->schema, n = r->name;
       schema_.rename(s, n, s, newname);
+      rename_owner(s + "." + n, s + "." + newname);  // its sequences keep their names, not their owner's
     }
   }
 
   void move(const json& b) {
     std::string type = b.value("objectType", "");
-    if (type != "OBJECT_TABLE" && type != "OBJECT_VIEW" && type != "OBJECT_MATVIEW" && type != "OBJECT_FOREIGN_TABLE")
+    std::string ns = b.value("newschema", "");
+    if (type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE" || type == "OBJECT_ROUTINE" || type == "OBJECT_AGGREGATE") {
+      std::vector<size_t> which;
+      if (auto* overloads = function_overloads(field(field(b, "object"), "ObjectWithArgs"), &which)) {
+        std::vector<Function> moved;
+        for (size_t i : which) moved.push_back((*overloads)[i]);
+        for (size_t k = which.size(); k-- > 0;) overloads->erase(overloads->begin() + static_cast<std::ptrdiff_t>(which[k]));
+        for (auto& f : moved) {
+          f.schema = ns;
+          f.origin = stmt_origin();
+          schema_.functions[ns + "." + f.name].push_back(f);
+        }
+      }
+      return;
+    }
+    if (type == "OBJECT_TYPE") {
+      std::vector<std::string> parts = name_list(field(field(b, "object"), "List").value("items", json::array()));
+      if (!parts.empty()) rename_enum(type_key(parts), ns + "." + parts.back());
+      return;
+    }
+    if (type != "OBJECT_TABLE" && type != "OBJECT_VIEW" && type != "OBJECT_MATVIEW" && type != "OBJECT_FOREIGN_TABLE" &&
+        type != "OBJECT_SEQUENCE")
       return;
     Relation* r = lookup(field(b, "relation"));
     if (!r) return;
-    std::string ns = b.value("newschema", "");
     schema_.history.push_back({SchemaEvent::Kind::MoveRelation, r->schema, r->name, "", ns, stmt_origin()});
     std::string s = r->schema, n = r->name;
     schema_.rename(s, n, ns, n);
+    rename_owner(s + "." + n, ns + "." + n);
   }
 
   void drop(const json& b) {
@@ -975,8 +1276,18 @@ class Simulator {
         std::vector<std::string> parts;
         const json& list = o.contains("TypeName") ? field(o["TypeName"], "names") : field(field(o, "List"), "items");
         for (auto& p : items(list)) parts.push_back(str_value(p));
+        if (!parts.empty()) schema_.enums.erase(type_key(parts));
         if (parts.size() == 1) parts.insert(parts.begin(), default_schema("", ""));
         if (!parts.empty()) schema_.types.erase(parts[0] + "." + parts.back());
+      }
+      return;
+    }
+    if (type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE" || type == "OBJECT_ROUTINE" || type == "OBJECT_AGGREGATE") {
+      for (auto& o : items(field(b, "objects"))) {
+        std::vector<size_t> which;
+        auto* overloads = function_overloads(field(o, "ObjectWithArgs"), &which);
+        if (!overloads) continue;
+        for (size_t k = which.size(); k-- > 0;) overloads->erase(overloads->begin() + static_cast<std::ptrdiff_t>(which[k]));
       }
       return;
     }
@@ -988,7 +1299,8 @@ class Simulator {
       }
       return;
     }
-    if (type != "OBJECT_TABLE" && type != "OBJECT_VIEW" && type != "OBJECT_MATVIEW" && type != "OBJECT_FOREIGN_TABLE")
+    if (type != "OBJECT_TABLE" && type != "OBJECT_VIEW" && type != "OBJECT_MATVIEW" && type != "OBJECT_FOREIGN_TABLE" &&
+        type != "OBJECT_SEQUENCE")
       return;
     for (auto& o : items(field(b, "objects"))) {
       std::vector<std::string> parts;
@@ -1006,6 +1318,7 @@ class Simulator {
         schema_.history.push_back({SchemaEvent::Kind::DropRelation, r->schema, r->name, "", "", stmt_origin()});
         std::string s = r->schema, n = r->name;
         schema_.remove(s, n);
+        drop_owned_sequences(s + "." + n, true);
       }
     }
   }

@@ -9,6 +9,7 @@ const char* relation_kind_name(RelationKind kind) {
     case RelationKind::View: return "view";
     case RelationKind::MaterializedView: return "materialized view";
     case RelationKind::ForeignTable: return "foreign table";
+    case RelationKind::Sequence: return "sequence";
   }
   return "relation";
 }

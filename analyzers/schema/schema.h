@@ -26,6 +26,9 @@ struct Column {
   bool has_default = false;
   bool generated = false;
   bool identity = false;
+  /// "schema.name" of its type when that is an enum the schema knows (not an array of one): a
+  /// string the code compares with it or writes into it must be one of the labels (22P02).
+  std::string enum_type;
   Origin origin;
 };
 
@@ -40,7 +43,9 @@ struct UniqueKey {
   Origin origin;
 };
 
-enum class RelationKind { Table, PartitionedTable, View, MaterializedView, ForeignTable };
+/// A sequence is a relation too: SELECT reads its one row (last_value, log_cnt, is_called), and
+/// nextval('name') / 'name'::regclass look it up like a table.
+enum class RelationKind { Table, PartitionedTable, View, MaterializedView, ForeignTable, Sequence };
 const char* relation_kind_name(RelationKind kind);
 
 struct Relation {
@@ -60,10 +65,35 @@ struct Relation {
   /// "schema.name" of the tables it inherits from (INHERITS, PARTITION OF): PostgreSQL applies
   /// ALTER TABLE on a parent to its children too, so the model must follow.
   std::vector<std::string> parents;
+  /// Sequence: "schema.table.column" of the column that owns it (serial, identity, OWNED BY);
+  /// PostgreSQL drops it with that column or table. Empty: owned by nothing.
+  std::string owned_by;
 
   const Column* find_column(const std::string& column) const;
   Column* find_column(const std::string& column);
   std::string qualified_name() const { return schema + "." + name; }
+};
+
+/// A function or procedure, by what a call can pass: PostgreSQL resolves a call by schema, name
+/// and argument types; the model keeps name and argument counts only.
+struct Function {
+  std::string schema, name;
+  int declared = 0;   ///< input arguments as declared (a procedure's OUT ones included)
+  int min_args = 0;   ///< without the arguments that have defaults (a VARIADIC one needs a value)
+  int max_args = 0;   ///< -1: any number (VARIADIC)
+  bool procedure = false;
+  Origin origin;
+  bool accepts(int n) const { return n >= min_args && (max_args < 0 || n <= max_args); }
+};
+
+/// An enum type's labels in order, each with the migration that added it.
+struct EnumType {
+  std::vector<std::string> labels;
+  std::vector<Origin> origins;
+  Origin origin;
+  /// False when a label may have been added or renamed where the model cannot see (an ALTER TYPE
+  /// inside a DO block): a label that is not listed is not "invalid".
+  bool complete = true;
 };
 
 /// A change that removed or renamed something; kept so messages can explain an absence.
@@ -116,6 +146,16 @@ class Schema {
   /// migration lists (and some, like pgmq's queue tables, at run time), so a relation missing
   /// from one is unchecked.
   std::set<std::string> extension_schemas;
+  /// Functions and procedures by "schema.name", every overload.
+  std::map<std::string, std::vector<Function>> functions;
+  /// False when the functions of some schema are not all known (a live catalog read without
+  /// them): a call that matches none is then not "missing".
+  bool functions_complete = true;
+  /// Extensions created, by the schema they were created in: they add functions no migration
+  /// lists (schema/builtin_functions.h knows those of the extensions the server ships).
+  std::map<std::string, std::set<std::string>> extensions;
+  /// Enum types by "schema.name".
+  std::map<std::string, EnumType> enums;
 
  private:
   static std::string key(const std::string& schema, const std::string& name) { return schema + "." + name; }

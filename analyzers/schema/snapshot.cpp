@@ -13,6 +13,7 @@ const char* kind_id(RelationKind k) {
     case RelationKind::View: return "view";
     case RelationKind::MaterializedView: return "materialized_view";
     case RelationKind::ForeignTable: return "foreign_table";
+    case RelationKind::Sequence: return "sequence";
   }
   return "table";
 }
@@ -21,7 +22,7 @@ bool kind_from_id(const std::string& s, RelationKind* k) {
   static const std::pair<const char*, RelationKind> kinds[] = {
       {"table", RelationKind::Table}, {"partitioned_table", RelationKind::PartitionedTable},
       {"view", RelationKind::View}, {"materialized_view", RelationKind::MaterializedView},
-      {"foreign_table", RelationKind::ForeignTable}};
+      {"foreign_table", RelationKind::ForeignTable}, {"sequence", RelationKind::Sequence}};
   for (auto& [id, kind] : kinds)
     if (s == id) { *k = kind; return true; }
   return false;
@@ -42,8 +43,15 @@ ordered_json snapshot_to_json(const Schema& schema, const std::vector<std::strin
     for (auto& c : r.columns)
       cols.push_back({{"name", c.name}, {"type", c.type}, {"not_null", c.not_null}, {"has_default", c.has_default},
                       {"generated", c.generated}, {"identity", c.identity}, {"origin", origin_json(c.origin)}});
+    for (size_t i = 0; i < r.columns.size(); ++i)
+      if (!r.columns[i].enum_type.empty()) cols[i]["enum_type"] = r.columns[i].enum_type;
     rels.push_back({{"schema", r.schema}, {"name", r.name}, {"kind", kind_id(r.kind)},
                     {"columns_complete", r.columns_complete}, {"origin", origin_json(r.origin)}, {"columns", cols}});
+    if (r.keys_complete) {
+      ordered_json keys = ordered_json::array();
+      for (auto& k : r.unique_keys) keys.push_back({{"name", k.name}, {"columns", k.columns}, {"partial", k.partial}});
+      rels.back()["unique_keys"] = keys;
+    }
   }
   ordered_json out;
   out["version"] = 1;
@@ -51,6 +59,17 @@ ordered_json snapshot_to_json(const Schema& schema, const std::vector<std::strin
   out["search_path"] = search_path;
   out["schemas"] = schema.schemas();
   out["relations"] = rels;
+  // Functions and enums: a snapshot without them (written before they were) leaves calls and
+  // labels unchecked when read back.
+  ordered_json functions = ordered_json::array();
+  for (auto& [key, overloads] : schema.functions)
+    for (auto& f : overloads)
+      functions.push_back({{"schema", f.schema}, {"name", f.name}, {"declared", f.declared}, {"min_args", f.min_args},
+                           {"max_args", f.max_args}, {"procedure", f.procedure}, {"origin", origin_json(f.origin)}});
+  out["functions"] = functions;
+  ordered_json enums = ordered_json::object();
+  for (auto& [key, e] : schema.enums) enums[key] = e.labels;
+  out["enums"] = enums;
   if (tracking) {
     ordered_json tables = ordered_json::array();
     for (auto& t : *tracking) {
@@ -90,6 +109,15 @@ bool snapshot_from_json(const std::string& text, catalog::CatalogSnapshot* out, 
         return false;
       }
       r.columns_complete = rj.value("columns_complete", true);
+      r.keys_complete = rj.contains("unique_keys");
+      if (r.keys_complete)
+        for (auto& kj : rj["unique_keys"]) {
+          UniqueKey k;
+          k.name = kj.value("name", "");
+          for (auto& c : kj.at("columns")) k.columns.push_back(c.get<std::string>());
+          k.partial = kj.value("partial", false);
+          r.unique_keys.push_back(std::move(k));
+        }
       if (rj.contains("origin") && rj["origin"].is_object())
         r.origin = {rj["origin"].at("file").get<std::string>(), rj["origin"].at("line").get<int>()};
       for (auto& cj : rj.at("columns")) {
@@ -100,12 +128,35 @@ bool snapshot_from_json(const std::string& text, catalog::CatalogSnapshot* out, 
         c.has_default = cj.value("has_default", false);
         c.generated = cj.value("generated", false);
         c.identity = cj.value("identity", false);
+        c.enum_type = cj.value("enum_type", "");
         if (cj.contains("origin") && cj["origin"].is_object())
           c.origin = {cj["origin"].at("file").get<std::string>(), cj["origin"].at("line").get<int>()};
         r.columns.push_back(std::move(c));
       }
       out->schema.add(std::move(r));
     }
+    out->schema.functions_complete = j.contains("functions");
+    if (j.contains("functions"))
+      for (auto& fj : j["functions"]) {
+        Function f;
+        f.schema = fj.at("schema").get<std::string>();
+        f.name = fj.at("name").get<std::string>();
+        f.declared = fj.value("declared", 0);
+        f.min_args = fj.value("min_args", 0);
+        f.max_args = fj.value("max_args", -1);
+        f.procedure = fj.value("procedure", false);
+        if (fj.contains("origin") && fj["origin"].is_object())
+          f.origin = {fj["origin"].at("file").get<std::string>(), fj["origin"].at("line").get<int>()};
+        out->schema.functions[f.schema + "." + f.name].push_back(std::move(f));
+      }
+    if (j.contains("enums"))
+      for (auto& [key, labels] : j["enums"].items()) {
+        EnumType& e = out->schema.enums[key];
+        for (auto& l : labels) {
+          e.labels.push_back(l.get<std::string>());
+          e.origins.push_back({});
+        }
+      }
     if (j.contains("tracking")) {
       for (auto& tj : j["tracking"]) {
         catalog::TrackingTable t;

@@ -1,5 +1,7 @@
 #include "analyzers/sql/requirements.h"
 
+#include <algorithm>
+
 namespace schemagate::sql {
 namespace {
 
@@ -55,6 +57,46 @@ void add_requirements(const Resolution& resolution, const SqlText& text, size_t 
     r.use = Use::Insert;
     r.span.begin = text.host_offset(ins.conflict_offset);
     r.span.end = r.span.begin + static_cast<uint32_t>(ins.conflict_columns.front().size());
+    r.unit = unit;
+    out->push_back(std::move(r));
+  }
+  for (auto& call : resolution.calls) {
+    Requirement r;
+    r.object = Object::Function;
+    r.schema = call.schema;
+    r.function = call.name;
+    r.arguments = call.arguments;
+    r.procedure = call.procedure;
+    r.candidates = call.search_path;
+    r.span.begin = text.host_offset(call.offset);
+    r.span.end = r.span.begin + static_cast<uint32_t>(call.name.size());
+    r.quoted = written_quoted(text.text, call.offset, call.name);
+    r.unit = unit;
+    out->push_back(std::move(r));
+  }
+  for (auto& a : resolution.arity_errors) {
+    Requirement r;
+    r.object = Object::InsertValues;
+    r.schema = a.schema;
+    r.relation = a.relation;
+    r.arguments = static_cast<int>(a.values);
+    r.columns_listed = a.listed;
+    r.key_columns = a.listed_columns;
+    r.use = Use::Insert;
+    r.span.begin = text.host_offset(a.offset);
+    r.span.end = r.span.begin + 1;
+    r.unit = unit;
+    out->push_back(std::move(r));
+  }
+  for (auto& lit : resolution.enum_literals) {
+    Requirement r;
+    r.object = Object::EnumLabel;
+    auto dot = lit.type.find('.');
+    r.schema = lit.type.substr(0, dot);
+    r.enum_type = lit.type;
+    r.label = lit.label;
+    r.span.begin = text.host_offset(lit.offset);
+    r.span.end = r.span.begin + static_cast<uint32_t>(std::max<size_t>(1, lit.label.size()));
     r.unit = unit;
     out->push_back(std::move(r));
   }

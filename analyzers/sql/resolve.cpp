@@ -111,8 +111,17 @@ class Resolver {
     else if (type == "UpdateStmt") r.kind = "update";
     else if (type == "DeleteStmt") r.kind = "delete";
     else if (type == "MergeStmt") r.kind = "merge";
+    else if (type == "CallStmt") r.kind = "call";
     else return r;
-    statement(type, body, nullptr, &root);
+    if (type == "CallStmt") {
+      Scope none;
+      none.ctes = &root;
+      const json& fc = field(body, "funccall");
+      record_call(fc, none, true);
+      walk(field(fc, "args"), none);
+    } else {
+      statement(type, body, nullptr, &root);
+    }
     // Deduplicate (MultiAssignRef repeats its source for each target column).
     std::set<std::tuple<int, size_t, std::string, std::string>> seen;
     for (auto& ref : refs_) {
@@ -121,6 +130,9 @@ class Resolver {
     }
     std::sort(r.refs.begin(), r.refs.end(), [](const Reference& a, const Reference& b) { return a.offset < b.offset; });
     r.inserts = std::move(inserts_);
+    r.calls = std::move(calls_);
+    r.enum_literals = std::move(enum_literals_);
+    r.arity_errors = std::move(arity_errors_);
     return r;
   }
 
@@ -226,6 +238,7 @@ class Resolver {
     }
     if (const json& sel = field(body, "selectStmt"); sel.is_object())
       statement(node_type(sel), node_body(sel), parent, &env);
+    if (target.rel) insert_values(body, target, written);
 
     target_scope.entries.push_back(target);
     if (const json& oc = field(body, "onConflictClause"); oc.is_object()) {
@@ -260,6 +273,7 @@ class Resolver {
       for (auto& t : items(field(oc, "targetList"))) {
         const json& rt = node_body(t);
         target_column(target, rt.value("name", ""), rt.value("location", -1), false);
+        if (target.rel) enum_literal(target.rel->find_column(rt.value("name", "")), field(rt, "val"));
         walk(field(rt, "val"), conflict_scope);
       }
       walk(field(oc, "whereClause"), conflict_scope);
@@ -277,10 +291,86 @@ class Resolver {
     for (auto& t : items(field(body, "targetList"))) {
       const json& rt = node_body(t);
       target_column(target, rt.value("name", ""), rt.value("location", -1), false);
+      if (target.rel) enum_literal(target.rel->find_column(rt.value("name", "")), field(rt, "val"));
       walk(field(rt, "val"), scope);
     }
     walk(field(body, "whereClause"), scope);
     return target_list(field(body, "returningList"), scope);
+  }
+
+  /// INSERT's values against its target columns: how many (42601 when they differ) and the
+  /// strings written into enum columns.
+  void insert_values(const json& body, const Entry& target, const InsertTarget& written) {
+    const json& sel = field(body, "selectStmt");
+    if (!sel.is_object() || node_type(sel) != "SelectStmt") return;
+    const json& sb = node_body(sel);
+    size_t columns = written.column_list ? items(field(body, "cols")).size() : target.rel->columns.size();
+    bool columns_known = written.column_list || target.rel->columns_complete;
+    const json& rows = field(sb, "valuesLists");
+    if (rows.is_array()) {
+      size_t width = 0;
+      bool same = true;
+      for (size_t r = 0; r < rows.size(); ++r) {
+        size_t w = field(node_body(rows[r]), "items").size();
+        if (r == 0) width = w;
+        else same = same && w == width;
+      }
+      if (same && !rows.empty() && columns_known)
+        check_arity(width, columns, written, field(node_body(rows[0]), "items"), field(body, "cols"));
+      for (auto& row : rows) {
+        const json& vals = field(node_body(row), "items");
+        for (size_t i = 0; i < vals.size(); ++i) {
+          // Without a column list, values fill the table's columns in order: known only when
+          // every column is.
+          std::string col = i < written.columns.size() && (written.column_list || target.rel->columns_complete)
+                                ? written.columns[i]
+                                : "";
+          if (!col.empty()) enum_literal(target.rel->find_column(col), vals[i]);
+        }
+      }
+      return;
+    }
+    // INSERT ... SELECT a, b: as many output columns as its list has entries, unless a star or a
+    // set operation makes the count uncertain.
+    if (field(sb, "op").is_string() && sb["op"] != "SETOP_NONE") return;
+    const json& list = field(sb, "targetList");
+    for (auto& t : items(list)) {
+      const json& v = field(node_body(t), "val");
+      if (v.is_object() && !v.empty() && node_type(v) == "ColumnRef") {
+        const json& f = field(node_body(v), "fields");
+        if (!f.empty() && f.back().contains("A_Star")) return;
+      }
+    }
+    std::vector<json> vals;
+    for (auto& t : items(list)) vals.push_back(field(node_body(t), "val"));
+    if (columns_known && !vals.empty()) check_arity(vals.size(), columns, written, json(vals), field(body, "cols"));
+  }
+
+  /// Points where PostgreSQL does: at the first value too many, or the first listed column
+  /// without a value.
+  void check_arity(size_t values, size_t columns, const InsertTarget& written, const json& vals, const json& cols) {
+    if (values == columns) return;
+    if (values < columns && !written.column_list) return;  // the other columns take their defaults
+    InsertArity a;
+    a.values = values;
+    a.columns = columns;
+    a.listed = written.column_list;
+    a.schema = written.schema;
+    a.relation = written.relation;
+    if (a.listed) a.listed_columns = written.columns;
+    a.offset = written.offset;
+    if (values > columns && columns < vals.size()) a.offset = expr_location(vals[columns], written.offset);
+    if (values < columns && values < cols.size()) a.offset = expr_location(cols[values], written.offset);
+    arity_errors_.push_back(a);
+  }
+
+  /// The byte offset of an expression (its "location"), or `fallback`.
+  static size_t expr_location(const json& node, size_t fallback) {
+    if (!node.is_object() || node.empty()) return fallback;
+    const json& b = node_body(node);
+    if (b.is_object() && b.contains("location") && b["location"].is_number() && b["location"].get<long>() >= 0)
+      return b["location"].get<size_t>();
+    return fallback;
   }
 
   Derived del(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
@@ -665,6 +755,7 @@ class Resolver {
       if (t == "FuncCall") {
         const json& fn = field(b, "funcname");
         if (fn.size() == 2 && str_value(fn[0]) == "sqlc") return;  // sqlc.arg(name) etc. are parameters
+        record_call(b, scope, false);
         walk(field(b, "args"), scope);
         walk(field(b, "agg_order"), scope);
         walk(field(b, "agg_filter"), scope);
@@ -672,6 +763,18 @@ class Resolver {
         return;
       }
       if (t == "TypeName" || t == "A_Const" || t == "ParamRef") return;
+      if (t == "TypeCast") {
+        const json& arg = field(b, "arg");
+        const json& tn = field(b, "typeName");
+        std::vector<std::string> parts;
+        for (auto& n : items(field(tn, "names"))) parts.push_back(str_value(n));
+        if (!parts.empty() && parts.back() == "regclass" && (parts.size() == 1 || parts.front() == "pg_catalog") &&
+            !field(tn, "arrayBounds").is_array())
+          literal_relation(arg);
+        else if (std::string e = enum_named(tn); !e.empty())
+          literal_label(e, arg);
+      }
+      if (t == "A_Expr") comparison(b, scope);
       walk(b, scope);
       return;
     }
@@ -796,6 +899,167 @@ class Resolver {
     refs_.push_back(ref);
   }
 
+  /// A function call: recorded by name and argument count (see FunctionCall). nextval, currval
+  /// and setval read their first argument as a relation name, like a cast to regclass.
+  void record_call(const json& b, const Scope& scope, bool procedure) {
+    const json& fn = field(b, "funcname");
+    std::vector<std::string> parts;
+    for (auto& n : items(fn)) parts.push_back(str_value(n));
+    if (parts.empty() || parts.size() > 2) return;
+    const json& args = field(b, "args");
+    if ((parts.size() == 1 || parts.front() == "pg_catalog") && !args.empty() &&
+        (parts.back() == "nextval" || parts.back() == "currval" || parts.back() == "setval"))
+      literal_relation(args[0]);
+    if (b.value("funcformat", "") == "COERCE_SQL_SYNTAX" || b.value("agg_within_group", false)) return;
+    int n = args.is_array() ? static_cast<int>(args.size()) : 0;
+    // unnest(a, b) in FROM is ROWS FROM (unnest(a), unnest(b)): PostgreSQL splits it.
+    if (parts.back() == "unnest" && n > 1) return;
+    // f(t) with t a relation in scope may read column f of t's row (functional notation).
+    if (n == 1 && !procedure && args[0].is_object() && !args[0].empty() && node_type(args[0]) == "ColumnRef") {
+      const json& f = field(node_body(args[0]), "fields");
+      if (f.size() == 1 && f[0].contains("String") && find_qualifier(str_value(f[0]), "", scope)) return;
+    }
+    FunctionCall call;
+    if (parts.size() == 2) call.schema = parts.front();
+    else call.search_path = path_;
+    call.name = parts.back();
+    call.arguments = n;
+    call.procedure = procedure;
+    long loc = b.value("location", -1L);
+    call.offset = loc < 0 ? 0 : name_offset(static_cast<size_t>(loc), parts.size() - 1);
+    calls_.push_back(std::move(call));
+  }
+
+  /// A string literal: its value and the offset of its first character past the quote; false for
+  /// anything else.
+  bool string_literal(const json& node, std::string* value, size_t* offset) const {
+    if (!node.is_object() || node.empty() || node_type(node) != "A_Const") return false;
+    const json& c = node_body(node);
+    if (!c.contains("sval")) return false;
+    *value = field(c, "sval").value("sval", "");
+    long loc = c.value("location", -1L);
+    if (loc < 0) return false;
+    size_t at = static_cast<size_t>(loc);
+    if (at < sql_.size() && (sql_[at] == 'e' || sql_[at] == 'E')) ++at;
+    if (at < sql_.size() && sql_[at] == '\'') ++at;
+    *offset = at;
+    return true;
+  }
+
+  /// 'name'::regclass, nextval('name'): the string names a relation (a sequence, for nextval),
+  /// read as regclass reads it: schema-qualified or not, unquoted parts folded to lower case.
+  void literal_relation(const json& node) {
+    std::string text;
+    size_t at = 0;
+    if (!string_literal(node, &text, &at)) return;
+    std::vector<std::string> parts;
+    std::string cur;
+    bool quoted_part = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '"') {
+        size_t close = i + 1;
+        std::string q;
+        while (close < text.size()) {
+          if (text[close] == '"' && close + 1 < text.size() && text[close + 1] == '"') { q += '"'; close += 2; continue; }
+          if (text[close] == '"') break;
+          q += text[close++];
+        }
+        if (close >= text.size() || !cur.empty()) return;
+        cur = q;
+        quoted_part = true;
+        i = close;
+      } else if (c == '.') {
+        if (cur.empty()) return;
+        parts.push_back(cur);
+        cur.clear();
+        quoted_part = false;
+      } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$') {
+        if (quoted_part) return;
+        cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else {
+        return;  // blanks, an OID, anything regclass would read otherwise
+      }
+    }
+    if (cur.empty()) return;
+    parts.push_back(cur);
+    if (parts.size() > 2 || std::isdigit(static_cast<unsigned char>(parts.front()[0]))) return;
+    json rv = {{"relname", parts.back()}, {"location", static_cast<long>(at)}};
+    if (parts.size() == 2) rv["schemaname"] = parts.front();
+    range_var(rv, false, nullptr);
+  }
+
+  /// "schema.name" of the enum type a TypeName names (not an array of it), or "".
+  std::string enum_named(const json& tn) const {
+    if (!tn.is_object() || field(tn, "arrayBounds").is_array()) return "";
+    std::vector<std::string> parts;
+    for (auto& n : items(field(tn, "names"))) parts.push_back(str_value(n));
+    if (parts.empty() || parts.size() > 2 || parts.front() == "pg_catalog") return "";
+    if (parts.size() == 2) return schema_.enums.count(parts[0] + "." + parts[1]) ? parts[0] + "." + parts[1] : "";
+    for (auto& p : path_)
+      if (schema_.enums.count(p + "." + parts[0])) return p + "." + parts[0];
+    return "";
+  }
+
+  void literal_label(const std::string& type, const json& node) {
+    EnumLiteral lit;
+    if (!string_literal(node, &lit.label, &lit.offset)) return;
+    lit.type = type;
+    enum_literals_.push_back(std::move(lit));
+  }
+
+  /// A string written into (or compared with) `column`: a label when the column is an enum.
+  void enum_literal(const schema::Column* column, const json& node) {
+    if (column && !column->enum_type.empty()) literal_label(column->enum_type, node);
+  }
+
+  /// The column a ColumnRef names when it is certainly one column of one base relation in scope.
+  const schema::Column* column_of(const json& node, const Scope& scope) const {
+    if (!node.is_object() || node.empty() || node_type(node) != "ColumnRef") return nullptr;
+    const json& fields = field(node_body(node), "fields");
+    std::vector<std::string> names;
+    for (auto& f : fields) {
+      if (!f.contains("String")) return nullptr;
+      names.push_back(str_value(f));
+    }
+    if (names.empty() || names.size() > 2) return nullptr;
+    for (const Scope* s = &scope; s; s = s->parent) {
+      const schema::Column* found = nullptr;
+      int matches = 0;
+      for (auto& e : s->entries) {
+        if (names.size() == 2 && e.alias != names[0]) continue;
+        if (e.open && names.size() == 1) return nullptr;
+        if (!e.has_column(names.back())) continue;
+        ++matches;
+        if (e.rel) found = e.rel->find_column(names.back());
+      }
+      if (matches > 1) return nullptr;
+      if (matches == 1) return found;
+      if (names.size() == 2) {
+        for (auto& e : s->entries)
+          if (e.alias == names[0]) return nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  /// column = 'x', 'x' <> column, column IN ('x', 'y'): the strings must be labels of an enum
+  /// column's type.
+  void comparison(const json& b, const Scope& scope) {
+    std::string kind = b.value("kind", "");
+    const json& name = field(b, "name");
+    std::string op = name.empty() ? "" : str_value(name.back());
+    const json& l = field(b, "lexpr");
+    const json& r = field(b, "rexpr");
+    if (kind == "AEXPR_OP" && (op == "=" || op == "<>" || op == "!=" || op == "<" || op == ">" || op == "<=" || op == ">=")) {
+      enum_literal(column_of(l, scope), r);
+      enum_literal(column_of(r, scope), l);
+    } else if (kind == "AEXPR_IN" && r.is_object() && r.contains("List")) {
+      const schema::Column* c = column_of(l, scope);
+      for (auto& v : items(field(r["List"], "items"))) enum_literal(c, v);
+    }
+  }
+
   /// Offset of the last name of a qualified reference that starts at `loc` and has `skip`
   /// qualifiers before it ("u"."model_version" -> offset of "model_version").
   size_t name_offset(size_t loc, size_t skip) const {
@@ -835,6 +1099,9 @@ class Resolver {
 
   std::vector<Reference> refs_;
   std::vector<InsertTarget> inserts_;
+  std::vector<FunctionCall> calls_;
+  std::vector<EnumLiteral> enum_literals_;
+  std::vector<InsertArity> arity_errors_;
 
  private:
   const std::string& sql_;
@@ -906,9 +1173,13 @@ CreatedRelation created_relation(const json& stmt) {
   return {rv->value("schemaname", ""), rv->value("relname", "")};
 }
 
+bool is_checked(const json& stmt) {
+  return is_dml(stmt) || (stmt.is_object() && !stmt.empty() && node_type(stmt) == "CallStmt");
+}
+
 Resolution resolve_statement(const json& stmt, const std::string& sql, const schema::Schema& schema,
                              const std::vector<std::string>& search_path) {
-  if (!is_dml(stmt)) return {};
+  if (!is_checked(stmt)) return {};
   Resolver r(sql, schema, search_path);
   return r.run(stmt);
 }

@@ -48,10 +48,43 @@ struct InsertTarget {
   size_t conflict_offset = 0;
 };
 
+/// A call of a function (or, with CALL, a procedure) the statement makes, by name and argument
+/// count. Calls written in SQL's own syntax (EXTRACT, SUBSTRING ... FROM, AT TIME ZONE) and
+/// ordered-set aggregates (WITHIN GROUP) are not listed.
+struct FunctionCall {
+  std::string schema;  ///< as written; "" unqualified
+  std::string name;
+  int arguments = 0;
+  bool procedure = false;
+  size_t offset = 0;  ///< byte offset of the name
+  std::vector<std::string> search_path;  ///< unqualified: the schemas it reaches (pg_catalog implicit)
+};
+
+/// A string the statement compares with, writes into or casts to an enum type: it must be one
+/// of the type's labels.
+struct EnumLiteral {
+  std::string type;   ///< "schema.name"
+  std::string label;  ///< the string's value
+  size_t offset = 0;  ///< byte offset of the string's first character (past its quote)
+};
+
+/// INSERT whose VALUES rows (or SELECT list) give a different number of values than it has
+/// target columns: PostgreSQL rejects it at parse analysis (42601).
+struct InsertArity {
+  std::string schema, relation;
+  size_t values = 0, columns = 0;
+  bool listed = false;  ///< the columns were listed (else: the table's columns)
+  std::vector<std::string> listed_columns;
+  size_t offset = 0;    ///< byte offset of the first value too many, or of the relation name
+};
+
 struct Resolution {
   std::vector<Reference> refs;
   std::vector<InsertTarget> inserts;
-  std::string kind;  ///< "select", "insert", "update", "delete", "merge"; empty if not DML
+  std::vector<FunctionCall> calls;
+  std::vector<EnumLiteral> enum_literals;
+  std::vector<InsertArity> arity_errors;
+  std::string kind;  ///< "select", "insert", "update", "delete", "merge", "call"; empty otherwise
 };
 
 /// Resolves one statement node ({"SelectStmt": ...}) against `schema`. `sql` is the statement
@@ -78,5 +111,7 @@ CreatedRelation created_relation(const nlohmann::json& stmt);
 
 /// True for DML statement nodes: SelectStmt, InsertStmt, UpdateStmt, DeleteStmt, MergeStmt.
 bool is_dml(const nlohmann::json& stmt);
+/// DML, or CALL of a procedure: statements whose references are checked.
+bool is_checked(const nlohmann::json& stmt);
 
 }  // namespace schemagate::sql

@@ -116,4 +116,26 @@ writes=$(grep -a 'app=schemagate' "$SCHEMAGATE_PG_DIR/postgres.log" | grep -a 's
   grep -a -v -i -E 'statement: (SELECT|WITH|SET|BEGIN|COMMIT|ROLLBACK|SHOW)' | wc -l)
 check "no writes in the server log" "0" "$writes"
 
+# 8. Objects beyond tables and columns: with only the first migration applied, the label, the
+# sequence, the function and the unique index the newest migration creates are each
+# pending-migration naming it; each fails in PostgreSQL exactly so (checked in the fixture's
+# database with PREPARE / EXPLAIN). With both applied, clean.
+cp -r "$here/migrations-fixtures/python-objects-newest-migration" "$work/objects"
+rm -f "$work/objects/expected"
+psql -d postgres -c "CREATE DATABASE objects" >/dev/null
+psql -d objects -f "$work/objects/migrations/0001_init.up.sql" >/dev/null
+psql -d objects -c "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL); INSERT INTO schema_migrations VALUES (1, false);" >/dev/null
+ourl="postgresql:///objects?host=$PGHOST&port=$PGPORT&user=$PGUSER"
+orun() { (cd "$work/objects" && "$bin" "$@" 2>&1); echo "exit: $?"; }
+out=$(orun check . --database-url "$ourl")
+check "pending objects" "worker/queue.py:5:42: claim_jobs pending-migration 0002_objects
+worker/queue.py:10:33: claim_jobs pending-migration 0002_objects
+worker/queue.py:15:43: cancelled pending-migration 0002_objects
+worker/queue.py:21:23: jobs_tenant_dedup pending-migration 0002_objects
+worker/queue.py:27:34: job_batch_seq pending-migration 0002_objects
+exit: 1" "$(grep -E '^worker/|^exit' <<<"$out" | sed -E 's/^([^ ]+) error\[([a-z-]+)\]: (function|label|the unique index|relation) .?([a-z_]+).* pending migration migrations\/(0002_objects)\.up\.sql.*/\1 \4 \2 \5/')"
+psql -d objects -f "$work/objects/migrations/0002_objects.up.sql" >/dev/null
+psql -d objects -c "UPDATE schema_migrations SET version = 2" >/dev/null
+check "objects applied" "exit: 0" "$(orun check . --database-url "$ourl" | tail -n 1)"
+
 finish live

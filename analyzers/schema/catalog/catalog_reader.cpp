@@ -164,6 +164,7 @@ RelationKind relation_kind(char relkind) {
     case 'v': return RelationKind::View;
     case 'm': return RelationKind::MaterializedView;
     case 'f': return RelationKind::ForeignTable;
+    case 'S': return RelationKind::Sequence;
     default: return RelationKind::Table;
   }
 }
@@ -187,10 +188,13 @@ void read_catalog(pqxx::transaction_base& tx, int server_version, CatalogSnapsho
   std::string identity = server_version >= 100000 ? "a.attidentity <> ''" : "false";
   pqxx::result columns = tx.exec(
       "SELECT n.nspname, c.relname, c.relkind, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), "
-      "a.attnotnull, a.atthasdef OR " + identity + ", " + generated + ", " + identity +
+      "a.attnotnull, a.atthasdef OR " + identity + ", " + generated + ", " + identity + ", "
+      "CASE WHEN t.typtype = 'e' THEN tn.nspname || '.' || t.typname END"
       " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
       " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
-      " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND " + kUserSchemas +
+      " LEFT JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
+      " LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace"
+      " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND " + kUserSchemas +
       " ORDER BY n.nspname, c.relname, a.attnum");
   Relation* current = nullptr;
   const Origin origin{"database", 0};
@@ -203,7 +207,70 @@ void read_catalog(pqxx::transaction_base& tx, int server_version, CatalogSnapsho
     }
     if (row[3].is_null()) continue;  // a relation without columns
     auto flag = [&](int i) { return std::string(row[i].c_str()) == "t"; };
-    current->columns.push_back({row[3].c_str(), row[4].c_str(), flag(5), flag(6), flag(7), flag(8), origin});
+    current->columns.push_back(
+        {row[3].c_str(), row[4].c_str(), flag(5), flag(6), flag(7), flag(8), row[9].is_null() ? "" : row[9].c_str(), origin});
+  }
+
+  // Unique keys of tables: what INSERT ... ON CONFLICT needs. A partial or expression index is
+  // kept as partial; a table with an exclusion constraint has arbiters the model does not follow.
+  for (auto& [k, r] : schema.relations())
+    if (r.kind == RelationKind::Table || r.kind == RelationKind::PartitionedTable) schema.find(r.schema, r.name)->keys_complete = true;
+  for (const auto& row : tx.exec(
+           std::string("SELECT n.nspname, c.relname, i.relname, x.indpred IS NOT NULL OR x.indexprs IS NOT NULL, "
+                       "(SELECT string_agg(a.attname, chr(31) ORDER BY k.ord) FROM unnest(x.indkey) WITH ORDINALITY "
+                       "AS k(attnum, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum "
+                       "WHERE k.ord <= x." + std::string(server_version >= 110000 ? "indnkeyatts" : "indnatts") +
+                       ") FROM pg_catalog.pg_index x"
+                       " JOIN pg_catalog.pg_class c ON c.oid = x.indrelid JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid"
+                       " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE x.indisunique AND ") +
+           kUserSchemas)) {
+    Relation* r = schema.find(row[0].c_str(), row[1].c_str());
+    if (!r) continue;
+    UniqueKey key;
+    key.name = row[2].c_str();
+    key.partial = std::string(row[3].c_str()) == "t";
+    std::string cols = row[4].is_null() ? "" : row[4].c_str();
+    for (size_t at = 0; !cols.empty();) {
+      size_t sep = cols.find('\x1f', at);
+      key.columns.push_back(cols.substr(at, sep == std::string::npos ? std::string::npos : sep - at));
+      if (sep == std::string::npos) break;
+      at = sep + 1;
+    }
+    key.origin = origin;
+    r->unique_keys.push_back(std::move(key));
+  }
+  for (const auto& row : tx.exec(std::string("SELECT DISTINCT n.nspname, c.relname FROM pg_catalog.pg_constraint x"
+                                             " JOIN pg_catalog.pg_class c ON c.oid = x.conrelid"
+                                             " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                                             " WHERE x.contype = 'x' AND ") + kUserSchemas))
+    if (Relation* r = schema.find(row[0].c_str(), row[1].c_str())) r->keys_complete = false;
+
+  // Functions and procedures of the user schemas (those of extensions included): how many
+  // arguments a call may pass. prokind is PostgreSQL 11+; before, no procedures.
+  std::string procedure = server_version >= 110000 ? "p.prokind = 'p'" : "false";
+  for (const auto& row : tx.exec(
+           "SELECT n.nspname, p.proname, p.pronargs, p.pronargdefaults, p.provariadic <> 0, " + procedure +
+           " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE " + kUserSchemas)) {
+    Function f;
+    f.schema = row[0].c_str();
+    f.name = row[1].c_str();
+    f.declared = row[2].as<int>();
+    bool variadic = std::string(row[4].c_str()) == "t";
+    f.min_args = std::max(0, f.declared - row[3].as<int>());
+    f.max_args = variadic ? -1 : f.declared;
+    f.procedure = std::string(row[5].c_str()) == "t";
+    f.origin = origin;
+    schema.functions[f.schema + "." + f.name].push_back(std::move(f));
+  }
+  // Enum types and their labels, in order.
+  for (const auto& row : tx.exec(std::string("SELECT n.nspname || '.' || t.typname, e.enumlabel FROM pg_catalog.pg_enum e"
+                                             " JOIN pg_catalog.pg_type t ON t.oid = e.enumtypid"
+                                             " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE ") +
+                                 kUserSchemas + " ORDER BY 1, e.enumsortorder")) {
+    EnumType& e = schema.enums[row[0].c_str()];
+    e.origin = origin;
+    e.labels.push_back(row[1].c_str());
+    e.origins.push_back(origin);
   }
 
   std::vector<std::string> path;
