@@ -142,6 +142,8 @@ struct FileResult {
   std::string text;  ///< kept while it has requirements: messages quote its lines
   /// sqlc stars that stand for column requirements, by host byte offset.
   std::map<uint32_t, int> stars;
+  /// Statements of checked sites; `site` indexes `sites` of this file until merged.
+  std::vector<CheckedStatement> statements;
 };
 
 class FileScanner {
@@ -408,6 +410,31 @@ class FileScanner {
         unit.runs_through = site.call_name;
         unit.runs_at = site.host_begin;
       }
+      if (!partial) {
+        CheckedStatement cs;
+        cs.file = rel;
+        cs.site = result->sites.size();
+        size_t end = s.length ? s.location + s.length : norm.sql.text.size();
+        cs.sql.text = norm.sql.text.substr(s.location, end - s.location);
+        cs.sql.origin.assign(norm.sql.origin.begin() + static_cast<std::ptrdiff_t>(s.location),
+                             norm.sql.origin.begin() + static_cast<std::ptrdiff_t>(std::min(end, norm.sql.origin.size())));
+        const nlohmann::json& body = sql::node_body(s.node);
+        if (sql::node_type(s.node) == "InsertStmt" && body.contains("onConflictClause")) {
+          cs.plan = true;
+          const auto& clause = body["onConflictClause"];
+          if (clause.contains("location") && clause["location"].is_number_integer()) {
+            long at = clause["location"].get<long>() - static_cast<long>(s.location);
+            if (at >= 0 && static_cast<size_t>(at) < cs.sql.text.size()) cs.conflict_offset = static_cast<size_t>(at);
+          }
+        }
+        if (!cs.plan) {  // ON CONFLICT inside a WITH: planned too, 42P10 then at the statement
+          std::string lower = cs.sql.text;
+          for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          cs.plan = lower.find("on conflict") != std::string::npos;
+        }
+        cs.fingerprint_text = unit.fingerprint_text;
+        result->statements.push_back(std::move(cs));
+      }
       auto& reqs = result->requirements;
       reqs.units.push_back(std::move(unit));
       sql::add_requirements(res, norm.sql, reqs.units.size() - 1, &reqs.requirements);
@@ -520,6 +547,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
       return false;
     }
   }
+  out->baseline = std::move(plan.baseline);
   // Every migration that does not parse, in one run: one line each.
   std::string broken;
   for (auto& m : out->migrations) {
@@ -654,6 +682,10 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       ++out->summary.files_scanned;
       out->files.push_back(file);
       out->suppressions[file] = std::move(r.suppressions);
+    }
+    for (auto& st : r.statements) {
+      st.site += out->sites.size();
+      out->statements.push_back(std::move(st));
     }
     for (auto& s : r.sites) {
       for (auto& ref : s.references)

@@ -20,6 +20,7 @@ enum class Rule {
   SchemaDrift,
   ModifiedAppliedMigration,
   BrokenMigration,
+  PostgresRejects,
   UnusedSuppression,
   InvalidSuppression,
 };
@@ -42,6 +43,7 @@ inline constexpr RuleName kRuleNames[] = {
     {Rule::SchemaDrift, "schema-drift"},
     {Rule::ModifiedAppliedMigration, "modified-applied-migration"},
     {Rule::BrokenMigration, "broken-migration"},
+    {Rule::PostgresRejects, "postgres-rejects"},
     {Rule::UnusedSuppression, "unused-suppression"},
     {Rule::InvalidSuppression, "invalid-suppression"},
 };
