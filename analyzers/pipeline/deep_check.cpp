@@ -182,11 +182,23 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
     }
     // A static finding in this statement: PostgreSQL stops at the first error, most likely the
     // same one, and the static finding says which migration would fix it.
+    auto& file = files[st.file];
+    if (!file) {
+      std::string text;
+      if (!fs.read(source::join_path(root, st.file), &text, err)) return false;
+      file = std::make_unique<std::pair<std::string, source::LineIndex>>(std::move(text), source::LineIndex(""));
+      file->second = source::LineIndex(file->first);
+    }
     uint32_t lo = UINT32_MAX, hi = 0;
     for (uint32_t o : st.sql.origin) lo = std::min(lo, o), hi = std::max(hi, o);
-    bool reported = std::any_of(scan->diagnostics.begin(), scan->diagnostics.end(), [&](const report::Diagnostic& d) {
-      return d.file == st.file && d.offset && *d.offset >= lo && *d.offset <= hi;
-    });
+    auto first = file->second.position(lo), last = file->second.position(hi);
+    auto within = [&](const report::Diagnostic& d) {  // located: offsets are gone, lines and columns stay
+      if (d.file != st.file) return false;
+      if (d.offset) return *d.offset >= lo && *d.offset <= hi;
+      return std::pair(d.line, d.column) >= std::pair(first.line, first.column) &&
+             std::pair(d.line, d.column) <= std::pair(last.line, last.column);
+    };
+    bool reported = std::any_of(scan->diagnostics.begin(), scan->diagnostics.end(), within);
     if (reported) {
       ++summary->already_reported;
       continue;
@@ -205,13 +217,6 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
     size_t at = sql::skip_blanks_and_comments(st.sql.text, 0);
     if (r.position) at = sql::char_pos_to_byte(st.sql.text, static_cast<int>(*r.position));
     else if (r.sqlstate == "42P10" && st.conflict_offset) at = *st.conflict_offset;
-    auto& file = files[st.file];
-    if (!file) {
-      std::string text;
-      if (!fs.read(source::join_path(root, st.file), &text, err)) return false;
-      file = std::make_unique<std::pair<std::string, source::LineIndex>>(std::move(text), source::LineIndex(""));
-      file->second = source::LineIndex(file->first);
-    }
     report::Diagnostic d;
     d.rule = std::string(rejects_check().id());
     d.severity = rejects_check().severity;

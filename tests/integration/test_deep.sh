@@ -37,15 +37,15 @@ PY
 fresh
 check "clean" "schemagate: 1 file scanned, 7 SQL sites (7 checked, 0 unchecked), 0 errors, 0 warnings
 exit: 0" "$(run check . --postgres)"
-check "clean, verbose counts" "schemagate: --postgres: 4 migration statements... " \
-  "$(run check . --postgres --verbose | grep -a -- '--postgres' | sed -E 's/\(.*//')"
+check "clean, verbose counts" "schemagate: --postgres: a throwaway cluster in DIR: 8 migration statements, 7 statements prepared, 0 rejected, 0 rejected where a static finding is, 0 rejected for a reason not the code's" \
+  "$(run check . --postgres --verbose | grep -a -- '--postgres' | sed -E 's/cluster in [^:]*:/cluster in DIR:/; s/ \(.*//')"
 check "no cluster left behind" "0" "$(leftovers)"
 check "no server left running" "0" "$(pgrep -f "postgres -D $TMPDIR" | wc -l)"
 
 # 2. A type mismatch, an ambiguous column, a wrong overload: one finding each, where it is.
 fresh
 mutate shop/billing.py "SET created_at = %s WHERE" "SET created_at = extract(epoch from now()) + %s WHERE"
-check "type mismatch" "shop/billing.py:22:37: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: column \"created_at\" is of type timestamp with time zone but expression is of type numeric (SQLSTATE 42804)
+check "type mismatch" "shop/billing.py:23:49: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: column \"created_at\" is of type timestamp with time zone but expression is of type numeric (SQLSTATE 42804)
 exit: 1" "$(run check . --postgres --quiet --format text | grep -a -E '^(shop|exit)')"
 fresh
 mutate shop/billing.py "SELECT orders.id, email" "SELECT id, email"
@@ -53,7 +53,7 @@ check "ambiguous column" "shop/billing.py:10:17: error[postgres-rejects]: Postgr
 exit: 1" "$(run check . --postgres --quiet | grep -a -E '^(shop|exit)')"
 fresh
 mutate shop/billing.py "order_total(%s)" "order_total(%s::text)"
-check "wrong overload" "shop/billing.py:18:24: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: function order_total(text) does not exist (SQLSTATE 42883)
+check "wrong overload" "shop/billing.py:18:25: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: function order_total(text) does not exist (SQLSTATE 42883)
 exit: 1" "$(run check . --postgres --quiet | grep -a -E '^(shop|exit)')"
 check "static check alone does not see them" "exit: 0" "$(run check . | tail -n 1)"
 
@@ -61,17 +61,17 @@ check "static check alone does not see them" "exit: 0" "$(run check . | tail -n 
 # PostgreSQL's findings; the unique index is the static check's (missing-unique-index), not twice.
 fresh
 rm "$work/app/migrations/0002_refunds_invoices.up.sql"
-check "newest migration removed" "shop/billing.py:5:68: error[missing-unique-index]
-shop/billing.py:26:43: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: invalid input value for enum order_status: \"refunded\" (SQLSTATE 22P02)
-shop/billing.py:30:32: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: relation \"invoice_numbers\" does not exist (SQLSTATE 42P01)
-shop/billing.py:35:24: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: function account_label(unknown, unknown) does not exist (SQLSTATE 42883)
+check "newest migration removed" "shop/billing.py:5:72: error[missing-unique-index]
+shop/billing.py:27:45: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: invalid input value for enum order_status: \"refunded\" (SQLSTATE 22P02)
+shop/billing.py:31:33: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: relation \"invoice_numbers\" does not exist (SQLSTATE 42P01)
+shop/billing.py:36:25: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: function account_label(unknown, unknown) does not exist (SQLSTATE 42883)
 exit: 1" "$(run check . --postgres --quiet | grep -a -E '^(shop|exit)' | sed -E 's/(missing-unique-index\]).*/\1/')"
 
 # 4. A migration PostgreSQL rejects: the finding is at its statement, and nothing is prepared.
 fresh
 printf 'CREATE INDEX orders_total ON orders (lower(total));\n' >"$work/app/migrations/0003_total_index.up.sql"
-check "migration rejected" "migrations/0003_total_index.up.sql:1:39: error[postgres-rejects]: PostgreSQL rejects migration migrations/0003_total_index.up.sql: function lower(numeric) does not exist (SQLSTATE 42883); the migrations after it do not run
-schemagate: --postgres: a migration was rejected; no statement was prepared
+check "migration rejected" "schemagate: --postgres: a migration was rejected; no statement was prepared
+migrations/0003_total_index.up.sql:1:38: error[postgres-rejects]: PostgreSQL rejects migration migrations/0003_total_index.up.sql: function lower(numeric) does not exist (SQLSTATE 42883); the migrations after it do not run
 exit: 1" "$(run check . --postgres | grep -a -E '^(migrations/.*error|schemagate: --postgres|exit)' | sed -E 's/ \(.* s to prepare\)$//')"
 
 # 5. Interrupted: SIGTERM while a migration runs stops the server and removes its directory.
@@ -103,7 +103,7 @@ fresh
 mutate shop/billing.py "SELECT orders.id, email" "SELECT id, email"
 check "dev database" "shop/billing.py:10:17: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: column reference \"id\" is ambiguous (SQLSTATE 42702)
 exit: 1" "$(run check . --postgres --quiet --dev-database-url "$dev" | grep -a -E '^(shop|exit)')"
-check "dev database refused when not empty" "schemagate: error: --dev-database-url postgresql:///dev?host=$PGHOST&port=$PGPORT&user=$PGUSER is not empty (3 relations, 2 functions, 8 types); the deep check applies the migrations there and needs an empty database: create a new one
+check "dev database refused when not empty" "schemagate: error: --dev-database-url postgresql:///dev?host=$PGHOST&port=$PGPORT&user=$PGUSER is not empty (8 relations, 2 functions, 6 types); the deep check applies the migrations there and needs an empty database: create a new one
 exit: 2" "$(run check . --postgres --dev-database-url "$dev")"
 
 # 8. Live: the production database is read, never written; the scratch database is schemagate's.

@@ -286,7 +286,7 @@ std::unique_ptr<ScratchDatabase> ScratchDatabase::start_cluster(const std::strin
   const char* tmp = std::getenv("TMPDIR");
   // The socket's path must stay under 108 bytes: a long TMPDIR falls back to /tmp.
   std::string base = tmp && *tmp && std::strlen(tmp) < 60 ? tmp : "/tmp";
-  std::string templ = base + "/schemagate-pg.XXXXXX";
+  std::string templ = base + "/schemagate-scratch.XXXXXX";
   std::vector<char> buf(templ.begin(), templ.end());
   buf.push_back('\0');
   if (!mkdtemp(buf.data())) {
