@@ -176,12 +176,6 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
     if (!preparer.prepare(st.sql.text, st.plan, &r, err)) return false;
     ++summary->statements;
     if (r.ok) continue;
-    if (!is_code_error(r)) {
-      ++summary->not_judged;
-      continue;
-    }
-    // A static finding in this statement: PostgreSQL stops at the first error, most likely the
-    // same one, and the static finding says which migration would fix it.
     auto& file = files[st.file];
     if (!file) {
       std::string text;
@@ -189,6 +183,21 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
       file = std::make_unique<std::pair<std::string, source::LineIndex>>(std::move(text), source::LineIndex(""));
       file->second = source::LineIndex(file->first);
     }
+    size_t at = sql::skip_blanks_and_comments(st.sql.text, 0);
+    if (r.position) at = sql::char_pos_to_byte(st.sql.text, static_cast<int>(*r.position));
+    else if (r.sqlstate == "42P10" && st.conflict_offset) at = *st.conflict_offset;
+    auto not_judged = [&] {
+      auto pos = file->second.position(st.sql.host_offset(at));
+      summary->not_judged_at.push_back(st.file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " +
+                                       r.message + " (SQLSTATE " + r.sqlstate + ")");
+      ++summary->not_judged;
+    };
+    if (!is_code_error(r)) {
+      not_judged();
+      continue;
+    }
+    // A static finding in this statement: PostgreSQL stops at the first error, most likely the
+    // same one, and the static finding says which migration would fix it.
     uint32_t lo = UINT32_MAX, hi = 0;
     for (uint32_t o : st.sql.origin) lo = std::min(lo, o), hi = std::max(hi, o);
     auto first = file->second.position(lo), last = file->second.position(hi);
@@ -210,13 +219,10 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
                         return ref.kind == "relation" && ref.status == "unchecked";
                       });
       if (unjudged) {
-        ++summary->not_judged;
+        not_judged();
         continue;
       }
     }
-    size_t at = sql::skip_blanks_and_comments(st.sql.text, 0);
-    if (r.position) at = sql::char_pos_to_byte(st.sql.text, static_cast<int>(*r.position));
-    else if (r.sqlstate == "42P10" && st.conflict_offset) at = *st.conflict_offset;
     report::Diagnostic d;
     d.rule = std::string(rejects_check().id());
     d.severity = rejects_check().severity;

@@ -35,6 +35,8 @@ struct DeepSummary {
   size_t statements = 0;            ///< statements prepared
   size_t rejected = 0;              ///< of them, reported as findings
   size_t not_judged = 0;            ///< rejected for a reason that is not the code's (parameter types, ...)
+  /// "file:line:column: message (SQLSTATE x)" of each of those, for --verbose.
+  std::vector<std::string> not_judged_at;
   size_t already_reported = 0;      ///< rejected where a static finding already is
   double setup_seconds = 0, migrate_seconds = 0, prepare_seconds = 0;
 };

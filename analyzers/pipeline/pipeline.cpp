@@ -376,8 +376,11 @@ class FileScanner {
       if (!created.name.empty())
         result->created.push_back({created, rel, lines.position(norm.sql.host_offset(at)).line});
     }
-    bool any_dml = false;
-    for (auto& s : stmts) any_dml = any_dml || sql::is_dml(s.node);
+    bool any_dml = false, all_dml = true;
+    for (auto& s : stmts) {
+      any_dml = any_dml || sql::is_dml(s.node);
+      all_dml = all_dml && sql::is_dml(s.node);
+    }
     if (!any_dml) return;  // DDL or utility statements run by code are not references
 
     rec.checked = !partial;
@@ -410,7 +413,9 @@ class FileScanner {
         unit.runs_through = site.call_name;
         unit.runs_at = site.host_begin;
       }
-      if (!partial) {
+      // Beside DDL the code runs in the same string (ALTER COLUMN ... TYPE, then an UPDATE), a
+      // statement meets the schema that DDL leaves, not the migrations': not prepared alone.
+      if (!partial && all_dml) {
         CheckedStatement cs;
         cs.file = rel;
         cs.site = result->sites.size();

@@ -26,7 +26,9 @@ const char* kCode =
     "def d(cur):\n"
     "    cur.execute(\"INSERT INTO accounts (email) VALUES ('a') ON CONFLICT (email) DO NOTHING\")\n"
     "def e(cur):\n"
-    "    cur.execute(\"SELECT * FROM schema_migrations\")\n";
+    "    cur.execute(\"SELECT * FROM schema_migrations\")\n"
+    "def f(cur):\n"
+    "    cur.execute(\"ALTER TABLE orders ALTER COLUMN note TYPE int USING 0; UPDATE orders SET note = 1\")\n";
 
 struct Scanned {
   source::MemoryFileSystem fs;
@@ -63,7 +65,8 @@ std::vector<std::string> findings(const pipeline::CodeScan& scan, const std::str
 
 }  // namespace
 
-TEST_CASE("deep check: the scan hands over every whole statement, normalised, ON CONFLICT to be planned") {
+TEST_CASE("deep check: the scan hands over every whole statement, normalised, ON CONFLICT to be planned; not "
+          "statements beside DDL of their own site") {
   Scanned s;
   scan(&s);
   REQUIRE(s.scan.statements.size() == 5);
