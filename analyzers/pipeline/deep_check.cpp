@@ -214,7 +214,8 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
     }
     if (is_existence_error(r.sqlstate)) {
       const SiteRecord& site = scan->sites[st.site];
-      bool unjudged = schema::migrations::is_tracking_table_name(quoted_name(r.message)) ||
+      std::string name = quoted_name(r.message);  // "convoy.gorp_migrations": the table's own name
+      bool unjudged = schema::migrations::is_tracking_table_name(name.substr(name.rfind('.') + 1)) ||
                       std::any_of(site.references.begin(), site.references.end(), [](const ReferenceRecord& ref) {
                         return ref.kind == "relation" && ref.status == "unchecked";
                       });
