@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -62,8 +63,25 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
       return fail(err), false;
     plan.running = &running;
   }
+  pipeline::DeepOptions deep{options.pg_bindir, options.dev_database_url};
+  if (options.postgres) plan.deep = &deep;
   pipeline::Outcome outcome;
   if (!pipeline::check_code(plan, build, &outcome, &err)) return fail(err), false;
+  if (options.postgres && !options.quiet) {
+    const pipeline::DeepSummary& d = outcome.deep;
+    char times[160];
+    std::snprintf(times, sizeof times, "%.2f s to start, %.2f s to migrate, %.2f s to prepare", d.setup_seconds,
+                  d.migrate_seconds, d.prepare_seconds);
+    if (!d.migrations_complete)
+      std::cerr << "schemagate: --postgres: a migration was rejected; no statement was prepared (" << times << ")\n";
+    else if (options.verbose)
+      std::cerr << "schemagate: --postgres: " << d.database << ": " << d.migration_statements << " migration statements, "
+                << d.statements << " statements prepared, " << d.rejected << " rejected, " << d.already_reported
+                << " rejected where a static finding is, " << d.not_judged << " rejected for a reason not the code's ("
+                << times << ")\n";
+    if (options.verbose)
+      for (auto& n : d.not_judged_at) std::cerr << "schemagate: --postgres: not the code's: " << n << "\n";
+  }
   if (options.verbose && reader) {
     size_t pending = 0;
     for (auto& s : outcome.live.states) pending += s.status == schema::catalog::MigrationStatus::Pending;

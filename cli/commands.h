@@ -28,6 +28,10 @@ struct CommonOptions {
   std::string flyway_table = "flyway_schema_history";
   bool assume_migrated = false;
   bool offline = false;
+  // The deep check: PostgreSQL prepares every statement on a scratch database.
+  bool postgres = false;          ///< --postgres
+  std::string pg_bindir;          ///< --pg-bindir DIR
+  std::string dev_database_url;   ///< --dev-database-url URL (an empty database to migrate)
   // The code running in production (deploy-order checks).
   std::string deployed_ref;   ///< --deployed-ref REF
   std::string deployed_path;  ///< --deployed-path DIR

@@ -36,11 +36,12 @@ bool finish_findings(const CommonOptions& options, bool live, bool deployed, pip
 
   report::SuppressionRules rules;
   for (auto& c : checks::checks())
-    if (c.run || c.run_project) rules.known.emplace_back(c.id());
+    if (c.run || c.run_project || c.rule == report::Rule::PostgresRejects) rules.known.emplace_back(c.id());
   std::set<std::string> ran =
       checks::rules_run_in((live ? checks::kLive : checks::kOffline) | (deployed ? checks::kDeploy : 0u));
   for (auto& [rule, severity] : options.rule_severity)
     if (severity == "off") ran.erase(rule);
+  if (!options.postgres) ran.erase(std::string(report::rule_id(report::Rule::PostgresRejects)));
   rules.ran = ran;
   std::vector<report::Diagnostic> suppression_findings;
   report::apply_suppressions(scan->suppressions, &diagnostics, &suppression_findings, rules);

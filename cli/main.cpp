@@ -125,6 +125,12 @@ int main(int argc, char** argv) {
                   "The pipeline applies pending migrations before the deploy: check against the database with them");
   }
   check->add_option("--baseline", options.baseline_file, "Report only findings that are not in this baseline file");
+  check->add_flag("--postgres", options.postgres,
+                  "Deep check: apply the migrations to a scratch PostgreSQL and PREPARE every checked statement there");
+  check->add_option("--pg-bindir", options.pg_bindir,
+                    "--postgres: where initdb and postgres are (default: pg_config --bindir, /usr/lib/postgresql/*/bin)");
+  check->add_option("--dev-database-url", options.dev_database_url,
+                    "--postgres: an empty database to migrate instead of starting a throwaway cluster");
   add_common(manifest, &options, &search_path, {"json"});
   manifest->add_option("-o,--output", options.output_file, "Write the manifest to FILE (default: stdout)");
   verify->add_option("--manifest", options.manifest_file, "The manifest written by `schemagate manifest`")->required();
@@ -170,6 +176,10 @@ int main(int argc, char** argv) {
 
   if (!options.deployed_ref.empty() && !options.deployed_path.empty())
     return fail("give only one of --deployed-ref and --deployed-path");
+  if ((!options.pg_bindir.empty() || !options.dev_database_url.empty()) && !options.postgres)
+    return fail("--pg-bindir and --dev-database-url go with --postgres");
+  if (!options.pg_bindir.empty() && !options.dev_database_url.empty())
+    return fail("give only one of --pg-bindir and --dev-database-url");
   if (check->parsed()) return run_check(options);
   if (manifest->parsed()) return run_manifest(options);
   if (verify->parsed()) return run_verify(options);

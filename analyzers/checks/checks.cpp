@@ -81,6 +81,12 @@ const std::vector<Check>& checks() {
        "A migration alters, renames or drops a table or column that does not exist at that point: PostgreSQL "
        "rejects it (SQLSTATE 42P01 / 42703) and the migration run stops.",
        nullptr, nullptr, run_broken_migration},
+      // Reported by the deep check (pipeline/deep_check.cpp), only with --postgres: PostgreSQL itself
+      // rejects a statement of the code, or a migration, on a scratch database.
+      {Rule::PostgresRejects, Severity::Error, kOffline | kLive,
+       "With --postgres: PostgreSQL, on a scratch database the migrations built, rejects a statement of the code "
+       "(a wrong overload, a type mismatch, an ambiguous column, an invalid enum literal, ...) or a migration.",
+       nullptr},
       // Reported while findings are filtered (report/suppressions.cpp), in every mode.
       {Rule::UnusedSuppression, Severity::Warning, kAlways,
        "A schemagate-ignore comment that suppresses nothing or is malformed."},

@@ -189,6 +189,8 @@ struct FileResult {
   std::map<uint32_t, int> stars;
   /// Statements a database call sends that PostgreSQL cannot parse (syntax-error), at host offsets.
   std::vector<report::Diagnostic> syntax_errors;
+  /// Statements of checked sites; `site` indexes `sites` of this file until merged.
+  std::vector<CheckedStatement> statements;
 };
 
 class FileScanner {
@@ -497,10 +499,11 @@ class FileScanner {
       if (!created.name.empty())
         result->created.push_back({created, rel, lines.position(norm.sql.host_offset(at)).line});
     }
-    bool any_dml = false, site_has_ddl = false;
+    bool any_dml = false, site_has_ddl = false, all_dml = true;
     for (auto& s : stmts) {
       any_dml = any_dml || sql::is_checked(s.node);
       site_has_ddl = site_has_ddl || !sql::is_checked(s.node);
+      all_dml = all_dml && sql::is_dml(s.node);
     }
     if (!any_dml) return;  // DDL or utility statements run by code are not references
 
@@ -542,6 +545,33 @@ class FileScanner {
       if (site.database_call && defined_elsewhere) {
         unit.runs_through = site.call_name;
         unit.runs_at = site.host_begin;
+      }
+      // Beside DDL the code runs in the same string (ALTER COLUMN ... TYPE, then an UPDATE), a
+      // statement meets the schema that DDL leaves, not the migrations': not prepared alone.
+      if (!partial && all_dml) {
+        CheckedStatement cs;
+        cs.file = rel;
+        cs.site = result->sites.size();
+        size_t end = s.length ? s.location + s.length : norm.sql.text.size();
+        cs.sql.text = norm.sql.text.substr(s.location, end - s.location);
+        cs.sql.origin.assign(norm.sql.origin.begin() + static_cast<std::ptrdiff_t>(s.location),
+                             norm.sql.origin.begin() + static_cast<std::ptrdiff_t>(std::min(end, norm.sql.origin.size())));
+        const nlohmann::json& body = sql::node_body(s.node);
+        if (sql::node_type(s.node) == "InsertStmt" && body.contains("onConflictClause")) {
+          cs.plan = true;
+          const auto& clause = body["onConflictClause"];
+          if (clause.contains("location") && clause["location"].is_number_integer()) {
+            long at = clause["location"].get<long>() - static_cast<long>(s.location);
+            if (at >= 0 && static_cast<size_t>(at) < cs.sql.text.size()) cs.conflict_offset = static_cast<size_t>(at);
+          }
+        }
+        if (!cs.plan) {  // ON CONFLICT inside a WITH: planned too, 42P10 then at the statement
+          std::string lower = cs.sql.text;
+          for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          cs.plan = lower.find("on conflict") != std::string::npos;
+        }
+        cs.fingerprint_text = unit.fingerprint_text;
+        result->statements.push_back(std::move(cs));
       }
       auto& reqs = result->requirements;
       reqs.units.push_back(std::move(unit));
@@ -658,6 +688,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
       return false;
     }
   }
+  out->baseline = std::move(plan.baseline);
   // Every migration that does not parse, in one run: one line each.
   std::string broken;
   for (auto& m : out->migrations) {
@@ -792,6 +823,10 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       ++out->summary.files_scanned;
       out->files.push_back(file);
       out->suppressions[file] = std::move(r.suppressions);
+    }
+    for (auto& st : r.statements) {
+      st.site += out->sites.size();
+      out->statements.push_back(std::move(st));
     }
     for (auto& s : r.sites) {
       for (auto& ref : s.references)

@@ -19,6 +19,7 @@
 #include "analyzers/schema/schema.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/source/file_system.h"
+#include "analyzers/sql/sql_text.h"
 
 namespace schemagate::pipeline {
 
@@ -49,6 +50,8 @@ struct MigrationDirectory {
 struct SchemaBuild {
   schema::Schema schema;
   std::vector<schema::migrations::MigrationFile> migrations;  ///< in apply order
+  /// Schema dumps applied before the migrations (a set's baseline), in apply order.
+  std::vector<schema::migrations::MigrationFile> baseline;
   std::vector<MigrationDirectory> directories;
   std::vector<schema::DdlNote> notes;
   /// Migration sets of another engine (format = the engine): not code, and the tables they
@@ -98,11 +101,24 @@ struct RequirementSite {
   std::string not_judged;
 };
 
+/// One statement the code runs that was checked whole (no run-time fragment in it): what the
+/// deep check (--postgres) PREPAREs, with every byte's host offset.
+struct CheckedStatement {
+  std::string file;   ///< root-relative
+  size_t site = 0;    ///< index in CodeScan::sites
+  sql::SqlText sql;   ///< the statement as checked: placeholders normalised to $n
+  /// INSERT ... ON CONFLICT: only planning raises 42P10, so the statement is also EXPLAINed.
+  bool plan = false;
+  std::optional<size_t> conflict_offset;  ///< byte in `sql` of ON CONFLICT, for 42P10
+  std::string fingerprint_text;
+};
+
 struct CodeScan {
   std::vector<std::string> files;  ///< the files scanned, root-relative, in path order
   /// `schemagate-ignore` comments of the scanned files, by root-relative path.
   std::map<std::string, std::vector<report::Suppression>> suppressions;
   std::vector<SiteRecord> sites;
+  std::vector<CheckedStatement> statements;  ///< the statements of checked sites, in site order
   /// Every requirement, in file order: the same ones the checks judged.
   std::vector<RequirementSite> requirements;
   std::vector<report::Diagnostic> diagnostics;

@@ -1,5 +1,7 @@
 #include "analyzers/pipeline/run.h"
 
+#include <algorithm>
+
 #include "analyzers/report/suppressions.h"
 
 namespace schemagate::pipeline {
@@ -20,6 +22,21 @@ bool check_code(const Plan& plan, const SchemaBuild& build, Outcome* out, std::s
   if (plan.catalog) explain_drift(out->live, &out->scan.diagnostics);
   if (plan.catalog) drift_in_code(out->live, out->scan.sites, &out->live.diagnostics);
   check_migrations(build, plan.catalog ? &out->live.states : nullptr, &out->live.diagnostics);
+  if (plan.deep) {
+    Options deep_options = options;  // the search path the statements were resolved with
+    if (!deep_options.search_path_given && !build.search_path.empty()) deep_options.search_path = build.search_path;
+    std::vector<report::Diagnostic> at_migrations;
+    if (!deep_check(*plan.deep, fs, deep_options, build, plan.catalog ? &out->live.states : nullptr, &out->scan,
+                    &at_migrations, &out->deep, err))
+      return false;
+    // A migration the static check already reports as broken is not reported twice.
+    for (auto& d : at_migrations) {
+      bool known = std::any_of(out->live.diagnostics.begin(), out->live.diagnostics.end(), [&](const report::Diagnostic& s) {
+        return s.rule == report::rule_id(report::Rule::BrokenMigration) && s.file == d.file;
+      });
+      if (!known) out->live.diagnostics.push_back(std::move(d));
+    }
+  }
   out->other = std::move(out->live.diagnostics);
   out->live.diagnostics.clear();
   // Findings at migration statements (deploy order, failed migrations) are suppressed there.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/pipeline/deep_check.h"
 #include "analyzers/pipeline/deploy.h"
 #include "analyzers/pipeline/live.h"
 #include "analyzers/pipeline/pipeline.h"
@@ -25,6 +26,8 @@ struct Plan {
   bool assume_migrated = false;
   /// The code running in production (--deployed-ref / --deployed-path); null: no deploy half.
   const RunningCode* running = nullptr;
+  /// Set: the deep check (--postgres) runs after the static checks.
+  const DeepOptions* deep = nullptr;
 };
 
 struct Outcome {
@@ -33,6 +36,7 @@ struct Outcome {
   std::vector<report::Diagnostic> other;  ///< project-level and deploy-order findings
   bool live_mode = false;
   bool deployed = false;
+  DeepSummary deep;  ///< with --postgres: what the deep check did
 };
 
 /// Runs the plan over `build` (from build_schema). Fails, one line in *err, when the database

@@ -24,6 +24,7 @@ enum class Rule {
   SchemaDrift,
   ModifiedAppliedMigration,
   BrokenMigration,
+  PostgresRejects,
   UnusedSuppression,
   InvalidSuppression,
 };
@@ -50,6 +51,7 @@ inline constexpr RuleName kRuleNames[] = {
     {Rule::SchemaDrift, "schema-drift"},
     {Rule::ModifiedAppliedMigration, "modified-applied-migration"},
     {Rule::BrokenMigration, "broken-migration"},
+    {Rule::PostgresRejects, "postgres-rejects"},
     {Rule::UnusedSuppression, "unused-suppression"},
     {Rule::InvalidSuppression, "invalid-suppression"},
 };

@@ -31,16 +31,18 @@ struct PrepareResult {
 class StatementPreparer {
  public:
   virtual ~StatementPreparer() = default;
-  /// PREPAREs `sql` (parameters $1... of unknown type) and DEALLOCATEs it. Returns false, with
-  /// *err naming the cause, when the server cannot be asked (not when it rejects the statement).
-  virtual bool prepare(const std::string& sql, PrepareResult* out, std::string* err) = 0;
+  /// PREPAREs `sql` (parameters $1... of unknown type) and DEALLOCATEs it; with `plan`, also
+  /// plans it (EXPLAIN EXECUTE with NULL parameters), for the planner's errors (42P10). Returns
+  /// false, with *err naming the cause, when the server cannot be asked (not when it rejects the
+  /// statement).
+  virtual bool prepare(const std::string& sql, bool plan, PrepareResult* out, std::string* err) = 0;
 };
 
 /// Fixed answers by statement text; a statement it does not know prepares fine.
 class MemoryStatementPreparer final : public StatementPreparer {
  public:
   void answer(std::string sql, PrepareResult result) { answers_[std::move(sql)] = std::move(result); }
-  bool prepare(const std::string& sql, PrepareResult* out, std::string*) override {
+  bool prepare(const std::string& sql, bool, PrepareResult* out, std::string*) override {
     auto it = answers_.find(sql);
     *out = it == answers_.end() ? PrepareResult{} : it->second;
     return true;
