@@ -21,7 +21,7 @@ out=$(mktemp -d)
 trap '"$here/ci/stop-postgres.sh" >/dev/null 2>&1 || true; rm -rf "$out"' EXIT
 export DATABASE_URL="postgresql://$PGUSER@localhost:$PGPORT/$PGDATABASE?host=$PGHOST"
 export NODE_PATH=$mods MIGRATIONS_DIR=$dir
-cat > "$out/run.cts" <<'EOF'
+cat > "$out/run.cjs" <<'EOF'
 const path = require("path");
 const fs = require("fs");
 const dir = process.env.MIGRATIONS_DIR;
@@ -66,7 +66,7 @@ async function main(tool) {
 }
 main(process.argv[2]).catch((e) => { console.error(e); process.exit(1); });
 EOF
-"$mods/.bin/tsx" "$out/run.cts" "$tool"
+node --require "$mods/tsx/dist/cjs/index.cjs" "$out/run.cjs" "$tool"
 columns='.relations[] | select(.name | test("^(knex_migrations|knex_migrations_lock|SequelizeMeta|migrations|kysely_migration|kysely_migration_lock)$") | not) | .name as $t | .kind as $k |
   (if (.columns | length) == 0 then "\($t) (no columns)"
    elif $k == "view" then (.columns[] | "\($t).\(.name) (view)")
