@@ -83,17 +83,19 @@ bool JsFile::parse(const std::string& path, std::string_view text, std::string* 
     return false;
   }
   root_ = ts_tree_root_node(tree_.get());
-  // Top-level `const X = "..."` (also exported) for names written once and used by every step.
-  for (uint32_t i = 0; i < ts_node_named_child_count(root_); ++i) {
-    TSNode s = ts_node_named_child(root_, i);
-    if (is(s, "export_statement")) s = field(s, "declaration");
-    if (!is(s, "lexical_declaration") && !is(s, "variable_declaration")) continue;
-    for (uint32_t j = 0; j < ts_node_named_child_count(s); ++j) {
-      TSNode d = ts_node_named_child(s, j);
-      TSNode n = field(d, "name"), v = field(d, "value");
-      if (is(n, "identifier") && !ts_node_is_null(v)) consts_[std::string(this->text(n))] = v;
-    }
-  }
+  // `const X = "..."` anywhere in the file (a SQL string built once, then run), when the
+  // name is declared once: a second declaration (another scope) makes it ambiguous.
+  std::set<std::string> twice;
+  datalayers::js::walk(root_, [&](TSNode d) {
+    if (!is(d, "variable_declarator")) return;
+    TSNode decl = ts_node_parent(d);
+    if (!is(decl, "lexical_declaration") || this->text(decl).substr(0, 5) != "const") return;
+    TSNode n = field(d, "name"), v = field(d, "value");
+    if (!is(n, "identifier") || ts_node_is_null(v)) return;
+    std::string name(this->text(n));
+    if (!consts_.emplace(name, v).second) twice.insert(name);
+  });
+  for (const std::string& n : twice) consts_.erase(n);
   return true;
 }
 
@@ -223,18 +225,29 @@ std::vector<std::string> JsFile::string_words() const {
       if (w.size() > 1) words.insert(w);
       w.clear();
     };
+    // Both spellings: the word as written (a quoted "searchVector") and folded to lower case.
+    auto flush_both = [&] {
+      if (w.size() > 1) {
+        std::string lower = w;
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        words.insert(lower);
+      }
+      flush();
+    };
     for (char c : t) {
-      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-      else flush();
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') w.push_back(c);
+      else flush_both();
     }
-    flush();
+    flush_both();
   });
   // Property names and identifiers too: `{ [col]: ... }`, `t.string(COLUMN)`.
   datalayers::js::walk(root_, [&](TSNode n) {
     if (!is(n, "property_identifier") && !is(n, "shorthand_property_identifier")) return;
-    std::string w;
-    for (char c : text(n)) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    if (w.size() > 1) words.insert(w);
+    std::string w(text(n));
+    if (w.size() < 2) return;
+    words.insert(w);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    words.insert(w);
   });
   return {words.begin(), words.end()};
 }

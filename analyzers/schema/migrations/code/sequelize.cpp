@@ -12,6 +12,7 @@
 // TIMESTAMP WITH TIME ZONE, ENUM creates the type "enum_<table>_<column>". A default that
 // Sequelize computes in JavaScript (UUIDV4, NOW) is no column default. A name computed at run
 // time is a step that cannot be followed: a note, and the file's string words become uncertain.
+#include <cctype>
 #include <map>
 
 #include "analyzers/schema/migrations/code/js_migration.h"
@@ -283,7 +284,11 @@ class SequelizeTranslator {
         for (const Key& k : keys) {
           if (k.name == "fields") fields = unwrap(k.value);
           if (k.name == "unique") unique = f_.text(k.value) == "true";
-          if (k.name == "type") unique = unique || f_.name(k.value).value_or("") == "unique";
+          if (k.name == "type" || k.name == "indicesType") {  // 'unique' / 'UNIQUE'
+            std::string t = f_.name(k.value).value_or("");
+            for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            unique = unique || t == "unique";
+          }
           if (k.name == "name") name = f_.name(k.value).value_or("");
         }
       if (!unique || !js::is(fields, "array")) return;
