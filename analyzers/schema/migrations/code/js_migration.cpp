@@ -373,7 +373,49 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
       t.uncertain = true;
       t.sql.notes.push_back({ts_node_start_byte(up), "up calls a function of the file: its steps are not followed"});
     }
+    // A function given the tool's handle (`models.createUserTable(knex)`) runs steps elsewhere:
+    // the words of the modules the file requires or imports become uncertain too.
+    bool hands_over = false;
+    if (!params.empty() && !params[0].empty())
+      datalayers::js::walk(up, [&](TSNode n) {
+        if (!is(n, "call_expression")) return;
+        for (TSNode a : arguments(n))
+          if (is(a, "identifier") && file.text(a) == params[0]) hands_over = true;
+      });
+    if (hands_over) {
+      t.uncertain = true;
+      t.sql.notes.push_back({ts_node_start_byte(up), "up hands " + params[0] + " to a function elsewhere: its steps are not followed"});
+    }
     if (t.uncertain) m.uncertain_names = file.string_words();
+    if (hands_over) {
+      std::set<std::string> words(m.uncertain_names.begin(), m.uncertain_names.end());
+      std::string here = dir;
+      datalayers::js::walk(file.root(), [&](TSNode n) {
+        TSNode spec{};
+        if (is(n, "call_expression") && file.text(field(n, "function")) == "require" && !arguments(n).empty())
+          spec = arguments(n)[0];
+        else if (is(n, "import_statement"))
+          spec = field(n, "source");
+        std::optional<std::string> target = ts_node_is_null(spec) ? std::nullopt : file.name(spec);
+        if (!target || !target->starts_with(".")) return;
+        // The module: a file (with or without its extension) or a directory's files.
+        std::string path = source::join_path(here, *target);
+        std::vector<std::string> candidates;
+        if (fs.is_dir(on_disk(root, path))) {
+          for (const std::string& f : script_names(fs, root, path)) candidates.push_back(source::join_path(path, f));
+        } else {
+          for (const char* ext : {"", ".js", ".ts", ".cjs", ".mjs"}) candidates.push_back(path + ext);
+        }
+        for (const std::string& c : candidates) {
+          std::string text, e;
+          if (!fs.is_file(on_disk(root, c)) || !fs.read(on_disk(root, c), &text, &e)) continue;
+          JsFile other;
+          if (!other.parse(c, text, &e)) continue;
+          for (std::string& w : other.string_words()) words.insert(std::move(w));
+        }
+      });
+      m.uncertain_names.assign(words.begin(), words.end());
+    }
     m.sql = std::move(t.sql.sql);
     m.origin = std::move(t.sql.origin);
     m.notes = std::move(t.sql.notes);
