@@ -41,7 +41,12 @@ class KnexTranslator {
       }
     if (schema_at == links.size()) {
       if (links.size() == 1 && links[0].method == "raw" && js::is(root, "identifier")) {
-        raw(links[0]);
+        // A statement of its own; knex.raw('visits v') given to another call is a fragment.
+        TSNode p = ts_node_parent(n);
+        while (js::is(p, "await_expression") || js::is(p, "parenthesized_expression")) p = ts_node_parent(p);
+        if (js::is(p, "expression_statement") || js::is(p, "return_statement") || js::is(p, "arrow_function") ||
+            js::is(p, "variable_declarator"))
+          raw(links[0]);
         return true;
       }
       return false;
