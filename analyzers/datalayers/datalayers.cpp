@@ -10,12 +10,13 @@ extern const DataLayer kSupabase;
 extern const DataLayer kTypeorm;
 extern const DataLayer kKysely;
 extern const DataLayer kKnex;
+extern const DataLayer kSequelize;
 extern const DataLayer kJpa;
 extern const DataLayer kDjangoModels;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kJpa, kDjangoModels,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kSequelize, kJpa, kDjangoModels,
   };
   return table;
 }

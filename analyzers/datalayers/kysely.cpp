@@ -6,8 +6,9 @@
 //
 // A column written `alias.col` belongs to that alias's table; an unqualified one to any table of
 // the chain (the requirement lists them all, as for an unqualified column in SQL). A name with
-// upper case letters may be rewritten by CamelCasePlugin, configured where the Kysely instance is
-// made: unchecked. A table that is a subquery or a variable, and callbacks (`eb => ...`), are not
+// upper case letters, table or column, may be rewritten by CamelCasePlugin, configured where the
+// Kysely instance is made: unchecked. A name the file's `.with()` / `.withRecursive()` defines is
+// a common table expression, not a table. A table that is a subquery or a variable, and callbacks (`eb => ...`), are not
 // judged.
 #include <algorithm>
 #include <cctype>
@@ -34,10 +35,18 @@ struct Chain : BuilderChain {
       : BuilderChain(input, output, {"kysely", "Kysely", "CamelCasePlugin", /*upper_as=*/false}) {}
   std::string schema;  ///< withSchema(), else the default
   std::string verb = "reads";
+  const std::set<std::string>* ctes = nullptr;  ///< names the file's .with() / .withRecursive() define
 
-  /// 'schema.table', 'table as t': a relation requirement.
+  /// 'schema.table', 'table as t': a relation requirement. A common table expression of the
+  /// file is no table: its columns are not judged either.
   void table(const Literal& lit, requirements::Use use) {
-    BuilderChain::table(lit, use, verb, schema, /*upper_is_renamed=*/false);
+    std::string alias;
+    std::string name = strip_alias(lit.value, &alias);
+    if (ctes && ctes->count(name)) {
+      opaque = true;
+      return;
+    }
+    BuilderChain::table(lit, use, verb, schema, /*upper_is_renamed=*/true);
   }
 };
 
@@ -55,6 +64,22 @@ bool inside_another_chain(TSNode call, std::string_view src) {
 void extract_kysely(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
   static const std::set<std::string_view> kJoins = {"innerJoin", "leftJoin", "rightJoin", "fullJoin"};
+  // .with('name', ...) / .withRecursive('name(a, b)', ...): names that are not tables.
+  std::set<std::string> ctes;
+  walk(in.root, [&](TSNode call) {
+    std::string_view method;
+    TSNode receiver;
+    if (!method_call(call, src, &method, &receiver)) return;
+    if (method != "with" && method != "withRecursive" && method != "withMaterialized" && method != "withNotMaterialized")
+      return;
+    auto a = arguments(call);
+    if (a.empty()) return;
+    if (auto lit = literal(a[0], src)) {
+      std::string n = lit->value.substr(0, lit->value.find('('));
+      while (!n.empty() && n.back() == ' ') n.pop_back();
+      ctes.insert(n);
+    }
+  });
   walk(in.root, [&](TSNode call) {
     std::string_view method;
     TSNode receiver;
@@ -63,6 +88,7 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
     auto args = arguments(call);
     if (args.size() != 1) return;
     Chain chain{in, out};
+    chain.ctes = &ctes;
     chain.schema = in.default_schema;
     chain.nested = inside_another_chain(call, src);
     // db.withSchema('s').selectFrom(...)

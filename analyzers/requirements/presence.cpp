@@ -121,7 +121,8 @@ Presence presence(const Requirement& req, const schema::Schema& schema, const No
     }
     if (rel->find_column(req.column)) return Presence::Present;
     if (rel->kind != schema::RelationKind::View && system_column(req.column)) return Presence::Present;
-    if (!rel->columns_complete) certain = false;
+    // A step that could not be followed may have added columns to a table its strings name.
+    if (!rel->columns_complete || schema.uncertain_names.count(rel->name)) certain = false;
   }
   if (!certain || schema.uncertain_names.count(req.column)) return Presence::Unknown;
   return Presence::Absent;

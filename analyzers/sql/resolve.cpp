@@ -844,7 +844,8 @@ class Resolver {
     }
     if (e.has_column(ref.column)) {
       ref.status = RefStatus::Resolved;
-    } else if (e.rel && e.certainly_lacks(ref.column) && !schema_.uncertain_names.count(ref.column)) {
+    } else if (e.rel && e.certainly_lacks(ref.column) && !schema_.uncertain_names.count(ref.column) &&
+               !schema_.uncertain_names.count(e.rel->name)) {
       ref.status = RefStatus::Missing;
       ref.searched = {e.rel->qualified_name()};
     } else {
@@ -873,7 +874,7 @@ class Resolver {
           return;
         }
         if (e.alias == ref.column) return;  // whole-row reference: SELECT t FROM t
-        if (!e.certainly_lacks(ref.column)) certain = false;
+        if (!e.certainly_lacks(ref.column) || (e.rel && schema_.uncertain_names.count(e.rel->name))) certain = false;
         if (e.rel) bases.push_back(&e);
       }
     }

@@ -5,6 +5,10 @@
 //   drizzle         a meta/_journal.json file
 //   prisma          <name>/migration.sql subdirectories (or migration_lock.toml)
 //   rails           <version>_<name>.rb files (code/rails.cpp)
+//   typeorm         .ts/.js classes implementing MigrationInterface (code/typeorm.cpp)
+//   sequelize       .js/.ts files exporting up(queryInterface) (code/sequelize.cpp)
+//   kysely          .ts/.js files exporting up(db: Kysely) (code/kysely.cpp)
+//   knex            .js/.ts files exporting up(knex) (code/knex.cpp)
 //   flyway          V<version>__ / R__ file names
 //   dbmate, goose,  directive comments inside the files
 //   sql-migrate
@@ -27,6 +31,10 @@ extern const Format kAlembic;
 extern const Format kDrizzle;
 extern const Format kPrisma;
 extern const Format kRails;
+extern const Format kTypeOrm;
+extern const Format kSequelize;
+extern const Format kKysely;
+extern const Format kKnex;
 extern const Format kFlyway;
 extern const Format kDbmate;
 extern const Format kGoose;
@@ -38,7 +46,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kFlyway, kDbmate, kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kFlyway, kDbmate, kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };
   return table;

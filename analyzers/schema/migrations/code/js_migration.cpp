@@ -1,0 +1,429 @@
+// Reading JavaScript / TypeScript migration files; see js_migration.h.
+#include "analyzers/schema/migrations/code/js_migration.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "analyzers/languages/language.h"
+#include "analyzers/schema/migrations/migration_io.h"
+#include "analyzers/schema/migrations/naming.h"
+#include "analyzers/source/discovery.h"
+
+namespace schemagate::schema::migrations::code::js {
+
+namespace {
+
+bool is_function(TSNode n) {
+  return is(n, "arrow_function") || is(n, "function_expression") || is(n, "function") ||
+         is(n, "function_declaration") || is(n, "method_definition") || is(n, "generator_function_declaration");
+}
+
+bool script_name(std::string_view n) {
+  if (n.ends_with(".d.ts") || n.ends_with(".map") || n.ends_with(".test.js") || n.ends_with(".test.ts") ||
+      n.ends_with(".spec.ts") || n.ends_with(".spec.js"))
+    return false;
+  for (const char* ext : {".js", ".cjs", ".mjs", ".ts", ".mts", ".cts"})
+    if (n.ends_with(ext)) return true;
+  return false;
+}
+
+/// Decodes one escape sequence (\n, \", \u0041, ...) into UTF-8.
+std::string unescape(std::string_view e) {
+  if (e.size() < 2) return std::string(e);
+  switch (e[1]) {
+    case 'n': return "\n";
+    case 't': return "\t";
+    case 'r': return "\r";
+    case 'b': return "\b";
+    case 'f': return "\f";
+    case 'v': return "\v";
+    case '0': return std::string(1, '\0');
+    case '\n': return "";  // a line continuation
+    case 'u':
+    case 'x': {
+      std::string hex(e.substr(2));
+      if (!hex.empty() && hex.front() == '{') hex = hex.substr(1, hex.size() - 2);
+      unsigned long cp = std::strtoul(hex.c_str(), nullptr, 16);
+      std::string out;
+      if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+      } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      } else {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      }
+      return out;
+    }
+    default: return std::string(e.substr(1));
+  }
+}
+
+}  // namespace
+
+bool JsFile::parse(const std::string& path, std::string_view text, std::string* err) {
+  typescript_ = path.ends_with(".ts") || path.ends_with(".mts") || path.ends_with(".cts");
+  const languages::Language* lang = languages::language_for_path(typescript_ ? "x.ts" : "x.js");
+  if (!lang) {
+    *err = "no JavaScript grammar";
+    return false;
+  }
+  parser_ = std::make_unique<languages::Parser>(*lang);
+  if (!parser_->ok()) {
+    *err = parser_->error();
+    return false;
+  }
+  src_ = text;
+  tree_ = parser_->parse(text);
+  if (!tree_) {
+    *err = path + ": does not parse as " + (typescript_ ? "TypeScript" : "JavaScript");
+    return false;
+  }
+  root_ = ts_tree_root_node(tree_.get());
+  // `const X = "..."` anywhere in the file (a SQL string built once, then run), when the
+  // name is declared once: a second declaration (another scope) makes it ambiguous.
+  std::set<std::string> twice;
+  datalayers::js::walk(root_, [&](TSNode d) {
+    if (!is(d, "variable_declarator")) return;
+    TSNode decl = ts_node_parent(d);
+    if (!is(decl, "lexical_declaration") || this->text(decl).substr(0, 5) != "const") return;
+    TSNode n = field(d, "name"), v = field(d, "value");
+    if (!is(n, "identifier") || ts_node_is_null(v)) return;
+    std::string name(this->text(n));
+    if (!consts_.emplace(name, v).second) twice.insert(name);
+  });
+  for (const std::string& n : twice) consts_.erase(n);
+  return true;
+}
+
+std::optional<JsString> JsFile::string(TSNode n) const {
+  n = unwrap(n);
+  if (ts_node_is_null(n)) return std::nullopt;
+  if (is(n, "identifier")) {
+    auto it = consts_.find(std::string(text(n)));
+    if (it == consts_.end() || depth_ > 8) return std::nullopt;
+    ++depth_;
+    std::optional<JsString> v = string(it->second);
+    --depth_;
+    return v;
+  }
+  if (is(n, "binary_expression") && text(field(n, "operator")) == "+") {
+    auto l = string(field(n, "left")), r = string(field(n, "right"));
+    if (!l || !r) return std::nullopt;
+    l->text += r->text;
+    l->offsets.insert(l->offsets.end(), r->offsets.begin(), r->offsets.end());
+    l->complete = l->complete && r->complete;
+    l->end = r->end;
+    return l;
+  }
+  bool tmpl = is(n, "template_string");
+  if (!is(n, "string") && !tmpl) return std::nullopt;
+  JsString out;
+  out.begin = ts_node_start_byte(n);
+  out.end = ts_node_end_byte(n);
+  // Children are fragments, escapes and (templates) substitutions; the quotes are not named.
+  uint32_t pos = out.begin + 1;
+  auto copy = [&](uint32_t from, uint32_t to) {
+    for (uint32_t b = from; b < to && b < src_.size(); ++b) {
+      out.text.push_back(src_[b]);
+      out.offsets.push_back(b);
+    }
+  };
+  for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
+    TSNode c = ts_node_child(n, i);
+    uint32_t b = ts_node_start_byte(c), e = ts_node_end_byte(c);
+    if (!ts_node_is_named(c)) continue;  // quotes
+    if (tmpl && b > pos) copy(pos, b);  // template text between named children
+    if (is(c, "string_fragment")) {
+      copy(b, e);
+    } else if (is(c, "escape_sequence")) {
+      for (char ch : unescape(text(c))) {
+        out.text.push_back(ch);
+        out.offsets.push_back(b);
+      }
+    } else if (is(c, "template_substitution")) {
+      out.complete = false;
+    }
+    pos = e;
+  }
+  if (tmpl && out.end > pos + 1) copy(pos, out.end - 1);
+  return out;
+}
+
+std::optional<std::string> JsFile::name(TSNode n) const {
+  std::optional<JsString> s = string(n);
+  if (!s || !s->complete) return std::nullopt;
+  return s->text;
+}
+
+std::optional<long> JsFile::integer(TSNode n) const {
+  n = unwrap(n);
+  if (!is(n, "number")) return std::nullopt;
+  std::string t(text(n));
+  for (char c : t)
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '_') return std::nullopt;
+  return std::strtol(t.c_str(), nullptr, 10);
+}
+
+TSNode JsFile::body_of(TSNode fn) { return field(fn, "body"); }
+
+std::vector<std::string> JsFile::parameters(TSNode fn) const {
+  std::vector<std::string> out;
+  TSNode single = field(fn, "parameter");  // x => ...
+  if (is(single, "identifier")) return {std::string(text(single))};
+  TSNode params = field(fn, "parameters");
+  for (uint32_t i = 0; !ts_node_is_null(params) && i < ts_node_named_child_count(params); ++i) {
+    TSNode p = ts_node_named_child(params, i);
+    if (is(p, "required_parameter") || is(p, "optional_parameter")) p = field(p, "pattern");
+    if (is(p, "assignment_pattern")) p = field(p, "left");
+    std::string name;
+    if (is(p, "identifier")) {
+      name = text(p);
+    } else if (is(p, "object_pattern")) {  // ({ context: queryInterface }) or ({ context })
+      for (uint32_t j = 0; j < ts_node_named_child_count(p) && name.empty(); ++j) {
+        TSNode e = ts_node_named_child(p, j);
+        if (is(e, "pair_pattern") && is(field(e, "value"), "identifier")) name = text(field(e, "value"));
+        else if (is(e, "shorthand_property_identifier_pattern")) name = text(e);
+      }
+    }
+    out.push_back(name);
+  }
+  return out;
+}
+
+TSNode JsFile::up_function(std::vector<std::string>* params) const {
+  TSNode found{};
+  datalayers::js::walk(root_, [&](TSNode n) {
+    if (!ts_node_is_null(found)) return;
+    TSNode fn{};
+    if ((is(n, "function_declaration") || is(n, "method_definition")) && text(field(n, "name")) == "up") {
+      fn = n;
+    } else if (is(n, "pair") && text(field(n, "key")) == "up") {
+      fn = unwrap(field(n, "value"));
+    } else if (is(n, "variable_declarator") && text(field(n, "name")) == "up") {
+      fn = unwrap(field(n, "value"));
+    } else if (is(n, "assignment_expression")) {
+      std::string_view left = text(field(n, "left"));
+      if (left == "exports.up" || left == "module.exports.up") fn = unwrap(field(n, "right"));
+    }
+    if (is_function(fn)) found = fn;
+  });
+  if (!ts_node_is_null(found) && params) *params = parameters(found);
+  return found;
+}
+
+std::vector<std::string> JsFile::string_words() const {
+  std::set<std::string> words;
+  datalayers::js::walk(root_, [&](TSNode n) {
+    if (!is(n, "string_fragment") && !is(n, "template_string")) return;
+    std::string_view t = text(n);
+    std::string w;
+    auto flush = [&] {
+      if (w.size() > 1) words.insert(w);
+      w.clear();
+    };
+    // Both spellings: the word as written (a quoted "searchVector") and folded to lower case.
+    auto flush_both = [&] {
+      if (w.size() > 1) {
+        std::string lower = w;
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        words.insert(lower);
+      }
+      flush();
+    };
+    for (char c : t) {
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') w.push_back(c);
+      else flush_both();
+    }
+    flush_both();
+  });
+  // Property names and identifiers too: `{ [col]: ... }`, `t.string(COLUMN)`.
+  datalayers::js::walk(root_, [&](TSNode n) {
+    if (!is(n, "property_identifier") && !is(n, "shorthand_property_identifier")) return;
+    std::string w(text(n));
+    if (w.size() < 2) return;
+    words.insert(w);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    words.insert(w);
+  });
+  return {words.begin(), words.end()};
+}
+
+std::vector<Link> chain(const JsFile& file, TSNode n, TSNode* root) {
+  std::vector<Link> links;
+  n = unwrap(n);
+  for (;;) {
+    if (is(n, "call_expression")) {
+      TSNode fn = unwrap(field(n, "function"));
+      if (!is(fn, "member_expression")) break;
+      links.push_back({file.text(field(fn, "property")), arguments(n), n, true});
+      n = unwrap(field(fn, "object"));
+    } else if (is(n, "member_expression")) {
+      links.push_back({file.text(field(n, "property")), {}, n, false});
+      n = unwrap(field(n, "object"));
+    } else {
+      break;
+    }
+  }
+  std::reverse(links.begin(), links.end());
+  *root = n;
+  return links;
+}
+
+void walk_steps(TSNode node, const std::function<bool(TSNode)>& step) {
+  if (ts_node_is_null(node)) return;
+  if (step(node)) return;
+  for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) walk_steps(ts_node_named_child(node, i), step);
+}
+
+void emit_js_string(GeneratedSql* out, const JsString& s) {
+  out->sql += s.text;
+  out->origin.insert(out->origin.end(), s.offsets.begin(), s.offsets.end());
+  out->origin.resize(out->sql.size(), s.end);
+  out->sql += ";\n";
+  out->origin.resize(out->sql.size(), s.end);
+}
+
+std::string quote_literal(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::vector<std::string> script_names(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  std::vector<std::string> names;
+  for (const source::DirEntry& e : fs.list(on_disk(root, dir)))
+    if (!e.is_dir && script_name(e.name)) names.push_back(e.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool any_script(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+                bool (*belongs)(std::string_view text)) {
+  for (const std::string& n : script_names(fs, root, dir)) {
+    std::string text, err;
+    if (fs.read(on_disk(root, source::join_path(dir, n)), &text, &err) && belongs(text)) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> discover_dirs(const source::FileSystem& fs, const std::string& root,
+                                       bool (*belongs)(std::string_view text)) {
+  std::set<std::string> dirs, seen;
+  for (const std::string& path : source::discover_files(fs, root, {})) {
+    if (!script_name(last_component(path))) continue;
+    size_t slash = path.rfind('/');
+    std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
+    if (!seen.insert(dir).second) continue;
+    std::string last(last_component(dir));
+    for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (last.find("migration") == std::string::npos) continue;
+    if (any_script(fs, root, dir, belongs)) dirs.insert(dir);
+  }
+  return {dirs.begin(), dirs.end()};
+}
+
+bool load_scripts(const source::FileSystem& fs, const std::string& root, const std::string& dir, std::string_view format,
+                  std::string (*version)(const std::string& file, std::string_view text),
+                  void (*translate)(const JsFile& file, TSNode up, const std::vector<std::string>& params, Translation* out),
+                  std::vector<MigrationFile>* out, std::string* err) {
+  std::vector<MigrationFile> files;
+  for (const std::string& name : script_names(fs, root, dir)) {
+    MigrationFile m;
+    m.path = source::join_path(dir, name);
+    m.format = std::string(format);
+    if (!read_migration_text(fs, root, m.path, &m.text, err)) return false;
+    JsFile file;
+    if (!file.parse(m.path, m.text, err)) return false;
+    std::vector<std::string> params;
+    TSNode up = file.up_function(&params);
+    if (ts_node_is_null(up)) continue;  // a helper module beside the migrations
+    m.version = version(name, m.text);
+    size_t dot = name.find('.');
+    m.name = std::string(description_after_version(name.substr(0, dot)));
+    Translation t;
+    translate(file, up, params, &t);
+    // A function of the file called from up may run steps of its own that are not followed.
+    std::set<std::string> local_functions;
+    for (uint32_t i = 0; i < ts_node_named_child_count(file.root()); ++i) {
+      TSNode s = ts_node_named_child(file.root(), i);
+      if (is(s, "export_statement")) s = field(s, "declaration");
+      if (is(s, "function_declaration")) local_functions.insert(std::string(file.text(field(s, "name"))));
+      if (is(s, "lexical_declaration"))
+        for (uint32_t j = 0; j < ts_node_named_child_count(s); ++j) {
+          TSNode d = ts_node_named_child(s, j);
+          TSNode v = unwrap(field(d, "value"));
+          if (is(v, "arrow_function") || is(v, "function_expression") || is(v, "function"))
+            local_functions.insert(std::string(file.text(field(d, "name"))));
+        }
+    }
+    bool calls_local = false;
+    datalayers::js::walk(up, [&](TSNode n) {
+      if (is(n, "call_expression") && is(field(n, "function"), "identifier") &&
+          local_functions.count(std::string(file.text(field(n, "function")))))
+        calls_local = true;
+    });
+    if (calls_local) {
+      t.uncertain = true;
+      t.sql.notes.push_back({ts_node_start_byte(up), "up calls a function of the file: its steps are not followed"});
+    }
+    // A function given the tool's handle (`models.createUserTable(knex)`) runs steps elsewhere:
+    // the words of the modules the file requires or imports become uncertain too.
+    bool hands_over = false;
+    if (!params.empty() && !params[0].empty())
+      datalayers::js::walk(up, [&](TSNode n) {
+        if (!is(n, "call_expression")) return;
+        for (TSNode a : arguments(n))
+          if (is(a, "identifier") && file.text(a) == params[0]) hands_over = true;
+      });
+    if (hands_over) {
+      t.uncertain = true;
+      t.sql.notes.push_back({ts_node_start_byte(up), "up hands " + params[0] + " to a function elsewhere: its steps are not followed"});
+    }
+    if (t.uncertain) m.uncertain_names = file.string_words();
+    if (hands_over) {
+      std::set<std::string> words(m.uncertain_names.begin(), m.uncertain_names.end());
+      std::string here = dir;
+      datalayers::js::walk(file.root(), [&](TSNode n) {
+        TSNode spec{};
+        if (is(n, "call_expression") && file.text(field(n, "function")) == "require" && !arguments(n).empty())
+          spec = arguments(n)[0];
+        else if (is(n, "import_statement"))
+          spec = field(n, "source");
+        std::optional<std::string> target = ts_node_is_null(spec) ? std::nullopt : file.name(spec);
+        if (!target || !target->starts_with(".")) return;
+        // The module: a file (with or without its extension) or a directory's files.
+        std::string path = source::join_path(here, *target);
+        std::vector<std::string> candidates;
+        if (fs.is_dir(on_disk(root, path))) {
+          for (const std::string& f : script_names(fs, root, path)) candidates.push_back(source::join_path(path, f));
+        } else {
+          for (const char* ext : {"", ".js", ".ts", ".cjs", ".mjs"}) candidates.push_back(path + ext);
+        }
+        for (const std::string& c : candidates) {
+          std::string text, e;
+          if (!fs.is_file(on_disk(root, c)) || !fs.read(on_disk(root, c), &text, &e)) continue;
+          JsFile other;
+          if (!other.parse(c, text, &e)) continue;
+          for (std::string& w : other.string_words()) words.insert(std::move(w));
+        }
+      });
+      m.uncertain_names.assign(words.begin(), words.end());
+    }
+    m.sql = std::move(t.sql.sql);
+    m.origin = std::move(t.sql.origin);
+    m.notes = std::move(t.sql.notes);
+    if (m.origin.empty()) m.origin.push_back(0);
+    files.push_back(std::move(m));
+  }
+  *out = std::move(files);
+  return true;
+}
+
+}  // namespace schemagate::schema::migrations::code::js

@@ -1,0 +1,131 @@
+// What the JavaScript / TypeScript migration formats (Knex, Sequelize, TypeORM, Kysely) share:
+// reading a migration file with tree-sitter, finding its `up` function however the tool lets it
+// be written (exports.up, export function up, { up() {} }, a class method), decoding string
+// literals with the file offset of every byte (an error inside a SQL string points at its line),
+// and what to do with a step whose names are computed at run time: every word of the file's
+// strings becomes an uncertain name, so nothing it may create is reported missing.
+//
+// Each format is one file (code/knex.cpp, ...) that turns the up function's calls into the SQL
+// its tool runs on PostgreSQL and feeds the one DDL simulator, as the Ruby and Python formats do.
+#pragma once
+#include <tree_sitter/api.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/datalayers/js_tree.h"
+#include "analyzers/languages/tree_parser.h"
+#include "analyzers/schema/migrations/code/generated_sql.h"
+#include "analyzers/schema/migrations/migration.h"
+
+namespace schemagate::schema::migrations::code::js {
+
+using datalayers::js::arguments;
+using datalayers::js::field;
+using datalayers::js::is;
+using datalayers::js::method_call;
+using datalayers::js::unwrap;
+
+/// A string's value with the file offset of each byte; `complete` is false when a template
+/// substitution (`${x}`) leaves a hole, which `text` holds as nothing.
+struct JsString {
+  std::string text;
+  std::vector<uint32_t> offsets;
+  uint32_t begin = 0, end = 0;
+  bool complete = true;
+};
+
+class JsFile {
+ public:
+  /// Parses `text` (kept by reference: it must outlive the JsFile) as TypeScript for .ts/.mts/.cts
+  /// paths, JavaScript otherwise. False: sets *err.
+  bool parse(const std::string& path, std::string_view text, std::string* err);
+
+  TSNode root() const { return root_; }
+  std::string_view src() const { return src_; }
+  std::string_view text(TSNode n) const { return ts_node_is_null(n) ? std::string_view{} : datalayers::js::text(n, src_); }
+
+  /// A string literal, a template (holes leave complete=false), a concatenation with `+`, or an
+  /// identifier bound by a top-level `const X = "..."`.
+  std::optional<JsString> string(TSNode n) const;
+  /// A complete string's value.
+  std::optional<std::string> name(TSNode n) const;
+  /// An integer literal's value.
+  std::optional<long> integer(TSNode n) const;
+
+  /// The function that runs on "up" and the names of its parameters (the first of each
+  /// destructured one: `({ context: queryInterface })` gives "queryInterface"); null when absent.
+  TSNode up_function(std::vector<std::string>* params) const;
+  /// The body of a function node (a statement block or an arrow's expression).
+  static TSNode body_of(TSNode fn);
+  /// The parameter names of a function node.
+  std::vector<std::string> parameters(TSNode fn) const;
+
+  /// Every lower-cased word of every string in the file, for MigrationFile::uncertain_names.
+  std::vector<std::string> string_words() const;
+
+ private:
+  bool typescript_ = false;
+  std::unique_ptr<languages::Parser> parser_;
+  languages::Tree tree_;
+  TSNode root_{};
+  std::string_view src_;
+  std::map<std::string, TSNode> consts_;
+  mutable int depth_ = 0;  ///< constants naming constants, followed this deep
+};
+
+/// One step of a method chain `root.a(x).b.c(y)`: a call (`args` given) or a property access.
+struct Link {
+  std::string_view method;
+  std::vector<TSNode> args;
+  TSNode node{};
+  bool call = false;
+};
+/// The links of the chain ending at `n`, innermost first, and the expression it starts from
+/// (`root`, an identifier, `this`, or a call that is not a method call).
+std::vector<Link> chain(const JsFile& file, TSNode n, TSNode* root);
+
+/// Visits `node`'s subtree in file order; where `step` returns true, does not look inside.
+void walk_steps(TSNode node, const std::function<bool(TSNode)>& step);
+
+/// A format's reading of one migration file: the generated SQL and what it could not follow.
+struct Translation {
+  GeneratedSql sql;
+  /// A step whose names are computed at run time: the file's string words become uncertain.
+  bool uncertain = false;
+};
+
+/// Emits SQL that the migration gives as a string: each byte keeps its file offset.
+void emit_js_string(GeneratedSql* out, const JsString& s);
+
+/// The JavaScript / TypeScript files of `dir` a migration tool loads, sorted by name
+/// (declaration files and source maps left out).
+std::vector<std::string> script_names(const source::FileSystem& fs, const std::string& root, const std::string& dir);
+
+/// Directories under `root` whose name contains "migration" (a project's migrations/,
+/// src/migration, db/migrations) holding a script for which `belongs(text)` holds.
+std::vector<std::string> discover_dirs(const source::FileSystem& fs, const std::string& root,
+                                       bool (*belongs)(std::string_view text));
+
+/// Whether a script of `dir` satisfies `belongs`.
+bool any_script(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+                bool (*belongs)(std::string_view text));
+
+/// Loads every script of `dir` as a migration of `format`: parses it, finds its up function and
+/// hands it to `translate` (the file, the up function, its parameters, the output). `version`
+/// gives the version the tool records for a file name and text.
+bool load_scripts(const source::FileSystem& fs, const std::string& root, const std::string& dir, std::string_view format,
+                  std::string (*version)(const std::string& file, std::string_view text),
+                  void (*translate)(const JsFile& file, TSNode up, const std::vector<std::string>& params, Translation* out),
+                  std::vector<MigrationFile>* out, std::string* err);
+
+/// SQL quoting.
+std::string quote_literal(std::string_view s);
+
+}  // namespace schemagate::schema::migrations::code::js

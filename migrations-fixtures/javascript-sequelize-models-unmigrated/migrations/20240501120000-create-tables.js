@@ -1,0 +1,27 @@
+"use strict";
+
+module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.createTable("Tenants", {
+      id: { allowNull: false, autoIncrement: true, primaryKey: true, type: Sequelize.INTEGER },
+      name: { type: Sequelize.STRING, allowNull: false },
+      createdAt: { allowNull: false, type: Sequelize.DATE },
+      updatedAt: { allowNull: false, type: Sequelize.DATE },
+    });
+    await queryInterface.createTable("llm_results", {
+      id: { allowNull: false, autoIncrement: true, primaryKey: true, type: Sequelize.BIGINT },
+      tenant_id: { type: Sequelize.INTEGER, allowNull: false, references: { model: "Tenants", key: "id" } },
+      prompt_hash: { type: Sequelize.STRING(64), allowNull: false },
+      output: { type: Sequelize.TEXT, allowNull: false },
+      tokens_used: Sequelize.INTEGER,
+      created_at: { allowNull: false, type: Sequelize.DATE },
+      updated_at: { allowNull: false, type: Sequelize.DATE },
+      deleted_at: { type: Sequelize.DATE },
+    });
+  },
+
+  async down(queryInterface) {
+    await queryInterface.dropTable("llm_results");
+    await queryInterface.dropTable("Tenants");
+  },
+};
