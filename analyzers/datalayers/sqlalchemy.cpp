@@ -36,6 +36,7 @@
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/schema/migrations/code/python_value.h"
+#include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
 
 namespace schemagate::datalayers {
@@ -520,6 +521,14 @@ void extract(const FileInput& in, FileOutput* out) {
     return;
   }
   r.run();
+  // Tables declared for another engine (a ClickHouse dialect's Core tables): not PostgreSQL's.
+  if (std::string engine = source::other_engine_of_code(in.path, in.text); !engine.empty()) {
+    if (!out->requirements.requirements.empty())
+      out->unchecked.push_back({out->requirements.requirements.front().span.begin, "sqlalchemy model",
+                                "declarations for " + engine + ", not PostgreSQL"});
+    out->requirements = {};
+    out->declared_tables.clear();
+  }
 }
 
 }  // namespace

@@ -508,3 +508,19 @@ def init():
   CHECK(test.requirements.requirements.empty());
   CHECK(test.creates_declared_tables.empty());
 }
+
+TEST_CASE("sqlalchemy: Core tables declared for another engine (a ClickHouse dialect) are not PostgreSQL's") {
+  std::string src = R"py(import sqlalchemy
+from clickhouse_connect.cc_sqlalchemy.dialect import ClickHouseDialect
+from sqlalchemy import Column, MetaData, String, Table
+
+metadata = MetaData()
+events = Table("events_by_timestamp", metadata, Column("id", String), Column("name", String))
+)py";
+  FileOutput out = run("sqlalchemy", "app/analytics/service.py", src);
+  CHECK(out.requirements.requirements.empty());
+  CHECK(out.declared_tables.empty());
+  REQUIRE(out.unchecked.size() == 1);
+  CHECK(out.unchecked[0].reason == "declarations for ClickHouse (the file imports clickhouse_connect), not PostgreSQL");
+  CHECK(src.substr(out.unchecked[0].offset, 19) == "events_by_timestamp");
+}
