@@ -34,9 +34,21 @@ struct UncheckedUse {
   std::string reason;
 };
 
+/// A table the data layer's declarations define (a SQLAlchemy model's), which the code creates
+/// itself at run time where the project calls a create-all.
+struct DeclaredTable {
+  std::string schema, name;
+};
+
 struct FileOutput {
   requirements::FileRequirements requirements;
   std::vector<UncheckedUse> unchecked;
+  /// Tables this file's declarations define.
+  std::vector<DeclaredTable> declared_tables;
+  /// Byte offsets of calls that create every declared table that does not exist yet
+  /// (SQLAlchemy's `metadata.create_all()`), outside tests: the pipeline then takes each
+  /// declared table of the project as created at run time where no migration creates it.
+  std::vector<uint32_t> creates_declared_tables;
 };
 
 struct DataLayer {

@@ -13,10 +13,11 @@ extern const DataLayer kKnex;
 extern const DataLayer kSequelize;
 extern const DataLayer kJpa;
 extern const DataLayer kDjangoModels;
+extern const DataLayer kSqlalchemy;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kSequelize, kJpa, kDjangoModels,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy,
   };
   return table;
 }

@@ -21,6 +21,7 @@
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/schema/migrations/code/django_names.h"
 #include "analyzers/schema/migrations/code/python_value.h"
 #include "analyzers/source/discovery.h"
 
@@ -181,7 +182,7 @@ void extract(const FileInput& in, FileOutput* out) {
     if (!m.model || m.abstract || m.proxy || m.db_table == "?" || m.app_label == "?") continue;
     std::string label = m.app_label.empty() ? app : m.app_label;
     if (label.empty() && m.db_table.empty()) continue;
-    std::string table = m.db_table.empty() ? label + "_" + lower(m.name) : m.db_table;
+    std::string table = m.db_table.empty() ? schema::migrations::code::django_truncate_name(label + "_" + lower(m.name)) : m.db_table;
     // Own fields, then those of same-file abstract bases (nearest first; a field redeclared
     // lower down wins).
     std::vector<const Field*> fields;
@@ -207,8 +208,9 @@ void extract(const FileInput& in, FileOutput* out) {
       requirements::Span span{f->begin, f->end};  // an abstract base's field: at the base's declaration
       if (f->m2m) {
         if (f->m2m_through) continue;
-        std::string t = f->m2m_table.empty() ? table + "_" + lower(f->name) : f->m2m_table;
-        if (t.size() > 63) continue;  // Django shortens it with a hash
+        std::string t = f->m2m_table.empty() ? schema::migrations::code::django_truncate_name(table + "_" + lower(f->name))
+                                             : f->m2m_table;
+        if (t.size() > 63) continue;  // a db_table written out longer: PostgreSQL truncates it
         requirements::Requirement r = rel;
         r.relation = t;
         r.span = span;

@@ -60,7 +60,7 @@ bool calls_clickhouse_function(std::string_view sql) {
   static constexpr std::string_view kNames[] = {
       "toDateTime", "toDate", "toStartOfInterval", "toStartOfDay", "toStartOfHour", "toStartOfMonth",
       "toStartOfWeek", "toUnixTimestamp", "formatDateTime", "argMax", "argMin", "uniqExact", "countIf",
-      "sumIf", "avgIf", "groupArray", "toUInt32", "toUInt64", "toInt64", "toFloat64"};
+      "sumIf", "avgIf", "groupArray", "toUInt32", "toUInt64", "toInt64", "toFloat64", "toString"};
   auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
   for (std::string_view name : kNames) {
     for (size_t at = sql.find(name); at != std::string_view::npos; at = sql.find(name, at + 1)) {
@@ -180,6 +180,9 @@ struct FileResult {
   bool scanned = false;
   std::string skip_reason;
   std::vector<CodeCreated> created;
+  /// Tables the file's models declare, and the lines of its create-all calls (data layers).
+  std::vector<sql::CreatedRelation> declared;
+  std::vector<int> creates_declared;
   std::vector<report::Suppression> suppressions;
   std::string error;
   std::vector<SiteRecord> sites;
@@ -365,6 +368,8 @@ class FileScanner {
       reqs.requirements.push_back(std::move(r));
     }
     for (auto& rec : records) result->sites.push_back(std::move(rec));
+    for (auto& t : out.declared_tables) result->declared.push_back({t.schema, t.name});
+    for (uint32_t at : out.creates_declared_tables) result->creates_declared.push_back(lines.position(at).line);
     for (auto& u : out.unchecked) {
       SiteRecord rec;
       rec.file = rel;
@@ -791,6 +796,15 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       elsewhere.push_back({c, path, lines.position(offset).line,
                            "created by a migration outside the migration directories checked, at"});
   }
+  // Tables the models declare, where the project calls create_all(): the code creates each one
+  // no migration creates when it starts (create_all() skips those that exist).
+  std::vector<CodeCreated> by_create_all;
+  for (size_t i = 0; i < results.size() && by_create_all.empty(); ++i)
+    if (!results[i].creates_declared.empty())
+      for (auto& r : results)
+        for (auto& t : r.declared)
+          by_create_all.push_back({t, files[i].first, results[i].creates_declared.front(), "created at run time by create_all() at"});
+  for (auto& c : by_create_all) elsewhere.push_back(c);
   for (auto& c : elsewhere)
     created.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
   auto created_by_code = [&](const std::string& qualified) -> const CodeCreated* {

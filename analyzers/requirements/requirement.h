@@ -90,6 +90,9 @@ struct Requirement {
   /// maps to column llm_results.model_version; every query of LlmResult selects it"): a note on
   /// every finding about it. Empty for SQL, whose statement says it.
   std::string describe;
+  /// How that framework adds what is missing when no migration does ("generate a migration with
+  /// `alembic revision --autogenerate` ..."): the help line then. Empty: the SQL to write.
+  std::string fix;
 };
 
 /// Requirements of one host file, with the units they point into.

@@ -32,6 +32,7 @@ constexpr Driver kOtherDrivers[] = {
     {"expo-sqlite", "SQLite"}, {"@libsql/client", "SQLite"}, {"aiosqlite", "SQLite"},
     {"github.com/ClickHouse/clickhouse-go", "ClickHouse"}, {"github.com/ClickHouse/clickhouse-go/v2", "ClickHouse"},
     {"@clickhouse/client", "ClickHouse"}, {"clickhouse_driver", "ClickHouse"}, {"clickhouse_connect", "ClickHouse"},
+    {"oracledb", "Oracle"}, {"cx_Oracle", "Oracle"}, {"pyexasol", "Exasol"}, {"vertica_python", "Vertica"},
 };
 
 constexpr std::string_view kPostgresDrivers[] = {

@@ -350,3 +350,177 @@ export async function f(db, id) {
   CHECK(out.unchecked[1].offset == src.find("table).del"));
   CHECK(out.unchecked[2].offset == src.find("createdAt"));
 }
+
+TEST_CASE("sqlalchemy: declarative columns, explicit names, mixins, single-table inheritance, Table(); relationships and deferred not required") {
+  std::string src = R"py(import datetime
+from typing import Optional
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, deferred, column_property, declared_attr
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Stamped:
+    created_at: Mapped[datetime.datetime] = mapped_column(sa.DateTime(timezone=True))
+
+
+class Account(Stamped, Base):
+    __tablename__ = "accounts"
+    __table_args__ = (sa.UniqueConstraint("email"), {"schema": "billing"})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column("email_address", sa.String(255))
+    plan: Mapped[Optional[str]]
+    owner: Mapped["User"] = relationship()
+    invoices: Mapped[list["Invoice"]] = relationship(back_populates="account")
+    blob = deferred(sa.Column(sa.LargeBinary))
+    total = column_property(sa.select(sa.func.sum(1)).scalar_subquery())
+    kind = sa.Column(sa.String(20))
+    __mapper_args__ = {"polymorphic_on": kind}
+
+
+class PartnerAccount(Account):
+    partner_code = sa.Column(sa.String(8))
+
+
+class Abstract(Base):
+    __abstract__ = True
+    note = sa.Column(sa.Text)
+
+
+class Event(Abstract):
+    __tablename__ = "Events"
+    id = sa.Column(sa.Integer, primary_key=True)
+    payload = sa.Column(name="body", type_=sa.JSON)
+
+
+class Named:
+    @declared_attr
+    def __tablename__(cls):
+        return cls.__name__.lower()
+
+
+class Widget(Named, Base):
+    id = sa.Column(sa.Integer, primary_key=True)
+
+
+class Report(Base):
+    __tablename__ = "reports"
+    __bind_key__ = "warehouse"
+    id = sa.Column(sa.Integer, primary_key=True)
+
+
+tags = sa.Table("account_tags", Base.metadata, sa.Column("account_id", sa.ForeignKey("billing.accounts.id")), sa.Column("tag", sa.String), schema="billing")
+legacy = sa.Table("legacy", Base.metadata, sa.Column("id", sa.Integer), autoload_with=None)
+)py";
+  FileOutput out = run("sqlalchemy", "app/models.py", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation billing.account_tags read @account_tags",
+                                   "column billing.account_tags.account_id read @account_id",
+                                   "column billing.account_tags.tag read @tag",
+                                   "relation public.legacy read @legacy",
+                                   "relation billing.accounts read @Account",
+                                   "column billing.accounts.id read @id",
+                                   "column billing.accounts.email_address read @email_address",
+                                   "column billing.accounts.plan read @plan",
+                                   "column billing.accounts.kind read @kind",
+                                   "column billing.accounts.created_at read @created_at",
+                                   "column billing.accounts.partner_code read @partner_code",
+                                   "relation public.Events read @Event",
+                                   "column public.Events.id read @id",
+                                   "column public.Events.body read @body",
+                                   "column public.Events.note read @note",
+                               });
+  std::vector<std::string> unchecked;
+  for (auto& u : out.unchecked) unchecked.push_back(src.substr(u.offset, 6) + ": " + u.reason);
+  CHECK(unchecked == std::vector<std::string>{
+                         "Widget: the model's table name is computed at run time",
+                         "blob =: deferred column billing.accounts.blob: loaded only when accessed, not required",
+                         "Report: the model is bound to another database (__bind_key__)",
+                     });
+  auto& reqs = out.requirements.requirements;
+  REQUIRE(reqs.size() == 15);
+  CHECK(reqs[6].describe ==
+        "SQLAlchemy model Account maps attribute email to column billing.accounts.email_address; every query of the model "
+        "selects it");
+  CHECK(reqs[6].fix ==
+        "generate a migration with `alembic revision --autogenerate` (op.add_column(\"accounts\", sa.Column(\"email_address\", "
+        "...))) and apply it with `alembic upgrade head` before deploying this code");
+  CHECK(reqs[11].quoted);
+  CHECK(out.creates_declared_tables.empty());
+  CHECK(out.declared_tables.size() == 5);  // account_tags, legacy, accounts (twice: the subclass), Events
+}
+
+TEST_CASE("sqlalchemy: SQLModel tables, Flask-SQLAlchemy automatic names, create_all() outside tests") {
+  std::string src = R"py(import uuid
+from flask_sqlalchemy import SQLAlchemy
+from sqlmodel import Field, Relationship, SQLModel, Column, Text
+
+db = SQLAlchemy()
+
+
+class HeroBase(SQLModel):
+    name: str = Field(index=True)
+    age: int | None = None
+
+
+class Hero(HeroBase, table=True):
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    secret: str = Field(sa_column=Column("secret_name", Text))
+    team: "Team" = Relationship(back_populates="heroes")
+
+
+class HeroPublic(HeroBase):
+    id: uuid.UUID
+
+
+class APIKey(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    key = db.Column(db.String(40))
+
+
+class Setting(db.Model):
+    key = db.Column(db.String(40))
+
+
+def init():
+    db.create_all()
+)py";
+  FileOutput out = run("sqlalchemy", "app/models.py", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.hero read @Hero",
+                                   "column public.hero.id read @id",
+                                   "column public.hero.secret_name read @secret_name",
+                                   "column public.hero.name read @name",
+                                   "column public.hero.age read @age",
+                                   "relation public.api_key read @APIKey",
+                                   "column public.api_key.id read @id",
+                                   "column public.api_key.key read @key",
+                               });
+  REQUIRE(out.unchecked.size() == 1);
+  CHECK(out.unchecked[0].reason == "Flask-SQLAlchemy names the table of a model without a primary key of its own at run time");
+  CHECK(out.creates_declared_tables.size() == 1);
+  CHECK(out.requirements.requirements[0].describe ==
+        "SQLAlchemy SQLModel model Hero is mapped to table hero; every query of the model reads it");
+  FileOutput test = run("sqlalchemy", "tests/conftest.py", src);
+  CHECK(test.requirements.requirements.empty());
+  CHECK(test.creates_declared_tables.empty());
+}
+
+TEST_CASE("sqlalchemy: Core tables declared for another engine (a ClickHouse dialect) are not PostgreSQL's") {
+  std::string src = R"py(import sqlalchemy
+from clickhouse_connect.cc_sqlalchemy.dialect import ClickHouseDialect
+from sqlalchemy import Column, MetaData, String, Table
+
+metadata = MetaData()
+events = Table("events_by_timestamp", metadata, Column("id", String), Column("name", String))
+)py";
+  FileOutput out = run("sqlalchemy", "app/analytics/service.py", src);
+  CHECK(out.requirements.requirements.empty());
+  CHECK(out.declared_tables.empty());
+  REQUIRE(out.unchecked.size() == 1);
+  CHECK(out.unchecked[0].reason == "declarations for ClickHouse (the file imports clickhouse_connect), not PostgreSQL");
+  CHECK(src.substr(out.unchecked[0].offset, 19) == "events_by_timestamp");
+}

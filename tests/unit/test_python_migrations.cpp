@@ -9,6 +9,7 @@
 
 #include "analyzers/schema/catalog/tracking.h"
 #include "analyzers/schema/ddl.h"
+#include "analyzers/schema/migrations/code/django_names.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/source/line_index.h"
 
@@ -247,6 +248,8 @@ def upgrade():
         CREATE VIEW active_accounts AS
         SELECT * FROM accounts""")
     op.execute(some_builder())
+    for index_name in INDEXES:
+        op.drop_index(index_name, table_name="accounts", if_exists=True)
 
 
 def downgrade():
@@ -297,8 +300,9 @@ def upgrade() -> None:
         });
   CHECK(line_of(files[1], "ALTER TABLE \"users\" ADD COLUMN \"age\"") == 11);
   CHECK(line_of(files[1], "SELECT * FROM accounts") == 18);
-  REQUIRE(files[1].notes.size() == 1);
+  REQUIRE(files[1].notes.size() == 2);
   CHECK(files[1].notes[0].second == "op.execute() of SQL computed at run time: not modelled");
+  CHECK(files[1].notes[1].second == "drop_index of an index named at run time: not modelled");
 }
 
 TEST_CASE("tracking: django_migrations rows and squashes; alembic_version heads cover their ancestors") {
@@ -416,4 +420,53 @@ class Migration(migrations.Migration):
   CHECK(line_of(files[0], "ALTER TABLE \"auth_group\" RENAME") == 7);
   REQUIRE(files[0].notes.size() == 1);
   CHECK(schemagate::source::LineIndex(files[0].text).position(files[0].notes[0].first).line == 20);
+}
+
+TEST_CASE("django: run_before puts the migration first; long derived table names are shortened with an md5 suffix") {
+  using schemagate::schema::migrations::code::django_truncate_name;
+  using schemagate::schema::migrations::code::md5_hex;
+  CHECK(md5_hex("") == "d41d8cd98f00b204e9800998ecf8427e");
+  CHECK(md5_hex("The quick brown fox jumps over the lazy dog") == "9e107d9d372bb6826bd81d3542a419d6");
+  CHECK(md5_hex(std::string(200, 'a')) == "887f30b43b2867f4a9accceee7d16e6c");  // several blocks
+  // Django 3.2's truncate_name, as printed by it.
+  CHECK(django_truncate_name("inventory_warehousestockreservationadjustmentrecordhistoryentries") ==
+        "inventory_warehousestockreservationadjustmentrecordhistorye3a28");
+  CHECK(django_truncate_name(std::string(63, 'x')) == std::string(63, 'x'));
+
+  MemoryFileSystem fs;
+  // b.0001 names a.0002 in run_before: it runs before a.0002 although nothing of a depends on it.
+  fs.add("a/migrations/0001_initial.py", migration("", ""));
+  fs.add("a/migrations/0002_more.py", migration(R"(("a", "0001_initial"))", ""));
+  fs.add("b/migrations/0001_initial.py", migration("", "", "    run_before = [(\"a\", \"0002_more\")]\n"));
+  auto a = load(fs, "a/migrations");
+  auto b = load(fs, "b/migrations");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].run_before == std::vector<std::string>{"a.0002_more"});
+  std::vector<MigrationFile> all = a;
+  all.insert(all.end(), b.begin(), b.end());
+  migrations::order_by_dependencies(&all);
+  std::vector<std::string> versions;
+  for (auto& f : all) versions.push_back(f.version);
+  CHECK(versions == std::vector<std::string>{"a.0001_initial", "b.0001_initial", "a.0002_more"});
+
+  fs.add("inventory/migrations/0001_initial.py", migration("", R"py(        migrations.CreateModel(
+            name="WarehouseStockReservationAdjustmentRecordHistoryEntries",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("reserved_for_customers", models.ManyToManyField(to="inventory.warehousestockreservationadjustmentrecordhistoryentries")),
+            ],
+        ),
+        migrations.AddField(
+            model_name="warehousestockreservationadjustmentrecordhistoryentries",
+            name="note",
+            field=models.TextField(null=True),
+        ),
+)py"));
+  auto inv = load(fs, "inventory/migrations");
+  REQUIRE(inv.size() == 1);
+  auto st = statements(inv[0]);
+  REQUIRE(st.size() == 3);
+  CHECK(st[0].starts_with("CREATE TABLE \"inventory_warehousestockreservationadjustmentrecordhistorye3a28\" ("));
+  CHECK(st[1].starts_with("CREATE TABLE \"inventory_warehousestockreservationadjustmentrecordhistorye4be5\" ("));
+  CHECK(st[2] == "ALTER TABLE \"inventory_warehousestockreservationadjustmentrecordhistorye3a28\" ADD COLUMN \"note\" text NULL");
 }

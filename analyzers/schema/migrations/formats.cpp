@@ -89,7 +89,7 @@ std::vector<std::string> discover_directories(const source::FileSystem& fs, cons
 
 void order_by_dependencies(std::vector<MigrationFile>* files) {
   std::vector<MigrationFile>& f = *files;
-  bool any = std::any_of(f.begin(), f.end(), [](const MigrationFile& m) { return !m.depends_on.empty(); });
+  bool any = std::any_of(f.begin(), f.end(), [](const MigrationFile& m) { return !m.depends_on.empty() || !m.run_before.empty(); });
   if (!any) return;
   std::map<std::string, size_t> by_version;
   std::map<std::string, std::vector<size_t>> by_app;  // "app" of "app.name" versions, for __first__/__latest__
@@ -121,6 +121,9 @@ void order_by_dependencies(std::vector<MigrationFile>* files) {
       }
     }
   }
+  for (size_t i = 0; i < f.size(); ++i)  // run_before: the named migration waits for this one
+    for (const std::string& r : f[i].run_before)
+      if (auto it = by_version.find(r); it != by_version.end() && it->second != i) before[it->second].insert(i);
   // Kahn's algorithm, always taking the earliest ready file; a cycle keeps the rest in order.
   std::vector<MigrationFile> out;
   std::vector<bool> done(f.size(), false);

@@ -35,6 +35,8 @@ struct MigrationFile {
   /// Versions that must run before this one (Django dependencies, Alembic down_revision);
   /// "app.__first__" / "app.__latest__" as Django writes them. Empty: ordered by name only.
   std::vector<std::string> depends_on;
+  /// Versions that must run after this one (Django's run_before): the reverse of depends_on.
+  std::vector<std::string> run_before;
   /// A squashed Django migration: the versions it stands for.
   std::vector<std::string> replaces;
   /// A step the format cannot turn into SQL (a goose migration written in Go): the names its

@@ -30,6 +30,7 @@
 
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/tree_parser.h"
+#include "analyzers/schema/migrations/code/django_names.h"
 #include "analyzers/schema/migrations/code/generated_sql.h"
 #include "analyzers/schema/migrations/code/python_value.h"
 #include "analyzers/schema/migrations/migration.h"
@@ -254,12 +255,15 @@ class DjangoApp {
     auto it = models_.find(name);
     return it == models_.end() ? nullptr : &it->second;
   }
+  /// The table Django names a model without db_table: `<app_label>_<model>`, shortened with a
+  /// hash past 63 characters (Options.contribute_to_class).
+  std::string default_table(const std::string& model) const { return django_truncate_name(app_ + "_" + model); }
   /// A model that earlier migrations of this app did not create (a gap in the history, or a
   /// migration that was deleted): its table as Django names it, with no known fields.
   Model& model_or_default(const std::string& name) {
     if (Model* m = model(name)) return *m;
     Model& m = models_[name];
-    m.app = app_, m.name = name, m.table = app_ + "_" + name;
+    m.app = app_, m.name = name, m.table = default_table(name);
     return m;
   }
 
@@ -318,7 +322,7 @@ class DjangoApp {
   }
 
   std::string m2m_table(const Model& m, const Field& f) const {
-    return f.m2m_table.empty() ? m.table + "_" + lower(f.name) : f.m2m_table;
+    return f.m2m_table.empty() ? django_truncate_name(m.table + "_" + lower(f.name)) : f.m2m_table;
   }
   void create_m2m(const Model& m, const Field& f) {
     if (f.m2m_through) return;
@@ -340,7 +344,7 @@ class DjangoApp {
     const PyValue* options = op.arg(2, "options");
     std::string db_table = options ? str_kwarg(*options, "db_table") : "";
     m.explicit_table = !db_table.empty();
-    m.table = m.explicit_table ? db_table : app_ + "_" + name;
+    m.table = m.explicit_table ? db_table : default_table(name);
     if (options) {
       if (const PyValue* managed = options->kwarg("managed"); managed && managed->is(K::Bool) && !managed->truthy())
         m.managed = false;
@@ -367,7 +371,7 @@ class DjangoApp {
   void delete_model(const std::string& name) {
     Model* m = model(name);
     if (!m) {
-      run("DROP TABLE " + q(app_ + "_" + name) + " CASCADE");
+      run("DROP TABLE " + q(default_table(name)) + " CASCADE");
       return;
     }
     if (m->managed) {
@@ -468,7 +472,7 @@ class DjangoApp {
     Model m = model_or_default(old_name);
     models_.erase(old_name);
     m.name = new_name;
-    std::string table = m.explicit_table ? m.table : app_ + "_" + new_name;
+    std::string table = m.explicit_table ? m.table : default_table(new_name);
     Model& placed = models_[new_name] = m;
     retable(placed, table);
     // Keys and many-to-many columns named after the old model.
@@ -493,7 +497,7 @@ class DjangoApp {
     Model& m = model_or_default(name);
     bool set = table && table->is_str();
     m.explicit_table = set;
-    retable(m, set ? table->text : app_ + "_" + name);
+    retable(m, set ? table->text : default_table(name));
   }
 
   std::vector<std::string> columns_of(Model& m, const PyValue* fields) {
@@ -815,6 +819,8 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
         if (attr == "dependencies")  // swappable_dependency(settings.AUTH_USER_MODEL): auth is installed
           for (const PyValue& d : v.items)
             if (d.is(K::Call) && d.last_name() == "swappable_dependency") p.contrib.push_back({"auth", d.begin});
+        if (attr == "run_before")  // the named migrations depend on this one
+          pairs([&](const std::string& a, const std::string& n, uint32_t) { p.file.run_before.push_back(a + "." + n); });
         if (attr == "replaces")
           pairs([&](const std::string& a, const std::string& n, uint32_t) { p.file.replaces.push_back(a + "." + n); });
       }

@@ -45,6 +45,12 @@ bool append_string(std::string_view src, TSNode node, PyValue* out) {
   return true;
 }
 
+/// An identifier, or attributes of one (`db.Column`), with nothing computed in between.
+bool dotted_name(TSNode n) {
+  if (is(n, "identifier")) return true;
+  return is(n, "attribute") && dotted_name(field(n, "object"));
+}
+
 }  // namespace
 
 const PyValue* PyValue::kwarg(std::string_view name) const {
@@ -168,6 +174,9 @@ PyValue PyReader::eval(TSNode node, int depth) const {
     if (object.is(K::Name)) {
       v.kind = K::Name;
       v.text = object.text + "." + std::string(text(field(node, "attribute")));
+    } else if (dotted_name(node)) {  // `db.Integer` where `db = SQLAlchemy()`: still a name
+      v.kind = K::Name;
+      v.text = std::string(text(node));
     }
   } else if (!std::strcmp(t, "call")) {
     PyValue callee = eval(field(node, "function"), depth + 1);
@@ -177,6 +186,11 @@ PyValue PyReader::eval(TSNode node, int depth) const {
     } else if (callee.is(K::Call)) {  // `Field(...)(...)`: keep the outer call's shape
       v.kind = K::Call;
       v.text = callee.text + "()";
+    } else if (dotted_name(field(node, "function"))) {
+      // `db.Column(...)` where `db = SQLAlchemy()`: the object's value is not a name, the
+      // callee still is one.
+      v.kind = K::Call;
+      v.text = std::string(text(field(node, "function")));
     }
     TSNode args = field(node, "arguments");
     uint32_t n = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);

@@ -1,0 +1,538 @@
+// SQLAlchemy declarative models (and SQLModel, Flask-SQLAlchemy) as requirements. Loading a
+// model selects every mapped column of its table, so a column declared on a model that no
+// migration adds fails every query of the model (`column ... does not exist`), without a line
+// of SQL: each mapped column is a requirement at its attribute, the model's table one at the
+// class name. Messages speak SQLAlchemy (the note) and Alembic (the help: autogenerate).
+//
+// What is read, from one file at a time:
+//   - classes with `__tablename__ = "t"` (any base: the base is usually imported), classes whose
+//     base is a mapped class of the same file (single-table inheritance without a __tablename__
+//     maps onto the parent's table; with one, joined inheritance onto its own), Flask-SQLAlchemy
+//     `db.Model` subclasses (their automatic snake_case name when they declare a primary key),
+//     SQLModel classes with `table=True` (table: __tablename__ or the lower-cased class name);
+//   - `__table__ = Table("t", metadata, Column("a", ...))` and module-level `Table(...)`;
+//   - columns: `x = Column(...)`, `x: Mapped[int] = mapped_column(...)`, `x: Mapped[int]` alone,
+//     `Column("name", ...)` / `mapped_column("name")` / `name=` for the database name,
+//     `column_property(Column(...))`, SQLModel annotated fields (`Field(sa_column=Column(...))`);
+//   - columns of mixins, `__abstract__` bases and non-table SQLModel bases of the same file are
+//     copied onto each mapped subclass's table, as SQLAlchemy does;
+//   - `__table_args__ = {"schema": ...}` (or a tuple ending in that dict), `Table(..., schema=)`,
+//     `MetaData(schema=...)` in the same file.
+// Not columns: relationship(), synonym(), association_proxy, hybrids. Deferred columns
+// (`deferred(...)`, `mapped_column(deferred=True)`) are loaded only when accessed: listed as
+// unchecked, not required. A class bound to another database (`__bind_key__`), a table name or
+// schema computed at run time (declared_attr), a reflected table (autoload) and a base or mixin
+// of another file leave what they would decide unrequired, with a reason where it matters.
+//
+// Tables that `metadata.create_all()` creates at run time: every table a model declares is one
+// when a non-test file of the project calls `create_all()` (redash creates its base tables so and
+// stamps Alembic's head): the data layer lists the tables it saw and the calls, and the pipeline
+// excuses those tables wherever no migration creates them (noted, never reported). create_all()
+// skips a table that exists, so the columns of a table a migration creates are still judged by
+// the migrations.
+#include <cstring>
+#include <map>
+#include <set>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/schema/migrations/code/python_value.h"
+#include "analyzers/source/code_kind.h"
+#include "analyzers/source/discovery.h"
+
+namespace schemagate::datalayers {
+
+namespace {
+
+using schema::migrations::code::PyReader;
+using schema::migrations::code::PyValue;
+using K = PyValue::Kind;
+
+bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp(ts_node_type(n), type); }
+TSNode field(TSNode n, const char* name) { return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name))); }
+
+bool has_upper(std::string_view s) {
+  for (char c : s)
+    if (std::isupper(static_cast<unsigned char>(c))) return true;
+  return false;
+}
+
+/// Flask-SQLAlchemy's automatic table name: CamelCase to snake_case ("APIKey" -> "api_key").
+std::string snake_case(std::string_view name) {
+  std::string out;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    bool upper = std::isupper(static_cast<unsigned char>(c));
+    if (upper && i > 0) {
+      char prev = name[i - 1];
+      bool after_lower = std::islower(static_cast<unsigned char>(prev)) || std::isdigit(static_cast<unsigned char>(prev));
+      bool before_lower = i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1]));
+      if (after_lower || before_lower) out.push_back('_');
+    }
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  size_t first = out.find_first_not_of('_');
+  return first == std::string::npos ? out : out.substr(first);
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+struct Col {
+  std::string attr, column;
+  uint32_t begin = 0, end = 0;  ///< where it is required: the attribute, or the name string
+  bool deferred = false;
+};
+
+/// A Table(...) call: its name, schema and columns.
+struct TableDecl {
+  bool ok = false, reflected = false, schema_unknown = false;
+  std::string name, schema;
+  uint32_t begin = 0, end = 0;
+  std::vector<Col> cols;
+};
+
+struct Cls {
+  std::string name;
+  std::vector<std::string> bases;
+  uint32_t begin = 0, end = 0;
+  bool abstract = false, bind_key = false, sqlmodel_table = false, flask_model = false, sqlmodel = false;
+  bool tablename_dynamic = false, has_pk = false, table_args_unknown = false, reflected = false;
+  std::string tablename;
+  bool has_schema = false;
+  std::string schema;
+  TableDecl table;  ///< __table__ = Table(...)
+  std::vector<Col> cols;
+  // decided later
+  bool mapped = false;
+  std::string table_name, table_schema;  ///< where its own columns go
+  bool unknown_table = false;
+  bool sti = false;  ///< single-table inheritance: its columns go to the parent's table
+};
+
+bool is_column_call(const PyValue& v) {
+  if (!v.is(K::Call)) return false;
+  std::string_view n = v.last_name();
+  return n == "Column" || n == "mapped_column";
+}
+
+/// The database name of `Column(...)` / `mapped_column(...)` declared as attribute `attr`:
+/// false when it cannot be told.
+bool column_name(const PyValue& call, const std::string& attr, std::string* name, uint32_t* begin, uint32_t* end) {
+  if (call.kwarg("*")) return false;
+  const PyValue* n = call.kwarg("name");
+  if (!n && !call.items.empty()) {
+    const PyValue& first = call.items.front();
+    if (first.is_str()) n = &first;
+    else if (first.is(K::Unknown)) return false;
+  }
+  if (n) {
+    if (!n->is_str() || n->text.empty()) return false;
+    *name = n->text;
+    *begin = n->begin + 1, *end = n->end - 1;
+    if (n->offsets.size() == n->text.size() && !n->offsets.empty()) *begin = n->offsets.front(), *end = n->offsets.back() + 1;
+    return true;
+  }
+  if (attr.empty()) return false;
+  *name = attr;
+  return true;
+}
+
+bool truthy_or_unknown(const PyValue* v) { return v && (v->truthy() || v->is(K::Unknown) || v->is(K::Name)); }
+
+TableDecl read_table(const PyValue& call) {
+  TableDecl t;
+  if (!call.is(K::Call) || call.last_name() != "Table" || call.items.empty() || !call.items.front().is_str()) return t;
+  const PyValue& name = call.items.front();
+  t.name = name.text;
+  t.begin = name.begin + 1, t.end = name.end - 1;
+  bool any_column = false;
+  for (size_t i = 1; i < call.items.size(); ++i) {
+    const PyValue& a = call.items[i];
+    if (!is_column_call(a)) continue;
+    any_column = true;
+    Col c;
+    if (!column_name(a, "", &c.column, &c.begin, &c.end)) continue;
+    c.attr = c.column;
+    t.cols.push_back(c);
+  }
+  if (!any_column) return t;  // not SQLAlchemy's Table (a rich Table("title"))
+  if (const PyValue* s = call.kwarg("schema")) {
+    if (s->is_str()) t.schema = s->text;
+    else if (!s->is(K::None)) t.schema_unknown = true;
+  }
+  if (call.kwarg("autoload_with") || truthy_or_unknown(call.kwarg("autoload")) || call.kwarg("*")) t.reflected = true;
+  t.ok = true;
+  return t;
+}
+
+/// `Optional[...]`, `X | None` and the like stripped: the annotation's type.
+std::string_view mapped_inner(std::string_view ann) {
+  if (!ann.starts_with("Mapped[") || !ann.ends_with("]")) return {};
+  return ann.substr(7, ann.size() - 8);
+}
+
+/// An annotation-only `x: Mapped[T]`: a column when T is a plain value type (a collection or a
+/// class's name is a relationship that has to be declared).
+bool plain_mapped(std::string_view inner) {
+  if (inner.empty()) return false;
+  if (inner.find('"') != std::string_view::npos || inner.find('\'') != std::string_view::npos) return false;
+  for (std::string_view bad : {"List", "list", "Set", "set", "Sequence", "Collection", "Dict[", "WriteOnlyMapped", "DynamicMapped"})
+    if (inner.find(bad) != std::string_view::npos) return false;
+  static const std::set<std::string_view> plain = {"int", "str", "bool", "float", "bytes", "datetime", "date", "time",
+                                                   "timedelta", "Decimal", "UUID", "uuid.UUID", "dict", "datetime.datetime",
+                                                   "datetime.date", "datetime.time", "decimal.Decimal", "uuid"};
+  // strip Optional[...] and "| None"
+  std::string s(inner);
+  if (s.starts_with("Optional[") && s.ends_with("]")) s = s.substr(9, s.size() - 10);
+  if (auto bar = s.find('|'); bar != std::string::npos) {
+    std::string a = s.substr(0, bar), b = s.substr(bar + 1);
+    auto trim = [](std::string x) {
+      size_t f = x.find_first_not_of(' '), l = x.find_last_not_of(' ');
+      return f == std::string::npos ? std::string() : x.substr(f, l - f + 1);
+    };
+    a = trim(a), b = trim(b);
+    s = a == "None" ? b : b == "None" ? a : "";
+  }
+  return plain.count(s) != 0;
+}
+
+struct Reader {
+  const FileInput& in;
+  PyReader py;
+  FileOutput* out;
+  std::string file_schema;  ///< MetaData(schema=...) of this file
+  bool file_schema_unknown = false;
+
+  void unchecked(uint32_t at, std::string reason) { out->unchecked.push_back({at, "sqlalchemy model", std::move(reason)}); }
+
+  /// One class-body statement: a column, a dunder, or nothing.
+  void read_statement(TSNode stmt, Cls* c) {
+    if (is(stmt, "decorated_definition")) stmt = field(stmt, "definition");
+    if (is(stmt, "function_definition")) {
+      if (py.text(field(stmt, "name")) == "__tablename__") c->tablename_dynamic = true;  // declared_attr
+      if (py.text(field(stmt, "name")) == "__table_args__") c->table_args_unknown = true;
+      return;
+    }
+    if (!is(stmt, "expression_statement")) return;
+    TSNode a = ts_node_named_child(stmt, 0);
+    if (!is(a, "assignment")) return;
+    TSNode left = field(a, "left"), right = field(a, "right"), type = field(a, "type");
+    if (!is(left, "identifier")) return;
+    std::string attr(py.text(left));
+    PyValue v = ts_node_is_null(right) ? PyValue{} : py.eval(right);
+    if (attr == "__tablename__") {
+      if (v.is_str()) c->tablename = v.text;
+      else c->tablename_dynamic = true;
+      return;
+    }
+    if (attr == "__abstract__") { c->abstract = v.truthy(); return; }
+    if (attr == "__bind_key__") { c->bind_key = !v.is(K::None); return; }
+    if (attr == "__table_args__") {
+      const PyValue* dict = v.is(K::Dict) ? &v : v.is(K::List) && !v.items.empty() && v.items.back().is(K::Dict) ? &v.items.back() : nullptr;
+      if (!dict && !v.is(K::List)) { c->table_args_unknown = true; return; }
+      if (dict) {
+        if (const PyValue* s = dict->kwarg("schema")) {
+          if (s->is_str()) c->has_schema = true, c->schema = s->text;
+          else if (!s->is(K::None)) c->table_args_unknown = true;
+        }
+        if (dict->kwarg("autoload_with") || truthy_or_unknown(dict->kwarg("autoload"))) c->reflected = true;
+      }
+      return;
+    }
+    if (attr == "__table__") {
+      c->table = read_table(v);
+      if (!c->table.ok) c->tablename_dynamic = true;
+      return;
+    }
+    if (attr.starts_with("__")) return;
+    std::string_view ann = ts_node_is_null(type) ? std::string_view() : py.text(type);
+    if (ann.starts_with("ClassVar")) return;
+    Col col;
+    col.attr = attr;
+    col.begin = ts_node_start_byte(left), col.end = ts_node_end_byte(left);
+    const PyValue* call = &v;
+    if (ts_node_is_null(right)) {
+      // `x: Mapped[int]` alone; in SQLModel every annotated field is a column.
+      if (!(c->sqlmodel && !ann.empty()) && !plain_mapped(mapped_inner(ann))) return;
+      col.column = attr;
+      c->cols.push_back(col);
+      return;
+    }
+    if (v.is(K::Call)) {
+      std::string_view n = v.last_name();
+      if (n == "column_property" || n == "deferred") {
+        if (v.items.empty() || !is_column_call(v.items.front())) return;  // an SQL expression
+        col.deferred = n == "deferred" || truthy_or_unknown(v.kwarg("deferred"));
+        call = &v.items.front();
+      } else if (c->sqlmodel && n == "Field") {
+        if (const PyValue* sa = v.kwarg("sa_column")) {
+          if (!is_column_call(*sa)) return;
+          call = sa;
+        } else {
+          if (const PyValue* kw = v.kwarg("sa_column_kwargs")) {
+            if (!kw->is(K::Dict)) return;
+            if (const PyValue* nm = kw->kwarg("name")) {
+              if (!nm->is_str()) return;
+              col.column = nm->text;
+              c->cols.push_back(col);
+              return;
+            }
+          }
+          col.column = attr;
+          if (const PyValue* pk = v.kwarg("primary_key"); pk && pk->truthy()) c->has_pk = true;
+          c->cols.push_back(col);
+          return;
+        }
+      } else if (!is_column_call(v)) {
+        return;  // relationship(), synonym(), association_proxy(), ...
+      }
+    } else if (c->sqlmodel && !ann.empty() && !v.is(K::Unknown)) {
+      col.column = attr;  // `x: int = 5`: a column with a default
+      c->cols.push_back(col);
+      return;
+    } else {
+      return;
+    }
+    if (const PyValue* d = call->kwarg("deferred"); truthy_or_unknown(d)) col.deferred = true;
+    if (const PyValue* pk = call->kwarg("primary_key"); pk && pk->truthy()) c->has_pk = true;
+    if (!column_name(*call, attr, &col.column, &col.begin, &col.end)) {
+      unchecked(col.begin, "the column's name is computed at run time");
+      return;
+    }
+    c->cols.push_back(col);
+  }
+
+  void require_table(const std::string& schema, const std::string& name, uint32_t begin, uint32_t end,
+                     const std::string& label, bool relation, const std::vector<const Col*>& cols, bool core) {
+    size_t unit = out->requirements.units.size();
+    out->requirements.units.push_back({std::string(in.path), label, "", 0});
+    std::string shown = schema == in.default_schema ? name : schema + "." + name;
+    std::string fix_rel = "generate a migration that creates it with `alembic revision --autogenerate` (op.create_table(\"" +
+                          name + "\", ...)) and apply it with `alembic upgrade head` before deploying this code";
+    out->declared_tables.push_back({schema, name});
+    if (relation) {
+      requirements::Requirement r;
+      r.object = requirements::Object::Relation;
+      r.schema = schema;
+      r.relation = name;
+      r.span = {begin, end};
+      r.unit = unit;
+      r.quoted = has_upper(name);
+      r.describe = core ? "SQLAlchemy " + label + " declares table " + shown + "; select() of it reads it"
+                        : "SQLAlchemy " + label + " is mapped to table " + shown + "; every query of the model reads it";
+      r.fix = fix_rel;
+      out->requirements.requirements.push_back(r);
+    }
+    for (const Col* c : cols) {
+      if (c->deferred) {
+        unchecked(c->begin, "deferred column " + shown + "." + c->column + ": loaded only when accessed, not required");
+        continue;
+      }
+      requirements::Requirement r;
+      r.object = requirements::Object::Column;
+      r.schema = schema;
+      r.relation = name;
+      r.column = c->column;
+      r.span = {c->begin, c->end};
+      r.unit = unit;
+      r.quoted = has_upper(c->column);
+      r.describe = core ? "SQLAlchemy " + label + " declares column " + shown + "." + c->column +
+                              "; select() of the table reads it"
+                        : "SQLAlchemy " + label + " maps attribute " + c->attr + " to column " + shown + "." +
+                              c->column + "; every query of the model selects it";
+      r.fix = "generate a migration with `alembic revision --autogenerate` (op.add_column(\"" + name +
+              "\", sa.Column(\"" + c->column + "\", ...))) and apply it with `alembic upgrade head` before deploying this code";
+      out->requirements.requirements.push_back(r);
+    }
+  }
+
+  void table_decl(const TableDecl& t, const std::string& label) {
+    if (t.schema_unknown || file_schema_unknown) return;
+    std::string schema = !t.schema.empty() ? t.schema : !file_schema.empty() ? file_schema : in.default_schema;
+    std::vector<const Col*> cols;
+    if (!t.reflected)
+      for (auto& c : t.cols) cols.push_back(&c);
+    require_table(schema, t.name, t.begin, t.end, label, true, cols, true);
+  }
+
+  /// Every call to MetaData(schema=...) in the file, and `.create_all(` calls.
+  void walk(TSNode n, int depth) {
+    if (depth > 200) return;
+    if (is(n, "call")) {
+      TSNode fn = field(n, "function");
+      if (is(fn, "attribute") && py.text(field(fn, "attribute")) == "create_all") out->creates_declared_tables.push_back(ts_node_start_byte(n));
+      PyValue callee = py.eval(fn);
+      if (callee.is(K::Name) && callee.last_name() == "MetaData") {
+        PyValue v = py.eval(n);
+        if (const PyValue* s = v.kwarg("schema")) {
+          if (s->is_str() && (file_schema.empty() || file_schema == s->text)) file_schema = s->text;
+          else if (!s->is(K::None)) file_schema_unknown = true;
+        }
+      }
+    }
+    uint32_t k = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < k; ++i) walk(ts_node_named_child(n, i), depth + 1);
+  }
+
+  void run() {
+    walk(in.root, 0);
+    if (source::is_test_file(in.path) || in.path.starts_with("tests/") || in.path.find("/tests/") != std::string_view::npos)
+      out->creates_declared_tables.clear();  // a test's create_all() sets up its own database
+    // Module-level Table(...) declarations.
+    for (auto& [name, value] : py.assignments(in.root)) {
+      PyValue v = py.eval(value);
+      TableDecl t = read_table(v);
+      if (t.ok) table_decl(t, "Table(\"" + t.name + "\")");
+    }
+    std::map<std::string, Cls> classes;
+    std::vector<std::string> order;
+    std::set<std::string> used_as_base;
+    for (TSNode node : schema::migrations::code::class_definitions(in.root)) {
+      Cls c;
+      TSNode name = field(node, "name");
+      c.name = std::string(py.text(name));
+      c.begin = ts_node_start_byte(name), c.end = ts_node_end_byte(name);
+      TSNode supers = field(node, "superclasses");
+      uint32_t n = ts_node_is_null(supers) ? 0 : ts_node_named_child_count(supers);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode b = ts_node_named_child(supers, i);
+        if (is(b, "keyword_argument")) {
+          if (py.text(field(b, "name")) == "table" && py.text(field(b, "value")) == "True") c.sqlmodel_table = true;
+          continue;
+        }
+        std::string base(py.text(b));
+        c.bases.push_back(base);
+        used_as_base.insert(base);
+        if (base == "SQLModel" || base.ends_with(".SQLModel") || (classes.count(base) && classes[base].sqlmodel)) c.sqlmodel = true;
+        // Flask-SQLAlchemy's db.Model (never Django's models.Model)
+        if (base.ends_with(".Model") && base != "models.Model" && base.find('.') == base.rfind('.')) c.flask_model = true;
+      }
+      TSNode body = field(node, "body");
+      uint32_t k = ts_node_named_child_count(body);
+      for (uint32_t i = 0; i < k; ++i) read_statement(ts_node_named_child(body, i), &c);
+      order.push_back(c.name);
+      classes[c.name] = std::move(c);
+    }
+
+    // Decide, in file order (a base precedes its subclasses), which classes are mapped and to
+    // which table their own columns go.
+    for (const std::string& name : order) {
+      Cls& c = classes[name];
+      const Cls* mapped_parent = nullptr;
+      for (auto& b : c.bases)
+        if (auto it = classes.find(b); it != classes.end() && it->second.mapped) { mapped_parent = &it->second; break; }
+      bool dynamic = c.tablename_dynamic;
+      for (auto& b : c.bases)  // a declared_attr __tablename__ of a same-file mixin
+        if (auto it = classes.find(b); it != classes.end() && !it->second.mapped && it->second.tablename_dynamic) dynamic = true;
+      if (c.abstract || (c.sqlmodel && !c.sqlmodel_table)) continue;
+      if (c.table.ok) {
+        c.mapped = true;
+        c.table_name = c.table.name;
+        c.unknown_table = c.table.schema_unknown || c.table.reflected;
+        c.table_schema = c.table.schema;
+      } else if (!c.tablename.empty() && !dynamic) {
+        c.mapped = true;
+        c.table_name = c.tablename;
+      } else if (c.sqlmodel_table && c.tablename.empty() && !dynamic) {
+        c.mapped = true;
+        c.table_name = lower(c.name);
+      } else if (mapped_parent && c.tablename.empty() && !dynamic) {
+        c.mapped = true;  // single-table inheritance: the parent's table
+        c.sti = true;
+        c.table_name = mapped_parent->table_name;
+        c.table_schema = mapped_parent->table_schema;
+        c.unknown_table = mapped_parent->unknown_table;
+        if (!c.has_schema && !mapped_parent->has_schema) c.table_schema.clear();
+        if (!c.has_schema) c.has_schema = mapped_parent->has_schema, c.schema = mapped_parent->schema;
+        c.table_args_unknown = c.table_args_unknown || mapped_parent->table_args_unknown;
+        c.bind_key = c.bind_key || mapped_parent->bind_key;
+      } else if (c.flask_model && c.tablename.empty() && !dynamic) {
+        bool pk = c.has_pk;
+        if (pk) {
+          c.mapped = true;
+          c.table_name = snake_case(c.name);
+        } else if (!c.cols.empty()) {
+          unchecked(c.begin, "Flask-SQLAlchemy names the table of a model without a primary key of its own at run time");
+        }
+      } else if (dynamic || (!c.cols.empty() && !used_as_base.count(c.name) && !c.name.ends_with("Mixin"))) {
+        // A class with columns whose table this file does not name: a base or mixin used
+        // elsewhere, or a model of a base that names tables itself.
+        if ((dynamic || c.flask_model) && !used_as_base.count(c.name))
+          unchecked(c.begin, "the model's table name is computed at run time");
+      }
+    }
+
+    for (const std::string& name : order) {
+      Cls& c = classes[name];
+      if (!c.mapped) continue;
+      std::string label = (c.sqlmodel ? "SQLModel model " : "model ") + c.name;
+      if (c.bind_key) {
+        unchecked(c.begin, "the model is bound to another database (__bind_key__)");
+        continue;
+      }
+      if (c.unknown_table || c.table_args_unknown || file_schema_unknown || c.reflected) {
+        if (!c.table.ok || !c.table.reflected) unchecked(c.begin, "the model's schema or columns are decided at run time");
+        else table_decl(c.table, label);  // reflected: the table, not the columns
+        continue;
+      }
+      if (c.table.ok) {
+        table_decl(c.table, label);
+        continue;
+      }
+      std::string schema = c.has_schema ? c.schema : !file_schema.empty() ? file_schema : in.default_schema;
+      // Own columns, then those of same-file mixins / abstract bases / SQLModel bases that are
+      // not mapped themselves (nearest first; a name declared lower down wins).
+      std::vector<const Col*> cols;
+      std::set<std::string> seen;
+      std::vector<const Cls*> chain{&c};
+      for (size_t i = 0; i < chain.size() && i < 32; ++i)
+        for (const std::string& b : chain[i]->bases)
+          if (auto it = classes.find(b); it != classes.end() && !it->second.mapped) chain.push_back(&it->second);
+      for (const Cls* k : chain)
+        for (const Col& col : k->cols)
+          if (seen.insert(col.attr).second) cols.push_back(&col);
+      require_table(schema, c.table_name, c.begin, c.end, label, !c.sti, cols, false);
+    }
+  }
+};
+
+bool claims_models(std::string_view path) {
+  if (!path.ends_with(".py")) return false;
+  // Migrations describe tables (op.create_table, Table(...) in a data migration): not models.
+  return path.find("/migrations/") == std::string_view::npos && !path.starts_with("migrations/") &&
+         path.find("/versions/") == std::string_view::npos && path.find("/alembic/") == std::string_view::npos &&
+         !path.starts_with("alembic/");
+}
+
+bool relevant(std::string_view text) {
+  for (std::string_view word : {"sqlalchemy", "sqlmodel", "__tablename__", "mapped_column", "create_all"})
+    if (text.find(word) != std::string_view::npos) return true;
+  return false;
+}
+
+void extract(const FileInput& in, FileOutput* out) {
+  if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
+  bool test = source::is_test_file(in.path) || in.path.starts_with("tests/") || in.path.find("/tests/") != std::string_view::npos;
+  Reader r{in, PyReader(in.text, in.root), out, "", false};
+  if (test) {  // a test's models and create_all() are its own database's
+    return;
+  }
+  r.run();
+  // Tables declared for another engine (a ClickHouse dialect's Core tables): not PostgreSQL's.
+  if (std::string engine = source::other_engine_of_code(in.path, in.text); !engine.empty()) {
+    if (!out->requirements.requirements.empty())
+      out->unchecked.push_back({out->requirements.requirements.front().span.begin, "sqlalchemy model",
+                                "declarations for " + engine + ", not PostgreSQL"});
+    out->requirements = {};
+    out->declared_tables.clear();
+  }
+}
+
+}  // namespace
+
+extern const DataLayer kSqlalchemy{"sqlalchemy", {"python"}, nullptr, relevant, extract};
+
+}  // namespace schemagate::datalayers

@@ -1,0 +1,12 @@
+from alembic import context
+from app.models.base import Base
+
+target_metadata = Base.metadata
+
+
+def run_migrations_online():
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations_online()
