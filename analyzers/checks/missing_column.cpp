@@ -72,6 +72,8 @@ void run_missing_column(const RequirementContext& ctx, const requirements::Requi
                    table + " in a migration (" +
                    (rel->kind == schema::RelationKind::View ? "CREATE OR REPLACE VIEW" : "DROP and CREATE MATERIALIZED VIEW") +
                    ") and apply it before deploying this code";
+        else if (!ref.fix.empty())
+          d.help = ref.fix;
         else
           d.help = "add a migration with ALTER TABLE " + table + " ADD COLUMN " + sql_ident(ref.column) +
                    " ... and apply it before deploying this code";

@@ -69,7 +69,8 @@ void run_missing_relation(const RequirementContext& ctx, const requirements::Req
       } else {
         std::string near = closest_name(ref.relation, names);
         if (!near.empty()) d.message += "; did you mean " + quote_ident(near) + "?";
-        d.help = "add a migration that creates " + quote_ident(shown) + " and apply it before deploying this code";
+        d.help = ref.fix.empty() ? "add a migration that creates " + quote_ident(shown) + " and apply it before deploying this code"
+                                 : ref.fix;
       }
     }
     out->push_back(std::move(d));

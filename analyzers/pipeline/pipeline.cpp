@@ -129,6 +129,40 @@ std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(cons
   return out;
 }
 
+/// The data layers' index phase: every layer with an `index` reads the files of its languages
+/// that it finds relevant (an ActiveRecord model's table, its associations), before any file is
+/// extracted. Few files pass `relevant`, so this runs on one thread.
+datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Options& options,
+                                          const std::vector<std::pair<std::string, const languages::Language*>>& files) {
+  datalayers::ProjectFacts facts;
+  std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers;
+  for (auto& [rel, lang] : files) {
+    if (!lang || !lang->grammar) continue;
+    std::string_view family = lang->name == "tsx" ? std::string_view("typescript") : lang->name;
+    std::vector<const datalayers::DataLayer*> layers;
+    for (auto& layer : datalayers::datalayers())
+      if (layer.index && std::find(layer.languages.begin(), layer.languages.end(), family) != layer.languages.end())
+        layers.push_back(&layer);
+    if (layers.empty()) continue;
+    std::string text, err;
+    if (!fs.read(source::join_path(options.root, rel), &text, &err) || source::is_generated(text)) continue;
+    auto& parser = parsers[lang];
+    if (!parser) parser = std::make_unique<languages::Parser>(*lang);
+    if (!parser->ok()) continue;
+    languages::Tree tree;
+    for (auto* layer : layers) {
+      if (layer->relevant && !layer->relevant(text)) continue;
+      if (!tree) tree = parser->parse(text);
+      if (!tree) break;
+      datalayers::FileInput in{rel, text, ts_tree_root_node(tree.get()), family, "public"};
+      std::vector<std::pair<std::string, std::string>> found;
+      layer->index(in, &found);
+      for (auto& [k, v] : found) facts[k].push_back(std::move(v));
+    }
+  }
+  return facts;
+}
+
 /// What the extract and resolve phases leave of one file; evaluation comes later, once every
 /// file is known (a relation one file creates at run time excuses another file's use of it).
 struct FileResult {
@@ -147,8 +181,8 @@ struct FileResult {
 class FileScanner {
  public:
   FileScanner(const source::FileSystem& fs, const Options& options, const Targets& targets,
-              const languages::ProjectConstants* project = nullptr)
-      : fs_(fs), options_(options), targets_(targets), project_(project) {}
+              const languages::ProjectConstants* project = nullptr, const datalayers::ProjectFacts* facts = nullptr)
+      : fs_(fs), options_(options), targets_(targets), project_(project), facts_(facts) {}
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims.
@@ -223,7 +257,7 @@ class FileScanner {
     for (auto* layer : layers) {
       datalayers::FileOutput out;
       datalayers::FileInput in{rel, text, root, lang ? language_family(*lang) : "",
-                               options_.search_path.empty() ? "public" : options_.search_path.front()};
+                               options_.search_path.empty() ? "public" : options_.search_path.front(), facts_};
       layer->extract(in, &out);
       add_layer_output(rel, lines, *layer, std::move(out), &result);
     }
@@ -439,6 +473,7 @@ class FileScanner {
   const Options& options_;
   const Targets& targets_;
   const languages::ProjectConstants* project_;
+  const datalayers::ProjectFacts* facts_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
   std::string no_database_client_;    ///< a test file's package.json that declares no database client
@@ -591,10 +626,11 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // Phase one: every file's top-level strings, so extraction follows constants across files.
   languages::ProjectConstants project = languages::collect_project_constants(fs, options.root, all_code, n);
+  datalayers::ProjectFacts facts = index_datalayers(fs, options, all_code);
   std::vector<FileResult> results(files.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    FileScanner scanner(fs, options, targets, &project);
+    FileScanner scanner(fs, options, targets, &project, &facts);
     for (size_t i = next++; i < files.size(); i = next++) results[i] = scanner.scan(files[i].first, files[i].second);
   };
   n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, files.size())));

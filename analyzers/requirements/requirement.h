@@ -73,6 +73,9 @@ struct Requirement {
   /// maps to column llm_results.model_version; every query of LlmResult selects it"): a note on
   /// every finding about it. Empty for SQL, whose statement says it.
   std::string describe;
+  /// The fix in the data layer's words when no migration creates what is needed (a Rails
+  /// generator command): the help line of missing-relation / missing-column. Empty: SQL words.
+  std::string fix;
 };
 
 /// Requirements of one host file, with the units they point into.
