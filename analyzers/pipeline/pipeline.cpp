@@ -131,30 +131,34 @@ std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(cons
 
 /// The data layers' index phase: every layer with an `index` reads the files of its languages
 /// that it finds relevant (an ActiveRecord model's table, its associations), before any file is
-/// extracted. Few files pass `relevant`, so this runs on one thread.
+/// extracted, and on the files a layer claims (`lang` null). One thread: it is a small part of a scan.
 datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Options& options,
                                           const std::vector<std::pair<std::string, const languages::Language*>>& files) {
   datalayers::ProjectFacts facts;
   std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers;
   for (auto& [rel, lang] : files) {
-    if (!lang || !lang->grammar) continue;
-    std::string_view family = lang->name == "tsx" ? std::string_view("typescript") : lang->name;
+    if (lang && !lang->grammar) continue;
+    std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
     std::vector<const datalayers::DataLayer*> layers;
     for (auto& layer : datalayers::datalayers())
-      if (layer.index && std::find(layer.languages.begin(), layer.languages.end(), family) != layer.languages.end())
+      if (layer.index && (lang ? std::find(layer.languages.begin(), layer.languages.end(), family) != layer.languages.end()
+                               : layer.claims && layer.claims(rel)))
         layers.push_back(&layer);
     if (layers.empty()) continue;
     std::string text, err;
     if (!fs.read(source::join_path(options.root, rel), &text, &err) || source::is_generated(text)) continue;
-    auto& parser = parsers[lang];
-    if (!parser) parser = std::make_unique<languages::Parser>(*lang);
-    if (!parser->ok()) continue;
+    std::unique_ptr<languages::Parser>* parser = nullptr;
+    if (lang) {
+      parser = &parsers[lang];
+      if (!*parser) *parser = std::make_unique<languages::Parser>(*lang);
+      if (!(*parser)->ok()) continue;
+    }
     languages::Tree tree;
     for (auto* layer : layers) {
       if (layer->relevant && !layer->relevant(text)) continue;
-      if (!tree) tree = parser->parse(text);
-      if (!tree) break;
-      datalayers::FileInput in{rel, text, ts_tree_root_node(tree.get()), family, "public"};
+      if (parser && !tree) tree = (*parser)->parse(text);
+      if (parser && !tree) break;
+      datalayers::FileInput in{rel, text, tree ? ts_tree_root_node(tree.get()) : TSNode{}, family, "public"};
       std::vector<std::pair<std::string, std::string>> found;
       layer->index(in, &found);
       for (auto& [k, v] : found) facts[k].push_back(std::move(v));
@@ -626,7 +630,11 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // Phase one: every file's top-level strings, so extraction follows constants across files.
   languages::ProjectConstants project = languages::collect_project_constants(fs, options.root, all_code, n);
-  datalayers::ProjectFacts facts = index_datalayers(fs, options, all_code);
+  std::vector<std::pair<std::string, const languages::Language*>> index_files = all_code;
+  for (auto& f : candidates)  // configuration a data layer claims (Spring's application.properties)
+    if (!languages::language_for_path(f) && datalayers::claimed(f) && !source::is_not_application_code(f))
+      index_files.push_back({f, nullptr});
+  datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files);
   std::vector<FileResult> results(files.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
