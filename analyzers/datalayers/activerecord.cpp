@@ -294,10 +294,11 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
         for (TSNode a : names_in({field(p, "value")}))
           if (auto n = name_of(a, src)) out->push_back({k + "virtual:" + *n, ""});
     }
-  } else if (m == "alias_attribute" && args.size() == 2 && in_class) {
+  } else if (m == "alias_attribute" && args.size() == 2) {
+    // In a class: that model's name for a column. In a concern: any model's that includes it.
     auto a = name_of(args[0], src), b = name_of(args[1], src);
-    if (a && b) out->push_back({k + "alias:" + owner + ":" + *a, *b});
-    if (a) out->push_back({k + "virtual:" + *a, ""});  // in another model it may be a column
+    if (a && b && in_class) out->push_back({k + "alias:" + owner + ":" + *a, *b});
+    else if (a) out->push_back({k + "virtual:" + *a, ""});
   } else if (m == "scope" && in_class) {
     if (auto n = first()) out->push_back({k + "scope:" + owner + ":" + *n, ""});
   } else if (m == "enum" && in_class) {
@@ -344,7 +345,7 @@ void index_body(TSNode body, std::string_view src, const std::string& owner, boo
 }
 
 void index_scope(TSNode node, std::string_view src, Nesting& nesting, Facts* out) {
-  uint32_t n = ts_node_named_child_count(node);
+  uint32_t n = ts_node_is_null(node) ? 0 : ts_node_named_child_count(node);
   for (uint32_t i = 0; i < n; ++i) {
     TSNode c = ts_node_named_child(node, i);
     bool klass = node_is(c, "class"), mod = node_is(c, "module");
@@ -652,6 +653,7 @@ struct Context {
 struct Chain {
   const Model* model = nullptr;
   bool joined = false, custom_select = false;
+  requirements::Span root;  ///< the model's constant, or the call's method name for an implicit self
 };
 
 class Extractor {
@@ -660,7 +662,7 @@ class Extractor {
       : in_(in), src_(in.text), out_(out), models_(in.facts), literals_(in.root, in.text) {}
 
   void walk(TSNode node, Context ctx) {
-    uint32_t n = ts_node_named_child_count(node);
+    uint32_t n = ts_node_is_null(node) ? 0 : ts_node_named_child_count(node);
     for (uint32_t i = 0; i < n; ++i) {
       TSNode c = ts_node_named_child(node, i);
       if (node_is(c, "class") || node_is(c, "module")) {
@@ -712,12 +714,15 @@ class Extractor {
       if (ts_node_is_null(r) || node_is(r, "self")) {
         if (!ctx.class_level || ctx.model.empty()) return std::nullopt;
         chain.model = models_.model(ctx.model);
+        TSNode name = field(call, "method");
+        chain.root = {ts_node_start_byte(name), ts_node_end_byte(name)};
         break;
       }
       if (node_is(r, "constant") || node_is(r, "scope_resolution")) {
         std::string written = constant_name(r, src_);
         if (written.empty()) return std::nullopt;
         chain.model = models_.resolve(written, ctx.nesting);
+        chain.root = {ts_node_start_byte(r), ts_node_end_byte(r)};
         break;
       }
       std::string_view m;
@@ -772,6 +777,7 @@ class Extractor {
     }
     const Model& model = *chain->model;
     unit_ = SIZE_MAX;
+    root_ = chain->root;
     std::string label = model.name + "." + std::string(m);
     requirements::Use use = *kind == Args::UpdateAll ? requirements::Use::Write : requirements::Use::Read;
     auto name_arg = [&](TSNode n) {
@@ -800,6 +806,8 @@ class Extractor {
                    *kind == Args::UpdateAll ? " SET " : " WHERE ", chain->joined, use, m);
           return;
         }
+        // where(sql, key: v): a fragment held elsewhere (a variable) with named binds.
+        if (!node_is(args[0], "pair") && !node_is(args[0], "hash")) return;
         for (TSNode p : pairs_of(args)) {
           TSNode v = field(p, "value");
           if (node_is(v, "hash")) continue;  // where(posts: {published: true}): another table's
@@ -935,7 +943,7 @@ class Extractor {
       rel.object = requirements::Object::Relation;
       rel.schema = in_.default_schema;
       rel.relation = model.table;
-      rel.span = span;
+      rel.span = root_;
       rel.unit = unit_;
       rel.describe = "model " + model.name + " maps to table " + model.table + "; ActiveRecord queries it";
       rel.fix = "bin/rails generate migration Create" + camelize(model.table) +
@@ -975,6 +983,7 @@ class Extractor {
   Models models_;
   languages::RubyLiterals literals_;
   size_t unit_ = SIZE_MAX;
+  requirements::Span root_;
 };
 
 void extract(const FileInput& in, FileOutput* out) {
