@@ -9,6 +9,7 @@ class CreateCore < ActiveRecord::Migration[7.1]
 
     create_table :people do |t|
       t.references :account, null: false, foreign_key: true
+      t.bigint :creator_id
       t.string :email, null: false
       t.string :full_name
       t.string :type
