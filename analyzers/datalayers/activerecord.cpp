@@ -745,6 +745,16 @@ class Extractor {
       }
       r = next;
     }
+    // The calls this one is the receiver of are the same query too: `order(:n).select("... AS n")`.
+    for (TSNode at = call, up = ts_node_parent(call); node_is(up, "call"); at = up, up = ts_node_parent(up)) {
+      TSNode recv = field(up, "receiver");
+      if (ts_node_is_null(recv) || ts_node_start_byte(recv) != ts_node_start_byte(at) ||
+          ts_node_end_byte(recv) != ts_node_end_byte(at))
+        break;
+      std::string_view m = node_text(field(up, "method"), src_);
+      if (joining(m)) chain.joined = true;
+      if (m == "select") chain.custom_select = true;
+    }
     if (!chain.model || chain.model->table.empty()) return std::nullopt;
     for (auto m : unknown)
       if (!models_.scope_of(*chain.model, m)) return std::nullopt;
@@ -796,6 +806,9 @@ class Extractor {
       if (col.empty()) return;
       require(model, label, col, span, use, m);
     };
+    // order/pluck/select/group/calculations: a name that is not one of the model's columns goes to
+    // PostgreSQL unqualified, where a select-list alias or a joined table's column answers it.
+    if (*kind != Args::Where && *kind != Args::UpdateAll && (chain->joined || chain->custom_select)) return;
     switch (*kind) {
       case Args::Where:
       case Args::UpdateAll: {
