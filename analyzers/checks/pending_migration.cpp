@@ -8,6 +8,16 @@
 
 namespace schemagate::checks {
 
+namespace {
+/// How to apply the migration, in its tool's words where the file says which tool it is.
+std::string apply_help(const std::string& file) {
+  bool rails = file.ends_with(".rb") && (file.starts_with("db/migrate/") || file.find("/db/migrate/") != std::string::npos);
+  if (rails) return "run bin/rails db:migrate (it applies " + file + ") before deploying this code";
+  return "apply " + file + " to the database first, then deploy; or run the migrations in the deploy "
+         "pipeline before the new code starts";
+}
+}  // namespace
+
 void run_pending_migration(const RequirementContext& ctx, const requirements::Requirement& req, const Check& self,
                            std::vector<report::Diagnostic>* out) {
   using requirements::Presence;
@@ -32,8 +42,7 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
                 key->origin.file + " creates it: apply it before deploying this code";
     d.migration = key->origin.file;
     d.notes.push_back({key->origin.file, key->origin.line, "created here"});
-    d.help = "apply " + key->origin.file + " to the database first, then deploy; or run the migrations in the deploy "
-             "pipeline before the new code starts";
+    d.help = apply_help(key->origin.file);
     out->push_back(std::move(d));
     return;
   }
@@ -101,8 +110,7 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
     }
     d.migration = origin.file;
     d.notes.push_back({origin.file, origin.line, is_column ? "added here" : "created here"});
-    d.help = "apply " + origin.file + " to the database first, then deploy; or run the migrations in the deploy "
-             "pipeline before the new code starts";
+    d.help = apply_help(origin.file);
     out->push_back(std::move(d));
   }
 }

@@ -11,13 +11,20 @@
 #pragma once
 #include <tree_sitter/api.h>
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzers/requirements/requirement.h"
 
 namespace schemagate::datalayers {
+
+/// What data layers learn from the whole project before any file is extracted (an ActiveRecord
+/// model declared in app/models and queried from a controller): key -> every value some file
+/// gave it, in file order. Keys are the layer's own ("activerecord:class:User").
+using ProjectFacts = std::map<std::string, std::vector<std::string>, std::less<>>;
 
 struct FileInput {
   std::string_view path;    ///< root-relative, '/' separators
@@ -25,6 +32,7 @@ struct FileInput {
   TSNode root;              ///< its tree; a null node for files without a grammar
   std::string_view language;  ///< the host language's name ("typescript"), "" for claimed files
   std::string default_schema;  ///< where unqualified names live: the first schema of the search path
+  const ProjectFacts* facts = nullptr;  ///< every layer's index of the project, or null
 };
 
 /// A place where the data layer is used but what it needs cannot be told statically.
@@ -59,7 +67,11 @@ struct DataLayer {
   /// Cheap test on the text before any work (an import of the package): false skips the file.
   bool (*relevant)(std::string_view text) = nullptr;
   void (*extract)(const FileInput& in, FileOutput* out) = nullptr;
+  /// Reads a file of its languages before extraction and adds what other files need to know
+  /// (key, value); null: the layer reads each file alone. Runs on every relevant file.
+  void (*index)(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) = nullptr;
 };
+
 
 /// Every data layer, one row each.
 const std::vector<DataLayer>& datalayers();

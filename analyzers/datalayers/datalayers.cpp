@@ -14,10 +14,11 @@ extern const DataLayer kSequelize;
 extern const DataLayer kJpa;
 extern const DataLayer kDjangoModels;
 extern const DataLayer kSqlalchemy;
+extern const DataLayer kActiveRecord;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord,
   };
   return table;
 }

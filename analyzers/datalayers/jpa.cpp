@@ -3,16 +3,26 @@
 // column: Hibernate selects, inserts and updates them all whenever the entity is loaded or
 // saved, so a column no migration adds fails the first query of the entity.
 //
-// Only names the code spells are requirements. A name Hibernate derives (an entity without
-// @Table, a field without @Column(name)) depends on the naming strategy: Spring Boot's turns
-// camelCase into snake_case, plain Hibernate keeps the Java name. Those are listed as unchecked
-// uses, once per entity. Unquoted names fold to lower case as PostgreSQL folds them; a
+// A name Hibernate derives (an entity without @Table, a field without @Column(name)) depends on
+// the naming strategy. In a Spring Boot application (a @SpringBootApplication class in the
+// project) whose application properties do not set another one, the physical strategy is
+// CamelCaseToUnderscoresNamingStrategy: `lastName` is last_name, entity `PetType` (or
+// @Entity(name)) is table pet_type. `spring.jpa.hibernate.naming.physical-strategy` set to
+// Hibernate's PhysicalNamingStrategySnakeCaseImpl gives the same names, to
+// PhysicalNamingStrategyStandardImpl the Java names (folded to lower case by PostgreSQL, as
+// Hibernate does not quote them). Anything else (plain Hibernate without Spring Boot, another or
+// a custom strategy, an implicit-strategy setting, quoted identifiers, a digit next to a
+// capital) leaves derived names unchecked, once per entity. So do an entity that extends another
+// class (single-table inheritance puts its fields in the root's table), fields whose type is an
+// @Embeddable of the project, relation fields without @JoinColumn(name), and entities mapped
+// through their getters. Unquoted names fold to lower case as PostgreSQL folds them; a
 // @Column(table = "...") of a secondary table is left out, and so are @Transient and static
 // fields and the columns of @MappedSuperclass / @Embeddable classes (their table is another
 // class's).
 #include <cctype>
 #include <cstring>
 #include <optional>
+#include <set>
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/string_eval.h"
@@ -23,6 +33,50 @@ namespace {
 using languages::field;
 using languages::node_is;
 using languages::node_text;
+
+constexpr std::string_view kKey = "jpa:";
+
+/// How the project names what the code does not: the physical naming strategy.
+enum class Naming { Unknown, Snake, Identity };
+
+Naming naming_of(const ProjectFacts* facts) {
+  if (!facts) return Naming::Unknown;
+  auto has = [&](std::string_view k) { return facts->count(std::string(kKey) + std::string(k)) != 0; };
+  if (has("custom-naming") || has("implicit-strategy") || has("quoted")) return Naming::Unknown;
+  auto it = facts->find(std::string(kKey) + "physical-strategy");
+  if (it == facts->end()) return has("spring-boot") ? Naming::Snake : Naming::Unknown;
+  std::set<std::string> values(it->second.begin(), it->second.end());
+  if (values.size() != 1) return Naming::Unknown;
+  std::string_view v = *values.begin();
+  if (v.ends_with(".PhysicalNamingStrategySnakeCaseImpl") || v.ends_with(".CamelCaseToUnderscoresNamingStrategy") ||
+      v.ends_with(".SpringPhysicalNamingStrategy"))
+    return has("spring-boot") || v.ends_with("SnakeCaseImpl") ? Naming::Snake : Naming::Unknown;
+  if (v.ends_with(".PhysicalNamingStrategyStandardImpl")) return Naming::Identity;
+  return Naming::Unknown;
+}
+
+/// The physical name of a Java name; "" when it is not certain (a digit beside a capital, where
+/// versions of the snake-case strategy differ).
+std::string physical(std::string_view name, Naming naming) {
+  std::string out;
+  if (naming == Naming::Identity) {
+    for (char c : name) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    return out;
+  }
+  if (naming != Naming::Snake) return "";
+  auto up = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
+  auto low = [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; };
+  auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (up(c) && ((i > 0 && digit(name[i - 1])) || (i + 1 < name.size() && digit(name[i + 1])))) return "";
+    if (c == '.') c = '_';
+    bool underscore = i > 0 && i + 1 < name.size() && low(name[i - 1]) && up(c) && low(name[i + 1]);
+    if (underscore) out.push_back('_');
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
 
 std::string_view last_name(std::string_view qualified) {
   size_t dot = qualified.find_last_of('.');
@@ -110,6 +164,32 @@ std::optional<Name> literal_name(TSNode lit, std::string_view source) {
   return n;
 }
 
+/// JPA's access type is the place of @Id: on a getter, the persistent properties are the getters.
+bool mapped_through_getters(TSNode klass, std::string_view src) {
+  TSNode body = field(klass, "body");
+  uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode m = ts_node_named_child(body, i);
+    if (!node_is(m, "method_declaration")) continue;
+    for (TSNode a : annotations(m)) {
+      std::string_view an = last_name(node_text(field(a, "name"), src));
+      if (an == "Id" || an == "EmbeddedId" || an == "Column" || an == "Access") return true;
+    }
+  }
+  for (TSNode a : annotations(klass))
+    if (last_name(node_text(field(a, "name"), src)) == "Access") return true;
+  return false;
+}
+
+/// The field's type is an @Embeddable class of the project (embedded without @Embedded).
+bool embeddable_type(TSNode f, std::string_view src, const ProjectFacts* facts) {
+  std::string_view type = node_text(field(f, "type"), src);
+  size_t lt = type.find('<');
+  if (lt != std::string_view::npos) type = type.substr(0, lt);
+  type = last_name(type);
+  return !facts || facts->count(std::string(kKey) + "embeddable:" + std::string(type)) != 0;
+}
+
 void entity(TSNode klass, const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
   TSNode table{};
@@ -122,11 +202,32 @@ void entity(TSNode klass, const FileInput& in, FileOutput* out) {
   if (!is_entity) return;
   std::string_view class_name = node_text(field(klass, "name"), src);
   std::optional<Name> tname = literal_name(string_argument(table, src, "name"), src);
+  Naming naming = naming_of(in.facts);
+  bool extends = !ts_node_is_null(field(klass, "superclass"));
+  bool property_access = mapped_through_getters(klass, src);
+  if (!tname && !extends) {
+    // @Entity(name = "X") names the entity, and so the table.
+    TSNode entity_annotation{};
+    for (TSNode a : annotations(klass))
+      if (last_name(node_text(field(a, "name"), src)) == "Entity") entity_annotation = a;
+    std::string_view logical = class_name;
+    TSNode named = string_argument(entity_annotation, src, "name");
+    if (!ts_node_is_null(named)) {
+      std::string_view t = node_text(named, src);
+      logical = t.size() >= 2 ? t.substr(1, t.size() - 2) : "";
+    }
+    std::string derived = logical.empty() ? "" : physical(logical, naming);
+    if (!derived.empty()) {
+      uint32_t b = ts_node_start_byte(field(klass, "name"));
+      tname = Name{derived, {b, b + static_cast<uint32_t>(class_name.size())}, false};
+    }
+  }
   if (!tname) {
     out->unchecked.push_back({ts_node_start_byte(klass), "jpa @Entity",
                               "no @Table(name): the table name comes from the naming strategy"});
     return;
   }
+  bool explicit_table = !ts_node_is_null(string_argument(table, src, "name"));
   std::string schema = in.default_schema;
   if (std::optional<Name> s = literal_name(string_argument(table, src, "schema"), src)) schema = s->value;
 
@@ -153,7 +254,7 @@ void entity(TSNode klass, const FileInput& in, FileOutput* out) {
     if (!node_is(f, "field_declaration")) continue;
     if (has_modifier(f, src, "static") || has_modifier(f, src, "transient")) continue;
     TSNode column{};
-    bool skip = false;
+    bool skip = false, relation = false;
     for (TSNode a : annotations(f)) {
       std::string_view an = last_name(node_text(field(a, "name"), src));
       if (an == "Transient" || an == "OneToMany" || an == "ManyToMany" || an == "Embedded" ||
@@ -161,11 +262,23 @@ void entity(TSNode klass, const FileInput& in, FileOutput* out) {
           an == "AttributeOverrides" || an == "JoinTable" || an == "Formula")
         skip = true;
       if ((an == "Column" || an == "JoinColumn") && node_is(a, "annotation")) column = a;
+      if (an == "ManyToOne" || an == "OneToOne" || an == "JoinColumn" || an == "MapsId" || an == "Embedded")
+        relation = true;  // its column name comes from the target's key
     }
     if (skip) continue;
     std::optional<Name> cname;
     if (!ts_node_is_null(column) && !has_argument(column, src, "table"))
       cname = literal_name(string_argument(column, src, "name"), src);
+    if (!cname && !relation && !property_access && !(extends && !explicit_table) &&
+        (ts_node_is_null(column) || !has_argument(column, src, "table")) && !embeddable_type(f, src, in.facts) &&
+        node_text(field(f, "type"), src).find('<') == std::string_view::npos) {
+      // The field's own name, through the naming strategy.
+      TSNode declarator = field(f, "declarator");
+      TSNode fname = field(declarator, "name");
+      std::string derived = ts_node_is_null(fname) ? "" : physical(node_text(fname, src), naming);
+      if (!derived.empty())
+        cname = Name{derived, {ts_node_start_byte(fname), ts_node_end_byte(fname)}, false};
+    }
     if (!cname) {
       if (ts_node_is_null(column) || !has_argument(column, src, "table")) implicit = true;
       continue;
@@ -204,10 +317,73 @@ void extract(const FileInput& in, FileOutput* out) {
   }
 }
 
-bool relevant(std::string_view text) { return text.find("@Entity") != std::string_view::npos; }
+bool relevant(std::string_view text) {
+  return text.find("@Entity") != std::string_view::npos || text.find("@SpringBootApplication") != std::string_view::npos ||
+         text.find("@Embeddable") != std::string_view::npos || text.find("NamingStrategy") != std::string_view::npos ||
+         text.find("naming") != std::string_view::npos || text.find("quoted") != std::string_view::npos;
+}
+
+/// Spring Boot's application properties and JPA's persistence.xml: where the naming strategy is set.
+bool claims_config(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (base == "persistence.xml") return true;
+  if (!base.starts_with("application") && !base.starts_with("bootstrap")) return false;
+  return base.ends_with(".properties") || base.ends_with(".yml") || base.ends_with(".yaml");
+}
+
+void index_file(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  std::string k(kKey);
+  std::string_view t = in.text;
+  if (ts_node_is_null(in.root)) {
+    // A configuration file: the strategy settings, line by line (properties or YAML).
+    if (in.path.find("/test/") != std::string_view::npos || in.path.starts_with("test/")) return;
+    size_t at = 0;
+    while (at < t.size()) {
+      size_t nl = t.find('\n', at);
+      std::string_view line = t.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
+      at = nl == std::string_view::npos ? t.size() : nl + 1;
+      size_t hash = line.find_first_not_of(" \t");
+      if (hash == std::string_view::npos || line[hash] == '#' || line.substr(hash).starts_with("<!--")) continue;
+      auto value = [&]() {
+        size_t sep = line.find_first_of("=:");
+        std::string_view v = sep == std::string_view::npos ? "" : line.substr(sep + 1);
+        size_t quote = v.find("value=\"");
+        if (quote != std::string_view::npos) v = v.substr(quote + 7, v.find('"', quote + 7) - quote - 7);
+        while (!v.empty() && (v.front() == ' ' || v.front() == '"' || v.front() == '\'')) v.remove_prefix(1);
+        while (!v.empty() && (v.back() == ' ' || v.back() == '"' || v.back() == '\'' || v.back() == '\r' ||
+                              v.back() == '/' || v.back() == '>'))
+          v.remove_suffix(1);
+        return std::string(v);
+      };
+      if (line.find("physical-strategy") != std::string_view::npos ||
+          line.find("physical_naming_strategy") != std::string_view::npos)
+        out->push_back({k + "physical-strategy", value()});
+      if (line.find("implicit-strategy") != std::string_view::npos ||
+          line.find("implicit_naming_strategy") != std::string_view::npos)
+        out->push_back({k + "implicit-strategy", ""});
+      if (line.find("globally_quoted_identifiers") != std::string_view::npos && value().find("true") != std::string::npos)
+        out->push_back({k + "quoted", ""});
+    }
+    return;
+  }
+  if (t.find("@SpringBootApplication") != std::string_view::npos) out->push_back({k + "spring-boot", ""});
+  if (t.find("PhysicalNamingStrategy") != std::string_view::npos || t.find("ImplicitNamingStrategy") != std::string_view::npos)
+    out->push_back({k + "custom-naming", std::string(in.path)});
+  if (t.find("@Embeddable") != std::string_view::npos) {
+    // The classes annotated @Embeddable: `@Embeddable ... class Name`.
+    for (size_t at = t.find("@Embeddable"); at != std::string_view::npos; at = t.find("@Embeddable", at + 1)) {
+      size_t cls = t.find("class ", at);
+      if (cls == std::string_view::npos) break;
+      size_t b = cls + 6, e = b;
+      while (e < t.size() && (std::isalnum(static_cast<unsigned char>(t[e])) || t[e] == '_')) ++e;
+      out->push_back({k + "embeddable:" + std::string(t.substr(b, e - b)), ""});
+    }
+  }
+}
 
 }  // namespace
 
-extern const DataLayer kJpa{"jpa", {"java"}, nullptr, relevant, extract};
+extern const DataLayer kJpa{"jpa", {"java"}, claims_config, relevant, extract, index_file};
 
 }  // namespace schemagate::datalayers

@@ -174,6 +174,44 @@ bool plainly_postgresql(const std::string& sql) {
 
 bool site_is_sql_file(const std::string& rel) { return rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".sql") == 0; }
 
+/// The data layers' index phase: every layer with an `index` reads the files of its languages
+/// that it finds relevant (an ActiveRecord model's table, its associations), before any file is
+/// extracted, and on the files a layer claims (`lang` null). One thread: it is a small part of a scan.
+datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Options& options,
+                                          const std::vector<std::pair<std::string, const languages::Language*>>& files) {
+  datalayers::ProjectFacts facts;
+  std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers;
+  for (auto& [rel, lang] : files) {
+    if (lang && !lang->grammar) continue;
+    std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
+    std::vector<const datalayers::DataLayer*> layers;
+    for (auto& layer : datalayers::datalayers())
+      if (layer.index && (lang ? std::find(layer.languages.begin(), layer.languages.end(), family) != layer.languages.end()
+                               : layer.claims && layer.claims(rel)))
+        layers.push_back(&layer);
+    if (layers.empty()) continue;
+    std::string text, err;
+    if (!fs.read(source::join_path(options.root, rel), &text, &err) || source::is_generated(text)) continue;
+    std::unique_ptr<languages::Parser>* parser = nullptr;
+    if (lang) {
+      parser = &parsers[lang];
+      if (!*parser) *parser = std::make_unique<languages::Parser>(*lang);
+      if (!(*parser)->ok()) continue;
+    }
+    languages::Tree tree;
+    for (auto* layer : layers) {
+      if (layer->relevant && !layer->relevant(text)) continue;
+      if (parser && !tree) tree = (*parser)->parse(text);
+      if (parser && !tree) break;
+      datalayers::FileInput in{rel, text, tree ? ts_tree_root_node(tree.get()) : TSNode{}, family, "public"};
+      std::vector<std::pair<std::string, std::string>> found;
+      layer->index(in, &found);
+      for (auto& [k, v] : found) facts[k].push_back(std::move(v));
+    }
+  }
+  return facts;
+}
+
 /// What the extract and resolve phases leave of one file; evaluation comes later, once every
 /// file is known (a relation one file creates at run time excuses another file's use of it).
 struct FileResult {
@@ -199,8 +237,8 @@ struct FileResult {
 class FileScanner {
  public:
   FileScanner(const source::FileSystem& fs, const Options& options, const Targets& targets,
-              const languages::ProjectConstants* project = nullptr)
-      : fs_(fs), options_(options), targets_(targets), project_(project) {}
+              const languages::ProjectConstants* project = nullptr, const datalayers::ProjectFacts* facts = nullptr)
+      : fs_(fs), options_(options), targets_(targets), project_(project), facts_(facts) {}
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims.
@@ -282,7 +320,7 @@ class FileScanner {
     for (auto* layer : layers) {
       datalayers::FileOutput out;
       datalayers::FileInput in{rel, text, root, lang ? language_family(*lang) : "",
-                               options_.search_path.empty() ? "public" : options_.search_path.front()};
+                               options_.search_path.empty() ? "public" : options_.search_path.front(), facts_};
       layer->extract(in, &out);
       std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
       add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
@@ -609,6 +647,7 @@ class FileScanner {
   const Options& options_;
   const Targets& targets_;
   const languages::ProjectConstants* project_;
+  const datalayers::ProjectFacts* facts_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
   bool plain_sql_file_ = false;       ///< a .sql file of no known query tool (sqlc, pgtyped, aiosql)
@@ -765,10 +804,15 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // Phase one: every file's top-level strings, so extraction follows constants across files.
   languages::ProjectConstants project = languages::collect_project_constants(fs, options.root, all_code, n);
+  std::vector<std::pair<std::string, const languages::Language*>> index_files = all_code;
+  for (auto& f : candidates)  // configuration a data layer claims (Spring's application.properties)
+    if (!languages::language_for_path(f) && datalayers::claimed(f) && !source::is_not_application_code(f))
+      index_files.push_back({f, nullptr});
+  datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files);
   std::vector<FileResult> results(files.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    FileScanner scanner(fs, options, targets, &project);
+    FileScanner scanner(fs, options, targets, &project, &facts);
     for (size_t i = next++; i < files.size(); i = next++) results[i] = scanner.scan(files[i].first, files[i].second);
   };
   n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, files.size())));

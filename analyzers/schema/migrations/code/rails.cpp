@@ -581,9 +581,22 @@ class Generator {
       for (size_t i = 0; i < t.text.size(); ++i) put(std::string_view(&t.text[i], 1), t.origin[i]);
       put(";", t.origin.back());
     } else if (m == "enable_extension") {
-      if (auto e = pname(0)) statement("CREATE EXTENSION IF NOT EXISTS " + quote_ident(*e), off);
+      // Rails 8.1 writes "schema.name" (`enable_extension "pg_catalog.plpgsql"` in schema.rb):
+      // the extension `name`, installed in `schema`.
+      if (auto e = pname(0)) {
+        size_t dot = e->find('.');
+        if (dot == std::string::npos)
+          statement("CREATE EXTENSION IF NOT EXISTS " + quote_ident(*e), off);
+        else
+          statement("CREATE EXTENSION IF NOT EXISTS " + quote_ident(e->substr(dot + 1)) + " SCHEMA " +
+                        quote_ident(e->substr(0, dot)),
+                    off);
+      }
     } else if (m == "disable_extension") {
-      if (auto e = pname(0)) statement("DROP EXTENSION IF EXISTS " + quote_ident(*e) + " CASCADE", off);
+      if (auto e = pname(0))
+        statement("DROP EXTENSION IF EXISTS " + quote_ident(e->substr(e->find('.') == std::string::npos ? 0 : e->find('.') + 1)) +
+                      " CASCADE",
+                  off);
     } else if (m == "create_enum") {
       auto e = pname(0);
       auto values = names(pos(1));

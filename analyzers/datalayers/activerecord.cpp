@@ -1,0 +1,1015 @@
+// ActiveRecord models (Ruby on Rails). A model reads its attributes from the table at boot, so
+// the class itself needs no particular column; what needs columns is code that names them in a
+// query: `User.where(email: e)`, `where("email = ?", e)`, `order(:created_at)`,
+// `pluck(:id, :name)`, `select(:id)`, `find_by(email:)`, `update_all(seen: true)`, `group(:kind)`,
+// and the table the model maps to. Those are requirements, at the name in the Ruby file.
+//
+// The model's table comes from Rails' naming: `self.table_name = "..."`, else the class name
+// demodulized, underscored and pluralized (ActiveSupport's default inflections, plus the
+// project's `inflect.irregular` / `inflect.uncountable`), after the `table_name_prefix` of an
+// enclosing module. A subclass of a concrete model (STI) shares its base's table; an
+// `abstract_class` has none. Models live in other files than the queries, so an index phase reads
+// every Ruby file first (classes, their parents, table names, scopes, associations, virtual
+// attributes); a query is checked only when its receiver chain starts at a class that chain
+// proves to be a model of the primary database (ActiveRecord::Base through known classes) and
+// passes only through query methods and the model's declared scopes. What is not certain is
+// skipped: an association condition (`where(author: user)`, `where(posts: {id: 1})`), `id` (the
+// primary key, whatever its column), a name declared anywhere as an association, `attribute`
+// or `store_accessor` key; an `alias_attribute` maps to its column. String fragments are parsed
+// by PostgreSQL's parser inside `SELECT 1 FROM <table> WHERE ...`; only unqualified names (or
+// names qualified with the model's table) are its columns, and none when the chain joins other
+// tables. A `where` / `find_by` / `update_all` on a receiver that is not a known model (an
+// association, a variable) is listed as unchecked.
+//
+// Custom plural rules (`inflect.plural`), `pluralize_table_names = false` or a configured table
+// prefix make derived names uncertain: only explicit `self.table_name`s are then used.
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <optional>
+#include <regex>
+#include <set>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/languages/ruby.h"
+#include "analyzers/languages/string_eval.h"
+#include "analyzers/source/discovery.h"
+#include "analyzers/sql/pg_parse.h"
+#include "analyzers/sql/placeholders.h"
+
+namespace schemagate::datalayers {
+namespace {
+
+using languages::field;
+using languages::node_is;
+using languages::node_text;
+using Facts = std::vector<std::pair<std::string, std::string>>;
+
+constexpr std::string_view kKey = "activerecord:";
+
+// ---- Inflection (ActiveSupport's defaults) ----------------------------------------------
+
+std::string underscore(std::string_view word) {
+  // ([A-Z\d]+)([A-Z][a-z]) -> \1_\2 ; ([a-z\d])([A-Z]) -> \1_\2 ; downcase
+  std::string out;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    bool upper = std::isupper(static_cast<unsigned char>(c));
+    if (upper && i > 0) {
+      char p = word[i - 1];
+      bool prev_lower_digit = std::islower(static_cast<unsigned char>(p)) || std::isdigit(static_cast<unsigned char>(p));
+      bool prev_upper_digit = std::isupper(static_cast<unsigned char>(p)) || std::isdigit(static_cast<unsigned char>(p));
+      bool next_lower = i + 1 < word.size() && std::islower(static_cast<unsigned char>(word[i + 1]));
+      if (prev_lower_digit || (prev_upper_digit && next_lower)) out.push_back('_');
+    }
+    out.push_back(c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+struct Inflections {
+  std::map<std::string, std::string> irregular = {{"person", "people"}, {"man", "men"},   {"child", "children"},
+                                                {"sex", "sexes"},     {"move", "moves"}, {"zombie", "zombies"}};
+  ///< singular -> plural, lower case
+  std::set<std::string> uncountable = {"equipment", "information", "rice", "money", "species",
+                                       "series", "fish", "sheep", "jeans", "police"};
+};
+
+std::string pluralize(const std::string& word, const Inflections& inf) {
+  // Uncountable: /\b<word>\Z/ ('_' is a word character, so only the whole word).
+  if (inf.uncountable.count(word)) return word;
+  // Irregulars are rules added after the defaults: they win, matching the word's end.
+  // Within a word ("human" and "man") what Rails makes of it is not worth guessing: not certain.
+  for (auto& [s, p] : inf.irregular)
+    if (word.size() >= s.size() && word.compare(word.size() - s.size(), s.size(), s) == 0) {
+      if (word.size() > s.size() && word[word.size() - s.size() - 1] != '_') return "";
+      return word.substr(0, word.size() - s.size()) + p;
+    }
+  // The default rules, the last defined first (ActiveSupport::Inflector's inflections.rb).
+  static const std::vector<std::pair<std::regex, std::string>> rules = [] {
+    std::vector<std::pair<std::string, std::string>> r = {
+        {"(quiz)$", "$1zes"},
+        {"^(oxen)$", "$1"},
+        {"^(ox)$", "$1en"},
+        {"^(m|l)ice$", "$1ice"},
+        {"^(m|l)ouse$", "$1ice"},
+        {"(matr|vert|ind)(?:ix|ex)$", "$1ices"},
+        {"(x|ch|ss|sh)$", "$1es"},
+        {"([^aeiouy]|qu)y$", "$1ies"},
+        {"(hive)$", "$1s"},
+        {"([^f])fe$", "$1ves"},
+        {"([lr])f$", "$1ves"},
+        {"sis$", "ses"},
+        {"([ti])a$", "$1a"},
+        {"([ti])um$", "$1a"},
+        {"(buffal|tomat)o$", "$1oes"},
+        {"(bu)s$", "$1ses"},
+        {"(alias|status)$", "$1es"},
+        {"(octop|vir)i$", "$1i"},
+        {"(octop|vir)us$", "$1i"},
+        {"^(ax|test)is$", "$1es"},
+        {"s$", "s"},
+        {"$", "s"},
+    };
+    std::vector<std::pair<std::regex, std::string>> out;
+    for (auto& [re, to] : r) out.push_back({std::regex(re, std::regex::icase), to});
+    return out;
+  }();
+  for (auto& [re, to] : rules)
+    if (std::regex_search(word, re)) return std::regex_replace(word, re, to, std::regex_constants::format_first_only);
+  return word;
+}
+
+// ---- Reading Ruby -----------------------------------------------------------------------
+
+/// The text of a symbol (:name, name:, :"name") or a plain string literal; nullopt otherwise.
+/// `span`: the name's bytes.
+std::optional<std::string> name_of(TSNode n, std::string_view src, requirements::Span* span = nullptr) {
+  std::string_view t = node_text(n, src);
+  uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  if (node_is(n, "simple_symbol") && t.size() > 1) b += 1;
+  else if (node_is(n, "hash_key_symbol")) {
+  } else if ((node_is(n, "string") || node_is(n, "delimited_symbol") || node_is(n, "bare_string") ||
+              node_is(n, "bare_symbol")) &&
+             ts_node_named_child_count(n) == 1 &&
+             node_is(ts_node_named_child(n, 0), "string_content")) {
+    TSNode c = ts_node_named_child(n, 0);
+    b = ts_node_start_byte(c), e = ts_node_end_byte(c);
+  } else {
+    return std::nullopt;
+  }
+  if (span) *span = {b, e};
+  return std::string(src.substr(b, e - b));
+}
+
+/// The full name of a constant or scope resolution as written ("Admin::User", "::User").
+std::string constant_name(TSNode n, std::string_view src) {
+  if (node_is(n, "constant")) return std::string(node_text(n, src));
+  if (node_is(n, "scope_resolution")) {
+    TSNode scope = field(n, "scope");
+    std::string name(node_text(field(n, "name"), src));
+    if (ts_node_is_null(scope)) return "::" + name;
+    std::string left = constant_name(scope, src);
+    return left.empty() ? "" : left + "::" + name;
+  }
+  return "";
+}
+
+/// The arguments of a call: its argument_list's named children (pairs included), comments left out.
+std::vector<TSNode> arguments(TSNode call) {
+  std::vector<TSNode> out;
+  TSNode args = field(call, "arguments");
+  uint32_t n = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode a = ts_node_named_child(args, i);
+    if (!node_is(a, "comment")) out.push_back(a);
+  }
+  return out;
+}
+
+/// `{a: 1}` or bare pairs: the pairs.
+std::vector<TSNode> pairs_of(const std::vector<TSNode>& args) {
+  std::vector<TSNode> out;
+  for (TSNode a : args) {
+    if (node_is(a, "pair")) out.push_back(a);
+    else if (node_is(a, "hash")) {
+      uint32_t n = ts_node_named_child_count(a);
+      for (uint32_t i = 0; i < n; ++i)
+        if (node_is(ts_node_named_child(a, i), "pair")) out.push_back(ts_node_named_child(a, i));
+    }
+  }
+  return out;
+}
+
+/// Symbols and strings of an argument list (`:a, :b`, `%i[a b]`, `[:a, "b"]`).
+std::vector<TSNode> names_in(const std::vector<TSNode>& args) {
+  std::vector<TSNode> out;
+  for (TSNode a : args) {
+    if (node_is(a, "array")) {
+      uint32_t n = ts_node_named_child_count(a);
+      for (uint32_t i = 0; i < n; ++i) out.push_back(ts_node_named_child(a, i));
+    } else {
+      out.push_back(a);
+    }
+  }
+  return out;
+}
+
+/// A statement's call: `foo :a` / `self.foo = x` as (method, call node); null for others.
+std::string_view method_name(TSNode n, std::string_view src) {
+  if (node_is(n, "call")) return node_text(field(n, "method"), src);
+  if (node_is(n, "identifier")) return node_text(n, src);
+  return {};
+}
+
+/// The string literal a method body returns (`def self.table_name_prefix; "admin_"; end`).
+std::optional<std::string> returned_string(TSNode method, std::string_view src) {
+  TSNode body = field(method, "body");
+  if (node_is(body, "body_statement")) {
+    if (ts_node_named_child_count(body) != 1) return std::nullopt;
+    body = ts_node_named_child(body, 0);
+  }
+  return name_of(body, src);
+}
+
+// ---- Index: what each Ruby file declares -------------------------------------------------
+
+struct Nesting {
+  std::vector<std::string> names;  ///< enclosing module/class full names, outermost first
+  std::string full(const std::string& written) const {
+    if (written.starts_with("::")) return written.substr(2);
+    return names.empty() ? written : names.back() + "::" + written;
+  }
+  /// Every full name `written` may mean, innermost nesting first.
+  std::vector<std::string> candidates(const std::string& written) const {
+    if (written.starts_with("::")) return {written.substr(2)};
+    std::vector<std::string> out;
+    for (size_t i = names.size(); i-- > 0;) out.push_back(names[i] + "::" + written);
+    out.push_back(written);
+    return out;
+  }
+};
+
+/// The keys a class declares, as strings: "parent=...", "table=...", "abstract", "connection",
+/// "naming" (its own table prefix / suffix).
+struct ClassRecord {
+  std::string parent, parent_nesting, table;
+  bool abstract = false, other_connection = false, naming = false;
+  std::string encode() const {
+    return "parent=" + parent + "\n" + "nesting=" + parent_nesting + "\n" + "table=" + table + "\n" +
+           (abstract ? "abstract\n" : "") + (other_connection ? "connection\n" : "") + (naming ? "naming\n" : "");
+  }
+};
+
+void index_body(TSNode body, std::string_view src, const std::string& owner, bool in_class, ClassRecord* rec,
+                Facts* out);
+
+void index_statement(TSNode s, std::string_view src, const std::string& owner, bool in_class, ClassRecord* rec,
+                     Facts* out) {
+  std::string k(kKey);
+  if (node_is(s, "assignment") || node_is(s, "operator_assignment")) {
+    TSNode left = field(s, "left"), right = field(s, "right");
+    if (!node_is(left, "call") || !node_is(field(left, "receiver"), "self")) return;
+    std::string_view m = node_text(field(left, "method"), src);
+    if (!in_class) return;
+    if (m == "table_name") rec->table = name_of(right, src).value_or("?");
+    else if (m == "abstract_class") rec->abstract = node_is(right, "true");
+    else if (m == "table_name_prefix" || m == "table_name_suffix") rec->naming = true;
+    else if (m == "ignored_columns")
+      for (TSNode c : names_in({right}))
+        if (auto n = name_of(c, src)) out->push_back({k + "ignored:" + owner + ":" + *n, ""});
+    return;
+  }
+  if (node_is(s, "singleton_method") && node_is(field(s, "object"), "self")) {
+    std::string_view m = node_text(field(s, "name"), src);
+    if (m == "table_name_prefix" && !in_class) {
+      if (auto p = returned_string(s, src)) out->push_back({k + "prefix:" + owner, *p});
+      else out->push_back({k + "prefix:" + owner, "?"});
+    } else if (in_class && m == "table_name") {
+      rec->table = returned_string(s, src).value_or("?");
+    } else if (in_class && (m == "table_name_prefix" || m == "table_name_suffix")) {
+      rec->naming = true;
+    }
+    return;
+  }
+  if (!node_is(s, "call") && !node_is(s, "identifier")) return;
+  std::string_view m = method_name(s, src);
+  if (node_is(s, "call") && !ts_node_is_null(field(s, "receiver"))) return;
+  std::vector<TSNode> args = node_is(s, "call") ? arguments(s) : std::vector<TSNode>{};
+  auto first = [&]() -> std::optional<std::string> { return args.empty() ? std::nullopt : name_of(args[0], src); };
+  if (m == "belongs_to" || m == "has_one" || m == "has_many" || m == "has_and_belongs_to_many" ||
+      m == "delegated_type" || m == "has_one_attached" || m == "has_many_attached" || m == "has_rich_text" ||
+      m == "composed_of") {
+    if (auto n = first()) out->push_back({k + "association:" + *n, ""});
+  } else if (m == "attribute" || m == "attr_accessor" || m == "attr_writer" || m == "attr_reader") {
+    for (TSNode a : args)
+      if (auto n = name_of(a, src)) out->push_back({k + "virtual:" + *n, ""});
+  } else if (m == "store_accessor" || m == "store") {
+    for (size_t i = 1; i < args.size(); ++i) {
+      if (auto n = name_of(args[i], src)) out->push_back({k + "virtual:" + *n, ""});
+      for (TSNode p : pairs_of({args[i]}))
+        for (TSNode a : names_in({field(p, "value")}))
+          if (auto n = name_of(a, src)) out->push_back({k + "virtual:" + *n, ""});
+    }
+  } else if (m == "alias_attribute" && args.size() == 2) {
+    // In a class: that model's name for a column. In a concern: any model's that includes it.
+    auto a = name_of(args[0], src), b = name_of(args[1], src);
+    if (a && b && in_class) out->push_back({k + "alias:" + owner + ":" + *a, *b});
+    else if (a) out->push_back({k + "virtual:" + *a, ""});
+  } else if (m == "scope" && in_class) {
+    if (auto n = first()) out->push_back({k + "scope:" + owner + ":" + *n, ""});
+  } else if (m == "enum" && in_class) {
+    // Each value is a scope (`User.active`) unless prefixed, suffixed or scopes: false.
+    bool plain = true;
+    for (TSNode p : pairs_of(args)) {
+      std::string_view key = node_text(field(p, "key"), src);
+      if (key.starts_with("_") || key == "prefix" || key == "suffix" || key == "scopes") plain = false;
+    }
+    if (!plain) return;
+    for (TSNode a : args) {
+      std::vector<TSNode> values;
+      if (node_is(a, "array") || node_is(a, "hash")) values.push_back(a);
+      for (TSNode p : pairs_of({a}))
+        if (node_is(field(p, "value"), "hash") || node_is(field(p, "value"), "array")) values.push_back(field(p, "value"));
+      if (node_is(a, "pair") && (node_is(field(a, "value"), "hash") || node_is(field(a, "value"), "array")))
+        values.push_back(field(a, "value"));
+      for (TSNode v : values) {
+        std::vector<TSNode> names = node_is(v, "hash") ? std::vector<TSNode>{} : names_in({v});
+        for (TSNode p : pairs_of({v})) names.push_back(field(p, "key"));
+        for (TSNode n : names)
+          if (auto s2 = name_of(n, src)) {
+            out->push_back({k + "scope:" + owner + ":" + *s2, ""});
+            out->push_back({k + "scope:" + owner + ":not_" + *s2, ""});
+          }
+      }
+    }
+  } else if (m == "primary_abstract_class" && in_class) {
+    rec->abstract = true;
+  } else if ((m == "connects_to" || m == "establish_connection") && in_class) {
+    // The primary database's own class says so; any other is another database's.
+    std::string_view t = node_text(s, src);
+    if (t.find("primary") == std::string_view::npos) rec->other_connection = true;
+  } else if ((m == "included" || m == "class_methods" || m == "concerning") && node_is(s, "call")) {
+    TSNode block = field(s, "block");
+    if (!ts_node_is_null(block)) index_body(field(block, "body"), src, owner, false, rec, out);
+  }
+}
+
+void index_body(TSNode body, std::string_view src, const std::string& owner, bool in_class, ClassRecord* rec,
+                Facts* out) {
+  uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < n; ++i) index_statement(ts_node_named_child(body, i), src, owner, in_class, rec, out);
+}
+
+void index_scope(TSNode node, std::string_view src, Nesting& nesting, Facts* out) {
+  uint32_t n = ts_node_is_null(node) ? 0 : ts_node_named_child_count(node);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode c = ts_node_named_child(node, i);
+    bool klass = node_is(c, "class"), mod = node_is(c, "module");
+    if (!klass && !mod) {
+      // Configuration and inflections, wherever they are.
+      if (node_is(c, "call") || node_is(c, "assignment") || node_is(c, "body_statement") || node_is(c, "block") ||
+          node_is(c, "do_block") || node_is(c, "block_body")) {
+        std::string k(kKey);
+        if (node_is(c, "assignment")) {
+          std::string_view left = node_text(field(c, "left"), src);
+          if (left.ends_with("pluralize_table_names") || left.ends_with("table_name_prefix") ||
+              left.ends_with("table_name_suffix"))
+            out->push_back({k + "config:names", std::string(left)});
+        }
+        if (node_is(c, "call")) {
+          std::string_view m = node_text(field(c, "method"), src);
+          std::string_view recv = node_text(field(c, "receiver"), src);
+          std::vector<TSNode> args = arguments(c);
+          if (m == "irregular" && args.size() == 2) {
+            auto s = name_of(args[0], src), p = name_of(args[1], src);
+            if (s && p) out->push_back({k + "irregular:" + underscore(*s), underscore(*p)});
+          } else if (m == "uncountable" && !recv.empty()) {
+            for (TSNode a : names_in(args))
+              if (auto w = name_of(a, src)) out->push_back({k + "uncountable:" + *w, ""});
+          } else if (m == "acronym" && args.size() == 1 && recv.find("inflect") != std::string_view::npos) {
+            if (auto w = name_of(args[0], src)) out->push_back({k + "acronym:" + *w, ""});
+          } else if ((m == "plural" || m == "singular") && recv.find("inflect") != std::string_view::npos) {
+            out->push_back({k + "config:names", "inflect." + std::string(m)});
+          }
+        }
+        index_scope(c, src, nesting, out);
+      }
+      continue;
+    }
+    std::string written = constant_name(field(c, "name"), src);
+    if (written.empty()) continue;
+    std::string full = nesting.full(written);
+    ClassRecord rec;
+    if (klass) {
+      TSNode sup = field(c, "superclass");
+      if (!ts_node_is_null(sup) && ts_node_named_child_count(sup) == 1) {
+        rec.parent = constant_name(ts_node_named_child(sup, 0), src);
+        if (rec.parent.empty()) rec.parent = "?";
+      }
+      for (auto& name : nesting.names) rec.parent_nesting += name + ",";
+    }
+    nesting.names.push_back(full);
+    TSNode body = field(c, "body");
+    index_body(body, src, full, klass, &rec, out);
+    // `class << self` bodies: def table_name / scopes as class methods.
+    uint32_t k2 = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+    for (uint32_t j = 0; j < k2; ++j) {
+      TSNode sc = ts_node_named_child(body, j);
+      if (node_is(sc, "singleton_class") && node_is(field(sc, "value"), "self")) {
+        TSNode sb = field(sc, "body");
+        uint32_t m = ts_node_is_null(sb) ? 0 : ts_node_named_child_count(sb);
+        for (uint32_t q = 0; q < m; ++q) {
+          TSNode d = ts_node_named_child(sb, q);
+          if (!node_is(d, "method")) continue;
+          std::string_view dn = node_text(field(d, "name"), src);
+          if (klass && dn == "table_name") rec.table = returned_string(d, src).value_or("?");
+          if (klass && (dn == "table_name_prefix" || dn == "table_name_suffix")) rec.naming = true;
+          if (!klass && dn == "table_name_prefix")
+            out->push_back({std::string(kKey) + "prefix:" + full, returned_string(d, src).value_or("?")});
+        }
+      }
+    }
+    if (klass && !rec.parent.empty()) out->push_back({std::string(kKey) + "class:" + full, rec.encode()});
+    else if (klass && (!rec.table.empty() || rec.abstract))  // reopened: still says something of its table
+      out->push_back({std::string(kKey) + "reopened:" + full, rec.encode()});
+    index_scope(body, src, nesting, out);
+    nesting.names.pop_back();
+  }
+}
+
+void index_file(const FileInput& in, Facts* out) {
+  if (ts_node_is_null(in.root)) return;
+  Nesting nesting;
+  index_scope(in.root, in.text, nesting, out);
+}
+
+// ---- Models from the index ----------------------------------------------------------------
+
+struct Model {
+  std::string name;                ///< full class name
+  std::string table;               ///< "" when not a model of the primary database, or not certain
+  std::vector<std::string> chain;  ///< the class and its known ancestors, nearest first
+};
+
+class Models {
+ public:
+  explicit Models(const ProjectFacts* facts) : facts_(facts) {
+    if (!facts_) return;
+    for (auto it = facts_->lower_bound(std::string(kKey) + "irregular:"); it != facts_->end(); ++it) {
+      std::string_view key = it->first;
+      if (!key.starts_with(std::string(kKey) + "irregular:")) break;
+      inflections_.irregular[std::string(key.substr(kKey.size() + 10))] = it->second.back();
+    }
+    for (auto it = facts_->lower_bound(std::string(kKey) + "uncountable:"); it != facts_->end(); ++it) {
+      std::string_view key = it->first;
+      if (!key.starts_with(std::string(kKey) + "uncountable:")) break;
+      inflections_.uncountable.insert(std::string(key.substr(kKey.size() + 12)));
+    }
+    derived_names_ = !has("config:names");
+    // An acronym changes how a class name is underscored ("GitHubToken": github_token); one all in
+    // capitals gives what the default rules give.
+    for (auto it = facts_->lower_bound(std::string(kKey) + "acronym:"); it != facts_->end(); ++it) {
+      std::string_view key = it->first;
+      if (!key.starts_with(std::string(kKey) + "acronym:")) break;
+      std::string word(key.substr(kKey.size() + 8));
+      bool caps = std::all_of(word.begin(), word.end(), [](char c) { return !std::islower(static_cast<unsigned char>(c)); });
+      if (!caps) mixed_acronyms_.push_back(word);
+    }
+  }
+
+  bool has(const std::string& key) const { return facts_ && facts_->count(std::string(kKey) + key); }
+  const std::vector<std::string>* get(const std::string& key) const {
+    if (!facts_) return nullptr;
+    auto it = facts_->find(std::string(kKey) + key);
+    return it == facts_->end() ? nullptr : &it->second;
+  }
+
+  /// The model a constant written in `nesting` names, or null when it is not a known model.
+  const Model* resolve(const std::string& written, const Nesting& nesting) {
+    for (auto& full : nesting.candidates(written)) {
+      if (get("class:" + full)) return model(full);
+    }
+    return nullptr;
+  }
+
+  const Model* model(const std::string& full) {
+    auto it = cache_.find(full);
+    if (it != cache_.end()) return &it->second;
+    cache_[full] = Model{full, "", {}};  // guards cycles
+    Model m = compute(full);
+    return &(cache_[full] = std::move(m));
+  }
+
+  /// A name `where(name: v)` must not turn into a column of `m`'s table: "" to skip it, else the column.
+  std::string column_for(const Model& m, const std::string& name) const {
+    if (name == "id") return "";
+    for (auto& c : m.chain)
+      if (auto* a = get("alias:" + c + ":" + name); a && a->size() == 1) return column_for(m, a->front());
+    if (has("association:" + name) || has("virtual:" + name)) return "";
+    return name;
+  }
+
+  bool scope_of(const Model& m, std::string_view name) const {
+    for (auto& c : m.chain)
+      if (has("scope:" + c + ":" + std::string(name))) return true;
+    return false;
+  }
+
+ private:
+  struct Parsed {
+    std::string parent, table;
+    Nesting nesting;
+    bool abstract = false, connection = false, naming = false;
+  };
+
+  std::optional<Parsed> record(const std::string& full) const {
+    auto* values = get("class:" + full);
+    if (!values) return std::nullopt;
+    std::set<std::string> distinct(values->begin(), values->end());
+    if (distinct.size() != 1) return std::nullopt;  // declared twice, differently: not certain
+    Parsed p;
+    std::string_view text = *distinct.begin();
+    size_t at = 0;
+    while (at < text.size()) {
+      size_t nl = text.find('\n', at);
+      std::string_view line = text.substr(at, nl - at);
+      at = nl == std::string_view::npos ? text.size() : nl + 1;
+      if (line.starts_with("parent=")) p.parent = line.substr(7);
+      else if (line.starts_with("table=")) p.table = line.substr(6);
+      else if (line.starts_with("nesting=")) {
+        std::string_view list = line.substr(8);
+        size_t s = 0;
+        for (size_t c; (c = list.find(',', s)) != std::string_view::npos; s = c + 1)
+          p.nesting.names.push_back(std::string(list.substr(s, c - s)));
+      } else if (line == "abstract") p.abstract = true;
+      else if (line == "connection") p.connection = true;
+      else if (line == "naming") p.naming = true;
+    }
+    // A reopened class elsewhere may set its table or make it abstract.
+    if (auto* re = get("reopened:" + full)) {
+      for (auto& r : *re) {
+        if (r.find("\nabstract\n") != std::string::npos) p.abstract = true;
+        size_t t = r.find("table=");
+        if (t != std::string::npos) {
+          std::string tbl = r.substr(t + 6, r.find('\n', t) - t - 6);
+          if (!tbl.empty()) p.table = p.table.empty() || p.table == tbl ? tbl : "?";
+        }
+      }
+    }
+    return p;
+  }
+
+  static bool is_base(const std::string& parent) {
+    return parent == "ActiveRecord::Base" || parent == "::ActiveRecord::Base";
+  }
+
+  Model compute(const std::string& full) {
+    Model m{full, "", {}};
+    std::optional<Parsed> p = record(full);
+    if (!p || p->connection || p->naming) return m;
+    m.chain.push_back(full);
+    const Model* parent = nullptr;
+    if (!is_base(p->parent)) {
+      for (auto& cand : p->nesting.candidates(p->parent))
+        if (get("class:" + cand)) {
+          parent = model(cand);
+          break;
+        }
+      if (!parent || parent->chain.empty()) return m;  // not known to be ActiveRecord
+      m.chain.insert(m.chain.end(), parent->chain.begin(), parent->chain.end());
+      if (!abstract_.count(parent->name) && parent->table.empty()) return m;  // a concrete parent without a certain table
+    }
+    if (p->abstract) {
+      abstract_.insert(full);
+      return m;  // no table; subclasses compute their own
+    }
+    if (p->table == "?") return m;
+    if (!p->table.empty()) {
+      m.table = p->table;
+    } else if (parent && !abstract_.count(parent->name)) {
+      m.table = parent->table;  // single-table inheritance
+    } else {
+      m.table = derived(full);
+    }
+    return m;
+  }
+
+  /// Rails' computed name: the enclosing modules' table_name_prefix, then the class name
+  /// demodulized, underscored and pluralized.
+  std::string derived(const std::string& full) const {
+    if (!derived_names_) return "";
+    std::string prefix;
+    size_t cut = full.rfind("::");
+    std::string simple = cut == std::string::npos ? full : full.substr(cut + 2);
+    for (std::string outer = cut == std::string::npos ? "" : full.substr(0, cut); !outer.empty();) {
+      if (get("class:" + outer)) return "";  // nested in a model: Rails prefixes the parent's singular name
+      if (auto* pre = get("prefix:" + outer)) {
+        std::set<std::string> d(pre->begin(), pre->end());
+        if (d.size() != 1 || *d.begin() == "?") return "";
+        prefix = *d.begin();
+        break;
+      }
+      size_t c = outer.rfind("::");
+      outer = c == std::string::npos ? "" : outer.substr(0, c);
+    }
+    for (auto& acronym : mixed_acronyms_)
+      if (simple.find(acronym) != std::string::npos) return "";
+    std::string plural = pluralize(underscore(simple), inflections_);
+    return plural.empty() ? "" : prefix + plural;
+  }
+
+  const ProjectFacts* facts_;
+  Inflections inflections_;
+  bool derived_names_ = true;
+  std::vector<std::string> mixed_acronyms_;
+  std::map<std::string, Model> cache_;
+  std::set<std::string> abstract_;
+};
+
+// ---- Queries ------------------------------------------------------------------------------
+
+/// Calls whose arguments name columns, and how.
+enum class Args { Where, Order, Select, Calculate, UpdateAll, InOrderOf };
+std::optional<Args> column_method(std::string_view m) {
+  static const std::map<std::string_view, Args> table = {
+      {"where", Args::Where},           {"not", Args::Where},          {"rewhere", Args::Where},
+      {"find_by", Args::Where},         {"find_by!", Args::Where},     {"find_or_create_by", Args::Where},
+      {"find_or_create_by!", Args::Where}, {"find_or_initialize_by", Args::Where}, {"exists?", Args::Where},
+      {"delete_by", Args::Where},       {"destroy_by", Args::Where},   {"order", Args::Order},
+      {"reorder", Args::Order},         {"pluck", Args::Select},       {"pick", Args::Select},
+      {"select", Args::Select},         {"group", Args::Select},       {"count", Args::Calculate},
+      {"sum", Args::Calculate},         {"minimum", Args::Calculate},  {"maximum", Args::Calculate},
+      {"average", Args::Calculate},     {"update_all", Args::UpdateAll}, {"in_order_of", Args::InOrderOf},
+  };
+  auto it = table.find(m);
+  if (it == table.end()) return std::nullopt;
+  return it->second;
+}
+
+/// Methods that return a relation of the same model, changing nothing of what names mean.
+bool chainable(std::string_view m) {
+  static const std::set<std::string_view> names = {
+      "all", "unscoped", "none", "limit", "offset", "distinct", "readonly", "lock", "strict_loading",
+      "order", "reorder", "where", "rewhere", "not", "select", "group", "having", "preload", "extending",
+      "reverse_order", "in_order_of", "excluding", "without", "only", "unscope", "create_with", "invert_where",
+      "and", "or", "merge", "annotate", "optimizer_hints"};
+  return names.count(m) != 0;
+}
+bool joining(std::string_view m) {
+  return m == "joins" || m == "left_joins" || m == "left_outer_joins" || m == "includes" || m == "eager_load" ||
+         m == "references" || m == "from";
+}
+
+struct Context {
+  Nesting nesting;
+  std::string model;       ///< the enclosing class (full name), "" outside classes
+  bool class_level = false;  ///< self is the class: class methods, scopes, class << self
+};
+
+struct Chain {
+  const Model* model = nullptr;
+  bool joined = false, custom_select = false;
+  requirements::Span root;  ///< the model's constant, or the call's method name for an implicit self
+};
+
+class Extractor {
+ public:
+  Extractor(const FileInput& in, FileOutput* out)
+      : in_(in), src_(in.text), out_(out), models_(in.facts), literals_(in.root, in.text) {}
+
+  void walk(TSNode node, Context ctx) {
+    uint32_t n = ts_node_is_null(node) ? 0 : ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (node_is(c, "class") || node_is(c, "module")) {
+        std::string written = constant_name(field(c, "name"), src_);
+        Context inner = ctx;
+        if (!written.empty()) inner.nesting.names.push_back(ctx.nesting.full(written));
+        inner.model = node_is(c, "class") && !written.empty() ? inner.nesting.names.back() : "";
+        inner.class_level = false;
+        walk(c, inner);
+        continue;
+      }
+      if (node_is(c, "singleton_method") && node_is(field(c, "object"), "self")) {
+        Context inner = ctx;
+        inner.class_level = true;
+        walk(c, inner);
+        continue;
+      }
+      if (node_is(c, "singleton_class") && node_is(field(c, "value"), "self")) {
+        Context inner = ctx;
+        inner.class_level = true;
+        walk(c, inner);
+        continue;
+      }
+      if (node_is(c, "method")) {
+        Context inner = ctx;
+        inner.class_level = false;
+        walk(c, inner);
+        continue;
+      }
+      if (node_is(c, "call") && ts_node_is_null(field(c, "receiver")) && !ctx.model.empty() &&
+          (node_text(field(c, "method"), src_) == "scope" || node_text(field(c, "method"), src_) == "default_scope")) {
+        Context inner = ctx;
+        inner.class_level = true;  // the lambda runs on the relation
+        walk(c, inner);
+        continue;
+      }
+      if (node_is(c, "call")) visit(c, ctx);
+      walk(c, ctx);
+    }
+  }
+
+ private:
+  /// Follows the receivers of `call` to the model the chain starts from.
+  std::optional<Chain> chain_of(TSNode call, const Context& ctx) {
+    Chain chain;
+    std::vector<std::string_view> unknown;  // must be the model's scopes
+    TSNode r = field(call, "receiver");
+    for (int depth = 0; depth < 64; ++depth) {
+      if (ts_node_is_null(r) || node_is(r, "self")) {
+        if (!ctx.class_level || ctx.model.empty()) return std::nullopt;
+        chain.model = models_.model(ctx.model);
+        TSNode name = field(call, "method");
+        chain.root = {ts_node_start_byte(name), ts_node_end_byte(name)};
+        break;
+      }
+      if (node_is(r, "constant") || node_is(r, "scope_resolution")) {
+        std::string written = constant_name(r, src_);
+        if (written.empty()) return std::nullopt;
+        chain.model = models_.resolve(written, ctx.nesting);
+        chain.root = {ts_node_start_byte(r), ts_node_end_byte(r)};
+        break;
+      }
+      std::string_view m;
+      TSNode next{};
+      if (node_is(r, "call")) {
+        m = node_text(field(r, "method"), src_);
+        next = field(r, "receiver");
+        if (!ts_node_is_null(field(r, "block"))) return std::nullopt;
+        if (m == "select" || m == "pluck") chain.custom_select = true;
+      } else if (node_is(r, "identifier")) {
+        m = node_text(r, src_);
+      } else {
+        return std::nullopt;
+      }
+      if (joining(m)) chain.joined = true;
+      else if (!chainable(m)) unknown.push_back(m);
+      if (node_is(r, "identifier")) {
+        r = TSNode{};
+        continue;
+      }
+      r = next;
+    }
+    // The calls this one is the receiver of are the same query too: `order(:n).select("... AS n")`.
+    for (TSNode at = call, up = ts_node_parent(call); node_is(up, "call"); at = up, up = ts_node_parent(up)) {
+      TSNode recv = field(up, "receiver");
+      if (ts_node_is_null(recv) || ts_node_start_byte(recv) != ts_node_start_byte(at) ||
+          ts_node_end_byte(recv) != ts_node_end_byte(at))
+        break;
+      std::string_view m = node_text(field(up, "method"), src_);
+      if (joining(m)) chain.joined = true;
+      if (m == "select") chain.custom_select = true;
+    }
+    if (!chain.model || chain.model->table.empty()) return std::nullopt;
+    for (auto m : unknown)
+      if (!models_.scope_of(*chain.model, m)) return std::nullopt;
+    return chain;
+  }
+
+  void visit(TSNode call, const Context& ctx) {
+    std::string_view m = node_text(field(call, "method"), src_);
+    auto kind = column_method(m);
+    if (!kind) return;
+    if (!ts_node_is_null(field(call, "block"))) return;  // select { |r| ... }: Enumerable
+    std::vector<TSNode> args = arguments(call);
+    if (args.empty()) return;
+    if (m == "not") {  // where.not(...): the receiver is `where`
+      TSNode r = field(call, "receiver");
+      bool bare_where = (node_is(r, "identifier") && node_text(r, src_) == "where") ||
+                        (node_is(r, "call") && node_text(field(r, "method"), src_) == "where" &&
+                         ts_node_is_null(field(r, "arguments")));
+      if (!bare_where) return;
+    }
+    std::optional<Chain> chain = chain_of(call, ctx);
+    if (!chain) {
+      bool counted = (m == "where" || m == "find_by" || m == "update_all") &&
+                     (node_is(args[0], "pair") || node_is(args[0], "hash") || node_is(args[0], "string") ||
+                      node_is(args[0], "heredoc_beginning"));
+      if (counted)
+        out_->unchecked.push_back({ts_node_start_byte(call), "activerecord " + std::string(m),
+                                   "the receiver is not a known model (an association, a variable or a method)"});
+      return;
+    }
+    const Model& model = *chain->model;
+    unit_ = SIZE_MAX;
+    root_ = chain->root;
+    std::string label = model.name + "." + std::string(m);
+    requirements::Use use = *kind == Args::UpdateAll ? requirements::Use::Write : requirements::Use::Read;
+    auto name_arg = [&](TSNode n) {
+      requirements::Span span;
+      auto name = name_of(n, src_, &span);
+      if (!name) return;
+      std::string col = *name;
+      size_t dot = col.find('.');
+      if (dot != std::string::npos) {
+        if (col.substr(0, dot) != model.table) return;
+        col = col.substr(dot + 1);
+        span.begin += static_cast<uint32_t>(dot + 1);
+      }
+      if (!plain_identifier(col)) return;
+      col = models_.column_for(model, col);
+      if (col.empty()) return;
+      require(model, label, col, span, use, m);
+    };
+    // order/pluck/select/group/calculations: a name that is not one of the model's columns goes to
+    // PostgreSQL unqualified, where a select-list alias or a joined table's column answers it.
+    if (*kind != Args::Where && *kind != Args::UpdateAll && (chain->joined || chain->custom_select)) return;
+    switch (*kind) {
+      case Args::Where:
+      case Args::UpdateAll: {
+        if (node_is(args[0], "string") || node_is(args[0], "heredoc_beginning") || node_is(args[0], "chained_string") ||
+            (node_is(args[0], "array") && ts_node_named_child_count(args[0]) > 0)) {
+          TSNode s = node_is(args[0], "array") ? ts_node_named_child(args[0], 0) : args[0];
+          fragment(model, label, s, *kind == Args::UpdateAll ? "UPDATE " : "SELECT 1 FROM ",
+                   *kind == Args::UpdateAll ? " SET " : " WHERE ", chain->joined, use, m);
+          return;
+        }
+        // where(sql, key: v): a fragment held elsewhere (a variable) with named binds.
+        if (!node_is(args[0], "pair") && !node_is(args[0], "hash")) return;
+        for (TSNode p : pairs_of(args)) {
+          TSNode v = field(p, "value");
+          if (node_is(v, "hash")) continue;  // where(posts: {published: true}): another table's
+          name_arg(field(p, "key"));
+        }
+        return;
+      }
+      case Args::Order:
+        for (TSNode a : args) {
+          if (node_is(a, "string")) {
+            if (!chain->joined && !chain->custom_select)
+              fragment(model, label, a, "SELECT 1 FROM ", " ORDER BY ", false, use, m);
+            continue;
+          }
+          if (node_is(a, "simple_symbol")) name_arg(a);
+        }
+        for (TSNode p : pairs_of(args))
+          if (!node_is(field(p, "value"), "hash")) name_arg(field(p, "key"));
+        return;
+      case Args::Select:
+        for (TSNode a : names_in(args)) {
+          if (node_is(a, "string")) {
+            if (!chain->joined && !chain->custom_select)
+              fragment(model, label, a, m == "group" ? "SELECT 1 FROM " : "SELECT ", m == "group" ? " GROUP BY " : "",
+                       false, use, m);
+            continue;
+          }
+          if (node_is(a, "simple_symbol")) name_arg(a);
+        }
+        return;
+      case Args::Calculate:
+        if (args.size() >= 1 && node_is(args[0], "simple_symbol") && node_text(args[0], src_) != ":all") name_arg(args[0]);
+        return;
+      case Args::InOrderOf:
+        if (node_is(args[0], "simple_symbol")) name_arg(args[0]);
+        return;
+    }
+  }
+
+  static bool plain_identifier(const std::string& s) {
+    if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+    for (char c : s)
+      if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) && c != '_')
+        return false;
+    return true;
+  }
+
+  /// A string fragment, parsed inside a statement on the model's table: `before` + table +
+  /// `middle` + fragment ("SELECT 1 FROM users WHERE " + "email = ?"). For a select list the
+  /// table comes after the fragment.
+  void fragment(const Model& model, const std::string& label, TSNode lit, std::string before, std::string middle,
+                bool joined, requirements::Use use, std::string_view method) {
+    uint32_t at = ts_node_start_byte(lit);
+    sql::SqlText text;
+    std::string table = "\"" + model.table + "\"";
+    bool list = before == "SELECT ";
+    if (list) text.append_from(before, at);
+    else text.append_from(before + table + middle, at);
+    if (!literals_.append(lit, &text)) return;
+    if (list) text.append_from(" FROM " + table, at);
+    auto unchecked = [&](const std::string& why) {
+      out_->unchecked.push_back({at, "activerecord " + std::string(method), why});
+    };
+    if (joined) return unchecked("the query joins other tables: the fragment's names may be theirs");
+    sql::NormalizedSql norm = sql::normalize_placeholders(text);
+    if (!norm.unchecked_reason.empty()) return unchecked(norm.unchecked_reason);
+    std::vector<sql::ParsedStatement> stmts;
+    sql::ParseError err;
+    if (!sql::parse(norm.sql.text, &stmts, &err) || stmts.size() != 1) return unchecked("the fragment does not parse as SQL");
+    std::string dump = stmts[0].node.dump();
+    if (dump.find("\"SubLink\"") != std::string::npos || dump.find("\"RangeSubselect\"") != std::string::npos ||
+        dump.find("\"WithClause\"") != std::string::npos)
+      return unchecked("the fragment has a subquery: its names are not all the model's columns");
+    std::vector<const nlohmann::json*> refs;
+    std::function<void(const nlohmann::json&)> collect = [&](const nlohmann::json& j) {
+      if (j.is_object()) {
+        if (j.contains("ColumnRef")) refs.push_back(&j["ColumnRef"]);
+        for (auto it = j.begin(); it != j.end(); ++it) collect(*it);
+      } else if (j.is_array()) {
+        for (auto& v : j) collect(v);
+      }
+    };
+    collect(stmts[0].node);
+    // update_all("a = a + 1"): the SET targets are ResTargets, not ColumnRefs.
+    if (stmts[0].node.contains("UpdateStmt"))
+      for (auto& target : stmts[0].node["UpdateStmt"].value("targetList", nlohmann::json::array()))
+        if (target.contains("ResTarget") && target["ResTarget"].contains("name") && !target["ResTarget"].contains("indirection")) {
+          std::string col = target["ResTarget"].value("name", "");
+          size_t loc = target["ResTarget"].value("location", size_t{0});
+          const std::string& t = norm.sql.text;
+          bool quoted = loc < t.size() && t[loc] == '"';
+          uint32_t host = norm.sql.host_offset(quoted ? loc + 1 : loc);
+          if (host <= at || models_.column_for(model, col) != col) continue;
+          require(model, label, col, {host, host + static_cast<uint32_t>(col.size())}, use, method, quoted);
+        }
+    // Positions map through the normalised text (placeholders change lengths).
+    for (const nlohmann::json* ref : refs) {
+      if (!ref->contains("fields") || !ref->contains("location")) continue;
+      std::vector<std::string> names;
+      bool star = false;
+      for (auto& f : (*ref)["fields"]) {
+        if (!f.contains("String")) star = true;  // a.* and friends
+        else names.push_back(f["String"].value("sval", ""));
+      }
+      if (star) continue;
+      size_t loc = (*ref)["location"].get<size_t>();
+      std::string col;
+      if (names.size() == 1) col = names[0];
+      else if (names.size() == 2 && names[0] == model.table) col = names[1];
+      else continue;
+      // Map back: the column's bytes in the normalised text.
+      const std::string& t = norm.sql.text;
+      size_t pos = names.size() == 1 ? loc : t.find('.', loc);
+      if (pos == std::string::npos) continue;
+      if (names.size() == 2) ++pos;
+      bool quoted = pos < t.size() && t[pos] == '"';
+      size_t name_at = quoted ? pos + 1 : pos;
+      uint32_t host = norm.sql.host_offset(name_at);
+      if (name_at >= t.size() || host <= at) continue;  // the wrapper's own bytes map to `at`
+      std::string mapped = models_.column_for(model, col);
+      if (mapped.empty() || mapped != col) continue;  // an alias or virtual name in SQL is not one
+      require(model, label, col, {host, host + static_cast<uint32_t>(col.size())}, use, method, quoted);
+    }
+  }
+
+  void require(const Model& model, const std::string& label, const std::string& column, requirements::Span span,
+               requirements::Use use, std::string_view method, bool quoted = false) {
+    auto& reqs = out_->requirements;
+    if (unit_ == SIZE_MAX) {
+      unit_ = reqs.units.size();
+      reqs.units.push_back({std::string(in_.path), "activerecord " + label + " on " + model.table, "", 0});
+      requirements::Requirement rel;
+      rel.object = requirements::Object::Relation;
+      rel.schema = in_.default_schema;
+      rel.relation = model.table;
+      rel.span = root_;
+      rel.unit = unit_;
+      rel.describe = "model " + model.name + " maps to table " + model.table + "; ActiveRecord queries it";
+      rel.fix = "bin/rails generate migration Create" + camelize(model.table) +
+                " (or bin/rails generate model), then bin/rails db:migrate before deploying this code";
+      reqs.requirements.push_back(rel);
+    }
+    requirements::Requirement r;
+    r.object = requirements::Object::Column;
+    r.schema = in_.default_schema;
+    r.relation = model.table;
+    r.column = column;
+    r.span = span;
+    r.unit = unit_;
+    r.use = use;
+    r.quoted = quoted;
+    r.describe = model.name + "." + std::string(method) + " names column " + model.table + "." + column +
+                 "; ActiveRecord puts it in the query";
+    r.fix = "bin/rails generate migration Add" + camelize(column) + "To" + camelize(model.table) + " " + column +
+            ":<type>, then bin/rails db:migrate before deploying this code";
+    reqs.requirements.push_back(std::move(r));
+  }
+
+  static std::string camelize(const std::string& s) {
+    std::string out;
+    bool up = true;
+    for (char c : s) {
+      if (c == '_') { up = true; continue; }
+      out.push_back(up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
+      up = false;
+    }
+    return out;
+  }
+
+  const FileInput& in_;
+  std::string_view src_;
+  FileOutput* out_;
+  Models models_;
+  languages::RubyLiterals literals_;
+  size_t unit_ = SIZE_MAX;
+  requirements::Span root_;
+};
+
+void extract(const FileInput& in, FileOutput* out) {
+  if (ts_node_is_null(in.root) || !in.facts) return;
+  if (in.path.starts_with("db/") || in.path.find("/db/migrate/") != std::string_view::npos ||
+      source::is_test_file(in.path) || in.path.starts_with("spec/") || in.path.starts_with("test/"))
+    return;
+  Extractor x(in, out);
+  x.walk(in.root, Context{});
+}
+
+}  // namespace
+
+extern const DataLayer kActiveRecord{"activerecord", {"ruby"}, nullptr, nullptr, extract, index_file};
+
+}  // namespace schemagate::datalayers

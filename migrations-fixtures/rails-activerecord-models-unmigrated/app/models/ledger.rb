@@ -1,0 +1,3 @@
+class Ledger < ApplicationRecord
+  self.table_name = "ledger_rows"
+end

@@ -1,0 +1,5 @@
+module Admin
+  class AuditEntry < ApplicationRecord
+    belongs_to :person
+  end
+end
