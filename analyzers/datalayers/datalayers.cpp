@@ -12,10 +12,11 @@ extern const DataLayer kKysely;
 extern const DataLayer kKnex;
 extern const DataLayer kJpa;
 extern const DataLayer kDjangoModels;
+extern const DataLayer kGorm;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kJpa, kDjangoModels,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kJpa, kDjangoModels, kGorm,
   };
   return table;
 }

@@ -5,8 +5,10 @@
 //   drizzle         a meta/_journal.json file
 //   prisma          <name>/migration.sql subdirectories (or migration_lock.toml)
 //   rails           <version>_<name>.rb files (code/rails.cpp)
+//   go-steps        a Go list of upgrade functions taking a database handle (code/go_steps.cpp)
 //   flyway          V<version>__ / R__ file names
-//   dbmate, goose,  directive comments inside the files
+//   dbmate, goose,  directive comments inside the files (goose: also Go files registering
+//                   goose.AddMigration*)
 //   sql-migrate
 //   golang-migrate  <version>_<name>.up.sql / .down.sql names
 //   supabase        the supabase/migrations location
@@ -27,6 +29,7 @@ extern const Format kAlembic;
 extern const Format kDrizzle;
 extern const Format kPrisma;
 extern const Format kRails;
+extern const Format kGoSteps;
 extern const Format kFlyway;
 extern const Format kDbmate;
 extern const Format kGoose;
@@ -38,7 +41,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kFlyway, kDbmate, kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kGoSteps, kFlyway, kDbmate, kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };
   return table;
