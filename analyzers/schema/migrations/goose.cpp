@@ -197,6 +197,10 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       m.text = text;
       if (!constants) constants = code::package_constants(fs, root, dir);
       code::GoMigrationCode go(m.path, m.text, &*constants);
+      if (go.ok() && ts_node_has_error(go.root())) {
+        if (err) *err = m.path + ": does not parse as Go (a syntax error in the migration)";
+        return false;
+      }
       bool registers = false;
       TSNode up = go.ok() ? registered_up(go, &registers) : TSNode{};
       if (ts_node_is_null(up)) {
@@ -206,7 +210,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
                               "relations its strings name are not checked for what it may create"});
         continue;
       }
-      code::fill_from_steps(go, go.steps(up), ts_node_start_byte(up), [&] { return code::package_words(fs, root, dir); },
+      code::fill_from_steps(go, go.steps(up), ts_node_start_byte(up), [&](const std::vector<std::string>& names) { return code::package_words(fs, root, dir, names); },
                             &m.sql, &m.origin, &m.notes, &m.uncertain_names);
       continue;
     }

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstring>
 #include <map>
+#include <memory>
 
 #include "analyzers/languages/string_eval.h"
 #include "analyzers/schema/migrations/migration_io.h"
@@ -95,13 +96,28 @@ std::vector<std::string> go_files(const source::FileSystem& fs, const std::strin
   return names;
 }
 
-std::vector<std::string> package_words(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
-  std::vector<std::string> out;
+std::vector<std::string> package_words(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+                                       const std::vector<std::string>& names) {
+  std::vector<std::string> out, all;
+  std::set<std::string> found;
   for (const std::string& f : go_files(fs, root, dir)) {
-    std::string text, err;
-    if (!fs.read(on_disk(root, source::join_path(dir, f)), &text, &err)) continue;
-    for (std::string& w : words_in_go_strings(text)) out.push_back(std::move(w));
+    std::string path = source::join_path(dir, f), text, err;
+    if (!fs.read(on_disk(root, path), &text, &err)) continue;
+    for (std::string& w : words_in_go_strings(text)) all.push_back(std::move(w));
+    std::unique_ptr<GoMigrationCode> go;
+    for (const std::string& name : names) {
+      if (name.find('.') != std::string::npos || text.find("func " + name + "(") == std::string::npos) continue;
+      if (!go) go = std::make_unique<GoMigrationCode>(path, text, nullptr);
+      TSNode fn = go->ok() ? go->function(name) : TSNode{};
+      if (ts_node_is_null(fn)) continue;
+      found.insert(name);
+      GoMigrationCode::Steps only;
+      only.functions.push_back({ts_node_start_byte(fn), ts_node_end_byte(fn)});
+      for (std::string& w : go->words_of(only)) out.push_back(std::move(w));
+    }
   }
+  for (const std::string& name : names)
+    if (!found.count(name)) out.insert(out.end(), all.begin(), all.end());
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -191,6 +207,7 @@ void GoMigrationCode::walk(TSNode node, const std::set<std::string_view>& handle
         for (TSNode a : arguments(node))
           if (node_is(a, "identifier") && handles.count(node_text(a))) {
             out->opaque_helper = true;
+            out->helpers.push_back(std::string(name));
             out->sql.notes.push_back({ts_node_start_byte(node), "the handle is passed to " + std::string(name) +
                                                                     ", defined in another file: what it runs is not modelled"});
           }
@@ -202,6 +219,7 @@ void GoMigrationCode::walk(TSNode node, const std::set<std::string_view>& handle
         for (TSNode a : arguments(node))
           if (node_is(a, "identifier") && handles.count(node_text(a))) {
             out->opaque_helper = true;
+            out->helpers.push_back(std::string(node_text(field(node, "function"))));
             out->sql.notes.push_back({ts_node_start_byte(node), "the handle is passed to " +
                                                                     std::string(node_text(field(node, "function"))) +
                                                                     ": what it runs is not modelled"});

@@ -56,6 +56,7 @@ class GoMigrationCode {
     GeneratedSql sql;
     bool unknown = false;          ///< a statement computed at run time
     bool opaque_helper = false;    ///< the handle handed to a function of another file
+    std::vector<std::string> helpers;  ///< the names of those functions (pkg.Name for another package)
     /// The functions walked (the upgrade and the helpers it calls), as byte ranges.
     std::vector<std::pair<uint32_t, uint32_t>> functions;
   };
@@ -85,16 +86,20 @@ template <class PackageWords>
 void fill_from_steps(const GoMigrationCode& go, GoMigrationCode::Steps steps, uint32_t at, PackageWords package_words,
                      std::string* sql, std::vector<uint32_t>* origin,
                      std::vector<std::pair<uint32_t, std::string>>* notes, std::vector<std::string>* uncertain) {
-  if (steps.opaque_helper) *uncertain = package_words();
-  else if (steps.unknown) *uncertain = go.words_of(steps);
+  if (steps.unknown || steps.opaque_helper) *uncertain = go.words_of(steps);
+  if (steps.opaque_helper)
+    for (std::string& w : package_words(steps.helpers)) uncertain->push_back(std::move(w));
   *sql = std::move(steps.sql.sql);
   *origin = std::move(steps.sql.origin);
   if (origin->empty()) origin->push_back(at);  // no SQL: still generated from the code
   *notes = std::move(steps.sql.notes);
 }
 
-/// The words of every Go file of `dir` (for fill_from_steps' package_words).
-std::vector<std::string> package_words(const source::FileSystem& fs, const std::string& root, const std::string& dir);
+/// The names the helpers `names` of the package in `dir` may touch: the words of the strings of
+/// their declarations and of their files' constants; of every Go file of `dir` when one is not
+/// declared there (a function of another package). For fill_from_steps' package_words.
+std::vector<std::string> package_words(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+                                       const std::vector<std::string>& names);
 
 /// The constants of every Go file of `dir`, for GoMigrationCode.
 languages::ProjectConstants package_constants(const source::FileSystem& fs, const std::string& root,

@@ -163,8 +163,8 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   if (!read_migration_text(fs, root, path, &text, err)) return false;
   languages::ProjectConstants constants = package_constants(fs, root, dir);
   GoMigrationCode go(path, text, &constants);
-  if (!go.ok()) {
-    *err = path + ": does not parse as Go";
+  if (!go.ok() || ts_node_has_error(go.root())) {  // a list read past a syntax error would lose steps
+    *err = path + ": does not parse as Go (a syntax error in the migrations)";
     return false;
   }
   for (const Upgrade& u : upgrade_list(go)) {
@@ -174,7 +174,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     m.name = u.name;
     m.format = "go-steps";
     m.text = text;
-    fill_from_steps(go, go.steps(u.fn), u.at, [&] { return package_words(fs, root, dir); }, &m.sql, &m.origin,
+    fill_from_steps(go, go.steps(u.fn), u.at, [&](const std::vector<std::string>& names) { return package_words(fs, root, dir, names); }, &m.sql, &m.origin,
                     &m.notes, &m.uncertain_names);
     out->push_back(std::move(m));
   }
