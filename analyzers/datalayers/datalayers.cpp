@@ -15,10 +15,11 @@ extern const DataLayer kJpa;
 extern const DataLayer kDjangoModels;
 extern const DataLayer kSqlalchemy;
 extern const DataLayer kActiveRecord;
+extern const DataLayer kGorm;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm,
   };
   return table;
 }

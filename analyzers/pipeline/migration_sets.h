@@ -34,7 +34,8 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
 void other_engine_migrations(const source::FileSystem& fs, const std::string& root, const SchemaBuild& build,
                              std::vector<std::string>* out);
 
-/// Whether a root-relative file is schema, not code: a dump read as schema or of another engine.
+/// Whether a root-relative file is schema, not code: a dump read as schema or of another engine,
+/// or a migration written in Go.
 bool schema_file(const SchemaBuild& build, const std::string& path);
 
 /// What a directory holds, for a message: "3 .js files, 1 .md file", or "nothing".

@@ -523,4 +523,83 @@ events = Table("events_by_timestamp", metadata, Column("id", String), Column("na
   REQUIRE(out.unchecked.size() == 1);
   CHECK(out.unchecked[0].reason == "declarations for ClickHouse (the file imports clickhouse_connect), not PostgreSQL");
   CHECK(src.substr(out.unchecked[0].offset, 19) == "events_by_timestamp");
+TEST_CASE("gorm: TableName models, tags, gorm.Model, GORM's column names; relations and unexported fields left out") {
+  const std::string src =
+      "package store\n"
+      "import \"gorm.io/gorm\"\n"
+      "type Status string\n"
+      "type Tenant struct { ID uint; Name string }\n"
+      "type Audit struct { CreatedBy string }\n"
+      "type LLMResult struct {\n"
+      "  gorm.Model\n"
+      "  Audit\n"
+      "  TenantID uint\n"
+      "  Tenant Tenant\n"
+      "  Hash string `gorm:\"column:prompt_hash;index\"`\n"
+      "  APIKeyURL, HTTPStatus string\n"
+      "  State Status\n"
+      "  Owner Owner\n"
+      "  Tags []string\n"
+      "  Meta map[string]string\n"
+      "  Payload datatypes.JSON\n"
+      "  cost float64\n"
+      "  Preview string `gorm:\"-\"`\n"
+      "  Runs []Run `gorm:\"foreignKey:ResultID\"`\n"
+      "}\n"
+      "func (LLMResult) TableName() string { return \"llm_results\" }\n"
+      "type Unnamed struct { gorm.Model; Title string }\n";
+  FileOutput out = run("gorm", "store/results.go", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.llm_results read @llm_results",
+                                   "column public.llm_results.id write @gorm.Model",
+                                   "column public.llm_results.created_at write @gorm.Model",
+                                   "column public.llm_results.updated_at write @gorm.Model",
+                                   "column public.llm_results.deleted_at write @gorm.Model",
+                                   "column public.llm_results.created_by write @CreatedBy",
+                                   "column public.llm_results.tenant_id write @TenantID",
+                                   "column public.llm_results.prompt_hash write @prompt_hash",
+                                   "column public.llm_results.api_key_url write @APIKeyURL",
+                                   "column public.llm_results.http_status write @HTTPStatus",
+                                   "column public.llm_results.state write @State",
+                                   "column public.llm_results.payload write @Payload",
+                               });
+  REQUIRE(out.unchecked.size() == 1);
+  CHECK(out.unchecked[0].reason.starts_with("no TableName() method"));
+  CHECK(src.compare(out.unchecked[0].offset, 7, "Unnamed") == 0);
+}
+
+TEST_CASE("gorm: Table and Model chains name columns in Where, Select, Order, Pluck; Joins left out; AutoMigrate") {
+  const std::string src =
+      "package store\n"
+      "import \"gorm.io/gorm\"\n"
+      "type Result struct { ID uint; Output string }\n"
+      "func (Result) TableName() string { return \"results\" }\n"
+      "func q(db *gorm.DB) {\n"
+      "  db.Table(\"events\").Where(\"tenant_id = ? AND kind IN ? OR seen_at IS NULL\", 1, k).Order(\"seen_at desc, id\").Find(&x)\n"
+      "  db.Model(&Result{}).Select(\"id, output\").Where(\"lower(output) = ?\", s).Find(&y)\n"
+      "  db.Table(\"events\").Joins(\"JOIN users u ON u.id = events.user_id\").Where(\"u.name = ?\", n).Find(&z)\n"
+      "  _ = db.Table(\"stats\").Distinct(\"day\").Pluck(\"day\", &days).Error\n"
+      "}\n";
+  FileOutput out = run("gorm", "store/q.go", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.results read @results",
+                                   "column public.results.id write @ID",
+                                   "column public.results.output write @Output",
+                                   "relation public.events read @events",
+                                   "column public.events.tenant_id read @tenant_id",
+                                   "column public.events.kind read @kind",
+                                   "column public.events.seen_at read @seen_at",
+                                   "column public.events.seen_at read @seen_at",
+                                   "column public.events.id read @id",
+                                   "column public.results.id read @id",
+                                   "column public.results.output read @output",
+                                   "relation public.stats read @stats",
+                                   "column public.stats.day read @day",
+                                   "column public.stats.day read @day",
+                               });
+  const std::string migrating = src + "func m(db *gorm.DB) { db.AutoMigrate(&Result{}) }\n";
+  FileOutput auto_out = run("gorm", "store/q.go", migrating);
+  REQUIRE(auto_out.unchecked.size() == 1);
+  CHECK(auto_out.unchecked[0].reason.starts_with("this file calls AutoMigrate"));
+  CHECK(described(auto_out, migrating).size() == 9);  // the Table chains only
 }

@@ -3,6 +3,7 @@
 // 1.10 after 1.9, repeatables last) and the byte-exact blanking of down sections.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,7 @@ TEST_CASE("the format table and default directories") {
   std::vector<std::string> names;
   for (const auto& f : migrations::formats()) names.emplace_back(f.name);
   CHECK(names == std::vector<std::string>{"django", "alembic", "drizzle", "prisma", "rails", "typeorm", "sequelize", "kysely", "knex", "flyway", "dbmate", "goose",
+  CHECK(names == std::vector<std::string>{"django", "alembic", "drizzle", "prisma", "rails", "go-steps", "flyway", "dbmate", "goose",
                                           "sql-migrate", "golang-migrate", "supabase", "sqlx",
                                           "plain"});
   CHECK(migrations::default_directories() ==
@@ -223,11 +225,16 @@ TEST_CASE("goose: up section between annotations, StatementBegin/End kept, numer
   fs.add("sql/migrations/00010_f.sql", text);
   fs.add("sql/migrations/00009_t.sql", "-- +goose up\nCREATE TABLE t ();\n-- +goose down\nDROP TABLE t;\n");
   fs.add("sql/migrations/00002_s.sql", "-- +goose Up\nCREATE SCHEMA s;\n");
-  // A migration written in Go is a step in version order whose SQL is not known: the names its
-  // strings mention become uncertain.
+  // A migration written in Go is a step in version order; its up function is registered by the
+  // file, and what it computes at run time makes the names of its strings uncertain.
   fs.add("sql/migrations/00003_go_migration.go",
-         "package migrations\n// \"ignored\" in a comment\nfunc up() { exec(`ALTER TABLE Jobs ADD done bool`, \"x\\\"y\") }\n");
+         "package migrations\n"
+         "func init() { goose.AddMigration(upGo, downGo) }\n"
+         "// \"ignored\" in a comment\n"
+         "func upGo(tx *sql.Tx) error { _, err := tx.Exec(fmt.Sprintf(`ALTER TABLE %s ADD done bool`, t), \"x\\\"y\"); return err }\n"
+         "func downGo(tx *sql.Tx) error { _, err := tx.Exec(`DROP TABLE gone`); return err }\n");
   fs.add("sql/migrations/00003_go_migration_test.go", "package migrations\n");
+  fs.add("sql/migrations/00004_helpers.go", "package migrations\nfunc helper() {}\n");  // registers nothing
   Loaded r = load(fs, "sql/migrations");
   REQUIRE(r.ok);
   CHECK(r.format == "goose");
@@ -236,7 +243,9 @@ TEST_CASE("goose: up section between annotations, StatementBegin/End kept, numer
   CHECK(r.versions() == std::vector<std::string>{"2", "3", "9", "10"});
   CHECK(r.names() == std::vector<std::string>{"s", "go_migration", "t", "f"});
   CHECK(r.files[1].sql.empty());
-  CHECK(r.files[1].uncertain_names == std::vector<std::string>{"add", "alter", "bool", "done", "jobs", "table", "x", "y"});
+  CHECK(r.files[1].uncertain_names == std::vector<std::string>{"add", "alter", "bool", "done", "s", "table", "x", "y"});
+  REQUIRE(r.files[1].notes.size() == 1);
+  CHECK(r.files[1].notes[0].second.starts_with("Exec of a statement computed at run time"));
   r.files.erase(r.files.begin() + 1);
   CHECK(r.files[0].sql == spaces(12) + "\nCREATE SCHEMA s;\n");
   CHECK(r.files[1].sql == spaces(12) + "\nCREATE TABLE t ();\n" + spaces(14) + "\n" + spaces(13) + "\n");
@@ -246,6 +255,98 @@ TEST_CASE("goose: up section between annotations, StatementBegin/End kept, numer
                               "-- +goose StatementEnd\n" +
                               spaces(14) + "\n" + spaces(16) + "\n");
   CHECK(r.files[2].sql.size() == text.size());
+}
+
+TEST_CASE("goose: a Go migration's literal statements are its SQL, at their own offsets") {
+  MemoryFileSystem fs;
+  fs.add("db/migrations/00001_init.sql", "-- +goose Up\nCREATE TABLE jobs (id int);\n");
+  const std::string go =
+      "package migrations\n"
+      "func init() { goose.AddMigrationContext(up, down) }\n"
+      "const addDone = `ALTER TABLE jobs ADD done bool`\n"
+      "func up(ctx context.Context, tx *sql.Tx) error {\n"
+      "  if _, err := tx.ExecContext(ctx, addDone); err != nil { return err }\n"
+      "  return more(ctx, tx)\n"
+      "}\n"
+      "func more(ctx context.Context, tx *sql.Tx) error {\n"
+      "  rows, _ := tx.QueryContext(ctx, \"SELECT id FROM jobs\")\n"
+      "  _ = rows\n"
+      "  _, err := tx.ExecContext(ctx, \"UPDATE jobs SET done = \" + \"false\")\n"
+      "  return err\n"
+      "}\n"
+      "func down(ctx context.Context, tx *sql.Tx) error { _, err := tx.ExecContext(ctx, `DROP TABLE jobs`); return err }\n";
+  fs.add("db/migrations/00002_done.go", go);
+  Loaded r = load(fs, "db/migrations");
+  REQUIRE(r.ok);
+  REQUIRE(r.files.size() == 2);
+  const auto& m = r.files[1];
+  CHECK(m.sql == "ALTER TABLE jobs ADD done bool;\nUPDATE jobs SET done = false;\n");
+  CHECK(m.uncertain_names.empty());
+  CHECK(m.notes.empty());
+  CHECK(m.text == go);
+  REQUIRE(m.origin.size() == m.sql.size());
+  CHECK(m.origin[0] == go.find("ALTER TABLE jobs"));
+  CHECK(m.origin[m.sql.find("UPDATE")] == go.find("UPDATE jobs"));
+}
+
+TEST_CASE("goose: a folder of Go migrations only; the handle passed to another file's function") {
+  MemoryFileSystem fs;
+  fs.add("migrations/20240101000000_init.go",
+         "package migrations\n"
+         "func init() { goose.AddMigrationNoTxContext(upInit, nil) }\n"
+         "func upInit(ctx context.Context, db *sql.DB) error { _, err := db.ExecContext(ctx, `CREATE TABLE a (x int)`); return err }\n");
+  fs.add("migrations/20240102000000_backfill.go",
+         "package migrations\n"
+         "func init() { goose.AddMigrationContext(upBackfill, nil) }\n"
+         "func upBackfill(ctx context.Context, tx *sql.Tx) error {\n"
+         "  if err := backfillAll(ctx, tx); err != nil { return err }\n"
+         "  _, err := tx.ExecContext(ctx, fmt.Sprintf(\"CREATE UNIQUE INDEX %s ON a (seen_at)\", name))\n"
+         "  return err\n"
+         "}\n");
+  fs.add("migrations/helpers.go", "package migrations\nconst other = \"b_table\"\n");
+  Loaded r = load(fs, "migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "goose");
+  CHECK(r.versions() == std::vector<std::string>{"20240101000000", "20240102000000"});
+  CHECK(r.files[0].sql == "CREATE TABLE a (x int);\n");
+  CHECK(r.files[1].sql.empty());
+  // Both the helper's package (not declared there: all of it) and the step's own strings.
+  CHECK(std::count(r.files[1].uncertain_names.begin(), r.files[1].uncertain_names.end(), "b_table") == 1);
+  CHECK(std::count(r.files[1].uncertain_names.begin(), r.files[1].uncertain_names.end(), "seen_at") >= 1);
+  REQUIRE(r.files[1].notes.size() == 2);
+  CHECK(r.files[1].notes[0].second == "the handle is passed to backfillAll, defined in another file: what it runs is not modelled");
+}
+
+TEST_CASE("go-steps: a list of upgrade closures is one migration per element, version = index + 1") {
+  MemoryFileSystem fs;
+  fs.add("internal/database/migrations.go",
+         "package database\n"
+         "var migrations = [...]func(tx *sql.Tx) error{\n"
+         "  func(tx *sql.Tx) (err error) {\n"
+         "    sql := `CREATE TABLE schema_version (version text); CREATE TABLE users (id int)`\n"
+         "    _, err = tx.Exec(sql)\n"
+         "    return err\n"
+         "  },\n"
+         "  addName,\n"
+         "  func(tx *sql.Tx) error { _, err := tx.Exec(fmt.Sprintf(\"ALTER TABLE %s ADD x int\", t)); return err },\n"
+         "}\n"
+         "func addName(tx *sql.Tx) error { _, err := tx.Exec(\"ALTER TABLE users ADD name text\"); return err }\n");
+  fs.add("internal/database/database.go", "package database\nfunc Migrate() {}\n");
+  Loaded r = load(fs, "internal/database");
+  REQUIRE(r.ok);
+  CHECK(r.format == "go-steps");
+  CHECK(r.versions() == std::vector<std::string>{"1", "2", "3"});
+  CHECK(r.names() == std::vector<std::string>{"migrations[0]", "addName", "migrations[2]"});
+  CHECK(r.files[0].sql == "CREATE TABLE schema_version (version text); CREATE TABLE users (id int);\n");
+  CHECK(r.files[1].sql == "ALTER TABLE users ADD name text;\n");
+  CHECK(r.files[1].uncertain_names.empty());
+  CHECK(r.files[2].sql.empty());
+  CHECK(r.files[2].uncertain_names == std::vector<std::string>{"add", "alter", "int", "s", "table", "x"});
+  CHECK(schemagate::schema::migrations::discover_directories(fs, ".") == std::vector<std::string>{"internal/database"});
+  // A slice of handlers is not a migration list.
+  MemoryFileSystem other;
+  other.add("web/routes.go", "package web\nvar routes = []func(w http.ResponseWriter){ a, b }\n");
+  CHECK(schemagate::schema::migrations::discover_directories(other, ".").empty());
 }
 
 TEST_CASE("goose: a SQL migration without an Up annotation is an error naming it") {

@@ -9,8 +9,10 @@
 //   sequelize       .js/.ts files exporting up(queryInterface) (code/sequelize.cpp)
 //   kysely          .ts/.js files exporting up(db: Kysely) (code/kysely.cpp)
 //   knex            .js/.ts files exporting up(knex) (code/knex.cpp)
+//   go-steps        a Go list of upgrade functions taking a database handle (code/go_steps.cpp)
 //   flyway          V<version>__ / R__ file names
-//   dbmate, goose,  directive comments inside the files
+//   dbmate, goose,  directive comments inside the files (goose: also Go files registering
+//                   goose.AddMigration*)
 //   sql-migrate
 //   golang-migrate  <version>_<name>.up.sql / .down.sql names
 //   supabase        the supabase/migrations location
@@ -35,6 +37,7 @@ extern const Format kTypeOrm;
 extern const Format kSequelize;
 extern const Format kKysely;
 extern const Format kKnex;
+extern const Format kGoSteps;
 extern const Format kFlyway;
 extern const Format kDbmate;
 extern const Format kGoose;
@@ -46,7 +49,8 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kFlyway, kDbmate, kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kFlyway, kDbmate,
+      kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };
   return table;

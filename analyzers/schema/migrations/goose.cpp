@@ -3,17 +3,27 @@
 // at column 0 (goose's ^--\s\+goose\s.*$). "-- +goose StatementBegin/End" and the other
 // annotations inside the up section are SQL comments and stay; everything outside it is blanked.
 //
-// goose parses the version as an int64, so "00003" is version "3" and 10 runs after 9. Go
-// migrations (.go files) are not SQL and are skipped. goose refuses a SQL migration without an
-// Up annotation, so such a file is an error here too.
+// goose parses the version as an int64, so "00003" is version "3" and 10 runs after 9. goose
+// refuses a SQL migration without an Up annotation, so such a file is an error here too.
+//
+// Go migrations ("<version>_<name>.go" calling goose.AddMigration*(up, down)) interleave with the
+// SQL ones by version; their up function is read with tree-sitter (code/go_code.h): the literal
+// SQL its Exec calls run is applied, a statement computed at run time makes the file's names
+// uncertain. A numbered .go file that registers nothing is a helper of the package, not a step.
 #include <algorithm>
 #include <cctype>
 #include <map>
 
+#include <cstring>
+#include <optional>
+#include <set>
+
+#include "analyzers/schema/migrations/code/go_code.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/up_section.h"
+#include "analyzers/source/discovery.h"
 
 namespace schemagate::schema::migrations {
 
@@ -73,41 +83,42 @@ std::vector<std::string> go_migration_names(const source::FileSystem& fs, const 
   return names;
 }
 
-/// Every identifier-shaped word inside the string literals of Go source: the names a Go
-/// migration may create, alter or drop ("v1_event", "%s_external_id_seen_at" gives
-/// "external_id_seen_at" too).
-std::vector<std::string> words_in_go_strings(std::string_view text) {
-  std::vector<std::string> words;
-  auto add_words = [&](std::string_view lit) {
-    size_t i = 0;
-    while (i < lit.size()) {
-      unsigned char c = static_cast<unsigned char>(lit[i]);
-      if (std::isalpha(c) || c == '_') {
-        size_t start = i;
-        while (i < lit.size() && (std::isalnum(static_cast<unsigned char>(lit[i])) || lit[i] == '_')) ++i;
-        std::string w(lit.substr(start, i - start));
-        for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        words.push_back(std::move(w));
-      } else {
-        ++i;
+/// The up function a goose Go migration registers (`goose.AddMigrationContext(up, down)`,
+/// `goose.AddNamedMigrationNoTx("name.go", up, down)`), or a null node: none, nil, or one the
+/// file does not define.
+TSNode registered_up(const code::GoMigrationCode& go, bool* registers) {
+  std::vector<TSNode> stack{go.root()};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (ts_node_is_null(n)) continue;
+    if (!std::strcmp(ts_node_type(n), "call_expression")) {
+      TSNode fn = ts_node_child_by_field_name(n, "function", 8);
+      if (!std::strcmp(ts_node_type(fn), "selector_expression") &&
+          go.node_text(ts_node_child_by_field_name(fn, "operand", 7)) == "goose") {
+        std::string_view name = go.node_text(ts_node_child_by_field_name(fn, "field", 5));
+        bool named = name.starts_with("AddNamedMigration");
+        if (named || name.starts_with("AddMigration")) {
+          *registers = true;
+          TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
+          std::vector<TSNode> list;
+          for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i)
+            if (std::strcmp(ts_node_type(ts_node_named_child(args, i)), "comment"))
+              list.push_back(ts_node_named_child(args, i));
+          size_t up = named ? 1 : 0;
+          return up < list.size() ? go.upgrade_function(list[up]) : TSNode{};
+        }
       }
     }
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 2, "//") == 0) {
-      size_t nl = text.find('\n', i);
-      i = nl == std::string_view::npos ? text.size() : nl;
-    } else if (text[i] == '"' || text[i] == '`') {
-      char q = text[i];
-      size_t j = i + 1;
-      while (j < text.size() && text[j] != q && !(q == '"' && text[j] == '\n')) j += (q == '"' && text[j] == '\\') ? 2 : 1;
-      add_words(text.substr(i + 1, std::min(j, text.size()) - i - 1));
-      i = j;
-    }
+    for (uint32_t i = ts_node_named_child_count(n); i-- > 0;) stack.push_back(ts_node_named_child(n, i));
   }
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return words;
+  return TSNode{};
+}
+
+/// Whether a Go file registers a goose migration (by its text, before parsing).
+bool registers_goose_migration(std::string_view text) {
+  return text.find("goose.AddMigration") != std::string_view::npos ||
+         text.find("goose.AddNamedMigration") != std::string_view::npos;
 }
 
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
@@ -117,7 +128,30 @@ bool detect(const source::FileSystem& fs, const std::string& root, const std::st
         has_line(text, is_up))
       return true;
   }
+  // A folder of Go migrations only.
+  for (const std::string& file : go_migration_names(fs, root, dir)) {
+    std::string text;
+    if (fs.read(on_disk(root, source::join_path(dir, file)), &text, nullptr) && registers_goose_migration(text))
+      return true;
+  }
   return false;
+}
+
+/// Folders whose numbered Go files register goose migrations and hold no SQL ones: discovery
+/// lists folders of .sql files only.
+std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
+  std::set<std::string> dirs;
+  for (const std::string& path : source::discover_files(fs, root, {})) {
+    size_t slash = path.rfind('/');
+    std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
+    std::string_view name = std::string_view(path).substr(slash == std::string::npos ? 0 : slash + 1);
+    size_t digits = leading_digits(name).size();
+    if (!name.ends_with(".go") || name.ends_with("_test.go") || digits == 0 || name[digits] != '_' || dirs.count(dir))
+      continue;
+    std::string text, err;
+    if (fs.read(on_disk(root, path), &text, &err) && registers_goose_migration(text)) dirs.insert(dir);
+  }
+  return {dirs.begin(), dirs.end()};
 }
 
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
@@ -133,7 +167,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     files.push_back(std::move(m));
   }
   // Go migrations interleave with the SQL ones by version (goose registers both in one list).
-  if (!files.empty()) {
+  {
     for (const std::string& file : go_migration_names(fs, root, dir)) {
       std::string_view stem = std::string_view(file).substr(0, file.size() - 3);
       MigrationFile m;
@@ -150,15 +184,34 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     if (int c = compare_numbers(a.version, b.version); c != 0) return c < 0;
     return a.path < b.path;
   });
+  std::optional<languages::ProjectConstants> constants;  // the package's, once a Go file needs them
   for (MigrationFile& m : files) {
     std::string text;
     if (!read_migration_text(fs, root, m.path, &text, err)) return false;
     if (m.text == "go") {
-      m.text.clear();
-      m.uncertain_names = words_in_go_strings(text);
-      m.notes.push_back({0, "goose migration written in Go: its statements are built at run time; the relations "
-                            "its strings name are not checked for what it may create"});
+      if (!registers_goose_migration(text)) {  // a helper file of the package
+        m.text.clear();
+        m.version.clear();
+        continue;
+      }
       m.text = text;
+      if (!constants) constants = code::package_constants(fs, root, dir);
+      code::GoMigrationCode go(m.path, m.text, &*constants);
+      if (go.ok() && ts_node_has_error(go.root())) {
+        if (err) *err = m.path + ": does not parse as Go (a syntax error in the migration)";
+        return false;
+      }
+      bool registers = false;
+      TSNode up = go.ok() ? registered_up(go, &registers) : TSNode{};
+      if (ts_node_is_null(up)) {
+        // Registered through a variable, or not parsed: a step the model does not follow.
+        m.uncertain_names = code::words_in_go_strings(text);
+        m.notes.push_back({0, "goose migration written in Go whose up function is not found in the file: the "
+                              "relations its strings name are not checked for what it may create"});
+        continue;
+      }
+      code::fill_from_steps(go, go.steps(up), ts_node_start_byte(up), [&](const std::vector<std::string>& names) { return code::package_words(fs, root, dir, names); },
+                            &m.sql, &m.origin, &m.notes, &m.uncertain_names);
       continue;
     }
     if (!extract_up_section(text, is_up, is_down, &m.sql)) {
@@ -168,6 +221,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       return false;
     }
   }
+  std::erase_if(files, [](const MigrationFile& m) { return m.version.empty(); });
   *out = std::move(files);
   return true;
 }
@@ -194,6 +248,6 @@ const TrackingLayout kTracking{"goose_db_version", "", {"id", "version_id", "is_
 
 }  // namespace
 
-extern const Format kGoose{"goose", detect, load, &kTracking};
+extern const Format kGoose{"goose", detect, load, &kTracking, {}, discover};
 
 }  // namespace schemagate::schema::migrations

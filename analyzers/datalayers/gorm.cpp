@@ -1,0 +1,549 @@
+// GORM models (Go) as requirements. GORM writes every field of a model on Create and Save
+// (`INSERT INTO "llm_results" (..., "model_version") VALUES ...`), so a field whose column no
+// migration adds fails the first write of the model, without a line of SQL in the code.
+//
+// A struct is a model when its file imports GORM and it embeds gorm.Model, tags a field with
+// `gorm:"..."`, or has a TableName() method returning a string literal. Its table is that
+// literal; without one, the name comes from the naming strategy (plural snake_case by default,
+// but TablePrefix and SingularTable are set where the database is opened, often in another
+// file): the model is listed as unchecked. Columns follow GORM's rules: `gorm:"column:x"`, else
+// the field name as NamingStrategy.ColumnName writes it (snake_case, initialisms such as ID and
+// URL kept together); gorm.Model adds id, created_at, updated_at and deleted_at. Fields GORM
+// does not map are left out: unexported, `gorm:"-"`, relations (a slice, a map, a struct of this
+// file, a field with foreignKey/references/many2many/polymorphic), and a type of the same
+// package declared in another file (a struct there is a relation, a string type a column: not
+// known here). An embedded struct of this file contributes its fields, with embeddedPrefix.
+//
+// Chains name tables and columns too: db.Table("t") or db.Model(&Model{}) fixes the table, and
+// Where("col = ?"), Select("a, b"), Order("col desc"), Pluck("col", ...) then name its columns;
+// a chain with Joins or Raw is left out (a column may belong to another table). A file calling
+// AutoMigrate changes the schema at start-up: its models' tables and columns are not required,
+// and an unchecked use says why.
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/languages/string_eval.h"
+
+namespace schemagate::datalayers {
+namespace {
+
+using languages::field;
+using languages::node_is;
+using languages::node_text;
+
+/// GORM's NamingStrategy.toDBName: common initialisms first become one word ("ID" -> "Id"),
+/// then an upper-case letter starts a word unless it continues a run of capitals.
+std::string to_db_name(std::string_view name) {
+  static const char* kInitialisms[] = {"API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS",
+                                       "ID", "IP", "JSON", "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SSH",
+                                       "TLS", "TTL", "UID", "UI", "UUID", "URI", "URL", "UTF8", "VM", "XML", "XSRF",
+                                       "XSS"};
+  std::string value;
+  for (size_t i = 0; i < name.size();) {
+    bool replaced = false;
+    for (const char* w : kInitialisms) {  // strings.NewReplacer: the first listed match wins
+      size_t n = std::strlen(w);
+      if (name.compare(i, n, w) == 0) {
+        value += w[0];
+        for (size_t k = 1; k < n; ++k) value += static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
+        i += n;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) value += name[i++];
+  }
+  if (value.empty()) return value;
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::string out;
+  bool last_case = false, cur_case = upper(value[0]);
+  for (size_t i = 0; i + 1 < value.size(); ++i) {
+    char v = value[i];
+    bool next_case = upper(value[i + 1]), next_number = digit(value[i + 1]);
+    if (cur_case) {
+      if (last_case && (next_case || next_number)) {
+        out += static_cast<char>(v + 32);
+      } else {
+        if (i > 0 && value[i - 1] != '_' && value[i + 1] != '_') out += '_';
+        out += static_cast<char>(v + 32);
+      }
+    } else {
+      out += v;
+    }
+    last_case = cur_case;
+    cur_case = next_case;
+  }
+  char end = value.back();
+  if (cur_case) {
+    if (!last_case && value.size() > 1) out += '_';
+    out += static_cast<char>(end + 32);
+  } else {
+    out += end;
+  }
+  return out;
+}
+
+/// The settings of a `gorm:"..."` struct tag, keys upper-cased; the span of each value in the file.
+struct Tag {
+  std::map<std::string, std::string> settings;
+  std::map<std::string, requirements::Span> spans;
+  bool present = false;
+};
+Tag gorm_tag(TSNode tag, std::string_view src) {
+  Tag out;
+  if (ts_node_is_null(tag)) return out;
+  std::string_view t = node_text(tag, src);
+  size_t at = t.find("gorm:\"");
+  if (at == std::string_view::npos) return out;
+  out.present = true;
+  size_t begin = at + 6, end = t.find('"', begin);
+  if (end == std::string_view::npos) return out;
+  uint32_t base = ts_node_start_byte(tag);
+  size_t i = begin;
+  while (i < end) {
+    size_t semi = t.find(';', i);
+    if (semi == std::string_view::npos || semi > end) semi = end;
+    std::string_view item = t.substr(i, semi - i);
+    size_t colon = item.find(':');
+    std::string key(item.substr(0, colon));
+    for (char& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    while (!key.empty() && key.back() == ' ') key.pop_back();
+    while (!key.empty() && key.front() == ' ') key.erase(0, 1);
+    std::string value = colon == std::string_view::npos ? "" : std::string(item.substr(colon + 1));
+    out.settings[key] = value;
+    if (colon != std::string_view::npos)
+      out.spans[key] = {static_cast<uint32_t>(base + i + colon + 1), static_cast<uint32_t>(base + semi)};
+    i = semi + 1;
+  }
+  return out;
+}
+
+bool builtin_scalar(std::string_view t) {
+  static const std::set<std::string_view> kinds = {
+      "string", "bool", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+      "float32", "float64", "byte", "rune", "[]byte", "[]uint8"};
+  return kinds.count(t) != 0;
+}
+
+struct Column {
+  std::string name, field;
+  requirements::Span span;
+  bool quoted = false;
+};
+
+struct Model {
+  std::string name;
+  TSNode struct_type{};
+  uint32_t at = 0;
+  bool gorm = false;  ///< embeds gorm.Model or tags a field
+  std::vector<Column> columns;
+};
+
+class Reader {
+ public:
+  Reader(const FileInput& in) : in_(in), src_(in.text) {}
+
+  void run(FileOutput* out) {
+    collect(in_.root);
+    bool migrates = src_.find("AutoMigrate(") != std::string_view::npos;
+    for (auto& [name, m] : models_) {
+      bool named = tables_.count(name) != 0;
+      if (!m.gorm && !named) continue;
+      if (migrates) {
+        out->unchecked.push_back({m.at, "gorm model",
+                                  "this file calls AutoMigrate, which creates and alters tables at start-up: the "
+                                  "schema is not the migrations' alone"});
+        continue;
+      }
+      if (!named) {
+        out->unchecked.push_back({m.at, "gorm model",
+                                  "no TableName() method: the table name comes from GORM's naming strategy (plural "
+                                  "snake_case unless configured where the database is opened)"});
+        continue;
+      }
+      std::set<std::string> seen;
+      columns_of(m.struct_type, "", &m.columns, &seen, 0);
+      emit_model(m, out);
+    }
+    chains(in_.root, out, migrates);
+  }
+
+ private:
+  void collect(TSNode root) {
+    uint32_t n = ts_node_named_child_count(root);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode d = ts_node_named_child(root, i);
+      if (node_is(d, "type_declaration")) {
+        for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
+          TSNode spec = ts_node_named_child(d, j);
+          if (!node_is(spec, "type_spec")) continue;
+          std::string name(node_text(field(spec, "name"), src_));
+          TSNode type = field(spec, "type");
+          if (!node_is(type, "struct_type")) {
+            scalars_.insert(name);
+            continue;
+          }
+          Model m;
+          m.name = name;
+          m.struct_type = type;
+          m.at = ts_node_start_byte(field(spec, "name"));
+          m.gorm = is_gorm_struct(type);
+          models_[name] = std::move(m);
+        }
+      } else if (node_is(d, "method_declaration") && node_text(field(d, "name"), src_) == "TableName") {
+        table_name(d);
+      }
+    }
+  }
+
+  bool is_gorm_struct(TSNode st) const {
+    std::string_view t = node_text(st, src_);
+    return t.find("gorm.Model") != std::string_view::npos || t.find("gorm:\"") != std::string_view::npos;
+  }
+
+  /// func (Model) TableName() string { return "t" }: the literal it returns.
+  void table_name(TSNode method) {
+    std::string_view recv = node_text(field(method, "receiver"), src_);
+    std::string type;
+    for (size_t i = recv.size(); i-- > 0;) {  // the last identifier of "(m *Model)"
+      char c = recv[i];
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') type.insert(type.begin(), c);
+      else if (!type.empty()) break;
+    }
+    TSNode body = field(method, "body");
+    TSNode ret{};
+    for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+      TSNode s = ts_node_named_child(body, i);
+      if (node_is(s, "comment")) continue;
+      if (!node_is(s, "return_statement") || !ts_node_is_null(ret)) return;  // not a plain return
+      ret = s;
+    }
+    TSNode list = languages::first_named_child(ret);
+    TSNode lit = node_is(list, "expression_list") ? languages::first_named_child(list) : list;
+    if (!node_is(lit, "interpreted_string_literal") && !node_is(lit, "raw_string_literal")) return;
+    std::string_view v = node_text(lit, src_);
+    if (v.size() < 3) return;
+    std::string name(v.substr(1, v.size() - 2));
+    for (char c : name)
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.') return;
+    tables_[type] = {name, {ts_node_start_byte(lit) + 1, ts_node_end_byte(lit) - 1}};
+  }
+
+  /// The columns of a struct type's fields, in order (embedded structs of this file flattened).
+  void columns_of(TSNode st, const std::string& prefix, std::vector<Column>* out, std::set<std::string>* seen,
+                  int depth) {
+    if (depth > 4) return;
+    TSNode list{};
+    for (uint32_t i = 0; i < ts_node_named_child_count(st); ++i)
+      if (node_is(ts_node_named_child(st, i), "field_declaration_list")) list = ts_node_named_child(st, i);
+    for (uint32_t i = 0; i < ts_node_named_child_count(list); ++i) {
+      TSNode f = ts_node_named_child(list, i);
+      if (!node_is(f, "field_declaration")) continue;
+      TSNode type = field(f, "type");
+      Tag tag = gorm_tag(field(f, "tag"), src_);
+      auto has = [&](const char* k) { return tag.settings.count(k) != 0; };
+      if (has("-") || (tag.present && tag.settings.size() == 1 && tag.settings.begin()->first.starts_with("-")))
+        continue;
+      std::string_view type_text = node_text(type, src_);
+      while (type_text.starts_with("*")) type_text.remove_prefix(1);
+      std::vector<TSNode> names;
+      for (uint32_t j = 0; j < ts_node_named_child_count(f); ++j)
+        if (node_is(ts_node_named_child(f, j), "field_identifier")) names.push_back(ts_node_named_child(f, j));
+      if (names.empty()) {  // embedded
+        if (type_text == "gorm.Model") {
+          for (const char* c : {"id", "created_at", "updated_at", "deleted_at"})
+            if (seen->insert(c).second) out->push_back({c, "gorm.Model", {ts_node_start_byte(type), ts_node_end_byte(type)}});
+          continue;
+        }
+        auto it = models_.find(std::string(type_text));
+        if (it != models_.end()) columns_of(it->second.struct_type, prefix, out, seen, depth + 1);
+        continue;
+      }
+      if (has("EMBEDDED")) {
+        auto it = models_.find(std::string(type_text));
+        std::string p = prefix + (has("EMBEDDEDPREFIX") ? tag.settings["EMBEDDEDPREFIX"] : "");
+        if (it != models_.end()) columns_of(it->second.struct_type, p, out, seen, depth + 1);
+        continue;
+      }
+      if (has("FOREIGNKEY") || has("REFERENCES") || has("MANY2MANY") || has("POLYMORPHIC")) continue;
+      bool serialized = has("SERIALIZER");
+      if (!serialized && !column_type(type_text)) continue;
+      for (TSNode n : names) {
+        std::string_view fname = node_text(n, src_);
+        if (fname.empty() || !std::isupper(static_cast<unsigned char>(fname[0]))) continue;  // unexported
+        Column c;
+        c.field = std::string(fname);
+        auto col = tag.settings.find("COLUMN");
+        if (col != tag.settings.end() && !col->second.empty()) {
+          c.name = col->second;
+          c.span = tag.spans["COLUMN"];
+          c.quoted = std::any_of(c.name.begin(), c.name.end(), [](char ch) { return std::isupper(static_cast<unsigned char>(ch)); });
+        } else {
+          c.name = prefix + to_db_name(fname);
+          c.span = {ts_node_start_byte(n), ts_node_end_byte(n)};
+        }
+        if (seen->insert(c.name).second) out->push_back(std::move(c));
+      }
+    }
+  }
+
+  /// Whether a field of this type is one column for certain.
+  bool column_type(std::string_view t) const {
+    if (builtin_scalar(t)) return true;
+    if (t.starts_with("[]") || t.starts_with("map[") || t.starts_with("[") || t.starts_with("func") ||
+        t.starts_with("chan") || t.starts_with("interface") || t.starts_with("struct"))
+      return false;
+    if (t.find('.') != std::string_view::npos) return true;  // time.Time, sql.NullString, uuid.UUID, datatypes.JSON
+    return scalars_.count(std::string(t)) != 0;               // a named non-struct type of this file
+  }
+
+  void emit_model(const Model& m, FileOutput* out) {
+    auto& reqs = out->requirements;
+    const auto& [table, span] = tables_.at(m.name);
+    std::string schema = in_.default_schema, rel = table;
+    if (size_t dot = table.find('.'); dot != std::string::npos) schema = table.substr(0, dot), rel = table.substr(dot + 1);
+    size_t unit = reqs.units.size();
+    requirements::Unit u;
+    u.file = std::string(in_.path);
+    u.fingerprint_text = "gorm model " + m.name + " TableName(" + schema + "." + rel + ")";
+    reqs.units.push_back(std::move(u));
+    requirements::Requirement r;
+    r.object = requirements::Object::Relation;
+    r.schema = schema;
+    r.relation = rel;
+    r.span = span;
+    r.unit = unit;
+    r.describe = "GORM model " + m.name + " is stored in table " + rel + " (its TableName method)";
+    reqs.requirements.push_back(r);
+    for (const Column& c : m.columns) {
+      requirements::Requirement q;
+      q.object = requirements::Object::Column;
+      q.schema = schema;
+      q.relation = rel;
+      q.column = c.name;
+      q.span = c.span;
+      q.unit = unit;
+      q.quoted = c.quoted;
+      q.use = requirements::Use::Write;
+      q.describe = "GORM model " + m.name + " field " + c.field + " maps to column " + rel + "." + c.name +
+                   "; Create and Save write every field";
+      reqs.requirements.push_back(std::move(q));
+    }
+  }
+
+  // Chains: db.Table("t").Where("c = ?", v).Order("d desc").Find(&out).
+  struct Link {
+    std::string_view name;
+    std::vector<TSNode> args;
+  };
+
+  void chains(TSNode root, FileOutput* out, bool migrates) {
+    std::vector<TSNode> stack{root};
+    while (!stack.empty()) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (node_is(n, "call_expression")) {
+        TSNode parent = ts_node_parent(n);
+        // Inside a longer chain when a method is called on it (`.Error` after Find is a field).
+        bool inner = node_is(parent, "selector_expression") && ts_node_eq(field(parent, "operand"), n) &&
+                     node_is(ts_node_parent(parent), "call_expression");
+        if (!inner) chain(n, out, migrates);
+      }
+      for (uint32_t i = ts_node_named_child_count(n); i-- > 0;) stack.push_back(ts_node_named_child(n, i));
+    }
+  }
+
+  static std::vector<TSNode> arguments(TSNode call) {
+    std::vector<TSNode> out;
+    TSNode args = field(call, "arguments");
+    for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i)
+      if (!node_is(ts_node_named_child(args, i), "comment")) out.push_back(ts_node_named_child(args, i));
+    return out;
+  }
+
+  /// A literal string argument's text and the offset of its first character, or false.
+  bool literal(TSNode n, std::string_view* text, uint32_t* at) const {
+    if (!node_is(n, "interpreted_string_literal") && !node_is(n, "raw_string_literal")) return false;
+    std::string_view t = node_text(n, src_);
+    if (t.size() < 2 || t.find('\\') != std::string_view::npos) return false;
+    *text = t.substr(1, t.size() - 2);
+    *at = ts_node_start_byte(n) + 1;
+    return true;
+  }
+
+  void chain(TSNode top, FileOutput* out, bool migrates) {
+    std::vector<Link> links;
+    TSNode n = top;
+    while (node_is(n, "call_expression")) {
+      TSNode fn = field(n, "function");
+      if (!node_is(fn, "selector_expression")) break;
+      links.insert(links.begin(), Link{node_text(field(fn, "field"), src_), arguments(n)});
+      n = field(fn, "operand");
+    }
+    if (links.size() < 2) return;
+    std::optional<std::string> table;
+    std::string via;
+    requirements::Span table_span{};
+    bool explicit_table = false;
+    for (const Link& l : links) {
+      if (l.name == "Joins" || l.name == "Raw" || l.name == "Exec" || l.name == "Preload" || l.name == "Scopes" ||
+          l.name == "InnerJoins")
+        return;
+      if (l.name == "Table" && !l.args.empty()) {
+        std::string_view t;
+        uint32_t at;
+        if (!literal(l.args[0], &t, &at) || !plain_name(t)) return;  // "t AS x", a subquery: left out
+        table = std::string(t);
+        table_span = {at, static_cast<uint32_t>(at + t.size())};
+        explicit_table = true;
+        via = "Table(\"" + *table + "\")";
+      } else if (l.name == "Model" && !l.args.empty() && !table) {
+        std::string model = composite_type(l.args[0]);
+        auto it = tables_.find(model);
+        if (it == tables_.end() || !models_.count(model) || migrates) return;
+        table = it->second.first;
+        via = "Model(&" + model + "{})";
+      }
+    }
+    if (!table || table->find('.') != std::string::npos) return;
+    auto& reqs = out->requirements;
+    size_t unit = reqs.units.size();
+    requirements::Unit u;
+    u.file = std::string(in_.path);
+    u.fingerprint_text = std::string(node_text(top, src_));
+    reqs.units.push_back(std::move(u));
+    if (explicit_table) {
+      requirements::Requirement r;
+      r.object = requirements::Object::Relation;
+      r.schema = in_.default_schema;
+      r.relation = *table;
+      r.span = table_span;
+      r.unit = unit;
+      r.describe = "GORM " + via + " queries table " + *table;
+      reqs.requirements.push_back(r);
+    }
+    for (const Link& l : links) {
+      if (l.args.empty()) continue;
+      std::string_view text;
+      uint32_t at;
+      if (!literal(l.args[0], &text, &at)) continue;
+      std::vector<std::pair<std::string, uint32_t>> cols;
+      if (l.name == "Where" || l.name == "Or" || l.name == "Not" || l.name == "Having") where_columns(text, at, &cols);
+      else if (l.name == "Select" || l.name == "Order" || l.name == "Group" || l.name == "Pluck" || l.name == "Distinct" ||
+               l.name == "Omit")
+        list_columns(text, at, l.name == "Order", &cols);
+      else
+        continue;
+      for (auto& [col, offset] : cols) {
+        requirements::Requirement q;
+        q.object = requirements::Object::Column;
+        q.schema = in_.default_schema;
+        q.relation = *table;
+        q.column = col;
+        q.span = {offset, static_cast<uint32_t>(offset + col.size())};
+        q.unit = unit;
+        q.describe = "GORM " + via + "." + std::string(l.name) + "(\"" + std::string(text) + "\") names column " +
+                     *table + "." + col;
+        reqs.requirements.push_back(std::move(q));
+      }
+    }
+  }
+
+  std::string composite_type(TSNode n) const {
+    if (node_is(n, "unary_expression")) n = field(n, "operand");
+    if (!node_is(n, "composite_literal")) return "";
+    return std::string(node_text(field(n, "type"), src_));
+  }
+
+  static bool plain_name(std::string_view t) {
+    if (t.empty() || std::isdigit(static_cast<unsigned char>(t[0]))) return false;
+    for (char c : t)
+      if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+        return false;
+    return true;
+  }
+
+  /// "a, b desc": each item a plain lower-case name (optionally followed by ASC/DESC for Order);
+  /// anything else (an expression, "t.col", "*") leaves the whole list out.
+  static void list_columns(std::string_view text, uint32_t at, bool order, std::vector<std::pair<std::string, uint32_t>>* out) {
+    std::vector<std::pair<std::string, uint32_t>> cols;
+    size_t i = 0;
+    while (i <= text.size()) {
+      size_t comma = text.find(',', i);
+      if (comma == std::string_view::npos) comma = text.size();
+      std::string_view item = text.substr(i, comma - i);
+      size_t b = 0;
+      while (b < item.size() && item[b] == ' ') ++b;
+      size_t e = b;
+      while (e < item.size() && item[e] != ' ') ++e;
+      std::string_view name = item.substr(b, e - b), rest = item.substr(e);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+      std::string r(rest);
+      for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!plain_name(name) || !(r.empty() || (order && (r == "asc" || r == "desc")))) return;
+      cols.push_back({std::string(name), static_cast<uint32_t>(at + i + b)});
+      i = comma + 1;
+    }
+    out->insert(out->end(), cols.begin(), cols.end());
+  }
+
+  /// "a = ? AND b IN ?": each conjunct "name <op> ?" with a plain name; others are left out.
+  static void where_columns(std::string_view text, uint32_t at, std::vector<std::pair<std::string, uint32_t>>* out) {
+    if (text.find('(') != std::string_view::npos || text.find('\'') != std::string_view::npos) return;
+    std::string lower(text);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    size_t i = 0;
+    while (i < lower.size()) {
+      size_t next = lower.size();
+      for (std::string_view sep : {" and ", " or "}) {
+        size_t s = lower.find(sep, i);
+        if (s != std::string::npos && s < next) next = s;
+      }
+      std::string_view conj = std::string_view(text).substr(i, next - i);
+      size_t b = 0;
+      while (b < conj.size() && conj[b] == ' ') ++b;
+      size_t e = b;
+      while (e < conj.size() && (std::isalnum(static_cast<unsigned char>(conj[e])) || conj[e] == '_')) ++e;
+      std::string_view name = conj.substr(b, e - b);
+      std::string rest(conj.substr(e));
+      for (char& c : rest) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      size_t r = rest.find_first_not_of(' ');
+      rest = r == std::string::npos ? "" : rest.substr(r);
+      bool op = false;
+      for (std::string_view o : {"=", "<>", "!=", "<=", ">=", "<", ">", "in ", "not in ", "like ", "ilike ", "is ",
+                                 "between "})
+        if (rest.starts_with(o)) op = true;
+      if (plain_name(name) && op) out->push_back({std::string(name), static_cast<uint32_t>(at + i + b)});
+      if (next == lower.size()) break;
+      i = lower.find(' ', next + 1) + 1;
+    }
+  }
+
+  const FileInput& in_;
+  std::string_view src_;
+  std::map<std::string, Model> models_;
+  std::set<std::string> scalars_;
+  std::map<std::string, std::pair<std::string, requirements::Span>> tables_;
+};
+
+void extract(const FileInput& in, FileOutput* out) {
+  if (ts_node_is_null(in.root)) return;
+  Reader(in).run(out);
+}
+
+bool relevant(std::string_view text) {
+  return text.find("gorm.io/gorm") != std::string_view::npos || text.find("jinzhu/gorm") != std::string_view::npos;
+}
+
+}  // namespace
+
+extern const DataLayer kGorm{"gorm", {"go"}, nullptr, relevant, extract};
+
+}  // namespace schemagate::datalayers

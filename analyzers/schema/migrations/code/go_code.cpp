@@ -1,0 +1,272 @@
+// Reading Go upgrade functions; see go_code.h for the why. The SQL strings come from the Go
+// extractor itself (languages/go.cpp through the shared engine), so a migration follows the same
+// constants, `+` chains and package-level names as the application's queries do; this file only
+// walks an upgrade function in source order and keeps the statements its Exec calls run.
+#include "analyzers/schema/migrations/code/go_code.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <map>
+#include <memory>
+
+#include "analyzers/languages/string_eval.h"
+#include "analyzers/schema/migrations/migration_io.h"
+
+namespace schemagate::schema::migrations::code {
+
+namespace {
+
+using languages::field;
+using languages::node_is;
+
+/// Calls that run their SQL argument and return no rows: the statements of a migration. Query
+/// and QueryRow read (a data migration's loop); they change nothing the model follows.
+bool is_exec(std::string_view name) {
+  return name == "Exec" || name == "ExecContext" || name == "MustExec" || name == "MustExecContext";
+}
+
+std::string_view callee_name(TSNode call, std::string_view text, bool* method) {
+  TSNode fn = field(call, "function");
+  *method = node_is(fn, "selector_expression");
+  if (*method) fn = field(fn, "field");
+  if (!node_is(fn, "identifier") && !node_is(fn, "field_identifier")) return {};
+  return languages::node_text(fn, text);
+}
+
+std::vector<TSNode> arguments(TSNode call) {
+  std::vector<TSNode> out;
+  TSNode args = field(call, "arguments");
+  uint32_t n = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode a = ts_node_named_child(args, i);
+    if (!node_is(a, "comment")) out.push_back(a);
+  }
+  return out;
+}
+
+/// A context argument: `ctx`, `c.Context()`, `context.Background()`.
+bool is_context(TSNode arg, std::string_view text) {
+  std::string s(languages::node_text(arg, text));
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s.find("ctx") != std::string::npos || s.find("context") != std::string::npos;
+}
+
+}  // namespace
+
+std::vector<std::string> words_in_go_strings(std::string_view text) {
+  std::vector<std::string> words;
+  auto add_words = [&](std::string_view lit) {
+    size_t i = 0;
+    while (i < lit.size()) {
+      unsigned char c = static_cast<unsigned char>(lit[i]);
+      if (std::isalpha(c) || c == '_') {
+        size_t start = i;
+        while (i < lit.size() && (std::isalnum(static_cast<unsigned char>(lit[i])) || lit[i] == '_')) ++i;
+        std::string w(lit.substr(start, i - start));
+        for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        words.push_back(std::move(w));
+      } else {
+        ++i;
+      }
+    }
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "//") == 0) {
+      size_t nl = text.find('\n', i);
+      i = nl == std::string_view::npos ? text.size() : nl;
+    } else if (text[i] == '"' || text[i] == '`') {
+      char q = text[i];
+      size_t j = i + 1;
+      while (j < text.size() && text[j] != q && !(q == '"' && text[j] == '\n')) j += (q == '"' && text[j] == '\\') ? 2 : 1;
+      add_words(text.substr(i + 1, std::min(j, text.size()) - i - 1));
+      i = j;
+    }
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+std::vector<std::string> go_files(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  std::vector<std::string> names;
+  for (const source::DirEntry& e : fs.list(on_disk(root, dir)))
+    if (!e.is_dir && e.name.ends_with(".go") && !e.name.ends_with("_test.go")) names.push_back(e.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<std::string> package_words(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+                                       const std::vector<std::string>& names) {
+  std::vector<std::string> out, all;
+  std::set<std::string> found;
+  for (const std::string& f : go_files(fs, root, dir)) {
+    std::string path = source::join_path(dir, f), text, err;
+    if (!fs.read(on_disk(root, path), &text, &err)) continue;
+    for (std::string& w : words_in_go_strings(text)) all.push_back(std::move(w));
+    std::unique_ptr<GoMigrationCode> go;
+    for (const std::string& name : names) {
+      if (name.find('.') != std::string::npos || text.find("func " + name + "(") == std::string::npos) continue;
+      if (!go) go = std::make_unique<GoMigrationCode>(path, text, nullptr);
+      TSNode fn = go->ok() ? go->function(name) : TSNode{};
+      if (ts_node_is_null(fn)) continue;
+      found.insert(name);
+      GoMigrationCode::Steps only;
+      only.functions.push_back({ts_node_start_byte(fn), ts_node_end_byte(fn)});
+      for (std::string& w : go->words_of(only)) out.push_back(std::move(w));
+    }
+  }
+  for (const std::string& name : names)
+    if (!found.count(name)) out.insert(out.end(), all.begin(), all.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+languages::ProjectConstants package_constants(const source::FileSystem& fs, const std::string& root,
+                                              const std::string& dir) {
+  std::vector<std::pair<std::string, const languages::Language*>> files;
+  for (const std::string& f : go_files(fs, root, dir)) {
+    std::string rel = source::join_path(dir, f);
+    files.push_back({rel, languages::language_for_path(rel)});
+  }
+  return languages::collect_project_constants(fs, root, files, 1);
+}
+
+GoMigrationCode::GoMigrationCode(const std::string& path, const std::string& text,
+                                 const languages::ProjectConstants* package)
+    : path_(path), text_(text) {
+  const languages::Language* go = languages::language_for_path("x.go");
+  parser_ = std::make_unique<languages::Parser>(*go);
+  if (!parser_->ok()) return;
+  tree_ = parser_->parse(text_);
+  if (!tree_) return;
+  root_ = ts_tree_root_node(tree_.get());
+  languages::ExtractInput in{text_, root_, go, nullptr, path_, package};
+  go->extract(in, &sites_);
+}
+
+std::string_view GoMigrationCode::node_text(TSNode n) const { return languages::node_text(n, text_); }
+
+TSNode GoMigrationCode::function(std::string_view name) const {
+  uint32_t n = ts_node_named_child_count(root_);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode d = ts_node_named_child(root_, i);
+    if (node_is(d, "function_declaration") && node_text(field(d, "name")) == name) return d;
+  }
+  return TSNode{};
+}
+
+TSNode GoMigrationCode::upgrade_function(TSNode arg) const {
+  while (node_is(arg, "parenthesized_expression")) arg = languages::first_named_child(arg);
+  if (node_is(arg, "func_literal")) return arg;
+  if (node_is(arg, "identifier")) return function(node_text(arg));
+  return TSNode{};
+}
+
+GoMigrationCode::Steps GoMigrationCode::steps(TSNode fn) const {
+  Steps out;
+  std::set<uint32_t> running;
+  run(fn, &running, &out);
+  return out;
+}
+
+void GoMigrationCode::run(TSNode fn, std::set<uint32_t>* running, Steps* out) const {
+  // The handles: parameters that are neither a context nor a plain value (*sql.Tx, *gorm.DB, pgx.Tx).
+  std::set<std::string_view> handles;
+  TSNode params = field(fn, "parameters");
+  uint32_t n = ts_node_named_child_count(params);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode p = ts_node_named_child(params, i);
+    std::string_view type = node_text(field(p, "type"));
+    if (type.find('.') == std::string_view::npos || type == "context.Context") continue;
+    uint32_t m = ts_node_named_child_count(p);
+    for (uint32_t j = 0; j < m; ++j)
+      if (node_is(ts_node_named_child(p, j), "identifier")) handles.insert(node_text(ts_node_named_child(p, j)));
+  }
+  // A helper runs each time it is called; the set of functions on the stack stops recursion.
+  if (!running->insert(ts_node_start_byte(fn)).second) return;
+  out->functions.push_back({ts_node_start_byte(fn), ts_node_end_byte(fn)});
+  walk(field(fn, "body"), handles, running, out);
+  running->erase(ts_node_start_byte(fn));
+}
+
+void GoMigrationCode::walk(TSNode node, const std::set<std::string_view>& handles, std::set<uint32_t>* visited,
+                           Steps* out) const {
+  if (ts_node_is_null(node)) return;
+  if (node_is(node, "call_expression")) {
+    bool method = false;
+    std::string_view name = callee_name(node, text_, &method);
+    if (method && is_exec(name)) return exec(node, name, out);
+    if (!method && !name.empty()) {
+      TSNode callee = function(name);
+      if (!ts_node_is_null(callee)) {  // a helper of this file: what it runs, runs here
+        run(callee, visited, out);
+      } else {
+        // A function of another file (or package) handed the handle may run anything.
+        for (TSNode a : arguments(node))
+          if (node_is(a, "identifier") && handles.count(node_text(a))) {
+            out->opaque_helper = true;
+            out->helpers.push_back(std::string(name));
+            out->sql.notes.push_back({ts_node_start_byte(node), "the handle is passed to " + std::string(name) +
+                                                                    ", defined in another file: what it runs is not modelled"});
+          }
+      }
+    } else if (method && !name.empty()) {
+      TSNode fn = field(field(node, "function"), "operand");
+      // pkg.Helper(tx): a function of another package handed the handle.
+      if (node_is(fn, "identifier") && !handles.count(node_text(fn)))
+        for (TSNode a : arguments(node))
+          if (node_is(a, "identifier") && handles.count(node_text(a))) {
+            out->opaque_helper = true;
+            out->helpers.push_back(std::string(node_text(field(node, "function"))));
+            out->sql.notes.push_back({ts_node_start_byte(node), "the handle is passed to " +
+                                                                    std::string(node_text(field(node, "function"))) +
+                                                                    ": what it runs is not modelled"});
+          }
+    }
+  }
+  uint32_t n = ts_node_named_child_count(node);
+  for (uint32_t i = 0; i < n; ++i) walk(ts_node_named_child(node, i), handles, visited, out);
+}
+
+void GoMigrationCode::exec(TSNode call, std::string_view name, Steps* out) const {
+  std::vector<TSNode> args = arguments(call);
+  size_t index = name.ends_with("Context") ? 1 : 0;
+  if (index == 0 && args.size() >= 2 && is_context(args[0], text_)) index = 1;  // pgx: Exec(ctx, sql, ...)
+  const languages::SqlSite* site = nullptr;
+  if (index < args.size()) {
+    uint32_t at = ts_node_start_byte(args[index]);
+    for (const languages::SqlSite& s : sites_)
+      if (s.host_begin == at && s.database_call) site = &s;
+  }
+  if (!site || site->dynamic || site->sql.text.find(sql::kHole) != std::string::npos) {
+    out->unknown = true;
+    out->sql.notes.push_back({ts_node_start_byte(call), std::string(name) +
+                                                            " of a statement computed at run time: not modelled; the "
+                                                            "names in the strings of this migration are not checked"});
+    return;
+  }
+  out->sql.sql += site->sql.text;
+  out->sql.origin.insert(out->sql.origin.end(), site->sql.origin.begin(), site->sql.origin.end());
+  out->sql.sql += ";\n";
+  out->sql.origin.resize(out->sql.sql.size(), ts_node_end_byte(call));
+}
+
+std::vector<std::string> GoMigrationCode::words_of(const Steps& steps) const {
+  std::vector<std::string> out;
+  auto add = [&](uint32_t b, uint32_t e) {
+    for (std::string& w : words_in_go_strings(std::string_view(text_).substr(b, e - b))) out.push_back(std::move(w));
+  };
+  for (auto& [b, e] : steps.functions) add(b, e);
+  uint32_t n = ts_node_named_child_count(root_);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode d = ts_node_named_child(root_, i);
+    if (node_is(d, "const_declaration")) add(ts_node_start_byte(d), ts_node_end_byte(d));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace schemagate::schema::migrations::code

@@ -1,0 +1,108 @@
+// Migrations written in Go, read with tree-sitter-go and never run. Every Go runner comes down to
+// the same few calls: an upgrade function (a goose Up, one closure of a slice, a gormigrate
+// Migrate) executes SQL strings on the handle it receives (`tx.Exec`, `tx.ExecContext(ctx, ...)`,
+// pgx's `tx.Exec(ctx, ...)`). GoMigrationCode turns one upgrade function into the SQL it runs, in
+// source order, each string's bytes keeping their own file offsets; the formats (goose.cpp,
+// go_steps.cpp) only say which functions are upgrades and in what order they run.
+//
+// A statement the model cannot know (computed at run time: fmt.Sprintf of identifiers, a loop
+// over rows, a helper of another file handed the handle) is an unknown step: the names in the
+// string literals of the functions it runs and of the file's constants (for a helper elsewhere,
+// of the whole package) become uncertain, so what it may create or drop is never reported
+// missing nor assumed present.
+#pragma once
+#include <tree_sitter/api.h>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/project_constants.h"
+#include "analyzers/languages/tree_parser.h"
+#include "analyzers/schema/migrations/code/generated_sql.h"
+#include "analyzers/source/file_system.h"
+
+namespace schemagate::schema::migrations::code {
+
+/// Every identifier-shaped word, lower-cased, inside the string literals of Go source (comments
+/// skipped): the names a statement built from them may touch.
+std::vector<std::string> words_in_go_strings(std::string_view text);
+
+/// The Go files of a package directory (no _test.go), sorted by name.
+std::vector<std::string> go_files(const source::FileSystem& fs, const std::string& root, const std::string& dir);
+
+/// One parsed Go file of a migration package.
+class GoMigrationCode {
+ public:
+  /// Parses `text` (kept by reference: it must outlive this object) of `path`; `package`: the
+  /// constants of the directory's other files, or null. ok() is false when it does not parse.
+  GoMigrationCode(const std::string& path, const std::string& text, const languages::ProjectConstants* package);
+  bool ok() const { return tree_ != nullptr; }
+  TSNode root() const { return root_; }
+  std::string_view text() const { return text_; }
+  std::string_view node_text(TSNode n) const;
+
+  /// The top-level function declaration named `name`, or a null node.
+  TSNode function(std::string_view name) const;
+  /// The function an upgrade argument stands for: a func literal, or the name of a top-level
+  /// function; null for nil or anything else.
+  TSNode upgrade_function(TSNode arg) const;
+
+  /// What running the function `fn` (function_declaration or func_literal) executes.
+  struct Steps {
+    GeneratedSql sql;
+    bool unknown = false;          ///< a statement computed at run time
+    bool opaque_helper = false;    ///< the handle handed to a function of another file
+    std::vector<std::string> helpers;  ///< the names of those functions (pkg.Name for another package)
+    /// The functions walked (the upgrade and the helpers it calls), as byte ranges.
+    std::vector<std::pair<uint32_t, uint32_t>> functions;
+  };
+  Steps steps(TSNode fn) const;
+  /// The names a step computed at run time may touch: the words of the strings of the functions
+  /// it walked and of the file's top-level constants (the table names a Sprintf is given).
+  std::vector<std::string> words_of(const Steps& steps) const;
+
+ private:
+  void run(TSNode fn, std::set<uint32_t>* running, Steps* out) const;
+  void walk(TSNode node, const std::set<std::string_view>& handles, std::set<uint32_t>* visited, Steps* out) const;
+  void exec(TSNode call, std::string_view name, Steps* out) const;
+
+  const std::string& path_;
+  const std::string& text_;
+  std::unique_ptr<languages::Parser> parser_;
+  languages::Tree tree_;
+  TSNode root_{};
+  std::vector<languages::SqlSite> sites_;
+};
+
+/// The steps of one upgrade function as the MigrationFile fields a format fills: `sql`,
+/// `origin`, `notes`, `uncertain_names` (the step's words on an unknown statement, the package's
+/// on an opaque helper). `at` is the offset an empty step points at; `package_words` is called
+/// only when needed.
+template <class PackageWords>
+void fill_from_steps(const GoMigrationCode& go, GoMigrationCode::Steps steps, uint32_t at, PackageWords package_words,
+                     std::string* sql, std::vector<uint32_t>* origin,
+                     std::vector<std::pair<uint32_t, std::string>>* notes, std::vector<std::string>* uncertain) {
+  if (steps.unknown || steps.opaque_helper) *uncertain = go.words_of(steps);
+  if (steps.opaque_helper)
+    for (std::string& w : package_words(steps.helpers)) uncertain->push_back(std::move(w));
+  *sql = std::move(steps.sql.sql);
+  *origin = std::move(steps.sql.origin);
+  if (origin->empty()) origin->push_back(at);  // no SQL: still generated from the code
+  *notes = std::move(steps.sql.notes);
+}
+
+/// The names the helpers `names` of the package in `dir` may touch: the words of the strings of
+/// their declarations and of their files' constants; of every Go file of `dir` when one is not
+/// declared there (a function of another package). For fill_from_steps' package_words.
+std::vector<std::string> package_words(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+                                       const std::vector<std::string>& names);
+
+/// The constants of every Go file of `dir`, for GoMigrationCode.
+languages::ProjectConstants package_constants(const source::FileSystem& fs, const std::string& root,
+                                              const std::string& dir);
+
+}  // namespace schemagate::schema::migrations::code

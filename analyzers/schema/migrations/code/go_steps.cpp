@@ -1,0 +1,205 @@
+// Go migrations kept as a list of upgrade functions in one package (miniflux's
+// internal/database/migrations.go): a package-level
+//   var migrations = [...]func(tx *sql.Tx) error{ func(tx *sql.Tx) error {...}, upgradeTwo, ... }
+// whose element i is version i + 1, or a map keyed by version,
+//   var upgrades = map[int]func(*sql.Tx) error{1: initial, 2: addColumn},
+// applied in version order. A list is recognised by its element type: a function that takes a
+// database handle (a type named *sql.Tx, *sql.DB, pgx.Tx, *gorm.DB, ...), with at least two
+// elements that Exec SQL. Each element is one MigrationFile of the same path, read by
+// code/go_code.h; its name is the list's name and index ("migrations[3]") or the function's.
+//
+// The runner keeps a one-row table holding the count of versions applied (miniflux's
+// schema_version(version)), so the tracking layout reads that number as "every version up to it".
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#include <set>
+
+#include "analyzers/languages/string_eval.h"
+#include "analyzers/schema/migrations/code/go_code.h"
+#include "analyzers/schema/migrations/migration.h"
+#include "analyzers/schema/migrations/migration_io.h"
+#include "analyzers/schema/migrations/naming.h"
+#include "analyzers/source/discovery.h"
+
+namespace schemagate::schema::migrations {
+
+namespace code {
+
+namespace {
+
+using languages::field;
+using languages::node_is;
+
+/// A list literal's text may hold one: cheap test before parsing.
+bool may_hold_list(std::string_view text) {
+  return (text.find("]func(") != std::string_view::npos) && text.find("Exec") != std::string_view::npos;
+}
+
+/// A function type whose parameters include a database handle.
+bool takes_handle(TSNode type, std::string_view text) {
+  if (!node_is(type, "function_type")) return false;
+  std::string_view params = languages::node_text(field(type, "parameters"), text);
+  for (std::string_view h : {"Tx", "DB", "Conn", "sql.", "pgx", "gorm", "bun", "sqlx"})
+    if (params.find(h) != std::string_view::npos) return true;
+  return false;
+}
+
+struct Upgrade {
+  std::string version, name;
+  TSNode fn{};
+  uint32_t at = 0;
+};
+
+/// The upgrade list the file declares at package level, or empty.
+std::vector<Upgrade> upgrade_list(const GoMigrationCode& go) {
+  std::string_view text = go.text();
+  TSNode root = go.root();
+  uint32_t n = ts_node_named_child_count(root);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode decl = ts_node_named_child(root, i);
+    if (!node_is(decl, "var_declaration")) continue;
+    std::vector<TSNode> specs;
+    for (uint32_t j = 0; j < ts_node_named_child_count(decl); ++j) {
+      TSNode c = ts_node_named_child(decl, j);
+      if (node_is(c, "var_spec")) specs.push_back(c);
+      if (node_is(c, "var_spec_list"))
+        for (uint32_t k = 0; k < ts_node_named_child_count(c); ++k)
+          if (node_is(ts_node_named_child(c, k), "var_spec")) specs.push_back(ts_node_named_child(c, k));
+    }
+    for (TSNode spec : specs) {
+      TSNode values = field(spec, "value");
+      if (ts_node_named_child_count(values) != 1) continue;
+      TSNode lit = ts_node_named_child(values, 0);
+      if (!node_is(lit, "composite_literal")) continue;
+      TSNode type = field(lit, "type");
+      bool map = node_is(type, "map_type");
+      TSNode element = map ? field(type, "value") : field(type, "element");
+      if (!(map || node_is(type, "slice_type") || node_is(type, "array_type") ||
+            node_is(type, "implicit_length_array_type")) ||
+          !takes_handle(element, text))
+        continue;
+      std::string list_name(go.node_text(field(spec, "name")));
+      std::vector<Upgrade> out;
+      TSNode body = field(lit, "body");
+      size_t index = 0, executing = 0;
+      bool ok = true;
+      for (uint32_t k = 0; k < ts_node_named_child_count(body) && ok; ++k) {
+        TSNode e = ts_node_named_child(body, k);
+        if (node_is(e, "comment")) continue;
+        Upgrade u;
+        TSNode value;
+        if (node_is(e, "keyed_element")) {  // map or indexed list: the key is the version
+          TSNode key = languages::first_named_child(ts_node_named_child(e, 0));
+          if (ts_node_is_null(key)) key = ts_node_named_child(e, 0);
+          if (!node_is(key, "int_literal")) ok = false;
+          u.version = strip_leading_zeros(go.node_text(key));
+          if (!map) u.version = std::to_string(std::stoull(u.version.empty() ? "0" : u.version) + 1);
+          value = languages::first_named_child(ts_node_named_child(e, 1));
+          if (ts_node_is_null(value)) value = ts_node_named_child(e, 1);
+        } else {
+          if (map) ok = false;
+          u.version = std::to_string(index + 1);
+          value = languages::first_named_child(e);
+          if (ts_node_is_null(value)) value = e;
+        }
+        ++index;
+        u.fn = go.upgrade_function(value);
+        if (ts_node_is_null(u.fn)) {
+          ok = false;
+          break;
+        }
+        u.at = ts_node_start_byte(value);
+        u.name = node_is(value, "identifier") ? std::string(go.node_text(value))
+                                              : list_name + "[" + std::to_string(index - 1) + "]";
+        if (go.node_text(u.fn).find("Exec") != std::string_view::npos) ++executing;
+        out.push_back(std::move(u));
+      }
+      if (!ok || executing < 2) continue;
+      std::stable_sort(out.begin(), out.end(),
+                       [](const Upgrade& a, const Upgrade& b) { return compare_numbers(a.version, b.version) < 0; });
+      return out;
+    }
+  }
+  return {};
+}
+
+/// The first of the folder's Go files that declares an upgrade list, or "".
+std::string list_file(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  for (const std::string& f : go_files(fs, root, dir)) {
+    std::string path = source::join_path(dir, f), text, err;
+    if (!fs.read(on_disk(root, path), &text, &err) || !may_hold_list(text)) continue;
+    GoMigrationCode go(path, text, nullptr);
+    if (go.ok() && !upgrade_list(go).empty()) return f;
+  }
+  return "";
+}
+
+bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  return !list_file(fs, root, dir).empty();
+}
+
+std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
+  std::set<std::string> dirs;
+  for (const std::string& path : source::discover_files(fs, root, {})) {
+    if (!path.ends_with(".go") || path.ends_with("_test.go")) continue;
+    size_t slash = path.rfind('/');
+    std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
+    if (dirs.count(dir)) continue;
+    std::string text, err;
+    if (!fs.read(on_disk(root, path), &text, &err) || !may_hold_list(text)) continue;
+    GoMigrationCode go(path, text, nullptr);
+    if (go.ok() && !upgrade_list(go).empty()) dirs.insert(dir);
+  }
+  return {dirs.begin(), dirs.end()};
+}
+
+bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+          std::vector<MigrationFile>* out, std::string* err) {
+  out->clear();
+  std::string file = list_file(fs, root, dir);
+  if (file.empty()) return true;
+  std::string path = source::join_path(dir, file), text;
+  if (!read_migration_text(fs, root, path, &text, err)) return false;
+  languages::ProjectConstants constants = package_constants(fs, root, dir);
+  GoMigrationCode go(path, text, &constants);
+  if (!go.ok() || ts_node_has_error(go.root())) {  // a list read past a syntax error would lose steps
+    *err = path + ": does not parse as Go (a syntax error in the migrations)";
+    return false;
+  }
+  for (const Upgrade& u : upgrade_list(go)) {
+    MigrationFile m;
+    m.path = path;
+    m.version = u.version;
+    m.name = u.name;
+    m.format = "go-steps";
+    m.text = text;
+    fill_from_steps(go, go.steps(u.fn), u.at, [&](const std::vector<std::string>& names) { return package_words(fs, root, dir, names); }, &m.sql, &m.origin,
+                    &m.notes, &m.uncertain_names);
+    out->push_back(std::move(m));
+  }
+  return true;
+}
+
+// schema_version(version): one row, the number of versions applied (miniflux writes it as text
+// after TRUNCATE). Every version up to it is applied.
+std::string tracking_query(const std::string& from, const Relation&) {
+  return "SELECT version::text FROM " + from;
+}
+void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
+  for (const TextRow& row : rows) {
+    std::string v = text_or_null(row[0]);
+    if (v == "NULL" || v == "0") continue;
+    push_applied(out, v, "", false, "version=" + v, /*covers=*/true);
+  }
+}
+const TrackingLayout kTracking{"schema_version", "", {"version"}, "a Go runner's (version)", tracking_query, 1,
+                               tracking_read};
+
+}  // namespace
+
+}  // namespace code
+
+extern const Format kGoSteps{"go-steps", code::detect, code::load, &code::kTracking, {}, code::discover};
+
+}  // namespace schemagate::schema::migrations
