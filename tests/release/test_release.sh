@@ -130,5 +130,17 @@ else
   echo "skip npm (not installed)"
 fi
 
+# ci/install.sh (the CI integrations' installer) from a release directory laid out as on GitHub.
+mkdir -p "$work/releases/v$version" "$work/bad/v$version"
+cp "$dist/$stem.tar.gz" "$dist/$stem.tar.gz.sha256" "$work/releases/v$version/"
+installed=$(SCHEMAGATE_RELEASE_URL="file://$work/releases" "$src/ci/install.sh" "v$version" "$work/installed" 2>&1)
+[[ $installed == "$work/installed/schemagate" && $("$installed" -V | head -1) == "schemagate $version" ]] &&
+  ok "ci/install.sh installs and verifies" || fail "ci/install.sh: $installed"
+cp "$dist/$stem.tar.gz.sha256" "$work/bad/v$version/"
+printf 'not the archive' >"$work/bad/v$version/$stem.tar.gz"
+got=$(SCHEMAGATE_RELEASE_URL="file://$work/bad" "$src/ci/install.sh" "$version" "$work/bad-installed" 2>&1; echo "exit: $?")
+[[ $got == "schemagate install: $stem.tar.gz does not match $stem.tar.gz.sha256"$'\n'"exit: 2" && ! -e $work/bad-installed/schemagate ]] &&
+  ok "ci/install.sh refuses a tampered archive" || fail "ci/install.sh, tampered: $got"
+
 echo "release: $fails failed"
 [[ $fails -eq 0 ]]
