@@ -11,8 +11,7 @@
 # CMake project version, e.g. from a v1.2.3 tag: VERSION=${GITHUB_REF_NAME#v})
 #
 # "Portable" means every library is linked statically except glibc (cmake/portable.cmake), so the
-# binary runs on any Linux whose glibc is at least as new as the symbol versions it needs
-# (tests/release/test_release.sh prints them). One row of the table below per platform; only
+# binary runs on any Linux with glibc 2.35 or newer (tests/release/test_release.sh checks it). One row of the table below per platform; only
 # linux-x86_64 is built and tested by this repository's CI. linux-arm64 is the same recipe on a
 # Debian 12 arm64 machine (built the same way, untested). macOS links Homebrew's static archives
 # the same way, except for the system libraries (libSystem, libc++), and is untested too.

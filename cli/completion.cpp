@@ -43,7 +43,7 @@ std::vector<Command> commands_of(const CLI::App& app, const std::map<std::string
       for (auto& l : opt->get_lnames()) f.names.push_back("--" + l);
       for (auto& s : opt->get_snames()) f.names.push_back("-" + s);
       f.description = opt->get_description();
-      f.takes_value = opt->get_type_size() != 0;
+      f.takes_value = opt->get_items_expected_max() != 0;  // flags expect no value
       const std::string lname = opt->get_lnames().empty() ? "" : "--" + opt->get_lnames().front();
       if (auto* ch = find_choices(choices, c.name + " " + lname)) f.choices = *ch;
       else if (auto* any = find_choices(choices, lname)) f.choices = *any;

@@ -104,7 +104,8 @@ std::string version_text() {
 void add_common(CLI::App* cmd, schemagate::cli::CommonOptions* o, std::string* search_path,
                 const std::vector<std::string>& formats) {
   cmd->add_option("PATH", o->pipeline.root, "Project directory (default: .)");
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember(formats));
+  if (!formats.empty())  // check adds its own --format (several outputs)
+    cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember(formats));
   // Repeatable options take one value per occurrence, so `--migrations db PATH` keeps PATH.
   cmd->add_option("--migrations", o->pipeline.migration_dirs,
                   "Migration directory, relative to PATH (repeatable; default: detect the usual locations)")
@@ -272,7 +273,7 @@ int main(int argc, char** argv) {
     auto it = std::find(command_names.begin(), command_names.end(), help_command);
     if (it == command_names.end())
       return fail("unknown command '" + help_command + "'" + did_you_mean(help_command, command_names));
-    std::cout << app.get_subcommand(help_command)->help();
+    std::cout << app.get_subcommand(help_command)->help("schemagate");
     return kClean;
   }
   if (explain->parsed()) {

@@ -1,12 +1,14 @@
-/* The portable release build links libpq statically, and Debian's libpq.a was built with
- * GSSAPI (Kerberos) and LDAP support whose libraries ship no static archives. These stubs stand
+/* The portable release build links libpq and libgit2 statically, and Debian built them with
+ * GSSAPI (Kerberos) and, for libpq, LDAP support, whose libraries ship no static archives. These stubs stand
  * in for them so that the binary needs nothing but glibc: every call fails the way libpq expects
  * when no credentials or no directory server are available.
  *
  * What this disables, and only in the portable build (Debian packages and source builds keep
  * both): GSSAPI encryption and Kerberos authentication (gssencmode=prefer falls back to TLS or
  * plain TCP, as on a machine without a credential cache; a server that demands GSSAPI gets
- * "GSSAPI is not supported by this schemagate build"), and ldap:// lookups in pg_service.conf.
+ * "GSSAPI is not supported by this schemagate build"), ldap:// lookups in pg_service.conf, and
+ * libgit2's Kerberos ("Negotiate") HTTP authentication, which schemagate never uses (it reads
+ * local repositories only).
  *
  * Every argument is a pointer or an integer, so the declarations below match the real ones in
  * <gssapi/gssapi.h> and <ldap.h> at the ABI level without needing those headers. */
@@ -78,6 +80,13 @@ OM_uint32 gss_wrap_size_limit(OM_uint32* minor, void* a, int b, OM_uint32 c, OM_
   return sg_gss_fail(minor);
 }
 
+/* libgit2's HTTP "Negotiate" authentication asks which mechanisms exist: none. */
+OM_uint32 gss_indicate_mechs(OM_uint32* minor, void** mechs) {
+  if (mechs) *mechs = NULL;
+  return sg_gss_fail(minor);
+}
+OM_uint32 gss_release_oid_set(OM_uint32* minor, void** set) { if (set) *set = NULL; if (minor) *minor = 0; return 0; }
+
 /* LDAP: libpq gives up with "could not create LDAP structure" when ldap_init returns NULL, so
  * nothing past it is ever reached; the rest fail too, for safety. */
 #define SG_LDAP_NOT_SUPPORTED (-12)
@@ -102,3 +111,29 @@ void** ldap_get_values_len(void* ld, void* e, const char* attr) { (void)ld; (voi
 void ldap_value_free_len(void** vals) { (void)vals; }
 int ldap_msgfree(void* res) { (void)res; return 0; }
 int ldap_unbind(void* ld) { (void)ld; return 0; }
+
+/* Not GSSAPI: the floor of glibc versions. libstdc++.a (std::random_device) calls arc4random
+ * when built against glibc 2.36, which would make 2.36 the oldest glibc the binary runs on; this
+ * definition, from the kernel's getrandom (glibc 2.25), keeps the floor at 2.35 (the unwinder's
+ * _dl_find_object), so Ubuntu 22.04 runs it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+uint32_t arc4random(void) {
+  uint32_t v;
+  for (;;) {
+    ssize_t n = getrandom(&v, sizeof v, 0);
+    if (n == (ssize_t)sizeof v) return v;
+    if (n < 0 && errno == EINTR) continue;
+    break;
+  }
+  int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+  if (fd >= 0 && read(fd, &v, sizeof v) == (ssize_t)sizeof v) {
+    close(fd);
+    return v;
+  }
+  abort();  /* no randomness at all: std::random_device cannot work */
+}
