@@ -20,6 +20,7 @@
 #include "analyzers/report/renderer.h"
 #include "analyzers/source/changed_files.h"
 #include "cli/commands.h"
+#include "cli/rule_docs.h"
 
 namespace schemagate::cli {
 
@@ -111,23 +112,49 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   return finish_findings(options, outcome.live_mode, outcome.deployed, scan, std::move(outcome.other), gone);
 }
 
+std::vector<report::RuleInfo> rule_catalogue() {
+  std::vector<report::RuleInfo> rules;
+  for (auto& c : checks::checks()) {
+    report::RuleInfo rule{std::string(c.id()), c.severity, std::string(c.summary), "", ""};
+    if (const RuleDoc* doc = find_rule_doc(rule.id)) rule.help_markdown = std::string(doc->markdown);
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
 int run_check(const CommonOptions& options) {
   pipeline::CodeScan scan;
   std::vector<std::string> gone;
   if (!collect(options, &scan, &gone)) return kCannotDecide;
-  const report::Renderer* renderer = report::find_renderer(options.format);
-  if (!renderer) return fail("unknown format \"" + options.format + "\"");
   report::RenderOptions ro;
-  ro.color = options.format == "text" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   ro.quiet = options.quiet;
-  for (auto& c : checks::checks()) ro.rules.push_back({std::string(c.id()), c.severity, std::string(c.summary), ""});
+  ro.rules = rule_catalogue();
   ro.files = scan.files;
-  std::cout << renderer->render(scan.diagnostics, scan.summary, ro);
-  // Under GitHub Actions the text output also annotates the pull request, with no flag to set.
-  const char* github_actions = std::getenv("GITHUB_ACTIONS");
-  if (options.format == "text" && github_actions && std::string_view(github_actions) == "true")
-    std::cout << report::github_annotations(scan.diagnostics);
-  std::cout.flush();
+  // Code scanning, merge requests and annotations place findings by the path from the repository's
+  // root: when PATH is a subdirectory (a monorepo's service), those formats get it prefixed.
+  std::vector<report::Diagnostic> from_repository = scan.diagnostics;
+  if (std::string prefix = repository_prefix(options.pipeline.root); !prefix.empty())
+    for (auto& d : from_repository) {
+      if (!d.file.empty()) d.file = prefix + d.file;
+      for (auto& n : d.notes)
+        if (!n.file.empty()) n.file = prefix + n.file;
+    }
+  auto repository_paths = [](const std::string& format) {
+    return format == "sarif" || format == "gitlab" || format == "github";
+  };
+  // One run, every format: --format text --format sarif=results.sarif.
+  for (auto& out : options.outputs) {
+    const report::Renderer* renderer = report::find_renderer(out.format);
+    if (!renderer) return fail("unknown format \"" + out.format + "\"");
+    ro.color = out.format == "text" && (out.file.empty() ? use_color(options.color) : options.color == "always");
+    std::string text =
+        renderer->render(repository_paths(out.format) ? from_repository : scan.diagnostics, scan.summary, ro);
+    // Under GitHub Actions the text on stdout also annotates the pull request, with no flag to set.
+    const char* github_actions = std::getenv("GITHUB_ACTIONS");
+    if (out.format == "text" && out.file.empty() && github_actions && std::string_view(github_actions) == "true")
+      text += report::github_annotations(from_repository);
+    if (!write_output(out.file, text)) return kCannotDecide;
+  }
   // Baseline entries that no longer occur: fixed, so the baseline can shrink.
   for (auto& g : gone) std::cerr << "schemagate: baseline: " << g << "\n";
   return scan.summary.errors > 0 ? kFindings : kClean;

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "analyzers/pipeline/pipeline.h"
+#include "analyzers/report/renderer.h"
 #include "analyzers/schema/catalog/catalog_reader.h"
 
 namespace schemagate::cli {
@@ -43,7 +44,14 @@ struct CommonOptions {
   std::map<std::string, std::string> rule_severity;  ///< rule -> "error" | "warning" | "off" (schemagate.yaml)
   std::set<std::string> given;  ///< the flags given on the command line ("--migrations", ...)
   // The deploy-time gate (cli/manifest.cpp, cli/verify.cpp).
-  std::string output_file;    ///< manifest -o FILE; empty or "-": stdout
+  std::string output_file;    ///< manifest, check -o FILE; empty or "-": stdout
+  /// check: one rendering per --format FORMAT[=FILE]; file "" is stdout. `format` is the first.
+  struct Output {
+    std::string format;
+    std::string file;
+  };
+  std::vector<Output> outputs;
+  std::string color = "auto";  ///< --color auto|always|never
   std::string manifest_file;  ///< verify --manifest FILE
   std::string wait;           ///< verify --wait DURATION; empty: check once
 };
@@ -78,6 +86,25 @@ int run_manifest(const CommonOptions& options);
 int run_verify(const CommonOptions& options);
 int run_refs(const CommonOptions& options);
 int run_schema(const CommonOptions& options);
+
+/// check's --format values (FORMAT or FORMAT=FILE; none: text) and -o FILE into options->outputs
+/// and options->format. At most one format goes to stdout (or to -o FILE). False after printing.
+bool resolve_outputs(const std::vector<std::string>& formats, CommonOptions* options);
+
+/// Whether text written to stdout gets ANSI colours: --color always/never decide; under auto,
+/// NO_COLOR (non-empty) turns them off, then FORCE_COLOR or CLICOLOR_FORCE (non-empty, not "0")
+/// on, then TERM=dumb off; otherwise colours when stdout is a terminal.
+bool use_color(const std::string& mode);
+
+/// The path from the root of the git repository holding `root` to `root`, with a trailing '/'
+/// ("services/api/"); "" when `root` is the repository's root or in no repository.
+std::string repository_prefix(const std::string& root);
+
+/// Writes `text` to `file` ("" or "-": stdout). False after printing the error.
+bool write_output(const std::string& file, const std::string& text);
+
+/// The rules of the checks table, each with its docs/rules page (for sarif's help).
+std::vector<report::RuleInfo> rule_catalogue();
 
 /// Prints "schemagate: error: <message>" on stderr and returns kCannotDecide.
 int fail(const std::string& message);

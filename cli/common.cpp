@@ -1,6 +1,11 @@
 // What every subcommand shares: the one-line failure and the schema build with --verbose output.
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <string_view>
 
 #include "analyzers/schema/snapshot.h"
 
@@ -17,6 +22,71 @@ int fail(const std::string& message) {
     at = nl + 1;
   }
   return kCannotDecide;
+}
+
+bool resolve_outputs(const std::vector<std::string>& formats, CommonOptions* options) {
+  options->outputs.clear();
+  std::string to_stdout;
+  for (auto& f : formats.empty() ? std::vector<std::string>{"text"} : formats) {
+    size_t eq = f.find('=');
+    CommonOptions::Output o{f.substr(0, eq), eq == std::string::npos ? "" : f.substr(eq + 1)};
+    if (o.file == "-") o.file.clear();
+    if (o.file.empty()) {
+      if (!to_stdout.empty())
+        return fail("--format " + to_stdout + " and --format " + o.format +
+                    " both write to stdout: give one a file (--format " + o.format + "=FILE)"),
+               false;
+      to_stdout = o.format;
+      o.file = options->output_file == "-" ? "" : options->output_file;
+    }
+    options->outputs.push_back(o);
+  }
+  if (to_stdout.empty() && !options->output_file.empty())
+    return fail("-o names the file of the format without one, but every --format names its file"), false;
+  options->format = options->outputs.front().format;
+  return true;
+}
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  auto set = [](const char* name) {
+    const char* v = std::getenv(name);
+    return v && *v && std::string_view(v) != "0";
+  };
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  if (set("FORCE_COLOR") || set("CLICOLOR_FORCE")) return true;
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO);
+}
+
+std::string repository_prefix(const std::string& root) {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::weakly_canonical(root.empty() ? "." : root, ec);
+  if (ec) return "";
+  // The nearest directory up that holds .git (a directory, or a file in a worktree or submodule).
+  for (std::filesystem::path at = dir;; at = at.parent_path()) {
+    if (std::filesystem::exists(at / ".git", ec)) {
+      std::string rel = dir.lexically_relative(at).generic_string();
+      return rel.empty() || rel == "." ? "" : rel + "/";
+    }
+    if (at == at.parent_path()) return "";
+  }
+}
+
+bool write_output(const std::string& file, const std::string& text) {
+  if (file.empty() || file == "-") {
+    std::cout << text;
+    std::cout.flush();
+    return true;
+  }
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) return fail("cannot write \"" + file + "\""), false;
+  return true;
 }
 
 bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pipeline::SchemaBuild* build) {

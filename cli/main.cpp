@@ -1,12 +1,19 @@
 // schemagate's command line: parses flags with CLI11 into CommonOptions and dispatches to a
 // subcommand. Bad usage is exit code 2 with one line naming the problem, like every other
-// failure to decide.
+// failure to decide; a mistyped command or flag gets the nearest valid one suggested. The same
+// CLI11 definitions print --help, `schemagate help COMMAND` and the shell completions.
+#include <libpq-fe.h>
+#include <pg_query.h>
+
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
 #include "analyzers/report/renderer.h"
 #include "cli/commands.h"
+#include "cli/completion.h"
+#include "cli/rule_docs.h"
 
 namespace {
 
@@ -47,10 +54,58 @@ bool parse_size(const std::string& v, std::uintmax_t* out) {
   return true;
 }
 
+/// Edit distance (insertions, deletions, substitutions, adjacent transpositions).
+size_t distance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i)
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+/// The candidate nearest to `word`, when it is near enough to be what was meant (at most a third
+/// of the word's letters off, and at least one); "" otherwise.
+std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_d = std::max<size_t>(1, word.size() / 3) + 1;
+  for (auto& c : candidates) {
+    size_t d = distance(word, c);
+    if (d < best_d) best_d = d, best = c;
+  }
+  return best;
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string n = nearest(word, candidates);
+  return n.empty() ? "" : "; did you mean '" + n + "'?";
+}
+
+/// Every flag of `cmd`, as typed: "--format", "-v".
+std::vector<std::string> flag_names(const CLI::App* cmd) {
+  std::vector<std::string> out;
+  for (auto* opt : cmd->get_options()) {
+    for (auto& l : opt->get_lnames()) out.push_back("--" + l);
+    for (auto& s : opt->get_snames()) out.push_back("-" + s);
+  }
+  return out;
+}
+
+std::string version_text() {
+  int pq = PQlibVersion();
+  return std::string("schemagate ") + SCHEMAGATE_VERSION + "\n" + "SQL grammar: PostgreSQL " + PG_VERSION +
+         " (libpg_query " + SCHEMAGATE_PG_QUERY_VERSION + ")\n" + "libpq " + std::to_string(pq / 10000) + "." +
+         std::to_string(pq % 10000);
+}
+
 void add_common(CLI::App* cmd, schemagate::cli::CommonOptions* o, std::string* search_path,
                 const std::vector<std::string>& formats) {
   cmd->add_option("PATH", o->pipeline.root, "Project directory (default: .)");
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember(formats));
+  if (!formats.empty())  // check adds its own --format (several outputs)
+    cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember(formats));
   // Repeatable options take one value per occurrence, so `--migrations db PATH` keeps PATH.
   cmd->add_option("--migrations", o->pipeline.migration_dirs,
                   "Migration directory, relative to PATH (repeatable; default: detect the usual locations)")
@@ -94,11 +149,13 @@ void add_deployed(CLI::App* cmd, schemagate::cli::CommonOptions* o) {
 
 int main(int argc, char** argv) {
   using namespace schemagate::cli;
-  CLI::App app{"schemagate: fails CI when code needs database columns that its migrations do not create"};
-  app.set_version_flag("--version", std::string("schemagate ") + SCHEMAGATE_VERSION);
+  CLI::App app{"schemagate: fails CI when code needs database columns that its migrations do not create", "schemagate"};
+  app.set_version_flag("-V,--version", version_text(), "Print the version and the PostgreSQL grammar's, and exit");
   app.require_subcommand(1);
+  app.allow_extras();
   CommonOptions options;
   std::string search_path = "public";
+  std::vector<std::string> check_outputs;  // check --format FORMAT[=FILE], repeatable
 
   auto* check = app.add_subcommand("check", "Check the SQL in the code against the schema the migrations build");
   auto* refs = app.add_subcommand("refs", "List every SQL site found, its references, and what was left unchecked");
@@ -109,14 +166,43 @@ int main(int argc, char** argv) {
   auto* manifest = app.add_subcommand("manifest", "Write what the code needs from the database, for verify at deploy time");
   auto* verify = app.add_subcommand("verify", "Verify a manifest against the database: no source tree needed");
   auto* init = app.add_subcommand("init", "Write a commented schemagate.yaml from what is detected in PATH");
+  auto* explain = app.add_subcommand("explain", "Print a rule's documentation: what fails, why, how to fix it");
+  auto* help = app.add_subcommand("help", "Print the help of schemagate or of one command");
+  auto* completion = app.add_subcommand("completion", "Print a shell completion script (bash, zsh, fish)");
   init->add_option("PATH", options.pipeline.root, "Project directory (default: .)");
   // check renders through the renderer table; the other subcommands print text or JSON themselves.
   std::vector<std::string> check_formats;
   for (auto& r : schemagate::report::renderers()) check_formats.emplace_back(r.format);
+  std::vector<std::string> rule_ids;
+  for (auto& d : rule_docs()) rule_ids.emplace_back(d.rule);
+  const std::vector<std::string> colors = {"auto", "always", "never"}, shells = {"bash", "zsh", "fish"},
+                                  orders = {"migrate-first", "deploy-first", "rolling"};
   for (auto* cmd : {check, refs, schema, status, plan, baseline}) {
-    add_common(cmd, &options, &search_path, cmd == check ? check_formats : std::vector<std::string>{"text", "json"});
+    add_common(cmd, &options, &search_path,
+               cmd == check ? std::vector<std::string>{} : std::vector<std::string>{"text", "json"});
     add_database(cmd, &options);
   }
+  // check writes several formats in one run: --format text --format sarif=results.sarif.
+  std::string format_list;
+  for (auto& f : check_formats) format_list += (format_list.empty() ? "" : ",") + f;
+  check->add_option("--format", check_outputs,
+                    "Output format, repeatable: FORMAT to stdout (or to -o FILE), FORMAT=FILE to FILE (" + format_list +
+                        "; default: text)")
+      ->allow_extra_args(false)
+      ->check(CLI::Validator(
+          [check_formats, format_list](std::string& v) -> std::string {
+            std::string f = v.substr(0, v.find('='));
+            if (std::find(check_formats.begin(), check_formats.end(), f) == check_formats.end())
+              return f + " not in {" + format_list + "}";
+            if (v.find('=') != std::string::npos && v.size() == f.size() + 1) return v + " names no file";
+            return "";
+          },
+          "FORMAT[=FILE]"));
+  check->add_option("-o,--output", options.output_file, "Write the stdout format to FILE instead");
+  for (auto* cmd : {check, verify})
+    cmd->add_option("--color", options.color,
+                    "Colour text output: auto (a terminal, unless NO_COLOR is set), always, never (default: auto)")
+        ->check(CLI::IsMember(colors));
   add_deployed(check, &options);
   add_deployed(baseline, &options);
   for (auto* cmd : {check, baseline}) {
@@ -141,9 +227,25 @@ int main(int argc, char** argv) {
   add_database(verify, &options);
   add_deployed(plan, &options);
   plan->add_option("--order", options.order, "The order the pipeline will use: exit 0 when it is safe")
-      ->check(CLI::IsMember({"migrate-first", "deploy-first", "rolling"}));
+      ->check(CLI::IsMember(orders));
+  std::string explain_rule, help_command, shell;
+  explain->add_option("RULE", explain_rule, "The rule (e.g. missing-column); none: list the rules");
+  help->add_option("COMMAND", help_command, "The command");
+  completion->add_option("SHELL", shell, "bash, zsh or fish")->required()->check(CLI::IsMember(shells));
+  std::vector<std::string> command_names;
+  for (auto* cmd : app.get_subcommands([](CLI::App*) { return true; })) {
+    cmd->allow_extras();
+    command_names.push_back(cmd->get_name());
+  }
 
-
+  // The command word first: a typo gets the nearest command, not CLI11's "not expected".
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.empty() || a[0] == '-') continue;
+    if (std::find(command_names.begin(), command_names.end(), a) == command_names.end())
+      return fail("unknown command '" + a + "'" + did_you_mean(a, command_names) + " (see schemagate --help)");
+    break;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -157,6 +259,51 @@ int main(int argc, char** argv) {
     if (what.empty()) what = e.get_name();
     return fail(what + " (see schemagate --help)");
   }
+  // Arguments no command took: an unknown flag gets the nearest flag of its command.
+  for (auto* cmd : app.get_subcommands()) {
+    for (auto* level : {cmd, &app}) {
+      auto extra = level->remaining();
+      if (extra.empty()) continue;
+      std::string a = extra.front();
+      std::string where = level == &app ? "" : " of '" + cmd->get_name() + "'";
+      if (a.size() > 1 && a[0] == '-') {
+        std::string flag = a.substr(0, a.find('='));
+        return fail("unknown option '" + flag + "'" + where + did_you_mean(flag, flag_names(cmd)) +
+                    " (see schemagate help " + cmd->get_name() + ")");
+      }
+      return fail("unexpected argument '" + a + "'" + where + " (see schemagate help " + cmd->get_name() + ")");
+    }
+  }
+  if (help->parsed()) {
+    if (help_command.empty()) return std::cout << app.help(), kClean;
+    auto it = std::find(command_names.begin(), command_names.end(), help_command);
+    if (it == command_names.end())
+      return fail("unknown command '" + help_command + "'" + did_you_mean(help_command, command_names));
+    std::cout << app.get_subcommand(help_command)->help("schemagate");
+    return kClean;
+  }
+  if (explain->parsed()) {
+    if (explain_rule.empty()) {
+      for (auto& d : rule_docs()) std::cout << d.rule << "\n";
+      return kClean;
+    }
+    const RuleDoc* doc = find_rule_doc(explain_rule);
+    if (!doc) return fail("unknown rule '" + explain_rule + "'" + did_you_mean(explain_rule, rule_ids) +
+                          " (schemagate explain lists them)");
+    std::cout << doc->markdown;
+    return kClean;
+  }
+  if (completion->parsed()) {
+    std::map<std::string, std::vector<std::string>> choices = {
+        {"check --format", check_formats}, {"verify --format", check_formats},
+        {"--format", {"text", "json"}},      {"--color", colors},
+        {"--order", orders},                 {"explain RULE", rule_ids},
+        {"completion SHELL", shells},        {"help COMMAND", command_names},
+        {"manifest --format", {"json"}}};
+    std::cout << completion_script(app, shell, choices);
+    return kClean;
+  }
+  if (check->parsed() && !resolve_outputs(check_outputs, &options)) return kCannotDecide;
   options.pipeline.search_path = split_commas(search_path);
   for (auto* cmd : {check, refs, schema, status, plan, baseline, manifest, verify}) {
     if (!cmd->parsed()) continue;

@@ -136,9 +136,9 @@ int run_verify(const CommonOptions& options) {
     if (d.severity == report::Severity::Warning) ++summary.warnings;
   }
   report::RenderOptions ro;
-  ro.color = options.format == "text" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  ro.color = options.format == "text" && use_color(options.color);
   ro.quiet = options.quiet || options.format == "text";  // text: verify's own summary line below
-  for (auto& c : checks::checks()) ro.rules.push_back({std::string(c.id()), c.severity, std::string(c.summary), ""});
+  ro.rules = rule_catalogue();
   for (auto& e : m.requirements)
     for (auto& p : e.places) ro.files.push_back(p.file);
   std::sort(ro.files.begin(), ro.files.end());

@@ -18,10 +18,11 @@ struct RuleInfo {
   Severity severity = Severity::Error;  ///< the default severity
   std::string summary;      ///< one line
   std::string description;  ///< longer; empty: the summary
+  std::string help_markdown;  ///< the rule's docs/rules page (sarif's help); empty: a pointer to it
 };
 
 struct RenderOptions {
-  bool color = false;  ///< ANSI colours (text only): on a TTY and NO_COLOR unset
+  bool color = false;  ///< ANSI colours (text only); cli/ decides (--color, NO_COLOR, a TTY)
   bool quiet = false;  ///< text: findings only, no summary line
   /// The rule catalogue, for formats that describe rules (sarif). A rule a finding names that
   /// is missing here is still described, by its id alone.

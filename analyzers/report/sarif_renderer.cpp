@@ -1,7 +1,8 @@
 // SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps, IDE viewers). One run; the
 // driver lists every rule of the catalogue with its doc page, and each result points at its rule
-// by id and index. Locations are relative URIs under %SRCROOT% (the PATH given to check; its
-// absolute form is left out so the output is the same on every machine), columns are code points
+// by id and index, and carries its docs/rules page as help. Locations are relative URIs under
+// %SRCROOT% (the repository's root, which cli/ prefixes when PATH is a subdirectory; its absolute
+// form is left out so the output is the same on every machine), columns are code points
 // as everywhere in schemagate (columnKind says so), and partialFingerprints let a viewer follow a
 // finding across runs when lines above it change. Output is deterministic: same findings, same bytes.
 #include <map>
@@ -73,6 +74,11 @@ Json rule_descriptor(const RuleInfo& rule) {
                                    : !rule.summary.empty()   ? rule.summary
                                                              : rule.id}};
   r["helpUri"] = rule_help_uri(rule.id);
+  // GitHub code scanning requires help (GH2012): the rule's documentation page.
+  std::string help = rule.help_markdown.empty()
+                         ? "See " + rule_help_uri(rule.id) + " or run `schemagate explain " + rule.id + "`."
+                         : rule.help_markdown;
+  r["help"] = {{"text", help}, {"markdown", help}};
   r["defaultConfiguration"] = {{"level", severity_name(rule.severity)}};
   return r;
 }
@@ -87,7 +93,7 @@ std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const Summa
   for (auto& d : diagnostics) {
     if (index.count(d.rule)) continue;
     index.emplace(d.rule, rules.size());
-    rules.push_back({d.rule, d.severity, "", ""});
+    rules.push_back({d.rule, d.severity, "", "", ""});
   }
 
   Json descriptors = Json::array();

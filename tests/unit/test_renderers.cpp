@@ -123,6 +123,10 @@ TEST_CASE("renderers: sarif golden") {
                 "text": "The code uses a table or view that no migration creates (SQLSTATE 42P01 in production)."
               },
               "helpUri": "https://github.com/schemagate/schemagate/blob/main/docs/rules/missing-relation.md",
+              "help": {
+                "text": "See https://github.com/schemagate/schemagate/blob/main/docs/rules/missing-relation.md or run `schemagate explain missing-relation`.",
+                "markdown": "See https://github.com/schemagate/schemagate/blob/main/docs/rules/missing-relation.md or run `schemagate explain missing-relation`."
+              },
               "defaultConfiguration": {
                 "level": "error"
               }
@@ -137,6 +141,10 @@ TEST_CASE("renderers: sarif golden") {
                 "text": "The code uses a column that no migration adds (SQLSTATE 42703 in production)."
               },
               "helpUri": "https://github.com/schemagate/schemagate/blob/main/docs/rules/missing-column.md",
+              "help": {
+                "text": "See https://github.com/schemagate/schemagate/blob/main/docs/rules/missing-column.md or run `schemagate explain missing-column`.",
+                "markdown": "See https://github.com/schemagate/schemagate/blob/main/docs/rules/missing-column.md or run `schemagate explain missing-column`."
+              },
               "defaultConfiguration": {
                 "level": "error"
               }
@@ -151,6 +159,10 @@ TEST_CASE("renderers: sarif golden") {
                 "text": "The code uses a relation or column that only a migration not yet applied to the database creates."
               },
               "helpUri": "https://github.com/schemagate/schemagate/blob/main/docs/rules/pending-migration.md",
+              "help": {
+                "text": "See https://github.com/schemagate/schemagate/blob/main/docs/rules/pending-migration.md or run `schemagate explain pending-migration`.",
+                "markdown": "See https://github.com/schemagate/schemagate/blob/main/docs/rules/pending-migration.md or run `schemagate explain pending-migration`."
+              },
               "defaultConfiguration": {
                 "level": "error"
               }
@@ -165,6 +177,10 @@ TEST_CASE("renderers: sarif golden") {
                 "text": "A schemagate-ignore comment names a rule that reports nothing on its line; remove it."
               },
               "helpUri": "https://github.com/schemagate/schemagate/blob/main/docs/rules/unused-suppression.md",
+              "help": {
+                "text": "See https://github.com/schemagate/schemagate/blob/main/docs/rules/unused-suppression.md or run `schemagate explain unused-suppression`.",
+                "markdown": "See https://github.com/schemagate/schemagate/blob/main/docs/rules/unused-suppression.md or run `schemagate explain unused-suppression`."
+              },
               "defaultConfiguration": {
                 "level": "warning"
               }

@@ -1,0 +1,26 @@
+# Writes a C++ source holding every docs/rules/*.md page, for `schemagate explain RULE` and the
+# SARIF rules' help text: the binary carries its documentation, so a release needs no docs folder.
+# Run as a script: cmake -DDOCS_DIR=... -DOUTPUT=... -P cmake/embed_docs.cmake
+file(GLOB pages ${DOCS_DIR}/*.md)
+list(SORT pages)
+set(body "// Generated from docs/rules/*.md by cmake/embed_docs.cmake. Do not edit.\n")
+string(APPEND body "#include \"cli/rule_docs.h\"\n\nnamespace schemagate::cli {\n\n")
+string(APPEND body "const std::vector<RuleDoc>& rule_docs() {\n  static const std::vector<RuleDoc> pages = {\n")
+foreach(page IN LISTS pages)
+  get_filename_component(rule ${page} NAME_WE)
+  file(READ ${page} text)
+  string(FIND "${text}" ")sgdoc\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${page} contains the raw-string delimiter )sgdoc\"")
+  endif()
+  string(APPEND body "      {\"${rule}\", R\"sgdoc(${text})sgdoc\"},\n")
+endforeach()
+string(APPEND body "  };\n  return pages;\n}\n\n}  // namespace schemagate::cli\n")
+# Rewritten only when it changes, so a rebuild does not recompile it for nothing.
+if(EXISTS ${OUTPUT})
+  file(READ ${OUTPUT} old)
+  if(old STREQUAL body)
+    return()
+  endif()
+endif()
+file(WRITE ${OUTPUT} "${body}")
