@@ -54,7 +54,7 @@ for spec in "$@"; do
     ext=ts; comment=//
     [[ $lang == go ]] && ext=go
     [[ $lang == python ]] && { ext=py; comment='#'; }
-    changed=$(cd "$tmp/repo" && git ls-files "*.$ext" | grep -v -E '(_test\.go|/vendor/|node_modules)' |
+    changed=$(cd "$tmp/repo" && git ls-files "*.$ext" | grep -v -E '(_test\.go|/vendor/|node_modules|migrat)' |
               xargs -r grep -l -i -E 'select .* from' 2>/dev/null | head -n 1 || true)
     if [[ -n "$changed" ]]; then
       printf '\n%s changed\n' "$comment" >>"$tmp/repo/$changed"
