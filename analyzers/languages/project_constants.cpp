@@ -1,6 +1,7 @@
 #include "analyzers/languages/project_constants.h"
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <map>
 #include <memory>
@@ -49,13 +50,13 @@ const std::vector<std::string_view> kScriptExtensions = {".ts", ".tsx", ".js", "
                                                          "/index.ts", "/index.tsx", "/index.js", "/index.mjs"};
 const std::vector<std::string_view> kPythonExtensions = {".py", "/__init__.py"};
 
-/// JavaScript, TypeScript and TSX call one another's functions.
-std::string_view family(std::string_view language) {
-  return language == "python" || language == "go" ? language : std::string_view("script");
-}
 constexpr size_t kAmbiguousIndex = static_cast<size_t>(-1);
 
 }  // namespace
+
+std::string_view ProjectConstants::family(std::string_view language) {
+  return language == "python" || language == "go" ? language : std::string_view("script");
+}
 
 void ProjectConstants::add_file(const std::string& path, const FileConstants& constants) {
   if (constants.empty()) return;
@@ -77,6 +78,7 @@ void ProjectConstants::add_wrappers(std::string_view language,
 }
 
 const size_t* ProjectConstants::wrapper(std::string_view language, std::string_view name) const {
+  if (log_) log_->insert({ProjectQuery::kWrapper, std::string(language), "", std::string(name), false});
   auto f = wrappers_.find(family(language));
   if (f == wrappers_.end()) return nullptr;
   auto it = f->second.find(name);
@@ -84,6 +86,7 @@ const size_t* ProjectConstants::wrapper(std::string_view language, std::string_v
 }
 
 const std::string* ProjectConstants::in_file(const std::string& path, std::string_view name) const {
+  if (reads_) reads_->insert(path);
   auto f = by_file_.find(path);
   if (f == by_file_.end()) return nullptr;
   auto it = f->second.find(name);
@@ -93,21 +96,26 @@ const std::string* ProjectConstants::in_file(const std::string& path, std::strin
 
 std::string ProjectConstants::by_suffix(std::string_view stem, const std::vector<std::string_view>& extensions) const {
   std::string found;
+  bool ambiguous = false;
   for (auto& [path, names] : by_file_) {
     for (std::string_view ext : extensions) {
       std::string want = std::string(stem) + std::string(ext);
       if (path == want || (path.size() > want.size() && path.compare(path.size() - want.size(), want.size(), want) == 0 &&
                            path[path.size() - want.size() - 1] == '/')) {
-        if (!found.empty() && found != path) return {};  // two modules of that name: not certain
+        if (reads_) reads_->insert(path);  // every candidate counts, the answer depends on all
+        if (!found.empty() && found != path && !reads_) return {};  // two modules of that name: not certain
+        if (!found.empty() && found != path) ambiguous = true;
         found = path;
       }
     }
   }
-  return found;
+  return ambiguous ? std::string() : found;
 }
 
 const std::string* ProjectConstants::imported(std::string_view file, std::string_view module, std::string_view name,
                                               bool python) const {
+  if (log_)
+    log_->insert({ProjectQuery::kImported, std::string(file), std::string(module), std::string(name), python});
   if (module.empty()) return nullptr;
   if (python) {
     size_t dots = 0;
@@ -143,6 +151,7 @@ const std::string* ProjectConstants::imported(std::string_view file, std::string
 }
 
 const std::string* ProjectConstants::package_level(std::string_view file, std::string_view name) const {
+  if (log_) log_->insert({ProjectQuery::kPackageLevel, std::string(file), "", std::string(name), false});
   std::string_view dir = directory(file);
   bool test = is_go_test(file);
   const std::string* found = nullptr;
@@ -152,6 +161,7 @@ const std::string* ProjectConstants::package_level(std::string_view file, std::s
     const std::string& path = it->first;
     if (path == file || !is_go(path) || path.find('/', prefix.size()) != std::string::npos) continue;
     if (is_go_test(path) && !test) continue;  // a test file's constants exist only in the test binary
+    if (reads_) reads_->insert(path);
     auto n = it->second.find(name);
     if (n == it->second.end()) continue;
     if (n->second == kAmbiguous || (found && *found != n->second)) return nullptr;  // build-tagged variants
@@ -160,11 +170,54 @@ const std::string* ProjectConstants::package_level(std::string_view file, std::s
   return found;
 }
 
-ProjectConstants collect_project_constants(const source::FileSystem& fs, const std::string& root,
-                                           const std::vector<std::pair<std::string, const Language*>>& files,
-                                           unsigned threads) {
-  std::vector<FileConstants> found(files.size());
-  std::vector<std::vector<std::pair<std::string, size_t>>> wrappers(files.size());
+bool ProjectConstants::answers(const ProjectQuery& q) const {
+  switch (q.kind) {
+    case ProjectQuery::kImported: return imported(q.a, q.b, q.c, q.python) != nullptr;
+    case ProjectQuery::kPackageLevel: return package_level(q.a, q.c) != nullptr;
+    case ProjectQuery::kWrapper: return wrapper(q.a, q.c) != nullptr;
+  }
+  return true;
+}
+
+ProjectConstants ProjectConstants::every_file(const std::vector<std::string>& paths) {
+  ProjectConstants out;
+  for (auto& p : paths) out.by_file_[p];
+  return out;
+}
+
+void ProjectConstants::reads(const ProjectQuery& q, std::set<std::string>* paths) const {
+  reads_ = paths;
+  if (q.kind == ProjectQuery::kImported) imported(q.a, q.b, q.c, q.python);
+  if (q.kind == ProjectQuery::kPackageLevel) package_level(q.a, q.c);
+  reads_ = nullptr;
+}
+
+bool ProjectConstants::may_define_wrapper(const Language& language, std::string_view text) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  for (std::string_view name : language.database_calls) {
+    if (name.empty() || !std::all_of(name.begin(), name.end(), word)) return true;  // Ruby's "[]": not a word
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
+      if ((at == 0 || !word(text[at - 1])) && (at + name.size() == text.size() || !word(text[at + name.size()])))
+        return true;
+  }
+  return false;
+}
+
+void collect_file_constants(std::string_view text, TSNode root, const Language& language, FileConstants* constants,
+                            FileWrappers* wrappers) {
+  ExtractInput in{text, root, &language};
+  in.constants = constants;
+  in.wrappers = wrappers;
+  std::vector<SqlSite> unused;
+  language.extract(in, &unused);
+}
+
+void collect_constants_of(const source::FileSystem& fs, const std::string& root,
+                          const std::vector<std::pair<std::string, const Language*>>& files,
+                          const std::function<bool(size_t index, std::string_view text)>& take, unsigned threads,
+                          std::vector<FileConstants>* found, std::vector<FileWrappers>* wrappers) {
+  found->resize(files.size());
+  wrappers->resize(files.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
     std::map<const Language*, std::unique_ptr<Parser>> parsers;
@@ -174,16 +227,13 @@ ProjectConstants collect_project_constants(const source::FileSystem& fs, const s
       std::string text, err;
       if (!fs.read(source::join_path(root, files[i].first), &text, &err)) continue;
       if (source::is_generated(text) || source::is_minified(text)) continue;
+      if (take && !take(i, text)) continue;
       auto& parser = parsers[lang];
       if (!parser) parser = std::make_unique<Parser>(*lang);
       if (!parser->ok()) continue;
       Tree tree = parser->parse(text);
       if (!tree) continue;
-      ExtractInput in{text, ts_tree_root_node(tree.get()), lang};
-      in.constants = &found[i];
-      in.wrappers = &wrappers[i];
-      std::vector<SqlSite> unused;
-      lang->extract(in, &unused);
+      collect_file_constants(text, ts_tree_root_node(tree.get()), *lang, &(*found)[i], &(*wrappers)[i]);
     }
   };
   unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, files.size()))));
@@ -191,6 +241,14 @@ ProjectConstants collect_project_constants(const source::FileSystem& fs, const s
   for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
+}
+
+ProjectConstants collect_project_constants(const source::FileSystem& fs, const std::string& root,
+                                           const std::vector<std::pair<std::string, const Language*>>& files,
+                                           unsigned threads) {
+  std::vector<FileConstants> found;
+  std::vector<FileWrappers> wrappers;
+  collect_constants_of(fs, root, files, nullptr, threads, &found, &wrappers);
   ProjectConstants out;
   for (size_t i = 0; i < files.size(); ++i) {
     out.add_file(files[i].first, found[i]);

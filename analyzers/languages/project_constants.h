@@ -1,9 +1,13 @@
 // Constants across files. Applications keep their SQL, or the pieces of it (a columns list, a
 // shared WHERE clause), in one module and run it from another: `import { EVENT_COLUMNS } from
 // './columns'`, `from .queries import GET_USER`, a Go package-level const in a sibling file. One
-// file's extraction cannot see those, so the scan has a phase before extraction: every code file's
-// top-level string definitions are collected (in parallel, each evaluated within its own file),
-// then every file is extracted with the project's constants at hand. A name a file uses but does
+// file's extraction cannot see those, so each file's top-level string definitions are collected
+// (each evaluated within its own file) and a file is extracted with the project's constants at
+// hand. The pipeline parses each file once for both (pipeline.cpp, scan_with_constants): its
+// first scan collects the file's constants from the tree it parses anyway and records every
+// question its extraction asks the (still empty) project (ProjectQuery); files no scan parsed are
+// read for their constants only when an answer depends on them; a file is scanned again only
+// when the whole project answers one of its questions. A name a file uses but does
 // not define is looked up there: through the file's imports (JavaScript/TypeScript, Python) or
 // among the other files of its package (Go: one directory is one package).
 //
@@ -15,11 +19,17 @@
 // it is used: a finding in it points there. Names defined twice with different texts (build-tagged
 // variants, two modules matching one import) are not used: which one runs is not known.
 #pragma once
+#include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <tree_sitter/api.h>
+
+#include <tuple>
 
 #include "analyzers/source/file_system.h"
 
@@ -29,6 +39,19 @@ struct Language;
 
 /// One file's top-level string definitions: name -> text (holes as sql::kHole).
 using FileConstants = std::vector<std::pair<std::string, std::string>>;
+/// One file's functions that pass a parameter on as a database call's SQL: (name, argument index).
+using FileWrappers = std::vector<std::pair<std::string, size_t>>;
+
+/// One question an extraction asked the project: imported(a = file, b = module, c = name,
+/// python), package_level(a = file, c = name) or wrapper(a = language, c = name).
+struct ProjectQuery {
+  enum Kind { kImported, kPackageLevel, kWrapper } kind = kImported;
+  std::string a, b, c;
+  bool python = false;
+  bool operator<(const ProjectQuery& o) const {
+    return std::tie(kind, a, b, c, python) < std::tie(o.kind, o.a, o.b, o.c, o.python);
+  }
+};
 
 class ProjectConstants {
  public:
@@ -52,6 +75,23 @@ class ProjectConstants {
 
   bool empty() const { return by_file_.empty(); }
 
+  /// Every lookup from now on is recorded in `log` (one project per thread when recording).
+  void record_to(std::set<ProjectQuery>* log) { log_ = log; }
+  /// Whether this project answers `q` with something (a text, an argument index).
+  bool answers(const ProjectQuery& q) const;
+
+  /// A project in which each of `paths` is a file that defines every name: `reads` lists the
+  /// files whose constants the answer to a question depends on (all candidates of an import,
+  /// every file of a Go package).
+  static ProjectConstants every_file(const std::vector<std::string>& paths);
+  void reads(const ProjectQuery& q, std::set<std::string>* paths) const;
+
+  /// False when `text` (a file of `language`) cannot define a function that passes a parameter
+  /// on to a database call: none of the language's database call names occurs in it as a word.
+  static bool may_define_wrapper(const Language& language, std::string_view text);
+  /// The family whose files call one another's functions ("script" for JavaScript, TypeScript, TSX).
+  static std::string_view family(std::string_view language);
+
  private:
   const std::string* in_file(const std::string& path, std::string_view name) const;
   /// The one file whose path, without extension, is `stem` or ends with "/" + stem; "" when none or several.
@@ -62,6 +102,9 @@ class ProjectConstants {
   std::map<std::string, std::map<std::string, size_t, std::less<>>, std::less<>> wrappers_;
   /// Sentinel for a name defined twice with different texts.
   static const std::string kAmbiguous;
+  mutable std::set<ProjectQuery>* log_ = nullptr;
+  /// every_file: paths a lookup read (in_file, by_suffix, package_level), when set.
+  mutable std::set<std::string>* reads_ = nullptr;
 };
 
 /// The phase before extraction: reads and parses every file of `files` (root-relative, with its
@@ -70,5 +113,16 @@ class ProjectConstants {
 ProjectConstants collect_project_constants(const source::FileSystem& fs, const std::string& root,
                                            const std::vector<std::pair<std::string, const Language*>>& files,
                                            unsigned threads);
+
+/// One file's constants and wrappers from its tree (the same extraction the phase runs).
+void collect_file_constants(std::string_view text, TSNode root, const Language& language, FileConstants* constants,
+                            FileWrappers* wrappers);
+
+/// The phase's work for the files `take` accepts (given path, language and text), filling
+/// `constants` and `wrappers` at their indices; files it refuses are read but not parsed.
+void collect_constants_of(const source::FileSystem& fs, const std::string& root,
+                          const std::vector<std::pair<std::string, const Language*>>& files,
+                          const std::function<bool(size_t index, std::string_view text)>& take, unsigned threads,
+                          std::vector<FileConstants>* constants, std::vector<FileWrappers>* wrappers);
 
 }  // namespace schemagate::languages

@@ -234,6 +234,15 @@ struct FileResult {
   std::vector<CheckedStatement> statements;
 };
 
+/// What the first pass over a file leaves for the constants phase: the file's own constants
+/// (from the tree the scan parsed anyway) and every question its extraction asked the project.
+struct FirstPass {
+  languages::FileConstants* constants = nullptr;  ///< null: the file is not among the phase's files
+  languages::FileWrappers* wrappers = nullptr;
+  bool known = false;  ///< its constants are collected (or it has none the phase would read)
+  std::set<languages::ProjectQuery> asked;
+};
+
 class FileScanner {
  public:
   FileScanner(const source::FileSystem& fs, const Options& options, const Targets& targets,
@@ -242,13 +251,16 @@ class FileScanner {
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims.
-  FileResult scan(const std::string& rel, const languages::Language* lang) {
+  FileResult scan(const std::string& rel, const languages::Language* lang, FirstPass* first = nullptr) {
     FileResult result;
     std::string text, err;
     if (!fs_.read(source::join_path(options_.root, rel), &text, &err)) {
       result.error = rel + ": cannot read: " + err;
       return result;
     }
+    // The constants phase reads no generated or minified file, nor one without a grammar.
+    if (first && (!lang || !lang->grammar || source::is_generated(text) || source::is_minified(text)))
+      first->known = true;
     if (source::is_generated(text)) {
       result.skip_reason = "generated (marked @generated or DO NOT EDIT)";
       return result;
@@ -279,9 +291,12 @@ class FileScanner {
         result.error = parser.error();
         return result;
       }
+      bool collect = first && !first->known && first->constants;
       tree = parser.parse(text);
+      if (first) first->known = true;
       if (!tree) return result;
       root = ts_tree_root_node(tree.get());
+      if (collect) languages::collect_file_constants(text, root, *lang, first->constants, first->wrappers);
     }
     source::LineIndex lines(text);
     if (sql) {
@@ -291,6 +306,11 @@ class FileScanner {
                                  extra == options_.extra_database_calls.end() ? nullptr : &extra->second};
       in.path = rel;
       in.project = project_;
+      languages::ProjectConstants none;  // the first pass: nothing is known yet, every question is recorded
+      if (first) {
+        none.record_to(&first->asked);
+        in.project = &none;
+      }
       lang->extract(in, &sites);
       other_engine_ = source::other_engine_of_code(rel, text);
       // A .sql file no PostgreSQL query tool claims may be a script for any engine or a template.
@@ -749,6 +769,113 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
   return true;
 }
 
+namespace {
+
+/// Runs work(scanner, i) for i in [0, count) on `threads` threads, one scanner per thread.
+template <typename Work>
+void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, const Options& options,
+                  const Targets& targets, const datalayers::ProjectFacts* facts,
+                  const languages::ProjectConstants* project, Work&& work) {
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    FileScanner scanner(fs, options, targets, project, facts);
+    for (size_t i = next++; i < count; i = next++) work(scanner, i);
+  };
+  unsigned n = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, count)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+}
+
+/// Extraction follows constants across files (project_constants.h), and each file is parsed
+/// once for it: the first pass scans every file with an empty project, recording each question
+/// its extraction asks, and collects the file's own constants from the same tree. The files no
+/// scan parsed are read for constants only when a question depends on them (an import's
+/// candidates, a Go package's files) or when they may define a database call wrapper. A file
+/// whose questions the whole project answers with something is scanned again with it; the
+/// others asked only questions that have no answer, so their first scan is what a scan with
+/// the project gives, site for site.
+void scan_with_constants(const source::FileSystem& fs, const Options& options, const Targets& targets,
+                         const datalayers::ProjectFacts* facts, const std::vector<std::pair<std::string, const languages::Language*>>& files,
+                         const std::vector<std::pair<std::string, const languages::Language*>>& all_code, unsigned n,
+                         std::vector<FileResult>* results) {
+  std::map<std::string, size_t, std::less<>> code_index;
+  for (size_t i = 0; i < all_code.size(); ++i) code_index.emplace(all_code[i].first, i);
+  std::vector<languages::FileConstants> constants(all_code.size());
+  std::vector<languages::FileWrappers> wrappers(all_code.size());
+  std::vector<FirstPass> first(files.size());
+  for (size_t i = 0; i < files.size(); ++i)
+    if (auto it = code_index.find(files[i].first); it != code_index.end()) {
+      first[i].constants = &constants[it->second];
+      first[i].wrappers = &wrappers[it->second];
+    }
+  run_parallel(files.size(), n, fs, options, targets, facts, nullptr, [&](FileScanner& scanner, size_t i) {
+    (*results)[i] = scanner.scan(files[i].first, files[i].second, &first[i]);
+  });
+  std::vector<char> known(all_code.size(), 0);
+  for (size_t i = 0; i < files.size(); ++i)
+    if (first[i].constants) known[static_cast<size_t>(first[i].constants - constants.data())] = first[i].known;
+
+  // The files the answers depend on that no scan parsed.
+  std::set<std::string> needed;
+  std::set<std::string, std::less<>> wrapper_families;
+  {
+    std::vector<std::string> paths;
+    for (auto& f : all_code) paths.push_back(f.first);
+    languages::ProjectConstants every = languages::ProjectConstants::every_file(paths);
+    std::set<languages::ProjectQuery> distinct;  // which files an answer reads does not depend on the name
+    for (auto& f : first)
+      for (auto& q : f.asked) {
+        if (q.kind == languages::ProjectQuery::kWrapper) {
+          wrapper_families.insert(std::string(languages::ProjectConstants::family(q.a)));
+          continue;
+        }
+        languages::ProjectQuery key = q;
+        key.c.clear();
+        if (distinct.insert(key).second) every.reads(key, &needed);
+      }
+  }
+  std::vector<std::pair<std::string, const languages::Language*>> rest;
+  std::vector<size_t> rest_index;
+  for (size_t i = 0; i < all_code.size(); ++i)
+    if (!known[i]) {
+      rest.push_back(all_code[i]);
+      rest_index.push_back(i);
+    }
+  std::vector<languages::FileConstants> rest_constants;
+  std::vector<languages::FileWrappers> rest_wrappers;
+  languages::collect_constants_of(
+      fs, options.root, rest,
+      [&](size_t i, std::string_view text) {
+        const languages::Language& lang = *rest[i].second;
+        return needed.count(rest[i].first) > 0 ||
+               (wrapper_families.count(languages::ProjectConstants::family(lang.name)) > 0 &&
+                languages::ProjectConstants::may_define_wrapper(lang, text));
+      },
+      n, &rest_constants, &rest_wrappers);
+  for (size_t k = 0; k < rest.size(); ++k) {
+    constants[rest_index[k]] = std::move(rest_constants[k]);
+    wrappers[rest_index[k]] = std::move(rest_wrappers[k]);
+  }
+  languages::ProjectConstants project;
+  for (size_t i = 0; i < all_code.size(); ++i) {
+    project.add_file(all_code[i].first, constants[i]);
+    if (all_code[i].second) project.add_wrappers(all_code[i].second->name, wrappers[i]);
+  }
+  std::vector<size_t> again;
+  for (size_t i = 0; i < files.size(); ++i)
+    if (std::any_of(first[i].asked.begin(), first[i].asked.end(),
+                    [&](const languages::ProjectQuery& q) { return project.answers(q); }))
+      again.push_back(i);
+  first.clear();
+  run_parallel(again.size(), n, fs, options, targets, facts, &project, [&](FileScanner& scanner, size_t k) {
+    (*results)[again[k]] = scanner.scan(files[again[k]].first, files[again[k]].second);
+  });
+}
+
+}  // namespace
+
 bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& build, CodeScan* out,
                std::string* err) {
   return scan_code(fs, options, build, Targets{&build.schema, &build.schema, nullptr, false}, out, err);
@@ -802,24 +929,13 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     if (wanted(s.path) && (languages::language_for_path(s.path) || datalayers::claimed(s.path))) out->skipped.push_back(s);
 
   unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  // Phase one: every file's top-level strings, so extraction follows constants across files.
-  languages::ProjectConstants project = languages::collect_project_constants(fs, options.root, all_code, n);
   std::vector<std::pair<std::string, const languages::Language*>> index_files = all_code;
   for (auto& f : candidates)  // configuration a data layer claims (Spring's application.properties)
     if (!languages::language_for_path(f) && datalayers::claimed(f) && !source::is_not_application_code(f))
       index_files.push_back({f, nullptr});
   datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files);
   std::vector<FileResult> results(files.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    FileScanner scanner(fs, options, targets, &project, &facts);
-    for (size_t i = next++; i < files.size(); i = next++) results[i] = scanner.scan(files[i].first, files[i].second);
-  };
-  n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, files.size())));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  scan_with_constants(fs, options, targets, &facts, files, all_code, n, &results);
 
   // Relations the code creates, by name and by "schema.name" when qualified: a reference to
   // one is unchecked, not missing, wherever in the project it is.

@@ -7,6 +7,8 @@
 #include "analyzers/languages/project_constants.h"
 #include "analyzers/languages/tree_parser.h"
 
+#include <set>
+
 using namespace schemagate;
 
 namespace {
@@ -117,4 +119,51 @@ TEST_CASE("project wrappers: a function passing a parameter on as SQL is a datab
   REQUIRE(go.size() == 1);
   CHECK(go[0].database_call);
   CHECK(go[0].sql.text == "SELECT id FROM users");
+}
+
+TEST_CASE("project questions: recorded while the project is empty, the files an answer reads, replayed") {
+  Project p;
+  p.add("svc/db/columns.py", "COLUMNS = 'id, total'\n");
+  p.add("other/db/columns.py", "COLUMNS = 'x'\n");
+  p.add("svc/api.py", "from .db.columns import COLUMNS\ndef f(cur):\n    cur.execute('SELECT ' + COLUMNS + ' FROM t')\n");
+  p.add("store/cols.go", "package store\nconst cols = \"id, email\"\n");
+  p.add("store/cols_test.go", "package store\nconst other = \"a\"\n");
+  p.add("store/sub/x.go", "package sub\nconst cols = \"b\"\n");
+  p.add("store/users.go", "package store\nfunc f(db *sql.DB) { db.Query(\"SELECT \" + cols + \" FROM users\") }\n");
+
+  // The first scan: an empty project answers nothing and records every question.
+  std::set<languages::ProjectQuery> asked;
+  languages::ProjectConstants none;
+  none.record_to(&asked);
+  CHECK_FALSE(none.package_level("store/users.go", "cols"));
+  CHECK_FALSE(none.imported("svc/api.py", ".db.columns", "COLUMNS", true));
+  CHECK_FALSE(none.imported("svc/api.py", "db.columns", "COLUMNS", true));
+  CHECK_FALSE(none.wrapper("go", "selectAll"));
+  REQUIRE(asked.size() == 4);
+
+  // Which files each answer depends on: every candidate, even when two make it ambiguous.
+  std::vector<std::string> paths;
+  for (auto& f : p.files) paths.push_back(f.first);
+  auto every = languages::ProjectConstants::every_file(paths);
+  std::set<std::string> reads;
+  every.reads({languages::ProjectQuery::kPackageLevel, "store/users.go", "", "", false}, &reads);
+  CHECK(reads == std::set<std::string>{"store/cols.go"});  // not the test file, not the sub-package
+  reads.clear();
+  every.reads({languages::ProjectQuery::kImported, "svc/api.py", ".db.columns", "", true}, &reads);
+  CHECK(reads == std::set<std::string>{"svc/db/columns.py", "svc/db/columns/__init__.py"});
+  reads.clear();
+  every.reads({languages::ProjectQuery::kImported, "svc/api.py", "db.columns", "", true}, &reads);
+  CHECK(reads == std::set<std::string>{"other/db/columns.py", "svc/db/columns.py"});
+
+  // Replayed against the whole project.
+  auto constants = p.collect();
+  std::vector<bool> answered;
+  for (auto& q : asked) answered.push_back(constants.answers(q));
+  // Ordered by kind: imported (".db.columns" then "db.columns"), package level, wrapper.
+  CHECK(answered == std::vector<bool>{true, false, true, false});  // "db.columns" names two modules
+
+  const languages::Language& go = *languages::language_for_path("a.go");
+  CHECK(languages::ProjectConstants::may_define_wrapper(go, "func (s *S) run(q string) { s.db.QueryContext(ctx, q) }"));
+  CHECK_FALSE(languages::ProjectConstants::may_define_wrapper(go, "func (s *S) run(q string) { s.db.QueryContextX(q) }"));
+  CHECK(languages::ProjectConstants::may_define_wrapper(*languages::language_for_path("a.rb"), "x"));  // "[]": no word
 }

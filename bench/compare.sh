@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Ratios against peers, measured in one interleaved run (each round runs every tool once, so a
+# loaded machine slows them alike): `schemagate check` on one core and on every core, against a
+# ripgrep keyword scan and an ast-grep search with one pattern over the same tree. Prints medians
+# of cpu time (user+sys), the ratios, peak memory, and the pre-commit path (`--changed-since
+# HEAD` with one changed code file, in a throwaway clone when the tree is a git repository).
+#   bench/compare.sh [RUNS] DIR[:LANG[:FLAGS]] ...   LANG: go | python | typescript (ast-grep's
+#                                                   pattern); FLAGS: check's, e.g. --migrations=db
+#   SCHEMAGATE=path/to/schemagate   BEFORE=path/to/other/schemagate (measured in the same rounds)
+#   AST_GREP=path/to/ast-grep       (found on PATH otherwise)
+# A peer that is not installed is left out: ripgrep is Debian's `ripgrep`, ast-grep npm's
+# `@ast-grep/cli`.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+bins=("${SCHEMAGATE:-$here/build/schemagate}")
+labels=(schemagate)
+if [[ -n "${BEFORE:-}" ]]; then bins+=("$BEFORE"); labels+=(before); fi
+runs=5
+if [[ "${1:-}" =~ ^[0-9]+$ ]]; then runs=$1; shift; fi
+sg=${AST_GREP:-$(command -v ast-grep || true)}
+rg=$(command -v rg || true)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# cpu seconds (user+sys) and peak KiB of one command: "cpu kib"
+measure() {
+  /usr/bin/time -f '%U %S %M' -o "$tmp/t" "$@" >/dev/null 2>&1 || true
+  awk '{ printf "%.3f %d\n", $1 + $2, $3 }' "$tmp/t"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# One pattern per language: ast-grep's arguments. A Go call is not a top-level declaration, so
+# its pattern sits in a function and the selector picks the call.
+astgrep_args() {
+  case $1 in
+    go) printf '%s\0' -p 'func t() { $DB.QueryContext($$$) }' --selector call_expression -l go ;;
+    python) printf '%s\0' -p '$C.execute($$$)' -l py ;;
+    *) printf '%s\0' -p '$DB.query($$$)' -l ts ;;
+  esac
+}
+
+printf '%-10s %-10s %7s %7s %7s %7s %7s | %8s %8s %8s %8s | %7s %8s\n' corpus binary "chk-j1" "chk-jN" ripgrep ast-grep \
+  precommit "j1/astg" "jN/astg" "j1/rg" "jN/rg" "peak MB" "pre/jN"
+for spec in "$@"; do
+  IFS=: read -r dir lang flags <<<"$spec"
+  lang=${lang:-go}
+  read -r -a extra <<<"${flags//=/ }"
+  name=$(basename "$dir")
+  mapfile -d '' sgargs < <(astgrep_args "$lang")
+  : >"$tmp/rg"; : >"$tmp/sg"
+  for b in "${!bins[@]}"; do : >"$tmp/one$b"; : >"$tmp/all$b"; : >"$tmp/mem$b"; : >"$tmp/pre$b"; done
+  pre=""
+  if git -C "$dir" rev-parse --git-dir >/dev/null 2>&1 && git clone -q --shared "$dir" "$tmp/repo" 2>/dev/null; then
+    ext=ts; comment=//
+    [[ $lang == go ]] && ext=go
+    [[ $lang == python ]] && { ext=py; comment='#'; }
+    changed=$(cd "$tmp/repo" && git ls-files "*.$ext" | grep -v -E '(_test\.go|/vendor/|node_modules|migrat)' |
+              xargs -r grep -l -i -E 'select .* from' 2>/dev/null | head -n 1 || true)
+    if [[ -n "$changed" ]]; then
+      printf '\n%s changed\n' "$comment" >>"$tmp/repo/$changed"
+      pre=$tmp/repo
+    fi
+  fi
+  for _ in $(seq 1 "$runs"); do
+    for b in "${!bins[@]}"; do
+      read -r c m < <(measure "${bins[$b]}" check "$dir" "${extra[@]}" -j 1 --quiet); echo "$c" >>"$tmp/one$b"; echo "$m" >>"$tmp/mem$b"
+      read -r c m < <(measure "${bins[$b]}" check "$dir" "${extra[@]}" --quiet); echo "$c" >>"$tmp/all$b"; echo "$m" >>"$tmp/mem$b"
+      if [[ -n "$pre" ]]; then
+        read -r c m < <(cd "$pre" && measure "${bins[$b]}" check . "${extra[@]}" --changed-since HEAD --quiet); echo "$c" >>"$tmp/pre$b"
+      fi
+    done
+    if [[ -n "$rg" ]]; then
+      read -r c m < <(measure "$rg" -c -i -w -e select -e insert -e update -e delete "$dir"); echo "$c" >>"$tmp/rg"
+    fi
+    if [[ -n "$sg" ]]; then
+      read -r c m < <(measure "$sg" run "${sgargs[@]}" "$dir"); echo "$c" >>"$tmp/sg"
+    fi
+  done
+  r=$([[ -s "$tmp/rg" ]] && median <"$tmp/rg" || echo -)
+  s=$([[ -s "$tmp/sg" ]] && median <"$tmp/sg" || echo -)
+  for b in "${!bins[@]}"; do
+    one=$(median <"$tmp/one$b"); all=$(median <"$tmp/all$b")
+    p=$([[ -s "$tmp/pre$b" ]] && median <"$tmp/pre$b" || echo -)
+    mem=$(sort -n "$tmp/mem$b" | tail -n 1)
+    awk -v n="$name" -v l="${labels[$b]}" -v o="$one" -v a="$all" -v r="$r" -v s="$s" -v p="$p" -v m="$mem" 'BEGIN {
+      printf "%-10s %-10s %7s %7s %7s %7s %7s | ", n, l, o, a, r, s, p
+      if (s != "-" && s > 0) printf "%7.2fx %7.2fx ", o / s, a / s; else printf "%8s %8s ", "-", "-"
+      if (r != "-" && r > 0) printf "%7.1fx %7.1fx ", o / r, a / r; else printf "%8s %8s ", "-", "-"
+      printf "| %7.0f ", m / 1024
+      if (p != "-" && a > 0) printf "%7.3fx\n", p / a; else printf "%8s\n", "-" }'
+  done
+  rm -rf "$tmp/repo"
+done
+echo "cpu seconds (user+sys), medians of $runs interleaved rounds; precommit: --changed-since HEAD, one code file changed"
