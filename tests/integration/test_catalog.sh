@@ -100,6 +100,10 @@ relation app.llm_results table
   body jsonb
   score numeric(5,2)
   body_length integer default generated
+relation app.llm_results_id_seq sequence
+  last_value bigint not_null
+  log_cnt bigint not_null
+  is_called boolean not_null
 relation app.remote_rows foreign table
   id integer
   payload text
@@ -114,6 +118,10 @@ relation app.tenants table
   name text not_null
   created_at timestamp with time zone not_null default
   MixedCase character varying(20)[]
+relation app.tenants_id_seq sequence
+  last_value bigint not_null
+  log_cnt bigint not_null
+  is_called boolean not_null
 relation public.empty_table table
 relation public.schema_migrations table
   version bigint not_null

@@ -100,12 +100,12 @@ check "bash: commands" "check" "$(complete_words "schemagate ch")"
 check "bash: flags" "--format" "$(complete_words "schemagate check --for")"
 check "bash: --format values" "$(printf '%s\n' sarif)" "$(complete_words "schemagate check --format sa")"
 check "bash: --color values" "$(printf '%s\n' auto always)" "$(complete_words "schemagate check --color a")"
-check "bash: explain rules" "$(printf '%s\n' missing-column missing-relation missing-unique-index)" "$(complete_words "schemagate explain missing-")"
+check "bash: explain rules" "$(printf '%s\n' missing-column missing-function missing-relation missing-unique-index)" "$(complete_words "schemagate explain missing-")"
 check "bash: syntax" "" "$("$bin" completion bash | bash -n 2>&1)"
 if command -v zsh >/dev/null; then check "zsh: syntax" "" "$("$bin" completion zsh | zsh -n 2>&1)"; fi
 if command -v fish >/dev/null; then check "fish: syntax" "" "$("$bin" completion fish | fish -n 2>&1)"; fi
 fish_script=$("$bin" completion fish)
-check "every flag of check is completed" "" "$(for f in $("$bin" help check | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+check "every flag of check is completed" "" "$(for f in $("$bin" help check | grep -oE -- '^  (-[a-zA-Z],)?--[a-z][a-z-]+' | grep -oE -- '--[a-z-]+' | sort -u); do
   grep -q -- "seen_subcommand_from check'.* -l ${f#--}" <<<"$fish_script" || echo "missing $f"; done)"
 check "fish: a flag takes no value" "complete -c schemagate -n '__fish_seen_subcommand_from check' -l verbose -s v -d 'Say which migrations and files were used and what was skipped'" \
   "$(grep -- "from check' -l verbose" <<<"$fish_script")"

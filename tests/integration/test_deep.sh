@@ -57,15 +57,18 @@ check "wrong overload" "shop/billing.py:18:25: error[postgres-rejects]: PostgreS
 exit: 1" "$(run check . --postgres --quiet | grep -a -E '^(shop|exit)')"
 check "static check alone does not see them" "exit: 0" "$(run check . | tail -n 1)"
 
-# 3. The newest migration removed: the enum label, the sequence and the function it creates are
-# PostgreSQL's findings; the unique index is the static check's (missing-unique-index), not twice.
+# 3. The newest migration removed: the unique index, the enum label, the sequence and the function
+# it creates are the static checks' findings; PostgreSQL rejects the same statements, and those
+# rejections are not reported a second time.
 fresh
 rm "$work/app/migrations/0002_refunds_invoices.up.sql"
 check "newest migration removed" "shop/billing.py:5:72: error[missing-unique-index]
-shop/billing.py:27:45: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: invalid input value for enum order_status: \"refunded\" (SQLSTATE 22P02)
-shop/billing.py:31:33: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: relation \"invoice_numbers\" does not exist (SQLSTATE 42P01)
-shop/billing.py:36:25: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: function account_label(unknown, unknown) does not exist (SQLSTATE 42883)
+shop/billing.py:27:46: error[invalid-enum-value]: \"refunded\" is not a label of enum type \"order_status\" (SQLSTATE 22P02, invalid input value for enum): no migration adds it
+shop/billing.py:31:34: error[missing-relation]: relation \"invoice_numbers\" does not exist (SQLSTATE 42P01): no migration creates it
+shop/billing.py:36:25: error[missing-function]: function \"account_label\" called with 2 arguments does not exist (SQLSTATE 42883): no migration creates it and PostgreSQL has no built-in function of that name
 exit: 1" "$(run check . --postgres --quiet | grep -a -E '^(shop|exit)' | sed -E 's/(missing-unique-index\]).*/\1/')"
+check "newest migration removed: the same without --postgres" "$(run check . --postgres --quiet | grep -a -E '^(shop|exit)')" \
+  "$(run check . --quiet | grep -a -E '^(shop|exit)')"
 
 # 4. A migration PostgreSQL rejects: the finding is at its statement, and nothing is prepared.
 fresh
@@ -110,8 +113,12 @@ exit: 2" "$(run check . --postgres --dev-database-url "$dev")"
 app="postgresql:///app?host=$PGHOST&port=$PGPORT&user=$PGUSER"
 psql -d app -f "$work/app/migrations/0001_create_accounts_orders.up.sql" >/dev/null
 psql -d app -c "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL); INSERT INTO schema_migrations VALUES (1, false);" >/dev/null
-check "live: pending migration is not a deep finding; the bug is" "shop/billing.py:10:17: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: column reference \"id\" is ambiguous (SQLSTATE 42702)
-exit: 1" "$(run check . --postgres --quiet --database-url "$app" | grep -a -E '^(shop|exit)')"
+check "live: pending migration is not a deep finding; the bug is" "shop/billing.py:5:72: error[pending-migration]
+shop/billing.py:10:17: error[postgres-rejects]: PostgreSQL rejects this statement against the schema the migrations build: column reference \"id\" is ambiguous (SQLSTATE 42702)
+shop/billing.py:27:46: error[pending-migration]
+shop/billing.py:31:34: error[pending-migration]
+shop/billing.py:36:25: error[pending-migration]
+exit: 1" "$(run check . --postgres --quiet --database-url "$app" | grep -a -E '^(shop|exit)' | sed -E 's/(pending-migration\]).*/\1/')"
 writes=$(grep -a 'db=app' "$SCHEMAGATE_PG_DIR/postgres.log" | grep -a 'app=schemagate' | grep -a 'statement:' |
   grep -a -v -i -E 'statement: (SELECT|WITH|SET|BEGIN|COMMIT|ROLLBACK|SHOW)' | wc -l)
 check "live: nothing but reads reached the production database" "0" "$writes"

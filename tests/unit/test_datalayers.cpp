@@ -523,6 +523,8 @@ events = Table("events_by_timestamp", metadata, Column("id", String), Column("na
   REQUIRE(out.unchecked.size() == 1);
   CHECK(out.unchecked[0].reason == "declarations for ClickHouse (the file imports clickhouse_connect), not PostgreSQL");
   CHECK(src.substr(out.unchecked[0].offset, 19) == "events_by_timestamp");
+}
+
 TEST_CASE("gorm: TableName models, tags, gorm.Model, GORM's column names; relations and unexported fields left out") {
   const std::string src =
       "package store\n"
