@@ -167,8 +167,19 @@ bool plainly_postgresql(const std::string& sql) {
       return false;
   for (const char* m : {"auto_increment", "on duplicate key", "insert ignore", "replace into", "insert or ", "pragma",
                         " top ", "unsigned", "engine=", "nolock", "rownum", "straight_join", "sql_calc_found_rows",
-                        "ifnull", "group_concat", "limit ?", "limit $1,", " regexp ", " rlike ", "lock in share mode"})
+                        "ifnull", "group_concat", "limit ?", "limit $1,", " regexp ", " rlike ", "lock in share mode",
+                        " if not exists", " if exists", "allow filtering", "using ttl"})
     if (code.find(m) != std::string::npos) return false;
+  return true;
+}
+
+/// The statement is one string literal of the file (escapes aside): no pieces joined by `+`,
+/// `+=` or a constant from elsewhere. Joined pieces may come from branches that never run
+/// together (`if sorted { q += "ORDER BY a" } else { q += "ORDER BY b" }`), which the scan
+/// reads one after the other: their sum failing to parse proves nothing.
+bool one_literal(const sql::SqlText& sql) {
+  for (size_t i = 1; i < sql.origin.size(); ++i)
+    if (sql.origin[i] < sql.origin[i - 1] || sql.origin[i] - sql.origin[i - 1] > 10) return false;
   return true;
 }
 
@@ -510,7 +521,7 @@ class FileScanner {
       // a template (FROM %s filled by Sprintf), not a syntax error.
       bool at_placeholder = perr.message.find("at or near \"$") != std::string::npos;
       if (norm.unchecked_reason.empty() && site.database_call && !has_holes && !plain_sql_file_ && !at_placeholder &&
-          plainly_postgresql(norm.sql.text)) {
+          one_literal(site.sql) && plainly_postgresql(norm.sql.text)) {
         // A database call sends it as it is, and nothing in it says it is for another engine or
         // a template filled later: PostgreSQL rejects it on every call.
         report::Diagnostic d;

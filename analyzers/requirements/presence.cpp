@@ -29,6 +29,39 @@ Presence relation_presence(const std::string& schema_name, const std::string& na
 /// A call of `req.function` with `req.arguments` arguments. Present when pg_catalog, a schema the
 /// call reaches or an extension created there has an overload that takes that many (or, for one
 /// argument, the name is a type: a cast); Absent only when nothing out of sight could provide it.
+/// Built-in functions of other engines that PostgreSQL does not have (MySQL/MariaDB, SQLite,
+/// ClickHouse, SQL Server), lower-cased as the parser folds them. A call of one is evidence that
+/// the statement is written for that engine (a MySQL branch beside the PostgreSQL one, a MariaDB
+/// application's query), not that a migration is missing: the call is not judged.
+bool other_engine_builtin(const std::string& name) {
+  static const std::set<std::string> kNames = {
+      // MySQL / MariaDB
+      "database", "schema", "unhex", "hex", "ifnull", "if", "isnull", "group_concat", "last_insert_id",
+      "found_rows", "row_count", "date_format", "str_to_date", "unix_timestamp", "from_unixtime", "curdate",
+      "curtime", "sysdate", "datediff", "timestampdiff", "timestampadd", "date_add", "date_sub", "adddate",
+      "subdate", "dayofweek", "dayofmonth", "dayofyear", "weekofyear", "yearweek", "week", "month", "year",
+      "day", "hour", "minute", "second", "quarter", "monthname", "dayname", "last_day", "makedate", "maketime",
+      "sec_to_time", "time_to_sec", "to_days", "from_days", "utc_timestamp", "utc_date", "uuid", "uuid_short",
+      "inet_aton", "inet_ntoa", "inet6_aton", "inet6_ntoa", "json_extract", "json_unquote", "json_contains",
+      "json_search", "json_set", "json_insert", "json_replace", "json_remove", "json_keys", "json_length",
+      "json_valid", "json_quote", "locate", "instr", "substring_index", "field", "find_in_set", "elt", "mid",
+      "lcase", "ucase", "space", "conv", "crc32", "sha1", "sha2", "aes_encrypt", "aes_decrypt", "compress",
+      "uncompress", "password", "bit_count", "rand", "truncate", "convert_tz", "get_lock", "release_lock",
+      "sleep", "any_value", "values",
+      // SQLite
+      "datetime", "julianday", "strftime", "printf", "unicode", "zeroblob", "randomblob", "total",
+      "last_insert_rowid", "changes", "total_changes", "sqlite_version", "likelihood", "unlikely", "iif",
+      "typeof",
+      // ClickHouse
+      "tostring", "todate", "todatetime", "todatetime64", "tostartofday", "tostartofhour", "tostartofminute",
+      "tostartofweek", "tostartofmonth", "tounixtimestamp", "countif", "sumif", "uniq", "uniqexact",
+      "arrayjoin", "grouparray", "argmax", "argmin", "quantile", "quantiles", "formatdatetime", "dictget",
+      "toint32", "toint64", "touint32", "touint64", "tofloat64", "todecimal64",
+      // SQL Server
+      "getdate", "getutcdate", "dateadd", "charindex", "len", "newid", "scope_identity", "datename"};
+  return kNames.count(name) != 0;
+}
+
 Presence function_presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged) {
   namespace builtin = schema::builtin;
   using builtin::Match;
@@ -40,6 +73,7 @@ Presence function_presence(const Requirement& req, const schema::Schema& schema,
   bool searches_catalog = req.schema.empty() || req.schema == "pg_catalog";
   if (searches_catalog && !req.procedure && builtin::function(name, n) == Match::Accepts) return Presence::Present;
   if (searches_catalog && n == 1 && !req.procedure && builtin::type(name)) return Presence::Present;
+  if (req.schema.empty() && other_engine_builtin(name)) return Presence::Unknown;
   bool certain = schema.functions_complete && !schema.uncertain_names.count(name) &&
                  !(not_judged && !not_judged("", "function:" + name).empty());  // the code creates it
   for (auto& s : schemas) {
