@@ -326,6 +326,10 @@ class FileScanner {
       other_engine_ = source::other_engine_of_code(rel, text);
       // A .sql file no PostgreSQL query tool claims may be a script for any engine or a template.
       plain_sql_file_ = site_is_sql_file(rel) && languages::query_dialect_for(text).name == "plain";
+      // Only where the file is certainly PostgreSQL's: a query tool's .sql file, or code that
+      // imports a PostgreSQL driver. Elsewhere text that fails to parse is too often another
+      // engine's query (a query runner for ClickHouse) or prose passed to a call named text().
+      postgres_code_ = site_is_sql_file(rel) ? !plain_sql_file_ : source::imports_postgres_driver(text);
       no_database_client_.clear();
       if (source::is_test_file(rel) && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript"))
         no_database_client_ = source::package_without_database_client(fs_, options_.root, rel);
@@ -521,7 +525,8 @@ class FileScanner {
       // a template (FROM %s filled by Sprintf), not a syntax error.
       bool at_placeholder = perr.message.find("at or near \"$") != std::string::npos;
       if (norm.unchecked_reason.empty() && site.database_call && !has_holes && !plain_sql_file_ && !at_placeholder &&
-          one_literal(site.sql) && plainly_postgresql(norm.sql.text)) {
+          postgres_code_ && one_literal(site.sql) && source::may_contain_sql(norm.sql.text) &&
+          plainly_postgresql(norm.sql.text)) {
         // A database call sends it as it is, and nothing in it says it is for another engine or
         // a template filled later: PostgreSQL rejects it on every call.
         report::Diagnostic d;
@@ -682,6 +687,7 @@ class FileScanner {
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
   bool plain_sql_file_ = false;       ///< a .sql file of no known query tool (sqlc, pgtyped, aiosql)
+  bool postgres_code_ = false;        ///< a query tool's .sql file, or code importing a PostgreSQL driver
   std::string no_database_client_;    ///< a test file's package.json that declares no database client
   /// In a test file: call name -> the file's own type declaring it ("interface TestSql"), or "".
   std::map<std::string, std::string> test_doubles_;

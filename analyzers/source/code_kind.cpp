@@ -135,4 +135,10 @@ bool imports_sql_parser(std::string_view text) {
   return false;
 }
 
+bool imports_postgres_driver(std::string_view text) {
+  for (std::string_view m : kPostgresDrivers)
+    if (imports(text, m)) return true;
+  return false;
+}
+
 }  // namespace schemagate::source

@@ -29,6 +29,10 @@ std::string other_engine_of_code(std::string_view path, std::string_view text);
 /// is a fake declared in the test (a type-inference test of a DSL).
 std::string package_without_database_client(const FileSystem& fs, const std::string& root, std::string_view path);
 
+/// True when the file imports a PostgreSQL driver or client (psycopg, asyncpg, pgx, lib/pq, pg,
+/// postgres.js, ...): its SQL is PostgreSQL's, not another engine's.
+bool imports_postgres_driver(std::string_view text);
+
 /// True when the file imports a SQL parser (vitess' sqlparser and its forks, pg_query_go,
 /// node-sql-parser, pgsql-ast-parser, sqlglot, sqlparse): SQL text there is often input for the
 /// parser (a user's filter wrapped in `select * from dummy where ...`), so, as in a test, only

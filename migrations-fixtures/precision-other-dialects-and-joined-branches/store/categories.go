@@ -1,6 +1,10 @@
 package store
 
-import "database/sql"
+import (
+	"database/sql"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+)
 
 // Both branches append an ORDER BY; only one of them runs.
 func Categories(db *sql.DB, userID int64, alphabetical bool) (*sql.Rows, error) {
