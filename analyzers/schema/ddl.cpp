@@ -476,6 +476,28 @@ class Simulator {
         if (!parts.empty()) qualified = parts[0] + "." + parts.back();
       }
       if (!qualified.empty()) schema_.types.insert(qualified);
+      if (t == "CreateRangeStmt" && !qualified.empty()) {
+        // A range type comes with its constructors, name(lower, upper [, bounds]), and a
+        // multirange type whose constructor takes any number of ranges. PostgreSQL names the
+        // multirange by replacing "range" in the name with "multirange", else appending
+        // "_multirange" (or takes multirange_type_name, which this model does not read).
+        size_t dot = qualified.find('.');
+        Function ctor;
+        ctor.schema = qualified.substr(0, dot);
+        ctor.name = qualified.substr(dot + 1);
+        ctor.declared = 3;
+        ctor.min_args = 2;
+        ctor.max_args = 3;
+        ctor.origin = stmt_origin();
+        Function multi = ctor;
+        size_t at = ctor.name.find("range");
+        multi.name = at == std::string::npos ? ctor.name + "_multirange" : ctor.name.substr(0, at) + "multi" + ctor.name.substr(at);
+        multi.declared = 0;
+        multi.min_args = 0;
+        multi.max_args = -1;
+        add_function(std::move(ctor), false);
+        add_function(std::move(multi), false);
+      }
       if (t == "CreateEnumStmt" && !qualified.empty()) {
         EnumType e;
         e.origin = stmt_origin();

@@ -153,6 +153,18 @@ TEST_CASE("functions: defaults, VARIADIC, procedures, OR REPLACE, DROP, RENAME, 
   CHECK(rules(run("SELECT gen_salt()", crypto)) == "missing-function@8");
 }
 
+TEST_CASE("functions: a range type's constructors and its multirange's") {
+  if (!schema::builtin::unavailable().empty()) return;
+  auto s = build({kInit, {"migrations/0002.up.sql",
+                          "CREATE TYPE uuidrange AS RANGE (subtype = uuid);\n"
+                          "CREATE TYPE score_span AS RANGE (subtype = int4);\n"}});
+  CHECK(run("SELECT uuidrange(gen_random_uuid(), gen_random_uuid()), uuidrange(NULL, NULL, '[]'), "
+            "uuidmultirange(), uuidmultirange(uuidrange(NULL, NULL)), score_span(1, 2), score_span_multirange()",
+            s)
+            .empty());
+  CHECK(rules(run("SELECT uuidrange(NULL, NULL, '[]', 1)", s)) == "missing-function@8");
+}
+
 TEST_CASE("enum labels: compared, written, cast; ADD VALUE and RENAME VALUE followed") {
   auto s = build({kInit, {"migrations/0002.up.sql",
                           "ALTER TYPE job_state ADD VALUE 'cancelled' BEFORE 'done';\n"
