@@ -203,6 +203,12 @@ void extract(const FileInput& in, FileOutput* out) {
     rel.relation = table;
     rel.span = {m.begin, m.end};
     rel.unit = unit;
+    // In Django's words: makemigrations writes the missing operation, migrate applies it.
+    const std::string migrate = "run `python manage.py makemigrations " + label +
+                                "` and apply the migration it writes with `python manage.py migrate` before deploying this code";
+    rel.describe = "Django model " + label + "." + m.name + " is stored in table " + table +
+                   "; every query of the model reads it";
+    rel.fix = migrate;
     out->requirements.requirements.push_back(rel);
     for (const Field* f : fields) {
       requirements::Span span{f->begin, f->end};  // an abstract base's field: at the base's declaration
@@ -214,6 +220,7 @@ void extract(const FileInput& in, FileOutput* out) {
         requirements::Requirement r = rel;
         r.relation = t;
         r.span = span;
+        r.describe = "field " + f->name + " of model " + label + "." + m.name + " is the many-to-many table " + t;
         out->requirements.requirements.push_back(r);
         continue;
       }
@@ -224,6 +231,9 @@ void extract(const FileInput& in, FileOutput* out) {
       r.column = f->column;
       r.span = span;
       r.unit = unit;
+      r.describe = "field " + f->name + " of model " + label + "." + m.name + " is column " + table + "." + f->column +
+                   "; every query of the model selects it";
+      r.fix = migrate;
       out->requirements.requirements.push_back(r);
     }
   }
