@@ -13,6 +13,12 @@ namespace {
 std::string apply_help(const std::string& file) {
   bool rails = file.ends_with(".rb") && (file.starts_with("db/migrate/") || file.find("/db/migrate/") != std::string::npos);
   if (rails) return "run bin/rails db:migrate (it applies " + file + ") before deploying this code";
+  // The migrations written in Python: Alembic keeps its revisions in versions/, Django in each
+  // app's migrations/.
+  if (file.ends_with(".py") && (file.starts_with("versions/") || file.find("/versions/") != std::string::npos))
+    return "run alembic upgrade head (it applies " + file + ") before deploying this code";
+  if (file.ends_with(".py") && (file.starts_with("migrations/") || file.find("/migrations/") != std::string::npos))
+    return "run python manage.py migrate (it applies " + file + ") before deploying this code";
   return "apply " + file + " to the database first, then deploy; or run the migrations in the deploy "
          "pipeline before the new code starts";
 }

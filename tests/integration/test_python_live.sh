@@ -51,6 +51,9 @@ check "django: pending migration named, at the model field and at the raw INSERT
   "results/models.py:10:5: error[pending-migration]: column \"model_version\" of relation \"results_llmresult\" does not exist in the database yet (SQLSTATE 42703 in production); pending migration results/migrations/0002_llmresult_model_version.py adds it: apply it before deploying this code
 worker/summarize.py:15:100: error[pending-migration]: column \"model_version\" of relation \"results_llmresult\" does not exist in the database yet (SQLSTATE 42703 in production); pending migration results/migrations/0002_llmresult_model_version.py adds it: apply it before deploying this code" \
   "$(run django check . --database-url "$durl" | grep 'error\[')"
+check "django: the help says manage.py migrate" \
+  "   = help: run python manage.py migrate (it applies results/migrations/0002_llmresult_model_version.py) before deploying this code" \
+  "$(run django check . --database-url "$durl" | grep 'help:' | sort -u)"
 check "django: status" "STATUS   VERSION                               MIGRATION
 applied  results.0001_initial                  results/migrations/0001_initial.py
 pending  results.0002_llmresult_model_version  results/migrations/0002_llmresult_model_version.py
@@ -101,6 +104,9 @@ SQL
 check "alembic: pending migration named" \
   "app/worker.py:13:82: error[pending-migration]: column \"model_version\" of relation \"llm_results\" does not exist in the database yet (SQLSTATE 42703 in production); pending migration migrations/versions/5b7e0c1d9a22_add_model_version.py adds it: apply it before deploying this code" \
   "$(run alembic check . --database-url "$aurl" | grep 'error\[')"
+check "alembic: the help says alembic upgrade head" \
+  "   = help: run alembic upgrade head (it applies migrations/versions/5b7e0c1d9a22_add_model_version.py) before deploying this code" \
+  "$(run alembic check . --database-url "$aurl" | grep 'help:' | sort -u)"
 check "alembic: status" "STATUS   VERSION       MIGRATION
 applied  1f3c9a2b7d10  migrations/versions/1f3c9a2b7d10_create_jobs.py
 applied  8e2d41c0a5f3  migrations/versions/8e2d41c0a5f3_rename_tokens.py
