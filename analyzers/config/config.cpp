@@ -440,7 +440,15 @@ static size_t comma_starting_document(std::string_view body) {
       first = line.find_first_not_of(" \t\r", 3);
     }
     if (at_start && first != std::string_view::npos && line[first] != '#' && (marker || line[first] != '%')) {
-      if (line[first] == ',') return pos + first;
+      // Anchors and tags (&a, !t) before the first node do not change what it is: yaml-cpp
+      // also loops forever on "&&," (the fuzzer's input).
+      size_t p = first;
+      while (p < line.size() && (line[p] == '&' || line[p] == '!')) {
+        ++p;
+        while (p < line.size() && std::string_view(" \t\r,[]{}").find(line[p]) == std::string_view::npos) ++p;
+        while (p < line.size() && (line[p] == ' ' || line[p] == '\t')) ++p;
+      }
+      if (p < line.size() && line[p] == ',') return pos + p;
       at_start = false;
     }
     pos = end + 1;

@@ -63,7 +63,7 @@ bool read_baseline(std::string_view text, Baseline* out, std::string* err) {
   Json doc;
   try {
     doc = Json::parse(text);
-  } catch (const Json::parse_error& e) {  // nlohmann's exceptions stop here (habit 6)
+  } catch (const Json::exception& e) {  // nlohmann's exceptions stop here (habit 6): parse errors, number overflow
     std::string what = e.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 2: ..." -> from "parse error".
     size_t start = what.find("] ");

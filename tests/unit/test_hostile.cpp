@@ -564,7 +564,8 @@ TEST_CASE("tracking rows the tool never writes are exit 2 naming the table and t
 TEST_CASE("fuzz_config: a schemagate.yaml whose document starts with ',' is an error, not a hang") {
   config::KnownNames known{{"missing-column"}, {"golang-migrate"}, {"python"}};
   for (const auto& c : std::vector<std::pair<std::string, std::string>>{
-           {",", "1:1"}, {"\n# c\n ,", "3:2"}, {",a", "1:1"}, {"a: 1\n---\n,", "3:1"}, {"--- ,", "1:5"}, {"...\n,", "2:1"}}) {
+           {",", "1:1"}, {"\n# c\n ,", "3:2"}, {",a", "1:1"}, {"a: 1\n---\n,", "3:1"}, {"--- ,", "1:5"}, {"...\n,", "2:1"},
+           {"&&,", "1:3"}, {"&a ,", "1:4"}, {"!t &a ,", "1:7"}}) {
     const std::string& text = c.first;  // not a structured binding: clang's CAPTURE cannot take one
     const std::string& where = c.second;
     CAPTURE(text);
