@@ -10,6 +10,7 @@
 // next token (we treat it as "not set" and never point at it).
 #include "analyzers/config/config.h"
 
+#include <cstdio>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -462,6 +463,18 @@ bool load_config(const std::string& text, const std::string& file_name, const Kn
   std::string_view body = text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   Loader loader(body, file_name, known, err);
+  // YAML allows no C0 control character but tab, line feed and carriage return; yaml-cpp loops
+  // forever on some (a NUL before ',', found by the fuzzer).
+  for (size_t i = 0; i < body.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(body[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      YAML::Mark mark = YAML::Mark::null_mark();
+      mark.pos = static_cast<int>(i);
+      char code[8];
+      std::snprintf(code, sizeof code, "0x%02X", c);
+      return loader.fail(mark, "", std::string("not valid YAML: control character ") + code);
+    }
+  }
   if (size_t at = comma_starting_document(body); at != std::string_view::npos) {
     YAML::Mark mark = YAML::Mark::null_mark();
     mark.pos = static_cast<int>(at);

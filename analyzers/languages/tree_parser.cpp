@@ -18,7 +18,11 @@ Parser::Parser(const Language& language) : language_(&language) {
              "; rebuild with grammars generated for this runtime";
     ts_parser_delete(parser_);
     parser_ = nullptr;
+    return;
   }
+  // A few hundred bytes of garbage can send tree-sitter's error recovery into minutes of work
+  // (a 568-byte .tsx file the fuzzer found: over a minute); real files parse in milliseconds.
+  ts_parser_set_timeout_micros(parser_, kParseBudgetMicros);
 }
 
 Parser::~Parser() {

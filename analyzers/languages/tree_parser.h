@@ -3,6 +3,7 @@
 // ABI against the runtime (ts_parser_set_language refuses a mismatch) and keeps the reason, so
 // the CLI can fail at start-up with a clear message instead of extracting nothing.
 #pragma once
+#include <cstdint>
 #include <tree_sitter/api.h>
 
 #include <memory>
@@ -35,8 +36,10 @@ class Parser {
   const std::string& error() const { return error_; }
   const Language& language() const { return *language_; }
 
+  /// How long one file may take to parse before tree-sitter gives up (then parse() is null).
+  static constexpr uint64_t kParseBudgetMicros = 5'000'000;
   /// Parses `source` (which must outlive the tree's use). Null when !ok(), for languages without
-  /// a grammar, or if tree-sitter gives up.
+  /// a grammar, or if tree-sitter gives up (kParseBudgetMicros).
   Tree parse(std::string_view source);
 
  private:

@@ -305,7 +305,13 @@ class FileScanner {
       bool collect = first && !first->known && first->constants;
       tree = parser.parse(text);
       if (first) first->known = true;
-      if (!tree) return result;
+      if (!tree) {
+        // Not checked is not clean: the run stops, naming the file.
+        result.error = rel + ": tree-sitter gave up parsing it after " +
+                       std::to_string(languages::Parser::kParseBudgetMicros / 1'000'000) +
+                       " s (a pathological or generated file?); leave it out with --exclude or schemagate.yaml's exclude";
+        return result;
+      }
       root = ts_tree_root_node(tree.get());
       if (collect) languages::collect_file_constants(text, root, *lang, first->constants, first->wrappers);
     }

@@ -561,6 +561,16 @@ TEST_CASE("tracking rows the tool never writes are exit 2 naming the table and t
 
 // ---- found by the fuzzers ---------------------------------------------------------------------
 
+TEST_CASE("fuzz_config: a control character in schemagate.yaml is an error at its position, not a hang") {
+  config::KnownNames known{{"missing-column"}, {"golang-migrate"}, {"python"}};
+  config::Config cfg;
+  std::string err;
+  CHECK_FALSE(config::load_config(std::string("\0,%n:\xffi\x12\xff", 9), "schemagate.yaml", known, &cfg, &err));
+  CHECK(err == "schemagate.yaml:1:1: not valid YAML: control character 0x00");
+  CHECK_FALSE(config::load_config("rules:\n  missing-column: off\x07\n", "schemagate.yaml", known, &cfg, &err));
+  CHECK(err == "schemagate.yaml:2:22: not valid YAML: control character 0x07");
+}
+
 TEST_CASE("fuzz_config: a schemagate.yaml whose document starts with ',' is an error, not a hang") {
   config::KnownNames known{{"missing-column"}, {"golang-migrate"}, {"python"}};
   for (const auto& c : std::vector<std::pair<std::string, std::string>>{
