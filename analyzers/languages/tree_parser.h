@@ -36,8 +36,10 @@ class Parser {
   const std::string& error() const { return error_; }
   const Language& language() const { return *language_; }
 
-  /// How long one file may take to parse before tree-sitter gives up (then parse() is null).
+  /// How long one file may take to parse before tree-sitter gives up (then parse() is null):
+  /// 5 s, plus 10 s per MB of source.
   static constexpr uint64_t kParseBudgetMicros = 5'000'000;
+  static constexpr uint64_t budget_micros(size_t bytes) { return kParseBudgetMicros + 10 * static_cast<uint64_t>(bytes); }
   /// Parses `source` (which must outlive the tree's use). Null when !ok(), for languages without
   /// a grammar, or if tree-sitter gives up (kParseBudgetMicros).
   Tree parse(std::string_view source);

@@ -308,7 +308,7 @@ class FileScanner {
       if (!tree) {
         // Not checked is not clean: the run stops, naming the file.
         result.error = rel + ": tree-sitter gave up parsing it after " +
-                       std::to_string(languages::Parser::kParseBudgetMicros / 1'000'000) +
+                       std::to_string(languages::Parser::budget_micros(text.size()) / 1'000'000) +
                        " s (a pathological or generated file?); leave it out with --exclude or schemagate.yaml's exclude";
         return result;
       }
