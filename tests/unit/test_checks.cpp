@@ -1,6 +1,7 @@
 // The checks over one statement: exact rule, message, location, migration and notes.
 #include <doctest/doctest.h>
 
+#include "tests/unit/check_harness.h"
 #include "analyzers/checks/check.h"
 #include "analyzers/schema/ddl.h"
 #include "analyzers/sql/pg_parse.h"
@@ -10,40 +11,8 @@ using namespace schemagate;
 
 namespace {
 
-schema::Schema build(const std::vector<std::pair<std::string, std::string>>& migrations) {
-  schema::Schema s;
-  for (auto& [file, sql] : migrations) {
-    schema::MigrationError err;
-    REQUIRE_MESSAGE(schema::apply_sql(s, file, sql, {"public"}, nullptr, &err), err.message);
-  }
-  return s;
-}
-
-/// Runs every check on `host`, a file that is only the statement; `current` null means offline.
-std::vector<report::Diagnostic> run(const std::string& host, const schema::Schema& eventual,
-                                    const schema::Schema* current = nullptr) {
-  sql::SqlText text;
-  text.append_verbatim(host, 0);
-  std::vector<sql::ParsedStatement> stmts;
-  sql::ParseError perr;
-  REQUIRE(sql::parse(text.text, &stmts, &perr));
-  source::LineIndex lines(host);
-  checks::Evaluation eval;
-  eval.mode = current ? checks::kLive : checks::kOffline;
-  eval.eventual = &eventual;
-  eval.current = current ? current : &eventual;
-  eval.search_path = {"public"};
-  requirements::FileRequirements reqs;
-  for (auto& st : stmts) {
-    auto res = sql::resolve_statement(st.node, text.text, eventual, eval.search_path);
-    reqs.units.push_back({"app.sql", text.text, "", 0});
-    sql::add_requirements(res, text, reqs.units.size() - 1, &reqs.requirements);
-  }
-  std::vector<report::Diagnostic> out;
-  checks::evaluate(eval, reqs, lines, &out);
-  for (auto& d : out) report::locate(&d, "app.sql", lines);
-  return out;
-}
+using schemagate::testing::build;
+using schemagate::testing::run;
 
 const std::pair<std::string, std::string> kInit = {"migrations/0001_init.up.sql",
                                                   "CREATE TABLE llm_results (\n  id bigserial PRIMARY KEY,\n"

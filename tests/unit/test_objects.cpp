@@ -3,6 +3,7 @@
 // as the DDL model follows them and as the checks judge the statements that need them.
 #include <doctest/doctest.h>
 
+#include "tests/unit/check_harness.h"
 #include "analyzers/checks/check.h"
 #include "analyzers/schema/builtin.h"
 #include "analyzers/schema/ddl.h"
@@ -13,40 +14,8 @@ using namespace schemagate;
 
 namespace {
 
-schema::Schema build(const std::vector<std::pair<std::string, std::string>>& migrations) {
-  schema::Schema s;
-  for (auto& [file, sql] : migrations) {
-    schema::MigrationError err;
-    REQUIRE_MESSAGE(schema::apply_sql(s, file, sql, {"public"}, nullptr, &err), err.message);
-  }
-  return s;
-}
-
-/// Every check on `host` (only the statement); `current` null means offline.
-std::vector<report::Diagnostic> run(const std::string& host, const schema::Schema& eventual,
-                                    const schema::Schema* current = nullptr) {
-  sql::SqlText text;
-  text.append_verbatim(host, 0);
-  std::vector<sql::ParsedStatement> stmts;
-  sql::ParseError perr;
-  REQUIRE(sql::parse(text.text, &stmts, &perr));
-  source::LineIndex lines(host);
-  checks::Evaluation eval;
-  eval.mode = current ? checks::kLive : checks::kOffline;
-  eval.eventual = &eventual;
-  eval.current = current ? current : &eventual;
-  eval.search_path = {"public"};
-  requirements::FileRequirements reqs;
-  for (auto& st : stmts) {
-    auto res = sql::resolve_statement(st.node, text.text, eventual, eval.search_path);
-    reqs.units.push_back({"app.sql", text.text, "", 0});
-    sql::add_requirements(res, text, reqs.units.size() - 1, &reqs.requirements);
-  }
-  std::vector<report::Diagnostic> out;
-  checks::evaluate(eval, reqs, lines, &out);
-  for (auto& d : out) report::locate(&d, "app.sql", lines);
-  return out;
-}
+using schemagate::testing::build;
+using schemagate::testing::run;
 
 std::string rules(const std::vector<report::Diagnostic>& ds) {
   std::string out;
