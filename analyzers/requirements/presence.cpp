@@ -20,6 +20,7 @@ bool system_column(const std::string& c) {
 Presence relation_presence(const std::string& schema_name, const std::string& name, const schema::Schema& schema,
                            const NotJudged& not_judged) {
   if (schema.find(schema_name, name)) return Presence::Present;
+  if (other_engine_relation(name)) return Presence::Unknown;
   if (!schema.has_schema(schema_name) || schema.uncertain_names.count(name) || schema.extension_schemas.count(schema_name))
     return Presence::Unknown;
   if (not_judged && !not_judged(schema_name, name).empty()) return Presence::Unknown;
@@ -110,6 +111,12 @@ Presence function_presence(const Requirement& req, const schema::Schema& schema,
 }
 
 }  // namespace
+
+bool other_engine_relation(const std::string& name) {
+  for (const char* prefix : {"svv_", "stv_", "stl_", "svl_", "svcs_", "stcs_"})
+    if (name.rfind(prefix, 0) == 0) return true;
+  return name == "pg_table_def" || name == "pg_external_schema";
+}
 
 Presence presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged) {
   if (req.object == Object::Relation) return relation_presence(req.schema, req.relation, schema, not_judged);

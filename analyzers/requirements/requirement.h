@@ -114,6 +114,11 @@ using NotJudged = std::function<std::string(const std::string& schema, const std
 /// a relation `not_judged` excuses.
 Presence presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged = nullptr);
 
+/// A system view of Amazon Redshift, a PostgreSQL fork applications reach with PostgreSQL's
+/// drivers (`svv_columns`, `stl_query`, `pg_table_def`): a statement naming one is written for
+/// Redshift, so unless the migrations create it, the name is not judged.
+bool other_engine_relation(const std::string& name);
+
 /// "public.llm_results"
 inline std::string qualified(const Requirement& r) { return r.schema + "." + r.relation; }
 

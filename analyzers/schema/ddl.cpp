@@ -764,7 +764,8 @@ class Simulator {
   /// "schema.table" when `whole_table`: PostgreSQL drops them with what owns them.
   void drop_owned_sequences(const std::string& owner, bool whole_table) {
     std::vector<std::pair<std::string, std::string>> doomed;
-    for (auto& [k, r] : schema_.relations()) {
+    for (auto& k : schema_.sequences()) {
+      const Relation& r = schema_.relations().at(k);
       if (r.kind != RelationKind::Sequence || r.owned_by.empty()) continue;
       if (whole_table ? r.owned_by.rfind(owner + ".", 0) == 0 : r.owned_by == owner) doomed.push_back({r.schema, r.name});
     }
@@ -776,7 +777,8 @@ class Simulator {
 
   /// Sequences owned by a column of "schema.table" (or by `column` of it) follow its rename.
   void rename_owner(const std::string& old_prefix, const std::string& new_prefix) {
-    for (auto& [k, r] : schema_.relations()) {
+    for (auto& k : schema_.sequences()) {
+      const Relation& r = schema_.relations().at(k);
       if (r.kind != RelationKind::Sequence || r.owned_by.rfind(old_prefix, 0) != 0) continue;
       std::string rest = r.owned_by.substr(old_prefix.size());
       if (!rest.empty() && rest[0] != '.') continue;

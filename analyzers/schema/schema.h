@@ -137,6 +137,11 @@ class Schema {
   /// every relation (replay stays linear in a dump's size when it has partitions).
   const std::set<std::string>& children_of(const std::string& parent_key) const;
 
+  /// "schema.name" of every sequence, kept with every add, remove and rename: a RENAME or DROP
+  /// of a table looks for the sequences its columns own among these, not among every relation
+  /// (that scan made replay of a dump quadratic in its size).
+  const std::set<std::string>& sequences() const { return sequences_; }
+
   std::vector<SchemaEvent> history;
   std::set<std::string> types;  ///< "schema.name" of CREATE TYPE
   /// Identifiers that occur in DDL the model could not follow (DO blocks, EXECUTE): a reference
@@ -163,6 +168,7 @@ class Schema {
   std::map<std::string, Relation> relations_;  // keyed by "schema.name"
   bool has_inheritance_ = false;
   std::map<std::string, std::set<std::string>> children_;  // parent key -> child keys
+  std::set<std::string> sequences_;
   void link(const std::string& child_key, const Relation& child);
   void unlink(const std::string& child_key, const Relation& child);
 };
