@@ -17,6 +17,7 @@
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/migration_sets.h"
 #include "analyzers/schema/migrations/naming.h"
+#include "analyzers/schema/migrations/templates.h"
 #include "analyzers/source/code_kind.h"
 #include "analyzers/pipeline/unchecked_reasons.h"
 #include "analyzers/source/discovery.h"
@@ -724,6 +725,48 @@ bool unique_versions(const std::vector<schema::migrations::MigrationFile>& files
   return true;
 }
 
+/// Replaces the `{{ ... }}` templates of the migrations (and baseline dumps) whose text is known:
+/// from schemagate.yaml first, else from the project's Go code (schema/migrations/templates.h).
+/// A template left is reported by the parse error of its migration, with the setting to give.
+bool expand_migration_templates(const source::FileSystem& fs, const Options& options, SchemaBuild* out,
+                                std::vector<schema::migrations::MigrationFile>* baseline, std::string* err) {
+  namespace mig = schema::migrations;
+  std::vector<std::string> keys;
+  std::set<std::string> seen;
+  auto collect = [&](const std::vector<mig::MigrationFile>& files) {
+    for (auto& m : files)
+      for (auto& k : mig::template_keys(m.sql))
+        if (seen.insert(k).second) keys.push_back(k);
+  };
+  collect(out->migrations);
+  collect(*baseline);
+  if (keys.empty()) return true;
+  std::map<std::string, std::string> values;
+  for (auto& [k, v] : options.template_values) values[mig::template_key(k)] = v;
+  std::vector<std::string> unknown;
+  for (auto& k : keys)
+    if (auto it = values.find(k); it != values.end()) out->template_values.push_back({k, it->second, "schemagate.yaml"});
+    else unknown.push_back(k);
+  if (!unknown.empty()) {
+    source::DiscoveryOptions dopt;
+    dopt.include = options.include;
+    dopt.exclude = options.exclude;
+    dopt.max_file_size = options.max_file_size;
+    std::vector<std::string> files, go_files;
+    if (!source::discover_files(fs, options.root, dopt, &files, err)) return false;
+    for (auto& f : files)
+      if (f.size() > 3 && f.compare(f.size() - 3, 3, ".go") == 0 && f.find("_test.go") == std::string::npos)
+        go_files.push_back(f);
+    for (auto& [k, found] : mig::find_template_values(fs, options.root, go_files, unknown)) {
+      values[k] = found.value;
+      out->template_values.push_back({k, found.value, found.evidence});
+    }
+  }
+  for (auto& m : out->migrations) mig::expand_templates(&m.sql, values);
+  for (auto& m : *baseline) mig::expand_templates(&m.sql, values);
+  return true;
+}
+
 }  // namespace
 
 bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err) {
@@ -766,6 +809,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
         out->migrations.push_back(std::move(f));
   }
   mig::order_by_dependencies(&out->migrations);  // Django apps depend on each other's migrations
+  if (!expand_migration_templates(fs, options, out, &plan.baseline, err)) return false;
   const std::vector<std::string>& path = out->search_path.empty() ? options.search_path : out->search_path;
   for (auto& dump : plan.baseline) {
     schema::MigrationError merr;
@@ -780,9 +824,13 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
   std::string broken;
   for (auto& m : out->migrations) {
     schema::MigrationError merr;
-    if (!schema::apply_migration(out->schema, m, path, &out->notes, &merr))
+    if (!schema::apply_migration(out->schema, m, path, &out->notes, &merr)) {
       broken += (broken.empty() ? "" : "\n") + merr.file + ":" + std::to_string(merr.line) + ":" +
                 std::to_string(merr.column) + ": migration does not parse: " + merr.message;
+      if (auto keys = mig::template_keys(m.sql); !keys.empty())
+        broken += "; it is a template: give the text of {{ " + keys.front() + " }} in schemagate.yaml (template_values: {'" +
+                  keys.front() + "': ...})";
+    }
   }
   if (!broken.empty()) {
     *err = std::move(broken);
