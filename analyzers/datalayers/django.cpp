@@ -21,6 +21,7 @@
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/python_modules.h"
 #include "analyzers/schema/migrations/code/django_names.h"
 #include "analyzers/schema/migrations/code/python_value.h"
 #include "analyzers/source/discovery.h"
@@ -32,6 +33,8 @@ namespace {
 using schema::migrations::code::PyReader;
 using schema::migrations::code::PyValue;
 using K = PyValue::Kind;
+
+constexpr std::string_view kPrefix = "django:";
 
 bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp(ts_node_type(n), type); }
 TSNode field(TSNode n, const char* name) { return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name))); }
@@ -47,11 +50,14 @@ struct Field {
   bool m2m = false, m2m_through = false;
   std::string m2m_table;
   uint32_t begin = 0, end = 0;  ///< the attribute name
+  std::string via;  ///< declared by an abstract base of another file: "TimeStampedModel (core/models.py)"
 };
 
 struct ModelClass {
-  std::string name;
-  std::vector<std::string> bases;
+  std::string name;  ///< as written; "path:Name" for a class of another file
+  std::vector<std::string> bases;  ///< ids: a name of the file's classes, or the text of an unknown base
+  std::vector<std::string> written_bases;
+  std::string via;  ///< another file's class: "TimeStampedModel (core/models.py)"
   bool model = false, abstract = false, proxy = false;
   std::string db_table, app_label;
   std::vector<Field> fields;
@@ -101,13 +107,14 @@ bool field_of(const std::string& name, const PyValue& call, Field* out) {
 }
 
 std::string app_of(std::string_view path) {
-  // app/models.py -> app; app/models/orders.py -> app
+  // app/models.py -> app; app/models/orders.py -> app; app/models/models.py -> app
   std::vector<std::string_view> parts;
   size_t start = 0;
   for (size_t i = 0; i <= path.size(); ++i)
     if (i == path.size() || path[i] == '/') parts.push_back(path.substr(start, i - start)), start = i + 1;
-  for (size_t i = parts.size(); i-- > 0;)
-    if ((parts[i] == "models.py" || parts[i] == "models") && i > 0) return std::string(parts[i - 1]);
+  // The outermost: app/models/models.py is the app's models package holding a models module.
+  for (size_t i = 1; i < parts.size(); ++i)
+    if (parts[i] == "models.py" || parts[i] == "models") return std::string(parts[i - 1]);
   return "";
 }
 
@@ -124,58 +131,157 @@ bool relevant(std::string_view text) {
   return text.find("django.db") != std::string_view::npos && text.find("models.") != std::string_view::npos;
 }
 
+/// The model classes of one file, with the bases of other files they name (resolved through the
+/// project's index as "path:Name").
+struct Models {
+  const FileInput& in;
+  PyReader reader;
+  std::map<std::string, ModelClass> classes;
+  std::vector<std::string> order;
+  std::map<std::string, python::Import> imports;
+
+  std::string base_id(const std::string& written, std::string_view from, const std::string& ref, int depth = 0) {
+    if (from == in.path && classes.count(written)) return written;
+    if (!in.facts || depth > 16) return written;
+    std::optional<python::FoundClass> found = python::resolve_ref(*in.facts, kPrefix, from, ref);
+    if (!found) return written;
+    if (found->path == in.path) return classes.count(found->name) ? found->name : written;
+    std::string id = found->path + ":" + found->name;
+    if (!classes.count(id)) {
+      classes[id] = ModelClass{};  // placeholder: a cycle of bases stops here
+      classes[id] = decode(id, found->path, found->name, found->record, depth + 1);
+    }
+    return id;
+  }
+
+  ModelClass decode(const std::string& id, const std::string& path, const std::string& name, const std::string& record,
+                    int depth) {
+    ModelClass m;
+    m.name = id;
+    m.via = name + " (" + path + ")";
+    std::vector<std::string> lines;
+    size_t start = 0;
+    for (size_t i = 0; i <= record.size(); ++i)
+      if (i == record.size() || record[i] == '\n') lines.push_back(record.substr(start, i - start)), start = i + 1;
+    if (lines.size() < 4 || lines[0].size() < 3) {
+      m.db_table = "?";
+      return m;
+    }
+    m.model = lines[0][0] == '1', m.abstract = lines[0][1] == '1', m.proxy = lines[0][2] == '1';
+    m.db_table = lines[1], m.app_label = lines[2];
+    size_t b = 0;
+    for (size_t i = 0; i <= lines[3].size(); ++i)
+      if (i == lines[3].size() || lines[3][i] == '\x1e') {
+        std::string ref = lines[3].substr(b, i - b);
+        b = i + 1;
+        if (ref.empty()) continue;
+        size_t eq = ref.find('\x1f');
+        std::string written = ref.substr(0, eq), stored = eq == std::string::npos ? "?" : ref.substr(eq + 1);
+        m.bases.push_back(base_id(written, path, stored, depth));
+        if (written == "models.Model" || (classes.count(m.bases.back()) && classes[m.bases.back()].model)) m.model = true;
+      }
+    for (size_t i = 4; i < lines.size(); ++i) {
+      std::vector<std::string> p;
+      size_t st = 0;
+      for (size_t j = 0; j <= lines[i].size(); ++j)
+        if (j == lines[i].size() || lines[i][j] == '\t') p.push_back(lines[i].substr(st, j - st)), st = j + 1;
+      if (p.size() != 5) continue;
+      Field f;
+      f.name = p[0], f.column = p[1], f.m2m = p[2] == "1", f.m2m_through = p[3] == "1", f.m2m_table = p[4];
+      m.fields.push_back(f);
+    }
+    return m;
+  }
+
+  void read() {
+    if (in.facts) imports = python::imports_of(in.path, in.text, in.root);
+    for (TSNode cls : schema::migrations::code::class_definitions(in.root)) {
+      ModelClass m;
+      TSNode name = field(cls, "name");
+      m.name = std::string(reader.text(name));
+      m.begin = ts_node_start_byte(name), m.end = ts_node_end_byte(name);
+      TSNode supers = field(cls, "superclasses");
+      uint32_t n = ts_node_is_null(supers) ? 0 : ts_node_named_child_count(supers);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode b = ts_node_named_child(supers, i);
+        if (is(b, "keyword_argument")) continue;  // metaclass=...
+        std::string written(reader.text(b));
+        m.written_bases.push_back(written);
+        m.bases.push_back(base_id(written, in.path, python::base_ref(imports, written)));
+      }
+      TSNode body = field(cls, "body");
+      bool declares = false;
+      uint32_t k = ts_node_named_child_count(body);
+      for (uint32_t i = 0; i < k; ++i) {
+        TSNode stmt = ts_node_named_child(body, i);
+        TSNode meta = stmt;
+        if (is(meta, "class_definition") && reader.text(field(meta, "name")) == "Meta") {
+          for (auto& [key, value] : reader.assignments(field(meta, "body"))) {
+            PyValue v = reader.eval(value);
+            if (key == "abstract") m.abstract = v.truthy();
+            if (key == "proxy") m.proxy = v.truthy();
+            if (key == "db_table") m.db_table = v.is_str() ? v.text : "?";
+            if (key == "app_label") m.app_label = v.is_str() ? v.text : "?";
+          }
+          continue;
+        }
+        if (!is(stmt, "expression_statement")) continue;
+        TSNode a = ts_node_named_child(stmt, 0);
+        if (!is(a, "assignment")) continue;
+        TSNode left = field(a, "left"), right = field(a, "right");
+        if (!is(left, "identifier") || ts_node_is_null(right)) continue;
+        Field f;
+        PyValue v = reader.eval(right);
+        if (!field_of(std::string(reader.text(left)), v, &f)) continue;
+        if (v.text.starts_with("models.")) declares = true;
+        f.begin = ts_node_start_byte(left), f.end = ts_node_end_byte(left);
+        m.fields.push_back(std::move(f));
+      }
+      for (const std::string& b : m.bases)
+        if (b == "models.Model" || b == "Model" || (classes.count(b) && classes[b].model)) m.model = true;
+      if (declares) m.model = true;
+      order.push_back(m.name);
+      classes[m.name] = std::move(m);
+    }
+  }
+
+  /// What other files need of this file's classes: one record each (see decode()).
+  std::vector<std::pair<std::string, std::string>> records() {
+    read();
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const std::string& name : order) {
+      const ModelClass& m = classes[name];
+      std::string r;
+      for (bool b : {m.model, m.abstract, m.proxy}) r += b ? '1' : '0';
+      r += "\n" + m.db_table + "\n" + m.app_label + "\n";
+      for (size_t i = 0; i < m.written_bases.size(); ++i)
+        r += (i ? "\x1e" : "") + m.written_bases[i] + "\x1f" + python::base_ref(imports, m.written_bases[i]);
+      for (const Field& f : m.fields)
+        r += "\n" + f.name + "\t" + f.column + "\t" + (f.m2m ? "1" : "0") + "\t" + (f.m2m_through ? "1" : "0") + "\t" + f.m2m_table;
+      out.push_back({name, r});
+    }
+    return out;
+  }
+};
+
+void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
+  std::vector<std::pair<std::string, std::string>> records;
+  if (relevant(in.text)) records = Models{in, PyReader(in.text, in.root)}.records();
+  python::index_classes(kPrefix, in.path, in.text, in.root, records, out);
+}
+
+bool index_reads(std::string_view path, std::string_view text) {
+  return (relevant(text) || python::reexports(path, text)) && claims_models(path);
+}
+
 void extract(const FileInput& in, FileOutput* out) {
   if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
   std::string app = app_of(in.path);
-  PyReader reader(in.text, in.root);
-  std::map<std::string, ModelClass> classes;
-  std::vector<std::string> order;
-  for (TSNode cls : schema::migrations::code::class_definitions(in.root)) {
-    ModelClass m;
-    TSNode name = field(cls, "name");
-    m.name = std::string(reader.text(name));
-    m.begin = ts_node_start_byte(name), m.end = ts_node_end_byte(name);
-    TSNode supers = field(cls, "superclasses");
-    uint32_t n = ts_node_is_null(supers) ? 0 : ts_node_named_child_count(supers);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode b = ts_node_named_child(supers, i);
-      if (is(b, "keyword_argument")) continue;  // metaclass=...
-      m.bases.push_back(std::string(reader.text(b)));
-    }
-    TSNode body = field(cls, "body");
-    bool declares = false;
-    uint32_t k = ts_node_named_child_count(body);
-    for (uint32_t i = 0; i < k; ++i) {
-      TSNode stmt = ts_node_named_child(body, i);
-      TSNode meta = stmt;
-      if (is(meta, "class_definition") && reader.text(field(meta, "name")) == "Meta") {
-        for (auto& [key, value] : reader.assignments(field(meta, "body"))) {
-          PyValue v = reader.eval(value);
-          if (key == "abstract") m.abstract = v.truthy();
-          if (key == "proxy") m.proxy = v.truthy();
-          if (key == "db_table") m.db_table = v.is_str() ? v.text : "?";
-          if (key == "app_label") m.app_label = v.is_str() ? v.text : "?";
-        }
-        continue;
-      }
-      if (!is(stmt, "expression_statement")) continue;
-      TSNode a = ts_node_named_child(stmt, 0);
-      if (!is(a, "assignment")) continue;
-      TSNode left = field(a, "left"), right = field(a, "right");
-      if (!is(left, "identifier") || ts_node_is_null(right)) continue;
-      Field f;
-      PyValue v = reader.eval(right);
-      if (!field_of(std::string(reader.text(left)), v, &f)) continue;
-      if (v.text.starts_with("models.")) declares = true;
-      f.begin = ts_node_start_byte(left), f.end = ts_node_end_byte(left);
-      m.fields.push_back(std::move(f));
-    }
-    for (const std::string& b : m.bases)
-      if (b == "models.Model" || b == "Model" || (classes.count(b) && classes[b].model)) m.model = true;
-    if (declares) m.model = true;
-    order.push_back(m.name);
-    classes[m.name] = std::move(m);
-  }
+  Models models{in, PyReader(in.text, in.root)};
+  models.read();
+  std::map<std::string, ModelClass>& classes = models.classes;
+  const std::vector<std::string>& order = models.order;
 
   for (const std::string& name : order) {
     const ModelClass& m = classes[name];
@@ -183,9 +289,9 @@ void extract(const FileInput& in, FileOutput* out) {
     std::string label = m.app_label.empty() ? app : m.app_label;
     if (label.empty() && m.db_table.empty()) continue;
     std::string table = m.db_table.empty() ? schema::migrations::code::django_truncate_name(label + "_" + lower(m.name)) : m.db_table;
-    // Own fields, then those of same-file abstract bases (nearest first; a field redeclared
-    // lower down wins).
-    std::vector<const Field*> fields;
+    // Own fields, then those of abstract bases, of this file or another (nearest first; a field
+    // redeclared lower down wins). A field another file declares is required at this class's name.
+    std::vector<Field> own;
     std::set<std::string> seen;
     std::vector<const ModelClass*> chain{&m};
     for (size_t i = 0; i < chain.size() && i < 32; ++i)
@@ -193,7 +299,12 @@ void extract(const FileInput& in, FileOutput* out) {
         if (auto it = classes.find(b); it != classes.end() && it->second.abstract) chain.push_back(&it->second);
     for (const ModelClass* c : chain)
       for (const Field& f : c->fields)
-        if (seen.insert(f.name).second) fields.push_back(&f);
+        if (seen.insert(f.name).second) {
+          own.push_back(f);
+          if (!c->via.empty()) own.back().begin = m.begin, own.back().end = m.end, own.back().via = c->via;
+        }
+    std::vector<const Field*> fields;
+    for (const Field& f : own) fields.push_back(&f);
 
     size_t unit = out->requirements.units.size();
     out->requirements.units.push_back({std::string(in.path), "django model " + label + "." + m.name, "", 0});
@@ -231,7 +342,8 @@ void extract(const FileInput& in, FileOutput* out) {
       r.column = f->column;
       r.span = span;
       r.unit = unit;
-      r.describe = "field " + f->name + " of model " + label + "." + m.name + " is column " + table + "." + f->column +
+      r.describe = "field " + f->name + " of model " + label + "." + m.name +
+                   (f->via.empty() ? "" : " (inherited from " + f->via + ")") + " is column " + table + "." + f->column +
                    "; every query of the model selects it";
       r.fix = migrate;
       out->requirements.requirements.push_back(r);
@@ -241,6 +353,6 @@ void extract(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kDjangoModels{"django", {"python"}, nullptr, relevant, extract};
+extern const DataLayer kDjangoModels{"django", {"python"}, nullptr, relevant, extract, index, index_reads};
 
 }  // namespace schemagate::datalayers

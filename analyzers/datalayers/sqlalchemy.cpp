@@ -35,6 +35,7 @@
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/python_modules.h"
 #include "analyzers/schema/migrations/code/python_value.h"
 #include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
@@ -46,6 +47,8 @@ namespace {
 using schema::migrations::code::PyReader;
 using schema::migrations::code::PyValue;
 using K = PyValue::Kind;
+
+constexpr std::string_view kPrefix = "sqlalchemy:";
 
 bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp(ts_node_type(n), type); }
 TSNode field(TSNode n, const char* name) { return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name))); }
@@ -84,6 +87,7 @@ struct Col {
   std::string attr, column;
   uint32_t begin = 0, end = 0;  ///< where it is required: the attribute, or the name string
   bool deferred = false;
+  std::string via;  ///< declared by a base of another file: "TimestampMixin (app/models/base.py)"
 };
 
 /// A Table(...) call: its name, schema and columns.
@@ -95,8 +99,9 @@ struct TableDecl {
 };
 
 struct Cls {
-  std::string name;
-  std::vector<std::string> bases;
+  std::string name;  ///< as written; "path:Name" for a class of another file
+  std::vector<std::string> bases;  ///< ids: a name of `classes`, or the text of an unknown base
+  std::vector<std::string> written_bases;
   uint32_t begin = 0, end = 0;
   bool abstract = false, bind_key = false, sqlmodel_table = false, flask_model = false, sqlmodel = false;
   bool tablename_dynamic = false, has_pk = false, table_args_unknown = false, reflected = false;
@@ -341,7 +346,8 @@ struct Reader {
       r.quoted = has_upper(c->column);
       r.describe = core ? "SQLAlchemy " + label + " declares column " + shown + "." + c->column +
                               "; select() of the table reads it"
-                        : "SQLAlchemy " + label + " maps attribute " + c->attr + " to column " + shown + "." +
+                        : "SQLAlchemy " + label + " maps attribute " + c->attr +
+                              (c->via.empty() ? "" : " (declared on " + c->via + ")") + " to column " + shown + "." +
                               c->column + "; every query of the model selects it";
       r.fix = "generate a migration with `alembic revision --autogenerate` (op.add_column(\"" + name +
               "\", sa.Column(\"" + c->column + "\", ...))) and apply it with `alembic upgrade head` before deploying this code";
@@ -377,19 +383,72 @@ struct Reader {
     for (uint32_t i = 0; i < k; ++i) walk(ts_node_named_child(n, i), depth + 1);
   }
 
-  void run() {
-    walk(in.root, 0);
-    if (source::is_test_file(in.path) || in.path.starts_with("tests/") || in.path.find("/tests/") != std::string_view::npos)
-      out->creates_declared_tables.clear();  // a test's create_all() sets up its own database
-    // Module-level Table(...) declarations.
-    for (auto& [name, value] : py.assignments(in.root)) {
-      PyValue v = py.eval(value);
-      TableDecl t = read_table(v);
-      if (t.ok) table_decl(t, "Table(\"" + t.name + "\")");
+  // Classes of this file and, under "path:Name", the bases other files give them.
+  std::map<std::string, Cls> classes;
+  std::vector<std::string> order;
+  std::set<std::string> used_as_base;
+  std::map<std::string, python::Import> imports;
+
+  /// The id of base `written` of a class of file `from`: the same file's class by name, else the
+  /// class of another file the project index resolves it to (loaded into `classes` as
+  /// "path:Name"), else the text as written (an unknown base: its columns are not known).
+  std::string base_id(const std::string& written, std::string_view from, const std::string& ref, int depth = 0) {
+    if (from == in.path && classes.count(written)) return written;
+    if (!in.facts || depth > 16) return written;
+    std::optional<python::FoundClass> found = python::resolve_ref(*in.facts, kPrefix, from, ref);
+    if (!found) return written;
+    if (found->path == in.path) return classes.count(found->name) ? found->name : written;
+    std::string id = found->path + ":" + found->name;
+    if (!classes.count(id)) {
+      classes[id] = Cls{};  // placeholder: a cycle of bases stops here
+      classes[id] = decode(id, found->path, found->record, depth + 1);
     }
-    std::map<std::string, Cls> classes;
-    std::vector<std::string> order;
-    std::set<std::string> used_as_base;
+    return id;
+  }
+
+  Cls decode(const std::string& id, const std::string& path, const std::string& record, int depth) {
+    Cls c;
+    c.name = id;
+    std::vector<std::string> lines;
+    size_t start = 0;
+    for (size_t i = 0; i <= record.size(); ++i)
+      if (i == record.size() || record[i] == '\n') lines.push_back(record.substr(start, i - start)), start = i + 1;
+    if (lines.size() < 4 || lines[0].size() < 10) {
+      c.tablename_dynamic = true;
+      return c;
+    }
+    const std::string& f = lines[0];
+    c.abstract = f[0] == '1', c.bind_key = f[1] == '1', c.sqlmodel_table = f[2] == '1', c.flask_model = f[3] == '1';
+    c.sqlmodel = f[4] == '1', c.tablename_dynamic = f[5] == '1', c.has_pk = f[6] == '1';
+    c.table_args_unknown = f[7] == '1', c.reflected = f[8] == '1', c.has_schema = f[9] == '1';
+    c.tablename = lines[1];
+    c.schema = lines[2];
+    size_t b = 0;
+    for (size_t i = 0; i <= lines[3].size(); ++i)
+      if (i == lines[3].size() || lines[3][i] == '\x1e') {
+        std::string ref = lines[3].substr(b, i - b);
+        b = i + 1;
+        if (ref.empty()) continue;
+        size_t eq = ref.find('\x1f');
+        std::string written = ref.substr(0, eq), stored = eq == std::string::npos ? "?" : ref.substr(eq + 1);
+        c.bases.push_back(base_id(written, path, stored, depth));
+      }
+    for (size_t i = 4; i < lines.size(); ++i) {
+      size_t t1 = lines[i].find('\t'), t2 = lines[i].find('\t', t1 + 1);
+      if (t1 == std::string::npos || t2 == std::string::npos) continue;
+      Col col;
+      col.attr = lines[i].substr(0, t1);
+      col.column = lines[i].substr(t1 + 1, t2 - t1 - 1);
+      col.deferred = lines[i].substr(t2 + 1) == "1";
+      col.via = id.substr(id.rfind(':') + 1) + " (" + path + ")";
+      c.cols.push_back(col);
+    }
+    return c;
+  }
+
+  /// Reads the file's classes (bases resolved where the index allows).
+  void read_classes() {
+    if (in.facts) imports = python::imports_of(in.path, in.text, in.root);
     for (TSNode node : schema::migrations::code::class_definitions(in.root)) {
       Cls c;
       TSNode name = field(node, "name");
@@ -404,11 +463,15 @@ struct Reader {
           continue;
         }
         std::string base(py.text(b));
-        c.bases.push_back(base);
+        c.written_bases.push_back(base);
         used_as_base.insert(base);
-        if (base == "SQLModel" || base.ends_with(".SQLModel") || (classes.count(base) && classes[base].sqlmodel)) c.sqlmodel = true;
+        std::string id = base_id(base, in.path, python::base_ref(imports, base));
+        c.bases.push_back(id);
+        if (base == "SQLModel" || base.ends_with(".SQLModel") || (classes.count(id) && classes[id].sqlmodel)) c.sqlmodel = true;
         // Flask-SQLAlchemy's db.Model (never Django's models.Model)
-        if (base.ends_with(".Model") && base != "models.Model" && base.find('.') == base.rfind('.')) c.flask_model = true;
+        if ((base.ends_with(".Model") && base != "models.Model" && base.find('.') == base.rfind('.')) ||
+            (classes.count(id) && classes[id].flask_model && id.find(':') != std::string::npos))
+          c.flask_model = true;
       }
       TSNode body = field(node, "body");
       uint32_t k = ts_node_named_child_count(body);
@@ -416,54 +479,70 @@ struct Reader {
       order.push_back(c.name);
       classes[c.name] = std::move(c);
     }
+  }
 
-    // Decide, in file order (a base precedes its subclasses), which classes are mapped and to
-    // which table their own columns go.
-    for (const std::string& name : order) {
-      Cls& c = classes[name];
-      const Cls* mapped_parent = nullptr;
-      for (auto& b : c.bases)
-        if (auto it = classes.find(b); it != classes.end() && it->second.mapped) { mapped_parent = &it->second; break; }
-      bool dynamic = c.tablename_dynamic;
-      for (auto& b : c.bases)  // a declared_attr __tablename__ of a same-file mixin
-        if (auto it = classes.find(b); it != classes.end() && !it->second.mapped && it->second.tablename_dynamic) dynamic = true;
-      if (c.abstract || (c.sqlmodel && !c.sqlmodel_table)) continue;
-      if (c.table.ok) {
+  /// Which classes are mapped and to which table their own columns go; bases first.
+  void decide(Cls& c, std::set<std::string>* done, int depth = 0) {
+    if (!done->insert(c.name).second || depth > 32) return;
+    bool own = c.name.find(':') == std::string::npos;
+    for (const std::string& b : c.bases)
+      if (auto it = classes.find(b); it != classes.end()) decide(it->second, done, depth + 1);
+    const Cls* mapped_parent = nullptr;
+    for (auto& b : c.bases)
+      if (auto it = classes.find(b); it != classes.end() && it->second.mapped) { mapped_parent = &it->second; break; }
+    bool dynamic = c.tablename_dynamic;
+    for (auto& b : c.bases)  // a declared_attr __tablename__ of a mixin or base that is not mapped
+      if (auto it = classes.find(b); it != classes.end() && !it->second.mapped && it->second.tablename_dynamic) dynamic = true;
+    if (c.abstract || (c.sqlmodel && !c.sqlmodel_table)) return;
+    if (c.table.ok) {
+      c.mapped = true;
+      c.table_name = c.table.name;
+      c.unknown_table = c.table.schema_unknown || c.table.reflected;
+      c.table_schema = c.table.schema;
+    } else if (!c.tablename.empty() && !dynamic) {
+      c.mapped = true;
+      c.table_name = c.tablename;
+    } else if (c.sqlmodel_table && c.tablename.empty() && !dynamic) {
+      c.mapped = true;
+      c.table_name = lower(own ? c.name : c.name.substr(c.name.rfind(':') + 1));
+    } else if (mapped_parent && c.tablename.empty() && !dynamic) {
+      c.mapped = true;  // single-table inheritance: the parent's table
+      c.sti = true;
+      c.table_name = mapped_parent->table_name;
+      c.table_schema = mapped_parent->table_schema;
+      c.unknown_table = mapped_parent->unknown_table;
+      if (!c.has_schema && !mapped_parent->has_schema) c.table_schema.clear();
+      if (!c.has_schema) c.has_schema = mapped_parent->has_schema, c.schema = mapped_parent->schema;
+      c.table_args_unknown = c.table_args_unknown || mapped_parent->table_args_unknown;
+      c.bind_key = c.bind_key || mapped_parent->bind_key;
+    } else if (c.flask_model && c.tablename.empty() && !dynamic) {
+      if (c.has_pk) {
         c.mapped = true;
-        c.table_name = c.table.name;
-        c.unknown_table = c.table.schema_unknown || c.table.reflected;
-        c.table_schema = c.table.schema;
-      } else if (!c.tablename.empty() && !dynamic) {
-        c.mapped = true;
-        c.table_name = c.tablename;
-      } else if (c.sqlmodel_table && c.tablename.empty() && !dynamic) {
-        c.mapped = true;
-        c.table_name = lower(c.name);
-      } else if (mapped_parent && c.tablename.empty() && !dynamic) {
-        c.mapped = true;  // single-table inheritance: the parent's table
-        c.sti = true;
-        c.table_name = mapped_parent->table_name;
-        c.table_schema = mapped_parent->table_schema;
-        c.unknown_table = mapped_parent->unknown_table;
-        if (!c.has_schema && !mapped_parent->has_schema) c.table_schema.clear();
-        if (!c.has_schema) c.has_schema = mapped_parent->has_schema, c.schema = mapped_parent->schema;
-        c.table_args_unknown = c.table_args_unknown || mapped_parent->table_args_unknown;
-        c.bind_key = c.bind_key || mapped_parent->bind_key;
-      } else if (c.flask_model && c.tablename.empty() && !dynamic) {
-        bool pk = c.has_pk;
-        if (pk) {
-          c.mapped = true;
-          c.table_name = snake_case(c.name);
-        } else if (!c.cols.empty()) {
-          unchecked(c.begin, "Flask-SQLAlchemy names the table of a model without a primary key of its own at run time");
-        }
-      } else if (dynamic || (!c.cols.empty() && !used_as_base.count(c.name) && !c.name.ends_with("Mixin"))) {
-        // A class with columns whose table this file does not name: a base or mixin used
-        // elsewhere, or a model of a base that names tables itself.
-        if ((dynamic || c.flask_model) && !used_as_base.count(c.name))
-          unchecked(c.begin, "the model's table name is computed at run time");
+        c.table_name = snake_case(own ? c.name : c.name.substr(c.name.rfind(':') + 1));
+      } else if (!c.cols.empty() && own) {
+        unchecked(c.begin, "Flask-SQLAlchemy names the table of a model without a primary key of its own at run time");
       }
+    } else if (own && (dynamic || (!c.cols.empty() && !used_as_base.count(c.name) && !c.name.ends_with("Mixin")))) {
+      // A class with columns whose table this file does not name: a base or mixin used
+      // elsewhere, or a model of a base that names tables itself.
+      if ((dynamic || c.flask_model) && !used_as_base.count(c.name))
+        unchecked(c.begin, "the model's table name is computed at run time");
     }
+  }
+
+  void run() {
+    walk(in.root, 0);
+    if (source::is_test_file(in.path) || in.path.starts_with("tests/") || in.path.find("/tests/") != std::string_view::npos)
+      out->creates_declared_tables.clear();  // a test's create_all() sets up its own database
+    // Module-level Table(...) declarations.
+    for (auto& [name, value] : py.assignments(in.root)) {
+      PyValue v = py.eval(value);
+      TableDecl t = read_table(v);
+      if (t.ok) table_decl(t, "Table(\"" + t.name + "\")");
+    }
+    read_classes();
+    std::set<std::string> done;
+    for (const std::string& name : order) decide(classes[name], &done);
 
     for (const std::string& name : order) {
       Cls& c = classes[name];
@@ -483,9 +562,10 @@ struct Reader {
         continue;
       }
       std::string schema = c.has_schema ? c.schema : !file_schema.empty() ? file_schema : in.default_schema;
-      // Own columns, then those of same-file mixins / abstract bases / SQLModel bases that are
-      // not mapped themselves (nearest first; a name declared lower down wins).
-      std::vector<const Col*> cols;
+      // Own columns, then those of mixins / abstract bases / SQLModel bases that are not mapped
+      // themselves, of this file or another (nearest first; a name declared lower down wins).
+      // A column another file declares is required at this class's name.
+      std::vector<Col> cols;
       std::set<std::string> seen;
       std::vector<const Cls*> chain{&c};
       for (size_t i = 0; i < chain.size() && i < 32; ++i)
@@ -493,9 +573,41 @@ struct Reader {
           if (auto it = classes.find(b); it != classes.end() && !it->second.mapped) chain.push_back(&it->second);
       for (const Cls* k : chain)
         for (const Col& col : k->cols)
-          if (seen.insert(col.attr).second) cols.push_back(&col);
-      require_table(schema, c.table_name, c.begin, c.end, label, !c.sti, cols, false);
+          if (seen.insert(col.attr).second) {
+            cols.push_back(col);
+            if (!col.via.empty()) cols.back().begin = c.begin, cols.back().end = c.end;
+          }
+      std::vector<const Col*> refs;
+      for (const Col& col : cols) refs.push_back(&col);
+      require_table(schema, c.table_name, c.begin, c.end, label, !c.sti, refs, false);
     }
+  }
+
+  /// What other files need of this file's classes: one record each (see decode()).
+  std::vector<std::pair<std::string, std::string>> records() {
+    walk(in.root, 0);
+    read_classes();
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const std::string& name : order) {
+      const Cls& c = classes[name];
+      auto bit = [](bool b) { return b ? '1' : '0'; };
+      bool has_schema = c.has_schema || (!file_schema.empty() && !c.table.ok);
+      std::string r;
+      for (bool b : {c.abstract, c.bind_key, c.sqlmodel_table, c.flask_model, c.sqlmodel,
+                     c.tablename_dynamic, c.has_pk,
+                     c.table_args_unknown || file_schema_unknown || c.table.schema_unknown, c.reflected || c.table.reflected,
+                     has_schema})
+        r += bit(b);
+      r += "\n" + (c.table.ok ? c.table.name : c.tablename) + "\n" +
+           (c.has_schema ? c.schema : c.table.ok ? c.table.schema : file_schema) + "\n";
+      for (size_t i = 0; i < c.written_bases.size(); ++i)
+        r += (i ? "\x1e" : "") + c.written_bases[i] + "\x1f" + python::base_ref(imports, c.written_bases[i]);
+      for (const Col& col : c.cols) r += "\n" + col.attr + "\t" + col.column + "\t" + (col.deferred ? "1" : "0");
+      if (c.table.ok)
+        for (const Col& col : c.table.cols) r += "\n" + col.attr + "\t" + col.column + "\t0";
+      out.push_back({name, r});
+    }
+    return out;
   }
 };
 
@@ -513,9 +625,27 @@ bool relevant(std::string_view text) {
   return false;
 }
 
+bool is_test(std::string_view path) {
+  return source::is_test_file(path) || path.starts_with("tests/") || path.find("/tests/") != std::string_view::npos;
+}
+
+/// Every class of a model file, for the models of other files that derive from it.
+void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  if (!claims_models(in.path) || ts_node_is_null(in.root) || is_test(in.path)) return;
+  FileOutput scratch;
+  std::vector<std::pair<std::string, std::string>> records;
+  if (relevant(in.text)) {
+    Reader r{in, PyReader(in.text, in.root), &scratch, "", false};
+    records = r.records();
+  }
+  python::index_classes(kPrefix, in.path, in.text, in.root, records, out);
+}
+
+bool index_reads(std::string_view path, std::string_view text) { return relevant(text) || python::reexports(path, text); }
+
 void extract(const FileInput& in, FileOutput* out) {
   if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
-  bool test = source::is_test_file(in.path) || in.path.starts_with("tests/") || in.path.find("/tests/") != std::string_view::npos;
+  bool test = is_test(in.path);
   Reader r{in, PyReader(in.text, in.root), out, "", false};
   if (test) {  // a test's models and create_all() are its own database's
     return;
@@ -533,6 +663,6 @@ void extract(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kSqlalchemy{"sqlalchemy", {"python"}, nullptr, relevant, extract};
+extern const DataLayer kSqlalchemy{"sqlalchemy", {"python"}, nullptr, relevant, extract, index, index_reads};
 
 }  // namespace schemagate::datalayers

@@ -211,7 +211,7 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
     }
     languages::Tree tree;
     for (auto* layer : layers) {
-      if (layer->relevant && !layer->relevant(text)) continue;
+      if (layer->index_reads ? !layer->index_reads(rel, text) : layer->relevant && !layer->relevant(text)) continue;
       if (parser && !tree) tree = (*parser)->parse(text);
       if (parser && !tree) break;
       datalayers::FileInput in{rel, text, tree ? ts_tree_root_node(tree.get()) : TSNode{}, family, "public"};
