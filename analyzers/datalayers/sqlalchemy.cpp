@@ -470,7 +470,7 @@ struct Reader {
         if (base == "SQLModel" || base.ends_with(".SQLModel") || (classes.count(id) && classes[id].sqlmodel)) c.sqlmodel = true;
         // Flask-SQLAlchemy's db.Model (never Django's models.Model)
         if ((base.ends_with(".Model") && base != "models.Model" && base.find('.') == base.rfind('.')) ||
-            (classes.count(id) && classes[id].flask_model && id.find(':') != std::string::npos))
+            (classes.count(id) && classes[id].flask_model))
           c.flask_model = true;
       }
       TSNode body = field(node, "body");
@@ -505,6 +505,11 @@ struct Reader {
     } else if (c.sqlmodel_table && c.tablename.empty() && !dynamic) {
       c.mapped = true;
       c.table_name = lower(own ? c.name : c.name.substr(c.name.rfind(':') + 1));
+    } else if (c.flask_model && c.tablename.empty() && !dynamic && c.has_pk) {
+      // Flask-SQLAlchemy names the table of a model with a primary key column of its own, a
+      // subclass of a mapped model too (joined inheritance: CTFd's DynamicChallenge).
+      c.mapped = true;
+      c.table_name = snake_case(own ? c.name : c.name.substr(c.name.rfind(':') + 1));
     } else if (mapped_parent && c.tablename.empty() && !dynamic) {
       c.mapped = true;  // single-table inheritance: the parent's table
       c.sti = true;

@@ -276,6 +276,11 @@ class FileScanner {
       result.skip_reason = "generated (marked @generated or DO NOT EDIT)";
       return result;
     }
+    if (lang && lang->name == "python" && source::is_revision_script(text)) {
+      if (first) first->known = true;
+      result.skip_reason = "an Alembic revision script outside the migration directories read: its SQL runs against the schema of its time";
+      return result;
+    }
     // Only bundled JavaScript is dropped for long lines: a .py, .go, .ts or .sql file with long
     // first lines is still code the project runs.
     if (lang && lang->name == "javascript" && source::is_minified(text)) {

@@ -17,3 +17,10 @@ class Users(db.Model):
     name = db.Column(db.String(128))
     team_id = db.Column(db.Integer, db.ForeignKey("teams.id"))
     created = db.Column(db.DateTime)
+
+
+class AdminUsers(Users):
+    # A primary key of its own: Flask-SQLAlchemy gives the subclass its own table, admin_users
+    # (joined inheritance), rather than columns on users.
+    id = db.Column(db.Integer, db.ForeignKey("users.id"), primary_key=True)
+    clearance = db.Column(db.Integer)

@@ -24,3 +24,8 @@ def upgrade():
         sa.Column("team_id", sa.Integer(), sa.ForeignKey("teams.id")),
         sa.Column("created", sa.DateTime()),
     )
+    op.create_table(
+        "admin_users",
+        sa.Column("id", sa.Integer(), sa.ForeignKey("users.id"), primary_key=True),
+        sa.Column("clearance", sa.Integer()),
+    )
