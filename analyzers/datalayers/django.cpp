@@ -134,6 +134,7 @@ bool relevant(std::string_view text) {
 /// The model classes of one file, with the bases of other files they name (resolved through the
 /// project's index as "path:Name").
 struct Models {
+  explicit Models(const FileInput& input) : in(input), reader(input.text, input.root) {}
   const FileInput& in;
   PyReader reader;
   std::map<std::string, ModelClass> classes;
@@ -141,50 +142,28 @@ struct Models {
   std::map<std::string, python::Import> imports;
 
   std::string base_id(const std::string& written, std::string_view from, const std::string& ref, int depth = 0) {
-    if (from == in.path && classes.count(written)) return written;
-    if (!in.facts || depth > 16) return written;
-    std::optional<python::FoundClass> found = python::resolve_ref(*in.facts, kPrefix, from, ref);
-    if (!found) return written;
-    if (found->path == in.path) return classes.count(found->name) ? found->name : written;
-    std::string id = found->path + ":" + found->name;
-    if (!classes.count(id)) {
-      classes[id] = ModelClass{};  // placeholder: a cycle of bases stops here
-      classes[id] = decode(id, found->path, found->name, found->record, depth + 1);
-    }
-    return id;
+    return python::base_id(classes, in, kPrefix, written, from, ref, depth,
+                           [&](const std::string& id, const python::FoundClass& found, int d) { return decode(id, found, d); });
   }
 
-  ModelClass decode(const std::string& id, const std::string& path, const std::string& name, const std::string& record,
-                    int depth) {
+  /// Another file's class from its record: header "model abstract proxy" flags, db_table,
+  /// app_label; rows name, column, m2m, through, m2m table.
+  ModelClass decode(const std::string& id, const python::FoundClass& found, int depth) {
     ModelClass m;
     m.name = id;
-    m.via = name + " (" + path + ")";
-    std::vector<std::string> lines;
-    size_t start = 0;
-    for (size_t i = 0; i <= record.size(); ++i)
-      if (i == record.size() || record[i] == '\n') lines.push_back(record.substr(start, i - start)), start = i + 1;
-    if (lines.size() < 4 || lines[0].size() < 3) {
+    m.via = found.name + " (" + found.path + ")";
+    std::optional<python::Record> r = python::decode(found.record, 3);
+    if (!r || r->header[0].size() < 3) {
       m.db_table = "?";
       return m;
     }
-    m.model = lines[0][0] == '1', m.abstract = lines[0][1] == '1', m.proxy = lines[0][2] == '1';
-    m.db_table = lines[1], m.app_label = lines[2];
-    size_t b = 0;
-    for (size_t i = 0; i <= lines[3].size(); ++i)
-      if (i == lines[3].size() || lines[3][i] == '\x1e') {
-        std::string ref = lines[3].substr(b, i - b);
-        b = i + 1;
-        if (ref.empty()) continue;
-        size_t eq = ref.find('\x1f');
-        std::string written = ref.substr(0, eq), stored = eq == std::string::npos ? "?" : ref.substr(eq + 1);
-        m.bases.push_back(base_id(written, path, stored, depth));
-        if (written == "models.Model" || (classes.count(m.bases.back()) && classes[m.bases.back()].model)) m.model = true;
-      }
-    for (size_t i = 4; i < lines.size(); ++i) {
-      std::vector<std::string> p;
-      size_t st = 0;
-      for (size_t j = 0; j <= lines[i].size(); ++j)
-        if (j == lines[i].size() || lines[i][j] == '\t') p.push_back(lines[i].substr(st, j - st)), st = j + 1;
+    m.model = r->header[0][0] == '1', m.abstract = r->header[0][1] == '1', m.proxy = r->header[0][2] == '1';
+    m.db_table = r->header[1], m.app_label = r->header[2];
+    for (auto& [written, ref] : r->bases) {
+      m.bases.push_back(base_id(written, found.path, ref, depth));
+      if (written == "models.Model" || (classes.count(m.bases.back()) && classes[m.bases.back()].model)) m.model = true;
+    }
+    for (const auto& p : r->rows) {
       if (p.size() != 5) continue;
       Field f;
       f.name = p[0], f.column = p[1], f.m2m = p[2] == "1", f.m2m_through = p[3] == "1", f.m2m_table = p[4];
@@ -251,14 +230,12 @@ struct Models {
     std::vector<std::pair<std::string, std::string>> out;
     for (const std::string& name : order) {
       const ModelClass& m = classes[name];
-      std::string r;
-      for (bool b : {m.model, m.abstract, m.proxy}) r += b ? '1' : '0';
-      r += "\n" + m.db_table + "\n" + m.app_label + "\n";
-      for (size_t i = 0; i < m.written_bases.size(); ++i)
-        r += (i ? "\x1e" : "") + m.written_bases[i] + "\x1f" + python::base_ref(imports, m.written_bases[i]);
+      python::Record r;
+      r.header = {std::string(m.model ? "1" : "0") + (m.abstract ? "1" : "0") + (m.proxy ? "1" : "0"), m.db_table, m.app_label};
+      for (const std::string& b : m.written_bases) r.bases.push_back({b, python::base_ref(imports, b)});
       for (const Field& f : m.fields)
-        r += "\n" + f.name + "\t" + f.column + "\t" + (f.m2m ? "1" : "0") + "\t" + (f.m2m_through ? "1" : "0") + "\t" + f.m2m_table;
-      out.push_back({name, r});
+        r.rows.push_back({f.name, f.column, f.m2m ? "1" : "0", f.m2m_through ? "1" : "0", f.m2m_table});
+      out.push_back({name, python::encode(r)});
     }
     return out;
   }
@@ -267,7 +244,7 @@ struct Models {
 void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
   std::vector<std::pair<std::string, std::string>> records;
-  if (relevant(in.text)) records = Models{in, PyReader(in.text, in.root)}.records();
+  if (relevant(in.text)) records = Models(in).records();
   python::index_classes(kPrefix, in.path, in.text, in.root, records, out);
 }
 
@@ -278,7 +255,7 @@ bool index_reads(std::string_view path, std::string_view text) {
 void extract(const FileInput& in, FileOutput* out) {
   if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
   std::string app = app_of(in.path);
-  Models models{in, PyReader(in.text, in.root)};
+  Models models(in);
   models.read();
   std::map<std::string, ModelClass>& classes = models.classes;
   const std::vector<std::string>& order = models.order;

@@ -208,4 +208,30 @@ std::optional<FoundClass> resolve_ref(const ProjectFacts& facts, std::string_vie
   return found.back();
 }
 
+std::string encode(const Record& r) {
+  std::string out;
+  for (const std::string& h : r.header) out += h + "\n";
+  for (size_t i = 0; i < r.bases.size(); ++i)
+    out += (i ? "\x1e" : "") + r.bases[i].first + "\x1f" + r.bases[i].second;
+  for (const auto& row : r.rows) {
+    out += "\n";
+    for (size_t i = 0; i < row.size(); ++i) out += (i ? "\t" : "") + row[i];
+  }
+  return out;
+}
+
+std::optional<Record> decode(const std::string& text, size_t header) {
+  std::vector<std::string> lines = split(text, '\n');
+  if (lines.size() < header + 1) return std::nullopt;
+  Record r;
+  r.header.assign(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(header));
+  if (!lines[header].empty())
+    for (const std::string& b : split(lines[header], '\x1e')) {
+      size_t sep = b.find('\x1f');
+      r.bases.push_back({b.substr(0, sep), sep == std::string::npos ? "?" : b.substr(sep + 1)});
+    }
+  for (size_t i = header + 1; i < lines.size(); ++i) r.rows.push_back(split(lines[i], '\t'));
+  return r;
+}
+
 }  // namespace schemagate::datalayers::python

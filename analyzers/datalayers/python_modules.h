@@ -58,4 +58,35 @@ std::string base_ref(const std::map<std::string, Import>& imports, std::string_v
 std::optional<FoundClass> resolve_ref(const ProjectFacts& facts, std::string_view prefix, std::string_view from,
                                       const std::string& ref);
 
+/// What a layer indexes of one class: its own header lines, the bases (as written, and as
+/// base_ref() stores them), and one row per column or field.
+struct Record {
+  std::vector<std::string> header;
+  std::vector<std::pair<std::string, std::string>> bases;  ///< (written, ref)
+  std::vector<std::vector<std::string>> rows;
+};
+std::string encode(const Record& r);
+/// nullopt when the text has fewer than `header` header lines (another version's record).
+std::optional<Record> decode(const std::string& text, size_t header);
+
+/// The id of base `written` of a class of file `from` in `classes` (a layer's classes of the
+/// file being extracted, by name): that class when the file declares it, else the class of
+/// another file the project index resolves it to, loaded as "path:Name" by `load(id, found,
+/// depth)`, else `written` itself (an unknown base, absent from `classes`).
+template <typename Class, typename Load>
+std::string base_id(std::map<std::string, Class>& classes, const FileInput& in, std::string_view prefix,
+                    const std::string& written, std::string_view from, const std::string& ref, int depth, Load load) {
+  if (from == in.path && classes.count(written)) return written;
+  if (!in.facts || depth > 16) return written;
+  std::optional<FoundClass> found = resolve_ref(*in.facts, prefix, from, ref);
+  if (!found) return written;
+  if (found->path == in.path) return classes.count(found->name) ? found->name : written;
+  std::string id = found->path + ":" + found->name;
+  if (!classes.count(id)) {
+    classes[id] = Class{};  // a placeholder while it loads: a cycle of bases stops here
+    classes[id] = load(id, *found, depth + 1);
+  }
+  return id;
+}
+
 }  // namespace schemagate::datalayers::python

@@ -205,6 +205,7 @@ bool plain_mapped(std::string_view inner) {
 }
 
 struct Reader {
+  Reader(const FileInput& input, FileOutput* output) : in(input), py(input.text, input.root), out(output) {}
   const FileInput& in;
   PyReader py;
   FileOutput* out;
@@ -389,58 +390,34 @@ struct Reader {
   std::set<std::string> used_as_base;
   std::map<std::string, python::Import> imports;
 
-  /// The id of base `written` of a class of file `from`: the same file's class by name, else the
-  /// class of another file the project index resolves it to (loaded into `classes` as
-  /// "path:Name"), else the text as written (an unknown base: its columns are not known).
   std::string base_id(const std::string& written, std::string_view from, const std::string& ref, int depth = 0) {
-    if (from == in.path && classes.count(written)) return written;
-    if (!in.facts || depth > 16) return written;
-    std::optional<python::FoundClass> found = python::resolve_ref(*in.facts, kPrefix, from, ref);
-    if (!found) return written;
-    if (found->path == in.path) return classes.count(found->name) ? found->name : written;
-    std::string id = found->path + ":" + found->name;
-    if (!classes.count(id)) {
-      classes[id] = Cls{};  // placeholder: a cycle of bases stops here
-      classes[id] = decode(id, found->path, found->record, depth + 1);
-    }
-    return id;
+    return python::base_id(classes, in, kPrefix, written, from, ref, depth,
+                           [&](const std::string& id, const python::FoundClass& found, int d) { return decode(id, found, d); });
   }
 
-  Cls decode(const std::string& id, const std::string& path, const std::string& record, int depth) {
+  /// Another file's class from its record: header flags (abstract, bind_key, sqlmodel_table,
+  /// flask_model, sqlmodel, tablename_dynamic, has_pk, table_args_unknown, reflected,
+  /// has_schema), table name, schema; rows attribute, column, deferred.
+  Cls decode(const std::string& id, const python::FoundClass& found, int depth) {
     Cls c;
     c.name = id;
-    std::vector<std::string> lines;
-    size_t start = 0;
-    for (size_t i = 0; i <= record.size(); ++i)
-      if (i == record.size() || record[i] == '\n') lines.push_back(record.substr(start, i - start)), start = i + 1;
-    if (lines.size() < 4 || lines[0].size() < 10) {
+    std::optional<python::Record> r = python::decode(found.record, 3);
+    if (!r || r->header[0].size() < 10) {
       c.tablename_dynamic = true;
       return c;
     }
-    const std::string& f = lines[0];
+    const std::string& f = r->header[0];
     c.abstract = f[0] == '1', c.bind_key = f[1] == '1', c.sqlmodel_table = f[2] == '1', c.flask_model = f[3] == '1';
     c.sqlmodel = f[4] == '1', c.tablename_dynamic = f[5] == '1', c.has_pk = f[6] == '1';
     c.table_args_unknown = f[7] == '1', c.reflected = f[8] == '1', c.has_schema = f[9] == '1';
-    c.tablename = lines[1];
-    c.schema = lines[2];
-    size_t b = 0;
-    for (size_t i = 0; i <= lines[3].size(); ++i)
-      if (i == lines[3].size() || lines[3][i] == '\x1e') {
-        std::string ref = lines[3].substr(b, i - b);
-        b = i + 1;
-        if (ref.empty()) continue;
-        size_t eq = ref.find('\x1f');
-        std::string written = ref.substr(0, eq), stored = eq == std::string::npos ? "?" : ref.substr(eq + 1);
-        c.bases.push_back(base_id(written, path, stored, depth));
-      }
-    for (size_t i = 4; i < lines.size(); ++i) {
-      size_t t1 = lines[i].find('\t'), t2 = lines[i].find('\t', t1 + 1);
-      if (t1 == std::string::npos || t2 == std::string::npos) continue;
+    c.tablename = r->header[1];
+    c.schema = r->header[2];
+    for (auto& [written, ref] : r->bases) c.bases.push_back(base_id(written, found.path, ref, depth));
+    for (const auto& row : r->rows) {
+      if (row.size() != 3) continue;
       Col col;
-      col.attr = lines[i].substr(0, t1);
-      col.column = lines[i].substr(t1 + 1, t2 - t1 - 1);
-      col.deferred = lines[i].substr(t2 + 1) == "1";
-      col.via = id.substr(id.rfind(':') + 1) + " (" + path + ")";
+      col.attr = row[0], col.column = row[1], col.deferred = row[2] == "1";
+      col.via = found.name + " (" + found.path + ")";
       c.cols.push_back(col);
     }
     return c;
@@ -595,22 +572,19 @@ struct Reader {
     std::vector<std::pair<std::string, std::string>> out;
     for (const std::string& name : order) {
       const Cls& c = classes[name];
-      auto bit = [](bool b) { return b ? '1' : '0'; };
-      bool has_schema = c.has_schema || (!file_schema.empty() && !c.table.ok);
-      std::string r;
-      for (bool b : {c.abstract, c.bind_key, c.sqlmodel_table, c.flask_model, c.sqlmodel,
-                     c.tablename_dynamic, c.has_pk,
+      python::Record r;
+      std::string flags;
+      for (bool b : {c.abstract, c.bind_key, c.sqlmodel_table, c.flask_model, c.sqlmodel, c.tablename_dynamic, c.has_pk,
                      c.table_args_unknown || file_schema_unknown || c.table.schema_unknown, c.reflected || c.table.reflected,
-                     has_schema})
-        r += bit(b);
-      r += "\n" + (c.table.ok ? c.table.name : c.tablename) + "\n" +
-           (c.has_schema ? c.schema : c.table.ok ? c.table.schema : file_schema) + "\n";
-      for (size_t i = 0; i < c.written_bases.size(); ++i)
-        r += (i ? "\x1e" : "") + c.written_bases[i] + "\x1f" + python::base_ref(imports, c.written_bases[i]);
-      for (const Col& col : c.cols) r += "\n" + col.attr + "\t" + col.column + "\t" + (col.deferred ? "1" : "0");
+                     c.has_schema || (!file_schema.empty() && !c.table.ok)})
+        flags += b ? '1' : '0';
+      r.header = {flags, c.table.ok ? c.table.name : c.tablename,
+                  c.has_schema ? c.schema : c.table.ok ? c.table.schema : file_schema};
+      for (const std::string& b : c.written_bases) r.bases.push_back({b, python::base_ref(imports, b)});
+      for (const Col& col : c.cols) r.rows.push_back({col.attr, col.column, col.deferred ? "1" : "0"});
       if (c.table.ok)
-        for (const Col& col : c.table.cols) r += "\n" + col.attr + "\t" + col.column + "\t0";
-      out.push_back({name, r});
+        for (const Col& col : c.table.cols) r.rows.push_back({col.attr, col.column, "0"});
+      out.push_back({name, python::encode(r)});
     }
     return out;
   }
@@ -640,7 +614,7 @@ void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>
   FileOutput scratch;
   std::vector<std::pair<std::string, std::string>> records;
   if (relevant(in.text)) {
-    Reader r{in, PyReader(in.text, in.root), &scratch, "", false};
+    Reader r(in, &scratch);
     records = r.records();
   }
   python::index_classes(kPrefix, in.path, in.text, in.root, records, out);
@@ -651,7 +625,7 @@ bool index_reads(std::string_view path, std::string_view text) { return relevant
 void extract(const FileInput& in, FileOutput* out) {
   if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
   bool test = is_test(in.path);
-  Reader r{in, PyReader(in.text, in.root), out, "", false};
+  Reader r(in, out);
   if (test) {  // a test's models and create_all() are its own database's
     return;
   }
