@@ -173,7 +173,7 @@ struct Models {
   }
 
   void read() {
-    if (in.facts) imports = python::imports_of(in.path, in.text, in.root);
+    imports = python::imports_of(in.path, in.text, in.root);  // records keep bases as imported
     for (TSNode cls : schema::migrations::code::class_definitions(in.root)) {
       ModelClass m;
       TSNode name = field(cls, "name");

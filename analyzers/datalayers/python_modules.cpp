@@ -160,7 +160,9 @@ void index_classes(std::string_view prefix, std::string_view path, std::string_v
                    const std::vector<std::pair<std::string, std::string>>& records,
                    std::vector<std::pair<std::string, std::string>>* out) {
   for (auto& [name, record] : records) out->push_back({std::string(prefix) + "class:" + name, std::string(path) + "\n" + record});
-  if (!path.ends_with("__init__.py") || ts_node_is_null(root)) return;
+  // Any module's imports can be imported from it (`from .base import *` re-exports what base.py
+  // imported itself); a package __init__'s are the usual case.
+  if (ts_node_is_null(root)) return;
   for (auto& [local, imp] : imports_of(path, text, root)) {
     if (imp.name.empty()) continue;
     std::string value = std::string(path) + "\t" + imp.module + "\t" + (imp.exact ? "1" : "0") + "\t" + imp.name;

@@ -37,8 +37,8 @@ struct FoundClass {
 };
 
 /// The index entries of one file: each class (key `<prefix>class:<Name>`, value
-/// "<path>\n<record>", records given by the layer) and, for a package __init__, each name it
-/// re-exports from another module.
+/// "<path>\n<record>", records given by the layer) and each name it imports from another
+/// module, which other modules may import from it in turn (a package __init__'s re-exports).
 void index_classes(std::string_view prefix, std::string_view path, std::string_view text, TSNode root,
                    const std::vector<std::pair<std::string, std::string>>& records,
                    std::vector<std::pair<std::string, std::string>>* out);

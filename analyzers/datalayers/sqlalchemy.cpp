@@ -425,7 +425,7 @@ struct Reader {
 
   /// Reads the file's classes (bases resolved where the index allows).
   void read_classes() {
-    if (in.facts) imports = python::imports_of(in.path, in.text, in.root);
+    imports = python::imports_of(in.path, in.text, in.root);  // records keep bases as imported
     for (TSNode node : schema::migrations::code::class_definitions(in.root)) {
       Cls c;
       TSNode name = field(node, "name");
