@@ -5,17 +5,19 @@
 // field's declaration.
 //
 // Names as Django derives them: table `<app_label>_<model>` (app_label: Meta.app_label, else the
-// app's directory) or Meta.db_table; column db_column, else the field name, `<name>_id` for
-// ForeignKey / OneToOneField; an automatic many-to-many table `<table>_<field>`. Only Django's
-// own field classes are columns for certain (a composite field of a package is not one). Abstract models
-// (and same-file abstract bases' fields) are followed; proxy models need nothing of their own.
-// Unmanaged models (managed = False) still need their table and columns: the code reads them.
+// label the app's apps.py gives its AppConfig, else the app's directory) or Meta.db_table; column
+// db_column, else the field name, `<name>_id` for ForeignKey / OneToOneField; an automatic
+// many-to-many table `<table>_<field>`. Only Django's own field classes are columns for certain (a
+// composite field of a package is not one). Abstract bases' fields are followed, in the same file
+// or in another module of the project (python_modules.h: each file's classes are indexed first);
+// proxy models need nothing of their own. Unmanaged models (managed = False) still need their
+// table and columns: the code reads them.
 //
-// Only what the file makes certain is required. A class is a model when it derives from
-// models.Model, from a model of the same file, or declares `models.*Field` attributes (a base
-// imported from elsewhere: its own fields are still its table's). Fields a base from another
-// file contributes are not known here and are not required. Test apps (tests/ directories) are
-// not the running code's models.
+// Only what static reading makes certain is required. A class is a model when it derives from
+// models.Model, from a model the project declares, or declares `models.*Field` attributes (a base
+// from an installed package: its own fields are still its table's). What a base that cannot be
+// followed contributes is not known and not required. Test apps (tests/ directories) are not the
+// running code's models.
 #include <cstring>
 #include <map>
 #include <set>
@@ -106,16 +108,28 @@ bool field_of(const std::string& name, const PyValue& call, Field* out) {
   return true;
 }
 
-std::string app_of(std::string_view path) {
-  // app/models.py -> app; app/models/orders.py -> app; app/models/models.py -> app
-  std::vector<std::string_view> parts;
+/// The app's directory: app/models.py -> app; app/models/orders.py -> app; app/models/models.py
+/// -> app (the outermost: the app's models package holding a models module).
+std::string app_dir_of(std::string_view path) {
   size_t start = 0;
   for (size_t i = 0; i <= path.size(); ++i)
-    if (i == path.size() || path[i] == '/') parts.push_back(path.substr(start, i - start)), start = i + 1;
-  // The outermost: app/models/models.py is the app's models package holding a models module.
-  for (size_t i = 1; i < parts.size(); ++i)
-    if (parts[i] == "models.py" || parts[i] == "models") return std::string(parts[i - 1]);
+    if (i == path.size() || path[i] == '/') {
+      std::string_view part = path.substr(start, i - start);
+      if (start > 0 && (part == "models.py" || part == "models")) return std::string(path.substr(0, start - 1));
+      start = i + 1;
+    }
   return "";
+}
+
+/// The app's label: its AppConfig's `label` (indexed from the app's apps.py, when exactly one is
+/// set there), else the directory's name.
+std::string app_of(std::string_view path, const ProjectFacts* facts) {
+  std::string dir = app_dir_of(path);
+  if (facts)
+    if (auto it = facts->find(std::string(kPrefix) + "label:" + dir); it != facts->end() && it->second.size() == 1)
+      return it->second.front();
+  size_t slash = dir.rfind('/');
+  return slash == std::string::npos ? dir : dir.substr(slash + 1);
 }
 
 bool claims_models(std::string_view path) {
@@ -242,19 +256,33 @@ struct Models {
 };
 
 void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
-  if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
+  if (ts_node_is_null(in.root)) return;
+  if (in.path.ends_with("apps.py") && (in.path.size() == 7 || in.path[in.path.size() - 8] == '/')) {
+    // AppConfig.label: the app's tables are <label>_<model>.
+    PyReader reader(in.text, in.root);
+    std::string dir(in.path.substr(0, in.path.size() < 8 ? 0 : in.path.size() - 8));
+    for (TSNode cls : schema::migrations::code::class_definitions(in.root))
+      for (auto& [name, value] : reader.assignments(field(cls, "body")))
+        if (name == "label") {
+          PyValue v = reader.eval(value);
+          out->push_back({std::string(kPrefix) + "label:" + dir, v.is_str() && !v.text.empty() ? v.text : "?"});
+        }
+    return;
+  }
+  if (!claims_models(in.path)) return;
   std::vector<std::pair<std::string, std::string>> records;
   if (relevant(in.text)) records = Models(in).records();
   python::index_classes(kPrefix, in.path, in.text, in.root, records, out);
 }
 
 bool index_reads(std::string_view path, std::string_view text) {
+  if (path.ends_with("apps.py")) return text.find("AppConfig") != std::string_view::npos;
   return (relevant(text) || python::reexports(path, text)) && claims_models(path);
 }
 
 void extract(const FileInput& in, FileOutput* out) {
   if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
-  std::string app = app_of(in.path);
+  std::string app = app_of(in.path, in.facts);
   Models models(in);
   models.read();
   std::map<std::string, ModelClass>& classes = models.classes;
@@ -264,6 +292,7 @@ void extract(const FileInput& in, FileOutput* out) {
     const ModelClass& m = classes[name];
     if (!m.model || m.abstract || m.proxy || m.db_table == "?" || m.app_label == "?") continue;
     std::string label = m.app_label.empty() ? app : m.app_label;
+    if (label == "?" && m.db_table.empty()) continue;  // AppConfig.label computed at run time
     if (label.empty() && m.db_table.empty()) continue;
     std::string table = m.db_table.empty() ? schema::migrations::code::django_truncate_name(label + "_" + lower(m.name)) : m.db_table;
     // Own fields, then those of abstract bases, of this file or another (nearest first; a field
