@@ -190,15 +190,9 @@ struct Models {
     imports = python::imports_of(in.path, in.text, in.root);  // records keep bases as imported
     for (TSNode cls : schema::migrations::code::class_definitions(in.root)) {
       ModelClass m;
-      TSNode name = field(cls, "name");
-      m.name = std::string(reader.text(name));
-      m.begin = ts_node_start_byte(name), m.end = ts_node_end_byte(name);
-      TSNode supers = field(cls, "superclasses");
-      uint32_t n = ts_node_is_null(supers) ? 0 : ts_node_named_child_count(supers);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode b = ts_node_named_child(supers, i);
-        if (is(b, "keyword_argument")) continue;  // metaclass=...
-        std::string written(reader.text(b));
+      python::ClassHeader h = python::class_header(in.text, cls);
+      m.name = h.name, m.begin = h.begin, m.end = h.end;
+      for (const std::string& written : h.bases) {  // keyword arguments (metaclass=) are not bases
         m.written_bases.push_back(written);
         m.bases.push_back(base_id(written, in.path, python::base_ref(imports, written)));
       }

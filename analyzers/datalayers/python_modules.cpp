@@ -210,6 +210,23 @@ std::optional<FoundClass> resolve_ref(const ProjectFacts& facts, std::string_vie
   return found.back();
 }
 
+ClassHeader class_header(std::string_view text, TSNode cls) {
+  ClassHeader h;
+  TSNode name = field(cls, "name");
+  h.name = std::string(text_of(text, name));
+  h.begin = ts_node_start_byte(name), h.end = ts_node_end_byte(name);
+  TSNode supers = field(cls, "superclasses");
+  uint32_t n = ts_node_is_null(supers) ? 0 : ts_node_named_child_count(supers);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode b = ts_node_named_child(supers, i);
+    if (is(b, "keyword_argument"))
+      h.keywords.push_back({std::string(text_of(text, field(b, "name"))), std::string(text_of(text, field(b, "value")))});
+    else
+      h.bases.push_back(std::string(text_of(text, b)));
+  }
+  return h;
+}
+
 std::string encode(const Record& r) {
   std::string out;
   for (const std::string& h : r.header) out += h + "\n";

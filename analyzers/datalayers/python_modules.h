@@ -58,6 +58,16 @@ std::string base_ref(const std::map<std::string, Import>& imports, std::string_v
 std::optional<FoundClass> resolve_ref(const ProjectFacts& facts, std::string_view prefix, std::string_view from,
                                       const std::string& ref);
 
+/// A class statement: its name and the name's bytes, its bases as written, and its keyword
+/// arguments (metaclass=, SQLModel's table=True) as name -> value text.
+struct ClassHeader {
+  std::string name;
+  uint32_t begin = 0, end = 0;
+  std::vector<std::string> bases;
+  std::vector<std::pair<std::string, std::string>> keywords;
+};
+ClassHeader class_header(std::string_view text, TSNode cls);
+
 /// What a layer indexes of one class: its own header lines, the bases (as written, and as
 /// base_ref() stores them), and one row per column or field.
 struct Record {

@@ -428,18 +428,11 @@ struct Reader {
     imports = python::imports_of(in.path, in.text, in.root);  // records keep bases as imported
     for (TSNode node : schema::migrations::code::class_definitions(in.root)) {
       Cls c;
-      TSNode name = field(node, "name");
-      c.name = std::string(py.text(name));
-      c.begin = ts_node_start_byte(name), c.end = ts_node_end_byte(name);
-      TSNode supers = field(node, "superclasses");
-      uint32_t n = ts_node_is_null(supers) ? 0 : ts_node_named_child_count(supers);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode b = ts_node_named_child(supers, i);
-        if (is(b, "keyword_argument")) {
-          if (py.text(field(b, "name")) == "table" && py.text(field(b, "value")) == "True") c.sqlmodel_table = true;
-          continue;
-        }
-        std::string base(py.text(b));
+      python::ClassHeader h = python::class_header(in.text, node);
+      c.name = h.name, c.begin = h.begin, c.end = h.end;
+      for (auto& [key, value] : h.keywords)
+        if (key == "table" && value == "True") c.sqlmodel_table = true;
+      for (const std::string& base : h.bases) {
         c.written_bases.push_back(base);
         used_as_base.insert(base);
         std::string id = base_id(base, in.path, python::base_ref(imports, base));
