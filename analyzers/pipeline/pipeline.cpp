@@ -212,7 +212,7 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
     }
     languages::Tree tree;
     for (auto* layer : layers) {
-      if (layer->relevant && !layer->relevant(text)) continue;
+      if (layer->index_reads ? !layer->index_reads(rel, text) : layer->relevant && !layer->relevant(text)) continue;
       if (parser && !tree) tree = (*parser)->parse(text);
       if (parser && !tree) break;
       datalayers::FileInput in{rel, text, tree ? ts_tree_root_node(tree.get()) : TSNode{}, family, "public"};
@@ -275,6 +275,11 @@ class FileScanner {
       first->known = true;
     if (source::is_generated(text)) {
       result.skip_reason = "generated (marked @generated or DO NOT EDIT)";
+      return result;
+    }
+    if (lang && lang->name == "python" && source::is_revision_script(text)) {
+      if (first) first->known = true;
+      result.skip_reason = "an Alembic revision script outside the migration directories read: its SQL runs against the schema of its time";
       return result;
     }
     // Only bundled JavaScript is dropped for long lines: a .py, .go, .ts or .sql file with long

@@ -141,4 +141,14 @@ bool imports_postgres_driver(std::string_view text) {
   return false;
 }
 
+bool is_revision_script(std::string_view text) {
+  auto at_line_start = [&](std::string_view word) {
+    for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1))
+      if (at == 0 || text[at - 1] == '\n') return true;
+    return false;
+  };
+  return (at_line_start("revision = ") || at_line_start("revision: str = ")) &&
+         (at_line_start("down_revision = ") || at_line_start("down_revision: ")) && at_line_start("def upgrade(");
+}
+
 }  // namespace schemagate::source

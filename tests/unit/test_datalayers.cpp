@@ -605,3 +605,121 @@ TEST_CASE("gorm: Table and Model chains name columns in Where, Select, Order, Pl
   CHECK(auto_out.unchecked[0].reason.starts_with("this file calls AutoMigrate"));
   CHECK(described(auto_out, migrating).size() == 9);  // the Table chains only
 }
+
+namespace {
+/// Runs layer `name` as the scanner does on a project of several files: its index over all of
+/// them first, then extract on `target` with the facts.
+FileOutput run_project(std::string_view name, const std::vector<std::pair<std::string, std::string>>& files,
+                       const std::string& target) {
+  const DataLayer& l = layer(name);
+  schemagate::languages::Parser parser(*schemagate::languages::language_for_path("x.py"));
+  REQUIRE(parser.ok());
+  schemagate::datalayers::ProjectFacts facts;
+  for (auto& [path, text] : files) {
+    if (l.index_reads ? !l.index_reads(path, text) : !l.relevant(text)) continue;
+    auto tree = parser.parse(text);
+    std::vector<std::pair<std::string, std::string>> found;
+    l.index(FileInput{path, text, ts_tree_root_node(tree.get()), "python", "public"}, &found);
+    for (auto& [k, v] : found) facts[k].push_back(v);
+  }
+  for (auto& [path, text] : files)
+    if (path == target) {
+      auto tree = parser.parse(text);
+      FileOutput out;
+      FileInput in{path, text, ts_tree_root_node(tree.get()), "python", "public"};
+      in.facts = &facts;
+      l.extract(in, &out);
+      return out;
+    }
+  FAIL("no file " << target);
+  return {};
+}
+}  // namespace
+
+TEST_CASE("sqlalchemy: bases of other modules, through relative imports and a package's import *; an ambiguous base adds nothing, a cycle ends") {
+  const std::string model = R"py(from sqlalchemy.orm import Mapped, mapped_column
+from shop.models import Base, Stamped
+from core.models.base import Audited
+from .loop import Loop
+
+
+class Order(Base, Stamped, Audited, Loop):
+    __tablename__ = "orders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+)py";
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"src/shop/models/__init__.py", "from .base import *\n"},
+      {"src/shop/models/base.py", R"py(import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase
+from ..mixins import Stamped
+
+
+class Base(DeclarativeBase):
+    pass
+)py"},
+      {"src/shop/mixins.py", R"py(import sqlalchemy as sa
+
+
+class Stamped:
+    created_at = sa.Column(sa.DateTime)
+)py"},
+      // Two modules end in core/models/base: which one the import means is not known.
+      {"src/core/models/base.py", "import sqlalchemy as sa\n\n\nclass Audited:\n    audited_by = sa.Column(sa.Text)\n"},
+      {"vendor/core/models/base.py", "import sqlalchemy as sa\n\n\nclass Audited:\n    audit_ref = sa.Column(sa.Text)\n"},
+      {"src/shop/models/loop.py", "import sqlalchemy as sa\nfrom .other import Other\n\n\nclass Loop(Other):\n    looped = sa.Column(sa.Integer)\n"},
+      {"src/shop/models/other.py", "import sqlalchemy as sa\nfrom .loop import Loop\n\n\nclass Other(Loop):\n    other = sa.Column(sa.Integer)\n"},
+      {"src/shop/models/orders.py", model},
+  };
+  FileOutput out = run_project("sqlalchemy", files, "src/shop/models/orders.py");
+  // Stamped: re-exported by `import *` from base.py, which imported it from ../mixins.py. The
+  // cycle Loop -> Other -> Loop is read once each.
+  CHECK(described(out, model) == std::vector<std::string>{
+                                     "relation public.orders read @Order",
+                                     "column public.orders.id read @id",
+                                     "column public.orders.created_at read @Order",
+                                     "column public.orders.looped read @Order",
+                                     "column public.orders.other read @Order",
+                                 });
+  REQUIRE(out.requirements.units.size() == 1);
+}
+
+TEST_CASE("django: an abstract base of another app adds its fields at the model's name; a concrete one does not") {
+  const std::string model = R"py(from django.db import models
+from core.models import Stamped, Place
+
+
+class Shop(Stamped):
+    name = models.CharField(max_length=80)
+
+
+class Branch(Place):
+    opened = models.DateField()
+)py";
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"core/models.py", R"py(from django.db import models
+
+
+class Stamped(models.Model):
+    created = models.DateTimeField()
+    owner = models.ForeignKey("auth.User", on_delete=models.CASCADE)
+
+    class Meta:
+        abstract = True
+
+
+class Place(models.Model):
+    address = models.TextField()
+)py"},
+      {"shops/models.py", model},
+  };
+  FileOutput out = run_project("django", files, "shops/models.py");
+  // Branch is multi-table inheritance: Place's fields stay in core_place.
+  CHECK(described(out, model) == std::vector<std::string>{
+                                     "relation public.shops_shop read @Shop",
+                                     "column public.shops_shop.name read @name",
+                                     "column public.shops_shop.created read @Shop",
+                                     "column public.shops_shop.owner_id read @Shop",
+                                     "relation public.shops_branch read @Branch",
+                                     "column public.shops_branch.opened read @opened",
+                                 });
+}
