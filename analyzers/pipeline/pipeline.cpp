@@ -1002,6 +1002,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   eval.current = targets.current;
   eval.search_path = options.search_path;
   eval.deploy = targets.deploy;
+  for (auto& m : schema.migrations) eval.migration_formats[m.path] = m.format;
   eval.not_judged = [&](const std::string& schema_name, const std::string& name) -> std::string {
     const CodeCreated* c = created_by_code(schema_name + "." + name);
     return c ? c->file : "";

@@ -62,6 +62,13 @@ bool other_engine_builtin(const std::string& name) {
   return kNames.count(name) != 0;
 }
 
+/// An extension's function of that name takes the call: any overload when its arguments are
+/// not known.
+bool extension_accepts(const std::string& extension, const std::string& name, int n, const Requirement& req) {
+  schema::builtin::Match m = schema::builtin::extension_function(extension, name, n);
+  return req.arguments_known ? m == schema::builtin::Match::Accepts : m != schema::builtin::Match::NoName;
+}
+
 Presence function_presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged) {
   namespace builtin = schema::builtin;
   using builtin::Match;
@@ -79,15 +86,15 @@ Presence function_presence(const Requirement& req, const schema::Schema& schema,
   for (auto& s : schemas) {
     if (auto it = schema.functions.find(s + "." + name); it != schema.functions.end())
       for (auto& f : it->second)
-        if (f.accepts(n) && f.procedure == req.procedure) return Presence::Present;
+        if (accepts(f, req)) return Presence::Present;
     // One argument and the name of a type or a relation (its row type): a cast, or a column
     // read in functional notation.
-    if (n == 1 && !req.procedure && (schema.types.count(s + "." + name) || schema.find(s, name))) return Presence::Present;
+    if (n == 1 && !req.procedure && !req.by_name && (schema.types.count(s + "." + name) || schema.find(s, name))) return Presence::Present;
     if (!schema.has_schema(s) || schema.extension_schemas.count(s)) certain = false;
     if (auto ex = schema.extensions.find(s); ex != schema.extensions.end())
       for (auto& e : ex->second) {
         if (!builtin::known_extension(e)) certain = false;
-        else if (builtin::extension_function(e, name, n) == Match::Accepts) return Presence::Present;
+        else if (extension_accepts(e, name, n, req)) return Presence::Present;
       }
   }
   // An extension created elsewhere may have put its functions on the path anyway (a control
@@ -96,7 +103,7 @@ Presence function_presence(const Requirement& req, const schema::Schema& schema,
     for (auto& [s, exts] : schema.extensions)
       for (auto& e : exts) {
         if (!builtin::known_extension(e)) certain = false;
-        else if (builtin::extension_function(e, name, n) == Match::Accepts) return Presence::Present;
+        else if (extension_accepts(e, name, n, req)) return Presence::Present;
       }
   // A function of an extension the server ships, which the migrations do not create: platforms
   // install some before any migration runs (Supabase's uuid-ossp, pgcrypto), so its absence from

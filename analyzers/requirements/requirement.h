@@ -73,6 +73,12 @@ struct Requirement {
   std::string function;
   int arguments = 0;
   bool procedure = false;  ///< CALL
+  /// Function: the call names its arguments (PostgREST's /rpc/fn with a JSON object): these
+  /// names, which an overload's argument names must match; `arguments` is their count.
+  bool by_name = false;
+  std::vector<std::string> argument_names;
+  /// Function: false when the arguments are built at run time: any overload of the name will do.
+  bool arguments_known = true;
   std::string enum_type;   ///< EnumLabel: "schema.name" of the type
   std::string label;       ///< EnumLabel: the string, as PostgreSQL reads it
   bool columns_listed = false;  ///< InsertValues: key_columns are the INSERT's column list
@@ -113,6 +119,14 @@ using NotJudged = std::function<std::string(const std::string& schema, const std
 /// follow, a column of a relation that is itself absent (the relation's requirement says so),
 /// a relation `not_judged` excuses.
 Presence presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged = nullptr);
+
+/// Whether a Function requirement's call finds the overload `f`: by its argument names when the
+/// call names them, else by their count.
+inline bool accepts(const schema::Function& f, const Requirement& req) {
+  if (f.procedure != req.procedure) return false;
+  if (!req.arguments_known) return true;
+  return req.by_name ? f.accepts_named(req.argument_names) : f.accepts(req.arguments);
+}
 
 /// "public.llm_results"
 inline std::string qualified(const Requirement& r) { return r.schema + "." + r.relation; }

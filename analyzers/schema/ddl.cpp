@@ -812,11 +812,13 @@ class Simulator {
       std::string mode = fp.value("mode", "FUNC_PARAM_DEFAULT");
       if (mode == "FUNC_PARAM_TABLE" || (mode == "FUNC_PARAM_OUT" && !f.procedure)) continue;
       ++f.declared;
+      f.arg_names.push_back(fp.value("name", ""));
       if (field(fp, "defexpr").is_object()) ++defaults;
       if (mode == "FUNC_PARAM_VARIADIC") variadic = true;
     }
     f.max_args = variadic ? -1 : f.declared;
     f.min_args = std::max(0, f.declared - defaults);  // a VARIADIC without default needs one value
+    f.arg_names_known = true;
     add_function(std::move(f), b.value("replace", false));
   }
 
