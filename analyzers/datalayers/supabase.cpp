@@ -152,6 +152,13 @@ void rpc_call(const FileInput& in, FileOutput* out, TSNode call, TSNode receiver
   if (!is_client(client, src, bound)) return;
   auto args = arguments(call);
   if (args.empty()) return;
+  // Supabase makes pgmq_public's functions (send, read, pop, archive, delete) itself when queues
+  // are exposed through PostgREST; a migration only creates the schema, if anything.
+  if (schema_name == "pgmq_public") {
+    out->unchecked.push_back({ts_node_start_byte(call), "supabase-js rpc()",
+                              "Supabase creates the functions of pgmq_public when queues are exposed through PostgREST"});
+    return;
+  }
   auto fn = literal(args[0], src);
   if (!fn || !plain_name(fn->value)) {
     out->unchecked.push_back({ts_node_start_byte(call), "supabase-js rpc()", "the function name is computed at run time"});

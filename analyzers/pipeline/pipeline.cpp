@@ -435,10 +435,11 @@ class FileScanner {
         rec.column = pos.column;
       }
       ReferenceRecord rr;
-      rr.kind = r.object == requirements::Object::Relation ? "relation" : "column";
+      bool function = r.object == requirements::Object::Function;
+      rr.kind = function ? "function" : r.object == requirements::Object::Relation ? "relation" : "column";
       auto p = requirements::presence(r, intended);
       rr.status = p == requirements::Presence::Present ? "ok" : p == requirements::Presence::Absent ? "missing" : "unchecked";
-      rr.relation = requirements::qualified(r);
+      rr.relation = function ? r.schema + "." + r.function : requirements::qualified(r);
       rr.column = r.column;
       rr.line = pos.line;
       rr.column_number = pos.column;

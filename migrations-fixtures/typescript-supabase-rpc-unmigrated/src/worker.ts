@@ -12,6 +12,7 @@ export async function runOnce(workerId: string, summarise: (p: unknown) => Promi
     await supabase.rpc("record_usage", { p_tenant: job.payload.tenant, p_tokens: tokens });
   }
   const { count } = await supabase.rpc("pending_job_count", undefined, { head: true, count: "exact" });
+  await supabase.schema("pgmq_public").rpc("send", { queue_name: "reports", message: { count } });
   return count;
 }
 

@@ -25,3 +25,6 @@ create function billing.close_invoice(invoice_id bigint, note text default null)
 returns void
 language plpgsql
 as $$ begin perform 1; end $$;
+
+-- Queues are exposed through PostgREST: Supabase creates pgmq_public's functions.
+create schema if not exists pgmq_public;
