@@ -7,6 +7,7 @@
 
 #include "analyzers/requirements/requirement.h"
 #include "analyzers/schema/builtin.h"
+#include "analyzers/schema/migrations/migration.h"
 
 namespace schemagate::requirements {
 namespace {
@@ -20,6 +21,8 @@ bool system_column(const std::string& c) {
 Presence relation_presence(const std::string& schema_name, const std::string& name, const schema::Schema& schema,
                            const NotJudged& not_judged) {
   if (schema.find(schema_name, name)) return Presence::Present;
+  // A migration tool's tracking table (a model of SequelizeMeta): the tool creates it, no migration does.
+  if (schema::migrations::is_tracking_table_name(name)) return Presence::Unknown;
   if (!schema.has_schema(schema_name) || schema.uncertain_names.count(name) || schema.extension_schemas.count(schema_name))
     return Presence::Unknown;
   if (not_judged && !not_judged(schema_name, name).empty()) return Presence::Unknown;
