@@ -283,6 +283,20 @@ void emit_model(const FileInput& in, FileOutput* out, const std::string& name, u
   }
 }
 
+/// An attribute's options object (`{ type, primaryKey, field }`): sets *is_virtual for a
+/// VIRTUAL type, *computed for a field that is not a literal.
+void attribute_options(const std::vector<Key>& props, std::string_view src, Attribute* a, bool* is_virtual,
+                       bool* computed) {
+  for (const Key& p : props) {
+    if (p.name == "type" && text(p.value, src).find("VIRTUAL") != std::string_view::npos) *is_virtual = true;
+    if (p.name == "primaryKey" && text(unwrap(p.value), src) == "true") a->primary = true;
+    if (p.name == "field") {
+      a->field = literal(p.value, src);
+      if (!a->field) *computed = true;
+    }
+  }
+}
+
 /// One model: its name (and where), attributes object, options object.
 void model(const FileInput& in, FileOutput* out, const std::string& name, uint32_t name_at, TSNode attrs, TSNode opts,
            uint32_t call_at) {
@@ -304,14 +318,7 @@ void model(const FileInput& in, FileOutput* out, const std::string& name, uint32
         continue;
       }
       bool is_virtual = false, field_computed = false;
-      for (const Key& p : props) {
-        if (p.name == "type" && text(p.value, src).find("VIRTUAL") != std::string_view::npos) is_virtual = true;
-        if (p.name == "primaryKey" && text(unwrap(p.value), src) == "true") a.primary = true;
-        if (p.name == "field") {
-          a.field = literal(p.value, src);
-          if (!a.field) field_computed = true;
-        }
-      }
+      attribute_options(props, src, &a, &is_virtual, &field_computed);
       if (is_virtual) continue;
       if (field_computed) {
         out->unchecked.push_back({k.at, "sequelize model", "the column of attribute " + k.name + " is computed at run time"});
@@ -367,14 +374,7 @@ void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Dec
       }
       std::vector<Key> props;
       if (!object_keys(arg, src, &props)) computed = true;
-      for (const Key& p : props) {
-        if (p.name == "type" && text(p.value, src).find("VIRTUAL") != std::string_view::npos) is_virtual = true;
-        if (p.name == "primaryKey" && text(unwrap(p.value), src) == "true") a.primary = true;
-        if (p.name == "field") {
-          a.field = literal(p.value, src);
-          if (!a.field) computed = true;
-        }
-      }
+      attribute_options(props, src, &a, &is_virtual, &computed);
     }
     if (!attribute || is_virtual) return;
     if (computed) {

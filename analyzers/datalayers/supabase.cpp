@@ -127,29 +127,38 @@ struct Chain {
   }
 };
 
+/// The schema a call's receiver picks: `client.schema('s').m(...)` gives "s" (and
+/// ".schema('s')" for messages), a bare client the default. False when the receiver is not a
+/// Supabase client, or (listed as unchecked, `via` naming the call) the schema is computed.
+bool client_schema(const FileInput& in, FileOutput* out, TSNode call, TSNode receiver, const std::set<std::string>& bound,
+                   const std::string& via, std::string* schema_name, std::string* via_schema) {
+  std::string_view src = in.text;
+  *schema_name = in.default_schema;
+  TSNode client = unwrap(receiver);
+  std::string_view m2;
+  TSNode r2;
+  if (method_call(client, src, &m2, &r2) && m2 == "schema") {
+    auto a = arguments(client);
+    auto s = a.size() == 1 ? literal(a[0], src) : std::nullopt;
+    if (!s) {
+      if (a.size() == 1 && is_client(r2, src, bound))
+        out->unchecked.push_back({ts_node_start_byte(call), via, "the schema name is computed at run time"});
+      return false;
+    }
+    *schema_name = s->value;
+    *via_schema = ".schema('" + s->value + "')";
+    client = r2;
+  }
+  return is_client(client, src, bound);
+}
+
 /// `client.rpc('fn', { a: 1, b: 2 })` / `client.schema('s').rpc(...)`: PostgREST calls the
 /// function of that schema whose argument names are the object's keys (`fn(a => 1, b => 2)`).
 /// Arguments that are not an object literal leave only the name to check.
 void rpc_call(const FileInput& in, FileOutput* out, TSNode call, TSNode receiver, const std::set<std::string>& bound) {
   std::string_view src = in.text;
-  std::string schema_name = in.default_schema;
-  TSNode client = unwrap(receiver);
-  std::string_view m2;
-  TSNode r2;
-  std::string via_schema;
-  if (method_call(client, src, &m2, &r2) && m2 == "schema") {
-    auto a = arguments(client);
-    auto s = a.size() == 1 ? literal(a[0], src) : std::nullopt;
-    if (!s) {
-      if (is_client(r2, src, bound))
-        out->unchecked.push_back({ts_node_start_byte(call), "supabase-js rpc()", "the schema name is computed at run time"});
-      return;
-    }
-    schema_name = s->value;
-    via_schema = ".schema('" + s->value + "')";
-    client = r2;
-  }
-  if (!is_client(client, src, bound)) return;
+  std::string schema_name, via_schema;
+  if (!client_schema(in, out, call, receiver, bound, "supabase-js rpc()", &schema_name, &via_schema)) return;
   auto args = arguments(call);
   if (args.empty()) return;
   // Supabase makes pgmq_public's functions (send, read, pop, archive, delete) itself when queues
@@ -223,25 +232,8 @@ void extract_supabase(const FileInput& in, FileOutput* out) {
     if (!method_call(call, src, &method, &receiver)) return;
     if (method == "rpc") return rpc_call(in, out, call, receiver, bound);
     if (method != "from") return;
-    std::string schema_name = in.default_schema;
-    TSNode client = unwrap(receiver);
-    std::string_view m2;
-    TSNode r2;
-    std::string via_schema;
-    if (method_call(client, src, &m2, &r2) && m2 == "schema") {
-      auto a = arguments(client);
-      if (a.size() != 1) return;
-      auto s = literal(a[0], src);
-      if (!s) {
-        if (is_client(r2, src, bound))
-          out->unchecked.push_back({ts_node_start_byte(call), "supabase-js from()", "the schema name is computed at run time"});
-        return;
-      }
-      schema_name = s->value;
-      via_schema = ".schema('" + s->value + "')";
-      client = r2;
-    }
-    if (!is_client(client, src, bound)) return;
+    std::string schema_name, via_schema;
+    if (!client_schema(in, out, call, receiver, bound, "supabase-js from()", &schema_name, &via_schema)) return;
     auto args = arguments(call);
     if (args.size() != 1) return;
     auto table = literal(args[0], src);
