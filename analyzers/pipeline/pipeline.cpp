@@ -577,13 +577,18 @@ class FileScanner {
     }
     for (auto& s : stmts) {
       sql::CreatedRelation created = sql::created_relation(s.node);
-      // A function the code creates: calls of that name are not judged ("function:" keys).
+      std::vector<std::string> by_name;
+      // A function the code creates: calls of that name are not judged ("function:" keys), and
+      // calls by argument names (PostgREST's) only when it takes those names.
       if (created.name.empty() && s.node.is_object() && s.node.contains("CreateFunctionStmt"))
-        if (const auto& fn = s.node["CreateFunctionStmt"].value("funcname", nlohmann::json::array()); !fn.empty())
+        if (const auto& fn = s.node["CreateFunctionStmt"].value("funcname", nlohmann::json::array()); !fn.empty()) {
           created = {"", "function:" + fn.back().value("String", nlohmann::json::object()).value("sval", "")};
+          by_name = requirements::named_call_keys(created.name, s.node["CreateFunctionStmt"]);
+        }
       size_t at = statement_start(norm.sql.text, s.location);
-      if (!created.name.empty())
-        result->created.push_back({created, rel, lines.position(norm.sql.host_offset(at)).line});
+      int line = lines.position(norm.sql.host_offset(at)).line;
+      if (!created.name.empty()) result->created.push_back({created, rel, line});
+      for (auto& key : by_name) result->created.push_back({{"", key}, rel, line});
     }
     bool any_dml = false, site_has_ddl = false, all_dml = true;
     for (auto& s : stmts) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "analyzers/requirements/requirement.h"
 #include "analyzers/schema/builtin.h"
 #include "analyzers/schema/migrations/migration.h"
@@ -84,8 +86,12 @@ Presence function_presence(const Requirement& req, const schema::Schema& schema,
   if (searches_catalog && !req.procedure && builtin::function(name, n) == Match::Accepts) return Presence::Present;
   if (searches_catalog && n == 1 && !req.procedure && builtin::type(name)) return Presence::Present;
   if (req.schema.empty() && other_engine_builtin(name)) return Presence::Unknown;
-  bool certain = schema.functions_complete && !schema.uncertain_names.count(name) &&
-                 !(not_judged && !not_judged("", "function:" + name).empty());  // the code creates it
+  // The code creates it (a call by names: with those names).
+  bool code_creates = not_judged && (req.by_name && req.arguments_known
+                                         ? !not_judged("", named_call_key(name, req.argument_names)).empty() ||
+                                               !not_judged("", "function:" + name + "(*)").empty()
+                                         : !not_judged("", "function:" + name).empty());
+  bool certain = schema.functions_complete && !schema.uncertain_names.count(name) && !code_creates;
   for (auto& s : schemas) {
     if (auto it = schema.functions.find(s + "." + name); it != schema.functions.end())
       for (auto& f : it->second)
@@ -120,6 +126,37 @@ Presence function_presence(const Requirement& req, const schema::Schema& schema,
 }
 
 }  // namespace
+
+std::string named_call_key(const std::string& function, std::vector<std::string> names) {
+  std::sort(names.begin(), names.end());
+  std::string key = "function:" + function + "(";
+  for (size_t i = 0; i < names.size(); ++i) key += (i ? "," : "") + names[i];
+  return key + ")";
+}
+
+std::vector<std::string> named_call_keys(const std::string& function_key, const nlohmann::json& create) {
+  std::string fn = function_key.substr(function_key.find(':') + 1);
+  std::vector<std::string> required, optional;
+  bool procedure = create.value("is_procedure", false), unnamed = false;
+  if (create.contains("parameters") && create["parameters"].is_array())
+    for (auto& p : create["parameters"]) {
+      const nlohmann::json& fp = p.contains("FunctionParameter") ? p["FunctionParameter"] : p;
+      std::string mode = fp.value("mode", "FUNC_PARAM_DEFAULT");
+      if (mode == "FUNC_PARAM_TABLE" || (mode == "FUNC_PARAM_OUT" && !procedure)) continue;
+      std::string name = fp.value("name", "");
+      if (name.empty()) unnamed = true;
+      (fp.contains("defexpr") ? optional : required).push_back(name);
+    }
+  if (unnamed || optional.size() > 6) return {"function:" + fn + "(*)"};
+  std::vector<std::string> keys;
+  for (unsigned mask = 0; mask < (1u << optional.size()); ++mask) {
+    std::vector<std::string> names = required;
+    for (size_t i = 0; i < optional.size(); ++i)
+      if (mask & (1u << i)) names.push_back(optional[i]);
+    keys.push_back(named_call_key(fn, names));
+  }
+  return keys;
+}
 
 Presence presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged) {
   if (req.object == Object::Relation) return relation_presence(req.schema, req.relation, schema, not_judged);

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "analyzers/schema/schema.h"
 
 namespace schemagate::requirements {
@@ -127,6 +129,15 @@ inline bool accepts(const schema::Function& f, const Requirement& req) {
   if (!req.arguments_known) return true;
   return req.by_name ? f.accepts_named(req.argument_names) : f.accepts(req.arguments);
 }
+
+/// The NotJudged key of a call by argument names: "function:fn(a,b)", the names sorted.
+std::string named_call_key(const std::string& function, std::vector<std::string> names);
+
+/// The NotJudged keys under which a function that the code creates (`function_key`
+/// "function:fn", `create` its CreateFunctionStmt as libpg_query gives it) takes a call by
+/// argument names: one per set of names it accepts, or "function:fn(*)" when any will do (an
+/// unnamed argument, too many optional ones to list).
+std::vector<std::string> named_call_keys(const std::string& function_key, const nlohmann::json& create);
 
 /// "public.llm_results"
 inline std::string qualified(const Requirement& r) { return r.schema + "." + r.relation; }
