@@ -92,6 +92,7 @@ struct BuilderChain {
     r.object = requirements::Object::Relation;
     r.schema = sch;
     r.relation = sent;
+    if (sent != name) r.spelled = name;
     r.use = use;
     r.span = {at, at + static_cast<uint32_t>(name.size())};
     r.unit = unit;
@@ -176,6 +177,7 @@ struct BuilderChain {
     requirements::Requirement r;
     r.object = requirements::Object::Column;
     r.column = sent;
+    if (sent != name) r.spelled = name;
     r.use = use;
     r.span = {at, at + static_cast<uint32_t>(name.size())};
     r.unit = unit;

@@ -159,7 +159,11 @@ std::vector<std::string> named_call_keys(const std::string& function_key, const 
 }
 
 Presence presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged) {
-  if (req.object == Object::Relation) return relation_presence(req.schema, req.relation, schema, not_judged);
+  if (req.object == Object::Relation) {
+    Presence p = relation_presence(req.schema, req.relation, schema, not_judged);
+    if (p == Presence::Absent && !req.spelled.empty() && schema.find(req.schema, req.spelled)) return Presence::Unknown;
+    return p;
+  }
   if (req.object == Object::Function) return function_presence(req, schema, not_judged);
   if (req.object == Object::InsertValues) {
     size_t values = static_cast<size_t>(req.arguments);
@@ -201,6 +205,7 @@ Presence presence(const Requirement& req, const schema::Schema& schema, const No
       continue;
     }
     if (rel->find_column(req.column)) return Presence::Present;
+    if (!req.spelled.empty() && rel->find_column(req.spelled)) certain = false;  // see Requirement::spelled
     if (rel->kind != schema::RelationKind::View && system_column(req.column)) return Presence::Present;
     // A step that could not be followed may have added columns to a table its strings name.
     if (!rel->columns_complete || schema.uncertain_names.count(rel->name)) certain = false;

@@ -65,6 +65,11 @@ struct Requirement {
   std::string schema;    ///< the relation's schema, never empty (but see Function)
   std::string relation;  ///< the relation's name, as PostgreSQL stores it
   std::string column;    ///< Column: the column's name
+  /// The name as the code spells it, when a naming plugin maps it to `relation` / `column`
+  /// (Kysely's CamelCasePlugin: createdAt -> created_at). A schema that has the spelled name
+  /// instead may come from migrations run through the same plugin, which the model does not
+  /// follow: then presence is Unknown, not Absent.
+  std::string spelled;
   /// Column: the relations, "schema.name", any of which may hold it (an unqualified column in
   /// a join); empty means {schema.relation}.
   std::vector<std::string> candidates;
