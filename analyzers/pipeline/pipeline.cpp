@@ -441,10 +441,11 @@ class FileScanner {
         rec.column = pos.column;
       }
       ReferenceRecord rr;
-      rr.kind = r.object == requirements::Object::Relation ? "relation" : "column";
+      bool function = r.object == requirements::Object::Function;
+      rr.kind = function ? "function" : r.object == requirements::Object::Relation ? "relation" : "column";
       auto p = requirements::presence(r, intended);
       rr.status = p == requirements::Presence::Present ? "ok" : p == requirements::Presence::Absent ? "missing" : "unchecked";
-      rr.relation = requirements::qualified(r);
+      rr.relation = function ? r.schema + "." + r.function : requirements::qualified(r);
       rr.column = r.column;
       rr.line = pos.line;
       rr.column_number = pos.column;
@@ -582,13 +583,18 @@ class FileScanner {
     }
     for (auto& s : stmts) {
       sql::CreatedRelation created = sql::created_relation(s.node);
-      // A function the code creates: calls of that name are not judged ("function:" keys).
+      std::vector<std::string> by_name;
+      // A function the code creates: calls of that name are not judged ("function:" keys), and
+      // calls by argument names (PostgREST's) only when it takes those names.
       if (created.name.empty() && s.node.is_object() && s.node.contains("CreateFunctionStmt"))
-        if (const auto& fn = s.node["CreateFunctionStmt"].value("funcname", nlohmann::json::array()); !fn.empty())
+        if (const auto& fn = s.node["CreateFunctionStmt"].value("funcname", nlohmann::json::array()); !fn.empty()) {
           created = {"", "function:" + fn.back().value("String", nlohmann::json::object()).value("sval", "")};
+          by_name = requirements::named_call_keys(created.name, s.node["CreateFunctionStmt"]);
+        }
       size_t at = statement_start(norm.sql.text, s.location);
-      if (!created.name.empty())
-        result->created.push_back({created, rel, lines.position(norm.sql.host_offset(at)).line});
+      int line = lines.position(norm.sql.host_offset(at)).line;
+      if (!created.name.empty()) result->created.push_back({created, rel, line});
+      for (auto& key : by_name) result->created.push_back({{"", key}, rel, line});
     }
     bool any_dml = false, site_has_ddl = false, all_dml = true;
     for (auto& s : stmts) {
@@ -1055,6 +1061,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   eval.current = targets.current;
   eval.search_path = options.search_path;
   eval.deploy = targets.deploy;
+  for (auto& m : schema.migrations) eval.migration_formats[m.path] = m.format;
   eval.not_judged = [&](const std::string& schema_name, const std::string& name) -> std::string {
     const CodeCreated* c = created_by_code(schema_name + "." + name);
     return c ? c->file : "";

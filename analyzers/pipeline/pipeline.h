@@ -80,7 +80,7 @@ struct SchemaBuild {
 bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err);
 
 struct ReferenceRecord {
-  std::string kind;    ///< "relation" | "column"
+  std::string kind;    ///< "relation" | "column" | "function" (a data layer's call of one: supabase-js rpc())
   std::string status;  ///< "ok" | "missing" | "unchecked"
   std::string relation;
   std::string column;

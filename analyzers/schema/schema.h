@@ -4,6 +4,7 @@
 // later check can compare running code with a pending rename. Names are stored as PostgreSQL
 // stores them: unquoted identifiers already folded to lower case by the parser.
 #pragma once
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -83,7 +84,25 @@ struct Function {
   int max_args = 0;   ///< -1: any number (VARIADIC)
   bool procedure = false;
   Origin origin;
+  /// The input arguments' names in order ("" for an unnamed one), when known: a call by name
+  /// (PostgREST's `/rpc/fn` with a JSON object, `fn(a => 1)`) is matched against them. The
+  /// first min_args have no default.
+  std::vector<std::string> arg_names;
+  bool arg_names_known = false;
   bool accepts(int n) const { return n >= min_args && (max_args < 0 || n <= max_args); }
+  /// Whether a call passing exactly the arguments named `keys` finds this overload, as
+  /// PostgREST matches a function to a request: every argument without a default is named,
+  /// every name is an argument. A lone unnamed argument takes the whole body (a json one);
+  /// names that are not known fall back to the count.
+  bool accepts_named(const std::vector<std::string>& keys) const {
+    if (!arg_names_known || arg_names.size() != static_cast<size_t>(declared)) return accepts(static_cast<int>(keys.size()));
+    if (arg_names.size() == 1 && arg_names[0].empty()) return true;
+    for (size_t i = 0; i < arg_names.size(); ++i)
+      if (static_cast<int>(i) < min_args && std::find(keys.begin(), keys.end(), arg_names[i]) == keys.end()) return false;
+    for (auto& k : keys)
+      if (std::find(arg_names.begin(), arg_names.end(), k) == arg_names.end()) return false;
+    return true;
+  }
 };
 
 /// An enum type's labels in order, each with the migration that added it.

@@ -85,7 +85,10 @@ bool is_not_application_code(std::string_view path) {
     return true;
   // Declarative schema files (Supabase's supabase/schemas/, a schema/ folder beside the
   // migrations) describe the tables the migrations create; as code they would hide them.
-  if (name.ends_with(".sql") && (dirs.ends_with("/schemas/") || dirs.ends_with("/schema/"))) return true;
+  // Supabase's may sit in folders of their own (supabase/schemas/pricing/functions.sql).
+  if (name.ends_with(".sql") && (dirs.ends_with("/schemas/") || dirs.ends_with("/schema/") ||
+                                 dirs.find("/supabase/schemas/") != std::string::npos))
+    return true;
   if (name.ends_with(".sql") &&
       (name.rfind("seed", 0) == 0 || dirs.find("/fixtures/") != std::string::npos ||
        dirs.find("/seeds/") != std::string::npos || dirs.find("/seed/") != std::string::npos))
