@@ -257,6 +257,9 @@ class JavaScriptSyntax final : public HostSyntax {
       uint32_t m = ts_node_named_child_count(clause);
       for (uint32_t j = 0; j < m; ++j) {
         TSNode named = ts_node_named_child(clause, j);
+        if (node_is(named, "identifier")) out->push_back({node_text(named, source), module, "default"});
+        if (node_is(named, "namespace_import") && !ts_node_is_null(first_named_child(named)))
+          out->push_back({node_text(first_named_child(named), source), module, "*"});
         if (!node_is(named, "named_imports")) continue;
         uint32_t k = ts_node_named_child_count(named);
         for (uint32_t s = 0; s < k; ++s) {
@@ -268,6 +271,31 @@ class JavaScriptSyntax final : public HostSyntax {
         }
       }
     }
+  }
+
+  bool alternatives(TSNode node, std::vector<TSNode>* out) const override {
+    if (!node_is(node, "ternary_expression")) return false;
+    out->push_back(field(node, "consequence"));
+    out->push_back(field(node, "alternative"));
+    return true;
+  }
+
+  TSNode expression_body(TSNode fn) const override {
+    if (!node_is(fn, "arrow_function")) return TSNode{};
+    TSNode body = field(fn, "body");
+    return node_is(body, "statement_block") ? TSNode{} : body;
+  }
+
+  TSNode member_source(TSNode node) const override {
+    if (node_is(node, "variable_declarator") && node_is(field(node, "name"), "object_pattern")) {
+      TSNode value = field(node, "value");
+      return node_is(value, "identifier") ? value : TSNode{};
+    }
+    if (node_is(node, "member_expression")) {
+      TSNode object = field(node, "object");
+      return node_is(object, "identifier") ? object : TSNode{};
+    }
+    return TSNode{};
   }
 
   bool cannot_be_sql(TSNode node) const override {

@@ -200,6 +200,14 @@ class PythonSyntax final : public HostSyntax {
 
   bool python_modules() const override { return true; }
 
+  bool alternatives(TSNode node, std::vector<TSNode>* out) const override {
+    // `a if cond else b`: the named children are a, cond, b.
+    if (!node_is(node, "conditional_expression") || ts_node_named_child_count(node) != 3) return false;
+    out->push_back(ts_node_named_child(node, 0));
+    out->push_back(ts_node_named_child(node, 2));
+    return true;
+  }
+
   bool function_parameters(TSNode fn, std::string_view source, std::string_view* name,
                            std::vector<std::string_view>* params) const override {
     if (!node_is(fn, "function_definition")) return false;

@@ -144,6 +144,23 @@ class HostSyntax {
   virtual bool package_scope() const { return false; }
   /// True for Python, whose module names are dotted, not paths.
   virtual bool python_modules() const { return false; }
+  /// The name a node takes members from (`const { rawQuery } = clickhouse`, `clickhouse.query`),
+  /// or a null node: which module a function's database calls come from.
+  virtual TSNode member_source(TSNode node) const {
+    (void)node;
+    return TSNode{};
+  }
+  /// A choice between two values (`cond ? a : b`, `a if cond else b`): fills both, in order.
+  virtual bool alternatives(TSNode node, std::vector<TSNode>* out) const {
+    (void)node, (void)out;
+    return false;
+  }
+  /// A function whose body is an expression (`() => "SELECT 1"`): that expression, else a null
+  /// node (its values are then those of its `return_statement`s).
+  virtual TSNode expression_body(TSNode fn) const {
+    (void)fn;
+    return TSNode{};
+  }
   /// The elements of a list literal (`[a, b]`, `[]string{a, b}`); false if `node` is none.
   virtual bool list_items(TSNode node, std::vector<TSNode>* out) const {
     (void)node, (void)out;
