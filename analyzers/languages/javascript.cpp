@@ -6,6 +6,7 @@
 // query config object, `{ text: "..." , values }`: its `text` (or `sql`) property is the SQL.
 // Literal bodies are decoded here with JavaScript's escape rules (cooked strings: what a tag
 // function receives as `strings`).
+#include <cctype>
 #include <cstring>
 
 #include "analyzers/languages/string_eval.h"
@@ -284,6 +285,38 @@ class JavaScriptSyntax final : public HostSyntax {
     if (!node_is(fn, "arrow_function")) return TSNode{};
     TSNode body = field(fn, "body");
     return node_is(body, "statement_block") ? TSNode{} : body;
+  }
+
+  void enclosing_cte_names(TSNode node, std::string_view source, std::vector<std::string>* out) const override {
+    for (TSNode up = ts_node_parent(node); !ts_node_is_null(up); up = ts_node_parent(up)) {
+      if (is_scope(up) && !node_is(up, "arrow_function")) break;  // a callback of the chain is still in it
+      if (!node_is(up, "call_expression")) continue;
+      // The receiver chain of this call: db.with('a', ...).withRecursive('b', ...).selectFrom(...)
+      for (TSNode c = up; node_is(c, "call_expression");) {
+        TSNode fn = field(c, "function");
+        if (!node_is(fn, "member_expression")) break;
+        std::string_view method = node_text(field(fn, "property"), source);
+        if (method == "with" || method == "withRecursive" || method == "withMaterialized" ||
+            method == "withNotMaterialized" || method == "withRecursiveMaterialized") {
+          TSNode args = field(c, "arguments");
+          TSNode first = ts_node_named_child_count(args) ? ts_node_named_child(args, 0) : TSNode{};
+          if (node_is(first, "string")) {
+            std::string_view name = node_text(first, source);
+            name = name.substr(1, name.size() >= 2 ? name.size() - 2 : 0);
+            name = name.substr(0, name.find('('));  // 'ancestors(id, depth)'
+            while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+            out->emplace_back(name);
+            std::string snake;  // Kysely's CamelCasePlugin: allAncestors -> all_ancestors
+            for (char ch : name) {
+              if (std::isupper(static_cast<unsigned char>(ch))) snake += '_';
+              snake += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            }
+            if (snake != name) out->push_back(snake);
+          }
+        }
+        c = field(fn, "object");
+      }
+    }
   }
 
   TSNode member_source(TSNode node) const override {

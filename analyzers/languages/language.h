@@ -32,6 +32,9 @@ struct SqlSite {
   /// several constants, a `cond ? "a" : "b"` is spliced in. Each variant is checked; they are
   /// one site (the pipeline merges them).
   size_t variant = 0;
+  /// Names a query builder chain around the site defines (Kysely's `.with('ancestors', ...)`
+  /// around a `sql` fragment): a relation of such a name is the chain's CTE, not missing.
+  std::vector<std::string> outer_ctes;
 };
 
 class ProjectConstants;

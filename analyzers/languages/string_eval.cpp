@@ -954,6 +954,7 @@ class Engine {
     SqlSite s;
     s.sql = std::move(text);
     s.variant = variant;
+    syntax_.enclosing_cte_names(arg, src_, &s.outer_ctes);
     s.host_begin = ts_node_start_byte(arg);
     s.database_call = true;
     s.call_name = std::string(call.name);

@@ -161,6 +161,11 @@ class HostSyntax {
     (void)fn;
     return TSNode{};
   }
+  /// The CTE names of query builder chains around `node` (`db.with('ancestors', ...)
+  /// .selectFrom(...).where(sql\`...\`)`), as the chain and as SQL spell them.
+  virtual void enclosing_cte_names(TSNode node, std::string_view source, std::vector<std::string>* out) const {
+    (void)node, (void)source, (void)out;
+  }
   /// The elements of a list literal (`[a, b]`, `[]string{a, b}`); false if `node` is none.
   virtual bool list_items(TSNode node, std::vector<TSNode>* out) const {
     (void)node, (void)out;

@@ -612,6 +612,7 @@ class FileScanner {
                                     : sql::resolve_statement(s.node, norm.sql.text, intended, options_.search_path);
       if (has_holes && !site.database_call && sql::fragment_fills_condition(site.sql))
         sql::leave_missing_relations_unchecked(&res);
+      if (!site.outer_ctes.empty()) sql::leave_outer_ctes_unchecked(&res, site.outer_ctes);
       // Around run-time fragments a call or a string may be the fragment's stand-in, and a hole
       // may stand for any number of arguments or values (f(${placeholders})). Beside DDL in the
       // same text (ALTER COLUMN ... TYPE text, then UPDATE), the statement does not meet the
