@@ -12,6 +12,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -199,10 +200,10 @@ class Engine {
           in_.constants->emplace_back(std::string(d.name), t->text);
       }
       // Functions returning one constant text, for callers in other files ("name()").
-      for (auto& [name, f] : functions_) {
-        bool top = true;
-        for (TSNode p = ts_node_parent(f.node); top && !ts_node_is_null(p); p = ts_node_parent(p)) top = !syntax_.is_scope(p);
-        if (!top) continue;
+      for (auto& [name, list] : functions_) {
+        const Function* top = function_at(name, UINT32_MAX - 1);  // seen from the file's level
+        if (!top || top->scope_begin != 0 || top->scope_end != UINT32_MAX) continue;
+        const Function& f = *top;
         std::vector<TSNode> returns;
         if (!returned_values(f.node, &returns)) continue;
         std::optional<std::string> one;
@@ -241,6 +242,8 @@ class Engine {
   struct Function {
     TSNode node{};
     std::vector<long> params;
+    uint32_t scope_begin = 0, scope_end = UINT32_MAX;  ///< where its name is seen: the enclosing function, or the file
+    bool ambiguous = false;                             ///< another of that name in the same scope
   };
 
   void collect_definitions() {
@@ -277,33 +280,50 @@ class Engine {
   /// Functions callers name bare (`getQuery()`, `makeDeleteQry(table)`): not methods, whose
   /// receiver is not known. A name defined twice is left out: which one runs is not known.
   void collect_functions() {
-    std::unordered_map<std::string_view, int> count;
+    std::vector<std::pair<uint32_t, uint32_t>> open;
     walk(
         in_.root,
         [&](TSNode node) {
-          if (!ts_node_is_named(node) || !syntax_.is_scope(node)) return ts_node_is_named(node);
+          if (!ts_node_is_named(node)) return false;
+          if (!syntax_.is_scope(node)) return true;
           std::string_view name;
           std::vector<std::string_view> params;
-          if (node_is(node, "method_definition") || node_is(node, "method_declaration") || in_class(node) ||
-              !syntax_.function_parameters(node, src_, &name, &params))
-            return true;
-          Function f;
-          f.node = node;
-          for (std::string_view p : params) {
-            long def = -1;
-            if (!p.empty())
-              if (auto it = by_name_.find(p); it != by_name_.end())
-                for (size_t i : it->second)
-                  if (ts_node_is_null(defs_[i].value) && defs_[i].scope_begin == ts_node_start_byte(node)) def = static_cast<long>(i);
-            f.params.push_back(def);
+          if (!node_is(node, "method_definition") && !node_is(node, "method_declaration") && !in_class(node) &&
+              syntax_.function_parameters(node, src_, &name, &params)) {
+            Function f;
+            f.node = node;
+            if (!open.empty()) std::tie(f.scope_begin, f.scope_end) = open.back();
+            for (std::string_view p : params) {
+              long def = -1;
+              if (!p.empty())
+                if (auto it = by_name_.find(p); it != by_name_.end())
+                  for (size_t i : it->second)
+                    if (ts_node_is_null(defs_[i].value) && defs_[i].scope_begin == ts_node_start_byte(node))
+                      def = static_cast<long>(i);
+              f.params.push_back(def);
+            }
+            auto& list = functions_[name];
+            for (Function& o : list)
+              if (o.scope_begin == f.scope_begin && o.scope_end == f.scope_end) o.ambiguous = f.ambiguous = true;
+            list.push_back(std::move(f));
           }
-          ++count[name];
-          functions_[name] = std::move(f);
+          open.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
           return true;
         },
-        [](TSNode) {});
-    for (auto& [name, n] : count)
-      if (n > 1) functions_.erase(name);
+        [&](TSNode node) {
+          if (ts_node_is_named(node) && syntax_.is_scope(node) && !open.empty()) open.pop_back();
+        });
+  }
+
+  /// The function a bare call of `name` at `offset` runs: the one defined in the innermost
+  /// function around the call (or at file level); null when none, or two there.
+  const Function* function_at(std::string_view name, uint32_t offset) const {
+    auto it = functions_.find(name);
+    if (it == functions_.end()) return nullptr;
+    const Function* best = nullptr;
+    for (const Function& f : it->second)
+      if (f.scope_begin <= offset && offset < f.scope_end && (!best || f.scope_begin > best->scope_begin)) best = &f;
+    return best && !best->ambiguous ? best : nullptr;
   }
 
   static bool in_class(TSNode node) {
@@ -450,6 +470,7 @@ class Engine {
     size_t log_mark = choice_log_.size();
     std::optional<SqlText> value;
     if (!ts_node_is_null(d.value)) value = eval(d.value, depth + 1);
+    else if (d.empty) value.emplace();
     std::optional<SqlText> result;
     if (d.append) {
       long prev = resolve(d.name, d.begin);
@@ -498,10 +519,10 @@ class Engine {
     if (text.substr(0, call.name.size()) != call.name || text.size() <= call.name.size() ||
         (text[call.name.size()] != '(' && text[call.name.size()] != '['))
       return std::nullopt;  // a method, or a call through an expression
-    auto it = functions_.find(call.name);
-    if (it == functions_.end() || resolve(call.name, ts_node_start_byte(node)) >= 0)
-      return from_project(node, call.name, "()");  // a local of that name hides the function
-    const Function& f = it->second;
+    const Function* found = function_at(call.name, ts_node_start_byte(node));
+    if (!found || resolve(call.name, ts_node_start_byte(node)) >= 0)
+      return functions_.count(call.name) ? std::nullopt : from_project(node, call.name, "()");
+    const Function& f = *found;
     if (depth > kMaxDepth || bindings_.size() >= kMaxInlining || inlining_.count(f.node.id)) return std::nullopt;
     std::vector<TSNode> returns;
     if (!returned_values(f.node, &returns)) return std::nullopt;
@@ -656,6 +677,7 @@ class Engine {
         if (syntax_.formatting(node, src_, &f)) return format(f, depth);
         Joining j;
         if (syntax_.joining(node, src_, &j)) return join(j, depth);
+        if (TSNode inner = syntax_.same_text(node, src_); !ts_node_is_null(inner)) return eval(inner, depth + 1);
         std::vector<TSNode> alts;
         if (syntax_.alternatives(node, &alts)) {  // cond ? "a" : "b": each, when both are strings
           std::vector<SqlText> values;
@@ -1081,7 +1103,7 @@ class Engine {
   std::vector<Import> imports_;
   std::unordered_set<const void*> consumed_;
   std::unordered_set<const void*> fragments_;  ///< values of names a `+` chain uses
-  std::unordered_map<std::string_view, Function> functions_;
+  std::unordered_map<std::string_view, std::vector<Function>> functions_;
   std::vector<std::unordered_map<size_t, std::optional<SqlText>>> bindings_;  ///< inlined calls' arguments
   std::unordered_set<const void*> inlining_;                                   ///< functions being inlined
   std::vector<std::pair<const void*, size_t>> choice_log_;  ///< choices met: (node, how many texts)

@@ -41,6 +41,7 @@ struct Definition {
   TSNode value{};          ///< null: the name is defined, but not by an expression (a parameter)
   uint32_t begin = 0;      ///< start of the defining statement; the definition is seen after it
   bool append = false;     ///< `name += value`: the previous definition, then value
+  bool empty = false;      ///< an empty string builder (`var b strings.Builder`, `b.Reset()`): ""
   // Filled by the engine:
   uint32_t scope_begin = 0;
   uint32_t scope_end = UINT32_MAX;
@@ -165,6 +166,12 @@ class HostSyntax {
   /// .selectFrom(...).where(sql\`...\`)`), as the chain and as SQL spell them.
   virtual void enclosing_cte_names(TSNode node, std::string_view source, std::vector<std::string>* out) const {
     (void)node, (void)source, (void)out;
+  }
+  /// A call that gives back the text of its operand unchanged (Go's `b.String()` of a
+  /// strings.Builder): that operand, else a null node.
+  virtual TSNode same_text(TSNode node, std::string_view source) const {
+    (void)node, (void)source;
+    return TSNode{};
   }
   /// The elements of a list literal (`[a, b]`, `[]string{a, b}`); false if `node` is none.
   virtual bool list_items(TSNode node, std::vector<TSNode>* out) const {

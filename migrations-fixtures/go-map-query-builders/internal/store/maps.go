@@ -1,0 +1,55 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+)
+
+func makeDeleteMapQry(tableName string) string {
+	return fmt.Sprintf(deleteMapQueryTemplate, tableName)
+}
+
+func makeGetMapQry(tableName string, mapKeyName string) string {
+	return fmt.Sprintf(getMapQueryTemplate, tableName, mapKeyName)
+}
+
+var (
+	deleteActivityInfoMapQry = makeDeleteMapQry("activity_info_maps")
+	getActivityInfoMapQry    = makeGetMapQry("activity_info_maps", "schedule_id")
+	deleteTimerInfoMapQry    = makeDeleteMapQry("timer_info_map")
+	getTimerInfoMapQry       = makeGetMapQry("timer_info_maps", "timer_key")
+)
+
+type Store struct{ db *sql.DB }
+
+func (s *Store) DeleteActivities(ctx context.Context, shard int, run []byte) error {
+	_, err := s.db.ExecContext(ctx, deleteActivityInfoMapQry, shard, run)
+	return err
+}
+
+func (s *Store) DeleteTimers(ctx context.Context, shard int, run []byte) error {
+	_, err := s.db.ExecContext(ctx, deleteTimerInfoMapQry, shard, run)
+	return err
+}
+
+func (s *Store) Activities(ctx context.Context, shard int, run []byte) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, getActivityInfoMapQry, shard, run)
+}
+
+func (s *Store) Timers(ctx context.Context, shard int, run []byte) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, getTimerInfoMapQry, shard, run)
+}
+
+// Keys lists one kind's keys; the query is built with a strings.Builder.
+func (s *Store) Keys(ctx context.Context, timers bool, shard int) (*sql.Rows, error) {
+	var b strings.Builder
+	b.WriteString("SELECT ")
+	b.WriteString(keyColumn(timers))
+	fmt.Fprintf(&b, " FROM %s", "activity_info_maps")
+	b.WriteString(" WHERE shard_id = $1 AND dat IS NOT NULL")
+	return s.db.QueryContext(ctx, b.String(), shard)
+}
