@@ -90,6 +90,13 @@ class GoSyntax final : public HostSyntax {
       }
       uint32_t n = ts_node_named_child_count(left);
       bool paired = !ts_node_is_null(right) && ts_node_named_child_count(right) == n;
+      std::vector<TSNode> in_args;  // query, args, err := sqlx.In(query, ...): the query, its IN (?) expanded
+      if (!plus && n >= 2 && !ts_node_is_null(right) && ts_node_named_child_count(right) == 1 &&
+          package_call(ts_node_named_child(right, 0), source, "sqlx", "In", &in_args) && !in_args.empty()) {
+        define(ts_node_named_child(left, 0), in_args[0], begin, false, source, out);
+        for (uint32_t i = 1; i < n; ++i) define(ts_node_named_child(left, i), TSNode{}, begin, false, source, out);
+        return;
+      }
       for (uint32_t i = 0; i < n; ++i) {
         TSNode value = paired ? ts_node_named_child(right, i) : TSNode{};
         TSNode lit = node_is(value, "unary_expression") ? first_named_child(value) : value;  // &strings.Builder{}
@@ -207,8 +214,14 @@ class GoSyntax final : public HostSyntax {
   }
 
   TSNode same_text(TSNode node, std::string_view source) const override {
-    if (!node_is(node, "call_expression") || ts_node_named_child_count(field(node, "arguments")) != 0) return TSNode{};
+    if (!node_is(node, "call_expression")) return TSNode{};
     TSNode fn = field(node, "function");
+    TSNode args = field(node, "arguments");
+    // sqlx's db.Rebind(query): the same query, ? turned into the driver's bindvars.
+    if (node_is(fn, "selector_expression") && node_text(field(fn, "field"), source) == "Rebind" &&
+        ts_node_named_child_count(args) == 1)
+      return ts_node_named_child(args, 0);
+    if (ts_node_named_child_count(args) != 0) return TSNode{};
     if (!node_is(fn, "selector_expression") || node_text(field(fn, "field"), source) != "String") return TSNode{};
     TSNode operand = field(fn, "operand");
     return node_is(operand, "identifier") ? operand : TSNode{};

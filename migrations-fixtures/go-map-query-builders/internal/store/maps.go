@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jmoiron/sqlx"
 	_ "github.com/jackc/pgx/v5/stdlib"
 )
 
@@ -24,7 +25,7 @@ var (
 	getTimerInfoMapQry       = makeGetMapQry("timer_info_maps", "timer_key")
 )
 
-type Store struct{ db *sql.DB }
+type Store struct{ db *sqlx.DB }
 
 func (s *Store) DeleteActivities(ctx context.Context, shard int, run []byte) error {
 	_, err := s.db.ExecContext(ctx, deleteActivityInfoMapQry, shard, run)
@@ -52,4 +53,16 @@ func (s *Store) Keys(ctx context.Context, timers bool, shard int) (*sql.Rows, er
 	fmt.Fprintf(&b, " FROM %s", "activity_info_maps")
 	b.WriteString(" WHERE shard_id = $1 AND dat IS NOT NULL")
 	return s.db.QueryContext(ctx, b.String(), shard)
+}
+
+const deleteTimersInQuery = `DELETE FROM timer_info_maps WHERE shard_id = ? AND timer_id IN (?) AND run_ids = ?`
+
+// DeleteSomeTimers expands IN (?) with sqlx.In, then rebinds ? to PostgreSQL's $n.
+func (s *Store) DeleteSomeTimers(ctx context.Context, shard int, ids []string, run []byte) error {
+	query, args, err := sqlx.In(deleteTimersInQuery, shard, ids, run)
+	if err != nil {
+		return err
+	}
+	_, err = s.db.ExecContext(ctx, s.db.Rebind(query), args...)
+	return err
 }
