@@ -469,8 +469,13 @@ class Engine {
     m.busy = true;
     size_t log_mark = choice_log_.size();
     std::optional<SqlText> value;
-    if (!ts_node_is_null(d.value)) value = eval(d.value, depth + 1);
-    else if (d.empty) value.emplace();
+    if (d.list_append) {
+      // A list is no string: only a join reads it (join()).
+    } else if (!ts_node_is_null(d.value)) {
+      value = eval(d.value, depth + 1);
+    } else if (d.empty) {
+      value.emplace();
+    }
     std::optional<SqlText> result;
     if (d.append) {
       long prev = resolve(d.name, d.begin);
@@ -908,14 +913,19 @@ class Engine {
     std::optional<SqlText> sep = eval(j.separator, depth + 1);
     if (!sep) return std::nullopt;
     TSNode list = j.list;
+    std::vector<TSNode> appended;  // parts.append(x) before the join, last first
     for (int k = 0; k < kMaxDepth && !ts_node_is_null(list); ++k) {
       ExprKind kind = syntax_.kind(list);
       if (kind == ExprKind::kWrapper) {
         list = first_named_child(list);
       } else if (kind == ExprKind::kIdentifier) {
         std::string_view name = node_text(list, src_);
-        if (changed_in_place(name)) return std::nullopt;
+        if (changed_in_place(name, /*appends_allowed=*/true) || unrecorded_appends(name)) return std::nullopt;
         long d = resolve(name, ts_node_start_byte(list));
+        for (int hop = 0; d >= 0 && defs_[static_cast<size_t>(d)].list_append && hop < 256; ++hop) {
+          appended.push_back(defs_[static_cast<size_t>(d)].value);
+          d = resolve(name, defs_[static_cast<size_t>(d)].begin);
+        }
         if (d < 0) return std::nullopt;
         list = defs_[static_cast<size_t>(d)].value;
       } else {
@@ -923,7 +933,9 @@ class Engine {
       }
     }
     std::vector<TSNode> items;
-    if (ts_node_is_null(list) || !syntax_.list_items(list, &items) || items.empty()) return std::nullopt;
+    if (ts_node_is_null(list) || !syntax_.list_items(list, &items)) return std::nullopt;
+    items.insert(items.end(), appended.rbegin(), appended.rend());
+    if (items.empty()) return std::nullopt;
     SqlText out;
     for (size_t i = 0; i < items.size(); ++i) {
       std::optional<SqlText> v = eval(items[i], depth + 1);
@@ -938,7 +950,20 @@ class Engine {
   /// Whether the file grows or edits a list of this name in place (`conds.append(...)`,
   /// `parts = append(parts, ...)`, `cols[0] = ...`, `cols += ...`): its literal is then not what
   /// is joined.
-  bool changed_in_place(std::string_view name) const {
+  /// Whether `name.append(` occurs where no definition records it (inside an expression, a
+  /// comprehension): the list then holds elements the join would not see.
+  bool unrecorded_appends(std::string_view name) const {
+    size_t written = 0, recorded = 0;
+    std::string needle = std::string(name) + ".append(";
+    for (size_t at = src_.find(needle); at != std::string_view::npos; at = src_.find(needle, at + 1))
+      if (at == 0 || !(std::isalnum(static_cast<unsigned char>(src_[at - 1])) || src_[at - 1] == '_' || src_[at - 1] == '.'))
+        ++written;
+    if (auto it = by_name_.find(name); it != by_name_.end())
+      for (size_t i : it->second) recorded += defs_[i].list_append ? 1 : 0;
+    return written != recorded;
+  }
+
+  bool changed_in_place(std::string_view name, bool appends_allowed = false) const {
     auto word_at = [&](size_t at) {
       return (at == 0 || !(std::isalnum(static_cast<unsigned char>(src_[at - 1])) || src_[at - 1] == '_')) &&
              (at + name.size() >= src_.size() ||
@@ -951,7 +976,7 @@ class Engine {
       size_t e = at + name.size();
       while (e < src_.size() && src_[e] == ' ') ++e;
       for (std::string_view a : kAfter)
-        if (src_.substr(e, a.size()) == a) return true;
+        if (src_.substr(e, a.size()) == a && !(appends_allowed && a == ".append(")) return true;
       size_t b = at;
       while (b > 0 && src_[b - 1] == ' ') --b;
       if (b >= 7 && src_.substr(b - 7, 7) == "append(") return true;  // Go: append(parts, ...)

@@ -42,6 +42,7 @@ struct Definition {
   uint32_t begin = 0;      ///< start of the defining statement; the definition is seen after it
   bool append = false;     ///< `name += value`: the previous definition, then value
   bool empty = false;      ///< an empty string builder (`var b strings.Builder`, `b.Reset()`): ""
+  bool list_append = false;  ///< `name.append(value)`: one more element of the list `name`
   // Filled by the engine:
   uint32_t scope_begin = 0;
   uint32_t scope_end = UINT32_MAX;

@@ -487,3 +487,23 @@ TEST_CASE("choices of constants: one site per variant, functions inlined with th
   REQUIRE(js_sites.size() == 1);
   CHECK(js_sites[0].sql.text == "SELECT \x01.id FROM users");
 }
+
+TEST_CASE("python: a list grown by append, then joined") {
+  std::string src =
+      "def find(cur, status, name):\n"
+      "    conds = ['deleted_at IS NULL']\n"
+      "    if status:\n"
+      "        conds.append('status = %s')\n"
+      "    if name:\n"
+      "        conds.append('name = %s')\n"
+      "    cur.execute('SELECT id FROM items WHERE ' + ' AND '.join(conds))\n"
+      "def other(cur, extra):\n"
+      "    parts = ['a = 1']\n"
+      "    [parts.append(e) for e in extra]\n"  // an append no definition records: not joined
+      "    cur.execute('SELECT id FROM items WHERE ' + ' AND '.join(parts))\n";
+  auto sites = extract("q.py", src);
+  REQUIRE(sites.size() == 2);
+  CHECK(sites[0].sql.text == "SELECT id FROM items WHERE deleted_at IS NULL AND status = %s AND name = %s");
+  CHECK(origin_of(sites[0], "name = %s") == find(src, "'name = %s'") + 1);
+  CHECK(sites[1].sql.text == "SELECT id FROM items WHERE \x01");
+}
