@@ -484,7 +484,7 @@ class Engine {
       if (before || value) {
         result.emplace();
         if (before) result->append(*before); else result->append_hole(d.begin);
-        if (value) result->append(*value); else result->append_hole(ts_node_start_byte(d.value));
+        if (value) result->append(*value); else result->append_hole(ts_node_is_null(d.value) ? d.begin : ts_node_start_byte(d.value));
       }
     } else {
       result = std::move(value);

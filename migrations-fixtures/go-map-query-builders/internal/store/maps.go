@@ -66,3 +66,20 @@ func (s *Store) DeleteSomeTimers(ctx context.Context, shard int, ids []string, r
 	_, err = s.db.ExecContext(ctx, s.db.Rebind(query), args...)
 	return err
 }
+
+// AddTimers inserts many rows: the VALUES list grows in a loop.
+func (s *Store) AddTimers(ctx context.Context, shard int, ids []string) error {
+	var q strings.Builder
+	q.WriteString("INSERT INTO timer_info_maps (shard_id, run_id, timer_id, data) VALUES ")
+	var params []any
+	for i, id := range ids {
+		q.WriteString(fmt.Sprintf("($%d, '', $%d, '')", i*2+1, i*2+2))
+		if i < len(ids)-1 {
+			q.WriteString(", ")
+		}
+		params = append(params, shard, id)
+	}
+	q.WriteString(" ON CONFLICT (shard_id, run_id, timer_id) DO NOTHING")
+	_, err := s.db.ExecContext(ctx, q.String(), params...)
+	return err
+}
