@@ -116,14 +116,14 @@ class GoSyntax final : public HostSyntax {
         std::string_view method = node_text(field(fn, "field"), source);
         TSNode b = field(fn, "operand");
         if ((method == "WriteString" || method == "Write") && ts_node_named_child_count(args) == 1 && builder_use(node))
-          // In a loop it is appended any number of times: a run-time fragment.
-          define(b, in_loop(node) ? TSNode{} : ts_node_named_child(args, 0), begin, true, source, out);
+          // In a loop, once: each pass appends the same text (a list item, a placeholder).
+          define(b, ts_node_named_child(args, 0), begin, true, source, out);
         else if (method == "Reset" && ts_node_named_child_count(args) == 0 && builder_use(node))
           out->push_back(Definition{node_text(b, source), TSNode{}, begin, false, true});
       }
       if (package_call(node, source, "fmt", "Fprintf", &fargs) && fargs.size() >= 2 && builder_use(node) &&
           node_is(fargs[0], "unary_expression") && node_is(first_named_child(fargs[0]), "identifier"))
-        define(first_named_child(fargs[0]), in_loop(node) ? TSNode{} : node, begin, true, source, out);
+        define(first_named_child(fargs[0]), node, begin, true, source, out);
     } else if (!std::strcmp(t, "parameter_declaration") ||
                !std::strcmp(t, "variadic_parameter_declaration")) {
       uint32_t n = ts_node_named_child_count(node);
@@ -250,15 +250,6 @@ class GoSyntax final : public HostSyntax {
   }
 
  private:
-  /// Inside a for statement of its function.
-  static bool in_loop(TSNode node) {
-    for (TSNode p = ts_node_parent(node); !ts_node_is_null(p); p = ts_node_parent(p)) {
-      if (node_is(p, "for_statement")) return true;
-      if (node_is(p, "function_declaration") || node_is(p, "method_declaration") || node_is(p, "func_literal")) return false;
-    }
-    return false;
-  }
-
   static bool is_builder_type(std::string_view type) {
     return type == "strings.Builder" || type == "bytes.Buffer";
   }
