@@ -73,10 +73,12 @@ class GoSyntax final : public HostSyntax {
       TSNode values = field(node, "value");
       uint32_t n = ts_node_named_child_count(node);
       uint32_t k = 0;
+      bool builder = ts_node_is_null(values) && is_builder_type(node_text(field(node, "type"), source));
       for (uint32_t i = 0; i < n; ++i) {
         TSNode c = ts_node_named_child(node, i);
         if (!node_is(c, "identifier")) continue;
-        define(c, nth_value(values, k++), begin, false, source, out);
+        if (builder) out->push_back(Definition{node_text(c, source), TSNode{}, begin, false, true});
+        else define(c, nth_value(values, k++), begin, false, source, out);
       }
     } else if (!std::strcmp(t, "short_var_declaration") || !std::strcmp(t, "assignment_statement")) {
       TSNode left = field(node, "left"), right = field(node, "right");
@@ -88,9 +90,40 @@ class GoSyntax final : public HostSyntax {
       }
       uint32_t n = ts_node_named_child_count(left);
       bool paired = !ts_node_is_null(right) && ts_node_named_child_count(right) == n;
-      for (uint32_t i = 0; i < n; ++i)
-        define(ts_node_named_child(left, i), paired ? ts_node_named_child(right, i) : TSNode{},
-               begin, plus && paired, source, out);
+      std::vector<TSNode> in_args;  // query, args, err := sqlx.In(query, ...): the query, its IN (?) expanded
+      if (!plus && n >= 2 && !ts_node_is_null(right) && ts_node_named_child_count(right) == 1 &&
+          package_call(ts_node_named_child(right, 0), source, "sqlx", "In", &in_args) && !in_args.empty()) {
+        define(ts_node_named_child(left, 0), in_args[0], begin, false, source, out);
+        for (uint32_t i = 1; i < n; ++i) define(ts_node_named_child(left, i), TSNode{}, begin, false, source, out);
+        return;
+      }
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode value = paired ? ts_node_named_child(right, i) : TSNode{};
+        TSNode lit = node_is(value, "unary_expression") ? first_named_child(value) : value;  // &strings.Builder{}
+        if (!plus && node_is(lit, "composite_literal") && is_builder_type(node_text(field(lit, "type"), source)) &&
+            node_is(ts_node_named_child(left, i), "identifier"))
+          out->push_back(Definition{node_text(ts_node_named_child(left, i), source), TSNode{}, begin, false, true});
+        else
+          define(ts_node_named_child(left, i), value, begin, plus && paired, source, out);
+      }
+    } else if (!std::strcmp(t, "call_expression")) {
+      // strings.Builder / bytes.Buffer: b.WriteString(x) appends x; fmt.Fprintf(&b, f, ...)
+      // appends the formatted text; b.Reset() empties it.
+      TSNode fn = field(node, "function");
+      TSNode args = field(node, "arguments");
+      std::vector<TSNode> fargs;
+      if (node_is(fn, "selector_expression") && node_is(field(fn, "operand"), "identifier")) {
+        std::string_view method = node_text(field(fn, "field"), source);
+        TSNode b = field(fn, "operand");
+        if ((method == "WriteString" || method == "Write") && ts_node_named_child_count(args) == 1 && builder_use(node))
+          // In a loop, once: each pass appends the same text (a list item, a placeholder).
+          define(b, ts_node_named_child(args, 0), begin, true, source, out);
+        else if (method == "Reset" && ts_node_named_child_count(args) == 0 && builder_use(node))
+          out->push_back(Definition{node_text(b, source), TSNode{}, begin, false, true});
+      }
+      if (package_call(node, source, "fmt", "Fprintf", &fargs) && fargs.size() >= 2 && builder_use(node) &&
+          node_is(fargs[0], "unary_expression") && node_is(first_named_child(fargs[0]), "identifier"))
+        define(first_named_child(fargs[0]), node, begin, true, source, out);
     } else if (!std::strcmp(t, "parameter_declaration") ||
                !std::strcmp(t, "variadic_parameter_declaration")) {
       uint32_t n = ts_node_named_child_count(node);
@@ -168,10 +201,33 @@ class GoSyntax final : public HostSyntax {
 
   bool formatting(TSNode node, std::string_view source, Formatting* out) const override {
     std::vector<TSNode> args;
-    if (!package_call(node, source, "fmt", "Sprintf", &args) || args.empty()) return false;
-    out->format = args[0];
-    out->args.assign(args.begin() + 1, args.end());
-    return true;
+    if (package_call(node, source, "fmt", "Sprintf", &args) && !args.empty()) {
+      out->format = args[0];
+      out->args.assign(args.begin() + 1, args.end());
+      return true;
+    }
+    // fmt.Fprintf(&b, format, ...) into a builder: the text it appends (see definitions).
+    if (package_call(node, source, "fmt", "Fprintf", &args) && args.size() >= 2 && node_is(args[0], "unary_expression") &&
+        builder_use(node)) {
+      out->format = args[1];
+      out->args.assign(args.begin() + 2, args.end());
+      return true;
+    }
+    return false;
+  }
+
+  TSNode same_text(TSNode node, std::string_view source) const override {
+    if (!node_is(node, "call_expression")) return TSNode{};
+    TSNode fn = field(node, "function");
+    TSNode args = field(node, "arguments");
+    // sqlx's db.Rebind(query): the same query, ? turned into the driver's bindvars.
+    if (node_is(fn, "selector_expression") && node_text(field(fn, "field"), source) == "Rebind" &&
+        ts_node_named_child_count(args) == 1)
+      return ts_node_named_child(args, 0);
+    if (ts_node_named_child_count(args) != 0) return TSNode{};
+    if (!node_is(fn, "selector_expression") || node_text(field(fn, "field"), source) != "String") return TSNode{};
+    TSNode operand = field(fn, "operand");
+    return node_is(operand, "identifier") ? operand : TSNode{};
   }
 
   bool joining(TSNode node, std::string_view source, Joining* out) const override {
@@ -196,6 +252,13 @@ class GoSyntax final : public HostSyntax {
   }
 
  private:
+  static bool is_builder_type(std::string_view type) {
+    return type == "strings.Builder" || type == "bytes.Buffer";
+  }
+  /// A call whose result is dropped (a statement of its own): WriteString's count and error are
+  /// not used, so the call is there for what it appends.
+  static bool builder_use(TSNode call) { return node_is(ts_node_parent(call), "expression_statement"); }
+
   /// A call of `package.name(...)` whose last argument is not spread (`args...`); fills its arguments.
   static bool package_call(TSNode node, std::string_view source, std::string_view package, std::string_view name,
                            std::vector<TSNode>* args) {

@@ -6,6 +6,7 @@
 // query config object, `{ text: "..." , values }`: its `text` (or `sql`) property is the SQL.
 // Literal bodies are decoded here with JavaScript's escape rules (cooked strings: what a tag
 // function receives as `strings`).
+#include <cctype>
 #include <cstring>
 
 #include "analyzers/languages/string_eval.h"
@@ -261,6 +262,9 @@ class JavaScriptSyntax final : public HostSyntax {
       uint32_t m = ts_node_named_child_count(clause);
       for (uint32_t j = 0; j < m; ++j) {
         TSNode named = ts_node_named_child(clause, j);
+        if (node_is(named, "identifier")) out->push_back({node_text(named, source), module, "default"});
+        if (node_is(named, "namespace_import") && !ts_node_is_null(first_named_child(named)))
+          out->push_back({node_text(first_named_child(named), source), module, "*"});
         if (!node_is(named, "named_imports")) continue;
         uint32_t k = ts_node_named_child_count(named);
         for (uint32_t s = 0; s < k; ++s) {
@@ -272,6 +276,63 @@ class JavaScriptSyntax final : public HostSyntax {
         }
       }
     }
+  }
+
+  bool alternatives(TSNode node, std::vector<TSNode>* out) const override {
+    if (!node_is(node, "ternary_expression")) return false;
+    out->push_back(field(node, "consequence"));
+    out->push_back(field(node, "alternative"));
+    return true;
+  }
+
+  TSNode expression_body(TSNode fn) const override {
+    if (!node_is(fn, "arrow_function")) return TSNode{};
+    TSNode body = field(fn, "body");
+    return node_is(body, "statement_block") ? TSNode{} : body;
+  }
+
+  void enclosing_cte_names(TSNode node, std::string_view source, std::vector<std::string>* out) const override {
+    for (TSNode up = ts_node_parent(node); !ts_node_is_null(up); up = ts_node_parent(up)) {
+      if (is_scope(up) && !node_is(up, "arrow_function")) break;  // a callback of the chain is still in it
+      if (!node_is(up, "call_expression")) continue;
+      // The receiver chain of this call: db.with('a', ...).withRecursive('b', ...).selectFrom(...)
+      for (TSNode c = up; node_is(c, "call_expression");) {
+        TSNode fn = field(c, "function");
+        if (!node_is(fn, "member_expression")) break;
+        std::string_view method = node_text(field(fn, "property"), source);
+        if (method == "with" || method == "withRecursive" || method == "withMaterialized" ||
+            method == "withNotMaterialized" || method == "withRecursiveMaterialized") {
+          TSNode args = field(c, "arguments");
+          TSNode first = ts_node_named_child_count(args) ? ts_node_named_child(args, 0) : TSNode{};
+          if (node_is(first, "string")) {
+            std::string_view name = node_text(first, source);
+            name = name.substr(1, name.size() >= 2 ? name.size() - 2 : 0);
+            name = name.substr(0, name.find('('));  // 'ancestors(id, depth)'
+            while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+            out->emplace_back(name);
+            std::string snake;  // Kysely's CamelCasePlugin: allAncestors -> all_ancestors
+            for (char ch : name) {
+              if (std::isupper(static_cast<unsigned char>(ch))) snake += '_';
+              snake += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            }
+            if (snake != name) out->push_back(snake);
+          }
+        }
+        c = field(fn, "object");
+      }
+    }
+  }
+
+  TSNode member_source(TSNode node) const override {
+    if (node_is(node, "variable_declarator") && node_is(field(node, "name"), "object_pattern")) {
+      TSNode value = field(node, "value");
+      return node_is(value, "identifier") ? value : TSNode{};
+    }
+    if (node_is(node, "member_expression")) {
+      TSNode object = field(node, "object");
+      return node_is(object, "identifier") ? object : TSNode{};
+    }
+    return TSNode{};
   }
 
   bool cannot_be_sql(TSNode node) const override {

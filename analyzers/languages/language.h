@@ -25,6 +25,16 @@ struct SqlSite {
   /// The tool that runs the query writes each `*` out as the columns the schema had when it
   /// generated its code (sqlc): the star needs every one of them, not just "some columns".
   bool stars_are_column_lists = false;
+  /// The site is in a function whose database calls come from another engine's module (umami's
+  /// `const { rawQuery } = clickhouse` beside a PostgreSQL twin): that engine and the evidence.
+  std::string other_engine;
+  /// 0, or k for the k-th other text the same expression may have: a function returns one of
+  /// several constants, a `cond ? "a" : "b"` is spliced in. Each variant is checked; they are
+  /// one site (the pipeline merges them).
+  size_t variant = 0;
+  /// Names a query builder chain around the site defines (Kysely's `.with('ancestors', ...)`
+  /// around a `sql` fragment): a relation of such a name is the chain's CTE, not missing.
+  std::vector<std::string> outer_ctes;
 };
 
 class ProjectConstants;

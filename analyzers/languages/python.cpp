@@ -125,6 +125,16 @@ class PythonSyntax final : public HostSyntax {
     } else if (!std::strcmp(t, "augmented_assignment")) {
       bool plus = node_is(field(node, "operator"), "+=");
       define(field(node, "left"), plus ? field(node, "right") : TSNode{}, begin, plus);
+    } else if (!std::strcmp(t, "call") && node_is(ts_node_parent(node), "expression_statement")) {
+      // parts.append("status = %s"): one more element for " AND ".join(parts)
+      TSNode fn = field(node, "function"), args = field(node, "arguments");
+      if (node_is(fn, "attribute") && node_text(field(fn, "attribute"), source) == "append" &&
+          node_is(field(fn, "object"), "identifier") && node_is(args, "argument_list") &&
+          ts_node_named_child_count(args) == 1) {
+        Definition d{node_text(field(fn, "object"), source), ts_node_named_child(args, 0), begin, false};
+        d.list_append = true;
+        out->push_back(d);
+      }
     } else if (!std::strcmp(t, "parameters") || !std::strcmp(t, "lambda_parameters")) {
       uint32_t n = ts_node_named_child_count(node);
       for (uint32_t i = 0; i < n; ++i) {
@@ -199,6 +209,14 @@ class PythonSyntax final : public HostSyntax {
   }
 
   bool python_modules() const override { return true; }
+
+  bool alternatives(TSNode node, std::vector<TSNode>* out) const override {
+    // `a if cond else b`: the named children are a, cond, b.
+    if (!node_is(node, "conditional_expression") || ts_node_named_child_count(node) != 3) return false;
+    out->push_back(ts_node_named_child(node, 0));
+    out->push_back(ts_node_named_child(node, 2));
+    return true;
+  }
 
   bool function_parameters(TSNode fn, std::string_view source, std::string_view* name,
                            std::vector<std::string_view>* params) const override {

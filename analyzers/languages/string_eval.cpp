@@ -10,12 +10,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
 #include "analyzers/languages/project_constants.h"
+#include "analyzers/source/code_kind.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/placeholders.h"
 
@@ -90,6 +93,8 @@ namespace {
 constexpr int kMaxDepth = 64;
 constexpr size_t kMaxBytes = 1 << 20;
 constexpr size_t kMaxConstantBytes = 64 << 10;
+constexpr size_t kMaxVariants = 8;   ///< texts one site is checked in, one per combination of choices
+constexpr size_t kMaxInlining = 4;   ///< calls inlined inside one another
 
 /// Owns a cursor; calls enter(node) -> descend? and leave(node) in document order.
 template <typename Enter, typename Leave>
@@ -194,12 +199,33 @@ class Engine {
         if (t && !t->text.empty() && t->text.size() <= kMaxConstantBytes)
           in_.constants->emplace_back(std::string(d.name), t->text);
       }
+      // Functions returning one constant text, for callers in other files ("name()").
+      for (auto& [name, list] : functions_) {
+        const Function* top = function_at(name, UINT32_MAX - 1);  // seen from the file's level
+        if (!top || top->scope_begin != 0 || top->scope_end != UINT32_MAX) continue;
+        const Function& f = *top;
+        std::vector<TSNode> returns;
+        if (!returned_values(f.node, &returns)) continue;
+        std::optional<std::string> one;
+        bool constant = true;
+        for (TSNode r : returns) {
+          std::optional<SqlText> v = eval(r);
+          if (!v || v->text.find(sql::kHole) != std::string::npos || (one && *one != v->text) ||
+              v->text.size() > kMaxConstantBytes) {
+            constant = false;
+            break;
+          }
+          one = v->text;
+        }
+        if (constant && one && !one->empty()) in_.constants->emplace_back(std::string(name) + "()", *one);
+      }
       if (in_.wrappers) collect_wrappers();
       return;
     }
     collect_fragments();
     size_t first = out->size();
     find_sites(out);
+    mark_other_engines(out, first);
     finish(out, first);
   }
 
@@ -208,6 +234,16 @@ class Engine {
     bool done = false;
     bool busy = false;
     std::optional<SqlText> text;
+    std::vector<std::pair<const void*, size_t>> choices;  ///< the choices its text depends on
+  };
+
+  /// A function of the file that callers may call by its bare name, and its parameters'
+  /// definitions in the order callers pass them (-1: one that cannot be a string).
+  struct Function {
+    TSNode node{};
+    std::vector<long> params;
+    uint32_t scope_begin = 0, scope_end = UINT32_MAX;  ///< where its name is seen: the enclosing function, or the file
+    bool ambiguous = false;                             ///< another of that name in the same scope
   };
 
   void collect_definitions() {
@@ -238,6 +274,117 @@ class Engine {
     for (auto& [name, list] : by_name_)  // pre-order is already sorted; resolve relies on it
       std::stable_sort(list.begin(), list.end(),
                        [&](size_t a, size_t b) { return defs_[a].begin < defs_[b].begin; });
+    collect_functions();
+  }
+
+  /// Functions callers name bare (`getQuery()`, `makeDeleteQry(table)`): not methods, whose
+  /// receiver is not known. A name defined twice is left out: which one runs is not known.
+  void collect_functions() {
+    std::vector<std::pair<uint32_t, uint32_t>> open;
+    walk(
+        in_.root,
+        [&](TSNode node) {
+          if (!ts_node_is_named(node)) return false;
+          if (!syntax_.is_scope(node)) return true;
+          std::string_view name;
+          std::vector<std::string_view> params;
+          if (!node_is(node, "method_definition") && !node_is(node, "method_declaration") && !in_class(node) &&
+              syntax_.function_parameters(node, src_, &name, &params)) {
+            Function f;
+            f.node = node;
+            if (!open.empty()) std::tie(f.scope_begin, f.scope_end) = open.back();
+            for (std::string_view p : params) {
+              long def = -1;
+              if (!p.empty())
+                if (auto it = by_name_.find(p); it != by_name_.end())
+                  for (size_t i : it->second)
+                    if (ts_node_is_null(defs_[i].value) && defs_[i].scope_begin == ts_node_start_byte(node))
+                      def = static_cast<long>(i);
+              f.params.push_back(def);
+            }
+            auto& list = functions_[name];
+            for (Function& o : list)
+              if (o.scope_begin == f.scope_begin && o.scope_end == f.scope_end) o.ambiguous = f.ambiguous = true;
+            list.push_back(std::move(f));
+          }
+          open.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
+          return true;
+        },
+        [&](TSNode node) {
+          if (ts_node_is_named(node) && syntax_.is_scope(node) && !open.empty()) open.pop_back();
+        });
+  }
+
+  /// The function a bare call of `name` at `offset` runs: the one defined in the innermost
+  /// function around the call (or at file level); null when none, or two there.
+  const Function* function_at(std::string_view name, uint32_t offset) const {
+    auto it = functions_.find(name);
+    if (it == functions_.end()) return nullptr;
+    const Function* best = nullptr;
+    for (const Function& f : it->second)
+      if (f.scope_begin <= offset && offset < f.scope_end && (!best || f.scope_begin > best->scope_begin)) best = &f;
+    return best && !best->ambiguous ? best : nullptr;
+  }
+
+  static bool in_class(TSNode node) {
+    for (TSNode p = ts_node_parent(node); !ts_node_is_null(p); p = ts_node_parent(p))
+      if (node_is(p, "class_definition") || node_is(p, "class_body") || node_is(p, "class_declaration")) return true;
+    return false;
+  }
+
+  /// Functions whose database calls come from another engine's module: a file that runs the same
+  /// report on PostgreSQL and on ClickHouse (umami: `const { rawQuery } = prisma` in one function,
+  /// `= clickhouse` in the next) holds both dialects, and only the function tells which is which.
+  /// Sites inside such a function are that engine's. A function that also takes members from a
+  /// PostgreSQL client's module is left alone.
+  void mark_other_engines(std::vector<SqlSite>* out, size_t first) {
+    if (first == out->size()) return;
+    std::map<std::string_view, std::string> engine_of;  // import's local name -> engine ("" PostgreSQL)
+    for (const Import& imp : imports_) {
+      std::string e = source::other_engine_of_module(imp.module);
+      if (!e.empty()) engine_of[imp.local] = e + " (the function takes its database calls from '" +
+                                             std::string(imp.module) + "')";
+      else if (postgres_module(imp.module)) engine_of[imp.local] = "";
+    }
+    if (std::none_of(engine_of.begin(), engine_of.end(), [](auto& e) { return !e.second.empty(); })) return;
+    struct Scope { uint32_t begin, end; std::string engine; bool postgres = false; };
+    std::vector<Scope> marked;
+    std::vector<std::pair<uint32_t, uint32_t>> open;
+    walk(
+        in_.root,
+        [&](TSNode node) {
+          if (!ts_node_is_named(node)) return false;
+          if (syntax_.is_scope(node)) open.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
+          TSNode from = syntax_.member_source(node);
+          if (open.empty() || ts_node_is_null(from) || syntax_.kind(from) != ExprKind::kIdentifier) return true;
+          std::string_view name = node_text(from, src_);
+          auto e = engine_of.find(name);
+          if (e == engine_of.end() || resolve(name, ts_node_start_byte(from)) >= 0) return true;  // a local of that name
+          auto [b, end] = open.back();
+          auto it = std::find_if(marked.begin(), marked.end(), [&](const Scope& m) { return m.begin == b && m.end == end; });
+          if (it == marked.end()) it = marked.insert(marked.end(), Scope{b, end, "", false});
+          if (e->second.empty()) it->postgres = true;
+          else if (it->engine.empty()) it->engine = e->second;
+          return true;
+        },
+        [&](TSNode node) {
+          if (ts_node_is_named(node) && syntax_.is_scope(node) && !open.empty()) open.pop_back();
+        });
+    for (size_t i = first; i < out->size(); ++i) {
+      SqlSite& site = (*out)[i];
+      const Scope* inner = nullptr;
+      for (const Scope& m : marked)
+        if (m.begin <= site.host_begin && site.host_begin < m.end && (!inner || m.begin >= inner->begin)) inner = &m;
+      if (inner && !inner->postgres && !inner->engine.empty()) site.other_engine = inner->engine;
+    }
+  }
+
+  /// A module that is a PostgreSQL client or the project's own module for one ('@/lib/prisma').
+  static bool postgres_module(std::string_view module) {
+    for (std::string_view word : {"postgres", "prisma", "kysely", "drizzle", "knex", "supabase", "sequelize",
+                                  "typeorm", "psycopg", "asyncpg", "pgx"})
+      if (module.find(word) != std::string_view::npos) return true;
+    return module == "pg" || module.ends_with("/pg") || module.ends_with("/db") || module == "slonik";
   }
 
   /// A string assigned to a name that a `+` chain or a formatting uses is a piece of a bigger
@@ -308,13 +455,27 @@ class Engine {
   }
 
   std::optional<SqlText> eval_definition(size_t index, int depth) {
+    for (auto frame = bindings_.rbegin(); frame != bindings_.rend(); ++frame)  // a parameter of an inlined call
+      if (auto b = frame->find(index); b != frame->end()) return b->second;
+    const Definition& d = defs_[index];
+    // Inside an inlined call a local's text depends on the arguments: computed afresh.
+    bool memo = bindings_.empty() || d.file_scope;
     Memo& m = memo_[index];
-    if (m.done) return m.text;
+    if (m.done && memo) {
+      choice_log_.insert(choice_log_.end(), m.choices.begin(), m.choices.end());
+      return m.text;
+    }
     if (m.busy || depth > kMaxDepth) return std::nullopt;  // a cycle: A = B + "x"; B = A + "y"
     m.busy = true;
-    const Definition& d = defs_[index];
+    size_t log_mark = choice_log_.size();
     std::optional<SqlText> value;
-    if (!ts_node_is_null(d.value)) value = eval(d.value, depth + 1);
+    if (d.list_append) {
+      // A list is no string: only a join reads it (join()).
+    } else if (!ts_node_is_null(d.value)) {
+      value = eval(d.value, depth + 1);
+    } else if (d.empty) {
+      value.emplace();
+    }
     std::optional<SqlText> result;
     if (d.append) {
       long prev = resolve(d.name, d.begin);
@@ -323,16 +484,138 @@ class Engine {
       if (before || value) {
         result.emplace();
         if (before) result->append(*before); else result->append_hole(d.begin);
-        if (value) result->append(*value); else result->append_hole(ts_node_start_byte(d.value));
+        if (value) result->append(*value); else result->append_hole(ts_node_is_null(d.value) ? d.begin : ts_node_start_byte(d.value));
       }
     } else {
       result = std::move(value);
     }
     if (result && result->text.size() > kMaxBytes) result.reset();
     memo_[index].busy = false;
-    memo_[index].done = true;
-    memo_[index].text = result;
+    if (memo) {
+      memo_[index].done = true;
+      memo_[index].text = result;
+      memo_[index].choices.assign(choice_log_.begin() + static_cast<std::ptrdiff_t>(log_mark), choice_log_.end());
+    }
     return result;
+  }
+
+  /// One of several texts an expression may have: the one the current variant selects (the
+  /// first by default), nothing when choices are read as holes (too many variants).
+  std::optional<SqlText> choose(const void* key, std::vector<SqlText> alternatives) {
+    std::vector<SqlText> distinct;
+    for (auto& a : alternatives)
+      if (std::none_of(distinct.begin(), distinct.end(), [&](const SqlText& d) { return d.text == a.text; }))
+        distinct.push_back(std::move(a));
+    if (distinct.size() == 1) return std::move(distinct.front());
+    choice_log_.emplace_back(key, distinct.size());
+    auto s = selector_.find(key);
+    if (s == selector_.end()) return std::move(distinct.front());
+    if (s->second >= distinct.size()) return std::nullopt;
+    return std::move(distinct[s->second]);
+  }
+
+  /// A call of a function of the file (or, for a function returning one constant, of an imported
+  /// one) by its bare name: the texts its returns evaluate to, its parameters bound to the
+  /// arguments' texts. Any return that is not a string makes the call unknown.
+  std::optional<SqlText> inline_call(TSNode node, int depth) {
+    Call call;
+    if (!syntax_.call(node, src_, &call) || call.tagged || call.name.empty()) return std::nullopt;
+    std::string_view text = node_text(node, src_);
+    if (text.substr(0, call.name.size()) != call.name || text.size() <= call.name.size() ||
+        (text[call.name.size()] != '(' && text[call.name.size()] != '['))
+      return std::nullopt;  // a method, or a call through an expression
+    const Function* found = function_at(call.name, ts_node_start_byte(node));
+    if (!found || resolve(call.name, ts_node_start_byte(node)) >= 0)
+      return functions_.count(call.name) ? std::nullopt : from_project(node, call.name, "()");
+    const Function& f = *found;
+    if (depth > kMaxDepth || bindings_.size() >= kMaxInlining || inlining_.count(f.node.id)) return std::nullopt;
+    std::vector<TSNode> returns;
+    if (!returned_values(f.node, &returns)) return std::nullopt;
+    std::unordered_map<size_t, std::optional<SqlText>> frame;
+    for (size_t i = 0; i < f.params.size(); ++i)
+      if (f.params[i] >= 0)
+        frame[static_cast<size_t>(f.params[i])] = i < call.arguments.size() ? eval(call.arguments[i], depth + 1) : std::nullopt;
+    bindings_.push_back(std::move(frame));
+    inlining_.insert(f.node.id);
+    std::vector<SqlText> values;
+    bool all = true;
+    for (TSNode r : returns) {
+      std::optional<SqlText> v = eval(r, depth + 1);
+      if (!v) {
+        all = false;
+        break;
+      }
+      values.push_back(std::move(*v));
+    }
+    inlining_.erase(f.node.id);
+    bindings_.pop_back();
+    if (!all || values.empty()) return std::nullopt;
+    return choose(node.id, std::move(values));
+  }
+
+  /// The expressions a function returns; false when some return has no value or several.
+  bool returned_values(TSNode fn, std::vector<TSNode>* out) const {
+    TSNode body = syntax_.expression_body(fn);
+    if (!ts_node_is_null(body)) {
+      out->push_back(body);
+      return true;
+    }
+    bool ok = true;
+    walk(
+        fn,
+        [&](TSNode node) {
+          if (!ok || !ts_node_is_named(node)) return false;
+          if (!ts_node_eq(node, fn) && syntax_.is_scope(node)) return false;  // a nested function's returns
+          if (!node_is(node, "return_statement")) return true;
+          TSNode value = first_named_child(node);
+          if (node_is(value, "expression_list")) {  // Go: return "...", nil
+            ok = ts_node_named_child_count(value) == 1;
+            value = ts_node_named_child(value, 0);
+          }
+          if (ts_node_is_null(value)) ok = false;
+          else out->push_back(value);
+          return false;
+        },
+        [](TSNode) {});
+    return ok && !out->empty();
+  }
+
+  /// The texts of a site's expression: one, or one per combination of the choices it contains
+  /// (at most kMaxVariants; past that the choices are holes).
+  std::vector<SqlText> eval_variants(TSNode node) {
+    choice_log_.clear();
+    selector_.clear();
+    std::optional<SqlText> first = eval(node);
+    if (!first) return {};
+    if (choice_log_.empty()) return {std::move(*first)};
+    std::vector<std::pair<const void*, size_t>> choices;
+    for (auto& c : choice_log_)
+      if (std::none_of(choices.begin(), choices.end(), [&](auto& k) { return k.first == c.first; })) choices.push_back(c);
+    size_t combos = 1;
+    for (auto& c : choices) combos = std::min(combos * c.second, kMaxVariants + 1);
+    auto fresh = [&] { memo_.assign(defs_.size(), Memo{}); };
+    std::vector<SqlText> out;
+    if (combos > kMaxVariants) {
+      for (auto& c : choices) selector_[c.first] = c.second;  // every choice a hole
+      fresh();
+      if (std::optional<SqlText> t = eval(node)) out.push_back(std::move(*t));
+    } else {
+      out.push_back(std::move(*first));
+      for (size_t k = 1; k < combos; ++k) {
+        size_t rest = k;
+        for (auto& c : choices) {
+          selector_[c.first] = rest % c.second;
+          rest /= c.second;
+        }
+        fresh();
+        std::optional<SqlText> t = eval(node);
+        if (t && std::none_of(out.begin(), out.end(), [&](const SqlText& o) { return o.text == t->text; }))
+          out.push_back(std::move(*t));
+      }
+    }
+    selector_.clear();
+    fresh();
+    return out;
   }
 
  public:
@@ -399,7 +682,18 @@ class Engine {
         if (syntax_.formatting(node, src_, &f)) return format(f, depth);
         Joining j;
         if (syntax_.joining(node, src_, &j)) return join(j, depth);
-        break;
+        if (TSNode inner = syntax_.same_text(node, src_); !ts_node_is_null(inner)) return eval(inner, depth + 1);
+        std::vector<TSNode> alts;
+        if (syntax_.alternatives(node, &alts)) {  // cond ? "a" : "b": each, when both are strings
+          std::vector<SqlText> values;
+          for (TSNode a : alts) {
+            std::optional<SqlText> v = eval(a, depth + 1);
+            if (!v) return std::nullopt;
+            values.push_back(std::move(*v));
+          }
+          return choose(node.id, std::move(values));
+        }
+        return inline_call(node, depth);
       }
     }
     return std::nullopt;
@@ -595,16 +889,18 @@ class Engine {
 
   /// A name the file does not define: an imported constant, or (Go) one another file of the
   /// package defines. Its bytes all map to the name here.
-  std::optional<SqlText> from_project(TSNode node) const {
+  /// `suffix` "()": the one constant a function of that name returns.
+  std::optional<SqlText> from_project(TSNode node, std::string_view name = {}, std::string_view suffix = {}) const {
     if (!in_.project) return std::nullopt;
-    std::string_view name = node_text(node, src_);
+    if (name.empty()) name = node_text(node, src_);
     const std::string* text = nullptr;
     for (auto& imp : imports_)
       if (imp.local == name) {
-        text = in_.project->imported(in_.path, imp.module, imp.imported, syntax_.python_modules());
+        text = in_.project->imported(in_.path, imp.module, std::string(imp.imported) + std::string(suffix),
+                                     syntax_.python_modules());
         break;
       }
-    if (!text && syntax_.package_scope()) text = in_.project->package_level(in_.path, name);
+    if (!text && syntax_.package_scope()) text = in_.project->package_level(in_.path, std::string(name) + std::string(suffix));
     if (!text) return std::nullopt;
     SqlText t;
     t.append_from(*text, ts_node_start_byte(node));
@@ -617,14 +913,19 @@ class Engine {
     std::optional<SqlText> sep = eval(j.separator, depth + 1);
     if (!sep) return std::nullopt;
     TSNode list = j.list;
+    std::vector<TSNode> appended;  // parts.append(x) before the join, last first
     for (int k = 0; k < kMaxDepth && !ts_node_is_null(list); ++k) {
       ExprKind kind = syntax_.kind(list);
       if (kind == ExprKind::kWrapper) {
         list = first_named_child(list);
       } else if (kind == ExprKind::kIdentifier) {
         std::string_view name = node_text(list, src_);
-        if (changed_in_place(name)) return std::nullopt;
+        if (changed_in_place(name, /*appends_allowed=*/true) || unrecorded_appends(name)) return std::nullopt;
         long d = resolve(name, ts_node_start_byte(list));
+        for (int hop = 0; d >= 0 && defs_[static_cast<size_t>(d)].list_append && hop < 256; ++hop) {
+          appended.push_back(defs_[static_cast<size_t>(d)].value);
+          d = resolve(name, defs_[static_cast<size_t>(d)].begin);
+        }
         if (d < 0) return std::nullopt;
         list = defs_[static_cast<size_t>(d)].value;
       } else {
@@ -632,7 +933,9 @@ class Engine {
       }
     }
     std::vector<TSNode> items;
-    if (ts_node_is_null(list) || !syntax_.list_items(list, &items) || items.empty()) return std::nullopt;
+    if (ts_node_is_null(list) || !syntax_.list_items(list, &items)) return std::nullopt;
+    items.insert(items.end(), appended.rbegin(), appended.rend());
+    if (items.empty()) return std::nullopt;
     SqlText out;
     for (size_t i = 0; i < items.size(); ++i) {
       std::optional<SqlText> v = eval(items[i], depth + 1);
@@ -647,7 +950,20 @@ class Engine {
   /// Whether the file grows or edits a list of this name in place (`conds.append(...)`,
   /// `parts = append(parts, ...)`, `cols[0] = ...`, `cols += ...`): its literal is then not what
   /// is joined.
-  bool changed_in_place(std::string_view name) const {
+  /// Whether `name.append(` occurs where no definition records it (inside an expression, a
+  /// comprehension): the list then holds elements the join would not see.
+  bool unrecorded_appends(std::string_view name) const {
+    size_t written = 0, recorded = 0;
+    std::string needle = std::string(name) + ".append(";
+    for (size_t at = src_.find(needle); at != std::string_view::npos; at = src_.find(needle, at + 1))
+      if (at == 0 || !(std::isalnum(static_cast<unsigned char>(src_[at - 1])) || src_[at - 1] == '_' || src_[at - 1] == '.'))
+        ++written;
+    if (auto it = by_name_.find(name); it != by_name_.end())
+      for (size_t i : it->second) recorded += defs_[i].list_append ? 1 : 0;
+    return written != recorded;
+  }
+
+  bool changed_in_place(std::string_view name, bool appends_allowed = false) const {
     auto word_at = [&](size_t at) {
       return (at == 0 || !(std::isalnum(static_cast<unsigned char>(src_[at - 1])) || src_[at - 1] == '_')) &&
              (at + name.size() >= src_.size() ||
@@ -660,7 +976,7 @@ class Engine {
       size_t e = at + name.size();
       while (e < src_.size() && src_[e] == ' ') ++e;
       for (std::string_view a : kAfter)
-        if (src_.substr(e, a.size()) == a) return true;
+        if (src_.substr(e, a.size()) == a && !(appends_allowed && a == ".append(")) return true;
       size_t b = at;
       while (b > 0 && src_[b - 1] == ' ') --b;
       if (b >= 7 && src_.substr(b - 7, 7) == "append(") return true;  // Go: append(parts, ...)
@@ -681,9 +997,11 @@ class Engine {
            (in_.project && in_.project->wrapper(in_.language->name, name) != nullptr);
   }
 
-  void add_call_site(TSNode arg, const Call& call, SqlText text, std::vector<SqlSite>* out) {
+  void add_call_site(TSNode arg, const Call& call, SqlText text, std::vector<SqlSite>* out, size_t variant = 0) {
     SqlSite s;
     s.sql = std::move(text);
+    s.variant = variant;
+    syntax_.enclosing_cte_names(arg, src_, &s.outer_ctes);
     s.host_begin = ts_node_start_byte(arg);
     s.database_call = true;
     s.call_name = std::string(call.name);
@@ -700,8 +1018,10 @@ class Engine {
     for (size_t i = 0; i < at && i < args.size(); ++i)
       if (eval(args[i])) return;
     if (at >= args.size()) return;
-    if (std::optional<SqlText> t = eval(args[at])) {
-      if (is_query_text(*t)) add_call_site(args[at], call, std::move(*t), out);
+    if (std::vector<SqlText> texts = eval_variants(args[at]); !texts.empty()) {
+      size_t variant = 0;
+      for (SqlText& t : texts)
+        if (is_query_text(t)) add_call_site(args[at], call, std::move(t), out, variant++);
       return;
     }
     // A wrapper of the expected signature passing extra leading arguments (pgx's
@@ -753,11 +1073,14 @@ class Engine {
           if (k == ExprKind::kLiteral || k == ExprKind::kConcat || k == ExprKind::kFormat ||
               k == ExprKind::kSequence || builds_string) {
             if (fragments_.count(node.id)) return false;
-            if (std::optional<SqlText> t = eval(node)) {
-              if (looks_like_sql(t->text) && !reads_as_prose(t->text)) {
+            if (std::vector<SqlText> texts = eval_variants(node); !texts.empty()) {
+              size_t variant = 0;
+              for (SqlText& t : texts) {
+                if (!looks_like_sql(t.text) || reads_as_prose(t.text)) continue;
                 SqlSite s;
-                s.sql = std::move(*t);
+                s.sql = std::move(t);
                 s.host_begin = ts_node_start_byte(node);
+                s.variant = variant++;
                 out->push_back(std::move(s));
               }
               return false;  // maximal: its pieces are not sites of their own
@@ -790,6 +1113,8 @@ class Engine {
     }
     std::stable_sort(kept.begin(), kept.end(),
                      [](const SqlSite& a, const SqlSite& b) { return a.host_begin < b.host_begin; });
+    for (size_t i = 0; i < kept.size(); ++i)  // the first variant kept leads its site
+      if (kept[i].variant && (i == 0 || kept[i - 1].host_begin != kept[i].host_begin)) kept[i].variant = 0;
     out->resize(first);
     for (SqlSite& s : kept) out->push_back(std::move(s));
   }
@@ -803,6 +1128,11 @@ class Engine {
   std::vector<Import> imports_;
   std::unordered_set<const void*> consumed_;
   std::unordered_set<const void*> fragments_;  ///< values of names a `+` chain uses
+  std::unordered_map<std::string_view, std::vector<Function>> functions_;
+  std::vector<std::unordered_map<size_t, std::optional<SqlText>>> bindings_;  ///< inlined calls' arguments
+  std::unordered_set<const void*> inlining_;                                   ///< functions being inlined
+  std::vector<std::pair<const void*, size_t>> choice_log_;  ///< choices met: (node, how many texts)
+  std::unordered_map<const void*, size_t> selector_;        ///< the variant being evaluated
 };
 
 }  // namespace

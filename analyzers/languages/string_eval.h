@@ -41,6 +41,8 @@ struct Definition {
   TSNode value{};          ///< null: the name is defined, but not by an expression (a parameter)
   uint32_t begin = 0;      ///< start of the defining statement; the definition is seen after it
   bool append = false;     ///< `name += value`: the previous definition, then value
+  bool empty = false;      ///< an empty string builder (`var b strings.Builder`, `b.Reset()`): ""
+  bool list_append = false;  ///< `name.append(value)`: one more element of the list `name`
   // Filled by the engine:
   uint32_t scope_begin = 0;
   uint32_t scope_end = UINT32_MAX;
@@ -150,6 +152,34 @@ class HostSyntax {
   virtual bool package_scope() const { return false; }
   /// True for Python, whose module names are dotted, not paths.
   virtual bool python_modules() const { return false; }
+  /// The name a node takes members from (`const { rawQuery } = clickhouse`, `clickhouse.query`),
+  /// or a null node: which module a function's database calls come from.
+  virtual TSNode member_source(TSNode node) const {
+    (void)node;
+    return TSNode{};
+  }
+  /// A choice between two values (`cond ? a : b`, `a if cond else b`): fills both, in order.
+  virtual bool alternatives(TSNode node, std::vector<TSNode>* out) const {
+    (void)node, (void)out;
+    return false;
+  }
+  /// A function whose body is an expression (`() => "SELECT 1"`): that expression, else a null
+  /// node (its values are then those of its `return_statement`s).
+  virtual TSNode expression_body(TSNode fn) const {
+    (void)fn;
+    return TSNode{};
+  }
+  /// The CTE names of query builder chains around `node` (`db.with('ancestors', ...)
+  /// .selectFrom(...).where(sql\`...\`)`), as the chain and as SQL spell them.
+  virtual void enclosing_cte_names(TSNode node, std::string_view source, std::vector<std::string>* out) const {
+    (void)node, (void)source, (void)out;
+  }
+  /// A call that gives back the text of its operand unchanged (Go's `b.String()` of a
+  /// strings.Builder): that operand, else a null node.
+  virtual TSNode same_text(TSNode node, std::string_view source) const {
+    (void)node, (void)source;
+    return TSNode{};
+  }
   /// The elements of a list literal (`[a, b]`, `[]string{a, b}`); false if `node` is none.
   virtual bool list_items(TSNode node, std::vector<TSNode>* out) const {
     (void)node, (void)out;

@@ -362,7 +362,16 @@ class FileScanner {
         for (auto& site : sites)
           if (site.database_call && !test_doubles_.count(site.call_name))
             test_doubles_[site.call_name] = lang->test_double_of(root, text, site.call_name);
-      for (auto& site : sites) analyze_site(rel, lines, site, &result);
+      size_t lead = SIZE_MAX;  // the record of the current site's first variant
+      for (auto& site : sites) {
+        size_t before = result.sites.size();
+        analyze_site(rel, lines, site, &result);
+        if (site.variant == 0 || lead == SIZE_MAX) {
+          lead = result.sites.size() > before ? before : SIZE_MAX;
+        } else if (result.sites.size() > before) {
+          merge_variant(&result, lead);
+        }
+      }
     }
     for (auto* layer : layers) {
       datalayers::FileOutput out;
@@ -500,8 +509,8 @@ class FileScanner {
       result->sites.push_back(std::move(rec));
       return;
     }
-    if (!other_engine_.empty()) {
-      rec.reason = "SQL for " + other_engine_ + ", not PostgreSQL";
+    if (!other_engine_.empty() || !site.other_engine.empty()) {
+      rec.reason = "SQL for " + (other_engine_.empty() ? site.other_engine : other_engine_) + ", not PostgreSQL";
       rec.reason_id = kOtherEngine;
       result->sites.push_back(std::move(rec));
       return;
@@ -615,6 +624,7 @@ class FileScanner {
                                     : sql::resolve_statement(s.node, norm.sql.text, intended, options_.search_path);
       if (has_holes && !site.database_call && sql::fragment_fills_condition(site.sql))
         sql::leave_missing_relations_unchecked(&res);
+      if (!site.outer_ctes.empty()) sql::leave_outer_ctes_unchecked(&res, site.outer_ctes);
       // Around run-time fragments a call or a string may be the fragment's stand-in, and a hole
       // may stand for any number of arguments or values (f(${placeholders})). Beside DDL in the
       // same text (ALTER COLUMN ... TYPE text, then UPDATE), the statement does not meet the
@@ -676,6 +686,31 @@ class FileScanner {
       if (site.stars_are_column_lists) add_star_requirements(s.node, norm.sql, intended, reqs.units.size() - 1, result);
     }
     result->sites.push_back(std::move(rec));
+  }
+
+  /// The texts of one expression (a function returning one of several constants) are one site:
+  /// the last record joins the lead's. Checked when every text is, partly when some reference
+  /// of some text is judged; the references of all texts are listed.
+  static void merge_variant(FileResult* result, size_t lead) {
+    size_t at = result->sites.size() - 1;
+    SiteRecord v = std::move(result->sites.back());
+    result->sites.pop_back();
+    for (auto& st : result->statements)
+      if (st.site == at) st.site = lead;
+    SiteRecord& r = result->sites[lead];
+    bool judged = r.checked || r.partly || v.checked || v.partly;
+    if (r.checked && !v.checked) {
+      r.reason = v.reason;
+      r.reason_id = v.reason_id;
+    }
+    r.checked = r.checked && v.checked;
+    r.partly = judged && !r.checked;
+    for (auto& ref : v.references)
+      if (std::none_of(r.references.begin(), r.references.end(), [&](const ReferenceRecord& o) {
+            return o.kind == ref.kind && o.relation == ref.relation && o.column == ref.column && o.line == ref.line &&
+                   o.column_number == ref.column_number && o.status == ref.status;
+          }))
+        r.references.push_back(std::move(ref));
   }
 
   /// sqlc's stars: each column the relation has in the schema the code was written for becomes a

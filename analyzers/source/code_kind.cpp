@@ -154,4 +154,16 @@ bool is_revision_script(std::string_view text) {
          (at_line_start("down_revision = ") || at_line_start("down_revision: ")) && at_line_start("def upgrade(");
 }
 
+std::string other_engine_of_module(std::string_view module) {
+  for (std::string_view pg : kPostgresDrivers)
+    if (module == pg) return "";
+  for (const Driver& d : kOtherDrivers)
+    if (module == d.module) return std::string(d.engine);
+  // A project module named for the engine ('@/lib/clickhouse', './mysql/client'): its last
+  // component counts like a directory's name.
+  std::string m = lower(module);
+  if (m.find("postgres") != std::string::npos || m.find("prisma") != std::string::npos) return "";
+  return schema::migrations::engine_named_in_path(m + "/x");
+}
+
 }  // namespace schemagate::source

@@ -29,6 +29,10 @@ std::string other_engine_of_code(std::string_view path, std::string_view text);
 /// is a fake declared in the test (a type-inference test of a DSL).
 std::string package_without_database_client(const FileSystem& fs, const std::string& root, std::string_view path);
 
+/// The engine an imported module is for ("ClickHouse" for '@clickhouse/client' or a project's
+/// '@/lib/clickhouse'), or "" for PostgreSQL and for modules named for no engine.
+std::string other_engine_of_module(std::string_view module);
+
 /// True when the file imports a PostgreSQL driver or client (psycopg, asyncpg, pgx, lib/pq, pg,
 /// postgres.js, ...): its SQL is PostgreSQL's, not another engine's.
 bool imports_postgres_driver(std::string_view text);

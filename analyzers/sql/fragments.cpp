@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <strings.h>
 #include <tuple>
 
 namespace schemagate::sql {
@@ -240,6 +241,19 @@ void leave_missing_relations_unchecked(Resolution* resolution) {
     if (ref.kind == Reference::Kind::Relation && ref.status == RefStatus::Missing) {
       ref.status = RefStatus::Unchecked;
       ref.note = "no database call runs this text: a bigger statement it is part of may define it";
+    }
+}
+
+void leave_outer_ctes_unchecked(Resolution* resolution, const std::vector<std::string>& names) {
+  auto outer = [&](const Reference& ref) {
+    for (auto& n : names)
+      if (strcasecmp(n.c_str(), ref.relation.c_str()) == 0) return true;
+    return false;
+  };
+  for (auto& ref : resolution->refs)
+    if (ref.status == RefStatus::Missing && outer(ref)) {  // the name, or a column of it
+      ref.status = RefStatus::Unchecked;
+      ref.note = "a CTE of the query builder chain around this fragment";
     }
 }
 

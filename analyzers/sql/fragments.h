@@ -67,6 +67,9 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
 /// statement or a SQL parser's input (`fmt.Sprintf("select * from table1 %s", where)`): its
 /// missing relations become unchecked. Columns of relations that exist are still judged.
 void leave_missing_relations_unchecked(Resolution* resolution);
+/// A fragment inside a query builder chain that defines CTEs (`.with('ancestors', ...)`): a
+/// relation of one of those names is the chain's CTE; it and its columns are unchecked.
+void leave_outer_ctes_unchecked(Resolution* resolution, const std::vector<std::string>& names);
 /// Whether a fragment fills a whole condition (`where ${cond}`, `and %s order by`): the text is
 /// assembled from clauses at run time, not merely given values.
 bool fragment_fills_condition(const SqlText& text);

@@ -70,7 +70,10 @@ struct Entry {
   bool certainly_lacks(const std::string& c) const {
     if (open || has_column(c)) return false;
     if (rel) return rel->columns_complete;
-    return false;  // derived column lists are inferred: never certain
+    // A derived table (subquery, CTE, VALUES, a function of known outputs) whose every output
+    // column was named with certainty: a column it does not list, it does not have. Inference
+    // that is unsure of one name marks the list incomplete (figure_colname, expand_star).
+    return derived.complete;
   }
 };
 
@@ -553,7 +556,11 @@ class Resolver {
           }
         }
       }
-      e.open = true;  // a function's columns are not in the schema model
+      if (function_outputs(b, e.alias, &e.derived)) {
+        apply_alias(alias, &e.derived);
+      } else {
+        e.open = true;  // a function's columns are not in the schema model
+      }
       scope->entries.push_back(e);
     } else {
       // RangeTableSample, RangeTableFunc (XMLTABLE), JSON_TABLE...: columns unknown.
@@ -564,6 +571,54 @@ class Resolver {
       e.open = true;
       scope->entries.push_back(e);
     }
+  }
+
+  /// The output columns of a function in FROM when they are certain: a column definition list
+  /// (`AS t(id int, name text)`), or one of the built-in set-returning functions whose outputs
+  /// are fixed (unnest of n arrays, generate_series, jsonb_array_elements, json_each, ...), named
+  /// as PostgreSQL names them before the alias renames them. WITH ORDINALITY adds "ordinality".
+  static bool function_outputs(const json& b, const std::string& alias, Derived* out) {
+    const json& fns = field(b, "functions");
+    if (fns.size() != 1 || b.value("is_rowsfrom", false)) return false;
+    const json& list = field(node_body(fns[0]), "items");
+    if (list.empty() || !list[0].is_object() || list[0].empty()) return false;
+    if (list.size() > 1 && list[1].is_array() && !list[1].empty()) {  // ROWS FROM-style column definitions
+      return false;
+    }
+    const json& coldefs = field(b, "coldeflist");
+    if (!coldefs.empty()) {
+      for (auto& d : coldefs) {
+        std::string n = field(node_body(d), "colname").is_string() ? node_body(d).value("colname", "") : "";
+        if (n.empty()) return false;
+        out->columns.push_back(n);
+      }
+    } else {
+      if (node_type(list[0]) != "FuncCall") return false;
+      const json& call = node_body(list[0]);
+      const json& fn = field(call, "funcname");
+      if (fn.empty()) return false;
+      std::string name = str_value(fn.back());
+      if (fn.size() > 1 && str_value(fn[0]) != "pg_catalog") return false;
+      size_t args = field(call, "args").size();
+      // A scalar set-returning function's column takes the alias's name, else its own.
+      std::string scalar = alias.empty() ? name : alias;
+      if (name == "unnest" && args == 1) out->columns.push_back(scalar);
+      else if (name == "unnest" && args > 1)
+        for (size_t i = 0; i < args; ++i) out->columns.push_back("unnest");
+      else if (name == "generate_series" || name == "generate_subscripts" || name == "regexp_split_to_table" ||
+               name == "string_to_table" || name == "jsonb_object_keys" || name == "json_object_keys")
+        out->columns.push_back(scalar);
+      else if (name == "jsonb_array_elements" || name == "json_array_elements" ||
+               name == "jsonb_array_elements_text" || name == "json_array_elements_text")
+        out->columns.push_back("value");
+      else if (name == "jsonb_each" || name == "json_each" || name == "jsonb_each_text" || name == "json_each_text")
+        out->columns = {"key", "value"};
+      else
+        return false;
+    }
+    if (b.value("ordinality", false)) out->columns.push_back("ordinality");
+    out->complete = true;
+    return true;
   }
 
   static void apply_alias(const json& alias, Derived* out) {

@@ -454,3 +454,56 @@ TEST_CASE("go: fmt.Sprintf with constant arguments and strings.Join of a literal
   CHECK(sites[1].sql.text == "SELECT id FROM users WHERE active AND NOT banned");
   CHECK(sites[1].database_call);
 }
+
+TEST_CASE("choices of constants: one site per variant, functions inlined with their arguments") {
+  std::string py =
+      "def order(desc):\n"
+      "    return 'ORDER BY created_at DESC' if desc else 'ORDER BY created_at'\n"
+      "def load(cur, desc, kind):\n"
+      "    col = 'title' if kind == 'a' else 'name'\n"
+      "    cur.execute(f'SELECT {col} FROM items ' + order(desc))\n";
+  auto sites = extract("m.py", py);
+  REQUIRE(sites.size() == 4);
+  CHECK(sites[0].sql.text == "SELECT title FROM items ORDER BY created_at DESC");
+  CHECK(sites[0].variant == 0);
+  CHECK(sites[3].sql.text == "SELECT name FROM items ORDER BY created_at");
+  CHECK(sites[3].variant == 3);
+  CHECK(origin_of(sites[3], "name") == find(py, "'name'") + 1);
+  for (auto& s : sites) CHECK(s.host_begin == sites[0].host_begin);
+
+  std::string go =
+      "package store\n"
+      "import \"fmt\"\n"
+      "func deleteFrom(table string) string { return fmt.Sprintf(\"DELETE FROM %s WHERE id = $1\", table) }\n"
+      "func run(db DB) { db.Exec(deleteFrom(\"sessions\"), 1) }\n";
+  auto go_sites = extract("s.go", go);
+  REQUIRE(go_sites.size() == 1);
+  CHECK(go_sites[0].sql.text == "DELETE FROM sessions WHERE id = $1");
+  CHECK(origin_of(go_sites[0], "sessions") == find(go, "\"sessions\"") + 1);
+
+  // A parameter the function does not get (a method's receiver unknown) stays a hole.
+  std::string js = "function cols(t) { return t + '.id'; }\nawait pool.query(`SELECT ${cols(x)} FROM users`);\n";
+  auto js_sites = extract("q.js", js);
+  REQUIRE(js_sites.size() == 1);
+  CHECK(js_sites[0].sql.text == "SELECT \x01.id FROM users");
+}
+
+TEST_CASE("python: a list grown by append, then joined") {
+  std::string src =
+      "def find(cur, status, name):\n"
+      "    conds = ['deleted_at IS NULL']\n"
+      "    if status:\n"
+      "        conds.append('status = %s')\n"
+      "    if name:\n"
+      "        conds.append('name = %s')\n"
+      "    cur.execute('SELECT id FROM items WHERE ' + ' AND '.join(conds))\n"
+      "def other(cur, extra):\n"
+      "    parts = ['a = 1']\n"
+      "    [parts.append(e) for e in extra]\n"  // an append no definition records: not joined
+      "    cur.execute('SELECT id FROM items WHERE ' + ' AND '.join(parts))\n";
+  auto sites = extract("q.py", src);
+  REQUIRE(sites.size() == 2);
+  CHECK(sites[0].sql.text == "SELECT id FROM items WHERE deleted_at IS NULL AND status = %s AND name = %s");
+  CHECK(origin_of(sites[0], "name = %s") == find(src, "'name = %s'") + 1);
+  CHECK(sites[1].sql.text == "SELECT id FROM items WHERE \x01");
+}

@@ -184,11 +184,15 @@ TEST_CASE("LATERAL subquery sees earlier FROM items") {
 TEST_CASE("set-returning function in FROM opens the scope") {
   CHECK(resolve("SELECT elem->>'k', id FROM users, jsonb_array_elements(profile->'items') AS elem") ==
         "ok:public.users.id ok:public.users ok:public.users.profile");  // elem: the function's value
-  CHECK(resolve("SELECT whatever FROM users, generate_series(1, 3) g") == "unchecked:.whatever ok:public.users");
+  CHECK(resolve("SELECT whatever FROM users, my_series(1, 3) g") == "unchecked:.whatever ok:public.users");
+  // generate_series' one column is named g: users and g both lack it.
+  CHECK(resolve("SELECT whatever FROM users, generate_series(1, 3) g") ==
+        "missing:public.users.whatever@whatever ok:public.users");
 }
 
 TEST_CASE("qualified column of a function alias is unchecked") {
-  CHECK(resolve("SELECT g.x FROM generate_series(1,3) AS g(x)") == "unchecked:g.x");
+  CHECK(resolve("SELECT g.x FROM my_series(1,3) AS g(x)") == "unchecked:g.x");
+  CHECK(resolve("SELECT g.x FROM generate_series(1,3) AS g(x)") == "ok:g.x");  // its one column, renamed
 }
 
 TEST_CASE("INSERT column list, VALUES and RETURNING") {
@@ -383,4 +387,27 @@ TEST_CASE("a table a DO block creates counts as created by the code") {
   CHECK(c.name == "scratch_results");
   REQUIRE(sql::parse("DO $$ BEGIN RAISE NOTICE 'create nothing'; END $$;", &stmts, &perr));
   CHECK(sql::created_relation(stmts.back().node).name == "");
+}
+
+TEST_CASE("an unqualified column beside a derived table whose outputs are all known is judged") {
+  // o's outputs are user_id and n: nickname is in neither relation.
+  CHECK(resolve("SELECT email, n, nickname FROM users u JOIN (SELECT user_id, count(*) AS n FROM orders GROUP BY user_id) o "
+                "ON o.user_id = u.id") ==
+        "ok:public.users.email ok:o.n missing:public.users.nickname@nickname ok:public.users "
+        "ok:public.orders.user_id ok:public.orders ok:o.user_id ok:public.users.id");
+  // An output PostgreSQL names by a rule the resolver does not follow (greatest(...)): unchecked.
+  CHECK(resolve("SELECT email, nickname FROM users u, LATERAL (SELECT greatest(1, 2)) g") ==
+        "ok:public.users.email unchecked:.nickname ok:public.users");
+}
+
+TEST_CASE("set-returning functions whose outputs are fixed: unqualified columns beside them are judged") {
+  CHECK(resolve("SELECT email, value, nickname FROM users, jsonb_array_elements(users.profile) e") ==
+        "ok:public.users.email ok:e.value missing:public.users.nickname@nickname ok:public.users ok:public.users.profile");
+  CHECK(resolve("SELECT id, x, ordinality, nickname FROM users, unnest($1::int[]) WITH ORDINALITY AS u(x)") ==
+        "ok:public.users.id ok:u.x ok:u.ordinality missing:public.users.nickname@nickname ok:public.users");
+  CHECK(resolve("SELECT email, a, b, nickname FROM users, f() AS t(a int, b text)") ==
+        "ok:public.users.email ok:t.a ok:t.b missing:public.users.nickname@nickname ok:public.users");
+  // A function of the project (or of an extension): its columns stay unknown.
+  CHECK(resolve("SELECT email, nickname FROM users, my_rows(users.id) r") ==
+        "ok:public.users.email unchecked:.nickname ok:public.users ok:public.users.id");
 }

@@ -1,0 +1,2 @@
+DROP TABLE timer_info_maps;
+DROP TABLE activity_info_maps;

@@ -1,0 +1,3 @@
+export function eventColumns() {
+  return 'website_event.url_path, website_event.event_nam';
+}
