@@ -42,6 +42,10 @@ struct ExtractInput {
   /// With `constants`: the file's functions that pass a parameter on as a database call's SQL
   /// (name, index of that parameter among the arguments callers pass).
   std::vector<std::pair<std::string, size_t>>* wrappers = nullptr;
+  /// With `constants`: then extract the sites too, from the same tree and definitions. The
+  /// constants are collected as they are alone (no project, no extra database calls); the sites
+  /// as without `constants`.
+  bool sites_too = false;
 };
 
 struct Language {

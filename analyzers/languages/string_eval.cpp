@@ -182,11 +182,15 @@ bool is_query_text(const SqlText& text) {
 class Engine {
  public:
   Engine(const ExtractInput& in, const HostSyntax& syntax)
-      : in_(in), src_(in.source), syntax_(syntax) {}
+      : in_(in), src_(in.source), syntax_(syntax), project_(in.project), extra_database_calls_(in.extra_database_calls) {}
 
   void run(std::vector<SqlSite>* out) {
     collect_definitions();
     if (in_.constants) {  // the project phase: this file's top-level strings, for other files
+      // As the phase reads a file alone: no project, no configured calls (what another file
+      // sees of this one does not depend on who asks).
+      project_ = nullptr;
+      extra_database_calls_ = nullptr;
       for (size_t i = 0; i < defs_.size(); ++i) {
         const Definition& d = defs_[i];
         if (!d.file_scope || d.append || ts_node_is_null(d.value)) continue;
@@ -195,7 +199,12 @@ class Engine {
           in_.constants->emplace_back(std::string(d.name), t->text);
       }
       if (in_.wrappers) collect_wrappers();
-      return;
+      if (!in_.sites_too) return;
+      // The sites, as a run without `constants` finds them: the definitions stay (they depend
+      // on the tree only), the evaluations are made again with the scan's project.
+      project_ = in_.project;
+      extra_database_calls_ = in_.extra_database_calls;
+      memo_.assign(defs_.size(), Memo{});
     }
     collect_fragments();
     size_t first = out->size();
@@ -571,8 +580,8 @@ class Engine {
   /// Which argument of a database call is the SQL: a project wrapper's own parameter, else the
   /// language's rule.
   size_t database_argument(std::string_view name) const {
-    if (!builtin_database_call(name) && in_.project)
-      if (const size_t* at = in_.project->wrapper(in_.language->name, name)) return *at;
+    if (!builtin_database_call(name) && project_)
+      if (const size_t* at = project_->wrapper(in_.language->name, name)) return *at;
     return syntax_.sql_argument_index(name);
   }
 
@@ -596,15 +605,15 @@ class Engine {
   /// A name the file does not define: an imported constant, or (Go) one another file of the
   /// package defines. Its bytes all map to the name here.
   std::optional<SqlText> from_project(TSNode node) const {
-    if (!in_.project) return std::nullopt;
+    if (!project_) return std::nullopt;
     std::string_view name = node_text(node, src_);
     const std::string* text = nullptr;
     for (auto& imp : imports_)
       if (imp.local == name) {
-        text = in_.project->imported(in_.path, imp.module, imp.imported, syntax_.python_modules());
+        text = project_->imported(in_.path, imp.module, imp.imported, syntax_.python_modules());
         break;
       }
-    if (!text && syntax_.package_scope()) text = in_.project->package_level(in_.path, name);
+    if (!text && syntax_.package_scope()) text = project_->package_level(in_.path, name);
     if (!text) return std::nullopt;
     SqlText t;
     t.append_from(*text, ts_node_start_byte(node));
@@ -671,14 +680,14 @@ class Engine {
   bool builtin_database_call(std::string_view name) const {
     for (std::string_view n : in_.language->database_calls)
       if (n == name) return true;
-    if (in_.extra_database_calls)  // schemagate.yaml `database_calls`
-      for (const std::string& n : *in_.extra_database_calls)
+    if (extra_database_calls_)  // schemagate.yaml `database_calls`
+      for (const std::string& n : *extra_database_calls_)
         if (n == name) return true;
     return false;
   }
   bool is_database_call(std::string_view name) const {
     return builtin_database_call(name) ||
-           (in_.project && in_.project->wrapper(in_.language->name, name) != nullptr);
+           (project_ && project_->wrapper(in_.language->name, name) != nullptr);
   }
 
   void add_call_site(TSNode arg, const Call& call, SqlText text, std::vector<SqlSite>* out) {
@@ -803,6 +812,9 @@ class Engine {
   std::vector<Import> imports_;
   std::unordered_set<const void*> consumed_;
   std::unordered_set<const void*> fragments_;  ///< values of names a `+` chain uses
+  /// in_'s, except while the file's own constants are collected (then null).
+  const ProjectConstants* project_;
+  const std::vector<std::string>* extra_database_calls_;
 };
 
 }  // namespace

@@ -185,14 +185,33 @@ bool one_literal(const sql::SqlText& sql) {
 
 bool site_is_sql_file(const std::string& rel) { return rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".sql") == 0; }
 
+/// Runs work(state, i) for i in [0, count) on `threads` threads, each with its own State.
+template <typename State, typename Work>
+void for_each_parallel(size_t count, unsigned threads, Work&& work) {
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    State state;
+    for (size_t i = next++; i < count; i = next++) work(state, i);
+  };
+  unsigned n = static_cast<unsigned>(std::min<size_t>(std::max(1u, threads), std::max<size_t>(1, count)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+}
+
 /// The data layers' index phase: every layer with an `index` reads the files of its languages
 /// that it finds relevant (an ActiveRecord model's table, its associations), before any file is
-/// extracted, and on the files a layer claims (`lang` null). One thread: it is a small part of a scan.
+/// extracted, and on the files a layer claims (`lang` null). On `threads` threads, each file
+/// alone; the facts are gathered in file order, as one thread would.
 datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Options& options,
-                                          const std::vector<std::pair<std::string, const languages::Language*>>& files) {
-  datalayers::ProjectFacts facts;
-  std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers;
-  for (auto& [rel, lang] : files) {
+                                          const std::vector<std::pair<std::string, const languages::Language*>>& files,
+                                          unsigned threads) {
+  // Which files some layer indexes, by path and language alone: most projects have none.
+  std::vector<size_t> indexed;
+  std::vector<std::vector<const datalayers::DataLayer*>> layers_of;
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto& [rel, lang] = files[i];
     if (lang && !lang->grammar) continue;
     std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
     std::vector<const datalayers::DataLayer*> layers;
@@ -201,25 +220,35 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
                                : layer.claims && layer.claims(rel)))
         layers.push_back(&layer);
     if (layers.empty()) continue;
+    indexed.push_back(i);
+    layers_of.push_back(std::move(layers));
+  }
+  using Found = std::vector<std::pair<std::string, std::string>>;
+  std::vector<Found> found(indexed.size());
+  using Parsers = std::map<const languages::Language*, std::unique_ptr<languages::Parser>>;
+  for_each_parallel<Parsers>(indexed.size(), threads, [&](Parsers& parsers, size_t k) {
+    auto& [rel, lang] = files[indexed[k]];
+    std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
     std::string text, err;
-    if (!fs.read(source::join_path(options.root, rel), &text, &err) || source::is_generated(text)) continue;
+    if (!fs.read(source::join_path(options.root, rel), &text, &err) || source::is_generated(text)) return;
     std::unique_ptr<languages::Parser>* parser = nullptr;
     if (lang) {
       parser = &parsers[lang];
       if (!*parser) *parser = std::make_unique<languages::Parser>(*lang);
-      if (!(*parser)->ok()) continue;
+      if (!(*parser)->ok()) return;
     }
     languages::Tree tree;
-    for (auto* layer : layers) {
+    for (auto* layer : layers_of[k]) {
       if (layer->relevant && !layer->relevant(text)) continue;
       if (parser && !tree) tree = (*parser)->parse(text);
       if (parser && !tree) break;
       datalayers::FileInput in{rel, text, tree ? ts_tree_root_node(tree.get()) : TSNode{}, family, "public"};
-      std::vector<std::pair<std::string, std::string>> found;
-      layer->index(in, &found);
-      for (auto& [k, v] : found) facts[k].push_back(std::move(v));
+      layer->index(in, &found[k]);
     }
-  }
+  });
+  datalayers::ProjectFacts facts;
+  for (auto& f : found)
+    for (auto& [key, value] : f) facts[key].push_back(std::move(value));
   return facts;
 }
 
@@ -296,6 +325,7 @@ class FileScanner {
 
     languages::Tree tree;
     TSNode root{};
+    bool collect_with_sites = false;
     if (lang && lang->grammar) {
       languages::Parser& parser = parser_for(*lang);
       if (!parser.ok()) {
@@ -313,7 +343,10 @@ class FileScanner {
         return result;
       }
       root = ts_tree_root_node(tree.get());
-      if (collect) languages::collect_file_constants(text, root, *lang, first->constants, first->wrappers);
+      // With SQL to extract, the file's constants come from the same extraction (one set of
+      // definitions per tree).
+      if (collect && !sql) languages::collect_file_constants(text, root, *lang, first->constants, first->wrappers);
+      collect_with_sites = collect && sql;
     }
     source::LineIndex lines(text);
     if (sql) {
@@ -327,6 +360,11 @@ class FileScanner {
       if (first) {
         none.record_to(&first->asked);
         in.project = &none;
+      }
+      if (collect_with_sites) {
+        in.constants = first->constants;
+        in.wrappers = first->wrappers;
+        in.sites_too = true;
       }
       lang->extract(in, &sites);
       other_engine_ = source::other_engine_of_code(rel, text);
@@ -956,7 +994,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   for (auto& f : candidates)  // configuration a data layer claims (Spring's application.properties)
     if (!languages::language_for_path(f) && datalayers::claimed(f) && !source::is_not_application_code(f))
       index_files.push_back({f, nullptr});
-  datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files);
+  datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, n);
   std::vector<FileResult> results(files.size());
   scan_with_constants(fs, options, targets, &facts, files, all_code, n, &results);
 
