@@ -878,13 +878,24 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   for (size_t i = 0; i < files.size(); ++i)
     if (first[i].constants) known[static_cast<size_t>(first[i].constants - constants.data())] = first[i].known;
 
-  // The files the answers depend on that no scan parsed.
+  // The files the answers depend on that no scan parsed. A Go package-level name is defined by
+  // a sibling file only if the sibling spells it: a sibling is parsed for the names asked of its
+  // package that it holds as words, not for being in the package.
+  std::vector<std::string> paths;
+  for (auto& f : all_code) paths.push_back(f.first);
+  languages::ProjectConstants every = languages::ProjectConstants::every_file(paths);
   std::set<std::string> needed;
+  std::map<std::string, std::set<std::string>, std::less<>> package_names;  // sibling -> names asked of its package
+  std::map<languages::ProjectQuery, std::set<std::string>> siblings;        // a package-level question (name cleared) -> files it reads
+  auto siblings_of = [&](const languages::ProjectQuery& q) -> const std::set<std::string>& {
+    languages::ProjectQuery key = q;
+    key.c.clear();
+    auto [it, fresh] = siblings.try_emplace(key);
+    if (fresh) every.reads(key, &it->second);
+    return it->second;
+  };
   std::set<std::string, std::less<>> wrapper_families;
   {
-    std::vector<std::string> paths;
-    for (auto& f : all_code) paths.push_back(f.first);
-    languages::ProjectConstants every = languages::ProjectConstants::every_file(paths);
     std::set<languages::ProjectQuery> distinct;  // which files an answer reads does not depend on the name
     for (auto& f : first)
       for (auto& q : f.asked) {
@@ -892,27 +903,49 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
           wrapper_families.insert(std::string(languages::ProjectConstants::family(q.a)));
           continue;
         }
+        if (q.kind == languages::ProjectQuery::kPackageLevel) {
+          for (const std::string& p : siblings_of(q)) package_names[p].insert(q.c);
+          continue;
+        }
         languages::ProjectQuery key = q;
         key.c.clear();
         if (distinct.insert(key).second) every.reads(key, &needed);
       }
   }
+  auto holds_word = [](std::string_view text, std::string_view name) {
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
+      if ((at == 0 || !word(text[at - 1])) && (at + name.size() >= text.size() || !word(text[at + name.size()])))
+        return true;
+    return false;
+  };
   std::vector<std::pair<std::string, const languages::Language*>> rest;
   std::vector<size_t> rest_index;
+  std::map<std::string, size_t, std::less<>> rest_of;  // path -> its place in `rest`
   for (size_t i = 0; i < all_code.size(); ++i)
     if (!known[i]) {
+      rest_of.emplace(all_code[i].first, rest.size());
       rest.push_back(all_code[i]);
       rest_index.push_back(i);
     }
+  std::vector<char> parsed(rest.size(), 0);  // taken by the phase (each worker writes its own)
   std::vector<languages::FileConstants> rest_constants;
   std::vector<languages::FileWrappers> rest_wrappers;
   languages::collect_constants_of(
       fs, options.root, rest,
       [&](size_t i, std::string_view text) {
         const languages::Language& lang = *rest[i].second;
-        return needed.count(rest[i].first) > 0 ||
-               (wrapper_families.count(languages::ProjectConstants::family(lang.name)) > 0 &&
-                languages::ProjectConstants::may_define_wrapper(lang, text));
+        bool take = needed.count(rest[i].first) > 0;
+        auto names = package_names.find(rest[i].first);
+        if (!take && names != package_names.end())
+          take = std::any_of(names->second.begin(), names->second.end(),
+                             [&](const std::string& name) { return holds_word(text, name); }) ||
+                 languages::ProjectConstants::may_define_wrapper(lang, text);  // its wrappers, as when read whole
+        if (!take)
+          take = wrapper_families.count(languages::ProjectConstants::family(lang.name)) > 0 &&
+                 languages::ProjectConstants::may_define_wrapper(lang, text);
+        parsed[i] = take;
+        return take;
       },
       n, &rest_constants, &rest_wrappers);
   for (size_t k = 0; k < rest.size(); ++k) {
@@ -930,9 +963,63 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
                     [&](const languages::ProjectQuery& q) { return project.answers(q); }))
       again.push_back(i);
   first.clear();
-  run_parallel(again.size(), n, fs, options, targets, facts, &project, [&](FileScanner& scanner, size_t k) {
-    (*results)[again[k]] = scanner.scan(files[again[k]].first, files[again[k]].second);
-  });
+  // A scan with the project may ask a package-level name the first pass did not (an argument of
+  // a call that only now is a database call): a sibling that holds it and was left unparsed is
+  // parsed then, and the files that asked are scanned again, until no question is new.
+  while (!again.empty()) {
+    std::vector<std::set<languages::ProjectQuery>> asked(again.size());
+    struct Worker {
+      std::unique_ptr<languages::ProjectConstants> project;  // each thread records into its own copy
+      std::unique_ptr<FileScanner> scanner;
+    };
+    for_each_parallel<Worker>(again.size(), n, [&](Worker& w, size_t k) {
+      if (!w.scanner) {
+        w.project = std::make_unique<languages::ProjectConstants>(project);
+        w.scanner = std::make_unique<FileScanner>(fs, options, targets, w.project.get(), facts);
+      }
+      w.project->record_to(&asked[k]);
+      (*results)[again[k]] = w.scanner->scan(files[again[k]].first, files[again[k]].second);
+      w.project->record_to(nullptr);
+    });
+    std::set<size_t> to_parse;
+    std::set<std::pair<std::string, std::string>> found;  // (sibling, name) it holds, newly
+    for (size_t k = 0; k < again.size(); ++k)
+      for (auto& q : asked[k]) {
+        if (q.kind != languages::ProjectQuery::kPackageLevel) continue;
+        for (const std::string& p : siblings_of(q)) {
+          auto r = rest_of.find(p);
+          auto names = package_names.find(p);
+          if (r == rest_of.end() || parsed[r->second] || names == package_names.end() || !names->second.insert(q.c).second)
+            continue;  // parsed, or never read (as before), or already looked for that name
+          std::string text, err;
+          if (!fs.read(source::join_path(options.root, p), &text, &err) || !holds_word(text, q.c)) continue;
+          to_parse.insert(r->second);
+          found.emplace(p, q.c);
+        }
+      }
+    if (to_parse.empty()) break;
+    std::vector<size_t> next;
+    for (size_t k = 0; k < again.size(); ++k)
+      if (std::any_of(asked[k].begin(), asked[k].end(), [&](const languages::ProjectQuery& q) {
+            if (q.kind != languages::ProjectQuery::kPackageLevel) return false;
+            const std::set<std::string>& s = siblings_of(q);
+            return std::any_of(s.begin(), s.end(), [&](const std::string& p) { return found.count({p, q.c}) > 0; });
+          }))
+        next.push_back(again[k]);
+    std::vector<std::pair<std::string, const languages::Language*>> more;
+    for (size_t r : to_parse) {
+      more.push_back(rest[r]);
+      parsed[r] = 1;
+    }
+    std::vector<languages::FileConstants> more_constants;
+    std::vector<languages::FileWrappers> more_wrappers;
+    languages::collect_constants_of(fs, options.root, more, nullptr, n, &more_constants, &more_wrappers);
+    for (size_t k = 0; k < more.size(); ++k) {
+      project.add_file(more[k].first, more_constants[k]);
+      if (more[k].second) project.add_wrappers(more[k].second->name, more_wrappers[k]);
+    }
+    again = std::move(next);
+  }
 }
 
 }  // namespace
