@@ -220,11 +220,26 @@ class Engine {
   };
 
   void collect_definitions() {
+    // The same walk notes the pieces `+` chains and formattings join, for collect_fragments
+    // (which needs every definition first): one walk of the tree fewer. Only the sites need them.
+    bool pieces = !in_.constants || in_.sites_too;
     std::vector<std::pair<uint32_t, uint32_t>> scopes;  // open function scopes
     walk(
         in_.root,
         [&](TSNode node) {
-          if (!ts_node_is_named(node)) return false;
+          if (!ts_node_is_named(node)) {
+            // No definitions below an anonymous node; should one have named children, their pieces count.
+            if (pieces && ts_node_child_count(node) > 0)
+              walk(
+                  node,
+                  [&](TSNode n) {
+                    if (ts_node_is_named(n)) note_pieces(n);
+                    return true;
+                  },
+                  [](TSNode) {});
+            return false;
+          }
+          if (pieces) note_pieces(node);
           // A function's scope opens before its own definitions: an arrow function's lone
           // parameter is a field of the function node itself.
           if (syntax_.is_scope(node))
@@ -255,27 +270,24 @@ class Engine {
   /// and what runs is the chain, which is a site of its own. Records the values of those
   /// definitions, so find_sites does not take them as statements.
   void collect_fragments() {
-    walk(
-        in_.root,
-        [&](TSNode node) {
-          if (!ts_node_is_named(node)) return true;
-          std::vector<TSNode> pieces;
-          Formatting f;
-          if (syntax_.kind(node) == ExprKind::kConcat) {
-            pieces = {syntax_.left(node), syntax_.right(node)};
-          } else if (syntax_.formatting(node, src_, &f)) {  // sql % (piece,), fmt.Sprintf(tmpl, piece)
-            pieces = f.args;
-            for (auto& named : f.named) pieces.push_back(named.second);
-          }
-          for (TSNode side : pieces) {
-            while (!ts_node_is_null(side) && syntax_.kind(side) == ExprKind::kWrapper)
-              side = first_named_child(side);
-            if (ts_node_is_null(side) || syntax_.kind(side) != ExprKind::kIdentifier) continue;
-            mark_fragments(node_text(side, src_), ts_node_start_byte(side));
-          }
-          return true;
-        },
-        [](TSNode) {});
+    for (auto& [name, offset] : pieces_) mark_fragments(name, offset);
+  }
+
+  /// The names a `+` chain or a formatting at `node` joins: (name, offset), for collect_fragments.
+  void note_pieces(TSNode node) {
+    std::vector<TSNode> pieces;
+    Formatting f;
+    if (syntax_.kind(node) == ExprKind::kConcat) {
+      pieces = {syntax_.left(node), syntax_.right(node)};
+    } else if (syntax_.formatting(node, src_, &f)) {  // sql % (piece,), fmt.Sprintf(tmpl, piece)
+      pieces = f.args;
+      for (auto& named : f.named) pieces.push_back(named.second);
+    }
+    for (TSNode side : pieces) {
+      while (!ts_node_is_null(side) && syntax_.kind(side) == ExprKind::kWrapper) side = first_named_child(side);
+      if (ts_node_is_null(side) || syntax_.kind(side) != ExprKind::kIdentifier) continue;
+      pieces_.emplace_back(node_text(side, src_), ts_node_start_byte(side));
+    }
   }
 
   /// Marks what a use of `name` at `offset` may see: not only the definition resolve() picks,
@@ -812,6 +824,7 @@ class Engine {
   std::vector<Import> imports_;
   std::unordered_set<const void*> consumed_;
   std::unordered_set<const void*> fragments_;  ///< values of names a `+` chain uses
+  std::vector<std::pair<std::string_view, uint32_t>> pieces_;  ///< names `+` chains and formattings join, where
   /// in_'s, except while the file's own constants are collected (then null).
   const ProjectConstants* project_;
   const std::vector<std::string>* extra_database_calls_;
