@@ -837,16 +837,10 @@ template <typename Work>
 void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, const Options& options,
                   const Targets& targets, const datalayers::ProjectFacts* facts,
                   const languages::ProjectConstants* project, Work&& work) {
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    FileScanner scanner(fs, options, targets, project, facts);
-    for (size_t i = next++; i < count; i = next++) work(scanner, i);
-  };
-  unsigned n = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, count)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  for_each_parallel<std::unique_ptr<FileScanner>>(count, threads, [&](std::unique_ptr<FileScanner>& scanner, size_t i) {
+    if (!scanner) scanner = std::make_unique<FileScanner>(fs, options, targets, project, facts);
+    work(*scanner, i);
+  });
 }
 
 /// Extraction follows constants across files (project_constants.h), and each file is parsed
