@@ -2,11 +2,17 @@
 # Runs every libFuzzer target of a -DSCHEMAGATE_FUZZ=ON build for a bounded time, each on a seed
 # corpus: the small one kept in tests/fuzz/corpus/TARGET/ plus the fixtures' files of the kind it
 # reads. New inputs go to a scratch corpus; crashes to BUILD/fuzz-artifacts/. Exit 1 on a crash.
+# The pass is reproducible: seeds are taken in sorted order and libFuzzer's own random seed is fixed
+# (FUZZ_SEED, default 1), so the same commit explores the same inputs on every machine, a slower
+# machine only fewer of them; a crash in CI is one anybody reproduces with the same command.
+# FUZZ_SEED=0 lets libFuzzer choose (for long runs by hand). FUZZ_TIMEOUT: seconds one input may take.
 #   ci/fuzz.sh BUILD_DIR [SECONDS_PER_TARGET]   (default 10)
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=$(realpath "$1")
 seconds=${2:-10}
+fuzz_seed=${FUZZ_SEED:-1}
+timeout=${FUZZ_TIMEOUT:-30}
 fixtures=$here/migrations-fixtures
 artifacts=$build/fuzz-artifacts
 mkdir -p "$artifacts"
@@ -39,9 +45,9 @@ for bin in "$build"/fuzz_*; do
   i=0
   while IFS= read -r f; do
     [ -f "$f" ] && [ "$(stat -c %s "$f")" -le 65536 ] && cp "$f" "$seeds/seed$((i++))"
-  done < <(seeds_for "$name" | head -n 200)
+  done < <(seeds_for "$name" | LC_ALL=C sort | head -n 200)
   log=$(mktemp)
-  "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+  "$bin" -seed="$fuzz_seed" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="$artifacts/$name-" "$work" "$seeds" >"$log" 2>&1
   code=$?
   runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')

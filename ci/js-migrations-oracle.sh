@@ -67,7 +67,7 @@ async function main(tool) {
 main(process.argv[2]).catch((e) => { console.error(e); process.exit(1); });
 EOF
 node --require "$mods/tsx/dist/cjs/index.cjs" "$out/run.cjs" "$tool"
-columns='.relations[] | select(.name | test("^(knex_migrations|knex_migrations_lock|SequelizeMeta|migrations|kysely_migration|kysely_migration_lock)$") | not) | .name as $t | .kind as $k |
+columns='.relations[] | select(.name | test("^(knex_migrations|knex_migrations_lock|SequelizeMeta|migrations|kysely_migration|kysely_migration_lock)(_[a-z]+_seq)?$") | not) | .name as $t | .kind as $k |
   (if (.columns | length) == 0 then "\($t) (no columns)"
    elif $k == "view" then (.columns[] | "\($t).\(.name) (view)")
    else (.columns[] | "\($t).\(.name) \(.type) \(if .not_null then "NOT NULL" else "NULL" end)") end)'

@@ -7,7 +7,8 @@
 # settings / alembic.ini must take the database from libpq's PG* variables (the cluster started
 # here sets them) or from DATABASE_URL. Prints one line per table.column with type and nullability
 # on each side and the differences; exits 1 when they differ. The tracking tables
-# (django_migrations, alembic_version) are left out: the tools create them, no migration does.
+# (django_migrations and its id sequence, alembic_version) are left out: the tools create them, no
+# migration does.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 tool=$1
@@ -23,7 +24,7 @@ case $tool in
   *) echo "usage: $0 django|alembic PROJECT" >&2; exit 2 ;;
 esac
 # Views: column names only (the model does not type a view's columns).
-columns='.relations[] | select(.name != "django_migrations" and .name != "alembic_version") | .name as $t | .kind as $k |
+columns='.relations[] | select(.name != "django_migrations" and .name != "django_migrations_id_seq" and .name != "alembic_version") | .name as $t | .kind as $k |
   (if (.columns | length) == 0 then "\($t) (no columns)"
    elif $k == "view" then (.columns[] | "\($t).\(.name) (view)")
    else (.columns[] | "\($t).\(.name) \(.type) \(if .not_null then "NOT NULL" else "NULL" end)") end)'

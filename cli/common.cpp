@@ -106,6 +106,8 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
       for (size_t i = 0; i < build->search_path.size(); ++i) std::cerr << (i ? "," : "") << build->search_path[i];
       std::cerr << " (" << build->search_path_evidence << ")\n";
     }
+    for (auto& t : build->template_values)
+      std::cerr << "schemagate: template {{ " << t.key << " }} = " << t.value << " (" << t.evidence << ")\n";
     for (auto& d : build->other_engines)
       std::cerr << "schemagate: migrations of another engine, not checked: " << d.path << "/ (" << d.evidence << ")\n";
     for (auto& n : build->notes)

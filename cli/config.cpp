@@ -70,6 +70,7 @@ bool apply_config(CommonOptions* o) {
     else o->offline = true;
   }
   for (auto& [rule, sev] : cfg.rules) o->rule_severity[rule] = config::rule_severity_name(sev);
+  for (auto& [expr, text] : cfg.template_values) o->pipeline.template_values[expr] = text;
   for (auto& [lang, calls] : cfg.database_calls)
     o->pipeline.extra_database_calls[lang].insert(o->pipeline.extra_database_calls[lang].end(), calls.begin(), calls.end());
   return true;

@@ -44,6 +44,16 @@ void run_breaks_running_code(const RequirementContext& ctx, const requirements::
     d.notes.push_back({ctx.unit.file, use_line, "used here by the running code (" + eval.deploy->label + ")"});
     d.help = "expand/contract: ship code that no longer uses it first, and " + std::string(verb == "renames" ? "rename" : "drop") +
              " it in a later release (for a rename: add the new name, write both, backfill, switch reads, then drop the old)";
+    // In the words of the tools that write the drop (the migrations written in Python).
+    const std::string& file = ev->origin.file;
+    bool python = file.ends_with(".py") && verb == "drops";
+    if (python && (file.starts_with("versions/") || file.find("/versions/") != std::string::npos))
+      d.help = "expand/contract: deploy models that no longer map it first, and run this revision (alembic upgrade) "
+               "in a later release";
+    else if (python && (file.starts_with("migrations/") || file.find("/migrations/") != std::string::npos))
+      d.help = "expand/contract: deploy the models without it first (keep the migration that makemigrations wrote out "
+               "of that release, or make it a SeparateDatabaseAndState with only state_operations), and drop it "
+               "(python manage.py migrate) in a later release";
     out->push_back(std::move(d));
   }
 }

@@ -50,6 +50,8 @@ struct Evaluation {
   std::vector<std::string> search_path;
   const DeployContext* deploy = nullptr;  ///< deploy mode only
   requirements::NotJudged not_judged;     ///< relations that exist although no migration creates them
+  /// Each migration file's format ("sequelize", "supabase"): help says how its tool applies it.
+  std::map<std::string, std::string> migration_formats;
 };
 
 /// One requirement's surroundings: the run, the unit that produced it, its host file.

@@ -6,6 +6,12 @@
 // the installed server) and those of the extensions the migrations create; argument types
 // (overload resolution) are not judged. A schema or extension whose functions are not known
 // leaves the call unchecked.
+//
+// A call through PostgREST (supabase-js `.rpc('fn', { a, b })`) names its arguments: PostgREST
+// looks for a function of the exposed schema whose arguments are named a and b (those without a
+// default all given) and answers 404 PGRST202 when there is none, so the message says that.
+#include <algorithm>
+
 #include "analyzers/checks/check.h"
 
 namespace schemagate::checks {
@@ -28,6 +34,62 @@ std::string accepted(const std::vector<const schema::Function*>& overloads) {
   return out;
 }
 
+/// "public.fn(a, b)" as PostgREST's PGRST202 names a call: the argument names sorted.
+std::string postgrest_call(const std::string& shown, std::vector<std::string> keys) {
+  if (keys.empty()) return shown + " without parameters";
+  std::sort(keys.begin(), keys.end());
+  std::string out = shown + "(";
+  for (size_t i = 0; i < keys.size(); ++i) out += (i ? ", " : "") + keys[i];
+  return out + ")";
+}
+
+/// "public.fn(p_user, p_limit)": an overload with its argument names, those with a default in
+/// brackets.
+std::string signature(const schema::Function& f) {
+  std::string out = f.schema + "." + f.name + "(";
+  for (size_t i = 0; i < f.arg_names.size(); ++i) {
+    std::string n = f.arg_names[i].empty() ? "$" + std::to_string(i + 1) : f.arg_names[i];
+    out += (i ? ", " : "") + (static_cast<int>(i) >= f.min_args ? "[" + n + "]" : n);
+  }
+  return out + ")";
+}
+
+/// A call through PostgREST (supabase-js .rpc): no function of the exposed schema takes the
+/// arguments it names. PostgREST answers 404 PGRST202 before PostgreSQL sees anything.
+void postgrest_call_missing(const RequirementContext& ctx, const requirements::Requirement& req, const Check& self,
+                            std::vector<report::Diagnostic>* out) {
+  const schema::Schema& schema = *ctx.eval.eventual;
+  auto d = diagnostic_at(ctx, self, req, req.function);
+  std::string shown = req.schema + "." + req.function;
+  std::vector<const schema::Function*> same_name;
+  if (auto it = schema.functions.find(shown); it != schema.functions.end())
+    for (auto& f : it->second)
+      if (!f.procedure) same_name.push_back(&f);
+  d.message = "function " + quote_ident(shown) + " that PostgREST calls does not exist (PGRST202: Could not find the function " +
+              (req.arguments_known ? postgrest_call(shown, req.argument_names) : shown + "(...)") +
+              " in the schema cache): ";
+  if (!same_name.empty()) {
+    std::string sigs;
+    for (size_t i = 0; i < same_name.size(); ++i)
+      sigs += (i == 0 ? "" : i + 1 == same_name.size() ? " or " : ", ") + signature(*same_name[i]);
+    d.message += "the migrations create " + sigs + ", and PostgREST matches a function by its argument names";
+    d.notes.push_back({same_name.back()->origin.file, same_name.back()->origin.line, "created here"});
+    d.help = "pass the arguments by the names the function declares (" + signature(*same_name.back()) +
+             "), or add a migration that creates " + shown + " with these argument names and apply it before deploying "
+             "this code";
+  } else {
+    d.message += "no migration creates it";
+    std::vector<std::string> names;
+    for (auto& [k, overloads] : schema.functions)
+      if (k.rfind(req.schema + ".", 0) == 0 && !overloads.empty()) names.push_back(k.substr(req.schema.size() + 1));
+    if (std::string near = closest_name(req.function, names); !near.empty()) d.message += "; did you mean " + quote_ident(near) + "?";
+    d.help = !req.fix.empty() ? req.fix
+                              : "add a migration that creates function " + quote_ident(shown) +
+                                    " (CREATE FUNCTION) and apply it before deploying this code";
+  }
+  out->push_back(std::move(d));
+}
+
 }  // namespace
 
 void run_missing_function(const RequirementContext& ctx, const requirements::Requirement& req, const Check& self,
@@ -35,6 +97,7 @@ void run_missing_function(const RequirementContext& ctx, const requirements::Req
   if (req.object != requirements::Object::Function) return;
   const schema::Schema& schema = *ctx.eval.eventual;
   if (requirements::presence(req, schema, ctx.eval.not_judged) != requirements::Presence::Absent) return;
+  if (req.by_name || !req.arguments_known) return postgrest_call_missing(ctx, req, self, out);
   auto d = diagnostic_at(ctx, self, req, req.function);
   std::string what = req.procedure ? "procedure" : "function";
   std::string shown = req.schema.empty() ? req.function : req.schema + "." + req.function;

@@ -9,16 +9,30 @@
 namespace schemagate::checks {
 
 namespace {
-/// How to apply the migration, in its tool's words where the file says which tool it is.
-std::string apply_help(const std::string& file) {
+/// How to apply the migration, in its tool's words: by the format that read it, else where the
+/// file says which tool it is.
+std::string apply_help(const std::string& file, const Evaluation& eval) {
+  auto run = [&](const std::string& command) { return "run " + command + " (it applies " + file + ") before deploying this code"; };
+  std::string format;
+  if (auto it = eval.migration_formats.find(file); it != eval.migration_formats.end()) format = it->second;
   bool rails = file.ends_with(".rb") && (file.starts_with("db/migrate/") || file.find("/db/migrate/") != std::string::npos);
-  if (rails) return "run bin/rails db:migrate (it applies " + file + ") before deploying this code";
+  if (format == "rails" || (format.empty() && rails)) return run("bin/rails db:migrate");
   // The migrations written in Python: Alembic keeps its revisions in versions/, Django in each
   // app's migrations/.
-  if (file.ends_with(".py") && (file.starts_with("versions/") || file.find("/versions/") != std::string::npos))
-    return "run alembic upgrade head (it applies " + file + ") before deploying this code";
-  if (file.ends_with(".py") && (file.starts_with("migrations/") || file.find("/migrations/") != std::string::npos))
-    return "run python manage.py migrate (it applies " + file + ") before deploying this code";
+  bool py = format.empty() && file.ends_with(".py");
+  if (format == "alembic" || (py && (file.starts_with("versions/") || file.find("/versions/") != std::string::npos)))
+    return run("alembic upgrade head");
+  if (format == "django" || (py && (file.starts_with("migrations/") || file.find("/migrations/") != std::string::npos)))
+    return run("python manage.py migrate");
+  if (format == "sequelize") return run("npx sequelize-cli db:migrate");
+  if (format == "knex") return run("npx knex migrate:latest");
+  if (format == "typeorm") return run("npx typeorm migration:run -d <data source>");
+  if (format == "kysely") return run("the Kysely Migrator's migrateToLatest()");
+  if (format == "prisma") return run("npx prisma migrate deploy");
+  if (format == "drizzle") return run("npx drizzle-kit migrate");
+  if (format == "supabase")
+    return "run supabase db push (it applies " + file + " to the linked project; supabase migration up applies it "
+           "locally) before deploying this code";
   return "apply " + file + " to the database first, then deploy; or run the migrations in the deploy "
          "pipeline before the new code starts";
 }
@@ -48,7 +62,7 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
                 key->origin.file + " creates it: apply it before deploying this code";
     d.migration = key->origin.file;
     d.notes.push_back({key->origin.file, key->origin.line, "created here"});
-    d.help = apply_help(key->origin.file);
+    d.help = apply_help(key->origin.file, eval);
     out->push_back(std::move(d));
     return;
   }
@@ -58,18 +72,22 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
     for (auto& s : schemas)
       if (auto it = eval.eventual->functions.find(s + "." + req.function); it != eval.eventual->functions.end() && !made)
         for (auto& f : it->second)
-          if (f.accepts(req.arguments) && f.procedure == req.procedure) made = &f;
+          if (requirements::accepts(f, req)) made = &f;
     if (!made || made->origin.empty()) return;
     auto d = diagnostic_at(ctx, self, req, req.function);
     std::string what = req.procedure ? "procedure " : "function ";
-    d.message = what + quote_ident(display_relation(made->schema, made->name, eval.search_path)) + " called with " +
-                std::to_string(req.arguments) + (req.arguments == 1 ? " argument" : " arguments") +
-                " does not exist in the database yet (SQLSTATE 42883 in production); pending migration " +
-                made->origin.file + " creates it: apply it before deploying this code";
+    std::string shown = quote_ident(display_relation(made->schema, made->name, eval.search_path));
+    if (req.by_name || !req.arguments_known)
+      d.message = what + shown + " that PostgREST calls does not exist in the database yet (PGRST202 in production); "
+                  "pending migration " + made->origin.file + " creates it: apply it before deploying this code";
+    else
+      d.message = what + shown + " called with " + std::to_string(req.arguments) +
+                  (req.arguments == 1 ? " argument" : " arguments") +
+                  " does not exist in the database yet (SQLSTATE 42883 in production); pending migration " +
+                  made->origin.file + " creates it: apply it before deploying this code";
     d.migration = made->origin.file;
     d.notes.push_back({made->origin.file, made->origin.line, "created here"});
-    d.help = "apply " + made->origin.file + " to the database first, then deploy; or run the migrations in the deploy "
-             "pipeline before the new code starts";
+    d.help = apply_help(made->origin.file, eval);
     out->push_back(std::move(d));
     return;
   }
@@ -88,8 +106,7 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
                 " adds it: apply it before deploying this code";
     d.migration = origin.file;
     d.notes.push_back({origin.file, origin.line, "added here"});
-    d.help = "apply " + origin.file + " to the database first, then deploy; or run the migrations in the deploy "
-             "pipeline before the new code starts";
+    d.help = apply_help(origin.file, eval);
     out->push_back(std::move(d));
     return;
   }
@@ -116,7 +133,7 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
     }
     d.migration = origin.file;
     d.notes.push_back({origin.file, origin.line, is_column ? "added here" : "created here"});
-    d.help = apply_help(origin.file);
+    d.help = apply_help(origin.file, eval);
     out->push_back(std::move(d));
   }
 }

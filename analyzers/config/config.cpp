@@ -138,6 +138,7 @@ class Loader {
   bool read_flyway_table(const YAML::Node& value, Config* out);
   bool read_database_calls(const YAML::Node& value, Config* out);
   bool read_deployed_ref(const YAML::Node& value, Config* out);
+  bool read_template_values(const YAML::Node& value, Config* out);
 
   source::LineIndex lines_;
   const std::string& file_name_;
@@ -156,6 +157,7 @@ const std::vector<Loader::Key>& Loader::keys() {
       {"flyway_table", &Loader::read_flyway_table},
       {"database_calls", &Loader::read_database_calls},
       {"deployed_ref", &Loader::read_deployed_ref},
+      {"template_values", &Loader::read_template_values},
   };
   return table;
 }
@@ -386,6 +388,22 @@ bool Loader::read_deployed_ref(const YAML::Node& value, Config* out) {
   std::string ref;
   if (!one_string(value, "deployed_ref", "a git ref (a branch, tag or commit)", &ref)) return false;
   out->deployed_ref = std::move(ref);
+  return true;
+}
+
+bool Loader::read_template_values(const YAML::Node& value, Config* out) {
+  if (!value.IsMap())
+    return fail(value.Mark(), "template_values",
+                "expected a mapping of templates to values (\'index .Options \"Namespace\"\': auth), got " + got(value));
+  std::map<std::string, std::string> values;
+  bool ok = for_each_entry(value, "template_values", [&](const YAML::Node&, const std::string& name, const YAML::Node& v) {
+    std::string text;
+    if (!one_string(v, "template_values." + name, "the text the template stands for", &text)) return false;
+    values[name] = std::move(text);
+    return true;
+  });
+  if (!ok) return false;
+  out->template_values = std::move(values);
   return true;
 }
 

@@ -44,6 +44,9 @@ struct Config {
   std::optional<std::string> flyway_table;      ///< --flyway-table
   /// language -> call names whose argument is SQL, added to that language's built-in names.
   std::map<std::string, std::vector<std::string>> database_calls;
+  /// Values of the `{{ ... }}` templates in migrations (Go text/template, as pop and supabase/auth
+  /// write `{{ index .Options "Namespace" }}`), by the text between the braces.
+  std::map<std::string, std::string> template_values;
   std::optional<std::string> deployed_ref;  ///< --deployed-ref
 };
 

@@ -28,6 +28,20 @@ struct BuilderChain {
 
   BuilderChain(const FileInput& input, FileOutput* output, Style s) : in(input), out(output), style(s) {}
 
+  /// How the builder's instances turn a name with upper case letters into the one sent: unknown
+  /// (such a name is unchecked), as written, or by a mapping (Kysely's CamelCasePlugin).
+  enum class Naming { Unknown, AsWritten, Mapped };
+  Naming naming = Naming::Unknown;
+  std::string (*map_name)(std::string_view) = nullptr;
+
+  /// The name sent for `name`, or "" when it cannot be told (then *why says so).
+  std::string sent_name(const std::string& name) const {
+    if (!js::has_upper(name)) return name;
+    if (naming == Naming::AsWritten) return name;
+    if (naming == Naming::Mapped && map_name) return map_name(name);
+    return "";
+  }
+
   const FileInput& in;
   FileOutput* out;
   Style style;
@@ -66,7 +80,8 @@ struct BuilderChain {
       opaque = true;
       return SIZE_MAX;
     }
-    if (upper_is_renamed && js::has_upper(name)) {
+    std::string sent = upper_is_renamed ? sent_name(name) : name;
+    if (sent.empty()) {
       out->unchecked.push_back(
           {lit.at, std::string(style.layer), "table " + name + " may be renamed by " + std::string(style.rename_hint)});
       opaque = true;
@@ -76,16 +91,18 @@ struct BuilderChain {
     requirements::Requirement r;
     r.object = requirements::Object::Relation;
     r.schema = sch;
-    r.relation = name;
+    r.relation = sent;
+    if (sent != name) r.spelled = name;
     r.use = use;
     r.span = {at, at + static_cast<uint32_t>(name.size())};
     r.unit = unit;
     r.quoted = true;
-    std::string shown = sch == in.default_schema ? name : sch + "." + name;
-    r.describe = std::string(style.label) + " " + head + " " + verb + " table " + shown;
+    std::string shown = sch == in.default_schema ? sent : sch + "." + sent;
+    r.describe = std::string(style.label) + " " + head + " " + verb + " table " + shown +
+                 (sent == name ? "" : " (" + name + " renamed by " + std::string(style.rename_hint) + ")");
     out->requirements.requirements.push_back(std::move(r));
-    tables.push_back(sch + "." + name);
-    aliases[alias.empty() ? name : alias] = sch + "." + name;
+    tables.push_back(sch + "." + sent);
+    aliases[alias.empty() ? name : alias] = sch + "." + sent;
     return out->requirements.requirements.size() - 1;
   }
 
@@ -151,14 +168,16 @@ struct BuilderChain {
     if (name == "*" || !js::plain_name(name) || tables.empty()) return;
     if (qualifier.empty() && (opaque || nested)) return;
     uint32_t at = lit.at + static_cast<uint32_t>(v.size() - name.size());
-    if (js::has_upper(name)) {
+    std::string sent = sent_name(name);
+    if (sent.empty()) {
       out->unchecked.push_back({at, std::string(style.layer),
                                 "column " + name + " may be renamed by " + std::string(style.rename_hint)});
       return;
     }
     requirements::Requirement r;
     r.object = requirements::Object::Column;
-    r.column = name;
+    r.column = sent;
+    if (sent != name) r.spelled = name;
     r.use = use;
     r.span = {at, at + static_cast<uint32_t>(name.size())};
     r.unit = unit;
@@ -179,7 +198,8 @@ struct BuilderChain {
     r.schema = q.substr(0, q.find('.'));
     r.relation = q.substr(q.find('.') + 1);
     std::string shown = r.schema == in.default_schema ? r.relation : q;
-    r.describe = std::string(style.label) + " " + head + how + " column " + shown + "." + name;
+    r.describe = std::string(style.label) + " " + head + how + " column " + shown + "." + sent +
+                 (sent == name ? "" : " (" + name + " renamed by " + std::string(style.rename_hint) + ")");
     out->requirements.requirements.push_back(std::move(r));
   }
 };

@@ -70,6 +70,9 @@ struct DataLayer {
   /// Reads a file of its languages before extraction and adds what other files need to know
   /// (key, value); null: the layer reads each file alone. Runs on every relevant file.
   void (*index)(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) = nullptr;
+  /// Which files `index` reads, when more than the relevant ones (a package __init__ that
+  /// re-exports a model's base); null: the relevant ones.
+  bool (*index_reads)(std::string_view path, std::string_view text) = nullptr;
 };
 
 

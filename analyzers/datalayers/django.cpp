@@ -5,22 +5,25 @@
 // field's declaration.
 //
 // Names as Django derives them: table `<app_label>_<model>` (app_label: Meta.app_label, else the
-// app's directory) or Meta.db_table; column db_column, else the field name, `<name>_id` for
-// ForeignKey / OneToOneField; an automatic many-to-many table `<table>_<field>`. Only Django's
-// own field classes are columns for certain (a composite field of a package is not one). Abstract models
-// (and same-file abstract bases' fields) are followed; proxy models need nothing of their own.
-// Unmanaged models (managed = False) still need their table and columns: the code reads them.
+// label the app's apps.py gives its AppConfig, else the app's directory) or Meta.db_table; column
+// db_column, else the field name, `<name>_id` for ForeignKey / OneToOneField; an automatic
+// many-to-many table `<table>_<field>`. Only Django's own field classes are columns for certain (a
+// composite field of a package is not one). Abstract bases' fields are followed, in the same file
+// or in another module of the project (python_modules.h: each file's classes are indexed first);
+// proxy models need nothing of their own. Unmanaged models (managed = False) still need their
+// table and columns: the code reads them.
 //
-// Only what the file makes certain is required. A class is a model when it derives from
-// models.Model, from a model of the same file, or declares `models.*Field` attributes (a base
-// imported from elsewhere: its own fields are still its table's). Fields a base from another
-// file contributes are not known here and are not required. Test apps (tests/ directories) are
-// not the running code's models.
+// Only what static reading makes certain is required. A class is a model when it derives from
+// models.Model, from a model the project declares, or declares `models.*Field` attributes (a base
+// from an installed package: its own fields are still its table's). What a base that cannot be
+// followed contributes is not known and not required. Test apps (tests/ directories) are not the
+// running code's models.
 #include <cstring>
 #include <map>
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/python_modules.h"
 #include "analyzers/schema/migrations/code/django_names.h"
 #include "analyzers/schema/migrations/code/python_value.h"
 #include "analyzers/source/discovery.h"
@@ -32,6 +35,8 @@ namespace {
 using schema::migrations::code::PyReader;
 using schema::migrations::code::PyValue;
 using K = PyValue::Kind;
+
+constexpr std::string_view kPrefix = "django:";
 
 bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp(ts_node_type(n), type); }
 TSNode field(TSNode n, const char* name) { return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name))); }
@@ -47,11 +52,14 @@ struct Field {
   bool m2m = false, m2m_through = false;
   std::string m2m_table;
   uint32_t begin = 0, end = 0;  ///< the attribute name
+  std::string via;  ///< declared by an abstract base of another file: "TimeStampedModel (core/models.py)"
 };
 
 struct ModelClass {
-  std::string name;
-  std::vector<std::string> bases;
+  std::string name;  ///< as written; "path:Name" for a class of another file
+  std::vector<std::string> bases;  ///< ids: a name of the file's classes, or the text of an unknown base
+  std::vector<std::string> written_bases;
+  std::string via;  ///< another file's class: "TimeStampedModel (core/models.py)"
   bool model = false, abstract = false, proxy = false;
   std::string db_table, app_label;
   std::vector<Field> fields;
@@ -100,15 +108,28 @@ bool field_of(const std::string& name, const PyValue& call, Field* out) {
   return true;
 }
 
-std::string app_of(std::string_view path) {
-  // app/models.py -> app; app/models/orders.py -> app
-  std::vector<std::string_view> parts;
+/// The app's directory: app/models.py -> app; app/models/orders.py -> app; app/models/models.py
+/// -> app (the outermost: the app's models package holding a models module).
+std::string app_dir_of(std::string_view path) {
   size_t start = 0;
   for (size_t i = 0; i <= path.size(); ++i)
-    if (i == path.size() || path[i] == '/') parts.push_back(path.substr(start, i - start)), start = i + 1;
-  for (size_t i = parts.size(); i-- > 0;)
-    if ((parts[i] == "models.py" || parts[i] == "models") && i > 0) return std::string(parts[i - 1]);
+    if (i == path.size() || path[i] == '/') {
+      std::string_view part = path.substr(start, i - start);
+      if (start > 0 && (part == "models.py" || part == "models")) return std::string(path.substr(0, start - 1));
+      start = i + 1;
+    }
   return "";
+}
+
+/// The app's label: its AppConfig's `label` (indexed from the app's apps.py, when exactly one is
+/// set there), else the directory's name.
+std::string app_of(std::string_view path, const ProjectFacts* facts) {
+  std::string dir = app_dir_of(path);
+  if (facts)
+    if (auto it = facts->find(std::string(kPrefix) + "label:" + dir); it != facts->end() && it->second.size() == 1)
+      return it->second.front();
+  size_t slash = dir.rfind('/');
+  return slash == std::string::npos ? dir : dir.substr(slash + 1);
 }
 
 bool claims_models(std::string_view path) {
@@ -124,68 +145,153 @@ bool relevant(std::string_view text) {
   return text.find("django.db") != std::string_view::npos && text.find("models.") != std::string_view::npos;
 }
 
-void extract(const FileInput& in, FileOutput* out) {
-  if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
-  std::string app = app_of(in.path);
-  PyReader reader(in.text, in.root);
+/// The model classes of one file, with the bases of other files they name (resolved through the
+/// project's index as "path:Name").
+struct Models {
+  explicit Models(const FileInput& input) : in(input), reader(input.text, input.root) {}
+  const FileInput& in;
+  PyReader reader;
   std::map<std::string, ModelClass> classes;
   std::vector<std::string> order;
-  for (TSNode cls : schema::migrations::code::class_definitions(in.root)) {
-    ModelClass m;
-    TSNode name = field(cls, "name");
-    m.name = std::string(reader.text(name));
-    m.begin = ts_node_start_byte(name), m.end = ts_node_end_byte(name);
-    TSNode supers = field(cls, "superclasses");
-    uint32_t n = ts_node_is_null(supers) ? 0 : ts_node_named_child_count(supers);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode b = ts_node_named_child(supers, i);
-      if (is(b, "keyword_argument")) continue;  // metaclass=...
-      m.bases.push_back(std::string(reader.text(b)));
-    }
-    TSNode body = field(cls, "body");
-    bool declares = false;
-    uint32_t k = ts_node_named_child_count(body);
-    for (uint32_t i = 0; i < k; ++i) {
-      TSNode stmt = ts_node_named_child(body, i);
-      TSNode meta = stmt;
-      if (is(meta, "class_definition") && reader.text(field(meta, "name")) == "Meta") {
-        for (auto& [key, value] : reader.assignments(field(meta, "body"))) {
-          PyValue v = reader.eval(value);
-          if (key == "abstract") m.abstract = v.truthy();
-          if (key == "proxy") m.proxy = v.truthy();
-          if (key == "db_table") m.db_table = v.is_str() ? v.text : "?";
-          if (key == "app_label") m.app_label = v.is_str() ? v.text : "?";
-        }
-        continue;
-      }
-      if (!is(stmt, "expression_statement")) continue;
-      TSNode a = ts_node_named_child(stmt, 0);
-      if (!is(a, "assignment")) continue;
-      TSNode left = field(a, "left"), right = field(a, "right");
-      if (!is(left, "identifier") || ts_node_is_null(right)) continue;
-      Field f;
-      PyValue v = reader.eval(right);
-      if (!field_of(std::string(reader.text(left)), v, &f)) continue;
-      if (v.text.starts_with("models.")) declares = true;
-      f.begin = ts_node_start_byte(left), f.end = ts_node_end_byte(left);
-      m.fields.push_back(std::move(f));
-    }
-    for (const std::string& b : m.bases)
-      if (b == "models.Model" || b == "Model" || (classes.count(b) && classes[b].model)) m.model = true;
-    if (declares) m.model = true;
-    order.push_back(m.name);
-    classes[m.name] = std::move(m);
+  std::map<std::string, python::Import> imports;
+
+  std::string base_id(const std::string& written, std::string_view from, const std::string& ref, int depth = 0) {
+    return python::base_id(classes, in, kPrefix, written, from, ref, depth,
+                           [&](const std::string& id, const python::FoundClass& found, int d) { return decode(id, found, d); });
   }
+
+  /// Another file's class from its record: header "model abstract proxy" flags, db_table,
+  /// app_label; rows name, column, m2m, through, m2m table.
+  ModelClass decode(const std::string& id, const python::FoundClass& found, int depth) {
+    ModelClass m;
+    m.name = id;
+    m.via = found.name + " (" + found.path + ")";
+    std::optional<python::Record> r = python::decode(found.record, 3);
+    if (!r || r->header[0].size() < 3) {
+      m.db_table = "?";
+      return m;
+    }
+    m.model = r->header[0][0] == '1', m.abstract = r->header[0][1] == '1', m.proxy = r->header[0][2] == '1';
+    m.db_table = r->header[1], m.app_label = r->header[2];
+    for (auto& [written, ref] : r->bases) {
+      m.bases.push_back(base_id(written, found.path, ref, depth));
+      if (written == "models.Model" || (classes.count(m.bases.back()) && classes[m.bases.back()].model)) m.model = true;
+    }
+    for (const auto& p : r->rows) {
+      if (p.size() != 5) continue;
+      Field f;
+      f.name = p[0], f.column = p[1], f.m2m = p[2] == "1", f.m2m_through = p[3] == "1", f.m2m_table = p[4];
+      m.fields.push_back(f);
+    }
+    return m;
+  }
+
+  void read() {
+    imports = python::imports_of(in.path, in.text, in.root);  // records keep bases as imported
+    for (TSNode cls : schema::migrations::code::class_definitions(in.root)) {
+      ModelClass m;
+      python::ClassHeader h = python::class_header(in.text, cls);
+      m.name = h.name, m.begin = h.begin, m.end = h.end;
+      for (const std::string& written : h.bases) {  // keyword arguments (metaclass=) are not bases
+        m.written_bases.push_back(written);
+        m.bases.push_back(base_id(written, in.path, python::base_ref(imports, written)));
+      }
+      TSNode body = field(cls, "body");
+      bool declares = false;
+      uint32_t k = ts_node_named_child_count(body);
+      for (uint32_t i = 0; i < k; ++i) {
+        TSNode stmt = ts_node_named_child(body, i);
+        TSNode meta = stmt;
+        if (is(meta, "class_definition") && reader.text(field(meta, "name")) == "Meta") {
+          for (auto& [key, value] : reader.assignments(field(meta, "body"))) {
+            PyValue v = reader.eval(value);
+            if (key == "abstract") m.abstract = v.truthy();
+            if (key == "proxy") m.proxy = v.truthy();
+            if (key == "db_table") m.db_table = v.is_str() ? v.text : "?";
+            if (key == "app_label") m.app_label = v.is_str() ? v.text : "?";
+          }
+          continue;
+        }
+        if (!is(stmt, "expression_statement")) continue;
+        TSNode a = ts_node_named_child(stmt, 0);
+        if (!is(a, "assignment")) continue;
+        TSNode left = field(a, "left"), right = field(a, "right");
+        if (!is(left, "identifier") || ts_node_is_null(right)) continue;
+        Field f;
+        PyValue v = reader.eval(right);
+        if (!field_of(std::string(reader.text(left)), v, &f)) continue;
+        if (v.text.starts_with("models.")) declares = true;
+        f.begin = ts_node_start_byte(left), f.end = ts_node_end_byte(left);
+        m.fields.push_back(std::move(f));
+      }
+      for (const std::string& b : m.bases)
+        if (b == "models.Model" || b == "Model" || (classes.count(b) && classes[b].model)) m.model = true;
+      if (declares) m.model = true;
+      order.push_back(m.name);
+      classes[m.name] = std::move(m);
+    }
+  }
+
+  /// What other files need of this file's classes: one record each (see decode()).
+  std::vector<std::pair<std::string, std::string>> records() {
+    read();
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const std::string& name : order) {
+      const ModelClass& m = classes[name];
+      python::Record r;
+      r.header = {std::string(m.model ? "1" : "0") + (m.abstract ? "1" : "0") + (m.proxy ? "1" : "0"), m.db_table, m.app_label};
+      for (const std::string& b : m.written_bases) r.bases.push_back({b, python::base_ref(imports, b)});
+      for (const Field& f : m.fields)
+        r.rows.push_back({f.name, f.column, f.m2m ? "1" : "0", f.m2m_through ? "1" : "0", f.m2m_table});
+      out.push_back({name, python::encode(r)});
+    }
+    return out;
+  }
+};
+
+void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  if (ts_node_is_null(in.root)) return;
+  if (in.path.ends_with("apps.py") && (in.path.size() == 7 || in.path[in.path.size() - 8] == '/')) {
+    // AppConfig.label: the app's tables are <label>_<model>.
+    PyReader reader(in.text, in.root);
+    std::string dir(in.path.substr(0, in.path.size() < 8 ? 0 : in.path.size() - 8));
+    for (TSNode cls : schema::migrations::code::class_definitions(in.root))
+      for (auto& [name, value] : reader.assignments(field(cls, "body")))
+        if (name == "label") {
+          PyValue v = reader.eval(value);
+          out->push_back({std::string(kPrefix) + "label:" + dir, v.is_str() && !v.text.empty() ? v.text : "?"});
+        }
+    return;
+  }
+  if (!claims_models(in.path)) return;
+  std::vector<std::pair<std::string, std::string>> records;
+  if (relevant(in.text)) records = Models(in).records();
+  python::index_classes(kPrefix, in.path, in.text, in.root, records, out);
+}
+
+bool index_reads(std::string_view path, std::string_view text) {
+  if (path.ends_with("apps.py")) return text.find("AppConfig") != std::string_view::npos;
+  return (relevant(text) || python::reexports(path, text)) && claims_models(path);
+}
+
+void extract(const FileInput& in, FileOutput* out) {
+  if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
+  std::string app = app_of(in.path, in.facts);
+  Models models(in);
+  models.read();
+  std::map<std::string, ModelClass>& classes = models.classes;
+  const std::vector<std::string>& order = models.order;
 
   for (const std::string& name : order) {
     const ModelClass& m = classes[name];
     if (!m.model || m.abstract || m.proxy || m.db_table == "?" || m.app_label == "?") continue;
     std::string label = m.app_label.empty() ? app : m.app_label;
+    if (label == "?" && m.db_table.empty()) continue;  // AppConfig.label computed at run time
     if (label.empty() && m.db_table.empty()) continue;
     std::string table = m.db_table.empty() ? schema::migrations::code::django_truncate_name(label + "_" + lower(m.name)) : m.db_table;
-    // Own fields, then those of same-file abstract bases (nearest first; a field redeclared
-    // lower down wins).
-    std::vector<const Field*> fields;
+    // Own fields, then those of abstract bases, of this file or another (nearest first; a field
+    // redeclared lower down wins). A field another file declares is required at this class's name.
+    std::vector<Field> own;
     std::set<std::string> seen;
     std::vector<const ModelClass*> chain{&m};
     for (size_t i = 0; i < chain.size() && i < 32; ++i)
@@ -193,7 +299,12 @@ void extract(const FileInput& in, FileOutput* out) {
         if (auto it = classes.find(b); it != classes.end() && it->second.abstract) chain.push_back(&it->second);
     for (const ModelClass* c : chain)
       for (const Field& f : c->fields)
-        if (seen.insert(f.name).second) fields.push_back(&f);
+        if (seen.insert(f.name).second) {
+          own.push_back(f);
+          if (!c->via.empty()) own.back().begin = m.begin, own.back().end = m.end, own.back().via = c->via;
+        }
+    std::vector<const Field*> fields;
+    for (const Field& f : own) fields.push_back(&f);
 
     size_t unit = out->requirements.units.size();
     out->requirements.units.push_back({std::string(in.path), "django model " + label + "." + m.name, "", 0});
@@ -231,7 +342,8 @@ void extract(const FileInput& in, FileOutput* out) {
       r.column = f->column;
       r.span = span;
       r.unit = unit;
-      r.describe = "field " + f->name + " of model " + label + "." + m.name + " is column " + table + "." + f->column +
+      r.describe = "field " + f->name + " of model " + label + "." + m.name +
+                   (f->via.empty() ? "" : " (inherited from " + f->via + ")") + " is column " + table + "." + f->column +
                    "; every query of the model selects it";
       r.fix = migrate;
       out->requirements.requirements.push_back(r);
@@ -241,6 +353,6 @@ void extract(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kDjangoModels{"django", {"python"}, nullptr, relevant, extract};
+extern const DataLayer kDjangoModels{"django", {"python"}, nullptr, relevant, extract, index, index_reads};
 
 }  // namespace schemagate::datalayers

@@ -4,8 +4,12 @@
 // requirement at its declaration, as is the table.
 //
 // A column's name is the builder's first argument when it is a string (`text('created_at')`),
-// else the property's name, which the `casing` option of drizzle() may rewrite: a property with
-// upper case letters and no name is unchecked unless this file sets `casing: 'snake_case'`. A
+// else the property's name, which the `casing` option of drizzle() rewrites. Every drizzle()
+// call of the project is read before extraction: when all set `casing: 'snake_case'` the name is
+// the property's in snake case; when none sets a casing, the property's as written. Otherwise
+// (instances that disagree, options computed at run time, no instance in the project and no
+// `casing` in drizzle.config) a property with upper case letters and no name is unchecked,
+// unless this file sets `casing: 'snake_case'` itself. A
 // table whose name is computed (pgTableCreator), a spread of shared columns, or a builder this
 // file does not know (a helper returning a column) are unchecked, never guessed.
 #include <cctype>
@@ -72,7 +76,81 @@ bool has_upper(std::string_view s) {
 }
 
 bool relevant_drizzle(std::string_view text) {
-  return text.find("drizzle-orm/pg-core") != std::string_view::npos;
+  return text.find("drizzle-orm") != std::string_view::npos || text.find("drizzle-kit") != std::string_view::npos;
+}
+
+constexpr std::string_view kCasingKey = "drizzle:casing";         ///< one per drizzle() instance
+constexpr std::string_view kConfigCasingKey = "drizzle:config-casing";  ///< drizzle.config's casing
+
+/// The casing of an options object: its `casing` literal, "none" without one, "?" when it
+/// cannot be told (a spread, a computed value).
+std::string casing_of(TSNode obj, std::string_view src) {
+  using namespace js;
+  std::vector<Key> keys;
+  bool all = object_keys(obj, src, &keys);
+  for (const Key& k : keys)
+    if (k.name == "casing") {
+      auto lit = literal(k.value, src);
+      return lit ? lit->value : "?";
+    }
+  return all ? "none" : "?";
+}
+
+/// Records the casing of each drizzle() instance (drizzle-orm's drizzle(), under whatever name
+/// the file imports it) and of drizzle-kit's defineConfig().
+void index_drizzle(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  using namespace js;
+  std::string_view src = in.text;
+  std::set<std::string> names;
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "import_statement")) return;
+    auto from = literal(field(n, "source"), src);
+    if (!from || from->value.rfind("drizzle-orm/", 0) != 0 || from->value == "drizzle-orm/pg-core") return;
+    walk(n, [&](TSNode spec) {
+      if (!is(spec, "import_specifier") || text(field(spec, "name"), src) != "drizzle") return;
+      TSNode alias = field(spec, "alias");
+      names.insert(std::string(text(ts_node_is_null(alias) ? field(spec, "name") : alias, src)));
+    });
+  });
+  // drizzle(config): a config object the file binds to a name.
+  std::map<std::string, TSNode> objects;
+  walk(in.root, [&](TSNode n) {
+    if (is(n, "variable_declarator") && is(unwrap(field(n, "value")), "object"))
+      objects[std::string(text(field(n, "name"), src))] = unwrap(field(n, "value"));
+  });
+  bool config = in.path.find("drizzle.config.") != std::string_view::npos;
+  walk(in.root, [&](TSNode call) {
+    if (!is(call, "call_expression")) return;
+    std::string fn(text(field(call, "function"), src));
+    std::vector<TSNode> args = arguments(call);
+    if (config && fn == "defineConfig" && args.size() == 1 && is(unwrap(args[0]), "object")) {
+      out->emplace_back(kConfigCasingKey, casing_of(args[0], src));
+      return;
+    }
+    if (!names.count(fn)) return;
+    std::string casing = "none";
+    for (TSNode a : args) {
+      TSNode v = unwrap(a);
+      if (is(v, "identifier") && args.size() == 1) v = objects.count(std::string(text(v, src))) ? objects[std::string(text(v, src))] : v;
+      if (is(v, "object")) casing = casing_of(v, src);
+    }
+    out->emplace_back(kCasingKey, casing);
+  });
+}
+
+/// How the project's drizzle() instances name a column the schema does not name: "snake_case",
+/// "none" (as written), or "" when it cannot be told.
+std::string project_casing(const FileInput& in) {
+  if (!in.facts) return "";
+  auto one = [&](std::string_view key) -> std::string {
+    auto it = in.facts->find(key);
+    if (it == in.facts->end()) return "";
+    std::set<std::string> v(it->second.begin(), it->second.end());
+    return v.size() == 1 ? *v.begin() : "?";
+  };
+  std::string casing = one(kCasingKey);
+  if (casing.empty()) casing = one(kConfigCasingKey);  // no instance in the project: the config's
+  return casing == "snake_case" || casing == "none" ? casing : "";
 }
 
 /// Records `var` when `arg` is `(p) => \`prefix${p}suffix\``, the only table creator whose names
@@ -110,8 +188,12 @@ void creator(TSNode arg, std::string_view src, const std::string& var,
 void extract_drizzle(const FileInput& in, FileOutput* out) {
   using namespace js;
   std::string_view src = in.text;
-  bool snake = src.find("casing: 'snake_case'") != std::string_view::npos ||
-               src.find("casing: \"snake_case\"") != std::string_view::npos;
+  if (src.find("drizzle-orm/pg-core") == std::string_view::npos) return;
+  std::string casing = project_casing(in);
+  if (casing.empty() && (src.find("casing: 'snake_case'") != std::string_view::npos ||
+                         src.find("casing: \"snake_case\"") != std::string_view::npos))
+    casing = "snake_case";
+  bool snake = casing == "snake_case";
   // Names this file binds: pgSchema('s') objects; pgEnum(...) and customType(...) builders.
   std::map<std::string, std::string> schemas;
   std::set<std::string> own_builders;
@@ -254,7 +336,7 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
         continue;
       } else if (snake) {
         column = snake_case(key);
-      } else if (has_upper(key)) {
+      } else if (has_upper(key) && casing != "none") {
         out->unchecked.push_back({key_at, "drizzle pgTable",
                                   "column " + key + " has no name of its own: the casing option of drizzle() decides it"});
         continue;
@@ -274,6 +356,7 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kDrizzle = {"drizzle", {"typescript", "javascript"}, nullptr, relevant_drizzle, extract_drizzle};
+extern const DataLayer kDrizzle = {"drizzle", {"typescript", "javascript"}, nullptr, relevant_drizzle, extract_drizzle,
+                                   index_drizzle};
 
 }  // namespace schemagate::datalayers

@@ -124,6 +124,64 @@ inline bool method_call(TSNode call, std::string_view src, std::string_view* met
   return true;
 }
 
+/// A decorator's name and arguments: `@Column({ name: 'x' })` -> "Column", [object].
+struct Decorator {
+  std::string name;
+  std::vector<TSNode> args;
+  uint32_t at = 0;
+  bool called = false;  ///< written as a call: `@Table()`, `@Table({...})`, not `@Table`
+};
+
+inline Decorator read_decorator(TSNode d, std::string_view src) {
+  Decorator out;
+  out.at = ts_node_start_byte(d);
+  TSNode e = ts_node_named_child(d, 0);
+  if (is(e, "call_expression")) {
+    TSNode f = field(e, "function");
+    out.name = std::string(text(is(f, "member_expression") ? field(f, "property") : f, src));
+    out.args = arguments(e);
+    out.called = true;
+  } else {
+    out.name = std::string(text(is(e, "member_expression") ? field(e, "property") : e, src));
+  }
+  return out;
+}
+
+/// The decorators of a node: its own `decorator` children.
+inline std::vector<Decorator> decorators_of(TSNode n, std::string_view src) {
+  std::vector<Decorator> out;
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+    if (is(ts_node_named_child(n, i), "decorator")) out.push_back(read_decorator(ts_node_named_child(n, i), src));
+  return out;
+}
+
+/// A class's decorators, those written before `export` included.
+inline std::vector<Decorator> class_decorators(TSNode cls, std::string_view src) {
+  std::vector<Decorator> decs = decorators_of(cls, src);
+  TSNode parent = ts_node_parent(cls);
+  if (is(parent, "export_statement"))
+    for (auto& d : decorators_of(parent, src)) decs.push_back(d);
+  return decs;
+}
+
+/// Visits each member of a class body with its decorators: its own, and those the grammar puts
+/// before it as siblings.
+inline void decorated_members(TSNode body, std::string_view src,
+                              const std::function<void(TSNode member, const std::vector<Decorator>& decs)>& visit) {
+  std::vector<Decorator> pending;
+  for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+    TSNode m = ts_node_named_child(body, i);
+    if (is(m, "decorator")) {
+      pending.push_back(read_decorator(m, src));
+      continue;
+    }
+    std::vector<Decorator> decs = decorators_of(m, src);
+    for (auto& d : pending) decs.push_back(d);
+    pending.clear();
+    visit(m, decs);
+  }
+}
+
 /// Visits every node of the tree, depth first, in file order.
 inline void walk(TSNode root, const std::function<void(TSNode)>& visit) {
   if (ts_node_is_null(root)) return;

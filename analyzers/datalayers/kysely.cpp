@@ -6,8 +6,12 @@
 //
 // A column written `alias.col` belongs to that alias's table; an unqualified one to any table of
 // the chain (the requirement lists them all, as for an unqualified column in SQL). A name with
-// upper case letters, table or column, may be rewritten by CamelCasePlugin, configured where the
-// Kysely instance is made: unchecked. A name the file's `.with()` / `.withRecursive()` defines is
+// upper case letters, table or column, is rewritten by CamelCasePlugin where the Kysely instance
+// is made: every `new Kysely(...)` of the project is read before extraction. When all pass
+// `plugins: [new CamelCasePlugin()]` the name sent is the plugin's snake case of it
+// (createdAt -> created_at); when none has a plugin that renames, it is sent as written; else
+// (instances that disagree, plugins or options computed at run time, `withPlugin()`) the name is
+// unchecked. A name the file's `.with()` / `.withRecursive()` defines is
 // a common table expression, not a table. A table that is a subquery or a variable, and callbacks (`eb => ...`), are not
 // judged.
 #include <algorithm>
@@ -25,9 +29,89 @@ namespace {
 using namespace js;
 
 bool relevant_kysely(std::string_view text) {
-  for (std::string_view m : {"selectFrom(", "insertInto(", "updateTable(", "deleteFrom("})
+  for (std::string_view m : {"selectFrom(", "insertInto(", "updateTable(", "deleteFrom(", "new Kysely", "withPlugin("})
     if (text.find(m) != std::string_view::npos) return true;
   return false;
+}
+
+constexpr std::string_view kNamingKey = "kysely:naming";  ///< one per Kysely instance
+
+/// CamelCasePlugin's snake case with its default options (createSnakeCaseMapper): an upper-case
+/// letter becomes '_' and its lower case, unless the letter before it is upper case too; the
+/// first letter is only lower-cased.
+std::string kysely_snake_case(std::string_view s) {
+  std::string out;
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    char low = upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+    if (i > 0 && upper(c) && !upper(s[i - 1])) out += '_';
+    out += low;
+  }
+  return out;
+}
+
+/// Records how each Kysely instance names things: "camel" (CamelCasePlugin with its default
+/// options), "none" (no plugin that renames), "?" (cannot be told).
+void index_kysely(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  std::string_view src = in.text;
+  // Plugins that leave names alone.
+  static const std::set<std::string_view> kKeepNames = {"ParseJSONResultsPlugin", "DeduplicateJoinsPlugin",
+                                                        "HandleEmptyInListsPlugin"};
+  auto plugin = [&](TSNode p) -> std::string {
+    p = unwrap(p);
+    if (!is(p, "new_expression")) return "?";
+    std::string_view ctor = text(field(p, "constructor"), src);
+    if (kKeepNames.count(ctor)) return "none";
+    if (ctor != "CamelCasePlugin") return "?";
+    auto a = arguments(p);
+    std::vector<Key> keys;
+    return a.empty() || (a.size() == 1 && object_keys(a[0], src, &keys) && keys.empty()) ? "camel" : "?";
+  };
+  walk(in.root, [&](TSNode n) {
+    if (is(n, "new_expression") && text(field(n, "constructor"), src) == "Kysely") {
+      auto args = arguments(n);
+      std::string naming = "?";
+      std::vector<Key> keys;
+      if (args.size() == 1 && object_keys(args[0], src, &keys)) {
+        naming = "none";
+        for (const Key& k : keys) {
+          if (k.name != "plugins") continue;
+          TSNode list = unwrap(k.value);
+          if (!is(list, "array")) {
+            naming = "?";
+            break;
+          }
+          std::set<std::string> kinds;
+          for (uint32_t i = 0; i < ts_node_named_child_count(list); ++i)
+            if (!is(ts_node_named_child(list, i), "comment")) kinds.insert(plugin(ts_node_named_child(list, i)));
+          kinds.erase("none");
+          naming = kinds.empty() ? "none" : kinds.size() == 1 ? *kinds.begin() : "?";
+        }
+      }
+      out->emplace_back(kNamingKey, naming);
+      return;
+    }
+    std::string_view method;
+    TSNode receiver;
+    if (method_call(n, src, &method, &receiver) && method == "withPlugin") {
+      auto a = arguments(n);
+      std::string p = a.size() == 1 ? plugin(a[0]) : "?";
+      if (p != "none") out->emplace_back(kNamingKey, "?");  // a second naming beside the instance's
+    }
+  });
+}
+
+/// How the project's Kysely instances send a name with upper case letters.
+BuilderChain::Naming project_naming(const FileInput& in) {
+  if (!in.facts) return BuilderChain::Naming::Unknown;
+  auto it = in.facts->find(kNamingKey);
+  if (it == in.facts->end()) return BuilderChain::Naming::Unknown;
+  std::set<std::string> v(it->second.begin(), it->second.end());
+  if (v.size() != 1) return BuilderChain::Naming::Unknown;
+  if (*v.begin() == "camel") return BuilderChain::Naming::Mapped;
+  if (*v.begin() == "none") return BuilderChain::Naming::AsWritten;
+  return BuilderChain::Naming::Unknown;
 }
 
 struct Chain : BuilderChain {
@@ -63,6 +147,7 @@ bool inside_another_chain(TSNode call, std::string_view src) {
 
 void extract_kysely(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
+  BuilderChain::Naming naming = project_naming(in);
   static const std::set<std::string_view> kJoins = {"innerJoin", "leftJoin", "rightJoin", "fullJoin"};
   // .with('name', ...) / .withRecursive('name(a, b)', ...): names that are not tables.
   std::set<std::string> ctes;
@@ -88,6 +173,8 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
     auto args = arguments(call);
     if (args.size() != 1) return;
     Chain chain{in, out};
+    chain.naming = naming;
+    chain.map_name = [](std::string_view n) { return kysely_snake_case(n); };
     chain.ctes = &ctes;
     chain.schema = in.default_schema;
     chain.nested = inside_another_chain(call, src);
@@ -180,6 +267,7 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kKysely = {"kysely", {"typescript", "javascript"}, nullptr, relevant_kysely, extract_kysely};
+extern const DataLayer kKysely = {"kysely", {"typescript", "javascript"}, nullptr, relevant_kysely, extract_kysely,
+                                  index_kysely};
 
 }  // namespace schemagate::datalayers

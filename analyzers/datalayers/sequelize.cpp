@@ -14,7 +14,18 @@
 //   extra   `id` unless an attribute is the primary key; createdAt / updatedAt unless
 //           `timestamps: false` (or renamed / disabled one by one), deletedAt when `paranoid`.
 // VIRTUAL attributes have no column. Attributes or options computed at run time (a spread, a
-// variable) make the model unchecked. sequelize-typescript's decorated classes are not read.
+// variable) make the model unchecked.
+//
+// sequelize-typescript: a class decorated `@Table` / `@Table({ tableName, underscored, ... })`
+// is a model named after the class; its attributes are the properties decorated `@Column`
+// (`@Column({ field })`), `@ForeignKey` (the association's key) and `@CreatedAt` / `@UpdatedAt` /
+// `@DeletedAt` (which rename that timestamp). Association properties (`@BelongsTo`,
+// `@HasMany`, ...) are no columns.
+//
+// The options a project gives every model, `new Sequelize(..., { define: { underscored: true } })`,
+// are each model's defaults: read from every file before extraction. Instances that disagree, or
+// a `define` computed at run time, leave the options they may set unknown, and a model that does
+// not set such an option itself unchecked.
 #include <cctype>
 #include <set>
 
@@ -67,11 +78,77 @@ struct Options {
   std::string schema;
   bool freeze = false, underscored = false, timestamps = true, paranoid = false, computed = false;
   std::string created = "createdAt", updated = "updatedAt", deleted = "deletedAt";
+  /// Options the project's `define` may set that cannot be told: the model must set them itself.
+  std::set<std::string> unknown;
 };
 
-Options read_options(TSNode obj, std::string_view src, const std::string& default_schema) {
+constexpr std::string_view kDefineKey = "sequelize:define";
+const char* const kDefineOptions[] = {"underscored", "timestamps", "freezeTableName", "paranoid"};
+
+/// One `new Sequelize(...)`'s define options, as "underscored=true;timestamps=?;...": each of
+/// kDefineOptions is true, false, ? (computed) or absent (Sequelize's default).
+void index_sequelize(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  std::string_view src = in.text;
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "new_expression") || text(field(n, "constructor"), src) != "Sequelize") return;
+    std::vector<TSNode> args = arguments(n);
+    std::string value;
+    if (!args.empty() && is(unwrap(args.back()), "object")) {
+      std::vector<Key> keys;
+      bool all = object_keys(args.back(), src, &keys);
+      bool found = false;
+      for (const Key& k : keys) {
+        if (k.name != "define") continue;
+        found = true;
+        std::vector<Key> opts;
+        bool listed = object_keys(k.value, src, &opts);
+        for (const char* o : kDefineOptions) {
+          std::string v = listed ? "" : "?";
+          for (const Key& d : opts)
+            if (d.name == o) {
+              std::string_view t = text(unwrap(d.value), src);
+              v = t == "true" || t == "false" ? std::string(t) : "?";
+            }
+          if (!v.empty()) value += std::string(o) + "=" + v + ";";
+        }
+      }
+      if (!found && !all)  // a spread may bring a define
+        for (const char* o : kDefineOptions) value += std::string(o) + "=?;";
+    }
+    out->emplace_back(kDefineKey, value);
+  });
+}
+
+/// The defaults every model of the project starts from: what all instances' define agree on.
+Options project_defaults(const FileInput& in) {
   Options o;
-  o.schema = default_schema;
+  o.schema = in.default_schema;
+  if (!in.facts) return o;
+  auto it = in.facts->find(kDefineKey);
+  if (it == in.facts->end()) return o;
+  for (const char* key : kDefineOptions) {
+    std::set<std::string> values;
+    for (const std::string& inst : it->second) {
+      std::string tag = std::string(key) + "=";
+      size_t at = inst.find(tag);
+      values.insert(at == std::string::npos ? "" : inst.substr(at + tag.size(), inst.find(';', at) - at - tag.size()));
+    }
+    if (values.size() != 1 || *values.begin() == "?") {
+      o.unknown.insert(key);
+      continue;
+    }
+    if (values.begin()->empty()) continue;
+    bool v = *values.begin() == "true";
+    std::string_view k = key;
+    if (k == "underscored") o.underscored = v;
+    else if (k == "timestamps") o.timestamps = v;
+    else if (k == "freezeTableName") o.freeze = v;
+    else if (k == "paranoid") o.paranoid = v;
+  }
+  return o;
+}
+
+Options read_options(TSNode obj, std::string_view src, Options o) {
   if (ts_node_is_null(obj)) return o;
   std::vector<Key> keys;
   if (!object_keys(obj, src, &keys)) {
@@ -96,10 +173,10 @@ Options read_options(TSNode obj, std::string_view src, const std::string& defaul
     } else if (k.name == "schema") {
       if (auto l = literal(k.value, src)) o.schema = l->value;
       else o.computed = true;
-    } else if (k.name == "freezeTableName") flag(k, &o.freeze);
-    else if (k.name == "underscored") flag(k, &o.underscored);
-    else if (k.name == "timestamps") flag(k, &o.timestamps);
-    else if (k.name == "paranoid") flag(k, &o.paranoid);
+    } else if (k.name == "freezeTableName") flag(k, &o.freeze), o.unknown.erase(k.name);
+    else if (k.name == "underscored") flag(k, &o.underscored), o.unknown.erase(k.name);
+    else if (k.name == "timestamps") flag(k, &o.timestamps), o.unknown.erase(k.name);
+    else if (k.name == "paranoid") flag(k, &o.paranoid), o.unknown.erase(k.name);
     else if (k.name == "createdAt") rename(k, &o.created);
     else if (k.name == "updatedAt") rename(k, &o.updated);
     else if (k.name == "deletedAt") rename(k, &o.deleted);
@@ -107,18 +184,37 @@ Options read_options(TSNode obj, std::string_view src, const std::string& defaul
   return o;
 }
 
-/// One model: its name (and where), attributes object, options object.
-void model(const FileInput& in, FileOutput* out, const std::string& name, uint32_t name_at, TSNode attrs, TSNode opts,
-           uint32_t call_at) {
-  std::string_view src = in.text;
-  Options o = read_options(opts, src, in.default_schema);
+/// One attribute of a model: its key (and where), and the column when `field` names it.
+struct Attribute {
+  std::string name;
+  uint32_t at = 0;
+  std::optional<Literal> field;
+  bool primary = false;
+};
+
+/// A migration name as sequelize-cli's are written: add-model-version-to-llm-results.
+std::string kebab(std::string s) {
+  for (char& c : s)
+    if (c == '_') c = '-';
+  return s;
+}
+
+/// A model's table and columns as requirements. `name_at` spells the model's name.
+void emit_model(const FileInput& in, FileOutput* out, const std::string& name, uint32_t name_at, const Options& o,
+                const std::vector<Attribute>& attrs, uint32_t call_at) {
   if (o.computed) {
     out->unchecked.push_back({call_at, "sequelize model", "options of model " + name + " are computed at run time"});
     return;
   }
-  std::vector<Key> keys;
-  if (!object_keys(attrs, src, &keys)) {
-    out->unchecked.push_back({call_at, "sequelize model", "attributes of model " + name + " are computed at run time"});
+  // An option the project's define may set that the model does not: whether it matters.
+  bool affects = o.unknown.count("underscored") || o.unknown.count("timestamps") ||
+                 (!o.table_name && o.unknown.count("freezeTableName")) || (o.timestamps && o.unknown.count("paranoid"));
+  if (affects) {
+    std::string which;
+    for (auto& u : o.unknown) which += (which.empty() ? "" : ", ") + u;
+    out->unchecked.push_back({call_at, "sequelize model",
+                              "the project's Sequelize instances do not agree on define options (" + which +
+                                  ") that model " + name + " does not set"});
     return;
   }
   std::string table;
@@ -149,6 +245,9 @@ void model(const FileInput& in, FileOutput* out, const std::string& name, uint32
   rel.unit = out->requirements.units.size() - 1;
   rel.quoted = true;  // Sequelize quotes every name it sends
   rel.describe = "model " + name + " is table " + shown + "; every find of " + name + " reads it";
+  rel.fix = "generate a migration with `npx sequelize-cli migration:generate --name create-" + kebab(table) +
+            "` whose up calls queryInterface.createTable('" + table + "', ...), then run `npx sequelize-cli db:migrate` "
+            "before deploying this code";
   out->requirements.requirements.push_back(rel);
 
   auto column = [&](const std::string& attr, const std::string& col, uint32_t at, uint32_t width) {
@@ -158,39 +257,18 @@ void model(const FileInput& in, FileOutput* out, const std::string& name, uint32
     r.span = {at, at + width};
     r.describe = "model " + name + " attribute " + attr + (col == attr ? " is" : " maps to") + " column " + shown + "." +
                  col + "; every find of " + name + " selects it";
+    r.fix = "generate a migration with `npx sequelize-cli migration:generate --name add-" + kebab(col) + "-to-" + kebab(table) +
+            "` whose up calls queryInterface.addColumn('" + table + "', '" + col + "', ...), then run "
+            "`npx sequelize-cli db:migrate` before deploying this code";
     out->requirements.requirements.push_back(std::move(r));
   };
   bool has_pk = false;
   std::set<std::string> attributes;
-  for (const Key& k : keys) {
-    attributes.insert(k.name);
-    TSNode v = unwrap(k.value);
-    std::string col = o.underscored ? underscore(k.name) : k.name;
-    uint32_t at = k.at, width = static_cast<uint32_t>(k.name.size());
-    if (is(v, "object")) {
-      std::vector<Key> props;
-      if (!object_keys(v, src, &props)) {
-        out->unchecked.push_back({k.at, "sequelize model", "attribute " + k.name + " of model " + name + " is computed at run time"});
-        continue;
-      }
-      bool is_virtual = false, field_computed = false;
-      for (const Key& p : props) {
-        if (p.name == "type" && text(p.value, src).find("VIRTUAL") != std::string_view::npos) is_virtual = true;
-        if (p.name == "primaryKey" && text(unwrap(p.value), src) == "true") has_pk = true;
-        if (p.name == "field") {
-          if (auto l = literal(p.value, src)) col = l->value, at = l->at, width = static_cast<uint32_t>(l->value.size());
-          else field_computed = true;
-        }
-      }
-      if (is_virtual) continue;
-      if (field_computed) {
-        out->unchecked.push_back({k.at, "sequelize model", "the column of attribute " + k.name + " is computed at run time"});
-        continue;
-      }
-    } else if (text(v, src).find("VIRTUAL") != std::string_view::npos) {
-      continue;
-    }
-    column(k.name, col, at, width);
+  for (const Attribute& a : attrs) {
+    attributes.insert(a.name);
+    has_pk = has_pk || a.primary;
+    if (a.field) column(a.name, a.field->value, a.field->at, static_cast<uint32_t>(a.field->value.size()));
+    else column(a.name, o.underscored ? underscore(a.name) : a.name, a.at, static_cast<uint32_t>(a.name.size()));
   }
   // What Sequelize adds: the id primary key, the timestamps.
   auto added = [&](const std::string& attr) {
@@ -203,6 +281,112 @@ void model(const FileInput& in, FileOutput* out, const std::string& name, uint32
     added(o.updated);
     if (o.paranoid) added(o.deleted);
   }
+}
+
+/// An attribute's options object (`{ type, primaryKey, field }`): sets *is_virtual for a
+/// VIRTUAL type, *computed for a field that is not a literal.
+void attribute_options(const std::vector<Key>& props, std::string_view src, Attribute* a, bool* is_virtual,
+                       bool* computed) {
+  for (const Key& p : props) {
+    if (p.name == "type" && text(p.value, src).find("VIRTUAL") != std::string_view::npos) *is_virtual = true;
+    if (p.name == "primaryKey" && text(unwrap(p.value), src) == "true") a->primary = true;
+    if (p.name == "field") {
+      a->field = literal(p.value, src);
+      if (!a->field) *computed = true;
+    }
+  }
+}
+
+/// One model: its name (and where), attributes object, options object.
+void model(const FileInput& in, FileOutput* out, const std::string& name, uint32_t name_at, TSNode attrs, TSNode opts,
+           uint32_t call_at) {
+  std::string_view src = in.text;
+  Options o = read_options(opts, src, project_defaults(in));
+  std::vector<Key> keys;
+  if (!o.computed && !object_keys(attrs, src, &keys)) {
+    out->unchecked.push_back({call_at, "sequelize model", "attributes of model " + name + " are computed at run time"});
+    return;
+  }
+  std::vector<Attribute> list;
+  for (const Key& k : keys) {
+    TSNode v = unwrap(k.value);
+    Attribute a{k.name, k.at, std::nullopt, false};
+    if (is(v, "object")) {
+      std::vector<Key> props;
+      if (!object_keys(v, src, &props)) {
+        out->unchecked.push_back({k.at, "sequelize model", "attribute " + k.name + " of model " + name + " is computed at run time"});
+        continue;
+      }
+      bool is_virtual = false, field_computed = false;
+      attribute_options(props, src, &a, &is_virtual, &field_computed);
+      if (is_virtual) continue;
+      if (field_computed) {
+        out->unchecked.push_back({k.at, "sequelize model", "the column of attribute " + k.name + " is computed at run time"});
+        continue;
+      }
+    } else if (text(v, src).find("VIRTUAL") != std::string_view::npos) {
+      continue;
+    }
+    list.push_back(std::move(a));
+  }
+  emit_model(in, out, name, name_at, o, list, call_at);
+}
+
+/// A sequelize-typescript model: `@Table class X extends Model { @Column prop ... }`.
+void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Decorator& table) {
+  std::string_view src = in.text;
+  TSNode name_node = field(cls, "name");
+  std::string name(text(name_node, src));
+  uint32_t name_at = ts_node_start_byte(name_node);
+  TSNode opts{};
+  if (!table.args.empty()) {
+    opts = unwrap(table.args[0]);
+    if (!is(opts, "object")) {
+      out->unchecked.push_back({table.at, "sequelize-typescript @Table", "options of model " + name + " are computed at run time"});
+      return;
+    }
+  }
+  Options o = read_options(opts, src, project_defaults(in));
+  std::vector<Key> keys;
+  if (!ts_node_is_null(opts)) object_keys(opts, src, &keys);
+  for (const Key& k : keys)
+    if (k.name == "modelName")
+      if (auto l = literal(k.value, src)) name = l->value, name_at = l->at;
+  std::vector<Attribute> list;
+  decorated_members(field(cls, "body"), src, [&](TSNode m, const std::vector<Decorator>& decs) {
+    if (!is(m, "public_field_definition")) return;
+    TSNode prop = field(m, "name");
+    if (!is(prop, "property_identifier")) return;
+    Attribute a{std::string(text(prop, src)), ts_node_start_byte(prop), std::nullopt, false};
+    bool attribute = false, is_virtual = false, computed = false;
+    for (const Decorator& d : decs) {
+      if (d.name == "Column" || d.name == "ForeignKey") attribute = true;
+      if (d.name == "PrimaryKey") a.primary = true;
+      // @CreatedAt renames the createdAt timestamp to this attribute (and turns timestamps on).
+      if (d.name == "CreatedAt") attribute = true, o.created = a.name, o.unknown.erase("timestamps");
+      if (d.name == "UpdatedAt") attribute = true, o.updated = a.name, o.unknown.erase("timestamps");
+      if (d.name == "DeletedAt") attribute = true, o.deleted = a.name;
+      if (d.name != "Column" || d.args.empty()) continue;
+      TSNode arg = unwrap(d.args[0]);
+      if (!is(arg, "object")) {
+        if (text(arg, src).find("VIRTUAL") != std::string_view::npos) is_virtual = true;
+        continue;
+      }
+      std::vector<Key> props;
+      if (!object_keys(arg, src, &props)) computed = true;
+      attribute_options(props, src, &a, &is_virtual, &computed);
+    }
+    if (!attribute || is_virtual) return;
+    if (computed) {
+      out->unchecked.push_back({a.at, "sequelize-typescript @Column", "the column of attribute " + a.name + " is computed at run time"});
+      return;
+    }
+    // An attribute listed twice (@ForeignKey and @Column on one property) is one column.
+    for (const Attribute& seen : list)
+      if (seen.name == a.name) return;
+    list.push_back(std::move(a));
+  });
+  emit_model(in, out, name, name_at, o, list, table.at);
 }
 
 void extract_sequelize(const FileInput& in, FileOutput* out) {
@@ -241,11 +425,18 @@ void extract_sequelize(const FileInput& in, FileOutput* out) {
       model(in, out, name, at, unwrap(args[0]), unwrap(args[1]), ts_node_start_byte(n));
     }
   });
+  // sequelize-typescript's decorated classes.
+  if (src.find("sequelize-typescript") == std::string_view::npos) return;
+  walk(in.root, [&](TSNode cls) {
+    if (!is(cls, "class_declaration") && !is(cls, "abstract_class_declaration")) return;
+    for (const Decorator& d : class_decorators(cls, src))
+      if (d.name == "Table") return decorated_model(in, out, cls, d);
+  });
 }
 
 }  // namespace
 
 extern const DataLayer kSequelize = {"sequelize", {"typescript", "javascript"}, nullptr, relevant_sequelize,
-                                     extract_sequelize};
+                                     extract_sequelize, index_sequelize};
 
 }  // namespace schemagate::datalayers

@@ -35,6 +35,7 @@
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/python_modules.h"
 #include "analyzers/schema/migrations/code/python_value.h"
 #include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
@@ -46,6 +47,8 @@ namespace {
 using schema::migrations::code::PyReader;
 using schema::migrations::code::PyValue;
 using K = PyValue::Kind;
+
+constexpr std::string_view kPrefix = "sqlalchemy:";
 
 bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp(ts_node_type(n), type); }
 TSNode field(TSNode n, const char* name) { return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name))); }
@@ -84,6 +87,7 @@ struct Col {
   std::string attr, column;
   uint32_t begin = 0, end = 0;  ///< where it is required: the attribute, or the name string
   bool deferred = false;
+  std::string via;  ///< declared by a base of another file: "TimestampMixin (app/models/base.py)"
 };
 
 /// A Table(...) call: its name, schema and columns.
@@ -95,8 +99,9 @@ struct TableDecl {
 };
 
 struct Cls {
-  std::string name;
-  std::vector<std::string> bases;
+  std::string name;  ///< as written; "path:Name" for a class of another file
+  std::vector<std::string> bases;  ///< ids: a name of `classes`, or the text of an unknown base
+  std::vector<std::string> written_bases;
   uint32_t begin = 0, end = 0;
   bool abstract = false, bind_key = false, sqlmodel_table = false, flask_model = false, sqlmodel = false;
   bool tablename_dynamic = false, has_pk = false, table_args_unknown = false, reflected = false;
@@ -200,6 +205,7 @@ bool plain_mapped(std::string_view inner) {
 }
 
 struct Reader {
+  Reader(const FileInput& input, FileOutput* output) : in(input), py(input.text, input.root), out(output) {}
   const FileInput& in;
   PyReader py;
   FileOutput* out;
@@ -341,7 +347,8 @@ struct Reader {
       r.quoted = has_upper(c->column);
       r.describe = core ? "SQLAlchemy " + label + " declares column " + shown + "." + c->column +
                               "; select() of the table reads it"
-                        : "SQLAlchemy " + label + " maps attribute " + c->attr + " to column " + shown + "." +
+                        : "SQLAlchemy " + label + " maps attribute " + c->attr +
+                              (c->via.empty() ? "" : " (declared on " + c->via + ")") + " to column " + shown + "." +
                               c->column + "; every query of the model selects it";
       r.fix = "generate a migration with `alembic revision --autogenerate` (op.add_column(\"" + name +
               "\", sa.Column(\"" + c->column + "\", ...))) and apply it with `alembic upgrade head` before deploying this code";
@@ -377,6 +384,127 @@ struct Reader {
     for (uint32_t i = 0; i < k; ++i) walk(ts_node_named_child(n, i), depth + 1);
   }
 
+  // Classes of this file and, under "path:Name", the bases other files give them.
+  std::map<std::string, Cls> classes;
+  std::vector<std::string> order;
+  std::set<std::string> used_as_base;
+  std::map<std::string, python::Import> imports;
+
+  std::string base_id(const std::string& written, std::string_view from, const std::string& ref, int depth = 0) {
+    return python::base_id(classes, in, kPrefix, written, from, ref, depth,
+                           [&](const std::string& id, const python::FoundClass& found, int d) { return decode(id, found, d); });
+  }
+
+  /// Another file's class from its record: header flags (abstract, bind_key, sqlmodel_table,
+  /// flask_model, sqlmodel, tablename_dynamic, has_pk, table_args_unknown, reflected,
+  /// has_schema), table name, schema; rows attribute, column, deferred.
+  Cls decode(const std::string& id, const python::FoundClass& found, int depth) {
+    Cls c;
+    c.name = id;
+    std::optional<python::Record> r = python::decode(found.record, 3);
+    if (!r || r->header[0].size() < 10) {
+      c.tablename_dynamic = true;
+      return c;
+    }
+    const std::string& f = r->header[0];
+    c.abstract = f[0] == '1', c.bind_key = f[1] == '1', c.sqlmodel_table = f[2] == '1', c.flask_model = f[3] == '1';
+    c.sqlmodel = f[4] == '1', c.tablename_dynamic = f[5] == '1', c.has_pk = f[6] == '1';
+    c.table_args_unknown = f[7] == '1', c.reflected = f[8] == '1', c.has_schema = f[9] == '1';
+    c.tablename = r->header[1];
+    c.schema = r->header[2];
+    for (auto& [written, ref] : r->bases) c.bases.push_back(base_id(written, found.path, ref, depth));
+    for (const auto& row : r->rows) {
+      if (row.size() != 3) continue;
+      Col col;
+      col.attr = row[0], col.column = row[1], col.deferred = row[2] == "1";
+      col.via = found.name + " (" + found.path + ")";
+      c.cols.push_back(col);
+    }
+    return c;
+  }
+
+  /// Reads the file's classes (bases resolved where the index allows).
+  void read_classes() {
+    imports = python::imports_of(in.path, in.text, in.root);  // records keep bases as imported
+    for (TSNode node : schema::migrations::code::class_definitions(in.root)) {
+      Cls c;
+      python::ClassHeader h = python::class_header(in.text, node);
+      c.name = h.name, c.begin = h.begin, c.end = h.end;
+      for (auto& [key, value] : h.keywords)
+        if (key == "table" && value == "True") c.sqlmodel_table = true;
+      for (const std::string& base : h.bases) {
+        c.written_bases.push_back(base);
+        used_as_base.insert(base);
+        std::string id = base_id(base, in.path, python::base_ref(imports, base));
+        c.bases.push_back(id);
+        if (base == "SQLModel" || base.ends_with(".SQLModel") || (classes.count(id) && classes[id].sqlmodel)) c.sqlmodel = true;
+        // Flask-SQLAlchemy's db.Model (never Django's models.Model)
+        if ((base.ends_with(".Model") && base != "models.Model" && base.find('.') == base.rfind('.')) ||
+            (classes.count(id) && classes[id].flask_model))
+          c.flask_model = true;
+      }
+      TSNode body = field(node, "body");
+      uint32_t k = ts_node_named_child_count(body);
+      for (uint32_t i = 0; i < k; ++i) read_statement(ts_node_named_child(body, i), &c);
+      order.push_back(c.name);
+      classes[c.name] = std::move(c);
+    }
+  }
+
+  /// Which classes are mapped and to which table their own columns go; bases first.
+  void decide(Cls& c, std::set<std::string>* done, int depth = 0) {
+    if (!done->insert(c.name).second || depth > 32) return;
+    bool own = c.name.find(':') == std::string::npos;
+    for (const std::string& b : c.bases)
+      if (auto it = classes.find(b); it != classes.end()) decide(it->second, done, depth + 1);
+    const Cls* mapped_parent = nullptr;
+    for (auto& b : c.bases)
+      if (auto it = classes.find(b); it != classes.end() && it->second.mapped) { mapped_parent = &it->second; break; }
+    bool dynamic = c.tablename_dynamic;
+    for (auto& b : c.bases)  // a declared_attr __tablename__ of a mixin or base that is not mapped
+      if (auto it = classes.find(b); it != classes.end() && !it->second.mapped && it->second.tablename_dynamic) dynamic = true;
+    if (c.abstract || (c.sqlmodel && !c.sqlmodel_table)) return;
+    if (c.table.ok) {
+      c.mapped = true;
+      c.table_name = c.table.name;
+      c.unknown_table = c.table.schema_unknown || c.table.reflected;
+      c.table_schema = c.table.schema;
+    } else if (!c.tablename.empty() && !dynamic) {
+      c.mapped = true;
+      c.table_name = c.tablename;
+    } else if (c.sqlmodel_table && c.tablename.empty() && !dynamic) {
+      c.mapped = true;
+      c.table_name = lower(own ? c.name : c.name.substr(c.name.rfind(':') + 1));
+    } else if (c.flask_model && c.tablename.empty() && !dynamic && c.has_pk) {
+      // Flask-SQLAlchemy names the table of a model with a primary key column of its own, a
+      // subclass of a mapped model too (joined inheritance: CTFd's DynamicChallenge).
+      c.mapped = true;
+      c.table_name = snake_case(own ? c.name : c.name.substr(c.name.rfind(':') + 1));
+    } else if (mapped_parent && c.tablename.empty() && !dynamic) {
+      c.mapped = true;  // single-table inheritance: the parent's table
+      c.sti = true;
+      c.table_name = mapped_parent->table_name;
+      c.table_schema = mapped_parent->table_schema;
+      c.unknown_table = mapped_parent->unknown_table;
+      if (!c.has_schema && !mapped_parent->has_schema) c.table_schema.clear();
+      if (!c.has_schema) c.has_schema = mapped_parent->has_schema, c.schema = mapped_parent->schema;
+      c.table_args_unknown = c.table_args_unknown || mapped_parent->table_args_unknown;
+      c.bind_key = c.bind_key || mapped_parent->bind_key;
+    } else if (c.flask_model && c.tablename.empty() && !dynamic) {
+      if (c.has_pk) {
+        c.mapped = true;
+        c.table_name = snake_case(own ? c.name : c.name.substr(c.name.rfind(':') + 1));
+      } else if (!c.cols.empty() && own) {
+        unchecked(c.begin, "Flask-SQLAlchemy names the table of a model without a primary key of its own at run time");
+      }
+    } else if (own && (dynamic || (!c.cols.empty() && !used_as_base.count(c.name) && !c.name.ends_with("Mixin")))) {
+      // A class with columns whose table this file does not name: a base or mixin used
+      // elsewhere, or a model of a base that names tables itself.
+      if ((dynamic || c.flask_model) && !used_as_base.count(c.name))
+        unchecked(c.begin, "the model's table name is computed at run time");
+    }
+  }
+
   void run() {
     walk(in.root, 0);
     if (source::is_test_file(in.path) || in.path.starts_with("tests/") || in.path.find("/tests/") != std::string_view::npos)
@@ -387,83 +515,9 @@ struct Reader {
       TableDecl t = read_table(v);
       if (t.ok) table_decl(t, "Table(\"" + t.name + "\")");
     }
-    std::map<std::string, Cls> classes;
-    std::vector<std::string> order;
-    std::set<std::string> used_as_base;
-    for (TSNode node : schema::migrations::code::class_definitions(in.root)) {
-      Cls c;
-      TSNode name = field(node, "name");
-      c.name = std::string(py.text(name));
-      c.begin = ts_node_start_byte(name), c.end = ts_node_end_byte(name);
-      TSNode supers = field(node, "superclasses");
-      uint32_t n = ts_node_is_null(supers) ? 0 : ts_node_named_child_count(supers);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode b = ts_node_named_child(supers, i);
-        if (is(b, "keyword_argument")) {
-          if (py.text(field(b, "name")) == "table" && py.text(field(b, "value")) == "True") c.sqlmodel_table = true;
-          continue;
-        }
-        std::string base(py.text(b));
-        c.bases.push_back(base);
-        used_as_base.insert(base);
-        if (base == "SQLModel" || base.ends_with(".SQLModel") || (classes.count(base) && classes[base].sqlmodel)) c.sqlmodel = true;
-        // Flask-SQLAlchemy's db.Model (never Django's models.Model)
-        if (base.ends_with(".Model") && base != "models.Model" && base.find('.') == base.rfind('.')) c.flask_model = true;
-      }
-      TSNode body = field(node, "body");
-      uint32_t k = ts_node_named_child_count(body);
-      for (uint32_t i = 0; i < k; ++i) read_statement(ts_node_named_child(body, i), &c);
-      order.push_back(c.name);
-      classes[c.name] = std::move(c);
-    }
-
-    // Decide, in file order (a base precedes its subclasses), which classes are mapped and to
-    // which table their own columns go.
-    for (const std::string& name : order) {
-      Cls& c = classes[name];
-      const Cls* mapped_parent = nullptr;
-      for (auto& b : c.bases)
-        if (auto it = classes.find(b); it != classes.end() && it->second.mapped) { mapped_parent = &it->second; break; }
-      bool dynamic = c.tablename_dynamic;
-      for (auto& b : c.bases)  // a declared_attr __tablename__ of a same-file mixin
-        if (auto it = classes.find(b); it != classes.end() && !it->second.mapped && it->second.tablename_dynamic) dynamic = true;
-      if (c.abstract || (c.sqlmodel && !c.sqlmodel_table)) continue;
-      if (c.table.ok) {
-        c.mapped = true;
-        c.table_name = c.table.name;
-        c.unknown_table = c.table.schema_unknown || c.table.reflected;
-        c.table_schema = c.table.schema;
-      } else if (!c.tablename.empty() && !dynamic) {
-        c.mapped = true;
-        c.table_name = c.tablename;
-      } else if (c.sqlmodel_table && c.tablename.empty() && !dynamic) {
-        c.mapped = true;
-        c.table_name = lower(c.name);
-      } else if (mapped_parent && c.tablename.empty() && !dynamic) {
-        c.mapped = true;  // single-table inheritance: the parent's table
-        c.sti = true;
-        c.table_name = mapped_parent->table_name;
-        c.table_schema = mapped_parent->table_schema;
-        c.unknown_table = mapped_parent->unknown_table;
-        if (!c.has_schema && !mapped_parent->has_schema) c.table_schema.clear();
-        if (!c.has_schema) c.has_schema = mapped_parent->has_schema, c.schema = mapped_parent->schema;
-        c.table_args_unknown = c.table_args_unknown || mapped_parent->table_args_unknown;
-        c.bind_key = c.bind_key || mapped_parent->bind_key;
-      } else if (c.flask_model && c.tablename.empty() && !dynamic) {
-        bool pk = c.has_pk;
-        if (pk) {
-          c.mapped = true;
-          c.table_name = snake_case(c.name);
-        } else if (!c.cols.empty()) {
-          unchecked(c.begin, "Flask-SQLAlchemy names the table of a model without a primary key of its own at run time");
-        }
-      } else if (dynamic || (!c.cols.empty() && !used_as_base.count(c.name) && !c.name.ends_with("Mixin"))) {
-        // A class with columns whose table this file does not name: a base or mixin used
-        // elsewhere, or a model of a base that names tables itself.
-        if ((dynamic || c.flask_model) && !used_as_base.count(c.name))
-          unchecked(c.begin, "the model's table name is computed at run time");
-      }
-    }
+    read_classes();
+    std::set<std::string> done;
+    for (const std::string& name : order) decide(classes[name], &done);
 
     for (const std::string& name : order) {
       Cls& c = classes[name];
@@ -483,9 +537,10 @@ struct Reader {
         continue;
       }
       std::string schema = c.has_schema ? c.schema : !file_schema.empty() ? file_schema : in.default_schema;
-      // Own columns, then those of same-file mixins / abstract bases / SQLModel bases that are
-      // not mapped themselves (nearest first; a name declared lower down wins).
-      std::vector<const Col*> cols;
+      // Own columns, then those of mixins / abstract bases / SQLModel bases that are not mapped
+      // themselves, of this file or another (nearest first; a name declared lower down wins).
+      // A column another file declares is required at this class's name.
+      std::vector<Col> cols;
       std::set<std::string> seen;
       std::vector<const Cls*> chain{&c};
       for (size_t i = 0; i < chain.size() && i < 32; ++i)
@@ -493,9 +548,38 @@ struct Reader {
           if (auto it = classes.find(b); it != classes.end() && !it->second.mapped) chain.push_back(&it->second);
       for (const Cls* k : chain)
         for (const Col& col : k->cols)
-          if (seen.insert(col.attr).second) cols.push_back(&col);
-      require_table(schema, c.table_name, c.begin, c.end, label, !c.sti, cols, false);
+          if (seen.insert(col.attr).second) {
+            cols.push_back(col);
+            if (!col.via.empty()) cols.back().begin = c.begin, cols.back().end = c.end;
+          }
+      std::vector<const Col*> refs;
+      for (const Col& col : cols) refs.push_back(&col);
+      require_table(schema, c.table_name, c.begin, c.end, label, !c.sti, refs, false);
     }
+  }
+
+  /// What other files need of this file's classes: one record each (see decode()).
+  std::vector<std::pair<std::string, std::string>> records() {
+    walk(in.root, 0);
+    read_classes();
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const std::string& name : order) {
+      const Cls& c = classes[name];
+      python::Record r;
+      std::string flags;
+      for (bool b : {c.abstract, c.bind_key, c.sqlmodel_table, c.flask_model, c.sqlmodel, c.tablename_dynamic, c.has_pk,
+                     c.table_args_unknown || file_schema_unknown || c.table.schema_unknown, c.reflected || c.table.reflected,
+                     c.has_schema || (!file_schema.empty() && !c.table.ok)})
+        flags += b ? '1' : '0';
+      r.header = {flags, c.table.ok ? c.table.name : c.tablename,
+                  c.has_schema ? c.schema : c.table.ok ? c.table.schema : file_schema};
+      for (const std::string& b : c.written_bases) r.bases.push_back({b, python::base_ref(imports, b)});
+      for (const Col& col : c.cols) r.rows.push_back({col.attr, col.column, col.deferred ? "1" : "0"});
+      if (c.table.ok)
+        for (const Col& col : c.table.cols) r.rows.push_back({col.attr, col.column, "0"});
+      out.push_back({name, python::encode(r)});
+    }
+    return out;
   }
 };
 
@@ -513,10 +597,28 @@ bool relevant(std::string_view text) {
   return false;
 }
 
+bool is_test(std::string_view path) {
+  return source::is_test_file(path) || path.starts_with("tests/") || path.find("/tests/") != std::string_view::npos;
+}
+
+/// Every class of a model file, for the models of other files that derive from it.
+void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  if (!claims_models(in.path) || ts_node_is_null(in.root) || is_test(in.path)) return;
+  FileOutput scratch;
+  std::vector<std::pair<std::string, std::string>> records;
+  if (relevant(in.text)) {
+    Reader r(in, &scratch);
+    records = r.records();
+  }
+  python::index_classes(kPrefix, in.path, in.text, in.root, records, out);
+}
+
+bool index_reads(std::string_view path, std::string_view text) { return relevant(text) || python::reexports(path, text); }
+
 void extract(const FileInput& in, FileOutput* out) {
   if (!claims_models(in.path) || ts_node_is_null(in.root)) return;
-  bool test = source::is_test_file(in.path) || in.path.starts_with("tests/") || in.path.find("/tests/") != std::string_view::npos;
-  Reader r{in, PyReader(in.text, in.root), out, "", false};
+  bool test = is_test(in.path);
+  Reader r(in, out);
   if (test) {  // a test's models and create_all() are its own database's
     return;
   }
@@ -533,6 +635,6 @@ void extract(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kSqlalchemy{"sqlalchemy", {"python"}, nullptr, relevant, extract};
+extern const DataLayer kSqlalchemy{"sqlalchemy", {"python"}, nullptr, relevant, extract, index, index_reads};
 
 }  // namespace schemagate::datalayers

@@ -3,12 +3,14 @@
 // `.insert({...})` / `.upsert({...}, { onConflict: 'a,b' })` / `.update({...})` / `.delete()`,
 // filters `.eq('col', v)` ... and `.order('col')`. The table, the plain columns of the select
 // list, the keys of the rows written and the filtered columns are requirements at the bytes that
-// spell them.
+// spell them. `.rpc('fn', { a, b })` is a call of the function of the exposed schema whose
+// arguments are named a and b: PostgREST finds a function by its argument names, not their count.
 //
 // Precision: only a chain whose client is recognisably Supabase's (a name containing
 // "supabase", or a variable the file binds to a create...Client() call) is read. Embedded
 // resources `rel(...)` may name a table, a foreign key or a column: unchecked. A table name or a
 // row that is not spelled in the call is unchecked too.
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -125,6 +127,87 @@ struct Chain {
   }
 };
 
+/// The schema a call's receiver picks: `client.schema('s').m(...)` gives "s" (and
+/// ".schema('s')" for messages), a bare client the default. False when the receiver is not a
+/// Supabase client, or (listed as unchecked, `via` naming the call) the schema is computed.
+bool client_schema(const FileInput& in, FileOutput* out, TSNode call, TSNode receiver, const std::set<std::string>& bound,
+                   const std::string& via, std::string* schema_name, std::string* via_schema) {
+  std::string_view src = in.text;
+  *schema_name = in.default_schema;
+  TSNode client = unwrap(receiver);
+  std::string_view m2;
+  TSNode r2;
+  if (method_call(client, src, &m2, &r2) && m2 == "schema") {
+    auto a = arguments(client);
+    auto s = a.size() == 1 ? literal(a[0], src) : std::nullopt;
+    if (!s) {
+      if (a.size() == 1 && is_client(r2, src, bound))
+        out->unchecked.push_back({ts_node_start_byte(call), via, "the schema name is computed at run time"});
+      return false;
+    }
+    *schema_name = s->value;
+    *via_schema = ".schema('" + s->value + "')";
+    client = r2;
+  }
+  return is_client(client, src, bound);
+}
+
+/// `client.rpc('fn', { a: 1, b: 2 })` / `client.schema('s').rpc(...)`: PostgREST calls the
+/// function of that schema whose argument names are the object's keys (`fn(a => 1, b => 2)`).
+/// Arguments that are not an object literal leave only the name to check.
+void rpc_call(const FileInput& in, FileOutput* out, TSNode call, TSNode receiver, const std::set<std::string>& bound) {
+  std::string_view src = in.text;
+  std::string schema_name, via_schema;
+  if (!client_schema(in, out, call, receiver, bound, "supabase-js rpc()", &schema_name, &via_schema)) return;
+  auto args = arguments(call);
+  if (args.empty()) return;
+  // Supabase makes pgmq_public's functions (send, read, pop, archive, delete) itself when queues
+  // are exposed through PostgREST; a migration only creates the schema, if anything.
+  if (schema_name == "pgmq_public") {
+    out->unchecked.push_back({ts_node_start_byte(call), "supabase-js rpc()",
+                              "Supabase creates the functions of pgmq_public when queues are exposed through PostgREST"});
+    return;
+  }
+  auto fn = literal(args[0], src);
+  if (!fn || !plain_name(fn->value)) {
+    out->unchecked.push_back({ts_node_start_byte(call), "supabase-js rpc()", "the function name is computed at run time"});
+    return;
+  }
+  requirements::Requirement r;
+  r.object = requirements::Object::Function;
+  r.schema = schema_name;
+  r.function = fn->value;
+  r.by_name = true;
+  r.span = {fn->at, fn->at + static_cast<uint32_t>(fn->value.size())};
+  r.quoted = true;
+  std::string shown = schema_name + "." + fn->value;
+  std::string called;
+  if (args.size() > 1 && text(unwrap(args[1]), src) != "undefined") {
+    std::vector<Key> keys;
+    if (object_keys(args[1], src, &keys)) {
+      for (auto& k : keys)
+        if (std::find(r.argument_names.begin(), r.argument_names.end(), k.name) == r.argument_names.end())
+          r.argument_names.push_back(k.name);
+    } else {
+      r.arguments_known = false;
+      out->unchecked.push_back({ts_node_start_byte(args[1]), "supabase-js rpc()",
+                                "the arguments of " + fn->value + " are built at run time: only the function's name is checked"});
+    }
+  }
+  r.arguments = static_cast<int>(r.argument_names.size());
+  for (auto& a : r.argument_names) called += (called.empty() ? "" : ", ") + a + " => ...";
+  r.describe = "supabase-js " + via_schema + ".rpc('" + fn->value + "') calls function " + shown + "(" +
+               (r.arguments_known ? called : "...") + ") through PostgREST";
+  r.fix = "add a migration that creates function " + shown + " (supabase migration new <name>), then apply it with "
+          "supabase db push (supabase migration up locally) before deploying this code";
+  r.unit = out->requirements.units.size();
+  requirements::Unit unit;
+  unit.file = std::string(in.path);
+  unit.fingerprint_text = "supabase-js" + via_schema + ".rpc('" + fn->value + "')";
+  out->requirements.units.push_back(std::move(unit));
+  out->requirements.requirements.push_back(std::move(r));
+}
+
 void extract_supabase(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
   // Variables bound to a client: `const supabase = await createClient()`, `const db = createServerClient(...)`.
@@ -146,26 +229,11 @@ void extract_supabase(const FileInput& in, FileOutput* out) {
   walk(in.root, [&](TSNode call) {
     std::string_view method;
     TSNode receiver;
-    if (!method_call(call, src, &method, &receiver) || method != "from") return;
-    std::string schema_name = in.default_schema;
-    TSNode client = unwrap(receiver);
-    std::string_view m2;
-    TSNode r2;
-    std::string via_schema;
-    if (method_call(client, src, &m2, &r2) && m2 == "schema") {
-      auto a = arguments(client);
-      if (a.size() != 1) return;
-      auto s = literal(a[0], src);
-      if (!s) {
-        if (is_client(r2, src, bound))
-          out->unchecked.push_back({ts_node_start_byte(call), "supabase-js from()", "the schema name is computed at run time"});
-        return;
-      }
-      schema_name = s->value;
-      via_schema = ".schema('" + s->value + "')";
-      client = r2;
-    }
-    if (!is_client(client, src, bound)) return;
+    if (!method_call(call, src, &method, &receiver)) return;
+    if (method == "rpc") return rpc_call(in, out, call, receiver, bound);
+    if (method != "from") return;
+    std::string schema_name, via_schema;
+    if (!client_schema(in, out, call, receiver, bound, "supabase-js from()", &schema_name, &via_schema)) return;
     auto args = arguments(call);
     if (args.size() != 1) return;
     auto table = literal(args[0], src);

@@ -46,35 +46,6 @@ bool has_upper(std::string_view s) {
 
 bool relevant_typeorm(std::string_view text) { return text.find("typeorm") != std::string_view::npos; }
 
-/// A decorator's name and arguments: `@Column({ name: 'x' })` -> "Column", [object].
-struct Decorator {
-  std::string name;
-  std::vector<TSNode> args;
-  uint32_t at = 0;
-};
-
-Decorator read_decorator(TSNode d, std::string_view src) {
-  Decorator out;
-  out.at = ts_node_start_byte(d);
-  TSNode e = ts_node_named_child(d, 0);
-  if (is(e, "call_expression")) {
-    TSNode f = field(e, "function");
-    out.name = std::string(text(is(f, "member_expression") ? field(f, "property") : f, src));
-    out.args = arguments(e);
-  } else {
-    out.name = std::string(text(is(e, "member_expression") ? field(e, "property") : e, src));
-  }
-  return out;
-}
-
-/// The decorators of a node: its own `decorator` children.
-std::vector<Decorator> decorators_of(TSNode n, std::string_view src) {
-  std::vector<Decorator> out;
-  for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
-    if (is(ts_node_named_child(n, i), "decorator")) out.push_back(read_decorator(ts_node_named_child(n, i), src));
-  return out;
-}
-
 /// The value of `key` in the first object among `args`: a literal, or nothing. *present says
 /// whether the key is there at all.
 std::optional<Literal> option(const std::vector<TSNode>& args, std::string_view src, std::string_view key, bool* present) {
@@ -100,10 +71,7 @@ void extract_typeorm(const FileInput& in, FileOutput* out) {
                                                       "VersionColumn"};
   walk(in.root, [&](TSNode cls) {
     if (!is(cls, "class_declaration") && !is(cls, "abstract_class_declaration")) return;
-    std::vector<Decorator> decs = decorators_of(cls, src);
-    TSNode parent = ts_node_parent(cls);
-    if (is(parent, "export_statement"))
-      for (auto& d : decorators_of(parent, src)) decs.push_back(d);
+    std::vector<Decorator> decs = class_decorators(cls, src);
     const Decorator* entity = nullptr;
     for (auto& d : decs)
       if (d.name == "Entity") entity = &d;
@@ -149,20 +117,10 @@ void extract_typeorm(const FileInput& in, FileOutput* out) {
     rel.describe = "entity " + class_name + " is table " + shown + "; every find of " + class_name + " reads it";
     out->requirements.requirements.push_back(rel);
 
-    TSNode body = field(cls, "body");
-    std::vector<Decorator> pending;  // decorators the grammar puts before a member, as siblings
-    for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
-      TSNode m = ts_node_named_child(body, i);
-      if (is(m, "decorator")) {
-        pending.push_back(read_decorator(m, src));
-        continue;
-      }
-      std::vector<Decorator> mdecs = decorators_of(m, src);
-      for (auto& d : pending) mdecs.push_back(d);
-      pending.clear();
-      if (!is(m, "public_field_definition")) continue;
+    decorated_members(field(cls, "body"), src, [&](TSNode m, const std::vector<Decorator>& mdecs) {
+      if (!is(m, "public_field_definition")) return;
       TSNode name_node = field(m, "name");
-      if (!is(name_node, "property_identifier")) continue;
+      if (!is(name_node, "property_identifier")) return;
       std::string prop(text(name_node, src));
       for (auto& d : mdecs) {
         bool join = d.name == "JoinColumn";
@@ -196,7 +154,7 @@ void extract_typeorm(const FileInput& in, FileOutput* out) {
                      shown + "." + column + "; every find of " + class_name + " selects it";
         out->requirements.requirements.push_back(std::move(r));
       }
-    }
+    });
   });
 }
 

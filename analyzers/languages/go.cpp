@@ -158,6 +158,8 @@ class GoSyntax final : public HostSyntax {
     return !name->empty();
   }
 
+  bool is_method(TSNode fn) const override { return node_is(fn, "method_declaration"); }
+
   TSNode transformed(TSNode node, std::string_view source) const override {
     std::vector<TSNode> args;
     if (package_call(node, source, "strings", "TrimSpace", &args) && args.size() == 1) return args[0];

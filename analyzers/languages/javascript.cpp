@@ -232,6 +232,10 @@ class JavaScriptSyntax final : public HostSyntax {
     return true;
   }
 
+  bool is_method(TSNode fn) const override {
+    return node_is(fn, "method_definition") && node_is(ts_node_parent(fn), "class_body");
+  }
+
   TSNode transformed(TSNode node, std::string_view source) const override {
     if (!node_is(node, "call_expression")) return TSNode{};
     TSNode fn = field(node, "function");

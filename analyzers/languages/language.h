@@ -29,6 +29,17 @@ struct SqlSite {
 
 class ProjectConstants;
 
+/// A function of the project's that passes one of its parameters on as a database call's SQL.
+struct WrapperDefinition {
+  std::string name;
+  size_t argument = 0;  ///< index of that parameter among the arguments callers pass
+  size_t at = 0;        ///< byte offset of the definition in its file
+  /// A method of a class: a call through an object of unknown class may reach another class's
+  /// method of the same name.
+  bool method = false;
+  bool operator==(const WrapperDefinition&) const = default;
+};
+
 struct ExtractInput {
   std::string_view source;  ///< the whole file
   TSNode root;              ///< root of its tree (null node for languages without a grammar)
@@ -39,9 +50,8 @@ struct ExtractInput {
   const ProjectConstants* project = nullptr;   ///< other files' constants (project_constants.h), or null
   /// Set: collect the file's top-level string definitions (name, text) here instead of sites.
   std::vector<std::pair<std::string, std::string>>* constants = nullptr;
-  /// With `constants`: the file's functions that pass a parameter on as a database call's SQL
-  /// (name, index of that parameter among the arguments callers pass).
-  std::vector<std::pair<std::string, size_t>>* wrappers = nullptr;
+  /// With `constants`: the file's functions that pass a parameter on as a database call's SQL.
+  std::vector<WrapperDefinition>* wrappers = nullptr;
   /// With `constants`: then extract the sites too, from the same tree and definitions. The
   /// constants are collected as they are alone (no project, no extra database calls); the sites
   /// as without `constants`.

@@ -67,13 +67,16 @@ void ProjectConstants::add_file(const std::string& path, const FileConstants& co
   }
 }
 
-void ProjectConstants::add_wrappers(std::string_view language,
-                                    const std::vector<std::pair<std::string, size_t>>& wrappers) {
+void ProjectConstants::add_wrappers(std::string_view language, const FileWrappers& wrappers) {
   if (wrappers.empty()) return;
+  size_t file = wrapper_files_++;
   auto& names = wrappers_[std::string(family(language))];
-  for (auto& [name, at] : wrappers) {
-    auto [it, fresh] = names.emplace(name, at);
-    if (!fresh && it->second != at) it->second = kAmbiguousIndex;
+  for (auto& w : wrappers) {
+    auto [it, fresh] = names.emplace(w.name, WrapperEntry{w.argument, w.method, file, w.at});
+    if (fresh) continue;
+    WrapperEntry& e = it->second;
+    bool same_definition = e.file == file && e.at == w.at;
+    if (e.argument != w.argument || (!same_definition && (e.method || w.method))) e.argument = kAmbiguousIndex;
   }
 }
 
@@ -82,7 +85,7 @@ const size_t* ProjectConstants::wrapper(std::string_view language, std::string_v
   auto f = wrappers_.find(family(language));
   if (f == wrappers_.end()) return nullptr;
   auto it = f->second.find(name);
-  return it == f->second.end() || it->second == kAmbiguousIndex ? nullptr : &it->second;
+  return it == f->second.end() || it->second.argument == kAmbiguousIndex ? nullptr : &it->second.argument;
 }
 
 const std::string* ProjectConstants::in_file(const std::string& path, std::string_view name) const {

@@ -31,16 +31,15 @@
 
 #include <tuple>
 
+#include "analyzers/languages/language.h"
 #include "analyzers/source/file_system.h"
 
 namespace schemagate::languages {
 
-struct Language;
-
 /// One file's top-level string definitions: name -> text (holes as sql::kHole).
 using FileConstants = std::vector<std::pair<std::string, std::string>>;
-/// One file's functions that pass a parameter on as a database call's SQL: (name, argument index).
-using FileWrappers = std::vector<std::pair<std::string, size_t>>;
+/// One file's functions that pass a parameter on as a database call's SQL.
+using FileWrappers = std::vector<WrapperDefinition>;
 
 /// One question an extraction asked the project: imported(a = file, b = module, c = name,
 /// python), package_level(a = file, c = name) or wrapper(a = language, c = name).
@@ -67,8 +66,11 @@ class ProjectConstants {
   const std::string* package_level(std::string_view file, std::string_view name) const;
 
   /// Records functions of a file in `language` that pass a parameter on as a database call's
-  /// SQL: (name, index of that argument).
-  void add_wrappers(std::string_view language, const std::vector<std::pair<std::string, size_t>>& wrappers);
+  /// SQL. Call once per file. A name is no wrapper when two definitions disagree on the
+  /// argument, or when two different definitions are methods of classes: a call on an object of
+  /// unknown class is polymorphic (a plugin interface whose implementations talk to other
+  /// engines: a BI tool's `run_query` per data source).
+  void add_wrappers(std::string_view language, const FileWrappers& wrappers);
   /// Which argument of a call of `name` is SQL, when `name` is such a function of the project in
   /// `language`'s family; null otherwise, or when two functions of that name disagree.
   const size_t* wrapper(std::string_view language, std::string_view name) const;
@@ -99,7 +101,14 @@ class ProjectConstants {
 
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> by_file_;
   /// Language family ("python", "go", "script") -> function name -> SQL argument index.
-  std::map<std::string, std::map<std::string, size_t, std::less<>>, std::less<>> wrappers_;
+  struct WrapperEntry {
+    size_t argument = 0;  ///< kAmbiguousIndex: not a wrapper
+    bool method = false;
+    size_t file = 0;  ///< which add_wrappers call recorded it
+    size_t at = 0;
+  };
+  std::map<std::string, std::map<std::string, WrapperEntry, std::less<>>, std::less<>> wrappers_;
+  size_t wrapper_files_ = 0;
   /// Sentinel for a name defined twice with different texts.
   static const std::string kAmbiguous;
   mutable std::set<ProjectQuery>* log_ = nullptr;

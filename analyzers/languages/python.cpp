@@ -229,6 +229,12 @@ class PythonSyntax final : public HostSyntax {
     return !name->empty();
   }
 
+  bool is_method(TSNode fn) const override {
+    TSNode body = ts_node_parent(fn);
+    if (node_is(body, "decorated_definition")) body = ts_node_parent(body);
+    return node_is(body, "block") && node_is(ts_node_parent(body), "class_definition");
+  }
+
   TSNode transformed(TSNode node, std::string_view source) const override {
     if (!node_is(node, "call")) return TSNode{};
     TSNode fn = field(node, "function");

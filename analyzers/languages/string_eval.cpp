@@ -581,7 +581,7 @@ class Engine {
       if (!syntax_.function_parameters(fn, src_, &name, &params)) return ParameterUse::kNone;
       for (size_t i = 0; i < params.size(); ++i)
         if (params[i] == def.name) {
-          in_.wrappers->emplace_back(std::string(name), i);
+          in_.wrappers->push_back({std::string(name), i, ts_node_start_byte(fn), syntax_.is_method(fn)});
           return ParameterUse::kRecorded;
         }
       return ParameterUse::kOtherParameter;  // typed as something else than a string

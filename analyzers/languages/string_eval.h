@@ -127,6 +127,12 @@ class HostSyntax {
   virtual void imports(TSNode node, std::string_view source, std::vector<Import>* out) const {
     (void)node, (void)source, (void)out;
   }
+  /// For a function node with function_parameters: whether it is a method of a class (Python
+  /// `def` in a class body, a JS/TS class method, a Go method with a receiver).
+  virtual bool is_method(TSNode fn) const {
+    (void)fn;
+    return false;
+  }
   /// For a function node (is_scope): its name and its parameters in the order callers pass
   /// them (a method's self/receiver left out); false for an anonymous function.
   virtual bool function_parameters(TSNode fn, std::string_view source, std::string_view* name,

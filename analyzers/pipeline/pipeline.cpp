@@ -17,6 +17,7 @@
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/migration_sets.h"
 #include "analyzers/schema/migrations/naming.h"
+#include "analyzers/schema/migrations/templates.h"
 #include "analyzers/source/code_kind.h"
 #include "analyzers/pipeline/unchecked_reasons.h"
 #include "analyzers/source/discovery.h"
@@ -239,7 +240,7 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
     }
     languages::Tree tree;
     for (auto* layer : layers_of[k]) {
-      if (layer->relevant && !layer->relevant(text)) continue;
+      if (layer->index_reads ? !layer->index_reads(rel, text) : layer->relevant && !layer->relevant(text)) continue;
       if (parser && !tree) tree = (*parser)->parse(text);
       if (parser && !tree) break;
       datalayers::FileInput in{rel, text, tree ? ts_tree_root_node(tree.get()) : TSNode{}, family, "public"};
@@ -303,6 +304,11 @@ class FileScanner {
       first->known = true;
     if (source::is_generated(text)) {
       result.skip_reason = "generated (marked @generated or DO NOT EDIT)";
+      return result;
+    }
+    if (lang && lang->name == "python" && source::is_revision_script(text)) {
+      if (first) first->known = true;
+      result.skip_reason = "an Alembic revision script outside the migration directories read: its SQL runs against the schema of its time";
       return result;
     }
     // Only bundled JavaScript is dropped for long lines: a .py, .go, .ts or .sql file with long
@@ -473,10 +479,11 @@ class FileScanner {
         rec.column = pos.column;
       }
       ReferenceRecord rr;
-      rr.kind = r.object == requirements::Object::Relation ? "relation" : "column";
+      bool function = r.object == requirements::Object::Function;
+      rr.kind = function ? "function" : r.object == requirements::Object::Relation ? "relation" : "column";
       auto p = requirements::presence(r, intended);
       rr.status = p == requirements::Presence::Present ? "ok" : p == requirements::Presence::Absent ? "missing" : "unchecked";
-      rr.relation = requirements::qualified(r);
+      rr.relation = function ? r.schema + "." + r.function : requirements::qualified(r);
       rr.column = r.column;
       rr.line = pos.line;
       rr.column_number = pos.column;
@@ -614,13 +621,18 @@ class FileScanner {
     }
     for (auto& s : stmts) {
       sql::CreatedRelation created = sql::created_relation(s.node);
-      // A function the code creates: calls of that name are not judged ("function:" keys).
+      std::vector<std::string> by_name;
+      // A function the code creates: calls of that name are not judged ("function:" keys), and
+      // calls by argument names (PostgREST's) only when it takes those names.
       if (created.name.empty() && s.node.is_object() && s.node.contains("CreateFunctionStmt"))
-        if (const auto& fn = s.node["CreateFunctionStmt"].value("funcname", nlohmann::json::array()); !fn.empty())
+        if (const auto& fn = s.node["CreateFunctionStmt"].value("funcname", nlohmann::json::array()); !fn.empty()) {
           created = {"", "function:" + fn.back().value("String", nlohmann::json::object()).value("sval", "")};
+          by_name = requirements::named_call_keys(created.name, s.node["CreateFunctionStmt"]);
+        }
       size_t at = statement_start(norm.sql.text, s.location);
-      if (!created.name.empty())
-        result->created.push_back({created, rel, lines.position(norm.sql.host_offset(at)).line});
+      int line = lines.position(norm.sql.host_offset(at)).line;
+      if (!created.name.empty()) result->created.push_back({created, rel, line});
+      for (auto& key : by_name) result->created.push_back({{"", key}, rel, line});
     }
     bool any_dml = false, site_has_ddl = false, all_dml = true;
     for (auto& s : stmts) {
@@ -762,6 +774,48 @@ bool unique_versions(const std::vector<schema::migrations::MigrationFile>& files
   return true;
 }
 
+/// Replaces the `{{ ... }}` templates of the migrations (and baseline dumps) whose text is known:
+/// from schemagate.yaml first, else from the project's Go code (schema/migrations/templates.h).
+/// A template left is reported by the parse error of its migration, with the setting to give.
+bool expand_migration_templates(const source::FileSystem& fs, const Options& options, SchemaBuild* out,
+                                std::vector<schema::migrations::MigrationFile>* baseline, std::string* err) {
+  namespace mig = schema::migrations;
+  std::vector<std::string> keys;
+  std::set<std::string> seen;
+  auto collect = [&](const std::vector<mig::MigrationFile>& files) {
+    for (auto& m : files)
+      for (auto& k : mig::template_keys(m.sql))
+        if (seen.insert(k).second) keys.push_back(k);
+  };
+  collect(out->migrations);
+  collect(*baseline);
+  if (keys.empty()) return true;
+  std::map<std::string, std::string> values;
+  for (auto& [k, v] : options.template_values) values[mig::template_key(k)] = v;
+  std::vector<std::string> unknown;
+  for (auto& k : keys)
+    if (auto it = values.find(k); it != values.end()) out->template_values.push_back({k, it->second, "schemagate.yaml"});
+    else unknown.push_back(k);
+  if (!unknown.empty()) {
+    source::DiscoveryOptions dopt;
+    dopt.include = options.include;
+    dopt.exclude = options.exclude;
+    dopt.max_file_size = options.max_file_size;
+    std::vector<std::string> files, go_files;
+    if (!source::discover_files(fs, options.root, dopt, &files, err)) return false;
+    for (auto& f : files)
+      if (f.size() > 3 && f.compare(f.size() - 3, 3, ".go") == 0 && f.find("_test.go") == std::string::npos)
+        go_files.push_back(f);
+    for (auto& [k, found] : mig::find_template_values(fs, options.root, go_files, unknown)) {
+      values[k] = found.value;
+      out->template_values.push_back({k, found.value, found.evidence});
+    }
+  }
+  for (auto& m : out->migrations) mig::expand_templates(&m.sql, values);
+  for (auto& m : *baseline) mig::expand_templates(&m.sql, values);
+  return true;
+}
+
 }  // namespace
 
 bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err) {
@@ -804,6 +858,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
         out->migrations.push_back(std::move(f));
   }
   mig::order_by_dependencies(&out->migrations);  // Django apps depend on each other's migrations
+  if (!expand_migration_templates(fs, options, out, &plan.baseline, err)) return false;
   const std::vector<std::string>& path = out->search_path.empty() ? options.search_path : out->search_path;
   for (auto& dump : plan.baseline) {
     schema::MigrationError merr;
@@ -818,9 +873,13 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
   std::string broken;
   for (auto& m : out->migrations) {
     schema::MigrationError merr;
-    if (!schema::apply_migration(out->schema, m, path, &out->notes, &merr))
+    if (!schema::apply_migration(out->schema, m, path, &out->notes, &merr)) {
       broken += (broken.empty() ? "" : "\n") + merr.file + ":" + std::to_string(merr.line) + ":" +
                 std::to_string(merr.column) + ": migration does not parse: " + merr.message;
+      if (auto keys = mig::template_keys(m.sql); !keys.empty())
+        broken += "; it is a template: give the text of {{ " + keys.front() + " }} in schemagate.yaml (template_values: {'" +
+                  keys.front() + "': ...})";
+    }
   }
   if (!broken.empty()) {
     *err = std::move(broken);
@@ -1121,6 +1180,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   eval.current = targets.current;
   eval.search_path = options.search_path;
   eval.deploy = targets.deploy;
+  for (auto& m : schema.migrations) eval.migration_formats[m.path] = m.format;
   eval.not_judged = [&](const std::string& schema_name, const std::string& name) -> std::string {
     const CodeCreated* c = created_by_code(schema_name + "." + name);
     return c ? c->file : "";

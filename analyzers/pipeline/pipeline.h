@@ -32,6 +32,10 @@ struct Options {
   unsigned threads = 0;                          ///< 0: hardware concurrency
   /// Migration directory -> format name, for directories whose format is given, not detected.
   std::map<std::string, std::string> migration_formats;
+  /// schemagate.yaml `template_values`: the text each `{{ ... }}` template of a migration stands
+  /// for, by the text between the braces (blanks collapsed). Those not given are looked for in
+  /// the project's Go code (schema/migrations/templates.h).
+  std::map<std::string, std::string> template_values;
   /// Language name ("python", "typescript", ...) -> more database call names.
   std::map<std::string, std::vector<std::string>> extra_database_calls;
   /// Set: scan only these root-relative files (sorted), e.g. those changed since a revision.
@@ -63,6 +67,12 @@ struct SchemaBuild {
   /// options.search_path), and where it came from.
   std::vector<std::string> search_path;
   std::string search_path_evidence;
+  /// The migrations' `{{ ... }}` templates and the text each was replaced with, and from where
+  /// ("schemagate.yaml", or the Go code that gives it): `--verbose` lists them.
+  struct TemplateValue {
+    std::string key, value, evidence;
+  };
+  std::vector<TemplateValue> template_values;
 };
 
 /// Finds and applies the migrations. Fails (false, *err set to one line) when none are found,
@@ -70,7 +80,7 @@ struct SchemaBuild {
 bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err);
 
 struct ReferenceRecord {
-  std::string kind;    ///< "relation" | "column"
+  std::string kind;    ///< "relation" | "column" | "function" (a data layer's call of one: supabase-js rpc())
   std::string status;  ///< "ok" | "missing" | "unchecked"
   std::string relation;
   std::string column;

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "analyzers/requirements/requirement.h"
 #include "analyzers/schema/builtin.h"
+#include "analyzers/schema/migrations/migration.h"
 
 namespace schemagate::requirements {
 namespace {
@@ -20,6 +23,9 @@ bool system_column(const std::string& c) {
 Presence relation_presence(const std::string& schema_name, const std::string& name, const schema::Schema& schema,
                            const NotJudged& not_judged) {
   if (schema.find(schema_name, name)) return Presence::Present;
+  if (other_engine_relation(name)) return Presence::Unknown;
+  // A migration tool's tracking table (a model of SequelizeMeta): the tool creates it, no migration does.
+  if (schema::migrations::is_tracking_table_name(name)) return Presence::Unknown;
   if (!schema.has_schema(schema_name) || schema.uncertain_names.count(name) || schema.extension_schemas.count(schema_name))
     return Presence::Unknown;
   if (not_judged && !not_judged(schema_name, name).empty()) return Presence::Unknown;
@@ -62,6 +68,13 @@ bool other_engine_builtin(const std::string& name) {
   return kNames.count(name) != 0;
 }
 
+/// An extension's function of that name takes the call: any overload when its arguments are
+/// not known.
+bool extension_accepts(const std::string& extension, const std::string& name, int n, const Requirement& req) {
+  schema::builtin::Match m = schema::builtin::extension_function(extension, name, n);
+  return req.arguments_known ? m == schema::builtin::Match::Accepts : m != schema::builtin::Match::NoName;
+}
+
 Presence function_presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged) {
   namespace builtin = schema::builtin;
   using builtin::Match;
@@ -74,20 +87,24 @@ Presence function_presence(const Requirement& req, const schema::Schema& schema,
   if (searches_catalog && !req.procedure && builtin::function(name, n) == Match::Accepts) return Presence::Present;
   if (searches_catalog && n == 1 && !req.procedure && builtin::type(name)) return Presence::Present;
   if (req.schema.empty() && other_engine_builtin(name)) return Presence::Unknown;
-  bool certain = schema.functions_complete && !schema.uncertain_names.count(name) &&
-                 !(not_judged && !not_judged("", "function:" + name).empty());  // the code creates it
+  // The code creates it (a call by names: with those names).
+  bool code_creates = not_judged && (req.by_name && req.arguments_known
+                                         ? !not_judged("", named_call_key(name, req.argument_names)).empty() ||
+                                               !not_judged("", "function:" + name + "(*)").empty()
+                                         : !not_judged("", "function:" + name).empty());
+  bool certain = schema.functions_complete && !schema.uncertain_names.count(name) && !code_creates;
   for (auto& s : schemas) {
     if (auto it = schema.functions.find(s + "." + name); it != schema.functions.end())
       for (auto& f : it->second)
-        if (f.accepts(n) && f.procedure == req.procedure) return Presence::Present;
+        if (accepts(f, req)) return Presence::Present;
     // One argument and the name of a type or a relation (its row type): a cast, or a column
     // read in functional notation.
-    if (n == 1 && !req.procedure && (schema.types.count(s + "." + name) || schema.find(s, name))) return Presence::Present;
+    if (n == 1 && !req.procedure && !req.by_name && (schema.types.count(s + "." + name) || schema.find(s, name))) return Presence::Present;
     if (!schema.has_schema(s) || schema.extension_schemas.count(s)) certain = false;
     if (auto ex = schema.extensions.find(s); ex != schema.extensions.end())
       for (auto& e : ex->second) {
         if (!builtin::known_extension(e)) certain = false;
-        else if (builtin::extension_function(e, name, n) == Match::Accepts) return Presence::Present;
+        else if (extension_accepts(e, name, n, req)) return Presence::Present;
       }
   }
   // An extension created elsewhere may have put its functions on the path anyway (a control
@@ -96,7 +113,7 @@ Presence function_presence(const Requirement& req, const schema::Schema& schema,
     for (auto& [s, exts] : schema.extensions)
       for (auto& e : exts) {
         if (!builtin::known_extension(e)) certain = false;
-        else if (builtin::extension_function(e, name, n) == Match::Accepts) return Presence::Present;
+        else if (extension_accepts(e, name, n, req)) return Presence::Present;
       }
   // A function of an extension the server ships, which the migrations do not create: platforms
   // install some before any migration runs (Supabase's uuid-ossp, pgcrypto), so its absence from
@@ -111,8 +128,49 @@ Presence function_presence(const Requirement& req, const schema::Schema& schema,
 
 }  // namespace
 
+bool other_engine_relation(const std::string& name) {
+  for (const char* prefix : {"svv_", "stv_", "stl_", "svl_", "svcs_", "stcs_"})
+    if (name.rfind(prefix, 0) == 0) return true;
+  return name == "pg_table_def" || name == "pg_external_schema";
+}
+
+std::string named_call_key(const std::string& function, std::vector<std::string> names) {
+  std::sort(names.begin(), names.end());
+  std::string key = "function:" + function + "(";
+  for (size_t i = 0; i < names.size(); ++i) key += (i ? "," : "") + names[i];
+  return key + ")";
+}
+
+std::vector<std::string> named_call_keys(const std::string& function_key, const nlohmann::json& create) {
+  std::string fn = function_key.substr(function_key.find(':') + 1);
+  std::vector<std::string> required, optional;
+  bool procedure = create.value("is_procedure", false), unnamed = false;
+  if (create.contains("parameters") && create["parameters"].is_array())
+    for (auto& p : create["parameters"]) {
+      const nlohmann::json& fp = p.contains("FunctionParameter") ? p["FunctionParameter"] : p;
+      std::string mode = fp.value("mode", "FUNC_PARAM_DEFAULT");
+      if (mode == "FUNC_PARAM_TABLE" || (mode == "FUNC_PARAM_OUT" && !procedure)) continue;
+      std::string name = fp.value("name", "");
+      if (name.empty()) unnamed = true;
+      (fp.contains("defexpr") ? optional : required).push_back(name);
+    }
+  if (unnamed || optional.size() > 6) return {"function:" + fn + "(*)"};
+  std::vector<std::string> keys;
+  for (unsigned mask = 0; mask < (1u << optional.size()); ++mask) {
+    std::vector<std::string> names = required;
+    for (size_t i = 0; i < optional.size(); ++i)
+      if (mask & (1u << i)) names.push_back(optional[i]);
+    keys.push_back(named_call_key(fn, names));
+  }
+  return keys;
+}
+
 Presence presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged) {
-  if (req.object == Object::Relation) return relation_presence(req.schema, req.relation, schema, not_judged);
+  if (req.object == Object::Relation) {
+    Presence p = relation_presence(req.schema, req.relation, schema, not_judged);
+    if (p == Presence::Absent && !req.spelled.empty() && schema.find(req.schema, req.spelled)) return Presence::Unknown;
+    return p;
+  }
   if (req.object == Object::Function) return function_presence(req, schema, not_judged);
   if (req.object == Object::InsertValues) {
     size_t values = static_cast<size_t>(req.arguments);
@@ -154,6 +212,7 @@ Presence presence(const Requirement& req, const schema::Schema& schema, const No
       continue;
     }
     if (rel->find_column(req.column)) return Presence::Present;
+    if (!req.spelled.empty() && rel->find_column(req.spelled)) certain = false;  // see Requirement::spelled
     if (rel->kind != schema::RelationKind::View && system_column(req.column)) return Presence::Present;
     // A step that could not be followed may have added columns to a table its strings name.
     if (!rel->columns_complete || schema.uncertain_names.count(rel->name)) certain = false;

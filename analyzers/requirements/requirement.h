@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "analyzers/schema/schema.h"
 
 namespace schemagate::requirements {
@@ -63,6 +65,11 @@ struct Requirement {
   std::string schema;    ///< the relation's schema, never empty (but see Function)
   std::string relation;  ///< the relation's name, as PostgreSQL stores it
   std::string column;    ///< Column: the column's name
+  /// The name as the code spells it, when a naming plugin maps it to `relation` / `column`
+  /// (Kysely's CamelCasePlugin: createdAt -> created_at). A schema that has the spelled name
+  /// instead may come from migrations run through the same plugin, which the model does not
+  /// follow: then presence is Unknown, not Absent.
+  std::string spelled;
   /// Column: the relations, "schema.name", any of which may hold it (an unqualified column in
   /// a join); empty means {schema.relation}.
   std::vector<std::string> candidates;
@@ -73,6 +80,12 @@ struct Requirement {
   std::string function;
   int arguments = 0;
   bool procedure = false;  ///< CALL
+  /// Function: the call names its arguments (PostgREST's /rpc/fn with a JSON object): these
+  /// names, which an overload's argument names must match; `arguments` is their count.
+  bool by_name = false;
+  std::vector<std::string> argument_names;
+  /// Function: false when the arguments are built at run time: any overload of the name will do.
+  bool arguments_known = true;
   std::string enum_type;   ///< EnumLabel: "schema.name" of the type
   std::string label;       ///< EnumLabel: the string, as PostgreSQL reads it
   bool columns_listed = false;  ///< InsertValues: key_columns are the INSERT's column list
@@ -113,6 +126,27 @@ using NotJudged = std::function<std::string(const std::string& schema, const std
 /// follow, a column of a relation that is itself absent (the relation's requirement says so),
 /// a relation `not_judged` excuses.
 Presence presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged = nullptr);
+
+/// A system view of Amazon Redshift, a PostgreSQL fork applications reach with PostgreSQL's
+/// drivers (`svv_columns`, `stl_query`, `pg_table_def`): a statement naming one is written for
+/// Redshift, so unless the migrations create it, the name is not judged.
+bool other_engine_relation(const std::string& name);
+/// Whether a Function requirement's call finds the overload `f`: by its argument names when the
+/// call names them, else by their count.
+inline bool accepts(const schema::Function& f, const Requirement& req) {
+  if (f.procedure != req.procedure) return false;
+  if (!req.arguments_known) return true;
+  return req.by_name ? f.accepts_named(req.argument_names) : f.accepts(req.arguments);
+}
+
+/// The NotJudged key of a call by argument names: "function:fn(a,b)", the names sorted.
+std::string named_call_key(const std::string& function, std::vector<std::string> names);
+
+/// The NotJudged keys under which a function that the code creates (`function_key`
+/// "function:fn", `create` its CreateFunctionStmt as libpg_query gives it) takes a call by
+/// argument names: one per set of names it accepts, or "function:fn(*)" when any will do (an
+/// unnamed argument, too many optional ones to list).
+std::vector<std::string> named_call_keys(const std::string& function_key, const nlohmann::json& create);
 
 /// "public.llm_results"
 inline std::string qualified(const Requirement& r) { return r.schema + "." + r.relation; }

@@ -436,7 +436,15 @@ class Simulator {
         if (d.value("defname", "") == "schema" && std::find(path_.begin(), path_.end(), s) == path_.end())
           schema_.extension_schemas.insert(s);
       }
-      schema_.extensions[in_schema].insert(b.value("extname", ""));
+      // Supabase's extensions put every function in a schema of their own (cron.schedule,
+      // net.http_get, pgmq.send, vault.create_secret): none lands where WITH SCHEMA points.
+      static const std::set<std::string> kAllInOwnSchema = {"pg_cron", "pg_net", "pgsodium", "supabase_vault",
+                                                            "pg_graphql", "pgmq"};
+      std::string ext = b.value("extname", "");
+      if (kAllInOwnSchema.count(ext))
+        for (auto& s : kOwnSchemas.at(ext)) schema_.extensions[s].insert(ext);
+      else
+        schema_.extensions[in_schema].insert(ext);
     } else if (t == "VariableSetStmt" && b.value("name", "") == "search_path") {
       // SET search_path TO app, public: the unqualified names after it are app's. "$user" is a
       // role's own schema, which migrations do not create.
@@ -764,7 +772,8 @@ class Simulator {
   /// "schema.table" when `whole_table`: PostgreSQL drops them with what owns them.
   void drop_owned_sequences(const std::string& owner, bool whole_table) {
     std::vector<std::pair<std::string, std::string>> doomed;
-    for (auto& [k, r] : schema_.relations()) {
+    for (auto& k : schema_.sequences()) {
+      const Relation& r = schema_.relations().at(k);
       if (r.kind != RelationKind::Sequence || r.owned_by.empty()) continue;
       if (whole_table ? r.owned_by.rfind(owner + ".", 0) == 0 : r.owned_by == owner) doomed.push_back({r.schema, r.name});
     }
@@ -776,7 +785,8 @@ class Simulator {
 
   /// Sequences owned by a column of "schema.table" (or by `column` of it) follow its rename.
   void rename_owner(const std::string& old_prefix, const std::string& new_prefix) {
-    for (auto& [k, r] : schema_.relations()) {
+    for (auto& k : schema_.sequences()) {
+      const Relation& r = schema_.relations().at(k);
       if (r.kind != RelationKind::Sequence || r.owned_by.rfind(old_prefix, 0) != 0) continue;
       std::string rest = r.owned_by.substr(old_prefix.size());
       if (!rest.empty() && rest[0] != '.') continue;
@@ -812,11 +822,13 @@ class Simulator {
       std::string mode = fp.value("mode", "FUNC_PARAM_DEFAULT");
       if (mode == "FUNC_PARAM_TABLE" || (mode == "FUNC_PARAM_OUT" && !f.procedure)) continue;
       ++f.declared;
+      f.arg_names.push_back(fp.value("name", ""));
       if (field(fp, "defexpr").is_object()) ++defaults;
       if (mode == "FUNC_PARAM_VARIADIC") variadic = true;
     }
     f.max_args = variadic ? -1 : f.declared;
     f.min_args = std::max(0, f.declared - defaults);  // a VARIADIC without default needs one value
+    f.arg_names_known = true;
     add_function(std::move(f), b.value("replace", false));
   }
 

@@ -61,9 +61,11 @@ const Relation* Schema::find_in_path(const std::string& name, const std::vector<
 
 void Schema::link(const std::string& child_key, const Relation& child) {
   for (auto& p : child.parents) children_[p].insert(child_key);
+  if (child.kind == RelationKind::Sequence) sequences_.insert(child_key);
 }
 
 void Schema::unlink(const std::string& child_key, const Relation& child) {
+  sequences_.erase(child_key);
   for (auto& p : child.parents) {
     auto it = children_.find(p);
     if (it == children_.end()) continue;

@@ -4,6 +4,7 @@
 // later check can compare running code with a pending rename. Names are stored as PostgreSQL
 // stores them: unquoted identifiers already folded to lower case by the parser.
 #pragma once
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -83,7 +84,25 @@ struct Function {
   int max_args = 0;   ///< -1: any number (VARIADIC)
   bool procedure = false;
   Origin origin;
+  /// The input arguments' names in order ("" for an unnamed one), when known: a call by name
+  /// (PostgREST's `/rpc/fn` with a JSON object, `fn(a => 1)`) is matched against them. The
+  /// first min_args have no default.
+  std::vector<std::string> arg_names;
+  bool arg_names_known = false;
   bool accepts(int n) const { return n >= min_args && (max_args < 0 || n <= max_args); }
+  /// Whether a call passing exactly the arguments named `keys` finds this overload, as
+  /// PostgREST matches a function to a request: every argument without a default is named,
+  /// every name is an argument. A lone unnamed argument takes the whole body (a json one);
+  /// names that are not known fall back to the count.
+  bool accepts_named(const std::vector<std::string>& keys) const {
+    if (!arg_names_known || arg_names.size() != static_cast<size_t>(declared)) return accepts(static_cast<int>(keys.size()));
+    if (arg_names.size() == 1 && arg_names[0].empty()) return true;
+    for (size_t i = 0; i < arg_names.size(); ++i)
+      if (static_cast<int>(i) < min_args && std::find(keys.begin(), keys.end(), arg_names[i]) == keys.end()) return false;
+    for (auto& k : keys)
+      if (std::find(arg_names.begin(), arg_names.end(), k) == arg_names.end()) return false;
+    return true;
+  }
 };
 
 /// An enum type's labels in order, each with the migration that added it.
@@ -137,6 +156,11 @@ class Schema {
   /// every relation (replay stays linear in a dump's size when it has partitions).
   const std::set<std::string>& children_of(const std::string& parent_key) const;
 
+  /// "schema.name" of every sequence, kept with every add, remove and rename: a RENAME or DROP
+  /// of a table looks for the sequences its columns own among these, not among every relation
+  /// (that scan made replay of a dump quadratic in its size).
+  const std::set<std::string>& sequences() const { return sequences_; }
+
   std::vector<SchemaEvent> history;
   std::set<std::string> types;  ///< "schema.name" of CREATE TYPE
   /// Identifiers that occur in DDL the model could not follow (DO blocks, EXECUTE): a reference
@@ -163,6 +187,7 @@ class Schema {
   std::map<std::string, Relation> relations_;  // keyed by "schema.name"
   bool has_inheritance_ = false;
   std::map<std::string, std::set<std::string>> children_;  // parent key -> child keys
+  std::set<std::string> sequences_;
   void link(const std::string& child_key, const Relation& child);
   void unlink(const std::string& child_key, const Relation& child);
 };

@@ -63,9 +63,11 @@ ordered_json snapshot_to_json(const Schema& schema, const std::vector<std::strin
   // labels unchecked when read back.
   ordered_json functions = ordered_json::array();
   for (auto& [key, overloads] : schema.functions)
-    for (auto& f : overloads)
+    for (auto& f : overloads) {
       functions.push_back({{"schema", f.schema}, {"name", f.name}, {"declared", f.declared}, {"min_args", f.min_args},
                            {"max_args", f.max_args}, {"procedure", f.procedure}, {"origin", origin_json(f.origin)}});
+      if (f.arg_names_known) functions.back()["arg_names"] = f.arg_names;
+    }
   out["functions"] = functions;
   ordered_json enums = ordered_json::object();
   for (auto& [key, e] : schema.enums) enums[key] = e.labels;
@@ -145,6 +147,11 @@ bool snapshot_from_json(const std::string& text, catalog::CatalogSnapshot* out, 
         f.min_args = fj.value("min_args", 0);
         f.max_args = fj.value("max_args", -1);
         f.procedure = fj.value("procedure", false);
+        if (fj.contains("arg_names") && fj["arg_names"].is_array()) {
+          for (auto& n : fj["arg_names"])
+            if (n.is_string()) f.arg_names.push_back(n.get<std::string>());
+          f.arg_names_known = f.arg_names.size() == fj["arg_names"].size();
+        }
         if (fj.contains("origin") && fj["origin"].is_object())
           f.origin = {fj["origin"].at("file").get<std::string>(), fj["origin"].at("line").get<int>()};
         out->schema.functions[f.schema + "." + f.name].push_back(std::move(f));

@@ -86,7 +86,10 @@ bool is_not_application_code(std::string_view path) {
     return true;
   // Declarative schema files (Supabase's supabase/schemas/, a schema/ folder beside the
   // migrations) describe the tables the migrations create; as code they would hide them.
-  if (name.ends_with(".sql") && (dirs.ends_with("/schemas/") || dirs.ends_with("/schema/"))) return true;
+  // Supabase's may sit in folders of their own (supabase/schemas/pricing/functions.sql).
+  if (name.ends_with(".sql") && (dirs.ends_with("/schemas/") || dirs.ends_with("/schema/") ||
+                                 dirs.find("/supabase/schemas/") != std::string::npos))
+    return true;
   if (name.ends_with(".sql") &&
       (name.rfind("seed", 0) == 0 || dirs.find("/fixtures/") != std::string::npos ||
        dirs.find("/seeds/") != std::string::npos || dirs.find("/seed/") != std::string::npos))
@@ -140,6 +143,16 @@ bool imports_postgres_driver(std::string_view text) {
   for (std::string_view m : kPostgresDrivers)
     if (imports(text, m)) return true;
   return false;
+}
+
+bool is_revision_script(std::string_view text) {
+  auto at_line_start = [&](std::string_view word) {
+    for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1))
+      if (at == 0 || text[at - 1] == '\n') return true;
+    return false;
+  };
+  return (at_line_start("revision = ") || at_line_start("revision: str = ")) &&
+         (at_line_start("down_revision = ") || at_line_start("down_revision: ")) && at_line_start("def upgrade(");
 }
 
 }  // namespace schemagate::source

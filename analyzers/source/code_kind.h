@@ -39,4 +39,10 @@ bool imports_postgres_driver(std::string_view text);
 /// the strings that reach a database call are queries.
 bool imports_sql_parser(std::string_view text);
 
+/// True for a Python file that is an Alembic revision script (module-level `revision = ...` and
+/// `down_revision = ...`, and an upgrade() function): its SQL runs once, against the schema of
+/// its place in the migration history, never against the final schema. CTFd's plugins keep such
+/// scripts beside the plugin and run them from the application.
+bool is_revision_script(std::string_view text);
+
 }  // namespace schemagate::source

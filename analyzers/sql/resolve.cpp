@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 
+#include "analyzers/requirements/requirement.h"
 #include "analyzers/sql/node.h"
 #include "analyzers/sql/pg_parse.h"
 
@@ -637,6 +638,9 @@ class Resolver {
       } else if (!schema_name.empty() && schema_.extension_schemas.count(schema_name)) {
         ref.status = RefStatus::Unchecked;
         ref.note = "schema \"" + schema_name + "\" holds an extension's objects, which no migration lists";
+      } else if (requirements::other_engine_relation(name)) {
+        ref.status = RefStatus::Unchecked;
+        ref.note = "\"" + name + "\" is a system view of Amazon Redshift, not PostgreSQL";
       } else {
         ref.status = RefStatus::Missing;
         if (ref.schema.empty()) ref.schema = path_.empty() ? "public" : path_.front();

@@ -138,4 +138,32 @@ psql -d objects -f "$work/objects/migrations/0002_objects.up.sql" >/dev/null
 psql -d objects -c "UPDATE schema_migrations SET version = 2" >/dev/null
 check "objects applied" "exit: 0" "$(orun check . --database-url "$ourl" | tail -n 1)"
 
+# 9. JavaScript data layers speak their tools: with the newest migration not applied, a function
+# that supabase-js calls through PostgREST is pending (PGRST202 in production; the help is
+# supabase db push), and a sequelize-typescript attribute's column is pending (the help is
+# npx sequelize-cli db:migrate).
+cp -r "$here/migrations-fixtures/typescript-supabase-rpc" "$work/rpc"
+rm -f "$work/rpc/expected" "$work/rpc/expected.refs"
+psql -d postgres -c "CREATE DATABASE rpc" >/dev/null
+psql -d rpc -f "$work/rpc/supabase/migrations/20240501120000_jobs.sql" >/dev/null
+psql -d rpc -c "CREATE SCHEMA supabase_migrations; CREATE TABLE supabase_migrations.schema_migrations (version text PRIMARY KEY, name text, statements text[]); INSERT INTO supabase_migrations.schema_migrations VALUES ('20240501120000', 'jobs', NULL);" >/dev/null
+rurl="postgresql:///rpc?host=$PGHOST&port=$PGPORT&user=$PGUSER"
+out=$( (cd "$work/rpc" && "$bin" check . --database-url "$rurl" 2>&1); echo "exit: $?")
+check "supabase rpc: pending function, in PostgREST's and Supabase's words" \
+  "src/worker.ts:12:25: error[pending-migration]: function \"record_usage\" that PostgREST calls does not exist in the database yet (PGRST202 in production); pending migration supabase/migrations/20240612093000_record_usage.sql creates it: apply it before deploying this code
+   = help: run supabase db push (it applies supabase/migrations/20240612093000_record_usage.sql to the linked project; supabase migration up applies it locally) before deploying this code
+exit: 1" "$(grep -E 'error\[|help:|^exit' <<<"$out")"
+cp -r "$here/migrations-fixtures/typescript-sequelize-decorators" "$work/seq"
+rm -f "$work/seq/expected"
+psql -d postgres -c "CREATE DATABASE seq" >/dev/null
+psql -d seq -c 'CREATE TABLE tenants (id serial PRIMARY KEY, name varchar(255) NOT NULL, created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL);
+CREATE TABLE llm_results (id bigserial PRIMARY KEY, tenant_id integer NOT NULL REFERENCES tenants (id), prompt_hash varchar(64) NOT NULL, output_text text NOT NULL, created_on timestamptz NOT NULL, updated_at timestamptz NOT NULL);
+CREATE TABLE "SequelizeMeta" (name varchar(255) PRIMARY KEY); INSERT INTO "SequelizeMeta" VALUES ('\''20240501120000-create-tables.js'\'');' >/dev/null
+surl="postgresql:///seq?host=$PGHOST&port=$PGPORT&user=$PGUSER"
+out=$( (cd "$work/seq" && "$bin" check . --database-url "$surl" 2>&1); echo "exit: $?")
+check "sequelize-typescript: pending column, with sequelize-cli's command" \
+  "src/models/llm-result.ts:25:11: error[pending-migration]: column \"model_version\" of relation \"llm_results\" does not exist in the database yet (SQLSTATE 42703 in production); pending migration db/changes/20240612093000-add-model-version.js adds it: apply it before deploying this code
+   = help: run npx sequelize-cli db:migrate (it applies db/changes/20240612093000-add-model-version.js) before deploying this code
+exit: 1" "$(grep -E 'error\[|help:|^exit' <<<"$out")"
+
 finish live

@@ -149,7 +149,7 @@ TEST_CASE("a failed load leaves the output untouched") {
 TEST_CASE("unknown keys, with a suggestion for a near miss") {
   CHECK(error_of("migrations: [db]\nfoo: 1\n") ==
         "schemagate.yaml:2:1: unknown key \"foo\" (known keys: migrations, search_path, include, exclude, "
-        "rules, database_url_env, flyway_table, database_calls, deployed_ref)");
+        "rules, database_url_env, flyway_table, database_calls, deployed_ref, template_values)");
   CHECK(error_of("exlcude: [\"*.go\"]\n") == "schemagate.yaml:1:1: unknown key \"exlcude\" (did you mean \"exclude\"?)");
   CHECK(error_of("search-path: app\n") == "schemagate.yaml:1:1: unknown key \"search-path\" (did you mean \"search_path\"?)");
   CHECK(error_of("database-url-env: DB\n") ==

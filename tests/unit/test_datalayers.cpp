@@ -57,6 +57,35 @@ std::vector<std::string> described(const FileOutput& out, const std::string& sou
   return lines;
 }
 
+/// Runs the layer's index over `project` (path, text) as the scanner's index phase does (the
+/// files it reads: `index_reads`, else those `relevant`), then extracts `path` with the facts.
+FileOutput run_in_project(std::string_view name, const std::vector<std::pair<std::string, std::string>>& project,
+                          std::string_view path) {
+  const DataLayer& l = layer(name);
+  schemagate::datalayers::ProjectFacts facts;
+  const std::string* source = nullptr;
+  for (auto& [p, text] : project) {
+    if (p == path) source = &text;
+    const auto* lang = schemagate::languages::language_for_path(p);
+    REQUIRE(lang);
+    if (!l.index || (l.index_reads ? !l.index_reads(p, text) : !l.relevant(text))) continue;
+    schemagate::languages::Parser parser(*lang);
+    auto tree = parser.parse(text);
+    std::vector<std::pair<std::string, std::string>> found;
+    l.index(FileInput{p, text, ts_tree_root_node(tree.get()), lang->name, "public"}, &found);
+    for (auto& [k, v] : found) facts[k].push_back(v);
+  }
+  REQUIRE(source);
+  const auto* lang = schemagate::languages::language_for_path(path);
+  schemagate::languages::Parser parser(*lang);
+  auto tree = parser.parse(*source);
+  FileOutput out;
+  FileInput in{path, *source, ts_tree_root_node(tree.get()), lang->name, "public"};
+  in.facts = &facts;
+  l.extract(in, &out);
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("prisma: mapped scalar fields of every model; relations, @ignore, Unsupported and @@ignore are not columns") {
@@ -604,4 +633,246 @@ TEST_CASE("gorm: Table and Model chains name columns in Where, Select, Order, Pl
   REQUIRE(auto_out.unchecked.size() == 1);
   CHECK(auto_out.unchecked[0].reason.starts_with("this file calls AutoMigrate"));
   CHECK(described(auto_out, migrating).size() == 9);  // the Table chains only
+}
+
+
+TEST_CASE("sqlalchemy: bases of other modules, through relative imports and a package's import *; an ambiguous base adds nothing, a cycle ends") {
+  const std::string model = R"py(from sqlalchemy.orm import Mapped, mapped_column
+from shop.models import Base, Stamped
+from core.models.base import Audited
+from .loop import Loop
+
+
+class Order(Base, Stamped, Audited, Loop):
+    __tablename__ = "orders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+)py";
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"src/shop/models/__init__.py", "from .base import *\n"},
+      {"src/shop/models/base.py", R"py(import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase
+from ..mixins import Stamped
+
+
+class Base(DeclarativeBase):
+    pass
+)py"},
+      {"src/shop/mixins.py", R"py(import sqlalchemy as sa
+
+
+class Stamped:
+    created_at = sa.Column(sa.DateTime)
+)py"},
+      // Two modules end in core/models/base: which one the import means is not known.
+      {"src/core/models/base.py", "import sqlalchemy as sa\n\n\nclass Audited:\n    audited_by = sa.Column(sa.Text)\n"},
+      {"vendor/core/models/base.py", "import sqlalchemy as sa\n\n\nclass Audited:\n    audit_ref = sa.Column(sa.Text)\n"},
+      {"src/shop/models/loop.py", "import sqlalchemy as sa\nfrom .other import Other\n\n\nclass Loop(Other):\n    looped = sa.Column(sa.Integer)\n"},
+      {"src/shop/models/other.py", "import sqlalchemy as sa\nfrom .loop import Loop\n\n\nclass Other(Loop):\n    other = sa.Column(sa.Integer)\n"},
+      {"src/shop/models/orders.py", model},
+  };
+  FileOutput out = run_in_project("sqlalchemy", files, "src/shop/models/orders.py");
+  // Stamped: re-exported by `import *` from base.py, which imported it from ../mixins.py. The
+  // cycle Loop -> Other -> Loop is read once each.
+  CHECK(described(out, model) == std::vector<std::string>{
+                                     "relation public.orders read @Order",
+                                     "column public.orders.id read @id",
+                                     "column public.orders.created_at read @Order",
+                                     "column public.orders.looped read @Order",
+                                     "column public.orders.other read @Order",
+                                 });
+  REQUIRE(out.requirements.units.size() == 1);
+}
+
+TEST_CASE("django: an abstract base of another app adds its fields at the model's name; a concrete one does not") {
+  const std::string model = R"py(from django.db import models
+from core.models import Stamped, Place
+
+
+class Shop(Stamped):
+    name = models.CharField(max_length=80)
+
+
+class Branch(Place):
+    opened = models.DateField()
+)py";
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"core/models.py", R"py(from django.db import models
+
+
+class Stamped(models.Model):
+    created = models.DateTimeField()
+    owner = models.ForeignKey("auth.User", on_delete=models.CASCADE)
+
+    class Meta:
+        abstract = True
+
+
+class Place(models.Model):
+    address = models.TextField()
+)py"},
+      {"shops/models.py", model},
+  };
+  FileOutput out = run_in_project("django", files, "shops/models.py");
+  // Branch is multi-table inheritance: Place's fields stay in core_place.
+  CHECK(described(out, model) == std::vector<std::string>{
+                                     "relation public.shops_shop read @Shop",
+                                     "column public.shops_shop.name read @name",
+                                     "column public.shops_shop.created read @Shop",
+                                     "column public.shops_shop.owner_id read @Shop",
+                                     "relation public.shops_branch read @Branch",
+                                     "column public.shops_branch.opened read @opened",
+                                 });
+}
+
+TEST_CASE("supabase-js: rpc() calls a function by its argument names; computed names and arguments") {
+  std::string src = R"SRC(import { createClient } from "@supabase/supabase-js";
+const supabase = createClient(url, key);
+export async function f(name: string, args: object) {
+  await supabase.rpc("claim_next_job", { worker_id: "w1", limit: 3 });
+  await supabase.rpc("pending_job_count");
+  await supabase.schema("billing").rpc("close_invoice", { invoice_id: 7 }, { head: true });
+  await supabase.rpc("search_docs", args);
+  await supabase.rpc(name, {});
+  await other.rpc("not_supabase", {});
+}
+)SRC";
+  FileOutput out = run("supabase-js", "src/f.ts", src);
+  auto& reqs = out.requirements.requirements;
+  REQUIRE(reqs.size() == 4);
+  CHECK(reqs[0].object == Object::Function);
+  CHECK(reqs[0].schema == "public");
+  CHECK(reqs[0].function == "claim_next_job");
+  CHECK(reqs[0].by_name);
+  CHECK(reqs[0].argument_names == std::vector<std::string>{"worker_id", "limit"});
+  CHECK(reqs[0].arguments == 2);
+  CHECK(src.substr(reqs[0].span.begin, reqs[0].span.end - reqs[0].span.begin) == "claim_next_job");
+  CHECK(reqs[0].describe == "supabase-js .rpc('claim_next_job') calls function public.claim_next_job(worker_id => ..., "
+                            "limit => ...) through PostgREST");
+  CHECK(reqs[1].argument_names.empty());
+  CHECK(reqs[1].arguments_known);
+  CHECK(reqs[2].schema == "billing");
+  CHECK(reqs[2].argument_names == std::vector<std::string>{"invoice_id"});
+  CHECK(out.requirements.units[2].fingerprint_text == "supabase-js.schema('billing').rpc('close_invoice')");
+  CHECK_FALSE(reqs[3].arguments_known);
+  REQUIRE(out.unchecked.size() == 2);
+  CHECK(out.unchecked[0].offset == src.find("args);"));
+  CHECK(out.unchecked[1].offset == src.find("supabase.rpc(name"));
+}
+
+TEST_CASE("function overloads: PostgREST's match by argument names") {
+  schemagate::schema::Function f;
+  f.declared = 3;
+  f.min_args = 2;
+  f.max_args = 3;
+  f.arg_names = {"p_tenant", "p_tokens", "p_model"};
+  f.arg_names_known = true;
+  using V = std::vector<std::string>;
+  CHECK(f.accepts_named(V{"p_tenant", "p_tokens"}));
+  CHECK(f.accepts_named(V{"p_model", "p_tokens", "p_tenant"}));
+  CHECK_FALSE(f.accepts_named(V{"p_tenant"}));                          // a required one missing
+  CHECK_FALSE(f.accepts_named(V{"p_tenant", "p_tokens", "tenant"}));    // a name it does not declare
+  schemagate::schema::Function body;  // one unnamed argument takes the whole JSON body
+  body.declared = body.min_args = body.max_args = 1;
+  body.arg_names = {""};
+  body.arg_names_known = true;
+  CHECK(body.accepts_named(V{"anything", "at_all"}));
+  schemagate::schema::Function unknown;  // names not known: by count
+  unknown.declared = unknown.min_args = unknown.max_args = 1;
+  CHECK(unknown.accepts_named(V{"x"}));
+  CHECK_FALSE(unknown.accepts_named(V{"x", "y"}));
+}
+
+TEST_CASE("kysely: CamelCasePlugin on every instance maps names to snake case; disagreeing instances leave them unchecked") {
+  std::string db = "import { CamelCasePlugin, Kysely } from 'kysely';\n"
+                   "export const db = new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });\n";
+  std::string q = "export const f = () => db.selectFrom('llmResults').select(['modelVersion', 'tenantID', 'id']).execute();\n";
+  FileOutput out = run_in_project("kysely", {{"src/db.ts", db}, {"src/q.ts", q}}, "src/q.ts");
+  CHECK(described(out, q) == std::vector<std::string>{"relation public.llm_results read @llmResults",
+                                                      "column public.llm_results.model_version read @modelVersion",
+                                                      "column public.llm_results.tenant_id read @tenantID",
+                                                      "column public.llm_results.id read @id"});
+  CHECK(out.unchecked.empty());
+  // No plugin anywhere: sent as written.
+  std::string plain = "export const db = new Kysely<DB>({ dialect });\n";
+  out = run_in_project("kysely", {{"src/db.ts", plain}, {"src/q.ts", q}}, "src/q.ts");
+  CHECK(described(out, q) == std::vector<std::string>{"relation public.llmResults read @llmResults",
+                                                      "column public.llmResults.modelVersion read @modelVersion",
+                                                      "column public.llmResults.tenantID read @tenantID",
+                                                      "column public.llmResults.id read @id"});
+  // One instance with the plugin, one without: which one runs the query is not known.
+  out = run_in_project("kysely", {{"src/db.ts", db}, {"src/other.ts", plain}, {"src/q.ts", q}}, "src/q.ts");
+  CHECK(out.requirements.requirements.empty());
+  CHECK(out.unchecked.size() == 1);
+}
+
+TEST_CASE("drizzle: the casing of the project's drizzle() instances names properties; drizzle.config alone when none") {
+  std::string schema = "import { pgTable, text } from 'drizzle-orm/pg-core';\n"
+                       "export const t = pgTable('t', { modelVersion: text(), id: text() });\n";
+  std::string snake = "import { drizzle } from 'drizzle-orm/node-postgres';\n"
+                      "export const db = drizzle(process.env.URL, { schema, casing: 'snake_case' });\n";
+  std::string none = "import { drizzle as make } from 'drizzle-orm/postgres-js';\nexport const db = make(client);\n";
+  FileOutput out = run_in_project("drizzle", {{"src/schema.ts", schema}, {"src/db.ts", snake}}, "src/schema.ts");
+  CHECK(described(out, schema) == std::vector<std::string>{"relation public.t read @t",
+                                                           "column public.t.model_version read @modelVersion",
+                                                           "column public.t.id read @id"});
+  out = run_in_project("drizzle", {{"src/schema.ts", schema}, {"src/db.ts", none}}, "src/schema.ts");
+  CHECK(described(out, schema) == std::vector<std::string>{"relation public.t read @t",
+                                                           "column public.t.modelVersion read @modelVersion",
+                                                           "column public.t.id read @id"});
+  out = run_in_project("drizzle", {{"src/schema.ts", schema}, {"src/db.ts", snake}, {"src/other.ts", none}}, "src/schema.ts");
+  CHECK(out.unchecked.size() == 1);
+  std::string config = "import { defineConfig } from 'drizzle-kit';\n"
+                       "export default defineConfig({ dialect: 'postgresql', casing: 'snake_case' });\n";
+  out = run_in_project("drizzle", {{"src/schema.ts", schema}, {"drizzle.config.ts", config}}, "src/schema.ts");
+  CHECK(described(out, schema)[1] == "column public.t.model_version read @modelVersion");
+}
+
+TEST_CASE("sequelize-typescript: @Table classes, @Column / @ForeignKey / @CreatedAt attributes, the project's define") {
+  std::string db = "import { Sequelize } from 'sequelize-typescript';\n"
+                   "export const sequelize = new Sequelize(url, { dialect: 'postgres', define: { underscored: true } });\n";
+  std::string model = R"SRC(import { Table, Column, Model, ForeignKey, BelongsTo, CreatedAt, DataType } from "sequelize-typescript";
+@Table({ tableName: "llm_results", timestamps: true })
+export class LlmResult extends Model {
+  @ForeignKey(() => Tenant)
+  @Column
+  tenantId: number;
+  @BelongsTo(() => Tenant)
+  tenant: Tenant;
+  @Column({ type: DataType.TEXT, field: "output_text" })
+  output: string;
+  @Column(DataType.VIRTUAL)
+  preview: string;
+  @CreatedAt
+  createdOn: Date;
+  notAnAttribute = 3;
+}
+@Table
+export class Tenant extends Model {
+  @Column name: string;
+}
+)SRC";
+  FileOutput out = run_in_project("sequelize", {{"src/db.ts", db}, {"src/models.ts", model}}, "src/models.ts");
+  CHECK(described(out, model) == std::vector<std::string>{
+                                     "relation public.llm_results read @llm_results",
+                                     "column public.llm_results.tenant_id read @tenantId",
+                                     "column public.llm_results.output_text read @output_text",
+                                     "column public.llm_results.created_on read @createdOn",
+                                     "column public.llm_results.id read @LlmResult",
+                                     "column public.llm_results.updated_at read @LlmResult",
+                                     "relation public.Tenants read @Tenant",
+                                     "column public.Tenants.name read @name",
+                                     "column public.Tenants.id read @Tenant",
+                                     "column public.Tenants.created_at read @Tenant",
+                                     "column public.Tenants.updated_at read @Tenant",
+                                 });
+  CHECK(out.requirements.requirements[1].fix ==
+        "generate a migration with `npx sequelize-cli migration:generate --name add-tenant-id-to-llm-results` whose up "
+        "calls queryInterface.addColumn('llm_results', 'tenant_id', ...), then run `npx sequelize-cli db:migrate` before "
+        "deploying this code");
+  // Two instances that disagree on underscored: a model that does not set it is unchecked.
+  std::string other = "const { Sequelize } = require('sequelize');\n"
+                      "const s = new Sequelize(url, { define: { underscored: false } });\n";
+  out = run_in_project("sequelize", {{"src/db.ts", db}, {"src/other.ts", other}, {"src/models.ts", model}}, "src/models.ts");
+  CHECK(out.requirements.requirements.empty());
+  CHECK(out.unchecked.size() == 2);
 }

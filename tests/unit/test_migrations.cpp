@@ -9,6 +9,7 @@
 
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/naming.h"
+#include "analyzers/schema/migrations/templates.h"
 
 namespace {
 
@@ -588,4 +589,27 @@ TEST_CASE("location-based formats look at the root too") {
   CHECK(load(fs, "migrations", "/p/supabase").format == "supabase");
   CHECK(load(fs, ".", "/p/migrations").format == "sqlx");
   CHECK(load(fs, ".", "/p/migrations").paths() == std::vector<std::string>{"20240101000000_a.sql"});
+}
+
+TEST_CASE("Go template migrations: keys, expansion on one line, values found in Go configuration") {
+  namespace mig = schemagate::schema::migrations;
+  CHECK(mig::template_key("  index   .Options \"Namespace\" ") == "index .Options \"Namespace\"");
+  CHECK(mig::template_key("- index .Options \"Namespace\" -") == "index .Options \"Namespace\"");
+  std::string sql =
+      "CREATE TABLE {{ index .Options \"Namespace\" }}.users (id int);\n"
+      "-- {{ .Unknown }}\nALTER TABLE {{index .Options \"Namespace\"}}.users ADD COLUMN {{ not\none }} int;\n";
+  CHECK(mig::template_keys(sql) == std::vector<std::string>{"index .Options \"Namespace\"", ".Unknown"});
+  mig::expand_templates(&sql, {{"index .Options \"Namespace\"", "auth"}});
+  CHECK(sql == "CREATE TABLE auth.users (id int);\n-- {{ .Unknown }}\nALTER TABLE auth.users ADD COLUMN {{ not\none }} int;\n");
+
+  MemoryFileSystem fs;
+  fs.add("p/conf/conf.go", "type DB struct {\n\tNamespace string `envconfig:\"DB_NAMESPACE\" default:\"auth\"`\n}\n");
+  fs.add("p/cmd/migrate.go", "opts := map[string]interface{}{\n\t\"Namespace\": cfg.DB.Namespace,\n}\n");
+  fs.add("p/cmd/other.go", "x := map[string]string{\"Schema\": cfg.A.Schema, \"Schema\": cfg.B.Other}\n");
+  auto found = mig::find_template_values(fs, "p", {"cmd/migrate.go", "cmd/other.go", "conf/conf.go"},
+                                         {"index .Options \"Namespace\"", "index .Options \"Schema\"", ".Unknown"});
+  REQUIRE(found.size() == 1);  // "Schema" is filled from two fields: not certain
+  CHECK(found.at("index .Options \"Namespace\"").value == "auth");
+  CHECK(found.at("index .Options \"Namespace\"").evidence ==
+        "conf/conf.go:2: default of Namespace, passed as option \"Namespace\" at cmd/migrate.go:2");
 }

@@ -121,6 +121,34 @@ TEST_CASE("project wrappers: a function passing a parameter on as SQL is a datab
   CHECK(go[0].sql.text == "SELECT id FROM users");
 }
 
+TEST_CASE("project wrappers: a method that several classes define is a polymorphic call, not a database call") {
+  // A BI tool's query runners: every data source's class has its own run_query, each sending
+  // the text to another engine. A call on an object of unknown class may reach any of them.
+  Project p;
+  p.add("runners/pg.py", "import psycopg2\nclass PostgreSQL:\n    def run_query(self, query, user):\n"
+                         "        cursor = self.conn.cursor()\n        cursor.execute(query)\n");
+  p.add("runners/e6.py", "class E6:\n    def run_query(self, query, user):\n        self.cursor.execute(query)\n");
+  p.add("tests/test_e6.py", "def test_run(runner):\n    runner.run_query('SELECT * FROM sample_table', None)\n");
+  // One function recorded twice (two database calls of the same parameter) stays a wrapper.
+  p.add("app/store.py", "class Store:\n    def fetch_rows(self, sql):\n        if self.ro:\n            return self.ro.execute(sql)\n"
+                        "        return self.rw.execute(sql)\n");
+  p.add("app/report.py", "def f(store):\n    return store.fetch_rows('SELECT id FROM reports')\n");
+  // Plain functions of the same name in two modules agree on the argument: still a wrapper.
+  p.add("a/db.py", "def q(cur, sql):\n    cur.execute(sql)\n");
+  p.add("b/db.py", "def q(cur, sql):\n    return cur.execute(sql)\n");
+  auto constants = p.collect();
+  CHECK_FALSE(constants.wrapper("python", "run_query"));
+  auto test = extract(p, constants, "tests/test_e6.py");
+  REQUIRE(test.size() == 1);  // a SQL-looking string, no longer a database call's SQL
+  CHECK_FALSE(test[0].database_call);
+  REQUIRE(constants.wrapper("python", "fetch_rows"));
+  auto report = extract(p, constants, "app/report.py");
+  REQUIRE(report.size() == 1);
+  CHECK(report[0].sql.text == "SELECT id FROM reports");
+  REQUIRE(constants.wrapper("python", "q"));
+  CHECK(*constants.wrapper("python", "q") == 1);
+}
+
 TEST_CASE("project questions: recorded while the project is empty, the files an answer reads, replayed") {
   Project p;
   p.add("svc/db/columns.py", "COLUMNS = 'id, total'\n");

@@ -250,6 +250,10 @@ void read_catalog(pqxx::transaction_base& tx, int server_version, CatalogSnapsho
   std::string procedure = server_version >= 110000 ? "p.prokind = 'p'" : "false";
   for (const auto& row : tx.exec(
            "SELECT n.nspname, p.proname, p.pronargs, p.pronargdefaults, p.provariadic <> 0, " + procedure +
+           // The input arguments' names (proargnames lists OUT ones too when proargmodes is set).
+           ", p.proargnames IS NOT NULL, (SELECT string_agg(coalesce(p.proargnames[i], ''), chr(31) ORDER BY i)"
+           " FROM generate_subscripts(p.proargnames, 1) i"
+           " WHERE p.proargmodes IS NULL OR p.proargmodes[i] IN ('i', 'b', 'v'))"
            " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE " + kUserSchemas)) {
     Function f;
     f.schema = row[0].c_str();
@@ -259,6 +263,19 @@ void read_catalog(pqxx::transaction_base& tx, int server_version, CatalogSnapsho
     f.min_args = std::max(0, f.declared - row[3].as<int>());
     f.max_args = variadic ? -1 : f.declared;
     f.procedure = std::string(row[5].c_str()) == "t";
+    if (std::string(row[6].c_str()) == "t") {
+      std::string names = row[7].is_null() ? "" : row[7].c_str();
+      for (size_t at = 0; f.declared > 0;) {
+        size_t sep = names.find('\x1f', at);
+        f.arg_names.push_back(names.substr(at, sep == std::string::npos ? std::string::npos : sep - at));
+        if (sep == std::string::npos) break;
+        at = sep + 1;
+      }
+      f.arg_names_known = f.arg_names.size() == static_cast<size_t>(f.declared);
+    } else {
+      f.arg_names.assign(static_cast<size_t>(f.declared), "");  // no argument has a name
+      f.arg_names_known = true;
+    }
     f.origin = origin;
     schema.functions[f.schema + "." + f.name].push_back(std::move(f));
   }

@@ -172,6 +172,91 @@ std::string normalize_location(std::string v, const std::string& config_dir, boo
   return source::join_path(base, v);
 }
 
+/// The quoted strings of a JavaScript expression, each with whether `__dirname +` or
+/// `path.join(__dirname, ...)` makes it relative to the file: `['src/db/changes/*.ts']`,
+/// `path.resolve('db', 'migrations')`, `__dirname + '/migrations/*{.ts,.js}'`.
+struct JsPath {
+  std::string path;
+  bool from_file = false;
+};
+
+/// The paths a JavaScript config gives `key` (`key: ...`, `'key': ...`), up to the end of its
+/// value: a string, an array of strings, or path.join / path.resolve of strings. A value built
+/// any other way (a variable, process.env) gives nothing.
+std::vector<JsPath> js_config_paths(const std::string& text, std::string_view key) {
+  std::vector<JsPath> out;
+  for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+    if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_' || text[at - 1] == '-'))
+      continue;
+    size_t k = at + key.size();
+    if (k < text.size() && (text[k] == '"' || text[k] == '\'')) ++k;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    if (k >= text.size() || text[k] != ':') continue;
+    ++k;
+    // The value runs to the first ',' or '}' outside brackets and quotes.
+    int depth = 0;
+    std::string parts;  // the path pieces of one element, joined by '/'
+    bool from_file = false, computed = false, any = false;
+    auto flush = [&]() {
+      if (from_file) parts.erase(0, parts.find_first_not_of('/'));  // __dirname + '/migrations'
+      if (any && !computed && !parts.empty()) out.push_back({parts, from_file});
+      parts.clear();
+      from_file = computed = any = false;
+    };
+    for (size_t i = k; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '"' || c == '\'' || c == '`') {
+        size_t close = text.find(c, i + 1);
+        if (close == std::string::npos) break;
+        std::string v = text.substr(i + 1, close - i - 1);
+        if (c == '`' && v.find("${") != std::string::npos) computed = true;
+        parts += (parts.empty() || v.empty() || v[0] == '/' ? "" : "/") + v;
+        any = true;
+        i = close;
+      } else if (c == '(' || c == '[' || c == '{') {
+        ++depth;
+      } else if (c == ')' || c == ']' || c == '}') {
+        if (--depth < 0) break;
+      } else if (c == ',') {
+        if (depth == 0) break;
+        if (depth == 1 && text[k + text.substr(k).find_first_not_of(" \t\r\n")] == '[') flush();
+      } else if (text.compare(i, 9, "__dirname") == 0) {
+        from_file = true;
+        i += 8;
+      } else if (text.compare(i, 4, "path") == 0 || text.compare(i, 4, "join") == 0 || text.compare(i, 7, "resolve") == 0 ||
+                 c == '+' || c == '.' || std::isspace(static_cast<unsigned char>(c))) {
+        if (std::isalpha(static_cast<unsigned char>(c))) i += (text.compare(i, 7, "resolve") == 0 ? 6 : 3);
+      } else {
+        computed = true;  // process.env, a variable, process.cwd()
+        while (i + 1 < text.size() && (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '_')) ++i;
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
+/// A glob's directory: 'src/migrations/*.ts' -> 'src/migrations'; a path without a wildcard
+/// is the directory itself.
+std::string glob_directory(std::string p) {
+  size_t wild = p.find_first_of("*{?");
+  if (wild != std::string::npos) {
+    size_t slash = p.rfind('/', wild);
+    p = slash == std::string::npos ? "" : p.substr(0, slash);
+  }
+  return p;
+}
+
+/// Whether a file name is one of the JavaScript configs that name migration directories:
+/// knexfile.*, TypeORM's ormconfig / data source files.
+bool js_migration_config(const std::string& name) {
+  bool script = name.ends_with(".js") || name.ends_with(".ts") || name.ends_with(".cjs") || name.ends_with(".mjs") ||
+                name.ends_with(".json");
+  return script && (name.rfind("knexfile", 0) == 0 || name.find("ormconfig") != std::string::npos ||
+                    name.find("data-source") != std::string::npos || name.find("datasource") != std::string::npos ||
+                    name.find("typeorm") != std::string::npos);
+}
+
 struct Candidate {
   std::string evidence;  ///< set when a tool's configuration names the directory
 };
@@ -429,6 +514,18 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
       std::string text, err;
       if (!fs.read(on_disk(root, f), &text, &err)) continue;
       for (const std::string& v : config_values(text, "out")) add_config_dir(normalize_location(v, dir, false), f + " (out)");
+    } else if (js_migration_config(lower(name))) {
+      // knexfile: migrations: { directory }; TypeORM: migrations: ['src/migrations/*.ts'].
+      std::string text, err;
+      if (!fs.read(on_disk(root, f), &text, &err)) continue;
+      bool knex = lower(name).rfind("knexfile", 0) == 0;
+      for (const JsPath& p : js_config_paths(text, knex ? "directory" : "migrations")) {
+        std::string d = glob_directory(p.path);
+        // Relative paths resolve against the directory the tool runs in: the config's, else the root.
+        std::string loc = normalize_location(d, dir, false);
+        if (!p.from_file && !fs.is_dir(on_disk(root, loc))) loc = normalize_location(d, "", false);
+        add_config_dir(loc, f + (knex ? " (migrations.directory)" : " (migrations)"));
+      }
     } else if (name == "flyway.conf" || name == "flyway.toml" || name.rfind("application", 0) == 0) {
       if (name.rfind("application", 0) == 0 && !name.ends_with(".properties") && !name.ends_with(".yml") &&
           !name.ends_with(".yaml"))
@@ -442,6 +539,13 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
   // Formats written in code find their own folders (Django apps' migrations/, Alembic's script
   // location named by alembic.ini or env.py).
   for (const std::string& d : discover_directories(fs, root)) candidates.emplace(d, Candidate{});
+  // sequelize-cli's .sequelizerc is hidden too: 'migrations-path': path.resolve('db', 'migrations').
+  {
+    std::string text, err;
+    if (fs.read(on_disk(root, ".sequelizerc"), &text, &err))
+      for (const JsPath& p : js_config_paths(text, "migrations-path"))
+        add_config_dir(normalize_location(p.path, "", false), ".sequelizerc (migrations-path)");
+  }
   // .env files are hidden, so the walk does not list them: the root's are read directly.
   for (const char* env : {".env", ".env.example", ".env.sample"}) {
     std::string text, err;

@@ -93,6 +93,8 @@ std::vector<std::string> discover_directories(const source::FileSystem& fs, cons
 
 void order_by_dependencies(std::vector<MigrationFile>* files) {
   std::vector<MigrationFile>& f = *files;
+  if (!f.empty() && std::all_of(f.begin(), f.end(), [&](const MigrationFile& m) { return m.format == f.front().format; }))
+    if (const Format* format = format_named(f.front().format); format && format->order) return format->order(files);
   bool any = std::any_of(f.begin(), f.end(), [](const MigrationFile& m) { return !m.depends_on.empty() || !m.run_before.empty(); });
   if (!any) return;
   std::map<std::string, size_t> by_version;

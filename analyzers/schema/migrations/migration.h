@@ -62,6 +62,10 @@ struct Format {
   /// whose migrations live beside the code (a Django app's migrations/, an Alembic script
   /// location named in alembic.ini). Used when no --migrations is given.
   std::vector<std::string> (*discover)(const source::FileSystem& fs, const std::string& root) = nullptr;
+  /// Optional: the tool's own apply order for its files of every directory together (Django's
+  /// migration plan across apps), where a topological sort alone leaves several orders open and
+  /// the tool's choice decides the schema. Null: order_by_dependencies' stable sort.
+  void (*order)(std::vector<MigrationFile>* files) = nullptr;
 };
 
 /// All formats, most specific first; the first whose detect() is true owns a directory.
@@ -82,7 +86,8 @@ std::vector<std::string> discover_directories(const source::FileSystem& fs, cons
 
 /// Reorders `files` so that each comes after the versions in its depends_on (a stable
 /// topological sort: files without dependencies keep their order). Dependencies on versions that
-/// are not in `files` (a Django app installed as a package) are ignored.
+/// are not in `files` (a Django app installed as a package) are ignored. Files all of one format
+/// that has its own `order` are ordered by it.
 void order_by_dependencies(std::vector<MigrationFile>* files);
 
 /// Loads one directory with the format that detects it, or with `format` when it is not empty

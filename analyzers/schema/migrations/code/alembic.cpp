@@ -114,6 +114,26 @@ class Translator {
       std::string t = batch ? batch_table : name_of(c.arg(i, kw));
       return schema.empty() ? q(t) : q(schema) + "." + q(t);
     };
+    // A table or column named at run time (a loop over the tables information_schema lists):
+    // what it changes is not known, so the names the call spells become uncertain.
+    bool table_op = op == "drop_table" || op == "rename_table" || op == "add_column" || op == "drop_column" ||
+                    op == "alter_column" || op == "create_table";
+    if (table_op) {
+      bool computed = !batch && name_of(c.arg(0, op == "rename_table" ? "old_table_name" : "table_name")).empty();
+      if (op == "rename_table" && name_of(c.arg(1, "new_table_name")).empty()) computed = true;
+      if ((op == "drop_column" || op == "alter_column") && name_of(c.arg(s, "column_name")).empty()) computed = true;
+      if (computed) {
+        std::vector<const PyValue*> stack{&c};
+        while (!stack.empty()) {
+          const PyValue* v = stack.back();
+          stack.pop_back();
+          if (v->is_str() && !v->text.empty()) out_->uncertain_names.push_back(v->text);
+          for (const PyValue& i : v->items) stack.push_back(&i);
+          for (const PyKeyword& k : v->kwargs) stack.push_back(&k.second);
+        }
+        return note("op." + std::string(op) + "() of a table or column named at run time: not modelled");
+      }
+    }
     if (op == "create_table") return create_table(c);
     if (op == "drop_table") return run("DROP TABLE " + table_at(0, "table_name"));
     if (op == "rename_table") {
@@ -308,8 +328,48 @@ bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp
 
 /// Walks upgrade()'s body in source order: `op.*` calls and, inside `with op.batch_alter_table(...)
 /// as name:`, the calls of `name`.
+/// Which engine an `if` tests for: "postgresql" for `if url.startswith("postgres"):` or
+/// `if bind.dialect.name == "postgresql":`, "other" for mysql / sqlite / mssql / oracle, "" when
+/// the condition names none or negates (`is False`, `not`, `!=`): then both branches are read.
+std::string dialect_tested(std::string_view cond) {
+  for (std::string_view neg : {"not ", "!=", "is False", "== False"})
+    if (cond.find(neg) != std::string_view::npos) return "";
+  auto quoted = [&](std::string_view word) {
+    for (char q : {'"', '\''})
+      if (cond.find(std::string(1, q) + std::string(word)) != std::string_view::npos) return true;
+    return false;
+  };
+  bool pg = quoted("postgres");
+  bool other = quoted("mysql") || quoted("sqlite") || quoted("mssql") || quoted("oracle") || quoted("mariadb");
+  if (pg == other) return "";
+  return pg ? "postgresql" : "other";
+}
+
 void walk(TSNode node, const PyReader& reader, Translator& tr, std::map<std::string, std::pair<std::string, std::string>>& batches) {
   if (is(node, "function_definition") || is(node, "class_definition")) return;  // defined, not run here
+  // A branch for another engine (CTFd's `if url.startswith("mysql"):`) runs nowhere near
+  // PostgreSQL; the alternatives of a PostgreSQL branch run only on other engines.
+  if (is(node, "if_statement")) {
+    // The clauses in order: a PostgreSQL test ends the chain (what follows runs elsewhere), an
+    // other engine's is skipped, anything else is read.
+    std::vector<TSNode> clauses{node};
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (is(c, "elif_clause") || is(c, "else_clause")) clauses.push_back(c);
+    }
+    for (TSNode c : clauses) {
+      if (is(c, "else_clause")) {
+        walk(ts_node_child_by_field_name(c, "body", 4), reader, tr, batches);
+        break;
+      }
+      walk(ts_node_child_by_field_name(c, "condition", 9), reader, tr, batches);
+      std::string engine = dialect_tested(reader.text(ts_node_child_by_field_name(c, "condition", 9)));
+      if (engine != "other") walk(ts_node_child_by_field_name(c, "consequence", 11), reader, tr, batches);
+      if (engine == "postgresql") break;
+    }
+    return;
+  }
   if (is(node, "with_statement")) {
     TSNode clause = ts_node_named_child(node, 0);
     uint32_t n = is(clause, "with_clause") ? ts_node_named_child_count(clause) : 0;
@@ -439,6 +499,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     m.sql = std::move(g.sql);
     m.origin = std::move(g.origin);
     m.notes = std::move(g.notes);
+    m.uncertain_names = std::move(g.uncertain_names);
     if (m.origin.empty()) m.origin.push_back(0);
     files.push_back(std::move(m));
   }

@@ -9,8 +9,8 @@
 //
 // A directory is one app; its label is the directory above migrations/ unless the app's
 // apps.py sets `label`. Versions are "<app_label>.<migration name>", as django_migrations
-// records them (app, name); `dependencies` and `run_before` order migrations across apps
-// (order_by_dependencies). A squashed migration (`replaces`) is used instead of the files it
+// records them (app, name); `dependencies` and `run_before` order migrations across apps as
+// Django's migration plan does (plan()). A squashed migration (`replaces`) is used instead of the files it
 // replaces, as Django does when none or all of them are applied.
 //
 // State is per app: an operation only names models of its own app. The primary key type of a
@@ -864,6 +864,91 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   return true;
 }
 
+/// Django's migration plan, as `manage.py migrate` makes it: the graph's leaf nodes (no child in
+/// their own app) in (app, name) order, each followed by its forwards_plan, the depth-first walk
+/// of MigrationGraph.iterative_dfs (parents pushed in sorted order, so the greatest is visited
+/// first); a migration already planned is not planned again. Apps that depend on each other
+/// leave several topological orders open, and which one runs decides the schema: NetBox's
+/// core.0017 adds a column to the table extras.0117 renames, and runs after it only because
+/// core.0020's dependency on users is walked first.
+void plan(std::vector<MigrationFile>* files) {
+  std::vector<MigrationFile>& f = *files;
+  using Key = std::pair<std::string, std::string>;
+  auto key_of = [](const std::string& version) {
+    size_t dot = version.find('.');
+    return dot == std::string::npos ? Key{"", version} : Key{version.substr(0, dot), version.substr(dot + 1)};
+  };
+  std::map<Key, size_t> by_key;
+  std::map<std::string, std::vector<size_t>> by_app;
+  for (size_t i = 0; i < f.size(); ++i) {
+    Key k = key_of(f[i].version);
+    by_key.emplace(k, i);
+    by_app[k.first].push_back(i);
+  }
+  for (size_t i = 0; i < f.size(); ++i)  // a squashed migration stands for the ones it replaces
+    for (const std::string& r : f[i].replaces) by_key.emplace(key_of(r), i);
+  std::vector<std::set<Key>> parents(f.size());
+  std::vector<bool> has_app_child(f.size(), false);
+  auto add = [&](size_t child, size_t parent) {
+    if (child == parent) return;
+    parents[child].insert(key_of(f[parent].version));
+    if (key_of(f[parent].version).first == key_of(f[child].version).first) has_app_child[parent] = true;
+  };
+  for (size_t i = 0; i < f.size(); ++i)
+    for (const std::string& d : f[i].depends_on) {
+      Key k = key_of(d);
+      if (auto it = by_key.find(k); it != by_key.end()) {
+        add(i, it->second);
+        continue;
+      }
+      auto app = by_app.find(k.first);
+      if (app == by_app.end() || (k.second != "__first__" && k.second != "__latest__")) continue;
+      // The app's first root node / first leaf node, in name order.
+      std::vector<Key> candidates;
+      for (size_t j : app->second) {
+        bool root = std::none_of(f[j].depends_on.begin(), f[j].depends_on.end(),
+                                 [&](const std::string& x) { return key_of(x).first == k.first; });
+        bool leaf = std::none_of(app->second.begin(), app->second.end(), [&](size_t c) {
+          return std::any_of(f[c].depends_on.begin(), f[c].depends_on.end(),
+                             [&](const std::string& x) { return by_key.count(key_of(x)) && by_key[key_of(x)] == j; });
+        });
+        if (k.second == "__first__" ? root : leaf) candidates.push_back(key_of(f[j].version));
+      }
+      if (!candidates.empty()) add(i, by_key[*std::min_element(candidates.begin(), candidates.end())]);
+    }
+  for (size_t i = 0; i < f.size(); ++i)  // run_before: the named migration waits for this one
+    for (const std::string& r : f[i].run_before)
+      if (auto it = by_key.find(key_of(r)); it != by_key.end()) add(it->second, i);
+  std::vector<Key> leaves;
+  for (size_t i = 0; i < f.size(); ++i)
+    if (!has_app_child[i]) leaves.push_back(key_of(f[i].version));
+  std::sort(leaves.begin(), leaves.end());
+  std::vector<size_t> order;
+  std::vector<bool> planned(f.size(), false), expanded(f.size(), false);
+  for (const Key& leaf : leaves) {
+    std::vector<std::pair<size_t, bool>> stack{{by_key[leaf], false}};
+    while (!stack.empty()) {
+      auto [node, processed] = stack.back();
+      stack.pop_back();
+      if (planned[node]) continue;
+      if (processed) {
+        planned[node] = true;
+        order.push_back(node);
+        continue;
+      }
+      if (expanded[node]) continue;  // a cycle: Django refuses it; the order is then not Django's
+      expanded[node] = true;
+      stack.push_back({node, true});
+      for (const Key& p : parents[node]) stack.push_back({by_key[p], false});
+    }
+  }
+  for (size_t i = 0; i < f.size(); ++i)
+    if (!planned[i]) order.push_back(i);
+  std::vector<MigrationFile> out;
+  for (size_t i : order) out.push_back(std::move(f[i]));
+  f = std::move(out);
+}
+
 // Django: django_migrations(id, app, name, applied), one row per applied migration, written by
 // MigrationRecorder; "app.name" is a file's version. A squashed migration counts as applied when
 // all it replaces are recorded, and rows of apps without migrations in the repository (contrib,
@@ -881,6 +966,6 @@ const TrackingLayout kTracking{"django_migrations", "", {"app", "name", "applied
 
 }  // namespace code
 
-extern const Format kDjango{"django", code::detect, code::load, &code::kTracking, {}, code::discover};
+extern const Format kDjango{"django", code::detect, code::load, &code::kTracking, {}, code::discover, code::plan};
 
 }  // namespace schemagate::schema::migrations

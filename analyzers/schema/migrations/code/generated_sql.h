@@ -16,6 +16,9 @@ struct GeneratedSql {
   std::string sql;
   std::vector<uint32_t> origin;
   std::vector<std::pair<uint32_t, std::string>> notes;
+  /// Names an operation may create or change although the SQL cannot say where (an Alembic
+  /// op.add_column on a table named at run time): MigrationFile::uncertain_names.
+  std::vector<std::string> uncertain_names;
 
   /// A statement the format writes, standing for the operation at file offset `at`.
   void emit(const std::string& stmt, uint32_t at) {

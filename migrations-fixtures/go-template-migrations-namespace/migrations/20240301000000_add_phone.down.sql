@@ -1,0 +1,1 @@
+ALTER TABLE {{index .Options "Namespace"}}.accounts DROP COLUMN IF EXISTS phone;

@@ -1,0 +1,3 @@
+from .base import Base, TimestampMixin
+from .mixins import *
+from .users import User

@@ -1,0 +1,1 @@
+ALTER TABLE "llm_results" ADD COLUMN "model_version" text DEFAULT 'unknown' NOT NULL;
