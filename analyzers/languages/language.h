@@ -62,6 +62,10 @@ struct ExtractInput {
   std::vector<std::pair<std::string, std::string>>* constants = nullptr;
   /// With `constants`: the file's functions that pass a parameter on as a database call's SQL.
   std::vector<WrapperDefinition>* wrappers = nullptr;
+  /// With `constants`: then extract the sites too, from the same tree and definitions. The
+  /// constants are collected as they are alone (no project, no extra database calls); the sites
+  /// as without `constants`.
+  bool sites_too = false;
 };
 
 struct Language {

@@ -187,11 +187,15 @@ bool is_query_text(const SqlText& text) {
 class Engine {
  public:
   Engine(const ExtractInput& in, const HostSyntax& syntax)
-      : in_(in), src_(in.source), syntax_(syntax) {}
+      : in_(in), src_(in.source), syntax_(syntax), project_(in.project), extra_database_calls_(in.extra_database_calls) {}
 
   void run(std::vector<SqlSite>* out) {
     collect_definitions();
     if (in_.constants) {  // the project phase: this file's top-level strings, for other files
+      // As the phase reads a file alone: no project, no configured calls (what another file
+      // sees of this one does not depend on who asks).
+      project_ = nullptr;
+      extra_database_calls_ = nullptr;
       for (size_t i = 0; i < defs_.size(); ++i) {
         const Definition& d = defs_[i];
         if (!d.file_scope || d.append || ts_node_is_null(d.value)) continue;
@@ -220,7 +224,12 @@ class Engine {
         if (constant && one && !one->empty()) in_.constants->emplace_back(std::string(name) + "()", *one);
       }
       if (in_.wrappers) collect_wrappers();
-      return;
+      if (!in_.sites_too) return;
+      // The sites, as a run without `constants` finds them: the definitions stay (they depend
+      // on the tree only), the evaluations are made again with the scan's project.
+      project_ = in_.project;
+      extra_database_calls_ = in_.extra_database_calls;
+      memo_.assign(defs_.size(), Memo{});
     }
     collect_fragments();
     size_t first = out->size();
@@ -247,11 +256,26 @@ class Engine {
   };
 
   void collect_definitions() {
+    // The same walk notes the pieces `+` chains and formattings join, for collect_fragments
+    // (which needs every definition first): one walk of the tree fewer. Only the sites need them.
+    bool pieces = !in_.constants || in_.sites_too;
     std::vector<std::pair<uint32_t, uint32_t>> scopes;  // open function scopes
     walk(
         in_.root,
         [&](TSNode node) {
-          if (!ts_node_is_named(node)) return false;
+          if (!ts_node_is_named(node)) {
+            // No definitions below an anonymous node; should one have named children, their pieces count.
+            if (pieces && ts_node_child_count(node) > 0)
+              walk(
+                  node,
+                  [&](TSNode n) {
+                    if (ts_node_is_named(n)) note_pieces(n);
+                    return true;
+                  },
+                  [](TSNode) {});
+            return false;
+          }
+          if (pieces) note_pieces(node);
           // A function's scope opens before its own definitions: an arrow function's lone
           // parameter is a field of the function node itself.
           if (syntax_.is_scope(node))
@@ -393,27 +417,24 @@ class Engine {
   /// and what runs is the chain, which is a site of its own. Records the values of those
   /// definitions, so find_sites does not take them as statements.
   void collect_fragments() {
-    walk(
-        in_.root,
-        [&](TSNode node) {
-          if (!ts_node_is_named(node)) return true;
-          std::vector<TSNode> pieces;
-          Formatting f;
-          if (syntax_.kind(node) == ExprKind::kConcat) {
-            pieces = {syntax_.left(node), syntax_.right(node)};
-          } else if (syntax_.formatting(node, src_, &f)) {  // sql % (piece,), fmt.Sprintf(tmpl, piece)
-            pieces = f.args;
-            for (auto& named : f.named) pieces.push_back(named.second);
-          }
-          for (TSNode side : pieces) {
-            while (!ts_node_is_null(side) && syntax_.kind(side) == ExprKind::kWrapper)
-              side = first_named_child(side);
-            if (ts_node_is_null(side) || syntax_.kind(side) != ExprKind::kIdentifier) continue;
-            mark_fragments(node_text(side, src_), ts_node_start_byte(side));
-          }
-          return true;
-        },
-        [](TSNode) {});
+    for (auto& [name, offset] : pieces_) mark_fragments(name, offset);
+  }
+
+  /// The names a `+` chain or a formatting at `node` joins: (name, offset), for collect_fragments.
+  void note_pieces(TSNode node) {
+    std::vector<TSNode> pieces;
+    Formatting f;
+    if (syntax_.kind(node) == ExprKind::kConcat) {
+      pieces = {syntax_.left(node), syntax_.right(node)};
+    } else if (syntax_.formatting(node, src_, &f)) {  // sql % (piece,), fmt.Sprintf(tmpl, piece)
+      pieces = f.args;
+      for (auto& named : f.named) pieces.push_back(named.second);
+    }
+    for (TSNode side : pieces) {
+      while (!ts_node_is_null(side) && syntax_.kind(side) == ExprKind::kWrapper) side = first_named_child(side);
+      if (ts_node_is_null(side) || syntax_.kind(side) != ExprKind::kIdentifier) continue;
+      pieces_.emplace_back(node_text(side, src_), ts_node_start_byte(side));
+    }
   }
 
   /// Marks what a use of `name` at `offset` may see: not only the definition resolve() picks,
@@ -865,8 +886,8 @@ class Engine {
   /// Which argument of a database call is the SQL: a project wrapper's own parameter, else the
   /// language's rule.
   size_t database_argument(std::string_view name) const {
-    if (!builtin_database_call(name) && in_.project)
-      if (const size_t* at = in_.project->wrapper(in_.language->name, name)) return *at;
+    if (!builtin_database_call(name) && project_)
+      if (const size_t* at = project_->wrapper(in_.language->name, name)) return *at;
     return syntax_.sql_argument_index(name);
   }
 
@@ -891,16 +912,16 @@ class Engine {
   /// package defines. Its bytes all map to the name here.
   /// `suffix` "()": the one constant a function of that name returns.
   std::optional<SqlText> from_project(TSNode node, std::string_view name = {}, std::string_view suffix = {}) const {
-    if (!in_.project) return std::nullopt;
+    if (!project_) return std::nullopt;
     if (name.empty()) name = node_text(node, src_);
     const std::string* text = nullptr;
     for (auto& imp : imports_)
       if (imp.local == name) {
-        text = in_.project->imported(in_.path, imp.module, std::string(imp.imported) + std::string(suffix),
-                                     syntax_.python_modules());
+        text = project_->imported(in_.path, imp.module, std::string(imp.imported) + std::string(suffix),
+                                  syntax_.python_modules());
         break;
       }
-    if (!text && syntax_.package_scope()) text = in_.project->package_level(in_.path, std::string(name) + std::string(suffix));
+    if (!text && syntax_.package_scope()) text = project_->package_level(in_.path, std::string(name) + std::string(suffix));
     if (!text) return std::nullopt;
     SqlText t;
     t.append_from(*text, ts_node_start_byte(node));
@@ -987,14 +1008,14 @@ class Engine {
   bool builtin_database_call(std::string_view name) const {
     for (std::string_view n : in_.language->database_calls)
       if (n == name) return true;
-    if (in_.extra_database_calls)  // schemagate.yaml `database_calls`
-      for (const std::string& n : *in_.extra_database_calls)
+    if (extra_database_calls_)  // schemagate.yaml `database_calls`
+      for (const std::string& n : *extra_database_calls_)
         if (n == name) return true;
     return false;
   }
   bool is_database_call(std::string_view name) const {
     return builtin_database_call(name) ||
-           (in_.project && in_.project->wrapper(in_.language->name, name) != nullptr);
+           (project_ && project_->wrapper(in_.language->name, name) != nullptr);
   }
 
   void add_call_site(TSNode arg, const Call& call, SqlText text, std::vector<SqlSite>* out, size_t variant = 0) {
@@ -1133,6 +1154,10 @@ class Engine {
   std::unordered_set<const void*> inlining_;                                   ///< functions being inlined
   std::vector<std::pair<const void*, size_t>> choice_log_;  ///< choices met: (node, how many texts)
   std::unordered_map<const void*, size_t> selector_;        ///< the variant being evaluated
+  std::vector<std::pair<std::string_view, uint32_t>> pieces_;  ///< names `+` chains and formattings join, where
+  /// in_'s, except while the file's own constants are collected (then null).
+  const ProjectConstants* project_;
+  const std::vector<std::string>* extra_database_calls_;
 };
 
 }  // namespace

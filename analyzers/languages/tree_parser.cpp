@@ -41,14 +41,18 @@ Parser& Parser::operator=(Parser&& other) noexcept {
   return *this;
 }
 
-Tree Parser::parse(std::string_view source) {
+Tree Parser::parse(std::string_view source, uint64_t budget) {
   if (!parser_) return Tree();
   // A few hundred bytes of garbage can send tree-sitter's error recovery into minutes of work
   // (a 568-byte .tsx file the fuzzer found: over a minute); real files parse in milliseconds per
   // 100 KB. The budget grows with the size, so a large file on a loaded machine is not cut off.
-  ts_parser_set_timeout_micros(parser_, budget_micros(source.size()));
-  return Tree(ts_parser_parse_string(parser_, nullptr, source.data(),
-                                     static_cast<uint32_t>(source.size())));
+  ts_parser_set_timeout_micros(parser_, budget ? budget : budget_micros(source.size()));
+  Tree tree(ts_parser_parse_string(parser_, nullptr, source.data(), static_cast<uint32_t>(source.size())));
+  // tree-sitter resumes a parse it gave up on at the next call, whatever text that call passes:
+  // the phases that skip such a file and go on would get a tree of the old text over the new one
+  // (offsets past its end).
+  if (!tree) ts_parser_reset(parser_);
+  return tree;
 }
 
 }  // namespace schemagate::languages

@@ -41,8 +41,9 @@ class Parser {
   static constexpr uint64_t kParseBudgetMicros = 5'000'000;
   static constexpr uint64_t budget_micros(size_t bytes) { return kParseBudgetMicros + 10 * static_cast<uint64_t>(bytes); }
   /// Parses `source` (which must outlive the tree's use). Null when !ok(), for languages without
-  /// a grammar, or if tree-sitter gives up (kParseBudgetMicros).
-  Tree parse(std::string_view source);
+  /// a grammar, or if tree-sitter gives up after `budget` microseconds (0: budget_micros of its
+  /// size). A parse given up on is dropped: the next one starts afresh on its own text.
+  Tree parse(std::string_view source, uint64_t budget = 0);
 
  private:
   const Language* language_;

@@ -186,14 +186,33 @@ bool one_literal(const sql::SqlText& sql) {
 
 bool site_is_sql_file(const std::string& rel) { return rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".sql") == 0; }
 
+/// Runs work(state, i) for i in [0, count) on `threads` threads, each with its own State.
+template <typename State, typename Work>
+void for_each_parallel(size_t count, unsigned threads, Work&& work) {
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    State state;
+    for (size_t i = next++; i < count; i = next++) work(state, i);
+  };
+  unsigned n = static_cast<unsigned>(std::min<size_t>(std::max(1u, threads), std::max<size_t>(1, count)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+}
+
 /// The data layers' index phase: every layer with an `index` reads the files of its languages
 /// that it finds relevant (an ActiveRecord model's table, its associations), before any file is
-/// extracted, and on the files a layer claims (`lang` null). One thread: it is a small part of a scan.
+/// extracted, and on the files a layer claims (`lang` null). On `threads` threads, each file
+/// alone; the facts are gathered in file order, as one thread would.
 datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Options& options,
-                                          const std::vector<std::pair<std::string, const languages::Language*>>& files) {
-  datalayers::ProjectFacts facts;
-  std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers;
-  for (auto& [rel, lang] : files) {
+                                          const std::vector<std::pair<std::string, const languages::Language*>>& files,
+                                          unsigned threads) {
+  // Which files some layer indexes, by path and language alone: most projects have none.
+  std::vector<size_t> indexed;
+  std::vector<std::vector<const datalayers::DataLayer*>> layers_of;
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto& [rel, lang] = files[i];
     if (lang && !lang->grammar) continue;
     std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
     std::vector<const datalayers::DataLayer*> layers;
@@ -202,25 +221,35 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
                                : layer.claims && layer.claims(rel)))
         layers.push_back(&layer);
     if (layers.empty()) continue;
+    indexed.push_back(i);
+    layers_of.push_back(std::move(layers));
+  }
+  using Found = std::vector<std::pair<std::string, std::string>>;
+  std::vector<Found> found(indexed.size());
+  using Parsers = std::map<const languages::Language*, std::unique_ptr<languages::Parser>>;
+  for_each_parallel<Parsers>(indexed.size(), threads, [&](Parsers& parsers, size_t k) {
+    auto& [rel, lang] = files[indexed[k]];
+    std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
     std::string text, err;
-    if (!fs.read(source::join_path(options.root, rel), &text, &err) || source::is_generated(text)) continue;
+    if (!fs.read(source::join_path(options.root, rel), &text, &err) || source::is_generated(text)) return;
     std::unique_ptr<languages::Parser>* parser = nullptr;
     if (lang) {
       parser = &parsers[lang];
       if (!*parser) *parser = std::make_unique<languages::Parser>(*lang);
-      if (!(*parser)->ok()) continue;
+      if (!(*parser)->ok()) return;
     }
     languages::Tree tree;
-    for (auto* layer : layers) {
+    for (auto* layer : layers_of[k]) {
       if (layer->index_reads ? !layer->index_reads(rel, text) : layer->relevant && !layer->relevant(text)) continue;
       if (parser && !tree) tree = (*parser)->parse(text);
       if (parser && !tree) break;
       datalayers::FileInput in{rel, text, tree ? ts_tree_root_node(tree.get()) : TSNode{}, family, "public"};
-      std::vector<std::pair<std::string, std::string>> found;
-      layer->index(in, &found);
-      for (auto& [k, v] : found) facts[k].push_back(std::move(v));
+      layer->index(in, &found[k]);
     }
-  }
+  });
+  datalayers::ProjectFacts facts;
+  for (auto& f : found)
+    for (auto& [key, value] : f) facts[key].push_back(std::move(value));
   return facts;
 }
 
@@ -302,6 +331,7 @@ class FileScanner {
 
     languages::Tree tree;
     TSNode root{};
+    bool collect_with_sites = false;
     if (lang && lang->grammar) {
       languages::Parser& parser = parser_for(*lang);
       if (!parser.ok()) {
@@ -319,7 +349,10 @@ class FileScanner {
         return result;
       }
       root = ts_tree_root_node(tree.get());
-      if (collect) languages::collect_file_constants(text, root, *lang, first->constants, first->wrappers);
+      // With SQL to extract, the file's constants come from the same extraction (one set of
+      // definitions per tree).
+      if (collect && !sql) languages::collect_file_constants(text, root, *lang, first->constants, first->wrappers);
+      collect_with_sites = collect && sql;
     }
     source::LineIndex lines(text);
     if (sql) {
@@ -333,6 +366,11 @@ class FileScanner {
       if (first) {
         none.record_to(&first->asked);
         in.project = &none;
+      }
+      if (collect_with_sites) {
+        in.constants = first->constants;
+        in.wrappers = first->wrappers;
+        in.sites_too = true;
       }
       lang->extract(in, &sites);
       other_engine_ = source::other_engine_of_code(rel, text);
@@ -893,16 +931,10 @@ template <typename Work>
 void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, const Options& options,
                   const Targets& targets, const datalayers::ProjectFacts* facts,
                   const languages::ProjectConstants* project, Work&& work) {
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    FileScanner scanner(fs, options, targets, project, facts);
-    for (size_t i = next++; i < count; i = next++) work(scanner, i);
-  };
-  unsigned n = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, count)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  for_each_parallel<std::unique_ptr<FileScanner>>(count, threads, [&](std::unique_ptr<FileScanner>& scanner, size_t i) {
+    if (!scanner) scanner = std::make_unique<FileScanner>(fs, options, targets, project, facts);
+    work(*scanner, i);
+  });
 }
 
 /// Extraction follows constants across files (project_constants.h), and each file is parsed
@@ -934,13 +966,24 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   for (size_t i = 0; i < files.size(); ++i)
     if (first[i].constants) known[static_cast<size_t>(first[i].constants - constants.data())] = first[i].known;
 
-  // The files the answers depend on that no scan parsed.
+  // The files the answers depend on that no scan parsed. A Go package-level name is defined by
+  // a sibling file only if the sibling spells it: a sibling is parsed for the names asked of its
+  // package that it holds as words, not for being in the package.
+  std::vector<std::string> paths;
+  for (auto& f : all_code) paths.push_back(f.first);
+  languages::ProjectConstants every = languages::ProjectConstants::every_file(paths);
   std::set<std::string> needed;
+  std::map<std::string, std::set<std::string>, std::less<>> package_names;  // sibling -> names asked of its package
+  std::map<languages::ProjectQuery, std::set<std::string>> siblings;        // a package-level question (name cleared) -> files it reads
+  auto siblings_of = [&](const languages::ProjectQuery& q) -> const std::set<std::string>& {
+    languages::ProjectQuery key = q;
+    key.c.clear();
+    auto [it, fresh] = siblings.try_emplace(key);
+    if (fresh) every.reads(key, &it->second);
+    return it->second;
+  };
   std::set<std::string, std::less<>> wrapper_families;
   {
-    std::vector<std::string> paths;
-    for (auto& f : all_code) paths.push_back(f.first);
-    languages::ProjectConstants every = languages::ProjectConstants::every_file(paths);
     std::set<languages::ProjectQuery> distinct;  // which files an answer reads does not depend on the name
     for (auto& f : first)
       for (auto& q : f.asked) {
@@ -948,27 +991,49 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
           wrapper_families.insert(std::string(languages::ProjectConstants::family(q.a)));
           continue;
         }
+        if (q.kind == languages::ProjectQuery::kPackageLevel) {
+          for (const std::string& p : siblings_of(q)) package_names[p].insert(q.c);
+          continue;
+        }
         languages::ProjectQuery key = q;
         key.c.clear();
         if (distinct.insert(key).second) every.reads(key, &needed);
       }
   }
+  auto holds_word = [](std::string_view text, std::string_view name) {
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
+      if ((at == 0 || !word(text[at - 1])) && (at + name.size() >= text.size() || !word(text[at + name.size()])))
+        return true;
+    return false;
+  };
   std::vector<std::pair<std::string, const languages::Language*>> rest;
   std::vector<size_t> rest_index;
+  std::map<std::string, size_t, std::less<>> rest_of;  // path -> its place in `rest`
   for (size_t i = 0; i < all_code.size(); ++i)
     if (!known[i]) {
+      rest_of.emplace(all_code[i].first, rest.size());
       rest.push_back(all_code[i]);
       rest_index.push_back(i);
     }
+  std::vector<char> parsed(rest.size(), 0);  // taken by the phase (each worker writes its own)
   std::vector<languages::FileConstants> rest_constants;
   std::vector<languages::FileWrappers> rest_wrappers;
   languages::collect_constants_of(
       fs, options.root, rest,
       [&](size_t i, std::string_view text) {
         const languages::Language& lang = *rest[i].second;
-        return needed.count(rest[i].first) > 0 ||
-               (wrapper_families.count(languages::ProjectConstants::family(lang.name)) > 0 &&
-                languages::ProjectConstants::may_define_wrapper(lang, text));
+        bool take = needed.count(rest[i].first) > 0;
+        auto names = package_names.find(rest[i].first);
+        if (!take && names != package_names.end())
+          take = std::any_of(names->second.begin(), names->second.end(),
+                             [&](const std::string& name) { return holds_word(text, name); }) ||
+                 languages::ProjectConstants::may_define_wrapper(lang, text);  // its wrappers, as when read whole
+        if (!take)
+          take = wrapper_families.count(languages::ProjectConstants::family(lang.name)) > 0 &&
+                 languages::ProjectConstants::may_define_wrapper(lang, text);
+        parsed[i] = take;
+        return take;
       },
       n, &rest_constants, &rest_wrappers);
   for (size_t k = 0; k < rest.size(); ++k) {
@@ -986,9 +1051,63 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
                     [&](const languages::ProjectQuery& q) { return project.answers(q); }))
       again.push_back(i);
   first.clear();
-  run_parallel(again.size(), n, fs, options, targets, facts, &project, [&](FileScanner& scanner, size_t k) {
-    (*results)[again[k]] = scanner.scan(files[again[k]].first, files[again[k]].second);
-  });
+  // A scan with the project may ask a package-level name the first pass did not (an argument of
+  // a call that only now is a database call): a sibling that holds it and was left unparsed is
+  // parsed then, and the files that asked are scanned again, until no question is new.
+  while (!again.empty()) {
+    std::vector<std::set<languages::ProjectQuery>> asked(again.size());
+    struct Worker {
+      std::unique_ptr<languages::ProjectConstants> project;  // each thread records into its own copy
+      std::unique_ptr<FileScanner> scanner;
+    };
+    for_each_parallel<Worker>(again.size(), n, [&](Worker& w, size_t k) {
+      if (!w.scanner) {
+        w.project = std::make_unique<languages::ProjectConstants>(project);
+        w.scanner = std::make_unique<FileScanner>(fs, options, targets, w.project.get(), facts);
+      }
+      w.project->record_to(&asked[k]);
+      (*results)[again[k]] = w.scanner->scan(files[again[k]].first, files[again[k]].second);
+      w.project->record_to(nullptr);
+    });
+    std::set<size_t> to_parse;
+    std::set<std::pair<std::string, std::string>> found;  // (sibling, name) it holds, newly
+    for (size_t k = 0; k < again.size(); ++k)
+      for (auto& q : asked[k]) {
+        if (q.kind != languages::ProjectQuery::kPackageLevel) continue;
+        for (const std::string& p : siblings_of(q)) {
+          auto r = rest_of.find(p);
+          auto names = package_names.find(p);
+          if (r == rest_of.end() || parsed[r->second] || names == package_names.end() || !names->second.insert(q.c).second)
+            continue;  // parsed, or never read (as before), or already looked for that name
+          std::string text, err;
+          if (!fs.read(source::join_path(options.root, p), &text, &err) || !holds_word(text, q.c)) continue;
+          to_parse.insert(r->second);
+          found.emplace(p, q.c);
+        }
+      }
+    if (to_parse.empty()) break;
+    std::vector<size_t> next;
+    for (size_t k = 0; k < again.size(); ++k)
+      if (std::any_of(asked[k].begin(), asked[k].end(), [&](const languages::ProjectQuery& q) {
+            if (q.kind != languages::ProjectQuery::kPackageLevel) return false;
+            const std::set<std::string>& s = siblings_of(q);
+            return std::any_of(s.begin(), s.end(), [&](const std::string& p) { return found.count({p, q.c}) > 0; });
+          }))
+        next.push_back(again[k]);
+    std::vector<std::pair<std::string, const languages::Language*>> more;
+    for (size_t r : to_parse) {
+      more.push_back(rest[r]);
+      parsed[r] = 1;
+    }
+    std::vector<languages::FileConstants> more_constants;
+    std::vector<languages::FileWrappers> more_wrappers;
+    languages::collect_constants_of(fs, options.root, more, nullptr, n, &more_constants, &more_wrappers);
+    for (size_t k = 0; k < more.size(); ++k) {
+      project.add_file(more[k].first, more_constants[k]);
+      if (more[k].second) project.add_wrappers(more[k].second->name, more_wrappers[k]);
+    }
+    again = std::move(next);
+  }
 }
 
 }  // namespace
@@ -1050,7 +1169,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   for (auto& f : candidates)  // configuration a data layer claims (Spring's application.properties)
     if (!languages::language_for_path(f) && datalayers::claimed(f) && !source::is_not_application_code(f))
       index_files.push_back({f, nullptr});
-  datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files);
+  datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, n);
   std::vector<FileResult> results(files.size());
   scan_with_constants(fs, options, targets, &facts, files, all_code, n, &results);
 

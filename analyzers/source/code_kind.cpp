@@ -43,27 +43,28 @@ constexpr std::string_view kPostgresDrivers[] = {
 };
 
 /// Whether the file imports `module`: `"module"` / `'module'` (Go, JS, TS, also `require`), or
-/// `import module` / `from module import` (Python).
+/// `import module` / `from module import` (Python). One search for the module's name, then its
+/// surroundings: this runs for every driver over every file that holds SQL.
 bool imports(std::string_view text, std::string_view module) {
   // A module path with '/', '.' or ':' is unmistakable wherever it is quoted (Go imports); a bare
   // name ("mysql", "pg") is an import only after from / require( / import.
   bool distinctive = module.find_first_of("/.:") != std::string_view::npos;
-  for (char q : {'"', '\''}) {
-    std::string quoted = std::string(1, q) + std::string(module) + std::string(1, q);
-    for (size_t at = text.find(quoted); at != std::string_view::npos; at = text.find(quoted, at + 1)) {
+  for (size_t at = text.find(module); at != std::string_view::npos; at = text.find(module, at + 1)) {
+    size_t end = at + module.size();
+    // Quoted: the same quote on both sides.
+    if (at > 0 && end < text.size() && (text[at - 1] == '"' || text[at - 1] == '\'') && text[end] == text[at - 1]) {
       if (distinctive) return true;
-      std::string_view before = text.substr(0, at);
+      std::string_view before = text.substr(0, at - 1);
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
       if (before.ends_with("from") || before.ends_with("require(") || before.ends_with("import") ||
           before.ends_with("import("))
         return true;
     }
-  }
-  for (std::string_view lead : {"import ", "from "}) {
-    std::string s = std::string(lead) + std::string(module);
-    for (size_t at = text.find(s); at != std::string_view::npos; at = text.find(s, at + 1)) {
-      if (at > 0 && text[at - 1] != '\n' && text[at - 1] != ' ' && text[at - 1] != '\t') continue;
-      size_t end = at + s.size();
+    // After `import ` or `from ` that starts a word, and ending the name.
+    for (std::string_view lead : {std::string_view("import "), std::string_view("from ")}) {
+      if (at < lead.size() || text.substr(at - lead.size(), lead.size()) != lead) continue;
+      size_t start = at - lead.size();
+      if (start > 0 && text[start - 1] != '\n' && text[start - 1] != ' ' && text[start - 1] != '\t') continue;
       if (end >= text.size() || text[end] == ' ' || text[end] == '\n' || text[end] == '\r' || text[end] == ',' ||
           text[end] == '.')
         return true;

@@ -68,9 +68,25 @@ bool class_matches(const GlobToken& t, char c) {
 
 bool match_tokens(const std::vector<GlobToken>& tokens, std::string_view s) {
   const size_t n = tokens.size();
+  // Every path of the tree meets every ignore rule: answer the usual "no" before the automaton.
+  // A literal token consumes exactly one character, so a pattern that starts (ends) with one
+  // matches only a path that starts (ends) with that character; one without wildcards matches
+  // only itself.
+  if (n > 0 && tokens.front().kind == GlobToken::Literal && (s.empty() || s.front() != tokens.front().c)) return false;
+  if (n > 0 && tokens.back().kind == GlobToken::Literal && (s.empty() || s.back() != tokens.back().c)) return false;
+  if (std::all_of(tokens.begin(), tokens.end(), [](const GlobToken& t) { return t.kind == GlobToken::Literal; })) {
+    if (s.size() != n) return false;
+    for (size_t k = 0; k < n; ++k)
+      if (s[k] != tokens[k].c) return false;
+    return true;
+  }
   // State k: tokens [0, k) matched. For a '**' token k, `inside[k]` says it has consumed at
   // least one character, after which it may end only at a component boundary.
-  std::vector<char> at(n + 1, 0), inside(n + 1, 0), next_at(n + 1), next_inside(n + 1);
+  thread_local std::vector<char> at, inside, next_at, next_inside;
+  at.assign(n + 1, 0);
+  inside.assign(n + 1, 0);
+  next_at.assign(n + 1, 0);
+  next_inside.assign(n + 1, 0);
   auto close = [&](std::vector<char>& a, const std::vector<char>& in, size_t pos) {
     // Epsilon moves go forward only, so one pass in token order reaches the closure.
     for (size_t k = 0; k < n; ++k) {
@@ -327,7 +343,25 @@ bool discover_files(const FileSystem& fs, const std::string& root, const Discove
   return ok;
 }
 
+namespace {
+thread_local WalkMemo* active_memo = nullptr;
+
+bool default_options(const DiscoveryOptions& o) {
+  return o.include.empty() && o.exclude.empty() && o.skip_dirs.empty() && !o.other_migrations && !o.max_file_size &&
+         !o.skipped && o.excludes_rules.empty();
+}
+}  // namespace
+
+WalkMemo::WalkMemo(const FileSystem& fs, std::string root, std::vector<std::string> files)
+    : fs_(&fs), root_(std::move(root)), files_(std::move(files)), outer_(active_memo) {
+  active_memo = this;
+}
+
+WalkMemo::~WalkMemo() { active_memo = outer_; }
+
 std::vector<std::string> discover_files(const FileSystem& fs, const std::string& root, const DiscoveryOptions& options) {
+  if (active_memo && active_memo->fs_ == &fs && active_memo->root_ == root && default_options(options))
+    return active_memo->files_;
   std::vector<std::string> out;
   std::string err;
   discover_files(fs, root, options, &out, &err);

@@ -54,6 +54,26 @@ bool discover_files(const FileSystem& fs, const std::string& root, const Discove
 /// The same, for callers that cannot fail; unlistable directories are left out.
 std::vector<std::string> discover_files(const FileSystem& fs, const std::string& root, const DiscoveryOptions& options);
 
+/// While one lives, on its thread, discover_files(fs, root, {}) of its file system and root
+/// answers with the files it holds instead of walking the tree again: migration discovery walks
+/// once and each format that finds its own folders (Django apps, goose's Go files, ...) asks for
+/// the same walk. The tree must not change meanwhile.
+class WalkMemo {
+ public:
+  /// `files`: what discover_files(fs, root, {}) gives.
+  WalkMemo(const FileSystem& fs, std::string root, std::vector<std::string> files);
+  ~WalkMemo();
+  WalkMemo(const WalkMemo&) = delete;
+  WalkMemo& operator=(const WalkMemo&) = delete;
+
+ private:
+  friend std::vector<std::string> discover_files(const FileSystem&, const std::string&, const DiscoveryOptions&);
+  const FileSystem* fs_;
+  std::string root_;
+  std::vector<std::string> files_;
+  WalkMemo* outer_;
+};
+
 /// Every directory under `dir` (itself included, down to `depth` levels) can be listed and every
 /// file in them is a regular file inside the tree. Migration loaders list and read directories
 /// themselves; this is their fail-closed gate: false, *err naming the path and the reason.

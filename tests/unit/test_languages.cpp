@@ -65,6 +65,22 @@ TEST_CASE("looks_like_sql") {
   CHECK_FALSE(looks_like_sql("hello SELECT 1"));
 }
 
+TEST_CASE("a parse tree-sitter gives up on is dropped: the parser's next file is parsed on its own") {
+  const Language* go = language_for_path("a.go");
+  REQUIRE(go != nullptr);
+  Parser parser(*go);
+  REQUIRE(parser.ok());
+  std::string big = "package big\n";
+  for (int i = 0; i < 20000; ++i) big += "func f" + std::to_string(i) + "() int { return " + std::to_string(i) + " }\n";
+  CHECK_FALSE(parser.parse(big, 1));  // one microsecond: given up
+  std::string small = "package small\n\nconst q = \"SELECT 1\"\n";
+  Tree tree = parser.parse(small);
+  REQUIRE(tree);
+  TSNode root = ts_tree_root_node(tree.get());
+  CHECK(ts_node_end_byte(root) == small.size());  // not the big file's tree resumed
+  CHECK_FALSE(ts_node_has_error(root));
+}
+
 TEST_CASE("language_for_path") {
   CHECK(language_for_path("app/models.py")->name == "python");
   CHECK(language_for_path("src/db.mjs")->name == "javascript");

@@ -475,6 +475,9 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
   opt.other_migrations = &up_files;
   std::vector<std::string> files;
   if (!source::discover_files(fs, root, opt, &files, err)) return false;
+  // The formats that find their own folders walk the same tree: they get this walk (the up
+  // files aside, which a walk without options does not list).
+  source::WalkMemo walked(fs, root, files);
   for (auto& f : up_files) files.push_back(f);
   std::sort(files.begin(), files.end());
 

@@ -1,0 +1,3 @@
+package store
+
+const normalizeQuery = "UPDATE users SET email = lower(email) WHERE email <> lower(email)"
