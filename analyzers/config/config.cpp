@@ -441,36 +441,99 @@ const char* example_call(const std::string& language) {
 
 }  // namespace
 
-/// The offset of a ',' that is the first token of a YAML document (at the start, or after a
-/// `---` or `...` marker), or npos. yaml-cpp 0.7 loops forever allocating on such a document
-/// (found by fuzz_config: a schemagate.yaml of "," hung the gate), and it is never valid YAML,
-/// since ',' cannot start a plain scalar.
-static size_t comma_starting_document(std::string_view body) {
-  bool at_start = true;
-  size_t pos = 0;
-  while (pos < body.size()) {
-    size_t nl = body.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? body.size() : nl;
-    std::string_view line = body.substr(pos, end - pos);
-    size_t first = line.find_first_not_of(" \t\r");
-    bool marker = line.substr(0, 3) == "---" || line.substr(0, 3) == "...";
-    if (marker && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r')) {
-      at_start = true;
-      first = line.find_first_not_of(" \t\r", 3);
+/// The offset of a ',' outside every flow collection that is not inside a plain scalar, or
+/// npos. Such a comma is never valid YAML (',' separates flow entries only, and cannot start a
+/// plain scalar), and yaml-cpp 0.7 loops forever allocating on several of them, each found by
+/// fuzz_config: a document that starts with ',' ("," and "&&,"), and one after a quoted scalar
+/// ("\"\",1"). The gate rejects every such comma rather than each input the fuzzer finds.
+/// Quoted scalars, comments and block scalars (`|`, `>` and their more indented lines) are
+/// skipped; a line break is '\n', '\r' or both.
+static size_t comma_outside_flow(std::string_view body) {
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  auto brk = [](char c) { return c == '\n' || c == '\r'; };
+  auto ends_token = [&](size_t at) { return at >= body.size() || blank(body[at]) || brk(body[at]); };
+  int depth = 0;       // flow collections open
+  bool plain = false;  // inside a plain scalar, on this line
+  bool at_line_start = true;
+  size_t indent = 0;                   // of the current line
+  long block_indent = -1;              // a block scalar's parent line indentation, or -1
+  for (size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (brk(c)) {
+      plain = false;
+      at_line_start = true;
+      indent = 0;
+      continue;
     }
-    if (at_start && first != std::string_view::npos && line[first] != '#' && (marker || line[first] != '%')) {
-      // Anchors and tags (&a, !t) before the first node do not change what it is: yaml-cpp
-      // also loops forever on "&&," (the fuzzer's input).
-      size_t p = first;
-      while (p < line.size() && (line[p] == '&' || line[p] == '!')) {
-        ++p;
-        while (p < line.size() && std::string_view(" \t\r,[]{}").find(line[p]) == std::string_view::npos) ++p;
-        while (p < line.size() && (line[p] == ' ' || line[p] == '\t')) ++p;
+    if (at_line_start) {
+      if (blank(c)) {
+        ++indent;
+        continue;
       }
-      if (p < line.size() && line[p] == ',') return pos + p;
-      at_start = false;
+      at_line_start = false;
+      if (block_indent >= 0) {
+        if (static_cast<long>(indent) > block_indent) {  // the block scalar's text: skip the line
+          while (i + 1 < body.size() && !brk(body[i + 1])) ++i;
+          continue;
+        }
+        block_indent = -1;
+      }
     }
-    pos = end + 1;
+    if (c == '#' && (i == 0 || blank(body[i - 1]) || brk(body[i - 1]))) {
+      while (i + 1 < body.size() && !brk(body[i + 1])) ++i;
+      plain = false;
+      continue;
+    }
+    if ((c == '"' || c == '\'') && !plain) {
+      size_t j = i + 1;
+      while (j < body.size()) {
+        if (c == '"' && body[j] == '\\') {
+          j += 2;
+          continue;
+        }
+        if (body[j] == c) {
+          if (c == '\'' && j + 1 < body.size() && body[j + 1] == '\'') {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        ++j;
+      }
+      i = j;
+      continue;
+    }
+    if (depth > 0) {
+      if (c == '[' || c == '{') ++depth;
+      else if (c == ']' || c == '}') --depth;
+      continue;
+    }
+    if (plain) {
+      if (c == ':' && ends_token(i + 1)) plain = false;
+      continue;
+    }
+    if (blank(c)) continue;
+    if (c == ',') return i;
+    if (c == '[' || c == '{') {
+      depth = 1;
+      continue;
+    }
+    if (c == '&' || c == '!' || c == '*') {  // an anchor, a tag or an alias: one token
+      while (!ends_token(i + 1) && body[i + 1] != ',') ++i;
+      continue;
+    }
+    if ((c == '-' || c == '?' || c == ':') && ends_token(i + 1)) continue;  // indicators
+    if ((c == '-' || c == '.') && body.substr(i, 3).find_first_not_of(c) == std::string_view::npos &&
+        body.substr(i, 3).size() == 3 && ends_token(i + 3)) {  // document markers
+      i += 2;
+      continue;
+    }
+    if (c == '|' || c == '>') {  // a block scalar: its more indented lines are text
+      block_indent = static_cast<long>(indent);
+      while (i + 1 < body.size() && !brk(body[i + 1])) ++i;
+      continue;
+    }
+    plain = true;
   }
   return std::string_view::npos;
 }
@@ -493,10 +556,10 @@ bool load_config(const std::string& text, const std::string& file_name, const Kn
       return loader.fail(mark, "", std::string("not valid YAML: control character ") + code);
     }
   }
-  if (size_t at = comma_starting_document(body); at != std::string_view::npos) {
+  if (size_t at = comma_outside_flow(body); at != std::string_view::npos) {
     YAML::Mark mark = YAML::Mark::null_mark();
     mark.pos = static_cast<int>(at);
-    return loader.fail(mark, "", "not valid YAML: a document cannot start with ','");
+    return loader.fail(mark, "", "not valid YAML: ',' outside a flow collection ([a, b] or {a: 1, b: 2})");
   }
   try {
     std::vector<YAML::Node> documents = YAML::LoadAll(std::string(body));
