@@ -384,7 +384,8 @@ class Engine {
           std::string_view name = node_text(from, src_);
           auto e = engine_of.find(name);
           if (e == engine_of.end() || resolve(name, ts_node_start_byte(from)) >= 0) return true;  // a local of that name
-          auto [b, end] = open.back();
+          // Not a structured binding: clang (the sanitizer build) cannot capture one in a lambda.
+          const auto b = open.back().first, end = open.back().second;
           auto it = std::find_if(marked.begin(), marked.end(), [&](const Scope& m) { return m.begin == b && m.end == end; });
           if (it == marked.end()) it = marked.insert(marked.end(), Scope{b, end, "", false});
           if (e->second.empty()) it->postgres = true;
