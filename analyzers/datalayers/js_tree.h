@@ -30,7 +30,10 @@ inline bool has_upper(std::string_view s) {
 
 inline bool is(TSNode n, std::string_view type) { return !ts_node_is_null(n) && type == ts_node_type(n); }
 
+/// The node's text; "" for a null node (a field the node does not have: `new X(...)` has no
+/// `function`), which tree-sitter cannot measure.
 inline std::string_view text(TSNode n, std::string_view src) {
+  if (ts_node_is_null(n)) return {};
   uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
   return e <= src.size() && b <= e ? src.substr(b, e - b) : std::string_view{};
 }

@@ -876,3 +876,12 @@ export class Tenant extends Model {
   CHECK(out.requirements.requirements.empty());
   CHECK(out.unchecked.size() == 2);
 }
+
+TEST_CASE("kysely: a chain passed to a constructor (an arguments node without a callee) is read, not a crash") {
+  // Found by fuzz_code_typescript: the argument list of `new X(...)` has no `function` field.
+  std::string src = "import { Kysely } from 'kysely';\n"
+                    "const db = new Kysely<any>({ dialect });\n"
+                    "export const page = new Loader(db.selectFrom('pages').select('title'));\n";
+  FileOutput out = run("kysely", "src/q.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{"relation public.pages read @pages", "column public.pages.title read @title"});
+}
