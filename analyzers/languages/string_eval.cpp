@@ -853,6 +853,31 @@ class Engine {
           return true;
         },
         [](TSNode) {});
+    // A method that wraps a database call in one class and is another method of the same name in
+    // the next (a view's get(request, job_id) that fetches a job, beside fifteen other get()s):
+    // its other definitions are recorded too, so the name is not taken for a wrapper.
+    std::vector<WrapperDefinition>& found = *in_.wrappers;
+    std::set<std::string, std::less<>> methods;
+    for (auto& w : found)
+      if (w.method) methods.insert(w.name);
+    if (methods.empty()) return;
+    std::vector<WrapperDefinition> others;
+    walk(
+        in_.root,
+        [&](TSNode node) {
+          std::string_view name;
+          std::vector<std::string_view> params;
+          if (!ts_node_is_named(node) || !syntax_.is_method(node) || !syntax_.function_parameters(node, src_, &name, &params) ||
+              !methods.count(name))
+            return true;
+          size_t at = ts_node_start_byte(node);
+          for (auto& w : found)
+            if (w.name == name && w.at == at) return true;
+          others.push_back({std::string(name), static_cast<size_t>(-1), at, true});
+          return true;
+        },
+        [](TSNode) {});
+    found.insert(found.end(), others.begin(), others.end());
   }
 
   enum class ParameterUse { kNone, kRecorded, kOtherParameter };
