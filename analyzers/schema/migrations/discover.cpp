@@ -68,7 +68,7 @@ bool numbered_migrations_folder(const source::FileSystem& fs, const std::string&
   auto named = [](std::string n) { return n == "migrations" || n == "migration"; };
   if (!named(lower(last_component(dir))) && !named(lower(last_component(parent_of(dir))))) return false;
   for (const std::string& f : sql_file_names(fs, root, dir))
-    if (!leading_digits(f).empty()) return true;
+    if (!numbered_prefix(f).empty()) return true;
   return false;
 }
 
