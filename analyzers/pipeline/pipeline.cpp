@@ -193,6 +193,14 @@ bool one_literal(const sql::SqlText& sql) {
 /// query whatever the library: not Get, Select, raw, run or fetch, which most code calls for
 /// other things.
 bool runs_named_query(std::string_view text, const languages::Language& lang) {
+  // Go names its query methods like other APIs (an archiver's Query, a storage client's Get):
+  // only a file that imports a database package.
+  if (lang.name == "go") {
+    static constexpr std::string_view kPackages[] = {"database/sql", "sqlx", "pgx", "gorm", "uptrace/bun", "lib/pq", "go-pg"};
+    if (std::none_of(std::begin(kPackages), std::end(kPackages),
+                     [&](std::string_view p) { return text.find(p) != std::string_view::npos; }))
+      return false;
+  }
   for (std::string_view name : lang.database_calls) {
     bool specific = name.find("Exec") != std::string_view::npos || name.find("Query") != std::string_view::npos ||
                     name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
