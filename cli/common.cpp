@@ -110,6 +110,8 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
       std::cerr << "schemagate: template {{ " << t.key << " }} = " << t.value << " (" << t.evidence << ")\n";
     for (auto& d : build->other_engines)
       std::cerr << "schemagate: migrations of another engine, not checked: " << d.path << "/ (" << d.evidence << ")\n";
+    for (auto& d : build->not_run)
+      std::cerr << "schemagate: migrations not run, not checked: " << d.path << "/ (" << d.evidence << ")\n";
     for (auto& n : build->notes)
       std::cerr << "schemagate: note: " << n.origin.file << ":" << n.origin.line << ": " << n.message << "\n";
   }

@@ -75,6 +75,7 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     plan->dirs.push_back(s.dir);
     plan->evidence[s.dir] = s.evidence;
   }
+  for (const mig::FoundSet& s : found.not_run) out->not_run.push_back({s.dir, "not run", 0, s.evidence});
   for (const mig::SchemaDump& d : found.dumps) {
     std::string text, e;
     if (!d.engine.empty()) {

@@ -1162,6 +1162,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   dopt.exclude = options.exclude;
   for (auto& d : schema.directories) dopt.skip_dirs.push_back(d.path);
   for (auto& d : schema.other_engines) dopt.skip_dirs.push_back(d.path);
+  for (auto& d : schema.not_run) dopt.skip_dirs.push_back(d.path);
   std::vector<std::string> other_migrations;
   other_engine_migrations(fs, options.root, schema, &other_migrations);
   dopt.other_migrations = &other_migrations;

@@ -513,6 +513,89 @@ MigrationFile dump_migration(const SchemaDump& dump, std::string text) {
   return m;
 }
 
+/// The directories a Go file's //go:embed lines name, relative to the root: `migrations/*.sql`
+/// and `migrations` both name migrations/ (its patterns cannot leave the file's directory).
+std::vector<std::string> embedded_directories(std::string_view text, const std::string& dir) {
+  std::vector<std::string> out;
+  for (size_t at = text.find("//go:embed"); at != std::string_view::npos; at = text.find("//go:embed", at + 1)) {
+    size_t end = text.find('\n', at);
+    std::string_view line = text.substr(at + 10, (end == std::string_view::npos ? text.size() : end) - at - 10);
+    size_t i = 0;
+    while (i < line.size()) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+      if (i >= line.size()) break;
+      char q = line[i] == '"' || line[i] == '`' ? line[i] : 0;
+      size_t b = q ? i + 1 : i;
+      size_t e = b;
+      while (e < line.size() && (q ? line[e] != q : line[e] != ' ' && line[e] != '\t' && line[e] != '\r')) ++e;
+      std::string pattern(line.substr(b, e - b));
+      i = e + (q ? 1 : 0);
+      if (pattern.starts_with("all:")) pattern = pattern.substr(4);
+      // The directory part before the first path element holding a glob character.
+      std::string kept;
+      for (const std::string& c : components(pattern)) {
+        if (c.find_first_of("*?[") != std::string::npos) break;
+        kept += (kept.empty() ? "" : "/") + c;
+      }
+      if (!kept.empty()) out.push_back(dir.empty() ? kept : dir + "/" + kept);
+    }
+  }
+  return out;
+}
+
+void drop_sets_not_embedded(const source::FileSystem& fs, const std::string& root, const std::vector<std::string>& files,
+                            Discovery* out) {
+  // Go files in a directory at or above a set: only they can embed it.
+  std::map<std::string, std::vector<std::string>> embedded;  // embedding file -> directories
+  for (const std::string& f : files) {
+    if (!f.ends_with(".go") || f.ends_with("_test.go")) continue;
+    std::string dir = parent_of(f);
+    bool above = false;
+    for (const FoundSet& s : out->sets)
+      if (dir.empty() || s.dir == dir || s.dir.compare(0, dir.size() + 1, dir + "/") == 0) above = true;
+    if (!above) continue;
+    std::string text, err;
+    if (!fs.read(on_disk(root, f), &text, &err) || text.find("//go:embed") == std::string::npos) continue;
+    std::vector<std::string> dirs = embedded_directories(text, dir);
+    if (!dirs.empty()) embedded[f] = std::move(dirs);
+  }
+  if (embedded.empty()) return;
+  auto within = [](const std::string& path, const std::string& dir) {
+    return path == dir || (path.size() > dir.size() && path.compare(0, dir.size() + 1, dir + "/") == 0);
+  };
+  auto embeds = [&](const FoundSet& s) {
+    for (auto& [file, dirs] : embedded)
+      for (const std::string& d : dirs)
+        if (within(s.dir, d)) return true;
+    return false;
+  };
+  std::vector<std::string> not_run_by(out->sets.size());
+  for (size_t i = 0; i < out->sets.size(); ++i) {
+    const FoundSet& s = out->sets[i];
+    std::string& by = not_run_by[i];
+    if (!embeds(s))
+      for (auto& [file, dirs] : embedded) {
+        std::string home = parent_of(file);
+        bool sibling = false;  // the file embeds a set, and this one lies under the file's directory too
+        for (const FoundSet& other : out->sets)
+          for (const std::string& d : dirs)
+            if (within(other.dir, d) && (home.empty() || within(s.dir, home))) sibling = true;
+        if (sibling) by = file;
+      }
+  }
+  std::vector<FoundSet> kept;
+  for (size_t i = 0; i < out->sets.size(); ++i) {
+    FoundSet& s = out->sets[i];
+    if (not_run_by[i].empty()) {
+      kept.push_back(std::move(s));
+      continue;
+    }
+    s.evidence = not_run_by[i] + " embeds the migrations its runner reads, not these";
+    out->not_run.push_back(std::move(s));
+  }
+  out->sets = std::move(kept);
+}
+
 bool discover_migrations(const source::FileSystem& fs, const std::string& root, Discovery* out, std::string* err) {
   source::DiscoveryOptions opt;
   std::vector<std::string> up_files;
@@ -646,6 +729,8 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
     taken.insert(dir);
     out->sets.push_back(std::move(set));
   }
+
+  drop_sets_not_embedded(fs, root, files, out);
 
   // Dumps: schema files outside the sets.
   for (const std::string& f : sql_files) {

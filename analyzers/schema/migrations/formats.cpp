@@ -11,10 +11,10 @@
 //   knex            .js/.ts files exporting up(knex) (code/knex.cpp)
 //   go-steps        a Go list of upgrade functions taking a database handle (code/go_steps.cpp)
 //   flyway          V<version>__ / R__ file names
+//   pop             <version>_<name>.<dialect>.up.sql names (pop.cpp): a file per engine
 //   dbmate, goose,  directive comments inside the files (goose: also Go files registering
 //                   goose.AddMigration*)
 //   sql-migrate
-//   pop             <version>_<name>.<dialect>.up.sql names (pop.cpp)
 //   golang-migrate  <version>_<name>.up.sql / .down.sql names
 //   supabase        the supabase/migrations location
 //   sqlx            timestamped <version>_<name>.sql files in a "migrations" directory
@@ -51,8 +51,8 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kFlyway, kDbmate,
-      kGoose, kSqlMigrate, kPop, kGolangMigrate, kSupabase,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kFlyway, kPop, kDbmate,
+      kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };
   return table;
