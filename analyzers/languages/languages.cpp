@@ -20,7 +20,8 @@ extern "C" const TSLanguage* tree_sitter_ruby();
 
 namespace schemagate::languages {
 
-// Defined in python.cpp, javascript.cpp, go.cpp, java.cpp, kotlin.cpp, ruby.cpp, sql_file.cpp.
+// Defined in python.cpp, javascript.cpp, go.cpp, java.cpp, kotlin.cpp, ruby.cpp, sql_file.cpp,
+// mybatis_xml.cpp.
 void extract_python(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_javascript(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_go(const ExtractInput& in, std::vector<SqlSite>* out);
@@ -28,6 +29,8 @@ void extract_java(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_kotlin(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_ruby(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out);
+void extract_mybatis_xml(const ExtractInput& in, std::vector<SqlSite>* out);
+bool is_mybatis_mapper(std::string_view text);
 std::string javascript_test_double_of(TSNode root, std::string_view text, std::string_view call);
 
 namespace {
@@ -85,6 +88,8 @@ const std::vector<Language>& languages() {
         "run", "fetch", "[]"},
        extract_ruby},
       {"sql", {".sql"}, nullptr, {}, extract_sql_file},
+      // MyBatis XML mappers: the statements of <mapper> files; other XML is not this language's.
+      {"mybatis-xml", {".xml"}, nullptr, {}, extract_mybatis_xml, nullptr, nullptr, is_mybatis_mapper},
   };
   return table;
 }

@@ -317,6 +317,10 @@ class FileScanner {
       result.skip_reason = "minified JavaScript (long first lines)";
       return result;
     }
+    if (lang && lang->owns && !lang->owns(text)) {
+      if (first) first->known = true;
+      return result;  // not this language's file (a .xml file that is no MyBatis mapper)
+    }
     result.scanned = true;
     result.suppressions = report::find_suppressions(text);
     bool sql = lang && source::may_contain_sql(text);
@@ -792,7 +796,9 @@ class FileScanner {
 /// and Drizzle directories) are not checked.
 bool unique_versions(const std::vector<schema::migrations::MigrationFile>& files, const std::string& dir,
                      const std::string& format, std::string* err) {
-  if (format == "plain" || format == "sql-migrate" || format == "prisma" || format == "drizzle") return true;
+  // Liquibase checks its changeSet identifiers itself; a changeSet with a sqlFile is two files here.
+  if (format == "plain" || format == "sql-migrate" || format == "prisma" || format == "drizzle" || format == "liquibase")
+    return true;
   for (size_t i = 0; i < files.size(); ++i) {
     if (files[i].repeatable || files[i].version.empty()) continue;
     for (size_t j = i + 1; j < files.size(); ++j) {
