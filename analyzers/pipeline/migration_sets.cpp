@@ -119,7 +119,7 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
   std::string other;
   for (auto& s : out->other_engines) other += (other.empty() ? "" : ", ") + s.path + "/ (" + s.format + ")";
   *err = "no migrations found under \"" + options.root +
-         "\" (searched the tree for Flyway, dbmate, goose, sql-migrate, golang-migrate, sqlx, Supabase, Prisma and "
+         "\" (searched the tree for Flyway, Liquibase, dbmate, goose, sql-migrate, golang-migrate, sqlx, Supabase, Prisma and "
          "Drizzle migrations, numbered .sql files in migrations/ folders, and schema dumps" +
          (other.empty() ? "" : "; found only another engine's: " + other) + "); pass --migrations DIR";
   return false;

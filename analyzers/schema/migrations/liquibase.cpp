@@ -900,8 +900,10 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   return true;
 }
 
-/// Folders holding a db.changelog-master.* anywhere (every module of a multi-module build), and
-/// the folder of the changelog Spring's spring.liquibase.change-log names.
+/// Folders holding a master changelog anywhere (every module of a multi-module build): a
+/// db.changelog-master.*, or a changelog named for "master" or "changelog" (JHipster's
+/// config/liquibase/master.xml, which its Java configuration names); and the folder of the
+/// changelog Spring's spring.liquibase.change-log names. detect() decides which are masters.
 std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
   std::set<std::string> dirs;
   for (const std::string& path : source::discover_files(fs, root, {})) {
@@ -909,6 +911,13 @@ std::vector<std::string> discover(const source::FileSystem& fs, const std::strin
     std::string name = lower(last_component(path));
     if (name.rfind("db.changelog-master.", 0) == 0) {
       dirs.insert(dir);
+      continue;
+    }
+    std::string ext = lower(extension(name));
+    bool named = name.find("master") != std::string::npos || name.find("changelog") != std::string::npos;
+    if (named && (ext == "xml" || ext == "yaml" || ext == "yml" || ext == "json") && !dirs.count(dir)) {
+      std::string text, why;
+      if (fs.read(on_disk(root, path), &text, &why) && looks_like_changelog(name, text)) dirs.insert(dir);
       continue;
     }
     bool spring = name.rfind("application", 0) == 0 && (name.ends_with(".yml") || name.ends_with(".yaml") ||
