@@ -15,6 +15,7 @@
 #include "analyzers/languages/project_constants.h"
 #include "analyzers/languages/query_dialects.h"
 #include "analyzers/languages/tree_parser.h"
+#include "analyzers/pipeline/engine_managed.h"
 #include "analyzers/pipeline/migration_sets.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/templates.h"
@@ -1209,9 +1210,16 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   for (auto& c : by_create_all) elsewhere.push_back(c);
   for (auto& c : elsewhere)
     created.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
+  // And the tables a library creates at start-up where the configuration turns that on
+  // (Flowable's ACT_* with database-schema-update: true, Quartz's QRTZ_*, ...).
+  std::vector<EngineManagedTables> engines = engine_managed_tables(fs, options.root, candidates);
+  std::vector<CodeCreated> by_engine;
+  for (auto& e : engines) by_engine.push_back({{}, e.file, e.line, e.how.c_str()});
   auto created_by_code = [&](const std::string& qualified) -> const CodeCreated* {
     auto it = created.find(qualified);
     if (it == created.end()) it = created.find(qualified.substr(qualified.find('.') + 1));
+    if (it == created.end())
+      if (const EngineManagedTables* e = managed_by_engine(engines, qualified)) return &by_engine[e - engines.data()];
     return it == created.end() ? nullptr : it->second;
   };
 
