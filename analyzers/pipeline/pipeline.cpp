@@ -804,6 +804,9 @@ bool unique_versions(const std::vector<schema::migrations::MigrationFile>& files
     if (files[i].repeatable || files[i].version.empty()) continue;
     for (size_t j = i + 1; j < files.size(); ++j) {
       if (files[j].repeatable) continue;
+      // A Flyway baseline (B1__) and the versioned migration it stands for (V1__) share a version.
+      auto baseline = [&](size_t k) { return format == "flyway" && schema::migrations::last_component(files[k].path).starts_with("B"); };
+      if (baseline(i) != baseline(j)) continue;
       bool same = format == "dbmate" || format == "supabase"
                       ? files[i].version == files[j].version
                       : schema::migrations::compare_dotted_versions(files[i].version, files[j].version) == 0;

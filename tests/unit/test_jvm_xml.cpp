@@ -286,3 +286,48 @@ TEST_CASE("mybatis xml: statements with where/if/foreach/include as variants, #{
   CHECK(mapper_sites("<project><modelVersion>4.0.0</modelVersion></project>").empty());
   CHECK(mapper_sites("<mapper namespace=\"x\"><select id=\"a\">SELECT 1</broken></mapper>").empty());
 }
+
+TEST_CASE("flyway: a baseline migration stands for the versions up to it; Java migrations run in version order") {
+  MemoryFileSystem fs;
+  const std::string dir = "app/src/main/resources/db/migration";
+  fs.add(dir + "/V1__users.sql", "CREATE TABLE users (id int);\n");
+  fs.add(dir + "/V2__email.sql", "ALTER TABLE users ADD email text;\n");
+  fs.add(dir + "/B1__old_baseline.sql", "CREATE TABLE old (id int);\n");
+  fs.add(dir + "/B2__baseline.sql", "CREATE TABLE users (id int, email text);\n");
+  fs.add(dir + "/V4__orders.sql", "CREATE TABLE orders (id int, region text);\n");
+  fs.add("app/src/main/java/db/migration/V3__Backfill.java",
+         "package db.migration;\n"
+         "public class V3__Backfill extends BaseJavaMigration {\n"
+         "  public void migrate(Context context) throws Exception {\n"
+         "    try (Statement s = context.getConnection().createStatement()) {\n"
+         "      s.execute(\"ALTER TABLE users ADD COLUMN region text\");\n"
+         "      s.execute(\"UPDATE users SET region = '\" + DEFAULT_REGION + \"'\");\n"
+         "    }\n"
+         "  }\n"
+         "}\n");
+  fs.add("app/src/main/kotlin/db/migration/V5__Kotlin.kt",
+         "class V5__Kotlin : BaseJavaMigration() {\n"
+         "  override fun migrate(context: Context) {\n"
+         "    context.connection.createStatement().use { it.execute(\"\"\"ALTER TABLE orders ADD COLUMN note text\"\"\") }\n"
+         "  }\n"
+         "}\n");
+  std::string format, err;
+  auto files = load(fs, dir, &format, &err);
+  REQUIRE_MESSAGE(err.empty(), err);
+  CHECK(format == "flyway");
+  std::vector<std::string> paths;
+  for (auto& f : files) paths.push_back(f.path);
+  CHECK(paths == std::vector<std::string>{dir + "/V1__users.sql", dir + "/B2__baseline.sql", dir + "/V2__email.sql",
+                                          "app/src/main/java/db/migration/V3__Backfill.java", dir + "/V4__orders.sql",
+                                          "app/src/main/kotlin/db/migration/V5__Kotlin.kt"});
+  CHECK(files[0].sql.empty());  // in the baseline
+  CHECK(files[2].sql.empty());
+  CHECK(files[1].sql == "CREATE TABLE users (id int, email text);\n");
+  CHECK(files[3].sql == "ALTER TABLE users ADD COLUMN region text;\n");
+  CHECK(line_of(files[3], 0) == 5);
+  CHECK(files[3].uncertain_names == std::vector<std::string>{"update", "users", "set", "region"});
+  REQUIRE(files[3].notes.size() == 1);
+  CHECK(files[3].notes[0].second ==
+        "SQL built at run time in a Flyway Java migration: what it creates or changes is unknown");
+  CHECK(files[5].sql == "ALTER TABLE orders ADD COLUMN note text;\n");
+}

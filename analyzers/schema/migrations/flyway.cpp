@@ -1,6 +1,10 @@
 // Flyway: "V<version>__<description>.sql" runs once, in version order; "R__<description>.sql" is
 // repeatable and runs after every versioned migration, ordered by description; "U..." (undo,
-// Teams edition) never runs on the way up and is ignored, as are baseline "B..." files.
+// Teams edition) never runs on the way up and is ignored. A baseline migration
+// "B<version>__<description>.sql" is where Flyway starts a new database: the highest one runs
+// instead of every versioned migration up to its version (those stay listed, with no SQL, so the
+// tracking table of a database migrated before the baseline existed still knows them); the
+// other baselines never run.
 //
 // A version is digits separated by '.' or '_' ("2_1" means "2.1"); Flyway's MigrationVersion
 // compares the parts as integers, so 1.10 comes after 1.9 and "1.0" equals "1". The recorded
@@ -65,7 +69,7 @@ bool parse_name(std::string_view file, FlywayName* out) {
     out->description = std::string(stem.substr(3));
     return true;
   }
-  if (!stem.starts_with("V")) return false;
+  if (!stem.starts_with("V") && !stem.starts_with("B")) return false;
   size_t separator = stem.find("__", 1);
   if (separator == std::string_view::npos) return false;
   std::string_view version = stem.substr(1, separator - 1);
@@ -180,8 +184,14 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   std::vector<MigrationFile> files;
   collect(fs, root, dir, &files);
   for (const std::string& code_dir : code_locations(dir)) collect(fs, root, code_dir, &files, /*code=*/true);
+  // A new database starts at the highest baseline: versions up to it are in it.
+  auto is_baseline = [](const MigrationFile& m) { return last_component(m.path).starts_with("B"); };
+  std::string baseline;
+  for (const MigrationFile& m : files)
+    if (is_baseline(m) && (baseline.empty() || compare_dotted_versions(m.version, baseline) > 0)) baseline = m.version;
+  std::erase_if(files, [&](const MigrationFile& m) { return is_baseline(m) && m.version != baseline; });
   // Flyway rejects two migrations with one version or one description; the path keeps the
-  // order total anyway.
+  // order total anyway (a baseline before the versioned migration of its version).
   std::sort(files.begin(), files.end(), [](const MigrationFile& a, const MigrationFile& b) {
     if (a.repeatable != b.repeatable) return !a.repeatable;
     if (!a.repeatable) {
@@ -193,6 +203,8 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     return a.path < b.path;
   });
   for (MigrationFile& m : files) {
+    if (!baseline.empty() && !m.repeatable && !is_baseline(m) && compare_dotted_versions(m.version, baseline) <= 0)
+      continue;  // in the baseline
     if (!read_migration_text(fs, root, m.path, &m.sql, err)) return false;
     if (is_code_migration(m.path)) {
       std::string text = std::move(m.sql);
