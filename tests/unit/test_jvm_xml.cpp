@@ -331,3 +331,28 @@ TEST_CASE("flyway: a baseline migration stands for the versions up to it; Java m
         "SQL built at run time in a Flyway Java migration: what it creates or changes is unknown");
   CHECK(files[5].sql == "ALTER TABLE orders ADD COLUMN note text;\n");
 }
+
+TEST_CASE("liquibase: a changeSet guarded by preConditions runs as IF [NOT] EXISTS statements") {
+  MemoryFileSystem fs;
+  fs.add("db/changelog/db.changelog-master.xml",
+         "<databaseChangeLog>\n"
+         "  <changeSet id=\"1\" author=\"a\"><createTable tableName=\"t\"><column name=\"id\" type=\"int\"/></createTable></changeSet>\n"
+         "  <changeSet id=\"2\" author=\"a\">\n"
+         "    <preConditions onFail=\"MARK_RAN\"><not><tableExists tableName=\"t\"/></not></preConditions>\n"
+         "    <createTable tableName=\"t\"><column name=\"id\" type=\"int\"/></createTable>\n"
+         "    <addColumn tableName=\"t\"><column name=\"x\" type=\"int\"/></addColumn>\n"
+         "    <createIndex indexName=\"t_x\" tableName=\"t\"><column name=\"x\"/></createIndex>\n"
+         "    <dropColumn tableName=\"t\" columnName=\"y\"/>\n"
+         "  </changeSet>\n"
+         "</databaseChangeLog>\n");
+  std::string format, err;
+  auto files = load(fs, "db/changelog", &format, &err);
+  REQUIRE_MESSAGE(err.empty(), err);
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].sql == "CREATE TABLE \"t\" (\"id\" integer);\n");
+  CHECK(files[1].sql ==
+        "CREATE TABLE IF NOT EXISTS \"t\" (\"id\" integer);\n"
+        "ALTER TABLE \"t\" ADD COLUMN IF NOT EXISTS \"x\" integer;\n"
+        "CREATE INDEX IF NOT EXISTS \"t_x\" ON \"t\" (\"x\");\n"
+        "ALTER TABLE \"t\" DROP COLUMN IF EXISTS \"y\";\n");
+}

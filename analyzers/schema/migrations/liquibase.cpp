@@ -17,7 +17,9 @@
 //
 // What does not run on PostgreSQL does not count: a changeSet or change whose `dbms` excludes
 // postgresql, `<property>` values for other databases. What has no effect on the schema (insert,
-// loadData, tagDatabase, preConditions, rollback) is skipped; a change that is not modelled
+// loadData, tagDatabase, rollback) is skipped. preConditions cannot be evaluated here: a guarded
+// changeSet is taken as running, its changes written IF [NOT] EXISTS so that where the guard
+// would have skipped them they change nothing. A change that is not modelled
 // (customChange, a procedure) is a note for --verbose. Properties `${name}` are substituted
 // where the changelog defines them; one it does not define (a Spring parameter) in a type makes
 // the column `text`, in SQL a quoted identifier of the same length, as Flyway placeholders.
@@ -435,6 +437,9 @@ class ChangeSetWriter {
     return def;
   }
 
+  std::string if_not_exists() const { return guarded ? "IF NOT EXISTS " : ""; }
+  std::string if_exists() const { return guarded ? "IF EXISTS " : ""; }
+
   std::vector<const XmlNode*> elements(const XmlNode& n, std::string_view name) const {
     std::vector<const XmlNode*> out;
     for (const XmlNode& c : n.children)
@@ -522,7 +527,7 @@ class ChangeSetWriter {
         out.sql += text;
         out.origin.resize(out.sql.size(), from);
       };
-      put("CREATE TABLE " + qualified(c, "tableName") + " (", at);
+      put("CREATE TABLE " + if_not_exists() + qualified(c, "tableName") + " (", at);
       for (size_t i = 0; i < defs.size(); ++i) put((i ? ", " : "") + defs[i].first, defs[i].second);
       if (pk.size() > 1) {
         std::string key = ", PRIMARY KEY (";
@@ -533,20 +538,20 @@ class ChangeSetWriter {
     } else if (kind == "addColumn") {
       for (const XmlNode* col : cols) {
         bool is_pk = false;
-        out.emit("ALTER TABLE " + qualified(c, "tableName") + " ADD COLUMN " + column_definition(*col, &is_pk, true),
+        out.emit("ALTER TABLE " + qualified(c, "tableName") + " ADD COLUMN " + if_not_exists() + column_definition(*col, &is_pk, true),
                  col->offset);
       }
     } else if (kind == "dropColumn") {
       if (!attr(c, "columnName").empty())
-        out.emit("ALTER TABLE " + qualified(c, "tableName") + " DROP COLUMN " + quote_ident(attr(c, "columnName")), at);
+        out.emit("ALTER TABLE " + qualified(c, "tableName") + " DROP COLUMN " + if_exists() + quote_ident(attr(c, "columnName")), at);
       for (const XmlNode* col : cols)
-        out.emit("ALTER TABLE " + qualified(c, "tableName") + " DROP COLUMN " + quote_ident(attr(*col, "name")), col->offset);
+        out.emit("ALTER TABLE " + qualified(c, "tableName") + " DROP COLUMN " + if_exists() + quote_ident(attr(*col, "name")), col->offset);
     } else if (kind == "renameColumn") {
       out.emit("ALTER TABLE " + qualified(c, "tableName") + " RENAME COLUMN " + quote_ident(attr(c, "oldColumnName")) +
                    " TO " + quote_ident(attr(c, "newColumnName")),
                at);
     } else if (kind == "dropTable") {
-      out.emit("DROP TABLE " + qualified(c, "tableName") + (is_true(c.attr("cascadeConstraints")) ? " CASCADE" : ""), at);
+      out.emit("DROP TABLE " + if_exists() + qualified(c, "tableName") + (is_true(c.attr("cascadeConstraints")) ? " CASCADE" : ""), at);
     } else if (kind == "renameTable") {
       out.emit("ALTER TABLE " + qualified(c, "oldTableName") + " RENAME TO " + quote_ident(attr(c, "newTableName")), at);
     } else if (kind == "createIndex") {
@@ -559,7 +564,7 @@ class ChangeSetWriter {
       }
       std::string name = attr(c, "indexName");
       out.emit(std::string("CREATE ") + (is_true(c.attr("unique")) ? "UNIQUE " : "") + "INDEX " +
-                   (name.empty() ? "" : quote_ident(name) + " ") + "ON " + qualified(c, "tableName") + " (" + list + ")",
+                   (name.empty() ? "" : if_not_exists() + quote_ident(name) + " ") + "ON " + qualified(c, "tableName") + " (" + list + ")",
                at);
     } else if (kind == "dropIndex") {
       std::string schema = attr(c, "schemaName");
@@ -646,6 +651,10 @@ class ChangeSetWriter {
 
   /// sqlFile changes, in order; the loader reads them as their own files.
   std::vector<const XmlNode*> sql_files;
+  /// The changeSet has preConditions: it runs only where they hold (a table not there yet, ...),
+  /// which the model cannot evaluate; its changes are taken as running, written so that they are
+  /// no-ops where their object already is (or is already gone), never a broken migration.
+  bool guarded = false;
 
  private:
   const std::map<std::string, std::string>& properties_;
@@ -741,6 +750,8 @@ class Loader {
     std::string filename = logical_path(set.attr("logicalFilePath"));
     if (filename.empty()) filename = logical.empty() ? recorded_filename(path) : logical;
     ChangeSetWriter w(properties_, text);
+    for (const XmlNode& c : set.children)
+      if (!c.is_text() && c.local_name() == "preConditions") w.guarded = true;
     for (const XmlNode& c : set.children)
       if (!c.is_text()) w.change(c);
     MigrationFile m;
