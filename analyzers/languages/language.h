@@ -35,6 +35,9 @@ struct SqlSite {
   /// Names a query builder chain around the site defines (Kysely's `.with('ancestors', ...)`
   /// around a `sql` fragment): a relation of such a name is the chain's CTE, not missing.
   std::vector<std::string> outer_ctes;
+  /// Not empty: the site runs inside a test assertion that expects it to throw ("run by
+  /// assertThrows() at line 12: the test expects it to fail"): unchecked, never a finding.
+  std::string expected_failure;
 };
 
 class ProjectConstants;

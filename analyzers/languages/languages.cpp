@@ -44,7 +44,8 @@ const std::vector<std::string_view> kJavaScriptCalls = {
 bool uses_pyspark(std::string_view text) { return text.find("pyspark") != std::string_view::npos; }
 
 // JDBC, Spring JdbcTemplate / NamedParameterJdbcTemplate / JdbcClient / R2DBC DatabaseClient
-// (`sql`), jOOQ plain SQL (`fetch*`, `resultQuery`), JPA createNativeQuery, JDBI's createUpdate;
+// (`sql`), jOOQ plain SQL (`fetch*`, `resultQuery`), JPA createNativeQuery, JDBI's createUpdate
+// and createQuery (JPA's createQuery is JPQL: java.cpp tells them apart);
 // and the annotations that hold SQL: Spring Data @Query (native), MyBatis @Select/@Insert/
 // @Update/@Delete, JDBI @SqlQuery/@SqlUpdate/@SqlBatch, JPA @NamedNativeQuery. Kotlin adds
 // Exposed's exec.
@@ -52,9 +53,9 @@ bool uses_pyspark(std::string_view text) { return text.find("pyspark") != std::s
   "prepareStatement", "prepareCall", "executeQuery", "executeUpdate", "executeLargeUpdate",      \
       "execute", "addBatch", "query", "queryForObject", "queryForList", "queryForMap",           \
       "queryForRowSet", "queryForStream", "update", "batchUpdate", "sql", "createNativeQuery",   \
-      "createUpdate", "fetch", "fetchOne", "fetchOptional", "fetchSingle", "fetchLazy",           \
-      "fetchMany", "resultQuery", "Query", "Select", "Insert", "Update", "Delete", "SqlQuery",   \
-      "SqlUpdate", "SqlBatch", "NamedNativeQuery"
+      "createUpdate", "createQuery", "fetch", "fetchOne", "fetchOptional", "fetchSingle",        \
+      "fetchLazy", "fetchMany", "resultQuery", "Query", "Select", "Insert", "Update", "Delete",  \
+      "SqlQuery", "SqlUpdate", "SqlBatch", "NamedNativeQuery"
 const std::vector<std::string_view> kJavaCalls = {SCHEMAGATE_JVM_CALLS};
 const std::vector<std::string_view> kKotlinCalls = {SCHEMAGATE_JVM_CALLS, "exec"};
 #undef SCHEMAGATE_JVM_CALLS

@@ -552,6 +552,12 @@ class FileScanner {
       result->sites.push_back(std::move(rec));
       return;
     }
+    if (!site.expected_failure.empty()) {
+      rec.reason = site.expected_failure;
+      rec.reason_id = kExpectedFailure;
+      result->sites.push_back(std::move(rec));
+      return;
+    }
     if (!other_engine_.empty() || !site.other_engine.empty()) {
       rec.reason = "SQL for " + (other_engine_.empty() ? site.other_engine : other_engine_) + ", not PostgreSQL";
       rec.reason_id = kOtherEngine;

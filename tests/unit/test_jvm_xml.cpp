@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analyzers/languages/language.h"
+#include "analyzers/languages/tree_parser.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/source/file_system.h"
 #include "analyzers/source/xml.h"
@@ -355,4 +356,56 @@ TEST_CASE("liquibase: a changeSet guarded by preConditions runs as IF [NOT] EXIS
         "ALTER TABLE \"t\" ADD COLUMN IF NOT EXISTS \"x\" integer;\n"
         "CREATE INDEX IF NOT EXISTS \"t_x\" ON \"t\" (\"x\");\n"
         "ALTER TABLE \"t\" DROP COLUMN IF EXISTS \"y\";\n");
+}
+
+TEST_CASE("java: JDBI's createQuery is SQL; JPA's is JPQL") {
+  const auto* java = schemagate::languages::language_for_path("Dao.java");
+  REQUIRE(java != nullptr);
+  auto sites_of = [&](const std::string& src) {
+    schemagate::languages::Parser parser(*java);
+    schemagate::languages::Tree tree = parser.parse(src);
+    REQUIRE(tree);
+    schemagate::languages::ExtractInput in{src, ts_tree_root_node(tree.get()), java};
+    std::vector<SqlSite> sites;
+    java->extract(in, &sites);
+    return sites;
+  };
+  std::string jdbi =
+      "import org.jdbi.v3.core.Handle;\n"
+      "class Dao {\n"
+      "  Object get(Handle h) { return h.createQuery(\"SELECT \\\"PURL\\\" FROM \\\"PACKAGE_METADATA\\\" WHERE x = :x\").list(); }\n"
+      "}\n";
+  auto sites = sites_of(jdbi);
+  REQUIRE(sites.size() == 1);
+  CHECK(sites[0].call_name == "createQuery");
+  CHECK(sites[0].sql.text == "SELECT \"PURL\" FROM \"PACKAGE_METADATA\" WHERE x = :x");
+  std::string jpa =
+      "import jakarta.persistence.EntityManager;\n"
+      "class Repo {\n"
+      "  Object all(EntityManager em) { return em.createQuery(\"SELECT u FROM User u\").getResultList(); }\n"
+      "}\n";
+  CHECK(sites_of(jpa).empty());
+}
+
+TEST_CASE("java: a query inside assertThrows / isThrownBy is expected to fail") {
+  const auto* java = schemagate::languages::language_for_path("DaoTest.java");
+  std::string src =
+      "class DaoTest {\n"
+      "  void t(Handle h, JdbcTemplate jdbc) {\n"
+      "    assertThatExceptionOfType(JdbiException.class)\n"
+      "        .isThrownBy(() -> jdbi.withHandle(x -> x.createUpdate(\"DELETE FROM does_not_exist\").execute()));\n"
+      "    assertThrows(DataAccessException.class, () -> jdbc.update(\"UPDATE missing SET a = 1\"));\n"
+      "    jdbc.update(\"UPDATE users SET a = 1\");\n"
+      "  }\n"
+      "}\n";
+  schemagate::languages::Parser parser(*java);
+  schemagate::languages::Tree tree = parser.parse(src);
+  REQUIRE(tree);
+  schemagate::languages::ExtractInput in{src, ts_tree_root_node(tree.get()), java};
+  std::vector<SqlSite> sites;
+  java->extract(in, &sites);
+  REQUIRE(sites.size() == 3);
+  CHECK(sites[0].expected_failure == "run by isThrownBy() at line 4: the test expects it to fail");
+  CHECK(sites[1].expected_failure == "run by assertThrows() at line 5: the test expects it to fail");
+  CHECK(sites[2].expected_failure.empty());
 }
