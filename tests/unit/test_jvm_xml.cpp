@@ -409,3 +409,30 @@ TEST_CASE("java: a query inside assertThrows / isThrownBy is expected to fail") 
   CHECK(sites[1].expected_failure == "run by assertThrows() at line 5: the test expects it to fail");
   CHECK(sites[2].expected_failure.empty());
 }
+
+TEST_CASE("liquibase: a JSON master changelog; renames of views and sequences") {
+  MemoryFileSystem fs;
+  fs.add("db/changelog/db.changelog-master.json",
+         "{\"databaseChangeLog\": [\n"
+         "  {\"changeSet\": {\"id\": \"1\", \"author\": \"j\", \"changes\": [\n"
+         "    {\"createTable\": {\"tableName\": \"t\", \"columns\": [{\"column\": {\"name\": \"id\", \"type\": \"uuid\"}}]}},\n"
+         "    {\"sql\": {\"sql\": \"CREATE VIEW v AS SELECT id FROM t\"}},\n"
+         "    {\"renameView\": {\"oldViewName\": \"v\", \"newViewName\": \"w\"}},\n"
+         "    {\"createSequence\": {\"sequenceName\": \"s\"}},\n"
+         "    {\"renameSequence\": {\"oldSequenceName\": \"s\", \"newSequenceName\": \"s2\"}}\n"
+         "  ]}}\n"
+         "]}\n");
+  std::string format, err;
+  auto files = load(fs, "db/changelog", &format, &err);
+  REQUIRE_MESSAGE(err.empty(), err);
+  CHECK(format == "liquibase");
+  REQUIRE(files.size() == 1);
+  CHECK(files[0].version == "db/changelog/db.changelog-master.json::1::j");
+  CHECK(files[0].sql ==
+        "CREATE TABLE \"t\" (\"id\" uuid);\n"
+        "CREATE VIEW v AS SELECT id FROM t;\n"
+        "ALTER VIEW \"v\" RENAME TO \"w\";\n"
+        "CREATE SEQUENCE \"s\";\n"
+        "ALTER SEQUENCE \"s\" RENAME TO \"s2\";\n");
+  CHECK(line_of(files[0], files[0].sql.find("ALTER VIEW")) == 5);
+}
