@@ -15,6 +15,7 @@
 //
 // MyBatis parameters #{name} and substitutions ${name} become holes; `?` and `:name` are left
 // to placeholder normalisation like in every language.
+#include <algorithm>
 #include <cstring>
 
 #include "analyzers/languages/string_eval.h"
@@ -301,6 +302,18 @@ void extract_java(const ExtractInput& in, std::vector<SqlSite>* out) {
   size_t first = out->size();
   extract_sites(in, syntax, out);
   mark_expected_failures(in, out, first);
+  // In a file of JPA, Hibernate or Spring Data JPA, a string that only looks like SQL (no
+  // database call runs it) is JPQL kept in a constant for a JPQL @Query ("select l from Loan
+  // l"): it names entities, not tables. SQL there reaches a database call (a native @Query, a
+  // createNativeQuery) and stays a site.
+  bool jpa = false;
+  for (std::string_view import : {"javax.persistence", "jakarta.persistence", "org.hibernate",
+                                  "org.springframework.data.jpa"})
+    jpa = jpa || in.source.find(import) != std::string_view::npos;
+  if (jpa)
+    out->erase(std::remove_if(out->begin() + static_cast<long>(first), out->end(),
+                              [](const SqlSite& s) { return !s.database_call; }),
+               out->end());
 }
 
 }  // namespace schemagate::languages

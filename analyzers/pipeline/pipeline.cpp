@@ -881,6 +881,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     if (!plan_migrations(fs, options, out, &plan, err)) return false;
     dirs = plan.dirs;
   }
+  std::vector<std::pair<std::string, std::vector<mig::MigrationFile>>> loaded;  // per directory, in order
   for (auto& d : dirs) {
     if (!fs.is_dir(source::join_path(options.root, d))) {
       *err = "migrations directory \"" + d + "\" does not exist under \"" + options.root + "\"";
@@ -903,6 +904,26 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     auto evidence = plan.evidence.find(d);
     out->directories.push_back({d, format, files.size(), evidence == plan.evidence.end() ? "" : evidence->second});
     if (!unique_versions(files, d, format, err)) return false;
+    loaded.push_back({d, std::move(files)});
+  }
+  // A Liquibase module's master changelog that another set's master includes (a multi-module
+  // build whose main changelog includes each module's) runs there, in that order: not again.
+  for (size_t i = 0; i < loaded.size(); ++i) {
+    if (out->directories[i].format != "liquibase" || loaded[i].second.empty()) continue;
+    for (size_t j = 0; j < loaded.size(); ++j) {
+      if (j == i || out->directories[j].format != "liquibase") continue;
+      std::set<std::string> there;
+      for (auto& f : loaded[j].second) there.insert(f.version);
+      if (std::all_of(loaded[i].second.begin(), loaded[i].second.end(),
+                      [&](const mig::MigrationFile& f) { return there.count(f.version) != 0; })) {
+        out->directories[i].evidence += (out->directories[i].evidence.empty() ? "" : "; ") +
+                                        std::string("included by ") + loaded[j].first + "/";
+        loaded[i].second.clear();
+        break;
+      }
+    }
+  }
+  for (auto& [d, files] : loaded) {
     auto baseline = plan.in_baseline.find(d);
     for (auto& f : files)
       if (baseline == plan.in_baseline.end() || !baseline->second.count(version_key(f.version)))

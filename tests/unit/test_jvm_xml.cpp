@@ -207,7 +207,7 @@ TEST_CASE("liquibase: a JHipster-style master found by its includes; missing inc
   REQUIRE(files.size() == 1);
   CHECK(files[0].version == "config/liquibase/changelog/0001_initial.xml::0001::jhipster");
   CHECK(files[0].sql ==
-        "CREATE TABLE \"jhi_user\" (\"created_date\" timestamp DEFAULT current_timestamp, \"data\" text);\n");
+        "CREATE TABLE \"jhi_user\" (\"created_date\" timestamp DEFAULT now(), \"data\" text);\n");
   REQUIRE(files[0].notes.size() == 2);
   CHECK(files[0].notes[0].second == "column type \"${undefinedType}\" is not known here: taken as text");
   CHECK(files[0].notes[1].second ==
@@ -435,4 +435,41 @@ TEST_CASE("liquibase: a JSON master changelog; renames of views and sequences") 
         "CREATE SEQUENCE \"s\";\n"
         "ALTER SEQUENCE \"s\" RENAME TO \"s2\";\n");
   CHECK(line_of(files[0], files[0].sql.find("ALTER VIEW")) == 5);
+}
+
+TEST_CASE("liquibase: a guarded rename runs in a DO block, never a broken migration") {
+  MemoryFileSystem fs;
+  fs.add("db/changelog/db.changelog-master.yaml",
+         "databaseChangeLog:\n"
+         "  - changeSet:\n"
+         "      id: 1\n"
+         "      author: a\n"
+         "      preConditions:\n"
+         "        - onFail: MARK_RAN\n"
+         "        - columnExists: {tableName: t, columnName: old}\n"
+         "      changes:\n"
+         "        - renameColumn: {tableName: t, oldColumnName: old, newColumnName: new}\n");
+  std::string format, err;
+  auto files = load(fs, "db/changelog", &format, &err);
+  REQUIRE_MESSAGE(err.empty(), err);
+  REQUIRE(files.size() == 1);
+  CHECK(files[0].sql == "DO $liquibase$ BEGIN ALTER TABLE \"t\" RENAME COLUMN \"old\" TO \"new\";\n END $liquibase$;\n");
+}
+
+TEST_CASE("liquibase: a YAML rollback list never runs with its changeSet") {
+  MemoryFileSystem fs;
+  fs.add("db/changelog/db.changelog-master.yml",
+         "databaseChangeLog:\n"
+         "  - changeSet:\n"
+         "      id: 1\n"
+         "      author: a\n"
+         "      changes:\n"
+         "        - createTable: {tableName: t, columns: [{column: {name: id, type: int}}]}\n"
+         "      rollback:\n"
+         "        - dropTable: {tableName: t}\n");
+  std::string format, err;
+  auto files = load(fs, "db/changelog", &format, &err);
+  REQUIRE_MESSAGE(err.empty(), err);
+  REQUIRE(files.size() == 1);
+  CHECK(files[0].sql == "CREATE TABLE \"t\" (\"id\" integer);\n");
 }

@@ -43,7 +43,6 @@ namespace {
 
 using source::XmlAttribute;
 using source::XmlNode;
-using code::quote_ident;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -110,6 +109,39 @@ std::string recorded_filename(const std::string& path) {
 }
 
 bool is_true(const std::string& v) { return lower(trim(v)) == "true"; }
+
+/// A name as Liquibase's PostgreSQL generator writes it (objectQuotingStrategy LEGACY): a name in
+/// one case is written bare, so PostgreSQL folds it to lower case (tableName="BATCH_JOB_EXECUTION"
+/// is batch_job_execution); a mixed-case name is quoted and keeps its case.
+std::string quote_ident(std::string_view name) {
+  bool upper = false, lower_case = false;
+  for (char c : name) {
+    upper = upper || (c >= 'A' && c <= 'Z');
+    lower_case = lower_case || (c >= 'a' && c <= 'z');
+  }
+  return code::quote_ident(upper && lower_case ? std::string(name) : lower(name));
+}
+
+/// Whether a `context` expression ("mysql", "tenant_db AND !initial_switch", "postgresql") lets
+/// the element run on PostgreSQL. Contexts are the project's own labels, all taken as given,
+/// except that some projects name the database engine with them: an expression that names
+/// another engine and not PostgreSQL is that engine's.
+bool context_runs_on_postgres(const std::string& context) {
+  static const std::set<std::string> kEngines = {"mysql", "mariadb", "h2", "hsqldb", "oracle", "mssql", "sqlserver",
+                                                 "db2", "derby", "sqlite", "sybase", "informix", "firebird"};
+  bool other = false, postgres = false;
+  std::string word;
+  for (char ch : lower(context) + " ") {
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-') {
+      word.push_back(ch);
+      continue;
+    }
+    if (word == "postgresql" || word == "postgres") postgres = true;
+    else if (kEngines.count(word)) other = true;
+    word.clear();
+  }
+  return postgres || !other;
+}
 
 /// Whether a `dbms` attribute lets the element run on PostgreSQL: absent, "all", a list naming
 /// postgresql, or only exclusions ("!h2") of which none is postgresql.
@@ -203,9 +235,17 @@ class YamlTree {
         for (const auto& x : v) a.value += (a.value.empty() ? "" : ",") + x.Scalar();
         a.origin.assign(a.value.size(), a.offset);
         out->attributes.push_back(std::move(a));
-      } else if (v.IsSequence()) {
+      } else if (v.IsSequence() && (key == "changes" || key == "columns")) {
         // columns: [- column: ...], changes: [- createTable: ...]: the items are the children.
         items(v, out, depth);
+      } else if (v.IsSequence()) {
+        // preConditions: [...], rollback: [...]: an element of that name holding the items, as
+        // in XML (so a rollback's changes never run with the changeSet's).
+        XmlNode child;
+        child.name = key;
+        child.offset = mark_of(v);
+        items(v, &child, depth + 1);
+        out->children.push_back(std::move(child));
       } else if (v.IsMap()) {
         XmlNode child;
         element(key, v, &child, depth + 1);
@@ -409,7 +449,11 @@ class ChangeSetWriter {
     else if (std::string d = attr(col, "defaultValueDate"); !d.empty()) dflt = quote_literal(d);
     else if (std::string c = col.attr("defaultValueComputed"); !c.empty()) {
       bool u = false;
-      std::string e = expand(c, &u);
+      std::string e = trim(expand(c, &u));
+      // Liquibase writes each database's own current-time function for the usual spellings.
+      std::string low = lower(e);
+      for (const char* now : {"current_timestamp", "current_datetime", "now()", "sysdate", "getdate()", "systimestamp"})
+        if (low.rfind(now, 0) == 0) e = "now()";
       if (!u && e.find(';') == std::string::npos) dflt = e;
     }
     if (!dflt.empty()) def += " DEFAULT " + dflt;
@@ -507,6 +551,21 @@ class ChangeSetWriter {
   }
 
   void change(const XmlNode& c) {
+    size_t before = out.sql.size();
+    generate(c);
+    // A guarded change PostgreSQL cannot write IF [NOT] EXISTS (a rename, a constraint, a type
+    // change) runs in a DO block: the model takes what it names as uncertain, as for any DO
+    // block, rather than failing where the guard would have skipped it.
+    static const std::set<std::string, std::less<>> kIdempotent = {
+        "createTable", "addColumn", "createIndex", "dropColumn", "dropTable", "sql", "sqlFile", "createView", "createSequence"};
+    if (!guarded || out.sql.size() == before || kIdempotent.count(c.local_name())) return;
+    std::string body = out.sql.substr(before);
+    out.sql.resize(before);
+    out.origin.resize(before);
+    out.emit("DO $liquibase$ BEGIN " + body + " END $liquibase$", c.offset);
+  }
+
+  void generate(const XmlNode& c) {
     if (!runs_on_postgres(c.attr("dbms"))) return;
     std::string kind(c.local_name());
     uint32_t at = c.offset;
@@ -699,10 +758,14 @@ class Loader {
       if (item.is_text()) continue;
       std::string_view kind = item.local_name();
       if (kind == "property") {
-        if (!runs_on_postgres(item.attr("dbms")) || item.attr("name").empty()) continue;
+        if (!runs_on_postgres(item.attr("dbms")) || !context_runs_on_postgres(item.attr("context")) ||
+            item.attr("name").empty())
+          continue;
         properties_.emplace(item.attr("name"), item.attr("value"));  // the first definition wins
       } else if (kind == "include") {
-        if (!runs_on_postgres(item.attr("dbms")) || is_true(item.attr("ignore"))) continue;
+        if (!runs_on_postgres(item.attr("dbms")) || !context_runs_on_postgres(item.attr("context")) ||
+            is_true(item.attr("ignore")))
+          continue;
         std::string target = resolve(path, item.attr("file"), is_true(item.attr("relativeToChangelogFile")));
         if (target.empty() || !fs_.is_file(on_disk(root_, target))) {
           *err = path + ": include file \"" + item.attr("file") + "\" is not in the repository";
@@ -710,7 +773,9 @@ class Loader {
         }
         if (!load_changelog(target, out, err, depth + 1)) return false;
       } else if (kind == "includeAll") {
-        if (!runs_on_postgres(item.attr("dbms")) || is_true(item.attr("ignore"))) continue;
+        if (!runs_on_postgres(item.attr("dbms")) || !context_runs_on_postgres(item.attr("context")) ||
+            is_true(item.attr("ignore")))
+          continue;
         std::string dir = resolve(path, item.attr("path"), is_true(item.attr("relativeToChangelogFile")));
         while (!dir.empty() && dir.back() == '/') dir.pop_back();
         std::vector<std::string> files;
@@ -730,17 +795,43 @@ class Loader {
   }
 
  private:
-  /// A path an include names: relative to the including file, else to the classpath root of the
-  /// master (the module's src/main/resources), else to the project root.
-  std::string resolve(const std::string& from, const std::string& file, bool relative) const {
+  /// A path an include names: relative to the including file, else on the classpath: the
+  /// including module's src/main/resources, the project root, the file's folder, then every
+  /// other module's src/main/resources (a multi-module build puts them all on one classpath).
+  std::string resolve(const std::string& from, const std::string& file, bool relative) {
     if (relative) return normalize_path(source::join_path(parent_dir(from), file));
     std::string p = logical_path(file);
-    for (const std::string& base : {classpath_root(from), std::string(), parent_dir(from)}) {
+    auto found = [&](const std::string& base) {
       std::string candidate = normalize_path(base.empty() ? p : source::join_path(base, p));
       if (!candidate.empty() && (fs_.is_file(on_disk(root_, candidate)) || fs_.is_dir(on_disk(root_, candidate))))
         return candidate;
-    }
+      return std::string();
+    };
+    for (const std::string& base : {classpath_root(from), std::string(), parent_dir(from)})
+      if (std::string c = found(base); !c.empty()) return c;
+    for (const std::string& base : module_resources())
+      if (std::string c = found(base); !c.empty()) return c;
     return "";
+  }
+
+  /// <module>/src/main/resources of every module, up to four folders below the root (listed once).
+  const std::vector<std::string>& module_resources() {
+    if (modules_listed_) return modules_;
+    modules_listed_ = true;
+    std::vector<std::pair<std::string, int>> todo = {{"", 0}};
+    while (!todo.empty()) {
+      auto [dir, depth] = todo.back();
+      todo.pop_back();
+      std::string resources = source::join_path(dir, "src/main/resources");
+      if (!dir.empty() && fs_.is_dir(on_disk(root_, resources))) modules_.push_back(resources);
+      if (depth >= 4) continue;
+      for (const source::DirEntry& e : fs_.list(on_disk(root_, dir)))
+        if (e.is_dir && e.skip_reason.empty() && e.name[0] != '.' && e.name != "src" && e.name != "node_modules" &&
+            e.name != "target" && e.name != "build")
+          todo.push_back({dir.empty() ? e.name : source::join_path(dir, e.name), depth + 1});
+    }
+    std::sort(modules_.begin(), modules_.end());
+    return modules_;
   }
 
   void collect(const std::string& dir, std::vector<std::string>* files, int depth) const {
@@ -758,7 +849,8 @@ class Loader {
 
   bool change_set(const std::string& path, const std::string& text, const std::string& logical, const XmlNode& set,
                   std::vector<MigrationFile>* out, std::string* err) {
-    if (!runs_on_postgres(set.attr("dbms"))) return true;
+    if (!runs_on_postgres(set.attr("dbms")) || !context_runs_on_postgres(set.attr("context") + " " + set.attr("contexts")))
+      return true;
     std::string filename = logical_path(set.attr("logicalFilePath"));
     if (filename.empty()) filename = logical.empty() ? recorded_filename(path) : logical;
     ChangeSetWriter w(properties_, text);
@@ -840,6 +932,11 @@ class Loader {
           if (s.author.size() > 1 && s.author.front() == '"') s.author = s.author.substr(1, s.author.size() - 2);
           size_t d = lower(attrs).find("dbms:");
           if (d != std::string::npos) s.runs = runs_on_postgres(attrs.substr(d + 5, attrs.find_first_of(" \t", d) - d - 5));
+          for (const char* key : {"context:", "contexts:"})
+            if (size_t c = lower(attrs).find(key); c != std::string::npos) {
+              size_t from = c + std::string_view(key).size();
+              s.runs = s.runs && context_runs_on_postgres(attrs.substr(from, attrs.find_first_of(" \t", from) - from));
+            }
           sets.push_back(s);
         } else if (lower(body).rfind("property ", 0) == 0) {
           std::string name, value, dbms;
@@ -879,6 +976,8 @@ class Loader {
   const std::string& root_;
   std::set<std::string> visited_;
   std::map<std::string, std::string> properties_;
+  bool modules_listed_ = false;
+  std::vector<std::string> modules_;
 };
 
 /// The master changelogs of `dir`: db.changelog-master.*, else the changelogs directly in it
