@@ -370,14 +370,7 @@ std::string postgres_type(std::string t) {
   return t;
 }
 
-std::string quote_literal(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
-}
+using code::quote_literal;
 
 /// A "schema.table" name from a change's schemaName and table attribute.
 std::string qualified(const XmlNode& change, const std::string& table_attr, const std::string& schema_attr = "schemaName") {
