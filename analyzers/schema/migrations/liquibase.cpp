@@ -449,7 +449,13 @@ class ChangeSetWriter {
         if (low.rfind(now, 0) == 0) e = "now()";
       if (!u && e.find(';') == std::string::npos) dflt = e;
     }
-    if (!dflt.empty()) def += " DEFAULT " + dflt;
+    if (type == "boolean") {  // Liquibase writes a boolean's 0/1 default as false/true
+      std::string d = lower(dflt);
+      if (d == "0" || d == "'0'" || d == "'false'" || d == "'f'") dflt = "false";
+      else if (d == "1" || d == "'1'" || d == "'true'" || d == "'t'") dflt = "true";
+    }
+    // DEFAULT NULL is what a column has without one: PostgreSQL records no default for it.
+    if (!dflt.empty() && lower(dflt) != "null") def += " DEFAULT " + dflt;
     for (const XmlNode& c : col.children) {
       if (c.local_name() != "constraints") continue;
       if (is_true(c.attr("primaryKey"))) {
