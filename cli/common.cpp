@@ -99,7 +99,8 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
     for (auto& d : build->dumps)
       std::cerr << "schemagate: schema dump: " << d.path << " (" << d.format << ": " << d.evidence << ")\n";
     for (auto& d : build->directories)
-      std::cerr << "schemagate: migrations: " << d.path << "/ (" << d.format << ", " << d.files << " file"
+      std::cerr << "schemagate: migrations: " << d.path << "/ (" << d.format << ", " << d.files
+                << (d.format == "liquibase" ? " changeSet" : " file")  // Liquibase migrates by changeSet
                 << (d.files == 1 ? "" : "s") << (d.evidence.empty() ? "" : ": " + d.evidence) << ")\n";
     if (!build->search_path.empty()) {
       std::cerr << "schemagate: search path: ";

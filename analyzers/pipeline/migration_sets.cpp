@@ -40,9 +40,10 @@ void other_engine_migrations(const source::FileSystem& fs, const std::string& ro
 bool schema_file(const SchemaBuild& build, const std::string& path) {
   for (const MigrationDirectory& d : build.dumps)
     if (d.path == path) return true;
-  // A migration written in Go (goose, a list of upgrade functions): its statements are the
-  // schema's steps, and its CREATE TABLE IF NOT EXISTS is not a table the code makes at run time.
-  if (path.ends_with(".go"))
+  // A migration written in Go (goose, a list of upgrade functions), Java or Kotlin (Flyway's
+  // Java-based migrations): its statements are the schema's steps, and its CREATE TABLE IF NOT
+  // EXISTS is not a table the code makes at run time.
+  if (path.ends_with(".go") || path.ends_with(".java") || path.ends_with(".kt"))
     for (const schema::migrations::MigrationFile& m : build.migrations)
       if (m.path == path) return true;
   return false;

@@ -18,6 +18,7 @@
 #include "analyzers/languages/project_constants.h"
 #include "analyzers/languages/query_dialects.h"
 #include "analyzers/languages/tree_parser.h"
+#include "analyzers/pipeline/engine_managed.h"
 #include "analyzers/pipeline/migration_sets.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/templates.h"
@@ -352,6 +353,10 @@ class FileScanner {
       result.skip_reason = "minified JavaScript (long first lines)";
       return result;
     }
+    if (lang && lang->owns && !lang->owns(text)) {
+      if (first) first->known = true;
+      return result;  // not this language's file (a .xml file that is no MyBatis mapper)
+    }
     result.scanned = true;
     result.suppressions = report::find_suppressions(text);
     bool sql = lang && (source::may_contain_sql(text) || runs_named_query(text, *lang));
@@ -579,6 +584,12 @@ class FileScanner {
     if (auto fake = test_doubles_.find(site.call_name); site.database_call && fake != test_doubles_.end() && !fake->second.empty()) {
       rec.reason = "a test that declares its own " + site.call_name + "() (" + fake->second + "): its SQL goes to that fake";
       rec.reason_id = kTestFake;
+      result->sites.push_back(std::move(rec));
+      return;
+    }
+    if (!site.expected_failure.empty()) {
+      rec.reason = site.expected_failure;
+      rec.reason_id = kExpectedFailure;
       result->sites.push_back(std::move(rec));
       return;
     }
@@ -827,11 +838,16 @@ class FileScanner {
 /// and Drizzle directories) are not checked.
 bool unique_versions(const std::vector<schema::migrations::MigrationFile>& files, const std::string& dir,
                      const std::string& format, std::string* err) {
-  if (format == "plain" || format == "sql-migrate" || format == "prisma" || format == "drizzle") return true;
+  // Liquibase checks its changeSet identifiers itself; a changeSet with a sqlFile is two files here.
+  if (format == "plain" || format == "sql-migrate" || format == "prisma" || format == "drizzle" || format == "liquibase")
+    return true;
   for (size_t i = 0; i < files.size(); ++i) {
     if (files[i].repeatable || files[i].version.empty()) continue;
     for (size_t j = i + 1; j < files.size(); ++j) {
       if (files[j].repeatable) continue;
+      // A Flyway baseline (B1__) and the versioned migration it stands for (V1__) share a version.
+      auto baseline = [&](size_t k) { return format == "flyway" && schema::migrations::last_component(files[k].path).starts_with("B"); };
+      if (baseline(i) != baseline(j)) continue;
       bool same = format == "dbmate" || format == "supabase"
                       ? files[i].version == files[j].version
                       : schema::migrations::compare_dotted_versions(files[i].version, files[j].version) == 0;
@@ -900,6 +916,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     if (!plan_migrations(fs, options, out, &plan, err)) return false;
     dirs = plan.dirs;
   }
+  std::vector<std::pair<std::string, std::vector<mig::MigrationFile>>> loaded;  // per directory, in order
   for (auto& d : dirs) {
     if (!fs.is_dir(source::join_path(options.root, d))) {
       *err = "migrations directory \"" + d + "\" does not exist under \"" + options.root + "\"";
@@ -922,6 +939,26 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     auto evidence = plan.evidence.find(d);
     out->directories.push_back({d, format, files.size(), evidence == plan.evidence.end() ? "" : evidence->second});
     if (!unique_versions(files, d, format, err)) return false;
+    loaded.push_back({d, std::move(files)});
+  }
+  // A Liquibase module's master changelog that another set's master includes (a multi-module
+  // build whose main changelog includes each module's) runs there, in that order: not again.
+  for (size_t i = 0; i < loaded.size(); ++i) {
+    if (out->directories[i].format != "liquibase" || loaded[i].second.empty()) continue;
+    for (size_t j = 0; j < loaded.size(); ++j) {
+      if (j == i || out->directories[j].format != "liquibase") continue;
+      std::set<std::string> there;
+      for (auto& f : loaded[j].second) there.insert(f.version);
+      if (std::all_of(loaded[i].second.begin(), loaded[i].second.end(),
+                      [&](const mig::MigrationFile& f) { return there.count(f.version) != 0; })) {
+        out->directories[i].evidence += (out->directories[i].evidence.empty() ? "" : "; ") +
+                                        std::string("included by ") + loaded[j].first + "/";
+        loaded[i].second.clear();
+        break;
+      }
+    }
+  }
+  for (auto& [d, files] : loaded) {
     auto baseline = plan.in_baseline.find(d);
     for (auto& f : files)
       if (baseline == plan.in_baseline.end() || !baseline->second.count(version_key(f.version)))
@@ -1239,9 +1276,16 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   for (auto& c : by_create_all) elsewhere.push_back(c);
   for (auto& c : elsewhere)
     created.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
+  // And the tables a library creates at start-up where the configuration turns that on
+  // (Flowable's ACT_* with database-schema-update: true, Quartz's QRTZ_*, ...).
+  std::vector<EngineManagedTables> engines = engine_managed_tables(fs, options.root, candidates);
+  std::vector<CodeCreated> by_engine;
+  for (auto& e : engines) by_engine.push_back({{}, e.file, e.line, e.how.c_str()});
   auto created_by_code = [&](const std::string& qualified) -> const CodeCreated* {
     auto it = created.find(qualified);
     if (it == created.end()) it = created.find(qualified.substr(qualified.find('.') + 1));
+    if (it == created.end())
+      if (const EngineManagedTables* e = managed_by_engine(engines, qualified)) return &by_engine[e - engines.data()];
     return it == created.end() ? nullptr : it->second;
   };
 

@@ -156,7 +156,7 @@ std::vector<std::string> config_values(const std::string& text, std::string_view
 /// Flyway's "filesystem:" and "classpath:" (under the module's src/main/resources).
 std::string normalize_location(std::string v, const std::string& config_dir, bool flyway) {
   if (v.rfind("filesystem:", 0) == 0) v = v.substr(11);
-  else if (v.rfind("classpath:", 0) == 0) v = "src/main/resources/" + v.substr(10);
+  else if (v.rfind("classpath:", 0) == 0) v = "src/main/resources/" + v.substr(std::min(v.size(), v.find_first_not_of('/', 10)));
   else if (flyway && v.find(':') == std::string::npos && v.find('/') != std::string::npos && v.rfind("db/", 0) == 0)
     v = "src/main/resources/" + v;  // Spring's default prefix is classpath:
   while (v.rfind("./", 0) == 0) v = v.substr(2);

@@ -10,6 +10,7 @@
 //   kysely          .ts/.js files exporting up(db: Kysely) (code/kysely.cpp)
 //   knex            .js/.ts files exporting up(knex) (code/knex.cpp)
 //   go-steps        a Go list of upgrade functions taking a database handle (code/go_steps.cpp)
+//   liquibase       a master changelog (db.changelog-master.*, or one that includes others)
 //   flyway          V<version>__ / R__ file names
 //   pop             <version>_<name>.<dialect>.up.sql names (pop.cpp): a file per engine
 //   dbmate, goose,  directive comments inside the files (goose: also Go files registering
@@ -39,6 +40,7 @@ extern const Format kSequelize;
 extern const Format kKysely;
 extern const Format kKnex;
 extern const Format kGoSteps;
+extern const Format kLiquibase;
 extern const Format kFlyway;
 extern const Format kDbmate;
 extern const Format kGoose;
@@ -51,7 +53,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kFlyway, kPop, kDbmate,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kLiquibase, kFlyway, kPop, kDbmate,
       kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };
