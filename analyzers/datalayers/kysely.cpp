@@ -16,12 +16,14 @@
 // judged.
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/builder_chain.h"
 #include "analyzers/datalayers/js_tree.h"
+#include "analyzers/datalayers/kysely_naming.h"
 
 namespace schemagate::datalayers {
 namespace {
@@ -29,74 +31,46 @@ namespace {
 using namespace js;
 
 bool relevant_kysely(std::string_view text) {
-  for (std::string_view m : {"selectFrom(", "insertInto(", "updateTable(", "deleteFrom(", "new Kysely", "withPlugin("})
+  for (std::string_view m : {"selectFrom(", "insertInto(", "updateTable(", "deleteFrom(", "new Kysely", "withPlugin(",
+                             "KyselyModule", "CamelCasePlugin"})
     if (text.find(m) != std::string_view::npos) return true;
   return false;
 }
 
 constexpr std::string_view kNamingKey = "kysely:naming";  ///< one per Kysely instance
 
-/// CamelCasePlugin's snake case with its default options (createSnakeCaseMapper): an upper-case
-/// letter becomes '_' and its lower case, unless the letter before it is upper case too; the
-/// first letter is only lower-cased.
-std::string kysely_snake_case(std::string_view s) {
-  std::string out;
-  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    char low = upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-    if (i > 0 && upper(c) && !upper(s[i - 1])) out += '_';
-    out += low;
-  }
-  return out;
-}
-
-/// Records how each Kysely instance names things: "camel" (CamelCasePlugin with its default
-/// options), "none" (no plugin that renames), "?" (cannot be told).
+/// Records how each Kysely instance that runs the application's queries names things:
+/// "camel" (CamelCasePlugin with its default options), "none" (no plugin that renames), "?"
+/// (cannot be told). An instance made only for a Migrator names the migrations' identifiers
+/// (the migration format reads it); a config object with a `new ...Dialect()` that no
+/// `new Kysely` receives (nestjs-kysely's KyselyModule.forRoot / forRootAsync's factory) is one
+/// instance.
 void index_kysely(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   std::string_view src = in.text;
-  // Plugins that leave names alone.
-  static const std::set<std::string_view> kKeepNames = {"ParseJSONResultsPlugin", "DeduplicateJoinsPlugin",
-                                                        "HandleEmptyInListsPlugin"};
-  auto plugin = [&](TSNode p) -> std::string {
-    p = unwrap(p);
-    if (!is(p, "new_expression")) return "?";
-    std::string_view ctor = text(field(p, "constructor"), src);
-    if (kKeepNames.count(ctor)) return "none";
-    if (ctor != "CamelCasePlugin") return "?";
-    auto a = arguments(p);
-    std::vector<Key> keys;
-    return a.empty() || (a.size() == 1 && object_keys(a[0], src, &keys) && keys.empty()) ? "camel" : "?";
+  auto is_new_kysely = [&](TSNode n) {
+    return is(n, "new_expression") && text(field(n, "constructor"), src) == "Kysely";
   };
+  bool queries = false;
+  for (std::string_view m : {"selectFrom(", "insertInto(", "updateTable(", "deleteFrom(", "export default", "export {"})
+    queries = queries || src.find(m) != std::string_view::npos;
   walk(in.root, [&](TSNode n) {
-    if (is(n, "new_expression") && text(field(n, "constructor"), src) == "Kysely") {
+    if (is_new_kysely(n)) {
+      if (!queries && kysely::migrator_only(n, src)) return;
       auto args = arguments(n);
-      std::string naming = "?";
-      std::vector<Key> keys;
-      if (args.size() == 1 && object_keys(args[0], src, &keys)) {
-        naming = "none";
-        for (const Key& k : keys) {
-          if (k.name != "plugins") continue;
-          TSNode list = unwrap(k.value);
-          if (!is(list, "array")) {
-            naming = "?";
-            break;
-          }
-          std::set<std::string> kinds;
-          for (uint32_t i = 0; i < ts_node_named_child_count(list); ++i)
-            if (!is(ts_node_named_child(list, i), "comment")) kinds.insert(plugin(ts_node_named_child(list, i)));
-          kinds.erase("none");
-          naming = kinds.empty() ? "none" : kinds.size() == 1 ? *kinds.begin() : "?";
-        }
-      }
-      out->emplace_back(kNamingKey, naming);
+      out->emplace_back(kNamingKey, args.size() == 1 ? kysely::config_naming(args[0], src) : "?");
+      return;
+    }
+    if (kysely::dialect_config(n, src)) {
+      TSNode args = ts_node_parent(n);
+      if (is(args, "arguments") && is_new_kysely(ts_node_parent(args))) return;  // read with its new Kysely
+      out->emplace_back(kNamingKey, kysely::config_naming(n, src));
       return;
     }
     std::string_view method;
     TSNode receiver;
     if (method_call(n, src, &method, &receiver) && method == "withPlugin") {
       auto a = arguments(n);
-      std::string p = a.size() == 1 ? plugin(a[0]) : "?";
+      std::string p = a.size() == 1 ? kysely::plugin_naming(a[0], src) : "?";
       if (p != "none") out->emplace_back(kNamingKey, "?");  // a second naming beside the instance's
     }
   });
@@ -145,10 +119,262 @@ bool inside_another_chain(TSNode call, std::string_view src) {
   return false;
 }
 
+/// The first parameter's name of a callback (`(eb) => ...`, `eb => ...`, `function (qb) {}`), or
+/// "" when it is not a function or the parameter is destructured.
+std::string_view callback_param(TSNode fn, std::string_view src) {
+  fn = unwrap(fn);
+  if (!is(fn, "arrow_function") && !is(fn, "function_expression") && !is(fn, "function")) return {};
+  TSNode single = field(fn, "parameter");
+  if (is(single, "identifier")) return text(single, src);
+  TSNode params = field(fn, "parameters");
+  if (ts_node_is_null(params) || ts_node_named_child_count(params) == 0) return {};
+  TSNode p = ts_node_named_child(params, 0);
+  if (is(p, "required_parameter") || is(p, "optional_parameter")) p = field(p, "pattern");
+  return is(p, "identifier") ? text(p, src) : std::string_view{};
+}
+
+/// The expressions a callback gives back: an arrow's expression body, or each `return x` of its
+/// block (not those of functions inside it).
+std::vector<TSNode> callback_results(TSNode fn) {
+  fn = unwrap(fn);
+  TSNode body = field(fn, "body");
+  if (ts_node_is_null(body)) return {};
+  if (!is(body, "statement_block")) return {unwrap(body)};
+  std::vector<TSNode> out;
+  std::function<void(TSNode)> visit = [&](TSNode n) {
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+      TSNode c = ts_node_named_child(n, i);
+      if (is(c, "return_statement")) {
+        if (ts_node_named_child_count(c) > 0) out.push_back(unwrap(ts_node_named_child(c, 0)));
+      } else if (!is(c, "arrow_function") && !is(c, "function_expression") && !is(c, "function_declaration") &&
+                 !is(c, "class_declaration")) {
+        visit(c);
+      }
+    }
+  };
+  visit(body);
+  return out;
+}
+
+/// One call of a chain: its method and arguments.
+struct Link {
+  std::string name;
+  std::vector<TSNode> args;
+};
+
+/// `p.a(x).b(y)`: the calls of a chain that starts at the identifier `p`, in order; false when
+/// it starts elsewhere or holds something that is not a method call.
+bool links_from(TSNode expr, std::string_view p, std::string_view src, std::vector<Link>* out) {
+  std::vector<Link> rev;
+  TSNode n = unwrap(expr);
+  for (;;) {
+    std::string_view method;
+    TSNode receiver;
+    if (!method_call(n, src, &method, &receiver)) break;
+    rev.push_back({std::string(method), arguments(n)});
+    n = unwrap(receiver);
+  }
+  if (!is(n, "identifier") || text(n, src) != p) return false;
+  out->assign(rev.rbegin(), rev.rend());
+  return true;
+}
+
+/// Reads the links of one chain into its requirements.
+struct ChainReader {
+  const FileInput& in;
+  FileOutput* out;
+  Chain& chain;
+  size_t first_rel;
+  std::string_view src;
+
+  /// A list the file spells elsewhere: `this.baseFields` (a field of the enclosing class
+  /// initialised with an array and never assigned again) or a top-level `const cols = [...]`.
+  /// Anything else: `arg` itself.
+  TSNode resolve(TSNode arg) const {
+    arg = unwrap(arg);
+    TSNode value{};
+    if (is(arg, "member_expression") && is(field(arg, "object"), "this")) {
+      std::string name(text(field(arg, "property"), src));
+      TSNode body = ts_node_parent(arg);
+      while (!ts_node_is_null(body) && !is(body, "class_body")) body = ts_node_parent(body);
+      if (ts_node_is_null(body)) return arg;
+      for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+        TSNode m = ts_node_named_child(body, i);
+        if (is(m, "public_field_definition") && text(field(m, "name"), src) == name) value = field(m, "value");
+      }
+      for (std::string_view sep : {" =", "="}) {
+        std::string assign = "this." + name + std::string(sep);
+        for (size_t at = src.find(assign); at != std::string_view::npos; at = src.find(assign, at + 1))
+          if (src.substr(at + assign.size(), 1) != "=") return arg;  // assigned again (not ==, ===)
+      }
+    } else if (is(arg, "identifier")) {
+      std::string_view name = text(arg, src);
+      for (uint32_t i = 0; i < ts_node_named_child_count(in.root); ++i) {
+        TSNode d = ts_node_named_child(in.root, i);
+        if (is(d, "export_statement")) d = field(d, "declaration");
+        if (!is(d, "lexical_declaration") || text(ts_node_child(d, 0), src) != "const") continue;
+        for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
+          TSNode v = ts_node_named_child(d, j);
+          if (is(v, "variable_declarator") && text(field(v, "name"), src) == name) value = field(v, "value");
+        }
+      }
+    }
+    value = unwrap(value);
+    return is(value, "array") ? value : arg;
+  }
+
+  /// Column references inside an expression-builder callback (`(eb) => eb('col', '=', v)`,
+  /// `eb.ref('t.col')`, `eb.fn.count('col')`, `eb.and({ col: v })`, `eb.between('col', a, b)`):
+  /// what the builder reads as a column. Nested callbacks and subqueries are read on their own.
+  void expressions(TSNode cb, const std::string& how) {
+    std::string_view p = callback_param(cb, src);
+    if (p.empty()) return;
+    static const std::set<std::string_view> kFirstIsColumn = {"ref", "between", "betweenSymmetric"};
+    static const std::set<std::string_view> kAggregates = {"count", "sum", "avg", "min", "max", "coalesce"};
+    auto is_p = [&](TSNode n) { return is(n, "identifier") && text(n, src) == p; };
+    std::function<void(TSNode)> visit = [&](TSNode n) {
+      if (is(n, "arrow_function") || is(n, "function_expression") || is(n, "function")) return;
+      if (is(n, "call_expression")) {
+        TSNode fn = field(n, "function");
+        if (text(fn, src).find("selectFrom(") != std::string_view::npos) return;  // a subquery: its own chain
+        auto a = arguments(n);
+        if (is_p(fn)) {
+          if (!a.empty()) chain.columns(a[0], requirements::Use::Read, how);
+        } else if (is(fn, "member_expression")) {
+          TSNode obj = field(fn, "object");
+          std::string_view prop = text(field(fn, "property"), src);
+          if (is_p(obj) && kFirstIsColumn.count(prop) && !a.empty()) {
+            chain.columns(a[0], requirements::Use::Read, how);
+          } else if (is_p(obj) && (prop == "and" || prop == "or") && a.size() == 1 && is(unwrap(a[0]), "object")) {
+            std::vector<Key> keys;
+            object_keys(a[0], src, &keys);
+            for (auto& k : keys) chain.column(Literal{k.name, k.at}, requirements::Use::Read, how);
+          } else if (is(obj, "member_expression") && is_p(field(obj, "object")) &&
+                     text(field(obj, "property"), src) == "fn" && kAggregates.count(prop)) {
+            for (TSNode x : a) chain.columns(x, requirements::Use::Read, how);
+          } else if (is_p(obj) && prop == "fn" && a.size() == 2) {
+            chain.columns(a[1], requirements::Use::Read, how);  // eb.fn('name', ['col'])
+          }
+        }
+      }
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) visit(ts_node_named_child(n, i));
+    };
+    for (TSNode r : callback_results(cb)) {
+      if (is(r, "array") && how.find("select") != std::string::npos) chain.columns(r, requirements::Use::Read, how);
+      visit(r);
+    }
+  }
+
+  /// `(join) => join.onRef('a.x', '=', 'b.y').on('c', '=', v)`.
+  void join_callback(TSNode cb, const std::string& how) {
+    std::string_view p = callback_param(cb, src);
+    std::vector<Link> links;
+    for (TSNode r : callback_results(cb)) {
+      if (p.empty() || !links_from(r, p, src, &links)) continue;
+      for (const Link& l : links) {
+        if (l.name == "onRef" && l.args.size() == 3) {
+          chain.columns(l.args[0], requirements::Use::Read, how);
+          chain.columns(l.args[2], requirements::Use::Read, how);
+        } else if (l.name == "on" && l.args.size() == 3) {
+          chain.columns(l.args[0], requirements::Use::Read, how);
+        } else if (l.name == "on" && l.args.size() == 1) {
+          expressions(l.args[0], how);
+        }
+      }
+    }
+  }
+
+  /// `.onConflict((oc) => oc.column('k').doUpdateSet({ col: ... }))`.
+  void conflict_callback(TSNode cb) {
+    std::string_view p = callback_param(cb, src);
+    std::vector<Link> links;
+    for (TSNode r : callback_results(cb)) {
+      if (p.empty() || !links_from(r, p, src, &links)) continue;
+      for (const Link& l : links) {
+        if ((l.name == "column" || l.name == "columns") && l.args.size() == 1) {
+          chain.columns(l.args[0], requirements::Use::Read, ".onConflict() names");
+        } else if (l.name == "doUpdateSet" && l.args.size() == 1) {
+          TSNode v = unwrap(l.args[0]);
+          if (!is(v, "object")) {
+            auto rs = callback_results(v);
+            v = rs.size() == 1 ? rs[0] : TSNode{};
+          }
+          row(v, l.args[0], "doUpdateSet");
+        }
+      }
+    }
+  }
+
+  /// An object of column: value (values(), set(), doUpdateSet()); the keys are written.
+  void row(TSNode v, TSNode at, const std::string& name) {
+    std::vector<Key> keys;
+    v = unwrap(v);
+    bool all = true;
+    if (is(v, "array")) {
+      for (uint32_t i = 0; i < ts_node_named_child_count(v); ++i) all = object_keys(ts_node_named_child(v, i), src, &keys) && all;
+    } else {
+      all = object_keys(v, src, &keys);
+    }
+    if (!all) out->unchecked.push_back({ts_node_start_byte(at), "kysely " + name + "()", "the columns of the row are built at run time"});
+    if (name == "values" && first_rel < out->requirements.requirements.size()) {
+      auto& rel = out->requirements.requirements[first_rel];
+      rel.insert_columns_known = all;
+      for (auto& k : keys)
+        if (std::find(rel.insert_columns.begin(), rel.insert_columns.end(), k.name) == rel.insert_columns.end())
+          rel.insert_columns.push_back(k.name);
+    }
+    std::set<std::string> seen;
+    for (auto& k : keys)
+      if (seen.insert(k.name).second) chain.column(Literal{k.name, k.at}, requirements::Use::Write, "." + name + "() writes");
+  }
+
+  void link(const std::string& name, const std::vector<TSNode>& a) {
+    static const std::set<std::string_view> kJoins = {"innerJoin", "leftJoin", "rightJoin", "fullJoin"};
+    auto callback = [&](TSNode n) { return !callback_param(n, src).empty(); };
+    if (kJoins.count(name) && !a.empty()) {
+      if (auto lit = literal(a[0], src)) chain.table(*lit, requirements::Use::Read);
+      else chain.opaque = true;
+      for (size_t i = 1; i < a.size(); ++i) {
+        if (callback(a[i])) join_callback(a[i], "." + name + "() joins on");
+        else chain.columns(a[i], requirements::Use::Read, "." + name + "() joins on");
+      }
+    } else if (name == "select" || name == "returning" || name == "distinctOn") {
+      if (a.empty()) return;
+      if (callback(a[0])) {
+        expressions(a[0], "." + name + "() reads");
+        if (name == "select") chain.outputs_unknown = true;
+        return;
+      }
+      TSNode list = resolve(a[0]);
+      chain.columns(list, requirements::Use::Read, "." + name + "() reads");
+      if (name == "select") chain.outputs(list);
+    } else if (name == "where" || name == "having") {
+      if (a.empty()) return;
+      if (callback(a[0])) expressions(a[0], "." + name + "() uses");
+      else chain.columns(a[0], requirements::Use::Read, "." + name + "() uses");
+    } else if ((name == "whereRef" || name == "havingRef") && a.size() == 3) {
+      chain.columns(a[0], requirements::Use::Read, "." + name + "() uses");
+      chain.columns(a[2], requirements::Use::Read, "." + name + "() uses");
+    } else if (name == "orderBy" || name == "groupBy") {
+      if (!a.empty()) chain.columns(resolve(a[0]), requirements::Use::Read, "." + name + "() uses", true);
+    } else if ((name == "values" || name == "set") && !a.empty()) {
+      row(a[0], a[0], name);
+    } else if (name == "onConflict" && a.size() == 1) {
+      conflict_callback(a[0]);
+    } else if ((name == "$if" && a.size() == 2) || (name == "$call" && a.size() == 1)) {
+      // The callback continues the chain: `.$if(cond, (qb) => qb.select('x'))`.
+      std::string_view p = callback_param(a.back(), src);
+      std::vector<Link> links;
+      for (TSNode r : callback_results(a.back()))
+        if (!p.empty() && links_from(r, p, src, &links))
+          for (const Link& l : links) link(l.name, l.args);
+    }
+  }
+};
+
 void extract_kysely(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
   BuilderChain::Naming naming = project_naming(in);
-  static const std::set<std::string_view> kJoins = {"innerJoin", "leftJoin", "rightJoin", "fullJoin"};
   // .with('name', ...) / .withRecursive('name(a, b)', ...): names that are not tables.
   std::set<std::string> ctes;
   walk(in.root, [&](TSNode call) {
@@ -174,7 +400,7 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
     if (args.size() != 1) return;
     Chain chain{in, out};
     chain.naming = naming;
-    chain.map_name = [](std::string_view n) { return kysely_snake_case(n); };
+    chain.map_name = [](std::string_view n) { return kysely::snake_case(n); };
     chain.ctes = &ctes;
     chain.schema = in.default_schema;
     chain.nested = inside_another_chain(call, src);
@@ -216,6 +442,7 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
         else chain.opaque = true;
       }
     }
+    ChainReader reader{in, out, chain, first_rel, src};
     for (TSNode n = call;;) {
       TSNode member = ts_node_parent(n);
       if (!is(member, "member_expression") || !ts_node_eq(field(member, "object"), n)) break;
@@ -223,41 +450,8 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
       if (!is(next, "call_expression") || !ts_node_eq(field(next, "function"), member)) break;
       n = next;
       std::string name(text(field(member, "property"), src));
-      auto a = arguments(n);
       fingerprint += "." + name + "()";
-      if (kJoins.count(name) && !a.empty()) {
-        if (auto lit = literal(a[0], src)) chain.table(*lit, requirements::Use::Read);
-        else chain.opaque = true;
-        for (size_t i = 1; i < a.size(); ++i) chain.columns(a[i], requirements::Use::Read, "." + name + "() joins on");
-      } else if (name == "select" || name == "returning" || name == "distinctOn") {
-        if (a.empty()) continue;
-        chain.columns(a[0], requirements::Use::Read, "." + name + "() reads");
-        if (name == "select") chain.outputs(a[0]);
-      } else if (name == "where" || name == "having") {
-        if (!a.empty()) chain.columns(a[0], requirements::Use::Read, "." + name + "() uses");
-      } else if (name == "orderBy" || name == "groupBy") {
-        if (!a.empty()) chain.columns(a[0], requirements::Use::Read, "." + name + "() uses", true);
-      } else if ((name == "values" || name == "set") && !a.empty()) {
-        std::vector<Key> keys;
-        TSNode v = unwrap(a[0]);
-        bool all = true;
-        if (is(v, "array")) {
-          for (uint32_t i = 0; i < ts_node_named_child_count(v); ++i) all = object_keys(ts_node_named_child(v, i), src, &keys) && all;
-        } else {
-          all = object_keys(v, src, &keys);
-        }
-        if (!all) out->unchecked.push_back({ts_node_start_byte(a[0]), "kysely " + name + "()", "the columns of the row are built at run time"});
-        if (name == "values" && first_rel < out->requirements.requirements.size()) {
-          auto& rel = out->requirements.requirements[first_rel];
-          rel.insert_columns_known = all;
-          for (auto& k : keys)
-            if (std::find(rel.insert_columns.begin(), rel.insert_columns.end(), k.name) == rel.insert_columns.end())
-              rel.insert_columns.push_back(k.name);
-        }
-        std::set<std::string> seen;
-        for (auto& k : keys)
-          if (seen.insert(k.name).second) chain.column(Literal{k.name, k.at}, requirements::Use::Write, "." + name + "() writes");
-      }
+      reader.link(name, arguments(n));
     }
     chain.flush();
     unit.fingerprint_text = fingerprint;

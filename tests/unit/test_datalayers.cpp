@@ -321,6 +321,7 @@ TEST_CASE("kysely: tables, aliases, joins, qualified and unqualified columns, ro
                                    "column public.llm_results.id read @id",
                                    "relation audit.events write @events",
                                    "column audit.events.tokens write @tokens",
+                                   "column audit.events.id read @id",
                                    "relation public.x read @x",
                                    "relation public.u read @u",
                                    "column public.u.id read @id",
@@ -875,6 +876,74 @@ export class Tenant extends Model {
   out = run_in_project("sequelize", {{"src/db.ts", db}, {"src/other.ts", other}, {"src/models.ts", model}}, "src/models.ts");
   CHECK(out.requirements.requirements.empty());
   CHECK(out.unchecked.size() == 2);
+}
+
+TEST_CASE("kysely: callbacks (expression builders, joins, $if, onConflict), whereRef, a class's field list") {
+  std::string src = R"SRC(export class Repo {
+  constructor(private readonly db: Kysely<DB>) {}
+  private baseFields: Array<keyof R> = ["id", "output"];
+  private later = ["a"];
+  async f(trx: Transaction<DB>, v: string) {
+    await this.db.selectFrom("r").select(this.baseFields).$if(v === "x", (qb) => qb.select("prompt").where("flag", "=", true)).execute();
+    await this.db.selectFrom("r as a").innerJoin("t as b", (join) => join.onRef("b.id", "=", "a.t_id").on("b.kind", "=", v)).select("b.name").execute();
+    await trx.selectFrom(["r as a", "t as b"]).whereRef("a.t_id", "=", "b.id").where((eb) => eb.or([eb("a.k", "=", v), eb.between("a.n", 1, 2)])).select((eb) => ["a.m", eb.fn.count("a.c").as("n")]).execute();
+    await trx.insertInto("r").values({ prompt: v }).onConflict((oc) => oc.column("prompt").doUpdateSet({ output: v })).execute();
+    await this.db.selectFrom("r").where((eb) => eb.exists(eb.selectFrom("s").select("s.x").whereRef("s.r_id", "=", "r.id"))).select(this.later).execute();
+    this.later = ["b"];
+  }
+}
+)SRC";
+  FileOutput out = run("kysely", "src/repo.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.r read @r",
+                                   "column public.r.id read @id",
+                                   "column public.r.output read @output",
+                                   "column public.r.prompt read @prompt",
+                                   "column public.r.flag read @flag",
+                                   "relation public.r read @r",
+                                   "relation public.t read @t",
+                                   "column public.t.id read @id",
+                                   "column public.r.t_id read @t_id",
+                                   "column public.t.kind read @kind",
+                                   "column public.t.name read @name",
+                                   "relation public.r read @r",
+                                   "relation public.t read @t",
+                                   "column public.r.t_id read @t_id",
+                                   "column public.t.id read @id",
+                                   "column public.r.k read @k",
+                                   "column public.r.n read @n",
+                                   "column public.r.m read @m",
+                                   "column public.r.c read @c",
+                                   "relation public.r insert @r",
+                                   "column public.r.prompt write @prompt",
+                                   "column public.r.prompt read @prompt",
+                                   "column public.r.output write @output",
+                                   "relation public.r read @r",
+                                   "relation public.s read @s",
+                                   "column public.s.x read @x",
+                                   "column public.s.r_id read @r_id",
+                               });
+  // this.later is assigned again: its list is not taken from the declaration.
+  CHECK(out.unchecked.empty());
+}
+
+TEST_CASE("kysely: a nestjs-kysely config names the application's queries; a Migrator's own instance does not") {
+  std::string module = "import { KyselyModule } from 'nestjs-kysely';\n"
+                       "import { CamelCasePlugin, PostgresDialect } from 'kysely';\n"
+                       "export const m = KyselyModule.forRootAsync({ useFactory: () => ({ dialect: new PostgresDialect({ pool }), "
+                       "plugins: [new CamelCasePlugin()] }) });\n";
+  std::string migrate = "import { Kysely, Migrator } from 'kysely';\n"
+                        "const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });\n"
+                        "const migrator = new Migrator({ db, provider });\n";
+  std::string q = "export const f = (db) => db.selectFrom('llmResults').select('modelVersion').execute();\n";
+  FileOutput out = run_in_project("kysely", {{"src/database.module.ts", module}, {"src/migrate.ts", migrate}, {"src/q.ts", q}}, "src/q.ts");
+  CHECK(described(out, q) == std::vector<std::string>{"relation public.llm_results read @llmResults",
+                                                      "column public.llm_results.model_version read @modelVersion"});
+  // The same instance exported for the application: it names queries too, and disagrees.
+  std::string shared = migrate + "export { db };\n";
+  out = run_in_project("kysely", {{"src/database.module.ts", module}, {"src/migrate.ts", shared}, {"src/q.ts", q}}, "src/q.ts");
+  CHECK(out.requirements.requirements.empty());
+  CHECK(out.unchecked.size() == 1);
 }
 
 TEST_CASE("kysely: a chain passed to a constructor (an arguments node without a callee) is read, not a crash") {
