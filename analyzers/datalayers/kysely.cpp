@@ -372,6 +372,42 @@ struct ChainReader {
   }
 };
 
+/// The uses of the variable a chain is stored in (`let query = <chain>`) that continue it: each
+/// `query` that starts a method call in the same function, when every assignment to the variable
+/// there is `query = query...`. None when the chain is not stored so.
+std::vector<TSNode> continuations(TSNode end, std::string_view src) {
+  TSNode top = end;
+  for (TSNode p = ts_node_parent(top); is(p, "await_expression") || is(p, "parenthesized_expression") ||
+                                       is(p, "as_expression") || is(p, "non_null_expression");
+       p = ts_node_parent(top))
+    top = p;
+  TSNode decl = ts_node_parent(top);
+  if (!is(decl, "variable_declarator") || !ts_node_eq(field(decl, "value"), top) || !is(field(decl, "name"), "identifier"))
+    return {};
+  std::string_view var = text(field(decl, "name"), src);
+  TSNode fn = ts_node_parent(decl);
+  while (!ts_node_is_null(fn) && !is(fn, "statement_block")) fn = ts_node_parent(fn);
+  if (ts_node_is_null(fn)) return {};
+  std::vector<TSNode> uses;
+  bool other = false;
+  walk(fn, [&](TSNode n) {
+    if (is(n, "assignment_expression") && text(field(n, "left"), src) == var) {
+      TSNode r = unwrap(field(n, "right"));
+      std::string_view m;
+      TSNode recv;
+      while (method_call(r, src, &m, &recv)) r = unwrap(recv);
+      if (!is(r, "identifier") || text(r, src) != var) other = true;
+    }
+    if (!is(n, "identifier") || text(n, src) != var) return;
+    TSNode member = ts_node_parent(n);
+    if (!is(member, "member_expression") || !ts_node_eq(field(member, "object"), n)) return;
+    TSNode call = ts_node_parent(member);
+    if (is(call, "call_expression") && ts_node_eq(field(call, "function"), member)) uses.push_back(n);
+  });
+  if (other) return {};
+  return uses;
+}
+
 void extract_kysely(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
   BuilderChain::Naming naming = project_naming(in);
@@ -443,16 +479,24 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
       }
     }
     ChainReader reader{in, out, chain, first_rel, src};
-    for (TSNode n = call;;) {
-      TSNode member = ts_node_parent(n);
-      if (!is(member, "member_expression") || !ts_node_eq(field(member, "object"), n)) break;
-      TSNode next = ts_node_parent(member);
-      if (!is(next, "call_expression") || !ts_node_eq(field(next, "function"), member)) break;
-      n = next;
-      std::string name(text(field(member, "property"), src));
-      fingerprint += "." + name + "()";
-      reader.link(name, arguments(n));
-    }
+    auto read_links = [&](TSNode n) {
+      for (;;) {
+        TSNode member = ts_node_parent(n);
+        if (!is(member, "member_expression") || !ts_node_eq(field(member, "object"), n)) break;
+        TSNode next = ts_node_parent(member);
+        if (!is(next, "call_expression") || !ts_node_eq(field(next, "function"), member)) break;
+        n = next;
+        std::string name(text(field(member, "property"), src));
+        fingerprint += "." + name + "()";
+        reader.link(name, arguments(n));
+      }
+      return n;
+    };
+    TSNode end = read_links(call);
+    // `let query = db.selectFrom('t')...; query = query.where('c', '=', v);`: the calls on the
+    // variable in the same function continue the chain, unless the variable is ever given
+    // another query.
+    for (TSNode use : continuations(end, src)) read_links(use);
     chain.flush();
     unit.fingerprint_text = fingerprint;
     out->requirements.units.push_back(std::move(unit));

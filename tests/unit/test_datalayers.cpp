@@ -294,6 +294,42 @@ class NotAnEntity { @Column() x: number; }
   CHECK(out.unchecked[1].offset == src.find("@Column(() => Address)"));
 }
 
+TEST_CASE("typeorm: the project's naming strategy names a property without a name of its own") {
+  std::string entity = "import { Entity, Column } from 'typeorm';\n"
+                       "@Entity() export class LlmResult { @Column() modelVersion: string; @Column() userID: string; }\n";
+  auto columns = [&](const FileOutput& out) {
+    std::vector<std::string> c;
+    for (auto& r : out.requirements.requirements)
+      if (!r.column.empty()) c.push_back(r.column);
+    return c;
+  };
+  std::string snake = "import { DataSource } from 'typeorm';\nimport { SnakeNamingStrategy } from 'typeorm-naming-strategies';\n"
+                      "export default new DataSource({ type: 'postgres', entities: [], namingStrategy: new SnakeNamingStrategy() });\n";
+  FileOutput out = run_in_project("typeorm", {{"src/ds.ts", snake}, {"src/e.ts", entity}}, "src/e.ts");
+  CHECK(columns(out) == std::vector<std::string>{"model_version", "user_id"});
+  std::string plain = "import { TypeOrmModule } from '@nestjs/typeorm';\n"
+                      "export const m = TypeOrmModule.forRoot({ type: 'postgres', autoLoadEntities: true });\n";
+  out = run_in_project("typeorm", {{"src/app.module.ts", plain}, {"src/e.ts", entity}}, "src/e.ts");
+  CHECK(columns(out) == std::vector<std::string>{"modelVersion", "userID"});
+  // A class of the project: its own snakeCase may differ from typeorm's on runs of capitals.
+  std::string custom = "import { DataSource, DefaultNamingStrategy, NamingStrategyInterface } from 'typeorm';\n"
+                       "class Snake extends DefaultNamingStrategy implements NamingStrategyInterface {\n"
+                       "  columnName(propertyName: string, customName: string, prefixes: string[]): string {\n"
+                       "    return customName ? customName : snakeCase(propertyName);\n  }\n}\n"
+                       "export default new DataSource({ type: 'postgres', entities: [], namingStrategy: new Snake() });\n";
+  out = run_in_project("typeorm", {{"src/ds.ts", custom}, {"src/e.ts", entity}}, "src/e.ts");
+  CHECK(columns(out) == std::vector<std::string>{"model_version"});
+  CHECK(out.unchecked.size() == 1);
+  // Configurations that disagree, or a strategy class that does something else: unchecked.
+  out = run_in_project("typeorm", {{"src/ds.ts", snake}, {"src/app.module.ts", plain}, {"src/e.ts", entity}}, "src/e.ts");
+  CHECK(columns(out).empty());
+  std::string prefixed = custom;
+  prefixed.replace(prefixed.find("snakeCase(propertyName)"), 23, "'x_' + propertyName");
+  out = run_in_project("typeorm", {{"src/ds.ts", prefixed}, {"src/e.ts", entity}}, "src/e.ts");
+  CHECK(columns(out).empty());
+  CHECK(out.unchecked.size() == 2);
+}
+
 TEST_CASE("kysely: tables, aliases, joins, qualified and unqualified columns, rows written") {
   std::string src = R"SRC(export async function f(db: Kysely<DB>, id: number) {
   await db.selectFrom("llm_results as r").innerJoin("tenants", "tenants.id", "r.tenant_id").select(["r.output", "name as tenant", "modelVersion"]).where("r.id", "=", id).execute();
@@ -925,6 +961,32 @@ TEST_CASE("kysely: callbacks (expression builders, joins, $if, onConflict), wher
                                });
   // this.later is assigned again: its list is not taken from the declaration.
   CHECK(out.unchecked.empty());
+}
+
+TEST_CASE("kysely: calls on the variable a chain is stored in continue it, unless it is given another query") {
+  std::string src = R"SRC(export async function f(db: Kysely<DB>, v?: string) {
+  let query = db.selectFrom("pages").select("id");
+  if (v) {
+    query = query.where("slug_id", "=", v);
+  }
+  const other = db.selectFrom("spaces").select("id");
+  let q2 = db.selectFrom("users").select("id");
+  q2 = other;
+  q2 = q2.where("space_only", "=", 1);
+  return query.orderBy("position").execute();
+}
+)SRC";
+  FileOutput out = run("kysely", "src/f.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.pages read @pages",
+                                   "column public.pages.id read @id",
+                                   "column public.pages.slug_id read @slug_id",
+                                   "column public.pages.position read @position",
+                                   "relation public.spaces read @spaces",
+                                   "column public.spaces.id read @id",
+                                   "relation public.users read @users",
+                                   "column public.users.id read @id",
+                               });
 }
 
 TEST_CASE("kysely: a nestjs-kysely config names the application's queries; a Migrator's own instance does not") {
