@@ -1,19 +1,29 @@
 // Kysely: query builder chains `db.selectFrom('t')`, `insertInto('t').values({...})`,
 // `updateTable('t').set({...})`, `deleteFrom('t')`, with their joins, `select('a')` /
-// `select(['t.a', 'b as c'])`, `where('col', '=', v)`, `orderBy`, `groupBy`, `returning`. Kysely
-// sends names as written, quoted: each table and each column spelled in a string is a requirement
-// at that string.
+// `select(['t.a', 'b as c'])`, `where('col', '=', v)`, `whereRef`, `orderBy`, `groupBy`,
+// `returning`, `onConflict`. Kysely sends names as written, quoted: each table and each column
+// spelled in a string is a requirement at that string. The db object does not matter (`this.db`
+// injected by a constructor, a transaction's `trx`): the chain's methods say what it is.
 //
 // A column written `alias.col` belongs to that alias's table; an unqualified one to any table of
 // the chain (the requirement lists them all, as for an unqualified column in SQL). A name with
 // upper case letters, table or column, is rewritten by CamelCasePlugin where the Kysely instance
-// is made: every `new Kysely(...)` of the project is read before extraction. When all pass
-// `plugins: [new CamelCasePlugin()]` the name sent is the plugin's snake case of it
-// (createdAt -> created_at); when none has a plugin that renames, it is sent as written; else
-// (instances that disagree, plugins or options computed at run time, `withPlugin()`) the name is
-// unchecked. A name the file's `.with()` / `.withRecursive()` defines is
-// a common table expression, not a table. A table that is a subquery or a variable, and callbacks (`eb => ...`), are not
-// judged.
+// is made: every `new Kysely(...)` of the project, and every config with a `new ...Dialect()`
+// (nestjs-kysely's KyselyModule.forRoot), is read before extraction; an instance made only for a
+// Migrator is not the application's. When all pass `plugins: [new CamelCasePlugin()]` the name
+// sent is the plugin's snake case of it (createdAt -> created_at); when none has a plugin that
+// renames, it is sent as written; else (instances that disagree, plugins or options computed at
+// run time, `withPlugin()`) the name is unchecked. A name some `.with()` / `.withRecursive()` of
+// the project defines is a common table expression, not a table.
+//
+// Callbacks are read where Kysely gives them a builder of the same query: an expression builder
+// (`where((eb) => eb('col', '=', v))`, `eb.ref('t.col')`, `eb.fn.count('col')`), a join builder
+// (`(join) => join.onRef('a.x', '=', 'b.y')`), `$if` / `$call` (the callback continues the
+// chain), `onConflict((oc) => oc.column('k').doUpdateSet({...}))`. A list of columns the file
+// spells elsewhere (a class field `baseFields = ['id', ...]` never assigned again, a top-level
+// const) is read where it is declared, and a chain stored in a variable continues in the calls
+// on it (`query = query.where(...)`). A table that is a subquery or a variable, and a callback
+// that hands the builder to another function, are not judged.
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -38,6 +48,50 @@ bool relevant_kysely(std::string_view text) {
 }
 
 constexpr std::string_view kNamingKey = "kysely:naming";  ///< one per Kysely instance
+constexpr std::string_view kCteKey = "kysely:cte";        ///< a name some .with() of the project defines
+
+/// The name a `.with('name', ...)` / `.withRecursive('name(a, b)', ...)` call defines, or "".
+std::string cte_name(TSNode call, std::string_view src) {
+  std::string_view method;
+  TSNode receiver;
+  if (!method_call(call, src, &method, &receiver)) return "";
+  if (method != "with" && method != "withRecursive" && method != "withMaterialized" && method != "withNotMaterialized")
+    return "";
+  auto a = arguments(call);
+  if (a.empty()) return "";
+  auto lit = literal(a[0], src);
+  if (!lit) return "";
+  std::string n = lit->value.substr(0, lit->value.find('('));
+  while (!n.empty() && n.back() == ' ') n.pop_back();
+  return n;
+}
+
+constexpr std::string_view kPluginKey = "kysely:plugin:";  ///< + a plugin class of the project: "none" or "?"
+
+/// Whether every `return` of the class's transformQuery(args) is `args.node`.
+bool hands_back_node(TSNode cls, std::string_view src) {
+  TSNode body = field(cls, "body");
+  for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+    TSNode m = ts_node_named_child(body, i);
+    if (!is(m, "method_definition") || text(field(m, "name"), src) != "transformQuery") continue;
+    TSNode params = field(m, "parameters");
+    TSNode first = ts_node_named_child_count(params) ? ts_node_named_child(params, 0) : TSNode{};
+    if (is(first, "required_parameter")) first = field(first, "pattern");
+    if (!is(first, "identifier")) return false;
+    std::string_view arg = text(first, src);
+    int returns = 0;
+    bool other = false;
+    walk(field(m, "body"), [&](TSNode r) {
+      if (!is(r, "return_statement")) return;
+      ++returns;
+      TSNode v = ts_node_named_child_count(r) ? unwrap(ts_node_named_child(r, 0)) : TSNode{};
+      if (!is(v, "member_expression") || text(field(v, "object"), src) != arg || text(field(v, "property"), src) != "node")
+        other = true;
+    });
+    return returns > 0 && !other;
+  }
+  return false;
+}
 
 /// Records how each Kysely instance that runs the application's queries names things:
 /// "camel" (CamelCasePlugin with its default options), "none" (no plugin that renames), "?"
@@ -54,6 +108,9 @@ void index_kysely(const FileInput& in, std::vector<std::pair<std::string, std::s
   for (std::string_view m : {"selectFrom(", "insertInto(", "updateTable(", "deleteFrom(", "export default", "export {"})
     queries = queries || src.find(m) != std::string_view::npos;
   walk(in.root, [&](TSNode n) {
+    // A helper of one file may build the CTE another file's chain reads from
+    // (`getAncestorsQb(db).selectFrom('ancestor')`).
+    if (std::string cte = cte_name(n, src); !cte.empty()) out->emplace_back(kCteKey, cte);
     if (is_new_kysely(n)) {
       if (!queries && kysely::migrator_only(n, src)) return;
       auto args = arguments(n);
@@ -66,12 +123,37 @@ void index_kysely(const FileInput& in, std::vector<std::pair<std::string, std::s
       out->emplace_back(kNamingKey, kysely::config_naming(n, src));
       return;
     }
+    // A plugin class of the project: it leaves names alone when its transformQuery gives back
+    // the node it was handed, unchanged.
+    if (is(n, "class_declaration") && text(n, src).find("transformQuery") != std::string_view::npos) {
+      out->emplace_back(std::string(kPluginKey) + std::string(text(field(n, "name"), src)),
+                        hands_back_node(n, src) ? "none" : "?");
+      return;
+    }
     std::string_view method;
     TSNode receiver;
     if (method_call(n, src, &method, &receiver) && method == "withPlugin") {
       auto a = arguments(n);
       std::string p = a.size() == 1 ? kysely::plugin_naming(a[0], src) : "?";
-      if (p != "none") out->emplace_back(kNamingKey, "?");  // a second naming beside the instance's
+      if (p == "?" && a.size() == 1) {
+        // withPlugin(new P()) or withPlugin(p) with `const p = new P()` in the file.
+        TSNode made = unwrap(a[0]);
+        if (is(made, "identifier")) {
+          std::string_view var = text(made, src);
+          made = TSNode{};
+          int found = 0;
+          walk(in.root, [&](TSNode d) {
+            if (is(d, "variable_declarator") && text(field(d, "name"), src) == var) {
+              made = unwrap(field(d, "value"));
+              ++found;
+            }
+          });
+          if (found != 1) made = TSNode{};
+        }
+        if (is(made, "new_expression") && is(field(made, "constructor"), "identifier"))
+          p = "plugin:" + std::string(text(field(made, "constructor"), src));
+      }
+      if (p != "none") out->emplace_back(kNamingKey, p);  // a second naming beside the instance's
     }
   });
 }
@@ -81,7 +163,17 @@ BuilderChain::Naming project_naming(const FileInput& in) {
   if (!in.facts) return BuilderChain::Naming::Unknown;
   auto it = in.facts->find(kNamingKey);
   if (it == in.facts->end()) return BuilderChain::Naming::Unknown;
-  std::set<std::string> v(it->second.begin(), it->second.end());
+  std::set<std::string> v;
+  for (const std::string& x : it->second) {
+    if (x.rfind("plugin:", 0) != 0) {
+      v.insert(x);
+      continue;
+    }
+    auto p = in.facts->find(std::string(kPluginKey) + x.substr(7));
+    std::set<std::string> kinds;
+    if (p != in.facts->end()) kinds.insert(p->second.begin(), p->second.end());
+    if (kinds != std::set<std::string>{"none"}) v.insert("?");  // a plugin that may rename
+  }
   if (v.size() != 1) return BuilderChain::Naming::Unknown;
   if (*v.begin() == "camel") return BuilderChain::Naming::Mapped;
   if (*v.begin() == "none") return BuilderChain::Naming::AsWritten;
@@ -411,22 +503,14 @@ std::vector<TSNode> continuations(TSNode end, std::string_view src) {
 void extract_kysely(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
   BuilderChain::Naming naming = project_naming(in);
-  // .with('name', ...) / .withRecursive('name(a, b)', ...): names that are not tables.
+  // .with('name', ...) / .withRecursive('name(a, b)', ...) of this file or any other: names that
+  // are not tables.
   std::set<std::string> ctes;
   walk(in.root, [&](TSNode call) {
-    std::string_view method;
-    TSNode receiver;
-    if (!method_call(call, src, &method, &receiver)) return;
-    if (method != "with" && method != "withRecursive" && method != "withMaterialized" && method != "withNotMaterialized")
-      return;
-    auto a = arguments(call);
-    if (a.empty()) return;
-    if (auto lit = literal(a[0], src)) {
-      std::string n = lit->value.substr(0, lit->value.find('('));
-      while (!n.empty() && n.back() == ' ') n.pop_back();
-      ctes.insert(n);
-    }
+    if (std::string cte = cte_name(call, src); !cte.empty()) ctes.insert(cte);
   });
+  if (in.facts)
+    if (auto it = in.facts->find(kCteKey); it != in.facts->end()) ctes.insert(it->second.begin(), it->second.end());
   walk(in.root, [&](TSNode call) {
     std::string_view method;
     TSNode receiver;

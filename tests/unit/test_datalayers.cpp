@@ -1008,6 +1008,29 @@ TEST_CASE("kysely: a nestjs-kysely config names the application's queries; a Mig
   CHECK(out.unchecked.size() == 1);
 }
 
+TEST_CASE("kysely: a project's plugin that hands back the node renames nothing; another file's CTE is no table") {
+  std::string db = "import { Kysely, KyselyPlugin } from 'kysely';\n"
+                   "class LeakyTxPlugin implements KyselyPlugin {\n"
+                   "  transformQuery(args: PluginTransformQueryArgs) { if (this.over) { throw new Error('x'); } return args.node; }\n"
+                   "  async transformResult(args) { return args.result; }\n}\n"
+                   "export class Database {\n"
+                   "  db = new Kysely<DB>({ dialect });\n"
+                   "  tx() { const p = new LeakyTxPlugin(); return this.db.withPlugin(p).transaction(); }\n}\n";
+  std::string util = "export const ancestorsQb = (db) => db.withRecursive('ancestor(uri, height)', (cte) => cte.selectFrom('post').select(['uri']));\n";
+  std::string q = "export const f = (db) => ancestorsQb(db).selectFrom('ancestor').selectAll().execute();\n"
+                  "export const g = (db) => db.selectFrom('post').select('replyParent').execute();\n";
+  FileOutput out = run_in_project("kysely", {{"src/db.ts", db}, {"src/util.ts", util}, {"src/q.ts", q}}, "src/q.ts");
+  CHECK(described(out, q) == std::vector<std::string>{"relation public.post read @post",
+                                                      "column public.post.replyParent read @replyParent"});
+  CHECK(out.unchecked.empty());
+  // A plugin that builds a new node may rename: names with capitals are unchecked.
+  std::string renaming = db;
+  renaming.replace(renaming.find("return args.node;"), 17, "return rename(args.node);");
+  out = run_in_project("kysely", {{"src/db.ts", renaming}, {"src/util.ts", util}, {"src/q.ts", q}}, "src/q.ts");
+  CHECK(described(out, q) == std::vector<std::string>{"relation public.post read @post"});
+  CHECK(out.unchecked.size() == 1);
+}
+
 TEST_CASE("kysely: a chain passed to a constructor (an arguments node without a callee) is read, not a crash") {
   // Found by fuzz_code_typescript: the argument list of `new X(...)` has no `function` field.
   std::string src = "import { Kysely } from 'kysely';\n"

@@ -641,4 +641,17 @@ TEST_CASE("kysely migrations: names through the Migrator's CamelCasePlugin; sql`
   r = load(fs, "src/migrations");
   REQUIRE(r.ok);
   CHECK(r.files[0].sql.starts_with("create table \"llmResults\" (\"modelVersion\" text);"));
+  // A view over a query builder: its name is uncertain, not every word of the file.
+  fs.add("src/migrations/2024_06_01_view.ts",
+         "import { Kysely } from 'kysely';\n"
+         "export async function up(db: Kysely<any>): Promise<void> {\n"
+         "  const qb = db.selectFrom('llm_results').select(['model_version']);\n"
+         "  await db.schema.createView('hot_view').materialized().as(qb).execute();\n"
+         "}\n");
+  r = load(fs, "src/migrations");
+  REQUIRE(r.ok);
+  REQUIRE(r.files.size() == 2);
+  CHECK(r.files[1].uncertain_names == std::vector<std::string>{"hot_view"});
+  REQUIRE(r.files[1].notes.size() == 1);
+  CHECK(r.files[1].notes[0].second == "db.schema.createView('hot_view') over a query builder: its columns are not modelled");
 }

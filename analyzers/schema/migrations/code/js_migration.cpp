@@ -398,6 +398,7 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
       t.sql.notes.push_back({ts_node_start_byte(up), "up hands " + params[0] + " to a function elsewhere: its steps are not followed"});
     }
     if (t.uncertain) m.uncertain_names = file.string_words();
+    else m.uncertain_names = t.uncertain_created;
     if (hands_over) {
       std::set<std::string> words(m.uncertain_names.begin(), m.uncertain_names.end());
       std::string here = dir;

@@ -264,6 +264,15 @@ class KyselyTranslator {
     }
     if (m == "dropIndex" || m == "dropType" || m == "dropSchema" || m == "dropView")
       return;  // no column a query needs appears
+    if (m == "createView" && name) {
+      // createView('v').as(db.selectFrom(...)...): the view's columns are those of a query the
+      // model does not compile; it changes no other relation.
+      out_->sql.notes.push_back({ts_node_start_byte(at), "db.schema.createView('" + *name + "') over a query builder: its columns are not modelled"});
+      std::string created = *name;
+      if (size_t dot = created.find('.'); dot != std::string::npos) created = created.substr(dot + 1);
+      out_->uncertain_created.push_back(camel_ ? datalayers::kysely::snake_case(created) : created);
+      return;
+    }
     unknown(at, "db.schema." + std::string(m) + "() is not known to schemagate: not modelled");
   }
 
