@@ -407,7 +407,9 @@ struct ChainReader {
     } else {
       all = object_keys(v, src, &keys);
     }
-    if (!all) out->unchecked.push_back({ts_node_start_byte(at), "kysely " + name + "()", "the columns of the row are built at run time"});
+    if (!all)
+      out->unchecked.push_back(
+          {ts_node_start_byte(at), "kysely " + name + "()", "the columns of the row are built at run time", chain.unit});
     if (name == "values" && first_rel < out->requirements.requirements.size()) {
       auto& rel = out->requirements.requirements[first_rel];
       rel.insert_columns_known = all;

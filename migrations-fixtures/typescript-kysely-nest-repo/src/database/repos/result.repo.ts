@@ -58,6 +58,10 @@ export class ResultRepo {
       .execute();
   }
 
+  async correct(id: number, patch: Partial<LlmResults>, modelVersion: string) {
+    return this.db.updateTable("llmResults").set({ ...patch, modelVersion }).where("id", "=", id).execute();
+  }
+
   async forget(before: Date) {
     return this.db.deleteFrom("llmResults").where("createdAt", "<", before).where(sql`true`).execute();
   }
