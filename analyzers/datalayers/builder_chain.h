@@ -53,6 +53,10 @@ struct BuilderChain {
   std::vector<std::string> tables;             ///< "schema.table", in order
   std::set<std::string> output_names;          ///< the select list's output names
   bool outputs_unknown = false;                ///< some output names cannot be read (an expression)
+  /// In a subquery, `t.col` whose `t` the chain does not name is the outer query's: when set, a
+  /// `t` that is no alias, derived table or CTE anywhere in the project (this set holds them
+  /// all) is the table `t` itself. Null: such a column is not judged.
+  const std::set<std::string>* outer_names = nullptr;
 
   /// 'col as c' -> 'col' (and the alias in *alias when given).
   std::string strip_alias(std::string v, std::string* alias = nullptr) const {
@@ -185,12 +189,20 @@ struct BuilderChain {
     std::string q;
     if (!qualifier.empty()) {
       auto it = aliases.find(qualifier);
-      if (it == aliases.end()) {
+      if (it == aliases.end() && nested && outer_names && js::plain_name(qualifier) && !outer_names->count(qualifier) &&
+          qualifier != "excluded") {
+        // The outer query's table, by its own name (`whereRef('users.id', '=', 'pages.creatorId')`).
+        std::string table = sent_name(qualifier);
+        if (table.empty()) return;
+        q = in.default_schema + "." + table;
+      } else if (it == aliases.end()) {
         if (qualifier.find('.') == std::string::npos) return;  // an alias of a subquery
         it = aliases.find(qualifier.substr(qualifier.find('.') + 1));
         if (it == aliases.end()) return;
+        q = it->second;
+      } else {
+        q = it->second;
       }
-      q = it->second;
     } else {
       q = tables.front();
       if (tables.size() > 1) r.candidates = tables;

@@ -49,6 +49,7 @@ bool relevant_kysely(std::string_view text) {
 
 constexpr std::string_view kNamingKey = "kysely:naming";  ///< one per Kysely instance
 constexpr std::string_view kCteKey = "kysely:cte";        ///< a name some .with() of the project defines
+constexpr std::string_view kAliasKey = "kysely:alias";    ///< a name some `'t as a'` or `.as('a')` of the project gives
 
 /// The name a `.with('name', ...)` / `.withRecursive('name(a, b)', ...)` call defines, or "".
 std::string cte_name(TSNode call, std::string_view src) {
@@ -93,6 +94,38 @@ bool hands_back_node(TSNode cls, std::string_view src) {
   return false;
 }
 
+/// The names a call gives a relation: `.as('a')`, and `'t as a'` in the first argument of a
+/// selectFrom / join / insertInto / updateTable / deleteFrom (an array of them too).
+std::vector<std::string> alias_names(TSNode call, std::string_view src) {
+  static const std::set<std::string_view> kFrom = {"selectFrom", "insertInto", "updateTable", "deleteFrom", "innerJoin",
+                                                   "leftJoin",   "rightJoin",  "fullJoin",    "innerJoinLateral",
+                                                   "leftJoinLateral", "crossJoin"};
+  std::string_view method;
+  TSNode receiver;
+  std::vector<std::string> out;
+  if (!method_call(call, src, &method, &receiver)) return out;
+  auto a = arguments(call);
+  if (a.empty()) return out;
+  if (method == "as") {
+    if (auto lit = literal(a[0], src)) out.push_back(lit->value);
+    return out;
+  }
+  if (!kFrom.count(method)) return out;
+  std::vector<TSNode> items;
+  TSNode first = unwrap(a[0]);
+  if (is(first, "array"))
+    for (uint32_t i = 0; i < ts_node_named_child_count(first); ++i) items.push_back(ts_node_named_child(first, i));
+  else
+    items.push_back(first);
+  for (TSNode item : items) {
+    auto lit = literal(item, src);
+    if (!lit) continue;
+    for (std::string_view as : {" as ", " AS "})
+      if (size_t at = lit->value.find(as); at != std::string::npos) out.push_back(lit->value.substr(at + 4));
+  }
+  return out;
+}
+
 /// Records how each Kysely instance that runs the application's queries names things:
 /// "camel" (CamelCasePlugin with its default options), "none" (no plugin that renames), "?"
 /// (cannot be told). An instance made only for a Migrator names the migrations' identifiers
@@ -111,6 +144,7 @@ void index_kysely(const FileInput& in, std::vector<std::pair<std::string, std::s
     // A helper of one file may build the CTE another file's chain reads from
     // (`getAncestorsQb(db).selectFrom('ancestor')`).
     if (std::string cte = cte_name(n, src); !cte.empty()) out->emplace_back(kCteKey, cte);
+    for (const std::string& a : alias_names(n, src)) out->emplace_back(kAliasKey, a);
     if (is_new_kysely(n)) {
       if (!queries && kysely::migrator_only(n, src)) return;
       auto args = arguments(n);
@@ -207,6 +241,24 @@ bool inside_another_chain(TSNode call, std::string_view src) {
     std::string_view callee = text(field(ts_node_parent(n), "function"), src);
     for (std::string_view m : {"selectFrom(", "insertInto(", "updateTable(", "deleteFrom(", "selectFrom", "with("})
       if (callee.find(m) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+/// Whether `id` is a parameter typed `ExpressionBuilder<...>` of a function around it (a helper
+/// `withCreator(eb: ExpressionBuilder<DB, 'pages'>)`): a chain it starts is a subquery.
+bool expression_builder(TSNode id, std::string_view src) {
+  if (!is(id, "identifier")) return false;
+  std::string_view name = text(id, src);
+  for (TSNode f = ts_node_parent(id); !ts_node_is_null(f); f = ts_node_parent(f)) {
+    TSNode params = field(f, "parameters");
+    if (ts_node_is_null(params) || !is(params, "formal_parameters")) continue;
+    for (uint32_t i = 0; i < ts_node_named_child_count(params); ++i) {
+      TSNode p = ts_node_named_child(params, i);
+      if (!is(p, "required_parameter") && !is(p, "optional_parameter")) continue;
+      if (text(field(p, "pattern"), src) != name) continue;
+      return text(field(p, "type"), src).find("ExpressionBuilder<") != std::string_view::npos;
+    }
   }
   return false;
 }
@@ -513,6 +565,14 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
   });
   if (in.facts)
     if (auto it = in.facts->find(kCteKey); it != in.facts->end()) ctes.insert(it->second.begin(), it->second.end());
+  // Names a subquery's `t.col` may give the outer query by other than its table's name: with
+  // the project's facts (every file read), the others are the outer table itself.
+  std::set<std::string> outer_names = ctes;
+  walk(in.root, [&](TSNode call) {
+    for (const std::string& a : alias_names(call, src)) outer_names.insert(a);
+  });
+  if (in.facts)
+    if (auto it = in.facts->find(kAliasKey); it != in.facts->end()) outer_names.insert(it->second.begin(), it->second.end());
   walk(in.root, [&](TSNode call) {
     std::string_view method;
     TSNode receiver;
@@ -525,7 +585,8 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
     chain.map_name = [](std::string_view n) { return kysely::snake_case(n); };
     chain.ctes = &ctes;
     chain.schema = in.default_schema;
-    chain.nested = inside_another_chain(call, src);
+    chain.nested = inside_another_chain(call, src) || expression_builder(unwrap(receiver), src);
+    if (in.facts) chain.outer_names = &outer_names;
     // db.withSchema('s').selectFrom(...)
     std::string_view m2;
     TSNode r2;

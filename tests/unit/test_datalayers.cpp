@@ -1031,6 +1031,31 @@ TEST_CASE("kysely: a project's plugin that hands back the node renames nothing; 
   CHECK(out.unchecked.size() == 1);
 }
 
+TEST_CASE("kysely: a subquery's `t.col` of a table it does not name is the outer table's, unless some chain aliases `t`") {
+  std::string repo = R"SRC(export class PageRepo {
+  withSpace(eb: ExpressionBuilder<DB, 'pages'>) {
+    return jsonObjectFrom(eb.selectFrom('spaces').select(['spaces.name', 'slug']).whereRef('spaces.id', '=', 'pages.space_id')).as('space');
+  }
+  f(db: Kysely<DB>) {
+    return db.selectFrom('pages').select((eb) => [eb.selectFrom('users').select('users.name').whereRef('users.id', '=', 'pages.creator_id').where('p.id', '=', 1).as('creator')]).execute();
+  }
+}
+)SRC";
+  std::string other = "export const g = (db) => db.selectFrom('posts as p').selectAll().execute();\n";
+  FileOutput out = run_in_project("kysely", {{"src/repo.ts", repo}, {"src/other.ts", other}}, "src/repo.ts");
+  CHECK(described(out, repo) == std::vector<std::string>{
+                                    "relation public.spaces read @spaces",
+                                    "column public.spaces.name read @name",
+                                    "column public.spaces.id read @id",
+                                    "column public.pages.space_id read @space_id",
+                                    "relation public.pages read @pages",
+                                    "relation public.users read @users",
+                                    "column public.users.name read @name",
+                                    "column public.users.id read @id",
+                                    "column public.pages.creator_id read @creator_id",
+                                });
+}
+
 TEST_CASE("kysely: a chain passed to a constructor (an arguments node without a callee) is read, not a crash") {
   // Found by fuzz_code_typescript: the argument list of `new X(...)` has no `function` field.
   std::string src = "import { Kysely } from 'kysely';\n"
