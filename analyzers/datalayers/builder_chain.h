@@ -5,6 +5,7 @@
 // qualified one to the table its alias names; an orderBy/groupBy name that the select list
 // defines as an output is not a column. Each layer keeps only how its chain is read.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -124,6 +125,35 @@ struct BuilderChain {
       for (uint32_t i = 0; i < ts_node_named_child_count(arg); ++i)
         if (auto lit = js::literal(ts_node_named_child(arg, i), in.text)) column(*lit, use, how, output_name);
     }
+  }
+
+  /// A row written (`values({...})`, `insert([{...}, {...}])`, `set({...})`): each key of each
+  /// object is a column written. A key that cannot be told (a spread, a computed key) leaves the
+  /// chain partly checked. `rel`: the inserted table's requirement, whose insert columns the keys
+  /// are, or SIZE_MAX.
+  void row(TSNode v, uint32_t at, const std::string& method, size_t rel) {
+    std::vector<js::Key> keys;
+    v = js::unwrap(v);
+    bool all = true;
+    if (js::is(v, "array")) {
+      for (uint32_t i = 0; i < ts_node_named_child_count(v); ++i)
+        all = js::object_keys(ts_node_named_child(v, i), in.text, &keys) && all;
+    } else {
+      all = js::object_keys(v, in.text, &keys);
+    }
+    if (!all)
+      out->unchecked.push_back(
+          {at, std::string(style.layer) + " " + method + "()", "the columns of the row are built at run time", unit});
+    if (rel < out->requirements.requirements.size()) {
+      auto& r = out->requirements.requirements[rel];
+      r.insert_columns_known = all;
+      for (auto& k : keys)
+        if (std::find(r.insert_columns.begin(), r.insert_columns.end(), k.name) == r.insert_columns.end())
+          r.insert_columns.push_back(k.name);
+    }
+    std::set<std::string> seen;
+    for (auto& k : keys)
+      if (seen.insert(k.name).second) column(js::Literal{k.name, k.at}, requirements::Use::Write, "." + method + "() writes");
   }
 
   /// Records the output names of a select() argument.

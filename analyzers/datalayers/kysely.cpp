@@ -451,27 +451,7 @@ struct ChainReader {
 
   /// An object of column: value (values(), set(), doUpdateSet()); the keys are written.
   void row(TSNode v, TSNode at, const std::string& name) {
-    std::vector<Key> keys;
-    v = unwrap(v);
-    bool all = true;
-    if (is(v, "array")) {
-      for (uint32_t i = 0; i < ts_node_named_child_count(v); ++i) all = object_keys(ts_node_named_child(v, i), src, &keys) && all;
-    } else {
-      all = object_keys(v, src, &keys);
-    }
-    if (!all)
-      out->unchecked.push_back(
-          {ts_node_start_byte(at), "kysely " + name + "()", "the columns of the row are built at run time", chain.unit});
-    if (name == "values" && first_rel < out->requirements.requirements.size()) {
-      auto& rel = out->requirements.requirements[first_rel];
-      rel.insert_columns_known = all;
-      for (auto& k : keys)
-        if (std::find(rel.insert_columns.begin(), rel.insert_columns.end(), k.name) == rel.insert_columns.end())
-          rel.insert_columns.push_back(k.name);
-    }
-    std::set<std::string> seen;
-    for (auto& k : keys)
-      if (seen.insert(k.name).second) chain.column(Literal{k.name, k.at}, requirements::Use::Write, "." + name + "() writes");
+    chain.row(v, ts_node_start_byte(at), name, name == "values" ? first_rel : SIZE_MAX);
   }
 
   void link(const std::string& name, const std::vector<TSNode>& a) {
