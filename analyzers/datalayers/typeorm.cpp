@@ -110,7 +110,7 @@ std::string config_naming(TSNode obj, std::string_view src) {
       continue;
     }
     std::string ctor(text(field(v, "constructor"), src));
-    naming = ctor == "SnakeNamingStrategy" ? "snake" : ctor == "DefaultNamingStrategy" ? "default" : "strategy:" + ctor;
+    naming = ctor == "DefaultNamingStrategy" ? "default" : "strategy:" + ctor;
   }
   return spread_after ? "?" : strategy ? naming : "default";
 }
@@ -152,9 +152,11 @@ std::string project_naming(const FileInput& in) {
   std::set<std::string> kinds;
   for (const std::string& v : it->second) {
     if (v.rfind("strategy:", 0) == 0) {
+      // A class of the project by that name, else typeorm-naming-strategies' SnakeNamingStrategy.
       auto c = in.facts->find(std::string(kStrategyKey) + v.substr(9));
       std::set<std::string> cs;
       if (c != in.facts->end()) cs.insert(c->second.begin(), c->second.end());
+      else if (v == "strategy:SnakeNamingStrategy") cs.insert("snake");
       kinds.insert(cs.size() == 1 ? *cs.begin() : "?");
     } else {
       kinds.insert(v);

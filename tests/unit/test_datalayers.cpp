@@ -328,6 +328,12 @@ TEST_CASE("typeorm: the project's naming strategy names a property without a nam
   out = run_in_project("typeorm", {{"src/ds.ts", prefixed}, {"src/e.ts", entity}}, "src/e.ts");
   CHECK(columns(out).empty());
   CHECK(out.unchecked.size() == 2);
+  // The project's own class named SnakeNamingStrategy is read, not taken for the library's.
+  std::string own = prefixed;
+  own.replace(own.find("class Snake "), 12, "class SnakeNamingStrategy ");
+  own.replace(own.find("new Snake()"), 11, "new SnakeNamingStrategy()");
+  out = run_in_project("typeorm", {{"src/ds.ts", own}, {"src/e.ts", entity}}, "src/e.ts");
+  CHECK(columns(out).empty());
 }
 
 TEST_CASE("kysely: tables, aliases, joins, qualified and unqualified columns, rows written") {
