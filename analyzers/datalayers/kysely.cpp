@@ -517,6 +517,8 @@ std::vector<TSNode> continuations(TSNode end, std::string_view src) {
   std::vector<TSNode> uses;
   bool other = false;
   walk(fn, [&](TSNode n) {
+    // Another variable of the name (a block inside that declares its own) may hold another query.
+    if (is(n, "variable_declarator") && !ts_node_eq(n, decl) && text(field(n, "name"), src) == var) other = true;
     if (is(n, "assignment_expression") && text(field(n, "left"), src) == var) {
       TSNode r = unwrap(field(n, "right"));
       std::string_view m;

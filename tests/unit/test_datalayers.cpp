@@ -979,6 +979,11 @@ TEST_CASE("kysely: calls on the variable a chain is stored in continue it, unles
   let q2 = db.selectFrom("users").select("id");
   q2 = other;
   q2 = q2.where("space_only", "=", 1);
+  const q3 = db.selectFrom("labels").select("id");
+  if (v) {
+    const q3 = db.selectFrom("tags").select("id");
+    await q3.where("tag_only", "=", v).execute();
+  }
   return query.orderBy("position").execute();
 }
 )SRC";
@@ -992,6 +997,11 @@ TEST_CASE("kysely: calls on the variable a chain is stored in continue it, unles
                                    "column public.spaces.id read @id",
                                    "relation public.users read @users",
                                    "column public.users.id read @id",
+                                   "relation public.labels read @labels",
+                                   "column public.labels.id read @id",
+                                   "relation public.tags read @tags",
+                                   "column public.tags.id read @id",
+                                   "column public.tags.tag_only read @tag_only",
                                });
 }
 
