@@ -11,6 +11,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
@@ -381,6 +382,49 @@ void find_search_path(const source::FileSystem& fs, const std::string& root, con
 
 }  // namespace
 
+/// The engine of a Rails app's db/migrate: the adapters its config/database.yml (or the sample
+/// a checkout copies it from) names, else the database gems of its Gemfile. "" when PostgreSQL
+/// is among them, or nothing says.
+std::string rails_engine(const source::FileSystem& fs, const std::string& root, const std::string& dir, std::string* why) {
+  std::string app = dir == "db/migrate" ? "" : dir.ends_with("/db/migrate") ? dir.substr(0, dir.size() - 11) : "";
+  if (app.empty() && dir != "db/migrate") return "";
+  auto engine_of = [](std::string_view name) -> std::string {
+    if (name.starts_with("postgres") || name == "pg" || name == "postgis" || name.starts_with("activerecord-postgis")) return "";
+    if (name.starts_with("sqlite") || name == "litestack") return "SQLite";
+    if (name.starts_with("mysql") || name == "trilogy") return "MySQL";
+    return "?";
+  };
+  std::string text, err;
+  for (const char* config : {"config/database.yml", "config/database.yml.sample", "config/database.yml.example"}) {
+    std::string path = app.empty() ? config : app + "/" + config;
+    if (!fs.read(on_disk(root, path), &text, &err)) continue;
+    std::set<std::string> engines;
+    for (const std::string& v : config_values(text, "adapter")) engines.insert(engine_of(v));
+    if (engines.empty() || engines.count("") || engines.count("?") || engines.size() != 1) return "";
+    *why = path + " adapter";
+    return *engines.begin();
+  }
+  std::string gemfile = app.empty() ? "Gemfile" : app + "/Gemfile";
+  if (!fs.read(on_disk(root, gemfile), &text, &err) && (app.empty() || !fs.read(on_disk(root, "Gemfile"), &text, &err)))
+    return "";
+  std::set<std::string> engines;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    size_t g = line.find_first_not_of(" \t");
+    if (g == std::string::npos || line.compare(g, 4, "gem ") != 0) continue;
+    size_t q = line.find_first_of("\"'", g + 4);
+    if (q == std::string::npos) continue;
+    size_t e = line.find(line[q], q + 1);
+    if (e == std::string::npos) continue;
+    std::string name = line.substr(q + 1, e - q - 1);
+    if (name == "pg" || name == "sqlite3" || name == "mysql2" || name == "trilogy" || name.starts_with("activerecord-postgis"))
+      engines.insert(engine_of(name));
+  }
+  if (engines.size() != 1 || engines.count("")) return "";
+  *why = gemfile + " names no PostgreSQL gem, only a " + *engines.begin() + " one";
+  return *engines.begin();
+}
+
 std::string engine_named_in_path(std::string_view path) {
   std::vector<std::string> parts = components(path);
   if (!parts.empty()) parts.pop_back();  // the file (or the set's own folder name is checked by callers)
@@ -591,6 +635,7 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
         if (v != "postgresql" && v != "pg" && v != "postgres") engine = v == "sqlite" || v == "turso" ? "SQLite" : v == "mysql" ? "MySQL" : v;
       if (!engine.empty()) why = dir + "/meta/_journal.json dialect";
     }
+    if (engine.empty() && format == "rails") engine = rails_engine(fs, root, dir, &why);
     if (engine.empty()) {
       std::string file;
       engine = engine_of_files(fs, root, dir, &file);
