@@ -42,7 +42,7 @@ using namespace js;
 
 bool relevant_kysely(std::string_view text) {
   for (std::string_view m : {"selectFrom(", "insertInto(", "updateTable(", "deleteFrom(", "new Kysely", "withPlugin(",
-                             "KyselyModule", "CamelCasePlugin"})
+                             "KyselyModule", "CamelCasePlugin", "ysely"})
     if (text.find(m) != std::string_view::npos) return true;
   return false;
 }
@@ -68,6 +68,68 @@ std::string cte_name(TSNode call, std::string_view src) {
 }
 
 constexpr std::string_view kPluginKey = "kysely:plugin:";  ///< + a plugin class of the project: "none" or "?"
+/// + a method name: "Class|k|schema.table|values" for a method of Class whose k-th parameter is
+/// the row a chain writes (`insertSpace(row) { return db.insertInto('spaces').values(row) }`).
+constexpr std::string_view kRowParamKey = "kysely:row-param:";
+
+/// The row-param facts of a class method: each chain of its body whose values() / set() is one
+/// of the method's parameters, or an object that spreads it.
+void index_row_params(TSNode cls, std::string_view src, const std::string& schema,
+                      std::vector<std::pair<std::string, std::string>>* out) {
+  std::string class_name(text(field(cls, "name"), src));
+  TSNode body = field(cls, "body");
+  for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+    TSNode m = ts_node_named_child(body, i);
+    if (!is(m, "method_definition")) continue;
+    std::vector<std::string> params;
+    TSNode ps = field(m, "parameters");
+    for (uint32_t j = 0; j < ts_node_named_child_count(ps); ++j) {
+      TSNode p = ts_node_named_child(ps, j);
+      TSNode pat = is(p, "required_parameter") || is(p, "optional_parameter") ? field(p, "pattern") : TSNode{};
+      params.push_back(is(pat, "identifier") ? std::string(text(pat, src)) : "");
+    }
+    std::string method(text(field(m, "name"), src));
+    std::set<std::string> facts;
+    bool other = false;  // a chain whose row cannot be told to be one parameter
+    walk(field(m, "body"), [&](TSNode call) {
+      std::string_view name;
+      TSNode receiver;
+      if (!method_call(call, src, &name, &receiver) || (name != "values" && name != "set")) return;
+      auto a = arguments(call);
+      if (a.size() != 1) return;
+      // The parameter the row is, or spreads.
+      TSNode row = unwrap(a[0]);
+      std::string param;
+      if (is(row, "identifier")) {
+        param = text(row, src);
+      } else if (is(row, "object")) {
+        for (uint32_t k = 0; k < ts_node_named_child_count(row); ++k) {
+          TSNode e = ts_node_named_child(row, k);
+          if (is(e, "spread_element") && is(unwrap(ts_node_named_child(e, 0)), "identifier"))
+            param = text(unwrap(ts_node_named_child(e, 0)), src);
+        }
+      }
+      auto at = std::find(params.begin(), params.end(), param);
+      if (param.empty() || at == params.end()) return;
+      // The chain's head: insertInto('t') for values(), updateTable('t') for set().
+      TSNode n = unwrap(receiver);
+      std::string_view head;
+      TSNode r;
+      while (method_call(n, src, &head, &r) && head != "insertInto" && head != "updateTable") n = unwrap(r);
+      if ((name == "values" && head != "insertInto") || (name == "set" && head != "updateTable")) return;
+      auto h = arguments(n);
+      auto lit = h.size() == 1 ? literal(h[0], src) : std::nullopt;
+      if (!lit) {
+        other = true;
+        return;
+      }
+      std::string table = lit->value.substr(0, lit->value.find(' '));
+      if (table.find('.') == std::string::npos) table = schema + "." + table;
+      facts.insert(class_name + "|" + std::to_string(at - params.begin()) + "|" + table + "|" + std::string(name));
+    });
+    if (!other && facts.size() == 1) out->emplace_back(std::string(kRowParamKey) + method, *facts.begin());
+  }
+}
 
 /// Whether every `return` of the class's transformQuery(args) is `args.node`.
 bool hands_back_node(TSNode cls, std::string_view src) {
@@ -157,6 +219,7 @@ void index_kysely(const FileInput& in, std::vector<std::pair<std::string, std::s
       out->emplace_back(kNamingKey, kysely::config_naming(n, src));
       return;
     }
+    if (is(n, "class_declaration") && !ts_node_is_null(field(n, "name"))) index_row_params(n, src, in.default_schema, out);
     // A plugin class of the project: it leaves names alone when its transformQuery gives back
     // the node it was handed, unchanged.
     if (is(n, "class_declaration") && text(n, src).find("transformQuery") != std::string_view::npos) {
@@ -536,6 +599,70 @@ std::vector<TSNode> continuations(TSNode end, std::string_view src) {
   return uses;
 }
 
+/// The type a file declares for `name` (`constructor(private spaceRepo: SpaceRepo)`, a field
+/// `spaceRepo: SpaceRepo`, a parameter), when every declaration agrees; "" otherwise.
+std::string declared_type(TSNode root, std::string_view name, std::string_view src) {
+  std::set<std::string> types;
+  walk(root, [&](TSNode n) {
+    TSNode id{};
+    if (is(n, "required_parameter") || is(n, "optional_parameter")) id = field(n, "pattern");
+    else if (is(n, "public_field_definition")) id = field(n, "name");
+    if (ts_node_is_null(id) || text(id, src) != name) return;
+    std::string t(text(field(n, "type"), src));
+    size_t b = t.find_first_not_of(": \t\n");
+    types.insert(b == std::string::npos ? "" : t.substr(b));
+  });
+  return types.size() == 1 ? *types.begin() : "";
+}
+
+/// `this.spaceRepo.insertSpace({ name, isPersonal }, trx)` where SpaceRepo.insertSpace writes its
+/// first parameter as the row of insertInto('spaces'): each key of the object is a column the
+/// call writes, a requirement at the key.
+void extract_row_calls(const FileInput& in, FileOutput* out, BuilderChain::Naming naming) {
+  if (!in.facts) return;
+  std::string_view src = in.text;
+  walk(in.root, [&](TSNode call) {
+    std::string_view method;
+    TSNode receiver;
+    if (!method_call(call, src, &method, &receiver)) return;
+    auto it = in.facts->find(std::string(kRowParamKey) + std::string(method));
+    if (it == in.facts->end()) return;
+    std::set<std::string> facts(it->second.begin(), it->second.end());
+    if (facts.size() != 1) return;  // classes with a method of that name that disagree
+    std::vector<std::string> f;
+    for (size_t b = 0, e; b <= facts.begin()->size(); b = e + 1) {
+      e = facts.begin()->find('|', b);
+      if (e == std::string::npos) e = facts.begin()->size();
+      f.push_back(facts.begin()->substr(b, e - b));
+    }
+    if (f.size() != 4) return;
+    TSNode r = unwrap(receiver);
+    std::string_view holder = is(r, "member_expression") && is(field(r, "object"), "this") ? text(field(r, "property"), src)
+                              : is(r, "identifier")                                       ? text(r, src)
+                                                                                         : std::string_view{};
+    if (holder.empty() || declared_type(in.root, holder, src) != f[0]) return;
+    auto a = arguments(call);
+    size_t k = std::stoul(f[1]);
+    if (k >= a.size() || !is(unwrap(a[k]), "object")) return;
+    Chain chain{in, out};
+    chain.naming = naming;
+    chain.map_name = [](std::string_view n) { return kysely::snake_case(n); };
+    bool insert = f[3] == "values";
+    std::string table = f[2].substr(f[2].find('.') + 1);
+    chain.head = f[0] + "." + std::string(method) + "(): " + (insert ? "insertInto('" : "updateTable('") + table + "')";
+    std::string sent = chain.sent_name(table);
+    if (sent.empty()) return;
+    chain.tables.push_back(f[2].substr(0, f[2].find('.')) + "." + sent);
+    chain.unit = out->requirements.units.size();
+    chain.row(a[k], ts_node_start_byte(a[k]), f[3], SIZE_MAX);
+    chain.flush();
+    requirements::Unit unit;
+    unit.file = std::string(in.path);
+    unit.fingerprint_text = "kysely." + f[0] + "." + std::string(method) + "()";
+    out->requirements.units.push_back(std::move(unit));
+  });
+}
+
 void extract_kysely(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
   BuilderChain::Naming naming = project_naming(in);
@@ -630,6 +757,7 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
     unit.fingerprint_text = fingerprint;
     out->requirements.units.push_back(std::move(unit));
   });
+  extract_row_calls(in, out, naming);
 }
 
 }  // namespace

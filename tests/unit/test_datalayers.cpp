@@ -1109,6 +1109,38 @@ TEST_CASE("sequelize: the options of new Sequelize() are followed to the object 
         std::vector<std::string>{unknown});
 }
 
+TEST_CASE("kysely: a repository method that writes its parameter as a row: the callers' object keys are columns written") {
+  std::string repo = R"SRC(export class SpaceRepo {
+  constructor(private readonly db: Kysely<DB>) {}
+  async insertSpace(row: InsertableSpace, trx?: Transaction<DB>) { return this.db.insertInto('spaces').values(row).execute(); }
+  async updateSpace(patch: UpdatableSpace, id: string) { return this.db.updateTable('spaces').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute(); }
+}
+export class OtherRepo {
+  async updateSpace(patch: object) { return this.db.updateTable('archived_spaces').set(patch).execute(); }
+}
+)SRC";
+  std::string service = R"SRC(export class SpaceService {
+  constructor(private spaceRepo: SpaceRepo, private other: Elsewhere) {}
+  create(dto: Dto) {
+    return this.spaceRepo.insertSpace({ name: dto.name, is_personal: false }, trx);
+  }
+  rename(id: string) {
+    this.other.insertSpace({ not_a_column: 1 });
+    return this.spaceRepo.updateSpace({ name: 'x' }, id);
+  }
+}
+)SRC";
+  FileOutput out = run_in_project("kysely", {{"src/space.repo.ts", repo}, {"src/space.service.ts", service}}, "src/space.service.ts");
+  CHECK(described(out, service) == std::vector<std::string>{"column public.spaces.name write @name",
+                                                            "column public.spaces.is_personal write @is_personal"});
+  // updateSpace is two classes' methods that write different tables: not followed; insertSpace on
+  // a holder of another type is not SpaceRepo's.
+  CHECK(out.requirements.units.size() == 1);
+  CHECK(out.requirements.units[0].fingerprint_text == "kysely.SpaceRepo.insertSpace()");
+  CHECK(out.requirements.requirements[0].describe ==
+        "Kysely SpaceRepo.insertSpace(): insertInto('spaces').values() writes column spaces.name");
+}
+
 TEST_CASE("kysely: a chain passed to a constructor (an arguments node without a callee) is read, not a crash") {
   // Found by fuzz_code_typescript: the argument list of `new X(...)` has no `function` field.
   std::string src = "import { Kysely } from 'kysely';\n"

@@ -14,6 +14,8 @@ export class SummariseWorker {
       for (const item of batch) {
         await this.results.save(item.tenantId, item.promptHash, item.output, modelVersion, trx);
       }
+      const [first] = batch;
+      await this.results.record({ tenantId: first.tenantId, promptHash: `${first.promptHash}:summary`, output: "", modelVersion }, trx);
       await trx
         .updateTable("tenants")
         .set({ name: sql`name` })

@@ -1,7 +1,7 @@
 // LLM results, read and written by the summarising worker and the API.
 import { Injectable } from "@nestjs/common";
 import { InjectKysely } from "nestjs-kysely";
-import { Kysely, Transaction, sql } from "kysely";
+import { Insertable, Kysely, Transaction, sql } from "kysely";
 import type { DB, LlmResults } from "../types";
 
 @Injectable()
@@ -27,6 +27,10 @@ export class ResultRepo {
       .onConflict((oc) => oc.column("promptHash").doUpdateSet({ output, modelVersion }))
       .returning(["id", "createdAt"])
       .executeTakeFirstOrThrow();
+  }
+
+  async record(row: Insertable<LlmResults>, trx?: Transaction<DB>) {
+    return (trx ?? this.db).insertInto("llmResults").values(row).returning("id").executeTakeFirstOrThrow();
   }
 
   async recentWithTenant(tenantId: number) {
