@@ -188,6 +188,30 @@ std::vector<std::string> alias_names(TSNode call, std::string_view src) {
   return out;
 }
 
+std::vector<TSNode> callback_results(TSNode fn);
+
+/// The object literal a `new Kysely(arg)` is configured with: `arg` itself, a variable of the
+/// file bound to one, or a function of the file that gives back one object literal
+/// (`new Kysely(getKyselyConfig(url))`); null when it cannot be told.
+TSNode config_object(TSNode arg, TSNode root, std::string_view src) {
+  arg = unwrap(arg);
+  if (is(arg, "object")) return arg;
+  std::string_view name;
+  if (is(arg, "identifier")) name = text(arg, src);
+  else if (is(arg, "call_expression") && is(field(arg, "function"), "identifier")) name = text(field(arg, "function"), src);
+  if (name.empty()) return {};
+  std::vector<TSNode> decls;
+  walk(root, [&](TSNode n) {
+    if ((is(n, "variable_declarator") || is(n, "function_declaration")) && text(field(n, "name"), src) == name)
+      decls.push_back(n);
+  });
+  if (decls.size() != 1) return {};
+  TSNode v = is(decls[0], "function_declaration") ? decls[0] : unwrap(field(decls[0], "value"));
+  if (is(arg, "identifier")) return is(v, "object") ? v : TSNode{};
+  std::vector<TSNode> results = callback_results(v);
+  return results.size() == 1 && is(results[0], "object") ? results[0] : TSNode{};
+}
+
 /// Records how each Kysely instance that runs the application's queries names things:
 /// "camel" (CamelCasePlugin with its default options), "none" (no plugin that renames), "?"
 /// (cannot be told). An instance made only for a Migrator names the migrations' identifiers
@@ -210,7 +234,8 @@ void index_kysely(const FileInput& in, std::vector<std::pair<std::string, std::s
     if (is_new_kysely(n)) {
       if (!queries && kysely::migrator_only(n, src)) return;
       auto args = arguments(n);
-      out->emplace_back(kNamingKey, args.size() == 1 ? kysely::config_naming(args[0], src) : "?");
+      TSNode config = args.size() == 1 ? config_object(args[0], in.root, src) : TSNode{};
+      out->emplace_back(kNamingKey, ts_node_is_null(config) ? "?" : kysely::config_naming(config, src));
       return;
     }
     if (kysely::dialect_config(n, src)) {
@@ -344,6 +369,9 @@ std::string_view callback_param(TSNode fn, std::string_view src) {
 /// block (not those of functions inside it).
 std::vector<TSNode> callback_results(TSNode fn) {
   fn = unwrap(fn);
+  if (!is(fn, "arrow_function") && !is(fn, "function_expression") && !is(fn, "function") &&
+      !is(fn, "function_declaration") && !is(fn, "method_definition"))
+    return {};
   TSNode body = field(fn, "body");
   if (ts_node_is_null(body)) return {};
   if (!is(body, "statement_block")) return {unwrap(body)};

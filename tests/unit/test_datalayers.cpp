@@ -1141,6 +1141,22 @@ export class OtherRepo {
         "Kysely SpaceRepo.insertSpace(): insertInto('spaces').values() writes column spaces.name");
 }
 
+TEST_CASE("kysely: new Kysely(config) follows a variable or a function of the file to its object") {
+  std::string q = "export const f = (db) => db.selectFrom('llmResults').select('modelVersion').execute();\n";
+  auto described_with = [&](const std::string& db) {
+    return described(run_in_project("kysely", {{"src/db.ts", db}, {"src/q.ts", q}}, "src/q.ts"), q);
+  };
+  const std::vector<std::string> mapped = {"relation public.llm_results read @llmResults",
+                                           "column public.llm_results.model_version read @modelVersion"};
+  CHECK(described_with("export function getKyselyConfig(url: string) {\n"
+                       "  return { dialect: new PostgresJSDialect({ postgres: postgres(url) }), plugins: [new CamelCasePlugin()] };\n}\n"
+                       "export const db = new Kysely<DB>(getKyselyConfig(process.env.URL));\n") == mapped);
+  CHECK(described_with("const config = { dialect, plugins: [new CamelCasePlugin()] };\n"
+                       "export const db = new Kysely<DB>(config);\n") == mapped);
+  // A config from another module: not known.
+  CHECK(described_with("import { config } from './config';\nexport const db = new Kysely<DB>(config);\n").empty());
+}
+
 TEST_CASE("kysely: a chain passed to a constructor (an arguments node without a callee) is read, not a crash") {
   // Found by fuzz_code_typescript: the argument list of `new X(...)` has no `function` field.
   std::string src = "import { Kysely } from 'kysely';\n"
