@@ -137,7 +137,15 @@ class GoSyntax final : public HostSyntax {
   bool call(TSNode node, std::string_view source, Call* out) const override {
     if (!node_is(node, "call_expression")) return false;
     TSNode fn = field(node, "function");
-    if (node_is(fn, "selector_expression")) fn = field(fn, "field");
+    if (node_is(fn, "selector_expression")) {
+      // A gomock expectation, db.EXPECT().ExecContext(gomock.Any(), ...), states what a test's
+      // mock will be called with: it runs nothing.
+      TSNode operand = field(fn, "operand");
+      if (node_is(operand, "call_expression") && node_is(field(operand, "function"), "selector_expression") &&
+          node_text(field(field(operand, "function"), "field"), source) == "EXPECT")
+        return false;
+      fn = field(fn, "field");
+    }
     if (!node_is(fn, "identifier") && !node_is(fn, "field_identifier")) return false;
     out->name = node_text(fn, source);
     TSNode args = field(node, "arguments");

@@ -928,6 +928,23 @@ class Engine {
     return !type.empty() && type != "string" && !leads_sql(type);
   }
 
+  /// The SQL parameter of a function the project knows as a database call wrapper: its callers'
+  /// SQL is checked at each call, so the wrapper's own call is no site.
+  bool wrapper_parameter(TSNode arg) {
+    while (!ts_node_is_null(arg) && syntax_.kind(arg) == ExprKind::kWrapper) arg = first_named_child(arg);
+    if (!project_ || ts_node_is_null(arg) || syntax_.kind(arg) != ExprKind::kIdentifier) return false;
+    long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
+    if (d < 0) return false;
+    const Definition& def = defs_[static_cast<size_t>(d)];
+    if (def.file_scope || !ts_node_is_null(def.value)) return false;
+    TSNode fn = ts_node_descendant_for_byte_range(in_.root, def.scope_begin, def.scope_end);
+    std::string_view name;
+    std::vector<std::string_view> params;
+    if (!syntax_.function_parameters(fn, src_, &name, &params)) return false;
+    const size_t* at = project_->wrapper(in_.language->name, name);
+    return at && *at < params.size() && params[*at] == def.name;
+  }
+
   /// A context comes before the SQL (pgx's Exec(ctx, sql)): the call still runs a query.
   static bool leads_sql(std::string_view type) { return type.size() >= 7 && type.substr(type.size() - 7) == "Context"; }
 
@@ -1105,7 +1122,7 @@ class Engine {
       }
     }
     TSNode arg = args[at];
-    if (syntax_.cannot_be_sql(arg, src_) || declared_not_text(arg)) return;
+    if (syntax_.cannot_be_sql(arg, src_) || declared_not_text(arg) || wrapper_parameter(arg)) return;
     // execute(text("...")), or q = text("..."); execute(q): the inner call reports the SQL.
     TSNode value = arg;
     if (syntax_.kind(arg) == ExprKind::kIdentifier) {

@@ -187,6 +187,30 @@ bool one_literal(const sql::SqlText& sql) {
   return true;
 }
 
+/// Whether `text` calls one of `lang`'s query-running methods by name (`.ExecContext(`,
+/// `.execute(`): its SQL may be a constant of another file (a Go package's queries.go, a Python
+/// queries module), so a file without a SQL keyword is still scanned. Only names that run a
+/// query whatever the library: not Get, Select, raw, run or fetch, which most code calls for
+/// other things.
+bool runs_named_query(std::string_view text, const languages::Language& lang) {
+  for (std::string_view name : lang.database_calls) {
+    bool specific = name.find("Exec") != std::string_view::npos || name.find("Query") != std::string_view::npos ||
+                    name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
+                    name == "fetchrow" || name == "fetchval";
+    if (!specific) continue;
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
+      if (at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(') return true;
+  }
+  // A query format of another file filled in here: fmt.Sprintf(queryFmtSelectUser, tableUsers).
+  for (size_t at = text.find("Sprintf("); at != std::string_view::npos; at = text.find("Sprintf(", at + 1)) {
+    std::string_view arg = text.substr(at + 8, 5);
+    std::string low;
+    for (char c : arg) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (low.starts_with("query") || low.starts_with("sql") || low.starts_with("stmt")) return true;
+  }
+  return false;
+}
+
 bool site_is_sql_file(const std::string& rel) { return rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".sql") == 0; }
 
 /// Runs work(state, i) for i in [0, count) on `threads` threads, each with its own State.
@@ -322,7 +346,7 @@ class FileScanner {
     }
     result.scanned = true;
     result.suppressions = report::find_suppressions(text);
-    bool sql = lang && source::may_contain_sql(text);
+    bool sql = lang && (source::may_contain_sql(text) || runs_named_query(text, *lang));
     std::vector<const datalayers::DataLayer*> layers;
     for (auto& layer : datalayers::datalayers()) {
       bool reads = lang ? std::find(layer.languages.begin(), layer.languages.end(), language_family(*lang)) !=

@@ -46,11 +46,11 @@ std::vector<std::string> components(std::string_view path) {
   return out;
 }
 
-/// Test data and fixtures hold migrations that exercise a tool, not the project's schema.
+/// Test data, fixtures and stubs hold migrations that exercise a tool, not the project's schema.
 bool under_test_data(std::string_view dir) {
   for (const std::string& c : components(dir))
     if (c == "testdata" || c == "fixtures" || c == "__fixtures__" || c == "test" || c == "tests" ||
-        c == "__tests__" || c == "test-fixtures")
+        c == "__tests__" || c == "test-fixtures" || c == "stub" || c == "stubs" || c == "mocks")
       return true;
   return false;
 }
@@ -68,7 +68,7 @@ bool numbered_migrations_folder(const source::FileSystem& fs, const std::string&
   auto named = [](std::string n) { return n == "migrations" || n == "migration"; };
   if (!named(lower(last_component(dir))) && !named(lower(last_component(parent_of(dir))))) return false;
   for (const std::string& f : sql_file_names(fs, root, dir))
-    if (!leading_digits(f).empty()) return true;
+    if (!numbered_prefix(f).empty()) return true;
   return false;
 }
 
@@ -636,7 +636,7 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
       if (!engine.empty()) why = dir + "/meta/_journal.json dialect";
     }
     if (engine.empty() && format == "rails") engine = rails_engine(fs, root, dir, &why);
-    if (engine.empty()) {
+    if (engine.empty() && format != "pop") {  // pop names each file's dialect, and picks PostgreSQL's
       std::string file;
       engine = engine_of_files(fs, root, dir, &file);
       if (!engine.empty()) why = "its syntax in " + file;
