@@ -22,8 +22,11 @@
 // chain), `onConflict((oc) => oc.column('k').doUpdateSet({...}))`. A list of columns the file
 // spells elsewhere (a class field `baseFields = ['id', ...]` never assigned again, a top-level
 // const) is read where it is declared, and a chain stored in a variable continues in the calls
-// on it (`query = query.where(...)`). A table that is a subquery or a variable, and a callback
-// that hands the builder to another function, are not judged.
+// on it (`query = query.where(...)`). A class method that writes one of its parameters as the
+// row (`insertSpace(row) { return db.insertInto('spaces').values(row) }`) makes the object its
+// callers pass through a holder declared with that class's type a row written. A table that is a
+// subquery or a variable, and a callback that hands the builder to another function, are not
+// judged.
 #include <algorithm>
 #include <cctype>
 #include <functional>
