@@ -544,6 +544,17 @@ class FileScanner {
     for (auto& t : out.declared_tables) result->declared.push_back({t.schema, t.name});
     for (uint32_t at : out.creates_declared_tables) result->creates_declared.push_back(lines.position(at).line);
     for (auto& u : out.unchecked) {
+      if (u.unit < records.size() && doubles[u.unit].empty()) {
+        // A part of a unit whose rest is read: the unit's site is partly checked.
+        SiteRecord& part_of = result->sites[result->sites.size() - records.size() + u.unit];
+        if (!part_of.partly) {
+          part_of.checked = false;
+          part_of.partly = true;
+          part_of.reason = u.via + ": " + u.reason;
+          part_of.reason_id = kDataLayerDynamic;
+        }
+        continue;
+      }
       SiteRecord rec;
       rec.file = rel;
       auto pos = lines.position(u.offset);

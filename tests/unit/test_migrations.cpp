@@ -615,6 +615,48 @@ TEST_CASE("Go template migrations: keys, expansion on one line, values found in 
         "conf/conf.go:2: default of Namespace, passed as option \"Namespace\" at cmd/migrate.go:2");
 }
 
+TEST_CASE("kysely migrations: names through the Migrator's CamelCasePlugin; sql`...`.execute(db) is read, not a hand-over") {
+  MemoryFileSystem fs;
+  fs.add("src/db.ts",
+         "import { CamelCasePlugin, Kysely, Migrator } from 'kysely';\n"
+         "export const db = new Kysely<any>({ dialect, plugins: [new CamelCasePlugin()] });\n"
+         "export const migrator = new Migrator({ db, provider });\n");
+  const std::string init =
+      "import { Kysely, sql } from 'kysely';\n"
+      "export async function up(db: Kysely<any>): Promise<void> {\n"
+      "  await db.schema.createTable('llmResults').addColumn('modelVersion', 'text').execute();\n"
+      "  await sql`CREATE INDEX llm_results_model ON llm_results (model_version)`.execute(db);\n"
+      "}\n";
+  fs.add("src/migrations/2024_05_01_init.ts", init);
+  Loaded r = load(fs, "src/migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "kysely");
+  REQUIRE(r.files.size() == 1);
+  CHECK(r.files[0].sql ==
+        "create table \"llm_results\" (\"model_version\" text);\nCREATE INDEX llm_results_model ON llm_results (model_version);\n");
+  CHECK(r.files[0].uncertain_names.empty());
+  CHECK(r.files[0].notes.empty());
+  // A Migrator whose instance has no plugin: names as written.
+  fs.add("src/db.ts", "import { Kysely, Migrator } from 'kysely';\n"
+                      "const db = new Kysely<any>({ dialect });\nconst migrator = new Migrator({ db, provider });\n");
+  r = load(fs, "src/migrations");
+  REQUIRE(r.ok);
+  CHECK(r.files[0].sql.starts_with("create table \"llmResults\" (\"modelVersion\" text);"));
+  // A view over a query builder: its name is uncertain, not every word of the file.
+  fs.add("src/migrations/2024_06_01_view.ts",
+         "import { Kysely } from 'kysely';\n"
+         "export async function up(db: Kysely<any>): Promise<void> {\n"
+         "  const qb = db.selectFrom('llm_results').select(['model_version']);\n"
+         "  await db.schema.createView('hot_view').materialized().as(qb).execute();\n"
+         "}\n");
+  r = load(fs, "src/migrations");
+  REQUIRE(r.ok);
+  REQUIRE(r.files.size() == 2);
+  CHECK(r.files[1].uncertain_names == std::vector<std::string>{"hot_view"});
+  REQUIRE(r.files[1].notes.size() == 1);
+  CHECK(r.files[1].notes[0].second == "db.schema.createView('hot_view') over a query builder: its columns are not modelled");
+}
+
 TEST_CASE("fizz: each operation as the statement fizz's postgres translator writes, mapped to its line") {
   const std::string fizz =
       "create_table(\"teams\") {\n"
