@@ -1,0 +1,35 @@
+package models
+
+import (
+	"time"
+
+	"github.com/gobuffalo/pop/v6"
+	"github.com/gofrs/uuid"
+
+	"example.com/accounts/internal/storage"
+)
+
+type User struct {
+	ID          uuid.UUID  `json:"id" db:"id"`
+	Email       string     `json:"email" db:"email"`
+	BannedUntil *time.Time `json:"banned_until,omitempty" db:"banned_until"`
+	CreatedAt   time.Time  `json:"created_at" db:"created_at"`
+	Sessions    []Session  `json:"-" has_many:"sessions"`
+	Password    string     `json:"-" db:"-"`
+	IsAdmin     bool       `json:"is_admin"`
+}
+
+func (User) TableName() string {
+	tableName := "users"
+	return tableName
+}
+
+func (u *User) BeforeCreate(tx *pop.Connection) error { return nil }
+
+func FindUserByEmail(tx *storage.Connection, email string) (*User, error) {
+	user := &User{}
+	if err := tx.Q().Where("email = ? AND banned_until IS NULL", email).First(user); err != nil {
+		return nil, err
+	}
+	return user, nil
+}
