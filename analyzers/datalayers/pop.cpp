@@ -12,7 +12,8 @@
 // their table from the model argument of the call that runs them (First, All, Find, Count,
 // Exists, Last, Paginate ...), its type read from the argument (&Model{}, a variable the
 // function declares); Select("a, b") and UpdateColumns(&m, "a", "b") name columns too. A chain
-// with a join, RawQuery or a scope is left out.
+// with a join, RawQuery or a scope is left out. UpdateColumns(&m, "a") and UpdateOnly(&m, "a")
+// write the columns they name.
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -155,8 +156,48 @@ class Reader {
     return table;
   }
 
+  /// tx.UpdateColumns(&m, "a", "b") / tx.UpdateOnly(m, "a"): the columns written.
+  void update_columns(const go::Link& l, TSNode top, FileOutput* out) {
+    if (l.args.size() < 2) return;
+    std::string type = go::value_type(l.args[0], src_);
+    auto table = model_table(type);
+    if (!table) return;
+    std::string schema, rel;
+    split(*table, &schema, &rel);
+    auto& reqs = out->requirements;
+    size_t unit = reqs.units.size();
+    bool any = false;
+    for (size_t i = 1; i < l.args.size(); ++i) {
+      std::string_view text;
+      uint32_t at;
+      if (!go::literal(l.args[i], src_, &text, &at) || !go::plain_name(text)) continue;
+      if (!any) {
+        any = true;
+        requirements::Unit u;
+        u.file = std::string(in_.path);
+        u.fingerprint_text = std::string(node_text(top, src_));
+        reqs.units.push_back(std::move(u));
+      }
+      requirements::Requirement q;
+      q.object = requirements::Object::Column;
+      q.schema = schema;
+      q.relation = rel;
+      q.column = std::string(text);
+      q.span = {at, static_cast<uint32_t>(at + text.size())};
+      q.unit = unit;
+      q.use = requirements::Use::Write;
+      q.describe = "pop " + std::string(l.name) + "(" + type + ", \"" + std::string(text) + "\") writes column " + rel +
+                   "." + std::string(text);
+      reqs.requirements.push_back(std::move(q));
+    }
+  }
+
   void chain(TSNode top, FileOutput* out) {
     std::vector<go::Link> links = go::chain(top, src_);
+    if (!links.empty() && (links.back().name == "UpdateColumns" || links.back().name == "UpdateOnly")) {
+      update_columns(links.back(), top, out);
+      return;
+    }
     if (links.size() < 2) return;
     static const std::set<std::string_view> kOpaque = {"Join", "LeftJoin", "RightJoin", "InnerJoin", "LeftOuterJoin",
                                                        "RightOuterJoin", "RawQuery", "Scope", "Eager", "EagerPreload",

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/gobuffalo/pop/v6"
@@ -32,4 +33,9 @@ func FindUserByEmail(tx *storage.Connection, email string) (*User, error) {
 		return nil, err
 	}
 	return user, nil
+}
+
+// SignOutEverywhere ends a user's sessions; pop cannot express the bulk update.
+func SignOutEverywhere(tx *storage.Connection, user *User) error {
+	return tx.RawQuery(fmt.Sprintf("update %q set not_after = now() where user_id = ?", Session{}.TableName()), user.ID).Exec()
 }
