@@ -15,7 +15,8 @@
 // Query chains name columns too: after db.NewSelect()/NewInsert()/NewUpdate()/NewDelete(),
 // Model(&m) or Table("t") gives the table and Column("a"), Where("c = ?"), Set("c = ?"),
 // Order("c desc"), Group("c") name its columns; a chain with a join, a relation, a table
-// expression or a subquery is left out (an unqualified name may belong to another table).
+// expression or a subquery is left out (an unqualified name may belong to another table); an
+// insert's On("CONFLICT ... DO UPDATE") keeps its Set names the table's.
 // A model whose table the project creates with NewCreateTable is not required.
 #include <algorithm>
 #include <cctype>
@@ -306,6 +307,8 @@ class Reader {
         "Join", "JoinOn", "JoinOnOr", "Relation", "TableExpr", "ModelTableExpr", "With", "WithRecursive", "Union",
         "UnionAll", "Intersect", "Except", "WhereGroup", "ColumnExpr", "On", "Apply"};
     for (const go::Link& l : links) {
+      // NewInsert().On("CONFLICT (...) DO UPDATE").Set("c = EXCLUDED.c"): the upsert's own table.
+      if (l.name == "On" && verb == "NewInsert") continue;
       if (kOpaque.count(l.name)) return;
       if (l.name == "Table") {
         std::string_view t;
@@ -389,8 +392,13 @@ class Reader {
   std::string dir_;
 };
 
+/// A file that imports bun, or runs its queries through a handle another package wraps
+/// (`db.DB.NewInsert()`).
 bool relevant(std::string_view text) {
-  return text.find("github.com/uptrace/bun") != std::string_view::npos;
+  if (text.find("github.com/uptrace/bun") != std::string_view::npos) return true;
+  for (std::string_view call : {".NewSelect()", ".NewInsert()", ".NewUpdate()", ".NewDelete()"})
+    if (text.find(call) != std::string_view::npos) return true;
+  return false;
 }
 
 void extract(const FileInput& in, FileOutput* out) {

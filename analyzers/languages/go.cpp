@@ -5,6 +5,7 @@
 // shares a name with sqlx's Select(&dest, query); the engine tells them apart because a string
 // sits where the destination belongs. Definitions: const/var specs at any level, `:=`, `=` and
 // `+=`; parameters hide constants of the same name.
+#include <cctype>
 #include <cstring>
 
 #include "analyzers/languages/string_eval.h"
@@ -166,6 +167,18 @@ class GoSyntax final : public HostSyntax {
     for (const char* t : kTypes)
       if (node_is(node, t)) return true;
     return false;
+  }
+
+  /// `ctx`, `reqCtx`, `context.Background()`, `r.Context()`.
+  bool context_argument(TSNode node, std::string_view source) const override {
+    if (node_is(node, "identifier")) {
+      std::string name(node_text(node, source));
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return name.find("ctx") != std::string::npos || name == "context";
+    }
+    if (!node_is(node, "call_expression") || ts_node_named_child_count(field(node, "arguments")) != 0) return false;
+    std::string_view fn = node_text(field(node, "function"), source);
+    return fn == "context.Background" || fn == "context.TODO" || fn.ends_with(".Context");
   }
 
   bool package_scope() const override { return true; }

@@ -1076,7 +1076,7 @@ class Engine {
       }
     }
     TSNode arg = args[at];
-    if (syntax_.cannot_be_sql(arg)) return;
+    if (syntax_.cannot_be_sql(arg) || (args.size() == 1 && syntax_.context_argument(arg, src_))) return;
     // execute(text("...")), or q = text("..."); execute(q): the inner call reports the SQL.
     TSNode value = arg;
     if (syntax_.kind(arg) == ExprKind::kIdentifier) {

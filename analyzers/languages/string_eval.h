@@ -100,6 +100,12 @@ class HostSyntax {
   }
   /// A value that can never hold SQL (a number, a list, a function): no dynamic site for it.
   virtual bool cannot_be_sql(TSNode node) const = 0;
+  /// Whether an argument is a context (Go's ctx): passed alone to a database call's name, the
+  /// call runs a query builder (bun's db.NewSelect()...Scan(ctx)), not a string of SQL.
+  virtual bool context_argument(TSNode node, std::string_view source) const {
+    (void)node, (void)source;
+    return false;
+  }
   /// A subtree whose strings are another query language (JPQL in JPA's @Query, HQL in
   /// createQuery): neither a site nor searched for sites.
   virtual bool foreign_query(TSNode node, std::string_view source) const {

@@ -954,6 +954,7 @@ TEST_CASE("bun: NewSelect/NewUpdate chains through Model and Table; joins and re
       "  db.NewUpdate().Table(\"sessions\").Set(\"revoked_at = ?\", now).Where(\"user_id = ?\", 1).Exec(ctx)\n"
       "  db.NewSelect().Model(&users).Relation(\"Profile\").Where(\"nickname = ?\", n).Scan(ctx)\n"
       "  db.NewSelect().Model((*Unknown)(nil)).Where(\"x = ?\", 1).Scan(ctx)\n"
+      "  db.NewInsert().Model(&users).On(\"CONFLICT (id) DO UPDATE\").Set(\"email = EXCLUDED.email\").Exec(ctx)\n"
       "}\n";
   FileOutput out = run_in_project("bun", {{"store/models.go", models}, {"store/queries.go", queries}}, "store/queries.go");
   CHECK(described(out, queries) == std::vector<std::string>{
@@ -965,6 +966,7 @@ TEST_CASE("bun: NewSelect/NewUpdate chains through Model and Table; joins and re
                                        "relation public.sessions read @sessions",
                                        "column public.sessions.revoked_at read @revoked_at",
                                        "column public.sessions.user_id read @user_id",
+                                       "column public.users.email read @email",
                                    });
   FileOutput created = run_in_project("bun", {{"store/models.go", models}, {"store/create.go",
                                                                             "package store\nimport \"github.com/uptrace/bun\"\n"
