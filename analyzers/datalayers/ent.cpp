@@ -6,12 +6,14 @@
 //
 // Columns: "id", and each `field.<Kind>("name", ...)` of Fields() (its StorageKey("col") when
 // given); ent's own mixins add theirs (mixin.Time: create_time, update_time; CreateTime,
-// UpdateTime); another mixin, edges (their foreign keys) and anything Fields() builds in code
-// are left out. The table is `entsql.Annotation{Table: "t"}` of Annotations(), else ent's name:
+// UpdateTime), and a mixin of the project's (any package) the literal fields of its Fields();
+// edges (their foreign keys) and anything Fields() builds in code are left out. The table is `entsql.Annotation{Table: "t"}` of Annotations(), else ent's name:
 // the type name pluralized and snake_cased (User -> users, UserGroup -> user_groups); a name
 // whose plural English does not make plain (Person, Status, Category) is listed as unchecked.
 // A project that migrates at start-up (client.Schema.Create) creates its tables itself: its
-// schemas are listed as unchecked.
+// schemas are listed as unchecked. Entities are the `struct{ ent.Schema }` types of a package
+// named schema (what `ent generate ./ent/schema` reads), outside test folders; a mixin embeds
+// ent.Schema as well but lives elsewhere or carries settings.
 #include <cctype>
 #include <map>
 #include <optional>
@@ -70,6 +72,21 @@ std::string plain_plural(std::string_view name) {
   return std::string(name) + "s";
 }
 
+/// Whether a path is a test's or a test helper's (testutils/, internal/tests/), whose
+/// Schema.Create builds a throwaway test database.
+bool test_path(std::string_view path) {
+  if (path.ends_with("_test.go")) return true;
+  size_t begin = 0;
+  while (begin < path.size()) {
+    size_t end = path.find('/', begin);
+    if (end == std::string_view::npos) break;  // the file name itself
+    std::string_view dir = path.substr(begin, end - begin);
+    if (dir.starts_with("test") || dir == "e2e" || dir.ends_with("test") || dir.ends_with("tests")) return true;
+    begin = end + 1;
+  }
+  return false;
+}
+
 struct Column {
   std::string name, how;
   requirements::Span span;
@@ -80,6 +97,7 @@ class Reader {
   explicit Reader(const FileInput& in) : in_(in), src_(in.text), decl_(go::declarations(in.root, in.text)) {}
 
   void run(FileOutput* out) {
+    if (!schema_package() || test_path(in_.path)) return;  // a test's own schemas
     bool auto_migrates = in_.facts && in_.facts->count("ent:auto-migrates");
     for (size_t i = 0; i < decl_.structs.size(); ++i) {
       auto& [name, type] = decl_.structs[i];
@@ -118,10 +136,34 @@ class Reader {
     }
   }
 
+  void index_mixins(std::vector<std::pair<std::string, std::string>>* out) const {
+    std::string dir = go::folder(in_.path);
+    for (auto& [name, type] : decl_.structs) {
+      TSNode fields_list = returned_list(name, "Fields");
+      if (ts_node_is_null(fields_list)) continue;
+      std::vector<Column> cols;
+      std::set<std::string> seen;
+      bool id = false;
+      read_fields(fields_list, &cols, &seen, &id);
+      std::string key = "ent:model:" + (dir.empty() ? name : dir + "/" + name);
+      for (const Column& c : cols) out->push_back({key, "col=" + c.name});
+    }
+  }
+
  private:
+  /// An entity schema is `struct { ent.Schema }` alone: a mixin embeds ent.Schema too, but
+  /// carries settings (FieldPrefix) or lives outside the schema package.
   bool embeds_schema(TSNode type) const {
-    for (const go::Field& f : go::fields(type, src_))
-      if (f.names.empty() && f.type_text == "ent.Schema") return true;
+    std::vector<go::Field> fs = go::fields(type, src_);
+    return fs.size() == 1 && fs[0].names.empty() && fs[0].type_text == "ent.Schema";
+  }
+
+  /// `package schema`: the package `ent generate` reads.
+  bool schema_package() const {
+    for (uint32_t i = 0; i < ts_node_named_child_count(in_.root); ++i) {
+      TSNode c = ts_node_named_child(in_.root, i);
+      if (node_is(c, "package_clause")) return node_text(languages::first_named_child(c), src_) == "schema";
+    }
     return false;
   }
 
@@ -185,10 +227,13 @@ class Reader {
       std::string_view name, key;
       uint32_t at = 0, key_at = 0;
       if (!go::literal(links[0].args[0], src_, &name, &at)) continue;
-      bool keyed = false;
+      bool keyed = false, computed_key = false;
       for (size_t i = 1; i < links.size(); ++i)
-        if (links[i].name == "StorageKey" && links[i].args.size() == 1)
-          keyed = go::literal(links[i].args[0], src_, &key, &key_at);
+        if (links[i].name == "StorageKey") {
+          keyed = links[i].args.size() == 1 && go::literal(links[i].args[0], src_, &key, &key_at);
+          computed_key = !keyed;
+        }
+      if (computed_key) continue;  // StorageKey(prefix + "x"): the column is named at run time
       if (name == "id") *id_defined = true;
       std::string col(keyed ? key : name);
       if (!go::plain_name(col)) continue;
@@ -205,11 +250,14 @@ class Reader {
       if (!node_is(e, "composite_literal")) continue;
       std::string_view t = node_text(field(e, "type"), src_);
       requirements::Span span{ts_node_start_byte(e), ts_node_end_byte(e)};
-      std::vector<const char*> names;
+      std::vector<std::string> names;
       if (t == "mixin.Time") names = {"create_time", "update_time"};
       else if (t == "mixin.CreateTime") names = {"create_time"};
       else if (t == "mixin.UpdateTime") names = {"update_time"};
-      for (const char* n : names)
+      else if (auto facts = go::model_fact(in_.facts, "ent", go::folder(in_.path), decl_.imports, std::string(t)))
+        for (const std::string& v : *facts)
+          if (v.starts_with("col=")) names.push_back(v.substr(4));
+      for (const std::string& n : names)
         if (seen->insert(n).second) cols->push_back({n, std::string(t) + "{}", span});
     }
   }
@@ -286,29 +334,19 @@ void extract(const FileInput& in, FileOutput* out) {
   Reader(in).run(out);
 }
 
-/// Whether a path is a test's or a test helper's (testutils/, internal/tests/), whose
-/// Schema.Create builds a throwaway test database.
-bool test_path(std::string_view path) {
-  if (path.ends_with("_test.go")) return true;
-  size_t begin = 0;
-  while (begin < path.size()) {
-    size_t end = path.find('/', begin);
-    if (end == std::string_view::npos) break;  // the file name itself
-    std::string_view dir = path.substr(begin, end - begin);
-    if (dir.starts_with("test") || dir == "e2e" || dir.ends_with("test") || dir.ends_with("tests")) return true;
-    begin = end + 1;
-  }
-  return false;
-}
-
-/// A project that calls client.Schema.Create outside its tests migrates at start-up.
+/// A project that calls client.Schema.Create outside its tests migrates at start-up. Every
+/// struct with a Fields() method (a mixin of the project's, `detailedline.Mixin{}`) is recorded
+/// with its literal fields' columns, for the schemas that list it in Mixin().
 void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   if (test_path(in.path)) return;
   if (in.text.find(".Schema.Create(") != std::string_view::npos) out->push_back({"ent:auto-migrates", std::string(in.path)});
+  if (in.text.find("entgo.io/ent") == std::string_view::npos || ts_node_is_null(in.root)) return;
+  Reader(in).index_mixins(out);
 }
 
 bool index_reads(std::string_view path, std::string_view text) {
-  return path.ends_with(".go") && text.find(".Schema.Create(") != std::string_view::npos;
+  return path.ends_with(".go") &&
+         (text.find(".Schema.Create(") != std::string_view::npos || text.find("entgo.io/ent") != std::string_view::npos);
 }
 
 }  // namespace

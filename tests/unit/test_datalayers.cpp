@@ -1085,6 +1085,7 @@ TEST_CASE("ent: schema fields and StorageKey, the ID, ent's mixins, entsql table
       "  return []ent.Field{\n"
       "    field.String(\"plate\").Unique(),\n"
       "    field.Int(\"odometer_km\").Optional().StorageKey(\"odometer\"),\n"
+      "    field.String(\"vin\").StorageKey(prefix + \"vin\"),\n"
       "  }\n"
       "}\n"
       "func (Vehicle) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, audit.Mixin{}} }\n"
@@ -1115,4 +1116,28 @@ TEST_CASE("ent: schema fields and StorageKey, the ID, ent's mixins, entsql table
   FileOutput tested = run_in_project("ent", {{"ent/schema/schema.go", src}, {"internal/testutils/db.go", main_go}},
                                      "ent/schema/schema.go");
   CHECK(tested.requirements.requirements.size() == 9);
+}
+
+TEST_CASE("ent: a mixin of the project's, in another package, adds its literal fields") {
+  const std::string mixins =
+      "package entutils\n"
+      "import (\n  \"entgo.io/ent\"\n  \"entgo.io/ent/schema/field\"\n  \"entgo.io/ent/schema/mixin\"\n)\n"
+      "type NamespaceMixin struct{ mixin.Schema }\n"
+      "func (NamespaceMixin) Fields() []ent.Field { return []ent.Field{field.String(\"namespace\").Immutable()} }\n"
+      "type PrefixMixin struct{ mixin.Schema; Prefix string }\n"
+      "func (m PrefixMixin) Fields() []ent.Field { return []ent.Field{field.String(\"x\").StorageKey(m.Prefix + \"_x\")} }\n";
+  const std::string schema =
+      "package schema\n"
+      "import (\n  \"entgo.io/ent\"\n  \"entgo.io/ent/schema/field\"\n  \"example.com/app/pkg/entutils\"\n)\n"
+      "type Meter struct { ent.Schema }\n"
+      "func (Meter) Mixin() []ent.Mixin { return []ent.Mixin{entutils.NamespaceMixin{}, entutils.PrefixMixin{Prefix: \"m\"}} }\n"
+      "func (Meter) Fields() []ent.Field { return []ent.Field{field.String(\"slug\")} }\n";
+  FileOutput out = run_in_project("ent", {{"pkg/entutils/mixins.go", mixins}, {"ent/schema/meter.go", schema}},
+                                  "ent/schema/meter.go");
+  CHECK(described(out, schema) == std::vector<std::string>{
+                                      "relation public.meters read @Meter",
+                                      "column public.meters.id read @Meter",
+                                      "column public.meters.slug read @slug",
+                                      "column public.meters.namespace read @entutils.NamespaceMixin{}",
+                                  });
 }
