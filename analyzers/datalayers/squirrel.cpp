@@ -9,7 +9,9 @@
 // And/Or of those, "col = ?" conjuncts of a string predicate, OrderBy/GroupBy names that are not
 // the select list's output names, Columns, Set and SetMap keys. The chain starts at the
 // package (`sq.Select`), at StatementBuilder, or at a variable the file sets from
-// StatementBuilder (`psql := sq.StatementBuilder.PlaceholderFormat(sq.Dollar)`).
+// StatementBuilder (`psql := sq.StatementBuilder.PlaceholderFormat(sq.Dollar)`), or at a field
+// or parameter of type StatementBuilderType (`dbInfo.stbl.Delete("tuple")`). A file that
+// imports another engine's driver (a MySQL store beside the PostgreSQL one) is left out.
 //
 // Why not the SQL extractor's fragment reading: squirrel's pieces are not a text with holes but
 // a tree of builder values; reading them here keeps every name's span on its own literal, and
@@ -24,6 +26,7 @@
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/go_model.h"
 #include "analyzers/languages/string_eval.h"
+#include "analyzers/source/code_kind.h"
 
 namespace schemagate::datalayers {
 namespace {
@@ -47,6 +50,8 @@ class Reader {
 
   void run(FileOutput* out) {
     if (alias_.empty()) return;
+    // squirrel builds for any engine: a file of a MySQL or SQLite store is not PostgreSQL's.
+    if (!source::other_engine_of_code(in_.path, src_).empty()) return;
     builders_ = builder_variables();
     for (TSNode top : go::chain_tops(in_.root)) chain(top, out);
   }
@@ -68,6 +73,13 @@ class Reader {
       size_t b = left.size();
       while (b > 0 && (std::isalnum(static_cast<unsigned char>(left[b - 1])) || left[b - 1] == '_')) --b;
       if (b < left.size()) out.insert(std::string(left.substr(b)));
+    }
+    // Fields and parameters of the builder's type: `stbl sq.StatementBuilderType`.
+    std::string type = " " + alias_ + ".StatementBuilderType";
+    for (size_t at = src_.find(type); at != std::string_view::npos; at = src_.find(type, at + 1)) {
+      size_t b = at;
+      while (b > 0 && (std::isalnum(static_cast<unsigned char>(src_[b - 1])) || src_[b - 1] == '_')) --b;
+      if (b < at) out.insert(std::string(src_.substr(b, at - b)));
     }
     return out;
   }
@@ -191,6 +203,10 @@ class Reader {
 
   bool starts_here(TSNode receiver, const std::vector<go::Link>& links, size_t head) const {
     std::string_view r = node_text(receiver, src_);
+    if (node_is(receiver, "selector_expression")) {  // dbInfo.stbl: a field of the builder's type
+      std::string_view f = node_text(field(receiver, "field"), src_);
+      if (head == 0 && builders_.count(std::string(f))) return true;
+    }
     if (head == 0) return r == alias_ || builders_.count(std::string(r));
     // sq.StatementBuilder.PlaceholderFormat(sq.Dollar).Select(...)
     if (r.starts_with(alias_ + ".StatementBuilder")) return true;

@@ -1044,7 +1044,9 @@ TEST_CASE("squirrel: Select/Insert/Update chains from the package or a Statement
       "  psql.Update(\"orders\").Set(\"state\", s).SetMap(map[string]interface{}{\"shipped_at\": now}).Where(\"id = ?\", id)\n"
       "  sq.Select(\"o.id\", \"email\").From(\"orders o\").Join(\"customers c ON c.id = o.customer_id\").Where(sq.Eq{\"o.state\": s, \"name\": n})\n"
       "  sq.Select(\"*\").FromSelect(inner, \"x\").Where(\"y = ?\", 1)\n"
-      "}\n";
+      "}\n"
+      "type DBInfo struct { stbl sq.StatementBuilderType }\n"
+      "func (d *DBInfo) g() { d.stbl.Delete(\"tuple\").Where(sq.Eq{\"store\": s}) }\n";
   FileOutput out = run("squirrel", "orders/repo.go", src);
   CHECK(described(out, src) == std::vector<std::string>{
                                    "relation public.orders read @orders",
@@ -1070,6 +1072,8 @@ TEST_CASE("squirrel: Select/Insert/Update chains from the package or a Statement
                                    "relation public.orders read @orders",
                                    "column public.orders.state read @state",
                                    "column public.orders.id read @id",
+                                   "relation public.tuple read @tuple",
+                                   "column public.tuple.store read @store",
                                });
 }
 
