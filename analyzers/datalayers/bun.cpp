@@ -84,10 +84,7 @@ BunTag bun_tag(TSNode tag, std::string_view src) {
   return out;
 }
 
-struct Column {
-  std::string name, field;
-  requirements::Span span;
-};
+using Column = go::ModelColumn;
 
 class Reader {
  public:
@@ -233,41 +230,14 @@ class Reader {
     return std::nullopt;  // another package's: found through its facts only
   }
 
-  void split(const std::string& table, std::string* schema, std::string* rel) const {
-    *schema = in_.default_schema;
-    *rel = table;
-    if (size_t dot = table.find('.'); dot != std::string::npos) *schema = table.substr(0, dot), *rel = table.substr(dot + 1);
-  }
-
   void emit_model(const std::string& name, const std::string& table, const std::vector<Column>& cols, FileOutput* out) {
-    auto& reqs = out->requirements;
-    std::string schema, rel;
-    split(table, &schema, &rel);
-    size_t unit = reqs.units.size();
-    requirements::Unit u;
-    u.file = std::string(in_.path);
-    u.fingerprint_text = "bun model " + name + " table:" + table;
-    reqs.units.push_back(std::move(u));
-    requirements::Requirement r;
-    r.object = requirements::Object::Relation;
-    r.schema = schema;
-    r.relation = rel;
-    r.span = table_at_.at(table);
-    r.unit = unit;
-    r.describe = "bun model " + name + " is stored in table " + rel + " (table: in its bun.BaseModel tag)";
-    reqs.requirements.push_back(r);
-    for (const Column& c : cols) {
-      requirements::Requirement q;
-      q.object = requirements::Object::Column;
-      q.schema = schema;
-      q.relation = rel;
-      q.column = c.name;
-      q.span = c.span;
-      q.unit = unit;
-      q.describe = "bun model " + name + " field " + c.field + " maps to column " + rel + "." + c.name +
-                   "; bun selects, inserts and updates every mapped field";
-      reqs.requirements.push_back(std::move(q));
-    }
+    go::UnitWriter w(in_, out, "bun model " + name + " table:" + table);
+    std::string rel = w.split(table).second;
+    w.relation(table, table_at_.at(table), "bun model " + name + " is stored in table " + rel + " (table: in its bun.BaseModel tag)");
+    for (const Column& c : cols)
+      w.column(table, c.name, c.span, requirements::Use::Read,
+               "bun model " + name + " field " + c.field + " maps to column " + rel + "." + c.name +
+                   "; bun selects, inserts and updates every mapped field");
   }
 
   /// The table of model type `type` ("T" of this file or package, "pkg.T" of another), or nullopt.
@@ -328,30 +298,9 @@ class Reader {
       }
     }
     if (!table || (explicit_table && has_model)) return;
-    std::string schema, rel;
-    split(*table, &schema, &rel);
-    auto& reqs = out->requirements;
-    size_t unit = reqs.units.size();
-    bool any = false;
-    auto open = [&] {
-      if (any) return;
-      any = true;
-      requirements::Unit u;
-      u.file = std::string(in_.path);
-      u.fingerprint_text = std::string(node_text(top, src_));
-      reqs.units.push_back(std::move(u));
-    };
-    if (explicit_table) {
-      open();
-      requirements::Requirement r;
-      r.object = requirements::Object::Relation;
-      r.schema = schema;
-      r.relation = rel;
-      r.span = table_span;
-      r.unit = unit;
-      r.describe = "bun " + via + " queries table " + rel;
-      reqs.requirements.push_back(r);
-    }
+    go::UnitWriter w(in_, out, std::string(node_text(top, src_)));
+    std::string rel = w.split(*table).second;
+    if (explicit_table) w.relation(*table, table_span, "bun " + via + " queries table " + rel);
     for (const go::Link& l : links) {
       std::vector<std::pair<std::string, uint32_t>> cols;
       std::string shown;
@@ -369,18 +318,9 @@ class Reader {
           break;
         shown += (shown.empty() ? "\"" : ", \"") + std::string(text) + "\"";
       }
-      for (auto& [col, offset] : cols) {
-        open();
-        requirements::Requirement q;
-        q.object = requirements::Object::Column;
-        q.schema = schema;
-        q.relation = rel;
-        q.column = col;
-        q.span = {offset, static_cast<uint32_t>(offset + col.size())};
-        q.unit = unit;
-        q.describe = "bun " + via + "." + std::string(l.name) + "(" + shown + ") names column " + rel + "." + col;
-        reqs.requirements.push_back(std::move(q));
-      }
+      for (auto& [col, offset] : cols)
+        w.column(*table, col, {offset, static_cast<uint32_t>(offset + col.size())}, requirements::Use::Read,
+                 "bun " + via + "." + std::string(l.name) + "(" + shown + ") names column " + rel + "." + col);
     }
   }
 

@@ -291,33 +291,14 @@ class Reader {
 
   void emit(const std::string& name, const std::string& table, bool annotated, requirements::Span table_span,
             const std::vector<Column>& cols, FileOutput* out) const {
-    auto& reqs = out->requirements;
-    size_t unit = reqs.units.size();
-    requirements::Unit u;
-    u.file = std::string(in_.path);
-    u.fingerprint_text = "ent schema " + name + " table " + table;
-    reqs.units.push_back(std::move(u));
-    requirements::Requirement r;
-    r.object = requirements::Object::Relation;
-    r.schema = in_.default_schema;
-    r.relation = table;
-    r.span = table_span;
-    r.unit = unit;
-    r.describe = "ent schema " + name + " is stored in table " + table +
-                 (annotated ? " (its entsql.Annotation)" : " (ent's name for it: plural, snake_case)");
-    reqs.requirements.push_back(r);
-    for (const Column& c : cols) {
-      requirements::Requirement q;
-      q.object = requirements::Object::Column;
-      q.schema = in_.default_schema;
-      q.relation = table;
-      q.column = c.name;
-      q.span = c.span;
-      q.unit = unit;
-      q.describe = "ent schema " + name + " " + c.how + " maps to column " + table + "." + c.name +
-                   "; the generated client selects every field";
-      reqs.requirements.push_back(std::move(q));
-    }
+    go::UnitWriter w(in_, out, "ent schema " + name + " table " + table);
+    w.relation(table, table_span,
+               "ent schema " + name + " is stored in table " + table +
+                   (annotated ? " (its entsql.Annotation)" : " (ent's name for it: plural, snake_case)"));
+    for (const Column& c : cols)
+      w.column(table, c.name, c.span, requirements::Use::Read,
+               "ent schema " + name + " " + c.how + " maps to column " + table + "." + c.name +
+                   "; the generated client selects every field");
   }
 
   const FileInput& in_;

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <functional>
+#include <tuple>
 
 #include "analyzers/languages/string_eval.h"
 
@@ -206,6 +207,17 @@ std::vector<Link> chain(TSNode top, std::string_view src, TSNode* receiver) {
   return links;
 }
 
+bool link_columns(const Link& l, std::string_view src, const std::set<std::string_view>& where,
+                  const std::set<std::string_view>& lists, std::string_view* text,
+                  std::vector<std::pair<std::string, uint32_t>>* cols) {
+  uint32_t at;
+  if (l.args.empty() || !literal(l.args[0], src, text, &at)) return false;
+  if (where.count(l.name)) where_columns(*text, at, cols);
+  else if (lists.count(l.name)) list_columns(*text, at, l.name == "Order" || l.name == "OrderBy", cols);
+  else return false;
+  return true;
+}
+
 std::vector<TSNode> chain_tops(TSNode root) {
   std::vector<TSNode> out, stack{root};
   while (!stack.empty()) {
@@ -348,6 +360,46 @@ Declarations declarations(TSNode root, std::string_view src) {
     }
   }
   return d;
+}
+
+size_t UnitWriter::open() {
+  if (unit_ != SIZE_MAX) return unit_;
+  unit_ = out_->requirements.units.size();
+  requirements::Unit u;
+  u.file = std::string(in_.path);
+  u.fingerprint_text = fingerprint_;
+  out_->requirements.units.push_back(std::move(u));
+  return unit_;
+}
+
+std::pair<std::string, std::string> UnitWriter::split(const std::string& table) const {
+  size_t dot = table.find('.');
+  if (dot == std::string::npos) return {in_.default_schema, table};
+  return {table.substr(0, dot), table.substr(dot + 1)};
+}
+
+void UnitWriter::relation(const std::string& table, requirements::Span span, std::string describe) {
+  requirements::Requirement r;
+  r.object = requirements::Object::Relation;
+  std::tie(r.schema, r.relation) = split(table);
+  r.span = span;
+  r.unit = open();
+  r.describe = std::move(describe);
+  out_->requirements.requirements.push_back(std::move(r));
+}
+
+void UnitWriter::column(const std::string& table, const std::string& column, requirements::Span span,
+                        requirements::Use use, std::string describe, bool quoted) {
+  requirements::Requirement q;
+  q.object = requirements::Object::Column;
+  std::tie(q.schema, q.relation) = split(table);
+  q.column = column;
+  q.span = span;
+  q.unit = open();
+  q.use = use;
+  q.quoted = quoted;
+  q.describe = std::move(describe);
+  out_->requirements.requirements.push_back(std::move(q));
 }
 
 std::string folder(std::string_view path) {

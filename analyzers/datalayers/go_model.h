@@ -13,6 +13,7 @@
 #pragma once
 #include <tree_sitter/api.h>
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -65,6 +66,13 @@ void where_columns(std::string_view text, uint32_t at, std::vector<std::pair<std
 /// A string literal without escapes: its text and the offset of its first character.
 bool literal(TSNode n, std::string_view src, std::string_view* text, uint32_t* at);
 
+/// A field of a model and the column it maps to; `span` is where the model names it.
+struct ModelColumn {
+  std::string name, field;
+  requirements::Span span;
+  bool quoted = false;  ///< the name has upper case letters: the ORM quotes it
+};
+
 /// The call's arguments, comments left out.
 std::vector<TSNode> arguments(TSNode call);
 
@@ -76,6 +84,13 @@ struct Link {
 };
 /// The links of the chain ending in `top`, and the expression they are called on.
 std::vector<Link> chain(TSNode top, std::string_view src, TSNode* receiver = nullptr);
+
+/// The columns a chain link names in its first argument, a literal: "c = ? AND d IS NULL" for a
+/// link of `where`, "a, b desc" for one of `lists` (ASC/DESC allowed after Order and OrderBy).
+/// False for other links and other arguments; *text is the literal.
+bool link_columns(const Link& l, std::string_view src, const std::set<std::string_view>& where,
+                  const std::set<std::string_view>& lists, std::string_view* text,
+                  std::vector<std::pair<std::string, uint32_t>>* cols);
 
 /// Every call expression of the tree that is the last call of its chain (`.Error` after it is
 /// a field, not a call).
@@ -96,6 +111,27 @@ struct Declarations {
   std::vector<std::pair<std::string, std::string>> imports;
 };
 Declarations declarations(TSNode root, std::string_view src);
+
+/// The requirements of one model declaration or one chain, as one unit of the file: the unit is
+/// opened by the first requirement (a chain that names nothing adds none) or by open().
+/// Tables are "t" (in the file's default schema) or "schema.t".
+class UnitWriter {
+ public:
+  UnitWriter(const FileInput& in, FileOutput* out, std::string fingerprint)
+      : in_(in), out_(out), fingerprint_(std::move(fingerprint)) {}
+  size_t open();
+  void relation(const std::string& table, requirements::Span span, std::string describe);
+  void column(const std::string& table, const std::string& column, requirements::Span span, requirements::Use use,
+              std::string describe, bool quoted = false);
+  /// "schema.t" -> schema, t; "t" -> the default schema, t.
+  std::pair<std::string, std::string> split(const std::string& table) const;
+
+ private:
+  const FileInput& in_;
+  FileOutput* out_;
+  std::string fingerprint_;
+  size_t unit_ = SIZE_MAX;
+};
 
 /// The folder of a root-relative path ("" at the root).
 std::string folder(std::string_view path);

@@ -125,11 +125,7 @@ Tag gorm_tag(TSNode tag, std::string_view src) {
   return out;
 }
 
-struct Column {
-  std::string name, field;
-  requirements::Span span;
-  bool quoted = false;
-};
+using Column = go::ModelColumn;
 
 struct Model {
   std::string name;
@@ -260,37 +256,16 @@ class Reader {
   }
 
   void emit_model(const Model& m, FileOutput* out) {
-    auto& reqs = out->requirements;
     const auto& [table, span] = tables_.at(m.name);
-    std::string schema = in_.default_schema, rel = table;
-    if (size_t dot = table.find('.'); dot != std::string::npos) schema = table.substr(0, dot), rel = table.substr(dot + 1);
-    size_t unit = reqs.units.size();
-    requirements::Unit u;
-    u.file = std::string(in_.path);
-    u.fingerprint_text = "gorm model " + m.name + " TableName(" + schema + "." + rel + ")";
-    reqs.units.push_back(std::move(u));
-    requirements::Requirement r;
-    r.object = requirements::Object::Relation;
-    r.schema = schema;
-    r.relation = rel;
-    r.span = span;
-    r.unit = unit;
-    r.describe = "GORM model " + m.name + " is stored in table " + rel + " (its TableName method)";
-    reqs.requirements.push_back(r);
-    for (const Column& c : m.columns) {
-      requirements::Requirement q;
-      q.object = requirements::Object::Column;
-      q.schema = schema;
-      q.relation = rel;
-      q.column = c.name;
-      q.span = c.span;
-      q.unit = unit;
-      q.quoted = c.quoted;
-      q.use = requirements::Use::Write;
-      q.describe = "GORM model " + m.name + " field " + c.field + " maps to column " + rel + "." + c.name +
-                   "; Create and Save write every field";
-      reqs.requirements.push_back(std::move(q));
-    }
+    std::string qualified = table.find('.') == std::string::npos ? in_.default_schema + "." + table : table;
+    go::UnitWriter w(in_, out, "gorm model " + m.name + " TableName(" + qualified + ")");
+    std::string rel = w.split(table).second;
+    w.relation(table, span, "GORM model " + m.name + " is stored in table " + rel + " (its TableName method)");
+    for (const Column& c : m.columns)
+      w.column(table, c.name, c.span, requirements::Use::Write,
+               "GORM model " + m.name + " field " + c.field + " maps to column " + rel + "." + c.name +
+                   "; Create and Save write every field",
+               c.quoted);
   }
 
   // Chains: db.Table("t").Where("c = ?", v).Order("d desc").Find(&out).
@@ -322,46 +297,19 @@ class Reader {
       }
     }
     if (!table || table->find('.') != std::string::npos) return;
-    auto& reqs = out->requirements;
-    size_t unit = reqs.units.size();
-    requirements::Unit u;
-    u.file = std::string(in_.path);
-    u.fingerprint_text = std::string(node_text(top, src_));
-    reqs.units.push_back(std::move(u));
-    if (explicit_table) {
-      requirements::Requirement r;
-      r.object = requirements::Object::Relation;
-      r.schema = in_.default_schema;
-      r.relation = *table;
-      r.span = table_span;
-      r.unit = unit;
-      r.describe = "GORM " + via + " queries table " + *table;
-      reqs.requirements.push_back(r);
-    }
+    go::UnitWriter w(in_, out, std::string(node_text(top, src_)));
+    w.open();  // the chain is a site even when it names nothing checkable
+    if (explicit_table) w.relation(*table, table_span, "GORM " + via + " queries table " + *table);
+    static const std::set<std::string_view> kWhere = {"Where", "Or", "Not", "Having"};
+    static const std::set<std::string_view> kLists = {"Select", "Order", "Group", "Pluck", "Distinct", "Omit"};
     for (const go::Link& l : links) {
-      if (l.args.empty()) continue;
       std::string_view text;
-      uint32_t at;
-      if (!go::literal(l.args[0], src_, &text, &at)) continue;
       std::vector<std::pair<std::string, uint32_t>> cols;
-      if (l.name == "Where" || l.name == "Or" || l.name == "Not" || l.name == "Having") go::where_columns(text, at, &cols);
-      else if (l.name == "Select" || l.name == "Order" || l.name == "Group" || l.name == "Pluck" || l.name == "Distinct" ||
-               l.name == "Omit")
-        go::list_columns(text, at, l.name == "Order", &cols);
-      else
-        continue;
-      for (auto& [col, offset] : cols) {
-        requirements::Requirement q;
-        q.object = requirements::Object::Column;
-        q.schema = in_.default_schema;
-        q.relation = *table;
-        q.column = col;
-        q.span = {offset, static_cast<uint32_t>(offset + col.size())};
-        q.unit = unit;
-        q.describe = "GORM " + via + "." + std::string(l.name) + "(\"" + std::string(text) + "\") names column " +
-                     *table + "." + col;
-        reqs.requirements.push_back(std::move(q));
-      }
+      if (!go::link_columns(l, src_, kWhere, kLists, &text, &cols)) continue;
+      for (auto& [col, offset] : cols)
+        w.column(*table, col, {offset, static_cast<uint32_t>(offset + col.size())}, requirements::Use::Read,
+                 "GORM " + via + "." + std::string(l.name) + "(\"" + std::string(text) + "\") names column " + *table +
+                     "." + col);
     }
   }
 

@@ -29,10 +29,7 @@ namespace {
 
 using languages::node_text;
 
-struct Column {
-  std::string name, field;
-  requirements::Span span;
-};
+using Column = go::ModelColumn;
 
 class Reader {
  public:
@@ -104,42 +101,15 @@ class Reader {
     return out;
   }
 
-  void split(const std::string& table, std::string* schema, std::string* rel) const {
-    *schema = in_.default_schema;
-    *rel = table;
-    if (size_t dot = table.find('.'); dot != std::string::npos) *schema = table.substr(0, dot), *rel = table.substr(dot + 1);
-  }
-
   void emit_model(const std::string& name, const go::TableNameMethod& t, const std::vector<Column>& cols,
                   FileOutput* out) {
-    auto& reqs = out->requirements;
-    std::string schema, rel;
-    split(t.table, &schema, &rel);
-    size_t unit = reqs.units.size();
-    requirements::Unit u;
-    u.file = std::string(in_.path);
-    u.fingerprint_text = "pop model " + name + " TableName(" + t.table + ")";
-    reqs.units.push_back(std::move(u));
-    requirements::Requirement r;
-    r.object = requirements::Object::Relation;
-    r.schema = schema;
-    r.relation = rel;
-    r.span = t.span;
-    r.unit = unit;
-    r.describe = "pop model " + name + " is stored in table " + rel + " (its TableName method)";
-    reqs.requirements.push_back(r);
-    for (const Column& c : cols) {
-      requirements::Requirement q;
-      q.object = requirements::Object::Column;
-      q.schema = schema;
-      q.relation = rel;
-      q.column = c.name;
-      q.span = c.span;
-      q.unit = unit;
-      q.describe = "pop model " + name + " field " + c.field + " maps to column " + rel + "." + c.name +
-                   "; pop selects every db-tagged field";
-      reqs.requirements.push_back(std::move(q));
-    }
+    go::UnitWriter w(in_, out, "pop model " + name + " TableName(" + t.table + ")");
+    std::string rel = w.split(t.table).second;
+    w.relation(t.table, t.span, "pop model " + name + " is stored in table " + rel + " (its TableName method)");
+    for (const Column& c : cols)
+      w.column(t.table, c.name, c.span, requirements::Use::Read,
+               "pop model " + name + " field " + c.field + " maps to column " + rel + "." + c.name +
+                   "; pop selects every db-tagged field");
   }
 
   std::optional<std::string> model_table(const std::string& type) const {
@@ -162,33 +132,15 @@ class Reader {
     std::string type = go::value_type(l.args[0], src_);
     auto table = model_table(type);
     if (!table) return;
-    std::string schema, rel;
-    split(*table, &schema, &rel);
-    auto& reqs = out->requirements;
-    size_t unit = reqs.units.size();
-    bool any = false;
+    go::UnitWriter w(in_, out, std::string(node_text(top, src_)));
+    std::string rel = w.split(*table).second;
     for (size_t i = 1; i < l.args.size(); ++i) {
       std::string_view text;
       uint32_t at;
       if (!go::literal(l.args[i], src_, &text, &at) || !go::plain_name(text)) continue;
-      if (!any) {
-        any = true;
-        requirements::Unit u;
-        u.file = std::string(in_.path);
-        u.fingerprint_text = std::string(node_text(top, src_));
-        reqs.units.push_back(std::move(u));
-      }
-      requirements::Requirement q;
-      q.object = requirements::Object::Column;
-      q.schema = schema;
-      q.relation = rel;
-      q.column = std::string(text);
-      q.span = {at, static_cast<uint32_t>(at + text.size())};
-      q.unit = unit;
-      q.use = requirements::Use::Write;
-      q.describe = "pop " + std::string(l.name) + "(" + type + ", \"" + std::string(text) + "\") writes column " + rel +
-                   "." + std::string(text);
-      reqs.requirements.push_back(std::move(q));
+      w.column(*table, std::string(text), {at, static_cast<uint32_t>(at + text.size())}, requirements::Use::Write,
+               "pop " + std::string(l.name) + "(" + type + ", \"" + std::string(text) + "\") writes column " + rel + "." +
+                   std::string(text));
     }
   }
 
@@ -221,41 +173,18 @@ class Reader {
       }
     }
     if (!query || !table) return;
-    std::string schema, rel;
-    split(*table, &schema, &rel);
-    auto& reqs = out->requirements;
-    size_t unit = reqs.units.size();
-    bool any = false;
+    go::UnitWriter w(in_, out, std::string(node_text(top, src_)));
+    std::string rel = w.split(*table).second;
+    static const std::set<std::string_view> kWhere = {"Where", "Having"};
+    static const std::set<std::string_view> kLists = {"Order", "Select", "GroupBy"};
     for (const go::Link& l : links) {
-      if (l.args.empty()) continue;
       std::string_view text;
-      uint32_t at;
-      if (!go::literal(l.args[0], src_, &text, &at)) continue;
       std::vector<std::pair<std::string, uint32_t>> cols;
-      if (l.name == "Where" || l.name == "Having") go::where_columns(text, at, &cols);
-      else if (l.name == "Order" || l.name == "Select" || l.name == "GroupBy")
-        go::list_columns(text, at, l.name == "Order", &cols);
-      else
-        continue;
-      for (auto& [col, offset] : cols) {
-        if (!any) {
-          any = true;
-          requirements::Unit u;
-          u.file = std::string(in_.path);
-          u.fingerprint_text = std::string(node_text(top, src_));
-          reqs.units.push_back(std::move(u));
-        }
-        requirements::Requirement q;
-        q.object = requirements::Object::Column;
-        q.schema = schema;
-        q.relation = rel;
-        q.column = col;
-        q.span = {offset, static_cast<uint32_t>(offset + col.size())};
-        q.unit = unit;
-        q.describe = "pop " + std::string(l.name) + "(\"" + std::string(text) + "\") on " + run + "(" + type +
-                     ") names column " + rel + "." + col;
-        reqs.requirements.push_back(std::move(q));
-      }
+      if (!go::link_columns(l, src_, kWhere, kLists, &text, &cols)) continue;
+      for (auto& [col, offset] : cols)
+        w.column(*table, col, {offset, static_cast<uint32_t>(offset + col.size())}, requirements::Use::Read,
+                 "pop " + std::string(l.name) + "(\"" + std::string(text) + "\") on " + run + "(" + type +
+                     ") names column " + rel + "." + col);
     }
   }
 

@@ -303,39 +303,18 @@ class Reader {
   }
 
   void emit(const Chain& c, TSNode top, FileOutput* out) {
-    std::string schema = in_.default_schema, rel = c.table;
-    if (size_t dot = c.table.find('.'); dot != std::string::npos) schema = c.table.substr(0, dot), rel = c.table.substr(dot + 1);
-    auto& reqs = out->requirements;
-    size_t unit = reqs.units.size();
-    requirements::Unit u;
-    u.file = std::string(in_.path);
-    u.fingerprint_text = std::string(node_text(top, src_));
-    reqs.units.push_back(std::move(u));
+    go::UnitWriter w(in_, out, std::string(node_text(top, src_)));
+    std::string rel = w.split(c.table).second;
     std::string via = "squirrel " + c.start + "." + c.head + "(...)";
-    requirements::Requirement r;
-    r.object = requirements::Object::Relation;
-    r.schema = schema;
-    r.relation = rel;
     uint32_t at = c.table_at.at + static_cast<uint32_t>(c.table.size() - rel.size());
-    r.span = {at, at + static_cast<uint32_t>(rel.size())};
-    r.unit = unit;
-    r.describe = via + " queries table " + rel;
-    reqs.requirements.push_back(r);
+    w.relation(c.table, {at, at + static_cast<uint32_t>(rel.size())}, via + " queries table " + rel);
+    requirements::Use use = c.head == "Select" || c.head == "Delete" ? requirements::Use::Read : requirements::Use::Write;
     std::set<std::pair<std::string, uint32_t>> seen;
     for (auto& [name, how, resolved] : c.columns) {
       auto col = resolved ? std::optional<Name>(name) : column_item(name, c);
-      if (!col) continue;
-      if (!seen.insert({col->value, col->at}).second) continue;
-      requirements::Requirement q;
-      q.object = requirements::Object::Column;
-      q.schema = schema;
-      q.relation = rel;
-      q.column = col->value;
-      q.span = {col->at, static_cast<uint32_t>(col->at + col->value.size())};
-      q.unit = unit;
-      q.use = c.head == "Select" || c.head == "Delete" ? requirements::Use::Read : requirements::Use::Write;
-      q.describe = via + how + " names column " + rel + "." + col->value;
-      reqs.requirements.push_back(std::move(q));
+      if (!col || !seen.insert({col->value, col->at}).second) continue;
+      w.column(c.table, col->value, {col->at, static_cast<uint32_t>(col->at + col->value.size())}, use,
+               via + how + " names column " + rel + "." + col->value);
     }
   }
 
