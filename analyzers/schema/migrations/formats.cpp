@@ -10,6 +10,7 @@
 //   kysely          .ts/.js files exporting up(db: Kysely) (code/kysely.cpp)
 //   knex            .js/.ts files exporting up(knex) (code/knex.cpp)
 //   go-steps        a Go list of upgrade functions taking a database handle (code/go_steps.cpp)
+//   gormigrate      a Go []*gormigrate.Migration{...} list of SQL Migrate functions (code/gormigrate.cpp)
 //   flyway          V<version>__ / R__ file names
 //   dbmate, goose,  directive comments inside the files (goose: also Go files registering
 //                   goose.AddMigration*)
@@ -38,6 +39,7 @@ extern const Format kSequelize;
 extern const Format kKysely;
 extern const Format kKnex;
 extern const Format kGoSteps;
+extern const Format kGormigrate;
 extern const Format kFlyway;
 extern const Format kDbmate;
 extern const Format kGoose;
@@ -49,7 +51,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kFlyway, kDbmate,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kGormigrate, kFlyway, kDbmate,
       kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };
