@@ -115,6 +115,12 @@ class Reader {
       requirements::Span table_span{at, at + static_cast<uint32_t>(name.size())};
       std::string table;
       bool annotated = annotation_table(name, &table, &table_span);
+      if (annotations_name_more(name, annotated)) {
+        out->unchecked.push_back({at, "ent schema",
+                                  "its Annotations() name the table or its schema in a way not read here (only "
+                                  "entsql.Annotation{Table: \"...\"} is)"});
+        continue;
+      }
       if (!annotated) {
         std::string plural = plain_plural(name);
         if (plural.empty()) {
@@ -168,10 +174,11 @@ class Reader {
   }
 
   /// `func (T) <method>() []X { return []X{...} }`: the literal's body, or a null node.
-  TSNode returned_list(const std::string& type, std::string_view method) const {
+  /// `func (T) <name>(...)` of this file, or a null node.
+  TSNode method(const std::string& type, std::string_view name) const {
     for (uint32_t i = 0; i < ts_node_named_child_count(in_.root); ++i) {
       TSNode m = ts_node_named_child(in_.root, i);
-      if (!node_is(m, "method_declaration") || node_text(field(m, "name"), src_) != method) continue;
+      if (!node_is(m, "method_declaration") || node_text(field(m, "name"), src_) != name) continue;
       std::string_view recv = node_text(field(m, "receiver"), src_);
       std::string r;
       for (size_t k = recv.size(); k-- > 0;) {
@@ -179,31 +186,36 @@ class Reader {
         if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') r.insert(r.begin(), c);
         else if (!r.empty()) break;
       }
-      if (r != type) continue;
-      TSNode body = field(m, "body");
-      if (ts_node_is_null(body)) return TSNode{};
-      TSNode ret{};
-      std::vector<TSNode> statements;
-      for (uint32_t k = 0; k < ts_node_named_child_count(body); ++k) {
-        TSNode s = ts_node_named_child(body, k);
-        if (node_is(s, "statement_list"))
-          for (uint32_t q = 0; q < ts_node_named_child_count(s); ++q) statements.push_back(ts_node_named_child(s, q));
-        else
-          statements.push_back(s);
-      }
-      for (TSNode s : statements)
-        if (node_is(s, "return_statement")) {
-          if (!ts_node_is_null(ret)) return TSNode{};
-          ret = s;
-        } else if (!node_is(s, "comment")) {
-          return TSNode{};  // the list is built in code
-        }
-      TSNode v = languages::first_named_child(ret);
-      if (node_is(v, "expression_list") && ts_node_named_child_count(v) == 1) v = ts_node_named_child(v, 0);
-      if (!node_is(v, "composite_literal")) return TSNode{};
-      return field(v, "body");
+      if (r == type) return m;
     }
     return TSNode{};
+  }
+
+  TSNode returned_list(const std::string& type, std::string_view name) const {
+    TSNode m = method(type, name);
+    if (ts_node_is_null(m)) return TSNode{};
+    TSNode body = field(m, "body");
+    if (ts_node_is_null(body)) return TSNode{};
+    TSNode ret{};
+    std::vector<TSNode> statements;
+    for (uint32_t k = 0; k < ts_node_named_child_count(body); ++k) {
+      TSNode s = ts_node_named_child(body, k);
+      if (node_is(s, "statement_list"))
+        for (uint32_t q = 0; q < ts_node_named_child_count(s); ++q) statements.push_back(ts_node_named_child(s, q));
+      else
+        statements.push_back(s);
+    }
+    for (TSNode s : statements)
+      if (node_is(s, "return_statement")) {
+        if (!ts_node_is_null(ret)) return TSNode{};
+        ret = s;
+      } else if (!node_is(s, "comment")) {
+        return TSNode{};  // the list is built in code
+      }
+    TSNode v = languages::first_named_child(ret);
+    if (node_is(v, "expression_list") && ts_node_named_child_count(v) == 1) v = ts_node_named_child(v, 0);
+    if (!node_is(v, "composite_literal")) return TSNode{};
+    return field(v, "body");
   }
 
   /// The elements of a literal body, unwrapped.
@@ -260,6 +272,16 @@ class Reader {
       for (const std::string& n : names)
         if (seen->insert(n).second) cols->push_back({n, std::string(t) + "{}", span});
     }
+  }
+
+  /// Whether the Annotations() method may name the table or a schema other than the one read
+  /// (entsql.Table("t"), entsql.Schema("billing"), a Table: that is not a literal).
+  bool annotations_name_more(const std::string& type, bool table_read) const {
+    TSNode m = method(type, "Annotations");
+    if (ts_node_is_null(m)) return false;
+    std::string_view body = node_text(field(m, "body"), src_);
+    return body.find("Schema") != std::string_view::npos ||
+           (!table_read && body.find("Table") != std::string_view::npos);
   }
 
   /// entsql.Annotation{Table: "t"} among Annotations().

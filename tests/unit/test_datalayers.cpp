@@ -1097,7 +1097,10 @@ TEST_CASE("ent: schema fields and StorageKey, the ID, ent's mixins, entsql table
       "type UserGroup struct { ent.Schema }\n"
       "func (UserGroup) Fields() []ent.Field { return []ent.Field{field.UUID(\"id\", uuid.UUID{}), field.String(\"name\")} }\n"
       "type Person struct { ent.Schema }\n"
-      "func (Person) Fields() []ent.Field { return []ent.Field{field.String(\"name\")} }\n";
+      "func (Person) Fields() []ent.Field { return []ent.Field{field.String(\"name\")} }\n"
+      "type Invoice struct { ent.Schema }\n"
+      "func (Invoice) Fields() []ent.Field { return []ent.Field{field.String(\"number\")} }\n"
+      "func (Invoice) Annotations() []schema.Annotation { return []schema.Annotation{entsql.Schema(\"billing\")} }\n";
   FileOutput out = run("ent", "ent/schema/schema.go", src);
   CHECK(described(out, src) == std::vector<std::string>{
                                    "relation public.fleet_vehicles read @fleet_vehicles",
@@ -1110,13 +1113,14 @@ TEST_CASE("ent: schema fields and StorageKey, the ID, ent's mixins, entsql table
                                    "column public.user_groups.id read @id",
                                    "column public.user_groups.name read @name",
                                });
-  REQUIRE(out.unchecked.size() == 1);
+  REQUIRE(out.unchecked.size() == 2);
   CHECK(out.unchecked[0].reason.find("no plain plural of Person") != std::string::npos);
+  CHECK(out.unchecked[1].reason.starts_with("its Annotations() name the table or its schema"));
   const std::string main_go = "package main\nfunc main() { client.Schema.Create(ctx) }\n";
   FileOutput migrating = run_in_project("ent", {{"ent/schema/schema.go", src}, {"cmd/server/main.go", main_go}},
                                         "ent/schema/schema.go");
   CHECK(migrating.requirements.requirements.empty());
-  CHECK(migrating.unchecked.size() == 3);
+  CHECK(migrating.unchecked.size() == 4);
   FileOutput tested = run_in_project("ent", {{"ent/schema/schema.go", src}, {"internal/testutils/db.go", main_go}},
                                      "ent/schema/schema.go");
   CHECK(tested.requirements.requirements.size() == 9);
