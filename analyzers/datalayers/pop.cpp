@@ -151,9 +151,9 @@ class Reader {
       return;
     }
     if (links.size() < 2) return;
+    // Eager loads associations with queries of their own: the chain's query is still the model's.
     static const std::set<std::string_view> kOpaque = {"Join", "LeftJoin", "RightJoin", "InnerJoin", "LeftOuterJoin",
-                                                       "RightOuterJoin", "RawQuery", "Scope", "Eager", "EagerPreload",
-                                                       "TableName"};
+                                                       "RightOuterJoin", "RawQuery", "Scope", "TableName"};
     // The call that runs the query, with the model its first argument stands for.
     static const std::set<std::string_view> kRun = {"First", "Last", "All", "Find", "Count", "Exists", "Paginate",
                                                     "Destroy"};

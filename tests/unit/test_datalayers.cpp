@@ -1007,7 +1007,8 @@ TEST_CASE("pop: TableName models (a literal or one local variable), db tags; cha
       "  return tx.Q().Join(\"sessions s\", \"s.user_id = users.id\").Where(\"s.ip = ?\", ip).First(u)\n"
       "}\n"
       "func Other(tx *storage.Connection, v *Unknown) error { return tx.Q().Where(\"a = ?\", 1).First(v) }\n"
-      "func Touch(tx *storage.Connection, u *User) error { return tx.UpdateColumns(u, \"email\", \"last_seen_at\") }\n";
+      "func Touch(tx *storage.Connection, u *User) error { return tx.UpdateColumns(u, \"email\", \"last_seen_at\") }\n"
+      "func Eager(tx *storage.Connection, u *User) error { return tx.Eager().Q().Where(\"aud = ?\", a).First(u) }\n";
   FileOutput models = run_in_project("pop", {{"internal/models/user.go", user}, {"internal/models/find.go", find}},
                                      "internal/models/user.go");
   CHECK(described(models, user) == std::vector<std::string>{
@@ -1024,6 +1025,7 @@ TEST_CASE("pop: TableName models (a literal or one local variable), db tags; cha
                                        "column public.users.created_at read @created_at",
                                        "column public.users.email write @email",
                                        "column public.users.last_seen_at write @last_seen_at",
+                                       "column public.users.aud read @aud",
                                    });
   // A project without pop: a struct with db tags and a TableName method is an sqlx scan target.
   std::string sqlx = user;
