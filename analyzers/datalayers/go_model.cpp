@@ -1,6 +1,7 @@
 // Reading Go models and query chains for the Go data layers (see go_model.h).
 #include "analyzers/datalayers/go_model.h"
 
+#include <algorithm>
 #include <cctype>
 #include <functional>
 #include <tuple>
@@ -251,7 +252,39 @@ std::string element_type(std::string_view t) {
   return std::string(t);
 }
 
-std::string expression_type(TSNode v, std::string_view src) {
+/// The declared type of result `index` of the function or method `name` the file declares, when
+/// one declaration has that name (methods of two types sharing a name: unknown).
+std::string result_type(TSNode from, std::string_view name, size_t index, std::string_view src) {
+  TSNode root = from;
+  while (!ts_node_is_null(ts_node_parent(root))) root = ts_node_parent(root);
+  std::string found;
+  int declarations = 0;
+  for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+    TSNode d = ts_node_named_child(root, i);
+    if ((!node_is(d, "function_declaration") && !node_is(d, "method_declaration")) ||
+        node_text(field(d, "name"), src) != name)
+      continue;
+    ++declarations;
+    TSNode result = field(d, "result");
+    std::vector<TSNode> types;
+    if (node_is(result, "parameter_list")) {
+      for (uint32_t j = 0; j < ts_node_named_child_count(result); ++j) {
+        TSNode p = ts_node_named_child(result, j);
+        if (!node_is(p, "parameter_declaration")) continue;
+        size_t names = 0;
+        for (uint32_t k = 0; k < ts_node_named_child_count(p); ++k)
+          if (node_is(ts_node_named_child(p, k), "identifier")) ++names;
+        for (size_t k = 0; k < std::max<size_t>(names, 1); ++k) types.push_back(field(p, "type"));
+      }
+    } else if (!ts_node_is_null(result)) {
+      types.push_back(result);
+    }
+    if (index < types.size()) found = element_type(node_text(types[index], src));
+  }
+  return declarations == 1 ? found : "";
+}
+
+std::string expression_type(TSNode v, std::string_view src, size_t result = 0) {
   while (node_is(v, "parenthesized_expression")) v = languages::first_named_child(v);
   if (node_is(v, "unary_expression") && node_text(field(v, "operator"), src) == "&") v = field(v, "operand");
   if (node_is(v, "composite_literal")) return element_type(node_text(field(v, "type"), src));
@@ -262,6 +295,11 @@ std::string expression_type(TSNode v, std::string_view src) {
     if (fn == "make" && !args.empty()) return element_type(node_text(args[0], src));
     if (fn.starts_with("(*") && fn.ends_with(")") && args.size() == 1 && node_text(args[0], src) == "nil")
       return element_type(fn.substr(2, fn.size() - 3));
+    // f(...) or x.f(...) of a function this file declares: its declared result.
+    TSNode callee = field(v, "function");
+    if (node_is(callee, "selector_expression")) callee = field(callee, "field");
+    if (node_is(callee, "identifier") || node_is(callee, "field_identifier"))
+      return result_type(v, node_text(callee, src), result, src);
   }
   if (node_is(v, "type_conversion_expression") && node_text(field(v, "operand"), src) == "nil") {
     std::string_view t = node_text(field(v, "type"), src);
@@ -282,12 +320,14 @@ std::string value_type(TSNode value, std::string_view src) {
   if (node_is(v, "unary_expression") && node_text(field(v, "operator"), src) == "&") v = field(v, "operand");
   if (!node_is(v, "identifier")) return "";
   std::string_view name = node_text(v, src);
-  TSNode fn = ts_node_parent(v);
-  while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "method_declaration") &&
-         !node_is(fn, "func_literal"))
-    fn = ts_node_parent(fn);
-  if (ts_node_is_null(fn)) return "";
-  // Every declaration of the name in the function must agree (a shadowing one of another type
+  auto enclosing = [](TSNode n) {
+    n = ts_node_parent(n);
+    while (!ts_node_is_null(n) && !node_is(n, "function_declaration") && !node_is(n, "method_declaration") &&
+           !node_is(n, "func_literal"))
+      n = ts_node_parent(n);
+    return n;
+  };
+  // Every declaration of the name in that function must agree (a shadowing one of another type
   // leaves it unknown).
   std::set<std::string> types;
   bool unknown = false;
@@ -299,9 +339,14 @@ std::string value_type(TSNode value, std::string_view src) {
     if (node_is(n, "short_var_declaration")) {
       TSNode left = field(n, "left"), right = field(n, "right");
       uint32_t k = ts_node_named_child_count(left);
-      for (uint32_t i = 0; i < k; ++i)
-        if (node_text(ts_node_named_child(left, i), src) == name)
-          note(k == ts_node_named_child_count(right) ? expression_type(ts_node_named_child(right, i), src) : "");
+      uint32_t values = ts_node_named_child_count(right);
+      for (uint32_t i = 0; i < k; ++i) {
+        if (node_text(ts_node_named_child(left, i), src) != name) continue;
+        if (k == values) note(expression_type(ts_node_named_child(right, i), src));
+        else if (values == 1 && node_is(ts_node_named_child(right, 0), "call_expression"))  // x, err := f()
+          note(expression_type(ts_node_named_child(right, 0), src, i));
+        else note("");
+      }
     } else if (node_is(n, "var_spec") || node_is(n, "parameter_declaration")) {
       for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
         TSNode c = ts_node_named_child(n, i);
@@ -317,7 +362,8 @@ std::string value_type(TSNode value, std::string_view src) {
     }
     for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) walk(ts_node_named_child(n, i));
   };
-  walk(fn);
+  // The innermost function that declares the name (a closure uses its outer function's locals).
+  for (TSNode fn = enclosing(v); !ts_node_is_null(fn) && types.empty() && !unknown; fn = enclosing(fn)) walk(fn);
   if (unknown || types.size() != 1) return "";
   return *types.begin();
 }

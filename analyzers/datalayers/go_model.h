@@ -97,8 +97,9 @@ bool link_columns(const Link& l, std::string_view src, const std::set<std::strin
 std::vector<TSNode> chain_tops(TSNode root);
 
 /// The struct type a value stands for: &T{}, T{}, []T{}, []*T{}, (*T)(nil), new(T), or an
-/// identifier the enclosing function declares as one of these (`var x []T`, `x := &T{}`) or
-/// takes as a parameter of such a type. "" when unknown; "pkg.T" for a qualified type.
+/// identifier the enclosing function declares as one of these (`var x []T`, `x := &T{}`, `x, err
+/// := f()` of a function this file declares) or takes as a parameter of such a type. "" when
+/// unknown; "pkg.T" for a qualified type.
 std::string value_type(TSNode value, std::string_view src);
 
 /// Top-level struct types (name -> type node and name offset) and named non-struct types.

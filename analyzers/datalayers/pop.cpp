@@ -51,14 +51,14 @@ class Reader {
 
   /// Whether pop runs this file's models and chains: the file imports pop, or its package does
   /// in another file (models of a package that wraps the connection), or, for a file calling
-  /// .Q(), some package of the project does.
+  /// .Q() or .UpdateOnly(), some package of the project does.
   bool uses_pop() const {
     if (imports_pop()) return true;
     if (!in_.facts) return false;
     auto it = in_.facts->find("pop:package");
     if (it == in_.facts->end()) return false;
     return std::find(it->second.begin(), it->second.end(), dir_) != it->second.end() ||
-           src_.find(".Q().") != std::string_view::npos;
+           src_.find(".Q().") != std::string_view::npos || src_.find(".UpdateOnly(") != std::string_view::npos;
   }
 
   bool imports_pop() const {
@@ -195,9 +195,12 @@ class Reader {
   std::string dir_;
 };
 
+/// A file importing pop, or one that may use it through a wrapped connection (a model's
+/// TableName, a query, an update of named columns); uses_pop() decides.
 bool relevant(std::string_view text) {
-  return text.find("github.com/gobuffalo/pop") != std::string_view::npos ||
-         text.find("TableName()") != std::string_view::npos || text.find(".Q().") != std::string_view::npos;
+  for (std::string_view marker : {"github.com/gobuffalo/pop", "TableName()", ".Q().", ".UpdateOnly(", ".UpdateColumns("})
+    if (text.find(marker) != std::string_view::npos) return true;
+  return false;
 }
 
 void extract(const FileInput& in, FileOutput* out) {

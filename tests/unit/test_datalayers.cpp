@@ -1008,7 +1008,9 @@ TEST_CASE("pop: TableName models (a literal or one local variable), db tags; cha
       "}\n"
       "func Other(tx *storage.Connection, v *Unknown) error { return tx.Q().Where(\"a = ?\", 1).First(v) }\n"
       "func Touch(tx *storage.Connection, u *User) error { return tx.UpdateColumns(u, \"email\", \"last_seen_at\") }\n"
-      "func Eager(tx *storage.Connection, u *User) error { return tx.Eager().Q().Where(\"aud = ?\", a).First(u) }\n";
+      "func Eager(tx *storage.Connection, u *User) error { return tx.Eager().Q().Where(\"aud = ?\", a).First(u) }\n"
+      "func load(tx *storage.Connection) (*User, error) { return nil, nil }\n"
+      "func Ban(tx *storage.Connection) error { u, err := load(tx); _ = err; return tx.UpdateOnly(u, \"banned_until\") }\n";
   FileOutput models = run_in_project("pop", {{"internal/models/user.go", user}, {"internal/models/find.go", find}},
                                      "internal/models/user.go");
   CHECK(described(models, user) == std::vector<std::string>{
@@ -1026,6 +1028,7 @@ TEST_CASE("pop: TableName models (a literal or one local variable), db tags; cha
                                        "column public.users.email write @email",
                                        "column public.users.last_seen_at write @last_seen_at",
                                        "column public.users.aud read @aud",
+                                       "column public.users.banned_until write @banned_until",
                                    });
   // A project without pop: a struct with db tags and a TableName method is an sqlx scan target.
   std::string sqlx = user;
