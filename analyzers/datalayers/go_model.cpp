@@ -252,18 +252,42 @@ std::string element_type(std::string_view t) {
   return std::string(t);
 }
 
-/// The declared type of result `index` of the function or method `name` the file declares, when
-/// one declaration has that name (methods of two types sharing a name: unknown).
-std::string result_type(TSNode from, std::string_view name, size_t index, std::string_view src) {
-  TSNode root = from;
+/// The receiver's type of a method declaration, "*API" for `(a *API)`; its name in *name.
+std::string_view receiver_type(TSNode method, std::string_view src, std::string_view* name = nullptr) {
+  TSNode p = languages::first_named_child(field(method, "receiver"));
+  if (name) *name = node_text(languages::first_named_child(p), src);
+  return node_text(field(p, "type"), src);
+}
+
+/// The declared type of result `index` of what `call` calls, when this file declares it: a
+/// function `f(...)`, or a method `r.m(...)` called on the receiver of the method the call is in,
+/// declared on the same receiver type. One declaration of the name only.
+std::string result_type(TSNode call, size_t index, std::string_view src) {
+  TSNode callee = field(call, "function");
+  bool method = node_is(callee, "selector_expression");
+  std::string_view name, receiver;
+  if (method) {
+    name = node_text(field(callee, "field"), src);
+    TSNode in = ts_node_parent(call);
+    while (!ts_node_is_null(in) && !node_is(in, "method_declaration")) in = ts_node_parent(in);
+    std::string_view own;
+    if (ts_node_is_null(in)) return "";
+    receiver = receiver_type(in, src, &own);
+    if (own.empty() || node_text(field(callee, "operand"), src) != own) return "";
+  } else if (node_is(callee, "identifier")) {
+    name = node_text(callee, src);
+  } else {
+    return "";
+  }
+  TSNode root = call;
   while (!ts_node_is_null(ts_node_parent(root))) root = ts_node_parent(root);
   std::string found;
   int declarations = 0;
   for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
     TSNode d = ts_node_named_child(root, i);
-    if ((!node_is(d, "function_declaration") && !node_is(d, "method_declaration")) ||
-        node_text(field(d, "name"), src) != name)
+    if (!node_is(d, method ? "method_declaration" : "function_declaration") || node_text(field(d, "name"), src) != name)
       continue;
+    if (method && receiver_type(d, src) != receiver) continue;
     ++declarations;
     TSNode result = field(d, "result");
     std::vector<TSNode> types;
@@ -295,11 +319,7 @@ std::string expression_type(TSNode v, std::string_view src, size_t result = 0) {
     if (fn == "make" && !args.empty()) return element_type(node_text(args[0], src));
     if (fn.starts_with("(*") && fn.ends_with(")") && args.size() == 1 && node_text(args[0], src) == "nil")
       return element_type(fn.substr(2, fn.size() - 3));
-    // f(...) or x.f(...) of a function this file declares: its declared result.
-    TSNode callee = field(v, "function");
-    if (node_is(callee, "selector_expression")) callee = field(callee, "field");
-    if (node_is(callee, "identifier") || node_is(callee, "field_identifier"))
-      return result_type(v, node_text(callee, src), result, src);
+    return result_type(v, result, src);  // a function of this file: its declared result
   }
   if (node_is(v, "type_conversion_expression") && node_text(field(v, "operand"), src) == "nil") {
     std::string_view t = node_text(field(v, "type"), src);

@@ -1010,7 +1010,15 @@ TEST_CASE("pop: TableName models (a literal or one local variable), db tags; cha
       "func Touch(tx *storage.Connection, u *User) error { return tx.UpdateColumns(u, \"email\", \"last_seen_at\") }\n"
       "func Eager(tx *storage.Connection, u *User) error { return tx.Eager().Q().Where(\"aud = ?\", a).First(u) }\n"
       "func load(tx *storage.Connection) (*User, error) { return nil, nil }\n"
-      "func Ban(tx *storage.Connection) error { u, err := load(tx); _ = err; return tx.UpdateOnly(u, \"banned_until\") }\n";
+      "func Ban(tx *storage.Connection) error { u, err := load(tx); _ = err; return tx.UpdateOnly(u, \"banned_until\") }\n"
+      "type API struct{}\n"
+      "func (a *API) user(tx *storage.Connection) (*User, error) { return nil, nil }\n"
+      "func (a *API) Rename(tx *storage.Connection, other *Repo) error {\n"
+      "  u, _ := a.user(tx)\n"
+      "  if err := tx.UpdateOnly(u, \"name\"); err != nil { return err }\n"
+      "  v, _ := other.user(tx)\n"  // another type's method of the same name: not this file's
+      "  return tx.UpdateOnly(v, \"nickname\")\n"
+      "}\n";
   FileOutput models = run_in_project("pop", {{"internal/models/user.go", user}, {"internal/models/find.go", find}},
                                      "internal/models/user.go");
   CHECK(described(models, user) == std::vector<std::string>{
@@ -1029,6 +1037,7 @@ TEST_CASE("pop: TableName models (a literal or one local variable), db tags; cha
                                        "column public.users.last_seen_at write @last_seen_at",
                                        "column public.users.aud read @aud",
                                        "column public.users.banned_until write @banned_until",
+                                       "column public.users.name write @name",
                                    });
   // A project without pop: a struct with db tags and a TableName method is an sqlx scan target.
   std::string sqlx = user;
