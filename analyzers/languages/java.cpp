@@ -195,7 +195,8 @@ class JavaSyntax final : public HostSyntax {
     return true;
   }
 
-  bool cannot_be_sql(TSNode node) const override {
+  bool cannot_be_sql(TSNode node, std::string_view source) const override {
+    (void)source;
     static constexpr const char* kTypes[] = {
         "decimal_integer_literal", "hex_integer_literal", "octal_integer_literal",
         "binary_integer_literal", "decimal_floating_point_literal", "hex_floating_point_literal",

@@ -115,12 +115,21 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
            " holds no SQL migration of a supported format; pass --migrations DIR";
     return false;
   }
-  std::string other;
-  for (auto& s : out->other_engines) other += (other.empty() ? "" : ", ") + s.path + "/ (" + s.format + ")";
-  *err = "no migrations found under \"" + options.root +
-         "\" (searched the tree for Flyway, dbmate, goose, sql-migrate, golang-migrate, sqlx, Supabase, Prisma and "
-         "Drizzle migrations, numbered .sql files in migrations/ folders, and schema dumps" +
-         (other.empty() ? "" : "; found only another engine's: " + other) + "); pass --migrations DIR";
+  if (!out->other_engines.empty()) {
+    // Migrations there are, for another engine: the project's database is not PostgreSQL.
+    std::string other;
+    for (auto& s : out->other_engines)
+      other += (other.empty() ? "" : "; ") + s.path + "/ (" + (s.evidence.empty() ? s.format : s.evidence) + ")";
+    *err = "the migrations under \"" + options.root + "\" are for another engine than PostgreSQL: " + other +
+           "; schemagate checks code against PostgreSQL migrations: pass --migrations DIR for a PostgreSQL set";
+    return false;
+  }
+  std::string names;
+  const auto& all = mig::formats();
+  for (size_t i = 0; i < all.size(); ++i)
+    if (all[i].name != "plain") names += std::string(names.empty() ? "" : ", ") + std::string(all[i].name);
+  *err = "no migrations found under \"" + options.root + "\" (searched the tree for " + names +
+         " migrations, numbered .sql files in migrations/ folders, and schema dumps); pass --migrations DIR";
   return false;
 }
 

@@ -877,6 +877,43 @@ export class Tenant extends Model {
   CHECK(out.unchecked.size() == 2);
 }
 
+TEST_CASE("sequelize: the options of new Sequelize() are followed to the object this file declares, through spreads") {
+  std::string model = "import { Table, Column, Model } from 'sequelize-typescript';\n"
+                      "@Table({ tableName: 'reminders' })\n"
+                      "export class Reminder extends Model {\n  @Column sendAt: Date;\n}\n";
+  auto columns = [&](const std::string& code) {
+    std::string db = "import { Sequelize } from 'sequelize-typescript';\n" + code;
+    FileOutput out = run_in_project("sequelize", {{"src/db.ts", db}, {"src/models.ts", model}}, "src/models.ts");
+    std::vector<std::string> got;
+    for (auto& r : out.requirements.requirements)
+      if (r.object == schemagate::requirements::Object::Column) got.push_back(r.column);
+    if (!out.unchecked.empty()) got.push_back("unchecked: " + out.unchecked.front().reason);
+    return got;
+  };
+  // Declared in the file, passed by name, and spread into another object: both agree.
+  CHECK(columns("const common = { logging: false, define: { underscored: true } };\n"
+                "export const a = new Sequelize(process.env.DATABASE_URL, common);\n"
+                "export const b = new Sequelize({ ...common, host: 'replica' });\n") ==
+        std::vector<std::string>{"send_at", "id", "created_at", "updated_at"});
+  // A later key overrides a spread's define, as in the object.
+  CHECK(columns("const common = { define: { underscored: true } };\n"
+                "export const a = new Sequelize({ ...common, define: { timestamps: false } });\n") ==
+        std::vector<std::string>{"sendAt", "id"});
+  // A connection string declared in the file is no options: Sequelize's defaults.
+  CHECK(columns("const url = process.env.DATABASE_URL || 'postgres://localhost/app';\n"
+                "export const a = new Sequelize(url);\n") ==
+        std::vector<std::string>{"sendAt", "id", "createdAt", "updatedAt"});
+  // Options from elsewhere (an import, a parameter's spread) may set anything: not assumed.
+  const std::string unknown =
+      "unchecked: model Reminder does not set define options (freezeTableName, paranoid, timestamps, underscored) that "
+      "the project's new Sequelize() may set: its instances disagree, or take their options from elsewhere; set them "
+      "in the model";
+  CHECK(columns("import { options } from './config';\nexport const a = new Sequelize(process.env.URL, options);\n") ==
+        std::vector<std::string>{unknown});
+  CHECK(columns("export function connect(config) {\n  return new Sequelize({ ...config, logging: false });\n}\n") ==
+        std::vector<std::string>{unknown});
+}
+
 TEST_CASE("kysely: a chain passed to a constructor (an arguments node without a callee) is read, not a crash") {
   // Found by fuzz_code_typescript: the argument list of `new X(...)` has no `function` field.
   std::string src = "import { Kysely } from 'kysely';\n"

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/schema/migrations/code/fizz.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/templates.h"
@@ -93,7 +94,7 @@ TEST_CASE("the format table and default directories") {
   for (const auto& f : migrations::formats()) names.emplace_back(f.name);
   CHECK(names == std::vector<std::string>{"django", "alembic", "drizzle", "prisma", "rails", "typeorm", "sequelize",
                                           "kysely", "knex", "go-steps", "gormigrate", "flyway", "dbmate", "goose",
-                                          "sql-migrate", "golang-migrate", "supabase", "sqlx",
+                                          "sql-migrate", "pop", "golang-migrate", "supabase", "sqlx",
                                           "plain"});
   CHECK(migrations::default_directories() ==
         std::vector<std::string>{"migrations", "db/migrations", "database/migrations",
@@ -656,4 +657,53 @@ TEST_CASE("Go template migrations: keys, expansion on one line, values found in 
   CHECK(found.at("index .Options \"Namespace\"").value == "auth");
   CHECK(found.at("index .Options \"Namespace\"").evidence ==
         "conf/conf.go:2: default of Namespace, passed as option \"Namespace\" at cmd/migrate.go:2");
+}
+
+TEST_CASE("fizz: each operation as the statement fizz's postgres translator writes, mapped to its line") {
+  const std::string fizz =
+      "create_table(\"teams\") {\n"
+      "  t.Column(\"id\", \"uuid\", {primary: true})\n"
+      "  t.Column(\"name\", \"string\", {\"size\": 80, \"null\": true})\n"
+      "  t.Index(\"name\", {\"unique\": true})\n"
+      "}\n"
+      "create_table(\"members\") {\n"
+      "  t.Column(\"email\", \"string\", {})\n"
+      "  t.DisableTimestamps()\n"
+      "}\n"
+      "// a comment\n"
+      "rename_column(\"members\", \"email\", \"address\")\n"
+      "add_column(\"teams\", \"seats\", \"integer\", {\"default\": 5})\n"
+      "sql(\"UPDATE teams SET seats = 1\")\n"
+      "add_foreign_key(\"members\", \"team_id\", {\"teams\": [\"id\"]}, {})\n";
+  schemagate::schema::migrations::code::GeneratedSql g;
+  std::string err;
+  REQUIRE_MESSAGE(schemagate::schema::migrations::code::fizz_to_sql(fizz, &g, &err), err);
+  CHECK(g.sql ==
+        "CREATE TABLE \"teams\" (\n  \"id\" UUID PRIMARY KEY,\n  \"name\" VARCHAR (80),\n  \"created_at\" timestamp NOT NULL,\n"
+        "  \"updated_at\" timestamp NOT NULL\n);\n"
+        "CREATE UNIQUE INDEX \"teams_name_idx\" ON \"teams\" (\"name\");\n"
+        "CREATE TABLE \"members\" (\n  \"id\" SERIAL PRIMARY KEY,\n  \"email\" VARCHAR (255) NOT NULL\n);\n"
+        "ALTER TABLE \"members\" RENAME COLUMN \"email\" TO \"address\";\n"
+        "ALTER TABLE \"teams\" ADD COLUMN \"seats\" integer NOT NULL DEFAULT 5;\n"
+        "UPDATE teams SET seats = 1;\n");
+  REQUIRE(g.origin.size() == g.sql.size());
+  auto line_of = [&](std::string_view generated) {
+    uint32_t at = g.origin[g.sql.find(generated)];
+    return 1 + std::count(fizz.begin(), fizz.begin() + at, '\n');
+  };
+  CHECK(line_of("RENAME COLUMN") == 11);
+  CHECK(line_of("ADD COLUMN \"seats\"") == 12);
+  CHECK(line_of("UPDATE teams") == 13);
+  CHECK(line_of("CREATE UNIQUE INDEX") == 4);
+
+  // What fizz cannot be followed through fails, naming the line: never a migration that did nothing.
+  schemagate::schema::migrations::code::GeneratedSql none;
+  CHECK_FALSE(schemagate::schema::migrations::code::fizz_to_sql("drop_table(\"a\")\n<%= if (x) { %>\n", &none, &err));
+  CHECK(err == "line 2: a plush template tag: the operations depend on values given at run time");
+  CHECK_FALSE(schemagate::schema::migrations::code::fizz_to_sql("\nexec(\"./bin/backfill\")\n", &none, &err));
+  CHECK(err == "line 2: exec() is no fizz operation schemagate reads");
+  CHECK_FALSE(schemagate::schema::migrations::code::fizz_to_sql("add_column(\"t\", name, \"string\", {})\n", &none, &err));
+  CHECK(err == "line 1: add_column(): argument 2 is not a string fizz can read");
+  CHECK_FALSE(schemagate::schema::migrations::code::fizz_to_sql("create_table(\"t\") {\n  t.Column(\"a\", \"string\")\n", &none, &err));
+  CHECK(err == "line 3: a block is not closed");
 }

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
@@ -45,11 +46,11 @@ std::vector<std::string> components(std::string_view path) {
   return out;
 }
 
-/// Test data and fixtures hold migrations that exercise a tool, not the project's schema.
+/// Test data, fixtures and stubs hold migrations that exercise a tool, not the project's schema.
 bool under_test_data(std::string_view dir) {
   for (const std::string& c : components(dir))
     if (c == "testdata" || c == "fixtures" || c == "__fixtures__" || c == "test" || c == "tests" ||
-        c == "__tests__" || c == "test-fixtures")
+        c == "__tests__" || c == "test-fixtures" || c == "stub" || c == "stubs" || c == "mocks")
       return true;
   return false;
 }
@@ -67,7 +68,7 @@ bool numbered_migrations_folder(const source::FileSystem& fs, const std::string&
   auto named = [](std::string n) { return n == "migrations" || n == "migration"; };
   if (!named(lower(last_component(dir))) && !named(lower(last_component(parent_of(dir))))) return false;
   for (const std::string& f : sql_file_names(fs, root, dir))
-    if (!leading_digits(f).empty()) return true;
+    if (!numbered_prefix(f).empty()) return true;
   return false;
 }
 
@@ -381,6 +382,49 @@ void find_search_path(const source::FileSystem& fs, const std::string& root, con
 
 }  // namespace
 
+/// The engine of a Rails app's db/migrate: the adapters its config/database.yml (or the sample
+/// a checkout copies it from) names, else the database gems of its Gemfile. "" when PostgreSQL
+/// is among them, or nothing says.
+std::string rails_engine(const source::FileSystem& fs, const std::string& root, const std::string& dir, std::string* why) {
+  std::string app = dir == "db/migrate" ? "" : dir.ends_with("/db/migrate") ? dir.substr(0, dir.size() - 11) : "";
+  if (app.empty() && dir != "db/migrate") return "";
+  auto engine_of = [](std::string_view name) -> std::string {
+    if (name.starts_with("postgres") || name == "pg" || name == "postgis" || name.starts_with("activerecord-postgis")) return "";
+    if (name.starts_with("sqlite") || name == "litestack") return "SQLite";
+    if (name.starts_with("mysql") || name == "trilogy") return "MySQL";
+    return "?";
+  };
+  std::string text, err;
+  for (const char* config : {"config/database.yml", "config/database.yml.sample", "config/database.yml.example"}) {
+    std::string path = app.empty() ? config : app + "/" + config;
+    if (!fs.read(on_disk(root, path), &text, &err)) continue;
+    std::set<std::string> engines;
+    for (const std::string& v : config_values(text, "adapter")) engines.insert(engine_of(v));
+    if (engines.empty() || engines.count("") || engines.count("?") || engines.size() != 1) return "";
+    *why = path + " adapter";
+    return *engines.begin();
+  }
+  std::string gemfile = app.empty() ? "Gemfile" : app + "/Gemfile";
+  if (!fs.read(on_disk(root, gemfile), &text, &err) && (app.empty() || !fs.read(on_disk(root, "Gemfile"), &text, &err)))
+    return "";
+  std::set<std::string> engines;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    size_t g = line.find_first_not_of(" \t");
+    if (g == std::string::npos || line.compare(g, 4, "gem ") != 0) continue;
+    size_t q = line.find_first_of("\"'", g + 4);
+    if (q == std::string::npos) continue;
+    size_t e = line.find(line[q], q + 1);
+    if (e == std::string::npos) continue;
+    std::string name = line.substr(q + 1, e - q - 1);
+    if (name == "pg" || name == "sqlite3" || name == "mysql2" || name == "trilogy" || name.starts_with("activerecord-postgis"))
+      engines.insert(engine_of(name));
+  }
+  if (engines.size() != 1 || engines.count("")) return "";
+  *why = gemfile + " names no PostgreSQL gem, only a " + *engines.begin() + " one";
+  return *engines.begin();
+}
+
 std::string engine_named_in_path(std::string_view path) {
   std::vector<std::string> parts = components(path);
   if (!parts.empty()) parts.pop_back();  // the file (or the set's own folder name is checked by callers)
@@ -591,7 +635,8 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
         if (v != "postgresql" && v != "pg" && v != "postgres") engine = v == "sqlite" || v == "turso" ? "SQLite" : v == "mysql" ? "MySQL" : v;
       if (!engine.empty()) why = dir + "/meta/_journal.json dialect";
     }
-    if (engine.empty()) {
+    if (engine.empty() && format == "rails") engine = rails_engine(fs, root, dir, &why);
+    if (engine.empty() && format != "pop") {  // pop names each file's dialect, and picks PostgreSQL's
       std::string file;
       engine = engine_of_files(fs, root, dir, &file);
       if (!engine.empty()) why = "its syntax in " + file;

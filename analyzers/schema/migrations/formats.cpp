@@ -15,6 +15,7 @@
 //   dbmate, goose,  directive comments inside the files (goose: also Go files registering
 //                   goose.AddMigration*)
 //   sql-migrate
+//   pop             <version>_<name>.<dialect>.up.sql names (pop.cpp)
 //   golang-migrate  <version>_<name>.up.sql / .down.sql names
 //   supabase        the supabase/migrations location
 //   sqlx            timestamped <version>_<name>.sql files in a "migrations" directory
@@ -44,6 +45,7 @@ extern const Format kFlyway;
 extern const Format kDbmate;
 extern const Format kGoose;
 extern const Format kSqlMigrate;
+extern const Format kPop;
 extern const Format kGolangMigrate;
 extern const Format kSupabase;
 extern const Format kSqlx;
@@ -52,7 +54,7 @@ extern const Format kPlain;
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
       kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kGormigrate, kFlyway, kDbmate,
-      kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
+      kGoose, kSqlMigrate, kPop, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };
   return table;
