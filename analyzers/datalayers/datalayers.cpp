@@ -16,10 +16,14 @@ extern const DataLayer kDjangoModels;
 extern const DataLayer kSqlalchemy;
 extern const DataLayer kActiveRecord;
 extern const DataLayer kGorm;
+extern const DataLayer kBun;
+extern const DataLayer kPop;
+extern const DataLayer kSquirrel;
+extern const DataLayer kEnt;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kBun, kPop, kSquirrel, kEnt,
   };
   return table;
 }

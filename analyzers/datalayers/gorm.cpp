@@ -27,6 +27,7 @@
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/go_model.h"
 #include "analyzers/languages/string_eval.h"
 
 namespace schemagate::datalayers {
@@ -124,18 +125,7 @@ Tag gorm_tag(TSNode tag, std::string_view src) {
   return out;
 }
 
-bool builtin_scalar(std::string_view t) {
-  static const std::set<std::string_view> kinds = {
-      "string", "bool", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
-      "float32", "float64", "byte", "rune", "[]byte", "[]uint8"};
-  return kinds.count(t) != 0;
-}
-
-struct Column {
-  std::string name, field;
-  requirements::Span span;
-  bool quoted = false;
-};
+using Column = go::ModelColumn;
 
 struct Model {
   std::string name;
@@ -171,7 +161,7 @@ class Reader {
       columns_of(m.struct_type, "", &m.columns, &seen, 0);
       emit_model(m, out);
     }
-    chains(in_.root, out, migrates);
+    for (TSNode top : go::chain_tops(in_.root)) chain(top, out, migrates);
   }
 
  private:
@@ -197,7 +187,7 @@ class Reader {
           models_[name] = std::move(m);
         }
       } else if (node_is(d, "method_declaration") && node_text(field(d, "name"), src_) == "TableName") {
-        table_name(d);
+        if (auto t = go::table_name_method(d, src_)) tables_[t->type] = {t->table, t->span};
       }
     }
   }
@@ -205,34 +195,6 @@ class Reader {
   bool is_gorm_struct(TSNode st) const {
     std::string_view t = node_text(st, src_);
     return t.find("gorm.Model") != std::string_view::npos || t.find("gorm:\"") != std::string_view::npos;
-  }
-
-  /// func (Model) TableName() string { return "t" }: the literal it returns.
-  void table_name(TSNode method) {
-    std::string_view recv = node_text(field(method, "receiver"), src_);
-    std::string type;
-    for (size_t i = recv.size(); i-- > 0;) {  // the last identifier of "(m *Model)"
-      char c = recv[i];
-      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') type.insert(type.begin(), c);
-      else if (!type.empty()) break;
-    }
-    TSNode body = field(method, "body");
-    TSNode ret{};
-    for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
-      TSNode s = ts_node_named_child(body, i);
-      if (node_is(s, "comment")) continue;
-      if (!node_is(s, "return_statement") || !ts_node_is_null(ret)) return;  // not a plain return
-      ret = s;
-    }
-    TSNode list = languages::first_named_child(ret);
-    TSNode lit = node_is(list, "expression_list") ? languages::first_named_child(list) : list;
-    if (!node_is(lit, "interpreted_string_literal") && !node_is(lit, "raw_string_literal")) return;
-    std::string_view v = node_text(lit, src_);
-    if (v.size() < 3) return;
-    std::string name(v.substr(1, v.size() - 2));
-    for (char c : name)
-      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.') return;
-    tables_[type] = {name, {ts_node_start_byte(lit) + 1, ts_node_end_byte(lit) - 1}};
   }
 
   /// The columns of a struct type's fields, in order (embedded structs of this file flattened).
@@ -273,7 +235,7 @@ class Reader {
       }
       if (has("FOREIGNKEY") || has("REFERENCES") || has("MANY2MANY") || has("POLYMORPHIC")) continue;
       bool serialized = has("SERIALIZER");
-      if (!serialized && !column_type(type_text)) continue;
+      if (!serialized && !go::column_type(type_text, scalars_)) continue;
       for (TSNode n : names) {
         std::string_view fname = node_text(n, src_);
         if (fname.empty() || !std::isupper(static_cast<unsigned char>(fname[0]))) continue;  // unexported
@@ -293,118 +255,41 @@ class Reader {
     }
   }
 
-  /// Whether a field of this type is one column for certain.
-  bool column_type(std::string_view t) const {
-    if (builtin_scalar(t)) return true;
-    if (t.starts_with("[]") || t.starts_with("map[") || t.starts_with("[") || t.starts_with("func") ||
-        t.starts_with("chan") || t.starts_with("interface") || t.starts_with("struct"))
-      return false;
-    if (t.find('.') != std::string_view::npos) return true;  // time.Time, sql.NullString, uuid.UUID, datatypes.JSON
-    return scalars_.count(std::string(t)) != 0;               // a named non-struct type of this file
-  }
-
   void emit_model(const Model& m, FileOutput* out) {
-    auto& reqs = out->requirements;
     const auto& [table, span] = tables_.at(m.name);
-    std::string schema = in_.default_schema, rel = table;
-    if (size_t dot = table.find('.'); dot != std::string::npos) schema = table.substr(0, dot), rel = table.substr(dot + 1);
-    size_t unit = reqs.units.size();
-    requirements::Unit u;
-    u.file = std::string(in_.path);
-    u.fingerprint_text = "gorm model " + m.name + " TableName(" + schema + "." + rel + ")";
-    reqs.units.push_back(std::move(u));
-    requirements::Requirement r;
-    r.object = requirements::Object::Relation;
-    r.schema = schema;
-    r.relation = rel;
-    r.span = span;
-    r.unit = unit;
-    r.describe = "GORM model " + m.name + " is stored in table " + rel + " (its TableName method)";
-    reqs.requirements.push_back(r);
-    for (const Column& c : m.columns) {
-      requirements::Requirement q;
-      q.object = requirements::Object::Column;
-      q.schema = schema;
-      q.relation = rel;
-      q.column = c.name;
-      q.span = c.span;
-      q.unit = unit;
-      q.quoted = c.quoted;
-      q.use = requirements::Use::Write;
-      q.describe = "GORM model " + m.name + " field " + c.field + " maps to column " + rel + "." + c.name +
-                   "; Create and Save write every field";
-      reqs.requirements.push_back(std::move(q));
-    }
+    std::string qualified = table.find('.') == std::string::npos ? in_.default_schema + "." + table : table;
+    go::UnitWriter w(in_, out, "gorm model " + m.name + " TableName(" + qualified + ")");
+    std::string rel = w.split(table).second;
+    w.relation(table, span, "GORM model " + m.name + " is stored in table " + rel + " (its TableName method)");
+    for (const Column& c : m.columns)
+      w.column(table, c.name, c.span, requirements::Use::Write,
+               "GORM model " + m.name + " field " + c.field + " maps to column " + rel + "." + c.name +
+                   "; Create and Save write every field",
+               c.quoted);
   }
 
   // Chains: db.Table("t").Where("c = ?", v).Order("d desc").Find(&out).
-  struct Link {
-    std::string_view name;
-    std::vector<TSNode> args;
-  };
-
-  void chains(TSNode root, FileOutput* out, bool migrates) {
-    std::vector<TSNode> stack{root};
-    while (!stack.empty()) {
-      TSNode n = stack.back();
-      stack.pop_back();
-      if (node_is(n, "call_expression")) {
-        TSNode parent = ts_node_parent(n);
-        // Inside a longer chain when a method is called on it (`.Error` after Find is a field).
-        bool inner = node_is(parent, "selector_expression") && ts_node_eq(field(parent, "operand"), n) &&
-                     node_is(ts_node_parent(parent), "call_expression");
-        if (!inner) chain(n, out, migrates);
-      }
-      for (uint32_t i = ts_node_named_child_count(n); i-- > 0;) stack.push_back(ts_node_named_child(n, i));
-    }
-  }
-
-  static std::vector<TSNode> arguments(TSNode call) {
-    std::vector<TSNode> out;
-    TSNode args = field(call, "arguments");
-    for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i)
-      if (!node_is(ts_node_named_child(args, i), "comment")) out.push_back(ts_node_named_child(args, i));
-    return out;
-  }
-
-  /// A literal string argument's text and the offset of its first character, or false.
-  bool literal(TSNode n, std::string_view* text, uint32_t* at) const {
-    if (!node_is(n, "interpreted_string_literal") && !node_is(n, "raw_string_literal")) return false;
-    std::string_view t = node_text(n, src_);
-    if (t.size() < 2 || t.find('\\') != std::string_view::npos) return false;
-    *text = t.substr(1, t.size() - 2);
-    *at = ts_node_start_byte(n) + 1;
-    return true;
-  }
-
   void chain(TSNode top, FileOutput* out, bool migrates) {
-    std::vector<Link> links;
-    TSNode n = top;
-    while (node_is(n, "call_expression")) {
-      TSNode fn = field(n, "function");
-      if (!node_is(fn, "selector_expression")) break;
-      links.insert(links.begin(), Link{node_text(field(fn, "field"), src_), arguments(n)});
-      n = field(fn, "operand");
-    }
+    std::vector<go::Link> links = go::chain(top, src_);
     if (links.size() < 2) return;
     std::optional<std::string> table;
     std::string via;
     requirements::Span table_span{};
     bool explicit_table = false;
-    for (const Link& l : links) {
+    for (const go::Link& l : links) {
       if (l.name == "Joins" || l.name == "Raw" || l.name == "Exec" || l.name == "Preload" || l.name == "Scopes" ||
           l.name == "InnerJoins")
         return;
       if (l.name == "Table" && !l.args.empty()) {
         std::string_view t;
         uint32_t at;
-        if (!literal(l.args[0], &t, &at) || !plain_name(t)) return;  // "t AS x", a subquery: left out
+        if (!go::literal(l.args[0], src_, &t, &at) || !go::plain_name(t)) return;  // "t AS x", a subquery: left out
         table = std::string(t);
         table_span = {at, static_cast<uint32_t>(at + t.size())};
         explicit_table = true;
         via = "Table(\"" + *table + "\")";
       } else if (l.name == "Model" && !l.args.empty() && !table) {
-        std::string model = composite_type(l.args[0]);
+        std::string model = go::value_type(l.args[0], src_);
         auto it = tables_.find(model);
         if (it == tables_.end() || !models_.count(model) || migrates) return;
         table = it->second.first;
@@ -412,117 +297,19 @@ class Reader {
       }
     }
     if (!table || table->find('.') != std::string::npos) return;
-    auto& reqs = out->requirements;
-    size_t unit = reqs.units.size();
-    requirements::Unit u;
-    u.file = std::string(in_.path);
-    u.fingerprint_text = std::string(node_text(top, src_));
-    reqs.units.push_back(std::move(u));
-    if (explicit_table) {
-      requirements::Requirement r;
-      r.object = requirements::Object::Relation;
-      r.schema = in_.default_schema;
-      r.relation = *table;
-      r.span = table_span;
-      r.unit = unit;
-      r.describe = "GORM " + via + " queries table " + *table;
-      reqs.requirements.push_back(r);
-    }
-    for (const Link& l : links) {
-      if (l.args.empty()) continue;
+    go::UnitWriter w(in_, out, std::string(node_text(top, src_)));
+    w.open();  // the chain is a site even when it names nothing checkable
+    if (explicit_table) w.relation(*table, table_span, "GORM " + via + " queries table " + *table);
+    static const std::set<std::string_view> kWhere = {"Where", "Or", "Not", "Having"};
+    static const std::set<std::string_view> kLists = {"Select", "Order", "Group", "Pluck", "Distinct", "Omit"};
+    for (const go::Link& l : links) {
       std::string_view text;
-      uint32_t at;
-      if (!literal(l.args[0], &text, &at)) continue;
       std::vector<std::pair<std::string, uint32_t>> cols;
-      if (l.name == "Where" || l.name == "Or" || l.name == "Not" || l.name == "Having") where_columns(text, at, &cols);
-      else if (l.name == "Select" || l.name == "Order" || l.name == "Group" || l.name == "Pluck" || l.name == "Distinct" ||
-               l.name == "Omit")
-        list_columns(text, at, l.name == "Order", &cols);
-      else
-        continue;
-      for (auto& [col, offset] : cols) {
-        requirements::Requirement q;
-        q.object = requirements::Object::Column;
-        q.schema = in_.default_schema;
-        q.relation = *table;
-        q.column = col;
-        q.span = {offset, static_cast<uint32_t>(offset + col.size())};
-        q.unit = unit;
-        q.describe = "GORM " + via + "." + std::string(l.name) + "(\"" + std::string(text) + "\") names column " +
-                     *table + "." + col;
-        reqs.requirements.push_back(std::move(q));
-      }
-    }
-  }
-
-  std::string composite_type(TSNode n) const {
-    if (node_is(n, "unary_expression")) n = field(n, "operand");
-    if (!node_is(n, "composite_literal")) return "";
-    return std::string(node_text(field(n, "type"), src_));
-  }
-
-  static bool plain_name(std::string_view t) {
-    if (t.empty() || std::isdigit(static_cast<unsigned char>(t[0]))) return false;
-    for (char c : t)
-      if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
-        return false;
-    return true;
-  }
-
-  /// "a, b desc": each item a plain lower-case name (optionally followed by ASC/DESC for Order);
-  /// anything else (an expression, "t.col", "*") leaves the whole list out.
-  static void list_columns(std::string_view text, uint32_t at, bool order, std::vector<std::pair<std::string, uint32_t>>* out) {
-    std::vector<std::pair<std::string, uint32_t>> cols;
-    size_t i = 0;
-    while (i <= text.size()) {
-      size_t comma = text.find(',', i);
-      if (comma == std::string_view::npos) comma = text.size();
-      std::string_view item = text.substr(i, comma - i);
-      size_t b = 0;
-      while (b < item.size() && item[b] == ' ') ++b;
-      size_t e = b;
-      while (e < item.size() && item[e] != ' ') ++e;
-      std::string_view name = item.substr(b, e - b), rest = item.substr(e);
-      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-      while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
-      std::string r(rest);
-      for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!plain_name(name) || !(r.empty() || (order && (r == "asc" || r == "desc")))) return;
-      cols.push_back({std::string(name), static_cast<uint32_t>(at + i + b)});
-      i = comma + 1;
-    }
-    out->insert(out->end(), cols.begin(), cols.end());
-  }
-
-  /// "a = ? AND b IN ?": each conjunct "name <op> ?" with a plain name; others are left out.
-  static void where_columns(std::string_view text, uint32_t at, std::vector<std::pair<std::string, uint32_t>>* out) {
-    if (text.find('(') != std::string_view::npos || text.find('\'') != std::string_view::npos) return;
-    std::string lower(text);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    size_t i = 0;
-    while (i < lower.size()) {
-      size_t next = lower.size();
-      for (std::string_view sep : {" and ", " or "}) {
-        size_t s = lower.find(sep, i);
-        if (s != std::string::npos && s < next) next = s;
-      }
-      std::string_view conj = std::string_view(text).substr(i, next - i);
-      size_t b = 0;
-      while (b < conj.size() && conj[b] == ' ') ++b;
-      size_t e = b;
-      while (e < conj.size() && (std::isalnum(static_cast<unsigned char>(conj[e])) || conj[e] == '_')) ++e;
-      std::string_view name = conj.substr(b, e - b);
-      std::string rest(conj.substr(e));
-      for (char& c : rest) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      size_t r = rest.find_first_not_of(' ');
-      rest = r == std::string::npos ? "" : rest.substr(r);
-      bool op = false;
-      for (std::string_view o : {"=", "<>", "!=", "<=", ">=", "<", ">", "in ", "not in ", "like ", "ilike ", "is ",
-                                 "between "})
-        if (rest.starts_with(o)) op = true;
-      if (plain_name(name) && op) out->push_back({std::string(name), static_cast<uint32_t>(at + i + b)});
-      if (next == lower.size()) break;
-      i = lower.find(' ', next + 1) + 1;
+      if (!go::link_columns(l, src_, kWhere, kLists, &text, &cols)) continue;
+      for (auto& [col, offset] : cols)
+        w.column(*table, col, {offset, static_cast<uint32_t>(offset + col.size())}, requirements::Use::Read,
+                 "GORM " + via + "." + std::string(l.name) + "(\"" + std::string(text) + "\") names column " + *table +
+                     "." + col);
     }
   }
 

@@ -5,6 +5,7 @@
 // shares a name with sqlx's Select(&dest, query); the engine tells them apart because a string
 // sits where the destination belongs. Definitions: const/var specs at any level, `:=`, `=` and
 // `+=`; parameters hide constants of the same name.
+#include <cctype>
 #include <cstring>
 
 #include "analyzers/languages/string_eval.h"
@@ -43,7 +44,8 @@ class GoSyntax final : public HostSyntax {
     const char* t = ts_node_type(node);
     if (!std::strcmp(t, "interpreted_string_literal") || !std::strcmp(t, "raw_string_literal"))
       return ExprKind::kLiteral;
-    if (!std::strcmp(t, "identifier")) return ExprKind::kIdentifier;
+    // A type name stands for its TableName() text (see same_text and definitions).
+    if (!std::strcmp(t, "identifier") || !std::strcmp(t, "type_identifier")) return ExprKind::kIdentifier;
     if (!std::strcmp(t, "parenthesized_expression")) return ExprKind::kWrapper;
     if (!std::strcmp(t, "binary_expression") && node_is(field(node, "operator"), "+"))
       return ExprKind::kConcat;
@@ -68,7 +70,9 @@ class GoSyntax final : public HostSyntax {
                    std::vector<Definition>* out) const override {
     const char* t = ts_node_type(node);
     uint32_t begin = ts_node_start_byte(node);
-    if (!std::strcmp(t, "const_spec") || !std::strcmp(t, "var_spec")) {
+    if (!std::strcmp(t, "source_file")) {
+      table_names(node, source, out);
+    } else if (!std::strcmp(t, "const_spec") || !std::strcmp(t, "var_spec")) {
       // Names are the spec's direct identifier children; values pair with them by position.
       TSNode values = field(node, "value");
       uint32_t n = ts_node_named_child_count(node);
@@ -174,7 +178,22 @@ class GoSyntax final : public HostSyntax {
     std::vector<TSNode> args;
     for (const char* adapter : {"Array", "StringArray", "Int64Array", "Float64Array", "BoolArray", "ByteaArray"})
       if (package_call(node, source, "pq", adapter, &args)) return true;
-    return false;
+    // A context as the only argument: a query builder running itself (bun's
+    // db.NewSelect()...Scan(ctx), Exec(ctx)); its statement is the builder's, not a string.
+    TSNode list = ts_node_parent(node);
+    return node_is(list, "argument_list") && ts_node_named_child_count(list) == 1 && is_context(node, source);
+  }
+
+  /// `ctx`, `reqCtx`, `context.Background()`, `r.Context()`.
+  static bool is_context(TSNode node, std::string_view source) {
+    if (node_is(node, "identifier")) {
+      std::string name(node_text(node, source));
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return name.find("ctx") != std::string::npos || name == "context";
+    }
+    if (!node_is(node, "call_expression") || ts_node_named_child_count(field(node, "arguments")) != 0) return false;
+    std::string_view fn = node_text(field(node, "function"), source);
+    return fn == "context.Background" || fn == "context.TODO" || fn.ends_with(".Context");
   }
 
   bool package_scope() const override { return true; }
@@ -244,6 +263,7 @@ class GoSyntax final : public HostSyntax {
     if (!node_is(node, "call_expression")) return TSNode{};
     TSNode fn = field(node, "function");
     TSNode args = field(node, "arguments");
+    if (TSNode type = table_name_call(node, source); !ts_node_is_null(type)) return type;
     // sqlx's db.Rebind(query): the same query, ? turned into the driver's bindvars.
     if (node_is(fn, "selector_expression") && node_text(field(fn, "field"), source) == "Rebind" &&
         ts_node_named_child_count(args) == 1)
@@ -276,6 +296,74 @@ class GoSyntax final : public HostSyntax {
   }
 
  private:
+  /// `func (T) TableName() string { return "t" }` (or `name := "t"; return name`), the table an
+  /// ORM (GORM, pop) gives the model: the type's name is defined, at the file's level, as the
+  /// text the method returns. A type and a constant never share a name in one package, so
+  /// `T{}.TableName()` elsewhere in the package reads that text (through the project's package
+  /// constants from another file).
+  static void table_names(TSNode file, std::string_view source, std::vector<Definition>* out) {
+    uint32_t n = ts_node_named_child_count(file);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode m = ts_node_named_child(file, i);
+      if (!node_is(m, "method_declaration") || node_text(field(m, "name"), source) != "TableName" ||
+          ts_node_named_child_count(field(m, "parameters")) != 0)
+        continue;
+      TSNode recv = first_named_child(field(m, "receiver"));
+      if (!node_is(recv, "parameter_declaration")) continue;
+      TSNode type = field(recv, "type");
+      if (node_is(type, "pointer_type")) type = first_named_child(type);
+      if (!node_is(type, "type_identifier")) continue;
+      TSNode body = field(m, "body");
+      if (ts_node_is_null(body)) continue;
+      TSNode list = first_named_child(body);
+      if (node_is(list, "statement_list")) body = list;
+      TSNode value{};
+      bool plain = true;
+      uint32_t k = ts_node_named_child_count(body);
+      for (uint32_t j = 0; j < k; ++j) {
+        TSNode s = ts_node_named_child(body, j);
+        if (node_is(s, "comment") || node_is(s, "short_var_declaration")) continue;
+        TSNode e = node_is(s, "return_statement") ? first_named_child(s) : TSNode{};
+        if (node_is(e, "expression_list")) e = ts_node_named_child_count(e) == 1 ? ts_node_named_child(e, 0) : TSNode{};
+        if (ts_node_is_null(e) || !ts_node_is_null(value)) plain = false;  // a branch, a second return
+        value = e;
+      }
+      if (plain && !ts_node_is_null(value))
+        out->push_back(Definition{node_text(type, source), value, ts_node_start_byte(m), false});
+    }
+  }
+
+  /// `T{}.TableName()`, `(&T{}).TableName()`, `(&pop.Model{Value: T{}}).TableName()`: T's name.
+  static TSNode table_name_call(TSNode call, std::string_view source) {
+    TSNode fn = field(call, "function");
+    if (!node_is(fn, "selector_expression") || node_text(field(fn, "field"), source) != "TableName" ||
+        ts_node_named_child_count(field(call, "arguments")) != 0)
+      return TSNode{};
+    auto composite = [](TSNode v) {
+      while (node_is(v, "parenthesized_expression")) v = first_named_child(v);
+      if (node_is(v, "unary_expression")) v = field(v, "operand");
+      return node_is(v, "composite_literal") ? v : TSNode{};
+    };
+    TSNode lit = composite(field(fn, "operand"));
+    if (ts_node_is_null(lit)) return TSNode{};
+    TSNode type = field(lit, "type");
+    if (node_is(type, "qualified_type") && node_text(type, source) == "pop.Model") {
+      TSNode body = field(lit, "body");
+      TSNode value{};
+      for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+        TSNode kv = ts_node_named_child(body, i);
+        if (!node_is(kv, "keyed_element") || ts_node_named_child_count(kv) != 2) continue;
+        if (node_text(ts_node_named_child(kv, 0), source) != "Value") continue;
+        value = ts_node_named_child(kv, 1);
+        if (node_is(value, "literal_element")) value = first_named_child(value);
+      }
+      TSNode inner = composite(value);
+      if (ts_node_is_null(inner)) return TSNode{};
+      type = field(inner, "type");
+    }
+    return node_is(type, "type_identifier") ? type : TSNode{};
+  }
+
   static bool is_builder_type(std::string_view type) {
     return type == "strings.Builder" || type == "bytes.Buffer";
   }

@@ -736,6 +736,23 @@ class Engine {
       if (v) out.append(*v);
       else out.append_hole(origin);
     };
+    // Go's %q: the text as a Go string literal, which for plain printable text without quotes or
+    // backslashes is the text in double quotes (a quoted identifier in SQL); other text a hole.
+    auto quoted = [&](TSNode arg, uint32_t origin) {
+      std::optional<SqlText> v;
+      if (!ts_node_is_null(arg)) v = eval(arg, depth + 1);
+      bool plain = v.has_value() && !v->text.empty();
+      if (plain)
+        for (char ch : v->text)
+          if (ch < 0x20 || ch > 0x7e || ch == '"' || ch == '\\') plain = false;
+      if (!plain) {
+        out.append_hole(origin);
+        return;
+      }
+      out.append_from("\"", origin);
+      out.append(*v);
+      out.append_from("\"", origin);
+    };
     auto positional = [&]() { return next_arg < f.args.size() ? f.args[next_arg++] : TSNode{}; };
     for (size_t i = 0; i < s.size();) {
       char c = s[i];
@@ -772,6 +789,7 @@ class Engine {
           char verb = s[j];
           TSNode arg = named ? TSNode{} : positional();
           if (!out.text.empty() && out.text.back() == '$') out.append_from("1", o);  // $%d: a parameter's number
+          else if (verb == 'q') quoted(arg, o);
           else put(verb == 's' || verb == 'v' ? arg : TSNode{}, o);
           i = j + 1;
           continue;

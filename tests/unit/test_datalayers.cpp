@@ -1165,3 +1165,281 @@ TEST_CASE("kysely: a chain passed to a constructor (an arguments node without a 
   FileOutput out = run("kysely", "src/q.ts", src);
   CHECK(described(out, src) == std::vector<std::string>{"relation public.pages read @pages", "column public.pages.title read @title"});
 }
+
+TEST_CASE("bun: table: on bun.BaseModel, tag names, bun's underscore, embedded structs of this file and another package") {
+  const std::string base =
+      "package core\n"
+      "import \"time\"\n"
+      "type Timestamps struct {\n"
+      "  CreatedAt time.Time `bun:\"created_at,notnull\"`\n"
+      "  UpdatedAt time.Time `bun:\",nullzero\"`\n"
+      "}\n";
+  const std::string models =
+      "package billing\n"
+      "import (\n"
+      "  \"github.com/uptrace/bun\"\n"
+      "  core \"example.com/app/internal/core\"\n"
+      ")\n"
+      "type Audit struct { ChangedBy string }\n"
+      "type Invoice struct {\n"
+      "  bun.BaseModel `bun:\"table:invoices,alias:i\"`\n"
+      "  core.Timestamps\n"
+      "  Audit `bun:\"embed:audit_\"`\n"
+      "  ID int64 `bun:\",pk,autoincrement\"`\n"
+      "  CPUPlatform, IPv4 string\n"
+      "  AmountCents int64 `bun:\"amount_cents,notnull\"`\n"
+      "  Lines []Line `bun:\"rel:has-many,join:id=invoice_id\"`\n"
+      "  Tags []string\n"
+      "  Payload Payload `bun:\"payload,type:jsonb\"`\n"
+      "  PDF []byte `bun:\"-\"`\n"
+      "  Count int `bun:\",scanonly\"`\n"
+      "  draft bool\n"
+      "}\n"
+      "type Draft struct {\n"
+      "  bun.BaseModel\n"
+      "  ID int64\n"
+      "}\n";
+  FileOutput out = run_in_project("bun", {{"internal/core/base.go", base}, {"internal/billing/models.go", models}},
+                                  "internal/billing/models.go");
+  CHECK(described(out, models) == std::vector<std::string>{
+                                      "relation public.invoices read @invoices",
+                                      "column public.invoices.created_at read @core.Timestamps",
+                                      "column public.invoices.updated_at read @core.Timestamps",
+                                      "column public.invoices.audit_changed_by read @ChangedBy",
+                                      "column public.invoices.id read @ID",
+                                      "column public.invoices.cpu_platform read @CPUPlatform",
+                                      "column public.invoices.i_pv4 read @IPv4",
+                                      "column public.invoices.amount_cents read @amount_cents",
+                                      "column public.invoices.payload read @payload",
+                                  });
+  REQUIRE(out.unchecked.size() == 1);
+  CHECK(out.unchecked[0].reason.starts_with("no table: in its bun.BaseModel tag"));
+  CHECK(models.compare(out.unchecked[0].offset, 5, "Draft") == 0);
+}
+
+TEST_CASE("bun: NewSelect/NewUpdate chains through Model and Table; joins and relations left out; NewCreateTable") {
+  const std::string models =
+      "package store\n"
+      "import \"github.com/uptrace/bun\"\n"
+      "type User struct {\n"
+      "  bun.BaseModel `bun:\"table:users\"`\n"
+      "  ID int64\n"
+      "}\n";
+  const std::string queries =
+      "package store\n"
+      "import \"github.com/uptrace/bun\"\n"
+      "func q(ctx context.Context, db *bun.DB) {\n"
+      "  var users []User\n"
+      "  db.NewSelect().Model(&users).Column(\"id\", \"email\").Where(\"email = ? AND banned IS NULL\", e).Order(\"created_at DESC\").Scan(ctx)\n"
+      "  db.NewUpdate().Table(\"sessions\").Set(\"revoked_at = ?\", now).Where(\"user_id = ?\", 1).Exec(ctx)\n"
+      "  db.NewSelect().Model(&users).Relation(\"Profile\").Where(\"nickname = ?\", n).Scan(ctx)\n"
+      "  db.NewSelect().Model((*Unknown)(nil)).Where(\"x = ?\", 1).Scan(ctx)\n"
+      "  db.NewInsert().Model(&users).On(\"CONFLICT (id) DO UPDATE\").Set(\"email = EXCLUDED.email\").Exec(ctx)\n"
+      "}\n";
+  FileOutput out = run_in_project("bun", {{"store/models.go", models}, {"store/queries.go", queries}}, "store/queries.go");
+  CHECK(described(out, queries) == std::vector<std::string>{
+                                       "column public.users.id read @id",
+                                       "column public.users.email read @email",
+                                       "column public.users.email read @email",
+                                       "column public.users.banned read @banned",
+                                       "column public.users.created_at read @created_at",
+                                       "relation public.sessions read @sessions",
+                                       "column public.sessions.revoked_at read @revoked_at",
+                                       "column public.sessions.user_id read @user_id",
+                                       "column public.users.email read @email",
+                                   });
+  FileOutput created = run_in_project("bun", {{"store/models.go", models}, {"store/create.go",
+                                                                            "package store\nimport \"github.com/uptrace/bun\"\n"
+                                                                            "func c(db *bun.DB) { db.NewCreateTable().Model((*User)(nil)).Exec(ctx) }\n"}},
+                                      "store/models.go");
+  CHECK(created.requirements.requirements.empty());
+  REQUIRE(created.unchecked.size() == 1);
+  CHECK(created.unchecked[0].reason.starts_with("the project creates its table at run time"));
+}
+
+TEST_CASE("pop: TableName models (a literal or one local variable), db tags; chains take the table of their model argument") {
+  const std::string user =
+      "package models\n"
+      "import \"github.com/gobuffalo/pop/v6\"\n"
+      "type User struct {\n"
+      "  ID uuid.UUID `json:\"id\" db:\"id\"`\n"
+      "  Email string `json:\"email\" db:\"email\"`\n"
+      "  Agent *string `db:\"user_agent\" rw:\"r\"`\n"
+      "  Password string `db:\"-\"`\n"
+      "  Admin bool `json:\"admin\"`\n"
+      "  Sessions []Session `has_many:\"sessions\" db:\"sessions\"`\n"
+      "}\n"
+      "func (User) TableName() string {\n"
+      "  tableName := \"users\"\n"
+      "  return tableName\n"
+      "}\n"
+      "func (u *User) BeforeCreate(tx *pop.Connection) error { return nil }\n";
+  const std::string find =
+      "package models\n"
+      "import \"example.com/app/internal/storage\"\n"
+      "func FindUser(tx *storage.Connection, email string) (*User, error) {\n"
+      "  user := &User{}\n"
+      "  err := tx.Q().Where(\"email = ? AND deleted_at IS NULL\", email).Order(\"created_at desc\").First(user)\n"
+      "  return user, err\n"
+      "}\n"
+      "func Count(tx *storage.Connection) (int, error) { return tx.Q().Where(\"lower(email) = ?\", e).Count(&User{}) }\n"
+      "func Joined(tx *storage.Connection, u *User) error {\n"
+      "  return tx.Q().Join(\"sessions s\", \"s.user_id = users.id\").Where(\"s.ip = ?\", ip).First(u)\n"
+      "}\n"
+      "func Other(tx *storage.Connection, v *Unknown) error { return tx.Q().Where(\"a = ?\", 1).First(v) }\n"
+      "func Touch(tx *storage.Connection, u *User) error { return tx.UpdateColumns(u, \"email\", \"last_seen_at\") }\n"
+      "func Eager(tx *storage.Connection, u *User) error { return tx.Eager().Q().Where(\"aud = ?\", a).First(u) }\n"
+      "func load(tx *storage.Connection) (*User, error) { return nil, nil }\n"
+      "func Ban(tx *storage.Connection) error { u, err := load(tx); _ = err; return tx.UpdateOnly(u, \"banned_until\") }\n"
+      "type API struct{}\n"
+      "func (a *API) user(tx *storage.Connection) (*User, error) { return nil, nil }\n"
+      "func (a *API) Rename(tx *storage.Connection, other *Repo) error {\n"
+      "  u, _ := a.user(tx)\n"
+      "  if err := tx.UpdateOnly(u, \"name\"); err != nil { return err }\n"
+      "  v, _ := other.user(tx)\n"  // another type's method of the same name: not this file's
+      "  return tx.UpdateOnly(v, \"nickname\")\n"
+      "}\n";
+  FileOutput models = run_in_project("pop", {{"internal/models/user.go", user}, {"internal/models/find.go", find}},
+                                     "internal/models/user.go");
+  CHECK(described(models, user) == std::vector<std::string>{
+                                       "relation public.users read @users",
+                                       "column public.users.id read @id",
+                                       "column public.users.email read @email",
+                                       "column public.users.user_agent read @user_agent",
+                                   });
+  FileOutput chains = run_in_project("pop", {{"internal/models/user.go", user}, {"internal/models/find.go", find}},
+                                     "internal/models/find.go");
+  CHECK(described(chains, find) == std::vector<std::string>{
+                                       "column public.users.email read @email",
+                                       "column public.users.deleted_at read @deleted_at",
+                                       "column public.users.created_at read @created_at",
+                                       "column public.users.email write @email",
+                                       "column public.users.last_seen_at write @last_seen_at",
+                                       "column public.users.aud read @aud",
+                                       "column public.users.banned_until write @banned_until",
+                                       "column public.users.name write @name",
+                                   });
+  // A project without pop: a struct with db tags and a TableName method is an sqlx scan target.
+  std::string sqlx = user;
+  sqlx.replace(sqlx.find("import \"github.com/gobuffalo/pop/v6\"\n"), 37, "import \"github.com/jmoiron/sqlx\"\n");
+  FileOutput elsewhere = run_in_project("pop", {{"internal/models/user.go", sqlx}}, "internal/models/user.go");
+  CHECK(elsewhere.requirements.requirements.empty());
+}
+
+TEST_CASE("squirrel: Select/Insert/Update chains from the package or a StatementBuilder variable; joins keep qualified names") {
+  const std::string src =
+      "package orders\n"
+      "import sq \"github.com/Masterminds/squirrel\"\n"
+      "var psql = sq.StatementBuilder.PlaceholderFormat(sq.Dollar)\n"
+      "func f() {\n"
+      "  psql.Select(\"o.id\", \"total AS t\", \"count(*)\").From(\"orders o\").Where(sq.Eq{\"o.customer_id\": c, \"state\": s}).OrderBy(\"t\")\n"
+      "  sq.Select(\"id\", \"total AS t\").From(\"orders\").Where(sq.And{sq.Eq{\"a\": 1}, sq.Gt{\"b\": 2}}).Where(\"c = ? AND d IS NULL\", 3).OrderBy(\"t\", \"placed_at DESC\")\n"
+      "  psql.Insert(\"orders\").Columns(\"customer_id\", \"total\").Values(1, 2)\n"
+      "  psql.Update(\"orders\").Set(\"state\", s).SetMap(map[string]interface{}{\"shipped_at\": now}).Where(\"id = ?\", id)\n"
+      "  sq.Select(\"o.id\", \"email\").From(\"orders o\").Join(\"customers c ON c.id = o.customer_id\").Where(sq.Eq{\"o.state\": s, \"name\": n})\n"
+      "  sq.Select(\"*\").FromSelect(inner, \"x\").Where(\"y = ?\", 1)\n"
+      "}\n"
+      "type DBInfo struct { stbl sq.StatementBuilderType }\n"
+      "func (d *DBInfo) g() { d.stbl.Delete(\"tuple\").Where(sq.Eq{\"store\": s}) }\n";
+  FileOutput out = run("squirrel", "orders/repo.go", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.orders read @orders",
+                                   "column public.orders.customer_id read @customer_id",
+                                   "column public.orders.state read @state",
+                                   "column public.orders.id read @id",
+                                   "column public.orders.total read @total",
+                                   "relation public.orders read @orders",
+                                   "column public.orders.a read @a",
+                                   "column public.orders.b read @b",
+                                   "column public.orders.c read @c",
+                                   "column public.orders.d read @d",
+                                   "column public.orders.id read @id",
+                                   "column public.orders.total read @total",
+                                   "column public.orders.placed_at read @placed_at",
+                                   "relation public.orders read @orders",
+                                   "column public.orders.customer_id write @customer_id",
+                                   "column public.orders.total write @total",
+                                   "relation public.orders read @orders",
+                                   "column public.orders.state write @state",
+                                   "column public.orders.shipped_at write @shipped_at",
+                                   "column public.orders.id write @id",
+                                   "relation public.orders read @orders",
+                                   "column public.orders.state read @state",
+                                   "column public.orders.id read @id",
+                                   "relation public.tuple read @tuple",
+                                   "column public.tuple.store read @store",
+                               });
+}
+
+TEST_CASE("ent: schema fields and StorageKey, the ID, ent's mixins, entsql table or ent's plural; Schema.Create outside tests") {
+  const std::string src =
+      "package schema\n"
+      "import (\n"
+      "  \"entgo.io/ent\"\n"
+      "  \"entgo.io/ent/schema/field\"\n"
+      ")\n"
+      "type Vehicle struct { ent.Schema }\n"
+      "func (Vehicle) Fields() []ent.Field {\n"
+      "  return []ent.Field{\n"
+      "    field.String(\"plate\").Unique(),\n"
+      "    field.Int(\"odometer_km\").Optional().StorageKey(\"odometer\"),\n"
+      "    field.String(\"vin\").StorageKey(prefix + \"vin\"),\n"
+      "  }\n"
+      "}\n"
+      "func (Vehicle) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, audit.Mixin{}} }\n"
+      "func (Vehicle) Annotations() []schema.Annotation { return []schema.Annotation{entsql.Annotation{Table: \"fleet_vehicles\"}} }\n"
+      "type UserGroup struct { ent.Schema }\n"
+      "func (UserGroup) Fields() []ent.Field { return []ent.Field{field.UUID(\"id\", uuid.UUID{}), field.String(\"name\")} }\n"
+      "type Person struct { ent.Schema }\n"
+      "func (Person) Fields() []ent.Field { return []ent.Field{field.String(\"name\")} }\n"
+      "type Invoice struct { ent.Schema }\n"
+      "func (Invoice) Fields() []ent.Field { return []ent.Field{field.String(\"number\")} }\n"
+      "func (Invoice) Annotations() []schema.Annotation { return []schema.Annotation{entsql.Schema(\"billing\")} }\n";
+  FileOutput out = run("ent", "ent/schema/schema.go", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.fleet_vehicles read @fleet_vehicles",
+                                   "column public.fleet_vehicles.id read @fleet_vehicles",
+                                   "column public.fleet_vehicles.plate read @plate",
+                                   "column public.fleet_vehicles.odometer read @odometer",
+                                   "column public.fleet_vehicles.create_time read @mixin.Time{}",
+                                   "column public.fleet_vehicles.update_time read @mixin.Time{}",
+                                   "relation public.user_groups read @UserGroup",
+                                   "column public.user_groups.id read @id",
+                                   "column public.user_groups.name read @name",
+                               });
+  REQUIRE(out.unchecked.size() == 2);
+  CHECK(out.unchecked[0].reason.find("no plain plural of Person") != std::string::npos);
+  CHECK(out.unchecked[1].reason.starts_with("its Annotations() name the table or its schema"));
+  const std::string main_go = "package main\nfunc main() { client.Schema.Create(ctx) }\n";
+  FileOutput migrating = run_in_project("ent", {{"ent/schema/schema.go", src}, {"cmd/server/main.go", main_go}},
+                                        "ent/schema/schema.go");
+  CHECK(migrating.requirements.requirements.empty());
+  CHECK(migrating.unchecked.size() == 4);
+  FileOutput tested = run_in_project("ent", {{"ent/schema/schema.go", src}, {"internal/testutils/db.go", main_go}},
+                                     "ent/schema/schema.go");
+  CHECK(tested.requirements.requirements.size() == 9);
+}
+
+TEST_CASE("ent: a mixin of the project's, in another package, adds its literal fields") {
+  const std::string mixins =
+      "package entutils\n"
+      "import (\n  \"entgo.io/ent\"\n  \"entgo.io/ent/schema/field\"\n  \"entgo.io/ent/schema/mixin\"\n)\n"
+      "type NamespaceMixin struct{ mixin.Schema }\n"
+      "func (NamespaceMixin) Fields() []ent.Field { return []ent.Field{field.String(\"namespace\").Immutable()} }\n"
+      "type PrefixMixin struct{ mixin.Schema; Prefix string }\n"
+      "func (m PrefixMixin) Fields() []ent.Field { return []ent.Field{field.String(\"x\").StorageKey(m.Prefix + \"_x\")} }\n";
+  const std::string schema =
+      "package schema\n"
+      "import (\n  \"entgo.io/ent\"\n  \"entgo.io/ent/schema/field\"\n  \"example.com/app/pkg/entutils\"\n)\n"
+      "type Meter struct { ent.Schema }\n"
+      "func (Meter) Mixin() []ent.Mixin { return []ent.Mixin{entutils.NamespaceMixin{}, entutils.PrefixMixin{Prefix: \"m\"}} }\n"
+      "func (Meter) Fields() []ent.Field { return []ent.Field{field.String(\"slug\")} }\n";
+  FileOutput out = run_in_project("ent", {{"pkg/entutils/mixins.go", mixins}, {"ent/schema/meter.go", schema}},
+                                  "ent/schema/meter.go");
+  CHECK(described(out, schema) == std::vector<std::string>{
+                                      "relation public.meters read @Meter",
+                                      "column public.meters.id read @Meter",
+                                      "column public.meters.slug read @slug",
+                                      "column public.meters.namespace read @entutils.NamespaceMixin{}",
+                                  });
+}

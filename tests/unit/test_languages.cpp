@@ -471,6 +471,35 @@ TEST_CASE("go: fmt.Sprintf with constant arguments and strings.Join of a literal
   CHECK(sites[1].database_call);
 }
 
+TEST_CASE("go: T{}.TableName() and pop.Model{Value: T{}}.TableName() read the method's literal; %q quotes a plain name") {
+  std::string src =
+      "package models\n"
+      "type Session struct{ ID string }\n"
+      "func (Session) TableName() string {\n"
+      "\ttableName := \"sessions\"\n"
+      "\treturn tableName\n"
+      "}\n"
+      "type Factor struct{}\n"
+      "func (f *Factor) TableName() string { return \"mfa_factors\" }\n"
+      "type Dyn struct{ name string }\n"
+      "func (d Dyn) TableName() string { if d.name != \"\" { return d.name }; return \"dyn\" }\n"
+      "func f(tx *storage.Connection) {\n"
+      "\ttx.RawQuery(\"DELETE FROM \" + (&pop.Model{Value: Session{}}).TableName() + \" WHERE id = ?\").Exec()\n"
+      "\tfactors := (&Factor{}).TableName()\n"
+      "\ttx.RawQuery(fmt.Sprintf(\"delete from %q where status = 'x' and %q.id = $1\", factors, factors)).Exec()\n"
+      "\ttx.RawQuery(\"SELECT * FROM \" + Dyn{}.TableName()).Exec()\n"
+      "\ttx.RawQuery(fmt.Sprintf(\"SELECT * FROM %q\", \"a\\\"b\")).Exec()\n"
+      "}\n";
+  auto sites = extract("models/s.go", src);
+  REQUIRE(sites.size() == 4);
+  CHECK(sites[0].sql.text == "DELETE FROM sessions WHERE id = ?");
+  CHECK(origin_of(sites[0], "sessions") == find(src, "\"sessions\"") + 1);
+  CHECK(sites[1].sql.text == "delete from \"mfa_factors\" where status = 'x' and \"mfa_factors\".id = $1");
+  // A TableName with a branch is not one text; a quote inside %q's text would be escaped.
+  CHECK(sites[2].sql.text == "SELECT * FROM \x01");
+  CHECK(sites[3].sql.text == "SELECT * FROM \x01");
+}
+
 TEST_CASE("choices of constants: one site per variant, functions inlined with their arguments") {
   std::string py =
       "def order(desc):\n"

@@ -93,7 +93,7 @@ TEST_CASE("the format table and default directories") {
   std::vector<std::string> names;
   for (const auto& f : migrations::formats()) names.emplace_back(f.name);
   CHECK(names == std::vector<std::string>{"django", "alembic", "drizzle", "prisma", "rails", "typeorm", "sequelize",
-                                          "kysely", "knex", "go-steps", "liquibase", "flyway", "pop", "dbmate", "goose",
+                                          "kysely", "knex", "go-steps", "gormigrate", "liquibase", "flyway", "pop", "dbmate", "goose",
                                           "sql-migrate", "golang-migrate", "supabase", "sqlx",
                                           "plain"});
   CHECK(migrations::default_directories() ==
@@ -349,6 +349,50 @@ TEST_CASE("go-steps: a list of upgrade closures is one migration per element, ve
   MemoryFileSystem other;
   other.add("web/routes.go", "package web\nvar routes = []func(w http.ResponseWriter){ a, b }\n");
   CHECK(schemagate::schema::migrations::discover_directories(other, ".").empty());
+}
+
+TEST_CASE("gormigrate: list order, inline and package-variable elements; AutoMigrate and helpers of other files refused") {
+  MemoryFileSystem fs;
+  fs.add("internal/db/migrations/migrate.go",
+         "package migrations\n"
+         "func Migrate(db *gorm.DB) error {\n"
+         "  return gormigrate.New(db, gormigrate.DefaultOptions, []*gormigrate.Migration{\n"
+         "    {ID: \"b_accounts\", Migrate: func(tx *gorm.DB) error { return tx.Exec(\"CREATE TABLE accounts (id int)\").Error }},\n"
+         "    addOwner,\n"
+         "    &gormigrate.Migration{ID: \"a_index\", Migrate: index},\n"
+         "  }).Migrate()\n"
+         "}\n"
+         "func index(tx *gorm.DB) error { return tx.Exec(`CREATE INDEX accounts_owner ON accounts (owner)`).Error }\n");
+  fs.add("internal/db/migrations/owner.go",
+         "package migrations\n"
+         "var addOwner = &gormigrate.Migration{\n"
+         "  ID: \"c_owner\",\n"
+         "  Migrate: func(tx *gorm.DB) error { return tx.Exec(\"ALTER TABLE accounts ADD owner text\").Error },\n"
+         "}\n");
+  Loaded r = load(fs, "internal/db/migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "gormigrate");
+  CHECK(r.versions() == std::vector<std::string>{"b_accounts", "c_owner", "a_index"});
+  CHECK(r.files[0].sql == "CREATE TABLE accounts (id int);\n");
+  CHECK(r.files[1].path == "internal/db/migrations/owner.go");
+  CHECK(r.files[1].sql == "ALTER TABLE accounts ADD owner text;\n");
+  CHECK(r.files[1].depends_on == std::vector<std::string>{"b_accounts"});
+  CHECK(r.files[2].sql == "CREATE INDEX accounts_owner ON accounts (owner);\n");
+  CHECK(schemagate::schema::migrations::discover_directories(fs, ".") == std::vector<std::string>{"internal/db/migrations"});
+
+  fs.add("internal/db/migrations/owner.go",
+         "package migrations\n"
+         "var addOwner = &gormigrate.Migration{ID: \"c_owner\", Migrate: func(tx *gorm.DB) error { return tx.AutoMigrate(&Account{}) }}\n");
+  Loaded automigrate = load(fs, "internal/db/migrations");
+  CHECK_FALSE(automigrate.ok);
+  CHECK(automigrate.err == "internal/db/migrations/owner.go: gormigrate migration c_owner calls AutoMigrate or the Migrator: "
+                          "the tables it creates follow GORM's naming of the models, not SQL schemagate can read");
+  fs.add("internal/db/migrations/owner.go",
+         "package migrations\n"
+         "var addOwner = &gormigrate.Migration{ID: \"c_owner\", Migrate: func(tx *gorm.DB) error { return runTemplate(tx, tmpl) }}\n");
+  Loaded helper = load(fs, "internal/db/migrations");
+  CHECK_FALSE(helper.ok);
+  CHECK(helper.err.find("hands the database to runTemplate, defined elsewhere") != std::string::npos);
 }
 
 TEST_CASE("goose: a SQL migration without an Up annotation is an error naming it") {

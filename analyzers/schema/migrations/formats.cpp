@@ -10,6 +10,7 @@
 //   kysely          .ts/.js files exporting up(db: Kysely) (code/kysely.cpp)
 //   knex            .js/.ts files exporting up(knex) (code/knex.cpp)
 //   go-steps        a Go list of upgrade functions taking a database handle (code/go_steps.cpp)
+//   gormigrate      a Go []*gormigrate.Migration{...} list of SQL Migrate functions (code/gormigrate.cpp)
 //   liquibase       a master changelog (db.changelog-master.*, or one that includes others)
 //   flyway          V<version>__ / R__ file names
 //   pop             <version>_<name>.<dialect>.up.sql names (pop.cpp): a file per engine
@@ -41,6 +42,7 @@ extern const Format kKysely;
 extern const Format kKnex;
 extern const Format kGoSteps;
 extern const Format kLiquibase;
+extern const Format kGormigrate;
 extern const Format kFlyway;
 extern const Format kDbmate;
 extern const Format kGoose;
@@ -53,8 +55,8 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kLiquibase, kFlyway, kPop, kDbmate,
-      kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kGormigrate, kLiquibase, kFlyway,
+      kPop, kDbmate, kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };
   return table;

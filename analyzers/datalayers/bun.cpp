@@ -1,0 +1,365 @@
+// bun models (Go, github.com/uptrace/bun) as requirements. A bun model names its table on the
+// embedded bun.BaseModel (`bun:"table:users,alias:u"`) and selects, inserts and updates every
+// mapped field (`SELECT "u"."id", "u"."name", ... FROM "users" AS "u"`), so a field whose column
+// no migration adds fails the first query of the model, without a line of SQL in the code.
+//
+// Columns follow bun's rules: the tag's first item (`bun:"name,notnull"`), else the field name
+// underscored as bun's internal.Underscore does (ProjectID -> project_id, CPUPlatform ->
+// cpu_platform). Left out: unexported fields, `bun:"-"`, relations (rel:, m2m:), scanonly
+// fields, and an untagged field whose type is not one column for certain (a struct bun would
+// marshal as JSON, or a relation declared elsewhere). An embedded struct contributes its fields
+// (with `embed:prefix_`), from this file or, through the project's facts, from another
+// (`coremodels.Model` of another package). A model without `table:` is named by bun's
+// pluralization: listed as unchecked.
+//
+// Query chains name columns too: after db.NewSelect()/NewInsert()/NewUpdate()/NewDelete(),
+// Model(&m) or Table("t") gives the table and Column("a"), Where("c = ?"), Set("c = ?"),
+// Order("c desc"), Group("c") name its columns; a chain with a join, a relation, a table
+// expression or a subquery is left out (an unqualified name may belong to another table); an
+// insert's On("CONFLICT ... DO UPDATE") keeps its Set names the table's.
+// A model whose table the project creates with NewCreateTable is not required.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/go_model.h"
+#include "analyzers/languages/string_eval.h"
+
+namespace schemagate::datalayers {
+namespace {
+
+using languages::node_text;
+
+/// bun's internal.Underscore: an upper-case letter starts a word when a lower-case letter is
+/// beside it, so a run of capitals stays one word until the last one before a lower-case letter.
+std::string underscore(std::string_view s) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::string r;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (upper(c)) {
+      if (i > 0 && i + 1 < s.size() && (lower(s[i - 1]) || lower(s[i + 1]))) r += '_';
+      r += static_cast<char>(c + 32);
+    } else {
+      r += c;
+    }
+  }
+  return r;
+}
+
+/// `bun:"name,opt,key:value"`: the name (first item when it has no ':') and the options.
+struct BunTag {
+  bool present = false;
+  std::string name;
+  uint32_t name_at = 0;
+  std::map<std::string, std::string, std::less<>> options;
+};
+BunTag bun_tag(TSNode tag, std::string_view src) {
+  BunTag out;
+  auto v = go::tag_value(tag, "bun", src);
+  if (!v) return out;
+  out.present = true;
+  std::string_view t = v->value;
+  size_t i = 0;
+  bool first = true;
+  while (i <= t.size()) {
+    size_t comma = t.find(',', i);
+    if (comma == std::string_view::npos) comma = t.size();
+    std::string_view item = t.substr(i, comma - i);
+    size_t colon = item.find(':');
+    if (first && colon == std::string_view::npos) {
+      out.name = std::string(item);
+      out.name_at = v->at + static_cast<uint32_t>(i);
+    } else if (!item.empty()) {
+      out.options[std::string(item.substr(0, colon))] =
+          colon == std::string_view::npos ? "" : std::string(item.substr(colon + 1));
+    }
+    first = false;
+    i = comma + 1;
+  }
+  return out;
+}
+
+using Column = go::ModelColumn;
+
+class Reader {
+ public:
+  explicit Reader(const FileInput& in) : in_(in), src_(in.text), decl_(go::declarations(in.root, in.text)) {
+    for (size_t i = 0; i < decl_.structs.size(); ++i) structs_[decl_.structs[i].first] = i;
+    dir_ = go::folder(in.path);
+  }
+
+  /// Facts: each model of this file (its table and certain columns), and the tables the file
+  /// creates at run time.
+  void index(std::vector<std::pair<std::string, std::string>>* out) {
+    for (auto& [name, type] : decl_.structs) {
+      std::string key = "bun:model:" + (dir_.empty() ? name : dir_ + "/" + name);
+      std::optional<std::string> table;
+      bool model = base_model(type, &table);
+      std::vector<Column> cols;
+      std::set<std::string> seen;
+      columns_of(type, "", {}, &cols, &seen, 0, /*with_facts=*/false);
+      if (!model && cols.empty()) continue;
+      out->push_back({key, table ? "table=" + *table : "table?"});
+      for (auto& c : cols) out->push_back({key, "col=" + c.name});
+    }
+    for (TSNode top : go::chain_tops(in_.root)) {
+      std::vector<go::Link> links = go::chain(top, src_);
+      for (size_t i = 0; i + 1 < links.size(); ++i)
+        if (links[i].name == "NewCreateTable" && links[i + 1].name == "Model" && !links[i + 1].args.empty())
+          if (auto key = model_key(go::value_type(links[i + 1].args[0], src_))) out->push_back({"bun:creates", *key});
+    }
+  }
+
+  void run(FileOutput* out) {
+    for (size_t i = 0; i < decl_.structs.size(); ++i) {
+      auto& [name, type] = decl_.structs[i];
+      std::optional<std::string> table;
+      if (!base_model(type, &table)) continue;
+      uint32_t at = decl_.struct_at[i];
+      if (!table) {
+        out->unchecked.push_back({at, "bun model",
+                                  "no table: in its bun.BaseModel tag: bun names the table by pluralizing the struct "
+                                  "name"});
+        continue;
+      }
+      if (created(dir_.empty() ? name : dir_ + "/" + name)) {
+        out->unchecked.push_back({at, "bun model",
+                                  "the project creates its table at run time (NewCreateTable().Model(...)): the "
+                                  "schema is not the migrations' alone"});
+        continue;
+      }
+      std::vector<Column> cols;
+      std::set<std::string> seen;
+      columns_of(type, "", {}, &cols, &seen, 0, true);
+      emit_model(name, *table, cols, out);
+    }
+    for (TSNode top : go::chain_tops(in_.root)) chain(top, out);
+  }
+
+ private:
+  /// Whether the struct embeds bun.BaseModel; its table: option in *table.
+  bool base_model(TSNode type, std::optional<std::string>* table) {
+    for (const go::Field& f : go::fields(type, src_)) {
+      if (!f.names.empty() || f.type_text != "bun.BaseModel") continue;
+      BunTag tag = bun_tag(f.tag, src_);
+      auto t = tag.options.find("table");
+      if (t != tag.options.end() && !tag.options.count("select") && !t->second.empty()) {
+        std::string v = t->second;
+        bool ok = true;
+        for (char c : v) ok = ok && (std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '.');
+        if (ok) {
+          *table = v;
+          table_at_[v] = tag_span(f.tag, "table:" + v, v.size());
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  requirements::Span tag_span(TSNode tag, const std::string& needle, size_t len) const {
+    std::string_view t = node_text(tag, src_);
+    size_t at = t.find(needle);
+    uint32_t b = ts_node_start_byte(tag) + static_cast<uint32_t>(at + needle.size() - len);
+    return {b, b + static_cast<uint32_t>(len)};
+  }
+
+  /// The columns of a struct's fields, in order, embedded structs flattened. `span` is the
+  /// embedding field's, for columns of a struct of another file.
+  void columns_of(TSNode st, const std::string& prefix, std::optional<requirements::Span> span, std::vector<Column>* out,
+                  std::set<std::string>* seen, int depth, bool with_facts) {
+    if (depth > 4) return;
+    for (const go::Field& f : go::fields(st, src_)) {
+      BunTag tag = bun_tag(f.tag, src_);
+      if (tag.name == "-" || tag.options.count("rel") || tag.options.count("m2m") || tag.options.count("scanonly"))
+        continue;
+      if (f.names.empty() || tag.options.count("embed")) {  // embedded: its fields are the model's
+        if (f.type_text == "bun.BaseModel") continue;
+        if (!f.names.empty() && !std::isupper(static_cast<unsigned char>(node_text(f.names[0], src_)[0]))) continue;
+        std::string p = prefix;
+        if (auto e = tag.options.find("embed"); e != tag.options.end()) p += e->second;
+        requirements::Span here = span ? *span : requirements::Span{ts_node_start_byte(f.type), ts_node_end_byte(f.type)};
+        auto it = structs_.find(std::string(f.type_text));
+        if (it != structs_.end()) {
+          columns_of(decl_.structs[it->second].second, p, span, out, seen, depth + 1, with_facts);
+        } else if (with_facts) {
+          if (auto facts = go::model_fact(in_.facts, "bun", dir_, decl_.imports, std::string(f.type_text)))
+            for (const std::string& v : *facts)
+              if (v.starts_with("col=")) add({p + v.substr(4), std::string(f.type_text), here}, out, seen);
+        }
+        continue;
+      }
+      for (TSNode n : f.names) {
+        std::string_view fname = node_text(n, src_);
+        if (fname.empty() || !std::isupper(static_cast<unsigned char>(fname[0]))) continue;  // unexported
+        Column c;
+        c.field = std::string(fname);
+        if (!tag.name.empty()) {
+          if (!go::plain_name(tag.name)) continue;  // a quoted or mixed-case name: left out
+          c.name = prefix + tag.name;
+          c.span = span ? *span : requirements::Span{tag.name_at, static_cast<uint32_t>(tag.name_at + tag.name.size())};
+        } else {
+          if (!go::column_type(f.type_text, decl_.scalars)) continue;
+          c.name = prefix + underscore(fname);
+          c.span = span ? *span : requirements::Span{ts_node_start_byte(n), ts_node_end_byte(n)};
+        }
+        add(std::move(c), out, seen);
+      }
+    }
+  }
+
+  static void add(Column c, std::vector<Column>* out, std::set<std::string>* seen) {
+    if (seen->insert(c.name).second) out->push_back(std::move(c));
+  }
+
+  bool created(const std::string& key) const {
+    if (!in_.facts) return false;
+    auto it = in_.facts->find("bun:creates");
+    return it != in_.facts->end() && std::find(it->second.begin(), it->second.end(), key) != it->second.end();
+  }
+
+  /// The facts key of a model type seen from this file ("dir/T").
+  std::optional<std::string> model_key(const std::string& type) const {
+    if (type.empty()) return std::nullopt;
+    if (type.find('.') == std::string::npos) return dir_.empty() ? type : dir_ + "/" + type;
+    return std::nullopt;  // another package's: found through its facts only
+  }
+
+  void emit_model(const std::string& name, const std::string& table, const std::vector<Column>& cols, FileOutput* out) {
+    go::UnitWriter w(in_, out, "bun model " + name + " table:" + table);
+    std::string rel = w.split(table).second;
+    w.relation(table, table_at_.at(table), "bun model " + name + " is stored in table " + rel + " (table: in its bun.BaseModel tag)");
+    for (const Column& c : cols)
+      w.column(table, c.name, c.span, requirements::Use::Read,
+               "bun model " + name + " field " + c.field + " maps to column " + rel + "." + c.name +
+                   "; bun selects, inserts and updates every mapped field");
+  }
+
+  /// The table of model type `type` ("T" of this file or package, "pkg.T" of another), or nullopt.
+  std::optional<std::string> model_table(const std::string& type) {
+    if (type.empty()) return std::nullopt;
+    if (auto it = structs_.find(type); it != structs_.end()) {
+      std::optional<std::string> table;
+      if (base_model(decl_.structs[it->second].second, &table) && table &&
+          !created(dir_.empty() ? type : dir_ + "/" + type))
+        return table;
+      return std::nullopt;
+    }
+    auto facts = go::model_fact(in_.facts, "bun", dir_, decl_.imports, type);
+    if (!facts) return std::nullopt;
+    for (const std::string& v : *facts)
+      if (v.starts_with("table=")) return v.substr(6);
+    return std::nullopt;
+  }
+
+  void chain(TSNode top, FileOutput* out) {
+    std::vector<go::Link> all = go::chain(top, src_);
+    size_t start = all.size();
+    std::string verb;
+    for (size_t i = 0; i < all.size(); ++i)
+      if (all[i].name == "NewSelect" || all[i].name == "NewInsert" || all[i].name == "NewUpdate" ||
+          all[i].name == "NewDelete") {
+        start = i;
+        verb = std::string(all[i].name);
+      }
+    if (start == all.size()) return;
+    std::vector<go::Link> links(all.begin() + static_cast<long>(start) + 1, all.end());
+    std::optional<std::string> table;
+    std::string via;
+    requirements::Span table_span{};
+    bool explicit_table = false, has_model = false;
+    static const std::set<std::string_view> kOpaque = {
+        "Join", "JoinOn", "JoinOnOr", "Relation", "TableExpr", "ModelTableExpr", "With", "WithRecursive", "Union",
+        "UnionAll", "Intersect", "Except", "WhereGroup", "ColumnExpr", "On", "Apply"};
+    for (const go::Link& l : links) {
+      // NewInsert().On("CONFLICT (...) DO UPDATE").Set("c = EXCLUDED.c"): the upsert's own table.
+      if (l.name == "On" && verb == "NewInsert") continue;
+      if (kOpaque.count(l.name)) return;
+      if (l.name == "Table") {
+        std::string_view t;
+        uint32_t at;
+        if (l.args.size() != 1 || !go::literal(l.args[0], src_, &t, &at) || !go::plain_name(t) || table) return;
+        table = std::string(t);
+        table_span = {at, static_cast<uint32_t>(at + t.size())};
+        explicit_table = true;
+        via = verb + "().Table(\"" + *table + "\")";
+      } else if (l.name == "Model" && !l.args.empty()) {
+        has_model = true;
+        std::string type = go::value_type(l.args[0], src_);
+        auto t = model_table(type);
+        if (!t) return;
+        table = *t;
+        via = verb + "().Model(" + type + ")";
+      }
+    }
+    if (!table || (explicit_table && has_model)) return;
+    go::UnitWriter w(in_, out, std::string(node_text(top, src_)));
+    std::string rel = w.split(*table).second;
+    if (explicit_table) w.relation(*table, table_span, "bun " + via + " queries table " + rel);
+    for (const go::Link& l : links) {
+      std::vector<std::pair<std::string, uint32_t>> cols;
+      std::string shown;
+      for (size_t i = 0; i < l.args.size(); ++i) {
+        std::string_view text;
+        uint32_t at;
+        if (!go::literal(l.args[i], src_, &text, &at)) break;
+        if (l.name == "Column" || l.name == "ExcludeColumn") go::list_columns(text, at, false, &cols);
+        else if (i > 0) break;
+        else if (l.name == "Where" || l.name == "WhereOr" || l.name == "Set" || l.name == "Having")
+          go::where_columns(text, at, &cols);
+        else if (l.name == "Order" || l.name == "Group")
+          go::list_columns(text, at, l.name == "Order", &cols);
+        else
+          break;
+        shown += (shown.empty() ? "\"" : ", \"") + std::string(text) + "\"";
+      }
+      for (auto& [col, offset] : cols)
+        w.column(*table, col, {offset, static_cast<uint32_t>(offset + col.size())}, requirements::Use::Read,
+                 "bun " + via + "." + std::string(l.name) + "(" + shown + ") names column " + rel + "." + col);
+    }
+  }
+
+  const FileInput& in_;
+  std::string_view src_;
+  go::Declarations decl_;
+  std::map<std::string, size_t> structs_;
+  std::map<std::string, requirements::Span> table_at_;
+  std::string dir_;
+};
+
+/// A file that imports bun, or runs its queries through a handle another package wraps
+/// (`db.DB.NewInsert()`).
+bool relevant(std::string_view text) {
+  if (text.find("github.com/uptrace/bun") != std::string_view::npos) return true;
+  for (std::string_view call : {".NewSelect()", ".NewInsert()", ".NewUpdate()", ".NewDelete()"})
+    if (text.find(call) != std::string_view::npos) return true;
+  return false;
+}
+
+void extract(const FileInput& in, FileOutput* out) {
+  if (ts_node_is_null(in.root)) return;
+  Reader(in).run(out);
+}
+
+void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  if (ts_node_is_null(in.root)) return;
+  Reader(in).index(out);
+}
+
+/// Models embed structs of packages that never import bun (a base model with created_at): those
+/// are read too.
+bool index_reads(std::string_view path, std::string_view text) {
+  return path.ends_with(".go") &&
+         (text.find("bun:\"") != std::string_view::npos || text.find("github.com/uptrace/bun") != std::string_view::npos);
+}
+
+}  // namespace
+
+extern const DataLayer kBun{"bun", {"go"}, nullptr, relevant, extract, index, index_reads};
+
+}  // namespace schemagate::datalayers

@@ -1,0 +1,1 @@
+ALTER TABLE invoices ADD COLUMN tax_region_id text NOT NULL DEFAULT 'none';

@@ -1,0 +1,1 @@
+DROP TABLE "fleet_vehicles"; DROP TABLE "people"; DROP TABLE "depots";

@@ -1,0 +1,1 @@
+ALTER TABLE "fleet_vehicles" DROP COLUMN "odometer";

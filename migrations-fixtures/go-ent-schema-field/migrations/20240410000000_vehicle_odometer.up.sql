@@ -1,0 +1,1 @@
+ALTER TABLE "fleet_vehicles" ADD COLUMN "odometer" bigint NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE sessions ADD COLUMN not_after timestamptz;
