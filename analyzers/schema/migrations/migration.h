@@ -74,8 +74,9 @@ const std::vector<Format>& formats();
 /// The format named `name`, or nullptr.
 const Format* format_named(std::string_view name);
 
-/// The default names of every tool's tracking table: a query of one is not a missing relation
-/// (the tool creates it, no migration does).
+/// The default names of every tool's tracking table, and names made like one (`*_migration(s)`,
+/// `*_schema_version`: a project's own runner's, or an older tool's the code probes before an
+/// upgrade): a query of one is not a missing relation (the runner creates it, no migration does).
 bool is_tracking_table_name(std::string_view name);
 
 /// Directories searched when --migrations is not given, relative to the project root.

@@ -14,13 +14,14 @@ namespace {
 struct Value {
   enum Kind { kString, kNumber, kBool, kNull, kMap, kList, kName } kind = kNull;
   std::string text;  ///< string contents, number or name as written, "true"/"false"
-  std::vector<std::pair<std::string, Value>> map;
+  std::string key;   ///< an item of a map: its key
+  std::vector<Value> map;  ///< kMap: the items, each with its key
   std::vector<Value> list;
   uint32_t at = 0;
 
-  const Value* get(std::string_view key) const {
-    for (auto& [k, v] : map)
-      if (k == key) return &v;
+  const Value* get(std::string_view k) const {
+    for (const Value& v : map)
+      if (v.key == k) return &v;
     return nullptr;
   }
   bool truthy(std::string_view key) const {
@@ -163,7 +164,8 @@ class Reader {
           ++i_;
           Value item;
           if (!value(&item, depth + 1)) return false;
-          v->map.emplace_back(key.text, std::move(item));
+          item.key = std::move(key.text);
+          v->map.push_back(std::move(item));
         } else {
           Value item;
           if (!value(&item, depth + 1)) return false;
