@@ -24,6 +24,27 @@
 
 namespace schemagate::cli {
 
+namespace {
+
+/// --verbose: how many scanned files each service covers, and the directories whose files no
+/// service owns (checked against every set together, since their database is not known).
+void report_service_coverage(const std::vector<pipeline::Service>& services, const std::vector<std::string>& files) {
+  std::map<const pipeline::Service*, size_t> covered;
+  std::map<std::string, size_t> unowned;  // directory -> files
+  for (auto& f : files) {
+    if (const pipeline::Service* s = pipeline::service_of(services, f)) ++covered[s];
+    else ++unowned[f.find('/') == std::string::npos ? std::string(".") : f.substr(0, f.rfind('/')) + "/"];
+  }
+  for (auto& s : services)
+    std::cerr << "schemagate: service " << (s.root.empty() ? std::string(".") : s.root + "/") << ": " << covered[&s]
+              << " code file" << (covered[&s] == 1 ? "" : "s") << " checked against its migrations only\n";
+  for (auto& [dir, n] : unowned)
+    std::cerr << "schemagate: ambiguous owner: " << dir << " (" << n << " code file" << (n == 1 ? "" : "s")
+              << ") is under no service's root: checked against every service's migrations together\n";
+}
+
+}  // namespace
+
 bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector<std::string>* gone) {
   source::RealFileSystem fs(options.pipeline.root);
   pipeline::SchemaBuild build;
@@ -93,6 +114,7 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
     std::cerr << "\n";
   }
   *scan = std::move(outcome.scan);
+  if (options.verbose && !build.services.empty()) report_service_coverage(build.services, scan->files);
   if (options.verbose) {
     for (auto& s : scan->skipped) std::cerr << "schemagate: skipped: " << s.path << ": " << s.reason << "\n";
     std::map<std::string, int> by_reason;

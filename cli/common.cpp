@@ -101,6 +101,18 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
     for (auto& d : build->directories)
       std::cerr << "schemagate: migrations: " << d.path << "/ (" << d.format << ", " << d.files << " file"
                 << (d.files == 1 ? "" : "s") << (d.evidence.empty() ? "" : ": " + d.evidence) << ")\n";
+    for (auto& s : build->services) {
+      std::string sets;
+      for (auto& set : s.sets) {
+        std::string format;
+        for (auto& d : build->directories)
+          if (d.path == set) format = d.format;
+        sets += (sets.empty() ? "" : ", ") + set + "/ (" + format + ")";
+      }
+      std::cerr << "schemagate: service " << (s.root.empty() ? std::string(".") : s.root + "/") << ": migrations " << sets
+                << " cover the code under it (" << s.root_evidence << ")\n";
+    }
+    if (!build->services_merged.empty()) std::cerr << "schemagate: services: " << build->services_merged << "\n";
     if (!build->search_path.empty()) {
       std::cerr << "schemagate: search path: ";
       for (size_t i = 0; i < build->search_path.size(); ++i) std::cerr << (i ? "," : "") << build->search_path[i];

@@ -74,6 +74,7 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     }
     plan->dirs.push_back(s.dir);
     plan->evidence[s.dir] = s.evidence;
+    plan->found.push_back(s);
   }
   for (const mig::SchemaDump& d : found.dumps) {
     std::string text, e;
@@ -101,6 +102,7 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     std::string evidence = d.evidence;
     if (!d.set_dir.empty()) {
       for (const std::string& v : d.versions) plan->in_baseline[d.set_dir].insert(version_key(v));
+      plan->baseline_of[d.path] = d.set_dir;
       evidence += ", the baseline of " + d.set_dir + "/ at " + std::to_string(d.versions.size()) + " recorded version" +
                   (d.versions.size() == 1 ? "" : "s");
     }

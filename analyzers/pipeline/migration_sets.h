@@ -17,6 +17,8 @@ struct MigrationPlan {
   std::map<std::string, std::string> evidence;         ///< dir -> why it was taken
   std::vector<schema::migrations::MigrationFile> baseline;  ///< dumps, applied before the sets
   std::map<std::string, std::set<std::string>> in_baseline;  ///< set dir -> versions a dump already holds
+  std::map<std::string, std::string> baseline_of;  ///< dump path -> the set dir it is the baseline of
+  std::vector<schema::migrations::FoundSet> found;  ///< the PostgreSQL sets, as discovery found them
 };
 
 /// When neither --search-path nor the repository states one and the migrations create every

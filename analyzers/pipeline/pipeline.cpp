@@ -294,6 +294,7 @@ class FileScanner {
   /// is null for a file no host language owns that a data layer claims.
   FileResult scan(const std::string& rel, const languages::Language* lang, FirstPass* first = nullptr) {
     FileResult result;
+    file_targets_ = targets_for(targets_, rel);
     std::string text, err;
     if (!fs_.read(source::join_path(options_.root, rel), &text, &err)) {
       result.error = rel + ": cannot read: " + err;
@@ -458,7 +459,7 @@ class FileScanner {
 
   void add_layer_output(const std::string& rel, const source::LineIndex& lines, const datalayers::DataLayer& layer,
                         datalayers::FileOutput out, FileResult* result, const std::vector<std::string>& doubles) {
-    const schema::Schema& intended = targets_.deploy ? *targets_.current : *targets_.eventual;
+    const schema::Schema& intended = file_targets_.deploy ? *file_targets_.current : *file_targets_.eventual;
     auto& reqs = result->requirements;
     size_t first_unit = reqs.units.size();
     std::vector<SiteRecord> records(out.requirements.units.size());
@@ -561,7 +562,7 @@ class FileScanner {
     }
     // The code being deployed was written for the eventual schema; the running code for the
     // current one.
-    const schema::Schema& intended = targets_.deploy ? *targets_.current : *targets_.eventual;
+    const schema::Schema& intended = file_targets_.deploy ? *file_targets_.current : *file_targets_.eventual;
     bool has_holes = site.sql.text.find(sql::kHole) != std::string::npos;
     sql::NormalizedSql norm = sql::normalize_placeholders(site.sql);
     rec.sql = norm.sql.text;
@@ -773,6 +774,7 @@ class FileScanner {
   const source::FileSystem& fs_;
   const Options& options_;
   const Targets& targets_;
+  Targets file_targets_;  ///< targets_ for the file being scanned: its service's schema
   const languages::ProjectConstants* project_;
   const datalayers::ProjectFacts* facts_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
@@ -920,11 +922,58 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     *err = std::move(broken);
     return false;
   }
+  // Found, not given: sets under several service roots are each their service's database.
+  if (options.migration_dirs.empty()) {
+    std::map<std::string, std::string> formats;
+    for (auto& d : out->directories) formats[d.path] = d.format;
+    out->services = group_services(fs, options.root, plan.found, formats);
+    if (!out->services.empty())
+      apply_services(&out->services, out->baseline, plan.baseline_of, out->migrations, path, &out->notes,
+                     &out->services_merged);
+  }
   if (!options.search_path_given) infer_search_path(out);
   return true;
 }
 
+Targets targets_for(const Targets& targets, const std::string& file) {
+  if (!targets.services) return targets;
+  const Service* s = service_of(*targets.services, file);
+  if (!s) return targets;
+  Targets own = targets;
+  own.current = own.eventual = &s->schema;
+  return own;
+}
+
 namespace {
+
+/// A relation or column missing from a file's own service that another service's migrations
+/// create: the note names where, so the finding reads as what it is (service B's database never
+/// gets service A's table), not as a migration forgotten.
+void explain_other_service(const std::vector<Service>& services, const std::string& file, const schema::Schema& every,
+                           report::Diagnostic* d) {
+  bool relation = d->rule == report::rule_id(report::Rule::MissingRelation);
+  bool column = d->rule == report::rule_id(report::Rule::MissingColumn) && d->column_name;
+  if ((!relation && !column) || d->relation.empty()) return;
+  size_t dot = d->relation.find('.');
+  if (dot == std::string::npos) return;
+  const schema::Relation* r = every.find(d->relation.substr(0, dot), d->relation.substr(dot + 1));
+  const schema::Column* c = r && column ? r->find_column(*d->column_name) : nullptr;
+  schema::Origin origin = !r ? schema::Origin{} : column ? (c ? c->origin : schema::Origin{}) : r->origin;
+  if (origin.empty()) return;
+  const Service* mine = service_of(services, file);
+  std::string theirs;
+  for (const Service& s : services)
+    if (&s != mine)
+      for (const std::string& set : s.sets)
+        if (theirs.empty() && origin.file.compare(0, set.size() + 1, set + "/") == 0) theirs = set;
+  if (theirs.empty() || !mine) return;
+  std::string own_sets;
+  for (const std::string& set : mine->sets) own_sets += (own_sets.empty() ? "" : ", ") + set + "/";
+  d->notes.push_back({origin.file, origin.line,
+                      "another service's migrations (" + theirs + "/) create it; this code's service (" +
+                          (mine->root.empty() ? std::string(".") : mine->root + "/") + ") migrates its database with " +
+                          own_sets + " only"});
+}
 
 /// Runs work(scanner, i) for i in [0, count) on `threads` threads, one scanner per thread.
 template <typename Work>
@@ -1114,7 +1163,9 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
 
 bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& build, CodeScan* out,
                std::string* err) {
-  return scan_code(fs, options, build, Targets{&build.schema, &build.schema, nullptr, false}, out, err);
+  Targets targets{&build.schema, &build.schema, nullptr, false};
+  if (!build.services.empty()) targets.services = &build.services;
+  return scan_code(fs, options, build, targets, out, err);
 }
 
 bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaBuild& schema, const Targets& targets,
@@ -1263,7 +1314,12 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       out->requirements.push_back({req, file, pos.line, pos.column, std::move(excused)});
     }
     std::vector<report::Diagnostic> found;
+    const Targets own = targets_for(targets, file);
+    eval.eventual = own.eventual;
+    eval.current = own.current;
     checks::evaluate(eval, r.requirements, lines, &found);
+    if (own.eventual != targets.eventual)
+      for (auto& d : found) explain_other_service(*targets.services, file, *targets.eventual, &d);
     if (checks::check_for(report::Rule::SyntaxError).when & eval.mode)
       for (auto& d : r.syntax_errors) found.push_back(std::move(d));
     for (auto& d : found) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analyzers/checks/check.h"
+#include "analyzers/pipeline/services.h"
 #include "analyzers/report/diagnostic.h"
 #include "analyzers/report/suppressions.h"
 #include "analyzers/schema/ddl.h"
@@ -73,6 +74,12 @@ struct SchemaBuild {
     std::string key, value, evidence;
   };
   std::vector<TemplateValue> template_values;
+  /// Independent services (services.h), when the sets found belong to two or more with their own
+  /// databases: each code file is checked against its own service's schema. Empty: `schema` is
+  /// every file's (one set, sets given with --migrations, or sets that share a database).
+  std::vector<Service> services;
+  /// Why sets under several service roots were applied as one schema after all ("" when not).
+  std::string services_merged;
 };
 
 /// Finds and applies the migrations. Fails (false, *err set to one line) when none are found,
@@ -147,7 +154,13 @@ struct Targets {
   const checks::DeployContext* deploy = nullptr;
   /// `current` is a database's (or a snapshot's): pending migrations are named.
   bool live = false;
+  /// Offline, several services: a file under a service's root is checked against its schema
+  /// (both `current` and `eventual`); a file under none against the two above.
+  const std::vector<Service>* services = nullptr;
 };
+
+/// The targets of one root-relative file: its service's schema where `targets` has services.
+Targets targets_for(const Targets& targets, const std::string& file);
 
 /// Scans the code under options.root. `build` says which directories are migrations (not code).
 /// Fails when a directory cannot be listed or a file cannot be read (the message names it).

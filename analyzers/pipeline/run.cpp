@@ -10,6 +10,17 @@ bool check_code(const Plan& plan, const SchemaBuild& build, Outcome* out, std::s
   const source::FileSystem& fs = *plan.fs;
   Options options = plan.options;
   Targets targets{&build.schema, &build.schema, nullptr, false};
+  if (!build.services.empty()) {
+    if (plan.running) {
+      *err = one_database_per_service(build.services, "the running code (--deployed-ref / --deployed-path)");
+      return false;
+    }
+    if (plan.deep && !plan.catalog) {
+      *err = one_database_per_service(build.services, "the throwaway database of --postgres");
+      return false;
+    }
+    targets.services = &build.services;
+  }
   if (plan.catalog) {
     if (!prepare_live(fs, plan.options, build, *plan.catalog, &out->live, err)) return false;
     options.search_path = out->live.search_path;
