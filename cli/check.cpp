@@ -26,6 +26,19 @@ namespace schemagate::cli {
 
 namespace {
 
+/// The highest directory above `file` with no service under it ("internal/services/gateway/"),
+/// so that --verbose names a shared subtree once, not each of its directories; "." for the root.
+std::string unowned_subtree(const std::vector<pipeline::Service>& services, const std::string& file) {
+  for (size_t slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1)) {
+    std::string dir = file.substr(0, slash);
+    bool holds_service = std::any_of(services.begin(), services.end(), [&](const pipeline::Service& s) {
+      return s.root == dir || s.root.rfind(dir + "/", 0) == 0;
+    });
+    if (!holds_service) return dir + "/";
+  }
+  return ".";
+}
+
 /// --verbose: how many scanned files each service covers, and the directories whose files no
 /// service owns (checked against every set together, since their database is not known).
 void report_service_coverage(const std::vector<pipeline::Service>& services, const std::vector<std::string>& files) {
@@ -33,7 +46,7 @@ void report_service_coverage(const std::vector<pipeline::Service>& services, con
   std::map<std::string, size_t> unowned;  // directory -> files
   for (auto& f : files) {
     if (const pipeline::Service* s = pipeline::service_of(services, f)) ++covered[s];
-    else ++unowned[f.find('/') == std::string::npos ? std::string(".") : f.substr(0, f.rfind('/')) + "/"];
+    else ++unowned[unowned_subtree(services, f)];
   }
   for (auto& s : services)
     std::cerr << "schemagate: service " << (s.root.empty() ? std::string(".") : s.root + "/") << ": " << covered[&s]
