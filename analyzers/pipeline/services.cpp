@@ -1,6 +1,8 @@
 // Which service each migration set belongs to; see services.h.
 #include "analyzers/pipeline/services.h"
 
+#include "analyzers/source/discovery.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -130,9 +132,11 @@ void apply_services(std::vector<Service>* services, const std::vector<schema::mi
       if (of == baseline_of.end() || std::find(s.sets.begin(), s.sets.end(), of->second) == s.sets.end()) continue;
       schema::MigrationError e;
       applied = applied && schema::apply_migration(s.schema, dump, search_path, &own, &e);
+      s.baseline.push_back(dump);
     }
     for (const schema::migrations::MigrationFile& m : migrations) {
       if (!in_set(s, m.path)) continue;
+      s.migrations.push_back(m);
       schema::MigrationError e;
       if (!schema::apply_migration(s.schema, m, search_path, &own, &e)) {
         applied = false;
@@ -167,6 +171,9 @@ std::string one_database_per_service(const std::vector<Service>& services, const
 }
 
 const Service* service_of(const std::vector<Service>& services, const std::string& file) {
+  // A test has no single owner: integration tests start several services and write to each
+  // one's database through its handle (network.bsky.db, network.ozone.db).
+  if (source::is_test_file(file)) return nullptr;
   const Service* best = nullptr;
   for (const Service& s : services)
     if ((s.root.empty() || file.compare(0, s.root.size() + 1, s.root + "/") == 0) &&

@@ -17,7 +17,8 @@
 //   - else the repository root (the whole tree: db/migrations).
 // Sets with the same root are one service (a schema set and a seed set). A code file belongs to
 // the service whose root is its nearest ancestor; a file under no service's root (a shared
-// library) is checked against every set together, as before, and `--verbose` says so.
+// library) is checked against every set together, as before, and `--verbose` says so. So is a
+// test file: integration tests start several services and use each one's database.
 //
 // Scoping is taken only when it is safe: with two service roots or more, and only while every
 // service's migrations apply on their own (a set that alters a table another set creates shares
@@ -39,6 +40,9 @@ struct Service {
   std::string root_evidence;  ///< why that directory ("services/a/go.mod", "services/a/sqlc.yaml names it")
   std::vector<std::string> sets;  ///< migration set directories, root-relative, in path order
   schema::Schema schema;          ///< its sets (and their baseline dumps) applied alone
+  /// What built `schema`, in apply order: its dumps, then its migrations (for --postgres, which
+  /// migrates one scratch database per service the same way).
+  std::vector<schema::migrations::MigrationFile> baseline, migrations;
 };
 
 /// Groups the PostgreSQL sets `found` by service root. Sets whose root is the same are one
@@ -67,7 +71,7 @@ void apply_services(std::vector<Service>* services, const std::vector<schema::mi
 std::string one_database_per_service(const std::vector<Service>& services, const std::string& what);
 
 /// The service whose root is the nearest ancestor of the root-relative `file`, or null when the
-/// file is under no service's root (its owner is ambiguous: the union schema applies).
+/// file is under no service's root or is a test (its owner is ambiguous: the union schema applies).
 const Service* service_of(const std::vector<Service>& services, const std::string& file);
 
 }  // namespace schemagate::pipeline
