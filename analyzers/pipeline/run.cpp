@@ -20,6 +20,7 @@ bool deep_check_services(const DeepOptions& deep, const source::FileSystem& fs, 
     summary->not_judged_at.push_back(std::to_string(unowned) + " statement" + (unowned == 1 ? "" : "s") +
                                      " of code under no service's root, not prepared: its database is not known");
   std::vector<report::Diagnostic> found;
+  size_t databases = 0;
   for (const Service& service : build.services) {
     const Service* owner = &service;
     CodeScan part;
@@ -41,7 +42,7 @@ bool deep_check_services(const DeepOptions& deep, const source::FileSystem& fs, 
             return a.file == d.file && a.line == d.line && a.message == d.message;
           }))
         at_migrations->push_back(std::move(d));
-    summary->database = s.database + (summary->database.empty() ? "" : ", " + summary->database);
+    summary->database = ++databases == 1 ? s.database : std::to_string(databases) + " scratch databases, one per service";
     summary->migration_statements += s.migration_statements;
     summary->migrations_complete = summary->migrations_complete && s.migrations_complete;
     summary->statements += s.statements;
