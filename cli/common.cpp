@@ -111,6 +111,9 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
       }
       std::cerr << "schemagate: service " << (s.root.empty() ? std::string(".") : s.root + "/") << ": migrations " << sets
                 << " cover the code under it (" << s.root_evidence << ")\n";
+      if (!s.search_path.empty())
+        std::cerr << "schemagate: service " << (s.root.empty() ? std::string(".") : s.root + "/") << ": search path "
+                  << s.search_path[0] << "," << s.search_path[1] << " (" << s.search_path_evidence << ")\n";
     }
     if (!build->services_merged.empty()) std::cerr << "schemagate: services: " << build->services_merged << "\n";
     if (!build->search_path.empty()) {

@@ -48,14 +48,18 @@ bool schema_file(const SchemaBuild& build, const std::string& path) {
   return false;
 }
 
+std::vector<std::string> inferred_search_path(const schema::Schema& schema, std::string* evidence) {
+  std::set<std::string> schemas;
+  for (auto& [key, r] : schema.relations())
+    if (!schema.extension_schemas.count(r.schema)) schemas.insert(r.schema);
+  if (schemas.size() != 1 || *schemas.begin() == "public") return {};
+  *evidence = "the migrations create every table in schema " + *schemas.begin();
+  return {*schemas.begin(), "public"};
+}
+
 void infer_search_path(SchemaBuild* out) {
   if (!out->search_path.empty()) return;
-  std::set<std::string> schemas;
-  for (auto& [key, r] : out->schema.relations())
-    if (!out->schema.extension_schemas.count(r.schema)) schemas.insert(r.schema);
-  if (schemas.size() != 1 || *schemas.begin() == "public") return;
-  out->search_path = {*schemas.begin(), "public"};
-  out->search_path_evidence = "the migrations create every table in schema " + *schemas.begin();
+  out->search_path = inferred_search_path(out->schema, &out->search_path_evidence);
 }
 
 bool plan_migrations(const source::FileSystem& fs, const Options& options, SchemaBuild* out, MigrationPlan* plan,

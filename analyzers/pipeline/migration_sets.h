@@ -26,6 +26,10 @@ struct MigrationPlan {
 /// application must have: sets out->search_path.
 void infer_search_path(SchemaBuild* out);
 
+/// The search path `schema` implies: {S, public} when it creates every table in one schema S
+/// other than public (*evidence says so), else empty.
+std::vector<std::string> inferred_search_path(const schema::Schema& schema, std::string* evidence);
+
 /// Fills `plan` (and out->other_engines, out->dumps). Fails when the project holds no migrations
 /// schemagate reads: *err names what was searched for, or the usual folder of another tool's files.
 bool plan_migrations(const source::FileSystem& fs, const Options& options, SchemaBuild* out, MigrationPlan* plan,

@@ -415,7 +415,7 @@ class FileScanner {
     for (auto* layer : layers) {
       datalayers::FileOutput out;
       datalayers::FileInput in{rel, text, root, lang ? language_family(*lang) : "",
-                               options_.search_path.empty() ? "public" : options_.search_path.front(), facts_};
+                               search_path().empty() ? "public" : search_path().front(), facts_};
       layer->extract(in, &out);
       std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
       add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
@@ -575,7 +575,7 @@ class FileScanner {
     // place, or parses only as something else (analyzers/sql/fragments.h).
     if (has_holes && (!parsed || sql::fragment_after_name(site.sql))) {
       partial.emplace();
-      if (!sql::read_around_fragments(site.sql, intended, options_.search_path, &*partial, &why_not,
+      if (!sql::read_around_fragments(site.sql, intended, search_path(), &*partial, &why_not,
                                       site.database_call) ||
           !partial->judges_something())
         partial.reset();
@@ -660,7 +660,7 @@ class FileScanner {
       const sql::ParsedStatement& s = stmts[i];
       if (!sql::is_checked(s.node)) continue;
       sql::Resolution res = partial ? std::move(partial->resolutions[i])
-                                    : sql::resolve_statement(s.node, norm.sql.text, intended, options_.search_path);
+                                    : sql::resolve_statement(s.node, norm.sql.text, intended, search_path());
       if (has_holes && !site.database_call && sql::fragment_fills_condition(site.sql))
         sql::leave_missing_relations_unchecked(&res);
       if (!site.outer_ctes.empty()) sql::leave_outer_ctes_unchecked(&res, site.outer_ctes);
@@ -757,7 +757,7 @@ class FileScanner {
   /// then judges them like any other. Remembered with the star's width for the finding's note.
   void add_star_requirements(const nlohmann::json& stmt, const sql::SqlText& text, const schema::Schema& intended,
                              size_t unit, FileResult* result) {
-    for (auto& sc : sql::star_columns(stmt, intended, options_.search_path)) {
+    for (auto& sc : sql::star_columns(stmt, intended, search_path())) {
       requirements::Requirement r;
       r.object = requirements::Object::Column;
       r.schema = sc.schema;
@@ -775,6 +775,10 @@ class FileScanner {
   const Options& options_;
   const Targets& targets_;
   Targets file_targets_;  ///< targets_ for the file being scanned: its service's schema
+  /// The search path of the file being scanned: its service's, else the run's.
+  const std::vector<std::string>& search_path() const {
+    return file_targets_.search_path ? *file_targets_.search_path : options_.search_path;
+  }
   const languages::ProjectConstants* project_;
   const datalayers::ProjectFacts* facts_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
@@ -931,7 +935,12 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
       apply_services(&out->services, out->baseline, plan.baseline_of, out->migrations, path, &out->notes,
                      &out->services_merged);
   }
-  if (!options.search_path_given) infer_search_path(out);
+  if (!options.search_path_given) {
+    infer_search_path(out);
+    // Nothing states the search path: each service's migrations imply their own.
+    if (out->search_path_evidence.rfind("the migrations create", 0) == 0 || out->search_path.empty())
+      for (Service& s : out->services) s.search_path = inferred_search_path(s.schema, &s.search_path_evidence);
+  }
   return true;
 }
 
@@ -941,6 +950,7 @@ Targets targets_for(const Targets& targets, const std::string& file) {
   if (!s) return targets;
   Targets own = targets;
   own.current = own.eventual = &s->schema;
+  if (!s->search_path.empty()) own.search_path = &s->search_path;
   return own;
 }
 
@@ -957,6 +967,8 @@ void explain_other_service(const std::vector<Service>& services, const std::stri
   size_t dot = d->relation.find('.');
   if (dot == std::string::npos) return;
   const schema::Relation* r = every.find(d->relation.substr(0, dot), d->relation.substr(dot + 1));
+  for (auto& [key, candidate] : every.relations())  // another database may keep it in its own schema
+    if (!r && candidate.name == d->relation.substr(dot + 1)) r = &candidate;
   const schema::Column* c = r && column ? r->find_column(*d->column_name) : nullptr;
   schema::Origin origin = !r ? schema::Origin{} : column ? (c ? c->origin : schema::Origin{}) : r->origin;
   if (origin.empty()) return;
@@ -1317,6 +1329,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     const Targets own = targets_for(targets, file);
     eval.eventual = own.eventual;
     eval.current = own.current;
+    eval.search_path = own.search_path ? *own.search_path : options.search_path;
     checks::evaluate(eval, r.requirements, lines, &found);
     if (own.eventual != targets.eventual)
       for (auto& d : found) explain_other_service(*targets.services, file, *targets.eventual, &d);

@@ -157,6 +157,9 @@ struct Targets {
   /// Offline, several services: a file under a service's root is checked against its schema
   /// (both `current` and `eventual`); a file under none against the two above.
   const std::vector<Service>* services = nullptr;
+  /// Set for a file of a service whose migrations imply its own search path (every table in
+  /// one schema other than public): used instead of the run's.
+  const std::vector<std::string>* search_path = nullptr;
 };
 
 /// The targets of one root-relative file: its service's schema where `targets` has services.

@@ -34,7 +34,9 @@ bool deep_check_services(const DeepOptions& deep, const source::FileSystem& fs, 
     own.baseline = owner->baseline;
     DeepSummary s;
     std::vector<report::Diagnostic> migrations_found;
-    if (!deep_check(deep, fs, options, own, nullptr, &part, &migrations_found, &s, err)) return false;
+    Options service_options = options;
+    if (!owner->search_path.empty()) service_options.search_path = owner->search_path;
+    if (!deep_check(deep, fs, service_options, own, nullptr, &part, &migrations_found, &s, err)) return false;
     for (auto& d : part.diagnostics)
       if (d.rule == report::rule_id(report::Rule::PostgresRejects)) found.push_back(std::move(d));
     for (auto& d : migrations_found)

@@ -43,6 +43,10 @@ struct Service {
   /// What built `schema`, in apply order: its dumps, then its migrations (for --postgres, which
   /// migrates one scratch database per service the same way).
   std::vector<schema::migrations::MigrationFile> baseline, migrations;
+  /// When nothing states the search path and its migrations create every table in one schema
+  /// other than public: that schema, then public (each service's database has its own).
+  std::vector<std::string> search_path;
+  std::string search_path_evidence;
 };
 
 /// Groups the PostgreSQL sets `found` by service root. Sets whose root is the same are one

@@ -146,3 +146,28 @@ TEST_CASE("services: with one go.mod for the repository, the directory that hold
   REQUIRE(r.findings.size() == 1);
   CHECK_MESSAGE(r.findings[0].rfind("internal/services/messages/send.go:4:27 missing-relation", 0) == 0, r.findings[0]);
 }
+
+TEST_CASE("services: each service's migrations imply its own search path") {
+  source::MemoryFileSystem fs;
+  fs.add("repo/orders/go.mod", "module example.com/orders\n");
+  fs.add("repo/orders/migrations/000001_init.up.sql",
+         "CREATE SCHEMA orders;\nCREATE TABLE orders.orders (id bigint PRIMARY KEY, total numeric);\n");
+  fs.add("repo/orders/store.go", "package orders\n\nfunc Total(db *sql.DB) {\n\tdb.Query(\"SELECT total FROM orders\")\n}\n");
+  fs.add("repo/billing/go.mod", "module example.com/billing\n");
+  fs.add("repo/billing/migrations/000001_init.up.sql",
+         "CREATE SCHEMA billing;\nCREATE TABLE billing.invoices (id bigint PRIMARY KEY, amount numeric);\n");
+  fs.add("repo/billing/store.go",
+         "package billing\n\nfunc Amounts(db *sql.DB) {\n\tdb.Query(\"SELECT amount FROM invoices\")\n\tdb.Query(\"SELECT total FROM orders\")\n}\n");
+  auto r = run(fs);
+  REQUIRE_MESSAGE(r.ok, r.error);
+  REQUIRE(r.build.services.size() == 2);
+  CHECK(r.build.search_path.empty());  // the two databases disagree: no search path for all
+  CHECK(r.build.services[0].search_path == std::vector<std::string>{"billing", "public"});
+  CHECK(r.build.services[1].search_path == std::vector<std::string>{"orders", "public"});
+  // invoices resolves in billing's own search path; orders is in neither billing's schema nor its database.
+  REQUIRE(r.findings.size() == 1);
+  CHECK_MESSAGE(r.findings[0].rfind("billing/store.go:5:30 missing-relation", 0) == 0, r.findings[0]);
+  CHECK_MESSAGE(r.findings[0].find("| orders/migrations/000001_init.up.sql:2: another service's migrations") !=
+                    std::string::npos,
+                r.findings[0]);
+}
