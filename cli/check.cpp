@@ -19,6 +19,7 @@
 #include "analyzers/report/baseline.h"
 #include "analyzers/report/renderer.h"
 #include "analyzers/source/changed_files.h"
+#include "analyzers/source/discovery.h"
 #include "cli/commands.h"
 #include "cli/rule_docs.h"
 
@@ -44,13 +45,18 @@ std::string unowned_subtree(const std::vector<pipeline::Service>& services, cons
 void report_service_coverage(const std::vector<pipeline::Service>& services, const std::vector<std::string>& files) {
   std::map<const pipeline::Service*, size_t> covered;
   std::map<std::string, size_t> unowned;  // directory -> files
+  size_t tests = 0;
   for (auto& f : files) {
     if (const pipeline::Service* s = pipeline::service_of(services, f)) ++covered[s];
+    else if (source::is_test_file(f)) ++tests;
     else ++unowned[unowned_subtree(services, f)];
   }
   for (auto& s : services)
     std::cerr << "schemagate: service " << (s.root.empty() ? std::string(".") : s.root + "/") << ": " << covered[&s]
               << " code file" << (covered[&s] == 1 ? "" : "s") << " checked against its migrations only\n";
+  if (tests)
+    std::cerr << "schemagate: tests: " << tests << " test file" << (tests == 1 ? "" : "s")
+              << " checked against every service's migrations together (a test may start several services)\n";
   for (auto& [dir, n] : unowned)
     std::cerr << "schemagate: ambiguous owner: " << dir << " (" << n << " code file" << (n == 1 ? "" : "s")
               << ") is under no service's root: checked against every service's migrations together\n";

@@ -18,7 +18,7 @@ bool deep_check_services(const DeepOptions& deep, const source::FileSystem& fs, 
   for (const CheckedStatement& st : scan->statements) unowned += service_of(build.services, st.file) == nullptr;
   if (unowned)
     summary->not_judged_at.push_back(std::to_string(unowned) + " statement" + (unowned == 1 ? "" : "s") +
-                                     " of code under no service's root, not prepared: its database is not known");
+                                     " of shared code or tests, owned by no single service, not prepared: their database is not known");
   std::vector<report::Diagnostic> found;
   size_t databases = 0;
   for (const Service& service : build.services) {
