@@ -8,9 +8,9 @@ namespace schemagate::pipeline {
 namespace {
 
 /// --postgres with several services (offline): one scratch database per service, migrated with
-/// its own sets, PREPAREs the statements of its code. The code under no service's root is not
-/// prepared: its database is not known, and every set in one database may not even migrate (two
-/// services' own `users` tables); its static check stands. The findings and counts are merged.
+/// its own sets, PREPAREs the statements of its code. Shared code and tests (no single owner) are
+/// not prepared: their database is not known, and every set in one database may not even migrate
+/// (two services' own `users` tables); their static check stands. The findings and counts are merged.
 bool deep_check_services(const DeepOptions& deep, const source::FileSystem& fs, const Options& options,
                          const SchemaBuild& build, CodeScan* scan, std::vector<report::Diagnostic>* at_migrations,
                          DeepSummary* summary, std::string* err) {

@@ -171,3 +171,22 @@ TEST_CASE("services: each service's migrations imply its own search path") {
                     std::string::npos,
                 r.findings[0]);
 }
+
+TEST_CASE("services: a set named by a service's tool configuration belongs to that service's code") {
+  source::MemoryFileSystem fs;
+  fs.add("repo/go.mod", "module example.com/all\n");
+  fs.add("repo/sql/reports/migrations/001_reports.up.sql", "CREATE TABLE reports (id bigint PRIMARY KEY);\n");
+  fs.add("repo/sql/accounts/migrations/001_accounts.up.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
+  fs.add("repo/cmd/reporter/sqlc.yaml",
+         "version: \"2\"\nsql:\n  - engine: postgresql\n    schema: ../../sql/reports/migrations\n    queries: queries\n");
+  fs.add("repo/cmd/reporter/main.go",
+         "package main\n\nfunc run(db *sql.DB) {\n\tdb.Query(\"SELECT id FROM reports\")\n\tdb.Query(\"SELECT id FROM accounts\")\n}\n");
+  auto r = run(fs);
+  REQUIRE_MESSAGE(r.ok, r.error);
+  REQUIRE(r.build.services.size() == 2);
+  CHECK(r.build.services[0].root == "cmd/reporter");
+  CHECK(r.build.services[0].sets == std::vector<std::string>{"sql/reports/migrations"});
+  CHECK(r.build.services[1].root == "sql/accounts");
+  REQUIRE(r.findings.size() == 1);
+  CHECK_MESSAGE(r.findings[0].rfind("cmd/reporter/main.go:5:27 missing-relation: relation \"accounts\"", 0) == 0, r.findings[0]);
+}

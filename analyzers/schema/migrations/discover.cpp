@@ -160,8 +160,8 @@ std::string normalize_location(std::string v, const std::string& config_dir, boo
     v = "src/main/resources/" + v;  // Spring's default prefix is classpath:
   while (v.rfind("./", 0) == 0) v = v.substr(2);
   while (!v.empty() && v.back() == '/') v.pop_back();
-  if (v.empty() || v[0] == '/' || v.find("..") != std::string::npos || v.find('$') != std::string::npos ||
-      v.find('{') != std::string::npos || v.find('*') != std::string::npos)
+  if (v.empty() || v[0] == '/' || v.find('$') != std::string::npos || v.find('{') != std::string::npos ||
+      v.find('*') != std::string::npos)
     return "";
   // A module's config lives in <module>/src/main/resources; classpath paths are relative to the module.
   std::string base = config_dir;
@@ -169,7 +169,25 @@ std::string normalize_location(std::string v, const std::string& config_dir, boo
     size_t at = base.find("src/main/resources");
     if (at != std::string::npos) base = at == 0 ? "" : base.substr(0, at - 1);
   }
-  return source::join_path(base, v);
+  // A service's config may name a shared folder above it (sqlc.yaml's `schema: ../../sql/x`):
+  // resolved within the tree, never above its root.
+  std::vector<std::string> parts;
+  std::string joined = source::join_path(base, v);
+  for (size_t at = 0; at <= joined.size();) {
+    size_t slash = joined.find('/', at);
+    if (slash == std::string::npos) slash = joined.size();
+    std::string part = joined.substr(at, slash - at);
+    if (part == "..") {
+      if (parts.empty()) return "";
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    at = slash + 1;
+  }
+  std::string out;
+  for (auto& p : parts) out += (out.empty() ? "" : "/") + p;
+  return out;
 }
 
 /// The quoted strings of a JavaScript expression, each with whether `__dirname +` or
