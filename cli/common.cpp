@@ -116,6 +116,12 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
                   << s.search_path[0] << "," << s.search_path[1] << " (" << s.search_path_evidence << ")\n";
     }
     if (!build->services_merged.empty()) std::cerr << "schemagate: services: " << build->services_merged << "\n";
+    if (build->service_scope) {
+      std::cerr << "schemagate: --service " << (build->service_scope->root.empty() ? "." : build->service_scope->root + "/")
+                << ": its code only (tests aside), against its own migrations";
+      for (auto& n : build->service_scope->nested) std::cerr << "; " << n << "/ is another service";
+      std::cerr << "\n";
+    }
     if (!build->search_path.empty()) {
       std::cerr << "schemagate: search path: ";
       for (size_t i = 0; i < build->search_path.size(); ++i) std::cerr << (i ? "," : "") << build->search_path[i];

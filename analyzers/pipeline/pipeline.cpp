@@ -859,6 +859,10 @@ bool expand_migration_templates(const source::FileSystem& fs, const Options& opt
 
 }  // namespace
 
+/// --service: keeps the chosen service's schema, migrations and notes as the build's, and the
+/// code scope to its directory. Fails naming the services when none has that directory.
+bool choose_service(std::string root, SchemaBuild* out, std::string* err);
+
 bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err) {
   namespace mig = schema::migrations;
   if (!fs.is_dir(options.root)) {
@@ -941,6 +945,56 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     if (out->search_path_evidence.rfind("the migrations create", 0) == 0 || out->search_path.empty())
       for (Service& s : out->services) s.search_path = inferred_search_path(s.schema, &s.search_path_evidence);
   }
+  if (!options.service.empty()) return choose_service(options.service, out, err);
+  return true;
+}
+
+bool choose_service(std::string root, SchemaBuild* out, std::string* err) {
+  while (root.rfind("./", 0) == 0) root = root.substr(2);
+  while (!root.empty() && root.back() == '/') root.pop_back();
+  if (root == ".") root.clear();
+  std::string listed;
+  for (const Service& s : out->services)
+    listed += (listed.empty() ? "" : ", ") + (s.root.empty() ? std::string(".") : s.root + "/");
+  if (out->services.empty()) {
+    *err = "--service " + root + ": the migrations found here are one schema" +
+           (out->services_merged.empty() ? "" : " (" + out->services_merged + ")") + "; leave --service out";
+    return false;
+  }
+  auto chosen = std::find_if(out->services.begin(), out->services.end(), [&](const Service& s) { return s.root == root; });
+  if (chosen == out->services.end()) {
+    *err = "--service " + root + ": no service has that directory; the services found are " + listed;
+    return false;
+  }
+  Service s = std::move(*chosen);
+  SchemaBuild::ServiceScope scope{s.root, {}};
+  for (const Service& other : out->services) {
+    if (&other == &*chosen) continue;
+    if (s.root.empty() || other.root.rfind(s.root + "/", 0) == 0) scope.nested.push_back(other.root);
+    for (const std::string& set : other.sets)
+      if (std::find(s.sets.begin(), s.sets.end(), set) == s.sets.end()) scope.other_sets.push_back(set);
+  }
+  auto own_file = [&](const std::string& path) {
+    return std::any_of(s.sets.begin(), s.sets.end(),
+                       [&](const std::string& set) { return path.rfind(set + "/", 0) == 0; });
+  };
+  std::vector<MigrationDirectory> directories;
+  for (auto& d : out->directories)
+    if (std::find(s.sets.begin(), s.sets.end(), d.path) != s.sets.end()) directories.push_back(d);
+  std::vector<schema::DdlNote> notes;
+  for (auto& n : out->notes)
+    if (own_file(n.origin.file)) notes.push_back(n);
+  out->directories = std::move(directories);
+  out->notes = std::move(notes);
+  out->schema = std::move(s.schema);
+  out->migrations = std::move(s.migrations);
+  out->baseline = std::move(s.baseline);
+  if (!s.search_path.empty()) {
+    out->search_path = s.search_path;
+    out->search_path_evidence = s.search_path_evidence;
+  }
+  out->services.clear();
+  out->service_scope = std::move(scope);
   return true;
 }
 
@@ -1190,6 +1244,8 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   dopt.exclude = options.exclude;
   for (auto& d : schema.directories) dopt.skip_dirs.push_back(d.path);
   for (auto& d : schema.other_engines) dopt.skip_dirs.push_back(d.path);
+  if (schema.service_scope)
+    for (auto& d : schema.service_scope->other_sets) dopt.skip_dirs.push_back(d);
   std::vector<std::string> other_migrations;
   other_engine_migrations(fs, options.root, schema, &other_migrations);
   dopt.other_migrations = &other_migrations;
@@ -1200,8 +1256,15 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   std::vector<std::pair<std::string, const languages::Language*>> files;
   std::vector<std::string> candidates;
   if (!source::discover_files(fs, options.root, dopt, &candidates, err)) return false;
+  auto in_scope = [&](const std::string& f) {
+    if (!schema.service_scope) return true;
+    auto under = [&](const std::string& dir) { return dir.empty() || f.rfind(dir + "/", 0) == 0; };
+    if (!under(schema.service_scope->root) || source::is_test_file(f)) return false;
+    return std::none_of(schema.service_scope->nested.begin(), schema.service_scope->nested.end(), under);
+  };
   auto wanted = [&](const std::string& f) {
-    return !options.only_files || std::binary_search(options.only_files->begin(), options.only_files->end(), f);
+    return in_scope(f) &&
+           (!options.only_files || std::binary_search(options.only_files->begin(), options.only_files->end(), f));
   };
   std::vector<std::pair<std::string, const languages::Language*>> all_code;  // constants come from every file
   // With only some files to scan (--changed-since, a pre-commit hook), constants come from their

@@ -27,6 +27,9 @@ namespace schemagate::pipeline {
 struct Options {
   std::string root = ".";                        ///< the project directory
   std::vector<std::string> migration_dirs;       ///< root-relative; empty: detect the usual ones
+  /// --service: of the services found, check only this one's code (its root, root-relative)
+  /// against its own sets, as if the repository held that service alone.
+  std::string service;
   std::vector<std::string> search_path = {"public"};
   bool search_path_given = false;                ///< false: a live database's own search path wins
   std::vector<std::string> include, exclude;     ///< globs over root-relative paths
@@ -80,6 +83,15 @@ struct SchemaBuild {
   std::vector<Service> services;
   /// Why sets under several service roots were applied as one schema after all ("" when not).
   std::string services_merged;
+  /// --service: the chosen service's root, and the roots of the services nested under it; the
+  /// code scanned is the chosen one's, tests aside (a test may use several services' databases).
+  struct ServiceScope {
+    std::string root;
+    std::vector<std::string> nested;
+    /// The other services' sets: another database's schema, neither code nor an excuse.
+    std::vector<std::string> other_sets;
+  };
+  std::optional<ServiceScope> service_scope;
 };
 
 /// Finds and applies the migrations. Fails (false, *err set to one line) when none are found,

@@ -166,8 +166,8 @@ std::string one_database_per_service(const std::vector<Service>& services, const
       sets += (sets.empty() ? "" : ", ") + set + "/ (code under " + (s.root.empty() ? std::string(".") : s.root + "/") + ")";
   const Service& first = services.front().root.empty() && services.size() > 1 ? services[1] : services.front();
   return what + " holds one service's schema, but this project holds " + std::to_string(services.size()) +
-         " services with their own migrations: " + sets + "; check one service at a time (schemagate check " +
-         first.root + " ...), or give that database's migrations with --migrations and its code with --include";
+         " services with their own migrations: " + sets + "; check one service at a time (--service " +
+         (first.root.empty() ? std::string(".") : first.root) + ")";
 }
 
 const Service* service_of(const std::vector<Service>& services, const std::string& file) {

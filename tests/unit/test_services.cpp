@@ -101,8 +101,7 @@ TEST_CASE("services: one database cannot stand for several services (live fails 
   CHECK(r.error ==
         "a database (--database-url, DATABASE_URL or --schema-snapshot) holds one service's schema, but this project holds 2 "
         "services with their own migrations: billing/migrations/ (code under billing/), orders/migrations/ (code under "
-        "orders/); check one service at a time (schemagate check billing ...), or give that database's migrations with "
-        "--migrations and its code with --include");
+        "orders/); check one service at a time (--service billing)");
 }
 
 TEST_CASE("services: given migration directories keep one schema for all the code") {
