@@ -99,7 +99,8 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
     for (auto& d : build->dumps)
       std::cerr << "schemagate: schema dump: " << d.path << " (" << d.format << ": " << d.evidence << ")\n";
     for (auto& d : build->directories)
-      std::cerr << "schemagate: migrations: " << d.path << "/ (" << d.format << ", " << d.files << " file"
+      std::cerr << "schemagate: migrations: " << d.path << "/ (" << d.format << ", " << d.files
+                << (d.format == "liquibase" ? " changeSet" : " file")  // Liquibase migrates by changeSet
                 << (d.files == 1 ? "" : "s") << (d.evidence.empty() ? "" : ": " + d.evidence) << ")\n";
     for (auto& s : build->services) {
       std::string sets;
@@ -131,6 +132,8 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
       std::cerr << "schemagate: template {{ " << t.key << " }} = " << t.value << " (" << t.evidence << ")\n";
     for (auto& d : build->other_engines)
       std::cerr << "schemagate: migrations of another engine, not checked: " << d.path << "/ (" << d.evidence << ")\n";
+    for (auto& d : build->not_run)
+      std::cerr << "schemagate: migrations not run, not checked: " << d.path << "/ (" << d.evidence << ")\n";
     for (auto& n : build->notes)
       std::cerr << "schemagate: note: " << n.origin.file << ":" << n.origin.line << ": " << n.message << "\n";
   }

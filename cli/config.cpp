@@ -114,8 +114,9 @@ int run_init(const CommonOptions& options) {
     if (auto* l = languages::language_for_path(f)) {
       std::string name(l->name);
       if (name == "tsx") name = "typescript";
-      if (name != "sql") langs.insert(name);
       std::string text, e;
+      bool owned = !l->owns || (fs.read(source::join_path(options.pipeline.root, f), &text, &e) && l->owns(text));
+      if (name != "sql" && owned) langs.insert(name);
       if (name == "sql" && fs.read(source::join_path(options.pipeline.root, f), &text, &e)) {
         const auto& dialect = languages::query_dialect_for(text);
         if (dialect.name != "plain") detected.query_files[std::string(dialect.name)].push_back(f);

@@ -4,6 +4,8 @@
 // happened before it happened to another relation of that name.
 #include "analyzers/checks/history.h"
 
+#include <string_view>
+
 namespace schemagate::checks {
 
 const schema::SchemaEvent* last_removal(const schema::Schema& schema, const std::string& schema_name,
@@ -32,6 +34,33 @@ const schema::SchemaEvent* last_removal(const schema::Schema& schema, const std:
     if (it->column == column && (it->kind == K::DropColumn || it->kind == K::RenameColumn)) return &*it;
   }
   return nullptr;
+}
+
+namespace {
+
+/// The digits a file name starts with when a '-' or '_' follows them ("20240301120000" of
+/// "db/20240301120000-fold.js"); "" otherwise.
+std::string_view date_prefix(std::string_view path) {
+  if (auto slash = path.rfind('/'); slash != std::string_view::npos) path.remove_prefix(slash + 1);
+  size_t n = 0;
+  while (n < path.size() && path[n] >= '0' && path[n] <= '9') ++n;
+  if (n == path.size() || (path[n] != '-' && path[n] != '_')) return {};
+  return path.substr(0, n);
+}
+
+}  // namespace
+
+bool ran_before(const std::map<std::string, std::string>& migrations, const std::string& file,
+                const schema::SchemaEvent& removal) {
+  if (!migrations.count(removal.origin.file) || migrations.count(file)) return false;
+  // The removing migration's date: the timestamp its file name starts with (its version may be
+  // the whole name, as Sequelize records it).
+  std::string_view at = date_prefix(removal.origin.file);
+  std::string_view date = date_prefix(file);
+  if (at.size() < 8 || date.size() != at.size()) return false;
+  // Dated the same as the removing migration: that migration runs it, before the removal (the
+  // script could not run after it).
+  return date <= at;
 }
 
 }  // namespace schemagate::checks

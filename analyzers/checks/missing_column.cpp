@@ -33,6 +33,7 @@ void run_missing_column(const RequirementContext& ctx, const requirements::Requi
       auto dot = q.find('.');
       if ((ev = last_removal(schema, q.substr(0, dot), q.substr(dot + 1), ref.column))) break;
     }
+    if (ev && ran_before(ctx.eval.migration_formats, ctx.unit.file, *ev)) return;
     if (ev) {
       d.migration = ev->origin.file;
       if (ev->kind == schema::SchemaEvent::Kind::DropColumn) {

@@ -23,12 +23,14 @@ void run_missing_relation(const RequirementContext& ctx, const requirements::Req
   if (ref.object != requirements::Object::Relation) return;
   const schema::Schema& schema = *ctx.eval.eventual;
   if (requirements::presence(ref, schema, ctx.eval.not_judged) != requirements::Presence::Absent) return;
+  const schema::SchemaEvent* removal = last_removal(schema, ref.schema, ref.relation, "");
+  if (removal && ran_before(ctx.eval.migration_formats, ctx.unit.file, *removal)) return;
   {
     auto d = diagnostic_at(ctx, self, ref, ref.relation);
     std::string shown = display_relation(ref.schema, ref.relation, ctx.eval.search_path);
     d.relation = ref.schema + "." + ref.relation;
     d.message = "relation " + quote_ident(shown) + " does not exist (SQLSTATE 42P01): ";
-    if (auto* ev = last_removal(schema, ref.schema, ref.relation, "")) {
+    if (auto* ev = removal) {
       using K = schema::SchemaEvent::Kind;
       d.migration = ev->origin.file;
       if (ev->kind == K::DropRelation) {

@@ -538,28 +538,36 @@ static size_t comma_outside_flow(std::string_view body) {
   return std::string_view::npos;
 }
 
+size_t yaml_input_hazard(std::string_view body, std::string* what) {
+  // YAML allows no C0 control character but tab, line feed and carriage return; yaml-cpp loops
+  // forever on some (a NUL before ',', found by the fuzzer).
+  for (size_t i = 0; i < body.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(body[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "0x%02X", c);
+      *what = std::string("not valid YAML: control character ") + code;
+      return i;
+    }
+  }
+  if (size_t at = comma_outside_flow(body); at != std::string_view::npos) {
+    *what = "not valid YAML: ',' outside a flow collection ([a, b] or {a: 1, b: 2})";
+    return at;
+  }
+  return std::string_view::npos;
+}
+
 bool load_config(const std::string& text, const std::string& file_name, const KnownNames& known,
                  Config* out, std::string* err) {
   // yaml-cpp skips a byte order mark without counting it; so do the positions.
   std::string_view body = text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   Loader loader(body, file_name, known, err);
-  // YAML allows no C0 control character but tab, line feed and carriage return; yaml-cpp loops
-  // forever on some (a NUL before ',', found by the fuzzer).
-  for (size_t i = 0; i < body.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(body[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-      YAML::Mark mark = YAML::Mark::null_mark();
-      mark.pos = static_cast<int>(i);
-      char code[8];
-      std::snprintf(code, sizeof code, "0x%02X", c);
-      return loader.fail(mark, "", std::string("not valid YAML: control character ") + code);
-    }
-  }
-  if (size_t at = comma_outside_flow(body); at != std::string_view::npos) {
+  std::string hazard;
+  if (size_t at = yaml_input_hazard(body, &hazard); at != std::string_view::npos) {
     YAML::Mark mark = YAML::Mark::null_mark();
     mark.pos = static_cast<int>(at);
-    return loader.fail(mark, "", "not valid YAML: ',' outside a flow collection ([a, b] or {a: 1, b: 2})");
+    return loader.fail(mark, "", hazard);
   }
   try {
     std::vector<YAML::Node> documents = YAML::LoadAll(std::string(body));

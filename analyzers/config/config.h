@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -65,6 +66,11 @@ struct KnownNames {
 /// *out is only written on success.
 bool load_config(const std::string& text, const std::string& file_name, const KnownNames& known,
                  Config* out, std::string* err);
+
+/// The offset of the first thing in a YAML text that yaml-cpp 0.7 must never be given (a C0
+/// control character, a ',' outside a flow collection: it loops forever on several such), with
+/// *what saying it as an error; npos when the text is safe to load. Every YAML reader calls it.
+size_t yaml_input_hazard(std::string_view body, std::string* what);
 
 /// What `schemagate init` found in the project, to write a schemagate.yaml from.
 struct Detected {

@@ -275,6 +275,10 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
     }
     return;
   }
+  if (node_is(s, "method")) {  // a method of that name may be what a call reaches, not an association
+    out->push_back({k + "def:" + std::string(node_text(field(s, "name"), src)), ""});
+    return;
+  }
   if (!node_is(s, "call") && !node_is(s, "identifier")) return;
   std::string_view m = method_name(s, src);
   if (node_is(s, "call") && !ts_node_is_null(field(s, "receiver"))) return;
@@ -283,22 +287,49 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
   if (m == "belongs_to" || m == "has_one" || m == "has_many" || m == "has_and_belongs_to_many" ||
       m == "delegated_type" || m == "has_one_attached" || m == "has_many_attached" || m == "has_rich_text" ||
       m == "composed_of") {
-    if (auto n = first()) out->push_back({k + "association:" + *n, ""});
+    if (auto n = first()) {
+      out->push_back({k + "association:" + *n, ""});
+      // What the association returns: "many|Class|joined" (class "" by convention, "?" unknown;
+      // joined when its query joins another table: through, or a scope block).
+      bool many = m == "has_many" || m == "has_and_belongs_to_many";
+      std::string target, joined = m == "has_and_belongs_to_many" ? "joined" : "";
+      if (m != "belongs_to" && m != "has_one" && !many) target = "?";
+      for (size_t i = 1; i < args.size(); ++i)
+        if (node_is(args[i], "lambda")) joined = "joined";
+      for (TSNode p : pairs_of(args)) {
+        std::string_view key = node_text(field(p, "key"), src);
+        if (key.ends_with(":")) key.remove_suffix(1);
+        if (key == "class_name") target = name_of(field(p, "value"), src).value_or("?");
+        else if (key == "polymorphic" || key == "source" || key == "source_type") target = "?";
+        else if (key == "through") joined = "joined";
+      }
+      std::string value = std::string(many ? "many" : "one") + "|" + target + "|" + joined;
+      out->push_back({k + "assoc:" + *n, value});
+      if (in_class) out->push_back({k + "assoc:" + owner + ":" + *n, value});
+    }
   } else if (m == "attribute" || m == "attr_accessor" || m == "attr_writer" || m == "attr_reader") {
+    // A class's own attribute is that class's (a plain Ruby class's attr_reader is no model's); a
+    // module's is any model's that includes it.
+    const std::string virtual_key = k + "virtual:" + (in_class ? owner + ":" : "");
     for (TSNode a : args)
-      if (auto n = name_of(a, src)) out->push_back({k + "virtual:" + *n, ""});
+      if (auto n = name_of(a, src)) {
+        out->push_back({virtual_key + *n, ""});
+        out->push_back({k + "def:" + *n, ""});  // a reader: not an association of that name
+      }
   } else if (m == "store_accessor" || m == "store") {
+    const std::string virtual_key = k + "virtual:" + (in_class ? owner + ":" : "");
     for (size_t i = 1; i < args.size(); ++i) {
-      if (auto n = name_of(args[i], src)) out->push_back({k + "virtual:" + *n, ""});
+      if (auto n = name_of(args[i], src)) out->push_back({virtual_key + *n, ""});
       for (TSNode p : pairs_of({args[i]}))
         for (TSNode a : names_in({field(p, "value")}))
-          if (auto n = name_of(a, src)) out->push_back({k + "virtual:" + *n, ""});
+          if (auto n = name_of(a, src)) out->push_back({virtual_key + *n, ""});
     }
   } else if (m == "alias_attribute" && args.size() == 2) {
+    const std::string virtual_key = k + "virtual:";
     // In a class: that model's name for a column. In a concern: any model's that includes it.
     auto a = name_of(args[0], src), b = name_of(args[1], src);
     if (a && b && in_class) out->push_back({k + "alias:" + owner + ":" + *a, *b});
-    else if (a) out->push_back({k + "virtual:" + *a, ""});
+    else if (a) out->push_back({virtual_key + *a, ""});
   } else if (m == "scope" && in_class) {
     if (auto n = first()) out->push_back({k + "scope:" + owner + ":" + *n, ""});
   } else if (m == "enum" && in_class) {
@@ -490,7 +521,20 @@ class Models {
     for (auto& c : m.chain)
       if (auto* a = get("alias:" + c + ":" + name); a && a->size() == 1) return column_for(m, a->front());
     if (has("association:" + name) || has("virtual:" + name)) return "";
+    for (auto& c : m.chain)
+      if (has("virtual:" + c + ":" + name)) return "";
     return name;
+  }
+
+  /// The model an association name returns whichever model it is called on: every model that
+  /// declares it agrees on the class (class_name, or Rails' convention: the one model whose
+  /// name, underscored and for a collection pluralized, is the association's), and no method of
+  /// that name is defined anywhere. Null when not certain. *joined: its query joins another table.
+  const Model* association(const std::string& name, bool* joined) {
+    auto cached = associations_.find(name);
+    if (cached == associations_.end()) cached = associations_.emplace(name, find_association(name)).first;
+    *joined = cached->second.second;
+    return cached->second.first;
   }
 
   bool scope_of(const Model& m, std::string_view name) const {
@@ -541,6 +585,79 @@ class Models {
       }
     }
     return p;
+  }
+
+  std::pair<const Model*, bool> find_association(const std::string& name) {
+    auto* values = get("assoc:" + name);
+    if (!values || has("def:" + name) || has("virtual:" + name)) return {nullptr, false};
+    return target_of(*values, name);
+  }
+
+ public:
+  /// The model the association `name` of model `owner` returns (a name in its chain declares
+  /// it), or null: `family.accounts` where `family` names the model Family.
+  const Model* association_of(const Model& owner, const std::string& name, bool* joined) {
+    for (auto& c : owner.chain)
+      if (auto* values = get("assoc:" + c + ":" + name)) {
+        auto [m, j] = target_of(*values, name);
+        *joined = j;
+        return m;
+      }
+    return nullptr;
+  }
+
+  /// The model whose name, underscored, is `name` (`family`, `@family`, `Current.family` name
+  /// Family), when exactly one model has it.
+  const Model* named(const std::string& name) {
+    const Model* found = nullptr;
+    for (const std::string& full : classes_with([&](const std::string& u) { return u == name; })) {
+      if (found) return nullptr;
+      found = model(full);
+    }
+    return found && !found->table.empty() && found->table != "?" ? found : nullptr;
+  }
+
+ private:
+  /// The known classes whose simple name, underscored, passes `want`.
+  template <typename Want>
+  std::vector<std::string> classes_with(Want&& want) const {
+    std::vector<std::string> out;
+    std::string prefix = std::string(kKey) + "class:";
+    for (auto it = facts_ ? facts_->lower_bound(prefix) : ProjectFacts::const_iterator{};
+         facts_ && it != facts_->end() && it->first.starts_with(prefix); ++it) {
+      std::string full = it->first.substr(prefix.size());
+      size_t cut = full.rfind("::");
+      if (want(underscore(cut == std::string::npos ? full : full.substr(cut + 2)))) out.push_back(full);
+    }
+    return out;
+  }
+
+  /// The model declarations "many|Class|joined" of an association agree on.
+  std::pair<const Model*, bool> target_of(const std::vector<std::string>& values, const std::string& name) {
+    std::set<std::string> targets;
+    bool joined = false, many = false;
+    for (const std::string& e : values) {
+      size_t a = e.find('|'), b = e.find('|', a + 1);
+      many = e.substr(0, a) == "many";
+      targets.insert(e.substr(0, b));
+      joined = joined || e.substr(b + 1) == "joined";
+    }
+    if (targets.size() != 1) return {nullptr, false};
+    std::string target = targets.begin()->substr(targets.begin()->find('|') + 1);
+    if (target == "?") return {nullptr, false};
+    const Model* found = nullptr;
+    if (!target.empty()) {
+      if (target.starts_with("::")) target = target.substr(2);
+      if (!get("class:" + target)) return {nullptr, false};
+      found = model(target);
+    } else {
+      for (const std::string& full : classes_with([&](const std::string& u) { return (many ? pluralize(u, inflections_) : u) == name; })) {
+        if (found) return {nullptr, false};  // Account and Billing::Account: which one depends on the owner
+        found = model(full);
+      }
+    }
+    if (!found || found->table.empty() || found->table == "?") return {nullptr, false};
+    return {found, joined};
   }
 
   static bool is_base(const std::string& parent) {
@@ -608,6 +725,7 @@ class Models {
   std::vector<std::string> mixed_acronyms_;
   std::map<std::string, Model> cache_;
   std::set<std::string> abstract_;
+  std::map<std::string, std::pair<const Model*, bool>> associations_;
 };
 
 // ---- Queries ------------------------------------------------------------------------------
@@ -738,7 +856,33 @@ class Extractor {
         return std::nullopt;
       }
       if (joining(m)) chain.joined = true;
-      else if (!chainable(m)) unknown.push_back(m);
+      else if (!chainable(m)) {
+        // `family.accounts.visible.where(...)`: an association's relation, whoever owns it.
+        bool joined = false;
+        // Only as a method with a receiver and no arguments: a bare name may be a local variable.
+        bool reader = node_is(r, "call") && !ts_node_is_null(next) && ts_node_is_null(field(r, "arguments"));
+        const Model* target = nullptr;
+        if (reader) {
+          // The receiver named after a model that declares the association: `family.accounts`,
+          // `@family.accounts`, `Current.family.accounts`; else the association whoever owns it.
+          std::string_view owner = node_is(next, "identifier")           ? node_text(next, src_)
+                                   : node_is(next, "instance_variable")  ? node_text(next, src_).substr(1)
+                                   : node_is(next, "call") && ts_node_is_null(field(next, "arguments"))
+                                       ? node_text(field(next, "method"), src_)
+                                       : std::string_view();
+          if (const Model* o = owner.empty() ? nullptr : models_.named(std::string(owner)))
+            target = models_.association_of(*o, std::string(m), &joined);
+          if (!target) target = models_.association(std::string(m), &joined);
+        }
+        if (target) {
+          chain.model = target;
+          chain.joined = chain.joined || joined;
+          TSNode name = field(r, "method");
+          chain.root = {ts_node_start_byte(name), ts_node_end_byte(name)};
+          break;
+        }
+        unknown.push_back(m);
+      }
       if (node_is(r, "identifier")) {
         r = TSNode{};
         continue;

@@ -5,6 +5,7 @@
 // qualified one to the table its alias names; an orderBy/groupBy name that the select list
 // defines as an output is not a column. Each layer keeps only how its chain is read.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -53,6 +54,10 @@ struct BuilderChain {
   std::vector<std::string> tables;             ///< "schema.table", in order
   std::set<std::string> output_names;          ///< the select list's output names
   bool outputs_unknown = false;                ///< some output names cannot be read (an expression)
+  /// In a subquery, `t.col` whose `t` the chain does not name is the outer query's: when set, a
+  /// `t` that is no alias, derived table or CTE anywhere in the project (this set holds them
+  /// all) is the table `t` itself. Null: such a column is not judged.
+  const std::set<std::string>* outer_names = nullptr;
 
   /// 'col as c' -> 'col' (and the alias in *alias when given).
   std::string strip_alias(std::string v, std::string* alias = nullptr) const {
@@ -122,6 +127,35 @@ struct BuilderChain {
     }
   }
 
+  /// A row written (`values({...})`, `insert([{...}, {...}])`, `set({...})`): each key of each
+  /// object is a column written. A key that cannot be told (a spread, a computed key) leaves the
+  /// chain partly checked. `rel`: the inserted table's requirement, whose insert columns the keys
+  /// are, or SIZE_MAX.
+  void row(TSNode v, uint32_t at, const std::string& method, size_t rel) {
+    std::vector<js::Key> keys;
+    v = js::unwrap(v);
+    bool all = true;
+    if (js::is(v, "array")) {
+      for (uint32_t i = 0; i < ts_node_named_child_count(v); ++i)
+        all = js::object_keys(ts_node_named_child(v, i), in.text, &keys) && all;
+    } else {
+      all = js::object_keys(v, in.text, &keys);
+    }
+    if (!all)
+      out->unchecked.push_back(
+          {at, std::string(style.layer) + " " + method + "()", "the columns of the row are built at run time", unit});
+    if (rel < out->requirements.requirements.size()) {
+      auto& r = out->requirements.requirements[rel];
+      r.insert_columns_known = all;
+      for (auto& k : keys)
+        if (std::find(r.insert_columns.begin(), r.insert_columns.end(), k.name) == r.insert_columns.end())
+          r.insert_columns.push_back(k.name);
+    }
+    std::set<std::string> seen;
+    for (auto& k : keys)
+      if (seen.insert(k.name).second) column(js::Literal{k.name, k.at}, requirements::Use::Write, "." + method + "() writes");
+  }
+
   /// Records the output names of a select() argument.
   void outputs(TSNode arg) {
     arg = js::unwrap(arg);
@@ -185,12 +219,20 @@ struct BuilderChain {
     std::string q;
     if (!qualifier.empty()) {
       auto it = aliases.find(qualifier);
-      if (it == aliases.end()) {
+      if (it == aliases.end() && nested && outer_names && js::plain_name(qualifier) && !outer_names->count(qualifier) &&
+          qualifier != "excluded") {
+        // The outer query's table, by its own name (`whereRef('users.id', '=', 'pages.creatorId')`).
+        std::string table = sent_name(qualifier);
+        if (table.empty()) return;
+        q = in.default_schema + "." + table;
+      } else if (it == aliases.end()) {
         if (qualifier.find('.') == std::string::npos) return;  // an alias of a subquery
         it = aliases.find(qualifier.substr(qualifier.find('.') + 1));
         if (it == aliases.end()) return;
+        q = it->second;
+      } else {
+        q = it->second;
       }
-      q = it->second;
     } else {
       q = tables.front();
       if (tables.size() > 1) r.candidates = tables;

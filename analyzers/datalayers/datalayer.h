@@ -11,6 +11,7 @@
 #pragma once
 #include <tree_sitter/api.h>
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -40,6 +41,10 @@ struct UncheckedUse {
   uint32_t offset = 0;  ///< byte offset in the file
   std::string via;      ///< "prisma model", "supabase-js from()"
   std::string reason;
+  /// The unit (index in FileOutput::requirements.units) this use is a part of, when the rest
+  /// of that unit is read (a row `{ ...input, updatedAt }` whose spread alone is unknown): the
+  /// unit's site is then partly checked, with this reason. SIZE_MAX: a site of its own.
+  size_t unit = SIZE_MAX;
 };
 
 /// A table the data layer's declarations define (a SQLAlchemy model's), which the code creates

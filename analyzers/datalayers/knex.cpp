@@ -175,25 +175,7 @@ void extract_knex(const FileInput& in, FileOutput* out) {
           chain.columns(s.args[0], requirements::Use::Write, "." + m + "() writes");  // update('col', v), merge(['a'])
           continue;
         }
-        std::vector<Key> keys;
-        TSNode v = unwrap(s.args[0]);
-        bool all = true;
-        if (is(v, "array")) {
-          for (uint32_t i = 0; i < ts_node_named_child_count(v); ++i) all = object_keys(ts_node_named_child(v, i), src, &keys) && all;
-        } else {
-          all = object_keys(v, src, &keys);
-        }
-        if (!all) out->unchecked.push_back({ts_node_start_byte(s.args[0]), "knex " + m + "()", "the columns of the row are built at run time"});
-        if (m == "insert" && rel != SIZE_MAX) {
-          auto& r = out->requirements.requirements[rel];
-          r.insert_columns_known = all;
-          for (auto& k : keys)
-            if (std::find(r.insert_columns.begin(), r.insert_columns.end(), k.name) == r.insert_columns.end())
-              r.insert_columns.push_back(k.name);
-        }
-        std::set<std::string> seen;
-        for (auto& k : keys)
-          if (seen.insert(k.name).second) chain.column(Literal{k.name, k.at}, requirements::Use::Write, "." + m + "() writes");
+        chain.row(s.args[0], ts_node_start_byte(s.args[0]), m, m == "insert" ? rel : SIZE_MAX);
       }
     }
     chain.flush();

@@ -85,23 +85,103 @@ struct Options {
 constexpr std::string_view kDefineKey = "sequelize:define";
 const char* const kDefineOptions[] = {"underscored", "timestamps", "freezeTableName", "paranoid"};
 
+/// The object literal `name` is declared with in this file (`const options = { ... }`), when
+/// exactly one declaration gives it one; a null node otherwise.
+TSNode declared_object(TSNode root, std::string_view name, std::string_view src) {
+  TSNode found{};
+  int seen = 0;
+  walk(root, [&](TSNode n) {
+    if (!is(n, "variable_declarator") || text(field(n, "name"), src) != name) return;
+    ++seen;
+    if (is(unwrap(field(n, "value")), "object")) found = unwrap(field(n, "value"));
+  });
+  return seen == 1 ? found : TSNode{};
+}
+
+/// Whether `n` is a connection string, not options: a string, `process.env.X`, a `||`/`??` of
+/// those, or a name this file declares as one.
+bool connection_string(TSNode n, TSNode root, std::string_view src, int depth = 0) {
+  n = unwrap(n);
+  if (is(n, "string") || is(n, "template_string")) return true;
+  if (is(n, "member_expression")) return text(field(n, "object"), src) == "process.env";
+  if (is(n, "binary_expression")) {
+    std::string_view op = text(field(n, "operator"), src);
+    return (op == "||" || op == "??") && connection_string(field(n, "left"), root, src, depth) &&
+           connection_string(field(n, "right"), root, src, depth);
+  }
+  if (!is(n, "identifier") || depth > 3) return false;
+  TSNode value{};
+  int seen = 0;
+  walk(root, [&](TSNode d) {
+    if (!is(d, "variable_declarator") || text(field(d, "name"), src) != text(n, src)) return;
+    ++seen;
+    value = field(d, "value");
+  });
+  return seen == 1 && !ts_node_is_null(value) && connection_string(value, root, src, depth + 1);
+}
+
+/// The `define` key of a Sequelize options object, following spreads of objects this file
+/// declares (`{ ...databaseConfig, ...commonOptions }`): the last one given wins, as in the
+/// object. Null with *told true when no define is given; *told false when a spread or a computed
+/// key may bring one.
+TSNode define_of(TSNode obj, TSNode root, std::string_view src, bool* told, int depth = 0) {
+  TSNode define{};
+  *told = true;
+  for (uint32_t i = 0; i < ts_node_named_child_count(obj); ++i) {
+    TSNode p = ts_node_named_child(obj, i);
+    if (is(p, "comment") || is(p, "method_definition") || is(p, "shorthand_property_identifier")) {
+      if (is(p, "shorthand_property_identifier") && text(p, src) == "define") *told = false;
+      continue;
+    }
+    if (is(p, "pair")) {
+      TSNode k = field(p, "key");
+      std::string key = is(k, "property_identifier") ? std::string(text(k, src))
+                        : literal(k, src)           ? literal(k, src)->value
+                                                    : "?";
+      if (key == "define") define = field(p, "value"), *told = true;
+      else if (key == "?") define = {}, *told = false;
+      continue;
+    }
+    TSNode arg = is(p, "spread_element") ? unwrap(ts_node_named_child(p, 0)) : TSNode{};
+    TSNode spread = !ts_node_is_null(arg) && is(arg, "identifier") && depth < 4 ? declared_object(root, text(arg, src), src) : TSNode{};
+    if (ts_node_is_null(spread)) {
+      define = {}, *told = false;  // a spread of something this file does not declare
+      continue;
+    }
+    bool inner_told = true;
+    TSNode inner = define_of(spread, root, src, &inner_told, depth + 1);
+    if (!inner_told) define = {}, *told = false;
+    else if (!ts_node_is_null(inner)) define = inner, *told = true;
+  }
+  return define;
+}
+
 /// One `new Sequelize(...)`'s define options, as "underscored=true;timestamps=?;...": each of
-/// kDefineOptions is true, false, ? (computed) or absent (Sequelize's default).
+/// kDefineOptions is true, false, ? (computed) or absent (Sequelize's default). The options are
+/// the last argument when it is an object, given in place or declared in this file; a last
+/// argument that is neither (a variable from elsewhere) may set any of them.
 void index_sequelize(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   std::string_view src = in.text;
   walk(in.root, [&](TSNode n) {
     if (!is(n, "new_expression") || text(field(n, "constructor"), src) != "Sequelize") return;
     std::vector<TSNode> args = arguments(n);
     std::string value;
-    if (!args.empty() && is(unwrap(args.back()), "object")) {
-      std::vector<Key> keys;
-      bool all = object_keys(args.back(), src, &keys);
-      bool found = false;
-      for (const Key& k : keys) {
-        if (k.name != "define") continue;
-        found = true;
-        std::vector<Key> opts;
-        bool listed = object_keys(k.value, src, &opts);
+    auto unknown = [&] {
+      for (const char* o : kDefineOptions) value += std::string(o) + "=?;";
+    };
+    TSNode options = args.empty() ? TSNode{} : unwrap(args.back());
+    if (!ts_node_is_null(options) && !is(options, "object") && !connection_string(options, in.root, src)) {
+      TSNode declared = is(options, "identifier") ? declared_object(in.root, text(options, src), src) : TSNode{};
+      if (ts_node_is_null(declared)) unknown();  // options from elsewhere
+      options = declared;
+    }
+    if (!ts_node_is_null(options) && is(options, "object")) {
+      bool told = true;
+      TSNode define = define_of(options, in.root, src, &told);
+      std::vector<Key> opts;
+      if (!told) unknown();
+      else if (!ts_node_is_null(define)) {
+        bool listed = object_keys(define, src, &opts);
         for (const char* o : kDefineOptions) {
           std::string v = listed ? "" : "?";
           for (const Key& d : opts)
@@ -112,8 +192,6 @@ void index_sequelize(const FileInput& in, std::vector<std::pair<std::string, std
           if (!v.empty()) value += std::string(o) + "=" + v + ";";
         }
       }
-      if (!found && !all)  // a spread may bring a define
-        for (const char* o : kDefineOptions) value += std::string(o) + "=?;";
     }
     out->emplace_back(kDefineKey, value);
   });
@@ -213,8 +291,9 @@ void emit_model(const FileInput& in, FileOutput* out, const std::string& name, u
     std::string which;
     for (auto& u : o.unknown) which += (which.empty() ? "" : ", ") + u;
     out->unchecked.push_back({call_at, "sequelize model",
-                              "the project's Sequelize instances do not agree on define options (" + which +
-                                  ") that model " + name + " does not set"});
+                              "model " + name + " does not set define options (" + which +
+                                  ") that the project's new Sequelize() may set: its instances disagree, or take "
+                                  "their options from elsewhere; set them in the model"});
     return;
   }
   std::string table;

@@ -6,7 +6,13 @@
 // Names: a table without a name is snake_case(ClassName), as both the default and the snake
 // naming strategy name it. A column without a name is the property's name under the default
 // strategy and snake_case under SnakeNamingStrategy, set where the DataSource is configured, not
-// here: a property with upper case letters and no name is unchecked. Embedded columns
+// here: every configuration of the project is read before extraction (`new DataSource({...})`,
+// `TypeOrmModule.forRoot({...})`, any object with `namingStrategy` or with both `type` and
+// `entities`). `new SnakeNamingStrategy()` (typeorm-naming-strategies), or a class of the project
+// extending DefaultNamingStrategy whose columnName gives `customName` or snakeCase of the
+// property (and whose tableName, if it has one, does the same with the class name), names it
+// snake_case; no namingStrategy names it as written. When the configurations disagree, or one
+// cannot be read, a property with upper case letters and no name is unchecked. Embedded columns
 // (`@Column(() => Address)`), single-table-inheritance children (`@ChildEntity`), views and
 // relations without a named join column are not judged.
 #include <cctype>
@@ -44,7 +50,120 @@ bool has_upper(std::string_view s) {
   return false;
 }
 
-bool relevant_typeorm(std::string_view text) { return text.find("typeorm") != std::string_view::npos; }
+/// A camelCase name every snake case turns alike: no capital after a capital or a digit.
+bool plain_camel(std::string_view s) {
+  for (size_t i = 1; i < s.size(); ++i)
+    if (s[i] >= 'A' && s[i] <= 'Z' && ((s[i - 1] >= 'A' && s[i - 1] <= 'Z') || std::isdigit(static_cast<unsigned char>(s[i - 1]))))
+      return false;
+  return true;
+}
+
+bool relevant_typeorm(std::string_view text) {
+  return text.find("typeorm") != std::string_view::npos || text.find("TypeOrmModule") != std::string_view::npos ||
+         text.find("NamingStrategy") != std::string_view::npos;
+}
+
+constexpr std::string_view kNamingKey = "typeorm:naming";          ///< one per configuration
+constexpr std::string_view kStrategyKey = "typeorm:strategy:";     ///< + class name: its naming
+
+/// A naming strategy class of the project: "snake" when columnName gives customName or
+/// snakeCase(propertyName) and tableName (when overridden) customName or snakeCase of the
+/// class name; "?" otherwise.
+std::string strategy_class_naming(TSNode cls, std::string_view src) {
+  std::string column = "default", table = "default";
+  TSNode body = field(cls, "body");
+  for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+    TSNode m = ts_node_named_child(body, i);
+    if (!is(m, "method_definition")) continue;
+    std::string_view name = text(field(m, "name"), src), code = text(field(m, "body"), src);
+    bool snake = code.find("snakeCase(") != std::string_view::npos && code.find("customName") != std::string_view::npos &&
+                 code.find('\'') == std::string_view::npos && code.find('"') == std::string_view::npos &&
+                 code.find('`') == std::string_view::npos;
+    if (name == "columnName") column = snake && code.find("propertyName") != std::string_view::npos ? "snake" : "?";
+    if (name == "tableName") table = snake ? "snake" : "?";
+  }
+  // A project's own snakeCase may differ from typeorm's on runs of capitals or digits
+  // ("userID", "v2Name"): "snake-plain" names only properties where every snake case agrees.
+  if (column == "snake" && table != "?") return "snake-plain";
+  if (column == "default" && table != "?") return "default";
+  return "?";
+}
+
+/// A configuration's naming: "default", "snake", "strategy:Name" (a class of the project,
+/// resolved at extraction), or "?".
+std::string config_naming(TSNode obj, std::string_view src) {
+  obj = unwrap(obj);
+  bool strategy = false, spread_after = false;
+  std::string naming = "default";
+  for (uint32_t i = 0; i < ts_node_named_child_count(obj); ++i) {
+    TSNode p = ts_node_named_child(obj, i);
+    if (is(p, "spread_element")) {
+      spread_after = true;  // may set namingStrategy itself
+      continue;
+    }
+    if (!is(p, "pair") || text(field(p, "key"), src) != "namingStrategy") continue;
+    strategy = true;
+    spread_after = false;
+    TSNode v = unwrap(field(p, "value"));
+    if (!is(v, "new_expression")) {
+      naming = "?";
+      continue;
+    }
+    std::string ctor(text(field(v, "constructor"), src));
+    naming = ctor == "DefaultNamingStrategy" ? "default" : "strategy:" + ctor;
+  }
+  return spread_after ? "?" : strategy ? naming : "default";
+}
+
+/// Reads the project's TypeORM configurations and naming strategy classes.
+void index_typeorm(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  std::string_view src = in.text;
+  walk(in.root, [&](TSNode n) {
+    if ((is(n, "class_declaration") || is(n, "class")) && !ts_node_is_null(field(n, "name"))) {
+      TSNode heritage{};
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+        if (is(ts_node_named_child(n, i), "class_heritage")) heritage = ts_node_named_child(n, i);
+      std::string_view h = text(heritage, src);
+      if (h.find("NamingStrategy") != std::string_view::npos)
+        out->emplace_back(std::string(kStrategyKey) + std::string(text(field(n, "name"), src)),
+                          h.find("extends DefaultNamingStrategy") != std::string_view::npos ? strategy_class_naming(n, src) : "?");
+      return;
+    }
+    if (!is(n, "object")) return;
+    bool naming_key = false, type = false, entities = false;
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+      TSNode p = ts_node_named_child(n, i);
+      if (!is(p, "pair")) continue;
+      std::string_view k = text(field(p, "key"), src);
+      naming_key = naming_key || k == "namingStrategy";
+      type = type || k == "type";
+      entities = entities || k == "entities" || k == "autoLoadEntities";
+    }
+    if (naming_key || (type && entities)) out->emplace_back(kNamingKey, config_naming(n, src));
+  });
+}
+
+/// How the project's configurations name a property without a name of its own: "default"
+/// (as written), "snake", or "" (cannot be told).
+std::string project_naming(const FileInput& in) {
+  if (!in.facts) return "";
+  auto it = in.facts->find(kNamingKey);
+  if (it == in.facts->end()) return "";
+  std::set<std::string> kinds;
+  for (const std::string& v : it->second) {
+    if (v.rfind("strategy:", 0) == 0) {
+      // A class of the project by that name, else typeorm-naming-strategies' SnakeNamingStrategy.
+      auto c = in.facts->find(std::string(kStrategyKey) + v.substr(9));
+      std::set<std::string> cs;
+      if (c != in.facts->end()) cs.insert(c->second.begin(), c->second.end());
+      else if (v == "strategy:SnakeNamingStrategy") cs.insert("snake");
+      kinds.insert(cs.size() == 1 ? *cs.begin() : "?");
+    } else {
+      kinds.insert(v);
+    }
+  }
+  return kinds.size() == 1 && *kinds.begin() != "?" ? *kinds.begin() : "";
+}
 
 /// The value of `key` in the first object among `args`: a literal, or nothing. *present says
 /// whether the key is there at all.
@@ -66,6 +185,7 @@ std::optional<Literal> option(const std::vector<TSNode>& args, std::string_view 
 
 void extract_typeorm(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
+  const std::string naming = project_naming(in);
   static const std::set<std::string_view> kColumns = {"Column",           "PrimaryColumn",    "PrimaryGeneratedColumn",
                                                       "CreateDateColumn", "UpdateDateColumn", "DeleteDateColumn",
                                                       "VersionColumn"};
@@ -139,7 +259,9 @@ void extract_typeorm(const FileInput& in, FileOutput* out) {
           continue;
         } else if (join) {
           continue;  // the naming strategy joins the relation and the referenced column
-        } else if (has_upper(prop)) {
+        } else if (naming == "snake" || (naming == "snake-plain" && plain_camel(prop))) {
+          column = snake_case(prop);
+        } else if (has_upper(prop) && naming != "default") {
           out->unchecked.push_back({ts_node_start_byte(name_node), "typeorm @" + d.name,
                                     "column " + prop + " has no name of its own: the naming strategy decides it"});
           continue;
@@ -151,7 +273,8 @@ void extract_typeorm(const FileInput& in, FileOutput* out) {
         r.column = column;
         r.span = {at, at + width};
         r.describe = "entity " + class_name + " property " + prop + (column == prop ? " is" : " maps to") + " column " +
-                     shown + "." + column + "; every find of " + class_name + " selects it";
+                     shown + "." + column + (name || column == prop ? "" : " (by the naming strategy)") + "; every find of " +
+                     class_name + " selects it";
         out->requirements.requirements.push_back(std::move(r));
       }
     });
@@ -160,6 +283,7 @@ void extract_typeorm(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kTypeorm = {"typeorm", {"typescript", "javascript"}, nullptr, relevant_typeorm, extract_typeorm};
+extern const DataLayer kTypeorm = {"typeorm", {"typescript", "javascript"}, nullptr, relevant_typeorm, extract_typeorm,
+                                   index_typeorm};
 
 }  // namespace schemagate::datalayers

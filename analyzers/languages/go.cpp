@@ -137,7 +137,15 @@ class GoSyntax final : public HostSyntax {
   bool call(TSNode node, std::string_view source, Call* out) const override {
     if (!node_is(node, "call_expression")) return false;
     TSNode fn = field(node, "function");
-    if (node_is(fn, "selector_expression")) fn = field(fn, "field");
+    if (node_is(fn, "selector_expression")) {
+      // A gomock expectation, db.EXPECT().ExecContext(gomock.Any(), ...), states what a test's
+      // mock will be called with: it runs nothing.
+      TSNode operand = field(fn, "operand");
+      if (node_is(operand, "call_expression") && node_is(field(operand, "function"), "selector_expression") &&
+          node_text(field(field(operand, "function"), "field"), source) == "EXPECT")
+        return false;
+      fn = field(fn, "field");
+    }
     if (!node_is(fn, "identifier") && !node_is(fn, "field_identifier")) return false;
     out->name = node_text(fn, source);
     TSNode args = field(node, "arguments");
@@ -156,12 +164,16 @@ class GoSyntax final : public HostSyntax {
     return 0;
   }
 
-  bool cannot_be_sql(TSNode node) const override {
+  bool cannot_be_sql(TSNode node, std::string_view source) const override {
     static constexpr const char* kTypes[] = {
         "int_literal", "float_literal", "imaginary_literal", "rune_literal", "true", "false",
         "nil", "composite_literal", "func_literal", "unary_expression"};
     for (const char* t : kTypes)
       if (node_is(node, t)) return true;
+    // lib/pq's array adapters (pq.Array(ids), pq.StringArray(tags)) are arguments, never SQL.
+    std::vector<TSNode> args;
+    for (const char* adapter : {"Array", "StringArray", "Int64Array", "Float64Array", "BoolArray", "ByteaArray"})
+      if (package_call(node, source, "pq", adapter, &args)) return true;
     return false;
   }
 
@@ -189,6 +201,18 @@ class GoSyntax final : public HostSyntax {
       if (!named) params->push_back(std::string_view());
     }
     return !name->empty();
+  }
+
+  std::string_view parameter_type(TSNode fn, std::string_view source, std::string_view param) const override {
+    TSNode list = field(fn, "parameters");
+    for (uint32_t i = 0; i < ts_node_named_child_count(list); ++i) {
+      TSNode p = ts_node_named_child(list, i);
+      for (uint32_t j = 0; j < ts_node_named_child_count(p); ++j) {
+        TSNode c = ts_node_named_child(p, j);
+        if (node_is(c, "identifier") && node_text(c, source) == param) return node_text(field(p, "type"), source);
+      }
+    }
+    return {};
   }
 
   bool is_method(TSNode fn) const override { return node_is(fn, "method_declaration"); }

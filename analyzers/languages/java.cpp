@@ -9,10 +9,13 @@
 // JPQL/HQL is not SQL: it names entities, not tables. Spring Data JPA's @Query without
 // nativeQuery = true, @NamedQuery and EntityManager.createQuery hold JPQL, so they are skipped
 // whole (foreign_query). Spring Data JDBC's @Query is SQL; a file importing
-// org.springframework.data.jdbc gets its @Query read as SQL.
+// org.springframework.data.jdbc gets its @Query read as SQL. JDBI's Handle.createQuery takes SQL
+// too: in a file that uses JDBI (org.jdbi, or a Jdbi helper) and imports no JPA or Hibernate,
+// createQuery is SQL.
 //
 // MyBatis parameters #{name} and substitutions ${name} become holes; `?` and `:name` are left
 // to placeholder normalisation like in every language.
+#include <algorithm>
 #include <cstring>
 
 #include "analyzers/languages/string_eval.h"
@@ -95,7 +98,12 @@ std::string_view last_name(std::string_view qualified) {
 class JavaSyntax final : public HostSyntax {
  public:
   explicit JavaSyntax(std::string_view source)
-      : source_(source), jdbc_query_(source.find("org.springframework.data.jdbc") != std::string_view::npos) {}
+      : source_(source),
+        jdbc_query_(source.find("org.springframework.data.jdbc") != std::string_view::npos),
+        jdbi_query_(source.find("Jdbi") != std::string_view::npos || source.find("org.jdbi") != std::string_view::npos) {
+    for (std::string_view jpa : {"javax.persistence", "jakarta.persistence", "org.hibernate"})
+      if (source.find(jpa) != std::string_view::npos) jdbi_query_ = false;
+  }
 
   ExprKind kind(TSNode node) const override {
     const char* t = ts_node_type(node);
@@ -195,7 +203,8 @@ class JavaSyntax final : public HostSyntax {
     return true;
   }
 
-  bool cannot_be_sql(TSNode node) const override {
+  bool cannot_be_sql(TSNode node, std::string_view source) const override {
+    (void)source;
     static constexpr const char* kTypes[] = {
         "decimal_integer_literal", "hex_integer_literal", "octal_integer_literal",
         "binary_integer_literal", "decimal_floating_point_literal", "hex_floating_point_literal",
@@ -210,7 +219,8 @@ class JavaSyntax final : public HostSyntax {
   bool foreign_query(TSNode node, std::string_view source) const override {
     if (node_is(node, "method_invocation")) {
       std::string_view name = node_text(field(node, "name"), source);
-      return name == "createQuery" || name == "createNamedQuery";  // JPA / Hibernate: JPQL, HQL
+      if (name == "createQuery") return !jdbi_query_;  // JPA / Hibernate: JPQL, HQL; JDBI: SQL
+      return name == "createNamedQuery";
     }
     if (!node_is(node, "annotation")) return false;
     std::string_view name = last_name(node_text(field(node, "name"), source));
@@ -251,13 +261,60 @@ class JavaSyntax final : public HostSyntax {
 
   std::string_view source_;
   bool jdbc_query_;
+  bool jdbi_query_;  ///< createQuery is JDBI's (SQL), not JPA's (JPQL)
 };
+
+}  // namespace
+
+namespace {
+
+/// Marks the sites inside a test assertion that expects an exception (JUnit's assertThrows,
+/// AssertJ's assertThatThrownBy and assertThatExceptionOfType(...).isThrownBy): the test runs
+/// the statement to see it fail (a relation that does not exist on purpose), so it is no finding.
+void mark_expected_failures(const ExtractInput& in, std::vector<SqlSite>* sites, size_t first) {
+  if (ts_node_is_null(in.root) || sites->size() == first) return;
+  std::vector<TSNode> todo = {in.root};
+  while (!todo.empty()) {
+    TSNode n = todo.back();
+    todo.pop_back();
+    if (node_is(n, "method_invocation")) {
+      std::string_view name = node_text(field(n, "name"), in.source);
+      if (name == "assertThrows" || name == "assertThrowsExactly" || name == "assertThatThrownBy" ||
+          name == "isThrownBy") {
+        TSNode args = field(n, "arguments");
+        uint32_t begin = ts_node_start_byte(args), end = ts_node_end_byte(args);
+        uint32_t line = ts_node_start_point(field(n, "name")).row + 1;  // a chain starts lines earlier
+        for (size_t i = first; i < sites->size(); ++i) {
+          SqlSite& site = (*sites)[i];
+          if (site.host_begin >= begin && site.host_begin < end && site.expected_failure.empty())
+            site.expected_failure = "run by " + std::string(name) + "() at line " + std::to_string(line) +
+                                    ": the test expects it to fail";
+        }
+      }
+    }
+    for (uint32_t i = ts_node_named_child_count(n); i > 0; --i) todo.push_back(ts_node_named_child(n, i - 1));
+  }
+}
 
 }  // namespace
 
 void extract_java(const ExtractInput& in, std::vector<SqlSite>* out) {
   JavaSyntax syntax(in.source);
+  size_t first = out->size();
   extract_sites(in, syntax, out);
+  mark_expected_failures(in, out, first);
+  // In a file of JPA, Hibernate or Spring Data JPA, a string that only looks like SQL (no
+  // database call runs it) is JPQL kept in a constant for a JPQL @Query ("select l from Loan
+  // l"): it names entities, not tables. SQL there reaches a database call (a native @Query, a
+  // createNativeQuery) and stays a site.
+  bool jpa = false;
+  for (std::string_view import : {"javax.persistence", "jakarta.persistence", "org.hibernate",
+                                  "org.springframework.data.jpa"})
+    jpa = jpa || in.source.find(import) != std::string_view::npos;
+  if (jpa)
+    out->erase(std::remove_if(out->begin() + static_cast<long>(first), out->end(),
+                              [](const SqlSite& s) { return !s.database_call; }),
+               out->end());
 }
 
 }  // namespace schemagate::languages

@@ -335,7 +335,8 @@ class JavaScriptSyntax final : public HostSyntax {
     return TSNode{};
   }
 
-  bool cannot_be_sql(TSNode node) const override {
+  bool cannot_be_sql(TSNode node, std::string_view source) const override {
+    (void)source;
     static constexpr const char* kTypes[] = {
         "number", "true", "false", "null", "undefined", "array", "object", "arrow_function",
         "function_expression", "regex", "class"};

@@ -184,7 +184,8 @@ class KotlinSyntax final : public HostSyntax {
     return true;
   }
 
-  bool cannot_be_sql(TSNode node) const override {
+  bool cannot_be_sql(TSNode node, std::string_view source) const override {
+    (void)source;
     static constexpr const char* kTypes[] = {
         "integer_literal", "long_literal", "hex_literal", "bin_literal", "real_literal",
         "boolean_literal", "character_literal", "null", "lambda_literal", "anonymous_function",

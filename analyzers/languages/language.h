@@ -35,6 +35,9 @@ struct SqlSite {
   /// Names a query builder chain around the site defines (Kysely's `.with('ancestors', ...)`
   /// around a `sql` fragment): a relation of such a name is the chain's CTE, not missing.
   std::vector<std::string> outer_ctes;
+  /// Not empty: the site runs inside a test assertion that expects it to throw ("run by
+  /// assertThrows() at line 12: the test expects it to fail"): unchecked, never a finding.
+  std::string expected_failure;
 };
 
 class ProjectConstants;
@@ -83,6 +86,10 @@ struct Language {
   /// TestSql"), or "". A test that types its database handle itself calls a fake of that shape
   /// (a type-inference test of a DSL), not a database. Null: never.
   std::string (*test_double_of)(TSNode root, std::string_view file_text, std::string_view call) = nullptr;
+  /// Whether a file of this language's extension is one of its files at all (a .xml file is a
+  /// MyBatis mapper only when its root is <mapper>); null: every file is. A file it does not own
+  /// is not scanned.
+  bool (*owns)(std::string_view file_text) = nullptr;
 };
 
 /// Every language, one row each.

@@ -20,7 +20,8 @@ extern "C" const TSLanguage* tree_sitter_ruby();
 
 namespace schemagate::languages {
 
-// Defined in python.cpp, javascript.cpp, go.cpp, java.cpp, kotlin.cpp, ruby.cpp, sql_file.cpp.
+// Defined in python.cpp, javascript.cpp, go.cpp, java.cpp, kotlin.cpp, ruby.cpp, sql_file.cpp,
+// mybatis_xml.cpp.
 void extract_python(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_javascript(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_go(const ExtractInput& in, std::vector<SqlSite>* out);
@@ -28,6 +29,8 @@ void extract_java(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_kotlin(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_ruby(const ExtractInput& in, std::vector<SqlSite>* out);
 void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out);
+void extract_mybatis_xml(const ExtractInput& in, std::vector<SqlSite>* out);
+bool is_mybatis_mapper(std::string_view text);
 std::string javascript_test_double_of(TSNode root, std::string_view text, std::string_view call);
 
 namespace {
@@ -41,7 +44,8 @@ const std::vector<std::string_view> kJavaScriptCalls = {
 bool uses_pyspark(std::string_view text) { return text.find("pyspark") != std::string_view::npos; }
 
 // JDBC, Spring JdbcTemplate / NamedParameterJdbcTemplate / JdbcClient / R2DBC DatabaseClient
-// (`sql`), jOOQ plain SQL (`fetch*`, `resultQuery`), JPA createNativeQuery, JDBI's createUpdate;
+// (`sql`), jOOQ plain SQL (`fetch*`, `resultQuery`), JPA createNativeQuery, JDBI's createUpdate
+// and createQuery (JPA's createQuery is JPQL: java.cpp tells them apart);
 // and the annotations that hold SQL: Spring Data @Query (native), MyBatis @Select/@Insert/
 // @Update/@Delete, JDBI @SqlQuery/@SqlUpdate/@SqlBatch, JPA @NamedNativeQuery. Kotlin adds
 // Exposed's exec.
@@ -49,9 +53,9 @@ bool uses_pyspark(std::string_view text) { return text.find("pyspark") != std::s
   "prepareStatement", "prepareCall", "executeQuery", "executeUpdate", "executeLargeUpdate",      \
       "execute", "addBatch", "query", "queryForObject", "queryForList", "queryForMap",           \
       "queryForRowSet", "queryForStream", "update", "batchUpdate", "sql", "createNativeQuery",   \
-      "createUpdate", "fetch", "fetchOne", "fetchOptional", "fetchSingle", "fetchLazy",           \
-      "fetchMany", "resultQuery", "Query", "Select", "Insert", "Update", "Delete", "SqlQuery",   \
-      "SqlUpdate", "SqlBatch", "NamedNativeQuery"
+      "createUpdate", "createQuery", "fetch", "fetchOne", "fetchOptional", "fetchSingle",        \
+      "fetchLazy", "fetchMany", "resultQuery", "Query", "Select", "Insert", "Update", "Delete",  \
+      "SqlQuery", "SqlUpdate", "SqlBatch", "NamedNativeQuery"
 const std::vector<std::string_view> kJavaCalls = {SCHEMAGATE_JVM_CALLS};
 const std::vector<std::string_view> kKotlinCalls = {SCHEMAGATE_JVM_CALLS, "exec"};
 #undef SCHEMAGATE_JVM_CALLS
@@ -85,6 +89,8 @@ const std::vector<Language>& languages() {
         "run", "fetch", "[]"},
        extract_ruby},
       {"sql", {".sql"}, nullptr, {}, extract_sql_file},
+      // MyBatis XML mappers: the statements of <mapper> files; other XML is not this language's.
+      {"mybatis-xml", {".xml"}, nullptr, {}, extract_mybatis_xml, nullptr, nullptr, is_mybatis_mapper},
   };
   return table;
 }

@@ -305,7 +305,8 @@ class PythonSyntax final : public HostSyntax {
     return items(node, out);
   }
 
-  bool cannot_be_sql(TSNode node) const override {
+  bool cannot_be_sql(TSNode node, std::string_view source) const override {
+    (void)source;
     static constexpr const char* kTypes[] = {
         "integer", "float", "true", "false", "none", "list", "tuple", "dictionary", "set",
         "lambda", "list_comprehension", "dictionary_comprehension", "set_comprehension",

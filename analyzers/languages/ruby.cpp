@@ -225,7 +225,8 @@ class RubySyntax final : public HostSyntax {
     return name == "prepare" ? 1 : 0;  // pg: conn.prepare(statement_name, sql)
   }
 
-  bool cannot_be_sql(TSNode node) const override {
+  bool cannot_be_sql(TSNode node, std::string_view source) const override {
+    (void)source;
     static constexpr const char* kTypes[] = {
         "integer", "float", "simple_symbol", "delimited_symbol", "hash", "array", "true", "false",
         "nil", "lambda", "self", "rational", "complex", "range", "regex", "hash_key_symbol"};

@@ -853,6 +853,31 @@ class Engine {
           return true;
         },
         [](TSNode) {});
+    // A method that wraps a database call in one class and is another method of the same name in
+    // the next (a view's get(request, job_id) that fetches a job, beside fifteen other get()s):
+    // its other definitions are recorded too, so the name is not taken for a wrapper.
+    std::vector<WrapperDefinition>& found = *in_.wrappers;
+    std::set<std::string, std::less<>> methods;
+    for (auto& w : found)
+      if (w.method) methods.insert(w.name);
+    if (methods.empty()) return;
+    std::vector<WrapperDefinition> others;
+    walk(
+        in_.root,
+        [&](TSNode node) {
+          std::string_view name;
+          std::vector<std::string_view> params;
+          if (!ts_node_is_named(node) || !syntax_.is_method(node) || !syntax_.function_parameters(node, src_, &name, &params) ||
+              !methods.count(name))
+            return true;
+          size_t at = ts_node_start_byte(node);
+          for (auto& w : found)
+            if (w.name == name && w.at == at) return true;
+          others.push_back({std::string(name), static_cast<size_t>(-1), at, true});
+          return true;
+        },
+        [](TSNode) {});
+    found.insert(found.end(), others.begin(), others.end());
   }
 
   enum class ParameterUse { kNone, kRecorded, kOtherParameter };
@@ -879,10 +904,49 @@ class Engine {
           in_.wrappers->push_back({std::string(name), i, ts_node_start_byte(fn), syntax_.is_method(fn)});
           return ParameterUse::kRecorded;
         }
-      return ParameterUse::kOtherParameter;  // typed as something else than a string
+      // Typed as something else than a string. Only a context comes before the SQL (pgx's
+      // Exec(ctx, sql)): after an id (a prepared statement's Exec(id, name)) no argument is SQL.
+      std::string_view type = syntax_.parameter_type(fn, src_, def.name);
+      if (!type.empty() && !leads_sql(type)) return ParameterUse::kNone;
+      return ParameterUse::kOtherParameter;
     }
     return ParameterUse::kNone;
   }
+
+  /// A parameter of the enclosing function declared with a type that is not a string (Go's
+  /// `id int`): where the SQL belongs, it says the call is another API of the same name (a
+  /// prepared statement's Exec(id, name), sqlx's Stmt.Select(&dest, id)), not a query.
+  bool declared_not_text(TSNode arg) {
+    while (!ts_node_is_null(arg) && syntax_.kind(arg) == ExprKind::kWrapper) arg = first_named_child(arg);
+    if (ts_node_is_null(arg) || syntax_.kind(arg) != ExprKind::kIdentifier) return false;
+    long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
+    if (d < 0) return false;
+    const Definition& def = defs_[static_cast<size_t>(d)];
+    if (def.file_scope || !ts_node_is_null(def.value)) return false;
+    TSNode fn = ts_node_descendant_for_byte_range(in_.root, def.scope_begin, def.scope_end);
+    std::string_view type = syntax_.parameter_type(fn, src_, def.name);
+    return !type.empty() && type != "string" && !leads_sql(type);
+  }
+
+  /// The SQL parameter of a function the project knows as a database call wrapper: its callers'
+  /// SQL is checked at each call, so the wrapper's own call is no site.
+  bool wrapper_parameter(TSNode arg) {
+    while (!ts_node_is_null(arg) && syntax_.kind(arg) == ExprKind::kWrapper) arg = first_named_child(arg);
+    if (!project_ || ts_node_is_null(arg) || syntax_.kind(arg) != ExprKind::kIdentifier) return false;
+    long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
+    if (d < 0) return false;
+    const Definition& def = defs_[static_cast<size_t>(d)];
+    if (def.file_scope || !ts_node_is_null(def.value)) return false;
+    TSNode fn = ts_node_descendant_for_byte_range(in_.root, def.scope_begin, def.scope_end);
+    std::string_view name;
+    std::vector<std::string_view> params;
+    if (!syntax_.function_parameters(fn, src_, &name, &params)) return false;
+    const size_t* at = project_->wrapper(in_.language->name, name);
+    return at && *at < params.size() && params[*at] == def.name;
+  }
+
+  /// A context comes before the SQL (pgx's Exec(ctx, sql)): the call still runs a query.
+  static bool leads_sql(std::string_view type) { return type.size() >= 7 && type.substr(type.size() - 7) == "Context"; }
 
   /// Which argument of a database call is the SQL: a project wrapper's own parameter, else the
   /// language's rule.
@@ -1058,7 +1122,7 @@ class Engine {
       }
     }
     TSNode arg = args[at];
-    if (syntax_.cannot_be_sql(arg)) return;
+    if (syntax_.cannot_be_sql(arg, src_) || declared_not_text(arg) || wrapper_parameter(arg)) return;
     // execute(text("...")), or q = text("..."); execute(q): the inner call reports the SQL.
     TSNode value = arg;
     if (syntax_.kind(arg) == ExprKind::kIdentifier) {

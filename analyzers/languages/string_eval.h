@@ -99,7 +99,7 @@ class HostSyntax {
     return 0;
   }
   /// A value that can never hold SQL (a number, a list, a function): no dynamic site for it.
-  virtual bool cannot_be_sql(TSNode node) const = 0;
+  virtual bool cannot_be_sql(TSNode node, std::string_view source) const = 0;
   /// A subtree whose strings are another query language (JPQL in JPA's @Query, HQL in
   /// createQuery): neither a site nor searched for sites.
   virtual bool foreign_query(TSNode node, std::string_view source) const {
@@ -141,6 +141,12 @@ class HostSyntax {
                                    std::vector<std::string_view>* params) const {
     (void)fn, (void)source, (void)name, (void)params;
     return false;
+  }
+  /// For a function node: the declared type of its parameter `param` ("context.Context"), or ""
+  /// when the language does not declare one.
+  virtual std::string_view parameter_type(TSNode fn, std::string_view source, std::string_view param) const {
+    (void)fn, (void)source, (void)param;
+    return {};
   }
   /// `sql.replace(...)`, `sql?.replaceAll(...)`, `sql.strip()`: a string transform of a value
   /// that keeps it a query; returns the value transformed, else a null node.

@@ -40,9 +40,10 @@ void other_engine_migrations(const source::FileSystem& fs, const std::string& ro
 bool schema_file(const SchemaBuild& build, const std::string& path) {
   for (const MigrationDirectory& d : build.dumps)
     if (d.path == path) return true;
-  // A migration written in Go (goose, a list of upgrade functions): its statements are the
-  // schema's steps, and its CREATE TABLE IF NOT EXISTS is not a table the code makes at run time.
-  if (path.ends_with(".go"))
+  // A migration written in Go (goose, a list of upgrade functions), Java or Kotlin (Flyway's
+  // Java-based migrations): its statements are the schema's steps, and its CREATE TABLE IF NOT
+  // EXISTS is not a table the code makes at run time.
+  if (path.ends_with(".go") || path.ends_with(".java") || path.ends_with(".kt"))
     for (const schema::migrations::MigrationFile& m : build.migrations)
       if (m.path == path) return true;
   return false;
@@ -80,6 +81,7 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     plan->evidence[s.dir] = s.evidence;
     plan->found.push_back(s);
   }
+  for (const mig::FoundSet& s : found.not_run) out->not_run.push_back({s.dir, "not run", 0, s.evidence});
   for (const mig::SchemaDump& d : found.dumps) {
     std::string text, e;
     if (!d.engine.empty()) {
@@ -121,12 +123,21 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
            " holds no SQL migration of a supported format; pass --migrations DIR";
     return false;
   }
-  std::string other;
-  for (auto& s : out->other_engines) other += (other.empty() ? "" : ", ") + s.path + "/ (" + s.format + ")";
-  *err = "no migrations found under \"" + options.root +
-         "\" (searched the tree for Flyway, dbmate, goose, sql-migrate, golang-migrate, sqlx, Supabase, Prisma and "
-         "Drizzle migrations, numbered .sql files in migrations/ folders, and schema dumps" +
-         (other.empty() ? "" : "; found only another engine's: " + other) + "); pass --migrations DIR";
+  if (!out->other_engines.empty()) {
+    // Migrations there are, for another engine: the project's database is not PostgreSQL.
+    std::string other;
+    for (auto& s : out->other_engines)
+      other += (other.empty() ? "" : "; ") + s.path + "/ (" + (s.evidence.empty() ? s.format : s.evidence) + ")";
+    *err = "the migrations under \"" + options.root + "\" are for another engine than PostgreSQL: " + other +
+           "; schemagate checks code against PostgreSQL migrations: pass --migrations DIR for a PostgreSQL set";
+    return false;
+  }
+  std::string names;
+  const auto& all = mig::formats();
+  for (size_t i = 0; i < all.size(); ++i)
+    if (all[i].name != "plain") names += std::string(names.empty() ? "" : ", ") + std::string(all[i].name);
+  *err = "no migrations found under \"" + options.root + "\" (searched the tree for " + names +
+         " migrations, numbered .sql files in migrations/ folders, and schema dumps); pass --migrations DIR";
   return false;
 }
 

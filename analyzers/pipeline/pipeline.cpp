@@ -1,5 +1,7 @@
 #include "analyzers/pipeline/pipeline.h"
 
+#include "analyzers/checks/history.h"
+
 #include <algorithm>
 #include <cstring>
 #include <atomic>
@@ -10,11 +12,13 @@
 #include <thread>
 
 #include "analyzers/checks/check.h"
+#include "analyzers/checks/history.h"
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/project_constants.h"
 #include "analyzers/languages/query_dialects.h"
 #include "analyzers/languages/tree_parser.h"
+#include "analyzers/pipeline/engine_managed.h"
 #include "analyzers/pipeline/migration_sets.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/templates.h"
@@ -184,6 +188,38 @@ bool one_literal(const sql::SqlText& sql) {
   return true;
 }
 
+/// Whether `text` calls one of `lang`'s query-running methods by name (`.ExecContext(`,
+/// `.execute(`): its SQL may be a constant of another file (a Go package's queries.go, a Python
+/// queries module), so a file without a SQL keyword is still scanned. Only names that run a
+/// query whatever the library: not Get, Select, raw, run or fetch, which most code calls for
+/// other things.
+bool runs_named_query(std::string_view text, const languages::Language& lang) {
+  // Go names its query methods like other APIs (an archiver's Query, a storage client's Get):
+  // only a file that imports a database package.
+  if (lang.name == "go") {
+    static constexpr std::string_view kPackages[] = {"database/sql", "sqlx", "pgx", "gorm", "uptrace/bun", "lib/pq", "go-pg"};
+    if (std::none_of(std::begin(kPackages), std::end(kPackages),
+                     [&](std::string_view p) { return text.find(p) != std::string_view::npos; }))
+      return false;
+  }
+  for (std::string_view name : lang.database_calls) {
+    bool specific = name.find("Exec") != std::string_view::npos || name.find("Query") != std::string_view::npos ||
+                    name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
+                    name == "fetchrow" || name == "fetchval";
+    if (!specific) continue;
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
+      if (at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(') return true;
+  }
+  // A query format of another file filled in here: fmt.Sprintf(queryFmtSelectUser, tableUsers).
+  for (size_t at = text.find("Sprintf("); at != std::string_view::npos; at = text.find("Sprintf(", at + 1)) {
+    std::string_view arg = text.substr(at + 8, 5);
+    std::string low;
+    for (char c : arg) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (low.starts_with("query") || low.starts_with("sql") || low.starts_with("stmt")) return true;
+  }
+  return false;
+}
+
 bool site_is_sql_file(const std::string& rel) { return rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".sql") == 0; }
 
 /// Runs work(state, i) for i in [0, count) on `threads` threads, each with its own State.
@@ -318,9 +354,13 @@ class FileScanner {
       result.skip_reason = "minified JavaScript (long first lines)";
       return result;
     }
+    if (lang && lang->owns && !lang->owns(text)) {
+      if (first) first->known = true;
+      return result;  // not this language's file (a .xml file that is no MyBatis mapper)
+    }
     result.scanned = true;
     result.suppressions = report::find_suppressions(text);
-    bool sql = lang && source::may_contain_sql(text);
+    bool sql = lang && (source::may_contain_sql(text) || runs_named_query(text, *lang));
     std::vector<const datalayers::DataLayer*> layers;
     for (auto& layer : datalayers::datalayers()) {
       bool reads = lang ? std::find(layer.languages.begin(), layer.languages.end(), language_family(*lang)) !=
@@ -505,6 +545,17 @@ class FileScanner {
     for (auto& t : out.declared_tables) result->declared.push_back({t.schema, t.name});
     for (uint32_t at : out.creates_declared_tables) result->creates_declared.push_back(lines.position(at).line);
     for (auto& u : out.unchecked) {
+      if (u.unit < records.size() && doubles[u.unit].empty()) {
+        // A part of a unit whose rest is read: the unit's site is partly checked.
+        SiteRecord& part_of = result->sites[result->sites.size() - records.size() + u.unit];
+        if (!part_of.partly) {
+          part_of.checked = false;
+          part_of.partly = true;
+          part_of.reason = u.via + ": " + u.reason;
+          part_of.reason_id = kDataLayerDynamic;
+        }
+        continue;
+      }
       SiteRecord rec;
       rec.file = rel;
       auto pos = lines.position(u.offset);
@@ -545,6 +596,12 @@ class FileScanner {
     if (auto fake = test_doubles_.find(site.call_name); site.database_call && fake != test_doubles_.end() && !fake->second.empty()) {
       rec.reason = "a test that declares its own " + site.call_name + "() (" + fake->second + "): its SQL goes to that fake";
       rec.reason_id = kTestFake;
+      result->sites.push_back(std::move(rec));
+      return;
+    }
+    if (!site.expected_failure.empty()) {
+      rec.reason = site.expected_failure;
+      rec.reason_id = kExpectedFailure;
       result->sites.push_back(std::move(rec));
       return;
     }
@@ -798,11 +855,16 @@ class FileScanner {
 /// and Drizzle directories) are not checked.
 bool unique_versions(const std::vector<schema::migrations::MigrationFile>& files, const std::string& dir,
                      const std::string& format, std::string* err) {
-  if (format == "plain" || format == "sql-migrate" || format == "prisma" || format == "drizzle") return true;
+  // Liquibase checks its changeSet identifiers itself; a changeSet with a sqlFile is two files here.
+  if (format == "plain" || format == "sql-migrate" || format == "prisma" || format == "drizzle" || format == "liquibase")
+    return true;
   for (size_t i = 0; i < files.size(); ++i) {
     if (files[i].repeatable || files[i].version.empty()) continue;
     for (size_t j = i + 1; j < files.size(); ++j) {
       if (files[j].repeatable) continue;
+      // A Flyway baseline (B1__) and the versioned migration it stands for (V1__) share a version.
+      auto baseline = [&](size_t k) { return format == "flyway" && schema::migrations::last_component(files[k].path).starts_with("B"); };
+      if (baseline(i) != baseline(j)) continue;
       bool same = format == "dbmate" || format == "supabase"
                       ? files[i].version == files[j].version
                       : schema::migrations::compare_dotted_versions(files[i].version, files[j].version) == 0;
@@ -875,6 +937,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     if (!plan_migrations(fs, options, out, &plan, err)) return false;
     dirs = plan.dirs;
   }
+  std::vector<std::pair<std::string, std::vector<mig::MigrationFile>>> loaded;  // per directory, in order
   for (auto& d : dirs) {
     if (!fs.is_dir(source::join_path(options.root, d))) {
       *err = "migrations directory \"" + d + "\" does not exist under \"" + options.root + "\"";
@@ -897,6 +960,26 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     auto evidence = plan.evidence.find(d);
     out->directories.push_back({d, format, files.size(), evidence == plan.evidence.end() ? "" : evidence->second});
     if (!unique_versions(files, d, format, err)) return false;
+    loaded.push_back({d, std::move(files)});
+  }
+  // A Liquibase module's master changelog that another set's master includes (a multi-module
+  // build whose main changelog includes each module's) runs there, in that order: not again.
+  for (size_t i = 0; i < loaded.size(); ++i) {
+    if (out->directories[i].format != "liquibase" || loaded[i].second.empty()) continue;
+    for (size_t j = 0; j < loaded.size(); ++j) {
+      if (j == i || out->directories[j].format != "liquibase") continue;
+      std::set<std::string> there;
+      for (auto& f : loaded[j].second) there.insert(f.version);
+      if (std::all_of(loaded[i].second.begin(), loaded[i].second.end(),
+                      [&](const mig::MigrationFile& f) { return there.count(f.version) != 0; })) {
+        out->directories[i].evidence += (out->directories[i].evidence.empty() ? "" : "; ") +
+                                        std::string("included by ") + loaded[j].first + "/";
+        loaded[i].second.clear();
+        break;
+      }
+    }
+  }
+  for (auto& [d, files] : loaded) {
     auto baseline = plan.in_baseline.find(d);
     for (auto& f : files)
       if (baseline == plan.in_baseline.end() || !baseline->second.count(version_key(f.version)))
@@ -1244,6 +1327,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   dopt.exclude = options.exclude;
   for (auto& d : schema.directories) dopt.skip_dirs.push_back(d.path);
   for (auto& d : schema.other_engines) dopt.skip_dirs.push_back(d.path);
+  for (auto& d : schema.not_run) dopt.skip_dirs.push_back(d.path);
   if (schema.service_scope)
     for (auto& d : schema.service_scope->other_sets) dopt.skip_dirs.push_back(d);
   std::vector<std::string> other_migrations;
@@ -1329,9 +1413,16 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   for (auto& c : by_create_all) elsewhere.push_back(c);
   for (auto& c : elsewhere)
     created.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
+  // And the tables a library creates at start-up where the configuration turns that on
+  // (Flowable's ACT_* with database-schema-update: true, Quartz's QRTZ_*, ...).
+  std::vector<EngineManagedTables> engines = engine_managed_tables(fs, options.root, candidates);
+  std::vector<CodeCreated> by_engine;
+  for (auto& e : engines) by_engine.push_back({{}, e.file, e.line, e.how.c_str()});
   auto created_by_code = [&](const std::string& qualified) -> const CodeCreated* {
     auto it = created.find(qualified);
     if (it == created.end()) it = created.find(qualified.substr(qualified.find('.') + 1));
+    if (it == created.end())
+      if (const EngineManagedTables* e = managed_by_engine(engines, qualified)) return &by_engine[e - engines.data()];
     return it == created.end() ? nullptr : it->second;
   };
 
@@ -1366,12 +1457,25 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       out->statements.push_back(std::move(st));
     }
     for (auto& s : r.sites) {
-      for (auto& ref : s.references)
+      for (auto& ref : s.references) {
         if (ref.kind == "relation" && ref.status == "missing")
           if (const CodeCreated* c = created_by_code(ref.relation)) {
             ref.status = "unchecked";
             ref.note = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);
           }
+        if (ref.status == "missing" && (ref.kind == "relation" || ref.kind == "column") && eval.eventual) {
+          // A dated data-migration script, judged as the checks judge it (checks/history.h).
+          auto dot = ref.relation.find('.');
+          const schema::SchemaEvent* removal =
+              dot == std::string::npos ? nullptr
+                                       : checks::last_removal(*eval.eventual, ref.relation.substr(0, dot),
+                                                              ref.relation.substr(dot + 1), ref.kind == "column" ? ref.column : "");
+          if (removal && checks::ran_before(eval.migration_formats, file, *removal)) {
+            ref.status = "ok";
+            ref.note = "there when this dated script runs; migration " + removal->origin.file + " removes it later";
+          }
+        }
+      }
       ++out->summary.sql_sites;
       if (s.checked) ++out->summary.checked_sites;
       else if (s.partly) ++out->summary.partly_checked_sites;

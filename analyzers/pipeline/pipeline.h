@@ -65,6 +65,9 @@ struct SchemaBuild {
   /// Migration sets of another engine (format = the engine): not code, and the tables they
   /// create exist somewhere, so references to them are not certain to be missing.
   std::vector<MigrationDirectory> other_engines;
+  /// Migration sets the project's own runner does not read (a Go runner embeds another set
+  /// beside them): not applied, and not code.
+  std::vector<MigrationDirectory> not_run;
   /// Schema dumps read as the baseline (format "schema dump") or of another engine: not code.
   std::vector<MigrationDirectory> dumps;
   /// The search path the repository states or implies, when --search-path was not given (empty:

@@ -22,6 +22,7 @@ inline constexpr std::string_view kDoesNotParse = "does-not-parse";
 inline constexpr std::string_view kDataLayerDynamic = "data-layer-dynamic";
 inline constexpr std::string_view kOtherEngine = "other-engine";
 inline constexpr std::string_view kTestFake = "test-fake";
+inline constexpr std::string_view kExpectedFailure = "expected-failure";
 
 /// Every reason, in the order `check --verbose` prints its counts.
 inline const std::vector<UncheckedReason>& unchecked_reasons() {
@@ -35,6 +36,7 @@ inline const std::vector<UncheckedReason>& unchecked_reasons() {
       {kDataLayerDynamic, "a data layer's call whose relation or columns are only known at run time"},
       {kOtherEngine, "SQL for another engine (SQLite, MySQL, ClickHouse, Spark), not PostgreSQL"},
       {kTestFake, "a test whose SQL goes to a fake: its package declares no database client, or it types the handle itself"},
+      {kExpectedFailure, "a test runs the statement inside an assertion that it throws (assertThrows, isThrownBy)"},
   };
   return kReasons;
 }

@@ -92,7 +92,8 @@ bool is_not_application_code(std::string_view path) {
     return true;
   if (name.ends_with(".sql") &&
       (name.rfind("seed", 0) == 0 || dirs.find("/fixtures/") != std::string::npos ||
-       dirs.find("/seeds/") != std::string::npos || dirs.find("/seed/") != std::string::npos))
+       dirs.find("/seeds/") != std::string::npos || dirs.find("/seed/") != std::string::npos ||
+       dirs.find("/testdata/") != std::string::npos))  // Go's test inputs (popx's <version>_testdata.sql)
     return true;
   return false;
 }

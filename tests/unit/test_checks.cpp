@@ -3,6 +3,7 @@
 
 #include "tests/unit/check_harness.h"
 #include "analyzers/checks/check.h"
+#include "analyzers/checks/history.h"
 #include "analyzers/schema/ddl.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/requirements.h"
@@ -236,4 +237,29 @@ TEST_CASE("a column missing from a view: the help changes the view's query, not 
   CHECK(d[0].help ==
         "add tenant_id to the query of view recent_results in a migration (CREATE OR REPLACE VIEW) and apply it before "
         "deploying this code");
+}
+
+TEST_CASE("a dated data-migration script is judged by the history of its date") {
+  schema::SchemaEvent drop;
+  drop.kind = schema::SchemaEvent::Kind::DropRelation;
+  drop.origin.file = "server/migrations/20240301120000-fold-preferences.js";
+  const std::map<std::string, std::string> migrations = {{drop.origin.file, "sequelize"},
+                                                        {"server/migrations/20240101090000-create.js", "sequelize"}};
+  // Dated before the drop, or the same date (the dropping migration runs it first): it ran then.
+  CHECK(checks::ran_before(migrations, "server/scripts/20240215000000-backfill.ts", drop));
+  CHECK(checks::ran_before(migrations, "server/scripts/20240301120000_fold.py", drop));
+  // Dated after the drop, undated, or dated in another scheme: judged against today's schema.
+  CHECK_FALSE(checks::ran_before(migrations, "server/scripts/20240415000000-audit.ts", drop));
+  CHECK_FALSE(checks::ran_before(migrations, "server/jobs/send-reminders.ts", drop));
+  CHECK_FALSE(checks::ran_before(migrations, "server/scripts/20240215-backfill.ts", drop));
+  CHECK_FALSE(checks::ran_before(migrations, "server/scripts/20240215000000.ts", drop));
+  // A migration itself is no script; a removal by a file that is not a migration (a dump) is no date.
+  CHECK_FALSE(checks::ran_before(migrations, "server/migrations/20240101090000-create.js", drop));
+  schema::SchemaEvent dumped = drop;
+  dumped.origin.file = "db/20240301120000-schema.sql";
+  CHECK_FALSE(checks::ran_before(migrations, "server/scripts/20240215000000-backfill.ts", dumped));
+  // Django's four-digit numbers are an order, not a date.
+  schema::SchemaEvent django = drop;
+  django.origin.file = "app/migrations/0007_drop_prefs.py";
+  CHECK_FALSE(checks::ran_before({{django.origin.file, "django"}}, "scripts/0003_backfill.py", django));
 }

@@ -294,6 +294,48 @@ class NotAnEntity { @Column() x: number; }
   CHECK(out.unchecked[1].offset == src.find("@Column(() => Address)"));
 }
 
+TEST_CASE("typeorm: the project's naming strategy names a property without a name of its own") {
+  std::string entity = "import { Entity, Column } from 'typeorm';\n"
+                       "@Entity() export class LlmResult { @Column() modelVersion: string; @Column() userID: string; }\n";
+  auto columns = [&](const FileOutput& out) {
+    std::vector<std::string> c;
+    for (auto& r : out.requirements.requirements)
+      if (!r.column.empty()) c.push_back(r.column);
+    return c;
+  };
+  std::string snake = "import { DataSource } from 'typeorm';\nimport { SnakeNamingStrategy } from 'typeorm-naming-strategies';\n"
+                      "export default new DataSource({ type: 'postgres', entities: [], namingStrategy: new SnakeNamingStrategy() });\n";
+  FileOutput out = run_in_project("typeorm", {{"src/ds.ts", snake}, {"src/e.ts", entity}}, "src/e.ts");
+  CHECK(columns(out) == std::vector<std::string>{"model_version", "user_id"});
+  std::string plain = "import { TypeOrmModule } from '@nestjs/typeorm';\n"
+                      "export const m = TypeOrmModule.forRoot({ type: 'postgres', autoLoadEntities: true });\n";
+  out = run_in_project("typeorm", {{"src/app.module.ts", plain}, {"src/e.ts", entity}}, "src/e.ts");
+  CHECK(columns(out) == std::vector<std::string>{"modelVersion", "userID"});
+  // A class of the project: its own snakeCase may differ from typeorm's on runs of capitals.
+  std::string custom = "import { DataSource, DefaultNamingStrategy, NamingStrategyInterface } from 'typeorm';\n"
+                       "class Snake extends DefaultNamingStrategy implements NamingStrategyInterface {\n"
+                       "  columnName(propertyName: string, customName: string, prefixes: string[]): string {\n"
+                       "    return customName ? customName : snakeCase(propertyName);\n  }\n}\n"
+                       "export default new DataSource({ type: 'postgres', entities: [], namingStrategy: new Snake() });\n";
+  out = run_in_project("typeorm", {{"src/ds.ts", custom}, {"src/e.ts", entity}}, "src/e.ts");
+  CHECK(columns(out) == std::vector<std::string>{"model_version"});
+  CHECK(out.unchecked.size() == 1);
+  // Configurations that disagree, or a strategy class that does something else: unchecked.
+  out = run_in_project("typeorm", {{"src/ds.ts", snake}, {"src/app.module.ts", plain}, {"src/e.ts", entity}}, "src/e.ts");
+  CHECK(columns(out).empty());
+  std::string prefixed = custom;
+  prefixed.replace(prefixed.find("snakeCase(propertyName)"), 23, "'x_' + propertyName");
+  out = run_in_project("typeorm", {{"src/ds.ts", prefixed}, {"src/e.ts", entity}}, "src/e.ts");
+  CHECK(columns(out).empty());
+  CHECK(out.unchecked.size() == 2);
+  // The project's own class named SnakeNamingStrategy is read, not taken for the library's.
+  std::string own = prefixed;
+  own.replace(own.find("class Snake "), 12, "class SnakeNamingStrategy ");
+  own.replace(own.find("new Snake()"), 11, "new SnakeNamingStrategy()");
+  out = run_in_project("typeorm", {{"src/ds.ts", own}, {"src/e.ts", entity}}, "src/e.ts");
+  CHECK(columns(out).empty());
+}
+
 TEST_CASE("kysely: tables, aliases, joins, qualified and unqualified columns, rows written") {
   std::string src = R"SRC(export async function f(db: Kysely<DB>, id: number) {
   await db.selectFrom("llm_results as r").innerJoin("tenants", "tenants.id", "r.tenant_id").select(["r.output", "name as tenant", "modelVersion"]).where("r.id", "=", id).execute();
@@ -321,6 +363,7 @@ TEST_CASE("kysely: tables, aliases, joins, qualified and unqualified columns, ro
                                    "column public.llm_results.id read @id",
                                    "relation audit.events write @events",
                                    "column audit.events.tokens write @tokens",
+                                   "column audit.events.id read @id",
                                    "relation public.x read @x",
                                    "relation public.u read @u",
                                    "column public.u.id read @id",
@@ -875,6 +918,243 @@ export class Tenant extends Model {
   out = run_in_project("sequelize", {{"src/db.ts", db}, {"src/other.ts", other}, {"src/models.ts", model}}, "src/models.ts");
   CHECK(out.requirements.requirements.empty());
   CHECK(out.unchecked.size() == 2);
+}
+
+TEST_CASE("kysely: callbacks (expression builders, joins, $if, onConflict), whereRef, a class's field list") {
+  std::string src = R"SRC(export class Repo {
+  constructor(private readonly db: Kysely<DB>) {}
+  private baseFields: Array<keyof R> = ["id", "output"];
+  private later = ["a"];
+  async f(trx: Transaction<DB>, v: string) {
+    await this.db.selectFrom("r").select(this.baseFields).$if(v === "x", (qb) => qb.select("prompt").where("flag", "=", true)).execute();
+    await this.db.selectFrom("r as a").innerJoin("t as b", (join) => join.onRef("b.id", "=", "a.t_id").on("b.kind", "=", v)).select("b.name").execute();
+    await trx.selectFrom(["r as a", "t as b"]).whereRef("a.t_id", "=", "b.id").where((eb) => eb.or([eb("a.k", "=", v), eb.between("a.n", 1, 2)])).select((eb) => ["a.m", eb.fn.count("a.c").as("n")]).execute();
+    await trx.insertInto("r").values({ prompt: v }).onConflict((oc) => oc.column("prompt").doUpdateSet({ output: v })).execute();
+    await this.db.selectFrom("r").where((eb) => eb.exists(eb.selectFrom("s").select("s.x").whereRef("s.r_id", "=", "r.id"))).select(this.later).execute();
+    this.later = ["b"];
+  }
+}
+)SRC";
+  FileOutput out = run("kysely", "src/repo.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.r read @r",
+                                   "column public.r.id read @id",
+                                   "column public.r.output read @output",
+                                   "column public.r.prompt read @prompt",
+                                   "column public.r.flag read @flag",
+                                   "relation public.r read @r",
+                                   "relation public.t read @t",
+                                   "column public.t.id read @id",
+                                   "column public.r.t_id read @t_id",
+                                   "column public.t.kind read @kind",
+                                   "column public.t.name read @name",
+                                   "relation public.r read @r",
+                                   "relation public.t read @t",
+                                   "column public.r.t_id read @t_id",
+                                   "column public.t.id read @id",
+                                   "column public.r.k read @k",
+                                   "column public.r.n read @n",
+                                   "column public.r.m read @m",
+                                   "column public.r.c read @c",
+                                   "relation public.r insert @r",
+                                   "column public.r.prompt write @prompt",
+                                   "column public.r.prompt read @prompt",
+                                   "column public.r.output write @output",
+                                   "relation public.r read @r",
+                                   "relation public.s read @s",
+                                   "column public.s.x read @x",
+                                   "column public.s.r_id read @r_id",
+                               });
+  // this.later is assigned again: its list is not taken from the declaration.
+  CHECK(out.unchecked.empty());
+}
+
+TEST_CASE("kysely: calls on the variable a chain is stored in continue it, unless it is given another query") {
+  std::string src = R"SRC(export async function f(db: Kysely<DB>, v?: string) {
+  let query = db.selectFrom("pages").select("id");
+  if (v) {
+    query = query.where("slug_id", "=", v);
+  }
+  const other = db.selectFrom("spaces").select("id");
+  let q2 = db.selectFrom("users").select("id");
+  q2 = other;
+  q2 = q2.where("space_only", "=", 1);
+  const q3 = db.selectFrom("labels").select("id");
+  if (v) {
+    const q3 = db.selectFrom("tags").select("id");
+    await q3.where("tag_only", "=", v).execute();
+  }
+  return query.orderBy("position").execute();
+}
+)SRC";
+  FileOutput out = run("kysely", "src/f.ts", src);
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.pages read @pages",
+                                   "column public.pages.id read @id",
+                                   "column public.pages.slug_id read @slug_id",
+                                   "column public.pages.position read @position",
+                                   "relation public.spaces read @spaces",
+                                   "column public.spaces.id read @id",
+                                   "relation public.users read @users",
+                                   "column public.users.id read @id",
+                                   "relation public.labels read @labels",
+                                   "column public.labels.id read @id",
+                                   "relation public.tags read @tags",
+                                   "column public.tags.id read @id",
+                                   "column public.tags.tag_only read @tag_only",
+                               });
+}
+
+TEST_CASE("kysely: a nestjs-kysely config names the application's queries; a Migrator's own instance does not") {
+  std::string module = "import { KyselyModule } from 'nestjs-kysely';\n"
+                       "import { CamelCasePlugin, PostgresDialect } from 'kysely';\n"
+                       "export const m = KyselyModule.forRootAsync({ useFactory: () => ({ dialect: new PostgresDialect({ pool }), "
+                       "plugins: [new CamelCasePlugin()] }) });\n";
+  std::string migrate = "import { Kysely, Migrator } from 'kysely';\n"
+                        "const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });\n"
+                        "const migrator = new Migrator({ db, provider });\n";
+  std::string q = "export const f = (db) => db.selectFrom('llmResults').select('modelVersion').execute();\n";
+  FileOutput out = run_in_project("kysely", {{"src/database.module.ts", module}, {"src/migrate.ts", migrate}, {"src/q.ts", q}}, "src/q.ts");
+  CHECK(described(out, q) == std::vector<std::string>{"relation public.llm_results read @llmResults",
+                                                      "column public.llm_results.model_version read @modelVersion"});
+  // The same instance exported for the application: it names queries too, and disagrees.
+  std::string shared = migrate + "export { db };\n";
+  out = run_in_project("kysely", {{"src/database.module.ts", module}, {"src/migrate.ts", shared}, {"src/q.ts", q}}, "src/q.ts");
+  CHECK(out.requirements.requirements.empty());
+  CHECK(out.unchecked.size() == 1);
+}
+
+TEST_CASE("kysely: a project's plugin that hands back the node renames nothing; another file's CTE is no table") {
+  std::string db = "import { Kysely, KyselyPlugin } from 'kysely';\n"
+                   "class LeakyTxPlugin implements KyselyPlugin {\n"
+                   "  transformQuery(args: PluginTransformQueryArgs) { if (this.over) { throw new Error('x'); } return args.node; }\n"
+                   "  async transformResult(args) { return args.result; }\n}\n"
+                   "export class Database {\n"
+                   "  db = new Kysely<DB>({ dialect });\n"
+                   "  tx() { const p = new LeakyTxPlugin(); return this.db.withPlugin(p).transaction(); }\n}\n";
+  std::string util = "export const ancestorsQb = (db) => db.withRecursive('ancestor(uri, height)', (cte) => cte.selectFrom('post').select(['uri']));\n";
+  std::string q = "export const f = (db) => ancestorsQb(db).selectFrom('ancestor').selectAll().execute();\n"
+                  "export const g = (db) => db.selectFrom('post').select('replyParent').execute();\n";
+  FileOutput out = run_in_project("kysely", {{"src/db.ts", db}, {"src/util.ts", util}, {"src/q.ts", q}}, "src/q.ts");
+  CHECK(described(out, q) == std::vector<std::string>{"relation public.post read @post",
+                                                      "column public.post.replyParent read @replyParent"});
+  CHECK(out.unchecked.empty());
+  // A plugin that builds a new node may rename: names with capitals are unchecked.
+  std::string renaming = db;
+  renaming.replace(renaming.find("return args.node;"), 17, "return rename(args.node);");
+  out = run_in_project("kysely", {{"src/db.ts", renaming}, {"src/util.ts", util}, {"src/q.ts", q}}, "src/q.ts");
+  CHECK(described(out, q) == std::vector<std::string>{"relation public.post read @post"});
+  CHECK(out.unchecked.size() == 1);
+}
+
+TEST_CASE("kysely: a subquery's `t.col` of a table it does not name is the outer table's, unless some chain aliases `t`") {
+  std::string repo = R"SRC(export class PageRepo {
+  withSpace(eb: ExpressionBuilder<DB, 'pages'>) {
+    return jsonObjectFrom(eb.selectFrom('spaces').select(['spaces.name', 'slug']).whereRef('spaces.id', '=', 'pages.space_id')).as('space');
+  }
+  f(db: Kysely<DB>) {
+    return db.selectFrom('pages').select((eb) => [eb.selectFrom('users').select('users.name').whereRef('users.id', '=', 'pages.creator_id').where('p.id', '=', 1).as('creator')]).execute();
+  }
+}
+)SRC";
+  std::string other = "export const g = (db) => db.selectFrom('posts as p').selectAll().execute();\n";
+  FileOutput out = run_in_project("kysely", {{"src/repo.ts", repo}, {"src/other.ts", other}}, "src/repo.ts");
+  CHECK(described(out, repo) == std::vector<std::string>{
+                                    "relation public.spaces read @spaces",
+                                    "column public.spaces.name read @name",
+                                    "column public.spaces.id read @id",
+                                    "column public.pages.space_id read @space_id",
+                                    "relation public.pages read @pages",
+                                    "relation public.users read @users",
+                                    "column public.users.name read @name",
+                                    "column public.users.id read @id",
+                                    "column public.pages.creator_id read @creator_id",
+                                });
+}
+
+TEST_CASE("sequelize: the options of new Sequelize() are followed to the object this file declares, through spreads") {
+  std::string model = "import { Table, Column, Model } from 'sequelize-typescript';\n"
+                      "@Table({ tableName: 'reminders' })\n"
+                      "export class Reminder extends Model {\n  @Column sendAt: Date;\n}\n";
+  auto columns = [&](const std::string& code) {
+    std::string db = "import { Sequelize } from 'sequelize-typescript';\n" + code;
+    FileOutput out = run_in_project("sequelize", {{"src/db.ts", db}, {"src/models.ts", model}}, "src/models.ts");
+    std::vector<std::string> got;
+    for (auto& r : out.requirements.requirements)
+      if (r.object == schemagate::requirements::Object::Column) got.push_back(r.column);
+    if (!out.unchecked.empty()) got.push_back("unchecked: " + out.unchecked.front().reason);
+    return got;
+  };
+  // Declared in the file, passed by name, and spread into another object: both agree.
+  CHECK(columns("const common = { logging: false, define: { underscored: true } };\n"
+                "export const a = new Sequelize(process.env.DATABASE_URL, common);\n"
+                "export const b = new Sequelize({ ...common, host: 'replica' });\n") ==
+        std::vector<std::string>{"send_at", "id", "created_at", "updated_at"});
+  // A later key overrides a spread's define, as in the object.
+  CHECK(columns("const common = { define: { underscored: true } };\n"
+                "export const a = new Sequelize({ ...common, define: { timestamps: false } });\n") ==
+        std::vector<std::string>{"sendAt", "id"});
+  // A connection string declared in the file is no options: Sequelize's defaults.
+  CHECK(columns("const url = process.env.DATABASE_URL || 'postgres://localhost/app';\n"
+                "export const a = new Sequelize(url);\n") ==
+        std::vector<std::string>{"sendAt", "id", "createdAt", "updatedAt"});
+  // Options from elsewhere (an import, a parameter's spread) may set anything: not assumed.
+  const std::string unknown =
+      "unchecked: model Reminder does not set define options (freezeTableName, paranoid, timestamps, underscored) that "
+      "the project's new Sequelize() may set: its instances disagree, or take their options from elsewhere; set them "
+      "in the model";
+  CHECK(columns("import { options } from './config';\nexport const a = new Sequelize(process.env.URL, options);\n") ==
+        std::vector<std::string>{unknown});
+  CHECK(columns("export function connect(config) {\n  return new Sequelize({ ...config, logging: false });\n}\n") ==
+        std::vector<std::string>{unknown});
+}
+
+TEST_CASE("kysely: a repository method that writes its parameter as a row: the callers' object keys are columns written") {
+  std::string repo = R"SRC(export class SpaceRepo {
+  constructor(private readonly db: Kysely<DB>) {}
+  async insertSpace(row: InsertableSpace, trx?: Transaction<DB>) { return this.db.insertInto('spaces').values(row).execute(); }
+  async updateSpace(patch: UpdatableSpace, id: string) { return this.db.updateTable('spaces').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute(); }
+}
+export class OtherRepo {
+  async updateSpace(patch: object) { return this.db.updateTable('archived_spaces').set(patch).execute(); }
+}
+)SRC";
+  std::string service = R"SRC(export class SpaceService {
+  constructor(private spaceRepo: SpaceRepo, private other: Elsewhere) {}
+  create(dto: Dto) {
+    return this.spaceRepo.insertSpace({ name: dto.name, is_personal: false }, trx);
+  }
+  rename(id: string) {
+    this.other.insertSpace({ not_a_column: 1 });
+    return this.spaceRepo.updateSpace({ name: 'x' }, id);
+  }
+}
+)SRC";
+  FileOutput out = run_in_project("kysely", {{"src/space.repo.ts", repo}, {"src/space.service.ts", service}}, "src/space.service.ts");
+  CHECK(described(out, service) == std::vector<std::string>{"column public.spaces.name write @name",
+                                                            "column public.spaces.is_personal write @is_personal"});
+  // updateSpace is two classes' methods that write different tables: not followed; insertSpace on
+  // a holder of another type is not SpaceRepo's.
+  CHECK(out.requirements.units.size() == 1);
+  CHECK(out.requirements.units[0].fingerprint_text == "kysely.SpaceRepo.insertSpace()");
+  CHECK(out.requirements.requirements[0].describe ==
+        "Kysely SpaceRepo.insertSpace(): insertInto('spaces').values() writes column spaces.name");
+}
+
+TEST_CASE("kysely: new Kysely(config) follows a variable or a function of the file to its object") {
+  std::string q = "export const f = (db) => db.selectFrom('llmResults').select('modelVersion').execute();\n";
+  auto described_with = [&](const std::string& db) {
+    return described(run_in_project("kysely", {{"src/db.ts", db}, {"src/q.ts", q}}, "src/q.ts"), q);
+  };
+  const std::vector<std::string> mapped = {"relation public.llm_results read @llmResults",
+                                           "column public.llm_results.model_version read @modelVersion"};
+  CHECK(described_with("export function getKyselyConfig(url: string) {\n"
+                       "  return { dialect: new PostgresJSDialect({ postgres: postgres(url) }), plugins: [new CamelCasePlugin()] };\n}\n"
+                       "export const db = new Kysely<DB>(getKyselyConfig(process.env.URL));\n") == mapped);
+  CHECK(described_with("const config = { dialect, plugins: [new CamelCasePlugin()] };\n"
+                       "export const db = new Kysely<DB>(config);\n") == mapped);
+  // A config from another module: not known.
+  CHECK(described_with("import { config } from './config';\nexport const db = new Kysely<DB>(config);\n").empty());
 }
 
 TEST_CASE("kysely: a chain passed to a constructor (an arguments node without a callee) is read, not a crash") {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/schema/migrations/code/fizz.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/templates.h"
@@ -92,7 +93,7 @@ TEST_CASE("the format table and default directories") {
   std::vector<std::string> names;
   for (const auto& f : migrations::formats()) names.emplace_back(f.name);
   CHECK(names == std::vector<std::string>{"django", "alembic", "drizzle", "prisma", "rails", "typeorm", "sequelize",
-                                          "kysely", "knex", "go-steps", "flyway", "dbmate", "goose",
+                                          "kysely", "knex", "go-steps", "liquibase", "flyway", "pop", "dbmate", "goose",
                                           "sql-migrate", "golang-migrate", "supabase", "sqlx",
                                           "plain"});
   CHECK(migrations::default_directories() ==
@@ -612,4 +613,95 @@ TEST_CASE("Go template migrations: keys, expansion on one line, values found in 
   CHECK(found.at("index .Options \"Namespace\"").value == "auth");
   CHECK(found.at("index .Options \"Namespace\"").evidence ==
         "conf/conf.go:2: default of Namespace, passed as option \"Namespace\" at cmd/migrate.go:2");
+}
+
+TEST_CASE("kysely migrations: names through the Migrator's CamelCasePlugin; sql`...`.execute(db) is read, not a hand-over") {
+  MemoryFileSystem fs;
+  fs.add("src/db.ts",
+         "import { CamelCasePlugin, Kysely, Migrator } from 'kysely';\n"
+         "export const db = new Kysely<any>({ dialect, plugins: [new CamelCasePlugin()] });\n"
+         "export const migrator = new Migrator({ db, provider });\n");
+  const std::string init =
+      "import { Kysely, sql } from 'kysely';\n"
+      "export async function up(db: Kysely<any>): Promise<void> {\n"
+      "  await db.schema.createTable('llmResults').addColumn('modelVersion', 'text').execute();\n"
+      "  await sql`CREATE INDEX llm_results_model ON llm_results (model_version)`.execute(db);\n"
+      "}\n";
+  fs.add("src/migrations/2024_05_01_init.ts", init);
+  Loaded r = load(fs, "src/migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "kysely");
+  REQUIRE(r.files.size() == 1);
+  CHECK(r.files[0].sql ==
+        "create table \"llm_results\" (\"model_version\" text);\nCREATE INDEX llm_results_model ON llm_results (model_version);\n");
+  CHECK(r.files[0].uncertain_names.empty());
+  CHECK(r.files[0].notes.empty());
+  // A Migrator whose instance has no plugin: names as written.
+  fs.add("src/db.ts", "import { Kysely, Migrator } from 'kysely';\n"
+                      "const db = new Kysely<any>({ dialect });\nconst migrator = new Migrator({ db, provider });\n");
+  r = load(fs, "src/migrations");
+  REQUIRE(r.ok);
+  CHECK(r.files[0].sql.starts_with("create table \"llmResults\" (\"modelVersion\" text);"));
+  // A view over a query builder: its name is uncertain, not every word of the file.
+  fs.add("src/migrations/2024_06_01_view.ts",
+         "import { Kysely } from 'kysely';\n"
+         "export async function up(db: Kysely<any>): Promise<void> {\n"
+         "  const qb = db.selectFrom('llm_results').select(['model_version']);\n"
+         "  await db.schema.createView('hot_view').materialized().as(qb).execute();\n"
+         "}\n");
+  r = load(fs, "src/migrations");
+  REQUIRE(r.ok);
+  REQUIRE(r.files.size() == 2);
+  CHECK(r.files[1].uncertain_names == std::vector<std::string>{"hot_view"});
+  REQUIRE(r.files[1].notes.size() == 1);
+  CHECK(r.files[1].notes[0].second == "db.schema.createView('hot_view') over a query builder: its columns are not modelled");
+}
+
+TEST_CASE("fizz: each operation as the statement fizz's postgres translator writes, mapped to its line") {
+  const std::string fizz =
+      "create_table(\"teams\") {\n"
+      "  t.Column(\"id\", \"uuid\", {primary: true})\n"
+      "  t.Column(\"name\", \"string\", {\"size\": 80, \"null\": true})\n"
+      "  t.Index(\"name\", {\"unique\": true})\n"
+      "}\n"
+      "create_table(\"members\") {\n"
+      "  t.Column(\"email\", \"string\", {})\n"
+      "  t.DisableTimestamps()\n"
+      "}\n"
+      "// a comment\n"
+      "rename_column(\"members\", \"email\", \"address\")\n"
+      "add_column(\"teams\", \"seats\", \"integer\", {\"default\": 5})\n"
+      "sql(\"UPDATE teams SET seats = 1\")\n"
+      "add_foreign_key(\"members\", \"team_id\", {\"teams\": [\"id\"]}, {})\n";
+  schemagate::schema::migrations::code::GeneratedSql g;
+  std::string err;
+  REQUIRE_MESSAGE(schemagate::schema::migrations::code::fizz_to_sql(fizz, &g, &err), err);
+  CHECK(g.sql ==
+        "CREATE TABLE \"teams\" (\n  \"id\" UUID PRIMARY KEY,\n  \"name\" VARCHAR (80),\n  \"created_at\" timestamp NOT NULL,\n"
+        "  \"updated_at\" timestamp NOT NULL\n);\n"
+        "CREATE UNIQUE INDEX \"teams_name_idx\" ON \"teams\" (\"name\");\n"
+        "CREATE TABLE \"members\" (\n  \"id\" SERIAL PRIMARY KEY,\n  \"email\" VARCHAR (255) NOT NULL\n);\n"
+        "ALTER TABLE \"members\" RENAME COLUMN \"email\" TO \"address\";\n"
+        "ALTER TABLE \"teams\" ADD COLUMN \"seats\" integer NOT NULL DEFAULT 5;\n"
+        "UPDATE teams SET seats = 1;\n");
+  REQUIRE(g.origin.size() == g.sql.size());
+  auto line_of = [&](std::string_view generated) {
+    uint32_t at = g.origin[g.sql.find(generated)];
+    return 1 + std::count(fizz.begin(), fizz.begin() + at, '\n');
+  };
+  CHECK(line_of("RENAME COLUMN") == 11);
+  CHECK(line_of("ADD COLUMN \"seats\"") == 12);
+  CHECK(line_of("UPDATE teams") == 13);
+  CHECK(line_of("CREATE UNIQUE INDEX") == 4);
+
+  // What fizz cannot be followed through fails, naming the line: never a migration that did nothing.
+  schemagate::schema::migrations::code::GeneratedSql none;
+  CHECK_FALSE(schemagate::schema::migrations::code::fizz_to_sql("drop_table(\"a\")\n<%= if (x) { %>\n", &none, &err));
+  CHECK(err == "line 2: a plush template tag: the operations depend on values given at run time");
+  CHECK_FALSE(schemagate::schema::migrations::code::fizz_to_sql("\nexec(\"./bin/backfill\")\n", &none, &err));
+  CHECK(err == "line 2: exec() is no fizz operation schemagate reads");
+  CHECK_FALSE(schemagate::schema::migrations::code::fizz_to_sql("add_column(\"t\", name, \"string\", {})\n", &none, &err));
+  CHECK(err == "line 1: add_column(): argument 2 is not a string fizz can read");
+  CHECK_FALSE(schemagate::schema::migrations::code::fizz_to_sql("create_table(\"t\") {\n  t.Column(\"a\", \"string\")\n", &none, &err));
+  CHECK(err == "line 3: a block is not closed");
 }

@@ -98,6 +98,28 @@ TEST_CASE("offline: no migrations is a decision the pipeline refuses to make") {
   CHECK(r.error.rfind("no migrations found under \"app\"", 0) == 0);
 }
 
+TEST_CASE("offline: a Rails app whose database is not PostgreSQL is refused, naming what says so") {
+  const std::string migration = "class CreateBookmarks < ActiveRecord::Migration[8.0]\n  def change\n"
+                                "    create_table :bookmarks do |t|\n      t.string :url\n    end\n  end\nend\n";
+  auto app = [&](const std::string& gemfile, const std::string& database_yml) {
+    source::MemoryFileSystem fs;
+    fs.add("app/db/migrate/20250110090000_create_bookmarks.rb", migration);
+    fs.add("app/Gemfile", gemfile);
+    if (!database_yml.empty()) fs.add("app/config/database.yml", database_yml);
+    return run(fs);
+  };
+  auto mysql = app("gem \"rails\"\ngem \"trilogy\"\n", "");
+  CHECK_FALSE(mysql.ok);
+  CHECK(mysql.error == "the migrations under \"app\" are for another engine than PostgreSQL: db/migrate/ (MySQL: Gemfile names "
+                       "no PostgreSQL gem, only a MySQL one); schemagate checks code against PostgreSQL migrations: pass "
+                       "--migrations DIR for a PostgreSQL set");
+  // database.yml decides over the Gemfile; PostgreSQL among its adapters, or among the gems, is PostgreSQL.
+  CHECK_FALSE(app("gem \"pg\"\n", "production:\n  adapter: sqlite3\n").ok);
+  CHECK(app("gem \"sqlite3\"\n", "development:\n  adapter: sqlite3\nproduction:\n  adapter: postgresql\n").ok);
+  CHECK(app("gem \"sqlite3\"\ngem 'pg', '~> 1.5'\n", "").ok);
+  CHECK(app("gem \"rails\"\n", "").ok);  // nothing says: the migrations are read
+}
+
 TEST_CASE("live: a pending migration is named at the code that needs it") {
   auto fs = project(true);
   schema::catalog::MemoryCatalogReader before(database(false, "1"));
@@ -177,10 +199,15 @@ pipeline::CodeScan scan_split(const source::FileSystem& fs, std::optional<std::v
 TEST_CASE("a constant imported from another directory is followed in a full scan, not under --changed-since") {
   auto fs = split_queries_project();
   auto full = scan_split(fs, std::nullopt);
-  REQUIRE(full.diagnostics.size() == 1);
-  CHECK(full.diagnostics[0].rule == "missing-column");
-  CHECK(*full.diagnostics[0].column_name == "placed_at");
-  CHECK(full.summary.checked_sites == 1);
+  // Where the query is written, and where the job runs it (a file with no SQL keyword of its own).
+  REQUIRE(full.diagnostics.size() == 2);
+  CHECK(full.diagnostics[0].file == "shop/db/queries.py");
+  CHECK(full.diagnostics[1].file == "shop/jobs/report.py");
+  for (auto& d : full.diagnostics) {
+    CHECK(d.rule == "missing-column");
+    CHECK(*d.column_name == "placed_at");
+  }
+  CHECK(full.summary.checked_sites == 2);
   // Only the job changed: the constant's directory is not read again, so nothing is checked
   // there (the full check in CI finds it).
   auto changed = scan_split(fs, std::vector<std::string>{"shop/jobs/report.py"});
@@ -189,7 +216,7 @@ TEST_CASE("a constant imported from another directory is followed in a full scan
   CHECK(changed.summary.checked_sites == 0);
   // The constant's own file changed too: followed again.
   auto both = scan_split(fs, std::vector<std::string>{"shop/db/queries.py", "shop/jobs/report.py"});
-  CHECK(both.diagnostics.size() == 1);
+  CHECK(both.diagnostics.size() == 2);
 }
 
 TEST_CASE("a schema dump that cannot be read stops the build, naming it") {

@@ -149,6 +149,23 @@ TEST_CASE("project wrappers: a method that several classes define is a polymorph
   CHECK(*constants.wrapper("python", "q") == 1);
 }
 
+TEST_CASE("project wrappers: one of a file's methods of a name wraps a database call, the others do not") {
+  // Views: one get() passes its job_id to a job queue's fetch() (a database call's name); the
+  // same file's other get()s answer requests. A get() call elsewhere is no database call.
+  Project p;
+  p.add("core/views.py", "class JobView(View):\n    def get(self, request, job_id):\n        job = Job.fetch(job_id)\n"
+                         "class QueueView(View):\n    def get(self, request):\n        return render(request)\n");
+  p.add("core/tests.py", "def test_list(self):\n    self.client.get('/api/queues/', **self.header)\n");
+  // A method defined once in its file still wraps.
+  p.add("app/store.py", "class Store:\n    def fetch_rows(self, sql):\n        return self.conn.execute(sql)\n"
+                        "    def close(self):\n        pass\n");
+  auto constants = p.collect();
+  CHECK_FALSE(constants.wrapper("python", "get"));
+  CHECK(extract(p, constants, "core/tests.py").empty());
+  REQUIRE(constants.wrapper("python", "fetch_rows"));
+  CHECK(*constants.wrapper("python", "fetch_rows") == 0);
+}
+
 TEST_CASE("project questions: recorded while the project is empty, the files an answer reads, replayed") {
   Project p;
   p.add("svc/db/columns.py", "COLUMNS = 'id, total'\n");

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
@@ -45,11 +46,11 @@ std::vector<std::string> components(std::string_view path) {
   return out;
 }
 
-/// Test data and fixtures hold migrations that exercise a tool, not the project's schema.
+/// Test data, fixtures and stubs hold migrations that exercise a tool, not the project's schema.
 bool under_test_data(std::string_view dir) {
   for (const std::string& c : components(dir))
     if (c == "testdata" || c == "fixtures" || c == "__fixtures__" || c == "test" || c == "tests" ||
-        c == "__tests__" || c == "test-fixtures")
+        c == "__tests__" || c == "test-fixtures" || c == "stub" || c == "stubs" || c == "mocks")
       return true;
   return false;
 }
@@ -67,7 +68,7 @@ bool numbered_migrations_folder(const source::FileSystem& fs, const std::string&
   auto named = [](std::string n) { return n == "migrations" || n == "migration"; };
   if (!named(lower(last_component(dir))) && !named(lower(last_component(parent_of(dir))))) return false;
   for (const std::string& f : sql_file_names(fs, root, dir))
-    if (!leading_digits(f).empty()) return true;
+    if (!numbered_prefix(f).empty()) return true;
   return false;
 }
 
@@ -155,7 +156,7 @@ std::vector<std::string> config_values(const std::string& text, std::string_view
 /// Flyway's "filesystem:" and "classpath:" (under the module's src/main/resources).
 std::string normalize_location(std::string v, const std::string& config_dir, bool flyway) {
   if (v.rfind("filesystem:", 0) == 0) v = v.substr(11);
-  else if (v.rfind("classpath:", 0) == 0) v = "src/main/resources/" + v.substr(10);
+  else if (v.rfind("classpath:", 0) == 0) v = "src/main/resources/" + v.substr(std::min(v.size(), v.find_first_not_of('/', 10)));
   else if (flyway && v.find(':') == std::string::npos && v.find('/') != std::string::npos && v.rfind("db/", 0) == 0)
     v = "src/main/resources/" + v;  // Spring's default prefix is classpath:
   while (v.rfind("./", 0) == 0) v = v.substr(2);
@@ -400,6 +401,49 @@ void find_search_path(const source::FileSystem& fs, const std::string& root, con
 
 }  // namespace
 
+/// The engine of a Rails app's db/migrate: the adapters its config/database.yml (or the sample
+/// a checkout copies it from) names, else the database gems of its Gemfile. "" when PostgreSQL
+/// is among them, or nothing says.
+std::string rails_engine(const source::FileSystem& fs, const std::string& root, const std::string& dir, std::string* why) {
+  std::string app = dir == "db/migrate" ? "" : dir.ends_with("/db/migrate") ? dir.substr(0, dir.size() - 11) : "";
+  if (app.empty() && dir != "db/migrate") return "";
+  auto engine_of = [](std::string_view name) -> std::string {
+    if (name.starts_with("postgres") || name == "pg" || name == "postgis" || name.starts_with("activerecord-postgis")) return "";
+    if (name.starts_with("sqlite") || name == "litestack") return "SQLite";
+    if (name.starts_with("mysql") || name == "trilogy") return "MySQL";
+    return "?";
+  };
+  std::string text, err;
+  for (const char* config : {"config/database.yml", "config/database.yml.sample", "config/database.yml.example"}) {
+    std::string path = app.empty() ? config : app + "/" + config;
+    if (!fs.read(on_disk(root, path), &text, &err)) continue;
+    std::set<std::string> engines;
+    for (const std::string& v : config_values(text, "adapter")) engines.insert(engine_of(v));
+    if (engines.empty() || engines.count("") || engines.count("?") || engines.size() != 1) return "";
+    *why = path + " adapter";
+    return *engines.begin();
+  }
+  std::string gemfile = app.empty() ? "Gemfile" : app + "/Gemfile";
+  if (!fs.read(on_disk(root, gemfile), &text, &err) && (app.empty() || !fs.read(on_disk(root, "Gemfile"), &text, &err)))
+    return "";
+  std::set<std::string> engines;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    size_t g = line.find_first_not_of(" \t");
+    if (g == std::string::npos || line.compare(g, 4, "gem ") != 0) continue;
+    size_t q = line.find_first_of("\"'", g + 4);
+    if (q == std::string::npos) continue;
+    size_t e = line.find(line[q], q + 1);
+    if (e == std::string::npos) continue;
+    std::string name = line.substr(q + 1, e - q - 1);
+    if (name == "pg" || name == "sqlite3" || name == "mysql2" || name == "trilogy" || name.starts_with("activerecord-postgis"))
+      engines.insert(engine_of(name));
+  }
+  if (engines.size() != 1 || engines.count("")) return "";
+  *why = gemfile + " names no PostgreSQL gem, only a " + *engines.begin() + " one";
+  return *engines.begin();
+}
+
 std::string engine_named_in_path(std::string_view path) {
   std::vector<std::string> parts = components(path);
   if (!parts.empty()) parts.pop_back();  // the file (or the set's own folder name is checked by callers)
@@ -486,6 +530,89 @@ MigrationFile dump_migration(const SchemaDump& dump, std::string text) {
   m.format = "schema-dump";
   m.sql = std::move(text);
   return m;
+}
+
+/// The directories a Go file's //go:embed lines name, relative to the root: `migrations/*.sql`
+/// and `migrations` both name migrations/ (its patterns cannot leave the file's directory).
+std::vector<std::string> embedded_directories(std::string_view text, const std::string& dir) {
+  std::vector<std::string> out;
+  for (size_t at = text.find("//go:embed"); at != std::string_view::npos; at = text.find("//go:embed", at + 1)) {
+    size_t end = text.find('\n', at);
+    std::string_view line = text.substr(at + 10, (end == std::string_view::npos ? text.size() : end) - at - 10);
+    size_t i = 0;
+    while (i < line.size()) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+      if (i >= line.size()) break;
+      char q = line[i] == '"' || line[i] == '`' ? line[i] : 0;
+      size_t b = q ? i + 1 : i;
+      size_t e = b;
+      while (e < line.size() && (q ? line[e] != q : line[e] != ' ' && line[e] != '\t' && line[e] != '\r')) ++e;
+      std::string pattern(line.substr(b, e - b));
+      i = e + (q ? 1 : 0);
+      if (pattern.starts_with("all:")) pattern = pattern.substr(4);
+      // The directory part before the first path element holding a glob character.
+      std::string kept;
+      for (const std::string& c : components(pattern)) {
+        if (c.find_first_of("*?[") != std::string::npos) break;
+        kept += (kept.empty() ? "" : "/") + c;
+      }
+      if (!kept.empty()) out.push_back(dir.empty() ? kept : dir + "/" + kept);
+    }
+  }
+  return out;
+}
+
+void drop_sets_not_embedded(const source::FileSystem& fs, const std::string& root, const std::vector<std::string>& files,
+                            Discovery* out) {
+  // Go files in a directory at or above a set: only they can embed it.
+  std::map<std::string, std::vector<std::string>> embedded;  // embedding file -> directories
+  for (const std::string& f : files) {
+    if (!f.ends_with(".go") || f.ends_with("_test.go")) continue;
+    std::string dir = parent_of(f);
+    bool above = false;
+    for (const FoundSet& s : out->sets)
+      if (dir.empty() || s.dir == dir || s.dir.compare(0, dir.size() + 1, dir + "/") == 0) above = true;
+    if (!above) continue;
+    std::string text, err;
+    if (!fs.read(on_disk(root, f), &text, &err) || text.find("//go:embed") == std::string::npos) continue;
+    std::vector<std::string> dirs = embedded_directories(text, dir);
+    if (!dirs.empty()) embedded[f] = std::move(dirs);
+  }
+  if (embedded.empty()) return;
+  auto within = [](const std::string& path, const std::string& dir) {
+    return path == dir || (path.size() > dir.size() && path.compare(0, dir.size() + 1, dir + "/") == 0);
+  };
+  auto embeds = [&](const FoundSet& s) {
+    for (auto& [file, dirs] : embedded)
+      for (const std::string& d : dirs)
+        if (within(s.dir, d)) return true;
+    return false;
+  };
+  std::vector<std::string> not_run_by(out->sets.size());
+  for (size_t i = 0; i < out->sets.size(); ++i) {
+    const FoundSet& s = out->sets[i];
+    std::string& by = not_run_by[i];
+    if (!embeds(s))
+      for (auto& [file, dirs] : embedded) {
+        std::string home = parent_of(file);
+        bool sibling = false;  // the file embeds a set, and this one lies under the file's directory too
+        for (const FoundSet& other : out->sets)
+          for (const std::string& d : dirs)
+            if (within(other.dir, d) && (home.empty() || within(s.dir, home))) sibling = true;
+        if (sibling) by = file;
+      }
+  }
+  std::vector<FoundSet> kept;
+  for (size_t i = 0; i < out->sets.size(); ++i) {
+    FoundSet& s = out->sets[i];
+    if (not_run_by[i].empty()) {
+      kept.push_back(std::move(s));
+      continue;
+    }
+    s.evidence = not_run_by[i] + " embeds the migrations its runner reads, not these";
+    out->not_run.push_back(std::move(s));
+  }
+  out->sets = std::move(kept);
 }
 
 bool discover_migrations(const source::FileSystem& fs, const std::string& root, Discovery* out, std::string* err) {
@@ -616,7 +743,8 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
         if (v != "postgresql" && v != "pg" && v != "postgres") engine = v == "sqlite" || v == "turso" ? "SQLite" : v == "mysql" ? "MySQL" : v;
       if (!engine.empty()) why = dir + "/meta/_journal.json dialect";
     }
-    if (engine.empty()) {
+    if (engine.empty() && format == "rails") engine = rails_engine(fs, root, dir, &why);
+    if (engine.empty() && format != "pop") {  // pop names each file's dialect, and picks PostgreSQL's
       std::string file;
       engine = engine_of_files(fs, root, dir, &file);
       if (!engine.empty()) why = "its syntax in " + file;
@@ -626,6 +754,8 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
     taken.insert(dir);
     out->sets.push_back(std::move(set));
   }
+
+  drop_sets_not_embedded(fs, root, files, out);
 
   // Dumps: schema files outside the sets.
   for (const std::string& f : sql_files) {

@@ -48,6 +48,10 @@ struct Discovery {
   /// Folders found by their usual name whose files are of no format schemagate reads
   /// ("migrations/ (12 .js files)"): a run must not pass on an empty schema because of them.
   std::vector<std::string> unreadable;
+  /// Sets the project's own Go runner does not read: beside a set that a Go file above them
+  /// embeds (//go:embed migrations/sql/*.sql), those it does not embed (a legacy copy, the
+  /// sources a generator writes the embedded files from). evidence names the embedding file.
+  std::vector<FoundSet> not_run;
   /// The application's search path where the repository states it: ALTER ROLE / ALTER DATABASE
   /// ... SET search_path in any .sql file, or search_path= / -csearch_path= in a connection
   /// string of a root .env or config file. Empty when nothing says.

@@ -1,6 +1,10 @@
 // Flyway: "V<version>__<description>.sql" runs once, in version order; "R__<description>.sql" is
 // repeatable and runs after every versioned migration, ordered by description; "U..." (undo,
-// Teams edition) never runs on the way up and is ignored, as are baseline "B..." files.
+// Teams edition) never runs on the way up and is ignored. A baseline migration
+// "B<version>__<description>.sql" is where Flyway starts a new database: the highest one runs
+// instead of every versioned migration up to its version (those stay listed, with no SQL, so the
+// tracking table of a database migrated before the baseline existed still knows them); the
+// other baselines never run.
 //
 // A version is digits separated by '.' or '_' ("2_1" means "2.1"); Flyway's MigrationVersion
 // compares the parts as integers, so 1.10 comes after 1.9 and "1.0" equals "1". The recorded
@@ -10,8 +14,19 @@
 //
 // Flyway scans its locations recursively, so subdirectories (V1 in "v1/", ...) are included and
 // ordered with the rest by version alone.
+//
+// Java-based migrations (V3__Backfill.java, or .kt, a BaseJavaMigration) sit in the same
+// classpath location under the module's source folder: src/main/java/db/migration beside
+// src/main/resources/db/migration. They are ordered with the SQL ones by version; their SQL is
+// the string each database call of the class runs (statement.execute("..."),
+// jdbcTemplate.execute("...")), read with the Java (Kotlin) extractor at its own file offsets.
+// A call whose SQL is built at run time is a note, and the names its strings mention become
+// uncertain (MigrationFile::uncertain_names), as for a goose migration written in Go.
 #include <algorithm>
+#include <cctype>
 
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/tree_parser.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
@@ -42,16 +57,19 @@ bool is_version_text(std::string_view v) {
   return !after_separator;
 }
 
+bool is_code_migration(std::string_view file) { return file.ends_with(".java") || file.ends_with(".kt"); }
+
 bool parse_name(std::string_view file, FlywayName* out) {
-  if (!file.ends_with(".sql")) return false;
-  std::string_view stem = file.substr(0, file.size() - 4);
+  size_t ext = file.ends_with(".sql") ? 4 : file.ends_with(".java") ? 5 : file.ends_with(".kt") ? 3 : 0;
+  if (ext == 0) return false;
+  std::string_view stem = file.substr(0, file.size() - ext);
   if (stem.starts_with("R__")) {
     out->repeatable = true;
     out->version.clear();
     out->description = std::string(stem.substr(3));
     return true;
   }
-  if (!stem.starts_with("V")) return false;
+  if (!stem.starts_with("V") && !stem.starts_with("B")) return false;
   size_t separator = stem.find("__", 1);
   if (separator == std::string_view::npos) return false;
   std::string_view version = stem.substr(1, separator - 1);
@@ -63,17 +81,18 @@ bool parse_name(std::string_view file, FlywayName* out) {
   return true;
 }
 
-// Paths (relative to the root) of the migrations under `dir`, recursively.
+// Paths (relative to the root) of the migrations under `dir`, recursively: SQL files, or with
+// `code` the Java and Kotlin classes of a source folder.
 void collect(const source::FileSystem& fs, const std::string& root, const std::string& dir,
-             std::vector<MigrationFile>* out) {
+             std::vector<MigrationFile>* out, bool code = false) {
   for (const source::DirEntry& entry : fs.list(on_disk(root, dir))) {
     std::string path = source::join_path(dir, entry.name);
     if (entry.is_dir) {
-      collect(fs, root, path, out);
+      collect(fs, root, path, out, code);
       continue;
     }
     FlywayName parsed;
-    if (!parse_name(entry.name, &parsed)) continue;
+    if (is_code_migration(entry.name) != code || !parse_name(entry.name, &parsed)) continue;
     MigrationFile m;
     m.path = std::move(path);
     m.version = std::move(parsed.version);
@@ -109,12 +128,70 @@ bool detect(const source::FileSystem& fs, const std::string& root, const std::st
   return !found.empty();
 }
 
+/// The source folders that compile into the classpath location `dir` names
+/// (<module>/src/main/resources/db/migration -> src/main/java/db/migration, .../kotlin/...).
+std::vector<std::string> code_locations(const std::string& dir) {
+  static const std::string kResources = "src/main/resources";
+  size_t at = dir.find(kResources);
+  if (at == std::string::npos || (at > 0 && dir[at - 1] != '/')) return {};
+  std::vector<std::string> out;
+  for (const char* folder : {"src/main/java", "src/main/kotlin"})
+    out.push_back(dir.substr(0, at) + folder + dir.substr(at + kResources.size()));
+  return out;
+}
+
+/// A Java or Kotlin migration's SQL: the strings its database calls run, at their offsets.
+void code_migration_sql(MigrationFile* m, const std::string& text) {
+  const languages::Language* lang = languages::language_for_path(m->path);
+  if (!lang) return;
+  languages::Parser parser(*lang);
+  languages::Tree tree = parser.ok() ? parser.parse(text) : languages::Tree{};
+  if (!tree) {
+    m->notes.push_back({0, "Flyway Java migration that does not parse: what it creates or changes is unknown"});
+    return;
+  }
+  languages::ExtractInput in{text, ts_tree_root_node(tree.get()), lang};
+  std::vector<languages::SqlSite> sites;
+  lang->extract(in, &sites);
+  bool any = false;
+  for (const languages::SqlSite& site : sites) {
+    if (!site.database_call || site.variant != 0) continue;
+    any = true;
+    if (site.dynamic || site.sql.text.find(schemagate::sql::kHole) != std::string::npos) {
+      m->notes.push_back({site.host_begin, "SQL built at run time in a Flyway Java migration: what it creates or "
+                                           "changes is unknown"});
+      std::string word;  // the names its literal parts mention may be created or changed by it
+      for (char c : site.sql.text + " ") {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else if (!word.empty()) m->uncertain_names.push_back(word), word.clear();
+      }
+      continue;
+    }
+    m->sql += site.sql.text;
+    m->origin.insert(m->origin.end(), site.sql.origin.begin(), site.sql.origin.end());
+    m->sql += ";\n";
+    m->origin.resize(m->sql.size(), site.sql.host_offset(site.sql.text.size()));
+  }
+  if (!any)
+    m->notes.push_back({0, "Flyway Java migration without a SQL string in a database call: what it creates or "
+                           "changes is unknown"});
+  if (!m->sql.empty()) m->text = text;
+  else m->origin.clear();
+}
+
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
           std::vector<MigrationFile>* out, std::string* err) {
   std::vector<MigrationFile> files;
   collect(fs, root, dir, &files);
+  for (const std::string& code_dir : code_locations(dir)) collect(fs, root, code_dir, &files, /*code=*/true);
+  // A new database starts at the highest baseline: versions up to it are in it.
+  auto is_baseline = [](const MigrationFile& m) { return last_component(m.path).starts_with("B"); };
+  std::string baseline;
+  for (const MigrationFile& m : files)
+    if (is_baseline(m) && (baseline.empty() || compare_dotted_versions(m.version, baseline) > 0)) baseline = m.version;
+  std::erase_if(files, [&](const MigrationFile& m) { return is_baseline(m) && m.version != baseline; });
   // Flyway rejects two migrations with one version or one description; the path keeps the
-  // order total anyway.
+  // order total anyway (a baseline before the versioned migration of its version).
   std::sort(files.begin(), files.end(), [](const MigrationFile& a, const MigrationFile& b) {
     if (a.repeatable != b.repeatable) return !a.repeatable;
     if (!a.repeatable) {
@@ -126,7 +203,15 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     return a.path < b.path;
   });
   for (MigrationFile& m : files) {
+    if (!baseline.empty() && !m.repeatable && !is_baseline(m) && compare_dotted_versions(m.version, baseline) <= 0)
+      continue;  // in the baseline
     if (!read_migration_text(fs, root, m.path, &m.sql, err)) return false;
+    if (is_code_migration(m.path)) {
+      std::string text = std::move(m.sql);
+      m.sql.clear();
+      code_migration_sql(&m, text);
+      continue;
+    }
     mask_placeholders(&m.sql);
   }
   *out = std::move(files);

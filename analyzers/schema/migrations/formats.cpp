@@ -10,7 +10,9 @@
 //   kysely          .ts/.js files exporting up(db: Kysely) (code/kysely.cpp)
 //   knex            .js/.ts files exporting up(knex) (code/knex.cpp)
 //   go-steps        a Go list of upgrade functions taking a database handle (code/go_steps.cpp)
+//   liquibase       a master changelog (db.changelog-master.*, or one that includes others)
 //   flyway          V<version>__ / R__ file names
+//   pop             <version>_<name>.<dialect>.up.sql names (pop.cpp): a file per engine
 //   dbmate, goose,  directive comments inside the files (goose: also Go files registering
 //                   goose.AddMigration*)
 //   sql-migrate
@@ -38,10 +40,12 @@ extern const Format kSequelize;
 extern const Format kKysely;
 extern const Format kKnex;
 extern const Format kGoSteps;
+extern const Format kLiquibase;
 extern const Format kFlyway;
 extern const Format kDbmate;
 extern const Format kGoose;
 extern const Format kSqlMigrate;
+extern const Format kPop;
 extern const Format kGolangMigrate;
 extern const Format kSupabase;
 extern const Format kSqlx;
@@ -49,7 +53,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kFlyway, kDbmate,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kLiquibase, kFlyway, kPop, kDbmate,
       kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };

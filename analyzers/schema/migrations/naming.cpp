@@ -52,7 +52,13 @@ std::string_view last_component(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+std::string_view numbered_prefix(std::string_view name) {
+  if (name.size() > 1 && (name[0] == 'V' || name[0] == 'v')) return leading_digits(name.substr(1));
+  return leading_digits(name);
+}
+
 std::string_view description_after_version(std::string_view stem) {
+  if (std::string_view n = numbered_prefix(stem); !n.empty() && n.data() != stem.data()) stem.remove_prefix(1);
   stem.remove_prefix(leading_digits(stem).size());
   if (!stem.empty() && (stem[0] == '_' || stem[0] == '-' || stem[0] == '.' || stem[0] == ' '))
     stem.remove_prefix(1);

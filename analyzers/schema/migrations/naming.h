@@ -25,6 +25,11 @@ int compare_dotted_versions(std::string_view a, std::string_view b);
 /// The last component of a '/'-separated path, ignoring a trailing '/' ("db/migrations" -> "migrations").
 std::string_view last_component(std::string_view path);
 
+/// The number a hand-run migration's name starts with: its leading digits, or the digits after
+/// one 'V' or 'v' ("V0001.Initial_Schema" -> "0001", as a project's own runner names them
+/// after Flyway without its "__"); "" when it starts with neither.
+std::string_view numbered_prefix(std::string_view name);
+
 /// `stem` without its leading version digits and the one separator after them ('_', '-', '.' or
 /// ' '): "0001-add_users" -> "add_users", "20240101_init" -> "init".
 std::string_view description_after_version(std::string_view stem);

@@ -5,7 +5,9 @@
 // name order: in hand-run setups they are typically applied last (views, grants, seeds), and
 // leaving them out would hide their tables from the model. "<n>_x.up.sql" beside "<n>_y.sql"
 // (a project's own runner that adopted golang-migrate's names for some files) is a numbered
-// file like the others; ".down.sql" files are reverse migrations and never run.
+// file like the others; ".down.sql" files are reverse migrations and never run. A runner that
+// names its files after Flyway without the "__" ("V0003.Add_Index.up.sql") numbers them after
+// the 'V'.
 //
 // No tool records a version, so the version is the number as written ("001"), which is how a
 // person refers to the file; unnumbered files have version "".
@@ -32,7 +34,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     if (stem.ends_with(".up")) stem.remove_suffix(3);
     MigrationFile m;
     m.path = source::join_path(dir, file);
-    m.version = std::string(leading_digits(stem));
+    m.version = std::string(numbered_prefix(stem));
     m.name = std::string(description_after_version(stem));
     m.format = "plain";
     files.push_back(std::move(m));

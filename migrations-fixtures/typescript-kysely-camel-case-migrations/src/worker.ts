@@ -1,6 +1,5 @@
 // The migrations spell names in camelCase and run through the same plugin as the queries: the
-// database has created_at, and so does every query. The model reads the migrations as written,
-// so it cannot tell which spelling the database has: these names are not judged.
+// database has created_at, and so does every query.
 import { db } from "./db";
 
 export async function recent(tenantId: number) {
@@ -10,4 +9,8 @@ export async function recent(tenantId: number) {
     .where("tenantId", "=", tenantId)
     .orderBy("createdAt", "desc")
     .execute();
+}
+
+export async function save(tenantId: number, output: string, modelVersion: string) {
+  return db.insertInto("llmResults").values({ tenantId, output, modelVersion }).returning("id").executeTakeFirstOrThrow();
 }

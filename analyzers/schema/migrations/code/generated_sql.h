@@ -35,6 +35,16 @@ struct GeneratedSql {
   }
 };
 
+/// A single-quoted SQL string literal.
+inline std::string quote_literal(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
 /// A double-quoted SQL identifier, as Django and SQLAlchemy quote names.
 inline std::string quote_ident(std::string_view name) {
   std::string out = "\"";

@@ -329,6 +329,17 @@ std::vector<std::string> discover_dirs(const source::FileSystem& fs, const std::
   return {dirs.begin(), dirs.end()};
 }
 
+/// Kysely's `sql`...`.execute(db)` / `sql.raw('...').execute(db)`: the handle runs the SQL the
+/// file spells (the format reads it), it is not handed to steps elsewhere.
+bool raw_sql_run(const JsFile& file, TSNode call) {
+  TSNode fn = field(call, "function");
+  if (!is(fn, "member_expression") || file.text(field(fn, "property")) != "execute") return false;
+  TSNode obj = unwrap(field(fn, "object"));
+  if (!is(obj, "call_expression")) return false;
+  TSNode callee = field(obj, "function");
+  return file.text(callee) == "sql" || file.text(callee) == "sql.raw";
+}
+
 bool load_scripts(const source::FileSystem& fs, const std::string& root, const std::string& dir, std::string_view format,
                   std::string (*version)(const std::string& file, std::string_view text),
                   void (*translate)(const JsFile& file, TSNode up, const std::vector<std::string>& params, Translation* out),
@@ -378,7 +389,7 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
     bool hands_over = false;
     if (!params.empty() && !params[0].empty())
       datalayers::js::walk(up, [&](TSNode n) {
-        if (!is(n, "call_expression")) return;
+        if (!is(n, "call_expression") || raw_sql_run(file, n)) return;
         for (TSNode a : arguments(n))
           if (is(a, "identifier") && file.text(a) == params[0]) hands_over = true;
       });
@@ -387,6 +398,7 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
       t.sql.notes.push_back({ts_node_start_byte(up), "up hands " + params[0] + " to a function elsewhere: its steps are not followed"});
     }
     if (t.uncertain) m.uncertain_names = file.string_words();
+    else m.uncertain_names = t.uncertain_created;
     if (hands_over) {
       std::set<std::string> words(m.uncertain_names.begin(), m.uncertain_names.end());
       std::string here = dir;

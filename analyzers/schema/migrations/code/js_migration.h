@@ -99,6 +99,9 @@ struct Translation {
   GeneratedSql sql;
   /// A step whose names are computed at run time: the file's string words become uncertain.
   bool uncertain = false;
+  /// Names a step creates without the model knowing its shape (a view over a query builder):
+  /// only these become uncertain, when nothing else of the file is.
+  std::vector<std::string> uncertain_created;
 };
 
 /// Emits SQL that the migration gives as a string: each byte keeps its file offset.

@@ -11,7 +11,14 @@
 // Data types are the strings Kysely sends as they are (or sql`...`). A name computed at run
 // time, or sql with `${}` holes, is a step that cannot be followed: a note, and the file's
 // string words become uncertain names.
+//
+// The Kysely instance that runs the migrations may rename identifiers: CamelCasePlugin sends
+// addColumn('createdAt') as "created_at". The Migrator that runs a directory is looked for beside
+// it (the directory's parent and grandparent: src/db.ts for src/migrations/); when every
+// `new Kysely(...)` of those files passes the plugin, names are read through it, else as written.
+#include "analyzers/datalayers/kysely_naming.h"
 #include "analyzers/schema/migrations/code/js_migration.h"
+#include "analyzers/schema/migrations/migration_io.h"
 
 namespace schemagate::schema::migrations {
 namespace code {
@@ -25,7 +32,7 @@ using js::Link;
 
 class KyselyTranslator {
  public:
-  KyselyTranslator(const JsFile& f, js::Translation* out) : f_(f), out_(out) {}
+  KyselyTranslator(const JsFile& f, js::Translation* out, bool camel) : f_(f), out_(out), camel_(camel) {}
 
   bool step(TSNode n) {
     if (!js::is(n, "call_expression")) return false;
@@ -55,7 +62,8 @@ class KyselyTranslator {
   }
 
  private:
-  static std::string q(std::string_view s) { return quote_ident(s); }
+  /// An identifier as the instance sends it.
+  std::string q(std::string_view s) const { return quote_ident(camel_ ? datalayers::kysely::snake_case(s) : std::string(s)); }
   void run(const std::string& stmt, TSNode at) { out_->sql.emit(stmt, ts_node_start_byte(at)); }
   void unknown(TSNode at, const std::string& why) {
     out_->uncertain = true;
@@ -256,16 +264,58 @@ class KyselyTranslator {
     }
     if (m == "dropIndex" || m == "dropType" || m == "dropSchema" || m == "dropView")
       return;  // no column a query needs appears
+    if (m == "createView" && name) {
+      // createView('v').as(db.selectFrom(...)...): the view's columns are those of a query the
+      // model does not compile; it changes no other relation.
+      out_->sql.notes.push_back({ts_node_start_byte(at), "db.schema.createView('" + *name + "') over a query builder: its columns are not modelled"});
+      std::string created = *name;
+      if (size_t dot = created.find('.'); dot != std::string::npos) created = created.substr(dot + 1);
+      out_->uncertain_created.push_back(camel_ ? datalayers::kysely::snake_case(created) : created);
+      return;
+    }
     unknown(at, "db.schema." + std::string(m) + "() is not known to schemagate: not modelled");
   }
 
   const JsFile& f_;
   js::Translation* out_;
+  bool camel_ = false;
 };
 
 void translate(const JsFile& file, TSNode up, const std::vector<std::string>&, js::Translation* out) {
-  KyselyTranslator tr(file, out);
+  KyselyTranslator tr(file, out, false);
   js::walk_steps(JsFile::body_of(up), [&](TSNode n) { return tr.step(n); });
+}
+void translate_camel(const JsFile& file, TSNode up, const std::vector<std::string>&, js::Translation* out) {
+  KyselyTranslator tr(file, out, true);
+  js::walk_steps(JsFile::body_of(up), [&](TSNode n) { return tr.step(n); });
+}
+
+/// Whether the Migrator that runs `dir` sends names through CamelCasePlugin: some file beside
+/// the directory (in its parent or grandparent) makes a `new Migrator(`, and every `new Kysely`
+/// of those files passes the plugin with its default options.
+bool migrator_is_camel(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  std::set<std::string> namings;
+  std::string up = dir;
+  for (int level = 0; level < 2; ++level) {
+    size_t slash = up.rfind('/');
+    up = slash == std::string::npos ? "" : up.substr(0, slash);
+    for (const std::string& name : js::script_names(fs, root, up.empty() ? "." : up)) {
+      std::string path = up.empty() ? name : source::join_path(up, name), text, err;
+      if (!fs.read(on_disk(root, path), &text, &err) || text.find("new Migrator(") == std::string::npos) continue;
+      JsFile file;
+      if (!file.parse(path, text, &err)) return false;
+      bool any = false;
+      datalayers::js::walk(file.root(), [&](TSNode n) {
+        if (!js::is(n, "new_expression") || file.text(field(n, "constructor")) != "Kysely") return;
+        auto a = arguments(n);
+        namings.insert(a.size() == 1 ? datalayers::kysely::config_naming(a[0], file.src()) : "?");
+        any = true;
+      });
+      if (!any) namings.insert("?");  // the Migrator's instance is made elsewhere
+    }
+    if (up.empty()) break;
+  }
+  return namings.size() == 1 && *namings.begin() == "camel";
 }
 
 bool kysely_file(std::string_view text) {
@@ -289,7 +339,8 @@ std::string version(const std::string& file, std::string_view) {
 
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
           std::vector<MigrationFile>* out, std::string* err) {
-  return js::load_scripts(fs, root, dir, "kysely", version, translate, out, err);
+  return js::load_scripts(fs, root, dir, "kysely", version,
+                          migrator_is_camel(fs, root, dir) ? translate_camel : translate, out, err);
 }
 
 // kysely_migration(name, timestamp): one row per applied migration.

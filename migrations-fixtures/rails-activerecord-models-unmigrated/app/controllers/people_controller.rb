@@ -11,7 +11,7 @@ class PeopleController < ApplicationController
     @counts = Person.group(:role).count
     @total = LineItem.where(account_id: current_account.id).sum(:amount)
     @ordered = LineItem.order("position ASC, created_at DESC").select(:id, :amount)
-    @mine = current_account.people.where(email: params[:email]) # an association: unchecked
+    @mine = current_account.people.where(email: params[:email]) # has_many :people: the Person model
     Admin::AuditEntry.where(action: "index").update_all(updated_at: Time.current)
     Ledger.where(kind: "credit").pluck(:account_id)
     Account.active.recent.where(status: "active").exists?

@@ -1,0 +1,1 @@
+ALTER TABLE `members` ADD COLUMN `invited_at` DATETIME NULL, ADD COLUMN `invite_token` VARCHAR(64) NULL;

@@ -1,0 +1,2 @@
+ALTER TABLE members DROP COLUMN invite_token;
+ALTER TABLE members DROP COLUMN invited_at;

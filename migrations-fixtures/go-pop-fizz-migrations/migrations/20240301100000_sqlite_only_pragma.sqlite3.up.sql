@@ -1,0 +1,1 @@
+CREATE TABLE sqlite_only_cache (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID;

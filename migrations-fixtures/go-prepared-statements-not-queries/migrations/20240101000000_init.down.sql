@@ -1,0 +1,2 @@
+DROP TABLE readers;
+DROP TABLE newsletters;

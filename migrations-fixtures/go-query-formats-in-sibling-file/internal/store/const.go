@@ -1,0 +1,5 @@
+package store
+
+const (
+	tableUserSettings = "user_settings"
+)

@@ -1,0 +1,5 @@
+CREATE TABLE IF NOT EXISTS user_settings (
+    id INTEGER AUTO_INCREMENT PRIMARY KEY,
+    username VARCHAR(100) NOT NULL UNIQUE,
+    preferred_method VARCHAR(16) NOT NULL
+) ENGINE InnoDB;

@@ -1,0 +1,3 @@
+class Posting < ApplicationRecord
+  belongs_to :account
+end
