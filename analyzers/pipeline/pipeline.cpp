@@ -1050,7 +1050,7 @@ bool choose_service(std::string root, SchemaBuild* out, std::string* err) {
     return false;
   }
   Service s = std::move(*chosen);
-  SchemaBuild::ServiceScope scope{s.root, {}};
+  SchemaBuild::ServiceScope scope{s.root, {}, {}};
   for (const Service& other : out->services) {
     if (&other == &*chosen) continue;
     if (s.root.empty() || other.root.rfind(s.root + "/", 0) == 0) scope.nested.push_back(other.root);
