@@ -19,10 +19,50 @@
 #include "analyzers/report/baseline.h"
 #include "analyzers/report/renderer.h"
 #include "analyzers/source/changed_files.h"
+#include "analyzers/source/discovery.h"
 #include "cli/commands.h"
 #include "cli/rule_docs.h"
 
 namespace schemagate::cli {
+
+namespace {
+
+/// The highest directory above `file` with no service under it ("internal/services/gateway/"),
+/// so that --verbose names a shared subtree once, not each of its directories; "." for the root.
+std::string unowned_subtree(const std::vector<pipeline::Service>& services, const std::string& file) {
+  for (size_t slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1)) {
+    std::string dir = file.substr(0, slash);
+    bool holds_service = std::any_of(services.begin(), services.end(), [&](const pipeline::Service& s) {
+      return s.root == dir || s.root.rfind(dir + "/", 0) == 0;
+    });
+    if (!holds_service) return dir + "/";
+  }
+  return ".";
+}
+
+/// --verbose: how many scanned files each service covers, and the directories whose files no
+/// service owns (checked against every set together, since their database is not known).
+void report_service_coverage(const std::vector<pipeline::Service>& services, const std::vector<std::string>& files) {
+  std::map<const pipeline::Service*, size_t> covered;
+  std::map<std::string, size_t> unowned;  // directory -> files
+  size_t tests = 0;
+  for (auto& f : files) {
+    if (const pipeline::Service* s = pipeline::service_of(services, f)) ++covered[s];
+    else if (source::is_test_file(f)) ++tests;
+    else ++unowned[unowned_subtree(services, f)];
+  }
+  for (auto& s : services)
+    std::cerr << "schemagate: service " << (s.root.empty() ? std::string(".") : s.root + "/") << ": " << covered[&s]
+              << " code file" << (covered[&s] == 1 ? "" : "s") << " checked against its migrations only\n";
+  if (tests)
+    std::cerr << "schemagate: tests: " << tests << " test file" << (tests == 1 ? "" : "s")
+              << " checked against every service's migrations together (a test may start several services)\n";
+  for (auto& [dir, n] : unowned)
+    std::cerr << "schemagate: ambiguous owner: " << dir << " (" << n << " code file" << (n == 1 ? "" : "s")
+              << ") is under no service's root: checked against every service's migrations together\n";
+}
+
+}  // namespace
 
 bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector<std::string>* gone) {
   source::RealFileSystem fs(options.pipeline.root);
@@ -93,6 +133,7 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
     std::cerr << "\n";
   }
   *scan = std::move(outcome.scan);
+  if (options.verbose && !build.services.empty()) report_service_coverage(build.services, scan->files);
   if (options.verbose) {
     for (auto& s : scan->skipped) std::cerr << "schemagate: skipped: " << s.path << ": " << s.reason << "\n";
     std::map<std::string, int> by_reason;

@@ -102,6 +102,27 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
       std::cerr << "schemagate: migrations: " << d.path << "/ (" << d.format << ", " << d.files
                 << (d.format == "liquibase" ? " changeSet" : " file")  // Liquibase migrates by changeSet
                 << (d.files == 1 ? "" : "s") << (d.evidence.empty() ? "" : ": " + d.evidence) << ")\n";
+    for (auto& s : build->services) {
+      std::string sets;
+      for (auto& set : s.sets) {
+        std::string format;
+        for (auto& d : build->directories)
+          if (d.path == set) format = d.format;
+        sets += (sets.empty() ? "" : ", ") + set + "/ (" + format + ")";
+      }
+      std::cerr << "schemagate: service " << (s.root.empty() ? std::string(".") : s.root + "/") << ": migrations " << sets
+                << " cover the code under it (" << s.root_evidence << ")\n";
+      if (!s.search_path.empty())
+        std::cerr << "schemagate: service " << (s.root.empty() ? std::string(".") : s.root + "/") << ": search path "
+                  << s.search_path[0] << "," << s.search_path[1] << " (" << s.search_path_evidence << ")\n";
+    }
+    if (!build->services_merged.empty()) std::cerr << "schemagate: services: " << build->services_merged << "\n";
+    if (build->service_scope) {
+      std::cerr << "schemagate: --service " << (build->service_scope->root.empty() ? "." : build->service_scope->root + "/")
+                << ": its code only (tests aside), against its own migrations";
+      for (auto& n : build->service_scope->nested) std::cerr << "; " << n << "/ is another service";
+      std::cerr << "\n";
+    }
     if (!build->search_path.empty()) {
       std::cerr << "schemagate: search path: ";
       for (size_t i = 0; i < build->search_path.size(); ++i) std::cerr << (i ? "," : "") << build->search_path[i];

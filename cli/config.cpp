@@ -91,6 +91,14 @@ int run_init(const CommonOptions& options) {
       if (!d.evidence.empty()) evidence += "; " + d.evidence;
       detected.migrations.push_back({d.path, d.format, evidence});
     }
+    for (auto& s : build.services) {
+      config::Detected::Service service{s.root, s.root_evidence, {}};
+      for (auto& set : s.sets)
+        for (auto& m : detected.migrations)
+          if (m.path == set) service.sets.push_back(m);
+      detected.services.push_back(std::move(service));
+    }
+    detected.services_merged = build.services_merged;
     for (auto& d : build.other_engines) detected.other_engines.push_back({d.path, d.format, d.evidence});
     detected.search_path = build.search_path;
     detected.search_path_evidence = build.search_path_evidence;

@@ -110,6 +110,9 @@ void add_common(CLI::App* cmd, schemagate::cli::CommonOptions* o, std::string* s
   cmd->add_option("--migrations", o->pipeline.migration_dirs,
                   "Migration directory, relative to PATH (repeatable; default: detect the usual locations)")
       ->allow_extra_args(false);
+  cmd->add_option("--service", o->pipeline.service,
+                  "In a monorepo, check only this service's code against its own migrations (a directory --verbose "
+                  "lists as a service); a database given then is that service's");
   cmd->add_option("--search-path", *search_path, "Schemas searched for unqualified names (default: public)");
   cmd->add_option("--include", o->pipeline.include, "Only scan files matching this glob (repeatable)")
       ->allow_extra_args(false);

@@ -613,7 +613,23 @@ std::string render_init(const Detected& d) {
     }
     line("# migrations:");
     line("#   - db/migrations");
+  } else if (!d.services.empty()) {
+    line("# This project holds " + std::to_string(d.services.size()) + " services, each migrating its own database:");
+    line("# each service's code is checked against its own migrations only, so a table one service");
+    line("# creates and another's code uses is a finding. A code file under no service's directory is");
+    line("# checked against every set together. Listing the directories under `migrations:` would");
+    line("# apply them all to one schema instead, so they are left to be found on each run.");
+    for (const Detected::Service& s : d.services) {
+      line("#   service " + (s.root.empty() ? std::string(".") : s.root + "/") + " (" + s.evidence + "): code under " +
+           (s.root.empty() ? std::string("the rest of the tree") : s.root + "/"));
+      for (const Detected::MigrationDir& m : s.sets)
+        line("#     " + m.path + (m.format.empty() ? "" : "  # " + m.format) +
+             (m.evidence.empty() ? "" : (m.format.empty() ? "  # " : ": ") + m.evidence));
+    }
+    line("# migrations:");
+    for (const Detected::MigrationDir& m : d.migrations) line("#   - " + yaml_scalar(m.path));
   } else {
+    if (!d.services_merged.empty()) line("# Sets under several services' directories, applied as one: " + d.services_merged + ".");
     line("migrations:");
     for (const Detected::MigrationDir& m : d.migrations)
       line("  - " + yaml_scalar(m.path) + (m.format.empty() ? "" : "  # " + m.format) +

@@ -80,6 +80,15 @@ struct Detected {
     std::string evidence = {};  ///< why: "12 files, 000001_init.up.sql ... 000012_tags.up.sql"
   };
   std::vector<MigrationDir> migrations;  ///< in the order they should be applied
+  /// Independent services found (pipeline/services.h), each with its sets: then `migrations` is
+  /// written commented out, since listing the sets there would apply them all to one schema.
+  struct Service {
+    std::string root;      ///< the directory whose code it covers ("" the whole tree)
+    std::string evidence;  ///< why that directory
+    std::vector<MigrationDir> sets;
+  };
+  std::vector<Service> services = {};
+  std::string services_merged = {};  ///< why sets under several roots are one schema after all
   /// Migration sets of another engine (format = the engine, "MySQL"): listed, not set.
   std::vector<MigrationDir> other_engines = {};
   /// The search path the repository states (ALTER ROLE/DATABASE ... SET search_path, a

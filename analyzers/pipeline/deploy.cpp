@@ -104,6 +104,10 @@ bool open_running_code(const std::string& project_root, const std::string& ref, 
 
 bool deploy_targets_offline(const RunningCode& running, const Options& options, const SchemaBuild& build,
                             DeployTargets* out, std::string* err) {
+  if (!build.services.empty()) {
+    *err = one_database_per_service(build.services, "the running code (--deployed-ref / --deployed-path)");
+    return false;
+  }
   Options at_ref = options;
   at_ref.root = running.root;
   SchemaBuild deployed;

@@ -10,6 +10,10 @@ namespace schemagate::pipeline {
 bool prepare_live(const source::FileSystem& fs, const Options& options, const SchemaBuild& build,
                   schema::catalog::CatalogReader& reader, LiveState* out, std::string* err) {
   namespace catalog = schema::catalog;
+  if (!build.services.empty()) {
+    *err = one_database_per_service(build.services, "a database (--database-url, DATABASE_URL or --schema-snapshot)");
+    return false;
+  }
   if (!reader.read(&out->snapshot, err)) return false;
   if (!catalog::check_tracking_agreement(out->snapshot.tracking, err)) return false;
 

@@ -49,14 +49,18 @@ bool schema_file(const SchemaBuild& build, const std::string& path) {
   return false;
 }
 
+std::vector<std::string> inferred_search_path(const schema::Schema& schema, std::string* evidence) {
+  std::set<std::string> schemas;
+  for (auto& [key, r] : schema.relations())
+    if (!schema.extension_schemas.count(r.schema)) schemas.insert(r.schema);
+  if (schemas.size() != 1 || *schemas.begin() == "public") return {};
+  *evidence = "the migrations create every table in schema " + *schemas.begin();
+  return {*schemas.begin(), "public"};
+}
+
 void infer_search_path(SchemaBuild* out) {
   if (!out->search_path.empty()) return;
-  std::set<std::string> schemas;
-  for (auto& [key, r] : out->schema.relations())
-    if (!out->schema.extension_schemas.count(r.schema)) schemas.insert(r.schema);
-  if (schemas.size() != 1 || *schemas.begin() == "public") return;
-  out->search_path = {*schemas.begin(), "public"};
-  out->search_path_evidence = "the migrations create every table in schema " + *schemas.begin();
+  out->search_path = inferred_search_path(out->schema, &out->search_path_evidence);
 }
 
 bool plan_migrations(const source::FileSystem& fs, const Options& options, SchemaBuild* out, MigrationPlan* plan,
@@ -75,6 +79,7 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     }
     plan->dirs.push_back(s.dir);
     plan->evidence[s.dir] = s.evidence;
+    plan->found.push_back(s);
   }
   for (const mig::FoundSet& s : found.not_run) out->not_run.push_back({s.dir, "not run", 0, s.evidence});
   for (const mig::SchemaDump& d : found.dumps) {
@@ -103,6 +108,7 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     std::string evidence = d.evidence;
     if (!d.set_dir.empty()) {
       for (const std::string& v : d.versions) plan->in_baseline[d.set_dir].insert(version_key(v));
+      plan->baseline_of[d.path] = d.set_dir;
       evidence += ", the baseline of " + d.set_dir + "/ at " + std::to_string(d.versions.size()) + " recorded version" +
                   (d.versions.size() == 1 ? "" : "s");
     }

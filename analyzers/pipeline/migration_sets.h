@@ -17,12 +17,18 @@ struct MigrationPlan {
   std::map<std::string, std::string> evidence;         ///< dir -> why it was taken
   std::vector<schema::migrations::MigrationFile> baseline;  ///< dumps, applied before the sets
   std::map<std::string, std::set<std::string>> in_baseline;  ///< set dir -> versions a dump already holds
+  std::map<std::string, std::string> baseline_of;  ///< dump path -> the set dir it is the baseline of
+  std::vector<schema::migrations::FoundSet> found;  ///< the PostgreSQL sets, as discovery found them
 };
 
 /// When neither --search-path nor the repository states one and the migrations create every
 /// table in one schema other than public, that schema (then public) is the search path the
 /// application must have: sets out->search_path.
 void infer_search_path(SchemaBuild* out);
+
+/// The search path `schema` implies: {S, public} when it creates every table in one schema S
+/// other than public (*evidence says so), else empty.
+std::vector<std::string> inferred_search_path(const schema::Schema& schema, std::string* evidence);
 
 /// Fills `plan` (and out->other_engines, out->dumps). Fails when the project holds no migrations
 /// schemagate reads: *err names what was searched for, or the usual folder of another tool's files.

@@ -330,6 +330,7 @@ class FileScanner {
   /// is null for a file no host language owns that a data layer claims.
   FileResult scan(const std::string& rel, const languages::Language* lang, FirstPass* first = nullptr) {
     FileResult result;
+    file_targets_ = targets_for(targets_, rel);
     std::string text, err;
     if (!fs_.read(source::join_path(options_.root, rel), &text, &err)) {
       result.error = rel + ": cannot read: " + err;
@@ -454,7 +455,7 @@ class FileScanner {
     for (auto* layer : layers) {
       datalayers::FileOutput out;
       datalayers::FileInput in{rel, text, root, lang ? language_family(*lang) : "",
-                               options_.search_path.empty() ? "public" : options_.search_path.front(), facts_};
+                               search_path().empty() ? "public" : search_path().front(), facts_};
       layer->extract(in, &out);
       std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
       add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
@@ -498,7 +499,7 @@ class FileScanner {
 
   void add_layer_output(const std::string& rel, const source::LineIndex& lines, const datalayers::DataLayer& layer,
                         datalayers::FileOutput out, FileResult* result, const std::vector<std::string>& doubles) {
-    const schema::Schema& intended = targets_.deploy ? *targets_.current : *targets_.eventual;
+    const schema::Schema& intended = file_targets_.deploy ? *file_targets_.current : *file_targets_.eventual;
     auto& reqs = result->requirements;
     size_t first_unit = reqs.units.size();
     std::vector<SiteRecord> records(out.requirements.units.size());
@@ -618,7 +619,7 @@ class FileScanner {
     }
     // The code being deployed was written for the eventual schema; the running code for the
     // current one.
-    const schema::Schema& intended = targets_.deploy ? *targets_.current : *targets_.eventual;
+    const schema::Schema& intended = file_targets_.deploy ? *file_targets_.current : *file_targets_.eventual;
     bool has_holes = site.sql.text.find(sql::kHole) != std::string::npos;
     sql::NormalizedSql norm = sql::normalize_placeholders(site.sql);
     rec.sql = norm.sql.text;
@@ -631,7 +632,7 @@ class FileScanner {
     // place, or parses only as something else (analyzers/sql/fragments.h).
     if (has_holes && (!parsed || sql::fragment_after_name(site.sql))) {
       partial.emplace();
-      if (!sql::read_around_fragments(site.sql, intended, options_.search_path, &*partial, &why_not,
+      if (!sql::read_around_fragments(site.sql, intended, search_path(), &*partial, &why_not,
                                       site.database_call) ||
           !partial->judges_something())
         partial.reset();
@@ -716,7 +717,7 @@ class FileScanner {
       const sql::ParsedStatement& s = stmts[i];
       if (!sql::is_checked(s.node)) continue;
       sql::Resolution res = partial ? std::move(partial->resolutions[i])
-                                    : sql::resolve_statement(s.node, norm.sql.text, intended, options_.search_path);
+                                    : sql::resolve_statement(s.node, norm.sql.text, intended, search_path());
       if (has_holes && !site.database_call && sql::fragment_fills_condition(site.sql))
         sql::leave_missing_relations_unchecked(&res);
       if (!site.outer_ctes.empty()) sql::leave_outer_ctes_unchecked(&res, site.outer_ctes);
@@ -813,7 +814,7 @@ class FileScanner {
   /// then judges them like any other. Remembered with the star's width for the finding's note.
   void add_star_requirements(const nlohmann::json& stmt, const sql::SqlText& text, const schema::Schema& intended,
                              size_t unit, FileResult* result) {
-    for (auto& sc : sql::star_columns(stmt, intended, options_.search_path)) {
+    for (auto& sc : sql::star_columns(stmt, intended, search_path())) {
       requirements::Requirement r;
       r.object = requirements::Object::Column;
       r.schema = sc.schema;
@@ -830,6 +831,11 @@ class FileScanner {
   const source::FileSystem& fs_;
   const Options& options_;
   const Targets& targets_;
+  Targets file_targets_;  ///< targets_ for the file being scanned: its service's schema
+  /// The search path of the file being scanned: its service's, else the run's.
+  const std::vector<std::string>& search_path() const {
+    return file_targets_.search_path ? *file_targets_.search_path : options_.search_path;
+  }
   const languages::ProjectConstants* project_;
   const datalayers::ProjectFacts* facts_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
@@ -914,6 +920,10 @@ bool expand_migration_templates(const source::FileSystem& fs, const Options& opt
 }
 
 }  // namespace
+
+/// --service: keeps the chosen service's schema, migrations and notes as the build's, and the
+/// code scope to its directory. Fails naming the services when none has that directory.
+bool choose_service(std::string root, SchemaBuild* out, std::string* err);
 
 bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err) {
   namespace mig = schema::migrations;
@@ -1003,11 +1013,116 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     *err = std::move(broken);
     return false;
   }
-  if (!options.search_path_given) infer_search_path(out);
+  // Found, not given: sets under several service roots are each their service's database.
+  if (options.migration_dirs.empty()) {
+    std::map<std::string, std::string> formats;
+    for (auto& d : out->directories) formats[d.path] = d.format;
+    out->services = group_services(fs, options.root, plan.found, formats);
+    if (!out->services.empty())
+      apply_services(&out->services, out->baseline, plan.baseline_of, out->migrations, path, &out->notes,
+                     &out->services_merged);
+  }
+  if (!options.search_path_given) {
+    infer_search_path(out);
+    // Nothing states the search path: each service's migrations imply their own.
+    if (out->search_path_evidence.rfind("the migrations create", 0) == 0 || out->search_path.empty())
+      for (Service& s : out->services) s.search_path = inferred_search_path(s.schema, &s.search_path_evidence);
+  }
+  if (!options.service.empty()) return choose_service(options.service, out, err);
   return true;
 }
 
+bool choose_service(std::string root, SchemaBuild* out, std::string* err) {
+  while (root.rfind("./", 0) == 0) root = root.substr(2);
+  while (!root.empty() && root.back() == '/') root.pop_back();
+  if (root == ".") root.clear();
+  std::string listed;
+  for (const Service& s : out->services)
+    listed += (listed.empty() ? "" : ", ") + (s.root.empty() ? std::string(".") : s.root + "/");
+  if (out->services.empty()) {
+    *err = "--service " + root + ": the migrations found here are one schema" +
+           (out->services_merged.empty() ? "" : " (" + out->services_merged + ")") + "; leave --service out";
+    return false;
+  }
+  auto chosen = std::find_if(out->services.begin(), out->services.end(), [&](const Service& s) { return s.root == root; });
+  if (chosen == out->services.end()) {
+    *err = "--service " + root + ": no service has that directory; the services found are " + listed;
+    return false;
+  }
+  Service s = std::move(*chosen);
+  SchemaBuild::ServiceScope scope{s.root, {}, {}};
+  for (const Service& other : out->services) {
+    if (&other == &*chosen) continue;
+    if (s.root.empty() || other.root.rfind(s.root + "/", 0) == 0) scope.nested.push_back(other.root);
+    for (const std::string& set : other.sets)
+      if (std::find(s.sets.begin(), s.sets.end(), set) == s.sets.end()) scope.other_sets.push_back(set);
+  }
+  auto own_file = [&](const std::string& path) {
+    return std::any_of(s.sets.begin(), s.sets.end(),
+                       [&](const std::string& set) { return path.rfind(set + "/", 0) == 0; });
+  };
+  std::vector<MigrationDirectory> directories;
+  for (auto& d : out->directories)
+    if (std::find(s.sets.begin(), s.sets.end(), d.path) != s.sets.end()) directories.push_back(d);
+  std::vector<schema::DdlNote> notes;
+  for (auto& n : out->notes)
+    if (own_file(n.origin.file)) notes.push_back(n);
+  out->directories = std::move(directories);
+  out->notes = std::move(notes);
+  out->schema = std::move(s.schema);
+  out->migrations = std::move(s.migrations);
+  out->baseline = std::move(s.baseline);
+  if (!s.search_path.empty()) {
+    out->search_path = s.search_path;
+    out->search_path_evidence = s.search_path_evidence;
+  }
+  out->services.clear();
+  out->service_scope = std::move(scope);
+  return true;
+}
+
+Targets targets_for(const Targets& targets, const std::string& file) {
+  if (!targets.services) return targets;
+  const Service* s = service_of(*targets.services, file);
+  if (!s) return targets;
+  Targets own = targets;
+  own.current = own.eventual = &s->schema;
+  if (!s->search_path.empty()) own.search_path = &s->search_path;
+  return own;
+}
+
 namespace {
+
+/// A relation or column missing from a file's own service that another service's migrations
+/// create: the note names where, so the finding reads as what it is (service B's database never
+/// gets service A's table), not as a migration forgotten.
+void explain_other_service(const std::vector<Service>& services, const std::string& file, const schema::Schema& every,
+                           report::Diagnostic* d) {
+  bool relation = d->rule == report::rule_id(report::Rule::MissingRelation);
+  bool column = d->rule == report::rule_id(report::Rule::MissingColumn) && d->column_name;
+  if ((!relation && !column) || d->relation.empty()) return;
+  size_t dot = d->relation.find('.');
+  if (dot == std::string::npos) return;
+  const schema::Relation* r = every.find(d->relation.substr(0, dot), d->relation.substr(dot + 1));
+  for (auto& [key, candidate] : every.relations())  // another database may keep it in its own schema
+    if (!r && candidate.name == d->relation.substr(dot + 1)) r = &candidate;
+  const schema::Column* c = r && column ? r->find_column(*d->column_name) : nullptr;
+  schema::Origin origin = !r ? schema::Origin{} : column ? (c ? c->origin : schema::Origin{}) : r->origin;
+  if (origin.empty()) return;
+  const Service* mine = service_of(services, file);
+  std::string theirs;
+  for (const Service& s : services)
+    if (&s != mine)
+      for (const std::string& set : s.sets)
+        if (theirs.empty() && origin.file.compare(0, set.size() + 1, set + "/") == 0) theirs = set;
+  if (theirs.empty() || !mine) return;
+  std::string own_sets;
+  for (const std::string& set : mine->sets) own_sets += (own_sets.empty() ? "" : ", ") + set + "/";
+  d->notes.push_back({origin.file, origin.line,
+                      "another service's migrations (" + theirs + "/) create it; this code's service (" +
+                          (mine->root.empty() ? std::string(".") : mine->root + "/") + ") migrates its database with " +
+                          own_sets + " only"});
+}
 
 /// Runs work(scanner, i) for i in [0, count) on `threads` threads, one scanner per thread.
 template <typename Work>
@@ -1197,7 +1312,9 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
 
 bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& build, CodeScan* out,
                std::string* err) {
-  return scan_code(fs, options, build, Targets{&build.schema, &build.schema, nullptr, false}, out, err);
+  Targets targets{&build.schema, &build.schema, nullptr, false};
+  if (!build.services.empty()) targets.services = &build.services;
+  return scan_code(fs, options, build, targets, out, err);
 }
 
 bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaBuild& schema, const Targets& targets,
@@ -1211,6 +1328,8 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   for (auto& d : schema.directories) dopt.skip_dirs.push_back(d.path);
   for (auto& d : schema.other_engines) dopt.skip_dirs.push_back(d.path);
   for (auto& d : schema.not_run) dopt.skip_dirs.push_back(d.path);
+  if (schema.service_scope)
+    for (auto& d : schema.service_scope->other_sets) dopt.skip_dirs.push_back(d);
   std::vector<std::string> other_migrations;
   other_engine_migrations(fs, options.root, schema, &other_migrations);
   dopt.other_migrations = &other_migrations;
@@ -1221,8 +1340,15 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   std::vector<std::pair<std::string, const languages::Language*>> files;
   std::vector<std::string> candidates;
   if (!source::discover_files(fs, options.root, dopt, &candidates, err)) return false;
+  auto in_scope = [&](const std::string& f) {
+    if (!schema.service_scope) return true;
+    auto under = [&](const std::string& dir) { return dir.empty() || f.rfind(dir + "/", 0) == 0; };
+    if (!under(schema.service_scope->root) || source::is_test_file(f)) return false;
+    return std::none_of(schema.service_scope->nested.begin(), schema.service_scope->nested.end(), under);
+  };
   auto wanted = [&](const std::string& f) {
-    return !options.only_files || std::binary_search(options.only_files->begin(), options.only_files->end(), f);
+    return in_scope(f) &&
+           (!options.only_files || std::binary_search(options.only_files->begin(), options.only_files->end(), f));
   };
   std::vector<std::pair<std::string, const languages::Language*>> all_code;  // constants come from every file
   // With only some files to scan (--changed-since, a pre-commit hook), constants come from their
@@ -1367,7 +1493,13 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       out->requirements.push_back({req, file, pos.line, pos.column, std::move(excused)});
     }
     std::vector<report::Diagnostic> found;
+    const Targets own = targets_for(targets, file);
+    eval.eventual = own.eventual;
+    eval.current = own.current;
+    eval.search_path = own.search_path ? *own.search_path : options.search_path;
     checks::evaluate(eval, r.requirements, lines, &found);
+    if (own.eventual != targets.eventual)
+      for (auto& d : found) explain_other_service(*targets.services, file, *targets.eventual, &d);
     if (checks::check_for(report::Rule::SyntaxError).when & eval.mode)
       for (auto& d : r.syntax_errors) found.push_back(std::move(d));
     for (auto& d : found) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analyzers/checks/check.h"
+#include "analyzers/pipeline/services.h"
 #include "analyzers/report/diagnostic.h"
 #include "analyzers/report/suppressions.h"
 #include "analyzers/schema/ddl.h"
@@ -26,6 +27,9 @@ namespace schemagate::pipeline {
 struct Options {
   std::string root = ".";                        ///< the project directory
   std::vector<std::string> migration_dirs;       ///< root-relative; empty: detect the usual ones
+  /// --service: of the services found, check only this one's code (its root, root-relative)
+  /// against its own sets, as if the repository held that service alone.
+  std::string service;
   std::vector<std::string> search_path = {"public"};
   bool search_path_given = false;                ///< false: a live database's own search path wins
   std::vector<std::string> include, exclude;     ///< globs over root-relative paths
@@ -76,6 +80,21 @@ struct SchemaBuild {
     std::string key, value, evidence;
   };
   std::vector<TemplateValue> template_values;
+  /// Independent services (services.h), when the sets found belong to two or more with their own
+  /// databases: each code file is checked against its own service's schema. Empty: `schema` is
+  /// every file's (one set, sets given with --migrations, or sets that share a database).
+  std::vector<Service> services;
+  /// Why sets under several service roots were applied as one schema after all ("" when not).
+  std::string services_merged;
+  /// --service: the chosen service's root, and the roots of the services nested under it; the
+  /// code scanned is the chosen one's, tests aside (a test may use several services' databases).
+  struct ServiceScope {
+    std::string root;
+    std::vector<std::string> nested;
+    /// The other services' sets: another database's schema, neither code nor an excuse.
+    std::vector<std::string> other_sets;
+  };
+  std::optional<ServiceScope> service_scope;
 };
 
 /// Finds and applies the migrations. Fails (false, *err set to one line) when none are found,
@@ -150,7 +169,16 @@ struct Targets {
   const checks::DeployContext* deploy = nullptr;
   /// `current` is a database's (or a snapshot's): pending migrations are named.
   bool live = false;
+  /// Offline, several services: a file under a service's root is checked against its schema
+  /// (both `current` and `eventual`); a file under none against the two above.
+  const std::vector<Service>* services = nullptr;
+  /// Set for a file of a service whose migrations imply its own search path (every table in
+  /// one schema other than public): used instead of the run's.
+  const std::vector<std::string>* search_path = nullptr;
 };
+
+/// The targets of one root-relative file: its service's schema where `targets` has services.
+Targets targets_for(const Targets& targets, const std::string& file);
 
 /// Scans the code under options.root. `build` says which directories are migrations (not code).
 /// Fails when a directory cannot be listed or a file cannot be read (the message names it).

@@ -118,4 +118,25 @@ if command -v script >/dev/null; then
   check "no colour in a pipe" "no" "$([[ "$pipe_out" == *"${esc}["* ]] && echo yes || echo no)"
 fi
 
+# init in a monorepo: each service with its sets, formats and the code it covers; `migrations:`
+# stays commented out, so the check after init still scopes each service's code to its own sets.
+cp -r "$here/migrations-fixtures/monorepo-services-cross-service" "$work/mono"
+rm -f "$work/mono"/expected*
+check "init lists the services" "wrote schemagate.yaml
+exit: 0" "$(cd "$work/mono" && "$bin" init . 2>&1; echo "exit: $?")"
+check "init services block" "# This project holds 2 services, each migrating its own database:
+# each service's code is checked against its own migrations only, so a table one service
+# creates and another's code uses is a finding. A code file under no service's directory is
+# checked against every set together. Listing the directories under \`migrations:\` would
+# apply them all to one schema instead, so they are left to be found on each run.
+#   service apps/billing/ (apps/billing/package.json): code under apps/billing/
+#     apps/billing/db/migrations  # dbmate: 1 file
+#   service services/orders/ (services/orders/go.mod): code under services/orders/
+#     services/orders/migrations  # golang-migrate: 2 files
+# migrations:
+#   - apps/billing/db/migrations
+#   - services/orders/migrations" "$(sed -n '/^# This project holds/,/^#   - services/p' "$work/mono/schemagate.yaml")"
+check "check after init still scopes" "schemagate: 5 files scanned, 6 SQL sites (6 checked, 0 unchecked), 3 errors, 0 warnings
+exit: 1" "$(cd "$work/mono" && NO_COLOR=1 "$bin" check . 2>&1 | tail -n 1; echo "exit: ${PIPESTATUS[0]}")"
+
 finish adoption

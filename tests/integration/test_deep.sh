@@ -124,4 +124,25 @@ writes=$(grep -a 'db=app' "$SCHEMAGATE_PG_DIR/postgres.log" | grep -a 'app=schem
 check "live: nothing but reads reached the production database" "0" "$writes"
 check "live: no cluster left behind" "0" "$(leftovers)"
 
+# Several services: one scratch database per service, each migrated with its own sets (both
+# create their own `users`: one database with every set would reject the second CREATE TABLE).
+# Code under no service's root is not prepared, and says so.
+rm -rf "$work/mono" && cp -r "$here/migrations-fixtures/monorepo-services-clean" "$work/mono" && rm -f "$work/mono"/expected*
+mono() { (cd "$work/mono" && NO_COLOR=1 "$bin" "$@" 2>&1); echo "exit: $?"; }
+check "services: clean, one database each" "schemagate: --postgres: 2 scratch databases, one per service: 5 migration statements, 4 statements prepared, 0 rejected, 0 rejected where a static finding is, 0 rejected for a reason not the code's
+schemagate: --postgres: not the code's: 2 statements of shared code or tests, owned by no single service, not prepared: their database is not known
+schemagate: 5 files scanned, 6 SQL sites (6 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(mono check . --postgres --verbose | grep -a -E -- '^(schemagate: --postgres|schemagate: [0-9]|exit)' | sed -E 's/ \(.*s to prepare\)//')"
+cat >"$work/mono/apps/billing/src/revenue.ts" <<'TS'
+import { pool } from './db';
+
+export async function revenue() {
+  const { rows } = await pool.query('SELECT sum(total) FROM orders');
+  return rows;
+}
+TS
+check "services: another service's table, found once" "apps/billing/src/revenue.ts:4:61: error[missing-relation]: relation \"orders\" does not exist (SQLSTATE 42P01): no migration creates it
+exit: 1" "$(mono check . --postgres --quiet | grep -a -E '^(apps|services|libs|exit)')"
+check "services: no cluster left behind" "0" "$(leftovers)"
+
 finish deep

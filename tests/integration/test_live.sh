@@ -166,4 +166,22 @@ check "sequelize-typescript: pending column, with sequelize-cli's command" \
    = help: run npx sequelize-cli db:migrate (it applies db/changes/20240612093000-add-model-version.js) before deploying this code
 exit: 1" "$(grep -E 'error\[|help:|^exit' <<<"$out")"
 
+# A monorepo: the database given is one service's. Without --service the run stops naming the
+# sets; with it, that service's code is checked against the database and its own migrations:
+# the billing database has no orders table (the orders service's migrations create it).
+cp -r "$here/migrations-fixtures/monorepo-services-cross-service" "$work/mono" && rm -f "$work/mono"/expected*
+psql -d postgres -c "CREATE DATABASE billing" >/dev/null
+psql -d billing -c "CREATE TABLE users (id bigserial PRIMARY KEY, billing_email text NOT NULL, plan text NOT NULL DEFAULT 'free');
+CREATE TABLE invoices (id bigserial PRIMARY KEY, user_id bigint NOT NULL REFERENCES users (id), amount numeric(12, 2) NOT NULL, issued_at timestamptz NOT NULL DEFAULT now());
+CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY); INSERT INTO schema_migrations VALUES ('20240105120000');" >/dev/null
+burl="postgresql:///billing?host=$PGHOST&port=$PGPORT&user=$PGUSER"
+check "monorepo: one database, several services: exit 2" "exit: 2" \
+  "$( (cd "$work/mono" && "$bin" check . --database-url "$burl" >/dev/null 2>&1); echo "exit: $?")"
+check "monorepo: --service checks that service's code against its database" \
+  "apps/billing/src/revenue.ts:6:21: error[missing-column]: column \"email\" of relation \"users\" does not exist (SQLSTATE 42703)
+apps/billing/src/revenue.ts:6:57: error[missing-relation]: relation \"orders\" does not exist (SQLSTATE 42P01)
+apps/billing/src/revenue.ts:6:116: error[missing-column]: column \"email\" of relation \"users\" does not exist (SQLSTATE 42703)
+schemagate: 3 files scanned, 3 SQL sites (3 checked, 0 unchecked), 3 errors, 0 warnings
+exit: 1" "$( (cd "$work/mono" && NO_COLOR=1 "$bin" check . --service apps/billing --database-url "$burl" 2>&1 | grep -E 'error\[|^schemagate: [0-9]' | sed -E 's/ \(SQLSTATE ([0-9A-Z]+)\).*/ (SQLSTATE \1)/'; exit "${PIPESTATUS[0]}"); echo "exit: $?")"
+
 finish live

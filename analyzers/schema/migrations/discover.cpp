@@ -161,8 +161,8 @@ std::string normalize_location(std::string v, const std::string& config_dir, boo
     v = "src/main/resources/" + v;  // Spring's default prefix is classpath:
   while (v.rfind("./", 0) == 0) v = v.substr(2);
   while (!v.empty() && v.back() == '/') v.pop_back();
-  if (v.empty() || v[0] == '/' || v.find("..") != std::string::npos || v.find('$') != std::string::npos ||
-      v.find('{') != std::string::npos || v.find('*') != std::string::npos)
+  if (v.empty() || v[0] == '/' || v.find('$') != std::string::npos || v.find('{') != std::string::npos ||
+      v.find('*') != std::string::npos)
     return "";
   // A module's config lives in <module>/src/main/resources; classpath paths are relative to the module.
   std::string base = config_dir;
@@ -170,7 +170,25 @@ std::string normalize_location(std::string v, const std::string& config_dir, boo
     size_t at = base.find("src/main/resources");
     if (at != std::string::npos) base = at == 0 ? "" : base.substr(0, at - 1);
   }
-  return source::join_path(base, v);
+  // A service's config may name a shared folder above it (sqlc.yaml's `schema: ../../sql/x`):
+  // resolved within the tree, never above its root.
+  std::vector<std::string> parts;
+  std::string joined = source::join_path(base, v);
+  for (size_t at = 0; at <= joined.size();) {
+    size_t slash = joined.find('/', at);
+    if (slash == std::string::npos) slash = joined.size();
+    std::string part = joined.substr(at, slash - at);
+    if (part == "..") {
+      if (parts.empty()) return "";
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    at = slash + 1;
+  }
+  std::string out;
+  for (auto& p : parts) out += (out.empty() ? "" : "/") + p;
+  return out;
 }
 
 /// The quoted strings of a JavaScript expression, each with whether `__dirname +` or
@@ -260,6 +278,7 @@ bool js_migration_config(const std::string& name) {
 
 struct Candidate {
   std::string evidence;  ///< set when a tool's configuration names the directory
+  std::set<std::string> config_dirs;  ///< where the configurations that name it are (not the root)
 };
 
 bool is_sql(std::string_view f) { return f.size() > 4 && lower(f.substr(f.size() - 4)) == ".sql"; }
@@ -610,9 +629,10 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
 
   std::map<std::string, Candidate> candidates;
   std::vector<std::string> sql_files;
-  auto add_config_dir = [&](const std::string& dir, const std::string& evidence) {
+  auto add_config_dir = [&](const std::string& dir, const std::string& evidence, const std::string& config_dir = "") {
     if (dir.empty() || !fs.is_dir(on_disk(root, dir))) return;
     candidates[dir].evidence = evidence;
+    if (!config_dir.empty()) candidates[dir].config_dirs.insert(config_dir);
   };
   for (const std::string& f : files) {
     std::string dir = parent_of(f);
@@ -634,13 +654,17 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
       for (const std::string& v : config_values(text, "schema")) {
         std::string loc = normalize_location(v, dir, false);
         if (loc.empty()) continue;
-        if (is_sql(loc)) candidates.emplace(parent_of(loc), Candidate{});
-        else add_config_dir(loc, f + " (schema)");
+        if (is_sql(loc)) {
+          candidates.emplace(parent_of(loc), Candidate{});
+          if (!dir.empty()) candidates[parent_of(loc)].config_dirs.insert(dir);
+        } else {
+          add_config_dir(loc, f + " (schema)", dir);
+        }
       }
     } else if (name.rfind("drizzle.config.", 0) == 0) {
       std::string text, err;
       if (!fs.read(on_disk(root, f), &text, &err)) continue;
-      for (const std::string& v : config_values(text, "out")) add_config_dir(normalize_location(v, dir, false), f + " (out)");
+      for (const std::string& v : config_values(text, "out")) add_config_dir(normalize_location(v, dir, false), f + " (out)", dir);
     } else if (js_migration_config(lower(name))) {
       // knexfile: migrations: { directory }; TypeORM: migrations: ['src/migrations/*.ts'].
       std::string text, err;
@@ -651,7 +675,7 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
         // Relative paths resolve against the directory the tool runs in: the config's, else the root.
         std::string loc = normalize_location(d, dir, false);
         if (!p.from_file && !fs.is_dir(on_disk(root, loc))) loc = normalize_location(d, "", false);
-        add_config_dir(loc, f + (knex ? " (migrations.directory)" : " (migrations)"));
+        add_config_dir(loc, f + (knex ? " (migrations.directory)" : " (migrations)"), dir);
       }
     } else if (name == "flyway.conf" || name == "flyway.toml" || name.rfind("application", 0) == 0) {
       if (name.rfind("application", 0) == 0 && !name.ends_with(".properties") && !name.ends_with(".yml") &&
@@ -660,7 +684,7 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
       std::string text, err;
       if (!fs.read(on_disk(root, f), &text, &err)) continue;
       for (const std::string& v : config_values(text, "locations"))
-        add_config_dir(normalize_location(v, dir, true), f + " (flyway locations)");
+        add_config_dir(normalize_location(v, dir, true), f + " (flyway locations)", dir);
     }
   }
   // Formats written in code find their own folders (Django apps' migrations/, Alembic's script
@@ -704,6 +728,7 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
     FoundSet set;
     set.dir = dir;
     set.evidence = !cand.evidence.empty() ? "named by " + cand.evidence : "";  // else its files say it
+    set.config_dirs.assign(cand.config_dirs.begin(), cand.config_dirs.end());
     // Which engine: the path, a tool's own record of it, or the SQL itself.
     std::string engine = engine_named_in_path(dir + "/x");
     std::string why = engine.empty() ? "" : "a directory named for " + engine;

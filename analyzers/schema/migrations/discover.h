@@ -29,6 +29,9 @@ struct FoundSet {
   std::string dir;       ///< root-relative
   std::string engine;    ///< "" for PostgreSQL, else the engine ("MySQL", "SQLite", ...)
   std::string evidence;  ///< why it is a migration set, and of which engine
+  /// The directories (not the root) of the tool configurations that name it (a service's
+  /// sqlc.yaml, drizzle.config.ts, application.yml): the code there uses this set.
+  std::vector<std::string> config_dirs;
 };
 
 struct SchemaDump {

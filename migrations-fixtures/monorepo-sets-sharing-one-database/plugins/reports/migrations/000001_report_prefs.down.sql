@@ -1,0 +1,2 @@
+DROP TABLE reports;
+ALTER TABLE users DROP COLUMN report_frequency;
