@@ -1106,6 +1106,7 @@ class Engine {
     s.sql = std::move(text);
     s.variant = variant;
     syntax_.enclosing_cte_names(arg, src_, &s.outer_ctes);
+    if (sql::ChainScope scope; call.tagged && syntax_.chain_expression(arg, src_, &scope)) s.chain = std::move(scope);
     s.host_begin = ts_node_start_byte(arg);
     s.database_call = true;
     s.call_name = std::string(call.name);
