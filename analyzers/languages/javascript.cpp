@@ -388,6 +388,7 @@ class JavaScriptSyntax final : public HostSyntax {
       TSNode args = field(c, "arguments");
       TSNode first = ts_node_named_child_count(args) ? ts_node_named_child(args, 0) : TSNode{};
       if (method.ends_with("Join") && !add(first)) out->open = true;
+      if (method == "from" || method == "using") out->open = true;  // an update's FROM, a delete's USING
       if (one_of(method, kHeads)) {
         head = true;
         if (node_is(first, "array")) {
@@ -408,6 +409,20 @@ class JavaScriptSyntax final : public HostSyntax {
       c = field(fn, "object");
     }
     if (!head) out->open = true;  // a chain continued in a variable or a callback's builder
+    // Kysely builds one query whatever the order of the calls: a join after the fragment is in
+    // its scope too. A chain that is not run where it is written (held in a variable, returned,
+    // handed to a helper) may be joined further.
+    TSNode top = link;
+    for (TSNode m = ts_node_parent(top); node_is(m, "member_expression") && ts_node_eq(field(m, "object"), top) &&
+                                         node_is(ts_node_parent(m), "call_expression");
+         m = ts_node_parent(top)) {
+      top = ts_node_parent(m);
+      TSNode args = field(top, "arguments");
+      if (callee(top).ends_with("Join") && !(ts_node_named_child_count(args) && add(ts_node_named_child(args, 0))))
+        out->open = true;
+      if (callee(top) == "from" || callee(top) == "using") out->open = true;
+    }
+    if (!callee(top).starts_with("execute")) out->open = true;
     return true;
   }
 
