@@ -1125,8 +1125,11 @@ class Engine {
     if (at >= args.size()) return;
     if (std::vector<SqlText> texts = eval_variants(args[at]); !texts.empty()) {
       size_t variant = 0;
+      // A chain's expression (`.where(sql\`archived_at IS NULL\`)`) is SQL whatever it looks like.
+      sql::ChainScope scope;
+      bool chain = call.tagged && syntax_.chain_expression(args[at], src_, &scope);
       for (SqlText& t : texts)
-        if (is_query_text(t)) add_call_site(args[at], call, std::move(t), out, variant++);
+        if (chain || is_query_text(t)) add_call_site(args[at], call, std::move(t), out, variant++);
       return;
     }
     // A wrapper of the expected signature passing extra leading arguments (pgx's

@@ -51,6 +51,22 @@ export class SpaceRepo {
       .execute();
   }
 
+  // Kysely builds one query whatever the order of the calls: the join below is in scope.
+  async owned(userId: string) {
+    return this.db
+      .selectFrom('spaces')
+      .select('spaces.id')
+      .where(sql<SqlBool>`role = 'owner'`)
+      .innerJoin('space_members', 'space_members.space_id', 'spaces.id')
+      .where('space_members.user_id', '=', userId)
+      .execute();
+  }
+
+  // Not run here: the caller may join more relations, which may have `position`.
+  ordered() {
+    return this.db.selectFrom('spaces').selectAll('spaces').where(sql<SqlBool>`position > 0`);
+  }
+
   // Run as a statement of its own: a site, checked as one.
   async count() {
     return sql`SELECT count(*) FROM spaces WHERE deleted_at IS NULL`.execute(this.db);
