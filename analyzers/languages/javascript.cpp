@@ -328,7 +328,8 @@ class JavaScriptSyntax final : public HostSyntax {
     // Kysely's builder methods whose arguments are expressions of the query, not statements.
     static constexpr std::string_view kLinks[] = {
         "where",    "orWhere",  "andWhere", "having",   "select",    "orderBy", "groupBy",  "set",      "values",
-        "on",       "returning", "distinctOn", "innerJoin", "leftJoin", "rightJoin", "fullJoin", "doUpdateSet"};
+        "on",       "returning", "distinctOn", "innerJoin", "leftJoin", "rightJoin", "fullJoin", "doUpdateSet",
+        "whereRef", "havingRef"};
     static constexpr std::string_view kHeads[] = {"selectFrom", "updateTable", "deleteFrom", "insertInto"};
     auto one_of = [](std::string_view name, auto& names) {
       return std::find(std::begin(names), std::end(names), name) != std::end(names);
@@ -339,8 +340,9 @@ class JavaScriptSyntax final : public HostSyntax {
       return node_is(fn, "identifier") ? node_text(fn, source) : std::string_view();
     };
     // Up from the tagged template through what keeps it an expression (callbacks with an
-    // expression body, lists, objects, `.as('x')`, other calls' arguments) to the chain method
-    // it is an argument of. A statement, a variable or a `.execute()` on it: not an expression.
+    // expression body, lists, objects, `.as('x')`, `eb(...).or(...)`, other calls' arguments) to
+    // the chain method it is an argument of. A statement, a variable or a `.execute()` on it: not
+    // an expression.
     TSNode link{};
     TSNode n = ts_node_parent(node);  // the tag's call (or `sql<T>` read as a comparison)
     for (TSNode up = ts_node_parent(n); !ts_node_is_null(up) && ts_node_is_null(link); n = up, up = ts_node_parent(up)) {
@@ -351,7 +353,7 @@ class JavaScriptSyntax final : public HostSyntax {
         TSNode call = ts_node_parent(up);
         std::string_view method = node_text(field(up, "property"), source);
         if (!ts_node_eq(field(up, "object"), n) || !node_is(call, "call_expression") ||
-            (method != "as" && method != "$castTo" && method != "$notNull"))
+            (method != "as" && method != "$castTo" && method != "$notNull" && method != "or" && method != "and"))
           return false;
         up = call;
       } else if (t != "call_expression" && t != "arrow_function" && t != "parenthesized_expression" && t != "array" &&
