@@ -156,13 +156,14 @@ class JavaScriptSyntax final : public HostSyntax {
       fn = field(node, "function");
       args = field(node, "arguments");
     } else if (node_is(node, "binary_expression") && node_is(field(node, "operator"), ">") &&
-               node_is(field(node, "right"), "template_string")) {
-      // The TypeScript grammar reads a generic tag, sql<Row>`...`, as (sql < Row) > `...`.
+               node_is(generic_tagged(field(node, "right")), "template_string")) {
+      // The TypeScript grammar reads a generic tag, sql<Row>`...`, as (sql < Row) > `...`, and
+      // sql<Row>`...`.as('x') as (sql < Row) > (`...`.as('x')).
       TSNode left = field(node, "left");
       if (!node_is(left, "binary_expression") || !node_is(field(left, "operator"), "<"))
         return false;
       fn = field(left, "left");
-      args = field(node, "right");
+      args = generic_tagged(field(node, "right"));
     } else {
       return false;
     }
@@ -193,11 +194,25 @@ class JavaScriptSyntax final : public HostSyntax {
     // sql`...${x}`: a tag receives its substitutions as values (parameters), never as text.
     TSNode parent = ts_node_parent(literal);
     if (node_is(parent, "call_expression") || node_is(parent, "binary_expression")) return;
+    TSNode top = literal;  // sql<Row>`...`.as('x'): (sql < Row) > (`...`.as('x'))
+    while (node_is(ts_node_parent(top), "member_expression") && node_is(ts_node_parent(ts_node_parent(top)), "call_expression"))
+      top = ts_node_parent(ts_node_parent(top));
+    if (!ts_node_eq(top, literal) && node_is(ts_node_parent(top), "binary_expression") &&
+        ts_node_eq(generic_tagged(top), literal))
+      return;
     uint32_t n = ts_node_named_child_count(literal);
     for (uint32_t i = 0; i < n; ++i) {
       TSNode c = ts_node_named_child(literal, i);
       if (node_is(c, "template_substitution")) out->push_back(first_named_child(c));
     }
+  }
+
+  /// The template a generic tag's right side starts with: `...` itself, or the receiver of the
+  /// calls made on it (`...`.as('x')); else a null node.
+  static TSNode generic_tagged(TSNode right) {
+    while (node_is(right, "call_expression") && node_is(field(right, "function"), "member_expression"))
+      right = field(field(right, "function"), "object");
+    return node_is(right, "template_string") ? right : TSNode{};
   }
 
   bool function_parameters(TSNode fn, std::string_view source, std::string_view* name,

@@ -8,7 +8,7 @@ export class SpaceRepo {
   async search(query: string) {
     return this.db
       .selectFrom('spaces')
-      .select(['spaces.id', sql<string>`f_unaccent(spaces.name)`.as('plain')])
+      .select(['spaces.id', sql<string>`f_unaccent(spaces.title)`.as('plain')])
       .where(sql<SqlBool>`LOWER(f_unaccent(spaces.name)) LIKE LOWER(f_unaccent(${query}))`)
       .where(sql<SqlBool>`spaces.archived_at IS NULL`)
       .execute();
