@@ -284,19 +284,19 @@ void index_kysely(const FileInput& in, std::vector<std::pair<std::string, std::s
 }
 
 /// How the project's Kysely instances send a name with upper case letters.
-BuilderChain::Naming project_naming(const FileInput& in) {
-  if (!in.facts) return BuilderChain::Naming::Unknown;
-  auto it = in.facts->find(kNamingKey);
-  if (it == in.facts->end()) return BuilderChain::Naming::Unknown;
+BuilderChain::Naming project_naming(const ProjectFacts* facts) {
+  if (!facts) return BuilderChain::Naming::Unknown;
+  auto it = facts->find(kNamingKey);
+  if (it == facts->end()) return BuilderChain::Naming::Unknown;
   std::set<std::string> v;
   for (const std::string& x : it->second) {
     if (x.rfind("plugin:", 0) != 0) {
       v.insert(x);
       continue;
     }
-    auto p = in.facts->find(std::string(kPluginKey) + x.substr(7));
+    auto p = facts->find(std::string(kPluginKey) + x.substr(7));
     std::set<std::string> kinds;
-    if (p != in.facts->end()) kinds.insert(p->second.begin(), p->second.end());
+    if (p != facts->end()) kinds.insert(p->second.begin(), p->second.end());
     if (kinds != std::set<std::string>{"none"}) v.insert("?");  // a plugin that may rename
   }
   if (v.size() != 1) return BuilderChain::Naming::Unknown;
@@ -696,7 +696,7 @@ void extract_row_calls(const FileInput& in, FileOutput* out, BuilderChain::Namin
 
 void extract_kysely(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
-  BuilderChain::Naming naming = project_naming(in);
+  BuilderChain::Naming naming = project_naming(in.facts);
   // .with('name', ...) / .withRecursive('name(a, b)', ...) of this file or any other: names that
   // are not tables.
   std::set<std::string> ctes;
@@ -795,5 +795,9 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
 
 extern const DataLayer kKysely = {"kysely", {"typescript", "javascript"}, nullptr, relevant_kysely, extract_kysely,
                                   index_kysely};
+
+bool kysely::sends_names_as_written(const ProjectFacts* facts) {
+  return project_naming(facts) == BuilderChain::Naming::AsWritten;
+}
 
 }  // namespace schemagate::datalayers

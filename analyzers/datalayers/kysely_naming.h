@@ -12,9 +12,14 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/js_tree.h"
 
 namespace schemagate::datalayers::kysely {
+
+/// Whether every Kysely instance of the project sends names as written (no plugin that renames
+/// them): a table a chain names with upper case letters is then its SQL name as spelled.
+bool sends_names_as_written(const ProjectFacts* facts);
 
 /// CamelCasePlugin's snake case with its default options (createSnakeCaseMapper): an upper-case
 /// letter becomes '_' and its lower case, unless the letter before it is upper case too; the

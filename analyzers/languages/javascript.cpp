@@ -6,6 +6,7 @@
 // query config object, `{ text: "..." , values }`: its `text` (or `sql`) property is the SQL.
 // Literal bodies are decoded here with JavaScript's escape rules (cooked strings: what a tag
 // function receives as `strings`).
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -155,13 +156,14 @@ class JavaScriptSyntax final : public HostSyntax {
       fn = field(node, "function");
       args = field(node, "arguments");
     } else if (node_is(node, "binary_expression") && node_is(field(node, "operator"), ">") &&
-               node_is(field(node, "right"), "template_string")) {
-      // The TypeScript grammar reads a generic tag, sql<Row>`...`, as (sql < Row) > `...`.
+               node_is(generic_tagged(field(node, "right")), "template_string")) {
+      // The TypeScript grammar reads a generic tag, sql<Row>`...`, as (sql < Row) > `...`, and
+      // sql<Row>`...`.as('x') as (sql < Row) > (`...`.as('x')).
       TSNode left = field(node, "left");
       if (!node_is(left, "binary_expression") || !node_is(field(left, "operator"), "<"))
         return false;
       fn = field(left, "left");
-      args = field(node, "right");
+      args = generic_tagged(field(node, "right"));
     } else {
       return false;
     }
@@ -192,11 +194,25 @@ class JavaScriptSyntax final : public HostSyntax {
     // sql`...${x}`: a tag receives its substitutions as values (parameters), never as text.
     TSNode parent = ts_node_parent(literal);
     if (node_is(parent, "call_expression") || node_is(parent, "binary_expression")) return;
+    TSNode top = literal;  // sql<Row>`...`.as('x'): (sql < Row) > (`...`.as('x'))
+    while (node_is(ts_node_parent(top), "member_expression") && node_is(ts_node_parent(ts_node_parent(top)), "call_expression"))
+      top = ts_node_parent(ts_node_parent(top));
+    if (!ts_node_eq(top, literal) && node_is(ts_node_parent(top), "binary_expression") &&
+        ts_node_eq(generic_tagged(top), literal))
+      return;
     uint32_t n = ts_node_named_child_count(literal);
     for (uint32_t i = 0; i < n; ++i) {
       TSNode c = ts_node_named_child(literal, i);
       if (node_is(c, "template_substitution")) out->push_back(first_named_child(c));
     }
+  }
+
+  /// The template a generic tag's right side starts with: `...` itself, or the receiver of the
+  /// calls made on it (`...`.as('x')); else a null node.
+  static TSNode generic_tagged(TSNode right) {
+    while (node_is(right, "call_expression") && node_is(field(right, "function"), "member_expression"))
+      right = field(field(right, "function"), "object");
+    return node_is(right, "template_string") ? right : TSNode{};
   }
 
   bool function_parameters(TSNode fn, std::string_view source, std::string_view* name,
@@ -321,6 +337,110 @@ class JavaScriptSyntax final : public HostSyntax {
         c = field(fn, "object");
       }
     }
+  }
+
+  bool chain_expression(TSNode node, std::string_view source, sql::ChainScope* out) const override {
+    // Kysely's builder methods whose arguments are expressions of the query, not statements.
+    static constexpr std::string_view kLinks[] = {
+        "where",    "orWhere",  "andWhere", "having",   "select",    "orderBy", "groupBy",  "set",      "values",
+        "on",       "returning", "distinctOn", "innerJoin", "leftJoin", "rightJoin", "fullJoin", "doUpdateSet",
+        "whereRef", "havingRef"};
+    static constexpr std::string_view kHeads[] = {"selectFrom", "updateTable", "deleteFrom", "insertInto"};
+    auto one_of = [](std::string_view name, auto& names) {
+      return std::find(std::begin(names), std::end(names), name) != std::end(names);
+    };
+    auto callee = [&](TSNode call) {
+      TSNode fn = field(call, "function");
+      if (node_is(fn, "member_expression")) return node_text(field(fn, "property"), source);
+      return node_is(fn, "identifier") ? node_text(fn, source) : std::string_view();
+    };
+    // Up from the tagged template through what keeps it an expression (callbacks with an
+    // expression body, lists, objects, `.as('x')`, `eb(...).or(...)`, other calls' arguments) to
+    // the chain method it is an argument of. A statement, a variable or a `.execute()` on it: not
+    // an expression.
+    TSNode link{};
+    TSNode n = ts_node_parent(node);  // the tag's call (or `sql<T>` read as a comparison)
+    for (TSNode up = ts_node_parent(n); !ts_node_is_null(up) && ts_node_is_null(link); n = up, up = ts_node_parent(up)) {
+      std::string_view t = ts_node_type(up);
+      if (t == "arguments") {
+        if (one_of(callee(ts_node_parent(up)), kLinks)) link = ts_node_parent(up);
+      } else if (t == "member_expression") {
+        TSNode call = ts_node_parent(up);
+        std::string_view method = node_text(field(up, "property"), source);
+        if (!ts_node_eq(field(up, "object"), n) || !node_is(call, "call_expression") ||
+            (method != "as" && method != "$castTo" && method != "$notNull" && method != "or" && method != "and"))
+          return false;
+        up = call;
+      } else if (t != "call_expression" && t != "arrow_function" && t != "parenthesized_expression" && t != "array" &&
+                 t != "object" && t != "pair" && t != "spread_element" && t != "as_expression" &&
+                 t != "non_null_expression" && t != "satisfies_expression" && t != "ternary_expression" &&
+                 t != "binary_expression") {
+        return false;
+      }
+    }
+    if (ts_node_is_null(link)) return false;
+    // Down the chain's receivers to its head: the relations it names and joins.
+    std::vector<std::string> ctes;
+    enclosing_cte_names(node, source, &ctes);
+    auto add = [&](TSNode arg) {
+      if (!node_is(arg, "string")) return false;
+      std::string_view v = node_text(arg, source);
+      v = v.substr(1, v.size() >= 2 ? v.size() - 2 : 0);
+      sql::ChainScope::Relation r;
+      size_t as = v.find(" as ");
+      r.name = std::string(v.substr(0, as));
+      if (as != std::string_view::npos) r.alias = std::string(v.substr(as + 4));
+      if (size_t dot = r.name.find('.'); dot != std::string::npos) {
+        r.schema = r.name.substr(0, dot);
+        r.name = r.name.substr(dot + 1);
+      }
+      r.cte = std::find(ctes.begin(), ctes.end(), r.name) != ctes.end();
+      out->relations.push_back(std::move(r));
+      return true;
+    };
+    bool head = false;
+    for (TSNode c = link; node_is(c, "call_expression") && !head;) {
+      TSNode fn = field(c, "function");
+      std::string_view method = callee(c);
+      TSNode args = field(c, "arguments");
+      TSNode first = ts_node_named_child_count(args) ? ts_node_named_child(args, 0) : TSNode{};
+      if (method.ends_with("Join") && !add(first)) out->open = true;
+      if (method == "from" || method == "using") out->open = true;  // an update's FROM, a delete's USING
+      if (one_of(method, kHeads)) {
+        head = true;
+        if (node_is(first, "array")) {
+          for (uint32_t i = 0; i < ts_node_named_child_count(first); ++i)
+            if (!add(ts_node_named_child(first, i))) out->open = true;
+        } else if (!add(first)) {
+          out->open = true;
+        }
+        // An insert's values see no relation; a subquery (`eb.selectFrom`, a chain inside
+        // another's arguments) also sees the relations around it.
+        if (method == "insertInto" || !node_is(fn, "member_expression")) out->open = true;
+        for (TSNode up = ts_node_parent(c); !ts_node_is_null(up); up = ts_node_parent(up))
+          if (node_is(up, "arguments")) out->open = true;
+        for (TSNode r = field(fn, "object"); node_is(r, "call_expression"); r = field(field(r, "function"), "object"))
+          if (callee(r) == "withSchema") out->open = true;
+      }
+      if (!node_is(fn, "member_expression")) break;
+      c = field(fn, "object");
+    }
+    if (!head) out->open = true;  // a chain continued in a variable or a callback's builder
+    // Kysely builds one query whatever the order of the calls: a join after the fragment is in
+    // its scope too. A chain that is not run where it is written (held in a variable, returned,
+    // handed to a helper) may be joined further.
+    TSNode top = link;
+    for (TSNode m = ts_node_parent(top); node_is(m, "member_expression") && ts_node_eq(field(m, "object"), top) &&
+                                         node_is(ts_node_parent(m), "call_expression");
+         m = ts_node_parent(top)) {
+      top = ts_node_parent(m);
+      TSNode args = field(top, "arguments");
+      if (callee(top).ends_with("Join") && !(ts_node_named_child_count(args) && add(ts_node_named_child(args, 0))))
+        out->open = true;
+      if (callee(top) == "from" || callee(top) == "using") out->open = true;
+    }
+    if (!callee(top).starts_with("execute")) out->open = true;
+    return true;
   }
 
   TSNode member_source(TSNode node) const override {

@@ -5,11 +5,13 @@
 #pragma once
 #include <tree_sitter/api.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "analyzers/sql/chain_scope.h"
 #include "analyzers/sql/sql_text.h"
 
 namespace schemagate::languages {
@@ -35,6 +37,10 @@ struct SqlSite {
   /// Names a query builder chain around the site defines (Kysely's `.with('ancestors', ...)`
   /// around a `sql` fragment): a relation of such a name is the chain's CTE, not missing.
   std::vector<std::string> outer_ctes;
+  /// Set: the text is an expression of a query builder chain around it (Kysely's
+  /// `.where(sql\`...\`)`, `.select(sql\`...\`.as('x'))`), not a statement: it is read in the
+  /// scope of the chain's relations (sql/fragments.h read_chain_expression).
+  std::optional<sql::ChainScope> chain;
   /// Not empty: the site runs inside a test assertion that expects it to throw ("run by
   /// assertThrows() at line 12: the test expects it to fail"): unchecked, never a finding.
   std::string expected_failure;

@@ -1106,6 +1106,7 @@ class Engine {
     s.sql = std::move(text);
     s.variant = variant;
     syntax_.enclosing_cte_names(arg, src_, &s.outer_ctes);
+    if (sql::ChainScope scope; call.tagged && syntax_.chain_expression(arg, src_, &scope)) s.chain = std::move(scope);
     s.host_begin = ts_node_start_byte(arg);
     s.database_call = true;
     s.call_name = std::string(call.name);
@@ -1124,8 +1125,11 @@ class Engine {
     if (at >= args.size()) return;
     if (std::vector<SqlText> texts = eval_variants(args[at]); !texts.empty()) {
       size_t variant = 0;
+      // A chain's expression (`.where(sql\`archived_at IS NULL\`)`) is SQL whatever it looks like.
+      sql::ChainScope scope;
+      bool chain = call.tagged && syntax_.chain_expression(args[at], src_, &scope);
       for (SqlText& t : texts)
-        if (is_query_text(t)) add_call_site(args[at], call, std::move(t), out, variant++);
+        if (chain || is_query_text(t)) add_call_site(args[at], call, std::move(t), out, variant++);
       return;
     }
     // A wrapper of the expected signature passing extra leading arguments (pgx's

@@ -180,6 +180,12 @@ class HostSyntax {
   virtual void enclosing_cte_names(TSNode node, std::string_view source, std::vector<std::string>* out) const {
     (void)node, (void)source, (void)out;
   }
+  /// Whether `node`, a tagged template's text, is an expression of a query builder chain around
+  /// it rather than a statement; then the chain's relations are written to `out`.
+  virtual bool chain_expression(TSNode node, std::string_view source, sql::ChainScope* out) const {
+    (void)node, (void)source, (void)out;
+    return false;
+  }
   /// A call that gives back the text of its operand unchanged (Go's `b.String()` of a
   /// strings.Builder): that operand, else a null node.
   virtual TSNode same_text(TSNode node, std::string_view source) const {

@@ -14,6 +14,7 @@
 #include "analyzers/checks/check.h"
 #include "analyzers/checks/history.h"
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/kysely_naming.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/project_constants.h"
 #include "analyzers/languages/query_dialects.h"
@@ -620,6 +621,10 @@ class FileScanner {
     // The code being deployed was written for the eventual schema; the running code for the
     // current one.
     const schema::Schema& intended = file_targets_.deploy ? *file_targets_.current : *file_targets_.eventual;
+    if (site.chain) {
+      analyze_chain_expression(rel, site, intended, result);
+      return;
+    }
     bool has_holes = site.sql.text.find(sql::kHole) != std::string::npos;
     sql::NormalizedSql norm = sql::normalize_placeholders(site.sql);
     rec.sql = norm.sql.text;
@@ -782,6 +787,27 @@ class FileScanner {
       if (site.stars_are_column_lists) add_star_requirements(s.node, norm.sql, intended, reqs.units.size() - 1, result);
     }
     result->sites.push_back(std::move(rec));
+  }
+
+  /// A fragment a query builder chain holds as an expression is part of the chain's query, not a
+  /// statement: no site of its own (the chain is one, read by its data layer). What it names is
+  /// required all the same, in the scope of the chain's relations; a fragment that does not read
+  /// as an expression (`sql\`${col} desc\``) requires nothing that can be told.
+  void analyze_chain_expression(const std::string& rel, const languages::SqlSite& site, const schema::Schema& intended,
+                                FileResult* result) {
+    sql::ChainReading reading;
+    if (!sql::read_chain_expression(site.sql, *site.chain, intended, options_.search_path,
+                                    datalayers::kysely::sends_names_as_written(facts_), &reading)) return;
+    sql::Resolution& res = reading.resolution;
+    if (!site.outer_ctes.empty()) sql::leave_outer_ctes_unchecked(&res, site.outer_ctes);
+    // A hole may stand for any number of arguments (f(${args})).
+    if (site.sql.text.find(sql::kHole) != std::string::npos) res.calls.clear();
+    auto& reqs = result->requirements;
+    requirements::Unit unit;
+    unit.file = rel;
+    unit.fingerprint_text = reading.norm.sql.text;
+    reqs.units.push_back(std::move(unit));
+    sql::add_requirements(res, reading.norm.sql, reqs.units.size() - 1, &reqs.requirements);
   }
 
   /// The texts of one expression (a function returning one of several constants) are one site:

@@ -1,6 +1,8 @@
 #include "analyzers/sql/fragments.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <set>
@@ -281,6 +283,49 @@ bool fragment_fills_condition(const SqlText& text) {
     if (a == s.size() || s[a] == ')' || s[a] == ';' || kAfter.count(lower_word(a, we))) return true;
   }
   return false;
+}
+
+bool read_chain_expression(const SqlText& text, const ChainScope& scope, const schema::Schema& schema,
+                           const std::vector<std::string>& search_path, bool names_as_written, ChainReading* out) {
+  // The stand-in's bytes map to no host byte: what is found there is the chain's, read by its
+  // data layer.
+  constexpr uint32_t kNowhere = UINT32_MAX;
+  auto quoted = [](const std::string& name) {
+    std::string q = "\"";
+    for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  std::string from;
+  for (auto& r : scope.relations) {
+    bool unknown = r.cte || (!names_as_written && std::any_of(r.name.begin(), r.name.end(), [](char c) {
+                     return std::isupper(static_cast<unsigned char>(c));
+                   }));
+    if (!from.empty()) from += ", ";
+    from += unknown ? std::string(kUnknownSchema) + ".chain"
+                      : (r.schema.empty() ? "" : quoted(r.schema) + ".") + quoted(r.name);
+    if (!r.alias.empty() || unknown) from += " AS " + quoted(r.alias.empty() ? r.name : r.alias);
+  }
+  if (scope.open || from.empty()) from += std::string(from.empty() ? "" : ", ") + std::string(kUnknownSchema) + ".open";
+  SqlText wrapped;
+  wrapped.append_from("SELECT ", kNowhere);
+  wrapped.append(text);
+  wrapped.append_from(" FROM " + from, kNowhere);
+  out->norm = normalize_placeholders(wrapped);
+  if (!out->norm.unchecked_reason.empty()) return false;
+  std::vector<ParsedStatement> statements;
+  ParseError err;
+  if (!parse(out->norm.sql.text, &statements, &err) || statements.size() != 1 || !is_dml(statements[0].node))
+    return false;
+  Resolution res = resolve_statement(statements[0].node, out->norm.sql.text, schema, search_path);
+  out->resolution = Resolution{};
+  out->resolution.kind = res.kind;
+  for (auto& ref : res.refs)
+    if (out->norm.sql.host_offset(ref.offset) != kNowhere) out->resolution.refs.push_back(std::move(ref));
+  for (auto& lit : res.enum_literals)
+    if (out->norm.sql.host_offset(lit.offset) != kNowhere) out->resolution.enum_literals.push_back(std::move(lit));
+  for (auto& call : res.calls)
+    if (out->norm.sql.host_offset(call.offset) != kNowhere) out->resolution.calls.push_back(std::move(call));
+  return true;
 }
 
 bool fragment_after_name(const SqlText& text) {

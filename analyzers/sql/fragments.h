@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "analyzers/schema/schema.h"
+#include "analyzers/sql/chain_scope.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/placeholders.h"
 #include "analyzers/sql/resolve.h"
@@ -70,6 +71,18 @@ void leave_missing_relations_unchecked(Resolution* resolution);
 /// A fragment inside a query builder chain that defines CTEs (`.with('ancestors', ...)`): a
 /// relation of one of those names is the chain's CTE; it and its columns are unchecked.
 void leave_outer_ctes_unchecked(Resolution* resolution, const std::vector<std::string>& names);
+/// A fragment a query builder chain holds as an expression (`.where(sql\`pages.id = ANY(${ids})\`)`)
+/// read as `SELECT <text> FROM <the chain's relations>`: its references that are in the fragment
+/// (not the stand-in around it), with the offsets of `norm`. False when it does not read as an
+/// expression (`sql\`${col} desc\``). `names_as_written`: the chain sends a table name with upper
+/// case letters as spelled (no naming plugin); else such a relation's columns are not known.
+struct ChainReading {
+  NormalizedSql norm;
+  Resolution resolution;
+};
+bool read_chain_expression(const SqlText& text, const ChainScope& scope, const schema::Schema& schema,
+                           const std::vector<std::string>& search_path, bool names_as_written, ChainReading* out);
+
 /// Whether a fragment fills a whole condition (`where ${cond}`, `and %s order by`): the text is
 /// assembled from clauses at run time, not merely given values.
 bool fragment_fills_condition(const SqlText& text);

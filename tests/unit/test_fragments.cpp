@@ -104,3 +104,55 @@ TEST_CASE("fragments: holes inside literals and comments are not fragments; no r
   CHECK(read("select '#' from users") == "none: no run-time fragment stands in code");
   CHECK(read("update users set # where id = $1") == "none: no neutral reading of the run-time fragments parses");
 }
+
+namespace {
+
+/// A chain's expression read in the scope `relations` ("name", "name as alias", "+cte"), `open`
+/// when other names may be in scope: the references it keeps, as read() lists them.
+std::string read_expression(const std::string& code, std::vector<std::string> relations, bool open = false,
+                            bool names_as_written = false) {
+  sql::ChainScope scope;
+  scope.open = open;
+  for (auto& r : relations) {
+    sql::ChainScope::Relation rel;
+    rel.cte = r.starts_with("+");
+    std::string spec = rel.cte ? r.substr(1) : r;
+    size_t as = spec.find(" as ");
+    rel.name = spec.substr(0, as);
+    if (as != std::string::npos) rel.alias = spec.substr(as + 4);
+    scope.relations.push_back(rel);
+  }
+  sql::ChainReading reading;
+  if (!sql::read_chain_expression(with_holes(code), scope, fragment_schema(), {"public"}, names_as_written, &reading))
+    return "none";
+  std::string out;
+  for (auto& ref : reading.resolution.refs) {
+    out += ref.status == sql::RefStatus::Resolved ? "ok:" : ref.status == sql::RefStatus::Missing ? "missing:" : "unchecked:";
+    out += ref.schema.empty() ? ref.relation : ref.schema + "." + ref.relation;
+    if (ref.kind == sql::Reference::Kind::Column) out += "." + ref.column;
+    out += " ";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("fragments: a chain's expression is read in the scope of the chain's relations, not as a statement") {
+  // Qualified by a relation or alias of the chain: judged; the stand-in's relations are not listed.
+  CHECK(read_expression("users.nope = ANY(#::bigint[])", {"users"}) == "missing:public.users.nope ");
+  CHECK(read_expression("u.email ilike # and u.id > 0", {"users as u", "session"}) ==
+        "ok:public.users.email ok:public.users.id ");
+  // Unqualified: the chain's relations are searched, unless other names may be in scope.
+  CHECK(read_expression("coalesce(nme, #)", {"users"}) == "missing:public.users.nme ");
+  CHECK(read_expression("coalesce(nme, #)", {"users"}, true) == "unchecked:.nme ");
+  // A qualifier the chain does not name (an outer query's), a CTE, a name a plugin may rewrite.
+  CHECK(read_expression("users.email = session.browser", {"users"}, true) ==
+        "ok:public.users.email unchecked:.browser ");
+  CHECK(read_expression("ancestors.depth > 1", {"+ancestors"}) == "unchecked:ancestors.depth ");
+  CHECK(read_expression("\"Users\".\"nope\" = 1", {"Users"}) == "unchecked:Users.nope ");
+  // A subquery of its own is checked as any statement is.
+  CHECK(read_expression("(select s.nope from session s where s.website_id = #)", {"users"}) ==
+        "missing:public.session.nope ok:public.session ok:public.session.website_id ");
+  // Not an expression: nothing is read.
+  CHECK(read_expression("limit #", {"users"}) == "none");
+}
