@@ -78,6 +78,9 @@ struct DataLayer {
   /// Which files `index` reads, when more than the relevant ones (a package __init__ that
   /// re-exports a model's base); null: the relevant ones.
   bool (*index_reads)(std::string_view path, std::string_view text) = nullptr;
+  /// `index` reads the text alone (words, settings): the file is not parsed for it, and its
+  /// FileInput has a null root.
+  bool index_text_only = false;
 };
 
 

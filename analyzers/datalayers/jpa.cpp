@@ -19,6 +19,15 @@
 // @Column(table = "...") of a secondary table is left out, and so are @Transient and static
 // fields and the columns of @MappedSuperclass / @Embeddable classes (their table is another
 // class's).
+//
+// Hibernate only queries an entity the code uses: a repository of it, `em.find(X.class, id)`, a
+// JPQL `FROM X`, a relation from another entity, any reference by name. An entity whose class
+// name (or @Entity(name)) appears as a word in no other Java or Kotlin file of the project is
+// left unchecked, with that reason, not required (eclipse-hawkbit's
+// FakeJpaEntityForStaticCompilation, declared for its weaver only). The index reads every Java
+// and Kotlin file's words as text, without parsing it. A scan of some files only
+// (--changed-since) indexes their directories alone, so an entity used from farther away is
+// unchecked there; the full check follows it.
 #include <cctype>
 #include <cstring>
 #include <optional>
@@ -35,6 +44,21 @@ using languages::node_is;
 using languages::node_text;
 
 constexpr std::string_view kKey = "jpa:";
+
+/// Whether a word some other file could spell (a class name) is in the index: words start with
+/// a capital letter, as Java class names do; any other name counts as referenced.
+bool indexed_word(std::string_view w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); }
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+
+/// Whether some file besides the declaring one spells `name` as a word. Each file indexes its
+/// words once, so the declaring file is one of them; two classes of the same simple name in
+/// different packages count as referenced.
+bool referenced_elsewhere(std::string_view name, const ProjectFacts* facts) {
+  if (!facts || !indexed_word(name)) return true;
+  auto it = facts->find(std::string(kKey) + "word:" + std::string(name));
+  return it != facts->end() && it->second.size() > 1;
+}
 
 /// How the project names what the code does not: the physical naming strategy.
 enum class Naming { Unknown, Snake, Identity };
@@ -201,6 +225,20 @@ void entity(TSNode klass, const FileInput& in, FileOutput* out) {
   }
   if (!is_entity) return;
   std::string_view class_name = node_text(field(klass, "name"), src);
+  {
+    TSNode entity_annotation{};
+    for (TSNode a : annotations(klass))
+      if (last_name(node_text(field(a, "name"), src)) == "Entity") entity_annotation = a;
+    // @Entity(name = "X") is the name JPQL uses.
+    std::string_view jpql_name = node_text(string_argument(entity_annotation, src, "name"), src);
+    jpql_name = jpql_name.size() >= 2 ? jpql_name.substr(1, jpql_name.size() - 2) : "";
+    if (!referenced_elsewhere(class_name, in.facts) && (jpql_name.empty() || !referenced_elsewhere(jpql_name, in.facts))) {
+      out->unchecked.push_back({ts_node_start_byte(klass), "jpa @Entity",
+                                "entity " + std::string(class_name) +
+                                    " is referenced by no other file: nothing queries it"});
+      return;
+    }
+  }
   std::optional<Name> tname = literal_name(string_argument(table, src, "name"), src);
   Naming naming = naming_of(in.facts);
   bool extends = !ts_node_is_null(field(klass, "superclass"));
@@ -299,7 +337,7 @@ void entity(TSNode klass, const FileInput& in, FileOutput* out) {
 }
 
 void extract(const FileInput& in, FileOutput* out) {
-  if (ts_node_is_null(in.root)) return;
+  if (ts_node_is_null(in.root) || in.language != "java") return;  // Kotlin files are read for their words only
   // Entities are top-level classes, or nested static classes: walk class bodies.
   std::vector<TSNode> stack = {in.root};
   while (!stack.empty()) {
@@ -335,7 +373,7 @@ bool claims_config(std::string_view path) {
 void index_file(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   std::string k(kKey);
   std::string_view t = in.text;
-  if (ts_node_is_null(in.root)) {
+  if (in.language.empty()) {
     // A configuration file: the strategy settings, line by line (properties or YAML).
     if (in.path.find("/test/") != std::string_view::npos || in.path.starts_with("test/")) return;
     size_t at = 0;
@@ -367,6 +405,20 @@ void index_file(const FileInput& in, std::vector<std::pair<std::string, std::str
     }
     return;
   }
+  // Every capitalised word, once: the class names this file uses (in code, JPQL strings, relations).
+  std::set<std::string_view> words;
+  for (size_t i = 0; i < t.size();) {
+    if (!word_char(t[i])) {
+      ++i;
+      continue;
+    }
+    size_t e = i;
+    while (e < t.size() && word_char(t[e])) ++e;
+    if (indexed_word(t.substr(i, e - i))) words.insert(t.substr(i, e - i));
+    i = e;
+  }
+  for (std::string_view w : words) out->push_back({k + "word:" + std::string(w), ""});
+  if (in.language != "java" || !relevant(t)) return;
   if (t.find("@SpringBootApplication") != std::string_view::npos) out->push_back({k + "spring-boot", ""});
   if (t.find("PhysicalNamingStrategy") != std::string_view::npos || t.find("ImplicitNamingStrategy") != std::string_view::npos)
     out->push_back({k + "custom-naming", std::string(in.path)});
@@ -384,6 +436,9 @@ void index_file(const FileInput& in, std::vector<std::pair<std::string, std::str
 
 }  // namespace
 
-extern const DataLayer kJpa{"jpa", {"java"}, claims_config, relevant, extract, index_file};
+/// Every Java and Kotlin file is indexed for its words; configuration files for their settings.
+bool index_reads(std::string_view, std::string_view) { return true; }
+
+extern const DataLayer kJpa{"jpa", {"java", "kotlin"}, claims_config, relevant, extract, index_file, index_reads, true};
 
 }  // namespace schemagate::datalayers

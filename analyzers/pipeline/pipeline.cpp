@@ -278,8 +278,10 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
     languages::Tree tree;
     for (auto* layer : layers_of[k]) {
       if (layer->index_reads ? !layer->index_reads(rel, text) : layer->relevant && !layer->relevant(text)) continue;
-      if (parser && !tree) tree = (*parser)->parse(text);
-      if (parser && !tree) break;
+      if (parser && !tree && !layer->index_text_only) {
+        tree = (*parser)->parse(text);
+        if (!tree) break;
+      }
       datalayers::FileInput in{rel, text, tree ? ts_tree_root_node(tree.get()) : TSNode{}, family, "public"};
       layer->index(in, &found[k]);
     }
