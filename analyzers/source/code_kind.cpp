@@ -81,6 +81,9 @@ bool is_not_application_code(std::string_view path) {
   std::string name = slash == std::string::npos ? p : p.substr(slash + 1);
   std::string dirs = "/" + (slash == std::string::npos ? std::string() : p.substr(0, slash + 1));
   if (name.ends_with(".queries.ts") || name.rfind("zz_generated", 0) == 0) return true;
+  // Storybook stories render components with sample data (a code viewer's sample SQL): no
+  // database runs them.
+  if (name.find(".stories.") != std::string::npos || name.find(".story.") != std::string::npos) return true;
   if (dirs.find("/generated/prisma/") != std::string::npos || dirs.find("/prisma/generated/") != std::string::npos ||
       dirs.find("/prisma-client/") != std::string::npos || dirs.find("/generated/client/") != std::string::npos)
     return true;

@@ -290,10 +290,37 @@ void translate_camel(const JsFile& file, TSNode up, const std::vector<std::strin
   js::walk_steps(JsFile::body_of(up), [&](TSNode n) { return tr.step(n); });
 }
 
-/// Whether the Migrator that runs `dir` sends names through CamelCasePlugin: some file beside
-/// the directory (in its parent or grandparent) makes a `new Migrator(`, and every `new Kysely`
-/// of those files passes the plugin with its default options.
+/// Whether the Migrator that runs `dir` sends names through CamelCasePlugin: the kysely-ctl
+/// config that names the directory passes the plugin, or some file beside the directory (in its
+/// parent or grandparent) makes a `new Migrator(`, and every `new Kysely` of those files passes
+/// the plugin with its default options.
 bool migrator_is_camel(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  // kysely-ctl runs the folder its config names (kysely.config.ts: defineConfig({ migrations:
+  // { migrationFolder }, plugins })), through that config's plugins.
+  for (const char* name : {"kysely.config.ts", "kysely.config.js", "kysely.config.mjs", "kysely.config.cjs",
+                           ".config/kysely.config.ts", ".config/kysely.config.js", ".config/kysely.config.mjs"}) {
+    std::string text, err;
+    if (!fs.read(on_disk(root, name), &text, &err) || text.find("defineConfig") == std::string::npos) continue;
+    std::string folder = "migrations";  // kysely-ctl's default
+    if (size_t at = text.find("migrationFolder"); at != std::string::npos) {
+      size_t q = text.find_first_of("'\"`", at);
+      size_t e = q == std::string::npos ? q : text.find(text[q], q + 1);
+      if (e == std::string::npos) continue;
+      folder = text.substr(q + 1, e - q - 1);
+    }
+    if (folder.starts_with("./")) folder = folder.substr(2);
+    while (folder.ends_with("/")) folder.pop_back();
+    if (folder != dir) continue;
+    JsFile file;
+    if (!file.parse(name, text, &err)) return false;
+    std::string naming;
+    datalayers::js::walk(file.root(), [&](TSNode n) {
+      if (!js::is(n, "call_expression") || file.text(field(n, "function")) != "defineConfig") return;
+      auto a = arguments(n);
+      naming = a.size() == 1 ? datalayers::kysely::config_naming(a[0], file.src()) : "?";
+    });
+    return naming == "camel";
+  }
   std::set<std::string> namings;
   std::string up = dir;
   for (int level = 0; level < 2; ++level) {
