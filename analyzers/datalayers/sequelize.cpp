@@ -85,17 +85,23 @@ struct Options {
 constexpr std::string_view kDefineKey = "sequelize:define";
 const char* const kDefineOptions[] = {"underscored", "timestamps", "freezeTableName", "paranoid"};
 
-/// The object literal `name` is declared with in this file (`const options = { ... }`), when
-/// exactly one declaration gives it one; a null node otherwise.
-TSNode declared_object(TSNode root, std::string_view name, std::string_view src) {
-  TSNode found{};
+/// The value of the one declaration of `name` in this file (`const options = { ... }`); a null
+/// node when there is none or more than one.
+TSNode sole_declaration(TSNode root, std::string_view name, std::string_view src) {
+  TSNode value{};
   int seen = 0;
   walk(root, [&](TSNode n) {
     if (!is(n, "variable_declarator") || text(field(n, "name"), src) != name) return;
     ++seen;
-    if (is(unwrap(field(n, "value")), "object")) found = unwrap(field(n, "value"));
+    value = field(n, "value");
   });
-  return seen == 1 ? found : TSNode{};
+  return seen == 1 ? value : TSNode{};
+}
+
+/// The object literal `name` is declared with in this file, or a null node.
+TSNode declared_object(TSNode root, std::string_view name, std::string_view src) {
+  TSNode value = unwrap(sole_declaration(root, name, src));
+  return !ts_node_is_null(value) && is(value, "object") ? value : TSNode{};
 }
 
 /// Whether `n` is a connection string, not options: a string, `process.env.X`, a `||`/`??` of
@@ -110,14 +116,8 @@ bool connection_string(TSNode n, TSNode root, std::string_view src, int depth = 
            connection_string(field(n, "right"), root, src, depth);
   }
   if (!is(n, "identifier") || depth > 3) return false;
-  TSNode value{};
-  int seen = 0;
-  walk(root, [&](TSNode d) {
-    if (!is(d, "variable_declarator") || text(field(d, "name"), src) != text(n, src)) return;
-    ++seen;
-    value = field(d, "value");
-  });
-  return seen == 1 && !ts_node_is_null(value) && connection_string(value, root, src, depth + 1);
+  TSNode value = sole_declaration(root, text(n, src), src);
+  return !ts_node_is_null(value) && connection_string(value, root, src, depth + 1);
 }
 
 /// The `define` key of a Sequelize options object, following spreads of objects this file

@@ -935,32 +935,36 @@ class Engine {
   /// `id int`): where the SQL belongs, it says the call is another API of the same name (a
   /// prepared statement's Exec(id, name), sqlx's Stmt.Select(&dest, id)), not a query.
   bool declared_not_text(TSNode arg) {
-    while (!ts_node_is_null(arg) && syntax_.kind(arg) == ExprKind::kWrapper) arg = first_named_child(arg);
-    if (ts_node_is_null(arg) || syntax_.kind(arg) != ExprKind::kIdentifier) return false;
-    long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
-    if (d < 0) return false;
-    const Definition& def = defs_[static_cast<size_t>(d)];
-    if (def.file_scope || !ts_node_is_null(def.value)) return false;
-    TSNode fn = ts_node_descendant_for_byte_range(in_.root, def.scope_begin, def.scope_end);
-    std::string_view type = syntax_.parameter_type(fn, src_, def.name);
+    TSNode fn;
+    const Definition* def = parameter_named(arg, &fn);
+    if (!def) return false;
+    std::string_view type = syntax_.parameter_type(fn, src_, def->name);
     return !type.empty() && type != "string" && !leads_sql(type);
   }
 
   /// The SQL parameter of a function the project knows as a database call wrapper: its callers'
   /// SQL is checked at each call, so the wrapper's own call is no site.
   bool wrapper_parameter(TSNode arg) {
-    while (!ts_node_is_null(arg) && syntax_.kind(arg) == ExprKind::kWrapper) arg = first_named_child(arg);
-    if (!project_ || ts_node_is_null(arg) || syntax_.kind(arg) != ExprKind::kIdentifier) return false;
-    long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
-    if (d < 0) return false;
-    const Definition& def = defs_[static_cast<size_t>(d)];
-    if (def.file_scope || !ts_node_is_null(def.value)) return false;
-    TSNode fn = ts_node_descendant_for_byte_range(in_.root, def.scope_begin, def.scope_end);
+    TSNode fn;
+    const Definition* def = project_ ? parameter_named(arg, &fn) : nullptr;
     std::string_view name;
     std::vector<std::string_view> params;
-    if (!syntax_.function_parameters(fn, src_, &name, &params)) return false;
+    if (!def || !syntax_.function_parameters(fn, src_, &name, &params)) return false;
     const size_t* at = project_->wrapper(in_.language->name, name);
-    return at && *at < params.size() && params[*at] == def.name;
+    return at && *at < params.size() && params[*at] == def->name;
+  }
+
+  /// The definition of the enclosing function's parameter that `arg` names (through
+  /// parentheses), with that function's node in *fn; null when `arg` names no parameter.
+  const Definition* parameter_named(TSNode arg, TSNode* fn) {
+    while (!ts_node_is_null(arg) && syntax_.kind(arg) == ExprKind::kWrapper) arg = first_named_child(arg);
+    if (ts_node_is_null(arg) || syntax_.kind(arg) != ExprKind::kIdentifier) return nullptr;
+    long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
+    if (d < 0) return nullptr;
+    const Definition& def = defs_[static_cast<size_t>(d)];
+    if (def.file_scope || !ts_node_is_null(def.value)) return nullptr;
+    *fn = ts_node_descendant_for_byte_range(in_.root, def.scope_begin, def.scope_end);
+    return &def;
   }
 
   /// A context comes before the SQL (pgx's Exec(ctx, sql)): the call still runs a query.

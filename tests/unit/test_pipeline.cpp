@@ -231,3 +231,22 @@ TEST_CASE("a schema dump that cannot be read stops the build, naming it") {
   CHECK_FALSE(pipeline::build_schema(fs, options, &build, &err));
   CHECK(err == "db/schema.sql: cannot read: Permission denied");
 }
+
+TEST_CASE("a Go file that spells no SQL keyword is scanned for a query run by name only when it imports a database package") {
+  source::MemoryFileSystem fs;
+  fs.add("app/migrations/0001_init.up.sql", kInit);
+  // An archiver's Query(ctx, uri): no database package, no site.
+  fs.add("app/archive/archiver.go",
+         "package archive\n\nimport \"context\"\n\nfunc Find(ctx context.Context, a *Archiver, uri string) error {\n"
+         "\t_, err := a.Query(ctx, uri)\n\treturn err\n}\n");
+  // The same call shape where database/sql is imported: its SQL is a query built at run time.
+  fs.add("app/store/store.go",
+         "package store\n\nimport (\n\t\"context\"\n\t\"database/sql\"\n)\n\nfunc Run(ctx context.Context, db *sql.DB, q *Query) error {\n"
+         "\t_, err := db.QueryContext(ctx, q.Text())\n\treturn err\n}\n");
+  auto r = run(fs);
+  REQUIRE(r.ok);
+  CHECK(r.outcome.scan.summary.sql_sites == 1);
+  REQUIRE(r.outcome.scan.sites.size() == 1);
+  CHECK(r.outcome.scan.sites[0].file == "store/store.go");
+  CHECK(r.outcome.scan.sites[0].reason == "the query text is built at run time");
+}

@@ -12,6 +12,7 @@
 
 #include "analyzers/languages/string_eval.h"
 #include "analyzers/schema/migrations/migration_io.h"
+#include "analyzers/source/discovery.h"
 
 namespace schemagate::schema::migrations::code {
 
@@ -94,6 +95,31 @@ std::vector<std::string> go_files(const source::FileSystem& fs, const std::strin
     if (!e.is_dir && e.name.ends_with(".go") && !e.name.ends_with("_test.go")) names.push_back(e.name);
   std::sort(names.begin(), names.end());
   return names;
+}
+
+std::string go_list_file(const source::FileSystem& fs, const std::string& root, const std::string& dir, GoListTest test) {
+  for (const std::string& f : go_files(fs, root, dir)) {
+    std::string path = source::join_path(dir, f), text, err;
+    if (!fs.read(on_disk(root, path), &text, &err) || !test.may(text)) continue;
+    GoMigrationCode go(path, text, nullptr);
+    if (go.ok() && test.holds(go)) return f;
+  }
+  return "";
+}
+
+std::vector<std::string> go_list_dirs(const source::FileSystem& fs, const std::string& root, GoListTest test) {
+  std::set<std::string> dirs;
+  for (const std::string& path : source::discover_files(fs, root, {})) {
+    if (!path.ends_with(".go") || path.ends_with("_test.go")) continue;
+    size_t slash = path.rfind('/');
+    std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
+    if (dirs.count(dir)) continue;
+    std::string text, err;
+    if (!fs.read(on_disk(root, path), &text, &err) || !test.may(text)) continue;
+    GoMigrationCode go(path, text, nullptr);
+    if (go.ok() && test.holds(go)) dirs.insert(dir);
+  }
+  return {dirs.begin(), dirs.end()};
 }
 
 std::vector<std::string> package_words(const source::FileSystem& fs, const std::string& root, const std::string& dir,

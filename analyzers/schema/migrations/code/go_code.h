@@ -101,6 +101,19 @@ void fill_from_steps(const GoMigrationCode& go, GoMigrationCode::Steps steps, ui
 std::vector<std::string> package_words(const source::FileSystem& fs, const std::string& root, const std::string& dir,
                                        const std::vector<std::string>& names);
 
+/// A Go migration runner's list, as a format reads it: `may` is a cheap test of a file's text,
+/// `holds` whether the parsed file declares the list.
+struct GoListTest {
+  bool (*may)(std::string_view text);
+  bool (*holds)(const GoMigrationCode& go);
+};
+
+/// The first Go file of `dir` (by name, no _test.go) that holds the list; "" when none does.
+std::string go_list_file(const source::FileSystem& fs, const std::string& root, const std::string& dir, GoListTest test);
+
+/// The directories of the project (walked as discover_files does) with a Go file holding the list.
+std::vector<std::string> go_list_dirs(const source::FileSystem& fs, const std::string& root, GoListTest test);
+
 /// The constants of every Go file of `dir`, for GoMigrationCode.
 languages::ProjectConstants package_constants(const source::FileSystem& fs, const std::string& root,
                                               const std::string& dir);

@@ -125,34 +125,17 @@ std::vector<Upgrade> upgrade_list(const GoMigrationCode& go) {
 }
 
 /// The first of the folder's Go files that declares an upgrade list, or "".
+constexpr GoListTest kList{may_hold_list, [](const GoMigrationCode& go) { return !upgrade_list(go).empty(); }};
+
 std::string list_file(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
-  for (const std::string& f : go_files(fs, root, dir)) {
-    std::string path = source::join_path(dir, f), text, err;
-    if (!fs.read(on_disk(root, path), &text, &err) || !may_hold_list(text)) continue;
-    GoMigrationCode go(path, text, nullptr);
-    if (go.ok() && !upgrade_list(go).empty()) return f;
-  }
-  return "";
+  return go_list_file(fs, root, dir, kList);
 }
 
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   return !list_file(fs, root, dir).empty();
 }
 
-std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
-  std::set<std::string> dirs;
-  for (const std::string& path : source::discover_files(fs, root, {})) {
-    if (!path.ends_with(".go") || path.ends_with("_test.go")) continue;
-    size_t slash = path.rfind('/');
-    std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
-    if (dirs.count(dir)) continue;
-    std::string text, err;
-    if (!fs.read(on_disk(root, path), &text, &err) || !may_hold_list(text)) continue;
-    GoMigrationCode go(path, text, nullptr);
-    if (go.ok() && !upgrade_list(go).empty()) dirs.insert(dir);
-  }
-  return {dirs.begin(), dirs.end()};
-}
+std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) { return go_list_dirs(fs, root, kList); }
 
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
           std::vector<MigrationFile>* out, std::string* err) {

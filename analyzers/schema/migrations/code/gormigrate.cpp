@@ -127,34 +127,17 @@ bool gorm_schema_call(const GoMigrationCode& go, TSNode fn, uint32_t* at) {
   return false;
 }
 
+constexpr GoListTest kList{may_hold_list, [](const GoMigrationCode& go) { return !ts_node_is_null(list_literal(go)); }};
+
 std::string list_file(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
-  for (const std::string& f : go_files(fs, root, dir)) {
-    std::string path = source::join_path(dir, f), text, err;
-    if (!fs.read(on_disk(root, path), &text, &err) || !may_hold_list(text)) continue;
-    GoMigrationCode go(path, text, nullptr);
-    if (go.ok() && !ts_node_is_null(list_literal(go))) return f;
-  }
-  return "";
+  return go_list_file(fs, root, dir, kList);
 }
 
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   return !list_file(fs, root, dir).empty();
 }
 
-std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
-  std::set<std::string> dirs;
-  for (const std::string& path : source::discover_files(fs, root, {})) {
-    if (!path.ends_with(".go") || path.ends_with("_test.go")) continue;
-    size_t slash = path.rfind('/');
-    std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
-    if (dirs.count(dir)) continue;
-    std::string text, err;
-    if (!fs.read(on_disk(root, path), &text, &err) || !may_hold_list(text)) continue;
-    GoMigrationCode go(path, text, nullptr);
-    if (go.ok() && !ts_node_is_null(list_literal(go))) dirs.insert(dir);
-  }
-  return {dirs.begin(), dirs.end()};
-}
+std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) { return go_list_dirs(fs, root, kList); }
 
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
           std::vector<MigrationFile>* out, std::string* err) {
