@@ -165,7 +165,7 @@ class Reader {
         stack.pop_back();
         if (node_is(n, "var_spec")) {
           TSNode values = field(n, "value");
-          if (ts_node_named_child_count(values) != 1) continue;
+          if (ts_node_is_null(values) || ts_node_named_child_count(values) != 1) continue;  // `var x T`
           TSNode lit = ts_node_named_child(values, 0);
           if (!node_is(lit, "composite_literal")) continue;
           std::string key = "gorm:list:" + std::string(node_text(field(n, "name"), src_));

@@ -102,6 +102,7 @@ TSNode returned_literal(const Package& pkg, const GoMigrationCode& list_go, TSNo
     TSNode fn = go->function(list_go.node_text(fn_name));
     if (ts_node_is_null(fn)) continue;
     TSNode body = field(fn, "body");
+    if (ts_node_is_null(body)) return TSNode{};
     for (uint32_t i = ts_node_named_child_count(body); i-- > 0;) {
       TSNode st = ts_node_named_child(body, i);
       if (node_is(st, "comment")) continue;
@@ -394,6 +395,7 @@ class AutoMigrateWriter {
     TSNode list{};
     for (uint32_t i = 0; i < ts_node_named_child_count(st.type); ++i)
       if (node_is(ts_node_named_child(st.type, i), "field_declaration_list")) list = ts_node_named_child(st.type, i);
+    if (ts_node_is_null(list)) return true;
     for (uint32_t i = 0; i < ts_node_named_child_count(list); ++i) {
       TSNode f = ts_node_named_child(list, i);
       if (!node_is(f, "field_declaration")) continue;
