@@ -136,15 +136,17 @@ class Reader {
     }
     for (auto& [type, t] : tables_) out->push_back({"gorm:model:" + local_key(type), "table=" + t.first});
     for (const std::string& type : opaque_tables_) out->push_back({"gorm:model:" + local_key(type), "table?"});
-    bool gormigrate = src_.find("gormigrate") != std::string_view::npos;
+    // Migrations (gormigrate) and tests (a scratch database per test) are not start-up code.
+    bool gormigrate = src_.find("gormigrate") != std::string_view::npos || in_.path.ends_with("_test.go");
     for (TSNode top : go::chain_tops(in_.root)) {
       for (const go::Link& l : go::chain(top, src_)) {
         if (l.name == "AutoMigrate" && !gormigrate) {
           for (TSNode a : l.args) {
+            if (node_is(a, "comment")) continue;
             if (node_is(a, "variadic_argument")) a = languages::first_named_child(a);
             std::string t = go::value_type(a, src_);
             std::string_view text = node_text(a, src_);
-            if (!t.empty()) out->push_back({"gorm:automigrate", bare(t)});
+            if (!t.empty()) out->push_back({"gorm:automigrate", identity(t)});
             else if (node_is(a, "identifier") || node_is(a, "selector_expression"))
               out->push_back({"gorm:automigrate", "list:" + bare(text)});
             else out->push_back({"gorm:automigrate", "*"});
@@ -172,9 +174,10 @@ class Reader {
           TSNode body = field(lit, "body");
           for (uint32_t k = 0; k < ts_node_named_child_count(body); ++k) {
             TSNode e = ts_node_named_child(body, k);
+            if (node_is(e, "comment")) continue;
             if (node_is(e, "literal_element")) e = languages::first_named_child(e);
             std::string t = go::value_type(e, src_);
-            out->push_back({key, t.empty() ? "*" : bare(t)});
+            out->push_back({key, t.empty() ? "*" : identity(t)});
           }
           continue;
         }
@@ -233,19 +236,37 @@ class Reader {
     return v && std::find(v->begin(), v->end(), value) != v->end();
   }
 
-  /// Whether start-up code hands this model (by its bare name) to AutoMigrate, directly or in a
-  /// package variable listing models; an argument that cannot be told counts for every model.
+  /// A type seen from this file as "<folder>/T" (this package) or "<import path>/T" (pkg.T);
+  /// "" for a qualifier that is not imported.
+  std::string identity(const std::string& type) const {
+    size_t dot = type.find('.');
+    if (dot == std::string::npos) return local_key(type);
+    for (auto& [alias, path] : imports_)
+      if (alias == type.substr(0, dot)) return path + "/" + type.substr(dot + 1);
+    return "";
+  }
+
+  /// Two identities name one type: equal, or one is a tail of the other (a folder of the project
+  /// and the import path that ends with it).
+  static bool same_type(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return false;
+    return a == b || a.ends_with("/" + b) || b.ends_with("/" + a);
+  }
+
+  /// Whether start-up code hands this model to AutoMigrate, directly or in a package variable
+  /// listing models; an argument or an element that cannot be told counts for every model.
   bool auto_migrated(const std::string& type) const {
     auto v = fact("gorm:automigrate");
     if (!v) return false;
+    std::string me = identity(type);
+    if (me.empty()) return true;
     for (const std::string& t : *v) {
-      if (t == "*" || t == bare(type)) return true;
-      if (t.starts_with("list:"))
-        if (auto list = fact("gorm:list:" + t.substr(5)))
-          if (std::find(list->begin(), list->end(), "*") != list->end() ||
-              std::find(list->begin(), list->end(), bare(type)) != list->end())
-            return true;
-      if (t.starts_with("list:") && !fact("gorm:list:" + t.substr(5))) return true;
+      if (t == "*" || same_type(t, me)) return true;
+      if (!t.starts_with("list:")) continue;
+      auto list = fact("gorm:list:" + t.substr(5));
+      if (!list) return true;
+      for (const std::string& e : *list)
+        if (e == "*" || same_type(e, me)) return true;
     }
     return false;
   }
