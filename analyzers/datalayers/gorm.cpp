@@ -3,10 +3,14 @@
 // migration adds fails the first write of the model, without a line of SQL in the code.
 //
 // A struct is a model when its file imports GORM and it embeds gorm.Model, tags a field with
-// `gorm:"..."`, or has a TableName() method returning a string literal. Its table is that
-// literal; without one, the name comes from the naming strategy (plural snake_case by default,
-// but TablePrefix and SingularTable are set where the database is opened, often in another
-// file): the model is listed as unchecked. Columns follow GORM's rules: `gorm:"column:x"`, else
+// `gorm:"..."`, or has a TableName() method returning a string literal (in any file of its
+// package: the project's facts carry it). Without one, the name comes from the naming strategy:
+// GORM v2's default is plural snake_case (`ProjectRun` -> `project_runs`, jinzhu/inflection's
+// rules), certain only when no file of the project configures one (NamingStrategy, TablePrefix,
+// SingularTable, new inflection rules), the struct is embedded in no other struct (a base of
+// common fields), and it is a table: it embeds gorm.Model or some code hands it to GORM
+// (Model(&T{}), Find(&rows), Create(&t)); a struct with tags only may be a result type. Otherwise
+// the model is listed as unchecked. Columns follow GORM's rules: `gorm:"column:x"`, else
 // the field name as NamingStrategy.ColumnName writes it (snake_case, initialisms such as ID and
 // URL kept together); gorm.Model adds id, created_at, updated_at and deleted_at. Fields GORM
 // does not map are left out: unexported, `gorm:"-"`, relations (a slice, a map, a struct of this
@@ -15,10 +19,15 @@
 // known here). An embedded struct of this file contributes its fields, with embeddedPrefix.
 //
 // Chains name tables and columns too: db.Table("t") or db.Model(&Model{}) fixes the table, and
-// Where("col = ?"), Select("a, b"), Order("col desc"), Pluck("col", ...) then name its columns;
-// a chain with Joins or Raw is left out (a column may belong to another table). A file calling
-// AutoMigrate changes the schema at start-up: its models' tables and columns are not required,
-// and an unchecked use says why.
+// so does the destination of Find/First/Take/Last/Delete when neither is there and the chain
+// starts on a handle the function did not narrow (a parameter, a field: `db.Where("c = ?",
+// v).Find(&rows)` queries the table of rows' type). Where("col = ?"), Select("a, b"),
+// Order("col desc"), Pluck("col", ...), Update("col", v) and Updates(map[string]any{"col": v})
+// then name its columns; a chain with Joins or Raw is left out (a column may belong to another
+// table). AutoMigrate changes the schema at start-up: the models of a file calling it, and the
+// models any start-up code hands to it (directly or through a package variable listing them),
+// are not required, and an unchecked use says why. AutoMigrate in a gormigrate migration is a
+// migration step (schema/migrations/code/gormigrate.cpp), not start-up code.
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -28,6 +37,7 @@
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/go_model.h"
+#include "analyzers/datalayers/gorm_naming.h"
 #include "analyzers/languages/string_eval.h"
 
 namespace schemagate::datalayers {
@@ -36,59 +46,6 @@ namespace {
 using languages::field;
 using languages::node_is;
 using languages::node_text;
-
-/// GORM's NamingStrategy.toDBName: common initialisms first become one word ("ID" -> "Id"),
-/// then an upper-case letter starts a word unless it continues a run of capitals.
-std::string to_db_name(std::string_view name) {
-  static const char* kInitialisms[] = {"API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS",
-                                       "ID", "IP", "JSON", "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SSH",
-                                       "TLS", "TTL", "UID", "UI", "UUID", "URI", "URL", "UTF8", "VM", "XML", "XSRF",
-                                       "XSS"};
-  std::string value;
-  for (size_t i = 0; i < name.size();) {
-    bool replaced = false;
-    for (const char* w : kInitialisms) {  // strings.NewReplacer: the first listed match wins
-      size_t n = std::strlen(w);
-      if (name.compare(i, n, w) == 0) {
-        value += w[0];
-        for (size_t k = 1; k < n; ++k) value += static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
-        i += n;
-        replaced = true;
-        break;
-      }
-    }
-    if (!replaced) value += name[i++];
-  }
-  if (value.empty()) return value;
-  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  std::string out;
-  bool last_case = false, cur_case = upper(value[0]);
-  for (size_t i = 0; i + 1 < value.size(); ++i) {
-    char v = value[i];
-    bool next_case = upper(value[i + 1]), next_number = digit(value[i + 1]);
-    if (cur_case) {
-      if (last_case && (next_case || next_number)) {
-        out += static_cast<char>(v + 32);
-      } else {
-        if (i > 0 && value[i - 1] != '_' && value[i + 1] != '_') out += '_';
-        out += static_cast<char>(v + 32);
-      }
-    } else {
-      out += v;
-    }
-    last_case = cur_case;
-    cur_case = next_case;
-  }
-  char end = value.back();
-  if (cur_case) {
-    if (!last_case && value.size() > 1) out += '_';
-    out += static_cast<char>(end + 32);
-  } else {
-    out += end;
-  }
-  return out;
-}
 
 /// The settings of a `gorm:"..."` struct tag, keys upper-cased; the span of each value in the file.
 struct Tag {
@@ -125,46 +82,241 @@ Tag gorm_tag(TSNode tag, std::string_view src) {
   return out;
 }
 
+/// Words that configure how GORM names tables (a NamingStrategy, a prefix, singular tables, new
+/// inflection rules): where any file of the project says one, default names are not certain.
+bool configures_naming(std::string_view text) {
+  for (std::string_view w : {"NamingStrategy", "TablePrefix", "SingularTable", "DefaultTableNameHandler",
+                             "inflection.Add", "inflection.Set"})
+    if (text.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
 using Column = go::ModelColumn;
 
 struct Model {
   std::string name;
   TSNode struct_type{};
   uint32_t at = 0;
-  bool gorm = false;  ///< embeds gorm.Model or tags a field
+  bool gorm = false;        ///< embeds gorm.Model or tags a field
+  bool gorm_model = false;  ///< embeds gorm.Model: a table by construction
   std::vector<Column> columns;
 };
 
+/// Links whose first argument is the value GORM takes the table from when no Table() or Model()
+/// says it (`db.Where("c = ?", v).Find(&rows)` queries the table of rows' type).
+const std::set<std::string_view> kDestination = {"Find", "First", "Take", "Last", "FirstOrCreate", "FirstOrInit",
+                                                 "Delete", "Create", "Save"};
+
 class Reader {
  public:
-  Reader(const FileInput& in) : in_(in), src_(in.text) {}
+  Reader(const FileInput& in)
+      : in_(in), src_(in.text), dir_(go::folder(in.path)) {
+    if (!ts_node_is_null(in.root)) imports_ = go::declarations(in.root, in.text).imports;
+    v2_ = src_.find("gorm.io/gorm") != std::string_view::npos;
+  }
+
+  /// Facts: each struct of this file under gorm:model:<dir>/<T> ("gorm", "model" when it embeds
+  /// gorm.Model, "v2"), each TableName method ("table=t", "table?" when not a literal), the types
+  /// embedded in structs, the types the code hands to GORM, AutoMigrate at start-up, and package
+  /// variables listing models.
+  void index(std::vector<std::pair<std::string, std::string>>* out) {
+    if (configures_naming(src_)) out->push_back({"gorm:naming", std::string(in_.path)});
+    if (ts_node_is_null(in_.root)) return;
+    collect(in_.root);
+    for (auto& [name, m] : models_) {
+      std::string key = "gorm:model:" + local_key(name);
+      out->push_back({key, "struct"});
+      if (m.gorm) out->push_back({key, "gorm"});
+      if (m.gorm_model) out->push_back({key, "model"});
+      if (v2_) out->push_back({key, "v2"});
+      for (const go::Field& f : go::fields(m.struct_type, src_)) {
+        Tag tag = gorm_tag(f.tag, src_);
+        if (f.names.empty() || tag.settings.count("EMBEDDED")) out->push_back({"gorm:embedded", bare(f.type_text)});
+      }
+    }
+    for (auto& [type, t] : tables_) out->push_back({"gorm:model:" + local_key(type), "table=" + t.first});
+    for (const std::string& type : opaque_tables_) out->push_back({"gorm:model:" + local_key(type), "table?"});
+    // Migrations (gormigrate) and tests (a scratch database per test) are not start-up code.
+    bool gormigrate = src_.find("gormigrate") != std::string_view::npos || in_.path.ends_with("_test.go");
+    for (TSNode top : go::chain_tops(in_.root)) {
+      for (const go::Link& l : go::chain(top, src_)) {
+        if (l.name == "AutoMigrate" && !gormigrate) {
+          for (TSNode a : l.args) {
+            if (node_is(a, "comment")) continue;
+            if (node_is(a, "variadic_argument")) a = languages::first_named_child(a);
+            std::string t = go::value_type(a, src_);
+            std::string_view text = node_text(a, src_);
+            if (!t.empty()) out->push_back({"gorm:automigrate", identity(t)});
+            else if (node_is(a, "identifier") || node_is(a, "selector_expression"))
+              out->push_back({"gorm:automigrate", "list:" + bare(text)});
+            else out->push_back({"gorm:automigrate", "*"});
+          }
+        } else if (l.name == "Model" || kDestination.count(l.name)) {
+          if (!l.args.empty())
+            if (std::string t = go::value_type(l.args[0], src_); !t.empty()) out->push_back({"gorm:used", bare(t)});
+        }
+      }
+    }
+    // var Models = []interface{}{&A{}, &B{}}: what AutoMigrate(Models...) migrates.
+    for (uint32_t i = 0; i < ts_node_named_child_count(in_.root); ++i) {
+      TSNode d = ts_node_named_child(in_.root, i);
+      if (!node_is(d, "var_declaration")) continue;
+      std::vector<TSNode> stack{d};
+      while (!stack.empty()) {
+        TSNode n = stack.back();
+        stack.pop_back();
+        if (node_is(n, "var_spec")) {
+          TSNode values = field(n, "value");
+          if (ts_node_is_null(values) || ts_node_named_child_count(values) != 1) continue;  // `var x T`
+          TSNode lit = ts_node_named_child(values, 0);
+          if (!node_is(lit, "composite_literal")) continue;
+          std::string key = "gorm:list:" + std::string(node_text(field(n, "name"), src_));
+          TSNode body = field(lit, "body");
+          for (uint32_t k = 0; k < ts_node_named_child_count(body); ++k) {
+            TSNode e = ts_node_named_child(body, k);
+            if (node_is(e, "comment")) continue;
+            if (node_is(e, "literal_element")) e = languages::first_named_child(e);
+            std::string t = go::value_type(e, src_);
+            out->push_back({key, t.empty() ? "*" : identity(t)});
+          }
+          continue;
+        }
+        for (uint32_t k = 0; k < ts_node_named_child_count(n); ++k) stack.push_back(ts_node_named_child(n, k));
+      }
+    }
+  }
 
   void run(FileOutput* out) {
     collect(in_.root);
     bool migrates = src_.find("AutoMigrate(") != std::string_view::npos;
     for (auto& [name, m] : models_) {
       bool named = tables_.count(name) != 0;
-      if (!m.gorm && !named) continue;
-      if (migrates) {
+      auto facts = fact("gorm:model:" + local_key(name));
+      bool named_elsewhere = !named && facts && std::any_of(facts->begin(), facts->end(), [](const std::string& v) {
+        return v.starts_with("table");
+      });
+      if (!m.gorm && !named && !named_elsewhere) continue;
+      if (migrates || auto_migrated(name)) {
         out->unchecked.push_back({m.at, "gorm model",
-                                  "this file calls AutoMigrate, which creates and alters tables at start-up: the "
-                                  "schema is not the migrations' alone"});
+                                  migrates ? "this file calls AutoMigrate, which creates and alters tables at start-up: "
+                                             "the schema is not the migrations' alone"
+                                           : "the code calls AutoMigrate on this model at start-up, which creates its "
+                                             "table and adds its missing columns: the schema is not the migrations' "
+                                             "alone"});
         continue;
       }
-      if (!named) {
-        out->unchecked.push_back({m.at, "gorm model",
-                                  "no TableName() method: the table name comes from GORM's naming strategy (plural "
-                                  "snake_case unless configured where the database is opened)"});
+      std::string why;
+      std::optional<std::string> table = table_of(name, &why);
+      if (!table) {
+        out->unchecked.push_back({m.at, "gorm model", why});
         continue;
       }
       std::set<std::string> seen;
       columns_of(m.struct_type, "", &m.columns, &seen, 0);
-      emit_model(m, out);
+      emit_model(m, *table,
+                 named || named_elsewhere ? "its TableName method" : "GORM's default naming: plural snake_case", out);
     }
     for (TSNode top : go::chain_tops(in_.root)) chain(top, out, migrates);
   }
 
  private:
+  static std::string bare(std::string_view type) {
+    size_t dot = type.rfind('.');
+    return std::string(dot == std::string_view::npos ? type : type.substr(dot + 1));
+  }
+  std::string local_key(const std::string& type) const { return dir_.empty() ? type : dir_ + "/" + type; }
+
+  const std::vector<std::string>* fact(const std::string& key) const {
+    if (!in_.facts) return nullptr;
+    auto it = in_.facts->find(key);
+    return it == in_.facts->end() ? nullptr : &it->second;
+  }
+  bool fact_has(const std::string& key, std::string_view value) const {
+    auto v = fact(key);
+    return v && std::find(v->begin(), v->end(), value) != v->end();
+  }
+
+  /// A type seen from this file as "<folder>/T" (this package) or "<import path>/T" (pkg.T);
+  /// "" for a qualifier that is not imported.
+  std::string identity(const std::string& type) const {
+    size_t dot = type.find('.');
+    if (dot == std::string::npos) return local_key(type);
+    for (auto& [alias, path] : imports_)
+      if (alias == type.substr(0, dot)) return path + "/" + type.substr(dot + 1);
+    return "";
+  }
+
+  /// Two identities name one type: equal, or one is a tail of the other (a folder of the project
+  /// and the import path that ends with it).
+  static bool same_type(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return false;
+    return a == b || a.ends_with("/" + b) || b.ends_with("/" + a);
+  }
+
+  /// Whether start-up code hands this model to AutoMigrate, directly or in a package variable
+  /// listing models; an argument or an element that cannot be told counts for every model.
+  bool auto_migrated(const std::string& type) const {
+    auto v = fact("gorm:automigrate");
+    if (!v) return false;
+    std::string me = identity(type);
+    if (me.empty()) return true;
+    for (const std::string& t : *v) {
+      if (t == "*" || same_type(t, me)) return true;
+      if (!t.starts_with("list:")) continue;
+      auto list = fact("gorm:list:" + t.substr(5));
+      if (!list) return true;
+      for (const std::string& e : *list)
+        if (e == "*" || same_type(e, me)) return true;
+    }
+    return false;
+  }
+
+  /// The table of model type `type` ("T" of this package or "pkg.T"): its TableName method's
+  /// literal, else GORM's default name (plural snake_case) when that is certain: gorm.io/gorm,
+  /// no naming configured anywhere in the project, a struct embedded in no other, and one that is
+  /// a table (it embeds gorm.Model or the code hands it to GORM). Otherwise nullopt and *why.
+  std::optional<std::string> table_of(const std::string& type, std::string* why) const {
+    std::string local = type.find('.') == std::string::npos ? type : "";
+    if (!local.empty())
+      if (auto it = tables_.find(local); it != tables_.end()) return it->second.first;
+    const std::vector<std::string>* facts = go::model_fact(in_.facts, "gorm", dir_, imports_, type);
+    bool declared_here = !local.empty() && models_.count(local);
+    if (facts) {
+      for (const std::string& v : *facts) {
+        if (v.starts_with("table=")) return v.substr(6);
+        if (v == "table?") {
+          *why = "its TableName() method does not return a literal: the table is decided at run time";
+          return std::nullopt;
+        }
+      }
+    }
+    auto has = [&](std::string_view v) {
+      if (declared_here) {
+        const Model& m = models_.at(local);
+        if (v == "gorm") return m.gorm;
+        if (v == "model") return m.gorm_model;
+        if (v == "v2") return v2_;
+        if (v == "struct") return true;
+      }
+      return facts && std::find(facts->begin(), facts->end(), v) != facts->end();
+    };
+    *why = "no TableName() method: the table name comes from GORM's naming strategy";
+    if (!in_.facts || !has("struct") || !has("v2")) return std::nullopt;  // no facts: the project is not known
+    if (auto v = fact("gorm:naming"); v && !v->empty()) {
+      *why += ", which " + v->front() + " configures";
+      return std::nullopt;
+    }
+    if (fact_has("gorm:embedded", bare(type))) {
+      *why = "embedded in another struct: its fields belong to that struct's table";
+      return std::nullopt;
+    }
+    if (!has("model") && !fact_has("gorm:used", bare(type))) {
+      *why += " (plural snake_case), and no code hands it to GORM as a model: it may only be a result type";
+      return std::nullopt;
+    }
+    return gorm::table_name(bare(type));
+  }
+
   void collect(TSNode root) {
     uint32_t n = ts_node_named_child_count(root);
     for (uint32_t i = 0; i < n; ++i) {
@@ -184,12 +336,27 @@ class Reader {
           m.struct_type = type;
           m.at = ts_node_start_byte(field(spec, "name"));
           m.gorm = is_gorm_struct(type);
+          m.gorm_model = node_text(type, src_).find("gorm.Model") != std::string_view::npos;
           models_[name] = std::move(m);
         }
       } else if (node_is(d, "method_declaration") && node_text(field(d, "name"), src_) == "TableName") {
         if (auto t = go::table_name_method(d, src_)) tables_[t->type] = {t->table, t->span};
+        else if (auto r = receiver_type(d); !r.empty()) opaque_tables_.insert(r);
       }
     }
+  }
+
+  /// `func (m *T) ...` -> "T".
+  std::string receiver_type(TSNode method) const {
+    TSNode recv = field(method, "receiver");
+    for (uint32_t i = 0; i < ts_node_named_child_count(recv); ++i) {
+      TSNode p = ts_node_named_child(recv, i);
+      if (!node_is(p, "parameter_declaration")) continue;
+      std::string_view t = node_text(field(p, "type"), src_);
+      while (t.starts_with("*")) t.remove_prefix(1);
+      return std::string(t);
+    }
+    return "";
   }
 
   bool is_gorm_struct(TSNode st) const {
@@ -247,7 +414,7 @@ class Reader {
           c.span = tag.spans["COLUMN"];
           c.quoted = std::any_of(c.name.begin(), c.name.end(), [](char ch) { return std::isupper(static_cast<unsigned char>(ch)); });
         } else {
-          c.name = prefix + to_db_name(fname);
+          c.name = prefix + gorm::to_db_name(fname);
           c.span = {ts_node_start_byte(n), ts_node_end_byte(n)};
         }
         if (seen->insert(c.name).second) out->push_back(std::move(c));
@@ -255,12 +422,15 @@ class Reader {
     }
   }
 
-  void emit_model(const Model& m, FileOutput* out) {
-    const auto& [table, span] = tables_.at(m.name);
+  void emit_model(const Model& m, const std::string& table, const std::string& how, FileOutput* out) {
     std::string qualified = table.find('.') == std::string::npos ? in_.default_schema + "." + table : table;
     go::UnitWriter w(in_, out, "gorm model " + m.name + " TableName(" + qualified + ")");
     std::string rel = w.split(table).second;
-    w.relation(table, span, "GORM model " + m.name + " is stored in table " + rel + " (its TableName method)");
+    auto local = tables_.find(m.name);
+    requirements::Span span = local != tables_.end()
+                                  ? local->second.second
+                                  : requirements::Span{m.at, static_cast<uint32_t>(m.at + m.name.size())};
+    w.relation(table, span, "GORM model " + m.name + " is stored in table " + rel + " (" + how + ")");
     for (const Column& c : m.columns)
       w.column(table, c.name, c.span, requirements::Use::Write,
                "GORM model " + m.name + " field " + c.field + " maps to column " + rel + "." + c.name +
@@ -268,14 +438,42 @@ class Reader {
                c.quoted);
   }
 
+  /// Whether a chain's receiver is a handle no earlier statement of the function narrowed (a
+  /// parameter or a struct field), so that the table comes from the chain alone.
+  bool plain_handle(TSNode receiver) const {
+    if (node_is(receiver, "selector_expression")) return true;
+    if (!node_is(receiver, "identifier")) return false;
+    std::string_view name = node_text(receiver, src_);
+    TSNode fn = ts_node_parent(receiver);
+    while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "method_declaration") &&
+           !node_is(fn, "func_literal"))
+      fn = ts_node_parent(fn);
+    if (ts_node_is_null(fn)) return false;
+    bool assigned = false;
+    std::vector<TSNode> stack{field(fn, "body")};
+    while (!stack.empty() && !assigned) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (ts_node_is_null(n)) continue;
+      if (node_is(n, "short_var_declaration") || node_is(n, "assignment_statement") || node_is(n, "var_spec")) {
+        TSNode left = node_is(n, "var_spec") ? n : field(n, "left");
+        for (uint32_t i = 0; i < ts_node_named_child_count(left); ++i)
+          if (node_text(ts_node_named_child(left, i), src_) == name) assigned = true;
+      }
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+    }
+    return !assigned;
+  }
+
   // Chains: db.Table("t").Where("c = ?", v).Order("d desc").Find(&out).
   void chain(TSNode top, FileOutput* out, bool migrates) {
-    std::vector<go::Link> links = go::chain(top, src_);
+    TSNode receiver{};
+    std::vector<go::Link> links = go::chain(top, src_, &receiver);
     if (links.size() < 2) return;
     std::optional<std::string> table;
     std::string via;
     requirements::Span table_span{};
-    bool explicit_table = false;
+    bool explicit_table = false, model = false;
     for (const go::Link& l : links) {
       if (l.name == "Joins" || l.name == "Raw" || l.name == "Exec" || l.name == "Preload" || l.name == "Scopes" ||
           l.name == "InnerJoins")
@@ -289,12 +487,25 @@ class Reader {
         explicit_table = true;
         via = "Table(\"" + *table + "\")";
       } else if (l.name == "Model" && !l.args.empty() && !table) {
-        std::string model = go::value_type(l.args[0], src_);
-        auto it = tables_.find(model);
-        if (it == tables_.end() || !models_.count(model) || migrates) return;
-        table = it->second.first;
-        via = "Model(&" + model + "{})";
+        model = true;
+        std::string type = go::value_type(l.args[0], src_);
+        std::string why;
+        if (type.empty() || migrates || auto_migrated(type)) return;
+        table = table_of(type, &why);
+        if (!table) return;
+        via = "Model(&" + type + "{})";
       }
+    }
+    if (!table && !model && plain_handle(receiver)) {
+      // No Table() or Model(): the destination's type names the table.
+      const go::Link& last = links.back();
+      if (!kDestination.count(last.name) || last.args.empty()) return;
+      std::string type = go::value_type(last.args[0], src_), why;
+      if (type.empty() || migrates || auto_migrated(type)) return;
+      table = table_of(type, &why);
+      if (!table) return;
+      via = std::string(last.name) + "(&" + type + ")";
+      if (links.size() == 2 && (last.name == "Create" || last.name == "Save")) return;  // the model's own row
     }
     if (!table || table->find('.') != std::string::npos) return;
     go::UnitWriter w(in_, out, std::string(node_text(top, src_)));
@@ -305,18 +516,52 @@ class Reader {
     for (const go::Link& l : links) {
       std::string_view text;
       std::vector<std::pair<std::string, uint32_t>> cols;
-      if (!go::link_columns(l, src_, kWhere, kLists, &text, &cols)) continue;
+      requirements::Use use = requirements::Use::Read;
+      if (!go::link_columns(l, src_, kWhere, kLists, &text, &cols) && !updated_columns(l, &text, &cols)) continue;
+      if (l.name.starts_with("Update")) use = requirements::Use::Write;
       for (auto& [col, offset] : cols)
-        w.column(*table, col, {offset, static_cast<uint32_t>(offset + col.size())}, requirements::Use::Read,
-                 "GORM " + via + "." + std::string(l.name) + "(\"" + std::string(text) + "\") names column " + *table +
-                     "." + col);
+        w.column(*table, col, {offset, static_cast<uint32_t>(offset + col.size())}, use,
+                 "GORM " + via + "." + std::string(l.name) +
+                     (text == "map" ? "(map{\"" + col + "\": ...})" : "(\"" + std::string(text) + "\")") +
+                     " names column " + *table + "." + col);
     }
+  }
+
+  /// Update("c", v) / UpdateColumn("c", v): c; Updates(map[string]any{"a": x, "b": y}): a and b.
+  bool updated_columns(const go::Link& l, std::string_view* text, std::vector<std::pair<std::string, uint32_t>>* cols) {
+    if (l.args.empty()) return false;
+    std::string_view t;
+    uint32_t at;
+    if (l.name == "Update" || l.name == "UpdateColumn") {
+      if (!go::literal(l.args[0], src_, &t, &at) || !go::plain_name(t)) return false;
+      *text = t;
+      cols->push_back({std::string(t), at});
+      return true;
+    }
+    if (l.name != "Updates" && l.name != "UpdateColumns") return false;
+    TSNode lit = l.args[0];
+    if (!node_is(lit, "composite_literal") || !node_text(field(lit, "type"), src_).starts_with("map[string]"))
+      return false;
+    TSNode body = field(lit, "body");
+    for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+      TSNode kv = ts_node_named_child(body, i);
+      if (!node_is(kv, "keyed_element") || ts_node_named_child_count(kv) != 2) continue;
+      TSNode k = ts_node_named_child(kv, 0);
+      if (node_is(k, "literal_element")) k = languages::first_named_child(k);
+      if (go::literal(k, src_, &t, &at) && go::plain_name(t)) cols->push_back({std::string(t), at});
+    }
+    *text = "map";
+    return !cols->empty();
   }
 
   const FileInput& in_;
   std::string_view src_;
+  std::string dir_;
+  std::vector<std::pair<std::string, std::string>> imports_;
+  bool v2_ = false;
   std::map<std::string, Model> models_;
   std::set<std::string> scalars_;
+  std::set<std::string> opaque_tables_;  ///< types whose TableName() returns no literal
   std::map<std::string, std::pair<std::string, requirements::Span>> tables_;
 };
 
@@ -329,8 +574,19 @@ bool relevant(std::string_view text) {
   return text.find("gorm.io/gorm") != std::string_view::npos || text.find("jinzhu/gorm") != std::string_view::npos;
 }
 
+void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) { Reader(in).index(out); }
+
+/// Files that never import GORM are read too: a struct of `gorm:"..."` tags only, a TableName()
+/// method in a file of its own, the file that configures the naming strategy.
+bool index_reads(std::string_view path, std::string_view text) {
+  return path.ends_with(".go") &&
+         (relevant(text) || text.find("gorm:\"") != std::string_view::npos ||
+          text.find(") TableName() string") != std::string_view::npos ||
+          (text.find("gorm") != std::string_view::npos && configures_naming(text)));
+}
+
 }  // namespace
 
-extern const DataLayer kGorm{"gorm", {"go"}, nullptr, relevant, extract};
+extern const DataLayer kGorm{"gorm", {"go"}, nullptr, relevant, extract, index, index_reads};
 
 }  // namespace schemagate::datalayers

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/gorm_naming.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/tree_parser.h"
 
@@ -676,6 +677,68 @@ TEST_CASE("gorm: Table and Model chains name columns in Where, Select, Order, Pl
   REQUIRE(auto_out.unchecked.size() == 1);
   CHECK(auto_out.unchecked[0].reason.starts_with("this file calls AutoMigrate"));
   CHECK(described(auto_out, migrating).size() == 9);  // the Table chains only
+}
+
+TEST_CASE("gorm: default table names across the package; embedded bases, result types, naming config, AutoMigrate") {
+  std::vector<std::pair<std::string, std::string>> project = {
+      {"store/models.go",
+       "package store\n"
+       "import \"gorm.io/gorm\"\n"
+       "type ProjectRun struct { gorm.Model; ProjectID uint }\n"
+       "type Person struct { ID uint; Email string `gorm:\"index\"` }\n"
+       "type Base struct { ID uint `gorm:\"primaryKey\"` }\n"
+       "type Widget struct { Base; Label string `gorm:\"index\"` }\n"
+       "type RunCount struct { Status string `gorm:\"column:status\"` }\n"
+       "type Audit struct { gorm.Model; Actor string }\n"},
+      {"store/widget_table.go", "package store\nfunc (Widget) TableName() string { return \"inventory_widgets\" }\n"},
+      {"store/q.go",
+       "package store\n"
+       "import \"gorm.io/gorm\"\n"
+       "var Models = []interface{}{&Audit{}}\n"
+       "func f(db *gorm.DB, s *S) {\n"
+       "  var p Person\n"
+       "  db.Where(\"email = ?\", e).First(&p)\n"
+       "  q := db.Table(\"other\")\n"
+       "  q.Where(\"other_col = ?\", 1).Find(&p)\n"
+       "  s.db.Model(&ProjectRun{}).Where(\"id = ?\", 1).Updates(map[string]any{\"project_id\": 2})\n"
+       "}\n"},
+      {"cmd/main.go", "package main\nimport \"gorm.io/gorm\"\nfunc main() { db.AutoMigrate(store.Models...) }\n"},
+  };
+  FileOutput models = run_in_project("gorm", project, "store/models.go");
+  const std::string src = project[0].second;
+  CHECK(described(models, src) == std::vector<std::string>{
+                                      "relation public.people read @Person",
+                                      "column public.people.id write @ID",
+                                      "column public.people.email write @Email",
+                                      "relation public.project_runs read @ProjectRun",
+                                      "column public.project_runs.id write @gorm.Model",
+                                      "column public.project_runs.created_at write @gorm.Model",
+                                      "column public.project_runs.updated_at write @gorm.Model",
+                                      "column public.project_runs.deleted_at write @gorm.Model",
+                                      "column public.project_runs.project_id write @ProjectID",
+                                      "relation public.inventory_widgets read @Widget",
+                                      "column public.inventory_widgets.id write @ID",
+                                      "column public.inventory_widgets.label write @Label",
+                                  });
+  std::vector<std::string> reasons;
+  for (auto& u : models.unchecked) reasons.push_back(src.substr(u.offset, 5) + ": " + u.reason.substr(0, 30));
+  CHECK(reasons == std::vector<std::string>{"Audit: the code calls AutoMigrate on ", "Base : embedded in another struct: it",
+                                            "RunCo: no TableName() method: the tab"});
+  FileOutput q = run_in_project("gorm", project, "store/q.go");
+  CHECK(described(q, project[2].second) == std::vector<std::string>{
+                                               "column public.people.email read @email",
+                                               "column public.project_runs.id read @id",
+                                               "column public.project_runs.project_id write @project_id",
+                                           });
+  project.push_back({"db/open.go", "package db\nimport \"gorm.io/gorm\"\nvar c = gorm.Config{NamingStrategy: ns}\n"});
+  FileOutput configured = run_in_project("gorm", project, "store/models.go");
+  CHECK(described(configured, src).size() == 3);  // Widget's TableName only
+  CHECK(schemagate::datalayers::gorm::table_name("HTTPProxy") == "http_proxies");
+  CHECK(schemagate::datalayers::gorm::table_name("Human") == "humen");
+  CHECK(schemagate::datalayers::gorm::table_name("Status") == "statuses");
+  CHECK(schemagate::datalayers::gorm::table_name("Knife") == "knives");
+  CHECK(schemagate::datalayers::gorm::table_name("Sheep") == "sheep");
+  CHECK(schemagate::datalayers::gorm::table_name("OAuth2") == "o_auth2");
 }
 
 

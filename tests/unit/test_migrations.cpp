@@ -351,7 +351,7 @@ TEST_CASE("go-steps: a list of upgrade closures is one migration per element, ve
   CHECK(schemagate::schema::migrations::discover_directories(other, ".").empty());
 }
 
-TEST_CASE("gormigrate: list order, inline and package-variable elements; AutoMigrate and helpers of other files refused") {
+TEST_CASE("gormigrate: list order, inline and package-variable elements; AutoMigrate as SQL; the Migrator and helpers of other files refused") {
   MemoryFileSystem fs;
   fs.add("internal/db/migrations/migrate.go",
          "package migrations\n"
@@ -385,8 +385,29 @@ TEST_CASE("gormigrate: list order, inline and package-variable elements; AutoMig
          "var addOwner = &gormigrate.Migration{ID: \"c_owner\", Migrate: func(tx *gorm.DB) error { return tx.AutoMigrate(&Account{}) }}\n");
   Loaded automigrate = load(fs, "internal/db/migrations");
   CHECK_FALSE(automigrate.ok);
-  CHECK(automigrate.err == "internal/db/migrations/owner.go: gormigrate migration c_owner calls AutoMigrate or the Migrator: "
-                          "the tables it creates follow GORM's naming of the models, not SQL schemagate can read");
+  CHECK(automigrate.err == "internal/db/migrations/owner.go: gormigrate migration c_owner: AutoMigrate(&Account{}) names a "
+                          "model that is not a struct of the migration's package");
+  fs.add("internal/db/migrations/owner.go",
+         "package migrations\n"
+         "var addOwner = &gormigrate.Migration{ID: \"c_owner\", Migrate: func(tx *gorm.DB) error {\n"
+         "  type Account struct { ID uint; Owner string `gorm:\"size:32\"`; Note *string; Seen time.Time; Tags []Tag; secret int }\n"
+         "  return tx.AutoMigrate(&Account{})\n"
+         "}}\n");
+  Loaded modelled = load(fs, "internal/db/migrations");
+  REQUIRE(modelled.ok);
+  CHECK(modelled.files[1].sql ==
+        "CREATE TABLE IF NOT EXISTS \"accounts\" (\"id\" bigserial PRIMARY KEY, \"owner\" varchar(32), \"note\" text, "
+        "\"seen\" timestamptz);\n"
+        "ALTER TABLE \"accounts\" ADD COLUMN IF NOT EXISTS \"id\" bigserial;\n"
+        "ALTER TABLE \"accounts\" ADD COLUMN IF NOT EXISTS \"owner\" varchar(32);\n"
+        "ALTER TABLE \"accounts\" ADD COLUMN IF NOT EXISTS \"note\" text;\n"
+        "ALTER TABLE \"accounts\" ADD COLUMN IF NOT EXISTS \"seen\" timestamptz;\n");
+  fs.add("internal/db/migrations/owner.go",
+         "package migrations\n"
+         "var addOwner = &gormigrate.Migration{ID: \"c_owner\", Migrate: func(tx *gorm.DB) error { return tx.Migrator().AddColumn(&Account{}, \"Owner\") }}\n");
+  Loaded migrator = load(fs, "internal/db/migrations");
+  CHECK_FALSE(migrator.ok);
+  CHECK(migrator.err.find("calls the Migrator") != std::string::npos);
   fs.add("internal/db/migrations/owner.go",
          "package migrations\n"
          "var addOwner = &gormigrate.Migration{ID: \"c_owner\", Migrate: func(tx *gorm.DB) error { return runTemplate(tx, tmpl) }}\n");

@@ -6,15 +6,25 @@
 // MigrationFile, read by code/go_code.h (the statements its Migrate function Execs, in order),
 // ordered by the list (each depends on the one before it).
 //
-// Only SQL is modelled. A Migrate that calls AutoMigrate or the Migrator on the handle creates
-// and alters tables by GORM's naming of its models, which no string shows, and one that hands
-// the handle to a function of another file runs what that file says: rather than guess which
-// tables exist, the set is not loaded and the error names the migration (exit 2, as for any
-// migrations schemagate cannot read).
+// `tx.AutoMigrate(&Model{})` creates the model's table when it is missing and adds the columns
+// it lacks: it becomes `CREATE TABLE IF NOT EXISTS t (...)` and one `ALTER TABLE t ADD COLUMN IF
+// NOT EXISTS` per column, as GORM's PostgreSQL dialect names and types them (the shared naming
+// in datalayers/gorm_naming.h), each pointing at the call; calls before the migration's SQL run
+// first, calls after it last. The model is a struct declared in the Migrate function (the usual
+// frozen copy) or in the package; its table is its TableName() literal, else GORM's default name
+// when no file of the project configures the naming. A model of another package, a field type
+// whose column cannot be told, the Migrator, AutoMigrate between SQL statements, and a handle
+// handed to a function of another file run what no string shows: rather than guess which tables
+// exist, the set is not loaded and the error names the migration (exit 2, as for any migrations
+// schemagate cannot read).
+#include <cctype>
+#include <climits>
 #include <deque>
+#include <optional>
 #include <memory>
 #include <set>
 
+#include "analyzers/datalayers/gorm_naming.h"
 #include "analyzers/languages/string_eval.h"
 #include "analyzers/schema/migrations/code/go_code.h"
 #include "analyzers/schema/migrations/migration.h"
@@ -81,6 +91,32 @@ TSNode package_variable(const Package& pkg, std::string_view name, const GoMigra
   return TSNode{};
 }
 
+/// `addUsers()`, a function of the package without arguments whose last statement returns the
+/// migration literal (`return &gormigrate.Migration{...}`): that literal.
+TSNode returned_literal(const Package& pkg, const GoMigrationCode& list_go, TSNode call, const GoMigrationCode** in) {
+  TSNode args = field(call, "arguments");
+  TSNode fn_name = field(call, "function");
+  if (ts_node_named_child_count(args) != 0 || !node_is(fn_name, "identifier")) return TSNode{};
+  for (const auto& go : pkg.files) {
+    if (!go->ok()) continue;
+    TSNode fn = go->function(list_go.node_text(fn_name));
+    if (ts_node_is_null(fn)) continue;
+    TSNode body = field(fn, "body");
+    if (ts_node_is_null(body)) return TSNode{};
+    for (uint32_t i = ts_node_named_child_count(body); i-- > 0;) {
+      TSNode st = ts_node_named_child(body, i);
+      if (node_is(st, "comment")) continue;
+      if (!node_is(st, "return_statement")) return TSNode{};
+      TSNode list = languages::first_named_child(st);
+      if (ts_node_is_null(list) || ts_node_named_child_count(list) != 1) return TSNode{};
+      *in = go.get();
+      return ts_node_named_child(list, 0);
+    }
+    return TSNode{};
+  }
+  return TSNode{};
+}
+
 /// {ID: "...", Migrate: fn}: the ID literal's text and the Migrate value.
 bool element_fields(const GoMigrationCode& go, TSNode lit, std::string* id, TSNode* migrate) {
   while (node_is(lit, "unary_expression")) lit = field(lit, "operand");
@@ -109,23 +145,332 @@ bool element_fields(const GoMigrationCode& go, TSNode lit, std::string* id, TSNo
   return !id->empty() && !ts_node_is_null(*migrate);
 }
 
-/// A call on the handle that changes the schema by GORM's rules, not by SQL: AutoMigrate, the Migrator.
-bool gorm_schema_call(const GoMigrationCode& go, TSNode fn, uint32_t* at) {
+/// A call of the Migrator on the handle: it changes the schema by GORM's rules, one by one.
+bool migrator_call(const GoMigrationCode& go, TSNode fn, uint32_t* at) {
   std::vector<TSNode> stack{fn};
   while (!stack.empty()) {
     TSNode n = stack.back();
     stack.pop_back();
-    if (node_is(n, "selector_expression")) {
-      std::string_view f = go.node_text(field(n, "field"));
-      if (f == "AutoMigrate" || f == "Migrator") {
-        *at = ts_node_start_byte(n);
-        return true;
-      }
+    if (node_is(n, "selector_expression") && go.node_text(field(n, "field")) == "Migrator") {
+      *at = ts_node_start_byte(n);
+      return true;
     }
     for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
   }
   return false;
 }
+
+/// The `x.AutoMigrate(...)` calls of a function, in source order.
+std::vector<TSNode> automigrate_calls(const GoMigrationCode& go, TSNode fn) {
+  std::vector<TSNode> out, stack{fn};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (node_is(n, "call_expression")) {
+      TSNode f = field(n, "function");
+      if (node_is(f, "selector_expression") && go.node_text(field(f, "field")) == "AutoMigrate") out.push_back(n);
+    }
+    for (uint32_t i = ts_node_named_child_count(n); i-- > 0;) stack.push_back(ts_node_named_child(n, i));
+  }
+  return out;
+}
+
+/// Words that configure GORM's naming (a NamingStrategy, a prefix, singular tables, inflection rules).
+bool configures_naming(std::string_view text) {
+  if (text.find("gorm") == std::string_view::npos) return false;
+  for (std::string_view w : {"NamingStrategy", "TablePrefix", "SingularTable", "inflection.Add", "inflection.Set"})
+    if (text.find(w) != std::string_view::npos) return true;
+  return false;
+}
+constexpr GoListTest kNaming{configures_naming, [](const GoMigrationCode&) { return true; }};
+
+/// What AutoMigrate does with the models of one gormigrate migration, as SQL: the structs it
+/// can see (declared in the Migrate function or in the package) and GORM's PostgreSQL types.
+class AutoMigrateWriter {
+ public:
+  AutoMigrateWriter(const Package& pkg, const GoMigrationCode& go, TSNode fn, bool naming_configured,
+                    const source::FileSystem* fs, std::string root)
+      : pkg_(pkg), go_(go), fn_(fn), naming_configured_(naming_configured), fs_(fs), root_(std::move(root)) {}
+
+  /// Appends the statements of `call` to *out; false with *err naming what cannot be told.
+  bool write(TSNode call, GeneratedSql* out, std::string* err) {
+    uint32_t at = ts_node_start_byte(call);
+    TSNode args = field(call, "arguments");
+    for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i) {
+      TSNode a = ts_node_named_child(args, i);
+      if (node_is(a, "comment")) continue;
+      std::string type = model_type(a);
+      Struct st = find_struct(type);
+      if (type.empty() || !st.go) {
+        *err = "AutoMigrate(" + std::string(go_.node_text(a)) +
+               ") names a model that is not a struct of the migration's package";
+        return false;
+      }
+      std::string table = table_of(type, err);
+      if (table.empty()) return false;
+      std::vector<std::pair<std::string, std::string>> cols;
+      std::set<std::string> seen;
+      if (!columns(st, "", &cols, &seen, 0, err)) return false;
+      std::string create = "CREATE TABLE IF NOT EXISTS " + quote_ident(table) + " (";
+      for (size_t k = 0; k < cols.size(); ++k)
+        create += (k ? ", " : "") + quote_ident(cols[k].first) + " " + cols[k].second;
+      out->emit(create + ")", at);
+      for (auto& [name, sql_type] : cols)
+        out->emit("ALTER TABLE " + quote_ident(table) + " ADD COLUMN IF NOT EXISTS " + quote_ident(name) + " " +
+                      (sql_type.ends_with(" PRIMARY KEY") ? sql_type.substr(0, sql_type.size() - 12) : sql_type),
+                  at);
+    }
+    return true;
+  }
+
+ private:
+  struct Struct {
+    const GoMigrationCode* go = nullptr;
+    TSNode type{};
+  };
+
+  /// &T{}, T{}, new(T): "T"; "" for anything else.
+  std::string model_type(TSNode v) const {
+    while (node_is(v, "unary_expression")) v = field(v, "operand");
+    if (node_is(v, "composite_literal")) return std::string(go_.node_text(field(v, "type")));
+    if (node_is(v, "call_expression") && go_.node_text(field(v, "function")) == "new") {
+      TSNode args = field(v, "arguments");
+      if (ts_node_named_child_count(args) == 1) return std::string(go_.node_text(ts_node_named_child(args, 0)));
+    }
+    return "";
+  }
+
+  /// The type_spec `name` declared in `scope` (the function, then each file's top level).
+  static TSNode type_spec(const GoMigrationCode& go, TSNode scope, std::string_view name, bool nested) {
+    std::vector<TSNode> stack{scope};
+    while (!stack.empty()) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (node_is(n, "type_spec") && go.node_text(field(n, "name")) == name) return n;
+      if (nested || ts_node_eq(n, scope) || node_is(n, "type_declaration"))
+        for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+    }
+    return TSNode{};
+  }
+
+  /// The struct named `name`: declared in the Migrate function, else in a file of the package.
+  Struct find_struct(std::string_view name) const {
+    if (name.empty() || name.find('.') != std::string_view::npos) return {};
+    // The Migrate function, then the function around it (`func addUsers() *gormigrate.Migration
+    // { type User struct {...}; return &gormigrate.Migration{...} }`).
+    TSNode outer = fn_;
+    for (TSNode n = ts_node_parent(fn_); !ts_node_is_null(n); n = ts_node_parent(n))
+      if (node_is(n, "function_declaration") || node_is(n, "func_literal")) outer = n;
+    for (TSNode scope : {fn_, field(outer, "body")}) {  // the outer body's own declarations only
+      TSNode spec = type_spec(go_, scope, name, ts_node_eq(scope, fn_));
+      if (!ts_node_is_null(spec))
+        return node_is(field(spec, "type"), "struct_type") ? Struct{&go_, field(spec, "type")} : Struct{};
+    }
+    TSNode spec{};
+    for (const auto& f : pkg_.files) {
+      if (!f->ok()) continue;
+      spec = type_spec(*f, f->root(), name, false);
+      if (!ts_node_is_null(spec))
+        return node_is(field(spec, "type"), "struct_type") ? Struct{f.get(), field(spec, "type")} : Struct{};
+    }
+    return {};
+  }
+
+  /// `pkg.T` embedded by a model: the struct T of the project's folder that `pkg`'s import path
+  /// ends with (`.../pkg/db` -> pkg/db), read from its Go files.
+  Struct imported_struct(const GoMigrationCode& from, std::string_view qualified) const {
+    std::string_view pkg = qualified.substr(0, qualified.find('.')), name = qualified.substr(qualified.find('.') + 1);
+    std::string path;
+    TSNode root = from.root();
+    std::vector<TSNode> stack{root};
+    while (!stack.empty()) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (node_is(n, "import_spec")) {
+        std::string_view p = from.node_text(field(n, "path"));
+        if (p.size() < 2) continue;
+        p = p.substr(1, p.size() - 2);
+        std::string_view alias = from.node_text(field(n, "name"));
+        if (alias.empty()) alias = p.substr(p.rfind('/') + 1);
+        if (alias == pkg) path = std::string(p);
+        continue;
+      }
+      if (node_is(n, "source_file") || node_is(n, "import_declaration") || node_is(n, "import_spec_list"))
+        for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+    }
+    if (path.empty() || !fs_) return {};
+    for (size_t at = 0; at < path.size(); at = path.find('/', at)) {
+      if (path[at] == '/') ++at;
+      std::string dir = path.substr(at);
+      std::vector<std::string> files = go_files(*fs_, root_, dir);
+      if (files.empty()) continue;
+      for (const std::string& f : files) {
+        imported_.texts.emplace_back();
+        std::string err;
+        if (!read_migration_text(*fs_, root_, source::join_path(dir, f), &imported_.texts.back(), &err)) continue;
+        imported_.paths.push_back(source::join_path(dir, f));
+        imported_.files.push_back(
+            std::make_unique<GoMigrationCode>(imported_.paths.back(), imported_.texts.back(), nullptr));
+        const GoMigrationCode& go = *imported_.files.back();
+        if (!go.ok()) continue;
+        TSNode spec = type_spec(go, go.root(), name, false);
+        if (!ts_node_is_null(spec) && node_is(field(spec, "type"), "struct_type")) return {&go, field(spec, "type")};
+      }
+      return {};
+    }
+    return {};
+  }
+
+  /// A non-struct named type of the package or the function (`type Status string`): its underlying text.
+  std::string underlying(std::string_view name) const {
+    TSNode spec = type_spec(go_, fn_, name, true);
+    const GoMigrationCode* in = &go_;
+    for (size_t k = 0; ts_node_is_null(spec) && k < pkg_.files.size(); ++k)
+      if (pkg_.files[k]->ok()) spec = type_spec(*pkg_.files[k], pkg_.files[k]->root(), name, false), in = pkg_.files[k].get();
+    if (ts_node_is_null(spec) || node_is(field(spec, "type"), "struct_type")) return "";
+    return std::string(in->node_text(field(spec, "type")));
+  }
+
+  /// The model's table: its TableName() literal in the package, else GORM's default name.
+  std::string table_of(const std::string& type, std::string* err) const {
+    for (const auto& f : pkg_.files) {
+      if (!f->ok()) continue;
+      TSNode root = f->root();
+      for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+        TSNode m = ts_node_named_child(root, i);
+        if (!node_is(m, "method_declaration") || f->node_text(field(m, "name")) != "TableName") continue;
+        std::string_view recv = f->node_text(field(m, "receiver"));
+        if (recv.find(type + ")") == std::string_view::npos) continue;
+        std::string_view body = f->node_text(field(m, "body"));
+        size_t q = body.find('"');
+        size_t e = q == std::string_view::npos ? q : body.find('"', q + 1);
+        std::string_view lit = e == std::string_view::npos ? "" : body.substr(q + 1, e - q - 1);
+        if (lit.empty() || body.find("return \"") == std::string_view::npos ||
+            lit.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string_view::npos) {
+          *err = "AutoMigrate(&" + type + "{}): its TableName() method does not return a plain literal";
+          return "";
+        }
+        return std::string(lit);
+      }
+    }
+    if (naming_configured_) {
+      *err = "AutoMigrate(&" + type + "{}): the project configures GORM's naming strategy, so its table name is not certain";
+      return "";
+    }
+    return datalayers::gorm::table_name(type);
+  }
+
+  /// GORM's PostgreSQL type of a field, or "" when it cannot be told (a struct: a relation).
+  std::string sql_type(std::string_view t, bool primary) const {
+    bool pointer = t.starts_with("*");
+    while (t.starts_with("*")) t.remove_prefix(1);
+    (void)pointer;
+    static const std::pair<std::string_view, std::string_view> kTypes[] = {
+        {"bool", "boolean"}, {"int8", "smallint"}, {"int16", "smallint"}, {"int32", "integer"}, {"int", "bigint"},
+        {"int64", "bigint"}, {"uint8", "smallint"}, {"uint16", "integer"}, {"uint32", "bigint"}, {"uint", "bigint"},
+        {"uint64", "bigint"}, {"float32", "decimal"}, {"float64", "decimal"}, {"string", "text"},
+        {"[]byte", "bytea"}, {"time.Time", "timestamptz"}, {"gorm.DeletedAt", "timestamptz"},
+        {"sql.NullString", "text"}, {"sql.NullInt64", "bigint"}, {"sql.NullInt32", "integer"},
+        {"sql.NullBool", "boolean"}, {"sql.NullTime", "timestamptz"}, {"sql.NullFloat64", "decimal"},
+        {"uuid.UUID", "uuid"}, {"datatypes.JSON", "jsonb"}, {"datatypes.Date", "date"},
+        {"decimal.Decimal", "numeric"}, {"pq.StringArray", "text[]"}, {"json.RawMessage", "jsonb"}};
+    for (auto& [go_type, sql] : kTypes)
+      if (t == go_type) {
+        if (primary && (sql == "bigint" || sql == "integer" || sql == "smallint"))
+          return sql == "bigint" ? "bigserial" : sql == "integer" ? "serial" : "smallserial";
+        return std::string(sql);
+      }
+    if (t.find_first_of(".[]") == std::string_view::npos) {  // a named type of the package
+      std::string u = underlying(t);
+      if (!u.empty() && u != t) return sql_type(u, primary);
+    }
+    return "";
+  }
+
+  /// The columns of a struct's fields, in order: (name, type), embedded structs flattened.
+  bool columns(const Struct& st, const std::string& prefix, std::vector<std::pair<std::string, std::string>>* out,
+               std::set<std::string>* seen, int depth, std::string* err) const {
+    if (depth > 4) return true;
+    const GoMigrationCode& go = *st.go;
+    TSNode list{};
+    for (uint32_t i = 0; i < ts_node_named_child_count(st.type); ++i)
+      if (node_is(ts_node_named_child(st.type, i), "field_declaration_list")) list = ts_node_named_child(st.type, i);
+    if (ts_node_is_null(list)) return true;
+    for (uint32_t i = 0; i < ts_node_named_child_count(list); ++i) {
+      TSNode f = ts_node_named_child(list, i);
+      if (!node_is(f, "field_declaration")) continue;
+      std::string_view type = go.node_text(field(f, "type"));
+      std::string_view tag = go.node_text(field(f, "tag"));
+      std::string settings;
+      if (size_t g = tag.find("gorm:\""); g != std::string_view::npos)
+        settings = std::string(tag.substr(g + 6, tag.find('"', g + 6) - g - 6));
+      auto setting = [&](std::string_view key) -> std::optional<std::string> {
+        size_t i = 0;
+        while (i <= settings.size()) {
+          size_t semi = settings.find(';', i);
+          if (semi == std::string::npos) semi = settings.size();
+          std::string item = settings.substr(i, semi - i);
+          size_t colon = item.find(':');
+          std::string k = item.substr(0, colon);
+          for (char& c : k) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+          if (k == key) return colon == std::string::npos ? "" : item.substr(colon + 1);
+          i = semi + 1;
+        }
+        return std::nullopt;
+      };
+      if (setting("-") || settings.starts_with("-")) continue;
+      if (setting("FOREIGNKEY") || setting("REFERENCES") || setting("MANY2MANY") || setting("POLYMORPHIC")) continue;
+      std::vector<std::string_view> names;
+      for (uint32_t j = 0; j < ts_node_named_child_count(f); ++j)
+        if (node_is(ts_node_named_child(f, j), "field_identifier")) names.push_back(go.node_text(ts_node_named_child(f, j)));
+      std::string_view bare = type;
+      while (bare.starts_with("*")) bare.remove_prefix(1);
+      if (names.empty() || setting("EMBEDDED")) {
+        if (bare == "gorm.Model") {
+          for (auto c : {std::pair{"id", "bigserial PRIMARY KEY"}, {"created_at", "timestamptz"},
+                         {"updated_at", "timestamptz"}, {"deleted_at", "timestamptz"}})
+            if (seen->insert(prefix + c.first).second) out->push_back({prefix + c.first, c.second});
+          continue;
+        }
+        Struct inner = bare.find('.') == std::string_view::npos ? find_struct(bare) : imported_struct(*st.go, bare);
+        if (!inner.go) {
+          *err = "a field of the model embeds " + std::string(bare) + ", which is not a struct of the migration's package";
+          return false;
+        }
+        if (!columns(inner, prefix + setting("EMBEDDEDPREFIX").value_or(""), out, seen, depth + 1, err)) return false;
+        continue;
+      }
+      if (bare.starts_with("[]") && bare != "[]byte") continue;  // has-many, many-to-many
+      if (bare.starts_with("map[")) continue;
+      if (find_struct(bare).go) continue;  // belongs-to / has-one
+      auto declared = setting("TYPE");
+      bool primary = setting("PRIMARYKEY") || setting("PRIMARY_KEY");
+      for (std::string_view n : names) {
+        if (n.empty() || !std::isupper(static_cast<unsigned char>(n[0]))) continue;  // unexported
+        std::string t = declared && !declared->empty() ? *declared : sql_type(type, primary || n == "ID");
+        if (auto size = setting("SIZE"); t == "text" && size && !size->empty() && !declared)
+          t = "varchar(" + *size + ")";  // GORM's PostgreSQL string with a size
+        if (t.empty()) {
+          *err = "the column type of field " + std::string(n) + " (" + std::string(type) + ") cannot be told";
+          return false;
+        }
+        std::string name = setting("COLUMN").value_or("");
+        if (name.empty()) name = prefix + datalayers::gorm::to_db_name(n);
+        if ((primary || n == "ID") && t.find("PRIMARY KEY") == std::string::npos) t += " PRIMARY KEY";
+        if (seen->insert(name).second) out->push_back({name, t});
+      }
+    }
+    return true;
+  }
+
+  const Package& pkg_;
+  const GoMigrationCode& go_;
+  TSNode fn_;
+  bool naming_configured_;
+  const source::FileSystem* fs_;
+  std::string root_;
+  mutable Package imported_;  ///< files of other packages read for embedded structs
+};
 
 constexpr GoListTest kList{may_hold_list, [](const GoMigrationCode& go) { return !ts_node_is_null(list_literal(go)); }};
 
@@ -160,6 +505,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   }
   TSNode body = field(list_literal(*list_go), "body");
   std::string previous;
+  bool naming_checked = false, naming_configured = false;
   for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
     TSNode e = ts_node_named_child(body, i);
     if (node_is(e, "comment")) continue;
@@ -168,6 +514,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     std::string where = list_go->node_text(e).size() > 60 ? "element " + std::to_string(i + 1)
                                                            : std::string(list_go->node_text(e));
     if (node_is(e, "identifier")) e = package_variable(pkg, list_go->node_text(e), &go);
+    else if (node_is(e, "call_expression")) e = returned_literal(pkg, *list_go, e, &go);
     std::string id;
     TSNode migrate{};
     if (ts_node_is_null(e) || !element_fields(*go, e, &id, &migrate)) {
@@ -183,16 +530,42 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       return false;
     }
     GoMigrationCode::Steps steps = go->steps(fn);
-    if (gorm_schema_call(*go, fn, &at) || steps.opaque_helper) {
-      std::string path;
-      for (size_t k = 0; k < pkg.files.size(); ++k)
-        if (pkg.files[k].get() == go) path = pkg.paths[k];
+    std::string path;
+    for (size_t k = 0; k < pkg.files.size(); ++k)
+      if (pkg.files[k].get() == go) path = pkg.paths[k];
+    if (migrator_call(*go, fn, &at) || steps.opaque_helper) {
       *err = path + ": gormigrate migration " + id +
              (steps.opaque_helper ? " hands the database to " + steps.helpers.front() +
                                         ", defined elsewhere: the tables it creates cannot be known"
-                                  : " calls AutoMigrate or the Migrator: the tables it creates follow GORM's naming "
-                                    "of the models, not SQL schemagate can read");
+                                  : " calls the Migrator: the tables it changes follow GORM's naming of the models, "
+                                    "not SQL schemagate can read");
       return false;
+    }
+    // AutoMigrate: its statements before the migration's SQL or after it.
+    std::vector<TSNode> autos = automigrate_calls(*go, fn);
+    if (!autos.empty()) {
+      if (!naming_checked) naming_configured = !go_list_dirs(fs, root, kNaming).empty(), naming_checked = true;
+      AutoMigrateWriter writer(pkg, *go, fn, naming_configured, &fs, root);
+      GeneratedSql before, after;
+      uint32_t first_sql = steps.sql.origin.empty() ? UINT32_MAX : steps.sql.origin.front();
+      uint32_t last_sql = steps.sql.origin.empty() ? 0 : steps.sql.origin.back();
+      for (TSNode call : autos) {
+        uint32_t call_at = ts_node_start_byte(call);
+        std::string why;
+        bool first = call_at < first_sql, last = call_at > last_sql;
+        if ((!first && !last) || !writer.write(call, first ? &before : &after, &why)) {
+          *err = path + ": gormigrate migration " + id + ": " +
+                 (why.empty() ? "AutoMigrate runs between SQL statements, in an order that cannot be told" : why);
+          return false;
+        }
+      }
+      GeneratedSql all = std::move(before);
+      all.sql += steps.sql.sql;
+      all.origin.insert(all.origin.end(), steps.sql.origin.begin(), steps.sql.origin.end());
+      all.sql += after.sql;
+      all.origin.insert(all.origin.end(), after.origin.begin(), after.origin.end());
+      for (auto& n : steps.sql.notes) all.notes.push_back(std::move(n));
+      steps.sql = std::move(all);
     }
     MigrationFile m;
     for (size_t k = 0; k < pkg.files.size(); ++k)

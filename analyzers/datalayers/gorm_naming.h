@@ -1,0 +1,19 @@
+// GORM v2's default names (schema.NamingStrategy with no prefix, plural tables): shared by the
+// GORM data layer and gormigrate's AutoMigrate steps.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace schemagate::datalayers::gorm {
+
+/// NamingStrategy.toDBName: `TenantID` -> `tenant_id`, `HTTPProxy` -> `http_proxy`.
+std::string to_db_name(std::string_view name);
+
+/// jinzhu/inflection's Plural of a lower-case snake_case name: `project_run` -> `project_runs`,
+/// `person` -> `people`, `human` -> `humen` (its irregulars match suffixes).
+std::string plural(const std::string& word);
+
+/// The default table of a struct type: plural(to_db_name(type)).
+std::string table_name(std::string_view type);
+
+}  // namespace schemagate::datalayers::gorm

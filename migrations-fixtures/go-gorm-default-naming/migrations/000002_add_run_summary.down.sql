@@ -1,0 +1,1 @@
+ALTER TABLE project_runs DROP COLUMN summary;

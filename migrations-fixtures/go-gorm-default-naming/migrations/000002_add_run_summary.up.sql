@@ -1,0 +1,1 @@
+ALTER TABLE project_runs ADD COLUMN summary text NOT NULL DEFAULT '';
