@@ -108,6 +108,14 @@ std::string other_engine_of_code(std::string_view path, std::string_view text) {
     if (imports(text, d.module)) return std::string(d.engine) + " (the file imports " + std::string(d.module) + ")";
   std::string engine = schema::migrations::engine_named_in_path(path);
   if (!engine.empty()) return engine + " (a directory of its path is named for it)";
+  // A file named for the engine (clickhouse_store.rb, mysql_export.py) holds that engine's
+  // queries; only the engines' full names count here, not short words ("oracle" names other
+  // things), and a name that also says PostgreSQL (postgres_to_clickhouse.rb) decides nothing.
+  std::string stem = lower(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
+  stem = stem.substr(0, stem.find('.'));
+  if (stem.find("postgres") == std::string::npos && stem.find("pg_") == std::string::npos)
+    if (engine = schema::migrations::engine_named_in_name(stem, false); !engine.empty())
+      return engine + " (the file is named for it)";
   return "";
 }
 

@@ -444,9 +444,7 @@ std::string rails_engine(const source::FileSystem& fs, const std::string& root, 
   return *engines.begin();
 }
 
-std::string engine_named_in_path(std::string_view path) {
-  std::vector<std::string> parts = components(path);
-  if (!parts.empty()) parts.pop_back();  // the file (or the set's own folder name is checked by callers)
+std::string engine_named_in_name(std::string_view name, bool tokens) {
   static const std::pair<std::string_view, std::string_view> kSubstrings[] = {
       {"mysql", "MySQL"},       {"mariadb", "MariaDB"},    {"sqlite", "SQLite"},   {"libsql", "SQLite"},
       {"cassandra", "Cassandra"}, {"scylla", "Cassandra"}, {"clickhouse", "ClickHouse"},
@@ -455,19 +453,26 @@ std::string engine_named_in_path(std::string_view path) {
   static const std::pair<std::string_view, std::string_view> kTokens[] = {
       {"cql", "Cassandra"}, {"oracle", "Oracle"}, {"spanner", "Spanner"}, {"tidb", "TiDB"}, {"turso", "SQLite"},
       {"d1", "SQLite"},     {"h2", "H2"},         {"hsqldb", "HSQLDB"},   {"hsql", "HSQLDB"}, {"derby", "Derby"}};
-  for (const std::string& part : parts) {
-    for (auto [needle, engine] : kSubstrings)
-      if (part.find(needle) != std::string::npos) return std::string(engine);
-    size_t begin = 0;
-    while (begin <= part.size()) {
-      size_t end = part.find_first_of("_-.", begin);
-      if (end == std::string::npos) end = part.size();
-      std::string_view token = std::string_view(part).substr(begin, end - begin);
-      for (auto [needle, engine] : kTokens)
-        if (token == needle) return std::string(engine);
-      begin = end + 1;
-    }
+  for (auto [needle, engine] : kSubstrings)
+    if (name.find(needle) != std::string_view::npos) return std::string(engine);
+  if (!tokens) return "";
+  size_t begin = 0;
+  while (begin <= name.size()) {
+    size_t end = name.find_first_of("_-.", begin);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view token = name.substr(begin, end - begin);
+    for (auto [needle, engine] : kTokens)
+      if (token == needle) return std::string(engine);
+    begin = end + 1;
   }
+  return "";
+}
+
+std::string engine_named_in_path(std::string_view path) {
+  std::vector<std::string> parts = components(path);
+  if (!parts.empty()) parts.pop_back();  // the file (or the set's own folder name is checked by callers)
+  for (const std::string& part : parts)
+    if (std::string engine = engine_named_in_name(part, true); !engine.empty()) return engine;
   return "";
 }
 

@@ -68,6 +68,11 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
 /// "cassandra/", "migration_mysql/", "riversqlite/", ...), or "" when none does.
 std::string engine_named_in_path(std::string_view path);
 
+/// The engine one lower-case name (a directory's, a file's stem) is named for: an engine's name
+/// inside it ("clickhouse_store", "riversqlite"), and with `tokens` also a short name that is one
+/// of its `_-.`-separated words ("cql", "d1", "oracle"); "" when none.
+std::string engine_named_in_name(std::string_view name, bool tokens);
+
 /// The engine whose dialect-only syntax `sql` uses (AUTO_INCREMENT, ENGINE=InnoDB, AUTOINCREMENT,
 /// WITHOUT ROWID, backquoted names, CQL's WITH compaction), or "" for none.
 std::string engine_of_sql(std::string_view sql);

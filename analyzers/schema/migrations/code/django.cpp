@@ -182,7 +182,9 @@ const std::map<std::string_view, std::vector<const char*>>& contrib_tables() {
 /// Turns operations into SQL for one app, keeping the app's model state across its migrations.
 class DjangoApp {
  public:
-  explicit DjangoApp(std::string app) : app_(std::move(app)) {}
+  /// `auth_user_model`: the project's AUTH_USER_MODEL, lower-cased ("person.user").
+  DjangoApp(std::string app, std::string auth_user_model)
+      : app_(std::move(app)), auth_user_model_(std::move(auth_user_model)) {}
 
   void operations(const PyValue& list, Output* out, bool emit = true) {
     for (const PyValue& op : list.items) operation(op, out, emit);
@@ -269,6 +271,8 @@ class DjangoApp {
 
   std::string target_of(const PyValue& field) const {
     const PyValue* to = field.arg(0, "to");
+    if (to && to->is(K::Name) && (to->text == "settings.AUTH_USER_MODEL" || to->text == "AUTH_USER_MODEL"))
+      return auth_user_model_;
     if (!to || !to->is_str()) return "";
     std::string t = lower(to->text);
     if (t.find('.') == std::string::npos) t = app_ + "." + t;
@@ -652,6 +656,7 @@ class DjangoApp {
   }
 
   std::string app_;
+  std::string auth_user_model_;
   std::map<std::string, Model> models_;
   Output* out_ = nullptr;
   bool emit_ = true;
@@ -715,6 +720,34 @@ std::string app_label(const source::FileSystem& fs, const std::string& root, con
     }
   }
   return label;
+}
+
+/// The project's AUTH_USER_MODEL ("person.user"), which `to=settings.AUTH_USER_MODEL` names:
+/// the value of a module-level `AUTH_USER_MODEL = "app.Model"` in a settings module (a .py file
+/// whose path names settings), preferring one outside tests when they disagree; Django's default
+/// "auth.user" when no settings module sets it.
+std::string auth_user_model(const source::FileSystem& fs, const std::string& root) {
+  std::string found, in_test;
+  for (const std::string& path : source::discover_files(fs, root, {})) {
+    if (!path.ends_with(".py") || path.find("settings") == std::string::npos) continue;
+    std::string text, err;
+    if (!fs.read(source::join_path(root, path), &text, &err)) continue;
+    for (size_t at = text.find("AUTH_USER_MODEL"); at != std::string::npos; at = text.find("AUTH_USER_MODEL", at + 1)) {
+      if (at != 0 && text[at - 1] != '\n') continue;
+      size_t k = at + 15;
+      while (k < text.size() && text[k] == ' ') ++k;
+      if (k >= text.size() || text[k] != '=') continue;
+      ++k;
+      while (k < text.size() && text[k] == ' ') ++k;
+      if (k >= text.size() || (text[k] != '"' && text[k] != '\'')) continue;
+      size_t close = text.find(text[k], k + 1);
+      if (close == std::string::npos || text.find('\n', k) < close) continue;
+      std::string value = lower(std::string_view(text).substr(k + 1, close - k - 1));
+      if (value.find('.') == std::string::npos) continue;
+      (path.find("test") == std::string::npos ? found : in_test) = value;
+    }
+  }
+  return !found.empty() ? found : !in_test.empty() ? in_test : "auth.user";
 }
 
 std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
@@ -839,7 +872,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < parsed.size(); ++i) index[parsed[i].file.version] = i;
 
-  DjangoApp state(app);
+  DjangoApp state(app, auth_user_model(fs, root));
   std::set<std::string> contrib_done;
   for (const MigrationFile& m : order) {
     Parsed& p = parsed[index[m.version]];

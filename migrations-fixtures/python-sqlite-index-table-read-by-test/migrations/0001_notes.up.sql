@@ -1,0 +1,5 @@
+CREATE TABLE notes (
+    id bigserial PRIMARY KEY,
+    title text NOT NULL,
+    body text NOT NULL
+);
