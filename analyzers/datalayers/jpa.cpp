@@ -56,7 +56,12 @@ constexpr std::string_view kKey = "jpa:";
 /// a capital letter, as Java class names do; any other name counts as referenced.
 bool indexed_word(std::string_view w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); }
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+/// A byte of a word: ASCII letters, digits, '_' and '$', and every byte of a UTF-8 sequence
+/// (Kotlin and Java names may be `Aktør`).
+bool word_char(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || c == '_' || c == '$' || u >= 0x80;
+}
 
 /// Whether some file besides the declaring one spells `name` as a word. Each file indexes its
 /// words once, so the declaring file is one of them; two classes of the same simple name in

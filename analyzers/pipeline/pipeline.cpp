@@ -1460,25 +1460,34 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   std::vector<HibernateSchemaModule> hibernate = hibernate_schema_modules(fs, options.root, config_files);
   std::vector<CodeCreated> by_hibernate;
   for (auto& m : hibernate) by_hibernate.push_back({{}, m.file, m.line, m.how.c_str()});
-  std::map<std::string, const CodeCreated*> hibernate_columns;  // "schema.relation.column"
+  // Each module's own database: keyed "MODULE|schema.name" and "MODULE|schema.relation.column",
+  // MODULE the index in `hibernate`, and asked for on behalf of a file of that module only.
+  std::map<std::string, const CodeCreated*> hibernate_tables, hibernate_columns;
   for (size_t i = 0; i < results.size() && !hibernate.empty(); ++i) {
     const HibernateSchemaModule* m = hibernate_module_of(hibernate, files[i].first);
     if (!m || results[i].declared.empty()) continue;
     const CodeCreated* how = &by_hibernate[m - hibernate.data()];
+    std::string module = std::to_string(m - hibernate.data()) + "|";
     std::set<size_t> entity_units;
     for (auto& t : results[i].declared) {
-      created.emplace(t.schema.empty() ? t.name : t.schema + "." + t.name, how);
+      hibernate_tables.emplace(module + (t.schema.empty() ? t.name : t.schema + "." + t.name), how);
       for (auto& req : results[i].requirements.requirements)
         if (req.object == requirements::Object::Relation && req.schema == t.schema && req.relation == t.name)
           entity_units.insert(req.unit);
     }
     for (auto& req : results[i].requirements.requirements)
       if (req.object == requirements::Object::Column && entity_units.count(req.unit))
-        hibernate_columns.emplace(requirements::qualified(req) + "." + req.column, how);
+        hibernate_columns.emplace(module + requirements::qualified(req) + "." + req.column, how);
   }
-  auto column_by_hibernate = [&](const std::string& qualified_column) -> const CodeCreated* {
-    auto it = hibernate_columns.find(qualified_column);
-    return it == hibernate_columns.end() ? nullptr : it->second;
+  auto by_hibernate_for = [&](const std::map<std::string, const CodeCreated*>& made, const std::string& file,
+                              const std::string& key) -> const CodeCreated* {
+    const HibernateSchemaModule* m = made.empty() ? nullptr : hibernate_module_of(hibernate, file);
+    if (!m) return nullptr;
+    auto it = made.find(std::to_string(m - hibernate.data()) + "|" + key);
+    return it == made.end() ? nullptr : it->second;
+  };
+  auto column_by_hibernate = [&](const std::string& file, const std::string& qualified_column) {
+    return by_hibernate_for(hibernate_columns, file, qualified_column);
   };
   auto created_by_code = [&](const std::string& qualified) -> const CodeCreated* {
     auto it = created.find(qualified);
@@ -1487,6 +1496,12 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       if (const EngineManagedTables* e = managed_by_engine(engines, qualified)) return &by_engine[e - engines.data()];
     return it == created.end() ? nullptr : it->second;
   };
+  /// What excuses `file`'s use of a relation: the code, an engine, or its module's Hibernate.
+  auto excused_for = [&](const std::string& file, const std::string& qualified) -> const CodeCreated* {
+    if (const CodeCreated* c = created_by_code(qualified)) return c;
+    return by_hibernate_for(hibernate_tables, file, qualified);
+  };
+  const std::string* judging = nullptr;  // the file checks::evaluate is judging
 
   checks::Evaluation eval;
   eval.mode = targets.deploy ? checks::kDeploy : targets.live ? checks::kLive : checks::kOffline;
@@ -1497,8 +1512,9 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   for (auto& m : schema.migrations) eval.migration_formats[m.path] = m.format;
   eval.not_judged = [&](const std::string& schema_name, const std::string& name) -> std::string {
     // A column is asked for as "column:relation.column" (requirements/presence.cpp).
-    const CodeCreated* c = name.starts_with("column:") ? column_by_hibernate(schema_name + "." + name.substr(7))
-                                                       : created_by_code(schema_name + "." + name);
+    const std::string& file = judging ? *judging : std::string();
+    const CodeCreated* c = name.starts_with("column:") ? column_by_hibernate(file, schema_name + "." + name.substr(7))
+                                                       : excused_for(file, schema_name + "." + name);
     return c ? c->file : "";
   };
 
@@ -1523,12 +1539,12 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     for (auto& s : r.sites) {
       for (auto& ref : s.references) {
         if (ref.kind == "relation" && ref.status == "missing")
-          if (const CodeCreated* c = created_by_code(ref.relation)) {
+          if (const CodeCreated* c = excused_for(file, ref.relation)) {
             ref.status = "unchecked";
             ref.note = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);
           }
         if (ref.kind == "column" && (ref.status == "missing" || (ref.status == "unchecked" && ref.note.empty())))
-          if (const CodeCreated* c = column_by_hibernate(ref.relation + "." + ref.column)) {
+          if (const CodeCreated* c = column_by_hibernate(file, ref.relation + "." + ref.column)) {
             ref.status = "unchecked";
             ref.note = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);
           }
@@ -1557,9 +1573,9 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     for (auto& req : r.requirements.requirements) {
       auto pos = lines.position(req.span.begin);
       std::string excused;
-      const CodeCreated* c = req.object == requirements::Object::Relation ? created_by_code(requirements::qualified(req))
+      const CodeCreated* c = req.object == requirements::Object::Relation ? excused_for(file, requirements::qualified(req))
                              : req.object == requirements::Object::Column
-                                 ? column_by_hibernate(requirements::qualified(req) + "." + req.column)
+                                 ? column_by_hibernate(file, requirements::qualified(req) + "." + req.column)
                                  : nullptr;
       // What Hibernate creates is excused only where the migrations do not create it: a table
       // or column a migration creates stays checked against it.
@@ -1575,7 +1591,9 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     eval.eventual = own.eventual;
     eval.current = own.current;
     eval.search_path = own.search_path ? *own.search_path : options.search_path;
+    judging = &file;
     checks::evaluate(eval, r.requirements, lines, &found);
+    judging = nullptr;
     if (own.eventual != targets.eventual)
       for (auto& d : found) explain_other_service(*targets.services, file, *targets.eventual, &d);
     if (checks::check_for(report::Rule::SyntaxError).when & eval.mode)
