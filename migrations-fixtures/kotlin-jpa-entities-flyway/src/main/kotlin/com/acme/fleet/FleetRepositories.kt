@@ -9,3 +9,5 @@ interface DepotRepository : JpaRepository<Depot, Long>
 interface TripRepository : JpaRepository<Trip, Long> {
     fun findByVehicleId(vehicleId: Long): List<Trip>
 }
+
+interface FørerkortRepository : JpaRepository<Førerkort, Long>
