@@ -1,7 +1,14 @@
-// JPA / Hibernate entities (Java). An @Entity class with @Table(name = "...") needs that table,
-// and each persistent field with @Column(name = "...") or @JoinColumn(name = "...") needs that
-// column: Hibernate selects, inserts and updates them all whenever the entity is loaded or
-// saved, so a column no migration adds fails the first query of the entity.
+// JPA / Hibernate entities (Java and Kotlin). An @Entity class with @Table(name = "...") needs
+// that table, and each persistent field with @Column(name = "...") or @JoinColumn(name = "...")
+// needs that column: Hibernate selects, inserts and updates them all whenever the entity is
+// loaded or saved, so a column no migration adds fails the first query of the entity.
+//
+// A Kotlin entity's persistent fields are its properties with a backing field: the constructor's
+// `val`/`var`s (a plain parameter is none) and the body's properties, less `const`, delegated
+// (`by lazy`) and accessor-only ones. An annotation without a use-site target lands on the field
+// (JPA's annotations do not target parameters); `@get:Id` or `@get:Column` maps the entity
+// through its getters, and `@param:` annotates the parameter alone. A class that calls a
+// supertype's constructor (`: Base()`) extends it.
 //
 // A name Hibernate derives (an entity without @Table, a field without @Column(name)) depends on
 // the naming strategy. In a Spring Boot application (a @SpringBootApplication class in the
@@ -49,7 +56,12 @@ constexpr std::string_view kKey = "jpa:";
 /// a capital letter, as Java class names do; any other name counts as referenced.
 bool indexed_word(std::string_view w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); }
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+/// A byte of a word: ASCII letters, digits, '_' and '$', and every byte of a UTF-8 sequence
+/// (Kotlin and Java names may be `Aktør`).
+bool word_char(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || c == '_' || c == '$' || u >= 0x80;
+}
 
 /// Whether some file besides the declaring one spells `name` as a word. Each file indexes its
 /// words once, so the declaring file is one of them; two classes of the same simple name in
@@ -107,9 +119,58 @@ std::string_view last_name(std::string_view qualified) {
   return dot == std::string_view::npos ? qualified : qualified.substr(dot + 1);
 }
 
-/// The annotations on a declaration: its `modifiers` child's annotation nodes.
-std::vector<TSNode> annotations(TSNode decl) {
-  std::vector<TSNode> out;
+/// An annotation, read alike from a Java and a Kotlin tree.
+struct Annotation {
+  std::string_view name;    ///< the last segment: "Column" for @jakarta.persistence.Column
+  std::string_view target;  ///< Kotlin's use-site target ("field", "get"), "" without one
+  bool with_arguments = false;
+  std::vector<std::pair<std::string_view, TSNode>> arguments;  ///< key = value pairs, value nodes
+};
+
+/// A declaration the entity may persist: a Java field, a Kotlin property (a constructor `val`
+/// or `var`, or one of the class body).
+struct Field {
+  TSNode name;
+  std::string_view type;  ///< as written ("List<Tag>", "String?")
+  std::vector<Annotation> annotations;
+  bool not_persistent = false;  ///< static, transient, const, or a Kotlin property without a backing field
+};
+
+struct EntityClass {
+  TSNode node, name;
+  std::vector<Annotation> annotations;
+  bool extends = false;          ///< has (or may have) a superclass
+  std::string_view superclass;   ///< its simple name, when known (Java's `extends Base`)
+  bool property_access = false;  ///< mapped through its getters
+  std::vector<Field> fields;
+};
+
+const Annotation* find_annotation(const std::vector<Annotation>& anns, std::string_view name) {
+  for (auto& a : anns)
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
+/// The string literal of `key = "..."` in an annotation, or a null node.
+TSNode string_argument(const Annotation* a, std::string_view key) {
+  if (!a) return TSNode{};
+  for (auto& [k, v] : a->arguments)
+    if (k == key) return node_is(v, "string_literal") ? v : TSNode{};
+  return TSNode{};
+}
+
+bool has_argument(const Annotation* a, std::string_view key) {
+  if (!a) return false;
+  for (auto& [k, v] : a->arguments)
+    if (k == key) return true;
+  return false;
+}
+
+// --- Java ---
+
+/// The annotations on a Java declaration: its `modifiers` child's annotation nodes.
+std::vector<Annotation> java_annotations(TSNode decl, std::string_view src) {
+  std::vector<Annotation> out;
   uint32_t n = ts_node_named_child_count(decl);
   for (uint32_t i = 0; i < n; ++i) {
     TSNode m = ts_node_named_child(decl, i);
@@ -117,7 +178,17 @@ std::vector<TSNode> annotations(TSNode decl) {
     uint32_t k = ts_node_named_child_count(m);
     for (uint32_t j = 0; j < k; ++j) {
       TSNode a = ts_node_named_child(m, j);
-      if (node_is(a, "annotation") || node_is(a, "marker_annotation")) out.push_back(a);
+      if (!node_is(a, "annotation") && !node_is(a, "marker_annotation")) continue;
+      Annotation ann;
+      ann.name = last_name(node_text(field(a, "name"), src));
+      ann.with_arguments = node_is(a, "annotation");
+      TSNode args = field(a, "arguments");
+      uint32_t c = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+      for (uint32_t q = 0; q < c; ++q) {
+        TSNode p = ts_node_named_child(args, q);
+        if (node_is(p, "element_value_pair")) ann.arguments.push_back({node_text(field(p, "key"), src), field(p, "value")});
+      }
+      out.push_back(std::move(ann));
     }
   }
   return out;
@@ -135,29 +206,162 @@ bool has_modifier(TSNode decl, std::string_view source, std::string_view word) {
   return false;
 }
 
-/// The string literal of `key = "..."` in an annotation, or a null node.
-TSNode string_argument(TSNode annotation, std::string_view source, std::string_view key) {
-  if (ts_node_is_null(annotation)) return TSNode{};
-  TSNode args = field(annotation, "arguments");
-  uint32_t n = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+/// JPA's access type is the place of @Id: on a getter, the persistent properties are the getters.
+bool mapped_through_getters(TSNode klass, std::string_view src) {
+  TSNode body = field(klass, "body");
+  uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
   for (uint32_t i = 0; i < n; ++i) {
-    TSNode p = ts_node_named_child(args, i);
-    if (!node_is(p, "element_value_pair") || node_text(field(p, "key"), source) != key) continue;
-    TSNode v = field(p, "value");
-    return node_is(v, "string_literal") ? v : TSNode{};
+    TSNode m = ts_node_named_child(body, i);
+    if (!node_is(m, "method_declaration")) continue;
+    for (const Annotation& a : java_annotations(m, src))
+      if (a.name == "Id" || a.name == "EmbeddedId" || a.name == "Column" || a.name == "Access") return true;
   }
+  return find_annotation(java_annotations(klass, src), "Access") != nullptr;
+}
+
+EntityClass java_class(TSNode klass, std::string_view src) {
+  EntityClass c;
+  c.node = klass;
+  c.name = field(klass, "name");
+  c.annotations = java_annotations(klass, src);
+  c.extends = !ts_node_is_null(field(klass, "superclass"));
+  if (c.extends) {
+    std::string_view base = node_text(field(klass, "superclass"), src);  // "extends a.b.Base<T>"
+    base = base.substr(0, base.find('<'));
+    while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
+    size_t cut = base.find_last_of(" .");
+    c.superclass = cut == std::string_view::npos ? base : base.substr(cut + 1);
+  }
+  c.property_access = mapped_through_getters(klass, src);
+  TSNode body = field(klass, "body");
+  uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode f = ts_node_named_child(body, i);
+    if (!node_is(f, "field_declaration")) continue;
+    Field fd;
+    fd.name = field(field(f, "declarator"), "name");
+    fd.type = node_text(field(f, "type"), src);
+    fd.annotations = java_annotations(f, src);
+    fd.not_persistent = has_modifier(f, src, "static") || has_modifier(f, src, "transient");
+    c.fields.push_back(std::move(fd));
+  }
+  return c;
+}
+
+// --- Kotlin (fwcd's grammar: no field names, children by kind) ---
+
+TSNode child_of_kind(TSNode node, std::string_view kind) {
+  uint32_t n = ts_node_is_null(node) ? 0 : ts_node_named_child_count(node);
+  for (uint32_t i = 0; i < n; ++i)
+    if (node_is(ts_node_named_child(node, i), kind.data())) return ts_node_named_child(node, i);
   return TSNode{};
 }
 
-bool has_argument(TSNode annotation, std::string_view source, std::string_view key) {
-  if (ts_node_is_null(annotation)) return false;
-  TSNode args = field(annotation, "arguments");
-  uint32_t n = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+/// The annotations in a Kotlin declaration's `modifiers`: `@Name`, `@Name(key = value)`, and
+/// with a use-site target, `@field:Column(...)`, `@get:Id`.
+std::vector<Annotation> kotlin_annotations(TSNode decl, std::string_view src) {
+  std::vector<Annotation> out;
+  TSNode mods = child_of_kind(decl, "modifiers");
+  uint32_t n = ts_node_is_null(mods) ? 0 : ts_node_named_child_count(mods);
   for (uint32_t i = 0; i < n; ++i) {
-    TSNode p = ts_node_named_child(args, i);
-    if (node_is(p, "element_value_pair") && node_text(field(p, "key"), source) == key) return true;
+    TSNode a = ts_node_named_child(mods, i);
+    if (!node_is(a, "annotation")) continue;
+    Annotation ann;
+    TSNode target = child_of_kind(a, "use_site_target");
+    if (!ts_node_is_null(target)) {
+      std::string_view t = node_text(target, src);
+      while (!t.empty() && !std::isalpha(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
+      while (!t.empty() && !std::isalpha(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+      ann.target = t;
+    }
+    TSNode call = child_of_kind(a, "constructor_invocation");
+    TSNode type = child_of_kind(ts_node_is_null(call) ? a : call, "user_type");
+    if (ts_node_is_null(type)) continue;  // @[A B] and the like: not read
+    ann.name = last_name(node_text(type, src));
+    ann.with_arguments = !ts_node_is_null(call);
+    TSNode args = child_of_kind(call, "value_arguments");
+    uint32_t k = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+    for (uint32_t j = 0; j < k; ++j) {
+      TSNode v = ts_node_named_child(args, j);
+      if (!node_is(v, "value_argument") || ts_node_named_child_count(v) < 2) continue;
+      TSNode key = ts_node_named_child(v, 0);
+      if (node_is(key, "simple_identifier"))
+        ann.arguments.push_back({node_text(key, src), ts_node_named_child(v, ts_node_named_child_count(v) - 1)});
+    }
+    out.push_back(std::move(ann));
   }
-  return false;
+  return out;
+}
+
+/// A Kotlin property as a Field: its name, the type written after it, its annotations.
+Field kotlin_field(TSNode decl, TSNode name, std::string_view src) {
+  Field f;
+  f.name = name;
+  TSNode type = ts_node_next_named_sibling(name);
+  if (!ts_node_is_null(type) && (node_is(type, "user_type") || node_is(type, "nullable_type")))
+    f.type = node_text(type, src);
+  // `@param:` annotates the constructor parameter, not the field JPA reads.
+  for (Annotation& a : kotlin_annotations(decl, src))
+    if (a.target != "param") f.annotations.push_back(std::move(a));
+  return f;
+}
+
+EntityClass kotlin_class(TSNode klass, std::string_view src) {
+  EntityClass c;
+  c.node = klass;
+  c.name = child_of_kind(klass, "type_identifier");
+  c.annotations = kotlin_annotations(klass, src);
+  TSNode ctor = child_of_kind(klass, "primary_constructor");
+  uint32_t n = ts_node_named_child_count(klass);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode d = ts_node_named_child(klass, i);
+    if (node_is(d, "delegation_specifiers")) d = child_of_kind(d, "delegation_specifier");
+    if (!node_is(d, "delegation_specifier")) continue;
+    // `: Base()` calls a superclass's constructor; without a primary constructor a superclass
+    // is written without the call, so any supertype may be one.
+    if (!ts_node_is_null(child_of_kind(d, "constructor_invocation")) || ts_node_is_null(ctor)) c.extends = true;
+  }
+  for (const Annotation& a : c.annotations)
+    if (a.name == "Access") c.property_access = true;
+  // Constructor `val`/`var`s are properties; a plain parameter is not.
+  uint32_t k = ts_node_is_null(ctor) ? 0 : ts_node_named_child_count(ctor);
+  for (uint32_t i = 0; i < k; ++i) {
+    TSNode p = ts_node_named_child(ctor, i);
+    if (!node_is(p, "class_parameter") || ts_node_is_null(child_of_kind(p, "binding_pattern_kind"))) continue;
+    TSNode name = child_of_kind(p, "simple_identifier");
+    if (!ts_node_is_null(name)) c.fields.push_back(kotlin_field(p, name, src));
+  }
+  TSNode body = child_of_kind(klass, "class_body");
+  uint32_t m = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < m; ++i) {
+    TSNode p = ts_node_named_child(body, i);
+    if (!node_is(p, "property_declaration")) continue;
+    TSNode var = child_of_kind(p, "variable_declaration");
+    TSNode name = child_of_kind(var, "simple_identifier");
+    if (ts_node_is_null(name)) continue;  // a destructuring declaration
+    Field f = kotlin_field(p, name, src);
+    TSNode mods = child_of_kind(p, "modifiers");
+    // A property with an accessor may have no backing field (`val full get() = ...`); a
+    // delegated one (`by lazy`) and a `const` are no columns either. The grammar puts the
+    // accessor after the declaration, as its sibling in the class body.
+    TSNode next = ts_node_next_named_sibling(p);
+    if (!ts_node_is_null(child_of_kind(p, "getter")) || !ts_node_is_null(child_of_kind(p, "setter")) ||
+        node_is(next, "getter") || node_is(next, "setter") ||
+        !ts_node_is_null(child_of_kind(p, "property_delegate")) ||
+        (!ts_node_is_null(mods) && node_text(mods, src).find("const") != std::string_view::npos))
+      f.not_persistent = true;
+    c.fields.push_back(std::move(f));
+  }
+  // @get:Id / @get:Column: the persistent properties are the getters.
+  for (TSNode holder : {ctor, body}) {
+    uint32_t q = ts_node_is_null(holder) ? 0 : ts_node_named_child_count(holder);
+    for (uint32_t i = 0; i < q; ++i)
+      for (const Annotation& a : kotlin_annotations(ts_node_named_child(holder, i), src))
+        if ((a.target == "get" || a.target == "set") &&
+            (a.name == "Id" || a.name == "EmbeddedId" || a.name == "Column" || a.name == "Access"))
+          c.property_access = true;
+  }
+  return c;
 }
 
 /// A name as PostgreSQL will see it: the literal's text, folded to lower case unless Hibernate
@@ -188,86 +392,60 @@ std::optional<Name> literal_name(TSNode lit, std::string_view source) {
   return n;
 }
 
-/// JPA's access type is the place of @Id: on a getter, the persistent properties are the getters.
-bool mapped_through_getters(TSNode klass, std::string_view src) {
-  TSNode body = field(klass, "body");
-  uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode m = ts_node_named_child(body, i);
-    if (!node_is(m, "method_declaration")) continue;
-    for (TSNode a : annotations(m)) {
-      std::string_view an = last_name(node_text(field(a, "name"), src));
-      if (an == "Id" || an == "EmbeddedId" || an == "Column" || an == "Access") return true;
-    }
-  }
-  for (TSNode a : annotations(klass))
-    if (last_name(node_text(field(a, "name"), src)) == "Access") return true;
-  return false;
-}
-
 /// The field's type is an @Embeddable class of the project (embedded without @Embedded).
-bool embeddable_type(TSNode f, std::string_view src, const ProjectFacts* facts) {
-  std::string_view type = node_text(field(f, "type"), src);
+bool embeddable_type(std::string_view type, const ProjectFacts* facts) {
   size_t lt = type.find('<');
   if (lt != std::string_view::npos) type = type.substr(0, lt);
+  while (!type.empty() && (type.back() == '?' || type.back() == ' ')) type.remove_suffix(1);  // Kotlin's nullable
   type = last_name(type);
   return !facts || facts->count(std::string(kKey) + "embeddable:" + std::string(type)) != 0;
 }
 
-void entity(TSNode klass, const FileInput& in, FileOutput* out) {
+void entity(const EntityClass& klass, const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
-  TSNode table{};
-  bool is_entity = false;
-  for (TSNode a : annotations(klass)) {
-    std::string_view n = last_name(node_text(field(a, "name"), src));
-    if (n == "Entity") is_entity = true;
-    if (n == "Table") table = a;
-  }
-  if (!is_entity) return;
-  std::string_view class_name = node_text(field(klass, "name"), src);
-  {
-    TSNode entity_annotation{};
-    for (TSNode a : annotations(klass))
-      if (last_name(node_text(field(a, "name"), src)) == "Entity") entity_annotation = a;
-    // @Entity(name = "X") is the name JPQL uses.
-    std::string_view jpql_name = node_text(string_argument(entity_annotation, src, "name"), src);
-    jpql_name = jpql_name.size() >= 2 ? jpql_name.substr(1, jpql_name.size() - 2) : "";
-    if (!referenced_elsewhere(class_name, in.facts) && (jpql_name.empty() || !referenced_elsewhere(jpql_name, in.facts))) {
-      out->unchecked.push_back({ts_node_start_byte(klass), "jpa @Entity",
-                                "entity " + std::string(class_name) +
-                                    " is referenced by no other file: nothing queries it"});
-      return;
-    }
-  }
-  std::optional<Name> tname = literal_name(string_argument(table, src, "name"), src);
+  const Annotation* entity_annotation = find_annotation(klass.annotations, "Entity");
+  const Annotation* table = find_annotation(klass.annotations, "Table");
+  if (!entity_annotation || ts_node_is_null(klass.name)) return;
+  std::string_view class_name = node_text(klass.name, src);
+  // @Entity(name = "X") is the name JPQL uses, and the table's when @Table names none.
+  std::string_view jpql_name = node_text(string_argument(entity_annotation, "name"), src);
+  jpql_name = jpql_name.size() >= 2 ? jpql_name.substr(1, jpql_name.size() - 2) : "";
+  std::optional<Name> tname = literal_name(string_argument(table, "name"), src);
   Naming naming = naming_of(in.facts);
-  bool extends = !ts_node_is_null(field(klass, "superclass"));
-  bool property_access = mapped_through_getters(klass, src);
+  bool extends = klass.extends;
+  bool property_access = klass.property_access;
   if (!tname && !extends) {
-    // @Entity(name = "X") names the entity, and so the table.
-    TSNode entity_annotation{};
-    for (TSNode a : annotations(klass))
-      if (last_name(node_text(field(a, "name"), src)) == "Entity") entity_annotation = a;
-    std::string_view logical = class_name;
-    TSNode named = string_argument(entity_annotation, src, "name");
-    if (!ts_node_is_null(named)) {
-      std::string_view t = node_text(named, src);
-      logical = t.size() >= 2 ? t.substr(1, t.size() - 2) : "";
-    }
+    std::string_view logical = ts_node_is_null(string_argument(entity_annotation, "name")) ? class_name : jpql_name;
     std::string derived = logical.empty() ? "" : physical(logical, naming);
     if (!derived.empty()) {
-      uint32_t b = ts_node_start_byte(field(klass, "name"));
+      uint32_t b = ts_node_start_byte(klass.name);
       tname = Name{derived, {b, b + static_cast<uint32_t>(class_name.size())}, false};
     }
   }
+  bool explicit_table = !ts_node_is_null(string_argument(table, "name"));
+  std::string schema = in.default_schema;
+  if (std::optional<Name> s = literal_name(string_argument(table, "schema"), src)) schema = s->value;
+  // Hibernate creates it at start-up where the module's configuration says so (ddl-auto), used
+  // or not.
+  if (tname) out->declared_tables.push_back({schema, tname->value});
+  // A subclass of a JOINED or TABLE_PER_CLASS hierarchy has a table of its own, named as an
+  // entity without @Table is; in the default SINGLE_TABLE its fields are in the root's.
+  if (!tname && extends && !klass.superclass.empty() && in.facts &&
+      in.facts->count(std::string(kKey) + "own-tables:" + std::string(klass.superclass))) {
+    std::string_view logical = ts_node_is_null(string_argument(entity_annotation, "name")) ? class_name : jpql_name;
+    std::string derived = logical.empty() ? "" : physical(logical, naming);
+    if (!derived.empty()) out->declared_tables.push_back({schema, derived});
+  }
+  if (!referenced_elsewhere(class_name, in.facts) && (jpql_name.empty() || !referenced_elsewhere(jpql_name, in.facts))) {
+    out->unchecked.push_back({ts_node_start_byte(klass.node), "jpa @Entity",
+                              "entity " + std::string(class_name) + " is referenced by no other file: nothing queries it"});
+    return;
+  }
   if (!tname) {
-    out->unchecked.push_back({ts_node_start_byte(klass), "jpa @Entity",
+    out->unchecked.push_back({ts_node_start_byte(klass.node), "jpa @Entity",
                               "no @Table(name): the table name comes from the naming strategy"});
     return;
   }
-  bool explicit_table = !ts_node_is_null(string_argument(table, src, "name"));
-  std::string schema = in.default_schema;
-  if (std::optional<Name> s = literal_name(string_argument(table, src, "schema"), src)) schema = s->value;
 
   auto& reqs = out->requirements;
   size_t unit = reqs.units.size();
@@ -285,40 +463,32 @@ void entity(TSNode klass, const FileInput& in, FileOutput* out) {
   reqs.requirements.push_back(rel);
 
   bool implicit = false;
-  TSNode body = field(klass, "body");
-  uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode f = ts_node_named_child(body, i);
-    if (!node_is(f, "field_declaration")) continue;
-    if (has_modifier(f, src, "static") || has_modifier(f, src, "transient")) continue;
-    TSNode column{};
+  for (const Field& f : klass.fields) {
+    if (f.not_persistent) continue;
+    const Annotation* column = nullptr;
     bool skip = false, relation = false;
-    for (TSNode a : annotations(f)) {
-      std::string_view an = last_name(node_text(field(a, "name"), src));
+    for (const Annotation& a : f.annotations) {
+      std::string_view an = a.name;
       if (an == "Transient" || an == "OneToMany" || an == "ManyToMany" || an == "Embedded" ||
           an == "EmbeddedId" || an == "ElementCollection" || an == "AttributeOverride" ||
           an == "AttributeOverrides" || an == "JoinTable" || an == "Formula")
         skip = true;
-      if ((an == "Column" || an == "JoinColumn") && node_is(a, "annotation")) column = a;
+      if ((an == "Column" || an == "JoinColumn") && a.with_arguments) column = &a;
       if (an == "ManyToOne" || an == "OneToOne" || an == "JoinColumn" || an == "MapsId" || an == "Embedded")
         relation = true;  // its column name comes from the target's key
     }
     if (skip) continue;
     std::optional<Name> cname;
-    if (!ts_node_is_null(column) && !has_argument(column, src, "table"))
-      cname = literal_name(string_argument(column, src, "name"), src);
+    if (column && !has_argument(column, "table")) cname = literal_name(string_argument(column, "name"), src);
     if (!cname && !relation && !property_access && !(extends && !explicit_table) &&
-        (ts_node_is_null(column) || !has_argument(column, src, "table")) && !embeddable_type(f, src, in.facts) &&
-        node_text(field(f, "type"), src).find('<') == std::string_view::npos) {
+        !has_argument(column, "table") && !embeddable_type(f.type, in.facts) &&
+        f.type.find('<') == std::string_view::npos) {
       // The field's own name, through the naming strategy.
-      TSNode declarator = field(f, "declarator");
-      TSNode fname = field(declarator, "name");
-      std::string derived = ts_node_is_null(fname) ? "" : physical(node_text(fname, src), naming);
-      if (!derived.empty())
-        cname = Name{derived, {ts_node_start_byte(fname), ts_node_end_byte(fname)}, false};
+      std::string derived = ts_node_is_null(f.name) ? "" : physical(node_text(f.name, src), naming);
+      if (!derived.empty()) cname = Name{derived, {ts_node_start_byte(f.name), ts_node_end_byte(f.name)}, false};
     }
     if (!cname) {
-      if (ts_node_is_null(column) || !has_argument(column, src, "table")) implicit = true;
+      if (!has_argument(column, "table")) implicit = true;
       continue;
     }
     requirements::Requirement c;
@@ -332,13 +502,15 @@ void entity(TSNode klass, const FileInput& in, FileOutput* out) {
     reqs.requirements.push_back(std::move(c));
   }
   if (implicit)
-    out->unchecked.push_back({ts_node_start_byte(klass), "jpa @Entity",
+    out->unchecked.push_back({ts_node_start_byte(klass.node), "jpa @Entity",
                               "fields without @Column(name): their column names come from the naming strategy"});
 }
 
 void extract(const FileInput& in, FileOutput* out) {
-  if (ts_node_is_null(in.root) || in.language != "java") return;  // Kotlin files are read for their words only
-  // Entities are top-level classes, or nested static classes: walk class bodies.
+  if (ts_node_is_null(in.root)) return;
+  bool kotlin = in.language == "kotlin";
+  if (!kotlin && in.language != "java") return;
+  // Entities are top-level classes, or nested classes: walk class bodies.
   std::vector<TSNode> stack = {in.root};
   while (!stack.empty()) {
     TSNode node = stack.back();
@@ -346,11 +518,10 @@ void extract(const FileInput& in, FileOutput* out) {
     uint32_t n = ts_node_named_child_count(node);
     for (uint32_t i = n; i-- > 0;) {
       TSNode c = ts_node_named_child(node, i);
-      if (node_is(c, "class_declaration")) {
-        entity(c, in, out);
-        TSNode body = field(c, "body");
-        if (!ts_node_is_null(body)) stack.push_back(body);
-      }
+      if (!node_is(c, "class_declaration")) continue;
+      entity(kotlin ? kotlin_class(c, in.text) : java_class(c, in.text), in, out);
+      TSNode body = kotlin ? child_of_kind(c, "class_body") : field(c, "body");
+      if (!ts_node_is_null(body)) stack.push_back(body);
     }
   }
 }
@@ -418,10 +589,22 @@ void index_file(const FileInput& in, std::vector<std::pair<std::string, std::str
     i = e;
   }
   for (std::string_view w : words) out->push_back({k + "word:" + std::string(w), ""});
-  if (in.language != "java" || !relevant(t)) return;
+  if ((in.language != "java" && in.language != "kotlin") || !relevant(t)) return;
   if (t.find("@SpringBootApplication") != std::string_view::npos) out->push_back({k + "spring-boot", ""});
   if (t.find("PhysicalNamingStrategy") != std::string_view::npos || t.find("ImplicitNamingStrategy") != std::string_view::npos)
     out->push_back({k + "custom-naming", std::string(in.path)});
+  // The roots of hierarchies whose subclasses have tables of their own:
+  // `@Inheritance(strategy = InheritanceType.JOINED) ... class Name`.
+  for (size_t at = t.find("@Inheritance"); at != std::string_view::npos; at = t.find("@Inheritance", at + 1)) {
+    size_t cls = t.find("class ", at);
+    if (cls == std::string_view::npos) break;
+    std::string_view between = t.substr(at, cls - at);
+    if (between.find("JOINED") == std::string_view::npos && between.find("TABLE_PER_CLASS") == std::string_view::npos)
+      continue;
+    size_t b = cls + 6, e = b;
+    while (e < t.size() && (std::isalnum(static_cast<unsigned char>(t[e])) || t[e] == '_')) ++e;
+    out->push_back({k + "own-tables:" + std::string(t.substr(b, e - b)), ""});
+  }
   if (t.find("@Embeddable") != std::string_view::npos) {
     // The classes annotated @Embeddable: `@Embeddable ... class Name`.
     for (size_t at = t.find("@Embeddable"); at != std::string_view::npos; at = t.find("@Embeddable", at + 1)) {

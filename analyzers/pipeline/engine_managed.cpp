@@ -1,9 +1,14 @@
 // See engine_managed.h. One row per library: the word its configuration keys start with, the
-// leaf key, the values that create the schema, and the table prefixes it owns.
+// leaf key, the values that create the schema, and the table prefixes it owns. Hibernate's own
+// schema creation is read apart: its tables are the entities', not a prefix, and its key is read
+// whole (YAML nesting joined with dots) because `ddl-auto` alone says nothing about whose it is.
 #include "analyzers/pipeline/engine_managed.h"
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <string_view>
+#include <utility>
 
 namespace schemagate::pipeline {
 namespace {
@@ -39,7 +44,152 @@ bool spring_config(const std::string& path) {
          (name.ends_with(".yml") || name.ends_with(".yaml") || name.ends_with(".properties"));
 }
 
+/// The settings that make Hibernate create the schema, as a key ends once '-' and '_' are
+/// dropped and the key is lower case (Spring's relaxed binding: ddl-auto, ddl_auto, ddlAuto),
+/// with the values that create.
+struct SchemaSetting {
+  const char* key_end;
+  std::vector<std::string> values;
+};
+const std::vector<SchemaSetting>& schema_settings() {
+  static const std::vector<SchemaSetting> table = {
+      {"spring.jpa.hibernate.ddlauto", {"update", "create", "create-drop", "create-only"}},
+      {"hibernate.hbm2ddl.auto", {"update", "create", "create-drop", "create-only"}},
+      {"persistence.schemageneration.database.action", {"create", "drop-and-create"}},
+  };
+  return table;
+}
+
+std::string trim(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r')) v.remove_suffix(1);
+  return std::string(v);
+}
+
+/// A configuration value as Spring reads it: unquoted, a trailing comment dropped, a
+/// `${NAME:default}` placeholder taken by its default ("" when it has none).
+std::string setting_value(std::string_view v, bool yaml) {
+  std::string s = trim(v);
+  if (yaml && s.find(" #") != std::string::npos) s = trim(s.substr(0, s.find(" #")));
+  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front()) s = s.substr(1, s.size() - 2);
+  if (s.starts_with("${") && s.ends_with("}")) {
+    size_t colon = s.find(':');
+    s = colon == std::string::npos ? "" : trim(s.substr(colon + 1, s.size() - colon - 2));
+  }
+  return lower(s);
+}
+
+/// A profile developers and tests run, never production: its settings (`ddl-auto: create` in
+/// application-dev.yml) say nothing about the deployed service.
+bool development_profile(std::string_view profile) {
+  static const std::vector<std::string_view> names = {"dev", "development", "local", "test", "tests", "h2",
+                                                      "e2e", "it", "ci", "embedded", "testcontainers"};
+  for (std::string_view n : names)
+    if (profile == n) return true;
+  return false;
+}
+
+/// The profile of application-PROFILE.yml, "" for application.yml.
+std::string profile_of(const std::string& path) {
+  std::string name = lower(path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1));
+  size_t dash = name.find('-'), dot = name.rfind('.');
+  return dash == std::string::npos || dot == std::string::npos || dash > dot ? "" : name.substr(dash + 1, dot - dash - 1);
+}
+
+/// The module a Spring configuration file configures: the folder above `src/main/resources/`,
+/// the folder above a `config/` folder, or its own folder; "" for the project's root. Null for a
+/// test's configuration.
+std::optional<std::string> module_of_config(const std::string& path) {
+  std::string p = "/" + path;
+  if (p.find("/src/test/") != std::string::npos || p.find("/src/it/") != std::string::npos ||
+      p.find("/src/integrationTest/") != std::string::npos || p.find("/test/resources/") != std::string::npos)
+    return std::nullopt;
+  size_t res = p.find("/src/main/resources/");
+  if (res != std::string::npos) return p.substr(1, res);
+  size_t slash = p.rfind('/');
+  std::string dir = p.substr(1, slash);  // "" or "a/b/"
+  if (dir == "config/" || dir.ends_with("/config/")) dir = dir.substr(0, dir.size() - 7);
+  return dir;
+}
+
 }  // namespace
+
+std::vector<HibernateSchemaModule> hibernate_schema_modules(const source::FileSystem& fs, const std::string& root,
+                                                            const std::vector<std::string>& files) {
+  std::vector<HibernateSchemaModule> out;
+  for (const std::string& f : files) {
+    if (!spring_config(f)) continue;
+    std::optional<std::string> module = module_of_config(f);
+    if (!module || development_profile(profile_of(f))) continue;
+    bool known = false;
+    for (auto& m : out) known = known || m.module == *module;
+    if (known) continue;
+    std::string text, err;
+    if (!fs.read(source::join_path(root, f), &text, &err)) continue;
+    bool yaml = !f.ends_with(".properties");
+    std::vector<std::pair<size_t, std::string>> path;  // YAML: (indent, key) of the enclosing blocks
+    std::string document_profile;                        // YAML: the profile the current document is for
+    int line_no = 0;
+    size_t at = 0;
+    while (at < text.size()) {
+      size_t nl = text.find('\n', at);
+      std::string_view line = std::string_view(text).substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+      at = nl == std::string::npos ? text.size() : nl + 1;
+      ++line_no;
+      size_t indent = line.find_first_not_of(" \t");
+      if (indent == std::string_view::npos || line[indent] == '#' || line[indent] == '!') continue;
+      if (yaml && line.substr(indent).starts_with("---")) {
+        path.clear();
+        document_profile.clear();
+        continue;
+      }
+      size_t sep = yaml ? line.find(':', indent) : line.find_first_of("=:", indent);
+      if (sep == std::string_view::npos) continue;
+      std::string key = trim(line.substr(indent, sep - indent));
+      std::string value = setting_value(line.substr(sep + 1), yaml);
+      if (key.size() >= 2 && (key.front() == '"' || key.front() == '\'') && key.back() == key.front())
+        key = key.substr(1, key.size() - 2);
+      if (key.size() >= 2 && key.front() == '[' && key.back() == ']') key = key.substr(1, key.size() - 2);
+      if (yaml) {
+        while (!path.empty() && path.back().first >= indent) path.pop_back();
+        std::string full;
+        for (auto& [i, k] : path) full += k + ".";
+        full += key;
+        if (value.empty()) {
+          path.push_back({indent, key});
+          continue;
+        }
+        key = full;
+        // A document of a multi-document YAML file that belongs to a profile.
+        if (lower(key) == "spring.config.activate.on-profile" || lower(key) == "spring.profiles") document_profile = value;
+        if (development_profile(document_profile)) continue;
+      }
+      std::string normal;
+      for (char c : lower(key))
+        if (c != '-' && c != '_') normal.push_back(c);
+      for (const SchemaSetting& s : schema_settings()) {
+        if (!normal.ends_with(s.key_end) ||
+            (normal.size() > std::string_view(s.key_end).size() &&
+             normal[normal.size() - std::string_view(s.key_end).size() - 1] != '.'))
+          continue;
+        if (std::find(s.values.begin(), s.values.end(), value) == s.values.end()) continue;
+        out.push_back({*module, f, line_no,
+                       "created at start-up by Hibernate (" + key + "=" + value +
+                           ") as configured at"});
+        break;
+      }
+      if (!out.empty() && out.back().file == f) break;
+    }
+  }
+  return out;
+}
+
+const HibernateSchemaModule* hibernate_module_of(const std::vector<HibernateSchemaModule>& modules, const std::string& path) {
+  const HibernateSchemaModule* best = nullptr;
+  for (const HibernateSchemaModule& m : modules)
+    if (path.starts_with(m.module) && (!best || m.module.size() > best->module.size())) best = &m;
+  return best;
+}
 
 std::vector<EngineManagedTables> engine_managed_tables(const source::FileSystem& fs, const std::string& root,
                                                        const std::vector<std::string>& files) {

@@ -27,4 +27,30 @@ std::vector<EngineManagedTables> engine_managed_tables(const source::FileSystem&
 /// The entry whose prefix starts `relation` (lower case, unqualified), or null.
 const EngineManagedTables* managed_by_engine(const std::vector<EngineManagedTables>& engines, const std::string& relation);
 
+/// A Spring module whose configuration tells Hibernate to build the schema from its entities at
+/// start-up (`spring.jpa.hibernate.ddl-auto`, `hibernate.hbm2ddl.auto`: update, create,
+/// create-drop, create-only; `javax|jakarta.persistence.schema-generation.database.action`:
+/// create, drop-and-create). Hibernate then creates every entity table that does not exist and,
+/// with update, adds every entity column a table lacks: an entity of the module needs no
+/// migration for them. `validate` and `none` create nothing.
+struct HibernateSchemaModule {
+  std::string module;  ///< root-relative directory prefix with a trailing '/', "" for the whole project
+  std::string file;    ///< the configuration file that says so
+  int line = 0;
+  std::string how;     ///< "created at start-up by Hibernate (spring.jpa.hibernate.ddl-auto=update) as configured at"
+};
+
+/// The modules whose Spring configuration files (application*.yml, .yaml, .properties among
+/// `files`, outside test folders) turn Hibernate's schema creation on; one entry per module
+/// (the first file and line that does). The module of `auth/src/main/resources/application.yml`
+/// is `auth/`; of `config/application.yml`, the project. A value from a placeholder counts by
+/// its default (`${JPA_DDL_AUTO:update}` is update); one without a default counts as unset. A
+/// development or test profile's file or YAML document (application-dev.yml, `on-profile: local`)
+/// does not count: `ddl-auto: create` there says nothing about the deployed service.
+std::vector<HibernateSchemaModule> hibernate_schema_modules(const source::FileSystem& fs, const std::string& root,
+                                                            const std::vector<std::string>& files);
+
+/// The module `path` (root-relative) belongs to, the innermost one, or null.
+const HibernateSchemaModule* hibernate_module_of(const std::vector<HibernateSchemaModule>& modules, const std::string& path);
+
 }  // namespace schemagate::pipeline

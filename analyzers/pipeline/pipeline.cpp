@@ -1448,9 +1448,52 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     created.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
   // And the tables a library creates at start-up where the configuration turns that on
   // (Flowable's ACT_* with database-schema-update: true, Quartz's QRTZ_*, ...).
-  std::vector<EngineManagedTables> engines = engine_managed_tables(fs, options.root, candidates);
+  // Spring's application files among them, and those in a migration directory, which discovery
+  // skips (Flyway's set found at src/main/resources/ when a data.sql sits there), or in its config/.
+  std::vector<std::string> config_files = candidates;
+  for (auto& d : schema.directories)
+    for (const std::string& dir : {d.path, d.path.empty() ? std::string("config") : d.path + "/config"})
+      for (const source::DirEntry& e : fs.list(source::join_path(options.root, dir)))
+        if (!e.is_dir && e.skip_reason.empty() && e.name.rfind("application", 0) == 0)
+          config_files.push_back(dir.empty() ? e.name : dir + "/" + e.name);
+  std::vector<EngineManagedTables> engines = engine_managed_tables(fs, options.root, config_files);
   std::vector<CodeCreated> by_engine;
   for (auto& e : engines) by_engine.push_back({{}, e.file, e.line, e.how.c_str()});
+  // And the entity tables and columns Hibernate creates at start-up in a module configured so
+  // (ddl-auto=update): the tables its entity files declare, and the columns of those entities
+  // (the requirements in the unit of a declared table's requirement), where no migration does.
+  std::vector<HibernateSchemaModule> hibernate = hibernate_schema_modules(fs, options.root, config_files);
+  std::vector<CodeCreated> by_hibernate;
+  for (auto& m : hibernate) by_hibernate.push_back({{}, m.file, m.line, m.how.c_str()});
+  // Each module's own database: keyed "MODULE|schema.name" and "MODULE|schema.relation.column",
+  // MODULE the index in `hibernate`, and asked for on behalf of a file of that module only.
+  std::map<std::string, const CodeCreated*> hibernate_tables, hibernate_columns;
+  for (size_t i = 0; i < results.size() && !hibernate.empty(); ++i) {
+    const HibernateSchemaModule* m = hibernate_module_of(hibernate, files[i].first);
+    if (!m || results[i].declared.empty()) continue;
+    const CodeCreated* how = &by_hibernate[m - hibernate.data()];
+    std::string module = std::to_string(m - hibernate.data()) + "|";
+    std::set<size_t> entity_units;
+    for (auto& t : results[i].declared) {
+      hibernate_tables.emplace(module + (t.schema.empty() ? t.name : t.schema + "." + t.name), how);
+      for (auto& req : results[i].requirements.requirements)
+        if (req.object == requirements::Object::Relation && req.schema == t.schema && req.relation == t.name)
+          entity_units.insert(req.unit);
+    }
+    for (auto& req : results[i].requirements.requirements)
+      if (req.object == requirements::Object::Column && entity_units.count(req.unit))
+        hibernate_columns.emplace(module + requirements::qualified(req) + "." + req.column, how);
+  }
+  auto by_hibernate_for = [&](const std::map<std::string, const CodeCreated*>& made, const std::string& file,
+                              const std::string& key) -> const CodeCreated* {
+    const HibernateSchemaModule* m = made.empty() ? nullptr : hibernate_module_of(hibernate, file);
+    if (!m) return nullptr;
+    auto it = made.find(std::to_string(m - hibernate.data()) + "|" + key);
+    return it == made.end() ? nullptr : it->second;
+  };
+  auto column_by_hibernate = [&](const std::string& file, const std::string& qualified_column) {
+    return by_hibernate_for(hibernate_columns, file, qualified_column);
+  };
   auto created_by_code = [&](const std::string& qualified) -> const CodeCreated* {
     auto it = created.find(qualified);
     if (it == created.end()) it = created.find(qualified.substr(qualified.find('.') + 1));
@@ -1458,6 +1501,12 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       if (const EngineManagedTables* e = managed_by_engine(engines, qualified)) return &by_engine[e - engines.data()];
     return it == created.end() ? nullptr : it->second;
   };
+  /// What excuses `file`'s use of a relation: the code, an engine, or its module's Hibernate.
+  auto excused_for = [&](const std::string& file, const std::string& qualified) -> const CodeCreated* {
+    if (const CodeCreated* c = created_by_code(qualified)) return c;
+    return by_hibernate_for(hibernate_tables, file, qualified);
+  };
+  const std::string* judging = nullptr;  // the file checks::evaluate is judging
 
   checks::Evaluation eval;
   eval.mode = targets.deploy ? checks::kDeploy : targets.live ? checks::kLive : checks::kOffline;
@@ -1467,7 +1516,10 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   eval.deploy = targets.deploy;
   for (auto& m : schema.migrations) eval.migration_formats[m.path] = m.format;
   eval.not_judged = [&](const std::string& schema_name, const std::string& name) -> std::string {
-    const CodeCreated* c = created_by_code(schema_name + "." + name);
+    // A column is asked for as "column:relation.column" (requirements/presence.cpp).
+    const std::string& file = judging ? *judging : std::string();
+    const CodeCreated* c = name.starts_with("column:") ? column_by_hibernate(file, schema_name + "." + name.substr(7))
+                                                       : excused_for(file, schema_name + "." + name);
     return c ? c->file : "";
   };
 
@@ -1492,7 +1544,12 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     for (auto& s : r.sites) {
       for (auto& ref : s.references) {
         if (ref.kind == "relation" && ref.status == "missing")
-          if (const CodeCreated* c = created_by_code(ref.relation)) {
+          if (const CodeCreated* c = excused_for(file, ref.relation)) {
+            ref.status = "unchecked";
+            ref.note = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);
+          }
+        if (ref.kind == "column" && (ref.status == "missing" || (ref.status == "unchecked" && ref.note.empty())))
+          if (const CodeCreated* c = column_by_hibernate(file, ref.relation + "." + ref.column)) {
             ref.status = "unchecked";
             ref.note = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);
           }
@@ -1517,20 +1574,31 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     }
     if (r.requirements.requirements.empty() && r.syntax_errors.empty()) continue;
     source::LineIndex lines(r.text);
+    const Targets own = targets_for(targets, file);
     for (auto& req : r.requirements.requirements) {
       auto pos = lines.position(req.span.begin);
       std::string excused;
-      if (req.object == requirements::Object::Relation)
-        if (const CodeCreated* c = created_by_code(requirements::qualified(req)))
-          excused = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);
+      const CodeCreated* c = req.object == requirements::Object::Relation ? excused_for(file, requirements::qualified(req))
+                             : req.object == requirements::Object::Column
+                                 ? column_by_hibernate(file, requirements::qualified(req) + "." + req.column)
+                                 : nullptr;
+      // What Hibernate creates is excused only where the migrations do not create it: a table
+      // or column a migration creates stays checked against it.
+      bool by_hibernate_only = false;
+      for (auto& h : by_hibernate) by_hibernate_only = by_hibernate_only || c == &h;
+      if (by_hibernate_only && own.eventual && requirements::presence(req, *own.eventual) != requirements::Presence::Absent &&
+          !(req.object == requirements::Object::Column && !own.eventual->find(req.schema, req.relation)))
+        c = nullptr;
+      if (c) excused = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);
       out->requirements.push_back({req, file, pos.line, pos.column, std::move(excused)});
     }
     std::vector<report::Diagnostic> found;
-    const Targets own = targets_for(targets, file);
     eval.eventual = own.eventual;
     eval.current = own.current;
     eval.search_path = own.search_path ? *own.search_path : options.search_path;
+    judging = &file;
     checks::evaluate(eval, r.requirements, lines, &found);
+    judging = nullptr;
     if (own.eventual != targets.eventual)
       for (auto& d : found) explain_other_service(*targets.services, file, *targets.eventual, &d);
     if (checks::check_for(report::Rule::SyntaxError).when & eval.mode)

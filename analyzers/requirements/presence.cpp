@@ -218,6 +218,12 @@ Presence presence(const Requirement& req, const schema::Schema& schema, const No
     if (!rel->columns_complete || schema.uncertain_names.count(rel->name)) certain = false;
   }
   if (!certain || schema.uncertain_names.count(req.column)) return Presence::Unknown;
+  // A column the code adds at run time (Hibernate's ddl-auto=update adds an entity's columns).
+  if (not_judged)
+    for (auto& q : candidates) {
+      auto dot = q.find('.');
+      if (!not_judged(q.substr(0, dot), "column:" + q.substr(dot + 1) + "." + req.column).empty()) return Presence::Unknown;
+    }
   return Presence::Absent;
 }
 

@@ -1,0 +1,4 @@
+CREATE TABLE audit_log (
+    id BIGSERIAL PRIMARY KEY,
+    event TEXT NOT NULL
+);

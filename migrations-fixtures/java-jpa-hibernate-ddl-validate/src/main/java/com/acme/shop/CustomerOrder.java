@@ -1,0 +1,20 @@
+package com.acme.shop;
+
+import java.math.BigDecimal;
+import jakarta.persistence.*;
+
+@Entity
+@Table(name = "customer_orders")
+public class CustomerOrder {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "customer_id")
+    private Long customerId;
+
+    private BigDecimal total;
+
+    // No migration adds it, and Hibernate only validates: the first query of the entity fails.
+    private String giftNote;
+}

@@ -1,0 +1,4 @@
+CREATE TABLE forerkort (
+    id BIGSERIAL PRIMARY KEY,
+    klasse TEXT NOT NULL
+);
