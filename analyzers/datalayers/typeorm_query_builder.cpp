@@ -449,8 +449,9 @@ bool receiver_is_typeorm(TSNode recv, const FileInput& in) {
 
 /// The entity class of a repository a chain starts from: `getRepository(User)`,
 /// `dataSource.getRepository(User)`, `User` (an entity extending BaseEntity), or a holder
-/// declared `Repository<User>` (`@InjectRepository(User) private users: Repository<User>`).
-std::string repository_entity(TSNode recv, const FileInput& in, const Entities& entities, uint32_t* at) {
+/// declared `Repository<User>` (`@InjectRepository(User) private users: Repository<User>`), or a
+/// `const users = getRepository(User)` of the enclosing block.
+std::string repository_entity(TSNode recv, const FileInput& in, const Entities& entities, uint32_t* at, int depth = 0) {
   std::string_view src = in.text;
   TSNode r = unwrap(recv);
   if (is(r, "call_expression")) {
@@ -469,6 +470,25 @@ std::string repository_entity(TSNode recv, const FileInput& in, const Entities& 
     if (entities.table(std::string(holder))) {
       *at = ts_node_start_byte(r);
       return std::string(holder);
+    }
+    // `const users = getRepository(User)` in the enclosing block.
+    for (TSNode scope = ts_node_parent(r); !ts_node_is_null(scope) && depth == 0; scope = ts_node_parent(scope)) {
+      if (!is(scope, "statement_block") && !is(scope, "program")) continue;
+      TSNode value{};
+      int found = 0;
+      for (uint32_t i = 0; i < ts_node_named_child_count(scope); ++i) {
+        TSNode d = ts_node_named_child(scope, i);
+        if (!is(d, "lexical_declaration") && !is(d, "variable_declaration")) continue;
+        for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
+          TSNode v = ts_node_named_child(d, j);
+          if (!is(v, "variable_declarator") || text(field(v, "name"), src) != holder) continue;
+          ++found;
+          if (is(d, "lexical_declaration") && text(ts_node_child(d, 0), src) == "const") value = field(v, "value");
+        }
+      }
+      if (found == 0) continue;
+      if (found != 1 || ts_node_is_null(value)) return "";
+      return repository_entity(value, in, entities, at, 1);
     }
   } else if (is(r, "member_expression") && is(field(r, "object"), "this")) {
     holder = text(field(r, "property"), src);
