@@ -396,6 +396,24 @@ class JavaScriptSyntax final : public HostSyntax {
       std::string_view t = ts_node_type(up);
       if (t == "variable_declarator" && depth == 0) {
         return constant_uses_scope(up, n, source, out);
+      } else if (t == "assignment_expression" && depth == 0) {
+        // `dateCondition = sql\`...\`` of a `let dateCondition` of an enclosing block.
+        TSNode left = field(up, "left");
+        if (!ts_node_eq(field(up, "right"), n) || !node_is(left, "identifier")) return false;
+        std::string_view var = node_text(left, source);
+        for (TSNode scope = ts_node_parent(up); !ts_node_is_null(scope); scope = ts_node_parent(scope)) {
+          if (!node_is(scope, "statement_block") && !node_is(scope, "program")) continue;
+          for (uint32_t i = 0; i < ts_node_named_child_count(scope); ++i) {
+            TSNode d = ts_node_named_child(scope, i);
+            if (!node_is(d, "lexical_declaration")) continue;
+            for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
+              TSNode v = ts_node_named_child(d, j);
+              if (node_is(v, "variable_declarator") && node_text(field(v, "name"), source) == var)
+                return constant_uses_scope(v, TSNode{}, source, out);
+            }
+          }
+        }
+        return false;
       } else if (t == "arguments") {
         if (one_of(callee(ts_node_parent(up)), kLinks)) link = ts_node_parent(up);
       } else if (t == "member_expression") {
@@ -502,13 +520,15 @@ class JavaScriptSyntax final : public HostSyntax {
     return true;
   }
 
-  /// The uses of a `const x = <fragment>` (`decl`, its value reached through `value`) in the
-  /// function that declares it: the scope they all share, or false.
+  /// The uses of a `const x = <fragment>` (`decl`, its value reached through `value`), or of a
+  /// `let x` a fragment is assigned to (`value` null), in the block that declares it, assignments
+  /// to it aside: the scope they all share, or false.
   bool constant_uses_scope(TSNode decl, TSNode value, std::string_view source, sql::ChainScope* out) const {
     TSNode name = ts_node_child_by_field_name(decl, "name", 4);
     TSNode list = ts_node_parent(decl);
-    if (!ts_node_eq(ts_node_child_by_field_name(decl, "value", 5), value) || !node_is(name, "identifier") ||
-        !node_is(list, "lexical_declaration") || node_text(ts_node_child(list, 0), source) != "const")
+    // A variable whose initial value is the fragment, or one the fragment is assigned to (`value` null).
+    if ((!ts_node_is_null(value) && !ts_node_eq(ts_node_child_by_field_name(decl, "value", 5), value)) ||
+        !node_is(name, "identifier") || !node_is(list, "lexical_declaration"))
       return false;
     TSNode scope = ts_node_parent(list);
     while (!ts_node_is_null(scope) && !node_is(scope, "statement_block") && !node_is(scope, "program"))
@@ -520,7 +540,9 @@ class JavaScriptSyntax final : public HostSyntax {
     while (!stack.empty()) {
       TSNode x = stack.back();
       stack.pop_back();
-      if (node_is(x, "identifier") && node_text(x, source) == var && !ts_node_eq(x, name)) uses.push_back(x);
+      TSNode parent = ts_node_parent(x);
+      bool assigned = node_is(parent, "assignment_expression") && ts_node_eq(ts_node_child_by_field_name(parent, "left", 4), x);
+      if (node_is(x, "identifier") && node_text(x, source) == var && !ts_node_eq(x, name) && !assigned) uses.push_back(x);
       if (node_is(x, "variable_declarator") && !ts_node_eq(x, decl) &&
           node_text(ts_node_child_by_field_name(x, "name", 4), source) == var)
         return false;  // another variable of the name
