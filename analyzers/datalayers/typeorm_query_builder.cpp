@@ -230,6 +230,10 @@ struct QueryBuilderChain {
     size_t word_end = p;
     while (word_end < n && ident_char(s[word_end])) ++word_end;
     std::string path(s.substr(p, end - p)), word(s.substr(p, word_end - p));
+    if (word.empty() && p < n && s[p] == '\x01') {  // `media.${column}`
+      partly(base + static_cast<uint32_t>(p), "a name is built at run time");
+      return p;
+    }
     if (it == aliases.end() || it->second.empty()) {
       partly(base + static_cast<uint32_t>(begin), std::string(alias) + "." + word + ": " + std::string(alias) +
                                                        " is not an alias of an entity of the chain");
