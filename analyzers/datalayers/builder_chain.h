@@ -137,9 +137,9 @@ struct BuilderChain {
     bool all = true;
     if (js::is(v, "array")) {
       for (uint32_t i = 0; i < ts_node_named_child_count(v); ++i)
-        all = js::object_keys(ts_node_named_child(v, i), in.text, &keys) && all;
+        all = js::object_keys(ts_node_named_child(v, i), in.text, &keys, true) && all;
     } else {
-      all = js::object_keys(v, in.text, &keys);
+      all = js::object_keys(v, in.text, &keys, true);
     }
     if (!all)
       out->unchecked.push_back(

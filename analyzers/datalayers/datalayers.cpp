@@ -8,6 +8,7 @@ extern const DataLayer kPrisma;
 extern const DataLayer kDrizzle;
 extern const DataLayer kSupabase;
 extern const DataLayer kTypeorm;
+extern const DataLayer kTypeormQueryBuilder;
 extern const DataLayer kKysely;
 extern const DataLayer kKnex;
 extern const DataLayer kSequelize;
@@ -23,7 +24,7 @@ extern const DataLayer kEnt;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kBun, kPop, kSquirrel, kEnt,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kBun, kPop, kSquirrel, kEnt,
   };
   return table;
 }

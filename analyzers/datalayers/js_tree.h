@@ -7,6 +7,7 @@
 #include <cctype>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,8 +89,12 @@ struct Key {
   TSNode value{};
 };
 
+TSNode local_object(TSNode ident, std::string_view src);
+
 /// The keys of an object literal; false when one cannot be told (a spread, a computed key).
-inline bool object_keys(TSNode obj, std::string_view src, std::vector<Key>* out) {
+/// With `follow_spreads`, a spread of a same-file constant object (`{ ...base, col: 1 }` where
+/// `const base = { ... }` is in scope, local_object) adds that object's keys.
+inline bool object_keys(TSNode obj, std::string_view src, std::vector<Key>* out, bool follow_spreads = false, int depth = 0) {
   obj = unwrap(obj);
   if (!is(obj, "object")) return false;
   bool all = true;
@@ -109,6 +114,9 @@ inline bool object_keys(TSNode obj, std::string_view src, std::vector<Key>* out)
       }
     } else if (is(p, "method_definition")) {
       continue;
+    } else if (is(p, "spread_element") && follow_spreads && depth < 4) {
+      TSNode base = local_object(unwrap(ts_node_named_child(p, 0)), src);
+      all = !ts_node_is_null(base) && object_keys(base, src, out, true, depth + 1) && all;
     } else {
       all = false;  // spread_element, computed key
     }
@@ -198,6 +206,117 @@ inline void walk(TSNode root, const std::function<void(TSNode)>& visit) {
         return;
       }
   }
+}
+
+/// The uses of the variable a chain is stored in (`let query = <chain>`) that continue it: each
+/// `query` that starts a method call in the same function, when every assignment to the variable
+/// there is `query = query...`. None when the chain is not stored so.
+inline std::vector<TSNode> continuations(TSNode end, std::string_view src) {
+  TSNode top = end;
+  for (TSNode p = ts_node_parent(top); is(p, "await_expression") || is(p, "parenthesized_expression") ||
+                                       is(p, "as_expression") || is(p, "non_null_expression");
+       p = ts_node_parent(top))
+    top = p;
+  TSNode decl = ts_node_parent(top);
+  if (!is(decl, "variable_declarator") || !ts_node_eq(field(decl, "value"), top) || !is(field(decl, "name"), "identifier"))
+    return {};
+  std::string_view var = text(field(decl, "name"), src);
+  TSNode fn = ts_node_parent(decl);
+  while (!ts_node_is_null(fn) && !is(fn, "statement_block")) fn = ts_node_parent(fn);
+  if (ts_node_is_null(fn)) return {};
+  std::vector<TSNode> uses;
+  bool other = false;
+  walk(fn, [&](TSNode n) {
+    // Another variable of the name (a block inside that declares its own) may hold another query.
+    if (is(n, "variable_declarator") && !ts_node_eq(n, decl) && text(field(n, "name"), src) == var) other = true;
+    if (is(n, "assignment_expression") && text(field(n, "left"), src) == var) {
+      TSNode r = unwrap(field(n, "right"));
+      std::string_view m;
+      TSNode recv;
+      while (method_call(r, src, &m, &recv)) r = unwrap(recv);
+      if (!is(r, "identifier") || text(r, src) != var) other = true;
+    }
+    if (!is(n, "identifier") || text(n, src) != var) return;
+    TSNode member = ts_node_parent(n);
+    if (!is(member, "member_expression") || !ts_node_eq(field(member, "object"), n)) return;
+    TSNode call = ts_node_parent(member);
+    if (is(call, "call_expression") && ts_node_eq(field(call, "function"), member)) uses.push_back(n);
+  });
+  if (other) return {};
+  return uses;
+}
+
+/// The type a file declares for `name` (`constructor(private spaceRepo: SpaceRepo)`, a field
+/// `spaceRepo: SpaceRepo`, a parameter), when every declaration agrees; "" otherwise.
+inline std::string declared_type(TSNode root, std::string_view name, std::string_view src) {
+  std::set<std::string> types;
+  walk(root, [&](TSNode n) {
+    TSNode id{};
+    if (is(n, "required_parameter") || is(n, "optional_parameter")) id = field(n, "pattern");
+    else if (is(n, "public_field_definition")) id = field(n, "name");
+    if (ts_node_is_null(id) || text(id, src) != name) return;
+    std::string t(text(field(n, "type"), src));
+    size_t b = t.find_first_not_of(": \t\n");
+    types.insert(b == std::string::npos ? "" : t.substr(b));
+  });
+  return types.size() == 1 ? *types.begin() : "";
+}
+
+/// The object literal a same-file constant holds: `ident` names a `const x = { ... }` declared
+/// in the nearest enclosing block (or the file) that declares the name, before the use, that no
+/// parameter of an enclosing function shadows, and whose properties nothing in that block
+/// assigns (`x.k = v`, `Object.assign(x, ...)`, `delete x.k`). A null node otherwise.
+inline TSNode local_object(TSNode ident, std::string_view src) {
+  if (!is(ident, "identifier")) return TSNode{};
+  std::string_view name = text(ident, src);
+  for (TSNode scope = ts_node_parent(ident); !ts_node_is_null(scope); scope = ts_node_parent(scope)) {
+    std::string_view t = ts_node_type(scope);
+    if (t == "formal_parameters") continue;
+    if (t == "arrow_function" || t == "function_declaration" || t == "function_expression" || t == "method_definition") {
+      TSNode params = field(scope, "parameters");
+      TSNode single = field(scope, "parameter");
+      if (is(single, "identifier") && text(single, src) == name) return TSNode{};
+      bool shadowed = false;
+      walk(params, [&](TSNode n) { shadowed = shadowed || (is(n, "identifier") && text(n, src) == name); });
+      if (shadowed) return TSNode{};
+      continue;
+    }
+    if (t != "statement_block" && t != "program") continue;
+    TSNode found{};
+    bool other = false;
+    for (uint32_t i = 0; i < ts_node_named_child_count(scope); ++i) {
+      TSNode d = ts_node_named_child(scope, i);
+      if (is(d, "export_statement")) d = field(d, "declaration");
+      if (!is(d, "lexical_declaration") && !is(d, "variable_declaration")) continue;
+      for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
+        TSNode v = ts_node_named_child(d, j);
+        if (!is(v, "variable_declarator") || text(field(v, "name"), src) != name) continue;
+        if (is(d, "lexical_declaration") && text(ts_node_child(d, 0), src) == "const" &&
+            ts_node_end_byte(v) <= ts_node_start_byte(ident) && is(unwrap(field(v, "value")), "object"))
+          found = unwrap(field(v, "value"));
+        else
+          other = true;
+      }
+    }
+    if (other) return TSNode{};
+    if (ts_node_is_null(found)) continue;
+    bool changed = false;
+    walk(scope, [&](TSNode n) {
+      if (changed) return;
+      if (is(n, "assignment_expression") || is(n, "augmented_assignment_expression")) {
+        TSNode left = field(n, "left");
+        while (is(left, "member_expression") || is(left, "subscript_expression")) left = field(left, "object");
+        changed = is(left, "identifier") && text(left, src) == name;
+      } else if (is(n, "unary_expression") && text(n, src).rfind("delete", 0) == 0) {
+        changed = text(n, src).find(name) != std::string_view::npos;
+      } else if (is(n, "call_expression") && text(field(n, "function"), src) == "Object.assign") {
+        auto args = field(n, "arguments");
+        changed = ts_node_named_child_count(args) > 0 && text(ts_node_named_child(args, 0), src) == name;
+      }
+    });
+    return changed ? TSNode{} : found;
+  }
+  return TSNode{};
 }
 
 }  // namespace schemagate::datalayers::js

@@ -368,6 +368,33 @@ std::string_view callback_param(TSNode fn, std::string_view src) {
   return is(p, "identifier") ? text(p, src) : std::string_view{};
 }
 
+/// The names a callback's first parameter binds, each to what it is of Kysely's expression
+/// builder: "" the builder itself (`(eb) =>`), or the member destructured from it (`({ eb, and,
+/// ref: r }) =>`: eb -> "eb", and -> "and", r -> "ref"). Empty: no such parameter.
+std::map<std::string, std::string, std::less<>> callback_bindings(TSNode fn, std::string_view src) {
+  std::map<std::string, std::string, std::less<>> out;
+  if (std::string_view p = callback_param(fn, src); !p.empty()) {
+    out.emplace(std::string(p), "");
+    return out;
+  }
+  fn = unwrap(fn);
+  if (!is(fn, "arrow_function") && !is(fn, "function_expression") && !is(fn, "function")) return out;
+  TSNode params = field(fn, "parameters");
+  if (ts_node_is_null(params) || ts_node_named_child_count(params) == 0) return out;
+  TSNode p = ts_node_named_child(params, 0);
+  if (is(p, "required_parameter") || is(p, "optional_parameter")) p = field(p, "pattern");
+  if (!is(p, "object_pattern")) return out;
+  for (uint32_t i = 0; i < ts_node_named_child_count(p); ++i) {
+    TSNode b = ts_node_named_child(p, i);
+    if (is(b, "shorthand_property_identifier_pattern")) {
+      out.emplace(std::string(text(b, src)), std::string(text(b, src)));
+    } else if (is(b, "pair_pattern") && is(field(b, "value"), "identifier")) {
+      out.emplace(std::string(text(field(b, "value"), src)), std::string(text(field(b, "key"), src)));
+    }
+  }
+  return out;
+}
+
 /// The expressions a callback gives back: an arrow's expression body, or each `return x` of its
 /// block (not those of functions inside it).
 std::vector<TSNode> callback_results(TSNode fn) {
@@ -465,31 +492,54 @@ struct ChainReader {
   /// `eb.ref('t.col')`, `eb.fn.count('col')`, `eb.and({ col: v })`, `eb.between('col', a, b)`):
   /// what the builder reads as a column. Nested callbacks and subqueries are read on their own.
   void expressions(TSNode cb, const std::string& how) {
-    std::string_view p = callback_param(cb, src);
-    if (p.empty()) return;
+    auto bindings = callback_bindings(cb, src);
+    if (bindings.empty()) return;
     static const std::set<std::string_view> kFirstIsColumn = {"ref", "between", "betweenSymmetric"};
     static const std::set<std::string_view> kAggregates = {"count", "sum", "avg", "min", "max", "coalesce"};
-    auto is_p = [&](TSNode n) { return is(n, "identifier") && text(n, src) == p; };
+    // What an identifier is of the builder: "" the builder, a member's name, or nullptr.
+    auto role = [&](TSNode n) -> const std::string* {
+      if (!is(n, "identifier")) return nullptr;
+      auto it = bindings.find(text(n, src));
+      return it == bindings.end() ? nullptr : &it->second;
+    };
+    auto is_p = [&](TSNode n) {
+      const std::string* r = role(n);
+      return r && (r->empty() || *r == "eb");
+    };
+    auto and_or = [&](const std::vector<TSNode>& a) {
+      if (a.size() != 1 || !is(unwrap(a[0]), "object")) return;
+      std::vector<Key> keys;
+      object_keys(a[0], src, &keys);
+      for (auto& k : keys) chain.column(Literal{k.name, k.at}, requirements::Use::Read, how);
+    };
     std::function<void(TSNode)> visit = [&](TSNode n) {
       if (is(n, "arrow_function") || is(n, "function_expression") || is(n, "function")) return;
       if (is(n, "call_expression")) {
         TSNode fn = field(n, "function");
         if (text(fn, src).find("selectFrom(") != std::string_view::npos) return;  // a subquery: its own chain
         auto a = arguments(n);
+        const std::string* r = role(fn);
         if (is_p(fn)) {
           if (!a.empty()) chain.columns(a[0], requirements::Use::Read, how);
+        } else if (r && kFirstIsColumn.count(*r)) {
+          if (!a.empty()) chain.columns(a[0], requirements::Use::Read, how);  // ({ ref }) => ref('t.col')
+        } else if (r && (*r == "and" || *r == "or")) {
+          and_or(a);
+        } else if (r && *r == "fn" && a.size() == 2) {
+          chain.columns(a[1], requirements::Use::Read, how);  // ({ fn }) => fn('name', ['col'])
         } else if (is(fn, "member_expression")) {
           TSNode obj = field(fn, "object");
           std::string_view prop = text(field(fn, "property"), src);
+          const std::string* ro = role(obj);
           if (is_p(obj) && kFirstIsColumn.count(prop) && !a.empty()) {
             chain.columns(a[0], requirements::Use::Read, how);
-          } else if (is_p(obj) && (prop == "and" || prop == "or") && a.size() == 1 && is(unwrap(a[0]), "object")) {
-            std::vector<Key> keys;
-            object_keys(a[0], src, &keys);
-            for (auto& k : keys) chain.column(Literal{k.name, k.at}, requirements::Use::Read, how);
+          } else if (is_p(obj) && (prop == "and" || prop == "or")) {
+            and_or(a);
           } else if (is(obj, "member_expression") && is_p(field(obj, "object")) &&
                      text(field(obj, "property"), src) == "fn" && kAggregates.count(prop)) {
             for (TSNode x : a) chain.columns(x, requirements::Use::Read, how);
+          } else if (ro && *ro == "fn" && kAggregates.count(prop)) {
+            for (TSNode x : a) chain.columns(x, requirements::Use::Read, how);  // ({ fn }) => fn.count('col')
           } else if (is_p(obj) && prop == "fn" && a.size() == 2) {
             chain.columns(a[1], requirements::Use::Read, how);  // eb.fn('name', ['col'])
           }
@@ -550,7 +600,7 @@ struct ChainReader {
 
   void link(const std::string& name, const std::vector<TSNode>& a) {
     static const std::set<std::string_view> kJoins = {"innerJoin", "leftJoin", "rightJoin", "fullJoin"};
-    auto callback = [&](TSNode n) { return !callback_param(n, src).empty(); };
+    auto callback = [&](TSNode n) { return !callback_bindings(n, src).empty(); };
     if (kJoins.count(name) && !a.empty()) {
       if (auto lit = literal(a[0], src)) chain.table(*lit, requirements::Use::Read);
       else chain.opaque = true;
@@ -591,60 +641,6 @@ struct ChainReader {
     }
   }
 };
-
-/// The uses of the variable a chain is stored in (`let query = <chain>`) that continue it: each
-/// `query` that starts a method call in the same function, when every assignment to the variable
-/// there is `query = query...`. None when the chain is not stored so.
-std::vector<TSNode> continuations(TSNode end, std::string_view src) {
-  TSNode top = end;
-  for (TSNode p = ts_node_parent(top); is(p, "await_expression") || is(p, "parenthesized_expression") ||
-                                       is(p, "as_expression") || is(p, "non_null_expression");
-       p = ts_node_parent(top))
-    top = p;
-  TSNode decl = ts_node_parent(top);
-  if (!is(decl, "variable_declarator") || !ts_node_eq(field(decl, "value"), top) || !is(field(decl, "name"), "identifier"))
-    return {};
-  std::string_view var = text(field(decl, "name"), src);
-  TSNode fn = ts_node_parent(decl);
-  while (!ts_node_is_null(fn) && !is(fn, "statement_block")) fn = ts_node_parent(fn);
-  if (ts_node_is_null(fn)) return {};
-  std::vector<TSNode> uses;
-  bool other = false;
-  walk(fn, [&](TSNode n) {
-    // Another variable of the name (a block inside that declares its own) may hold another query.
-    if (is(n, "variable_declarator") && !ts_node_eq(n, decl) && text(field(n, "name"), src) == var) other = true;
-    if (is(n, "assignment_expression") && text(field(n, "left"), src) == var) {
-      TSNode r = unwrap(field(n, "right"));
-      std::string_view m;
-      TSNode recv;
-      while (method_call(r, src, &m, &recv)) r = unwrap(recv);
-      if (!is(r, "identifier") || text(r, src) != var) other = true;
-    }
-    if (!is(n, "identifier") || text(n, src) != var) return;
-    TSNode member = ts_node_parent(n);
-    if (!is(member, "member_expression") || !ts_node_eq(field(member, "object"), n)) return;
-    TSNode call = ts_node_parent(member);
-    if (is(call, "call_expression") && ts_node_eq(field(call, "function"), member)) uses.push_back(n);
-  });
-  if (other) return {};
-  return uses;
-}
-
-/// The type a file declares for `name` (`constructor(private spaceRepo: SpaceRepo)`, a field
-/// `spaceRepo: SpaceRepo`, a parameter), when every declaration agrees; "" otherwise.
-std::string declared_type(TSNode root, std::string_view name, std::string_view src) {
-  std::set<std::string> types;
-  walk(root, [&](TSNode n) {
-    TSNode id{};
-    if (is(n, "required_parameter") || is(n, "optional_parameter")) id = field(n, "pattern");
-    else if (is(n, "public_field_definition")) id = field(n, "name");
-    if (ts_node_is_null(id) || text(id, src) != name) return;
-    std::string t(text(field(n, "type"), src));
-    size_t b = t.find_first_not_of(": \t\n");
-    types.insert(b == std::string::npos ? "" : t.substr(b));
-  });
-  return types.size() == 1 ? *types.begin() : "";
-}
 
 /// `this.spaceRepo.insertSpace({ name, isPersonal }, trx)` where SpaceRepo.insertSpace writes its
 /// first parameter as the row of insertInto('spaces'): each key of the object is a column the

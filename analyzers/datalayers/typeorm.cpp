@@ -15,56 +15,27 @@
 // cannot be read, a property with upper case letters and no name is unchecked. Embedded columns
 // (`@Column(() => Address)`), single-table-inheritance children (`@ChildEntity`), views and
 // relations without a named join column are not judged.
+//
+// The index also tells other files what each class is (typeorm_naming.h): its table when it is
+// an entity, its column properties, relations and base class, which the query builder layer
+// (typeorm_query_builder.cpp) reads where a chain names the class.
 #include <cctype>
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/js_tree.h"
+#include "analyzers/datalayers/typeorm_naming.h"
 
 namespace schemagate::datalayers {
 namespace {
 
 using namespace js;
-
-/// typeorm's snakeCase: "ABc" -> "a_bc", "aC" -> "a_c", then lower case.
-std::string snake_case(std::string_view s) {
-  auto up = [](char c) { return c >= 'A' && c <= 'Z'; };
-  auto low = [](char c) { return c >= 'a' && c <= 'z'; };
-  std::string a;
-  for (size_t i = 0; i < s.size(); ++i) {
-    a += s[i];
-    if (i + 2 < s.size() && up(s[i]) && up(s[i + 1]) && low(s[i + 2])) a += '_';
-  }
-  std::string b;
-  for (size_t i = 0; i < a.size(); ++i) {
-    b += a[i];
-    if (i + 1 < a.size() && (low(a[i]) || std::isdigit(static_cast<unsigned char>(a[i]))) && up(a[i + 1])) b += '_';
-  }
-  for (char& c : b) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return b;
-}
-
-bool has_upper(std::string_view s) {
-  for (char c : s)
-    if (c >= 'A' && c <= 'Z') return true;
-  return false;
-}
-
-/// A camelCase name every snake case turns alike: no capital after a capital or a digit.
-bool plain_camel(std::string_view s) {
-  for (size_t i = 1; i < s.size(); ++i)
-    if (s[i] >= 'A' && s[i] <= 'Z' && ((s[i - 1] >= 'A' && s[i - 1] <= 'Z') || std::isdigit(static_cast<unsigned char>(s[i - 1]))))
-      return false;
-  return true;
-}
+using namespace typeorm;
 
 bool relevant_typeorm(std::string_view text) {
   return text.find("typeorm") != std::string_view::npos || text.find("TypeOrmModule") != std::string_view::npos ||
          text.find("NamingStrategy") != std::string_view::npos;
 }
-
-constexpr std::string_view kNamingKey = "typeorm:naming";          ///< one per configuration
-constexpr std::string_view kStrategyKey = "typeorm:strategy:";     ///< + class name: its naming
 
 /// A naming strategy class of the project: "snake" when columnName gives customName or
 /// snakeCase(propertyName) and tableName (when overridden) customName or snakeCase of the
@@ -115,10 +86,117 @@ std::string config_naming(TSNode obj, std::string_view src) {
   return spread_after ? "?" : strategy ? naming : "default";
 }
 
+/// The value of `key` in the first object among `args`: a literal, or nothing. *present says
+/// whether the key is there at all.
+std::optional<Literal> option(const std::vector<TSNode>& args, std::string_view src, std::string_view key, bool* present) {
+  *present = false;
+  for (TSNode a : args) {
+    std::vector<Key> keys;
+    if (!is(unwrap(a), "object")) continue;
+    object_keys(a, src, &keys);
+    for (auto& k : keys)
+      if (k.name == key) {
+        *present = true;
+        return ts_node_is_null(k.value) ? std::nullopt : literal(k.value, src);
+      }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+/// The table an `@Entity` class is: its name and schema as the decorator spells them (schema
+/// "" when it names none), where the name is written, or why it cannot be told.
+struct EntityTable {
+  std::string schema, table;
+  uint32_t at = 0, width = 0;
+  std::string unknown;  ///< not empty: the name is computed at run time, and this says which
+};
+
+EntityTable entity_table(TSNode cls, const Decorator& entity, std::string_view src) {
+  EntityTable t;
+  std::string class_name(text(field(cls, "name"), src));
+  t.table = snake_case(class_name);
+  t.at = ts_node_start_byte(field(cls, "name"));
+  t.width = static_cast<uint32_t>(class_name.size());
+  if (entity.args.empty()) return t;
+  bool present = false;
+  if (auto lit = literal(entity.args[0], src)) {
+    t.table = lit->value, t.at = lit->at, t.width = static_cast<uint32_t>(lit->value.size());
+  } else if (!is(unwrap(entity.args[0]), "object")) {
+    t.unknown = "the table name is computed at run time";
+    return t;
+  }
+  auto name = option(entity.args, src, "name", &present);
+  if (present && !name) {
+    t.unknown = "the table name is computed at run time";
+    return t;
+  }
+  if (name) t.table = name->value, t.at = name->at, t.width = static_cast<uint32_t>(name->value.size());
+  auto schema = option(entity.args, src, "schema", &present);
+  if (present && !schema) t.unknown = "the schema name is computed at run time";
+  if (schema) t.schema = schema->value;
+  return t;
+}
+
+const std::set<std::string_view> kColumns = {"Column",           "PrimaryColumn",    "PrimaryGeneratedColumn",
+                                             "CreateDateColumn", "UpdateDateColumn", "DeleteDateColumn",
+                                             "VersionColumn"};
+const std::set<std::string_view> kRelations = {"ManyToOne", "OneToOne", "OneToMany", "ManyToMany"};
+
+/// What other files need of a class: its table when it is an entity, each column property's
+/// own name ("=" when the naming strategy names it, "?" when it cannot be told), each relation's
+/// class, and the class it extends.
+void index_entity_class(TSNode cls, std::string_view src, std::vector<std::pair<std::string, std::string>>* out) {
+  std::string name(text(field(cls, "name"), src));
+  if (name.empty()) return;
+  bool declares = false;
+  for (auto& d : class_decorators(cls, src))
+    if (d.name == "Entity") {
+      EntityTable t = entity_table(cls, d, src);
+      out->emplace_back(std::string(kEntityKey) + name, t.unknown.empty() ? t.schema + "\t" + t.table : "?");
+      declares = true;
+    }
+  std::vector<std::pair<std::string, std::string>> members;
+  decorated_members(field(cls, "body"), src, [&](TSNode m, const std::vector<Decorator>& mdecs) {
+    if (!is(m, "public_field_definition") || !is(field(m, "name"), "property_identifier")) return;
+    std::string prop(text(field(m, "name"), src));
+    for (auto& d : mdecs) {
+      if (kColumns.count(d.name)) {
+        bool present = false;
+        auto lit = option(d.args, src, "name", &present);
+        bool embedded = !d.args.empty() && (is(unwrap(d.args[0]), "arrow_function") || is(unwrap(d.args[0]), "function_expression"));
+        members.emplace_back(std::string(kColumnKey) + name + "." + prop, embedded || (present && !lit) ? "?" : lit ? lit->value : "=");
+      } else if (kRelations.count(d.name)) {
+        std::string target = "?";
+        if (!d.args.empty() && is(unwrap(d.args[0]), "arrow_function")) {
+          TSNode body = unwrap(field(unwrap(d.args[0]), "body"));
+          if (is(body, "identifier")) target = std::string(text(body, src));
+        }
+        members.emplace_back(std::string(kRelationKey) + name + "." + prop, target);
+      }
+    }
+  });
+  if (!declares && members.empty()) return;
+  std::string base;
+  for (uint32_t i = 0; i < ts_node_named_child_count(cls); ++i) {
+    TSNode h = ts_node_named_child(cls, i);
+    if (!is(h, "class_heritage")) continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(h); ++j) {
+      TSNode e = ts_node_named_child(h, j);
+      if (!is(e, "extends_clause")) continue;
+      TSNode v = field(e, "value");
+      base = is(v, "identifier") ? std::string(text(v, src)) : "?";
+    }
+  }
+  out->emplace_back(std::string(kExtendsKey) + name, base);
+  for (auto& m : members) out->push_back(std::move(m));
+}
+
 /// Reads the project's TypeORM configurations and naming strategy classes.
 void index_typeorm(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   std::string_view src = in.text;
   walk(in.root, [&](TSNode n) {
+    if (is(n, "class_declaration") || is(n, "abstract_class_declaration")) index_entity_class(n, src, out);
     if ((is(n, "class_declaration") || is(n, "class")) && !ts_node_is_null(field(n, "name"))) {
       TSNode heritage{};
       for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
@@ -143,52 +221,9 @@ void index_typeorm(const FileInput& in, std::vector<std::pair<std::string, std::
   });
 }
 
-/// How the project's configurations name a property without a name of its own: "default"
-/// (as written), "snake", or "" (cannot be told).
-std::string project_naming(const FileInput& in) {
-  if (!in.facts) return "";
-  auto it = in.facts->find(kNamingKey);
-  if (it == in.facts->end()) return "";
-  std::set<std::string> kinds;
-  for (const std::string& v : it->second) {
-    if (v.rfind("strategy:", 0) == 0) {
-      // A class of the project by that name, else typeorm-naming-strategies' SnakeNamingStrategy.
-      auto c = in.facts->find(std::string(kStrategyKey) + v.substr(9));
-      std::set<std::string> cs;
-      if (c != in.facts->end()) cs.insert(c->second.begin(), c->second.end());
-      else if (v == "strategy:SnakeNamingStrategy") cs.insert("snake");
-      kinds.insert(cs.size() == 1 ? *cs.begin() : "?");
-    } else {
-      kinds.insert(v);
-    }
-  }
-  return kinds.size() == 1 && *kinds.begin() != "?" ? *kinds.begin() : "";
-}
-
-/// The value of `key` in the first object among `args`: a literal, or nothing. *present says
-/// whether the key is there at all.
-std::optional<Literal> option(const std::vector<TSNode>& args, std::string_view src, std::string_view key, bool* present) {
-  *present = false;
-  for (TSNode a : args) {
-    std::vector<Key> keys;
-    if (!is(unwrap(a), "object")) continue;
-    object_keys(a, src, &keys);
-    for (auto& k : keys)
-      if (k.name == key) {
-        *present = true;
-        return ts_node_is_null(k.value) ? std::nullopt : literal(k.value, src);
-      }
-    return std::nullopt;
-  }
-  return std::nullopt;
-}
-
 void extract_typeorm(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
-  const std::string naming = project_naming(in);
-  static const std::set<std::string_view> kColumns = {"Column",           "PrimaryColumn",    "PrimaryGeneratedColumn",
-                                                      "CreateDateColumn", "UpdateDateColumn", "DeleteDateColumn",
-                                                      "VersionColumn"};
+  const std::string naming = project_naming(in.facts);
   walk(in.root, [&](TSNode cls) {
     if (!is(cls, "class_declaration") && !is(cls, "abstract_class_declaration")) return;
     std::vector<Decorator> decs = class_decorators(cls, src);
@@ -197,30 +232,14 @@ void extract_typeorm(const FileInput& in, FileOutput* out) {
       if (d.name == "Entity") entity = &d;
     if (!entity) return;
     std::string class_name(text(field(cls, "name"), src));
-    std::string table = snake_case(class_name), schema_name = in.default_schema;
-    uint32_t table_at = ts_node_start_byte(field(cls, "name"));
-    uint32_t table_width = static_cast<uint32_t>(class_name.size());
-    bool present = false;
-    if (!entity->args.empty()) {
-      if (auto lit = literal(entity->args[0], src)) {
-        table = lit->value, table_at = lit->at, table_width = static_cast<uint32_t>(lit->value.size());
-      } else if (!is(unwrap(entity->args[0]), "object")) {
-        out->unchecked.push_back({entity->at, "typeorm @Entity", "the table name is computed at run time"});
-        return;
-      }
-      auto name = option(entity->args, src, "name", &present);
-      if (present && !name) {
-        out->unchecked.push_back({entity->at, "typeorm @Entity", "the table name is computed at run time"});
-        return;
-      }
-      if (name) table = name->value, table_at = name->at, table_width = static_cast<uint32_t>(name->value.size());
-      auto schema = option(entity->args, src, "schema", &present);
-      if (present && !schema) {
-        out->unchecked.push_back({entity->at, "typeorm @Entity", "the schema name is computed at run time"});
-        return;
-      }
-      if (schema) schema_name = schema->value;
+    EntityTable t = entity_table(cls, *entity, src);
+    if (!t.unknown.empty()) {
+      out->unchecked.push_back({entity->at, "typeorm @Entity", t.unknown});
+      return;
     }
+    std::string table = t.table, schema_name = t.schema.empty() ? in.default_schema : t.schema;
+    uint32_t table_at = t.at, table_width = t.width;
+    bool present = false;
     std::string shown = schema_name == in.default_schema ? table : schema_name + "." + table;
 
     requirements::Unit unit;
@@ -259,14 +278,10 @@ void extract_typeorm(const FileInput& in, FileOutput* out) {
           continue;
         } else if (join) {
           continue;  // the naming strategy joins the relation and the referenced column
-        } else if (naming == "snake" || (naming == "snake-plain" && plain_camel(prop))) {
-          column = snake_case(prop);
-        } else if (has_upper(prop) && naming != "default") {
+        } else if (column = unnamed_column(prop, naming); column.empty()) {
           out->unchecked.push_back({ts_node_start_byte(name_node), "typeorm @" + d.name,
                                     "column " + prop + " has no name of its own: the naming strategy decides it"});
           continue;
-        } else {
-          column = prop;
         }
         requirements::Requirement r = rel;
         r.object = requirements::Object::Column;

@@ -340,6 +340,38 @@ class JavaScriptSyntax final : public HostSyntax {
   }
 
   bool chain_expression(TSNode node, std::string_view source, sql::ChainScope* out) const override {
+    return chain_scope_from(ts_node_parent(node), source, out, 0);  // from the tag's call
+  }
+
+  TSNode member_source(TSNode node) const override {
+    if (node_is(node, "variable_declarator") && node_is(field(node, "name"), "object_pattern")) {
+      TSNode value = field(node, "value");
+      return node_is(value, "identifier") ? value : TSNode{};
+    }
+    if (node_is(node, "member_expression")) {
+      TSNode object = field(node, "object");
+      return node_is(object, "identifier") ? object : TSNode{};
+    }
+    return TSNode{};
+  }
+
+  bool cannot_be_sql(TSNode node, std::string_view source) const override {
+    (void)source;
+    static constexpr const char* kTypes[] = {
+        "number", "true", "false", "null", "undefined", "array", "object", "arrow_function",
+        "function_expression", "regex", "class"};
+    for (const char* t : kTypes)
+      if (node_is(node, t)) return true;
+    return false;
+  }
+
+ private:
+  /// The scope of the chain whose expression `n` is (the tag's call of a fragment, or a use of a
+  /// constant that holds one). A `const x = sql\`...\`` is followed to its uses in the function:
+  /// when each is an expression of a chain and all chains see the same relations, that is the
+  /// fragment's scope. A chain that starts at a variable (`baseQuery.select(...)`) is followed to
+  /// the chain the variable is declared with, and the `baseQuery = baseQuery...` calls on it.
+  bool chain_scope_from(TSNode n, std::string_view source, sql::ChainScope* out, int depth) const {
     // Kysely's builder methods whose arguments are expressions of the query, not statements.
     static constexpr std::string_view kLinks[] = {
         "where",    "orWhere",  "andWhere", "having",   "select",    "orderBy", "groupBy",  "set",      "values",
@@ -359,10 +391,30 @@ class JavaScriptSyntax final : public HostSyntax {
     // the chain method it is an argument of. A statement, a variable or a `.execute()` on it: not
     // an expression.
     TSNode link{};
-    TSNode n = ts_node_parent(node);  // the tag's call (or `sql<T>` read as a comparison)
+    TSNode node = n;
     for (TSNode up = ts_node_parent(n); !ts_node_is_null(up) && ts_node_is_null(link); n = up, up = ts_node_parent(up)) {
       std::string_view t = ts_node_type(up);
-      if (t == "arguments") {
+      if (t == "variable_declarator" && depth == 0) {
+        return constant_uses_scope(up, n, source, out);
+      } else if (t == "assignment_expression" && depth == 0) {
+        // `dateCondition = sql\`...\`` of a `let dateCondition` of an enclosing block.
+        TSNode left = field(up, "left");
+        if (!ts_node_eq(field(up, "right"), n) || !node_is(left, "identifier")) return false;
+        std::string_view var = node_text(left, source);
+        for (TSNode scope = ts_node_parent(up); !ts_node_is_null(scope); scope = ts_node_parent(scope)) {
+          if (!node_is(scope, "statement_block") && !node_is(scope, "program")) continue;
+          for (uint32_t i = 0; i < ts_node_named_child_count(scope); ++i) {
+            TSNode d = ts_node_named_child(scope, i);
+            if (!node_is(d, "lexical_declaration")) continue;
+            for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
+              TSNode v = ts_node_named_child(d, j);
+              if (node_is(v, "variable_declarator") && node_text(field(v, "name"), source) == var)
+                return constant_uses_scope(v, TSNode{}, source, out);
+            }
+          }
+        }
+        return false;
+      } else if (t == "arguments") {
         if (one_of(callee(ts_node_parent(up)), kLinks)) link = ts_node_parent(up);
       } else if (t == "member_expression") {
         TSNode call = ts_node_parent(up);
@@ -399,7 +451,10 @@ class JavaScriptSyntax final : public HostSyntax {
       return true;
     };
     bool head = false;
-    for (TSNode c = link; node_is(c, "call_expression") && !head;) {
+    TSNode c = link;
+    auto down = [&](TSNode from) {
+      c = from;
+    for (; node_is(c, "call_expression") && !head;) {
       TSNode fn = field(c, "function");
       std::string_view method = callee(c);
       TSNode args = field(c, "arguments");
@@ -424,6 +479,28 @@ class JavaScriptSyntax final : public HostSyntax {
       }
       if (!node_is(fn, "member_expression")) break;
       c = field(fn, "object");
+      while (node_is(c, "parenthesized_expression") || node_is(c, "await_expression") || node_is(c, "non_null_expression"))
+        c = ts_node_named_child(c, 0);
+    }
+    };
+    down(link);
+    // `let q = db.selectFrom(...); q = q.where(...); q.select(sql`...`)`: the chain q is declared
+    // with, and the joins every `q = q...` adds.
+    if (!head && node_is(c, "identifier")) {
+      std::vector<TSNode> assigned;
+      TSNode value = chain_variable(c, source, &assigned);
+      if (!ts_node_is_null(value)) {
+        std::string_view var = node_text(c, source);
+        down(value);
+        bool declared_head = head;
+        for (TSNode right : assigned) {
+          head = false;
+          down(right);
+          if (!node_is(c, "identifier") || node_text(c, source) != var) out->open = true;
+        }
+        head = declared_head;
+        out->open = true;  // the variable may be joined further where the scan does not look
+      }
     }
     if (!head) out->open = true;  // a chain continued in a variable or a callback's builder
     // Kysely builds one query whatever the order of the calls: a join after the fragment is in
@@ -443,29 +520,91 @@ class JavaScriptSyntax final : public HostSyntax {
     return true;
   }
 
-  TSNode member_source(TSNode node) const override {
-    if (node_is(node, "variable_declarator") && node_is(field(node, "name"), "object_pattern")) {
-      TSNode value = field(node, "value");
-      return node_is(value, "identifier") ? value : TSNode{};
+  /// The uses of a `const x = <fragment>` (`decl`, its value reached through `value`), or of a
+  /// `let x` a fragment is assigned to (`value` null), in the block that declares it, assignments
+  /// to it aside: the scope they all share, or false.
+  bool constant_uses_scope(TSNode decl, TSNode value, std::string_view source, sql::ChainScope* out) const {
+    TSNode name = ts_node_child_by_field_name(decl, "name", 4);
+    TSNode list = ts_node_parent(decl);
+    // A variable whose initial value is the fragment, or one the fragment is assigned to (`value` null).
+    if ((!ts_node_is_null(value) && !ts_node_eq(ts_node_child_by_field_name(decl, "value", 5), value)) ||
+        !node_is(name, "identifier") || !node_is(list, "lexical_declaration"))
+      return false;
+    TSNode scope = ts_node_parent(list);
+    while (!ts_node_is_null(scope) && !node_is(scope, "statement_block") && !node_is(scope, "program"))
+      scope = ts_node_parent(scope);
+    if (ts_node_is_null(scope)) return false;
+    std::string_view var = node_text(name, source);
+    std::vector<TSNode> uses;
+    std::vector<TSNode> stack{scope};
+    while (!stack.empty()) {
+      TSNode x = stack.back();
+      stack.pop_back();
+      TSNode parent = ts_node_parent(x);
+      bool assigned = node_is(parent, "assignment_expression") && ts_node_eq(ts_node_child_by_field_name(parent, "left", 4), x);
+      if (node_is(x, "identifier") && node_text(x, source) == var && !ts_node_eq(x, name) && !assigned) uses.push_back(x);
+      if (node_is(x, "variable_declarator") && !ts_node_eq(x, decl) &&
+          node_text(ts_node_child_by_field_name(x, "name", 4), source) == var)
+        return false;  // another variable of the name
+      for (uint32_t i = 0; i < ts_node_named_child_count(x); ++i) stack.push_back(ts_node_named_child(x, i));
     }
-    if (node_is(node, "member_expression")) {
-      TSNode object = field(node, "object");
-      return node_is(object, "identifier") ? object : TSNode{};
+    if (uses.empty()) return false;
+    bool first = true;
+    for (TSNode u : uses) {
+      sql::ChainScope s;
+      if (!chain_scope_from(u, source, &s, 1)) return false;
+      auto same = [](const sql::ChainScope& a, const sql::ChainScope& b) {
+        if (a.open != b.open || a.relations.size() != b.relations.size()) return false;
+        for (size_t i = 0; i < a.relations.size(); ++i)
+          if (a.relations[i].schema != b.relations[i].schema || a.relations[i].name != b.relations[i].name ||
+              a.relations[i].alias != b.relations[i].alias || a.relations[i].cte != b.relations[i].cte)
+            return false;
+        return true;
+      };
+      if (!first && !same(*out, s)) return false;
+      if (first) *out = std::move(s);
+      first = false;
+    }
+    return true;
+  }
+
+  /// The chain a variable is declared with (`let q = db.selectFrom(...)`) in the function of the
+  /// use, when every assignment to it there is `q = q...` (each right side in *assigned); a null
+  /// node otherwise.
+  static TSNode chain_variable(TSNode ident, std::string_view source, std::vector<TSNode>* assigned) {
+    std::string_view var = node_text(ident, source);
+    for (TSNode scope = ts_node_parent(ident); !ts_node_is_null(scope); scope = ts_node_parent(scope)) {
+      if (!node_is(scope, "statement_block") && !node_is(scope, "program")) continue;
+      TSNode value{};
+      for (uint32_t i = 0; i < ts_node_named_child_count(scope); ++i) {
+        TSNode d = ts_node_named_child(scope, i);
+        if (!node_is(d, "lexical_declaration")) continue;
+        for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
+          TSNode v = ts_node_named_child(d, j);
+          if (node_is(v, "variable_declarator") && node_text(ts_node_child_by_field_name(v, "name", 4), source) == var)
+            value = ts_node_child_by_field_name(v, "value", 5);
+        }
+      }
+      if (ts_node_is_null(value)) continue;
+      while (node_is(value, "parenthesized_expression") || node_is(value, "await_expression")) value = ts_node_named_child(value, 0);
+      if (!node_is(value, "call_expression")) return TSNode{};
+      std::vector<TSNode> stack{scope};
+      while (!stack.empty()) {
+        TSNode x = stack.back();
+        stack.pop_back();
+        if (node_is(x, "assignment_expression") &&
+            node_text(ts_node_child_by_field_name(x, "left", 4), source) == var) {
+          TSNode right = ts_node_child_by_field_name(x, "right", 5);
+          if (!node_is(right, "call_expression")) return TSNode{};
+          assigned->push_back(right);
+        }
+        for (uint32_t i = 0; i < ts_node_named_child_count(x); ++i) stack.push_back(ts_node_named_child(x, i));
+      }
+      return value;
     }
     return TSNode{};
   }
 
-  bool cannot_be_sql(TSNode node, std::string_view source) const override {
-    (void)source;
-    static constexpr const char* kTypes[] = {
-        "number", "true", "false", "null", "undefined", "array", "object", "arrow_function",
-        "function_expression", "regex", "class"};
-    for (const char* t : kTypes)
-      if (node_is(node, t)) return true;
-    return false;
-  }
-
- private:
   /// The value of a query config's `text` or `sql` property, or a null node.
   static TSNode config_text(TSNode object, std::string_view source) {
     uint32_t n = ts_node_named_child_count(object);

@@ -3,6 +3,8 @@
 // left unchecked.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,9 +62,11 @@ std::vector<std::string> described(const FileOutput& out, const std::string& sou
 
 /// Runs the layer's index over `project` (path, text) as the scanner's index phase does (the
 /// files it reads: `index_reads`, else those `relevant`), then extracts `path` with the facts.
+/// `index_name`: the layer whose index reads the project, when another than the one extracting
+/// (TypeORM's query builders read what the entity layer indexed).
 FileOutput run_in_project(std::string_view name, const std::vector<std::pair<std::string, std::string>>& project,
-                          std::string_view path) {
-  const DataLayer& l = layer(name);
+                          std::string_view path, std::string_view index_name = {}) {
+  const DataLayer& l = layer(index_name.empty() ? name : index_name);
   schemagate::datalayers::ProjectFacts facts;
   const std::string* source = nullptr;
   for (auto& [p, text] : project) {
@@ -83,7 +87,7 @@ FileOutput run_in_project(std::string_view name, const std::vector<std::pair<std
   FileOutput out;
   FileInput in{path, *source, ts_tree_root_node(tree.get()), lang->name, "public"};
   in.facts = &facts;
-  l.extract(in, &out);
+  layer(name).extract(in, &out);
   return out;
 }
 
@@ -293,6 +297,66 @@ class NotAnEntity { @Column() x: number; }
   REQUIRE(out.unchecked.size() == 2);
   CHECK(out.unchecked[0].offset == src.find("createdAt"));
   CHECK(out.unchecked[1].offset == src.find("@Column(() => Address)"));
+}
+
+TEST_CASE("typeorm query builder: alias paths are the entity's columns; what TypeORM sends as written is read as PostgreSQL reads it") {
+  std::string entities = R"SRC(import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from "typeorm";
+export abstract class Base { @PrimaryGeneratedColumn() id: number; @Column({ name: "updated_at" }) updatedAt: Date; }
+@Entity("accounts") export class Account extends Base {
+  @Column() email: string;
+  @Column({ name: "display_name" }) displayName: string;
+  @OneToMany(() => Post, (p) => p.account) posts: Post[];
+}
+@Entity("posts") export class Post {
+  @PrimaryGeneratedColumn() id: number;
+  @Column() title: string;
+  @ManyToOne(() => Account) @JoinColumn({ name: "account_id" }) account: Account;
+  @Column(() => Meta) meta: Meta;
+}
+)SRC";
+  std::string code = R"SRC(import { Repository, Brackets } from "typeorm";
+export class S {
+  constructor(private readonly accounts: Repository<Account>) {}
+  a(ids: number[]) {
+    return this.accounts.createQueryBuilder("acc")
+      .leftJoinAndSelect("acc.posts", "p")
+      .where("acc.displayName = :n AND LOWER(acc.email) LIKE 'x.y%' AND acc.id IN (:...ids)", { ids })
+      .andWhere("p.account = :a")
+      .andWhere(`p.title = ${"x"}`)
+      .andWhere(new Brackets((qb) => qb.where("1 = 1")))
+      .orderBy("acc.updatedAt", "DESC")
+      .addOrderBy('p."title"')
+      .andWhere("p.meta.kind = 1 AND p.created_at::date > now() AND acc.Email2 = 1")
+      .getMany();
+  }
+  b(db: any) {
+    return db.createQueryBuilder().update(Post).set({ title: "t", account: null, ...x }).where("id = 1").execute();
+  }
+  c(mikro: any) { return mikro.createQueryBuilder("x").where("x.y = 1"); }
+}
+)SRC";
+  FileOutput out = run_in_project("typeorm-query-builder", {{"src/e.ts", entities}, {"src/s.ts", code}}, "src/s.ts", "typeorm");
+  std::vector<std::string> got;
+  for (auto& r : out.requirements.requirements)
+    got.push_back(r.relation + (r.column.empty() ? "" : "." + r.column) + "@" +
+                  code.substr(r.span.begin, r.span.end - r.span.begin));
+  CHECK(got == std::vector<std::string>{"accounts@acc", "posts@posts", "accounts.display_name@displayName",
+                                        "accounts.email@email", "accounts.id@id", "posts.title@title",
+                                        "accounts.updated_at@updatedAt", "posts.title@title", "posts.created_at@created_at",
+                                        "posts@Post", "posts.title@title", "posts.id@id"});
+  std::set<std::string> reasons;
+  for (auto& u : out.unchecked) reasons.insert(u.reason);
+  CHECK(reasons.count("p.account is a relation: its join column is named by the naming strategy"));
+  CHECK(reasons.count("a fragment is built at run time"));
+  CHECK(reasons.count("an expression built at run time"));  // new Brackets(...)
+  CHECK(reasons.count("p.meta.kind is a path into an embedded or related entity"));
+  CHECK(reasons.count("acc.Email2 is no column property of entity Account the scan can name"));
+  CHECK(reasons.count("account is a relation"));
+  CHECK(reasons.count("the keys of the object are built at run time"));
+  CHECK(reasons.count("unqualified name n is not judged") == 0);
+  // Every use above is part of its chain; mikro's builder is nobody's TypeORM chain.
+  for (auto& u : out.unchecked) CHECK(u.unit != SIZE_MAX);
+  CHECK(out.requirements.units.size() == 2);
 }
 
 TEST_CASE("typeorm: the project's naming strategy names a property without a name of its own") {
@@ -1030,6 +1094,32 @@ TEST_CASE("kysely: callbacks (expression builders, joins, $if, onConflict), wher
                                });
   // this.later is assigned again: its list is not taken from the declaration.
   CHECK(out.unchecked.empty());
+}
+
+TEST_CASE("kysely: destructured expression builders; spreads of a same-file constant object in values() and set()") {
+  std::string src = R"SRC(const base = { tenant_id: 1, status: "new" };
+export async function f(db: Kysely<DB>, input: any) {
+  await db.selectFrom("jobs").selectAll().where(({ eb, and, ref }) => and([eb("state", "=", 1), eb(ref("jobs.owner"), "=", 2)])).execute();
+  await db.selectFrom("jobs").select(({ fn, ref: r }) => [fn.count("attempts").as("n"), r("queue")]).execute();
+  await db.selectFrom("jobs").selectAll().where(({ or }) => or({ kind: 1, priority: 2 })).execute();
+  await db.insertInto("jobs").values({ ...base, payload: "{}" }).execute();
+  const extra = { retries: 0 };
+  extra.more = 1;
+  await db.updateTable("jobs").set({ ...extra, ...input, note: "x" }).execute();
+}
+)SRC";
+  FileOutput out = run("kysely", "src/f.ts", src);
+  auto d = described(out, src);
+  auto has = [&](const std::string& s) { return std::find(d.begin(), d.end(), s) != d.end(); };
+  for (const char* c : {"state", "owner", "attempts", "queue", "kind", "priority"})
+    CHECK_MESSAGE(has(std::string("column public.jobs.") + c + " read @" + c), c);
+  for (const char* c : {"tenant_id", "status", "payload"})
+    CHECK_MESSAGE(has(std::string("column public.jobs.") + c + " write @" + c), c);
+  CHECK(has("column public.jobs.note write @note"));
+  CHECK_FALSE(has("column public.jobs.retries write @retries"));  // extra is changed after it is declared
+  size_t partly = 0;
+  for (auto& u : out.unchecked) partly += u.reason == "the columns of the row are built at run time";
+  CHECK(partly == 1);  // set(): extra and input; values() is whole
 }
 
 TEST_CASE("kysely: calls on the variable a chain is stored in continue it, unless it is given another query") {
