@@ -646,6 +646,8 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
       sql_files.push_back(f);
       candidates.emplace(dir, Candidate{});
       if (name == "migration.sql") candidates.emplace(parent_of(dir), Candidate{});  // Prisma
+    } else if (name.ends_with(".up.fizz")) {
+      candidates.emplace(dir, Candidate{});  // pop's fizz DSL: a set of .fizz files holds no .sql
     } else if (name.size() > 3 && name.ends_with(".rb") && std::isdigit(static_cast<unsigned char>(name[0])) &&
                name.find('_') != std::string::npos && last_component(dir) == "migrate") {
       // Rails' <version>_<name>.rb in db/migrate (an app's or an engine's); copies kept elsewhere

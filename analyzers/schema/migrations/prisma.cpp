@@ -1,7 +1,9 @@
 // Prisma Migrate: one directory per migration, "<timestamp>_<name>/migration.sql", next to a
 // migration_lock.toml that only records the provider (ignored). Prisma applies the directories
 // in name order and records the directory name as migration_name, which is the version here.
-// A migration directory without migration.sql makes Prisma stop (P3015), and so does it here.
+// A migration directory without migration.sql makes Prisma stop (P3015), and so does it here,
+// unless it holds a migration.ts / migration.js instead: a data migration that the project's own
+// runner applies in the same order (and records elsewhere), which changes rows, not the schema.
 #include <algorithm>
 #include <map>
 
@@ -35,6 +37,9 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     m.name = std::string(description_after_version(entry.name));
     m.format = "prisma";
     if (!fs.is_file(on_disk(root, m.path))) {
+      std::string folder = on_disk(root, source::join_path(dir, entry.name));
+      if (fs.is_file(source::join_path(folder, "migration.ts")) || fs.is_file(source::join_path(folder, "migration.js")))
+        continue;
       if (err)
         *err = m.path + ": missing; Prisma refuses a migration directory without it (P3015): "
                         "restore the file or delete the directory";

@@ -1,0 +1,2 @@
+ALTER TABLE "Survey" ADD COLUMN "slug" TEXT;
+ALTER TABLE "Survey" ADD COLUMN "archived" BOOLEAN NOT NULL DEFAULT false;
