@@ -1,7 +1,7 @@
-// Implementation notes. The parse tree is libpg_query's JSON: a Node* field holds a wrapper
-// object {"TypeName": {...}}, a field typed as a specific struct (SelectStmt.larg,
-// InsertStmt.relation) holds the body without a wrapper. Scopes live on the C++ stack; a
-// scope points at its parent (the query around a correlated subquery) and at the CTEs visible.
+// Implementation notes. The parse tree is read through sql/tree.h: a Node* field holds a tagged
+// node (kind + typed body), a field typed as a specific struct (SelectStmt.larg,
+// InsertStmt.relation) points at the struct. Scopes live on the C++ stack; a scope points at its
+// parent (the query around a correlated subquery) and at the CTEs visible.
 #include "analyzers/sql/resolve.h"
 
 #include "analyzers/schema/migrations/migration.h"
@@ -13,20 +13,27 @@
 #include <set>
 
 #include "analyzers/requirements/requirement.h"
-#include "analyzers/sql/node.h"
-#include "analyzers/sql/pg_parse.h"
+#include "analyzers/sql/tree.h"
 
 namespace schemagate::sql {
 namespace {
 
-using nlohmann::json;
 using schema::Relation;
 
-const json kNull;
+/// A SELECT that combines two others (UNION, INTERSECT, EXCEPT).
+bool set_operation(const PgQuery__SelectStmt* s) {
+  return s && s->op != PG_QUERY__SET_OPERATION__SET_OPERATION_UNDEFINED && s->op != PG_QUERY__SET_OPERATION__SETOP_NONE;
+}
 
-using sql::field;
-using sql::items;
-using sql::str_value;
+const PgQuery__ResTarget* res_target(const Node* n) { return is(n, SG_NODE(RES_TARGET)) ? n->res_target : nullptr; }
+std::string target_name(const PgQuery__ResTarget* rt) { return rt ? text(rt->name) : ""; }
+const Node* target_val(const PgQuery__ResTarget* rt) { return rt ? rt->val : nullptr; }
+int target_location(const PgQuery__ResTarget* rt) { return rt ? rt->location : 0; }
+std::string alias_name(const PgQuery__Alias* a) { return a ? text(a->aliasname) : ""; }
+/// Whether a ColumnRef's last field is `*`.
+bool star_ref(const PgQuery__ColumnRef* c) { return c && c->n_fields && is(c->fields[c->n_fields - 1], SG_NODE(A_STAR)); }
+/// A node's location as libpg_query's JSON gave it: a 0 read as absent (-1).
+long json_location(int32_t loc) { return loc == 0 ? -1 : loc; }
 
 /// A derived table's columns: known names, and whether the list is certain.
 struct Derived {
@@ -105,26 +112,28 @@ class Resolver {
   Resolver(const std::string& sql, const schema::Schema& schema, const std::vector<std::string>& path)
       : sql_(sql), schema_(schema), path_(path) {}
 
-  Resolution run(const json& stmt) {
+  Resolution run(const Node* stmt) {
     Resolution r;
-    const std::string& type = node_type(stmt);
-    const json& body = node_body(stmt);
     CteEnv root;
-    if (type == "SelectStmt") r.kind = "select";
-    else if (type == "InsertStmt") r.kind = "insert";
-    else if (type == "UpdateStmt") r.kind = "update";
-    else if (type == "DeleteStmt") r.kind = "delete";
-    else if (type == "MergeStmt") r.kind = "merge";
-    else if (type == "CallStmt") r.kind = "call";
-    else return r;
-    if (type == "CallStmt") {
+    switch (kind(stmt)) {
+      case SG_NODE(SELECT_STMT): r.kind = "select"; break;
+      case SG_NODE(INSERT_STMT): r.kind = "insert"; break;
+      case SG_NODE(UPDATE_STMT): r.kind = "update"; break;
+      case SG_NODE(DELETE_STMT): r.kind = "delete"; break;
+      case SG_NODE(MERGE_STMT): r.kind = "merge"; break;
+      case SG_NODE(CALL_STMT): r.kind = "call"; break;
+      default: return r;
+    }
+    if (is(stmt, SG_NODE(CALL_STMT))) {
       Scope none;
       none.ctes = &root;
-      const json& fc = field(body, "funccall");
-      record_call(fc, none, true);
-      walk(field(fc, "args"), none);
+      const PgQuery__FuncCall* fc = stmt->call_stmt->funccall;
+      if (fc) {
+        record_call(fc, none, true);
+        walk(SG_LIST(fc, args), none);
+      }
     } else {
-      statement(type, body, nullptr, &root);
+      statement(stmt, nullptr, &root);
     }
     // Deduplicate (MultiAssignRef repeats its source for each target column).
     std::set<std::tuple<int, size_t, std::string, std::string>> seen;
@@ -145,9 +154,9 @@ class Resolver {
   struct StatementScope {
     CteEnv env;
     Scope scope;
-    StatementScope(Resolver& r, const json& body, const Scope* parent, const CteEnv* outer) {
+    StatementScope(Resolver& r, const PgQuery__WithClause* with, const Scope* parent, const CteEnv* outer) {
       env.parent = outer;
-      r.with_clause(field(body, "withClause"), parent, &env);
+      r.with_clause(with, parent, &env);
       scope.parent = parent;
       scope.ctes = &env;
     }
@@ -156,24 +165,26 @@ class Resolver {
   };
 
   /// Processes any statement; returns its output columns (RETURNING for DML).
-  Derived statement(const std::string& type, const json& body, const Scope* parent, const CteEnv* ctes) {
-    if (type == "SelectStmt") return select(body, parent, ctes);
-    if (type == "InsertStmt") return insert(body, parent, ctes);
-    if (type == "UpdateStmt") return update(body, parent, ctes);
-    if (type == "DeleteStmt") return del(body, parent, ctes);
-    if (type == "MergeStmt") return merge(body, parent, ctes);
-    return {{}, false};
+  Derived statement(const Node* n, const Scope* parent, const CteEnv* ctes) {
+    switch (kind(n)) {
+      case SG_NODE(SELECT_STMT): return select(n->select_stmt, parent, ctes);
+      case SG_NODE(INSERT_STMT): return insert(n->insert_stmt, parent, ctes);
+      case SG_NODE(UPDATE_STMT): return update(n->update_stmt, parent, ctes);
+      case SG_NODE(DELETE_STMT): return del(n->delete_stmt, parent, ctes);
+      case SG_NODE(MERGE_STMT): return merge(n->merge_stmt, parent, ctes);
+      default: return {{}, false};
+    }
   }
 
-  Derived select(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
+  Derived select(const PgQuery__SelectStmt* body, const Scope* parent, const CteEnv* outer_ctes) {
+    if (!body) return {};
     CteEnv env;
     env.parent = outer_ctes;
-    with_clause(field(body, "withClause"), parent, &env);
+    with_clause(body->with_clause, parent, &env);
 
-    const std::string op = field(body, "op").is_string() ? field(body, "op").get<std::string>() : "SETOP_NONE";
-    if (op != "SETOP_NONE") {
-      Derived left = select(field(body, "larg"), parent, &env);
-      select(field(body, "rarg"), parent, &env);
+    if (set_operation(body)) {
+      Derived left = select(body->larg, parent, &env);
+      select(body->rarg, parent, &env);
       // ORDER BY of a set operation names output columns only.
       return left;
     }
@@ -182,147 +193,149 @@ class Resolver {
     scope.parent = parent;
     scope.ctes = &env;
 
-    if (const json& values = field(body, "valuesLists"); values.is_array()) {
+    if (auto values = SG_LIST(body, values_lists); !values.empty()) {
       Derived out;
       size_t width = 0;
-      for (auto& row : values) {
-        const json& items = field(node_body(row), "items");
-        width = std::max(width, items.is_array() ? items.size() : 0);
+      for (const Node* row : values) {
+        Span<Node> items = list_items(row);
+        width = std::max(width, items.size());
         walk(items, scope);
       }
       for (size_t i = 1; i <= width; ++i) out.columns.push_back("column" + std::to_string(i));
       return out;
     }
 
-    for (auto& item : items(field(body, "fromClause"))) from_item(item, &scope);
+    for (const Node* item : SG_LIST(body, from_clause)) from_item(item, &scope);
 
-    Derived out = target_list(field(body, "targetList"), scope);
+    Derived out = target_list(SG_LIST(body, target_list), scope);
     for (auto& n : out.columns) scope.output_names.insert(n);
-    for (auto& t : items(field(body, "targetList"))) {
-      const json& rt = node_body(t);
-      if (rt.contains("name")) scope.output_names.insert(rt["name"].get<std::string>());
+    for (const Node* t : SG_LIST(body, target_list)) {
+      if (std::string name = target_name(res_target(t)); !name.empty()) scope.output_names.insert(name);
     }
 
-    walk(field(body, "whereClause"), scope);
-    walk_allowing_output_names(field(body, "groupClause"), scope);
-    walk(field(body, "havingClause"), scope);
-    walk(field(body, "windowClause"), scope);
-    walk_allowing_output_names(field(body, "distinctClause"), scope);
-    walk_allowing_output_names(field(body, "sortClause"), scope);
-    walk(field(body, "limitCount"), scope);
-    walk(field(body, "limitOffset"), scope);
+    walk(body->where_clause, scope);
+    walk_allowing_output_names(SG_LIST(body, group_clause), scope);
+    walk(body->having_clause, scope);
+    walk(SG_LIST(body, window_clause), scope);
+    walk_allowing_output_names(SG_LIST(body, distinct_clause), scope);
+    walk_allowing_output_names(SG_LIST(body, sort_clause), scope);
+    walk(body->limit_count, scope);
+    walk(body->limit_offset, scope);
     return out;
   }
 
-  Derived insert(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
-    StatementScope ss(*this, body, parent, outer_ctes);
+  Derived insert(const PgQuery__InsertStmt* body, const Scope* parent, const CteEnv* outer_ctes) {
+    StatementScope ss(*this, body->with_clause, parent, outer_ctes);
     CteEnv& env = ss.env;
     Scope& target_scope = ss.scope;
-    Entry target = range_var(field(body, "relation"), /*allow_cte=*/false, &env);
+    Entry target = range_var(body->relation, /*allow_cte=*/false, &env);
     InsertTarget written;
-    for (auto& c : items(field(body, "cols"))) {
-      const json& rt = node_body(c);
-      target_column(target, rt.value("name", ""), rt.value("location", -1), true);
-      written.columns.push_back(rt.value("name", ""));
+    for (const Node* c : SG_LIST(body, cols)) {
+      const PgQuery__ResTarget* rt = res_target(c);
+      target_column(target, target_name(rt), json_location(target_location(rt)), true);
+      written.columns.push_back(target_name(rt));
       written.column_list = true;
     }
+    const Node* sel = body->select_stmt;
+    const PgQuery__SelectStmt* values_select = is(sel, SG_NODE(SELECT_STMT)) ? sel->select_stmt : nullptr;
     if (target.rel) {
       written.schema = target.rel->schema;
       written.relation = target.rel->name;
       written.offset = target.name_offset;
       if (!written.column_list) {
         // INSERT INTO t VALUES (a, b): values fill the first columns in order.
-        const json& sel = field(body, "selectStmt");
-        const json& rows = sel.is_object() ? field(node_body(sel), "valuesLists") : kNull;
-        if (rows.is_array() && !rows.empty()) written.values = field(node_body(rows[0]), "items").size();
+        auto rows = SG_LIST(values_select, values_lists);
+        if (!rows.empty()) written.values = list_items(rows[0]).size();
         for (size_t i = 0; i < written.values && i < target.rel->columns.size(); ++i)
           written.columns.push_back(target.rel->columns[i].name);
       }
       inserts_.push_back(written);
     }
-    if (const json& sel = field(body, "selectStmt"); sel.is_object())
-      statement(node_type(sel), node_body(sel), parent, &env);
+    if (present(sel)) statement(sel, parent, &env);
     if (target.rel) insert_values(body, target, written);
 
     target_scope.entries.push_back(target);
-    if (const json& oc = field(body, "onConflictClause"); oc.is_object()) {
-      const json& infer = field(oc, "infer");
-      int infer_loc = field(infer, "location").is_number() ? infer["location"].get<int>() : -1;
+    if (const PgQuery__OnConflictClause* oc = body->on_conflict_clause) {
+      const PgQuery__InferClause* infer = oc->infer;
+      long infer_loc = infer ? json_location(infer->location) : -1;
       std::vector<std::string> conflict;
-      bool plain = !field(infer, "whereClause").is_object();
+      bool plain = !(infer && present(infer->where_clause));
       size_t conflict_offset = 0;
-      for (auto& ie : items(field(infer, "indexElems"))) {
-        const json& elem = node_body(ie);
-        if (elem.contains("name")) {
-          std::string name = elem["name"];
+      for (const Node* ie : SG_LIST(infer, index_elems)) {
+        const PgQuery__IndexElem* elem = is(ie, SG_NODE(INDEX_ELEM)) ? ie->index_elem : nullptr;
+        if (elem && elem->name && *elem->name) {
+          std::string name = elem->name;
           long at = find_name(name, infer_loc);
           if (conflict.empty()) conflict_offset = at < 0 ? 0 : static_cast<size_t>(at);
           conflict.push_back(name);
           target_column(target, name, at, false);
         } else {
           plain = false;
-          walk(field(elem, "expr"), target_scope);
+          if (elem) walk(elem->expr, target_scope);
         }
       }
       if (target.rel && plain && !conflict.empty() && !inserts_.empty()) {
         inserts_.back().conflict_columns = conflict;
         inserts_.back().conflict_offset = conflict_offset;
       }
-      walk(field(infer, "whereClause"), target_scope);
+      if (infer) walk(infer->where_clause, target_scope);
       Scope conflict_scope = target_scope;
       Entry excluded = target;
       excluded.alias = "excluded";
       excluded.schema_name.clear();
       conflict_scope.entries.push_back(excluded);
-      for (auto& t : items(field(oc, "targetList"))) {
-        const json& rt = node_body(t);
-        target_column(target, rt.value("name", ""), rt.value("location", -1), false);
-        if (target.rel) enum_literal(target.rel->find_column(rt.value("name", "")), field(rt, "val"));
-        walk(field(rt, "val"), conflict_scope);
+      for (const Node* t : SG_LIST(oc, target_list)) {
+        const PgQuery__ResTarget* rt = res_target(t);
+        target_column(target, target_name(rt), json_location(target_location(rt)), false);
+        if (target.rel) enum_literal(target.rel->find_column(target_name(rt)), target_val(rt));
+        walk(target_val(rt), conflict_scope);
       }
-      walk(field(oc, "whereClause"), conflict_scope);
+      walk(oc->where_clause, conflict_scope);
     }
-    return target_list(field(body, "returningList"), target_scope);
+    return target_list(SG_LIST(body, returning_list), target_scope);
   }
 
-  Derived update(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
-    StatementScope ss(*this, body, parent, outer_ctes);
+  Derived update(const PgQuery__UpdateStmt* body, const Scope* parent, const CteEnv* outer_ctes) {
+    StatementScope ss(*this, body->with_clause, parent, outer_ctes);
     CteEnv& env = ss.env;
     Scope& scope = ss.scope;
-    Entry target = range_var(field(body, "relation"), false, &env);
+    Entry target = range_var(body->relation, false, &env);
     scope.entries.push_back(target);
-    for (auto& item : items(field(body, "fromClause"))) from_item(item, &scope);
-    for (auto& t : items(field(body, "targetList"))) {
-      const json& rt = node_body(t);
-      target_column(target, rt.value("name", ""), rt.value("location", -1), false);
-      if (target.rel) enum_literal(target.rel->find_column(rt.value("name", "")), field(rt, "val"));
-      walk(field(rt, "val"), scope);
+    for (const Node* item : SG_LIST(body, from_clause)) from_item(item, &scope);
+    for (const Node* t : SG_LIST(body, target_list)) {
+      const PgQuery__ResTarget* rt = res_target(t);
+      target_column(target, target_name(rt), json_location(target_location(rt)), false);
+      if (target.rel) enum_literal(target.rel->find_column(target_name(rt)), target_val(rt));
+      walk(target_val(rt), scope);
     }
-    walk(field(body, "whereClause"), scope);
-    return target_list(field(body, "returningList"), scope);
+    walk(body->where_clause, scope);
+    return target_list(SG_LIST(body, returning_list), scope);
   }
 
   /// INSERT's values against its target columns: how many (42601 when they differ) and the
   /// strings written into enum columns.
-  void insert_values(const json& body, const Entry& target, const InsertTarget& written) {
-    const json& sel = field(body, "selectStmt");
-    if (!sel.is_object() || node_type(sel) != "SelectStmt") return;
-    const json& sb = node_body(sel);
-    size_t columns = written.column_list ? items(field(body, "cols")).size() : target.rel->columns.size();
+  void insert_values(const PgQuery__InsertStmt* body, const Entry& target, const InsertTarget& written) {
+    const Node* sel = body->select_stmt;
+    if (!is(sel, SG_NODE(SELECT_STMT))) return;
+    const PgQuery__SelectStmt* sb = sel->select_stmt;
+    Span<Node> cols = SG_LIST(body, cols);
+    size_t columns = written.column_list ? cols.size() : target.rel->columns.size();
     bool columns_known = written.column_list || target.rel->columns_complete;
-    const json& rows = field(sb, "valuesLists");
-    if (rows.is_array()) {
+    Span<Node> rows = SG_LIST(sb, values_lists);
+    if (!rows.empty()) {
       size_t width = 0;
       bool same = true;
       for (size_t r = 0; r < rows.size(); ++r) {
-        size_t w = field(node_body(rows[r]), "items").size();
+        size_t w = list_items(rows[r]).size();
         if (r == 0) width = w;
         else same = same && w == width;
       }
-      if (same && !rows.empty() && columns_known)
-        check_arity(width, columns, written, field(node_body(rows[0]), "items"), field(body, "cols"));
-      for (auto& row : rows) {
-        const json& vals = field(node_body(row), "items");
+      if (same && columns_known) {
+        Span<Node> first = list_items(rows[0]);
+        check_arity(width, columns, written, std::vector<const Node*>(first.begin(), first.end()), cols);
+      }
+      for (const Node* row : rows) {
+        Span<Node> vals = list_items(row);
         for (size_t i = 0; i < vals.size(); ++i) {
           // Without a column list, values fill the table's columns in order: known only when
           // every column is.
@@ -336,23 +349,21 @@ class Resolver {
     }
     // INSERT ... SELECT a, b: as many output columns as its list has entries, unless a star or a
     // set operation makes the count uncertain.
-    if (field(sb, "op").is_string() && sb["op"] != "SETOP_NONE") return;
-    const json& list = field(sb, "targetList");
-    for (auto& t : items(list)) {
-      const json& v = field(node_body(t), "val");
-      if (v.is_object() && !v.empty() && node_type(v) == "ColumnRef") {
-        const json& f = field(node_body(v), "fields");
-        if (!f.empty() && f.back().contains("A_Star")) return;
-      }
+    if (set_operation(sb)) return;
+    Span<Node> list = SG_LIST(sb, target_list);
+    for (const Node* t : list) {
+      const Node* v = target_val(res_target(t));
+      if (is(v, SG_NODE(COLUMN_REF)) && star_ref(v->column_ref)) return;
     }
-    std::vector<json> vals;
-    for (auto& t : items(list)) vals.push_back(field(node_body(t), "val"));
-    if (columns_known && !vals.empty()) check_arity(vals.size(), columns, written, json(vals), field(body, "cols"));
+    std::vector<const Node*> vals;
+    for (const Node* t : list) vals.push_back(target_val(res_target(t)));
+    if (columns_known && !vals.empty()) check_arity(vals.size(), columns, written, vals, cols);
   }
 
   /// Points where PostgreSQL does: at the first value too many, or the first listed column
   /// without a value.
-  void check_arity(size_t values, size_t columns, const InsertTarget& written, const json& vals, const json& cols) {
+  void check_arity(size_t values, size_t columns, const InsertTarget& written, const std::vector<const Node*>& vals,
+                   Span<Node> cols) {
     if (values == columns) return;
     if (values < columns && !written.column_list) return;  // the other columns take their defaults
     InsertArity a;
@@ -369,57 +380,55 @@ class Resolver {
   }
 
   /// The byte offset of an expression (its "location"), or `fallback`.
-  static size_t expr_location(const json& node, size_t fallback) {
-    if (!node.is_object() || node.empty()) return fallback;
-    const json& b = node_body(node);
-    if (b.is_object() && b.contains("location") && b["location"].is_number() && b["location"].get<long>() >= 0)
-      return b["location"].get<size_t>();
-    return fallback;
+  static size_t expr_location(const Node* node, size_t fallback) {
+    long loc = location_or(node, -1);
+    return loc >= 0 ? static_cast<size_t>(loc) : fallback;
   }
 
-  Derived del(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
-    StatementScope ss(*this, body, parent, outer_ctes);
+  Derived del(const PgQuery__DeleteStmt* body, const Scope* parent, const CteEnv* outer_ctes) {
+    StatementScope ss(*this, body->with_clause, parent, outer_ctes);
     CteEnv& env = ss.env;
     Scope& scope = ss.scope;
-    scope.entries.push_back(range_var(field(body, "relation"), false, &env));
-    for (auto& item : items(field(body, "usingClause"))) from_item(item, &scope);
-    walk(field(body, "whereClause"), scope);
-    return target_list(field(body, "returningList"), scope);
+    scope.entries.push_back(range_var(body->relation, false, &env));
+    for (const Node* item : SG_LIST(body, using_clause)) from_item(item, &scope);
+    walk(body->where_clause, scope);
+    return target_list(SG_LIST(body, returning_list), scope);
   }
 
-  Derived merge(const json& body, const Scope* parent, const CteEnv* outer_ctes) {
-    StatementScope ss(*this, body, parent, outer_ctes);
+  Derived merge(const PgQuery__MergeStmt* body, const Scope* parent, const CteEnv* outer_ctes) {
+    StatementScope ss(*this, body->with_clause, parent, outer_ctes);
     CteEnv& env = ss.env;
     Scope& scope = ss.scope;
-    Entry target = range_var(field(body, "relation"), false, &env);
+    Entry target = range_var(body->relation, false, &env);
     scope.entries.push_back(target);
-    from_item(field(body, "sourceRelation"), &scope);
-    walk(field(body, "joinCondition"), scope);
-    for (auto& w : items(field(body, "mergeWhenClauses"))) {
-      const json& clause = node_body(w);
-      walk(field(clause, "condition"), scope);
-      for (auto& t : items(field(clause, "targetList"))) {
-        const json& rt = node_body(t);
-        target_column(target, rt.value("name", ""), rt.value("location", -1),
-                      field(clause, "commandType") == "CMD_INSERT");
-        walk(field(rt, "val"), scope);
+    from_item(body->source_relation, &scope);
+    walk(body->join_condition, scope);
+    for (const Node* w : SG_LIST(body, merge_when_clauses)) {
+      const PgQuery__MergeWhenClause* clause = is(w, SG_NODE(MERGE_WHEN_CLAUSE)) ? w->merge_when_clause : nullptr;
+      if (!clause) continue;
+      walk(clause->condition, scope);
+      for (const Node* t : SG_LIST(clause, target_list)) {
+        const PgQuery__ResTarget* rt = res_target(t);
+        target_column(target, target_name(rt), json_location(target_location(rt)),
+                      clause->command_type == PG_QUERY__CMD_TYPE__CMD_INSERT);
+        walk(target_val(rt), scope);
       }
-      walk(field(clause, "values"), scope);
+      walk(SG_LIST(clause, values), scope);
     }
     return {{}, false};
   }
 
-  void with_clause(const json& with, const Scope* parent, CteEnv* env) {
-    if (!with.is_object()) return;
-    bool recursive = with.value("recursive", false);
-    for (auto& c : items(field(with, "ctes"))) {
-      const json& cte = node_body(c);
-      std::string name = cte.value("ctename", "");
+  void with_clause(const PgQuery__WithClause* with, const Scope* parent, CteEnv* env) {
+    if (!with) return;
+    bool recursive = with->recursive;
+    for (const Node* c : SG_LIST(with, ctes)) {
+      const PgQuery__CommonTableExpr* cte = is(c, SG_NODE(COMMON_TABLE_EXPR)) ? c->common_table_expr : nullptr;
+      if (!cte) continue;
+      std::string name = text(cte->ctename);
       std::vector<std::string> alias_cols;
-      for (auto& a : items(field(cte, "aliascolnames"))) alias_cols.push_back(str_value(a));
+      for (const Node* a : SG_LIST(cte, aliascolnames)) alias_cols.push_back(str(a));
       if (recursive) env->ctes[name] = Derived{alias_cols, false};  // visible to itself, open meanwhile
-      const json& q = field(cte, "ctequery");
-      Derived out = q.is_object() ? statement(node_type(q), node_body(q), parent, env) : Derived{{}, false};
+      Derived out = statement(cte->ctequery, parent, env);
       if (!alias_cols.empty()) {
         for (size_t i = 0; i < alias_cols.size() && i < out.columns.size(); ++i) out.columns[i] = alias_cols[i];
         if (out.columns.size() < alias_cols.size()) out.columns = alias_cols;
@@ -429,22 +438,19 @@ class Resolver {
   }
 
   /// Output columns of a select list (or RETURNING list), walking its expressions.
-  Derived target_list(const json& list, const Scope& scope) {
+  Derived target_list(Span<Node> list, const Scope& scope) {
     Derived out;
-    for (auto& t : items(list)) {
-      const json& rt = node_body(t);
-      const json& val = field(rt, "val");
+    for (const Node* t : list) {
+      const PgQuery__ResTarget* rt = res_target(t);
+      const Node* val = target_val(rt);
       walk(val, scope);
-      if (rt.contains("name")) {
-        out.columns.push_back(rt["name"]);
+      if (std::string name = target_name(rt); !name.empty()) {
+        out.columns.push_back(name);
         continue;
       }
-      if (val.is_object() && node_type(val) == "ColumnRef") {
-        const json& fields = field(node_body(val), "fields");
-        if (!fields.empty() && fields.back().contains("A_Star")) {
-          expand_star(fields, scope, &out);
-          continue;
-        }
+      if (is(val, SG_NODE(COLUMN_REF)) && star_ref(val->column_ref)) {
+        expand_star(SG_LIST(val->column_ref, fields), scope, &out);
+        continue;
       }
       std::string name;
       if (figure_colname(val, &name)) out.columns.push_back(name);
@@ -456,7 +462,7 @@ class Resolver {
     return out;
   }
 
-  void expand_star(const json& fields, const Scope& scope, Derived* out) {
+  void expand_star(Span<Node> fields, const Scope& scope, Derived* out) {
     auto add_entry = [&](const Entry& e) {
       if (e.open) { out->complete = false; return; }
       if (e.rel) {
@@ -471,105 +477,108 @@ class Resolver {
       for (auto& e : scope.entries) add_entry(e);
       return;
     }
-    std::string q = str_value(fields[fields.size() - 2]);
+    std::string q = str(fields[fields.size() - 2]);
     for (auto& e : scope.entries)
       if (e.alias == q) { add_entry(e); return; }
     out->complete = false;
   }
 
   /// PostgreSQL's FigureColname for the common node types; false when unsure.
-  bool figure_colname(const json& val, std::string* name) {
-    if (!val.is_object() || val.empty()) return false;
-    const std::string& t = node_type(val);
-    const json& b = node_body(val);
-    if (t == "ColumnRef") {
-      const json& f = field(b, "fields");
-      if (f.empty()) return false;
-      *name = str_value(f.back());
-      return !name->empty();
+  bool figure_colname(const Node* val, std::string* name) {
+    switch (kind(val)) {
+      case SG_NODE(COLUMN_REF): {
+        auto f = SG_LIST(val->column_ref, fields);
+        if (f.empty()) return false;
+        *name = str(f.back());
+        return !name->empty();
+      }
+      case SG_NODE(FUNC_CALL): {
+        auto f = SG_LIST(val->func_call, funcname);
+        if (f.empty()) return false;
+        *name = str(f.back());
+        return !name->empty();
+      }
+      case SG_NODE(TYPE_CAST): {
+        if (figure_colname(val->type_cast->arg, name)) return true;
+        auto names = SG_LIST(val->type_cast->type_name, names);
+        if (names.empty()) return false;
+        *name = str(names.back());
+        return !name->empty();
+      }
+      case SG_NODE(CASE_EXPR): *name = "case"; return true;
+      case SG_NODE(COALESCE_EXPR): *name = "coalesce"; return true;
+      case SG_NODE(A_ARRAY_EXPR): *name = "array"; return true;
+      case SG_NODE(ROW_EXPR): *name = "row"; return true;
+      case SG_NODE(A_CONST):
+      case SG_NODE(A_EXPR):
+      case SG_NODE(BOOL_EXPR):
+      case SG_NODE(PARAM_REF):
+      case SG_NODE(NULL_TEST): *name = "?column?"; return true;
+      default: return false;
     }
-    if (t == "FuncCall") {
-      const json& f = field(b, "funcname");
-      if (f.empty()) return false;
-      *name = str_value(f.back());
-      return !name->empty();
-    }
-    if (t == "TypeCast") {
-      if (figure_colname(field(b, "arg"), name)) return true;
-      const json& names = field(field(b, "typeName"), "names");
-      if (names.empty()) return false;
-      *name = str_value(names.back());
-      return !name->empty();
-    }
-    if (t == "CaseExpr") { *name = "case"; return true; }
-    if (t == "CoalesceExpr") { *name = "coalesce"; return true; }
-    if (t == "A_ArrayExpr") { *name = "array"; return true; }
-    if (t == "RowExpr") { *name = "row"; return true; }
-    if (t == "A_Const" || t == "A_Expr" || t == "BoolExpr" || t == "ParamRef" || t == "NullTest") {
-      *name = "?column?";
-      return true;
-    }
-    return false;
   }
 
-  void from_item(const json& item, Scope* scope) {
-    if (!item.is_object() || item.empty()) return;
-    const std::string& t = node_type(item);
-    const json& b = node_body(item);
-    if (t == "RangeVar") {
-      scope->entries.push_back(range_var(b, true, scope->ctes));
-    } else if (t == "JoinExpr") {
-      size_t first = scope->entries.size();
-      from_item(field(b, "larg"), scope);
-      size_t split = scope->entries.size();
-      from_item(field(b, "rarg"), scope);
-      for (auto& u : items(field(b, "usingClause"))) using_column(str_value(u), *scope, first, split);
-      walk(field(b, "quals"), *scope);
-      if (const json& alias = field(b, "alias"); alias.is_object()) {
+  void from_item(const Node* item, Scope* scope) {
+    switch (kind(item)) {
+      case PG_QUERY__NODE__NODE__NOT_SET: return;
+      case SG_NODE(RANGE_VAR): scope->entries.push_back(range_var(item->range_var, true, scope->ctes)); return;
+      case SG_NODE(JOIN_EXPR): {
+        const PgQuery__JoinExpr* b = item->join_expr;
+        size_t first = scope->entries.size();
+        from_item(b->larg, scope);
+        size_t split = scope->entries.size();
+        from_item(b->rarg, scope);
+        for (const Node* u : SG_LIST(b, using_clause)) using_column(str(u), *scope, first, split);
+        walk(b->quals, *scope);
+        if (b->alias) {
+          Entry e;
+          e.alias = alias_name(b->alias);
+          e.open = true;
+          scope->entries.push_back(e);
+        }
+        return;
+      }
+      case SG_NODE(RANGE_SUBSELECT): {
+        const PgQuery__RangeSubselect* b = item->range_subselect;
+        Derived out = statement(b->subquery, b->lateral ? scope : scope->parent, scope->ctes);
         Entry e;
-        e.alias = alias.value("aliasname", "");
+        apply_alias(b->alias, &out);
+        e.alias = alias_name(b->alias);
+        e.derived = out;
+        scope->entries.push_back(e);
+        return;
+      }
+      case SG_NODE(RANGE_FUNCTION): {
+        const PgQuery__RangeFunction* b = item->range_function;
+        walk(SG_LIST(b, functions), *scope);
+        Entry e;
+        e.alias = alias_name(b->alias);
+        if (e.alias.empty()) {  // unaliased f(): the function name qualifies its columns
+          auto fns = SG_LIST(b, functions);
+          if (!fns.empty()) {
+            Span<Node> list = list_items(fns[0]);
+            if (!list.empty() && is(list[0], SG_NODE(FUNC_CALL))) {
+              auto fn = SG_LIST(list[0]->func_call, funcname);
+              if (!fn.empty()) e.alias = str(fn.back());
+            }
+          }
+        }
+        if (function_outputs(b, e.alias, &e.derived)) {
+          apply_alias(b->alias, &e.derived);
+        } else {
+          e.open = true;  // a function's columns are not in the schema model
+        }
+        scope->entries.push_back(e);
+        return;
+      }
+      default: {
+        // RangeTableSample, RangeTableFunc (XMLTABLE), JSON_TABLE...: columns unknown.
+        walk_body(item, *scope);
+        Entry e;
+        e.alias = is(item, SG_NODE(RANGE_TABLE_FUNC)) ? alias_name(item->range_table_func->alias) : "";
         e.open = true;
         scope->entries.push_back(e);
       }
-    } else if (t == "RangeSubselect") {
-      bool lateral = b.value("lateral", false);
-      const json& sub = field(b, "subquery");
-      Derived out = sub.is_object() ? statement(node_type(sub), node_body(sub), lateral ? scope : scope->parent, scope->ctes)
-                                    : Derived{{}, false};
-      Entry e;
-      apply_alias(field(b, "alias"), &out);
-      e.alias = field(b, "alias").value("aliasname", "");
-      e.derived = out;
-      scope->entries.push_back(e);
-    } else if (t == "RangeFunction") {
-      walk(field(b, "functions"), *scope);
-      Entry e;
-      const json& alias = field(b, "alias");
-      e.alias = alias.is_object() ? alias.value("aliasname", "") : "";
-      if (e.alias.empty()) {  // unaliased f(): the function name qualifies its columns
-        const json& fns = field(b, "functions");
-        if (!fns.empty()) {
-          const json& list = field(node_body(fns[0]), "items");
-          if (!list.empty() && list[0].is_object() && !list[0].empty() && node_type(list[0]) == "FuncCall") {
-            const json& fn = field(node_body(list[0]), "funcname");
-            if (!fn.empty()) e.alias = str_value(fn.back());
-          }
-        }
-      }
-      if (function_outputs(b, e.alias, &e.derived)) {
-        apply_alias(alias, &e.derived);
-      } else {
-        e.open = true;  // a function's columns are not in the schema model
-      }
-      scope->entries.push_back(e);
-    } else {
-      // RangeTableSample, RangeTableFunc (XMLTABLE), JSON_TABLE...: columns unknown.
-      walk(b, *scope);
-      Entry e;
-      const json& alias = field(b, "alias");
-      e.alias = alias.is_object() ? alias.value("aliasname", "") : "";
-      e.open = true;
-      scope->entries.push_back(e);
     }
   }
 
@@ -577,29 +586,26 @@ class Resolver {
   /// (`AS t(id int, name text)`), or one of the built-in set-returning functions whose outputs
   /// are fixed (unnest of n arrays, generate_series, jsonb_array_elements, json_each, ...), named
   /// as PostgreSQL names them before the alias renames them. WITH ORDINALITY adds "ordinality".
-  static bool function_outputs(const json& b, const std::string& alias, Derived* out) {
-    const json& fns = field(b, "functions");
-    if (fns.size() != 1 || b.value("is_rowsfrom", false)) return false;
-    const json& list = field(node_body(fns[0]), "items");
-    if (list.empty() || !list[0].is_object() || list[0].empty()) return false;
-    if (list.size() > 1 && list[1].is_array() && !list[1].empty()) {  // ROWS FROM-style column definitions
-      return false;
-    }
-    const json& coldefs = field(b, "coldeflist");
+  static bool function_outputs(const PgQuery__RangeFunction* b, const std::string& alias, Derived* out) {
+    auto fns = SG_LIST(b, functions);
+    if (fns.size() != 1 || b->is_rowsfrom) return false;
+    Span<Node> list = list_items(fns[0]);
+    if (list.empty() || !present(list[0])) return false;
+    auto coldefs = SG_LIST(b, coldeflist);
     if (!coldefs.empty()) {
-      for (auto& d : coldefs) {
-        std::string n = field(node_body(d), "colname").is_string() ? node_body(d).value("colname", "") : "";
+      for (const Node* d : coldefs) {
+        std::string n = is(d, SG_NODE(COLUMN_DEF)) ? text(d->column_def->colname) : "";
         if (n.empty()) return false;
         out->columns.push_back(n);
       }
     } else {
-      if (node_type(list[0]) != "FuncCall") return false;
-      const json& call = node_body(list[0]);
-      const json& fn = field(call, "funcname");
+      if (!is(list[0], SG_NODE(FUNC_CALL))) return false;
+      const PgQuery__FuncCall* call = list[0]->func_call;
+      auto fn = SG_LIST(call, funcname);
       if (fn.empty()) return false;
-      std::string name = str_value(fn.back());
-      if (fn.size() > 1 && str_value(fn[0]) != "pg_catalog") return false;
-      size_t args = field(call, "args").size();
+      std::string name = str(fn.back());
+      if (fn.size() > 1 && str(fn[0]) != "pg_catalog") return false;
+      size_t args = call->n_args;
       // A scalar set-returning function's column takes the alias's name, else its own.
       std::string scalar = alias.empty() ? name : alias;
       if (name == "unnest" && args == 1) out->columns.push_back(scalar);
@@ -616,29 +622,47 @@ class Resolver {
       else
         return false;
     }
-    if (b.value("ordinality", false)) out->columns.push_back("ordinality");
+    if (b->ordinality) out->columns.push_back("ordinality");
     out->complete = true;
     return true;
   }
 
-  static void apply_alias(const json& alias, Derived* out) {
-    if (!alias.is_object()) return;
+  static void apply_alias(const PgQuery__Alias* alias, Derived* out) {
+    if (!alias) return;
     size_t i = 0;
-    for (auto& c : items(field(alias, "colnames"))) {
-      if (i < out->columns.size()) out->columns[i] = str_value(c);
-      else out->columns.push_back(str_value(c));
+    for (const Node* c : SG_LIST(alias, colnames)) {
+      if (i < out->columns.size()) out->columns[i] = str(c);
+      else out->columns.push_back(str(c));
       ++i;
     }
   }
 
   /// A relation in FROM, or the target of INSERT/UPDATE/DELETE/MERGE.
-  Entry range_var(const json& rv, bool allow_cte, const CteEnv* ctes) {
+  Entry range_var(const PgQuery__RangeVar* rv, bool allow_cte, const CteEnv* ctes) {
+    RelationName n;
+    if (rv) {
+      n.schema_name = text(rv->schemaname);
+      n.name = text(rv->relname);
+      n.location = static_cast<size_t>(std::max(0, rv->location));
+      n.three_part = rv->catalogname && *rv->catalogname;
+      if (rv->alias) n.alias = text(rv->alias->aliasname);
+    }
+    return range_var(n, allow_cte, ctes);
+  }
+
+  /// A relation's name as written (a RangeVar, or a string read as regclass).
+  struct RelationName {
+    std::string schema_name, name, alias;
+    size_t location = 0;
+    bool three_part = false;  ///< database.schema.table
+  };
+
+  Entry range_var(const RelationName& rv, bool allow_cte, const CteEnv* ctes) {
     Entry e;
-    std::string schema_name = rv.value("schemaname", "");
-    std::string name = rv.value("relname", "");
-    size_t loc = static_cast<size_t>(std::max(0, rv.value("location", 0)));
-    const json& alias = field(rv, "alias");
-    e.alias = alias.is_object() ? alias.value("aliasname", name) : name;
+    const std::string& schema_name = rv.schema_name;
+    const std::string& name = rv.name;
+    size_t loc = rv.location;
+    e.alias = rv.alias.empty() ? name : rv.alias;
     (void)allow_cte;  // DML targets may name a CTE too; PostgreSQL then reports an error itself
     if (schema_name.empty() && ctes) {
       if (const Derived* d = ctes->find(name)) {
@@ -653,7 +677,7 @@ class Resolver {
     ref.schema = schema_name;
     ref.offset = loc;
     if (!schema_name.empty()) ref.offset = name_offset(loc, 1);
-    if (rv.contains("catalogname")) {
+    if (rv.three_part) {
       ref.status = RefStatus::Unchecked;
       ref.note = "three-part relation names (database.schema.table) are not checked";
       e.open = true;
@@ -774,84 +798,89 @@ class Resolver {
     }
   }
 
-  void walk_allowing_output_names(const json& list, const Scope& scope) {
-    for (auto& item : items(list)) {
-      const json* node = &item;
-      if (item.is_object() && !item.empty() && node_type(item) == "SortBy") node = &field(node_body(item), "node");
-      if (node->is_object() && !node->empty() && node_type(*node) == "ColumnRef") {
-        const json& f = field(node_body(*node), "fields");
-        if (f.size() == 1 && scope.output_names.count(str_value(f[0]))) {
+  void walk_allowing_output_names(Span<Node> list, const Scope& scope) {
+    for (const Node* item : list) {
+      const Node* node = item;
+      if (is(item, SG_NODE(SORT_BY))) node = item->sort_by->node;
+      if (is(node, SG_NODE(COLUMN_REF))) {
+        auto f = SG_LIST(node->column_ref, fields);
+        if (f.size() == 1 && scope.output_names.count(str(f[0]))) {
           // An output alias (or an input column of the same name, which PostgreSQL prefers in
           // GROUP BY): either way it exists.
           continue;
         }
       }
-      walk(*node, scope);
+      walk(node, scope);
     }
   }
 
+  void walk(Span<Node> list, const Scope& scope) {
+    for (const Node* n : list) walk(n, scope);
+  }
+
+  /// Walks every child of a node's body or of a struct, in field order, except its type name.
+  void walk_message(const ProtobufCMessage* m, const Scope& scope) {
+    for_each_child(m, "typeName", [&](const ProtobufCMessage* child) {
+      if (child->descriptor == &pg_query__node__descriptor) walk(reinterpret_cast<const Node*>(child), scope);
+      else walk_message(child, scope);
+    });
+  }
+  void walk_body(const Node* n, const Scope& scope) { walk_message(body(n), scope); }
+
   /// Walks an expression tree, resolving column references and descending into subqueries.
-  void walk(const json& node, const Scope& scope) {
-    if (node.is_array()) {
-      for (auto& n : node) walk(n, scope);
-      return;
-    }
-    if (!node.is_object() || node.empty()) return;
-    if (node.size() == 1 && std::isupper(static_cast<unsigned char>(node.begin().key()[0]))) {
-      const std::string& t = node.begin().key();
-      const json& b = node.begin().value();
-      if (t == "ColumnRef") return column_ref(b, scope);
-      if (t == "SubLink") {
-        walk(field(b, "testexpr"), scope);
-        const json& sub = field(b, "subselect");
-        if (sub.is_object() && !sub.empty()) statement(node_type(sub), node_body(sub), &scope, scope.ctes);
+  void walk(const Node* node, const Scope& scope) {
+    switch (kind(node)) {
+      case PG_QUERY__NODE__NODE__NOT_SET: return;
+      case SG_NODE(COLUMN_REF): return column_ref(node->column_ref, scope);
+      case SG_NODE(SUB_LINK):
+        walk(node->sub_link->testexpr, scope);
+        statement(node->sub_link->subselect, &scope, scope.ctes);
         return;
-      }
-      if (t == "SelectStmt" || t == "InsertStmt" || t == "UpdateStmt" || t == "DeleteStmt") {
-        statement(t, b, &scope, scope.ctes);
-        return;
-      }
-      if (t == "FuncCall") {
-        const json& fn = field(b, "funcname");
-        if (fn.size() == 2 && str_value(fn[0]) == "sqlc") return;  // sqlc.arg(name) etc. are parameters
+      case SG_NODE(SELECT_STMT):
+      case SG_NODE(INSERT_STMT):
+      case SG_NODE(UPDATE_STMT):
+      case SG_NODE(DELETE_STMT): statement(node, &scope, scope.ctes); return;
+      case SG_NODE(FUNC_CALL): {
+        const PgQuery__FuncCall* b = node->func_call;
+        auto fn = SG_LIST(b, funcname);
+        if (fn.size() == 2 && str(fn[0]) == "sqlc") return;  // sqlc.arg(name) etc. are parameters
         record_call(b, scope, false);
-        walk(field(b, "args"), scope);
-        walk(field(b, "agg_order"), scope);
-        walk(field(b, "agg_filter"), scope);
-        walk(field(b, "over"), scope);
+        walk(SG_LIST(b, args), scope);
+        walk(SG_LIST(b, agg_order), scope);
+        walk(b->agg_filter, scope);
+        if (b->over) walk_message(&b->over->base, scope);
         return;
       }
-      if (t == "TypeName" || t == "A_Const" || t == "ParamRef") return;
-      if (t == "TypeCast") {
-        const json& arg = field(b, "arg");
-        const json& tn = field(b, "typeName");
+      case SG_NODE(TYPE_NAME):
+      case SG_NODE(A_CONST):
+      case SG_NODE(PARAM_REF): return;
+      case SG_NODE(TYPE_CAST): {
+        const Node* arg = node->type_cast->arg;
+        const PgQuery__TypeName* tn = node->type_cast->type_name;
         std::vector<std::string> parts;
-        for (auto& n : items(field(tn, "names"))) parts.push_back(str_value(n));
+        for (const Node* n : SG_LIST(tn, names)) parts.push_back(str(n));
         if (!parts.empty() && parts.back() == "regclass" && (parts.size() == 1 || parts.front() == "pg_catalog") &&
-            !field(tn, "arrayBounds").is_array())
+            tn->n_array_bounds == 0)
           literal_relation(arg);
         else if (std::string e = enum_named(tn); !e.empty())
           literal_label(e, arg);
+        break;
       }
-      if (t == "A_Expr") comparison(b, scope);
-      walk(b, scope);
-      return;
+      case SG_NODE(A_EXPR): comparison(node->a_expr, scope); break;
+      default: break;
     }
-    for (auto& [k, v] : node.items()) {
-      if (k == "typeName") continue;
-      walk(v, scope);
-    }
+    walk_body(node, scope);
   }
 
-  void column_ref(const json& b, const Scope& scope) {
-    const json& fields = field(b, "fields");
-    size_t loc = static_cast<size_t>(std::max(0, b.value("location", 0)));
+  void column_ref(const PgQuery__ColumnRef* b, const Scope& scope) {
+    auto fields = SG_LIST(b, fields);
+    size_t loc = static_cast<size_t>(std::max(0, b->location));
     if (fields.empty()) return;
-    bool star = fields.back().contains("A_Star");
+    bool star = star_ref(b);
     std::vector<std::string> names;
-    for (auto& f : fields) {
-      if (f.contains("A_Star")) continue;
-      names.push_back(str_value(f));
+    for (const Node* f : fields) {
+      if (is(f, SG_NODE(A_STAR))) continue;
+      names.push_back(str(f));
     }
     Reference ref;
     ref.kind = Reference::Kind::Column;
@@ -961,23 +990,22 @@ class Resolver {
 
   /// A function call: recorded by name and argument count (see FunctionCall). nextval, currval
   /// and setval read their first argument as a relation name, like a cast to regclass.
-  void record_call(const json& b, const Scope& scope, bool procedure) {
-    const json& fn = field(b, "funcname");
+  void record_call(const PgQuery__FuncCall* b, const Scope& scope, bool procedure) {
     std::vector<std::string> parts;
-    for (auto& n : items(fn)) parts.push_back(str_value(n));
+    for (const Node* n : SG_LIST(b, funcname)) parts.push_back(str(n));
     if (parts.empty() || parts.size() > 2) return;
-    const json& args = field(b, "args");
+    auto args = SG_LIST(b, args);
     if ((parts.size() == 1 || parts.front() == "pg_catalog") && !args.empty() &&
         (parts.back() == "nextval" || parts.back() == "currval" || parts.back() == "setval"))
       literal_relation(args[0]);
-    if (b.value("funcformat", "") == "COERCE_SQL_SYNTAX" || b.value("agg_within_group", false)) return;
-    int n = args.is_array() ? static_cast<int>(args.size()) : 0;
+    if (b->funcformat == PG_QUERY__COERCION_FORM__COERCE_SQL_SYNTAX || b->agg_within_group) return;
+    int n = static_cast<int>(args.size());
     // unnest(a, b) in FROM is ROWS FROM (unnest(a), unnest(b)): PostgreSQL splits it.
     if (parts.back() == "unnest" && n > 1) return;
     // f(t) with t a relation in scope may read column f of t's row (functional notation).
-    if (n == 1 && !procedure && args[0].is_object() && !args[0].empty() && node_type(args[0]) == "ColumnRef") {
-      const json& f = field(node_body(args[0]), "fields");
-      if (f.size() == 1 && f[0].contains("String") && find_qualifier(str_value(f[0]), "", scope)) return;
+    if (n == 1 && !procedure && is(args[0], SG_NODE(COLUMN_REF))) {
+      auto f = SG_LIST(args[0]->column_ref, fields);
+      if (f.size() == 1 && is(f[0], SG_NODE(STRING)) && find_qualifier(str(f[0]), "", scope)) return;
     }
     FunctionCall call;
     if (parts.size() == 2) call.schema = parts.front();
@@ -985,19 +1013,19 @@ class Resolver {
     call.name = parts.back();
     call.arguments = n;
     call.procedure = procedure;
-    long loc = b.value("location", -1L);
+    long loc = json_location(b->location);
     call.offset = loc < 0 ? 0 : name_offset(static_cast<size_t>(loc), parts.size() - 1);
     calls_.push_back(std::move(call));
   }
 
   /// A string literal: its value and the offset of its first character past the quote; false for
   /// anything else.
-  bool string_literal(const json& node, std::string* value, size_t* offset) const {
-    if (!node.is_object() || node.empty() || node_type(node) != "A_Const") return false;
-    const json& c = node_body(node);
-    if (!c.contains("sval")) return false;
-    *value = field(c, "sval").value("sval", "");
-    long loc = c.value("location", -1L);
+  bool string_literal(const Node* node, std::string* value, size_t* offset) const {
+    if (!is(node, SG_NODE(A_CONST))) return false;
+    const PgQuery__AConst* c = node->a_const;
+    if (c->val_case != PG_QUERY__A__CONST__VAL_SVAL) return false;
+    *value = c->sval ? text(c->sval->sval) : "";
+    long loc = json_location(c->location);
     if (loc < 0) return false;
     size_t at = static_cast<size_t>(loc);
     if (at < sql_.size() && (sql_[at] == 'e' || sql_[at] == 'E')) ++at;
@@ -1008,7 +1036,7 @@ class Resolver {
 
   /// 'name'::regclass, nextval('name'): the string names a relation (a sequence, for nextval),
   /// read as regclass reads it: schema-qualified or not, unquoted parts folded to lower case.
-  void literal_relation(const json& node) {
+  void literal_relation(const Node* node) {
     std::string text;
     size_t at = 0;
     if (!string_literal(node, &text, &at)) return;
@@ -1044,16 +1072,18 @@ class Resolver {
     if (cur.empty()) return;
     parts.push_back(cur);
     if (parts.size() > 2 || std::isdigit(static_cast<unsigned char>(parts.front()[0]))) return;
-    json rv = {{"relname", parts.back()}, {"location", static_cast<long>(at)}};
-    if (parts.size() == 2) rv["schemaname"] = parts.front();
+    RelationName rv;
+    rv.name = parts.back();
+    rv.location = at;
+    if (parts.size() == 2) rv.schema_name = parts.front();
     range_var(rv, false, nullptr);
   }
 
   /// "schema.name" of the enum type a TypeName names (not an array of it), or "".
-  std::string enum_named(const json& tn) const {
-    if (!tn.is_object() || field(tn, "arrayBounds").is_array()) return "";
+  std::string enum_named(const PgQuery__TypeName* tn) const {
+    if (!tn || tn->n_array_bounds) return "";
     std::vector<std::string> parts;
-    for (auto& n : items(field(tn, "names"))) parts.push_back(str_value(n));
+    for (const Node* n : SG_LIST(tn, names)) parts.push_back(str(n));
     if (parts.empty() || parts.size() > 2 || parts.front() == "pg_catalog") return "";
     if (parts.size() == 2) return schema_.enums.count(parts[0] + "." + parts[1]) ? parts[0] + "." + parts[1] : "";
     for (auto& p : path_)
@@ -1061,7 +1091,7 @@ class Resolver {
     return "";
   }
 
-  void literal_label(const std::string& type, const json& node) {
+  void literal_label(const std::string& type, const Node* node) {
     EnumLiteral lit;
     if (!string_literal(node, &lit.label, &lit.offset)) return;
     lit.type = type;
@@ -1069,18 +1099,17 @@ class Resolver {
   }
 
   /// A string written into (or compared with) `column`: a label when the column is an enum.
-  void enum_literal(const schema::Column* column, const json& node) {
+  void enum_literal(const schema::Column* column, const Node* node) {
     if (column && !column->enum_type.empty()) literal_label(column->enum_type, node);
   }
 
   /// The column a ColumnRef names when it is certainly one column of one base relation in scope.
-  const schema::Column* column_of(const json& node, const Scope& scope) const {
-    if (!node.is_object() || node.empty() || node_type(node) != "ColumnRef") return nullptr;
-    const json& fields = field(node_body(node), "fields");
+  const schema::Column* column_of(const Node* node, const Scope& scope) const {
+    if (!is(node, SG_NODE(COLUMN_REF))) return nullptr;
     std::vector<std::string> names;
-    for (auto& f : fields) {
-      if (!f.contains("String")) return nullptr;
-      names.push_back(str_value(f));
+    for (const Node* f : SG_LIST(node->column_ref, fields)) {
+      if (!is(f, SG_NODE(STRING))) return nullptr;
+      names.push_back(str(f));
     }
     if (names.empty() || names.size() > 2) return nullptr;
     for (const Scope* s = &scope; s; s = s->parent) {
@@ -1105,18 +1134,18 @@ class Resolver {
 
   /// column = 'x', 'x' <> column, column IN ('x', 'y'): the strings must be labels of an enum
   /// column's type.
-  void comparison(const json& b, const Scope& scope) {
-    std::string kind = b.value("kind", "");
-    const json& name = field(b, "name");
-    std::string op = name.empty() ? "" : str_value(name.back());
-    const json& l = field(b, "lexpr");
-    const json& r = field(b, "rexpr");
-    if (kind == "AEXPR_OP" && (op == "=" || op == "<>" || op == "!=" || op == "<" || op == ">" || op == "<=" || op == ">=")) {
+  void comparison(const PgQuery__AExpr* b, const Scope& scope) {
+    auto name = SG_LIST(b, name);
+    std::string op = name.empty() ? "" : str(name.back());
+    const Node* l = b->lexpr;
+    const Node* r = b->rexpr;
+    if (b->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
+        (op == "=" || op == "<>" || op == "!=" || op == "<" || op == ">" || op == "<=" || op == ">=")) {
       enum_literal(column_of(l, scope), r);
       enum_literal(column_of(r, scope), l);
-    } else if (kind == "AEXPR_IN" && r.is_object() && r.contains("List")) {
+    } else if (b->kind == PG_QUERY__A__EXPR__KIND__AEXPR_IN && is(r, SG_NODE(LIST))) {
       const schema::Column* c = column_of(l, scope);
-      for (auto& v : items(field(r["List"], "items"))) enum_literal(c, v);
+      for (const Node* v : list_items(r)) enum_literal(c, v);
     }
   }
 
@@ -1171,10 +1200,15 @@ class Resolver {
 
 }  // namespace
 
-bool is_dml(const json& stmt) {
-  if (!stmt.is_object() || stmt.empty()) return false;
-  const std::string& t = node_type(stmt);
-  return t == "SelectStmt" || t == "InsertStmt" || t == "UpdateStmt" || t == "DeleteStmt" || t == "MergeStmt";
+bool is_dml(const Node* stmt) {
+  switch (kind(stmt)) {
+    case SG_NODE(SELECT_STMT):
+    case SG_NODE(INSERT_STMT):
+    case SG_NODE(UPDATE_STMT):
+    case SG_NODE(DELETE_STMT):
+    case SG_NODE(MERGE_STMT): return true;
+    default: return false;
+  }
 }
 
 namespace {
@@ -1212,48 +1246,47 @@ CreatedRelation created_in_plpgsql(const std::string& body) {
 
 }  // namespace
 
-CreatedRelation created_relation(const json& stmt) {
-  if (!stmt.is_object() || stmt.empty()) return {};
-  const std::string& t = node_type(stmt);
-  const json& b = node_body(stmt);
-  if (t == "DoStmt") {
-    for (auto& a : b.value("args", json::array())) {
-      const json& de = field(a, "DefElem");
-      if (de.value("defname", "") == "as") return created_in_plpgsql(str_value(field(de, "arg")));
-    }
-    return {};
+CreatedRelation created_relation(const Node* stmt) {
+  const PgQuery__RangeVar* rv = nullptr;
+  switch (kind(stmt)) {
+    case SG_NODE(DO_STMT):
+      for (const Node* a : SG_LIST(stmt->do_stmt, args)) {
+        if (!is(a, SG_NODE(DEF_ELEM))) continue;
+        if (text(a->def_elem->defname) == "as") return created_in_plpgsql(str(a->def_elem->arg));
+      }
+      return {};
+    case SG_NODE(CREATE_STMT): rv = stmt->create_stmt->relation; break;
+    case SG_NODE(CREATE_FOREIGN_TABLE_STMT):
+      rv = stmt->create_foreign_table_stmt->base_stmt ? stmt->create_foreign_table_stmt->base_stmt->relation : nullptr;
+      break;
+    case SG_NODE(CREATE_TABLE_AS_STMT): rv = stmt->create_table_as_stmt->into ? stmt->create_table_as_stmt->into->rel : nullptr; break;
+    case SG_NODE(SELECT_STMT): rv = stmt->select_stmt->into_clause ? stmt->select_stmt->into_clause->rel : nullptr; break;
+    case SG_NODE(VIEW_STMT): rv = stmt->view_stmt->view; break;
+    default: break;
   }
-  const json* rv = &kNull;
-  if (t == "CreateStmt") rv = &field(b, "relation");
-  else if (t == "CreateForeignTableStmt") rv = &field(field(b, "base"), "relation");
-  else if (t == "CreateTableAsStmt") rv = &field(field(b, "into"), "rel");
-  else if (t == "SelectStmt") rv = &field(field(b, "intoClause"), "rel");
-  else if (t == "ViewStmt") rv = &field(b, "view");
-  if (!rv->is_object()) return {};
-  return {rv->value("schemaname", ""), rv->value("relname", "")};
+  if (!rv) return {};
+  return {text(rv->schemaname), text(rv->relname)};
 }
 
-bool is_checked(const json& stmt) {
-  return is_dml(stmt) || (stmt.is_object() && !stmt.empty() && node_type(stmt) == "CallStmt");
-}
+bool is_checked(const Node* stmt) { return is_dml(stmt) || is(stmt, SG_NODE(CALL_STMT)); }
 
-Resolution resolve_statement(const json& stmt, const std::string& sql, const schema::Schema& schema,
+Resolution resolve_statement(const Node* stmt, const std::string& sql, const schema::Schema& schema,
                              const std::vector<std::string>& search_path) {
   if (!is_checked(stmt)) return {};
   Resolver r(sql, schema, search_path);
   return r.run(stmt);
 }
 
-OutputColumns query_output_columns(const json& query, const schema::Schema& schema,
+OutputColumns query_output_columns(const Node* query, const schema::Schema& schema,
                                    const std::vector<std::string>& search_path) {
   OutputColumns out;
-  if (!query.is_object() || query.empty()) {
+  if (!present(query)) {
     out.complete = false;
     return out;
   }
   static const std::string empty;
   Resolver r(empty, schema, search_path);
-  auto d = r.statement(node_type(query), node_body(query), nullptr, nullptr);
+  auto d = r.statement(query, nullptr, nullptr);
   out.names = d.columns;
   out.complete = d.complete;
   // A view over a relation the model lacks cannot be trusted either.
