@@ -50,7 +50,7 @@ if [[ $npm_os == linux ]]; then
   # The static archives (Debian 12). libpq.a needs PostgreSQL's libpgcommon/libpgport, which
   # Debian ships in postgresql-server-dev-15 together with a compiler toolchain this build does
   # not need: the package of the installed libpq's version is downloaded and unpacked instead.
-  packages=(libpq-dev libpqxx-dev libgit2-dev libyaml-cpp-dev libpg-query-dev libtree-sitter-dev
+  packages=(libpq-dev libpqxx-dev libgit2-dev libyaml-cpp-dev libpg-query-dev libprotobuf-c-dev libtree-sitter-dev
     libssl-dev libmbedtls-dev libhttp-parser-dev libssh2-1-dev libpcre2-dev zlib1g-dev)
   missing=()
   for p in "${packages[@]}"; do

@@ -1034,26 +1034,31 @@ class Extractor {
     std::vector<sql::ParsedStatement> stmts;
     sql::ParseError err;
     if (!sql::parse(norm.sql.text, &stmts, &err) || stmts.size() != 1) return unchecked("the fragment does not parse as SQL");
-    std::string dump = stmts[0].node.dump();
-    if (dump.find("\"SubLink\"") != std::string::npos || dump.find("\"RangeSubselect\"") != std::string::npos ||
-        dump.find("\"WithClause\"") != std::string::npos)
-      return unchecked("the fragment has a subquery: its names are not all the model's columns");
-    std::vector<const nlohmann::json*> refs;
-    std::function<void(const nlohmann::json&)> collect = [&](const nlohmann::json& j) {
-      if (j.is_object()) {
-        if (j.contains("ColumnRef")) refs.push_back(&j["ColumnRef"]);
-        for (auto it = j.begin(); it != j.end(); ++it) collect(*it);
-      } else if (j.is_array()) {
-        for (auto& v : j) collect(v);
+    // Every column reference, in the tree's field order; a subquery anywhere leaves it unchecked.
+    std::vector<const PgQuery__ColumnRef*> refs;
+    bool subquery = false;
+    std::function<void(const ProtobufCMessage*)> collect = [&](const ProtobufCMessage* m) {
+      if (m->descriptor == &pg_query__node__descriptor) {
+        const sql::Node* n = reinterpret_cast<const sql::Node*>(m);
+        switch (sql::kind(n)) {
+          case SG_NODE(SUB_LINK):
+          case SG_NODE(RANGE_SUBSELECT):
+          case SG_NODE(WITH_CLAUSE): subquery = true; break;
+          case SG_NODE(COLUMN_REF): refs.push_back(n->column_ref); break;
+          default: break;
+        }
+        m = sql::body(n);
       }
+      sql::for_each_child(m, nullptr, collect);
     };
-    collect(stmts[0].node);
+    collect(&stmts[0].node->base);
+    if (subquery) return unchecked("the fragment has a subquery: its names are not all the model's columns");
     // update_all("a = a + 1"): the SET targets are ResTargets, not ColumnRefs.
-    if (stmts[0].node.contains("UpdateStmt"))
-      for (auto& target : stmts[0].node["UpdateStmt"].value("targetList", nlohmann::json::array()))
-        if (target.contains("ResTarget") && target["ResTarget"].contains("name") && !target["ResTarget"].contains("indirection")) {
-          std::string col = target["ResTarget"].value("name", "");
-          size_t loc = target["ResTarget"].value("location", size_t{0});
+    if (sql::is(stmts[0].node, SG_NODE(UPDATE_STMT)))
+      for (const sql::Node* target : SG_LIST(stmts[0].node->update_stmt, target_list))
+        if (sql::is(target, SG_NODE(RES_TARGET)) && *target->res_target->name && !target->res_target->n_indirection) {
+          std::string col = sql::text(target->res_target->name);
+          size_t loc = static_cast<size_t>(target->res_target->location);
           const std::string& t = norm.sql.text;
           bool quoted = loc < t.size() && t[loc] == '"';
           uint32_t host = norm.sql.host_offset(quoted ? loc + 1 : loc);
@@ -1061,16 +1066,16 @@ class Extractor {
           require(model, label, col, {host, host + static_cast<uint32_t>(col.size())}, use, method, quoted);
         }
     // Positions map through the normalised text (placeholders change lengths).
-    for (const nlohmann::json* ref : refs) {
-      if (!ref->contains("fields") || !ref->contains("location")) continue;
+    for (const PgQuery__ColumnRef* ref : refs) {
+      if (!ref->n_fields || !ref->location) continue;
       std::vector<std::string> names;
       bool star = false;
-      for (auto& f : (*ref)["fields"]) {
-        if (!f.contains("String")) star = true;  // a.* and friends
-        else names.push_back(f["String"].value("sval", ""));
+      for (const sql::Node* f : SG_LIST(ref, fields)) {
+        if (!sql::is(f, SG_NODE(STRING))) star = true;  // a.* and friends
+        else names.push_back(sql::str(f));
       }
       if (star) continue;
-      size_t loc = (*ref)["location"].get<size_t>();
+      size_t loc = static_cast<size_t>(ref->location);
       std::string col;
       if (names.size() == 1) col = names[0];
       else if (names.size() == 2 && names[0] == model.table) col = names[1];

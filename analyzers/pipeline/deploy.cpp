@@ -11,8 +11,6 @@
 namespace schemagate::pipeline {
 namespace {
 
-using nlohmann::json;
-
 void fill_context(const std::vector<schema::migrations::MigrationFile>& pending, const std::string& label,
                   checks::DeployContext* ctx) {
   ctx->label = label;
@@ -42,38 +40,47 @@ std::string collapse(std::string_view text) {
 size_t first_token(const std::string& sql, size_t at) { return sql::skip_blanks_and_comments(sql, at); }
 
 /// Why a statement is destructive ("" when it only adds).
-std::string destructive_reason(const json& stmt) {
-  const std::string& t = sql::node_type(stmt);
-  const json& b = sql::node_body(stmt);
-  if (t == "DropStmt") {
-    std::string what = b.value("removeType", "");
-    if (what == "OBJECT_TABLE" || what == "OBJECT_VIEW" || what == "OBJECT_MATVIEW" || what == "OBJECT_SCHEMA" ||
-        what == "OBJECT_FOREIGN_TABLE" || what == "OBJECT_TYPE")
-      return "drops what running code may use";
-    return "";
+std::string destructive_reason(const sql::Node* stmt) {
+  switch (sql::kind(stmt)) {
+    case SG_NODE(DROP_STMT):
+      switch (stmt->drop_stmt->remove_type) {
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: return "drops what running code may use";
+        default: return "";
+      }
+    case SG_NODE(RENAME_STMT):
+      return "renames what running code may use; a rename cannot be split: add the new name, write both, backfill, "
+             "switch reads, then drop the old name in a later release";
+    case SG_NODE(ALTER_OBJECT_SCHEMA_STMT): return "moves a relation to another schema";
+    case SG_NODE(ALTER_TABLE_STMT): break;
+    default: return "";
   }
-  if (t == "RenameStmt") {
-    return "renames what running code may use; a rename cannot be split: add the new name, write both, backfill, "
-           "switch reads, then drop the old name in a later release";
-  }
-  if (t == "AlterObjectSchemaStmt") return "moves a relation to another schema";
-  if (t == "AlterTableStmt") {
-    for (auto& c : b.value("cmds", json::array())) {
-      const json& cmd = sql::node_body(c);
-      std::string st = cmd.value("subtype", "");
-      if (st == "AT_DropColumn") return "drops a column";
-      if (st == "AT_AlterColumnType") return "changes a column's type";
-      if (st == "AT_SetNotNull") return "makes a column NOT NULL";
-      if (st == "AT_AddColumn") {
-        const json& def = cmd.contains("def") ? sql::node_body(cmd["def"]) : json();
+  for (const sql::Node* c : SG_LIST(stmt->alter_table_stmt, cmds)) {
+    if (!sql::is(c, SG_NODE(ALTER_TABLE_CMD))) continue;
+    const PgQuery__AlterTableCmd* cmd = c->alter_table_cmd;
+    switch (cmd->subtype) {
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn: return "drops a column";
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: return "changes a column's type";
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull: return "makes a column NOT NULL";
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
+        const PgQuery__ColumnDef* def = sql::is(cmd->def, SG_NODE(COLUMN_DEF)) ? cmd->def->column_def : nullptr;
         bool not_null = false, has_default = false;
-        for (auto& con : def.value("constraints", json::array())) {
-          std::string ct = sql::node_body(con).value("contype", "");
-          if (ct == "CONSTR_NOTNULL" || ct == "CONSTR_PRIMARY") not_null = true;
-          if (ct == "CONSTR_DEFAULT" || ct == "CONSTR_IDENTITY" || ct == "CONSTR_GENERATED") has_default = true;
+        for (const sql::Node* con : SG_LIST(def, constraints)) {
+          if (!sql::is(con, SG_NODE(CONSTRAINT))) continue;
+          PgQuery__ConstrType ct = con->constraint->contype;
+          if (ct == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL || ct == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) not_null = true;
+          if (ct == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT || ct == PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY ||
+              ct == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED)
+            has_default = true;
         }
         if (not_null && !has_default) return "adds a NOT NULL column without a default";
+        break;
       }
+      default: break;
     }
   }
   return "";

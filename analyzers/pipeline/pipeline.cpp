@@ -703,10 +703,10 @@ class FileScanner {
       std::vector<std::string> by_name;
       // A function the code creates: calls of that name are not judged ("function:" keys), and
       // calls by argument names (PostgREST's) only when it takes those names.
-      if (created.name.empty() && s.node.is_object() && s.node.contains("CreateFunctionStmt"))
-        if (const auto& fn = s.node["CreateFunctionStmt"].value("funcname", nlohmann::json::array()); !fn.empty()) {
-          created = {"", "function:" + fn.back().value("String", nlohmann::json::object()).value("sval", "")};
-          by_name = requirements::named_call_keys(created.name, s.node["CreateFunctionStmt"]);
+      if (created.name.empty() && sql::is(s.node, SG_NODE(CREATE_FUNCTION_STMT)))
+        if (auto fn = SG_LIST(s.node->create_function_stmt, funcname); !fn.empty()) {
+          created = {"", "function:" + sql::str(fn.back())};
+          by_name = requirements::named_call_keys(created.name, s.node->create_function_stmt);
         }
       size_t at = statement_start(norm.sql.text, s.location);
       int line = lines.position(norm.sql.host_offset(at)).line;
@@ -771,12 +771,11 @@ class FileScanner {
         cs.sql.text = norm.sql.text.substr(s.location, end - s.location);
         cs.sql.origin.assign(norm.sql.origin.begin() + static_cast<std::ptrdiff_t>(s.location),
                              norm.sql.origin.begin() + static_cast<std::ptrdiff_t>(std::min(end, norm.sql.origin.size())));
-        const nlohmann::json& body = sql::node_body(s.node);
-        if (sql::node_type(s.node) == "InsertStmt" && body.contains("onConflictClause")) {
+        if (sql::is(s.node, SG_NODE(INSERT_STMT)) && s.node->insert_stmt->on_conflict_clause) {
           cs.plan = true;
-          const auto& clause = body["onConflictClause"];
-          if (clause.contains("location") && clause["location"].is_number_integer()) {
-            long at = clause["location"].get<long>() - static_cast<long>(s.location);
+          const PgQuery__OnConflictClause* clause = s.node->insert_stmt->on_conflict_clause;
+          if (clause->location != 0) {  // 0: not known
+            long at = static_cast<long>(clause->location) - static_cast<long>(s.location);
             if (at >= 0 && static_cast<size_t>(at) < cs.sql.text.size()) cs.conflict_offset = static_cast<size_t>(at);
           }
         }
@@ -845,7 +844,7 @@ class FileScanner {
   /// sqlc's stars: each column the relation has in the schema the code was written for becomes a
   /// column requirement at the star (sqlc wrote them all into the generated query); presence()
   /// then judges them like any other. Remembered with the star's width for the finding's note.
-  void add_star_requirements(const nlohmann::json& stmt, const sql::SqlText& text, const schema::Schema& intended,
+  void add_star_requirements(const sql::Node* stmt, const sql::SqlText& text, const schema::Schema& intended,
                              size_t unit, FileResult* result) {
     for (auto& sc : sql::star_columns(stmt, intended, search_path())) {
       requirements::Requirement r;

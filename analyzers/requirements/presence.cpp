@@ -5,11 +5,10 @@
 #include <algorithm>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "analyzers/requirements/requirement.h"
 #include "analyzers/schema/builtin.h"
 #include "analyzers/schema/migrations/migration.h"
+#include "analyzers/sql/tree.h"
 
 namespace schemagate::requirements {
 namespace {
@@ -141,19 +140,20 @@ std::string named_call_key(const std::string& function, std::vector<std::string>
   return key + ")";
 }
 
-std::vector<std::string> named_call_keys(const std::string& function_key, const nlohmann::json& create) {
+std::vector<std::string> named_call_keys(const std::string& function_key, const PgQuery__CreateFunctionStmt* create) {
   std::string fn = function_key.substr(function_key.find(':') + 1);
   std::vector<std::string> required, optional;
-  bool procedure = create.value("is_procedure", false), unnamed = false;
-  if (create.contains("parameters") && create["parameters"].is_array())
-    for (auto& p : create["parameters"]) {
-      const nlohmann::json& fp = p.contains("FunctionParameter") ? p["FunctionParameter"] : p;
-      std::string mode = fp.value("mode", "FUNC_PARAM_DEFAULT");
-      if (mode == "FUNC_PARAM_TABLE" || (mode == "FUNC_PARAM_OUT" && !procedure)) continue;
-      std::string name = fp.value("name", "");
-      if (name.empty()) unnamed = true;
-      (fp.contains("defexpr") ? optional : required).push_back(name);
-    }
+  bool procedure = create->is_procedure, unnamed = false;
+  for (const sql::Node* p : SG_LIST(create, parameters)) {
+    if (!sql::is(p, SG_NODE(FUNCTION_PARAMETER))) continue;
+    const PgQuery__FunctionParameter* fp = p->function_parameter;
+    if (fp->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE ||
+        (fp->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT && !procedure))
+      continue;
+    std::string name = sql::text(fp->name);
+    if (name.empty()) unnamed = true;
+    (sql::present(fp->defexpr) ? optional : required).push_back(name);
+  }
   if (unnamed || optional.size() > 6) return {"function:" + fn + "(*)"};
   std::vector<std::string> keys;
   for (unsigned mask = 0; mask < (1u << optional.size()); ++mask) {

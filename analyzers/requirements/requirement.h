@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "analyzers/schema/schema.h"
+
+struct PgQuery__CreateFunctionStmt;  // libpg_query's typed tree (sql/tree.h)
 
 namespace schemagate::requirements {
 
@@ -146,7 +146,7 @@ std::string named_call_key(const std::string& function, std::vector<std::string>
 /// "function:fn", `create` its CreateFunctionStmt as libpg_query gives it) takes a call by
 /// argument names: one per set of names it accepts, or "function:fn(*)" when any will do (an
 /// unnamed argument, too many optional ones to list).
-std::vector<std::string> named_call_keys(const std::string& function_key, const nlohmann::json& create);
+std::vector<std::string> named_call_keys(const std::string& function_key, const PgQuery__CreateFunctionStmt* create);
 
 /// "public.llm_results"
 inline std::string qualified(const Requirement& r) { return r.schema + "." + r.relation; }

@@ -9,42 +9,63 @@
 #include <string_view>
 
 #include "analyzers/source/line_index.h"
-#include "analyzers/sql/node.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/resolve.h"
+#include "analyzers/sql/tree.h"
 
 namespace schemagate::schema {
 namespace {
 
-using nlohmann::json;
-using sql::node_body;
-using sql::node_type;
+using sql::is;
+using sql::list_items;
+using sql::Node;
+using sql::present;
+using sql::Span;
+using sql::str;
+using sql::text;
 
-const json kNull;
-
-using sql::field;
-using sql::items;
-using sql::str_value;
-
-std::string type_name(const json& tn) {
+std::string type_name(const PgQuery__TypeName* tn) {
   std::string out;
-  for (auto& n : items(field(tn, "names"))) {
-    std::string s = str_value(n);
+  for (const Node* n : SG_LIST(tn, names)) {
+    std::string s = str(n);
     if (s == "pg_catalog" && out.empty()) continue;
     if (!out.empty()) out += ".";
     out += s;
   }
-  if (field(tn, "arrayBounds").is_array()) out += "[]";
+  if (tn && tn->n_array_bounds) out += "[]";
   return out;
+}
+
+/// A node's location as libpg_query's JSON gave it: a 0 read as absent (-1).
+long json_location(int32_t loc) { return loc == 0 ? -1 : loc; }
+
+/// The constraint type of a Constraint node; UNDEFINED for any other node.
+PgQuery__ConstrType contype(const Node* n) {
+  return is(n, SG_NODE(CONSTRAINT)) ? n->constraint->contype : PG_QUERY__CONSTR_TYPE__CONSTR_TYPE_UNDEFINED;
+}
+
+/// A DefElem node's body, or null.
+const PgQuery__DefElem* def_elem(const Node* n) { return is(n, SG_NODE(DEF_ELEM)) ? n->def_elem : nullptr; }
+std::string defname(const PgQuery__DefElem* d) { return d ? text(d->defname) : ""; }
+
+/// A relation's name as a statement writes it (a RangeVar, or the parts of a qualified name).
+struct RelName {
+  std::string schema, name;
+  long location = -1;  ///< -1: not known
+  bool inh = false;    ///< without ONLY
+};
+RelName rel_name(const PgQuery__RangeVar* rv) {
+  if (!rv) return {};
+  return {text(rv->schemaname), text(rv->relname), json_location(rv->location), static_cast<bool>(rv->inh)};
 }
 
 bool ident_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (static_cast<unsigned char>(c) & 0x80);
 }
 
-std::vector<std::string> name_list(const json& list) {
+std::vector<std::string> name_list(Span<Node> list) {
   std::vector<std::string> out;
-  for (auto& n : items(list)) out.push_back(str_value(n));
+  for (const Node* n : list) out.push_back(str(n));
   return out;
 }
 
@@ -314,15 +335,12 @@ class Simulator {
   }
 
   /// "schema.name" of a RangeVar as PostgreSQL would look it up first.
-  std::string qualified(const json& rv) const {
-    return default_schema(rv.value("schemaname", ""), "") + "." + rv.value("relname", "");
-  }
+  std::string qualified(const RelName& rv) const { return default_schema(rv.schema, "") + "." + rv.name; }
 
   /// Why `rv` names no relation, when an earlier migration certainly removed it from there:
   /// "migrations/003.sql drops it" (or renames, moves it); "" when the model cannot tell.
-  std::string removed_relation(const json& rv) const {
-    if (!rv.is_object()) return "";
-    std::string s = rv.value("schemaname", ""), n = rv.value("relname", "");
+  std::string removed_relation(const RelName& rv) const {
+    const std::string &s = rv.schema, &n = rv.name;
     if (schema_.uncertain_names.count(n)) return "";
     for (auto it = schema_.history.rbegin(); it != schema_.history.rend(); ++it) {
       if (it->relation != n || !it->column.empty()) continue;
@@ -367,10 +385,12 @@ class Simulator {
   }
 
   /// A relation named by a RangeVar: explicit schema, else the first in the search path.
-  Relation* lookup(const json& rv) {
-    if (!rv.is_object()) return nullptr;  // ALTER TYPE ... RENAME TO names an object, not a relation
-    std::string s = rv.value("schemaname", "");
-    std::string n = rv.value("relname", "");
+  Relation* lookup(const PgQuery__RangeVar* rv) {
+    if (!rv) return nullptr;  // ALTER TYPE ... RENAME TO names an object, not a relation
+    return lookup(rel_name(rv));
+  }
+  Relation* lookup(const RelName& rv) {
+    const std::string &s = rv.schema, &n = rv.name;
     if (!s.empty()) return schema_.find(s, n);
     for (auto& p : path_)
       if (auto* r = schema_.find(p, n)) return r;
@@ -379,11 +399,11 @@ class Simulator {
 
   /// ALTER of a relation the model never saw: it exists in the real database (created outside
   /// the migrations), so model it with an incomplete column list rather than fail.
-  Relation* lookup_or_adopt(const json& rv) {
+  Relation* lookup_or_adopt(const RelName& rv) {
     if (auto* r = lookup(rv)) return r;
     Relation r;
-    r.schema = default_schema(rv.value("schemaname", ""), "");
-    r.name = rv.value("relname", "");
+    r.schema = default_schema(rv.schema, "");
+    r.name = rv.name;
     r.columns_complete = false;
     r.origin = stmt_origin();
     note("relation \"" + r.schema + "." + r.name + "\" is altered but no migration creates it; its other columns are unknown");
@@ -409,134 +429,168 @@ class Simulator {
     return out;
   }
 
-  void statement(const json& node, const std::string& creation_schema) {
-    if (!node.is_object() || node.empty()) return;
-    const std::string& t = node_type(node);
-    const json& b = node_body(node);
-    if (t == "CreateSchemaStmt") {
-      std::string name = b.value("schemaname", "");
-      schema_.add_schema(name);
-      for (auto& e : items(field(b, "schemaElts"))) statement(e, name);
-    } else if (t == "CreateExtensionStmt") {
-      // Its objects are not listed; a schema of its own (not one the search path holds, which
-      // the code's own tables share) is recorded so that relations missing from it are unchecked.
-      // Some extensions always create their own schema, whatever WITH SCHEMA says.
-      static const std::map<std::string, std::vector<std::string>> kOwnSchemas = {
-          {"pg_cron", {"cron"}},         {"pg_net", {"net"}},       {"pgsodium", {"pgsodium"}},
-          {"supabase_vault", {"vault"}}, {"pg_graphql", {"graphql"}}, {"pgmq", {"pgmq"}},
-          {"postgis_topology", {"topology"}}, {"postgis_tiger_geocoder", {"tiger", "tiger_data"}},
-          {"timescaledb", {"_timescaledb_catalog", "_timescaledb_internal", "timescaledb_information"}}};
-      if (auto own = kOwnSchemas.find(b.value("extname", "")); own != kOwnSchemas.end())
-        for (auto& s : own->second) schema_.extension_schemas.insert(s);
-      std::string in_schema = default_schema("", creation_schema);
-      for (auto& o : items(field(b, "options"))) {
-        const json& d = field(o, "DefElem");
-        std::string s = str_value(field(d, "arg"));
-        if (d.value("defname", "") == "schema") in_schema = s;
-        if (d.value("defname", "") == "schema" && std::find(path_.begin(), path_.end(), s) == path_.end())
-          schema_.extension_schemas.insert(s);
+  /// One statement, by family: the session (SET search_path), CREATE, ALTER (and RENAME, SET
+  /// SCHEMA), DROP. Everything else (non-unique indexes, grants, comments, triggers, DML)
+  /// changes nothing modelled.
+  void statement(const Node* node, const std::string& creation_schema) {
+    switch (sql::kind(node)) {
+      // The session.
+      case SG_NODE(VARIABLE_SET_STMT): set_search_path(node->variable_set_stmt); break;
+      // CREATE.
+      case SG_NODE(CREATE_SCHEMA_STMT): create_schema(node->create_schema_stmt); break;
+      case SG_NODE(CREATE_EXTENSION_STMT): create_extension(node->create_extension_stmt, creation_schema); break;
+      case SG_NODE(CREATE_STMT): create_table(node->create_stmt, creation_schema, RelationKind::Table); break;
+      case SG_NODE(CREATE_FOREIGN_TABLE_STMT):
+        create_table(node->create_foreign_table_stmt->base_stmt, creation_schema, RelationKind::ForeignTable);
+        break;
+      case SG_NODE(CREATE_TABLE_AS_STMT): create_as(node->create_table_as_stmt, creation_schema); break;
+      case SG_NODE(VIEW_STMT): create_view(node->view_stmt, creation_schema); break;
+      case SG_NODE(CREATE_ENUM_STMT):
+      case SG_NODE(COMPOSITE_TYPE_STMT):
+      case SG_NODE(CREATE_DOMAIN_STMT):
+      case SG_NODE(CREATE_RANGE_STMT): create_type(node, creation_schema); break;
+      case SG_NODE(DO_STMT): do_or_function(false, SG_LIST(node->do_stmt, args)); break;
+      case SG_NODE(CREATE_FUNCTION_STMT):
+        create_function(node->create_function_stmt, creation_schema);
+        do_or_function(true, SG_LIST(node->create_function_stmt, options));
+        break;
+      case SG_NODE(INDEX_STMT): create_index(node->index_stmt); break;
+      case SG_NODE(CREATE_SEQ_STMT): {
+        const PgQuery__CreateSeqStmt* b = node->create_seq_stmt;
+        create_sequence(rel_name(b->sequence), creation_schema, owner_of(SG_LIST(b, options)), b->if_not_exists);
+        break;
       }
-      // Supabase's extensions put every function in a schema of their own (cron.schedule,
-      // net.http_get, pgmq.send, vault.create_secret): none lands where WITH SCHEMA points.
-      static const std::set<std::string> kAllInOwnSchema = {"pg_cron", "pg_net", "pgsodium", "supabase_vault",
-                                                            "pg_graphql", "pgmq"};
-      std::string ext = b.value("extname", "");
-      if (kAllInOwnSchema.count(ext))
-        for (auto& s : kOwnSchemas.at(ext)) schema_.extensions[s].insert(ext);
-      else
-        schema_.extensions[in_schema].insert(ext);
-    } else if (t == "VariableSetStmt" && b.value("name", "") == "search_path") {
-      // SET search_path TO app, public: the unqualified names after it are app's. "$user" is a
-      // role's own schema, which migrations do not create.
-      std::vector<std::string> path;
-      for (auto& a : items(field(b, "args"))) {
-        const json& c = field(a, "A_Const");
-        std::string s = c.contains("sval") ? field(c, "sval").value("sval", "") : str_value(a);
-        if (!s.empty() && s != "$user") path.push_back(s);
+      case SG_NODE(DEFINE_STMT): define_aggregate(node->define_stmt, creation_schema); break;
+      // ALTER.
+      case SG_NODE(ALTER_TABLE_STMT): alter_table(node->alter_table_stmt); break;
+      case SG_NODE(RENAME_STMT): rename(node->rename_stmt); break;
+      case SG_NODE(ALTER_OBJECT_SCHEMA_STMT): move(node->alter_object_schema_stmt); break;
+      case SG_NODE(ALTER_SEQ_STMT): {
+        const PgQuery__AlterSeqStmt* b = node->alter_seq_stmt;
+        if (Relation* seq = lookup(b->sequence); seq && seq->kind == RelationKind::Sequence)
+          if (auto owner = owner_of(SG_LIST(b, options))) seq->owned_by = *owner;
+        break;
       }
-      if (!path.empty()) path_ = path;
-    } else if (t == "CreateStmt") {
-      create_table(b, creation_schema, RelationKind::Table);
-    } else if (t == "CreateForeignTableStmt") {
-      create_table(field(b, "base"), creation_schema, RelationKind::ForeignTable);
-    } else if (t == "CreateTableAsStmt") {
-      create_as(b, creation_schema);
-    } else if (t == "ViewStmt") {
-      create_view(b, creation_schema);
-    } else if (t == "AlterTableStmt") {
-      alter_table(b);
-    } else if (t == "RenameStmt") {
-      rename(b);
-    } else if (t == "AlterObjectSchemaStmt") {
-      move(b);
-    } else if (t == "DropStmt") {
-      drop(b);
-    } else if (t == "CreateEnumStmt" || t == "CompositeTypeStmt" || t == "CreateDomainStmt" || t == "CreateRangeStmt") {
-      const json& names = t == "CompositeTypeStmt" ? json::array() : field(b, t == "CreateDomainStmt" ? "domainname" : "typeName");
-      std::string qualified;
-      if (t == "CompositeTypeStmt") {
-        const json& rv = field(b, "typevar");
-        qualified = default_schema(rv.value("schemaname", ""), creation_schema) + "." + rv.value("relname", "");
-      } else {
-        std::vector<std::string> parts;
-        for (auto& n : items(names)) parts.push_back(str_value(n));
-        if (parts.size() == 1) parts.insert(parts.begin(), default_schema("", creation_schema));
-        if (!parts.empty()) qualified = parts[0] + "." + parts.back();
-      }
-      if (!qualified.empty()) schema_.types.insert(qualified);
-      if (t == "CreateRangeStmt" && !qualified.empty()) {
-        // A range type comes with its constructors, name(lower, upper [, bounds]), and a
-        // multirange type whose constructor takes any number of ranges. PostgreSQL names the
-        // multirange by replacing "range" in the name with "multirange", else appending
-        // "_multirange" (or takes multirange_type_name, which this model does not read).
-        size_t dot = qualified.find('.');
-        Function ctor;
-        ctor.schema = qualified.substr(0, dot);
-        ctor.name = qualified.substr(dot + 1);
-        ctor.declared = 3;
-        ctor.min_args = 2;
-        ctor.max_args = 3;
-        ctor.origin = stmt_origin();
-        Function multi = ctor;
-        size_t at = ctor.name.find("range");
-        multi.name = at == std::string::npos ? ctor.name + "_multirange" : ctor.name.substr(0, at) + "multi" + ctor.name.substr(at);
-        multi.declared = 0;
-        multi.min_args = 0;
-        multi.max_args = -1;
-        add_function(std::move(ctor), false);
-        add_function(std::move(multi), false);
-      }
-      if (t == "CreateEnumStmt" && !qualified.empty()) {
-        EnumType e;
-        e.origin = stmt_origin();
-        for (auto& v : items(field(b, "vals"))) {
-          e.labels.push_back(str_value(v));
-          e.origins.push_back(e.origin);
-        }
-        schema_.enums[qualified] = std::move(e);
-      }
-    } else if (t == "DoStmt" || t == "CreateFunctionStmt") {
-      if (t == "CreateFunctionStmt") create_function(b, creation_schema);
-      do_or_function(t, b);
-    } else if (t == "IndexStmt") {
-      create_index(b);
-    } else if (t == "CreateSeqStmt") {
-      create_sequence(field(b, "sequence"), creation_schema, owner_of(field(b, "options")), b.value("if_not_exists", false));
-    } else if (t == "AlterSeqStmt") {
-      if (Relation* seq = lookup(field(b, "sequence")); seq && seq->kind == RelationKind::Sequence)
-        if (auto owner = owner_of(field(b, "options"))) seq->owned_by = *owner;
-    } else if (t == "AlterEnumStmt") {
-      alter_enum(b);
-    } else if (t == "DefineStmt" && b.value("kind", "") == "OBJECT_AGGREGATE") {
-      // An aggregate's arguments (direct and aggregated, ordered-set or not) are not counted:
-      // any call of its name is taken.
-      std::vector<std::string> parts = name_list(field(b, "defnames"));
-      if (!parts.empty())
-        add_function({default_schema(parts.size() > 1 ? parts[parts.size() - 2] : "", creation_schema), parts.back(),
-                      0, 0, -1, false, stmt_origin()},
-                     b.value("replace", false));
+      case SG_NODE(ALTER_ENUM_STMT): alter_enum(node->alter_enum_stmt); break;
+      // DROP.
+      case SG_NODE(DROP_STMT): drop(node->drop_stmt); break;
+      default: break;
     }
-    // Everything else (non-unique indexes, grants, comments, triggers, DML, extensions) changes no relation.
+  }
+
+  /// SET search_path TO app, public: the unqualified names after it are app's. "$user" is a
+  /// role's own schema, which migrations do not create.
+  void set_search_path(const PgQuery__VariableSetStmt* b) {
+    if (text(b->name) != "search_path") return;
+    std::vector<std::string> path;
+    for (const Node* a : SG_LIST(b, args)) {
+      std::string s;
+      if (is(a, SG_NODE(A_CONST))) {
+        if (a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && a->a_const->sval) s = text(a->a_const->sval->sval);
+      } else {
+        s = str(a);
+      }
+      if (!s.empty() && s != "$user") path.push_back(s);
+    }
+    if (!path.empty()) path_ = path;
+  }
+
+  void create_schema(const PgQuery__CreateSchemaStmt* b) {
+    std::string name = text(b->schemaname);
+    schema_.add_schema(name);
+    for (const Node* e : SG_LIST(b, schema_elts)) statement(e, name);
+  }
+
+  /// Its objects are not listed; a schema of its own (not one the search path holds, which the
+  /// code's own tables share) is recorded so that relations missing from it are unchecked. Some
+  /// extensions always create their own schema, whatever WITH SCHEMA says.
+  void create_extension(const PgQuery__CreateExtensionStmt* b, const std::string& creation_schema) {
+    static const std::map<std::string, std::vector<std::string>> kOwnSchemas = {
+        {"pg_cron", {"cron"}},         {"pg_net", {"net"}},       {"pgsodium", {"pgsodium"}},
+        {"supabase_vault", {"vault"}}, {"pg_graphql", {"graphql"}}, {"pgmq", {"pgmq"}},
+        {"postgis_topology", {"topology"}}, {"postgis_tiger_geocoder", {"tiger", "tiger_data"}},
+        {"timescaledb", {"_timescaledb_catalog", "_timescaledb_internal", "timescaledb_information"}}};
+    std::string ext = text(b->extname);
+    if (auto own = kOwnSchemas.find(ext); own != kOwnSchemas.end())
+      for (auto& s : own->second) schema_.extension_schemas.insert(s);
+    std::string in_schema = default_schema("", creation_schema);
+    for (const Node* o : SG_LIST(b, options)) {
+      const PgQuery__DefElem* d = def_elem(o);
+      std::string s = d ? str(d->arg) : "";
+      if (defname(d) == "schema") in_schema = s;
+      if (defname(d) == "schema" && std::find(path_.begin(), path_.end(), s) == path_.end())
+        schema_.extension_schemas.insert(s);
+    }
+    // Supabase's extensions put every function in a schema of their own (cron.schedule,
+    // net.http_get, pgmq.send, vault.create_secret): none lands where WITH SCHEMA points.
+    static const std::set<std::string> kAllInOwnSchema = {"pg_cron", "pg_net", "pgsodium", "supabase_vault",
+                                                          "pg_graphql", "pgmq"};
+    if (kAllInOwnSchema.count(ext))
+      for (auto& s : kOwnSchemas.at(ext)) schema_.extensions[s].insert(ext);
+    else
+      schema_.extensions[in_schema].insert(ext);
+  }
+
+  /// CREATE TYPE (enum, composite, range) and CREATE DOMAIN: a type name; an enum's labels; a
+  /// range's constructors.
+  void create_type(const Node* node, const std::string& creation_schema) {
+    Span<Node> names;
+    if (is(node, SG_NODE(CREATE_ENUM_STMT))) names = SG_LIST(node->create_enum_stmt, type_name);
+    else if (is(node, SG_NODE(CREATE_DOMAIN_STMT))) names = SG_LIST(node->create_domain_stmt, domainname);
+    else if (is(node, SG_NODE(CREATE_RANGE_STMT))) names = SG_LIST(node->create_range_stmt, type_name);
+    std::string qualified;
+    if (is(node, SG_NODE(COMPOSITE_TYPE_STMT))) {
+      RelName rv = rel_name(node->composite_type_stmt->typevar);
+      qualified = default_schema(rv.schema, creation_schema) + "." + rv.name;
+    } else {
+      std::vector<std::string> parts;
+      for (const Node* n : names) parts.push_back(str(n));
+      if (parts.size() == 1) parts.insert(parts.begin(), default_schema("", creation_schema));
+      if (!parts.empty()) qualified = parts[0] + "." + parts.back();
+    }
+    if (!qualified.empty()) schema_.types.insert(qualified);
+    if (is(node, SG_NODE(CREATE_RANGE_STMT)) && !qualified.empty()) {
+      // A range type comes with its constructors, name(lower, upper [, bounds]), and a
+      // multirange type whose constructor takes any number of ranges. PostgreSQL names the
+      // multirange by replacing "range" in the name with "multirange", else appending
+      // "_multirange" (or takes multirange_type_name, which this model does not read).
+      size_t dot = qualified.find('.');
+      Function ctor;
+      ctor.schema = qualified.substr(0, dot);
+      ctor.name = qualified.substr(dot + 1);
+      ctor.declared = 3;
+      ctor.min_args = 2;
+      ctor.max_args = 3;
+      ctor.origin = stmt_origin();
+      Function multi = ctor;
+      size_t at = ctor.name.find("range");
+      multi.name = at == std::string::npos ? ctor.name + "_multirange" : ctor.name.substr(0, at) + "multi" + ctor.name.substr(at);
+      multi.declared = 0;
+      multi.min_args = 0;
+      multi.max_args = -1;
+      add_function(std::move(ctor), false);
+      add_function(std::move(multi), false);
+    }
+    if (is(node, SG_NODE(CREATE_ENUM_STMT)) && !qualified.empty()) {
+      EnumType e;
+      e.origin = stmt_origin();
+      for (const Node* v : SG_LIST(node->create_enum_stmt, vals)) {
+        e.labels.push_back(str(v));
+        e.origins.push_back(e.origin);
+      }
+      schema_.enums[qualified] = std::move(e);
+    }
+  }
+
+  /// CREATE AGGREGATE. Its arguments (direct and aggregated, ordered-set or not) are not
+  /// counted: any call of its name is taken.
+  void define_aggregate(const PgQuery__DefineStmt* b, const std::string& creation_schema) {
+    if (b->kind != PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE) return;
+    std::vector<std::string> parts = name_list(SG_LIST(b, defnames));
+    if (!parts.empty())
+      add_function({default_schema(parts.size() > 1 ? parts[parts.size() - 2] : "", creation_schema), parts.back(),
+                    0, 0, -1, false, stmt_origin()},
+                   b->replace);
   }
 
   /// A DO block or a function body with DDL. A DO block that is only plain statements in
@@ -544,20 +598,17 @@ class Simulator {
   /// duplicate_object) runs them at once: they are applied like the migration's own. Anything
   /// else (IF, loops, EXECUTE, variables, a function that runs later) is out of sight: every
   /// identifier in its body becomes uncertain, so a table it creates is never reported missing.
-  void do_or_function(const std::string& t, const json& b) {
+  void do_or_function(bool function, Span<Node> options) {
     std::string body;
     long body_location = -1;
-    for (auto& a : items(field(b, t == "DoStmt" ? "args" : "options"))) {
-      const json& de = field(a, "DefElem");
-      if (de.value("defname", "") == "as") {
-        const json& arg = field(de, "arg");
-        body_location = de.value("location", -1L);
-        if (arg.is_array()) {
-          for (auto& s : arg) body += str_value(s) + " ";
-        } else if (arg.is_object() && arg.contains("List")) {
-          for (auto& s : items(field(arg["List"], "items"))) body += str_value(s) + " ";
+    for (const Node* a : options) {
+      const PgQuery__DefElem* de = def_elem(a);
+      if (defname(de) == "as") {
+        body_location = json_location(de->location);
+        if (is(de->arg, SG_NODE(LIST))) {
+          for (const Node* s : list_items(de->arg)) body += str(s) + " ";
         } else {
-          body += str_value(arg);
+          body += str(de->arg);
         }
       }
     }
@@ -566,7 +617,7 @@ class Simulator {
     bool has_ddl = lower.find("create") != std::string::npos || lower.find("alter") != std::string::npos ||
                    lower.find("execute") != std::string::npos;
     if (!has_ddl) return;
-    if (t == "DoStmt" && apply_do_body(body, body_location)) return;
+    if (!function && apply_do_body(body, body_location)) return;
     std::string word;
     auto flush = [&] {
       if (word.size() > 1) schema_.uncertain_names.insert(word);
@@ -577,7 +628,7 @@ class Simulator {
       else flush();
     }
     flush();
-    note(std::string(t == "DoStmt" ? "DO block" : "function body") +
+    note(std::string(!function ? "DO block" : "function body") +
          " with DDL skipped: the names it mentions are not reported as missing");
   }
 
@@ -621,11 +672,10 @@ class Simulator {
     sql::ParseError perr;
     if (!sql::parse(text, &stmts, &perr)) return false;  // IF, loops, RAISE, NULL;, assignments
     for (auto& s : stmts) {
-      const std::string& st = node_type(s.node);
       // EXECUTE format(...) parses as a prepared statement; SELECT ... INTO assigns a variable;
       // a nested BEGIN is a block. All are PL/pgSQL read as SQL.
-      if (st == "ExecuteStmt" || st == "TransactionStmt" ||
-          (st == "SelectStmt" && field(node_body(s.node), "intoClause").is_object()))
+      if (is(s.node, SG_NODE(EXECUTE_STMT)) || is(s.node, SG_NODE(TRANSACTION_STMT)) ||
+          (is(s.node, SG_NODE(SELECT_STMT)) && s.node->select_stmt->into_clause))
         return false;
     }
     std::vector<size_t> map(body_map.begin() + static_cast<std::ptrdiff_t>(range->first),
@@ -642,30 +692,34 @@ class Simulator {
     return true;
   }
 
-  Column column_def(const json& cd) {
+  Column column_def(const PgQuery__ColumnDef* cd) {
     Column c;
-    c.name = cd.value("colname", "");
-    c.type = type_name(field(cd, "typeName"));
-    c.origin = origin_at(cd.value("location", -1L));
-    if (cd.value("is_not_null", false)) c.not_null = true;
-    if (field(cd, "identity").is_string() && !field(cd, "identity").get<std::string>().empty()) c.identity = true;
-    for (auto& con : items(field(cd, "constraints"))) {
-      std::string ct = field(node_body(con), "contype").is_string() ? node_body(con)["contype"].get<std::string>() : "";
-      if (ct == "CONSTR_NOTNULL" || ct == "CONSTR_PRIMARY") c.not_null = true;
-      if (ct == "CONSTR_DEFAULT") c.has_default = true;
-      if (ct == "CONSTR_IDENTITY") c.identity = c.has_default = c.not_null = true;
-      if (ct == "CONSTR_GENERATED") c.generated = c.has_default = true;
+    if (!cd) {
+      c.origin = origin_at(-1);
+      return c;
+    }
+    c.name = text(cd->colname);
+    c.type = type_name(cd->type_name);
+    c.origin = origin_at(json_location(cd->location));
+    if (cd->is_not_null) c.not_null = true;
+    if (!text(cd->identity).empty()) c.identity = true;
+    for (const Node* con : SG_LIST(cd, constraints)) {
+      PgQuery__ConstrType ct = contype(con);
+      if (ct == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL || ct == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) c.not_null = true;
+      if (ct == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT) c.has_default = true;
+      if (ct == PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY) c.identity = c.has_default = c.not_null = true;
+      if (ct == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED) c.generated = c.has_default = true;
     }
     if (serial_type(c.type)) c.has_default = c.not_null = true;
-    c.enum_type = enum_of(field(cd, "typeName"));
+    c.enum_type = enum_of(cd->type_name);
     return c;
   }
 
   /// "schema.name" of the enum type `tn` names (not an array of it), as PostgreSQL finds it
   /// now; "" for any other type.
-  std::string enum_of(const json& tn) const {
-    if (!tn.is_object() || field(tn, "arrayBounds").is_array()) return "";
-    std::vector<std::string> parts = name_list(field(tn, "names"));
+  std::string enum_of(const PgQuery__TypeName* tn) const {
+    if (!tn || tn->n_array_bounds) return "";
+    std::vector<std::string> parts = name_list(SG_LIST(tn, names));
     if (parts.empty() || parts.front() == "pg_catalog") return "";
     if (parts.size() >= 2) {
       std::string q = parts[parts.size() - 2] + "." + parts.back();
@@ -687,12 +741,12 @@ class Simulator {
   }
 
   /// ALTER TYPE ... ADD VALUE [IF NOT EXISTS] / RENAME VALUE.
-  void alter_enum(const json& b) {
-    std::string key = type_key(name_list(field(b, "typeName")));
+  void alter_enum(const PgQuery__AlterEnumStmt* b) {
+    std::string key = type_key(name_list(SG_LIST(b, type_name)));
     auto it = schema_.enums.find(key);
     if (it == schema_.enums.end()) return;
     EnumType& e = it->second;
-    std::string old_val = b.value("oldVal", ""), new_val = b.value("newVal", "");
+    std::string old_val = text(b->old_val), new_val = text(b->new_val);
     if (!old_val.empty()) {
       for (size_t i = 0; i < e.labels.size(); ++i)
         if (e.labels[i] == old_val) {
@@ -707,15 +761,16 @@ class Simulator {
   }
 
   /// OWNED BY table.column (Some) or OWNED BY NONE (Some "") among a sequence's options.
-  std::optional<std::string> owner_of(const json& options) {
-    for (auto& o : items(options)) {
-      const json& d = field(o, "DefElem");
-      if (d.value("defname", "") != "owned_by") continue;
-      std::vector<std::string> parts = name_list(field(field(d, "arg"), "List").value("items", json::array()));
+  std::optional<std::string> owner_of(Span<Node> options) {
+    for (const Node* o : options) {
+      const PgQuery__DefElem* d = def_elem(o);
+      if (defname(d) != "owned_by") continue;
+      std::vector<std::string> parts = name_list(list_items(d->arg));
       if (parts.size() == 1 && parts[0] == "none") return std::string();
       if (parts.size() < 2) return std::nullopt;
-      json rv = {{"relname", parts[parts.size() - 2]}};
-      if (parts.size() >= 3) rv["schemaname"] = parts[parts.size() - 3];
+      RelName rv;
+      rv.name = parts[parts.size() - 2];
+      if (parts.size() >= 3) rv.schema = parts[parts.size() - 3];
       const Relation* t = lookup(rv);
       return t ? t->qualified_name() + "." + parts.back() : std::string();
     }
@@ -724,13 +779,13 @@ class Simulator {
 
   /// CREATE SEQUENCE, or the sequence a serial or identity column creates: a relation with the
   /// one row SELECT reads.
-  void create_sequence(const json& rv, const std::string& creation_schema, std::optional<std::string> owner,
+  void create_sequence(const RelName& rv, const std::string& creation_schema, std::optional<std::string> owner,
                        bool if_not_exists) {
     Relation r;
-    r.schema = default_schema(rv.value("schemaname", ""), creation_schema);
-    r.name = rv.value("relname", "");
+    r.schema = default_schema(rv.schema, creation_schema);
+    r.name = rv.name;
     r.kind = RelationKind::Sequence;
-    r.origin = origin_at(rv.value("location", -1L));
+    r.origin = origin_at(rv.location);
     if (schema_.find(r.schema, r.name)) {
       if (!if_not_exists) note("relation \"" + r.schema + "." + r.name + "\" already exists; the sequence is not modelled");
       return;
@@ -743,28 +798,33 @@ class Simulator {
   /// The sequence PostgreSQL creates for a serial or identity column of `table`: named
   /// table_column_seq unless the identity options name it; when that name is taken PostgreSQL
   /// picks another, which the model does not guess.
-  void implicit_sequence(const Relation& table, const json& cd) {
-    std::string column = cd.value("colname", "");
-    bool wanted = serial_type(type_name(field(cd, "typeName")));
-    json rv = {{"relname", object_name(table.name, column, "seq")}, {"schemaname", table.schema}};
-    for (auto& con : items(field(cd, "constraints"))) {
-      const json& cb = node_body(con);
-      if (cb.value("contype", "") != "CONSTR_IDENTITY") continue;
+  void implicit_sequence(const Relation& table, const PgQuery__ColumnDef* cd) {
+    if (!cd) return implicit_sequence(table, "", nullptr, {}, -1);
+    std::vector<const Node*> constraints(SG_LIST(cd, constraints).begin(), SG_LIST(cd, constraints).end());
+    implicit_sequence(table, text(cd->colname), cd->type_name, constraints, json_location(cd->location));
+  }
+  /// The same for a column named `column` of type `type` (null: not given) with `constraints`.
+  void implicit_sequence(const Relation& table, const std::string& column, const PgQuery__TypeName* type,
+                         const std::vector<const Node*>& constraints, long location) {
+    bool wanted = serial_type(type_name(type));
+    RelName rv{table.schema, object_name(table.name, column, "seq")};
+    for (const Node* con : constraints) {
+      if (contype(con) != PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY) continue;
       wanted = true;
-      for (auto& o : items(field(cb, "options"))) {
-        const json& d = field(o, "DefElem");
-        if (d.value("defname", "") != "sequence_name") continue;
-        std::vector<std::string> parts = name_list(field(field(d, "arg"), "List").value("items", json::array()));
+      for (const Node* o : SG_LIST(con->constraint, options)) {
+        const PgQuery__DefElem* d = def_elem(o);
+        if (defname(d) != "sequence_name") continue;
+        std::vector<std::string> parts = name_list(list_items(d->arg));
         if (parts.empty()) continue;
-        rv = {{"relname", parts.back()}, {"schemaname", parts.size() >= 2 ? parts[parts.size() - 2] : table.schema}};
+        rv = {parts.size() >= 2 ? parts[parts.size() - 2] : table.schema, parts.back()};
       }
     }
     if (!wanted) return;
-    if (schema_.find(rv["schemaname"], rv["relname"])) {
-      schema_.uncertain_names.insert(rv["relname"].get<std::string>());
+    if (schema_.find(rv.schema, rv.name)) {
+      schema_.uncertain_names.insert(rv.name);
       return;
     }
-    rv["location"] = cd.value("location", -1L);
+    rv.location = location;
     create_sequence(rv, table.schema, table.qualified_name() + "." + column, false);
   }
 
@@ -807,29 +867,31 @@ class Simulator {
 
   /// CREATE [OR REPLACE] FUNCTION / PROCEDURE: what a call can pass. A procedure's OUT
   /// arguments are passed by CALL too; a function's are not.
-  void create_function(const json& b, const std::string& creation_schema) {
-    std::vector<std::string> parts = name_list(field(b, "funcname"));
+  void create_function(const PgQuery__CreateFunctionStmt* b, const std::string& creation_schema) {
+    std::vector<std::string> parts = name_list(SG_LIST(b, funcname));
     if (parts.empty()) return;
     Function f;
     f.schema = default_schema(parts.size() > 1 ? parts[parts.size() - 2] : "", creation_schema);
     f.name = parts.back();
-    f.procedure = b.value("is_procedure", false);
+    f.procedure = b->is_procedure;
     f.origin = stmt_origin();
     int defaults = 0;
     bool variadic = false;
-    for (auto& p : items(field(b, "parameters"))) {
-      const json& fp = node_body(p);
-      std::string mode = fp.value("mode", "FUNC_PARAM_DEFAULT");
-      if (mode == "FUNC_PARAM_TABLE" || (mode == "FUNC_PARAM_OUT" && !f.procedure)) continue;
+    for (const Node* p : SG_LIST(b, parameters)) {
+      if (!is(p, SG_NODE(FUNCTION_PARAMETER))) continue;
+      const PgQuery__FunctionParameter* fp = p->function_parameter;
+      if (fp->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE ||
+          (fp->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT && !f.procedure))
+        continue;
       ++f.declared;
-      f.arg_names.push_back(fp.value("name", ""));
-      if (field(fp, "defexpr").is_object()) ++defaults;
-      if (mode == "FUNC_PARAM_VARIADIC") variadic = true;
+      f.arg_names.push_back(text(fp->name));
+      if (present(fp->defexpr)) ++defaults;
+      if (fp->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_VARIADIC) variadic = true;
     }
     f.max_args = variadic ? -1 : f.declared;
     f.min_args = std::max(0, f.declared - defaults);  // a VARIADIC without default needs one value
     f.arg_names_known = true;
-    add_function(std::move(f), b.value("replace", false));
+    add_function(std::move(f), b->replace);
   }
 
   void add_function(Function f, bool replace) {
@@ -842,8 +904,9 @@ class Simulator {
   /// The overloads an ObjectWithArgs (DROP / ALTER FUNCTION) names: all of them without an
   /// argument list, else those declaring that many arguments. Nothing matched: the name
   /// becomes uncertain (the function may exist where the model cannot see).
-  std::vector<Function>* function_overloads(const json& owa, std::vector<size_t>* which) {
-    std::vector<std::string> parts = name_list(field(owa, "objname"));
+  std::vector<Function>* function_overloads(const Node* object, std::vector<size_t>* which) {
+    const PgQuery__ObjectWithArgs* owa = is(object, SG_NODE(OBJECT_WITH_ARGS)) ? object->object_with_args : nullptr;
+    std::vector<std::string> parts = name_list(SG_LIST(owa, objname));
     if (parts.empty()) return nullptr;
     std::vector<Function>* overloads = nullptr;
     if (parts.size() >= 2) {
@@ -858,8 +921,8 @@ class Simulator {
     }
     which->clear();
     if (overloads) {
-      bool all = owa.value("args_unspecified", false);
-      int n = static_cast<int>(items(field(owa, "objargs")).size());
+      bool all = owa->args_unspecified;
+      int n = static_cast<int>(owa->n_objargs);
       for (size_t i = 0; i < overloads->size(); ++i)
         if (all || (*overloads)[i].declared == n) which->push_back(i);
     }
@@ -873,23 +936,25 @@ class Simulator {
   /// A PRIMARY KEY or UNIQUE constraint (of a table, or of the column `column`) as a unique
   /// key, named as PostgreSQL names it when the constraint has no name. An EXCLUDE constraint
   /// can be an ON CONFLICT DO NOTHING arbiter the model does not follow: keys become unknown.
-  void add_key_constraint(Relation& r, const json& con, const std::string& column = "") {
-    std::string ct = con.value("contype", "");
-    if (ct == "CONSTR_EXCLUSION") {
+  void add_key_constraint(Relation& r, const Node* node, const std::string& column = "") {
+    PgQuery__ConstrType ct = contype(node);
+    if (ct == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION) {
       r.keys_complete = false;
       return;
     }
-    if (ct != "CONSTR_PRIMARY" && ct != "CONSTR_UNIQUE") return;
+    if (ct != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY && ct != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE) return;
+    const PgQuery__Constraint* con = node->constraint;
     UniqueKey key;
     if (!column.empty()) key.columns.push_back(column);
-    for (auto& k : items(field(con, "keys"))) key.columns.push_back(str_value(k));
+    for (const Node* k : SG_LIST(con, keys)) key.columns.push_back(str(k));
     if (key.columns.empty()) {  // ADD CONSTRAINT ... USING INDEX: an index the model may not know
       r.keys_complete = false;
       return;
     }
-    key.name = con.value("conname", "");
-    if (key.name.empty()) key.name = default_key_name(r.name, key.columns, ct == "CONSTR_PRIMARY" ? "pkey" : "key");
-    key.origin = origin_at(con.value("location", -1L));
+    key.name = text(con->conname);
+    if (key.name.empty())
+      key.name = default_key_name(r.name, key.columns, ct == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ? "pkey" : "key");
+    key.origin = origin_at(json_location(con->location));
     r.unique_keys.push_back(std::move(key));
   }
 
@@ -903,21 +968,21 @@ class Simulator {
   }
 
   /// CREATE UNIQUE INDEX: a key of its table. Non-unique indexes change nothing modelled.
-  void create_index(const json& b) {
-    if (!b.value("unique", false)) return;
-    Relation* r = lookup(field(b, "relation"));
+  void create_index(const PgQuery__IndexStmt* b) {
+    if (!b->unique) return;
+    Relation* r = lookup(b->relation);
     if (!r) return;
     UniqueKey key;
-    for (auto& p : items(field(b, "indexParams"))) {
-      const json& elem = node_body(p);
-      if (elem.contains("name")) key.columns.push_back(elem["name"].get<std::string>());
+    for (const Node* p : SG_LIST(b, index_params)) {
+      std::string name = is(p, SG_NODE(INDEX_ELEM)) ? text(p->index_elem->name) : "";
+      if (!name.empty()) key.columns.push_back(name);
       else key.partial = true;  // an expression
     }
-    if (field(b, "whereClause").is_object()) key.partial = true;
-    key.name = b.value("idxname", "");
+    if (present(b->where_clause)) key.partial = true;
+    key.name = text(b->idxname);
     if (key.name.empty()) key.name = default_key_name(r->name, key.columns, "idx");
     key.origin = stmt_origin();
-    if (b.value("if_not_exists", false))
+    if (b->if_not_exists)
       for (auto& k : r->unique_keys)
         if (k.name == key.name) return;
     r->unique_keys.push_back(std::move(key));
@@ -939,19 +1004,20 @@ class Simulator {
     else r.columns.push_back(std::move(c));
   }
 
-  void create_table(const json& b, const std::string& creation_schema, RelationKind kind) {
-    const json& rv = field(b, "relation");
+  void create_table(const PgQuery__CreateStmt* b, const std::string& creation_schema, RelationKind kind) {
+    if (!b) return;
+    RelName rv = rel_name(b->relation);
     Relation r;
-    r.schema = default_schema(rv.value("schemaname", ""), creation_schema);
-    r.name = rv.value("relname", "");
-    r.kind = field(b, "partspec").is_object() ? RelationKind::PartitionedTable : kind;
-    r.origin = origin_at(rv.value("location", -1L));
+    r.schema = default_schema(rv.schema, creation_schema);
+    r.name = rv.name;
+    r.kind = b->partspec ? RelationKind::PartitionedTable : kind;
+    r.origin = origin_at(rv.location);
     Relation* existing = schema_.find(r.schema, r.name);
-    if (existing && b.value("if_not_exists", false)) return;
+    if (existing && b->if_not_exists) return;
+    auto range_var_of = [](const Node* n) { return is(n, SG_NODE(RANGE_VAR)) ? n->range_var : nullptr; };
     // INHERITS and PARTITION OF: parent columns first.
-    for (auto& parent : items(field(b, "inhRelations"))) {
-      const json& prv = node_body(parent);
-      if (const Relation* p = lookup(prv)) {
+    for (const Node* parent : SG_LIST(b, inh_relations)) {
+      if (const Relation* p = lookup(range_var_of(parent))) {
         for (auto& c : p->columns) add_column(r, c);
         if (!p->columns_complete) r.columns_complete = false;
         r.parents.push_back(p->qualified_name());
@@ -959,56 +1025,53 @@ class Simulator {
         r.columns_complete = false;
       }
     }
-    if (field(b, "ofTypename").is_object()) r.columns_complete = false;
+    if (b->of_typename) r.columns_complete = false;
     // Unique keys: known when the statement declares them all. A partition has its parent's;
     // INHERITS and LIKE ... INCLUDING copy what the model does not follow.
     r.keys_complete = true;
-    bool partition = field(b, "partbound").is_object();
-    for (auto& parent : items(field(b, "inhRelations"))) {
-      const Relation* p = lookup(node_body(parent));
+    bool partition = b->partbound != nullptr;
+    for (const Node* parent : SG_LIST(b, inh_relations)) {
+      const Relation* p = lookup(range_var_of(parent));
       if (partition && p && p->keys_complete) {
         for (auto k : p->unique_keys) r.unique_keys.push_back(std::move(k));
       } else {
         r.keys_complete = false;
       }
     }
-    for (auto& elt : items(field(b, "tableElts"))) {
-      const std::string& et = node_type(elt);
-      const json& eb = node_body(elt);
-      if (et == "ColumnDef") {
-        if (auto* existing = r.find_column(eb.value("colname", ""))) {
+    for (const Node* elt : SG_LIST(b, table_elts)) {
+      if (is(elt, SG_NODE(COLUMN_DEF))) {
+        const PgQuery__ColumnDef* eb = elt->column_def;
+        if (auto* existing = r.find_column(text(eb->colname))) {
           // PARTITION OF (...) with column options: adjust, keep the parent's origin.
-          for (auto& con : items(field(eb, "constraints"))) {
-            std::string ct = field(node_body(con), "contype").is_string() ? node_body(con)["contype"].get<std::string>() : "";
-            if (ct == "CONSTR_NOTNULL") existing->not_null = true;
-            if (ct == "CONSTR_DEFAULT") existing->has_default = true;
+          for (const Node* con : SG_LIST(eb, constraints)) {
+            PgQuery__ConstrType ct = contype(con);
+            if (ct == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL) existing->not_null = true;
+            if (ct == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT) existing->has_default = true;
           }
-          if (!field(eb, "typeName").is_object()) continue;
+          if (!eb->type_name) continue;  // nor are its key constraints read
           add_column(r, column_def(eb));
         } else {
           add_column(r, column_def(eb));
         }
-      } else if (et == "TableLikeClause") {
+        for (const Node* con : SG_LIST(eb, constraints)) add_key_constraint(r, con, text(eb->colname));
+      } else if (is(elt, SG_NODE(TABLE_LIKE_CLAUSE))) {
+        const PgQuery__TableLikeClause* eb = elt->table_like_clause;
         r.keys_complete = false;
-        if (const Relation* src = lookup(field(eb, "relation"))) {
+        if (const Relation* src = lookup(eb->relation)) {
           for (auto c : src->columns) {
-            c.origin = origin_at(field(eb, "relation").value("location", -1L));
+            c.origin = origin_at(rel_name(eb->relation).location);
             add_column(r, std::move(c));
           }
           if (!src->columns_complete) r.columns_complete = false;
         } else {
           r.columns_complete = false;
         }
-      } else if (et == "Constraint") {
-        const json& keys = field(eb, "keys");
-        std::string ct = eb.value("contype", "");
-        if (ct == "CONSTR_PRIMARY")
-          for (auto& k : items(keys))
-            if (auto* c = r.find_column(str_value(k))) c->not_null = true;
-        add_key_constraint(r, eb);
+      } else if (is(elt, SG_NODE(CONSTRAINT))) {
+        if (contype(elt) == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY)
+          for (const Node* k : SG_LIST(elt->constraint, keys))
+            if (auto* c = r.find_column(str(k))) c->not_null = true;
+        add_key_constraint(r, elt);
       }
-      if (et == "ColumnDef")
-        for (auto& con : items(field(eb, "constraints"))) add_key_constraint(r, node_body(con), eb.value("colname", ""));
     }
     if (existing) {
       // PostgreSQL would refuse this CREATE; the relation exists already (in the live database,
@@ -1020,39 +1083,39 @@ class Simulator {
       return;
     }
     const Relation& added = schema_.add(std::move(r));
-    for (auto& elt : items(field(b, "tableElts")))
-      if (node_type(elt) == "ColumnDef") implicit_sequence(added, node_body(elt));
+    for (const Node* elt : SG_LIST(b, table_elts))
+      if (is(elt, SG_NODE(COLUMN_DEF))) implicit_sequence(added, elt->column_def);
   }
 
-  void create_as(const json& b, const std::string& creation_schema) {
-    const json& into = field(b, "into");
-    const json& rv = field(into, "rel");
+  void create_as(const PgQuery__CreateTableAsStmt* b, const std::string& creation_schema) {
+    const PgQuery__IntoClause* into = b->into;
+    RelName rv = rel_name(into ? into->rel : nullptr);
     Relation r;
-    r.schema = default_schema(rv.value("schemaname", ""), creation_schema);
-    r.name = rv.value("relname", "");
-    r.kind = b.value("objtype", "") == "OBJECT_MATVIEW" ? RelationKind::MaterializedView : RelationKind::Table;
-    r.origin = origin_at(rv.value("location", -1L));
-    if (schema_.find(r.schema, r.name) && b.value("if_not_exists", false)) return;
+    r.schema = default_schema(rv.schema, creation_schema);
+    r.name = rv.name;
+    r.kind = b->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? RelationKind::MaterializedView : RelationKind::Table;
+    r.origin = origin_at(rv.location);
+    if (schema_.find(r.schema, r.name) && b->if_not_exists) return;
     std::vector<std::string> explicit_names;
-    for (auto& n : items(field(into, "colNames"))) explicit_names.push_back(str_value(n));
-    fill_from_query(r, field(b, "query"), explicit_names);
+    for (const Node* n : SG_LIST(into, col_names)) explicit_names.push_back(str(n));
+    fill_from_query(r, b->query, explicit_names);
     schema_.add(std::move(r));
   }
 
-  void create_view(const json& b, const std::string& creation_schema) {
-    const json& rv = field(b, "view");
+  void create_view(const PgQuery__ViewStmt* b, const std::string& creation_schema) {
+    RelName rv = rel_name(b->view);
     Relation r;
-    r.schema = default_schema(rv.value("schemaname", ""), creation_schema);
-    r.name = rv.value("relname", "");
+    r.schema = default_schema(rv.schema, creation_schema);
+    r.name = rv.name;
     r.kind = RelationKind::View;
-    r.origin = origin_at(rv.value("location", -1L));
+    r.origin = origin_at(rv.location);
     std::vector<std::string> explicit_names;
-    for (auto& n : items(field(b, "aliases"))) explicit_names.push_back(str_value(n));
-    fill_from_query(r, field(b, "query"), explicit_names);
+    for (const Node* n : SG_LIST(b, aliases)) explicit_names.push_back(str(n));
+    fill_from_query(r, b->query, explicit_names);
     schema_.add(std::move(r));
   }
 
-  void fill_from_query(Relation& r, const json& query, const std::vector<std::string>& explicit_names) {
+  void fill_from_query(Relation& r, const Node* query, const std::vector<std::string>& explicit_names) {
     sql::OutputColumns out = sql::query_output_columns(query, schema_, path_);
     std::vector<std::string> names = out.names;
     for (size_t i = 0; i < explicit_names.size(); ++i) {
@@ -1072,34 +1135,56 @@ class Simulator {
     }
   }
 
-  void alter_table(const json& b) {
-    const json& rv = field(b, "relation");
-    std::string objtype = b.value("objtype", "OBJECT_TABLE");
-    if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_VIEW" && objtype != "OBJECT_MATVIEW" &&
-        objtype != "OBJECT_FOREIGN_TABLE")
-      return;
-    bool has_relation_change = false;
-    for (auto& c : items(field(b, "cmds"))) {
-      std::string st = node_body(c).value("subtype", "");
-      if (st == "AT_AddColumn" || st == "AT_DropColumn" || st == "AT_AlterColumnType" || st == "AT_SetNotNull" ||
-          st == "AT_DropNotNull" || st == "AT_ColumnDefault")
-        has_relation_change = true;
+  /// An ALTER TABLE's commands (an absent body reads as no command).
+  static std::vector<const PgQuery__AlterTableCmd*> alter_commands(const PgQuery__AlterTableStmt* b) {
+    std::vector<const PgQuery__AlterTableCmd*> out;
+    for (const Node* c : SG_LIST(b, cmds))
+      if (is(c, SG_NODE(ALTER_TABLE_CMD))) out.push_back(c->alter_table_cmd);
+    return out;
+  }
+
+  void alter_table(const PgQuery__AlterTableStmt* b) {
+    RelName rv = rel_name(b->relation);
+    switch (b->objtype) {
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE_UNDEFINED:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: break;
+      default: return;
     }
-    if (Relation* known = lookup(rv)) {
-      for (auto& c : items(field(b, "cmds"))) {
-        const json& cmd = node_body(c);
-        std::string st = cmd.value("subtype", "");
-        if (st == "AT_AddConstraint") add_key_constraint(*known, field(field(cmd, "def"), "Constraint"));
-        else if (st == "AT_DropConstraint") drop_key(known, "", cmd.value("name", ""));
-        else if (st == "AT_AddIdentity")
-          implicit_sequence(*known, {{"colname", cmd.value("name", "")}, {"constraints", json::array({cmd["def"]})}});
-        else if (st == "AT_DropIdentity") drop_owned_sequences(known->qualified_name() + "." + cmd.value("name", ""), false);
+    std::vector<const PgQuery__AlterTableCmd*> cmds = alter_commands(b);
+    bool has_relation_change = false;
+    for (const PgQuery__AlterTableCmd* cmd : cmds) {
+      switch (cmd->subtype) {
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault: has_relation_change = true; break;
+        default: break;
+      }
+    }
+    if (Relation* known = lookup(b->relation)) {
+      for (const PgQuery__AlterTableCmd* cmd : cmds) {
+        switch (cmd->subtype) {
+          case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: add_key_constraint(*known, cmd->def); break;
+          case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint: drop_key(known, "", text(cmd->name)); break;
+          case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+            implicit_sequence(*known, text(cmd->name), nullptr, {cmd->def}, -1);
+            break;
+          case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
+            drop_owned_sequences(known->qualified_name() + "." + text(cmd->name), false);
+            break;
+          default: break;
+        }
       }
     }
     if (!has_relation_change) return;
-    Relation* r = lookup(rv);
+    Relation* r = lookup(b->relation);
     if (!r) {
-      if (b.value("missing_ok", false)) return;
+      if (b->missing_ok) return;
       if (std::string why = removed_relation(rv); !why.empty())
         fails("ALTER TABLE of relation \"" + qualified(rv) +
                   "\", which does not exist at this point (SQLSTATE 42P01): " + why,
@@ -1109,20 +1194,20 @@ class Simulator {
     }
     // Without ONLY, PostgreSQL applies column changes to every child (INHERITS, PARTITION OF).
     std::vector<Relation*> children;
-    if (rv.value("inh", false)) children = descendants(*r);
-    for (auto& c : items(field(b, "cmds"))) {
-      const json& cmd = node_body(c);
-      std::string st = cmd.value("subtype", "");
-      std::string name = cmd.value("name", "");
-      if (st == "AT_AddColumn") {
-        Column col = column_def(field(field(cmd, "def"), "ColumnDef"));
-        if (r->find_column(col.name) && cmd.value("missing_ok", false)) continue;
+    if (rv.inh) children = descendants(*r);
+    for (const PgQuery__AlterTableCmd* cmd : cmds) {
+      PgQuery__AlterTableType st = cmd->subtype;
+      std::string name = text(cmd->name);
+      const PgQuery__ColumnDef* def = is(cmd->def, SG_NODE(COLUMN_DEF)) ? cmd->def->column_def : nullptr;
+      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn) {
+        Column col = column_def(def);
+        if (r->find_column(col.name) && cmd->missing_ok) continue;
         for (Relation* child : children)
           if (!child->find_column(col.name)) child->columns.push_back(col);  // else merged
         add_column(*r, std::move(col));
-        implicit_sequence(*r, field(field(cmd, "def"), "ColumnDef"));  // map nodes: r stays valid
-      } else if (st == "AT_DropColumn") {
-        if (!cmd.value("missing_ok", false)) check_column(*r, name, "DROP COLUMN of");
+        implicit_sequence(*r, def);  // map nodes: r stays valid
+      } else if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn) {
+        if (!cmd->missing_ok) check_column(*r, name, "DROP COLUMN of");
         auto& cols = r->columns;
         for (auto it = cols.begin(); it != cols.end(); ++it) {
           if (it->name == name) {
@@ -1145,33 +1230,43 @@ class Simulator {
           }
         }
         schema_.history.push_back({SchemaEvent::Kind::DropColumn, r->schema, r->name, name, "", stmt_origin()});
-      } else if (st == "AT_AlterColumnType") {
+      } else if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType) {
         check_column(*r, name, "ALTER COLUMN of");
-        std::string type = type_name(field(field(field(cmd, "def"), "ColumnDef"), "typeName"));
-        std::string enum_type = enum_of(field(field(field(cmd, "def"), "ColumnDef"), "typeName"));
+        std::string type = type_name(def ? def->type_name : nullptr);
+        std::string enum_type = enum_of(def ? def->type_name : nullptr);
         if (auto* col = r->find_column(name)) col->type = type, col->enum_type = enum_type;
         for (Relation* child : children)
           if (auto* col = child->find_column(name)) col->type = type;
         schema_.history.push_back({SchemaEvent::Kind::AlterColumnType, r->schema, r->name, name, "", stmt_origin()});
-      } else if (st == "AT_SetNotNull") {
+      } else if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull) {
         check_column(*r, name, "ALTER COLUMN of");
         if (auto* col = r->find_column(name)) col->not_null = true;
         schema_.history.push_back({SchemaEvent::Kind::SetNotNull, r->schema, r->name, name, "", stmt_origin()});
-      } else if (st == "AT_DropNotNull") {
+      } else if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull) {
         check_column(*r, name, "ALTER COLUMN of");
         if (auto* col = r->find_column(name)) col->not_null = false;
-      } else if (st == "AT_ColumnDefault") {
+      } else if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault) {
         check_column(*r, name, "ALTER COLUMN of");
-        if (auto* col = r->find_column(name)) col->has_default = field(cmd, "def").is_object();
+        if (auto* col = r->find_column(name)) col->has_default = present(cmd->def);
       }
     }
   }
 
-  void rename(const json& b) {
-    std::string type = b.value("renameType", "");
-    std::string newname = b.value("newname", "");
-    if (type == "OBJECT_SCHEMA") {
-      std::string old = b.value("subname", "");
+  static bool relation_object(PgQuery__ObjectType type) {
+    return type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ||
+           type == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW || type == PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE ||
+           type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE;
+  }
+  static bool routine_object(PgQuery__ObjectType type) {
+    return type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION || type == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ||
+           type == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE || type == PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE;
+  }
+
+  void rename(const PgQuery__RenameStmt* b) {
+    PgQuery__ObjectType type = b->rename_type;
+    std::string newname = text(b->newname);
+    if (type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
+      std::string old = text(b->subname);
       std::vector<std::pair<std::string, std::string>> moves;
       for (auto& [k, r] : schema_.relations())
         if (r.schema == old) moves.push_back({r.schema, r.name});
@@ -1183,17 +1278,16 @@ class Simulator {
       schema_.drop_schema(old, true, stmt_origin());
       return;
     }
-    if (type == "OBJECT_TYPE" || type == "OBJECT_DOMAIN") {
-      std::vector<std::string> parts;
-      for (auto& p : items(field(field(field(b, "object"), "List"), "items"))) parts.push_back(str_value(p));
+    if (type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE || type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) {
+      std::vector<std::string> parts = name_list(list_items(b->object));
       if (parts.size() == 1) parts.insert(parts.begin(), default_schema("", ""));
       if (!parts.empty() && schema_.types.erase(parts[0] + "." + parts.back())) schema_.types.insert(parts[0] + "." + newname);
       if (!parts.empty()) rename_enum(parts[0] + "." + parts.back(), parts[0] + "." + newname);
       return;
     }
-    if (type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE" || type == "OBJECT_ROUTINE" || type == "OBJECT_AGGREGATE") {
+    if (routine_object(type)) {
       std::vector<size_t> which;
-      if (auto* overloads = function_overloads(field(field(b, "object"), "ObjectWithArgs"), &which)) {
+      if (auto* overloads = function_overloads(b->object, &which)) {
         std::vector<Function> renamed;
         for (size_t i : which) renamed.push_back((*overloads)[i]);
         for (size_t k = which.size(); k-- > 0;) overloads->erase(overloads->begin() + static_cast<std::ptrdiff_t>(which[k]));
@@ -1205,11 +1299,11 @@ class Simulator {
       }
       return;
     }
-    const json& rv = field(b, "relation");
-    Relation* r = lookup(rv);
-    if (type == "OBJECT_COLUMN") {
+    RelName rv = rel_name(b->relation);
+    Relation* r = lookup(b->relation);
+    if (type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) {
       if (!r) {
-        if (b.value("missing_ok", false)) return;
+        if (b->missing_ok) return;
         if (std::string why = removed_relation(rv); !why.empty())
           fails("RENAME COLUMN in relation \"" + qualified(rv) +
                     "\", which does not exist at this point (SQLSTATE 42P01): " + why,
@@ -1217,9 +1311,9 @@ class Simulator {
         r = lookup_or_adopt(rv);
         if (!r) return;
       }
-      std::string old = b.value("subname", "");
+      std::string old = text(b->subname);
       check_column(*r, old, "RENAME COLUMN of");
-      if (field(rv, "inh").is_boolean() && rv.value("inh", false)) {
+      if (rv.inh) {
         for (Relation* child : descendants(*r)) {
           if (auto* col = child->find_column(old)) {
             col->name = newname;
@@ -1240,21 +1334,21 @@ class Simulator {
       schema_.history.push_back({SchemaEvent::Kind::RenameColumn, r->schema, r->name, old, newname, stmt_origin()});
       rename_owner(r->qualified_name() + "." + old, r->qualified_name() + "." + newname);
       for (auto& k : r->unique_keys) std::replace(k.columns.begin(), k.columns.end(), old, newname);
-    } else if (type == "OBJECT_INDEX" || type == "OBJECT_TABCONSTRAINT") {
-      std::string old = type == "OBJECT_INDEX" ? rv.value("relname", "") : b.value("subname", "");
+    } else if (type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX || type == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT) {
+      bool index = type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX;
+      std::string old = index ? rv.name : text(b->subname);
       for (auto& [k, rel] : schema_.relations())
         for (auto& key : schema_.find(rel.schema, rel.name)->unique_keys)
-          if (key.name == old && (type == "OBJECT_INDEX" || (r && rel.name == r->name))) key.name = newname;
-    } else if (type == "OBJECT_TABLE" || type == "OBJECT_VIEW" || type == "OBJECT_MATVIEW" ||
-               type == "OBJECT_FOREIGN_TABLE" || type == "OBJECT_SEQUENCE") {
+          if (key.name == old && (index || (r && rel.name == r->name))) key.name = newname;
+    } else if (relation_object(type)) {
       if (!r) {
-        std::string why = b.value("missing_ok", false) ? "" : removed_relation(rv);
+        std::string why = b->missing_ok ? "" : removed_relation(rv);
         if (!why.empty())
           fails("RENAME of relation \"" + qualified(rv) +
                     "\", which does not exist at this point (SQLSTATE 42P01): " + why,
                 "42P01");
-        else if (!b.value("missing_ok", false))
-          note("rename of relation \"" + rv.value("relname", "") + "\" that no migration creates");
+        else if (!b->missing_ok)
+          note("rename of relation \"" + rv.name + "\" that no migration creates");
         schema_.uncertain_names.insert(newname);
         return;
       }
@@ -1265,12 +1359,12 @@ class Simulator {
     }
   }
 
-  void move(const json& b) {
-    std::string type = b.value("objectType", "");
-    std::string ns = b.value("newschema", "");
-    if (type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE" || type == "OBJECT_ROUTINE" || type == "OBJECT_AGGREGATE") {
+  void move(const PgQuery__AlterObjectSchemaStmt* b) {
+    PgQuery__ObjectType type = b->object_type;
+    std::string ns = text(b->newschema);
+    if (routine_object(type)) {
       std::vector<size_t> which;
-      if (auto* overloads = function_overloads(field(field(b, "object"), "ObjectWithArgs"), &which)) {
+      if (auto* overloads = function_overloads(b->object, &which)) {
         std::vector<Function> moved;
         for (size_t i : which) moved.push_back((*overloads)[i]);
         for (size_t k = which.size(); k-- > 0;) overloads->erase(overloads->begin() + static_cast<std::ptrdiff_t>(which[k]));
@@ -1282,15 +1376,13 @@ class Simulator {
       }
       return;
     }
-    if (type == "OBJECT_TYPE") {
-      std::vector<std::string> parts = name_list(field(field(b, "object"), "List").value("items", json::array()));
+    if (type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE) {
+      std::vector<std::string> parts = name_list(list_items(b->object));
       if (!parts.empty()) rename_enum(type_key(parts), ns + "." + parts.back());
       return;
     }
-    if (type != "OBJECT_TABLE" && type != "OBJECT_VIEW" && type != "OBJECT_MATVIEW" && type != "OBJECT_FOREIGN_TABLE" &&
-        type != "OBJECT_SEQUENCE")
-      return;
-    Relation* r = lookup(field(b, "relation"));
+    if (!relation_object(type)) return;
+    Relation* r = lookup(b->relation);
     if (!r) return;
     schema_.history.push_back({SchemaEvent::Kind::MoveRelation, r->schema, r->name, "", ns, stmt_origin()});
     std::string s = r->schema, n = r->name;
@@ -1298,52 +1390,49 @@ class Simulator {
     rename_owner(s + "." + n, ns + "." + n);
   }
 
-  void drop(const json& b) {
-    std::string type = b.value("removeType", "");
-    bool cascade = b.value("behavior", "") == "DROP_CASCADE";
-    if (type == "OBJECT_SCHEMA") {
-      for (auto& o : items(field(b, "objects"))) schema_.drop_schema(str_value(o), cascade, stmt_origin());
+  void drop(const PgQuery__DropStmt* b) {
+    PgQuery__ObjectType type = b->remove_type;
+    bool cascade = b->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+    Span<Node> objects = SG_LIST(b, objects);
+    if (type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
+      for (const Node* o : objects) schema_.drop_schema(str(o), cascade, stmt_origin());
       return;
     }
-    if (type == "OBJECT_TYPE" || type == "OBJECT_DOMAIN") {
-      for (auto& o : items(field(b, "objects"))) {
-        std::vector<std::string> parts;
-        const json& list = o.contains("TypeName") ? field(o["TypeName"], "names") : field(field(o, "List"), "items");
-        for (auto& p : items(list)) parts.push_back(str_value(p));
+    if (type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE || type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) {
+      for (const Node* o : objects) {
+        std::vector<std::string> parts =
+            name_list(is(o, SG_NODE(TYPE_NAME)) ? SG_LIST(o->type_name, names) : list_items(o));
         if (!parts.empty()) schema_.enums.erase(type_key(parts));
         if (parts.size() == 1) parts.insert(parts.begin(), default_schema("", ""));
         if (!parts.empty()) schema_.types.erase(parts[0] + "." + parts.back());
       }
       return;
     }
-    if (type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE" || type == "OBJECT_ROUTINE" || type == "OBJECT_AGGREGATE") {
-      for (auto& o : items(field(b, "objects"))) {
+    if (routine_object(type)) {
+      for (const Node* o : objects) {
         std::vector<size_t> which;
-        auto* overloads = function_overloads(field(o, "ObjectWithArgs"), &which);
+        auto* overloads = function_overloads(o, &which);
         if (!overloads) continue;
         for (size_t k = which.size(); k-- > 0;) overloads->erase(overloads->begin() + static_cast<std::ptrdiff_t>(which[k]));
       }
       return;
     }
-    if (type == "OBJECT_INDEX") {
-      for (auto& o : items(field(b, "objects"))) {
-        std::vector<std::string> parts;
-        for (auto& p : items(field(field(o, "List"), "items"))) parts.push_back(str_value(p));
+    if (type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) {
+      for (const Node* o : objects) {
+        std::vector<std::string> parts = name_list(list_items(o));
         if (!parts.empty()) drop_key(nullptr, parts.size() >= 2 ? parts[parts.size() - 2] : "", parts.back());
       }
       return;
     }
-    if (type != "OBJECT_TABLE" && type != "OBJECT_VIEW" && type != "OBJECT_MATVIEW" && type != "OBJECT_FOREIGN_TABLE" &&
-        type != "OBJECT_SEQUENCE")
-      return;
-    for (auto& o : items(field(b, "objects"))) {
-      std::vector<std::string> parts;
-      for (auto& p : items(field(field(o, "List"), "items"))) parts.push_back(str_value(p));
+    if (!relation_object(type)) return;
+    for (const Node* o : objects) {
+      std::vector<std::string> parts = name_list(list_items(o));
       if (parts.empty()) continue;
-      json rv = {{"relname", parts.back()}};
-      if (parts.size() >= 2) rv["schemaname"] = parts[parts.size() - 2];
+      RelName rv;
+      rv.name = parts.back();
+      if (parts.size() >= 2) rv.schema = parts[parts.size() - 2];
       Relation* r = lookup(rv);
-      if (!r && !b.value("missing_ok", false)) {
+      if (!r && !b->missing_ok) {
         if (std::string why = removed_relation(rv); !why.empty())
           fails("DROP of relation \"" + qualified(rv) + "\", which does not exist at this point (SQLSTATE 42P01): " + why,
                 "42P01");

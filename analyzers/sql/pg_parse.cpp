@@ -1,17 +1,36 @@
 #include "analyzers/sql/pg_parse.h"
 
 #include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
 
 #include <algorithm>
 
 namespace schemagate::sql {
-namespace {
 
-/// Frees a libpg_query parse result on every path out of parse().
-struct ParseResultOwner {
-  PgQueryParseResult result;
-  ~ParseResultOwner() { pg_query_free_parse_result(result); }
+/// The protobuf result of pg_query_parse_protobuf and the message unpacked from it: one owner,
+/// both freed on every path.
+class ParseTree {
+ public:
+  explicit ParseTree(const std::string& sql) : result_(pg_query_parse_protobuf(sql.c_str())) {
+    if (!result_.error)
+      message_ = pg_query__parse_result__unpack(nullptr, result_.parse_tree.len,
+                                                reinterpret_cast<const uint8_t*>(result_.parse_tree.data));
+  }
+  ~ParseTree() {
+    if (message_) pg_query__parse_result__free_unpacked(message_, nullptr);
+    pg_query_free_protobuf_parse_result(result_);
+  }
+  ParseTree(const ParseTree&) = delete;
+  ParseTree& operator=(const ParseTree&) = delete;
+  const PgQueryError* error() const { return result_.error; }
+  const PgQuery__ParseResult* message() const { return message_; }
+
+ private:
+  PgQueryProtobufParseResult result_;
+  PgQuery__ParseResult* message_ = nullptr;
 };
+
+namespace {
 
 struct SplitResultOwner {
   PgQuerySplitResult result;
@@ -49,26 +68,25 @@ size_t char_pos_to_byte(std::string_view text, int cursorpos) {
 }
 
 bool parse(const std::string& sql, std::vector<ParsedStatement>* out, ParseError* error) {
-  ParseResultOwner owner{pg_query_parse(sql.c_str())};
-  if (owner.result.error) {
-    error->message = owner.result.error->message ? owner.result.error->message : "syntax error";
-    error->offset = char_pos_to_byte(sql, owner.result.error->cursorpos);
+  auto tree = std::make_shared<const ParseTree>(sql);
+  if (tree->error()) {
+    error->message = tree->error()->message ? tree->error()->message : "syntax error";
+    error->offset = char_pos_to_byte(sql, tree->error()->cursorpos);
     return false;
   }
-  auto tree = nlohmann::json::parse(owner.result.parse_tree, nullptr, false);
-  if (tree.is_discarded()) {
-    error->message = "libpg_query returned a parse tree that is not JSON";
+  if (!tree->message()) {
+    error->message = "libpg_query returned a parse tree that protobuf-c cannot read";
     error->offset = 0;
     return false;
   }
-  if (auto stmts = tree.find("stmts"); stmts != tree.end()) {
-    for (auto& s : *stmts) {
-      ParsedStatement ps;
-      ps.node = std::move(s["stmt"]);
-      ps.location = s.value("stmt_location", 0);
-      ps.length = s.value("stmt_len", 0);
-      out->push_back(std::move(ps));
-    }
+  for (size_t i = 0; i < tree->message()->n_stmts; ++i) {
+    const PgQuery__RawStmt* raw = tree->message()->stmts[i];
+    ParsedStatement ps;
+    ps.node = raw->stmt;
+    ps.tree = tree;
+    ps.location = static_cast<size_t>(std::max(0, raw->stmt_location));
+    ps.length = static_cast<size_t>(std::max(0, raw->stmt_len));
+    out->push_back(std::move(ps));
   }
   return true;
 }

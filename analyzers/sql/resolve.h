@@ -9,11 +9,11 @@
 // does not know, a derived table whose column names are guessed) makes unqualified columns in it
 // Unchecked, never Missing.
 #pragma once
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "analyzers/schema/schema.h"
+#include "analyzers/sql/tree.h"
 
 namespace schemagate::sql {
 
@@ -89,7 +89,7 @@ struct Resolution {
 
 /// Resolves one statement node ({"SelectStmt": ...}) against `schema`. `sql` is the statement
 /// text the offsets refer to (used to point at a column name inside a qualified reference).
-Resolution resolve_statement(const nlohmann::json& stmt, const std::string& sql, const schema::Schema& schema,
+Resolution resolve_statement(const Node* stmt, const std::string& sql, const schema::Schema& schema,
                              const std::vector<std::string>& search_path);
 
 /// Output column names of a query (for CREATE VIEW / CREATE TABLE AS). `complete` is false when
@@ -98,7 +98,7 @@ struct OutputColumns {
   std::vector<std::string> names;
   bool complete = true;
 };
-OutputColumns query_output_columns(const nlohmann::json& query, const schema::Schema& schema,
+OutputColumns query_output_columns(const Node* query, const schema::Schema& schema,
                                    const std::vector<std::string>& search_path);
 
 /// The relation a statement creates when code runs it: CREATE [TEMP] TABLE, CREATE TABLE AS,
@@ -107,11 +107,11 @@ OutputColumns query_output_columns(const nlohmann::json& query, const schema::Sc
 struct CreatedRelation {
   std::string schema, name;
 };
-CreatedRelation created_relation(const nlohmann::json& stmt);
+CreatedRelation created_relation(const Node* stmt);
 
 /// True for DML statement nodes: SelectStmt, InsertStmt, UpdateStmt, DeleteStmt, MergeStmt.
-bool is_dml(const nlohmann::json& stmt);
+bool is_dml(const Node* stmt);
 /// DML, or CALL of a procedure: statements whose references are checked.
-bool is_checked(const nlohmann::json& stmt);
+bool is_checked(const Node* stmt);
 
 }  // namespace schemagate::sql

@@ -5,11 +5,11 @@
 // would not. Stars over CTEs, subqueries and functions are left alone: their columns come from
 // queries that are checked on their own.
 #pragma once
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "analyzers/schema/schema.h"
+#include "analyzers/sql/tree.h"
 
 namespace schemagate::sql {
 
@@ -19,7 +19,7 @@ struct StarColumn {
 };
 
 /// Every column each star of `stmt` stands for in `schema`, star by star, in column order.
-std::vector<StarColumn> star_columns(const nlohmann::json& stmt, const schema::Schema& schema,
+std::vector<StarColumn> star_columns(const Node* stmt, const schema::Schema& schema,
                                      const std::vector<std::string>& search_path);
 
 }  // namespace schemagate::sql
