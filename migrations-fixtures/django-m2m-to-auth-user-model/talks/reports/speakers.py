@@ -4,7 +4,7 @@ from django.db import connection
 def speaker_counts():
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT member_id, count(*) FROM talks_speakerrole GROUP BY member_id ORDER BY position"
+            "SELECT member_id, count(*), max(position) FROM talks_speakerrole GROUP BY member_id"
         )
         return cursor.fetchall()
 
