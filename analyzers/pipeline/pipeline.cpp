@@ -439,6 +439,12 @@ class FileScanner {
       if (js && !only_database_calls_ &&
           std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) { return !s.database_call; }))
         only_database_calls_ = !source::package_without_database_client(fs_, options_.root, rel).empty();
+      // A test that creates tables itself (an older schema it migrates from, a fixture) runs its
+      // queries on those tables: a query naming one is not judged by the migrations' schema.
+      test_tables_.clear();
+      if (source::is_test_file(rel))
+        for (auto& [created, offset] : created_tables_in_text(text))
+          test_tables_.emplace(created.name, lines.position(offset).line);
       test_doubles_.clear();
       if (source::is_test_file(rel) && lang->test_double_of)
         for (auto& site : sites)
@@ -602,6 +608,14 @@ class FileScanner {
       result->sites.push_back(std::move(rec));
       return;
     }
+    if (!test_tables_.empty())
+      if (auto own = names_a_test_table(site.sql.text); own != test_tables_.end()) {
+        rec.reason = "a test that creates its own " + own->first + " (line " + std::to_string(own->second) +
+                     "): its queries meet that table, not the migrations' one";
+        rec.reason_id = kTestOwnSchema;
+        result->sites.push_back(std::move(rec));
+        return;
+      }
     if (!site.expected_failure.empty()) {
       rec.reason = site.expected_failure;
       rec.reason_id = kExpectedFailure;
@@ -872,6 +886,23 @@ class FileScanner {
   const datalayers::ProjectFacts* facts_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
+  /// In a test file, the tables its own text creates (lower-cased name -> line of the CREATE).
+  std::map<std::string, int> test_tables_;
+  /// The first of test_tables_ that `sql` names as a word, or test_tables_.end().
+  std::map<std::string, int>::const_iterator names_a_test_table(const std::string& sql) const {
+    for (size_t i = 0; i < sql.size();) {
+      if (!std::isalnum(static_cast<unsigned char>(sql[i])) && sql[i] != '_') {
+        ++i;
+        continue;
+      }
+      size_t start = i;
+      while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_')) ++i;
+      std::string word = sql.substr(start, i - start);
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (auto it = test_tables_.find(word); it != test_tables_.end()) return it;
+    }
+    return test_tables_.end();
+  }
   bool plain_sql_file_ = false;       ///< a .sql file of no known query tool (sqlc, pgtyped, aiosql)
   bool postgres_code_ = false;        ///< a query tool's .sql file, or code importing a PostgreSQL driver
   std::string no_database_client_;    ///< a test file's package.json that declares no database client

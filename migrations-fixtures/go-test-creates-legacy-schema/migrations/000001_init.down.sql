@@ -1,0 +1,2 @@
+DROP TABLE reaction;
+DROP TABLE note;

@@ -1,0 +1,2 @@
+ALTER TABLE reaction ADD COLUMN content_id text;
+ALTER TABLE reaction DROP COLUMN note_id;
