@@ -1,6 +1,7 @@
 // Line/column conversion (the one place it happens) and file discovery over an in-memory tree.
 #include <doctest/doctest.h>
 
+#include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/source/line_index.h"
 
@@ -88,4 +89,18 @@ TEST_CASE("only files with a statement shape are parsed") {
   CHECK(may_contain_sql("db.Exec(`CREATE TABLE IF NOT EXISTS migrations (filename TEXT)`)"));  // a relation other files use
   CHECK_FALSE(may_contain_sql("function createTable() { return view; }"));
   CHECK_FALSE(may_contain_sql("inserted into the list; updates settings"));     // not whole words
+}
+
+TEST_CASE("another engine's code: a file named for the engine, by its full name only") {
+  using schemagate::source::other_engine_of_code;
+  const std::string ruby = "class Store\n  def rows(c) = c.select_all('SELECT 1')\nend\n";
+  CHECK(other_engine_of_code("app/services/events/stores/clickhouse_store.rb", ruby) ==
+        "ClickHouse (the file is named for it)");
+  CHECK(other_engine_of_code("scripts/MySQLExport.py", "rows = []\n") == "MySQL (the file is named for it)");
+  // A name that also says PostgreSQL decides nothing; short words name other things.
+  CHECK(other_engine_of_code("app/jobs/postgres_to_clickhouse_sync.rb", ruby) == "");
+  CHECK(other_engine_of_code("lib/price_oracle.py", "rows = []\n") == "");
+  CHECK(other_engine_of_code("app/models/d1_report.rb", ruby) == "");
+  // A directory named for the engine still counts, with its own evidence.
+  CHECK(other_engine_of_code("internal/sqlite/store.go", "package sqlite\n") == "SQLite (a directory of its path is named for it)");
 }
