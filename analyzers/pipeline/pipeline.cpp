@@ -616,6 +616,14 @@ class FileScanner {
         result->sites.push_back(std::move(rec));
         return;
       }
+    if (options_.upgraded_away && !options_.upgraded_away->empty() && source::is_test_file(rel))
+      if (auto away = names_a_table_of(site.sql.text, *options_.upgraded_away); away != options_.upgraded_away->end()) {
+        rec.reason = "a test of an upgrade from an older schema: " + away->second + " drops " + away->first +
+                     " when it upgrades an older database";
+        rec.reason_id = kTestOwnSchema;
+        result->sites.push_back(std::move(rec));
+        return;
+      }
     if (!site.expected_failure.empty()) {
       rec.reason = site.expected_failure;
       rec.reason_id = kExpectedFailure;
@@ -890,6 +898,11 @@ class FileScanner {
   std::map<std::string, int> test_tables_;
   /// The first of test_tables_ that `sql` names as a word, or test_tables_.end().
   std::map<std::string, int>::const_iterator names_a_test_table(const std::string& sql) const {
+    return names_a_table_of(sql, test_tables_);
+  }
+  /// The first key of `tables` (lower-cased names) that `sql` names as a word, or tables.end().
+  template <class Map>
+  static typename Map::const_iterator names_a_table_of(const std::string& sql, const Map& tables) {
     for (size_t i = 0; i < sql.size();) {
       if (!std::isalnum(static_cast<unsigned char>(sql[i])) && sql[i] != '_') {
         ++i;
@@ -899,9 +912,9 @@ class FileScanner {
       while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_')) ++i;
       std::string word = sql.substr(start, i - start);
       for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (auto it = test_tables_.find(word); it != test_tables_.end()) return it;
+      if (auto it = tables.find(word); it != tables.end()) return it;
     }
-    return test_tables_.end();
+    return tables.end();
   }
   bool plain_sql_file_ = false;       ///< a .sql file of no known query tool (sqlc, pgtyped, aiosql)
   bool postgres_code_ = false;        ///< a query tool's .sql file, or code importing a PostgreSQL driver
@@ -1384,6 +1397,8 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
                CodeScan* out, std::string* err) {
   Options effective = given;  // the search path the repository states, unless one was given
   if (!given.search_path_given && !schema.search_path.empty()) effective.search_path = schema.search_path;
+  std::map<std::string, std::string> upgraded_away = tables_upgraded_away(fs, given.root, schema);
+  effective.upgraded_away = &upgraded_away;
   const Options& options = effective;
   source::DiscoveryOptions dopt;
   dopt.include = options.include;

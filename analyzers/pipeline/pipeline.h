@@ -46,6 +46,9 @@ struct Options {
   std::optional<std::vector<std::string>> only_files;
   /// Code files over this many bytes are skipped and listed (--max-file-size; 0: no limit).
   std::uintmax_t max_file_size = 4 * 1024 * 1024;
+  /// Set by scan_code: tables the upgrade folders of older releases drop (lower-cased) -> the
+  /// file that drops them (migration_sets.h tables_upgraded_away).
+  const std::map<std::string, std::string>* upgraded_away = nullptr;
 };
 
 struct MigrationDirectory {

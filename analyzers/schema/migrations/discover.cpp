@@ -283,6 +283,22 @@ struct Candidate {
 
 bool is_sql(std::string_view f) { return f.size() > 4 && lower(f.substr(f.size() - 4)) == ".sql"; }
 
+/// The version folders (0.21/, 0.22/ ...: a name starting with a digit, holding .sql files) in dir.
+std::vector<std::string> upgrade_folders(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  std::vector<std::string> out;
+  for (const source::DirEntry& e : fs.list(on_disk(root, dir))) {
+    if (!e.is_dir || e.name.empty() || !std::isdigit(static_cast<unsigned char>(e.name[0]))) continue;
+    std::string sub = dir.empty() ? e.name : dir + "/" + e.name;
+    for (const source::DirEntry& g : fs.list(on_disk(root, sub)))
+      if (!g.is_dir && is_sql(g.name)) {
+        out.push_back(sub);
+        break;
+      }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 bool looks_like_dump(const source::FileSystem& fs, const std::string& root, const std::string& rel,
                      std::string* evidence) {
   std::string name = lower(last_component(rel));
@@ -295,6 +311,15 @@ bool looks_like_dump(const source::FileSystem& fs, const std::string& root, cons
   if (name == "schema.sql" || name == "structure.sql" || name == "dump.sql") {
     *evidence = "a schema file named " + name;
     return true;
+  }
+  // A runner that installs the newest schema whole and upgrades older databases through version
+  // folders beside it (LATEST.sql next to 0.21/, 0.22/ ... of .sql files): the file is the schema.
+  if (name == "latest.sql") {
+    std::vector<std::string> folders = upgrade_folders(fs, root, parent_of(rel));
+    if (!folders.empty()) {
+      *evidence = "the newest schema whole, beside upgrade folders such as " + std::string(last_component(folders.front())) + "/";
+      return true;
+    }
   }
   return false;
 }
@@ -784,6 +809,9 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
     dump.engine = engine_named_in_path(f);
     if (dump.engine.empty()) dump.engine = engine_of_sql(text);
     dump.versions = recorded_versions(text);
+    if (lower(last_component(f)) == "latest.sql")
+      for (std::string& up : upgrade_folders(fs, root, dir))
+        out->not_run.push_back({up, dump.engine, "upgrades older databases to " + f + ", which installs the newest schema whole", {}});
     for (const FoundSet& s : out->sets)
       if (s.engine.empty() && parent_of(s.dir) == dir) dump.set_dir = s.dir;
     out->dumps.push_back(std::move(dump));

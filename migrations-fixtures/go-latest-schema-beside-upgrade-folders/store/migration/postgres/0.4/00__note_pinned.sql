@@ -1,0 +1,2 @@
+ALTER TABLE note ADD COLUMN pinned BOOLEAN NOT NULL DEFAULT FALSE;
+UPDATE note SET pinned = TRUE WHERE legacy_flag = 1;

@@ -1,0 +1,6 @@
+CREATE TABLE note (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  body TEXT NOT NULL,
+  pinned INTEGER NOT NULL DEFAULT 0,
+  created_ts BIGINT NOT NULL DEFAULT (strftime('%s', 'now'))
+);
