@@ -349,6 +349,15 @@ TEST_CASE("go-steps: a list of upgrade closures is one migration per element, ve
   MemoryFileSystem other;
   other.add("web/routes.go", "package web\nvar routes = []func(w http.ResponseWriter){ a, b }\n");
   CHECK(schemagate::schema::migrations::discover_directories(other, ".").empty());
+  // A list declared without a value (filled by init functions), and an index too long for a
+  // number: no upgrade list, and no crash (a null value node used to be read).
+  MemoryFileSystem declared;
+  declared.add("db/steps.go",
+               "package db\n"
+               "var registrars []func(tx *sql.Tx) error\n"
+               "var upgrades = []func(tx *sql.Tx) error{ 99999999999999999999999: func(tx *sql.Tx) error { return nil } }\n"
+               "func init() { registrars = append(registrars, func(tx *sql.Tx) error { _, err := tx.Exec(\"SELECT 1\"); return err }) }\n");
+  CHECK(schemagate::schema::migrations::discover_directories(declared, ".").empty());
 }
 
 TEST_CASE("gormigrate: list order, inline and package-variable elements; AutoMigrate as SQL; the Migrator and helpers of other files refused") {

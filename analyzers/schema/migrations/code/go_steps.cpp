@@ -69,7 +69,7 @@ std::vector<Upgrade> upgrade_list(const GoMigrationCode& go) {
     }
     for (TSNode spec : specs) {
       TSNode values = field(spec, "value");
-      if (ts_node_named_child_count(values) != 1) continue;
+      if (ts_node_is_null(values) || ts_node_named_child_count(values) != 1) continue;  // var steps []func(*sql.Tx) error
       TSNode lit = ts_node_named_child(values, 0);
       if (!node_is(lit, "composite_literal")) continue;
       TSNode type = field(lit, "type");
@@ -94,7 +94,12 @@ std::vector<Upgrade> upgrade_list(const GoMigrationCode& go) {
           if (ts_node_is_null(key)) key = ts_node_named_child(e, 0);
           if (!node_is(key, "int_literal")) ok = false;
           u.version = strip_leading_zeros(go.node_text(key));
-          if (!map) u.version = std::to_string(std::stoull(u.version.empty() ? "0" : u.version) + 1);
+          if (!map) {  // an index: the version is one more (a key too long for a number is no index)
+            if (u.version.size() > 18 || !std::all_of(u.version.begin(), u.version.end(), [](char c) { return c >= '0' && c <= '9'; }))
+              ok = false;
+            else
+              u.version = std::to_string(std::stoull(u.version.empty() ? "0" : u.version) + 1);
+          }
           value = languages::first_named_child(ts_node_named_child(e, 1));
           if (ts_node_is_null(value)) value = ts_node_named_child(e, 1);
         } else {
