@@ -103,6 +103,7 @@ class GoSyntax final : public HostSyntax {
       }
       for (uint32_t i = 0; i < n; ++i) {
         TSNode value = paired ? ts_node_named_child(right, i) : TSNode{};
+        if (!plus && list_append(ts_node_named_child(left, i), value, begin, source, out)) continue;
         TSNode lit = node_is(value, "unary_expression") ? first_named_child(value) : value;  // &strings.Builder{}
         if (!plus && node_is(lit, "composite_literal") && is_builder_type(node_text(field(lit, "type"), source)) &&
             node_is(ts_node_named_child(left, i), "identifier"))
@@ -386,6 +387,27 @@ class GoSyntax final : public HostSyntax {
       if (node_is(a, "comment")) continue;
       if (node_is(a, "variadic_argument")) return false;
       args->push_back(a);
+    }
+    return true;
+  }
+  /// `parts = append(parts, "a = $1", "b = $2")`: one more element of the list `parts` per
+  /// value (as Python's parts.append), for strings.Join(parts, " AND "). Not for a spread
+  /// (`append(parts, more...)`), whose elements are unknown.
+  static bool list_append(TSNode name, TSNode value, uint32_t begin, std::string_view source,
+                          std::vector<Definition>* out) {
+    if (!node_is(name, "identifier") || !node_is(value, "call_expression") ||
+        node_text(field(value, "function"), source) != "append")
+      return false;
+    TSNode args = field(value, "arguments");
+    uint32_t k = ts_node_named_child_count(args);
+    if (k < 2 || node_text(ts_node_named_child(args, 0), source) != node_text(name, source)) return false;
+    for (uint32_t j = 1; j < k; ++j)
+      if (node_is(ts_node_named_child(args, j), "variadic_argument") || node_is(ts_node_named_child(args, j), "comment"))
+        return false;
+    for (uint32_t j = 1; j < k; ++j) {
+      Definition d{node_text(name, source), ts_node_named_child(args, j), begin, false};
+      d.list_append = true;
+      out->push_back(d);
     }
     return true;
   }

@@ -1031,8 +1031,13 @@ class Engine {
         if (changed_in_place(name, /*appends_allowed=*/true) || unrecorded_appends(name)) return std::nullopt;
         long d = resolve(name, ts_node_start_byte(list));
         for (int hop = 0; d >= 0 && defs_[static_cast<size_t>(d)].list_append && hop < 256; ++hop) {
-          appended.push_back(defs_[static_cast<size_t>(d)].value);
-          d = resolve(name, defs_[static_cast<size_t>(d)].begin);
+          // One statement may append several elements (Go's append(parts, a, b)): all of them.
+          uint32_t at = defs_[static_cast<size_t>(d)].begin;
+          std::vector<TSNode> same;
+          for (size_t i : by_name_.find(name)->second)
+            if (defs_[i].list_append && defs_[i].begin == at) same.push_back(defs_[i].value);
+          appended.insert(appended.end(), same.rbegin(), same.rend());
+          d = resolve(name, at);
         }
         if (d < 0) return std::nullopt;
         list = defs_[static_cast<size_t>(d)].value;
@@ -1060,15 +1065,25 @@ class Engine {
   /// is joined.
   /// Whether `name.append(` occurs where no definition records it (inside an expression, a
   /// comprehension): the list then holds elements the join would not see.
+  /// Go's `append(name, ...)` counts as one call however many elements it adds.
   bool unrecorded_appends(std::string_view name) const {
-    size_t written = 0, recorded = 0;
+    size_t written = 0;
     std::string needle = std::string(name) + ".append(";
     for (size_t at = src_.find(needle); at != std::string_view::npos; at = src_.find(needle, at + 1))
       if (at == 0 || !(std::isalnum(static_cast<unsigned char>(src_[at - 1])) || src_[at - 1] == '_' || src_[at - 1] == '.'))
         ++written;
+    std::string go = "append(" + std::string(name);
+    for (size_t at = src_.find(go); at != std::string_view::npos; at = src_.find(go, at + 1)) {
+      size_t e = at + go.size();
+      bool whole = e < src_.size() && (src_[e] == ',' || src_[e] == ')' || src_[e] == ' ');
+      bool own = at == 0 || !(std::isalnum(static_cast<unsigned char>(src_[at - 1])) || src_[at - 1] == '_' || src_[at - 1] == '.');
+      if (whole && own) ++written;
+    }
+    std::set<uint32_t> calls;  // one statement may append several elements (Go)
     if (auto it = by_name_.find(name); it != by_name_.end())
-      for (size_t i : it->second) recorded += defs_[i].list_append ? 1 : 0;
-    return written != recorded;
+      for (size_t i : it->second)
+        if (defs_[i].list_append) calls.insert(defs_[i].begin);
+    return written != calls.size();
   }
 
   bool changed_in_place(std::string_view name, bool appends_allowed = false) const {
@@ -1087,7 +1102,7 @@ class Engine {
         if (src_.substr(e, a.size()) == a && !(appends_allowed && a == ".append(")) return true;
       size_t b = at;
       while (b > 0 && src_[b - 1] == ' ') --b;
-      if (b >= 7 && src_.substr(b - 7, 7) == "append(") return true;  // Go: append(parts, ...)
+      if (b >= 7 && src_.substr(b - 7, 7) == "append(" && !appends_allowed) return true;  // Go: append(parts, ...)
     }
     return false;
   }

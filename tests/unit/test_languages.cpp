@@ -471,6 +471,34 @@ TEST_CASE("go: fmt.Sprintf with constant arguments and strings.Join of a literal
   CHECK(sites[1].database_call);
 }
 
+TEST_CASE("go: strings.Join of a slice grown with append(parts, ...) joins every appended element; a spread or an unrecorded append is a hole") {
+  std::string src =
+      "package q\n"
+      "func f(ctx context.Context, db *sql.DB, pinned bool, extra []string) {\n"
+      "\tfields := []string{\"note.id AS id\", \"note.body AS body\"}\n"
+      "\twhere, args := []string{\"1 = 1\"}, []any{}\n"
+      "\tif pinned {\n"
+      "\t\twhere, args = append(where, \"note.pinned\"), append(args, true)\n"
+      "\t\tfields = append(fields, \"note.pinned_ts AS pinned_ts\", \"note.rank AS rank\")\n"
+      "\t}\n"
+      "\tdb.QueryContext(ctx, \"SELECT \"+strings.Join(fields, \", \")+\" FROM note WHERE \"+strings.Join(where, \" AND \"), args...)\n"
+      "\tspread := []string{\"a\"}\n"
+      "\tspread = append(spread, extra...)\n"
+      "\tdb.QueryContext(ctx, \"SELECT \"+strings.Join(spread, \", \")+\" FROM note\")\n"
+      "\tother := []string{\"a\"}\n"
+      "\tcopyOf := append(other, \"b\")\n"
+      "\tdb.QueryContext(ctx, \"SELECT \"+strings.Join(other, \", \")+\" FROM note\", copyOf)\n"
+      "}\n";
+  auto sites = extract("q.go", src);
+  REQUIRE(sites.size() == 3);
+  CHECK(sites[0].sql.text ==
+        "SELECT note.id AS id, note.body AS body, note.pinned_ts AS pinned_ts, note.rank AS rank FROM note WHERE 1 = 1 AND note.pinned");
+  CHECK(origin_of(sites[0], "pinned_ts") == find(src, "pinned_ts"));
+  CHECK(sites[1].sql.text == "SELECT \x01 FROM note");
+  // copyOf := append(other, ...) is not recorded as growing `other`: the join is not trusted.
+  CHECK(sites[2].sql.text == "SELECT \x01 FROM note");
+}
+
 TEST_CASE("go: T{}.TableName() and pop.Model{Value: T{}}.TableName() read the method's literal; %q quotes a plain name") {
   std::string src =
       "package models\n"
