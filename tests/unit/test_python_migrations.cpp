@@ -451,6 +451,32 @@ class Migration(migrations.Migration):
   CHECK(files[0].notes.empty());
 }
 
+TEST_CASE("alembic: a ForeignKeyConstraint on the lone integer primary key keeps it from being SERIAL") {
+  MemoryFileSystem fs;
+  fs.add("migrations/env.py", "");
+  fs.add("migrations/versions/a1_sponsors.py", R"py(from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "sponsors",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("tier", sa.String(length=16), nullable=True),
+        sa.ForeignKeyConstraint(["id"], ["accounts.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table("plain", sa.Column("id", sa.Integer(), primary_key=True))
+)py");
+  auto files = load(fs, "migrations");
+  REQUIRE(files.size() == 1);
+  CHECK(files[0].sql.find(R"("id" integer NOT NULL)") != std::string::npos);
+  CHECK(files[0].sql.find(R"("id" serial)") != std::string::npos);
+}
+
 TEST_CASE("django: run_before puts the migration first; long derived table names are shortened with an md5 suffix") {
   using schemagate::schema::migrations::code::django_truncate_name;
   using schemagate::schema::migrations::code::md5_hex;
