@@ -284,9 +284,16 @@ void extract(const FileInput& in, FileOutput* out) {
 
   for (const std::string& name : order) {
     const ModelClass& m = classes[name];
-    if (!m.model || m.abstract || m.proxy || m.db_table == "?" || m.app_label == "?") continue;
+    if (!m.model || m.abstract || m.proxy) continue;
     std::string label = m.app_label.empty() ? app : m.app_label;
-    if (label == "?" && m.db_table.empty()) continue;  // AppConfig.label computed at run time
+    // A table name a function of the project computes (`db_table = table_name("orders")`), or an
+    // app label computed at run time: the model's table is not known, never guessed.
+    if (m.db_table == "?" || m.app_label == "?" || (label == "?" && m.db_table.empty())) {
+      out->unchecked.push_back({m.begin, "django model",
+                                m.db_table == "?" ? "the model's table name (Meta.db_table) is computed at run time"
+                                                  : "the model's app label is computed at run time"});
+      continue;
+    }
     if (label.empty() && m.db_table.empty()) continue;
     std::string table = m.db_table.empty() ? schema::migrations::code::django_truncate_name(label + "_" + lower(m.name)) : m.db_table;
     // Own fields, then those of abstract bases, of this file or another (nearest first; a field

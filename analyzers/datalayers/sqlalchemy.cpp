@@ -7,8 +7,10 @@
 // What is read, from one file at a time:
 //   - classes with `__tablename__ = "t"` (any base: the base is usually imported), classes whose
 //     base is a mapped class of the same file (single-table inheritance without a __tablename__
-//     maps onto the parent's table; with one, joined inheritance onto its own), Flask-SQLAlchemy
-//     `db.Model` subclasses (their automatic snake_case name when they declare a primary key),
+//     maps onto the parent's table; with one, joined inheritance onto its own, except a
+//     Flask-SQLAlchemy subclass without a primary key column of its own, whose __tablename__
+//     Flask-SQLAlchemy drops), Flask-SQLAlchemy `db.Model` subclasses (their automatic
+//     snake_case name when they declare a primary key),
 //     SQLModel classes with `table=True` (table: __tablename__ or the lower-cased class name);
 //   - `__table__ = Table("t", metadata, Column("a", ...))` and module-level `Table(...)`;
 //   - columns: `x = Column(...)`, `x: Mapped[int] = mapped_column(...)`, `x: Mapped[int]` alone,
@@ -469,7 +471,7 @@ struct Reader {
       c.table_name = c.table.name;
       c.unknown_table = c.table.schema_unknown || c.table.reflected;
       c.table_schema = c.table.schema;
-    } else if (!c.tablename.empty() && !dynamic) {
+    } else if (!c.tablename.empty() && !dynamic && !(c.flask_model && mapped_parent && !c.has_pk)) {
       c.mapped = true;
       c.table_name = c.tablename;
     } else if (c.sqlmodel_table && c.tablename.empty() && !dynamic) {
@@ -480,8 +482,11 @@ struct Reader {
       // subclass of a mapped model too (joined inheritance: CTFd's DynamicChallenge).
       c.mapped = true;
       c.table_name = snake_case(own ? c.name : c.name.substr(c.name.rfind(':') + 1));
-    } else if (mapped_parent && c.tablename.empty() && !dynamic) {
-      c.mapped = true;  // single-table inheritance: the parent's table
+    } else if (mapped_parent && (c.tablename.empty() || c.flask_model) && !dynamic) {
+      // Single-table inheritance: the parent's table. Flask-SQLAlchemy also drops the
+      // __tablename__ of a subclass without a primary key column of its own (its __table_cls__:
+      // CTFd's `class Admins(Users): __tablename__ = "admins"` lives in "users").
+      c.mapped = true;
       c.sti = true;
       c.table_name = mapped_parent->table_name;
       c.table_schema = mapped_parent->table_schema;

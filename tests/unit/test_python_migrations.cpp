@@ -422,6 +422,61 @@ class Migration(migrations.Migration):
   CHECK(schemagate::source::LineIndex(files[0].text).position(files[0].notes[0].first).line == 20);
 }
 
+TEST_CASE("django: RunPython's branches for another database vendor are not read") {
+  MemoryFileSystem fs;
+  fs.add("notes/migrations/0001_search.py", std::string(kHeader) + R"py(def search(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute("PRAGMA legacy_alter_table = OFF")
+    elif schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("ALTER TABLE notes_note ADD COLUMN search_text tsvector")
+    else:
+        schema_editor.execute("ALTER TABLE notes_note ADD COLUMN search_other text")
+    if schema_editor.connection.vendor != "sqlite":
+        schema_editor.execute("ANALYZE notes_note")
+
+
+class Migration(migrations.Migration):
+    dependencies = []
+
+    operations = [
+        migrations.RunPython(search, migrations.RunPython.noop),
+    ]
+)py");
+  auto files = load(fs, "notes/migrations");
+  REQUIRE(files.size() == 1);
+  std::vector<std::string> s = statements(files[0]);
+  REQUIRE(s.size() == 2);  // the PostgreSQL branch, then the negated test (both branches read)
+  CHECK(s[0] == "ALTER TABLE notes_note ADD COLUMN search_text tsvector");
+  CHECK(s[1] == "ANALYZE notes_note");
+  CHECK(files[0].notes.empty());
+}
+
+TEST_CASE("alembic: a ForeignKeyConstraint on the lone integer primary key keeps it from being SERIAL") {
+  MemoryFileSystem fs;
+  fs.add("migrations/env.py", "");
+  fs.add("migrations/versions/a1_sponsors.py", R"py(from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "sponsors",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("tier", sa.String(length=16), nullable=True),
+        sa.ForeignKeyConstraint(["id"], ["accounts.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table("plain", sa.Column("id", sa.Integer(), primary_key=True))
+)py");
+  auto files = load(fs, "migrations");
+  REQUIRE(files.size() == 1);
+  CHECK(files[0].sql.find(R"("id" integer NOT NULL)") != std::string::npos);
+  CHECK(files[0].sql.find(R"("id" serial)") != std::string::npos);
+}
+
 TEST_CASE("django: run_before puts the migration first; long derived table names are shortened with an md5 suffix") {
   using schemagate::schema::migrations::code::django_truncate_name;
   using schemagate::schema::migrations::code::md5_hex;

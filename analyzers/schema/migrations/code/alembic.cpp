@@ -267,12 +267,16 @@ class Translator {
     std::string schema = name_of(c.kwarg("schema"));
     std::vector<Column> cols;
     std::vector<std::string> constraints;
-    std::set<std::string> pk_cols;
+    std::set<std::string> pk_cols, fk_cols;
     for (size_t i = 1; i < c.items.size(); ++i) {
       const PyValue& v = c.items[i];
       std::string_view ln = v.last_name();
       if (ln == "Column") {
         cols.push_back(parse_column(v));
+      } else if (ln == "ForeignKeyConstraint" && !v.items.empty()) {
+        // Its columns have a foreign key, as sa.ForeignKey on the Column: never autoincrement.
+        for (const PyValue& a : v.items[0].items)
+          if (a.is_str()) fk_cols.insert(a.text);
       } else if (ln == "PrimaryKeyConstraint" || ln == "UniqueConstraint") {
         std::string list;
         for (const PyValue& a : v.items)
@@ -286,8 +290,10 @@ class Translator {
                                 (ln == "PrimaryKeyConstraint" ? "PRIMARY KEY (" : "UNIQUE (") + list + ")");
       }
     }
-    for (Column& col : cols)
+    for (Column& col : cols) {
       if (pk_cols.count(col.name)) col.nullable = false;
+      if (fk_cols.count(col.name)) col.foreign_key = true;
+    }
     // SQLAlchemy's "autoincrement" column: the only primary key column, an integer, no foreign key.
     std::vector<Column*> pks;
     for (Column& col : cols)

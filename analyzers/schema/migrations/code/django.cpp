@@ -19,7 +19,8 @@
 // migrations depend on (auth, contenttypes, admin, sessions, sites) are installed packages:
 // their tables, as Django's own migrations leave them, are created IF NOT EXISTS at the
 // dependency. RunPython is a note, not SQL, unless its function only renames tables or runs
-// literal SQL through schema_editor (alter_db_table, execute); so are operations this file does
+// literal SQL through schema_editor (alter_db_table, execute; a branch testing
+// `connection.vendor` for another database is not read); so are operations this file does
 // not know.
 #include <algorithm>
 #include <cstring>
@@ -763,6 +764,52 @@ std::vector<std::string> discover(const source::FileSystem& fs, const std::strin
   return {dirs.begin(), dirs.end()};
 }
 
+/// Which database an `if` of a RunPython function tests for (`schema_editor.connection.vendor ==
+/// "sqlite"`): "postgresql", "other" (sqlite, mysql, oracle), or "" when it names none or negates
+/// (`!=`, `not`): then both branches are read. Alembic's dialect tests read the same way.
+std::string vendor_tested(std::string_view cond) {
+  for (std::string_view neg : {"not ", "!=", "is False", "== False"})
+    if (cond.find(neg) != std::string_view::npos) return "";
+  auto quoted = [&](std::string_view word) {
+    for (char q : {'"', '\''})
+      if (cond.find(std::string(1, q) + std::string(word)) != std::string_view::npos) return true;
+    return false;
+  };
+  bool pg = quoted("postgres");
+  bool other = quoted("sqlite") || quoted("mysql") || quoted("oracle") || quoted("mariadb");
+  if (pg == other) return "";
+  return pg ? "postgresql" : "other";
+}
+
+/// The calls under `node`, in source order (a call before its arguments), leaving out what runs
+/// only on another database: the branch of an `if` testing for another vendor, and what follows
+/// a PostgreSQL branch (`elif`, `else`).
+void calls_run_on_postgresql(const PyReader& reader, TSNode node, std::vector<TSNode>* calls) {
+  if (ts_node_is_null(node)) return;
+  if (!std::strcmp(ts_node_type(node), "if_statement")) {
+    std::vector<TSNode> clauses{node};
+    for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (!std::strcmp(ts_node_type(c), "elif_clause") || !std::strcmp(ts_node_type(c), "else_clause")) clauses.push_back(c);
+    }
+    for (TSNode c : clauses) {
+      if (!std::strcmp(ts_node_type(c), "else_clause")) {
+        calls_run_on_postgresql(reader, ts_node_child_by_field_name(c, "body", 4), calls);
+        break;
+      }
+      TSNode cond = ts_node_child_by_field_name(c, "condition", 9);
+      calls_run_on_postgresql(reader, cond, calls);
+      std::string vendor = vendor_tested(reader.text(cond));
+      if (vendor != "other") calls_run_on_postgresql(reader, ts_node_child_by_field_name(c, "consequence", 11), calls);
+      if (vendor == "postgresql") break;
+    }
+    return;
+  }
+  if (!std::strcmp(ts_node_type(node), "call")) calls->push_back(node);
+  for (uint32_t c = 0, n = ts_node_named_child_count(node); c < n; ++c)
+    calls_run_on_postgresql(reader, ts_node_named_child(node, c), calls);
+}
+
 /// For each module-level function, the SQL of its `schema_editor.alter_db_table(model, "old",
 /// "new")` and `schema_editor.execute("SQL")` calls, in order, or nullopt when it uses the schema
 /// editor otherwise (create_model, add_field, SQL built at run time): not certain.
@@ -775,14 +822,8 @@ std::map<std::string, std::optional<GeneratedSql>> schema_editor_sql(const PyRea
     std::string name(reader.text(ts_node_child_by_field_name(fn, "name", 4)));
     GeneratedSql sql;
     bool certain = true;
-    std::vector<TSNode> stack{ts_node_child_by_field_name(fn, "body", 4)};
     std::vector<TSNode> calls;
-    while (!stack.empty()) {  // pre-order, children in source order
-      TSNode node = stack.back();
-      stack.pop_back();
-      if (!std::strcmp(ts_node_type(node), "call")) calls.push_back(node);
-      for (uint32_t c = ts_node_named_child_count(node); c-- > 0;) stack.push_back(ts_node_named_child(node, c));
-    }
+    calls_run_on_postgresql(reader, ts_node_child_by_field_name(fn, "body", 4), &calls);
     bool uses_editor = false;
     for (TSNode call : calls) {
       PyValue v = reader.eval(call);

@@ -1,0 +1,2 @@
+def table_name(name):
+    return "shop_" + name
