@@ -445,6 +445,12 @@ class FileScanner {
       if (source::is_test_file(rel))
         for (auto& [created, offset] : created_tables_in_text(text))
           test_tables_.emplace(created.name, lines.position(offset).line);
+      // A test that names a migration's version (a timestamp) migrates to it first, and runs
+      // its queries on the schema of that point in the history (a test of the migrations).
+      test_version_.clear();
+      if (source::is_test_file(rel) && options_.migration_versions && !options_.migration_versions->empty())
+        if (auto v = names_a_table_of(text, *options_.migration_versions); v != options_.migration_versions->end())
+          test_version_ = v->first + " (" + v->second + ")";
       test_doubles_.clear();
       if (source::is_test_file(rel) && lang->test_double_of)
         for (auto& site : sites)
@@ -616,6 +622,13 @@ class FileScanner {
         result->sites.push_back(std::move(rec));
         return;
       }
+    if (!test_version_.empty()) {
+      rec.reason = "a test that names migration version " + test_version_ +
+                   ": it runs its queries at that point of the history, not on the newest schema";
+      rec.reason_id = kTestOwnSchema;
+      result->sites.push_back(std::move(rec));
+      return;
+    }
     if (options_.upgraded_away && !options_.upgraded_away->empty() && source::is_test_file(rel))
       if (auto away = names_a_table_of(site.sql.text, *options_.upgraded_away); away != options_.upgraded_away->end()) {
         rec.reason = "a test of an upgrade from an older schema: " + away->second + " drops " + away->first +
@@ -896,6 +909,8 @@ class FileScanner {
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
   /// In a test file, the tables its own text creates (lower-cased name -> line of the CREATE).
   std::map<std::string, int> test_tables_;
+  /// In a test file that names a migration's version: "VERSION (file)"; else empty.
+  std::string test_version_;
   /// The first of test_tables_ that `sql` names as a word, or test_tables_.end().
   std::map<std::string, int>::const_iterator names_a_test_table(const std::string& sql) const {
     return names_a_table_of(sql, test_tables_);
@@ -1399,6 +1414,11 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   if (!given.search_path_given && !schema.search_path.empty()) effective.search_path = schema.search_path;
   std::map<std::string, std::string> upgraded_away = tables_upgraded_away(fs, given.root, schema);
   effective.upgraded_away = &upgraded_away;
+  std::map<std::string, std::string> versions;
+  for (const schema::migrations::MigrationFile& m : schema.migrations)
+    if (m.version.size() >= 8 && std::all_of(m.version.begin(), m.version.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      versions.emplace(m.version, m.path);
+  effective.migration_versions = &versions;
   const Options& options = effective;
   source::DiscoveryOptions dopt;
   dopt.include = options.include;

@@ -1,0 +1,2 @@
+ALTER TABLE plans ADD COLUMN duration INTERVAL;
+ALTER TABLE plans DROP COLUMN start_after;
