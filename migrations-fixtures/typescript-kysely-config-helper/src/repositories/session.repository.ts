@@ -1,0 +1,12 @@
+import { Kysely } from "kysely";
+import { getKyselyConfig } from "../database";
+
+const db = new Kysely<any>(getKyselyConfig(process.env.DB_URL ?? ""));
+
+export function getPinExpiry(id: string) {
+  return db.selectFrom("sessions").select(["id", "expiresAt", "pinExpiresAt"]).where("id", "=", id).executeTakeFirst();
+}
+
+export async function lockPins(userId: string) {
+  await db.updateTable("sessions").set({ expiresAt: null }).where("userId", "=", userId).execute();
+}
