@@ -1,4 +1,4 @@
-import { Kysely } from "kysely";
+import { DeduplicateJoinsPlugin, Kysely } from "kysely";
 import { getKyselyConfig } from "../database";
 
 const db = new Kysely<any>(getKyselyConfig(process.env.DB_URL ?? ""));
@@ -9,4 +9,11 @@ export function getPinExpiry(id: string) {
 
 export async function lockPins(userId: string) {
   await db.updateTable("sessions").set({ expiresAt: null }).where("userId", "=", userId).execute();
+}
+
+// Search queries join the same tables from several filters: Kysely's own plugin drops the repeats.
+const dedupeJoins = new DeduplicateJoinsPlugin();
+
+export function sessionsOfUser(userId: string) {
+  return db.withPlugin(dedupeJoins).selectFrom("sessions").select(["id", "expiresAt"]).where("userId", "=", userId).execute();
 }
