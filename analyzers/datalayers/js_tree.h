@@ -93,9 +93,14 @@ TSNode local_object(TSNode ident, std::string_view src);
 
 /// The keys of an object literal; false when one cannot be told (a spread, a computed key).
 /// With `follow_spreads`, a spread of a same-file constant object (`{ ...base, col: 1 }` where
-/// `const base = { ... }` is in scope, local_object) adds that object's keys.
+/// `const base = { ... }` is in scope, local_object) adds that object's keys, and a row that is
+/// such a constant itself (`const row = {...}; ....upsert([row])`) has its keys.
 inline bool object_keys(TSNode obj, std::string_view src, std::vector<Key>* out, bool follow_spreads = false, int depth = 0) {
   obj = unwrap(obj);
+  if (follow_spreads && depth < 4 && is(obj, "identifier")) {
+    TSNode held = local_object(obj, src);
+    return !ts_node_is_null(held) && object_keys(held, src, out, true, depth + 1);
+  }
   if (!is(obj, "object")) return false;
   bool all = true;
   for (uint32_t i = 0; i < ts_node_named_child_count(obj); ++i) {

@@ -71,6 +71,9 @@ std::string cte_name(TSNode call, std::string_view src) {
 }
 
 constexpr std::string_view kPluginKey = "kysely:plugin:";  ///< + a plugin class of the project: "none" or "?"
+/// + a function of the project that returns a config object with a dialect
+/// (`export const getKyselyConfig = () => ({ dialect: new PostgresJSDialect(...) })`): its naming.
+constexpr std::string_view kConfigFnKey = "kysely:config-fn:";
 /// + a method name: "Class|k|schema.table|values" for a method of Class whose k-th parameter is
 /// the row a chain writes (`insertSpace(row) { return db.insertInto('spaces').values(row) }`).
 constexpr std::string_view kRowParamKey = "kysely:row-param:";
@@ -215,6 +218,23 @@ TSNode config_object(TSNode arg, TSNode root, std::string_view src) {
   return results.size() == 1 && is(results[0], "object") ? results[0] : TSNode{};
 }
 
+/// The name of the function whose one result is `obj` (`function f() { return {...} }`,
+/// `const f = () => ({...})`), or "".
+std::string returning_function(TSNode obj, std::string_view src) {
+  TSNode fn = ts_node_parent(obj);
+  while (!ts_node_is_null(fn) && (is(fn, "parenthesized_expression") || is(fn, "return_statement") ||
+                                  is(fn, "statement_block") || is(fn, "as_expression") || is(fn, "satisfies_expression")))
+    fn = ts_node_parent(fn);
+  if (!is(fn, "arrow_function") && !is(fn, "function_declaration") && !is(fn, "function_expression") && !is(fn, "function"))
+    return "";
+  std::vector<TSNode> results = callback_results(fn);
+  if (results.size() != 1 || !ts_node_eq(results[0], obj)) return "";
+  if (is(fn, "function_declaration")) return std::string(text(field(fn, "name"), src));
+  TSNode decl = ts_node_parent(fn);
+  return is(decl, "variable_declarator") && is(field(decl, "name"), "identifier") ? std::string(text(field(decl, "name"), src))
+                                                                                   : "";
+}
+
 /// Records how each Kysely instance that runs the application's queries names things:
 /// "camel" (CamelCasePlugin with its default options), "none" (no plugin that renames), "?"
 /// (cannot be told). An instance made only for a Migrator names the migrations' identifiers
@@ -238,13 +258,20 @@ void index_kysely(const FileInput& in, std::vector<std::pair<std::string, std::s
       if (!queries && kysely::migrator_only(n, src)) return;
       auto args = arguments(n);
       TSNode config = args.size() == 1 ? config_object(args[0], in.root, src) : TSNode{};
-      out->emplace_back(kNamingKey, ts_node_is_null(config) ? "?" : kysely::config_naming(config, src));
+      std::string naming = ts_node_is_null(config) ? "?" : kysely::config_naming(config, src);
+      // new Kysely(getKyselyConfig(...)) of a function another file declares: that function's.
+      TSNode arg = args.size() == 1 ? unwrap(args[0]) : TSNode{};
+      if (ts_node_is_null(config) && is(arg, "call_expression") && is(field(arg, "function"), "identifier"))
+        naming = "config-fn:" + std::string(text(field(arg, "function"), src));
+      out->emplace_back(kNamingKey, naming);
       return;
     }
     if (kysely::dialect_config(n, src)) {
       TSNode args = ts_node_parent(n);
       if (is(args, "arguments") && is_new_kysely(ts_node_parent(args))) return;  // read with its new Kysely
       out->emplace_back(kNamingKey, kysely::config_naming(n, src));
+      if (std::string fn = returning_function(n, src); !fn.empty())
+        out->emplace_back(std::string(kConfigFnKey) + fn, kysely::config_naming(n, src));
       return;
     }
     if (is(n, "class_declaration") && !ts_node_is_null(field(n, "name"))) index_row_params(n, src, in.default_schema, out);
@@ -275,8 +302,10 @@ void index_kysely(const FileInput& in, std::vector<std::pair<std::string, std::s
           });
           if (found != 1) made = TSNode{};
         }
+        // Kysely's own plugins that keep names (a const joinDeduplication = new
+        // DeduplicateJoinsPlugin()), else a plugin class of the project.
         if (is(made, "new_expression") && is(field(made, "constructor"), "identifier"))
-          p = "plugin:" + std::string(text(field(made, "constructor"), src));
+          p = kysely::plugin_naming(made, src) == "none" ? "none" : "plugin:" + std::string(text(field(made, "constructor"), src));
       }
       if (p != "none") out->emplace_back(kNamingKey, p);  // a second naming beside the instance's
     }
@@ -290,6 +319,14 @@ BuilderChain::Naming project_naming(const ProjectFacts* facts) {
   if (it == facts->end()) return BuilderChain::Naming::Unknown;
   std::set<std::string> v;
   for (const std::string& x : it->second) {
+    if (x.rfind("config-fn:", 0) == 0) {
+      // The config a project function returns: what every such function of that name gives.
+      auto f = facts->find(std::string(kConfigFnKey) + x.substr(10));
+      std::set<std::string> kinds;
+      if (f != facts->end()) kinds.insert(f->second.begin(), f->second.end());
+      v.insert(kinds.size() == 1 ? *kinds.begin() : "?");
+      continue;
+    }
     if (x.rfind("plugin:", 0) != 0) {
       v.insert(x);
       continue;

@@ -9,7 +9,9 @@
 // Precision: only a chain whose client is recognisably Supabase's (a name containing
 // "supabase", or a variable the file binds to a create...Client() call) is read. Embedded
 // resources `rel(...)` may name a table, a foreign key or a column: unchecked. A table name or a
-// row that is not spelled in the call is unchecked too.
+// row that is not spelled in the call is unchecked too, unless the row is a const object literal
+// of the enclosing scope that nothing changes (`const row = {...}; ....upsert([row])`), or
+// spreads one.
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -119,11 +121,11 @@ struct Chain {
       for (uint32_t i = 0; i < ts_node_named_child_count(arg); ++i) {
         TSNode el = ts_node_named_child(arg, i);
         if (is(el, "comment")) continue;
-        all = object_keys(el, in.text, keys) && all;
+        all = object_keys(el, in.text, keys, /*follow_spreads=*/true) && all;
       }
       return all;
     }
-    return object_keys(arg, in.text, keys);
+    return object_keys(arg, in.text, keys, /*follow_spreads=*/true);
   }
 };
 

@@ -22,6 +22,10 @@ bool system_column(const std::string& c) {
 Presence relation_presence(const std::string& schema_name, const std::string& name, const schema::Schema& schema,
                            const NotJudged& not_judged) {
   if (schema.find(schema_name, name)) return Presence::Present;
+  // PostgreSQL's own catalogs and views (pg_class, pg_stat_activity): pg_catalog is searched
+  // before the path, and no migration lists them. A data layer's table name reaches here
+  // unresolved (raw SQL says "system catalog" itself).
+  if (name.rfind("pg_", 0) == 0 || schema_name == "pg_catalog") return Presence::Unknown;
   if (other_engine_relation(name)) return Presence::Unknown;
   // A migration tool's tracking table (a model of SequelizeMeta): the tool creates it, no migration does.
   if (schema::migrations::is_tracking_table_name(name)) return Presence::Unknown;

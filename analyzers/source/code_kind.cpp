@@ -30,6 +30,7 @@ constexpr Driver kOtherDrivers[] = {
     {"zombiezen.com/go/sqlite", "SQLite"}, {"crawshaw.io/sqlite", "SQLite"}, {"github.com/glebarez/sqlite", "SQLite"},
     {"better-sqlite3", "SQLite"}, {"sqlite3", "SQLite"}, {"bun:sqlite", "SQLite"}, {"node:sqlite", "SQLite"},
     {"expo-sqlite", "SQLite"}, {"@libsql/client", "SQLite"}, {"aiosqlite", "SQLite"},
+    {"android.database.sqlite", "SQLite"}, {"androidx.sqlite", "SQLite"},  // an app's on-device store
     {"github.com/ClickHouse/clickhouse-go", "ClickHouse"}, {"github.com/ClickHouse/clickhouse-go/v2", "ClickHouse"},
     {"@clickhouse/client", "ClickHouse"}, {"clickhouse_driver", "ClickHouse"}, {"clickhouse_connect", "ClickHouse"},
     {"oracledb", "Oracle"}, {"cx_Oracle", "Oracle"}, {"pyexasol", "Exasol"}, {"vertica_python", "Vertica"},

@@ -287,6 +287,30 @@ void emit_js_string(GeneratedSql* out, const JsString& s) {
   out->origin.resize(out->sql.size(), s.end);
 }
 
+bool emit_run_time_extension(GeneratedSql* out, const JsString& s) {
+  // The text without its substitutions, in lower case, one space between words.
+  std::string words;
+  for (char c : s.text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!words.empty() && words.back() != ' ') words += ' ';
+    } else {
+      words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  std::string_view rest = words;
+  auto skip = [&](std::string_view w) {
+    if (rest.substr(0, w.size()) != w) return false;
+    rest.remove_prefix(w.size());
+    return true;
+  };
+  if (!skip("create extension ") && !(skip("create extension") && rest.empty())) return false;
+  skip("if not exists ");
+  // What follows the substitution is an option or nothing: the name was the substitution.
+  if (!rest.empty() && !skip("cascade") && !skip("with") && !skip("schema") && !skip("version")) return false;
+  out->emit("CREATE EXTENSION IF NOT EXISTS \"(name computed at run time)\"", s.begin);
+  return true;
+}
+
 std::string quote_literal(std::string_view s) {
   std::string out = "'";
   for (char c : s) {

@@ -107,6 +107,11 @@ struct Translation {
 /// Emits SQL that the migration gives as a string: each byte keeps its file offset.
 void emit_js_string(GeneratedSql* out, const JsString& s);
 
+/// `CREATE EXTENSION [IF NOT EXISTS] ${name} ...` with the name computed at run time (an
+/// operator's choice of vector extension): emits the statement with a name no extension has, so
+/// that the functions an unknown extension may provide are not judged. False: not that shape.
+bool emit_run_time_extension(GeneratedSql* out, const JsString& s);
+
 /// The JavaScript / TypeScript files of `dir` a migration tool loads, sorted by name
 /// (declaration files and source maps left out).
 std::vector<std::string> script_names(const source::FileSystem& fs, const std::string& root, const std::string& dir);

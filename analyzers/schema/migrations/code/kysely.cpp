@@ -76,6 +76,7 @@ class KyselyTranslator {
   }
   void raw_tag(TSNode tag) {
     std::optional<js::JsString> s = f_.string(field(tag, "arguments"));
+    if (s && !s->complete && js::emit_run_time_extension(&out_->sql, *s)) return;
     if (!s || !s->complete) return unknown(tag, "sql`...` with values computed at run time: not modelled");
     js::emit_js_string(&out_->sql, *s);
   }
