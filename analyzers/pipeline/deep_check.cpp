@@ -186,10 +186,13 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
     size_t at = sql::skip_blanks_and_comments(st.sql.text, 0);
     if (r.position) at = sql::char_pos_to_byte(st.sql.text, static_cast<int>(*r.position));
     else if (r.sqlstate == "42P10" && st.conflict_offset) at = *st.conflict_offset;
-    auto not_judged = [&] {
+    auto where = [&] {
       auto pos = file->second.position(st.sql.host_offset(at));
-      summary->not_judged_at.push_back(st.file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " +
-                                       r.message + " (SQLSTATE " + r.sqlstate + ")");
+      return st.file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " + r.message +
+             " (SQLSTATE " + r.sqlstate + ")";
+    };
+    auto not_judged = [&] {
+      summary->not_judged_at.push_back(where());
       ++summary->not_judged;
     };
     if (!is_code_error(r)) {
@@ -209,6 +212,7 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
     };
     bool reported = std::any_of(scan->diagnostics.begin(), scan->diagnostics.end(), within);
     if (reported) {
+      summary->already_reported_at.push_back(where());
       ++summary->already_reported;
       continue;
     }

@@ -69,6 +69,13 @@ shop/billing.py:36:25: error[missing-function]: function \"account_label\" calle
 exit: 1" "$(run check . --postgres --quiet | grep -a -E '^(shop|exit)' | sed -E 's/(missing-unique-index\]).*/\1/')"
 check "newest migration removed: the same without --postgres" "$(run check . --postgres --quiet | grep -a -E '^(shop|exit)')" \
   "$(run check . --quiet | grep -a -E '^(shop|exit)')"
+# --verbose lists PostgreSQL's own error for each of them, at the position PostgreSQL gives (the
+# ON CONFLICT clause, a literal's opening quote).
+check "newest migration removed: PostgreSQL's own error confirms each finding" "schemagate: --postgres: confirms a static finding: shop/billing.py:5:59: there is no unique or exclusion constraint matching the ON CONFLICT specification (SQLSTATE 42P10)
+schemagate: --postgres: confirms a static finding: shop/billing.py:27:45: invalid input value for enum order_status: \"refunded\" (SQLSTATE 22P02)
+schemagate: --postgres: confirms a static finding: shop/billing.py:31:33: relation \"invoice_numbers\" does not exist (SQLSTATE 42P01)
+schemagate: --postgres: confirms a static finding: shop/billing.py:36:25: function account_label(unknown, unknown) does not exist (SQLSTATE 42883)" \
+  "$(run check . --postgres --verbose | grep -a -- '--postgres: confirms')"
 
 # 4. A migration PostgreSQL rejects: the finding is at its statement, and nothing is prepared.
 fresh
