@@ -84,6 +84,12 @@ check "migration rejected" "schemagate: --postgres: a migration was rejected; no
 migrations/0003_total_index.up.sql:1:38: error[postgres-rejects]: PostgreSQL rejects migration migrations/0003_total_index.up.sql: function lower(numeric) does not exist (SQLSTATE 42883); the migrations after it do not run
 exit: 1" "$(run check . --postgres | grep -a -E '^(migrations/.*error|schemagate: --postgres|exit)' | sed -E 's/ \(.* s to prepare\)$//')"
 
+# A pg_dump of the public schema creates it first; every database has it already: not a rejection.
+fresh
+printf 'CREATE SCHEMA public;\nCOMMENT ON SCHEMA public IS '"'"'standard public schema'"'"';\n' >"$work/app/migrations/0000_dump.up.sql"
+check "CREATE SCHEMA public of a dump" "schemagate: 1 file scanned, 7 SQL sites (7 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(run check . --postgres)"
+
 # 5. Interrupted: SIGTERM while a migration runs stops the server and removes its directory.
 fresh
 printf 'SELECT pg_sleep(20);\n' >"$work/app/migrations/0003_slow.up.sql"
