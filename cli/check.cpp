@@ -120,8 +120,10 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
                 << d.statements << " statements prepared, " << d.rejected << " rejected, " << d.already_reported
                 << " rejected where a static finding is, " << d.not_judged << " rejected for a reason not the code's ("
                 << times << ")\n";
-    if (options.verbose)
+    if (options.verbose) {
+      for (auto& n : d.already_reported_at) std::cerr << "schemagate: --postgres: confirms a static finding: " << n << "\n";
       for (auto& n : d.not_judged_at) std::cerr << "schemagate: --postgres: not the code's: " << n << "\n";
+    }
   }
   if (options.verbose && reader) {
     size_t pending = 0;

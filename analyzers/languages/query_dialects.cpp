@@ -7,6 +7,7 @@
 #include <cctype>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace schemagate::languages {
 namespace {
@@ -80,15 +81,29 @@ bool detect_aiosql(std::string_view file) {
 
 // ---- sqlc --------------------------------------------------------------------------------------
 
+/// The start of each line-opening sqlc header: "-- name: F :one", or "/* name: F :one */"
+/// (sqlc reads both comment styles for PostgreSQL).
+std::vector<size_t> sqlc_headers(std::string_view file) {
+  std::vector<size_t> out;
+  for (std::string_view opener : {"-- name:", "/* name:"})
+    for (size_t at = file.find(opener); at != std::string_view::npos; at = file.find(opener, at + 1))
+      if (at == 0 || file[at - 1] == '\n') out.push_back(at);
+  return out;
+}
+
 bool detect_sqlc(std::string_view file) {
   static constexpr std::string_view kCommands[] = {":one", ":many", ":exec", ":execrows", ":execresult",
                                                    ":execlastid", ":batchexec", ":batchmany", ":batchone",
                                                    ":copyfrom"};
-  for (size_t at = file.find("-- name:"); at != std::string_view::npos; at = file.find("-- name:", at + 1)) {
-    if (at > 0 && file[at - 1] != '\n') continue;
+  for (size_t at : sqlc_headers(file)) {
     size_t nl = file.find('\n', at);
     std::string_view line = file.substr(at, (nl == std::string_view::npos ? file.size() : nl) - at);
     while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+    if (line.starts_with("/*")) {
+      if (!line.ends_with("*/")) continue;
+      line.remove_suffix(2);
+      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+    }
     for (std::string_view c : kCommands)
       if (line.size() > c.size() && line.substr(line.size() - c.size()) == c &&
           line[line.size() - c.size() - 1] == ' ')
@@ -100,7 +115,8 @@ bool detect_sqlc(std::string_view file) {
 void rewrite_sqlc(std::string_view file, size_t header, size_t begin, size_t end, SqlSite* site) {
   // sqlc keeps only statements that carry a "-- name:" comment: a second statement after a
   // named query's `;` is not in the code it generates, so it never runs.
-  if (file.substr(header, begin - header).find("-- name:") == std::string_view::npos) return;
+  std::string_view before = file.substr(header, begin - header);
+  if (before.find("-- name:") == std::string_view::npos && before.find("/* name:") == std::string_view::npos) return;
   site->stars_are_column_lists = true;
   rewrite_with(file, begin, end, site, [&](size_t i) -> size_t {
     if (file.compare(i, 5, "sqlc.") != 0 || (i > begin && (ident_char(file[i - 1]) || file[i - 1] == '.'))) return i;

@@ -5,7 +5,7 @@
 // (which nest in PostgreSQL), or $tag$...$tag$ bodies. Leading blanks and comments are trimmed
 // so a site starts at its first keyword. A psql meta-command (\set, \gset) at top level runs to
 // the end of its line and ends the statement before it, and so does a query header comment
-// ("-- name: x", "-- x --") for files whose queries have no `;`. Not handled: BEGIN ATOMIC ... END
+// ("-- name: x", "/* name: x */", "-- x --") for files whose queries have no `;`. Not handled: BEGIN ATOMIC ... END
 // bodies, whose inner `;` psql tracks by counting BEGIN and END. Each statement is then written as
 // the file's query tool (sqlc, pgtyped, aiosql: query_dialects.h) sends it.
 #include <cctype>
@@ -68,6 +68,7 @@ bool is_query_header(std::string_view text, size_t i) {
   while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
   while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
   if (line.rfind("name:", 0) == 0) return true;
+  if (text.substr(i, 2) == "/*") return false;  // sqlc's "/* name: F :one */"; no other block header
   if (line.size() < 3 || line.substr(line.size() - 2) != "--") return false;
   std::string_view name = line.substr(0, line.size() - 2);
   while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) name.remove_suffix(1);
@@ -98,7 +99,8 @@ void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out) {
   while (i < text.size()) {
     char c = text[i];
     if (c == '-' || c == '/') {
-      if (text.substr(i, 2) == "--" && is_query_header(text, i) && has_statement(text, start, i)) {
+      if ((text.substr(i, 2) == "--" || text.substr(i, 2) == "/*") && is_query_header(text, i) &&
+          has_statement(text, start, i)) {
         emit(dialect, text, start, i, out);
         start = i;
       }

@@ -103,6 +103,10 @@ bool apply_file(schema::catalog::ScratchDatabase& db, const schema::migrations::
       break;
     }
     if (result.ok) continue;
+    // A pg_dump of the public schema opens with CREATE SCHEMA public, which every database
+    // already has (template0 too, since PostgreSQL 15): psql restores go on past it, and so
+    // does the deep check.
+    if (result.sqlstate == "42P06" && quoted_name(result.message) == "public") continue;
     size_t at = sql::skip_blanks_and_comments(m.sql, span.location);
     if (result.position) at = span.location + sql::char_pos_to_byte(statement, static_cast<int>(*result.position));
     source::LineIndex lines(text);
@@ -186,10 +190,13 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
     size_t at = sql::skip_blanks_and_comments(st.sql.text, 0);
     if (r.position) at = sql::char_pos_to_byte(st.sql.text, static_cast<int>(*r.position));
     else if (r.sqlstate == "42P10" && st.conflict_offset) at = *st.conflict_offset;
-    auto not_judged = [&] {
+    auto where = [&] {
       auto pos = file->second.position(st.sql.host_offset(at));
-      summary->not_judged_at.push_back(st.file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " +
-                                       r.message + " (SQLSTATE " + r.sqlstate + ")");
+      return st.file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " + r.message +
+             " (SQLSTATE " + r.sqlstate + ")";
+    };
+    auto not_judged = [&] {
+      summary->not_judged_at.push_back(where());
       ++summary->not_judged;
     };
     if (!is_code_error(r)) {
@@ -209,6 +216,7 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
     };
     bool reported = std::any_of(scan->diagnostics.begin(), scan->diagnostics.end(), within);
     if (reported) {
+      summary->already_reported_at.push_back(where());
       ++summary->already_reported;
       continue;
     }

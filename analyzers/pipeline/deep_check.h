@@ -38,6 +38,9 @@ struct DeepSummary {
   /// "file:line:column: message (SQLSTATE x)" of each of those, for --verbose.
   std::vector<std::string> not_judged_at;
   size_t already_reported = 0;      ///< rejected where a static finding already is
+  /// "file:line:column: message (SQLSTATE x)" of each of those: PostgreSQL's own error confirming
+  /// the static finding, for --verbose.
+  std::vector<std::string> already_reported_at;
   double setup_seconds = 0, migrate_seconds = 0, prepare_seconds = 0;
 };
 

@@ -193,8 +193,11 @@ bool one_literal(const sql::SqlText& sql) {
 /// `.execute(`): its SQL may be a constant of another file (a Go package's queries.go, a Python
 /// queries module), so a file without a SQL keyword is still scanned. Only names that run a
 /// query whatever the library: not Get, Select, raw, run or fetch, which most code calls for
-/// other things.
+/// other things. A query tool's .sql file runs every statement it names.
 bool runs_named_query(std::string_view text, const languages::Language& lang) {
+  // A query tool's .sql file (sqlc's "-- name: F :one" headers) holds the statements it runs,
+  // each a query, with or without a FROM (SELECT f($1)).
+  if (lang.name == "sql") return languages::query_dialect_for(text).name != "plain";
   // Go names its query methods like other APIs (an archiver's Query, a storage client's Get):
   // only a file that imports a database package.
   if (lang.name == "go") {

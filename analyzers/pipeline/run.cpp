@@ -52,6 +52,8 @@ bool deep_check_services(const DeepOptions& deep, const source::FileSystem& fs, 
     summary->not_judged += s.not_judged;
     summary->not_judged_at.insert(summary->not_judged_at.end(), s.not_judged_at.begin(), s.not_judged_at.end());
     summary->already_reported += s.already_reported;
+    summary->already_reported_at.insert(summary->already_reported_at.end(), s.already_reported_at.begin(),
+                                        s.already_reported_at.end());
     summary->setup_seconds += s.setup_seconds;
     summary->migrate_seconds += s.migrate_seconds;
     summary->prepare_seconds += s.prepare_seconds;

@@ -69,6 +69,13 @@ shop/billing.py:36:25: error[missing-function]: function \"account_label\" calle
 exit: 1" "$(run check . --postgres --quiet | grep -a -E '^(shop|exit)' | sed -E 's/(missing-unique-index\]).*/\1/')"
 check "newest migration removed: the same without --postgres" "$(run check . --postgres --quiet | grep -a -E '^(shop|exit)')" \
   "$(run check . --quiet | grep -a -E '^(shop|exit)')"
+# --verbose lists PostgreSQL's own error for each of them, at the position PostgreSQL gives (the
+# ON CONFLICT clause, a literal's opening quote).
+check "newest migration removed: PostgreSQL's own error confirms each finding" "schemagate: --postgres: confirms a static finding: shop/billing.py:5:59: there is no unique or exclusion constraint matching the ON CONFLICT specification (SQLSTATE 42P10)
+schemagate: --postgres: confirms a static finding: shop/billing.py:27:45: invalid input value for enum order_status: \"refunded\" (SQLSTATE 22P02)
+schemagate: --postgres: confirms a static finding: shop/billing.py:31:33: relation \"invoice_numbers\" does not exist (SQLSTATE 42P01)
+schemagate: --postgres: confirms a static finding: shop/billing.py:36:25: function account_label(unknown, unknown) does not exist (SQLSTATE 42883)" \
+  "$(run check . --postgres --verbose | grep -a -- '--postgres: confirms')"
 
 # 4. A migration PostgreSQL rejects: the finding is at its statement, and nothing is prepared.
 fresh
@@ -76,6 +83,12 @@ printf 'CREATE INDEX orders_total ON orders (lower(total));\n' >"$work/app/migra
 check "migration rejected" "schemagate: --postgres: a migration was rejected; no statement was prepared
 migrations/0003_total_index.up.sql:1:38: error[postgres-rejects]: PostgreSQL rejects migration migrations/0003_total_index.up.sql: function lower(numeric) does not exist (SQLSTATE 42883); the migrations after it do not run
 exit: 1" "$(run check . --postgres | grep -a -E '^(migrations/.*error|schemagate: --postgres|exit)' | sed -E 's/ \(.* s to prepare\)$//')"
+
+# A pg_dump of the public schema creates it first; every database has it already: not a rejection.
+fresh
+printf 'CREATE SCHEMA public;\nCOMMENT ON SCHEMA public IS '"'"'standard public schema'"'"';\n' >"$work/app/migrations/0000_dump.up.sql"
+check "CREATE SCHEMA public of a dump" "schemagate: 1 file scanned, 7 SQL sites (7 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(run check . --postgres)"
 
 # 5. Interrupted: SIGTERM while a migration runs stops the server and removes its directory.
 fresh

@@ -138,6 +138,9 @@ TEST_CASE("deep check: what is not the code's fault, and what a static finding a
   REQUIRE(pipeline::prepare_statements(pg, s.fs, "app", &s.scan, &summary, &err));
   CHECK(findings(s.scan, "postgres-rejects").empty());
   CHECK(summary.already_reported == 1);
+  // PostgreSQL's own error is kept for --verbose: it confirms the static finding.
+  REQUIRE(summary.already_reported_at.size() == 1);
+  CHECK(summary.already_reported_at[0].find(": column \"missing\" does not exist (SQLSTATE 42703)") != std::string::npos);
   CHECK(summary.not_judged == 3);
 }
 

@@ -535,25 +535,7 @@ std::string engine_of_sql(std::string_view sql) {
 }
 
 MigrationFile dump_migration(const SchemaDump& dump, std::string text) {
-  // psql meta-commands (\restrict KEY from pg_dump 17.6+, \connect, \set) are not SQL, and COPY
-  // data runs until "\.": blank both, keeping newlines so positions stay.
-  size_t at = 0;
-  bool in_copy = false;
-  while (at < text.size()) {
-    size_t end = text.find('\n', at);
-    if (end == std::string::npos) end = text.size();
-    std::string_view line = std::string_view(text).substr(at, end - at);
-    bool blank = in_copy || (!line.empty() && line[0] == '\\');
-    if (in_copy && line.rfind("\\.", 0) == 0) in_copy = false;
-    if (!in_copy && !blank) {
-      std::string l = lower(line);
-      if (l.rfind("copy ", 0) == 0 && l.find("from stdin") != std::string::npos) in_copy = true;
-    }
-    if (blank)
-      for (size_t i = at; i < end; ++i)
-        if (text[i] != '\r') text[i] = ' ';
-    at = end + 1;
-  }
+  blank_psql_meta_commands(&text);
   MigrationFile m;
   m.path = dump.path;
   m.name = std::string(last_component(dump.path));

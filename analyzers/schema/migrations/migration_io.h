@@ -22,4 +22,9 @@ std::vector<std::string> sql_file_names(const source::FileSystem& fs, const std:
 bool read_migration_text(const source::FileSystem& fs, const std::string& root,
                          const std::string& path, std::string* out, std::string* err);
 
+/// Blanks what psql reads but the server never receives: meta-command lines (`\restrict KEY` that
+/// pg_dump writes since 17.6, `\connect`, `\set`) and COPY ... FROM stdin data up to its `\.`.
+/// Newlines are kept, so offsets and lines stay the file's.
+void blank_psql_meta_commands(std::string* text);
+
 }  // namespace schemagate::schema::migrations

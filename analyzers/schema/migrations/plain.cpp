@@ -7,7 +7,8 @@
 // (a project's own runner that adopted golang-migrate's names for some files) is a numbered
 // file like the others; ".down.sql" files are reverse migrations and never run. A runner that
 // names its files after Flyway without the "__" ("V0003.Add_Index.up.sql") numbers them after
-// the 'V'.
+// the 'V'. Hand-run files go through psql: its meta-commands (a pg_dump's `\restrict KEY`,
+// `\connect`) and COPY data are psql's, not SQL the server receives, and are blanked.
 //
 // No tool records a version, so the version is the number as written ("001"), which is how a
 // person refers to the file; unnumbered files have version "".
@@ -46,8 +47,10 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       if (int c = compare_numbers(a.version, b.version); c != 0) return c < 0;
     return a.path < b.path;
   });
-  for (MigrationFile& m : files)
+  for (MigrationFile& m : files) {
     if (!read_migration_text(fs, root, m.path, &m.sql, err)) return false;
+    blank_psql_meta_commands(&m.sql);
+  }
   *out = std::move(files);
   return true;
 }

@@ -1,0 +1,2 @@
+\set ON_ERROR_STOP on
+ALTER TABLE plans ADD COLUMN seats integer NOT NULL DEFAULT 1;
