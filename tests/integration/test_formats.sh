@@ -97,10 +97,12 @@ fi
 # SARIF: the Multitool's validator with its rules and GitHub's. Its report is SARIF too.
 mt() { DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 timeout 300 "$multitool" "$@"; }
 if mt --version >/dev/null 2>&1; then
-  # One process for every report (its start-up takes seconds); its report is SARIF too.
-  mt validate --rule-kind "Sarif;Gh" --log ForceOverwrite --output "$work/validation.json" "$work"/*.sarif >"$work/mt.log" 2>&1
-  check "sarif: the Multitool validated every report" "$sarifs" \
-    "$(jq '[.runs[].artifacts[]?] | length' "$work/validation.json" 2>/dev/null || tail -3 "$work/mt.log")"
+  # One process for a sample of the reports (it takes about a second of CPU per report); its
+  # report is SARIF too.
+  sample=$(ls "$work"/*.sarif | awk 'NR % 15 == 1')
+  mt validate --rule-kind "Sarif;Gh" --log ForceOverwrite --output "$work/validation.json" $sample >"$work/mt.log" 2>&1
+  check "sarif: the Multitool validated the sample" "$(wc -w <<<"$sample")" \
+    "$(sed -n 's/^Done\. \([0-9]*\) files scanned\.$/\1/p' "$work/mt.log")"
   check "sarif: no Multitool error (SARIF and GitHub rules)" "" \
     "$(jq -r '.runs[].results[]? | select(.level == "error") |
       "\(.locations[0].physicalLocation.artifactLocation.uri // ""): \(.ruleId): \(.message.id // "")"' "$work/validation.json")"
