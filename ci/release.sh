@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a schemagate release for the machine it runs on, into dist/ (or DIST_DIR):
 #
-#   schemagate-<version>-<platform>.tar.gz (+ .sha256)   the portable binary, stripped
+#   schemagate-<version>-<platform>.tar.gz (+ .sha256)   the portable binary, stripped, with its
+#                                                        completions and manual page
 #   schemagate_<version>_<debarch>.deb                   the same binary as a Debian package (CPack)
 #   npm/schemagate-<version>.tgz                         the launcher package (npm/schemagate)
 #   npm/schemagate-<npm-platform>-<version>.tgz          the platform package carrying the binary
@@ -79,7 +80,7 @@ fi
 # The build tree of ci/setup.sh: schemagate-portable links the objects of schemagate (nothing is
 # compiled twice); the debug information is stripped from the shipped binary.
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${cmake_args[@]}" >/dev/null
-cmake --build "$build" -j "$(nproc)" --target schemagate-portable
+cmake --build "$build" -j "$(nproc)" --target schemagate-portable schemagate-man
 
 rm -rf "$dist"
 mkdir -p "$dist/npm"
@@ -96,6 +97,8 @@ if [[ $platform == "$(uname -s | tr 'A-Z' 'a-z')"-* ]] && "$stage/schemagate" co
   "$stage/schemagate" completion bash >"$stage/completions/schemagate.bash"
   "$stage/schemagate" completion zsh >"$stage/completions/_schemagate"
   "$stage/schemagate" completion fish >"$stage/completions/schemagate.fish"
+  mkdir -p "$stage/man"
+  "$stage/schemagate" man >"$stage/man/schemagate.1"
 fi
 # Reproducible archives: sorted names, fixed owner and time (the last commit's, when available).
 epoch=${SOURCE_DATE_EPOCH:-$(git -C "$here" log -1 --format=%ct 2>/dev/null || echo 0)}

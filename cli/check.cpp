@@ -21,6 +21,7 @@
 #include "analyzers/source/changed_files.h"
 #include "analyzers/source/discovery.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/rule_docs.h"
 
 namespace schemagate::cli {
@@ -65,7 +66,10 @@ void report_service_coverage(const std::vector<pipeline::Service>& services, con
 }  // namespace
 
 bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector<std::string>* gone) {
-  source::RealFileSystem fs(options.pipeline.root);
+  source::RealFileSystem real_fs(options.pipeline.root);
+  CountingFileSystem fs(real_fs);  // what the progress line counts
+  Progress progress(Progress::wanted(options.quiet, options.verbose), &fs);
+  progress.phase("reading migrations");
   pipeline::SchemaBuild build;
   if (!load_schema(fs, options, &build)) return false;
   std::unique_ptr<schema::catalog::CatalogReader> reader;
@@ -77,10 +81,17 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   plan.catalog = reader.get();
   plan.assume_migrated = options.assume_migrated;
   std::string err;
-  if (!options.changed_since.empty()) {
-    std::vector<std::string> changed, deleted;
-    if (!source::changed_since(options.pipeline.root, options.changed_since, &changed, &err, &deleted))
-      return fail(err), false;
+  if (!options.changed_since.empty() || !options.files.empty()) {
+    // The files changed since REF and those given (pre-commit's), together.
+    std::vector<std::string> selected = options.files, deleted;
+    if (!options.changed_since.empty()) {
+      std::vector<std::string> changed;
+      if (!source::changed_since(options.pipeline.root, options.changed_since, &changed, &err, &deleted))
+        return fail(err), false;
+      selected.insert(selected.end(), changed.begin(), changed.end());
+    }
+    std::sort(selected.begin(), selected.end());
+    selected.erase(std::unique(selected.begin(), selected.end()), selected.end());
     // A changed migration (a new DROP COLUMN) can break code that did not change: then every
     // file is checked, not only the changed ones.
     auto is_migration = [&](const std::string& f) {
@@ -90,13 +101,21 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
     };
     // A removed migration too (its DROP gone, or the ADD COLUMN the code needs).
     std::string migration;
-    for (auto* list : {&changed, &deleted})
+    for (auto* list : {&selected, &deleted})
       for (auto& f : *list)
         if (migration.empty() && is_migration(f)) migration = f;
-    if (migration.empty()) plan.options.only_files = std::move(changed);
-    else if (options.verbose)
-      std::cerr << "schemagate: changed since " << options.changed_since << ": migration " << migration
-                << ", so every file is checked\n";
+    std::string which = options.files.empty() ? "changed since " + options.changed_since
+                                              : options.changed_since.empty() ? "given"
+                                                                              : "given or changed since " +
+                                                                                    options.changed_since;
+    if (migration.empty()) {
+      plan.options.only_files = selected;
+      if (selected.empty() && !options.quiet)
+        std::cerr << "schemagate: no file " << which << ": no code was checked\n";
+    } else if (!options.quiet) {
+      std::cerr << "schemagate: migration " << migration << " is among the files " << which
+                << ": every file is checked\n";
+    }
   }
   pipeline::RunningCode running;
   if (!options.deployed_ref.empty() || !options.deployed_path.empty()) {
@@ -107,7 +126,12 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   pipeline::DeepOptions deep{options.pg_bindir, options.dev_database_url};
   if (options.postgres) plan.deep = &deep;
   pipeline::Outcome outcome;
+  progress.phase("scanning code");
   if (!pipeline::check_code(plan, build, &outcome, &err)) return fail(err), false;
+  progress.finish();
+  if (plan.options.only_files && !plan.options.only_files->empty() && outcome.scan.files.empty() && !options.quiet)
+    std::cerr << "schemagate: none of the " << plan.options.only_files->size() << " files selected is code schemagate "
+              << "reads (--verbose says why each was left out): no code was checked\n";
   if (options.postgres && !options.quiet) {
     const pipeline::DeepSummary& d = outcome.deep;
     char times[160];
@@ -173,6 +197,8 @@ int run_check(const CommonOptions& options) {
   ro.quiet = options.quiet;
   ro.rules = rule_catalogue();
   ro.files = scan.files;
+  ro.elapsed_seconds = elapsed_seconds(options);
+  ro.has_rule_page = has_rule_page;
   // Code scanning, merge requests and annotations place findings by the path from the repository's
   // root: when PATH is a subdirectory (a monorepo's service), those formats get it prefixed.
   std::vector<report::Diagnostic> from_repository = scan.diagnostics;

@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include <chrono>
 #include <map>
+#include <string_view>
 #include <memory>
 #include <optional>
 #include <set>
@@ -41,6 +43,9 @@ struct CommonOptions {
   std::string config_file;    ///< --config FILE; empty: PATH/schemagate.yaml if it exists
   std::string baseline_file;  ///< check --baseline FILE
   std::string changed_since;  ///< check --changed-since REF
+  /// check FILE...: only these files of the project in the current directory (as pre-commit
+  /// passes them), root-relative and sorted; empty: every file.
+  std::vector<std::string> files;
   std::map<std::string, std::string> rule_severity;  ///< rule -> "error" | "warning" | "off" (schemagate.yaml)
   std::set<std::string> given;  ///< the flags given on the command line ("--migrations", ...)
   // The deploy-time gate (cli/manifest.cpp, cli/verify.cpp).
@@ -54,7 +59,15 @@ struct CommonOptions {
   std::string color = "auto";  ///< --color auto|always|never
   std::string manifest_file;  ///< verify --manifest FILE
   std::string wait;           ///< verify --wait DURATION; empty: check once
+  /// When the command started: junit's `time`, the progress line's elapsed seconds.
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
+
+/// Seconds since options.started.
+double elapsed_seconds(const CommonOptions& options);
+
+/// Whether `schemagate explain RULE` has a page for `rule` (text output points at it).
+bool has_rule_page(std::string_view rule);
 
 /// Reads schemagate.yaml (or --config FILE) and fills what the command line did not give.
 /// False after printing the error (exit 2).

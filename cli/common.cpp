@@ -10,10 +10,13 @@
 #include "analyzers/schema/snapshot.h"
 
 #include "cli/commands.h"
+#include "cli/progress.h"
+#include "cli/rule_docs.h"
 
 namespace schemagate::cli {
 
 int fail(const std::string& message) {
+  Progress::erase_active();
   // Several problems found in one run (every migration that does not parse): one line each.
   for (size_t at = 0; at <= message.size();) {
     size_t nl = message.find('\n', at);
@@ -23,6 +26,12 @@ int fail(const std::string& message) {
   }
   return kCannotDecide;
 }
+
+double elapsed_seconds(const CommonOptions& options) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - options.started).count();
+}
+
+bool has_rule_page(std::string_view rule) { return find_rule_doc(rule) != nullptr; }
 
 bool resolve_outputs(const std::vector<std::string>& formats, CommonOptions* options) {
   options->outputs.clear();

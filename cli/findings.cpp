@@ -60,11 +60,11 @@ bool finish_findings(const CommonOptions& options, bool live, bool deployed, pip
       fail("baseline \"" + options.baseline_file + "\": " + err);
       return false;
     }
-    // Entries of files that were not scanned this time (--changed-since, --include) are not gone.
+    // Entries of files that were not scanned this time (--changed-since, FILE..., --include) are not gone.
     std::set<std::string> scanned(scan->files.begin(), scan->files.end());
     std::vector<report::BaselineEntry> missing;
     report::apply_baseline(baseline, &diagnostics, &missing);
-    bool restricted = !options.changed_since.empty() || !options.pipeline.include.empty() ||
+    bool restricted = !options.changed_since.empty() || !options.files.empty() || !options.pipeline.include.empty() ||
                       !options.pipeline.exclude.empty();
     for (auto& e : missing)
       if (!restricted || scanned.count(e.file)) gone->push_back(report::describe_gone(e));

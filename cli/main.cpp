@@ -8,11 +8,13 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "analyzers/report/renderer.h"
 #include "cli/commands.h"
 #include "cli/completion.h"
+#include "cli/man_page.h"
 #include "cli/rule_docs.h"
 
 namespace {
@@ -102,8 +104,13 @@ std::string version_text() {
 }
 
 void add_common(CLI::App* cmd, schemagate::cli::CommonOptions* o, std::string* search_path,
-                const std::vector<std::string>& formats) {
-  cmd->add_option("PATH", o->pipeline.root, "Project directory (default: .)");
+                const std::vector<std::string>& formats, std::vector<std::string>* paths = nullptr) {
+  if (paths)  // check: a project directory, or files of the project in the current directory
+    cmd->add_option("PATH", *paths,
+                    "Project directory (default: .), or files of the project in the current directory to check alone "
+                    "(as pre-commit passes them; a migration among them: every file)");
+  else
+    cmd->add_option("PATH", o->pipeline.root, "Project directory (default: .)");
   if (!formats.empty())  // check adds its own --format (several outputs)
     cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember(formats));
   // Repeatable options take one value per occurrence, so `--migrations db PATH` keeps PATH.
@@ -148,6 +155,34 @@ void add_deployed(CLI::App* cmd, schemagate::cli::CommonOptions* o) {
   cmd->add_option("--deployed-path", o->deployed_path, "A checkout of the code running in production");
 }
 
+/// check's PATH arguments: one directory is the project; files (one or more) are the only files
+/// of the project in the current directory to scan, root-relative. False after printing.
+bool resolve_check_paths(const std::vector<std::string>& paths, schemagate::cli::CommonOptions* o) {
+  namespace fs = std::filesystem;
+  using schemagate::cli::fail;
+  std::error_code ec;
+  if (paths.empty()) return true;
+  if (paths.size() == 1 && !fs::is_regular_file(paths[0], ec)) {
+    o->pipeline.root = paths[0];  // a directory, or what the pipeline rejects as not one
+    return true;
+  }
+  fs::path cwd = fs::current_path(ec);
+  for (auto& p : paths) {
+    if (fs::is_directory(p, ec))
+      return fail("'" + p + "' is a directory: give one project directory, or files of the project in the current "
+                  "directory, not both"),
+             false;
+    if (!fs::is_regular_file(p, ec)) return fail("'" + p + "': no such file"), false;
+    fs::path rel = fs::path(p).is_absolute() ? fs::path(p).lexically_relative(cwd) : fs::path(p).lexically_normal();
+    if (rel.empty() || *rel.begin() == "..")
+      return fail("'" + p + "' is outside the current directory, the project's root when files are given"), false;
+    o->files.push_back(rel.generic_string());
+  }
+  std::sort(o->files.begin(), o->files.end());
+  o->files.erase(std::unique(o->files.begin(), o->files.end()), o->files.end());
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -159,6 +194,7 @@ int main(int argc, char** argv) {
   CommonOptions options;
   std::string search_path = "public";
   std::vector<std::string> check_outputs;  // check --format FORMAT[=FILE], repeatable
+  std::vector<std::string> check_paths;    // check PATH, or FILE...
 
   auto* check = app.add_subcommand("check", "Check the SQL in the code against the schema the migrations build");
   auto* refs = app.add_subcommand("refs", "List every SQL site found, its references, and what was left unchecked");
@@ -172,6 +208,7 @@ int main(int argc, char** argv) {
   auto* explain = app.add_subcommand("explain", "Print a rule's documentation: what fails, why, how to fix it");
   auto* help = app.add_subcommand("help", "Print the help of schemagate or of one command");
   auto* completion = app.add_subcommand("completion", "Print a shell completion script (bash, zsh, fish)");
+  auto* man = app.add_subcommand("man", "Print the manual page (roff; man -l <(schemagate man)), made from this help");
   init->add_option("PATH", options.pipeline.root, "Project directory (default: .)");
   // check renders through the renderer table; the other subcommands print text or JSON themselves.
   std::vector<std::string> check_formats;
@@ -182,7 +219,8 @@ int main(int argc, char** argv) {
                                   orders = {"migrate-first", "deploy-first", "rolling"};
   for (auto* cmd : {check, refs, schema, status, plan, baseline}) {
     add_common(cmd, &options, &search_path,
-               cmd == check ? std::vector<std::string>{} : std::vector<std::string>{"text", "json"});
+               cmd == check ? std::vector<std::string>{} : std::vector<std::string>{"text", "json"},
+               cmd == check ? &check_paths : nullptr);
     add_database(cmd, &options);
   }
   // check writes several formats in one run: --format text --format sarif=results.sarif.
@@ -296,17 +334,16 @@ int main(int argc, char** argv) {
     std::cout << doc->markdown;
     return kClean;
   }
-  if (completion->parsed()) {
-    std::map<std::string, std::vector<std::string>> choices = {
-        {"check --format", check_formats}, {"verify --format", check_formats},
-        {"--format", {"text", "json"}},      {"--color", colors},
-        {"--order", orders},                 {"explain RULE", rule_ids},
-        {"completion SHELL", shells},        {"help COMMAND", command_names},
-        {"manifest --format", {"json"}}};
-    std::cout << completion_script(app, shell, choices);
-    return kClean;
-  }
+  const std::map<std::string, std::vector<std::string>> choices = {
+      {"check --format", check_formats}, {"verify --format", check_formats},
+      {"--format", {"text", "json"}},      {"--color", colors},
+      {"--order", orders},                 {"explain RULE", rule_ids},
+      {"completion SHELL", shells},        {"help COMMAND", command_names},
+      {"manifest --format", {"json"}}};
+  if (completion->parsed()) return std::cout << completion_script(app, shell, choices), kClean;
+  if (man->parsed()) return std::cout << man_page(app, SCHEMAGATE_VERSION, choices), kClean;
   if (check->parsed() && !resolve_outputs(check_outputs, &options)) return kCannotDecide;
+  if (check->parsed() && !resolve_check_paths(check_paths, &options)) return kCannotDecide;
   options.pipeline.search_path = split_commas(search_path);
   for (auto* cmd : {check, refs, schema, status, plan, baseline, manifest, verify}) {
     if (!cmd->parsed()) continue;

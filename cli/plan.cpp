@@ -120,6 +120,7 @@ int run_plan(const CommonOptions& options) {
 
   report::RenderOptions ro;
   ro.quiet = true;
+  ro.has_rule_page = has_rule_page;
   std::cout << "verdict: " << verdict << "  (running code: " << running.label << ", " << deploy.pending.size()
             << " pending migration" << (deploy.pending.size() == 1 ? "" : "s") << ")\n";
   for (auto* o : {&deploy_first, &migrate_first}) {

@@ -139,6 +139,8 @@ int run_verify(const CommonOptions& options) {
   ro.color = options.format == "text" && use_color(options.color);
   ro.quiet = options.quiet || options.format == "text";  // text: verify's own summary line below
   ro.rules = rule_catalogue();
+  ro.elapsed_seconds = elapsed_seconds(options);
+  ro.has_rule_page = has_rule_page;
   for (auto& e : m.requirements)
     for (auto& p : e.places) ro.files.push_back(p.file);
   std::sort(ro.files.begin(), ro.files.end());

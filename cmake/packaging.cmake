@@ -25,6 +25,16 @@ if(NOT DEFINED SCHEMAGATE_PG_QUERY_VERSION)
 endif()
 target_compile_definitions(schemagate_cli PRIVATE SCHEMAGATE_PG_QUERY_VERSION="${SCHEMAGATE_PG_QUERY_VERSION}")
 
+# The manual page, written by the binary from its own command-line definitions (cli/man_page.h).
+add_custom_command(
+  OUTPUT ${CMAKE_BINARY_DIR}/schemagate.1
+  COMMAND sh -c "\"$1\" man > \"$2\"" sh $<TARGET_FILE:schemagate> ${CMAKE_BINARY_DIR}/schemagate.1
+  DEPENDS schemagate
+  COMMENT "Writing the manual page schemagate.1"
+  VERBATIM)
+add_custom_target(schemagate-man ALL DEPENDS ${CMAKE_BINARY_DIR}/schemagate.1)
+install(FILES ${CMAKE_BINARY_DIR}/schemagate.1 DESTINATION share/man/man1)
+
 # The .deb carries the portable binary when there is one (ci/release.sh), as bin/schemagate.
 if(TARGET schemagate-portable)
   install(PROGRAMS $<TARGET_FILE:schemagate-portable> DESTINATION bin RENAME schemagate)

@@ -30,6 +30,11 @@ struct RenderOptions {
   /// The files scanned, relative to the project root, for formats with one entry per file
   /// (junit). Files with findings are included whether listed or not.
   std::vector<std::string> files;
+  /// Seconds the run took, for formats that carry it (junit's `time`); cli/ measures it.
+  double elapsed_seconds = 0;
+  /// Whether `schemagate explain RULE` prints a page for `rule`: text output ends each such
+  /// finding with that command (cli/ knows the pages). Null: no pointer.
+  bool (*has_rule_page)(std::string_view rule) = nullptr;
 };
 
 struct Renderer {

@@ -1,6 +1,12 @@
 // Text output for people: gcc-style "file:line:col: error[rule]: message" so editors and
 // terminals link it, then a code frame with a caret under the name, notes and the help line,
 // and one summary line. Columns are code points, as everywhere in schemagate.
+//
+// Each finding ends with where its rule is explained (`= docs: schemagate explain RULE`), as
+// rustc's `= help: for further information` and ShellCheck's "For more information" do: one short
+// line, on every finding rather than once at the end, because a finding is often read alone (a CI
+// log excerpt, a line grep found, a review comment quoting it). The command, not a web link: it
+// works offline and prints the page of the version that reported the finding.
 #include <string>
 
 #include "analyzers/report/renderer.h"
@@ -52,6 +58,8 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Summar
       out += n.message + "\n";
     }
     if (!d.help.empty()) out += "   = help: " + d.help + "\n";
+    if (options.has_rule_page && options.has_rule_page(d.rule))
+      out += "   = docs: " + style("2", "schemagate explain " + d.rule) + "\n";
     out += "\n";
   }
   if (!options.quiet) {

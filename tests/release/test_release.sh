@@ -7,7 +7,7 @@
 #   - it prints its version, and checks a fixture project exactly as the build tree's binary does,
 #     both on this machine and, as root, in a chroot that holds nothing but the binary, the glibc
 #     libraries it names, and the fixture (no libpq, libgit2, libstdc++, OpenSSL, ...);
-#   - the .deb holds /usr/bin/schemagate;
+#   - the .deb holds /usr/bin/schemagate and its manual page;
 #   - the npm packages install from their tarballs into an empty project with no registry
 #     (npm install --offline) and `npx schemagate check` gives the same output and exit code.
 #
@@ -42,6 +42,8 @@ $stem/completions/
 $stem/completions/_schemagate
 $stem/completions/schemagate.bash
 $stem/completions/schemagate.fish
+$stem/man/
+$stem/man/schemagate.1
 $stem/schemagate"
 layout=$(tar -tzf "$dist/$stem.tar.gz" | sort)
 [[ $layout == "$expected_layout" ]] && ok "archive layout" || fail "archive layout:"$'\n'"$layout"
@@ -107,6 +109,8 @@ deb=$dist/schemagate_${version}_amd64.deb
 if [[ -f $deb ]]; then
   contents=$(dpkg-deb -c "$deb" | awk '{print $6}' | grep -v '/$')
   grep -qx './usr/bin/schemagate' <<<"$contents" && ok ".deb holds /usr/bin/schemagate" || fail ".deb contents: $contents"
+  grep -qx './usr/share/man/man1/schemagate.1' <<<"$contents" && ok ".deb holds the manual page" ||
+    fail ".deb has no usr/share/man/man1/schemagate.1: $contents"
   [[ $(dpkg-deb -f "$deb" Package Version | tr '\n' ' ') == "Package: schemagate Version: $version " ]] &&
     ok ".deb control" || fail ".deb control: $(dpkg-deb -f "$deb" Package Version)"
 else

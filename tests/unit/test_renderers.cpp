@@ -422,10 +422,10 @@ TEST_CASE("renderers: github escapes data and properties the way the runner read
 
 TEST_CASE("renderers: junit golden") {
   const std::string expected = R"GOLDEN(<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="schemagate" tests="3" failures="2" errors="0">
-  <testsuite name="schemagate" tests="3" failures="2" errors="0" skipped="0">
-    <testcase classname="schemagate" name="app/clean.py" file="app/clean.py"/>
-    <testcase classname="schemagate" name="app/worker.py" file="app/worker.py">
+<testsuites name="schemagate" tests="3" failures="2" errors="0" time="1.250">
+  <testsuite name="schemagate" tests="3" failures="2" errors="0" time="1.250" skipped="0">
+    <testcase classname="schemagate" name="app/clean.py"/>
+    <testcase classname="schemagate" name="app/worker.py">
       <failure type="missing-column" message="column &quot;model_version&quot; of relation &quot;llm_results&quot; does not exist (SQLSTATE 42703): no migration adds it">app/worker.py:6:61: error[missing-column]: column "model_version" of relation "llm_results" does not exist (SQLSTATE 42703): no migration adds it
    = help: add a migration with ALTER TABLE llm_results ADD COLUMN model_version ... and apply it before deploying this code
 </failure>
@@ -433,7 +433,7 @@ TEST_CASE("renderers: junit golden") {
    = help: remove the comment
 </failure>
     </testcase>
-    <testcase classname="schemagate" name="src/db/queries.ts" file="src/db/queries.ts">
+    <testcase classname="schemagate" name="src/db/queries.ts">
       <failure type="pending-migration" message="relation &quot;invoices&quot; is created by migrations/0007_invoices.sql, which the database has not applied">src/db/queries.ts:42:19: error[pending-migration]: relation "invoices" is created by migrations/0007_invoices.sql, which the database has not applied
    = note: migrations/0007_invoices.sql:3: created here
    = help: apply migrations/0007_invoices.sql to the database first, then deploy
@@ -442,7 +442,9 @@ TEST_CASE("renderers: junit golden") {
   </testsuite>
 </testsuites>
 )GOLDEN";
-  CHECK(render("junit", findings(), options()) == expected);
+  report::RenderOptions o = options();
+  o.elapsed_seconds = 1.25;
+  CHECK(render("junit", findings(), o) == expected);
 }
 
 TEST_CASE("renderers: junit escapes XML and counts test cases") {
@@ -457,10 +459,10 @@ TEST_CASE("renderers: junit escapes XML and counts test cases") {
   std::string out = render("junit", {d}, o);
   CHECK(out ==
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<testsuites name=\"schemagate\" tests=\"2\" failures=\"1\" errors=\"0\">\n"
-        "  <testsuite name=\"schemagate\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
-        "    <testcase classname=\"schemagate\" name=\"a.py\" file=\"a.py\"/>\n"
-        "    <testcase classname=\"schemagate\" name=\"x&amp;y&lt;z&gt;.py\" file=\"x&amp;y&lt;z&gt;.py\">\n"
+        "<testsuites name=\"schemagate\" tests=\"2\" failures=\"1\" errors=\"0\" time=\"0.000\">\n"
+        "  <testsuite name=\"schemagate\" tests=\"2\" failures=\"1\" errors=\"0\" time=\"0.000\" skipped=\"0\">\n"
+        "    <testcase classname=\"schemagate\" name=\"a.py\"/>\n"
+        "    <testcase classname=\"schemagate\" name=\"x&amp;y&lt;z&gt;.py\">\n"
         "      <failure type=\"missing-column\" message=\"a &lt; b &amp; &quot;c&quot; &apos;d&apos; &gt; e\xEF\xBF\xBD\">"
         "x&amp;y&lt;z&gt;.py:1:1: error[missing-column]: a &lt; b &amp; \"c\" 'd' &gt; e\xEF\xBF\xBD\n"
         "</failure>\n"
@@ -529,4 +531,18 @@ TEST_CASE("renderers: gitlab severities, fingerprints and an empty report") {
   for (size_t i = 0; i < 3; ++i)
     CHECK(report_json[i]["fingerprint"] == sarif["runs"][0]["results"][i]["partialFingerprints"]["schemagate/v1"]);
   CHECK(render("gitlab", {}, options()) == "[]\n");
+}
+
+TEST_CASE("renderers: text ends each finding with its rule's page, when there is one") {
+  report::RenderOptions o = options();
+  o.quiet = true;
+  o.has_rule_page = [](std::string_view rule) { return rule == "missing-column" || rule == "pending-migration"; };
+  std::string out = render("text", findings(), o);
+  CHECK(out.find("   = help: add a migration with ALTER TABLE llm_results ADD COLUMN model_version ... and apply it "
+                 "before deploying this code\n   = docs: schemagate explain missing-column\n\n") != std::string::npos);
+  CHECK(out.find("   = help: apply migrations/0007_invoices.sql to the database first, then deploy\n"
+                 "   = docs: schemagate explain pending-migration\n\n") != std::string::npos);
+  CHECK(out.find("explain unused-suppression") == std::string::npos);  // no page: no pointer
+  o.has_rule_page = nullptr;
+  CHECK(render("text", findings(), o).find("= docs:") == std::string::npos);
 }
