@@ -2,7 +2,7 @@
 // In production PostgreSQL rejects the statement with 42703 (undefined_column), the error of
 // the incident schemagate exists for: an INSERT shipped before the migration that adds a column.
 #include "analyzers/checks/check.h"
-#include "analyzers/checks/history.h"
+#include "analyzers/checks/verdict.h"
 
 namespace schemagate::checks {
 
@@ -10,7 +10,8 @@ void run_missing_column(const RequirementContext& ctx, const requirements::Requi
                         std::vector<report::Diagnostic>* out) {
   if (ref.object != requirements::Object::Column) return;
   const schema::Schema& schema = *ctx.eval.eventual;
-  if (requirements::presence(ref, schema, ctx.eval.not_judged) != requirements::Presence::Absent) return;
+  Verdict verdict = judge(ctx.eval, ctx.unit.file, ref);
+  if (verdict.status != Verdict::Status::Missing) return;
   {
     auto d = diagnostic_at(ctx, self, ref, ref.column);
     d.relation = ref.schema + "." + ref.relation;
@@ -28,13 +29,7 @@ void run_missing_column(const RequirementContext& ctx, const requirements::Requi
     } else {
       d.message = "column " + quote_ident(ref.column) + " of relation " + quote_ident(shown) + " does not exist (SQLSTATE 42703): ";
     }
-    const schema::SchemaEvent* ev = nullptr;
-    for (auto& q : searched) {
-      auto dot = q.find('.');
-      if ((ev = last_removal(schema, q.substr(0, dot), q.substr(dot + 1), ref.column))) break;
-    }
-    if (ev && ran_before(ctx.eval.migration_formats, ctx.unit.file, *ev)) return;
-    if (ev) {
+    if (const schema::SchemaEvent* ev = verdict.removal) {
       d.migration = ev->origin.file;
       if (ev->kind == schema::SchemaEvent::Kind::DropColumn) {
         d.message += "migration " + ev->origin.file + " drops it";

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "analyzers/checks/check.h"
-#include "analyzers/checks/history.h"
+#include "analyzers/checks/verdict.h"
 
 namespace schemagate::checks {
 
@@ -22,9 +22,9 @@ void run_missing_relation(const RequirementContext& ctx, const requirements::Req
                           std::vector<report::Diagnostic>* out) {
   if (ref.object != requirements::Object::Relation) return;
   const schema::Schema& schema = *ctx.eval.eventual;
-  if (requirements::presence(ref, schema, ctx.eval.not_judged) != requirements::Presence::Absent) return;
-  const schema::SchemaEvent* removal = last_removal(schema, ref.schema, ref.relation, "");
-  if (removal && ran_before(ctx.eval.migration_formats, ctx.unit.file, *removal)) return;
+  Verdict verdict = judge(ctx.eval, ctx.unit.file, ref);
+  if (verdict.status != Verdict::Status::Missing) return;
+  const schema::SchemaEvent* removal = verdict.removal;
   {
     auto d = diagnostic_at(ctx, self, ref, ref.relation);
     std::string shown = display_relation(ref.schema, ref.relation, ctx.eval.search_path);

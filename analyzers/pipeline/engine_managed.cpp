@@ -10,6 +10,8 @@
 #include <string_view>
 #include <utility>
 
+#include "analyzers/source/line_index.h"
+
 namespace schemagate::pipeline {
 namespace {
 
@@ -219,7 +221,7 @@ std::vector<EngineManagedTables> engine_managed_tables(const source::FileSystem&
                       (low.substr(line_start, at - line_start).find_first_not_of(" \t") != 0 &&
                        low.rfind(std::string(e.scope), at) != std::string::npos);
         if (!scoped) continue;
-        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+        int line = source::LineIndex(text).position(at).line;
         out.push_back({e.prefixes, f, line,
                        std::string("created at run time by ") + e.name + " (" + e.key + ": " + value + ") as configured at"});
         break;

@@ -1,7 +1,5 @@
 #include "analyzers/pipeline/pipeline.h"
 
-#include "analyzers/checks/history.h"
-
 #include <algorithm>
 #include <cstring>
 #include <atomic>
@@ -12,7 +10,7 @@
 #include <thread>
 
 #include "analyzers/checks/check.h"
-#include "analyzers/checks/history.h"
+#include "analyzers/checks/verdict.h"
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/kysely_naming.h"
 #include "analyzers/languages/language.h"
@@ -38,6 +36,25 @@
 
 namespace schemagate::pipeline {
 namespace {
+
+/// A reference's status as the checks judge its requirement (checks/verdict.h), so `refs` and
+/// `check` cannot disagree: what resolution found missing may exist outside the migrations (the
+/// code, another engine or Hibernate creates it) or be there when a dated script runs; a column
+/// left unchecked without a reason gets the excuse the checks see. The running code of a
+/// deploy run is judged by other checks: its references stay as resolved.
+void judge_reference(const checks::Evaluation& eval, const std::string& file, ReferenceRecord* ref) {
+  if ((ref->kind != "relation" && ref->kind != "column") || !eval.eventual || eval.mode == checks::kDeploy ||
+      ref->judged.schema.empty())
+    return;
+  if (ref->status == "missing") {
+    checks::Verdict v = checks::judge(eval, file, ref->judged);
+    if (v.status == checks::Verdict::Status::Missing) return;
+    ref->status = v.status == checks::Verdict::Status::Ok ? "ok" : "unchecked";
+    ref->note = v.note;
+  } else if (ref->kind == "column" && ref->status == "unchecked" && ref->note.empty()) {
+    ref->note = checks::excuse(eval, ref->judged);
+  }
+}
 
 const char* status_name(sql::RefStatus s) {
   switch (s) {
@@ -555,6 +572,7 @@ class FileScanner {
       rr.column = r.column;
       rr.line = pos.line;
       rr.column_number = pos.column;
+      rr.judged = r;
       rec.references.push_back(std::move(rr));
       r.unit += first_unit;
       reqs.requirements.push_back(std::move(r));
@@ -790,6 +808,7 @@ class FileScanner {
         rr.line = rp.line;
         rr.column_number = rp.column;
         rr.note = ref.note;
+        rr.judged = sql::requirement_of(ref);
         rec.references.push_back(std::move(rr));
       }
       requirements::Unit unit;
@@ -1588,7 +1607,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     const std::string& file = judging ? *judging : std::string();
     const CodeCreated* c = name.starts_with("column:") ? column_by_hibernate(file, schema_name + "." + name.substr(7))
                                                        : excused_for(file, schema_name + "." + name);
-    return c ? c->file : "";
+    return c ? std::string(c->how) + " " + c->file + ":" + std::to_string(c->line) : "";
   };
 
   std::set<std::tuple<std::string, int, int, std::string, std::string>> seen;
@@ -1609,40 +1628,23 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       st.site += out->sites.size();
       out->statements.push_back(std::move(st));
     }
+    // The file is judged against its own service's schema, by references and checks alike.
+    const Targets own = targets_for(targets, file);
+    eval.eventual = own.eventual;
+    eval.current = own.current;
+    eval.search_path = own.search_path ? *own.search_path : options.search_path;
+    judging = &file;
     for (auto& s : r.sites) {
-      for (auto& ref : s.references) {
-        if (ref.kind == "relation" && ref.status == "missing")
-          if (const CodeCreated* c = excused_for(file, ref.relation)) {
-            ref.status = "unchecked";
-            ref.note = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);
-          }
-        if (ref.kind == "column" && (ref.status == "missing" || (ref.status == "unchecked" && ref.note.empty())))
-          if (const CodeCreated* c = column_by_hibernate(file, ref.relation + "." + ref.column)) {
-            ref.status = "unchecked";
-            ref.note = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);
-          }
-        if (ref.status == "missing" && (ref.kind == "relation" || ref.kind == "column") && eval.eventual) {
-          // A dated data-migration script, judged as the checks judge it (checks/history.h).
-          auto dot = ref.relation.find('.');
-          const schema::SchemaEvent* removal =
-              dot == std::string::npos ? nullptr
-                                       : checks::last_removal(*eval.eventual, ref.relation.substr(0, dot),
-                                                              ref.relation.substr(dot + 1), ref.kind == "column" ? ref.column : "");
-          if (removal && checks::ran_before(eval.migration_formats, file, *removal)) {
-            ref.status = "ok";
-            ref.note = "there when this dated script runs; migration " + removal->origin.file + " removes it later";
-          }
-        }
-      }
+      for (auto& ref : s.references) judge_reference(eval, file, &ref);
       ++out->summary.sql_sites;
       if (s.checked) ++out->summary.checked_sites;
       else if (s.partly) ++out->summary.partly_checked_sites;
       else ++out->summary.unchecked_sites;
       out->sites.push_back(std::move(s));
     }
+    judging = nullptr;
     if (r.requirements.requirements.empty() && r.syntax_errors.empty()) continue;
     source::LineIndex lines(r.text);
-    const Targets own = targets_for(targets, file);
     for (auto& req : r.requirements.requirements) {
       auto pos = lines.position(req.span.begin);
       std::string excused;
@@ -1661,9 +1663,6 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       out->requirements.push_back({req, file, pos.line, pos.column, std::move(excused)});
     }
     std::vector<report::Diagnostic> found;
-    eval.eventual = own.eventual;
-    eval.current = own.current;
-    eval.search_path = own.search_path ? *own.search_path : options.search_path;
     judging = &file;
     checks::evaluate(eval, r.requirements, lines, &found);
     judging = nullptr;

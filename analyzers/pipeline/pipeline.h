@@ -114,6 +114,8 @@ struct ReferenceRecord {
   std::string column;
   int line = 0, column_number = 0;
   std::string note;
+  /// What the checks judge for it (checks/verdict.h): its status is their verdict. Not rendered.
+  requirements::Requirement judged;
 };
 
 struct SiteRecord {

@@ -16,6 +16,18 @@ bool written_quoted(const std::string& text, size_t offset, const std::string& n
 
 }  // namespace
 
+requirements::Requirement requirement_of(const Reference& ref) {
+  requirements::Requirement r;
+  bool column = ref.kind == Reference::Kind::Column;
+  r.object = column ? requirements::Object::Column : requirements::Object::Relation;
+  r.schema = ref.schema;
+  r.relation = ref.relation;
+  r.column = ref.column;
+  if (column && !(ref.searched.size() == 1 && ref.searched.front() == ref.schema + "." + ref.relation))
+    r.candidates = ref.searched;
+  return r;
+}
+
 void add_requirements(const Resolution& resolution, const SqlText& text, size_t unit,
                       std::vector<requirements::Requirement>* out) {
   using requirements::Object;
@@ -24,14 +36,8 @@ void add_requirements(const Resolution& resolution, const SqlText& text, size_t 
   for (auto& ref : resolution.refs) {
     if (ref.status == RefStatus::Unchecked) continue;
     if (ref.schema.empty()) continue;  // a CTE or a subquery of the statement itself
-    Requirement r;
+    Requirement r = requirement_of(ref);
     bool column = ref.kind == Reference::Kind::Column;
-    r.object = column ? Object::Column : Object::Relation;
-    r.schema = ref.schema;
-    r.relation = ref.relation;
-    r.column = ref.column;
-    if (column && !(ref.searched.size() == 1 && ref.searched.front() == ref.schema + "." + ref.relation))
-      r.candidates = ref.searched;
     r.use = ref.insert_target ? Use::Write : Use::Read;
     const std::string& name = column ? ref.column : ref.relation;
     r.span.begin = text.host_offset(ref.offset);

@@ -15,6 +15,10 @@ namespace schemagate::sql {
 /// Appends the requirements of one resolved statement. `text` is the statement text the
 /// resolution's offsets refer to, with the host origin of each byte; `unit` is the index of
 /// the statement's Unit.
+/// What the checks judge for a Relation or Column reference, without its place or use: the
+/// object, relation and column, and the relations an unqualified column was searched in.
+requirements::Requirement requirement_of(const Reference& ref);
+
 void add_requirements(const Resolution& resolution, const SqlText& text, size_t unit,
                       std::vector<requirements::Requirement>* out);
 

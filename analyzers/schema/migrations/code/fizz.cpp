@@ -7,6 +7,8 @@
 #include <optional>
 #include <vector>
 
+#include "analyzers/source/line_index.h"
+
 namespace schemagate::schema::migrations::code {
 
 namespace {
@@ -54,9 +56,7 @@ class Reader {
   }
 
   std::string error() const {
-    size_t line = 1;
-    for (size_t k = 0; k < err_at_ && k < s_.size(); ++k) line += s_[k] == '\n';
-    return "line " + std::to_string(line) + ": " + err_;
+    return "line " + std::to_string(source::LineIndex(s_).position(err_at_).line) + ": " + err_;
   }
   size_t pos() const { return i_; }
 
@@ -387,9 +387,7 @@ class Writer {
 
 bool fizz_to_sql(std::string_view text, GeneratedSql* out, std::string* err) {
   if (size_t tag = text.find("<%"); tag != std::string_view::npos) {
-    size_t line = 1;
-    for (size_t k = 0; k < tag; ++k) line += text[k] == '\n';
-    *err = "line " + std::to_string(line) + ": a plush template tag: the operations depend on values given at run time";
+    *err = "line " + std::to_string(source::LineIndex(text).position(tag).line) + ": a plush template tag: the operations depend on values given at run time";
     return false;
   }
   Reader reader(text);
@@ -402,9 +400,7 @@ bool fizz_to_sql(std::string_view text, GeneratedSql* out, std::string* err) {
   for (const Call& c : calls) {
     std::string why;
     if (!writer.operation(c, &why)) {
-      size_t line = 1;
-      for (size_t k = 0; k < c.at && k < text.size(); ++k) line += text[k] == '\n';
-      *err = "line " + std::to_string(line) + ": " + why;
+      *err = "line " + std::to_string(source::LineIndex(text).position(c.at).line) + ": " + why;
       return false;
     }
   }

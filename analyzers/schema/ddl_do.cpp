@@ -1,0 +1,190 @@
+// DO blocks and function bodies in the DDL simulator: a DO block of plain statements is applied;
+// anything else makes the names it mentions uncertain.
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+
+#include "analyzers/schema/ddl_simulator.h"
+#include "analyzers/sql/resolve.h"
+
+namespace schemagate::schema::simulation {
+namespace {
+
+bool ident_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (static_cast<unsigned char>(c) & 0x80);
+}
+
+/// A word of PL/pgSQL text outside literals, quoted identifiers and comments, lower-cased.
+struct Word {
+  std::string text;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+/// The words of a PL/pgSQL body, skipping what PostgreSQL's lexer skips or quotes. Enough to find
+/// the block's own BEGIN, EXCEPTION and END, not to understand it.
+std::vector<Word> plpgsql_words(std::string_view text) {
+  std::vector<Word> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (text.compare(i, 2, "--") == 0) {
+      size_t nl = text.find('\n', i);
+      i = nl == std::string_view::npos ? text.size() : nl + 1;
+    } else if (text.compare(i, 2, "/*") == 0) {
+      int depth = 0;
+      while (i < text.size()) {
+        if (text.compare(i, 2, "/*") == 0) ++depth, i += 2;
+        else if (text.compare(i, 2, "*/") == 0) { i += 2; if (--depth == 0) break; }
+        else ++i;
+      }
+    } else if (c == '\'' || c == '"') {
+      bool backslash = c == '\'' && !out.empty() && out.back().end == i && out.back().text == "e";
+      for (++i; i < text.size(); ++i) {
+        if (backslash && text[i] == '\\') { ++i; continue; }
+        if (text[i] != c) continue;
+        if (i + 1 < text.size() && text[i + 1] == c) { ++i; continue; }
+        break;
+      }
+      ++i;
+    } else if (c == '$' && (i == 0 || !ident_char(text[i - 1])) && i + 1 < text.size() &&
+               !std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+      size_t close = text.find('$', i + 1);
+      if (close == std::string_view::npos) break;
+      std::string_view tag = text.substr(i, close - i + 1);
+      size_t end = text.find(tag, close + 1);
+      i = end == std::string_view::npos ? text.size() : end + tag.size();
+    } else if (ident_char(c) && !std::isdigit(static_cast<unsigned char>(c))) {
+      Word w;
+      w.begin = i;
+      while (i < text.size() && ident_char(text[i])) {
+        w.text.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+        ++i;
+      }
+      w.end = i;
+      out.push_back(std::move(w));
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+/// The statements of a DO body written as `BEGIN stmts; [EXCEPTION WHEN ...] END [;]`: the byte
+/// range of `stmts` in `body`, or nullopt for any other shape (DECLARE, labels, trailing text)
+/// and for a handler that changes the schema itself (it runs only when `stmts` fail).
+std::optional<std::pair<size_t, size_t>> block_statements(std::string_view body) {
+  std::vector<Word> words = plpgsql_words(body);
+  if (words.size() < 2 || words.front().text != "begin" || words.back().text != "end") return std::nullopt;
+  for (size_t i = words.back().end; i < body.size(); ++i)
+    if (!std::isspace(static_cast<unsigned char>(body[i])) && body[i] != ';') return std::nullopt;
+  size_t end = words.back().begin;
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (words[i].text != "exception" || words[i + 1].text != "when") continue;
+    end = words[i].begin;
+    for (size_t k = i + 2; k + 1 < words.size(); ++k) {
+      const std::string& w = words[k].text;
+      if (w == "create" || w == "alter" || w == "drop" || w == "execute") return std::nullopt;
+    }
+    break;
+  }
+  return std::make_pair(words.front().end, end);
+}
+
+}  // namespace
+
+void Simulator::do_or_function(bool function, Span<Node> options) {
+  std::string body;
+  long body_location = -1;
+  for (const Node* a : options) {
+    const PgQuery__DefElem* de = def_elem(a);
+    if (defname(de) == "as") {
+      body_location = json_location(de->location);
+      if (is(de->arg, SG_NODE(LIST))) {
+        for (const Node* s : list_items(de->arg)) body += str(s) + " ";
+      } else {
+        body += str(de->arg);
+      }
+    }
+  }
+  std::string lower;
+  for (char c : body) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  bool has_ddl = lower.find("create") != std::string::npos || lower.find("alter") != std::string::npos ||
+                 lower.find("execute") != std::string::npos;
+  if (!has_ddl) return;
+  if (!function && apply_do_body(body, body_location)) return;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() > 1) schema_.uncertain_names.insert(word);
+    word.clear();
+  };
+  for (char c : lower) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') word.push_back(c);
+    else flush();
+  }
+  flush();
+  note(std::string(!function ? "DO block" : "function body") +
+       " with DDL skipped: the names it mentions are not reported as missing");
+}
+
+bool Simulator::map_literal(const std::string& body, long location, std::vector<size_t>* map) const {
+  if (location < 0 || static_cast<size_t>(location) >= sql_.size()) return false;
+  size_t at = static_cast<size_t>(location);
+  map->clear();
+  if (sql_[at] == '$') {
+    size_t close = sql_.find('$', at + 1);
+    if (close == std::string::npos || sql_.compare(close + 1, body.size(), body) != 0) return false;
+    for (size_t i = 0; i < body.size(); ++i) map->push_back(close + 1 + i);
+    return true;
+  }
+  if (sql_[at] != '\'') return false;  // E'...', U&'...': escapes this does not decode
+  std::string decoded;
+  for (size_t i = at + 1; i < sql_.size(); ++i) {
+    if (sql_[i] == '\'') {
+      if (i + 1 >= sql_.size() || sql_[i + 1] != '\'') break;
+      map->push_back(i++);
+      decoded.push_back('\'');
+      continue;
+    }
+    map->push_back(i);
+    decoded.push_back(sql_[i]);
+  }
+  return decoded == body;
+}
+
+bool Simulator::apply_do_body(const std::string& body, long location) {
+  std::vector<size_t> body_map;
+  if (location >= 0) location = static_cast<long>(file_offset(static_cast<size_t>(location)));  // a DO in a DO
+  if (!map_literal(body, location, &body_map)) return false;
+  auto range = block_statements(body);
+  if (!range) return false;
+  std::string text = body.substr(range->first, range->second - range->first);
+  std::vector<sql::ParsedStatement> stmts;
+  sql::ParseError perr;
+  if (!sql::parse(text, &stmts, &perr)) return false;  // IF, loops, RAISE, NULL;, assignments
+  for (auto& s : stmts) {
+    // EXECUTE format(...) parses as a prepared statement; SELECT ... INTO assigns a variable;
+    // a nested BEGIN is a block. All are PL/pgSQL read as SQL.
+    if (is(s.node, SG_NODE(EXECUTE_STMT)) || is(s.node, SG_NODE(TRANSACTION_STMT)) ||
+        (is(s.node, SG_NODE(SELECT_STMT)) && s.node->select_stmt->into_clause))
+      return false;
+  }
+  std::vector<size_t> map(body_map.begin() + static_cast<std::ptrdiff_t>(range->first),
+                          body_map.begin() + static_cast<std::ptrdiff_t>(range->second));
+  size_t saved_offset = stmt_offset_;
+  const std::vector<size_t>* saved_map = body_map_;
+  body_map_ = &map;
+  for (auto& s : stmts) {
+    stmt_offset_ = file_offset(s.location);
+    statement(s.node, "");
+  }
+  body_map_ = saved_map;
+  stmt_offset_ = saved_offset;
+  return true;
+}
+
+}  // namespace schemagate::schema::simulation
