@@ -31,14 +31,15 @@ printf '\n# touched\n' >>"$work/p/app/b.py"
 check "changed-since" "app/b.py:2:31: error[missing-column]: column \"tier\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it
 schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 1 error, 0 warnings
 exit: 1" "$(run check . --changed-since HEAD | grep -v -e '^ ' -e '^$')"
-check "changed-since nothing changed" "schemagate: 0 files scanned, 0 SQL sites (0 checked, 0 unchecked), 0 errors, 0 warnings
+check "changed-since nothing changed" "schemagate: no file changed since HEAD: no code was checked
+schemagate: 0 files scanned, 0 SQL sites (0 checked, 0 unchecked), 0 errors, 0 warnings
 exit: 0" "$(git -C "$work/p" stash -q; run check . --changed-since HEAD; git -C "$work/p" stash pop -q)"
 check "changed-since unknown revision" "schemagate: error: git revision \"nope\" not found in the repository at \".\"
 exit: 2" "$(run check . --changed-since nope)"
 # A new migration that drops a column unchanged code uses: every file is checked, not "0 files".
 git -C "$work/p" stash -q
 printf 'ALTER TABLE accounts DROP COLUMN email;\n' >"$work/p/migrations/0002_drop_email.up.sql"
-check "changed-since a new migration" "schemagate: changed since HEAD: migration migrations/0002_drop_email.up.sql, so every file is checked
+check "changed-since a new migration" "schemagate: migration migrations/0002_drop_email.up.sql is among the files changed since HEAD: every file is checked
 app/a.py:2:29: error[missing-column]: column \"email\" of relation \"accounts\" does not exist (SQLSTATE 42703): migration migrations/0002_drop_email.up.sql drops it
 app/a.py:2:36: error[missing-column]: column \"nickname\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it
 app/b.py:2:31: error[missing-column]: column \"tier\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it
@@ -52,7 +53,7 @@ git -C "$work/p" stash -q
 printf 'ALTER TABLE accounts ADD COLUMN nickname text;\n' >"$work/p/migrations/0002_nickname.up.sql"
 git -C "$work/p" add -A && git -C "$work/p" commit -qm nickname
 rm "$work/p/migrations/0002_nickname.up.sql"
-check "changed-since a removed migration" "schemagate: changed since HEAD: migration migrations/0002_nickname.up.sql, so every file is checked
+check "changed-since a removed migration" "schemagate: migration migrations/0002_nickname.up.sql is among the files changed since HEAD: every file is checked
 app/a.py:2:36: error[missing-column]: column \"nickname\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it
 app/b.py:2:31: error[missing-column]: column \"tier\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it
 schemagate: 2 files scanned, 2 SQL sites (2 checked, 0 unchecked), 2 errors, 0 warnings

@@ -33,7 +33,7 @@ db/query/books.sql:13:19: $msg
 db/query/books.sql:19:44: $msg
 db/query/books.sql:21:11: $msg
    = note: db/query/books.sql:21: sqlc writes this * out as every column the schema had when it generated the code, \"published_on\" among them
-exit: 1" "$(run "$work/sqlc" check . --database-url "$(url sqlc)" | grep -E 'pending-migration|sqlc writes|^exit')"
+exit: 1" "$(run "$work/sqlc" check . --database-url "$(url sqlc)" | grep -E 'error\[pending-migration|sqlc writes|^exit')"
 # The same queries PREPAREd as sqlc generated them (columns written out) fail exactly so.
 check "sqlc generated query fails" 'ERROR:  column "published_on" does not exist' \
   "$(command psql -X -d sqlc -c "PREPARE g(bigint) AS SELECT id, author_id, title, isbn, published_on FROM books WHERE id = \$1" 2>&1 | head -1)"

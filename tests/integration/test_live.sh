@@ -56,15 +56,15 @@ pending  3        migrations/0003_add_model_version.up.sql
 schemagate: 1 applied, 1 pending, 1 failed, 0 unknown to the repository
 exit: 1" "$(run status . --database-url "$url")"
 check "check dirty" "migrations/0002_create_llm_results.up.sql:1:1: error[failed-migration]: migration migrations/0002_create_llm_results.up.sql failed or is marked dirty in the database (public.schema_migrations: version=2 dirty=true): its changes may be half applied" \
-  "$(run check . --database-url "$url" | grep failed-migration)"
+  "$(run check . --database-url "$url" | grep 'error\[failed-migration\]')"
 psql -d app -c "UPDATE schema_migrations SET version = 7, dirty = false"
 check "unknown applied" "migrations: warning[unknown-applied-migration]: migration version 7 is recorded as applied in public.schema_migrations but is not in the repository (version=7 dirty=false)" \
-  "$(run check . --database-url "$url" | grep unknown-applied)"
+  "$(run check . --database-url "$url" | grep 'warning\[unknown-applied-migration\]')"
 
 # 5. Drift: an applied migration's column is missing from the database.
 psql -d app -c "UPDATE schema_migrations SET version = 2; ALTER TABLE llm_results DROP COLUMN tokens_used"
 check "drift" "migrations/0002_create_llm_results.up.sql:7:1: warning[schema-drift]: column \"tokens_used\" of relation \"public.llm_results\" is created by applied migration migrations/0002_create_llm_results.up.sql but the database does not have it" \
-  "$(run check . --database-url "$url" | grep schema-drift)"
+  "$(run check . --database-url "$url" | grep 'warning\[schema-drift\]')"
 
 # The other way round: a column added by hand, used by the code, created by no migration.
 psql -d app -c "ALTER TABLE tenants ADD COLUMN region text"

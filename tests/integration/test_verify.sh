@@ -55,6 +55,7 @@ run() { "$bin" "$@" 2>&1; echo "exit: $?"; }
 pending='worker/summarize.py:15:85: error[pending-migration]: column "model_version" of relation "llm_results" does not exist in the database yet (SQLSTATE 42703 in production); pending migration migrations/0003_add_model_version.up.sql adds it: apply it before deploying this code
    = note: migrations/0003_add_model_version.up.sql:2: added here
    = help: apply migrations/0003_add_model_version.up.sql to the database first, then deploy; or run the migrations in the deploy pipeline before the new code starts
+   = docs: schemagate explain pending-migration
 '
 check "verify before the migration" "$pending
 schemagate: manifest of ${head:0:12}: 13 requirements (12 present, 1 absent, 0 unchecked), 3 migrations (2 applied, 1 pending), 1 error, 0 warnings
@@ -127,6 +128,7 @@ exit: 0" "$(run verify --manifest schemagate.requirements.json --database-url "$
 psql -d other -c "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL); INSERT INTO schema_migrations VALUES (4, false);"
 check "migration the manifest lacks" "migrations: warning[unknown-applied-migration]: migration version 4 is recorded as applied in public.schema_migrations but is not in the repository (version=4 dirty=false)
    = help: deploy from a branch that has this migration, or restore its file; the schema schemagate checks against is the database's, so the findings stay right
+   = docs: schemagate explain unknown-applied-migration
 
 schemagate: manifest of ${head:0:12}: 13 requirements (13 present, 0 absent, 0 unchecked), 3 migrations (3 applied, 0 pending), 0 errors, 1 warning
 exit: 0" "$(run verify --manifest schemagate.requirements.json --database-url "$other")"
