@@ -139,6 +139,9 @@ void Simulator::alter_table(const PgQuery__AlterTableStmt* b) {
       for (Relation* child : children)
         if (!child->find_column(col.name)) child->columns.push_back(col);  // else merged
       add_column(*r, std::move(col));
+      // ADD COLUMN dest jsonb UNIQUE / PRIMARY KEY: the column's own key, as in CREATE TABLE.
+      if (def)
+        for (const Node* con : SG_LIST(def, constraints)) add_key_constraint(*r, con, text(def->colname));
       implicit_sequence(*r, def);  // map nodes: r stays valid
     } else if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn) {
       if (!cmd->missing_ok) check_column(*r, name, "DROP COLUMN of");

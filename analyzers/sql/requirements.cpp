@@ -95,6 +95,14 @@ void add_requirements(const Resolution& resolution, const SqlText& text, size_t 
     out->push_back(std::move(r));
   }
   for (auto& lit : resolution.enum_literals) {
+    // '${m.status}': an interpolation inside the quotes is written as inert "$0" (both bytes
+    // from the hole's one host offset, where text typed as "$0" has two): its value is not known.
+    bool run_time = false;
+    for (size_t at = lit.label.find("$0"); at != std::string::npos && !run_time; at = lit.label.find("$0", at + 1)) {
+      size_t k = lit.offset + at;
+      run_time = k + 1 < text.origin.size() && text.origin[k] == text.origin[k + 1];
+    }
+    if (run_time) continue;
     Requirement r;
     r.object = Object::EnumLabel;
     auto dot = lit.type.find('.');
