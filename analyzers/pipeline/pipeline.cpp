@@ -465,6 +465,15 @@ class FileScanner {
       if (source::is_test_file(rel))
         for (auto& [created, offset] : created_tables_in_text(text))
           test_tables_.emplace(created.name, lines.position(offset).line);
+      // A .sql file outside the migration sets whose name says it is a migration
+      // (backend/sql/migration_25_08_2023.sql): a one-off script someone ran by hand on the
+      // schema of its day, not a query the application sends.
+      manual_migration_ = false;
+      if (site_is_sql_file(rel)) {
+        std::string base = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
+        for (char& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        manual_migration_ = base.find("migrat") != std::string::npos;
+      }
       // A test that names a migration's version (a timestamp) migrates to it first, and runs
       // its queries on the schema of that point in the history (a test of the migrations).
       test_version_.clear();
@@ -643,6 +652,12 @@ class FileScanner {
         result->sites.push_back(std::move(rec));
         return;
       }
+    if (manual_migration_) {
+      rec.reason = "a migration script run by hand, outside the migration sets (its name says so): it ran on the schema of its day";
+      rec.reason_id = kManualMigration;
+      result->sites.push_back(std::move(rec));
+      return;
+    }
     if (!test_version_.empty()) {
       rec.reason = "a test that names migration version " + test_version_ +
                    ": it runs its queries at that point of the history, not on the newest schema";
@@ -931,6 +946,8 @@ class FileScanner {
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
   /// In a test file, the tables its own text creates (lower-cased name -> line of the CREATE).
   std::map<std::string, int> test_tables_;
+  /// A .sql file outside the sets named as a migration (migration_2023.sql): a script run by hand.
+  bool manual_migration_ = false;
   /// In a test file that names a migration's version: "VERSION (file)"; else empty.
   std::string test_version_;
   /// The first of test_tables_ that `sql` names as a word, or test_tables_.end().
