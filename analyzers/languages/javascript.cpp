@@ -167,8 +167,13 @@ class JavaScriptSyntax final : public HostSyntax {
     } else {
       return false;
     }
+    // The TypeScript grammar reads prisma.$queryRaw<Row[]>`...` (a type argument ending in `]`
+    // or `}`) as a call of (prisma.$queryRaw<Row[]>)! with a MISSING `!`: the instantiation's
+    // expression is the callee.
+    if (node_is(fn, "non_null_expression") && ts_node_has_error(fn)) fn = first_named_child(fn);
     // The TypeScript grammar reads `await db.query<Row>(...)` as a call of `await db.query`.
     if (node_is(fn, "await_expression")) fn = first_named_child(fn);
+    if (node_is(fn, "instantiation_expression")) fn = first_named_child(fn);
     if (node_is(fn, "member_expression")) fn = field(fn, "property");
     if (!node_is(fn, "identifier") && !node_is(fn, "property_identifier")) return false;
     out->name = node_text(fn, source);

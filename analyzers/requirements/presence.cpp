@@ -65,7 +65,8 @@ bool other_engine_builtin(const std::string& name) {
       "tostring", "todate", "todatetime", "todatetime64", "tostartofday", "tostartofhour", "tostartofminute",
       "tostartofweek", "tostartofmonth", "tounixtimestamp", "countif", "sumif", "uniq", "uniqexact",
       "arrayjoin", "grouparray", "argmax", "argmin", "quantile", "quantiles", "formatdatetime", "dictget",
-      "toint32", "toint64", "touint32", "touint64", "tofloat64", "todecimal64",
+      "toint32", "toint64", "touint32", "touint64", "tofloat64", "todecimal64", "currentdatabase", "anyif",
+      "anylast", "uniqif", "minif", "maxif", "avgif", "groupuniqarray", "now64",
       // SQL Server
       "getdate", "getutcdate", "dateadd", "charindex", "len", "newid", "scope_identity", "datename"};
   return kNames.count(name) != 0;

@@ -63,6 +63,17 @@ bool ends_with_name(const std::string& s, size_t at) {
   return !value_keyword(s.substr(i, e - i));
 }
 
+/// Whether the word before byte `at` (blanks skipped) is VALUES: a fragment there is the rows
+/// themselves (`FROM (VALUES ${rows}) AS data(a, b)`), which no neutral text stands for; a join
+/// would make VALUES parse as a table's name (it is an unreserved keyword).
+bool after_values(const std::string& s, size_t at) {
+  size_t i = at;
+  while (i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1]))) --i;
+  size_t e = i;
+  while (i > 0 && ident_char(s[i - 1])) --i;
+  return e - i == 6 && strncasecmp(s.c_str() + i, "values", 6) == 0;
+}
+
 /// The holes that stand in code: not inside a literal, a comment or a dollar-quoted body. A hole
 /// inside a quoted identifier makes the whole identifier the slot.
 std::vector<Slot> find_slots(const std::string& s) {
@@ -351,10 +362,12 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
   std::function<void()> descend = [&] {
     size_t k = fills.size();
     const Slot& slot = slots[k];
+    bool rows = !slot.glued && after_values(text.text, slot.begin);
     std::vector<Fill> options = slot.glued        ? std::vector<Fill>{Fill::kRelation}
+                                : rows            ? std::vector<Fill>{Fill::kParameter}
                                 : slot.after_name ? std::vector<Fill>{Fill::kNothing, Fill::kJoin}
                                                   : std::vector<Fill>{Fill::kParameter, Fill::kNothing, Fill::kJoin};
-    bool parameter_fits = false;
+    bool parameter_fits = rows;  // VALUES ${rows}: no relation stands in for them either
     for (size_t o = 0; o < options.size() || (!slot.glued && !parameter_fits && o == options.size()); ++o) {
       Fill f = o < options.size() ? options[o] : Fill::kRelation;
       if (too_many) return;

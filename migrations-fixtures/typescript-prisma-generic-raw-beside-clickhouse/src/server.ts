@@ -1,0 +1,3 @@
+import { createClient } from "@clickhouse/client";
+
+export const clickhouseClient = () => createClient({ url: process.env.CLICKHOUSE_URL });
