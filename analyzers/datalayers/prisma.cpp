@@ -14,6 +14,7 @@
 // keeping byte offsets, and does not validate what Prisma itself would reject.
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
@@ -215,16 +216,67 @@ bool claims_prisma(std::string_view path) {
   return path.size() > 7 && path.substr(path.size() - 7) == ".prisma";
 }
 
+constexpr std::string_view kDatasourceKey = "prisma:datasource:";
+
+std::string_view parent_dir(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+/// A schema with a datasource: its folder and provider (prisma:datasource:DIR -> provider). A
+/// multi-file schema keeps the datasource in one file and models in the files of that folder
+/// and its subfolders (prisma/schema.prisma beside prisma/models/*.prisma).
+void index_prisma(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  for (auto& b : parse_blocks(in.text)) {
+    // What a type name is across the files of a multi-file schema: prisma:type:NAME -> kind.
+    if (b.keyword == "enum" || b.keyword == "model" || b.keyword == "view" || b.keyword == "type")
+      out->push_back({"prisma:type:" + b.name.text, b.keyword});
+    if (b.keyword == "datasource") {
+      auto p = b.settings.find("provider");
+      out->push_back({std::string(kDatasourceKey) + std::string(parent_dir(in.path)),
+                      p == b.settings.end() ? "" : unquote(p->second)});
+    }
+  }
+}
+
+/// What another file of the project declares `type` as ("enum", "model", ...): "" when no file
+/// or several kinds.
+std::string declared_elsewhere(const FileInput& in, const std::string& type) {
+  if (!in.facts) return "";
+  auto it = in.facts->find("prisma:type:" + type);
+  if (it == in.facts->end()) return "";
+  std::set<std::string> kinds(it->second.begin(), it->second.end());
+  return kinds.size() == 1 ? *kinds.begin() : "";
+}
+
+/// The provider of the datasource in the folder of `path` or a folder above it: "" when none,
+/// or when that folder's schemas disagree.
+std::optional<std::string> provider_above(const FileInput& in) {
+  if (!in.facts) return std::nullopt;
+  for (std::string_view dir = parent_dir(in.path);; dir = parent_dir(dir)) {
+    if (auto it = in.facts->find(std::string(kDatasourceKey) + std::string(dir)); it != in.facts->end()) {
+      std::set<std::string> providers(it->second.begin(), it->second.end());
+      return providers.size() == 1 ? *providers.begin() : "";
+    }
+    if (dir.empty()) return std::nullopt;
+  }
+}
+
 void extract_prisma(const FileInput& in, FileOutput* out) {
   std::vector<Block> blocks = parse_blocks(in.text);
   // Which provider: the datasource here, or (a file of a prisma/schema/ folder) in a sibling.
   const Block* datasource = nullptr;
   for (auto& b : blocks)
     if (b.keyword == "datasource") datasource = &b;
+  std::optional<std::string> above = datasource ? std::nullopt : provider_above(in);
   if (datasource) {
     auto p = datasource->settings.find("provider");
     std::string provider = p == datasource->settings.end() ? "" : unquote(p->second);
     if (provider != "postgresql" && provider != "postgres") return;
+  } else if (above && (*above == "postgresql" || *above == "postgres")) {
+    // a model file of a multi-file schema whose datasource is PostgreSQL
+  } else if (above && !above->empty()) {
+    return;  // another engine's schema
   } else {
     bool in_schema_folder = in.path.find("/schema/") != std::string_view::npos || in.path.substr(0, 7) == "schema/";
     bool has_models = false;
@@ -276,9 +328,14 @@ void extract_prisma(const FileInput& in, FileOutput* out) {
 
     for (auto& f : b.fields) {
       if (f.unsupported || find_attribute(f.attributes, "ignore")) continue;
-      bool scalar = kScalars.count(f.type) || enums.count(f.type);
+      std::string elsewhere = kScalars.count(f.type) || enums.count(f.type) || composites.count(f.type)
+                                  ? ""
+                                  : declared_elsewhere(in, f.type);
+      bool scalar = kScalars.count(f.type) || enums.count(f.type) || elsewhere == "enum";
       if (!scalar) {
-        if (composites.count(f.type) || find_attribute(f.attributes, "relation")) continue;  // a relation field
+        if (composites.count(f.type) || find_attribute(f.attributes, "relation") ||
+            (!elsewhere.empty() && elsewhere != "enum"))
+          continue;  // a relation field
         out->unchecked.push_back({f.name.at, "prisma model",
                                   "field " + b.name.text + "." + f.name.text + " has type " + f.type +
                                       ", declared in another file: a relation or an enum"});
@@ -299,6 +356,6 @@ void extract_prisma(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kPrisma = {"prisma", {}, claims_prisma, nullptr, extract_prisma};
+extern const DataLayer kPrisma = {"prisma", {}, claims_prisma, nullptr, extract_prisma, index_prisma, nullptr, true};
 
 }  // namespace schemagate::datalayers
