@@ -570,8 +570,11 @@ void extract(const FileInput& in, FileOutput* out) {
   Reader(in).run(out);
 }
 
+/// A file that imports GORM, or declares structs with `gorm:"..."` tags (the models of a package
+/// of their own, which GORM's callers import: their fields name columns all the same).
 bool relevant(std::string_view text) {
-  return text.find("gorm.io/gorm") != std::string_view::npos || text.find("jinzhu/gorm") != std::string_view::npos;
+  return text.find("gorm.io/gorm") != std::string_view::npos || text.find("jinzhu/gorm") != std::string_view::npos ||
+         text.find("gorm:\"") != std::string_view::npos;
 }
 
 void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) { Reader(in).index(out); }
@@ -580,7 +583,7 @@ void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>
 /// method in a file of its own, the file that configures the naming strategy.
 bool index_reads(std::string_view path, std::string_view text) {
   return path.ends_with(".go") &&
-         (relevant(text) || text.find("gorm:\"") != std::string_view::npos ||
+         (relevant(text) ||
           text.find(") TableName() string") != std::string_view::npos ||
           (text.find("gorm") != std::string_view::npos && configures_naming(text)));
 }
