@@ -7,6 +7,7 @@
 // `+=`; parameters hide constants of the same name.
 #include <cctype>
 #include <cstring>
+#include <functional>
 
 #include "analyzers/languages/string_eval.h"
 
@@ -149,6 +150,9 @@ class GoSyntax final : public HostSyntax {
       if (node_is(operand, "call_expression") && node_is(field(operand, "function"), "selector_expression") &&
           node_text(field(field(operand, "function"), "field"), source) == "EXPECT")
         return false;
+      // stmt.QueryRowContext(ctx, a, b) on a statement the function prepared: the arguments
+      // are values; the SQL is the Prepare call's, a site of its own.
+      if (node_is(operand, "identifier") && prepared_statement(operand, source)) return false;
       fn = field(fn, "field");
     }
     if (!node_is(fn, "identifier") && !node_is(fn, "field_identifier")) return false;
@@ -390,6 +394,34 @@ class GoSyntax final : public HostSyntax {
     }
     return true;
   }
+  /// Whether `name` is assigned, earlier in its function, the result of a Prepare call
+  /// (`stmt, err := tx.PreparexContext(ctx, "...")`): a prepared statement, not a database handle.
+  static bool prepared_statement(TSNode name, std::string_view source) {
+    TSNode fn = ts_node_parent(name);
+    while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "method_declaration") &&
+           !node_is(fn, "func_literal"))
+      fn = ts_node_parent(fn);
+    if (ts_node_is_null(fn)) return false;
+    std::string_view id = node_text(name, source);
+    bool found = false;
+    std::function<void(TSNode)> walk = [&](TSNode n) {
+      if (found || ts_node_start_byte(n) >= ts_node_start_byte(name)) return;
+      if (node_is(n, "short_var_declaration") || node_is(n, "assignment_statement")) {
+        TSNode left = field(n, "left"), right = field(n, "right");
+        if (ts_node_named_child_count(right) == 1 && ts_node_named_child_count(left) >= 1 &&
+            node_text(ts_node_named_child(left, 0), source) == id) {
+          TSNode call = ts_node_named_child(right, 0);
+          TSNode callee = node_is(call, "call_expression") ? field(call, "function") : TSNode{};
+          if (node_is(callee, "selector_expression") && node_text(field(callee, "field"), source).starts_with("Prepare"))
+            found = true;
+        }
+      }
+      for (uint32_t i = 0; i < ts_node_named_child_count(n) && !found; ++i) walk(ts_node_named_child(n, i));
+    };
+    walk(fn);
+    return found;
+  }
+
   /// `parts = append(parts, "a = $1", "b = $2")`: one more element of the list `parts` per
   /// value (as Python's parts.append), for strings.Join(parts, " AND "). Not for a spread
   /// (`append(parts, more...)`), whose elements are unknown.

@@ -499,6 +499,28 @@ TEST_CASE("go: strings.Join of a slice grown with append(parts, ...) joins every
   CHECK(sites[2].sql.text == "SELECT \x01 FROM note");
 }
 
+TEST_CASE("go: a statement the function prepared runs values, not SQL: its Exec/QueryRowContext calls are no sites") {
+  std::string src =
+      "package q\n"
+      "func save(ctx context.Context, tx *sqlx.Tx, url, title string) error {\n"
+      "\tstmt, err := tx.PrepareContext(ctx, `INSERT INTO bookmark (url, title) VALUES ($1, $2) RETURNING id`)\n"
+      "\tif err != nil { return err }\n"
+      "\tvar id int\n"
+      "\treturn stmt.QueryRowContext(ctx, url, title).Scan(&id)\n"
+      "}\n"
+      "func load(ctx context.Context, db *sql.DB, query string) error {\n"
+      "\t_, err := db.ExecContext(ctx, query)\n"
+      "\treturn err\n"
+      "}\n";
+  auto sites = extract("q.go", src);
+  REQUIRE(sites.size() == 2);
+  CHECK(sites[0].call_name == "PrepareContext");
+  CHECK(sites[0].sql.text == "INSERT INTO bookmark (url, title) VALUES ($1, $2) RETURNING id");
+  // The handle is a database, not a prepared statement: its query is a parameter, still a site.
+  CHECK(sites[1].call_name == "ExecContext");
+  CHECK(sites[1].dynamic);
+}
+
 TEST_CASE("go: T{}.TableName() and pop.Model{Value: T{}}.TableName() read the method's literal; %q quotes a plain name") {
   std::string src =
       "package models\n"
