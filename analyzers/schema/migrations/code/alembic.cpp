@@ -334,23 +334,6 @@ bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp
 
 /// Walks upgrade()'s body in source order: `op.*` calls and, inside `with op.batch_alter_table(...)
 /// as name:`, the calls of `name`.
-/// Which engine an `if` tests for: "postgresql" for `if url.startswith("postgres"):` or
-/// `if bind.dialect.name == "postgresql":`, "other" for mysql / sqlite / mssql / oracle, "" when
-/// the condition names none or negates (`is False`, `not`, `!=`): then both branches are read.
-std::string dialect_tested(std::string_view cond) {
-  for (std::string_view neg : {"not ", "!=", "is False", "== False"})
-    if (cond.find(neg) != std::string_view::npos) return "";
-  auto quoted = [&](std::string_view word) {
-    for (char q : {'"', '\''})
-      if (cond.find(std::string(1, q) + std::string(word)) != std::string_view::npos) return true;
-    return false;
-  };
-  bool pg = quoted("postgres");
-  bool other = quoted("mysql") || quoted("sqlite") || quoted("mssql") || quoted("oracle") || quoted("mariadb");
-  if (pg == other) return "";
-  return pg ? "postgresql" : "other";
-}
-
 void walk(TSNode node, const PyReader& reader, Translator& tr, std::map<std::string, std::pair<std::string, std::string>>& batches) {
   if (is(node, "function_definition") || is(node, "class_definition")) return;  // defined, not run here
   // A branch for another engine (CTFd's `if url.startswith("mysql"):`) runs nowhere near
@@ -370,7 +353,7 @@ void walk(TSNode node, const PyReader& reader, Translator& tr, std::map<std::str
         break;
       }
       walk(ts_node_child_by_field_name(c, "condition", 9), reader, tr, batches);
-      std::string engine = dialect_tested(reader.text(ts_node_child_by_field_name(c, "condition", 9)));
+      std::string engine = engine_tested(reader.text(ts_node_child_by_field_name(c, "condition", 9)));
       if (engine != "other") walk(ts_node_child_by_field_name(c, "consequence", 11), reader, tr, batches);
       if (engine == "postgresql") break;
     }

@@ -764,23 +764,6 @@ std::vector<std::string> discover(const source::FileSystem& fs, const std::strin
   return {dirs.begin(), dirs.end()};
 }
 
-/// Which database an `if` of a RunPython function tests for (`schema_editor.connection.vendor ==
-/// "sqlite"`): "postgresql", "other" (sqlite, mysql, oracle), or "" when it names none or negates
-/// (`!=`, `not`): then both branches are read. Alembic's dialect tests read the same way.
-std::string vendor_tested(std::string_view cond) {
-  for (std::string_view neg : {"not ", "!=", "is False", "== False"})
-    if (cond.find(neg) != std::string_view::npos) return "";
-  auto quoted = [&](std::string_view word) {
-    for (char q : {'"', '\''})
-      if (cond.find(std::string(1, q) + std::string(word)) != std::string_view::npos) return true;
-    return false;
-  };
-  bool pg = quoted("postgres");
-  bool other = quoted("sqlite") || quoted("mysql") || quoted("oracle") || quoted("mariadb");
-  if (pg == other) return "";
-  return pg ? "postgresql" : "other";
-}
-
 /// The calls under `node`, in source order (a call before its arguments), leaving out what runs
 /// only on another database: the branch of an `if` testing for another vendor, and what follows
 /// a PostgreSQL branch (`elif`, `else`).
@@ -799,7 +782,7 @@ void calls_run_on_postgresql(const PyReader& reader, TSNode node, std::vector<TS
       }
       TSNode cond = ts_node_child_by_field_name(c, "condition", 9);
       calls_run_on_postgresql(reader, cond, calls);
-      std::string vendor = vendor_tested(reader.text(cond));
+      std::string vendor = engine_tested(reader.text(cond));
       if (vendor != "other") calls_run_on_postgresql(reader, ts_node_child_by_field_name(c, "consequence", 11), calls);
       if (vendor == "postgresql") break;
     }

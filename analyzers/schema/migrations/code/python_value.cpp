@@ -220,4 +220,18 @@ std::vector<TSNode> class_definitions(TSNode block) {
   return out;
 }
 
+std::string engine_tested(std::string_view cond) {
+  for (std::string_view neg : {"not ", "!=", "is False", "== False"})
+    if (cond.find(neg) != std::string_view::npos) return "";
+  auto quoted = [&](std::string_view word) {
+    for (char q : {'"', '\''})
+      if (cond.find(std::string(1, q) + std::string(word)) != std::string_view::npos) return true;
+    return false;
+  };
+  bool pg = quoted("postgres");
+  bool other = quoted("sqlite") || quoted("mysql") || quoted("mariadb") || quoted("mssql") || quoted("oracle");
+  if (pg == other) return "";
+  return pg ? "postgresql" : "other";
+}
+
 }  // namespace schemagate::schema::migrations::code

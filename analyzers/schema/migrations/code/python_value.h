@@ -70,4 +70,11 @@ class PyReader {
 /// The class definitions directly in `block` (a module or class body; decorated ones too).
 std::vector<TSNode> class_definitions(TSNode block);
 
+/// Which database an `if` condition of migration code tests for: "postgresql" (`if
+/// bind.dialect.name == "postgresql":`, `if url.startswith("postgres"):`), "other" (a quoted
+/// sqlite, mysql, mariadb, mssql or oracle: Django's `schema_editor.connection.vendor ==
+/// "sqlite"`), or "" when it names none, both, or negates (`not`, `!=`, `is False`): then both
+/// branches are read.
+std::string engine_tested(std::string_view cond);
+
 }  // namespace schemagate::schema::migrations::code
