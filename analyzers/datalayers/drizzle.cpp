@@ -284,6 +284,9 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
     rel.span = {name->at, name->at + static_cast<uint32_t>(name->value.size() - prefix.size() - suffix.size())};
     rel.unit = unit_index;
     rel.quoted = true;  // Drizzle quotes every name it sends
+    // In drizzle-kit's words: generate writes the migration of a schema change, migrate applies it.
+    rel.fix = "run `npx drizzle-kit generate` to write the migration for this table, and apply it with "
+              "`npx drizzle-kit migrate` before deploying this code";
     rel.describe = "Drizzle table " + var + " is table " + shown + "; every query of " + var + " reads it";
     out->requirements.requirements.push_back(rel);
 

@@ -322,6 +322,9 @@ void extract_prisma(const FileInput& in, FileOutput* out) {
     rel.span = {b.name.at, b.name.at + static_cast<uint32_t>(b.name.text.size())};
     rel.unit = unit_index;
     rel.quoted = true;  // Prisma quotes every name it sends
+    // In Prisma's words: migrate dev writes the migration of a schema change, migrate deploy applies it.
+    rel.fix = "run `npx prisma migrate dev` to write the migration for this model, and apply it with "
+              "`npx prisma migrate deploy` before deploying this code";
     rel.describe = "model " + b.name.text + (table == b.name.text ? " is" : " maps to") + " table " + shown +
                    "; every query of " + b.name.text + " reads it";
     out->requirements.requirements.push_back(rel);
