@@ -18,18 +18,6 @@ struct Command {
   std::vector<std::string> positional_choices;  ///< empty: files
 };
 
-std::string join(const std::vector<std::string>& v, const std::string& sep = " ") {
-  std::string out;
-  for (auto& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
-
-const std::vector<std::string>* find_choices(const std::map<std::string, std::vector<std::string>>& choices,
-                                             const std::string& key) {
-  auto it = choices.find(key);
-  return it == choices.end() ? nullptr : &it->second;
-}
-
 std::vector<Command> commands_of(const CLI::App& app, const std::map<std::string, std::vector<std::string>>& choices) {
   std::vector<Command> out;
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
@@ -151,6 +139,18 @@ std::string completion_script(const CLI::App& app, const std::string& shell,
   if (shell == "bash") return bash(commands);
   if (shell == "zsh") return zsh(commands);
   return fish(commands);
+}
+
+std::string join(const std::vector<std::string>& v, const std::string& sep) {
+  std::string out;
+  for (auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+const std::vector<std::string>* find_choices(const std::map<std::string, std::vector<std::string>>& choices,
+                                             const std::string& key) {
+  auto it = choices.find(key);
+  return it == choices.end() ? nullptr : &it->second;
 }
 
 }  // namespace schemagate::cli

@@ -4,6 +4,8 @@
 // but main.cpp and common.cpp.
 #include "cli/man_page.h"
 
+#include "cli/completion.h"
+
 namespace schemagate::cli {
 namespace {
 
@@ -17,18 +19,6 @@ std::string roff(const std::string& s) {
   }
   if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out.insert(0, "\\&");
   return out;
-}
-
-std::string join(const std::vector<std::string>& v, const std::string& sep) {
-  std::string out;
-  for (auto& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
-
-const std::vector<std::string>* find_choices(const std::map<std::string, std::vector<std::string>>& choices,
-                                             const std::string& key) {
-  auto it = choices.find(key);
-  return it == choices.end() ? nullptr : &it->second;
 }
 
 /// CLI11's name for an option's value ("TEXT", "UINT", "FORMAT[=FILE]"), without the list of
