@@ -299,7 +299,7 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
     languages::Tree tree;
     for (auto* layer : layers_of[k]) {
       if (layer->index_reads ? !layer->index_reads(rel, text) : layer->relevant && !layer->relevant(text)) continue;
-      if (parser && !tree && !layer->index_text_only) {
+      if (parser && !tree && (!layer->index_text_only || (layer->index_parses && layer->index_parses(text)))) {
         tree = (*parser)->parse(text);
         if (!tree) break;
       }

@@ -1,0 +1,20 @@
+package com.acme.library.common
+
+import jakarta.persistence.Column
+import jakarta.persistence.MappedSuperclass
+import jakarta.persistence.Version
+import java.time.LocalDateTime
+
+// The version and audit columns of every entity below it.
+@MappedSuperclass
+abstract class Versioned<T>(
+    @Version
+    open var version: Long = 0,
+    @Column(name = "opprettet_av", nullable = false, updatable = false)
+    open val createdBy: String = "system",
+) {
+    open var touchedAt: LocalDateTime = LocalDateTime.now()
+
+    val label: String
+        get() = "v$version"
+}
