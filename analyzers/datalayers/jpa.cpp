@@ -349,7 +349,14 @@ EntityClass kotlin_class(TSNode klass, std::string_view src) {
     if (ts_node_is_null(type)) continue;
     (ts_node_is_null(call) ? any : called).push_back(simple_type(node_text(type, src)));
   }
-  c.supers = !called.empty() ? called : ts_node_is_null(ctor) ? any : std::vector<std::string_view>{};
+  // A class without any constructor written has a default primary one, which must call a
+  // superclass's: its supertypes written without the call are interfaces.
+  bool secondary = false;
+  TSNode members = child_of_kind(klass, "class_body");
+  for (uint32_t i = 0; !ts_node_is_null(members) && i < ts_node_named_child_count(members); ++i)
+    secondary = secondary || node_is(ts_node_named_child(members, i), "secondary_constructor");
+  c.supers = !called.empty() ? called : ts_node_is_null(ctor) && secondary ? any : std::vector<std::string_view>{};
+  if (called.empty() && !secondary) c.extends = false;
   for (const Annotation& a : c.annotations)
     if (a.name == "Access") c.property_access = true;
   // Constructor `val`/`var`s are properties; a plain parameter is not.
@@ -379,6 +386,9 @@ EntityClass kotlin_class(TSNode klass, std::string_view src) {
         !ts_node_is_null(child_of_kind(p, "property_delegate")) ||
         (!ts_node_is_null(mods) && node_text(mods, src).find("const") != std::string_view::npos))
       f.not_persistent = true;
+    // An abstract property has no field: the subclass that overrides it maps it.
+    for (uint32_t j = 0; !ts_node_is_null(mods) && j < ts_node_named_child_count(mods); ++j)
+      if (node_text(ts_node_named_child(mods, j), src) == "abstract") f.not_persistent = true;
     c.fields.push_back(std::move(f));
   }
   // @get:Id / @get:Column: the persistent properties are the getters.

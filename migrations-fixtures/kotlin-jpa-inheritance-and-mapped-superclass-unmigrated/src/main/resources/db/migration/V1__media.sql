@@ -7,5 +7,6 @@ CREATE TABLE media (
     endret_tid TIMESTAMP,
     isbn TEXT,
     sider INTEGER,
-    narrator TEXT
+    narrator TEXT,
+    fk_shelf_id BIGINT NOT NULL
 );

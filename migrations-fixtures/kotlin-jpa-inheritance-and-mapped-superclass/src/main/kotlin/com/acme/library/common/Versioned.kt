@@ -3,7 +3,6 @@ package com.acme.library.common
 import jakarta.persistence.Column
 import jakarta.persistence.MappedSuperclass
 import jakarta.persistence.Version
-import java.time.LocalDateTime
 
 // The version and audit columns of every entity below it.
 @MappedSuperclass
@@ -12,9 +11,7 @@ abstract class Versioned<T>(
     open var version: Long = 0,
     @Column(name = "opprettet_av", nullable = false, updatable = false)
     open val createdBy: String = "system",
-) {
-    open var touchedAt: LocalDateTime = LocalDateTime.now()
-
+) : Stamped() {
     val label: String
         get() = "v$version"
 }

@@ -21,5 +21,8 @@ abstract class Medium(
     @Column(name = "tittel")
     open var title: String = "",
 ) : Versioned<Long>() {
+    @Column(name = "fk_shelf_id")
+    override var shelfId: Long = 0
+
     abstract fun describe(): String
 }
