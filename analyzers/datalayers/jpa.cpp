@@ -455,7 +455,18 @@ struct ClassFact {
   /// "-" a @DiscriminatorFormula (no column); "?" not a plain name.
   std::string discriminator;
   std::vector<std::pair<std::string, std::string>> overrides;  ///< @AttributeOverride field -> column, "?" not read
+  /// The module that declares it: its path up to `/src/` (a Maven or Gradle module), else its
+  /// folder. Of two classes of one simple name, the one of the asking class's module is meant.
+  std::string module;
 };
+
+std::string module_of(std::string_view path) {
+  size_t src = path.find("/src/");
+  if (path.starts_with("src/")) return "";
+  if (src != std::string_view::npos) return std::string(path.substr(0, src));
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
+}
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
@@ -473,13 +484,14 @@ std::string serialize(const ClassFact& f) {
   for (auto& s : f.supers) supers += (supers.empty() ? "" : ",") + s;
   for (auto& [k, v] : f.overrides) overrides += (overrides.empty() ? "" : ",") + k + "=" + v;
   return std::string(1, f.kind) + "\t" + supers + "\t" + (f.is_abstract ? "1" : "0") + "\t" + f.strategy + "\t" +
-         f.table + "\t" + f.entity_name + "\t" + f.schema + "\t" + f.discriminator + "\t" + overrides;
+         f.table + "\t" + f.entity_name + "\t" + f.schema + "\t" + f.discriminator + "\t" + overrides + "\t" + f.module;
 }
 
 ClassFact parse_fact(std::string_view v) {
   ClassFact f;
   std::vector<std::string_view> p = split(v, '\t');
-  if (p.size() != 9 || p[0].size() != 1) return f;
+  if (p.size() != 10 || p[0].size() != 1) return f;
+  f.module = p[9];
   f.kind = p[0][0];
   for (auto s : split(p[1], ',')) f.supers.emplace_back(s);
   f.is_abstract = p[2] == "1";
@@ -561,8 +573,9 @@ void read_overrides(std::string_view mods, std::vector<std::pair<std::string, st
   }
 }
 
-ClassFact fact_of(const EntityClass& c, std::string_view src) {
+ClassFact fact_of(const EntityClass& c, std::string_view src, std::string_view path) {
   ClassFact f;
+  f.module = module_of(path);
   const Annotation* entity = find_annotation(c.annotations, "Entity");
   f.kind = entity ? 'e' : find_annotation(c.annotations, "MappedSuperclass") ? 'm' : 'o';
   for (auto s : c.supers) f.supers.emplace_back(s);
@@ -603,19 +616,27 @@ ClassFact fact_of(const EntityClass& c, std::string_view src) {
   return f;
 }
 
-/// The index's record of the class `name`: none when no indexed file declares it, and
-/// `ambiguous` when two records differ (two classes of one simple name).
-std::optional<ClassFact> lookup(std::string_view name, const ProjectFacts* facts, bool* ambiguous) {
+/// The index's record of the class `name` as a class of `module` sees it: the one of that
+/// module, else the one of the project; none when no indexed file declares it, and `ambiguous`
+/// when two records could be meant (two classes of one simple name).
+std::optional<ClassFact> lookup(std::string_view name, const ProjectFacts* facts, bool* ambiguous,
+                                const std::string& module) {
   *ambiguous = false;
   if (!facts) return std::nullopt;
   auto it = facts->find(std::string(kKey) + "class:" + std::string(name));
   if (it == facts->end() || it->second.empty()) return std::nullopt;
-  for (auto& v : it->second)
-    if (v != it->second.front()) {
+  std::vector<std::string_view> own, all;
+  for (auto& v : it->second) {
+    all.push_back(v);
+    if (v.ends_with("\t" + module)) own.push_back(v);
+  }
+  const std::vector<std::string_view>& meant = own.empty() ? all : own;
+  for (auto v : meant)
+    if (v != meant.front()) {
       *ambiguous = true;
       return std::nullopt;
     }
-  return parse_fact(it->second.front());
+  return parse_fact(meant.front());
 }
 
 /// Base classes of libraries that map no table: Spring Data's and Panache's mapped superclasses.
@@ -639,7 +660,7 @@ bool superclass(const ClassFact& c, const ProjectFacts* facts, Named* out, std::
   bool outside = false;
   for (auto& s : c.supers) {
     bool ambiguous = false;
-    std::optional<ClassFact> f = lookup(s, facts, &ambiguous);
+    std::optional<ClassFact> f = lookup(s, facts, &ambiguous, c.module);
     if (ambiguous) {
       *why = "two classes named " + s + " in the project";
       return false;
@@ -647,7 +668,9 @@ bool superclass(const ClassFact& c, const ProjectFacts* facts, Named* out, std::
     if (f) {
       project.push_back({s, *f});
     } else if (facts && facts->count(std::string(kKey) + "declared:" + s)) {
-      project.push_back({s, ClassFact{}});
+      ClassFact plain;
+      plain.module = c.module;
+      project.push_back({s, plain});
     } else if (!library_base(s)) {
       outside = true;
     }
@@ -679,23 +702,28 @@ bool ancestors(const ClassFact& c, const ProjectFacts* facts, std::vector<Named>
   return false;
 }
 
-/// The classes whose superclass is `name`, then theirs, in the index's order; with `to_entities`,
-/// not below an entity.
-void descendants(std::string_view name, const ProjectFacts* facts, std::vector<Named>* out, bool to_entities = false,
+/// The classes whose superclass is `of` (the very class: of its module), then theirs, in the
+/// index's order; with `to_entities`, not below an entity.
+void descendants(const Named& of, const ProjectFacts* facts, std::vector<Named>* out, bool to_entities = false,
                  int depth = 0) {
   if (!facts || depth > 16) return;
-  auto it = facts->find(std::string(kKey) + "sub:" + std::string(name));
+  auto it = facts->find(std::string(kKey) + "sub:" + of.name);
   if (it == facts->end()) return;
   std::set<std::string> seen;
-  for (auto& sub : it->second) {
-    if (!seen.insert(sub).second) continue;
+  for (auto& entry : it->second) {  // "module\tName"
+    if (!seen.insert(entry).second) continue;
+    size_t tab = entry.find('\t');
+    if (tab == std::string::npos) continue;
+    std::string module = entry.substr(0, tab), sub = entry.substr(tab + 1);
     bool ambiguous = false;
-    std::optional<ClassFact> f = lookup(sub, facts, &ambiguous);
+    std::optional<ClassFact> f = lookup(sub, facts, &ambiguous, module);
+    if (!f || f->module != module) continue;
     Named up;
     std::string why;
-    if (!f || !superclass(*f, facts, &up, &why) || up.name != name) continue;
-    out->push_back({sub, *f});
-    if (!to_entities || f->kind != 'e') descendants(sub, facts, out, to_entities, depth + 1);
+    if (!superclass(*f, facts, &up, &why) || up.name != of.name || up.fact.module != of.fact.module) continue;
+    Named found{sub, *f};
+    out->push_back(found);
+    if (!to_entities || found.fact.kind != 'e') descendants(found, facts, out, to_entities, depth + 1);
   }
 }
 
@@ -748,7 +776,7 @@ bool entity_targets(const Named& e, const ProjectFacts* facts, Naming naming, co
     out->push_back(std::move(t));
   }
   std::vector<Named> below;
-  descendants(e.name, facts, &below);
+  descendants(e, facts, &below);
   for (auto& d : below) {
     if (d.fact.kind != 'e' || d.fact.is_abstract) continue;
     Target sub;
@@ -766,7 +794,7 @@ bool entity_targets(const Named& e, const ProjectFacts* facts, Naming naming, co
 bool mapped_targets(const Named& m, const ProjectFacts* facts, Naming naming, const std::string& default_schema,
                     std::vector<Target>* out, std::string* why) {
   std::vector<Named> below;
-  descendants(m.name, facts, &below, true);
+  descendants(m, facts, &below, true);
   std::set<std::string> seen;
   for (auto& d : below) {
     if (d.fact.kind != 'e') continue;
@@ -807,7 +835,7 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
   bool mapped = !entity_annotation && find_annotation(klass.annotations, "MappedSuperclass");
   if ((!entity_annotation && !mapped) || ts_node_is_null(klass.name)) return;
   std::string_view class_name = node_text(klass.name, src);
-  Named self{std::string(class_name), fact_of(klass, src)};
+  Named self{std::string(class_name), fact_of(klass, src, in.path)};
   const std::string& jpql_name = self.fact.entity_name;
   const Annotation* table = find_annotation(klass.annotations, "Table");
   Naming naming = naming_of(in.facts);
@@ -913,7 +941,7 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
       bool root = true;
       for (auto& a : up) root = root && a.fact.kind != 'e';
       bool subclasses = false;
-      if (root) descendants(self.name, in.facts, &below);
+      if (root) descendants(self, in.facts, &below);
       for (auto& d : below) subclasses = subclasses || d.fact.kind == 'e';
       if (root && (subclasses || !self.fact.discriminator.empty())) {
         const Annotation* d = find_annotation(klass.annotations, "DiscriminatorColumn");
@@ -1072,8 +1100,8 @@ void index_file(const FileInput& in, std::vector<std::pair<std::string, std::str
         EntityClass klass = kotlin ? kotlin_class(c, t) : java_class(c, t);
         if (ts_node_is_null(klass.name)) continue;
         std::string name(node_text(klass.name, t));
-        out->push_back({k + "class:" + name, serialize(fact_of(klass, t))});
-        for (std::string_view s : klass.supers) out->push_back({k + "sub:" + std::string(s), name});
+        out->push_back({k + "class:" + name, serialize(fact_of(klass, t, in.path))});
+        for (std::string_view s : klass.supers) out->push_back({k + "sub:" + std::string(s), module_of(in.path) + "\t" + name});
         TSNode body = kotlin ? child_of_kind(c, "class_body") : field(c, "body");
         if (!ts_node_is_null(body)) stack.push_back(body);
       }
