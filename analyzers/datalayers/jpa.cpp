@@ -790,7 +790,8 @@ bool entity_targets(const Named& e, const ProjectFacts* facts, Naming naming, co
 
 /// The tables a @MappedSuperclass's fields are columns of: those of the nearest entities below
 /// it that the code uses (their fields' tables), with each one's @AttributeOverride names (a
-/// nearer class's first, the entity's last).
+/// nearer class's first, the entity's last). An entity whose tables are not known is left out,
+/// the first one's reason in `why`.
 bool mapped_targets(const Named& m, const ProjectFacts* facts, Naming naming, const std::string& default_schema,
                     std::vector<Target>* out, std::string* why) {
   std::vector<Named> below;
@@ -812,10 +813,12 @@ bool mapped_targets(const Named& m, const ProjectFacts* facts, Naming naming, co
       }
     }
     for (auto& [k, v] : d.fact.overrides) overrides[k] = v;
+    // An entity whose table is not known leaves its columns out, not the others'.
     std::vector<Target> ts;
-    if (!entity_targets(d, facts, naming, default_schema, &ts, why)) {
-      *why = "entity " + d.name + ": " + *why;
-      return false;
+    std::string failed;
+    if (!entity_targets(d, facts, naming, default_schema, &ts, &failed)) {
+      if (why->empty()) *why = "entity " + d.name + ": " + failed;
+      continue;
     }
     for (Target& t : ts) {
       for (auto& [k, v] : overrides) t.overrides.try_emplace(k, v);
@@ -982,7 +985,7 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
       reqs.requirements.push_back(std::move(c));
     }
   }
-  if (!resolved)
+  if (!resolved || (mapped && !why.empty()))
     out->unchecked.push_back({ts_node_start_byte(klass.node), via, why});
   else if (implicit && !targets.empty())
     out->unchecked.push_back({ts_node_start_byte(klass.node), via,
