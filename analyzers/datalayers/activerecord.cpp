@@ -818,6 +818,9 @@ class Extractor {
         continue;
       }
       if (node_is(c, "call")) visit(c, ctx);
+      if (node_is(c, "call") && ts_node_is_null(field(c, "receiver")) && !ctx.model.empty() &&
+          node_text(field(c, "method"), src_) == "enum")
+        enum_column(c, ctx);
       walk(c, ctx);
     }
   }
@@ -1092,6 +1095,42 @@ class Extractor {
       std::string mapped = models_.column_for(model, col);
       if (mapped.empty() || mapped != col) continue;  // an alias or virtual name in SQL is not one
       require(model, label, col, {host, host + static_cast<uint32_t>(col.size())}, use, method, quoted);
+    }
+  }
+
+  /// `enum :kind, {...}` (or `enum kind: {...}`) in a model's body: Rails backs the enum with the
+  /// column of that name and raises "Undeclared attribute type for enum" without one (an
+  /// `attribute :kind` declares it instead).
+  void enum_column(TSNode call, const Context& ctx) {
+    TSNode parent = ts_node_parent(call);
+    if (node_is(parent, "body_statement")) parent = ts_node_parent(parent);
+    if (!node_is(parent, "class")) return;
+    const Model* model = models_.model(ctx.model);
+    if (!model || model->table.empty()) return;
+    std::vector<TSNode> args = arguments(call);
+    if (args.empty()) return;
+    std::vector<TSNode> names;
+    if (node_is(args[0], "simple_symbol")) {
+      names.push_back(args[0]);
+    } else {
+      for (TSNode p : pairs_of(args)) {
+        TSNode key = field(p, "key");
+        if (!node_text(key, src_).starts_with("_")) names.push_back(key);  // _prefix: true is an option
+      }
+    }
+    for (TSNode n : names) {
+      requirements::Span span;
+      auto name = name_of(n, src_, &span);
+      if (!name || !plain_identifier(*name)) continue;
+      std::string col = models_.column_for(*model, *name);
+      if (col.empty() || col != *name) continue;
+      unit_ = SIZE_MAX;
+      TSNode method = field(call, "method");
+      root_ = {ts_node_start_byte(method), ts_node_end_byte(method)};
+      require(*model, model->name + ".enum", col, span, requirements::Use::Read, "enum");
+      out_->requirements.requirements.back().describe =
+          "enum :" + col + " of " + model->name + " is backed by column " + model->table + "." + col +
+          ": without it Rails raises \"Undeclared attribute type for enum\"";
     }
   }
 

@@ -81,6 +81,9 @@ struct DataLayer {
   /// `index` reads the text alone (words, settings): the file is not parsed for it, and its
   /// FileInput has a null root.
   bool index_text_only = false;
+  /// With index_text_only: the files whose tree `index` reads all the same (the entity classes
+  /// among every Java file); null: none.
+  bool (*index_parses)(std::string_view text) = nullptr;
 };
 
 

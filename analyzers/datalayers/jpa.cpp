@@ -19,13 +19,21 @@
 // PhysicalNamingStrategyStandardImpl the Java names (folded to lower case by PostgreSQL, as
 // Hibernate does not quote them). Anything else (plain Hibernate without Spring Boot, another or
 // a custom strategy, an implicit-strategy setting, quoted identifiers, a digit next to a
-// capital) leaves derived names unchecked, once per entity. So do an entity that extends another
-// class (single-table inheritance puts its fields in the root's table), fields whose type is an
+// capital) leaves derived names unchecked, once per entity. So do fields whose type is an
 // @Embeddable of the project, relation fields without @JoinColumn(name), and entities mapped
 // through their getters. Unquoted names fold to lower case as PostgreSQL folds them; a
 // @Column(table = "...") of a secondary table is left out, and so are @Transient and static
-// fields and the columns of @MappedSuperclass / @Embeddable classes (their table is another
-// class's).
+// fields and the columns of @Embeddable classes (their table is another class's).
+//
+// Where a class's fields are columns depends on its hierarchy, which spans files: the index
+// records every class of a file with entities or mapped superclasses (its superclass, @Table,
+// @Inheritance, discriminator, @AttributeOverrides), and each file's extraction walks up and down
+// from its own classes. An entity's fields are columns of the root's table in a SINGLE_TABLE
+// hierarchy (JPA's default), of its own in JOINED, and in TABLE_PER_CLASS of its own and of each
+// concrete subclass's. A @MappedSuperclass's fields are columns wherever the fields of each
+// nearest entity below it are, under that entity's @AttributeOverride names; its requirements are
+// made in its own file, at its fields, one unit per table. A superclass the index cannot tell (a
+// library's, two classes of one simple name) leaves the entity to what its own @Table says.
 //
 // Hibernate only queries an entity the code uses: a repository of it, `em.find(X.class, id)`, a
 // JPQL `FROM X`, a relation from another entity, any reference by name. An entity whose class
@@ -138,12 +146,24 @@ struct Field {
 
 struct EntityClass {
   TSNode node, name;
+  TSNode modifiers;  ///< where its annotations are (a null node without any)
   std::vector<Annotation> annotations;
-  bool extends = false;          ///< has (or may have) a superclass
-  std::string_view superclass;   ///< its simple name, when known (Java's `extends Base`)
+  bool extends = false;  ///< has (or may have) a superclass
+  /// The simple names its superclass may have: Java's `extends Base<T>`, Kotlin's supertype
+  /// called as a constructor (`: Base()`), or without a primary constructor every supertype.
+  std::vector<std::string_view> supers;
+  bool is_abstract = false;
   bool property_access = false;  ///< mapped through its getters
   std::vector<Field> fields;
 };
+
+/// A type as written ("a.b.Base<T>", "Base?") to its simple name.
+std::string_view simple_type(std::string_view type) {
+  type = type.substr(0, type.find('<'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '?')) type.remove_suffix(1);
+  size_t cut = type.find_last_of(" .");
+  return cut == std::string_view::npos ? type : type.substr(cut + 1);
+}
 
 const Annotation* find_annotation(const std::vector<Annotation>& anns, std::string_view name) {
   for (auto& a : anns)
@@ -225,13 +245,10 @@ EntityClass java_class(TSNode klass, std::string_view src) {
   c.name = field(klass, "name");
   c.annotations = java_annotations(klass, src);
   c.extends = !ts_node_is_null(field(klass, "superclass"));
-  if (c.extends) {
-    std::string_view base = node_text(field(klass, "superclass"), src);  // "extends a.b.Base<T>"
-    base = base.substr(0, base.find('<'));
-    while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
-    size_t cut = base.find_last_of(" .");
-    c.superclass = cut == std::string_view::npos ? base : base.substr(cut + 1);
-  }
+  if (c.extends) c.supers.push_back(simple_type(node_text(field(klass, "superclass"), src)));  // "extends a.b.Base<T>"
+  c.is_abstract = has_modifier(klass, src, "abstract");
+  for (uint32_t i = 0; i < ts_node_named_child_count(klass); ++i)
+    if (node_is(ts_node_named_child(klass, i), "modifiers")) c.modifiers = ts_node_named_child(klass, i);
   c.property_access = mapped_through_getters(klass, src);
   TSNode body = field(klass, "body");
   uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
@@ -311,7 +328,14 @@ EntityClass kotlin_class(TSNode klass, std::string_view src) {
   c.node = klass;
   c.name = child_of_kind(klass, "type_identifier");
   c.annotations = kotlin_annotations(klass, src);
+  c.modifiers = child_of_kind(klass, "modifiers");
+  if (!ts_node_is_null(c.modifiers)) {
+    uint32_t k = ts_node_named_child_count(c.modifiers);
+    for (uint32_t i = 0; i < k; ++i)
+      if (node_text(ts_node_named_child(c.modifiers, i), src) == "abstract") c.is_abstract = true;
+  }
   TSNode ctor = child_of_kind(klass, "primary_constructor");
+  std::vector<std::string_view> called, any;
   uint32_t n = ts_node_named_child_count(klass);
   for (uint32_t i = 0; i < n; ++i) {
     TSNode d = ts_node_named_child(klass, i);
@@ -319,8 +343,20 @@ EntityClass kotlin_class(TSNode klass, std::string_view src) {
     if (!node_is(d, "delegation_specifier")) continue;
     // `: Base()` calls a superclass's constructor; without a primary constructor a superclass
     // is written without the call, so any supertype may be one.
-    if (!ts_node_is_null(child_of_kind(d, "constructor_invocation")) || ts_node_is_null(ctor)) c.extends = true;
+    TSNode call = child_of_kind(d, "constructor_invocation");
+    TSNode type = child_of_kind(ts_node_is_null(call) ? d : call, "user_type");
+    if (!ts_node_is_null(call) || ts_node_is_null(ctor)) c.extends = true;
+    if (ts_node_is_null(type)) continue;
+    (ts_node_is_null(call) ? any : called).push_back(simple_type(node_text(type, src)));
   }
+  // A class without any constructor written has a default primary one, which must call a
+  // superclass's: its supertypes written without the call are interfaces.
+  bool secondary = false;
+  TSNode members = child_of_kind(klass, "class_body");
+  for (uint32_t i = 0; !ts_node_is_null(members) && i < ts_node_named_child_count(members); ++i)
+    secondary = secondary || node_is(ts_node_named_child(members, i), "secondary_constructor");
+  c.supers = !called.empty() ? called : ts_node_is_null(ctor) && secondary ? any : std::vector<std::string_view>{};
+  if (called.empty() && !secondary) c.extends = false;
   for (const Annotation& a : c.annotations)
     if (a.name == "Access") c.property_access = true;
   // Constructor `val`/`var`s are properties; a plain parameter is not.
@@ -350,6 +386,9 @@ EntityClass kotlin_class(TSNode klass, std::string_view src) {
         !ts_node_is_null(child_of_kind(p, "property_delegate")) ||
         (!ts_node_is_null(mods) && node_text(mods, src).find("const") != std::string_view::npos))
       f.not_persistent = true;
+    // An abstract property has no field: the subclass that overrides it maps it.
+    for (uint32_t j = 0; !ts_node_is_null(mods) && j < ts_node_named_child_count(mods); ++j)
+      if (node_text(ts_node_named_child(mods, j), src) == "abstract") f.not_persistent = true;
     c.fields.push_back(std::move(f));
   }
   // @get:Id / @get:Column: the persistent properties are the getters.
@@ -401,67 +440,450 @@ bool embeddable_type(std::string_view type, const ProjectFacts* facts) {
   return !facts || facts->count(std::string(kKey) + "embeddable:" + std::string(type)) != 0;
 }
 
-void entity(const EntityClass& klass, const FileInput& in, FileOutput* out) {
-  std::string_view src = in.text;
-  const Annotation* entity_annotation = find_annotation(klass.annotations, "Entity");
-  const Annotation* table = find_annotation(klass.annotations, "Table");
-  if (!entity_annotation || ts_node_is_null(klass.name)) return;
-  std::string_view class_name = node_text(klass.name, src);
-  // @Entity(name = "X") is the name JPQL uses, and the table's when @Table names none.
-  std::string_view jpql_name = node_text(string_argument(entity_annotation, "name"), src);
-  jpql_name = jpql_name.size() >= 2 ? jpql_name.substr(1, jpql_name.size() - 2) : "";
-  std::optional<Name> tname = literal_name(string_argument(table, "name"), src);
-  Naming naming = naming_of(in.facts);
-  bool extends = klass.extends;
-  bool property_access = klass.property_access;
-  if (!tname && !extends) {
-    std::string_view logical = ts_node_is_null(string_argument(entity_annotation, "name")) ? class_name : jpql_name;
-    std::string derived = logical.empty() ? "" : physical(logical, naming);
-    if (!derived.empty()) {
-      uint32_t b = ts_node_start_byte(klass.name);
-      tname = Name{derived, {b, b + static_cast<uint32_t>(class_name.size())}, false};
+// --- Hierarchies: where a class's fields are columns, from the index's record of every class ---
+
+/// A class as the index records it for the other files (`jpa:class:Name`, tab-separated).
+struct ClassFact {
+  char kind = 'o';  ///< 'e' @Entity, 'm' @MappedSuperclass, 'o' any other class
+  std::vector<std::string> supers;  ///< as EntityClass::supers
+  bool is_abstract = false;
+  std::string strategy = "SINGLE_TABLE";  ///< its @Inheritance's, JPA's default without one; "?" not read
+  std::string table;        ///< @Table(name) as PostgreSQL sees it; "" none; "?" not a plain name
+  std::string entity_name;  ///< @Entity(name), else the class name
+  std::string schema;       ///< @Table(schema); "" the default; "?" not a plain name
+  /// @DiscriminatorColumn(name), "dtype" for one without a name; "" without the annotation;
+  /// "-" a @DiscriminatorFormula (no column); "?" not a plain name.
+  std::string discriminator;
+  std::vector<std::pair<std::string, std::string>> overrides;  ///< @AttributeOverride field -> column, "?" not read
+  /// The module that declares it: its path up to `/src/` (a Maven or Gradle module), else its
+  /// folder. Of two classes of one simple name, the one of the asking class's module is meant.
+  std::string module;
+};
+
+std::string module_of(std::string_view path) {
+  size_t src = path.find("/src/");
+  if (path.starts_with("src/")) return "";
+  if (src != std::string_view::npos) return std::string(path.substr(0, src));
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  if (s.empty()) return out;
+  for (size_t at = 0;;) {
+    size_t e = s.find(sep, at);
+    out.push_back(s.substr(at, e == std::string_view::npos ? std::string_view::npos : e - at));
+    if (e == std::string_view::npos) return out;
+    at = e + 1;
+  }
+}
+
+std::string serialize(const ClassFact& f) {
+  std::string supers, overrides;
+  for (auto& s : f.supers) supers += (supers.empty() ? "" : ",") + s;
+  for (auto& [k, v] : f.overrides) overrides += (overrides.empty() ? "" : ",") + k + "=" + v;
+  return std::string(1, f.kind) + "\t" + supers + "\t" + (f.is_abstract ? "1" : "0") + "\t" + f.strategy + "\t" +
+         f.table + "\t" + f.entity_name + "\t" + f.schema + "\t" + f.discriminator + "\t" + overrides + "\t" + f.module;
+}
+
+ClassFact parse_fact(std::string_view v) {
+  ClassFact f;
+  std::vector<std::string_view> p = split(v, '\t');
+  if (p.size() != 10 || p[0].size() != 1) return f;
+  f.module = p[9];
+  f.kind = p[0][0];
+  for (auto s : split(p[1], ',')) f.supers.emplace_back(s);
+  f.is_abstract = p[2] == "1";
+  f.strategy = p[3];
+  f.table = p[4];
+  f.entity_name = p[5];
+  f.schema = p[6];
+  f.discriminator = p[7];
+  for (auto o : split(p[8], ',')) {
+    size_t eq = o.find('=');
+    if (eq != std::string_view::npos) f.overrides.push_back({std::string(o.substr(0, eq)), std::string(o.substr(eq + 1))});
+  }
+  return f;
+}
+
+/// A plain SQL name of an annotation argument, folded as PostgreSQL folds it; "?" otherwise
+/// (a constant, a quoted name).
+std::string plain_name(const Annotation* a, std::string_view key, std::string_view src) {
+  std::optional<Name> n = literal_name(string_argument(a, key), src);
+  return n && !n->quoted ? n->value : "?";
+}
+
+/// The string after `key =` at the top level of an argument list: "" without one, "?" when it
+/// is no plain literal.
+std::string keyed_string(std::string_view args, std::string_view key) {
+  int depth = 0;
+  for (size_t i = 0; i < args.size(); ++i) {
+    char c = args[i];
+    if (c == '(' || c == '{' || c == '[') ++depth;
+    if (c == ')' || c == '}' || c == ']') --depth;
+    if (c == '"') {
+      size_t e = args.find('"', i + 1);
+      if (e == std::string_view::npos) return "?";
+      i = e;
+      continue;
+    }
+    if (depth != 0 || args.compare(i, key.size(), key) != 0 || (i > 0 && word_char(args[i - 1])) ||
+        (i + key.size() < args.size() && word_char(args[i + key.size()])))
+      continue;
+    size_t v = args.find_first_not_of(" \t\r\n", i + key.size());
+    if (v == std::string_view::npos || args[v] != '=') continue;
+    v = args.find_first_not_of(" \t\r\n", v + 1);
+    if (v == std::string_view::npos || args[v] != '"') return "?";
+    size_t e = args.find('"', v + 1);
+    std::string out;
+    for (char ch : args.substr(v + 1, e == std::string_view::npos ? 0 : e - v - 1)) {
+      if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_') return "?";
+      out.push_back(ch);
+    }
+    return out.empty() ? "?" : out;
+  }
+  return "";
+}
+
+/// The balanced argument list after `open` (the '(' at that offset), without its parentheses.
+std::string_view arguments_at(std::string_view text, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < text.size(); ++i) {
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')' && --depth == 0) return text.substr(open + 1, i - open - 1);
+  }
+  return "";
+}
+
+/// @AttributeOverride(name = "field", column = @Column(name = "col")) among a class's
+/// annotations, alone, repeated or in @AttributeOverrides (Java's `{...}`, Kotlin's arguments).
+void read_overrides(std::string_view mods, std::vector<std::pair<std::string, std::string>>* out) {
+  constexpr std::string_view kOverride = "AttributeOverride(";
+  for (size_t at = mods.find(kOverride); at != std::string_view::npos; at = mods.find(kOverride, at + 1)) {
+    std::string_view args = arguments_at(mods, at + kOverride.size() - 1);
+    std::string fieldname = keyed_string(args, "name");
+    if (fieldname.empty() || fieldname == "?") continue;  // a path into an embeddable, or unread: no column of ours
+    size_t col = args.find("Column(");
+    std::string column = col == std::string_view::npos ? "?" : keyed_string(arguments_at(args, col + 6), "name");
+    if (column.empty()) column = "?";
+    if (column != "?")
+      for (char& ch : column) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    out->push_back({fieldname, column});
+  }
+}
+
+ClassFact fact_of(const EntityClass& c, std::string_view src, std::string_view path) {
+  ClassFact f;
+  f.module = module_of(path);
+  const Annotation* entity = find_annotation(c.annotations, "Entity");
+  f.kind = entity ? 'e' : find_annotation(c.annotations, "MappedSuperclass") ? 'm' : 'o';
+  for (auto s : c.supers) f.supers.emplace_back(s);
+  f.is_abstract = c.is_abstract;
+  if (const Annotation* inh = find_annotation(c.annotations, "Inheritance")) {
+    f.strategy = "SINGLE_TABLE";
+    for (auto& [k, v] : inh->arguments) {
+      if (k != "strategy") continue;
+      std::string_view t = node_text(v, src);
+      f.strategy = t.ends_with("JOINED")            ? "JOINED"
+                   : t.ends_with("TABLE_PER_CLASS") ? "TABLE_PER_CLASS"
+                   : t.ends_with("SINGLE_TABLE")    ? "SINGLE_TABLE"
+                                                    : "?";
+    }
+    if (inh->with_arguments && inh->arguments.empty()) {
+      // @Inheritance(InheritanceType.JOINED) is no Java; Kotlin's positional argument is.
+      std::string_view t = node_text(c.modifiers, src);
+      size_t at = t.find("Inheritance(");
+      std::string_view args = at == std::string_view::npos ? "" : arguments_at(t, at + 11);
+      f.strategy = args.find("JOINED") != std::string_view::npos            ? "JOINED"
+                   : args.find("TABLE_PER_CLASS") != std::string_view::npos ? "TABLE_PER_CLASS"
+                   : args.find("SINGLE_TABLE") != std::string_view::npos    ? "SINGLE_TABLE"
+                   : args.empty()                                           ? "SINGLE_TABLE"
+                                                                            : "?";
     }
   }
-  bool explicit_table = !ts_node_is_null(string_argument(table, "name"));
-  std::string schema = in.default_schema;
-  if (std::optional<Name> s = literal_name(string_argument(table, "schema"), src)) schema = s->value;
+  const Annotation* table = find_annotation(c.annotations, "Table");
+  if (has_argument(table, "name")) f.table = plain_name(table, "name", src);
+  if (has_argument(table, "schema")) f.schema = plain_name(table, "schema", src);
+  std::string_view jpql = node_text(string_argument(entity, "name"), src);
+  f.entity_name = jpql.size() > 2 ? std::string(jpql.substr(1, jpql.size() - 2)) : std::string(node_text(c.name, src));
+  if (find_annotation(c.annotations, "DiscriminatorFormula")) {
+    f.discriminator = "-";
+  } else if (const Annotation* d = find_annotation(c.annotations, "DiscriminatorColumn")) {
+    f.discriminator = has_argument(d, "name") ? plain_name(d, "name", src) : "dtype";
+  }
+  if (!ts_node_is_null(c.modifiers)) read_overrides(node_text(c.modifiers, src), &f.overrides);
+  return f;
+}
+
+/// The index's record of the class `name` as a class of `module` sees it: the one of that
+/// module, else the one of the project; none when no indexed file declares it, and `ambiguous`
+/// when two records could be meant (two classes of one simple name).
+std::optional<ClassFact> lookup(std::string_view name, const ProjectFacts* facts, bool* ambiguous,
+                                const std::string& module) {
+  *ambiguous = false;
+  if (!facts) return std::nullopt;
+  auto it = facts->find(std::string(kKey) + "class:" + std::string(name));
+  if (it == facts->end() || it->second.empty()) return std::nullopt;
+  std::vector<std::string_view> own, all;
+  for (auto& v : it->second) {
+    all.push_back(v);
+    if (v.ends_with("\t" + module)) own.push_back(v);
+  }
+  const std::vector<std::string_view>& meant = own.empty() ? all : own;
+  for (auto v : meant)
+    if (v != meant.front()) {
+      *ambiguous = true;
+      return std::nullopt;
+    }
+  return parse_fact(meant.front());
+}
+
+/// Base classes of libraries that map no table: Spring Data's and Panache's mapped superclasses.
+bool library_base(std::string_view name) {
+  return name == "AbstractPersistable" || name == "AbstractAuditable" || name == "AbstractAggregateRoot" ||
+         name == "PanacheEntity" || name == "PanacheEntityBase";
+}
+
+struct Named {
+  std::string name;
+  ClassFact fact;
+};
+
+/// The superclass of `c` that can hold mapped state: false with `why` when it cannot be told (a
+/// class outside the project, two classes of one name); true with an empty name when there is
+/// none (no superclass, a library base above, or a project class in a file without JPA
+/// annotations, taken as a plain class whose own superclasses are not read).
+bool superclass(const ClassFact& c, const ProjectFacts* facts, Named* out, std::string* why) {
+  *out = Named{};
+  std::vector<Named> project;
+  bool outside = false;
+  for (auto& s : c.supers) {
+    bool ambiguous = false;
+    std::optional<ClassFact> f = lookup(s, facts, &ambiguous, c.module);
+    if (ambiguous) {
+      *why = "two classes named " + s + " in the project";
+      return false;
+    }
+    if (f) {
+      project.push_back({s, *f});
+    } else if (facts && facts->count(std::string(kKey) + "declared:" + s)) {
+      ClassFact plain;
+      plain.module = c.module;
+      project.push_back({s, plain});
+    } else if (!library_base(s)) {
+      outside = true;
+    }
+  }
+  if (project.size() > 1) {
+    *why = "more than one supertype could be its superclass";
+    return false;
+  }
+  if (project.size() == 1) {
+    *out = std::move(project.front());
+    return true;
+  }
+  if (outside) {
+    *why = "it extends " + c.supers.front() + ", a class outside the project";
+    return false;
+  }
+  return true;
+}
+
+/// The superclasses of `c`, nearest first, up to the first that holds no mapped state.
+bool ancestors(const ClassFact& c, const ProjectFacts* facts, std::vector<Named>* out, std::string* why) {
+  for (int depth = 0; depth < 32; ++depth) {
+    Named up;
+    if (!superclass(out->empty() ? c : out->back().fact, facts, &up, why)) return false;
+    if (up.name.empty()) return true;
+    out->push_back(std::move(up));
+  }
+  *why = "its superclasses form a cycle";
+  return false;
+}
+
+/// The classes whose superclass is `of` (the very class: of its module), then theirs, in the
+/// index's order; with `to_entities`, not below an entity.
+void descendants(const Named& of, const ProjectFacts* facts, std::vector<Named>* out, bool to_entities = false,
+                 int depth = 0) {
+  if (!facts || depth > 16) return;
+  auto it = facts->find(std::string(kKey) + "sub:" + of.name);
+  if (it == facts->end()) return;
+  std::set<std::string> seen;
+  for (auto& entry : it->second) {  // "module\tName"
+    if (!seen.insert(entry).second) continue;
+    size_t tab = entry.find('\t');
+    if (tab == std::string::npos) continue;
+    std::string module = entry.substr(0, tab), sub = entry.substr(tab + 1);
+    bool ambiguous = false;
+    std::optional<ClassFact> f = lookup(sub, facts, &ambiguous, module);
+    if (!f || f->module != module) continue;
+    Named up;
+    std::string why;
+    if (!superclass(*f, facts, &up, &why) || up.name != of.name || up.fact.module != of.fact.module) continue;
+    Named found{sub, *f};
+    out->push_back(found);
+    if (!to_entities || found.fact.kind != 'e') descendants(found, facts, out, to_entities, depth + 1);
+  }
+}
+
+/// A table the fields of one class are columns of.
+struct Target {
+  std::string schema, table;
+  std::string entity;  ///< the entity class whose table it is
+  bool own = false;    ///< the class's own table (not a superclass's, not a subclass's)
+  bool below = false;  ///< a TABLE_PER_CLASS subclass's table, which that subclass requires itself
+  std::map<std::string, std::string, std::less<>> overrides;  ///< field -> column ("?": not read)
+};
+
+/// An entity's table: @Table(name), or the naming strategy's name for its entity name.
+bool table_of(const Named& e, Naming naming, const std::string& default_schema, Target* t, std::string* why) {
+  t->entity = e.name;
+  t->table = e.fact.table;
+  if (t->table.empty()) t->table = physical(e.fact.entity_name, naming);
+  if (t->table.empty()) *why = "no @Table(name): the table name comes from the naming strategy";
+  if (t->table == "?") *why = "its @Table(name) is no plain name";
+  if (e.fact.schema == "?") *why = "its @Table(schema) is no plain name";
+  t->schema = e.fact.schema.empty() ? default_schema : e.fact.schema;
+  return why->empty();
+}
+
+/// The tables an entity's own fields are columns of: the root's table in a SINGLE_TABLE
+/// hierarchy (JPA's default), its own in a JOINED one, and in TABLE_PER_CLASS its own (unless
+/// it is abstract) and every concrete subclass's, which repeat their superclasses' columns.
+bool entity_targets(const Named& e, const ProjectFacts* facts, Naming naming, const std::string& default_schema,
+                    std::vector<Target>* out, std::string* why) {
+  std::vector<Named> up;
+  if (!ancestors(e.fact, facts, &up, why)) return false;
+  const Named* root = &e;
+  for (auto& a : up)
+    if (a.fact.kind == 'e') root = &a;
+  const std::string& strategy = root->fact.strategy;
+  if (strategy == "?") {
+    *why = "the @Inheritance strategy of " + root->name + " is not read";
+    return false;
+  }
+  Target t;
+  if (strategy == "SINGLE_TABLE" || strategy == "JOINED") {
+    if (!table_of(strategy == "JOINED" ? e : *root, naming, default_schema, &t, why)) return false;
+    t.own = root == &e || strategy == "JOINED";
+    out->push_back(std::move(t));
+    return true;
+  }
+  if (!e.fact.is_abstract) {
+    if (!table_of(e, naming, default_schema, &t, why)) return false;
+    t.own = true;
+    out->push_back(std::move(t));
+  }
+  std::vector<Named> below;
+  descendants(e, facts, &below);
+  for (auto& d : below) {
+    if (d.fact.kind != 'e' || d.fact.is_abstract) continue;
+    Target sub;
+    if (!table_of(d, naming, default_schema, &sub, why)) return false;
+    for (auto& [k, v] : d.fact.overrides) sub.overrides[k] = v;
+    sub.below = true;
+    out->push_back(std::move(sub));
+  }
+  return true;
+}
+
+/// The tables a @MappedSuperclass's fields are columns of: those of the nearest entities below
+/// it that the code uses (their fields' tables), with each one's @AttributeOverride names (a
+/// nearer class's first, the entity's last). An entity whose tables are not known is left out,
+/// the first one's reason in `why`.
+bool mapped_targets(const Named& m, const ProjectFacts* facts, Naming naming, const std::string& default_schema,
+                    std::vector<Target>* out, std::string* why) {
+  std::vector<Named> below;
+  descendants(m, facts, &below, true);
+  std::set<std::string> seen;
+  for (auto& d : below) {
+    if (d.fact.kind != 'e') continue;
+    if (!referenced_elsewhere(d.name, facts) && !referenced_elsewhere(d.fact.entity_name, facts)) continue;
+    // The overrides on the way down, the entity's last.
+    std::map<std::string, std::string, std::less<>> overrides;
+    std::vector<Named> up;
+    std::string ignored;
+    ancestors(d.fact, facts, &up, &ignored);
+    for (size_t i = up.size(); i-- > 0;) {
+      if (up[i].name == m.name) {
+        for (size_t j = i; j-- > 0;)
+          for (auto& [k, v] : up[j].fact.overrides) overrides[k] = v;
+        break;
+      }
+    }
+    for (auto& [k, v] : d.fact.overrides) overrides[k] = v;
+    // An entity whose table is not known leaves its columns out, not the others'.
+    std::vector<Target> ts;
+    std::string failed;
+    if (!entity_targets(d, facts, naming, default_schema, &ts, &failed)) {
+      if (why->empty()) *why = "entity " + d.name + ": " + failed;
+      continue;
+    }
+    for (Target& t : ts) {
+      for (auto& [k, v] : overrides) t.overrides.try_emplace(k, v);
+      t.own = false;
+      t.below = false;
+      std::string key = t.schema + "." + t.table;
+      for (auto& [k, v] : t.overrides) key += "\t" + k + "=" + v;
+      if (seen.insert(key).second) out->push_back(std::move(t));
+    }
+  }
+  return true;
+}
+
+void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out) {
+  std::string_view src = in.text;
+  const Annotation* entity_annotation = find_annotation(klass.annotations, "Entity");
+  bool mapped = !entity_annotation && find_annotation(klass.annotations, "MappedSuperclass");
+  if ((!entity_annotation && !mapped) || ts_node_is_null(klass.name)) return;
+  std::string_view class_name = node_text(klass.name, src);
+  Named self{std::string(class_name), fact_of(klass, src, in.path)};
+  const std::string& jpql_name = self.fact.entity_name;
+  const Annotation* table = find_annotation(klass.annotations, "Table");
+  Naming naming = naming_of(in.facts);
+  std::vector<Target> targets;
+  std::string why;
+  bool resolved = mapped ? mapped_targets(self, in.facts, naming, in.default_schema, &targets, &why)
+                         : entity_targets(self, in.facts, naming, in.default_schema, &targets, &why);
+  std::optional<Name> explicit_name = literal_name(string_argument(table, "name"), src);
+  if (!resolved) {
+    targets.clear();
+    // What an entity whose hierarchy is not known still tells: the table its @Table names,
+    // with the columns its @Column names (the others may follow a superclass's mapping).
+    if (!mapped && explicit_name) {
+      Target t;
+      t.schema = self.fact.schema.empty() || self.fact.schema == "?" ? in.default_schema : self.fact.schema;
+      t.table = explicit_name->value;
+      t.entity = self.name;
+      t.own = true;
+      targets.push_back(std::move(t));
+    }
+  }
   // Hibernate creates it at start-up where the module's configuration says so (ddl-auto), used
   // or not.
-  if (tname) out->declared_tables.push_back({schema, tname->value});
-  // A subclass of a JOINED or TABLE_PER_CLASS hierarchy has a table of its own, named as an
-  // entity without @Table is; in the default SINGLE_TABLE its fields are in the root's.
-  if (!tname && extends && !klass.superclass.empty() && in.facts &&
-      in.facts->count(std::string(kKey) + "own-tables:" + std::string(klass.superclass))) {
-    std::string_view logical = ts_node_is_null(string_argument(entity_annotation, "name")) ? class_name : jpql_name;
-    std::string derived = logical.empty() ? "" : physical(logical, naming);
-    if (!derived.empty()) out->declared_tables.push_back({schema, derived});
-  }
-  if (!referenced_elsewhere(class_name, in.facts) && (jpql_name.empty() || !referenced_elsewhere(jpql_name, in.facts))) {
+  for (const Target& t : targets)
+    if (t.own) out->declared_tables.push_back({t.schema, t.table});
+  if (!mapped && !referenced_elsewhere(class_name, in.facts) && (jpql_name == class_name || !referenced_elsewhere(jpql_name, in.facts))) {
     out->unchecked.push_back({ts_node_start_byte(klass.node), "jpa @Entity",
                               "entity " + std::string(class_name) + " is referenced by no other file: nothing queries it"});
     return;
   }
-  if (!tname) {
-    out->unchecked.push_back({ts_node_start_byte(klass.node), "jpa @Entity",
-                              "no @Table(name): the table name comes from the naming strategy"});
+  std::string via = mapped ? "jpa @MappedSuperclass" : "jpa @Entity";
+  if (!resolved && targets.empty()) {
+    out->unchecked.push_back({ts_node_start_byte(klass.node), via, why});
     return;
   }
 
-  auto& reqs = out->requirements;
-  size_t unit = reqs.units.size();
-  requirements::Unit u;
-  u.file = std::string(in.path);
-  u.fingerprint_text = "@Entity " + std::string(class_name) + " @Table(" + schema + "." + tname->value + ")";
-  reqs.units.push_back(std::move(u));
-  requirements::Requirement rel;
-  rel.object = requirements::Object::Relation;
-  rel.schema = schema;
-  rel.relation = tname->value;
-  rel.span = tname->span;
-  rel.unit = unit;
-  rel.quoted = tname->quoted;
-  reqs.requirements.push_back(rel);
-
+  // Names the strategy derives are certain where the hierarchy is known, and where the entity
+  // names its table (a superclass outside the project maps its own fields, not these).
+  bool derive = resolved || !mapped;
+  // The fields' columns, once: a name, or none when the strategy or a relation decides it.
+  struct Column {
+    const Field* field;
+    std::optional<Name> name;
+  };
+  std::vector<Column> columns;
   bool implicit = false;
   for (const Field& f : klass.fields) {
     if (f.not_persistent) continue;
@@ -477,32 +899,96 @@ void entity(const EntityClass& klass, const FileInput& in, FileOutput* out) {
       if (an == "ManyToOne" || an == "OneToOne" || an == "JoinColumn" || an == "MapsId" || an == "Embedded")
         relation = true;  // its column name comes from the target's key
     }
-    if (skip) continue;
+    if (skip || has_argument(column, "table")) continue;  // not a column, or a secondary table's
     std::optional<Name> cname;
-    if (column && !has_argument(column, "table")) cname = literal_name(string_argument(column, "name"), src);
-    if (!cname && !relation && !property_access && !(extends && !explicit_table) &&
-        !has_argument(column, "table") && !embeddable_type(f.type, in.facts) &&
+    if (column) cname = literal_name(string_argument(column, "name"), src);
+    if (!cname && !relation && !klass.property_access && derive && !embeddable_type(f.type, in.facts) &&
         f.type.find('<') == std::string_view::npos) {
       // The field's own name, through the naming strategy.
       std::string derived = ts_node_is_null(f.name) ? "" : physical(node_text(f.name, src), naming);
       if (!derived.empty()) cname = Name{derived, {ts_node_start_byte(f.name), ts_node_end_byte(f.name)}, false};
     }
-    if (!cname) {
-      if (!has_argument(column, "table")) implicit = true;
-      continue;
-    }
-    requirements::Requirement c;
-    c.object = requirements::Object::Column;
-    c.schema = schema;
-    c.relation = tname->value;
-    c.column = cname->value;
-    c.span = cname->span;
-    c.unit = unit;
-    c.quoted = cname->quoted;
-    reqs.requirements.push_back(std::move(c));
+    if (!cname) implicit = true;
+    columns.push_back({&f, std::move(cname)});
   }
-  if (implicit)
-    out->unchecked.push_back({ts_node_start_byte(klass.node), "jpa @Entity",
+
+  auto& reqs = out->requirements;
+  for (const Target& t : targets) {
+    size_t unit = reqs.units.size();
+    requirements::Unit u;
+    u.file = std::string(in.path);
+    u.fingerprint_text = mapped ? "@MappedSuperclass " + std::string(class_name) + " of @Entity " + t.entity + " @Table(" +
+                                      t.schema + "." + t.table + ")"
+                                : "@Entity " + std::string(class_name) + " @Table(" + t.schema + "." + t.table + ")";
+    reqs.units.push_back(std::move(u));
+    if (!mapped && !t.below) {
+      requirements::Requirement rel;
+      rel.object = requirements::Object::Relation;
+      rel.schema = t.schema;
+      rel.relation = t.table;
+      rel.span = {ts_node_start_byte(klass.name), ts_node_end_byte(klass.name)};
+      if (t.own && explicit_name) {
+        rel.span = explicit_name->span;
+        rel.quoted = explicit_name->quoted;
+      }
+      rel.unit = unit;
+      reqs.requirements.push_back(rel);
+    }
+    // The root of a SINGLE_TABLE hierarchy with subclasses (or a declared column) tells rows
+    // apart by its discriminator column, DTYPE unless @DiscriminatorColumn names another.
+    if (!mapped && t.own && t.entity == self.name && self.fact.strategy == "SINGLE_TABLE" &&
+        self.fact.discriminator != "-") {
+      std::vector<Named> up, below;
+      std::string ignored;
+      ancestors(self.fact, in.facts, &up, &ignored);
+      bool root = true;
+      for (auto& a : up) root = root && a.fact.kind != 'e';
+      bool subclasses = false;
+      if (root) descendants(self, in.facts, &below);
+      for (auto& d : below) subclasses = subclasses || d.fact.kind == 'e';
+      if (root && (subclasses || !self.fact.discriminator.empty())) {
+        const Annotation* d = find_annotation(klass.annotations, "DiscriminatorColumn");
+        std::optional<Name> dname = literal_name(string_argument(d, "name"), src);
+        if (!dname && has_argument(d, "name")) {
+          implicit = true;
+        } else {
+          if (!dname) dname = Name{"dtype", {ts_node_start_byte(klass.name), ts_node_end_byte(klass.name)}, false};
+          requirements::Requirement c;
+          c.object = requirements::Object::Column;
+          c.schema = t.schema;
+          c.relation = t.table;
+          c.column = dname->value;
+          c.span = dname->span;
+          c.unit = unit;
+          c.quoted = dname->quoted;
+          reqs.requirements.push_back(std::move(c));
+        }
+      }
+    }
+    for (const Column& col : columns) {
+      std::optional<Name> cname = col.name;
+      std::string_view fname = ts_node_is_null(col.field->name) ? "" : node_text(col.field->name, src);
+      auto o = t.overrides.find(fname);
+      if (o != t.overrides.end()) {
+        if (o->second == "?") continue;
+        cname = Name{o->second, {ts_node_start_byte(col.field->name), ts_node_end_byte(col.field->name)}, false};
+      }
+      if (!cname) continue;
+      requirements::Requirement c;
+      c.object = requirements::Object::Column;
+      c.schema = t.schema;
+      c.relation = t.table;
+      c.column = cname->value;
+      c.span = cname->span;
+      c.unit = unit;
+      c.quoted = cname->quoted;
+      reqs.requirements.push_back(std::move(c));
+    }
+  }
+  if (!resolved || (mapped && !why.empty()))
+    out->unchecked.push_back({ts_node_start_byte(klass.node), via, why});
+  else if (implicit && !targets.empty())
+    out->unchecked.push_back({ts_node_start_byte(klass.node), via,
                               "fields without @Column(name): their column names come from the naming strategy"});
 }
 
@@ -519,7 +1005,7 @@ void extract(const FileInput& in, FileOutput* out) {
     for (uint32_t i = n; i-- > 0;) {
       TSNode c = ts_node_named_child(node, i);
       if (!node_is(c, "class_declaration")) continue;
-      entity(kotlin ? kotlin_class(c, in.text) : java_class(c, in.text), in, out);
+      declaration(kotlin ? kotlin_class(c, in.text) : java_class(c, in.text), in, out);
       TSNode body = kotlin ? child_of_kind(c, "class_body") : field(c, "body");
       if (!ts_node_is_null(body)) stack.push_back(body);
     }
@@ -528,6 +1014,7 @@ void extract(const FileInput& in, FileOutput* out) {
 
 bool relevant(std::string_view text) {
   return text.find("@Entity") != std::string_view::npos || text.find("@SpringBootApplication") != std::string_view::npos ||
+         text.find("@MappedSuperclass") != std::string_view::npos ||
          text.find("@Embeddable") != std::string_view::npos || text.find("NamingStrategy") != std::string_view::npos ||
          text.find("naming") != std::string_view::npos || text.find("quoted") != std::string_view::npos;
 }
@@ -589,21 +1076,39 @@ void index_file(const FileInput& in, std::vector<std::pair<std::string, std::str
     i = e;
   }
   for (std::string_view w : words) out->push_back({k + "word:" + std::string(w), ""});
+  // The classes the project declares (`class Name`, not `Name.class`): a superclass among them
+  // is the project's, not a library's.
+  for (size_t at = t.find("class "); at != std::string_view::npos; at = t.find("class ", at + 1)) {
+    if (at > 0 && !std::isspace(static_cast<unsigned char>(t[at - 1]))) continue;
+    size_t b = at + 6, e = b;
+    while (e < t.size() && word_char(t[e])) ++e;
+    if (e > b && indexed_word(t.substr(b, e - b))) out->push_back({k + "declared:" + std::string(t.substr(b, e - b)), ""});
+  }
   if ((in.language != "java" && in.language != "kotlin") || !relevant(t)) return;
   if (t.find("@SpringBootApplication") != std::string_view::npos) out->push_back({k + "spring-boot", ""});
   if (t.find("PhysicalNamingStrategy") != std::string_view::npos || t.find("ImplicitNamingStrategy") != std::string_view::npos)
     out->push_back({k + "custom-naming", std::string(in.path)});
-  // The roots of hierarchies whose subclasses have tables of their own:
-  // `@Inheritance(strategy = InheritanceType.JOINED) ... class Name`.
-  for (size_t at = t.find("@Inheritance"); at != std::string_view::npos; at = t.find("@Inheritance", at + 1)) {
-    size_t cls = t.find("class ", at);
-    if (cls == std::string_view::npos) break;
-    std::string_view between = t.substr(at, cls - at);
-    if (between.find("JOINED") == std::string_view::npos && between.find("TABLE_PER_CLASS") == std::string_view::npos)
-      continue;
-    size_t b = cls + 6, e = b;
-    while (e < t.size() && (std::isalnum(static_cast<unsigned char>(t[e])) || t[e] == '_')) ++e;
-    out->push_back({k + "own-tables:" + std::string(t.substr(b, e - b)), ""});
+  // Each class of a file with entities or mapped superclasses, for its subclasses and superclasses
+  // in other files: its record, and its name under each superclass it may have.
+  if (!ts_node_is_null(in.root)) {
+    bool kotlin = in.language == "kotlin";
+    std::vector<TSNode> stack = {in.root};
+    while (!stack.empty()) {
+      TSNode node = stack.back();
+      stack.pop_back();
+      uint32_t n = ts_node_named_child_count(node);
+      for (uint32_t i = n; i-- > 0;) {
+        TSNode c = ts_node_named_child(node, i);
+        if (!node_is(c, "class_declaration")) continue;
+        EntityClass klass = kotlin ? kotlin_class(c, t) : java_class(c, t);
+        if (ts_node_is_null(klass.name)) continue;
+        std::string name(node_text(klass.name, t));
+        out->push_back({k + "class:" + name, serialize(fact_of(klass, t, in.path))});
+        for (std::string_view s : klass.supers) out->push_back({k + "sub:" + std::string(s), module_of(in.path) + "\t" + name});
+        TSNode body = kotlin ? child_of_kind(c, "class_body") : field(c, "body");
+        if (!ts_node_is_null(body)) stack.push_back(body);
+      }
+    }
   }
   if (t.find("@Embeddable") != std::string_view::npos) {
     // The classes annotated @Embeddable: `@Embeddable ... class Name`.
@@ -622,6 +1127,12 @@ void index_file(const FileInput& in, std::vector<std::pair<std::string, std::str
 /// Every Java and Kotlin file is indexed for its words; configuration files for their settings.
 bool index_reads(std::string_view, std::string_view) { return true; }
 
-extern const DataLayer kJpa{"jpa", {"java", "kotlin"}, claims_config, relevant, extract, index_file, index_reads, true};
+/// The files whose classes the index records: those that declare entities or mapped superclasses.
+bool index_parses(std::string_view text) {
+  return text.find("@Entity") != std::string_view::npos || text.find("@MappedSuperclass") != std::string_view::npos;
+}
+
+extern const DataLayer kJpa{"jpa", {"java", "kotlin"}, claims_config, relevant, extract, index_file, index_reads, true,
+                            index_parses};
 
 }  // namespace schemagate::datalayers

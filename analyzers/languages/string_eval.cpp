@@ -771,6 +771,17 @@ class Engine {
           named = true;
           j = close + 1;
         }
+        // Java's and C's %2$s: argument 2, leaving the order of the others as it is.
+        std::optional<size_t> explicit_index;
+        if (!named) {
+          size_t d = j, index = 0;
+          while (d < s.size() && d < j + 3 && std::isdigit(static_cast<unsigned char>(s[d])))
+            index = index * 10 + static_cast<size_t>(s[d++] - '0');
+          if (d > j && d < s.size() && s[d] == '$' && index > 0) {
+            explicit_index = index - 1;
+            j = d + 1;
+          }
+        }
         while (j < s.size() && (s[j] == '-' || s[j] == '+' || s[j] == '#' || s[j] == ' ' || s[j] == '0')) ++j;
         if (j < s.size() && s[j] == '[') {  // Go's %[2]v: argument 2, and the next ones after it
           size_t close = s.find(']', j);
@@ -787,7 +798,9 @@ class Engine {
         while (j < s.size() && (std::isdigit(static_cast<unsigned char>(s[j])) || s[j] == '.' || s[j] == '*')) ++j;
         if (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) {
           char verb = s[j];
-          TSNode arg = named ? TSNode{} : positional();
+          TSNode arg = named            ? TSNode{}
+                       : explicit_index ? (*explicit_index < f.args.size() ? f.args[*explicit_index] : TSNode{})
+                                        : positional();
           if (!out.text.empty() && out.text.back() == '$') out.append_from("1", o);  // $%d: a parameter's number
           else if (verb == 'q') quoted(arg, o);
           else put(verb == 's' || verb == 'v' ? arg : TSNode{}, o);

@@ -299,7 +299,7 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
     languages::Tree tree;
     for (auto* layer : layers_of[k]) {
       if (layer->index_reads ? !layer->index_reads(rel, text) : layer->relevant && !layer->relevant(text)) continue;
-      if (parser && !tree && !layer->index_text_only) {
+      if (parser && !tree && (!layer->index_text_only || (layer->index_parses && layer->index_parses(text)))) {
         tree = (*parser)->parse(text);
         if (!tree) break;
       }
@@ -653,6 +653,16 @@ class FileScanner {
         result->sites.push_back(std::move(rec));
         return;
       }
+    if (options_.module_init_tables && !options_.module_init_tables->empty())
+      if (auto module = options_.module_init_tables->find(rel.substr(0, rel.find("/src/")));
+          rel.find("/src/") != std::string::npos && module != options_.module_init_tables->end())
+        if (auto own = names_a_table_of(site.sql.text, module->second); own != module->second.end()) {
+          rec.reason = "its module's tests start their database from " + own->second + " (withInitScript), which creates " +
+                       own->first + ": the module queries that schema, not the migrations' one";
+          rec.reason_id = kTestOwnSchema;
+          result->sites.push_back(std::move(rec));
+          return;
+        }
     if (manual_migration_) {
       rec.reason = "a migration script run by hand, outside the migration sets (its name says so): it ran on the schema of its day";
       rec.reason_id = kManualMigration;
@@ -1459,6 +1469,8 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     if (m.version.size() >= 8 && std::all_of(m.version.begin(), m.version.end(), [](char c) { return c >= '0' && c <= '9'; }))
       versions.emplace(m.version, m.path);
   effective.migration_versions = &versions;
+  std::map<std::string, std::map<std::string, std::string>> module_init_tables;
+  effective.module_init_tables = &module_init_tables;
   const Options& options = effective;
   source::DiscoveryOptions dopt;
   dopt.include = options.include;
@@ -1511,6 +1523,32 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   }
   for (auto& s : skipped)
     if (wanted(s.path) && (languages::language_for_path(s.path) || datalayers::claimed(s.path))) out->skipped.push_back(s);
+  // A module whose tests start their database from a schema script of their own (another
+  // database's, which a data-migration tool reads): `.withInitScript("v4-schema.sql")` in a JVM
+  // test loads src/test/resources/v4-schema.sql. The tables it creates are that module's.
+  for (auto& f : candidates) {
+    size_t test = f.find("/src/test/");
+    if (test == std::string::npos || !(f.ends_with(".java") || f.ends_with(".kt") || f.ends_with(".groovy"))) continue;
+    std::string text, e;
+    if (!fs.read(source::join_path(options.root, f), &text, &e)) continue;
+    constexpr std::string_view kInit = "withInitScript(\"";
+    for (size_t at = text.find(kInit); at != std::string::npos; at = text.find(kInit, at + 1)) {
+      size_t b = at + kInit.size(), q = text.find('"', b);
+      if (q == std::string::npos) break;
+      std::string name = text.substr(b, q - b);
+      if (name.starts_with("classpath:")) name = name.substr(10);
+      while (name.starts_with("/")) name = name.substr(1);
+      if (name.empty() || !name.ends_with(".sql") || name.find("..") != std::string::npos) continue;
+      std::string module = f.substr(0, test), script = module + "/src/test/resources/" + name, sql;
+      if (!fs.read(source::join_path(options.root, script), &sql, &e)) continue;
+      source::LineIndex lines(sql);
+      for (auto& [c, offset] : created_tables_in_text(sql)) {
+        std::string low = c.name;
+        for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        module_init_tables[module].emplace(low, script + ":" + std::to_string(lines.position(offset).line));
+      }
+    }
+  }
 
   unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::pair<std::string, const languages::Language*>> index_files = all_code;

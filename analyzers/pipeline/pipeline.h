@@ -52,6 +52,10 @@ struct Options {
   /// Set by scan_code: the applied migrations' versions of 8 digits or more (timestamps), each
   /// with its file: a test that names one runs its queries at that version's schema.
   const std::map<std::string, std::string>* migration_versions = nullptr;
+  /// Set by scan_code: a module (the folder above its src/) whose tests start their database
+  /// from a schema script of their own (Testcontainers' withInitScript) -> the tables that
+  /// script creates (lower-cased) -> "script:line". The module's code queries that schema.
+  const std::map<std::string, std::map<std::string, std::string>>* module_init_tables = nullptr;
 };
 
 struct MigrationDirectory {

@@ -122,7 +122,21 @@ void Simulator::do_or_function(bool function, Span<Node> options) {
     if (word.size() > 1) schema_.uncertain_names.insert(word);
     word.clear();
   };
-  for (char c : lower) {
+  // The words of its statements: a comment's words name nothing the body does (hyades'
+  // "-- ... based on the dex_workflow_run and ..." hid every column of that table).
+  for (size_t i = 0; i < lower.size(); ++i) {
+    char c = lower[i];
+    if (c == '-' && i + 1 < lower.size() && lower[i + 1] == '-') {
+      flush();
+      while (i < lower.size() && lower[i] != '\n') ++i;
+      continue;
+    }
+    if (c == '/' && i + 1 < lower.size() && lower[i + 1] == '*') {
+      flush();
+      size_t end = lower.find("*/", i + 2);
+      i = end == std::string::npos ? lower.size() : end + 1;
+      continue;
+    }
     if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') word.push_back(c);
     else flush();
   }

@@ -85,6 +85,14 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
           break;
         }
         if (s[j] == kHole) mark_unchecked(j, "an interpolation is part of a quoted identifier");
+        // "%s", "%1$s": a host format verb (String.format, .formatted) fills in the name.
+        if (s[j] == '%' && j + 1 < n) {
+          size_t v = j + 1;
+          while (v < n && v < j + 4 && std::isdigit(static_cast<unsigned char>(s[v]))) ++v;
+          if (v > j + 1 && v < n && s[v] == '$') ++v;
+          if (v < n && (s[v] == 's' || s[v] == 'd' || s[v] == 'v') && (v == j + 1 || s[v - 1] == '$'))
+            mark_unchecked(j, "a format verb is part of a quoted identifier, so the name is only known at run time");
+        }
         ++j;
       }
       size_t end = j < n ? j + 1 : n;
@@ -156,12 +164,17 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
       // fmt.Sprintf, Python's `%`) filling in a value. Modulo by a column named d is written
       // `id % d`, with a blank, and stays an operator.
       auto verb = [](char v) { return v == 's' || v == 'b' || v == 't' || v == 'd' || v == 'v'; };
-      if (verb(nx) && (i + 2 >= n || !ident_char(s[i + 2]))) {
+      // Java's and C's %1$s: the argument's index before the verb.
+      size_t at = i + 1;
+      while (at < n && at < i + 4 && std::isdigit(static_cast<unsigned char>(s[at]))) ++at;
+      size_t width = at > i + 1 && at + 1 < n && s[at] == '$' && verb(s[at + 1]) ? at + 1 - i : 1;
+      char v = width > 1 ? s[i + width] : nx;
+      if (verb(v) && (i + width + 1 >= n || !ident_char(s[i + width + 1]))) {
         // `FROM executions_visibility%s`: the verb completes a name (a table suffix), not a value.
-        if (ident_char(prev) || prev == '"' || prev == '.')
+        if (ident_char(prev) || prev == '"' || prev == '.' || (width > 1 && i + width + 1 < n && s[i + width + 1] == '"'))
           mark_unchecked(i, "a format verb is part of an identifier, so the name is only known at run time");
         emit_param(in.origin[i]);
-        i += 2;
+        i += width + 1;
         continue;
       }
       if (nx == '(') {

@@ -1,0 +1,1 @@
+ALTER TABLE truck ADD COLUMN payload_kg BIGINT;

@@ -1,0 +1,7 @@
+package com.acme.billing;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class BillingApplication {
+}

@@ -1,0 +1,5 @@
+CREATE TABLE ledger_entries (
+    id BIGINT PRIMARY KEY,
+    booked_at TIMESTAMPTZ,
+    amount_cents BIGINT
+);

@@ -1,0 +1,7 @@
+package com.acme.orders;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class OrdersApplication {
+}

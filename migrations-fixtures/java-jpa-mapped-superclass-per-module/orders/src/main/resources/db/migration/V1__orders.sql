@@ -1,0 +1,5 @@
+CREATE TABLE purchase_orders (
+    id BIGINT PRIMARY KEY,
+    created_at TIMESTAMPTZ,
+    reference TEXT
+);
