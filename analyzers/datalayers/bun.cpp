@@ -24,6 +24,7 @@
 #include <optional>
 #include <set>
 
+#include "analyzers/datalayers/bun_naming.h"
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/go_model.h"
 #include "analyzers/languages/string_eval.h"
@@ -33,55 +34,11 @@ namespace {
 
 using languages::node_text;
 
-/// bun's internal.Underscore: an upper-case letter starts a word when a lower-case letter is
-/// beside it, so a run of capitals stays one word until the last one before a lower-case letter.
-std::string underscore(std::string_view s) {
-  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  std::string r;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (upper(c)) {
-      if (i > 0 && i + 1 < s.size() && (lower(s[i - 1]) || lower(s[i + 1]))) r += '_';
-      r += static_cast<char>(c + 32);
-    } else {
-      r += c;
-    }
-  }
-  return r;
-}
-
-/// `bun:"name,opt,key:value"`: the name (first item when it has no ':') and the options.
-struct BunTag {
-  bool present = false;
-  std::string name;
-  uint32_t name_at = 0;
-  std::map<std::string, std::string, std::less<>> options;
-};
+using bun::underscore;
+using BunTag = bun::Tag;
 BunTag bun_tag(TSNode tag, std::string_view src) {
-  BunTag out;
   auto v = go::tag_value(tag, "bun", src);
-  if (!v) return out;
-  out.present = true;
-  std::string_view t = v->value;
-  size_t i = 0;
-  bool first = true;
-  while (i <= t.size()) {
-    size_t comma = t.find(',', i);
-    if (comma == std::string_view::npos) comma = t.size();
-    std::string_view item = t.substr(i, comma - i);
-    size_t colon = item.find(':');
-    if (first && colon == std::string_view::npos) {
-      out.name = std::string(item);
-      out.name_at = v->at + static_cast<uint32_t>(i);
-    } else if (!item.empty()) {
-      out.options[std::string(item.substr(0, colon))] =
-          colon == std::string_view::npos ? "" : std::string(item.substr(colon + 1));
-    }
-    first = false;
-    i = comma + 1;
-  }
-  return out;
+  return v ? bun::parse_tag(v->value, v->at) : BunTag{};
 }
 
 using Column = go::ModelColumn;
