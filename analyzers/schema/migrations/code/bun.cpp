@@ -2,7 +2,8 @@
 // named <version>_<name>.go (digits, then the comment), each registering its up function,
 //   func init() { Migrations.MustRegister(func(ctx context.Context, db *bun.DB) error {...}, down) }
 // bun names the migration after the file that registers it and runs them in name order,
-// recording each version in bun_migrations(name). Each file is one MigrationFile, read by
+// recording each version in bun_migrations(name); SQL files of the folder, <version>_<name>.up.sql
+// (Migrations.Discover), run in the same order. Each Go file is one MigrationFile, read by
 // code/go_code.h (the SQL its Exec calls run, in order); this file adds what bun writes itself:
 //   NewCreateTable().Model(&T{})     CREATE TABLE t (the model's columns, as bun maps them)
 //   NewAddColumn().ColumnExpr("c x") ALTER TABLE t ADD COLUMN IF NOT EXISTS c x
@@ -661,8 +662,26 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     m.uncertain_names.insert(m.uncertain_names.end(), uncertain.begin(), uncertain.end());
     out->push_back(std::move(m));
   }
-  std::stable_sort(out->begin(), out->end(),
-                   [](const MigrationFile& a, const MigrationFile& b) { return a.path < b.path; });
+  // SQL files beside them (Migrations.Discover of an embed.FS): <version>_<name>.up.sql, also
+  // .tx.up.sql; bun's `--bun:split` markers are comments.
+  for (const source::DirEntry& d : fs.list(on_disk(root, dir))) {
+    std::string_view f = d.name;
+    std::string version, comment;
+    size_t suffix = f.ends_with(".tx.up.sql") ? 10 : f.ends_with(".up.sql") ? 7 : 0;
+    if (d.is_dir || suffix == 0 || !migration_name(std::string(f.substr(0, f.size() - suffix)) + ".go", &version, &comment))
+      continue;
+    MigrationFile m;
+    m.path = source::join_path(dir, d.name);
+    m.version = version;
+    m.name = comment;
+    m.format = "bun";
+    if (!read_migration_text(fs, root, m.path, &m.sql, err)) return false;
+    out->push_back(std::move(m));
+  }
+  // bun sorts by name: the version, then the comment.
+  std::stable_sort(out->begin(), out->end(), [](const MigrationFile& a, const MigrationFile& b) {
+    return a.version != b.version ? a.version < b.version : a.name < b.name;
+  });
   return true;
 }
 

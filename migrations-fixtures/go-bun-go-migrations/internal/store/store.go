@@ -41,6 +41,6 @@ func (s *Store) Mutes(ctx context.Context, accountID string) ([]string, error) {
 func (s *Store) OpenReports(ctx context.Context, accountID string) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx,
-		"SELECT count(*) FROM reports WHERE target_account_id = $1 AND action_taken IS NULL", accountID).Scan(&n)
+		"SELECT count(*) FROM reports WHERE target_account_id = $1 AND closed_at IS NULL AND action_taken IS NULL", accountID).Scan(&n)
 	return n, err
 }
