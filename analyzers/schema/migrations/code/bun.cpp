@@ -138,6 +138,14 @@ std::vector<std::string> discover(const source::FileSystem& fs, const std::strin
   return out;
 }
 
+/// Go files of model packages, parsed once for every migration of the folder.
+struct ParsedPackages {
+  std::deque<std::string> texts, paths;
+  std::vector<std::unique_ptr<GoMigrationCode>> files;
+  std::map<std::string, std::vector<const GoMigrationCode*>> by_dir;
+  std::map<const GoMigrationCode*, std::string> dir_of;
+};
+
 /// The statements bun's query builders write, for the Exec calls of one migration file.
 class BunWriter {
   struct Struct {
@@ -146,8 +154,9 @@ class BunWriter {
   };
 
  public:
-  BunWriter(const source::FileSystem& fs, std::string root, std::string dir, const GoMigrationCode& go)
-      : fs_(fs), root_(std::move(root)), dir_(std::move(dir)), go_(go) {}
+  BunWriter(const source::FileSystem& fs, std::string root, std::string dir, const GoMigrationCode& go,
+            ParsedPackages* parsed)
+      : fs_(fs), root_(std::move(root)), dir_(std::move(dir)), go_(go), parsed_(*parsed) {}
 
   /// GoMigrationCode's chain reader.
   bool read(TSNode call, GoMigrationCode::Steps* out) {
@@ -449,30 +458,26 @@ class BunWriter {
   }
 
   const GoMigrationCode* load_file(const std::string& path) {
-    texts_.emplace_back();
+    parsed_.texts.emplace_back();
     std::string err;
-    if (!read_migration_text(fs_, root_, path, &texts_.back(), &err)) return nullptr;
-    paths_.push_back(path);
-    files_.push_back(std::make_unique<GoMigrationCode>(paths_.back(), texts_.back(), nullptr));
-    if (!files_.back()->ok()) return nullptr;
-    dirs_[files_.back().get()] = path.substr(0, path.rfind('/') == std::string::npos ? 0 : path.rfind('/'));
-    return files_.back().get();
+    if (!read_migration_text(fs_, root_, path, &parsed_.texts.back(), &err)) return nullptr;
+    parsed_.paths.push_back(path);
+    parsed_.files.push_back(std::make_unique<GoMigrationCode>(parsed_.paths.back(), parsed_.texts.back(), nullptr));
+    if (!parsed_.files.back()->ok()) return nullptr;
+    parsed_.dir_of[parsed_.files.back().get()] = path.substr(0, path.rfind('/') == std::string::npos ? 0 : path.rfind('/'));
+    return parsed_.files.back().get();
   }
 
   /// The files of a package folder, parsed once.
   const std::vector<const GoMigrationCode*>& package(const std::string& dir) {
-    auto it = packages_.find(dir);
-    if (it != packages_.end()) return it->second;
-    std::vector<const GoMigrationCode*>& files = packages_[dir];
+    auto it = parsed_.by_dir.find(dir);
+    if (it != parsed_.by_dir.end()) return it->second;
+    std::vector<const GoMigrationCode*> files;
     for (const std::string& f : go_files(fs_, root_, dir))
-      if (source::join_path(dir, f) != self_path_)
-        if (const GoMigrationCode* go = load_file(source::join_path(dir, f))) files.push_back(go);
-    return files;
+      if (const GoMigrationCode* go = load_file(source::join_path(dir, f))) files.push_back(go);
+    return parsed_.by_dir[dir] = std::move(files);
   }
- public:
-  void set_self_path(std::string p) { self_path_ = std::move(p); }
 
- private:
   /// The import path `alias` names in `from`, or "".
   static std::string import_path(const GoMigrationCode& from, std::string_view alias) {
     for (auto& [name, path] : gm::declarations(from.root(), from.text()).imports)
@@ -516,8 +521,8 @@ class BunWriter {
     return node_is(t, "struct_type") ? Struct{&go, t} : Struct{};
   }
   std::string folder_of(const GoMigrationCode& go) const {
-    auto it = dirs_.find(&go);
-    return it == dirs_.end() ? dir_ : it->second;
+    auto it = parsed_.dir_of.find(&go);
+    return it == parsed_.dir_of.end() ? dir_ : it->second;
   }
 
   /// The model's table: `table:` of its bun.BaseModel field, else bun's plural of the type name.
@@ -622,17 +627,14 @@ class BunWriter {
   const source::FileSystem& fs_;
   std::string root_, dir_;
   const GoMigrationCode& go_;
-  std::string self_path_;
-  std::deque<std::string> texts_, paths_;
-  std::vector<std::unique_ptr<GoMigrationCode>> files_;
-  std::map<std::string, std::vector<const GoMigrationCode*>> packages_;
-  std::map<const GoMigrationCode*, std::string> dirs_;
+  ParsedPackages& parsed_;
 };
 
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
           std::vector<MigrationFile>* out, std::string* err) {
   out->clear();
   languages::ProjectConstants constants = package_constants(fs, root, dir);
+  ParsedPackages parsed;
   for (const Entry& e : entries(fs, root, dir)) {
     std::string path = source::join_path(dir, e.file), text;
     if (!read_migration_text(fs, root, path, &text, err)) return false;
@@ -645,8 +647,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     uint32_t at = 0;
     TSNode up = registered_up(go, &at);
     if (ts_node_is_null(up)) continue;
-    BunWriter writer(fs, root, dir, go);
-    writer.set_self_path(path);
+    BunWriter writer(fs, root, dir, go, &parsed);
     go.set_chain_reader([&](TSNode call, GoMigrationCode::Steps* steps) { return writer.read(call, steps); });
     GoMigrationCode::Steps steps = go.steps(up);
     std::vector<std::string> uncertain = steps.sql.uncertain_names;
