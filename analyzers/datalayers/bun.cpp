@@ -14,7 +14,7 @@
 //
 // Query chains name columns too: after db.NewSelect()/NewInsert()/NewUpdate()/NewDelete(),
 // Model(&m) or Table("t") gives the table and Column("a"), Where("c = ?"), Set("c = ?"),
-// Order("c desc"), Group("c") name its columns; a chain with a join, a relation, a table
+// Order("c desc"), Group("c") name its columns (also Where("? = ?", bun.Ident("c"), v)); a chain with a join, a relation, a table
 // expression or a subquery is left out (an unqualified name may belong to another table); an
 // insert's On("CONFLICT ... DO UPDATE") keeps its Set names the table's.
 // A model whose table the project creates with NewCreateTable is not required.
@@ -267,8 +267,10 @@ class Reader {
         if (!go::literal(l.args[i], src_, &text, &at)) break;
         if (l.name == "Column" || l.name == "ExcludeColumn") go::list_columns(text, at, false, &cols);
         else if (i > 0) break;
-        else if (l.name == "Where" || l.name == "WhereOr" || l.name == "Set" || l.name == "Having")
+        else if (l.name == "Where" || l.name == "WhereOr" || l.name == "Set" || l.name == "Having") {
           go::where_columns(text, at, &cols);
+          ident_column(l, text, &cols);
+        }
         else if (l.name == "Order" || l.name == "Group")
           go::list_columns(text, at, l.name == "Order", &cols);
         else
@@ -279,6 +281,19 @@ class Reader {
         w.column(*table, col, {offset, static_cast<uint32_t>(offset + col.size())}, requirements::Use::Read,
                  "bun " + via + "." + std::string(l.name) + "(" + shown + ") names column " + rel + "." + col);
     }
+  }
+
+  /// Where("? = ?", bun.Ident("col"), v): a condition whose first operand is an identifier
+  /// argument names that column (unqualified: the chain's one table).
+  void ident_column(const go::Link& l, std::string_view text, std::vector<std::pair<std::string, uint32_t>>* cols) const {
+    if (!text.starts_with("? ") || l.args.size() < 2 || !languages::node_is(l.args[1], "call_expression") ||
+        node_text(languages::field(l.args[1], "function"), src_) != "bun.Ident")
+      return;
+    std::vector<TSNode> inner = go::arguments(l.args[1]);
+    std::string_view name;
+    uint32_t at;
+    if (inner.size() == 1 && go::literal(inner[0], src_, &name, &at) && go::plain_name(name))
+      cols->push_back({std::string(name), at});
   }
 
   const FileInput& in_;

@@ -26,7 +26,10 @@ func (s *Store) RawNote(ctx context.Context, id string) (string, error) {
 // StatusContents lists an account's posts.
 func (s *Store) StatusContents(ctx context.Context, accountID string) ([]string, error) {
 	var out []string
-	err := s.db.NewSelect().Table("statuses").Column("content").Where("account_id = ?", accountID).Scan(ctx, &out)
+	err := s.db.NewSelect().Table("statuses").Column("content").
+		Where("? = ?", bun.Ident("account_id"), accountID).
+		Where("? IS NULL", bun.Ident("deleted_at")).
+		Scan(ctx, &out)
 	return out, err
 }
 
