@@ -3,7 +3,8 @@
 //   func init() { Migrations.MustRegister(func(ctx context.Context, db *bun.DB) error {...}, down) }
 // bun names the migration after the file that registers it and runs them in name order,
 // recording each version in bun_migrations(name); SQL files of the folder, <version>_<name>.up.sql
-// (Migrations.Discover), run in the same order. Each Go file is one MigrationFile, read by
+// (Migrations.Discover of an embedded folder), run in the same order; a folder of SQL files that
+// a Go file hands to Discover is bun's too (tracked in bun_migrations, not golang-migrate's table). Each Go file is one MigrationFile, read by
 // code/go_code.h (the SQL its Exec calls run, in order); this file adds what bun writes itself:
 //   NewCreateTable().Model(&T{})     CREATE TABLE t (the model's columns, as bun maps them)
 //   NewAddColumn().ColumnExpr("c x") ALTER TABLE t ADD COLUMN IF NOT EXISTS c x
@@ -121,7 +122,26 @@ std::vector<Entry> entries(const source::FileSystem& fs, const std::string& root
   return out;
 }
 
+/// A file of the folder that hands bun an embedded folder of SQL files (`//go:embed *.sql` and
+/// `Migrations.Discover(sqlMigrations)`).
+bool may_discover(std::string_view text) {
+  return text.find("uptrace/bun/migrate") != std::string_view::npos && text.find(".Discover(") != std::string_view::npos &&
+         text.find("//go:embed") != std::string_view::npos;
+}
+constexpr GoListTest kDiscovers{may_discover, [](const GoMigrationCode&) { return true; }};
+
+/// `<version>_<name>.up.sql` or `.tx.up.sql`: the version and comment.
+bool sql_migration_name(std::string_view f, std::string* version, std::string* comment) {
+  size_t suffix = f.ends_with(".tx.up.sql") ? 10 : f.ends_with(".up.sql") ? 7 : 0;
+  return suffix != 0 && migration_name(std::string(f.substr(0, f.size() - suffix)) + ".go", version, comment);
+}
+
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  if (!go_list_file(fs, root, dir, kDiscovers).empty())
+    for (const source::DirEntry& d : fs.list(on_disk(root, dir))) {
+      std::string version, comment;
+      if (!d.is_dir && sql_migration_name(d.name, &version, &comment)) return true;
+    }
   for (const Entry& e : entries(fs, root, dir)) {
     std::string path = source::join_path(dir, e.file), text, err;
     if (!fs.read(on_disk(root, path), &text, &err) || !may_register(text)) continue;
@@ -132,10 +152,11 @@ bool detect(const source::FileSystem& fs, const std::string& root, const std::st
 }
 
 std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
-  std::vector<std::string> out;
-  for (std::string& d : go_list_dirs(fs, root, kRegisters))
-    if (detect(fs, root, d)) out.push_back(std::move(d));
-  return out;
+  std::set<std::string> out;
+  for (const GoListTest& test : {kRegisters, kDiscovers})
+    for (std::string& d : go_list_dirs(fs, root, test))
+      if (detect(fs, root, d)) out.insert(std::move(d));
+  return {out.begin(), out.end()};
 }
 
 /// Go files of model packages, parsed once for every migration of the folder.
@@ -666,11 +687,8 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   // SQL files beside them (Migrations.Discover of an embed.FS): <version>_<name>.up.sql, also
   // .tx.up.sql; bun's `--bun:split` markers are comments.
   for (const source::DirEntry& d : fs.list(on_disk(root, dir))) {
-    std::string_view f = d.name;
     std::string version, comment;
-    size_t suffix = f.ends_with(".tx.up.sql") ? 10 : f.ends_with(".up.sql") ? 7 : 0;
-    if (d.is_dir || suffix == 0 || !migration_name(std::string(f.substr(0, f.size() - suffix)) + ".go", &version, &comment))
-      continue;
+    if (d.is_dir || !sql_migration_name(d.name, &version, &comment)) continue;
     MigrationFile m;
     m.path = source::join_path(dir, d.name);
     m.version = version;
