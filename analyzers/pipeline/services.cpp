@@ -66,7 +66,7 @@ std::vector<Service> group_services(const source::FileSystem& fs, const std::str
   auto sql_files = [&](const std::string& set) {
     auto f = formats.find(set);
     if (f == formats.end()) return false;
-    for (std::string_view name : {"dbmate", "drizzle", "flyway", "golang-migrate", "goose", "plain", "prisma",
+    for (std::string_view name : {"dbmate", "drizzle", "flyway", "golang-migrate", "goose", "maragu-migrate", "plain", "prisma",
                                   "sql-migrate", "sqlx", "supabase"})
       if (f->second == name) return true;
     return false;

@@ -94,7 +94,7 @@ TEST_CASE("the format table and default directories") {
   for (const auto& f : migrations::formats()) names.emplace_back(f.name);
   CHECK(names == std::vector<std::string>{"django", "alembic", "drizzle", "prisma", "rails", "typeorm", "sequelize",
                                           "kysely", "knex", "bun", "go-steps", "gormigrate", "liquibase", "flyway", "pop", "dbmate", "goose",
-                                          "sql-migrate", "golang-migrate", "supabase", "sqlx",
+                                          "sql-migrate", "maragu-migrate", "golang-migrate", "supabase", "sqlx",
                                           "plain"});
   CHECK(migrations::default_directories() ==
         std::vector<std::string>{"migrations", "db/migrations", "database/migrations",
@@ -123,6 +123,33 @@ TEST_CASE("golang-migrate: numeric order, leading zeros stripped, down files ign
   CHECK(r.files[1].sql == "CREATE TABLE users (id int);\n");
   CHECK(r.files[1].format == "golang-migrate");
   CHECK_FALSE(r.files[1].repeatable);
+}
+
+TEST_CASE("maragu-migrate: names in text order, the pattern's wildcard dots, only with the library in go.mod") {
+  MemoryFileSystem fs;
+  fs.add("go.mod", "module example.com/app\n\nrequire maragu.dev/migrate v0.6.0\n");
+  fs.add("store/pg/0001_b_posts.up.sql", "CREATE TABLE posts (id int);\n");
+  fs.add("store/pg/0001_a_users.up.sql", "CREATE TABLE users (id int);\n");
+  fs.add("store/pg/0001_a_users.down.sql", "DROP TABLE users;\n");
+  fs.add("store/pg/0002_add_email_up.sql", "ALTER TABLE users ADD email text;\n");
+  fs.add("store/pg/0002_add_email_down.sql", "ALTER TABLE users DROP email;\n");
+  fs.add("store/pg/0003 spaced.up.sql", "SELECT 1;\n");  // a space is not \\w: never run
+  fs.add("store/pg/up.sql", "SELECT 1;\n");              // no stem before the wildcard
+  Loaded r = load(fs, "store/pg");
+  REQUIRE(r.ok);
+  CHECK(r.format == "maragu-migrate");
+  CHECK(r.paths() == std::vector<std::string>{"store/pg/0001_a_users.up.sql", "store/pg/0001_b_posts.up.sql",
+                                              "store/pg/0002_add_email_up.sql"});
+  CHECK(r.versions() == std::vector<std::string>{"0001_a_users", "0001_b_posts", "0002_add_email"});
+
+  MemoryFileSystem without;  // the same names in a module without the library: golang-migrate's
+  without.add("go.mod", "module example.com/app\n");
+  without.add("store/pg/0001_a_users.up.sql", "CREATE TABLE users (id int);\n");
+  without.add("store/pg/0002_add_email.up.sql", "ALTER TABLE users ADD email text;\n");
+  Loaded g = load(without, "store/pg");
+  REQUIRE(g.ok);
+  CHECK(g.format == "golang-migrate");
+  CHECK(g.versions() == std::vector<std::string>{"1", "2"});
 }
 
 TEST_CASE("flyway: dotted numeric versions, underscores as dots, repeatables last by description") {

@@ -209,8 +209,8 @@ bool parse_tracking_rows(const TrackingSource& source, const std::vector<TextRow
     return v && (*v == "t" || *v == "f" || *v == "true" || *v == "false");
   };
   auto present = [](const std::optional<std::string>& v) { return v && !v->empty(); };
-  if (fmt == "golang-migrate" && rows.size() > 1)
-    return bad_row(1, "golang-migrate keeps exactly one row, found " + std::to_string(rows.size()));
+  if ((fmt == "golang-migrate" || fmt == "maragu-migrate") && rows.size() > 1)
+    return bad_row(1, fmt + " keeps exactly one row, found " + std::to_string(rows.size()));
   for (size_t i = 0; i < rows.size(); ++i) {
     const TextRow& row = rows[i];
     if (fmt == "golang-migrate") {

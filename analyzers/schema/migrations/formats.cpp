@@ -18,6 +18,7 @@
 //   dbmate, goose,  directive comments inside the files (goose: also Go files registering
 //                   goose.AddMigration*)
 //   sql-migrate
+//   maragu-migrate  <name>.up.sql files in a Go module that requires maragu.dev/migrate
 //   golang-migrate  <version>_<name>.up.sql / .down.sql names
 //   supabase        the supabase/migrations location
 //   sqlx            timestamped <version>_<name>.sql files in a "migrations" directory
@@ -50,6 +51,7 @@ extern const Format kDbmate;
 extern const Format kGoose;
 extern const Format kSqlMigrate;
 extern const Format kPop;
+extern const Format kMaraguMigrate;
 extern const Format kGolangMigrate;
 extern const Format kSupabase;
 extern const Format kSqlx;
@@ -58,7 +60,7 @@ extern const Format kPlain;
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
       kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kBun, kGoSteps, kGormigrate, kLiquibase, kFlyway,
-      kPop, kDbmate, kGoose, kSqlMigrate, kGolangMigrate, kSupabase,
+      kPop, kDbmate, kGoose, kSqlMigrate, kMaraguMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };
   return table;

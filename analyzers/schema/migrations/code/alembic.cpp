@@ -197,6 +197,7 @@ class Translator {
       if (sql && sql->is_str()) return out_->emit_string(*sql);
       return note("op.execute() of SQL computed at run time: not modelled");
     }
+    if (op == "create_entity" || op == "replace_entity" || op == "drop_entity") return entity(c, op);
     if (op == "create_foreign_key" || op == "create_check_constraint" || op == "create_primary_key" ||
         op == "bulk_insert" || op == "f" || op == "get_bind" || op == "get_context" || op == "inline_literal" ||
         op == "create_table_comment" || op == "drop_table_comment" || op == "create_exclude_constraint")
@@ -206,6 +207,39 @@ class Translator {
 
  private:
   void run(const std::string& stmt) { out_->emit(stmt, at_); }
+
+  /// alembic_utils' replaceable entities (`op.create_entity(PGFunction(schema=..., signature=...,
+  /// definition=...))`): the statement the library itself writes for each kind. Kinds that change
+  /// no relation, column or function (triggers, policies, grants) change nothing here; a dropped
+  /// function is kept (its signature spells parameter names and defaults, which DROP does not
+  /// take), so at worst a call of it is not reported.
+  void entity(const PyValue& c, std::string_view op) {
+    const PyValue* e = c.arg(0, "target");
+    if (!e || !e->is(K::Call)) return note("op." + std::string(op) + "() of an entity built at run time: not modelled");
+    std::string_view kind = e->last_name();
+    const PyValue* schema = e->arg(0, "schema");
+    const PyValue* signature = e->arg(1, "signature");
+    const PyValue* definition = e->arg(2, "definition");
+    if (kind == "PGTrigger" || kind == "PGPolicy" || kind == "PGGrantTable") return;
+    if (!schema || !schema->is_str() || !signature || !signature->is_str())
+      return note(std::string(kind) + " with a schema or signature computed at run time: not modelled");
+    std::string target = q(schema->text) + ".";
+    if (kind == "PGExtension") {
+      if (op == "drop_entity") return run("DROP EXTENSION IF EXISTS " + q(signature->text));
+      return run("CREATE EXTENSION IF NOT EXISTS " + q(signature->text) + " WITH SCHEMA " + q(schema->text));
+    }
+    bool view = kind == "PGView", matview = kind == "PGMaterializedView";
+    if (kind != "PGFunction" && !view && !matview) return note(std::string(kind) + " is not known to schemagate: not modelled");
+    if (op == "drop_entity") {
+      if (kind == "PGFunction") return note("drop of function " + signature->text + ": kept");
+      return run(std::string("DROP ") + (matview ? "MATERIALIZED VIEW" : "VIEW") + " IF EXISTS " + target + q(signature->text));
+    }
+    if (!definition || !definition->is_str()) return note(std::string(kind) + " with a definition computed at run time: not modelled");
+    if (kind == "PGFunction") return run("CREATE OR REPLACE FUNCTION " + target + signature->text + " " + definition->text);
+    if (view) return run("CREATE OR REPLACE VIEW " + target + q(signature->text) + " AS " + definition->text);
+    if (op == "replace_entity") run("DROP MATERIALIZED VIEW IF EXISTS " + target + q(signature->text));
+    run("CREATE MATERIALIZED VIEW " + target + q(signature->text) + " AS " + definition->text);
+  }
   void note(const std::string& msg) { out_->notes.push_back({at_, msg}); }
 
   Column parse_column(const PyValue& c) {
@@ -394,6 +428,28 @@ void walk(TSNode node, const PyReader& reader, Translator& tr, std::map<std::str
   for (uint32_t i = 0; i < n; ++i) walk(ts_node_named_child(node, i), reader, tr, batches);
 }
 
+/// Identifiers assigned below the top level of `body` (in an if, for, while, with or try block,
+/// or as a loop target).
+std::set<std::string> nested_assignments(TSNode body, const PyReader& reader) {
+  std::set<std::string> out;
+  std::vector<std::pair<TSNode, int>> stack;
+  uint32_t n = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < n; ++i) stack.push_back({ts_node_named_child(body, i), 0});
+  while (!stack.empty()) {
+    auto [node, depth] = stack.back();
+    stack.pop_back();
+    bool block = is(node, "block");
+    if ((is(node, "assignment") || is(node, "augmented_assignment") || is(node, "for_statement")) && depth > 0) {
+      TSNode left = ts_node_child_by_field_name(node, "left", 4);
+      if (is(left, "identifier")) out.insert(std::string(reader.text(left)));
+    }
+    if (is(node, "function_definition") || is(node, "class_definition")) continue;
+    uint32_t m = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < m; ++i) stack.push_back({ts_node_named_child(node, i), depth + (block ? 1 : 0)});
+  }
+  return out;
+}
+
 std::vector<std::string> version_files(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   std::vector<std::string> names;
   for (const auto& e : fs.list(on_disk(root, source::join_path(dir, "versions"))))
@@ -482,8 +538,18 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       if (is(fn, "decorated_definition")) fn = ts_node_child_by_field_name(fn, "definition", 10);
       if (!is(fn, "function_definition") || reader.text(ts_node_child_by_field_name(fn, "name", 4)) != "upgrade") continue;
       TSNode body = ts_node_child_by_field_name(fn, "body", 4);
+      // Names upgrade() assigns in its own body (an entity, a Column, a SQL string handed to
+      // op.*) stand, at each later statement, for the value last assigned; a name also assigned
+      // inside a branch, loop or with block may hold either value there, so it stays unknown.
+      std::set<std::string> nested = nested_assignments(body, reader);
       uint32_t k = ts_node_named_child_count(body);
-      for (uint32_t j = 0; j < k; ++j) walk(ts_node_named_child(body, j), reader, tr, batches);
+      for (uint32_t j = 0; j < k; ++j) {
+        TSNode stmt = ts_node_named_child(body, j);
+        for (auto& [name, value] : reader.assignments_in(stmt))
+          if (!nested.count(name)) reader.add_name(name, value);
+        for (const std::string& name : nested) reader.forget_name(name);  // nor a module-level value
+        walk(stmt, reader, tr, batches);
+      }
     }
     m.sql = std::move(g.sql);
     m.origin = std::move(g.origin);

@@ -85,16 +85,18 @@ std::string_view PyReader::text(TSNode node) const {
 std::vector<std::pair<std::string, TSNode>> PyReader::assignments(TSNode block) const {
   std::vector<std::pair<std::string, TSNode>> out;
   uint32_t n = ts_node_named_child_count(block);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode stmt = ts_node_named_child(block, i);
-    if (!is(stmt, "expression_statement")) continue;
-    TSNode a = ts_node_named_child(stmt, 0);
-    if (!is(a, "assignment")) continue;
-    TSNode left = field(a, "left"), right = field(a, "right");
-    if (!is(left, "identifier") || ts_node_is_null(right)) continue;  // `x: int` alone has no value
-    out.emplace_back(std::string(text(left)), right);
-  }
+  for (uint32_t i = 0; i < n; ++i)
+    for (auto& a : assignments_in(ts_node_named_child(block, i))) out.push_back(std::move(a));
   return out;
+}
+
+std::vector<std::pair<std::string, TSNode>> PyReader::assignments_in(TSNode stmt) const {
+  if (!is(stmt, "expression_statement")) return {};
+  TSNode a = ts_node_named_child(stmt, 0);
+  if (!is(a, "assignment")) return {};
+  TSNode left = field(a, "left"), right = field(a, "right");
+  if (!is(left, "identifier") || ts_node_is_null(right)) return {};  // `x: int` alone has no value
+  return {{std::string(text(left)), right}};
 }
 
 PyValue PyReader::eval(TSNode node) const { return eval(node, 0); }

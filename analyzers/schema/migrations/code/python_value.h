@@ -56,10 +56,16 @@ class PyReader {
   /// Makes the `name = value` assignments of `block` (a class body) visible to eval(), over
   /// module-level ones: `operations = [SeparateDatabaseAndState(state_operations=state_operations)]`.
   void add_names(TSNode block);
+  /// Makes one `name = value` assignment visible to eval().
+  void add_name(const std::string& name, TSNode value) { module_names_[name] = value; }
+  /// Makes `name` unknown to eval() again.
+  void forget_name(const std::string& name) { module_names_.erase(name); }
   std::string_view text(TSNode node) const;
   /// Module-level (or class-body, with `scope` the class body block) `name = value`
   /// assignments, in file order.
   std::vector<std::pair<std::string, TSNode>> assignments(TSNode block) const;
+  /// The `name = value` of one statement of a block: none or one.
+  std::vector<std::pair<std::string, TSNode>> assignments_in(TSNode statement) const;
 
  private:
   PyValue eval(TSNode node, int depth) const;

@@ -1,0 +1,1 @@
+ALTER TABLE entries ADD COLUMN entry_memo TEXT NOT NULL DEFAULT '';
