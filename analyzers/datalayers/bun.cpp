@@ -14,7 +14,7 @@
 //
 // Query chains name columns too: after db.NewSelect()/NewInsert()/NewUpdate()/NewDelete(),
 // Model(&m) or Table("t") gives the table and Column("a"), Where("c = ?"), Set("c = ?"),
-// Order("c desc"), Group("c") name its columns; a chain with a join, a relation, a table
+// Order("c desc"), Group("c") name its columns (also Where("? = ?", bun.Ident("c"), v)); a chain with a join, a relation, a table
 // expression or a subquery is left out (an unqualified name may belong to another table); an
 // insert's On("CONFLICT ... DO UPDATE") keeps its Set names the table's.
 // A model whose table the project creates with NewCreateTable is not required.
@@ -24,6 +24,7 @@
 #include <optional>
 #include <set>
 
+#include "analyzers/datalayers/bun_naming.h"
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/go_model.h"
 #include "analyzers/languages/string_eval.h"
@@ -33,55 +34,11 @@ namespace {
 
 using languages::node_text;
 
-/// bun's internal.Underscore: an upper-case letter starts a word when a lower-case letter is
-/// beside it, so a run of capitals stays one word until the last one before a lower-case letter.
-std::string underscore(std::string_view s) {
-  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  std::string r;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (upper(c)) {
-      if (i > 0 && i + 1 < s.size() && (lower(s[i - 1]) || lower(s[i + 1]))) r += '_';
-      r += static_cast<char>(c + 32);
-    } else {
-      r += c;
-    }
-  }
-  return r;
-}
-
-/// `bun:"name,opt,key:value"`: the name (first item when it has no ':') and the options.
-struct BunTag {
-  bool present = false;
-  std::string name;
-  uint32_t name_at = 0;
-  std::map<std::string, std::string, std::less<>> options;
-};
+using bun::underscore;
+using BunTag = bun::Tag;
 BunTag bun_tag(TSNode tag, std::string_view src) {
-  BunTag out;
   auto v = go::tag_value(tag, "bun", src);
-  if (!v) return out;
-  out.present = true;
-  std::string_view t = v->value;
-  size_t i = 0;
-  bool first = true;
-  while (i <= t.size()) {
-    size_t comma = t.find(',', i);
-    if (comma == std::string_view::npos) comma = t.size();
-    std::string_view item = t.substr(i, comma - i);
-    size_t colon = item.find(':');
-    if (first && colon == std::string_view::npos) {
-      out.name = std::string(item);
-      out.name_at = v->at + static_cast<uint32_t>(i);
-    } else if (!item.empty()) {
-      out.options[std::string(item.substr(0, colon))] =
-          colon == std::string_view::npos ? "" : std::string(item.substr(colon + 1));
-    }
-    first = false;
-    i = comma + 1;
-  }
-  return out;
+  return v ? bun::parse_tag(v->value, v->at) : BunTag{};
 }
 
 using Column = go::ModelColumn;
@@ -310,8 +267,10 @@ class Reader {
         if (!go::literal(l.args[i], src_, &text, &at)) break;
         if (l.name == "Column" || l.name == "ExcludeColumn") go::list_columns(text, at, false, &cols);
         else if (i > 0) break;
-        else if (l.name == "Where" || l.name == "WhereOr" || l.name == "Set" || l.name == "Having")
+        else if (l.name == "Where" || l.name == "WhereOr" || l.name == "Set" || l.name == "Having") {
           go::where_columns(text, at, &cols);
+          ident_column(l, text, &cols);
+        }
         else if (l.name == "Order" || l.name == "Group")
           go::list_columns(text, at, l.name == "Order", &cols);
         else
@@ -322,6 +281,19 @@ class Reader {
         w.column(*table, col, {offset, static_cast<uint32_t>(offset + col.size())}, requirements::Use::Read,
                  "bun " + via + "." + std::string(l.name) + "(" + shown + ") names column " + rel + "." + col);
     }
+  }
+
+  /// Where("? = ?", bun.Ident("col"), v): a condition whose first operand is an identifier
+  /// argument names that column (unqualified: the chain's one table).
+  void ident_column(const go::Link& l, std::string_view text, std::vector<std::pair<std::string, uint32_t>>* cols) const {
+    if (!text.starts_with("? ") || l.args.size() < 2 || !languages::node_is(l.args[1], "call_expression") ||
+        node_text(languages::field(l.args[1], "function"), src_) != "bun.Ident")
+      return;
+    std::vector<TSNode> inner = go::arguments(l.args[1]);
+    std::string_view name;
+    uint32_t at;
+    if (inner.size() == 1 && go::literal(inner[0], src_, &name, &at) && go::plain_name(name))
+      cols->push_back({std::string(name), at});
   }
 
   const FileInput& in_;

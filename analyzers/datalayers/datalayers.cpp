@@ -21,10 +21,11 @@ extern const DataLayer kBun;
 extern const DataLayer kPop;
 extern const DataLayer kSquirrel;
 extern const DataLayer kEnt;
+extern const DataLayer kGoSqlbuilder;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kBun, kPop, kSquirrel, kEnt,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kBun, kPop, kSquirrel, kEnt, kGoSqlbuilder,
   };
   return table;
 }

@@ -6,7 +6,9 @@
 //
 // Columns: "id", and each `field.<Kind>("name", ...)` of Fields() (its StorageKey("col") when
 // given); ent's own mixins add theirs (mixin.Time: create_time, update_time; CreateTime,
-// UpdateTime), and a mixin of the project's (any package) the literal fields of its Fields();
+// UpdateTime), and a mixin of the project's (any package) the literal fields of its Fields(), and
+// a generic mixin whose Fields() are its type argument's plus those of the argument's Mixin()
+// list (`type M = entutils.RecursiveMixin[base]`, read from its Fields() method) those fields;
 // edges (their foreign keys) and anything Fields() builds in code are left out. The table is `entsql.Annotation{Table: "t"}` of Annotations(), else ent's name:
 // the type name pluralized and snake_cased (User -> users, UserGroup -> user_groups); a name
 // whose plural English does not make plain (Person, Status, Category) is listed as unchecked.
@@ -144,16 +146,76 @@ class Reader {
 
   void index_mixins(std::vector<std::pair<std::string, std::string>>* out) const {
     std::string dir = go::folder(in_.path);
+    auto key_of = [&](const std::string& name) { return "ent:model:" + (dir.empty() ? name : dir + "/" + name); };
     for (auto& [name, type] : decl_.structs) {
       TSNode fields_list = returned_list(name, "Fields");
+      std::string key = key_of(name);
+      // A struct that only embeds a generic mixin (`struct{ entutils.RecursiveMixin[base] }`).
+      std::vector<go::Field> fs = go::fields(type, src_);
+      if (ts_node_is_null(method(name, "Fields")) && fs.size() == 1 && fs[0].names.empty())
+        generic_use(key, fs[0].type_text, out);
+      // The mixins it lists: what a generic mixin over it adds (ent itself never reads them).
+      for (TSNode e : elements(returned_list(name, "Mixin")))
+        if (node_is(e, "composite_literal")) out->push_back({key, "mixin=" + reference(node_text(field(e, "type"), src_))});
       if (ts_node_is_null(fields_list)) continue;
       std::vector<Column> cols;
       std::set<std::string> seen;
       bool id = false;
       read_fields(fields_list, &cols, &seen, &id);
-      std::string key = "ent:model:" + (dir.empty() ? name : dir + "/" + name);
       for (const Column& c : cols) out->push_back({key, "col=" + c.name});
     }
+    // type X = entutils.RecursiveMixin[base]
+    for (uint32_t i = 0; i < ts_node_named_child_count(in_.root); ++i) {
+      TSNode d = ts_node_named_child(in_.root, i);
+      if (!node_is(d, "type_declaration")) continue;
+      for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
+        TSNode a = ts_node_named_child(d, j);
+        if (node_is(a, "type_alias"))
+          generic_use(key_of(std::string(node_text(field(a, "name"), src_))), node_text(field(a, "type"), src_), out);
+      }
+    }
+    // A generic mixin whose Fields() are its type argument's and those of the argument's own
+    // mixins: `var base T; return slices.Concat(base.Fields(), ...base.Mixin()... item.Fields())`.
+    for (uint32_t i = 0; i < ts_node_named_child_count(in_.root); ++i) {
+      TSNode m = ts_node_named_child(in_.root, i);
+      if (!node_is(m, "method_declaration") || node_text(field(m, "name"), src_) != "Fields") continue;
+      std::string_view recv = node_text(field(m, "receiver"), src_);
+      size_t open = recv.find('[');
+      if (open == std::string_view::npos) continue;
+      std::string_view head = recv.substr(0, open);
+      size_t start = head.find_last_of(" (*");
+      std::string generic(head.substr(start == std::string_view::npos ? 0 : start + 1));
+      std::string_view param = recv.substr(open + 1, recv.find(']') - open - 1);
+      std::string_view body = node_text(field(m, "body"), src_);
+      if (body.find("var base " + std::string(param) + "\n") != std::string_view::npos &&
+          body.find("base.Fields()") != std::string_view::npos && body.find("base.Mixin()") != std::string_view::npos &&
+          body.find("item.Fields()") != std::string_view::npos && body.find('"') == std::string_view::npos &&
+          body.find("if ") == std::string_view::npos && body.find("Filter") == std::string_view::npos)
+        out->push_back({"ent:recursive-mixin", "\t" + (dir.empty() ? generic : dir + "/" + generic)});
+    }
+  }
+
+  /// The expansion of a mixin type, from the facts of every file: a mixin's literal fields,
+  /// and for a generic mixin over a base (recorded above) the base's fields and those of the
+  /// mixins the base lists. Empty when unknown.
+  std::vector<std::string> mixin_columns(const std::vector<std::string>& facts, int depth) const {
+    std::vector<std::string> names;
+    if (depth > 4) return names;
+    std::string generic, base;
+    for (const std::string& v : facts) {
+      if (v.starts_with("col=")) names.push_back(v.substr(4));
+      if (v.starts_with("generic=")) generic = v.substr(8);
+      if (v.starts_with("base=")) base = v.substr(5);
+    }
+    if (generic.empty() || base.empty() || !recursive(generic)) return names;
+    const std::vector<std::string>* b = resolve(base);
+    if (!b) return names;
+    for (std::string& n : mixin_columns(*b, depth + 1)) names.push_back(std::move(n));
+    for (const std::string& v : *b)
+      if (v.starts_with("mixin="))
+        if (const std::vector<std::string>* m = resolve(v.substr(6)))
+          for (std::string& n : mixin_columns(*m, depth + 1)) names.push_back(std::move(n));
+    return names;
   }
 
  private:
@@ -267,11 +329,65 @@ class Reader {
       else if (t == "mixin.CreateTime") names = {"create_time"};
       else if (t == "mixin.UpdateTime") names = {"update_time"};
       else if (auto facts = go::model_fact(in_.facts, "ent", go::folder(in_.path), decl_.imports, std::string(t)))
-        for (const std::string& v : *facts)
-          if (v.starts_with("col=")) names.push_back(v.substr(4));
+        names = mixin_columns(*facts, 0);
       for (const std::string& n : names)
         if (seen->insert(n).second) cols->push_back({n, std::string(t) + "{}", span});
     }
+  }
+
+  /// A type as the facts can find it from any file: "<import path or folder>\t<Name>".
+  std::string reference(std::string_view type) const {
+    size_t dot = type.find('.');
+    std::string dir = go::folder(in_.path);
+    if (dot == std::string_view::npos) return dir + "\t" + std::string(type);
+    std::string_view pkg = type.substr(0, dot);
+    for (auto& [alias, path] : decl_.imports)
+      if (alias == pkg) return path + "\t" + std::string(type.substr(dot + 1));
+    return "";
+  }
+
+  /// `Q.G[T]` used as a mixin type: the generic's reference and its argument's.
+  void generic_use(const std::string& key, std::string_view type, std::vector<std::pair<std::string, std::string>>* out) const {
+    size_t open = type.find('[');
+    if (open == std::string_view::npos || !type.ends_with("]")) return;
+    std::string_view arg = type.substr(open + 1, type.size() - open - 2);
+    if (arg.find_first_of(",[ ") != std::string_view::npos) return;
+    std::string g = reference(type.substr(0, open)), b = reference(arg);
+    if (g.empty() || b.empty()) return;
+    out->push_back({key, "generic=" + g});
+    out->push_back({key, "base=" + b});
+  }
+
+  /// The facts of a reference: the longest tail of its path that is a folder of the project.
+  const std::vector<std::string>* resolve(const std::string& ref) const {
+    size_t tab = ref.find('\t');
+    if (tab == std::string::npos || !in_.facts) return nullptr;
+    std::string path = ref.substr(0, tab), name = ref.substr(tab + 1);
+    if (path.empty()) {
+      auto it = in_.facts->find("ent:model:" + name);
+      return it == in_.facts->end() ? nullptr : &it->second;
+    }
+    for (size_t at = 0; at != std::string::npos && at < path.size(); at = path.find('/', at)) {
+      if (path[at] == '/') ++at;
+      auto it = in_.facts->find("ent:model:" + path.substr(at) + "/" + name);
+      if (it != in_.facts->end()) return &it->second;
+    }
+    return nullptr;
+  }
+
+  /// Whether the generic mixin `ref` is one whose Fields() are its argument's and its mixins'.
+  bool recursive(const std::string& ref) const {
+    auto it = in_.facts ? in_.facts->find("ent:recursive-mixin") : ProjectFacts::const_iterator{};
+    if (!in_.facts || it == in_.facts->end()) return false;
+    size_t tab = ref.find('\t');
+    std::string path = ref.substr(0, tab), name = ref.substr(tab + 1);
+    for (const std::string& v : it->second) {  // "\t<folder>/<Name>"
+      std::string folder_name = v.substr(1);
+      if (!folder_name.ends_with("/" + name) && folder_name != name) continue;
+      std::string folder = folder_name.size() > name.size() ? folder_name.substr(0, folder_name.size() - name.size() - 1) : "";
+      if (path == folder || path.ends_with("/" + folder)) return true;
+    }
+    return false;
   }
 
   /// Whether the Annotations() method may name the table or a schema other than the one read

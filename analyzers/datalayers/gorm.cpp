@@ -9,7 +9,9 @@
 // rules), certain only when no file of the project configures one (NamingStrategy, TablePrefix,
 // SingularTable, new inflection rules), the struct is embedded in no other struct (a base of
 // common fields), and it is a table: it embeds gorm.Model or some code hands it to GORM
-// (Model(&T{}), Find(&rows), Create(&t)); a struct with tags only may be a result type. Otherwise
+// (Model(&T{}), Find(&rows), Create(&t)); a struct with tags only may be a result type. A model
+// of a package that imports no GORM (its callers do) takes v2's naming when the project imports
+// gorm.io/gorm and never jinzhu/gorm (v1). Otherwise
 // the model is listed as unchecked. Columns follow GORM's rules: `gorm:"column:x"`, else
 // the field name as NamingStrategy.ColumnName writes it (snake_case, initialisms such as ID and
 // URL kept together); gorm.Model adds id, created_at, updated_at and deleted_at. Fields GORM
@@ -121,6 +123,10 @@ class Reader {
   /// variables listing models.
   void index(std::vector<std::pair<std::string, std::string>>* out) {
     if (configures_naming(src_)) out->push_back({"gorm:naming", std::string(in_.path)});
+    // Which GORM the project imports: v2's naming holds for models of a package that imports
+    // none when every file that does imports v2.
+    if (v2_) out->push_back({"gorm:import", "v2"});
+    if (src_.find("jinzhu/gorm\"") != std::string_view::npos) out->push_back({"gorm:import", "v1"});
     if (ts_node_is_null(in_.root)) return;
     collect(in_.root);
     for (auto& [name, m] : models_) {
@@ -295,10 +301,12 @@ class Reader {
         const Model& m = models_.at(local);
         if (v == "gorm") return m.gorm;
         if (v == "model") return m.gorm_model;
-        if (v == "v2") return v2_;
+        if (v == "v2" && v2_) return true;
         if (v == "struct") return true;
       }
-      return facts && std::find(facts->begin(), facts->end(), v) != facts->end();
+      if (facts && std::find(facts->begin(), facts->end(), v) != facts->end()) return true;
+      // A models package that never imports GORM (its callers do): the project's GORM is v2 alone.
+      return v == "v2" && fact_has("gorm:import", "v2") && !fact_has("gorm:import", "v1");
     };
     *why = "no TableName() method: the table name comes from GORM's naming strategy";
     if (!in_.facts || !has("struct") || !has("v2")) return std::nullopt;  // no facts: the project is not known

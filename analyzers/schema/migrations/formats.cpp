@@ -9,6 +9,7 @@
 //   sequelize       .js/.ts files exporting up(queryInterface) (code/sequelize.cpp)
 //   kysely          .ts/.js files exporting up(db: Kysely) (code/kysely.cpp)
 //   knex            .js/.ts files exporting up(knex) (code/knex.cpp)
+//   bun             <version>_<name>.go files registering a bun migration (code/bun.cpp)
 //   go-steps        a Go list of upgrade functions taking a database handle (code/go_steps.cpp)
 //   gormigrate      a Go []*gormigrate.Migration{...} list of SQL Migrate functions (code/gormigrate.cpp)
 //   liquibase       a master changelog (db.changelog-master.*, or one that includes others)
@@ -41,6 +42,7 @@ extern const Format kTypeOrm;
 extern const Format kSequelize;
 extern const Format kKysely;
 extern const Format kKnex;
+extern const Format kBun;
 extern const Format kGoSteps;
 extern const Format kLiquibase;
 extern const Format kGormigrate;
@@ -57,7 +59,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kGoSteps, kGormigrate, kLiquibase, kFlyway,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kBun, kGoSteps, kGormigrate, kLiquibase, kFlyway,
       kPop, kDbmate, kGoose, kSqlMigrate, kMaraguMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };

@@ -149,6 +149,15 @@ std::vector<std::string> package_words(const source::FileSystem& fs, const std::
   return out;
 }
 
+std::string import_dir(const source::FileSystem& fs, const std::string& root, std::string_view path) {
+  for (size_t at = 0; at < path.size(); at = path.find('/', at)) {
+    if (path[at] == '/') ++at;
+    std::string dir(path.substr(at));
+    if (!go_files(fs, root, dir).empty()) return dir;
+  }
+  return "";
+}
+
 languages::ProjectConstants package_constants(const source::FileSystem& fs, const std::string& root,
                                               const std::string& dir) {
   std::vector<std::pair<std::string, const languages::Language*>> files;
@@ -257,6 +266,7 @@ void GoMigrationCode::walk(TSNode node, const std::set<std::string_view>& handle
 }
 
 void GoMigrationCode::exec(TSNode call, std::string_view name, Steps* out) const {
+  if (chain_reader_ && chain_reader_(call, out)) return;
   std::vector<TSNode> args = arguments(call);
   size_t index = name.ends_with("Context") ? 1 : 0;
   if (index == 0 && args.size() >= 2 && is_context(args[0], text_)) index = 1;  // pgx: Exec(ctx, sql, ...)

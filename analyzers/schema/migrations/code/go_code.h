@@ -13,6 +13,7 @@
 #pragma once
 #include <tree_sitter/api.h>
 
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -61,6 +62,12 @@ class GoMigrationCode {
     std::vector<std::pair<uint32_t, uint32_t>> functions;
   };
   Steps steps(TSNode fn) const;
+  /// A format's reader of the Exec calls the Go extractor gives no plain statement for (a query
+  /// builder's chain, `db.NewCreateTable().Model(&T{}).Exec(ctx)`; SQL formatted with
+  /// identifiers): true when it appended what the call runs to out->sql (nothing for a chain
+  /// that changes no schema); false leaves the call an unknown step.
+  using ChainReader = std::function<bool(TSNode call, Steps* out)>;
+  void set_chain_reader(ChainReader reader) { chain_reader_ = std::move(reader); }
   /// The names a step computed at run time may touch: the words of the strings of the functions
   /// it walked and of the file's top-level constants (the table names a Sprintf is given).
   std::vector<std::string> words_of(const Steps& steps) const;
@@ -76,7 +83,12 @@ class GoMigrationCode {
   languages::Tree tree_;
   TSNode root_{};
   std::vector<languages::SqlSite> sites_;
+  ChainReader chain_reader_;
 };
+
+/// The project folder of a Go import path: the longest tail of it that is a folder holding Go
+/// files (`example.com/app/internal/models` -> internal/models); "" when none is.
+std::string import_dir(const source::FileSystem& fs, const std::string& root, std::string_view import_path);
 
 /// The steps of one upgrade function as the MigrationFile fields a format fills: `sql`,
 /// `origin`, `notes`, `uncertain_names` (the step's words on an unknown statement, the package's

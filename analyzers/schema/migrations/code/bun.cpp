@@ -1,0 +1,725 @@
+// bun's Go migrations (github.com/uptrace/bun/migrate): a package holds one file per migration,
+// named <version>_<name>.go (digits, then the comment), each registering its up function,
+//   func init() { Migrations.MustRegister(func(ctx context.Context, db *bun.DB) error {...}, down) }
+// bun names the migration after the file that registers it and runs them in name order,
+// recording each version in bun_migrations(name); SQL files of the folder, <version>_<name>.up.sql
+// (Migrations.Discover of an embedded folder), run in the same order; a folder of SQL files that
+// a Go file hands to Discover is bun's too (tracked in bun_migrations, not golang-migrate's table). Each Go file is one MigrationFile, read by
+// code/go_code.h (the SQL its Exec calls run, in order); this file adds what bun writes itself:
+//   NewCreateTable().Model(&T{})     CREATE TABLE t (the model's columns, as bun maps them)
+//   NewAddColumn().ColumnExpr("c x") ALTER TABLE t ADD COLUMN IF NOT EXISTS c x
+//   NewDropColumn().Column("c")      ALTER TABLE t DROP COLUMN c
+//   ModelTableExpr("t2").Model(&T{})  the model's columns in table t2
+//   NewDropTable(), NewCreateIndex(), NewDropIndex()
+//   ExecContext(ctx, "... ? ...", bun.Ident("t"))  the statement with the identifiers in place
+// A model is a struct of the migration's function, of the package, or of the package its import
+// path names (a frozen copy beside the migration, or the application's current models: what bun
+// creates on a fresh database); its table is `table:` of its bun.BaseModel tag, else bun's plural
+// (bun_naming.h). A column may already exist when an older release created the table from an
+// older model, so bun migrations add columns and indexes if they are missing: IF NOT EXISTS,
+// never a failure of the model's making. NewSelect/Insert/Update/Delete chains move rows and
+// change no schema. Anything else (a model that cannot be found, a table named at run time, a
+// builder option that changes the statement) is an unknown step: the model's table becomes
+// uncertain, never assumed created or dropped.
+#include <algorithm>
+#include <cctype>
+#include <deque>
+#include <memory>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "analyzers/datalayers/bun_naming.h"
+#include "analyzers/datalayers/go_model.h"
+#include "analyzers/languages/string_eval.h"
+#include "analyzers/schema/migrations/code/go_code.h"
+#include "analyzers/schema/migrations/migration.h"
+#include "analyzers/schema/migrations/migration_io.h"
+#include "analyzers/schema/migrations/naming.h"
+#include "analyzers/schema/migrations/tracking_layout.h"
+#include "analyzers/source/discovery.h"
+
+namespace schemagate::schema::migrations {
+
+namespace code {
+
+namespace {
+
+using languages::field;
+using languages::node_is;
+namespace gm = datalayers::go;
+
+/// `<digits>_<comment>.go`, as bun's migrate reads a migration's name from its file.
+bool migration_name(std::string_view file, std::string* version, std::string* comment) {
+  if (!file.ends_with(".go") || file.ends_with("_test.go")) return false;
+  size_t i = 0;
+  while (i < file.size() && std::isdigit(static_cast<unsigned char>(file[i]))) ++i;
+  if (i == 0 || i > 14 || i >= file.size() || file[i] != '_') return false;
+  *version = std::string(file.substr(0, i));
+  *comment = std::string(file.substr(i + 1, file.size() - i - 4));
+  return true;
+}
+
+bool may_register(std::string_view text) {
+  return text.find("uptrace/bun") != std::string_view::npos && text.find("Register(") != std::string_view::npos;
+}
+
+/// The up function the file registers (`Migrations.MustRegister(up, down)`): a func literal, a
+/// top-level function, or a local `up := func(...)` of the function around the call.
+TSNode registered_up(const GoMigrationCode& go, uint32_t* at) {
+  std::vector<TSNode> stack{go.root()};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (node_is(n, "call_expression")) {
+      TSNode fn = field(n, "function");
+      std::string_view name = node_is(fn, "selector_expression") ? go.node_text(field(fn, "field")) : "";
+      std::vector<TSNode> args = gm::arguments(n);
+      if ((name == "Register" || name == "MustRegister") && args.size() == 2) {
+        *at = ts_node_start_byte(n);
+        TSNode up = go.upgrade_function(args[0]);
+        if (!ts_node_is_null(up) || !node_is(args[0], "identifier")) return up;
+        std::string_view local = go.node_text(args[0]);
+        for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+          if (!node_is(p, "function_declaration") && !node_is(p, "func_literal")) continue;
+          std::vector<TSNode> inner{field(p, "body")};
+          while (!inner.empty()) {
+            TSNode d = inner.back();
+            inner.pop_back();
+            if (ts_node_is_null(d)) continue;
+            if (node_is(d, "short_var_declaration") && go.node_text(field(d, "left")) == local) {
+              TSNode right = languages::first_named_child(field(d, "right"));
+              if (node_is(right, "func_literal")) return right;
+            }
+            if (!node_is(d, "func_literal"))
+              for (uint32_t i = 0; i < ts_node_named_child_count(d); ++i) inner.push_back(ts_node_named_child(d, i));
+          }
+          break;
+        }
+        return TSNode{};
+      }
+    }
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+  }
+  return TSNode{};
+}
+
+constexpr GoListTest kRegisters{may_register, [](const GoMigrationCode& go) {
+                                  uint32_t at = 0;
+                                  return !ts_node_is_null(registered_up(go, &at));
+                                }};
+
+/// The migration files of `dir`: (file, version, comment) in name order.
+struct Entry {
+  std::string file, version, comment;
+};
+std::vector<Entry> entries(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  std::vector<Entry> out;
+  for (const std::string& f : go_files(fs, root, dir)) {
+    Entry e{f, "", ""};
+    if (migration_name(f, &e.version, &e.comment)) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+/// A file of the folder that hands bun an embedded folder of SQL files (`//go:embed *.sql` and
+/// `Migrations.Discover(sqlMigrations)`).
+bool may_discover(std::string_view text) {
+  return text.find("uptrace/bun/migrate") != std::string_view::npos && text.find(".Discover(") != std::string_view::npos &&
+         text.find("//go:embed") != std::string_view::npos;
+}
+constexpr GoListTest kDiscovers{may_discover, [](const GoMigrationCode&) { return true; }};
+
+/// `<version>_<name>.up.sql` or `.tx.up.sql`: the version and comment.
+bool sql_migration_name(std::string_view f, std::string* version, std::string* comment) {
+  size_t suffix = f.ends_with(".tx.up.sql") ? 10 : f.ends_with(".up.sql") ? 7 : 0;
+  return suffix != 0 && migration_name(std::string(f.substr(0, f.size() - suffix)) + ".go", version, comment);
+}
+
+bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  if (!go_list_file(fs, root, dir, kDiscovers).empty())
+    for (const source::DirEntry& d : fs.list(on_disk(root, dir))) {
+      std::string version, comment;
+      if (!d.is_dir && sql_migration_name(d.name, &version, &comment)) return true;
+    }
+  for (const Entry& e : entries(fs, root, dir)) {
+    std::string path = source::join_path(dir, e.file), text, err;
+    if (!fs.read(on_disk(root, path), &text, &err) || !may_register(text)) continue;
+    GoMigrationCode go(path, text, nullptr);
+    if (go.ok() && kRegisters.holds(go)) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
+  std::set<std::string> out;
+  for (const GoListTest& test : {kRegisters, kDiscovers})
+    for (std::string& d : go_list_dirs(fs, root, test))
+      if (detect(fs, root, d)) out.insert(std::move(d));
+  return {out.begin(), out.end()};
+}
+
+/// Go files of model packages, parsed once for every migration of the folder.
+struct ParsedPackages {
+  std::deque<std::string> texts, paths;
+  std::vector<std::unique_ptr<GoMigrationCode>> files;
+  std::map<std::string, std::vector<const GoMigrationCode*>> by_dir;
+  std::map<const GoMigrationCode*, std::string> dir_of;
+};
+
+/// The statements bun's query builders write, for the Exec calls of one migration file.
+class BunWriter {
+  struct Struct {
+    const GoMigrationCode* go = nullptr;
+    TSNode type{};
+  };
+
+ public:
+  BunWriter(const source::FileSystem& fs, std::string root, std::string dir, const GoMigrationCode& go,
+            ParsedPackages* parsed)
+      : fs_(fs), root_(std::move(root)), dir_(std::move(dir)), go_(go), parsed_(*parsed) {}
+
+  /// GoMigrationCode's chain reader.
+  bool read(TSNode call, GoMigrationCode::Steps* out) {
+    TSNode receiver{};
+    std::vector<gm::Link> links = gm::chain(call, go_.text(), &receiver);
+    size_t start = links.size();
+    for (size_t i = 0; i < links.size(); ++i)
+      if (links[i].name.starts_with("New")) start = i;
+    if (start == links.size()) return formatted(call, out);
+    std::string_view verb = links[start].name;
+    if (verb == "NewSelect" || verb == "NewInsert" || verb == "NewUpdate" || verb == "NewDelete") return true;
+    std::vector<gm::Link> rest(links.begin() + static_cast<long>(start) + 1, links.end());
+    // The tables the chain names: Table("t"), or Model(x) for each model x stands for.
+    std::vector<std::string> tables;
+    std::vector<Struct> structs;
+    std::vector<std::string> unknown_models;
+    std::set<std::string_view> flags;
+    std::vector<const gm::Link*> others;
+    std::optional<std::string> table_expr;
+    for (const gm::Link& l : rest) {
+      if (l.name == "Model" && l.args.size() == 1) {
+        std::vector<std::string> types = model_types(l.args[0]);
+        if (types.empty()) unknown_models.push_back("");
+        for (const std::string& type : types) {
+          const Struct st = find_struct(type, call);
+          if (!st.go) {
+            unknown_models.push_back(type);
+            continue;
+          }
+          std::optional<std::string> t = table_of(st, type);
+          if (!t) unknown_models.push_back(type);
+          else tables.push_back(*t), structs.push_back(st);
+        }
+      } else if (l.name == "ModelTableExpr" && l.args.size() == 1) {  // the model's columns, this table
+        std::string_view t;
+        uint32_t at;
+        if (!gm::literal(l.args[0], go_.text(), &t, &at) || !gm::plain_name(t) || table_expr) return give_up(unknown_models, call, out);
+        table_expr = std::string(t);
+      } else if (l.name == "Table" && l.args.size() == 1) {
+        std::string_view t;
+        uint32_t at;
+        if (!gm::literal(l.args[0], go_.text(), &t, &at) || !gm::plain_name(t)) return give_up(unknown_models, call, out);
+        tables.push_back(std::string(t));
+        structs.push_back(Struct{});
+      } else if (l.name == "IfNotExists" || l.name == "IfExists" || l.name == "Cascade" || l.name == "Unique" ||
+                 l.name == "Concurrently" || l.name == "WithForeignKeys" || l.name == "Exec" || l.name == "Restrict") {
+        flags.insert(l.name);
+      } else {
+        others.push_back(&l);
+      }
+    }
+    if (!unknown_models.empty()) return give_up(unknown_models, call, out);
+    if (table_expr) {
+      if (tables.size() != 1 || !structs[0].go) return give_up({}, call, out);
+      tables[0] = *table_expr;
+    }
+    uint32_t at = ts_node_start_byte(call);
+    auto literal_arg = [&](const gm::Link& l, size_t i, std::string_view* text) {
+      uint32_t a;
+      return i < l.args.size() && gm::literal(l.args[i], go_.text(), text, &a) &&
+             text->find('?') == std::string_view::npos;
+    };
+    // A link whose only argument is SQL, its ?s filled by identifiers: ColumnExpr("? CHAR(26)", bun.Ident("c")).
+    auto sql_arg = [&](const gm::Link& l, std::string* text) {
+      std::optional<std::string> f = format(l.args, 0);
+      if (f) *text = *f;
+      return f.has_value();
+    };
+    if (verb == "NewCreateTable") {
+      for (const gm::Link* l : others)
+        if (l->name != "ForeignKey" && l->name != "PartitionBy" && l->name != "TableSpace") return give_up({}, call, out);
+      if (tables.empty()) return give_up({}, call, out);
+      for (size_t i = 0; i < tables.size(); ++i) {
+        if (!structs[i].go) return give_up({}, call, out);
+        std::string cols;
+        if (!columns(*structs[i].go, structs[i].type, &cols)) {
+          out->sql.uncertain_names.push_back(tables[i]);
+          return give_up({}, call, out);
+        }
+        out->sql.emit("CREATE TABLE " + std::string(flags.count("IfNotExists") ? "IF NOT EXISTS " : "") +
+                          quote_ident(tables[i]) + " (" + cols + ")",
+                      at);
+      }
+      return true;
+    }
+    if (tables.size() > 1) return give_up({}, call, out);
+    if (verb == "NewDropIndex") {
+      std::string_view index;
+      if (others.size() != 1 || others[0]->name != "Index" || !literal_arg(*others[0], 0, &index)) return give_up({}, call, out);
+      out->sql.emit("DROP INDEX " + std::string(flags.count("IfExists") ? "IF EXISTS " : "") + quote_ident(index), at);
+      return true;
+    }
+    if (tables.size() != 1) return give_up({}, call, out);
+    std::string table = quote_ident(tables[0]);
+    if (verb == "NewDropTable") {
+      if (!others.empty()) return give_up({}, call, out);
+      out->sql.emit("DROP TABLE " + std::string(flags.count("IfExists") ? "IF EXISTS " : "") + table +
+                        (flags.count("Cascade") ? " CASCADE" : ""),
+                    at);
+      return true;
+    }
+    if (verb == "NewAddColumn" || verb == "NewDropColumn") {
+      std::string_view text;
+      std::string expr;
+      if (others.size() != 1) return give_up({}, call, out);
+      const gm::Link& l = *others[0];
+      if (verb == "NewAddColumn" && l.name == "ColumnExpr" && sql_arg(l, &expr)) {
+        out->sql.emit("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + expr, at);
+        return true;
+      }
+      if (verb == "NewDropColumn" && l.name == "Column" && !l.args.empty()) {
+        std::string drops;
+        for (size_t i = 0; i < l.args.size(); ++i) {
+          if (!literal_arg(l, i, &text) || !gm::plain_name(text)) return give_up({}, call, out);
+          drops += (i ? ", DROP COLUMN " : " DROP COLUMN ") + quote_ident(text);
+        }
+        out->sql.emit("ALTER TABLE " + table + drops, at);
+        return true;
+      }
+      return give_up({}, call, out);
+    }
+    if (verb == "NewCreateIndex") {
+      std::string index, cols, where;
+      for (const gm::Link* l : others) {
+        std::string_view text;
+        if (l->name == "Index" && literal_arg(*l, 0, &text)) {
+          index = std::string(text);
+        } else if (std::string expr; l->name == "ColumnExpr" && sql_arg(*l, &expr)) {
+          cols += (cols.empty() ? "" : ", ") + expr;
+        } else if (l->name == "Column" && !l->args.empty()) {
+          for (size_t i = 0; i < l->args.size(); ++i) {
+            if (!literal_arg(*l, i, &text)) return give_up({}, call, out);
+            if (l->name == "Column" && !gm::plain_name(text)) return give_up({}, call, out);
+            cols += (cols.empty() ? "" : ", ") + (l->name == "Column" ? quote_ident(text) : std::string(text));
+            if (l->name == "ColumnExpr") break;  // its other arguments fill the ?s
+          }
+        } else if (std::string expr; l->name == "Where" && sql_arg(*l, &expr)) {
+          where += (where.empty() ? " WHERE " : " AND ") + std::string("(") + expr + ")";
+        } else if (l->name == "Using" && literal_arg(*l, 0, &text) && l->args.size() == 1 && gm::plain_name(text)) {
+          cols = "USING " + std::string(text) + "\x01" + cols;
+        } else {
+          return give_up({}, call, out);
+        }
+      }
+      if (index.empty() || cols.empty()) return give_up({}, call, out);
+      std::string using_clause;
+      if (size_t sep = cols.find('\x01'); sep != std::string::npos) using_clause = " " + cols.substr(0, sep), cols = cols.substr(sep + 1);
+      out->sql.emit("CREATE " + std::string(flags.count("Unique") ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " +
+                        quote_ident(index) + " ON " + table + using_clause + " (" + cols + ")" + where,
+                    at);
+      return true;
+    }
+    return give_up({}, call, out);
+  }
+
+ private:
+  /// An unknown step: the tables of the models it names become uncertain.
+  /// A model that cannot be told (`Model(m)` of a parameter, a type that is no struct found):
+  /// its name's table and those of every struct literal of the migration's function.
+  bool give_up(const std::vector<std::string>& models, TSNode call, GoMigrationCode::Steps* out) {
+    auto add = [&](std::string_view m) {
+      if (!m.empty()) out->sql.uncertain_names.push_back(datalayers::bun::default_table(m.substr(m.rfind('.') + 1)));
+    };
+    for (const std::string& m : models) add(m);
+    if (models.empty()) return false;  // the chain's own tables are known; its statement is not
+    TSNode fn = call;
+    for (TSNode p = call; !ts_node_is_null(p); p = ts_node_parent(p))
+      if (node_is(p, "function_declaration") || node_is(p, "func_literal")) fn = p;
+    std::vector<TSNode> stack{fn};
+    while (!stack.empty()) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (node_is(n, "composite_literal")) {
+        TSNode type = field(n, "type");
+        if (node_is(type, "type_identifier") || node_is(type, "qualified_type")) add(go_.node_text(type));
+      }
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+    }
+    return false;
+  }
+
+  /// args[first] (a literal) with bun.Ident("x") / bun.Safe("x") of the arguments after it
+  /// formatted into its ?s, as bun's formatter does; nullopt for anything else.
+  std::optional<std::string> format(const std::vector<TSNode>& args, size_t first) const {
+    std::string_view text;
+    uint32_t at;
+    if (first >= args.size() || !gm::literal(args[first], go_.text(), &text, &at)) return std::nullopt;
+    size_t marks = 0;
+    for (char c : text) marks += c == '?';
+    if (marks != args.size() - first - 1) return std::nullopt;
+    std::string sql;
+    size_t next = first + 1;
+    for (char c : text) {
+      if (c != '?') {
+        sql += c;
+        continue;
+      }
+      TSNode a = args[next++];
+      if (!node_is(a, "call_expression")) return std::nullopt;
+      std::string_view fn = go_.node_text(field(a, "function"));
+      std::vector<TSNode> inner = gm::arguments(a);
+      std::string_view value;
+      uint32_t v_at;
+      if (inner.size() != 1 || !gm::literal(inner[0], go_.text(), &value, &v_at)) return std::nullopt;
+      if (fn == "bun.Ident" && value.find_first_of("\".") == std::string_view::npos) sql += quote_ident(value);
+      else if (fn == "bun.Safe") sql += value;
+      else return std::nullopt;
+    }
+    return sql;
+  }
+
+  /// An Exec of SQL with ?s filled by identifiers (`ExecContext(ctx, "ALTER TABLE ? ...",
+  /// bun.Ident("t"))`); a statement without ?s is the Go extractor's.
+  bool formatted(TSNode call, GoMigrationCode::Steps* out) {
+    std::vector<TSNode> args = gm::arguments(call);
+    std::string_view name = go_.node_text(field(field(call, "function"), "field"));
+    size_t index = name.ends_with("Context") ? 1 : 0;
+    std::string_view text;
+    uint32_t at;
+    if (index >= args.size() || !gm::literal(args[index], go_.text(), &text, &at) ||
+        text.find('?') == std::string_view::npos)
+      return false;
+    std::optional<std::string> sql = format(args, index);
+    if (!sql) return false;
+    out->sql.emit(*sql, ts_node_start_byte(call));
+    return true;
+  }
+
+  /// The struct types a Model argument stands for: &T{}, (*T)(nil), a variable declared as one,
+  /// or the value variable of a range over a local list of them (`for _, m := range models`).
+  std::vector<std::string> model_types(TSNode arg) const {
+    std::string direct = gm::value_type(arg, go_.text());
+    if (!direct.empty()) return {direct};
+    if (!node_is(arg, "identifier")) return {};
+    std::string_view var = go_.node_text(arg);
+    for (TSNode p = ts_node_parent(arg); !ts_node_is_null(p); p = ts_node_parent(p)) {
+      if (node_is(p, "function_declaration") || node_is(p, "func_literal")) break;
+      if (!node_is(p, "for_statement")) continue;
+      TSNode range{};
+      for (uint32_t i = 0; i < ts_node_named_child_count(p); ++i)
+        if (node_is(ts_node_named_child(p, i), "range_clause")) range = ts_node_named_child(p, i);
+      if (ts_node_is_null(range)) continue;
+      TSNode left = field(range, "left");
+      uint32_t n = ts_node_named_child_count(left);
+      if (n == 0 || go_.node_text(ts_node_named_child(left, n - 1)) != var || n != 2) continue;
+      TSNode list = field(range, "right");
+      TSNode lit = node_is(list, "composite_literal") ? list
+                   : node_is(list, "identifier") ? local_literal(p, go_.node_text(list))
+                                                 : TSNode{};
+      if (ts_node_is_null(lit)) return {};
+      std::vector<std::string> out;
+      TSNode body = field(lit, "body");
+      for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+        TSNode e = ts_node_named_child(body, i);
+        if (node_is(e, "comment")) continue;
+        TSNode v = languages::first_named_child(e);
+        std::string t = gm::value_type(ts_node_is_null(v) ? e : v, go_.text());
+        if (t.empty()) return {};
+        out.push_back(t);
+      }
+      return out;
+    }
+    return {};
+  }
+
+  /// The composite literal `name := []T{...}` (or `var name = ...`) declared in the function
+  /// around `from`, or a null node.
+  TSNode local_literal(TSNode from, std::string_view name) const {
+    TSNode fn = from;
+    while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "func_literal")) fn = ts_node_parent(fn);
+    if (ts_node_is_null(fn)) return TSNode{};
+    std::vector<TSNode> stack{field(fn, "body")};
+    while (!stack.empty()) {
+      TSNode d = stack.back();
+      stack.pop_back();
+      if (ts_node_is_null(d)) continue;
+      if ((node_is(d, "short_var_declaration") && go_.node_text(field(d, "left")) == name) ||
+          (node_is(d, "var_spec") && go_.node_text(field(d, "name")) == name)) {
+        TSNode right = field(d, node_is(d, "var_spec") ? "value" : "right");
+        TSNode v = languages::first_named_child(right);
+        return node_is(v, "composite_literal") ? v : TSNode{};
+      }
+      if (!node_is(d, "func_literal"))
+        for (uint32_t i = 0; i < ts_node_named_child_count(d); ++i) stack.push_back(ts_node_named_child(d, i));
+    }
+    return TSNode{};
+  }
+
+  static TSNode type_spec(const GoMigrationCode& go, TSNode scope, std::string_view name, bool nested) {
+    std::vector<TSNode> stack{scope};
+    while (!stack.empty()) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (node_is(n, "type_spec") && go.node_text(field(n, "name")) == name) return n;
+      if (nested || ts_node_eq(n, scope) || node_is(n, "type_declaration"))
+        for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+    }
+    return TSNode{};
+  }
+
+  const GoMigrationCode* load_file(const std::string& path) {
+    parsed_.texts.emplace_back();
+    std::string err;
+    if (!read_migration_text(fs_, root_, path, &parsed_.texts.back(), &err)) return nullptr;
+    parsed_.paths.push_back(path);
+    parsed_.files.push_back(std::make_unique<GoMigrationCode>(parsed_.paths.back(), parsed_.texts.back(), nullptr));
+    if (!parsed_.files.back()->ok()) return nullptr;
+    parsed_.dir_of[parsed_.files.back().get()] = path.substr(0, path.rfind('/') == std::string::npos ? 0 : path.rfind('/'));
+    return parsed_.files.back().get();
+  }
+
+  /// The files of a package folder, parsed once.
+  const std::vector<const GoMigrationCode*>& package(const std::string& dir) {
+    auto it = parsed_.by_dir.find(dir);
+    if (it != parsed_.by_dir.end()) return it->second;
+    std::vector<const GoMigrationCode*> files;
+    for (const std::string& f : go_files(fs_, root_, dir))
+      if (const GoMigrationCode* go = load_file(source::join_path(dir, f))) files.push_back(go);
+    return parsed_.by_dir[dir] = std::move(files);
+  }
+
+  /// The import path `alias` names in `from`, or "".
+  static std::string import_path(const GoMigrationCode& from, std::string_view alias) {
+    for (auto& [name, path] : gm::declarations(from.root(), from.text()).imports)
+      if (name == alias) return path;
+    return "";
+  }
+
+  /// The struct `type` ("T" or "pkg.T") as seen from the migration's function around `at`.
+  Struct find_struct(const std::string& type, TSNode at, const GoMigrationCode* from = nullptr) {
+    const GoMigrationCode& go = from ? *from : go_;
+    size_t dot = type.find('.');
+    std::string name = dot == std::string::npos ? type : type.substr(dot + 1);
+    if (dot == std::string::npos) {
+      if (!from) {
+        for (TSNode p = at; !ts_node_is_null(p); p = ts_node_parent(p)) {
+          if (!node_is(p, "function_declaration") && !node_is(p, "func_literal")) continue;
+          TSNode spec = type_spec(go_, field(p, "body"), name, true);
+          if (!ts_node_is_null(spec)) return as_struct(go_, spec);
+        }
+        TSNode spec = type_spec(go_, go_.root(), name, false);
+        if (!ts_node_is_null(spec)) return as_struct(go_, spec);
+      }
+      std::string dir = from ? folder_of(*from) : dir_;
+      for (const GoMigrationCode* f : package(dir)) {
+        TSNode spec = type_spec(*f, f->root(), name, false);
+        if (!ts_node_is_null(spec)) return as_struct(*f, spec);
+      }
+      return {};
+    }
+    std::string path = import_path(go, type.substr(0, dot));
+    std::string dir = path.empty() ? "" : import_dir(fs_, root_, path);
+    if (dir.empty()) return {};
+    for (const GoMigrationCode* f : package(dir)) {
+      TSNode spec = type_spec(*f, f->root(), name, false);
+      if (!ts_node_is_null(spec)) return as_struct(*f, spec);
+    }
+    return {};
+  }
+  static Struct as_struct(const GoMigrationCode& go, TSNode spec) {
+    TSNode t = field(spec, "type");
+    return node_is(t, "struct_type") ? Struct{&go, t} : Struct{};
+  }
+  std::string folder_of(const GoMigrationCode& go) const {
+    auto it = parsed_.dir_of.find(&go);
+    return it == parsed_.dir_of.end() ? dir_ : it->second;
+  }
+
+  /// The model's table: `table:` of its bun.BaseModel field, else bun's plural of the type name.
+  std::optional<std::string> table_of(const Struct& st, const std::string& type) const {
+    for (const gm::Field& f : gm::fields(st.type, st.go->text())) {
+      if (!f.names.empty() || f.type_text != "bun.BaseModel") continue;
+      auto v = gm::tag_value(f.tag, "bun", st.go->text());
+      if (!v) break;
+      datalayers::bun::Tag tag = datalayers::bun::parse_tag(v->value, v->at);
+      if (tag.options.count("select")) return std::nullopt;
+      auto t = tag.options.find("table");
+      if (t == tag.options.end() || t->second.empty()) break;
+      std::string name = t->second;
+      if (size_t dot = name.find('.'); dot != std::string::npos) return std::nullopt;  // a schema: not modelled here
+      if (!gm::plain_name(name)) return std::nullopt;
+      return name;
+    }
+    return datalayers::bun::default_table(type.substr(type.find('.') + 1));
+  }
+
+  /// bun's PostgreSQL type of a Go type with no `type:` in its tag.
+  static std::string sql_type(std::string_view t) {
+    while (t.starts_with("*")) t.remove_prefix(1);
+    static const std::pair<std::string_view, std::string_view> kTypes[] = {
+        {"bool", "boolean"}, {"int8", "smallint"}, {"int16", "smallint"}, {"uint8", "smallint"},
+        {"int32", "integer"}, {"uint16", "integer"}, {"int", "bigint"}, {"int64", "bigint"},
+        {"uint32", "bigint"}, {"uint", "bigint"}, {"uint64", "bigint"}, {"float32", "real"},
+        {"float64", "double precision"}, {"string", "varchar"}, {"[]byte", "bytea"},
+        {"time.Time", "timestamptz"}, {"json.RawMessage", "jsonb"}, {"net.IP", "inet"},
+        {"sql.NullString", "varchar"}, {"sql.NullInt64", "bigint"}, {"sql.NullBool", "boolean"},
+        {"sql.NullTime", "timestamptz"}, {"uuid.UUID", "uuid"}};
+    for (auto& [go, sql] : kTypes)
+      if (t == go) return std::string(sql);
+    if (t.starts_with("[]") || t.starts_with("map[")) return "jsonb";
+    return "text";  // a named type whose underlying type is not read: its column exists all the same
+  }
+
+  /// The columns bun maps for a struct, as a CREATE TABLE body; false when an embedded struct
+  /// cannot be found (its columns are unknown).
+  bool columns(const GoMigrationCode& go, TSNode st, std::string* out) {
+    std::vector<std::string> defs, pk;
+    std::map<std::string, std::vector<std::string>> groups;
+    std::set<std::string> seen;
+    if (!collect(go, st, "", &defs, &pk, &groups, &seen, 0)) return false;
+    if (!pk.empty()) {
+      std::string k;
+      for (const std::string& c : pk) k += (k.empty() ? "" : ", ") + quote_ident(c);
+      defs.push_back("PRIMARY KEY (" + k + ")");
+    }
+    for (auto& [group, cols] : groups) {
+      std::string k;
+      for (const std::string& c : cols) k += (k.empty() ? "" : ", ") + quote_ident(c);
+      defs.push_back("UNIQUE (" + k + ")");
+    }
+    if (defs.empty()) return false;
+    for (size_t i = 0; i < defs.size(); ++i) *out += (i ? ", " : "") + defs[i];
+    return true;
+  }
+
+  bool collect(const GoMigrationCode& go, TSNode st, const std::string& prefix, std::vector<std::string>* defs,
+               std::vector<std::string>* pk, std::map<std::string, std::vector<std::string>>* groups,
+               std::set<std::string>* seen, int depth) {
+    if (depth > 4) return false;
+    for (const gm::Field& f : gm::fields(st, go.text())) {
+      datalayers::bun::Tag tag;
+      if (auto v = gm::tag_value(f.tag, "bun", go.text())) tag = datalayers::bun::parse_tag(v->value, v->at);
+      if (tag.name == "-" || tag.options.count("rel") || tag.options.count("m2m")) continue;
+      if (f.type_text == "bun.BaseModel") continue;
+      if (f.names.empty() || tag.options.count("embed")) {
+        if (!f.names.empty() && !std::isupper(static_cast<unsigned char>(go.node_text(f.names[0])[0]))) continue;
+        std::string p = prefix;
+        if (auto e = tag.options.find("embed"); e != tag.options.end()) p += e->second;
+        Struct inner = find_struct(std::string(f.type_text), TSNode{}, &go == &go_ ? nullptr : &go);
+        if (!inner.go && &go == &go_) inner = find_struct(std::string(f.type_text), st);
+        if (!inner.go) return false;
+        if (!collect(*inner.go, inner.type, p, defs, pk, groups, seen, depth + 1)) return false;
+        continue;
+      }
+      if (tag.options.count("scanonly")) continue;
+      for (TSNode n : f.names) {
+        std::string_view fname = go.node_text(n);
+        if (fname.empty() || !std::isupper(static_cast<unsigned char>(fname[0]))) continue;
+        std::string name = prefix + (tag.name.empty() ? datalayers::bun::underscore(fname) : tag.name);
+        if (!seen->insert(name).second) continue;
+        std::string type;
+        if (auto t = tag.options.find("type"); t != tag.options.end() && !t->second.empty()) type = t->second;
+        else type = sql_type(f.type_text);
+        if (tag.options.count("autoincrement") || tag.options.count("identity"))
+          type = type == "integer" ? "serial" : type == "smallint" ? "smallserial" : "bigserial";
+        std::string def = quote_ident(name) + " " + type;
+        if (tag.options.count("pk")) pk->push_back(name);
+        if (auto u = tag.options.find("unique"); u != tag.options.end()) {
+          if (u->second.empty()) def += " UNIQUE";
+          else (*groups)[u->second].push_back(name);
+        }
+        defs->push_back(std::move(def));
+      }
+    }
+    return true;
+  }
+
+  const source::FileSystem& fs_;
+  std::string root_, dir_;
+  const GoMigrationCode& go_;
+  ParsedPackages& parsed_;
+};
+
+bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+          std::vector<MigrationFile>* out, std::string* err) {
+  out->clear();
+  languages::ProjectConstants constants = package_constants(fs, root, dir);
+  ParsedPackages parsed;
+  for (const Entry& e : entries(fs, root, dir)) {
+    std::string path = source::join_path(dir, e.file), text;
+    if (!read_migration_text(fs, root, path, &text, err)) return false;
+    if (!may_register(text)) continue;  // a helper file of the package
+    GoMigrationCode go(path, text, &constants);
+    if (!go.ok() || ts_node_has_error(go.root())) {
+      *err = path + ": does not parse as Go (a syntax error in the migrations)";
+      return false;
+    }
+    uint32_t at = 0;
+    TSNode up = registered_up(go, &at);
+    if (ts_node_is_null(up)) continue;
+    BunWriter writer(fs, root, dir, go, &parsed);
+    go.set_chain_reader([&](TSNode call, GoMigrationCode::Steps* steps) { return writer.read(call, steps); });
+    GoMigrationCode::Steps steps = go.steps(up);
+    std::vector<std::string> uncertain = steps.sql.uncertain_names;
+    MigrationFile m;
+    m.path = path;
+    m.version = e.version;
+    m.name = e.comment;
+    m.format = "bun";
+    m.text = text;
+    fill_from_steps(go, std::move(steps), at,
+                    [&](const std::vector<std::string>& names) { return package_words(fs, root, dir, names); }, &m.sql,
+                    &m.origin, &m.notes, &m.uncertain_names);
+    m.uncertain_names.insert(m.uncertain_names.end(), uncertain.begin(), uncertain.end());
+    out->push_back(std::move(m));
+  }
+  // SQL files beside them (Migrations.Discover of an embed.FS): <version>_<name>.up.sql, also
+  // .tx.up.sql; bun's `--bun:split` markers are comments.
+  for (const source::DirEntry& d : fs.list(on_disk(root, dir))) {
+    std::string version, comment;
+    if (d.is_dir || !sql_migration_name(d.name, &version, &comment)) continue;
+    MigrationFile m;
+    m.path = source::join_path(dir, d.name);
+    m.version = version;
+    m.name = comment;
+    m.format = "bun";
+    if (!read_migration_text(fs, root, m.path, &m.sql, err)) return false;
+    out->push_back(std::move(m));
+  }
+  // bun sorts by name: the version, then the comment.
+  std::stable_sort(out->begin(), out->end(), [](const MigrationFile& a, const MigrationFile& b) {
+    return a.version != b.version ? a.version < b.version : a.name < b.name;
+  });
+  return true;
+}
+
+// bun_migrations(id, name, group_id, migrated_at): one row per applied migration, `name` the
+// version digits of its file.
+std::string tracking_query(const std::string& from, const Relation&) { return "SELECT name::text FROM " + from; }
+void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
+  for (const TextRow& row : rows) {
+    std::string v = text_or_null(row[0]);
+    push_applied(out, v, "", false, "name=" + v);
+  }
+}
+const TrackingLayout kTracking{"bun_migrations", "", {"name", "group_id", "migrated_at"}, "bun's (name, group_id)",
+                               tracking_query, 1, tracking_read};
+
+}  // namespace
+
+}  // namespace code
+
+extern const Format kBun{"bun", code::detect, code::load, &code::kTracking, {}, code::discover};
+
+}  // namespace schemagate::schema::migrations

@@ -1,0 +1,5 @@
+CREATE TABLE aws_region (
+  id bigserial PRIMARY KEY,
+  name varchar NOT NULL UNIQUE,
+  endpoint varchar NOT NULL
+);

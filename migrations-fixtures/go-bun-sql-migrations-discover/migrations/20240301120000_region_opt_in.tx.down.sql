@@ -1,0 +1,1 @@
+ALTER TABLE aws_region DROP COLUMN opt_in_status;

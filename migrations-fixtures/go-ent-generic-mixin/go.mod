@@ -1,0 +1,5 @@
+module example.com/billing
+
+go 1.22
+
+require entgo.io/ent v0.14.1

@@ -1,0 +1,5 @@
+CREATE TABLE apis (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  audience TEXT NOT NULL UNIQUE
+);

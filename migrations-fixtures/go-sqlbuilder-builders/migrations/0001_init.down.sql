@@ -1,0 +1,1 @@
+DROP TABLE bookmark_tag; DROP TABLE tag; DROP TABLE bookmark;
