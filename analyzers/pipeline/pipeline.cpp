@@ -364,7 +364,7 @@ class FileScanner {
     if (first && (!lang || !lang->grammar || source::is_generated(text) || source::is_minified(text)))
       first->known = true;
     if (source::is_generated(text)) {
-      result.skip_reason = "generated (marked @generated or DO NOT EDIT)";
+      result.skip_reason = "generated (marked @generated, DO NOT EDIT or auto generated)";
       return result;
     }
     if (lang && lang->name == "python" && source::is_revision_script(text)) {
