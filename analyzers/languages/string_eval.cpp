@@ -954,6 +954,24 @@ class Engine {
     return at && *at < params.size() && params[*at] == def->name;
   }
 
+  /// wrapper_parameter through the locals and string transforms wrapped_parameter follows
+  /// (umami's rawQuery: `const query = sql?.replaceAll(...)`; `$queryRawUnsafe(query, ...)`):
+  /// the SQL is the callers', checked at each of them, not a site of the wrapper's own.
+  bool reaches_wrapper_parameter(TSNode arg) {
+    for (int hop = 0; hop < 8 && !ts_node_is_null(arg); ++hop) {
+      ExprKind k = syntax_.kind(arg);
+      if (k == ExprKind::kWrapper) { arg = first_named_child(arg); continue; }
+      if (k != ExprKind::kIdentifier) { arg = syntax_.transformed(arg, src_); continue; }
+      if (wrapper_parameter(arg)) return true;
+      long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
+      if (d < 0) return false;
+      const Definition& def = defs_[static_cast<size_t>(d)];
+      if (def.file_scope || ts_node_is_null(def.value)) return false;
+      arg = def.value;
+    }
+    return false;
+  }
+
   /// The definition of the enclosing function's parameter that `arg` names (through
   /// parentheses), with that function's node in *fn; null when `arg` names no parameter.
   const Definition* parameter_named(TSNode arg, TSNode* fn) {
@@ -1163,7 +1181,7 @@ class Engine {
       }
     }
     TSNode arg = args[at];
-    if (syntax_.cannot_be_sql(arg, src_) || declared_not_text(arg) || wrapper_parameter(arg)) return;
+    if (syntax_.cannot_be_sql(arg, src_) || declared_not_text(arg) || reaches_wrapper_parameter(arg)) return;
     // execute(text("...")), or q = text("..."); execute(q): the inner call reports the SQL.
     TSNode value = arg;
     if (syntax_.kind(arg) == ExprKind::kIdentifier) {
