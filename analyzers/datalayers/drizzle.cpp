@@ -12,7 +12,17 @@
 // unless this file sets `casing: 'snake_case'` itself. A
 // table whose name is computed (pgTableCreator), a spread of shared columns, or a builder this
 // file does not know (a helper returning a column) are unchecked, never guessed.
+//
+// The query builder's uses are requirements too, so a finding points at the code that runs the
+// query as well as at the declaration: in a statement that names a declared table
+// (`db.select().from(user)`, `db.insert(user)`, `db.update(user)`, `db.delete(user)`, joins),
+// the table, each `user.prop` of it, and the keys of `.values({...})` / `.set({...})`. A table is
+// the variable a pgTable declaration of the project binds (its name unique in the project),
+// imported or declared by the file; a property is a column whose name the declaration spells
+// or that has no upper-case letter (the same under every casing); others are not judged.
 #include <cctype>
+#include <cstdint>
+#include <optional>
 #include <tuple>
 #include <map>
 #include <set>
@@ -80,6 +90,8 @@ bool relevant_drizzle(std::string_view text) {
 }
 
 constexpr std::string_view kCasingKey = "drizzle:casing";         ///< one per drizzle() instance
+constexpr std::string_view kTableKey = "drizzle:table:";    ///< var -> "schema|table"
+constexpr std::string_view kColumnKey = "drizzle:column:";  ///< var.prop -> column
 constexpr std::string_view kConfigCasingKey = "drizzle:config-casing";  ///< drizzle.config's casing
 
 /// The casing of an options object: its `casing` literal, "none" without one, "?" when it
@@ -117,6 +129,52 @@ void index_drizzle(const FileInput& in, std::vector<std::pair<std::string, std::
   walk(in.root, [&](TSNode n) {
     if (is(n, "variable_declarator") && is(unwrap(field(n, "value")), "object"))
       objects[std::string(text(field(n, "name"), src))] = unwrap(field(n, "value"));
+  });
+  // Tables: `const users = pgTable('users', { email: text('email'), name: text() })`.
+  std::map<std::string, std::string> schema_vars;
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "variable_declarator")) return;
+    TSNode v = unwrap(field(n, "value"));
+    if (is(v, "call_expression") && text(field(v, "function"), src) == "pgSchema")
+      if (auto a = arguments(v); !a.empty())
+        if (auto lit = literal(a[0], src)) schema_vars[std::string(text(field(n, "name"), src))] = lit->value;
+  });
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "variable_declarator") || !is(field(n, "name"), "identifier")) return;
+    TSNode call = unwrap(field(n, "value"));
+    if (!is(call, "call_expression")) return;
+    TSNode fn = field(call, "function");
+    std::string schema = "public";  // replaced by the search path's first schema at extraction
+    if (is(fn, "member_expression") && text(field(fn, "property"), src) == "table" &&
+        schema_vars.count(std::string(text(field(fn, "object"), src))))
+      schema = schema_vars[std::string(text(field(fn, "object"), src))];
+    else if (!is(fn, "identifier") || text(fn, src) != "pgTable")
+      return;
+    else
+      schema = "";
+    auto args = arguments(call);
+    if (args.size() < 2) return;
+    auto name = literal(args[0], src);
+    TSNode columns = unwrap(args[1]);
+    if (is(columns, "arrow_function")) columns = unwrap(field(columns, "body"));
+    if (!name || !is(columns, "object")) return;
+    std::string var(text(field(n, "name"), src));
+    out->emplace_back(std::string(kTableKey) + var, schema + "|" + name->value);
+    for (uint32_t i = 0; i < ts_node_named_child_count(columns); ++i) {
+      TSNode p = ts_node_named_child(columns, i);
+      if (!is(p, "pair") || !is(field(p, "key"), "property_identifier")) continue;
+      std::string key(text(field(p, "key"), src));
+      TSNode b = unwrap(field(p, "value"));
+      while (is(b, "call_expression") && is(field(b, "function"), "member_expression") &&
+             is(unwrap(field(field(b, "function"), "object")), "call_expression"))
+        b = unwrap(field(field(b, "function"), "object"));
+      if (!is(b, "call_expression")) continue;
+      auto bargs = arguments(b);
+      std::optional<Literal> explicit_name = bargs.empty() ? std::nullopt : literal(bargs[0], src);
+      if (explicit_name) out->emplace_back(std::string(kColumnKey) + var + "." + key, explicit_name->value);
+      else if ((bargs.empty() || is(unwrap(bargs[0]), "object")) && !has_upper(key))
+        out->emplace_back(std::string(kColumnKey) + var + "." + key, key);
+    }
   });
   bool config = in.path.find("drizzle.config.") != std::string_view::npos;
   walk(in.root, [&](TSNode call) {
@@ -185,9 +243,154 @@ void creator(TSNode arg, std::string_view src, const std::string& var,
   if (seen == 1) (*out)[var] = {parts[0], parts[1]};
 }
 
+/// The one value the project's facts give `key`, or null (none, or several that disagree).
+const std::string* one_fact(const ProjectFacts* facts, const std::string& key) {
+  if (!facts) return nullptr;
+  auto it = facts->find(key);
+  if (it == facts->end() || it->second.empty()) return nullptr;
+  for (auto& v : it->second)
+    if (v != it->second.front()) return nullptr;
+  return &it->second.front();
+}
+
+/// The query builder's uses of declared tables in this file (see the top of the file).
+void extract_uses(const FileInput& in, FileOutput* out) {
+  using namespace js;
+  std::string_view src = in.text;
+  if (!in.facts) return;
+  // The tables this file can name: imported by their own name, or declared here.
+  std::map<std::string, std::pair<std::string, std::string>> tables;  // var -> (schema, table)
+  auto known = [&](std::string_view var) {
+    const std::string* t = one_fact(in.facts, std::string(kTableKey) + std::string(var));
+    if (!t) return;
+    std::string schema = t->substr(0, t->find('|')), table = t->substr(t->find('|') + 1);
+    tables[std::string(var)] = {schema.empty() ? in.default_schema : schema, table};
+  };
+  walk(in.root, [&](TSNode n) {
+    if (is(n, "import_specifier") && ts_node_is_null(field(n, "alias"))) known(text(field(n, "name"), src));
+    if (is(n, "variable_declarator") && is(field(n, "name"), "identifier") && is(unwrap(field(n, "value")), "call_expression"))
+      known(text(field(n, "name"), src));
+  });
+  if (tables.empty()) return;
+  static const std::set<std::string_view> kTableMethods = {"from",     "insert",    "update",   "delete",  "innerJoin",
+                                                           "leftJoin", "rightJoin", "fullJoin", "crossJoin"};
+  std::set<uintptr_t> done;
+  walk(in.root, [&](TSNode call) {
+    std::string_view method;
+    TSNode receiver;
+    if (!method_call(call, src, &method, &receiver) || !kTableMethods.count(method)) return;
+    auto args = arguments(call);
+    if (args.empty() || !is(unwrap(args[0]), "identifier") || !tables.count(std::string(text(unwrap(args[0]), src)))) return;
+    // The statement the chain is: climb the chain, awaits and parentheses.
+    TSNode top = call;
+    for (TSNode p = ts_node_parent(top); !ts_node_is_null(p); p = ts_node_parent(p)) {
+      std::string_view t = ts_node_type(p);
+      if (t == "member_expression" || t == "call_expression" || t == "await_expression" ||
+          t == "parenthesized_expression" || t == "as_expression" || t == "non_null_expression")
+        top = p;
+      else
+        break;
+    }
+    if (!done.insert(reinterpret_cast<uintptr_t>(top.id)).second) return;
+    requirements::Unit unit;
+    unit.file = std::string(in.path);
+    // The statement with its blanks collapsed: a baseline survives re-indentation.
+    unit.fingerprint_text = "drizzle ";
+    for (char c : text(top, src).substr(0, 400)) {
+      bool blank = std::isspace(static_cast<unsigned char>(c));
+      if (blank && (unit.fingerprint_text.back() == ' ' || unit.fingerprint_text.back() == '.')) continue;
+      if (c == '.' && unit.fingerprint_text.back() == ' ') unit.fingerprint_text.pop_back();
+      unit.fingerprint_text += blank ? ' ' : c;
+    }
+    out->requirements.units.push_back(std::move(unit));
+    size_t unit_index = out->requirements.units.size() - 1;
+    const std::string fix = "run `npx drizzle-kit generate` to write the migration for this table, and apply it with "
+                            "`npx drizzle-kit migrate` before deploying this code";
+    auto relation = [&](TSNode id, const std::string& verb) {
+      std::string var(text(id, src));
+      auto& [schema, table] = tables[var];
+      requirements::Requirement r;
+      r.object = requirements::Object::Relation;
+      r.schema = schema;
+      r.relation = table;
+      r.span = {ts_node_start_byte(id), ts_node_end_byte(id)};
+      r.unit = unit_index;
+      r.quoted = true;
+      r.fix = fix;
+      r.use = verb == "writes" ? requirements::Use::Write : requirements::Use::Read;
+      r.describe = "Drizzle query on " + var + " " + verb + " table " + table;
+      out->requirements.requirements.push_back(std::move(r));
+    };
+    auto column = [&](const std::string& var, TSNode prop, requirements::Use use, const std::string& verb) {
+      const std::string* col = one_fact(in.facts, std::string(kColumnKey) + var + "." + std::string(text(prop, src)));
+      if (!col) return;
+      auto& [schema, table] = tables[var];
+      requirements::Requirement r;
+      r.object = requirements::Object::Column;
+      r.schema = schema;
+      r.relation = table;
+      r.column = *col;
+      r.span = {ts_node_start_byte(prop), ts_node_end_byte(prop)};
+      r.unit = unit_index;
+      r.quoted = true;
+      r.fix = fix;
+      r.use = use;
+      r.describe = "Drizzle query on " + var + " " + verb + " column " + table + "." + *col;
+      out->requirements.requirements.push_back(std::move(r));
+    };
+    // The tables the statement names, then each `table.prop` in it and the rows it writes.
+    std::set<std::string> named;
+    std::string written;
+    walk(top, [&](TSNode c) {
+      std::string_view m;
+      TSNode recv;
+      if (!method_call(c, src, &m, &recv) || !kTableMethods.count(m)) return;
+      auto a = arguments(c);
+      if (a.empty() || !is(unwrap(a[0]), "identifier")) return;
+      std::string var(text(unwrap(a[0]), src));
+      if (!tables.count(var)) return;
+      bool writes = m == "insert" || m == "update";
+      relation(unwrap(a[0]), m == "delete" ? "deletes from" : writes ? "writes" : "reads");
+      named.insert(var);
+      if (writes) written = var;
+    });
+    walk(top, [&](TSNode n) {
+      if (is(n, "member_expression") && is(field(n, "object"), "identifier") &&
+          named.count(std::string(text(field(n, "object"), src))) && is(field(n, "property"), "property_identifier")) {
+        // `user.email` as a value, not as the callee of a method (`user.email.getSQL()`).
+        TSNode parent = ts_node_parent(n);
+        if (!(is(parent, "member_expression") && ts_node_eq(field(parent, "object"), n)))
+          column(std::string(text(field(n, "object"), src)), field(n, "property"), requirements::Use::Read, "uses");
+      }
+      std::string_view m;
+      TSNode recv;
+      if (written.empty() || !method_call(n, src, &m, &recv) || (m != "values" && m != "set")) return;
+      auto a = arguments(n);
+      if (a.empty()) return;
+      std::vector<TSNode> rows;
+      TSNode v = unwrap(a[0]);
+      if (is(v, "array")) {
+        for (uint32_t i = 0; i < ts_node_named_child_count(v); ++i) rows.push_back(unwrap(ts_node_named_child(v, i)));
+      } else {
+        rows.push_back(v);
+      }
+      for (TSNode row : rows) {
+        if (!is(row, "object")) continue;
+        for (uint32_t i = 0; i < ts_node_named_child_count(row); ++i) {
+          TSNode p = ts_node_named_child(row, i);
+          TSNode key = is(p, "pair") ? field(p, "key") : is(p, "shorthand_property_identifier") ? p : TSNode{};
+          if (is(key, "property_identifier") || is(key, "shorthand_property_identifier"))
+            column(written, key, requirements::Use::Write, "." + std::string(m) + "() writes");
+        }
+      }
+    });
+  });
+}
+
 void extract_drizzle(const FileInput& in, FileOutput* out) {
   using namespace js;
   std::string_view src = in.text;
+  extract_uses(in, out);
   if (src.find("drizzle-orm/pg-core") == std::string_view::npos) return;
   std::string casing = project_casing(in);
   if (casing.empty() && (src.find("casing: 'snake_case'") != std::string_view::npos ||

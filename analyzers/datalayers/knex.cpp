@@ -4,8 +4,13 @@
 // `.returning([...])`, `.onConflict('col')`, joins. Knex quotes the names it is given, so each
 // table and column spelled in a string is a requirement at that string.
 //
-// The instance is `knex`, a variable the file binds to `knex(...)` / `require('knex')(...)`, or
-// the parameter of a `.transaction((trx) => ...)` callback: another `db('t')` may be anything.
+// The instance is `knex`, a variable the file binds to `knex(...)` / `require('knex')(...)`, the
+// parameter of a `.transaction((trx) => ...)` callback, a parameter typed `Knex`, or a member of
+// the enclosing class (or of a class it extends, in any file) typed `Knex`, `Knex.Transaction` or
+// a project alias of them (`export type DbConnection = Knex`; `public get db(): DbConnection`):
+// `this.db('t')`. Another `db('t')` may be anything. `this.db(this.tableName)` takes its table
+// from a getter of the same class that returns one string (`get tableName() { return 'sessions'; }`)
+// when no class of the project extends it (a subclass could return another).
 // Names with upper case letters may be mapped by knexSnakeCaseMappers / wrapIdentifier,
 // configured where the instance is made: unchecked. orderBy/groupBy names that may be output
 // names of the select list, unqualified columns of a subquery, raw fragments and callbacks are
@@ -24,7 +29,146 @@ namespace {
 
 using namespace js;
 
-bool relevant_knex(std::string_view text) { return text.find("knex") != std::string_view::npos; }
+// A class's members and typed parameters reach a Knex instance through types and classes of
+// other files (`db: DbConnection`, `extends BaseModel`), so a file with a member use or a type
+// annotation may matter; the rest can only use `knex` by name.
+bool relevant_knex(std::string_view text) {
+  return text.find("knex") != std::string_view::npos || text.find("Knex") != std::string_view::npos ||
+         text.find("this.") != std::string_view::npos || text.find(": ") != std::string_view::npos;
+}
+
+bool knex_index_reads(std::string_view, std::string_view text) {
+  return text.find("class ") != std::string_view::npos || text.find("Knex") != std::string_view::npos;
+}
+
+// Project facts: a type alias of the instance type, a class's parent, the typed members of a
+// class, and the classes something extends.
+constexpr std::string_view kTypeKey = "knex:type:";          // alias -> "1"
+constexpr std::string_view kParentKey = "knex:parent:";      // class -> parent ("" when none)
+constexpr std::string_view kMemberKey = "knex:member:";      // class -> "name:type"
+constexpr std::string_view kExtendedKey = "knex:extended:";  // class -> a class that extends it
+
+/// The type an annotation names, without the colon and blanks: `: DbConnection` -> DbConnection.
+std::string annotation(TSNode type, std::string_view src) {
+  std::string t(text(type, src));
+  size_t b = t.find_first_not_of(": \t\n");
+  return b == std::string::npos ? "" : t.substr(b);
+}
+
+bool instance_type(std::string_view type, const ProjectFacts* facts) {
+  if (type == "Knex" || type == "Knex.Transaction" || type.rfind("Knex<", 0) == 0 ||
+      type.rfind("Knex.Transaction<", 0) == 0)
+    return true;
+  return facts && facts->count(std::string(kTypeKey) + std::string(type));
+}
+
+/// The class declaration's name and the parent its `extends` names ("" when none).
+bool class_names(TSNode cls, std::string_view src, std::string* name, std::string* parent) {
+  if (!is(cls, "class_declaration") && !is(cls, "abstract_class_declaration")) return false;
+  *name = std::string(text(field(cls, "name"), src));
+  parent->clear();
+  for (uint32_t i = 0; i < ts_node_named_child_count(cls); ++i) {
+    TSNode h = ts_node_named_child(cls, i);
+    if (!is(h, "class_heritage")) continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(h); ++j) {
+      TSNode e = ts_node_named_child(h, j);
+      if (is(e, "extends_clause")) *parent = std::string(text(field(e, "value"), src));
+    }
+  }
+  return !name->empty();
+}
+
+/// Each field (`db: Knex`) and getter (`get db(): DbConnection`) of the class body with a type.
+void typed_members(TSNode cls, std::string_view src, std::vector<std::pair<std::string, std::string>>* out) {
+  TSNode body = field(cls, "body");
+  for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+    TSNode m = ts_node_named_child(body, i);
+    TSNode type{};
+    if (is(m, "public_field_definition")) type = field(m, "type");
+    else if (is(m, "method_definition") && text(m, src).find("get ") != std::string_view::npos) type = field(m, "return_type");
+    std::string t = annotation(type, src);
+    std::string_view name = text(field(m, "name"), src);
+    if (!t.empty() && plain_name(name)) out->emplace_back(std::string(name), t);
+  }
+}
+
+/// The string a getter of the class body returns when its body is `return '...';` alone.
+std::optional<Literal> getter_literal(TSNode cls, std::string_view name, std::string_view src) {
+  TSNode body = field(cls, "body");
+  for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+    TSNode m = ts_node_named_child(body, i);
+    if (!is(m, "method_definition") || text(field(m, "name"), src) != name) continue;
+    std::string_view head = text(m, src).substr(0, ts_node_start_byte(field(m, "name")) - ts_node_start_byte(m));
+    if (head.find("get") == std::string_view::npos) return std::nullopt;
+    TSNode block = field(m, "body");
+    if (ts_node_named_child_count(block) != 1) return std::nullopt;
+    TSNode ret = ts_node_named_child(block, 0);
+    if (!is(ret, "return_statement") || ts_node_named_child_count(ret) != 1) return std::nullopt;
+    return literal(ts_node_named_child(ret, 0), src);
+  }
+  return std::nullopt;
+}
+
+void index_knex(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  std::string_view src = in.text;
+  bool imports_knex = src.find("'knex'") != std::string_view::npos || src.find("\"knex\"") != std::string_view::npos;
+  walk(in.root, [&](TSNode n) {
+    if (imports_knex && is(n, "type_alias_declaration") && instance_type(annotation(field(n, "value"), src), nullptr))
+      out->emplace_back(std::string(kTypeKey) + std::string(text(field(n, "name"), src)), "1");
+    std::string name, parent;
+    if (!class_names(n, src, &name, &parent)) return;
+    out->emplace_back(std::string(kParentKey) + name, parent);
+    if (!parent.empty()) out->emplace_back(std::string(kExtendedKey) + parent, name);
+    std::vector<std::pair<std::string, std::string>> members;
+    typed_members(n, src, &members);
+    for (auto& [m, t] : members) out->emplace_back(std::string(kMemberKey) + name, m + ":" + t);
+  });
+}
+
+/// The one value the project gives `key`, or null when none or several (two classes of a name).
+const std::string* one_fact(const ProjectFacts* facts, const std::string& key) {
+  if (!facts) return nullptr;
+  auto it = facts->find(key);
+  if (it == facts->end() || it->second.empty()) return nullptr;
+  for (auto& v : it->second)
+    if (v != it->second.front()) return nullptr;
+  return &it->second.front();
+}
+
+/// `this.<member>` expressions of the class that are Knex instances: its own typed members and,
+/// through the project's facts, those of the classes it extends.
+std::set<std::string> class_instances(TSNode cls, std::string_view src, const ProjectFacts* facts) {
+  std::set<std::string> out;
+  std::string name, parent;
+  if (!class_names(cls, src, &name, &parent)) return out;
+  std::vector<std::pair<std::string, std::string>> members;
+  typed_members(cls, src, &members);
+  std::set<std::string> own;
+  for (auto& [m, t] : members) {
+    own.insert(m);
+    if (instance_type(t, facts)) out.insert("this." + m);
+  }
+  for (int hop = 0; hop < 8 && !parent.empty(); ++hop) {
+    if (!facts) break;
+    auto it = facts->find(std::string(kMemberKey) + parent);
+    if (it != facts->end())
+      for (auto& v : it->second) {
+        std::string m = v.substr(0, v.find(':')), t = v.substr(v.find(':') + 1);
+        if (own.insert(m).second && instance_type(t, facts)) out.insert("this." + m);
+      }
+    const std::string* up = one_fact(facts, std::string(kParentKey) + parent);
+    if (!up) break;
+    parent = *up;
+  }
+  return out;
+}
+
+/// The class declaration that encloses `n`, or a null node.
+TSNode enclosing_class(TSNode n) {
+  for (; !ts_node_is_null(n); n = ts_node_parent(n))
+    if (is(n, "class_declaration") || is(n, "abstract_class_declaration")) return n;
+  return TSNode{};
+}
 
 /// The methods of a chain, innermost first: `knex('t').where(...).update(...)`.
 struct Step {
@@ -55,6 +199,20 @@ void extract_knex(const FileInput& in, FileOutput* out) {
         instances.insert(std::string(text(field(n, "name"), src)));
     }
   });
+  // Parameters typed as an instance: `(db: DbConnection, id: string) => db('users')...`.
+  walk(in.root, [&](TSNode n) {
+    if ((is(n, "required_parameter") || is(n, "optional_parameter")) && is(field(n, "pattern"), "identifier") &&
+        instance_type(annotation(field(n, "type"), src), in.facts))
+      instances.insert(std::string(text(field(n, "pattern"), src)));
+  });
+  // Members of each class that are instances: `this.db('t')`.
+  std::map<uintptr_t, std::set<std::string>> class_members;
+  walk(in.root, [&](TSNode n) {
+    if (is(n, "class_declaration") || is(n, "abstract_class_declaration"))
+      if (auto m = class_instances(n, src, in.facts); !m.empty())
+        class_members[reinterpret_cast<uintptr_t>(n.id)] = std::move(m);
+  });
+  if (instances.size() == 1 && class_members.empty() && src.find("knex") == std::string_view::npos) return;
   walk(in.root, [&](TSNode n) {
     std::string_view method;
     TSNode receiver;
@@ -83,11 +241,20 @@ void extract_knex(const FileInput& in, FileOutput* out) {
   walk(in.root, [&](TSNode call) {
     if (!is(call, "call_expression")) return;
     TSNode fn = field(call, "function");
+    TSNode cls = enclosing_class(call);
+    const std::set<std::string>* members = nullptr;
+    if (!ts_node_is_null(cls))
+      if (auto it = class_members.find(reinterpret_cast<uintptr_t>(cls.id)); it != class_members.end()) members = &it->second;
+    auto instance = [&](TSNode n) {
+      if (is(n, "identifier")) return instances.count(std::string(text(n, src))) > 0;
+      // `this.db`, also when written over lines (`this\n  .db(...)`).
+      return is(n, "member_expression") && members && is(field(n, "object"), "this") &&
+             members->count("this." + std::string(text(field(n, "property"), src))) > 0;
+    };
     Step root;
-    if (is(fn, "identifier") && instances.count(std::string(text(fn, src)))) {
+    if (instance(fn)) {
       root.name = "";
-    } else if (is(fn, "member_expression") && is(field(fn, "object"), "identifier") &&
-               instances.count(std::string(text(field(fn, "object"), src))) &&
+    } else if (is(fn, "member_expression") && instance(field(fn, "object")) &&
                kStarts.count(text(field(fn, "property"), src))) {
       root.name = std::string(text(field(fn, "property"), src));
     } else {
@@ -119,9 +286,12 @@ void extract_knex(const FileInput& in, FileOutput* out) {
       if (!is(n, "arguments")) continue;
       std::string_view callee = text(field(ts_node_parent(n), "function"), src);
       if (callee.size() > 12 && callee.substr(callee.size() - 12) == ".transaction") continue;
-      for (auto& i : instances)
-        if (callee.compare(0, i.size(), i) == 0 && callee.size() > i.size() && (callee[i.size()] == '(' || callee[i.size()] == '.'))
-          chain.nested = true;
+      auto nested_in = [&](const std::string& i) {
+        return callee.compare(0, i.size(), i) == 0 && callee.size() > i.size() && (callee[i.size()] == '(' || callee[i.size()] == '.');
+      };
+      for (auto& i : instances) chain.nested = chain.nested || nested_in(i);
+      if (members)
+        for (auto& i : *members) chain.nested = chain.nested || nested_in(i);
     }
     std::string fingerprint = "knex";
     size_t rel = SIZE_MAX;
@@ -131,13 +301,24 @@ void extract_knex(const FileInput& in, FileOutput* out) {
       if (!table_step) continue;
       if (s.args.empty()) continue;
       auto lit = literal(s.args[0], src);
+      // this.db(this.tableName): a getter of this class no subclass can override.
+      if (TSNode a = unwrap(s.args[0]); !lit && members && is(a, "member_expression") &&
+                                         text(field(a, "object"), src) == "this") {
+        std::string cname, parent;
+        class_names(cls, src, &cname, &parent);
+        if (!in.facts || !in.facts->count(std::string(kExtendedKey) + cname))
+          lit = getter_literal(cls, text(field(a, "property"), src), src);
+      }
       if (!lit && is(unwrap(s.args[0]), "object")) return;  // knex({ client: 'pg' }): making an instance
       if (!lit) {
         out->unchecked.push_back({ts_node_start_byte(s.args[0]), "knex", "the table name is computed at run time"});
         return;
       }
-      chain.head = (s.name.empty() ? std::string(text(field(root.call, "function"), src)) : "." + s.name) + "('" +
-                   lit->value + "')";
+      TSNode callee = field(root.call, "function");
+      std::string instance_text = is(callee, "member_expression")  // this.db, however it is laid out
+                                      ? "this." + std::string(text(field(callee, "property"), src))
+                                      : std::string(text(callee, src));
+      chain.head = (s.name.empty() ? instance_text : "." + s.name) + "('" + lit->value + "')";
       fingerprint += chain.head;
       rel = chain.table(*lit, use, verb);
       has_table = true;
@@ -188,6 +369,7 @@ void extract_knex(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kKnex = {"knex", {"typescript", "javascript"}, nullptr, relevant_knex, extract_knex};
+extern const DataLayer kKnex = {"knex", {"typescript", "javascript"}, nullptr, relevant_knex, extract_knex,
+                                 index_knex, knex_index_reads};
 
 }  // namespace schemagate::datalayers

@@ -361,12 +361,24 @@ class JavaScriptSyntax final : public HostSyntax {
   }
 
   bool cannot_be_sql(TSNode node, std::string_view source) const override {
-    (void)source;
     static constexpr const char* kTypes[] = {
         "number", "true", "false", "null", "undefined", "array", "object", "arrow_function",
         "function_expression", "regex", "class"};
     for (const char* t : kTypes)
       if (node_is(node, t)) return true;
+    // Kysely's sql`...`.execute(db) / sql.raw(...).execute(tx): the argument is the database
+    // the statement runs on; the statement is the template (a site of its own).
+    TSNode args = ts_node_parent(node);
+    TSNode call = node_is(args, "arguments") ? ts_node_parent(args) : TSNode{};
+    TSNode fn = node_is(call, "call_expression") ? field(call, "function") : TSNode{};
+    if (node_is(fn, "member_expression") && node_text(field(fn, "property"), source) == "execute") {
+      // `await sql<Row>`...`.execute(db)` is read by the grammar with the await and the generic
+      // tag inside the receiver: by text.
+      std::string_view built = node_text(field(fn, "object"), source);
+      if (built.starts_with("await ")) built.remove_prefix(6);
+      if ((built.starts_with("sql`") || built.starts_with("sql<")) && built.ends_with("`")) return true;
+      if (built.starts_with("sql.raw(") && built.ends_with(")")) return true;
+    }
     return false;
   }
 

@@ -52,7 +52,13 @@ void rewrite_with(std::string_view file, size_t begin, size_t end, SqlSite* site
       i = skipped;
       continue;
     }
-    if (template_marker(file, i, end) != i) site->dynamic = true;
+    // A %name% template the application fills in: a run-time fragment, read like an
+    // interpolation (its neighbours are checked in every reading that parses).
+    if (size_t marker = template_marker(file, i, end); marker != i) {
+      site->sql.append_hole(static_cast<uint32_t>(i));
+      i = marker;
+      continue;
+    }
     size_t next = at(i);
     if (next == i) {
       site->sql.append_verbatim(file.substr(i, 1), static_cast<uint32_t>(i));

@@ -13,7 +13,8 @@
 //   aiosql, yesql, goyesql  "-- name: x" with aiosql's suffixes (^ $ ! <! *! #): plain :x
 //            parameters, which every dialect reads anyway.
 // In every dialect, a %name% marker outside literals is a template the application fills in
-// before running the query: the statement is built at run time, not broken SQL.
+// before running the query (listmonk's `WHERE %query% ORDER BY %order%`): a run-time fragment,
+// read like an interpolation, so the rest of the statement is checked where a reading parses.
 #pragma once
 #include <string_view>
 #include <vector>

@@ -957,14 +957,39 @@ class Engine {
 
   /// The SQL parameter of a function the project knows as a database call wrapper: its callers'
   /// SQL is checked at each call, so the wrapper's own call is no site.
-  bool wrapper_parameter(TSNode arg) {
+  bool wrapper_parameter(TSNode arg, std::string_view call_name = {}) {
     TSNode fn;
     const Definition* def = project_ ? parameter_named(arg, &fn) : nullptr;
     std::string_view name;
     std::vector<std::string_view> params;
     if (!def || !syntax_.function_parameters(fn, src_, &name, &params)) return false;
+    // A method that hands its SQL parameter to the call of its own name (temporal's
+    // `func (pdb *db) ExecContext(ctx, stmt string, args ...any)` around conn().ExecContext):
+    // its callers call it by that database call's name, and are the sites.
+    if (!call_name.empty() && name == call_name) {
+      std::string_view type = syntax_.parameter_type(fn, src_, def->name);
+      if (type.empty() || type == "string") return true;
+    }
     const size_t* at = project_->wrapper(in_.language->name, name);
     return at && *at < params.size() && params[*at] == def->name;
+  }
+
+  /// wrapper_parameter through the locals and string transforms wrapped_parameter follows
+  /// (umami's rawQuery: `const query = sql?.replaceAll(...)`; `$queryRawUnsafe(query, ...)`):
+  /// the SQL is the callers', checked at each of them, not a site of the wrapper's own.
+  bool reaches_wrapper_parameter(TSNode arg, std::string_view call_name) {
+    for (int hop = 0; hop < 8 && !ts_node_is_null(arg); ++hop) {
+      ExprKind k = syntax_.kind(arg);
+      if (k == ExprKind::kWrapper) { arg = first_named_child(arg); continue; }
+      if (k != ExprKind::kIdentifier) { arg = syntax_.transformed(arg, src_); continue; }
+      if (wrapper_parameter(arg, call_name)) return true;
+      long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
+      if (d < 0) return false;
+      const Definition& def = defs_[static_cast<size_t>(d)];
+      if (def.file_scope || ts_node_is_null(def.value)) return false;
+      arg = def.value;
+    }
+    return false;
   }
 
   /// The definition of the enclosing function's parameter that `arg` names (through
@@ -1176,7 +1201,7 @@ class Engine {
       }
     }
     TSNode arg = args[at];
-    if (syntax_.cannot_be_sql(arg, src_) || declared_not_text(arg) || wrapper_parameter(arg)) return;
+    if (syntax_.cannot_be_sql(arg, src_) || declared_not_text(arg) || reaches_wrapper_parameter(arg, call.name)) return;
     // execute(text("...")), or q = text("..."); execute(q): the inner call reports the SQL.
     TSNode value = arg;
     if (syntax_.kind(arg) == ExprKind::kIdentifier) {

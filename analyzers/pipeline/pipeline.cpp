@@ -364,7 +364,7 @@ class FileScanner {
     if (first && (!lang || !lang->grammar || source::is_generated(text) || source::is_minified(text)))
       first->known = true;
     if (source::is_generated(text)) {
-      result.skip_reason = "generated (marked @generated or DO NOT EDIT)";
+      result.skip_reason = "generated (marked @generated, DO NOT EDIT or auto generated)";
       return result;
     }
     if (lang && lang->name == "python" && source::is_revision_script(text)) {
@@ -468,12 +468,15 @@ class FileScanner {
           test_tables_.emplace(created.name, lines.position(offset).line);
       // A .sql file outside the migration sets whose name says it is a migration
       // (backend/sql/migration_25_08_2023.sql): a one-off script someone ran by hand on the
-      // schema of its day, not a query the application sends.
+      // schema of its day, not a query the application sends. A file of a query tool's named
+      // queries (sqlc's river_migration.sql, "-- name: X :many" for the river_migration table)
+      // is the application's, whatever its name.
       manual_migration_ = false;
       if (site_is_sql_file(rel)) {
         std::string base = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
         for (char& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        manual_migration_ = base.find("migrat") != std::string::npos;
+        manual_migration_ = base.find("migrat") != std::string::npos &&
+                            languages::query_dialect_for(text).name == "plain";
       }
       // A test that names a migration's version (a timestamp) migrates to it first, and runs
       // its queries on the schema of that point in the history (a test of the migrations).

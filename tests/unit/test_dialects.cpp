@@ -55,7 +55,7 @@ TEST_CASE("pgtyped: non-null markers, list, tuple-list and pick expansions") {
   CHECK(sites[1].sql.text == "SELECT id FROM books WHERE id IN (:p) AND x != :y");
 }
 
-TEST_CASE("aiosql: suffixed names split queries; %name% templates are built at run time") {
+TEST_CASE("aiosql: suffixed names split queries; a %name% template is a run-time fragment, not one inside a literal") {
   std::string src =
       "-- name: count-users$\nSELECT count(*) FROM users\n\n"
       "-- name: search^\nSELECT id FROM users WHERE %where% AND name LIKE '%x%'\n";
@@ -63,8 +63,11 @@ TEST_CASE("aiosql: suffixed names split queries; %name% templates are built at r
   auto sites = sql_file(src);
   REQUIRE(sites.size() == 2);
   CHECK_FALSE(sites[0].dynamic);
-  CHECK(sites[1].dynamic);
-  CHECK(sites[1].sql.text.empty());
+  CHECK_FALSE(sites[1].dynamic);
+  std::string hole(1, schemagate::sql::kHole);
+  CHECK(sites[1].sql.text == "SELECT id FROM users WHERE " + hole + " AND name LIKE '%x%'");
+  // The hole maps to the marker's first byte.
+  CHECK(src[sites[1].sql.host_offset(sites[1].sql.text.find(hole))] == '%');
 }
 
 TEST_CASE("sqlc stars stand for every column of their relation; CTEs and subqueries do not") {

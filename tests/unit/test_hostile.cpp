@@ -291,7 +291,7 @@ TEST_CASE("long first lines skip only JavaScript; the reason is listed") {
   CHECK(joined(out.files) == "app/long.py ");
   CHECK(out.summary.errors == 1);
   CHECK(skipped_text(out.skipped) ==
-        "gen/models.py: generated (marked @generated or DO NOT EDIT)\n"
+        "gen/models.py: generated (marked @generated, DO NOT EDIT or auto generated)\n"
         "web/app.min.js: minified or bundled JavaScript (by its name)\n"
         "web/long.js: minified JavaScript (long first lines)\n");
 }

@@ -1,0 +1,2 @@
+-- Run by the nightly report: written by hand, checked.
+SELECT id, user_id FROM sessions WHERE expires_at < now();

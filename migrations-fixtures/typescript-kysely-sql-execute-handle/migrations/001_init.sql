@@ -1,0 +1,4 @@
+CREATE TABLE users (
+  id uuid PRIMARY KEY,
+  name text NOT NULL
+);
