@@ -1312,12 +1312,16 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     return it->second;
   };
   std::set<std::string, std::less<>> wrapper_families;
+  // Family -> the function names asked whether they are the project's database calls. Only a
+  // file that holds such a name as a word can define that wrapper: others are not parsed for it.
+  std::map<std::string, std::set<std::string>, std::less<>> wrapper_names;
   {
     std::set<languages::ProjectQuery> distinct;  // which files an answer reads does not depend on the name
     for (auto& f : first)
       for (auto& q : f.asked) {
         if (q.kind == languages::ProjectQuery::kWrapper) {
           wrapper_families.insert(std::string(languages::ProjectConstants::family(q.a)));
+          wrapper_names[std::string(languages::ProjectConstants::family(q.a))].insert(q.c);
           continue;
         }
         if (q.kind == languages::ProjectQuery::kPackageLevel) {
@@ -1346,6 +1350,17 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       rest_index.push_back(i);
     }
   std::vector<char> parsed(rest.size(), 0);  // taken by the phase (each worker writes its own)
+  // A file whose wrappers answer the questions: of a family asked about wrappers, or a sibling
+  // read for its package's names (its wrappers too, as when read whole).
+  auto wrapper_source = [&](size_t r) {
+    return wrapper_families.count(languages::ProjectConstants::family(rest[r].second->name)) > 0 ||
+           package_names.count(rest[r].first) > 0;
+  };
+  static const std::set<std::string> kNoNames;
+  auto names_asked = [&](const languages::Language& lang) -> const std::set<std::string>& {
+    auto w = wrapper_names.find(languages::ProjectConstants::family(lang.name));
+    return w == wrapper_names.end() ? kNoNames : w->second;
+  };
   std::vector<languages::FileConstants> rest_constants;
   std::vector<languages::FileWrappers> rest_wrappers;
   languages::collect_constants_of(
@@ -1356,11 +1371,9 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         auto names = package_names.find(rest[i].first);
         if (!take && names != package_names.end())
           take = std::any_of(names->second.begin(), names->second.end(),
-                             [&](const std::string& name) { return holds_word(text, name); }) ||
-                 languages::ProjectConstants::may_define_wrapper(lang, text);  // its wrappers, as when read whole
-        if (!take)
-          take = wrapper_families.count(languages::ProjectConstants::family(lang.name)) > 0 &&
-                 languages::ProjectConstants::may_define_wrapper(lang, text);
+                             [&](const std::string& name) { return holds_word(text, name); });
+        if (!take && wrapper_source(i))
+          take = languages::ProjectConstants::may_define_wrapper_of(lang, text, names_asked(lang));
         parsed[i] = take;
         return take;
       },
@@ -1400,6 +1413,27 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     });
     std::set<size_t> to_parse;
     std::set<std::pair<std::string, std::string>> found;  // (sibling, name) it holds, newly
+    // Wrapper names asked now for the first time: the unparsed files that may define them.
+    std::map<std::string, std::set<std::string>, std::less<>> new_wrappers;  // family -> names
+    for (size_t k = 0; k < again.size(); ++k)
+      for (auto& q : asked[k])
+        if (q.kind == languages::ProjectQuery::kWrapper) {
+          std::string family(languages::ProjectConstants::family(q.a));
+          if (wrapper_names[family].insert(q.c).second) new_wrappers[family].insert(q.c);
+        }
+    std::set<std::pair<std::string, std::string>> found_wrappers;  // (family, name) a newly parsed file may define
+    if (!new_wrappers.empty())
+      for (size_t r = 0; r < rest.size(); ++r) {
+        auto w = new_wrappers.find(languages::ProjectConstants::family(rest[r].second->name));
+        if (parsed[r] || w == new_wrappers.end() || !wrapper_source(r)) continue;
+        std::string text, err;
+        if (!fs.read(source::join_path(options.root, rest[r].first), &text, &err)) continue;
+        for (const std::string& name : w->second)
+          if (languages::ProjectConstants::may_define_wrapper_of(*rest[r].second, text, {name})) {
+            to_parse.insert(r);
+            found_wrappers.emplace(w->first, name);
+          }
+      }
     for (size_t k = 0; k < again.size(); ++k)
       for (auto& q : asked[k]) {
         if (q.kind != languages::ProjectQuery::kPackageLevel) continue;
@@ -1418,6 +1452,8 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     std::vector<size_t> next;
     for (size_t k = 0; k < again.size(); ++k)
       if (std::any_of(asked[k].begin(), asked[k].end(), [&](const languages::ProjectQuery& q) {
+            if (q.kind == languages::ProjectQuery::kWrapper)
+              return found_wrappers.count({std::string(languages::ProjectConstants::family(q.a)), q.c}) > 0;
             if (q.kind != languages::ProjectQuery::kPackageLevel) return false;
             const std::set<std::string>& s = siblings_of(q);
             return std::any_of(s.begin(), s.end(), [&](const std::string& p) { return found.count({p, q.c}) > 0; });
