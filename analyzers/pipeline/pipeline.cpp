@@ -14,6 +14,7 @@
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/kysely_naming.h"
 #include "analyzers/languages/language.h"
+#include "analyzers/languages/literal_scan.h"
 #include "analyzers/languages/project_constants.h"
 #include "analyzers/languages/query_dialects.h"
 #include "analyzers/languages/tree_parser.h"
@@ -342,6 +343,9 @@ struct FirstPass {
   languages::FileWrappers* wrappers = nullptr;
   bool known = false;  ///< its constants are collected (or it has none the phase would read)
   std::set<languages::ProjectQuery> asked;
+  /// Left out by the lexical prefilter while the project's own database calls were unknown:
+  /// scanned again when it holds the name of one.
+  bool deferred = false;
 };
 
 class FileScanner {
@@ -349,6 +353,19 @@ class FileScanner {
   FileScanner(const source::FileSystem& fs, const Options& options, const Targets& targets,
               const languages::ProjectConstants* project = nullptr, const datalayers::ProjectFacts* facts = nullptr)
       : fs_(fs), options_(options), targets_(targets), project_(project), facts_(facts) {}
+
+  /// Whether the file calls the database by a name: one of the language's database calls, of
+  /// the user's (`database_calls`), or a function of the project that wraps one (known once the
+  /// first pass is over: a file left out before is scanned again then, see FirstPass::deferred).
+  bool calls_database(std::string_view text, const languages::Language& lang) const {
+    if (languages::ProjectConstants::may_define_wrapper(lang, text)) return true;
+    auto extra = options_.extra_database_calls.find(std::string(language_family(lang)));
+    if (extra != options_.extra_database_calls.end() &&
+        std::any_of(extra->second.begin(), extra->second.end(),
+                    [&](const std::string& name) { return languages::ProjectConstants::holds_word(text, name); }))
+      return true;
+    return project_ && project_->holds_wrapper_name(lang.name, text);
+  }
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims.
@@ -385,6 +402,13 @@ class FileScanner {
     result.scanned = true;
     result.suppressions = report::find_suppressions(text);
     bool sql = lang && (source::may_contain_sql(text) || runs_named_query(text, *lang));
+    // The statement shape only in code or comments (Go's `select {`): no site unless the file
+    // calls the database with SQL built elsewhere (a dynamic site, or another file's constant).
+    if (sql && !runs_named_query(text, *lang) && !languages::literals_may_hold_sql(lang->name, text) &&
+        !calls_database(text, *lang)) {
+      if (first) first->deferred = true;
+      sql = false;
+    }
     std::vector<const datalayers::DataLayer*> layers;
     for (auto& layer : datalayers::datalayers()) {
       bool reads = lang ? std::find(layer.languages.begin(), layer.languages.end(), language_family(*lang)) !=
@@ -1388,10 +1412,17 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     if (all_code[i].second) project.add_wrappers(all_code[i].second->name, wrappers[i]);
   }
   std::vector<size_t> again;
-  for (size_t i = 0; i < files.size(); ++i)
-    if (std::any_of(first[i].asked.begin(), first[i].asked.end(),
-                    [&](const languages::ProjectQuery& q) { return project.answers(q); }))
+  for (size_t i = 0; i < files.size(); ++i) {
+    bool wraps = false;
+    if (first[i].deferred) {  // left out by the prefilter: it may call a wrapper known now
+      std::string text, err;
+      wraps = fs.read(source::join_path(options.root, files[i].first), &text, &err) &&
+              project.holds_wrapper_name(files[i].second->name, text);
+    }
+    if (wraps || std::any_of(first[i].asked.begin(), first[i].asked.end(),
+                             [&](const languages::ProjectQuery& q) { return project.answers(q); }))
       again.push_back(i);
+  }
   first.clear();
   // A scan with the project may ask a package-level name the first pass did not (an argument of
   // a call that only now is a database call): a sibling that holds it and was left unparsed is
