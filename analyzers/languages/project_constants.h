@@ -93,7 +93,8 @@ class ProjectConstants {
   static bool may_define_wrapper(const Language& language, std::string_view text);
   /// False when `text` cannot define a wrapper of one of `names`: may_define_wrapper is false, or
   /// no name occurs in it as a word, or (Go, whose wrappers are function and method declarations)
-  /// no `func NAME` / `func (receiver) NAME` declares one.
+  /// no `func NAME` / `func (receiver) NAME` declares one, or (JavaScript, TypeScript) no name
+  /// stands where a declaration puts it (`function NAME`, `NAME =`, `NAME(...) {`).
   static bool may_define_wrapper_of(const Language& language, std::string_view text,
                                     const std::set<std::string>& names);
   /// Whether `text`, a file of `language`, holds as a word the name of a function of the project

@@ -225,4 +225,9 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   const languages::Language& ts = *languages::language_for_path("a.ts");
   CHECK(of(ts, "export const fetchAll = (q: string) => pool.query(q);", names));
   CHECK_FALSE(of(ts, "export const other = (q: string) => pool.query(q);", names));
+  CHECK(of(ts, "class S { async fetchAll(sql: string): Promise<Row[]> { return this.pool.query(sql); } }", names));
+  CHECK(of(ts, "export async function fetchAll(sql) { return pool.query(sql); }", names));
+  CHECK(of(ts, "const fetchAll: Fetch = (sql) => pool.query(sql);", names));
+  CHECK_FALSE(of(ts, "const rows = await fetchAll(sql); pool.query(x); if (fetchAll(a)) {}", names));  // calls only
+  CHECK_FALSE(of(ts, "const rows = fetchAll(sql).then(f); db.query(rows)", names));
 }
