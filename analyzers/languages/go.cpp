@@ -402,6 +402,11 @@ class GoSyntax final : public HostSyntax {
            !node_is(fn, "func_literal"))
       fn = ts_node_parent(fn);
     if (ts_node_is_null(fn)) return false;
+    // The walk below finds only a callee field starting with "Prepare" before the name: a
+    // function whose text before it holds no such word (most) needs no walk. Called for every
+    // method call on an identifier, the walk was an eighth of a Go project's run.
+    uint32_t from = ts_node_start_byte(fn), to = ts_node_start_byte(name);
+    if (to <= from || source.substr(from, to - from).find("Prepare") == std::string_view::npos) return false;
     std::string_view id = node_text(name, source);
     bool found = false;
     std::function<void(TSNode)> walk = [&](TSNode n) {

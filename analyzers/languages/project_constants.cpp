@@ -206,6 +206,100 @@ bool ProjectConstants::may_define_wrapper(const Language& language, std::string_
   return false;
 }
 
+bool ProjectConstants::holds_word(std::string_view text, std::string_view name) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  if (name.empty()) return false;
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
+    if ((at == 0 || !word(text[at - 1])) && (at + name.size() >= text.size() || !word(text[at + name.size()])))
+      return true;
+  return false;
+}
+
+bool ProjectConstants::holds_wrapper_name(std::string_view language, std::string_view text) const {
+  auto f = wrappers_.find(family(language));
+  if (f == wrappers_.end()) return false;
+  for (auto& [name, entry] : f->second)
+    if (holds_word(text, name)) return true;
+  return false;
+}
+
+namespace {
+
+/// JavaScript and TypeScript: whether some name of `names` occurs as a word where a declaration
+/// can put it: after `function`, before `=` or `:` (`const rawQuery = async (sql) =>`, a typed
+/// `const q: Fn = ...`), before `<` (type parameters), or before a parenthesised list followed
+/// by `{`, `:` or `=>` (a method: `async query(sql: string) {`). A call (`query(sql);`,
+/// `await query(sql).rows`) is none of these.
+bool script_declares_one_of(std::string_view text, const std::set<std::string>& names) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  auto blank = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    if (!word(text[i]) || (i > 0 && word(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < n && word(text[end])) ++end;
+    std::string_view name = text.substr(i, end - i);
+    size_t at = i;
+    i = end;
+    if (!names.count(std::string(name))) continue;
+    size_t b = at;  // the word before: `function name`
+    while (b > 0 && blank(text[b - 1])) --b;
+    if (b >= 8 && text.substr(b - 8, 8) == "function" && (b == 8 || !word(text[b - 9]))) return true;
+    if (b > 0 && text[b - 1] == '*') return true;  // function* name, *name() in a class
+    size_t k = end;
+    while (k < n && blank(text[k])) ++k;
+    if (k >= n) return true;
+    char c = text[k];
+    if (c == '<' || c == ':' || (c == '=' && (k + 1 >= n || text[k + 1] != '='))) return true;
+    if (c == '?' && k + 1 < n && text[k + 1] == ':') return true;  // an optional member: `q?: Fn`
+    if (c != '(') continue;
+    int depth = 0;
+    for (; k < n; ++k) {
+      if (text[k] == '(') ++depth;
+      if (text[k] == ')' && --depth == 0) break;
+    }
+    if (k >= n) return true;  // not closed: cannot tell
+    ++k;
+    while (k < n && blank(text[k])) ++k;
+    if (k >= n || text[k] == '{' || text[k] == ':' || (text[k] == '=' && k + 1 < n && text[k + 1] == '>')) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ProjectConstants::may_define_wrapper_of(const Language& language, std::string_view text,
+                                             const std::set<std::string>& names) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  if (names.empty() || !may_define_wrapper(language, text)) return false;
+  if (family(language.name) == "script") return script_declares_one_of(text, names);
+  if (language.name != "go")
+    return std::any_of(names.begin(), names.end(), [&](const std::string& name) { return holds_word(text, name); });
+  // Each `func` keyword: a receiver in parentheses may follow, then the declared name.
+  auto blank = [&](size_t i) { return i < text.size() && std::isspace(static_cast<unsigned char>(text[i])); };
+  for (size_t at = text.find("func"); at != std::string_view::npos; at = text.find("func", at + 1)) {
+    if ((at > 0 && word(text[at - 1])) || (at + 4 < text.size() && word(text[at + 4]))) continue;
+    size_t i = at + 4;
+    while (blank(i)) ++i;
+    if (i < text.size() && text[i] == '(') {
+      int depth = 0;
+      for (; i < text.size(); ++i) {
+        if (text[i] == '(') ++depth;
+        if (text[i] == ')' && --depth == 0) break;
+      }
+      ++i;
+      while (blank(i)) ++i;
+    }
+    size_t end = i;
+    while (end < text.size() && word(text[end])) ++end;
+    if (end > i && names.count(std::string(text.substr(i, end - i)))) return true;
+  }
+  return false;
+}
+
 void collect_file_constants(std::string_view text, TSNode root, const Language& language, FileConstants* constants,
                             FileWrappers* wrappers) {
   ExtractInput in{text, root, &language};

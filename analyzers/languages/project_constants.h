@@ -91,6 +91,17 @@ class ProjectConstants {
   /// False when `text` (a file of `language`) cannot define a function that passes a parameter
   /// on to a database call: none of the language's database call names occurs in it as a word.
   static bool may_define_wrapper(const Language& language, std::string_view text);
+  /// False when `text` cannot define a wrapper of one of `names`: may_define_wrapper is false, or
+  /// no name occurs in it as a word, or (Go, whose wrappers are function and method declarations)
+  /// no `func NAME` / `func (receiver) NAME` declares one, or (JavaScript, TypeScript) no name
+  /// stands where a declaration puts it (`function NAME`, `NAME =`, `NAME(...) {`).
+  static bool may_define_wrapper_of(const Language& language, std::string_view text,
+                                    const std::set<std::string>& names);
+  /// Whether `text`, a file of `language`, holds as a word the name of a function of the project
+  /// that add_wrappers recorded for its family (a call of it may be a database call).
+  bool holds_wrapper_name(std::string_view language, std::string_view text) const;
+  /// Whether `name` occurs in `text` as a word (not inside a longer identifier).
+  static bool holds_word(std::string_view text, std::string_view name);
   /// The family whose files call one another's functions ("script" for JavaScript, TypeScript, TSX).
   static std::string_view family(std::string_view language);
 

@@ -14,6 +14,7 @@
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/kysely_naming.h"
 #include "analyzers/languages/language.h"
+#include "analyzers/languages/literal_scan.h"
 #include "analyzers/languages/project_constants.h"
 #include "analyzers/languages/query_dialects.h"
 #include "analyzers/languages/tree_parser.h"
@@ -342,6 +343,9 @@ struct FirstPass {
   languages::FileWrappers* wrappers = nullptr;
   bool known = false;  ///< its constants are collected (or it has none the phase would read)
   std::set<languages::ProjectQuery> asked;
+  /// Left out by the lexical prefilter while the project's own database calls were unknown:
+  /// scanned again when it holds the name of one.
+  bool deferred = false;
 };
 
 class FileScanner {
@@ -349,6 +353,19 @@ class FileScanner {
   FileScanner(const source::FileSystem& fs, const Options& options, const Targets& targets,
               const languages::ProjectConstants* project = nullptr, const datalayers::ProjectFacts* facts = nullptr)
       : fs_(fs), options_(options), targets_(targets), project_(project), facts_(facts) {}
+
+  /// Whether the file calls the database by a name: one of the language's database calls, of
+  /// the user's (`database_calls`), or a function of the project that wraps one (known once the
+  /// first pass is over: a file left out before is scanned again then, see FirstPass::deferred).
+  bool calls_database(std::string_view text, const languages::Language& lang) const {
+    if (languages::ProjectConstants::may_define_wrapper(lang, text)) return true;
+    auto extra = options_.extra_database_calls.find(std::string(language_family(lang)));
+    if (extra != options_.extra_database_calls.end() &&
+        std::any_of(extra->second.begin(), extra->second.end(),
+                    [&](const std::string& name) { return languages::ProjectConstants::holds_word(text, name); }))
+      return true;
+    return project_ && project_->holds_wrapper_name(lang.name, text);
+  }
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims.
@@ -385,6 +402,13 @@ class FileScanner {
     result.scanned = true;
     result.suppressions = report::find_suppressions(text);
     bool sql = lang && (source::may_contain_sql(text) || runs_named_query(text, *lang));
+    // The statement shape only in code or comments (Go's `select {`): no site unless the file
+    // calls the database with SQL built elsewhere (a dynamic site, or another file's constant).
+    if (sql && !runs_named_query(text, *lang) && !languages::literals_may_hold_sql(lang->name, text) &&
+        !calls_database(text, *lang)) {
+      if (first) first->deferred = true;
+      sql = false;
+    }
     std::vector<const datalayers::DataLayer*> layers;
     for (auto& layer : datalayers::datalayers()) {
       bool reads = lang ? std::find(layer.languages.begin(), layer.languages.end(), language_family(*lang)) !=
@@ -1325,12 +1349,16 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     return it->second;
   };
   std::set<std::string, std::less<>> wrapper_families;
+  // Family -> the function names asked whether they are the project's database calls. Only a
+  // file that holds such a name as a word can define that wrapper: others are not parsed for it.
+  std::map<std::string, std::set<std::string>, std::less<>> wrapper_names;
   {
     std::set<languages::ProjectQuery> distinct;  // which files an answer reads does not depend on the name
     for (auto& f : first)
       for (auto& q : f.asked) {
         if (q.kind == languages::ProjectQuery::kWrapper) {
           wrapper_families.insert(std::string(languages::ProjectConstants::family(q.a)));
+          wrapper_names[std::string(languages::ProjectConstants::family(q.a))].insert(q.c);
           continue;
         }
         if (q.kind == languages::ProjectQuery::kPackageLevel) {
@@ -1359,6 +1387,17 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       rest_index.push_back(i);
     }
   std::vector<char> parsed(rest.size(), 0);  // taken by the phase (each worker writes its own)
+  // A file whose wrappers answer the questions: of a family asked about wrappers, or a sibling
+  // read for its package's names (its wrappers too, as when read whole).
+  auto wrapper_source = [&](size_t r) {
+    return wrapper_families.count(languages::ProjectConstants::family(rest[r].second->name)) > 0 ||
+           package_names.count(rest[r].first) > 0;
+  };
+  static const std::set<std::string> kNoNames;
+  auto names_asked = [&](const languages::Language& lang) -> const std::set<std::string>& {
+    auto w = wrapper_names.find(languages::ProjectConstants::family(lang.name));
+    return w == wrapper_names.end() ? kNoNames : w->second;
+  };
   std::vector<languages::FileConstants> rest_constants;
   std::vector<languages::FileWrappers> rest_wrappers;
   languages::collect_constants_of(
@@ -1369,11 +1408,9 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         auto names = package_names.find(rest[i].first);
         if (!take && names != package_names.end())
           take = std::any_of(names->second.begin(), names->second.end(),
-                             [&](const std::string& name) { return holds_word(text, name); }) ||
-                 languages::ProjectConstants::may_define_wrapper(lang, text);  // its wrappers, as when read whole
-        if (!take)
-          take = wrapper_families.count(languages::ProjectConstants::family(lang.name)) > 0 &&
-                 languages::ProjectConstants::may_define_wrapper(lang, text);
+                             [&](const std::string& name) { return holds_word(text, name); });
+        if (!take && wrapper_source(i))
+          take = languages::ProjectConstants::may_define_wrapper_of(lang, text, names_asked(lang));
         parsed[i] = take;
         return take;
       },
@@ -1388,10 +1425,17 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     if (all_code[i].second) project.add_wrappers(all_code[i].second->name, wrappers[i]);
   }
   std::vector<size_t> again;
-  for (size_t i = 0; i < files.size(); ++i)
-    if (std::any_of(first[i].asked.begin(), first[i].asked.end(),
-                    [&](const languages::ProjectQuery& q) { return project.answers(q); }))
+  for (size_t i = 0; i < files.size(); ++i) {
+    bool wraps = false;
+    if (first[i].deferred) {  // left out by the prefilter: it may call a wrapper known now
+      std::string text, err;
+      wraps = fs.read(source::join_path(options.root, files[i].first), &text, &err) &&
+              project.holds_wrapper_name(files[i].second->name, text);
+    }
+    if (wraps || std::any_of(first[i].asked.begin(), first[i].asked.end(),
+                             [&](const languages::ProjectQuery& q) { return project.answers(q); }))
       again.push_back(i);
+  }
   first.clear();
   // A scan with the project may ask a package-level name the first pass did not (an argument of
   // a call that only now is a database call): a sibling that holds it and was left unparsed is
@@ -1413,6 +1457,27 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     });
     std::set<size_t> to_parse;
     std::set<std::pair<std::string, std::string>> found;  // (sibling, name) it holds, newly
+    // Wrapper names asked now for the first time: the unparsed files that may define them.
+    std::map<std::string, std::set<std::string>, std::less<>> new_wrappers;  // family -> names
+    for (size_t k = 0; k < again.size(); ++k)
+      for (auto& q : asked[k])
+        if (q.kind == languages::ProjectQuery::kWrapper) {
+          std::string family(languages::ProjectConstants::family(q.a));
+          if (wrapper_names[family].insert(q.c).second) new_wrappers[family].insert(q.c);
+        }
+    std::set<std::pair<std::string, std::string>> found_wrappers;  // (family, name) a newly parsed file may define
+    if (!new_wrappers.empty())
+      for (size_t r = 0; r < rest.size(); ++r) {
+        auto w = new_wrappers.find(languages::ProjectConstants::family(rest[r].second->name));
+        if (parsed[r] || w == new_wrappers.end() || !wrapper_source(r)) continue;
+        std::string text, err;
+        if (!fs.read(source::join_path(options.root, rest[r].first), &text, &err)) continue;
+        for (const std::string& name : w->second)
+          if (languages::ProjectConstants::may_define_wrapper_of(*rest[r].second, text, {name})) {
+            to_parse.insert(r);
+            found_wrappers.emplace(w->first, name);
+          }
+      }
     for (size_t k = 0; k < again.size(); ++k)
       for (auto& q : asked[k]) {
         if (q.kind != languages::ProjectQuery::kPackageLevel) continue;
@@ -1431,6 +1496,8 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     std::vector<size_t> next;
     for (size_t k = 0; k < again.size(); ++k)
       if (std::any_of(asked[k].begin(), asked[k].end(), [&](const languages::ProjectQuery& q) {
+            if (q.kind == languages::ProjectQuery::kWrapper)
+              return found_wrappers.count({std::string(languages::ProjectConstants::family(q.a)), q.c}) > 0;
             if (q.kind != languages::ProjectQuery::kPackageLevel) return false;
             const std::set<std::string>& s = siblings_of(q);
             return std::any_of(s.begin(), s.end(), [&](const std::string& p) { return found.count({p, q.c}) > 0; });

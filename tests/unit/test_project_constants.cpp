@@ -211,4 +211,23 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   CHECK(languages::ProjectConstants::may_define_wrapper(go, "func (s *S) run(q string) { s.db.QueryContext(ctx, q) }"));
   CHECK_FALSE(languages::ProjectConstants::may_define_wrapper(go, "func (s *S) run(q string) { s.db.QueryContextX(q) }"));
   CHECK(languages::ProjectConstants::may_define_wrapper(*languages::language_for_path("a.rb"), "x"));  // "[]": no word
+
+  // Only a file that may declare one of the names asked is parsed for its wrappers.
+  const std::set<std::string> names = {"run", "fetchAll"};
+  auto of = languages::ProjectConstants::may_define_wrapper_of;
+  CHECK(of(go, "func (s *S) run(q string) { s.db.QueryContext(ctx, q) }", names));
+  CHECK(of(go, "func fetchAll[T any](q string) { db.Query(q) }", names));
+  CHECK(of(go, "func\n(s S)\nrun(q string) { db.Exec(q) }", names));
+  CHECK_FALSE(of(go, "func other(q string) { db.Query(q); run(q) }", names));        // calls run, declares other
+  CHECK_FALSE(of(go, "func (s *S) running(q string) { s.db.QueryContext(ctx, q) }", names));
+  CHECK_FALSE(of(go, "func (s *S) run(q string) { s.log(q) }", names));                // no database call name
+  CHECK_FALSE(of(go, "func (s *S) run(q string) { s.db.QueryContext(ctx, q) }", {}));
+  const languages::Language& ts = *languages::language_for_path("a.ts");
+  CHECK(of(ts, "export const fetchAll = (q: string) => pool.query(q);", names));
+  CHECK_FALSE(of(ts, "export const other = (q: string) => pool.query(q);", names));
+  CHECK(of(ts, "class S { async fetchAll(sql: string): Promise<Row[]> { return this.pool.query(sql); } }", names));
+  CHECK(of(ts, "export async function fetchAll(sql) { return pool.query(sql); }", names));
+  CHECK(of(ts, "const fetchAll: Fetch = (sql) => pool.query(sql);", names));
+  CHECK_FALSE(of(ts, "const rows = await fetchAll(sql); pool.query(x); if (fetchAll(a)) {}", names));  // calls only
+  CHECK_FALSE(of(ts, "const rows = fetchAll(sql).then(f); db.query(rows)", names));
 }

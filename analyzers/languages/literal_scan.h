@@ -1,0 +1,19 @@
+// The lexical prefilter per host language. A file is parsed for SQL sites only when its text holds
+// a statement shape (source::may_contain_sql); in Go that shape is also code (`select {` with a
+// `case x := <-ch:` below and the word "from" further on), and in any language a comment. This
+// scan reads only the string literals of the file, as the host language's lexer would, so a file
+// whose shape is in code or comments is left out. The pipeline keeps a file whatever its literals
+// when it calls a database call of dynamic SQL (those are unchecked sites, counted).
+#pragma once
+#include <string_view>
+
+namespace schemagate::languages {
+
+/// Whether some string literal of `text`, a file of `language` (Language::name), starts like a
+/// statement (looks_like_sql), or the literals joined by blanks hold a statement shape
+/// (source::may_contain_sql: a statement split over `"SELECT a " + "FROM t"`). True for a
+/// language this scan does not know, and for a file whose literals it cannot delimit (a string
+/// left open at the end): never a reason to skip a file it does not understand.
+bool literals_may_hold_sql(std::string_view language, std::string_view text);
+
+}  // namespace schemagate::languages
