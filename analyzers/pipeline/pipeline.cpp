@@ -243,6 +243,27 @@ bool runs_named_query(std::string_view text, const languages::Language& lang) {
   return false;
 }
 
+/// Whether the statements name at least one relation and nothing ties them to `schema`: no
+/// relation they name is there, none was dropped or renamed by a migration, and none is a
+/// near miss of one there (a typo, a case slip: those are findings about this schema).
+bool names_no_relation_of_schema(const std::vector<sql::Resolution>& resolutions, const schema::Schema& schema) {
+  std::vector<std::string> names;
+  for (auto& [key, r] : schema.relations()) names.push_back(r.name);
+  bool missing = false;
+  for (const sql::Resolution& r : resolutions)
+    for (const sql::Reference& ref : r.refs) {
+      if (ref.kind != sql::Reference::Kind::Relation) continue;
+      if (ref.status == sql::RefStatus::Resolved) return false;
+      if (ref.status != sql::RefStatus::Missing) continue;
+      missing = true;
+      for (const schema::SchemaEvent& e : schema.history)
+        if (e.relation == ref.relation) return false;
+      if (!checks::case_variant(ref.relation, names).empty() || !checks::closest_name(ref.relation, names).empty())
+        return false;
+    }
+  return missing;
+}
+
 bool site_is_sql_file(const std::string& rel) { return rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".sql") == 0; }
 
 /// Runs work(state, i) for i in [0, count) on `threads` threads, each with its own State.
@@ -834,11 +855,25 @@ class FileScanner {
     // SQL defined in one place and run in another (a constant): findings say where it runs.
     uint32_t text_start = site.sql.origin.empty() ? site.host_begin : site.sql.origin.front();
     bool defined_elsewhere = text_start < site.host_begin || text_start > site.host_begin + 8;  // past a quote and prefix
+    std::vector<sql::Resolution> resolutions(stmts.size());
+    for (size_t i = 0; i < stmts.size(); ++i)
+      if (sql::is_checked(stmts[i].node))
+        resolutions[i] = partial ? std::move(partial->resolutions[i])
+                                 : sql::resolve_statement(stmts[i].node, norm.sql.text, intended, search_path());
+    // Text no database call runs, every relation of which this schema lacks: nothing ties it to
+    // this database (a product's own query language over an analytics store, a sample for
+    // another service), so it is not judged. A missing relation beside one the schema has is.
+    if (!site.database_call && !site_is_sql_file(rel) && names_no_relation_of_schema(resolutions, intended)) {
+      rec.checked = rec.partly = false;
+      rec.reason = "no database call runs this text, and it names no relation of this schema: it may be another database's";
+      rec.reason_id = kOtherDatabase;
+      result->sites.push_back(std::move(rec));
+      return;
+    }
     for (size_t i = 0; i < stmts.size(); ++i) {
       const sql::ParsedStatement& s = stmts[i];
       if (!sql::is_checked(s.node)) continue;
-      sql::Resolution res = partial ? std::move(partial->resolutions[i])
-                                    : sql::resolve_statement(s.node, norm.sql.text, intended, search_path());
+      sql::Resolution res = std::move(resolutions[i]);
       if (has_holes && !site.database_call && sql::fragment_fills_condition(site.sql))
         sql::leave_missing_relations_unchecked(&res);
       if (!site.outer_ctes.empty()) sql::leave_outer_ctes_unchecked(&res, site.outer_ctes);

@@ -25,6 +25,7 @@ inline constexpr std::string_view kTestFake = "test-fake";
 inline constexpr std::string_view kExpectedFailure = "expected-failure";
 inline constexpr std::string_view kTestOwnSchema = "test-own-schema";
 inline constexpr std::string_view kManualMigration = "manual-migration";
+inline constexpr std::string_view kOtherDatabase = "other-database";
 
 /// Every reason, in the order `check --verbose` prints its counts.
 inline const std::vector<UncheckedReason>& unchecked_reasons() {
@@ -41,6 +42,7 @@ inline const std::vector<UncheckedReason>& unchecked_reasons() {
       {kExpectedFailure, "a test runs the statement inside an assertion that it throws (assertThrows, isThrownBy)"},
       {kTestOwnSchema, "a test that creates its own table of that name (an older schema, a fixture): its queries meet that table"},
       {kManualMigration, "a migration script run by hand, outside the migration sets: it met the schema of its day"},
+      {kOtherDatabase, "text no database call runs that names only relations this schema lacks: another database's, or a sample"},
   };
   return kReasons;
 }

@@ -39,7 +39,7 @@ Presence relation_presence(const std::string& schema_name, const std::string& na
 /// call reaches or an extension created there has an overload that takes that many (or, for one
 /// argument, the name is a type: a cast); Absent only when nothing out of sight could provide it.
 /// Built-in functions of other engines that PostgreSQL does not have (MySQL/MariaDB, SQLite,
-/// ClickHouse, SQL Server), lower-cased as the parser folds them. A call of one is evidence that
+/// ClickHouse, SQL Server) or that a managed PostgreSQL adds (Aurora), lower-cased as the parser folds them. A call of one is evidence that
 /// the statement is written for that engine (a MySQL branch beside the PostgreSQL one, a MariaDB
 /// application's query), not that a migration is missing: the call is not judged.
 bool other_engine_builtin(const std::string& name) {
@@ -69,7 +69,9 @@ bool other_engine_builtin(const std::string& name) {
       "anylast", "uniqif", "minif", "maxif", "avgif", "groupuniqarray", "now64",
       // SQL Server
       "getdate", "getutcdate", "dateadd", "charindex", "len", "newid", "scope_identity", "datename"};
-  return kNames.count(name) != 0;
+  // Amazon Aurora PostgreSQL's own functions (aurora_replica_status(), aurora_version(), the
+  // aurora_stat_* views' functions): the managed service provides them, no migration does.
+  return kNames.count(name) != 0 || name.starts_with("aurora_");
 }
 
 /// An extension's function of that name takes the call: any overload when its arguments are

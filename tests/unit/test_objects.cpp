@@ -119,6 +119,9 @@ TEST_CASE("functions: defaults, VARIADIC, procedures, OR REPLACE, DROP, RENAME, 
   // that engine's: not judged. A PostgreSQL-looking name of no engine still is.
   CHECK(run("SELECT currentDatabase(), anyIf(note, id > 1), anyLast(note), uniqIf(id, id > 1) FROM jobs", s).empty());
   CHECK(rules(run("SELECT anyOf(note) FROM jobs", s)) == "missing-function@8");
+  // Aurora PostgreSQL's functions come with the managed service.
+  CHECK(run("SELECT max(replica_lag_in_msec) FROM aurora_replica_status()", s).empty());
+  CHECK(rules(run("SELECT aurora(1)", s)) == "missing-function@8");
   auto ext = build({kInit, {"m2.sql", "CREATE EXTENSION postgis;"}});
   CHECK(run("SELECT st_makepoint(1, 2)", ext).empty());
   auto crypto = build({kInit, {"m2.sql", "CREATE EXTENSION pgcrypto;"}});

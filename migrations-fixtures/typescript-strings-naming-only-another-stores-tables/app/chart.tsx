@@ -1,0 +1,3 @@
+export function Chart(props: { query: string }) {
+  return <pre>{props.query}</pre>;
+}
