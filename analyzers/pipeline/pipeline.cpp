@@ -1182,6 +1182,10 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
       }
     }
   }
+  std::vector<const mig::MigrationFile*> all;
+  for (auto& [d, files] : loaded)
+    for (auto& f : files) all.push_back(&f);
+  if (!mig::dependencies_defined(all, err)) return false;
   for (auto& [d, files] : loaded) {
     auto baseline = plan.in_baseline.find(d);
     for (auto& f : files)

@@ -91,6 +91,13 @@ std::vector<std::string> discover_directories(const source::FileSystem& fs, cons
 /// that has its own `order` are ordered by it.
 void order_by_dependencies(std::vector<MigrationFile>* files);
 
+/// Whether every Django dependency on a migration of an app that has migration files here names
+/// one of them (or one a squashed migration replaces). Django refuses to migrate otherwise
+/// (NodeNotFoundError), so a missing one sets *err naming the file and the dependency.
+/// Dependencies on apps that are not in the tree (django.contrib, installed packages) and
+/// Alembic's (branch labels, other version locations) are not judged.
+bool dependencies_defined(const std::vector<const MigrationFile*>& files, std::string* err);
+
 /// Loads one directory with the format that detects it, or with `format` when it is not empty
 /// (schemagate.yaml `migrations: [{path, format}]`). `format_used` receives its name.
 bool load_directory(const source::FileSystem& fs, const std::string& root, const std::string& dir,
