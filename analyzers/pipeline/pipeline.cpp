@@ -19,6 +19,7 @@
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/engine_managed.h"
 #include "analyzers/pipeline/migration_sets.h"
+#include "analyzers/pipeline/test_schema.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/templates.h"
 #include "analyzers/source/code_kind.h"
@@ -113,46 +114,6 @@ int star_width(std::string_view host, size_t at) {
 size_t statement_start(const std::string& sql, size_t location) {
   size_t at = sql::skip_blanks_and_comments(sql, location);
   return at >= sql.size() ? location : at;
-}
-
-/// Every `CREATE [VIRTUAL|TEMP|TEMPORARY|UNLOGGED] TABLE|VIEW [IF NOT EXISTS] name` in `text`, by
-/// words, case-insensitive, with the offset of CREATE; names lower-cased, quotes dropped.
-std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(const std::string& text) {
-  struct Word { std::string text; size_t at; };
-  std::vector<Word> words;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (std::isalnum(c) || c == '_' || c == '"') {
-      size_t start = i;
-      std::string w;
-      while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_' || text[i] == '.' ||
-                                 text[i] == '"')) {
-        if (text[i] != '"') w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
-        ++i;
-      }
-      words.push_back({w, start});
-    } else {
-      ++i;
-    }
-  }
-  std::vector<std::pair<sql::CreatedRelation, size_t>> out;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i].text != "create") continue;
-    size_t j = i + 1;
-    while (j < words.size() && (words[j].text == "virtual" || words[j].text == "temp" || words[j].text == "temporary" ||
-                                words[j].text == "unlogged" || words[j].text == "or" || words[j].text == "replace"))
-      ++j;
-    if (j >= words.size() || (words[j].text != "table" && words[j].text != "view")) continue;
-    ++j;
-    if (j + 2 < words.size() && words[j].text == "if" && words[j + 1].text == "not" && words[j + 2].text == "exists") j += 3;
-    if (j >= words.size()) break;
-    const std::string& name = words[j].text;
-    auto dot = name.find('.');
-    out.push_back({dot == std::string::npos ? sql::CreatedRelation{"", name}
-                                            : sql::CreatedRelation{name.substr(0, dot), name.substr(dot + 1)},
-                   words[i].at});
-  }
-  return out;
 }
 
 /// A statement that does not parse is judged PostgreSQL's only when it starts as DML does and
@@ -347,8 +308,9 @@ struct FirstPass {
 class FileScanner {
  public:
   FileScanner(const source::FileSystem& fs, const Options& options, const Targets& targets,
-              const languages::ProjectConstants* project = nullptr, const datalayers::ProjectFacts* facts = nullptr)
-      : fs_(fs), options_(options), targets_(targets), project_(project), facts_(facts) {}
+              const TestSchemas& test_schemas, const languages::ProjectConstants* project = nullptr,
+              const datalayers::ProjectFacts* facts = nullptr)
+      : fs_(fs), options_(options), targets_(targets), project_(project), facts_(facts), test_schemas_(test_schemas) {}
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims.
@@ -460,27 +422,7 @@ class FileScanner {
       if (js && !only_database_calls_ &&
           std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) { return !s.database_call; }))
         only_database_calls_ = !source::package_without_database_client(fs_, options_.root, rel).empty();
-      // A test that creates tables itself (an older schema it migrates from, a fixture) runs its
-      // queries on those tables: a query naming one is not judged by the migrations' schema.
-      test_tables_.clear();
-      if (source::is_test_file(rel))
-        for (auto& [created, offset] : created_tables_in_text(text))
-          test_tables_.emplace(created.name, lines.position(offset).line);
-      // A .sql file outside the migration sets whose name says it is a migration
-      // (backend/sql/migration_25_08_2023.sql): a one-off script someone ran by hand on the
-      // schema of its day, not a query the application sends.
-      manual_migration_ = false;
-      if (site_is_sql_file(rel)) {
-        std::string base = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
-        for (char& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        manual_migration_ = base.find("migrat") != std::string::npos;
-      }
-      // A test that names a migration's version (a timestamp) migrates to it first, and runs
-      // its queries on the schema of that point in the history (a test of the migrations).
-      test_version_.clear();
-      if (source::is_test_file(rel) && options_.migration_versions && !options_.migration_versions->empty())
-        if (auto v = names_a_table_of(text, *options_.migration_versions); v != options_.migration_versions->end())
-          test_version_ = v->first + " (" + v->second + ")";
+      file_schema_ = test_schemas_.for_file(rel, text, lines);
       test_doubles_.clear();
       if (source::is_test_file(rel) && lang->test_double_of)
         for (auto& site : sites)
@@ -645,35 +587,12 @@ class FileScanner {
       result->sites.push_back(std::move(rec));
       return;
     }
-    if (!test_tables_.empty())
-      if (auto own = names_a_test_table(site.sql.text); own != test_tables_.end()) {
-        rec.reason = "a test that creates its own " + own->first + " (line " + std::to_string(own->second) +
-                     "): its queries meet that table, not the migrations' one";
-        rec.reason_id = kTestOwnSchema;
-        result->sites.push_back(std::move(rec));
-        return;
-      }
-    if (manual_migration_) {
-      rec.reason = "a migration script run by hand, outside the migration sets (its name says so): it ran on the schema of its day";
-      rec.reason_id = kManualMigration;
+    if (auto other = file_schema_.site(site.sql.text)) {
+      rec.reason = std::move(other->reason);
+      rec.reason_id = other->reason_id;
       result->sites.push_back(std::move(rec));
       return;
     }
-    if (!test_version_.empty()) {
-      rec.reason = "a test that names migration version " + test_version_ +
-                   ": it runs its queries at that point of the history, not on the newest schema";
-      rec.reason_id = kTestOwnSchema;
-      result->sites.push_back(std::move(rec));
-      return;
-    }
-    if (options_.upgraded_away && !options_.upgraded_away->empty() && source::is_test_file(rel))
-      if (auto away = names_a_table_of(site.sql.text, *options_.upgraded_away); away != options_.upgraded_away->end()) {
-        rec.reason = "a test of an upgrade from an older schema: " + away->second + " drops " + away->first +
-                     " when it upgrades an older database";
-        rec.reason_id = kTestOwnSchema;
-        result->sites.push_back(std::move(rec));
-        return;
-      }
     if (!site.expected_failure.empty()) {
       rec.reason = site.expected_failure;
       rec.reason_id = kExpectedFailure;
@@ -945,32 +864,10 @@ class FileScanner {
   const datalayers::ProjectFacts* facts_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
-  /// In a test file, the tables its own text creates (lower-cased name -> line of the CREATE).
-  std::map<std::string, int> test_tables_;
-  /// A .sql file outside the sets named as a migration (migration_2023.sql): a script run by hand.
-  bool manual_migration_ = false;
-  /// In a test file that names a migration's version: "VERSION (file)"; else empty.
-  std::string test_version_;
-  /// The first of test_tables_ that `sql` names as a word, or test_tables_.end().
-  std::map<std::string, int>::const_iterator names_a_test_table(const std::string& sql) const {
-    return names_a_table_of(sql, test_tables_);
-  }
-  /// The first key of `tables` (lower-cased names) that `sql` names as a word, or tables.end().
-  template <class Map>
-  static typename Map::const_iterator names_a_table_of(const std::string& sql, const Map& tables) {
-    for (size_t i = 0; i < sql.size();) {
-      if (!std::isalnum(static_cast<unsigned char>(sql[i])) && sql[i] != '_') {
-        ++i;
-        continue;
-      }
-      size_t start = i;
-      while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_')) ++i;
-      std::string word = sql.substr(start, i - start);
-      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (auto it = tables.find(word); it != tables.end()) return it;
-    }
-    return tables.end();
-  }
+  const TestSchemas& test_schemas_;
+  /// What the file being scanned says about the schema its SQL meets (test_schema.h).
+  FileSchema file_schema_;
+
   bool plain_sql_file_ = false;       ///< a .sql file of no known query tool (sqlc, pgtyped, aiosql)
   bool postgres_code_ = false;        ///< a query tool's .sql file, or code importing a PostgreSQL driver
   std::string no_database_client_;    ///< a test file's package.json that declares no database client
@@ -1258,10 +1155,10 @@ void explain_other_service(const std::vector<Service>& services, const std::stri
 /// Runs work(scanner, i) for i in [0, count) on `threads` threads, one scanner per thread.
 template <typename Work>
 void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, const Options& options,
-                  const Targets& targets, const datalayers::ProjectFacts* facts,
+                  const Targets& targets, const TestSchemas& test_schemas, const datalayers::ProjectFacts* facts,
                   const languages::ProjectConstants* project, Work&& work) {
   for_each_parallel<std::unique_ptr<FileScanner>>(count, threads, [&](std::unique_ptr<FileScanner>& scanner, size_t i) {
-    if (!scanner) scanner = std::make_unique<FileScanner>(fs, options, targets, project, facts);
+    if (!scanner) scanner = std::make_unique<FileScanner>(fs, options, targets, test_schemas, project, facts);
     work(*scanner, i);
   });
 }
@@ -1275,7 +1172,7 @@ void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, 
 /// others asked only questions that have no answer, so their first scan is what a scan with
 /// the project gives, site for site.
 void scan_with_constants(const source::FileSystem& fs, const Options& options, const Targets& targets,
-                         const datalayers::ProjectFacts* facts, const std::vector<std::pair<std::string, const languages::Language*>>& files,
+                         const TestSchemas& test_schemas, const datalayers::ProjectFacts* facts, const std::vector<std::pair<std::string, const languages::Language*>>& files,
                          const std::vector<std::pair<std::string, const languages::Language*>>& all_code, unsigned n,
                          std::vector<FileResult>* results) {
   std::map<std::string, size_t, std::less<>> code_index;
@@ -1288,7 +1185,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       first[i].constants = &constants[it->second];
       first[i].wrappers = &wrappers[it->second];
     }
-  run_parallel(files.size(), n, fs, options, targets, facts, nullptr, [&](FileScanner& scanner, size_t i) {
+  run_parallel(files.size(), n, fs, options, targets, test_schemas, facts, nullptr, [&](FileScanner& scanner, size_t i) {
     (*results)[i] = scanner.scan(files[i].first, files[i].second, &first[i]);
   });
   std::vector<char> known(all_code.size(), 0);
@@ -1392,7 +1289,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     for_each_parallel<Worker>(again.size(), n, [&](Worker& w, size_t k) {
       if (!w.scanner) {
         w.project = std::make_unique<languages::ProjectConstants>(project);
-        w.scanner = std::make_unique<FileScanner>(fs, options, targets, w.project.get(), facts);
+        w.scanner = std::make_unique<FileScanner>(fs, options, targets, test_schemas, w.project.get(), facts);
       }
       w.project->record_to(&asked[k]);
       (*results)[again[k]] = w.scanner->scan(files[again[k]].first, files[again[k]].second);
@@ -1452,13 +1349,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
                CodeScan* out, std::string* err) {
   Options effective = given;  // the search path the repository states, unless one was given
   if (!given.search_path_given && !schema.search_path.empty()) effective.search_path = schema.search_path;
-  std::map<std::string, std::string> upgraded_away = tables_upgraded_away(fs, given.root, schema);
-  effective.upgraded_away = &upgraded_away;
-  std::map<std::string, std::string> versions;
-  for (const schema::migrations::MigrationFile& m : schema.migrations)
-    if (m.version.size() >= 8 && std::all_of(m.version.begin(), m.version.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      versions.emplace(m.version, m.path);
-  effective.migration_versions = &versions;
+  const TestSchemas test_schemas = TestSchemas::of(fs, given.root, schema);
   const Options& options = effective;
   source::DiscoveryOptions dopt;
   dopt.include = options.include;
@@ -1519,7 +1410,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       index_files.push_back({f, nullptr});
   datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, n);
   std::vector<FileResult> results(files.size());
-  scan_with_constants(fs, options, targets, &facts, files, all_code, n, &results);
+  scan_with_constants(fs, options, targets, test_schemas, &facts, files, all_code, n, &results);
 
   // Relations the code creates, by name and by "schema.name" when qualified: a reference to
   // one is unchecked, not missing, wherever in the project it is.
