@@ -12,6 +12,7 @@
 
 #include "analyzers/schema/ddl_simulator.h"
 #include "analyzers/sql/resolve.h"
+#include "analyzers/sql/scan.h"
 
 namespace schemagate::schema::simulation {
 namespace {
@@ -24,26 +25,8 @@ std::string substitute_psql_variables(const std::string& in) {
   size_t i = 0;
   while (i < s.size()) {
     char c = s[i];
-    if (c == '\'' || c == '"') {
-      size_t close = s.find(c, i + 1);
-      i = close == std::string::npos ? s.size() : close + 1;
-    } else if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
-      size_t nl = s.find('\n', i);
-      i = nl == std::string::npos ? s.size() : nl;
-    } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
-      size_t close = s.find("*/", i + 2);
-      i = close == std::string::npos ? s.size() : close + 2;
-    } else if (c == '$' && (i == 0 || !ident(s[i - 1]))) {
-      size_t j = i + 1;
-      while (j < s.size() && ident(s[j])) ++j;
-      if (j < s.size() && s[j] == '$') {
-        std::string tag = s.substr(i, j - i + 1);
-        if (tag.size() > 1 && std::isdigit(static_cast<unsigned char>(tag[1]))) { i = j; continue; }  // $1
-        size_t close = s.find(tag, j + 1);
-        i = close == std::string::npos ? s.size() : close + tag.size();
-      } else {
-        ++i;
-      }
+    if (size_t past = sql::skip_comment_or_quoted(s, i).end; past != i) {
+      i = past;
     } else if (c == ':' && i + 1 < s.size() && (i == 0 || (s[i - 1] != ':' && !ident(s[i - 1]))) && s[i + 1] != ':' &&
                s[i + 1] != '=') {
       char n = s[i + 1];
