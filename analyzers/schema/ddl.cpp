@@ -85,21 +85,17 @@ bool Simulator::run(MigrationError* error) {
 }
 
 bool Simulator::spans_cover_text(const std::vector<sql::StatementSpan>& spans) const {
+  // Between statements only blanks, `;` and comments closed before the next statement.
   auto blank = [&](size_t from, size_t to) {
-    for (size_t i = from; i < to; ++i) {
-      char c = sql_[i];
-      if (std::isspace(static_cast<unsigned char>(c)) || c == ';') continue;
-      if (sql_.compare(i, 2, "--") == 0) {
-        while (i < to && sql_[i] != '\n') ++i;
+    std::string_view text = std::string_view(sql_).substr(0, to);
+    for (size_t i = from; i < to;) {
+      if (std::isspace(static_cast<unsigned char>(text[i])) || text[i] == ';') {
+        ++i;
         continue;
       }
-      if (sql_.compare(i, 2, "/*") == 0) {
-        size_t close = sql_.find("*/", i + 2);
-        if (close == std::string::npos || close + 2 > to) return false;
-        i = close + 1;
-        continue;
-      }
-      return false;
+      sql::Skipped comment = sql::skip_comment_run(text, i);
+      if (comment.end == i || !comment.closed) return false;
+      i = comment.end;
     }
     return true;
   };
