@@ -149,15 +149,7 @@ size_t Simulator::in_file(size_t offset) const {
   return (*origin_)[std::min(offset, origin_->size() - 1)];
 }
 
-size_t Simulator::stmt_start() const {
-  size_t at = stmt_offset_;
-  while (at < sql_.size()) {
-    if (std::isspace(static_cast<unsigned char>(sql_[at]))) { ++at; continue; }
-    if (sql_.compare(at, 2, "--") == 0) { while (at < sql_.size() && sql_[at] != '\n') ++at; continue; }
-    break;
-  }
-  return at;
-}
+size_t Simulator::stmt_start() const { return sql::skip_blanks_and_comments(sql_, stmt_offset_); }
 
 size_t Simulator::file_offset(size_t offset) const {
   if (!body_map_) return piece_base_ + offset;
