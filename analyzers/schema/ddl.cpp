@@ -79,6 +79,7 @@ bool Simulator::run(MigrationError* error) {
     std::vector<sql::ParsedStatement> stmts;
     sql::ParseError perr;
     if (!sql::parse(sql_.substr(span.location, span.length), &stmts, &perr)) return run_whole(span.location, error);
+    piece_end_ = span.location + span.length;
     if (!apply_parsed(stmts, span.location, error)) return false;
   }
   return true;
@@ -127,6 +128,7 @@ bool Simulator::run_whole(size_t base, MigrationError* error) {
     note("psql variables (:NAME) read as placeholders");
     stmts = std::move(retry);
   }
+  piece_end_ = sql_.size();
   return apply_parsed(stmts, base, error);
 }
 
@@ -134,6 +136,7 @@ bool Simulator::apply_parsed(const std::vector<sql::ParsedStatement>& stmts, siz
   piece_base_ = base;
   for (auto& s : stmts) {
     stmt_offset_ = base + s.location;
+    stmt_end_ = s.length ? stmt_offset_ + s.length : piece_end_;
     statement(s.node, "");
   }
   return true;
@@ -141,7 +144,12 @@ bool Simulator::apply_parsed(const std::vector<sql::ParsedStatement>& stmts, siz
 
 Origin Simulator::origin_at(long offset) const {
   size_t at = offset >= 0 ? file_offset(static_cast<size_t>(offset)) : stmt_start();
-  return {file_, index_.position(in_file(at)).line};
+  Origin origin{file_, index_.position(in_file(at)).line};
+  origin.offset = static_cast<uint32_t>(in_file(at));
+  // The statement's own bytes: known where the file is the SQL applied (not generated from
+  // code, not inside a DO body).
+  if (offset < 0 && !origin_ && !body_map_ && stmt_end_ > at) origin.length = static_cast<uint32_t>(stmt_end_ - at);
+  return origin;
 }
 
 size_t Simulator::in_file(size_t offset) const {
