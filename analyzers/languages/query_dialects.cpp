@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/sql/scan.h"
+
 namespace schemagate::languages {
 namespace {
 
@@ -45,7 +47,7 @@ template <typename At>
 void rewrite_with(std::string_view file, size_t begin, size_t end, SqlSite* site, At at) {
   size_t i = begin;
   while (i < end) {
-    size_t skipped = skip_sql_token(file, i);
+    size_t skipped = sql::skip_comment_or_quoted(file, i).end;
     if (skipped != i) {
       skipped = std::min(skipped, end);
       site->sql.append_verbatim(file.substr(i, skipped - i), static_cast<uint32_t>(i));
@@ -213,52 +215,6 @@ void rewrite_pgtyped(std::string_view file, size_t header, size_t begin, size_t 
 }
 
 }  // namespace
-
-size_t skip_sql_token(std::string_view file, size_t i) {
-  if (i >= file.size()) return i;
-  char c = file[i];
-  if (file.compare(i, 2, "--") == 0) {
-    size_t nl = file.find('\n', i);
-    return nl == std::string_view::npos ? file.size() : nl;
-  }
-  if (file.compare(i, 2, "/*") == 0) {
-    int depth = 0;
-    size_t j = i;
-    while (j < file.size()) {
-      if (file.compare(j, 2, "/*") == 0) { ++depth; j += 2; }
-      else if (file.compare(j, 2, "*/") == 0) { j += 2; if (--depth == 0) return j; }
-      else ++j;
-    }
-    return file.size();
-  }
-  if (c == '\'') {
-    bool backslash = i > 0 && (file[i - 1] == 'E' || file[i - 1] == 'e') && (i < 2 || !ident_char(file[i - 2]));
-    size_t j = i + 1;
-    while (j < file.size()) {
-      if (backslash && file[j] == '\\') { j += 2; continue; }
-      if (file[j] == '\'') {
-        if (j + 1 < file.size() && file[j + 1] == '\'') { j += 2; continue; }
-        return j + 1;
-      }
-      ++j;
-    }
-    return file.size();
-  }
-  if (c == '"') {
-    size_t close = file.find('"', i + 1);
-    return close == std::string_view::npos ? file.size() : close + 1;
-  }
-  if (c == '$' && (i == 0 || !(ident_char(file[i - 1]) || file[i - 1] == '$'))) {
-    size_t j = i + 1;
-    if (j < file.size() && std::isdigit(static_cast<unsigned char>(file[j]))) return i;  // $1
-    while (j < file.size() && ident_char(file[j])) ++j;
-    if (j >= file.size() || file[j] != '$') return i;
-    std::string_view tag = file.substr(i, j - i + 1);
-    size_t close = file.find(tag, j + 1);
-    return close == std::string_view::npos ? file.size() : close + tag.size();
-  }
-  return i;
-}
 
 const std::vector<QueryDialect>& query_dialects() {
   static const std::vector<QueryDialect> table = {

@@ -38,8 +38,4 @@ const std::vector<QueryDialect>& query_dialects();
 /// The first dialect whose detect() accepts `file`.
 const QueryDialect& query_dialect_for(std::string_view file);
 
-/// Offset just past a comment, string literal, quoted identifier or dollar-quoted body that
-/// starts at file[i], or i when none starts there.
-size_t skip_sql_token(std::string_view file, size_t i);
-
 }  // namespace schemagate::languages

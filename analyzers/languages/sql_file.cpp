@@ -17,27 +17,6 @@
 namespace schemagate::languages {
 namespace {
 
-bool identifier_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-
-/// If a dollar quote opens at text[i], its tag including both `$`; else empty.
-std::string_view dollar_tag(std::string_view text, size_t i) {
-  if (i > 0 && identifier_char(text[i - 1])) return {};  // foo$1 is an identifier
-  size_t j = i + 1;
-  if (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) return {};  // $1
-  while (j < text.size() && text[j] != '$') {
-    char c = text[j];
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
-          static_cast<unsigned char>(c) >= 0x80))
-      return {};
-    ++j;
-  }
-  if (j >= text.size()) return {};
-  return text.substr(i, j - i + 1);
-}
-
 using sql::skip_comment;
 
 void emit(const QueryDialect& dialect, std::string_view text, size_t begin, size_t end, std::vector<SqlSite>* out) {
@@ -106,30 +85,9 @@ void extract_sql_file(const ExtractInput& in, std::vector<SqlSite>* out) {
       }
       size_t next = skip_comment(text, i);
       i = next == i ? i + 1 : next;
-    } else if (c == '\'') {
-      bool backslash = i > 0 && (text[i - 1] == 'E' || text[i - 1] == 'e') &&
-                       (i < 2 || !identifier_char(text[i - 2]));
-      ++i;
-      while (i < text.size()) {
-        if (backslash && text[i] == '\\') { i += 2; continue; }
-        if (text[i] == '\'') {
-          if (i + 1 < text.size() && text[i + 1] == '\'') { i += 2; continue; }
-          break;
-        }
-        ++i;
-      }
-      ++i;
-    } else if (c == '"') {
-      size_t close = text.find('"', i + 1);  // "" inside is two adjacent quoted runs: same effect
-      i = close == std::string_view::npos ? text.size() : close + 1;
-    } else if (c == '$') {
-      std::string_view tag = dollar_tag(text, i);
-      if (tag.empty()) {
-        ++i;
-      } else {
-        size_t close = text.find(tag, i + tag.size());
-        i = close == std::string_view::npos ? text.size() : close + tag.size();
-      }
+    } else if (c == '\'' || c == '"' || c == '$') {
+      sql::Skipped quoted = sql::skip_quoted(text, i);
+      i = quoted.end == i ? i + 1 : quoted.end;
     } else if (c == ';') {
       emit(dialect, text, start, i, out);
       start = ++i;

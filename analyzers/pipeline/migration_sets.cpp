@@ -49,46 +49,6 @@ bool schema_file(const SchemaBuild& build, const std::string& path) {
   return false;
 }
 
-std::map<std::string, std::string> tables_upgraded_away(const source::FileSystem& fs, const std::string& root,
-                                                       const SchemaBuild& build) {
-  std::map<std::string, std::string> out;
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '"' || c == '.'; };
-  for (const MigrationDirectory& d : build.not_run)
-    for (const source::DirEntry& e : fs.list(source::join_path(root, d.path))) {
-      if (e.is_dir || !e.name.ends_with(".sql")) continue;
-      std::string rel = d.path + "/" + e.name, text, err;
-      if (!fs.read(source::join_path(root, rel), &text, &err)) continue;
-      std::string low = text;
-      for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      for (size_t at = low.find("drop table"); at != std::string::npos; at = low.find("drop table", at + 1)) {
-        size_t i = at + 10;
-        auto skip_blank = [&] { while (i < low.size() && std::isspace(static_cast<unsigned char>(low[i]))) ++i; };
-        skip_blank();
-        if (low.compare(i, 9, "if exists") == 0) i += 9;
-        for (;;) {  // DROP TABLE a, b
-          skip_blank();
-          size_t start = i;
-          while (i < low.size() && word(low[i])) ++i;
-          std::string name = low.substr(start, i - start);
-          if (size_t dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
-          std::erase(name, '"');
-          if (!name.empty()) {
-            bool anywhere = false;
-            for (auto& [key, r] : build.schema.relations()) anywhere = anywhere || r.name == name;
-            if (!anywhere) out.emplace(name, rel);
-          }
-          skip_blank();
-          if (i < low.size() && low[i] == ',') {
-            ++i;
-            continue;
-          }
-          break;
-        }
-      }
-    }
-  return out;
-}
-
 std::vector<std::string> inferred_search_path(const schema::Schema& schema, std::string* evidence) {
   std::set<std::string> schemas;
   for (auto& [key, r] : schema.relations())

@@ -44,12 +44,6 @@ void other_engine_migrations(const source::FileSystem& fs, const std::string& ro
 /// or a migration written in Go.
 bool schema_file(const SchemaBuild& build, const std::string& path);
 
-/// The tables that the .sql files of the sets the runner does not apply (build.not_run: the
-/// upgrade folders of older releases) drop, lower-cased, each with the file that drops it, less
-/// those `schema` has: a test that names one exercises an upgrade from an older schema.
-std::map<std::string, std::string> tables_upgraded_away(const source::FileSystem& fs, const std::string& root,
-                                                       const SchemaBuild& build);
-
 /// What a directory holds, for a message: "3 .js files, 1 .md file", or "nothing".
 std::string describe_contents(const source::FileSystem& fs, const std::string& root, const std::string& dir);
 

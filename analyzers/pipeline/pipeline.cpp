@@ -20,6 +20,7 @@
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/engine_managed.h"
 #include "analyzers/pipeline/migration_sets.h"
+#include "analyzers/pipeline/test_schema.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/templates.h"
 #include "analyzers/source/code_kind.h"
@@ -114,46 +115,6 @@ int star_width(std::string_view host, size_t at) {
 size_t statement_start(const std::string& sql, size_t location) {
   size_t at = sql::skip_blanks_and_comments(sql, location);
   return at >= sql.size() ? location : at;
-}
-
-/// Every `CREATE [VIRTUAL|TEMP|TEMPORARY|UNLOGGED] TABLE|VIEW [IF NOT EXISTS] name` in `text`, by
-/// words, case-insensitive, with the offset of CREATE; names lower-cased, quotes dropped.
-std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(const std::string& text) {
-  struct Word { std::string text; size_t at; };
-  std::vector<Word> words;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (std::isalnum(c) || c == '_' || c == '"') {
-      size_t start = i;
-      std::string w;
-      while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_' || text[i] == '.' ||
-                                 text[i] == '"')) {
-        if (text[i] != '"') w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
-        ++i;
-      }
-      words.push_back({w, start});
-    } else {
-      ++i;
-    }
-  }
-  std::vector<std::pair<sql::CreatedRelation, size_t>> out;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i].text != "create") continue;
-    size_t j = i + 1;
-    while (j < words.size() && (words[j].text == "virtual" || words[j].text == "temp" || words[j].text == "temporary" ||
-                                words[j].text == "unlogged" || words[j].text == "or" || words[j].text == "replace"))
-      ++j;
-    if (j >= words.size() || (words[j].text != "table" && words[j].text != "view")) continue;
-    ++j;
-    if (j + 2 < words.size() && words[j].text == "if" && words[j + 1].text == "not" && words[j + 2].text == "exists") j += 3;
-    if (j >= words.size()) break;
-    const std::string& name = words[j].text;
-    auto dot = name.find('.');
-    out.push_back({dot == std::string::npos ? sql::CreatedRelation{"", name}
-                                            : sql::CreatedRelation{name.substr(0, dot), name.substr(dot + 1)},
-                   words[i].at});
-  }
-  return out;
 }
 
 /// A statement that does not parse is judged PostgreSQL's only when it starts as DML does and
@@ -372,8 +333,9 @@ struct FirstPass {
 class FileScanner {
  public:
   FileScanner(const source::FileSystem& fs, const Options& options, const Targets& targets,
-              const languages::ProjectConstants* project = nullptr, const datalayers::ProjectFacts* facts = nullptr)
-      : fs_(fs), options_(options), targets_(targets), project_(project), facts_(facts) {}
+              const TestSchemas& test_schemas, const languages::ProjectConstants* project = nullptr,
+              const datalayers::ProjectFacts* facts = nullptr)
+      : fs_(fs), options_(options), targets_(targets), project_(project), facts_(facts), test_schemas_(test_schemas) {}
 
   /// Whether the file calls the database by a name: one of the language's database calls, of
   /// the user's (`database_calls`), or a function of the project that wraps one (known once the
@@ -483,57 +445,7 @@ class FileScanner {
         in.sites_too = true;
       }
       lang->extract(in, &sites);
-      other_engine_ = source::other_engine_of_code(rel, text);
-      // A .sql file no PostgreSQL query tool claims may be a script for any engine or a template.
-      plain_sql_file_ = site_is_sql_file(rel) && languages::query_dialect_for(text).name == "plain";
-      // Only where the file is certainly PostgreSQL's: a query tool's .sql file, or code that
-      // imports a PostgreSQL driver. Elsewhere text that fails to parse is too often another
-      // engine's query (a query runner for ClickHouse) or prose passed to a call named text().
-      postgres_code_ = site_is_sql_file(rel) ? !plain_sql_file_ : source::imports_postgres_driver(text);
-      no_database_client_.clear();
-      if (source::is_test_file(rel) && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript"))
-        no_database_client_ = source::package_without_database_client(fs_, options_.root, rel);
-      only_database_calls_ = source::is_test_file(rel) ||
-                             (lang->other_engine_sql && lang->other_engine_sql(text)) ||
-                             source::imports_sql_parser(text) ||
-                             std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) {
-                               return calls_clickhouse_function(s.sql.text);
-                             });
-      // JavaScript of a package that declares no database client (a front end, a CLI): SQL text
-      // there is a sample, a template or a message, unless a database call runs it.
-      bool js = language_family(*lang) == "typescript" || language_family(*lang) == "javascript";
-      if (js && !only_database_calls_ &&
-          std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) { return !s.database_call; }))
-        only_database_calls_ = !source::package_without_database_client(fs_, options_.root, rel).empty();
-      // A test that creates tables itself (an older schema it migrates from, a fixture) runs its
-      // queries on those tables: a query naming one is not judged by the migrations' schema.
-      test_tables_.clear();
-      if (source::is_test_file(rel))
-        for (auto& [created, offset] : created_tables_in_text(text))
-          test_tables_.emplace(created.name, lines.position(offset).line);
-      // A .sql file outside the migration sets whose name says it is a migration
-      // (backend/sql/migration_25_08_2023.sql): a one-off script someone ran by hand on the
-      // schema of its day, not a query the application sends. A file of a query tool's named
-      // queries (sqlc's river_migration.sql, "-- name: X :many" for the river_migration table)
-      // is the application's, whatever its name.
-      manual_migration_ = false;
-      if (site_is_sql_file(rel)) {
-        std::string base = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
-        for (char& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        manual_migration_ = base.find("migrat") != std::string::npos &&
-                            languages::query_dialect_for(text).name == "plain";
-      }
-      // A test that names a migration's version (a timestamp) migrates to it first, and runs
-      // its queries on the schema of that point in the history (a test of the migrations).
-      test_version_.clear();
-      if (source::is_test_file(rel) && options_.migration_versions && !options_.migration_versions->empty())
-        if (auto v = names_a_table_of(text, *options_.migration_versions); v != options_.migration_versions->end())
-          test_version_ = v->first + " (" + v->second + ")";
-      test_doubles_.clear();
-      if (source::is_test_file(rel) && lang->test_double_of)
-        for (auto& site : sites)
-          if (site.database_call && !test_doubles_.count(site.call_name))
-            test_doubles_[site.call_name] = lang->test_double_of(root, text, site.call_name);
+      judge_file(rel, text, lang, root, lines, sites);
       size_t lead = SIZE_MAX;  // the record of the current site's first variant
       for (auto& site : sites) {
         size_t before = result.sites.size();
@@ -558,6 +470,41 @@ class FileScanner {
   }
 
  private:
+  /// What the file tells about how its sites are judged, before any is: the engine its SQL is
+  /// for, whether only database calls' SQL counts, the fakes a test declares, and the schema a
+  /// test or a script meets (test_schema.h).
+  void judge_file(const std::string& rel, const std::string& text, const languages::Language* lang, TSNode root,
+                  const source::LineIndex& lines, const std::vector<languages::SqlSite>& sites) {
+    other_engine_ = source::other_engine_of_code(rel, text);
+    // A .sql file no PostgreSQL query tool claims may be a script for any engine or a template.
+    plain_sql_file_ = site_is_sql_file(rel) && languages::query_dialect_for(text).name == "plain";
+    // Only where the file is certainly PostgreSQL's: a query tool's .sql file, or code that
+    // imports a PostgreSQL driver. Elsewhere text that fails to parse is too often another
+    // engine's query (a query runner for ClickHouse) or prose passed to a call named text().
+    postgres_code_ = site_is_sql_file(rel) ? !plain_sql_file_ : source::imports_postgres_driver(text);
+    no_database_client_.clear();
+    if (source::is_test_file(rel) && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript"))
+      no_database_client_ = source::package_without_database_client(fs_, options_.root, rel);
+    only_database_calls_ = source::is_test_file(rel) ||
+                           (lang->other_engine_sql && lang->other_engine_sql(text)) ||
+                           source::imports_sql_parser(text) ||
+                           std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) {
+                             return calls_clickhouse_function(s.sql.text);
+                           });
+    // JavaScript of a package that declares no database client (a front end, a CLI): SQL text
+    // there is a sample, a template or a message, unless a database call runs it.
+    bool js = language_family(*lang) == "typescript" || language_family(*lang) == "javascript";
+    if (js && !only_database_calls_ &&
+        std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) { return !s.database_call; }))
+      only_database_calls_ = !source::package_without_database_client(fs_, options_.root, rel).empty();
+    file_schema_ = test_schemas_.for_file(rel, text, lines);
+    test_doubles_.clear();
+    if (source::is_test_file(rel) && lang->test_double_of)
+      for (auto& site : sites)
+        if (site.database_call && !test_doubles_.count(site.call_name))
+          test_doubles_[site.call_name] = lang->test_double_of(root, text, site.call_name);
+  }
+
   /// "typescript" for tsx: data layers and configuration name the language family.
   static std::string_view language_family(const languages::Language& lang) {
     return lang.name == "tsx" ? std::string_view("typescript") : lang.name;
@@ -681,77 +628,7 @@ class FileScanner {
     rec.line = pos.line;
     rec.column = pos.column;
     rec.via = site.database_call ? site.call_name : "string";
-    if (!no_database_client_.empty()) {
-      rec.reason = "a test in a package whose " + no_database_client_ + " declares no database client: its SQL goes to a fake";
-      rec.reason_id = kTestFake;
-      result->sites.push_back(std::move(rec));
-      return;
-    }
-    if (auto fake = test_doubles_.find(site.call_name); site.database_call && fake != test_doubles_.end() && !fake->second.empty()) {
-      rec.reason = "a test that declares its own " + site.call_name + "() (" + fake->second + "): its SQL goes to that fake";
-      rec.reason_id = kTestFake;
-      result->sites.push_back(std::move(rec));
-      return;
-    }
-    if (!test_tables_.empty())
-      if (auto own = names_a_test_table(site.sql.text); own != test_tables_.end()) {
-        rec.reason = "a test that creates its own " + own->first + " (line " + std::to_string(own->second) +
-                     "): its queries meet that table, not the migrations' one";
-        rec.reason_id = kTestOwnSchema;
-        result->sites.push_back(std::move(rec));
-        return;
-      }
-    if (options_.module_init_tables && !options_.module_init_tables->empty())
-      if (auto module = options_.module_init_tables->find(rel.substr(0, rel.find("/src/")));
-          rel.find("/src/") != std::string::npos && module != options_.module_init_tables->end())
-        if (auto own = names_a_table_of(site.sql.text, module->second); own != module->second.end()) {
-          rec.reason = "its module's tests start their database from " + own->second + " (withInitScript), which creates " +
-                       own->first + ": the module queries that schema, not the migrations' one";
-          rec.reason_id = kTestOwnSchema;
-          result->sites.push_back(std::move(rec));
-          return;
-        }
-    if (manual_migration_) {
-      rec.reason = "a migration script run by hand, outside the migration sets (its name says so): it ran on the schema of its day";
-      rec.reason_id = kManualMigration;
-      result->sites.push_back(std::move(rec));
-      return;
-    }
-    if (!test_version_.empty()) {
-      rec.reason = "a test that names migration version " + test_version_ +
-                   ": it runs its queries at that point of the history, not on the newest schema";
-      rec.reason_id = kTestOwnSchema;
-      result->sites.push_back(std::move(rec));
-      return;
-    }
-    if (options_.upgraded_away && !options_.upgraded_away->empty() && source::is_test_file(rel))
-      if (auto away = names_a_table_of(site.sql.text, *options_.upgraded_away); away != options_.upgraded_away->end()) {
-        rec.reason = "a test of an upgrade from an older schema: " + away->second + " drops " + away->first +
-                     " when it upgrades an older database";
-        rec.reason_id = kTestOwnSchema;
-        result->sites.push_back(std::move(rec));
-        return;
-      }
-    if (!site.expected_failure.empty()) {
-      rec.reason = site.expected_failure;
-      rec.reason_id = kExpectedFailure;
-      result->sites.push_back(std::move(rec));
-      return;
-    }
-    if (!other_engine_.empty() || !site.other_engine.empty()) {
-      rec.reason = "SQL for " + (other_engine_.empty() ? site.other_engine : other_engine_) + ", not PostgreSQL";
-      rec.reason_id = kOtherEngine;
-      // A table that engine's code creates (a SQLite index's CREATE VIRTUAL TABLE documents) is
-      // one a test of that code reads through a handle nothing marks as SQLite's: as with another
-      // engine's migrations, that name is not judged anywhere in the project.
-      for (auto& [created, offset] : created_tables_in_text(site.sql.text))
-        result->created.push_back({created, rel, rec.line, "created by another engine's code at"});
-      result->sites.push_back(std::move(rec));
-      return;
-    }
-    if (site.dynamic) {
-      rec.reason = "the query text is built at run time";
-      rec.reason_id = kDynamicQuery;
+    if (unchecked_before_reading(rel, site, &rec, result)) {
       result->sites.push_back(std::move(rec));
       return;
     }
@@ -780,42 +657,7 @@ class FileScanner {
         partial.reset();
     }
     if (!parsed && !partial) {
-      if (norm.unchecked_reason.empty() && !site.database_call && !has_holes) return;  // only looked like SQL
-      // An error at a placeholder ("at or near "$4"") is a value standing where SQL text goes:
-      // a template (FROM %s filled by Sprintf), not a syntax error.
-      bool at_placeholder = perr.message.find("at or near \"$") != std::string::npos;
-      if (norm.unchecked_reason.empty() && site.database_call && !has_holes && !plain_sql_file_ && !at_placeholder &&
-          postgres_code_ && one_literal(site.sql) && source::may_contain_sql(norm.sql.text) &&
-          plainly_postgresql(norm.sql.text)) {
-        // A database call sends it as it is, and nothing in it says it is for another engine or
-        // a template filled later: PostgreSQL rejects it on every call.
-        report::Diagnostic d;
-        const checks::Check& rule = checks::check_for(report::Rule::SyntaxError);
-        d.rule = std::string(rule.id());
-        d.severity = rule.severity;
-        d.file = rel;
-        d.offset = norm.sql.host_offset(std::min(perr.offset, norm.sql.text.empty() ? 0 : norm.sql.text.size() - 1));
-        d.width = 1;
-        d.message = perr.message + " (SQLSTATE 42601): PostgreSQL cannot parse the statement " + site.call_name + " sends";
-        d.help = "fix the statement; if it is written for another database, exclude the file in schemagate.yaml";
-        result->syntax_errors.push_back(std::move(d));
-        rec.reason = "does not parse: " + perr.message;
-        rec.reason_id = kDoesNotParse;
-        result->sites.push_back(std::move(rec));
-        return;
-      }
-      bool name = !norm.unchecked_reason.empty();
-      rec.reason = name        ? norm.unchecked_reason
-                   : has_holes ? "a run-time fragment stands where an identifier or a clause is expected (" +
-                                     perr.message + ")"
-                               : "does not parse: " + perr.message;
-      bool condition = norm.unchecked_reason.find("condition") != std::string::npos;
-      rec.reason_id = name && !condition                               ? kDynamicName
-                      : name                                           ? kDynamicClause
-                      : !has_holes                                     ? kDoesNotParse
-                      : why_not.find("too many") != std::string::npos ? kTooManyReadings
-                                                                       : kDynamicClause;
-      result->sites.push_back(std::move(rec));
+      record_unparsed(rel, site, norm, perr, has_holes, why_not, std::move(rec), result);
       return;
     }
     if (partial) {
@@ -908,36 +750,128 @@ class FileScanner {
       }
       // Beside DDL the code runs in the same string (ALTER COLUMN ... TYPE, then an UPDATE), a
       // statement meets the schema that DDL leaves, not the migrations': not prepared alone.
-      if (!partial && all_dml) {
-        CheckedStatement cs;
-        cs.file = rel;
-        cs.site = result->sites.size();
-        size_t end = s.length ? s.location + s.length : norm.sql.text.size();
-        cs.sql.text = norm.sql.text.substr(s.location, end - s.location);
-        cs.sql.origin.assign(norm.sql.origin.begin() + static_cast<std::ptrdiff_t>(s.location),
-                             norm.sql.origin.begin() + static_cast<std::ptrdiff_t>(std::min(end, norm.sql.origin.size())));
-        if (sql::is(s.node, SG_NODE(INSERT_STMT)) && s.node->insert_stmt->on_conflict_clause) {
-          cs.plan = true;
-          const PgQuery__OnConflictClause* clause = s.node->insert_stmt->on_conflict_clause;
-          if (clause->location != 0) {  // 0: not known
-            long at = static_cast<long>(clause->location) - static_cast<long>(s.location);
-            if (at >= 0 && static_cast<size_t>(at) < cs.sql.text.size()) cs.conflict_offset = static_cast<size_t>(at);
-          }
-        }
-        if (!cs.plan) {  // ON CONFLICT inside a WITH: planned too, 42P10 then at the statement
-          std::string lower = cs.sql.text;
-          for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          cs.plan = lower.find("on conflict") != std::string::npos;
-        }
-        cs.fingerprint_text = unit.fingerprint_text;
-        result->statements.push_back(std::move(cs));
-      }
+      if (!partial && all_dml)
+        result->statements.push_back(checked_statement(rel, result->sites.size(), s, norm.sql, unit.fingerprint_text));
       auto& reqs = result->requirements;
       reqs.units.push_back(std::move(unit));
       sql::add_requirements(res, norm.sql, reqs.units.size() - 1, &reqs.requirements);
       if (site.stars_are_column_lists) add_star_requirements(s.node, norm.sql, intended, reqs.units.size() - 1, result);
     }
     result->sites.push_back(std::move(rec));
+  }
+
+  /// Why a site is left unchecked before its SQL is read: its text goes to a fake, meets another
+  /// schema than the newest (test_schema.h) or another engine, is an expected failure, or is
+  /// built at run time. Sets rec's reason; false when the site is read.
+  bool unchecked_before_reading(const std::string& rel, const languages::SqlSite& site, SiteRecord* rec,
+                                FileResult* result) {
+    if (!no_database_client_.empty()) {
+      rec->reason = "a test in a package whose " + no_database_client_ + " declares no database client: its SQL goes to a fake";
+      rec->reason_id = kTestFake;
+      return true;
+    }
+    if (auto fake = test_doubles_.find(site.call_name); site.database_call && fake != test_doubles_.end() && !fake->second.empty()) {
+      rec->reason = "a test that declares its own " + site.call_name + "() (" + fake->second + "): its SQL goes to that fake";
+      rec->reason_id = kTestFake;
+      return true;
+    }
+    if (auto other = file_schema_.site(site.sql.text)) {
+      rec->reason = std::move(other->reason);
+      rec->reason_id = other->reason_id;
+      return true;
+    }
+    if (!site.expected_failure.empty()) {
+      rec->reason = site.expected_failure;
+      rec->reason_id = kExpectedFailure;
+      return true;
+    }
+    if (!other_engine_.empty() || !site.other_engine.empty()) {
+      rec->reason = "SQL for " + (other_engine_.empty() ? site.other_engine : other_engine_) + ", not PostgreSQL";
+      rec->reason_id = kOtherEngine;
+      // A table that engine's code creates (a SQLite index's CREATE VIRTUAL TABLE documents) is
+      // one a test of that code reads through a handle nothing marks as SQLite's: as with another
+      // engine's migrations, that name is not judged anywhere in the project.
+      for (auto& [created, offset] : created_tables_in_text(site.sql.text))
+        result->created.push_back({created, rel, rec->line, "created by another engine's code at"});
+      return true;
+    }
+    if (site.dynamic) {
+      rec->reason = "the query text is built at run time";
+      rec->reason_id = kDynamicQuery;
+      return true;
+    }
+    return false;
+  }
+
+  /// A site whose SQL neither parses nor reads around its fragments: a syntax error where a
+  /// database call certainly sends it to PostgreSQL as it is, else unchecked with the reason.
+  void record_unparsed(const std::string& rel, const languages::SqlSite& site, const sql::NormalizedSql& norm,
+                       const sql::ParseError& perr, bool has_holes, const std::string& why_not, SiteRecord rec,
+                       FileResult* result) {
+    if (norm.unchecked_reason.empty() && !site.database_call && !has_holes) return;  // only looked like SQL
+    // An error at a placeholder ("at or near "$4"") is a value standing where SQL text goes:
+    // a template (FROM %s filled by Sprintf), not a syntax error.
+    bool at_placeholder = perr.message.find("at or near \"$") != std::string::npos;
+    if (norm.unchecked_reason.empty() && site.database_call && !has_holes && !plain_sql_file_ && !at_placeholder &&
+        postgres_code_ && one_literal(site.sql) && source::may_contain_sql(norm.sql.text) &&
+        plainly_postgresql(norm.sql.text)) {
+      // A database call sends it as it is, and nothing in it says it is for another engine or
+      // a template filled later: PostgreSQL rejects it on every call.
+      report::Diagnostic d;
+      const checks::Check& rule = checks::check_for(report::Rule::SyntaxError);
+      d.rule = std::string(rule.id());
+      d.severity = rule.severity;
+      d.file = rel;
+      d.offset = norm.sql.host_offset(std::min(perr.offset, norm.sql.text.empty() ? 0 : norm.sql.text.size() - 1));
+      d.width = 1;
+      d.message = perr.message + " (SQLSTATE 42601): PostgreSQL cannot parse the statement " + site.call_name + " sends";
+      d.help = "fix the statement; if it is written for another database, exclude the file in schemagate.yaml";
+      result->syntax_errors.push_back(std::move(d));
+      rec.reason = "does not parse: " + perr.message;
+      rec.reason_id = kDoesNotParse;
+      result->sites.push_back(std::move(rec));
+      return;
+    }
+    bool name = !norm.unchecked_reason.empty();
+    rec.reason = name        ? norm.unchecked_reason
+                 : has_holes ? "a run-time fragment stands where an identifier or a clause is expected (" +
+                                   perr.message + ")"
+                             : "does not parse: " + perr.message;
+    bool condition = norm.unchecked_reason.find("condition") != std::string::npos;
+    rec.reason_id = name && !condition                               ? kDynamicName
+                    : name                                           ? kDynamicClause
+                    : !has_holes                                     ? kDoesNotParse
+                    : why_not.find("too many") != std::string::npos ? kTooManyReadings
+                                                                     : kDynamicClause;
+    result->sites.push_back(std::move(rec));
+  }
+
+  /// The statement `s` of a checked site (index `site_index` in the file's sites), as the deep
+  /// check PREPAREs it: its text and host offsets, and whether it must be planned (ON CONFLICT).
+  static CheckedStatement checked_statement(const std::string& rel, size_t site_index, const sql::ParsedStatement& s,
+                                            const sql::SqlText& sql, std::string fingerprint_text) {
+    CheckedStatement cs;
+    cs.file = rel;
+    cs.site = site_index;
+    size_t end = s.length ? s.location + s.length : sql.text.size();
+    cs.sql.text = sql.text.substr(s.location, end - s.location);
+    cs.sql.origin.assign(sql.origin.begin() + static_cast<std::ptrdiff_t>(s.location),
+                         sql.origin.begin() + static_cast<std::ptrdiff_t>(std::min(end, sql.origin.size())));
+    if (sql::is(s.node, SG_NODE(INSERT_STMT)) && s.node->insert_stmt->on_conflict_clause) {
+      cs.plan = true;
+      const PgQuery__OnConflictClause* clause = s.node->insert_stmt->on_conflict_clause;
+      if (clause->location != 0) {  // 0: not known
+        long at = static_cast<long>(clause->location) - static_cast<long>(s.location);
+        if (at >= 0 && static_cast<size_t>(at) < cs.sql.text.size()) cs.conflict_offset = static_cast<size_t>(at);
+      }
+    }
+    if (!cs.plan) {  // ON CONFLICT inside a WITH: planned too, 42P10 then at the statement
+      std::string lower = cs.sql.text;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      cs.plan = lower.find("on conflict") != std::string::npos;
+    }
+    cs.fingerprint_text = std::move(fingerprint_text);
+    return cs;
   }
 
   /// A fragment a query builder chain holds as an expression is part of the chain's query, not a
@@ -1017,32 +951,10 @@ class FileScanner {
   const datalayers::ProjectFacts* facts_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
-  /// In a test file, the tables its own text creates (lower-cased name -> line of the CREATE).
-  std::map<std::string, int> test_tables_;
-  /// A .sql file outside the sets named as a migration (migration_2023.sql): a script run by hand.
-  bool manual_migration_ = false;
-  /// In a test file that names a migration's version: "VERSION (file)"; else empty.
-  std::string test_version_;
-  /// The first of test_tables_ that `sql` names as a word, or test_tables_.end().
-  std::map<std::string, int>::const_iterator names_a_test_table(const std::string& sql) const {
-    return names_a_table_of(sql, test_tables_);
-  }
-  /// The first key of `tables` (lower-cased names) that `sql` names as a word, or tables.end().
-  template <class Map>
-  static typename Map::const_iterator names_a_table_of(const std::string& sql, const Map& tables) {
-    for (size_t i = 0; i < sql.size();) {
-      if (!std::isalnum(static_cast<unsigned char>(sql[i])) && sql[i] != '_') {
-        ++i;
-        continue;
-      }
-      size_t start = i;
-      while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_')) ++i;
-      std::string word = sql.substr(start, i - start);
-      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (auto it = tables.find(word); it != tables.end()) return it;
-    }
-    return tables.end();
-  }
+  const TestSchemas& test_schemas_;
+  /// What the file being scanned says about the schema its SQL meets (test_schema.h).
+  FileSchema file_schema_;
+
   bool plain_sql_file_ = false;       ///< a .sql file of no known query tool (sqlc, pgtyped, aiosql)
   bool postgres_code_ = false;        ///< a query tool's .sql file, or code importing a PostgreSQL driver
   std::string no_database_client_;    ///< a test file's package.json that declares no database client
@@ -1334,10 +1246,10 @@ void explain_other_service(const std::vector<Service>& services, const std::stri
 /// Runs work(scanner, i) for i in [0, count) on `threads` threads, one scanner per thread.
 template <typename Work>
 void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, const Options& options,
-                  const Targets& targets, const datalayers::ProjectFacts* facts,
+                  const Targets& targets, const TestSchemas& test_schemas, const datalayers::ProjectFacts* facts,
                   const languages::ProjectConstants* project, Work&& work) {
   for_each_parallel<std::unique_ptr<FileScanner>>(count, threads, [&](std::unique_ptr<FileScanner>& scanner, size_t i) {
-    if (!scanner) scanner = std::make_unique<FileScanner>(fs, options, targets, project, facts);
+    if (!scanner) scanner = std::make_unique<FileScanner>(fs, options, targets, test_schemas, project, facts);
     work(*scanner, i);
   });
 }
@@ -1351,7 +1263,7 @@ void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, 
 /// others asked only questions that have no answer, so their first scan is what a scan with
 /// the project gives, site for site.
 void scan_with_constants(const source::FileSystem& fs, const Options& options, const Targets& targets,
-                         const datalayers::ProjectFacts* facts, const std::vector<std::pair<std::string, const languages::Language*>>& files,
+                         const TestSchemas& test_schemas, const datalayers::ProjectFacts* facts, const std::vector<std::pair<std::string, const languages::Language*>>& files,
                          const std::vector<std::pair<std::string, const languages::Language*>>& all_code, unsigned n,
                          std::vector<FileResult>* results) {
   std::map<std::string, size_t, std::less<>> code_index;
@@ -1364,7 +1276,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       first[i].constants = &constants[it->second];
       first[i].wrappers = &wrappers[it->second];
     }
-  run_parallel(files.size(), n, fs, options, targets, facts, nullptr, [&](FileScanner& scanner, size_t i) {
+  run_parallel(files.size(), n, fs, options, targets, test_schemas, facts, nullptr, [&](FileScanner& scanner, size_t i) {
     (*results)[i] = scanner.scan(files[i].first, files[i].second, &first[i]);
   });
   std::vector<char> known(all_code.size(), 0);
@@ -1488,7 +1400,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     for_each_parallel<Worker>(again.size(), n, [&](Worker& w, size_t k) {
       if (!w.scanner) {
         w.project = std::make_unique<languages::ProjectConstants>(project);
-        w.scanner = std::make_unique<FileScanner>(fs, options, targets, w.project.get(), facts);
+        w.scanner = std::make_unique<FileScanner>(fs, options, targets, test_schemas, w.project.get(), facts);
       }
       w.project->record_to(&asked[k]);
       (*results)[again[k]] = w.scanner->scan(files[again[k]].first, files[again[k]].second);
@@ -1558,6 +1470,189 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   }
 }
 
+/// What discovery leaves for the scan: the files to scan, every code file constants come from,
+/// every candidate (configuration files among them), and another engine's migration files.
+struct CodeFiles {
+  std::vector<std::pair<std::string, const languages::Language*>> files;     ///< to scan; null: a data layer's
+  std::vector<std::pair<std::string, const languages::Language*>> all_code;  ///< constants come from every file
+  std::vector<std::string> candidates;
+  std::vector<std::string> other_migrations;
+};
+
+/// The discover phase: the files of the tree that are code, less migrations and dumps, within
+/// the chosen service and --changed-since's files; the code files skipped (too large, ...) join
+/// `skipped_out`.
+bool discover_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema, CodeFiles* code,
+                   std::vector<source::SkippedFile>* skipped_out, std::string* err) {
+  source::DiscoveryOptions dopt;
+  dopt.include = options.include;
+  dopt.exclude = options.exclude;
+  for (auto& d : schema.directories) dopt.skip_dirs.push_back(d.path);
+  for (auto& d : schema.other_engines) dopt.skip_dirs.push_back(d.path);
+  for (auto& d : schema.not_run) dopt.skip_dirs.push_back(d.path);
+  if (schema.service_scope)
+    for (auto& d : schema.service_scope->other_sets) dopt.skip_dirs.push_back(d);
+  other_engine_migrations(fs, options.root, schema, &code->other_migrations);
+  dopt.other_migrations = &code->other_migrations;
+  dopt.max_file_size = options.max_file_size;
+  dopt.excludes_rules = source::git_excludes_rules(options.root);
+  std::vector<source::SkippedFile> skipped;
+  dopt.skipped = &skipped;
+  if (!source::discover_files(fs, options.root, dopt, &code->candidates, err)) return false;
+  auto in_scope = [&](const std::string& f) {
+    if (!schema.service_scope) return true;
+    auto under = [&](const std::string& dir) { return dir.empty() || f.rfind(dir + "/", 0) == 0; };
+    if (!under(schema.service_scope->root) || source::is_test_file(f)) return false;
+    return std::none_of(schema.service_scope->nested.begin(), schema.service_scope->nested.end(), under);
+  };
+  auto wanted = [&](const std::string& f) {
+    return in_scope(f) &&
+           (!options.only_files || std::binary_search(options.only_files->begin(), options.only_files->end(), f));
+  };
+  // With only some files to scan (--changed-since, a pre-commit hook), constants come from their
+  // own directories (a Go package, the modules beside them) only: parsing the whole tree again
+  // would cost more than the scan. A constant imported from farther away leaves its site
+  // unchecked there, as before; the full check in CI follows it.
+  std::set<std::string> constant_dirs;
+  auto dir_of = [](const std::string& path) {
+    size_t slash = path.rfind('/');
+    return slash == std::string::npos ? std::string() : path.substr(0, slash);
+  };
+  if (options.only_files)
+    for (auto& f : *options.only_files) constant_dirs.insert(dir_of(f));
+  for (auto& f : code->candidates) {
+    if (!schema_file(schema, f) && !source::is_not_application_code(f) &&
+        (!options.only_files || constant_dirs.count(dir_of(f))))
+      if (auto* lang = languages::language_for_path(f)) code->all_code.push_back({f, lang});
+    if (!wanted(f)) continue;
+    if (schema_file(schema, f) || source::is_not_application_code(f)) continue;
+    if (auto* lang = languages::language_for_path(f)) code->files.push_back({f, lang});
+    else if (datalayers::claimed(f)) code->files.push_back({f, nullptr});
+  }
+  for (auto& s : skipped)
+    if (wanted(s.path) && (languages::language_for_path(s.path) || datalayers::claimed(s.path))) skipped_out->push_back(s);
+  return true;
+}
+
+/// What excuses a use of a relation or column the migrations lack, because something else creates
+/// it: the code at run time (a test's CREATE TEMP TABLE), another engine's migrations, create_all()
+/// over the models, a library at start-up (engine_managed.h), or Hibernate's ddl-auto in the
+/// file's module. Built once every file is scanned; each names the place that creates it.
+class Excuses {
+ public:
+  Excuses(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema, const CodeFiles& code,
+          const std::vector<FileResult>& results) {
+    // Relations the code creates, by name and by "schema.name" when qualified: a reference to
+    // one is unchecked, not missing, wherever in the project it is.
+    for (auto& r : results)
+      for (auto& c : r.created)
+        created_.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
+    // Likewise the tables another engine's migrations create (a SQLite driver's next to the
+    // PostgreSQL ones): code for that engine uses them.
+    for (auto& path : code.other_migrations) {
+      // Another engine's dialect need not parse as PostgreSQL (CREATE VIRTUAL TABLE ... USING
+      // fts5): read the CREATE ... TABLE / VIEW names from the words.
+      std::string text, e;
+      if (!fs.read(source::join_path(options.root, path), &text, &e)) continue;
+      source::LineIndex lines(text);
+      for (auto& [c, offset] : created_tables_in_text(text))
+        elsewhere_.push_back({c, path, lines.position(offset).line,
+                             "created by a migration outside the migration directories checked, at"});
+    }
+    // Tables the models declare, where the project calls create_all(): the code creates each one
+    // no migration creates when it starts (create_all() skips those that exist).
+    bool create_all = false;
+    for (size_t i = 0; i < results.size() && !create_all; ++i)
+      if (!results[i].creates_declared.empty()) {
+        create_all = true;
+        for (auto& r : results)
+          for (auto& t : r.declared)
+            elsewhere_.push_back({t, code.files[i].first, results[i].creates_declared.front(),
+                                  "created at run time by create_all() at"});
+      }
+    for (auto& c : elsewhere_)
+      created_.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
+    // And the tables a library creates at start-up where the configuration turns that on
+    // (Flowable's ACT_* with database-schema-update: true, Quartz's QRTZ_*, ...).
+    // Spring's application files among them, and those in a migration directory, which discovery
+    // skips (Flyway's set found at src/main/resources/ when a data.sql sits there), or in its config/.
+    std::vector<std::string> config_files = code.candidates;
+    for (auto& d : schema.directories)
+      for (const std::string& dir : {d.path, d.path.empty() ? std::string("config") : d.path + "/config"})
+        for (const source::DirEntry& e : fs.list(source::join_path(options.root, dir)))
+          if (!e.is_dir && e.skip_reason.empty() && e.name.rfind("application", 0) == 0)
+            config_files.push_back(dir.empty() ? e.name : dir + "/" + e.name);
+    engines_ = engine_managed_tables(fs, options.root, config_files);
+    for (auto& e : engines_) by_engine_.push_back({{}, e.file, e.line, e.how.c_str()});
+    // And the entity tables and columns Hibernate creates at start-up in a module configured so
+    // (ddl-auto=update): the tables its entity files declare, and the columns of those entities
+    // (the requirements in the unit of a declared table's requirement), where no migration does.
+    hibernate_ = hibernate_schema_modules(fs, options.root, config_files);
+    for (auto& m : hibernate_) by_hibernate_.push_back({{}, m.file, m.line, m.how.c_str()});
+    for (size_t i = 0; i < results.size() && !hibernate_.empty(); ++i) {
+      const HibernateSchemaModule* m = hibernate_module_of(hibernate_, code.files[i].first);
+      if (!m || results[i].declared.empty()) continue;
+      const CodeCreated* how = &by_hibernate_[m - hibernate_.data()];
+      std::string module = std::to_string(m - hibernate_.data()) + "|";
+      std::set<size_t> entity_units;
+      for (auto& t : results[i].declared) {
+        hibernate_tables_.emplace(module + (t.schema.empty() ? t.name : t.schema + "." + t.name), how);
+        for (auto& req : results[i].requirements.requirements)
+          if (req.object == requirements::Object::Relation && req.schema == t.schema && req.relation == t.name)
+            entity_units.insert(req.unit);
+      }
+      for (auto& req : results[i].requirements.requirements)
+        if (req.object == requirements::Object::Column && entity_units.count(req.unit))
+          hibernate_columns_.emplace(module + requirements::qualified(req) + "." + req.column, how);
+    }
+  }
+  Excuses(const Excuses&) = delete;
+  Excuses& operator=(const Excuses&) = delete;
+
+  /// What excuses `file`'s use of a relation ("schema.name"): the code, an engine, or its module's Hibernate.
+  const CodeCreated* relation(const std::string& file, const std::string& qualified) const {
+    if (const CodeCreated* c = created_by_code(qualified)) return c;
+    return by_hibernate_for(hibernate_tables_, file, qualified);
+  }
+  /// What excuses `file`'s use of a column ("schema.relation.column"): its module's Hibernate.
+  const CodeCreated* column(const std::string& file, const std::string& qualified_column) const {
+    return by_hibernate_for(hibernate_columns_, file, qualified_column);
+  }
+  /// Whether the excuse is Hibernate's (the migrations' own tables and columns stay checked).
+  bool by_hibernate(const CodeCreated* c) const {
+    for (auto& h : by_hibernate_)
+      if (c == &h) return true;
+    return false;
+  }
+
+ private:
+  const CodeCreated* by_hibernate_for(const std::map<std::string, const CodeCreated*>& made, const std::string& file,
+                                      const std::string& key) const {
+    const HibernateSchemaModule* m = made.empty() ? nullptr : hibernate_module_of(hibernate_, file);
+    if (!m) return nullptr;
+    auto it = made.find(std::to_string(m - hibernate_.data()) + "|" + key);
+    return it == made.end() ? nullptr : it->second;
+  }
+  const CodeCreated* created_by_code(const std::string& qualified) const {
+    auto it = created_.find(qualified);
+    if (it == created_.end()) it = created_.find(qualified.substr(qualified.find('.') + 1));
+    if (it == created_.end())
+      if (const EngineManagedTables* e = managed_by_engine(engines_, qualified)) return &by_engine_[e - engines_.data()];
+    return it == created_.end() ? nullptr : it->second;
+  }
+
+  /// By name and by "schema.name" when qualified; pointers into the results and the vectors below.
+  std::map<std::string, const CodeCreated*> created_;
+  std::vector<CodeCreated> elsewhere_;  ///< another engine's migrations, then create_all()
+  std::vector<EngineManagedTables> engines_;
+  std::vector<CodeCreated> by_engine_;
+  std::vector<HibernateSchemaModule> hibernate_;
+  std::vector<CodeCreated> by_hibernate_;
+  /// Each module's own database: keyed "MODULE|schema.name" and "MODULE|schema.relation.column",
+  /// MODULE the index in hibernate_, and asked for on behalf of a file of that module only.
+  std::map<std::string, const CodeCreated*> hibernate_tables_, hibernate_columns_;
+};
+
 }  // namespace
 
 bool scan_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& build, CodeScan* out,
@@ -1571,93 +1666,14 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
                CodeScan* out, std::string* err) {
   Options effective = given;  // the search path the repository states, unless one was given
   if (!given.search_path_given && !schema.search_path.empty()) effective.search_path = schema.search_path;
-  std::map<std::string, std::string> upgraded_away = tables_upgraded_away(fs, given.root, schema);
-  effective.upgraded_away = &upgraded_away;
-  std::map<std::string, std::string> versions;
-  for (const schema::migrations::MigrationFile& m : schema.migrations)
-    if (m.version.size() >= 8 && std::all_of(m.version.begin(), m.version.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      versions.emplace(m.version, m.path);
-  effective.migration_versions = &versions;
-  std::map<std::string, std::map<std::string, std::string>> module_init_tables;
-  effective.module_init_tables = &module_init_tables;
+  TestSchemas test_schemas = TestSchemas::of(fs, given.root, schema);
   const Options& options = effective;
-  source::DiscoveryOptions dopt;
-  dopt.include = options.include;
-  dopt.exclude = options.exclude;
-  for (auto& d : schema.directories) dopt.skip_dirs.push_back(d.path);
-  for (auto& d : schema.other_engines) dopt.skip_dirs.push_back(d.path);
-  for (auto& d : schema.not_run) dopt.skip_dirs.push_back(d.path);
-  if (schema.service_scope)
-    for (auto& d : schema.service_scope->other_sets) dopt.skip_dirs.push_back(d);
-  std::vector<std::string> other_migrations;
-  other_engine_migrations(fs, options.root, schema, &other_migrations);
-  dopt.other_migrations = &other_migrations;
-  dopt.max_file_size = options.max_file_size;
-  dopt.excludes_rules = source::git_excludes_rules(options.root);
-  std::vector<source::SkippedFile> skipped;
-  dopt.skipped = &skipped;
-  std::vector<std::pair<std::string, const languages::Language*>> files;
-  std::vector<std::string> candidates;
-  if (!source::discover_files(fs, options.root, dopt, &candidates, err)) return false;
-  auto in_scope = [&](const std::string& f) {
-    if (!schema.service_scope) return true;
-    auto under = [&](const std::string& dir) { return dir.empty() || f.rfind(dir + "/", 0) == 0; };
-    if (!under(schema.service_scope->root) || source::is_test_file(f)) return false;
-    return std::none_of(schema.service_scope->nested.begin(), schema.service_scope->nested.end(), under);
-  };
-  auto wanted = [&](const std::string& f) {
-    return in_scope(f) &&
-           (!options.only_files || std::binary_search(options.only_files->begin(), options.only_files->end(), f));
-  };
-  std::vector<std::pair<std::string, const languages::Language*>> all_code;  // constants come from every file
-  // With only some files to scan (--changed-since, a pre-commit hook), constants come from their
-  // own directories (a Go package, the modules beside them) only: parsing the whole tree again
-  // would cost more than the scan. A constant imported from farther away leaves its site
-  // unchecked there, as before; the full check in CI follows it.
-  std::set<std::string> constant_dirs;
-  auto dir_of = [](const std::string& path) {
-    size_t slash = path.rfind('/');
-    return slash == std::string::npos ? std::string() : path.substr(0, slash);
-  };
-  if (options.only_files)
-    for (auto& f : *options.only_files) constant_dirs.insert(dir_of(f));
-  for (auto& f : candidates) {
-    if (!schema_file(schema, f) && !source::is_not_application_code(f) &&
-        (!options.only_files || constant_dirs.count(dir_of(f))))
-      if (auto* lang = languages::language_for_path(f)) all_code.push_back({f, lang});
-    if (!wanted(f)) continue;
-    if (schema_file(schema, f) || source::is_not_application_code(f)) continue;
-    if (auto* lang = languages::language_for_path(f)) files.push_back({f, lang});
-    else if (datalayers::claimed(f)) files.push_back({f, nullptr});
-  }
-  for (auto& s : skipped)
-    if (wanted(s.path) && (languages::language_for_path(s.path) || datalayers::claimed(s.path))) out->skipped.push_back(s);
-  // A module whose tests start their database from a schema script of their own (another
-  // database's, which a data-migration tool reads): `.withInitScript("v4-schema.sql")` in a JVM
-  // test loads src/test/resources/v4-schema.sql. The tables it creates are that module's.
-  for (auto& f : candidates) {
-    size_t test = f.find("/src/test/");
-    if (test == std::string::npos || !(f.ends_with(".java") || f.ends_with(".kt") || f.ends_with(".groovy"))) continue;
-    std::string text, e;
-    if (!fs.read(source::join_path(options.root, f), &text, &e)) continue;
-    constexpr std::string_view kInit = "withInitScript(\"";
-    for (size_t at = text.find(kInit); at != std::string::npos; at = text.find(kInit, at + 1)) {
-      size_t b = at + kInit.size(), q = text.find('"', b);
-      if (q == std::string::npos) break;
-      std::string name = text.substr(b, q - b);
-      if (name.starts_with("classpath:")) name = name.substr(10);
-      while (name.starts_with("/")) name = name.substr(1);
-      if (name.empty() || !name.ends_with(".sql") || name.find("..") != std::string::npos) continue;
-      std::string module = f.substr(0, test), script = module + "/src/test/resources/" + name, sql;
-      if (!fs.read(source::join_path(options.root, script), &sql, &e)) continue;
-      source::LineIndex lines(sql);
-      for (auto& [c, offset] : created_tables_in_text(sql)) {
-        std::string low = c.name;
-        for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        module_init_tables[module].emplace(low, script + ":" + std::to_string(lines.position(offset).line));
-      }
-    }
-  }
+  CodeFiles code;
+  if (!discover_code(fs, options, schema, &code, &out->skipped, err)) return false;
+  test_schemas.read_module_init_scripts(fs, options.root, code.candidates);
+  const auto& files = code.files;
+  const auto& all_code = code.all_code;
+  const auto& candidates = code.candidates;
 
   unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::pair<std::string, const languages::Language*>> index_files = all_code;
@@ -1666,98 +1682,9 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
       index_files.push_back({f, nullptr});
   datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, n);
   std::vector<FileResult> results(files.size());
-  scan_with_constants(fs, options, targets, &facts, files, all_code, n, &results);
+  scan_with_constants(fs, options, targets, test_schemas, &facts, files, all_code, n, &results);
 
-  // Relations the code creates, by name and by "schema.name" when qualified: a reference to
-  // one is unchecked, not missing, wherever in the project it is.
-  std::map<std::string, const CodeCreated*> created;
-  for (auto& r : results)
-    for (auto& c : r.created)
-      created.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
-  // Likewise the tables another engine's migrations create (a SQLite driver's next to the
-  // PostgreSQL ones): code for that engine uses them.
-  std::vector<CodeCreated> elsewhere;
-  for (auto& path : other_migrations) {
-    // Another engine's dialect need not parse as PostgreSQL (CREATE VIRTUAL TABLE ... USING
-    // fts5): read the CREATE ... TABLE / VIEW names from the words.
-    std::string text, e;
-    if (!fs.read(source::join_path(options.root, path), &text, &e)) continue;
-    source::LineIndex lines(text);
-    for (auto& [c, offset] : created_tables_in_text(text))
-      elsewhere.push_back({c, path, lines.position(offset).line,
-                           "created by a migration outside the migration directories checked, at"});
-  }
-  // Tables the models declare, where the project calls create_all(): the code creates each one
-  // no migration creates when it starts (create_all() skips those that exist).
-  std::vector<CodeCreated> by_create_all;
-  for (size_t i = 0; i < results.size() && by_create_all.empty(); ++i)
-    if (!results[i].creates_declared.empty())
-      for (auto& r : results)
-        for (auto& t : r.declared)
-          by_create_all.push_back({t, files[i].first, results[i].creates_declared.front(), "created at run time by create_all() at"});
-  for (auto& c : by_create_all) elsewhere.push_back(c);
-  for (auto& c : elsewhere)
-    created.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
-  // And the tables a library creates at start-up where the configuration turns that on
-  // (Flowable's ACT_* with database-schema-update: true, Quartz's QRTZ_*, ...).
-  // Spring's application files among them, and those in a migration directory, which discovery
-  // skips (Flyway's set found at src/main/resources/ when a data.sql sits there), or in its config/.
-  std::vector<std::string> config_files = candidates;
-  for (auto& d : schema.directories)
-    for (const std::string& dir : {d.path, d.path.empty() ? std::string("config") : d.path + "/config"})
-      for (const source::DirEntry& e : fs.list(source::join_path(options.root, dir)))
-        if (!e.is_dir && e.skip_reason.empty() && e.name.rfind("application", 0) == 0)
-          config_files.push_back(dir.empty() ? e.name : dir + "/" + e.name);
-  std::vector<EngineManagedTables> engines = engine_managed_tables(fs, options.root, config_files);
-  std::vector<CodeCreated> by_engine;
-  for (auto& e : engines) by_engine.push_back({{}, e.file, e.line, e.how.c_str()});
-  // And the entity tables and columns Hibernate creates at start-up in a module configured so
-  // (ddl-auto=update): the tables its entity files declare, and the columns of those entities
-  // (the requirements in the unit of a declared table's requirement), where no migration does.
-  std::vector<HibernateSchemaModule> hibernate = hibernate_schema_modules(fs, options.root, config_files);
-  std::vector<CodeCreated> by_hibernate;
-  for (auto& m : hibernate) by_hibernate.push_back({{}, m.file, m.line, m.how.c_str()});
-  // Each module's own database: keyed "MODULE|schema.name" and "MODULE|schema.relation.column",
-  // MODULE the index in `hibernate`, and asked for on behalf of a file of that module only.
-  std::map<std::string, const CodeCreated*> hibernate_tables, hibernate_columns;
-  for (size_t i = 0; i < results.size() && !hibernate.empty(); ++i) {
-    const HibernateSchemaModule* m = hibernate_module_of(hibernate, files[i].first);
-    if (!m || results[i].declared.empty()) continue;
-    const CodeCreated* how = &by_hibernate[m - hibernate.data()];
-    std::string module = std::to_string(m - hibernate.data()) + "|";
-    std::set<size_t> entity_units;
-    for (auto& t : results[i].declared) {
-      hibernate_tables.emplace(module + (t.schema.empty() ? t.name : t.schema + "." + t.name), how);
-      for (auto& req : results[i].requirements.requirements)
-        if (req.object == requirements::Object::Relation && req.schema == t.schema && req.relation == t.name)
-          entity_units.insert(req.unit);
-    }
-    for (auto& req : results[i].requirements.requirements)
-      if (req.object == requirements::Object::Column && entity_units.count(req.unit))
-        hibernate_columns.emplace(module + requirements::qualified(req) + "." + req.column, how);
-  }
-  auto by_hibernate_for = [&](const std::map<std::string, const CodeCreated*>& made, const std::string& file,
-                              const std::string& key) -> const CodeCreated* {
-    const HibernateSchemaModule* m = made.empty() ? nullptr : hibernate_module_of(hibernate, file);
-    if (!m) return nullptr;
-    auto it = made.find(std::to_string(m - hibernate.data()) + "|" + key);
-    return it == made.end() ? nullptr : it->second;
-  };
-  auto column_by_hibernate = [&](const std::string& file, const std::string& qualified_column) {
-    return by_hibernate_for(hibernate_columns, file, qualified_column);
-  };
-  auto created_by_code = [&](const std::string& qualified) -> const CodeCreated* {
-    auto it = created.find(qualified);
-    if (it == created.end()) it = created.find(qualified.substr(qualified.find('.') + 1));
-    if (it == created.end())
-      if (const EngineManagedTables* e = managed_by_engine(engines, qualified)) return &by_engine[e - engines.data()];
-    return it == created.end() ? nullptr : it->second;
-  };
-  /// What excuses `file`'s use of a relation: the code, an engine, or its module's Hibernate.
-  auto excused_for = [&](const std::string& file, const std::string& qualified) -> const CodeCreated* {
-    if (const CodeCreated* c = created_by_code(qualified)) return c;
-    return by_hibernate_for(hibernate_tables, file, qualified);
-  };
+  const Excuses excuses(fs, options, schema, code, results);
   const std::string* judging = nullptr;  // the file checks::evaluate is judging
 
   checks::Evaluation eval;
@@ -1770,8 +1697,8 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   eval.not_judged = [&](const std::string& schema_name, const std::string& name) -> std::string {
     // A column is asked for as "column:relation.column" (requirements/presence.cpp).
     const std::string& file = judging ? *judging : std::string();
-    const CodeCreated* c = name.starts_with("column:") ? column_by_hibernate(file, schema_name + "." + name.substr(7))
-                                                       : excused_for(file, schema_name + "." + name);
+    const CodeCreated* c = name.starts_with("column:") ? excuses.column(file, schema_name + "." + name.substr(7))
+                                                       : excuses.relation(file, schema_name + "." + name);
     return c ? std::string(c->how) + " " + c->file + ":" + std::to_string(c->line) : "";
   };
 
@@ -1813,15 +1740,13 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     for (auto& req : r.requirements.requirements) {
       auto pos = lines.position(req.span.begin);
       std::string excused;
-      const CodeCreated* c = req.object == requirements::Object::Relation ? excused_for(file, requirements::qualified(req))
+      const CodeCreated* c = req.object == requirements::Object::Relation ? excuses.relation(file, requirements::qualified(req))
                              : req.object == requirements::Object::Column
-                                 ? column_by_hibernate(file, requirements::qualified(req) + "." + req.column)
+                                 ? excuses.column(file, requirements::qualified(req) + "." + req.column)
                                  : nullptr;
       // What Hibernate creates is excused only where the migrations do not create it: a table
       // or column a migration creates stays checked against it.
-      bool by_hibernate_only = false;
-      for (auto& h : by_hibernate) by_hibernate_only = by_hibernate_only || c == &h;
-      if (by_hibernate_only && own.eventual && requirements::presence(req, *own.eventual) != requirements::Presence::Absent &&
+      if (excuses.by_hibernate(c) && own.eventual && requirements::presence(req, *own.eventual) != requirements::Presence::Absent &&
           !(req.object == requirements::Object::Column && !own.eventual->find(req.schema, req.relation)))
         c = nullptr;
       if (c) excused = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);

@@ -46,16 +46,6 @@ struct Options {
   std::optional<std::vector<std::string>> only_files;
   /// Code files over this many bytes are skipped and listed (--max-file-size; 0: no limit).
   std::uintmax_t max_file_size = 4 * 1024 * 1024;
-  /// Set by scan_code: tables the upgrade folders of older releases drop (lower-cased) -> the
-  /// file that drops them (migration_sets.h tables_upgraded_away).
-  const std::map<std::string, std::string>* upgraded_away = nullptr;
-  /// Set by scan_code: the applied migrations' versions of 8 digits or more (timestamps), each
-  /// with its file: a test that names one runs its queries at that version's schema.
-  const std::map<std::string, std::string>* migration_versions = nullptr;
-  /// Set by scan_code: a module (the folder above its src/) whose tests start their database
-  /// from a schema script of their own (Testcontainers' withInitScript) -> the tables that
-  /// script creates (lower-cased) -> "script:line". The module's code queries that schema.
-  const std::map<std::string, std::map<std::string, std::string>>* module_init_tables = nullptr;
 };
 
 struct MigrationDirectory {

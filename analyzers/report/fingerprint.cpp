@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <map>
 
+#include "analyzers/sql/scan.h"
+
 namespace schemagate::report {
 namespace {
 
@@ -49,25 +51,14 @@ std::string normalize_statement_text(std::string_view sql) {
   size_t i = 0, n = sql.size();
   while (i < n) {
     char c = sql[i];
-    if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
-      while (i < n && sql[i] != '\n') ++i;
-      space = true;
-    } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
-      int depth = 0;  // PostgreSQL block comments nest
-      while (i < n) {
-        if (sql.compare(i, 2, "/*") == 0) {
-          ++depth;
-          i += 2;
-        } else if (sql.compare(i, 2, "*/") == 0) {
-          i += 2;
-          if (--depth == 0) break;
-        } else {
-          ++i;
-        }
-      }
+    if (size_t past = sql::skip_comment(sql, i); past != i) {  // nested block comments too
+      i = past;
       space = true;
     } else if (c == '\'' || c == '"') {
       // A quoted literal or identifier, a doubled quote inside it; comment markers are text here.
+      // Literals are read here, not with sql::skip_quoted, on purpose: a fingerprint keys a
+      // finding in users' baselines, so how it reads E'' strings (no backslash escapes) and a
+      // `$` after a name must not move when the scanner learns more.
       size_t end = i + 1;
       while (end < n) {
         if (sql[end] == c && end + 1 < n && sql[end + 1] == c) end += 2;

@@ -12,6 +12,7 @@
 
 #include "analyzers/schema/ddl_simulator.h"
 #include "analyzers/sql/resolve.h"
+#include "analyzers/sql/scan.h"
 
 namespace schemagate::schema::simulation {
 namespace {
@@ -24,26 +25,8 @@ std::string substitute_psql_variables(const std::string& in) {
   size_t i = 0;
   while (i < s.size()) {
     char c = s[i];
-    if (c == '\'' || c == '"') {
-      size_t close = s.find(c, i + 1);
-      i = close == std::string::npos ? s.size() : close + 1;
-    } else if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
-      size_t nl = s.find('\n', i);
-      i = nl == std::string::npos ? s.size() : nl;
-    } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
-      size_t close = s.find("*/", i + 2);
-      i = close == std::string::npos ? s.size() : close + 2;
-    } else if (c == '$' && (i == 0 || !ident(s[i - 1]))) {
-      size_t j = i + 1;
-      while (j < s.size() && ident(s[j])) ++j;
-      if (j < s.size() && s[j] == '$') {
-        std::string tag = s.substr(i, j - i + 1);
-        if (tag.size() > 1 && std::isdigit(static_cast<unsigned char>(tag[1]))) { i = j; continue; }  // $1
-        size_t close = s.find(tag, j + 1);
-        i = close == std::string::npos ? s.size() : close + tag.size();
-      } else {
-        ++i;
-      }
+    if (size_t past = sql::skip_comment_or_quoted(s, i).end; past != i) {
+      i = past;
     } else if (c == ':' && i + 1 < s.size() && (i == 0 || (s[i - 1] != ':' && !ident(s[i - 1]))) && s[i + 1] != ':' &&
                s[i + 1] != '=') {
       char n = s[i + 1];
@@ -96,27 +79,24 @@ bool Simulator::run(MigrationError* error) {
     std::vector<sql::ParsedStatement> stmts;
     sql::ParseError perr;
     if (!sql::parse(sql_.substr(span.location, span.length), &stmts, &perr)) return run_whole(span.location, error);
+    piece_end_ = span.location + span.length;
     if (!apply_parsed(stmts, span.location, error)) return false;
   }
   return true;
 }
 
 bool Simulator::spans_cover_text(const std::vector<sql::StatementSpan>& spans) const {
+  // Between statements only blanks, `;` and comments closed before the next statement.
   auto blank = [&](size_t from, size_t to) {
-    for (size_t i = from; i < to; ++i) {
-      char c = sql_[i];
-      if (std::isspace(static_cast<unsigned char>(c)) || c == ';') continue;
-      if (sql_.compare(i, 2, "--") == 0) {
-        while (i < to && sql_[i] != '\n') ++i;
+    std::string_view text = std::string_view(sql_).substr(0, to);
+    for (size_t i = from; i < to;) {
+      if (std::isspace(static_cast<unsigned char>(text[i])) || text[i] == ';') {
+        ++i;
         continue;
       }
-      if (sql_.compare(i, 2, "/*") == 0) {
-        size_t close = sql_.find("*/", i + 2);
-        if (close == std::string::npos || close + 2 > to) return false;
-        i = close + 1;
-        continue;
-      }
-      return false;
+      sql::Skipped comment = sql::skip_comment_run(text, i);
+      if (comment.end == i || !comment.closed) return false;
+      i = comment.end;
     }
     return true;
   };
@@ -148,6 +128,7 @@ bool Simulator::run_whole(size_t base, MigrationError* error) {
     note("psql variables (:NAME) read as placeholders");
     stmts = std::move(retry);
   }
+  piece_end_ = sql_.size();
   return apply_parsed(stmts, base, error);
 }
 
@@ -155,6 +136,7 @@ bool Simulator::apply_parsed(const std::vector<sql::ParsedStatement>& stmts, siz
   piece_base_ = base;
   for (auto& s : stmts) {
     stmt_offset_ = base + s.location;
+    stmt_end_ = s.length ? stmt_offset_ + s.length : piece_end_;
     statement(s.node, "");
   }
   return true;
@@ -162,7 +144,12 @@ bool Simulator::apply_parsed(const std::vector<sql::ParsedStatement>& stmts, siz
 
 Origin Simulator::origin_at(long offset) const {
   size_t at = offset >= 0 ? file_offset(static_cast<size_t>(offset)) : stmt_start();
-  return {file_, index_.position(in_file(at)).line};
+  Origin origin{file_, index_.position(in_file(at)).line};
+  origin.offset = static_cast<uint32_t>(in_file(at));
+  // The statement's own bytes: known where the file is the SQL applied (not generated from
+  // code, not inside a DO body).
+  if (offset < 0 && !origin_ && !body_map_ && stmt_end_ > at) origin.length = static_cast<uint32_t>(stmt_end_ - at);
+  return origin;
 }
 
 size_t Simulator::in_file(size_t offset) const {
@@ -170,15 +157,7 @@ size_t Simulator::in_file(size_t offset) const {
   return (*origin_)[std::min(offset, origin_->size() - 1)];
 }
 
-size_t Simulator::stmt_start() const {
-  size_t at = stmt_offset_;
-  while (at < sql_.size()) {
-    if (std::isspace(static_cast<unsigned char>(sql_[at]))) { ++at; continue; }
-    if (sql_.compare(at, 2, "--") == 0) { while (at < sql_.size() && sql_[at] != '\n') ++at; continue; }
-    break;
-  }
-  return at;
-}
+size_t Simulator::stmt_start() const { return sql::skip_blanks_and_comments(sql_, stmt_offset_); }
 
 size_t Simulator::file_offset(size_t offset) const {
   if (!body_map_) return piece_base_ + offset;

@@ -10,6 +10,7 @@
 
 #include "analyzers/schema/ddl_simulator.h"
 #include "analyzers/sql/resolve.h"
+#include "analyzers/sql/scan.h"
 
 namespace schemagate::schema::simulation {
 namespace {
@@ -32,32 +33,8 @@ std::vector<Word> plpgsql_words(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     char c = text[i];
-    if (text.compare(i, 2, "--") == 0) {
-      size_t nl = text.find('\n', i);
-      i = nl == std::string_view::npos ? text.size() : nl + 1;
-    } else if (text.compare(i, 2, "/*") == 0) {
-      int depth = 0;
-      while (i < text.size()) {
-        if (text.compare(i, 2, "/*") == 0) ++depth, i += 2;
-        else if (text.compare(i, 2, "*/") == 0) { i += 2; if (--depth == 0) break; }
-        else ++i;
-      }
-    } else if (c == '\'' || c == '"') {
-      bool backslash = c == '\'' && !out.empty() && out.back().end == i && out.back().text == "e";
-      for (++i; i < text.size(); ++i) {
-        if (backslash && text[i] == '\\') { ++i; continue; }
-        if (text[i] != c) continue;
-        if (i + 1 < text.size() && text[i + 1] == c) { ++i; continue; }
-        break;
-      }
-      ++i;
-    } else if (c == '$' && (i == 0 || !ident_char(text[i - 1])) && i + 1 < text.size() &&
-               !std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
-      size_t close = text.find('$', i + 1);
-      if (close == std::string_view::npos) break;
-      std::string_view tag = text.substr(i, close - i + 1);
-      size_t end = text.find(tag, close + 1);
-      i = end == std::string_view::npos ? text.size() : end + tag.size();
+    if (size_t past = sql::skip_comment_or_quoted(text, i).end; past != i) {  // sql/scan.h
+      i = past;
     } else if (ident_char(c) && !std::isdigit(static_cast<unsigned char>(c))) {
       Word w;
       w.begin = i;

@@ -241,6 +241,8 @@ class Simulator {
   std::vector<std::string> path_;  ///< the session's search path: SET search_path in the file changes it
   std::vector<DdlNote>* notes_;
   size_t stmt_offset_ = 0;
+  size_t stmt_end_ = 0;     ///< past the current statement in sql_ (its `;` excluded)
+  size_t piece_end_ = 0;    ///< past the text being applied in sql_
   size_t piece_base_ = 0;   ///< where the text being applied starts in the file: parse locations are relative to it
   const std::vector<size_t>* body_map_ = nullptr;  ///< inside a DO body: body offset -> file offset
   const std::vector<uint32_t>* origin_ = nullptr;   ///< generated SQL: sql_ offset -> file offset

@@ -5,6 +5,7 @@
 // stores them: unquoted identifiers already folded to lower case by the parser.
 #pragma once
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -17,6 +18,13 @@ namespace schemagate::schema {
 struct Origin {
   std::string file;
   int line = 0;
+  /// Byte offset in `file` of what created it (the statement, or the clause of a column or
+  /// label), as the DDL simulator applied it: in a migration written in code, the operation's
+  /// bytes in its source file. Unset where only a line is known (a snapshot, a database).
+  std::optional<uint32_t> offset = std::nullopt;
+  /// Bytes of the creating statement from `offset`, when `offset` is its start and the file is
+  /// SQL; 0 when not known.
+  uint32_t length = 0;
   bool empty() const { return file.empty(); }
 };
 

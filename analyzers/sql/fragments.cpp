@@ -9,6 +9,8 @@
 #include <strings.h>
 #include <tuple>
 
+#include "analyzers/sql/scan.h"
+
 namespace schemagate::sql {
 namespace {
 
@@ -121,18 +123,8 @@ std::vector<Slot> find_slots(const std::string& s) {
     char c = s[i];
     char prev = i > 0 ? s[i - 1] : ' ';
     char nx = i + 1 < n ? s[i + 1] : '\0';
-    if (c == '\'') {
-      bool e_string = (prev == 'E' || prev == 'e') && (i < 2 || !ident_char(s[i - 2]));
-      size_t j = i + 1;
-      while (j < n) {
-        if (e_string && s[j] == '\\') { j += 2; continue; }
-        if (s[j] == '\'') {
-          if (j + 1 < n && s[j + 1] == '\'') { j += 2; continue; }
-          break;
-        }
-        ++j;
-      }
-      i = j < n ? j + 1 : n;
+    if (c == '\'') {  // a string constant (sql/scan.h): no slot inside
+      i = skip_quoted(s, i).end;
       continue;
     }
     if (c == '"') {
@@ -142,25 +134,10 @@ std::vector<Slot> find_slots(const std::string& s) {
       i = end;
       continue;
     }
-    if (c == '-' && nx == '-') {
-      size_t j = s.find('\n', i);
-      i = j == std::string::npos ? n : j;
+    // Comments (nested ones too) and dollar-quoted bodies hold no slot (sql/scan.h).
+    if ((c == '-' && nx == '-') || (c == '/' && nx == '*') || !dollar_tag(s, i).empty()) {
+      i = skip_comment_or_quoted(s, i).end;
       continue;
-    }
-    if (c == '/' && nx == '*') {
-      size_t j = s.find("*/", i + 2);
-      i = j == std::string::npos ? n : j + 2;
-      continue;
-    }
-    if (c == '$' && !ident_char(prev) && (nx == '$' || std::isalpha(static_cast<unsigned char>(nx)) || nx == '_')) {
-      size_t j = i + 1;
-      while (j < n && ident_char(s[j]) && s[j] != '$') ++j;
-      if (j < n && s[j] == '$') {
-        std::string tag = s.substr(i, j - i + 1);
-        size_t close = s.find(tag, j + 1);
-        i = close == std::string::npos ? n : close + tag.size();
-        continue;
-      }
     }
     if (c == kHole) {
       bool glued = ident_char(prev) || prev == '"' || prev == '.' || ident_char(nx) || nx == '"' || nx == '.';

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdint>
 
+#include "analyzers/sql/scan.h"
+
 namespace schemagate::sql {
 namespace {
 
@@ -61,18 +63,8 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
     char c = s[i];
     char prev = i > 0 ? s[i - 1] : ' ';
     char nx = i + 1 < n ? s[i + 1] : '\0';
-    if (c == '\'') {  // string literal, '' escapes; E'' strings also honour backslashes
-      bool e_string = (prev == 'E' || prev == 'e') && (i < 2 || !ident_char(s[i - 2]));
-      size_t j = i + 1;
-      while (j < n) {
-        if (e_string && s[j] == '\\') { j += 2; continue; }
-        if (s[j] == '\'') {
-          if (j + 1 < n && s[j + 1] == '\'') { j += 2; continue; }
-          break;
-        }
-        ++j;
-      }
-      size_t end = j < n ? j + 1 : n;
+    if (c == '\'') {  // string literal (sql/scan.h)
+      size_t end = skip_quoted(s, i).end;
       copy(i, end);
       i = end;
       continue;
@@ -100,31 +92,14 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
       i = end;
       continue;
     }
-    if (c == '-' && nx == '-') {
-      size_t j = i;
-      while (j < n && s[j] != '\n') ++j;
-      copy(i, j);
-      i = j;
-      continue;
-    }
-    if (c == '/' && nx == '*') {
-      size_t j = s.find("*/", i + 2);
-      size_t end = j == std::string::npos ? n : j + 2;
+    // Comments (nested ones too) and dollar-quoted bodies are copied as they are (sql/scan.h).
+    if ((c == '-' && nx == '-') || (c == '/' && nx == '*') || !dollar_tag(s, i).empty()) {
+      size_t end = skip_comment_or_quoted(s, i).end;
+      // A line comment stops before its newline: the newline is copied as text.
+      if (c == '-' && end > i && s[end - 1] == '\n') --end;
       copy(i, end);
       i = end;
       continue;
-    }
-    if (c == '$' && !ident_char(prev) && (nx == '$' || ident_start(nx))) {  // $tag$ ... $tag$
-      size_t j = i + 1;
-      while (j < n && ident_char(s[j]) && s[j] != '$') ++j;
-      if (j < n && s[j] == '$') {
-        std::string tag = s.substr(i, j - i + 1);
-        size_t close = s.find(tag, j + 1);
-        size_t end = close == std::string::npos ? n : close + tag.size();
-        copy(i, end);
-        i = end;
-        continue;
-      }
     }
     // `WHERE %s` / `AND ${cond}` with nothing after: the interpolation is a whole condition
     // built at run time (a filter, often for a SQL parser), not a boolean value.

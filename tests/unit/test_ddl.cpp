@@ -330,3 +330,36 @@ TEST_CASE("psql variables in a migration (graphile-migrate) are read as placehol
   CHECK(apply(t, {{"m.sql", "GRANT ALL ON SCHEMA public TO :OWNER;\nCREATE TABLE x (a int,);"}}) ==
         "m.sql:1:31: syntax error at or near \":\"");
 }
+
+TEST_CASE("an origin keeps the bytes of what created it; its line is the one those bytes are on") {
+  Schema s;
+  std::string sql = "CREATE TABLE a (id int);\n\n/* the b table */ -- and more\nCREATE TABLE b (\n  id int,\n  name text\n);\n"
+                    "ALTER TABLE b ADD COLUMN note text;\n"
+                    "/* f */ CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$";
+  CHECK(apply(s, {{"1.sql", sql}}) == "");
+  // A relation's origin is its name in the statement that creates it.
+  const Relation* b = s.find("public", "b");
+  REQUIRE(b);
+  REQUIRE(b->origin.offset);
+  CHECK(*b->origin.offset == sql.find("b (\n"));
+  CHECK(b->origin.length == 0);
+  CHECK(b->origin.line == 4);
+  // A column's origin is its definition.
+  const Column* name = b->find_column("name");
+  REQUIRE(name);
+  REQUIRE(name->origin.offset);
+  CHECK(sql.compare(*name->origin.offset, 9, "name text") == 0);
+  const Column* note = b->find_column("note");
+  REQUIRE(note);
+  REQUIRE(note->origin.offset);
+  CHECK(note->origin.line == 8);
+  // A statement's origin is its first token (past the comments before it) and its bytes; the
+  // last statement has no `;`.
+  auto f = s.functions.find("public.f");
+  REQUIRE(f != s.functions.end());
+  REQUIRE(f->second.front().origin.offset);
+  size_t at = *f->second.front().origin.offset;
+  CHECK(at == sql.find("CREATE FUNCTION"));
+  CHECK(sql.substr(at, f->second.front().origin.length) == "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$");
+  CHECK(f->second.front().origin.line == 9);
+}

@@ -21,6 +21,8 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
+/// A `-- migrate:up` line. A line test, not sql/scan.h on purpose: dbmate finds its directives
+/// line by line in the file (a line that starts with them), whatever SQL surrounds them.
 bool is_directive(std::string_view line, std::string_view directive) {
   if (!line.starts_with("--")) return false;
   line.remove_prefix(2);

@@ -44,7 +44,8 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
          });
 }
 
-// Whether `line` is "-- +goose <command>" for this command.
+// Whether `line` is "-- +goose <command>" for this command. A line test, not sql/scan.h on
+// purpose: goose reads its annotations line by line, not as SQL tokens.
 bool is_annotation(std::string_view line, std::string_view command) {
   if (!line.starts_with("--") || line.size() < 3 || !is_space(line[2])) return false;
   line = trim(line.substr(2));

@@ -273,6 +273,8 @@ class YamlTree {
   const std::string& text_;
 };
 
+/// Whether the first line is `--liquibase formatted sql`. Liquibase tests its first line, and
+/// finds `--changeset` lines line by line: not sql/scan.h, on purpose.
 bool is_formatted_sql(std::string_view text) {
   size_t b = text.find_first_not_of(" \t\r\n");
   if (b == std::string_view::npos) return false;

@@ -66,6 +66,7 @@ class Reader {
     return false;
   }
 
+  /// Blanks, `;` and fizz's own comments (`//` and `/* */`): fizz is not SQL, so not sql/scan.h.
   void skip() {
     while (i_ < s_.size()) {
       if (std::isspace(static_cast<unsigned char>(s_[i_])) || s_[i_] == ';') {

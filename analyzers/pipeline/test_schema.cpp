@@ -1,0 +1,211 @@
+#include "analyzers/pipeline/test_schema.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "analyzers/languages/query_dialects.h"
+#include "analyzers/pipeline/pipeline.h"
+#include "analyzers/pipeline/unchecked_reasons.h"
+#include "analyzers/source/discovery.h"
+
+namespace schemagate::pipeline {
+namespace {
+
+/// The first key of `tables` (lower-cased names) that `sql` names as a word, or tables.end().
+template <class Map>
+typename Map::const_iterator names_a_table_of(std::string_view sql, const Map& tables) {
+  for (size_t i = 0; i < sql.size();) {
+    if (!std::isalnum(static_cast<unsigned char>(sql[i])) && sql[i] != '_') {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_')) ++i;
+    std::string word(sql.substr(start, i - start));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (auto it = tables.find(word); it != tables.end()) return it;
+  }
+  return tables.end();
+}
+
+/// The tables that the .sql files of the sets the runner does not apply (build.not_run: the
+/// upgrade folders of older releases) drop, lower-cased, each with the file that drops it, less
+/// those `build.schema` has: a test that names one exercises an upgrade from an older schema.
+std::map<std::string, std::string> tables_upgraded_away(const source::FileSystem& fs, const std::string& root,
+                                                       const SchemaBuild& build) {
+  std::map<std::string, std::string> out;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '"' || c == '.'; };
+  for (const MigrationDirectory& d : build.not_run)
+    for (const source::DirEntry& e : fs.list(source::join_path(root, d.path))) {
+      if (e.is_dir || !e.name.ends_with(".sql")) continue;
+      std::string rel = d.path + "/" + e.name, text, err;
+      if (!fs.read(source::join_path(root, rel), &text, &err)) continue;
+      std::string low = text;
+      for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (size_t at = low.find("drop table"); at != std::string::npos; at = low.find("drop table", at + 1)) {
+        size_t i = at + 10;
+        auto skip_blank = [&] { while (i < low.size() && std::isspace(static_cast<unsigned char>(low[i]))) ++i; };
+        skip_blank();
+        if (low.compare(i, 9, "if exists") == 0) i += 9;
+        for (;;) {  // DROP TABLE a, b
+          skip_blank();
+          size_t start = i;
+          while (i < low.size() && word(low[i])) ++i;
+          std::string name = low.substr(start, i - start);
+          if (size_t dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
+          std::erase(name, '"');
+          if (!name.empty()) {
+            bool anywhere = false;
+            for (auto& [key, r] : build.schema.relations()) anywhere = anywhere || r.name == name;
+            if (!anywhere) out.emplace(name, rel);
+          }
+          skip_blank();
+          if (i < low.size() && low[i] == ',') {
+            ++i;
+            continue;
+          }
+          break;
+        }
+      }
+    }
+  return out;
+}
+
+}  // namespace
+
+TestSchemas TestSchemas::of(const source::FileSystem& fs, const std::string& root, const SchemaBuild& build) {
+  std::map<std::string, std::string> versions;
+  for (const schema::migrations::MigrationFile& m : build.migrations)
+    if (m.version.size() >= 8 && std::all_of(m.version.begin(), m.version.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      versions.emplace(m.version, m.path);
+  return TestSchemas(tables_upgraded_away(fs, root, build), std::move(versions));
+}
+
+void TestSchemas::read_module_init_scripts(const source::FileSystem& fs, const std::string& root,
+                                           const std::vector<std::string>& files) {
+  // A module whose tests start their database from a schema script of their own (another
+  // database's, which a data-migration tool reads): `.withInitScript("v4-schema.sql")` in a JVM
+  // test loads src/test/resources/v4-schema.sql. The tables it creates are that module's.
+  for (auto& f : files) {
+    size_t test = f.find("/src/test/");
+    if (test == std::string::npos || !(f.ends_with(".java") || f.ends_with(".kt") || f.ends_with(".groovy"))) continue;
+    std::string text, e;
+    if (!fs.read(source::join_path(root, f), &text, &e)) continue;
+    constexpr std::string_view kInit = "withInitScript(\"";
+    for (size_t at = text.find(kInit); at != std::string::npos; at = text.find(kInit, at + 1)) {
+      size_t b = at + kInit.size(), q = text.find('"', b);
+      if (q == std::string::npos) break;
+      std::string name = text.substr(b, q - b);
+      if (name.starts_with("classpath:")) name = name.substr(10);
+      while (name.starts_with("/")) name = name.substr(1);
+      if (name.empty() || !name.ends_with(".sql") || name.find("..") != std::string::npos) continue;
+      std::string module = f.substr(0, test), script = module + "/src/test/resources/" + name, sql;
+      if (!fs.read(source::join_path(root, script), &sql, &e)) continue;
+      source::LineIndex lines(sql);
+      for (auto& [c, offset] : created_tables_in_text(sql)) {
+        std::string low = c.name;
+        for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        module_init_tables_[module].emplace(low, script + ":" + std::to_string(lines.position(offset).line));
+      }
+    }
+  }
+}
+
+FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text, const source::LineIndex& lines) const {
+  FileSchema file;
+  bool test = source::is_test_file(rel);
+  // A test that creates tables itself (an older schema it migrates from, a fixture) runs its
+  // queries on those tables: a query naming one is not judged by the migrations' schema.
+  if (test)
+    for (auto& [created, offset] : created_tables_in_text(text))
+      file.test_tables_.emplace(created.name, lines.position(offset).line);
+  // A .sql file outside the migration sets whose name says it is a migration
+  // (backend/sql/migration_25_08_2023.sql): a one-off script someone ran by hand on the
+  // schema of its day, not a query the application sends. A file of a query tool's named
+  // queries (sqlc's river_migration.sql, "-- name: X :many" for the river_migration table)
+  // is the application's, whatever its name.
+  if (rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".sql") == 0) {
+    std::string base = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
+    for (char& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    file.manual_migration_ = base.find("migrat") != std::string::npos && languages::query_dialect_for(text).name == "plain";
+  }
+  // Code of a module whose tests start their database from a schema script of their own.
+  if (size_t src = rel.find("/src/"); src != std::string::npos)
+    if (auto m = module_init_tables_.find(rel.substr(0, src)); m != module_init_tables_.end())
+      file.module_init_tables_ = &m->second;
+  // A test that names a migration's version (a timestamp) migrates to it first, and runs
+  // its queries on the schema of that point in the history (a test of the migrations).
+  if (test && !migration_versions_.empty())
+    if (auto v = names_a_table_of(text, migration_versions_); v != migration_versions_.end())
+      file.test_version_ = v->first + " (" + v->second + ")";
+  if (test && !upgraded_away_.empty()) file.upgraded_away_ = &upgraded_away_;
+  return file;
+}
+
+std::optional<OtherSchema> FileSchema::site(std::string_view sql) const {
+  if (!test_tables_.empty())
+    if (auto own = names_a_table_of(sql, test_tables_); own != test_tables_.end())
+      return OtherSchema{"a test that creates its own " + own->first + " (line " + std::to_string(own->second) +
+                             "): its queries meet that table, not the migrations' one",
+                         kTestOwnSchema};
+  if (module_init_tables_)
+    if (auto own = names_a_table_of(sql, *module_init_tables_); own != module_init_tables_->end())
+      return OtherSchema{"its module's tests start their database from " + own->second + " (withInitScript), which creates " +
+                             own->first + ": the module queries that schema, not the migrations' one",
+                         kTestOwnSchema};
+  if (manual_migration_)
+    return OtherSchema{
+        "a migration script run by hand, outside the migration sets (its name says so): it ran on the schema of its day",
+        kManualMigration};
+  if (!test_version_.empty())
+    return OtherSchema{"a test that names migration version " + test_version_ +
+                           ": it runs its queries at that point of the history, not on the newest schema",
+                       kTestOwnSchema};
+  if (upgraded_away_)
+    if (auto away = names_a_table_of(sql, *upgraded_away_); away != upgraded_away_->end())
+      return OtherSchema{"a test of an upgrade from an older schema: " + away->second + " drops " + away->first +
+                             " when it upgrades an older database",
+                         kTestOwnSchema};
+  return std::nullopt;
+}
+
+std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(const std::string& text) {
+  struct Word { std::string text; size_t at; };
+  std::vector<Word> words;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (std::isalnum(c) || c == '_' || c == '"') {
+      size_t start = i;
+      std::string w;
+      while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_' || text[i] == '.' ||
+                                 text[i] == '"')) {
+        if (text[i] != '"') w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+        ++i;
+      }
+      words.push_back({w, start});
+    } else {
+      ++i;
+    }
+  }
+  std::vector<std::pair<sql::CreatedRelation, size_t>> out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i].text != "create") continue;
+    size_t j = i + 1;
+    while (j < words.size() && (words[j].text == "virtual" || words[j].text == "temp" || words[j].text == "temporary" ||
+                                words[j].text == "unlogged" || words[j].text == "or" || words[j].text == "replace"))
+      ++j;
+    if (j >= words.size() || (words[j].text != "table" && words[j].text != "view")) continue;
+    ++j;
+    if (j + 2 < words.size() && words[j].text == "if" && words[j + 1].text == "not" && words[j + 2].text == "exists") j += 3;
+    if (j >= words.size()) break;
+    const std::string& name = words[j].text;
+    auto dot = name.find('.');
+    out.push_back({dot == std::string::npos ? sql::CreatedRelation{"", name}
+                                            : sql::CreatedRelation{name.substr(0, dot), name.substr(dot + 1)},
+                   words[i].at});
+  }
+  return out;
+}
+
+
+}  // namespace schemagate::pipeline

@@ -1,0 +1,88 @@
+// Code that runs on another schema than the newest one the migrations build, so that judging its
+// SQL against that schema would report what is not wrong: a test that creates its own tables (an
+// older schema it migrates from, a fixture), a test that migrates to a named version first, a
+// test of an upgrade from an older release whose upgrade folders drop tables, and a .sql script
+// whose name says it is a migration run by hand, a JVM module whose tests start from a schema
+// script of their own. These policies are the project's (its migration
+// history, its tests), not the pipeline's plumbing: the pipeline builds them once per run, asks
+// them once per file, and once per site whether the site is left unchecked and why.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "analyzers/source/file_system.h"
+#include "analyzers/source/line_index.h"
+#include "analyzers/sql/resolve.h"
+
+namespace schemagate::pipeline {
+
+struct SchemaBuild;
+
+/// Why a site's SQL meets another schema than the newest: for a person, and the reason id
+/// (unchecked_reasons.h).
+struct OtherSchema {
+  std::string reason;
+  std::string_view reason_id;
+};
+
+/// What one file says about the schema its SQL meets (TestSchemas::for_file).
+class FileSchema {
+ public:
+  /// Why a site of this file whose SQL is `sql` does not run on the newest schema, or nothing.
+  /// The first that applies of: a table the test creates itself, a migration script run by hand,
+  /// a migration version the test names, a table the upgrade folders drop.
+  std::optional<OtherSchema> site(std::string_view sql) const;
+
+ private:
+  friend class TestSchemas;
+  /// In a test file, the tables its own text creates (lower-cased name -> line of the CREATE).
+  std::map<std::string, int> test_tables_;
+  /// A .sql file outside the sets named as a migration (migration_2023.sql): a script run by hand.
+  bool manual_migration_ = false;
+  /// In a test file that names a migration's version: "VERSION (file)"; else empty.
+  std::string test_version_;
+  /// In a test file: the run's tables the upgrade folders drop; else null.
+  const std::map<std::string, std::string>* upgraded_away_ = nullptr;
+  /// In a module whose tests start from their own schema script: its tables; else null.
+  const std::map<std::string, std::string>* module_init_tables_ = nullptr;
+};
+
+/// The run's side: the migration versions a test may name and the tables older releases' upgrade
+/// folders drop.
+class TestSchemas {
+ public:
+  TestSchemas() = default;
+  /// `upgraded_away`: lower-cased table -> the file that drops it (migration_sets.h
+  /// tables_upgraded_away). `migration_versions`: versions of 8 digits or more (timestamps) ->
+  /// the migration's file.
+  TestSchemas(std::map<std::string, std::string> upgraded_away, std::map<std::string, std::string> migration_versions)
+      : upgraded_away_(std::move(upgraded_away)), migration_versions_(std::move(migration_versions)) {}
+  /// Of a project: the applied migrations' timestamp versions and the tables its upgrade folders drop.
+  static TestSchemas of(const source::FileSystem& fs, const std::string& root, const SchemaBuild& build);
+
+  /// Reads the schema scripts JVM tests start their database from (`.withInitScript("x.sql")` in
+  /// `<module>/src/test/...`, loading `<module>/src/test/resources/x.sql`): the module's code
+  /// queries the tables those scripts create. `files`: the project's root-relative files.
+  void read_module_init_scripts(const source::FileSystem& fs, const std::string& root,
+                                const std::vector<std::string>& files);
+
+  /// The policy of one root-relative file whose text is `text` (`lines` its line index).
+  FileSchema for_file(const std::string& rel, const std::string& text, const source::LineIndex& lines) const;
+
+ private:
+  std::map<std::string, std::string> upgraded_away_;
+  std::map<std::string, std::string> migration_versions_;
+  /// Module (the folder above src/) -> lower-cased table -> "script:line".
+  std::map<std::string, std::map<std::string, std::string>> module_init_tables_;
+};
+
+/// Every `CREATE [VIRTUAL|TEMP|TEMPORARY|UNLOGGED] TABLE|VIEW [IF NOT EXISTS] name` in `text`, by
+/// words, case-insensitive, with the offset of CREATE; names lower-cased, quotes dropped. Read by
+/// words, not parsed: the text may be a test's whole file or another engine's dialect.
+std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(const std::string& text);
+
+}  // namespace schemagate::pipeline
