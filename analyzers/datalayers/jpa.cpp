@@ -736,6 +736,19 @@ struct Target {
   std::map<std::string, std::string, std::less<>> overrides;  ///< field -> column ("?": not read)
 };
 
+/// A column of `t` the entity needs, at `name`'s span.
+void require_column(const Target& t, const Name& name, size_t unit, requirements::FileRequirements* reqs) {
+  requirements::Requirement c;
+  c.object = requirements::Object::Column;
+  c.schema = t.schema;
+  c.relation = t.table;
+  c.column = name.value;
+  c.span = name.span;
+  c.unit = unit;
+  c.quoted = name.quoted;
+  reqs->requirements.push_back(std::move(c));
+}
+
 /// An entity's table: @Table(name), or the naming strategy's name for its entity name.
 bool table_of(const Named& e, Naming naming, const std::string& default_schema, Target* t, std::string* why) {
   t->entity = e.name;
@@ -953,15 +966,7 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
           implicit = true;
         } else {
           if (!dname) dname = Name{"dtype", {ts_node_start_byte(klass.name), ts_node_end_byte(klass.name)}, false};
-          requirements::Requirement c;
-          c.object = requirements::Object::Column;
-          c.schema = t.schema;
-          c.relation = t.table;
-          c.column = dname->value;
-          c.span = dname->span;
-          c.unit = unit;
-          c.quoted = dname->quoted;
-          reqs.requirements.push_back(std::move(c));
+          require_column(t, *dname, unit, &reqs);
         }
       }
     }
@@ -974,15 +979,7 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
         cname = Name{o->second, {ts_node_start_byte(col.field->name), ts_node_end_byte(col.field->name)}, false};
       }
       if (!cname) continue;
-      requirements::Requirement c;
-      c.object = requirements::Object::Column;
-      c.schema = t.schema;
-      c.relation = t.table;
-      c.column = cname->value;
-      c.span = cname->span;
-      c.unit = unit;
-      c.quoted = cname->quoted;
-      reqs.requirements.push_back(std::move(c));
+      require_column(t, *cname, unit, &reqs);
     }
   }
   if (!resolved || (mapped && !why.empty()))
