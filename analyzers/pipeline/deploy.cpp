@@ -16,7 +16,7 @@ void fill_context(const std::vector<schema::migrations::MigrationFile>& pending,
   ctx->label = label;
   for (auto& m : pending) {
     ctx->pending_files.insert(m.path);
-    ctx->migration_text[m.path] = m.sql;
+    ctx->migration_text[m.path] = m.origin.empty() ? m.sql : m.text;  // the file as written
   }
 }
 

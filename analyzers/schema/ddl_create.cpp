@@ -264,9 +264,16 @@ std::string Simulator::default_key_name(const std::string& table, const std::vec
 }
 
 void Simulator::create_index(const PgQuery__IndexStmt* b) {
-  if (!b->unique) return;
   Relation* r = lookup(b->relation);
   if (!r) return;
+  // PostgreSQL refuses an index on a column the table lacks (42703), key or INCLUDE column.
+  auto check = [&](const Node* p) {
+    if (is(p, SG_NODE(INDEX_ELEM)) && !text(p->index_elem->name).empty())
+      check_column(*r, text(p->index_elem->name), "CREATE INDEX on");
+  };
+  for (const Node* p : SG_LIST(b, index_params)) check(p);
+  for (const Node* p : SG_LIST(b, index_including_params)) check(p);
+  if (!b->unique) return;
   UniqueKey key;
   for (const Node* p : SG_LIST(b, index_params)) {
     std::string name = is(p, SG_NODE(INDEX_ELEM)) ? text(p->index_elem->name) : "";

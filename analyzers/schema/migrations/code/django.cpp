@@ -138,6 +138,9 @@ struct Model {
   std::string table;
   bool explicit_table = false;
   bool managed = true;
+  /// Every field of the model is known (a CreateModel whose fields all read as literals): a field
+  /// name it lacks is one Django itself refuses (FieldDoesNotExist), not a gap in what was read.
+  bool fields_known = false;
   std::vector<Field> fields;
   std::set<std::vector<std::string>> unique_together;  ///< column lists
   Field* find(std::string_view field) {
@@ -356,10 +359,18 @@ class DjangoApp {
       if (options->kwarg("proxy") && options->kwarg("proxy")->truthy()) m.managed = false;
     }
     const PyValue* fields = op.arg(1, "fields");
+    m.fields_known = fields && fields->is(K::List);
     if (fields)
-      for (const PyValue& pair : fields->items)
+      for (const PyValue& pair : fields->items) {
         if (pair.is(K::List) && pair.items.size() == 2 && pair.items[0].is_str() && pair.items[1].is(K::Call))
           m.fields.push_back(field(pair.items[0].text, pair.items[1]));
+        else
+          m.fields_known = false;
+      }
+    if (!m.fields_known) {
+      note("model " + name + ": fields not all literal, its table's columns are not modelled in full");
+      if (emit_) out_->uncertain_names.push_back(m.table);
+    }
     if (options)
       if (const PyValue* ut = options->kwarg("unique_together")) unique_together(m, *ut);
     models_[name] = m;
@@ -514,6 +525,7 @@ class DjangoApp {
       std::string order;
       if (!name.empty() && name[0] == '-') name = name.substr(1), order = " DESC";
       const Field* f = m.find(name);
+      if (!f && !m.fields_known) return {};  // a field of a model whose fields were not all read
       cols.push_back(q(f && !f->column.empty() ? f->column : name) + order);
     }
     return cols;
@@ -915,6 +927,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     p.file.sql = std::move(o.sql);
     p.file.origin = std::move(o.origin);
     p.file.notes = std::move(o.notes);
+    p.file.uncertain_names = std::move(o.uncertain_names);
     if (p.file.origin.empty()) p.file.origin.push_back(p.operations.begin);  // no SQL: still generated
     out->push_back(std::move(p.file));
   }
