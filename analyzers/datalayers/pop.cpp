@@ -1,4 +1,4 @@
-// gobuffalo/pop models (Go) as requirements. pop reads and writes every `db:"col"` field of a
+// gobuffalo/pop models (Go) as requirements (and ory/pop, its fork used by Ory's services). pop reads and writes every `db:"col"` field of a
 // model (`SELECT identities.id, identities.provider_id, ... FROM identities AS identities`), so
 // a tagged field whose column no migration adds fails every query of the model.
 //
@@ -63,17 +63,19 @@ class Reader {
 
   bool imports_pop() const {
     for (auto& [name, path] : decl_.imports)
-      if (path.starts_with("github.com/gobuffalo/pop")) return true;
+      if (path.starts_with("github.com/gobuffalo/pop") || path.starts_with("github.com/ory/pop")) return true;
     return false;
   }
 
   void run(FileOutput* out) {
     if (!uses_pop()) return;
+    std::set<std::string> aliases = select_aliases();
     for (size_t i = 0; i < decl_.structs.size(); ++i) {
       auto& [name, type] = decl_.structs[i];
       auto t = tables_.find(name);
       if (t == tables_.end()) continue;
       std::vector<Column> cols = columns_of(type);
+      std::erase_if(cols, [&](const Column& c) { return aliases.count(c.name) > 0; });
       if (cols.empty()) continue;
       emit_model(name, t->second, cols, out);
     }
@@ -81,6 +83,33 @@ class Reader {
   }
 
  private:
+  /// The output names this file's Select("expr AS name", "expr name") calls give: a model field
+  /// tagged with one is filled from that expression (a joined table's column, a COALESCE), not
+  /// read from the model's table.
+  std::set<std::string> select_aliases() const {
+    std::set<std::string> out;
+    if (src_.find(".Select(") == std::string_view::npos) return out;
+    for (TSNode top : go::chain_tops(in_.root))
+      for (const go::Link& l : go::chain(top, src_)) {
+        if (l.name != "Select") continue;
+        for (TSNode arg : l.args) {
+          std::string_view text;
+          uint32_t at;
+          if (!go::literal(arg, src_, &text, &at)) continue;
+          for (size_t b = 0; b <= text.size();) {
+            size_t e = std::min(text.find(',', b), text.size());
+            std::string_view item = text.substr(b, e - b);
+            while (!item.empty() && std::isspace(static_cast<unsigned char>(item.back()))) item.remove_suffix(1);
+            size_t sp = item.find_last_of(" \t\n)");
+            if (sp != std::string_view::npos && sp + 1 < item.size() && go::plain_name(item.substr(sp + 1)))
+              out.insert(std::string(item.substr(sp + 1)));
+            b = e + 1;
+          }
+        }
+      }
+    return out;
+  }
+
   std::vector<Column> columns_of(TSNode st) const {
     std::vector<Column> out;
     std::set<std::string> seen;
@@ -198,7 +227,7 @@ class Reader {
 /// A file importing pop, or one that may use it through a wrapped connection (a model's
 /// TableName, a query, an update of named columns); uses_pop() decides.
 bool relevant(std::string_view text) {
-  for (std::string_view marker : {"github.com/gobuffalo/pop", "TableName()", ".Q().", ".UpdateOnly(", ".UpdateColumns("})
+  for (std::string_view marker : {"github.com/gobuffalo/pop", "github.com/ory/pop", "TableName()", ".Q().", ".UpdateOnly(", ".UpdateColumns("})
     if (text.find(marker) != std::string_view::npos) return true;
   return false;
 }

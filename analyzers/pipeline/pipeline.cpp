@@ -543,6 +543,11 @@ class FileScanner {
     auto& reqs = result->requirements;
     size_t first_unit = reqs.units.size();
     std::vector<SiteRecord> records(out.requirements.units.size());
+    // A unit naming a table its test file creates itself meets that table: not judged.
+    std::vector<std::optional<OtherSchema>> other(out.requirements.units.size());
+    for (auto& r : out.requirements.requirements)
+      if (r.unit < other.size() && !other[r.unit] && r.object != requirements::Object::Function)
+        other[r.unit] = file_schema_.relation(r.relation);
     for (size_t u = 0; u < out.requirements.units.size(); ++u) {
       reqs.units.push_back(out.requirements.units[u]);
       records[u].file = rel;
@@ -552,12 +557,16 @@ class FileScanner {
       if (!doubles[u].empty()) {
         records[u].reason = "a test that declares its own " + doubles[u] + ": its queries go to that fake";
         records[u].reason_id = kTestFake;
+      } else if (other[u]) {
+        records[u].checked = false;
+        records[u].reason = other[u]->reason;
+        records[u].reason_id = other[u]->reason_id;
       }
     }
     for (auto& r : out.requirements.requirements) {
       SiteRecord& rec = records[r.unit];
       auto pos = lines.position(r.span.begin);
-      if (!doubles[r.unit].empty()) {
+      if (!doubles[r.unit].empty() || other[r.unit]) {
         if (rec.line == 0) {
           rec.line = pos.line;
           rec.column = pos.column;
@@ -586,6 +595,7 @@ class FileScanner {
     for (auto& t : out.declared_tables) result->declared.push_back({t.schema, t.name});
     for (uint32_t at : out.creates_declared_tables) result->creates_declared.push_back(lines.position(at).line);
     for (auto& u : out.unchecked) {
+      if (u.unit < records.size() && other[u.unit]) continue;  // the whole unit is unchecked already
       if (u.unit < records.size() && doubles[u.unit].empty()) {
         // A part of a unit whose rest is read: the unit's site is partly checked.
         SiteRecord& part_of = result->sites[result->sites.size() - records.size() + u.unit];

@@ -169,6 +169,21 @@ std::optional<OtherSchema> FileSchema::site(std::string_view sql) const {
   return std::nullopt;
 }
 
+std::optional<OtherSchema> FileSchema::relation(std::string_view name) const {
+  std::string low(name);
+  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (auto own = test_tables_.find(low); own != test_tables_.end())
+    return OtherSchema{"a test that creates its own " + own->first + " (line " + std::to_string(own->second) +
+                           "): its models meet that table, not the migrations' one",
+                       kTestOwnSchema};
+  if (module_init_tables_)
+    if (auto own = module_init_tables_->find(low); own != module_init_tables_->end())
+      return OtherSchema{"its module's tests start their database from " + own->second + " (withInitScript), which creates " +
+                             own->first + ": the module's models meet that schema, not the migrations' one",
+                         kTestOwnSchema};
+  return std::nullopt;
+}
+
 std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(const std::string& text) {
   struct Word { std::string text; size_t at; };
   std::vector<Word> words;

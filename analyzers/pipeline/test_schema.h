@@ -36,6 +36,9 @@ class FileSchema {
   /// The first that applies of: a table the test creates itself, a migration script run by hand,
   /// a migration version the test names, a table the upgrade folders drop.
   std::optional<OtherSchema> site(std::string_view sql) const;
+  /// The same for a data layer's model or call naming relation `name`: a table the test creates
+  /// itself, or its module's tests' schema script creates.
+  std::optional<OtherSchema> relation(std::string_view name) const;
 
  private:
   friend class TestSchemas;
