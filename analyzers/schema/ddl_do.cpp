@@ -72,6 +72,135 @@ std::optional<std::pair<size_t, size_t>> block_statements(std::string_view body)
   return std::make_pair(words.front().end, end);
 }
 
+/// A token of a PL/pgSQL body: a word (lower-cased), a string constant (its raw content), `;`,
+/// `(` / `)`, or any other punctuation.
+struct BodyToken {
+  enum Kind { Word, String, Semicolon, Open, Close, Other } kind;
+  std::string text;
+};
+
+std::vector<BodyToken> body_tokens(std::string_view text) {
+  std::vector<BodyToken> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (size_t past = sql::skip_comment_run(text, i).end; past != i) {
+      i = past;
+    } else if (c == '\'' || (c == '$' && !sql::dollar_tag(text, i).empty())) {
+      size_t past_quote = sql::skip_quoted(text, i).end;
+      size_t open = c == '$' ? sql::dollar_tag(text, i).size() : 1;
+      size_t close = c == '$' ? open : 1;
+      size_t len = past_quote - i >= open + close ? past_quote - i - open - close : 0;
+      out.push_back({BodyToken::String, std::string(text.substr(i + open, len))});
+      i = past_quote;
+    } else if (c == '"') {  // a quoted identifier: a word
+      size_t past = sql::skip_quoted(text, i).end;
+      std::string w(text.substr(i + 1, past > i + 2 ? past - i - 2 : 0));
+      out.push_back({BodyToken::Word, w});
+      i = past;
+    } else if (ident_char(c) && !std::isdigit(static_cast<unsigned char>(c))) {
+      size_t b = i;
+      while (i < text.size() && ident_char(text[i])) ++i;
+      std::string w(text.substr(b, i - b));
+      for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      out.push_back({BodyToken::Word, w});
+    } else if (std::isspace(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c))) {
+      ++i;
+    } else {
+      out.push_back({c == ';' ? BodyToken::Semicolon : c == '(' ? BodyToken::Open : c == ')' ? BodyToken::Close : BodyToken::Other,
+                     std::string(1, c)});
+      ++i;
+    }
+  }
+  return out;
+}
+
+/// The lower-cased words of a string constant's text.
+void words_of(std::string_view text, std::set<std::string>* out) {
+  std::string w;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && ident_char(text[i])) {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+      continue;
+    }
+    if (!w.empty()) out->insert(w);
+    w.clear();
+  }
+}
+
+/// A format() placeholder (%s, %I, %L, %1$I) in a template: the text put there is built at run time.
+bool has_placeholder(std::string_view t) {
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i] != '%') continue;
+    if (t[i + 1] == '%') {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < t.size() && (std::isdigit(static_cast<unsigned char>(t[j])) || t[j] == '$' || t[j] == '-')) ++j;
+    if (j < t.size() && (t[j] == 's' || t[j] == 'I' || t[j] == 'L')) return true;
+  }
+  return false;
+}
+
+/// The names a DO or function body may create or change when it runs, when that can be told:
+/// the words of its static CREATE / ALTER statements, and the words of what it EXECUTEs when
+/// that is a string constant or format() of one (with || pieces) that creates or changes
+/// something (CREATE, ALTER, ADD, RENAME) under names the constants spell. EXECUTE of text that
+/// changes nothing that way (DROP INDEX, DELETE, ANALYZE...) adds nothing. nullopt when the body
+/// EXECUTEs text that is not a constant (a variable) or that may create or change something
+/// under a name built at run time: then every word of the body is uncertain.
+std::optional<std::set<std::string>> names_a_body_may_change(std::string_view body) {
+  static const std::set<std::string> kChanging = {"create", "alter", "add", "rename"};
+  static const std::set<std::string> kQuoting = {"format", "quote_ident", "quote_literal", "quote_nullable", "concat"};
+  std::vector<BodyToken> toks = body_tokens(body);
+  std::set<std::string> out;
+  size_t i = 0;
+  while (i < toks.size()) {
+    size_t end = i;
+    while (end < toks.size() && toks[end].kind != BodyToken::Semicolon) ++end;
+    for (size_t k = i; k < end; ++k) {
+      if (toks[k].kind != BodyToken::Word) continue;
+      const std::string& w = toks[k].text;
+      if (w == "create" || w == "alter") {  // static DDL: the words from here to the statement's end
+        for (size_t m = k; m < end; ++m)
+          if (toks[m].kind == BodyToken::Word) out.insert(toks[m].text);
+        break;
+      }
+      if (w != "execute") continue;
+      // The EXECUTE's text: up to USING / INTO at depth 0 or the statement's end.
+      size_t first = k + 1;
+      if (first >= end) return std::nullopt;
+      bool starts_known = toks[first].kind == BodyToken::String ||
+                          (toks[first].kind == BodyToken::Word && toks[first].text == "format" && first + 2 < end &&
+                           toks[first + 1].kind == BodyToken::Open && toks[first + 2].kind == BodyToken::String);
+      if (!starts_known) return std::nullopt;
+      std::set<std::string> literal;
+      bool dynamic = false;
+      int depth = 0;
+      for (size_t m = first; m < end; ++m) {
+        const BodyToken& t = toks[m];
+        if (t.kind == BodyToken::Open) ++depth;
+        if (t.kind == BodyToken::Close) --depth;
+        if (t.kind == BodyToken::Word && depth == 0 && (t.text == "using" || t.text == "into")) break;
+        if (t.kind == BodyToken::String) {
+          words_of(t.text, &literal);
+          dynamic = dynamic || has_placeholder(t.text);
+        } else if (t.kind == BodyToken::Word && !kQuoting.count(t.text)) {
+          dynamic = true;  // a variable or an argument: text built at run time
+        }
+      }
+      bool changing = false;
+      for (const std::string& w2 : literal) changing = changing || kChanging.count(w2) > 0;
+      if (changing && dynamic) return std::nullopt;
+      if (changing) out.insert(literal.begin(), literal.end());
+      break;
+    }
+    i = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 void Simulator::do_or_function(bool function, Span<Node> options) {
@@ -94,6 +223,13 @@ void Simulator::do_or_function(bool function, Span<Node> options) {
                  lower.find("execute") != std::string::npos;
   if (!has_ddl) return;
   if (!function && apply_do_body(body, body_location)) return;
+  if (auto names = names_a_body_may_change(body)) {
+    for (const std::string& w : *names)
+      if (w.size() > 1) schema_.uncertain_names.insert(w);
+    note(std::string(!function ? "DO block" : "function body") +
+         " with DDL skipped: the names it mentions are not reported as missing");
+    return;
+  }
   std::string word;
   auto flush = [&] {
     if (word.size() > 1) schema_.uncertain_names.insert(word);

@@ -295,6 +295,53 @@ TEST_CASE("a DO block that is real PL/pgSQL still makes its names uncertain") {
   }
 }
 
+TEST_CASE("a function body's uncertain names: what its DDL and EXECUTEd constants spell, or all its words") {
+  struct Case {
+    const char* body;
+    std::vector<const char*> uncertain;  ///< these are uncertain
+    std::vector<const char*> certain;    ///< these are not
+  };
+  const Case cases[] = {
+      // EXECUTE of a DROP INDEX built from a constant template: nothing is created or changed by name.
+      {"CREATE FUNCTION f(p text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
+       "UPDATE jobs SET paused_at = NULL; EXECUTE format('DROP INDEX %I', p); END $$;",
+       {},
+       {"paused_at", "jobs"}},
+      // Static DDL: its statement's words only.
+      {"CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
+       "UPDATE jobs SET paused_at = NULL; IF true THEN ALTER TABLE audit ADD COLUMN seen_at timestamptz; END IF; END $$;",
+       {"audit", "seen_at"},
+       {"paused_at", "jobs"}},
+      // A constant that adds a column: its words.
+      {"CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
+       "UPDATE jobs SET paused_at = NULL; EXECUTE 'ALTER TABLE audit ADD COLUMN seen_at int'; END $$;",
+       {"audit", "seen_at"},
+       {"paused_at"}},
+      // An ADD COLUMN under a name built at run time: every word of the body.
+      {"CREATE FUNCTION f(t text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
+       "UPDATE jobs SET paused_at = NULL; EXECUTE format('ALTER TABLE %I ADD COLUMN x int', t); END $$;",
+       {"paused_at", "jobs"},
+       {}},
+      {"CREATE FUNCTION f(t text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
+       "UPDATE jobs SET paused_at = NULL; EXECUTE 'CREATE TABLE ' || t || ' (id int)'; END $$;",
+       {"paused_at", "jobs"},
+       {}},
+      // EXECUTE of a variable: anything.
+      {"CREATE FUNCTION f(q text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
+       "UPDATE jobs SET paused_at = NULL; EXECUTE q; END $$;",
+       {"paused_at", "jobs"},
+       {}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.body);
+    Schema s;
+    std::vector<DdlNote> notes;
+    CHECK(apply(s, {{"1.sql", c.body}}, &notes) == "");
+    for (const char* n : c.uncertain) CHECK(s.uncertain_names.count(n) == 1);
+    for (const char* n : c.certain) CHECK(s.uncertain_names.count(n) == 0);
+  }
+}
+
 TEST_CASE("ALTER TYPE ... RENAME TO renames the type, not a relation") {
   Schema s;
   CHECK(apply(s, {{"1.sql", "CREATE TYPE kind_next AS ENUM ('a', 'b');\n"
