@@ -1,6 +1,8 @@
 // Choosing the migration sets and dumps found in a project; see migration_sets.h.
 #include "analyzers/pipeline/migration_sets.h"
 
+#include "analyzers/schema/migrations/code/go_code.h"
+
 #include "analyzers/schema/migrations/discover.h"
 
 namespace schemagate::pipeline {
@@ -131,6 +133,15 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     *err = "the migrations under \"" + options.root + "\" are for another engine than PostgreSQL: " + other +
            "; schemagate checks code against PostgreSQL migrations: pass --migrations DIR for a PostgreSQL set";
     return false;
+  }
+  // No migrations and no dump: the schema the Go code creates when it starts, if it does.
+  if (std::vector<mig::MigrationFile> startup = mig::code::startup_schema(fs, options.root); !startup.empty()) {
+    for (mig::MigrationFile& m : startup) {
+      out->dumps.push_back({m.path, "schema created at start-up", 1,
+                            m.name + "() runs CREATE TABLE IF NOT EXISTS when the program starts, and no migration set exists"});
+      plan->baseline.push_back(std::move(m));
+    }
+    return true;
   }
   std::string names;
   const auto& all = mig::formats();

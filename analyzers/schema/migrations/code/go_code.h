@@ -24,6 +24,7 @@
 #include "analyzers/languages/project_constants.h"
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/schema/migrations/code/generated_sql.h"
+#include "analyzers/schema/migrations/migration.h"
 #include "analyzers/source/file_system.h"
 
 namespace schemagate::schema::migrations::code {
@@ -129,5 +130,14 @@ std::vector<std::string> go_list_dirs(const source::FileSystem& fs, const std::s
 /// The constants of every Go file of `dir`, for GoMigrationCode.
 languages::ProjectConstants package_constants(const source::FileSystem& fs, const std::string& root,
                                               const std::string& dir);
+
+}  // namespace schemagate::schema::migrations::code
+
+namespace schemagate::schema::migrations::code {
+
+/// The schema Go code creates when it starts, for a project with no migrations
+/// (code/go_startup.cpp): each function of a Go file that runs two or more CREATE TABLE
+/// statements, as one MigrationFile of format "go-startup", in file order.
+std::vector<MigrationFile> startup_schema(const source::FileSystem& fs, const std::string& root);
 
 }  // namespace schemagate::schema::migrations::code
