@@ -173,6 +173,27 @@ void index_entity_class(TSNode cls, std::string_view src, std::vector<std::pair<
           if (is(body, "identifier")) target = std::string(text(body, src));
         }
         members.emplace_back(std::string(kRelationKey) + name + "." + prop, target);
+        // `(photo) => photo.user`: the inverse side's property.
+        if ((d.name == "OneToMany" || d.name == "OneToOne") && d.args.size() >= 2 && is(unwrap(d.args[1]), "arrow_function")) {
+          TSNode fn = unwrap(d.args[1]);
+          TSNode param = field(fn, "parameter");
+          if (ts_node_is_null(param)) {
+            TSNode ps = field(fn, "parameters");
+            TSNode first = ts_node_named_child_count(ps) == 1 ? ts_node_named_child(ps, 0) : TSNode{};
+            param = is(first, "required_parameter") ? field(first, "pattern") : first;
+          }
+          TSNode body = unwrap(field(fn, "body"));
+          if (is(param, "identifier") && is(body, "member_expression") && is(field(body, "object"), "identifier") &&
+              text(field(body, "object"), src) == text(param, src))
+            members.emplace_back(std::string(kInverseKey) + name + "." + prop, std::string(text(field(body, "property"), src)));
+        }
+        if (d.name == "ManyToOne" || d.name == "OneToOne")
+          for (auto& j : mdecs) {
+            if (j.name != "JoinColumn") continue;
+            bool present = false;
+            auto lit = option(j.args, src, "name", &present);
+            if (lit) members.emplace_back(std::string(kJoinColumnKey) + name + "." + prop, lit->value);
+          }
       }
     }
   });
@@ -197,6 +218,7 @@ void index_typeorm(const FileInput& in, std::vector<std::pair<std::string, std::
   std::string_view src = in.text;
   walk(in.root, [&](TSNode n) {
     if (is(n, "class_declaration") || is(n, "abstract_class_declaration")) index_entity_class(n, src, out);
+    if (is(n, "new_expression") && text(field(n, "constructor"), src) == "EntitySchema") out->emplace_back(kEntitySchemaKey, "1");
     if ((is(n, "class_declaration") || is(n, "class")) && !ts_node_is_null(field(n, "name"))) {
       TSNode heritage{};
       for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)

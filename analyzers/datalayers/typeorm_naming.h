@@ -23,6 +23,14 @@ constexpr std::string_view kEntityKey = "typeorm:entity:";
 constexpr std::string_view kColumnKey = "typeorm:column:";
 /// + "Class.property": the related class (`@ManyToOne(() => Media)`), "?" when not spelled.
 constexpr std::string_view kRelationKey = "typeorm:relation:";
+/// + "Class.property": the column a @ManyToOne / @OneToOne relation's `@JoinColumn({ name })`
+/// names on the class's table (only when one literal name is spelled).
+constexpr std::string_view kJoinColumnKey = "typeorm:join-column:";
+/// + "Class.property": the property of the related class a @OneToMany / @OneToOne relation is
+/// the inverse of (`(photo) => photo.user`), when spelled so.
+constexpr std::string_view kInverseKey = "typeorm:inverse:";
+/// Present when a file declares an `EntitySchema` (entities the index does not read).
+constexpr std::string_view kEntitySchemaKey = "typeorm:entity-schema";
 /// + class name: the class it extends ("" none) for every class that declares columns or
 /// relations, or is an entity: a class absent here has members nobody read.
 constexpr std::string_view kExtendsKey = "typeorm:extends:";
