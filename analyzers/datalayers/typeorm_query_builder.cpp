@@ -43,122 +43,6 @@ using namespace typeorm;
 
 bool relevant_query_builder(std::string_view text) { return text.find("createQueryBuilder") != std::string_view::npos; }
 
-/// What the entity layer's index says about the project's classes.
-class Entities {
- public:
-  Entities(const ProjectFacts* facts, std::string default_schema)
-      : facts_(facts), naming_(project_naming(facts)), default_schema_(std::move(default_schema)) {}
-
-  /// Whether the project declares any TypeORM class at all.
-  bool any() const {
-    if (!facts_) return false;
-    auto it = facts_->lower_bound(kExtendsKey);
-    return it != facts_->end() && it->first.rfind(kExtendsKey, 0) == 0;
-  }
-
-  struct Table {
-    std::string schema, name;
-  };
-  /// The table of an entity class, when the project declares exactly one class of that name.
-  std::optional<Table> table(const std::string& cls) const {
-    if (!unique(cls)) return std::nullopt;
-    bool absent = false;
-    auto v = one(std::string(kEntityKey) + cls, &absent);
-    if (!v || *v == "?") return std::nullopt;
-    size_t tab = v->find('\t');
-    if (tab == std::string::npos) return std::nullopt;
-    Table t{v->substr(0, tab), v->substr(tab + 1)};
-    if (t.schema.empty()) t.schema = default_schema_;
-    return t;
-  }
-
-  /// The entity class TypeORM finds for a string join or from() target with no dot: an entity
-  /// class of that name or an entity of that table name, when exactly one matches. "" when none
-  /// does; *certain is false when an entity the index could not name (a computed table name, an
-  /// EntitySchema) might.
-  std::string by_name(const std::string& name, bool* certain) const {
-    *certain = facts_ && !facts_->count(kEntitySchemaKey);
-    std::set<std::string> found;
-    if (!facts_) return "";
-    if (table(name)) found.insert(name);
-    for (auto it = facts_->lower_bound(kEntityKey); it != facts_->end() && it->first.rfind(kEntityKey, 0) == 0; ++it) {
-      std::string cls = it->first.substr(kEntityKey.size());
-      for (auto& v : it->second) {
-        if (v == "?") *certain = false;
-        size_t tab = v.find('\t');
-        if (tab != std::string::npos && v.substr(tab + 1) == name) found.insert(cls);
-      }
-    }
-    if (found.size() > 1) *certain = false;
-    return found.size() == 1 && table(*found.begin()) ? *found.begin() : "";
-  }
-
-  /// A per-property fact (`key` + "Class.prop") of `cls` or of the class it extends that declares it.
-  std::optional<std::string> inherited(std::string_view key, std::string cls, const std::string& prop) const {
-    for (int depth = 0; depth < 8; ++depth) {
-      bool absent = false;
-      if (auto v = one(std::string(key) + cls + "." + prop, &absent)) return v;
-      if (!absent) return std::nullopt;
-      auto base = one(std::string(kExtendsKey) + cls, &absent);
-      if (!base || base->empty() || *base == "?") return std::nullopt;
-      cls = *base;
-    }
-    return std::nullopt;
-  }
-
-  enum class Kind { Column, Relation, None, Unknown };
-  /// What `prop` of `cls` is, declared there or in a class it extends: a column (its name in
-  /// *out), a relation (the related class in *out, "?" unknown), nothing TypeORM maps (every
-  /// class up the chain was read), or unknown.
-  Kind member(std::string cls, const std::string& prop, std::string* out) const {
-    for (int depth = 0; depth < 8; ++depth) {
-      if (!unique(cls)) return Kind::Unknown;
-      bool absent = false;
-      auto c = one(std::string(kColumnKey) + cls + "." + prop, &absent);
-      if (!absent) {
-        if (!c || *c == "?") return Kind::Unknown;
-        *out = *c == "=" ? unnamed_column(prop, naming_) : *c;
-        return out->empty() ? Kind::Unknown : Kind::Column;
-      }
-      auto r = one(std::string(kRelationKey) + cls + "." + prop, &absent);
-      if (!absent) {
-        *out = r ? *r : "?";
-        return Kind::Relation;
-      }
-      auto base = one(std::string(kExtendsKey) + cls, &absent);
-      if (!base || *base == "?") return Kind::Unknown;
-      if (base->empty() || *base == "BaseEntity") return Kind::None;
-      cls = *base;
-    }
-    return Kind::Unknown;
-  }
-
- private:
-  /// Whether one class of the project has that name: each class gives its base once.
-  bool unique(const std::string& cls) const {
-    if (!facts_) return false;
-    auto it = facts_->find(std::string(kExtendsKey) + cls);
-    return it != facts_->end() && it->second.size() == 1;
-  }
-
-  /// The one value files gave `key`; nullopt when none (*absent) or when they disagree (two
-  /// classes of one name).
-  std::optional<std::string> one(const std::string& key, bool* absent) const {
-    *absent = true;
-    if (!facts_) return std::nullopt;
-    auto it = facts_->find(key);
-    if (it == facts_->end() || it->second.empty()) return std::nullopt;
-    *absent = false;
-    for (auto& v : it->second)
-      if (v != it->second.front()) return std::nullopt;
-    return it->second.front();
-  }
-
-  const ProjectFacts* facts_;
-  std::string naming_;
-  std::string default_schema_;
-};
-
 bool lower_plain(std::string_view s) { return plain_name(s) && !has_upper(s); }
 
 bool sql_keyword(std::string_view w) {
@@ -341,8 +225,14 @@ struct QueryBuilderChain {
                        how + " " + prefix + word + " (no property of that name: sent as written):");
         return;
       }
+      if (k == Entities::Kind::Relation)
+        if (auto jc = entities.join_column(cls, word)) {  // TypeORM writes the relation's join column
+          require_column(cls, *jc, at, static_cast<uint32_t>(word.size()), requirements::Use::Read,
+                         how + " " + prefix + word + " (relation " + word + "):");
+          return;
+        }
       partly(at, k == Entities::Kind::Relation
-                     ? prefix + word + " is a relation: its join column is named by the naming strategy"
+                     ? prefix + word + " is a relation: its join column cannot be named"
                      : prefix + word + " is no column property of entity " + cls + " the scan can name");
       return;
     }
@@ -780,13 +670,13 @@ void extract_query_builders(const FileInput& in, FileOutput* out) {
             chain.require_table(cls, prop_at, prop_width, requirements::Use::Read, "joins");
             // The join's ON: the owner side's @JoinColumn, on the parent's table or, for the
             // inverse side (`@OneToMany(() => Photo, (photo) => photo.user)`), on the related one.
-            if (auto jc = entities.inherited(kJoinColumnKey, parent->second, prop)) {
+            if (auto jc = entities.join_column(parent->second, prop)) {
               chain.require_column(parent->second, *jc, prop_at, prop_width, requirements::Use::Read,
                                    "joins " + path->value + " on");
             } else if (auto inv = entities.inherited(kInverseKey, parent->second, prop)) {
               std::string back;
               if (entities.member(related, *inv, &back) == Entities::Kind::Relation && back == parent->second)
-                if (auto jc2 = entities.inherited(kJoinColumnKey, related, *inv))
+                if (auto jc2 = entities.join_column(related, *inv))
                   chain.require_column(related, *jc2, prop_at, prop_width, requirements::Use::Read,
                                        "joins " + path->value + " (inverse of " + related + "." + *inv + ") on");
             }

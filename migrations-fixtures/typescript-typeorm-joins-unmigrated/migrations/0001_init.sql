@@ -6,5 +6,6 @@ CREATE TABLE users (
 CREATE TABLE photos (
   id serial PRIMARY KEY,
   caption text NOT NULL,
-  owner_id integer REFERENCES users (id)
+  owner_id integer REFERENCES users (id),
+  "approvedById" integer REFERENCES users (id)
 );

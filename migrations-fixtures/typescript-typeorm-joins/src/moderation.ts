@@ -28,6 +28,7 @@ export class ModerationQueue {
       .createQueryBuilder("photo")
       .innerJoin("photo.owner", "owner")
       .where("owner.name <> ''")
+      .andWhere("photo.approvedBy IS NOT NULL")
       .getMany();
   }
 }

@@ -13,4 +13,8 @@ export class Photo {
   @ManyToOne(() => User, (user) => user.photos)
   @JoinColumn({ name: "owner_id" })
   owner!: User;
+
+  // No @JoinColumn: the default naming strategy names the column approvedById.
+  @ManyToOne(() => User)
+  approvedBy!: User | null;
 }
