@@ -15,12 +15,28 @@ std::vector<std::string> searched(const requirements::Requirement& req) {
 }  // namespace
 
 std::string excuse(const Evaluation& eval, const requirements::Requirement& req) {
-  if (!eval.not_judged) return "";
-  if (req.object == requirements::Object::Relation) return eval.not_judged(req.schema, req.relation);
+  if (eval.not_judged) {
+    if (req.object == requirements::Object::Relation) {
+      std::string why = eval.not_judged(req.schema, req.relation);
+      if (!why.empty()) return why;
+    } else {
+      for (auto& q : searched(req)) {
+        auto dot = q.find('.');
+        std::string why = eval.not_judged(q.substr(0, dot), "column:" + q.substr(dot + 1) + "." + req.column);
+        if (!why.empty()) return why;
+      }
+    }
+  }
+  // What of the schema model leaves it open: a name in a migration step it cannot follow.
+  if (!eval.eventual) return "";
+  const schema::Schema& schema = *eval.eventual;
   for (auto& q : searched(req)) {
     auto dot = q.find('.');
-    std::string why = eval.not_judged(q.substr(0, dot), "column:" + q.substr(dot + 1) + "." + req.column);
-    if (!why.empty()) return why;
+    std::string rel = q.substr(dot + 1);
+    for (const std::string& name : {rel, req.object == requirements::Object::Column ? req.column : rel})
+      if (schema.uncertain_names.count(name))
+        return "\"" + name + "\" appears in a migration step the schema model cannot follow (SQL built at run time; "
+               "check --verbose lists the step)";
   }
   return "";
 }

@@ -25,7 +25,10 @@
 // The options a project gives every model, `new Sequelize(..., { define: { underscored: true } })`,
 // are each model's defaults: read from every file before extraction. Instances that disagree, or
 // a `define` computed at run time, leave the options they may set unknown, and a model that does
-// not set such an option itself unchecked.
+// not set such an option itself unchecked. Options spread from a parameter of a named function
+// (outline's `createDatabaseInstance(databaseConfig, ...)`) are what its callers pass: the index
+// records each call's arguments, and no define comes in when every call passes a connection
+// string or an object without one.
 #include <cctype>
 #include <set>
 
@@ -120,11 +123,107 @@ bool connection_string(TSNode n, TSNode root, std::string_view src, int depth = 
   return !ts_node_is_null(value) && connection_string(value, root, src, depth + 1);
 }
 
+/// + a function's name: one value per call the project makes of it, where the indexed file
+/// imports or declares it: each argument, comma separated, "s" (a connection string), "o" (an
+/// object literal with no define and no spread) or "?".
+constexpr std::string_view kCallKey = "sequelize:call:";
+
+/// When `ident` is a parameter of the named function it stands in (`function f(a, config)`,
+/// `const f = (a, config) => ...`): "f:1". "" otherwise.
+std::string parameter_of(TSNode ident, std::string_view src) {
+  std::string_view name = text(ident, src);
+  for (TSNode fn = ts_node_parent(ident); !ts_node_is_null(fn); fn = ts_node_parent(fn)) {
+    if (!is(fn, "function_declaration") && !is(fn, "arrow_function") && !is(fn, "function_expression")) continue;
+    TSNode params = field(fn, "parameters");
+    int index = -1;
+    for (uint32_t i = 0, k = 0; i < ts_node_named_child_count(params); ++i) {
+      TSNode p = ts_node_named_child(params, i);
+      if (is(p, "comment")) continue;
+      TSNode pat = is(p, "required_parameter") || is(p, "optional_parameter") ? field(p, "pattern") : p;
+      if (is(pat, "identifier") && text(pat, src) == name) index = static_cast<int>(k);
+      ++k;
+    }
+    if (index < 0) continue;  // a name of an outer scope
+    std::string_view fname;
+    if (is(fn, "function_declaration")) fname = text(field(fn, "name"), src);
+    else if (is(ts_node_parent(fn), "variable_declarator")) fname = text(field(ts_node_parent(fn), "name"), src);
+    return fname.empty() ? "" : std::string(fname) + ":" + std::to_string(index);
+  }
+  return "";
+}
+
+/// Whether `n` is an environment variable read through the project's own settings object
+/// (`env.DATABASE_URL`, `config.DB_URL ?? ""`): a string, which spreads no options.
+bool env_string(TSNode n, TSNode root, std::string_view src, int depth = 0) {
+  n = unwrap(n);
+  if (is(n, "string") || is(n, "template_string")) return true;
+  if (is(n, "binary_expression")) {
+    std::string_view op = text(field(n, "operator"), src);
+    return (op == "||" || op == "??") && env_string(field(n, "left"), root, src, depth) && env_string(field(n, "right"), root, src, depth);
+  }
+  if (is(n, "member_expression")) {
+    std::string_view obj = text(field(n, "object"), src), prop = text(field(n, "property"), src);
+    bool caps = !prop.empty();
+    for (char c : prop) caps = caps && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+    return caps && (obj == "env" || obj == "process.env");
+  }
+  if (is(n, "identifier") && depth < 3) {
+    TSNode value = sole_declaration(root, text(n, src), src);
+    return !ts_node_is_null(value) && env_string(value, root, src, depth + 1);
+  }
+  return false;
+}
+
+TSNode define_of(TSNode obj, TSNode root, std::string_view src, bool* told, int depth, std::vector<std::string>* via);
+
+/// Whether a value spread into Sequelize's options certainly brings no define: a connection
+/// string, an object with none, a name declared as one, `a || b` of such, or a call of a function
+/// of this file whose every return is such.
+bool brings_no_define(TSNode v, TSNode root, std::string_view src, int depth = 0) {
+  v = unwrap(v);
+  if (depth > 4) return false;
+  if (connection_string(v, root, src) || env_string(v, root, src)) return true;
+  if (is(v, "object")) {
+    bool told = true;
+    return ts_node_is_null(define_of(v, root, src, &told, 0, nullptr)) && told;
+  }
+  if (is(v, "binary_expression")) {
+    std::string_view op = text(field(v, "operator"), src);
+    return (op == "||" || op == "??") && brings_no_define(field(v, "left"), root, src, depth + 1) &&
+           brings_no_define(field(v, "right"), root, src, depth + 1);
+  }
+  if (is(v, "identifier")) {
+    TSNode value = sole_declaration(root, text(v, src), src);
+    return !ts_node_is_null(value) && brings_no_define(value, root, src, depth + 1);
+  }
+  if (is(v, "call_expression") && is(field(v, "function"), "identifier") && arguments(v).empty()) {
+    std::string_view name = text(field(v, "function"), src);
+    TSNode fn{};
+    int found = 0;
+    walk(root, [&](TSNode n) {
+      if (is(n, "function_declaration") && text(field(n, "name"), src) == name) fn = n, ++found;
+    });
+    if (found != 1) return false;
+    bool all = true;
+    int returns = 0;
+    walk(field(fn, "body"), [&](TSNode n) {
+      if (!is(n, "return_statement")) return;
+      ++returns;
+      TSNode r = ts_node_named_child_count(n) > 0 ? ts_node_named_child(n, 0) : TSNode{};
+      all = all && !ts_node_is_null(r) && brings_no_define(r, root, src, depth + 1);
+    });
+    return all && returns > 0;
+  }
+  return false;
+}
+
 /// The `define` key of a Sequelize options object, following spreads of objects this file
 /// declares (`{ ...databaseConfig, ...commonOptions }`): the last one given wins, as in the
 /// object. Null with *told true when no define is given; *told false when a spread or a computed
-/// key may bring one.
-TSNode define_of(TSNode obj, TSNode root, std::string_view src, bool* told, int depth = 0) {
+/// key may bring one. A spread of a parameter of a named function (`createInstance(config)`)
+/// whose define nothing after it overrides is listed in *via ("f:0"): what the function's callers
+/// pass decides it (project_defaults).
+TSNode define_of(TSNode obj, TSNode root, std::string_view src, bool* told, int depth, std::vector<std::string>* via) {
   TSNode define{};
   *told = true;
   for (uint32_t i = 0; i < ts_node_named_child_count(obj); ++i) {
@@ -140,16 +239,21 @@ TSNode define_of(TSNode obj, TSNode root, std::string_view src, bool* told, int 
                                                     : "?";
       if (key == "define") define = field(p, "value"), *told = true;
       else if (key == "?") define = {}, *told = false;
+      if (key == "define" && via) via->clear();
       continue;
     }
     TSNode arg = is(p, "spread_element") ? unwrap(ts_node_named_child(p, 0)) : TSNode{};
+    if (std::string param = is(arg, "identifier") && via ? parameter_of(arg, src) : ""; !param.empty()) {
+      via->push_back(param);  // the callers' argument: its define, if any, wins so far
+      continue;
+    }
     TSNode spread = !ts_node_is_null(arg) && is(arg, "identifier") && depth < 4 ? declared_object(root, text(arg, src), src) : TSNode{};
     if (ts_node_is_null(spread)) {
       define = {}, *told = false;  // a spread of something this file does not declare
       continue;
     }
     bool inner_told = true;
-    TSNode inner = define_of(spread, root, src, &inner_told, depth + 1);
+    TSNode inner = define_of(spread, root, src, &inner_told, depth + 1, nullptr);
     if (!inner_told) define = {}, *told = false;
     else if (!ts_node_is_null(inner)) define = inner, *told = true;
   }
@@ -177,9 +281,12 @@ void index_sequelize(const FileInput& in, std::vector<std::pair<std::string, std
     }
     if (!ts_node_is_null(options) && is(options, "object")) {
       bool told = true;
-      TSNode define = define_of(options, in.root, src, &told);
+      std::vector<std::string> via;
+      TSNode define = define_of(options, in.root, src, &told, 0, &via);
       std::vector<Key> opts;
       if (!told) unknown();
+      else if (!via.empty() && ts_node_is_null(define))
+        for (auto& v : via) value += "via=" + v + ";";
       else if (!ts_node_is_null(define)) {
         bool listed = object_keys(define, src, &opts);
         for (const char* o : kDefineOptions) {
@@ -195,6 +302,43 @@ void index_sequelize(const FileInput& in, std::vector<std::pair<std::string, std
     }
     out->emplace_back(kDefineKey, value);
   });
+  // The calls of functions this file imports or declares, for a parameter spread above (or in
+  // another file) into Sequelize's options.
+  std::set<std::string> callable;
+  walk(in.root, [&](TSNode n) {
+    if (is(n, "import_specifier")) callable.insert(std::string(text(ts_node_is_null(field(n, "alias")) ? field(n, "name") : field(n, "alias"), src)));
+    if (is(n, "function_declaration")) callable.insert(std::string(text(field(n, "name"), src)));
+    if (is(n, "variable_declarator") && (is(field(n, "value"), "arrow_function") || is(field(n, "value"), "function_expression")))
+      callable.insert(std::string(text(field(n, "name"), src)));
+  });
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "call_expression") || !is(field(n, "function"), "identifier")) return;
+    std::string fn(text(field(n, "function"), src));
+    if (!callable.count(fn)) return;
+    std::string value;
+    for (TSNode a : arguments(n)) value += std::string(value.empty() ? "" : ",") + (brings_no_define(a, in.root, src) ? "o" : "?");
+    out->emplace_back(std::string(kCallKey) + fn, value);
+  });
+}
+
+/// Whether every call the project makes of function `fn` passes, as argument `index`, nothing,
+/// a connection string or an object with no define: a spread of it brings no define.
+bool callers_pass_no_define(const ProjectFacts& facts, const std::string& fn, size_t index) {
+  auto it = facts.find(std::string(kCallKey) + fn);
+  if (it == facts.end() || it->second.empty()) return false;  // no call seen: nothing to go by
+  for (const std::string& call : it->second) {
+    size_t k = 0, at = 0;
+    std::string kind;
+    for (;; ++k) {
+      size_t comma = call.find(',', at);
+      if (k == index) kind = call.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+      if (comma == std::string::npos) break;
+      at = comma + 1;
+    }
+    if (k < index || call.empty()) continue;  // the argument is not given
+    if (kind != "s" && kind != "o") return false;
+  }
+  return true;
 }
 
 /// The defaults every model of the project starts from: what all instances' define agree on.
@@ -204,9 +348,28 @@ Options project_defaults(const FileInput& in) {
   if (!in.facts) return o;
   auto it = in.facts->find(kDefineKey);
   if (it == in.facts->end()) return o;
+  // An instance whose options spread a parameter: no define when no caller passes one.
+  std::vector<std::string> instances;
+  for (const std::string& inst : it->second) {
+    if (inst.rfind("via=", 0) != 0) {
+      instances.push_back(inst);
+      continue;
+    }
+    bool none = true;
+    for (size_t at = 0; at < inst.size();) {
+      size_t end = inst.find(';', at);
+      std::string v = inst.substr(at + 4, end - at - 4);  // "f:1"
+      size_t colon = v.rfind(':');
+      none = none && colon != std::string::npos && callers_pass_no_define(*in.facts, v.substr(0, colon), std::stoul(v.substr(colon + 1)));
+      at = end == std::string::npos ? inst.size() : end + 1;
+    }
+    std::string unknown;
+    for (const char* key : kDefineOptions) unknown += std::string(key) + "=?;";
+    instances.push_back(none ? "" : unknown);
+  }
   for (const char* key : kDefineOptions) {
     std::set<std::string> values;
-    for (const std::string& inst : it->second) {
+    for (const std::string& inst : instances) {
       std::string tag = std::string(key) + "=";
       size_t at = inst.find(tag);
       values.insert(at == std::string::npos ? "" : inst.substr(at + tag.size(), inst.find(';', at) - at - tag.size()));

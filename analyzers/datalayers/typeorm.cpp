@@ -13,8 +13,10 @@
 // property (and whose tableName, if it has one, does the same with the class name), names it
 // snake_case; no namingStrategy names it as written. When the configurations disagree, or one
 // cannot be read, a property with upper case letters and no name is unchecked. Embedded columns
-// (`@Column(() => Address)`), single-table-inheritance children (`@ChildEntity`), views and
-// relations without a named join column are not judged.
+// (`@Column(() => Address)`), single-table-inheritance children (`@ChildEntity`) and views are
+// not judged. A @ManyToOne (or @OneToOne with @JoinColumn) without a named join column joins by
+// the column the naming strategy names from the relation and the related entity's one primary
+// column ("requestedBy" + "id" -> requestedById by default); with several, it is not judged.
 //
 // The index also tells other files what each class is (typeorm_naming.h): its table when it is
 // an entity, its column properties, relations and base class, which the query builder layer
@@ -166,6 +168,11 @@ void index_entity_class(TSNode cls, std::string_view src, std::vector<std::pair<
         auto lit = option(d.args, src, "name", &present);
         bool embedded = !d.args.empty() && (is(unwrap(d.args[0]), "arrow_function") || is(unwrap(d.args[0]), "function_expression"));
         members.emplace_back(std::string(kColumnKey) + name + "." + prop, embedded || (present && !lit) ? "?" : lit ? lit->value : "=");
+        bool primary_option = false;
+        for (TSNode a : d.args)
+          if (is(unwrap(a), "object") && text(unwrap(a), src).find("primary") != std::string_view::npos) primary_option = true;
+        if (d.name == "PrimaryColumn" || d.name == "PrimaryGeneratedColumn" || primary_option)
+          members.emplace_back(std::string(kPrimaryKey) + name, primary_option && d.name == "Column" ? "?" : prop);
       } else if (kRelations.count(d.name)) {
         std::string target = "?";
         if (!d.args.empty() && is(unwrap(d.args[0]), "arrow_function")) {
@@ -173,6 +180,40 @@ void index_entity_class(TSNode cls, std::string_view src, std::vector<std::pair<
           if (is(body, "identifier")) target = std::string(text(body, src));
         }
         members.emplace_back(std::string(kRelationKey) + name + "." + prop, target);
+        // `(photo) => photo.user`: the inverse side's property.
+        if ((d.name == "OneToMany" || d.name == "OneToOne") && d.args.size() >= 2 && is(unwrap(d.args[1]), "arrow_function")) {
+          TSNode fn = unwrap(d.args[1]);
+          TSNode param = field(fn, "parameter");
+          if (ts_node_is_null(param)) {
+            TSNode ps = field(fn, "parameters");
+            TSNode first = ts_node_named_child_count(ps) == 1 ? ts_node_named_child(ps, 0) : TSNode{};
+            param = is(first, "required_parameter") ? field(first, "pattern") : first;
+          }
+          TSNode body = unwrap(field(fn, "body"));
+          if (is(param, "identifier") && is(body, "member_expression") && is(field(body, "object"), "identifier") &&
+              text(field(body, "object"), src) == text(param, src))
+            members.emplace_back(std::string(kInverseKey) + name + "." + prop, std::string(text(field(body, "property"), src)));
+        }
+        // The owner side's join column: named, or named by the naming strategy.
+        const Decorator* join = nullptr;
+        int joins = 0;
+        for (auto& j : mdecs)
+          if (j.name == "JoinColumn" || j.name == "JoinColumns") join = &j, ++joins;
+        if (d.name == "ManyToOne" || (d.name == "OneToOne" && join)) {
+          std::string v = "=";
+          if (joins > 1 || (join && join->name != "JoinColumn") ||
+              (join && !join->args.empty() && !is(unwrap(join->args[0]), "object"))) {
+            v = "?";
+          } else if (join) {
+            bool present = false, ref_present = false;
+            auto lit = option(join->args, src, "name", &present);
+            auto ref = option(join->args, src, "referencedColumnName", &ref_present);
+            if (lit) v = lit->value;
+            else if (present || (ref_present && !ref)) v = "?";
+            else if (ref) v = "=" + ref->value;
+          }
+          members.emplace_back(std::string(kJoinColumnKey) + name + "." + prop, v);
+        }
       }
     }
   });
@@ -197,6 +238,7 @@ void index_typeorm(const FileInput& in, std::vector<std::pair<std::string, std::
   std::string_view src = in.text;
   walk(in.root, [&](TSNode n) {
     if (is(n, "class_declaration") || is(n, "abstract_class_declaration")) index_entity_class(n, src, out);
+    if (is(n, "new_expression") && text(field(n, "constructor"), src) == "EntitySchema") out->emplace_back(kEntitySchemaKey, "1");
     if ((is(n, "class_declaration") || is(n, "class")) && !ts_node_is_null(field(n, "name"))) {
       TSNode heritage{};
       for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
@@ -224,6 +266,7 @@ void index_typeorm(const FileInput& in, std::vector<std::pair<std::string, std::
 void extract_typeorm(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
   const std::string naming = project_naming(in.facts);
+  const Entities entities(in.facts, in.default_schema);
   walk(in.root, [&](TSNode cls) {
     if (!is(cls, "class_declaration") && !is(cls, "abstract_class_declaration")) return;
     std::vector<Decorator> decs = class_decorators(cls, src);
@@ -262,6 +305,20 @@ void extract_typeorm(const FileInput& in, FileOutput* out) {
       if (!is(name_node, "property_identifier")) return;
       std::string prop(text(name_node, src));
       for (auto& d : mdecs) {
+        if (d.name == "ManyToOne" || d.name == "OneToOne") {
+          // A join column the naming strategy names (a spelled name is @JoinColumn's, below).
+          auto v = entities.inherited(kJoinColumnKey, class_name, prop);
+          auto column = v && !v->empty() && (*v)[0] == '=' ? entities.join_column(class_name, prop) : std::nullopt;
+          if (!column) continue;
+          requirements::Requirement r = rel;
+          r.object = requirements::Object::Column;
+          r.column = *column;
+          r.span = {ts_node_start_byte(name_node), ts_node_end_byte(name_node)};
+          r.describe = "entity " + class_name + " relation " + prop + " joins by column " + shown + "." + *column +
+                       " (by the naming strategy); every find of " + class_name + " selects it";
+          out->requirements.requirements.push_back(std::move(r));
+          continue;
+        }
         bool join = d.name == "JoinColumn";
         if (!kColumns.count(d.name) && !join) continue;
         if (!join && !d.args.empty() && (is(unwrap(d.args[0]), "arrow_function") || is(unwrap(d.args[0]), "function_expression"))) {

@@ -8,6 +8,14 @@
 // entity, its column names and relations come from the entity layer's index of the project
 // (typeorm_naming.h), read with the project's naming strategy.
 //
+// A relation path join needs the related table and the join column a `@JoinColumn({ name })`
+// names, on the owner side's table (the inverse side's `(photo) => photo.user` leads there). A
+// join or from() of a string with no dot is the entity of that class or table name, else that
+// table as written, whose alias's names TypeORM leaves alone; when an entity the index cannot
+// name (a computed table name, an EntitySchema) might be it, the join is partly checked.
+// `new Brackets(qb => ...)` and `NotBrackets` conditions are the where() calls the callback makes
+// on its parameter, rewritten with the rest of the query.
+//
 // TypeORM's rewrite is a regular expression: `alias.path` preceded by a space, `=` or `(` (or the
 // start of a line) and followed by a space, `=`, `)` or `,` (or the end of a line), where path
 // is a property, a relation (its first join column) or a column's database name. What it does
@@ -15,7 +23,7 @@
 // `alias.col` is the column col when both are lower case (PostgreSQL folds the rest). Only
 // those are judged. A relation path, a property the entity layer could not name, an alias whose
 // target is a table name or a subquery, a name of no alias, an unqualified name, a condition
-// built by a callback (`new Brackets(...)`) or a row with spread keys leave the chain partly
+// built by a callback the scan cannot follow or a row with spread keys leave the chain partly
 // checked; a chain whose entity cannot be told (a repository of a generic type) is unchecked.
 #include <algorithm>
 #include <cctype>
@@ -34,88 +42,6 @@ using namespace js;
 using namespace typeorm;
 
 bool relevant_query_builder(std::string_view text) { return text.find("createQueryBuilder") != std::string_view::npos; }
-
-/// What the entity layer's index says about the project's classes.
-class Entities {
- public:
-  Entities(const ProjectFacts* facts, std::string default_schema)
-      : facts_(facts), naming_(project_naming(facts)), default_schema_(std::move(default_schema)) {}
-
-  /// Whether the project declares any TypeORM class at all.
-  bool any() const {
-    if (!facts_) return false;
-    auto it = facts_->lower_bound(kExtendsKey);
-    return it != facts_->end() && it->first.rfind(kExtendsKey, 0) == 0;
-  }
-
-  struct Table {
-    std::string schema, name;
-  };
-  /// The table of an entity class, when the project declares exactly one class of that name.
-  std::optional<Table> table(const std::string& cls) const {
-    if (!unique(cls)) return std::nullopt;
-    bool absent = false;
-    auto v = one(std::string(kEntityKey) + cls, &absent);
-    if (!v || *v == "?") return std::nullopt;
-    size_t tab = v->find('\t');
-    if (tab == std::string::npos) return std::nullopt;
-    Table t{v->substr(0, tab), v->substr(tab + 1)};
-    if (t.schema.empty()) t.schema = default_schema_;
-    return t;
-  }
-
-  enum class Kind { Column, Relation, None, Unknown };
-  /// What `prop` of `cls` is, declared there or in a class it extends: a column (its name in
-  /// *out), a relation (the related class in *out, "?" unknown), nothing TypeORM maps (every
-  /// class up the chain was read), or unknown.
-  Kind member(std::string cls, const std::string& prop, std::string* out) const {
-    for (int depth = 0; depth < 8; ++depth) {
-      if (!unique(cls)) return Kind::Unknown;
-      bool absent = false;
-      auto c = one(std::string(kColumnKey) + cls + "." + prop, &absent);
-      if (!absent) {
-        if (!c || *c == "?") return Kind::Unknown;
-        *out = *c == "=" ? unnamed_column(prop, naming_) : *c;
-        return out->empty() ? Kind::Unknown : Kind::Column;
-      }
-      auto r = one(std::string(kRelationKey) + cls + "." + prop, &absent);
-      if (!absent) {
-        *out = r ? *r : "?";
-        return Kind::Relation;
-      }
-      auto base = one(std::string(kExtendsKey) + cls, &absent);
-      if (!base || *base == "?") return Kind::Unknown;
-      if (base->empty() || *base == "BaseEntity") return Kind::None;
-      cls = *base;
-    }
-    return Kind::Unknown;
-  }
-
- private:
-  /// Whether one class of the project has that name: each class gives its base once.
-  bool unique(const std::string& cls) const {
-    if (!facts_) return false;
-    auto it = facts_->find(std::string(kExtendsKey) + cls);
-    return it != facts_->end() && it->second.size() == 1;
-  }
-
-  /// The one value files gave `key`; nullopt when none (*absent) or when they disagree (two
-  /// classes of one name).
-  std::optional<std::string> one(const std::string& key, bool* absent) const {
-    *absent = true;
-    if (!facts_) return std::nullopt;
-    auto it = facts_->find(key);
-    if (it == facts_->end() || it->second.empty()) return std::nullopt;
-    *absent = false;
-    for (auto& v : it->second)
-      if (v != it->second.front()) return std::nullopt;
-    return it->second.front();
-  }
-
-  const ProjectFacts* facts_;
-  std::string naming_;
-  std::string default_schema_;
-};
 
 bool lower_plain(std::string_view s) { return plain_name(s) && !has_upper(s); }
 
@@ -160,6 +86,10 @@ struct QueryBuilderChain {
   /// property (`where('summaryModel IS NULL')`) to its column. "" in a select.
   std::string bare;
   std::set<std::string> noted;                 ///< partial reasons already given
+  /// alias -> a table no entity maps (`.leftJoin('audit_log', 'log', ...)`): TypeORM sends the
+  /// name quoted and rewrites none of the alias's names.
+  std::map<std::string, Entities::Table> raw;
+  std::vector<std::pair<std::string, uint32_t>> raw_at;  ///< each raw table and where it is named
 
   void partly(uint32_t at, const std::string& reason) {
     if (noted.insert(reason).second) out->unchecked.push_back({at, "typeorm query builder", reason, unit});
@@ -183,6 +113,21 @@ struct QueryBuilderChain {
 
   std::string shown(const Entities::Table& t) const {
     return t.schema == in.default_schema ? t.name : t.schema + "." + t.name;
+  }
+
+  /// A table or column of a raw join target, named as written.
+  void require_raw(const Entities::Table& t, const std::string& column, uint32_t at, uint32_t width, const std::string& how) {
+    requirements::Requirement r;
+    r.object = column.empty() ? requirements::Object::Relation : requirements::Object::Column;
+    r.schema = t.schema;
+    r.relation = t.name;
+    r.column = column;
+    r.use = requirements::Use::Read;
+    r.span = {at, at + width};
+    r.unit = unit;
+    r.quoted = true;
+    r.describe = "TypeORM query builder " + head + " " + how + (column.empty() ? " table " + shown(t) : " column " + shown(t) + "." + column);
+    out->requirements.requirements.push_back(std::move(r));
   }
 
   void require_column(const std::string& cls, const std::string& column, uint32_t at, uint32_t width,
@@ -213,7 +158,9 @@ struct QueryBuilderChain {
       size_t close = s.find('"', p + 1);
       if (close == std::string_view::npos) return n;
       std::string col(s.substr(p + 1, close - p - 1));
-      if (it == aliases.end() || it->second.empty()) {
+      if (auto r = raw.find(std::string(alias)); r != raw.end() && (quoted_alias || lower_plain(alias)) && plain_name(col)) {
+        require_raw(r->second, col, base + static_cast<uint32_t>(p + 1), static_cast<uint32_t>(col.size()), how + " " + std::string(alias) + ".\"" + col + "\":");
+      } else if (it == aliases.end() || it->second.empty()) {
         partly(base + static_cast<uint32_t>(begin), std::string(alias) + " is not an alias of an entity of the chain");
       } else if (!quoted_alias && !lower_plain(alias)) {
         partly(base + static_cast<uint32_t>(begin), "alias " + std::string(alias) + " is folded to lower case");
@@ -233,6 +180,15 @@ struct QueryBuilderChain {
     if (word.empty() && p < n && s[p] == '\x01') {  // `media.${column}`
       partly(base + static_cast<uint32_t>(p), "a name is built at run time");
       return p;
+    }
+    if (auto r = raw.find(std::string(alias)); r != raw.end()) {
+      // No entity: TypeORM leaves the name as written and PostgreSQL folds it.
+      if (path == word && lower_plain(word) && (quoted_alias || lower_plain(alias)))
+        require_raw(r->second, word, base + static_cast<uint32_t>(p), static_cast<uint32_t>(word.size()),
+                    how + " " + std::string(alias) + "." + word + " (sent as written):");
+      else
+        partly(base + static_cast<uint32_t>(begin), std::string(alias) + "." + word + " is not judged");
+      return std::max(word_end, p);
     }
     if (it == aliases.end() || it->second.empty()) {
       partly(base + static_cast<uint32_t>(begin), std::string(alias) + "." + word + ": " + std::string(alias) +
@@ -269,8 +225,14 @@ struct QueryBuilderChain {
                        how + " " + prefix + word + " (no property of that name: sent as written):");
         return;
       }
+      if (k == Entities::Kind::Relation)
+        if (auto jc = entities.join_column(cls, word)) {  // TypeORM writes the relation's join column
+          require_column(cls, *jc, at, static_cast<uint32_t>(word.size()), requirements::Use::Read,
+                         how + " " + prefix + word + " (relation " + word + "):");
+          return;
+        }
       partly(at, k == Entities::Kind::Relation
-                     ? prefix + word + " is a relation: its join column is named by the naming strategy"
+                     ? prefix + word + " is a relation: its join column cannot be named"
                      : prefix + word + " is no column property of entity " + cls + " the scan can name");
       return;
     }
@@ -405,6 +367,65 @@ struct QueryBuilderChain {
       return;
     }
     partly(ts_node_start_byte(arg), "an expression built at run time");
+  }
+
+  /// A where() argument: SQL text, an object of the written entity's properties, or
+  /// `new Brackets(qb => ...)` / `new NotBrackets(...)`, whose callback builds its conditions on a
+  /// query builder sharing the chain's aliases: TypeORM renders them inside the chain's WHERE and
+  /// rewrites their names with the whole query.
+  void condition(TSNode arg, const std::string& method, int depth = 0) {
+    TSNode a = unwrap(arg);
+    if (is(a, "object")) {
+      row(arg, written, requirements::Use::Read, "." + method + "() compares");
+      return;
+    }
+    if (is(a, "new_expression")) {
+      std::string_view ctor = text(field(a, "constructor"), in.text);
+      if (ctor == "Brackets" || ctor == "NotBrackets") {
+        brackets(a, depth);
+        return;
+      }
+    }
+    strings(arg, "." + method + "() reads");
+  }
+
+  /// The where() calls a Brackets callback makes on its parameter, in its own body (a nested
+  /// callback's calls are read when its Brackets is).
+  void brackets(TSNode expr, int depth) {
+    auto args = arguments(expr);
+    TSNode fn = args.empty() ? TSNode{} : unwrap(args[0]);
+    std::string param;
+    if (is(fn, "arrow_function") && is(field(fn, "parameter"), "identifier")) {
+      param = std::string(text(field(fn, "parameter"), in.text));
+    } else if (is(fn, "arrow_function") || is(fn, "function_expression")) {
+      TSNode params = field(fn, "parameters");
+      TSNode first = ts_node_named_child_count(params) > 0 ? ts_node_named_child(params, 0) : TSNode{};
+      if (is(first, "required_parameter") && is(field(first, "pattern"), "identifier"))
+        param = std::string(text(field(first, "pattern"), in.text));
+      else if (is(first, "identifier"))
+        param = std::string(text(first, in.text));
+    }
+    if (param.empty() || depth > 8) {
+      partly(ts_node_start_byte(expr), "a condition built by a callback the scan cannot follow");
+      return;
+    }
+    walk(field(fn, "body"), [&](TSNode call) {
+      std::string_view m;
+      TSNode recv;
+      if (!method_call(call, in.text, &m, &recv) || (m != "where" && m != "andWhere" && m != "orWhere")) return;
+      TSNode root = unwrap(recv);
+      std::string_view mm;
+      TSNode rr;
+      while (method_call(root, in.text, &mm, &rr)) root = unwrap(rr);
+      if (!is(root, "identifier") || text(root, in.text) != param) return;
+      TSNode owner = ts_node_parent(call);
+      while (!ts_node_is_null(owner) && !is(owner, "arrow_function") && !is(owner, "function_expression") &&
+             !is(owner, "function_declaration") && !is(owner, "method_definition"))
+        owner = ts_node_parent(owner);
+      if (!ts_node_eq(owner, fn)) return;
+      auto cargs = arguments(call);
+      if (!cargs.empty()) condition(cargs[0], std::string(m), depth + 1);
+    });
   }
 
   /// set({...}) / values({...} or [{...}]) / where({...}): each key is a property of `cls`.
@@ -619,17 +640,46 @@ void extract_query_builders(const FileInput& in, FileOutput* out) {
           } else {
             cls.clear();
           }
-        } else if (auto path = literal(target, src); path && (join || map_join)) {
+        } else if (auto path = literal(target, src); path && path->value.find('.') == std::string::npos &&
+                                                      !path->value.empty() && path->value[0] != '(') {
+          // 'audit_log': the entity of that class or table name, else the table itself.
+          bool certain = false;
+          std::string by = entities.by_name(path->value, &certain);
+          if (!by.empty() && certain) {
+            cls = by;
+            chain.require_table(cls, path->at, static_cast<uint32_t>(path->value.size()), requirements::Use::Read,
+                                join || map_join ? "joins" : "reads");
+            any_entity = true;
+            if (!join && !map_join && chain.written.empty()) chain.written = cls;
+          } else if (certain && plain_name(path->value)) {
+            chain.raw[name->value] = Entities::Table{in.default_schema, path->value};
+            chain.raw_at.emplace_back(path->value, path->at);
+          } else {
+            chain.partly(path->at, "join target " + path->value + " may be an entity the scan cannot name");
+          }
+        } else if (path && (join || map_join)) {
           // 'request.media': the relation media of the entity alias request stands for.
           size_t dot = path->value.find('.');
-          auto parent = dot == std::string::npos ? chain.aliases.end() : chain.aliases.find(path->value.substr(0, dot));
-          std::string related;
+          auto parent = chain.aliases.find(path->value.substr(0, dot));
+          std::string related, prop = path->value.substr(dot + 1);
+          uint32_t prop_at = path->at + static_cast<uint32_t>(dot + 1), prop_width = static_cast<uint32_t>(prop.size());
           if (parent != chain.aliases.end() && !parent->second.empty() &&
-              entities.member(parent->second, path->value.substr(dot + 1), &related) == Entities::Kind::Relation &&
-              related != "?" && entities.table(related)) {
+              entities.member(parent->second, prop, &related) == Entities::Kind::Relation && related != "?" &&
+              entities.table(related)) {
             cls = related;
-            chain.require_table(cls, path->at + static_cast<uint32_t>(dot + 1), static_cast<uint32_t>(path->value.size() - dot - 1),
-                                requirements::Use::Read, "joins");
+            chain.require_table(cls, prop_at, prop_width, requirements::Use::Read, "joins");
+            // The join's ON: the owner side's @JoinColumn, on the parent's table or, for the
+            // inverse side (`@OneToMany(() => Photo, (photo) => photo.user)`), on the related one.
+            if (auto jc = entities.join_column(parent->second, prop)) {
+              chain.require_column(parent->second, *jc, prop_at, prop_width, requirements::Use::Read,
+                                   "joins " + path->value + " on");
+            } else if (auto inv = entities.inherited(kInverseKey, parent->second, prop)) {
+              std::string back;
+              if (entities.member(related, *inv, &back) == Entities::Kind::Relation && back == parent->second)
+                if (auto jc2 = entities.join_column(related, *inv))
+                  chain.require_column(related, *jc2, prop_at, prop_width, requirements::Use::Read,
+                                       "joins " + path->value + " (inverse of " + related + "." + *inv + ") on");
+            }
           }
         }
         chain.aliases[name->value] = cls;
@@ -646,6 +696,9 @@ void extract_query_builders(const FileInput& in, FileOutput* out) {
     bool joined = false;
     for (auto& l : links) joined = joined || l.name.find("Join") != std::string::npos || l.name == "from" || l.name == "addFrom";
     if (use == requirements::Use::Write && !joined) chain.bare = chain.written;
+    if (any_entity)
+      for (auto& [table, at] : chain.raw_at)
+        chain.require_raw(Entities::Table{in.default_schema, table}, "", at, static_cast<uint32_t>(table.size()), "joins");
     if (!any_entity) {
       // Not certainly TypeORM's (another library's createQueryBuilder) unless a repository says so.
       out->requirements.units.pop_back();
@@ -658,8 +711,7 @@ void extract_query_builders(const FileInput& in, FileOutput* out) {
       if (a.empty()) continue;
       const std::string& n = l.name;
       if (n == "where" || n == "andWhere" || n == "orWhere" || n == "having" || n == "andHaving" || n == "orHaving") {
-        if (is(unwrap(a[0]), "object")) chain.row(a[0], chain.written, requirements::Use::Read, "." + n + "() compares");
-        else chain.strings(a[0], "." + n + "() reads");
+        chain.condition(a[0], n);
       } else if (n == "select" || n == "addSelect" || n == "orderBy" || n == "addOrderBy" || n == "groupBy" ||
                  n == "addGroupBy" || n == "distinctOn") {
         if (is(unwrap(a[0]), "arrow_function") || is(unwrap(a[0]), "function_expression"))

@@ -877,6 +877,7 @@ class Engine {
           Call call;
           if (!ts_node_is_named(node) || !syntax_.call(node, src_, &call) || !is_database_call(call.name)) return true;
           size_t at = call.tagged ? 0 : database_argument(call.name);
+          if (at < call.arguments.size() && command_receiver(call.arguments[at])) return true;
           // The SQL argument, or a later one after leading parameters that cannot be SQL (a Go
           // helper's ctx before pgx's Exec(ctx, sql)).
           for (size_t i = at; i < call.arguments.size(); ++i)
@@ -1171,6 +1172,27 @@ class Engine {
     consumed_.insert(arg.id);
   }
 
+  /// Whether the call `arg` is an argument of is a method of a command dispatcher
+  /// (`CommandService.instance().execute(name)`, `commandBus.execute(...)`) or, in JavaScript,
+  /// passes a name that says it holds a command (`service.execute(commandName)`): an editor's or a
+  /// CQRS bus's commands, not a database's.
+  bool command_receiver(TSNode arg) const {
+    TSNode call = ts_node_parent(ts_node_parent(arg));
+    TSNode fn = ts_node_child_by_field_name(call, "function", 8);
+    TSNode object = ts_node_is_null(fn) ? TSNode{} : ts_node_child_by_field_name(fn, "object", 6);
+    auto says_command = [&](TSNode n) {
+      std::string t(node_text(n, src_));
+      for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return t.find("command") != std::string::npos;
+    };
+    if (!ts_node_is_null(object) && says_command(object)) return true;
+    // JavaScript's `service.execute(commandName)`: a name that says it holds a command's name.
+    std::string_view lang = in_.language->name;
+    ExprKind k = syntax_.kind(arg);
+    return (lang == "javascript" || lang == "typescript" || lang == "tsx") &&
+           (k == ExprKind::kIdentifier || !ts_node_is_null(ts_node_child_by_field_name(arg, "property", 8))) && says_command(arg);
+  }
+
   void handle_call(const Call& call, std::vector<SqlSite>* out) {
     if (call.arguments.empty() || !is_database_call(call.name)) return;
     const std::vector<TSNode>& args = call.arguments;
@@ -1201,7 +1223,9 @@ class Engine {
       }
     }
     TSNode arg = args[at];
-    if (syntax_.cannot_be_sql(arg, src_) || declared_not_text(arg) || reaches_wrapper_parameter(arg, call.name)) return;
+    if (syntax_.cannot_be_sql(arg, src_) || declared_not_text(arg) || reaches_wrapper_parameter(arg, call.name) ||
+        command_receiver(arg))
+      return;
     // execute(text("...")), or q = text("..."); execute(q): the inner call reports the SQL.
     TSNode value = arg;
     if (syntax_.kind(arg) == ExprKind::kIdentifier) {

@@ -41,8 +41,8 @@ namespace {
 
 /// A reference's status as the checks judge its requirement (checks/verdict.h), so `refs` and
 /// `check` cannot disagree: what resolution found missing may exist outside the migrations (the
-/// code, another engine or Hibernate creates it) or be there when a dated script runs; a column
-/// left unchecked without a reason gets the excuse the checks see. The running code of a
+/// code, another engine or Hibernate creates it) or be there when a dated script runs; a relation
+/// or column left unchecked without a reason gets the excuse the checks see. The running code of a
 /// deploy run is judged by other checks: its references stay as resolved.
 void judge_reference(const checks::Evaluation& eval, const std::string& file, ReferenceRecord* ref) {
   if ((ref->kind != "relation" && ref->kind != "column") || !eval.eventual || eval.mode == checks::kDeploy ||
@@ -53,7 +53,7 @@ void judge_reference(const checks::Evaluation& eval, const std::string& file, Re
     if (v.status == checks::Verdict::Status::Missing) return;
     ref->status = v.status == checks::Verdict::Status::Ok ? "ok" : "unchecked";
     ref->note = v.note;
-  } else if (ref->kind == "column" && ref->status == "unchecked" && ref->note.empty()) {
+  } else if (ref->status == "unchecked" && ref->note.empty()) {
     ref->note = checks::excuse(eval, ref->judged);
   }
 }

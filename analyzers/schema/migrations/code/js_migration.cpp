@@ -311,6 +311,73 @@ bool emit_run_time_extension(GeneratedSql* out, const JsString& s) {
   return true;
 }
 
+bool run_time_constraint_step(const JsString& s, std::string_view src) {
+  // Every substitution (a gap in the offsets where the file has `${`) stands inside "...".
+  bool quoted = false;
+  for (size_t i = 0; i < s.text.size(); ++i) {
+    if (s.text[i] == '"') quoted = !quoted;
+    if (i + 1 < s.offsets.size() && s.offsets[i + 1] > s.offsets[i] + 1) {
+      size_t gap = s.offsets[i] + 1;
+      bool hole = gap < src.size() && src.substr(gap, s.offsets[i + 1] - gap).find("${") != std::string_view::npos;
+      if (hole && !quoted) return false;
+    }
+  }
+  if (!s.offsets.empty() && s.offsets.front() > s.begin + 1 && src.substr(s.begin, s.offsets.front() - s.begin).find("${") != std::string_view::npos)
+    return false;  // a substitution before the first character
+  // The words, lower case, quoted names as `n`, one space between.
+  std::string words;
+  for (size_t i = 0; i < s.text.size(); ++i) {
+    char c = s.text[i];
+    if (c == '"') {
+      size_t close = s.text.find('"', i + 1);
+      if (close == std::string::npos) return false;
+      if (!words.empty() && words.back() != ' ') words += ' ';
+      words += "n";
+      i = close;
+    } else if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!words.empty() && words.back() != ' ') words += ' ';
+    } else {
+      words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  while (!words.empty() && (words.back() == ' ' || words.back() == ';')) words.pop_back();
+  std::string_view rest = words;
+  auto skip = [&](std::string_view w) {
+    if (rest.substr(0, w.size()) != w) return false;
+    rest.remove_prefix(w.size());
+    return true;
+  };
+  if (!skip("alter table ")) return false;
+  skip("if exists ");
+  skip("only ");
+  size_t name_end = rest.find(' ');
+  if (name_end == std::string_view::npos) return false;
+  rest.remove_prefix(name_end + 1);
+  // The actions, split at commas outside parentheses.
+  int depth = 0;
+  size_t start = 0;
+  std::vector<std::string_view> actions;
+  for (size_t i = 0; i <= rest.size(); ++i) {
+    if (i < rest.size() && rest[i] == '(') ++depth;
+    if (i < rest.size() && rest[i] == ')') --depth;
+    if (i == rest.size() || (rest[i] == ',' && depth == 0)) {
+      std::string_view a = rest.substr(start, i - start);
+      while (!a.empty() && a.front() == ' ') a.remove_prefix(1);
+      actions.push_back(a);
+      start = i + 1;
+    }
+  }
+  for (std::string_view a : actions) {
+    if (a.rfind("drop constraint ", 0) == 0) continue;
+    if (a.rfind("add constraint ", 0) != 0 && a.rfind("add foreign key", 0) != 0) return false;
+    // A foreign key or a check: no unique index a statement may rely on, no column.
+    bool kind = a.find(" foreign key") != std::string_view::npos || a.rfind("add foreign key", 0) == 0 ||
+                a.find(" check ") != std::string_view::npos || a.find(" check(") != std::string_view::npos;
+    if (!kind || a.find("unique") != std::string_view::npos || a.find("primary") != std::string_view::npos) return false;
+  }
+  return !actions.empty();
+}
+
 std::string quote_literal(std::string_view s) {
   std::string out = "'";
   for (char c : s) {

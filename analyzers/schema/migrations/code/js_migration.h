@@ -112,6 +112,12 @@ void emit_js_string(GeneratedSql* out, const JsString& s);
 /// that the functions an unknown extension may provide are not judged. False: not that shape.
 bool emit_run_time_extension(GeneratedSql* out, const JsString& s);
 
+/// Whether SQL built at run time only adds a foreign key or check constraint, or drops a
+/// constraint (`alter table "${table}" drop constraint "${name}"`), every substitution inside
+/// double quotes (an identifier): it creates, drops and renames no table or column, so it leaves
+/// the schema's names certain. `src` is the file the string's offsets point into.
+bool run_time_constraint_step(const JsString& s, std::string_view src);
+
 /// The JavaScript / TypeScript files of `dir` a migration tool loads, sorted by name
 /// (declaration files and source maps left out).
 std::vector<std::string> script_names(const source::FileSystem& fs, const std::string& root, const std::string& dir);

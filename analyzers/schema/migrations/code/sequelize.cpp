@@ -66,6 +66,11 @@ class SequelizeTranslator {
 
   void raw(const Link& l) {
     std::optional<js::JsString> s = l.args.empty() ? std::nullopt : f_.string(l.args[0]);
+    if (s && !s->complete && js::run_time_constraint_step(*s, f_.src())) {
+      // Constraints of names computed at run time: no table or column changes.
+      out_->sql.notes.push_back({ts_node_start_byte(l.node), "sequelize.query() of a constraint named at run time: not modelled"});
+      return;
+    }
     if (!s || !s->complete) return unknown(l.node, "sequelize.query() of SQL built at run time: not modelled");
     js::emit_js_string(&out_->sql, *s);
   }

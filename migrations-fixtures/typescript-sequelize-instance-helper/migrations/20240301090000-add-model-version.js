@@ -1,0 +1,7 @@
+"use strict";
+
+module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.addColumn("notes", "modelVersion", { type: Sequelize.STRING, allowNull: true });
+  },
+};

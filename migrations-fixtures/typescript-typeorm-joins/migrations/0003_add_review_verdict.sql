@@ -1,0 +1,1 @@
+ALTER TABLE photo_reviews ADD COLUMN verdict text;
