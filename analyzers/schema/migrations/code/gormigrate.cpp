@@ -499,7 +499,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     pkg.files.push_back(std::make_unique<GoMigrationCode>(pkg.paths.back(), pkg.texts.back(), &constants));
     if (f == list) list_go = pkg.files.back().get();
   }
-  if (!list_go || !list_go->ok() || ts_node_has_error(list_go->root())) {
+  if (!list_go || !list_go->ok() || list_go->syntax_error()) {
     *err = source::join_path(dir, list) + ": does not parse as Go (a syntax error in the migrations)";
     return false;
   }

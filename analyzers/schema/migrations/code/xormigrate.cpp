@@ -549,7 +549,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   const Package& pkg = models.package(dir, &read_err);
   if (!read_err.empty()) return *err = read_err, false;
   for (size_t k = 0; k < pkg.files.size(); ++k)
-    if (!pkg.files[k]->ok() || ts_node_has_error(pkg.files[k]->root())) {
+    if (!pkg.files[k]->ok() || pkg.files[k]->syntax_error()) {
       *err = pkg.paths[k] + ": does not parse as Go (a syntax error in the migrations)";
       return false;
     }
