@@ -335,11 +335,18 @@ bool elements(const Package& pkg, std::vector<Element>* out, std::string* err) {
         lits.push_back(n);
         continue;
       }
+      // []*xormigrate.Migration{{ID: ...}, ...}: elements whose type is left out.
+      if (node_is(n, "literal_value") && node_is(ts_node_parent(n), "literal_element") &&
+          go.node_text(field(ts_node_parent(ts_node_parent(ts_node_parent(n))), "type")) == "[]*xormigrate.Migration") {
+        lits.push_back(n);
+        continue;
+      }
       for (uint32_t i = ts_node_named_child_count(n); i-- > 0;) stack.push_back(ts_node_named_child(n, i));
     }
+    std::sort(lits.begin(), lits.end(), [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
     for (TSNode lit : lits) {
       Element e{&go, pkg.paths[k], "", TSNode{}, ts_node_start_byte(lit)};
-      TSNode body = field(lit, "body");
+      TSNode body = node_is(lit, "literal_value") ? lit : field(lit, "body");
       bool plain_id = false;
       for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
         TSNode kv = ts_node_named_child(body, i);
@@ -555,6 +562,11 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     }
   std::vector<Element> list;
   if (!elements(pkg, &list, err)) return false;
+  if (list.empty()) {
+    *err = dir + ": xormigrate.New is handed migrations that are not &xormigrate.Migration{...} literals of the "
+                 "package: they cannot be read";
+    return false;
+  }
   // xormigrate runs the list in its order; a package that sorts it by ID first (init() order
   // is the files' order, so projects sort) runs them by ID.
   bool sorted = false;
