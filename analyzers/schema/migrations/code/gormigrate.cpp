@@ -566,6 +566,167 @@ TSNode returned(TSNode fn) {
   return TSNode{};
 }
 
+/// What the Migrator's AddColumn, DropColumn, RenameColumn and DropTable of a model run, as
+/// SQL: `names` are the arguments after the model (a field's Go name or its column, as
+/// Schema.LookUpField takes them), `every` every mapped field (a range over FieldsByDBName).
+bool migrator_sql(AutoMigrateWriter& writer, std::string_view method, TSNode model,
+                  const std::vector<std::optional<std::string>>& names, bool every, const std::string& table_override,
+                  uint32_t at, GeneratedSql* out, std::string* err) {
+  if (ts_node_is_null(model)) return *err = "the Migrator's model is not known", false;
+  std::string table;
+  std::vector<std::pair<std::string, std::string>> cols;
+  std::map<std::string, std::string> fields;
+  if (!writer.model(model, &table, &cols, &fields, err, method)) return false;
+  std::string t = quote_ident(table_override.empty() ? table : table_override);
+  if (method == "DropTable") {
+    out->emit("DROP TABLE " + t, at);
+    return true;
+  }
+  auto type_of = [&](const std::string& c) {
+    for (auto& [n, ty] : cols)
+      if (n == c) return ty.ends_with(" PRIMARY KEY") ? ty.substr(0, ty.size() - 12) : ty;
+    return std::string();
+  };
+  auto name = [&](size_t i, std::string* col) {
+    if (i >= names.size() || !names[i]) return false;
+    *col = fields.count(*names[i]) ? fields[*names[i]] : *names[i];
+    return true;
+  };
+  if (method == "RenameColumn") {
+    std::string from, to;
+    if (!name(0, &from) || !name(1, &to)) return *err = "RenameColumn's names are not literals", false;
+    out->emit("ALTER TABLE " + t + " RENAME COLUMN " + quote_ident(from) + " TO " + quote_ident(to), at);
+    return true;
+  }
+  std::vector<std::string> targets;
+  if (every) {
+    for (auto& [n, ty] : cols) targets.push_back(n);
+  } else {
+    std::string c;
+    if (!name(0, &c)) return *err = std::string(method) + "'s column is not a literal", false;
+    targets.push_back(c);
+  }
+  for (const std::string& c : targets) {
+    if (method == "DropColumn") {
+      out->emit("ALTER TABLE " + t + " DROP COLUMN " + quote_ident(c), at);
+      continue;
+    }
+    std::string ty = type_of(c);
+    if (ty.empty()) return *err = "AddColumn(" + c + "): the model has no such field", false;
+    out->emit("ALTER TABLE " + t + " ADD COLUMN " + quote_ident(c) + " " + ty, at);
+  }
+  return true;
+}
+
+/// A Migrate function that calls the Migrator itself (`tx.Migrator().DropColumn(&T{}, "c")`, or
+/// `m := tx.Migrator()` then `m.RenameColumn(&T{}, old, new)` guarded by `HasColumn`): its calls
+/// in source order: Exec of a literal, AutoMigrate, the Migrator's AddColumn, DropColumn,
+/// RenameColumn and DropTable (models and names through the function's own variables and
+/// constants). Has* guards are taken as true for a database the chain built; CreateIndex and
+/// DropIndex change no column (their unique indexes are not modelled). Anything else that may
+/// change the schema: false with *err.
+bool direct_migrator(const GoMigrationCode& go, TSNode fn, AutoMigrateWriter& writer, GeneratedSql* out,
+                     std::string* err) {
+  std::string tx;
+  TSNode params = field(fn, "parameters");
+  for (uint32_t i = 0; i < ts_node_named_child_count(params) && tx.empty(); ++i) {
+    TSNode p = ts_node_named_child(params, i);
+    for (uint32_t j = 0; j < ts_node_named_child_count(p) && tx.empty(); ++j)
+      if (node_is(ts_node_named_child(p, j), "identifier")) tx = std::string(go.node_text(ts_node_named_child(p, j)));
+  }
+  if (tx.empty()) return *err = "its Migrate function takes no handle", false;
+  // The function's own `x := value` and `const x = value`, one value each.
+  std::map<std::string, TSNode, std::less<>> locals;
+  std::vector<TSNode> calls, stack{field(fn, "body")};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (node_is(n, "func_literal")) continue;
+    if (node_is(n, "short_var_declaration") || node_is(n, "const_spec")) {
+      TSNode left = node_is(n, "const_spec") ? field(n, "name") : field(n, "left");
+      TSNode right = field(n, "value");
+      if (ts_node_is_null(right)) right = field(n, "right");
+      if (node_is(left, "expression_list") && ts_node_named_child_count(left) == 1) left = ts_node_named_child(left, 0);
+      if (node_is(right, "expression_list") && ts_node_named_child_count(right) == 1) right = ts_node_named_child(right, 0);
+      if (node_is(left, "identifier") && !ts_node_is_null(right)) locals[std::string(go.node_text(left))] = right;
+    }
+    if (node_is(n, "call_expression")) calls.push_back(n);
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+  }
+  // ... and those of the function around it (`const oldName = "version"` beside the literal).
+  TSNode outer = ts_node_parent(fn);
+  while (!ts_node_is_null(outer) && !node_is(outer, "function_declaration")) outer = ts_node_parent(outer);
+  std::vector<TSNode> around;
+  if (!ts_node_is_null(outer)) around.push_back(field(outer, "body"));
+  while (!around.empty()) {
+    TSNode n = around.back();
+    around.pop_back();
+    if (ts_node_is_null(n) || node_is(n, "func_literal")) continue;
+    if (node_is(n, "const_spec") || node_is(n, "short_var_declaration")) {
+      TSNode left = node_is(n, "const_spec") ? field(n, "name") : field(n, "left");
+      TSNode right = node_is(n, "const_spec") ? field(n, "value") : field(n, "right");
+      if (node_is(left, "expression_list") && ts_node_named_child_count(left) == 1) left = ts_node_named_child(left, 0);
+      if (node_is(right, "expression_list") && ts_node_named_child_count(right) == 1) right = ts_node_named_child(right, 0);
+      if (node_is(left, "identifier") && !ts_node_is_null(right)) locals.emplace(std::string(go.node_text(left)), right);
+    }
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) around.push_back(ts_node_named_child(n, i));
+  }
+  std::sort(calls.begin(), calls.end(), [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
+  auto resolve = [&](TSNode n) {
+    auto it = node_is(n, "identifier") ? locals.find(go.node_text(n)) : locals.end();
+    return it == locals.end() ? n : it->second;
+  };
+  auto is_migrator = [&](TSNode op) {
+    op = resolve(op);
+    return node_is(op, "call_expression") && go.node_text(field(op, "function")) == tx + ".Migrator";
+  };
+  auto root_of = [&](TSNode op) {
+    while (node_is(op, "call_expression") || node_is(op, "selector_expression"))
+      op = node_is(op, "call_expression") ? field(op, "function") : field(op, "operand");
+    return std::string(go.node_text(op));
+  };
+  for (TSNode c : calls) {
+    TSNode f = field(c, "function");
+    std::vector<TSNode> args;
+    TSNode list = field(c, "arguments");
+    for (uint32_t i = 0; i < ts_node_named_child_count(list); ++i)
+      if (!node_is(ts_node_named_child(list, i), "comment")) args.push_back(ts_node_named_child(list, i));
+    uint32_t at = ts_node_start_byte(c);
+    if (!node_is(f, "selector_expression")) {
+      for (TSNode a : args)
+        if (go.node_text(a) == tx) return *err = "it hands the handle to " + std::string(go.node_text(f)), false;
+      continue;
+    }
+    std::string_view method = go.node_text(field(f, "field"));
+    TSNode op = field(f, "operand");
+    if (is_migrator(op)) {
+      if (method.starts_with("Has") || method == "CreateIndex" || method == "DropIndex") continue;
+      if (method == "AutoMigrate") {
+        for (TSNode a : args)
+          if (!writer.write_model(resolve(a), at, out, err)) return false;
+        continue;
+      }
+      if (method != "AddColumn" && method != "DropColumn" && method != "RenameColumn" && method != "DropTable")
+        return *err = "it calls the Migrator's " + std::string(method) + ", which is not read", false;
+      std::vector<std::optional<std::string>> names;
+      for (size_t i = 1; i < args.size(); ++i) names.push_back(string_value(go, resolve(args[i])));
+      if (!migrator_sql(writer, method, args.empty() ? TSNode{} : resolve(args[0]), names, false, "", at, out, err))
+        return false;
+      continue;
+    }
+    if (method == "Migrator" || root_of(op) != tx) continue;
+    if (method == "Exec") {
+      std::optional<std::string> sql = args.empty() ? std::nullopt : string_value(go, resolve(args[0]));
+      if (!sql) return *err = "it runs SQL that is not a string literal", false;
+      out->emit(*sql, ts_node_start_byte(args[0]));
+    } else if (method == "AutoMigrate" && go.node_text(op) == tx) {
+      for (TSNode a : args)
+        if (!writer.write_model(resolve(a), at, out, err)) return false;
+    }
+  }
+  return true;
+}
+
 /// A project's own helpers around gormigrate, read from their package (kas-fleet-manager's
 /// `db.CreateMigrationFromActions(id, db.ExecAction(up, down), db.CreateTableAction(&T{}), ...)`):
 /// the helper builds the gormigrate.Migration whose Migrate runs each action with apply = true,
@@ -763,58 +924,17 @@ class HelperMigration {
     return true;
   }
 
-  /// tx.Migrator().AddColumn / DropColumn / RenameColumn / DropTable of a model.
+  /// tx.Migrator().AddColumn / DropColumn / RenameColumn / DropTable of a model, its names bound
+  /// to the action's arguments.
   bool migrator_step(const GoMigrationCode& go, std::string_view method, TSNode model, const std::vector<TSNode>& args,
                      const Bindings& b, const GoMigrationCode* ago, uint32_t at, GeneratedSql* out, std::string* err) {
-    if (ts_node_is_null(model)) return fail(err, "the Migrator's model is not the action's argument");
-    std::string table;
-    std::vector<std::pair<std::string, std::string>> cols;
-    std::map<std::string, std::string> fields;
-    if (!writer_.model(model, &table, &cols, &fields, err, method)) return false;
-    std::string t = quote_ident(table_override_.empty() ? table : table_override_);
-    if (method == "DropTable") {
-      out->emit("DROP TABLE " + t, at);
-      return true;
-    }
-    auto type_of = [&](const std::string& c) {
-      for (auto& [n, ty] : cols)
-        if (n == c) return ty.ends_with(" PRIMARY KEY") ? ty.substr(0, ty.size() - 12) : ty;
-      return std::string();
-    };
-    // A name argument: a field's Go name or its column (Schema.LookUpField), bound to a literal.
-    auto name = [&](size_t i, std::string* col) {
-      if (i >= args.size()) return false;
+    std::vector<std::optional<std::string>> names;
+    for (size_t i = 1; i < args.size(); ++i) {
       auto it = b.args.find(ago->node_text(args[i]));
-      std::optional<std::string> v = it == b.args.end() ? std::nullopt : string_value(go, it->second);
-      if (!v) return false;
-      *col = fields.count(*v) ? fields[*v] : *v;
-      return true;
-    };
+      names.push_back(it == b.args.end() ? std::nullopt : string_value(go, it->second));
+    }
     bool every = args.size() >= 2 && ago->node_text(args[1]).ends_with(".DBName");  // range over FieldsByDBName
-    if (method == "RenameColumn") {
-      std::string from, to;
-      if (!name(1, &from) || !name(2, &to)) return fail(err, "RenameColumn's names are not literals");
-      out->emit("ALTER TABLE " + t + " RENAME COLUMN " + quote_ident(from) + " TO " + quote_ident(to), at);
-      return true;
-    }
-    std::vector<std::string> targets;
-    if (every) {
-      for (auto& [n, ty] : cols) targets.push_back(n);
-    } else {
-      std::string c;
-      if (!name(1, &c)) return fail(err, std::string(method) + "'s column is not a literal");
-      targets.push_back(c);
-    }
-    for (const std::string& c : targets) {
-      if (method == "DropColumn") {
-        out->emit("ALTER TABLE " + t + " DROP COLUMN " + quote_ident(c), at);
-        continue;
-      }
-      std::string ty = type_of(c);
-      if (ty.empty()) return fail(err, "AddColumn(" + c + "): the model has no such field");
-      out->emit("ALTER TABLE " + t + " ADD COLUMN " + quote_ident(c) + " " + ty, at);
-    }
-    return true;
+    return migrator_sql(writer_, method, model, names, every, table_override_, at, out, err);
   }
 
   /// A function handed to an action (`db.FuncAction(func(tx *gorm.DB) error {...}, ...)`): its
@@ -958,6 +1078,30 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     std::string path;
     for (size_t k = 0; k < pkg.files.size(); ++k)
       if (pkg.files[k].get() == go) path = pkg.paths[k];
+    if (migrator_call(*go, fn, &at) && !steps.opaque_helper && !steps.unknown) {
+      // The Migrator called in the Migrate function itself: every call read in order.
+      if (!naming_checked) naming_configured = !go_list_dirs(fs, root, kNaming).empty(), naming_checked = true;
+      AutoMigrateWriter writer(pkg, *go, fn, naming_configured, &fs, root);
+      GeneratedSql sql;
+      std::string why;
+      if (!direct_migrator(*go, fn, writer, &sql, &why)) {
+        *err = path + ": gormigrate migration " + id + " calls the Migrator: " + why;
+        return false;
+      }
+      MigrationFile m;
+      for (size_t k = 0; k < pkg.files.size(); ++k)
+        if (pkg.files[k].get() == go) m.path = pkg.paths[k], m.text = pkg.texts[k];
+      m.version = id;
+      m.name = id;
+      m.format = "gormigrate";
+      if (!previous.empty()) m.depends_on.push_back(previous);
+      previous = id;
+      m.sql = std::move(sql.sql);
+      m.origin = std::move(sql.origin);
+      if (m.origin.empty()) m.origin.push_back(ts_node_start_byte(migrate));
+      out->push_back(std::move(m));
+      continue;
+    }
     if (migrator_call(*go, fn, &at) || steps.opaque_helper) {
       *err = path + ": gormigrate migration " + id +
              (steps.opaque_helper ? " hands the database to " + steps.helpers.front() +
