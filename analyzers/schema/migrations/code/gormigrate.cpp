@@ -354,6 +354,8 @@ class AutoMigrateWriter {
   /// A non-struct named type of the package or the function (`type Status string`): its underlying text.
   std::string underlying(std::string_view name) const {
     TSNode spec = type_spec(go_, fn_, name, true);
+    for (TSNode n = ts_node_parent(fn_); ts_node_is_null(spec) && !ts_node_is_null(n); n = ts_node_parent(n))
+      if (node_is(n, "function_declaration")) spec = type_spec(go_, field(n, "body"), name, false);  // the function around it
     const GoMigrationCode* in = &go_;
     for (size_t k = 0; ts_node_is_null(spec) && k < pkg_.files.size(); ++k)
       if (pkg_.files[k]->ok()) spec = type_spec(*pkg_.files[k], pkg_.files[k]->root(), name, false), in = pkg_.files[k].get();
@@ -449,6 +451,9 @@ class AutoMigrateWriter {
         return std::nullopt;
       };
       if (setting("-") || settings.starts_with("-")) continue;
+      // AutoMigrate creates a many2many join table too, with keys named after both models'
+      // primary keys: its name becomes uncertain (never reported missing, nor assumed present).
+      if (auto join = setting("MANY2MANY"); join && !join->empty()) join_tables_.push_back(*join);
       if (setting("FOREIGNKEY") || setting("REFERENCES") || setting("MANY2MANY") || setting("POLYMORPHIC")) continue;
       std::vector<std::string_view> names;
       for (uint32_t j = 0; j < ts_node_named_child_count(f); ++j)
@@ -502,6 +507,8 @@ class AutoMigrateWriter {
   std::string root_;
   mutable Package imported_;  ///< files of other packages read for embedded structs
   std::map<std::string, std::string>* fields_ = nullptr;  ///< model(): Go field name -> column
+ public:
+  mutable std::vector<std::string> join_tables_;  ///< many2many join tables the models' AutoMigrate creates
 };
 
 /// The arguments a call gives the parameters of the function it calls: name -> argument node
@@ -1059,6 +1066,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       m.sql = std::move(sql.sql);
       m.origin = std::move(sql.origin);
       if (m.origin.empty()) m.origin.push_back(ts_node_start_byte(e));
+      m.uncertain_names = writer.join_tables_;
       out->push_back(std::move(m));
       continue;
     }
@@ -1073,6 +1081,26 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       *err = std::string(go == list_go ? source::join_path(dir, list) : "") + ": gormigrate migration " + id +
              ": its Migrate function is not in its file; the steps cannot be read";
       return false;
+    }
+    // `m := otherMigration(); return m.Migrate(tx)`: the other migration's Migrate runs here.
+    if (TSNode body = field(fn, "body"); ts_node_named_child_count(body) == 2 &&
+                                         node_is(ts_node_named_child(body, 0), "short_var_declaration") &&
+                                         node_is(ts_node_named_child(body, 1), "return_statement")) {
+      TSNode decl = ts_node_named_child(body, 0);
+      TSNode left = field(decl, "left"), right = field(decl, "right");
+      TSNode call = ts_node_named_child_count(right) == 1 ? ts_node_named_child(right, 0) : TSNode{};
+      std::string var(ts_node_named_child_count(left) == 1 ? go->node_text(ts_node_named_child(left, 0)) : "");
+      std::string_view ret = go->node_text(languages::first_named_child(ts_node_named_child(body, 1)));
+      const GoMigrationCode* other_go = nullptr;
+      TSNode lit = node_is(call, "call_expression") && !var.empty() && ret.starts_with(var + ".Migrate(")
+                       ? returned_literal(pkg, *go, call, &other_go)
+                       : TSNode{};
+      std::string other_id;
+      TSNode other_migrate{};
+      if (!ts_node_is_null(lit) && other_go && element_fields(*other_go, lit, &other_id, &other_migrate)) {
+        TSNode other_fn = other_go->upgrade_function(other_migrate);
+        if (!ts_node_is_null(other_fn)) go = other_go, fn = other_fn, migrate = other_migrate;
+      }
     }
     GoMigrationCode::Steps steps = go->steps(fn);
     std::string path;
@@ -1099,6 +1127,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       m.sql = std::move(sql.sql);
       m.origin = std::move(sql.origin);
       if (m.origin.empty()) m.origin.push_back(ts_node_start_byte(migrate));
+      m.uncertain_names = writer.join_tables_;
       out->push_back(std::move(m));
       continue;
     }
@@ -1112,6 +1141,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     }
     // AutoMigrate: its statements before the migration's SQL or after it.
     std::vector<TSNode> autos = automigrate_calls(*go, fn);
+    std::vector<std::string> joins;
     if (!autos.empty()) {
       if (!naming_checked) naming_configured = !go_list_dirs(fs, root, kNaming).empty(), naming_checked = true;
       AutoMigrateWriter writer(pkg, *go, fn, naming_configured, &fs, root);
@@ -1135,6 +1165,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       all.origin.insert(all.origin.end(), after.origin.begin(), after.origin.end());
       for (auto& n : steps.sql.notes) all.notes.push_back(std::move(n));
       steps.sql = std::move(all);
+      joins = writer.join_tables_;
     }
     MigrationFile m;
     for (size_t k = 0; k < pkg.files.size(); ++k)
@@ -1147,6 +1178,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     fill_from_steps(*go, std::move(steps), ts_node_start_byte(migrate),
                     [&](const std::vector<std::string>& names) { return package_words(fs, root, dir, names); }, &m.sql,
                     &m.origin, &m.notes, &m.uncertain_names);
+    m.uncertain_names.insert(m.uncertain_names.end(), joins.begin(), joins.end());
     out->push_back(std::move(m));
   }
   return true;

@@ -15,3 +15,9 @@ func Register(db *sql.DB, id, plate, owner string) error {
 		ON CONFLICT (plate) DO UPDATE SET fleet_owner_id = EXCLUDED.fleet_owner_id`, id, plate, owner)
 	return err
 }
+
+// Unassign removes a vehicle's drivers.
+func Unassign(db *sql.DB, id string) error {
+	_, err := db.Exec(`DELETE FROM vehicle_drivers WHERE vehicle_id = $1`, id)
+	return err
+}

@@ -6,10 +6,16 @@ import (
 )
 
 func addVehicles(migrationID string) *gormigrate.Migration {
+	type Driver struct {
+		db.Model
+		Name string
+	}
+	// AutoMigrate of a vehicle also creates its many2many join table, vehicle_drivers.
 	type Vehicle struct {
 		db.Model
-		Plate   string `gorm:"index"`
+		Plate   string   `gorm:"index"`
 		OwnerID string
+		Drivers []Driver `gorm:"many2many:vehicle_drivers;"`
 	}
 	return db.CreateMigrationFromActions(migrationID,
 		db.CreateTableAction(&Vehicle{}),
