@@ -17,6 +17,7 @@ extern const DataLayer kDjangoModels;
 extern const DataLayer kSqlalchemy;
 extern const DataLayer kActiveRecord;
 extern const DataLayer kGorm;
+extern const DataLayer kXorm;
 extern const DataLayer kBun;
 extern const DataLayer kPop;
 extern const DataLayer kSquirrel;
@@ -25,7 +26,7 @@ extern const DataLayer kGoSqlbuilder;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kBun, kPop, kSquirrel, kEnt, kGoSqlbuilder,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kXorm, kBun, kPop, kSquirrel, kEnt, kGoSqlbuilder,
   };
   return table;
 }

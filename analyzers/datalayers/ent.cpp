@@ -52,7 +52,7 @@ std::string snake(std::string_view s) {
   return b;
 }
 
-/// The plural ent's inflection rules give, when it is the plain "+s": "" otherwise.
+/// The plural ent's inflection rules give, when it is the plain "+s" or a consonant's "y" -> "ies": "" otherwise.
 std::string plain_plural(std::string_view name) {
   size_t last = name.size();
   while (last > 0 && !std::isupper(static_cast<unsigned char>(name[last - 1]))) --last;
@@ -68,6 +68,10 @@ std::string plain_plural(std::string_view name) {
                                                         "wolf", "calf", "shelf", "hive"};
   if (word.empty() || kIrregular.count(word)) return "";
   char e = word.back();
+  // inflect's "([^aeiouy]|qu)y$" -> "${1}ies": Entity -> Entities.
+  if (e == 'y' && word.size() >= 2 &&
+      (std::string_view("aeiouy").find(word[word.size() - 2]) == std::string_view::npos || word.ends_with("quy")))
+    return std::string(name.substr(0, name.size() - 1)) + "ies";
   if (std::string_view("sxzhyfoaiu").find(e) != std::string_view::npos || word.ends_with("um") ||
       word.ends_with("ix") || word.ends_with("ex"))
     return "";
@@ -137,6 +141,11 @@ class Reader {
       std::set<std::string> seen;
       bool id_defined = false;
       read_fields(fields_list, &cols, &seen, &id_defined);
+      // An edge schema keyed by its edge fields (`field.ID("user_id", "group_id")` in its
+      // Annotations()) has no id column.
+      if (TSNode ann = returned_list(name, "Annotations");
+          !ts_node_is_null(ann) && languages::node_text(ann, src_).find("field.ID(") != std::string_view::npos)
+        id_defined = true;
       if (!id_defined && seen.insert("id").second)
         cols.insert(cols.begin(), Column{"id", "the ID ent gives every entity", table_span});
       read_mixins(name, &cols, &seen);

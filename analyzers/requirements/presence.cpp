@@ -60,7 +60,8 @@ bool other_engine_builtin(const std::string& name) {
       // SQLite
       "datetime", "julianday", "strftime", "printf", "unicode", "zeroblob", "randomblob", "total",
       "last_insert_rowid", "changes", "total_changes", "sqlite_version", "likelihood", "unlikely", "iif",
-      "typeof",
+      "typeof", "pragma_table_info", "pragma_table_xinfo", "pragma_index_list", "pragma_index_info",
+      "pragma_foreign_key_list",  // PRAGMA table-valued functions
       // ClickHouse
       "tostring", "todate", "todatetime", "todatetime64", "tostartofday", "tostartofhour", "tostartofminute",
       "tostartofweek", "tostartofmonth", "tounixtimestamp", "countif", "sumif", "uniq", "uniqexact",

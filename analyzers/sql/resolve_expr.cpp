@@ -165,6 +165,17 @@ void Resolver::literal_relation(const Node* node) {
   std::string text;
   size_t at = 0;
   if (!string_literal(node, &text, &at)) return;
+  // "$0": an interpolation inside the literal (placeholders.cpp), a name known at run time only.
+  if (text.find("$0") != std::string::npos) {
+    Reference ref;
+    ref.kind = Reference::Kind::Relation;
+    ref.relation = text;
+    ref.offset = at;
+    ref.status = RefStatus::Unchecked;
+    ref.note = "a sequence named at run time";
+    refs_.push_back(ref);
+    return;
+  }
   std::vector<std::string> parts;
   std::string cur;
   bool quoted_part = false;

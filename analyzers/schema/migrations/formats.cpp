@@ -10,6 +10,7 @@
 //   kysely          .ts/.js files exporting up(db: Kysely) (code/kysely.cpp)
 //   knex            .js/.ts files exporting up(knex) (code/knex.cpp)
 //   bun             <version>_<name>.go files registering a bun migration (code/bun.cpp)
+//   xormigrate      a Go package handing xormigrate.New its migrations (code/xormigrate.cpp)
 //   go-steps        a Go list of upgrade functions taking a database handle (code/go_steps.cpp)
 //   gormigrate      a Go []*gormigrate.Migration{...} list of SQL Migrate functions (code/gormigrate.cpp)
 //   liquibase       a master changelog (db.changelog-master.*, or one that includes others)
@@ -43,6 +44,7 @@ extern const Format kSequelize;
 extern const Format kKysely;
 extern const Format kKnex;
 extern const Format kBun;
+extern const Format kXormigrate;
 extern const Format kGoSteps;
 extern const Format kLiquibase;
 extern const Format kGormigrate;
@@ -59,7 +61,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kBun, kGoSteps, kGormigrate, kLiquibase, kFlyway,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kBun, kXormigrate, kGoSteps, kGormigrate, kLiquibase, kFlyway,
       kPop, kDbmate, kGoose, kSqlMigrate, kMaraguMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };

@@ -198,7 +198,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       m.text = text;
       if (!constants) constants = code::package_constants(fs, root, dir);
       code::GoMigrationCode go(m.path, m.text, &*constants);
-      if (go.ok() && ts_node_has_error(go.root())) {
+      if (go.ok() && go.syntax_error()) {
         if (err) *err = m.path + ": does not parse as Go (a syntax error in the migration)";
         return false;
       }

@@ -661,7 +661,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     if (!read_migration_text(fs, root, path, &text, err)) return false;
     if (!may_register(text)) continue;  // a helper file of the package
     GoMigrationCode go(path, text, &constants);
-    if (!go.ok() || ts_node_has_error(go.root())) {
+    if (!go.ok() || go.syntax_error()) {
       *err = path + ": does not parse as Go (a syntax error in the migrations)";
       return false;
     }

@@ -183,6 +183,20 @@ GoMigrationCode::GoMigrationCode(const std::string& path, const std::string& tex
 
 std::string_view GoMigrationCode::node_text(TSNode n) const { return languages::node_text(n, text_); }
 
+bool GoMigrationCode::syntax_error() const {
+  if (!ts_node_has_error(root_)) return false;
+  std::vector<TSNode> stack{root_};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (node_is(n, "call_expression") && node_text(field(n, "function")) == "new") continue;
+    if (ts_node_is_missing(n) || std::string_view(ts_node_type(n)) == "ERROR") return true;
+    if (!ts_node_has_error(n)) continue;
+    for (uint32_t i = 0; i < ts_node_child_count(n); ++i) stack.push_back(ts_node_child(n, i));
+  }
+  return false;
+}
+
 TSNode GoMigrationCode::function(std::string_view name) const {
   uint32_t n = ts_node_named_child_count(root_);
   for (uint32_t i = 0; i < n; ++i) {

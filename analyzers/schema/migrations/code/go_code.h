@@ -47,6 +47,10 @@ class GoMigrationCode {
   std::string_view text() const { return text_; }
   std::string_view node_text(TSNode n) const;
 
+  /// A syntax error in the file. Go 1.26's `new(expr)` (`new("x")`: a pointer to a copy of the
+  /// value) is not one, though the grammar reads new's argument as a type only.
+  bool syntax_error() const;
+
   /// The top-level function declaration named `name`, or a null node.
   TSNode function(std::string_view name) const;
   /// The function an upgrade argument stands for: a func literal, or the name of a top-level

@@ -20,6 +20,8 @@
 #include <cctype>
 #include <climits>
 #include <deque>
+#include <functional>
+#include <map>
 #include <optional>
 #include <memory>
 #include <set>
@@ -91,16 +93,18 @@ TSNode package_variable(const Package& pkg, std::string_view name, const GoMigra
   return TSNode{};
 }
 
-/// `addUsers()`, a function of the package without arguments whose last statement returns the
-/// migration literal (`return &gormigrate.Migration{...}`): that literal.
-TSNode returned_literal(const Package& pkg, const GoMigrationCode& list_go, TSNode call, const GoMigrationCode** in) {
-  TSNode args = field(call, "arguments");
+/// `addUsers()` or `addUsers("202401")`, a function of the package whose last statement returns
+/// the migration (`return &gormigrate.Migration{...}`, or a project helper's call building one):
+/// that expression, and the function in *function.
+TSNode returned_literal(const Package& pkg, const GoMigrationCode& list_go, TSNode call, const GoMigrationCode** in,
+                        TSNode* function = nullptr) {
   TSNode fn_name = field(call, "function");
-  if (ts_node_named_child_count(args) != 0 || !node_is(fn_name, "identifier")) return TSNode{};
+  if (!node_is(fn_name, "identifier")) return TSNode{};
   for (const auto& go : pkg.files) {
     if (!go->ok()) continue;
     TSNode fn = go->function(list_go.node_text(fn_name));
     if (ts_node_is_null(fn)) continue;
+    if (function) *function = fn;
     TSNode body = field(fn, "body");
     if (ts_node_is_null(body)) return TSNode{};
     for (uint32_t i = ts_node_named_child_count(body); i-- > 0;) {
@@ -118,7 +122,8 @@ TSNode returned_literal(const Package& pkg, const GoMigrationCode& list_go, TSNo
 }
 
 /// {ID: "...", Migrate: fn}: the ID literal's text and the Migrate value.
-bool element_fields(const GoMigrationCode& go, TSNode lit, std::string* id, TSNode* migrate) {
+bool element_fields(const GoMigrationCode& go, TSNode lit, std::string* id, TSNode* migrate,
+                    const std::function<std::optional<std::string>(std::string_view)>& parameter = nullptr) {
   while (node_is(lit, "unary_expression")) lit = field(lit, "operand");
   if (node_is(lit, "literal_value")) {  // an element of the list whose type is left out
   } else if (node_is(lit, "composite_literal")) {
@@ -134,6 +139,12 @@ bool element_fields(const GoMigrationCode& go, TSNode lit, std::string* id, TSNo
     if (node_is(v, "literal_element")) v = languages::first_named_child(v);
     std::string_view key = go.node_text(k);
     if (key == "ID") {
+      if (node_is(v, "identifier") && parameter) {  // addUsers(id string): the argument's literal
+        auto bound = parameter(go.node_text(v));
+        if (!bound) return false;
+        *id = *bound;
+        continue;
+      }
       std::string_view t = go.node_text(v);
       if (!node_is(v, "interpreted_string_literal") && !node_is(v, "raw_string_literal")) return false;
       if (t.size() < 2 || t.find('\\') != std::string_view::npos) return false;
@@ -199,18 +210,37 @@ class AutoMigrateWriter {
     for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i) {
       TSNode a = ts_node_named_child(args, i);
       if (node_is(a, "comment")) continue;
-      std::string type = model_type(a);
-      Struct st = find_struct(type);
-      if (type.empty() || !st.go) {
-        *err = "AutoMigrate(" + std::string(go_.node_text(a)) +
-               ") names a model that is not a struct of the migration's package";
-        return false;
-      }
-      std::string table = table_of(type, err);
-      if (table.empty()) return false;
+      if (!write_model(a, at, out, err)) return false;
+    }
+    return true;
+  }
+
+  /// The table and columns (name, type) of the model a value stands for (`&T{}`), and each
+  /// mapped field's Go name -> column; false with *err when they cannot be told.
+  bool model(TSNode a, std::string* table, std::vector<std::pair<std::string, std::string>>* cols,
+             std::map<std::string, std::string>* fields, std::string* err, std::string_view caller = "AutoMigrate") {
+    std::string type = model_type(a);
+    Struct st = find_struct(type);
+    if (type.empty() || !st.go) {
+      *err = std::string(caller) + "(" + std::string(go_.node_text(a)) +
+             ") names a model that is not a struct of the migration's package";
+      return false;
+    }
+    *table = table_of(type, err);
+    if (table->empty()) return false;
+    std::set<std::string> seen;
+    fields_ = fields;
+    bool ok = columns(st, "", cols, &seen, 0, err);
+    fields_ = nullptr;
+    return ok;
+  }
+
+  /// AutoMigrate of one model, as SQL, pointing at `at`.
+  bool write_model(TSNode a, uint32_t at, GeneratedSql* out, std::string* err) {
+    {
+      std::string table;
       std::vector<std::pair<std::string, std::string>> cols;
-      std::set<std::string> seen;
-      if (!columns(st, "", &cols, &seen, 0, err)) return false;
+      if (!model(a, &table, &cols, nullptr, err)) return false;
       std::string create = "CREATE TABLE IF NOT EXISTS " + quote_ident(table) + " (";
       for (size_t k = 0; k < cols.size(); ++k)
         create += (k ? ", " : "") + quote_ident(cols[k].first) + " " + cols[k].second;
@@ -246,7 +276,7 @@ class AutoMigrateWriter {
     while (!stack.empty()) {
       TSNode n = stack.back();
       stack.pop_back();
-      if (node_is(n, "type_spec") && go.node_text(field(n, "name")) == name) return n;
+      if ((node_is(n, "type_spec") || node_is(n, "type_alias")) && go.node_text(field(n, "name")) == name) return n;
       if (nested || ts_node_eq(n, scope) || node_is(n, "type_declaration"))
         for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
     }
@@ -324,6 +354,8 @@ class AutoMigrateWriter {
   /// A non-struct named type of the package or the function (`type Status string`): its underlying text.
   std::string underlying(std::string_view name) const {
     TSNode spec = type_spec(go_, fn_, name, true);
+    for (TSNode n = ts_node_parent(fn_); ts_node_is_null(spec) && !ts_node_is_null(n); n = ts_node_parent(n))
+      if (node_is(n, "function_declaration")) spec = type_spec(go_, field(n, "body"), name, false);  // the function around it
     const GoMigrationCode* in = &go_;
     for (size_t k = 0; ts_node_is_null(spec) && k < pkg_.files.size(); ++k)
       if (pkg_.files[k]->ok()) spec = type_spec(*pkg_.files[k], pkg_.files[k]->root(), name, false), in = pkg_.files[k].get();
@@ -419,6 +451,9 @@ class AutoMigrateWriter {
         return std::nullopt;
       };
       if (setting("-") || settings.starts_with("-")) continue;
+      // AutoMigrate creates a many2many join table too, with keys named after both models'
+      // primary keys: its name becomes uncertain (never reported missing, nor assumed present).
+      if (auto join = setting("MANY2MANY"); join && !join->empty()) join_tables_.push_back(*join);
       if (setting("FOREIGNKEY") || setting("REFERENCES") || setting("MANY2MANY") || setting("POLYMORPHIC")) continue;
       std::vector<std::string_view> names;
       for (uint32_t j = 0; j < ts_node_named_child_count(f); ++j)
@@ -457,6 +492,7 @@ class AutoMigrateWriter {
         std::string name = setting("COLUMN").value_or("");
         if (name.empty()) name = prefix + datalayers::gorm::to_db_name(n);
         if ((primary || n == "ID") && t.find("PRIMARY KEY") == std::string::npos) t += " PRIMARY KEY";
+        if (fields_) fields_->emplace(std::string(n), name);  // FieldsByName: the first field of a name
         if (seen->insert(name).second) out->push_back({name, t});
       }
     }
@@ -470,6 +506,481 @@ class AutoMigrateWriter {
   const source::FileSystem* fs_;
   std::string root_;
   mutable Package imported_;  ///< files of other packages read for embedded structs
+  std::map<std::string, std::string>* fields_ = nullptr;  ///< model(): Go field name -> column
+ public:
+  mutable std::vector<std::string> join_tables_;  ///< many2many join tables the models' AutoMigrate creates
+};
+
+/// The arguments a call gives the parameters of the function it calls: name -> argument node
+/// (in the caller's file), and the arguments of a variadic last parameter.
+struct Bindings {
+  const GoMigrationCode* go = nullptr;
+  std::map<std::string, TSNode, std::less<>> args;
+  std::string variadic;
+  std::vector<TSNode> rest;
+};
+
+Bindings bind(const GoMigrationCode& fgo, TSNode fn, const GoMigrationCode& go, TSNode call) {
+  Bindings b;
+  b.go = &go;
+  std::vector<TSNode> args;
+  TSNode list = field(call, "arguments");
+  for (uint32_t i = 0; i < ts_node_named_child_count(list); ++i)
+    if (!node_is(ts_node_named_child(list, i), "comment")) args.push_back(ts_node_named_child(list, i));
+  TSNode params = field(fn, "parameters");
+  size_t k = 0;
+  for (uint32_t i = 0; i < ts_node_named_child_count(params); ++i) {
+    TSNode p = ts_node_named_child(params, i);
+    if (node_is(p, "variadic_parameter_declaration")) {
+      b.variadic = std::string(fgo.node_text(field(p, "name")));
+      for (; k < args.size(); ++k) b.rest.push_back(args[k]);
+      continue;
+    }
+    if (!node_is(p, "parameter_declaration")) continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(p); ++j)
+      if (node_is(ts_node_named_child(p, j), "identifier") && k < args.size())
+        b.args[std::string(fgo.node_text(ts_node_named_child(p, j)))] = args[k++];
+  }
+  return b;
+}
+
+/// A string literal's value (no escapes), also of literals joined with +; or nullopt.
+std::optional<std::string> string_value(const GoMigrationCode& go, TSNode n) {
+  while (node_is(n, "parenthesized_expression")) n = languages::first_named_child(n);
+  if (node_is(n, "binary_expression") && go.node_text(field(n, "operator")) == "+") {
+    auto a = string_value(go, field(n, "left")), b = string_value(go, field(n, "right"));
+    if (!a || !b) return std::nullopt;
+    return *a + *b;
+  }
+  std::string_view t = go.node_text(n);
+  if (t.size() < 2) return std::nullopt;
+  if (node_is(n, "raw_string_literal")) return std::string(t.substr(1, t.size() - 2));
+  if (node_is(n, "interpreted_string_literal") && t.find('\\') == std::string_view::npos)
+    return std::string(t.substr(1, t.size() - 2));
+  return std::nullopt;
+}
+
+/// The expression the last statement of a function returns, or a null node.
+TSNode returned(TSNode fn) {
+  TSNode body = field(fn, "body");
+  for (uint32_t i = ts_node_named_child_count(body); i-- > 0;) {
+    TSNode st = ts_node_named_child(body, i);
+    if (node_is(st, "comment")) continue;
+    if (!node_is(st, "return_statement")) return TSNode{};
+    TSNode list = languages::first_named_child(st);
+    return ts_node_named_child_count(list) == 1 ? ts_node_named_child(list, 0) : TSNode{};
+  }
+  return TSNode{};
+}
+
+/// What the Migrator's AddColumn, DropColumn, RenameColumn and DropTable of a model run, as
+/// SQL: `names` are the arguments after the model (a field's Go name or its column, as
+/// Schema.LookUpField takes them), `every` every mapped field (a range over FieldsByDBName).
+bool migrator_sql(AutoMigrateWriter& writer, std::string_view method, TSNode model,
+                  const std::vector<std::optional<std::string>>& names, bool every, const std::string& table_override,
+                  uint32_t at, GeneratedSql* out, std::string* err) {
+  if (ts_node_is_null(model)) return *err = "the Migrator's model is not known", false;
+  std::string table;
+  std::vector<std::pair<std::string, std::string>> cols;
+  std::map<std::string, std::string> fields;
+  if (!writer.model(model, &table, &cols, &fields, err, method)) return false;
+  std::string t = quote_ident(table_override.empty() ? table : table_override);
+  if (method == "DropTable") {
+    out->emit("DROP TABLE " + t, at);
+    return true;
+  }
+  auto type_of = [&](const std::string& c) {
+    for (auto& [n, ty] : cols)
+      if (n == c) return ty.ends_with(" PRIMARY KEY") ? ty.substr(0, ty.size() - 12) : ty;
+    return std::string();
+  };
+  auto name = [&](size_t i, std::string* col) {
+    if (i >= names.size() || !names[i]) return false;
+    *col = fields.count(*names[i]) ? fields[*names[i]] : *names[i];
+    return true;
+  };
+  if (method == "RenameColumn") {
+    std::string from, to;
+    if (!name(0, &from) || !name(1, &to)) return *err = "RenameColumn's names are not literals", false;
+    out->emit("ALTER TABLE " + t + " RENAME COLUMN " + quote_ident(from) + " TO " + quote_ident(to), at);
+    return true;
+  }
+  std::vector<std::string> targets;
+  if (every) {
+    for (auto& [n, ty] : cols) targets.push_back(n);
+  } else {
+    std::string c;
+    if (!name(0, &c)) return *err = std::string(method) + "'s column is not a literal", false;
+    targets.push_back(c);
+  }
+  for (const std::string& c : targets) {
+    if (method == "DropColumn") {
+      out->emit("ALTER TABLE " + t + " DROP COLUMN " + quote_ident(c), at);
+      continue;
+    }
+    std::string ty = type_of(c);
+    if (ty.empty()) return *err = "AddColumn(" + c + "): the model has no such field", false;
+    out->emit("ALTER TABLE " + t + " ADD COLUMN " + quote_ident(c) + " " + ty, at);
+  }
+  return true;
+}
+
+/// A Migrate function that calls the Migrator itself (`tx.Migrator().DropColumn(&T{}, "c")`, or
+/// `m := tx.Migrator()` then `m.RenameColumn(&T{}, old, new)` guarded by `HasColumn`): its calls
+/// in source order: Exec of a literal, AutoMigrate, the Migrator's AddColumn, DropColumn,
+/// RenameColumn and DropTable (models and names through the function's own variables and
+/// constants). Has* guards are taken as true for a database the chain built; CreateIndex and
+/// DropIndex change no column (their unique indexes are not modelled). Anything else that may
+/// change the schema: false with *err.
+bool direct_migrator(const GoMigrationCode& go, TSNode fn, AutoMigrateWriter& writer, GeneratedSql* out,
+                     std::string* err) {
+  std::string tx;
+  TSNode params = field(fn, "parameters");
+  for (uint32_t i = 0; i < ts_node_named_child_count(params) && tx.empty(); ++i) {
+    TSNode p = ts_node_named_child(params, i);
+    for (uint32_t j = 0; j < ts_node_named_child_count(p) && tx.empty(); ++j)
+      if (node_is(ts_node_named_child(p, j), "identifier")) tx = std::string(go.node_text(ts_node_named_child(p, j)));
+  }
+  if (tx.empty()) return *err = "its Migrate function takes no handle", false;
+  // The function's own `x := value` and `const x = value`, one value each.
+  std::map<std::string, TSNode, std::less<>> locals;
+  std::vector<TSNode> calls, stack{field(fn, "body")};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (node_is(n, "func_literal")) continue;
+    if (node_is(n, "short_var_declaration") || node_is(n, "const_spec")) {
+      TSNode left = node_is(n, "const_spec") ? field(n, "name") : field(n, "left");
+      TSNode right = field(n, "value");
+      if (ts_node_is_null(right)) right = field(n, "right");
+      if (node_is(left, "expression_list") && ts_node_named_child_count(left) == 1) left = ts_node_named_child(left, 0);
+      if (node_is(right, "expression_list") && ts_node_named_child_count(right) == 1) right = ts_node_named_child(right, 0);
+      if (node_is(left, "identifier") && !ts_node_is_null(right)) locals[std::string(go.node_text(left))] = right;
+    }
+    if (node_is(n, "call_expression")) calls.push_back(n);
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+  }
+  // ... and those of the function around it (`const oldName = "version"` beside the literal).
+  TSNode outer = ts_node_parent(fn);
+  while (!ts_node_is_null(outer) && !node_is(outer, "function_declaration")) outer = ts_node_parent(outer);
+  std::vector<TSNode> around;
+  if (!ts_node_is_null(outer)) around.push_back(field(outer, "body"));
+  while (!around.empty()) {
+    TSNode n = around.back();
+    around.pop_back();
+    if (ts_node_is_null(n) || node_is(n, "func_literal")) continue;
+    if (node_is(n, "const_spec") || node_is(n, "short_var_declaration")) {
+      TSNode left = node_is(n, "const_spec") ? field(n, "name") : field(n, "left");
+      TSNode right = node_is(n, "const_spec") ? field(n, "value") : field(n, "right");
+      if (node_is(left, "expression_list") && ts_node_named_child_count(left) == 1) left = ts_node_named_child(left, 0);
+      if (node_is(right, "expression_list") && ts_node_named_child_count(right) == 1) right = ts_node_named_child(right, 0);
+      if (node_is(left, "identifier") && !ts_node_is_null(right)) locals.emplace(std::string(go.node_text(left)), right);
+    }
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) around.push_back(ts_node_named_child(n, i));
+  }
+  std::sort(calls.begin(), calls.end(), [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
+  auto resolve = [&](TSNode n) {
+    auto it = node_is(n, "identifier") ? locals.find(go.node_text(n)) : locals.end();
+    return it == locals.end() ? n : it->second;
+  };
+  auto is_migrator = [&](TSNode op) {
+    op = resolve(op);
+    return node_is(op, "call_expression") && go.node_text(field(op, "function")) == tx + ".Migrator";
+  };
+  auto root_of = [&](TSNode op) {
+    while (node_is(op, "call_expression") || node_is(op, "selector_expression"))
+      op = node_is(op, "call_expression") ? field(op, "function") : field(op, "operand");
+    return std::string(go.node_text(op));
+  };
+  for (TSNode c : calls) {
+    TSNode f = field(c, "function");
+    std::vector<TSNode> args;
+    TSNode list = field(c, "arguments");
+    for (uint32_t i = 0; i < ts_node_named_child_count(list); ++i)
+      if (!node_is(ts_node_named_child(list, i), "comment")) args.push_back(ts_node_named_child(list, i));
+    uint32_t at = ts_node_start_byte(c);
+    if (!node_is(f, "selector_expression")) {
+      for (TSNode a : args)
+        if (go.node_text(a) == tx) return *err = "it hands the handle to " + std::string(go.node_text(f)), false;
+      continue;
+    }
+    std::string_view method = go.node_text(field(f, "field"));
+    TSNode op = field(f, "operand");
+    if (is_migrator(op)) {
+      if (method.starts_with("Has") || method == "CreateIndex" || method == "DropIndex") continue;
+      if (method == "AutoMigrate") {
+        for (TSNode a : args)
+          if (!writer.write_model(resolve(a), at, out, err)) return false;
+        continue;
+      }
+      if (method != "AddColumn" && method != "DropColumn" && method != "RenameColumn" && method != "DropTable")
+        return *err = "it calls the Migrator's " + std::string(method) + ", which is not read", false;
+      std::vector<std::optional<std::string>> names;
+      for (size_t i = 1; i < args.size(); ++i) names.push_back(string_value(go, resolve(args[i])));
+      if (!migrator_sql(writer, method, args.empty() ? TSNode{} : resolve(args[0]), names, false, "", at, out, err))
+        return false;
+      continue;
+    }
+    if (method == "Migrator" || root_of(op) != tx) continue;
+    if (method == "Exec") {
+      std::optional<std::string> sql = args.empty() ? std::nullopt : string_value(go, resolve(args[0]));
+      if (!sql) return *err = "it runs SQL that is not a string literal", false;
+      out->emit(*sql, ts_node_start_byte(args[0]));
+    } else if (method == "AutoMigrate" && go.node_text(op) == tx) {
+      for (TSNode a : args)
+        if (!writer.write_model(resolve(a), at, out, err)) return false;
+    }
+  }
+  return true;
+}
+
+/// A project's own helpers around gormigrate, read from their package (kas-fleet-manager's
+/// `db.CreateMigrationFromActions(id, db.ExecAction(up, down), db.CreateTableAction(&T{}), ...)`):
+/// the helper builds the gormigrate.Migration whose Migrate runs each action with apply = true,
+/// and each action is a function returning `func(tx *gorm.DB, apply bool) error` whose `if apply
+/// {...}` branch runs tx.Exec(sql), tx.AutoMigrate(model), the Migrator's AddColumn, DropColumn,
+/// RenameColumn and DropTable (one named column, or every field of the model through
+/// `stmt.Schema.FieldsByDBName`), or a function it is handed. Anything else is not read.
+class HelperMigration {
+ public:
+  HelperMigration(const source::FileSystem& fs, std::string root, AutoMigrateWriter& writer)
+      : fs_(fs), root_(std::move(root)), writer_(writer) {}
+
+  /// The migration `call` (in `go`, inside the element function whose parameters `outer`
+  /// binds) builds: its ID and the SQL of its actions, in order.
+  bool read(const GoMigrationCode& go, TSNode call, const Bindings& outer, std::string* id, GeneratedSql* out,
+            std::string* err) {
+    const GoMigrationCode* hgo = nullptr;
+    TSNode helper = function_of(go, field(call, "function"), &hgo);
+    if (!hgo) return fail(err, std::string(go.node_text(field(call, "function"))) + " is not a function of the project");
+    Bindings b = bind(*hgo, helper, go, call);
+    // The helper: return &gormigrate.Migration{ID: id, Migrate: func(tx) { for _, a := range actions { a(tx, true) } }}
+    TSNode lit = returned(helper);
+    while (node_is(lit, "unary_expression")) lit = field(lit, "operand");
+    if (!node_is(lit, "composite_literal") || hgo->node_text(field(lit, "type")) != "gormigrate.Migration" ||
+        b.variadic.empty())
+      return fail(err, "the helper " + std::string(go.node_text(field(call, "function"))) +
+                           " does not return a gormigrate.Migration running its actions");
+    std::string id_param;
+    TSNode migrate{};
+    TSNode body = field(lit, "body");
+    for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+      TSNode kv = ts_node_named_child(body, i);
+      if (!node_is(kv, "keyed_element") || ts_node_named_child_count(kv) != 2) continue;
+      TSNode k = ts_node_named_child(kv, 0), v = ts_node_named_child(kv, 1);
+      if (node_is(k, "literal_element")) k = languages::first_named_child(k);
+      if (node_is(v, "literal_element")) v = languages::first_named_child(v);
+      if (hgo->node_text(k) == "ID") id_param = std::string(hgo->node_text(v));
+      if (hgo->node_text(k) == "Migrate") migrate = v;
+    }
+    std::string_view mtext = hgo->node_text(migrate);
+    if (!b.args.count(id_param) || !node_is(migrate, "func_literal") ||
+        mtext.find("range " + b.variadic) == std::string_view::npos || mtext.find(", true)") == std::string_view::npos)
+      return fail(err, "the helper " + std::string(go.node_text(field(call, "function"))) +
+                           " does not run its actions in order with apply = true");
+    TSNode id_arg = b.args[id_param];
+    std::optional<std::string> v = string_value(go, id_arg);
+    if (!v && node_is(id_arg, "identifier") && outer.args.count(go.node_text(id_arg)))
+      v = string_value(*outer.go, outer.args.find(go.node_text(id_arg))->second);
+    if (!v || v->empty()) return fail(err, "the migration's ID is not a string literal");
+    *id = *v;
+    for (TSNode action : b.rest)
+      if (!read_action(go, action, out, err)) return false;
+    return true;
+  }
+
+ private:
+  static bool fail(std::string* err, std::string why) {
+    *err = std::move(why);
+    return false;
+  }
+
+  /// The function `name` (`pkg.F` of an imported project package, or F of go's own package
+  /// folder) and its file.
+  TSNode function_of(const GoMigrationCode& go, TSNode name, const GoMigrationCode** in) {
+    std::string dir;
+    std::string_view fname;
+    if (node_is(name, "selector_expression")) {
+      std::string_view q = go.node_text(field(name, "operand"));
+      fname = go.node_text(field(name, "field"));
+      std::vector<TSNode> stack{go.root()};
+      while (!stack.empty() && dir.empty()) {
+        TSNode n = stack.back();
+        stack.pop_back();
+        if (node_is(n, "import_spec")) {
+          std::string_view p = go.node_text(field(n, "path"));
+          if (p.size() < 2) continue;
+          p = p.substr(1, p.size() - 2);
+          std::string_view alias = go.node_text(field(n, "name"));
+          if (alias.empty()) alias = p.substr(p.rfind('/') + 1);
+          if (alias == q) dir = import_dir(fs_, root_, p);
+          continue;
+        }
+        if (node_is(n, "source_file") || node_is(n, "import_declaration") || node_is(n, "import_spec_list"))
+          for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+      }
+      if (dir.empty()) return TSNode{};
+    } else {
+      return TSNode{};
+    }
+    Package& pkg = packages_[dir];
+    if (pkg.files.empty()) {
+      for (const std::string& f : go_files(fs_, root_, dir)) {
+        pkg.paths.push_back(source::join_path(dir, f));
+        pkg.texts.emplace_back();
+        std::string e;
+        if (!read_migration_text(fs_, root_, pkg.paths.back(), &pkg.texts.back(), &e)) continue;
+        pkg.files.push_back(std::make_unique<GoMigrationCode>(pkg.paths.back(), pkg.texts.back(), nullptr));
+      }
+    }
+    for (const auto& f : pkg.files) {
+      if (!f->ok()) continue;
+      TSNode fn = f->function(fname);
+      if (!ts_node_is_null(fn)) return *in = f.get(), fn;
+    }
+    return TSNode{};
+  }
+
+  /// One action: the statements its `if apply {...}` branch runs with the action's arguments.
+  bool read_action(const GoMigrationCode& go, TSNode action, GeneratedSql* out, std::string* err) {
+    table_override_.clear();
+    std::string what(go.node_text(field(action, "function")));
+    uint32_t at = ts_node_start_byte(action);
+    const GoMigrationCode* ago = nullptr;
+    TSNode fn = node_is(action, "call_expression") ? function_of(go, field(action, "function"), &ago) : TSNode{};
+    if (!ago) return fail(err, "the action " + std::string(go.node_text(action)).substr(0, 60) + " is not a helper of the project");
+    Bindings b = bind(*ago, fn, go, action);
+    TSNode lit = returned(fn);
+    if (!node_is(lit, "func_literal")) return fail(err, "the action " + what + " does not return a function");
+    std::vector<std::string> params;
+    TSNode ps = field(lit, "parameters");
+    for (uint32_t i = 0; i < ts_node_named_child_count(ps); ++i) {
+      TSNode p = ts_node_named_child(ps, i);
+      for (uint32_t j = 0; j < ts_node_named_child_count(p); ++j)
+        if (node_is(ts_node_named_child(p, j), "identifier")) params.emplace_back(ago->node_text(ts_node_named_child(p, j)));
+    }
+    if (params.size() != 2) return fail(err, "the action " + what + " does not return a func(tx, apply)");
+    const std::string& tx = params[0];
+    TSNode apply{};
+    std::vector<TSNode> stack{field(lit, "body")};
+    while (!stack.empty() && ts_node_is_null(apply)) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (node_is(n, "if_statement") && ago->node_text(field(n, "condition")) == params[1]) apply = field(n, "consequence");
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+    }
+    if (ts_node_is_null(apply)) return fail(err, "the action " + what + " has no `if " + params[1] + " {...}` branch");
+    // Statements of the branch, in source order (nested blocks, not nested functions).
+    std::vector<TSNode> calls;
+    std::vector<TSNode> walk{apply};
+    while (!walk.empty()) {
+      TSNode n = walk.back();
+      walk.pop_back();
+      if (node_is(n, "func_literal")) continue;
+      // `stmt.Schema.Table = tableName[0]`: the schema GORM caches for the model, which the
+      // Migrator's calls then use, takes the table the action is given.
+      if (node_is(n, "assignment_statement") && ago->node_text(field(n, "left")).ends_with(".Table") && !b.rest.empty()) {
+        std::optional<std::string> t = string_value(go, b.rest.front());
+        if (ago->node_text(field(n, "right")) != b.variadic + "[0]" || !t)
+          return fail(err, "the action " + what + " names its table at run time");
+        table_override_ = *t;
+      }
+      if (node_is(n, "call_expression")) calls.push_back(n);
+      for (uint32_t i = ts_node_named_child_count(n); i-- > 0;) walk.push_back(ts_node_named_child(n, i));
+    }
+    for (TSNode c : calls) {
+      TSNode f = field(c, "function");
+      std::vector<TSNode> args;
+      TSNode list = field(c, "arguments");
+      for (uint32_t i = 0; i < ts_node_named_child_count(list); ++i) args.push_back(ts_node_named_child(list, i));
+      auto arg = [&](size_t i) -> TSNode {
+        if (i >= args.size()) return TSNode{};
+        auto it = b.args.find(ago->node_text(args[i]));
+        return it == b.args.end() ? TSNode{} : it->second;
+      };
+      if (node_is(f, "identifier")) {  // applyFunc(tx): the function the action was handed
+        auto it = b.args.find(ago->node_text(f));
+        if (it == b.args.end()) continue;  // a helper of the helper that is not handed tx
+        if (!func_argument(go, it->second, at, out, err)) return false;
+        continue;
+      }
+      if (!node_is(f, "selector_expression")) continue;
+      std::string_view method = ago->node_text(field(f, "field"));
+      TSNode on = field(f, "operand");
+      bool migrator = node_is(on, "call_expression") && ago->node_text(field(on, "function")) == tx + ".Migrator";
+      if (!migrator && ago->node_text(on) != tx) continue;  // not a call on the handle
+      if (!migrator && method == "Migrator") continue;       // the inner call of tx.Migrator().X()
+      if (!migrator && method == "Exec") {
+        TSNode sql = arg(0);
+        std::optional<std::string> text = ts_node_is_null(sql) ? std::nullopt : string_value(go, sql);
+        if (!text) return fail(err, "the action " + what + " runs SQL that is not a string literal");
+        out->emit(*text, ts_node_start_byte(sql));
+      } else if (method == "AutoMigrate") {
+        TSNode m = arg(0);
+        if (ts_node_is_null(m) || !writer_.write_model(m, at, out, err)) return err->empty() ? fail(err, what + ": AutoMigrate of an unknown model") : false;
+      } else if (migrator && (method == "AddColumn" || method == "DropColumn" || method == "RenameColumn" ||
+                              method == "DropTable")) {
+        if (!migrator_step(go, method, arg(0), args, b, ago, at, out, err)) {
+          *err = what + ": " + *err;
+          return false;
+        }
+      } else {
+        return fail(err, "the action " + what + " calls " + std::string(ago->node_text(f)) + ", which is not read");
+      }
+    }
+    return true;
+  }
+
+  /// tx.Migrator().AddColumn / DropColumn / RenameColumn / DropTable of a model, its names bound
+  /// to the action's arguments.
+  bool migrator_step(const GoMigrationCode& go, std::string_view method, TSNode model, const std::vector<TSNode>& args,
+                     const Bindings& b, const GoMigrationCode* ago, uint32_t at, GeneratedSql* out, std::string* err) {
+    std::vector<std::optional<std::string>> names;
+    for (size_t i = 1; i < args.size(); ++i) {
+      auto it = b.args.find(ago->node_text(args[i]));
+      names.push_back(it == b.args.end() ? std::nullopt : string_value(go, it->second));
+    }
+    bool every = args.size() >= 2 && ago->node_text(args[1]).ends_with(".DBName");  // range over FieldsByDBName
+    return migrator_sql(writer_, method, model, names, every, table_override_, at, out, err);
+  }
+
+  /// A function handed to an action (`db.FuncAction(func(tx *gorm.DB) error {...}, ...)`): its
+  /// AutoMigrate calls, then the SQL it Execs; other schema changes are not read.
+  bool func_argument(const GoMigrationCode& go, TSNode f, uint32_t at, GeneratedSql* out, std::string* err) {
+    TSNode fn = go.upgrade_function(f);
+    if (ts_node_is_null(fn)) return fail(err, "the function handed to an action is not in its file");
+    GoMigrationCode::Steps steps = go.steps(fn);
+    if (steps.unknown || steps.opaque_helper) return fail(err, "the function handed to an action runs SQL computed at run time");
+    std::vector<TSNode> stack{field(fn, "body")};
+    uint32_t first_sql = steps.sql.origin.empty() ? UINT32_MAX : steps.sql.origin.front();
+    while (!stack.empty()) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (node_is(n, "call_expression")) {
+        TSNode callee = field(n, "function");
+        std::string_view m = node_is(callee, "selector_expression") ? go.node_text(field(callee, "field")) : "";
+        bool via_migrator = node_is(field(callee, "operand"), "call_expression");
+        if (m == "AutoMigrate") {
+          if (ts_node_start_byte(n) > first_sql) return fail(err, "AutoMigrate after SQL in a function handed to an action");
+          TSNode a = field(n, "arguments");
+          for (uint32_t i = 0; i < ts_node_named_child_count(a); ++i)
+            if (!writer_.write_model(ts_node_named_child(a, i), at, out, err)) return false;
+        } else if (via_migrator && m != "Migrator" && go.node_text(field(field(callee, "operand"), "function")).ends_with(".Migrator")) {
+          return fail(err, "a function handed to an action calls the Migrator's " + std::string(m));
+        }
+      }
+      for (uint32_t i = ts_node_named_child_count(n); i-- > 0;) stack.push_back(ts_node_named_child(n, i));
+    }
+    out->sql += steps.sql.sql;
+    out->origin.insert(out->origin.end(), steps.sql.origin.begin(), steps.sql.origin.end());
+    return true;
+  }
+
+  const source::FileSystem& fs_;
+  std::string root_;
+  AutoMigrateWriter& writer_;
+  std::map<std::string, Package> packages_;
+  std::string table_override_;  ///< the table an action's argument names for its model
 };
 
 constexpr GoListTest kList{may_hold_list, [](const GoMigrationCode& go) { return !ts_node_is_null(list_literal(go)); }};
@@ -499,7 +1010,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     pkg.files.push_back(std::make_unique<GoMigrationCode>(pkg.paths.back(), pkg.texts.back(), &constants));
     if (f == list) list_go = pkg.files.back().get();
   }
-  if (!list_go || !list_go->ok() || ts_node_has_error(list_go->root())) {
+  if (!list_go || !list_go->ok() || list_go->syntax_error()) {
     *err = source::join_path(dir, list) + ": does not parse as Go (a syntax error in the migrations)";
     return false;
   }
@@ -513,11 +1024,53 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     const GoMigrationCode* go = list_go;
     std::string where = list_go->node_text(e).size() > 60 ? "element " + std::to_string(i + 1)
                                                            : std::string(list_go->node_text(e));
-    if (node_is(e, "identifier")) e = package_variable(pkg, list_go->node_text(e), &go);
-    else if (node_is(e, "call_expression")) e = returned_literal(pkg, *list_go, e, &go);
+    TSNode element_fn{};
+    Bindings outer;
+    if (node_is(e, "identifier")) {
+      e = package_variable(pkg, list_go->node_text(e), &go);
+    } else if (node_is(e, "call_expression")) {
+      TSNode call = e;
+      e = returned_literal(pkg, *list_go, call, &go, &element_fn);
+      if (!ts_node_is_null(element_fn)) outer = bind(*go, element_fn, *list_go, call);
+    }
+    auto parameter = [&](std::string_view name) -> std::optional<std::string> {
+      auto it = outer.args.find(name);
+      if (it == outer.args.end()) return std::nullopt;
+      return string_value(*outer.go, it->second);
+    };
     std::string id;
     TSNode migrate{};
-    if (ts_node_is_null(e) || !element_fields(*go, e, &id, &migrate)) {
+    if (node_is(e, "call_expression") && !ts_node_is_null(element_fn)) {
+      // A project helper builds the migration from actions.
+      std::string path;
+      for (size_t k = 0; k < pkg.files.size(); ++k)
+        if (pkg.files[k].get() == go) path = pkg.paths[k];
+      if (!naming_checked) naming_configured = !go_list_dirs(fs, root, kNaming).empty(), naming_checked = true;
+      AutoMigrateWriter writer(pkg, *go, element_fn, naming_configured, &fs, root);
+      HelperMigration helper(fs, root, writer);
+      GeneratedSql sql;
+      std::string why;
+      if (!helper.read(*go, e, outer, &id, &sql, &why)) {
+        *err = path + ": gormigrate migration " + where + ": " + why + ": its steps cannot be read";
+        return false;
+      }
+      MigrationFile m;
+      m.path = path;
+      for (size_t k = 0; k < pkg.files.size(); ++k)
+        if (pkg.files[k].get() == go) m.text = pkg.texts[k];
+      m.version = id;
+      m.name = id;
+      m.format = "gormigrate";
+      if (!previous.empty()) m.depends_on.push_back(previous);
+      previous = id;
+      m.sql = std::move(sql.sql);
+      m.origin = std::move(sql.origin);
+      if (m.origin.empty()) m.origin.push_back(ts_node_start_byte(e));
+      m.uncertain_names = writer.join_tables_;
+      out->push_back(std::move(m));
+      continue;
+    }
+    if (ts_node_is_null(e) || !element_fields(*go, e, &id, &migrate, parameter)) {
       *err = source::join_path(dir, list) + ": gormigrate migration " + where +
              " is not a {ID: \"...\", Migrate: ...} literal of the package: its steps cannot be read";
       return false;
@@ -529,10 +1082,55 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
              ": its Migrate function is not in its file; the steps cannot be read";
       return false;
     }
+    // `m := otherMigration(); return m.Migrate(tx)`: the other migration's Migrate runs here.
+    if (TSNode body = field(fn, "body"); ts_node_named_child_count(body) == 2 &&
+                                         node_is(ts_node_named_child(body, 0), "short_var_declaration") &&
+                                         node_is(ts_node_named_child(body, 1), "return_statement")) {
+      TSNode decl = ts_node_named_child(body, 0);
+      TSNode left = field(decl, "left"), right = field(decl, "right");
+      TSNode call = ts_node_named_child_count(right) == 1 ? ts_node_named_child(right, 0) : TSNode{};
+      std::string var(ts_node_named_child_count(left) == 1 ? go->node_text(ts_node_named_child(left, 0)) : "");
+      std::string_view ret = go->node_text(languages::first_named_child(ts_node_named_child(body, 1)));
+      const GoMigrationCode* other_go = nullptr;
+      TSNode lit = node_is(call, "call_expression") && !var.empty() && ret.starts_with(var + ".Migrate(")
+                       ? returned_literal(pkg, *go, call, &other_go)
+                       : TSNode{};
+      std::string other_id;
+      TSNode other_migrate{};
+      if (!ts_node_is_null(lit) && other_go && element_fields(*other_go, lit, &other_id, &other_migrate)) {
+        TSNode other_fn = other_go->upgrade_function(other_migrate);
+        if (!ts_node_is_null(other_fn)) go = other_go, fn = other_fn, migrate = other_migrate;
+      }
+    }
     GoMigrationCode::Steps steps = go->steps(fn);
     std::string path;
     for (size_t k = 0; k < pkg.files.size(); ++k)
       if (pkg.files[k].get() == go) path = pkg.paths[k];
+    if (migrator_call(*go, fn, &at) && !steps.opaque_helper && !steps.unknown) {
+      // The Migrator called in the Migrate function itself: every call read in order.
+      if (!naming_checked) naming_configured = !go_list_dirs(fs, root, kNaming).empty(), naming_checked = true;
+      AutoMigrateWriter writer(pkg, *go, fn, naming_configured, &fs, root);
+      GeneratedSql sql;
+      std::string why;
+      if (!direct_migrator(*go, fn, writer, &sql, &why)) {
+        *err = path + ": gormigrate migration " + id + " calls the Migrator: " + why;
+        return false;
+      }
+      MigrationFile m;
+      for (size_t k = 0; k < pkg.files.size(); ++k)
+        if (pkg.files[k].get() == go) m.path = pkg.paths[k], m.text = pkg.texts[k];
+      m.version = id;
+      m.name = id;
+      m.format = "gormigrate";
+      if (!previous.empty()) m.depends_on.push_back(previous);
+      previous = id;
+      m.sql = std::move(sql.sql);
+      m.origin = std::move(sql.origin);
+      if (m.origin.empty()) m.origin.push_back(ts_node_start_byte(migrate));
+      m.uncertain_names = writer.join_tables_;
+      out->push_back(std::move(m));
+      continue;
+    }
     if (migrator_call(*go, fn, &at) || steps.opaque_helper) {
       *err = path + ": gormigrate migration " + id +
              (steps.opaque_helper ? " hands the database to " + steps.helpers.front() +
@@ -543,6 +1141,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     }
     // AutoMigrate: its statements before the migration's SQL or after it.
     std::vector<TSNode> autos = automigrate_calls(*go, fn);
+    std::vector<std::string> joins;
     if (!autos.empty()) {
       if (!naming_checked) naming_configured = !go_list_dirs(fs, root, kNaming).empty(), naming_checked = true;
       AutoMigrateWriter writer(pkg, *go, fn, naming_configured, &fs, root);
@@ -566,6 +1165,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       all.origin.insert(all.origin.end(), after.origin.begin(), after.origin.end());
       for (auto& n : steps.sql.notes) all.notes.push_back(std::move(n));
       steps.sql = std::move(all);
+      joins = writer.join_tables_;
     }
     MigrationFile m;
     for (size_t k = 0; k < pkg.files.size(); ++k)
@@ -578,6 +1178,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     fill_from_steps(*go, std::move(steps), ts_node_start_byte(migrate),
                     [&](const std::vector<std::string>& names) { return package_words(fs, root, dir, names); }, &m.sql,
                     &m.origin, &m.notes, &m.uncertain_names);
+    m.uncertain_names.insert(m.uncertain_names.end(), joins.begin(), joins.end());
     out->push_back(std::move(m));
   }
   return true;

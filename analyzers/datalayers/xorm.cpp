@@ -1,0 +1,285 @@
+// xorm (xorm.io/xorm) query chains as requirements. Most xorm code names its columns outside
+// SQL: `s.Where("project_id = ?", id).And(builder.Eq{"done": false}).OrderBy("position").Find(&tasks)`
+// asks PostgreSQL for tasks.project_id, tasks.done and tasks.position, and a column no schema
+// has fails there, at run time.
+//
+// A chain's table is its Table("t") literal (or Table(&T{})), else the model its last call is
+// handed (Find, Get, Count, Exist, Delete, Update, Insert, Iterate, Sum...): the struct's
+// TableName() literal, else the engine mapper's name of it (datalayers/xorm_naming.h), certain
+// only when the project sets no mapper but GonicMapper or SnakeMapper and the type is a struct
+// with `xorm:"..."` tags. Its columns are the plain names in Where/And/Or conditions (strings
+// and xorm.io/builder's Eq, Neq, Gt, Gte, Lt, Lte, Like, In, NotIn, IsNull, NotNull, And, Or,
+// Not), In/NotIn's column, Cols, MustCols, Omit, Distinct, GroupBy, Asc, Desc, OrderBy, Incr,
+// Decr and SetExpr. A chain with Join, SQL, Alias, Exec or a raw query is left out (a column may
+// belong to another table), and so are qualified names ("t.c") and a builder.Select nested in a
+// condition (a subquery of another table).
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/go_model.h"
+#include "analyzers/datalayers/xorm_naming.h"
+#include "analyzers/languages/string_eval.h"
+
+namespace schemagate::datalayers {
+namespace {
+
+using languages::field;
+using languages::node_is;
+using languages::node_text;
+
+/// The mapper a file sets: "gonic", "snake", or "other" (a prefix or suffix mapper, SameMapper,
+/// table and column mappers apart); none when it sets none.
+std::vector<std::string> mappers_set(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::string_view call : {".SetMapper(", ".SetTableMapper(", ".SetColumnMapper("})
+    for (size_t at = text.find(call); at != std::string_view::npos; at = text.find(call, at + 1)) {
+      size_t b = at + call.size(), e = text.find(')', b);
+      std::string_view arg = text.substr(b, e == std::string_view::npos ? 0 : e - b);
+      bool whole = call == ".SetMapper(";
+      out.push_back(whole && arg.find("GonicMapper") != std::string_view::npos   ? "gonic"
+                    : whole && arg.find("SnakeMapper") != std::string_view::npos ? "snake"
+                                                                                 : "other");
+    }
+  return out;
+}
+
+/// Links that make the chain's columns belong to more than one table, or to SQL of its own.
+bool leaves_table(std::string_view name) {
+  for (std::string_view s : {"Join", "SQL", "Sql", "Alias", "Exec", "Query", "QueryString", "QueryInterface",
+                             "Union", "Prepare", "Import", "ImportFile"})
+    if (name == s) return true;
+  return false;
+}
+
+/// The last links whose first argument is the bean whose table the chain queries.
+bool bean_link(std::string_view name) {
+  for (std::string_view s : {"Find", "Get", "Count", "Exist", "Delete", "Update", "Insert", "InsertOne", "Iterate",
+                             "Sum", "Sums", "SumInt", "SumsInt", "FindAndCount", "Rows"})
+    if (name == s) return true;
+  return false;
+}
+
+class Reader {
+ public:
+  explicit Reader(const FileInput& in) : in_(in), src_(in.text), dir_(go::folder(in.path)) {
+    if (!ts_node_is_null(in.root)) imports_ = go::declarations(in.root, in.text).imports;
+  }
+
+  /// Facts: the mapper this file sets (xorm:mapper), each struct with xorm tags
+  /// (xorm:model:<dir>/<T> "struct") and each TableName method ("table=t", or "table?").
+  void index(std::vector<std::pair<std::string, std::string>>* out) {
+    for (std::string& m : mappers_set(src_)) out->push_back({"xorm:mapper", m});
+    if (ts_node_is_null(in_.root)) return;
+    go::Declarations d = go::declarations(in_.root, src_);
+    for (auto& [name, type] : d.structs) {
+      bool tagged = false;
+      for (const go::Field& f : go::fields(type, src_))
+        if (!ts_node_is_null(f.tag) && node_text(f.tag, src_).find("xorm:\"") != std::string_view::npos) tagged = true;
+      if (tagged) out->push_back({"xorm:model:" + key(name), "struct"});
+    }
+    for (uint32_t i = 0; i < ts_node_named_child_count(in_.root); ++i) {
+      TSNode m = ts_node_named_child(in_.root, i);
+      if (!node_is(m, "method_declaration") || node_text(field(m, "name"), src_) != "TableName") continue;
+      if (auto t = go::table_name_method(m, src_)) out->push_back({"xorm:model:" + key(t->type), "table=" + t->table});
+      else out->push_back({"xorm:model:" + key(receiver_type(m)), "table?"});
+    }
+  }
+
+  void run(FileOutput* out) {
+    mapper_ = project_mapper();
+    for (TSNode top : go::chain_tops(in_.root)) chain(top, out);
+  }
+
+ private:
+  std::string key(const std::string& type) const { return dir_.empty() ? type : dir_ + "/" + type; }
+
+  std::string receiver_type(TSNode method) const {
+    std::string_view recv = node_text(field(method, "receiver"), src_);
+    std::string type;
+    for (size_t i = recv.size(); i-- > 0;) {
+      char c = recv[i];
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') type.insert(type.begin(), c);
+      else if (!type.empty()) break;
+    }
+    return type;
+  }
+
+  std::optional<xorm::Mapper> project_mapper() const {
+    if (!in_.facts) return xorm::Mapper::snake;
+    auto it = in_.facts->find("xorm:mapper");
+    if (it == in_.facts->end()) return xorm::Mapper::snake;
+    std::set<std::string> set(it->second.begin(), it->second.end());
+    if (set.size() != 1 || *set.begin() == "other") return std::nullopt;
+    return *set.begin() == "gonic" ? xorm::Mapper::gonic : xorm::Mapper::snake;
+  }
+
+  /// The table of a model type ("T" or "pkg.T"): its TableName literal, else the mapper's name
+  /// of a struct with xorm tags; nullopt when not certain.
+  std::optional<std::string> table_of(const std::string& type) const {
+    const std::vector<std::string>* facts = go::model_fact(in_.facts, "xorm", dir_, imports_, type);
+    if (!facts) return std::nullopt;
+    bool tagged = false;
+    for (const std::string& v : *facts) {
+      if (v == "table?") return std::nullopt;
+      if (v.starts_with("table=")) return v.substr(6);
+      if (v == "struct") tagged = true;
+    }
+    if (!tagged || !mapper_) return std::nullopt;
+    return xorm::map_name(type.substr(type.find('.') == std::string::npos ? 0 : type.find('.') + 1), *mapper_);
+  }
+
+  /// A string literal argument that is a plain column name: (name, offset).
+  bool plain(TSNode arg, std::pair<std::string, uint32_t>* out) const {
+    std::string_view t;
+    uint32_t at;
+    if (!go::literal(arg, src_, &t, &at) || !go::plain_name(t)) return false;
+    *out = {std::string(t), at};
+    return true;
+  }
+
+  /// The columns a xorm.io/builder condition names, not descending into subqueries.
+  void condition(TSNode n, std::vector<std::pair<std::string, uint32_t>>* cols, int depth = 0) const {
+    if (depth > 8) return;
+    while (node_is(n, "unary_expression") || node_is(n, "parenthesized_expression")) n = languages::first_named_child(n);
+    if (node_is(n, "composite_literal")) {
+      std::string_view t = node_text(field(n, "type"), src_);
+      static const std::set<std::string_view> kMaps = {"builder.Eq", "builder.Neq", "builder.Gt", "builder.Gte",
+                                                       "builder.Lt", "builder.Lte", "builder.Like"};
+      if (kMaps.count(t)) {
+        TSNode body = field(n, "body");
+        for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+          TSNode kv = ts_node_named_child(body, i);
+          if (!node_is(kv, "keyed_element") || ts_node_named_child_count(kv) != 2) continue;
+          TSNode k = ts_node_named_child(kv, 0);
+          if (node_is(k, "literal_element")) k = languages::first_named_child(k);
+          std::pair<std::string, uint32_t> c;
+          if (plain(k, &c)) cols->push_back(c);
+        }
+      } else if (t == "builder.IsNull" || t == "builder.NotNull") {
+        TSNode body = field(n, "body");
+        for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+          TSNode e = ts_node_named_child(body, i);
+          if (node_is(e, "literal_element")) e = languages::first_named_child(e);
+          std::pair<std::string, uint32_t> c;
+          if (plain(e, &c)) cols->push_back(c);
+        }
+      }
+      return;
+    }
+    if (!node_is(n, "call_expression")) return;
+    std::string_view f = node_text(field(n, "function"), src_);
+    std::vector<TSNode> args = go::arguments(n);
+    if (f == "builder.And" || f == "builder.Or" || f == "builder.Not") {
+      for (TSNode a : args) condition(a, cols, depth + 1);
+    } else if ((f == "builder.In" || f == "builder.NotIn") && !args.empty()) {
+      std::pair<std::string, uint32_t> c;
+      if (plain(args[0], &c)) cols->push_back(c);
+    }
+  }
+
+  // Chains: s.Table("t").Where("c = ?", v).Cols("a", "b").Update(&bean).
+  void chain(TSNode top, FileOutput* out) {
+    TSNode receiver{};
+    std::vector<go::Link> links = go::chain(top, src_, &receiver);
+    if (links.size() < 2) return;
+    std::optional<std::string> table;
+    std::string via;
+    requirements::Span table_span{};
+    bool explicit_table = false;
+    for (const go::Link& l : links) {
+      if (leaves_table(l.name)) return;
+      if (l.name == "Table" && !l.args.empty()) {
+        std::pair<std::string, uint32_t> t;
+        if (plain(l.args[0], &t)) {
+          table = t.first;
+          table_span = {t.second, static_cast<uint32_t>(t.second + t.first.size())};
+          explicit_table = true;
+          via = "Table(\"" + t.first + "\")";
+        } else {
+          std::string type = go::value_type(l.args[0], src_);
+          if (type.empty() || !(table = table_of(type))) return;  // a name computed at run time
+          via = "Table(&" + type + "{})";
+        }
+      }
+    }
+    // Only a chain that runs its query here: a session kept for later may still be given a
+    // Join, after which a plain column may belong to the other table.
+    const go::Link& last = links.back();
+    if (!bean_link(last.name)) return;
+    if (!table) {
+      if (!bean_link(last.name) || last.args.empty()) return;
+      std::string type = go::value_type(last.args[0], src_);
+      if (type.empty() || !(table = table_of(type))) return;
+      via = std::string(last.name) + "(&" + type + ")";
+    }
+    if (table->find('.') != std::string::npos) return;
+    go::UnitWriter w(in_, out, std::string(node_text(top, src_)));  // a site once it names something
+    if (explicit_table) w.relation(*table, table_span, "xorm " + via + " queries table " + *table);
+    static const std::set<std::string_view> kWhere = {"Where", "And", "Or"};
+    static const std::set<std::string_view> kLists = {"OrderBy", "GroupBy"};
+    static const std::set<std::string_view> kEach = {"Cols", "MustCols", "Omit", "Distinct", "Asc", "Desc"};
+    for (const go::Link& l : links) {
+      std::vector<std::pair<std::string, uint32_t>> cols;
+      std::string_view text;
+      bool write = l.name == "Incr" || l.name == "Decr" || l.name == "SetExpr" ||
+                   ((l.name == "Cols" || l.name == "MustCols") && (last.name == "Update" || last.name == "Insert"));
+      uint32_t at = 0;
+      if (kWhere.count(l.name) && !l.args.empty() && !go::literal(l.args[0], src_, &text, &at)) {
+        for (TSNode a : l.args) condition(a, &cols);
+        text = "builder";
+      } else if (go::link_columns(l, src_, kWhere, kLists, &text, &cols)) {
+      } else if (kEach.count(l.name)) {
+        for (TSNode a : l.args) {
+          std::pair<std::string, uint32_t> c;
+          if (plain(a, &c)) cols.push_back(c);
+        }
+        text = "...";
+      } else if ((l.name == "In" || l.name == "NotIn" || write) && !l.args.empty()) {
+        std::pair<std::string, uint32_t> c;
+        if (plain(l.args[0], &c)) cols.push_back(c);
+        text = "...";
+      }
+      for (auto& [col, offset] : cols)
+        w.column(*table, col, {offset, static_cast<uint32_t>(offset + col.size())},
+                 write ? requirements::Use::Write : requirements::Use::Read,
+                 "xorm " + via + "." + std::string(l.name) + "(" +
+                     (text == "builder" || text == "..." ? std::string("\"") + col + "\"" : "\"" + std::string(text) + "\"") +
+                     ") names column " + *table + "." + col);
+    }
+  }
+
+  const FileInput& in_;
+  std::string_view src_;
+  std::string dir_;
+  std::vector<std::pair<std::string, std::string>> imports_;
+  std::optional<xorm::Mapper> mapper_;
+};
+
+void extract(const FileInput& in, FileOutput* out) {
+  if (ts_node_is_null(in.root)) return;
+  Reader(in).run(out);
+}
+
+/// A file that imports xorm or its builder.
+bool relevant(std::string_view text) {
+  return text.find("xorm.io/xorm") != std::string_view::npos || text.find("go-xorm/xorm") != std::string_view::npos ||
+         text.find("xorm.io/builder") != std::string_view::npos;
+}
+
+void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) { Reader(in).index(out); }
+
+/// Models are declared in files that need not import xorm (`xorm:"..."` tags, TableName methods).
+bool index_reads(std::string_view path, std::string_view text) {
+  return path.ends_with(".go") && !path.ends_with("_test.go") &&
+         (relevant(text) || text.find("xorm:\"") != std::string_view::npos ||
+          text.find(") TableName() string") != std::string_view::npos || text.find("Mapper(") != std::string_view::npos);
+}
+
+}  // namespace
+
+extern const DataLayer kXorm{"xorm", {"go"}, nullptr, relevant, extract, index, index_reads};
+
+}  // namespace schemagate::datalayers

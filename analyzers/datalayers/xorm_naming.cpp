@@ -1,0 +1,162 @@
+// xorm's mappers, tag keys and PostgreSQL types, rule for rule (see xorm_naming.h).
+#include "analyzers/datalayers/xorm_naming.h"
+
+#include <cctype>
+#include <set>
+#include <utility>
+
+namespace schemagate::datalayers::xorm {
+
+namespace {
+
+bool upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+/// An upper-cased SQL type key of xorm's schemas.SqlTypes (arguments stripped) as PostgreSQL
+/// names it; "" for a word that is no type.
+std::string pg_type(const std::string& key, const std::string& args) {
+  static const std::pair<const char*, const char*> kTypes[] = {
+      {"BIT", "boolean"},          {"BOOL", "boolean"},        {"BOOLEAN", "boolean"},
+      {"TINYINT", "smallint"},     {"SMALLINT", "smallint"},   {"MEDIUMINT", "integer"},
+      {"INT", "integer"},          {"INTEGER", "integer"},     {"BIGINT", "bigint"},
+      {"SERIAL", "serial"},        {"BIGSERIAL", "bigserial"}, {"CHAR", "char"},
+      {"VARCHAR", "varchar"},      {"NCHAR", "char"},          {"NVARCHAR", "varchar"},
+      {"TINYTEXT", "text"},        {"TEXT", "text"},           {"NTEXT", "text"},
+      {"CLOB", "text"},            {"MEDIUMTEXT", "text"},     {"LONGTEXT", "text"},
+      {"UUID", "uuid"},            {"DATE", "date"},           {"DATETIME", "timestamp"},
+      {"TIME", "time"},            {"TIMESTAMP", "timestamp"}, {"TIMESTAMPZ", "timestamptz"},
+      {"DECIMAL", "numeric"},      {"NUMERIC", "numeric"},     {"MONEY", "numeric"},
+      {"REAL", "real"},            {"FLOAT", "real"},          {"DOUBLE", "double precision"},
+      {"BINARY", "bytea"},         {"VARBINARY", "bytea"},     {"TINYBLOB", "bytea"},
+      {"BLOB", "bytea"},           {"MEDIUMBLOB", "bytea"},    {"LONGBLOB", "bytea"},
+      {"BYTEA", "bytea"},          {"JSON", "json"},           {"JSONB", "jsonb"},
+      {"XML", "xml"}};
+  for (auto& [k, pg] : kTypes) {
+    if (key != k) continue;
+    std::string t = pg;
+    if ((t == "varchar" || t == "char" || t == "numeric") && !args.empty()) return t + "(" + args + ")";
+    return t;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string map_name(std::string_view name, Mapper mapper) {
+  std::string out;
+  if (mapper == Mapper::snake) {  // snakeCasedName: every capital starts a word
+    for (size_t i = 0; i < name.size(); ++i) {
+      char c = name[i];
+      if (upper(c)) {
+        if (i > 0) out += '_';
+        c = static_cast<char>(c + ('a' - 'A'));
+      }
+      out += c;
+    }
+    return out;
+  }
+  // gonicCasedName: a run of capitals is one word; its last capital starts the next word when
+  // a lower-case letter follows ("APIToken" -> api_token).
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (upper(c) && i > 0 && !upper(out.back())) out += '_';
+    if (!upper(c) && i > 1) {
+      size_t l = out.size();
+      if (l >= 2 && upper(out[l - 1]) && upper(out[l - 2])) {
+        char last = out[l - 1];
+        out[l - 1] = '_';
+        out += last;
+      }
+    }
+    out += c;
+  }
+  return lower(out);
+}
+
+Tag parse_tag(std::string_view value) {
+  Tag tag;
+  // splitTag: spaces split keys, except inside quotes and parentheses.
+  std::vector<std::string> keys;
+  std::string cur;
+  bool quoted = false;
+  int depth = 0;
+  for (char c : value) {
+    if (c == '\'') quoted = !quoted;
+    if (c == '(' && !quoted) ++depth;
+    if (c == ')' && !quoted && depth > 0) --depth;
+    if (c == ' ' && !quoted && depth == 0) {
+      if (!cur.empty()) keys.push_back(std::move(cur));
+      cur.clear();
+      continue;
+    }
+    cur += c;
+  }
+  if (!cur.empty()) keys.push_back(std::move(cur));
+  if (keys.size() == 1 && keys[0] == "-") {
+    tag.ignored = true;
+    return tag;
+  }
+  static const std::set<std::string> kFlags = {"NULL",    "NOT",     "NOTNULL", "INDEX",   "CREATED", "UPDATED",
+                                               "DELETED", "VERSION", "CACHE",   "NOCACHE", "UTC",     "LOCAL",
+                                               "<-",      "->",      "CASCADE", "ENUM",    "SET",     "UNSIGNED"};
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const std::string& k = keys[i];
+    std::string key = k.substr(0, k.find('('));
+    std::string args = k.find('(') == std::string::npos ? "" : k.substr(k.find('(') + 1);
+    if (!args.empty() && args.back() == ')') args.pop_back();
+    for (char& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (k.size() >= 2 && k.front() == '\'' && k.back() == '\'') {
+      tag.name = k.substr(1, k.size() - 2);
+    } else if (key == "-") {
+      tag.ignored = true;
+    } else if (key == "EXTENDS") {
+      tag.extends = true;
+    } else if (key == "PK") {
+      tag.pk = true;
+    } else if (key == "AUTOINCR") {
+      tag.autoincr = true;
+    } else if (key == "UNIQUE") {
+      if (args.empty()) tag.unique = true;
+      else tag.unique_groups.push_back(args);
+    } else if (key == "NOT" || key == "NOTNULL") {
+      tag.not_null = true;
+    } else if (key == "DEFAULT" || key == "COMMENT") {
+      if (args.empty()) ++i;  // the next key is the value
+    } else if (key == "JSON") {
+      tag.json = true;
+    } else if (kFlags.count(key)) {
+    } else if (std::string t = pg_type(key, args); !t.empty()) {
+      tag.sql_type = t;
+    } else {
+      tag.name = k;  // an unknown word names the column
+    }
+  }
+  if (tag.json && tag.sql_type.empty()) tag.sql_type = "text";
+  if (tag.autoincr && (tag.sql_type == "integer" || tag.sql_type == "smallint")) tag.sql_type = "serial";
+  if (tag.autoincr && tag.sql_type == "bigint") tag.sql_type = "bigserial";
+  return tag;
+}
+
+std::string go_sql_type(std::string_view t, bool autoincr) {
+  while (t.starts_with("*")) t.remove_prefix(1);
+  static const std::pair<std::string_view, std::string_view> kTypes[] = {
+      {"int", "integer"},     {"int8", "integer"},   {"int16", "integer"},   {"int32", "integer"},
+      {"uint", "integer"},    {"uint8", "integer"},  {"uint16", "integer"},  {"uint32", "integer"},
+      {"int64", "bigint"},    {"uint64", "bigint"},  {"float32", "real"},    {"float64", "double precision"},
+      {"bool", "boolean"},    {"string", "varchar(255)"}, {"[]byte", "bytea"}, {"time.Time", "timestamp"}};
+  for (auto& [go, pg] : kTypes)
+    if (t == go) {
+      if (autoincr && pg == "integer") return "serial";
+      if (autoincr && pg == "bigint") return "bigserial";
+      return std::string(pg);
+    }
+  if (t.starts_with("[]") || t.starts_with("map[")) return "text";  // stored as JSON
+  return "";
+}
+
+}  // namespace schemagate::datalayers::xorm

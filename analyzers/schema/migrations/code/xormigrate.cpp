@@ -1,0 +1,684 @@
+// xormigrate (src.techknowlogick.com/xormigrate): xorm's port of gormigrate. A Go package lists
+// its migrations as &xormigrate.Migration{ID: "...", Migrate: func(tx *xorm.Engine) error {...}}
+// values (in a []*xormigrate.Migration literal, or appended to a package slice by each file's
+// init()) and hands them to xormigrate.New; the migrator records each ID in xorm's table for its
+// Migration struct, migration(id, description).
+//
+// `m.InitSchema(fn)` changes everything on a fresh database: xormigrate runs fn instead of the
+// migrations and records SCHEMA_INIT and every ID without running them. fn is nearly always
+// `tx.Sync2(models...)`, the application's current models, so the schema the code runs against
+// is the one those models make: the first MigrationFile (SCHEMA_INIT) creates their tables, and
+// each migration follows it with no statement of its own. Without InitSchema, each migration is
+// read as it runs: `Sync2(&T{})` (and Sync, SyncWithOptions, CreateTables) creates T's table when
+// missing and adds the columns it lacks; Exec of a literal runs that SQL (code/go_code.h); a
+// helper of another file, a statement computed at run time, or a model that cannot be found is
+// an unknown step whose names become uncertain.
+//
+// A model is a struct of the package or of the project folder its import path names; its table
+// is its TableName() literal, else the engine mapper's name of the struct; its columns are its
+// exported fields by xorm's tag rules (datalayers/xorm_naming.h). A mapper the project sets that
+// is neither SnakeMapper (xorm's default) nor GonicMapper, or a bean list schemagate cannot
+// follow, leaves the schema unknown: exit 2 naming the cause.
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "analyzers/datalayers/go_model.h"
+#include "analyzers/datalayers/xorm_naming.h"
+#include "analyzers/languages/string_eval.h"
+#include "analyzers/schema/migrations/code/go_code.h"
+#include "analyzers/schema/migrations/migration.h"
+#include "analyzers/schema/migrations/migration_io.h"
+#include "analyzers/schema/migrations/tracking_layout.h"
+#include "analyzers/source/discovery.h"
+
+namespace schemagate::schema::migrations {
+
+namespace code {
+
+namespace {
+
+using languages::field;
+using languages::node_is;
+namespace gm = datalayers::go;
+namespace xm = datalayers::xorm;
+
+bool may_run(std::string_view text) { return text.find("xormigrate.New(") != std::string_view::npos; }
+
+/// Every call expression under `n`, in source order.
+std::vector<TSNode> calls_under(TSNode n) {
+  std::vector<TSNode> out, stack{n};
+  while (!stack.empty()) {
+    TSNode c = stack.back();
+    stack.pop_back();
+    if (node_is(c, "call_expression")) out.push_back(c);
+    for (uint32_t i = ts_node_named_child_count(c); i-- > 0;) stack.push_back(ts_node_named_child(c, i));
+  }
+  return out;
+}
+
+/// The method name of `x.Name(...)`, or "".
+std::string_view method_name(const GoMigrationCode& go, TSNode call) {
+  TSNode f = field(call, "function");
+  return node_is(f, "selector_expression") ? go.node_text(field(f, "field")) : std::string_view{};
+}
+
+constexpr GoListTest kRunner{may_run, [](const GoMigrationCode& go) {
+                               for (TSNode c : calls_under(go.root()))
+                                 if (go.node_text(field(c, "function")) == "xormigrate.New") return true;
+                               return false;
+                             }};
+
+/// The Go files of one folder, parsed and kept with their texts.
+struct Package {
+  std::string dir;
+  std::deque<std::string> texts, paths;
+  std::vector<std::unique_ptr<GoMigrationCode>> files;
+};
+
+/// A struct type found in a package: its file and struct_type node.
+struct StructAt {
+  const Package* pkg = nullptr;
+  const GoMigrationCode* go = nullptr;
+  TSNode type{};
+  std::string name;
+};
+
+/// The packages of the project read so far, and xorm's rules for the models declared in them.
+class Models {
+ public:
+  Models(const source::FileSystem& fs, std::string root, xm::Mapper mapper) : fs_(fs), root_(std::move(root)), mapper_(mapper) {}
+
+  const Package& package(const std::string& dir, std::string* err) {
+    auto it = packages_.find(dir);
+    if (it != packages_.end()) return *it->second;
+    auto pkg = std::make_unique<Package>();
+    pkg->dir = dir;
+    for (const std::string& f : go_files(fs_, root_, dir)) {
+      pkg->paths.push_back(source::join_path(dir, f));
+      pkg->texts.emplace_back();
+      std::string e;
+      if (!read_migration_text(fs_, root_, pkg->paths.back(), &pkg->texts.back(), &e)) {
+        if (err && err->empty()) *err = e;
+        pkg->paths.pop_back();
+        pkg->texts.pop_back();
+        continue;
+      }
+      pkg->files.push_back(std::make_unique<GoMigrationCode>(pkg->paths.back(), pkg->texts.back(), nullptr));
+    }
+    return *(packages_[dir] = std::move(pkg));
+  }
+
+  /// The folder a qualifier of `go` names (`models` of `import "example.com/app/pkg/models"`), or "".
+  std::string import_folder(const GoMigrationCode& go, std::string_view qualifier) const {
+    for (auto& [alias, path] : gm::declarations(go.root(), go.text()).imports)
+      if (alias == qualifier) return import_dir(fs_, root_, path);
+    return "";
+  }
+
+  /// The struct a type name stands for, seen from `go` in package `pkg`: "T" or "models.T".
+  StructAt find(const Package& pkg, const GoMigrationCode& go, std::string_view type) {
+    while (type.starts_with("*")) type.remove_prefix(1);
+    const Package* in = &pkg;
+    std::string_view name = type;
+    if (size_t dot = type.find('.'); dot != std::string_view::npos) {
+      std::string dir = import_folder(go, type.substr(0, dot));
+      if (dir.empty()) return {};
+      in = &package(dir, nullptr);
+      name = type.substr(dot + 1);
+    }
+    for (const auto& f : in->files) {
+      if (!f->ok()) continue;
+      TSNode root = f->root();
+      for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+        TSNode d = ts_node_named_child(root, i);
+        if (!node_is(d, "type_declaration")) continue;
+        for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
+          TSNode spec = ts_node_named_child(d, j);
+          if (!node_is(spec, "type_spec") || f->node_text(field(spec, "name")) != name) continue;
+          TSNode t = field(spec, "type");
+          if (!node_is(t, "struct_type")) return {in, f.get(), TSNode{}, std::string(name)};
+          return {in, f.get(), t, std::string(name)};
+        }
+      }
+    }
+    return {};
+  }
+
+  /// The underlying type text of a named non-struct type of the package (`type Mode int`), or "".
+  std::string underlying(const StructAt& at, std::string_view type) {
+    if (type.find_first_of(".[]*") != std::string_view::npos) return "";
+    StructAt t = find(*at.pkg, *at.go, type);
+    if (!t.go || !ts_node_is_null(t.type)) return "";
+    for (const auto& f : t.pkg->files)
+      if (f.get() == t.go)
+        for (TSNode c : {f->root()}) {
+          std::vector<TSNode> stack{c};
+          while (!stack.empty()) {
+            TSNode n = stack.back();
+            stack.pop_back();
+            if (node_is(n, "type_spec") && f->node_text(field(n, "name")) == type)
+              return std::string(f->node_text(field(n, "type")));
+            if (node_is(n, "source_file") || node_is(n, "type_declaration"))
+              for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+          }
+        }
+    return "";
+  }
+
+  /// The model's table: its TableName() literal in its package, else the mapper's name.
+  std::string table(const StructAt& st, std::string* err) {
+    for (const auto& f : st.pkg->files) {
+      if (!f->ok()) continue;
+      TSNode root = f->root();
+      for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+        TSNode m = ts_node_named_child(root, i);
+        if (!node_is(m, "method_declaration") || f->node_text(field(m, "name")) != "TableName") continue;
+        auto t = gm::table_name_method(m, f->text());
+        std::string_view recv = f->node_text(field(m, "receiver"));
+        if (t && t->type == st.name) return t->table;
+        if (!t && (recv.find(" " + st.name + ")") != std::string_view::npos ||
+                   recv.find("*" + st.name + ")") != std::string_view::npos ||
+                   recv.find("(" + st.name + ")") != std::string_view::npos)) {
+          *err = "the TableName() method of " + st.name + " does not return a plain literal";
+          return "";
+        }
+      }
+    }
+    return xm::map_name(st.name, mapper_);
+  }
+
+  struct Column {
+    std::string name, type;
+    bool pk = false, unique = false;
+    std::vector<std::string> groups;
+  };
+
+  /// The columns xorm maps the struct's exported fields to, `extends` structs flattened.
+  bool columns(const StructAt& st, std::vector<Column>* out, std::set<std::string>* seen, int depth, std::string* err) {
+    if (depth > 5) {
+      *err = "the model " + st.name + " extends structs more than five deep";
+      return false;
+    }
+    std::string_view src = st.go->text();
+    for (const gm::Field& f : gm::fields(st.type, src)) {
+      xm::Tag tag;
+      if (auto v = gm::tag_value(f.tag, "xorm", src)) tag = xm::parse_tag(v->value);
+      else if (!ts_node_is_null(f.tag) && st.go->node_text(f.tag).find("xorm:") != std::string_view::npos) {
+        *err = "a field of " + st.name + " has an xorm tag schemagate cannot read";
+        return false;
+      }
+      if (tag.ignored) continue;
+      std::string_view type = f.type_text;
+      if (tag.extends) {
+        StructAt inner = find(*st.pkg, *st.go, type);
+        if (!inner.go || ts_node_is_null(inner.type)) {
+          *err = "the model " + st.name + " extends " + std::string(type) + ", which is not a struct of the project";
+          return false;
+        }
+        if (!columns(inner, out, seen, depth + 1, err)) return false;
+        continue;
+      }
+      std::vector<std::string> names;
+      for (TSNode n : f.names) names.emplace_back(st.go->node_text(n));
+      if (names.empty()) names.emplace_back(type.substr(type.find('.') == std::string_view::npos ? 0 : type.find('.') + 1));
+      for (const std::string& n : names) {
+        if (n.empty() || !(n[0] >= 'A' && n[0] <= 'Z')) continue;  // unexported: not mapped
+        Column c;
+        c.name = !tag.name.empty() && names.size() == 1 ? tag.name : xm::map_name(n, mapper_);
+        c.type = tag.sql_type;
+        if (c.type.empty()) c.type = xm::go_sql_type(type, tag.autoincr);
+        if (c.type.empty()) c.type = xm::go_sql_type(underlying(st, type), tag.autoincr);
+        if (c.type.empty()) c.type = "text";  // a struct or a type xorm stores as text
+        c.pk = tag.pk;
+        c.unique = tag.unique;
+        c.groups = tag.unique_groups;
+        if (seen->insert(c.name).second) out->push_back(std::move(c));
+      }
+    }
+    return true;
+  }
+
+  /// What Sync2(&T{}) runs on PostgreSQL for a model: its table if missing, then each column it lacks.
+  bool sync(const StructAt& st, GeneratedSql* out, uint32_t at, std::string* table_out, std::string* err) {
+    std::string table = this->table(st, err);
+    if (table.empty()) return false;
+    std::vector<Column> cols;
+    std::set<std::string> seen;
+    if (!columns(st, &cols, &seen, 0, err)) return false;
+    if (table_out) *table_out = table;
+    std::string create = "CREATE TABLE IF NOT EXISTS " + quote_ident(table) + " (";
+    std::vector<std::string> pk;
+    std::map<std::string, std::vector<std::string>> groups;
+    for (size_t k = 0; k < cols.size(); ++k) {
+      create += (k ? ", " : "") + quote_ident(cols[k].name) + " " + cols[k].type;
+      if (cols[k].unique) create += " UNIQUE";
+      if (cols[k].pk) pk.push_back(quote_ident(cols[k].name));
+      for (const std::string& g : cols[k].groups) groups[g].push_back(quote_ident(cols[k].name));
+    }
+    auto joined = [](const std::vector<std::string>& v) {
+      std::string s;
+      for (const std::string& x : v) s += (s.empty() ? "" : ", ") + x;
+      return s;
+    };
+    if (!pk.empty()) create += ", PRIMARY KEY (" + joined(pk) + ")";
+    for (auto& [name, members] : groups) create += ", UNIQUE (" + joined(members) + ")";
+    out->emit(create + ")", at);
+    for (const Column& c : cols)
+      out->emit("ALTER TABLE " + quote_ident(table) + " ADD COLUMN IF NOT EXISTS " + quote_ident(c.name) + " " + c.type, at);
+    return true;
+  }
+
+ private:
+  const source::FileSystem& fs_;
+  std::string root_;
+  xm::Mapper mapper_;
+  std::map<std::string, std::unique_ptr<Package>> packages_;
+};
+
+/// `.SetMapper(names.GonicMapper{})` and the like, anywhere in the project's Go code: the
+/// mapper the engine uses. False when it sets another mapper, or table and column mappers apart.
+bool project_mapper(const source::FileSystem& fs, const std::string& root, xm::Mapper* out, std::string* err) {
+  std::set<std::string> set;
+  for (const std::string& path : source::discover_files(fs, root, {})) {
+    if (!path.ends_with(".go") || path.ends_with("_test.go")) continue;
+    std::string text, e;
+    if (!read_migration_text(fs, root, path, &text, &e) || text.find("Mapper(") == std::string::npos) continue;
+    for (std::string_view call : {".SetMapper(", ".SetTableMapper(", ".SetColumnMapper("}) {
+      for (size_t at = text.find(call); at != std::string::npos; at = text.find(call, at + 1)) {
+        size_t b = at + call.size(), e2 = text.find(')', b);
+        std::string arg = text.substr(b, e2 == std::string::npos ? 0 : e2 - b);
+        if (arg.find("GonicMapper") != std::string::npos && call == ".SetMapper(") set.insert("gonic");
+        else if (arg.find("SnakeMapper") != std::string::npos && call == ".SetMapper(") set.insert("snake");
+        else set.insert(path + ": " + std::string(call.substr(1)) + arg + ")");
+      }
+    }
+  }
+  if (set.empty() || (set.size() == 1 && *set.begin() == "snake")) {
+    *out = xm::Mapper::snake;
+    return true;
+  }
+  if (set.size() == 1 && *set.begin() == "gonic") {
+    *out = xm::Mapper::gonic;
+    return true;
+  }
+  for (const std::string& s : set)
+    if (s != "gonic" && s != "snake") {
+      *err = s + " sets a mapper whose table and column names schemagate does not model";
+      return false;
+    }
+  *err = "the project sets both xorm's SnakeMapper and GonicMapper: which names its tables have is not certain";
+  return false;
+}
+
+/// One &xormigrate.Migration{ID: ..., Migrate: ...} of the package.
+struct Element {
+  const GoMigrationCode* go = nullptr;
+  std::string path, id;
+  TSNode migrate{};
+  uint32_t at = 0;
+};
+
+/// The migrations of the package's files, in file order and then source order.
+bool elements(const Package& pkg, std::vector<Element>* out, std::string* err) {
+  for (size_t k = 0; k < pkg.files.size(); ++k) {
+    const GoMigrationCode& go = *pkg.files[k];
+    if (!go.ok()) continue;
+    std::vector<TSNode> stack{go.root()};
+    std::vector<TSNode> lits;
+    while (!stack.empty()) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (node_is(n, "composite_literal") && go.node_text(field(n, "type")) == "xormigrate.Migration") {
+        lits.push_back(n);
+        continue;
+      }
+      // []*xormigrate.Migration{{ID: ...}, ...}: elements whose type is left out.
+      if (node_is(n, "literal_value") && node_is(ts_node_parent(n), "literal_element") &&
+          go.node_text(field(ts_node_parent(ts_node_parent(ts_node_parent(n))), "type")) == "[]*xormigrate.Migration") {
+        lits.push_back(n);
+        continue;
+      }
+      for (uint32_t i = ts_node_named_child_count(n); i-- > 0;) stack.push_back(ts_node_named_child(n, i));
+    }
+    std::sort(lits.begin(), lits.end(), [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
+    for (TSNode lit : lits) {
+      Element e{&go, pkg.paths[k], "", TSNode{}, ts_node_start_byte(lit)};
+      TSNode body = node_is(lit, "literal_value") ? lit : field(lit, "body");
+      bool plain_id = false;
+      for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+        TSNode kv = ts_node_named_child(body, i);
+        if (!node_is(kv, "keyed_element") || ts_node_named_child_count(kv) != 2) continue;
+        TSNode key = ts_node_named_child(kv, 0), v = ts_node_named_child(kv, 1);
+        if (node_is(key, "literal_element")) key = languages::first_named_child(key);
+        if (node_is(v, "literal_element")) v = languages::first_named_child(v);
+        std::string_view k2 = go.node_text(key);
+        if (k2 == "ID") {
+          std::string_view t = go.node_text(v);
+          plain_id = (node_is(v, "interpreted_string_literal") || node_is(v, "raw_string_literal")) && t.size() >= 2 &&
+                     t.find('\\') == std::string_view::npos;
+          if (plain_id) e.id = std::string(t.substr(1, t.size() - 2));
+        } else if (k2 == "Migrate" || k2 == "MigrateSession") {
+          e.migrate = v;
+        }
+      }
+      if (!plain_id || e.id.empty()) {
+        *err = pkg.paths[k] + ": an xormigrate migration whose ID is not a string literal: the order cannot be told";
+        return false;
+      }
+      out->push_back(std::move(e));
+    }
+  }
+  return true;
+}
+
+/// The models a Sync2 argument stands for, resolved through the functions that build a bean
+/// list (`schemaBeans()...`, `models.GetTables()...`): each (package, file, type text, offset).
+class Beans {
+ public:
+  explicit Beans(Models& models) : models_(models) {}
+
+  struct Bean {
+    StructAt st;
+    std::string type;
+  };
+
+  bool argument(const Package& pkg, const GoMigrationCode& go, TSNode a, std::vector<Bean>* out, std::string* err,
+                int depth = 0) {
+    if (depth > 6) return fail(go, a, err);
+    if (node_is(a, "variadic_argument")) {
+      TSNode inner = languages::first_named_child(a);
+      if (node_is(inner, "call_expression") && ts_node_named_child_count(field(inner, "arguments")) == 0)
+        return list_function(pkg, go, field(inner, "function"), out, err, depth + 1);
+      return fail(go, a, err);
+    }
+    std::string type = gm::value_type(a, go.text());
+    if (type.empty() || type.starts_with("[]")) return fail(go, a, err);
+    StructAt st = models_.find(pkg, go, type);
+    if (!st.go || ts_node_is_null(st.type)) return fail(go, a, err);
+    out->push_back({st, type});
+    return true;
+  }
+
+ private:
+  bool fail(const GoMigrationCode& go, TSNode a, std::string* err) {
+    if (err->empty())
+      *err = go.node_text(a).size() > 60 ? std::string(go.node_text(a).substr(0, 60)) + "..." : std::string(go.node_text(a));
+    *err = "the model " + *err + " is not a struct schemagate can find";
+    return false;
+  }
+
+  /// A function without arguments that returns a bean list: `return []interface{}{&A{}, ...}`,
+  /// or a variable built from such literals and appends, then returned.
+  bool list_function(const Package& pkg, const GoMigrationCode& go, TSNode fn_name, std::vector<Bean>* out,
+                     std::string* err, int depth) {
+    const Package* in = &pkg;
+    std::string_view name = go.node_text(fn_name);
+    if (node_is(fn_name, "selector_expression")) {
+      std::string dir = models_.import_folder(go, go.node_text(field(fn_name, "operand")));
+      if (dir.empty()) return fail(go, fn_name, err);
+      in = &models_.package(dir, nullptr);
+      name = go.node_text(field(fn_name, "field"));
+    } else if (!node_is(fn_name, "identifier")) {
+      return fail(go, fn_name, err);
+    }
+    for (const auto& f : in->files) {
+      if (!f->ok()) continue;
+      TSNode fn = f->function(name);
+      if (ts_node_is_null(fn)) continue;
+      std::map<std::string, std::vector<Bean>> vars;
+      TSNode body = field(fn, "body");
+      for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+        TSNode s = ts_node_named_child(body, i);
+        if (node_is(s, "comment")) continue;
+        if (node_is(s, "return_statement")) {
+          TSNode list = languages::first_named_child(s);
+          if (ts_node_named_child_count(list) != 1) return fail(*f, s, err);
+          TSNode v = ts_node_named_child(list, 0);
+          if (node_is(v, "identifier") && vars.count(std::string(f->node_text(v)))) {
+            for (Bean& b : vars[std::string(f->node_text(v))]) out->push_back(std::move(b));
+            return true;
+          }
+          return elements_of(*in, *f, v, out, err, depth);
+        }
+        if (!node_is(s, "short_var_declaration") && !node_is(s, "assignment_statement")) return fail(*f, s, err);
+        TSNode left = field(s, "left"), right = field(s, "right");
+        if (ts_node_named_child_count(left) != 1 || ts_node_named_child_count(right) != 1) return fail(*f, s, err);
+        std::string var(f->node_text(ts_node_named_child(left, 0)));
+        TSNode v = ts_node_named_child(right, 0);
+        std::vector<Bean> value;
+        if (node_is(v, "call_expression") && f->node_text(field(v, "function")) == "append") {
+          std::vector<TSNode> args = gm::arguments(v);
+          if (args.empty() || f->node_text(args[0]) != var || !vars.count(var)) return fail(*f, s, err);
+          value = vars[var];
+          for (size_t k = 1; k < args.size(); ++k)
+            if (!argument(*in, *f, args[k], &value, err, depth + 1)) return false;
+        } else if (!elements_of(*in, *f, v, &value, err, depth)) {
+          return false;
+        }
+        vars[var] = std::move(value);
+      }
+      return fail(*f, fn, err);
+    }
+    return fail(go, fn_name, err);
+  }
+
+  /// `[]interface{}{&A{}, &B{}}` (or []any): each element's model.
+  bool elements_of(const Package& pkg, const GoMigrationCode& go, TSNode lit, std::vector<Bean>* out,
+                   std::string* err, int depth) {
+    std::string_view t = go.node_text(field(lit, "type"));
+    if (!node_is(lit, "composite_literal") || (t != "[]interface{}" && t != "[]any")) return fail(go, lit, err);
+    TSNode body = field(lit, "body");
+    for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+      TSNode e = ts_node_named_child(body, i);
+      if (node_is(e, "comment")) continue;
+      if (node_is(e, "literal_element")) e = languages::first_named_child(e);
+      if (!argument(pkg, go, e, out, err, depth + 1)) return false;
+    }
+    return true;
+  }
+
+  Models& models_;
+};
+
+constexpr std::string_view kSyncs[] = {"Sync", "Sync2", "SyncWithOptions", "CreateTables"};
+bool is_sync(std::string_view m) { return std::find(std::begin(kSyncs), std::end(kSyncs), m) != std::end(kSyncs); }
+/// Engine methods that change the schema in ways the models alone do not say.
+bool changes_schema(std::string_view m) {
+  for (std::string_view s : {"DropTables", "DropTable", "DropIndexes", "CreateIndexes", "CreateUniques", "ImportFile",
+                             "Import", "DropIndex"})
+    if (m == s) return true;
+  return false;
+}
+
+/// The statements the Sync calls of `fn` run, in source order; false with *err on a bean that
+/// cannot be followed. `tables` collects the tables they name.
+bool sync_calls(Models& models, const Package& pkg, const GoMigrationCode& go, TSNode fn, GeneratedSql* out,
+                std::vector<uint32_t>* at, std::string* err) {
+  Beans beans(models);
+  for (TSNode call : calls_under(fn)) {
+    std::string_view m = method_name(go, call);
+    if (!is_sync(m)) continue;
+    at->push_back(ts_node_start_byte(call));
+    std::vector<TSNode> args = gm::arguments(call);
+    for (size_t k = m == "SyncWithOptions" ? 1 : 0; k < args.size(); ++k) {
+      std::vector<Beans::Bean> found;
+      if (!beans.argument(pkg, go, args[k], &found, err)) return false;
+      for (const Beans::Bean& b : found)
+        if (!models.sync(b.st, out, ts_node_start_byte(call), nullptr, err)) return false;
+    }
+  }
+  return true;
+}
+
+std::string runner_file(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  return go_list_file(fs, root, dir, kRunner);
+}
+
+bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  return !runner_file(fs, root, dir).empty();
+}
+
+std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
+  return go_list_dirs(fs, root, kRunner);
+}
+
+/// `.InitSchema(fn)` in the package: the file and the function (a declaration or a literal).
+TSNode init_schema(const Package& pkg, const GoMigrationCode** in) {
+  for (const auto& f : pkg.files) {
+    if (!f->ok()) continue;
+    for (TSNode c : calls_under(f->root())) {
+      if (method_name(*f, c) != "InitSchema") continue;
+      std::vector<TSNode> args = gm::arguments(c);
+      if (args.size() != 1) continue;
+      if (node_is(args[0], "func_literal")) return *in = f.get(), args[0];
+      for (const auto& g : pkg.files)
+        if (g->ok() && !ts_node_is_null(g->function(g->node_text(args[0])))) return *in = g.get(), g->function(f->node_text(args[0]));
+      return *in = f.get(), TSNode{};
+    }
+  }
+  return TSNode{};
+}
+
+bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+          std::vector<MigrationFile>* out, std::string* err) {
+  out->clear();
+  if (runner_file(fs, root, dir).empty()) return true;
+  xm::Mapper mapper;
+  if (!project_mapper(fs, root, &mapper, err)) {
+    *err = dir + ": xormigrate: " + *err;
+    return false;
+  }
+  Models models(fs, root, mapper);
+  std::string read_err;
+  const Package& pkg = models.package(dir, &read_err);
+  if (!read_err.empty()) return *err = read_err, false;
+  for (size_t k = 0; k < pkg.files.size(); ++k)
+    if (!pkg.files[k]->ok() || pkg.files[k]->syntax_error()) {
+      *err = pkg.paths[k] + ": does not parse as Go (a syntax error in the migrations)";
+      return false;
+    }
+  std::vector<Element> list;
+  if (!elements(pkg, &list, err)) return false;
+  if (list.empty()) {
+    *err = dir + ": xormigrate.New is handed migrations that are not &xormigrate.Migration{...} literals of the "
+                 "package: they cannot be read";
+    return false;
+  }
+  // xormigrate runs the list in its order; a package that sorts it by ID first (init() order
+  // is the files' order, so projects sort) runs them by ID.
+  bool sorted = false;
+  for (const auto& f : pkg.files)
+    if (f->text().find("sort.Slice(") != std::string_view::npos && f->text().find(".ID < ") != std::string_view::npos)
+      sorted = true;
+  if (sorted) std::stable_sort(list.begin(), list.end(), [](const Element& a, const Element& b) { return a.id < b.id; });
+
+  std::string previous;
+  const GoMigrationCode* init_go = nullptr;
+  TSNode init_fn = init_schema(pkg, &init_go);
+  if (init_go) {
+    if (ts_node_is_null(init_fn)) {
+      *err = dir + ": the function xormigrate's InitSchema runs is not in the package: the schema it makes cannot be told";
+      return false;
+    }
+    MigrationFile m;
+    for (size_t k = 0; k < pkg.files.size(); ++k)
+      if (pkg.files[k].get() == init_go) m.path = pkg.paths[k], m.text = pkg.texts[k];
+    GeneratedSql sql;
+    std::vector<uint32_t> at;
+    std::string why;
+    if (!sync_calls(models, pkg, *init_go, init_fn, &sql, &at, &why)) {
+      *err = m.path + ": xormigrate's InitSchema: " + why;
+      return false;
+    }
+    if (at.empty()) {
+      *err = m.path + ": xormigrate's InitSchema function syncs no models: the schema it makes cannot be told";
+      return false;
+    }
+    m.version = "SCHEMA_INIT";
+    m.name = "InitSchema";
+    m.format = "xormigrate";
+    m.sql = std::move(sql.sql);
+    m.origin = std::move(sql.origin);
+    m.notes.push_back({ts_node_start_byte(init_fn), "on a fresh database xormigrate runs InitSchema and records every "
+                                                    "migration without running it"});
+    previous = m.version;
+    out->push_back(std::move(m));
+  }
+  for (Element& e : list) {
+    MigrationFile m;
+    for (size_t k = 0; k < pkg.files.size(); ++k)
+      if (pkg.files[k].get() == e.go) m.text = pkg.texts[k];
+    m.path = e.path;
+    m.version = e.id;
+    m.name = e.id;
+    m.format = "xormigrate";
+    if (!previous.empty()) m.depends_on.push_back(previous);
+    previous = e.id;
+    if (init_go) {  // recorded, not run, where InitSchema made the schema
+      m.origin.push_back(e.at);
+      m.notes.push_back({e.at, "recorded without running on a database InitSchema created"});
+      out->push_back(std::move(m));
+      continue;
+    }
+    TSNode fn = e.go->upgrade_function(e.migrate);
+    if (ts_node_is_null(fn)) {
+      *err = e.path + ": xormigrate migration " + e.id + ": its Migrate function is not in its file; the steps cannot be read";
+      return false;
+    }
+    GoMigrationCode::Steps steps = e.go->steps(fn);
+    GeneratedSql synced;
+    std::vector<uint32_t> at;
+    std::string why;
+    bool unknown = !sync_calls(models, pkg, *e.go, fn, &synced, &at, &why);
+    for (TSNode call : calls_under(fn))
+      if (changes_schema(method_name(*e.go, call))) {
+        unknown = true;
+        steps.sql.notes.push_back({ts_node_start_byte(call), std::string(method_name(*e.go, call)) + ": not modelled"});
+      }
+    // Sync runs before or after the migration's SQL; between statements the order is not told.
+    uint32_t first_sql = steps.sql.origin.empty() ? UINT32_MAX : steps.sql.origin.front();
+    uint32_t last_sql = steps.sql.origin.empty() ? 0 : steps.sql.origin.back();
+    bool before = std::all_of(at.begin(), at.end(), [&](uint32_t a) { return a < first_sql; });
+    bool after = std::all_of(at.begin(), at.end(), [&](uint32_t a) { return a > last_sql; });
+    if (!unknown && !at.empty() && !before && !after) unknown = true;
+    if (unknown) {
+      steps.unknown = true;
+      if (!why.empty()) steps.sql.notes.push_back({ts_node_start_byte(fn), why});
+    } else if (!at.empty()) {
+      GeneratedSql all = before ? std::move(synced) : std::move(steps.sql);
+      GeneratedSql& tail = before ? steps.sql : synced;
+      all.sql += tail.sql;
+      all.origin.insert(all.origin.end(), tail.origin.begin(), tail.origin.end());
+      for (auto& n : tail.notes) all.notes.push_back(std::move(n));
+      steps.sql = std::move(all);
+    }
+    fill_from_steps(*e.go, std::move(steps), e.at,
+                    [&](const std::vector<std::string>& names) { return package_words(fs, root, dir, names); }, &m.sql,
+                    &m.origin, &m.notes, &m.uncertain_names);
+    out->push_back(std::move(m));
+  }
+  return true;
+}
+
+// xorm's table for xormigrate's Migration struct: migration(id, description), one row per ID
+// applied, SCHEMA_INIT among them when InitSchema made the schema.
+std::string tracking_query(const std::string& from, const Relation&) { return "SELECT id::text FROM " + from; }
+void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
+  for (const TextRow& row : rows) {
+    std::string id = text_or_null(row[0]);
+    if (id != "NULL") push_applied(out, id, "", false, "id=" + id, /*covers=*/false);
+  }
+}
+const TrackingLayout kTracking{"migration", "", {"id", "description"}, "xormigrate's (id, description)", tracking_query,
+                               1, tracking_read, /*text_versions=*/true};
+
+}  // namespace
+
+}  // namespace code
+
+extern const Format kXormigrate{"xormigrate", code::detect, code::load, &code::kTracking, {}, code::discover};
+
+}  // namespace schemagate::schema::migrations

@@ -1,0 +1,1 @@
+DROP TABLE activities, user_groups, groups, users;

@@ -1,0 +1,8 @@
+module example.com/fleet
+
+go 1.22
+
+require (
+	github.com/go-gormigrate/gormigrate/v2 v2.1.2
+	gorm.io/gorm v1.25.10
+)

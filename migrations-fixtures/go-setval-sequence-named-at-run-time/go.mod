@@ -1,0 +1,3 @@
+module example.com/restore
+
+go 1.22

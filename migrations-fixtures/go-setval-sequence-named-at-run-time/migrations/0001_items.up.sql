@@ -1,0 +1,1 @@
+CREATE TABLE items (id bigserial PRIMARY KEY, name text NOT NULL);
