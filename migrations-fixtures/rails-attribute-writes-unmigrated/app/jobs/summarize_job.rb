@@ -16,6 +16,7 @@ class SummarizeJob < ApplicationJob
       temperature: 0.7,
       citations_attributes: [{ url: "https://example.com" }],
       citation_ids: [],
+      feedbacks: [],
       transcript: nil,
       status: :done,
       plan: "pro"

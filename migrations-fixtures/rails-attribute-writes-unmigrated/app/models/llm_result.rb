@@ -6,6 +6,9 @@ class LlmResult < ApplicationRecord
   has_many :citations
   accepts_nested_attributes_for :citations
   has_one_attached :transcript
+  with_options dependent: :destroy do
+    has_many :feedbacks
+  end
 
   attr_accessor :raw_response
   store_accessor :metadata, :temperature
