@@ -1209,6 +1209,15 @@ class Extractor {
       if (node_is(args[0], "hash")) rows.push_back(args[0]);
       else if (node_is(args[0], "array"))
         for (uint32_t i = 0; i < ts_node_named_child_count(args[0]); ++i) rows.push_back(ts_node_named_child(args[0], i));
+      else if (node_is(args[0], "call") && !ts_node_is_null(field(args[0], "block"))) {
+        // `rows.map { |r| { col: r[:x] } }`: the block's value is each row.
+        std::string_view each = node_text(field(args[0], "method"), src_);
+        TSNode body = field(field(args[0], "block"), "body");
+        uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+        if ((each == "map" || each == "collect" || each == "filter_map") && n > 0 &&
+            node_is(ts_node_named_child(body, n - 1), "hash"))
+          rows.push_back(ts_node_named_child(body, n - 1));
+      }
       for (TSNode row : rows)
         for (TSNode p : pairs_of({row})) keys.push_back(field(p, "key"));
     } else {
