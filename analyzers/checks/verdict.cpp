@@ -49,6 +49,7 @@ Verdict judge(const Evaluation& eval, const std::string& file, const requirement
     case requirements::Presence::Unknown:
       v.status = Verdict::Status::Unchecked;
       v.note = excuse(eval, req);
+      if (v.note.empty()) v.note = req.unknown_when_absent;
       return v;
     case requirements::Presence::Absent: break;
   }

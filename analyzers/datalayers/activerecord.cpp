@@ -247,11 +247,56 @@ struct ClassRecord {
 void index_body(TSNode body, std::string_view src, const std::string& owner, bool in_class, ClassRecord* rec,
                 Facts* out);
 
+/// Class macros whose effect on a model's attribute setters is known: none, or what the index
+/// reads of them (associations, `attribute`, `store_accessor`, `delegate`, ...). Any other call
+/// in a model's body (a gem's `devise`, `acts_as_taggable_on`, `has_paper_trail`) may define
+/// setters of any name.
+bool known_macro(std::string_view m) {
+  static const std::set<std::string_view> names = {
+      "belongs_to", "has_one", "has_many", "has_and_belongs_to_many", "delegated_type", "has_one_attached",
+      "has_many_attached", "has_rich_text", "composed_of", "attribute", "attr_accessor", "attr_writer",
+      "attr_reader", "store_accessor", "store", "alias_attribute", "scope", "enum", "primary_abstract_class",
+      "connects_to", "establish_connection", "included", "class_methods", "concerning", "validates", "validate",
+      "include", "extend", "prepend", "private", "protected", "public", "module_function", "private_constant",
+      "serialize", "encrypts", "normalizes", "has_secure_password", "has_secure_token", "accepts_nested_attributes_for",
+      "default_scope", "delegate", "attr_readonly", "require", "require_relative", "generates_token_for",
+      "alias_method", "private_class_method", "public_class_method", "define_model_callbacks", "self",
+      "broadcasts", "broadcasts_to", "broadcasts_refreshes", "broadcasts_refreshes_to", "after_initialize",
+      "after_find", "after_touch", "attribute_method_suffix", "attribute_method_prefix", "ignored_columns"};
+  if (names.count(m)) return true;
+  for (std::string_view prefix : {"validates_", "before_", "after_", "around_", "skip_"})
+    if (m.starts_with(prefix)) return true;
+  return false;
+}
+
+/// Whether a method the project defines and a class body calls as a macro (`def self.monetize`,
+/// a concern's `class_methods do def monetize`) can define setters: its body mentions a way to.
+bool defines_methods(TSNode method, std::string_view src) {
+  std::string_view body = node_text(method, src);
+  for (std::string_view word : {"define_method", "attr_", "attribute", "store", "delegate", "_eval", "send", "has_",
+                                "belongs_to", "accepts_nested", "alias", "composed_of", "method_missing", "include"})
+    if (body.find(word) != std::string_view::npos) return true;
+  return false;
+}
+
+/// A class method a class or module defines: it answers `Model.name(...)` instead of
+/// ActiveRecord's (diaspora's Pod.find_or_create_by(opts) builds its own query).
+void index_class_method(TSNode method, std::string_view src, const std::string& owner, Facts* out) {
+  std::string k(kKey);
+  std::string name(node_text(field(method, "name"), src));
+  out->push_back({k + "cdef:" + owner + ":" + name, ""});
+  out->push_back({k + "macrodef:" + name, defines_methods(method, src) ? "setters" : "plain"});
+}
+
 void index_statement(TSNode s, std::string_view src, const std::string& owner, bool in_class, ClassRecord* rec,
                      Facts* out) {
   std::string k(kKey);
   if (node_is(s, "assignment") || node_is(s, "operator_assignment")) {
     TSNode left = field(s, "left"), right = field(s, "right");
+    if (node_is(left, "constant")) {  // `Security = Data.define(...)`: a constant that is no model
+      out->push_back({k + "constdef:" + owner + "::" + std::string(node_text(left, src)), ""});
+      return;
+    }
     if (!node_is(left, "call") || !node_is(field(left, "receiver"), "self")) return;
     std::string_view m = node_text(field(left, "method"), src);
     if (!in_class) return;
@@ -264,6 +309,7 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
     return;
   }
   if (node_is(s, "singleton_method") && node_is(field(s, "object"), "self")) {
+    index_class_method(s, src, owner, out);
     std::string_view m = node_text(field(s, "name"), src);
     if (m == "table_name_prefix" && !in_class) {
       if (auto p = returned_string(s, src)) out->push_back({k + "prefix:" + owner, *p});
@@ -324,6 +370,29 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
         for (TSNode a : names_in({field(p, "value")}))
           if (auto n = name_of(a, src)) out->push_back({virtual_key + *n, ""});
     }
+  } else if (m == "delegate" || m == "has_secure_password" || m == "accepts_nested_attributes_for") {
+    // Setters these define: `delegate :name=, to:` (a plain `delegate :name` is taken as one too),
+    // `has_secure_password [:name]` (name, name_confirmation, name_challenge),
+    // `accepts_nested_attributes_for :items` (items_attributes).
+    const std::string virtual_key = k + "virtual:" + (in_class ? owner + ":" : "");
+    std::vector<std::string> names;
+    for (TSNode a : args)
+      if (auto n = name_of(a, src)) names.push_back(*n);
+    if (m == "has_secure_password") {
+      std::string base = names.empty() ? "password" : names[0];
+      names = {base, base + "_confirmation", base + "_challenge"};
+    }
+    for (std::string n : names) {
+      if (n.ends_with("=")) n.pop_back();
+      if (m == "accepts_nested_attributes_for") n += "_attributes";
+      out->push_back({virtual_key + n, ""});
+    }
+  } else if (m == "include" || m == "extend" || m == "prepend") {
+    // A module the project defines adds what its body declares; any other may define setters.
+    for (TSNode a : args) {
+      std::string written = constant_name(a, src);
+      out->push_back({k + "include:" + owner, written.empty() ? "?" + std::string(node_text(a, src)) : written});
+    }
   } else if (m == "alias_attribute" && args.size() == 2) {
     const std::string virtual_key = k + "virtual:";
     // In a class: that model's name for a column. In a concern: any model's that includes it.
@@ -366,6 +435,16 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
   } else if ((m == "included" || m == "class_methods" || m == "concerning") && node_is(s, "call")) {
     TSNode block = field(s, "block");
     if (!ts_node_is_null(block)) index_body(field(block, "body"), src, owner, false, rec, out);
+    TSNode body = ts_node_is_null(block) ? TSNode{} : field(block, "body");
+    uint32_t n = m != "class_methods" || ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+    for (uint32_t i = 0; i < n; ++i)
+      if (node_is(ts_node_named_child(body, i), "method")) index_class_method(ts_node_named_child(body, i), src, owner, out);
+  } else if (m == "with_options" && node_is(s, "call") && !ts_node_is_null(field(s, "block")) &&
+             ts_node_is_null(field(field(s, "block"), "parameters"))) {
+    // `with_options presence: true do validates ... end`: the block's calls are the class's own.
+    index_body(field(field(s, "block"), "body"), src, owner, in_class, rec, out);
+  } else if (!known_macro(m) && !m.empty()) {
+    out->push_back({k + "macro:" + owner + ":" + std::string(m), ""});
   }
 }
 
@@ -423,6 +502,8 @@ void index_scope(TSNode node, std::string_view src, Nesting& nesting, Facts* out
       }
       for (auto& name : nesting.names) rec.parent_nesting += name + ",";
     }
+    if (mod) out->push_back({std::string(kKey) + "module:" + full, ""});
+    out->push_back({std::string(kKey) + "constdef:" + full, ""});
     nesting.names.push_back(full);
     TSNode body = field(c, "body");
     index_body(body, src, full, klass, &rec, out);
@@ -436,6 +517,7 @@ void index_scope(TSNode node, std::string_view src, Nesting& nesting, Facts* out
         for (uint32_t q = 0; q < m; ++q) {
           TSNode d = ts_node_named_child(sb, q);
           if (!node_is(d, "method")) continue;
+          index_class_method(d, src, full, out);
           std::string_view dn = node_text(field(d, "name"), src);
           if (klass && dn == "table_name") rec.table = returned_string(d, src).value_or("?");
           if (klass && (dn == "table_name_prefix" || dn == "table_name_suffix")) rec.naming = true;
@@ -500,9 +582,21 @@ class Models {
   }
 
   /// The model a constant written in `nesting` names, or null when it is not a known model.
+  /// A constant of another kind that the name reaches first (a nested plain class, a constant
+  /// assigned in a module an enclosing class includes: maybe's `Security = Data.define(...)` in
+  /// Provider::SecurityConcept, which Provider::Synth's `Security.new(...)` means) makes it null.
   const Model* resolve(const std::string& written, const Nesting& nesting) {
+    if (!written.starts_with("::"))
+      for (size_t i = nesting.names.size(); i-- > 0;) {
+        bool shadowed = false;
+        each_module(nesting.names[i], 0,
+                    [&](const std::string& m) { shadowed = shadowed || (m != nesting.names[i] && has("constdef:" + m + "::" + written)); },
+                    [](const std::string&) {});
+        if (shadowed) return nullptr;
+      }
     for (auto& full : nesting.candidates(written)) {
       if (get("class:" + full)) return model(full);
+      if (has("constdef:" + full)) return nullptr;
     }
     return nullptr;
   }
@@ -537,6 +631,55 @@ class Models {
     return cached->second.first;
   }
 
+  /// Whether `name` of an attribute write on `m` may be a setter rather than a column: what
+  /// column_for() skips, a `def name=` anywhere, or has_many's `<singular>_ids`.
+  bool setter(const Model& m, const std::string& name) const {
+    if (column_for(m, name) != name || has("def:" + name + "=")) return true;
+    if (name.ends_with("_ids") && has("association:" + pluralize(name.substr(0, name.size() - 4), inflections_)))
+      return true;
+    return false;
+  }
+
+  /// A class method the model, an ancestor or a module they include defines (`def self.name`,
+  /// `class << self`, a concern's `class_methods`): it answers instead of ActiveRecord's.
+  bool class_method(const Model& m, const std::string& name) const {
+    bool found = false;
+    for (auto& c : m.chain)
+      each_module(c, 0, [&](const std::string& owner) { found = found || has("cdef:" + owner + ":" + name); },
+                  [](const std::string&) {});
+    return found;
+  }
+
+  /// Why an attribute write on `m` of a name no migration adds may still be no column: a class
+  /// macro of the model, an ancestor or an included module that may define setters (a gem's
+  /// `devise`, a project macro that calls define_method), or a module from outside the project.
+  /// "" when every macro is known.
+  std::string write_doubt(const Model& m) const {
+    std::string why;
+    for (auto& c : m.chain) {
+      if (!why.empty()) break;
+      each_module(
+          c, 0,
+          [&](const std::string& owner) {
+            std::string prefix = std::string(kKey) + "macro:" + owner + ":";
+            for (auto it = facts_->lower_bound(prefix); why.empty() && it != facts_->end() && it->first.starts_with(prefix);
+                 ++it) {
+              std::string macro = it->first.substr(prefix.size());
+              if (macro.find(':') != std::string::npos) continue;  // a nested class's ("Owner::Inner:macro")
+              if (auto* defs = get("macrodef:" + macro);
+                  defs && std::all_of(defs->begin(), defs->end(), [](const std::string& d) { return d == "plain"; }))
+                continue;  // the project's own macro, which defines no method
+              why = owner + " calls " + macro + ", a class macro schemagate does not interpret";
+            }
+          },
+          [&](const std::string& outside) {
+            if (why.empty()) why = c + " includes " + outside + ", a module from outside the project";
+          });
+    }
+    if (why.empty()) return "";
+    return why + ": it may define a setter of this name (not judged)";
+  }
+
   bool scope_of(const Model& m, std::string_view name) const {
     for (auto& c : m.chain)
       if (has("scope:" + c + ":" + std::string(name))) return true;
@@ -544,6 +687,39 @@ class Models {
   }
 
  private:
+  /// Calls `visit` with `owner` and every project module it includes, extends or prepends
+  /// (transitively), and `outside` with each included name that is not a project module nor
+  /// one known to define no attribute methods.
+  template <typename Visit, typename Outside>
+  void each_module(const std::string& owner, int depth, Visit&& visit, Outside&& outside) const {
+    visit(owner);
+    auto* included = get("include:" + owner);
+    if (!included || depth > 8) return;
+    for (const std::string& written : *included) {
+      static const std::set<std::string> harmless = {
+          "ActiveSupport::Concern", "Comparable", "Enumerable", "ActiveModel::Validations", "ActiveModel::Conversion",
+          "GlobalID::Identification", "ActiveSupport::NumberHelper", "ERB::Util", "Rails.application.routes.url_helpers",
+          "?Rails.application.routes.url_helpers"};
+      if (harmless.count(written) || written.starts_with("ActionView::Helpers")) continue;
+      std::string found;
+      if (!written.starts_with("?")) {
+        // Lexical lookup from the owner's name outwards ("A::B" including "C": A::B::C, A::C, C).
+        for (std::string outer = owner;; ) {
+          std::string cand = outer.empty() ? written : outer + "::" + written;
+          if (has("module:" + cand)) {
+            found = cand;
+            break;
+          }
+          if (outer.empty()) break;
+          size_t cut = outer.rfind("::");
+          outer = cut == std::string::npos ? "" : outer.substr(0, cut);
+        }
+      }
+      if (found.empty()) outside(written.starts_with("?") ? written.substr(1) : written);
+      else each_module(found, depth + 1, visit, outside);
+    }
+  }
+
   struct Parsed {
     std::string parent, table;
     Nesting nesting;
@@ -771,8 +947,41 @@ struct Context {
 struct Chain {
   const Model* model = nullptr;
   bool joined = false, custom_select = false;
+  bool from_constant = false;  ///< the chain starts at the model's constant, not self or an association
   requirements::Span root;  ///< the model's constant, or the call's method name for an implicit self
 };
+
+/// Class-level calls that build or insert records from attributes: each key is a column of the
+/// model's table, unless a setter of that name answers it (`new`, `create`; insert_all and
+/// upsert_all take column names only, with their options after the rows).
+enum class Write { Attributes, Rows };
+std::optional<Write> class_write(std::string_view m) {
+  static const std::map<std::string_view, Write> table = {
+      {"new", Write::Attributes},          {"build", Write::Attributes},           {"create", Write::Attributes},
+      {"create!", Write::Attributes},      {"first_or_create", Write::Attributes}, {"first_or_create!", Write::Attributes},
+      {"first_or_initialize", Write::Attributes}, {"create_or_find_by", Write::Attributes},
+      {"create_or_find_by!", Write::Attributes}, {"insert", Write::Rows},         {"insert!", Write::Rows},
+      {"upsert", Write::Rows},             {"insert_all", Write::Rows},            {"insert_all!", Write::Rows},
+      {"upsert_all", Write::Rows}};
+  auto it = table.find(m);
+  if (it == table.end()) return std::nullopt;
+  return it->second;
+}
+
+/// Record-level calls that write attributes: `record.update(col: v)`.
+bool record_write(std::string_view m) {
+  return m == "update" || m == "update!" || m == "update_columns" || m == "assign_attributes" ||
+         m == "update_attributes" || m == "update_attributes!" || m == "attributes=" || m == "update_column";
+}
+
+/// Class-level calls that return one record of the model: `Model.find(id)`.
+bool returns_record(std::string_view m) {
+  static const std::set<std::string_view> names = {
+      "new", "build", "create", "create!", "find", "find_by", "find_by!", "first", "first!", "last", "last!", "take",
+      "take!", "sole", "find_sole_by", "find_or_initialize_by", "find_or_create_by", "find_or_create_by!",
+      "create_or_find_by", "create_or_find_by!", "first_or_create", "first_or_create!", "first_or_initialize"};
+  return names.count(m) != 0;
+}
 
 class Extractor {
  public:
@@ -807,7 +1016,11 @@ class Extractor {
       if (node_is(c, "method")) {
         Context inner = ctx;
         inner.class_level = false;
+        std::map<std::string, const Model*> locals = locals_of(c, inner);
+        auto* outer = locals_;
+        locals_ = &locals;
         walk(c, inner);
+        locals_ = outer;
         continue;
       }
       if (node_is(c, "call") && ts_node_is_null(field(c, "receiver")) && !ctx.model.empty() &&
@@ -830,6 +1043,7 @@ class Extractor {
   std::optional<Chain> chain_of(TSNode call, const Context& ctx) {
     Chain chain;
     std::vector<std::string_view> unknown;  // must be the model's scopes
+    std::vector<std::string_view> walked = {node_text(field(call, "method"), src_)};
     TSNode r = field(call, "receiver");
     for (int depth = 0; depth < 64; ++depth) {
       if (ts_node_is_null(r) || node_is(r, "self")) {
@@ -844,6 +1058,7 @@ class Extractor {
         if (written.empty()) return std::nullopt;
         chain.model = models_.resolve(written, ctx.nesting);
         chain.root = {ts_node_start_byte(r), ts_node_end_byte(r)};
+        chain.from_constant = true;
         break;
       }
       std::string_view m;
@@ -886,6 +1101,7 @@ class Extractor {
         }
         unknown.push_back(m);
       }
+      walked.push_back(m);
       if (node_is(r, "identifier")) {
         r = TSNode{};
         continue;
@@ -905,11 +1121,128 @@ class Extractor {
     if (!chain.model || chain.model->table.empty()) return std::nullopt;
     for (auto m : unknown)
       if (!models_.scope_of(*chain.model, m)) return std::nullopt;
+    // The model's own class method of a query method's name runs instead of ActiveRecord's.
+    for (auto m : walked)
+      if (models_.class_method(*chain.model, std::string(m))) return std::nullopt;
     return chain;
+  }
+
+  /// The local variables of a method that hold a record of one model: every assignment to the
+  /// name is `Model.new/find/create...(...)` of that model, and no parameter has the name.
+  std::map<std::string, const Model*> locals_of(TSNode method, const Context& ctx) {
+    std::map<std::string, const Model*> out;
+    std::function<void(TSNode)> visit_node = [&](TSNode n) {
+      if (node_is(n, "assignment") || node_is(n, "operator_assignment")) {
+        TSNode left = field(n, "left");
+        if (node_is(left, "identifier")) {
+          std::string name(node_text(left, src_));
+          const Model* m = record_of(field(n, "right"), ctx);
+          auto [it, fresh] = out.emplace(name, m);
+          if (!fresh && it->second != m) it->second = nullptr;
+        } else if (node_is(left, "left_assignment_list")) {
+          forget_identifiers(left, &out);
+        }
+      } else if (node_is(n, "method_parameters") || node_is(n, "block_parameters") || node_is(n, "lambda_parameters") ||
+                 node_is(n, "for") || node_is(n, "exception_variable")) {
+        forget_identifiers(node_is(n, "for") ? field(n, "pattern") : n, &out);
+      }
+      uint32_t k = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < k; ++i) visit_node(ts_node_named_child(n, i));
+    };
+    visit_node(method);
+    return out;
+  }
+
+  void forget_identifiers(TSNode n, std::map<std::string, const Model*>* out) {
+    if (ts_node_is_null(n)) return;
+    if (node_is(n, "identifier")) (*out)[std::string(node_text(n, src_))] = nullptr;
+    uint32_t k = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < k; ++i) forget_identifiers(ts_node_named_child(n, i), out);
+  }
+
+  /// The model of which `expr` is one record, when certain: `Model.find(id)`, `Model.new(...)`,
+  /// `Model.where(...).first` (a chain from the constant), or a local that holds one.
+  const Model* record_of(TSNode expr, const Context& ctx) {
+    if (node_is(expr, "identifier") && locals_) {
+      auto it = locals_->find(std::string(node_text(expr, src_)));
+      return it == locals_->end() ? nullptr : it->second;
+    }
+    if (!node_is(expr, "call") || !returns_record(node_text(field(expr, "method"), src_))) return nullptr;
+    std::optional<Chain> chain = chain_of(expr, ctx);
+    return chain && chain->from_constant ? chain->model : nullptr;
+  }
+
+  /// `Model.new(col: v)`, `Model.insert_all([{col: v}])`, `record.update!(col: v)`: each key is a
+  /// column of the model's table unless a setter of that name answers it. A key the model's
+  /// macros may answer (an unknown gem macro) is unchecked when no migration adds it.
+  void write(TSNode call, const Context& ctx, std::string_view m) {
+    std::vector<TSNode> args = arguments(call);
+    if (args.empty()) return;
+    const Model* model = nullptr;
+    auto kind = class_write(m);
+    if (kind) {
+      std::optional<Chain> chain = chain_of(call, ctx);
+      if (!chain || !chain->from_constant) return;
+      model = chain->model;
+      root_ = chain->root;
+    } else {
+      TSNode r = field(call, "receiver");
+      if (ts_node_is_null(r)) return;
+      if (node_is(r, "identifier")) {
+        model = record_of(r, ctx);
+        root_ = {ts_node_start_byte(r), ts_node_end_byte(r)};
+      } else if (node_is(r, "call") && returns_record(node_text(field(r, "method"), src_))) {
+        std::optional<Chain> chain = chain_of(r, ctx);
+        if (chain && chain->from_constant) model = chain->model;
+        if (model) root_ = chain->root;
+      }
+    }
+    if (!model || model->table.empty()) return;
+    // insert/upsert and update_column(s) write columns directly, past every setter.
+    bool direct = (kind && *kind == Write::Rows) || m == "update_columns" || m == "update_column";
+    std::vector<TSNode> keys;
+    if (m == "update_column") {
+      keys.push_back(args[0]);
+    } else if (kind && *kind == Write::Rows) {
+      // The rows: a hash, or an array of hashes; options (returning:, unique_by:) come after.
+      std::vector<TSNode> rows;
+      if (node_is(args[0], "hash")) rows.push_back(args[0]);
+      else if (node_is(args[0], "array"))
+        for (uint32_t i = 0; i < ts_node_named_child_count(args[0]); ++i) rows.push_back(ts_node_named_child(args[0], i));
+      else if (node_is(args[0], "call") && !ts_node_is_null(field(args[0], "block"))) {
+        // `rows.map { |r| { col: r[:x] } }`: the block's value is each row.
+        std::string_view each = node_text(field(args[0], "method"), src_);
+        TSNode body = field(field(args[0], "block"), "body");
+        uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+        if ((each == "map" || each == "collect" || each == "filter_map") && n > 0 &&
+            node_is(ts_node_named_child(body, n - 1), "hash"))
+          rows.push_back(ts_node_named_child(body, n - 1));
+      }
+      for (TSNode row : rows)
+        for (TSNode p : pairs_of({row})) keys.push_back(field(p, "key"));
+    } else {
+      for (TSNode p : pairs_of(args)) keys.push_back(field(p, "key"));
+    }
+    std::string doubt = direct ? "" : models_.write_doubt(*model);
+    unit_ = SIZE_MAX;
+    std::string label = model->name + "." + std::string(m);
+    for (TSNode key : keys) {
+      requirements::Span span;
+      auto name = name_of(key, src_, &span);
+      if (!name || !plain_identifier(*name)) continue;
+      if (direct ? models_.column_for(*model, *name) != *name : models_.setter(*model, *name)) continue;
+      require(*model, label, *name, span, requirements::Use::Write, m);
+      auto& r = out_->requirements.requirements.back();
+      r.describe = label + " writes attribute " + *name + ", which ActiveRecord maps to column " + model->table + "." +
+                   *name + " (no setter of that name is declared)";
+      if (direct) r.describe = label + " writes column " + model->table + "." + *name;
+      r.unknown_when_absent = doubt;
+    }
   }
 
   void visit(TSNode call, const Context& ctx) {
     std::string_view m = node_text(field(call, "method"), src_);
+    if (class_write(m) || record_write(m)) return write(call, ctx, m);
     auto kind = column_method(m);
     if (!kind) return;
     if (!ts_node_is_null(field(call, "block"))) return;  // select { |r| ... }: Enumerable
@@ -1185,6 +1518,7 @@ class Extractor {
   languages::RubyLiterals literals_;
   size_t unit_ = SIZE_MAX;
   requirements::Span root_;
+  const std::map<std::string, const Model*>* locals_ = nullptr;  ///< the enclosing method's (locals_of)
 };
 
 void extract(const FileInput& in, FileOutput* out) {

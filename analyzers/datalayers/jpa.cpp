@@ -431,6 +431,126 @@ std::optional<Name> literal_name(TSNode lit, std::string_view source) {
   return n;
 }
 
+// --- Names given by constants: @Column(name = Names.COL), @Table(name = TABLE) ---
+
+/// The file's name without folder and extension: the class a Java file's top-level constants
+/// belong to (`AuditFields.java` declares `AuditFields.CREATED_BY`), and a Kotlin file's object
+/// of the same name.
+std::string_view file_stem(std::string_view path) {
+  size_t slash = path.rfind('/');
+  std::string_view f = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  return f.substr(0, f.find('.'));
+}
+
+bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+
+/// Every `static final String NAME = "literal";` (Java) and `const val NAME = "literal"`
+/// (Kotlin) of a file's text, as (NAME, literal); a value built any other way is left out.
+std::vector<std::pair<std::string, std::string>> string_constants(std::string_view t) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto read = [&](size_t at) {
+    size_t b = at;
+    while (b < t.size() && t[b] == ' ') ++b;
+    size_t e = b;
+    while (e < t.size() && name_char(t[e])) ++e;
+    if (e == b) return;
+    std::string name(t.substr(b, e - b));
+    size_t q = e;
+    while (q < t.size() && t[q] == ' ') ++q;
+    if (t.substr(q).starts_with(": String")) q += 8;
+    while (q < t.size() && t[q] == ' ') ++q;
+    if (q >= t.size() || t[q] != '=') return;
+    ++q;
+    while (q < t.size() && t[q] == ' ') ++q;
+    if (q >= t.size() || t[q] != '"' || t.substr(q).starts_with("\"\"\"")) return;
+    size_t close = t.find('"', q + 1);
+    if (close == std::string_view::npos) return;
+    std::string_view value = t.substr(q + 1, close - q - 1);
+    if (value.find_first_of("\\$\n") != std::string_view::npos) return;
+    size_t after = close + 1;
+    while (after < t.size() && (t[after] == ' ' || t[after] == '\r')) ++after;
+    if (after < t.size() && t[after] != ';' && t[after] != '\n') return;  // "a" + B: not a plain literal
+    out.push_back({name, std::string(value)});
+  };
+  for (std::string_view word : {"static final String ", "final static String ", "const val "})
+    for (size_t at = t.find(word); at != std::string_view::npos; at = t.find(word, at + 1)) read(at + word.size());
+  return out;
+}
+
+/// The index key ("Class.NAME") of the constant an annotation argument names, from the text of
+/// the file that writes it: `Names.COL` (or `a.b.Names.COL`), a NAME the file imports
+/// (`import static a.b.Names.COL;`, Kotlin's `import a.b.Names.COL`) or declares itself, or
+/// the one class whose members the file imports with `import static a.b.Names.*`. "" when it
+/// cannot be told.
+std::string constant_key(std::string_view expr, std::string_view file_text, std::string_view path) {
+  for (char c : expr)
+    if (!name_char(c) && c != '.') return "";
+  if (expr.empty() || expr.front() == '.' || expr.back() == '.') return "";
+  size_t dot = expr.rfind('.');
+  if (dot != std::string_view::npos) {
+    size_t before = expr.rfind('.', dot - 1);
+    std::string_view owner = before == std::string_view::npos ? expr.substr(0, dot) : expr.substr(before + 1, dot - before - 1);
+    if (owner.empty() || !std::isupper(static_cast<unsigned char>(owner[0]))) return "";
+    return std::string(owner) + "." + std::string(expr.substr(dot + 1));
+  }
+  std::string key;
+  std::vector<std::string> wildcards;
+  for (size_t at = file_text.find("import "); at != std::string_view::npos; at = file_text.find("import ", at + 1)) {
+    if (at > 0 && file_text[at - 1] != '\n') continue;
+    size_t end = file_text.find_first_of(";\n", at);
+    std::string_view line = file_text.substr(at + 7, end == std::string_view::npos ? std::string_view::npos : end - at - 7);
+    if (line.starts_with("static ")) line.remove_prefix(7);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    size_t last = line.rfind('.');
+    if (last == std::string_view::npos || last == 0) continue;
+    size_t prev = line.rfind('.', last - 1);
+    std::string owner(prev == std::string_view::npos ? line.substr(0, last) : line.substr(prev + 1, last - prev - 1));
+    std::string_view member = line.substr(last + 1);
+    if (member == expr) return owner + "." + std::string(expr);
+    if (member == "*" && !owner.empty() && std::isupper(static_cast<unsigned char>(owner[0]))) wildcards.push_back(owner);
+  }
+  for (auto& [name, value] : string_constants(file_text))
+    if (name == expr) return std::string(file_stem(path)) + "." + name;
+  if (wildcards.size() == 1) return wildcards[0] + "." + std::string(expr);
+  return "";
+}
+
+/// The literal of the constant `key` names, when the index has exactly one value for it.
+std::optional<std::string> constant_value(const std::string& key, const ProjectFacts* facts) {
+  if (key.empty() || !facts) return std::nullopt;
+  auto it = facts->find(std::string(kKey) + "const:" + key);
+  if (it == facts->end() || it->second.empty()) return std::nullopt;
+  for (auto& v : it->second)
+    if (v != it->second.front()) return std::nullopt;  // two classes of that name disagree
+  return it->second.front();
+}
+
+/// A name as PostgreSQL folds it; nullopt when it is no plain name.
+std::optional<std::string> folded(std::string_view value) {
+  if (value.empty()) return std::nullopt;
+  std::string out;
+  for (char c : value) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return std::nullopt;
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+/// The name an annotation argument gives: a string literal, or a constant the index resolves
+/// (its span is the reference). nullopt when there is no argument or it cannot be resolved.
+std::optional<Name> argument_name(const Annotation* a, std::string_view key, const FileInput& in) {
+  if (!a) return std::nullopt;
+  for (auto& [k, v] : a->arguments) {
+    if (k != key) continue;
+    if (node_is(v, "string_literal")) return literal_name(v, in.text);
+    auto value = constant_value(constant_key(node_text(v, in.text), in.text, in.path), in.facts);
+    auto name = value ? folded(*value) : std::nullopt;
+    if (!name) return std::nullopt;
+    return Name{*name, {ts_node_start_byte(v), ts_node_end_byte(v)}, false};
+  }
+  return std::nullopt;
+}
+
 /// The field's type is an @Embeddable class of the project (embedded without @Embedded).
 bool embeddable_type(std::string_view type, const ProjectFacts* facts) {
   size_t lt = type.find('<');
@@ -573,6 +693,30 @@ void read_overrides(std::string_view mods, std::vector<std::pair<std::string, st
   }
 }
 
+/// plain_name(), or for a constant "=" and its index key ("=Names.TABLE"), which
+/// resolve_constants() turns into the name once the index is complete.
+std::string plain_or_constant(const Annotation* a, std::string_view key, std::string_view src, std::string_view path) {
+  std::string plain = plain_name(a, key, src);
+  if (plain != "?" || !a) return plain;
+  for (auto& [k, v] : a->arguments)
+    if (k == key && !node_is(v, "string_literal")) {
+      std::string ck = constant_key(node_text(v, src), src, path);
+      if (!ck.empty()) return "=" + ck;
+    }
+  return "?";
+}
+
+/// A record's names given by constants ("=Names.TABLE"), resolved through the index; "?" when
+/// not exactly one plain value.
+void resolve_constants(ClassFact* f, const ProjectFacts* facts) {
+  for (std::string* v : {&f->table, &f->schema, &f->discriminator}) {
+    if (!v->starts_with("=")) continue;
+    auto value = constant_value(v->substr(1), facts);
+    auto name = value ? folded(*value) : std::nullopt;
+    *v = name ? *name : "?";
+  }
+}
+
 ClassFact fact_of(const EntityClass& c, std::string_view src, std::string_view path) {
   ClassFact f;
   f.module = module_of(path);
@@ -603,14 +747,14 @@ ClassFact fact_of(const EntityClass& c, std::string_view src, std::string_view p
     }
   }
   const Annotation* table = find_annotation(c.annotations, "Table");
-  if (has_argument(table, "name")) f.table = plain_name(table, "name", src);
-  if (has_argument(table, "schema")) f.schema = plain_name(table, "schema", src);
+  if (has_argument(table, "name")) f.table = plain_or_constant(table, "name", src, path);
+  if (has_argument(table, "schema")) f.schema = plain_or_constant(table, "schema", src, path);
   std::string_view jpql = node_text(string_argument(entity, "name"), src);
   f.entity_name = jpql.size() > 2 ? std::string(jpql.substr(1, jpql.size() - 2)) : std::string(node_text(c.name, src));
   if (find_annotation(c.annotations, "DiscriminatorFormula")) {
     f.discriminator = "-";
   } else if (const Annotation* d = find_annotation(c.annotations, "DiscriminatorColumn")) {
-    f.discriminator = has_argument(d, "name") ? plain_name(d, "name", src) : "dtype";
+    f.discriminator = has_argument(d, "name") ? plain_or_constant(d, "name", src, path) : "dtype";
   }
   if (!ts_node_is_null(c.modifiers)) read_overrides(node_text(c.modifiers, src), &f.overrides);
   return f;
@@ -636,7 +780,9 @@ std::optional<ClassFact> lookup(std::string_view name, const ProjectFacts* facts
       *ambiguous = true;
       return std::nullopt;
     }
-  return parse_fact(meant.front());
+  ClassFact f = parse_fact(meant.front());
+  resolve_constants(&f, facts);
+  return f;
 }
 
 /// Base classes of libraries that map no table: Spring Data's and Panache's mapped superclasses.
@@ -852,6 +998,7 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
   if ((!entity_annotation && !mapped) || ts_node_is_null(klass.name)) return;
   std::string_view class_name = node_text(klass.name, src);
   Named self{std::string(class_name), fact_of(klass, src, in.path)};
+  resolve_constants(&self.fact, in.facts);
   const std::string& jpql_name = self.fact.entity_name;
   const Annotation* table = find_annotation(klass.annotations, "Table");
   Naming naming = naming_of(in.facts);
@@ -859,7 +1006,7 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
   std::string why;
   bool resolved = mapped ? mapped_targets(self, in.facts, naming, in.default_schema, &targets, &why)
                          : entity_targets(self, in.facts, naming, in.default_schema, &targets, &why);
-  std::optional<Name> explicit_name = literal_name(string_argument(table, "name"), src);
+  std::optional<Name> explicit_name = argument_name(table, "name", in);
   if (!resolved) {
     targets.clear();
     // What an entity whose hierarchy is not known still tells: the table its @Table names,
@@ -897,7 +1044,7 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
     std::optional<Name> name;
   };
   std::vector<Column> columns;
-  bool implicit = false;
+  bool implicit = false, unresolved = false;
   for (const Field& f : klass.fields) {
     if (f.not_persistent) continue;
     const Annotation* column = nullptr;
@@ -914,14 +1061,16 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
     }
     if (skip || has_argument(column, "table")) continue;  // not a column, or a secondary table's
     std::optional<Name> cname;
-    if (column) cname = literal_name(string_argument(column, "name"), src);
-    if (!cname && !relation && !klass.property_access && derive && !embeddable_type(f.type, in.facts) &&
+    if (column) cname = argument_name(column, "name", in);
+    // @Column(name = X) that cannot be resolved names some column, not the field's own.
+    if (!cname && !has_argument(column, "name") && !relation && !klass.property_access && derive && !embeddable_type(f.type, in.facts) &&
         f.type.find('<') == std::string_view::npos) {
       // The field's own name, through the naming strategy.
       std::string derived = ts_node_is_null(f.name) ? "" : physical(node_text(f.name, src), naming);
       if (!derived.empty()) cname = Name{derived, {ts_node_start_byte(f.name), ts_node_end_byte(f.name)}, false};
     }
-    if (!cname) implicit = true;
+    if (!cname && has_argument(column, "name")) unresolved = true;
+    else if (!cname) implicit = true;
     columns.push_back({&f, std::move(cname)});
   }
 
@@ -961,7 +1110,7 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
       for (auto& d : below) subclasses = subclasses || d.fact.kind == 'e';
       if (root && (subclasses || !self.fact.discriminator.empty())) {
         const Annotation* d = find_annotation(klass.annotations, "DiscriminatorColumn");
-        std::optional<Name> dname = literal_name(string_argument(d, "name"), src);
+        std::optional<Name> dname = argument_name(d, "name", in);
         if (!dname && has_argument(d, "name")) {
           implicit = true;
         } else {
@@ -987,6 +1136,9 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
   else if (implicit && !targets.empty())
     out->unchecked.push_back({ts_node_start_byte(klass.node), via,
                               "fields without @Column(name): their column names come from the naming strategy"});
+  else if (unresolved && !targets.empty())
+    out->unchecked.push_back({ts_node_start_byte(klass.node), via,
+                              "a @Column(name) given by a constant that is no plain literal of a class the project declares"});
 }
 
 void extract(const FileInput& in, FileOutput* out) {
@@ -1073,6 +1225,12 @@ void index_file(const FileInput& in, std::vector<std::pair<std::string, std::str
     i = e;
   }
   for (std::string_view w : words) out->push_back({k + "word:" + std::string(w), ""});
+  // String constants, for annotations that name a table or column by one (`@Column(name = Names.COL)`).
+  if ((in.language == "java" || in.language == "kotlin") &&
+      (t.find("static final String ") != std::string_view::npos || t.find("final static String ") != std::string_view::npos ||
+       t.find("const val ") != std::string_view::npos))
+    for (auto& [name, value] : string_constants(t))
+      out->push_back({k + "const:" + std::string(file_stem(in.path)) + "." + name, value});
   // The classes the project declares (`class Name`, not `Name.class`): a superclass among them
   // is the project's, not a library's.
   for (size_t at = t.find("class "); at != std::string_view::npos; at = t.find("class ", at + 1)) {

@@ -42,6 +42,7 @@ std::string unchecked_reason(const requirements::Requirement& req, const pipelin
       if (!rel) return "its relation is not created by the migrations";
       if (!rel->columns_complete) return "the columns of " + q + " are not all known from the migrations";
     }
+    if (!req.unknown_when_absent.empty()) return req.unknown_when_absent;
     return "the migrations name it in DDL that cannot be followed";
   }
   if (!build.schema.has_schema(req.schema)) return "schema " + req.schema + " is not created by the migrations";

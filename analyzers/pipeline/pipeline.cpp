@@ -582,6 +582,11 @@ class FileScanner {
       rr.kind = function ? "function" : r.object == requirements::Object::Relation ? "relation" : "column";
       auto p = requirements::presence(r, intended);
       rr.status = p == requirements::Presence::Present ? "ok" : p == requirements::Presence::Absent ? "missing" : "unchecked";
+      if (p == requirements::Presence::Unknown && !r.unknown_when_absent.empty()) {
+        requirements::Requirement certain = r;
+        certain.unknown_when_absent.clear();
+        if (requirements::presence(certain, intended) == requirements::Presence::Absent) rr.note = r.unknown_when_absent;
+      }
       rr.relation = function ? r.schema + "." + r.function : requirements::qualified(r);
       rr.column = r.column;
       rr.line = pos.line;

@@ -225,7 +225,7 @@ Presence presence(const Requirement& req, const schema::Schema& schema, const No
     // A step that could not be followed may have added columns to a table its strings name.
     if (!rel->columns_complete || schema.uncertain_names.count(rel->name)) certain = false;
   }
-  if (!certain || schema.uncertain_names.count(req.column)) return Presence::Unknown;
+  if (!certain || schema.uncertain_names.count(req.column) || !req.unknown_when_absent.empty()) return Presence::Unknown;
   // A column the code adds at run time (Hibernate's ddl-auto=update adds an entity's columns).
   if (not_judged)
     for (auto& q : candidates) {

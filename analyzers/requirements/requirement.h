@@ -99,6 +99,10 @@ struct Requirement {
   /// is false when they cannot be told (INSERT ... SELECT without a column list).
   std::vector<std::string> insert_columns;
   bool insert_columns_known = true;
+  /// Column: when the schema lacks it, why the name may be no column at all (an ActiveRecord
+  /// attribute write on a model that calls a gem's macro, which may define a setter of that
+  /// name): presence is then Unknown and this is the reason, never a finding.
+  std::string unknown_when_absent;
   /// How a data layer needs it, in that framework's words ("model LlmResult field modelVersion
   /// maps to column llm_results.model_version; every query of LlmResult selects it"): a note on
   /// every finding about it. Empty for SQL, whose statement says it.

@@ -1,0 +1,1 @@
+ALTER TABLE ledger_accounts ADD COLUMN created_by TEXT NOT NULL DEFAULT 'system';

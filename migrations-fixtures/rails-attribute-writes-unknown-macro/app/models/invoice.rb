@@ -1,0 +1,4 @@
+class Invoice < ApplicationRecord
+  include MoneyFields
+  money_field :amount
+end

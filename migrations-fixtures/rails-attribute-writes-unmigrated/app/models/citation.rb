@@ -1,0 +1,3 @@
+class Citation < ApplicationRecord
+  belongs_to :llm_result
+end
