@@ -1,11 +1,13 @@
 // The schema cache: pre-commit runs `check --changed-since` on every commit, and most of its time
 // went to finding and replaying the migrations, which rarely changed. build_schema is a function
 // of its options and of what the file system answers, nothing else (no clock, no environment, no
-// git), so a build is stored with every answer it was given: each file read (its bytes' SHA-256),
-// each directory listed, each is_file / is_dir. A later run with the same binary and options asks
-// the file system the same questions; when every answer is the same, the build would be the same,
-// and the stored one is used. Any changed, added or removed migration, any changed file the
-// discovery read (a go.mod, a tool's config) changes an answer: the migrations are replayed.
+// git), so a build is stored with every answer it was given: each file read (a migration or a
+// config by its bytes' SHA-256, a code file the discovery searched by its identity, as git's index
+// keeps it), each directory listed, each is_file / is_dir. A later run with the same binary and
+// options asks the file system the same questions; when every answer is the same, the build would
+// be the same, and the stored one is used. Any changed, added or removed migration, any changed
+// file the discovery read (a go.mod, a tool's config, Go code that registers migrations) changes
+// an answer: the migrations are replayed.
 //
 // A cache file is never trusted: a bad magic, a checksum that does not match, a record that does
 // not decode or a key that is not this run's is a miss, and the schema is built. Writes go to a
