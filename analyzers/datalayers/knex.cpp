@@ -370,9 +370,23 @@ void extract_knex(const FileInput& in, FileOutput* out) {
   });
 }
 
+/// relevant_knex, knowing the project: a file that names neither knex, Knex nor a class can reach an
+/// instance only through a parameter typed with a project alias of Knex (extract_knex's walk), so it
+/// is relevant only when the project declares one. Most files of a project have a `: ` and are not
+/// parsed for Knex any more.
+bool relevant_knex_in(std::string_view text, const ProjectFacts* facts) {
+  if (!facts) return relevant_knex(text);
+  if (text.find("knex") != std::string_view::npos || text.find("Knex") != std::string_view::npos ||
+      text.find("class") != std::string_view::npos)
+    return true;
+  auto it = facts->lower_bound(kTypeKey);
+  bool aliases = it != facts->end() && it->first.starts_with(kTypeKey);
+  return aliases && text.find(": ") != std::string_view::npos;
+}
+
 }  // namespace
 
-extern const DataLayer kKnex = {"knex", {"typescript", "javascript"}, nullptr, relevant_knex, extract_knex,
-                                 index_knex, knex_index_reads};
+extern const DataLayer kKnex = {"knex",           {"typescript", "javascript"}, nullptr, relevant_knex, extract_knex,
+                                 index_knex,       knex_index_reads,             false,   nullptr,       relevant_knex_in};
 
 }  // namespace schemagate::datalayers
