@@ -43,6 +43,10 @@ struct CommonOptions {
   std::string config_file;    ///< --config FILE; empty: PATH/schemagate.yaml if it exists
   std::string baseline_file;  ///< check --baseline FILE
   std::string changed_since;  ///< check --changed-since REF
+  /// Build the schema through the schema cache (check with --changed-since or FILE..., plan)
+  /// unless --no-cache: analyzers/pipeline/schema_cache.h.
+  bool schema_cache = false;
+  bool no_cache = false;  ///< --no-cache
   /// check FILE...: only these files of the project in the current directory (as pre-commit
   /// passes them), root-relative and sorted; empty: every file.
   std::vector<std::string> files;

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <string_view>
 
+#include "analyzers/pipeline/schema_cache.h"
 #include "analyzers/schema/snapshot.h"
 
 #include "cli/commands.h"
@@ -98,9 +99,43 @@ bool write_output(const std::string& file, const std::string& text) {
   return true;
 }
 
+namespace {
+
+/// This binary, as the schema cache tells builds apart: its version, path, size and modification
+/// time (a rebuilt binary may build another schema from the same migrations); "" when they
+/// cannot be read, and then the cache is not used.
+std::string binary_identity() {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  auto size = std::filesystem::file_size(exe, ec);
+  if (ec) return "";
+  auto time = std::filesystem::last_write_time(exe, ec);
+  if (ec) return "";
+  return std::string(SCHEMAGATE_VERSION) + "\n" + exe.string() + "\n" + std::to_string(size) + "\n" +
+         std::to_string(time.time_since_epoch().count());
+}
+
+}  // namespace
+
 bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pipeline::SchemaBuild* build) {
   std::string err;
-  if (!pipeline::build_schema(fs, options.pipeline, build, &err)) {
+  std::string binary = options.schema_cache ? binary_identity() : "";
+  std::error_code ec;
+  std::string root = std::filesystem::absolute(options.pipeline.root, ec).lexically_normal().string();
+  if (!binary.empty() && !ec) {
+    pipeline::SchemaCacheKey key{root, binary, &options.pipeline, /*real_files=*/true};
+    pipeline::SchemaCacheResult cache;
+    if (!pipeline::build_schema_cached(fs, key, pipeline::schema_cache_dir(), build, &err, &cache)) {
+      fail(err);
+      return false;
+    }
+    if (options.verbose)
+      std::cerr << "schemagate: schema cache: "
+                << (cache.hit ? "used " + cache.file
+                              : "not used (" + cache.why + ")" + (cache.stored ? "; stored in " + cache.file : ""))
+                << "\n";
+  } else if (!pipeline::build_schema(fs, options.pipeline, build, &err)) {
     fail(err);
     return false;
   }

@@ -251,6 +251,10 @@ int main(int argc, char** argv) {
     cmd->add_flag("--assume-migrated", options.assume_migrated,
                   "The pipeline applies pending migrations before the deploy: check against the database with them");
   }
+  for (auto* cmd : {check, plan})
+    cmd->add_flag("--no-cache", options.no_cache,
+                  "Replay the migrations; do not use or write the schema cache (check --changed-since, check FILE..., "
+                  "plan)");
   check->add_option("--baseline", options.baseline_file, "Report only findings that are not in this baseline file");
   check->add_flag("--postgres", options.postgres,
                   "Deep check: apply the migrations to a scratch PostgreSQL and PREPARE every checked statement there");
@@ -367,6 +371,9 @@ int main(int argc, char** argv) {
     return fail("--pg-bindir and --dev-database-url go with --postgres");
   if (!options.pg_bindir.empty() && !options.dev_database_url.empty())
     return fail("give only one of --pg-bindir and --dev-database-url");
+  // The pre-commit paths and plan, run again and again on the same migrations, keep their schema.
+  options.schema_cache = !options.no_cache && ((check->parsed() && (!options.changed_since.empty() || !options.files.empty())) ||
+                                               plan->parsed());
   if (check->parsed()) return run_check(options);
   if (manifest->parsed()) return run_manifest(options);
   if (verify->parsed()) return run_verify(options);

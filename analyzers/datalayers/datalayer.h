@@ -84,6 +84,11 @@ struct DataLayer {
   /// With index_text_only: the files whose tree `index` reads all the same (the entity classes
   /// among every Java file); null: none.
   bool (*index_parses)(std::string_view text) = nullptr;
+  /// `relevant` with the project's facts, for a layer whose use a file may only reach through
+  /// another file's declaration (a parameter typed with a project alias of the client's type):
+  /// such a file is relevant only when the project has one, and is otherwise not parsed for it.
+  /// When set, the scan asks it instead of `relevant`; `facts` may be null (then as `relevant`).
+  bool (*relevant_in)(std::string_view text, const ProjectFacts* facts) = nullptr;
 };
 
 

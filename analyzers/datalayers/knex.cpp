@@ -188,30 +188,33 @@ struct Chain : BuilderChain {
 
 void extract_knex(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
-  // The instances: `knex`, variables bound to knex(...) / require('knex')(...), transaction parameters.
+  // The instances: `knex`, variables bound to knex(...) / require('knex')(...), parameters typed
+  // as an instance (`(db: DbConnection, id: string) => db('users')...`), and the members of each
+  // class that are instances (`this.db('t')`), in one walk. Each needs words in the text first: a
+  // binding names knex, a typed parameter Knex or a project alias of it, a class `class`; a file
+  // with none of them (most of a project's files, all relevant for their `: `) is not walked.
+  bool names_knex = src.find("knex") != std::string_view::npos || src.find("Knex") != std::string_view::npos;
+  bool aliases = false;
+  if (in.facts)
+    if (auto it = in.facts->lower_bound(kTypeKey); it != in.facts->end() && it->first.starts_with(kTypeKey)) aliases = true;
+  bool typed = names_knex || aliases, classes = src.find("class") != std::string_view::npos;
   std::set<std::string> instances = {"knex"};
-  walk(in.root, [&](TSNode n) {
-    if (is(n, "variable_declarator")) {
-      TSNode v = unwrap(field(n, "value"));
-      if (!is(v, "call_expression") || !is(field(n, "name"), "identifier")) return;
-      std::string_view f = text(field(v, "function"), src);
-      if (f == "knex" || f == "Knex" || f == "require('knex')" || f == "require(\"knex\")")
-        instances.insert(std::string(text(field(n, "name"), src)));
-    }
-  });
-  // Parameters typed as an instance: `(db: DbConnection, id: string) => db('users')...`.
-  walk(in.root, [&](TSNode n) {
-    if ((is(n, "required_parameter") || is(n, "optional_parameter")) && is(field(n, "pattern"), "identifier") &&
-        instance_type(annotation(field(n, "type"), src), in.facts))
-      instances.insert(std::string(text(field(n, "pattern"), src)));
-  });
-  // Members of each class that are instances: `this.db('t')`.
   std::map<uintptr_t, std::set<std::string>> class_members;
-  walk(in.root, [&](TSNode n) {
-    if (is(n, "class_declaration") || is(n, "abstract_class_declaration"))
-      if (auto m = class_instances(n, src, in.facts); !m.empty())
-        class_members[reinterpret_cast<uintptr_t>(n.id)] = std::move(m);
-  });
+  if (typed || classes)
+    walk(in.root, [&](TSNode n) {
+      if (names_knex && is(n, "variable_declarator")) {
+        TSNode v = unwrap(field(n, "value"));
+        if (!is(v, "call_expression") || !is(field(n, "name"), "identifier")) return;
+        std::string_view f = text(field(v, "function"), src);
+        if (f == "knex" || f == "Knex" || f == "require('knex')" || f == "require(\"knex\")")
+          instances.insert(std::string(text(field(n, "name"), src)));
+      } else if (typed && (is(n, "required_parameter") || is(n, "optional_parameter"))) {
+        if (is(field(n, "pattern"), "identifier") && instance_type(annotation(field(n, "type"), src), in.facts))
+          instances.insert(std::string(text(field(n, "pattern"), src)));
+      } else if (classes && (is(n, "class_declaration") || is(n, "abstract_class_declaration"))) {
+        if (auto m = class_instances(n, src, in.facts); !m.empty()) class_members[reinterpret_cast<uintptr_t>(n.id)] = std::move(m);
+      }
+    });
   if (instances.size() == 1 && class_members.empty() && src.find("knex") == std::string_view::npos) return;
   walk(in.root, [&](TSNode n) {
     std::string_view method;
@@ -367,9 +370,23 @@ void extract_knex(const FileInput& in, FileOutput* out) {
   });
 }
 
+/// relevant_knex, knowing the project: a file that names neither knex, Knex nor a class can reach an
+/// instance only through a parameter typed with a project alias of Knex (extract_knex's walk), so it
+/// is relevant only when the project declares one. Most files of a project have a `: ` and are not
+/// parsed for Knex any more.
+bool relevant_knex_in(std::string_view text, const ProjectFacts* facts) {
+  if (!facts) return relevant_knex(text);
+  if (text.find("knex") != std::string_view::npos || text.find("Knex") != std::string_view::npos ||
+      text.find("class") != std::string_view::npos)
+    return true;
+  auto it = facts->lower_bound(kTypeKey);
+  bool aliases = it != facts->end() && it->first.starts_with(kTypeKey);
+  return aliases && text.find(": ") != std::string_view::npos;
+}
+
 }  // namespace
 
-extern const DataLayer kKnex = {"knex", {"typescript", "javascript"}, nullptr, relevant_knex, extract_knex,
-                                 index_knex, knex_index_reads};
+extern const DataLayer kKnex = {"knex",           {"typescript", "javascript"}, nullptr, relevant_knex, extract_knex,
+                                 index_knex,       knex_index_reads,             false,   nullptr,       relevant_knex_in};
 
 }  // namespace schemagate::datalayers

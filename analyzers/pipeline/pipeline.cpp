@@ -397,7 +397,8 @@ class FileScanner {
       bool reads = lang ? std::find(layer.languages.begin(), layer.languages.end(), language_family(*lang)) !=
                               layer.languages.end()
                         : layer.claims && layer.claims(rel);
-      if (reads && (!layer.relevant || layer.relevant(text))) layers.push_back(&layer);
+      if (reads && (layer.relevant_in ? layer.relevant_in(text, facts_) : !layer.relevant || layer.relevant(text)))
+        layers.push_back(&layer);
     }
     if (!sql && layers.empty()) return result;
 

@@ -142,18 +142,37 @@ struct IgnoreRule {
   bool dir_only = false;
   bool anchored = false;  // contains '/' other than at the end
   std::vector<GlobToken> tokens;  // the compiled pattern
+  /// The longest run of literal tokens: a literal token matches its own character only, so a
+  /// subject without this run cannot match. Most paths lack it (`*kubeconfig*`, `**/.terraform/*`),
+  /// and a substring search answers them before the automaton runs.
+  std::string needle;
 };
+
+std::string longest_literal_run(const std::vector<GlobToken>& tokens) {
+  std::string best, run;
+  for (auto& t : tokens) {
+    if (t.kind == GlobToken::Literal) {
+      run += t.c;
+      if (run.size() > best.size()) best = run;
+    } else {
+      run.clear();
+    }
+  }
+  return best;
+}
 
 bool rule_matches(const IgnoreRule& r, const std::string& path, bool is_dir) {
   if (r.dir_only && !is_dir) return false;
   std::string_view rel = path;
   if (!r.base.empty()) {
-    if (path.compare(0, r.base.size() + 1, r.base + "/") != 0) return false;
+    if (path.size() <= r.base.size() || path[r.base.size()] != '/' || path.compare(0, r.base.size(), r.base) != 0)
+      return false;
     rel.remove_prefix(r.base.size() + 1);
   }
-  if (r.anchored) return match_tokens(r.tokens, rel);
-  auto slash = rel.rfind('/');
-  return match_tokens(r.tokens, slash == std::string_view::npos ? rel : rel.substr(slash + 1));
+  if (!r.anchored)
+    if (auto slash = rel.rfind('/'); slash != std::string_view::npos) rel.remove_prefix(slash + 1);
+  if (!r.needle.empty() && rel.find(r.needle) == std::string_view::npos) return false;
+  return match_tokens(r.tokens, rel);
 }
 
 void parse_ignore_rules(const std::string& text, const std::string& dir, std::vector<IgnoreRule>* rules) {
@@ -186,6 +205,7 @@ void parse_ignore_rules(const std::string& text, const std::string& dir, std::ve
     if (line.empty()) continue;
     r.pattern = line;
     r.tokens = compile_glob(line);
+    r.needle = longest_literal_run(r.tokens);
     rules->push_back(std::move(r));
   }
 }

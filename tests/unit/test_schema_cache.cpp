@@ -1,0 +1,191 @@
+// The schema cache on an in-memory project and a temporary cache directory: a stored build is
+// used only while every file it was built from is unchanged, it decodes to the same build, and a
+// damaged, truncated or foreign cache file is ignored, never trusted.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "analyzers/pipeline/schema_cache.h"
+
+using namespace schemagate;
+
+namespace {
+
+source::MemoryFileSystem cache_project(bool with_new_column) {
+  source::MemoryFileSystem fs;
+  fs.add("app/migrations/0001_init.up.sql",
+         "CREATE SCHEMA billing;\nCREATE TYPE mood AS ENUM ('ok', 'sad');\n"
+         "CREATE TABLE accounts (id bigserial PRIMARY KEY, email text NOT NULL UNIQUE, m mood);\n"
+         "CREATE TABLE billing.invoices (id int, account_id bigint REFERENCES accounts (id)) PARTITION BY RANGE (id);\n"
+         "CREATE FUNCTION f(a int, b int DEFAULT 1) RETURNS int LANGUAGE sql AS 'SELECT 1';\n");
+  fs.add("app/migrations/0002_drop.up.sql", "ALTER TABLE accounts RENAME COLUMN email TO mail;\n");
+  if (with_new_column) fs.add("app/migrations/0003_tier.up.sql", "ALTER TABLE accounts ADD COLUMN tier text;\n");
+  fs.add("app/worker/save.py", "def save(cur):\n    cur.execute(\"SELECT mail FROM accounts\")\n");
+  return fs;
+}
+
+struct TempDir {
+  std::string path;
+  TempDir() {
+    char tmpl[] = "/tmp/schemagate-cache-test-XXXXXX";
+    path = ::mkdtemp(tmpl);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+pipeline::SchemaCacheResult cached(const source::FileSystem& fs, const pipeline::Options& options, const std::string& dir,
+                                   pipeline::SchemaBuild* build) {
+  pipeline::SchemaCacheKey key{"/project", "test binary", &options};
+  pipeline::SchemaCacheResult result;
+  std::string err;
+  REQUIRE_MESSAGE(pipeline::build_schema_cached(fs, key, dir, build, &err, &result), err);
+  return result;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void spill(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+}  // namespace
+
+TEST_CASE("schema cache: a build decodes to itself") {
+  auto fs = cache_project(true);
+  pipeline::Options options;
+  options.root = "app";
+  pipeline::SchemaBuild build;
+  std::string err;
+  REQUIRE_MESSAGE(pipeline::build_schema(fs, options, &build, &err), err);
+  std::string bytes = pipeline::encode_schema_build(build);
+  pipeline::SchemaBuild back;
+  REQUIRE(pipeline::decode_schema_build(bytes, &back));
+  CHECK(pipeline::encode_schema_build(back) == bytes);
+  REQUIRE(back.schema.find("public", "accounts"));
+  CHECK(back.schema.find("public", "accounts")->find_column("tier"));
+  CHECK(back.schema.find("public", "accounts")->find_column("mail"));
+  CHECK_FALSE(back.schema.find("public", "accounts")->find_column("email"));
+  CHECK(back.schema.find("billing", "invoices"));
+  CHECK(back.schema.enums.count("public.mood"));
+  CHECK(back.schema.functions.count("public.f"));
+  CHECK(back.schema.history.size() == build.schema.history.size());
+  CHECK(back.migrations.size() == 3);
+  CHECK(back.directories.size() == build.directories.size());
+  CHECK(back.schema.sequences() == build.schema.sequences());
+  // Every prefix of the encoding is rejected, not read as a smaller build.
+  for (size_t cut : {size_t{0}, size_t{7}, bytes.size() / 2, bytes.size() - 1}) {
+    pipeline::SchemaBuild partial;
+    CHECK_FALSE(pipeline::decode_schema_build(bytes.substr(0, cut), &partial));
+  }
+  pipeline::SchemaBuild longer;
+  CHECK_FALSE(pipeline::decode_schema_build(bytes + "x", &longer));
+}
+
+TEST_CASE("schema cache: used while the migrations are unchanged, rebuilt when one is added or changed") {
+  TempDir dir;
+  pipeline::Options options;
+  options.root = "app";
+  auto fs = cache_project(false);
+
+  pipeline::SchemaBuild first;
+  auto r1 = cached(fs, options, dir.path, &first);
+  CHECK_FALSE(r1.hit);
+  CHECK(r1.stored);
+  CHECK_FALSE(first.schema.find("public", "accounts")->find_column("tier"));
+
+  pipeline::SchemaBuild second;
+  auto r2 = cached(fs, options, dir.path, &second);
+  CHECK(r2.hit);
+  CHECK(pipeline::encode_schema_build(second) == pipeline::encode_schema_build(first));
+
+  // A code file changed (pre-commit's case): the schema's files did not, the cache is used.
+  fs.add("app/worker/save.py", "def save(cur):\n    cur.execute(\"SELECT mail, tier FROM accounts\")\n");
+  pipeline::SchemaBuild third;
+  CHECK(cached(fs, options, dir.path, &third).hit);
+
+  // A new migration: not used, and the build has its column.
+  auto added = cache_project(true);
+  pipeline::SchemaBuild fourth;
+  auto r4 = cached(added, options, dir.path, &fourth);
+  CHECK_FALSE(r4.hit);
+  CHECK(fourth.schema.find("public", "accounts")->find_column("tier"));
+
+  // A migration's bytes changed, same name: not used.
+  added.add("app/migrations/0003_tier.up.sql", "ALTER TABLE accounts ADD COLUMN tier2 text;\n");
+  pipeline::SchemaBuild fifth;
+  CHECK_FALSE(cached(added, options, dir.path, &fifth).hit);
+  CHECK(fifth.schema.find("public", "accounts")->find_column("tier2"));
+  CHECK_FALSE(fifth.schema.find("public", "accounts")->find_column("tier"));
+
+  // Other options are another key: not this build.
+  pipeline::Options other = options;
+  other.search_path = {"billing", "public"};
+  pipeline::SchemaBuild sixth;
+  CHECK_FALSE(cached(added, other, dir.path, &sixth).hit);
+}
+
+TEST_CASE("schema cache: a damaged, truncated or foreign cache file is ignored") {
+  TempDir dir;
+  pipeline::Options options;
+  options.root = "app";
+  auto fs = cache_project(true);
+  pipeline::SchemaBuild fresh;
+  auto stored = cached(fs, options, dir.path, &fresh);
+  REQUIRE(stored.stored);
+  const std::string good = slurp(stored.file);
+  const std::string expected = pipeline::encode_schema_build(fresh);
+
+  auto ignored = [&](const std::string& bytes) {
+    spill(stored.file, bytes);
+    pipeline::SchemaBuild build;
+    auto r = cached(fs, options, dir.path, &build);
+    CHECK_FALSE(r.hit);
+    CHECK(pipeline::encode_schema_build(build) == expected);
+  };
+  std::string flipped = good;
+  flipped[good.size() / 2] ^= 0x20;
+  ignored(flipped);                                // a byte changed: the checksum does not match
+  ignored(good.substr(0, good.size() - 100));      // truncated
+  ignored("");                                     // empty
+  ignored("schemagate schema cache\n" + std::string(200, 'x'));  // the magic, then garbage
+  ignored(std::string(good.size(), '\0'));         // zeros
+
+  // A whole file, checksum and all, made for other options: its key is not this run's.
+  pipeline::Options other = options;
+  other.search_path = {"billing", "public"};
+  pipeline::SchemaCacheKey other_key{"/project", "test binary", &other};
+  TempDir elsewhere;
+  pipeline::SchemaBuild b;
+  pipeline::SchemaCacheResult r;
+  std::string err;
+  REQUIRE(pipeline::build_schema_cached(fs, other_key, elsewhere.path, &b, &err, &r));
+  ignored(slurp(r.file));
+
+  // After all that, the file is whole again and used.
+  pipeline::SchemaBuild again;
+  CHECK(cached(fs, options, dir.path, &again).hit);
+  CHECK(pipeline::encode_schema_build(again) == expected);
+}
+
+TEST_CASE("schema cache: no directory, no cache") {
+  pipeline::Options options;
+  options.root = "app";
+  auto fs = cache_project(true);
+  pipeline::SchemaBuild build;
+  auto r = cached(fs, options, "", &build);
+  CHECK_FALSE(r.hit);
+  CHECK_FALSE(r.stored);
+  CHECK(build.schema.find("public", "accounts"));
+}
