@@ -18,7 +18,7 @@
 #include "analyzers/schema/ddl.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/schema.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
 #include "analyzers/sql/pg_parse.h"
 
 namespace schemagate::checks {
@@ -58,7 +58,7 @@ struct Evaluation {
 struct RequirementContext {
   const Evaluation& eval;
   const requirements::Unit& unit;
-  const source::LineIndex& lines;  ///< of the host file: lines quoted in messages
+  const report::LineIndex& lines;  ///< of the host file: lines quoted in messages
 };
 
 /// What project-level checks see against a live database (or a snapshot): the repository's
@@ -110,7 +110,7 @@ std::set<std::string> rules_run_in(When modes);
 
 /// Runs every requirement check of `eval.mode` on `reqs`, appending diagnostics located at their
 /// byte offsets (report::locate turns them into lines).
-void evaluate(const Evaluation& eval, const requirements::FileRequirements& reqs, const source::LineIndex& lines,
+void evaluate(const Evaluation& eval, const requirements::FileRequirements& reqs, const report::LineIndex& lines,
               std::vector<report::Diagnostic>* out);
 
 /// A diagnostic at the requirement's bytes in its host file, underlining `name` there.

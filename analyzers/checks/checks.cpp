@@ -109,7 +109,7 @@ std::set<std::string> rules_run_in(When modes) {
   return ran;
 }
 
-void evaluate(const Evaluation& eval, const requirements::FileRequirements& reqs, const source::LineIndex& lines,
+void evaluate(const Evaluation& eval, const requirements::FileRequirements& reqs, const report::LineIndex& lines,
               std::vector<report::Diagnostic>* out) {
   for (auto& req : reqs.requirements) {
     const requirements::Unit& unit = reqs.units[req.unit];
@@ -152,7 +152,7 @@ report::Diagnostic diagnostic_at_migration(const Check& check, const schema::Ori
   d.file = origin.file;
   d.line = origin.line;
   d.migration = origin.file;
-  source::LineIndex lines(text);
+  report::LineIndex lines(text);
   std::string_view line = lines.line_text(origin.line);
   size_t first = line.find_first_not_of(" \t");
   d.column = first == std::string_view::npos ? 1 : static_cast<int>(first) + 1;

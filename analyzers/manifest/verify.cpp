@@ -167,7 +167,7 @@ bool verify(const Manifest& manifest, const schema::catalog::CatalogSnapshot& sn
   eval.current = &snapshot.schema;
   eval.eventual = &eventual;
   eval.search_path = search_path;
-  source::LineIndex no_text("");
+  report::LineIndex no_text("");
   std::vector<report::Diagnostic> found;
   checks::evaluate(eval, reqs, no_text, &found);
   for (auto& d : found) {

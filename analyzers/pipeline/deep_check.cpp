@@ -10,7 +10,7 @@
 #include "analyzers/checks/check.h"
 #include "analyzers/schema/catalog/scratch_database.h"
 #include "analyzers/schema/migrations/migration.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/scan.h"
 
@@ -109,7 +109,7 @@ bool apply_file(schema::catalog::ScratchDatabase& db, const schema::migrations::
     if (result.sqlstate == "42P06" && quoted_name(result.message) == "public") continue;
     size_t at = sql::skip_blanks_and_comments(m.sql, span.location);
     if (result.position) at = span.location + sql::char_pos_to_byte(statement, static_cast<int>(*result.position));
-    source::LineIndex lines(text);
+    report::LineIndex lines(text);
     auto pos = lines.position(file_offset(at));
     std::string place = m.path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
     if (is_environment_error(result.sqlstate)) {
@@ -173,7 +173,7 @@ bool is_code_error(const sql::PrepareResult& r) {
 
 bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSystem& fs, const std::string& root,
                         CodeScan* scan, DeepSummary* summary, std::string* err) {
-  std::map<std::string, std::unique_ptr<std::pair<std::string, source::LineIndex>>> files;
+  std::map<std::string, std::unique_ptr<std::pair<std::string, report::LineIndex>>> files;
   std::vector<report::Diagnostic> found;
   for (const CheckedStatement& st : scan->statements) {
     sql::PrepareResult r;
@@ -184,8 +184,8 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
     if (!file) {
       std::string text;
       if (!fs.read(source::join_path(root, st.file), &text, err)) return false;
-      file = std::make_unique<std::pair<std::string, source::LineIndex>>(std::move(text), source::LineIndex(""));
-      file->second = source::LineIndex(file->first);
+      file = std::make_unique<std::pair<std::string, report::LineIndex>>(std::move(text), report::LineIndex(""));
+      file->second = report::LineIndex(file->first);
     }
     size_t at = sql::skip_blanks_and_comments(st.sql.text, 0);
     if (r.position) at = sql::char_pos_to_byte(st.sql.text, static_cast<int>(*r.position));

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "analyzers/source/git_file_system.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/scan.h"
 
@@ -163,13 +163,13 @@ bool pending_statements(const std::vector<schema::migrations::MigrationFile>& pe
     std::vector<sql::ParsedStatement> stmts;
     sql::ParseError perr;
     if (!sql::parse(m.sql, &stmts, &perr)) {
-      source::LineIndex lines(m.sql);
+      report::LineIndex lines(m.sql);
       auto p = lines.position(perr.offset);
       *err = m.path + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) +
              ": migration does not parse: " + perr.message;
       return false;
     }
-    source::LineIndex lines(m.sql);
+    report::LineIndex lines(m.sql);
     for (auto& s : stmts) {
       size_t start = first_token(m.sql, s.location);
       size_t end = s.length ? s.location + s.length : m.sql.size();

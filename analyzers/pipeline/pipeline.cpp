@@ -27,7 +27,7 @@
 #include "analyzers/pipeline/unchecked_reasons.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/source/git_head.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
 #include "analyzers/sql/fragments.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/placeholders.h"
@@ -426,7 +426,7 @@ class FileScanner {
       if (collect && !sql) languages::collect_file_constants(text, root, *lang, first->constants, first->wrappers);
       collect_with_sites = collect && sql;
     }
-    source::LineIndex lines(text);
+    report::LineIndex lines(text);
     if (sql) {
       std::vector<languages::SqlSite> sites;
       auto extra = options_.extra_database_calls.find(std::string(language_family(*lang)));
@@ -474,7 +474,7 @@ class FileScanner {
   /// for, whether only database calls' SQL counts, the fakes a test declares, and the schema a
   /// test or a script meets (test_schema.h).
   void judge_file(const std::string& rel, const std::string& text, const languages::Language* lang, TSNode root,
-                  const source::LineIndex& lines, const std::vector<languages::SqlSite>& sites) {
+                  const report::LineIndex& lines, const std::vector<languages::SqlSite>& sites) {
     other_engine_ = source::other_engine_of_code(rel, text);
     // A .sql file no PostgreSQL query tool claims may be a script for any engine or a template.
     plain_sql_file_ = site_is_sql_file(rel) && languages::query_dialect_for(text).name == "plain";
@@ -537,7 +537,7 @@ class FileScanner {
     return doubles;
   }
 
-  void add_layer_output(const std::string& rel, const source::LineIndex& lines, const datalayers::DataLayer& layer,
+  void add_layer_output(const std::string& rel, const report::LineIndex& lines, const datalayers::DataLayer& layer,
                         datalayers::FileOutput out, FileResult* result, const std::vector<std::string>& doubles) {
     const schema::Schema& intended = file_targets_.deploy ? *file_targets_.current : *file_targets_.eventual;
     auto& reqs = result->requirements;
@@ -615,7 +615,7 @@ class FileScanner {
     return *it->second;
   }
 
-  void analyze_site(const std::string& rel, const source::LineIndex& lines, const languages::SqlSite& site,
+  void analyze_site(const std::string& rel, const report::LineIndex& lines, const languages::SqlSite& site,
                     FileResult* result) {
     // In a test, SQL that no database call receives is an expected value (a query builder's
     // output in an assertion) or a fixture for the code under test, not a query the test runs.
@@ -1554,7 +1554,7 @@ class Excuses {
       // fts5): read the CREATE ... TABLE / VIEW names from the words.
       std::string text, e;
       if (!fs.read(source::join_path(options.root, path), &text, &e)) continue;
-      source::LineIndex lines(text);
+      report::LineIndex lines(text);
       for (auto& [c, offset] : created_tables_in_text(text))
         elsewhere_.push_back({c, path, lines.position(offset).line,
                              "created by a migration outside the migration directories checked, at"});
@@ -1736,7 +1736,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     }
     judging = nullptr;
     if (r.requirements.requirements.empty() && r.syntax_errors.empty()) continue;
-    source::LineIndex lines(r.text);
+    report::LineIndex lines(r.text);
     for (auto& req : r.requirements.requirements) {
       auto pos = lines.position(req.span.begin);
       std::string excused;

@@ -101,7 +101,7 @@ void TestSchemas::read_module_init_scripts(const source::FileSystem& fs, const s
       if (name.empty() || !name.ends_with(".sql") || name.find("..") != std::string::npos) continue;
       std::string module = f.substr(0, test), script = module + "/src/test/resources/" + name, sql;
       if (!fs.read(source::join_path(root, script), &sql, &e)) continue;
-      source::LineIndex lines(sql);
+      report::LineIndex lines(sql);
       for (auto& [c, offset] : created_tables_in_text(sql)) {
         std::string low = c.name;
         for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -111,7 +111,7 @@ void TestSchemas::read_module_init_scripts(const source::FileSystem& fs, const s
   }
 }
 
-FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text, const source::LineIndex& lines) const {
+FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text, const report::LineIndex& lines) const {
   FileSchema file;
   bool test = source::is_test_file(rel);
   // A test that creates tables itself (an older schema it migrates from, a fixture) runs its

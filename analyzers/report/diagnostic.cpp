@@ -13,7 +13,7 @@ const char* severity_name(Severity s) {
   return "error";
 }
 
-void locate(Diagnostic* d, const std::string& file, const source::LineIndex& lines) {
+void locate(Diagnostic* d, const std::string& file, const report::LineIndex& lines) {
   if (d->offset && d->file == file) {
     auto pos = lines.position(*d->offset);
     d->line = pos.line;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
 
 namespace schemagate::report {
 
@@ -49,7 +49,7 @@ struct Diagnostic {
 
 /// Fills line, column and source_line of `d` (when it has an offset in `file`) and the lines of
 /// its notes in `file`, from the line index of its text. The one conversion from bytes to what a person reads.
-void locate(Diagnostic* d, const std::string& file, const source::LineIndex& lines);
+void locate(Diagnostic* d, const std::string& file, const report::LineIndex& lines);
 
 /// Order of output: file, line, column, then rule and message so equal positions stay stable.
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);

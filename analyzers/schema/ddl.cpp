@@ -340,7 +340,7 @@ bool apply_migration(Schema& schema, const migrations::MigrationFile& migration,
                      MigrationError* error) {
   if (notes)
     for (auto& [offset, message] : migration.notes)
-      notes->push_back({{migration.path, source::LineIndex(migration.text).position(offset).line}, message, false, ""});
+      notes->push_back({{migration.path, report::LineIndex(migration.text).position(offset).line}, message, false, ""});
   for (auto& name : migration.uncertain_names) schema.uncertain_names.insert(name);
   if (migration.origin.empty()) return apply_sql(schema, migration.path, migration.sql, search_path, notes, error);
   Simulator sim(schema, migration.path, migration.sql, search_path, notes, &migration.origin, &migration.text);

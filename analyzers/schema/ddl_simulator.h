@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "analyzers/schema/ddl.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/tree.h"
 
@@ -237,7 +237,7 @@ class Simulator {
   Schema& schema_;
   const std::string& file_;
   const std::string& sql_;
-  source::LineIndex index_;
+  report::LineIndex index_;
   std::vector<std::string> path_;  ///< the session's search path: SET search_path in the file changes it
   std::vector<DdlNote>* notes_;
   size_t stmt_offset_ = 0;

@@ -32,7 +32,7 @@ inline std::vector<report::Diagnostic> run(const std::string& host, const schema
   std::vector<sql::ParsedStatement> stmts;
   sql::ParseError perr;
   REQUIRE(sql::parse(text.text, &stmts, &perr));
-  source::LineIndex lines(host);
+  report::LineIndex lines(host);
   checks::Evaluation eval;
   eval.mode = current ? checks::kLive : checks::kOffline;
   eval.eventual = &eventual;

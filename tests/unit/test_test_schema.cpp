@@ -14,7 +14,7 @@ using pipeline::TestSchemas;
 namespace {
 
 FileSchema file_of(const TestSchemas& schemas, const std::string& rel, const std::string& text) {
-  source::LineIndex lines(text);
+  report::LineIndex lines(text);
   return schemas.for_file(rel, text, lines);
 }
 
