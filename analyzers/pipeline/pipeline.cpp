@@ -122,20 +122,23 @@ size_t statement_start(const std::string& sql, size_t location) {
 /// clauses, @variables) or a template filled in later ({name}, #{name}, {{ }}): those stay
 /// unchecked. Outside string literals and comments.
 bool plainly_postgresql(const std::string& sql) {
-  std::string code;  // lower-cased, literals blanked
+  std::string code;  // lower-cased, string constants as '', comments as one blank (sql/scan.h)
   for (size_t i = 0; i < sql.size(); ++i) {
     char c = sql[i];
-    if (c == '\'') {
-      size_t close = i + 1;
-      while (close < sql.size() && !(sql[close] == '\'' && (close + 1 >= sql.size() || sql[close + 1] != '\'')))
-        close += sql[close] == '\'' ? 2 : 1;
-      code += "''";
-      i = close;
+    if (sql::Skipped comment = sql::skip_comment_run(sql, i); comment.end != i) {
+      code += ' ';
+      i = comment.end - 1;
       continue;
     }
-    if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
-      while (i < sql.size() && sql[i] != '\n') ++i;
-      code += ' ';
+    if (c == '\'' || !sql::dollar_tag(sql, i).empty()) {
+      code += "''";
+      i = sql::skip_quoted(sql, i).end - 1;
+      continue;
+    }
+    if (c == '"') {  // a quoted identifier is a name: kept, so a quote inside it starts nothing
+      size_t end = sql::skip_quoted(sql, i).end;
+      for (; i < end; ++i) code += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[i])));
+      --i;
       continue;
     }
     code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

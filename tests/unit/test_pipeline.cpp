@@ -168,6 +168,20 @@ TEST_CASE("deploy: a pending migration that drops what the running code reads") 
                           "code fails (SQLSTATE 42703)"});
 }
 
+TEST_CASE("another engine's marks count in the statement's code, not in its comments or strings") {
+  auto fs = project(true);
+  fs.add("app/worker/broken.py",
+         "import psycopg\n\ndef a(cur):\n    cur.execute(\"SELECT id /* [legacy] */ FROM llm_results WHERE\")\n"
+         "def b(cur):\n    cur.execute(\"SELECT id FROM llm_results WHERE output = '[#1]' AND\")\n"
+         "def c(cur):\n    cur.execute(\"SELECT [id] FROM llm_results WHERE\")\n");
+  auto r = run(fs);
+  REQUIRE(r.ok);
+  std::vector<std::string> syntax;
+  for (auto& f : r.findings)
+    if (f.find(" syntax-error: ") != std::string::npos) syntax.push_back(f.substr(0, f.find(':', f.find(':') + 1)));
+  CHECK(syntax == std::vector<std::string>{"worker/broken.py:4", "worker/broken.py:6"});
+}
+
 namespace {
 
 source::MemoryFileSystem split_queries_project() {

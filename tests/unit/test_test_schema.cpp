@@ -46,6 +46,20 @@ TEST_CASE("test schema: a test that names a table an upgrade folder drops tests 
   CHECK_FALSE(file_of(schemas, "app/queue.py", text).site("SELECT id FROM job_queue"));
 }
 
+TEST_CASE("test schema: DROP TABLE in a comment or a string of an upgrade folder drops nothing") {
+  source::MemoryFileSystem fs;
+  fs.add("app/upgrade/v1_to_v2/drop.sql",
+         "/* drop table /* nested */ old_notes; */\n-- drop table old_tags\n"
+         "INSERT INTO log VALUES ('drop table old_users');\nDROP TABLE \"Old_Queue\";\n");
+  pipeline::SchemaBuild build;
+  build.not_run.push_back({"upgrade/v1_to_v2", "sql", 1, ""});
+  TestSchemas schemas = TestSchemas::of(fs, "app", build);
+  std::string text = "def test_upgrade(db):\n    pass\n";
+  for (const char* kept : {"SELECT id FROM old_notes", "SELECT id FROM old_tags", "SELECT id FROM old_users"})
+    CHECK_FALSE(file_of(schemas, "tests/test_upgrade.py", text).site(kept));
+  CHECK(file_of(schemas, "tests/test_upgrade.py", text).site("SELECT id FROM old_queue"));
+}
+
 TEST_CASE("test schema: a test that names a migration version runs at that point of the history") {
   TestSchemas schemas({}, {{"20240105120000", "migrations/20240105120000_add_slug.up.sql"}});
   std::string text = "func TestAddSlug(t *testing.T) {\n\tmigrateTo(t, 20240105120000)\n\tdb.Exec(\"SELECT slug FROM posts\")\n}\n";
