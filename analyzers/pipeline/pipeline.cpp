@@ -1113,8 +1113,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
   for (auto& dump : plan.baseline) {
     schema::MigrationError merr;
     if (!schema::apply_migration(out->schema, dump, path, &out->notes, &merr)) {
-      *err = merr.file + ":" + std::to_string(merr.line) + ":" + std::to_string(merr.column) +
-             ": schema dump does not parse: " + merr.message;
+      *err = error_place(dump, merr) + ": schema dump does not parse: " + merr.message;
       return false;
     }
   }
@@ -1124,8 +1123,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
   for (auto& m : out->migrations) {
     schema::MigrationError merr;
     if (!schema::apply_migration(out->schema, m, path, &out->notes, &merr)) {
-      broken += (broken.empty() ? "" : "\n") + merr.file + ":" + std::to_string(merr.line) + ":" +
-                std::to_string(merr.column) + ": migration does not parse: " + merr.message;
+      broken += (broken.empty() ? "" : "\n") + error_place(m, merr) + ": migration does not parse: " + merr.message;
       if (auto keys = mig::template_keys(m.sql); !keys.empty())
         broken += "; it is a template: give the text of {{ " + keys.front() + " }} in schemagate.yaml (template_values: {'" +
                   keys.front() + "': ...})";
@@ -1203,6 +1201,19 @@ bool choose_service(std::string root, SchemaBuild* out, std::string* err) {
   return true;
 }
 
+report::Locator migration_places(const SchemaBuild& build) {
+  report::Locator places;
+  for (auto& dump : build.baseline) places.add(dump);
+  for (auto& m : build.migrations) places.add(m);
+  return places;
+}
+
+std::string error_place(const schema::migrations::MigrationFile& migration, const schema::MigrationError& error) {
+  report::Locator places;
+  places.add(migration);
+  return places.place_column(error.file, error.offset);
+}
+
 Targets targets_for(const Targets& targets, const std::string& file) {
   if (!targets.services) return targets;
   const Service* s = service_of(*targets.services, file);
@@ -1240,10 +1251,9 @@ void explain_other_service(const std::vector<Service>& services, const std::stri
   if (theirs.empty() || !mine) return;
   std::string own_sets;
   for (const std::string& set : mine->sets) own_sets += (own_sets.empty() ? "" : ", ") + set + "/";
-  d->notes.push_back({origin.file, origin.line,
-                      "another service's migrations (" + theirs + "/) create it; this code's service (" +
+  d->notes.push_back(report::note_at(origin, "another service's migrations (" + theirs + "/) create it; this code's service (" +
                           (mine->root.empty() ? std::string(".") : mine->root + "/") + ") migrates its database with " +
-                          own_sets + " only"});
+                          own_sets + " only"));
 }
 
 /// Runs work(scanner, i) for i in [0, count) on `threads` threads, one scanner per thread.
@@ -1689,6 +1699,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
 
   const Excuses excuses(fs, options, schema, code, results);
   const std::string* judging = nullptr;  // the file checks::evaluate is judging
+  const report::Locator migrations = migration_places(schema);
 
   checks::Evaluation eval;
   eval.mode = targets.deploy ? checks::kDeploy : targets.live ? checks::kLive : checks::kOffline;
@@ -1739,9 +1750,10 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     }
     judging = nullptr;
     if (r.requirements.requirements.empty() && r.syntax_errors.empty()) continue;
-    report::LineIndex lines(r.text);
+    report::Locator places(&migrations);  // the file's own places, and the migrations'
+    places.add(file, r.text);
     for (auto& req : r.requirements.requirements) {
-      auto pos = lines.position(req.span.begin);
+      auto pos = places.position(file, req.span.begin);
       std::string excused;
       const CodeCreated* c = req.object == requirements::Object::Relation ? excuses.relation(file, requirements::qualified(req))
                              : req.object == requirements::Object::Column
@@ -1757,7 +1769,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     }
     std::vector<report::Diagnostic> found;
     judging = &file;
-    checks::evaluate(eval, r.requirements, lines, &found);
+    checks::evaluate(eval, r.requirements, places, &found);
     judging = nullptr;
     if (own.eventual != targets.eventual)
       for (auto& d : found) explain_other_service(*targets.services, file, *targets.eventual, &d);
@@ -1769,7 +1781,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
         d.notes.push_back({file, 0, "sqlc writes this * out as every column the schema had when it generated the code, " +
                                         checks::quote_ident(*d.column_name) + " among them", *d.offset});
       }
-      report::locate(&d, file, lines);
+      places.locate(&d);
       if (!seen.insert({d.file, d.line, d.column, d.rule, d.message}).second) continue;
       if (d.severity == report::Severity::Error) ++out->summary.errors;
       if (d.severity == report::Severity::Warning) ++out->summary.warnings;

@@ -115,11 +115,12 @@ void TestSchemas::read_module_init_scripts(const source::FileSystem& fs, const s
       if (name.empty() || !name.ends_with(".sql") || name.find("..") != std::string::npos) continue;
       std::string module = f.substr(0, test), script = module + "/src/test/resources/" + name, sql;
       if (!fs.read(source::join_path(root, script), &sql, &e)) continue;
-      report::LineIndex lines(sql);
+      report::Locator places;
+      places.add(script, sql);
       for (auto& [c, offset] : created_tables_in_text(sql)) {
         std::string low = c.name;
         for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        module_init_tables_[module].emplace(low, script + ":" + std::to_string(lines.position(offset).line));
+        module_init_tables_[module].emplace(low, places.place(script, offset));
       }
     }
   }

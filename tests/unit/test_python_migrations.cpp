@@ -12,6 +12,7 @@
 #include "analyzers/schema/migrations/code/django_names.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/report/line_index.h"
+#include "analyzers/report/locator.h"
 
 namespace {
 
@@ -165,10 +166,12 @@ TEST_CASE("django: field operations, renames and RunSQL keep their own lines") {
   const auto* log = schema.find("public", "shop_log");
   REQUIRE(log);
   CHECK(log->origin.file == "shop/migrations/0002_changes.py");
-  CHECK(log->origin.line == 23);
+  schemagate::report::Locator places;
+  for (auto& f : files) places.add(f);
+  CHECK(places.line(log->origin) == 23);
   CHECK(schema.find("public", "products") == nullptr);
   REQUIRE(!notes.empty());
-  CHECK(notes[0].origin.line == 27);
+  CHECK(places.line(notes[0].origin) == 27);
 }
 
 TEST_CASE("django: SeparateDatabaseAndState, unmanaged models, AlterOrderWithRespectTo, contrib tables") {
