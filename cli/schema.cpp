@@ -28,10 +28,15 @@ int run_schema(const CommonOptions& options) {
     return kCannotDecide;
   }
   const auto& schema = build.schema;
-  auto origin = [](const schema::Origin& o) { return o.line ? o.file + ":" + std::to_string(o.line) : o.file; };
+  const report::Locator places = pipeline::migration_places(build);
+  auto line_at = [&](const schema::Origin& o) { return places.line(o); };
+  auto origin = [&](const schema::Origin& o) {
+    int line = places.line(o);
+    return line ? o.file + ":" + std::to_string(line) : o.file;
+  };
 
   if (options.format == "json") {
-    auto out = schema::snapshot_to_json(schema, options.pipeline.search_path, nullptr, "migrations");
+    auto out = schema::snapshot_to_json(schema, options.pipeline.search_path, nullptr, "migrations", line_at);
     nlohmann::ordered_json migs = nlohmann::ordered_json::array();
     for (auto& m : build.migrations) migs.push_back({{"path", m.path}, {"version", m.version}, {"format", m.format}});
     out["migrations"] = migs;

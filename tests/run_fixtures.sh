@@ -49,6 +49,7 @@ while IFS= read -r expected; do
   fi
   rm -f /tmp/fixture-diff.$$
 done < <(for dir in "$root"/*/; do
+  [[ -d "$dir" ]] || continue  # no folder at all: the glob stays as written
   dir=${dir%/}
   found=$(find "$dir" -maxdepth 1 \( -name expected -o -name 'expected.*' \) -type f | sort)
   if [[ -z "$found" ]]; then

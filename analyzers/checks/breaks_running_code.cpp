@@ -27,9 +27,9 @@ void run_breaks_running_code(const RequirementContext& ctx, const requirements::
     if (is_column && !ev) ev = last_removal(*eval.eventual, now->schema, now->relation, "");  // its table went
     if (!ev || !eval.deploy->pending_files.count(ev->origin.file)) return;
     auto text = eval.deploy->migration_text.find(ev->origin.file);
-    auto d = diagnostic_at_migration(self, ev->origin, text == eval.deploy->migration_text.end() ? "" : text->second);
-    int use_line = ctx.lines.position(req.span.begin).line;
-    std::string where = ctx.unit.file + ":" + std::to_string(use_line);
+    auto d = diagnostic_at_migration(self, ev->origin, ctx.places, text == eval.deploy->migration_text.end() ? "" : text->second);
+    uint32_t use_at = req.span.begin;
+    std::string where = ctx.places.place(ctx.unit.file, use_at);
     std::string shown = display_relation(now->schema, now->relation, eval.search_path);
     std::string what = is_column ? "column " + quote_ident(now->column) + " of relation " + quote_ident(shown)
                                  : "relation " + quote_ident(shown);
@@ -41,7 +41,7 @@ void run_breaks_running_code(const RequirementContext& ctx, const requirements::
     d.message = "pending migration " + ev->origin.file + " " + verb + " " + what + ", which the running code (" +
                 eval.deploy->label + ") uses at " + where + ": applied before the new code replaces it, that code fails (SQLSTATE " +
                 (is_column && (ev->kind == K::DropColumn || ev->kind == K::RenameColumn) ? "42703" : "42P01") + ")";
-    d.notes.push_back({ctx.unit.file, use_line, "used here by the running code (" + eval.deploy->label + ")"});
+    d.notes.push_back({ctx.unit.file, 0, "used here by the running code (" + eval.deploy->label + ")", use_at});
     d.help = "expand/contract: ship code that no longer uses it first, and " + std::string(verb == "renames" ? "rename" : "drop") +
              " it in a later release (for a rename: add the new name, write both, backfill, switch reads, then drop the old)";
     // In the words of the tools that write the drop (the migrations written in Python).

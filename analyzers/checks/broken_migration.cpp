@@ -16,7 +16,7 @@ void run_broken_migration(const MigrationsContext& context, const Check& self, s
     for (auto& f : context.migrations)
       if (f.path == note.origin.file) m = &f;
     if (!m) continue;
-    auto d = diagnostic_at_migration(self, note.origin, m->origin.empty() ? m->sql : m->text);
+    auto d = diagnostic_at_migration(self, note.origin, context.places, m->origin.empty() ? m->sql : m->text);
     d.message = "migration " + m->path + " fails: " + note.message;
     d.help = "write the statement against the schema the earlier migrations leave (or fix their order); "
              "PostgreSQL runs it only if it names what exists at that point";

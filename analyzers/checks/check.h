@@ -18,7 +18,7 @@
 #include "analyzers/schema/ddl.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/schema.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/locator.h"
 #include "analyzers/sql/pg_parse.h"
 
 namespace schemagate::checks {
@@ -58,7 +58,8 @@ struct Evaluation {
 struct RequirementContext {
   const Evaluation& eval;
   const requirements::Unit& unit;
-  const source::LineIndex& lines;  ///< of the host file: lines quoted in messages
+  /// Knows the host file and the migrations: places quoted in messages ("used at app.py:12").
+  const report::Locator& places;
 };
 
 /// What project-level checks see against a live database (or a snapshot): the repository's
@@ -70,6 +71,7 @@ struct ProjectContext {
   const schema::Schema& live;
   const schema::Schema& applied;
   std::string migration_dir;  ///< where unknown applied migrations would belong
+  const report::Locator& places;  ///< knows the migrations: where their objects are
 };
 
 /// What migration checks see, with or without a database: the migrations in apply order and
@@ -78,6 +80,7 @@ struct ProjectContext {
 struct MigrationsContext {
   const std::vector<schema::migrations::MigrationFile>& migrations;
   const std::vector<schema::DdlNote>& notes;
+  const report::Locator& places;  ///< knows the migrations: where their notes are
   const std::set<std::string>* pending = nullptr;
 };
 
@@ -109,8 +112,9 @@ const Check& check_for(report::Rule rule);
 std::set<std::string> rules_run_in(When modes);
 
 /// Runs every requirement check of `eval.mode` on `reqs`, appending diagnostics located at their
-/// byte offsets (report::locate turns them into lines).
-void evaluate(const Evaluation& eval, const requirements::FileRequirements& reqs, const source::LineIndex& lines,
+/// byte offsets (report::Locator::locate turns them into lines). `places` knows the host file
+/// and the migrations.
+void evaluate(const Evaluation& eval, const requirements::FileRequirements& reqs, const report::Locator& places,
               std::vector<report::Diagnostic>* out);
 
 /// A diagnostic at the requirement's bytes in its host file, underlining `name` there.
@@ -125,8 +129,9 @@ std::string display_relation(const std::string& schema, const std::string& relat
 /// at least 1), or "" if none is close.
 std::string closest_name(const std::string& name, const std::vector<std::string>& candidates);
 
-/// A diagnostic at `origin` (a migration statement), with the code frame from `text`.
-report::Diagnostic diagnostic_at_migration(const Check& check, const schema::Origin& origin, const std::string& text);
+/// A diagnostic at `origin` (a migration statement), placed by `places`, with the code frame from `text`.
+report::Diagnostic diagnostic_at_migration(const Check& check, const schema::Origin& origin, const report::Locator& places,
+                                           const std::string& text);
 
 /// Double-quotes an identifier as PostgreSQL prints it in messages.
 inline std::string quote_ident(const std::string& s) { return "\"" + s + "\""; }

@@ -109,11 +109,11 @@ std::set<std::string> rules_run_in(When modes) {
   return ran;
 }
 
-void evaluate(const Evaluation& eval, const requirements::FileRequirements& reqs, const source::LineIndex& lines,
+void evaluate(const Evaluation& eval, const requirements::FileRequirements& reqs, const report::Locator& places,
               std::vector<report::Diagnostic>* out) {
   for (auto& req : reqs.requirements) {
     const requirements::Unit& unit = reqs.units[req.unit];
-    RequirementContext ctx{eval, unit, lines};
+    RequirementContext ctx{eval, unit, places};
     size_t before = out->size();
     for (auto& check : checks())
       if (check.run && (check.when & eval.mode)) check.run(ctx, req, check, out);
@@ -145,20 +145,13 @@ report::Diagnostic diagnostic_at(const RequirementContext& ctx, const Check& che
   return d;
 }
 
-report::Diagnostic diagnostic_at_migration(const Check& check, const schema::Origin& origin, const std::string& text) {
+report::Diagnostic diagnostic_at_migration(const Check& check, const schema::Origin& origin, const report::Locator& places,
+                                           const std::string& text) {
   report::Diagnostic d;
   d.rule = std::string(check.id());
   d.severity = check.severity;
-  d.file = origin.file;
-  d.line = origin.line;
   d.migration = origin.file;
-  source::LineIndex lines(text);
-  std::string_view line = lines.line_text(origin.line);
-  size_t first = line.find_first_not_of(" \t");
-  d.column = first == std::string_view::npos ? 1 : static_cast<int>(first) + 1;
-  d.source_line = std::string(line);
-  d.width = static_cast<int>(line.size() - (first == std::string_view::npos ? line.size() : first));
-  if (d.width < 1) d.width = 1;
+  places.locate_line(&d, origin, text);
   return d;
 }
 

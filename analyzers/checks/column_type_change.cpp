@@ -17,15 +17,15 @@ void run_column_type_change(const RequirementContext& ctx, const requirements::R
           ev.column != ref.column || !eval.deploy->pending_files.count(ev.origin.file))
         continue;
       auto text = eval.deploy->migration_text.find(ev.origin.file);
-      auto d = diagnostic_at_migration(self, ev.origin, text == eval.deploy->migration_text.end() ? "" : text->second);
-      int use_line = ctx.lines.position(ref.span.begin).line;
+      auto d = diagnostic_at_migration(self, ev.origin, ctx.places, text == eval.deploy->migration_text.end() ? "" : text->second);
+      uint32_t use_at = ref.span.begin;
       std::string shown = display_relation(ref.schema, ref.relation, eval.search_path);
       d.relation = ref.schema + "." + ref.relation;
       d.column_name = ref.column;
       d.message = "pending migration " + ev.origin.file + " changes the type of column " + quote_ident(ref.column) +
                   " of " + quote_ident(shown) + ", which the running code (" + eval.deploy->label + ") uses at " +
-                  ctx.unit.file + ":" + std::to_string(use_line);
-      d.notes.push_back({ctx.unit.file, use_line, "used here by the running code (" + eval.deploy->label + ")"});
+                  ctx.places.place(ctx.unit.file, use_at);
+      d.notes.push_back({ctx.unit.file, 0, "used here by the running code (" + eval.deploy->label + ")", use_at});
       d.help = "check that the running code's casts, comparisons and parameters still work with the new type; the "
                "ALTER also rewrites the table under an exclusive lock";
       out->push_back(std::move(d));

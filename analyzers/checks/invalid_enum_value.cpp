@@ -21,7 +21,7 @@ void run_invalid_enum_value(const RequirementContext& ctx, const requirements::R
   for (size_t i = 0; i < e.labels.size() && i < 12; ++i) labels += (i ? ", " : "") + ("'" + e.labels[i] + "'");
   if (e.labels.size() > 12) labels += ", ...";
   if (std::string near = closest_name(req.label, e.labels); !near.empty()) d.message += "; did you mean '" + near + "'?";
-  d.notes.push_back({e.origin.file, e.origin.line, "the type is created here with " + labels});
+  d.notes.push_back(report::note_at(e.origin, "the type is created here with " + labels));
   d.help = "use one of its labels, or add a migration with ALTER TYPE " + type + " ADD VALUE '" + req.label +
            "' and apply it before deploying this code";
   out->push_back(std::move(d));

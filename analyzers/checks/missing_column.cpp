@@ -33,11 +33,11 @@ void run_missing_column(const RequirementContext& ctx, const requirements::Requi
       d.migration = ev->origin.file;
       if (ev->kind == schema::SchemaEvent::Kind::DropColumn) {
         d.message += "migration " + ev->origin.file + " drops it";
-        d.notes.push_back({ev->origin.file, ev->origin.line, "dropped here"});
+        d.notes.push_back(report::note_at(ev->origin, "dropped here"));
         d.help = "stop using " + quote_ident(ref.column) + " before that migration runs, or remove the DROP COLUMN";
       } else {
         d.message += "migration " + ev->origin.file + " renames it to " + quote_ident(ev->new_name);
-        d.notes.push_back({ev->origin.file, ev->origin.line, "renamed here"});
+        d.notes.push_back(report::note_at(ev->origin, "renamed here"));
         d.help = "use " + quote_ident(ev->new_name);
       }
     } else {

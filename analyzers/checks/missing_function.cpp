@@ -73,7 +73,7 @@ void postgrest_call_missing(const RequirementContext& ctx, const requirements::R
     for (size_t i = 0; i < same_name.size(); ++i)
       sigs += (i == 0 ? "" : i + 1 == same_name.size() ? " or " : ", ") + signature(*same_name[i]);
     d.message += "the migrations create " + sigs + ", and PostgREST matches a function by its argument names";
-    d.notes.push_back({same_name.back()->origin.file, same_name.back()->origin.line, "created here"});
+    d.notes.push_back(report::note_at(same_name.back()->origin, "created here"));
     d.help = "pass the arguments by the names the function declares (" + signature(*same_name.back()) +
              "), or add a migration that creates " + shown + " with these argument names and apply it before deploying "
              "this code";
@@ -112,13 +112,13 @@ void run_missing_function(const RequirementContext& ctx, const requirements::Req
   if (!same_name.empty()) {
     std::string counts = accepted(same_name);
     d.message += "the migrations create it taking " + counts + (counts == "1" ? " argument" : " arguments");
-    d.notes.push_back({same_name.back()->origin.file, same_name.back()->origin.line, "created here"});
+    d.notes.push_back(report::note_at(same_name.back()->origin, "created here"));
     d.help = "pass the arguments it declares, or add a migration that creates " + quote_ident(shown) + " with " +
              arity(req.arguments) + " and apply it before deploying this code";
   } else if (other_kind) {
     d.message += "the migrations create " + quote_ident(shown) + " as a " + (req.procedure ? "function" : "procedure") +
                  (req.procedure ? ": call it with SELECT" : ": run it with CALL");
-    d.notes.push_back({other_kind->origin.file, other_kind->origin.line, "created here"});
+    d.notes.push_back(report::note_at(other_kind->origin, "created here"));
     d.help = req.procedure ? "SELECT " + shown + "(...) instead of CALL" : "CALL " + shown + "(...) instead of SELECT";
   } else {
     d.message += "no migration creates it and PostgreSQL has no built-in " + what + " of that name";

@@ -35,15 +35,15 @@ void run_missing_relation(const RequirementContext& ctx, const requirements::Req
       d.migration = ev->origin.file;
       if (ev->kind == K::DropRelation) {
         d.message += "migration " + ev->origin.file + " drops it";
-        d.notes.push_back({ev->origin.file, ev->origin.line, "dropped here"});
+        d.notes.push_back(report::note_at(ev->origin, "dropped here"));
         d.help = "stop using " + quote_ident(shown) + " before that migration runs, or remove the DROP";
       } else if (ev->kind == K::RenameRelation) {
         d.message += "migration " + ev->origin.file + " renames it to " + quote_ident(ev->new_name);
-        d.notes.push_back({ev->origin.file, ev->origin.line, "renamed here"});
+        d.notes.push_back(report::note_at(ev->origin, "renamed here"));
         d.help = "use " + quote_ident(ev->new_name);
       } else {
         d.message += "migration " + ev->origin.file + " moves it to schema " + quote_ident(ev->new_name);
-        d.notes.push_back({ev->origin.file, ev->origin.line, "moved here"});
+        d.notes.push_back(report::note_at(ev->origin, "moved here"));
         d.help = "use " + quote_ident(ev->new_name + "." + ref.relation);
       }
     } else if (std::string elsewhere = other_schema_with(schema, ctx.eval.search_path, ref.schema, ref.relation);

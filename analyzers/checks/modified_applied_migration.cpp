@@ -17,7 +17,7 @@ void run_modified_applied_migration(const ProjectContext& project, const Check& 
     for (auto& f : project.migrations)
       if (f.path == state.path) m = &f;
     if (!m) continue;
-    auto d = diagnostic_at_migration(self, {m->path, 1}, m->sql);
+    auto d = diagnostic_at_migration(self, {m->path, 1}, project.places, m->sql);
     d.message = "migration " + m->path + " was changed after it was applied: " + state.table + " records checksum " +
                 state.recorded_checksum + ", the file now has " + state.file_checksum +
                 "; the schema built from the files is not what the database got";

@@ -28,16 +28,15 @@ void run_not_null_without_default(const RequirementContext& ctx, const requireme
           origin = ev.origin;
       if (origin.empty()) continue;
       auto text = eval.deploy->migration_text.find(origin.file);
-      auto d = diagnostic_at_migration(self, origin, text == eval.deploy->migration_text.end() ? "" : text->second);
-      int use_line = ctx.lines.position(ins.span.begin).line;
+      auto d = diagnostic_at_migration(self, origin, ctx.places, text == eval.deploy->migration_text.end() ? "" : text->second);
+      uint32_t use_at = ins.span.begin;
       std::string shown = display_relation(rel->schema, rel->name, eval.search_path);
       d.relation = rel->schema + "." + rel->name;
       d.column_name = col.name;
       d.message = "pending migration " + origin.file + " makes column " + quote_ident(col.name) + " of " +
                   quote_ident(shown) + " NOT NULL without a default, but the running code (" + eval.deploy->label +
-                  ") inserts into " + quote_ident(shown) + " without it at " + ctx.unit.file + ":" +
-                  std::to_string(use_line) + " (SQLSTATE 23502 in production)";
-      d.notes.push_back({ctx.unit.file, use_line, "INSERT without " + quote_ident(col.name) + " in the running code"});
+                  ") inserts into " + quote_ident(shown) + " without it at " + ctx.places.place(ctx.unit.file, use_at) + " (SQLSTATE 23502 in production)";
+      d.notes.push_back({ctx.unit.file, 0, "INSERT without " + quote_ident(col.name) + " in the running code", use_at});
       d.help = "give the column a DEFAULT (or add it nullable, backfill, and set NOT NULL in a later release once no "
                "running code inserts without it)";
       out->push_back(std::move(d));

@@ -61,7 +61,7 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
                 " does not exist in the database yet (SQLSTATE 42P10 in production); pending migration " +
                 key->origin.file + " creates it: apply it before deploying this code";
     d.migration = key->origin.file;
-    d.notes.push_back({key->origin.file, key->origin.line, "created here"});
+    d.notes.push_back(report::note_at(key->origin, "created here"));
     d.help = apply_help(key->origin.file, eval);
     out->push_back(std::move(d));
     return;
@@ -86,7 +86,7 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
                   " does not exist in the database yet (SQLSTATE 42883 in production); pending migration " +
                   made->origin.file + " creates it: apply it before deploying this code";
     d.migration = made->origin.file;
-    d.notes.push_back({made->origin.file, made->origin.line, "created here"});
+    d.notes.push_back(report::note_at(made->origin, "created here"));
     d.help = apply_help(made->origin.file, eval);
     out->push_back(std::move(d));
     return;
@@ -105,7 +105,7 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
                 " does not exist in the database yet (SQLSTATE 22P02 in production); pending migration " + origin.file +
                 " adds it: apply it before deploying this code";
     d.migration = origin.file;
-    d.notes.push_back({origin.file, origin.line, "added here"});
+    d.notes.push_back(report::note_at(origin, "added here"));
     d.help = apply_help(origin.file, eval);
     out->push_back(std::move(d));
     return;
@@ -132,7 +132,7 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
                   origin.file + " creates it: apply it before deploying this code";
     }
     d.migration = origin.file;
-    d.notes.push_back({origin.file, origin.line, is_column ? "added here" : "created here"});
+    d.notes.push_back(report::note_at(origin, is_column ? "added here" : "created here"));
     d.help = apply_help(origin.file, eval);
     out->push_back(std::move(d));
   }

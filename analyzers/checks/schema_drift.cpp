@@ -11,8 +11,8 @@ void run_schema_drift(const ProjectContext& project, const Check& self, std::vec
     d.rule = std::string(self.id());
     d.severity = self.severity;
     d.file = origin.file;
-    d.line = origin.line;
-    d.column = origin.line ? 1 : 0;
+    d.line = project.places.line(origin);  // the file's line, as a whole
+    d.column = d.line ? 1 : 0;
     d.migration = origin.file;
     d.message = std::move(message);
     d.help = "compare the database with its migrations (schemagate schema, and the same with --database-url) and "

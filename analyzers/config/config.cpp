@@ -18,7 +18,7 @@
 #include <exception>
 #include <string_view>
 
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
 
 namespace schemagate::config {
 
@@ -99,7 +99,7 @@ class Loader {
   bool fail(const YAML::Mark& at, const std::string& key, const std::string& message) {
     int line = 1, column = 1;
     if (at.pos >= 0) {
-      source::LineColumn lc = lines_.position(static_cast<size_t>(at.pos));
+      report::LineColumn lc = lines_.position(static_cast<size_t>(at.pos));
       line = lc.line, column = lc.column;
     } else if (at.line >= 0) {
       line = at.line + 1, column = at.column + 1;
@@ -140,7 +140,7 @@ class Loader {
   bool read_deployed_ref(const YAML::Node& value, Config* out);
   bool read_template_values(const YAML::Node& value, Config* out);
 
-  source::LineIndex lines_;
+  report::LineIndex lines_;
   const std::string& file_name_;
   const KnownNames& known_;
   std::string* err_;

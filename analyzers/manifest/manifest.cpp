@@ -114,6 +114,7 @@ Manifest build(const pipeline::SchemaBuild& build, const pipeline::CodeScan& sca
                const std::vector<std::string>& migration_files, const std::map<std::string, std::string>& drizzle_when) {
   Manifest m;
   m.generator = std::string("schemagate ") + SCHEMAGATE_VERSION;
+  const report::Locator places = pipeline::migration_places(build);
   m.summary = scan.summary;
   for (size_t i = 0; i < build.migrations.size(); ++i) {
     const auto& f = build.migrations[i];
@@ -144,7 +145,12 @@ Manifest build(const pipeline::SchemaBuild& build, const pipeline::CodeScan& sca
         e.unchecked = site.not_judged;
       } else {
         switch (requirements::presence(r, build.schema)) {
-          case requirements::Presence::Present: e.created_by = origin_of(r, build.schema); break;
+          case requirements::Presence::Present: {
+            // The manifest records a line, what the deploy gate can show without the sources.
+            schema::Origin origin = origin_of(r, build.schema);
+            e.created_by = {origin.file, places.line(origin)};
+            break;
+          }
           case requirements::Presence::Absent: break;  // no migration creates it: missing unless the database has it
           case requirements::Presence::Unknown: e.unchecked = unchecked_reason(r, build); break;
         }

@@ -76,8 +76,7 @@ report::Diagnostic drift(const Entry& e, const Place& p, const std::vector<std::
                 " does not exist in the database (SQLSTATE 42P01 in production), although applied migration " +
                 e.created_by.file + " creates it: the database has drifted from its migrations";
   }
-  d.notes.push_back({e.created_by.file, e.created_by.line,
-                     e.object == requirements::Object::Column ? "added here" : "created here"});
+  d.notes.push_back(report::note_at(e.created_by, e.object == requirements::Object::Column ? "added here" : "created here"));
   d.help = "restore it with a new migration (the database no longer matches " + e.created_by.file +
            "), then deploy";
   return d;
@@ -114,7 +113,8 @@ bool verify(const Manifest& manifest, const schema::catalog::CatalogSnapshot& sn
   // Project-level findings that need only the tracking tables: failed and unknown migrations.
   std::string dir = manifest.migrations.empty() ? "migrations" : directory_of(manifest.migrations.front().path);
   schema::Schema none;
-  checks::ProjectContext project{files, out->states, snapshot.schema, none, dir};
+  const report::Locator no_text;  // no source tree: a manifest's places are the lines it recorded
+  checks::ProjectContext project{files, out->states, snapshot.schema, none, dir, no_text};
   for (report::Rule rule : {report::Rule::FailedMigration, report::Rule::UnknownAppliedMigration}) {
     const checks::Check& c = checks::check_for(rule);
     c.run_project(project, c, &out->diagnostics);
@@ -167,7 +167,6 @@ bool verify(const Manifest& manifest, const schema::catalog::CatalogSnapshot& sn
   eval.current = &snapshot.schema;
   eval.eventual = &eventual;
   eval.search_path = search_path;
-  source::LineIndex no_text("");
   std::vector<report::Diagnostic> found;
   checks::evaluate(eval, reqs, no_text, &found);
   for (auto& d : found) {

@@ -10,7 +10,7 @@
 #include "analyzers/checks/check.h"
 #include "analyzers/schema/catalog/scratch_database.h"
 #include "analyzers/schema/migrations/migration.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/locator.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/scan.h"
 
@@ -109,9 +109,9 @@ bool apply_file(schema::catalog::ScratchDatabase& db, const schema::migrations::
     if (result.sqlstate == "42P06" && quoted_name(result.message) == "public") continue;
     size_t at = sql::skip_blanks_and_comments(m.sql, span.location);
     if (result.position) at = span.location + sql::char_pos_to_byte(statement, static_cast<int>(*result.position));
-    source::LineIndex lines(text);
-    auto pos = lines.position(file_offset(at));
-    std::string place = m.path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+    report::Locator places;
+    places.add(m.path, text);
+    std::string place = places.place_column(m.path, static_cast<uint32_t>(file_offset(at)));
     if (is_environment_error(result.sqlstate)) {
       *err = "--postgres: " + place + ": the scratch database (" + db.description() + ") cannot run this migration: " +
              result.message + " (SQLSTATE " + result.sqlstate +
@@ -129,7 +129,7 @@ bool apply_file(schema::catalog::ScratchDatabase& db, const schema::migrations::
                 "); the migrations after it do not run";
     d.help = "applied in order to an empty database, the migrations fail here: fix this statement (or the migrations "
              "before it); the code was not checked by PostgreSQL";
-    report::locate(&d, m.path, lines);
+    places.locate(&d);
     out->push_back(std::move(d));
     *rejected = true;
     return true;
@@ -173,7 +173,7 @@ bool is_code_error(const sql::PrepareResult& r) {
 
 bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSystem& fs, const std::string& root,
                         CodeScan* scan, DeepSummary* summary, std::string* err) {
-  std::map<std::string, std::unique_ptr<std::pair<std::string, source::LineIndex>>> files;
+  std::map<std::string, std::unique_ptr<std::pair<std::string, report::Locator>>> files;  // text, its places
   std::vector<report::Diagnostic> found;
   for (const CheckedStatement& st : scan->statements) {
     sql::PrepareResult r;
@@ -184,15 +184,14 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
     if (!file) {
       std::string text;
       if (!fs.read(source::join_path(root, st.file), &text, err)) return false;
-      file = std::make_unique<std::pair<std::string, source::LineIndex>>(std::move(text), source::LineIndex(""));
-      file->second = source::LineIndex(file->first);
+      file = std::make_unique<std::pair<std::string, report::Locator>>(std::move(text), report::Locator());
+      file->second.add(st.file, file->first);
     }
     size_t at = sql::skip_blanks_and_comments(st.sql.text, 0);
     if (r.position) at = sql::char_pos_to_byte(st.sql.text, static_cast<int>(*r.position));
     else if (r.sqlstate == "42P10" && st.conflict_offset) at = *st.conflict_offset;
     auto where = [&] {
-      auto pos = file->second.position(st.sql.host_offset(at));
-      return st.file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " + r.message +
+      return file->second.place_column(st.file, st.sql.host_offset(at)) + ": " + r.message +
              " (SQLSTATE " + r.sqlstate + ")";
     };
     auto not_judged = [&] {
@@ -207,7 +206,7 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
     // same one, and the static finding says which migration would fix it.
     uint32_t lo = UINT32_MAX, hi = 0;
     for (uint32_t o : st.sql.origin) lo = std::min(lo, o), hi = std::max(hi, o);
-    auto first = file->second.position(lo), last = file->second.position(hi);
+    auto first = file->second.position(st.file, lo), last = file->second.position(st.file, hi);
     auto within = [&](const report::Diagnostic& d) {  // located: offsets are gone, lines and columns stay
       if (d.file != st.file) return false;
       if (d.offset) return *d.offset >= lo && *d.offset <= hi;
@@ -243,7 +242,7 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
     d.help = "PostgreSQL prepared the statement on a scratch database migrated like production will be and refused "
              "it: fix the statement, or add the migration it needs";
     d.fingerprint_text = st.fingerprint_text;
-    report::locate(&d, st.file, file->second);
+    file->second.locate(&d);
     ++summary->rejected;
     found.push_back(std::move(d));
   }

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "analyzers/source/git_file_system.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/locator.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/scan.h"
 
@@ -131,8 +131,7 @@ bool deploy_targets_offline(const RunningCode& running, const Options& options, 
     if (deployed_paths.count(m.path)) continue;
     schema::MigrationError merr;
     if (!schema::apply_migration(out->eventual, m, options.search_path, nullptr, &merr)) {
-      *err = merr.file + ":" + std::to_string(merr.line) + ":" + std::to_string(merr.column) +
-             ": migration does not parse: " + merr.message;
+      *err = error_place(m, merr) + ": migration does not parse: " + merr.message;
       return false;
     }
     out->pending.push_back(m);
@@ -162,21 +161,19 @@ bool pending_statements(const std::vector<schema::migrations::MigrationFile>& pe
   for (auto& m : pending) {
     std::vector<sql::ParsedStatement> stmts;
     sql::ParseError perr;
+    report::Locator places;
+    places.add(m.path, m.sql);
     if (!sql::parse(m.sql, &stmts, &perr)) {
-      source::LineIndex lines(m.sql);
-      auto p = lines.position(perr.offset);
-      *err = m.path + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) +
-             ": migration does not parse: " + perr.message;
+      *err = places.place_column(m.path, static_cast<uint32_t>(perr.offset)) + ": migration does not parse: " + perr.message;
       return false;
     }
-    source::LineIndex lines(m.sql);
     for (auto& s : stmts) {
       size_t start = first_token(m.sql, s.location);
       size_t end = s.length ? s.location + s.length : m.sql.size();
       if (start >= end) continue;
       PendingStatement ps;
       ps.file = m.path;
-      ps.line = lines.position(start).line;
+      ps.line = places.position(m.path, static_cast<uint32_t>(start)).line;  // `plan` prints lines
       ps.sql = collapse(std::string_view(m.sql).substr(start, end - start));
       ps.why = destructive_reason(s.node);
       ps.destructive = !ps.why.empty();

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <utility>
 
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/locator.h"
 
 namespace schemagate::pipeline {
 namespace {
@@ -221,7 +221,7 @@ std::vector<EngineManagedTables> engine_managed_tables(const source::FileSystem&
                       (low.substr(line_start, at - line_start).find_first_not_of(" \t") != 0 &&
                        low.rfind(std::string(e.scope), at) != std::string::npos);
         if (!scoped) continue;
-        int line = source::LineIndex(text).position(at).line;
+        int line = report::line_in(text, at);
         out.push_back({e.prefixes, f, line,
                        std::string("created at run time by ") + e.name + " (" + e.key + ": " + value + ") as configured at"});
         break;

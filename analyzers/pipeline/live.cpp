@@ -47,14 +47,14 @@ bool prepare_live(const source::FileSystem& fs, const Options& options, const Sc
     else if (out->states[i].status == catalog::MigrationStatus::Applied) target = &out->applied;
     if (!target) continue;
     if (!schema::apply_migration(*target, m, out->search_path, &notes, &merr)) {
-      *err = merr.file + ":" + std::to_string(merr.line) + ":" + std::to_string(merr.column) +
-             ": migration does not parse: " + merr.message;
+      *err = error_place(m, merr) + ": migration does not parse: " + merr.message;
       return false;
     }
   }
 
   std::string dir = build.directories.empty() ? "" : build.directories.front().path;
-  checks::ProjectContext ctx{build.migrations, out->states, out->snapshot.schema, out->applied, dir};
+  report::Locator places = migration_places(build);
+  checks::ProjectContext ctx{build.migrations, out->states, out->snapshot.schema, out->applied, dir, places};
   for (auto& check : checks::checks())
     if (check.run_project && (check.when & checks::kLive)) check.run_project(ctx, check, &out->diagnostics);
   return true;
@@ -108,7 +108,7 @@ void explain_drift(const LiveState& live, std::vector<report::Diagnostic>* diagn
     d.message = d.message.substr(0, at) + "applied migration " + origin.file + (column ? " adds" : " creates") +
                 " it, but the database does not have it: drift";
     d.migration = origin.file;
-    d.notes.push_back({origin.file, origin.line, column ? "added here" : "created here"});
+    d.notes.push_back(report::note_at(origin, column ? "added here" : "created here"));
     d.help = "the database lost what an applied migration made (changed by hand, or restored from an older copy): "
              "restore it with a new migration before deploying this code";
   }

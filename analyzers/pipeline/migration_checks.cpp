@@ -10,7 +10,8 @@ void check_migrations(const SchemaBuild& build, const std::vector<schema::catalo
   if (states)
     for (auto& s : *states)
       if (s.status == schema::catalog::MigrationStatus::Pending) pending.insert(s.path);
-  checks::MigrationsContext context{build.migrations, build.notes, states ? &pending : nullptr};
+  report::Locator places = migration_places(build);
+  checks::MigrationsContext context{build.migrations, build.notes, places, states ? &pending : nullptr};
   for (auto& check : checks::checks())
     if (check.run_migrations && (check.when & (states ? checks::kLive : checks::kOffline)))
       check.run_migrations(context, check, out);

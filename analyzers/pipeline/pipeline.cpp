@@ -27,7 +27,7 @@
 #include "analyzers/pipeline/unchecked_reasons.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/source/git_head.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
 #include "analyzers/sql/fragments.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/placeholders.h"
@@ -122,20 +122,23 @@ size_t statement_start(const std::string& sql, size_t location) {
 /// clauses, @variables) or a template filled in later ({name}, #{name}, {{ }}): those stay
 /// unchecked. Outside string literals and comments.
 bool plainly_postgresql(const std::string& sql) {
-  std::string code;  // lower-cased, literals blanked
+  std::string code;  // lower-cased, string constants as '', comments as one blank (sql/scan.h)
   for (size_t i = 0; i < sql.size(); ++i) {
     char c = sql[i];
-    if (c == '\'') {
-      size_t close = i + 1;
-      while (close < sql.size() && !(sql[close] == '\'' && (close + 1 >= sql.size() || sql[close + 1] != '\'')))
-        close += sql[close] == '\'' ? 2 : 1;
-      code += "''";
-      i = close;
+    if (sql::Skipped comment = sql::skip_comment_run(sql, i); comment.end != i) {
+      code += ' ';
+      i = comment.end - 1;
       continue;
     }
-    if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
-      while (i < sql.size() && sql[i] != '\n') ++i;
-      code += ' ';
+    if (c == '\'' || !sql::dollar_tag(sql, i).empty()) {
+      code += "''";
+      i = sql::skip_quoted(sql, i).end - 1;
+      continue;
+    }
+    if (c == '"') {  // a quoted identifier is a name: kept, so a quote inside it starts nothing
+      size_t end = sql::skip_quoted(sql, i).end;
+      for (; i < end; ++i) code += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[i])));
+      --i;
       continue;
     }
     code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -427,7 +430,7 @@ class FileScanner {
       if (collect && !sql) languages::collect_file_constants(text, root, *lang, first->constants, first->wrappers);
       collect_with_sites = collect && sql;
     }
-    source::LineIndex lines(text);
+    report::LineIndex lines(text);
     if (sql) {
       std::vector<languages::SqlSite> sites;
       auto extra = options_.extra_database_calls.find(std::string(language_family(*lang)));
@@ -475,7 +478,7 @@ class FileScanner {
   /// for, whether only database calls' SQL counts, the fakes a test declares, and the schema a
   /// test or a script meets (test_schema.h).
   void judge_file(const std::string& rel, const std::string& text, const languages::Language* lang, TSNode root,
-                  const source::LineIndex& lines, const std::vector<languages::SqlSite>& sites) {
+                  const report::LineIndex& lines, const std::vector<languages::SqlSite>& sites) {
     other_engine_ = source::other_engine_of_code(rel, text);
     // A .sql file no PostgreSQL query tool claims may be a script for any engine or a template.
     plain_sql_file_ = site_is_sql_file(rel) && languages::query_dialect_for(text).name == "plain";
@@ -538,7 +541,7 @@ class FileScanner {
     return doubles;
   }
 
-  void add_layer_output(const std::string& rel, const source::LineIndex& lines, const datalayers::DataLayer& layer,
+  void add_layer_output(const std::string& rel, const report::LineIndex& lines, const datalayers::DataLayer& layer,
                         datalayers::FileOutput out, FileResult* result, const std::vector<std::string>& doubles) {
     const schema::Schema& intended = file_targets_.deploy ? *file_targets_.current : *file_targets_.eventual;
     auto& reqs = result->requirements;
@@ -631,7 +634,7 @@ class FileScanner {
     return *it->second;
   }
 
-  void analyze_site(const std::string& rel, const source::LineIndex& lines, const languages::SqlSite& site,
+  void analyze_site(const std::string& rel, const report::LineIndex& lines, const languages::SqlSite& site,
                     FileResult* result) {
     // In a test, SQL that no database call receives is an expected value (a query builder's
     // output in an assertion) or a fixture for the code under test, not a query the test runs.
@@ -1126,8 +1129,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
   for (auto& dump : plan.baseline) {
     schema::MigrationError merr;
     if (!schema::apply_migration(out->schema, dump, path, &out->notes, &merr)) {
-      *err = merr.file + ":" + std::to_string(merr.line) + ":" + std::to_string(merr.column) +
-             ": schema dump does not parse: " + merr.message;
+      *err = error_place(dump, merr) + ": schema dump does not parse: " + merr.message;
       return false;
     }
   }
@@ -1137,8 +1139,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
   for (auto& m : out->migrations) {
     schema::MigrationError merr;
     if (!schema::apply_migration(out->schema, m, path, &out->notes, &merr)) {
-      broken += (broken.empty() ? "" : "\n") + merr.file + ":" + std::to_string(merr.line) + ":" +
-                std::to_string(merr.column) + ": migration does not parse: " + merr.message;
+      broken += (broken.empty() ? "" : "\n") + error_place(m, merr) + ": migration does not parse: " + merr.message;
       if (auto keys = mig::template_keys(m.sql); !keys.empty())
         broken += "; it is a template: give the text of {{ " + keys.front() + " }} in schemagate.yaml (template_values: {'" +
                   keys.front() + "': ...})";
@@ -1216,6 +1217,19 @@ bool choose_service(std::string root, SchemaBuild* out, std::string* err) {
   return true;
 }
 
+report::Locator migration_places(const SchemaBuild& build) {
+  report::Locator places;
+  for (auto& dump : build.baseline) places.add(dump);
+  for (auto& m : build.migrations) places.add(m);
+  return places;
+}
+
+std::string error_place(const schema::migrations::MigrationFile& migration, const schema::MigrationError& error) {
+  report::Locator places;
+  places.add(migration);
+  return places.place_column(error.file, error.offset);
+}
+
 Targets targets_for(const Targets& targets, const std::string& file) {
   if (!targets.services) return targets;
   const Service* s = service_of(*targets.services, file);
@@ -1253,10 +1267,9 @@ void explain_other_service(const std::vector<Service>& services, const std::stri
   if (theirs.empty() || !mine) return;
   std::string own_sets;
   for (const std::string& set : mine->sets) own_sets += (own_sets.empty() ? "" : ", ") + set + "/";
-  d->notes.push_back({origin.file, origin.line,
-                      "another service's migrations (" + theirs + "/) create it; this code's service (" +
+  d->notes.push_back(report::note_at(origin, "another service's migrations (" + theirs + "/) create it; this code's service (" +
                           (mine->root.empty() ? std::string(".") : mine->root + "/") + ") migrates its database with " +
-                          own_sets + " only"});
+                          own_sets + " only"));
 }
 
 /// Runs work(scanner, i) for i in [0, count) on `threads` threads, one scanner per thread.
@@ -1570,7 +1583,7 @@ class Excuses {
       // fts5): read the CREATE ... TABLE / VIEW names from the words.
       std::string text, e;
       if (!fs.read(source::join_path(options.root, path), &text, &e)) continue;
-      source::LineIndex lines(text);
+      report::LineIndex lines(text);
       for (auto& [c, offset] : created_tables_in_text(text))
         elsewhere_.push_back({c, path, lines.position(offset).line,
                              "created by a migration outside the migration directories checked, at"});
@@ -1702,6 +1715,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
 
   const Excuses excuses(fs, options, schema, code, results);
   const std::string* judging = nullptr;  // the file checks::evaluate is judging
+  const report::Locator migrations = migration_places(schema);
 
   checks::Evaluation eval;
   eval.mode = targets.deploy ? checks::kDeploy : targets.live ? checks::kLive : checks::kOffline;
@@ -1752,9 +1766,10 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     }
     judging = nullptr;
     if (r.requirements.requirements.empty() && r.syntax_errors.empty()) continue;
-    source::LineIndex lines(r.text);
+    report::Locator places(&migrations);  // the file's own places, and the migrations'
+    places.add(file, r.text);
     for (auto& req : r.requirements.requirements) {
-      auto pos = lines.position(req.span.begin);
+      auto pos = places.position(file, req.span.begin);
       std::string excused;
       const CodeCreated* c = req.object == requirements::Object::Relation ? excuses.relation(file, requirements::qualified(req))
                              : req.object == requirements::Object::Column
@@ -1770,7 +1785,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     }
     std::vector<report::Diagnostic> found;
     judging = &file;
-    checks::evaluate(eval, r.requirements, lines, &found);
+    checks::evaluate(eval, r.requirements, places, &found);
     judging = nullptr;
     if (own.eventual != targets.eventual)
       for (auto& d : found) explain_other_service(*targets.services, file, *targets.eventual, &d);
@@ -1782,7 +1797,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
         d.notes.push_back({file, 0, "sqlc writes this * out as every column the schema had when it generated the code, " +
                                         checks::quote_ident(*d.column_name) + " among them", *d.offset});
       }
-      report::locate(&d, file, lines);
+      places.locate(&d);
       if (!seen.insert({d.file, d.line, d.column, d.rule, d.message}).second) continue;
       if (d.severity == report::Severity::Error) ++out->summary.errors;
       if (d.severity == report::Severity::Warning) ++out->summary.warnings;

@@ -14,6 +14,7 @@
 #include "analyzers/checks/check.h"
 #include "analyzers/pipeline/services.h"
 #include "analyzers/report/diagnostic.h"
+#include "analyzers/report/locator.h"
 #include "analyzers/report/suppressions.h"
 #include "analyzers/schema/ddl.h"
 #include "analyzers/schema/migrations/migration.h"
@@ -100,6 +101,13 @@ struct SchemaBuild {
 /// Finds and applies the migrations. Fails (false, *err set to one line) when none are found,
 /// a directory or file cannot be read (or is not a regular file inside the tree), or a migration does not parse (file:line:column).
 bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err);
+
+/// Where the objects of `build` were created, for messages and notes: a Locator of its schema
+/// dumps and migrations (it views their texts: `build` must outlive it and stay in place).
+report::Locator migration_places(const SchemaBuild& build);
+
+/// "file:line:column" of where `migration` stopped parsing.
+std::string error_place(const schema::migrations::MigrationFile& migration, const schema::MigrationError& error);
 
 struct ReferenceRecord {
   std::string kind;    ///< "relation" | "column" | "function" (a data layer's call of one: supabase-js rpc())

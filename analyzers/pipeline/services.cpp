@@ -1,6 +1,7 @@
 // Which service each migration set belongs to; see services.h.
 #include "analyzers/pipeline/services.h"
 
+#include "analyzers/report/locator.h"
 #include "analyzers/source/discovery.h"
 
 #include <algorithm>
@@ -117,7 +118,10 @@ void apply_services(std::vector<Service>* services, const std::vector<schema::mi
       if (set.empty() || set == "." || path.compare(0, set.size() + 1, set + "/") == 0) return true;
     return false;
   };
-  auto key = [](const schema::DdlNote& n) { return n.origin.file + ":" + std::to_string(n.origin.line) + ":" + n.message; };
+  report::Locator places;  // where the notes are
+  for (const schema::migrations::MigrationFile& dump : baseline) places.add(dump);
+  for (const schema::migrations::MigrationFile& m : migrations) places.add(m);
+  auto key = [&](const schema::DdlNote& n) { return places.place(n.origin) + ":" + n.message; };
   // A note that a set gets alone but not with every set applied (an ALTER, an index or a DROP of
   // a table it does not create) shows the set works on another set's tables: one database.
   std::set<std::string> together;
@@ -145,7 +149,7 @@ void apply_services(std::vector<Service>* services, const std::vector<schema::mi
     }
     for (const schema::DdlNote& n : own) {
       if (!together.count(key(n)) && merged->empty())
-        *merged = n.origin.file + ":" + std::to_string(n.origin.line) + " needs what another set creates (" +
+        *merged = places.place(n.origin) + " needs what another set creates (" +
                   n.message + ")";
       if (seen.insert(key(n)).second) apart.push_back(n);
     }

@@ -7,6 +7,7 @@
 #include "analyzers/pipeline/pipeline.h"
 #include "analyzers/pipeline/unchecked_reasons.h"
 #include "analyzers/source/discovery.h"
+#include "analyzers/sql/scan.h"
 
 namespace schemagate::pipeline {
 namespace {
@@ -28,6 +29,20 @@ typename Map::const_iterator names_a_table_of(std::string_view sql, const Map& t
   return tables.end();
 }
 
+/// `text` lower-cased, its comments and string constants blanked (sql/scan.h's rule), so that
+/// only statements are read; quoted identifiers stay, as names.
+std::string code_lower(std::string_view text) {
+  std::string out(text.size(), ' ');
+  for (size_t i = 0; i < text.size();) {
+    sql::Skipped skipped = sql::skip_comment_or_quoted(text, i);
+    size_t end = skipped.end == i ? i + 1 : skipped.end;
+    if (skipped.end == i || text[i] == '"')
+      for (size_t j = i; j < end; ++j) out[j] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[j])));
+    i = end;
+  }
+  return out;
+}
+
 /// The tables that the .sql files of the sets the runner does not apply (build.not_run: the
 /// upgrade folders of older releases) drop, lower-cased, each with the file that drops it, less
 /// those `build.schema` has: a test that names one exercises an upgrade from an older schema.
@@ -40,8 +55,7 @@ std::map<std::string, std::string> tables_upgraded_away(const source::FileSystem
       if (e.is_dir || !e.name.ends_with(".sql")) continue;
       std::string rel = d.path + "/" + e.name, text, err;
       if (!fs.read(source::join_path(root, rel), &text, &err)) continue;
-      std::string low = text;
-      for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string low = code_lower(text);
       for (size_t at = low.find("drop table"); at != std::string::npos; at = low.find("drop table", at + 1)) {
         size_t i = at + 10;
         auto skip_blank = [&] { while (i < low.size() && std::isspace(static_cast<unsigned char>(low[i]))) ++i; };
@@ -101,17 +115,18 @@ void TestSchemas::read_module_init_scripts(const source::FileSystem& fs, const s
       if (name.empty() || !name.ends_with(".sql") || name.find("..") != std::string::npos) continue;
       std::string module = f.substr(0, test), script = module + "/src/test/resources/" + name, sql;
       if (!fs.read(source::join_path(root, script), &sql, &e)) continue;
-      source::LineIndex lines(sql);
+      report::Locator places;
+      places.add(script, sql);
       for (auto& [c, offset] : created_tables_in_text(sql)) {
         std::string low = c.name;
         for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        module_init_tables_[module].emplace(low, script + ":" + std::to_string(lines.position(offset).line));
+        module_init_tables_[module].emplace(low, places.place(script, offset));
       }
     }
   }
 }
 
-FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text, const source::LineIndex& lines) const {
+FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text, const report::LineIndex& lines) const {
   FileSchema file;
   bool test = source::is_test_file(rel);
   // A test that creates tables itself (an older schema it migrates from, a fixture) runs its

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "analyzers/source/file_system.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
 #include "analyzers/sql/resolve.h"
 
 namespace schemagate::pipeline {
@@ -74,7 +74,7 @@ class TestSchemas {
                                 const std::vector<std::string>& files);
 
   /// The policy of one root-relative file whose text is `text` (`lines` its line index).
-  FileSchema for_file(const std::string& rel, const std::string& text, const source::LineIndex& lines) const;
+  FileSchema for_file(const std::string& rel, const std::string& text, const report::LineIndex& lines) const;
 
  private:
   std::map<std::string, std::string> upgraded_away_;

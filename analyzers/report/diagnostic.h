@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "analyzers/source/line_index.h"
 
 namespace schemagate::report {
 
@@ -19,7 +18,7 @@ struct Note {
   std::string file;  ///< relative to the project root; empty for a note without a place
   int line = 0;
   std::string message;
-  /// Set: the byte offset in `file`; locate() fills `line` from it.
+  /// Set: the byte offset in `file`; report::Locator fills `line` from it.
   std::optional<uint32_t> offset = std::nullopt;
 };
 
@@ -28,7 +27,7 @@ struct Diagnostic {
   Severity severity = Severity::Error;
   std::string message;
   std::string file;  ///< relative to the project root, '/' separators
-  /// Set: the byte offset in `file` of what is underlined; locate() fills line, column and
+  /// Set: the byte offset in `file` of what is underlined; report::Locator fills line, column and
   /// source_line from it. Checks give offsets; lines are computed once, at the edge.
   std::optional<uint32_t> offset;
   int line = 0;      ///< 1-based
@@ -46,10 +45,6 @@ struct Diagnostic {
   /// fingerprint is rule, relation, column and file alone. Not rendered.
   std::string fingerprint_text;
 };
-
-/// Fills line, column and source_line of `d` (when it has an offset in `file`) and the lines of
-/// its notes in `file`, from the line index of its text. The one conversion from bytes to what a person reads.
-void locate(Diagnostic* d, const std::string& file, const source::LineIndex& lines);
 
 /// Order of output: file, line, column, then rule and message so equal positions stay stable.
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);

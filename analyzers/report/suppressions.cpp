@@ -4,7 +4,7 @@
 
 // Positions go through the one byte-offset -> line/column conversion (habit 3); line_index is a
 // leaf of analyzers/ with no dependencies of its own.
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
 
 namespace schemagate::report {
 namespace {
@@ -53,7 +53,7 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 std::vector<Suppression> find_suppressions(std::string_view text) {
   std::vector<Suppression> out;
   if (text.find(kMarker) == std::string_view::npos) return out;
-  source::LineIndex lines(text);
+  report::LineIndex lines(text);
   for (size_t at = text.find(kMarker); at != std::string_view::npos; at = text.find(kMarker, at + 1)) {
     if (at > 0 && is_rule_char(text[at - 1])) continue;  // part of a longer word
     size_t line_start = text.rfind('\n', at);
@@ -63,7 +63,7 @@ std::vector<Suppression> find_suppressions(std::string_view text) {
 
     auto located = [&](size_t offset, std::string_view token) {
       Suppression s;
-      source::LineColumn pos = lines.position(offset);
+      report::LineColumn pos = lines.position(offset);
       s.line = pos.line;
       s.column = pos.column;
       s.width = std::max(1, code_points(token));

@@ -119,8 +119,7 @@ bool Simulator::run_whole(size_t base, MigrationError* error) {
     std::vector<sql::ParsedStatement> retry;
     sql::ParseError ignored;
     if (substituted == text || !sql::parse(substituted, &retry, &ignored)) {
-      auto pos = index_.position(in_file(base + perr.offset));
-      *error = {file_, pos.line, pos.column, perr.message};
+      *error = {file_, static_cast<uint32_t>(in_file(base + perr.offset)), perr.message};
       return false;
     }
     piece_base_ = base;
@@ -144,7 +143,7 @@ bool Simulator::apply_parsed(const std::vector<sql::ParsedStatement>& stmts, siz
 
 Origin Simulator::origin_at(long offset) const {
   size_t at = offset >= 0 ? file_offset(static_cast<size_t>(offset)) : stmt_start();
-  Origin origin{file_, index_.position(in_file(at)).line};
+  Origin origin{file_};
   origin.offset = static_cast<uint32_t>(in_file(at));
   // The statement's own bytes: known where the file is the SQL applied (not generated from
   // code, not inside a DO body).
@@ -340,10 +339,10 @@ bool apply_migration(Schema& schema, const migrations::MigrationFile& migration,
                      MigrationError* error) {
   if (notes)
     for (auto& [offset, message] : migration.notes)
-      notes->push_back({{migration.path, source::LineIndex(migration.text).position(offset).line}, message, false, ""});
+      notes->push_back({{migration.path, 0, offset}, message, false, ""});
   for (auto& name : migration.uncertain_names) schema.uncertain_names.insert(name);
   if (migration.origin.empty()) return apply_sql(schema, migration.path, migration.sql, search_path, notes, error);
-  Simulator sim(schema, migration.path, migration.sql, search_path, notes, &migration.origin, &migration.text);
+  Simulator sim(schema, migration.path, migration.sql, search_path, notes, &migration.origin);
   return sim.run(error);
 }
 

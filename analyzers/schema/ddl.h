@@ -26,12 +26,13 @@ struct DdlNote {
   std::string sqlstate;  ///< with `fails`: "42P01" (relation) or "42703" (column)
 };
 
-/// A migration that cannot be applied: it does not parse. `column` is 1-based, in code points.
-/// (A statement PostgreSQL would reject is a DdlNote with `fails`, reported as broken-migration.)
+/// A migration that cannot be applied: it does not parse. `offset`: the byte where the parser
+/// stopped, in the text the migration's positions are offsets of (report::Locator::add of a
+/// MigrationFile says which). (A statement PostgreSQL would reject is a DdlNote with `fails`,
+/// reported as broken-migration.)
 struct MigrationError {
   std::string file;
-  int line = 0;
-  int column = 0;
+  uint32_t offset = 0;
   std::string message;
 };
 

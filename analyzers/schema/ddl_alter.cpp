@@ -153,7 +153,8 @@ void Simulator::alter_table(const PgQuery__AlterTableStmt* b) {
           for (Relation* child : children) {
             auto& cc = child->columns;
             auto own = std::find_if(cc.begin(), cc.end(), [&](const Column& x) { return x.name == name; });
-            if (own != cc.end() && own->origin.file == it->origin.file && own->origin.line == it->origin.line) {
+            if (own != cc.end() && own->origin.file == it->origin.file && own->origin.offset == it->origin.offset &&
+                own->origin.line == it->origin.line) {
               cc.erase(own);
               schema_.history.push_back({SchemaEvent::Kind::DropColumn, child->schema, child->name, name, "", stmt_origin()});
             }

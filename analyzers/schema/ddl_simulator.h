@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "analyzers/schema/ddl.h"
-#include "analyzers/source/line_index.h"
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/tree.h"
 
@@ -43,10 +42,11 @@ RelName rel_name(const PgQuery__RangeVar* rv);
 
 class Simulator {
  public:
-  /// `origin` and `text`: see MigrationFile (generated SQL: sql byte -> byte of `text`).
+  /// `origin`: see MigrationFile (generated SQL: sql byte -> byte of its `text`). Positions are
+  /// kept as byte offsets; report::Locator reads lines from the migration's text.
   Simulator(Schema& schema, const std::string& file, const std::string& sql, const std::vector<std::string>& path,
-            std::vector<DdlNote>* notes, const std::vector<uint32_t>* origin = nullptr, const std::string* text = nullptr)
-      : schema_(schema), file_(file), sql_(sql), index_(origin && !origin->empty() && text ? *text : sql),
+            std::vector<DdlNote>* notes, const std::vector<uint32_t>* origin = nullptr)
+      : schema_(schema), file_(file), sql_(sql),
         path_(path), notes_(notes), origin_(origin && !origin->empty() ? origin : nullptr) {}
 
   /// Applies the file one statement at a time: memory stays bounded by the largest statement,
@@ -237,7 +237,6 @@ class Simulator {
   Schema& schema_;
   const std::string& file_;
   const std::string& sql_;
-  source::LineIndex index_;
   std::vector<std::string> path_;  ///< the session's search path: SET search_path in the file changes it
   std::vector<DdlNote>* notes_;
   size_t stmt_offset_ = 0;

@@ -14,10 +14,10 @@
 
 namespace schemagate::schema {
 
-/// Where something was defined: a file relative to the project root and a 1-based line.
+/// Where something was defined: a file relative to the project root and a byte offset in it.
 struct Origin {
   std::string file;
-  int line = 0;
+  int line = 0;  ///< set only as a snapshot or manifest recorded it; places come from report::Locator
   /// Byte offset in `file` of what created it (the statement, or the clause of a column or
   /// label), as the DDL simulator applied it: in a migration written in code, the operation's
   /// bytes in its source file. Unset where only a line is known (a snapshot, a database).

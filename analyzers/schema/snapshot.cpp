@@ -28,25 +28,26 @@ bool kind_from_id(const std::string& s, RelationKind* k) {
   return false;
 }
 
-ordered_json origin_json(const Origin& o) {
+ordered_json origin_json(const Origin& o, const OriginLine& line_at) {
   if (o.empty()) return nullptr;
-  return {{"file", o.file}, {"line", o.line}};
+  return {{"file", o.file}, {"line", line_at ? line_at(o) : o.line}};
 }
 
 }  // namespace
 
 ordered_json snapshot_to_json(const Schema& schema, const std::vector<std::string>& search_path,
-                              const std::vector<catalog::TrackingTable>* tracking, const std::string& source) {
+                              const std::vector<catalog::TrackingTable>* tracking, const std::string& source,
+                              const OriginLine& line_at) {
   ordered_json rels = ordered_json::array();
   for (auto& [key, r] : schema.relations()) {
     ordered_json cols = ordered_json::array();
     for (auto& c : r.columns)
       cols.push_back({{"name", c.name}, {"type", c.type}, {"not_null", c.not_null}, {"has_default", c.has_default},
-                      {"generated", c.generated}, {"identity", c.identity}, {"origin", origin_json(c.origin)}});
+                      {"generated", c.generated}, {"identity", c.identity}, {"origin", origin_json(c.origin, line_at)}});
     for (size_t i = 0; i < r.columns.size(); ++i)
       if (!r.columns[i].enum_type.empty()) cols[i]["enum_type"] = r.columns[i].enum_type;
     rels.push_back({{"schema", r.schema}, {"name", r.name}, {"kind", kind_id(r.kind)},
-                    {"columns_complete", r.columns_complete}, {"origin", origin_json(r.origin)}, {"columns", cols}});
+                    {"columns_complete", r.columns_complete}, {"origin", origin_json(r.origin, line_at)}, {"columns", cols}});
     if (r.keys_complete) {
       ordered_json keys = ordered_json::array();
       for (auto& k : r.unique_keys) keys.push_back({{"name", k.name}, {"columns", k.columns}, {"partial", k.partial}});
@@ -65,7 +66,7 @@ ordered_json snapshot_to_json(const Schema& schema, const std::vector<std::strin
   for (auto& [key, overloads] : schema.functions)
     for (auto& f : overloads) {
       functions.push_back({{"schema", f.schema}, {"name", f.name}, {"declared", f.declared}, {"min_args", f.min_args},
-                           {"max_args", f.max_args}, {"procedure", f.procedure}, {"origin", origin_json(f.origin)}});
+                           {"max_args", f.max_args}, {"procedure", f.procedure}, {"origin", origin_json(f.origin, line_at)}});
       if (f.arg_names_known) functions.back()["arg_names"] = f.arg_names;
     }
   out["functions"] = functions;

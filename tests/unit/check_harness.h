@@ -3,6 +3,7 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,10 +15,17 @@
 
 namespace schemagate::testing {
 
+/// The text build() last applied as each file: notes at migrations are placed from it.
+inline std::map<std::string, std::string>& built_texts() {
+  static std::map<std::string, std::string> texts;
+  return texts;
+}
+
 /// The schema `migrations` (file, SQL) build, in order; each must apply.
 inline schema::Schema build(const std::vector<std::pair<std::string, std::string>>& migrations) {
   schema::Schema s;
   for (auto& [file, sql] : migrations) {
+    built_texts()[file] = sql;
     schema::MigrationError err;
     REQUIRE_MESSAGE(schema::apply_sql(s, file, sql, {"public"}, nullptr, &err), err.message);
   }
@@ -32,7 +40,9 @@ inline std::vector<report::Diagnostic> run(const std::string& host, const schema
   std::vector<sql::ParsedStatement> stmts;
   sql::ParseError perr;
   REQUIRE(sql::parse(text.text, &stmts, &perr));
-  source::LineIndex lines(host);
+  report::Locator places;
+  places.add("app.sql", host);
+  for (auto& [file, sql] : built_texts()) places.add(file, sql);
   checks::Evaluation eval;
   eval.mode = current ? checks::kLive : checks::kOffline;
   eval.eventual = &eventual;
@@ -45,8 +55,8 @@ inline std::vector<report::Diagnostic> run(const std::string& host, const schema
     sql::add_requirements(res, text, reqs.units.size() - 1, &reqs.requirements);
   }
   std::vector<report::Diagnostic> out;
-  checks::evaluate(eval, reqs, lines, &out);
-  for (auto& d : out) report::locate(&d, "app.sql", lines);
+  checks::evaluate(eval, reqs, places, &out);
+  for (auto& d : out) places.locate(&d);
   return out;
 }
 

@@ -2,19 +2,35 @@
 // origin of every column and the history of renames and drops.
 #include <doctest/doctest.h>
 
+#include "analyzers/report/locator.h"
 #include "analyzers/schema/ddl.h"
 
 using namespace schemagate::schema;
 
 namespace {
 
+/// The text last applied as each file: origins are byte offsets into it.
+std::map<std::string, std::string>& texts() {
+  static std::map<std::string, std::string> applied;
+  return applied;
+}
+
+/// The places of the files applied (report::Locator, as the pipeline reads them).
+schemagate::report::Locator places() {
+  schemagate::report::Locator out;
+  for (auto& [file, text] : texts()) out.add(file, text);
+  return out;
+}
+
+int line_of(const Origin& origin) { return places().line(origin); }
+
 /// Applies each (file, sql) in order; returns the error text or "".
 std::string apply(Schema& s, const std::vector<std::pair<std::string, std::string>>& migrations,
                   std::vector<DdlNote>* notes = nullptr) {
   for (auto& [file, sql] : migrations) {
+    texts()[file] = sql;
     MigrationError err;
-    if (!apply_sql(s, file, sql, {"public"}, notes, &err))
-      return err.file + ":" + std::to_string(err.line) + ":" + std::to_string(err.column) + ": " + err.message;
+    if (!apply_sql(s, file, sql, {"public"}, notes, &err)) return places().place_column(err.file, err.offset) + ": " + err.message;
   }
   return "";
 }
@@ -24,7 +40,7 @@ std::string columns(const Schema& s, const std::string& schema, const std::strin
   const Relation* r = s.find(schema, relation);
   if (!r) return "<none>";
   std::string out;
-  for (auto& c : r->columns) out += (out.empty() ? "" : " ") + c.name + "@" + c.origin.file + ":" + std::to_string(c.origin.line);
+  for (auto& c : r->columns) out += (out.empty() ? "" : " ") + c.name + "@" + c.origin.file + ":" + std::to_string(line_of(c.origin));
   return out;
 }
 
@@ -43,7 +59,7 @@ std::string history(const Schema& s) {
     }
     out += (out.empty() ? "" : " ") + std::string(k) + ":" + e.schema + "." + e.relation +
            (e.column.empty() ? "" : "." + e.column) + (e.new_name.empty() ? "" : "->" + e.new_name) + "@" +
-           e.origin.file + ":" + std::to_string(e.origin.line);
+           e.origin.file + ":" + std::to_string(line_of(e.origin));
   }
   return out;
 }
@@ -57,7 +73,7 @@ TEST_CASE("create table records each column's line") {
   const Relation* t = s.find("public", "t");
   CHECK(t->columns[0].not_null);
   CHECK(t->columns[1].type == "text");
-  CHECK(t->origin.line == 1);
+  CHECK(line_of(t->origin) == 1);
 }
 
 TEST_CASE("rename a column twice") {
@@ -197,7 +213,7 @@ TEST_CASE("a DO block with DDL makes its names uncertain") {
   CHECK(s.uncertain_names.count("shadow_log") == 1);
   REQUIRE(notes.size() == 1);
   CHECK(notes[0].message == "DO block with DDL skipped: the names it mentions are not reported as missing");
-  CHECK(notes[0].origin.line == 1);
+  CHECK(line_of(notes[0].origin) == 1);
 }
 
 TEST_CASE("ALTER of a relation no migration creates: adopted with unknown columns") {
@@ -263,7 +279,7 @@ TEST_CASE("a DO block's CREATE TABLE and ADD COLUMN keep the lines they are writ
                    "END';\n"}},
               &notes) == "");
   CHECK(columns(s, "public", "audit") == "id@1.sql:5 note@1.sql:6 at@1.sql:8");
-  CHECK(s.find("public", "audit")->origin.line == 4);
+  CHECK(line_of(s.find("public", "audit")->origin) == 4);
   CHECK(columns(s, "public", "it's") == "a@1.sql:14 b@1.sql:15");
   CHECK(s.uncertain_names.empty());
   CHECK(notes.empty());
@@ -390,7 +406,7 @@ TEST_CASE("an origin keeps the bytes of what created it; its line is the one tho
   REQUIRE(b->origin.offset);
   CHECK(*b->origin.offset == sql.find("b (\n"));
   CHECK(b->origin.length == 0);
-  CHECK(b->origin.line == 4);
+  CHECK(line_of(b->origin) == 4);
   // A column's origin is its definition.
   const Column* name = b->find_column("name");
   REQUIRE(name);
@@ -399,7 +415,7 @@ TEST_CASE("an origin keeps the bytes of what created it; its line is the one tho
   const Column* note = b->find_column("note");
   REQUIRE(note);
   REQUIRE(note->origin.offset);
-  CHECK(note->origin.line == 8);
+  CHECK(line_of(note->origin) == 8);
   // A statement's origin is its first token (past the comments before it) and its bytes; the
   // last statement has no `;`.
   auto f = s.functions.find("public.f");
@@ -408,5 +424,5 @@ TEST_CASE("an origin keeps the bytes of what created it; its line is the one tho
   size_t at = *f->second.front().origin.offset;
   CHECK(at == sql.find("CREATE FUNCTION"));
   CHECK(sql.substr(at, f->second.front().origin.length) == "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$");
-  CHECK(f->second.front().origin.line == 9);
+  CHECK(line_of(f->second.front().origin) == 9);
 }

@@ -168,6 +168,68 @@ TEST_CASE("deploy: a pending migration that drops what the running code reads") 
                           "code fails (SQLSTATE 42703)"});
 }
 
+TEST_CASE("another engine's marks count in the statement's code, not in its comments or strings") {
+  auto fs = project(true);
+  fs.add("app/worker/broken.py",
+         "import psycopg\n\ndef a(cur):\n    cur.execute(\"SELECT id /* [legacy] */ FROM llm_results WHERE\")\n"
+         "def b(cur):\n    cur.execute(\"SELECT id FROM llm_results WHERE output = '[#1]' AND\")\n"
+         "def c(cur):\n    cur.execute(\"SELECT [id] FROM llm_results WHERE\")\n");
+  auto r = run(fs);
+  REQUIRE(r.ok);
+  std::vector<std::string> syntax;
+  for (auto& f : r.findings)
+    if (f.find(" syntax-error: ") != std::string::npos) syntax.push_back(f.substr(0, f.find(':', f.find(':') + 1)));
+  CHECK(syntax == std::vector<std::string>{"worker/broken.py:4", "worker/broken.py:6"});
+}
+
+namespace {
+
+/// "file:line message" of each note of the findings of `rule`.
+std::vector<std::string> notes_of(const pipeline::Outcome& outcome, const std::string& rule) {
+  std::vector<std::string> out;
+  for (const auto* list : {&outcome.scan.diagnostics, &outcome.other})
+    for (const report::Diagnostic& d : *list)
+      if (d.rule == rule)
+        for (const report::Note& n : d.notes) out.push_back(n.file + ":" + std::to_string(n.line) + " " + n.message);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("notes are placed from byte offsets: the migration line that adds it, the running code's line") {
+  // Live: the column's definition is on line 3 of the pending migration.
+  source::MemoryFileSystem fs;
+  fs.add("app/migrations/0001_init.up.sql", kInit);
+  fs.add("app/migrations/0002_add_model_version.up.sql",
+         "-- which model wrote each result\nALTER TABLE llm_results\n  ADD COLUMN model_version text;\n");
+  fs.add("app/worker/save.py", kWorker);
+  schema::catalog::MemoryCatalogReader before(database(false, "1"));
+  auto live = run(fs, &before);
+  REQUIRE(live.ok);
+  CHECK(notes_of(live.outcome, "pending-migration") ==
+        std::vector<std::string>{"migrations/0002_add_model_version.up.sql:3 added here"});
+
+  // Deploy: the finding is at the migration's statement, its note at the running code's use.
+  source::MemoryFileSystem now;
+  now.add("app/migrations/0001_init.up.sql", kInit);
+  now.add("app/migrations/0002_drop_output.up.sql", "\n\nALTER TABLE llm_results DROP COLUMN output;\n");
+  now.add("app/worker/read.py", "def get(cur):\n    pass\n");
+  pipeline::RunningCode running;
+  auto old = std::make_unique<source::MemoryFileSystem>();
+  old->add("v1/migrations/0001_init.up.sql", kInit);
+  old->add("v1/worker/read.py", "import db\n\n\ndef get(cur):\n    cur.execute(\"SELECT output FROM llm_results\")\n");
+  running.fs = std::move(old);
+  running.root = "v1";
+  running.label = "v1.0";
+  auto deploy = run(now, nullptr, &running);
+  REQUIRE(deploy.ok);
+  REQUIRE(deploy.findings.size() == 1);
+  CHECK(deploy.findings[0].rfind("migrations/0002_drop_output.up.sql:3:1 breaks-running-code:", 0) == 0);
+  CHECK(deploy.findings[0].find("uses at worker/read.py:5:") != std::string::npos);
+  CHECK(notes_of(deploy.outcome, "breaks-running-code") ==
+        std::vector<std::string>{"worker/read.py:5 used here by the running code (v1.0)"});
+}
+
 namespace {
 
 source::MemoryFileSystem split_queries_project() {

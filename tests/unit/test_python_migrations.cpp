@@ -11,7 +11,8 @@
 #include "analyzers/schema/ddl.h"
 #include "analyzers/schema/migrations/code/django_names.h"
 #include "analyzers/schema/migrations/migration.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
+#include "analyzers/report/locator.h"
 
 namespace {
 
@@ -41,7 +42,7 @@ std::vector<std::string> statements(const MigrationFile& m) {
 int line_of(const MigrationFile& m, const std::string& stmt) {
   size_t at = m.sql.find(stmt);
   REQUIRE(at != std::string::npos);
-  return schemagate::source::LineIndex(m.text).position(m.origin[at]).line;
+  return schemagate::report::LineIndex(m.text).position(m.origin[at]).line;
 }
 
 const char* kHeader = "from django.db import migrations, models\nimport django.db.models.deletion\n\n\n";
@@ -153,7 +154,7 @@ TEST_CASE("django: field operations, renames and RunSQL keep their own lines") {
   CHECK(line_of(m, "CREATE TABLE shop_log") == 23);  // the string's own line
   CHECK(line_of(m, " note text") == 23);
   REQUIRE(m.notes.size() == 1);
-  CHECK(schemagate::source::LineIndex(m.text).position(m.notes[0].first).line == 27);
+  CHECK(schemagate::report::LineIndex(m.text).position(m.notes[0].first).line == 27);
   CHECK(m.notes[0].second == "RunPython: Python code, not modelled (an unknown step)");
   CHECK(m.depends_on == std::vector<std::string>{"shop.0001_initial"});
 
@@ -165,10 +166,12 @@ TEST_CASE("django: field operations, renames and RunSQL keep their own lines") {
   const auto* log = schema.find("public", "shop_log");
   REQUIRE(log);
   CHECK(log->origin.file == "shop/migrations/0002_changes.py");
-  CHECK(log->origin.line == 23);
+  schemagate::report::Locator places;
+  for (auto& f : files) places.add(f);
+  CHECK(places.line(log->origin) == 23);
   CHECK(schema.find("public", "products") == nullptr);
   REQUIRE(!notes.empty());
-  CHECK(notes[0].origin.line == 27);
+  CHECK(places.line(notes[0].origin) == 27);
 }
 
 TEST_CASE("django: SeparateDatabaseAndState, unmanaged models, AlterOrderWithRespectTo, contrib tables") {
@@ -419,7 +422,7 @@ class Migration(migrations.Migration):
   CHECK(s[8] == "ALTER INDEX auth_group_name_key RENAME TO acct_group_name_key");
   CHECK(line_of(files[0], "ALTER TABLE \"auth_group\" RENAME") == 7);
   REQUIRE(files[0].notes.size() == 1);
-  CHECK(schemagate::source::LineIndex(files[0].text).position(files[0].notes[0].first).line == 20);
+  CHECK(schemagate::report::LineIndex(files[0].text).position(files[0].notes[0].first).line == 20);
 }
 
 TEST_CASE("django: RunPython's branches for another database vendor are not read") {

@@ -2,6 +2,7 @@
 // unchanged; bad snapshots fail with one line.
 #include <doctest/doctest.h>
 
+#include "analyzers/report/locator.h"
 #include "analyzers/schema/ddl.h"
 #include "analyzers/schema/snapshot.h"
 
@@ -10,10 +11,12 @@ using namespace schemagate::schema;
 TEST_CASE("a schema survives the JSON round trip") {
   Schema s;
   MigrationError err;
-  REQUIRE(apply_sql(s, "m/1.sql",
-                    "CREATE SCHEMA app;\nCREATE TABLE app.jobs (id bigserial PRIMARY KEY, payload jsonb NOT NULL DEFAULT '{}',\n"
-                    "  n int GENERATED ALWAYS AS (1) STORED);\nCREATE VIEW v AS SELECT id FROM app.jobs;",
-                    {"public"}, nullptr, &err));
+  const std::string sql =
+      "CREATE SCHEMA app;\nCREATE TABLE app.jobs (id bigserial PRIMARY KEY, payload jsonb NOT NULL DEFAULT '{}',\n"
+      "  n int GENERATED ALWAYS AS (1) STORED);\nCREATE VIEW v AS SELECT id FROM app.jobs;";
+  REQUIRE(apply_sql(s, "m/1.sql", sql, {"public"}, nullptr, &err));
+  schemagate::report::Locator places;  // the snapshot writes each origin's line
+  places.add("m/1.sql", sql);
   catalog::TrackingTable t{"golang-migrate", "public.schema_migrations", {}};
   catalog::AppliedMigration a;
   a.version = "3";
@@ -22,7 +25,9 @@ TEST_CASE("a schema survives the JSON round trip") {
   a.raw = "version=3 dirty=true";
   t.rows.push_back(a);
   std::vector<catalog::TrackingTable> tracking{t};
-  std::string text = snapshot_to_json(s, {"app", "public"}, &tracking, "database").dump(2);
+  std::string text = snapshot_to_json(s, {"app", "public"}, &tracking, "database",
+                                      [&](const Origin& o) { return places.line(o); })
+                         .dump(2);
 
   catalog::CatalogSnapshot back;
   std::string e;
@@ -38,7 +43,7 @@ TEST_CASE("a schema survives the JSON round trip") {
   CHECK(jobs->columns[1].has_default);
   CHECK(jobs->columns[2].generated);
   CHECK(jobs->columns[0].origin.file == "m/1.sql");
-  CHECK(jobs->columns[0].origin.line == 2);
+  CHECK(jobs->columns[0].origin.line == 2);  // a snapshot records lines
   CHECK(back.schema.find("public", "v")->kind == RelationKind::View);
   REQUIRE(back.tracking.size() == 1);
   CHECK(back.tracking[0].rows[0].state == catalog::AppliedState::Failed);

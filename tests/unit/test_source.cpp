@@ -3,13 +3,13 @@
 
 #include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
 
 using namespace schemagate::source;
 
 TEST_CASE("line and column are 1-based; columns count code points") {
   std::string text = "ab\nçé x\r\n\n日本 y";
-  LineIndex idx(text);
+  schemagate::report::LineIndex idx(text);
   CHECK(idx.position(0).line == 1);
   CHECK(idx.position(0).column == 1);
   CHECK(idx.position(2).column == 3);          // the newline itself

@@ -14,7 +14,7 @@ using pipeline::TestSchemas;
 namespace {
 
 FileSchema file_of(const TestSchemas& schemas, const std::string& rel, const std::string& text) {
-  source::LineIndex lines(text);
+  report::LineIndex lines(text);
   return schemas.for_file(rel, text, lines);
 }
 
@@ -44,6 +44,20 @@ TEST_CASE("test schema: a test that names a table an upgrade folder drops tests 
   // The table the migrations still create is judged; so is application code naming the dropped one.
   CHECK_FALSE(file_of(schemas, "tests/test_upgrade.py", text).site("SELECT id FROM jobs"));
   CHECK_FALSE(file_of(schemas, "app/queue.py", text).site("SELECT id FROM job_queue"));
+}
+
+TEST_CASE("test schema: DROP TABLE in a comment or a string of an upgrade folder drops nothing") {
+  source::MemoryFileSystem fs;
+  fs.add("app/upgrade/v1_to_v2/drop.sql",
+         "/* drop table /* nested */ old_notes; */\n-- drop table old_tags\n"
+         "INSERT INTO log VALUES ('drop table old_users');\nDROP TABLE \"Old_Queue\";\n");
+  pipeline::SchemaBuild build;
+  build.not_run.push_back({"upgrade/v1_to_v2", "sql", 1, ""});
+  TestSchemas schemas = TestSchemas::of(fs, "app", build);
+  std::string text = "def test_upgrade(db):\n    pass\n";
+  for (const char* kept : {"SELECT id FROM old_notes", "SELECT id FROM old_tags", "SELECT id FROM old_users"})
+    CHECK_FALSE(file_of(schemas, "tests/test_upgrade.py", text).site(kept));
+  CHECK(file_of(schemas, "tests/test_upgrade.py", text).site("SELECT id FROM old_queue"));
 }
 
 TEST_CASE("test schema: a test that names a migration version runs at that point of the history") {

@@ -16,7 +16,7 @@
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/source/discovery.h"
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/locator.h"
 
 namespace schemagate::schema::migrations {
 
@@ -419,7 +419,7 @@ void find_search_path(const source::FileSystem& fs, const std::string& root, con
       std::vector<std::string> path = schemas_after(text, at);
       if (path.empty()) continue;
       out->search_path = path;
-      out->search_path_evidence = f + ":" + std::to_string(source::LineIndex(low).position(at).line);
+      out->search_path_evidence = report::place_in(f, low, at);
       return;
     }
   }

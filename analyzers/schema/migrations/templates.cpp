@@ -5,7 +5,7 @@
 #include <cctype>
 #include <set>
 
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/locator.h"
 
 namespace schemagate::schema::migrations {
 namespace {
@@ -101,7 +101,7 @@ std::map<std::string, FoundTemplateValue> find_template_values(const source::Fil
     texts.push_back({path, std::move(text)});
   }
   auto where = [](const Text& t, size_t at) {
-    return t.path + ":" + std::to_string(source::LineIndex(t.text).position(at).line);
+    return report::place_in(t.path, t.text, at);
   };
   for (auto& [name, key] : wanted) {
     // `"Namespace": globalConfig.DB.Namespace,`: the field that fills the option.

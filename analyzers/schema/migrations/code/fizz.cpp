@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/locator.h"
 
 namespace schemagate::schema::migrations::code {
 
@@ -56,7 +56,7 @@ class Reader {
   }
 
   std::string error() const {
-    return "line " + std::to_string(source::LineIndex(s_).position(err_at_).line) + ": " + err_;
+    return "line " + std::to_string(report::line_in(s_, err_at_)) + ": " + err_;
   }
   size_t pos() const { return i_; }
 
@@ -388,7 +388,7 @@ class Writer {
 
 bool fizz_to_sql(std::string_view text, GeneratedSql* out, std::string* err) {
   if (size_t tag = text.find("<%"); tag != std::string_view::npos) {
-    *err = "line " + std::to_string(source::LineIndex(text).position(tag).line) + ": a plush template tag: the operations depend on values given at run time";
+    *err = "line " + std::to_string(report::line_in(text, tag)) + ": a plush template tag: the operations depend on values given at run time";
     return false;
   }
   Reader reader(text);
@@ -401,7 +401,7 @@ bool fizz_to_sql(std::string_view text, GeneratedSql* out, std::string* err) {
   for (const Call& c : calls) {
     std::string why;
     if (!writer.operation(c, &why)) {
-      *err = "line " + std::to_string(source::LineIndex(text).position(c.at).line) + ": " + why;
+      *err = "line " + std::to_string(report::line_in(text, c.at)) + ": " + why;
       return false;
     }
   }

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace schemagate::source {
+namespace schemagate::report {
 
 /// 1-based line, 1-based column in code points.
 struct LineColumn {
@@ -30,4 +30,4 @@ class LineIndex {
   std::vector<size_t> starts_;  // byte offset where each line starts
 };
 
-}  // namespace schemagate::source
+}  // namespace schemagate::report

@@ -1,8 +1,8 @@
-#include "analyzers/source/line_index.h"
+#include "analyzers/report/line_index.h"
 
 #include <algorithm>
 
-namespace schemagate::source {
+namespace schemagate::report {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
@@ -29,4 +29,4 @@ std::string_view LineIndex::line_text(int line) const {
   return text_.substr(start, end - start);
 }
 
-}  // namespace schemagate::source
+}  // namespace schemagate::report
