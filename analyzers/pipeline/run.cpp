@@ -89,7 +89,11 @@ bool check_code(const Plan& plan, const SchemaBuild& build, Outcome* out, std::s
     out->live_mode = true;
   }
   if (!scan_code(fs, options, build, targets, &out->scan, err)) return false;
-  if (plan.catalog) explain_drift(out->live, &out->scan.diagnostics);
+  if (plan.catalog) {
+    explain_drift(out->live, &out->scan.diagnostics);
+    report::Locator places = migration_places(build);  // the notes it adds point into migrations
+    for (auto& d : out->scan.diagnostics) places.locate(&d);
+  }
   if (plan.catalog) drift_in_code(out->live, out->scan.sites, &out->live.diagnostics);
   check_migrations(build, plan.catalog ? &out->live.states : nullptr, &out->live.diagnostics);
   if (plan.deep) {
