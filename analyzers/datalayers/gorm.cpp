@@ -8,8 +8,10 @@
 // GORM v2's default is plural snake_case (`ProjectRun` -> `project_runs`, jinzhu/inflection's
 // rules), certain only when no file of the project configures one (NamingStrategy, TablePrefix,
 // SingularTable, new inflection rules), the struct is embedded in no other struct (a base of
-// common fields), and it is a table: it embeds gorm.Model or some code hands it to GORM
-// (Model(&T{}), Find(&rows), Create(&t)); a struct with tags only may be a result type. A model
+// common fields), it embeds no struct that is a model of its own (ConnectorWithConditions {
+// Connector; Conditions }: that model's rows plus a joined column, a result type), and it is a
+// table: it embeds gorm.Model or some code hands it to GORM (Model(&T{}), Find(&rows),
+// Create(&t)) in a chain that names no Table(); a struct with tags only may be a result type. A model
 // of a package that imports no GORM (its callers do) takes v2's naming when the project imports
 // gorm.io/gorm and never jinzhu/gorm (v1). Otherwise
 // the model is listed as unchecked. Columns follow GORM's rules: `gorm:"column:x"`, else
@@ -137,7 +139,10 @@ class Reader {
       if (v2_) out->push_back({key, "v2"});
       for (const go::Field& f : go::fields(m.struct_type, src_)) {
         Tag tag = gorm_tag(f.tag, src_);
-        if (f.names.empty() || tag.settings.count("EMBEDDED")) out->push_back({"gorm:embedded", bare(f.type_text)});
+        if (f.names.empty() || tag.settings.count("EMBEDDED")) {
+          out->push_back({"gorm:embedded", bare(f.type_text)});
+          out->push_back({"gorm:embeds:" + name, bare(f.type_text)});
+        }
       }
     }
     for (auto& [type, t] : tables_) out->push_back({"gorm:model:" + local_key(type), "table=" + t.first});
@@ -145,7 +150,10 @@ class Reader {
     // Migrations (gormigrate) and tests (a scratch database per test) are not start-up code.
     bool gormigrate = src_.find("gormigrate") != std::string_view::npos || in_.path.ends_with("_test.go");
     for (TSNode top : go::chain_tops(in_.root)) {
-      for (const go::Link& l : go::chain(top, src_)) {
+      std::vector<go::Link> links = go::chain(top, src_);
+      // Model(&T{}).Table("t"): the chain names its table; T is a result type, not a table.
+      bool named_table = std::any_of(links.begin(), links.end(), [](const go::Link& l) { return l.name == "Table"; });
+      for (const go::Link& l : links) {
         if (l.name == "AutoMigrate" && !gormigrate) {
           for (TSNode a : l.args) {
             if (node_is(a, "comment")) continue;
@@ -157,7 +165,7 @@ class Reader {
               out->push_back({"gorm:automigrate", "list:" + bare(text)});
             else out->push_back({"gorm:automigrate", "*"});
           }
-        } else if (l.name == "Model" || kDestination.count(l.name)) {
+        } else if ((l.name == "Model" || kDestination.count(l.name)) && !named_table) {
           if (!l.args.empty())
             if (std::string t = go::value_type(l.args[0], src_); !t.empty()) out->push_back({"gorm:used", bare(t)});
         }
@@ -318,6 +326,14 @@ class Reader {
       *why = "embedded in another struct: its fields belong to that struct's table";
       return std::nullopt;
     }
+    if (auto embeds = fact("gorm:embeds:" + bare(type)))
+      for (const std::string& e : *embeds)
+        if (fact_has("gorm:used", e)) {
+          // ConnectorWithConditions { Connector; Conditions }: Connector's rows plus a joined
+          // column, queried with Model(&T{}).Table("connectors") or through a helper that sets it.
+          *why = "it embeds " + e + ", a model of its own: a result type that extends that model's rows";
+          return std::nullopt;
+        }
     if (!has("model") && !fact_has("gorm:used", bare(type))) {
       *why += " (plural snake_case), and no code hands it to GORM as a model: it may only be a result type";
       return std::nullopt;
