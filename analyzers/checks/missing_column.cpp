@@ -40,6 +40,13 @@ void run_missing_column(const RequirementContext& ctx, const requirements::Requi
         d.notes.push_back(report::note_at(ev->origin, "renamed here"));
         d.help = "use " + quote_ident(ev->new_name);
       }
+    } else if (const schema::Relation* own = schema.find(ref.schema, ref.relation);
+               own && !own->origin.file.empty() && ctx.eval.migration_formats.count(own->origin.file) &&
+               ctx.eval.migration_formats.at(own->origin.file) == "go-startup") {
+      // The schema the program creates when it starts (migrations/code/go_startup.cpp).
+      d.message += "the start-up schema in " + own->origin.file + " does not add it";
+      d.help = "add ALTER TABLE " + sql_ident(ref.relation) + " ADD COLUMN IF NOT EXISTS " + sql_ident(ref.column) +
+               " ... to the statements " + own->origin.file + " runs when the program starts";
     } else {
       d.message += "no migration adds it";
       std::vector<std::string> names;
