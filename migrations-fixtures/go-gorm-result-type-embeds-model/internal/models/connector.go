@@ -14,3 +14,10 @@ type ConnectorWithConditions struct {
 	Connector
 	Conditions []byte `gorm:"type:jsonb"`
 }
+
+// ConnectorSummary is a projection read with Model(&ConnectorSummary{}).Table("connectors"):
+// the chain names its table.
+type ConnectorSummary struct {
+	Name  string `gorm:"column:name"`
+	Owner string `gorm:"column:owner"`
+}

@@ -20,3 +20,9 @@ func Get(db *gorm.DB, id uint) (*models.ConnectorWithConditions, error) {
 	err := withConditions(db).Where("connectors.id = ?", id).First(&out).Error
 	return &out, err
 }
+
+func Summaries(db *gorm.DB) ([]models.ConnectorSummary, error) {
+	var rows []models.ConnectorSummary
+	err := db.Model(&models.ConnectorSummary{}).Table("connectors").Select("name, owner").Find(&rows).Error
+	return rows, err
+}
