@@ -676,6 +676,12 @@ class FileScanner {
         partial.reset();
     }
     if (!parsed && !partial) {
+      // CREATE TABLE t (<columns built at run time>): t exists when the code runs, whatever its
+      // columns; a name that is itself a fragment creates nothing known.
+      if (has_holes)
+        for (auto& [created, offset] : created_tables_in_text(site.sql.text))
+          if (created.name.find(sql::kHole) == std::string::npos && created.schema.find(sql::kHole) == std::string::npos)
+            result->created.push_back({created, rel, rec.line});
       record_unparsed(rel, site, norm, perr, has_holes, why_not, std::move(rec), result);
       return;
     }

@@ -131,6 +131,7 @@ struct Field {
   std::string m2m_table;     ///< explicit db_table of a many-to-many field
   bool m2m_through = false;  ///< an explicit through model: no table of its own
   bool explicit_column = false;  ///< db_column given: a RenameField keeps the column
+  bool unknown_class = false;    ///< a field class schemagate does not know (a project's own)
   bool m2m() const { return is_m2m(cls); }
 };
 
@@ -318,6 +319,7 @@ class DjangoApp {
     out.column = db_column.empty() ? name : db_column;
     bool known = true;
     out.type = column_type(f, &known);
+    out.unknown_class = !known;
     if (!known) note("field class " + out.cls + " of " + name + " is not known to schemagate: column typed text");
     return out;
   }
@@ -365,7 +367,7 @@ class DjangoApp {
     if (fields)
       for (const PyValue& pair : fields->items) {
         if (pair.is(K::List) && pair.items.size() == 2 && pair.items[0].is_str() && pair.items[1].is(K::Call))
-          m.fields.push_back(field(pair.items[0].text, pair.items[1]));
+          m.fields.push_back(field(pair.items[0].text, pair.items[1])), unknown_class_sequence(m, m.fields.back());
         else
           m.fields_known = false;
       }
@@ -400,6 +402,12 @@ class DjangoApp {
     models_.erase(name);
   }
 
+  /// A field of a class schemagate does not know may be a serial one (its db_type a project's
+  /// choice): the sequence PostgreSQL would name for it, `<table>_<column>_seq`, is uncertain.
+  void unknown_class_sequence(const Model& m, const Field& f) {
+    if (f.unknown_class && emit_ && !f.column.empty()) out_->uncertain_names.push_back(m.table + "_" + f.column + "_seq");
+  }
+
   void add_field(const std::string& model_name, const PyValue& op) {
     Model& m = model_or_default(model_name);
     const PyValue* f = op.arg(2, "field");
@@ -407,6 +415,7 @@ class DjangoApp {
     if (!f || !f->is(K::Call) || name.empty()) return note("AddField without a literal field: not modelled");
     Field nf = field(name, *f);
     m.fields.push_back(nf);
+    unknown_class_sequence(m, nf);
     if (!m.managed) return;
     if (nf.m2m()) return create_m2m(m, nf);
     run("ALTER TABLE " + q(m.table) + " ADD COLUMN " + definition(nf));
@@ -431,6 +440,7 @@ class DjangoApp {
     std::string name = str_of(op.arg(1, "name"));
     if (!fv || !fv->is(K::Call) || name.empty()) return note("AlterField without a literal field: not modelled");
     Field nf = field(name, *fv);
+    unknown_class_sequence(m, nf);
     Field* old = m.find(name);
     if (!old) {
       m.fields.push_back(nf);

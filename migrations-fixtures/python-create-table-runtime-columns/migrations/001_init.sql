@@ -1,0 +1,4 @@
+CREATE TABLE imports (
+    id serial PRIMARY KEY,
+    source text NOT NULL
+);
