@@ -123,12 +123,16 @@ std::string app_dir_of(std::string_view path) {
 
 /// The app's label: its AppConfig's `label` (indexed from the app's apps.py, when exactly one is
 /// set there), else the directory's name. The app is the models' directory, or, when that
-/// directory declares no AppConfig, the nearest enclosing directory whose apps.py does: Django
+/// directory is no app, the nearest enclosing directory that is one: Django
 /// gives a model the app whose module is the longest prefix of the model's module, so models of
 /// `app/fields/models.py` belong to `app` when only `app/apps.py` declares an app.
 std::string app_of(std::string_view path, const ProjectFacts* facts) {
   std::string dir = app_dir_of(path);
-  auto declares = [&](const std::string& d) { return facts && facts->count(std::string(kPrefix) + "app:" + d); };
+  // An app: a folder whose apps.py declares an AppConfig, or that holds its own migrations/ (an
+  // installed app needs no apps.py).
+  auto declares = [&](const std::string& d) {
+    return facts && (facts->count(std::string(kPrefix) + "app:" + d) || facts->count("migrations:" + d + "/migrations"));
+  };
   if (!declares(dir))
     for (std::string up = dir; !up.empty();) {
       size_t slash = up.rfind('/');

@@ -1716,6 +1716,9 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
     if (!languages::language_for_path(f) && datalayers::claimed(f) && !source::is_not_application_code(f))
       index_files.push_back({f, nullptr});
   datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, n);
+  // The migration directories read, for layers whose names follow where migrations live (a
+  // Django app is the folder above its migrations/): "migrations:<dir>" -> the format.
+  for (const MigrationDirectory& d : schema.directories) facts["migrations:" + d.path].push_back(d.format);
   std::vector<FileResult> results(files.size());
   scan_with_constants(fs, options, targets, test_schemas, &facts, files, all_code, n, &results);
 
