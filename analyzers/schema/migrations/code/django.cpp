@@ -207,7 +207,8 @@ class DjangoApp {
     std::string_view kind = op.last_name();
     std::string model_name = lower(str_of(op.arg(0, kind == "CreateModel" || kind == "DeleteModel" ||
                                                        kind == "AlterModelTable" || kind == "AlterUniqueTogether" ||
-                                                       kind == "AlterOrderWithRespectTo"
+                                                       kind == "AlterOrderWithRespectTo" || kind == "AlterModelOptions" ||
+                                                       kind == "AlterModelManagers" || kind == "AlterModelTableComment"
                                                    ? "name"
                                                    : "model_name")));
     if (kind == "CreateModel") create_model(op);
@@ -225,7 +226,8 @@ class DjangoApp {
     else if (kind == "RemoveConstraint") remove_constraint(model_name, str_of(op.arg(1, "name")));
     else if (kind == "AlterUniqueTogether") alter_unique_together(model_name, op.arg(1, "unique_together"));
     else if (kind == "AlterOrderWithRespectTo") alter_order(model_name, op.arg(1, "order_with_respect_to"));
-    else if (kind == "AlterModelOptions" || kind == "AlterModelManagers" || kind == "AlterIndexTogether" ||
+    else if (kind == "AlterModelOptions") alter_model_options(model_name, op.arg(1, "options"));
+    else if (kind == "AlterModelManagers" || kind == "AlterIndexTogether" ||
              kind == "AlterModelTableComment" || kind == "AlterConstraint")
       ;  // no change to relations or columns
     else if (kind == "RunSQL") run_sql(op);
@@ -519,6 +521,17 @@ class DjangoApp {
       if (f.m2m() && !f.m2m_through && placed.managed && f.target != app_ + "." + new_name)
         run("ALTER TABLE " + q(m2m_table(placed, f)) + " RENAME COLUMN " + q(old_name + "_id") + " TO " +
             q(new_name + "_id"));
+  }
+
+  /// AlterModelOptions changes no relation, but `managed` is one of the options it replaces
+  /// whole: options without it make the model managed again (a model first declared over an
+  /// existing table with managed=False, then taken over), so later operations run their SQL.
+  void alter_model_options(const std::string& name, const PyValue* options) {
+    if (!options || !options->is(K::Dict)) return;
+    Model& m = model_or_default(name);
+    const PyValue* managed = options->kwarg("managed");
+    if (managed && !managed->is(K::Bool)) return note("AlterModelOptions: managed is not a literal: not modelled");
+    m.managed = !managed || managed->truthy();
   }
 
   void alter_model_table(const std::string& name, const PyValue* table) {
