@@ -135,10 +135,15 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     return false;
   }
   // No migrations and no dump: the schema the Go code creates when it starts, if it does.
-  if (std::vector<mig::MigrationFile> startup = mig::code::startup_schema(fs, options.root); !startup.empty()) {
+  std::vector<mig::MigrationFile> startup = mig::code::startup_schema(fs, options.root);
+  bool synced = startup.empty();
+  if (synced) startup = mig::code::xorm_startup_schema(fs, options.root);
+  if (!startup.empty()) {
     for (mig::MigrationFile& m : startup) {
       out->dumps.push_back({m.path, "schema created at start-up", 1,
-                            m.name + "() runs CREATE TABLE IF NOT EXISTS when the program starts, and no migration set exists"});
+                            m.name + (synced ? "() syncs the xorm models when the program starts"
+                                             : "() runs CREATE TABLE IF NOT EXISTS when the program starts") +
+                                ", and no migration set exists"});
       plan->baseline.push_back(std::move(m));
     }
     return true;

@@ -1734,7 +1734,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   eval.deploy = targets.deploy;
   for (auto& m : schema.migrations) eval.migration_formats[m.path] = m.format;
   for (auto& m : schema.baseline)
-    if (m.format == "go-startup") eval.migration_formats[m.path] = m.format;  // its messages say so
+    if (m.format == "go-startup" || m.format == "xorm-sync") eval.migration_formats[m.path] = m.format;  // its messages say so
   eval.not_judged = [&](const std::string& schema_name, const std::string& name) -> std::string {
     // A column is asked for as "column:relation.column" (requirements/presence.cpp).
     const std::string& file = judging ? *judging : std::string();

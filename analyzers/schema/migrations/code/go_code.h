@@ -144,4 +144,10 @@ namespace schemagate::schema::migrations::code {
 /// statements, as one MigrationFile of format "go-startup", in file order.
 std::vector<MigrationFile> startup_schema(const source::FileSystem& fs, const std::string& root);
 
+/// The same for xorm (code/xormigrate.cpp): each function that syncs two or more models when the
+/// program starts (`engine.Sync2(new(User))`, ...), as one MigrationFile of format "xorm-sync",
+/// its statements those Sync2 runs on an empty database. Empty when a synced model cannot be
+/// followed.
+std::vector<MigrationFile> xorm_startup_schema(const source::FileSystem& fs, const std::string& root);
+
 }  // namespace schemagate::schema::migrations::code

@@ -757,6 +757,81 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   return true;
 }
 
+/// A model argument of Sync: `new(T)` or `&T{}`.
+bool model_argument(const GoMigrationCode& go, TSNode a) {
+  if (node_is(a, "call_expression") && go.node_text(field(a, "function")) == "new") return true;
+  return node_is(a, "unary_expression") && go.node_text(field(a, "operator")) == "&" &&
+         node_is(field(a, "operand"), "composite_literal");
+}
+
+/// Functions that sync two or more models, each call's arguments all `new(T)` / `&T{}`.
+std::vector<TSNode> syncing_functions(const GoMigrationCode& go) {
+  std::vector<TSNode> out;
+  TSNode root = go.root();
+  for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+    TSNode fn = ts_node_named_child(root, i);
+    if (!node_is(fn, "function_declaration") && !node_is(fn, "method_declaration")) continue;
+    size_t models = 0;
+    bool plain = true;
+    for (TSNode c : calls_under(fn)) {
+      if (!is_sync(method_name(go, c))) continue;
+      std::vector<TSNode> args = gm::arguments(c);
+      for (TSNode a : args) plain = plain && model_argument(go, a), ++models;
+    }
+    if (plain && models >= 2) out.push_back(fn);
+  }
+  return out;
+}
+
+constexpr GoListTest kStartupSync{
+    [](std::string_view text) {
+      return text.find("xorm") != std::string_view::npos &&
+             (text.find(".Sync2(") != std::string_view::npos || text.find(".Sync(") != std::string_view::npos);
+    },
+    [](const GoMigrationCode& go) { return !syncing_functions(go).empty(); }};
+
+}  // namespace
+
+std::vector<MigrationFile> xorm_startup_schema(const source::FileSystem& fs, const std::string& root) {
+  std::vector<MigrationFile> out;
+  std::vector<std::string> dirs = go_list_dirs(fs, root, kStartupSync);
+  if (dirs.empty()) return out;
+  xm::Mapper mapper;
+  std::string err;
+  if (!project_mapper(fs, root, &mapper, &err)) return out;
+  Models models(fs, root, mapper);
+  for (const std::string& dir : dirs) {
+    if (!go_list_file(fs, root, dir, kRunner).empty()) continue;  // xormigrate's runner: its own format
+    std::string read_err;
+    const Package& pkg = models.package(dir, &read_err);
+    if (!read_err.empty()) continue;
+    for (size_t k = 0; k < pkg.files.size(); ++k) {
+      const GoMigrationCode& go = *pkg.files[k];
+      if (!go.ok() || go.syntax_error() || pkg.paths[k].ends_with("_test.go")) continue;
+      for (TSNode fn : syncing_functions(go)) {
+        GeneratedSql sql;
+        std::vector<uint32_t> at;
+        std::string why;
+        // A model that cannot be followed leaves the schema unknown: no start-up schema at all.
+        if (!sync_calls(models, pkg, go, fn, &sql, &at, &why)) return {};
+        MigrationFile m;
+        m.path = pkg.paths[k];
+        m.text = pkg.texts[k];
+        m.version = std::to_string(out.size() + 1);
+        m.name = std::string(go.node_text(field(fn, "name")));
+        m.format = "xorm-sync";
+        m.sql = std::move(sql.sql);
+        m.origin = std::move(sql.origin);
+        m.notes = std::move(sql.notes);
+        out.push_back(std::move(m));
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
 // xorm's table for xormigrate's Migration struct: migration(id, description), one row per ID
 // applied, SCHEMA_INIT among them when InitSchema made the schema.
 std::string tracking_query(const std::string& from, const Relation&) { return "SELECT id::text FROM " + from; }

@@ -1,0 +1,30 @@
+package store
+
+import (
+	"xorm.io/xorm"
+)
+
+// Store holds the engine; the tables are synced from the models when it opens.
+type Store struct {
+	Engine *xorm.Engine
+}
+
+// Open connects and creates or updates every table.
+func Open(dsn string) (*Store, error) {
+	engine, err := xorm.NewEngine("postgres", dsn)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{Engine: engine}
+	s.createTables()
+	return s, nil
+}
+
+func (s *Store) createTables() {
+	if err := s.Engine.Sync2(new(Ticket)); err != nil {
+		panic(err)
+	}
+	if err := s.Engine.Sync2(&Reply{}); err != nil {
+		panic(err)
+	}
+}
