@@ -1,0 +1,29 @@
+package migrations
+
+import (
+	"context"
+
+	"github.com/uptrace/bun"
+)
+
+// The HTML copies are rendered when read now.
+func init() {
+	up := func(ctx context.Context, db *bun.DB) error {
+		return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+			type drop struct {
+				table  string
+				column string
+			}
+			for _, d := range []drop{
+				{table: "accounts", column: "note_html"},
+				{"statuses", "content_html"},
+			} {
+				if _, err := tx.NewDropColumn().Table(d.table).Column(d.column).Exec(ctx); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	Migrations.MustRegister(up, func(ctx context.Context, db *bun.DB) error { return nil })
+}
