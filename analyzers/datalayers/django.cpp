@@ -122,9 +122,22 @@ std::string app_dir_of(std::string_view path) {
 }
 
 /// The app's label: its AppConfig's `label` (indexed from the app's apps.py, when exactly one is
-/// set there), else the directory's name.
+/// set there), else the directory's name. The app is the models' directory, or, when that
+/// directory declares no AppConfig, the nearest enclosing directory whose apps.py does: Django
+/// gives a model the app whose module is the longest prefix of the model's module, so models of
+/// `app/fields/models.py` belong to `app` when only `app/apps.py` declares an app.
 std::string app_of(std::string_view path, const ProjectFacts* facts) {
   std::string dir = app_dir_of(path);
+  auto declares = [&](const std::string& d) { return facts && facts->count(std::string(kPrefix) + "app:" + d); };
+  if (!declares(dir))
+    for (std::string up = dir; !up.empty();) {
+      size_t slash = up.rfind('/');
+      up = slash == std::string::npos ? "" : up.substr(0, slash);
+      if (!up.empty() && declares(up)) {
+        dir = up;
+        break;
+      }
+    }
   if (facts)
     if (auto it = facts->find(std::string(kPrefix) + "label:" + dir); it != facts->end() && it->second.size() == 1)
       return it->second.front();
@@ -255,12 +268,16 @@ void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>
     // AppConfig.label: the app's tables are <label>_<model>.
     PyReader reader(in.text, in.root);
     std::string dir(in.path.substr(0, in.path.size() < 8 ? 0 : in.path.size() - 8));
-    for (TSNode cls : schema::migrations::code::class_definitions(in.root))
+    for (TSNode cls : schema::migrations::code::class_definitions(in.root)) {
+      TSNode bases = field(cls, "superclasses");
+      if (ts_node_is_null(bases) || reader.text(bases).find("AppConfig") == std::string_view::npos) continue;
+      out->push_back({std::string(kPrefix) + "app:" + dir, ""});
       for (auto& [name, value] : reader.assignments(field(cls, "body")))
         if (name == "label") {
           PyValue v = reader.eval(value);
           out->push_back({std::string(kPrefix) + "label:" + dir, v.is_str() && !v.text.empty() ? v.text : "?"});
         }
+    }
     return;
   }
   if (!claims_models(in.path)) return;

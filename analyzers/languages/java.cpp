@@ -213,7 +213,12 @@ class JavaSyntax final : public HostSyntax {
         "class_literal", "this", "array_initializer", "unary_expression"};
     for (const char* t : kTypes)
       if (node_is(node, t)) return true;
-    return false;
+    // A bean looked up by its class (`context.getBean(Indexer.class)`) is that class.
+    if (node_is(node, "method_invocation") && node_text(field(node, "name"), source) == "getBean") {
+      TSNode arg = first_named_child(field(node, "arguments"));
+      if (node_is(arg, "class_literal") && !may_hold_text(node_text(first_named_child(arg), source))) return true;
+    }
+    return node_is(node, "identifier") && declared_not_text(node, source);
   }
 
   bool foreign_query(TSNode node, std::string_view source) const override {
@@ -231,6 +236,78 @@ class JavaSyntax final : public HostSyntax {
   }
 
  private:
+  /// A type whose value may be SQL text: String and its kin, an inferred or generic type.
+  static bool may_hold_text(std::string_view type) {
+    for (std::string_view t : {"String", "CharSequence", "var", "Object", "StringBuilder", "StringBuffer"})
+      if (type == t || type == "java.lang." + std::string(t)) return true;
+    return type.size() == 1;  // a type parameter (T)
+  }
+
+  /// `name` is declared in its method (a local, a parameter, a for variable) or, failing that,
+  /// as a field of its class, and every such declaration has a type that cannot hold SQL text
+  /// (`Worker worker = ...; pool.execute(worker)`, `String[] args`): the argument is no query.
+  static bool declared_not_text(TSNode name, std::string_view source) {
+    std::string_view wanted = node_text(name, source);
+    TSNode scope = ts_node_parent(name), method{}, cls{};
+    for (; !ts_node_is_null(scope); scope = ts_node_parent(scope)) {
+      if (ts_node_is_null(method) && (node_is(scope, "method_declaration") || node_is(scope, "constructor_declaration") ||
+                                      node_is(scope, "lambda_expression")))
+        method = scope;
+      if (node_is(scope, "class_body") || node_is(scope, "enum_body")) {
+        cls = scope;
+        break;
+      }
+    }
+    int found = 0;
+    bool text = false;
+    auto visit = [&](TSNode root, bool fields_only) {
+      std::vector<TSNode> todo = {root};
+      while (!todo.empty()) {
+        TSNode n = todo.back();
+        todo.pop_back();
+        TSNode type{}, declared{};
+        if (node_is(n, "formal_parameter") || node_is(n, "enhanced_for_statement") ||
+            node_is(n, "catch_formal_parameter")) {
+          type = field(n, "type"), declared = field(n, "name");
+        } else if (node_is(n, "inferred_parameters")) {
+          for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+            if (node_text(ts_node_named_child(n, i), source) == wanted) ++found, text = true;
+        } else if (node_is(n, "spread_parameter")) {  // String... args: an array, never one text
+          for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+            TSNode d = ts_node_named_child(n, i);
+            if (node_is(d, "variable_declarator") && node_text(field(d, "name"), source) == wanted) ++found;
+          }
+        } else if (node_is(n, "local_variable_declaration") || node_is(n, "field_declaration")) {
+          type = field(n, "type");
+          for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+            TSNode d = ts_node_named_child(n, i);
+            if (node_is(d, "variable_declarator") && node_text(field(d, "name"), source) == wanted) {
+              ++found;
+              text = text || ts_node_is_null(type) || may_hold_text(node_text(type, source)) ||
+                     !ts_node_is_null(field(d, "dimensions"));
+            }
+          }
+          continue;
+        } else if (node_is(n, "lambda_expression") && ts_node_named_child_count(n) > 0 &&
+                   node_is(ts_node_named_child(n, 0), "identifier") &&
+                   node_text(ts_node_named_child(n, 0), source) == wanted) {
+          ++found, text = true;  // x -> ...: inferred
+        }
+        if (!ts_node_is_null(declared) && node_text(declared, source) == wanted) {
+          ++found;
+          text = text || ts_node_is_null(type) || may_hold_text(node_text(type, source));
+        }
+        if (fields_only && (node_is(n, "method_declaration") || node_is(n, "constructor_declaration") ||
+                            node_is(n, "class_declaration")) && !ts_node_eq(n, root))
+          continue;
+        for (uint32_t i = ts_node_named_child_count(n); i > 0; --i) todo.push_back(ts_node_named_child(n, i - 1));
+      }
+    };
+    if (!ts_node_is_null(method)) visit(method, false);
+    if (!found && !ts_node_is_null(cls)) visit(cls, true);
+    return found > 0 && !text;
+  }
+
   static void append_string(TSNode node, std::string_view source, SqlText* out) {
     uint32_t begin = ts_node_start_byte(node), end = ts_node_end_byte(node);
     std::string_view text = source.substr(begin, end - begin);

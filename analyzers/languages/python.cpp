@@ -313,10 +313,52 @@ class PythonSyntax final : public HostSyntax {
         "generator_expression"};
     for (const char* t : kTypes)
       if (node_is(node, t)) return true;
-    return false;
+    return statement_object(node, source);
   }
 
  private:
+  /// A SQLAlchemy / SQLModel statement object (`delete(Item)`, `select(User).where(...)`): built
+  /// by a construct the file imports from sqlalchemy or sqlmodel, it is no SQL text (what it
+  /// names is the model's, read by the data layer).
+  static bool statement_object(TSNode node, std::string_view source) {
+    while (node_is(node, "call")) {
+      TSNode fn = field(node, "function");
+      if (node_is(fn, "attribute")) {
+        node = field(fn, "object");
+        continue;
+      }
+      if (!node_is(fn, "identifier")) return false;
+      std::string_view name = node_text(fn, source);
+      if (name != "select" && name != "insert" && name != "update" && name != "delete" && name != "union" &&
+          name != "union_all" && name != "exists")
+        return false;
+      return imported_from_sqlalchemy(source, name);
+    }
+    return false;
+  }
+
+  /// `from sqlalchemy[...] import ... name ...` or `from sqlmodel import ... name ...`.
+  static bool imported_from_sqlalchemy(std::string_view source, std::string_view name) {
+    for (std::string_view from : {"from sqlalchemy", "from sqlmodel"}) {
+      for (size_t at = source.find(from); at != std::string_view::npos; at = source.find(from, at + 1)) {
+        if (at > 0 && source[at - 1] != '\n') continue;
+        size_t imp = source.find(" import ", at);
+        size_t eol = source.find('\n', at);
+        if (imp == std::string_view::npos || imp > eol) continue;
+        size_t end = eol;
+        if (source.find('(', imp) < eol) end = source.find(')', imp);
+        std::string_view names = source.substr(imp + 8, end == std::string_view::npos ? std::string_view::npos : end - imp - 8);
+        for (size_t k = names.find(name); k != std::string_view::npos; k = names.find(name, k + 1)) {
+          auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+          bool left = k == 0 || !word(names[k - 1]);
+          bool right = k + name.size() >= names.size() || !word(names[k + name.size()]);
+          if (left && right) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /// The elements of a list or tuple literal; false when one is unpacked (`*rest`).
   static bool items(TSNode node, std::vector<TSNode>* out) {
     uint32_t n = ts_node_named_child_count(node);

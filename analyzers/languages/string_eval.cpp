@@ -1241,6 +1241,8 @@ class Engine {
     }
     Call inner;
     if (!ts_node_is_null(value) && syntax_.call(value, src_, &inner) && is_database_call(inner.name)) return;
+    // q = <a value that is no text>; execute(q)
+    if (!ts_node_is_null(value) && !ts_node_eq(value, arg) && syntax_.cannot_be_sql(value, src_)) return;
     SqlSite s;
     s.host_begin = ts_node_start_byte(arg);
     s.database_call = true;

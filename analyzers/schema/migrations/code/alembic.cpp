@@ -69,7 +69,8 @@ std::string sa_type(const PyValue& t, bool* known) {
       {"tsvector", "tsvector"}, {"hstore", "hstore"}, {"citext", "citext"}, {"money", "money"},
   };
   if (auto it = fixed.find(n); it != fixed.end()) return it->second;
-  if (n == "string" || n == "unicode" || n == "varchar" || n == "char" || n == "nvarchar") {
+  // SQLModel's AutoString is a String (varchar) whose length comes from the field.
+  if (n == "string" || n == "unicode" || n == "varchar" || n == "char" || n == "nvarchar" || n == "autostring") {
     std::string l = number(len);
     std::string base = n == "char" ? "char" : "varchar";
     return l.empty() ? base : base + "(" + l + ")";

@@ -130,6 +130,7 @@ struct Field {
   std::string target;        ///< relations: "app.model" (lower case); "" when not static
   std::string m2m_table;     ///< explicit db_table of a many-to-many field
   bool m2m_through = false;  ///< an explicit through model: no table of its own
+  bool explicit_column = false;  ///< db_column given: a RenameField keeps the column
   bool m2m() const { return is_m2m(cls); }
 };
 
@@ -301,6 +302,7 @@ class DjangoApp {
     out.unique = flag(f, "unique") || out.cls == "OneToOneField";
     out.auto_pk = is_auto(out.cls);
     std::string db_column = str_kwarg(f, "db_column");
+    out.explicit_column = !db_column.empty();
     if (is_m2m(out.cls)) {
       out.target = target_of(f);
       out.m2m_table = str_kwarg(f, "db_table");
@@ -466,7 +468,7 @@ class DjangoApp {
         run("ALTER TABLE " + q(m2m_table(m, before)) + " RENAME TO " + q(m2m_table(m, *f)));
       return;
     }
-    if (before.column == (is_relation(before.cls) ? before.name + "_id" : before.name))
+    if (!before.explicit_column && before.column == (is_relation(before.cls) ? before.name + "_id" : before.name))
       f->column = is_relation(before.cls) ? new_name + "_id" : new_name;
     if (m.managed && f->column != before.column)
       run("ALTER TABLE " + q(m.table) + " RENAME COLUMN " + q(before.column) + " TO " + q(f->column));

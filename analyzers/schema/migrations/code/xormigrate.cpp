@@ -394,6 +394,8 @@ class Beans {
         return list_function(pkg, go, field(inner, "function"), out, err, depth + 1);
       return fail(go, a, err);
     }
+    if (node_is(a, "identifier"))
+      if (TSNode list = ranged_package_list(pkg, go, a); !ts_node_is_null(list)) return elements_of(pkg, go, list, out, err, depth);
     std::string type = gm::value_type(a, go.text());
     if (type.empty() || type.starts_with("[]")) return fail(go, a, err);
     StructAt st = models_.find(pkg, go, type);
@@ -403,6 +405,41 @@ class Beans {
   }
 
  private:
+  /// `for _, bean := range allBeans { x.Sync(bean) }` where the package declares
+  /// `var allBeans = []any{new(A), &B{}}` in this file: that literal; else a null node.
+  static TSNode ranged_package_list(const Package& pkg, const GoMigrationCode& go, TSNode name) {
+    std::string_view var = go.node_text(name);
+    for (TSNode n = ts_node_parent(name); !ts_node_is_null(n); n = ts_node_parent(n)) {
+      if (node_is(n, "function_declaration") || node_is(n, "method_declaration") || node_is(n, "func_literal")) break;
+      if (!node_is(n, "for_statement")) continue;
+      TSNode range = languages::first_named_child(n);
+      if (!node_is(range, "range_clause")) continue;
+      TSNode left = field(range, "left"), right = field(range, "right");
+      uint32_t k = ts_node_named_child_count(left);
+      if (k == 0 || go.node_text(ts_node_named_child(left, k - 1)) != var || k != 2 || !node_is(right, "identifier"))
+        return TSNode{};
+      std::string_view list = go.node_text(right);
+      TSNode root = go.root();
+      for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+        TSNode decl = ts_node_named_child(root, i);
+        if (!node_is(decl, "var_declaration")) continue;
+        for (uint32_t j = 0; j < ts_node_named_child_count(decl); ++j) {
+          TSNode spec = ts_node_named_child(decl, j);
+          if (!node_is(spec, "var_spec") || go.node_text(field(spec, "name")) != list) continue;
+          TSNode value = field(spec, "value");
+          if (ts_node_named_child_count(value) != 1) return TSNode{};
+          // A list the package appends to elsewhere is not the literal alone.
+          std::string appended = "append(" + std::string(list);
+          for (const auto& f : pkg.files)
+            if (f->text().find(appended) != std::string_view::npos) return TSNode{};
+          return ts_node_named_child(value, 0);
+        }
+      }
+      return TSNode{};
+    }
+    return TSNode{};
+  }
+
   bool fail(const GoMigrationCode& go, TSNode a, std::string* err) {
     if (err->empty())
       *err = go.node_text(a).size() > 60 ? std::string(go.node_text(a).substr(0, 60)) + "..." : std::string(go.node_text(a));
@@ -526,11 +563,12 @@ std::vector<std::string> discover(const source::FileSystem& fs, const std::strin
 }
 
 /// `.InitSchema(fn)` in the package: the file and the function (a declaration or a literal).
-TSNode init_schema(const Package& pkg, const GoMigrationCode** in) {
+TSNode init_schema(const Package& pkg, const GoMigrationCode** in, TSNode* call) {
   for (const auto& f : pkg.files) {
     if (!f->ok()) continue;
     for (TSNode c : calls_under(f->root())) {
       if (method_name(*f, c) != "InitSchema") continue;
+      *call = c;
       std::vector<TSNode> args = gm::arguments(c);
       if (args.size() != 1) continue;
       if (node_is(args[0], "func_literal")) return *in = f.get(), args[0];
@@ -540,6 +578,48 @@ TSNode init_schema(const Package& pkg, const GoMigrationCode** in) {
     }
   }
   return TSNode{};
+}
+
+/// The Sync calls the program makes after `m.Migrate()` in the function that calls InitSchema,
+/// directly or through a function of the package it calls there (`syncAll(e)` looping over the
+/// models): they run after every migration, on a fresh database too. Appends their statements
+/// to *out and their offsets to *at (in `*in`'s file); false with *err on a bean not followed.
+bool syncs_after_migrate(Models& models, const Package& pkg, const GoMigrationCode& go, TSNode init_call,
+                         GeneratedSql* out, std::vector<uint32_t>* at, const GoMigrationCode** in, std::string* err) {
+  TSNode fn = init_call;
+  while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "method_declaration"))
+    fn = ts_node_parent(fn);
+  if (ts_node_is_null(fn)) return true;
+  uint32_t migrate_at = UINT32_MAX;
+  for (TSNode c : calls_under(fn))
+    if (method_name(go, c) == "Migrate" && gm::arguments(c).empty() && ts_node_start_byte(c) > ts_node_start_byte(init_call))
+      migrate_at = std::min(migrate_at, ts_node_start_byte(c));
+  if (migrate_at == UINT32_MAX) return true;
+  // The statements keep offsets of one file: syncs spread over several files are not read.
+  auto read = [&](const GoMigrationCode& file, TSNode node) {
+    if (*in && *in != &file) return true;
+    size_t before = at->size();
+    if (!sync_calls(models, pkg, file, node, out, at, err)) return false;
+    if (at->size() > before) *in = &file;
+    return true;
+  };
+  for (TSNode c : calls_under(fn)) {
+    if (ts_node_start_byte(c) <= migrate_at) continue;
+    if (is_sync(method_name(go, c))) {
+      if (!read(go, c)) return false;
+      continue;
+    }
+    TSNode callee = field(c, "function");
+    if (!node_is(callee, "identifier")) continue;
+    for (const auto& f : pkg.files) {
+      if (!f->ok()) continue;
+      TSNode target = f->function(go.node_text(callee));
+      if (ts_node_is_null(target)) continue;
+      if (!read(*f, target)) return false;
+      break;
+    }
+  }
+  return true;
 }
 
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
@@ -577,7 +657,8 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
 
   std::string previous;
   const GoMigrationCode* init_go = nullptr;
-  TSNode init_fn = init_schema(pkg, &init_go);
+  TSNode init_call{};
+  TSNode init_fn = init_schema(pkg, &init_go, &init_call);
   if (init_go) {
     if (ts_node_is_null(init_fn)) {
       *err = dir + ": the function xormigrate's InitSchema runs is not in the package: the schema it makes cannot be told";
@@ -593,9 +674,22 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       *err = m.path + ": xormigrate's InitSchema: " + why;
       return false;
     }
+    const GoMigrationCode* synced_in = nullptr;
+    if (at.empty() && !syncs_after_migrate(models, pkg, *init_go, init_call, &sql, &at, &synced_in, &why)) {
+      *err = m.path + ": the Sync after xormigrate's Migrate(): " + why;
+      return false;
+    }
     if (at.empty()) {
       *err = m.path + ": xormigrate's InitSchema function syncs no models: the schema it makes cannot be told";
       return false;
+    }
+    if (synced_in) {
+      // InitSchema creates nothing; the models the program syncs after Migrate() are the schema
+      // of a fresh database (the migrations are recorded, not run).
+      for (size_t k = 0; k < pkg.files.size(); ++k)
+        if (pkg.files[k].get() == synced_in) m.path = pkg.paths[k], m.text = pkg.texts[k];
+      m.notes.push_back({at.front(), "InitSchema creates nothing: the models synced after Migrate() are the schema of "
+                                     "a fresh database"});
     }
     m.version = "SCHEMA_INIT";
     m.name = "InitSchema";
