@@ -481,7 +481,7 @@ class BunWriter {
     std::string_view verb = links[start].name;
     if (verb == "NewRaw") {  // NewRaw("ALTER TABLE ? ...", bun.Ident("t")).Exec(ctx)
       std::optional<std::string> sql = format(links[start].args, 0);
-      if (!sql || start + 2 != links.size()) return false;
+      if (!sql || start + 2 != links.size()) return names_given(links[start].args, 0, "NewRaw", call, out);
       out->sql.emit(*sql, ts_node_start_byte(call));
       return true;
     }
@@ -684,9 +684,9 @@ class BunWriter {
   /// args[first] (a literal) with bun.Ident("x") / bun.Safe("x") of the arguments after it
   /// formatted into its ?s, as bun's formatter does; nullopt for anything else.
   std::optional<std::string> format(const std::vector<TSNode>& args, size_t first) const {
-    std::string_view text;
-    uint32_t at;
-    if (first >= args.size() || !gm::literal(args[first], go_.text(), &text, &at)) return std::nullopt;
+    std::optional<std::string> tmpl = first < args.size() ? template_text(args[first]) : std::nullopt;
+    if (!tmpl) return std::nullopt;
+    std::string_view text = *tmpl;
     size_t marks = 0;
     for (char c : text) marks += c == '?';
     if (marks != args.size() - first - 1) return std::nullopt;
@@ -744,6 +744,47 @@ class BunWriter {
     return sql;
   }
 
+  /// A literal, or literals joined with `+` ("CREATE VIEW ? AS " + "SELECT ..."): its text.
+  std::optional<std::string> template_text(TSNode n) const {
+    n = value_of(n);
+    std::string_view t;
+    uint32_t at;
+    if (gm::literal(n, go_.text(), &t, &at)) return std::string(t);
+    if (!node_is(n, "binary_expression") || go_.node_text(field(n, "operator")) != "+") return std::nullopt;
+    std::optional<std::string> l = template_text(field(n, "left")), r = template_text(field(n, "right"));
+    if (!l || !r) return std::nullopt;
+    return *l + *r;
+  }
+
+  /// A statement with a literal template whose other arguments are not all read (a value of
+  /// another package, bun.In(list)): it may touch only what it names, the words of the template
+  /// and the bun.Ident("x") arguments; those become uncertain, not every name of the migration.
+  bool names_given(const std::vector<TSNode>& args, size_t first, const std::string& verb, TSNode call,
+                   GoMigrationCode::Steps* out) const {
+    std::optional<std::string> tmpl = first < args.size() ? template_text(args[first]) : std::nullopt;
+    if (!tmpl) return false;
+    std::vector<std::string> names = words_in_go_strings("\"" + *tmpl + "\"");
+    std::string list;  // the identifiers it is given, for the note
+    for (size_t i = first + 1; i < args.size(); ++i) {
+      TSNode a = value_of(args[i]);
+      if (!node_is(a, "call_expression")) continue;
+      std::string_view fn = go_.node_text(field(a, "function"));
+      std::vector<TSNode> inner = gm::arguments(a);
+      std::string_view value;
+      uint32_t at;
+      if (fn == "bun.Ident" || fn == "bun.Safe") {
+        if (inner.size() != 1 || !gm::literal(value_of(inner[0]), go_.text(), &value, &at)) return false;  // a name not known
+        for (std::string& w : words_in_go_strings("\"" + std::string(value) + "\"")) names.push_back(std::move(w));
+        if (fn == "bun.Ident" && list.size() < 160) list += (list.empty() ? "" : ", ") + std::string(value);
+      }
+    }
+    for (const std::string& n : names) out->sql.uncertain_names.push_back(n);
+    out->sql.notes.push_back({ts_node_start_byte(call), verb + " of a statement computed at run time: not modelled; the names "
+                                                              "it gives (" + list + ") and the words of its SQL text are "
+                                                              "not checked"});
+    return true;
+  }
+
   /// An Exec of SQL with ?s filled by identifiers (`ExecContext(ctx, "ALTER TABLE ? ...",
   /// bun.Ident("t"))`); a statement without ?s is the Go extractor's.
   bool formatted(TSNode call, GoMigrationCode::Steps* out) {
@@ -752,11 +793,10 @@ class BunWriter {
     size_t index = name.ends_with("Context") ? 1 : 0;
     std::string_view text;
     uint32_t at;
-    if (index >= args.size() || !gm::literal(args[index], go_.text(), &text, &at) ||
-        text.find('?') == std::string_view::npos)
+    if (index >= args.size() || !template_text(args[index]) || template_text(args[index])->find('?') == std::string::npos)
       return false;
     std::optional<std::string> sql = format(args, index);
-    if (!sql) return false;
+    if (!sql) return names_given(args, index, std::string(name), call, out);
     out->sql.emit(*sql, ts_node_start_byte(call));
     return true;
   }

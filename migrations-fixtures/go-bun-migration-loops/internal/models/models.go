@@ -17,3 +17,6 @@ type Status struct {
 	LocalOnly bool
 	ExpiresAt time.Time `bun:"type:timestamptz,nullzero"`
 }
+
+// VisibilityPublic is the visibility of a post anyone may see.
+const VisibilityPublic = 2

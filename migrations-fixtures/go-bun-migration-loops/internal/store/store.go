@@ -33,3 +33,10 @@ func (s *Store) ExpiringFilters(ctx context.Context) ([]string, error) {
 	err := s.db.NewSelect().Table("filters").Column("id").Where("? IS NOT NULL", bun.Ident("expires_at")).Scan(ctx, &out)
 	return out, err
 }
+
+// Bio is an account's profile text.
+func (s *Store) Bio(ctx context.Context, id string) (string, error) {
+	var bio string
+	err := s.db.NewSelect().Table("accounts").Column("bio").Where("id = ?", id).Scan(ctx, &bio)
+	return bio, err
+}
