@@ -17,6 +17,9 @@ func init() {
 			for _, d := range []drop{
 				{table: "accounts", column: "note_html"},
 				{"statuses", "content_html"},
+				// Only databases of the first releases have it: a table bun created from a later
+				// model never had the column, so the drop is IF EXISTS.
+				{table: "accounts", column: "avatar_updated_at"},
 			} {
 				if _, err := tx.NewDropColumn().Table(d.table).Column(d.column).Exec(ctx); err != nil {
 					return err
