@@ -10,10 +10,12 @@
 // with `xorm:"..."` tags. Its columns are the plain names in Where/And/Or conditions (strings
 // and xorm.io/builder's Eq, Neq, Gt, Gte, Lt, Lte, Like, In, NotIn, IsNull, NotNull, And, Or,
 // Not), In/NotIn's column, Cols, MustCols, Omit, Distinct, GroupBy, Asc, Desc, OrderBy, Incr,
-// Decr and SetExpr. A chain with Join, SQL, Alias, Exec or a raw query is left out (a column may
+// Decr and SetExpr; s.Insert(&T{}) on a session parameter writes every column the model maps
+// (inserted_fields). A chain with Join, SQL, Alias, Exec or a raw query is left out (a column may
 // belong to another table), and so are qualified names ("t.c") and a builder.Select nested in a
 // condition (a subquery of another table).
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -79,6 +81,8 @@ class Reader {
       for (const go::Field& f : go::fields(type, src_))
         if (!ts_node_is_null(f.tag) && node_text(f.tag, src_).find("xorm:\"") != std::string_view::npos) tagged = true;
       if (tagged) out->push_back({"xorm:model:" + key(name), "struct"});
+      if (tagged)
+        if (std::optional<std::string> f = inserted_fields(type)) out->push_back({"xorm:model:" + key(name), "insert=" + *f});
     }
     for (uint32_t i = 0; i < ts_node_named_child_count(in_.root); ++i) {
       TSNode m = ts_node_named_child(in_.root, i);
@@ -95,6 +99,81 @@ class Reader {
 
  private:
   std::string key(const std::string& type) const { return dir_.empty() ? type : dir_ + "/" + type; }
+
+  /// The fields an Insert of the struct writes, as "GoName:tagname,..." (tagname empty when the
+  /// mapper names the column): every exported field not tagged `-`, `->` (read from the database
+  /// only), `deleted` or `autoincr` (left to the database). nullopt when a field makes the list
+  /// uncertain: an embedded or `extends` struct (its fields are elsewhere), a tag this reader
+  /// does not follow.
+  std::optional<std::string> inserted_fields(TSNode type) const {
+    std::string out;
+    for (const go::Field& f : go::fields(type, src_)) {
+      xorm::Tag tag;
+      bool read_only = false, deleted = false;
+      if (auto v = go::tag_value(f.tag, "xorm", src_)) {
+        tag = xorm::parse_tag(v->value);
+        std::string words = " " + std::string(v->value) + " ";
+        for (char& c : words) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        read_only = words.find(" -> ") != std::string::npos;
+        deleted = words.find(" deleted ") != std::string::npos;
+      } else if (!ts_node_is_null(f.tag) && node_text(f.tag, src_).find("xorm:") != std::string_view::npos) {
+        return std::nullopt;
+      }
+      if (tag.ignored) continue;
+      if (f.names.empty() || tag.extends) return std::nullopt;
+      if (read_only || deleted || tag.autoincr) continue;
+      for (TSNode n : f.names) {
+        std::string_view name = node_text(n, src_);
+        if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0]))) continue;
+        if (!tag.name.empty() && (f.names.size() != 1 || !go::plain_name(tag.name))) return std::nullopt;
+        out += (out.empty() ? "" : ",") + std::string(name) + ":" + tag.name;
+      }
+    }
+    if (out.empty()) return std::nullopt;
+    return out;
+  }
+
+  /// The columns an Insert of `type` writes (see inserted_fields), named with the project's mapper.
+  std::optional<std::vector<std::string>> inserted_columns(const std::string& type) const {
+    const std::vector<std::string>* facts = go::model_fact(in_.facts, "xorm", dir_, imports_, type);
+    if (!facts || !mapper_) return std::nullopt;
+    for (const std::string& v : *facts) {
+      if (!v.starts_with("insert=")) continue;
+      std::vector<std::string> cols;
+      std::string_view list = std::string_view(v).substr(7);
+      for (size_t at = 0; at <= list.size();) {
+        size_t comma = list.find(',', at);
+        std::string_view item = list.substr(at, comma == std::string_view::npos ? std::string_view::npos : comma - at);
+        size_t colon = item.find(':');
+        std::string_view tagged = item.substr(colon + 1);
+        cols.push_back(tagged.empty() ? xorm::map_name(item.substr(0, colon), *mapper_) : std::string(tagged));
+        if (comma == std::string_view::npos) break;
+        at = comma + 1;
+      }
+      return cols;
+    }
+    return std::nullopt;
+  }
+
+  /// Whether `receiver` is a parameter of the function around it declared as an xorm session or
+  /// engine (`s *xorm.Session`): a call on it is xorm's.
+  bool xorm_handle(TSNode receiver) const {
+    if (!node_is(receiver, "identifier")) return false;
+    std::string_view name = node_text(receiver, src_);
+    for (TSNode p = ts_node_parent(receiver); !ts_node_is_null(p); p = ts_node_parent(p)) {
+      if (!node_is(p, "function_declaration") && !node_is(p, "method_declaration") && !node_is(p, "func_literal")) continue;
+      TSNode params = field(p, "parameters");
+      for (uint32_t i = 0; i < ts_node_named_child_count(params); ++i) {
+        TSNode d = ts_node_named_child(params, i);
+        std::string_view type = node_text(field(d, "type"), src_);
+        for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j)
+          if (node_is(ts_node_named_child(d, j), "identifier") && node_text(ts_node_named_child(d, j), src_) == name)
+            return type == "*xorm.Session" || type == "*xorm.Engine" || type == "xorm.Interface" ||
+                   type == "xorm.EngineInterface";
+      }
+    }
+    return false;
+  }
 
   std::string receiver_type(TSNode method) const {
     std::string_view recv = node_text(field(method, "receiver"), src_);
@@ -184,6 +263,8 @@ class Reader {
   void chain(TSNode top, FileOutput* out) {
     TSNode receiver{};
     std::vector<go::Link> links = go::chain(top, src_, &receiver);
+    if (links.size() == 1 && (links[0].name == "Insert" || links[0].name == "InsertOne") && xorm_handle(receiver))
+      return insert(links[0], top, out);
     if (links.size() < 2) return;
     std::optional<std::string> table;
     std::string via;
@@ -248,6 +329,23 @@ class Reader {
                  "xorm " + via + "." + std::string(l.name) + "(" +
                      (text == "builder" || text == "..." ? std::string("\"") + col + "\"" : "\"" + std::string(text) + "\"") +
                      ") names column " + *table + "." + col);
+    }
+  }
+
+  /// s.Insert(&T{...}) / s.Insert(bean) on an xorm session: every column the model maps is written
+  /// (a chain with Cols, Omit or Table names its own columns and is read as a chain).
+  void insert(const go::Link& l, TSNode top, FileOutput* out) {
+    for (TSNode arg : l.args) {
+      std::string type = go::value_type(arg, src_);
+      if (type.empty() || type.find("[]") != std::string::npos) continue;
+      std::optional<std::string> table = table_of(type);
+      std::optional<std::vector<std::string>> cols = inserted_columns(type);
+      if (!table || !cols || table->find('.') != std::string::npos) continue;
+      go::UnitWriter w(in_, out, std::string(node_text(top, src_)));
+      requirements::Span span{ts_node_start_byte(arg), ts_node_end_byte(arg)};
+      for (const std::string& c : *cols)
+        w.column(*table, c, span, requirements::Use::Write,
+                 "xorm " + std::string(l.name) + "(&" + type + ") writes every field of the model: column " + *table + "." + c);
     }
   }
 

@@ -965,9 +965,10 @@ class Engine {
     std::vector<std::string_view> params;
     if (!def || !syntax_.function_parameters(fn, src_, &name, &params)) return false;
     // A method that hands its SQL parameter to the call of its own name (temporal's
-    // `func (pdb *db) ExecContext(ctx, stmt string, args ...any)` around conn().ExecContext):
-    // its callers call it by that database call's name, and are the sites.
-    if (!call_name.empty() && name == call_name) {
+    // `func (pdb *db) ExecContext(ctx, stmt string, args ...any)` around conn().ExecContext), or
+    // of another database call (river's `func (e *Executor) Exec(ctx, sql string, ...)` around
+    // e.dbtx.ExecContext): its callers call it by a database call's name, and are the sites.
+    if (!call_name.empty() && (name == call_name || builtin_database_call(name))) {
       std::string_view type = syntax_.parameter_type(fn, src_, def->name);
       if (type.empty() || type == "string") return true;
     }
@@ -1222,7 +1223,13 @@ class Engine {
         return;
       }
     }
-    TSNode arg = args[at];
+    // pgx's Exec(ctx, sql, ...): a parameter declared as a context stands where the SQL is for
+    // database/sql's Exec(sql, ...); the SQL is the argument after it (a wrapper's own parameter).
+    size_t sql_at = at;
+    if (TSNode fn; sql_at + 1 < args.size())
+      if (const Definition* def = parameter_named(args[sql_at], &fn); def && leads_sql(syntax_.parameter_type(fn, src_, def->name)))
+        ++sql_at;
+    TSNode arg = args[sql_at];
     if (syntax_.cannot_be_sql(arg, src_) || declared_not_text(arg) || reaches_wrapper_parameter(arg, call.name) ||
         command_receiver(arg))
       return;

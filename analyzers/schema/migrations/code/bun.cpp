@@ -8,7 +8,7 @@
 // code/go_code.h (the SQL its Exec calls run, in order); this file adds what bun writes itself:
 //   NewCreateTable().Model(&T{})     CREATE TABLE t (the model's columns, as bun maps them)
 //   NewAddColumn().ColumnExpr("c x") ALTER TABLE t ADD COLUMN IF NOT EXISTS c x
-//   NewDropColumn().Column("c")      ALTER TABLE t DROP COLUMN c
+//   NewDropColumn().Column("c")      ALTER TABLE t DROP COLUMN IF EXISTS c
 //   ModelTableExpr("t2").Model(&T{})  the model's columns in table t2
 //   NewDropTable(), NewCreateIndex(), NewDropIndex()
 //   ExecContext(ctx, "... ? ...", bun.Ident("t"))  the statement with the identifiers in place
@@ -179,15 +179,312 @@ class BunWriter {
             ParsedPackages* parsed)
       : fs_(fs), root_(std::move(root)), dir_(std::move(dir)), go_(go), parsed_(*parsed) {}
 
-  /// GoMigrationCode's chain reader.
+  /// GoMigrationCode's chain reader. A call inside loops over literal lists (`for index, columns
+  /// := range map[string][]string{...}`, `for _, spec := range []spec{{table: "t", ...}}`) runs
+  /// once per element, its loop variables standing for the element's values; when one element
+  /// cannot be read, the call is read once with nothing bound.
   bool read(TSNode call, GoMigrationCode::Steps* out) {
+    std::vector<Bindings> each = loop_bindings(call);
+    if (each.empty()) return read_one(call, out);
+    GeneratedSql before = out->sql;
+    for (Bindings& b : each) {
+      bound_ = std::move(b);
+      if (!read_one(call, out)) {
+        out->sql = before;
+        bound_.clear();
+        return read_one(call, out);
+      }
+    }
+    bound_.clear();
+    return true;
+  }
+
+ private:
+  /// A loop variable's value: an element of a literal list (its key, or its value), and the
+  /// struct type of the element when it is one (for `spec.table` of a positional element).
+  struct Bound {
+    TSNode value{};
+    TSNode type{};         ///< the element's declared type (for a nested literal without one)
+    TSNode struct_type{};
+  };
+  using Bindings = std::map<std::string, Bound, std::less<>>;
+
+  /// The expression an argument stands for under the current bindings: a bound loop variable's
+  /// element, or the field of one (`spec.table`); the argument itself otherwise.
+  TSNode value_of(TSNode n) const {
+    while (node_is(n, "parenthesized_expression")) n = languages::first_named_child(n);
+    if (node_is(n, "identifier")) {
+      auto it = bound_.find(go_.node_text(n));
+      if (it != bound_.end()) return it->second.value;
+      TSNode lit = local_string(n);
+      return ts_node_is_null(lit) ? n : lit;
+    }
+    if (!node_is(n, "selector_expression")) return n;
+    TSNode operand = field(n, "operand");
+    auto it = node_is(operand, "identifier") ? bound_.find(go_.node_text(operand)) : bound_.end();
+    if (it == bound_.end() || !node_is(it->second.value, "literal_value")) return n;
+    std::string_view name = go_.node_text(field(n, "field"));
+    // Keyed ({table: "t"}) or positional, in the order of the struct's fields.
+    std::vector<std::string_view> order;
+    if (!ts_node_is_null(it->second.struct_type))
+      for (const gm::Field& f : gm::fields(it->second.struct_type, go_.text()))
+        for (TSNode fname : f.names) order.push_back(go_.node_text(fname));
+    TSNode lit = it->second.value;
+    size_t pos = 0;
+    for (uint32_t i = 0; i < ts_node_named_child_count(lit); ++i) {
+      TSNode e = ts_node_named_child(lit, i);
+      if (node_is(e, "comment")) continue;
+      if (node_is(e, "keyed_element")) {
+        if (go_.node_text(languages::first_named_child(field(e, "key"))) == name)
+          return languages::first_named_child(field(e, "value"));
+      } else if (pos < order.size() && order[pos++] == name) {
+        return languages::first_named_child(e);
+      }
+    }
+    return n;
+  }
+
+  /// The arguments with loop variables replaced; `cols...` of a bound list spreads its elements.
+  std::vector<TSNode> expand(const std::vector<TSNode>& args) const {
+    std::vector<TSNode> out;
+    for (TSNode a : args) {
+      if (node_is(a, "variadic_argument")) {
+        TSNode v = value_of(languages::first_named_child(a));
+        TSNode list = node_is(v, "composite_literal") ? field(v, "body") : v;
+        if (!node_is(list, "literal_value")) {
+          out.push_back(a);
+          continue;
+        }
+        for (uint32_t i = 0; i < ts_node_named_child_count(list); ++i) {
+          TSNode e = ts_node_named_child(list, i);
+          if (node_is(e, "literal_element")) out.push_back(languages::first_named_child(e));
+          else if (!node_is(e, "comment")) out.push_back(a);  // keyed: not a list
+        }
+      } else {
+        out.push_back(value_of(a));
+      }
+    }
+    return out;
+  }
+
+  /// One binding of the loop variables per element of the literal lists the loops around `call`
+  /// range over (within its function), outer loops first, every combination of nested loops (an
+  /// inner loop may range over the outer one's element: `for table, indexes := range
+  /// map[string]map[string][]string{...} { for index, columns := range indexes {`); empty when no
+  /// loop around it ranges over a literal, or when there would be too many.
+  std::vector<Bindings> loop_bindings(TSNode call) const {
+    std::vector<TSNode> loops;
+    for (TSNode p = ts_node_parent(call); !ts_node_is_null(p); p = ts_node_parent(p)) {
+      if (node_is(p, "function_declaration") || node_is(p, "func_literal")) break;
+      if (node_is(p, "for_statement")) loops.insert(loops.begin(), p);
+    }
+    std::vector<Bindings> all{Bindings{}};
+    bool any = false;
+    for (TSNode p : loops) {
+      TSNode range{};
+      for (uint32_t i = 0; i < ts_node_named_child_count(p); ++i)
+        if (node_is(ts_node_named_child(p, i), "range_clause")) range = ts_node_named_child(p, i);
+      if (ts_node_is_null(range)) continue;
+      std::vector<std::string_view> names;
+      TSNode left = field(range, "left");
+      for (uint32_t i = 0; i < ts_node_named_child_count(left); ++i) names.push_back(go_.node_text(ts_node_named_child(left, i)));
+      if (names.empty() || names.size() > 2) continue;
+      TSNode list = field(range, "right");
+      std::vector<Bindings> next;
+      bool read = true;
+      for (const Bindings& b : all) {
+        // The list: a literal, a local one, or the bound element of an outer loop.
+        TSNode body{}, type{};
+        if (node_is(list, "composite_literal")) {
+          body = field(list, "body"), type = field(list, "type");
+        } else if (node_is(list, "identifier")) {
+          auto it = b.find(go_.node_text(list));
+          if (it != b.end() && node_is(it->second.value, "literal_value")) {
+            body = it->second.value, type = it->second.type;
+          } else if (it != b.end() && node_is(it->second.value, "composite_literal")) {
+            body = field(it->second.value, "body"), type = field(it->second.value, "type");
+          } else if (it == b.end()) {
+            TSNode lit = local_literal(p, go_.node_text(list));
+            if (!ts_node_is_null(lit)) body = field(lit, "body"), type = field(lit, "type");
+          }
+        }
+        if (ts_node_is_null(body) || ts_node_is_null(type)) {
+          read = false;
+          break;
+        }
+        bool is_map = node_is(type, "map_type");
+        if (!is_map && !node_is(type, "slice_type") && !node_is(type, "array_type")) {
+          read = false;
+          break;
+        }
+        TSNode key_type = is_map ? field(type, "key") : TSNode{};
+        TSNode elem = field(type, is_map ? "value" : "element");
+        for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+          TSNode e = ts_node_named_child(body, i);
+          if (node_is(e, "comment")) continue;
+          TSNode key{}, value{};
+          if (node_is(e, "keyed_element")) {
+            key = languages::first_named_child(field(e, "key"));
+            value = languages::first_named_child(field(e, "value"));
+          } else {
+            value = languages::first_named_child(e);
+          }
+          Bindings with = b;
+          if (names[0] != "_" && is_map) with[std::string(names[0])] = Bound{key, key_type, TSNode{}};
+          if (names.size() == 2 && names[1] != "_") with[std::string(names[1])] = Bound{value, elem, struct_of(elem, p)};
+          next.push_back(std::move(with));
+          if (next.size() > 256) return {};
+        }
+      }
+      if (!read) continue;
+      all = std::move(next);
+      any = true;
+    }
+    return any ? all : std::vector<Bindings>{};
+  }
+
+  /// The struct type a list's element type names: a struct type, or a type declared in a
+  /// function around `from` or in the file.
+  TSNode struct_of(TSNode type, TSNode from) const {
+    if (node_is(type, "struct_type")) return type;
+    if (!node_is(type, "type_identifier")) return TSNode{};
+    for (TSNode q = from; !ts_node_is_null(q); q = ts_node_parent(q)) {
+      bool file = node_is(q, "source_file");
+      if (!file && !node_is(q, "function_declaration") && !node_is(q, "func_literal")) continue;
+      TSNode spec = type_spec(go_, file ? q : field(q, "body"), go_.node_text(type), !file);
+      if (!ts_node_is_null(spec) && node_is(field(spec, "type"), "struct_type")) return field(spec, "type");
+    }
+    return TSNode{};
+  }
+
+  /// The string literal a local variable holds when the functions around `use` declare it once
+  /// from a literal (`tableName := "lists"`, `const t = "x"`) and never assign it again.
+  TSNode local_string(TSNode use) const {
+    std::string_view name = go_.node_text(use);
+    TSNode found{};
+    int writes = 0;
+    // The top-level declaration around the use, and the file's constants and variables.
+    TSNode top = use;
+    while (!ts_node_is_null(ts_node_parent(top)) && !node_is(ts_node_parent(top), "source_file")) top = ts_node_parent(top);
+    std::vector<TSNode> stack{top};
+    for (uint32_t i = 0; i < ts_node_named_child_count(go_.root()); ++i) {
+      TSNode d = ts_node_named_child(go_.root(), i);
+      if ((node_is(d, "const_declaration") || node_is(d, "var_declaration")) && !ts_node_eq(d, top)) stack.push_back(d);
+    }
+    while (!stack.empty()) {
+      TSNode d = stack.back();
+      stack.pop_back();
+      if (ts_node_is_null(d)) continue;
+      // A parameter or a range variable of that name: its value is not one literal.
+      if (node_is(d, "parameter_declaration") || node_is(d, "range_clause")) {
+        TSNode names = node_is(d, "range_clause") ? field(d, "left") : d;
+        for (uint32_t i = 0; i < ts_node_named_child_count(names); ++i)
+          if (go_.node_text(ts_node_named_child(names, i)) == name) writes += 2;
+      }
+      bool decl = node_is(d, "short_var_declaration") || node_is(d, "assignment_statement");
+      bool spec = node_is(d, "var_spec") || node_is(d, "const_spec");
+      if (decl || spec) {
+        TSNode left = field(d, decl ? "left" : "name");
+        TSNode right = field(d, decl ? "right" : "value");
+        bool names_it = false;
+        if (spec) names_it = go_.node_text(left) == name;
+        else
+          for (uint32_t i = 0; i < ts_node_named_child_count(left); ++i)
+            names_it |= go_.node_text(ts_node_named_child(left, i)) == name;
+        if (names_it) {
+          ++writes;
+          if (!ts_node_is_null(right) && ts_node_named_child_count(right) == 1) found = ts_node_named_child(right, 0);
+          else found = TSNode{};
+        }
+      }
+      for (uint32_t i = 0; i < ts_node_named_child_count(d); ++i) stack.push_back(ts_node_named_child(d, i));
+    }
+    std::string_view text;
+    uint32_t at;
+    return writes == 1 && !ts_node_is_null(found) && gm::literal(found, go_.text(), &text, &at) ? found : TSNode{};
+  }
+
+  /// A builder built in steps: `q := tx.NewAddColumn().Model(&T{})`, then `q = q.ColumnExpr(...)`
+  /// (under `case dialect.PG:` of a switch on the dialect, or unconditionally), then `q.Exec(ctx)`:
+  /// the links of the declaration, of each assignment PostgreSQL runs, then `links`. An
+  /// assignment under another condition adds a link no builder knows (the statement is unknown,
+  /// its table is not). `links` unchanged when `q` is not declared so in the function.
+  std::vector<gm::Link> built_in_steps(TSNode var, TSNode call, std::vector<gm::Link> links) const {
+    std::string_view name = go_.node_text(var);
+    TSNode fn = call;
+    while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "func_literal")) fn = ts_node_parent(fn);
+    if (ts_node_is_null(fn)) return links;
+    TSNode decl{};
+    std::vector<TSNode> assigns;
+    std::vector<TSNode> stack{field(fn, "body")};
+    while (!stack.empty()) {
+      TSNode d = stack.back();
+      stack.pop_back();
+      if (ts_node_is_null(d) || ts_node_start_byte(d) >= ts_node_start_byte(call)) continue;
+      bool short_decl = node_is(d, "short_var_declaration");
+      if ((short_decl || node_is(d, "assignment_statement")) && go_.node_text(field(d, "left")) == name) {
+        if (short_decl) decl = d;
+        else assigns.push_back(d);
+      }
+      if (!node_is(d, "func_literal"))
+        for (uint32_t i = 0; i < ts_node_named_child_count(d); ++i) stack.push_back(ts_node_named_child(d, i));
+    }
+    if (ts_node_is_null(decl)) return links;
+    TSNode first = languages::first_named_child(field(decl, "right"));
+    if (!node_is(first, "call_expression")) return links;
+    std::vector<gm::Link> out = gm::chain(first, go_.text());
+    std::sort(assigns.begin(), assigns.end(),
+              [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
+    for (TSNode a : assigns) {
+      if (ts_node_start_byte(a) < ts_node_end_byte(decl)) continue;
+      TSNode right = languages::first_named_child(field(a, "right"));
+      TSNode recv{};
+      std::vector<gm::Link> more = node_is(right, "call_expression") ? gm::chain(right, go_.text(), &recv) : std::vector<gm::Link>{};
+      bool runs = true, known = !more.empty() && go_.node_text(recv) == name;
+      for (TSNode p = ts_node_parent(a); known && !ts_node_eq(p, ts_node_parent(decl)); p = ts_node_parent(p)) {
+        if (node_is(p, "block") || node_is(p, "expression_switch_statement")) continue;
+        if (node_is(p, "expression_case")) {
+          std::string_view value = go_.node_text(field(p, "value"));
+          if (value.find("dialect.PG") != std::string_view::npos) continue;
+          if (value.find("dialect.") != std::string_view::npos) runs = false;  // SQLite's, MySQL's...
+          else known = false;
+        } else if (node_is(p, "default_case")) {
+          // Taken on PostgreSQL only when no case names it.
+          std::string_view sw = go_.node_text(ts_node_parent(p));
+          if (sw.find("dialect.PG") != std::string_view::npos) runs = false;
+          else known = false;
+        } else {
+          known = false;  // if, for: a condition of the run
+        }
+      }
+      if (!known) {
+        out.push_back(gm::Link{"?", {}, a});
+        continue;
+      }
+      if (runs) out.insert(out.end(), more.begin(), more.end());
+    }
+    out.insert(out.end(), links.begin(), links.end());
+    return out;
+  }
+
+  /// One reading of the chain ending in `call`, under the current bindings.
+  bool read_one(TSNode call, GoMigrationCode::Steps* out) {
     TSNode receiver{};
     std::vector<gm::Link> links = gm::chain(call, go_.text(), &receiver);
+    if (node_is(receiver, "identifier")) links = built_in_steps(receiver, call, std::move(links));
+    for (gm::Link& l : links) l.args = expand(l.args);
+    chain_tables_.clear();
     size_t start = links.size();
     for (size_t i = 0; i < links.size(); ++i)
       if (links[i].name.starts_with("New")) start = i;
     if (start == links.size()) return formatted(call, out);
     std::string_view verb = links[start].name;
+    if (verb == "NewRaw") {  // NewRaw("ALTER TABLE ? ...", bun.Ident("t")).Exec(ctx)
+      std::optional<std::string> sql = format(links[start].args, 0);
+      if (!sql || start + 2 != links.size()) return names_given(links[start].args, 0, "NewRaw", call, out);
+      out->sql.emit(*sql, ts_node_start_byte(call));
+      return true;
+    }
     if (verb == "NewSelect" || verb == "NewInsert" || verb == "NewUpdate" || verb == "NewDelete") return true;
     std::vector<gm::Link> rest(links.begin() + static_cast<long>(start) + 1, links.end());
     // The tables the chain names: Table("t"), or Model(x) for each model x stands for.
@@ -216,7 +513,7 @@ class BunWriter {
         uint32_t at;
         if (!gm::literal(l.args[0], go_.text(), &t, &at) || !gm::plain_name(t) || table_expr) return give_up(unknown_models, call, out);
         table_expr = std::string(t);
-      } else if (l.name == "Table" && l.args.size() == 1) {
+      } else if ((l.name == "Table" || l.name == "TableExpr") && l.args.size() == 1) {
         std::string_view t;
         uint32_t at;
         if (!gm::literal(l.args[0], go_.text(), &t, &at) || !gm::plain_name(t)) return give_up(unknown_models, call, out);
@@ -230,6 +527,10 @@ class BunWriter {
       }
     }
     if (!unknown_models.empty()) return give_up(unknown_models, call, out);
+    chain_verb_ = std::string(verb);
+    for (const std::string& t : tables)
+      if (gm::plain_name(t)) chain_tables_.push_back(t);
+    if (chain_tables_.size() != tables.size()) chain_tables_.clear();
     if (table_expr) {
       if (tables.size() != 1 || !structs[0].go) return give_up({}, call, out);
       tables[0] = *table_expr;
@@ -292,9 +593,13 @@ class BunWriter {
         std::string drops;
         for (size_t i = 0; i < l.args.size(); ++i) {
           if (!literal_arg(l, i, &text) || !gm::plain_name(text)) return give_up({}, call, out);
-          drops += (i ? ", DROP COLUMN " : " DROP COLUMN ") + quote_ident(text);
+          drops += (i ? ", DROP COLUMN IF EXISTS " : " DROP COLUMN IF EXISTS ") + quote_ident(text);
         }
         out->sql.emit("ALTER TABLE " + table + drops, at);
+        return true;
+      }
+      if (verb == "NewDropColumn" && l.name == "ColumnExpr" && sql_arg(l, &expr) && gm::plain_name(unquoted(expr))) {
+        out->sql.emit("ALTER TABLE " + table + " DROP COLUMN IF EXISTS " + expr, at);
         return true;
       }
       return give_up({}, call, out);
@@ -333,7 +638,11 @@ class BunWriter {
     return give_up({}, call, out);
   }
 
- private:
+  /// `"name"` -> name.
+  static std::string_view unquoted(std::string_view s) {
+    return s.size() >= 2 && s.front() == '"' && s.back() == '"' ? s.substr(1, s.size() - 2) : s;
+  }
+
   /// An unknown step: the tables of the models it names become uncertain.
   /// A model that cannot be told (`Model(m)` of a parameter, a type that is no struct found):
   /// its name's table and those of every struct literal of the migration's function.
@@ -342,7 +651,20 @@ class BunWriter {
       if (!m.empty()) out->sql.uncertain_names.push_back(datalayers::bun::default_table(m.substr(m.rfind('.') + 1)));
     };
     for (const std::string& m : models) add(m);
-    if (models.empty()) return false;  // the chain's own tables are known; its statement is not
+    if (models.empty() && !chain_tables_.empty()) {
+      // The chain's tables are known, its statement is not: only those tables become uncertain.
+      std::string names;
+      for (const std::string& t : chain_tables_) {
+        out->sql.uncertain_names.push_back(t);
+        names += (names.empty() ? "" : ", ") + t;
+      }
+      std::pair<uint32_t, std::string> note{ts_node_start_byte(call), chain_verb_ + " of a statement computed at run time: not "
+                                                                     "modelled; the columns of " + names + " are not checked"};
+      if (std::find(out->sql.notes.begin(), out->sql.notes.end(), note) == out->sql.notes.end())  // once per loop
+        out->sql.notes.push_back(std::move(note));
+      return true;
+    }
+    if (models.empty()) return false;
     TSNode fn = call;
     for (TSNode p = call; !ts_node_is_null(p); p = ts_node_parent(p))
       if (node_is(p, "function_declaration") || node_is(p, "func_literal")) fn = p;
@@ -362,9 +684,9 @@ class BunWriter {
   /// args[first] (a literal) with bun.Ident("x") / bun.Safe("x") of the arguments after it
   /// formatted into its ?s, as bun's formatter does; nullopt for anything else.
   std::optional<std::string> format(const std::vector<TSNode>& args, size_t first) const {
-    std::string_view text;
-    uint32_t at;
-    if (first >= args.size() || !gm::literal(args[first], go_.text(), &text, &at)) return std::nullopt;
+    std::optional<std::string> tmpl = first < args.size() ? template_text(args[first]) : std::nullopt;
+    if (!tmpl) return std::nullopt;
+    std::string_view text = *tmpl;
     size_t marks = 0;
     for (char c : text) marks += c == '?';
     if (marks != args.size() - first - 1) return std::nullopt;
@@ -375,13 +697,46 @@ class BunWriter {
         sql += c;
         continue;
       }
-      TSNode a = args[next++];
+      TSNode a = value_of(args[next++]);
+      if (node_is(a, "int_literal") || node_is(a, "float_literal") || node_is(a, "true") || node_is(a, "false")) {
+        sql += go_.node_text(a);
+        continue;
+      }
+      std::string_view s;
+      uint32_t s_at;
+      if (gm::literal(a, go_.text(), &s, &s_at)) {
+        sql += quote_literal(s);
+        continue;
+      }
       if (!node_is(a, "call_expression")) return std::nullopt;
       std::string_view fn = go_.node_text(field(a, "function"));
       std::vector<TSNode> inner = gm::arguments(a);
       std::string_view value;
       uint32_t v_at;
-      if (inner.size() != 1 || !gm::literal(inner[0], go_.text(), &value, &v_at)) return std::nullopt;
+      if (fn == "bun.Safe" && inner.size() == 1 && node_is(inner[0], "call_expression") &&
+          go_.node_text(field(inner[0], "function")) == "strings.Join") {
+        // bun.Safe(strings.Join(cols, ",")) of a literal list of names
+        std::vector<TSNode> join = gm::arguments(inner[0]);
+        std::string_view sep;
+        if (join.size() != 2 || !gm::literal(value_of(join[1]), go_.text(), &sep, &v_at)) return std::nullopt;
+        TSNode variadic = join[0];
+        TSNode list = value_of(variadic);
+        if (node_is(list, "composite_literal")) list = field(list, "body");
+        if (!node_is(list, "literal_value")) return std::nullopt;
+        std::string joined;
+        for (uint32_t i = 0; i < ts_node_named_child_count(list); ++i) {
+          TSNode e = ts_node_named_child(list, i);
+          if (node_is(e, "comment")) continue;
+          if (!node_is(e, "literal_element") || !gm::literal(languages::first_named_child(e), go_.text(), &value, &v_at) ||
+              !gm::plain_name(value))
+            return std::nullopt;
+          joined += (joined.empty() ? "" : std::string(sep)) + std::string(value);
+        }
+        if (joined.empty()) return std::nullopt;
+        sql += joined;
+        continue;
+      }
+      if (inner.size() != 1 || !gm::literal(value_of(inner[0]), go_.text(), &value, &v_at)) return std::nullopt;
       if (fn == "bun.Ident" && value.find_first_of("\".") == std::string_view::npos) sql += quote_ident(value);
       else if (fn == "bun.Safe") sql += value;
       else return std::nullopt;
@@ -389,19 +744,59 @@ class BunWriter {
     return sql;
   }
 
+  /// A literal, or literals joined with `+` ("CREATE VIEW ? AS " + "SELECT ..."): its text.
+  std::optional<std::string> template_text(TSNode n) const {
+    n = value_of(n);
+    std::string_view t;
+    uint32_t at;
+    if (gm::literal(n, go_.text(), &t, &at)) return std::string(t);
+    if (!node_is(n, "binary_expression") || go_.node_text(field(n, "operator")) != "+") return std::nullopt;
+    std::optional<std::string> l = template_text(field(n, "left")), r = template_text(field(n, "right"));
+    if (!l || !r) return std::nullopt;
+    return *l + *r;
+  }
+
+  /// A statement with a literal template whose other arguments are not all read (a value of
+  /// another package, bun.In(list)): it may touch only what it names, the words of the template
+  /// and the bun.Ident("x") arguments; those become uncertain, not every name of the migration.
+  bool names_given(const std::vector<TSNode>& args, size_t first, const std::string& verb, TSNode call,
+                   GoMigrationCode::Steps* out) const {
+    std::optional<std::string> tmpl = first < args.size() ? template_text(args[first]) : std::nullopt;
+    if (!tmpl) return false;
+    std::vector<std::string> names = words_in_go_strings("\"" + *tmpl + "\"");
+    std::string list;  // the identifiers it is given, for the note
+    for (size_t i = first + 1; i < args.size(); ++i) {
+      TSNode a = value_of(args[i]);
+      if (!node_is(a, "call_expression")) continue;
+      std::string_view fn = go_.node_text(field(a, "function"));
+      std::vector<TSNode> inner = gm::arguments(a);
+      std::string_view value;
+      uint32_t at;
+      if (fn == "bun.Ident" || fn == "bun.Safe") {
+        if (inner.size() != 1 || !gm::literal(value_of(inner[0]), go_.text(), &value, &at)) return false;  // a name not known
+        for (std::string& w : words_in_go_strings("\"" + std::string(value) + "\"")) names.push_back(std::move(w));
+        if (fn == "bun.Ident" && list.size() < 160) list += (list.empty() ? "" : ", ") + std::string(value);
+      }
+    }
+    for (const std::string& n : names) out->sql.uncertain_names.push_back(n);
+    out->sql.notes.push_back({ts_node_start_byte(call), verb + " of a statement computed at run time: not modelled; the names "
+                                                              "it gives (" + list + ") and the words of its SQL text are "
+                                                              "not checked"});
+    return true;
+  }
+
   /// An Exec of SQL with ?s filled by identifiers (`ExecContext(ctx, "ALTER TABLE ? ...",
   /// bun.Ident("t"))`); a statement without ?s is the Go extractor's.
   bool formatted(TSNode call, GoMigrationCode::Steps* out) {
-    std::vector<TSNode> args = gm::arguments(call);
+    std::vector<TSNode> args = expand(gm::arguments(call));
     std::string_view name = go_.node_text(field(field(call, "function"), "field"));
     size_t index = name.ends_with("Context") ? 1 : 0;
     std::string_view text;
     uint32_t at;
-    if (index >= args.size() || !gm::literal(args[index], go_.text(), &text, &at) ||
-        text.find('?') == std::string_view::npos)
+    if (index >= args.size() || !template_text(args[index]) || template_text(args[index])->find('?') == std::string::npos)
       return false;
     std::optional<std::string> sql = format(args, index);
-    if (!sql) return false;
+    if (!sql) return names_given(args, index, std::string(name), call, out);
     out->sql.emit(*sql, ts_node_start_byte(call));
     return true;
   }
@@ -449,6 +844,11 @@ class BunWriter {
     TSNode fn = from;
     while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "func_literal")) fn = ts_node_parent(fn);
     if (ts_node_is_null(fn)) return TSNode{};
+    TSNode here = local_literal_in(fn, name);
+    // A func literal (a callback in a list of steps) sees the functions around it.
+    return ts_node_is_null(here) && node_is(fn, "func_literal") ? local_literal(ts_node_parent(fn), name) : here;
+  }
+  TSNode local_literal_in(TSNode fn, std::string_view name) const {
     std::vector<TSNode> stack{field(fn, "body")};
     while (!stack.empty()) {
       TSNode d = stack.back();
@@ -457,6 +857,7 @@ class BunWriter {
       if ((node_is(d, "short_var_declaration") && go_.node_text(field(d, "left")) == name) ||
           (node_is(d, "var_spec") && go_.node_text(field(d, "name")) == name)) {
         TSNode right = field(d, node_is(d, "var_spec") ? "value" : "right");
+        if (ts_node_is_null(right)) return TSNode{};  // var x T: no literal
         TSNode v = languages::first_named_child(right);
         return node_is(v, "composite_literal") ? v : TSNode{};
       }
@@ -530,12 +931,29 @@ class BunWriter {
     }
     std::string path = import_path(go, type.substr(0, dot));
     std::string dir = path.empty() ? "" : import_dir(fs_, root_, path);
+    if (path.empty())  // an import whose package name is not its path's last element
+      for (auto& [alias, other] : gm::declarations(go.root(), go.text()).imports) {
+        std::string d = import_dir(fs_, root_, other);
+        const std::vector<const GoMigrationCode*>& files = d.empty() ? std::vector<const GoMigrationCode*>{} : package(d);
+        if (!files.empty() && package_name(*files.front()) == type.substr(0, dot)) {
+          dir = d;
+          break;
+        }
+      }
     if (dir.empty()) return {};
     for (const GoMigrationCode* f : package(dir)) {
       TSNode spec = type_spec(*f, f->root(), name, false);
       if (!ts_node_is_null(spec)) return as_struct(*f, spec);
     }
     return {};
+  }
+  /// The name of the file's `package` clause.
+  static std::string_view package_name(const GoMigrationCode& go) {
+    for (uint32_t i = 0; i < ts_node_named_child_count(go.root()); ++i) {
+      TSNode c = ts_node_named_child(go.root(), i);
+      if (node_is(c, "package_clause")) return go.node_text(languages::first_named_child(c));
+    }
+    return "";
   }
   static Struct as_struct(const GoMigrationCode& go, TSNode spec) {
     TSNode t = field(spec, "type");
@@ -649,6 +1067,10 @@ class BunWriter {
   std::string root_, dir_;
   const GoMigrationCode& go_;
   ParsedPackages& parsed_;
+  Bindings bound_;
+  /// The chain being read: its builder and the tables it names, for give_up.
+  std::string chain_verb_;
+  std::vector<std::string> chain_tables_;
 };
 
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
