@@ -236,6 +236,12 @@ struct Models {
         if (!is(left, "identifier") || ts_node_is_null(right)) continue;
         Field f;
         PyValue v = reader.eval(right);
+        // django_cryptography's encrypt(Field(...)) is that field, its column encrypted.
+        if (v.is(K::Call) && v.last_name() == "encrypt" && v.items.size() == 1 && v.items[0].is(K::Call) &&
+            in.text.find("django_cryptography") != std::string_view::npos) {
+          PyValue inner = v.items[0];
+          v = std::move(inner);
+        }
         if (!field_of(std::string(reader.text(left)), v, &f)) continue;
         if (v.text.starts_with("models.")) declares = true;
         f.begin = ts_node_start_byte(left), f.end = ts_node_end_byte(left);
