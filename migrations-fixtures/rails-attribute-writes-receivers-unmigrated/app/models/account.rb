@@ -1,0 +1,27 @@
+# Writes through self: the model's own methods set its columns.
+class Account < ApplicationRecord
+  has_many :invoices
+  has_one :billing_profile
+  belongs_to :owner, class_name: "User"
+
+  attr_accessor :pending_note
+
+  def suspend!(reason)
+    self.suspended_at = Time.current
+    self.pending_note = reason
+    self.owner = nil
+    update!(suspension_reason: reason)
+  end
+
+  def settle
+    invoices.each { |i| i.paid = true }
+    build_billing_profile(vat_number: "EU1")
+    self.balance_cents ||= 0
+  end
+
+  def touch_later
+    Struct.new(:anything).new.instance_eval do
+      self.whatever = 1
+    end
+  end
+end

@@ -1,0 +1,3 @@
+class BillingProfile < ApplicationRecord
+  belongs_to :account
+end
