@@ -372,11 +372,26 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
       }
   } else if (m == "store_accessor" || m == "store") {
     const std::string virtual_key = k + "virtual:" + (in_class ? owner + ":" : "");
+    // `prefix: true` / `suffix: :x` name the accessors `<store>_key` / `key_x` (feedbin's
+    // `store_accessor :error, :class, :message, prefix: true`: error_class, error_message).
+    std::string store = args.empty() ? "" : name_of(args[0], src).value_or(""), before, after;
+    bool unknown = false;
+    for (TSNode p : pairs_of(args)) {
+      std::string_view key = node_text(field(p, "key"), src);
+      if (key.ends_with(":")) key.remove_suffix(1);
+      if (key != "prefix" && key != "suffix") continue;
+      TSNode v = field(p, "value");
+      std::string affix = node_is(v, "true") ? store : node_is(v, "false") || node_is(v, "nil") ? "" : name_of(v, src).value_or("?");
+      if (affix == "?" || (node_is(v, "true") && store.empty())) unknown = true;
+      else if (!affix.empty()) (key == "prefix" ? before : after) = key == "prefix" ? affix + "_" : "_" + affix;
+    }
+    if (unknown) out->push_back({k + "macro:" + owner + ":" + std::string(m), ""});
     for (size_t i = 1; i < args.size(); ++i) {
-      if (auto n = name_of(args[i], src)) out->push_back({virtual_key + *n, ""});
+      if (auto n = name_of(args[i], src)) out->push_back({virtual_key + before + *n + after, ""});
+      if (m == "store_accessor") continue;  // its pairs are options
       for (TSNode p : pairs_of({args[i]}))
         for (TSNode a : names_in({field(p, "value")}))
-          if (auto n = name_of(a, src)) out->push_back({virtual_key + *n, ""});
+          if (auto n = name_of(a, src)) out->push_back({virtual_key + before + *n + after, ""});
     }
   } else if (m == "delegate" || m == "has_secure_password" || m == "accepts_nested_attributes_for") {
     // Setters these define: `delegate :name=, to:` (a plain `delegate :name` is taken as one too),
@@ -1035,7 +1050,7 @@ struct Chain {
   const Model* model = nullptr;
   bool joined = false, custom_select = false;
   bool from_constant = false;  ///< the chain starts at the model's constant, not self or an association
-  bool from_association = false;  ///< the chain starts at an association reader (`family.accounts`)
+  bool from_association = false;  ///< the chain starts at an association its receiver's model declares (`family.accounts`)
   requirements::Span root;  ///< the model's constant, or the call's method name for an implicit self
 };
 
@@ -1206,13 +1221,14 @@ class Extractor {
                                    : node_is(next, "call") && ts_node_is_null(field(next, "arguments"))
                                        ? node_text(field(next, "method"), src_)
                                        : std::string_view();
-          if (const Model* o = owner.empty() ? nullptr : models_.named(std::string(owner)))
-            target = models_.association_of(*o, std::string(m), &joined);
-          if (!target) target = models_.association(std::string(m), &joined);
+          const Model* o = record_of(next, ctx);  // a record whose model is certain: `@account.invoices`
+          if (!o && !owner.empty()) o = models_.named(std::string(owner));
+          if (o) target = models_.association_of(*o, std::string(m), &joined);
+          if (target) chain.from_association = true;  // its owner's model declares it
+          else target = models_.association(std::string(m), &joined);
         }
         if (target) {
           chain.model = target;
-          chain.from_association = true;
           chain.joined = chain.joined || joined;
           TSNode name = field(r, "method");
           chain.root = {ts_node_start_byte(name), ts_node_end_byte(name)};
@@ -1282,7 +1298,7 @@ class Extractor {
       if (!fresh && it->second != m) it->second = nullptr;
     };
     std::function<void(TSNode, bool)> visit_node = [&](TSNode n, bool in_method) {
-      if (node_is(n, "class") || node_is(n, "module")) return;
+      if (ts_node_is_null(n) || node_is(n, "class") || node_is(n, "module")) return;
       if (node_is(n, "method") && !in_method) {
         Context inner = ctx;
         inner.instance = true;

@@ -5,6 +5,7 @@ class AccountsController < ApplicationController
   def update
     @account.display_name = params[:name]
     @account.update(currency: params[:currency])
+    @account.update(settings_theme: "dark", seats_cap: 3)
     @account.invoices.create!(amount_cents: 100, due_on: Date.today)
     @account.invoices.build(memo: "draft")
   end

@@ -5,6 +5,8 @@ class Account < ApplicationRecord
   belongs_to :owner, class_name: "User"
 
   attr_accessor :pending_note
+  store_accessor :settings, :theme, prefix: true
+  store_accessor :limits, :seats, suffix: :cap
 
   def suspend!(reason)
     self.suspended_at = Time.current
