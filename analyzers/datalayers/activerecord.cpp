@@ -204,6 +204,14 @@ std::vector<TSNode> names_in(const std::vector<TSNode>& args) {
   return out;
 }
 
+/// An option's name, however written: `class_name:`, `:class_name =>` (osm's has_many options).
+std::string_view option_key(TSNode pair, std::string_view src) {
+  std::string_view key = node_text(field(pair, "key"), src);
+  if (key.ends_with(":")) key.remove_suffix(1);
+  if (key.starts_with(":")) key.remove_prefix(1);
+  return key;
+}
+
 /// A statement's call: `foo :a` / `self.foo = x` as (method, call node); null for others.
 std::string_view method_name(TSNode n, std::string_view src) {
   if (node_is(n, "call")) return node_text(field(n, "method"), src);
@@ -351,8 +359,7 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
       for (size_t i = 1; i < args.size(); ++i)
         if (node_is(args[i], "lambda")) joined = "joined";
       for (TSNode p : pairs_of(args)) {
-        std::string_view key = node_text(field(p, "key"), src);
-        if (key.ends_with(":")) key.remove_suffix(1);
+        std::string_view key = option_key(p, src);
         if (key == "class_name") target = name_of(field(p, "value"), src).value_or("?");
         else if (key == "polymorphic" || key == "source" || key == "source_type") target = "?";
         else if (key == "through") joined = "joined";
@@ -377,8 +384,7 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
     std::string store = args.empty() ? "" : name_of(args[0], src).value_or(""), before, after;
     bool unknown = false;
     for (TSNode p : pairs_of(args)) {
-      std::string_view key = node_text(field(p, "key"), src);
-      if (key.ends_with(":")) key.remove_suffix(1);
+      std::string_view key = option_key(p, src);
       if (key != "prefix" && key != "suffix") continue;
       TSNode v = field(p, "value");
       std::string affix = node_is(v, "true") ? store : node_is(v, "false") || node_is(v, "nil") ? "" : name_of(v, src).value_or("?");
@@ -428,7 +434,7 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
     // Each value is a scope (`User.active`) unless prefixed, suffixed or scopes: false.
     bool plain = true;
     for (TSNode p : pairs_of(args)) {
-      std::string_view key = node_text(field(p, "key"), src);
+      std::string_view key = option_key(p, src);
       if (key.starts_with("_") || key == "prefix" || key == "suffix" || key == "scopes") plain = false;
     }
     if (!plain) return;
@@ -1226,11 +1232,16 @@ class Extractor {
           if (o) target = models_.association_of(*o, std::string(m), &joined);
           if (target) chain.from_association = true;  // its owner's model declares it
           else target = models_.association(std::string(m), &joined);
+        } else if (node_is(r, "identifier") && !local(std::string(m))) {
+          // `events.update_all(...)` in the model's own instance method: self's association.
+          const Model* o = record_of_self(ctx);
+          if (o && !models_.instance_method(*o, std::string(m))) target = models_.association_of(*o, std::string(m), &joined);
+          if (target) chain.from_association = true;
         }
         if (target) {
           chain.model = target;
           chain.joined = chain.joined || joined;
-          TSNode name = field(r, "method");
+          TSNode name = node_is(r, "identifier") ? r : field(r, "method");
           chain.root = {ts_node_start_byte(name), ts_node_end_byte(name)};
           break;
         }
@@ -1540,6 +1551,13 @@ class Extractor {
       if (direct) r.describe = label + " writes column " + model->table + "." + *name;
       r.unknown_when_absent = doubt;
     }
+  }
+
+  /// Whether `name` is a local variable or parameter where the walk is (not a method call).
+  bool local(const std::string& name) const {
+    for (auto& [n, m] : block_locals_)
+      if (n == name) return true;
+    return locals_ && locals_->count(name);
   }
 
   /// The model of `self` in an instance method of a model, or null.

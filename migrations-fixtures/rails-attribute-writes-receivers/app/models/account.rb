@@ -1,6 +1,7 @@
 # Writes through self: the model's own methods set its columns.
 class Account < ApplicationRecord
   has_many :invoices
+  has_many :old_invoices, :class_name => "Invoice", :foreign_key => :account_id
   has_one :billing_profile
   belongs_to :owner, class_name: "User"
 
@@ -19,6 +20,12 @@ class Account < ApplicationRecord
     invoices.each { |i| i.paid = true }
     build_billing_profile(vat_number: "EU1")
     self.balance_cents ||= 0
+  end
+
+  # Self's associations: `old_invoices` is Invoice's table, by its hash-rocket class_name.
+  def remind_all
+    invoices.update_all(reminded_at: nil)
+    old_invoices.order(:due_on).first
   end
 
   def touch_later
