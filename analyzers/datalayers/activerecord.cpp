@@ -1458,9 +1458,10 @@ class Extractor {
       std::string name(node_text(expr, src_));
       for (size_t i = block_locals_.size(); i-- > 0;)
         if (block_locals_[i].first == name) return block_locals_[i].second;
-      if (!locals_) return nullptr;
-      auto it = locals_->find(name);
-      return it == locals_->end() ? nullptr : it->second;
+      if (locals_ && locals_->count(name)) return locals_->find(name)->second;
+      // `version.update!(...)` in a model's instance method: self's singular association.
+      const Model* self = record_of_self(ctx);
+      return self ? singular_association(*self, name) : nullptr;
     }
     if (node_is(expr, "instance_variable")) {
       if (!ivars_) return nullptr;
@@ -1582,13 +1583,29 @@ class Extractor {
                          : node_is(r, "identifier") || node_is(r, "instance_variable") || node_is(r, "self")
                              ? record_of(r, ctx)
                              : nullptr;
-    if (!owner) return nullptr;
-    for (auto& c : owner->chain)
-      if (auto* values = models_.get("assoc:" + c + ":" + assoc)) {
+    return owner ? singular_association(*owner, assoc) : nullptr;
+  }
+
+  /// The model of the has_one / belongs_to `name` that `owner`'s model declares (and no method
+  /// of that name of the model overrides), or null.
+  const Model* singular_association(const Model& owner, const std::string& name) {
+    if (models_.instance_method(owner, name)) return nullptr;
+    for (auto& c : owner.chain)
+      if (auto* values = models_.get("assoc:" + c + ":" + name)) {
         for (auto& v : *values)
           if (!v.starts_with("one|")) return nullptr;
         bool joined = false;
-        return models_.association_of(*owner, assoc, &joined);
+        if (const Model* m = models_.association_of(owner, name, &joined)) return m;
+        // By convention the class is the camelized name, looked up from the owner's namespace as
+        // Rails' compute_type does (rubygems' Deletion#version is ::Version, whatever
+        // Avo::Resources::Version is).
+        for (auto& v : *values)
+          if (v != "one||") return nullptr;
+        Nesting nesting;
+        for (size_t at = owner.name.find("::"); at != std::string::npos; at = owner.name.find("::", at + 2))
+          nesting.names.push_back(owner.name.substr(0, at));
+        const Model* m = models_.resolve(camelize(name), nesting);
+        return m && !m->table.empty() && m->table != "?" ? m : nullptr;
       }
     return nullptr;
   }
