@@ -681,6 +681,7 @@ class Models {
   /// column_for() skips, a `def name=` anywhere, or has_many's `<singular>_ids`.
   bool setter(const Model& m, const std::string& name) const {
     if (column_for(m, name) != name || has("def:" + name + "=")) return true;
+    if (name == "logger" && includes(m, "SemanticLogger::Loggable")) return true;
     if (name.ends_with("_ids") && has("association:" + pluralize(name.substr(0, name.size() - 4), inflections_)))
       return true;
     return false;
@@ -724,6 +725,14 @@ class Models {
     }
     if (why.empty()) return "";
     return why + ": it may define a setter of this name (not judged)";
+  }
+
+  /// Whether the model, an ancestor or a module they include includes `module` (as written).
+  bool includes(const Model& m, const std::string& module) const {
+    bool found = false;
+    for (auto& c : m.chain)
+      each_module(c, 0, [&](const std::string& owner) { found = found || owner == module; }, [](const std::string&) {});
+    return found;
   }
 
   /// An instance method the model, an ancestor or a module they include defines (`def update`):
@@ -806,6 +815,10 @@ class Models {
           "GlobalID::Identification", "ActiveSupport::NumberHelper", "ERB::Util", "Rails.application.routes.url_helpers",
           "?Rails.application.routes.url_helpers"};
       if (harmless.count(written) || written.starts_with("ActionView::Helpers")) continue;
+      if (written == "SemanticLogger::Loggable") {  // defines logger and logger= only
+        visit("SemanticLogger::Loggable");
+        continue;
+      }
       std::string found;
       if (!written.starts_with("?")) {
         // Lexical lookup from the owner's name outwards ("A::B" including "C": A::B::C, A::C, C).
@@ -880,7 +893,7 @@ class Models {
   const Model* association_of(const Model& owner, const std::string& name, bool* joined) {
     for (auto& c : owner.chain)
       if (auto* values = get("assoc:" + c + ":" + name)) {
-        auto [m, j] = target_of(*values, name);
+        auto [m, j] = target_of(*values, name, owner.name);
         *joined = j;
         return m;
       }
@@ -914,7 +927,11 @@ class Models {
   }
 
   /// The model declarations "many|Class|joined" of an association agree on.
-  std::pair<const Model*, bool> target_of(const std::vector<std::string>& values, const std::string& name) {
+  /// `owner`: the declaring model's full name, when known: by convention Rails looks the class up
+  /// from the owner's namespace outwards, so of Account and Billing::Account, Billing::Invoice's
+  /// `account` is Billing::Account and a top-level model's is ::Account.
+  std::pair<const Model*, bool> target_of(const std::vector<std::string>& values, const std::string& name,
+                                          const std::string& owner = "") {
     std::set<std::string> targets;
     bool joined = false, many = false;
     for (const std::string& e : values) {
@@ -932,7 +949,25 @@ class Models {
       if (!get("class:" + target)) return {nullptr, false};
       found = model(target);
     } else {
-      for (const std::string& full : classes_with([&](const std::string& u) { return (many ? pluralize(u, inflections_) : u) == name; })) {
+      std::vector<std::string> matching =
+          classes_with([&](const std::string& u) { return (many ? pluralize(u, inflections_) : u) == name; });
+      if (matching.size() > 1 && !owner.empty()) {
+        // The one a lookup from the owner's namespace reaches first.
+        std::vector<std::string> scopes;
+        for (size_t at = owner.find("::"); at != std::string::npos; at = owner.find("::", at + 2))
+          scopes.insert(scopes.begin(), owner.substr(0, at) + "::");
+        scopes.push_back("");
+        for (const std::string& scope : scopes) {
+          std::vector<std::string> here;
+          for (const std::string& full : matching)
+            if (full.starts_with(scope) && full.find("::", scope.size()) == std::string::npos) here.push_back(full);
+          if (here.size() == 1) {
+            matching = here;
+            break;
+          }
+        }
+      }
+      for (const std::string& full : matching) {
         if (found) return {nullptr, false};  // Account and Billing::Account: which one depends on the owner
         found = model(full);
       }
@@ -1681,6 +1716,7 @@ class Extractor {
       }
       case Args::Order:
         for (TSNode a : args) {
+          a = arel_sql(a);
           if (node_is(a, "string")) {
             if (!chain->joined && !chain->custom_select)
               fragment(model, label, a, "SELECT 1 FROM ", " ORDER BY ", false, use, m);
@@ -1709,6 +1745,14 @@ class Extractor {
         if (node_is(args[0], "simple_symbol")) name_arg(args[0]);
         return;
     }
+  }
+
+  /// `Arel.sql("...")`: the string it wraps (a fragment ActiveRecord passes as is); else `n`.
+  TSNode arel_sql(TSNode n) const {
+    if (!node_is(n, "call") || node_text(field(n, "receiver"), src_) != "Arel" || node_text(field(n, "method"), src_) != "sql")
+      return n;
+    std::vector<TSNode> args = arguments(n);
+    return args.size() == 1 && node_is(args[0], "string") ? args[0] : n;
   }
 
   static bool plain_identifier(const std::string& s) {

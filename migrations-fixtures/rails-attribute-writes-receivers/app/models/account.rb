@@ -26,6 +26,7 @@ class Account < ApplicationRecord
   def remind_all
     invoices.update_all(reminded_at: nil)
     old_invoices.order(:due_on).first
+    invoices.order(Arel.sql("COALESCE(reminded_at, due_on) DESC")).first
   end
 
   def touch_later

@@ -1,4 +1,5 @@
 class Invoice < ApplicationRecord
+  include SemanticLogger::Loggable # defines logger= only
   belongs_to :account
 
   scope :open, -> { where(paid: false) }

@@ -3,3 +3,8 @@ module Admin
   class Account < SimpleDelegator
   end
 end
+
+module Admin
+  class Invoice < SimpleDelegator
+  end
+end
