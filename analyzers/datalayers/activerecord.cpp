@@ -21,6 +21,12 @@
 // tables. A `where` / `find_by` / `update_all` on a receiver that is not a known model (an
 // association, a variable) is listed as unchecked.
 //
+// Attribute writes (`Model.create!(col: v)`, `record.update(col: v)`, `record.col = v`) need
+// columns too, unless a setter answers the name; they are judged only where the record's model
+// is certain: the model's constant, `self` in the model's instance methods, a local or an
+// instance variable every assignment of which is one model's record, a block parameter of a
+// relation's `each`, an association's `create`/`build`.
+//
 // Custom plural rules (`inflect.plural`), `pluralize_table_names = false` or a configured table
 // prefix make derived names uncertain: only explicit `self.table_name`s are then used.
 #include <algorithm>
@@ -198,6 +204,14 @@ std::vector<TSNode> names_in(const std::vector<TSNode>& args) {
   return out;
 }
 
+/// An option's name, however written: `class_name:`, `:class_name =>` (osm's has_many options).
+std::string_view option_key(TSNode pair, std::string_view src) {
+  std::string_view key = node_text(field(pair, "key"), src);
+  if (key.ends_with(":")) key.remove_suffix(1);
+  if (key.starts_with(":")) key.remove_prefix(1);
+  return key;
+}
+
 /// A statement's call: `foo :a` / `self.foo = x` as (method, call node); null for others.
 std::string_view method_name(TSNode n, std::string_view src) {
   if (node_is(n, "call")) return node_text(field(n, "method"), src);
@@ -323,6 +337,8 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
   }
   if (node_is(s, "method")) {  // a method of that name may be what a call reaches, not an association
     out->push_back({k + "def:" + std::string(node_text(field(s, "name"), src)), ""});
+    // The owner's own instance method: `update` in a model answers its records' `update(...)`.
+    out->push_back({k + "idef:" + owner + ":" + std::string(node_text(field(s, "name"), src)), ""});
     return;
   }
   if (!node_is(s, "call") && !node_is(s, "identifier")) return;
@@ -343,8 +359,7 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
       for (size_t i = 1; i < args.size(); ++i)
         if (node_is(args[i], "lambda")) joined = "joined";
       for (TSNode p : pairs_of(args)) {
-        std::string_view key = node_text(field(p, "key"), src);
-        if (key.ends_with(":")) key.remove_suffix(1);
+        std::string_view key = option_key(p, src);
         if (key == "class_name") target = name_of(field(p, "value"), src).value_or("?");
         else if (key == "polymorphic" || key == "source" || key == "source_type") target = "?";
         else if (key == "through") joined = "joined";
@@ -364,11 +379,25 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
       }
   } else if (m == "store_accessor" || m == "store") {
     const std::string virtual_key = k + "virtual:" + (in_class ? owner + ":" : "");
+    // `prefix: true` / `suffix: :x` name the accessors `<store>_key` / `key_x` (feedbin's
+    // `store_accessor :error, :class, :message, prefix: true`: error_class, error_message).
+    std::string store = args.empty() ? "" : name_of(args[0], src).value_or(""), before, after;
+    bool unknown = false;
+    for (TSNode p : pairs_of(args)) {
+      std::string_view key = option_key(p, src);
+      if (key != "prefix" && key != "suffix") continue;
+      TSNode v = field(p, "value");
+      std::string affix = node_is(v, "true") ? store : node_is(v, "false") || node_is(v, "nil") ? "" : name_of(v, src).value_or("?");
+      if (affix == "?" || (node_is(v, "true") && store.empty())) unknown = true;
+      else if (!affix.empty()) (key == "prefix" ? before : after) = key == "prefix" ? affix + "_" : "_" + affix;
+    }
+    if (unknown) out->push_back({k + "macro:" + owner + ":" + std::string(m), ""});
     for (size_t i = 1; i < args.size(); ++i) {
-      if (auto n = name_of(args[i], src)) out->push_back({virtual_key + *n, ""});
+      if (auto n = name_of(args[i], src)) out->push_back({virtual_key + before + *n + after, ""});
+      if (m == "store_accessor") continue;  // its pairs are options
       for (TSNode p : pairs_of({args[i]}))
         for (TSNode a : names_in({field(p, "value")}))
-          if (auto n = name_of(a, src)) out->push_back({virtual_key + *n, ""});
+          if (auto n = name_of(a, src)) out->push_back({virtual_key + before + *n + after, ""});
     }
   } else if (m == "delegate" || m == "has_secure_password" || m == "accepts_nested_attributes_for") {
     // Setters these define: `delegate :name=, to:` (a plain `delegate :name` is taken as one too),
@@ -405,7 +434,7 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
     // Each value is a scope (`User.active`) unless prefixed, suffixed or scopes: false.
     bool plain = true;
     for (TSNode p : pairs_of(args)) {
-      std::string_view key = node_text(field(p, "key"), src);
+      std::string_view key = option_key(p, src);
       if (key.starts_with("_") || key == "prefix" || key == "suffix" || key == "scopes") plain = false;
     }
     if (!plain) return;
@@ -454,7 +483,23 @@ void index_body(TSNode body, std::string_view src, const std::string& owner, boo
   for (uint32_t i = 0; i < n; ++i) index_statement(ts_node_named_child(body, i), src, owner, in_class, rec, out);
 }
 
-void index_scope(TSNode node, std::string_view src, Nesting& nesting, Facts* out) {
+/// Every instance variable a class or module body assigns (its methods and blocks included,
+/// nested classes and modules aside), as "ivar:@name" -> "Owner|path": a record held in `@user`
+/// is certain only where no related class and no module assigns `@user` too.
+void index_ivars(TSNode n, std::string_view src, const std::string& owner, std::string_view path, Facts* out) {
+  uint32_t k = ts_node_is_null(n) ? 0 : ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < k; ++i) {
+    TSNode c = ts_node_named_child(n, i);
+    if (node_is(c, "class") || node_is(c, "module")) continue;
+    if (node_is(c, "instance_variable") && (node_is(n, "assignment") || node_is(n, "operator_assignment")
+                                            ? ts_node_start_byte(c) == ts_node_start_byte(field(n, "left"))
+                                            : node_is(n, "left_assignment_list") || node_is(n, "rest_assignment")))
+      out->push_back({std::string(kKey) + "ivar:" + std::string(node_text(c, src)), owner + "|" + std::string(path)});
+    index_ivars(c, src, owner, path, out);
+  }
+}
+
+void index_scope(TSNode node, std::string_view src, std::string_view path, Nesting& nesting, Facts* out) {
   uint32_t n = ts_node_is_null(node) ? 0 : ts_node_named_child_count(node);
   for (uint32_t i = 0; i < n; ++i) {
     TSNode c = ts_node_named_child(node, i);
@@ -486,7 +531,7 @@ void index_scope(TSNode node, std::string_view src, Nesting& nesting, Facts* out
             out->push_back({k + "config:names", "inflect." + std::string(m)});
           }
         }
-        index_scope(c, src, nesting, out);
+        index_scope(c, src, path, nesting, out);
       }
       continue;
     }
@@ -507,6 +552,7 @@ void index_scope(TSNode node, std::string_view src, Nesting& nesting, Facts* out
     nesting.names.push_back(full);
     TSNode body = field(c, "body");
     index_body(body, src, full, klass, &rec, out);
+    index_ivars(body, src, full, path, out);
     // `class << self` bodies: def table_name / scopes as class methods.
     uint32_t k2 = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
     for (uint32_t j = 0; j < k2; ++j) {
@@ -529,7 +575,7 @@ void index_scope(TSNode node, std::string_view src, Nesting& nesting, Facts* out
     if (klass && !rec.parent.empty()) out->push_back({std::string(kKey) + "class:" + full, rec.encode()});
     else if (klass && (!rec.table.empty() || rec.abstract))  // reopened: still says something of its table
       out->push_back({std::string(kKey) + "reopened:" + full, rec.encode()});
-    index_scope(body, src, nesting, out);
+    index_scope(body, src, path, nesting, out);
     nesting.names.pop_back();
   }
 }
@@ -537,7 +583,7 @@ void index_scope(TSNode node, std::string_view src, Nesting& nesting, Facts* out
 void index_file(const FileInput& in, Facts* out) {
   if (ts_node_is_null(in.root)) return;
   Nesting nesting;
-  index_scope(in.root, in.text, nesting, out);
+  index_scope(in.root, in.text, in.path, nesting, out);
 }
 
 // ---- Models from the index ----------------------------------------------------------------
@@ -635,6 +681,7 @@ class Models {
   /// column_for() skips, a `def name=` anywhere, or has_many's `<singular>_ids`.
   bool setter(const Model& m, const std::string& name) const {
     if (column_for(m, name) != name || has("def:" + name + "=")) return true;
+    if (name == "logger" && includes(m, "SemanticLogger::Loggable")) return true;
     if (name.ends_with("_ids") && has("association:" + pluralize(name.substr(0, name.size() - 4), inflections_)))
       return true;
     return false;
@@ -680,6 +727,73 @@ class Models {
     return why + ": it may define a setter of this name (not judged)";
   }
 
+  /// Whether the model, an ancestor or a module they include includes `module` (as written).
+  bool includes(const Model& m, const std::string& module) const {
+    bool found = false;
+    for (auto& c : m.chain)
+      each_module(c, 0, [&](const std::string& owner) { found = found || owner == module; }, [](const std::string&) {});
+    return found;
+  }
+
+  /// An instance method the model, an ancestor or a module they include defines (`def update`):
+  /// it answers the record's call instead of ActiveRecord's.
+  bool instance_method(const Model& m, const std::string& name) const {
+    bool found = false;
+    for (auto& c : m.chain)
+      each_module(c, 0, [&](const std::string& owner) { found = found || has("idef:" + owner + ":" + name); },
+                  [](const std::string&) {});
+    return found;
+  }
+
+  /// Whether only `owner`'s body in `path` assigns the instance variable `ivar` among the classes
+  /// whose instances can run `owner`'s methods: no module, no other file reopening `owner`, no
+  /// ancestor or descendant of `owner` assigns it (an unrelated controller's `@user` is its own).
+  bool ivar_only_in(const std::string& ivar, const std::string& owner, std::string_view path) const {
+    auto* values = get("ivar:" + ivar);
+    if (!values) return false;
+    std::vector<std::string> mine = ancestors(owner);
+    for (const std::string& v : *values) {
+      size_t bar = v.find('|');
+      std::string other = v.substr(0, bar), file = v.substr(bar + 1);
+      if (other == owner) {
+        if (file != path) return false;
+        continue;
+      }
+      if (has("module:" + other)) return false;
+      if (std::find(mine.begin(), mine.end(), other) != mine.end()) return false;
+      std::vector<std::string> theirs = ancestors(other);
+      if (std::find(theirs.begin(), theirs.end(), owner) != theirs.end()) return false;
+    }
+    return true;
+  }
+
+  /// A class's known ancestors, nearest first, through the project's `class X < Y` declarations.
+  std::vector<std::string> ancestors(const std::string& full) const {
+    std::vector<std::string> out;
+    for (std::string at = full; out.size() < 32;) {
+      std::optional<Parsed> p = record(at);
+      if (!p || p->parent.empty()) break;
+      std::string next;
+      for (auto& cand : p->nesting.candidates(p->parent))
+        if (get("class:" + cand)) {
+          next = cand;
+          break;
+        }
+      if (next.empty()) {  // a class with no parent of its own (`class Base`) ends the chain
+        for (auto& cand : p->nesting.candidates(p->parent))
+          if (has("constdef:" + cand)) {
+            out.push_back(cand);
+            break;
+          }
+        break;
+      }
+      if (std::find(out.begin(), out.end(), next) != out.end()) break;
+      out.push_back(next);
+      at = next;
+    }
+    return out;
+  }
+
   bool scope_of(const Model& m, std::string_view name) const {
     for (auto& c : m.chain)
       if (has("scope:" + c + ":" + std::string(name))) return true;
@@ -701,6 +815,10 @@ class Models {
           "GlobalID::Identification", "ActiveSupport::NumberHelper", "ERB::Util", "Rails.application.routes.url_helpers",
           "?Rails.application.routes.url_helpers"};
       if (harmless.count(written) || written.starts_with("ActionView::Helpers")) continue;
+      if (written == "SemanticLogger::Loggable") {  // defines logger and logger= only
+        visit("SemanticLogger::Loggable");
+        continue;
+      }
       std::string found;
       if (!written.starts_with("?")) {
         // Lexical lookup from the owner's name outwards ("A::B" including "C": A::B::C, A::C, C).
@@ -775,7 +893,7 @@ class Models {
   const Model* association_of(const Model& owner, const std::string& name, bool* joined) {
     for (auto& c : owner.chain)
       if (auto* values = get("assoc:" + c + ":" + name)) {
-        auto [m, j] = target_of(*values, name);
+        auto [m, j] = target_of(*values, name, owner.name);
         *joined = j;
         return m;
       }
@@ -809,7 +927,11 @@ class Models {
   }
 
   /// The model declarations "many|Class|joined" of an association agree on.
-  std::pair<const Model*, bool> target_of(const std::vector<std::string>& values, const std::string& name) {
+  /// `owner`: the declaring model's full name, when known: by convention Rails looks the class up
+  /// from the owner's namespace outwards, so of Account and Billing::Account, Billing::Invoice's
+  /// `account` is Billing::Account and a top-level model's is ::Account.
+  std::pair<const Model*, bool> target_of(const std::vector<std::string>& values, const std::string& name,
+                                          const std::string& owner = "") {
     std::set<std::string> targets;
     bool joined = false, many = false;
     for (const std::string& e : values) {
@@ -827,7 +949,25 @@ class Models {
       if (!get("class:" + target)) return {nullptr, false};
       found = model(target);
     } else {
-      for (const std::string& full : classes_with([&](const std::string& u) { return (many ? pluralize(u, inflections_) : u) == name; })) {
+      std::vector<std::string> matching =
+          classes_with([&](const std::string& u) { return (many ? pluralize(u, inflections_) : u) == name; });
+      if (matching.size() > 1 && !owner.empty()) {
+        // The one a lookup from the owner's namespace reaches first.
+        std::vector<std::string> scopes;
+        for (size_t at = owner.find("::"); at != std::string::npos; at = owner.find("::", at + 2))
+          scopes.insert(scopes.begin(), owner.substr(0, at) + "::");
+        scopes.push_back("");
+        for (const std::string& scope : scopes) {
+          std::vector<std::string> here;
+          for (const std::string& full : matching)
+            if (full.starts_with(scope) && full.find("::", scope.size()) == std::string::npos) here.push_back(full);
+          if (here.size() == 1) {
+            matching = here;
+            break;
+          }
+        }
+      }
+      for (const std::string& full : matching) {
         if (found) return {nullptr, false};  // Account and Billing::Account: which one depends on the owner
         found = model(full);
       }
@@ -942,12 +1082,16 @@ struct Context {
   Nesting nesting;
   std::string model;       ///< the enclosing class (full name), "" outside classes
   bool class_level = false;  ///< self is the class: class methods, scopes, class << self
+  bool instance = false;     ///< self is a record of `model`: its instance methods
+  bool singleton = false;    ///< inside `class << self`
+  int blocks = 0;            ///< blocks around this point (a `def` inside one is no plain method)
 };
 
 struct Chain {
   const Model* model = nullptr;
   bool joined = false, custom_select = false;
   bool from_constant = false;  ///< the chain starts at the model's constant, not self or an association
+  bool from_association = false;  ///< the chain starts at an association its receiver's model declares (`family.accounts`)
   requirements::Span root;  ///< the model's constant, or the call's method name for an implicit self
 };
 
@@ -998,24 +1142,34 @@ class Extractor {
         if (!written.empty()) inner.nesting.names.push_back(ctx.nesting.full(written));
         inner.model = node_is(c, "class") && !written.empty() ? inner.nesting.names.back() : "";
         inner.class_level = false;
+        inner.instance = false;
+        std::map<std::string, const Model*> ivars =
+            inner.model.empty() ? std::map<std::string, const Model*>{} : ivars_of(c, inner);
+        auto* outer = ivars_;
+        ivars_ = &ivars;
         walk(c, inner);
+        ivars_ = outer;
         continue;
       }
       if (node_is(c, "singleton_method") && node_is(field(c, "object"), "self")) {
         Context inner = ctx;
         inner.class_level = true;
+        inner.instance = false;
         walk(c, inner);
         continue;
       }
       if (node_is(c, "singleton_class") && node_is(field(c, "value"), "self")) {
         Context inner = ctx;
         inner.class_level = true;
+        inner.instance = false;
+        inner.singleton = true;
         walk(c, inner);
         continue;
       }
       if (node_is(c, "method")) {
         Context inner = ctx;
         inner.class_level = false;
+        inner.instance = !ctx.model.empty() && !ctx.singleton && !ctx.class_level && ctx.blocks == 0;
         std::map<std::string, const Model*> locals = locals_of(c, inner);
         auto* outer = locals_;
         locals_ = &locals;
@@ -1023,6 +1177,26 @@ class Extractor {
         locals_ = outer;
         continue;
       }
+      if (node_is(c, "block") || node_is(c, "do_block") || node_is(c, "lambda")) {
+        // A block's parameters shadow the method's locals; `Model.where(...).each do |r|` binds r
+        // to a record of Model. A block run with another self (instance_eval, Class.new) has no
+        // known self.
+        Context inner = ctx;
+        TSNode owner = ts_node_parent(c);
+        std::string_view via = node_is(owner, "call") ? node_text(field(owner, "method"), src_) : "";
+        if (via == "instance_eval" || via == "instance_exec" || via == "class_eval" || via == "class_exec" ||
+            via == "module_eval" || via == "new" || via == "define_method" || via == "define_singleton_method") {
+          inner.instance = false;
+          inner.class_level = false;
+        }
+        ++inner.blocks;
+        size_t mark = block_locals_.size();
+        bind_block(c, ctx);
+        walk(c, inner);
+        block_locals_.resize(mark);
+        continue;
+      }
+      if (node_is(c, "assignment") || node_is(c, "operator_assignment")) assign(c, ctx);
       if (node_is(c, "call") && ts_node_is_null(field(c, "receiver")) && !ctx.model.empty() &&
           (node_text(field(c, "method"), src_) == "scope" || node_text(field(c, "method"), src_) == "default_scope")) {
         Context inner = ctx;
@@ -1088,14 +1262,21 @@ class Extractor {
                                    : node_is(next, "call") && ts_node_is_null(field(next, "arguments"))
                                        ? node_text(field(next, "method"), src_)
                                        : std::string_view();
-          if (const Model* o = owner.empty() ? nullptr : models_.named(std::string(owner)))
-            target = models_.association_of(*o, std::string(m), &joined);
-          if (!target) target = models_.association(std::string(m), &joined);
+          const Model* o = record_of(next, ctx);  // a record whose model is certain: `@account.invoices`
+          if (!o && !owner.empty()) o = models_.named(std::string(owner));
+          if (o) target = models_.association_of(*o, std::string(m), &joined);
+          if (target) chain.from_association = true;  // its owner's model declares it
+          else target = models_.association(std::string(m), &joined);
+        } else if (node_is(r, "identifier") && !local(std::string(m))) {
+          // `events.update_all(...)` in the model's own instance method: self's association.
+          const Model* o = record_of_self(ctx);
+          if (o && !models_.instance_method(*o, std::string(m))) target = models_.association_of(*o, std::string(m), &joined);
+          if (target) chain.from_association = true;
         }
         if (target) {
           chain.model = target;
           chain.joined = chain.joined || joined;
-          TSNode name = field(r, "method");
+          TSNode name = node_is(r, "identifier") ? r : field(r, "method");
           chain.root = {ts_node_start_byte(name), ts_node_end_byte(name)};
           break;
         }
@@ -1153,6 +1334,151 @@ class Extractor {
     return out;
   }
 
+  /// The instance variables of a class that hold a record of one model: every assignment to the
+  /// name in the class's body is `Model.find/new...(...)` of that model (or a local holding one),
+  /// and no related class or module of the project assigns it (Models::ivar_only_in).
+  std::map<std::string, const Model*> ivars_of(TSNode klass, const Context& ctx) {
+    std::map<std::string, const Model*> out;
+    auto note = [&](const std::string& name, const Model* m) {
+      auto [it, fresh] = out.emplace(name, m);
+      if (!fresh && it->second != m) it->second = nullptr;
+    };
+    std::function<void(TSNode, bool)> visit_node = [&](TSNode n, bool in_method) {
+      if (ts_node_is_null(n) || node_is(n, "class") || node_is(n, "module")) return;
+      if (node_is(n, "method") && !in_method) {
+        Context inner = ctx;
+        inner.instance = true;
+        std::map<std::string, const Model*> locals = locals_of(n, inner);
+        auto* outer = locals_;
+        locals_ = &locals;
+        visit_node(field(n, "body"), true);
+        locals_ = outer;
+        return;
+      }
+      if (node_is(n, "assignment") || node_is(n, "operator_assignment")) {
+        TSNode left = field(n, "left");
+        if (node_is(left, "instance_variable")) {
+          // Only in a plain method's own statements: a block's parameters are not its locals.
+          TSNode right = field(n, "right");
+          bool plain = in_method && !node_is(right, "identifier");
+          if (in_method && node_is(right, "identifier")) {
+            plain = true;
+            for (TSNode up = ts_node_parent(n); !ts_node_is_null(up) && !node_is(up, "method"); up = ts_node_parent(up))
+              if (node_is(up, "block") || node_is(up, "do_block") || node_is(up, "lambda")) plain = false;
+          }
+          note(std::string(node_text(left, src_)), plain ? record_of(right, ctx) : nullptr);
+        }
+      }
+      if (node_is(n, "left_assignment_list")) {
+        uint32_t k = ts_node_named_child_count(n);
+        for (uint32_t i = 0; i < k; ++i) {
+          TSNode c = ts_node_named_child(n, i);
+          if (node_is(c, "rest_assignment") && ts_node_named_child_count(c) == 1) c = ts_node_named_child(c, 0);
+          if (node_is(c, "instance_variable")) note(std::string(node_text(c, src_)), nullptr);
+        }
+      }
+      uint32_t k = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < k; ++i) visit_node(ts_node_named_child(n, i), in_method);
+    };
+    TSNode body = field(klass, "body");
+    uint32_t k = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+    for (uint32_t i = 0; i < k; ++i) visit_node(ts_node_named_child(body, i), false);
+    for (auto& [name, m] : out)
+      if (m && !models_.ivar_only_in(name, ctx.model, in_.path)) m = nullptr;
+    return out;
+  }
+
+  /// Binds a block's parameters for the walk inside it: the first of `Model.where(...).each do |r|`
+  /// (each, find_each, map... on a relation from the model's constant or an association) to a
+  /// record of the model, unless the block assigns the name; every other parameter to nothing.
+  void bind_block(TSNode block, const Context& ctx) {
+    TSNode params = field(block, "parameters");
+    uint32_t k = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+    const Model* first = nullptr;
+    TSNode call = ts_node_parent(block);
+    static const std::set<std::string_view> yielding = {"each", "find_each", "each_with_index", "map", "collect",
+                                                        "flat_map", "each_with_object", "filter_map", "find_or_create_by",
+                                                        "find_or_create_by!", "find_or_initialize_by", "create",
+                                                        "create!", "new", "first_or_create", "first_or_create!",
+                                                        "first_or_initialize"};
+    if (k > 0 && node_is(call, "call") && yielding.count(node_text(field(call, "method"), src_))) {
+      std::string_view m = node_text(field(call, "method"), src_);
+      TSNode r = field(call, "receiver");
+      bool builds = class_write(m) || returns_record(m);  // Model.create! do |r| ... end yields the record
+      if (builds) {
+        std::optional<Chain> chain = chain_of(call, ctx);
+        if (chain && (chain->from_constant || chain->from_association)) first = chain->model;
+      } else if (node_is(r, "call")) {
+        std::string_view rm = node_text(field(r, "method"), src_);
+        std::optional<Chain> chain = chain_of(r, ctx);
+        if (chain && chain->from_constant && !chain->custom_select &&
+            (chainable(rm) || joining(rm) || models_.scope_of(*chain->model, rm)))
+          first = chain->model;
+      } else if ((node_is(r, "constant") || node_is(r, "scope_resolution")) && m == "find_each") {
+        first = models_.resolve(constant_name(r, src_), ctx.nesting);
+      }
+      if (first && (first->table.empty() || first->table == "?")) first = nullptr;
+    }
+    for (uint32_t i = 0; i < k; ++i) {
+      TSNode p = ts_node_named_child(params, i);
+      std::vector<std::pair<std::string, const Model*>> names;
+      if (node_is(p, "identifier")) {
+        std::string name(node_text(p, src_));
+        const Model* m = i == 0 ? first : nullptr;
+        if (m && assigns(field(block, "body"), name)) m = nullptr;
+        block_locals_.push_back({name, m});
+      } else {
+        std::map<std::string, const Model*> forgotten;
+        forget_identifiers(p, &forgotten);
+        for (auto& [name, m] : forgotten) block_locals_.push_back({name, nullptr});
+      }
+    }
+  }
+
+  /// Whether `n` assigns the local `name` anywhere.
+  bool assigns(TSNode n, const std::string& name) {
+    if (ts_node_is_null(n)) return false;
+    if (node_is(n, "assignment") || node_is(n, "operator_assignment")) {
+      TSNode left = field(n, "left");
+      if (node_is(left, "identifier") && node_text(left, src_) == name) return true;
+    }
+    if (node_is(n, "left_assignment_list")) {
+      std::map<std::string, const Model*> names;
+      forget_identifiers(n, &names);
+      if (names.count(name)) return true;
+    }
+    uint32_t k = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < k; ++i)
+      if (assigns(ts_node_named_child(n, i), name)) return true;
+    return false;
+  }
+
+  /// `record.col = v`, `self.col = v`, `@user.col ||= v`: the attribute's setter, a column of
+  /// the record's model unless a setter of that name answers it.
+  void assign(TSNode node, const Context& ctx) {
+    TSNode left = field(node, "left");
+    if (!node_is(left, "call")) return;
+    TSNode r = field(left, "receiver"), name_node = field(left, "method");
+    if (ts_node_is_null(r) || !node_is(name_node, "identifier")) return;
+    if (!ts_node_is_null(field(left, "arguments"))) return;
+    const Model* model = record_of(r, ctx);
+    if (!model || model->table.empty() || model->table == "?") return;
+    std::string name(node_text(name_node, src_));
+    if (!plain_identifier(name) || models_.setter(*model, name)) return;
+    // A reader or writer the model itself defines (`def name`) may wrap a setter of its own.
+    if (models_.instance_method(*model, name + "=")) return;
+    unit_ = SIZE_MAX;
+    root_ = {ts_node_start_byte(r), ts_node_end_byte(r)};
+    std::string label = model->name + "#" + name + "=";
+    requirements::Span span{ts_node_start_byte(name_node), ts_node_end_byte(name_node)};
+    require(*model, label, name, span, requirements::Use::Write, "attribute writer");
+    auto& req = out_->requirements.requirements.back();
+    req.describe = std::string(node_text(r, src_)) + "." + name + " = writes attribute " + name + " of " + model->name +
+                   ", which ActiveRecord maps to column " + model->table + "." + name +
+                   " (no setter of that name is declared)";
+    req.unknown_when_absent = models_.write_doubt(*model);
+  }
+
   void forget_identifiers(TSNode n, std::map<std::string, const Model*>* out) {
     if (ts_node_is_null(n)) return;
     if (node_is(n, "identifier")) (*out)[std::string(node_text(n, src_))] = nullptr;
@@ -1163,9 +1489,24 @@ class Extractor {
   /// The model of which `expr` is one record, when certain: `Model.find(id)`, `Model.new(...)`,
   /// `Model.where(...).first` (a chain from the constant), or a local that holds one.
   const Model* record_of(TSNode expr, const Context& ctx) {
-    if (node_is(expr, "identifier") && locals_) {
-      auto it = locals_->find(std::string(node_text(expr, src_)));
-      return it == locals_->end() ? nullptr : it->second;
+    if (node_is(expr, "identifier")) {
+      std::string name(node_text(expr, src_));
+      for (size_t i = block_locals_.size(); i-- > 0;)
+        if (block_locals_[i].first == name) return block_locals_[i].second;
+      if (locals_ && locals_->count(name)) return locals_->find(name)->second;
+      // `version.update!(...)` in a model's instance method: self's singular association.
+      const Model* self = record_of_self(ctx);
+      return self ? singular_association(*self, name) : nullptr;
+    }
+    if (node_is(expr, "instance_variable")) {
+      if (!ivars_) return nullptr;
+      auto it = ivars_->find(std::string(node_text(expr, src_)));
+      return it == ivars_->end() ? nullptr : it->second;
+    }
+    if (node_is(expr, "self")) {
+      if (!ctx.instance) return nullptr;
+      const Model* m = models_.model(ctx.model);
+      return m && !m->table.empty() && m->table != "?" ? m : nullptr;
     }
     if (!node_is(expr, "call") || !returns_record(node_text(field(expr, "method"), src_))) return nullptr;
     std::optional<Chain> chain = chain_of(expr, ctx);
@@ -1182,22 +1523,30 @@ class Extractor {
     auto kind = class_write(m);
     if (kind) {
       std::optional<Chain> chain = chain_of(call, ctx);
-      if (!chain || !chain->from_constant) return;
+      if (!chain || !(chain->from_constant || chain->from_association)) return;
       model = chain->model;
       root_ = chain->root;
+    } else if (auto target = singular_builder(call, ctx)) {
+      // `record.build_profile(bio: ...)`, `create_profile!`: a record of the association's model.
+      model = target;
+      TSNode name = field(call, "method");
+      root_ = {ts_node_start_byte(name), ts_node_end_byte(name)};
     } else {
+      if (!record_write(m)) return;
       TSNode r = field(call, "receiver");
-      if (ts_node_is_null(r)) return;
-      if (node_is(r, "identifier")) {
-        model = record_of(r, ctx);
-        root_ = {ts_node_start_byte(r), ts_node_end_byte(r)};
+      if (ts_node_is_null(r) || node_is(r, "identifier") || node_is(r, "instance_variable") || node_is(r, "self")) {
+        // A local, an instance variable or self (`update!(col: v)` in the model's own method).
+        model = ts_node_is_null(r) ? record_of_self(ctx) : record_of(r, ctx);
+        TSNode at = ts_node_is_null(r) ? field(call, "method") : r;
+        root_ = {ts_node_start_byte(at), ts_node_end_byte(at)};
       } else if (node_is(r, "call") && returns_record(node_text(field(r, "method"), src_))) {
         std::optional<Chain> chain = chain_of(r, ctx);
         if (chain && chain->from_constant) model = chain->model;
         if (model) root_ = chain->root;
       }
     }
-    if (!model || model->table.empty()) return;
+    if (!model || model->table.empty() || model->table == "?") return;
+    if (!kind && models_.instance_method(*model, std::string(m))) return;  // the model's own `def update`
     // insert/upsert and update_column(s) write columns directly, past every setter.
     bool direct = (kind && *kind == Write::Rows) || m == "update_columns" || m == "update_column";
     std::vector<TSNode> keys;
@@ -1240,9 +1589,66 @@ class Extractor {
     }
   }
 
+  /// Whether `name` is a local variable or parameter where the walk is (not a method call).
+  bool local(const std::string& name) const {
+    for (auto& [n, m] : block_locals_)
+      if (n == name) return true;
+    return locals_ && locals_->count(name);
+  }
+
+  /// The model of `self` in an instance method of a model, or null.
+  const Model* record_of_self(const Context& ctx) {
+    if (!ctx.instance) return nullptr;
+    const Model* m = models_.model(ctx.model);
+    return m && !m->table.empty() && m->table != "?" ? m : nullptr;
+  }
+
+  /// `record.build_profile(...)` / `create_profile(!)`: the model of the singular association
+  /// (has_one, belongs_to) `profile` that the record's model declares, when certain.
+  const Model* singular_builder(TSNode call, const Context& ctx) {
+    std::string m(node_text(field(call, "method"), src_));
+    std::string assoc;
+    if (m.starts_with("build_")) assoc = m.substr(6);
+    else if (m.starts_with("create_")) assoc = m.substr(7);
+    else return nullptr;
+    if (assoc.ends_with("!")) assoc.pop_back();
+    if (assoc.empty() || models_.has("def:" + m)) return nullptr;
+    TSNode r = field(call, "receiver");
+    const Model* owner = ts_node_is_null(r) ? record_of_self(ctx)
+                         : node_is(r, "identifier") || node_is(r, "instance_variable") || node_is(r, "self")
+                             ? record_of(r, ctx)
+                             : nullptr;
+    return owner ? singular_association(*owner, assoc) : nullptr;
+  }
+
+  /// The model of the has_one / belongs_to `name` that `owner`'s model declares (and no method
+  /// of that name of the model overrides), or null.
+  const Model* singular_association(const Model& owner, const std::string& name) {
+    if (models_.instance_method(owner, name)) return nullptr;
+    for (auto& c : owner.chain)
+      if (auto* values = models_.get("assoc:" + c + ":" + name)) {
+        for (auto& v : *values)
+          if (!v.starts_with("one|")) return nullptr;
+        bool joined = false;
+        if (const Model* m = models_.association_of(owner, name, &joined)) return m;
+        // By convention the class is the camelized name, looked up from the owner's namespace as
+        // Rails' compute_type does (rubygems' Deletion#version is ::Version, whatever
+        // Avo::Resources::Version is).
+        for (auto& v : *values)
+          if (v != "one||") return nullptr;
+        Nesting nesting;
+        for (size_t at = owner.name.find("::"); at != std::string::npos; at = owner.name.find("::", at + 2))
+          nesting.names.push_back(owner.name.substr(0, at));
+        const Model* m = models_.resolve(camelize(name), nesting);
+        return m && !m->table.empty() && m->table != "?" ? m : nullptr;
+      }
+    return nullptr;
+  }
+
   void visit(TSNode call, const Context& ctx) {
     std::string_view m = node_text(field(call, "method"), src_);
-    if (class_write(m) || record_write(m)) return write(call, ctx, m);
+    if (class_write(m) || record_write(m) || m.starts_with("build_") || m.starts_with("create_"))
+      return write(call, ctx, m);
     auto kind = column_method(m);
     if (!kind) return;
     if (!ts_node_is_null(field(call, "block"))) return;  // select { |r| ... }: Enumerable
@@ -1310,6 +1716,7 @@ class Extractor {
       }
       case Args::Order:
         for (TSNode a : args) {
+          a = arel_sql(a);
           if (node_is(a, "string")) {
             if (!chain->joined && !chain->custom_select)
               fragment(model, label, a, "SELECT 1 FROM ", " ORDER BY ", false, use, m);
@@ -1338,6 +1745,14 @@ class Extractor {
         if (node_is(args[0], "simple_symbol")) name_arg(args[0]);
         return;
     }
+  }
+
+  /// `Arel.sql("...")`: the string it wraps (a fragment ActiveRecord passes as is); else `n`.
+  TSNode arel_sql(TSNode n) const {
+    if (!node_is(n, "call") || node_text(field(n, "receiver"), src_) != "Arel" || node_text(field(n, "method"), src_) != "sql")
+      return n;
+    std::vector<TSNode> args = arguments(n);
+    return args.size() == 1 && node_is(args[0], "string") ? args[0] : n;
   }
 
   static bool plain_identifier(const std::string& s) {
@@ -1519,6 +1934,8 @@ class Extractor {
   size_t unit_ = SIZE_MAX;
   requirements::Span root_;
   const std::map<std::string, const Model*>* locals_ = nullptr;  ///< the enclosing method's (locals_of)
+  const std::map<std::string, const Model*>* ivars_ = nullptr;   ///< the enclosing class's (ivars_of)
+  std::vector<std::pair<std::string, const Model*>> block_locals_;  ///< block parameters in scope, innermost last
 };
 
 void extract(const FileInput& in, FileOutput* out) {

@@ -678,17 +678,64 @@ std::string_view arguments_at(std::string_view text, size_t open) {
 
 /// @AttributeOverride(name = "field", column = @Column(name = "col")) among a class's
 /// annotations, alone, repeated or in @AttributeOverrides (Java's `{...}`, Kotlin's arguments).
-void read_overrides(std::string_view mods, std::vector<std::pair<std::string, std::string>>* out) {
+/// The text of the expression after `key =` at the top level of an argument list, trimmed; ""
+/// without one.
+std::string_view keyed_expression(std::string_view args, std::string_view key) {
+  int depth = 0;
+  for (size_t i = 0; i < args.size(); ++i) {
+    char c = args[i];
+    if (c == '(' || c == '{' || c == '[') ++depth;
+    if (c == ')' || c == '}' || c == ']') --depth;
+    if (c == '"') {
+      size_t e = args.find('"', i + 1);
+      if (e == std::string_view::npos) return "";
+      i = e;
+      continue;
+    }
+    if (depth != 0 || args.compare(i, key.size(), key) != 0 || (i > 0 && word_char(args[i - 1])) ||
+        (i + key.size() < args.size() && word_char(args[i + key.size()])))
+      continue;
+    size_t v = args.find_first_not_of(" \t\r\n", i + key.size());
+    if (v == std::string_view::npos || args[v] != '=') continue;
+    v = args.find_first_not_of(" \t\r\n", v + 1);
+    if (v == std::string_view::npos) return "";
+    size_t e = v;
+    for (int d = 0; e < args.size(); ++e) {
+      if (args[e] == '(' || args[e] == '{' || args[e] == '[') ++d;
+      if (args[e] == ')' || args[e] == '}' || args[e] == ']') {
+        if (d == 0) break;
+        --d;
+      }
+      if (args[e] == ',' && d == 0) break;
+    }
+    std::string_view out = args.substr(v, e - v);
+    while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back()))) out.remove_suffix(1);
+    return out;
+  }
+  return "";
+}
+
+/// @AttributeOverride(name = "field", column = @Column(name = "col")) among a class's
+/// annotations, alone, repeated or in @AttributeOverrides (Java's `{...}`, Kotlin's arguments).
+/// A column given by a constant (`@Column(name = Names.COL)`) is "=" and its index key, which
+/// resolve_constants() turns into the name.
+void read_overrides(std::string_view mods, std::string_view src, std::string_view path,
+                    std::vector<std::pair<std::string, std::string>>* out) {
   constexpr std::string_view kOverride = "AttributeOverride(";
   for (size_t at = mods.find(kOverride); at != std::string_view::npos; at = mods.find(kOverride, at + 1)) {
     std::string_view args = arguments_at(mods, at + kOverride.size() - 1);
     std::string fieldname = keyed_string(args, "name");
     if (fieldname.empty() || fieldname == "?") continue;  // a path into an embeddable, or unread: no column of ours
     size_t col = args.find("Column(");
-    std::string column = col == std::string_view::npos ? "?" : keyed_string(arguments_at(args, col + 6), "name");
+    std::string_view column_args = col == std::string_view::npos ? "" : arguments_at(args, col + 6);
+    std::string column = col == std::string_view::npos ? "?" : keyed_string(column_args, "name");
     if (column.empty()) column = "?";
-    if (column != "?")
+    if (column != "?") {
       for (char& ch : column) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    } else if (col != std::string_view::npos) {
+      std::string key = constant_key(keyed_expression(column_args, "name"), src, path);
+      if (!key.empty()) column = "=" + key;
+    }
     out->push_back({fieldname, column});
   }
 }
@@ -714,6 +761,12 @@ void resolve_constants(ClassFact* f, const ProjectFacts* facts) {
     auto value = constant_value(v->substr(1), facts);
     auto name = value ? folded(*value) : std::nullopt;
     *v = name ? *name : "?";
+  }
+  for (auto& [field, column] : f->overrides) {
+    if (!column.starts_with("=")) continue;
+    auto value = constant_value(column.substr(1), facts);
+    auto name = value ? folded(*value) : std::nullopt;
+    column = name ? *name : "?";
   }
 }
 
@@ -756,7 +809,7 @@ ClassFact fact_of(const EntityClass& c, std::string_view src, std::string_view p
   } else if (const Annotation* d = find_annotation(c.annotations, "DiscriminatorColumn")) {
     f.discriminator = has_argument(d, "name") ? plain_or_constant(d, "name", src, path) : "dtype";
   }
-  if (!ts_node_is_null(c.modifiers)) read_overrides(node_text(c.modifiers, src), &f.overrides);
+  if (!ts_node_is_null(c.modifiers)) read_overrides(node_text(c.modifiers, src), src, path, &f.overrides);
   return f;
 }
 

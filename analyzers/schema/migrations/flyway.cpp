@@ -112,10 +112,34 @@ std::string recorded_description(std::string name) {
 /// migration; their values are not in the repository. Each becomes a quoted identifier of the
 /// same length ("_name"), so the statement parses, offsets stay the file's, and what the
 /// placeholder names (a configured table or schema) is a relation nothing else references.
-void mask_placeholders(std::string* sql) {
+///
+/// A placeholder that opens a line before a statement (`${ignoreIfProd} ALTER SEQUENCE ...`, set to
+/// "--" in one environment and "" in others) decides whether the statement runs: it becomes
+/// spaces with its statement, as where it is "--", and the names that statement mentions are
+/// uncertain: where it runs, it may create them.
+void mask_placeholders(MigrationFile* m) {
+  std::string* sql = &m->sql;
   for (size_t at = sql->find("${"); at != std::string::npos; at = sql->find("${", at + 1)) {
     size_t close = sql->find('}', at + 2);
     if (close == std::string::npos || sql->find('\n', at) < close) continue;
+    size_t line = sql->rfind('\n', at);
+    line = line == std::string::npos ? 0 : line + 1;
+    bool opens_line = sql->find_first_not_of(" \t", line) == at;
+    size_t next = sql->find_first_not_of(" \t", close + 1);
+    if (opens_line && next != std::string::npos && std::isalpha(static_cast<unsigned char>((*sql)[next]))) {
+      size_t end = sql->find(';', next);
+      end = end == std::string::npos ? sql->size() : end + 1;
+      std::string word;
+      for (char c : sql->substr(next, end - next) + " ") {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else if (!word.empty()) m->uncertain_names.push_back(word), word.clear();
+      }
+      for (size_t i = at; i < end; ++i)
+        if ((*sql)[i] != '\n') (*sql)[i] = ' ';
+      m->notes.push_back({static_cast<uint32_t>(at), "a statement behind a Flyway placeholder that opens its line: it runs "
+                                                     "only where the placeholder is empty; not applied, its names uncertain"});
+      continue;
+    }
     (*sql)[at] = '"';
     (*sql)[at + 1] = '_';
     (*sql)[close] = '"';
@@ -212,7 +236,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       code_migration_sql(&m, text);
       continue;
     }
-    mask_placeholders(&m.sql);
+    mask_placeholders(&m);
   }
   *out = std::move(files);
   return true;

@@ -1,0 +1,1 @@
+${ignoreIfProd} ALTER TABLE fagsak ADD COLUMN test_flag BOOLEAN;

@@ -1,0 +1,5 @@
+class PlanReportJob < ApplicationJob
+  def perform
+    Account.where.not(name: nil).pluck(:name)
+  end
+end
