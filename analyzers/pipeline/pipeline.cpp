@@ -600,6 +600,7 @@ class FileScanner {
       r.unit += first_unit;
       reqs.requirements.push_back(std::move(r));
     }
+    const size_t first_site = result->sites.size();  // the units' sites, before the unchecked uses that follow
     for (auto& rec : records) result->sites.push_back(std::move(rec));
     for (auto& t : out.declared_tables) result->declared.push_back({t.schema, t.name});
     for (uint32_t at : out.creates_declared_tables) result->creates_declared.push_back(lines.position(at).line);
@@ -607,7 +608,7 @@ class FileScanner {
       if (u.unit < records.size() && other[u.unit]) continue;  // the whole unit is unchecked already
       if (u.unit < records.size() && doubles[u.unit].empty()) {
         // A part of a unit whose rest is read: the unit's site is partly checked.
-        SiteRecord& part_of = result->sites[result->sites.size() - records.size() + u.unit];
+        SiteRecord& part_of = result->sites[first_site + u.unit];
         if (!part_of.partly) {
           part_of.checked = false;
           part_of.partly = true;
