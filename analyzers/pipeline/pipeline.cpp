@@ -370,6 +370,13 @@ class FileScanner {
       result.skip_reason = "generated (marked @generated, DO NOT EDIT or auto generated)";
       return result;
     }
+    if (lang && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript")) {
+      if (std::string manifest = source::written_by_package_script(fs_, options_.root, rel); !manifest.empty()) {
+        if (first) first->known = true;
+        result.skip_reason = "generated (the output of a script of " + manifest + ")";
+        return result;
+      }
+    }
     if (lang && lang->name == "python" && source::is_revision_script(text)) {
       if (first) first->known = true;
       result.skip_reason = "an Alembic revision script outside the migration directories read: its SQL runs against the schema of its time";
@@ -480,6 +487,8 @@ class FileScanner {
   void judge_file(const std::string& rel, const std::string& text, const languages::Language* lang, TSNode root,
                   const report::LineIndex& lines, const std::vector<languages::SqlSite>& sites) {
     other_engine_ = source::other_engine_of_code(rel, text);
+    if (other_engine_.empty() && !sites.empty() && !source::imports_postgres_driver(text))
+      other_engine_ = source::other_engine_of_go_package(fs_, options_.root, rel);
     // A .sql file no PostgreSQL query tool claims may be a script for any engine or a template.
     plain_sql_file_ = site_is_sql_file(rel) && languages::query_dialect_for(text).name == "plain";
     // Only where the file is certainly PostgreSQL's: a query tool's .sql file, or code that
