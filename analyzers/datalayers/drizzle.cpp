@@ -93,6 +93,7 @@ constexpr std::string_view kCasingKey = "drizzle:casing";         ///< one per d
 constexpr std::string_view kTableKey = "drizzle:table:";    ///< var -> "schema|table"
 constexpr std::string_view kColumnKey = "drizzle:column:";  ///< var.prop -> column
 constexpr std::string_view kConfigCasingKey = "drizzle:config-casing";  ///< drizzle.config's casing
+constexpr std::string_view kEnumKey = "drizzle:enum:";      ///< + the variable a pgEnum() is bound to
 
 /// The casing of an options object: its `casing` literal, "none" without one, "?" when it
 /// cannot be told (a spread, a computed value).
@@ -129,6 +130,13 @@ void index_drizzle(const FileInput& in, std::vector<std::pair<std::string, std::
   walk(in.root, [&](TSNode n) {
     if (is(n, "variable_declarator") && is(unwrap(field(n, "value")), "object"))
       objects[std::string(text(field(n, "name"), src))] = unwrap(field(n, "value"));
+  });
+  // Enums: `export const status = pgEnum('status', [...])`, a column builder other files import.
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "variable_declarator") || !is(field(n, "name"), "identifier")) return;
+    TSNode v = unwrap(field(n, "value"));
+    if (is(v, "call_expression") && text(field(v, "function"), src) == "pgEnum")
+      out->emplace_back(std::string(kEnumKey) + std::string(text(field(n, "name"), src)), "");
   });
   // Tables: `const users = pgTable('users', { email: text('email'), name: text() })`.
   std::map<std::string, std::string> schema_vars;
@@ -423,6 +431,23 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
       own_builders.insert(name);
   });
 
+  // pgEnum builders another file of the project declares, imported by name from a module of the
+  // project (a relative or aliased path, not a package).
+  if (in.facts)
+    walk(in.root, [&](TSNode n) {
+      if (!is(n, "import_statement")) return;
+      auto from = literal(field(n, "source"), src);
+      if (!from || (from->value.rfind(".", 0) != 0 && from->value.rfind("@/", 0) != 0 && from->value.rfind("~/", 0) != 0 &&
+                    from->value.find("/") == std::string::npos))
+        return;
+      walk(n, [&](TSNode spec) {
+        if (!is(spec, "import_specifier")) return;
+        TSNode alias = field(spec, "alias");
+        if (in.facts->count(std::string(kEnumKey) + std::string(text(field(spec, "name"), src))))
+          own_builders.insert(std::string(text(ts_node_is_null(alias) ? field(spec, "name") : alias, src)));
+      });
+    });
+
   walk(in.root, [&](TSNode call) {
     if (!is(call, "call_expression")) return;
     TSNode fn = field(call, "function");
@@ -498,7 +523,7 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
       if (is(p, "comment")) continue;
       if (!is(p, "pair")) {
         out->unchecked.push_back({ts_node_start_byte(p), "drizzle pgTable",
-                                  "columns of " + name->value + " that this file does not list"});
+                                  "columns of " + name->value + " that this file does not list", unit_index});
         continue;
       }
       TSNode key_node = field(p, "key");
@@ -526,7 +551,7 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
       }
       if (builder.empty() || (!builders().count(builder) && !own_builders.count(builder))) {
         out->unchecked.push_back({key_at, "drizzle pgTable",
-                                  "column " + key + " of " + name->value + " is built by a helper this file does not define"});
+                                  "column " + key + " of " + name->value + " is built by a helper this file does not define", unit_index});
         continue;
       }
       auto bargs = arguments(v);
@@ -538,13 +563,13 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
         at = explicit_name->at;
         width = static_cast<uint32_t>(column.size());
       } else if (!bargs.empty() && !is(unwrap(bargs[0]), "object")) {
-        out->unchecked.push_back({key_at, "drizzle pgTable", "the name of column " + key + " is computed at run time"});
+        out->unchecked.push_back({key_at, "drizzle pgTable", "the name of column " + key + " is computed at run time", unit_index});
         continue;
       } else if (snake) {
         column = snake_case(key);
       } else if (has_upper(key) && casing != "none") {
         out->unchecked.push_back({key_at, "drizzle pgTable",
-                                  "column " + key + " has no name of its own: the casing option of drizzle() decides it"});
+                                  "column " + key + " has no name of its own: the casing option of drizzle() decides it", unit_index});
         continue;
       } else {
         column = key;

@@ -22,6 +22,11 @@
 // `@DeletedAt` (which rename that timestamp). Association properties (`@BelongsTo`,
 // `@HasMany`, ...) are no columns.
 //
+// Writes through a sequelize-typescript model, in any file that imports it: the keys of
+// `Model.create({...})`, `Model.update({...}, ...)` and `Model.bulkCreate([{...}])` that are
+// attributes of the model are columns the statement writes, at the key (the index records each
+// model whose table and columns no project-wide option changes).
+//
 // The options a project gives every model, `new Sequelize(..., { define: { underscored: true } })`,
 // are each model's defaults: read from every file before extraction. Instances that disagree, or
 // a `define` computed at run time, leave the options they may set unknown, and a model that does
@@ -30,6 +35,7 @@
 // records each call's arguments, and no define comes in when every call passes a connection
 // string or an object without one.
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
@@ -41,6 +47,23 @@ namespace {
 using namespace js;
 
 bool relevant_sequelize(std::string_view text) { return text.find("sequelize") != std::string_view::npos; }
+
+/// + a model class: "schema|table|attr=column,..." of a sequelize-typescript model whose table and
+/// columns no project-wide option changes; "?" for any other.
+constexpr std::string_view kModelKey = "sequelize:model:";
+
+/// Whether a file writes through a model the index recorded (`Document.update({...})`): it is
+/// read for those writes even when it never names sequelize.
+bool relevant_sequelize_in(std::string_view text, const ProjectFacts* facts) {
+  if (relevant_sequelize(text)) return true;
+  if (!facts) return false;
+  for (auto it = facts->lower_bound(kModelKey); it != facts->end() && it->first.rfind(kModelKey, 0) == 0; ++it) {
+    std::string cls = it->first.substr(kModelKey.size());
+    for (const char* m : {".create(", ".update(", ".bulkCreate("})
+      if (text.find(cls + m) != std::string_view::npos) return true;
+  }
+  return false;
+}
 
 /// inflection.underscore: each capital letter becomes "_" + its lower case; no leading "_".
 std::string underscore(std::string_view s) {
@@ -264,8 +287,27 @@ TSNode define_of(TSNode obj, TSNode root, std::string_view src, bool* told, int 
 /// kDefineOptions is true, false, ? (computed) or absent (Sequelize's default). The options are
 /// the last argument when it is an object, given in place or declared in this file; a last
 /// argument that is neither (a variable from elsewhere) may set any of them.
+/// A sequelize-typescript model's table and columns; *written (when given): what the index records
+/// for writes through it (kModelKey's value), left empty when a project-wide option may change them.
+void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Decorator& table,
+                     std::string* written = nullptr);
+
 void index_sequelize(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   std::string_view src = in.text;
+  // sequelize-typescript models whose table and columns are the model's own: what writes name.
+  if (src.find("sequelize-typescript") != std::string_view::npos)
+    walk(in.root, [&](TSNode cls) {
+      if (!is(cls, "class_declaration") && !is(cls, "abstract_class_declaration")) return;
+      for (const Decorator& d : class_decorators(cls, src)) {
+        if (d.name != "Table") continue;
+        FileInput alone = in;
+        alone.facts = nullptr;
+        FileOutput scratch;
+        std::string written;
+        decorated_model(alone, &scratch, cls, d, &written);
+        out->emplace_back(std::string(kModelKey) + std::string(text(field(cls, "name"), src)), written.empty() ? "?" : written);
+      }
+    });
   walk(in.root, [&](TSNode n) {
     if (!is(n, "new_expression") || text(field(n, "constructor"), src) != "Sequelize") return;
     std::vector<TSNode> args = arguments(n);
@@ -442,7 +484,7 @@ std::string kebab(std::string s) {
 
 /// A model's table and columns as requirements. `name_at` spells the model's name.
 void emit_model(const FileInput& in, FileOutput* out, const std::string& name, uint32_t name_at, const Options& o,
-                const std::vector<Attribute>& attrs, uint32_t call_at) {
+                const std::vector<Attribute>& attrs, uint32_t call_at, std::string* written = nullptr) {
   if (o.computed) {
     out->unchecked.push_back({call_at, "sequelize model", "options of model " + name + " are computed at run time"});
     return;
@@ -506,11 +548,14 @@ void emit_model(const FileInput& in, FileOutput* out, const std::string& name, u
   };
   bool has_pk = false;
   std::set<std::string> attributes;
+  if (written) *written = o.schema + "|" + table + "|";
   for (const Attribute& a : attrs) {
     attributes.insert(a.name);
     has_pk = has_pk || a.primary;
+    std::string col = a.field ? a.field->value : o.underscored ? underscore(a.name) : a.name;
+    if (written) *written += a.name + "=" + (a.field ? col : "") + ",";  // "": named by `underscored`
     if (a.field) column(a.name, a.field->value, a.field->at, static_cast<uint32_t>(a.field->value.size()));
-    else column(a.name, o.underscored ? underscore(a.name) : a.name, a.at, static_cast<uint32_t>(a.name.size()));
+    else column(a.name, col, a.at, static_cast<uint32_t>(a.name.size()));
   }
   // What Sequelize adds: the id primary key, the timestamps.
   auto added = [&](const std::string& attr) {
@@ -575,7 +620,7 @@ void model(const FileInput& in, FileOutput* out, const std::string& name, uint32
 }
 
 /// A sequelize-typescript model: `@Table class X extends Model { @Column prop ... }`.
-void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Decorator& table) {
+void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Decorator& table, std::string* written) {
   std::string_view src = in.text;
   TSNode name_node = field(cls, "name");
   std::string name(text(name_node, src));
@@ -628,7 +673,104 @@ void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Dec
       if (seen.name == a.name) return;
     list.push_back(std::move(a));
   });
-  emit_model(in, out, name, name_at, o, list, table.at);
+  // What a write names (index): a model whose table is its own (tableName set); whether the
+  // model sets `underscored` itself ("1"/"0") or leaves it to the project ("-").
+  std::string underscored = "-";
+  for (const Key& k : keys)
+    if (k.name == "underscored") underscored = text(unwrap(k.value), src) == "true" ? "1" : text(unwrap(k.value), src) == "false" ? "0" : "?";
+  std::string names;
+  emit_model(in, out, name, name_at, o, list, table.at, &names);
+  if (written && o.table_name && !o.computed && !names.empty() && underscored != "?") *written = underscored + "|" + names;
+}
+
+/// `Model.create({ a, b })`, `Model.update({ a }, { where })`, `Model.bulkCreate([{ a }, ...])` on a
+/// model class this file imports or declares, recorded by the index: each key that is an
+/// attribute of the model is a column the statement writes, at the key. Keys that are not
+/// attributes Sequelize leaves out of the statement: not judged.
+void model_writes(const FileInput& in, FileOutput* out) {
+  if (!in.facts) return;
+  std::string_view src = in.text;
+  std::set<std::string> bound;  // class names the file imports or declares
+  walk(in.root, [&](TSNode n) {
+    if (is(n, "import_specifier"))
+      bound.insert(std::string(text(ts_node_is_null(field(n, "alias")) ? field(n, "name") : field(n, "alias"), src)));
+    if (is(n, "class_declaration")) bound.insert(std::string(text(field(n, "name"), src)));
+  });
+  walk(in.root, [&](TSNode call) {
+    std::string_view method;
+    TSNode receiver;
+    if (!method_call(call, src, &method, &receiver)) return;
+    if (method != "create" && method != "update" && method != "bulkCreate") return;
+    receiver = unwrap(receiver);
+    if (!is(receiver, "identifier")) return;
+    std::string cls(text(receiver, src));
+    if (!bound.count(cls)) return;
+    auto it = in.facts->find(std::string(kModelKey) + cls);
+    if (it == in.facts->end() || it->second.size() != 1 || it->second[0] == "?") return;
+    const std::string& v = it->second[0];
+    size_t bar0 = v.find('|'), bar1 = v.find('|', bar0 + 1), bar2 = v.find('|', bar1 + 1);
+    if (bar0 == std::string::npos || bar1 == std::string::npos || bar2 == std::string::npos) return;
+    std::string flag = v.substr(0, bar0);
+    std::string schema = v.substr(bar0 + 1, bar1 - bar0 - 1), table = v.substr(bar1 + 1, bar2 - bar1 - 1);
+    // An attribute without `field`: the model's `underscored`, else the project's.
+    Options defaults = project_defaults(in);
+    std::optional<bool> underscored;
+    if (flag == "1" || flag == "0") underscored = flag == "1";
+    else if (!defaults.unknown.count("underscored")) underscored = defaults.underscored;
+    if (schema.empty()) schema = in.default_schema;
+    std::map<std::string, std::string> columns;
+    for (size_t at = bar2 + 1; at < v.size();) {
+      size_t comma = v.find(',', at), eq = v.find('=', at);
+      if (comma == std::string::npos || eq > comma) break;
+      std::string attr = v.substr(at, eq - at), col = v.substr(eq + 1, comma - eq - 1);
+      if (col.empty() && underscored) col = *underscored ? underscore(attr) : attr;
+      if (!col.empty()) columns[attr] = col;
+      at = comma + 1;
+    }
+    std::vector<TSNode> args = arguments(call);
+    if (args.empty()) return;
+    std::vector<TSNode> rows;
+    TSNode first = unwrap(args[0]);
+    if (method == "bulkCreate" && is(first, "array")) {
+      for (uint32_t i = 0; i < ts_node_named_child_count(first); ++i) rows.push_back(unwrap(ts_node_named_child(first, i)));
+    } else {
+      rows.push_back(first);
+    }
+    std::vector<requirements::Requirement> found;
+    std::string shown = schema == in.default_schema ? table : schema + "." + table;
+    for (TSNode row : rows) {
+      std::vector<Key> keys;
+      if (!is(row, "object")) continue;
+      object_keys(row, src, &keys);
+      for (const Key& k : keys) {
+        auto c = columns.find(k.name);
+        if (c == columns.end()) continue;
+        requirements::Requirement r;
+        r.object = requirements::Object::Column;
+        r.schema = schema;
+        r.relation = table;
+        r.column = c->second;
+        r.span = {k.at, k.at + static_cast<uint32_t>(k.name.size())};
+        r.quoted = true;
+        r.use = requirements::Use::Write;
+        r.describe = "sequelize " + cls + "." + std::string(method) + "() writes attribute " + k.name + ", column " + shown +
+                     "." + c->second;
+        r.fix = "generate a migration with `npx sequelize-cli migration:generate --name add-" + kebab(c->second) + "-to-" +
+                kebab(table) + "` whose up calls queryInterface.addColumn('" + table + "', '" + c->second +
+                "', ...), then run `npx sequelize-cli db:migrate` before deploying this code";
+        found.push_back(std::move(r));
+      }
+    }
+    if (found.empty()) return;
+    requirements::Unit unit;
+    unit.file = std::string(in.path);
+    unit.fingerprint_text = "sequelize " + cls + "." + std::string(method) + "()";
+    out->requirements.units.push_back(std::move(unit));
+    for (auto& r : found) {
+      r.unit = out->requirements.units.size() - 1;
+      out->requirements.requirements.push_back(std::move(r));
+    }
+  });
 }
 
 void extract_sequelize(const FileInput& in, FileOutput* out) {
@@ -667,6 +809,7 @@ void extract_sequelize(const FileInput& in, FileOutput* out) {
       model(in, out, name, at, unwrap(args[0]), unwrap(args[1]), ts_node_start_byte(n));
     }
   });
+  model_writes(in, out);
   // sequelize-typescript's decorated classes.
   if (src.find("sequelize-typescript") == std::string_view::npos) return;
   walk(in.root, [&](TSNode cls) {
@@ -679,6 +822,7 @@ void extract_sequelize(const FileInput& in, FileOutput* out) {
 }  // namespace
 
 extern const DataLayer kSequelize = {"sequelize", {"typescript", "javascript"}, nullptr, relevant_sequelize,
-                                     extract_sequelize, index_sequelize};
+                                     extract_sequelize, index_sequelize, nullptr, false, nullptr,
+                                     relevant_sequelize_in};
 
 }  // namespace schemagate::datalayers

@@ -11,7 +11,10 @@
 // resources `rel(...)` may name a table, a foreign key or a column: unchecked. A table name or a
 // row that is not spelled in the call is unchecked too, unless the row is a const object literal
 // of the enclosing scope that nothing changes (`const row = {...}; ....upsert([row])`), or
-// spreads one.
+// spreads one. A chain that runs only where the code handles a missing column
+// (`if (isMissingColumnError(error)) { /* the old columns */ }`) is a fallback for a database the
+// migrations do not build: unchecked, with that reason. So is every call of a file that replaces
+// `globalThis.fetch` (a test's stub): its requests never reach PostgREST.
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -193,7 +196,8 @@ void rpc_call(const FileInput& in, FileOutput* out, TSNode call, TSNode receiver
     } else {
       r.arguments_known = false;
       out->unchecked.push_back({ts_node_start_byte(args[1]), "supabase-js rpc()",
-                                "the arguments of " + fn->value + " are built at run time: only the function's name is checked"});
+                                "the arguments of " + fn->value + " are built at run time: only the function's name is checked",
+                                out->requirements.units.size()});
     }
   }
   r.arguments = static_cast<int>(r.argument_names.size());
@@ -208,6 +212,21 @@ void rpc_call(const FileInput& in, FileOutput* out, TSNode call, TSNode receiver
   unit.fingerprint_text = "supabase-js" + via_schema + ".rpc('" + fn->value + "')";
   out->requirements.units.push_back(std::move(unit));
   out->requirements.requirements.push_back(std::move(r));
+}
+
+/// Whether `call` runs only in the branch of an `if` that tests an error for a missing column
+/// (`if (isMissingColumnError(error))`, `code === '42703'`, PostgREST's 'PGRST204'): a fallback
+/// the code keeps for a database that lacks a column, whose statement may name the old columns.
+bool in_missing_column_fallback(TSNode call, std::string_view src) {
+  for (TSNode c = call, p = ts_node_parent(call); !ts_node_is_null(p); c = p, p = ts_node_parent(p)) {
+    if (!is(p, "if_statement") || !ts_node_eq(field(p, "consequence"), c)) continue;
+    std::string cond(text(field(p, "condition"), src));
+    for (char& ch : cond) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (cond.find("42703") != std::string::npos || cond.find("pgrst204") != std::string::npos ||
+        (cond.find("missing") != std::string::npos && cond.find("column") != std::string::npos))
+      return true;
+  }
+  return false;
 }
 
 void extract_supabase(const FileInput& in, FileOutput* out) {
@@ -228,16 +247,39 @@ void extract_supabase(const FileInput& in, FileOutput* out) {
       "rangeGt",  "rangeGte",   "rangeLt",    "rangeLte",   "rangeAdjacent", "overlaps", "textSearch", "not",
       "filter"};
 
+  // A file that replaces fetch (`globalThis.fetch = async () => new Response(...)`, a test's
+  // stub): supabase-js sends every request through fetch, so its calls reach the stub, not a
+  // database.
+  bool stubbed_fetch = false;
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "assignment_expression")) return;
+    std::string_view left = text(field(n, "left"), src);
+    if (left == "globalThis.fetch" || left == "global.fetch" || left == "window.fetch") stubbed_fetch = true;
+  });
+
   walk(in.root, [&](TSNode call) {
     std::string_view method;
     TSNode receiver;
     if (!method_call(call, src, &method, &receiver)) return;
+    if (stubbed_fetch && (method == "rpc" || method == "from")) {
+      std::string schema_name, via_schema;
+      if (client_schema(in, out, call, receiver, bound, "supabase-js", &schema_name, &via_schema))
+        out->unchecked.push_back({ts_node_start_byte(call), "supabase-js " + std::string(method) + "()",
+                                  "the file replaces fetch: its requests reach that stub, not a database"});
+      return;
+    }
     if (method == "rpc") return rpc_call(in, out, call, receiver, bound);
     if (method != "from") return;
     std::string schema_name, via_schema;
     if (!client_schema(in, out, call, receiver, bound, "supabase-js from()", &schema_name, &via_schema)) return;
     auto args = arguments(call);
     if (args.size() != 1) return;
+    if (in_missing_column_fallback(call, src)) {
+      out->unchecked.push_back({ts_node_start_byte(call), "supabase-js from()",
+                                "runs only when an earlier query failed for a missing column (a fallback for a "
+                                "database without it)"});
+      return;
+    }
     auto table = literal(args[0], src);
     if (!table) {
       out->unchecked.push_back({ts_node_start_byte(call), "supabase-js from()", "the table name is computed at run time"});
@@ -274,7 +316,8 @@ void extract_supabase(const FileInput& in, FileOutput* out) {
       if (name == "select") {
         if (a.empty()) continue;  // every column: `*`
         if (first) chain.select_list(*first);
-        else out->unchecked.push_back({ts_node_start_byte(a[0]), "supabase-js select()", "the select list is computed at run time"});
+        else out->unchecked.push_back({ts_node_start_byte(a[0]), "supabase-js select()", "the select list is computed at run time",
+                                       chain.rel.unit});
       } else if (name == "insert" || name == "upsert" || name == "update") {
         if (a.empty()) continue;
         bool insert = name != "update";
@@ -294,7 +337,7 @@ void extract_supabase(const FileInput& in, FileOutput* out) {
         }
         if (!all)
           out->unchecked.push_back({ts_node_start_byte(a[0]), "supabase-js " + std::string(name) + "()",
-                                    "the columns of the row are built at run time"});
+                                    "the columns of the row are built at run time", chain.rel.unit});
         if (name == "upsert" && a.size() > 1) {
           std::vector<Key> opts;
           object_keys(a[1], src, &opts);

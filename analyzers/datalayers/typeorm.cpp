@@ -18,6 +18,10 @@
 // the column the naming strategy names from the relation and the related entity's one primary
 // column ("requestedBy" + "id" -> requestedById by default); with several, it is not judged.
 //
+// A @ManyToMany with @JoinTable needs its junction table and that table's two columns: as
+// @JoinTable spells them, else as DefaultNamingStrategy names them (`<table>_<property>_<related
+// table>`, `<table>Id` ...) when the project uses it.
+//
 // The index also tells other files what each class is (typeorm_naming.h): its table when it is
 // an entity, its column properties, relations and base class, which the query builder layer
 // (typeorm_query_builder.cpp) reads where a chain names the class.
@@ -263,6 +267,111 @@ void index_typeorm(const FileInput& in, std::vector<std::pair<std::string, std::
   });
 }
 
+/// TypeORM's camelCase (DefaultNamingStrategy's join table columns): a letter after `_`, `-` or
+/// a space is upper-cased and the separator dropped; a leading capital is lower-cased.
+std::string camel_case(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((s[i] == '_' || s[i] == '-' || s[i] == ' ') && i + 1 < s.size() &&
+        (std::isalnum(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '_')) {
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(s[++i])));
+    } else if (i == 0 && s[i] >= 'A' && s[i] <= 'Z') {
+      out += static_cast<char>(s[i] - 'A' + 'a');
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+/// `@ManyToMany(() => Tag) @JoinTable(...) tags`: the junction table TypeORM reads and writes when
+/// the relation is loaded or saved, and its two columns. Names spelled in `@JoinTable({ name,
+/// joinColumn: { name }, inverseJoinColumn: { name } })` are certain; unspelled ones are
+/// DefaultNamingStrategy's (`<table>_<property>_<related table>`, camelCase of `<table>_<primary
+/// column>`) when the project uses it, the related entity and both primary columns are known and
+/// the relation is not to its own table; otherwise they are not judged.
+void join_table(const FileInput& in, FileOutput* out, const Entities& entities, const std::string& naming,
+                const requirements::Requirement& entity_rel, const std::string& class_name, const std::string& prop,
+                TSNode name_node, const Decorator& d, const std::vector<Decorator>& mdecs) {
+  std::string_view src = in.text;
+  bool many = false;
+  for (auto& o : mdecs) many = many || o.name == "ManyToMany";
+  if (!many) return;
+  TSNode opts = d.args.empty() ? TSNode{} : unwrap(d.args[0]);
+  std::vector<Key> keys;
+  if (!ts_node_is_null(opts) && (!is(opts, "object") || !object_keys(opts, src, &keys))) {
+    out->unchecked.push_back({d.at, "typeorm @JoinTable", "the options of the junction table of " + prop + " are computed at run time"});
+    return;
+  }
+  std::optional<Literal> name, schema, join_name, inverse_name;
+  for (const Key& k : keys) {
+    if (k.name == "name" || k.name == "schema") {
+      auto lit = literal(k.value, src);
+      if (!lit) {
+        out->unchecked.push_back({d.at, "typeorm @JoinTable", "the junction table name of " + prop + " is computed at run time"});
+        return;
+      }
+      (k.name == "name" ? name : schema) = lit;
+    } else if (k.name == "joinColumn" || k.name == "inverseJoinColumn") {
+      std::vector<Key> cols;
+      TSNode v = unwrap(k.value);
+      if (!is(v, "object") || !object_keys(v, src, &cols)) continue;  // not judged
+      for (const Key& c : cols)
+        if (c.name == "name") (k.name == "joinColumn" ? join_name : inverse_name) = literal(c.value, src);
+    } else if (k.name == "joinColumns" || k.name == "inverseJoinColumns") {
+      return;  // composite keys: not judged
+    }
+  }
+  // What DefaultNamingStrategy needs: the related entity's table and both primary columns.
+  std::string related;
+  std::optional<Entities::Table> other;
+  if (entities.member(class_name, prop, &related) == Entities::Kind::Relation && related != "?") other = entities.table(related);
+  auto primary_column = [&](const std::string& cls) -> std::string {
+    auto pk = entities.primary(cls);
+    std::string column;
+    if (!pk || entities.member(cls, *pk, &column) != Entities::Kind::Column) return "";
+    return column;
+  };
+  bool by_default = naming == "default" && other && other->name != entity_rel.relation;
+  std::string table;
+  uint32_t at = ts_node_start_byte(name_node), width = static_cast<uint32_t>(prop.size());
+  if (name) table = name->value, at = name->at, width = static_cast<uint32_t>(table.size());
+  else if (by_default) table = snake_case(entity_rel.relation + "_" + prop + "_" + other->name);
+  else return;
+  requirements::Requirement r = entity_rel;
+  r.schema = schema ? schema->value : entity_rel.schema;
+  r.relation = table;
+  r.span = {at, at + width};
+  std::string shown = r.schema == in.default_schema ? table : r.schema + "." + table;
+  r.describe = "entity " + class_name + " relation " + prop + " is stored in junction table " + shown +
+               (name ? "" : " (by the naming strategy)") + "; loading or saving " + prop + " reads and writes it";
+  out->requirements.requirements.push_back(r);
+  auto column = [&](const std::optional<Literal>& spelled, const std::string& owner_table, const std::string& owner_class,
+                    const char* side) {
+    std::string c;
+    uint32_t cat = at, cwidth = width;
+    if (spelled) {
+      c = spelled->value, cat = spelled->at, cwidth = static_cast<uint32_t>(c.size());
+    } else if (by_default) {
+      std::string pk = primary_column(owner_class);
+      if (pk.empty()) return;
+      c = camel_case(owner_table + "_" + pk);
+    } else {
+      return;
+    }
+    requirements::Requirement col = r;
+    col.object = requirements::Object::Column;
+    col.column = c;
+    col.span = {cat, cat + cwidth};
+    col.describe = "entity " + class_name + " relation " + prop + " keeps its " + side + " in column " + shown + "." + c +
+                   (spelled ? "" : " (by the naming strategy)") + "; loading or saving " + prop + " reads and writes it";
+    out->requirements.requirements.push_back(std::move(col));
+  };
+  column(join_name, entity_rel.relation, class_name, "owner's key");
+  if (other) column(inverse_name, other->name, related, "related key");
+  else if (inverse_name) column(inverse_name, "", "", "related key");
+}
+
 void extract_typeorm(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
   const std::string naming = project_naming(in.facts);
@@ -317,6 +426,10 @@ void extract_typeorm(const FileInput& in, FileOutput* out) {
           r.describe = "entity " + class_name + " relation " + prop + " joins by column " + shown + "." + *column +
                        " (by the naming strategy); every find of " + class_name + " selects it";
           out->requirements.requirements.push_back(std::move(r));
+          continue;
+        }
+        if (d.name == "JoinTable") {
+          join_table(in, out, entities, naming, rel, class_name, prop, name_node, d, mdecs);
           continue;
         }
         bool join = d.name == "JoinColumn";

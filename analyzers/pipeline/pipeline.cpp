@@ -370,6 +370,13 @@ class FileScanner {
       result.skip_reason = "generated (marked @generated, DO NOT EDIT or auto generated)";
       return result;
     }
+    if (lang && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript")) {
+      if (std::string manifest = source::written_by_package_script(fs_, options_.root, rel); !manifest.empty()) {
+        if (first) first->known = true;
+        result.skip_reason = "generated (the output of a script of " + manifest + ")";
+        return result;
+      }
+    }
     if (lang && lang->name == "python" && source::is_revision_script(text)) {
       if (first) first->known = true;
       result.skip_reason = "an Alembic revision script outside the migration directories read: its SQL runs against the schema of its time";
@@ -480,6 +487,8 @@ class FileScanner {
   void judge_file(const std::string& rel, const std::string& text, const languages::Language* lang, TSNode root,
                   const report::LineIndex& lines, const std::vector<languages::SqlSite>& sites) {
     other_engine_ = source::other_engine_of_code(rel, text);
+    if (other_engine_.empty() && !sites.empty() && !source::imports_postgres_driver(text))
+      other_engine_ = source::other_engine_of_go_package(fs_, options_.root, rel);
     // A .sql file no PostgreSQL query tool claims may be a script for any engine or a template.
     plain_sql_file_ = site_is_sql_file(rel) && languages::query_dialect_for(text).name == "plain";
     // Only where the file is certainly PostgreSQL's: a query tool's .sql file, or code that
@@ -600,6 +609,7 @@ class FileScanner {
       r.unit += first_unit;
       reqs.requirements.push_back(std::move(r));
     }
+    const size_t first_site = result->sites.size();  // the units' sites, before the unchecked uses that follow
     for (auto& rec : records) result->sites.push_back(std::move(rec));
     for (auto& t : out.declared_tables) result->declared.push_back({t.schema, t.name});
     for (uint32_t at : out.creates_declared_tables) result->creates_declared.push_back(lines.position(at).line);
@@ -607,7 +617,7 @@ class FileScanner {
       if (u.unit < records.size() && other[u.unit]) continue;  // the whole unit is unchecked already
       if (u.unit < records.size() && doubles[u.unit].empty()) {
         // A part of a unit whose rest is read: the unit's site is partly checked.
-        SiteRecord& part_of = result->sites[result->sites.size() - records.size() + u.unit];
+        SiteRecord& part_of = result->sites[first_site + u.unit];
         if (!part_of.partly) {
           part_of.checked = false;
           part_of.partly = true;

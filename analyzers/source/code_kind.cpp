@@ -120,6 +120,62 @@ std::string other_engine_of_code(std::string_view path, std::string_view text) {
   return "";
 }
 
+std::string other_engine_of_go_package(const FileSystem& fs, const std::string& root, std::string_view path) {
+  if (!path.ends_with(".go")) return "";
+  std::string dir(path.substr(0, path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/')));
+  std::string found;
+  for (const DirEntry& e : fs.list(dir.empty() ? root : join_path(root, dir))) {
+    if (e.is_dir || !e.name.ends_with(".go") || e.name.ends_with("_test.go")) continue;
+    std::string text, err;
+    if (!fs.read(join_path(root, dir.empty() ? e.name : dir + "/" + e.name), &text, &err)) continue;
+    for (std::string_view pg : kPostgresDrivers)
+      if (imports(text, pg)) return "";
+    if (found.empty())
+      for (const Driver& d : kOtherDrivers)
+        if (imports(text, d.module)) {
+          found = std::string(d.engine) + " (" + e.name + " of its package imports " + std::string(d.module) + ")";
+          break;
+        }
+  }
+  return found;
+}
+
+std::string written_by_package_script(const FileSystem& fs, const std::string& root, std::string_view path) {
+  std::string dir(path.substr(0, path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/')));
+  for (;;) {
+    std::string manifest = dir.empty() ? "package.json" : dir + "/package.json";
+    std::string text, err;
+    if (fs.read(join_path(root, manifest), &text, &err)) {
+      std::string_view own = path.substr(dir.empty() ? 0 : dir.size() + 1);
+      // Each line of the manifest that passes an output flag: `"gen": "tool generate --output x.ts"`.
+      for (size_t at = 0; at < text.size();) {
+        size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line = std::string_view(text).substr(at, end - at);
+        at = end + 1;
+        for (std::string_view flag : {"--output", "--out", "--outfile", "-o"}) {
+          for (size_t f = line.find(flag); f != std::string_view::npos; f = line.find(flag, f + 1)) {
+            size_t v = f + flag.size();
+            if (f > 0 && line[f - 1] != ' ' && line[f - 1] != '"') continue;
+            if (v >= line.size() || (line[v] != ' ' && line[v] != '=')) continue;
+            ++v;
+            while (v < line.size() && (line[v] == ' ' || line[v] == '\'' || line[v] == '\\')) ++v;
+            size_t e = v;
+            while (e < line.size() && line[e] != ' ' && line[e] != '"' && line[e] != '\'' && line[e] != '\\') ++e;
+            std::string_view out = line.substr(v, e - v);
+            if (out.starts_with("./")) out.remove_prefix(2);
+            if (!out.empty() && out == own) return manifest;
+          }
+        }
+      }
+      return "";
+    }
+    if (dir.empty()) return "";
+    size_t slash = dir.rfind('/');
+    dir = slash == std::string::npos ? "" : dir.substr(0, slash);
+  }
+}
+
 std::string package_without_database_client(const FileSystem& fs, const std::string& root, std::string_view path) {
   static constexpr std::string_view kClients[] = {
       "pg", "postgres", "pg-promise", "slonik", "@neondatabase/serverless", "@vercel/postgres", "@prisma/client",

@@ -23,6 +23,16 @@ bool is_not_application_code(std::string_view path);
 /// github.com/gocql/gocql)"), or "" for PostgreSQL.
 std::string other_engine_of_code(std::string_view path, std::string_view text);
 
+/// For a Go file whose own imports name no driver: the other engine a file of its package (its
+/// directory, tests aside) imports a driver of (a monitoring agent's `sql.Open("sqlite3", ...)` in
+/// db.go, its queries in containers.go), when none imports a PostgreSQL driver; else "".
+std::string other_engine_of_go_package(const FileSystem& fs, const std::string& root, std::string_view path);
+
+/// The nearest package.json above a JavaScript/TypeScript file when one of its lines passes the
+/// file as a generator's output (`"generate:drizzle": "... generate --output auth-schema2.ts"`),
+/// else "": the file is a generator's output, as one marked @generated.
+std::string written_by_package_script(const FileSystem& fs, const std::string& root, std::string_view path);
+
 /// For a JavaScript/TypeScript test file: the nearest package.json above it when that package
 /// declares no database client (pg, postgres, Prisma, Drizzle, Kysely, Knex, supabase-js, ...)
 /// in any dependency list, else "". Its tests cannot run SQL on a database: the `sql` they call

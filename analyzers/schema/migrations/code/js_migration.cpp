@@ -426,10 +426,227 @@ bool raw_sql_run(const JsFile& file, TSNode call) {
   TSNode fn = field(call, "function");
   if (!is(fn, "member_expression") || file.text(field(fn, "property")) != "execute") return false;
   TSNode obj = unwrap(field(fn, "object"));
-  if (!is(obj, "call_expression")) return false;
-  TSNode callee = field(obj, "function");
-  return file.text(callee) == "sql" || file.text(callee) == "sql.raw";
+  if (is(obj, "call_expression")) {
+    TSNode callee = field(obj, "function");
+    if (file.text(callee) == "sql" || file.text(callee) == "sql.raw") return true;
+  }
+  // A typed tag, sql<T>`select ...` (the grammar leaves the template alone before .execute, or,
+  // after `await`, recovers it as a call of `await sql<T>`), or a top-level const holding one (`const tableExists = sql<...>`select ...``): a query that only
+  // reads, which the handle merely runs.
+  auto reads = [](std::string_view t) {
+    size_t tick = t.find('`');
+    if (tick == std::string_view::npos || std::count(t.begin(), t.end(), '`') != 2) return false;
+    std::string_view head = t.substr(0, tick);
+    if (head.starts_with("await ")) head.remove_prefix(6);
+    if (!head.empty() && !head.starts_with("sql")) return false;
+    std::string_view q = t.substr(tick + 1, t.rfind('`') - tick - 1);
+    while (!q.empty() && std::isspace(static_cast<unsigned char>(q.front()))) q.remove_prefix(1);
+    while (!q.empty() && (std::isspace(static_cast<unsigned char>(q.back())) || q.back() == ';')) q.remove_suffix(1);
+    std::string lower(q.substr(0, 7));
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower == "select " && q.find(';') == std::string_view::npos;
+  };
+  if (is(obj, "template_string") || is(obj, "call_expression")) return reads(file.text(obj));
+  if (is(obj, "identifier")) {
+    bool read = false;
+    for (uint32_t i = 0; i < ts_node_named_child_count(file.root()); ++i) {
+      TSNode s = ts_node_named_child(file.root(), i);
+      if (!is(s, "lexical_declaration") || file.text(s).substr(0, 5) != "const") continue;
+      for (uint32_t j = 0; j < ts_node_named_child_count(s); ++j) {
+        TSNode d = ts_node_named_child(s, j);
+        if (file.text(field(d, "name")) == file.text(obj)) read = reads(file.text(field(d, "value")));
+      }
+    }
+    return read;
+  }
+  return false;
 }
+
+namespace {
+
+/// A module of the project that a migration imports from, parsed (its text owned here: the
+/// JsFile points into it).
+struct ProjectModule {
+  std::string path;
+  std::unique_ptr<std::string> text;
+  std::unique_ptr<JsFile> file;
+};
+
+/// The module an import names: relative to the importing file's directory, or a bare path with a
+/// slash (`src/repositories/database.repository`: tsconfig's baseUrl) from the nearest directory
+/// above that holds it. A package (`kysely`, `@nestjs/common`) has no such file: nullopt.
+std::optional<ProjectModule> load_module(const source::FileSystem& fs, const std::string& root,
+                                         const std::string& dir, const std::string& spec) {
+  std::vector<std::string> bases;
+  if (spec.starts_with(".")) {
+    bases.push_back(source::join_path(dir, spec));
+  } else if (spec.find('/') != std::string::npos && !spec.starts_with("@")) {
+    for (std::string up = dir;;) {
+      bases.push_back(up.empty() ? spec : source::join_path(up, spec));
+      if (up.empty()) break;
+      size_t slash = up.rfind('/');
+      up = slash == std::string::npos ? "" : up.substr(0, slash);
+    }
+  }
+  for (const std::string& base : bases)
+    for (const char* ext : {".ts", ".js", ".mts", ".cts", ".mjs", ".cjs", "/index.ts", "/index.js"}) {
+      ProjectModule m;
+      m.path = base + ext;
+      m.text = std::make_unique<std::string>();
+      std::string err;
+      if (!fs.is_file(on_disk(root, m.path)) || !fs.read(on_disk(root, m.path), m.text.get(), &err)) continue;
+      m.file = std::make_unique<JsFile>();
+      if (!m.file->parse(m.path, *m.text, &err)) return std::nullopt;
+      return m;
+    }
+  return std::nullopt;
+}
+
+/// The top-level function `name` declares in `file` (`export function f`, `const f = () =>`).
+TSNode top_level_function(const JsFile& file, std::string_view name) {
+  for (uint32_t i = 0; i < ts_node_named_child_count(file.root()); ++i) {
+    TSNode s = ts_node_named_child(file.root(), i);
+    if (is(s, "export_statement")) s = field(s, "declaration");
+    if (is(s, "function_declaration") && file.text(field(s, "name")) == name) return s;
+    if (is(s, "lexical_declaration"))
+      for (uint32_t j = 0; j < ts_node_named_child_count(s); ++j) {
+        TSNode d = ts_node_named_child(s, j);
+        TSNode v = unwrap(field(d, "value"));
+        if (file.text(field(d, "name")) == name && is_function(v)) return v;
+      }
+  }
+  return TSNode{};
+}
+
+/// The function a call of `callee` (an identifier) in `file` runs, when the file imports it by
+/// name from a module of the project: that module, and the function's node in it.
+std::optional<ProjectModule> imported_function(const source::FileSystem& fs, const std::string& root,
+                                               const std::string& dir, const JsFile& file, std::string_view callee,
+                                               TSNode* fn) {
+  std::optional<ProjectModule> found;
+  datalayers::js::walk(file.root(), [&](TSNode n) {
+    if (found || !is(n, "import_statement")) return;
+    std::optional<std::string> spec = file.name(field(n, "source"));
+    if (!spec) return;
+    std::string imported;
+    datalayers::js::walk(n, [&](TSNode s) {
+      if (!is(s, "import_specifier")) return;
+      TSNode alias = field(s, "alias");
+      std::string_view local = file.text(ts_node_is_null(alias) ? field(s, "name") : alias);
+      if (local == callee) imported = file.text(field(s, "name"));
+    });
+    if (imported.empty()) return;
+    std::optional<ProjectModule> m = load_module(fs, root, dir, *spec);
+    if (!m) return;
+    *fn = top_level_function(*m->file, imported);
+    if (!ts_node_is_null(*fn)) found = std::move(m);
+  });
+  return found;
+}
+
+/// Whether a string of the function spells a statement that changes the schema.
+bool spells_ddl(const JsFile& file, TSNode fn) {
+  bool ddl = false;
+  datalayers::js::walk(fn, [&](TSNode n) {
+    if (ddl || (!is(n, "string") && !is(n, "template_string"))) return;
+    std::string w;
+    auto flush = [&] {
+      for (const char* k : {"create", "alter", "drop", "rename", "truncate", "comment", "grant", "revoke", "do"})
+        if (w == k) ddl = true;
+      w.clear();
+    };
+    for (char c : file.text(n)) {
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      else flush();
+    }
+    flush();
+  });
+  return ddl;
+}
+
+/// Whether the function only reads through its `index`-th parameter, the tool's handle: the handle
+/// is only the connection a query runs on (`sql.raw(q).execute(db)`, `db.query(q)`), or tested
+/// (`db instanceof Kysely`), never handed on; every SQL it runs is a string the function itself
+/// spells; and none of its strings spells DDL. Such a helper (immich's getVectorExtension, which
+/// asks pg_available_extensions) changes nothing a migration builds.
+bool reads_only(const JsFile& file, TSNode fn, size_t index) {
+  std::vector<std::string> params = file.parameters(fn);
+  if (index >= params.size() || params[index].empty() || spells_ddl(file, fn)) return false;
+  const std::string& handle = params[index];
+  TSNode body = JsFile::body_of(fn);
+  std::set<std::string> local;  // names the body declares: their values are in the body
+  datalayers::js::walk(body, [&](TSNode n) {
+    if (is(n, "variable_declarator") && is(field(n, "name"), "identifier")) local.insert(std::string(file.text(field(n, "name"))));
+  });
+  // The SQL a run sends: a string of the body, or a name the body declares.
+  auto sql_of_body = [&](TSNode call) {
+    for (TSNode a : arguments(call)) {
+      a = unwrap(a);
+      if (is(a, "identifier") && !local.count(std::string(file.text(a)))) return false;
+      if (!is(a, "identifier") && !is(a, "string") && !is(a, "template_string")) return false;
+    }
+    return true;
+  };
+  bool ok = true;
+  datalayers::js::walk(body, [&](TSNode n) {
+    if (!ok) return;
+    if (is(n, "call_expression")) {  // sql.raw(q): q is the body's
+      TSNode callee = field(n, "function");
+      if (file.text(callee) == "sql.raw" && !sql_of_body(n)) ok = false;
+      return;
+    }
+    if (!is(n, "identifier") || file.text(n) != handle) return;
+    TSNode parent = ts_node_parent(n);
+    if (is(parent, "member_expression") && ts_node_eq(field(parent, "object"), n)) {
+      // db.query(q)
+      TSNode call = ts_node_parent(parent);
+      ok = file.text(field(parent, "property")) == "query" && is(call, "call_expression") && sql_of_body(call);
+      return;
+    }
+    if (is(parent, "binary_expression") && file.text(field(parent, "operator")) == "instanceof") return;
+    if (is(parent, "arguments")) {  // x.execute(db)
+      TSNode callee = field(ts_node_parent(parent), "function");
+      ok = is(callee, "member_expression") && file.text(field(callee, "property")) == "execute";
+      return;
+    }
+    if (is(parent, "required_parameter") || is(parent, "optional_parameter")) return;  // its declaration
+    ok = false;
+  });
+  return ok;
+}
+
+/// Whether every return of the function is a template or string that starts `CREATE INDEX` (not
+/// UNIQUE: a unique index is something ON CONFLICT relies on), one statement: the SQL it builds
+/// creates an index and changes no table or column.
+bool builds_plain_index(const JsFile& file, TSNode fn) {
+  int returns = 0;
+  bool ok = true;
+  walk_steps(JsFile::body_of(fn), [&](TSNode n) {
+    if (!ok) return true;
+    if (is_function(n)) return true;  // a nested function's returns are its own
+    if (!is(n, "return_statement")) return false;
+    TSNode v = unwrap(ts_node_named_child(n, 0));
+    ++returns;
+    if (!is(v, "template_string") && !is(v, "string")) {
+      ok = false;
+      return true;
+    }
+    std::string words;
+    for (char c : file.text(v).substr(1)) {
+      if (std::isspace(static_cast<unsigned char>(c))) {
+        if (!words.empty() && words.back() != ' ') words += ' ';
+      } else {
+        words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+    }
+    std::string_view t = file.text(v);
+    ok = words.starts_with("create index ") && t.find(';') == std::string_view::npos;
+    return true;
+  });
+  return ok && returns > 0;
+}
+
+}  // namespace
 
 bool load_scripts(const source::FileSystem& fs, const std::string& root, const std::string& dir, std::string_view format,
                   std::string (*version)(const std::string& file, std::string_view text),
@@ -477,13 +694,46 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
     }
     // A function given the tool's handle (`models.createUserTable(knex)`) runs steps elsewhere:
     // the words of the modules the file requires or imports become uncertain too.
+    // A function imported from the project that only reads through the handle (a query of the
+    // catalog) is followed: it changes nothing.
     bool hands_over = false;
     if (!params.empty() && !params[0].empty())
       datalayers::js::walk(up, [&](TSNode n) {
         if (!is(n, "call_expression") || raw_sql_run(file, n)) return;
-        for (TSNode a : arguments(n))
-          if (is(a, "identifier") && file.text(a) == params[0]) hands_over = true;
+        std::vector<TSNode> args = arguments(n);
+        for (size_t k = 0; k < args.size(); ++k) {
+          if (!is(args[k], "identifier") || file.text(args[k]) != params[0]) continue;
+          TSNode callee = field(n, "function"), fn{};
+          std::optional<ProjectModule> helper;
+          if (is(callee, "identifier")) helper = imported_function(fs, root, dir, file, file.text(callee), &fn);
+          if (helper && reads_only(*helper->file, fn, k)) {
+            t.sql.notes.push_back({ts_node_start_byte(n), "up hands " + params[0] + " to " + std::string(file.text(callee)) +
+                                                              " (" + helper->path + "), which only reads: followed"});
+            continue;
+          }
+          hands_over = true;
+        }
       });
+    // sql.raw(build(...)): a function of the project that builds a plain CREATE INDEX leaves every
+    // table and column as it was; any other builder is a step that cannot be followed.
+    for (const auto& [step, call] : t.run_time_builders) {
+      TSNode callee = field(call, "function"), fn{};
+      std::string name(file.text(callee));
+      std::optional<ProjectModule> builder = imported_function(fs, root, dir, file, name, &fn);
+      if (!builder) {
+        fn = top_level_function(file, name);
+        if (!ts_node_is_null(fn) && builds_plain_index(file, fn)) {
+          t.sql.notes.push_back({ts_node_start_byte(step), "sql.raw(" + name + "(...)) creates an index: no table or column changes"});
+          continue;
+        }
+      } else if (builds_plain_index(*builder->file, fn)) {
+        t.sql.notes.push_back({ts_node_start_byte(step), "sql.raw(" + name + "(...)) creates an index (" + builder->path +
+                                                              "): no table or column changes"});
+        continue;
+      }
+      t.uncertain = true;
+      t.sql.notes.push_back({ts_node_start_byte(step), "sql.raw() of SQL built at run time: not modelled"});
+    }
     if (hands_over) {
       t.uncertain = true;
       t.sql.notes.push_back({ts_node_start_byte(up), "up hands " + params[0] + " to a function elsewhere: its steps are not followed"});

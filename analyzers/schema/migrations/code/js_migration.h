@@ -17,6 +17,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzers/datalayers/js_tree.h"
@@ -102,6 +103,10 @@ struct Translation {
   /// Names a step creates without the model knowing its shape (a view over a query builder):
   /// only these become uncertain, when nothing else of the file is.
   std::vector<std::string> uncertain_created;
+  /// `sql.raw(build(...))`: SQL a function of the project builds. load_scripts reads that function:
+  /// when every return is a plain `CREATE INDEX` it changes no table or column (a note), else the
+  /// step cannot be followed (uncertain). Each entry: the step, and the call that builds the SQL.
+  std::vector<std::pair<TSNode, TSNode>> run_time_builders;
 };
 
 /// Emits SQL that the migration gives as a string: each byte keeps its file offset.

@@ -46,7 +46,10 @@ class KyselyTranslator {
     // sql.raw('...').execute(db)
     if (links.size() >= 2 && js::is(root, "identifier") && f_.text(root) == "sql" && links[0].method == "raw") {
       std::optional<js::JsString> s = links[0].args.empty() ? std::nullopt : f_.string(links[0].args[0]);
-      if (!s || !s->complete) unknown(n, "sql.raw() of SQL built at run time: not modelled");
+      TSNode built = links[0].args.empty() ? TSNode{} : unwrap(links[0].args[0]);
+      if (!s && js::is(built, "call_expression") && js::is(field(built, "function"), "identifier"))
+        out_->run_time_builders.push_back({n, built});  // sql.raw(vectorIndexQuery({...})): read by load_scripts
+      else if (!s || !s->complete) unknown(n, "sql.raw() of SQL built at run time: not modelled");
       else js::emit_js_string(&out_->sql, *s);
       return true;
     }

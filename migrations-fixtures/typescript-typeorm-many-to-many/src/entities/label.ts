@@ -1,0 +1,10 @@
+import { Column, Entity, PrimaryColumn } from "typeorm";
+
+@Entity()
+export class Label {
+  @PrimaryColumn()
+  code!: string;
+
+  @Column()
+  name!: string;
+}
