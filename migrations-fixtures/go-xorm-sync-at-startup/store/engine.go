@@ -24,7 +24,13 @@ func (s *Store) createTables() {
 	if err := s.Engine.Sync2(new(Ticket)); err != nil {
 		panic(err)
 	}
-	if err := s.Engine.Sync2(&Reply{}); err != nil {
+	if err := s.Engine.Sync(tables...); err != nil {
 		panic(err)
 	}
+}
+
+// The other tables, synced together.
+var tables = []any{
+	&Reply{},
+	new(Agent),
 }

@@ -17,3 +17,9 @@ type Reply struct {
 	TicketId int64  `xorm:"index"`
 	Body     string `xorm:"text"`
 }
+
+// Agent answers tickets.
+type Agent struct {
+	Id    int64  `xorm:"pk autoincr"`
+	Email string `xorm:"varchar(200) unique"`
+}

@@ -13,3 +13,10 @@ func (s *Store) Escalated() (int64, error) {
 	_, err := s.Engine.SQL("SELECT count(*) FROM reply r JOIN ticket t ON t.id = r.ticket_id WHERE t.priority > 2").Get(&n)
 	return n, err
 }
+
+// AgentsOnline lists the agents seen in the last minutes.
+func (s *Store) AgentsOnline() ([]Agent, error) {
+	var out []Agent
+	err := s.Engine.SQL("SELECT id, email FROM agent WHERE last_seen_at > now() - interval '5 minutes'").Find(&out)
+	return out, err
+}

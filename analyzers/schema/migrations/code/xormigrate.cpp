@@ -390,6 +390,12 @@ class Beans {
     if (depth > 6) return fail(go, a, err);
     if (node_is(a, "variadic_argument")) {
       TSNode inner = languages::first_named_child(a);
+      if (node_is(inner, "identifier")) {  // Sync(tables...) of a package list literal
+        const GoMigrationCode* in = nullptr;
+        TSNode list = package_list(pkg, go.node_text(inner), &in);
+        if (!ts_node_is_null(list)) return elements_of(pkg, *in, list, out, err, depth);
+        return fail(go, a, err);
+      }
       if (node_is(inner, "call_expression") && ts_node_named_child_count(field(inner, "arguments")) == 0)
         return list_function(pkg, go, field(inner, "function"), out, err, depth + 1);
       return fail(go, a, err);
@@ -405,6 +411,37 @@ class Beans {
   }
 
  private:
+  /// `var name = []any{...}` (alone or in a `var (...)` group) at the top of a file of the
+  /// package, appended to nowhere in it: the literal, and its file in *in; else a null node.
+  static TSNode package_list(const Package& pkg, std::string_view name, const GoMigrationCode** in) {
+    std::string appended = "append(" + std::string(name);
+    for (const auto& f : pkg.files)
+      if (f->ok() && f->text().find(appended) != std::string_view::npos) return TSNode{};
+    for (const auto& f : pkg.files) {
+      if (!f->ok()) continue;
+      TSNode root = f->root();
+      for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+        TSNode decl = ts_node_named_child(root, i);
+        if (!node_is(decl, "var_declaration")) continue;
+        std::vector<TSNode> specs;
+        for (uint32_t j = 0; j < ts_node_named_child_count(decl); ++j) {
+          TSNode c = ts_node_named_child(decl, j);
+          if (node_is(c, "var_spec")) specs.push_back(c);
+          else if (node_is(c, "var_spec_list"))
+            for (uint32_t k = 0; k < ts_node_named_child_count(c); ++k) specs.push_back(ts_node_named_child(c, k));
+        }
+        for (TSNode spec : specs) {
+          if (!node_is(spec, "var_spec") || f->node_text(field(spec, "name")) != name) continue;
+          TSNode value = field(spec, "value");
+          if (ts_node_named_child_count(value) != 1) return TSNode{};
+          *in = f.get();
+          return ts_node_named_child(value, 0);
+        }
+      }
+    }
+    return TSNode{};
+  }
+
   /// `for _, bean := range allBeans { x.Sync(bean) }` where the package declares
   /// `var allBeans = []any{new(A), &B{}}` in this file: that literal; else a null node.
   static TSNode ranged_package_list(const Package& pkg, const GoMigrationCode& go, TSNode name) {
@@ -776,7 +813,14 @@ std::vector<TSNode> syncing_functions(const GoMigrationCode& go) {
     for (TSNode c : calls_under(fn)) {
       if (!is_sync(method_name(go, c))) continue;
       std::vector<TSNode> args = gm::arguments(c);
-      for (TSNode a : args) plain = plain && model_argument(go, a), ++models;
+      for (TSNode a : args) {
+        // Sync(tables...): a list the package declares, read (and judged) by sync_calls.
+        if (node_is(a, "variadic_argument") && node_is(languages::first_named_child(a), "identifier")) {
+          models += 2;
+          continue;
+        }
+        plain = plain && model_argument(go, a), ++models;
+      }
     }
     if (plain && models >= 2) out.push_back(fn);
   }
