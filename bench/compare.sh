@@ -22,10 +22,11 @@ rg=$(command -v rg || true)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# cpu seconds (user+sys) and peak KiB of one command: "cpu kib"
+# cpu seconds (user+sys) and peak KiB of one command: "cpu kib". The last line: time(1) writes
+# "Command exited with non-zero status 1" before it when the check has findings.
 measure() {
   /usr/bin/time -f '%U %S %M' -o "$tmp/t" "$@" >/dev/null 2>&1 || true
-  awk '{ printf "%.3f %d\n", $1 + $2, $3 }' "$tmp/t"
+  tail -n 1 "$tmp/t" | awk '{ printf "%.3f %d\n", $1 + $2, $3 }'
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 

@@ -79,6 +79,117 @@ bool python_literals(std::string_view t, const Found& found) {
   return true;
 }
 
+/// JavaScript and TypeScript: '...' and "..." with escapes, `...` templates (may span lines) whose
+/// `${...}` substitutions are lexed as code (they hold strings and templates of their own), // and
+/// /* */ comments, and regular expression literals (`/'/` is no string): a `/` where an operand
+/// starts is one. A template's body is handed over whole, substitutions included. Anything this
+/// cannot delimit (a quote of JSX text, a regular expression over a line end) is a false return,
+/// and the file is parsed.
+class JsLexer {
+ public:
+  JsLexer(std::string_view t, const Found& found) : t_(t), found_(found) {}
+  bool all() { return code(false) && i_ >= t_.size(); }
+
+ private:
+  /// Code up to the end, or (in a substitution) up to its closing brace, which is consumed.
+  bool code(bool substitution) {
+    size_t n = t_.size();
+    int depth = 0;
+    char last = 0;  // the last significant character of code, for telling `/` from a regex
+    while (i_ < n) {
+      char c = t_[i_];
+      if (c == '/' && i_ + 1 < n && t_[i_ + 1] == '/') {
+        size_t e = t_.find('\n', i_);
+        i_ = e == std::string_view::npos ? n : e + 1;
+      } else if (c == '/' && i_ + 1 < n && t_[i_ + 1] == '*') {
+        size_t e = t_.find("*/", i_ + 2);
+        if (e == std::string_view::npos) return false;
+        i_ = e + 2;
+      } else if (c == '/' && operand_expected(last)) {
+        if (!regex()) return false;
+        last = 'a';
+      } else if (c == '"' || c == '\'') {
+        size_t j = i_ + 1;
+        while (j < n && t_[j] != c && t_[j] != '\n') j += t_[j] == '\\' ? 2 : 1;
+        if (j >= n || t_[j] != c) return false;
+        found_(t_.substr(i_ + 1, j - i_ - 1));
+        i_ = j + 1;
+        last = 'a';
+      } else if (c == '`') {
+        if (!template_literal()) return false;
+        last = 'a';
+      } else {
+        if (c == '{') ++depth;
+        if (c == '}' && depth-- == 0 && substitution) {
+          ++i_;
+          return true;
+        }
+        if (!std::isspace(static_cast<unsigned char>(c))) last = word_end(c) ? 'a' : c;
+        if (word_end(c) && keyword_before_operand()) last = '(';
+        ++i_;
+      }
+    }
+    return !substitution;
+  }
+  static bool word_end(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == ')' || c == ']'; }
+  /// After `return`, `typeof` and the like an operand starts (a `/` there is a regex).
+  bool keyword_before_operand() const {
+    size_t e = i_ + 1;
+    if (e < t_.size() && (std::isalnum(static_cast<unsigned char>(t_[e])) || t_[e] == '_' || t_[e] == '$')) return false;
+    for (std::string_view k : {"return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw",
+                               "instanceof", "yield", "await"}) {
+      if (e < k.size() || t_.substr(e - k.size(), k.size()) != k) continue;
+      size_t b = e - k.size();
+      if (b == 0 || !(std::isalnum(static_cast<unsigned char>(t_[b - 1])) || t_[b - 1] == '_' || t_[b - 1] == '$' ||
+                      t_[b - 1] == '.'))
+        return true;
+    }
+    return false;
+  }
+  static bool operand_expected(char last) { return last == 0 || std::string_view("(,=:[!&|?{};+-*%<>~^").find(last) != std::string_view::npos; }
+  /// A regular expression literal from its `/`: to the `/` that closes it, outside a class.
+  bool regex() {
+    size_t j = i_ + 1, n = t_.size();
+    bool in_class = false;
+    while (j < n && t_[j] != '\n') {
+      char c = t_[j];
+      if (c == '\\') {
+        j += 2;
+        continue;
+      }
+      if (c == '[') in_class = true;
+      else if (c == ']') in_class = false;
+      else if (c == '/' && !in_class) break;
+      ++j;
+    }
+    if (j >= n || t_[j] != '/') return false;
+    i_ = j + 1;
+    return true;
+  }
+  bool template_literal() {
+    size_t begin = ++i_, n = t_.size();
+    while (i_ < n && t_[i_] != '`') {
+      if (t_[i_] == '\\') {
+        i_ += 2;
+      } else if (t_[i_] == '$' && i_ + 1 < n && t_[i_ + 1] == '{') {
+        i_ += 2;
+        if (!code(true)) return false;
+      } else {
+        ++i_;
+      }
+    }
+    if (i_ >= n) return false;
+    found_(t_.substr(begin, i_ - begin));
+    ++i_;
+    return true;
+  }
+  std::string_view t_;
+  const Found& found_;
+  size_t i_ = 0;
+};
+
+bool js_literals(std::string_view t, const Found& found) { return JsLexer(t, found).all(); }
+
 struct Lexer {
   std::string_view language;
   bool (*literals)(std::string_view text, const Found& found);
@@ -88,6 +199,9 @@ struct Lexer {
 constexpr Lexer kLexers[] = {
     {"go", go_literals},
     {"python", python_literals},
+    {"javascript", js_literals},
+    {"typescript", js_literals},
+    {"tsx", js_literals},
 };
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "analyzers/schema/catalog/sha256.h"
+#include "analyzers/source/gated_read.h"
 
 namespace schemagate::pipeline {
 namespace {
@@ -44,7 +45,7 @@ static_assert(sizeof(Service) == 712, "Service changed: encode the new field, bu
 static_assert(sizeof(SchemaBuild) == 912, "SchemaBuild changed: encode the new field, bump kFormat");
 
 constexpr std::string_view kMagic = "schemagate schema cache\n";
-constexpr uint64_t kFormat = 1;
+constexpr uint64_t kFormat = 2;
 
 class Writer {
  public:
@@ -377,9 +378,42 @@ class Reader {
   bool ok_ = true;
 };
 
+/// A gate as the cache stores it: its words, asked again of a file that changed.
+std::string encode_gate(const source::TextGate& gate) {
+  Writer w;
+  w.b(gate.ignore_case);
+  w.u(gate.clauses.size());
+  for (auto& clause : gate.clauses) {
+    w.u(clause.size());
+    for (std::string_view word : clause) w.s(std::string(word));
+  }
+  return w.out;
+}
+
+/// Whether one of the gates encoded in `encoded` (a set of encode_gate strings) admits `text`;
+/// nullopt when it does not decode.
+std::optional<bool> any_gate_admits(const std::string& encoded, std::string_view text) {
+  Reader r(encoded);
+  std::set<std::string> gates = r.string_set();
+  if (!r.done()) return std::nullopt;
+  for (const std::string& g : gates) {
+    Reader gr(g);
+    source::TextGate gate;
+    gate.ignore_case = gr.b();
+    std::vector<std::vector<std::string>> words(gr.n());  // the gate's views point here
+    for (auto& clause : words) {
+      clause = gr.strings();
+      gate.clauses.emplace_back(clause.begin(), clause.end());
+    }
+    if (!gr.done()) return std::nullopt;
+    if (gate.admits(text)) return true;
+  }
+  return false;
+}
+
 /// One question asked of the file system, and its answer's digest.
 struct Question {
-  char kind;  ///< 'r' read, 'l' list, 'd' read_dir, 'D' is_dir, 'F' is_file
+  char kind;  ///< 'r' read, 'g' turned away by gates (read_if), 'l' list, 'd' read_dir, 'D' is_dir, 'F' is_file
   std::string path;
   bool operator<(const Question& o) const { return kind != o.kind ? kind < o.kind : path < o.path; }
 };
@@ -437,6 +471,10 @@ class RecordingFileSystem final : public source::FileSystem {
   // A file read with an identity is not hashed here: a migration discovery reads a whole Go
   // tree, some files several times, and hashing it all made a miss cost 2.5 times a build
   // without the cache. finish() hashes the ones a fresh clone should find unchanged.
+  /// A read of source::read_if whose gate turns the file away is recorded as such ('g': every
+  /// gate that turned it away), not by the file's bytes: a Go handler that changed but still
+  /// registers no migration keeps the build. Read in full elsewhere in the build, the file is a
+  /// 'r' question as well, and that one decides.
   bool read(const std::string& path, std::string* out, std::string* err) const override {
     std::string e;
     bool ok = inner_.read(path, out, &e);
@@ -445,16 +483,17 @@ class RecordingFileSystem final : public source::FileSystem {
       if (err) *err = e;
       return ok;
     }
+    const source::TextGate* gate = source::gate_of_read();
+    if (!gate || gate->admits(*out)) {  // its text is used
+      record_read(path, *out);
+      return ok;
+    }
+    // Turned away: a later run asks the gate again of the file, unless its identity is the same.
     std::string id = identities_ ? file_identity(path, started_) : "";
     std::lock_guard<std::mutex> lock(mutex_);
-    auto seen = identities_of_.find(path);
-    if (seen == identities_of_.end()) {
-      identities_of_.emplace(path, id);
-      // No identity to stand for the bytes: their hash does.
-      answers_.emplace(Question{'r', path}, id.empty() ? read_digest(true, *out, "") : "");
-    } else if (id.empty() ? answers_[Question{'r', path}] != read_digest(true, *out, "") : seen->second != id) {
-      unstable_ = true;  // read twice, and not the same bytes both times
-    }
+    auto [seen, added] = identities_of_.emplace(path, id);
+    if (!added && seen->second != id) unstable_ = true;  // read twice, and not the same bytes
+    gates_[path].insert(encode_gate(*gate));
     return ok;
   }
   std::vector<source::DirEntry> list(const std::string& dir) const override {
@@ -488,6 +527,12 @@ class RecordingFileSystem final : public source::FileSystem {
     std::lock_guard<std::mutex> lock(mutex_);
     if (unstable_) return std::nullopt;
     std::map<Question, std::string> out = answers_;
+    for (auto& [path, gates] : gates_) {
+      if (out.count(Question{'r', path})) continue;  // read whole too: its bytes decide
+      Writer w;
+      w.string_set(gates);
+      out[Question{'g', path}] = w.out;
+    }
     for (auto& [q, digest] : out) {
       if (q.kind != 'r' || !digest.empty() || !hashed(q.path)) continue;
       std::string text, e;
@@ -503,6 +548,17 @@ class RecordingFileSystem final : public source::FileSystem {
   }
 
  private:
+  /// A file read whole: its identity stands for its bytes, or, without one, their hash does.
+  void record_read(const std::string& path, const std::string& text) const {
+    std::string id = identities_ ? file_identity(path, started_) : "";
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto [seen, added] = identities_of_.emplace(path, id);
+    std::string digest = id.empty() ? read_digest(true, text, "") : "";
+    auto [answer, asked] = answers_.emplace(Question{'r', path}, digest);
+    // Read before (whole, or turned away by a gate), and not the same bytes both times.
+    if (!added && (id.empty() ? seen->second != "" || answer->second != digest : seen->second != id)) unstable_ = true;
+    if (!asked && answer->second != digest) unstable_ = true;
+  }
   void note(char kind, const std::string& path, std::string digest) const {
     std::lock_guard<std::mutex> lock(mutex_);
     auto [it, added] = answers_.emplace(Question{kind, path}, digest);
@@ -515,6 +571,7 @@ class RecordingFileSystem final : public source::FileSystem {
   mutable std::mutex mutex_;
   mutable std::map<std::string, std::string> identities_of_;
   mutable std::map<Question, std::string> answers_;
+  mutable std::map<std::string, std::set<std::string>> gates_;  ///< file -> the gates that turned it away
   mutable bool unstable_ = false;
 };
 
@@ -523,10 +580,11 @@ bool same_answers(const source::FileSystem& fs, const std::map<Question, std::st
                   const std::map<std::string, std::string>& identities, std::uintmax_t max_file_size, std::string* why) {
   // The files first: a changed one is the usual miss, told without listing the tree again.
   std::vector<const std::pair<const Question, std::string>*> order;
+  auto file = [](char kind) { return kind == 'r' || kind == 'g'; };
   for (auto& a : answers)
-    if (a.first.kind == 'r') order.push_back(&a);
+    if (file(a.first.kind)) order.push_back(&a);
   for (auto& a : answers)
-    if (a.first.kind != 'r') order.push_back(&a);
+    if (!file(a.first.kind)) order.push_back(&a);
   for (auto* a : order) {
     const Question& q = a->first;
     const std::string& digest = a->second;
@@ -544,6 +602,17 @@ bool same_answers(const source::FileSystem& fs, const std::map<Question, std::st
         bool ok = fs.read(q.path, &text, &e);
         now = read_digest(ok, text, e);
         break;
+      }
+      case 'g': {
+        if (auto id = identities.find(q.path); id != identities.end() && !id->second.empty() &&
+                                               file_identity(q.path, 0) == id->second)
+          continue;  // the same file, unchanged since the gates turned it away
+        std::string text, e;
+        std::optional<bool> admitted;
+        if (fs.read(q.path, &text, &e)) admitted = any_gate_admits(digest, text);
+        if (admitted == false) continue;  // changed, and still of no interest to the build
+        *why = q.path + " changed since the cached build";
+        return false;
       }
       case 'l': now = listing_digest(fs.list(q.path), max_file_size); break;
       case 'd': {

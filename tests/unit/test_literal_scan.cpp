@@ -26,7 +26,26 @@ TEST_CASE("literal scan: Python's quote kinds, prefixes and comments") {
   CHECK_FALSE(literals_may_hold_sql("python", "s = \"# not a comment\"; select = 1; rows = items.from_list()"));
 }
 
+TEST_CASE("literal scan: JavaScript and TypeScript quotes, templates, comments and regular expressions") {
+  // The shape in code or comments only: no SQL.
+  CHECK_FALSE(literals_may_hold_sql("typescript", "// select the rows from the table\nconst select = from(items);"));
+  CHECK_FALSE(literals_may_hold_sql("javascript", "/* DELETE FROM t */ const a = 'x', b = \"y\";"));
+  CHECK_FALSE(literals_may_hold_sql("tsx", "const update = (from: Date) => select(from);"));
+  // In any of the three quote kinds, a template's substitutions included.
+  CHECK(literals_may_hold_sql("typescript", "db.query('SELECT id FROM users')"));
+  CHECK(literals_may_hold_sql("javascript", "db.query(\"DELETE FROM t WHERE id = $1\")"));
+  CHECK(literals_may_hold_sql("typescript", "sql`\n  SELECT ${cols.join(`, `)}\n  FROM ${table} WHERE a = ${'b'}\n`"));
+  CHECK(literals_may_hold_sql("typescript", "const q = `select a ` + `from t`;"));
+  // A quote in a regular expression is not a string; a `/` after an operand divides.
+  CHECK(literals_may_hold_sql("javascript", "const re = /[\"'`]/g; db.query(`SELECT 1 FROM t`);"));
+  CHECK(literals_may_hold_sql("javascript", "if (ok) return /`/.test(s); db.query(\"UPDATE t SET a = 1\");"));
+  CHECK_FALSE(literals_may_hold_sql("javascript", "const half = total / 2 / count; const s = 'selected rows';"));
+  // What cannot be delimited is kept: a quote of JSX text, an open template.
+  CHECK(literals_may_hold_sql("tsx", "const A = () => <p>Don't select from here</p>;"));
+  CHECK(literals_may_hold_sql("typescript", "const q = `select a from t"));
+}
+
 TEST_CASE("literal scan: a language without a lexer here is always kept") {
-  CHECK(literals_may_hold_sql("typescript", "const x = 1;"));
+  CHECK(literals_may_hold_sql("kotlin", "val x = 1"));
   CHECK(literals_may_hold_sql("ruby", ""));
 }

@@ -136,6 +136,38 @@ TEST_CASE("schema cache: used while the migrations are unchanged, rebuilt when o
   CHECK_FALSE(cached(added, other, dir.path, &sixth).hit);
 }
 
+TEST_CASE("schema cache: a Go file the migration readers turned away by its words keeps the build while it still is") {
+  TempDir dir;
+  pipeline::Options options;
+  options.root = "app";
+  source::MemoryFileSystem fs;
+  fs.add("app/go.mod", "module example.com/app\n\ngo 1.22\n");
+  fs.add("app/db/migrations/0001_init.up.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n");
+  fs.add("app/db/migrations/0001_init.down.sql", "DROP TABLE accounts;\n");
+  std::string handler = "package api\n\nfunc Email(db *sql.DB) { db.Query(\"SELECT email FROM accounts\") }\n";
+  fs.add("app/api/handler.go", handler);
+
+  pipeline::SchemaBuild first;
+  auto r1 = cached(fs, options, dir.path, &first);
+  CHECK_FALSE(r1.hit);
+  CHECK(r1.stored);
+
+  // The handler changed (pre-commit's case), and still holds none of the words the readers look
+  // for: the cached build is used.
+  fs.add("app/api/handler.go", handler + "\nfunc Name(db *sql.DB) { db.Query(\"SELECT name FROM accounts\") }\n");
+  pipeline::SchemaBuild second;
+  CHECK(cached(fs, options, dir.path, &second).hit);
+  CHECK(pipeline::encode_schema_build(second) == pipeline::encode_schema_build(first));
+
+  // Now it holds the words of a Go list of upgrade functions (`[]func(` and `Exec`): the file
+  // may register migrations, and the schema is built again.
+  fs.add("app/api/handler.go", handler + "\nvar upgrades = []func(db *sql.DB) error{func(db *sql.DB) error { _, err := db.Exec(\"SELECT 1\"); return err }}\n");
+  pipeline::SchemaBuild third;
+  auto r3 = cached(fs, options, dir.path, &third);
+  CHECK_FALSE(r3.hit);
+  CHECK(r3.why == "app/api/handler.go changed since the cached build");
+}
+
 TEST_CASE("schema cache: a damaged, truncated or foreign cache file is ignored") {
   TempDir dir;
   pipeline::Options options;

@@ -16,6 +16,7 @@
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/source/discovery.h"
+#include "analyzers/source/gated_read.h"
 #include "analyzers/report/locator.h"
 
 namespace schemagate::schema::migrations {
@@ -575,6 +576,7 @@ std::vector<std::string> embedded_directories(std::string_view text, const std::
   return out;
 }
 
+const source::TextGate kEmbeds{{{"//go:embed"}}};
 void drop_sets_not_embedded(const source::FileSystem& fs, const std::string& root, const std::vector<std::string>& files,
                             Discovery* out) {
   // Go files in a directory at or above a set: only they can embed it.
@@ -587,7 +589,7 @@ void drop_sets_not_embedded(const source::FileSystem& fs, const std::string& roo
       if (dir.empty() || s.dir == dir || s.dir.compare(0, dir.size() + 1, dir + "/") == 0) above = true;
     if (!above) continue;
     std::string text, err;
-    if (!fs.read(on_disk(root, f), &text, &err) || text.find("//go:embed") == std::string::npos) continue;
+    if (!source::read_if(fs, on_disk(root, f), kEmbeds, &text, &err)) continue;
     std::vector<std::string> dirs = embedded_directories(text, dir);
     if (!dirs.empty()) embedded[f] = std::move(dirs);
   }

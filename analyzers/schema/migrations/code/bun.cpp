@@ -38,6 +38,7 @@
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/tracking_layout.h"
 #include "analyzers/source/discovery.h"
+#include "analyzers/source/gated_read.h"
 
 namespace schemagate::schema::migrations {
 
@@ -60,9 +61,7 @@ bool migration_name(std::string_view file, std::string* version, std::string* co
   return true;
 }
 
-bool may_register(std::string_view text) {
-  return text.find("uptrace/bun") != std::string_view::npos && text.find("Register(") != std::string_view::npos;
-}
+const source::TextGate kMayRegister{{{"uptrace/bun"}, {"Register("}}};
 
 /// The up function the file registers (`Migrations.MustRegister(up, down)`): a func literal, a
 /// top-level function, or a local `up := func(...)` of the function around the call.
@@ -104,7 +103,7 @@ TSNode registered_up(const GoMigrationCode& go, uint32_t* at) {
   return TSNode{};
 }
 
-constexpr GoListTest kRegisters{may_register, [](const GoMigrationCode& go) {
+const GoListTest kRegisters{&kMayRegister, [](const GoMigrationCode& go) {
                                   uint32_t at = 0;
                                   return !ts_node_is_null(registered_up(go, &at));
                                 }};
@@ -124,11 +123,8 @@ std::vector<Entry> entries(const source::FileSystem& fs, const std::string& root
 
 /// A file of the folder that hands bun an embedded folder of SQL files (`//go:embed *.sql` and
 /// `Migrations.Discover(sqlMigrations)`).
-bool may_discover(std::string_view text) {
-  return text.find("uptrace/bun/migrate") != std::string_view::npos && text.find(".Discover(") != std::string_view::npos &&
-         text.find("//go:embed") != std::string_view::npos;
-}
-constexpr GoListTest kDiscovers{may_discover, [](const GoMigrationCode&) { return true; }};
+const source::TextGate kMayDiscover{{{"uptrace/bun/migrate"}, {".Discover("}, {"//go:embed"}}};
+const GoListTest kDiscovers{&kMayDiscover, [](const GoMigrationCode&) { return true; }};
 
 /// `<version>_<name>.up.sql` or `.tx.up.sql`: the version and comment.
 bool sql_migration_name(std::string_view f, std::string* version, std::string* comment) {
@@ -144,7 +140,7 @@ bool detect(const source::FileSystem& fs, const std::string& root, const std::st
     }
   for (const Entry& e : entries(fs, root, dir)) {
     std::string path = source::join_path(dir, e.file), text, err;
-    if (!fs.read(on_disk(root, path), &text, &err) || !may_register(text)) continue;
+    if (!source::read_if(fs, on_disk(root, path), kMayRegister, &text, &err)) continue;
     GoMigrationCode go(path, text, nullptr);
     if (go.ok() && kRegisters.holds(go)) return true;
   }
@@ -1081,7 +1077,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   for (const Entry& e : entries(fs, root, dir)) {
     std::string path = source::join_path(dir, e.file), text;
     if (!read_migration_text(fs, root, path, &text, err)) return false;
-    if (!may_register(text)) continue;  // a helper file of the package
+    if (!kMayRegister.admits(text)) continue;  // a helper file of the package
     GoMigrationCode go(path, text, &constants);
     if (!go.ok() || go.syntax_error()) {
       *err = path + ": does not parse as Go (a syntax error in the migrations)";

@@ -13,6 +13,7 @@
 #include "analyzers/languages/string_eval.h"
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/source/discovery.h"
+#include "analyzers/source/gated_read.h"
 
 namespace schemagate::schema::migrations::code {
 
@@ -100,7 +101,7 @@ std::vector<std::string> go_files(const source::FileSystem& fs, const std::strin
 std::string go_list_file(const source::FileSystem& fs, const std::string& root, const std::string& dir, GoListTest test) {
   for (const std::string& f : go_files(fs, root, dir)) {
     std::string path = source::join_path(dir, f), text, err;
-    if (!fs.read(on_disk(root, path), &text, &err) || !test.may(text)) continue;
+    if (!source::read_if(fs, on_disk(root, path), *test.may, &text, &err)) continue;
     GoMigrationCode go(path, text, nullptr);
     if (go.ok() && test.holds(go)) return f;
   }
@@ -115,7 +116,7 @@ std::vector<std::string> go_list_dirs(const source::FileSystem& fs, const std::s
     std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
     if (dirs.count(dir)) continue;
     std::string text, err;
-    if (!fs.read(on_disk(root, path), &text, &err) || !test.may(text)) continue;
+    if (!source::read_if(fs, on_disk(root, path), *test.may, &text, &err)) continue;
     GoMigrationCode go(path, text, nullptr);
     if (go.ok() && test.holds(go)) dirs.insert(dir);
   }

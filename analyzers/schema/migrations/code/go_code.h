@@ -26,6 +26,7 @@
 #include "analyzers/schema/migrations/code/generated_sql.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/source/file_system.h"
+#include "analyzers/source/gated_read.h"
 
 namespace schemagate::schema::migrations::code {
 
@@ -118,10 +119,11 @@ void fill_from_steps(const GoMigrationCode& go, GoMigrationCode::Steps steps, ui
 std::vector<std::string> package_words(const source::FileSystem& fs, const std::string& root, const std::string& dir,
                                        const std::vector<std::string>& names);
 
-/// A Go migration runner's list, as a format reads it: `may` is a cheap test of a file's text,
-/// `holds` whether the parsed file declares the list.
+/// A Go migration runner's list, as a format reads it: `may` is a cheap test of a file's text
+/// (the words it must hold, which the schema cache asks again of a file that changed), `holds`
+/// whether the parsed file declares the list.
 struct GoListTest {
-  bool (*may)(std::string_view text);
+  const source::TextGate* may;
   bool (*holds)(const GoMigrationCode& go);
 };
 

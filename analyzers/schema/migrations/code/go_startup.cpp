@@ -16,6 +16,7 @@
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/source/discovery.h"
+#include "analyzers/source/gated_read.h"
 
 namespace schemagate::schema::migrations {
 
@@ -28,9 +29,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-bool may_create(std::string_view text) {
-  return lower(text).find("create table if not exists") != std::string::npos;
-}
+const source::TextGate kMayCreate{{{"create table if not exists"}}, true};
 
 /// Another engine's start-up code: its file or function names the engine.
 bool other_engine(std::string_view name) {
@@ -67,7 +66,7 @@ std::vector<MigrationFile> startup_schema(const source::FileSystem& fs, const st
   for (const std::string& path : source::discover_files(fs, root, {})) {
     if (!path.ends_with(".go") || path.ends_with("_test.go") || other_engine(path)) continue;
     std::string text, err;
-    if (!read_migration_text(fs, root, path, &text, &err) || !may_create(text)) continue;
+    if (!source::read_if(fs, on_disk(root, path), kMayCreate, &text, &err)) continue;
     size_t slash = path.rfind('/');
     std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
     languages::ProjectConstants constants = package_constants(fs, root, dir);

@@ -32,9 +32,7 @@ using languages::field;
 using languages::node_is;
 
 /// A list literal's text may hold one: cheap test before parsing.
-bool may_hold_list(std::string_view text) {
-  return (text.find("]func(") != std::string_view::npos) && text.find("Exec") != std::string_view::npos;
-}
+const source::TextGate kMayHoldList{{{"]func("}, {"Exec"}}};
 
 /// A function type whose parameters include a database handle.
 bool takes_handle(TSNode type, std::string_view text) {
@@ -130,7 +128,7 @@ std::vector<Upgrade> upgrade_list(const GoMigrationCode& go) {
 }
 
 /// The first of the folder's Go files that declares an upgrade list, or "".
-constexpr GoListTest kList{may_hold_list, [](const GoMigrationCode& go) { return !upgrade_list(go).empty(); }};
+const GoListTest kList{&kMayHoldList, [](const GoMigrationCode& go) { return !upgrade_list(go).empty(); }};
 
 std::string list_file(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   return go_list_file(fs, root, dir, kList);

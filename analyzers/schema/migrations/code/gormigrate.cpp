@@ -45,7 +45,7 @@ using languages::node_is;
 
 constexpr std::string_view kListType = "[]*gormigrate.Migration";
 
-bool may_hold_list(std::string_view text) { return text.find(kListType) != std::string_view::npos; }
+const source::TextGate kMayHoldList{{{kListType}}};
 
 /// The parsed files of the package, kept with their texts.
 struct Package {
@@ -187,13 +187,9 @@ std::vector<TSNode> automigrate_calls(const GoMigrationCode& go, TSNode fn) {
 }
 
 /// Words that configure GORM's naming (a NamingStrategy, a prefix, singular tables, inflection rules).
-bool configures_naming(std::string_view text) {
-  if (text.find("gorm") == std::string_view::npos) return false;
-  for (std::string_view w : {"NamingStrategy", "TablePrefix", "SingularTable", "inflection.Add", "inflection.Set"})
-    if (text.find(w) != std::string_view::npos) return true;
-  return false;
-}
-constexpr GoListTest kNaming{configures_naming, [](const GoMigrationCode&) { return true; }};
+const source::TextGate kConfiguresNaming{
+    {{"gorm"}, {"NamingStrategy", "TablePrefix", "SingularTable", "inflection.Add", "inflection.Set"}}};
+const GoListTest kNaming{&kConfiguresNaming, [](const GoMigrationCode&) { return true; }};
 
 /// What AutoMigrate does with the models of one gormigrate migration, as SQL: the structs it
 /// can see (declared in the Migrate function or in the package) and GORM's PostgreSQL types.
@@ -983,7 +979,7 @@ class HelperMigration {
   std::string table_override_;  ///< the table an action's argument names for its model
 };
 
-constexpr GoListTest kList{may_hold_list, [](const GoMigrationCode& go) { return !ts_node_is_null(list_literal(go)); }};
+const GoListTest kList{&kMayHoldList, [](const GoMigrationCode& go) { return !ts_node_is_null(list_literal(go)); }};
 
 std::string list_file(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   return go_list_file(fs, root, dir, kList);

@@ -33,6 +33,7 @@
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/tracking_layout.h"
 #include "analyzers/source/discovery.h"
+#include "analyzers/source/gated_read.h"
 
 namespace schemagate::schema::migrations {
 
@@ -45,7 +46,7 @@ using languages::node_is;
 namespace gm = datalayers::go;
 namespace xm = datalayers::xorm;
 
-bool may_run(std::string_view text) { return text.find("xormigrate.New(") != std::string_view::npos; }
+const source::TextGate kMayRun{{{"xormigrate.New("}}};
 
 /// Every call expression under `n`, in source order.
 std::vector<TSNode> calls_under(TSNode n) {
@@ -65,7 +66,7 @@ std::string_view method_name(const GoMigrationCode& go, TSNode call) {
   return node_is(f, "selector_expression") ? go.node_text(field(f, "field")) : std::string_view{};
 }
 
-constexpr GoListTest kRunner{may_run, [](const GoMigrationCode& go) {
+const GoListTest kRunner{&kMayRun, [](const GoMigrationCode& go) {
                                for (TSNode c : calls_under(go.root()))
                                  if (go.node_text(field(c, "function")) == "xormigrate.New") return true;
                                return false;
@@ -280,12 +281,13 @@ class Models {
 
 /// `.SetMapper(names.GonicMapper{})` and the like, anywhere in the project's Go code: the
 /// mapper the engine uses. False when it sets another mapper, or table and column mappers apart.
+const source::TextGate kSetsMapper{{{"Mapper("}}};
 bool project_mapper(const source::FileSystem& fs, const std::string& root, xm::Mapper* out, std::string* err) {
   std::set<std::string> set;
   for (const std::string& path : source::discover_files(fs, root, {})) {
     if (!path.ends_with(".go") || path.ends_with("_test.go")) continue;
     std::string text, e;
-    if (!read_migration_text(fs, root, path, &text, &e) || text.find("Mapper(") == std::string::npos) continue;
+    if (!source::read_if(fs, on_disk(root, path), kSetsMapper, &text, &e)) continue;
     for (std::string_view call : {".SetMapper(", ".SetTableMapper(", ".SetColumnMapper("}) {
       for (size_t at = text.find(call); at != std::string::npos; at = text.find(call, at + 1)) {
         size_t b = at + call.size(), e2 = text.find(')', b);
