@@ -829,12 +829,8 @@ std::vector<TSNode> syncing_functions(const GoMigrationCode& go) {
   return out;
 }
 
-constexpr GoListTest kStartupSync{
-    [](std::string_view text) {
-      return text.find("xorm") != std::string_view::npos &&
-             (text.find(".Sync2(") != std::string_view::npos || text.find(".Sync(") != std::string_view::npos);
-    },
-    [](const GoMigrationCode& go) { return !syncing_functions(go).empty(); }};
+const source::TextGate kMaySync{{{"xorm"}, {".Sync2(", ".Sync("}}};
+const GoListTest kStartupSync{&kMaySync, [](const GoMigrationCode& go) { return !syncing_functions(go).empty(); }};
 
 }  // namespace
 
