@@ -164,6 +164,8 @@ out=$( (cd "$work/seq" && "$bin" check . --database-url "$surl" 2>&1); echo "exi
 check "sequelize-typescript: pending column, with sequelize-cli's command" \
   "src/models/llm-result.ts:25:11: error[pending-migration]: column \"model_version\" of relation \"llm_results\" does not exist in the database yet (SQLSTATE 42703 in production); pending migration db/changes/20240612093000-add-model-version.js adds it: apply it before deploying this code
    = help: run npx sequelize-cli db:migrate (it applies db/changes/20240612093000-add-model-version.js) before deploying this code
+src/worker.ts:5:59: error[pending-migration]: column \"model_version\" of relation \"llm_results\" does not exist in the database yet (SQLSTATE 42703 in production); pending migration db/changes/20240612093000-add-model-version.js adds it: apply it before deploying this code
+   = help: run npx sequelize-cli db:migrate (it applies db/changes/20240612093000-add-model-version.js) before deploying this code
 exit: 1" "$(grep -E 'error\[|help:|^exit' <<<"$out")"
 
 # A monorepo: the database given is one service's. Without --service the run stops naming the
