@@ -985,21 +985,24 @@ class FileScanner {
 /// Two migrations of one set with the same version: every tool that records versions refuses
 /// to run them (golang-migrate "duplicate migration file", goose "duplicate version", Flyway
 /// "Found more than one migration with version"; dbmate, sqlx and Supabase key their tracking
-/// table by version). Formats without versions (plain files, sql-migrate's file names, Prisma
-/// and Drizzle directories) are not checked.
+/// table by version). Each format's row says how (Format::duplicate_versions).
 bool unique_versions(const std::vector<schema::migrations::MigrationFile>& files, const std::string& dir,
                      const std::string& format, std::string* err) {
-  // Liquibase checks its changeSet identifiers itself; a changeSet with a sqlFile is two files here.
-  if (format == "plain" || format == "sql-migrate" || format == "prisma" || format == "drizzle" || format == "liquibase")
-    return true;
+  namespace mig = schema::migrations;
+  const mig::Format* row = mig::format_named(format);
+  mig::DuplicateVersions rule = row ? row->duplicate_versions : mig::DuplicateVersions::Numbers;
+  if (rule == mig::DuplicateVersions::NotJudged) return true;
+  std::string_view baseline_prefix = row ? row->baseline_prefix : std::string_view();
   for (size_t i = 0; i < files.size(); ++i) {
     if (files[i].repeatable || files[i].version.empty()) continue;
     for (size_t j = i + 1; j < files.size(); ++j) {
       if (files[j].repeatable) continue;
-      // A Flyway baseline (B1__) and the versioned migration it stands for (V1__) share a version.
-      auto baseline = [&](size_t k) { return format == "flyway" && schema::migrations::last_component(files[k].path).starts_with("B"); };
+      // A baseline (Flyway's B1__) and the versioned migration it stands for (V1__) share a version.
+      auto baseline = [&](size_t k) {
+        return !baseline_prefix.empty() && schema::migrations::last_component(files[k].path).starts_with(baseline_prefix);
+      };
       if (baseline(i) != baseline(j)) continue;
-      bool same = format == "dbmate" || format == "supabase"
+      bool same = rule == mig::DuplicateVersions::Text
                       ? files[i].version == files[j].version
                       : schema::migrations::compare_dotted_versions(files[i].version, files[j].version) == 0;
       if (!same) continue;
@@ -1096,12 +1099,14 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     if (!unique_versions(files, d, format, err)) return false;
     loaded.push_back({d, std::move(files)});
   }
-  // A Liquibase module's master changelog that another set's master includes (a multi-module
-  // build whose main changelog includes each module's) runs there, in that order: not again.
+  // A set all of whose migrations another set of its format includes (a Liquibase module's
+  // master changelog that a multi-module build's main changelog includes) runs there, in that
+  // order: not again.
   for (size_t i = 0; i < loaded.size(); ++i) {
-    if (out->directories[i].format != "liquibase" || loaded[i].second.empty()) continue;
+    const mig::Format* row = mig::format_named(out->directories[i].format);
+    if (!row || !row->sets_include_sets || loaded[i].second.empty()) continue;
     for (size_t j = 0; j < loaded.size(); ++j) {
-      if (j == i || out->directories[j].format != "liquibase") continue;
+      if (j == i || out->directories[j].format != out->directories[i].format) continue;
       std::set<std::string> there;
       for (auto& f : loaded[j].second) there.insert(f.version);
       if (std::all_of(loaded[i].second.begin(), loaded[i].second.end(),
