@@ -274,8 +274,17 @@ bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const Sc
     eval.eventual = own.eventual;
     eval.current = own.current;
     eval.search_path = own.search_path ? *own.search_path : options.search_path;
+    report::Locator places(&migrations);  // the file's own places, and the migrations'
+    if (!r.text.empty()) places.add(file, r.text);
+    auto place = [&](const std::optional<uint32_t>& offset, int* line, int* column) {
+      if (!offset) return;
+      report::LineColumn at = places.position(file, *offset);
+      *line = at.line, *column = at.column;
+    };
     judging = &file;
     for (auto& s : r.sites) {
+      place(s.offset, &s.line, &s.column);
+      for (auto& ref : s.references) place(ref.offset, &ref.line, &ref.column_number);
       for (auto& ref : s.references) judge_reference(eval, file, &ref);
       ++out->summary.sql_sites;
       if (s.checked) ++out->summary.checked_sites;
@@ -285,8 +294,6 @@ bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const Sc
     }
     judging = nullptr;
     if (r.requirements.requirements.empty() && r.syntax_errors.empty()) continue;
-    report::Locator places(&migrations);  // the file's own places, and the migrations'
-    places.add(file, r.text);
     for (auto& req : r.requirements.requirements) {
       auto pos = places.position(file, req.span.begin);
       std::string excused;

@@ -245,7 +245,9 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
     add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
   }
-  if (!result.requirements.requirements.empty() || !result.syntax_errors.empty()) result.text = std::move(text);
+  // Kept for the evaluate phase, which places the file's sites, references and findings.
+  if (!result.sites.empty() || !result.requirements.requirements.empty() || !result.syntax_errors.empty())
+    result.text = std::move(text);
   return result;
 }
 
@@ -332,18 +334,8 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
   }
   for (auto& r : out.requirements.requirements) {
     SiteRecord& rec = records[r.unit];
-    auto pos = lines.position(r.span.begin);
-    if (!doubles[r.unit].empty() || other[r.unit]) {
-      if (rec.line == 0) {
-        rec.line = pos.line;
-        rec.column = pos.column;
-      }
-      continue;  // not a requirement: the fake has no schema
-    }
-    if (rec.line == 0) {
-      rec.line = pos.line;
-      rec.column = pos.column;
-    }
+    if (!rec.offset) rec.offset = r.span.begin;
+    if (!doubles[r.unit].empty() || other[r.unit]) continue;  // not a requirement: the fake has no schema
     ReferenceRecord rr;
     bool function = r.object == requirements::Object::Function;
     rr.kind = function ? "function" : r.object == requirements::Object::Relation ? "relation" : "column";
@@ -356,8 +348,7 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
     }
     rr.relation = function ? r.schema + "." + r.function : requirements::qualified(r);
     rr.column = r.column;
-    rr.line = pos.line;
-    rr.column_number = pos.column;
+    rr.offset = r.span.begin;
     rr.judged = r;
     rec.references.push_back(std::move(rr));
     r.unit += first_unit;
@@ -381,9 +372,7 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
     }
     SiteRecord rec;
     rec.file = rel;
-    auto pos = lines.position(u.offset);
-    rec.line = pos.line;
-    rec.column = pos.column;
+    rec.offset = u.offset;
     rec.via = u.via;
     rec.reason = u.reason;
     rec.reason_id = kDataLayerDynamic;

@@ -111,11 +111,9 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
   if (!site.database_call && only_database_calls_) return;
   SiteRecord rec;
   rec.file = rel;
-  auto pos = lines.position(site.host_begin);
-  rec.line = pos.line;
-  rec.column = pos.column;
+  rec.offset = static_cast<uint32_t>(site.host_begin);
   rec.via = site.database_call ? site.call_name : "string";
-  if (unchecked_before_reading(rel, site, &rec, result)) {
+  if (unchecked_before_reading(rel, lines, site, &rec, result)) {
     result->sites.push_back(std::move(rec));
     return;
   }
@@ -221,9 +219,7 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
       rr.status = status_name(ref.status);
       rr.relation = ref.schema.empty() ? ref.relation : ref.schema + "." + ref.relation;
       rr.column = ref.column;
-      auto rp = lines.position(norm.sql.host_offset(ref.offset));
-      rr.line = rp.line;
-      rr.column_number = rp.column;
+      rr.offset = static_cast<uint32_t>(norm.sql.host_offset(ref.offset));
       rr.note = ref.note;
       rr.judged = sql::requirement_of(ref);
       rec.references.push_back(std::move(rr));
@@ -247,8 +243,8 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
   result->sites.push_back(std::move(rec));
 }
 
-bool FileScanner::unchecked_before_reading(const std::string& rel, const languages::SqlSite& site, SiteRecord* rec,
-                                           FileResult* result) {
+bool FileScanner::unchecked_before_reading(const std::string& rel, const report::LineIndex& lines,
+                                           const languages::SqlSite& site, SiteRecord* rec, FileResult* result) {
   if (!no_database_client_.empty()) {
     rec->reason = "a test in a package whose " + no_database_client_ + " declares no database client: its SQL goes to a fake";
     rec->reason_id = kTestFake;
@@ -276,7 +272,7 @@ bool FileScanner::unchecked_before_reading(const std::string& rel, const languag
     // one a test of that code reads through a handle nothing marks as SQLite's: as with another
     // engine's migrations, that name is not judged anywhere in the project.
     for (auto& [created, offset] : created_tables_in_text(site.sql.text))
-      result->created.push_back({created, rel, rec->line, "created by another engine's code at"});
+      result->created.push_back({created, rel, lines.position(site.host_begin).line, "created by another engine's code at"});
     return true;
   }
   if (site.dynamic) {
@@ -387,8 +383,8 @@ void FileScanner::merge_variant(FileResult* result, size_t lead) {
   r.partly = judged && !r.checked;
   for (auto& ref : v.references)
     if (std::none_of(r.references.begin(), r.references.end(), [&](const ReferenceRecord& o) {
-          return o.kind == ref.kind && o.relation == ref.relation && o.column == ref.column && o.line == ref.line &&
-                 o.column_number == ref.column_number && o.status == ref.status;
+          return o.kind == ref.kind && o.relation == ref.relation && o.column == ref.column && o.offset == ref.offset &&
+                 o.status == ref.status;
         }))
       r.references.push_back(std::move(ref));
 }

@@ -22,7 +22,7 @@ source::MemoryFileSystem project() {
 
 }  // namespace
 
-TEST_CASE("scan phases: discover plans the code files, extract finds the sites, evaluate judges them") {
+TEST_CASE("scan phases: discover plans the code files, extract finds sites at byte offsets, evaluate places them") {
   source::MemoryFileSystem fs = project();
   pipeline::Options options;
   options.root = "app";
@@ -40,21 +40,26 @@ TEST_CASE("scan phases: discover plans the code files, extract finds the sites, 
   CHECK(plan.code.files[0].first == "worker/save.py");
   CHECK(plan.threads == 1);
 
-  // extract + resolve: one checked site, its requirements.
+  // extract + resolve: one checked site, its requirements; positions are byte offsets only.
   std::vector<pipeline::FileResult> results = pipeline::extract_files(fs, plan);
   REQUIRE(results.size() == 1);
   REQUIRE(results[0].sites.size() == 1);
   const pipeline::SiteRecord& site = results[0].sites[0];
   CHECK(site.checked);
+  REQUIRE(site.offset);
+  CHECK(site.line == 0);
   CHECK_FALSE(results[0].requirements.requirements.empty());
 
-  // evaluate: the references judged, the finding located.
+  // evaluate: the site and its references placed through the file's Locator; the finding too.
   pipeline::CodeScan scan;
   REQUIRE(pipeline::evaluate_files(fs, plan, build, results, &scan, &err));
   REQUIRE(scan.sites.size() == 1);
-  bool missing = false;
-  for (auto& r : scan.sites[0].references) missing |= r.column == "model_version" && r.status == "missing";
-  CHECK(missing);
+  CHECK(scan.sites[0].line == 3);
+  CHECK(scan.sites[0].column == 9);
+  bool placed = false;
+  for (auto& r : scan.sites[0].references)
+    if (r.column == "model_version") placed = r.line == 3 && r.column_number == 43 && r.status == "missing";
+  CHECK(placed);
   REQUIRE(scan.diagnostics.size() == 1);
   CHECK(scan.diagnostics[0].rule == "missing-column");
   CHECK(scan.diagnostics[0].line == 3);
