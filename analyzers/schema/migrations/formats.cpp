@@ -15,7 +15,6 @@
 //   gormigrate      a Go []*gormigrate.Migration{...} list of SQL Migrate functions (code/gormigrate.cpp)
 //   liquibase       a master changelog (db.changelog-master.*, or one that includes others)
 //   flyway          V<version>__ / R__ file names
-//   atlas           an atlas.sum file beside <version>_<name>.sql files
 //   pop             <version>_<name>.<dialect>.up.sql names (pop.cpp): a file per engine
 //   dbmate, goose,  directive comments inside the files (goose: also Go files registering
 //                   goose.AddMigration*)
@@ -51,7 +50,6 @@ extern const Format kGoSteps;
 extern const Format kLiquibase;
 extern const Format kGormigrate;
 extern const Format kFlyway;
-extern const Format kAtlas;
 extern const Format kDbmate;
 extern const Format kGoose;
 extern const Format kSqlMigrate;
@@ -64,7 +62,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kBun, kXormigrate, kGoSteps, kGormigrate, kLiquibase, kFlyway, kAtlas,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kBun, kXormigrate, kGoSteps, kGormigrate, kLiquibase, kFlyway,
       kPop, kDbmate, kGoose, kSqlMigrate, kMaraguMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };
