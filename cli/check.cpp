@@ -200,7 +200,8 @@ int run_check(const CommonOptions& options) {
   ro.elapsed_seconds = elapsed_seconds(options);
   ro.has_rule_page = has_rule_page;
   // Code scanning, merge requests and annotations place findings by the path from the repository's
-  // root: when PATH is a subdirectory (a monorepo's service), those formats get it prefixed.
+  // root: when PATH is a subdirectory (a monorepo's service), those formats (Renderer::
+  // repository_paths) get it prefixed.
   std::vector<report::Diagnostic> from_repository = scan.diagnostics;
   if (std::string prefix = repository_prefix(options.pipeline.root); !prefix.empty())
     for (auto& d : from_repository) {
@@ -208,16 +209,13 @@ int run_check(const CommonOptions& options) {
       for (auto& n : d.notes)
         if (!n.file.empty()) n.file = prefix + n.file;
     }
-  auto repository_paths = [](const std::string& format) {
-    return format == "sarif" || format == "gitlab" || format == "github";
-  };
   // One run, every format: --format text --format sarif=results.sarif.
   for (auto& out : options.outputs) {
     const report::Renderer* renderer = report::find_renderer(out.format);
     if (!renderer) return fail("unknown format \"" + out.format + "\"");
     ro.color = out.format == "text" && (out.file.empty() ? use_color(options.color) : options.color == "always");
     std::string text =
-        renderer->render(repository_paths(out.format) ? from_repository : scan.diagnostics, scan.summary, ro);
+        renderer->render(renderer->repository_paths ? from_repository : scan.diagnostics, scan.summary, ro);
     // Under GitHub Actions the text on stdout also annotates the pull request, with no flag to set.
     const char* github_actions = std::getenv("GITHUB_ACTIONS");
     if (out.format == "text" && out.file.empty() && github_actions && std::string_view(github_actions) == "true")

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "analyzers/pipeline/schema_cache.h"
+#include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/snapshot.h"
 
 #include "cli/commands.h"
@@ -101,6 +102,12 @@ bool write_output(const std::string& file, const std::string& text) {
 
 namespace {
 
+/// What one migration of `format` is called in messages ("file", Liquibase's "changeSet").
+std::string unit_of(const std::string& format) {
+  const schema::migrations::Format* f = schema::migrations::format_named(format);
+  return std::string(f ? f->unit : "file");
+}
+
 /// This binary, as the schema cache tells builds apart: its version, path, size and modification
 /// time (a rebuilt binary may build another schema from the same migrations); "" when they
 /// cannot be read, and then the cache is not used.
@@ -144,7 +151,7 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
       std::cerr << "schemagate: schema dump: " << d.path << " (" << d.format << ": " << d.evidence << ")\n";
     for (auto& d : build->directories)
       std::cerr << "schemagate: migrations: " << d.path << "/ (" << d.format << ", " << d.files
-                << (d.format == "liquibase" ? " changeSet" : " file")  // Liquibase migrates by changeSet
+                << " " << unit_of(d.format)
                 << (d.files == 1 ? "" : "s") << (d.evidence.empty() ? "" : ": " + d.evidence) << ")\n";
     for (auto& s : build->services) {
       std::string sets;
@@ -217,7 +224,7 @@ bool open_catalog(const CommonOptions& options, std::unique_ptr<schema::catalog:
   }
   if (!url) return true;
   catalog::TrackingOptions topt;
-  topt.table_names["flyway"] = options.flyway_table;
+  topt.table_names["flyway_table"] = options.flyway_table;
   *reader = std::make_unique<catalog::PostgresCatalogReader>(*url, topt);
   return true;
 }

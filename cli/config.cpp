@@ -107,7 +107,8 @@ int run_init(const CommonOptions& options) {
   }
   if (!detected.migrations.empty()) {
     const std::string& f = detected.migrations.front().format;
-    detected.tracking_tool = f == "plain" ? "" : f;
+    const schema::migrations::Format* row = schema::migrations::format_named(f);
+    detected.tracking_tool = row && row->catch_all ? "" : f;
   }
   std::set<std::string> langs;
   for (auto& f : source::discover_files(fs, options.pipeline.root, {})) {

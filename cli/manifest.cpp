@@ -35,8 +35,8 @@ int run_manifest(const CommonOptions& options) {
       return fail("cannot read migration " + m.path + ": " + err);
     bytes.push_back(std::move(text));
   }
-  schema::catalog::DrizzleJournalTimes drizzle;
-  if (!schema::catalog::read_drizzle_journal_times(fs, options.pipeline.root, build.migrations, &drizzle, &err))
+  schema::catalog::RecordedKeys drizzle;
+  if (!schema::catalog::read_recorded_keys(fs, options.pipeline.root, build.migrations, &drizzle, &err))
     return fail(err);
   source::HeadRevision head;
   if (!source::head_revision(options.pipeline.root, &head, &err)) return fail(err);

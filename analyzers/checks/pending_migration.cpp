@@ -5,34 +5,24 @@
 #include <set>
 
 #include "analyzers/checks/check.h"
+#include "analyzers/schema/migrations/migration.h"
 
 namespace schemagate::checks {
 
 namespace {
-/// How to apply the migration, in its tool's words: by the format that read it, else where the
-/// file says which tool it is.
+/// How to apply the migration, in its tool's words: by the format that read it, else by the
+/// format whose row says the path looks like one of its files (Format::path_looks_like).
 std::string apply_help(const std::string& file, const Evaluation& eval) {
-  auto run = [&](const std::string& command) { return "run " + command + " (it applies " + file + ") before deploying this code"; };
-  std::string format;
-  if (auto it = eval.migration_formats.find(file); it != eval.migration_formats.end()) format = it->second;
-  bool rails = file.ends_with(".rb") && (file.starts_with("db/migrate/") || file.find("/db/migrate/") != std::string::npos);
-  if (format == "rails" || (format.empty() && rails)) return run("bin/rails db:migrate");
-  // The migrations written in Python: Alembic keeps its revisions in versions/, Django in each
-  // app's migrations/.
-  bool py = format.empty() && file.ends_with(".py");
-  if (format == "alembic" || (py && (file.starts_with("versions/") || file.find("/versions/") != std::string::npos)))
-    return run("alembic upgrade head");
-  if (format == "django" || (py && (file.starts_with("migrations/") || file.find("/migrations/") != std::string::npos)))
-    return run("python manage.py migrate");
-  if (format == "sequelize") return run("npx sequelize-cli db:migrate");
-  if (format == "knex") return run("npx knex migrate:latest");
-  if (format == "typeorm") return run("npx typeorm migration:run -d <data source>");
-  if (format == "kysely") return run("the Kysely Migrator's migrateToLatest()");
-  if (format == "prisma") return run("npx prisma migrate deploy");
-  if (format == "drizzle") return run("npx drizzle-kit migrate");
-  if (format == "supabase")
-    return "run supabase db push (it applies " + file + " to the linked project; supabase migration up applies it "
-           "locally) before deploying this code";
+  namespace mig = schema::migrations;
+  const mig::Format* format = nullptr;
+  if (auto it = eval.migration_formats.find(file); it != eval.migration_formats.end() && !it->second.empty())
+    format = mig::format_named(it->second);
+  else
+    for (const mig::Format& f : mig::formats())
+      if (!format && f.path_looks_like && f.path_looks_like(file)) format = &f;
+  if (format && !format->apply_command.empty())
+    return "run " + std::string(format->apply_command) + " (it applies " + file + std::string(format->apply_where) +
+           ") before deploying this code";
   return "apply " + file + " to the database first, then deploy; or run the migrations in the deploy "
          "pipeline before the new code starts";
 }

@@ -19,6 +19,7 @@
 #include <string_view>
 
 #include "analyzers/report/line_index.h"
+#include "analyzers/schema/migrations/migration.h"
 
 namespace schemagate::config {
 
@@ -687,7 +688,8 @@ std::string render_init(const Detected& d) {
   line("# database_url_env: DATABASE_URL");
   line("");
 
-  if (d.tracking_tool == "flyway")
+  const schema::migrations::Format* tool = schema::migrations::format_named(d.tracking_tool);
+  if (tool && tool->tracking && tool->tracking->table_setting == "flyway_table")
     line("# Flyway was detected. Its history table, if Flyway's `table` setting renames it (--flyway-table).");
   else
     line("# Flyway's history table, if Flyway's `table` setting renames it (--flyway-table). Flyway only.");

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "analyzers/schema/catalog/sha256.h"
+#include "analyzers/schema/migrations/migration.h"
 
 namespace schemagate::manifest {
 namespace {
@@ -120,7 +121,8 @@ Manifest build(const pipeline::SchemaBuild& build, const pipeline::CodeScan& sca
     const auto& f = build.migrations[i];
     MigrationEntry e{f.path, f.version, f.name, f.format, "", f.repeatable, ""};
     e.sha256 = schema::catalog::sha256_hex(i < migration_files.size() ? migration_files[i] : f.sql);
-    if (f.format == "drizzle")
+    const schema::migrations::Format* format = schema::migrations::format_named(f.format);
+    if (format && format->tracking && format->tracking->recorded_keys)
       if (auto it = drizzle_when.find(f.version); it != drizzle_when.end()) e.drizzle_when = it->second;
     m.migrations.push_back(std::move(e));
   }

@@ -90,10 +90,10 @@ bool verify(const Manifest& manifest, const schema::catalog::CatalogSnapshot& sn
   *out = {};
   if (!catalog::check_tracking_agreement(snapshot.tracking, err)) return false;
   std::vector<schema::migrations::MigrationFile> files = migration_files(manifest);
-  catalog::DrizzleJournalTimes drizzle;
+  catalog::RecordedKeys keys;
   for (auto& m : manifest.migrations)
-    if (!m.drizzle_when.empty()) drizzle[m.version] = m.drizzle_when;
-  out->states = catalog::classify_migrations(files, snapshot.tracking, drizzle);
+    if (!m.drizzle_when.empty()) keys[m.version] = m.drizzle_when;
+  out->states = catalog::classify_migrations(files, snapshot.tracking, keys);
 
   std::map<std::string, MigrationStatus> status_of;
   size_t known = 0;

@@ -17,9 +17,9 @@ bool prepare_live(const source::FileSystem& fs, const Options& options, const Sc
   if (!reader.read(&out->snapshot, err)) return false;
   if (!catalog::check_tracking_agreement(out->snapshot.tracking, err)) return false;
 
-  catalog::DrizzleJournalTimes drizzle;
-  if (!catalog::read_drizzle_journal_times(fs, options.root, build.migrations, &drizzle, err)) return false;
-  out->states = catalog::classify_migrations(build.migrations, out->snapshot.tracking, drizzle);
+  catalog::RecordedKeys keys;
+  if (!catalog::read_recorded_keys(fs, options.root, build.migrations, &keys, err)) return false;
+  out->states = catalog::classify_migrations(build.migrations, out->snapshot.tracking, keys);
 
   // Checksums the tools recorded, against the files as they are now (Flyway, Prisma, sqlx).
   for (size_t i = 0; i < build.migrations.size() && i < out->states.size(); ++i) {

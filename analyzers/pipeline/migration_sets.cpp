@@ -151,7 +151,7 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
   std::string names;
   const auto& all = mig::formats();
   for (size_t i = 0; i < all.size(); ++i)
-    if (all[i].name != "plain") names += std::string(names.empty() ? "" : ", ") + std::string(all[i].name);
+    if (!all[i].catch_all) names += std::string(names.empty() ? "" : ", ") + std::string(all[i].name);
   *err = "no migrations found under \"" + options.root + "\" (searched the tree for " + names +
          " migrations, numbered .sql files in migrations/ folders, and schema dumps); pass --migrations DIR";
   return false;

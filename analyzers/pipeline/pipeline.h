@@ -114,6 +114,9 @@ struct ReferenceRecord {
   std::string status;  ///< "ok" | "missing" | "unchecked"
   std::string relation;
   std::string column;
+  /// Where it is: the byte in the host file; line and column are placed from it by the file's
+  /// report::Locator once the file is evaluated (0 before, and when it has no offset).
+  std::optional<uint32_t> offset;
   int line = 0, column_number = 0;
   std::string note;
   /// What the checks judge for it (checks/verdict.h): its status is their verdict. Not rendered.
@@ -122,6 +125,9 @@ struct ReferenceRecord {
 
 struct SiteRecord {
   std::string file;
+  /// Where it is: the byte in the host file; line and column are placed from it by the file's
+  /// report::Locator once the file is evaluated (0 before, and when it has no offset).
+  std::optional<uint32_t> offset;
   int line = 0, column = 0;
   std::string via;  ///< the database call ("execute"), "sql-file", or "string" for SQL-looking text
   std::string sql;  ///< the statement as checked (placeholders normalised)

@@ -2,6 +2,7 @@
 #include "analyzers/pipeline/services.h"
 
 #include "analyzers/report/locator.h"
+#include "analyzers/schema/migrations/migration.h"
 #include "analyzers/source/discovery.h"
 
 #include <algorithm>
@@ -67,10 +68,8 @@ std::vector<Service> group_services(const source::FileSystem& fs, const std::str
   auto sql_files = [&](const std::string& set) {
     auto f = formats.find(set);
     if (f == formats.end()) return false;
-    for (std::string_view name : {"dbmate", "drizzle", "flyway", "golang-migrate", "goose", "maragu-migrate", "plain", "prisma",
-                                  "sql-migrate", "sqlx", "supabase"})
-      if (f->second == name) return true;
-    return false;
+    const schema::migrations::Format* row = schema::migrations::format_named(f->second);
+    return row && row->sql_files;
   };
   std::map<std::string, Service> by_root;
   auto add = [&](const std::string& service_root, const std::string& evidence, const std::string& set) {

@@ -40,6 +40,9 @@ struct RenderOptions {
 struct Renderer {
   std::string_view format;  ///< the --format value
   std::string (*render)(const std::vector<Diagnostic>& diagnostics, const Summary& summary, const RenderOptions& options);
+  /// Its consumer places findings by the path from the repository's root (code scanning, merge
+  /// requests, annotations): when PATH is a subdirectory, its findings' paths get it prefixed.
+  bool repository_paths = false;
 };
 
 const std::vector<Renderer>& renderers();

@@ -6,10 +6,10 @@ const std::vector<Renderer>& renderers() {
   static const std::vector<Renderer> table = {
       {"text", render_text},
       {"json", render_json},
-      {"sarif", render_sarif},
-      {"github", render_github},
+      {"sarif", render_sarif, /*repository_paths=*/true},
+      {"github", render_github, /*repository_paths=*/true},
       {"junit", render_junit},
-      {"gitlab", render_gitlab},
+      {"gitlab", render_gitlab, /*repository_paths=*/true},
   };
   return table;
 }

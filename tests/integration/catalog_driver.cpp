@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--relations") relations = true;
-    else if (a == "--flyway-table" && i + 1 < argc) options.table_names["flyway"] = argv[++i];
+    else if (a == "--flyway-table" && i + 1 < argc) options.table_names["flyway_table"] = argv[++i];
     else if (a == "--root" && i + 1 < argc) root = argv[++i];
     else if (a == "--migrations" && i + 1 < argc) dir = argv[++i];
     else url = a;
@@ -69,9 +69,9 @@ int main(int argc, char** argv) {
     schemagate::source::RealFileSystem fs;
     std::vector<migrations::MigrationFile> files;
     std::string format;
-    catalog::DrizzleJournalTimes times;
+    catalog::RecordedKeys times;
     if (!migrations::load_directory(fs, root, dir, &files, &format, &err) ||
-        !catalog::read_drizzle_journal_times(fs, root, files, &times, &err)) {
+        !catalog::read_recorded_keys(fs, root, files, &times, &err)) {
       std::cout << "error: " << err << "\n";
       return 2;
     }

@@ -33,7 +33,7 @@ AppliedMigration row(const std::string& version, bool failed = false, bool cover
 
 // "status version path [detail]" per migration, for one-line comparisons.
 std::vector<std::string> statuses(const std::vector<MigrationFile>& files, const std::vector<TrackingTable>& tables,
-                                  const catalog::DrizzleJournalTimes& times = {}) {
+                                  const catalog::RecordedKeys& times = {}) {
   std::vector<std::string> out;
   for (const auto& s : catalog::classify_migrations(files, tables, times))
     out.push_back(std::string(catalog::migration_status_name(s.status)) + " " + s.version + " " +
@@ -137,7 +137,7 @@ TEST_CASE("find_tracking_tables tells the tools apart by name, schema and column
   live.add(relation("drizzle", "__drizzle_migrations", {"id", "hash", "created_at"}));
   std::vector<catalog::TrackingSource> found;
   std::string err;
-  REQUIRE(catalog::find_tracking_tables(live, {{{"flyway", "history"}}}, &found, &err));
+  REQUIRE(catalog::find_tracking_tables(live, {{{"flyway_table", "history"}}}, &found, &err));
   std::vector<std::string> got;
   for (auto& s : found) got.push_back(s.format + " " + s.schema + "." + s.table + ": " + s.query);
   CHECK(got == std::vector<std::string>{
@@ -281,11 +281,11 @@ TEST_CASE("read_drizzle_journal_times reads each drizzle directory's journal onc
   schemagate::source::MemoryFileSystem fs;
   fs.add("root/drizzle/meta/_journal.json",
          R"({"entries":[{"idx":0,"when":1700000000000,"tag":"0000_init"},{"idx":1,"when":1700000001000,"tag":"0001_add"}]})");
-  catalog::DrizzleJournalTimes times;
+  catalog::RecordedKeys times;
   std::string err;
-  REQUIRE(catalog::read_drizzle_journal_times(fs, "root", {file("drizzle", "0000_init", "drizzle/0000_init.sql")}, &times, &err));
-  CHECK(times == catalog::DrizzleJournalTimes{{"0000_init", "1700000000000"}, {"0001_add", "1700000001000"}});
-  CHECK_FALSE(catalog::read_drizzle_journal_times(fs, "root", {file("drizzle", "x", "other/x.sql")}, &times, &err));
+  REQUIRE(catalog::read_recorded_keys(fs, "root", {file("drizzle", "0000_init", "drizzle/0000_init.sql")}, &times, &err));
+  CHECK(times == catalog::RecordedKeys{{"0000_init", "1700000000000"}, {"0001_add", "1700000001000"}});
+  CHECK_FALSE(catalog::read_recorded_keys(fs, "root", {file("drizzle", "x", "other/x.sql")}, &times, &err));
   CHECK(err.starts_with("other/meta/_journal.json: "));
 }
 

@@ -1,11 +1,11 @@
-// Flyway's CRC32, SHA-384 (FIPS 180-4, the SHA-512 compression with its own initial values,
-// truncated) and the per-tool choice between them. Small enough to carry rather than link a
+// Flyway's CRC32 and SHA-384 (FIPS 180-4, the SHA-512 compression with its own initial values,
+// truncated); each format's row chooses (TrackingLayout::checksum). Small enough to carry rather than link a
 // crypto library; the unit tests pin them to published test vectors.
 #include "analyzers/schema/catalog/checksums.h"
 
 #include <array>
 
-#include "analyzers/schema/catalog/sha256.h"
+#include "analyzers/schema/migrations/migration.h"
 
 namespace schemagate::schema::catalog {
 namespace {
@@ -65,18 +65,6 @@ void compress(std::array<uint64_t, 8>& h, const unsigned char* block) {
   h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
-std::string replace_all(std::string_view in, std::string_view from, std::string_view to) {
-  std::string out;
-  for (size_t i = 0; i < in.size();) {
-    if (in.compare(i, from.size(), from) == 0) {
-      out += to;
-      i += from.size();
-    } else {
-      out += in[i++];
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -120,17 +108,8 @@ std::string sha384_hex(std::string_view data) {
 }
 
 std::string file_checksum(const std::string& format, std::string_view file, const std::string& recorded) {
-  if (format == "flyway") return flyway_checksum(file);
-  if (format == "sqlx") return sha384_hex(file);
-  if (format == "prisma") {
-    std::string plain = sha256_hex(file);
-    if (plain == recorded) return plain;
-    std::string lf = replace_all(file, "\r\n", "\n");
-    for (const std::string& variant : {sha256_hex(lf), sha256_hex(replace_all(lf, "\n", "\r\n"))})
-      if (variant == recorded) return variant;
-    return plain;
-  }
-  return "";
+  const migrations::Format* f = migrations::format_named(format);
+  return f && f->tracking && f->tracking->checksum ? f->tracking->checksum(file, recorded) : "";
 }
 
 }  // namespace schemagate::schema::catalog

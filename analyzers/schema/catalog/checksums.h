@@ -21,9 +21,10 @@ std::string flyway_checksum(std::string_view file);
 std::string sha384_hex(std::string_view data);
 
 /// The file's checksum in the representation `format`'s tracking table holds (flyway: the
-/// signed integer; sqlx: hex of the bytea; prisma: hex), or "" for formats that record none.
-/// For Prisma, when `recorded` is one of the variants the migration engine accepts (line
-/// endings changed), that variant is returned: the file counts as unchanged.
+/// signed integer; sqlx: hex of the bytea; prisma: hex), or "" for formats that record none:
+/// the format's TrackingLayout::checksum. For Prisma, when `recorded` is one of the variants the
+/// migration engine accepts (line endings changed), that variant is returned: the file counts as
+/// unchanged.
 std::string file_checksum(const std::string& format, std::string_view file, const std::string& recorded);
 
 }  // namespace schemagate::schema::catalog

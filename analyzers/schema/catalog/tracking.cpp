@@ -7,9 +7,7 @@
 #include <initializer_list>
 #include <map>
 #include <set>
-#include <nlohmann/json.hpp>
 
-#include "analyzers/schema/catalog/sha256.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/tracking_layout.h"
 
@@ -64,47 +62,6 @@ bool compatible(const std::string& file_format, const std::string& table_format)
 
 std::string base_name(const std::string& path) { return std::string(migrations::last_component(path)); }
 
-// Django: a squashed migration is applied when its own row exists or every migration it
-// replaces has one (Django records the replaced names when it applies a squash); those rows are
-// its own.
-bool django_applied(const MigrationFile& f, const std::vector<AppliedMigration>& rows, std::vector<bool>* matched) {
-  auto row_of = [&](const std::string& version) -> long {
-    for (size_t i = 0; i < rows.size(); ++i)
-      if (rows[i].version == version) return static_cast<long>(i);
-    return -1;
-  };
-  bool applied = false;
-  if (long i = row_of(f.version); i >= 0) (*matched)[i] = true, applied = true;
-  bool all = !f.replaces.empty();
-  for (const std::string& r : f.replaces) {
-    long i = row_of(r);
-    if (i >= 0) (*matched)[i] = true;
-    else all = false;
-  }
-  return applied || all;
-}
-
-// Alembic: the rows are the applied heads; a revision is applied when it is one or an ancestor
-// of one (MigrationFile::depends_on holds down_revision and depends_on). Marks the heads found.
-std::set<std::string> alembic_applied(const std::vector<MigrationFile>& files, const std::vector<AppliedMigration>& rows,
-                                      std::vector<bool>* matched) {
-  std::map<std::string, const MigrationFile*> by_version;
-  for (const MigrationFile& f : files)
-    if (f.format == "alembic") by_version[f.version] = &f;
-  std::set<std::string> applied;
-  std::vector<std::string> todo;
-  for (size_t i = 0; i < rows.size(); ++i)
-    if (by_version.count(rows[i].version)) (*matched)[i] = true, todo.push_back(rows[i].version);
-  while (!todo.empty()) {
-    std::string v = todo.back();
-    todo.pop_back();
-    if (!applied.insert(v).second) continue;
-    if (auto it = by_version.find(v); it != by_version.end())
-      for (const std::string& d : it->second->depends_on) todo.push_back(d);
-  }
-  return applied;
-}
-
 }  // namespace
 
 const char* migration_status_name(MigrationStatus status) {
@@ -124,7 +81,8 @@ bool find_tracking_tables(const Schema& live, const TrackingOptions& options,
     const migrations::TrackingLayout* layout;
   };
   auto table_name = [&](const migrations::Format& f) {
-    auto it = options.table_names.find(std::string(f.name));
+    auto it = f.tracking->table_setting.empty() ? options.table_names.end()
+                                                : options.table_names.find(std::string(f.tracking->table_setting));
     return it != options.table_names.end() ? it->second : std::string(f.tracking->table);
   };
   for (const auto& entry : live.relations()) {
@@ -200,43 +158,11 @@ bool parse_tracking_rows(const TrackingSource& source, const std::vector<TextRow
              "; the " + fmt + " tracking table holds rows the tool does not write: repair it before checking";
     return false;
   };
-  auto digits = [](const std::optional<std::string>& v, bool allow_minus_one = false) {
-    if (!v || v->empty() || v->size() > 19) return false;
-    if (allow_minus_one && *v == "-1") return true;
-    return std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  auto boolean = [](const std::optional<std::string>& v) {
-    return v && (*v == "t" || *v == "f" || *v == "true" || *v == "false");
-  };
-  auto present = [](const std::optional<std::string>& v) { return v && !v->empty(); };
-  if ((fmt == "golang-migrate" || fmt == "maragu-migrate") && rows.size() > 1)
+  if (f->tracking->one_row && rows.size() > 1)
     return bad_row(1, fmt + " keeps exactly one row, found " + std::to_string(rows.size()));
-  for (size_t i = 0; i < rows.size(); ++i) {
-    const TextRow& row = rows[i];
-    if (fmt == "golang-migrate") {
-      // -1 is golang-migrate's "no version", written only together with dirty = true.
-      if (!boolean(row[1])) return bad_row(i, "dirty is not a boolean");
-      if (!digits(row[0], migrations::is_true(row[1]))) return bad_row(i, "version is not a non-negative integer");
-    } else if (fmt == "dbmate" || fmt == "supabase") {
-      if (!digits(row[0])) return bad_row(i, "version is not a string of digits");
-    } else if (fmt == "sql-migrate" || fmt == "prisma") {
-      if (!present(row[0])) return bad_row(i, "the migration name is empty or NULL");
-      if (fmt == "prisma" && (!boolean(row[1]) || !boolean(row[2]))) return bad_row(i, "finished/rolled back is not a boolean");
-    } else if (fmt == "goose") {
-      if (!digits(row[0])) return bad_row(i, "version_id is not a non-negative integer");
-      if (!boolean(row[1])) return bad_row(i, "is_applied is not a boolean");
-    } else if (fmt == "flyway") {
-      if (!present(row[3])) return bad_row(i, "type is empty or NULL");
-      if (migrations::text_or_null(row[3]) != "SCHEMA" && !present(row[1])) return bad_row(i, "script is empty or NULL");
-      if (!boolean(row[2])) return bad_row(i, "success is not a boolean");
-    } else if (fmt == "sqlx") {
-      if (!digits(row[0])) return bad_row(i, "version is not a non-negative integer");
-      if (!boolean(row[2])) return bad_row(i, "success is not a boolean");
-    } else if (fmt == "drizzle") {
-      if (!digits(row[0])) return bad_row(i, "created_at is not a non-negative integer");
-      if (!present(row[1])) return bad_row(i, "hash is empty or NULL");
-    }
-  }
+  if (f->tracking->bad_row)
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (std::string why = f->tracking->bad_row(rows[i]); !why.empty()) return bad_row(i, why);
   f->tracking->read(rows, &out->rows);
   return true;
 }
@@ -245,7 +171,8 @@ bool check_tracking_agreement(const std::vector<TrackingTable>& tables, std::str
   const TrackingTable* first = nullptr;
   std::string first_head;
   for (const TrackingTable& t : tables) {
-    if (t.format == "django" || t.format == "alembic") continue;  // names, not ordered versions
+    const migrations::Format* f = migrations::format_named(t.format);
+    if (f && f->tracking && f->tracking->names_not_ordered) continue;
     std::string head;
     for (const AppliedMigration& m : t.rows)
       if (!m.version.empty() && (head.empty() || compare_versions(m.version, head) > 0)) head = m.version;
@@ -263,35 +190,16 @@ bool check_tracking_agreement(const std::vector<TrackingTable>& tables, std::str
   return true;
 }
 
-bool read_drizzle_journal_times(const source::FileSystem& fs, const std::string& root,
-                                const std::vector<MigrationFile>& files, DrizzleJournalTimes* out,
-                                std::string* err) {
-  std::set<std::string> done;
-  for (const MigrationFile& f : files) {
-    if (f.format != "drizzle") continue;
-    size_t slash = f.path.rfind('/');
-    std::string dir = slash == std::string::npos ? "" : f.path.substr(0, slash);
-    if (!done.insert(dir).second) continue;
-    std::string journal = source::join_path(dir, "meta/_journal.json"), content, reason;
-    if (!fs.read(source::join_path(root, journal), &content, &reason)) {
-      if (err) *err = journal + ": " + reason;
-      return false;
-    }
-    nlohmann::json j = nlohmann::json::parse(content, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("entries") || !j["entries"].is_array()) {
-      if (err) *err = journal + ": not a drizzle-kit journal";
-      return false;
-    }
-    for (const nlohmann::json& e : j["entries"])
-      if (e.is_object() && e.contains("tag") && e["tag"].is_string() && e.contains("when") && e["when"].is_number_integer())
-        (*out)[e["tag"].get<std::string>()] = std::to_string(e["when"].get<long long>());
-  }
+bool read_recorded_keys(const source::FileSystem& fs, const std::string& root, const std::vector<MigrationFile>& files,
+                        RecordedKeys* out, std::string* err) {
+  for (const migrations::Format& f : migrations::formats())
+    if (f.tracking && f.tracking->recorded_keys && !f.tracking->recorded_keys(fs, root, files, out, err)) return false;
   return true;
 }
 
 std::vector<MigrationState> classify_migrations(const std::vector<MigrationFile>& files,
                                                 const std::vector<TrackingTable>& tables,
-                                                const DrizzleJournalTimes& drizzle_times) {
+                                                const RecordedKeys& keys) {
   std::vector<MigrationState> result;
   std::vector<std::vector<bool>> matched(tables.size());
   std::vector<bool> used(tables.size(), files.empty() && !tables.empty());
@@ -310,31 +218,10 @@ std::vector<MigrationState> classify_migrations(const std::vector<MigrationFile>
     state.table = table.table;
     const std::vector<AppliedMigration>& rows = table.rows;
 
-    if (table.format == "django") {
-      state.status = django_applied(f, rows, &matched[t]) ? MigrationStatus::Applied : MigrationStatus::Pending;
-      result.push_back(state);
-      continue;
-    }
-    if (table.format == "alembic") {
-      state.status = alembic_applied(files, rows, &matched[t]).count(f.version) ? MigrationStatus::Applied
-                                                                                  : MigrationStatus::Pending;
-      result.push_back(state);
-      continue;
-    }
-    if (table.format == "drizzle") {
-      // drizzle-kit: applied iff the journal's "when" <= the greatest created_at. The hash ties a
-      // row to its file when the journal time is not known.
-      std::string hash = sha256_hex(f.sql), max_created;
-      for (const AppliedMigration& m : rows)
-        if (max_created.empty() || migrations::compare_numbers(m.version, max_created) > 0) max_created = m.version;
-      auto when = drizzle_times.find(f.version);
-      bool applied = false;
-      for (size_t i = 0; i < rows.size(); ++i)
-        if ((when != drizzle_times.end() && rows[i].version == when->second) || rows[i].name == hash)
-          matched[t][i] = true, applied |= rows[i].name == hash;
-      if (when != drizzle_times.end())
-        applied = !max_created.empty() && migrations::compare_numbers(when->second, max_created) <= 0;
-      state.status = applied ? MigrationStatus::Applied : MigrationStatus::Pending;
+    const migrations::Format* layout_of = migrations::format_named(table.format);
+    if (layout_of && layout_of->tracking && layout_of->tracking->applied) {
+      migrations::TrackingContext ctx{files, rows, keys};
+      state.status = layout_of->tracking->applied(f, ctx, &matched[t]) ? MigrationStatus::Applied : MigrationStatus::Pending;
       result.push_back(state);
       continue;
     }
@@ -356,17 +243,12 @@ std::vector<MigrationState> classify_migrations(const std::vector<MigrationFile>
     result.push_back(state);
   }
 
-  // Django records the migrations of installed packages too (auth, contenttypes, ...): rows of
-  // an app that has no migrations in the repository are not unknown to it.
-  std::set<std::string> django_apps;
-  for (const MigrationFile& f : files)
-    if (f.format == "django") django_apps.insert(f.version.substr(0, f.version.find('.')));
   for (size_t t = 0; t < tables.size(); ++t) {
     if (!used[t]) continue;
     for (size_t i = 0; i < tables[t].rows.size(); ++i) {
       const AppliedMigration& m = tables[t].rows[i];
-      if (tables[t].format == "django" && !django_apps.count(m.version.substr(0, m.version.find('.')))) continue;
       const migrations::Format* f = migrations::format_named(tables[t].format);
+      if (f && f->tracking && f->tracking->foreign_row && f->tracking->foreign_row(m, files)) continue;
       bool covered = f && f->tracking && f->tracking->baseline_covers_unlisted && m.covers_earlier;
       if (matched[t][i] || covered) continue;
       MigrationStatus status = m.state == AppliedState::Failed ? MigrationStatus::Failed : MigrationStatus::Unknown;

@@ -4,10 +4,9 @@
 // migration format's row (migrations/tracking_layout.h, defined in the format's own file);
 // this module finds the tables in a live catalog, reads rows through the layouts and matches
 // them with the repository's files. A table with a tracking name but other columns is an error:
-// failing closed beats guessing. Two tools decide "applied" with more than a row per file, and
-// classify_migrations follows them: Django (a squashed migration counts when all it replaces
-// do; rows of apps with no migrations in the repository are installed packages, not unknown)
-// and Alembic (the rows are heads; their ancestors are applied too).
+// failing closed beats guessing. Some tools decide "applied" with more than a row per file, and
+// classify_migrations follows them through their layouts' hooks (TrackingLayout::applied and
+// foreign_row: Django's squashes and installed apps, Alembic's heads, drizzle-kit's journal).
 #pragma once
 #include <map>
 #include <optional>
@@ -21,8 +20,8 @@
 namespace schemagate::schema::catalog {
 
 struct TrackingOptions {
-  /// Format name -> its tracking table's name where not the tool's default (Flyway's `table`
-  /// setting, --flyway-table).
+  /// A layout's table_setting ("flyway_table") -> the tracking table's name where not the tool's
+  /// default (Flyway's `table` setting, --flyway-table).
   std::map<std::string, std::string> table_names;
 };
 
@@ -73,21 +72,20 @@ struct MigrationState {
   std::string file_checksum = {};      ///< the file's, computed as the tool does (live.cpp fills it)
 };
 
-/// Drizzle journal times: tag (MigrationFile::version) -> "when" in milliseconds, as text.
-using DrizzleJournalTimes = std::map<std::string, std::string>;
+using migrations::RecordedKeys;
 
-/// Reads "when" for every drizzle migration in `files` from its directory's meta/_journal.json.
-bool read_drizzle_journal_times(const source::FileSystem& fs, const std::string& root,
-                                const std::vector<migrations::MigrationFile>& files,
-                                DrizzleJournalTimes* out, std::string* err);
+/// What each format's tool records per file from beside `files` (TrackingLayout::recorded_keys:
+/// drizzle-kit's journal times), for classify_migrations.
+bool read_recorded_keys(const source::FileSystem& fs, const std::string& root,
+                        const std::vector<migrations::MigrationFile>& files, RecordedKeys* out, std::string* err);
 
 /// The state of each repository migration (in `files` order), then one Unknown (or Failed) entry
 /// per applied row that no file matches (in table order). The first tracking table whose format
 /// fits the files' format decides ("plain" files take any table; golang-migrate files also take
 /// sqlx's table, whose reversible files look the same). Without such a table, all are pending.
-/// Drizzle files are matched by journal time when `drizzle_times` has them, else by content hash.
+/// A layout with its own rule (TrackingLayout::applied) decides with `keys` (read_recorded_keys).
 std::vector<MigrationState> classify_migrations(const std::vector<migrations::MigrationFile>& files,
                                                 const std::vector<TrackingTable>& tables,
-                                                const DrizzleJournalTimes& drizzle_times = {});
+                                                const RecordedKeys& keys = {});
 
 }  // namespace schemagate::schema::catalog

@@ -85,11 +85,16 @@ std::string tracking_query(const std::string& from, const Relation&) {
 void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
   for (const TextRow& row : rows) push_applied(out, text_or_null(row[0]), "", false, "version=" + text_or_null(row[0]));
 }
-const TrackingLayout kTracking{"schema_migrations", "", {"version"}, "dbmate's (version)", tracking_query, 1,
-                               tracking_read, /*text_versions=*/true};
+std::string tracking_bad_row(const TextRow& row) {
+  return is_digits(row[0]) ? "" : "version is not a string of digits";
+}
+const TrackingLayout kTracking{.table = "schema_migrations", .schema = "", .columns = {"version"},
+                               .described = "dbmate's (version)", .query = tracking_query, .width = 1,
+                               .read = tracking_read, .text_versions = true, .bad_row = tracking_bad_row};
 
 }  // namespace
 
-extern const Format kDbmate{"dbmate", detect, load, &kTracking};
+extern const Format kDbmate{.name = "dbmate", .detect = detect, .load = load, .tracking = &kTracking,
+                            .duplicate_versions = DuplicateVersions::Text, .sql_files = true};
 
 }  // namespace schemagate::schema::migrations

@@ -8,7 +8,10 @@
 // The version is the tag (drizzle's tracking table holds a hash and the journal's "when",
 // neither of which names the file).
 #include <algorithm>
+#include <set>
 #include <nlohmann/json.hpp>
+
+#include "analyzers/schema/catalog/sha256.h"
 
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/migration_io.h"
@@ -99,7 +102,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
 
 // Drizzle: <schema>.__drizzle_migrations(id, hash, created_at). drizzle-kit's migrator runs a
 // journal entry iff its "when" is greater than the greatest created_at, so an entry is applied
-// iff when <= max(created_at); hash is sha256 of the file (catalog/tracking.cpp matches them).
+// iff when <= max(created_at); hash is sha256 of the file (tracking_applied matches them).
 std::string tracking_query(const std::string& from, const Relation&) {
   return "SELECT created_at::text, hash FROM " + from + " ORDER BY created_at, id";
 }
@@ -108,11 +111,59 @@ void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigratio
     push_applied(out, text_or_null(row[0]), text_or_null(row[1]), false,
                  "created_at=" + text_or_null(row[0]) + " hash=" + text_or_null(row[1]));
 }
-const TrackingLayout kTracking{"__drizzle_migrations", "", {"id", "hash", "created_at"}, "drizzle-kit's (id, hash, created_at)",
-                               tracking_query, 2, tracking_read, /*text_versions=*/true};
+std::string tracking_bad_row(const TextRow& row) {
+  if (!is_digits(row[0])) return "created_at is not a non-negative integer";
+  if (!is_present(row[1])) return "hash is empty or NULL";
+  return "";
+}
+// Applied iff the journal's "when" <= the greatest created_at. The hash ties a row to its file
+// when the journal time is not known.
+bool tracking_applied(const MigrationFile& f, const TrackingContext& ctx, std::vector<bool>* matched) {
+  std::string hash = catalog::sha256_hex(f.sql), max_created;
+  for (const AppliedMigration& m : ctx.rows)
+    if (max_created.empty() || compare_numbers(m.version, max_created) > 0) max_created = m.version;
+  auto when = ctx.keys.find(f.version);
+  bool applied = false;
+  for (size_t i = 0; i < ctx.rows.size(); ++i)
+    if ((when != ctx.keys.end() && ctx.rows[i].version == when->second) || ctx.rows[i].name == hash)
+      (*matched)[i] = true, applied |= ctx.rows[i].name == hash;
+  if (when != ctx.keys.end()) applied = !max_created.empty() && compare_numbers(when->second, max_created) <= 0;
+  return applied;
+}
+// The journal's "when" of every drizzle migration in `files`, by tag, from each directory's journal.
+bool tracking_keys(const source::FileSystem& fs, const std::string& root, const std::vector<MigrationFile>& files,
+                   RecordedKeys* out, std::string* err) {
+  std::set<std::string> done;
+  for (const MigrationFile& f : files) {
+    if (f.format != "drizzle") continue;
+    size_t slash = f.path.rfind('/');
+    std::string dir = slash == std::string::npos ? "" : f.path.substr(0, slash);
+    if (!done.insert(dir).second) continue;
+    std::string journal = source::join_path(dir, kJournal), content, reason;
+    if (!fs.read(source::join_path(root, journal), &content, &reason)) {
+      if (err) *err = journal + ": " + reason;
+      return false;
+    }
+    nlohmann::json j = nlohmann::json::parse(content, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("entries") || !j["entries"].is_array()) {
+      if (err) *err = journal + ": not a drizzle-kit journal";
+      return false;
+    }
+    for (const nlohmann::json& e : j["entries"])
+      if (e.is_object() && e.contains("tag") && e["tag"].is_string() && e.contains("when") && e["when"].is_number_integer())
+        (*out)[e["tag"].get<std::string>()] = std::to_string(e["when"].get<long long>());
+  }
+  return true;
+}
+const TrackingLayout kTracking{.table = "__drizzle_migrations", .schema = "", .columns = {"id", "hash", "created_at"},
+                               .described = "drizzle-kit's (id, hash, created_at)", .query = tracking_query, .width = 2,
+                               .read = tracking_read, .text_versions = true, .bad_row = tracking_bad_row,
+                               .applied = tracking_applied, .recorded_keys = tracking_keys};
 
 }  // namespace
 
-extern const Format kDrizzle{"drizzle", detect, load, &kTracking};
+extern const Format kDrizzle{.name = "drizzle", .detect = detect, .load = load, .tracking = &kTracking,
+                             .duplicate_versions = DuplicateVersions::NotJudged, .sql_files = true,
+                             .apply_command = "npx drizzle-kit migrate"};
 
 }  // namespace schemagate::schema::migrations

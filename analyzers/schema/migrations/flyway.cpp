@@ -27,6 +27,8 @@
 
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/tree_parser.h"
+#include "analyzers/schema/catalog/checksums.h"
+#include "analyzers/schema/catalog/sha256.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
@@ -268,13 +270,24 @@ void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigratio
                  type == "BASELINE", type == "BASELINE" ? "" : checksum_of(row, 4));
   }
 }
-const TrackingLayout kTracking{"flyway_schema_history", "", {"installed_rank", "version", "type", "script", "success"},
-                               "Flyway's (installed_rank, version, description, type, script, checksum, ..., success)",
-                               tracking_query, 4, tracking_read, /*text_versions=*/false,
-                               /*baseline_covers_unlisted=*/true, /*records_checksum=*/true};
+std::string tracking_bad_row(const TextRow& row) {
+  if (!is_present(row[3])) return "type is empty or NULL";
+  if (text_or_null(row[3]) != "SCHEMA" && !is_present(row[1])) return "script is empty or NULL";
+  if (!is_boolean(row[2])) return "success is not a boolean";
+  return "";
+}
+std::string tracking_checksum(std::string_view file, const std::string&) { return catalog::flyway_checksum(file); }
+const TrackingLayout kTracking{.table = "flyway_schema_history", .schema = "",
+                               .columns = {"installed_rank", "version", "type", "script", "success"},
+                               .described = "Flyway's (installed_rank, version, description, type, script, checksum, ..., success)",
+                               .query = tracking_query, .width = 4, .read = tracking_read, .text_versions = false,
+                               .baseline_covers_unlisted = true, .records_checksum = true,
+                               .bad_row = tracking_bad_row, .checksum = tracking_checksum,
+                               .table_setting = "flyway_table"};
 
 }  // namespace
 
-extern const Format kFlyway{"flyway", detect, load, &kTracking};
+extern const Format kFlyway{.name = "flyway", .detect = detect, .load = load, .tracking = &kTracking,
+                            .baseline_prefix = "B", .sql_files = true};
 
 }  // namespace schemagate::schema::migrations

@@ -24,7 +24,8 @@
 //   supabase        the supabase/migrations location
 //   sqlx            timestamped <version>_<name>.sql files in a "migrations" directory
 //   plain           any .sql file
-// Adding a format is one file defining its Format and one line in each list below.
+// Adding a format is one file defining its Format (its tracking table, version rules, the command
+// that applies it: every fact about the tool is in its row) and one line in each list below.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -106,26 +107,8 @@ std::vector<std::string> discover_directories(const source::FileSystem& fs, cons
 }
 
 bool dependencies_defined(const std::vector<const MigrationFile*>& files, std::string* err) {
-  std::set<std::string> versions, apps;
-  for (const MigrationFile* f : files) {
-    versions.insert(f->version);
-    for (const std::string& r : f->replaces) versions.insert(r);
-    if (f->format == "django") apps.insert(f->version.substr(0, f->version.find('.')));
-  }
-  for (const MigrationFile* f : files) {
-    if (f->format != "django") continue;
-    for (const std::string& d : f->depends_on) {
-      if (versions.count(d)) continue;
-      size_t dot = d.find('.');
-      if (dot == std::string::npos || !apps.count(d.substr(0, dot))) continue;  // an app not in the tree
-      std::string_view which = std::string_view(d).substr(dot + 1);
-      if (which == "__first__" || which == "__latest__") continue;
-      *err = f->path + ": depends on migration " + d.substr(dot + 1) + " of app " + d.substr(0, dot) +
-             ", which no migration file defines; Django refuses to migrate (NodeNotFoundError): restore it or fix "
-             "the dependency";
-      return false;
-    }
-  }
+  for (const Format& format : formats())
+    if (format.dependencies_defined && !format.dependencies_defined(files, err)) return false;
   return true;
 }
 

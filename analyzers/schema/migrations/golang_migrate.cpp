@@ -95,11 +95,19 @@ void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigratio
     push_applied(out, text_or_null(rows[0][0]), "", is_true(rows[0][1]),
                  "version=" + text_or_null(rows[0][0]) + " dirty=" + text_or_null(rows[0][1]), true);
 }
-const TrackingLayout kTracking{"schema_migrations", "", {"version", "dirty"}, "golang-migrate's (version, dirty)",
-                               tracking_query, 2, tracking_read};
+// -1 is golang-migrate's "no version", written only together with dirty = true.
+std::string tracking_bad_row(const TextRow& row) {
+  if (!is_boolean(row[1])) return "dirty is not a boolean";
+  if (!is_digits(row[0], is_true(row[1]))) return "version is not a non-negative integer";
+  return "";
+}
+const TrackingLayout kTracking{.table = "schema_migrations", .schema = "", .columns = {"version", "dirty"},
+                               .described = "golang-migrate's (version, dirty)", .query = tracking_query, .width = 2,
+                               .read = tracking_read, .bad_row = tracking_bad_row, .one_row = true};
 
 }  // namespace
 
-extern const Format kGolangMigrate{"golang-migrate", detect, load, &kTracking, {"sqlx"}};
+extern const Format kGolangMigrate{.name = "golang-migrate", .detect = detect, .load = load, .tracking = &kTracking,
+                                   .also_tracked_by = {"sqlx"}, .sql_files = true};
 
 }  // namespace schemagate::schema::migrations

@@ -244,11 +244,19 @@ void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigratio
             [](const std::string& a, const std::string& b) { return compare_dotted_versions(a, b) < 0; });
   for (const std::string& v : versions) push_applied(out, v, "", false, "version_id=" + v + " is_applied=true");
 }
-const TrackingLayout kTracking{"goose_db_version", "", {"id", "version_id", "is_applied"},
-                               "goose's (id, version_id, is_applied, tstamp)", tracking_query, 2, tracking_read};
+std::string tracking_bad_row(const TextRow& row) {
+  if (!is_digits(row[0])) return "version_id is not a non-negative integer";
+  if (!is_boolean(row[1])) return "is_applied is not a boolean";
+  return "";
+}
+const TrackingLayout kTracking{.table = "goose_db_version", .schema = "",
+                               .columns = {"id", "version_id", "is_applied"},
+                               .described = "goose's (id, version_id, is_applied, tstamp)", .query = tracking_query,
+                               .width = 2, .read = tracking_read, .bad_row = tracking_bad_row};
 
 }  // namespace
 
-extern const Format kGoose{"goose", detect, load, &kTracking, {}, discover};
+extern const Format kGoose{.name = "goose", .detect = detect, .load = load, .tracking = &kTracking, .discover = discover,
+                           .sql_files = true};
 
 }  // namespace schemagate::schema::migrations

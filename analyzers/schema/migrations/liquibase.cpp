@@ -1085,6 +1085,9 @@ const TrackingLayout kTracking{"databasechangelog", "", {"id", "author", "filena
 
 }  // namespace
 
-extern const Format kLiquibase{"liquibase", detect, load, &kTracking, {}, discover};
+// Liquibase checks its changeSet identifiers itself; a changeSet with a sqlFile is two files here.
+extern const Format kLiquibase{.name = "liquibase", .detect = detect, .load = load, .tracking = &kTracking,
+                               .discover = discover, .duplicate_versions = DuplicateVersions::NotJudged,
+                               .unit = "changeSet", .sets_include_sets = true};
 
 }  // namespace schemagate::schema::migrations

@@ -72,11 +72,13 @@ void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigratio
   if (!rows.empty() && rows[0][0] && !rows[0][0]->empty())
     push_applied(out, *rows[0][0], "", false, "version=" + *rows[0][0], true);
 }
-const TrackingLayout kTracking{"migrations", "", {"version"}, "maragu.dev/migrate's (version)", tracking_query, 1,
-                               tracking_read, /*text_versions=*/true};
+const TrackingLayout kTracking{.table = "migrations", .schema = "", .columns = {"version"},
+                               .described = "maragu.dev/migrate's (version)", .query = tracking_query, .width = 1,
+                               .read = tracking_read, .text_versions = true, .one_row = true};
 
 }  // namespace
 
-extern const Format kMaraguMigrate{"maragu-migrate", detect, load, &kTracking};
+extern const Format kMaraguMigrate{.name = "maragu-migrate", .detect = detect, .load = load, .tracking = &kTracking,
+                                   .sql_files = true};
 
 }  // namespace schemagate::schema::migrations

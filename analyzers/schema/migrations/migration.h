@@ -45,6 +45,14 @@ struct MigrationFile {
   std::vector<std::string> uncertain_names;
 };
 
+/// How two files of one set with the same version are judged (every tool that records versions
+/// refuses to run them).
+enum class DuplicateVersions {
+  Numbers,    ///< compared as (dotted) numbers: "0003" is "3"
+  Text,       ///< compared as written (dbmate and Supabase key their table by the text)
+  NotJudged,  ///< no versions (file or directory names), or the tool checks its own identifiers
+};
+
 struct Format {
   std::string_view name;  ///< "golang-migrate", "flyway", "dbmate", "goose", "sql-migrate", "sqlx", "supabase", "prisma", "drizzle", "rails", "plain"
   /// Whether this format owns the migration directory `dir` (relative to the project root).
@@ -66,6 +74,30 @@ struct Format {
   /// migration plan across apps), where a topological sort alone leaves several orders open and
   /// the tool's choice decides the schema. Null: order_by_dependencies' stable sort.
   void (*order)(std::vector<MigrationFile>* files) = nullptr;
+  DuplicateVersions duplicate_versions = DuplicateVersions::Numbers;
+  /// File names starting with it are baselines sharing the version of the migration they stand
+  /// for (Flyway's B1__ beside V1__): not duplicates of it.
+  std::string_view baseline_prefix = "";
+  /// Its migrations are SQL files as written (not generated from code or a changelog): a set
+  /// with no service manifest above it belongs to the directory named for a service, if any.
+  bool sql_files = false;
+  /// Takes any SQL file, as no tool does (plain files): names no tool, keeps no table.
+  bool catch_all = false;
+  /// The command that applies its migrations, for help ("bin/rails db:migrate"); "" none known.
+  std::string_view apply_command = "";
+  /// Said after the file in that help: " to the linked project; ..." where it applies remotely.
+  std::string_view apply_where = "";
+  /// What one migration is called in messages ("changeSet": Liquibase migrates by changeSet).
+  std::string_view unit = "file";
+  /// One set's migrations may all be included by another set of this format (a Liquibase
+  /// master changelog that another module's master includes): it runs there, not again.
+  bool sets_include_sets = false;
+  /// Optional: whether a path alone looks like one of its migrations, for a file recorded without
+  /// its format (a manifest's). Tried in the table's order.
+  bool (*path_looks_like)(std::string_view file) = nullptr;
+  /// Optional: the tool's refusal to run a set whose dependencies name no file (Django's
+  /// NodeNotFoundError): false with *err naming the file. `files` holds every set's files.
+  bool (*dependencies_defined)(const std::vector<const MigrationFile*>& files, std::string* err) = nullptr;
 };
 
 /// All formats, most specific first; the first whose detect() is true owns a directory.
@@ -91,11 +123,8 @@ std::vector<std::string> discover_directories(const source::FileSystem& fs, cons
 /// that has its own `order` are ordered by it.
 void order_by_dependencies(std::vector<MigrationFile>* files);
 
-/// Whether every Django dependency on a migration of an app that has migration files here names
-/// one of them (or one a squashed migration replaces). Django refuses to migrate otherwise
-/// (NodeNotFoundError), so a missing one sets *err naming the file and the dependency.
-/// Dependencies on apps that are not in the tree (django.contrib, installed packages) and
-/// Alembic's (branch labels, other version locations) are not judged.
+/// Whether each format's tool would run its files' dependencies (Format::dependencies_defined):
+/// false with *err from the first that refuses. `files` holds every set's files.
 bool dependencies_defined(const std::vector<const MigrationFile*>& files, std::string* err);
 
 /// Loads one directory with the format that detects it, or with `format` when it is not empty

@@ -57,6 +57,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
 
 }  // namespace
 
-extern const Format kPlain{"plain", detect, load, nullptr, {"*"}};
+extern const Format kPlain{.name = "plain", .detect = detect, .load = load, .also_tracked_by = {"*"},
+                           .duplicate_versions = DuplicateVersions::NotJudged, .sql_files = true, .catch_all = true};
 
 }  // namespace schemagate::schema::migrations

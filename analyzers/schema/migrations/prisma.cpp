@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <map>
 
+#include "analyzers/schema/catalog/checksums.h"
+#include "analyzers/schema/catalog/sha256.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
@@ -79,14 +81,40 @@ void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigratio
     else if (applied) push_applied(out, name, "", false, "migration_name=" + name, false, checksums[name]);
   }
 }
-const TrackingLayout kTracking{"_prisma_migrations", "", {"id", "migration_name", "finished_at", "rolled_back_at", "started_at"},
-                               "Prisma's (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, "
+std::string tracking_bad_row(const TextRow& row) {
+  if (!is_present(row[0])) return "the migration name is empty or NULL";
+  if (!is_boolean(row[1]) || !is_boolean(row[2])) return "finished/rolled back is not a boolean";
+  return "";
+}
+// SHA-256 of the file; Prisma also accepts the file with its line endings changed, so the variant
+// it recorded is the one given when it is one of them.
+std::string replace_all(std::string_view in, std::string_view from, std::string_view to) {
+  std::string out;
+  size_t pos = 0;
+  for (size_t at; (at = in.find(from, pos)) != std::string_view::npos; pos = at + from.size())
+    out.append(in.substr(pos, at - pos)).append(to);
+  return out.append(in.substr(pos));
+}
+std::string tracking_checksum(std::string_view file, const std::string& recorded) {
+  std::string plain = catalog::sha256_hex(file);
+  if (plain == recorded) return plain;
+  std::string lf = replace_all(file, "\r\n", "\n");
+  for (const std::string& variant : {catalog::sha256_hex(lf), catalog::sha256_hex(replace_all(lf, "\n", "\r\n"))})
+    if (variant == recorded) return variant;
+  return plain;
+}
+const TrackingLayout kTracking{.table = "_prisma_migrations", .schema = "",
+                               .columns = {"id", "migration_name", "finished_at", "rolled_back_at", "started_at"},
+                               .described = "Prisma's (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, "
                                "applied_steps_count)",
-                               tracking_query, 3, tracking_read, /*text_versions=*/true,
-                               /*baseline_covers_unlisted=*/false, /*records_checksum=*/true};
+                               .query = tracking_query, .width = 3, .read = tracking_read, .text_versions = true,
+                               .baseline_covers_unlisted = false, .records_checksum = true,
+                               .bad_row = tracking_bad_row, .checksum = tracking_checksum};
 
 }  // namespace
 
-extern const Format kPrisma{"prisma", detect, load, &kTracking};
+extern const Format kPrisma{.name = "prisma", .detect = detect, .load = load, .tracking = &kTracking,
+                            .duplicate_versions = DuplicateVersions::NotJudged, .sql_files = true,
+                            .apply_command = "npx prisma migrate deploy"};
 
 }  // namespace schemagate::schema::migrations

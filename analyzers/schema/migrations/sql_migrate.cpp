@@ -89,11 +89,16 @@ std::string tracking_query(const std::string& from, const Relation&) {
 void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
   for (const TextRow& row : rows) push_applied(out, text_or_null(row[0]), "", false, "id=" + text_or_null(row[0]));
 }
-const TrackingLayout kTracking{"gorp_migrations", "", {"id", "applied_at"}, "sql-migrate's (id, applied_at)",
-                               tracking_query, 1, tracking_read, /*text_versions=*/true};
+std::string tracking_bad_row(const TextRow& row) {
+  return is_present(row[0]) ? "" : "the migration name is empty or NULL";
+}
+const TrackingLayout kTracking{.table = "gorp_migrations", .schema = "", .columns = {"id", "applied_at"},
+                               .described = "sql-migrate's (id, applied_at)", .query = tracking_query, .width = 1,
+                               .read = tracking_read, .text_versions = true, .bad_row = tracking_bad_row};
 
 }  // namespace
 
-extern const Format kSqlMigrate{"sql-migrate", detect, load, &kTracking};
+extern const Format kSqlMigrate{.name = "sql-migrate", .detect = detect, .load = load, .tracking = &kTracking,
+                                .duplicate_versions = DuplicateVersions::NotJudged, .sql_files = true};
 
 }  // namespace schemagate::schema::migrations

@@ -9,6 +9,8 @@
 // sqlx directory mixes both kinds, its ".up.sql" files are loaded here and ".down.sql" skipped.
 #include <algorithm>
 
+#include "analyzers/schema/catalog/checksums.h"
+#include "analyzers/schema/catalog/sha256.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
@@ -70,13 +72,22 @@ void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigratio
     push_applied(out, text_or_null(row[0]), row[1].value_or(""), !is_true(row[2]),
                  "version=" + text_or_null(row[0]) + " success=" + text_or_null(row[2]), false, checksum_of(row, 3));
 }
-const TrackingLayout kTracking{"_sqlx_migrations", "", {"version", "description", "success"},
-                               "sqlx's (version, description, installed_on, success, checksum, execution_time)",
-                               tracking_query, 3, tracking_read, /*text_versions=*/false,
-                               /*baseline_covers_unlisted=*/false, /*records_checksum=*/true};
+std::string tracking_bad_row(const TextRow& row) {
+  if (!is_digits(row[0])) return "version is not a non-negative integer";
+  if (!is_boolean(row[2])) return "success is not a boolean";
+  return "";
+}
+std::string tracking_checksum(std::string_view file, const std::string&) { return catalog::sha384_hex(file); }
+const TrackingLayout kTracking{.table = "_sqlx_migrations", .schema = "",
+                               .columns = {"version", "description", "success"},
+                               .described = "sqlx's (version, description, installed_on, success, checksum, execution_time)",
+                               .query = tracking_query, .width = 3, .read = tracking_read, .text_versions = false,
+                               .baseline_covers_unlisted = false, .records_checksum = true,
+                               .bad_row = tracking_bad_row, .checksum = tracking_checksum};
 
 }  // namespace
 
-extern const Format kSqlx{"sqlx", detect, load, &kTracking, {"golang-migrate"}};
+extern const Format kSqlx{.name = "sqlx", .detect = detect, .load = load, .tracking = &kTracking,
+                         .also_tracked_by = {"golang-migrate"}, .sql_files = true};
 
 }  // namespace schemagate::schema::migrations

@@ -58,12 +58,18 @@ void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigratio
   for (const TextRow& row : rows)
     push_applied(out, text_or_null(row[0]), row[1].value_or(""), false, "version=" + text_or_null(row[0]));
 }
-const TrackingLayout kTracking{"schema_migrations", "supabase_migrations", {"version"},
-                               "the Supabase CLI's (version, name, statements)", tracking_query, 2, tracking_read,
-                               /*text_versions=*/true};
+std::string tracking_bad_row(const TextRow& row) {
+  return is_digits(row[0]) ? "" : "version is not a string of digits";
+}
+const TrackingLayout kTracking{.table = "schema_migrations", .schema = "supabase_migrations", .columns = {"version"},
+                               .described = "the Supabase CLI's (version, name, statements)", .query = tracking_query,
+                               .width = 2, .read = tracking_read, .text_versions = true, .bad_row = tracking_bad_row};
 
 }  // namespace
 
-extern const Format kSupabase{"supabase", detect, load, &kTracking};
+extern const Format kSupabase{.name = "supabase", .detect = detect, .load = load, .tracking = &kTracking,
+                              .duplicate_versions = DuplicateVersions::Text, .sql_files = true,
+                              .apply_command = "supabase db push",
+                              .apply_where = " to the linked project; supabase migration up applies it locally"};
 
 }  // namespace schemagate::schema::migrations

@@ -565,20 +565,49 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
 }
 
 // Alembic: alembic_version(version_num), one row per applied head; every ancestor of a head
-// (down_revision, depends_on) counts as applied: catalog/tracking.cpp follows MigrationFile::depends_on.
+// (down_revision, depends_on) counts as applied: tracking_applied follows MigrationFile::depends_on.
 std::string tracking_query(const std::string& from, const Relation&) {
   return "SELECT version_num FROM " + from + " ORDER BY version_num";
 }
 void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
   for (const TextRow& row : rows) push_applied(out, text_or_null(row[0]), "", false, "version_num=" + text_or_null(row[0]));
 }
-const TrackingLayout kTracking{"alembic_version", "", {"version_num"}, "Alembic's (version_num)", tracking_query, 1,
-                               tracking_read, /*text_versions=*/true};
+// The rows are the applied heads; a revision is applied when it is one or an ancestor of one.
+// Marks the heads found.
+bool tracking_applied(const MigrationFile& file, const TrackingContext& ctx, std::vector<bool>* matched) {
+  std::map<std::string, const MigrationFile*> by_version;
+  for (const MigrationFile& f : ctx.files)
+    if (f.format == "alembic") by_version[f.version] = &f;
+  std::set<std::string> applied;
+  std::vector<std::string> todo;
+  for (size_t i = 0; i < ctx.rows.size(); ++i)
+    if (by_version.count(ctx.rows[i].version)) (*matched)[i] = true, todo.push_back(ctx.rows[i].version);
+  while (!todo.empty()) {
+    std::string v = todo.back();
+    todo.pop_back();
+    if (!applied.insert(v).second) continue;
+    if (auto it = by_version.find(v); it != by_version.end())
+      for (const std::string& d : it->second->depends_on) todo.push_back(d);
+  }
+  return applied.count(file.version) != 0;
+}
+
+const TrackingLayout kTracking{.table = "alembic_version", .schema = "", .columns = {"version_num"},
+                               .described = "Alembic's (version_num)", .query = tracking_query, .width = 1,
+                               .read = tracking_read, .text_versions = true, .names_not_ordered = true,
+                               .applied = tracking_applied};
+
+// A file recorded without its format: a .py file in a versions/ folder.
+bool path_looks_like(std::string_view file) {
+  return file.ends_with(".py") && (file.starts_with("versions/") || file.find("/versions/") != std::string_view::npos);
+}
 
 }  // namespace
 
 }  // namespace code
 
-extern const Format kAlembic{"alembic", code::detect, code::load, &code::kTracking, {}, code::discover};
+extern const Format kAlembic{.name = "alembic", .detect = code::detect, .load = code::load, .tracking = &code::kTracking,
+                             .discover = code::discover, .apply_command = "alembic upgrade head",
+                             .path_looks_like = code::path_looks_like};
 
 }  // namespace schemagate::schema::migrations

@@ -1046,21 +1046,88 @@ void plan(std::vector<MigrationFile>* files) {
 
 // Django: django_migrations(id, app, name, applied), one row per applied migration, written by
 // MigrationRecorder; "app.name" is a file's version. A squashed migration counts as applied when
-// all it replaces are recorded, and rows of apps without migrations in the repository (contrib,
-// installed packages) are not unknown: both in catalog/tracking.cpp.
+// all it replaces are recorded (applied), and rows of apps without migrations in the repository
+// (contrib, installed packages) are not unknown (foreign_row).
 std::string tracking_query(const std::string& from, const Relation&) {
   return "SELECT app || '.' || name FROM " + from + " ORDER BY id";
 }
 void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigration>* out) {
   for (const TextRow& row : rows) push_applied(out, text_or_null(row[0]), "", false, "app.name=" + text_or_null(row[0]));
 }
-const TrackingLayout kTracking{"django_migrations", "", {"app", "name", "applied"}, "Django's (id, app, name, applied)",
-                               tracking_query, 1, tracking_read, /*text_versions=*/true};
+// A squashed migration is applied when its own row exists or every migration it replaces has one
+// (Django records the replaced names when it applies a squash); those rows are its own.
+bool tracking_applied(const MigrationFile& f, const TrackingContext& ctx, std::vector<bool>* matched) {
+  auto row_of = [&](const std::string& version) -> long {
+    for (size_t i = 0; i < ctx.rows.size(); ++i)
+      if (ctx.rows[i].version == version) return static_cast<long>(i);
+    return -1;
+  };
+  bool applied = false;
+  if (long i = row_of(f.version); i >= 0) (*matched)[i] = true, applied = true;
+  bool all = !f.replaces.empty();
+  for (const std::string& r : f.replaces) {
+    long i = row_of(r);
+    if (i >= 0) (*matched)[i] = true;
+    else all = false;
+  }
+  return applied || all;
+}
+
+// Django records the migrations of installed packages too (auth, contenttypes, ...): rows of an
+// app that has no migrations in the repository are not unknown to it.
+bool tracking_foreign_row(const AppliedMigration& row, const std::vector<MigrationFile>& files) {
+  std::string app = row.version.substr(0, row.version.find('.'));
+  return std::none_of(files.begin(), files.end(), [&](const MigrationFile& f) {
+    return f.format == "django" && f.version.compare(0, f.version.find('.'), app) == 0;
+  });
+}
+
+const TrackingLayout kTracking{.table = "django_migrations", .schema = "", .columns = {"app", "name", "applied"},
+                               .described = "Django's (id, app, name, applied)", .query = tracking_query, .width = 1,
+                               .read = tracking_read, .text_versions = true, .names_not_ordered = true,
+                               .applied = tracking_applied, .foreign_row = tracking_foreign_row};
+
+// Whether every dependency on a migration of an app that has migration files here names one of
+// them (or one a squashed migration replaces). Django refuses to migrate otherwise
+// (NodeNotFoundError). Dependencies on apps that are not in the tree (django.contrib, installed
+// packages) are not judged.
+bool dependencies_defined(const std::vector<const MigrationFile*>& files, std::string* err) {
+  std::set<std::string> versions, apps;
+  for (const MigrationFile* f : files) {
+    versions.insert(f->version);
+    for (const std::string& r : f->replaces) versions.insert(r);
+    if (f->format == "django") apps.insert(f->version.substr(0, f->version.find('.')));
+  }
+  for (const MigrationFile* f : files) {
+    if (f->format != "django") continue;
+    for (const std::string& d : f->depends_on) {
+      if (versions.count(d)) continue;
+      size_t dot = d.find('.');
+      if (dot == std::string::npos || !apps.count(d.substr(0, dot))) continue;  // an app not in the tree
+      std::string_view which = std::string_view(d).substr(dot + 1);
+      if (which == "__first__" || which == "__latest__") continue;
+      *err = f->path + ": depends on migration " + d.substr(dot + 1) + " of app " + d.substr(0, dot) +
+             ", which no migration file defines; Django refuses to migrate (NodeNotFoundError): restore it or fix "
+             "the dependency";
+      return false;
+    }
+  }
+  return true;
+}
+
+// A file recorded without its format: a .py file in a migrations/ folder, unless in a versions/
+// folder (Alembic's, which often sits inside a migrations/ folder).
+bool path_looks_like(std::string_view file) {
+  auto in = [&](std::string_view dir) { return file.starts_with(dir) || file.find("/" + std::string(dir)) != std::string_view::npos; };
+  return file.ends_with(".py") && in("migrations/") && !in("versions/");
+}
 
 }  // namespace
 
 }  // namespace code
 
-extern const Format kDjango{"django", code::detect, code::load, &code::kTracking, {}, code::discover, code::plan};
+extern const Format kDjango{.name = "django", .detect = code::detect, .load = code::load, .tracking = &code::kTracking,
+                            .discover = code::discover, .order = code::plan, .apply_command = "python manage.py migrate",
+                            .path_looks_like = code::path_looks_like, .dependencies_defined = code::dependencies_defined};
 
 }  // namespace schemagate::schema::migrations

@@ -418,6 +418,7 @@ const TrackingLayout kTracking{"knex_migrations", "", {"name", "batch", "migrati
 }  // namespace
 }  // namespace code
 
-extern const Format kKnex{"knex", code::detect, code::load, &code::kTracking, {}, code::discover};
+extern const Format kKnex{.name = "knex", .detect = code::detect, .load = code::load, .tracking = &code::kTracking,
+                          .discover = code::discover, .apply_command = "npx knex migrate:latest"};
 
 }  // namespace schemagate::schema::migrations

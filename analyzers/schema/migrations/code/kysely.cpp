@@ -387,6 +387,7 @@ const TrackingLayout kTracking{"kysely_migration", "", {"name", "timestamp"}, "K
 }  // namespace
 }  // namespace code
 
-extern const Format kKysely{"kysely", code::detect, code::load, &code::kTracking, {}, code::discover};
+extern const Format kKysely{.name = "kysely", .detect = code::detect, .load = code::load, .tracking = &code::kTracking,
+                            .discover = code::discover, .apply_command = "the Kysely Migrator's migrateToLatest()"};
 
 }  // namespace schemagate::schema::migrations

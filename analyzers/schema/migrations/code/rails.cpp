@@ -1058,7 +1058,13 @@ bool rails_migration_sql(std::string_view source, std::string* sql, std::vector<
   return true;
 }
 
+// A file recorded without its format: a .rb file in a db/migrate/ folder.
+static bool path_looks_like(std::string_view file) {
+  return file.ends_with(".rb") && (file.starts_with("db/migrate/") || file.find("/db/migrate/") != std::string_view::npos);
+}
+
 // Rails records versions in schema_migrations(version), the table dbmate writes: its layout reads it.
-extern const Format kRails{"rails", detect, load, nullptr, {"dbmate"}};
+extern const Format kRails{.name = "rails", .detect = detect, .load = load, .also_tracked_by = {"dbmate"},
+                           .apply_command = "bin/rails db:migrate", .path_looks_like = path_looks_like};
 
 }  // namespace schemagate::schema::migrations

@@ -361,6 +361,7 @@ const TrackingLayout kTracking{"SequelizeMeta", "", {"name"}, "sequelize-cli's (
 }  // namespace
 }  // namespace code
 
-extern const Format kSequelize{"sequelize", code::detect, code::load, &code::kTracking, {}, code::discover};
+extern const Format kSequelize{.name = "sequelize", .detect = code::detect, .load = code::load, .tracking = &code::kTracking,
+                               .discover = code::discover, .apply_command = "npx sequelize-cli db:migrate"};
 
 }  // namespace schemagate::schema::migrations

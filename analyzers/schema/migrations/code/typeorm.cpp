@@ -305,6 +305,7 @@ const TrackingLayout kTracking{"migrations", "", {"timestamp", "name"}, "TypeORM
 }  // namespace
 }  // namespace code
 
-extern const Format kTypeOrm{"typeorm", code::detect, code::load, &code::kTracking, {}, code::discover};
+extern const Format kTypeOrm{.name = "typeorm", .detect = code::detect, .load = code::load, .tracking = &code::kTracking,
+                             .discover = code::discover, .apply_command = "npx typeorm migration:run -d <data source>"};
 
 }  // namespace schemagate::schema::migrations

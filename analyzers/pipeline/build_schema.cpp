@@ -1,0 +1,308 @@
+// The build-schema phase: the migration sets found or named, each loaded by its format in apply
+// order, templates expanded, a service chosen, and every migration applied to the schema model;
+// also where migrations are placed in messages (migration_places) and a file's own targets.
+#include <algorithm>
+
+#include <algorithm>
+#include <cstring>
+#include <atomic>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
+#include "analyzers/checks/check.h"
+#include "analyzers/checks/verdict.h"
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/kysely_naming.h"
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/literal_scan.h"
+#include "analyzers/languages/project_constants.h"
+#include "analyzers/languages/query_dialects.h"
+#include "analyzers/languages/tree_parser.h"
+#include "analyzers/pipeline/engine_managed.h"
+#include "analyzers/pipeline/migration_sets.h"
+#include "analyzers/pipeline/test_schema.h"
+#include "analyzers/schema/migrations/naming.h"
+#include "analyzers/schema/migrations/templates.h"
+#include "analyzers/source/code_kind.h"
+#include "analyzers/pipeline/unchecked_reasons.h"
+#include "analyzers/source/discovery.h"
+#include "analyzers/source/git_head.h"
+#include "analyzers/report/line_index.h"
+#include "analyzers/sql/fragments.h"
+#include "analyzers/sql/pg_parse.h"
+#include "analyzers/sql/placeholders.h"
+#include "analyzers/sql/requirements.h"
+#include "analyzers/sql/scan.h"
+#include "analyzers/sql/resolve.h"
+#include "analyzers/sql/star_columns.h"
+
+namespace schemagate::pipeline {
+
+namespace {
+
+/// Two migrations of one set with the same version: every tool that records versions refuses
+/// to run them (golang-migrate "duplicate migration file", goose "duplicate version", Flyway
+/// "Found more than one migration with version"; dbmate, sqlx and Supabase key their tracking
+/// table by version). Each format's row says how (Format::duplicate_versions).
+bool unique_versions(const std::vector<schema::migrations::MigrationFile>& files, const std::string& dir,
+                     const std::string& format, std::string* err) {
+  namespace mig = schema::migrations;
+  const mig::Format* row = mig::format_named(format);
+  mig::DuplicateVersions rule = row ? row->duplicate_versions : mig::DuplicateVersions::Numbers;
+  if (rule == mig::DuplicateVersions::NotJudged) return true;
+  std::string_view baseline_prefix = row ? row->baseline_prefix : std::string_view();
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (files[i].repeatable || files[i].version.empty()) continue;
+    for (size_t j = i + 1; j < files.size(); ++j) {
+      if (files[j].repeatable) continue;
+      // A baseline (Flyway's B1__) and the versioned migration it stands for (V1__) share a version.
+      auto baseline = [&](size_t k) {
+        return !baseline_prefix.empty() && schema::migrations::last_component(files[k].path).starts_with(baseline_prefix);
+      };
+      if (baseline(i) != baseline(j)) continue;
+      bool same = rule == mig::DuplicateVersions::Text
+                      ? files[i].version == files[j].version
+                      : schema::migrations::compare_dotted_versions(files[i].version, files[j].version) == 0;
+      if (!same) continue;
+      *err = "migrations " + files[i].path + " and " + files[j].path + " in " + dir + "/ have the same version " +
+             files[i].version + "; " + format + " refuses to run them: renumber one";
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Replaces the `{{ ... }}` templates of the migrations (and baseline dumps) whose text is known:
+/// from schemagate.yaml first, else from the project's Go code (schema/migrations/templates.h).
+/// A template left is reported by the parse error of its migration, with the setting to give.
+bool expand_migration_templates(const source::FileSystem& fs, const Options& options, SchemaBuild* out,
+                                std::vector<schema::migrations::MigrationFile>* baseline, std::string* err) {
+  namespace mig = schema::migrations;
+  std::vector<std::string> keys;
+  std::set<std::string> seen;
+  auto collect = [&](const std::vector<mig::MigrationFile>& files) {
+    for (auto& m : files)
+      for (auto& k : mig::template_keys(m.sql))
+        if (seen.insert(k).second) keys.push_back(k);
+  };
+  collect(out->migrations);
+  collect(*baseline);
+  if (keys.empty()) return true;
+  std::map<std::string, std::string> values;
+  for (auto& [k, v] : options.template_values) values[mig::template_key(k)] = v;
+  std::vector<std::string> unknown;
+  for (auto& k : keys)
+    if (auto it = values.find(k); it != values.end()) out->template_values.push_back({k, it->second, "schemagate.yaml"});
+    else unknown.push_back(k);
+  if (!unknown.empty()) {
+    source::DiscoveryOptions dopt;
+    dopt.include = options.include;
+    dopt.exclude = options.exclude;
+    dopt.max_file_size = options.max_file_size;
+    std::vector<std::string> files, go_files;
+    if (!source::discover_files(fs, options.root, dopt, &files, err)) return false;
+    for (auto& f : files)
+      if (f.size() > 3 && f.compare(f.size() - 3, 3, ".go") == 0 && f.find("_test.go") == std::string::npos)
+        go_files.push_back(f);
+    for (auto& [k, found] : mig::find_template_values(fs, options.root, go_files, unknown)) {
+      values[k] = found.value;
+      out->template_values.push_back({k, found.value, found.evidence});
+    }
+  }
+  for (auto& m : out->migrations) mig::expand_templates(&m.sql, values);
+  for (auto& m : *baseline) mig::expand_templates(&m.sql, values);
+  return true;
+}
+
+}  // namespace
+
+/// --service: keeps the chosen service's schema, migrations and notes as the build's, and the
+/// code scope to its directory. Fails naming the services when none has that directory.
+bool choose_service(std::string root, SchemaBuild* out, std::string* err);
+
+bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err) {
+  namespace mig = schema::migrations;
+  if (!fs.is_dir(options.root)) {
+    *err = "path \"" + options.root + "\" is not a directory";
+    return false;
+  }
+  std::vector<std::string> dirs = options.migration_dirs;
+  MigrationPlan plan;
+  if (dirs.empty()) {
+    if (!plan_migrations(fs, options, out, &plan, err)) return false;
+    dirs = plan.dirs;
+  }
+  std::vector<std::pair<std::string, std::vector<mig::MigrationFile>>> loaded;  // per directory, in order
+  for (auto& d : dirs) {
+    if (!fs.is_dir(source::join_path(options.root, d))) {
+      *err = "migrations directory \"" + d + "\" does not exist under \"" + options.root + "\"";
+      return false;
+    }
+    // A migration the loaders cannot list or read would be a migration silently not applied.
+    if (!source::check_readable_tree(fs, options.root, d, 2, err)) return false;
+    std::vector<mig::MigrationFile> files;
+    std::string format;
+    auto named = options.migration_formats.find(d);
+    if (!mig::load_directory(fs, options.root, d, &files, &format, err,
+                             named == options.migration_formats.end() ? "" : named->second))
+      return false;
+    if (format.empty() && plan.dirs.empty()) {
+      // Given by name: an empty schema from it would make every table "missing".
+      *err = "migrations directory \"" + d + "\" holds no migration of a format schemagate reads (" +
+             describe_contents(fs, options.root, d) + "); name its format in schemagate.yaml or pass another directory";
+      return false;
+    }
+    auto evidence = plan.evidence.find(d);
+    out->directories.push_back({d, format, files.size(), evidence == plan.evidence.end() ? "" : evidence->second});
+    if (!unique_versions(files, d, format, err)) return false;
+    loaded.push_back({d, std::move(files)});
+  }
+  // A set all of whose migrations another set of its format includes (a Liquibase module's
+  // master changelog that a multi-module build's main changelog includes) runs there, in that
+  // order: not again.
+  for (size_t i = 0; i < loaded.size(); ++i) {
+    const mig::Format* row = mig::format_named(out->directories[i].format);
+    if (!row || !row->sets_include_sets || loaded[i].second.empty()) continue;
+    for (size_t j = 0; j < loaded.size(); ++j) {
+      if (j == i || out->directories[j].format != out->directories[i].format) continue;
+      std::set<std::string> there;
+      for (auto& f : loaded[j].second) there.insert(f.version);
+      if (std::all_of(loaded[i].second.begin(), loaded[i].second.end(),
+                      [&](const mig::MigrationFile& f) { return there.count(f.version) != 0; })) {
+        out->directories[i].evidence += (out->directories[i].evidence.empty() ? "" : "; ") +
+                                        std::string("included by ") + loaded[j].first + "/";
+        loaded[i].second.clear();
+        break;
+      }
+    }
+  }
+  std::vector<const mig::MigrationFile*> all;
+  for (auto& [d, files] : loaded)
+    for (auto& f : files) all.push_back(&f);
+  if (!mig::dependencies_defined(all, err)) return false;
+  for (auto& [d, files] : loaded) {
+    auto baseline = plan.in_baseline.find(d);
+    for (auto& f : files)
+      if (baseline == plan.in_baseline.end() || !baseline->second.count(version_key(f.version)))
+        out->migrations.push_back(std::move(f));
+  }
+  mig::order_by_dependencies(&out->migrations);  // Django apps depend on each other's migrations
+  if (!expand_migration_templates(fs, options, out, &plan.baseline, err)) return false;
+  const std::vector<std::string>& path = out->search_path.empty() ? options.search_path : out->search_path;
+  for (auto& dump : plan.baseline) {
+    schema::MigrationError merr;
+    if (!schema::apply_migration(out->schema, dump, path, &out->notes, &merr)) {
+      *err = error_place(dump, merr) + ": schema dump does not parse: " + merr.message;
+      return false;
+    }
+  }
+  out->baseline = std::move(plan.baseline);
+  // Every migration that does not parse, in one run: one line each.
+  std::string broken;
+  for (auto& m : out->migrations) {
+    schema::MigrationError merr;
+    if (!schema::apply_migration(out->schema, m, path, &out->notes, &merr)) {
+      broken += (broken.empty() ? "" : "\n") + error_place(m, merr) + ": migration does not parse: " + merr.message;
+      if (auto keys = mig::template_keys(m.sql); !keys.empty())
+        broken += "; it is a template: give the text of {{ " + keys.front() + " }} in schemagate.yaml (template_values: {'" +
+                  keys.front() + "': ...})";
+    }
+  }
+  if (!broken.empty()) {
+    *err = std::move(broken);
+    return false;
+  }
+  // Found, not given: sets under several service roots are each their service's database.
+  if (options.migration_dirs.empty()) {
+    std::map<std::string, std::string> formats;
+    for (auto& d : out->directories) formats[d.path] = d.format;
+    out->services = group_services(fs, options.root, plan.found, formats);
+    if (!out->services.empty())
+      apply_services(&out->services, out->baseline, plan.baseline_of, out->migrations, path, &out->notes,
+                     &out->services_merged);
+  }
+  if (!options.search_path_given) {
+    infer_search_path(out);
+    // Nothing states the search path: each service's migrations imply their own.
+    if (out->search_path_evidence.rfind("the migrations create", 0) == 0 || out->search_path.empty())
+      for (Service& s : out->services) s.search_path = inferred_search_path(s.schema, &s.search_path_evidence);
+  }
+  if (!options.service.empty()) return choose_service(options.service, out, err);
+  return true;
+}
+
+bool choose_service(std::string root, SchemaBuild* out, std::string* err) {
+  while (root.rfind("./", 0) == 0) root = root.substr(2);
+  while (!root.empty() && root.back() == '/') root.pop_back();
+  if (root == ".") root.clear();
+  std::string listed;
+  for (const Service& s : out->services)
+    listed += (listed.empty() ? "" : ", ") + (s.root.empty() ? std::string(".") : s.root + "/");
+  if (out->services.empty()) {
+    *err = "--service " + root + ": the migrations found here are one schema" +
+           (out->services_merged.empty() ? "" : " (" + out->services_merged + ")") + "; leave --service out";
+    return false;
+  }
+  auto chosen = std::find_if(out->services.begin(), out->services.end(), [&](const Service& s) { return s.root == root; });
+  if (chosen == out->services.end()) {
+    *err = "--service " + root + ": no service has that directory; the services found are " + listed;
+    return false;
+  }
+  Service s = std::move(*chosen);
+  SchemaBuild::ServiceScope scope{s.root, {}, {}};
+  for (const Service& other : out->services) {
+    if (&other == &*chosen) continue;
+    if (s.root.empty() || other.root.rfind(s.root + "/", 0) == 0) scope.nested.push_back(other.root);
+    for (const std::string& set : other.sets)
+      if (std::find(s.sets.begin(), s.sets.end(), set) == s.sets.end()) scope.other_sets.push_back(set);
+  }
+  auto own_file = [&](const std::string& path) {
+    return std::any_of(s.sets.begin(), s.sets.end(),
+                       [&](const std::string& set) { return path.rfind(set + "/", 0) == 0; });
+  };
+  std::vector<MigrationDirectory> directories;
+  for (auto& d : out->directories)
+    if (std::find(s.sets.begin(), s.sets.end(), d.path) != s.sets.end()) directories.push_back(d);
+  std::vector<schema::DdlNote> notes;
+  for (auto& n : out->notes)
+    if (own_file(n.origin.file)) notes.push_back(n);
+  out->directories = std::move(directories);
+  out->notes = std::move(notes);
+  out->schema = std::move(s.schema);
+  out->migrations = std::move(s.migrations);
+  out->baseline = std::move(s.baseline);
+  if (!s.search_path.empty()) {
+    out->search_path = s.search_path;
+    out->search_path_evidence = s.search_path_evidence;
+  }
+  out->services.clear();
+  out->service_scope = std::move(scope);
+  return true;
+}
+
+report::Locator migration_places(const SchemaBuild& build) {
+  report::Locator places;
+  for (auto& dump : build.baseline) places.add(dump);
+  for (auto& m : build.migrations) places.add(m);
+  return places;
+}
+
+std::string error_place(const schema::migrations::MigrationFile& migration, const schema::MigrationError& error) {
+  report::Locator places;
+  places.add(migration);
+  return places.place_column(error.file, error.offset);
+}
+
+Targets targets_for(const Targets& targets, const std::string& file) {
+  if (!targets.services) return targets;
+  const Service* s = service_of(*targets.services, file);
+  if (!s) return targets;
+  Targets own = targets;
+  own.current = own.eventual = &s->schema;
+  if (!s->search_path.empty()) own.search_path = &s->search_path;
+  return own;
+}
+
+}  // namespace schemagate::pipeline

@@ -1,0 +1,239 @@
+// Constants across files (languages/project_constants.h) with each file parsed once: the first
+// pass scans every file with an empty project and records what its extraction asked; a file
+// whose questions the project answers is scanned again with it (scan_with_constants).
+#include "analyzers/pipeline/file_scanner.h"
+
+namespace schemagate::pipeline {
+
+namespace {
+
+/// Runs work(scanner, i) for i in [0, count) on `threads` threads, one scanner per thread.
+template <typename Work>
+void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, const Options& options,
+                  const Targets& targets, const TestSchemas& test_schemas, const datalayers::ProjectFacts* facts,
+                  const languages::ProjectConstants* project, Work&& work) {
+  for_each_parallel<std::unique_ptr<FileScanner>>(count, threads, [&](std::unique_ptr<FileScanner>& scanner, size_t i) {
+    if (!scanner) scanner = std::make_unique<FileScanner>(fs, options, targets, test_schemas, project, facts);
+    work(*scanner, i);
+  });
+}
+
+}  // namespace
+
+/// Extraction follows constants across files (project_constants.h), and each file is parsed
+/// once for it: the first pass scans every file with an empty project, recording each question
+/// its extraction asks, and collects the file's own constants from the same tree. The files no
+/// scan parsed are read for constants only when a question depends on them (an import's
+/// candidates, a Go package's files) or when they may define a database call wrapper. A file
+/// whose questions the whole project answers with something is scanned again with it; the
+/// others asked only questions that have no answer, so their first scan is what a scan with
+/// the project gives, site for site.
+void scan_with_constants(const source::FileSystem& fs, const Options& options, const Targets& targets,
+                         const TestSchemas& test_schemas, const datalayers::ProjectFacts* facts, const std::vector<std::pair<std::string, const languages::Language*>>& files,
+                         const std::vector<std::pair<std::string, const languages::Language*>>& all_code, unsigned n,
+                         std::vector<FileResult>* results) {
+  std::map<std::string, size_t, std::less<>> code_index;
+  for (size_t i = 0; i < all_code.size(); ++i) code_index.emplace(all_code[i].first, i);
+  std::vector<languages::FileConstants> constants(all_code.size());
+  std::vector<languages::FileWrappers> wrappers(all_code.size());
+  std::vector<FirstPass> first(files.size());
+  for (size_t i = 0; i < files.size(); ++i)
+    if (auto it = code_index.find(files[i].first); it != code_index.end()) {
+      first[i].constants = &constants[it->second];
+      first[i].wrappers = &wrappers[it->second];
+    }
+  run_parallel(files.size(), n, fs, options, targets, test_schemas, facts, nullptr, [&](FileScanner& scanner, size_t i) {
+    (*results)[i] = scanner.scan(files[i].first, files[i].second, &first[i]);
+  });
+  std::vector<char> known(all_code.size(), 0);
+  for (size_t i = 0; i < files.size(); ++i)
+    if (first[i].constants) known[static_cast<size_t>(first[i].constants - constants.data())] = first[i].known;
+
+  // The files the answers depend on that no scan parsed. A Go package-level name is defined by
+  // a sibling file only if the sibling spells it: a sibling is parsed for the names asked of its
+  // package that it holds as words, not for being in the package.
+  std::vector<std::string> paths;
+  for (auto& f : all_code) paths.push_back(f.first);
+  languages::ProjectConstants every = languages::ProjectConstants::every_file(paths);
+  std::set<std::string> needed;
+  std::map<std::string, std::set<std::string>, std::less<>> package_names;  // sibling -> names asked of its package
+  std::map<languages::ProjectQuery, std::set<std::string>> siblings;        // a package-level question (name cleared) -> files it reads
+  auto siblings_of = [&](const languages::ProjectQuery& q) -> const std::set<std::string>& {
+    languages::ProjectQuery key = q;
+    key.c.clear();
+    auto [it, fresh] = siblings.try_emplace(key);
+    if (fresh) every.reads(key, &it->second);
+    return it->second;
+  };
+  std::set<std::string, std::less<>> wrapper_families;
+  // Family -> the function names asked whether they are the project's database calls. Only a
+  // file that holds such a name as a word can define that wrapper: others are not parsed for it.
+  std::map<std::string, std::set<std::string>, std::less<>> wrapper_names;
+  {
+    std::set<languages::ProjectQuery> distinct;  // which files an answer reads does not depend on the name
+    for (auto& f : first)
+      for (auto& q : f.asked) {
+        if (q.kind == languages::ProjectQuery::kWrapper) {
+          wrapper_families.insert(std::string(languages::ProjectConstants::family(q.a)));
+          wrapper_names[std::string(languages::ProjectConstants::family(q.a))].insert(q.c);
+          continue;
+        }
+        if (q.kind == languages::ProjectQuery::kPackageLevel) {
+          for (const std::string& p : siblings_of(q)) package_names[p].insert(q.c);
+          continue;
+        }
+        languages::ProjectQuery key = q;
+        key.c.clear();
+        if (distinct.insert(key).second) every.reads(key, &needed);
+      }
+  }
+  auto holds_word = [](std::string_view text, std::string_view name) {
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
+      if ((at == 0 || !word(text[at - 1])) && (at + name.size() >= text.size() || !word(text[at + name.size()])))
+        return true;
+    return false;
+  };
+  std::vector<std::pair<std::string, const languages::Language*>> rest;
+  std::vector<size_t> rest_index;
+  std::map<std::string, size_t, std::less<>> rest_of;  // path -> its place in `rest`
+  for (size_t i = 0; i < all_code.size(); ++i)
+    if (!known[i]) {
+      rest_of.emplace(all_code[i].first, rest.size());
+      rest.push_back(all_code[i]);
+      rest_index.push_back(i);
+    }
+  std::vector<char> parsed(rest.size(), 0);  // taken by the phase (each worker writes its own)
+  // A file whose wrappers answer the questions: of a family asked about wrappers, or a sibling
+  // read for its package's names (its wrappers too, as when read whole).
+  auto wrapper_source = [&](size_t r) {
+    return wrapper_families.count(languages::ProjectConstants::family(rest[r].second->name)) > 0 ||
+           package_names.count(rest[r].first) > 0;
+  };
+  static const std::set<std::string> kNoNames;
+  auto names_asked = [&](const languages::Language& lang) -> const std::set<std::string>& {
+    auto w = wrapper_names.find(languages::ProjectConstants::family(lang.name));
+    return w == wrapper_names.end() ? kNoNames : w->second;
+  };
+  std::vector<languages::FileConstants> rest_constants;
+  std::vector<languages::FileWrappers> rest_wrappers;
+  languages::collect_constants_of(
+      fs, options.root, rest,
+      [&](size_t i, std::string_view text) {
+        const languages::Language& lang = *rest[i].second;
+        bool take = needed.count(rest[i].first) > 0;
+        auto names = package_names.find(rest[i].first);
+        if (!take && names != package_names.end())
+          take = std::any_of(names->second.begin(), names->second.end(),
+                             [&](const std::string& name) { return holds_word(text, name); });
+        if (!take && wrapper_source(i))
+          take = languages::ProjectConstants::may_define_wrapper_of(lang, text, names_asked(lang));
+        parsed[i] = take;
+        return take;
+      },
+      n, &rest_constants, &rest_wrappers);
+  for (size_t k = 0; k < rest.size(); ++k) {
+    constants[rest_index[k]] = std::move(rest_constants[k]);
+    wrappers[rest_index[k]] = std::move(rest_wrappers[k]);
+  }
+  languages::ProjectConstants project;
+  for (size_t i = 0; i < all_code.size(); ++i) {
+    project.add_file(all_code[i].first, constants[i]);
+    if (all_code[i].second) project.add_wrappers(all_code[i].second->name, wrappers[i]);
+  }
+  std::vector<size_t> again;
+  for (size_t i = 0; i < files.size(); ++i) {
+    bool wraps = false;
+    if (first[i].deferred) {  // left out by the prefilter: it may call a wrapper known now
+      std::string text, err;
+      wraps = fs.read(source::join_path(options.root, files[i].first), &text, &err) &&
+              project.holds_wrapper_name(files[i].second->name, text);
+    }
+    if (wraps || std::any_of(first[i].asked.begin(), first[i].asked.end(),
+                             [&](const languages::ProjectQuery& q) { return project.answers(q); }))
+      again.push_back(i);
+  }
+  first.clear();
+  // A scan with the project may ask a package-level name the first pass did not (an argument of
+  // a call that only now is a database call): a sibling that holds it and was left unparsed is
+  // parsed then, and the files that asked are scanned again, until no question is new.
+  while (!again.empty()) {
+    std::vector<std::set<languages::ProjectQuery>> asked(again.size());
+    struct Worker {
+      std::unique_ptr<languages::ProjectConstants> project;  // each thread records into its own copy
+      std::unique_ptr<FileScanner> scanner;
+    };
+    for_each_parallel<Worker>(again.size(), n, [&](Worker& w, size_t k) {
+      if (!w.scanner) {
+        w.project = std::make_unique<languages::ProjectConstants>(project);
+        w.scanner = std::make_unique<FileScanner>(fs, options, targets, test_schemas, w.project.get(), facts);
+      }
+      w.project->record_to(&asked[k]);
+      (*results)[again[k]] = w.scanner->scan(files[again[k]].first, files[again[k]].second);
+      w.project->record_to(nullptr);
+    });
+    std::set<size_t> to_parse;
+    std::set<std::pair<std::string, std::string>> found;  // (sibling, name) it holds, newly
+    // Wrapper names asked now for the first time: the unparsed files that may define them.
+    std::map<std::string, std::set<std::string>, std::less<>> new_wrappers;  // family -> names
+    for (size_t k = 0; k < again.size(); ++k)
+      for (auto& q : asked[k])
+        if (q.kind == languages::ProjectQuery::kWrapper) {
+          std::string family(languages::ProjectConstants::family(q.a));
+          if (wrapper_names[family].insert(q.c).second) new_wrappers[family].insert(q.c);
+        }
+    std::set<std::pair<std::string, std::string>> found_wrappers;  // (family, name) a newly parsed file may define
+    if (!new_wrappers.empty())
+      for (size_t r = 0; r < rest.size(); ++r) {
+        auto w = new_wrappers.find(languages::ProjectConstants::family(rest[r].second->name));
+        if (parsed[r] || w == new_wrappers.end() || !wrapper_source(r)) continue;
+        std::string text, err;
+        if (!fs.read(source::join_path(options.root, rest[r].first), &text, &err)) continue;
+        for (const std::string& name : w->second)
+          if (languages::ProjectConstants::may_define_wrapper_of(*rest[r].second, text, {name})) {
+            to_parse.insert(r);
+            found_wrappers.emplace(w->first, name);
+          }
+      }
+    for (size_t k = 0; k < again.size(); ++k)
+      for (auto& q : asked[k]) {
+        if (q.kind != languages::ProjectQuery::kPackageLevel) continue;
+        for (const std::string& p : siblings_of(q)) {
+          auto r = rest_of.find(p);
+          auto names = package_names.find(p);
+          if (r == rest_of.end() || parsed[r->second] || names == package_names.end() || !names->second.insert(q.c).second)
+            continue;  // parsed, or never read (as before), or already looked for that name
+          std::string text, err;
+          if (!fs.read(source::join_path(options.root, p), &text, &err) || !holds_word(text, q.c)) continue;
+          to_parse.insert(r->second);
+          found.emplace(p, q.c);
+        }
+      }
+    if (to_parse.empty()) break;
+    std::vector<size_t> next;
+    for (size_t k = 0; k < again.size(); ++k)
+      if (std::any_of(asked[k].begin(), asked[k].end(), [&](const languages::ProjectQuery& q) {
+            if (q.kind == languages::ProjectQuery::kWrapper)
+              return found_wrappers.count({std::string(languages::ProjectConstants::family(q.a)), q.c}) > 0;
+            if (q.kind != languages::ProjectQuery::kPackageLevel) return false;
+            const std::set<std::string>& s = siblings_of(q);
+            return std::any_of(s.begin(), s.end(), [&](const std::string& p) { return found.count({p, q.c}) > 0; });
+          }))
+        next.push_back(again[k]);
+    std::vector<std::pair<std::string, const languages::Language*>> more;
+    for (size_t r : to_parse) {
+      more.push_back(rest[r]);
+      parsed[r] = 1;
+    }
+    std::vector<languages::FileConstants> more_constants;
+    std::vector<languages::FileWrappers> more_wrappers;
+    languages::collect_constants_of(fs, options.root, more, nullptr, n, &more_constants, &more_wrappers);
+    for (size_t k = 0; k < more.size(); ++k) {
+      project.add_file(more[k].first, more_constants[k]);
+      if (more[k].second) project.add_wrappers(more[k].second->name, more_wrappers[k]);
+    }
+    again = std::move(next);
+  }
+}
+
+}  // namespace schemagate::pipeline

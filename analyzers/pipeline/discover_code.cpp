@@ -1,0 +1,116 @@
+// The discover phase of a code scan: which files are code to scan (not migrations, dumps or
+// another engine's files; within the chosen service and the files asked for), which feed
+// constants, and the plan the other phases share (scan_plan.h).
+#include <algorithm>
+
+#include <algorithm>
+#include <cstring>
+#include <atomic>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
+#include "analyzers/checks/check.h"
+#include "analyzers/checks/verdict.h"
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/kysely_naming.h"
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/literal_scan.h"
+#include "analyzers/languages/project_constants.h"
+#include "analyzers/languages/query_dialects.h"
+#include "analyzers/languages/tree_parser.h"
+#include "analyzers/pipeline/engine_managed.h"
+#include "analyzers/pipeline/migration_sets.h"
+#include "analyzers/pipeline/test_schema.h"
+#include "analyzers/schema/migrations/naming.h"
+#include "analyzers/schema/migrations/templates.h"
+#include "analyzers/source/code_kind.h"
+#include "analyzers/pipeline/unchecked_reasons.h"
+#include "analyzers/source/discovery.h"
+#include "analyzers/source/git_head.h"
+#include "analyzers/report/line_index.h"
+#include "analyzers/sql/fragments.h"
+#include "analyzers/sql/pg_parse.h"
+#include "analyzers/sql/placeholders.h"
+#include "analyzers/sql/requirements.h"
+#include "analyzers/sql/scan.h"
+#include "analyzers/sql/resolve.h"
+#include "analyzers/sql/star_columns.h"
+#include "analyzers/pipeline/scan_plan.h"
+
+namespace schemagate::pipeline {
+
+namespace {
+
+/// The discover phase: the files of the tree that are code, less migrations and dumps, within
+/// the chosen service and --changed-since's files; the code files skipped (too large, ...) join
+/// `skipped_out`.
+bool discover_code(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema, CodeFiles* code,
+                   std::vector<source::SkippedFile>* skipped_out, std::string* err) {
+  source::DiscoveryOptions dopt;
+  dopt.include = options.include;
+  dopt.exclude = options.exclude;
+  for (auto& d : schema.directories) dopt.skip_dirs.push_back(d.path);
+  for (auto& d : schema.other_engines) dopt.skip_dirs.push_back(d.path);
+  for (auto& d : schema.not_run) dopt.skip_dirs.push_back(d.path);
+  if (schema.service_scope)
+    for (auto& d : schema.service_scope->other_sets) dopt.skip_dirs.push_back(d);
+  other_engine_migrations(fs, options.root, schema, &code->other_migrations);
+  dopt.other_migrations = &code->other_migrations;
+  dopt.max_file_size = options.max_file_size;
+  dopt.excludes_rules = source::git_excludes_rules(options.root);
+  std::vector<source::SkippedFile> skipped;
+  dopt.skipped = &skipped;
+  if (!source::discover_files(fs, options.root, dopt, &code->candidates, err)) return false;
+  auto in_scope = [&](const std::string& f) {
+    if (!schema.service_scope) return true;
+    auto under = [&](const std::string& dir) { return dir.empty() || f.rfind(dir + "/", 0) == 0; };
+    if (!under(schema.service_scope->root) || source::is_test_file(f)) return false;
+    return std::none_of(schema.service_scope->nested.begin(), schema.service_scope->nested.end(), under);
+  };
+  auto wanted = [&](const std::string& f) {
+    return in_scope(f) &&
+           (!options.only_files || std::binary_search(options.only_files->begin(), options.only_files->end(), f));
+  };
+  // With only some files to scan (--changed-since, a pre-commit hook), constants come from their
+  // own directories (a Go package, the modules beside them) only: parsing the whole tree again
+  // would cost more than the scan. A constant imported from farther away leaves its site
+  // unchecked there, as before; the full check in CI follows it.
+  std::set<std::string> constant_dirs;
+  auto dir_of = [](const std::string& path) {
+    size_t slash = path.rfind('/');
+    return slash == std::string::npos ? std::string() : path.substr(0, slash);
+  };
+  if (options.only_files)
+    for (auto& f : *options.only_files) constant_dirs.insert(dir_of(f));
+  for (auto& f : code->candidates) {
+    if (!schema_file(schema, f) && !source::is_not_application_code(f) &&
+        (!options.only_files || constant_dirs.count(dir_of(f))))
+      if (auto* lang = languages::language_for_path(f)) code->all_code.push_back({f, lang});
+    if (!wanted(f)) continue;
+    if (schema_file(schema, f) || source::is_not_application_code(f)) continue;
+    if (auto* lang = languages::language_for_path(f)) code->files.push_back({f, lang});
+    else if (datalayers::claimed(f)) code->files.push_back({f, nullptr});
+  }
+  for (auto& s : skipped)
+    if (wanted(s.path) && (languages::language_for_path(s.path) || datalayers::claimed(s.path))) skipped_out->push_back(s);
+  return true;
+}
+
+}  // namespace
+
+bool plan_scan(const source::FileSystem& fs, const Options& given, const SchemaBuild& schema, const Targets& targets,
+               ScanPlan* plan, std::vector<source::SkippedFile>* skipped, std::string* err) {
+  plan->options = given;  // the search path the repository states, unless one was given
+  if (!given.search_path_given && !schema.search_path.empty()) plan->options.search_path = schema.search_path;
+  plan->targets = targets;
+  for (const MigrationDirectory& d : schema.directories) plan->migration_directories.push_back({d.path, d.format});
+  plan->test_schemas = TestSchemas::of(fs, given.root, schema);
+  if (!discover_code(fs, plan->options, schema, &plan->code, skipped, err)) return false;
+  plan->test_schemas.read_module_init_scripts(fs, plan->options.root, plan->code.candidates);
+  plan->threads = plan->options.threads ? plan->options.threads : std::max(1u, std::thread::hardware_concurrency());
+  return true;
+}
+
+}  // namespace schemagate::pipeline

@@ -1,0 +1,408 @@
+// The extract phase: the data layers' index over the project, then each file read, its SQL
+// sites found by the host language's extractor and the data layers' requirements collected
+// (FileScanner::scan). Resolution of each site is resolve_sites.cpp's.
+#include "analyzers/pipeline/file_scanner.h"
+
+namespace schemagate::pipeline {
+
+/// Whether SQL text calls a function that only ClickHouse has (Cloudflare's Analytics Engine
+/// speaks the same dialect). A file that holds such SQL sends queries to another engine, often
+/// over tables named like the PostgreSQL ones: as in a Spark job, only the strings a PostgreSQL
+/// database call receives are sites there. The names are camelCase, which PostgreSQL code does
+/// not write (unquoted names fold to lower case), and matched as calls, not as `x.toDateTime(`.
+bool calls_clickhouse_function(std::string_view sql) {
+  static constexpr std::string_view kNames[] = {
+      "toDateTime", "toDate", "toStartOfInterval", "toStartOfDay", "toStartOfHour", "toStartOfMonth",
+      "toStartOfWeek", "toUnixTimestamp", "formatDateTime", "argMax", "argMin", "uniqExact", "countIf",
+      "sumIf", "avgIf", "groupArray", "toUInt32", "toUInt64", "toInt64", "toFloat64", "toString",
+      "currentDatabase", "anyIf", "anyLast", "uniqIf", "minIf", "maxIf", "groupUniqArray", "now64"};
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (std::string_view name : kNames) {
+    for (size_t at = sql.find(name); at != std::string_view::npos; at = sql.find(name, at + 1)) {
+      if (at > 0 && (word_char(sql[at - 1]) || sql[at - 1] == '.')) continue;
+      size_t k = at + name.size();
+      while (k < sql.size() && (sql[k] == ' ' || sql[k] == '\t')) ++k;
+      if (k < sql.size() && sql[k] == '(') return true;
+    }
+  }
+  return false;
+}
+
+/// Whether `text` calls one of `lang`'s query-running methods by name (`.ExecContext(`,
+/// `.execute(`): its SQL may be a constant of another file (a Go package's queries.go, a Python
+/// queries module), so a file without a SQL keyword is still scanned. Only names that run a
+/// query whatever the library: not Get, Select, raw, run or fetch, which most code calls for
+/// other things. A query tool's .sql file runs every statement it names.
+bool runs_named_query(std::string_view text, const languages::Language& lang) {
+  // A query tool's .sql file (sqlc's "-- name: F :one" headers) holds the statements it runs,
+  // each a query, with or without a FROM (SELECT f($1)).
+  if (lang.name == "sql") return languages::query_dialect_for(text).name != "plain";
+  // Go names its query methods like other APIs (an archiver's Query, a storage client's Get):
+  // only a file that imports a database package.
+  if (lang.name == "go") {
+    static constexpr std::string_view kPackages[] = {"database/sql", "sqlx", "pgx", "gorm", "uptrace/bun", "lib/pq", "go-pg"};
+    if (std::none_of(std::begin(kPackages), std::end(kPackages),
+                     [&](std::string_view p) { return text.find(p) != std::string_view::npos; }))
+      return false;
+  }
+  for (std::string_view name : lang.database_calls) {
+    bool specific = name.find("Exec") != std::string_view::npos || name.find("Query") != std::string_view::npos ||
+                    name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
+                    name == "fetchrow" || name == "fetchval";
+    if (!specific) continue;
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
+      if (at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(') return true;
+  }
+  // A query format of another file filled in here: fmt.Sprintf(queryFmtSelectUser, tableUsers).
+  for (size_t at = text.find("Sprintf("); at != std::string_view::npos; at = text.find("Sprintf(", at + 1)) {
+    std::string_view arg = text.substr(at + 8, 5);
+    std::string low;
+    for (char c : arg) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (low.starts_with("query") || low.starts_with("sql") || low.starts_with("stmt")) return true;
+  }
+  return false;
+}
+
+namespace {
+
+/// The data layers' index phase: every layer with an `index` reads the files of its languages
+/// that it finds relevant (an ActiveRecord model's table, its associations), before any file is
+/// extracted, and on the files a layer claims (`lang` null). On `threads` threads, each file
+/// alone; the facts are gathered in file order, as one thread would.
+datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Options& options,
+                                          const std::vector<std::pair<std::string, const languages::Language*>>& files,
+                                          unsigned threads) {
+  // Which files some layer indexes, by path and language alone: most projects have none.
+  std::vector<size_t> indexed;
+  std::vector<std::vector<const datalayers::DataLayer*>> layers_of;
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto& [rel, lang] = files[i];
+    if (lang && !lang->grammar) continue;
+    std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
+    std::vector<const datalayers::DataLayer*> layers;
+    for (auto& layer : datalayers::datalayers())
+      if (layer.index && (lang ? std::find(layer.languages.begin(), layer.languages.end(), family) != layer.languages.end()
+                               : layer.claims && layer.claims(rel)))
+        layers.push_back(&layer);
+    if (layers.empty()) continue;
+    indexed.push_back(i);
+    layers_of.push_back(std::move(layers));
+  }
+  using Found = std::vector<std::pair<std::string, std::string>>;
+  std::vector<Found> found(indexed.size());
+  using Parsers = std::map<const languages::Language*, std::unique_ptr<languages::Parser>>;
+  for_each_parallel<Parsers>(indexed.size(), threads, [&](Parsers& parsers, size_t k) {
+    auto& [rel, lang] = files[indexed[k]];
+    std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
+    std::string text, err;
+    if (!fs.read(source::join_path(options.root, rel), &text, &err) || source::is_generated(text)) return;
+    std::unique_ptr<languages::Parser>* parser = nullptr;
+    if (lang) {
+      parser = &parsers[lang];
+      if (!*parser) *parser = std::make_unique<languages::Parser>(*lang);
+      if (!(*parser)->ok()) return;
+    }
+    languages::Tree tree;
+    for (auto* layer : layers_of[k]) {
+      if (layer->index_reads ? !layer->index_reads(rel, text) : layer->relevant && !layer->relevant(text)) continue;
+      if (parser && !tree && (!layer->index_text_only || (layer->index_parses && layer->index_parses(text)))) {
+        tree = (*parser)->parse(text);
+        if (!tree) break;
+      }
+      datalayers::FileInput in{rel, text, tree ? ts_tree_root_node(tree.get()) : TSNode{}, family, "public"};
+      layer->index(in, &found[k]);
+    }
+  });
+  datalayers::ProjectFacts facts;
+  for (auto& f : found)
+    for (auto& [key, value] : f) facts[key].push_back(std::move(value));
+  return facts;
+}
+
+}  // namespace
+
+bool FileScanner::calls_database(std::string_view text, const languages::Language& lang) const {
+  if (languages::ProjectConstants::may_define_wrapper(lang, text)) return true;
+  auto extra = options_.extra_database_calls.find(std::string(language_family(lang)));
+  if (extra != options_.extra_database_calls.end() &&
+      std::any_of(extra->second.begin(), extra->second.end(),
+                  [&](const std::string& name) { return languages::ProjectConstants::holds_word(text, name); }))
+    return true;
+  return project_ && project_->holds_wrapper_name(lang.name, text);
+}
+
+FileResult FileScanner::scan(const std::string& rel, const languages::Language* lang, FirstPass* first) {
+  FileResult result;
+  file_targets_ = targets_for(targets_, rel);
+  std::string text, err;
+  if (!fs_.read(source::join_path(options_.root, rel), &text, &err)) {
+    result.error = rel + ": cannot read: " + err;
+    return result;
+  }
+  // The constants phase reads no generated or minified file, nor one without a grammar.
+  if (first && (!lang || !lang->grammar || source::is_generated(text) || source::is_minified(text)))
+    first->known = true;
+  if (source::is_generated(text)) {
+    result.skip_reason = "generated (marked @generated, DO NOT EDIT or auto generated)";
+    return result;
+  }
+  if (lang && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript")) {
+    if (std::string manifest = source::written_by_package_script(fs_, options_.root, rel); !manifest.empty()) {
+      if (first) first->known = true;
+      result.skip_reason = "generated (the output of a script of " + manifest + ")";
+      return result;
+    }
+  }
+  if (lang && lang->name == "python" && source::is_revision_script(text)) {
+    if (first) first->known = true;
+    result.skip_reason = "an Alembic revision script outside the migration directories read: its SQL runs against the schema of its time";
+    return result;
+  }
+  // Only bundled JavaScript is dropped for long lines: a .py, .go, .ts or .sql file with long
+  // first lines is still code the project runs.
+  if (lang && lang->name == "javascript" && source::is_minified(text)) {
+    result.skip_reason = "minified JavaScript (long first lines)";
+    return result;
+  }
+  if (lang && lang->owns && !lang->owns(text)) {
+    if (first) first->known = true;
+    return result;  // not this language's file (a .xml file that is no MyBatis mapper)
+  }
+  result.scanned = true;
+  result.suppressions = report::find_suppressions(text);
+  bool sql = lang && (source::may_contain_sql(text) || runs_named_query(text, *lang));
+  // The statement shape only in code or comments (Go's `select {`): no site unless the file
+  // calls the database with SQL built elsewhere (a dynamic site, or another file's constant).
+  if (sql && !runs_named_query(text, *lang) && !languages::literals_may_hold_sql(lang->name, text) &&
+      !calls_database(text, *lang)) {
+    if (first) first->deferred = true;
+    sql = false;
+  }
+  std::vector<const datalayers::DataLayer*> layers;
+  for (auto& layer : datalayers::datalayers()) {
+    bool reads = lang ? std::find(layer.languages.begin(), layer.languages.end(), language_family(*lang)) !=
+                            layer.languages.end()
+                      : layer.claims && layer.claims(rel);
+    if (reads && (layer.relevant_in ? layer.relevant_in(text, facts_) : !layer.relevant || layer.relevant(text)))
+      layers.push_back(&layer);
+  }
+  if (!sql && layers.empty()) return result;
+
+  languages::Tree tree;
+  TSNode root{};
+  bool collect_with_sites = false;
+  if (lang && lang->grammar) {
+    languages::Parser& parser = parser_for(*lang);
+    if (!parser.ok()) {
+      result.error = parser.error();
+      return result;
+    }
+    bool collect = first && !first->known && first->constants;
+    tree = parser.parse(text);
+    if (first) first->known = true;
+    if (!tree) {
+      // Not checked is not clean: the run stops, naming the file.
+      result.error = rel + ": tree-sitter gave up parsing it after " +
+                     std::to_string(languages::Parser::budget_micros(text.size()) / 1'000'000) +
+                     " s (a pathological or generated file?); leave it out with --exclude or schemagate.yaml's exclude";
+      return result;
+    }
+    root = ts_tree_root_node(tree.get());
+    // With SQL to extract, the file's constants come from the same extraction (one set of
+    // definitions per tree).
+    if (collect && !sql) languages::collect_file_constants(text, root, *lang, first->constants, first->wrappers);
+    collect_with_sites = collect && sql;
+  }
+  report::LineIndex lines(text);
+  if (sql) {
+    std::vector<languages::SqlSite> sites;
+    auto extra = options_.extra_database_calls.find(std::string(language_family(*lang)));
+    languages::ExtractInput in{text, root, lang,
+                               extra == options_.extra_database_calls.end() ? nullptr : &extra->second};
+    in.path = rel;
+    in.project = project_;
+    languages::ProjectConstants none;  // the first pass: nothing is known yet, every question is recorded
+    if (first) {
+      none.record_to(&first->asked);
+      in.project = &none;
+    }
+    if (collect_with_sites) {
+      in.constants = first->constants;
+      in.wrappers = first->wrappers;
+      in.sites_too = true;
+    }
+    lang->extract(in, &sites);
+    judge_file(rel, text, lang, root, lines, sites);
+    size_t lead = SIZE_MAX;  // the record of the current site's first variant
+    for (auto& site : sites) {
+      size_t before = result.sites.size();
+      analyze_site(rel, lines, site, &result);
+      if (site.variant == 0 || lead == SIZE_MAX) {
+        lead = result.sites.size() > before ? before : SIZE_MAX;
+      } else if (result.sites.size() > before) {
+        merge_variant(&result, lead);
+      }
+    }
+  }
+  for (auto* layer : layers) {
+    datalayers::FileOutput out;
+    datalayers::FileInput in{rel, text, root, lang ? language_family(*lang) : "",
+                             search_path().empty() ? "public" : search_path().front(), facts_};
+    layer->extract(in, &out);
+    std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
+    add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
+  }
+  // Kept for the evaluate phase, which places the file's sites, references and findings.
+  if (!result.sites.empty() || !result.requirements.requirements.empty() || !result.syntax_errors.empty())
+    result.text = std::move(text);
+  return result;
+}
+
+void FileScanner::judge_file(const std::string& rel, const std::string& text, const languages::Language* lang, TSNode root,
+                             const report::LineIndex& lines, const std::vector<languages::SqlSite>& sites) {
+  other_engine_ = source::other_engine_of_code(rel, text);
+  if (other_engine_.empty() && !sites.empty() && !source::imports_postgres_driver(text))
+    other_engine_ = source::other_engine_of_go_package(fs_, options_.root, rel);
+  // A .sql file no PostgreSQL query tool claims may be a script for any engine or a template.
+  plain_sql_file_ = site_is_sql_file(rel) && languages::query_dialect_for(text).name == "plain";
+  // Only where the file is certainly PostgreSQL's: a query tool's .sql file, or code that
+  // imports a PostgreSQL driver. Elsewhere text that fails to parse is too often another
+  // engine's query (a query runner for ClickHouse) or prose passed to a call named text().
+  postgres_code_ = site_is_sql_file(rel) ? !plain_sql_file_ : source::imports_postgres_driver(text);
+  no_database_client_.clear();
+  if (source::is_test_file(rel) && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript"))
+    no_database_client_ = source::package_without_database_client(fs_, options_.root, rel);
+  only_database_calls_ = source::is_test_file(rel) ||
+                         (lang->other_engine_sql && lang->other_engine_sql(text)) ||
+                         source::imports_sql_parser(text) ||
+                         std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) {
+                           return calls_clickhouse_function(s.sql.text);
+                         });
+  // JavaScript of a package that declares no database client (a front end, a CLI): SQL text
+  // there is a sample, a template or a message, unless a database call runs it.
+  bool js = language_family(*lang) == "typescript" || language_family(*lang) == "javascript";
+  if (js && !only_database_calls_ &&
+      std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) { return !s.database_call; }))
+    only_database_calls_ = !source::package_without_database_client(fs_, options_.root, rel).empty();
+  file_schema_ = test_schemas_.for_file(rel, text, lines);
+  test_doubles_.clear();
+  if (source::is_test_file(rel) && lang->test_double_of)
+    for (auto& site : sites)
+      if (site.database_call && !test_doubles_.count(site.call_name))
+        test_doubles_[site.call_name] = lang->test_double_of(root, text, site.call_name);
+}
+
+std::vector<std::string> FileScanner::layer_test_doubles(const std::string& rel, const languages::Language* lang, TSNode root,
+                                                         std::string_view text, const datalayers::FileOutput& out) {
+  std::vector<std::string> doubles(out.requirements.units.size());
+  if (!lang || !lang->test_double_of || ts_node_is_null(root) || !source::is_test_file(rel)) return doubles;
+  for (auto& r : out.requirements.requirements) {
+    if (r.unit >= doubles.size() || !doubles[r.unit].empty()) continue;
+    // The call that holds the requirement's text: `client.from('t')` -> "from".
+    TSNode n = ts_node_descendant_for_byte_range(root, r.span.begin, r.span.begin);
+    for (int up = 0; up < 6 && !ts_node_is_null(n); ++up, n = ts_node_parent(n)) {
+      if (std::string_view(ts_node_type(n)) != "call_expression") continue;
+      TSNode fn = ts_node_child_by_field_name(n, "function", 8);
+      if (ts_node_is_null(fn) || std::string_view(ts_node_type(fn)) != "member_expression") break;
+      TSNode prop = ts_node_child_by_field_name(fn, "property", 8);
+      if (ts_node_is_null(prop)) break;
+      std::string_view call = text.substr(ts_node_start_byte(prop), ts_node_end_byte(prop) - ts_node_start_byte(prop));
+      doubles[r.unit] = lang->test_double_of(root, text, call);
+      if (!doubles[r.unit].empty()) doubles[r.unit] = std::string(call) + "() (" + doubles[r.unit] + ")";
+      break;
+    }
+  }
+  return doubles;
+}
+
+void FileScanner::add_layer_output(const std::string& rel, const report::LineIndex& lines, const datalayers::DataLayer& layer,
+                                   datalayers::FileOutput out, FileResult* result, const std::vector<std::string>& doubles) {
+  const schema::Schema& intended = file_targets_.deploy ? *file_targets_.current : *file_targets_.eventual;
+  auto& reqs = result->requirements;
+  size_t first_unit = reqs.units.size();
+  std::vector<SiteRecord> records(out.requirements.units.size());
+  // A unit naming a table its test file creates itself meets that table: not judged.
+  std::vector<std::optional<OtherSchema>> other(out.requirements.units.size());
+  for (auto& r : out.requirements.requirements)
+    if (r.unit < other.size() && !other[r.unit] && r.object != requirements::Object::Function)
+      other[r.unit] = file_schema_.relation(r.relation);
+  for (size_t u = 0; u < out.requirements.units.size(); ++u) {
+    reqs.units.push_back(out.requirements.units[u]);
+    records[u].file = rel;
+    records[u].via = std::string(layer.name);
+    records[u].sql = out.requirements.units[u].fingerprint_text;
+    records[u].checked = doubles[u].empty();
+    if (!doubles[u].empty()) {
+      records[u].reason = "a test that declares its own " + doubles[u] + ": its queries go to that fake";
+      records[u].reason_id = kTestFake;
+    } else if (other[u]) {
+      records[u].checked = false;
+      records[u].reason = other[u]->reason;
+      records[u].reason_id = other[u]->reason_id;
+    }
+  }
+  for (auto& r : out.requirements.requirements) {
+    SiteRecord& rec = records[r.unit];
+    if (!rec.offset) rec.offset = r.span.begin;
+    if (!doubles[r.unit].empty() || other[r.unit]) continue;  // not a requirement: the fake has no schema
+    ReferenceRecord rr;
+    bool function = r.object == requirements::Object::Function;
+    rr.kind = function ? "function" : r.object == requirements::Object::Relation ? "relation" : "column";
+    auto p = requirements::presence(r, intended);
+    rr.status = p == requirements::Presence::Present ? "ok" : p == requirements::Presence::Absent ? "missing" : "unchecked";
+    if (p == requirements::Presence::Unknown && !r.unknown_when_absent.empty()) {
+      requirements::Requirement certain = r;
+      certain.unknown_when_absent.clear();
+      if (requirements::presence(certain, intended) == requirements::Presence::Absent) rr.note = r.unknown_when_absent;
+    }
+    rr.relation = function ? r.schema + "." + r.function : requirements::qualified(r);
+    rr.column = r.column;
+    rr.offset = r.span.begin;
+    rr.judged = r;
+    rec.references.push_back(std::move(rr));
+    r.unit += first_unit;
+    reqs.requirements.push_back(std::move(r));
+  }
+  const size_t first_site = result->sites.size();  // the units' sites, before the unchecked uses that follow
+  for (auto& rec : records) result->sites.push_back(std::move(rec));
+  for (auto& t : out.declared_tables) result->declared.push_back({t.schema, t.name});
+  for (uint32_t at : out.creates_declared_tables) result->creates_declared.push_back(lines.position(at).line);
+  for (auto& u : out.unchecked) {
+    if (u.unit < records.size() && other[u.unit]) continue;  // the whole unit is unchecked already
+    if (u.unit < records.size() && doubles[u.unit].empty()) {
+      // A part of a unit whose rest is read: the unit's site is partly checked.
+      SiteRecord& part_of = result->sites[first_site + u.unit];
+      if (!part_of.partly) {
+        part_of.checked = false;
+        part_of.partly = true;
+        part_of.reason = u.via + ": " + u.reason;
+        part_of.reason_id = kDataLayerDynamic;
+      }
+      continue;
+    }
+    SiteRecord rec;
+    rec.file = rel;
+    rec.offset = u.offset;
+    rec.via = u.via;
+    rec.reason = u.reason;
+    rec.reason_id = kDataLayerDynamic;
+    result->sites.push_back(std::move(rec));
+  }
+}
+
+std::vector<FileResult> extract_files(const source::FileSystem& fs, const ScanPlan& plan) {
+  const Options& options = plan.options;
+  std::vector<std::pair<std::string, const languages::Language*>> index_files = plan.code.all_code;
+  for (auto& f : plan.code.candidates)  // configuration a data layer claims (Spring's application.properties)
+    if (!languages::language_for_path(f) && datalayers::claimed(f) && !source::is_not_application_code(f))
+      index_files.push_back({f, nullptr});
+  datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, plan.threads);
+  // "migrations:<dir>" -> the format, for the layers that name by it.
+  for (const auto& [dir, format] : plan.migration_directories) facts["migrations:" + dir].push_back(format);
+  std::vector<FileResult> results(plan.code.files.size());
+  scan_with_constants(fs, options, plan.targets, plan.test_schemas, &facts, plan.code.files, plan.code.all_code,
+                      plan.threads, &results);
+  return results;
+}
+
+}  // namespace schemagate::pipeline

@@ -1,0 +1,168 @@
+// One file through the extract and resolve phases: FileScanner reads it, finds its SQL sites and
+// the data layers' requirements (extract.cpp), and parses and resolves each site's SQL against
+// the schema the file meets (resolve_sites.cpp). One scanner per thread; it keeps its parsers.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <algorithm>
+#include <cstring>
+#include <atomic>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
+#include "analyzers/checks/check.h"
+#include "analyzers/checks/verdict.h"
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/kysely_naming.h"
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/literal_scan.h"
+#include "analyzers/languages/project_constants.h"
+#include "analyzers/languages/query_dialects.h"
+#include "analyzers/languages/tree_parser.h"
+#include "analyzers/pipeline/engine_managed.h"
+#include "analyzers/pipeline/migration_sets.h"
+#include "analyzers/pipeline/test_schema.h"
+#include "analyzers/schema/migrations/naming.h"
+#include "analyzers/schema/migrations/templates.h"
+#include "analyzers/source/code_kind.h"
+#include "analyzers/pipeline/unchecked_reasons.h"
+#include "analyzers/source/discovery.h"
+#include "analyzers/source/git_head.h"
+#include "analyzers/report/line_index.h"
+#include "analyzers/sql/fragments.h"
+#include "analyzers/sql/pg_parse.h"
+#include "analyzers/sql/placeholders.h"
+#include "analyzers/sql/requirements.h"
+#include "analyzers/sql/scan.h"
+#include "analyzers/sql/resolve.h"
+#include "analyzers/sql/star_columns.h"
+#include "analyzers/pipeline/scan_plan.h"
+
+namespace schemagate::pipeline {
+
+/// Whether the file's SQL looks like a query tool's named query (aiosql, ...), by language.
+bool runs_named_query(std::string_view text, const languages::Language& lang);
+/// Whether `sql` calls a ClickHouse function (its SQL is ClickHouse's).
+bool calls_clickhouse_function(std::string_view sql);
+
+using CodeFileList = std::vector<std::pair<std::string, const languages::Language*>>;
+
+/// Scans `files` (of `all_code`, where constants come from) on `n` threads into `results`,
+/// following constants across files with each file parsed once (constants_pass.cpp).
+void scan_with_constants(const source::FileSystem& fs, const Options& options, const Targets& targets,
+                         const TestSchemas& test_schemas, const datalayers::ProjectFacts* facts,
+                         const CodeFileList& files, const CodeFileList& all_code, unsigned n,
+                         std::vector<FileResult>* results);
+
+class FileScanner {
+ public:
+  FileScanner(const source::FileSystem& fs, const Options& options, const Targets& targets,
+              const TestSchemas& test_schemas, const languages::ProjectConstants* project = nullptr,
+              const datalayers::ProjectFacts* facts = nullptr)
+      : fs_(fs), options_(options), targets_(targets), project_(project), facts_(facts), test_schemas_(test_schemas) {}
+
+  /// Whether the file calls the database by a name: one of the language's database calls, of
+  /// the user's (`database_calls`), or a function of the project that wraps one (known once the
+  /// first pass is over: a file left out before is scanned again then, see FirstPass::deferred).
+  bool calls_database(std::string_view text, const languages::Language& lang) const;
+
+  /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
+  /// is null for a file no host language owns that a data layer claims.
+  FileResult scan(const std::string& rel, const languages::Language* lang, FirstPass* first = nullptr);
+
+ private:
+  /// What the file tells about how its sites are judged, before any is: the engine its SQL is
+  /// for, whether only database calls' SQL counts, the fakes a test declares, and the schema a
+  /// test or a script meets (test_schema.h).
+  void judge_file(const std::string& rel, const std::string& text, const languages::Language* lang, TSNode root,
+                  const report::LineIndex& lines, const std::vector<languages::SqlSite>& sites);
+
+  /// "typescript" for tsx: data layers and configuration name the language family.
+  static std::string_view language_family(const languages::Language& lang) {
+    return lang.name == "tsx" ? std::string_view("typescript") : lang.name;
+  }
+
+  /// For each unit of a data layer's output in a test file: the file's own type that declares the
+  /// method the unit's call goes to ("interface TestSupabase"), or "". Empty outside tests.
+  std::vector<std::string> layer_test_doubles(const std::string& rel, const languages::Language* lang, TSNode root,
+                                              std::string_view text, const datalayers::FileOutput& out);
+
+  /// A data layer's units become sites (checked), its unchecked uses unchecked sites, and its
+  /// requirements join the file's, with their references for the audit view.
+  void add_layer_output(const std::string& rel, const report::LineIndex& lines, const datalayers::DataLayer& layer,
+                        datalayers::FileOutput out, FileResult* result, const std::vector<std::string>& doubles);
+
+  languages::Parser& parser_for(const languages::Language& lang) {
+    auto it = parsers_.find(&lang);
+    if (it == parsers_.end()) it = parsers_.emplace(&lang, std::make_unique<languages::Parser>(lang)).first;
+    return *it->second;
+  }
+
+  void analyze_site(const std::string& rel, const report::LineIndex& lines, const languages::SqlSite& site,
+                    FileResult* result);
+
+  /// Why a site is left unchecked before its SQL is read: its text goes to a fake, meets another
+  /// schema than the newest (test_schema.h) or another engine, is an expected failure, or is
+  /// built at run time. Sets rec's reason; false when the site is read.
+  bool unchecked_before_reading(const std::string& rel, const report::LineIndex& lines, const languages::SqlSite& site,
+                                SiteRecord* rec, FileResult* result);
+
+  /// A site whose SQL neither parses nor reads around its fragments: a syntax error where a
+  /// database call certainly sends it to PostgreSQL as it is, else unchecked with the reason.
+  void record_unparsed(const std::string& rel, const languages::SqlSite& site, const sql::NormalizedSql& norm,
+                       const sql::ParseError& perr, bool has_holes, const std::string& why_not, SiteRecord rec,
+                       FileResult* result);
+
+  /// The statement `s` of a checked site (index `site_index` in the file's sites), as the deep
+  /// check PREPAREs it: its text and host offsets, and whether it must be planned (ON CONFLICT).
+  static CheckedStatement checked_statement(const std::string& rel, size_t site_index, const sql::ParsedStatement& s,
+                                            const sql::SqlText& sql, std::string fingerprint_text);
+
+  /// A fragment a query builder chain holds as an expression is part of the chain's query, not a
+  /// statement: no site of its own (the chain is one, read by its data layer). What it names is
+  /// required all the same, in the scope of the chain's relations; a fragment that does not read
+  /// as an expression (`sql\`${col} desc\``) requires nothing that can be told.
+  void analyze_chain_expression(const std::string& rel, const languages::SqlSite& site, const schema::Schema& intended,
+                                FileResult* result);
+
+  /// The texts of one expression (a function returning one of several constants) are one site:
+  /// the last record joins the lead's. Checked when every text is, partly when some reference
+  /// of some text is judged; the references of all texts are listed.
+  static void merge_variant(FileResult* result, size_t lead);
+
+  /// sqlc's stars: each column the relation has in the schema the code was written for becomes a
+  /// column requirement at the star (sqlc wrote them all into the generated query); presence()
+  /// then judges them like any other. Remembered with the star's width for the finding's note.
+  void add_star_requirements(const sql::Node* stmt, const sql::SqlText& text, const schema::Schema& intended,
+                             size_t unit, FileResult* result);
+
+  const source::FileSystem& fs_;
+  const Options& options_;
+  const Targets& targets_;
+  Targets file_targets_;  ///< targets_ for the file being scanned: its service's schema
+  /// The search path of the file being scanned: its service's, else the run's.
+  const std::vector<std::string>& search_path() const {
+    return file_targets_.search_path ? *file_targets_.search_path : options_.search_path;
+  }
+  const languages::ProjectConstants* project_;
+  const datalayers::ProjectFacts* facts_;
+  bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
+  std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
+  const TestSchemas& test_schemas_;
+  /// What the file being scanned says about the schema its SQL meets (test_schema.h).
+  FileSchema file_schema_;
+
+  bool plain_sql_file_ = false;       ///< a .sql file of no known query tool (sqlc, pgtyped, aiosql)
+  bool postgres_code_ = false;        ///< a query tool's .sql file, or code importing a PostgreSQL driver
+  std::string no_database_client_;    ///< a test file's package.json that declares no database client
+  /// In a test file: call name -> the file's own type declaring it ("interface TestSql"), or "".
+  std::map<std::string, std::string> test_doubles_;
+  std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers_;
+};
+
+}  // namespace schemagate::pipeline

@@ -1,0 +1,66 @@
+// The code scan's phases one at a time (pipeline/scan_plan.h), on the in-memory file system: what
+// each leaves for the next. The whole pipeline through the same fakes is test_pipeline.cpp's.
+#include <doctest/doctest.h>
+
+#include "analyzers/pipeline/scan_plan.h"
+
+using namespace schemagate;
+
+namespace {
+
+source::MemoryFileSystem project() {
+  source::MemoryFileSystem fs;
+  fs.add("app/migrations/0001_init.up.sql", "CREATE TABLE llm_results (id bigserial PRIMARY KEY, output text);\n");
+  fs.add("app/worker/save.py",
+         "def save(cur, out, model):\n"
+         "    cur.execute(\n"
+         "        \"INSERT INTO llm_results (output, model_version) VALUES (%s, %s)\",\n"
+         "        (out, model),\n"
+         "    )\n");
+  return fs;
+}
+
+}  // namespace
+
+TEST_CASE("scan phases: discover plans the code files, extract finds sites at byte offsets, evaluate places them") {
+  source::MemoryFileSystem fs = project();
+  pipeline::Options options;
+  options.root = "app";
+  options.threads = 1;
+  pipeline::SchemaBuild build;
+  std::string err;
+  REQUIRE(pipeline::build_schema(fs, options, &build, &err));
+  pipeline::Targets targets{&build.schema, &build.schema, nullptr, false};
+
+  // discover: the code, not the migrations; the repository's search path in the plan's options.
+  pipeline::ScanPlan plan;
+  std::vector<source::SkippedFile> skipped;
+  REQUIRE(pipeline::plan_scan(fs, options, build, targets, &plan, &skipped, &err));
+  REQUIRE(plan.code.files.size() == 1);
+  CHECK(plan.code.files[0].first == "worker/save.py");
+  CHECK(plan.threads == 1);
+
+  // extract + resolve: one checked site, its requirements; positions are byte offsets only.
+  std::vector<pipeline::FileResult> results = pipeline::extract_files(fs, plan);
+  REQUIRE(results.size() == 1);
+  REQUIRE(results[0].sites.size() == 1);
+  const pipeline::SiteRecord& site = results[0].sites[0];
+  CHECK(site.checked);
+  REQUIRE(site.offset);
+  CHECK(site.line == 0);
+  CHECK_FALSE(results[0].requirements.requirements.empty());
+
+  // evaluate: the site and its references placed through the file's Locator; the finding too.
+  pipeline::CodeScan scan;
+  REQUIRE(pipeline::evaluate_files(fs, plan, build, results, &scan, &err));
+  REQUIRE(scan.sites.size() == 1);
+  CHECK(scan.sites[0].line == 3);
+  CHECK(scan.sites[0].column == 9);
+  bool placed = false;
+  for (auto& r : scan.sites[0].references)
+    if (r.column == "model_version") placed = r.line == 3 && r.column_number == 43 && r.status == "missing";
+  CHECK(placed);
+  REQUIRE(scan.diagnostics.size() == 1);
+  CHECK(scan.diagnostics[0].rule == "missing-column");
+  CHECK(scan.diagnostics[0].line == 3);
+}
