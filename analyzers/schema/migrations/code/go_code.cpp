@@ -198,6 +198,22 @@ bool GoMigrationCode::syntax_error() const {
   return false;
 }
 
+std::vector<TSNode> GoMigrationCode::package_var_specs() const {
+  std::vector<TSNode> specs;
+  for (uint32_t i = 0; i < ts_node_named_child_count(root_); ++i) {
+    TSNode decl = ts_node_named_child(root_, i);
+    if (!node_is(decl, "var_declaration")) continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(decl); ++j) {
+      TSNode c = ts_node_named_child(decl, j);
+      if (node_is(c, "var_spec")) specs.push_back(c);
+      if (node_is(c, "var_spec_list"))
+        for (uint32_t k = 0; k < ts_node_named_child_count(c); ++k)
+          if (node_is(ts_node_named_child(c, k), "var_spec")) specs.push_back(ts_node_named_child(c, k));
+    }
+  }
+  return specs;
+}
+
 TSNode GoMigrationCode::function(std::string_view name) const {
   uint32_t n = ts_node_named_child_count(root_);
   for (uint32_t i = 0; i < n; ++i) {

@@ -54,6 +54,8 @@ class GoMigrationCode {
 
   /// The top-level function declaration named `name`, or a null node.
   TSNode function(std::string_view name) const;
+  /// The package-level `var` specs of the file, alone or in `var (...)` groups, in file order.
+  std::vector<TSNode> package_var_specs() const;
   /// The function an upgrade argument stands for: a func literal, or the name of a top-level
   /// function; null for nil or anything else.
   TSNode upgrade_function(TSNode arg) const;

@@ -52,77 +52,63 @@ struct Upgrade {
 /// The upgrade list the file declares at package level, or empty.
 std::vector<Upgrade> upgrade_list(const GoMigrationCode& go) {
   std::string_view text = go.text();
-  TSNode root = go.root();
-  uint32_t n = ts_node_named_child_count(root);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode decl = ts_node_named_child(root, i);
-    if (!node_is(decl, "var_declaration")) continue;
-    std::vector<TSNode> specs;
-    for (uint32_t j = 0; j < ts_node_named_child_count(decl); ++j) {
-      TSNode c = ts_node_named_child(decl, j);
-      if (node_is(c, "var_spec")) specs.push_back(c);
-      if (node_is(c, "var_spec_list"))
-        for (uint32_t k = 0; k < ts_node_named_child_count(c); ++k)
-          if (node_is(ts_node_named_child(c, k), "var_spec")) specs.push_back(ts_node_named_child(c, k));
-    }
-    for (TSNode spec : specs) {
-      TSNode values = field(spec, "value");
-      if (ts_node_is_null(values) || ts_node_named_child_count(values) != 1) continue;  // var steps []func(*sql.Tx) error
-      TSNode lit = ts_node_named_child(values, 0);
-      if (!node_is(lit, "composite_literal")) continue;
-      TSNode type = field(lit, "type");
-      bool map = node_is(type, "map_type");
-      TSNode element = map ? field(type, "value") : field(type, "element");
-      if (!(map || node_is(type, "slice_type") || node_is(type, "array_type") ||
-            node_is(type, "implicit_length_array_type")) ||
-          !takes_handle(element, text))
-        continue;
-      std::string list_name(go.node_text(field(spec, "name")));
-      std::vector<Upgrade> out;
-      TSNode body = field(lit, "body");
-      size_t index = 0, executing = 0;
-      bool ok = true;
-      for (uint32_t k = 0; k < ts_node_named_child_count(body) && ok; ++k) {
-        TSNode e = ts_node_named_child(body, k);
-        if (node_is(e, "comment")) continue;
-        Upgrade u;
-        TSNode value;
-        if (node_is(e, "keyed_element")) {  // map or indexed list: the key is the version
-          TSNode key = languages::first_named_child(ts_node_named_child(e, 0));
-          if (ts_node_is_null(key)) key = ts_node_named_child(e, 0);
-          if (!node_is(key, "int_literal")) ok = false;
-          u.version = strip_leading_zeros(go.node_text(key));
-          if (!map) {  // an index: the version is one more (a key too long for a number is no index)
-            if (u.version.size() > 18 || !std::all_of(u.version.begin(), u.version.end(), [](char c) { return c >= '0' && c <= '9'; }))
-              ok = false;
-            else
-              u.version = std::to_string(std::stoull(u.version.empty() ? "0" : u.version) + 1);
-          }
-          value = languages::first_named_child(ts_node_named_child(e, 1));
-          if (ts_node_is_null(value)) value = ts_node_named_child(e, 1);
-        } else {
-          if (map) ok = false;
-          u.version = std::to_string(index + 1);
-          value = languages::first_named_child(e);
-          if (ts_node_is_null(value)) value = e;
+  for (TSNode spec : go.package_var_specs()) {
+    TSNode values = field(spec, "value");
+    if (ts_node_is_null(values) || ts_node_named_child_count(values) != 1) continue;  // var steps []func(*sql.Tx) error
+    TSNode lit = ts_node_named_child(values, 0);
+    if (!node_is(lit, "composite_literal")) continue;
+    TSNode type = field(lit, "type");
+    bool map = node_is(type, "map_type");
+    TSNode element = map ? field(type, "value") : field(type, "element");
+    if (!(map || node_is(type, "slice_type") || node_is(type, "array_type") ||
+          node_is(type, "implicit_length_array_type")) ||
+        !takes_handle(element, text))
+      continue;
+    std::string list_name(go.node_text(field(spec, "name")));
+    std::vector<Upgrade> out;
+    TSNode body = field(lit, "body");
+    size_t index = 0, executing = 0;
+    bool ok = true;
+    for (uint32_t k = 0; k < ts_node_named_child_count(body) && ok; ++k) {
+      TSNode e = ts_node_named_child(body, k);
+      if (node_is(e, "comment")) continue;
+      Upgrade u;
+      TSNode value;
+      if (node_is(e, "keyed_element")) {  // map or indexed list: the key is the version
+        TSNode key = languages::first_named_child(ts_node_named_child(e, 0));
+        if (ts_node_is_null(key)) key = ts_node_named_child(e, 0);
+        if (!node_is(key, "int_literal")) ok = false;
+        u.version = strip_leading_zeros(go.node_text(key));
+        if (!map) {  // an index: the version is one more (a key too long for a number is no index)
+          if (u.version.size() > 18 || !std::all_of(u.version.begin(), u.version.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            ok = false;
+          else
+            u.version = std::to_string(std::stoull(u.version.empty() ? "0" : u.version) + 1);
         }
-        ++index;
-        u.fn = go.upgrade_function(value);
-        if (ts_node_is_null(u.fn)) {
-          ok = false;
-          break;
-        }
-        u.at = ts_node_start_byte(value);
-        u.name = node_is(value, "identifier") ? std::string(go.node_text(value))
-                                              : list_name + "[" + std::to_string(index - 1) + "]";
-        if (go.node_text(u.fn).find("Exec") != std::string_view::npos) ++executing;
-        out.push_back(std::move(u));
+        value = languages::first_named_child(ts_node_named_child(e, 1));
+        if (ts_node_is_null(value)) value = ts_node_named_child(e, 1);
+      } else {
+        if (map) ok = false;
+        u.version = std::to_string(index + 1);
+        value = languages::first_named_child(e);
+        if (ts_node_is_null(value)) value = e;
       }
-      if (!ok || executing < 2) continue;
-      std::stable_sort(out.begin(), out.end(),
-                       [](const Upgrade& a, const Upgrade& b) { return compare_numbers(a.version, b.version) < 0; });
-      return out;
+      ++index;
+      u.fn = go.upgrade_function(value);
+      if (ts_node_is_null(u.fn)) {
+        ok = false;
+        break;
+      }
+      u.at = ts_node_start_byte(value);
+      u.name = node_is(value, "identifier") ? std::string(go.node_text(value))
+                                            : list_name + "[" + std::to_string(index - 1) + "]";
+      if (go.node_text(u.fn).find("Exec") != std::string_view::npos) ++executing;
+      out.push_back(std::move(u));
     }
+    if (!ok || executing < 2) continue;
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Upgrade& a, const Upgrade& b) { return compare_numbers(a.version, b.version) < 0; });
+    return out;
   }
   return {};
 }

@@ -70,24 +70,12 @@ TSNode list_literal(const GoMigrationCode& go) {
 TSNode package_variable(const Package& pkg, std::string_view name, const GoMigrationCode** in) {
   for (const auto& go : pkg.files) {
     if (!go->ok()) continue;
-    TSNode root = go->root();
-    for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
-      TSNode decl = ts_node_named_child(root, i);
-      if (!node_is(decl, "var_declaration")) continue;
-      std::vector<TSNode> specs;
-      for (uint32_t j = 0; j < ts_node_named_child_count(decl); ++j) {
-        TSNode c = ts_node_named_child(decl, j);
-        if (node_is(c, "var_spec")) specs.push_back(c);
-        if (node_is(c, "var_spec_list"))
-          for (uint32_t k = 0; k < ts_node_named_child_count(c); ++k) specs.push_back(ts_node_named_child(c, k));
-      }
-      for (TSNode spec : specs) {
-        if (!node_is(spec, "var_spec") || go->node_text(field(spec, "name")) != name) continue;
-        TSNode values = field(spec, "value");
-        if (ts_node_is_null(values) || ts_node_named_child_count(values) != 1) return TSNode{};
-        *in = go.get();
-        return ts_node_named_child(values, 0);
-      }
+    for (TSNode spec : go->package_var_specs()) {
+      if (go->node_text(field(spec, "name")) != name) continue;
+      TSNode values = field(spec, "value");
+      if (ts_node_is_null(values) || ts_node_named_child_count(values) != 1) return TSNode{};
+      *in = go.get();
+      return ts_node_named_child(values, 0);
     }
   }
   return TSNode{};

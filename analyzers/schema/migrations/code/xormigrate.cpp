@@ -402,8 +402,11 @@ class Beans {
         return list_function(pkg, go, field(inner, "function"), out, err, depth + 1);
       return fail(go, a, err);
     }
-    if (node_is(a, "identifier"))
-      if (TSNode list = ranged_package_list(pkg, go, a); !ts_node_is_null(list)) return elements_of(pkg, go, list, out, err, depth);
+    if (node_is(a, "identifier")) {
+      const GoMigrationCode* file = nullptr;
+      if (TSNode list = ranged_package_list(pkg, go, a, &file); !ts_node_is_null(list))
+        return elements_of(pkg, *file, list, out, err, depth);
+    }
     std::string type = gm::value_type(a, go.text());
     if (type.empty() || type.starts_with("[]")) return fail(go, a, err);
     StructAt st = models_.find(pkg, go, type);
@@ -421,32 +424,21 @@ class Beans {
       if (f->ok() && f->text().find(appended) != std::string_view::npos) return TSNode{};
     for (const auto& f : pkg.files) {
       if (!f->ok()) continue;
-      TSNode root = f->root();
-      for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
-        TSNode decl = ts_node_named_child(root, i);
-        if (!node_is(decl, "var_declaration")) continue;
-        std::vector<TSNode> specs;
-        for (uint32_t j = 0; j < ts_node_named_child_count(decl); ++j) {
-          TSNode c = ts_node_named_child(decl, j);
-          if (node_is(c, "var_spec")) specs.push_back(c);
-          else if (node_is(c, "var_spec_list"))
-            for (uint32_t k = 0; k < ts_node_named_child_count(c); ++k) specs.push_back(ts_node_named_child(c, k));
-        }
-        for (TSNode spec : specs) {
-          if (!node_is(spec, "var_spec") || f->node_text(field(spec, "name")) != name) continue;
-          TSNode value = field(spec, "value");
-          if (ts_node_named_child_count(value) != 1) return TSNode{};
-          *in = f.get();
-          return ts_node_named_child(value, 0);
-        }
+      for (TSNode spec : f->package_var_specs()) {
+        if (f->node_text(field(spec, "name")) != name) continue;
+        TSNode value = field(spec, "value");
+        if (ts_node_named_child_count(value) != 1) return TSNode{};
+        *in = f.get();
+        return ts_node_named_child(value, 0);
       }
     }
     return TSNode{};
   }
 
   /// `for _, bean := range allBeans { x.Sync(bean) }` where the package declares
-  /// `var allBeans = []any{new(A), &B{}}` in this file: that literal; else a null node.
-  static TSNode ranged_package_list(const Package& pkg, const GoMigrationCode& go, TSNode name) {
+  /// `var allBeans = []any{new(A), &B{}}`: that literal, its file in *file; else a null node.
+  static TSNode ranged_package_list(const Package& pkg, const GoMigrationCode& go, TSNode name,
+                                    const GoMigrationCode** file) {
     std::string_view var = go.node_text(name);
     for (TSNode n = ts_node_parent(name); !ts_node_is_null(n); n = ts_node_parent(n)) {
       if (node_is(n, "function_declaration") || node_is(n, "method_declaration") || node_is(n, "func_literal")) break;
@@ -457,24 +449,10 @@ class Beans {
       uint32_t k = ts_node_named_child_count(left);
       if (k == 0 || go.node_text(ts_node_named_child(left, k - 1)) != var || k != 2 || !node_is(right, "identifier"))
         return TSNode{};
-      std::string_view list = go.node_text(right);
-      TSNode root = go.root();
-      for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
-        TSNode decl = ts_node_named_child(root, i);
-        if (!node_is(decl, "var_declaration")) continue;
-        for (uint32_t j = 0; j < ts_node_named_child_count(decl); ++j) {
-          TSNode spec = ts_node_named_child(decl, j);
-          if (!node_is(spec, "var_spec") || go.node_text(field(spec, "name")) != list) continue;
-          TSNode value = field(spec, "value");
-          if (ts_node_named_child_count(value) != 1) return TSNode{};
-          // A list the package appends to elsewhere is not the literal alone.
-          std::string appended = "append(" + std::string(list);
-          for (const auto& f : pkg.files)
-            if (f->text().find(appended) != std::string_view::npos) return TSNode{};
-          return ts_node_named_child(value, 0);
-        }
-      }
-      return TSNode{};
+      const GoMigrationCode* in = nullptr;
+      TSNode lit = package_list(pkg, go.node_text(right), &in);
+      if (!ts_node_is_null(lit)) *file = in;
+      return lit;
     }
     return TSNode{};
   }
