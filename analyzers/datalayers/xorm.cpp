@@ -32,22 +32,6 @@ using languages::field;
 using languages::node_is;
 using languages::node_text;
 
-/// The mapper a file sets: "gonic", "snake", or "other" (a prefix or suffix mapper, SameMapper,
-/// table and column mappers apart); none when it sets none.
-std::vector<std::string> mappers_set(std::string_view text) {
-  std::vector<std::string> out;
-  for (std::string_view call : {".SetMapper(", ".SetTableMapper(", ".SetColumnMapper("})
-    for (size_t at = text.find(call); at != std::string_view::npos; at = text.find(call, at + 1)) {
-      size_t b = at + call.size(), e = text.find(')', b);
-      std::string_view arg = text.substr(b, e == std::string_view::npos ? 0 : e - b);
-      bool whole = call == ".SetMapper(";
-      out.push_back(whole && arg.find("GonicMapper") != std::string_view::npos   ? "gonic"
-                    : whole && arg.find("SnakeMapper") != std::string_view::npos ? "snake"
-                                                                                 : "other");
-    }
-  return out;
-}
-
 /// Links that make the chain's columns belong to more than one table, or to SQL of its own.
 bool leaves_table(std::string_view name) {
   for (std::string_view s : {"Join", "SQL", "Sql", "Alias", "Exec", "Query", "QueryString", "QueryInterface",
@@ -73,7 +57,7 @@ class Reader {
   /// Facts: the mapper this file sets (xorm:mapper), each struct with xorm tags
   /// (xorm:model:<dir>/<T> "struct") and each TableName method ("table=t", or "table?").
   void index(std::vector<std::pair<std::string, std::string>>* out) {
-    for (std::string& m : mappers_set(src_)) out->push_back({"xorm:mapper", m});
+    for (std::string& m : xorm::mapper_settings(src_)) out->push_back({"xorm:mapper", m});
     if (ts_node_is_null(in_.root)) return;
     go::Declarations d = go::declarations(in_.root, src_);
     for (auto& [name, type] : d.structs) {
@@ -93,7 +77,8 @@ class Reader {
   }
 
   void run(FileOutput* out) {
-    mapper_ = project_mapper();
+    xorm::Mappers mappers = project_mappers();
+    table_mapper_ = mappers.table, mapper_ = mappers.column;
     for (TSNode top : go::chain_tops(in_.root)) chain(top, out);
   }
 
@@ -186,13 +171,11 @@ class Reader {
     return type;
   }
 
-  std::optional<xorm::Mapper> project_mapper() const {
-    if (!in_.facts) return xorm::Mapper::snake;
+  /// The project's table and column mappers, from every file's settings (xorm:mapper facts).
+  xorm::Mappers project_mappers() const {
+    if (!in_.facts) return {xorm::Mapper::snake, xorm::Mapper::snake};
     auto it = in_.facts->find("xorm:mapper");
-    if (it == in_.facts->end()) return xorm::Mapper::snake;
-    std::set<std::string> set(it->second.begin(), it->second.end());
-    if (set.size() != 1 || *set.begin() == "other") return std::nullopt;
-    return *set.begin() == "gonic" ? xorm::Mapper::gonic : xorm::Mapper::snake;
+    return xorm::project_mappers(it == in_.facts->end() ? std::vector<std::string>{} : it->second);
   }
 
   /// The table of a model type ("T" or "pkg.T"): its TableName literal, else the mapper's name
@@ -206,8 +189,8 @@ class Reader {
       if (v.starts_with("table=")) return v.substr(6);
       if (v == "struct") tagged = true;
     }
-    if (!tagged || !mapper_) return std::nullopt;
-    return xorm::map_name(type.substr(type.find('.') == std::string::npos ? 0 : type.find('.') + 1), *mapper_);
+    if (!tagged || !table_mapper_) return std::nullopt;
+    return xorm::map_name(type.substr(type.find('.') == std::string::npos ? 0 : type.find('.') + 1), *table_mapper_);
   }
 
   /// A string literal argument that is a plain column name: (name, offset).
@@ -353,7 +336,8 @@ class Reader {
   std::string_view src_;
   std::string dir_;
   std::vector<std::pair<std::string, std::string>> imports_;
-  std::optional<xorm::Mapper> mapper_;
+  std::optional<xorm::Mapper> mapper_;        ///< columns
+  std::optional<xorm::Mapper> table_mapper_;  ///< tables
 };
 
 void extract(const FileInput& in, FileOutput* out) {

@@ -47,6 +47,35 @@ std::string pg_type(const std::string& key, const std::string& args) {
 
 }  // namespace
 
+std::vector<std::string> mapper_settings(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::string_view call : {".SetMapper(", ".SetTableMapper(", ".SetColumnMapper("})
+    for (size_t at = text.find(call); at != std::string_view::npos; at = text.find(call, at + 1)) {
+      size_t b = at + call.size(), e = text.find(')', b);
+      std::string_view arg = text.substr(b, e == std::string_view::npos ? 0 : e - b);
+      std::string kind = arg.find("GonicMapper") != std::string_view::npos   ? "gonic"
+                         : arg.find("SnakeMapper") != std::string_view::npos ? "snake"
+                                                                             : "other";
+      // A prefix or suffix mapper wraps another: its names are not the wrapped one's.
+      if (arg.find("Prefix") != std::string_view::npos || arg.find("Suffix") != std::string_view::npos) kind = "other";
+      if (call != ".SetColumnMapper(") out.push_back("table=" + kind);
+      if (call != ".SetTableMapper(") out.push_back("column=" + kind);
+    }
+  return out;
+}
+
+Mappers project_mappers(const std::vector<std::string>& settings) {
+  std::set<std::string> table, column;
+  for (const std::string& s : settings)
+    (s.starts_with("table=") ? table : column).insert(s.substr(s.find('=') + 1));
+  auto one = [](const std::set<std::string>& set) -> std::optional<Mapper> {
+    if (set.empty()) return Mapper::snake;
+    if (set.size() != 1 || *set.begin() == "other") return std::nullopt;
+    return *set.begin() == "gonic" ? Mapper::gonic : Mapper::snake;
+  };
+  return {one(table), one(column)};
+}
+
 std::string map_name(std::string_view name, Mapper mapper) {
   std::string out;
   if (mapper == Mapper::snake) {  // snakeCasedName: every capital starts a word

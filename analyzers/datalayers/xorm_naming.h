@@ -3,6 +3,7 @@
 // reading xorm models names its columns with them. Each rule follows xorm's Go code, because a
 // name one letter off is a false finding.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,18 @@ enum class Mapper { snake, gonic };
 
 /// Mapper.Obj2Table of a Go struct or field name.
 std::string map_name(std::string_view go_name, Mapper mapper);
+
+/// The mapper settings a Go file's text makes, in order: "table=gonic", "column=snake", ...
+/// (SetMapper sets both, SetTableMapper and SetColumnMapper one each), "table=other" /
+/// "column=other" for a mapper not modelled (a prefix or suffix mapper, SameMapper).
+std::vector<std::string> mapper_settings(std::string_view text);
+
+/// The table and the column mapper of a project whose files make `settings`: xorm's default
+/// SnakeMapper where none is set; nullopt for a side set to an unmodelled mapper or to two.
+struct Mappers {
+  std::optional<Mapper> table, column;
+};
+Mappers project_mappers(const std::vector<std::string>& settings);
 
 /// One field's `xorm:"..."` tag, as xorm's tag parser reads it (space-separated keys, a quoted
 /// or unknown word is the column name, `default X` and `comment X` take the next word).

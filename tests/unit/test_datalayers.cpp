@@ -11,6 +11,7 @@
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/gorm_naming.h"
+#include "analyzers/datalayers/xorm_naming.h"
 #include "analyzers/datalayers/typeorm_naming.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/tree_parser.h"
@@ -1628,4 +1629,28 @@ TEST_CASE("ent: a mixin of the project's, in another package, adds its literal f
                                       "column public.meters.slug read @slug",
                                       "column public.meters.namespace read @entutils.NamespaceMixin{}",
                                   });
+}
+
+TEST_CASE("xorm: table and column mappers are read apart; a prefix mapper or two mappers on one side are not certain") {
+  namespace xm = schemagate::datalayers::xorm;
+  std::vector<std::string> settings = xm::mapper_settings("engine.SetColumnMapper(names.GonicMapper{})\n");
+  CHECK(settings == std::vector<std::string>{"column=gonic"});
+  xm::Mappers m = xm::project_mappers(settings);
+  REQUIRE(m.table);
+  REQUIRE(m.column);
+  CHECK(*m.table == xm::Mapper::snake);  // xorm's default
+  CHECK(*m.column == xm::Mapper::gonic);
+  CHECK(xm::map_name("APIKey", *m.column) == "api_key");
+  CHECK(xm::map_name("APIKey", *m.table) == "a_p_i_key");
+
+  settings = xm::mapper_settings("x.SetMapper(names.GonicMapper{})");
+  CHECK(settings == std::vector<std::string>{"table=gonic", "column=gonic"});
+
+  m = xm::project_mappers(xm::mapper_settings("e.SetTableMapper(names.NewPrefixMapper(names.SnakeMapper{}, prefix))"));
+  CHECK(!m.table);
+  REQUIRE(m.column);
+  CHECK(*m.column == xm::Mapper::snake);
+
+  m = xm::project_mappers({"table=snake", "table=gonic"});
+  CHECK(!m.table);
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"xorm.io/xorm"
+	"xorm.io/xorm/names"
 )
 
 // Store holds the engine; the tables are synced from the models when it opens.
@@ -15,6 +16,8 @@ func Open(dsn string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Tables keep xorm's default SnakeMapper; columns keep initialisms together (APIKey -> api_key).
+	engine.SetColumnMapper(names.GonicMapper{})
 	s := &Store{Engine: engine}
 	s.createTables()
 	return s, nil

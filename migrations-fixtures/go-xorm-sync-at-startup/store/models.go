@@ -21,5 +21,6 @@ type Reply struct {
 // Agent answers tickets.
 type Agent struct {
 	Id    int64  `xorm:"pk autoincr"`
-	Email string `xorm:"varchar(200) unique"`
+	Email  string `xorm:"varchar(200) unique"`
+	APIKey string `xorm:"varchar(64)"`
 }

@@ -17,6 +17,6 @@ func (s *Store) Escalated() (int64, error) {
 // AgentsOnline lists the agents seen in the last minutes.
 func (s *Store) AgentsOnline() ([]Agent, error) {
 	var out []Agent
-	err := s.Engine.SQL("SELECT id, email FROM agent WHERE last_seen_at > now() - interval '5 minutes'").Find(&out)
+	err := s.Engine.SQL("SELECT id, email, api_key FROM agent WHERE last_seen_at > now() - interval '5 minutes'").Find(&out)
 	return out, err
 }

@@ -90,7 +90,8 @@ struct StructAt {
 /// The packages of the project read so far, and xorm's rules for the models declared in them.
 class Models {
  public:
-  Models(const source::FileSystem& fs, std::string root, xm::Mapper mapper) : fs_(fs), root_(std::move(root)), mapper_(mapper) {}
+  Models(const source::FileSystem& fs, std::string root, xm::Mappers mappers)
+      : fs_(fs), root_(std::move(root)), table_mapper_(*mappers.table), mapper_(*mappers.column) {}
 
   const Package& package(const std::string& dir, std::string* err) {
     auto it = packages_.find(dir);
@@ -188,7 +189,7 @@ class Models {
         }
       }
     }
-    return xm::map_name(st.name, mapper_);
+    return xm::map_name(st.name, table_mapper_);
   }
 
   struct Column {
@@ -275,43 +276,31 @@ class Models {
  private:
   const source::FileSystem& fs_;
   std::string root_;
-  xm::Mapper mapper_;
+  xm::Mapper table_mapper_;
+  xm::Mapper mapper_;  ///< columns
   std::map<std::string, std::unique_ptr<Package>> packages_;
 };
 
-/// `.SetMapper(names.GonicMapper{})` and the like, anywhere in the project's Go code: the
-/// mapper the engine uses. False when it sets another mapper, or table and column mappers apart.
+/// `.SetMapper(names.GonicMapper{})`, `.SetColumnMapper(...)` and the like, anywhere in the
+/// project's Go code: the table and column mappers the engine uses. False when a side is set to
+/// a mapper not modelled (a prefix mapper: its prefix is configuration) or to two.
 const source::TextGate kSetsMapper{{{"Mapper("}}};
-bool project_mapper(const source::FileSystem& fs, const std::string& root, xm::Mapper* out, std::string* err) {
-  std::set<std::string> set;
+bool project_mapper(const source::FileSystem& fs, const std::string& root, xm::Mappers* out, std::string* err) {
+  std::vector<std::string> settings;
+  std::string where;
   for (const std::string& path : source::discover_files(fs, root, {})) {
     if (!path.ends_with(".go") || path.ends_with("_test.go")) continue;
     std::string text, e;
     if (!source::read_if(fs, on_disk(root, path), kSetsMapper, &text, &e)) continue;
-    for (std::string_view call : {".SetMapper(", ".SetTableMapper(", ".SetColumnMapper("}) {
-      for (size_t at = text.find(call); at != std::string::npos; at = text.find(call, at + 1)) {
-        size_t b = at + call.size(), e2 = text.find(')', b);
-        std::string arg = text.substr(b, e2 == std::string::npos ? 0 : e2 - b);
-        if (arg.find("GonicMapper") != std::string::npos && call == ".SetMapper(") set.insert("gonic");
-        else if (arg.find("SnakeMapper") != std::string::npos && call == ".SetMapper(") set.insert("snake");
-        else set.insert(path + ": " + std::string(call.substr(1)) + arg + ")");
-      }
+    for (std::string& s : xm::mapper_settings(text)) {
+      if (s.ends_with("=other") && where.empty()) where = path;
+      settings.push_back(std::move(s));
     }
   }
-  if (set.empty() || (set.size() == 1 && *set.begin() == "snake")) {
-    *out = xm::Mapper::snake;
-    return true;
-  }
-  if (set.size() == 1 && *set.begin() == "gonic") {
-    *out = xm::Mapper::gonic;
-    return true;
-  }
-  for (const std::string& s : set)
-    if (s != "gonic" && s != "snake") {
-      *err = s + " sets a mapper whose table and column names schemagate does not model";
-      return false;
-    }
-  *err = "the project sets both xorm's SnakeMapper and GonicMapper: which names its tables have is not certain";
+  *out = xm::project_mappers(settings);
+  if (out->table && out->column) return true;
+  *err = !where.empty() ? where + ": sets a mapper whose table and column names schemagate does not model"
+                        : "the project sets both xorm's SnakeMapper and GonicMapper: which names its tables have is not certain";
   return false;
 }
 
@@ -643,7 +632,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
           std::vector<MigrationFile>* out, std::string* err) {
   out->clear();
   if (runner_file(fs, root, dir).empty()) return true;
-  xm::Mapper mapper;
+  xm::Mappers mapper;
   if (!project_mapper(fs, root, &mapper, err)) {
     *err = dir + ": xormigrate: " + *err;
     return false;
@@ -816,7 +805,7 @@ std::vector<MigrationFile> xorm_startup_schema(const source::FileSystem& fs, con
   std::vector<MigrationFile> out;
   std::vector<std::string> dirs = go_list_dirs(fs, root, kStartupSync);
   if (dirs.empty()) return out;
-  xm::Mapper mapper;
+  xm::Mappers mapper;
   std::string err;
   if (!project_mapper(fs, root, &mapper, &err)) return out;
   Models models(fs, root, mapper);
