@@ -147,7 +147,11 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     return result;
   }
   if (lang && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript")) {
-    if (std::string manifest = source::written_by_package_script(fs_, options_.root, rel); !manifest.empty()) {
+    std::string dir = rel.rfind('/') == std::string::npos ? "" : rel.substr(0, rel.rfind('/'));
+    auto outputs = package_outputs_.find(dir);
+    if (outputs == package_outputs_.end())
+      outputs = package_outputs_.emplace(dir, source::package_script_outputs(fs_, options_.root, dir)).first;
+    if (std::string manifest = source::written_by(outputs->second, rel); !manifest.empty()) {
       if (first) first->known = true;
       result.skip_reason = "generated (the output of a script of " + manifest + ")";
       return result;
@@ -258,11 +262,20 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   return result;
 }
 
+const std::string& FileScanner::package_engine(const std::string& rel) {
+  size_t slash = rel.rfind('/');
+  std::string dir = slash == std::string::npos ? "" : rel.substr(0, slash);
+  auto it = package_engine_.find(dir);
+  if (it == package_engine_.end())
+    it = package_engine_.emplace(dir, source::other_engine_of_go_package(fs_, options_.root, rel)).first;
+  return it->second;
+}
+
 void FileScanner::judge_file(const std::string& rel, const std::string& text, const languages::Language* lang, TSNode root,
                              const report::LineIndex& lines, const std::vector<languages::SqlSite>& sites) {
   other_engine_ = source::other_engine_of_code(rel, text);
   if (other_engine_.empty() && !sites.empty() && !source::imports_postgres_driver(text))
-    other_engine_ = source::other_engine_of_go_package(fs_, options_.root, rel);
+    other_engine_ = package_engine(rel);
   // A .sql file no PostgreSQL query tool claims may be a script for any engine or a template.
   plain_sql_file_ = site_is_sql_file(rel) && languages::query_dialect_for(text).name == "plain";
   // Only where the file is certainly PostgreSQL's: a query tool's .sql file, or code that

@@ -141,6 +141,14 @@ class FileScanner {
   void add_star_requirements(const sql::Node* stmt, const sql::SqlText& text, const schema::Schema& intended,
                              size_t unit, FileResult* result);
 
+  /// The engine another driver of a Go file's package gives its SQL (source::other_engine_of_go_package),
+  /// by package directory: every file of a package asks the same question, and each answer reads
+  /// the whole package.
+  const std::string& package_engine(const std::string& rel);
+  std::map<std::string, std::string> package_engine_;
+  /// The package.json scripts' outputs that decide whether a file is generated, by file folder.
+  std::map<std::string, source::PackageOutputs> package_outputs_;
+
   const source::FileSystem& fs_;
   const Options& options_;
   const Targets& targets_;

@@ -140,13 +140,12 @@ std::string other_engine_of_go_package(const FileSystem& fs, const std::string& 
   return found;
 }
 
-std::string written_by_package_script(const FileSystem& fs, const std::string& root, std::string_view path) {
-  std::string dir(path.substr(0, path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/')));
+PackageOutputs package_script_outputs(const FileSystem& fs, const std::string& root, std::string dir) {
   for (;;) {
     std::string manifest = dir.empty() ? "package.json" : dir + "/package.json";
     std::string text, err;
     if (fs.read(join_path(root, manifest), &text, &err)) {
-      std::string_view own = path.substr(dir.empty() ? 0 : dir.size() + 1);
+      PackageOutputs found{manifest, dir, {}};
       // Each line of the manifest that passes an output flag: `"gen": "tool generate --output x.ts"`.
       for (size_t at = 0; at < text.size();) {
         size_t end = text.find('\n', at);
@@ -164,16 +163,22 @@ std::string written_by_package_script(const FileSystem& fs, const std::string& r
             while (e < line.size() && line[e] != ' ' && line[e] != '"' && line[e] != '\'' && line[e] != '\\') ++e;
             std::string_view out = line.substr(v, e - v);
             if (out.starts_with("./")) out.remove_prefix(2);
-            if (!out.empty() && out == own) return manifest;
+            if (!out.empty()) found.outputs.insert(std::string(out));
           }
         }
       }
-      return "";
+      return found;
     }
-    if (dir.empty()) return "";
+    if (dir.empty()) return {};
     size_t slash = dir.rfind('/');
     dir = slash == std::string::npos ? "" : dir.substr(0, slash);
   }
+}
+
+std::string written_by(const PackageOutputs& package, std::string_view path) {
+  if (package.manifest.empty()) return "";
+  std::string_view own = path.substr(package.dir.empty() ? 0 : package.dir.size() + 1);
+  return package.outputs.count(std::string(own)) ? package.manifest : "";
 }
 
 std::string package_without_database_client(const FileSystem& fs, const std::string& root, std::string_view path) {

@@ -9,6 +9,7 @@
 //    the reason: never silently dropped, never checked against the wrong schema. A file that also
 //    imports a PostgreSQL driver is PostgreSQL code.
 #pragma once
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -28,10 +29,18 @@ std::string other_engine_of_code(std::string_view path, std::string_view text);
 /// db.go, its queries in containers.go), when none imports a PostgreSQL driver; else "".
 std::string other_engine_of_go_package(const FileSystem& fs, const std::string& root, std::string_view path);
 
-/// The nearest package.json above a JavaScript/TypeScript file when one of its lines passes the
-/// file as a generator's output (`"generate:drizzle": "... generate --output auth-schema2.ts"`),
-/// else "": the file is a generator's output, as one marked @generated.
-std::string written_by_package_script(const FileSystem& fs, const std::string& root, std::string_view path);
+/// The nearest package.json at or above `dir` and the paths its lines pass as an output flag
+/// (`"generate:drizzle": "... generate --output auth-schema2.ts"`), relative to the manifest's
+/// folder: a JavaScript/TypeScript file among them is a generator's output, as one marked
+/// @generated (written_by). In two steps so that a scan of many files reads each manifest once.
+struct PackageOutputs {
+  std::string manifest;  ///< "" when none is found
+  std::string dir;       ///< the manifest's folder
+  std::set<std::string> outputs;
+};
+PackageOutputs package_script_outputs(const FileSystem& fs, const std::string& root, std::string dir);
+/// The manifest of `package` when it writes `path` (a file at or below its folder), else "".
+std::string written_by(const PackageOutputs& package, std::string_view path);
 
 /// For a JavaScript/TypeScript test file: the nearest package.json above it when that package
 /// declares no database client (pg, postgres, Prisma, Drizzle, Kysely, Knex, supabase-js, ...)
