@@ -522,12 +522,21 @@ class Engine {
   }
 
   /// One of several texts an expression may have: the one the current variant selects (the
-  /// first by default), nothing when choices are read as holes (too many variants).
+  /// first by default), nothing when choices are read as holes (too many variants). An empty
+  /// text beside others is no variant: `default: return ""` of a switch over the kinds of a
+  /// WITH clause, `cond ? " AND x = $1" : ""`. The statement without the piece is either one of
+  /// the other variants less a clause (nothing more to check) or one the code never runs (no CTE
+  /// for its FROM: a finding that is not certain).
   std::optional<SqlText> choose(const void* key, std::vector<SqlText> alternatives) {
     std::vector<SqlText> distinct;
     for (auto& a : alternatives)
       if (std::none_of(distinct.begin(), distinct.end(), [&](const SqlText& d) { return d.text == a.text; }))
         distinct.push_back(std::move(a));
+    auto blank = [](const SqlText& t) {
+      return std::all_of(t.text.begin(), t.text.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; });
+    };
+    if (std::any_of(distinct.begin(), distinct.end(), [&](const SqlText& t) { return !blank(t); }))
+      std::erase_if(distinct, blank);
     if (distinct.size() == 1) return std::move(distinct.front());
     choice_log_.emplace_back(key, distinct.size());
     auto s = selector_.find(key);
