@@ -223,6 +223,20 @@ TEST_CASE("classify: golang-migrate records only the latest version") {
         std::vector<std::string>{"applied 1 m/1_a.up.sql", "failed 2 m/2_b.up.sql [v=2]"});
 }
 
+TEST_CASE("go-up-files: the newest run that did not fail decides, up to it after up, below it after down") {
+  CHECK(parsed("go-up-files", {{"1", "up", "passed"}, {"3", "up", "passed"}, {"4", "up", "failed"}}) ==
+        std::vector<std::string>{"3 applied covers [version=3 direction=up status=passed]"});
+  CHECK(parsed("go-up-files", {}).empty());
+  std::vector<MigrationFile> files = {file("go-up-files", "1", "m/1_a.up.sql"), file("go-up-files", "2", "m/2_b.up.go"),
+                                      file("go-up-files", "2", "m/2_c.up.sql"), file("go-up-files", "3", "m/3_d.up.sql")};
+  CHECK(statuses(files, {{"go-up-files", "public.migrations_history", {row("2", false, true, "up")}}}) ==
+        std::vector<std::string>{"applied 1 m/1_a.up.sql", "applied 2 m/2_b.up.go", "applied 2 m/2_c.up.sql",
+                                 "pending 3 m/3_d.up.sql"});
+  CHECK(statuses(files, {{"go-up-files", "public.migrations_history", {row("2", false, true, "down")}}}) ==
+        std::vector<std::string>{"applied 1 m/1_a.up.sql", "pending 2 m/2_b.up.go", "pending 2 m/2_c.up.sql",
+                                 "pending 3 m/3_d.up.sql"});
+}
+
 TEST_CASE("classify: text versions match exactly, numeric and dotted ones as numbers") {
   CHECK(statuses({file("dbmate", "0003", "db/0003_a.sql")}, {{"dbmate", "public.schema_migrations", {row("3")}}}) ==
         std::vector<std::string>{"pending 0003 db/0003_a.sql", "unknown 3 - [v=3]"});

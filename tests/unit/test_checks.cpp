@@ -269,6 +269,8 @@ TEST_CASE("a runner's tracking table, a tool's or named like one, is no missing 
   CHECK(run("SELECT version FROM goose_db_version", s).empty());
   CHECK(run("SELECT * FROM hydra_client_migration", s).empty());  // an older tool's, probed before an upgrade
   CHECK(run("SELECT max(version) FROM app_schema_version", s).empty());
+  CHECK(run("SELECT version FROM migrations_history", s).empty());  // a runner's history of runs
+  CHECK(run("SELECT version FROM migration_version", s).empty());   // the layout it converts from
   auto d = run("SELECT id FROM migration_notes", s);  // named for migrations, not like a tracking table
   REQUIRE(d.size() == 1);
   CHECK(d[0].rule == "missing-relation");

@@ -13,6 +13,7 @@
 //   xormigrate      a Go package handing xormigrate.New its migrations (code/xormigrate.cpp)
 //   go-steps        a Go list of upgrade functions taking a database handle (code/go_steps.cpp)
 //   gormigrate      a Go []*gormigrate.Migration{...} list of SQL Migrate functions (code/gormigrate.cpp)
+//   go-up-files     <version>_<name>.up.sql beside <version>_<name>.up.go files (code/go_up_files.cpp)
 //   liquibase       a master changelog (db.changelog-master.*, or one that includes others)
 //   flyway          V<version>__ / R__ file names
 //   pop             <version>_<name>.<dialect>.up.sql names (pop.cpp): a file per engine
@@ -49,6 +50,7 @@ extern const Format kXormigrate;
 extern const Format kGoSteps;
 extern const Format kLiquibase;
 extern const Format kGormigrate;
+extern const Format kGoUpFiles;
 extern const Format kFlyway;
 extern const Format kDbmate;
 extern const Format kGoose;
@@ -62,7 +64,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kBun, kXormigrate, kGoSteps, kGormigrate, kLiquibase, kFlyway,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kBun, kXormigrate, kGoSteps, kGormigrate, kGoUpFiles, kLiquibase, kFlyway,
       kPop, kDbmate, kGoose, kSqlMigrate, kMaraguMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };
@@ -80,7 +82,12 @@ bool is_tracking_table_name(std::string_view name) {
     if (f.tracking && f.tracking->table == name) return true;
   // A project's own runner's table, or an older tool's the code probes before upgrading
   // (hydra_client_migration): named for migrations, made by the runner.
-  return name.ends_with("_migration") || name.ends_with("_migrations") || name.ends_with("_schema_version");
+  // A runner's history or an older layout it converts from (migrations_history, migration_version);
+  // migration_notes is the application's.
+  bool for_migrations = name.starts_with("migration_") || name.starts_with("migrations_");
+  bool records = name.ends_with("_history") || name.ends_with("_version") || name.ends_with("_versions");
+  return name.ends_with("_migration") || name.ends_with("_migrations") || name.ends_with("_schema_version") ||
+         (for_migrations && records);
 }
 
 const std::vector<std::string>& default_directories() {

@@ -1,0 +1,1 @@
+CREATE TABLE pipeline_pauses (pipeline_id integer REFERENCES pipelines (id), paused_by text);
