@@ -321,18 +321,42 @@ class PythonSyntax final : public HostSyntax {
   /// by a construct the file imports from sqlalchemy or sqlmodel, it is no SQL text (what it
   /// names is the model's, read by the data layer).
   static bool statement_object(TSNode node, std::string_view source) {
+    auto construct = [](std::string_view name) {
+      return name == "select" || name == "insert" || name == "update" || name == "delete" || name == "union" ||
+             name == "union_all" || name == "exists";
+    };
+    while (node_is(node, "parenthesized_expression")) node = first_named_child(node);
     while (node_is(node, "call")) {
       TSNode fn = field(node, "function");
       if (node_is(fn, "attribute")) {
         node = field(fn, "object");
+        while (node_is(node, "parenthesized_expression")) node = first_named_child(node);
+        // sa.select(Model) with `import sqlalchemy as sa`
+        if (node_is(node, "identifier") && construct(node_text(field(fn, "attribute"), source)))
+          return module_alias_of_sqlalchemy(source, node_text(node, source)) ||
+                 imported_from_sqlalchemy(source, node_text(node, source));  // postgresql.insert(T)
         continue;
       }
       if (!node_is(fn, "identifier")) return false;
       std::string_view name = node_text(fn, source);
-      if (name != "select" && name != "insert" && name != "update" && name != "delete" && name != "union" &&
-          name != "union_all" && name != "exists")
-        return false;
+      if (!construct(name)) return false;
       return imported_from_sqlalchemy(source, name);
+    }
+    return false;
+  }
+
+  /// `import sqlalchemy as alias` (or `import sqlmodel as alias`), or `import sqlalchemy` itself.
+  static bool module_alias_of_sqlalchemy(std::string_view source, std::string_view alias) {
+    for (std::string_view module : {"sqlalchemy", "sqlmodel"}) {
+      std::string plain = "import " + std::string(module);
+      for (size_t at = source.find(plain); at != std::string_view::npos; at = source.find(plain, at + 1)) {
+        if (at > 0 && source[at - 1] != '\n') continue;
+        size_t eol = std::min(source.find('\n', at), source.size());
+        std::string_view rest = source.substr(at + plain.size(), eol - at - plain.size());
+        while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r')) rest.remove_suffix(1);
+        if (rest.empty() && alias == module) return true;
+        if (rest.starts_with(" as ") && rest.substr(4) == alias) return true;
+      }
     }
     return false;
   }

@@ -1250,7 +1250,18 @@ class Engine {
     }
     Call inner;
     if (!ts_node_is_null(value) && syntax_.call(value, src_, &inner) && is_database_call(inner.name)) return;
-    // q = <a value that is no text>; execute(q)
+    // q = <a value that is no text>; execute(q). Refinements of it (`q = q.where(...)`,
+    // `q = q.limit(n)`: a method of the object it was) are the same kind of object.
+    if (!ts_node_is_null(value) && !ts_node_eq(value, arg) && syntax_.kind(arg) == ExprKind::kIdentifier) {
+      std::string name(node_text(arg, src_));
+      for (int step = 0; step < 16; ++step) {
+        std::string_view v = node_text(value, src_);
+        if (v.size() <= name.size() || v.substr(0, name.size()) != name || v[name.size()] != '.') break;
+        long d = resolve(name, ts_node_start_byte(value));
+        if (d < 0 || ts_node_is_null(defs_[static_cast<size_t>(d)].value)) break;
+        value = defs_[static_cast<size_t>(d)].value;
+      }
+    }
     if (!ts_node_is_null(value) && !ts_node_eq(value, arg) && syntax_.cannot_be_sql(value, src_)) return;
     SqlSite s;
     s.host_begin = ts_node_start_byte(arg);

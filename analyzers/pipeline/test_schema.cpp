@@ -88,10 +88,17 @@ std::map<std::string, std::string> tables_upgraded_away(const source::FileSystem
 }  // namespace
 
 TestSchemas TestSchemas::of(const source::FileSystem& fs, const std::string& root, const SchemaBuild& build) {
+  // Versions a test can name without naming anything else: timestamps, and Alembic's revision ids
+  // (twelve hex digits, "7a73514ca2d6") that hold a digit.
   std::map<std::string, std::string> versions;
-  for (const schema::migrations::MigrationFile& m : build.migrations)
-    if (m.version.size() >= 8 && std::all_of(m.version.begin(), m.version.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      versions.emplace(m.version, m.path);
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto hex = [&](char c) { return digit(c) || (c >= 'a' && c <= 'f'); };
+  for (const schema::migrations::MigrationFile& m : build.migrations) {
+    const std::string& v = m.version;
+    bool timestamp = v.size() >= 8 && std::all_of(v.begin(), v.end(), digit);
+    bool revision_id = v.size() >= 10 && std::all_of(v.begin(), v.end(), hex) && std::any_of(v.begin(), v.end(), digit);
+    if (timestamp || revision_id) versions.emplace(v, m.path);
+  }
   return TestSchemas(tables_upgraded_away(fs, root, build), std::move(versions));
 }
 

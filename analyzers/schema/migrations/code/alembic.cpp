@@ -451,19 +451,36 @@ std::set<std::string> nested_assignments(TSNode body, const PyReader& reader) {
   return out;
 }
 
-std::vector<std::string> version_files(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+std::vector<std::string> py_files(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   std::vector<std::string> names;
-  for (const auto& e : fs.list(on_disk(root, source::join_path(dir, "versions"))))
+  for (const auto& e : fs.list(on_disk(root, dir)))
     if (!e.is_dir && e.name.ends_with(".py") && e.name != "__init__.py") names.push_back(e.name);
   std::sort(names.begin(), names.end());
   return names;
+}
+
+/// The folder of the revisions PostgreSQL runs, relative to the script location: versions/, or,
+/// when that holds no revision but one folder per dialect (env.py picks version_locations by the
+/// engine at run time, as Prefect's does), versions/postgresql.
+std::string versions_dir(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  std::string versions = source::join_path(dir, "versions");
+  if (!py_files(fs, root, versions).empty()) return versions;
+  for (const char* dialect : {"postgresql", "postgres"}) {
+    std::string d = source::join_path(versions, dialect);
+    if (!py_files(fs, root, d).empty()) return d;
+  }
+  return versions;
+}
+
+std::vector<std::string> version_files(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  return py_files(fs, root, versions_dir(fs, root, dir));
 }
 
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   if (!fs.is_file(source::join_path(on_disk(root, dir), "env.py"))) return false;
   for (const std::string& name : version_files(fs, root, dir)) {
     std::string text, err;
-    if (fs.read(source::join_path(on_disk(root, source::join_path(dir, "versions")), name), &text, &err) &&
+    if (fs.read(source::join_path(on_disk(root, versions_dir(fs, root, dir)), name), &text, &err) &&
         text.find("down_revision") != std::string::npos)
       return true;
   }
@@ -505,8 +522,8 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     return false;
   }
   std::vector<MigrationFile> files;
-  std::string versions = source::join_path(dir, "versions");
-  for (const std::string& name : version_files(fs, root, dir)) {
+  std::string versions = versions_dir(fs, root, dir);
+  for (const std::string& name : py_files(fs, root, versions)) {
     MigrationFile m;
     m.path = source::join_path(versions, name);
     m.name = name.substr(0, name.size() - 3);

@@ -1,0 +1,1 @@
+CREATE TABLE work_pool (id uuid PRIMARY KEY, name text NOT NULL, concurrency integer);
