@@ -18,6 +18,7 @@
 // what cannot be read whole (a join, a subquery, an expression item) is simply not judged: a
 // chain with a join keeps its table requirements only, since an unqualified column may belong
 // to either table.
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -40,6 +41,21 @@ struct Name {
   uint32_t at = 0;
 };
 
+/// A reserved word PostgreSQL reads as a value where a select item stands (`Select("id",
+/// "false")`): no column.
+bool sql_value_keyword(std::string_view word) {
+  std::string w(word);
+  for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (std::string_view k : {"true", "false", "null", "current_timestamp", "current_date", "current_time", "localtime",
+                             "localtimestamp", "current_user", "session_user", "user", "current_role",
+                             "current_catalog", "current_schema"})
+    if (w == k) return true;
+  return false;
+}
+
+/// The facts key of the package-level builders of a file's folder.
+std::string package_key(std::string_view path) { return "squirrel-builders:" + go::folder(path); }
+
 class Reader {
  public:
   explicit Reader(const FileInput& in) : in_(in), src_(in.text) {
@@ -53,6 +69,11 @@ class Reader {
     // squirrel builds for any engine: a file of a MySQL or SQLite store is not PostgreSQL's.
     if (!source::other_engine_of_code(in_.path, src_).empty()) return;
     builders_ = builder_variables();
+    // Package-level builders of the package's other files (atc/db/psql.go's
+    // `var psql = sq.StatementBuilder.PlaceholderFormat(sq.Dollar)`).
+    if (in_.facts)
+      if (auto f = in_.facts->find(package_key(in_.path)); f != in_.facts->end())
+        builders_.insert(f->second.begin(), f->second.end());
     for (TSNode top : go::chain_tops(in_.root)) chain(top, out);
   }
 
@@ -146,7 +167,7 @@ class Reader {
     } else if (c.joined) {
       return std::nullopt;
     }
-    if (!go::plain_name(col)) return std::nullopt;
+    if (!go::plain_name(col) || sql_value_keyword(col)) return std::nullopt;
     if (output && output->empty()) *output = col;
     return Name{col, static_cast<uint32_t>(n.at + lead + v.size() - col.size())};
   }
@@ -326,6 +347,46 @@ class Reader {
 
 bool relevant(std::string_view text) { return text.find("Masterminds/squirrel") != std::string_view::npos; }
 
+/// The package-level variables a file sets from StatementBuilder, read from its text: `var X =
+/// sq.StatementBuilder...` at the start of a line, or `X = sq.StatementBuilder...` inside a
+/// top-level `var (...)` block. The import's alias is the word before the import path, else
+/// "squirrel".
+void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  std::string_view text = in.text;
+  std::string alias = "squirrel";
+  if (size_t at = text.find("Masterminds/squirrel"); at != std::string_view::npos) {
+    size_t line = text.rfind('\n', at);
+    std::string_view head = text.substr(line == std::string_view::npos ? 0 : line + 1);
+    head = head.substr(0, head.find('"'));
+    while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
+    size_t b = head.size();
+    while (b > 0 && (std::isalnum(static_cast<unsigned char>(head[b - 1])) || head[b - 1] == '_')) --b;
+    if (b < head.size() && head.substr(b) != "import") alias = std::string(head.substr(b));
+  }
+  std::string needle = alias + ".StatementBuilder";
+  bool in_var_block = false;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t eol = std::min(text.find('\n', pos), text.size());
+    std::string_view line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (line.starts_with("var (")) { in_var_block = true; continue; }
+    if (in_var_block && line.starts_with(")")) { in_var_block = false; continue; }
+    size_t at = line.find(needle);
+    if (at == std::string_view::npos) continue;
+    std::string_view left = line.substr(0, at);
+    size_t eq = left.rfind('=');
+    if (eq == std::string_view::npos || (eq > 0 && left[eq - 1] == ':')) continue;
+    left = left.substr(0, eq);
+    if (line.starts_with("var ")) left = left.substr(4);
+    else if (!in_var_block || !(line.starts_with("\t") || line.starts_with(" "))) continue;
+    while (!left.empty() && (left.front() == ' ' || left.front() == '\t')) left.remove_prefix(1);
+    while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
+    if (size_t sp = left.find(' '); sp != std::string_view::npos) left = left.substr(0, sp);  // var psql Type =
+    if (!left.empty() && std::all_of(left.begin(), left.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
+      out->emplace_back(package_key(in.path), std::string(left));
+  }
+}
+
 void extract(const FileInput& in, FileOutput* out) {
   if (ts_node_is_null(in.root)) return;
   Reader(in).run(out);
@@ -333,6 +394,6 @@ void extract(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kSquirrel{"squirrel", {"go"}, nullptr, relevant, extract};
+extern const DataLayer kSquirrel{"squirrel", {"go"}, nullptr, relevant, extract, index, nullptr, true};
 
 }  // namespace schemagate::datalayers
