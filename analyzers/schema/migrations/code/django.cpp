@@ -388,6 +388,14 @@ class DjangoApp {
     for (const auto& cols_list : m.unique_together) run(unique_sql(m, cols_list));
     for (const Field& f : m.fields)
       if (f.m2m()) create_m2m(m, f);
+    // options={"indexes": [...], "constraints": [UniqueConstraint(...)]}: as AddIndex and
+    // AddConstraint right after the table.
+    if (options) {
+      if (const PyValue* indexes = options->kwarg("indexes"); indexes && indexes->is(K::List))
+        for (const PyValue& index : indexes->items) add_index(name, &index);
+      if (const PyValue* constraints = options->kwarg("constraints"); constraints && constraints->is(K::List))
+        for (const PyValue& c : constraints->items) add_constraint(name, &c);
+    }
   }
 
   void delete_model(const std::string& name) {
@@ -726,8 +734,12 @@ std::vector<std::string> migration_names(const source::FileSystem& fs, const std
   return names;
 }
 
+/// A folder Django may take an app's migrations from: `migrations`, or one named like it that a
+/// MIGRATION_MODULES setting maps an app to (`{"dojo": "dojo.db_migrations"}`).
+bool migrations_folder_name(std::string_view name) { return name.ends_with("migrations"); }
+
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
-  if (last_component(on_disk(root, dir)) != "migrations") return false;
+  if (!migrations_folder_name(last_component(on_disk(root, dir)))) return false;
   for (const std::string& name : migration_names(fs, root, dir)) {
     if (!is_migration_name(name)) continue;
     std::string text, err;
@@ -738,7 +750,8 @@ bool detect(const source::FileSystem& fs, const std::string& root, const std::st
 
 /// The app label: `label = "..."` in the app's apps.py when it sets one, else the directory.
 std::string app_label(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
-  std::string app_dir = dir.size() > 10 ? dir.substr(0, dir.size() - 11) : "";
+  size_t slash = dir.rfind('/');
+  std::string app_dir = slash == std::string::npos ? "" : dir.substr(0, slash);
   std::string label(last_component(app_dir.empty() ? on_disk(root, "") : app_dir));
   std::string text, err;
   if (fs.read(source::join_path(on_disk(root, app_dir), "apps.py"), &text, &err)) {
@@ -788,16 +801,44 @@ std::string auth_user_model(const source::FileSystem& fs, const std::string& roo
   return !found.empty() ? found : !in_test.empty() ? in_test : "auth.user";
 }
 
+/// Whether a settings module (a .py file whose path names settings) maps an app to the folder
+/// `dir` in MIGRATION_MODULES: the dotted module, or a dotted tail of it of two parts or more
+/// (src/dojo/db_migrations is "dojo.db_migrations"), quoted in a file that sets the name.
+bool mapped_by_migration_modules(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+                                 const std::vector<std::string>& settings) {
+  std::string dotted = dir;
+  std::replace(dotted.begin(), dotted.end(), '/', '.');
+  std::vector<std::string> names;  // the dotted module and its tails of two parts or more
+  for (std::string d = dotted; d.find('.') != std::string::npos; d = d.substr(d.find('.') + 1))
+    for (char q : {'"', '\''}) names.push_back(q + d + q);
+  for (const std::string& path : settings) {
+    std::string text, err;
+    if (!fs.read(source::join_path(root, path), &text, &err) || text.find("MIGRATION_MODULES") == std::string::npos)
+      continue;
+    for (const std::string& n : names)
+      if (text.find(n) != std::string::npos) return true;
+  }
+  return false;
+}
+
 std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
-  std::set<std::string> dirs;
+  std::set<std::string> dirs, others;
+  std::vector<std::string> settings;
   for (const std::string& path : source::discover_files(fs, root, {})) {
     size_t slash = path.rfind('/');
+    if (path.ends_with(".py") && path.find("settings") != std::string::npos) settings.push_back(path);
     if (slash == std::string::npos) continue;
     std::string dir = path.substr(0, slash);
-    if (last_component(dir) != "migrations" || dirs.count(dir) || !is_migration_name(path.substr(slash + 1))) continue;
+    std::string_view name = last_component(dir);
+    if (!migrations_folder_name(name) || dirs.count(dir) || others.count(dir) || !is_migration_name(path.substr(slash + 1)))
+      continue;
     std::string text, err;
-    if (fs.read(source::join_path(root, path), &text, &err) && declares_migration(text)) dirs.insert(dir);
+    if (fs.read(source::join_path(root, path), &text, &err) && declares_migration(text))
+      (name == "migrations" ? dirs : others).insert(dir);
   }
+  // Another folder name only where the settings map an app to it (MIGRATION_MODULES).
+  for (const std::string& dir : others)
+    if (mapped_by_migration_modules(fs, root, dir, settings)) dirs.insert(dir);
   return {dirs.begin(), dirs.end()};
 }
 
