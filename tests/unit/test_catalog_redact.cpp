@@ -223,6 +223,12 @@ TEST_CASE("classify: golang-migrate records only the latest version") {
         std::vector<std::string>{"applied 1 m/1_a.up.sql", "failed 2 m/2_b.up.sql [v=2]"});
 }
 
+TEST_CASE("db-migrate: rows name the file without its extension, after a slash") {
+  CHECK(parsed("db-migrate", {{"/20240101000000-initial-schema"}, {"/20240201000000-add-description"}}) ==
+        std::vector<std::string>{"20240101000000-initial-schema applied [name=/20240101000000-initial-schema]",
+                                 "20240201000000-add-description applied [name=/20240201000000-add-description]"});
+}
+
 TEST_CASE("go-up-files: the newest run that did not fail decides, up to it after up, below it after down") {
   CHECK(parsed("go-up-files", {{"1", "up", "passed"}, {"3", "up", "passed"}, {"4", "up", "failed"}}) ==
         std::vector<std::string>{"3 applied covers [version=3 direction=up status=passed]"});

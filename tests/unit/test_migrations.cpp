@@ -93,7 +93,7 @@ TEST_CASE("the format table and default directories") {
   std::vector<std::string> names;
   for (const auto& f : migrations::formats()) names.emplace_back(f.name);
   CHECK(names == std::vector<std::string>{"django", "alembic", "drizzle", "prisma", "rails", "typeorm", "sequelize",
-                                          "kysely", "knex", "bun", "xormigrate", "go-steps", "gormigrate", "go-up-files", "liquibase", "flyway", "pop", "dbmate", "goose",
+                                          "kysely", "knex", "db-migrate", "bun", "xormigrate", "go-steps", "gormigrate", "go-up-files", "liquibase", "flyway", "pop", "dbmate", "goose",
                                           "sql-migrate", "maragu-migrate", "golang-migrate", "supabase", "sqlx",
                                           "plain"});
   CHECK(migrations::default_directories() ==

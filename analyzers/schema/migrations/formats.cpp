@@ -9,6 +9,7 @@
 //   sequelize       .js/.ts files exporting up(queryInterface) (code/sequelize.cpp)
 //   kysely          .ts/.js files exporting up(db: Kysely) (code/kysely.cpp)
 //   knex            .js/.ts files exporting up(knex) (code/knex.cpp)
+//   db-migrate      <timestamp>-<name>.js files exporting up(db, callback) (code/db_migrate.cpp)
 //   bun             <version>_<name>.go files registering a bun migration (code/bun.cpp)
 //   xormigrate      a Go package handing xormigrate.New its migrations (code/xormigrate.cpp)
 //   go-steps        a Go list of upgrade functions taking a database handle (code/go_steps.cpp)
@@ -45,6 +46,7 @@ extern const Format kTypeOrm;
 extern const Format kSequelize;
 extern const Format kKysely;
 extern const Format kKnex;
+extern const Format kDbMigrate;
 extern const Format kBun;
 extern const Format kXormigrate;
 extern const Format kGoSteps;
@@ -64,7 +66,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kBun, kXormigrate, kGoSteps, kGormigrate, kGoUpFiles, kLiquibase, kFlyway,
+      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kDbMigrate, kBun, kXormigrate, kGoSteps, kGormigrate, kGoUpFiles, kLiquibase, kFlyway,
       kPop, kDbmate, kGoose, kSqlMigrate, kMaraguMigrate, kGolangMigrate, kSupabase,
       kSqlx, kPlain,
   };
