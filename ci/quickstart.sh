@@ -12,7 +12,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$here/build}
+source "$here/ci/elapsed.sh"
 "$here/ci/setup.sh" "$build"
+elapsed setup
 bin=$build/schemagate
 demo=$(mktemp -d)
 trap 'rm -rf "$demo"' EXIT
@@ -31,6 +33,7 @@ if [[ $code -ne 1 ]]; then
   exit 1
 fi
 echo "exit: 1 (the INSERT would fail in production with SQLSTATE 42703)"
+elapsed "1. pre-commit"
 
 echo
 pg_bin=${SCHEMAGATE_PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -41,5 +44,6 @@ if [[ ! -x "$pg_bin/initdb" ]]; then
 fi
 echo "== 2. the incident against a live database (throwaway PostgreSQL in a temporary directory)"
 "$here/ci/incident-story.sh" "$bin" "$here/migrations-fixtures/incident"
+elapsed "2. live database"
 echo
 echo "quickstart: schemagate stopped the deploy while the migration was pending, and passed it once applied."

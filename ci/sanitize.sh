@@ -9,6 +9,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build-asan}
 seconds=${FUZZ_SECONDS:-10}
+source "$here/ci/elapsed.sh"
 
 # clang and its runtimes (ASan, UBSan, libFuzzer live in libclang-rt-14-dev on Debian 12).
 missing=()
@@ -21,12 +22,21 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+elapsed packages
 flags="-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCHEMAGATE_FUZZ=ON \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_C_FLAGS="$flags" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
-cmake --build "$build" -j "${JOBS:-$(nproc)}"
+elapsed configure
+# Only what this job runs: the binary and the unit tests (ctest's unit and fixtures) and the fuzz
+# targets. The integration tests' drivers (catalog_driver) run in ci/test.sh's build, not here.
+cmake --build "$build" -j "${JOBS:-$(nproc)}" --target schemagate unit_tests fuzz_targets
+elapsed build
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 (cd "$build" && ctest --output-on-failure -R '^(unit|fixtures)$')
-exec "$here/ci/fuzz.sh" "$build" "$seconds"
+elapsed "unit and fixture tests"
+status=0
+"$here/ci/fuzz.sh" "$build" "$seconds" || status=$?
+elapsed fuzz
+exit "$status"

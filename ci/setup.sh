@@ -5,6 +5,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
+source "$here/ci/elapsed.sh"
 
 packages=(build-essential cmake ninja-build pkg-config git curl ca-certificates
   libcli11-dev libpqxx-dev libtree-sitter-dev nlohmann-json3-dev doctest-dev
@@ -21,6 +22,9 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+elapsed packages
 
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+elapsed configure
 cmake --build "$build" -j "$(nproc)"
+elapsed build

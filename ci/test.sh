@@ -4,6 +4,10 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$here/build}
+source "$here/ci/elapsed.sh"
 "$here/ci/setup.sh" "$build"
+elapsed setup
 cd "$build"
+# Each test's own time is on its line of ctest's output.
 ctest --output-on-failure -j 2
+elapsed tests

@@ -580,8 +580,15 @@ void index_scope(TSNode node, std::string_view src, std::string_view path, Nesti
   }
 }
 
+/// A model's ancestors end at ActiveRecord::Base, written in the file of one of them: where no
+/// indexed file names ActiveRecord, no class is a model. The index says "the project names it"
+/// with this fact, for relevant_in.
+constexpr std::string_view kBaseWord = "ActiveRecord";
+constexpr std::string_view kProjectFact = "activerecord:project";
+
 void index_file(const FileInput& in, Facts* out) {
   if (ts_node_is_null(in.root)) return;
+  if (in.text.find(kBaseWord) != std::string_view::npos) out->push_back({std::string(kProjectFact), ""});
   Nesting nesting;
   index_scope(in.root, in.text, in.path, nesting, out);
 }
@@ -1947,8 +1954,19 @@ void extract(const FileInput& in, FileOutput* out) {
   x.walk(in.root, Context{});
 }
 
+/// Every Ruby file where the project has models. Without one, the only thing extract reports is
+/// a `where` / `find_by` / `update_all` on a receiver that is not a known model (none is): a
+/// file that names none of them is not parsed for this layer.
+bool relevant_in(std::string_view text, const ProjectFacts* facts) {
+  if (!facts || facts->count(std::string(kProjectFact))) return true;
+  for (std::string_view m : {"where", "find_by", "update_all"})
+    if (text.find(m) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace
 
-extern const DataLayer kActiveRecord{"activerecord", {"ruby"}, nullptr, nullptr, extract, index_file};
+extern const DataLayer kActiveRecord{"activerecord", {"ruby"}, nullptr, nullptr, extract, index_file,
+                                     nullptr, false, nullptr, relevant_in};
 
 }  // namespace schemagate::datalayers

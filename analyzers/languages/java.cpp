@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/string_eval.h"
 
 namespace schemagate::languages {
@@ -143,8 +144,9 @@ class JavaSyntax final : public HostSyntax {
   }
 
   bool is_scope(TSNode node) const override {
-    return node_is(node, "method_declaration") || node_is(node, "constructor_declaration") ||
-           node_is(node, "lambda_expression") || node_is(node, "compact_constructor_declaration");
+    static const KindSet kScopes{"method_declaration", "constructor_declaration", "lambda_expression",
+                                 "compact_constructor_declaration"};
+    return kScopes.has(node);
   }
 
   void definitions(TSNode node, std::string_view source,

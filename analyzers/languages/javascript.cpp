@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/string_eval.h"
 
 namespace schemagate::languages {
@@ -108,12 +109,10 @@ class JavaScriptSyntax final : public HostSyntax {
   }
 
   bool is_scope(TSNode node) const override {
-    static constexpr const char* kTypes[] = {
-        "function_declaration", "function_expression", "arrow_function", "method_definition",
-        "generator_function", "generator_function_declaration", "class_static_block"};
-    for (const char* t : kTypes)
-      if (node_is(node, t)) return true;
-    return false;
+    static const KindSet kScopes{"function_declaration",           "function_expression", "arrow_function",
+                                 "method_definition",              "generator_function",
+                                 "generator_function_declaration", "class_static_block"};
+    return kScopes.has(node);
   }
 
   void definitions(TSNode node, std::string_view source,

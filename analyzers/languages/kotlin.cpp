@@ -8,6 +8,7 @@
 // JPQL (@Query without nativeQuery, createQuery) is skipped as in Java.
 #include <cstring>
 
+#include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/string_eval.h"
 
 namespace schemagate::languages {
@@ -114,8 +115,9 @@ class KotlinSyntax final : public HostSyntax {
   }
 
   bool is_scope(TSNode node) const override {
-    return node_is(node, "function_declaration") || node_is(node, "lambda_literal") ||
-           node_is(node, "anonymous_function") || node_is(node, "secondary_constructor");
+    static const KindSet kScopes{"function_declaration", "lambda_literal", "anonymous_function",
+                                 "secondary_constructor"};
+    return kScopes.has(node);
   }
 
   void definitions(TSNode node, std::string_view source,

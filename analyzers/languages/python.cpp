@@ -7,6 +7,7 @@
 // (raw strings keep backslashes; bytes have no \u; f-strings turn {{ into {).
 #include <cstring>
 
+#include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/string_eval.h"
 
 namespace schemagate::languages {
@@ -106,7 +107,8 @@ class PythonSyntax final : public HostSyntax {
   }
 
   bool is_scope(TSNode node) const override {
-    return node_is(node, "function_definition") || node_is(node, "lambda");
+    static const KindSet kScopes{"function_definition", "lambda"};
+    return kScopes.has(node);
   }
 
   void definitions(TSNode node, std::string_view source,

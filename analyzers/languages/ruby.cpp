@@ -13,6 +13,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/ruby.h"
 #include "analyzers/languages/string_eval.h"
 
@@ -144,8 +145,8 @@ class RubySyntax final : public HostSyntax {
   }
 
   bool is_scope(TSNode node) const override {
-    return node_is(node, "method") || node_is(node, "singleton_method") || node_is(node, "lambda") ||
-           node_is(node, "block") || node_is(node, "do_block");
+    static const KindSet kScopes{"method", "singleton_method", "lambda", "block", "do_block"};
+    return kScopes.has(node);
   }
 
   void definitions(TSNode node, std::string_view source,

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <set>
 #include <tuple>
@@ -17,6 +18,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/project_constants.h"
 #include "analyzers/source/code_kind.h"
 #include "analyzers/sql/pg_parse.h"
@@ -41,6 +43,26 @@ bool common_escape(char e, std::string* decoded) {
 
 TSNode HostSyntax::left(TSNode node) const { return field(node, "left"); }
 TSNode HostSyntax::right(TSNode node) const { return field(node, "right"); }
+
+TSFieldId field_id(const TSLanguage* language, std::string_view name) {
+  struct Fields {
+    const TSLanguage* language;
+    std::unordered_map<std::string_view, TSFieldId> ids;  // views of the language's own names
+  };
+  thread_local std::vector<Fields> tables;
+  Fields* table = nullptr;
+  for (Fields& t : tables)
+    if (t.language == language) table = &t;
+  if (!table) {
+    Fields t{language, {}};
+    for (TSFieldId id = 1, n = static_cast<TSFieldId>(ts_language_field_count(language)); id <= n && id != 0; ++id)
+      if (const char* field_name = ts_language_field_name_for_id(language, id)) t.ids.emplace(field_name, id);
+    tables.push_back(std::move(t));
+    table = &tables.back();
+  }
+  auto it = table->ids.find(name);
+  return it == table->ids.end() ? 0 : it->second;
+}
 
 TSNode first_named_child(TSNode node) {
   uint32_t n = ts_node_named_child_count(node);
@@ -260,6 +282,8 @@ class Engine {
     // (which needs every definition first): one walk of the tree fewer. Only the sites need them.
     bool pieces = !in_.constants || in_.sites_too;
     std::vector<std::pair<uint32_t, uint32_t>> scopes;  // open function scopes
+    std::vector<ScopeNode> scope_nodes;
+    int classes = 0;  // open class nodes around the walk's node
     walk(
         in_.root,
         [&](TSNode node) {
@@ -278,8 +302,12 @@ class Engine {
           if (pieces) note_pieces(node);
           // A function's scope opens before its own definitions: an arrow function's lone
           // parameter is a field of the function node itself.
-          if (syntax_.is_scope(node))
+          if (syntax_.is_scope(node)) {
+            scope_nodes.push_back({node, scopes.empty() ? std::pair<uint32_t, uint32_t>{0, UINT32_MAX} : scopes.back(),
+                                   classes > 0});
             scopes.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
+          }
+          if (kClasses.has(node)) ++classes;
           size_t before = defs_.size();
           syntax_.definitions(node, src_, &defs_);
           syntax_.imports(node, src_, &imports_);
@@ -291,52 +319,56 @@ class Engine {
           return true;
         },
         [&](TSNode node) {
-          if (ts_node_is_named(node) && syntax_.is_scope(node) && !scopes.empty()) scopes.pop_back();
+          if (!ts_node_is_named(node)) return;
+          if (syntax_.is_scope(node) && !scopes.empty()) scopes.pop_back();
+          if (kClasses.has(node)) --classes;
         });
     memo_.resize(defs_.size());
     for (size_t i = 0; i < defs_.size(); ++i) by_name_[defs_[i].name].push_back(i);
     for (auto& [name, list] : by_name_)  // pre-order is already sorted; resolve relies on it
       std::stable_sort(list.begin(), list.end(),
                        [&](size_t a, size_t b) { return defs_[a].begin < defs_[b].begin; });
-    collect_functions();
+    collect_functions(scope_nodes);
   }
+
+  /// A function node met by collect_definitions' walk, in pre-order: the scope around it (the
+  /// enclosing function, or the file) and whether a class encloses it.
+  struct ScopeNode {
+    TSNode node;
+    std::pair<uint32_t, uint32_t> around;
+    bool in_class = false;
+  };
+  /// A function inside one of these is a method (or a class's callable), not a bare function.
+  static inline const KindSet kClasses{"class_definition", "class_body", "class_declaration"};
 
   /// Functions callers name bare (`getQuery()`, `makeDeleteQry(table)`): not methods, whose
   /// receiver is not known. A name defined twice is left out: which one runs is not known.
-  void collect_functions() {
-    std::vector<std::pair<uint32_t, uint32_t>> open;
-    walk(
-        in_.root,
-        [&](TSNode node) {
-          if (!ts_node_is_named(node)) return false;
-          if (!syntax_.is_scope(node)) return true;
-          std::string_view name;
-          std::vector<std::string_view> params;
-          if (!node_is(node, "method_definition") && !node_is(node, "method_declaration") && !in_class(node) &&
-              syntax_.function_parameters(node, src_, &name, &params)) {
-            Function f;
-            f.node = node;
-            if (!open.empty()) std::tie(f.scope_begin, f.scope_end) = open.back();
-            for (std::string_view p : params) {
-              long def = -1;
-              if (!p.empty())
-                if (auto it = by_name_.find(p); it != by_name_.end())
-                  for (size_t i : it->second)
-                    if (ts_node_is_null(defs_[i].value) && defs_[i].scope_begin == ts_node_start_byte(node))
-                      def = static_cast<long>(i);
-              f.params.push_back(def);
-            }
-            auto& list = functions_[name];
-            for (Function& o : list)
-              if (o.scope_begin == f.scope_begin && o.scope_end == f.scope_end) o.ambiguous = f.ambiguous = true;
-            list.push_back(std::move(f));
-          }
-          open.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
-          return true;
-        },
-        [&](TSNode node) {
-          if (ts_node_is_named(node) && syntax_.is_scope(node) && !open.empty()) open.pop_back();
-        });
+  /// From the function nodes collect_definitions' walk met (one walk of the tree fewer).
+  void collect_functions(const std::vector<ScopeNode>& scope_nodes) {
+    for (const ScopeNode& s : scope_nodes) {
+      TSNode node = s.node;
+      std::string_view name;
+      std::vector<std::string_view> params;
+      if (node_is(node, "method_definition") || node_is(node, "method_declaration") || s.in_class ||
+          !syntax_.function_parameters(node, src_, &name, &params))
+        continue;
+      Function f;
+      f.node = node;
+      std::tie(f.scope_begin, f.scope_end) = s.around;
+      for (std::string_view p : params) {
+        long def = -1;
+        if (!p.empty())
+          if (auto it = by_name_.find(p); it != by_name_.end())
+            for (size_t i : it->second)
+              if (ts_node_is_null(defs_[i].value) && defs_[i].scope_begin == ts_node_start_byte(node))
+                def = static_cast<long>(i);
+        f.params.push_back(def);
+      }
+      auto& list = functions_[name];
+      for (Function& o : list)
+        if (o.scope_begin == f.scope_begin && o.scope_end == f.scope_end) o.ambiguous = f.ambiguous = true;
+      list.push_back(std::move(f));
+    }
   }
 
   /// The function a bare call of `name` at `offset` runs: the one defined in the innermost
@@ -348,12 +380,6 @@ class Engine {
     for (const Function& f : it->second)
       if (f.scope_begin <= offset && offset < f.scope_end && (!best || f.scope_begin > best->scope_begin)) best = &f;
     return best && !best->ambiguous ? best : nullptr;
-  }
-
-  static bool in_class(TSNode node) {
-    for (TSNode p = ts_node_parent(node); !ts_node_is_null(p); p = ts_node_parent(p))
-      if (node_is(p, "class_definition") || node_is(p, "class_body") || node_is(p, "class_declaration")) return true;
-    return false;
   }
 
   /// Functions whose database calls come from another engine's module: a file that runs the same
