@@ -17,7 +17,8 @@
 // a tree of builder values; reading them here keeps every name's span on its own literal, and
 // what cannot be read whole (a join, a subquery, an expression item) is simply not judged: a
 // chain with a join keeps its table requirements only, since an unqualified column may belong
-// to either table.
+// to either table. A table name PostgreSQL cannot take as written (a reserved word) leaves the
+// chain out: its statement would not parse, so it is not one the application runs.
 #include <cctype>
 #include <map>
 #include <optional>
@@ -27,6 +28,7 @@
 #include "analyzers/datalayers/go_model.h"
 #include "analyzers/languages/string_eval.h"
 #include "analyzers/source/code_kind.h"
+#include "analyzers/sql/pg_parse.h"
 
 namespace schemagate::datalayers {
 namespace {
@@ -105,6 +107,11 @@ class Reader {
     std::string_view rel = name.substr(name.find('.') == std::string_view::npos ? 0 : name.find('.') + 1);
     if (!go::plain_name(rel) || (rel.size() != name.size() && !go::plain_name(name.substr(0, name.size() - rel.size() - 1))))
       return false;
+    // squirrel writes the name as given: a reserved word (`From("table")`, a test's placeholder
+    // whose rendered text is compared, never run) is a statement PostgreSQL cannot parse.
+    std::vector<sql::ParsedStatement> parsed;
+    sql::ParseError err;
+    if (!sql::parse("SELECT 1 FROM " + std::string(v), &parsed, &err)) return false;
     *table = {std::string(name), n.at};
     *alias = std::string(rest);
     return true;
