@@ -2,16 +2,71 @@
 // running in production uses. Applied before the new code replaces the old (or while both run,
 // in a rolling deploy), the running code fails with 42P01 / 42703. The finding points at the
 // migration statement; a note points at the use in the running code.
+//
+// The other way round, a pending migration that adds a column can break running code too: a
+// `SELECT *` scanned into a struct (sqlx's Get, Select, StructScan) needs a field for every
+// column the table returns, and sqlx fails the call on one it cannot place ("missing
+// destination name"). The struct's fields are known when it is read (a ScanDestination
+// requirement); the added column, or the new name of a renamed one, has none.
+#include <algorithm>
+
 #include "analyzers/checks/check.h"
 #include "analyzers/checks/history.h"
 
 namespace schemagate::checks {
+namespace {
+
+void scan_gains_a_column(const RequirementContext& ctx, const requirements::Requirement& req, const Check& self,
+                         std::vector<report::Diagnostic>* out) {
+  using K = schema::SchemaEvent::Kind;
+  using requirements::Presence;
+  const Evaluation& eval = ctx.eval;
+  // The running code works today: every column has a field (or the model is not sure).
+  if (requirements::presence(req, *eval.current) != Presence::Present) return;
+  if (requirements::presence(req, *eval.eventual) != Presence::Absent) return;
+  const schema::Relation* rel = eval.eventual->find(req.schema, req.relation);
+  if (!rel) return;
+  for (auto& col : rel->columns) {
+    if (std::find(req.key_columns.begin(), req.key_columns.end(), col.name) != req.key_columns.end()) continue;
+    // The pending statement that gives the table this column: its ADD COLUMN (or CREATE), or a
+    // RENAME COLUMN to this name.
+    schema::Origin origin;
+    std::string verb = "adds column " + quote_ident(col.name) + " to";
+    if (eval.deploy->pending_files.count(col.origin.file)) origin = col.origin;
+    for (auto& ev : eval.eventual->history)
+      if (ev.kind == K::RenameColumn && ev.schema == rel->schema && ev.relation == rel->name && ev.new_name == col.name &&
+          eval.deploy->pending_files.count(ev.origin.file)) {
+        origin = ev.origin;
+        verb = "renames column " + quote_ident(ev.column) + " of";
+      }
+    if (origin.empty()) continue;
+    auto text = eval.deploy->migration_text.find(origin.file);
+    auto d = diagnostic_at_migration(self, origin, ctx.places, text == eval.deploy->migration_text.end() ? "" : text->second);
+    uint32_t use_at = req.span.begin;
+    std::string shown = display_relation(rel->schema, rel->name, eval.search_path);
+    d.relation = rel->schema + "." + rel->name;
+    d.column_name = col.name;
+    d.message = "pending migration " + origin.file + " " + verb + " relation " + quote_ident(shown) +
+                ", which the running code (" + eval.deploy->label + ") reads with SELECT * into " + req.destination +
+                " at " + ctx.places.place(ctx.unit.file, use_at) + ", a struct with no field for " + quote_ident(col.name) +
+                ": applied before the new code replaces it, that code fails (sqlx: missing destination name " +
+                col.name + ")";
+    d.notes.push_back({ctx.unit.file, 0, "SELECT * scanned into " + req.destination + " by the running code (" +
+                                             eval.deploy->label + ")", use_at});
+    d.help = "select the columns by name, or deploy the struct with a field for " + quote_ident(col.name) +
+             " (db:\"" + col.name + "\") first and run this migration in a later release";
+    out->push_back(std::move(d));
+  }
+}
+
+}  // namespace
 
 void run_breaks_running_code(const RequirementContext& ctx, const requirements::Requirement& req, const Check& self,
                              std::vector<report::Diagnostic>* out) {
   using K = schema::SchemaEvent::Kind;
   using requirements::Presence;
   const Evaluation& eval = ctx.eval;
+  if (req.object == requirements::Object::ScanDestination) return scan_gains_a_column(ctx, req, self, out);
   // The model keeps no history of dropped indexes, functions or enum labels.
   if (req.object != requirements::Object::Relation && req.object != requirements::Object::Column) return;
   // It works today (the running code was resolved against the current schema) and will not.

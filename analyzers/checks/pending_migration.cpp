@@ -100,7 +100,9 @@ void run_pending_migration(const RequirementContext& ctx, const requirements::Re
     out->push_back(std::move(d));
     return;
   }
-  if (req.object == requirements::Object::InsertValues) return;
+  // A struct that scans SELECT *: a pending migration can only take its fields' columns away
+  // (breaks-running-code), never give the code what it lacks.
+  if (req.object == requirements::Object::InsertValues || req.object == requirements::Object::ScanDestination) return;
   {
     const schema::Relation* rel = eval.eventual->find(later->schema, later->relation);
     if (!rel) return;

@@ -23,10 +23,11 @@ extern const DataLayer kPop;
 extern const DataLayer kSquirrel;
 extern const DataLayer kEnt;
 extern const DataLayer kGoSqlbuilder;
+extern const DataLayer kSqlx;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kXorm, kBun, kPop, kSquirrel, kEnt, kGoSqlbuilder,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kXorm, kBun, kPop, kSquirrel, kEnt, kGoSqlbuilder, kSqlx,
   };
   return table;
 }

@@ -10,14 +10,18 @@
 // the select list's output names, Columns, Set and SetMap keys. The chain starts at the
 // package (`sq.Select`), at StatementBuilder, or at a variable the file sets from
 // StatementBuilder (`psql := sq.StatementBuilder.PlaceholderFormat(sq.Dollar)`), or at a field
-// or parameter of type StatementBuilderType (`dbInfo.stbl.Delete("tuple")`). A file that
+// or parameter of type StatementBuilderType (`dbInfo.stbl.Delete("tuple")`; a field another file
+// declares is known through the project's facts: `r.database.Builder.Select(...)`). The table is
+// a literal or a package constant of a plain name (`From(TransactionsTable)`, or
+// `postgres.TransactionsTable` of an imported package), read from the facts too. A file that
 // imports another engine's driver (a MySQL store beside the PostgreSQL one) is left out.
 //
 // Why not the SQL extractor's fragment reading: squirrel's pieces are not a text with holes but
 // a tree of builder values; reading them here keeps every name's span on its own literal, and
 // what cannot be read whole (a join, a subquery, an expression item) is simply not judged: a
 // chain with a join keeps its table requirements only, since an unqualified column may belong
-// to either table.
+// to either table. A table name PostgreSQL cannot take as written (a reserved word) leaves the
+// chain out: its statement would not parse, so it is not one the application runs.
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -28,6 +32,7 @@
 #include "analyzers/datalayers/go_model.h"
 #include "analyzers/languages/string_eval.h"
 #include "analyzers/source/code_kind.h"
+#include "analyzers/sql/pg_parse.h"
 
 namespace schemagate::datalayers {
 namespace {
@@ -58,8 +63,9 @@ std::string package_key(std::string_view path) { return "squirrel-builders:" + g
 
 class Reader {
  public:
-  explicit Reader(const FileInput& in) : in_(in), src_(in.text) {
+  explicit Reader(const FileInput& in) : in_(in), src_(in.text), dir_(go::folder(in.path)) {
     go::Declarations d = go::declarations(in.root, in.text);
+    imports_ = d.imports;
     for (auto& [name, path] : d.imports)
       if (path == "github.com/Masterminds/squirrel" || path == "gopkg.in/Masterminds/squirrel.v1") alias_ = name;
   }
@@ -74,6 +80,11 @@ class Reader {
     if (in_.facts)
       if (auto f = in_.facts->find(package_key(in_.path)); f != in_.facts->end())
         builders_.insert(f->second.begin(), f->second.end());
+    // Fields of the builder's type that other files declare (`Builder squirrel.StatementBuilderType`
+    // of a database struct): chains from `r.database.Builder`.
+    if (in_.facts)
+      if (auto it = in_.facts->find("squirrel:builder-field"); it != in_.facts->end())
+        builders_.insert(it->second.begin(), it->second.end());
     for (TSNode top : go::chain_tops(in_.root)) chain(top, out);
   }
 
@@ -113,6 +124,34 @@ class Reader {
     return true;
   }
 
+  /// A table argument: a literal, or a package constant of a plain name (`From(TransactionsTable)`,
+  /// `Delete(postgres.TransactionsTable)`) that this package or the imported one declares once,
+  /// and no function around the call declares a local of that name.
+  bool table_argument(TSNode n, Name* out) const {
+    if (literal(n, out)) return true;
+    std::string type;
+    TSNode name = n;
+    if (node_is(n, "identifier")) {
+      type = std::string(node_text(n, src_));
+    } else if (node_is(n, "selector_expression") && node_is(field(n, "operand"), "identifier")) {
+      name = field(n, "field");
+      type = std::string(node_text(field(n, "operand"), src_)) + "." + std::string(node_text(name, src_));
+    } else {
+      return false;
+    }
+    const std::vector<std::string>* facts = go::model_fact(in_.facts, "squirrel", dir_, imports_, type);
+    if (!facts || facts->size() != 1 || !(*facts)[0].starts_with("const=")) return false;
+    if (type.find('.') == std::string::npos)
+      for (TSNode f = ts_node_parent(n); !ts_node_is_null(f); f = ts_node_parent(f)) {
+        if (!node_is(f, "function_declaration") && !node_is(f, "method_declaration") && !node_is(f, "func_literal")) continue;
+        std::string_view body = node_text(f, src_);
+        for (std::string op : {type + " :=", type + " =", type + ",", type + " string", type + " := "})
+          if (body.find(op) != std::string_view::npos) return false;
+      }
+    *out = {(*facts)[0].substr(6), ts_node_start_byte(name)};
+    return true;
+  }
+
   /// "t", "t AS x", "t x", "s.t": the table, its alias; false for anything else.
   static bool table_name(const Name& n, Name* table, std::string* alias) {
     std::string_view v = n.value;
@@ -126,6 +165,11 @@ class Reader {
     std::string_view rel = name.substr(name.find('.') == std::string_view::npos ? 0 : name.find('.') + 1);
     if (!go::plain_name(rel) || (rel.size() != name.size() && !go::plain_name(name.substr(0, name.size() - rel.size() - 1))))
       return false;
+    // squirrel writes the name as given: a reserved word (`From("table")`, a test's placeholder
+    // whose rendered text is compared, never run) is a statement PostgreSQL cannot parse.
+    std::vector<sql::ParsedStatement> parsed;
+    sql::ParseError err;
+    if (!sql::parse("SELECT 1 FROM " + std::string(v), &parsed, &err)) return false;
     *table = {std::string(name), n.at};
     *alias = std::string(rest);
     return true;
@@ -261,14 +305,14 @@ class Reader {
           for (TSNode a : l.args)
             if (literal(a, &lit)) selected.push_back(lit);
             else c.opaque = true;  // a spread of column names
-        } else if (l.args.size() == 1 && literal(l.args[0], &lit)) {
+        } else if (l.args.size() == 1 && table_argument(l.args[0], &lit)) {
           if (!table_name(lit, &c.table_at, &c.alias)) return;
           c.table = c.table_at.value;
         } else if (!l.args.empty()) {
           return;
         }
       } else if (n == "From" || n == "Into") {
-        if (l.args.size() != 1 || !literal(l.args[0], &lit) || !table_name(lit, &c.table_at, &c.alias) || !c.table.empty())
+        if (l.args.size() != 1 || !table_argument(l.args[0], &lit) || !table_name(lit, &c.table_at, &c.alias) || !c.table.empty())
           return;
         c.table = c.table_at.value;
       } else if (n == "FromSelect" || n == "Prefix" || n == "PrefixExpr" || n == "Select" || n == "Options") {
@@ -343,7 +387,53 @@ class Reader {
   std::string_view src_;
   std::string alias_;
   std::set<std::string> builders_;
+  std::string dir_;
+  std::vector<std::pair<std::string, std::string>> imports_;
 };
+
+/// Package-level `Name = "plain_name"` string constants of a Go file's text (in a `const (...)`
+/// block or a `const Name = "..."` line), read without a tree.
+std::vector<std::pair<std::string, std::string>> name_constants(std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  bool block = false;
+  for (size_t b = 0; b < text.size();) {
+    size_t eol = text.find('\n', b);
+    std::string_view line = text.substr(b, (eol == std::string_view::npos ? text.size() : eol) - b);
+    b = eol == std::string_view::npos ? text.size() : eol + 1;
+    if (line.starts_with("const (")) {
+      block = true;
+      continue;
+    }
+    if (block && line.starts_with(")")) {
+      block = false;
+      continue;
+    }
+    std::string_view l = line;
+    if (l.starts_with("const ")) l.remove_prefix(6);
+    else if (!block) continue;
+    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    size_t n = 0;
+    while (n < l.size() && (std::isalnum(static_cast<unsigned char>(l[n])) || l[n] == '_')) ++n;
+    if (n == 0 || std::isdigit(static_cast<unsigned char>(l[0]))) continue;
+    std::string_view name = l.substr(0, n), rest = l.substr(n);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (rest.starts_with("string")) rest.remove_prefix(6);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (!rest.starts_with("= \"")) continue;
+    rest.remove_prefix(3);
+    size_t q = rest.find('"');
+    if (q == std::string_view::npos) continue;
+    std::string_view value = rest.substr(0, q), after = rest.substr(q + 1);
+    while (!after.empty() && after.back() == '\r') after.remove_suffix(1);
+    while (!after.empty() && (after.front() == ' ' || after.front() == '\t')) after.remove_prefix(1);
+    if (!after.empty() && !after.starts_with("//")) continue;
+    std::string_view rel = value.substr(value.find('.') == std::string_view::npos ? 0 : value.find('.') + 1);
+    if (!go::plain_name(rel) || (rel.size() != value.size() && !go::plain_name(value.substr(0, value.size() - rel.size() - 1))))
+      continue;
+    out.push_back({std::string(name), std::string(value)});
+  }
+  return out;
+}
 
 bool relevant(std::string_view text) { return text.find("Masterminds/squirrel") != std::string_view::npos; }
 
@@ -351,7 +441,7 @@ bool relevant(std::string_view text) { return text.find("Masterminds/squirrel") 
 /// sq.StatementBuilder...` at the start of a line, or `X = sq.StatementBuilder...` inside a
 /// top-level `var (...)` block. The import's alias is the word before the import path, else
 /// "squirrel".
-void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+void index_builder_variables(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   std::string_view text = in.text;
   std::string alias = "squirrel";
   if (size_t at = text.find("Masterminds/squirrel"); at != std::string_view::npos) {
@@ -392,8 +482,52 @@ void extract(const FileInput& in, FileOutput* out) {
   Reader(in).run(out);
 }
 
+/// Struct fields declared `Name squirrel.StatementBuilderType` (or `*sq.StatementBuilderType`), by a text scan.
+std::vector<std::string> builder_fields(std::string_view text) {
+  std::vector<std::string> out;
+  static constexpr std::string_view kType = ".StatementBuilderType";
+  for (size_t at = text.find(kType); at != std::string_view::npos; at = text.find(kType, at + 1)) {
+    size_t bol = text.rfind('\n', at);
+    bol = bol == std::string_view::npos ? 0 : bol + 1;
+    std::string_view line = text.substr(bol, at - bol);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    size_t n = 0;
+    while (n < line.size() && (std::isalnum(static_cast<unsigned char>(line[n])) || line[n] == '_')) ++n;
+    if (n == 0 || n == line.size() || (line[n] != ' ' && line[n] != '\t')) continue;
+    std::string_view type = line.substr(n);
+    while (!type.empty() && (type.front() == ' ' || type.front() == '\t' || type.front() == '*')) type.remove_prefix(1);
+    bool alias = !type.empty();
+    for (char c : type) alias = alias && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+    if (alias) out.push_back(std::string(line.substr(0, n)));
+  }
+  return out;
+}
+
+/// Any Go file may declare the constants a chain names its table with, or a builder field.
+bool index_reads(std::string_view, std::string_view text) {
+  return text.find("const ") != std::string_view::npos || text.find(".StatementBuilderType") != std::string_view::npos ||
+         relevant(text);
+}
+
+/// Facts: "squirrel:model:<dir>/<Name>" = "const=<value>" for each plain-name string constant;
+/// "squirrel:builder-field" = each field name of the builder's type; "squirrel-builders:<dir>" =
+/// each package-level variable set from StatementBuilder.
+void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  if (relevant(in.text)) index_builder_variables(in, out);
+  std::string dir = go::folder(in.path);
+  for (auto& [name, value] : name_constants(in.text))
+    out->push_back({"squirrel:model:" + (dir.empty() ? name : dir + "/" + name), "const=" + value});
+  for (auto& f : builder_fields(in.text)) out->push_back({"squirrel:builder-field", f});
+}
+
 }  // namespace
 
-extern const DataLayer kSquirrel{"squirrel", {"go"}, nullptr, relevant, extract, index, nullptr, true};
+extern const DataLayer kSquirrel{.name = "squirrel",
+                                 .languages = {"go"},
+                                 .relevant = relevant,
+                                 .extract = extract,
+                                 .index = index,
+                                 .index_reads = index_reads,
+                                 .index_text_only = true};
 
 }  // namespace schemagate::datalayers

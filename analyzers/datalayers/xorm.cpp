@@ -285,7 +285,11 @@ class Reader {
     static const std::set<std::string_view> kWhere = {"Where", "And", "Or"};
     static const std::set<std::string_view> kLists = {"OrderBy", "GroupBy"};
     static const std::set<std::string_view> kEach = {"Cols", "MustCols", "Omit", "Distinct", "Asc", "Desc"};
+    // Select("badge_id, max(created_at) created") names output columns that ORDER BY and GROUP BY
+    // may use: after a Select their names need not be the table's.
+    bool outputs = std::any_of(links.begin(), links.end(), [](const go::Link& l) { return l.name == "Select"; });
     for (const go::Link& l : links) {
+      if (outputs && (l.name == "OrderBy" || l.name == "GroupBy" || l.name == "Asc" || l.name == "Desc")) continue;
       std::vector<std::pair<std::string, uint32_t>> cols;
       std::string_view text;
       bool write = l.name == "Incr" || l.name == "Decr" || l.name == "SetExpr" ||

@@ -45,19 +45,76 @@ std::string pg_type(const std::string& key, const std::string& args) {
   return "";
 }
 
+/// The expression a plain identifier stands for: the right-hand side of its last `name := ...`
+/// or `name = ...` line before `before`; the text itself otherwise.
+std::string_view definition(std::string_view text, std::string_view expr, size_t before) {
+  for (char c : expr)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return expr;
+  std::string_view head = text.substr(0, before);
+  for (std::string_view op : {" := ", " = "}) {
+    std::string needle = std::string(expr) + std::string(op);
+    size_t at = head.rfind(needle);
+    if (at == std::string_view::npos || (at > 0 && (std::isalnum(static_cast<unsigned char>(head[at - 1])) || head[at - 1] == '_')))
+      continue;
+    size_t b = at + needle.size(), eol = head.find('\n', b);
+    return head.substr(b, eol == std::string_view::npos ? std::string_view::npos : eol - b);
+  }
+  return expr;
+}
+
+/// What follows a wrapped mapper's kind for `names.NewPrefixMapper(inner, prefix)` in `arg`
+/// (at `before` in `text`): "" for a literal "" prefix; "@config:key" for a prefix read from
+/// configuration with a literal key (`conf.GetConfigString("tableNamePrefix")`,
+/// `web.AppConfig.String("key")`), directly or through a variable; "@other" for anything else.
+std::string prefix_of(std::string_view text, std::string_view arg, size_t before) {
+  size_t open = arg.find("NewPrefixMapper(");
+  if (open == std::string_view::npos) return "@other";
+  // The second argument: after the first top-level comma, up to the closing parenthesis.
+  int depth = 0;
+  size_t comma = std::string_view::npos, end = std::string_view::npos;
+  for (size_t i = open + 16; i < arg.size() && end == std::string_view::npos; ++i) {
+    char c = arg[i];
+    if (c == '(' || c == '{' || c == '[') ++depth;
+    else if ((c == ')' || c == '}' || c == ']') && depth > 0) --depth;
+    else if (c == ')') end = i;
+    else if (c == ',' && depth == 0) comma = i;
+  }
+  if (comma == std::string_view::npos || end == std::string_view::npos) return "@other";
+  std::string_view p = arg.substr(comma + 1, end - comma - 1);
+  while (!p.empty() && std::isspace(static_cast<unsigned char>(p.front()))) p.remove_prefix(1);
+  while (!p.empty() && std::isspace(static_cast<unsigned char>(p.back()))) p.remove_suffix(1);
+  if (p == "\"\"" || p == "``") return "";
+  p = definition(text, p, before);
+  for (std::string_view call : {"GetConfigString(\"", "AppConfig.String(\""}) {
+    size_t c = p.find(call);
+    if (c == std::string_view::npos) continue;
+    size_t k = c + call.size(), q = p.find('"', k);
+    if (q == std::string_view::npos || p.substr(q, 2) != "\")") return "@other";
+    return "@config:" + std::string(p.substr(k, q - k));
+  }
+  return "@other";
+}
+
 }  // namespace
 
 std::vector<std::string> mapper_settings(std::string_view text) {
   std::vector<std::string> out;
   for (std::string_view call : {".SetMapper(", ".SetTableMapper(", ".SetColumnMapper("})
     for (size_t at = text.find(call); at != std::string_view::npos; at = text.find(call, at + 1)) {
-      size_t b = at + call.size(), e = text.find(')', b);
+      size_t b = at + call.size(), e = std::string_view::npos;
+      for (size_t i = b, depth = 0; i < text.size() && e == std::string_view::npos; ++i)
+        if (text[i] == '(') ++depth;
+        else if (text[i] == ')' && depth > 0) --depth;
+        else if (text[i] == ')') e = i;
       std::string_view arg = text.substr(b, e == std::string_view::npos ? 0 : e - b);
+      arg = definition(text, arg, at);  // `tbMapper := names.NewPrefixMapper(...)` then SetTableMapper(tbMapper)
       std::string kind = arg.find("GonicMapper") != std::string_view::npos   ? "gonic"
                          : arg.find("SnakeMapper") != std::string_view::npos ? "snake"
                                                                              : "other";
-      // A prefix or suffix mapper wraps another: its names are not the wrapped one's.
-      if (arg.find("Prefix") != std::string_view::npos || arg.find("Suffix") != std::string_view::npos) kind = "other";
+      // A prefix or suffix mapper wraps another: its names are not the wrapped one's, unless the
+      // prefix is empty (a literal "", or a configuration value read later: "@config:key").
+      if (arg.find("Prefix") != std::string_view::npos || arg.find("Suffix") != std::string_view::npos)
+        kind = kind == "other" || arg.find("Suffix") != std::string_view::npos ? "other" : kind + prefix_of(text, arg, at);
       if (call != ".SetColumnMapper(") out.push_back("table=" + kind);
       if (call != ".SetTableMapper(") out.push_back("column=" + kind);
     }
@@ -70,10 +127,16 @@ Mappers project_mappers(const std::vector<std::string>& settings) {
     (s.starts_with("table=") ? table : column).insert(s.substr(s.find('=') + 1));
   auto one = [](const std::set<std::string>& set) -> std::optional<Mapper> {
     if (set.empty()) return Mapper::snake;
-    if (set.size() != 1 || *set.begin() == "other") return std::nullopt;
+    // "snake@config:key": a prefix from configuration that resolve_configured_prefixes did not read.
+    if (set.size() != 1 || *set.begin() == "other" || set.begin()->find('@') != std::string::npos) return std::nullopt;
     return *set.begin() == "gonic" ? Mapper::gonic : Mapper::snake;
   };
   return {one(table), one(column)};
+}
+
+std::string configured_prefix_key(const std::string& setting) {
+  size_t at = setting.find("@config:");
+  return at == std::string::npos ? "" : setting.substr(at + 8);
 }
 
 std::string map_name(std::string_view name, Mapper mapper) {

@@ -19,8 +19,16 @@ std::string map_name(std::string_view go_name, Mapper mapper);
 
 /// The mapper settings a Go file's text makes, in order: "table=gonic", "column=snake", ...
 /// (SetMapper sets both, SetTableMapper and SetColumnMapper one each), "table=other" /
-/// "column=other" for a mapper not modelled (a prefix or suffix mapper, SameMapper).
+/// "column=other" for a mapper not modelled (a suffix mapper, SameMapper, a prefix mapper with
+/// a prefix computed in code). A prefix mapper with a literal "" prefix is the mapper it wraps;
+/// one whose prefix is a configuration value read with a literal key
+/// (`names.NewPrefixMapper(names.SnakeMapper{}, conf.GetConfigString("tableNamePrefix"))`, through
+/// a variable) is "table=snake@config:tableNamePrefix": the caller reads the key (an empty value
+/// makes it "table=snake"); left so, project_mappers takes it as not certain.
 std::vector<std::string> mapper_settings(std::string_view text);
+
+/// The configuration key of a "...@config:key" setting, or "".
+std::string configured_prefix_key(const std::string& setting);
 
 /// The table and the column mapper of a project whose files make `settings`: xorm's default
 /// SnakeMapper where none is set; nullopt for a side set to an unmodelled mapper or to two.

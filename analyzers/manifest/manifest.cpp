@@ -130,10 +130,10 @@ Manifest build(const pipeline::SchemaBuild& build, const pipeline::CodeScan& sca
   std::map<Key, Entry> grouped;
   for (auto& site : scan.requirements) {
     const requirements::Requirement& r = site.requirement;
-    // The manifest lists relations and columns; functions, enum labels and INSERT shapes are
-    // judged where the schema is built, not by the deploy gate.
+    // The manifest lists relations and columns; functions, enum labels, INSERT shapes and the
+    // fields a SELECT * is scanned into are judged where the schema is built, not by the deploy gate.
     if (r.object == requirements::Object::Function || r.object == requirements::Object::EnumLabel ||
-        r.object == requirements::Object::InsertValues)
+        r.object == requirements::Object::InsertValues || r.object == requirements::Object::ScanDestination)
       continue;
     Entry& e = grouped[key_of(r)];
     if (e.places.empty()) {

@@ -354,10 +354,21 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
       records[u].reason_id = other[u]->reason_id;
     }
   }
+  // A unit of fields a SELECT * is scanned into (sqlx) rides on that statement's SQL site, which
+  // is counted and listed already: it adds a requirement, not a site.
+  std::vector<bool> rides(out.requirements.units.size(), false), other_kind(out.requirements.units.size(), false);
+  for (auto& r : out.requirements.requirements)
+    if (r.unit < rides.size()) (r.object == requirements::Object::ScanDestination ? rides : other_kind)[r.unit] = true;
+  for (size_t u = 0; u < rides.size(); ++u) rides[u] = rides[u] && !other_kind[u];
   for (auto& r : out.requirements.requirements) {
     SiteRecord& rec = records[r.unit];
     if (!rec.offset) rec.offset = r.span.begin;
     if (!doubles[r.unit].empty() || other[r.unit]) continue;  // not a requirement: the fake has no schema
+    if (rides[r.unit]) {
+      r.unit += first_unit;
+      reqs.requirements.push_back(std::move(r));
+      continue;
+    }
     ReferenceRecord rr;
     bool function = r.object == requirements::Object::Function;
     rr.kind = function ? "function" : r.object == requirements::Object::Relation ? "relation" : "column";
@@ -377,14 +388,19 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
     reqs.requirements.push_back(std::move(r));
   }
   const size_t first_site = result->sites.size();  // the units' sites, before the unchecked uses that follow
-  for (auto& rec : records) result->sites.push_back(std::move(rec));
+  std::vector<size_t> site_of(records.size(), SIZE_MAX);
+  for (size_t u = 0; u < records.size(); ++u)
+    if (!rides[u]) {
+      site_of[u] = result->sites.size() - first_site;
+      result->sites.push_back(std::move(records[u]));
+    }
   for (auto& t : out.declared_tables) result->declared.push_back({t.schema, t.name});
   for (uint32_t at : out.creates_declared_tables) result->creates_declared.push_back(lines.position(at).line);
   for (auto& u : out.unchecked) {
     if (u.unit < records.size() && other[u.unit]) continue;  // the whole unit is unchecked already
-    if (u.unit < records.size() && doubles[u.unit].empty()) {
+    if (u.unit < records.size() && doubles[u.unit].empty() && site_of[u.unit] != SIZE_MAX) {
       // A part of a unit whose rest is read: the unit's site is partly checked.
-      SiteRecord& part_of = result->sites[first_site + u.unit];
+      SiteRecord& part_of = result->sites[first_site + site_of[u.unit]];
       if (!part_of.partly) {
         part_of.checked = false;
         part_of.partly = true;

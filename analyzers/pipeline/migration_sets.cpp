@@ -137,7 +137,8 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
   // No migrations and no dump: the schema the Go code creates when it starts, if it does.
   std::vector<mig::MigrationFile> startup = mig::code::startup_schema(fs, options.root);
   bool synced = startup.empty();
-  if (synced) startup = mig::code::xorm_startup_schema(fs, options.root);
+  std::string unread;  // why the xorm models a program syncs at start-up could not be read
+  if (synced) startup = mig::code::xorm_startup_schema(fs, options.root, &unread);
   if (!startup.empty()) {
     for (mig::MigrationFile& m : startup) {
       out->dumps.push_back({m.path, "schema created at start-up", 1,
@@ -154,6 +155,7 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     if (!all[i].catch_all) names += std::string(names.empty() ? "" : ", ") + std::string(all[i].name);
   *err = "no migrations found under \"" + options.root + "\" (searched the tree for " + names +
          " migrations, numbered .sql files in migrations/ folders, and schema dumps); pass --migrations DIR";
+  if (!unread.empty()) *err += " (the xorm models synced at start-up cannot be read: " + unread + ")";
   return false;
 }
 

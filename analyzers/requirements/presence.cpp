@@ -188,6 +188,15 @@ Presence presence(const Requirement& req, const schema::Schema& schema, const No
     if (values <= rel->columns.size()) return Presence::Present;
     return rel->columns_complete && !schema.uncertain_names.count(req.relation) ? Presence::Absent : Presence::Unknown;
   }
+  if (req.object == Object::ScanDestination) {
+    const schema::Relation* rel = schema.find(req.schema, req.relation);
+    // Columns the model may not know of (a step it could not follow) may lack a field too.
+    if (!rel || !rel->columns_complete || schema.uncertain_names.count(req.relation)) return Presence::Unknown;
+    for (auto& col : rel->columns)
+      if (std::find(req.key_columns.begin(), req.key_columns.end(), col.name) == req.key_columns.end())
+        return Presence::Absent;
+    return Presence::Present;
+  }
   if (req.object == Object::EnumLabel) {
     auto it = schema.enums.find(req.enum_type);
     auto dot = req.enum_type.find('.');

@@ -35,6 +35,11 @@ enum class Object {
   /// INSERT INTO relation [(key_columns)] VALUES with `arguments` values a row: as many as the
   /// listed columns, or at most the relation's columns without a list (42601 otherwise).
   InsertValues,
+  /// A `SELECT *` of the relation scanned into a Go struct (sqlx's Get, Select, StructScan):
+  /// every column the relation returns needs one of the struct's fields, `key_columns`, or sqlx
+  /// fails the call ("missing destination name"). Present while the relation's columns are all
+  /// among them; a pending migration that adds one breaks the running code.
+  ScanDestination,
 };
 
 /// How the code uses what it needs: the deploy-order checks care (an INSERT that omits a new
@@ -73,7 +78,8 @@ struct Requirement {
   /// Column: the relations, "schema.name", any of which may hold it (an unqualified column in
   /// a join); empty means {schema.relation}.
   std::vector<std::string> candidates;
-  std::vector<std::string> key_columns;  ///< UniqueKey: the columns, as written
+  std::vector<std::string> key_columns;  ///< UniqueKey: the columns, as written; ScanDestination: the fields' columns
+  std::string destination;  ///< ScanDestination: the struct, as the code names it ("User")
   /// Function: its name and how many arguments the call passes; `schema` is the one the call
   /// names, or empty when unqualified: then `candidates` are the search path's schemas
   /// (pg_catalog, searched first, is implicit).

@@ -1654,3 +1654,21 @@ TEST_CASE("xorm: table and column mappers are read apart; a prefix mapper or two
   m = xm::project_mappers({"table=snake", "table=gonic"});
   CHECK(!m.table);
 }
+
+TEST_CASE("xorm: a prefix mapper's prefix: a literal \"\" is the wrapped mapper; a configuration key is left to the caller") {
+  namespace xm = schemagate::datalayers::xorm;
+  CHECK(xm::mapper_settings("e.SetTableMapper(names.NewPrefixMapper(names.GonicMapper{}, \"\"))") ==
+        std::vector<std::string>{"table=gonic"});
+  // casdoor: the prefix through a variable set from its configuration, the mapper through another.
+  std::vector<std::string> settings = xm::mapper_settings(
+      "\ttableNamePrefix := conf.GetConfigString(\"tableNamePrefix\")\n"
+      "\ttbMapper := names.NewPrefixMapper(names.SnakeMapper{}, tableNamePrefix)\n"
+      "\tormer.Engine.SetTableMapper(tbMapper)\n");
+  REQUIRE(settings == std::vector<std::string>{"table=snake@config:tableNamePrefix"});
+  CHECK(xm::configured_prefix_key(settings[0]) == "tableNamePrefix");
+  CHECK(!xm::project_mappers(settings).table);  // not read: not certain
+  // A prefix computed in code, or a suffix mapper: not modelled.
+  CHECK(xm::mapper_settings("e.SetTableMapper(names.NewPrefixMapper(names.SnakeMapper{}, p + \"_\"))") ==
+        std::vector<std::string>{"table=snake@other"});
+  CHECK(!xm::project_mappers(xm::mapper_settings("e.SetTableMapper(names.NewSuffixMapper(names.SnakeMapper{}, \"_t\"))")).table);
+}

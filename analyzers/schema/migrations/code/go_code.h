@@ -151,7 +151,8 @@ std::vector<MigrationFile> startup_schema(const source::FileSystem& fs, const st
 /// The same for xorm (code/xormigrate.cpp): each function that syncs two or more models when the
 /// program starts (`engine.Sync2(new(User))`, ...), as one MigrationFile of format "xorm-sync",
 /// its statements those Sync2 runs on an empty database. Empty when a synced model cannot be
-/// followed.
-std::vector<MigrationFile> xorm_startup_schema(const source::FileSystem& fs, const std::string& root);
+/// followed or the table names are not certain (a mapper not modelled): *why says which.
+std::vector<MigrationFile> xorm_startup_schema(const source::FileSystem& fs, const std::string& root,
+                                               std::string* why = nullptr);
 
 }  // namespace schemagate::schema::migrations::code

@@ -32,6 +32,7 @@
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/tracking_layout.h"
+#include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/source/gated_read.h"
 
@@ -281,26 +282,78 @@ class Models {
   std::map<std::string, std::unique_ptr<Package>> packages_;
 };
 
+/// The value of configuration key `key`: the one line `key = value` (or `key: value`) of the
+/// project's configuration files (`*.conf`, `*.ini`, `*.toml`; beego's conf/app.conf), quotes
+/// taken off. False with *cause when no file, or more than one line, sets it.
+bool configured_value(const source::FileSystem& fs, const std::string& root, const std::vector<std::string>& files,
+                      const std::string& key, std::string* value, std::string* cause) {
+  std::vector<std::string> found;
+  for (const std::string& path : files) {
+    if (!path.ends_with(".conf") && !path.ends_with(".ini") && !path.ends_with(".toml")) continue;
+    if (source::is_not_application_code(path)) continue;
+    std::string text, e;
+    if (!source::read_if(fs, on_disk(root, path), source::TextGate{{{key}}}, &text, &e)) continue;
+    size_t line_no = 0;
+    for (size_t b = 0; b < text.size();) {
+      size_t eol = text.find('\n', b);
+      std::string_view line(text.data() + b, (eol == std::string::npos ? text.size() : eol) - b);
+      b = eol == std::string::npos ? text.size() : eol + 1;
+      ++line_no;
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      if (!line.starts_with(key)) continue;
+      std::string_view rest = line.substr(key.size());
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+      if (rest.empty() || (rest.front() != '=' && rest.front() != ':')) continue;
+      rest.remove_prefix(1);
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+      while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t' || rest.back() == '\r')) rest.remove_suffix(1);
+      if (rest.size() >= 2 && (rest.front() == '"' || rest.front() == '\'') && rest.back() == rest.front())
+        rest = rest.substr(1, rest.size() - 2);
+      *value = std::string(rest);
+      found.push_back(path + ":" + std::to_string(line_no));
+    }
+  }
+  if (found.size() == 1) return true;
+  value->clear();
+  *cause = found.empty() ? "no configuration file of the repository sets it"
+                         : "it is set in " + std::to_string(found.size()) + " places (" + found[0] + ", " + found[1] +
+                               "): which one the program reads is not certain";
+  return false;
+}
+
 /// `.SetMapper(names.GonicMapper{})`, `.SetColumnMapper(...)` and the like, anywhere in the
 /// project's Go code: the table and column mappers the engine uses. False when a side is set to
 /// a mapper not modelled (a prefix mapper: its prefix is configuration) or to two.
 const source::TextGate kSetsMapper{{{"Mapper("}}};
 bool project_mapper(const source::FileSystem& fs, const std::string& root, xm::Mappers* out, std::string* err) {
   std::vector<std::string> settings;
-  std::string where;
-  for (const std::string& path : source::discover_files(fs, root, {})) {
+  std::string where, configured;
+  std::vector<std::string> files = source::discover_files(fs, root, {});
+  for (const std::string& path : files) {
     if (!path.ends_with(".go") || path.ends_with("_test.go")) continue;
     std::string text, e;
     if (!source::read_if(fs, on_disk(root, path), kSetsMapper, &text, &e)) continue;
     for (std::string& s : xm::mapper_settings(text)) {
-      if (s.ends_with("=other") && where.empty()) where = path;
+      if ((s.ends_with("=other") || s.find("@other") != std::string::npos) && where.empty()) where = path;
+      std::string key = xm::configured_prefix_key(s);
+      if (!key.empty()) {
+        // A prefix read from configuration: the value the repository's configuration gives it.
+        std::string value, cause;
+        if (configured_value(fs, root, files, key, &value, &cause) && value.empty()) {
+          s = s.substr(0, s.find('@'));
+        } else if (configured.empty()) {
+          configured = path + ": the table mapper is a prefix mapper whose prefix is configuration key \"" + key +
+                       "\": " + (cause.empty() ? "its value \"" + value + "\" is a prefix schemagate does not model" : cause);
+        }
+      }
       settings.push_back(std::move(s));
     }
   }
   *out = xm::project_mappers(settings);
   if (out->table && out->column) return true;
-  *err = !where.empty() ? where + ": sets a mapper whose table and column names schemagate does not model"
-                        : "the project sets both xorm's SnakeMapper and GonicMapper: which names its tables have is not certain";
+  *err = !configured.empty() ? configured
+         : !where.empty()    ? where + ": sets a mapper whose table and column names schemagate does not model"
+                             : "the project sets both xorm's SnakeMapper and GonicMapper: which names its tables have is not certain";
   return false;
 }
 
@@ -796,33 +849,58 @@ std::vector<TSNode> syncing_functions(const GoMigrationCode& go) {
   return out;
 }
 
+/// Whether `fn` syncs a list the package declares: `Sync(tables...)`.
+bool syncs_list(const GoMigrationCode& go, TSNode fn) {
+  for (TSNode c : calls_under(fn)) {
+    if (!is_sync(method_name(go, c))) continue;
+    for (TSNode a : gm::arguments(c))
+      if (node_is(a, "variadic_argument") && node_is(languages::first_named_child(a), "identifier")) return true;
+  }
+  return false;
+}
+
 const source::TextGate kMaySync{{{"xorm"}, {".Sync2(", ".Sync("}}};
 const GoListTest kStartupSync{&kMaySync, [](const GoMigrationCode& go) { return !syncing_functions(go).empty(); }};
 
 }  // namespace
 
-std::vector<MigrationFile> xorm_startup_schema(const source::FileSystem& fs, const std::string& root) {
+std::vector<MigrationFile> xorm_startup_schema(const source::FileSystem& fs, const std::string& root, std::string* why) {
   std::vector<MigrationFile> out;
   std::vector<std::string> dirs = go_list_dirs(fs, root, kStartupSync);
   if (dirs.empty()) return out;
   xm::Mappers mapper;
   std::string err;
-  if (!project_mapper(fs, root, &mapper, &err)) return out;
+  if (!project_mapper(fs, root, &mapper, &err)) {
+    if (why) *why = err;
+    return out;
+  }
   Models models(fs, root, mapper);
   for (const std::string& dir : dirs) {
     if (!go_list_file(fs, root, dir, kRunner).empty()) continue;  // xormigrate's runner: its own format
     std::string read_err;
     const Package& pkg = models.package(dir, &read_err);
     if (!read_err.empty()) continue;
+    // A package that syncs a list of its own (`Sync(tables...)`, apache/answer's fresh install)
+    // beside functions that sync a few models each (its upgrade steps, which sync struct types
+    // declared inside them, as they were then): the list is what a fresh database gets, and the
+    // upgrade steps bring older databases to it. An upgrade step whose models cannot be followed
+    // is left out then, rather than the whole schema.
+    bool lists = false;
+    for (size_t k = 0; k < pkg.files.size(); ++k)
+      if (pkg.files[k]->ok() && !pkg.files[k]->syntax_error() && !pkg.paths[k].ends_with("_test.go"))
+        for (TSNode fn : syncing_functions(*pkg.files[k])) lists = lists || syncs_list(*pkg.files[k], fn);
     for (size_t k = 0; k < pkg.files.size(); ++k) {
       const GoMigrationCode& go = *pkg.files[k];
       if (!go.ok() || go.syntax_error() || pkg.paths[k].ends_with("_test.go")) continue;
       for (TSNode fn : syncing_functions(go)) {
         GeneratedSql sql;
         std::vector<uint32_t> at;
-        std::string why;
         // A model that cannot be followed leaves the schema unknown: no start-up schema at all.
-        if (!sync_calls(models, pkg, go, fn, &sql, &at, &why)) return {};
+        if (!sync_calls(models, pkg, go, fn, &sql, &at, &err)) {
+          if (lists && !syncs_list(go, fn)) continue;
+          if (why) *why = pkg.paths[k] + ": " + std::string(go.node_text(field(fn, "name"))) + "() syncs models: " + err;
+          return {};
+        }
         MigrationFile m;
         m.path = pkg.paths[k];
         m.text = pkg.texts[k];

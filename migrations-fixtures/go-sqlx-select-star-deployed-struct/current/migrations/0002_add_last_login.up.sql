@@ -1,0 +1,2 @@
+ALTER TABLE users ADD COLUMN last_login_at timestamptz;
+ALTER TABLE orders ADD COLUMN note text;

@@ -1,0 +1,7 @@
+package storage
+
+// Table names.
+const (
+	TransactionsTable = "transactions"
+	ActiveRecordTxnID = 0
+)
