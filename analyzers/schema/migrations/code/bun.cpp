@@ -787,8 +787,6 @@ class BunWriter {
     std::vector<TSNode> args = expand(gm::arguments(call));
     std::string_view name = go_.node_text(field(field(call, "function"), "field"));
     size_t index = name.ends_with("Context") ? 1 : 0;
-    std::string_view text;
-    uint32_t at;
     if (index >= args.size() || !template_text(args[index]) || template_text(args[index])->find('?') == std::string::npos)
       return false;
     std::optional<std::string> sql = format(args, index);
