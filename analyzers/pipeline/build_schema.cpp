@@ -136,12 +136,14 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
   }
   std::vector<std::pair<std::string, std::vector<mig::MigrationFile>>> loaded;  // per directory, in order
   for (auto& d : dirs) {
-    if (!fs.is_dir(source::join_path(options.root, d))) {
+    // A set is a directory, or one file beside the code (lnbits' migrations.py).
+    bool one_file = fs.is_file(source::join_path(options.root, d));
+    if (!one_file && !fs.is_dir(source::join_path(options.root, d))) {
       *err = "migrations directory \"" + d + "\" does not exist under \"" + options.root + "\"";
       return false;
     }
     // A migration the loaders cannot list or read would be a migration silently not applied.
-    if (!source::check_readable_tree(fs, options.root, d, 2, err)) return false;
+    if (!one_file && !source::check_readable_tree(fs, options.root, d, 2, err)) return false;
     std::vector<mig::MigrationFile> files;
     std::string format;
     auto named = options.migration_formats.find(d);

@@ -3,6 +3,8 @@
 // audit view (SiteRecord) and the checks (requirements); what cannot be parsed or resolved is
 // unchecked with its reason, or a syntax error where the file is certainly PostgreSQL's.
 #include "analyzers/pipeline/file_scanner.h"
+#include "analyzers/requirements/requirement.h"
+#include "analyzers/schema/builtin.h"
 
 namespace schemagate::pipeline {
 
@@ -15,6 +17,24 @@ const char* status_name(sql::RefStatus s) {
     case sql::RefStatus::Unchecked: return "unchecked";
   }
   return "unchecked";
+}
+
+/// The first call of the statements to a built-in of another engine that neither PostgreSQL,
+/// an extension it ships, nor `schema` provides (requirements::other_engine_builtin), or "".
+std::string other_engine_call(const std::vector<sql::Resolution>& resolutions, const schema::Schema& schema) {
+  if (!schema::builtin::unavailable().empty()) return "";
+  for (const sql::Resolution& r : resolutions)
+    for (const sql::FunctionCall& c : r.calls) {
+      if (!c.schema.empty() || c.procedure || !requirements::other_engine_builtin(c.name)) continue;
+      if (schema::builtin::function(c.name, c.arguments) != schema::builtin::Match::NoName || schema::builtin::type(c.name) ||
+          schema::builtin::any_extension_function(c.name, {}))
+        continue;
+      bool defined = false;
+      for (auto& [key, overloads] : schema.functions)
+        if (key.size() > c.name.size() && key.ends_with("." + c.name)) defined = true;
+      if (!defined && !schema.uncertain_names.count(c.name)) return c.name;
+    }
+  return "";
 }
 
 /// Where the statement at `location` really starts: libpg_query's location includes the blanks
@@ -193,6 +213,16 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     if (sql::is_checked(stmts[i].node))
       resolutions[i] = partial ? std::move(partial->resolutions[i])
                                : sql::resolve_statement(stmts[i].node, norm.sql.text, intended, search_path());
+  // A call of another engine's built-in that nothing here provides (SQLite's typeof() in a
+  // handler only SQLite databases run, MySQL's group_concat()): the statement is written for
+  // that engine, so none of its names is judged.
+  if (std::string call = other_engine_call(resolutions, intended); !call.empty()) {
+    rec.checked = rec.partly = false;
+    rec.reason = "SQL for another engine: it calls " + call + "(), a built-in of another engine that PostgreSQL lacks";
+    rec.reason_id = kOtherEngine;
+    result->sites.push_back(std::move(rec));
+    return;
+  }
   // Text no database call runs, every relation of which this schema lacks: nothing ties it to
   // this database (a product's own query language over an analytics store, a sample for
   // another service), so it is not judged. A missing relation beside one the schema has is.

@@ -29,6 +29,62 @@ typename Map::const_iterator names_a_table_of(std::string_view sql, const Map& t
   return tables.end();
 }
 
+/// Where `text` creates a table whose name a format fills in (`CREATE TABLE %s`, `CREATE TABLE
+/// {name}`, `CREATE TABLE IF NOT EXISTS %(table)s`), or npos.
+size_t table_named_at_run_time(std::string_view text) {
+  std::string low(text);
+  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (size_t at = low.find("create table"); at != std::string::npos; at = low.find("create table", at + 1)) {
+    size_t k = at + 12;
+    while (k < low.size() && std::isspace(static_cast<unsigned char>(low[k]))) ++k;
+    if (low.compare(k, 13, "if not exists") == 0) {
+      k += 13;
+      while (k < low.size() && std::isspace(static_cast<unsigned char>(low[k]))) ++k;
+    }
+    if (k < low.size() && (low[k] == '{' || low[k] == '%')) return at;
+  }
+  return std::string::npos;
+}
+
+/// The strings of `text` ('...' or "..." on one line) that hold one name and nothing else,
+/// lower-cased.
+std::vector<std::string> lone_names_in_strings(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char q = text[i];
+    if (q != '"' && q != '\'') continue;
+    size_t j = i + 1;
+    while (j < text.size() && text[j] != q && text[j] != '\n') ++j;
+    if (j >= text.size() || text[j] != q) continue;
+    std::string_view body = text.substr(i + 1, j - i - 1);
+    bool name = !body.empty() && !std::isdigit(static_cast<unsigned char>(body[0]));
+    for (char c : body) name = name && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+    if (name) {
+      std::string low(body);
+      for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out.push_back(std::move(low));
+    }
+    i = j;
+  }
+  return out;
+}
+
+/// The sequences `text` creates (`CREATE SEQUENCE [IF NOT EXISTS] name`), lower-cased, with offsets.
+std::vector<std::pair<std::string, size_t>> sequences_created(std::string_view text) {
+  std::string low(text);
+  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::vector<std::pair<std::string, size_t>> out;
+  for (size_t at = low.find("create sequence "); at != std::string::npos; at = low.find("create sequence ", at + 1)) {
+    size_t k = at + 16;
+    while (k < low.size() && low[k] == ' ') ++k;
+    if (low.compare(k, 14, "if not exists ") == 0) k += 14;
+    size_t e = k;
+    while (e < low.size() && (std::isalnum(static_cast<unsigned char>(low[e])) || low[e] == '_')) ++e;
+    if (e > k) out.emplace_back(low.substr(k, e - k), at);
+  }
+  return out;
+}
+
 /// `text` lower-cased, its comments and string constants blanked (sql/scan.h's rule), so that
 /// only statements are read; quoted identifiers stay, as names.
 std::string code_lower(std::string_view text) {
@@ -138,9 +194,15 @@ FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text
   bool test = source::is_test_file(rel);
   // A test that creates tables itself (an older schema it migrates from, a fixture) runs its
   // queries on those tables: a query naming one is not judged by the migrations' schema.
-  if (test)
+  if (test) {
     for (auto& [created, offset] : created_tables_in_text(text))
       file.test_tables_.emplace(created.name, lines.position(offset).line);
+    // A table whose name it fills in at run time (`CREATE TABLE %s` % (table,)) may be any of
+    // the names its strings hold alone (`tables = ["foobar"]`).
+    if (size_t at = table_named_at_run_time(text); at != std::string::npos)
+      for (std::string& name : lone_names_in_strings(text)) file.test_tables_.emplace(std::move(name), lines.position(at).line);
+    for (auto& [name, at] : sequences_created(text)) file.test_tables_.emplace(name, lines.position(at).line);
+  }
   // A .sql file outside the migration sets whose name says it is a migration
   // (backend/sql/migration_25_08_2023.sql): a one-off script someone ran by hand on the
   // schema of its day, not a query the application sends. A file of a query tool's named

@@ -35,46 +35,6 @@ Presence relation_presence(const std::string& schema_name, const std::string& na
   return Presence::Absent;
 }
 
-/// A call of `req.function` with `req.arguments` arguments. Present when pg_catalog, a schema the
-/// call reaches or an extension created there has an overload that takes that many (or, for one
-/// argument, the name is a type: a cast); Absent only when nothing out of sight could provide it.
-/// Built-in functions of other engines that PostgreSQL does not have (MySQL/MariaDB, SQLite,
-/// ClickHouse, SQL Server) or that a managed PostgreSQL adds (Aurora), lower-cased as the parser folds them. A call of one is evidence that
-/// the statement is written for that engine (a MySQL branch beside the PostgreSQL one, a MariaDB
-/// application's query), not that a migration is missing: the call is not judged.
-bool other_engine_builtin(const std::string& name) {
-  static const std::set<std::string> kNames = {
-      // MySQL / MariaDB
-      "database", "schema", "unhex", "hex", "ifnull", "if", "isnull", "group_concat", "last_insert_id",
-      "found_rows", "row_count", "date_format", "str_to_date", "unix_timestamp", "from_unixtime", "curdate",
-      "curtime", "sysdate", "datediff", "timestampdiff", "timestampadd", "date_add", "date_sub", "adddate",
-      "subdate", "dayofweek", "dayofmonth", "dayofyear", "weekofyear", "yearweek", "week", "month", "year",
-      "day", "hour", "minute", "second", "quarter", "monthname", "dayname", "last_day", "makedate", "maketime",
-      "sec_to_time", "time_to_sec", "to_days", "from_days", "utc_timestamp", "utc_date", "uuid", "uuid_short",
-      "inet_aton", "inet_ntoa", "inet6_aton", "inet6_ntoa", "json_extract", "json_unquote", "json_contains",
-      "json_search", "json_set", "json_insert", "json_replace", "json_remove", "json_keys", "json_length",
-      "json_valid", "json_quote", "locate", "instr", "substring_index", "field", "find_in_set", "elt", "mid",
-      "lcase", "ucase", "space", "conv", "crc32", "sha1", "sha2", "aes_encrypt", "aes_decrypt", "compress",
-      "uncompress", "password", "bit_count", "rand", "truncate", "convert_tz", "get_lock", "release_lock",
-      "sleep", "any_value", "values",
-      // SQLite
-      "datetime", "julianday", "strftime", "printf", "unicode", "zeroblob", "randomblob", "total",
-      "last_insert_rowid", "changes", "total_changes", "sqlite_version", "likelihood", "unlikely", "iif",
-      "typeof", "pragma_table_info", "pragma_table_xinfo", "pragma_index_list", "pragma_index_info",
-      "pragma_foreign_key_list",  // PRAGMA table-valued functions
-      // ClickHouse
-      "tostring", "todate", "todatetime", "todatetime64", "tostartofday", "tostartofhour", "tostartofminute",
-      "tostartofweek", "tostartofmonth", "tounixtimestamp", "countif", "sumif", "uniq", "uniqexact",
-      "arrayjoin", "grouparray", "argmax", "argmin", "quantile", "quantiles", "formatdatetime", "dictget",
-      "toint32", "toint64", "touint32", "touint64", "tofloat64", "todecimal64", "currentdatabase", "anyif",
-      "anylast", "uniqif", "minif", "maxif", "avgif", "groupuniqarray", "now64",
-      // SQL Server
-      "getdate", "getutcdate", "dateadd", "charindex", "len", "newid", "scope_identity", "datename"};
-  // Amazon Aurora PostgreSQL's own functions (aurora_replica_status(), aurora_version(), the
-  // aurora_stat_* views' functions): the managed service provides them, no migration does.
-  return kNames.count(name) != 0 || name.starts_with("aurora_");
-}
-
 /// An extension's function of that name takes the call: any overload when its arguments are
 /// not known.
 bool extension_accepts(const std::string& extension, const std::string& name, int n, const Requirement& req) {
@@ -82,6 +42,9 @@ bool extension_accepts(const std::string& extension, const std::string& name, in
   return req.arguments_known ? m == schema::builtin::Match::Accepts : m != schema::builtin::Match::NoName;
 }
 
+/// A call of `req.function` with `req.arguments` arguments. Present when pg_catalog, a schema the
+/// call reaches or an extension created there has an overload that takes that many (or, for one
+/// argument, the name is a type: a cast); Absent only when nothing out of sight could provide it.
 Presence function_presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged) {
   namespace builtin = schema::builtin;
   using builtin::Match;
@@ -134,6 +97,43 @@ Presence function_presence(const Requirement& req, const schema::Schema& schema,
 }
 
 }  // namespace
+
+/// Built-in functions of other engines that PostgreSQL does not have (MySQL/MariaDB, SQLite,
+/// ClickHouse, SQL Server) or that a managed PostgreSQL adds (Aurora), lower-cased as the parser folds them. A call of one is evidence that
+/// the statement is written for that engine (a MySQL branch beside the PostgreSQL one, a MariaDB
+/// application's query), not that a migration is missing: the call is not judged.
+bool other_engine_builtin(const std::string& name) {
+  static const std::set<std::string> kNames = {
+      // MySQL / MariaDB
+      "database", "schema", "unhex", "hex", "ifnull", "if", "isnull", "group_concat", "last_insert_id",
+      "found_rows", "row_count", "date_format", "str_to_date", "unix_timestamp", "from_unixtime", "curdate",
+      "curtime", "sysdate", "datediff", "timestampdiff", "timestampadd", "date_add", "date_sub", "adddate",
+      "subdate", "dayofweek", "dayofmonth", "dayofyear", "weekofyear", "yearweek", "week", "month", "year",
+      "day", "hour", "minute", "second", "quarter", "monthname", "dayname", "last_day", "makedate", "maketime",
+      "sec_to_time", "time_to_sec", "to_days", "from_days", "utc_timestamp", "utc_date", "uuid", "uuid_short",
+      "inet_aton", "inet_ntoa", "inet6_aton", "inet6_ntoa", "json_extract", "json_unquote", "json_contains",
+      "json_search", "json_set", "json_insert", "json_replace", "json_remove", "json_keys", "json_length",
+      "json_valid", "json_quote", "locate", "instr", "substring_index", "field", "find_in_set", "elt", "mid",
+      "lcase", "ucase", "space", "conv", "crc32", "sha1", "sha2", "aes_encrypt", "aes_decrypt", "compress",
+      "uncompress", "password", "bit_count", "rand", "truncate", "convert_tz", "get_lock", "release_lock",
+      "sleep", "any_value", "values",
+      // SQLite
+      "datetime", "julianday", "strftime", "printf", "unicode", "zeroblob", "randomblob", "total",
+      "last_insert_rowid", "changes", "total_changes", "sqlite_version", "likelihood", "unlikely", "iif",
+      "typeof", "json_type", "pragma_table_info", "pragma_table_xinfo", "pragma_index_list", "pragma_index_info",
+      "pragma_foreign_key_list",  // PRAGMA table-valued functions
+      // ClickHouse
+      "tostring", "todate", "todatetime", "todatetime64", "tostartofday", "tostartofhour", "tostartofminute",
+      "tostartofweek", "tostartofmonth", "tounixtimestamp", "countif", "sumif", "uniq", "uniqexact",
+      "arrayjoin", "grouparray", "argmax", "argmin", "quantile", "quantiles", "formatdatetime", "dictget",
+      "toint32", "toint64", "touint32", "touint64", "tofloat64", "todecimal64", "currentdatabase", "anyif",
+      "anylast", "uniqif", "minif", "maxif", "avgif", "groupuniqarray", "now64",
+      // SQL Server
+      "getdate", "getutcdate", "dateadd", "charindex", "len", "newid", "scope_identity", "datename"};
+  // Amazon Aurora PostgreSQL's own functions (aurora_replica_status(), aurora_version(), the
+  // aurora_stat_* views' functions): the managed service provides them, no migration does.
+  return kNames.count(name) != 0 || name.starts_with("aurora_");
+}
 
 bool other_engine_relation(const std::string& name) {
   for (const char* prefix : {"svv_", "stv_", "stl_", "svl_", "svcs_", "stcs_"})

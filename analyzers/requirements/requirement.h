@@ -141,6 +141,10 @@ Presence presence(const Requirement& req, const schema::Schema& schema, const No
 /// drivers (`svv_columns`, `stl_query`, `pg_table_def`): a statement naming one is written for
 /// Redshift, so unless the migrations create it, the name is not judged.
 bool other_engine_relation(const std::string& name);
+/// A built-in function of another engine (MySQL, SQLite, ClickHouse, SQL Server) or of a managed
+/// PostgreSQL (Aurora), lower-cased: a call of one that nothing else provides is evidence that the
+/// statement is written for that engine, not that a migration is missing.
+bool other_engine_builtin(const std::string& name);
 /// Whether a Function requirement's call finds the overload `f`: by its argument names when the
 /// call names them, else by their count.
 inline bool accepts(const schema::Function& f, const Requirement& req) {

@@ -276,6 +276,8 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
           !ignored(rules, rel, false))
         opt.other_migrations->push_back(rel);
       if (e.name[0] == '.' || is_migration_name(e.name) || ignored(rules, rel, false)) continue;
+      // A migration set that is one file beside the code (lnbits' migrations.py).
+      if (!opt.skip_dirs.empty() && std::find(opt.skip_dirs.begin(), opt.skip_dirs.end(), rel) != opt.skip_dirs.end()) continue;
       if (matches_any(opt.exclude, rel)) continue;
       if (!opt.include.empty() && !matches_any(opt.include, rel)) continue;
       if (!e.skip_reason.empty()) skip(rel, e.skip_reason);

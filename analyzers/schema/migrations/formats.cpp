@@ -2,6 +2,7 @@
 // it, so the order runs from the most specific evidence to the least:
 //   django          NNNN_*.py files declaring `class Migration(migrations.Migration)` (code/django.cpp)
 //   alembic         env.py beside versions/*.py with revision identifiers (code/alembic.cpp)
+//   lnbits          a migrations.py module of m<NNN>_ functions run by lnbits (code/lnbits.cpp)
 //   drizzle         a meta/_journal.json file
 //   prisma          <name>/migration.sql subdirectories (or migration_lock.toml)
 //   rails           <version>_<name>.rb files (code/rails.cpp)
@@ -24,6 +25,7 @@
 //   maragu-migrate  <name>.up.sql files in a Go module that requires maragu.dev/migrate
 //   golang-migrate  <version>_<name>.up.sql / .down.sql names
 //   supabase        the supabase/migrations location
+//   synapse         common/schema_version.sql beside full_schemas/<N>/ and delta/<N>/ of data stores
 //   sqlx            timestamped <version>_<name>.sql files in a "migrations" directory
 //   plain           any .sql file
 // Adding a format is one file defining its Format (its tracking table, version rules, the command
@@ -39,6 +41,7 @@ namespace schemagate::schema::migrations {
 // Each is defined in the file of the same name.
 extern const Format kDjango;
 extern const Format kAlembic;
+extern const Format kLnbits;
 extern const Format kDrizzle;
 extern const Format kPrisma;
 extern const Format kRails;
@@ -61,13 +64,14 @@ extern const Format kPop;
 extern const Format kMaraguMigrate;
 extern const Format kGolangMigrate;
 extern const Format kSupabase;
+extern const Format kSynapse;
 extern const Format kSqlx;
 extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kDbMigrate, kBun, kXormigrate, kGoSteps, kGormigrate, kGoUpFiles, kLiquibase, kFlyway,
-      kPop, kDbmate, kGoose, kSqlMigrate, kMaraguMigrate, kGolangMigrate, kSupabase,
+      kDjango, kAlembic, kLnbits, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kDbMigrate, kBun, kXormigrate, kGoSteps, kGormigrate, kGoUpFiles, kLiquibase, kFlyway,
+      kPop, kDbmate, kGoose, kSqlMigrate, kMaraguMigrate, kGolangMigrate, kSupabase, kSynapse,
       kSqlx, kPlain,
   };
   return table;
