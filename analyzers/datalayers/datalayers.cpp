@@ -12,6 +12,7 @@ extern const DataLayer kTypeormQueryBuilder;
 extern const DataLayer kKysely;
 extern const DataLayer kKnex;
 extern const DataLayer kSequelize;
+extern const DataLayer kSqlTools;
 extern const DataLayer kJpa;
 extern const DataLayer kDjangoModels;
 extern const DataLayer kSqlalchemy;
@@ -26,7 +27,7 @@ extern const DataLayer kGoSqlbuilder;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kXorm, kBun, kPop, kSquirrel, kEnt, kGoSqlbuilder,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kSqlTools, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kXorm, kBun, kPop, kSquirrel, kEnt, kGoSqlbuilder,
   };
   return table;
 }

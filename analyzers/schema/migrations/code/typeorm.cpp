@@ -139,6 +139,10 @@ class TypeOrmTranslator {
     auto arg = [&](size_t i) { return i < l.args.size() ? l.args[i] : TSNode{}; };
     if (m == "query") {
       std::optional<js::JsString> s = f_.string(arg(0));
+      if (s && !s->complete && js::run_time_rows_step(*s, f_.src(), false)) {
+        out_->sql.notes.push_back({ts_node_start_byte(l.node), "queryRunner.query() of SQL built at run time writes or reads rows: no table or column changes"});
+        return;
+      }
       if (!s || !s->complete) return unknown(l.node, "queryRunner.query() of SQL built at run time: not modelled");
       return js::emit_js_string(&out_->sql, *s);
     }
