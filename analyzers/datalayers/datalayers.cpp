@@ -13,6 +13,7 @@ extern const DataLayer kKysely;
 extern const DataLayer kKnex;
 extern const DataLayer kSequelize;
 extern const DataLayer kSqlTools;
+extern const DataLayer kConnectPgSimple;
 extern const DataLayer kJpa;
 extern const DataLayer kDjangoModels;
 extern const DataLayer kSqlalchemy;
@@ -27,7 +28,7 @@ extern const DataLayer kGoSqlbuilder;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kSqlTools, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kXorm, kBun, kPop, kSquirrel, kEnt, kGoSqlbuilder,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kSqlTools, kConnectPgSimple, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kXorm, kBun, kPop, kSquirrel, kEnt, kGoSqlbuilder,
   };
   return table;
 }

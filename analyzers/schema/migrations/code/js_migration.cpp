@@ -475,7 +475,13 @@ std::vector<std::string> discover_dirs(const source::FileSystem& fs, const std::
     if (!seen.insert(dir).second) continue;
     std::string last(last_component(dir));
     for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (last.find("migration") == std::string::npos) continue;
+    // A project that supports several engines keeps one folder each under its migrations folder
+    // (`migrations/postgres`, `migrations/sqlite`, ...): PostgreSQL's is the set.
+    size_t up = dir.rfind('/');
+    std::string parent(last_component(up == std::string::npos ? "" : dir.substr(0, up)));
+    for (char& c : parent) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool engine_folder = (last == "postgres" || last == "postgresql" || last == "pg") && parent.find("migration") != std::string::npos;
+    if (last.find("migration") == std::string::npos && !engine_folder) continue;
     if (any_script(fs, root, dir, belongs)) dirs.insert(dir);
   }
   return {dirs.begin(), dirs.end()};

@@ -309,7 +309,11 @@ const TrackingLayout kTracking{"migrations", "", {"timestamp", "name"}, "TypeORM
 }  // namespace
 }  // namespace code
 
+// TypeORM refuses two migrations of one class name ("Duplicate migrations"), not of one
+// timestamp: classes that share a timestamp run in the order they are listed (Flowise's
+// AddAssistantEntity1699325775451 and AddVariableEntity1699325775451), here by file name.
 extern const Format kTypeOrm{.name = "typeorm", .detect = code::detect, .load = code::load, .tracking = &code::kTracking,
-                             .discover = code::discover, .apply_command = "npx typeorm migration:run -d <data source>"};
+                             .discover = code::discover, .duplicate_versions = DuplicateVersions::NotJudged,
+                             .apply_command = "npx typeorm migration:run -d <data source>"};
 
 }  // namespace schemagate::schema::migrations
