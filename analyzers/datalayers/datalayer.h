@@ -62,6 +62,14 @@ struct FileOutput {
   /// (SQLAlchemy's `metadata.create_all()`), outside tests: the pipeline then takes each
   /// declared table of the project as created at run time where no migration creates it.
   std::vector<uint32_t> creates_declared_tables;
+  /// Tables a library the file configures creates when the application starts
+  /// (connect-pg-simple's `createTableIfMissing: true`): a use of one is unchecked, not missing.
+  struct RunTimeTable {
+    std::string schema, name;
+    uint32_t offset = 0;  ///< the configuration that turns the creation on
+    const char* how = "";  ///< static text: "created at run time by connect-pg-simple (createTableIfMissing) at"
+  };
+  std::vector<RunTimeTable> created_at_run_time;
 };
 
 struct DataLayer {

@@ -12,6 +12,8 @@ extern const DataLayer kTypeormQueryBuilder;
 extern const DataLayer kKysely;
 extern const DataLayer kKnex;
 extern const DataLayer kSequelize;
+extern const DataLayer kSqlTools;
+extern const DataLayer kConnectPgSimple;
 extern const DataLayer kJpa;
 extern const DataLayer kDjangoModels;
 extern const DataLayer kSqlalchemy;
@@ -27,7 +29,7 @@ extern const DataLayer kSqlx;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kXorm, kBun, kPop, kSquirrel, kEnt, kGoSqlbuilder, kSqlx,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kSqlTools, kConnectPgSimple, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kXorm, kBun, kPop, kSquirrel, kEnt, kGoSqlbuilder, kSqlx,
   };
   return table;
 }

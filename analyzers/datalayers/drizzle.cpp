@@ -20,6 +20,7 @@
 // the variable a pgTable declaration of the project binds (its name unique in the project),
 // imported or declared by the file; a property is a column whose name the declaration spells
 // or that has no upper-case letter (the same under every casing); others are not judged.
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <optional>
@@ -94,6 +95,12 @@ constexpr std::string_view kTableKey = "drizzle:table:";    ///< var -> "schema|
 constexpr std::string_view kColumnKey = "drizzle:column:";  ///< var.prop -> column
 constexpr std::string_view kConfigCasingKey = "drizzle:config-casing";  ///< drizzle.config's casing
 constexpr std::string_view kEnumKey = "drizzle:enum:";      ///< + the variable a pgEnum() is bound to
+/// + a function of the project that builds one column named by its first parameter
+/// (`function tzTimestamp(name) { return timestamp(name, { withTimezone: true }) }`): a column
+/// builder other files import, named like pg-core's.
+constexpr std::string_view kBuilderKey = "drizzle:builder:";
+/// + the variable a `pgSchema('s')` is bound to: "s", the schema other files' `v.table(...)` use.
+constexpr std::string_view kSchemaKey = "drizzle:schema:";
 
 /// The casing of an options object: its `casing` literal, "none" without one, "?" when it
 /// cannot be told (a spread, a computed value).
@@ -138,6 +145,43 @@ void index_drizzle(const FileInput& in, std::vector<std::pair<std::string, std::
     if (is(v, "call_expression") && text(field(v, "function"), src) == "pgEnum")
       out->emplace_back(std::string(kEnumKey) + std::string(text(field(n, "name"), src)), "");
   });
+  // Column builders of the project: one pg-core builder call whose first argument is the
+  // function's first parameter, which the body names nowhere else.
+  std::set<std::string> pg_core;
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "import_statement")) return;
+    auto from = literal(field(n, "source"), src);
+    if (!from || from->value != "drizzle-orm/pg-core") return;
+    walk(n, [&](TSNode spec) {
+      if (!is(spec, "import_specifier")) return;
+      TSNode alias = field(spec, "alias");
+      pg_core.insert(std::string(text(ts_node_is_null(alias) ? field(spec, "name") : alias, src)));
+    });
+  });
+  walk(in.root, [&](TSNode n) {
+    TSNode fn{};
+    std::string name;
+    if (is(n, "function_declaration")) fn = n, name = text(field(n, "name"), src);
+    else if (is(n, "variable_declarator") && is(unwrap(field(n, "value")), "arrow_function"))
+      fn = unwrap(field(n, "value")), name = text(field(n, "name"), src);
+    if (ts_node_is_null(fn) || pg_core.empty()) return;
+    TSNode params = field(fn, "parameters"), body = field(fn, "body");
+    if (ts_node_is_null(params) || ts_node_is_null(body) || ts_node_named_child_count(params) == 0) return;
+    TSNode first = ts_node_named_child(params, 0);
+    TSNode pat = is(first, "required_parameter") ? field(first, "pattern") : first;
+    if (!is(pat, "identifier")) return;
+    std::string_view p = text(pat, src);
+    int calls = 0, uses = 0;
+    walk(body, [&](TSNode c) {
+      if (is(c, "identifier") && text(c, src) == p) ++uses;
+      if (!is(c, "call_expression") || !is(field(c, "function"), "identifier") || !pg_core.count(std::string(text(field(c, "function"), src))))
+        return;
+      auto a = arguments(c);
+      if (!a.empty() && is(a[0], "identifier") && text(a[0], src) == p) ++calls;
+      else calls += 100;  // another builder call: more than one column
+    });
+    if (calls == 1 && uses == 1) out->emplace_back(std::string(kBuilderKey) + name, "");
+  });
   // Tables: `const users = pgTable('users', { email: text('email'), name: text() })`.
   std::map<std::string, std::string> schema_vars;
   walk(in.root, [&](TSNode n) {
@@ -145,7 +189,10 @@ void index_drizzle(const FileInput& in, std::vector<std::pair<std::string, std::
     TSNode v = unwrap(field(n, "value"));
     if (is(v, "call_expression") && text(field(v, "function"), src) == "pgSchema")
       if (auto a = arguments(v); !a.empty())
-        if (auto lit = literal(a[0], src)) schema_vars[std::string(text(field(n, "name"), src))] = lit->value;
+        if (auto lit = literal(a[0], src)) {
+          schema_vars[std::string(text(field(n, "name"), src))] = lit->value;
+          out->emplace_back(std::string(kSchemaKey) + std::string(text(field(n, "name"), src)), lit->value);
+        }
   });
   walk(in.root, [&](TSNode n) {
     if (!is(n, "variable_declarator") || !is(field(n, "name"), "identifier")) return;
@@ -443,8 +490,16 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
       walk(n, [&](TSNode spec) {
         if (!is(spec, "import_specifier")) return;
         TSNode alias = field(spec, "alias");
-        if (in.facts->count(std::string(kEnumKey) + std::string(text(field(spec, "name"), src))))
-          own_builders.insert(std::string(text(ts_node_is_null(alias) ? field(spec, "name") : alias, src)));
+        std::string imported(text(field(spec, "name"), src));
+        std::string local(text(ts_node_is_null(alias) ? field(spec, "name") : alias, src));
+        if (in.facts->count(std::string(kEnumKey) + imported) || in.facts->count(std::string(kBuilderKey) + imported))
+          own_builders.insert(local);
+        // A pgSchema('s') another file binds: `latitudeSchema.table(...)` is a table of schema s,
+        // when every file that binds that name agrees on s.
+        auto sc = in.facts->find(std::string(kSchemaKey) + imported);
+        if (sc != in.facts->end() && !schemas.count(local) &&
+            std::all_of(sc->second.begin(), sc->second.end(), [&](const std::string& v) { return v == sc->second[0]; }))
+          schemas[local] = sc->second[0];
       });
     });
 

@@ -22,10 +22,13 @@
 // `@DeletedAt` (which rename that timestamp). Association properties (`@BelongsTo`,
 // `@HasMany`, ...) are no columns.
 //
-// Writes through a sequelize-typescript model, in any file that imports it: the keys of
+// Writes through a model with a tableName (sequelize-typescript, `X.init`, `const X =
+// sequelize.define(...)`), in any file that imports or requires it: the keys of
 // `Model.create({...})`, `Model.update({...}, ...)` and `Model.bulkCreate([{...}])` that are
 // attributes of the model are columns the statement writes, at the key (the index records each
-// model whose table and columns no project-wide option changes).
+// model whose table and columns no project-wide option changes); so are the properties an
+// instance bound once (`const doc = await Model.findByPk(..)`) is given before `doc.save()`, and
+// the keys of `doc.update({...})`.
 //
 // The options a project gives every model, `new Sequelize(..., { define: { underscored: true } })`,
 // are each model's defaults: read from every file before extraction. Instances that disagree, or
@@ -35,6 +38,7 @@
 // records each call's arguments, and no define comes in when every call passes a connection
 // string or an object without one.
 #include <cctype>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -59,7 +63,7 @@ bool relevant_sequelize_in(std::string_view text, const ProjectFacts* facts) {
   if (!facts) return false;
   for (auto it = facts->lower_bound(kModelKey); it != facts->end() && it->first.rfind(kModelKey, 0) == 0; ++it) {
     std::string cls = it->first.substr(kModelKey.size());
-    for (const char* m : {".create(", ".update(", ".bulkCreate("})
+    for (const char* m : {".create(", ".update(", ".bulkCreate(", ".findByPk(", ".findOne(", ".build("})
       if (text.find(cls + m) != std::string_view::npos) return true;
   }
   return false;
@@ -292,6 +296,11 @@ TSNode define_of(TSNode obj, TSNode root, std::string_view src, bool* told, int 
 void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Decorator& table,
                      std::string* written = nullptr);
 
+/// `sequelize.define('Name', {...}, {...})` and `X.init({...}, { sequelize, ... })` models; with
+/// `record`, each one's binding and what the index records for writes through it.
+void plain_models(const FileInput& in, FileOutput* out,
+                  const std::function<void(const std::string& binding, const std::string& written)>& record = nullptr);
+
 void index_sequelize(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   std::string_view src = in.text;
   // sequelize-typescript models whose table and columns are the model's own: what writes name.
@@ -308,6 +317,15 @@ void index_sequelize(const FileInput& in, std::vector<std::pair<std::string, std
         out->emplace_back(std::string(kModelKey) + std::string(text(field(cls, "name"), src)), written.empty() ? "?" : written);
       }
     });
+  // define() / init() models whose table is their own.
+  if (src.find(".define(") != std::string_view::npos || src.find(".init(") != std::string_view::npos) {
+    FileInput alone = in;
+    alone.facts = nullptr;
+    FileOutput scratch;
+    plain_models(alone, &scratch, [&](const std::string& binding, const std::string& written) {
+      out->emplace_back(std::string(kModelKey) + binding, written.empty() ? "?" : written);
+    });
+  }
   walk(in.root, [&](TSNode n) {
     if (!is(n, "new_expression") || text(field(n, "constructor"), src) != "Sequelize") return;
     std::vector<TSNode> args = arguments(n);
@@ -586,7 +604,7 @@ void attribute_options(const std::vector<Key>& props, std::string_view src, Attr
 
 /// One model: its name (and where), attributes object, options object.
 void model(const FileInput& in, FileOutput* out, const std::string& name, uint32_t name_at, TSNode attrs, TSNode opts,
-           uint32_t call_at) {
+           uint32_t call_at, std::string* written = nullptr) {
   std::string_view src = in.text;
   Options o = read_options(opts, src, project_defaults(in));
   std::vector<Key> keys;
@@ -616,7 +634,18 @@ void model(const FileInput& in, FileOutput* out, const std::string& name, uint32
     }
     list.push_back(std::move(a));
   }
-  emit_model(in, out, name, name_at, o, list, call_at);
+  std::string names;
+  emit_model(in, out, name, name_at, o, list, call_at, written ? &names : nullptr);
+  // What a write names (index): a model whose table is its own (tableName set), and whether it
+  // sets `underscored` itself ("1"/"0") or leaves it to the project ("-").
+  if (written && o.table_name && !o.computed && !names.empty()) {
+    std::string underscored = "-";
+    std::vector<Key> okeys;
+    if (!ts_node_is_null(opts)) object_keys(opts, src, &okeys);
+    for (const Key& k : okeys)
+      if (k.name == "underscored") underscored = text(unwrap(k.value), src) == "true" ? "1" : text(unwrap(k.value), src) == "false" ? "0" : "?";
+    if (underscored != "?") *written = underscored + "|" + names;
+  }
 }
 
 /// A sequelize-typescript model: `@Table class X extends Model { @Column prop ... }`.
@@ -683,10 +712,53 @@ void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Dec
   if (written && o.table_name && !o.computed && !names.empty() && underscored != "?") *written = underscored + "|" + names;
 }
 
-/// `Model.create({ a, b })`, `Model.update({ a }, { where })`, `Model.bulkCreate([{ a }, ...])` on a
-/// model class this file imports or declares, recorded by the index: each key that is an
-/// attribute of the model is a column the statement writes, at the key. Keys that are not
-/// attributes Sequelize leaves out of the statement: not judged.
+/// A model the index recorded, as a write through it names it: its table and the column of each
+/// attribute (attributes named by an `underscored` nobody can tell are left out).
+struct WrittenModel {
+  std::string schema, table;
+  std::map<std::string, std::string> columns;
+};
+
+std::optional<WrittenModel> written_model(const FileInput& in, const std::string& cls) {
+  auto it = in.facts->find(std::string(kModelKey) + cls);
+  if (it == in.facts->end() || it->second.size() != 1 || it->second[0] == "?") return std::nullopt;
+  const std::string& v = it->second[0];
+  size_t bar0 = v.find('|'), bar1 = v.find('|', bar0 + 1), bar2 = v.find('|', bar1 + 1);
+  if (bar0 == std::string::npos || bar1 == std::string::npos || bar2 == std::string::npos) return std::nullopt;
+  std::string flag = v.substr(0, bar0);
+  WrittenModel m;
+  m.schema = v.substr(bar0 + 1, bar1 - bar0 - 1), m.table = v.substr(bar1 + 1, bar2 - bar1 - 1);
+  // An attribute without `field`: the model's `underscored`, else the project's.
+  Options defaults = project_defaults(in);
+  std::optional<bool> underscored;
+  if (flag == "1" || flag == "0") underscored = flag == "1";
+  else if (!defaults.unknown.count("underscored")) underscored = defaults.underscored;
+  if (m.schema.empty()) m.schema = in.default_schema;
+  for (size_t at = bar2 + 1; at < v.size();) {
+    size_t comma = v.find(',', at), eq = v.find('=', at);
+    if (comma == std::string::npos || eq > comma) break;
+    std::string attr = v.substr(at, eq - at), col = v.substr(eq + 1, comma - eq - 1);
+    if (col.empty() && underscored) col = *underscored ? underscore(attr) : attr;
+    if (!col.empty()) m.columns[attr] = col;
+    at = comma + 1;
+  }
+  return m;
+}
+
+/// The scope a declaration lives in: the nearest enclosing block or program.
+TSNode scope_of(TSNode n) {
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p))
+    if (is(p, "statement_block") || is(p, "program")) return p;
+  return TSNode{};
+}
+
+/// Writes through a model the index recorded, in a file that imports or declares it; each key
+/// or property that is an attribute of the model is a column the statement writes, at the key:
+///   `Model.create({ a, b })`, `Model.update({ a }, { where })`, `Model.bulkCreate([{ a }, ...])`;
+///   an instance bound once in its block, `const doc = await Model.findByPk(..)` (`findOne`,
+///   `build`, `create`), then `doc.a = v` or `doc.set({ a })` / `doc.set('a', v)` where the block
+///   calls `doc.save()`, and `doc.update({ a })`.
+/// Keys that are not attributes Sequelize leaves out of the statement: not judged.
 void model_writes(const FileInput& in, FileOutput* out) {
   if (!in.facts) return;
   std::string_view src = in.text;
@@ -694,8 +766,68 @@ void model_writes(const FileInput& in, FileOutput* out) {
   walk(in.root, [&](TSNode n) {
     if (is(n, "import_specifier"))
       bound.insert(std::string(text(ts_node_is_null(field(n, "alias")) ? field(n, "name") : field(n, "alias"), src)));
+    if (is(n, "import_clause"))
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+        if (is(ts_node_named_child(n, i), "identifier")) bound.insert(std::string(text(ts_node_named_child(n, i), src)));
     if (is(n, "class_declaration")) bound.insert(std::string(text(field(n, "name"), src)));
+    // `const { Document } = require('./models')`, `const Document = require('./document')`
+    TSNode value = unwrap(field(n, "value"));
+    if (is(n, "variable_declarator") && is(value, "call_expression") && text(field(value, "function"), src) == "require") {
+      TSNode name = field(n, "name");
+      if (is(name, "identifier")) bound.insert(std::string(text(name, src)));
+      for (uint32_t i = 0; is(name, "object_pattern") && i < ts_node_named_child_count(name); ++i) {
+        TSNode p = ts_node_named_child(name, i);
+        if (is(p, "shorthand_property_identifier_pattern")) bound.insert(std::string(text(p, src)));
+      }
+    }
   });
+  std::map<std::string, std::optional<WrittenModel>> models;
+  auto model_of = [&](const std::string& cls) -> const WrittenModel* {
+    if (!bound.count(cls)) return nullptr;
+    auto it = models.find(cls);
+    if (it == models.end()) it = models.emplace(cls, written_model(in, cls)).first;
+    return it->second ? &*it->second : nullptr;
+  };
+  // One statement's writes: each key (name, where) that is an attribute.
+  auto emit = [&](const std::string& cls, const WrittenModel& m, const std::string& how,
+                  const std::vector<std::pair<std::string, uint32_t>>& keys) {
+    std::vector<requirements::Requirement> found;
+    std::string shown = m.schema == in.default_schema ? m.table : m.schema + "." + m.table;
+    for (const auto& [key, at] : keys) {
+      auto c = m.columns.find(key);
+      if (c == m.columns.end()) continue;
+      requirements::Requirement r;
+      r.object = requirements::Object::Column;
+      r.schema = m.schema;
+      r.relation = m.table;
+      r.column = c->second;
+      r.span = {at, at + static_cast<uint32_t>(key.size())};
+      r.quoted = true;
+      r.use = requirements::Use::Write;
+      r.describe = "sequelize " + how + " writes attribute " + key + ", column " + shown + "." + c->second;
+      r.fix = "generate a migration with `npx sequelize-cli migration:generate --name add-" + kebab(c->second) + "-to-" +
+              kebab(m.table) + "` whose up calls queryInterface.addColumn('" + m.table + "', '" + c->second +
+              "', ...), then run `npx sequelize-cli db:migrate` before deploying this code";
+      found.push_back(std::move(r));
+    }
+    if (found.empty()) return;
+    requirements::Unit unit;
+    unit.file = std::string(in.path);
+    unit.fingerprint_text = "sequelize " + how;
+    out->requirements.units.push_back(std::move(unit));
+    for (auto& r : found) {
+      r.unit = out->requirements.units.size() - 1;
+      out->requirements.requirements.push_back(std::move(r));
+    }
+  };
+  auto object_row = [&](TSNode row) {
+    std::vector<std::pair<std::string, uint32_t>> keys;
+    std::vector<Key> ks;
+    if (!is(row, "object")) return keys;
+    object_keys(row, src, &ks);
+    for (const Key& k : ks) keys.push_back({k.name, k.at});
+    return keys;
+  };
   walk(in.root, [&](TSNode call) {
     std::string_view method;
     TSNode receiver;
@@ -704,82 +836,98 @@ void model_writes(const FileInput& in, FileOutput* out) {
     receiver = unwrap(receiver);
     if (!is(receiver, "identifier")) return;
     std::string cls(text(receiver, src));
-    if (!bound.count(cls)) return;
-    auto it = in.facts->find(std::string(kModelKey) + cls);
-    if (it == in.facts->end() || it->second.size() != 1 || it->second[0] == "?") return;
-    const std::string& v = it->second[0];
-    size_t bar0 = v.find('|'), bar1 = v.find('|', bar0 + 1), bar2 = v.find('|', bar1 + 1);
-    if (bar0 == std::string::npos || bar1 == std::string::npos || bar2 == std::string::npos) return;
-    std::string flag = v.substr(0, bar0);
-    std::string schema = v.substr(bar0 + 1, bar1 - bar0 - 1), table = v.substr(bar1 + 1, bar2 - bar1 - 1);
-    // An attribute without `field`: the model's `underscored`, else the project's.
-    Options defaults = project_defaults(in);
-    std::optional<bool> underscored;
-    if (flag == "1" || flag == "0") underscored = flag == "1";
-    else if (!defaults.unknown.count("underscored")) underscored = defaults.underscored;
-    if (schema.empty()) schema = in.default_schema;
-    std::map<std::string, std::string> columns;
-    for (size_t at = bar2 + 1; at < v.size();) {
-      size_t comma = v.find(',', at), eq = v.find('=', at);
-      if (comma == std::string::npos || eq > comma) break;
-      std::string attr = v.substr(at, eq - at), col = v.substr(eq + 1, comma - eq - 1);
-      if (col.empty() && underscored) col = *underscored ? underscore(attr) : attr;
-      if (!col.empty()) columns[attr] = col;
-      at = comma + 1;
-    }
+    const WrittenModel* m = model_of(cls);
+    if (!m) return;
     std::vector<TSNode> args = arguments(call);
     if (args.empty()) return;
-    std::vector<TSNode> rows;
+    std::vector<std::pair<std::string, uint32_t>> keys;
     TSNode first = unwrap(args[0]);
     if (method == "bulkCreate" && is(first, "array")) {
-      for (uint32_t i = 0; i < ts_node_named_child_count(first); ++i) rows.push_back(unwrap(ts_node_named_child(first, i)));
+      for (uint32_t i = 0; i < ts_node_named_child_count(first); ++i)
+        for (auto& k : object_row(unwrap(ts_node_named_child(first, i)))) keys.push_back(k);
     } else {
-      rows.push_back(first);
+      keys = object_row(first);
     }
-    std::vector<requirements::Requirement> found;
-    std::string shown = schema == in.default_schema ? table : schema + "." + table;
-    for (TSNode row : rows) {
-      std::vector<Key> keys;
-      if (!is(row, "object")) continue;
-      object_keys(row, src, &keys);
-      for (const Key& k : keys) {
-        auto c = columns.find(k.name);
-        if (c == columns.end()) continue;
-        requirements::Requirement r;
-        r.object = requirements::Object::Column;
-        r.schema = schema;
-        r.relation = table;
-        r.column = c->second;
-        r.span = {k.at, k.at + static_cast<uint32_t>(k.name.size())};
-        r.quoted = true;
-        r.use = requirements::Use::Write;
-        r.describe = "sequelize " + cls + "." + std::string(method) + "() writes attribute " + k.name + ", column " + shown +
-                     "." + c->second;
-        r.fix = "generate a migration with `npx sequelize-cli migration:generate --name add-" + kebab(c->second) + "-to-" +
-                kebab(table) + "` whose up calls queryInterface.addColumn('" + table + "', '" + c->second +
-                "', ...), then run `npx sequelize-cli db:migrate` before deploying this code";
-        found.push_back(std::move(r));
+    emit(cls, *m, cls + "." + std::string(method) + "()", keys);
+  });
+  // Instances: `const doc = await Model.findByPk(...)`, bound once in their block.
+  walk(in.root, [&](TSNode decl) {
+    if (!is(decl, "variable_declarator") || !is(field(decl, "name"), "identifier")) return;
+    TSNode value = unwrap(field(decl, "value"));
+    while (is(value, "await_expression")) value = unwrap(ts_node_named_child(value, 0));
+    std::string_view finder;
+    TSNode receiver;
+    if (!method_call(value, src, &finder, &receiver)) return;
+    if (finder != "findByPk" && finder != "findOne" && finder != "build" && finder != "create") return;
+    receiver = unwrap(receiver);
+    if (!is(receiver, "identifier")) return;
+    std::string cls(text(receiver, src));
+    const WrittenModel* m = model_of(cls);
+    TSNode scope = scope_of(decl);
+    if (!m || ts_node_is_null(scope)) return;
+    std::string x(text(field(decl, "name"), src));
+    // The name stands for this instance only: declared once in the block, never assigned, no
+    // parameter of a function inside it by that name.
+    int declared = 0;
+    bool rebound = false;
+    walk(scope, [&](TSNode n) {
+      if (is(n, "variable_declarator") && text(field(n, "name"), src) == x) ++declared;
+      if (is(n, "assignment_expression") && is(field(n, "left"), "identifier") && text(field(n, "left"), src) == x) rebound = true;
+      if ((is(n, "required_parameter") || is(n, "optional_parameter")) && text(field(n, "pattern"), src) == x) rebound = true;
+      if (is(n, "identifier") && is(ts_node_parent(n), "formal_parameters") && text(n, src) == x) rebound = true;
+    });
+    if (declared != 1 || rebound) return;
+    uint32_t from = ts_node_end_byte(decl);
+    auto on_x = [&](TSNode member) {
+      return is(member, "member_expression") && is(field(member, "object"), "identifier") && text(field(member, "object"), src) == x;
+    };
+    bool saves = false;
+    walk(scope, [&](TSNode n) {
+      std::string_view m2;
+      TSNode r;
+      if (ts_node_start_byte(n) >= from && method_call(n, src, &m2, &r) && m2 == "save" && is(r, "identifier") && text(r, src) == x)
+        saves = true;
+    });
+    std::vector<std::pair<std::string, uint32_t>> assigned, updated;
+    walk(scope, [&](TSNode n) {
+      if (ts_node_start_byte(n) < from) return;
+      if (is(n, "assignment_expression") && on_x(field(n, "left"))) {
+        TSNode prop = field(field(n, "left"), "property");
+        assigned.push_back({std::string(text(prop, src)), ts_node_start_byte(prop)});
+        return;
       }
-    }
-    if (found.empty()) return;
-    requirements::Unit unit;
-    unit.file = std::string(in.path);
-    unit.fingerprint_text = "sequelize " + cls + "." + std::string(method) + "()";
-    out->requirements.units.push_back(std::move(unit));
-    for (auto& r : found) {
-      r.unit = out->requirements.units.size() - 1;
-      out->requirements.requirements.push_back(std::move(r));
-    }
+      std::string_view m2;
+      TSNode r;
+      if (!method_call(n, src, &m2, &r) || !is(r, "identifier") || text(r, src) != x) return;
+      std::vector<TSNode> args = arguments(n);
+      if (args.empty()) return;
+      if (m2 == "update") {
+        for (auto& k : object_row(unwrap(args[0]))) updated.push_back(k);
+      } else if (m2 == "set") {
+        if (auto l = literal(args[0], src)) assigned.push_back({l->value, l->at});
+        else
+          for (auto& k : object_row(unwrap(args[0]))) assigned.push_back(k);
+      }
+    });
+    if (!saves) assigned.clear();
+    std::string how = cls + " instance " + x + " (" + cls + "." + std::string(finder) + "())";
+    if (!assigned.empty()) emit(cls, *m, how + ".save()", assigned);
+    if (!updated.empty()) emit(cls, *m, how + ".update()", updated);
   });
 }
 
-void extract_sequelize(const FileInput& in, FileOutput* out) {
+/// `sequelize.define('Name', {...}, {...})` and `X.init({...}, { sequelize, ... })` models; with
+/// `record`, each one's binding (the variable `define` is assigned to, the class `init` is called
+/// on) and what the index records for writes through it (kModelKey's value, "" when not certain).
+void plain_models(const FileInput& in, FileOutput* out,
+                  const std::function<void(const std::string& binding, const std::string& written)>& record) {
   std::string_view src = in.text;
   walk(in.root, [&](TSNode n) {
     std::string_view method;
     TSNode receiver;
     if (!method_call(n, src, &method, &receiver)) return;
     std::vector<TSNode> args = arguments(n);
+    std::string written;
     if (method == "define" && args.size() >= 2 && is(unwrap(args[1]), "object")) {
       // sequelize.define('Name', {...}, {...}); the receiver is the Sequelize instance.
       std::string_view r = text(unwrap(receiver), src);
@@ -791,7 +939,13 @@ void extract_sequelize(const FileInput& in, FileOutput* out) {
         out->unchecked.push_back({ts_node_start_byte(n), "sequelize define()", "the model name is computed at run time"});
         return;
       }
-      model(in, out, name->value, name->at, args[1], args.size() > 2 ? unwrap(args[2]) : TSNode{}, ts_node_start_byte(n));
+      model(in, out, name->value, name->at, args[1], args.size() > 2 ? unwrap(args[2]) : TSNode{}, ts_node_start_byte(n),
+            record ? &written : nullptr);
+      // `const Document = sequelize.define(...)`: the model is that variable.
+      TSNode up = ts_node_parent(n);
+      while (is(up, "await_expression") || is(up, "parenthesized_expression")) up = ts_node_parent(up);
+      if (record && is(up, "variable_declarator") && is(field(up, "name"), "identifier"))
+        record(std::string(text(field(up, "name"), src)), written);
     } else if (method == "init" && args.size() >= 2 && is(unwrap(args[0]), "object") && is(unwrap(args[1]), "object")) {
       // X.init({...}, { sequelize, modelName? }): only with a `sequelize` option.
       std::vector<Key> keys;
@@ -806,9 +960,15 @@ void extract_sequelize(const FileInput& in, FileOutput* out) {
       TSNode id = unwrap(receiver);
       std::string name = model_name ? model_name->value : std::string(text(id, src));
       uint32_t at = model_name ? model_name->at : ts_node_start_byte(id);
-      model(in, out, name, at, unwrap(args[0]), unwrap(args[1]), ts_node_start_byte(n));
+      model(in, out, name, at, unwrap(args[0]), unwrap(args[1]), ts_node_start_byte(n), record ? &written : nullptr);
+      if (record) record(std::string(text(id, src)), written);
     }
   });
+}
+
+void extract_sequelize(const FileInput& in, FileOutput* out) {
+  std::string_view src = in.text;
+  plain_models(in, out);
   model_writes(in, out);
   // sequelize-typescript's decorated classes.
   if (src.find("sequelize-typescript") == std::string_view::npos) return;

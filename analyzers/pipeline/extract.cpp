@@ -396,6 +396,8 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
     }
   for (auto& t : out.declared_tables) result->declared.push_back({t.schema, t.name});
   for (uint32_t at : out.creates_declared_tables) result->creates_declared.push_back(lines.position(at).line);
+  for (auto& t : out.created_at_run_time)
+    result->created.push_back({{t.schema, t.name}, rel, lines.position(t.offset).line, t.how});
   for (auto& u : out.unchecked) {
     if (u.unit < records.size() && other[u.unit]) continue;  // the whole unit is unchecked already
     if (u.unit < records.size() && doubles[u.unit].empty() && site_of[u.unit] != SIZE_MAX) {

@@ -311,7 +311,12 @@ bool emit_run_time_extension(GeneratedSql* out, const JsString& s) {
   return true;
 }
 
-bool run_time_constraint_step(const JsString& s, std::string_view src) {
+namespace {
+
+/// The words of SQL built at run time whose every substitution stands inside "..." (an
+/// identifier): lower case, quoted names as `n`, one space between, no trailing `;`. False when a
+/// substitution stands elsewhere.
+bool quoted_run_time_words(const JsString& s, std::string_view src, std::string* out) {
   // Every substitution (a gap in the offsets where the file has `${`) stands inside "...".
   bool quoted = false;
   for (size_t i = 0; i < s.text.size(); ++i) {
@@ -341,6 +346,62 @@ bool run_time_constraint_step(const JsString& s, std::string_view src) {
     }
   }
   while (!words.empty() && (words.back() == ' ' || words.back() == ';')) words.pop_back();
+  *out = std::move(words);
+  return true;
+}
+
+}  // namespace
+
+bool run_time_rows_step(const JsString& s, std::string_view src, bool bound) {
+  bool single = false, dbl = false;
+  for (size_t i = 0; i < s.text.size(); ++i) {
+    char c = s.text[i];
+    if (c == '\'' && !dbl) single = !single;
+    if (c == '"' && !single) dbl = !dbl;
+    if (c == ';' && !single && !dbl && s.text.find_first_not_of(" \t\r\n;", i) != std::string::npos) return false;
+    if (bound || i + 1 >= s.offsets.size() || s.offsets[i + 1] <= s.offsets[i] + 1) continue;
+    size_t gap = s.offsets[i] + 1;
+    bool hole = gap < src.size() && src.substr(gap, s.offsets[i + 1] - gap).find("${") != std::string_view::npos;
+    if (hole && !single && !dbl) return false;
+  }
+  if (!bound && !s.offsets.empty() && s.offsets.front() > s.begin + 1 &&
+      src.substr(s.begin, s.offsets.front() - s.begin).find("${") != std::string_view::npos)
+    return false;  // a substitution before the first character
+  std::string head;
+  for (char c : s.text) {
+    if (std::isspace(static_cast<unsigned char>(c)) && head.empty()) continue;
+    if (!std::isalpha(static_cast<unsigned char>(c))) break;
+    head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return head == "insert" || head == "update" || head == "delete" || head == "select";
+}
+
+bool run_time_database_setting(const JsString& s, std::string_view src) {
+  // The source of the template: `ALTER DATABASE "${name}" SET|RESET ...`; what follows SET (a
+  // setting's name and value, substituted or not) names no table or column.
+  if (s.end <= s.begin || s.end > src.size()) return false;
+  std::string words;
+  for (char c : src.substr(s.begin, s.end - s.begin)) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!words.empty() && words.back() != ' ') words += ' ';
+    } else {
+      words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  if (!words.empty() && (words[0] == '`' || words[0] == '\'' || words[0] == '"')) words.erase(0, 1);
+  if (!words.empty() && words[0] == ' ') words.erase(0, 1);
+  if (words.rfind("alter database \"${", 0) != 0) return false;
+  size_t close = words.find("}\" ");
+  if (close == std::string::npos || words.find_first_of("\"`;", 17) < close) return false;
+  std::string_view rest = std::string_view(words).substr(close + 3);
+  while (!rest.empty() && (rest.back() == '`' || rest.back() == '\'' || rest.back() == '"' || rest.back() == ' ' || rest.back() == ';'))
+    rest.remove_suffix(1);
+  return (rest.rfind("set ", 0) == 0 || rest.rfind("reset ", 0) == 0) && rest.find(';') == std::string_view::npos;
+}
+
+bool run_time_constraint_step(const JsString& s, std::string_view src) {
+  std::string words;
+  if (!quoted_run_time_words(s, src, &words)) return false;
   std::string_view rest = words;
   auto skip = [&](std::string_view w) {
     if (rest.substr(0, w.size()) != w) return false;
@@ -414,7 +475,13 @@ std::vector<std::string> discover_dirs(const source::FileSystem& fs, const std::
     if (!seen.insert(dir).second) continue;
     std::string last(last_component(dir));
     for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (last.find("migration") == std::string::npos) continue;
+    // A project that supports several engines keeps one folder each under its migrations folder
+    // (`migrations/postgres`, `migrations/sqlite`, ...): PostgreSQL's is the set.
+    size_t up = dir.rfind('/');
+    std::string parent(last_component(up == std::string::npos ? "" : dir.substr(0, up)));
+    for (char& c : parent) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool engine_folder = (last == "postgres" || last == "postgresql" || last == "pg") && parent.find("migration") != std::string::npos;
+    if (last.find("migration") == std::string::npos && !engine_folder) continue;
     if (any_script(fs, root, dir, belongs)) dirs.insert(dir);
   }
   return {dirs.begin(), dirs.end()};

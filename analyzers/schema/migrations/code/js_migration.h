@@ -123,6 +123,16 @@ bool emit_run_time_extension(GeneratedSql* out, const JsString& s);
 /// the schema's names certain. `src` is the file the string's offsets point into.
 bool run_time_constraint_step(const JsString& s, std::string_view src);
 
+/// Whether SQL built at run time is one INSERT, UPDATE, DELETE or SELECT whose substitutions are
+/// values or names: each inside '...' or "...", or any when `bound` (a tag that binds them as
+/// parameters, Kysely's sql`...`). It changes rows, not tables or columns.
+bool run_time_rows_step(const JsString& s, std::string_view src, bool bound);
+
+/// Whether SQL built at run time only sets or resets a setting of the database it runs in
+/// (`ALTER DATABASE "${databaseName}" SET search_path TO ...`, the name inside double quotes):
+/// no table or column changes.
+bool run_time_database_setting(const JsString& s, std::string_view src);
+
 /// The JavaScript / TypeScript files of `dir` a migration tool loads, sorted by name
 /// (declaration files and source maps left out).
 std::vector<std::string> script_names(const source::FileSystem& fs, const std::string& root, const std::string& dir);

@@ -16,6 +16,7 @@
 // addColumn('createdAt') as "created_at". The Migrator that runs a directory is looked for beside
 // it (the directory's parent and grandparent: src/db.ts for src/migrations/); when every
 // `new Kysely(...)` of those files passes the plugin, names are read through it, else as written.
+#include <cctype>
 #include "analyzers/datalayers/kysely_naming.h"
 #include "analyzers/schema/migrations/code/js_migration.h"
 #include "analyzers/schema/migrations/migration_io.h"
@@ -49,6 +50,8 @@ class KyselyTranslator {
       TSNode built = links[0].args.empty() ? TSNode{} : unwrap(links[0].args[0]);
       if (!s && js::is(built, "call_expression") && js::is(field(built, "function"), "identifier"))
         out_->run_time_builders.push_back({n, built});  // sql.raw(vectorIndexQuery({...})): read by load_scripts
+      else if (s && !s->complete && js::run_time_database_setting(*s, f_.src()))
+        out_->sql.notes.push_back({ts_node_start_byte(n), "sql.raw() sets a setting of the database: no table or column changes"});
       else if (!s || !s->complete) unknown(n, "sql.raw() of SQL built at run time: not modelled");
       else js::emit_js_string(&out_->sql, *s);
       return true;
@@ -80,8 +83,59 @@ class KyselyTranslator {
   void raw_tag(TSNode tag) {
     std::optional<js::JsString> s = f_.string(field(tag, "arguments"));
     if (s && !s->complete && js::emit_run_time_extension(&out_->sql, *s)) return;
+    if (s && !s->complete && rows_only(field(tag, "arguments"), *s)) {
+      out_->sql.notes.push_back({ts_node_start_byte(tag), "sql`...` with values computed at run time writes rows: no table or column changes"});
+      return;
+    }
+    if (s && !s->complete && drops_named_constraint(field(tag, "arguments"), *s)) {
+      out_->sql.notes.push_back({ts_node_start_byte(tag), "sql`...` drops a constraint named at run time: no table or column changes"});
+      return;
+    }
     if (!s || !s->complete) return unknown(tag, "sql`...` with values computed at run time: not modelled");
     js::emit_js_string(&out_->sql, *s);
+  }
+  /// Whether a sql`...` template is one INSERT, UPDATE, DELETE or SELECT whose substitutions are
+  /// values (Kysely binds each as a parameter; none is a `sql.*` fragment): it changes rows, not
+  /// tables or columns.
+  bool rows_only(TSNode tmpl, const js::JsString& s) const {
+    for (uint32_t i = 0; i < ts_node_named_child_count(tmpl); ++i) {
+      TSNode sub = ts_node_named_child(tmpl, i);
+      if (js::is(sub, "template_substitution") && f_.text(sub).find("sql") != std::string_view::npos) return false;
+    }
+    return js::run_time_rows_step(s, f_.src(), true);
+  }
+  /// Whether a sql`...` template is `ALTER TABLE t DROP CONSTRAINT [IF EXISTS] ${sql.ref(name)}`,
+  /// its one substitution the constraint's name: no table or column changes.
+  bool drops_named_constraint(TSNode tmpl, const js::JsString& s) const {
+    int holes = 0;
+    for (uint32_t i = 0; i < ts_node_named_child_count(tmpl); ++i) {
+      TSNode sub = ts_node_named_child(tmpl, i);
+      if (!js::is(sub, "template_substitution")) continue;
+      ++holes;
+      std::string_view t = f_.text(sub);
+      if (t.rfind("${sql.ref(", 0) != 0 && t.rfind("${sql.id(", 0) != 0) return false;
+    }
+    std::string words;
+    for (char c : s.text) {
+      if (std::isspace(static_cast<unsigned char>(c))) {
+        if (!words.empty() && words.back() != ' ') words += ' ';
+      } else {
+        words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+    }
+    while (!words.empty() && (words.back() == ' ' || words.back() == ';')) words.pop_back();
+    if (holes != 1 || words.rfind("alter table ", 0) != 0) return false;
+    std::string_view rest = std::string_view(words).substr(12);
+    size_t space = rest.find(' ');
+    if (space == std::string_view::npos) return false;
+    rest.remove_prefix(space + 1);
+    // The hole is at the end: the template's last substitution closes it.
+    TSNode last = ts_node_named_child(tmpl, ts_node_named_child_count(tmpl) - 1);
+    bool at_end = js::is(last, "template_substitution") ||
+                  (ts_node_named_child_count(tmpl) >= 2 &&
+                   js::is(ts_node_named_child(tmpl, ts_node_named_child_count(tmpl) - 2), "template_substitution") &&
+                   f_.text(last).find_first_not_of(" \t\n;") == std::string_view::npos);
+    return at_end && (rest == "drop constraint" || rest == "drop constraint if exists");
   }
   /// A value sent as SQL: a string, or sql`...` without holes.
   std::optional<std::string> sql_text(TSNode n) const {

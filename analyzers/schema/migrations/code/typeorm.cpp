@@ -139,6 +139,10 @@ class TypeOrmTranslator {
     auto arg = [&](size_t i) { return i < l.args.size() ? l.args[i] : TSNode{}; };
     if (m == "query") {
       std::optional<js::JsString> s = f_.string(arg(0));
+      if (s && !s->complete && js::run_time_rows_step(*s, f_.src(), false)) {
+        out_->sql.notes.push_back({ts_node_start_byte(l.node), "queryRunner.query() of SQL built at run time writes or reads rows: no table or column changes"});
+        return;
+      }
       if (!s || !s->complete) return unknown(l.node, "queryRunner.query() of SQL built at run time: not modelled");
       return js::emit_js_string(&out_->sql, *s);
     }
@@ -305,7 +309,11 @@ const TrackingLayout kTracking{"migrations", "", {"timestamp", "name"}, "TypeORM
 }  // namespace
 }  // namespace code
 
+// TypeORM refuses two migrations of one class name ("Duplicate migrations"), not of one
+// timestamp: classes that share a timestamp run in the order they are listed (Flowise's
+// AddAssistantEntity1699325775451 and AddVariableEntity1699325775451), here by file name.
 extern const Format kTypeOrm{.name = "typeorm", .detect = code::detect, .load = code::load, .tracking = &code::kTracking,
-                             .discover = code::discover, .apply_command = "npx typeorm migration:run -d <data source>"};
+                             .discover = code::discover, .duplicate_versions = DuplicateVersions::NotJudged,
+                             .apply_command = "npx typeorm migration:run -d <data source>"};
 
 }  // namespace schemagate::schema::migrations

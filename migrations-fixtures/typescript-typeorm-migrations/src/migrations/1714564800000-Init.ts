@@ -19,6 +19,11 @@ export class Init1714564800000 implements MigrationInterface {
     await queryRunner.query(
       "ALTER TABLE \"llm_results\" ADD CONSTRAINT \"FK_llm_results_tenant\" FOREIGN KEY (\"tenant_id\") REFERENCES \"tenant\"(\"id\")",
     );
+    // Every tenant gets a first row: values spliced into quoted literals change rows, not columns.
+    const tenants = await queryRunner.query(`SELECT id FROM "tenant"`);
+    for (const t of tenants) {
+      await queryRunner.query(`INSERT INTO "llm_results" ("tenant_id", "prompt_hash", "output") VALUES ('${t.id}', 'seed', '')`);
+    }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,0 +1,1 @@
+ALTER TABLE "app"."llm_results" ADD COLUMN "model_version" text;
