@@ -302,6 +302,41 @@ void index_class_method(TSNode method, std::string_view src, const std::string& 
   out->push_back({k + "macrodef:" + name, defines_methods(method, src) ? "setters" : "plain"});
 }
 
+/// The column names `self.ignored_columns = / += / |= VALUE` lists: literal lists (`[:a, "b"]`,
+/// `%w[a b]`, `%i[a]`), joined with `+` / `|`, `.freeze`d; `super` and the inherited
+/// `ignored_columns` add nothing of their own (the ancestors' lists are read anyway). "?" when
+/// something else computes it: which columns are ignored is then not certain.
+std::vector<std::string> ignored_names(TSNode value, std::string_view src) {
+  std::vector<std::string> out;
+  std::function<void(TSNode)> add = [&](TSNode n) {
+    if (node_is(n, "parenthesized_statements") && ts_node_named_child_count(n) == 1) return add(ts_node_named_child(n, 0));
+    if (node_is(n, "array") || node_is(n, "string_array") || node_is(n, "symbol_array")) {
+      uint32_t count = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode e = ts_node_named_child(n, i);
+        if (node_is(e, "comment")) continue;
+        auto name = name_of(e, src);
+        out.push_back(name ? *name : "?");
+      }
+      return;
+    }
+    if (node_is(n, "binary")) {
+      std::string_view op = node_text(field(n, "operator"), src);
+      if (op != "+" && op != "|") return out.push_back("?");
+      add(field(n, "left"));
+      return add(field(n, "right"));
+    }
+    if (node_is(n, "call") && ts_node_is_null(field(n, "arguments")) && node_text(field(n, "method"), src) == "freeze")
+      return add(field(n, "receiver"));
+    if (node_is(n, "super")) return;
+    std::string_view t = node_text(n, src);
+    if (t == "ignored_columns" || t == "self.ignored_columns" || t == "superclass.ignored_columns") return;
+    out.push_back("?");
+  };
+  add(value);
+  return out;
+}
+
 void index_statement(TSNode s, std::string_view src, const std::string& owner, bool in_class, ClassRecord* rec,
                      Facts* out) {
   std::string k(kKey);
@@ -313,13 +348,14 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
     }
     if (!node_is(left, "call") || !node_is(field(left, "receiver"), "self")) return;
     std::string_view m = node_text(field(left, "method"), src);
+    if (m == "ignored_columns") {  // a class's own, or a concern's `included do` for its models
+      for (const std::string& n : ignored_names(right, src)) out->push_back({k + "ignored:" + owner, n});
+      return;
+    }
     if (!in_class) return;
     if (m == "table_name") rec->table = name_of(right, src).value_or("?");
     else if (m == "abstract_class") rec->abstract = node_is(right, "true");
     else if (m == "table_name_prefix" || m == "table_name_suffix") rec->naming = true;
-    else if (m == "ignored_columns")
-      for (TSNode c : names_in({right}))
-        if (auto n = name_of(c, src)) out->push_back({k + "ignored:" + owner + ":" + *n, ""});
     return;
   }
   if (node_is(s, "singleton_method") && node_is(field(s, "object"), "self")) {
@@ -794,6 +830,32 @@ class Models {
     return out;
   }
 
+  /// The columns `m` does not load: every `self.ignored_columns` of the model, its ancestors and
+  /// the project modules they include (a superset of Rails' list, which `=` may reset: fewer
+  /// columns judged, never more). Null when one is computed (not certain).
+  std::optional<std::vector<std::string>> ignored_columns(const Model& m) const {
+    std::vector<std::string> out;
+    bool certain = true;
+    for (auto& c : m.chain)
+      each_module(
+          c, 0,
+          [&](const std::string& owner) {
+            if (auto* names = get("ignored:" + owner))
+              for (auto& n : *names) (n == "?" ? certain = false : (out.push_back(n), true));
+          },
+          [](const std::string&) {});
+    if (!certain) return std::nullopt;
+    return out;
+  }
+
+  /// Whether `m` shares the table of a concrete model it inherits from (single-table
+  /// inheritance): that model loads the table already.
+  bool inherits_table(const Model& m) {
+    if (m.chain.size() < 2) return false;
+    const Model* parent = model(m.chain[1]);
+    return parent && !abstract_.count(parent->name) && parent->table == m.table;
+  }
+
   bool scope_of(const Model& m, std::string_view name) const {
     for (auto& c : m.chain)
       if (has("scope:" + c + ":" + std::string(name))) return true;
@@ -1143,6 +1205,8 @@ class Extractor {
         inner.model = node_is(c, "class") && !written.empty() ? inner.nesting.names.back() : "";
         inner.class_level = false;
         inner.instance = false;
+        if (in_.running_code && !inner.model.empty() && !ts_node_is_null(field(c, "superclass")))
+          every_column(field(c, "name"), inner.model);
         std::map<std::string, const Model*> ivars =
             inner.model.empty() ? std::map<std::string, const Model*>{} : ivars_of(c, inner);
         auto* outer = ivars_;
@@ -1844,6 +1908,32 @@ class Extractor {
       if (mapped.empty() || mapped != col) continue;  // an alias or virtual name in SQL is not one
       require(model, label, col, {host, host + static_cast<uint32_t>(col.size())}, use, method, quoted);
     }
+  }
+
+  /// A model of the running code loads its table's columns (ActiveRecord caches the list when
+  /// the model first needs it) and names each in the INSERTs and SELECTs it builds, but those its
+  /// `ignored_columns` list: a column dropped under it fails those statements until the process
+  /// restarts. One requirement at the class's name, judged by the deploy checks.
+  void every_column(TSNode name, const std::string& full) {
+    const Model* model = models_.model(full);
+    if (!model || model->table.empty() || model->table == "?" || models_.inherits_table(*model)) return;
+    std::optional<std::vector<std::string>> ignored = models_.ignored_columns(*model);
+    if (!ignored) return;
+    auto& reqs = out_->requirements;
+    requirements::Requirement r;
+    r.object = requirements::Object::EveryColumn;
+    r.schema = in_.default_schema;
+    r.relation = model->table;
+    r.ignored_columns = std::move(*ignored);
+    r.span = {ts_node_start_byte(name), ts_node_end_byte(name)};
+    r.unit = reqs.units.size();
+    reqs.units.push_back({std::string(in_.path), "activerecord model " + model->name + " loads " + model->table, "", 0});
+    r.describe = "model " + model->name + " loads every column of " + model->table +
+                 " (ActiveRecord caches them when the model is first used) and names each in the INSERTs and "
+                 "SELECTs it builds, but those self.ignored_columns lists";
+    r.fix = "add self.ignored_columns += [\"{column}\"] to " + model->name +
+            " and deploy that before this migration runs; drop the column in a later release";
+    reqs.requirements.push_back(std::move(r));
   }
 
   /// `enum :kind, {...}` (or `enum kind: {...}`) in a model's body: Rails backs the enum with the
