@@ -1152,6 +1152,9 @@ struct Context {
 struct Chain {
   const Model* model = nullptr;
   bool joined = false, custom_select = false;
+  /// A calculation (`count(:name)`, `sum(:total)`) ends the query: its select list holds the
+  /// aggregate under ActiveRecord's alias (`count_name`, `count_all`), which an order names.
+  bool calculated = false;
   bool from_constant = false;  ///< the chain starts at the model's constant, not self or an association
   bool from_association = false;  ///< the chain starts at an association its receiver's model declares (`family.accounts`)
   requirements::Span root;  ///< the model's constant, or the call's method name for an implicit self
@@ -1362,6 +1365,8 @@ class Extractor {
       std::string_view m = node_text(field(up, "method"), src_);
       if (joining(m)) chain.joined = true;
       if (m == "select") chain.custom_select = true;
+      if (m == "count" || m == "sum" || m == "average" || m == "minimum" || m == "maximum" || m == "calculate")
+        chain.calculated = true;
     }
     if (!chain.model || chain.model->table.empty()) return std::nullopt;
     for (auto m : unknown)
@@ -1779,6 +1784,7 @@ class Extractor {
         return;
       }
       case Args::Order:
+        if (chain->calculated) return;  // `group(:name).order("count_name DESC").count(:name)`: the alias
         for (TSNode a : args) {
           a = arel_sql(a);
           if (node_is(a, "string")) {
