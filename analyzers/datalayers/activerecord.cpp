@@ -465,7 +465,12 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
     if (a && b && in_class) out->push_back({k + "alias:" + owner + ":" + *a, *b});
     else if (a) out->push_back({virtual_key + *a, ""});
   } else if (m == "scope" && in_class) {
-    if (auto n = first()) out->push_back({k + "scope:" + owner + ":" + *n, ""});
+    // A scope is a method of the model and of its relations: `mappings.accounts` may call
+    // Import::Mapping's scope `accounts`, not an association of that name.
+    if (auto n = first()) {
+      out->push_back({k + "scope:" + owner + ":" + *n, ""});
+      out->push_back({k + "def:" + *n, ""});
+    }
   } else if (m == "enum" && in_class) {
     // Each value is a scope (`User.active`) unless prefixed, suffixed or scopes: false.
     bool plain = true;
