@@ -263,7 +263,7 @@ void index_body(TSNode body, std::string_view src, const std::string& owner, boo
 
 /// Class macros whose effect on a model's attribute setters is known: none, or what the index
 /// reads of them (associations, `attribute`, `store_accessor`, `delegate`, ...). Any other call
-/// in a model's body (a gem's `devise`, `acts_as_taggable_on`, `has_paper_trail`) may define
+/// in a model's body (a gem's `devise`, `acts_as_taggable_on`, `geocoded_by`) may define
 /// setters of any name.
 bool known_macro(std::string_view m) {
   static const std::set<std::string_view> names = {
@@ -451,6 +451,17 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
       if (n.ends_with("=")) n.pop_back();
       if (m == "accepts_nested_attributes_for") n += "_attributes";
       out->push_back({virtual_key + n, ""});
+    }
+  } else if (m == "has_paper_trail") {
+    // PaperTrail defines `has_many :versions`, the `version` reader and `paper_trail_event=`;
+    // its `versions:` / `version:` options rename them: then any name may be a setter.
+    bool renamed = false;
+    for (TSNode p : pairs_of(args)) renamed = renamed || option_key(p, src) == "versions" || option_key(p, src) == "version";
+    if (renamed) {
+      out->push_back({k + "macro:" + owner + ":" + std::string(m), ""});
+    } else {
+      const std::string virtual_key = k + "virtual:" + (in_class ? owner + ":" : "");
+      for (const char* n : {"versions", "version", "version_ids", "paper_trail_event"}) out->push_back({virtual_key + n, ""});
     }
   } else if (m == "include" || m == "extend" || m == "prepend") {
     // A module the project defines adds what its body declares; any other may define setters.
