@@ -8,6 +8,9 @@
 // column the table returns, and sqlx fails the call on one it cannot place ("missing
 // destination name"). The struct's fields are known when it is read (a ScanDestination
 // requirement); the added column, or the new name of a renamed one, has none.
+//
+// Code that loads a table's every column by itself (an ActiveRecord model) uses each of them,
+// also the ones no statement names: its note points at the model.
 #include <algorithm>
 
 #include "analyzers/checks/check.h"
@@ -59,6 +62,48 @@ void scan_gains_a_column(const RequirementContext& ctx, const requirements::Requ
   }
 }
 
+/// A relation the running code loads whole (requirements::Object::EveryColumn: an ActiveRecord
+/// model): each of its columns today that a pending migration drops or renames, unless the
+/// code ignores it, breaks that code. The table's own drop is judged at the uses that name it.
+void every_column(const RequirementContext& ctx, const requirements::Requirement& req, const Check& self,
+                  std::vector<report::Diagnostic>* out) {
+  using K = schema::SchemaEvent::Kind;
+  const Evaluation& eval = ctx.eval;
+  const schema::Relation* now = eval.current->find(req.schema, req.relation);
+  const schema::Relation* then = eval.eventual->find(req.schema, req.relation);
+  if (!now || !then) return;
+  for (const schema::Column& col : now->columns) {
+    if (std::find(req.ignored_columns.begin(), req.ignored_columns.end(), col.name) != req.ignored_columns.end())
+      continue;
+    if (then->find_column(col.name)) continue;
+    const schema::SchemaEvent* ev = last_removal(*eval.eventual, req.schema, req.relation, col.name);
+    if (!ev || (ev->kind != K::DropColumn && ev->kind != K::RenameColumn)) continue;
+    if (!eval.deploy->pending_files.count(ev->origin.file)) continue;
+    auto text = eval.deploy->migration_text.find(ev->origin.file);
+    auto d = diagnostic_at_migration(self, ev->origin, ctx.places,
+                                     text == eval.deploy->migration_text.end() ? "" : text->second);
+    uint32_t use_at = req.span.begin;
+    std::string shown = display_relation(req.schema, req.relation, eval.search_path);
+    bool drops = ev->kind == K::DropColumn;
+    d.relation = req.schema + "." + req.relation;
+    d.column_name = col.name;
+    d.message = "pending migration " + ev->origin.file + (drops ? " drops" : " renames") + " column " +
+                quote_ident(col.name) + " of relation " + quote_ident(shown) + ", which the running code (" +
+                eval.deploy->label + ") loads at " + ctx.places.place(ctx.unit.file, use_at) +
+                ": applied before the new code replaces it, that code fails (SQLSTATE 42703)";
+    d.notes.push_back({ctx.unit.file, 0, "loaded here by the running code (" + eval.deploy->label + ")", use_at});
+    d.help = req.fix.empty() ? "expand/contract: ship code that no longer loads it first, and " +
+                                   std::string(drops ? "drop" : "rename") + " it in a later release"
+                             : req.fix;
+    // `fix` names the column as "{column}": one requirement stands for every column.
+    for (size_t at; (at = d.help.find("{column}")) != std::string::npos;) d.help.replace(at, 8, col.name);
+    if (!drops)
+      d.help = "a rename cannot be split: add the new name, write both, backfill, switch reads, then drop the old "
+               "name in a later release (the running code loads every column by its name)";
+    out->push_back(std::move(d));
+  }
+}
+
 }  // namespace
 
 void run_breaks_running_code(const RequirementContext& ctx, const requirements::Requirement& req, const Check& self,
@@ -67,6 +112,7 @@ void run_breaks_running_code(const RequirementContext& ctx, const requirements::
   using requirements::Presence;
   const Evaluation& eval = ctx.eval;
   if (req.object == requirements::Object::ScanDestination) return scan_gains_a_column(ctx, req, self, out);
+  if (req.object == requirements::Object::EveryColumn) return every_column(ctx, req, self, out);
   // The model keeps no history of dropped indexes, functions or enum labels.
   if (req.object != requirements::Object::Relation && req.object != requirements::Object::Column) return;
   // It works today (the running code was resolved against the current schema) and will not.

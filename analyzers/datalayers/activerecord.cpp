@@ -263,7 +263,7 @@ void index_body(TSNode body, std::string_view src, const std::string& owner, boo
 
 /// Class macros whose effect on a model's attribute setters is known: none, or what the index
 /// reads of them (associations, `attribute`, `store_accessor`, `delegate`, ...). Any other call
-/// in a model's body (a gem's `devise`, `acts_as_taggable_on`, `has_paper_trail`) may define
+/// in a model's body (a gem's `devise`, `acts_as_taggable_on`, `geocoded_by`) may define
 /// setters of any name.
 bool known_macro(std::string_view m) {
   static const std::set<std::string_view> names = {
@@ -302,6 +302,41 @@ void index_class_method(TSNode method, std::string_view src, const std::string& 
   out->push_back({k + "macrodef:" + name, defines_methods(method, src) ? "setters" : "plain"});
 }
 
+/// The column names `self.ignored_columns = / += / |= VALUE` lists: literal lists (`[:a, "b"]`,
+/// `%w[a b]`, `%i[a]`), joined with `+` / `|`, `.freeze`d; `super` and the inherited
+/// `ignored_columns` add nothing of their own (the ancestors' lists are read anyway). "?" when
+/// something else computes it: which columns are ignored is then not certain.
+std::vector<std::string> ignored_names(TSNode value, std::string_view src) {
+  std::vector<std::string> out;
+  std::function<void(TSNode)> add = [&](TSNode n) {
+    if (node_is(n, "parenthesized_statements") && ts_node_named_child_count(n) == 1) return add(ts_node_named_child(n, 0));
+    if (node_is(n, "array") || node_is(n, "string_array") || node_is(n, "symbol_array")) {
+      uint32_t count = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode e = ts_node_named_child(n, i);
+        if (node_is(e, "comment")) continue;
+        auto name = name_of(e, src);
+        out.push_back(name ? *name : "?");
+      }
+      return;
+    }
+    if (node_is(n, "binary")) {
+      std::string_view op = node_text(field(n, "operator"), src);
+      if (op != "+" && op != "|") return out.push_back("?");
+      add(field(n, "left"));
+      return add(field(n, "right"));
+    }
+    if (node_is(n, "call") && ts_node_is_null(field(n, "arguments")) && node_text(field(n, "method"), src) == "freeze")
+      return add(field(n, "receiver"));
+    if (node_is(n, "super")) return;
+    std::string_view t = node_text(n, src);
+    if (t == "ignored_columns" || t == "self.ignored_columns" || t == "superclass.ignored_columns") return;
+    out.push_back("?");
+  };
+  add(value);
+  return out;
+}
+
 void index_statement(TSNode s, std::string_view src, const std::string& owner, bool in_class, ClassRecord* rec,
                      Facts* out) {
   std::string k(kKey);
@@ -313,13 +348,14 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
     }
     if (!node_is(left, "call") || !node_is(field(left, "receiver"), "self")) return;
     std::string_view m = node_text(field(left, "method"), src);
+    if (m == "ignored_columns") {  // a class's own, or a concern's `included do` for its models
+      for (const std::string& n : ignored_names(right, src)) out->push_back({k + "ignored:" + owner, n});
+      return;
+    }
     if (!in_class) return;
     if (m == "table_name") rec->table = name_of(right, src).value_or("?");
     else if (m == "abstract_class") rec->abstract = node_is(right, "true");
     else if (m == "table_name_prefix" || m == "table_name_suffix") rec->naming = true;
-    else if (m == "ignored_columns")
-      for (TSNode c : names_in({right}))
-        if (auto n = name_of(c, src)) out->push_back({k + "ignored:" + owner + ":" + *n, ""});
     return;
   }
   if (node_is(s, "singleton_method") && node_is(field(s, "object"), "self")) {
@@ -416,6 +452,17 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
       if (m == "accepts_nested_attributes_for") n += "_attributes";
       out->push_back({virtual_key + n, ""});
     }
+  } else if (m == "has_paper_trail") {
+    // PaperTrail defines `has_many :versions`, the `version` reader and `paper_trail_event=`;
+    // its `versions:` / `version:` options rename them: then any name may be a setter.
+    bool renamed = false;
+    for (TSNode p : pairs_of(args)) renamed = renamed || option_key(p, src) == "versions" || option_key(p, src) == "version";
+    if (renamed) {
+      out->push_back({k + "macro:" + owner + ":" + std::string(m), ""});
+    } else {
+      const std::string virtual_key = k + "virtual:" + (in_class ? owner + ":" : "");
+      for (const char* n : {"versions", "version", "version_ids", "paper_trail_event"}) out->push_back({virtual_key + n, ""});
+    }
   } else if (m == "include" || m == "extend" || m == "prepend") {
     // A module the project defines adds what its body declares; any other may define setters.
     for (TSNode a : args) {
@@ -429,7 +476,12 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
     if (a && b && in_class) out->push_back({k + "alias:" + owner + ":" + *a, *b});
     else if (a) out->push_back({virtual_key + *a, ""});
   } else if (m == "scope" && in_class) {
-    if (auto n = first()) out->push_back({k + "scope:" + owner + ":" + *n, ""});
+    // A scope is a method of the model and of its relations: `mappings.accounts` may call
+    // Import::Mapping's scope `accounts`, not an association of that name.
+    if (auto n = first()) {
+      out->push_back({k + "scope:" + owner + ":" + *n, ""});
+      out->push_back({k + "def:" + *n, ""});
+    }
   } else if (m == "enum" && in_class) {
     // Each value is a scope (`User.active`) unless prefixed, suffixed or scopes: false.
     bool plain = true;
@@ -801,6 +853,32 @@ class Models {
     return out;
   }
 
+  /// The columns `m` does not load: every `self.ignored_columns` of the model, its ancestors and
+  /// the project modules they include (a superset of Rails' list, which `=` may reset: fewer
+  /// columns judged, never more). Null when one is computed (not certain).
+  std::optional<std::vector<std::string>> ignored_columns(const Model& m) const {
+    std::vector<std::string> out;
+    bool certain = true;
+    for (auto& c : m.chain)
+      each_module(
+          c, 0,
+          [&](const std::string& owner) {
+            if (auto* names = get("ignored:" + owner))
+              for (auto& n : *names) (n == "?" ? certain = false : (out.push_back(n), true));
+          },
+          [](const std::string&) {});
+    if (!certain) return std::nullopt;
+    return out;
+  }
+
+  /// Whether `m` shares the table of a concrete model it inherits from (single-table
+  /// inheritance): that model loads the table already.
+  bool inherits_table(const Model& m) {
+    if (m.chain.size() < 2) return false;
+    const Model* parent = model(m.chain[1]);
+    return parent && !abstract_.count(parent->name) && parent->table == m.table;
+  }
+
   bool scope_of(const Model& m, std::string_view name) const {
     for (auto& c : m.chain)
       if (has("scope:" + c + ":" + std::string(name))) return true;
@@ -1097,6 +1175,9 @@ struct Context {
 struct Chain {
   const Model* model = nullptr;
   bool joined = false, custom_select = false;
+  /// A calculation (`count(:name)`, `sum(:total)`) ends the query: its select list holds the
+  /// aggregate under ActiveRecord's alias (`count_name`, `count_all`), which an order names.
+  bool calculated = false;
   bool from_constant = false;  ///< the chain starts at the model's constant, not self or an association
   bool from_association = false;  ///< the chain starts at an association its receiver's model declares (`family.accounts`)
   requirements::Span root;  ///< the model's constant, or the call's method name for an implicit self
@@ -1150,6 +1231,8 @@ class Extractor {
         inner.model = node_is(c, "class") && !written.empty() ? inner.nesting.names.back() : "";
         inner.class_level = false;
         inner.instance = false;
+        if (in_.running_code && !inner.model.empty() && !ts_node_is_null(field(c, "superclass")))
+          every_column(field(c, "name"), inner.model);
         std::map<std::string, const Model*> ivars =
             inner.model.empty() ? std::map<std::string, const Model*>{} : ivars_of(c, inner);
         auto* outer = ivars_;
@@ -1305,6 +1388,8 @@ class Extractor {
       std::string_view m = node_text(field(up, "method"), src_);
       if (joining(m)) chain.joined = true;
       if (m == "select") chain.custom_select = true;
+      if (m == "count" || m == "sum" || m == "average" || m == "minimum" || m == "maximum" || m == "calculate")
+        chain.calculated = true;
     }
     if (!chain.model || chain.model->table.empty()) return std::nullopt;
     for (auto m : unknown)
@@ -1722,6 +1807,7 @@ class Extractor {
         return;
       }
       case Args::Order:
+        if (chain->calculated) return;  // `group(:name).order("count_name DESC").count(:name)`: the alias
         for (TSNode a : args) {
           a = arel_sql(a);
           if (node_is(a, "string")) {
@@ -1851,6 +1937,32 @@ class Extractor {
       if (mapped.empty() || mapped != col) continue;  // an alias or virtual name in SQL is not one
       require(model, label, col, {host, host + static_cast<uint32_t>(col.size())}, use, method, quoted);
     }
+  }
+
+  /// A model of the running code loads its table's columns (ActiveRecord caches the list when
+  /// the model first needs it) and names each in the INSERTs and SELECTs it builds, but those its
+  /// `ignored_columns` list: a column dropped under it fails those statements until the process
+  /// restarts. One requirement at the class's name, judged by the deploy checks.
+  void every_column(TSNode name, const std::string& full) {
+    const Model* model = models_.model(full);
+    if (!model || model->table.empty() || model->table == "?" || models_.inherits_table(*model)) return;
+    std::optional<std::vector<std::string>> ignored = models_.ignored_columns(*model);
+    if (!ignored) return;
+    auto& reqs = out_->requirements;
+    requirements::Requirement r;
+    r.object = requirements::Object::EveryColumn;
+    r.schema = in_.default_schema;
+    r.relation = model->table;
+    r.ignored_columns = std::move(*ignored);
+    r.span = {ts_node_start_byte(name), ts_node_end_byte(name)};
+    r.unit = reqs.units.size();
+    reqs.units.push_back({std::string(in_.path), "activerecord model " + model->name + " loads " + model->table, "", 0});
+    r.describe = "model " + model->name + " loads every column of " + model->table +
+                 " (ActiveRecord caches them when the model is first used) and names each in the INSERTs and "
+                 "SELECTs it builds, but those self.ignored_columns lists";
+    r.fix = "add self.ignored_columns += [\"{column}\"] to " + model->name +
+            " and deploy that before this migration runs; drop the column in a later release";
+    reqs.requirements.push_back(std::move(r));
   }
 
   /// `enum :kind, {...}` (or `enum kind: {...}`) in a model's body: Rails backs the enum with the

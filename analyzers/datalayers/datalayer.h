@@ -34,6 +34,9 @@ struct FileInput {
   std::string_view language;  ///< the host language's name ("typescript"), "" for claimed files
   std::string default_schema;  ///< where unqualified names live: the first schema of the search path
   const ProjectFacts* facts = nullptr;  ///< every layer's index of the project, or null
+  /// The file is of the code running in production (--deployed-ref / --deployed-path): a layer
+  /// may add what only the deploy checks judge (requirements::Object::EveryColumn).
+  bool running_code = false;
 };
 
 /// A place where the data layer is used but what it needs cannot be told statically.

@@ -19,11 +19,15 @@
 // PhysicalNamingStrategyStandardImpl the Java names (folded to lower case by PostgreSQL, as
 // Hibernate does not quote them). Anything else (plain Hibernate without Spring Boot, another or
 // a custom strategy, an implicit-strategy setting, quoted identifiers, a digit next to a
-// capital) leaves derived names unchecked, once per entity. So do fields whose type is an
-// @Embeddable of the project, relation fields without @JoinColumn(name), and entities mapped
-// through their getters. Unquoted names fold to lower case as PostgreSQL folds them; a
-// @Column(table = "...") of a secondary table is left out, and so are @Transient and static
-// fields and the columns of @Embeddable classes (their table is another class's).
+// capital) leaves derived names unchecked, once per entity. So do relation fields without
+// @JoinColumn(name), and entities mapped through their getters. Unquoted names fold to lower case
+// as PostgreSQL folds them; a @Column(table = "...") of a secondary table is left out, and so are
+// @Transient and static fields.
+//
+// An @Embeddable's fields are columns of each entity that embeds it, required in the
+// embeddable's own file (the index records every entity field that may embed a class of the
+// project): Hibernate's JPA-compliant implicit naming, which Spring Boot's extends, names them
+// after the field alone, no prefix, unless an @AttributeOverride renames them.
 //
 // Where a class's fields are columns depends on its hierarchy, which spans files: the index
 // records every class of a file with entities or mapped superclasses (its superclass, @Table,
@@ -45,6 +49,7 @@
 // unchecked there; the full check follows it.
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -139,6 +144,7 @@ struct Annotation {
 /// or `var`, or one of the class body).
 struct Field {
   TSNode name;
+  TSNode modifiers;       ///< where its annotations are (a null node without any)
   std::string_view type;  ///< as written ("List<Tag>", "String?")
   std::vector<Annotation> annotations;
   bool not_persistent = false;  ///< static, transient, const, or a Kotlin property without a backing field
@@ -259,6 +265,8 @@ EntityClass java_class(TSNode klass, std::string_view src) {
     fd.name = field(field(f, "declarator"), "name");
     fd.type = node_text(field(f, "type"), src);
     fd.annotations = java_annotations(f, src);
+    for (uint32_t j = 0; j < ts_node_named_child_count(f); ++j)
+      if (node_is(ts_node_named_child(f, j), "modifiers")) fd.modifiers = ts_node_named_child(f, j);
     fd.not_persistent = has_modifier(f, src, "static") || has_modifier(f, src, "transient");
     c.fields.push_back(std::move(fd));
   }
@@ -314,6 +322,7 @@ std::vector<Annotation> kotlin_annotations(TSNode decl, std::string_view src) {
 Field kotlin_field(TSNode decl, TSNode name, std::string_view src) {
   Field f;
   f.name = name;
+  f.modifiers = child_of_kind(decl, "modifiers");
   TSNode type = ts_node_next_named_sibling(name);
   if (!ts_node_is_null(type) && (node_is(type, "user_type") || node_is(type, "nullable_type")))
     f.type = node_text(type, src);
@@ -725,7 +734,16 @@ void read_overrides(std::string_view mods, std::string_view src, std::string_vie
   for (size_t at = mods.find(kOverride); at != std::string_view::npos; at = mods.find(kOverride, at + 1)) {
     std::string_view args = arguments_at(mods, at + kOverride.size() - 1);
     std::string fieldname = keyed_string(args, "name");
-    if (fieldname.empty() || fieldname == "?") continue;  // a path into an embeddable, or unread: no column of ours
+    if (fieldname == "?") {
+      // A path into an embedded field ("address.city"), kept for the embeddable's columns; any
+      // other name not read is "?", which leaves the embeddables of its class unchecked.
+      std::string_view raw = keyed_expression(args, "name");
+      bool path = raw.size() > 2 && raw.front() == '"' && raw.back() == '"';
+      for (char ch : raw.substr(1, raw.size() - 2))
+        path = path && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '.');
+      if (path) fieldname = std::string(raw.substr(1, raw.size() - 2));
+    }
+    if (fieldname.empty()) continue;
     size_t col = args.find("Column(");
     std::string_view column_args = col == std::string_view::npos ? "" : arguments_at(args, col + 6);
     std::string column = col == std::string_view::npos ? "?" : keyed_string(column_args, "name");
@@ -1113,6 +1131,9 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
         relation = true;  // its column name comes from the target's key
     }
     if (skip || has_argument(column, "table")) continue;  // not a column, or a secondary table's
+    // An @Embeddable of the project, embedded without @Embedded: its columns are required in its
+    // own file, at its fields (embeddable_declaration).
+    if (in.facts && !relation && embeddable_type(f.type, in.facts)) continue;
     std::optional<Name> cname;
     if (column) cname = argument_name(column, "name", in);
     // @Column(name = X) that cannot be resolved names some column, not the field's own.
@@ -1194,6 +1215,141 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
                               "a @Column(name) given by a constant that is no plain literal of a class the project declares"});
 }
 
+/// An @Embeddable's fields are columns of the table of each entity that embeds it (a field of
+/// its type, @Embedded, @EmbeddedId or neither), under the names Hibernate gives them: @Column's,
+/// else the naming strategy's for the field, unprefixed (JPA's implicit naming and Spring's),
+/// unless the embedding field's @AttributeOverride, or the entity's with a path
+/// (`name = "address.city"`), renames one. One unit per embedding, requirements at the
+/// embeddable's fields; an embedding the index cannot place is unchecked, with its reason.
+void embeddable_declaration(const EntityClass& klass, const FileInput& in, FileOutput* out) {
+  if (!find_annotation(klass.annotations, "Embeddable") || ts_node_is_null(klass.name) || !in.facts) return;
+  std::string_view src = in.text;
+  std::string name(node_text(klass.name, src));
+  auto embeds = in.facts->find(std::string(kKey) + "embeds:" + name);
+  if (embeds == in.facts->end()) return;  // no entity embeds it: nothing loads these columns
+  const char* via = "jpa @Embeddable";
+  uint32_t at = ts_node_start_byte(klass.node);
+  auto declared = in.facts->find(std::string(kKey) + "declared:" + name);
+  if (declared != in.facts->end() && declared->second.size() > 1) {
+    out->unchecked.push_back({at, via, "two classes named " + name + " in the project: which one an entity embeds is not told"});
+    return;
+  }
+  if (klass.property_access || klass.extends) {
+    out->unchecked.push_back({at, via, klass.extends ? "it extends another class, whose fields may be columns too"
+                                                     : "it is mapped through its getters"});
+    return;
+  }
+  Naming naming = naming_of(in.facts);
+  struct Column {
+    const Field* field;
+    std::optional<Name> name;
+  };
+  std::vector<Column> columns;
+  std::string doubt;
+  for (const Field& f : klass.fields) {
+    if (f.not_persistent || ts_node_is_null(f.name)) continue;
+    const Annotation* column = nullptr;
+    bool skip = false, relation = false, nested = false;
+    for (const Annotation& a : f.annotations) {
+      std::string_view an = a.name;
+      if (an == "Transient" || an == "OneToMany" || an == "ManyToMany" || an == "ElementCollection" ||
+          an == "JoinTable" || an == "Formula")
+        skip = true;
+      if (an == "Embedded" || an == "AttributeOverride" || an == "AttributeOverrides") nested = true;
+      if ((an == "Column" || an == "JoinColumn") && a.with_arguments) column = &a;
+      if (an == "ManyToOne" || an == "OneToOne" || an == "JoinColumn" || an == "MapsId") relation = true;
+    }
+    if (skip || has_argument(column, "table") || f.type.find('<') != std::string_view::npos) continue;
+    if (nested || (!relation && embeddable_type(f.type, in.facts))) {
+      if (doubt.empty()) doubt = "field " + std::string(node_text(f.name, src)) + " embeds another class: its columns are not judged";
+      continue;
+    }
+    std::optional<Name> cname = argument_name(column, "name", in);
+    if (relation) {  // an @AssociationOverride of the embedding entity may rename its column
+      if (doubt.empty()) doubt = "a relation field: its column may be renamed by the embedding entity";
+      continue;
+    }
+    if (!cname && !has_argument(column, "name")) {
+      std::string derived = physical(node_text(f.name, src), naming);
+      if (!derived.empty()) cname = Name{derived, {ts_node_start_byte(f.name), ts_node_end_byte(f.name)}, false};
+    }
+    if (!cname && doubt.empty())
+      doubt = has_argument(column, "name") ? "a @Column(name) given by a constant that is no plain literal of a class the project declares"
+                                        : "fields without @Column(name): their column names come from the naming strategy";
+    columns.push_back({&f, std::move(cname)});
+  }
+  std::set<std::string> seen;
+  auto& reqs = out->requirements;
+  for (const std::string& entry : embeds->second) {
+    if (!seen.insert(entry).second) continue;
+    std::vector<std::string_view> p = split(entry, '\t');
+    if (p.size() != 5) continue;
+    std::string entity(p[0]), holder(p[1]);
+    bool ambiguous = false;
+    std::optional<ClassFact> fact = lookup(entity, in.facts, &ambiguous, std::string(p[3]));
+    if (!fact || ambiguous) continue;
+    if (!referenced_elsewhere(entity, in.facts) && (fact->entity_name == entity || !referenced_elsewhere(fact->entity_name, in.facts)))
+      continue;  // the entity is reported unchecked in its own file: nothing queries it
+    if (p[4] == "prefixed") {
+      out->unchecked.push_back({at, via, "entity " + entity + " embeds it with @EmbeddedColumnNaming: its columns are prefixed"});
+      continue;
+    }
+    // The embedding field's own overrides, then the entity's by path ("holder.field").
+    std::map<std::string, std::string, std::less<>> renamed;
+    for (auto o : split(p[2], ',')) {
+      size_t eq = o.find('=');
+      if (eq == std::string_view::npos) continue;
+      std::string column(o.substr(eq + 1));
+      if (column.starts_with("=")) {
+        auto value = constant_value(column.substr(1), in.facts);
+        auto folded_name = value ? folded(*value) : std::nullopt;
+        column = folded_name ? *folded_name : "?";
+      }
+      renamed[std::string(o.substr(0, eq))] = column;
+    }
+    Named e{entity, *fact};
+    resolve_constants(&e.fact, in.facts);
+    for (auto& [k, v] : e.fact.overrides)
+      if (k.starts_with(holder + ".")) renamed[k.substr(holder.size() + 1)] = v;
+      else if (k == "?") renamed["?"] = "?";
+    if (renamed.count("?")) {
+      out->unchecked.push_back({at, via, "entity " + entity + " has an @AttributeOverride whose name is not read"});
+      continue;
+    }
+    std::vector<Target> targets;
+    std::string why;
+    if (!entity_targets(e, in.facts, naming, in.default_schema, &targets, &why)) {
+      out->unchecked.push_back({at, via, "embedded by entity " + entity + ": " + why});
+      continue;
+    }
+    for (const Target& t : targets) {
+      size_t unit = reqs.units.size();
+      requirements::Unit u;
+      u.file = std::string(in.path);
+      u.fingerprint_text = "@Embeddable " + name + " as @Entity " + t.entity + "." + holder + " @Table(" + t.schema + "." +
+                           t.table + ")";
+      reqs.units.push_back(std::move(u));
+      for (const Column& col : columns) {
+        std::string_view fname = node_text(col.field->name, src);
+        std::optional<Name> cname = col.name;
+        const std::string* override = nullptr;
+        if (auto o = renamed.find(fname); o != renamed.end()) override = &o->second;
+        else if (auto b = t.overrides.find(holder + "." + std::string(fname)); b != t.overrides.end()) override = &b->second;
+        if (override) {
+          if (*override == "?") continue;
+          cname = Name{*override, {ts_node_start_byte(col.field->name), ts_node_end_byte(col.field->name)}, false};
+        }
+        if (!cname) continue;
+        require_column(t, *cname, unit, &reqs);
+        reqs.requirements.back().describe = "field " + std::string(fname) + " of @Embeddable " + name + ", embedded as " +
+                                            t.entity + "." + holder + ", maps to column " + t.table + "." + cname->value +
+                                            "; every query of " + t.entity + " selects it";
+      }
+    }
+  }
+  if (!doubt.empty()) out->unchecked.push_back({at, via, doubt});
+}
+
 void extract(const FileInput& in, FileOutput* out) {
   if (ts_node_is_null(in.root)) return;
   bool kotlin = in.language == "kotlin";
@@ -1207,7 +1363,9 @@ void extract(const FileInput& in, FileOutput* out) {
     for (uint32_t i = n; i-- > 0;) {
       TSNode c = ts_node_named_child(node, i);
       if (!node_is(c, "class_declaration")) continue;
-      declaration(kotlin ? kotlin_class(c, in.text) : java_class(c, in.text), in, out);
+      EntityClass klass = kotlin ? kotlin_class(c, in.text) : java_class(c, in.text);
+      declaration(klass, in, out);
+      embeddable_declaration(klass, in, out);
       TSNode body = kotlin ? child_of_kind(c, "class_body") : field(c, "body");
       if (!ts_node_is_null(body)) stack.push_back(body);
     }
@@ -1228,6 +1386,35 @@ bool claims_config(std::string_view path) {
   if (base == "persistence.xml") return true;
   if (!base.starts_with("application") && !base.starts_with("bootstrap")) return false;
   return base.ends_with(".properties") || base.ends_with(".yml") || base.ends_with(".yaml");
+}
+
+/// The fields of entity `entity` that may embed a class of the project, as "embeds:Type" ->
+/// "Entity\tfield\toverrides\tmodule\tflags": the field's @AttributeOverride(s) ("a=col,b=?",
+/// constants as "=Class.NAME"), and "prefixed" when Hibernate's @EmbeddedColumnNaming prefixes
+/// its columns. Whether Type is an @Embeddable is the embeddable's file's to say.
+void index_embeddings(const EntityClass& klass, const std::string& entity, const FileInput& in,
+                      std::vector<std::pair<std::string, std::string>>* out) {
+  std::string_view t = in.text;
+  for (const Field& f : klass.fields) {
+    if (f.not_persistent || ts_node_is_null(f.name)) continue;
+    bool skip = false, prefixed = false;
+    for (const Annotation& a : f.annotations) {
+      std::string_view an = a.name;
+      if (an == "Transient" || an == "OneToMany" || an == "ManyToMany" || an == "ManyToOne" || an == "OneToOne" ||
+          an == "ElementCollection" || an == "JoinColumn" || an == "JoinTable" || an == "Formula" || an == "Column")
+        skip = true;
+      if (an == "EmbeddedColumnNaming") prefixed = true;
+    }
+    std::string_view type = simple_type(f.type);
+    if (skip || type.empty() || f.type.find('<') != std::string_view::npos || !indexed_word(type)) continue;
+    std::vector<std::pair<std::string, std::string>> overrides;
+    if (!ts_node_is_null(f.modifiers)) read_overrides(node_text(f.modifiers, t), t, in.path, &overrides);
+    std::string list;
+    for (auto& [k, v] : overrides) list += (list.empty() ? "" : ",") + k + "=" + v;
+    out->push_back({std::string(kKey) + "embeds:" + std::string(type), entity + "\t" + std::string(node_text(f.name, t)) +
+                                                                         "\t" + list + "\t" + module_of(in.path) + "\t" +
+                                                                         (prefixed ? "prefixed" : "")});
+  }
 }
 
 void index_file(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
@@ -1311,7 +1498,9 @@ void index_file(const FileInput& in, std::vector<std::pair<std::string, std::str
         EntityClass klass = kotlin ? kotlin_class(c, t) : java_class(c, t);
         if (ts_node_is_null(klass.name)) continue;
         std::string name(node_text(klass.name, t));
-        out->push_back({k + "class:" + name, serialize(fact_of(klass, t, in.path))});
+        ClassFact fact = fact_of(klass, t, in.path);
+        out->push_back({k + "class:" + name, serialize(fact)});
+        if (fact.kind == 'e') index_embeddings(klass, name, in, out);
         for (std::string_view s : klass.supers) out->push_back({k + "sub:" + std::string(s), module_of(in.path) + "\t" + name});
         TSNode body = kotlin ? child_of_kind(c, "class_body") : field(c, "body");
         if (!ts_node_is_null(body)) stack.push_back(body);

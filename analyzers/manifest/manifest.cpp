@@ -131,9 +131,11 @@ Manifest build(const pipeline::SchemaBuild& build, const pipeline::CodeScan& sca
   for (auto& site : scan.requirements) {
     const requirements::Requirement& r = site.requirement;
     // The manifest lists relations and columns; functions, enum labels, INSERT shapes and the
-    // fields a SELECT * is scanned into are judged where the schema is built, not by the deploy gate.
+    // fields a SELECT * is scanned into are judged where the schema is built, not by the deploy
+    // gate (nor is a model's every-column load, which only running code produces).
     if (r.object == requirements::Object::Function || r.object == requirements::Object::EnumLabel ||
-        r.object == requirements::Object::InsertValues || r.object == requirements::Object::ScanDestination)
+        r.object == requirements::Object::InsertValues || r.object == requirements::Object::ScanDestination ||
+        r.object == requirements::Object::EveryColumn)
       continue;
     Entry& e = grouped[key_of(r)];
     if (e.places.empty()) {

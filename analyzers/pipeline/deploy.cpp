@@ -1,8 +1,11 @@
 #include "analyzers/pipeline/deploy.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
+#include "analyzers/schema/migrations/code/rails.h"
+#include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/source/git_file_system.h"
 #include "analyzers/report/locator.h"
 #include "analyzers/sql/pg_parse.h"
@@ -127,14 +130,57 @@ bool deploy_targets_offline(const RunningCode& running, const Options& options, 
   for (auto& m : deployed.migrations) deployed_paths.insert(m.path);
   out->current = deployed.schema;
   out->eventual = deployed.schema;
-  for (auto& m : build.migrations) {
-    if (deployed_paths.count(m.path)) continue;
+  for (const auto& file : build.migrations) {
+    if (deployed_paths.count(file.path)) continue;
+    schema::migrations::MigrationFile m = file;
+    // A Rails migration that this tree's db/schema.rb already holds has no SQL of its own here;
+    // the running code's schema.rb does not hold it, so against that schema it is a step to run
+    // (otherwise the drop it makes would be invisible to the deploy checks).
+    if (m.sql.empty() && m.format == "rails" && !m.text.empty()) {
+      std::string why;
+      if (!schema::migrations::rails_migration_sql(m.text, &m.sql, &m.origin, &why)) {
+        *err = m.path + ": " + why;
+        return false;
+      }
+    }
     schema::MigrationError merr;
     if (!schema::apply_migration(out->eventual, m, options.search_path, nullptr, &merr)) {
       *err = error_place(m, merr) + ": migration does not parse: " + merr.message;
       return false;
     }
-    out->pending.push_back(m);
+    out->pending.push_back(std::move(m));
+  }
+  // The migration at exactly the version of this tree's db/schema.rb is listed as that baseline
+  // (Rails' own layout: a new migration and the schema.rb it regenerates come together). When
+  // the running code's schema.rb is older, that migration is pending too.
+  source::RealFileSystem tree(options.root);
+  for (const auto& base : build.migrations) {
+    if (base.format != "rails" || base.name != "schema" || !base.path.ends_with("schema.rb")) continue;
+    bool same = false;
+    for (auto& m : deployed.migrations) same = same || (m.path == base.path && m.version == base.version);
+    if (same) continue;
+    std::string dir = base.path.size() > 9 ? base.path.substr(0, base.path.size() - 9) + "migrate" : "migrate";
+    for (const source::DirEntry& e : tree.list(schema::migrations::on_disk(options.root, dir))) {
+      if (e.is_dir || !e.name.starts_with(base.version + "_") || !e.name.ends_with(".rb")) continue;
+      schema::migrations::MigrationFile m;
+      m.path = dir + "/" + e.name;
+      if (deployed_paths.count(m.path)) continue;
+      m.version = base.version;
+      m.name = e.name.substr(base.version.size() + 1, e.name.size() - base.version.size() - 4);
+      m.format = "rails";
+      if (!schema::migrations::read_migration_text(tree, options.root, m.path, &m.text, err)) return false;
+      std::string why;
+      if (!schema::migrations::rails_migration_sql(m.text, &m.sql, &m.origin, &why)) {
+        *err = m.path + ": " + why;
+        return false;
+      }
+      schema::MigrationError merr;
+      if (!schema::apply_migration(out->eventual, m, options.search_path, nullptr, &merr)) {
+        *err = error_place(m, merr) + ": migration does not parse: " + merr.message;
+        return false;
+      }
+      out->pending.push_back(std::move(m));
+    }
   }
   fill_context(out->pending, running.label, &out->context);
   return true;
@@ -153,7 +199,23 @@ bool scan_running_code(const RunningCode& running, const Options& options, const
   Options opt = options;
   opt.root = running.root;
   Targets t{&targets.current, &targets.eventual, &targets.context};
-  return scan_code(*running.fs, opt, build, t, out, err);
+  // Findings point into the pending migrations as they were applied: a Rails migration that
+  // this tree's schema.rb holds has its own SQL only here (deploy_targets_offline).
+  bool regenerated = false;
+  for (auto& m : targets.pending) {
+    bool listed_as_applied = false;
+    for (auto& b : build.migrations) listed_as_applied = listed_as_applied || (b.path == m.path && b.sql == m.sql);
+    regenerated = regenerated || !listed_as_applied;
+  }
+  if (!regenerated) return scan_code(*running.fs, opt, build, t, out, err);
+  SchemaBuild located = build;
+  for (auto& m : targets.pending) {
+    auto same = std::find_if(located.migrations.begin(), located.migrations.end(),
+                             [&](const schema::migrations::MigrationFile& b) { return b.path == m.path; });
+    if (same != located.migrations.end()) *same = m;
+    else located.migrations.push_back(m);
+  }
+  return scan_code(*running.fs, opt, located, t, out, err);
 }
 
 bool pending_statements(const std::vector<schema::migrations::MigrationFile>& pending, std::vector<PendingStatement>* out,

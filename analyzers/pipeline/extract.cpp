@@ -252,6 +252,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     datalayers::FileOutput out;
     datalayers::FileInput in{rel, text, root, lang ? language_family(*lang) : "",
                              search_path().empty() ? "public" : search_path().front(), facts_};
+    in.running_code = file_targets_.deploy != nullptr;
     layer->extract(in, &out);
     std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
     add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
@@ -371,7 +372,8 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
     }
     ReferenceRecord rr;
     bool function = r.object == requirements::Object::Function;
-    rr.kind = function ? "function" : r.object == requirements::Object::Relation ? "relation" : "column";
+    bool relation = r.object == requirements::Object::Relation || r.object == requirements::Object::EveryColumn;
+    rr.kind = function ? "function" : relation ? "relation" : "column";
     auto p = requirements::presence(r, intended);
     rr.status = p == requirements::Presence::Present ? "ok" : p == requirements::Presence::Absent ? "missing" : "unchecked";
     if (p == requirements::Presence::Unknown && !r.unknown_when_absent.empty()) {

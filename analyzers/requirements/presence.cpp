@@ -174,6 +174,8 @@ std::vector<std::string> named_call_keys(const std::string& function_key, const 
 }
 
 Presence presence(const Requirement& req, const schema::Schema& schema, const NotJudged& not_judged) {
+  // EveryColumn needs the relation; which of its columns go is the deploy checks' question.
+  if (req.object == Object::EveryColumn) return relation_presence(req.schema, req.relation, schema, not_judged);
   if (req.object == Object::Relation) {
     Presence p = relation_presence(req.schema, req.relation, schema, not_judged);
     if (p == Presence::Absent && !req.spelled.empty() && schema.find(req.schema, req.spelled)) return Presence::Unknown;

@@ -40,6 +40,11 @@ enum class Object {
   /// fails the call ("missing destination name"). Present while the relation's columns are all
   /// among them; a pending migration that adds one breaks the running code.
   ScanDestination,
+  /// Every column the relation has, loaded by the code itself rather than named in a statement
+  /// (an ActiveRecord model caches its table's columns when it loads and names each in its
+  /// INSERTs and prepared SELECTs), but those in `ignored_columns`: a pending migration that
+  /// drops or renames one breaks the running code. Judged by the deploy checks only.
+  EveryColumn,
 };
 
 /// How the code uses what it needs: the deploy-order checks care (an INSERT that omits a new
@@ -95,6 +100,8 @@ struct Requirement {
   std::string enum_type;   ///< EnumLabel: "schema.name" of the type
   std::string label;       ///< EnumLabel: the string, as PostgreSQL reads it
   bool columns_listed = false;  ///< InsertValues: key_columns are the INSERT's column list
+  /// EveryColumn: the columns the code declares it does not load (`self.ignored_columns`).
+  std::vector<std::string> ignored_columns;
   Use use = Use::Read;
   Span span;             ///< the name in the host file
   size_t unit = 0;       ///< index into the producer's units

@@ -164,6 +164,50 @@ def find(cur, email):
 ALTER TABLE users DROP COLUMN nickname;"
 expect unused either 0 "" ""
 
+# 7. Rails: a model loads every column of its table, so dropping one it does not name breaks it
+# unless the running release lists it in ignored_columns (offline: the pending migration is the
+# one the revision lacks).
+rails=$work/rails_drop
+mkdir -p "$rails"
+write_files "$rails" <<'FILES'
+=== app/models/application_record.rb
+class ApplicationRecord < ActiveRecord::Base
+  primary_abstract_class
+end
+=== app/models/user.rb
+class User < ApplicationRecord
+end
+=== db/migrate/20240101000000_create_users.rb
+class CreateUsers < ActiveRecord::Migration[7.1]
+  def change
+    create_table :users do |t|
+      t.string :email, null: false
+      t.string :nickname
+    end
+  end
+end
+FILES
+git -C "$rails" init -q && git -C "$rails" add -A && git -C "$rails" commit -qm v1 && git -C "$rails" tag v1
+printf 'class User < ApplicationRecord\n  self.ignored_columns += ["nickname"]\nend\n' >"$rails/app/models/user.rb"
+git -C "$rails" commit -qam v2 && git -C "$rails" tag v2
+write_files "$rails" <<'FILES'
+=== db/migrate/20240201000000_remove_nickname_from_users.rb
+class RemoveNicknameFromUsers < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :users, :nickname, :string
+  end
+end
+FILES
+git -C "$rails" add -A && git -C "$rails" commit -qm v3
+out=$(cd "$rails" && "$bin" check . --deployed-ref v1 --format json 2>&1); code=$?
+check "rails drop under v1: exit" "1" "$code"
+check "rails drop under v1: finding" "breaks-running-code db/migrate/20240201000000_remove_nickname_from_users.rb:3 app/models/user.rb:1" \
+  "$(jq -r '.findings[] | "\(.rule) \(.file):\(.line) \(.notes[-1].file):\(.notes[-1].line)"' <<<"$out" 2>&1)"
+out=$(cd "$rails" && "$bin" check . --deployed-ref v2 -q 2>&1); code=$?
+check "rails drop under v2 (ignored_columns)" "0" "$code"
+out=$(cd "$rails" && "$bin" plan . --deployed-ref v1 --format json 2>&1)
+check "rails drop plan" "deploy-first" "$(jq -r .verdict <<<"$out" 2>&1)"
+
 # Bad input: no running code, unknown revision.
 out=$(cd "$work/added" && "$bin" plan . 2>&1); code=$?
 check "plan without running code" "schemagate: error: plan needs the running code: give --deployed-ref REF or --deployed-path DIR

@@ -513,11 +513,17 @@ class Generator {
       auto t = pname(0);
       if (!t) return true;
       for (size_t i = 1; i < a.positional.size(); ++i) {
-        auto c = pname(i);
-        if (!c) continue;
-        std::string s = "ALTER TABLE " + quote_ident(*t) + " DROP COLUMN ";
-        if (is_true(text(a.get("if_exists")))) s += "IF EXISTS ";
-        statement(s + quote_ident(*c), off);
+        // `remove_columns :t, *%i[a b]`: a splat of a literal list is its names.
+        TSNode p = pos(i);
+        std::optional<std::vector<std::string>> cols;
+        if (node_is(p, "splat_argument") && m == "remove_columns" && ts_count(p) == 1) cols = names(ts_node_named_child(p, 0));
+        else if (auto c = pname(i)) cols = std::vector<std::string>{*c};
+        if (!cols) continue;
+        for (const std::string& c : *cols) {
+          std::string s = "ALTER TABLE " + quote_ident(*t) + " DROP COLUMN ";
+          if (is_true(text(a.get("if_exists")))) s += "IF EXISTS ";
+          statement(s + quote_ident(c), off);
+        }
         if (m == "remove_column") break;  // the next argument is the type
       }
     } else if (m == "rename_column") {

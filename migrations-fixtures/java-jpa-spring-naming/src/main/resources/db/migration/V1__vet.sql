@@ -15,6 +15,7 @@ CREATE TABLE clinic_visit (
     visit_date DATE,
     pet_type_id BIGINT REFERENCES pet_type (id),
     vet_id BIGINT REFERENCES vets (id),
-    billing_address_street_line TEXT,
-    billing_address_city TEXT
+    -- Visit.billingAddress (an @Embeddable): Spring's implicit naming adds no prefix.
+    street_line TEXT,
+    city TEXT
 );

@@ -1,0 +1,3 @@
+class Account < ApplicationRecord
+  belongs_to :family
+end

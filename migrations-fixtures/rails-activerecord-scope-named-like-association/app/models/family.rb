@@ -1,0 +1,4 @@
+class Family < ApplicationRecord
+  has_many :accounts
+  has_many :imports
+end
