@@ -789,7 +789,7 @@ void model_writes(const FileInput& in, FileOutput* out) {
     return it->second ? &*it->second : nullptr;
   };
   // One statement's writes: each key (name, where) that is an attribute.
-  auto emit = [&](const std::string& cls, const WrittenModel& m, const std::string& how,
+  auto emit = [&](const std::string&, const WrittenModel& m, const std::string& how,
                   const std::vector<std::pair<std::string, uint32_t>>& keys) {
     std::vector<requirements::Requirement> found;
     std::string shown = m.schema == in.default_schema ? m.table : m.schema + "." + m.table;
