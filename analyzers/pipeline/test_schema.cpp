@@ -85,6 +85,37 @@ std::vector<std::pair<std::string, size_t>> sequences_created(std::string_view t
   return out;
 }
 
+/// The first key of `tables` that `sql` names where a relation stands: the word after FROM,
+/// JOIN, INTO, UPDATE or TABLE (or the name after its schema's dot), or tables.end().
+template <class Map>
+typename Map::const_iterator names_a_relation_of(std::string_view sql, const Map& tables) {
+  std::string prev, before_dot;
+  bool dot = false;
+  for (size_t i = 0; i < sql.size();) {
+    char c = sql[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') {
+      if (c == '.') dot = true;
+      else if (!std::isspace(static_cast<unsigned char>(c)) && c != '"') prev.clear(), dot = false;
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_')) ++i;
+    std::string word(sql.substr(start, i - start));
+    for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    auto position = [](const std::string& w) {
+      return w == "from" || w == "join" || w == "into" || w == "update" || w == "table" || w == "only";
+    };
+    bool relation = position(prev) || (dot && position(before_dot));
+    if (relation)
+      if (auto it = tables.find(word); it != tables.end()) return it;
+    before_dot = dot ? std::string() : prev;
+    dot = false;
+    prev = word;
+  }
+  return tables.end();
+}
+
 /// `text` lower-cased, its comments and string constants blanked (sql/scan.h's rule), so that
 /// only statements are read; quoted identifiers stay, as names.
 std::string code_lower(std::string_view text) {
@@ -200,7 +231,7 @@ FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text
     // A table whose name it fills in at run time (`CREATE TABLE %s` % (table,)) may be any of
     // the names its strings hold alone (`tables = ["foobar"]`).
     if (size_t at = table_named_at_run_time(text); at != std::string::npos)
-      for (std::string& name : lone_names_in_strings(text)) file.test_tables_.emplace(std::move(name), lines.position(at).line);
+      for (std::string& name : lone_names_in_strings(text)) file.run_time_tables_.emplace(std::move(name), lines.position(at).line);
     for (auto& [name, at] : sequences_created(text)) file.test_tables_.emplace(name, lines.position(at).line);
   }
   // A .sql file outside the migration sets whose name says it is a migration
@@ -232,6 +263,11 @@ std::optional<OtherSchema> FileSchema::site(std::string_view sql) const {
       return OtherSchema{"a test that creates its own " + own->first + " (line " + std::to_string(own->second) +
                              "): its queries meet that table, not the migrations' one",
                          kTestOwnSchema};
+  if (!run_time_tables_.empty())
+    if (auto own = names_a_relation_of(sql, run_time_tables_); own != run_time_tables_.end())
+      return OtherSchema{"a test that creates tables under run-time names, " + own->first + " among them (line " +
+                             std::to_string(own->second) + "): its queries meet those tables, not the migrations' ones",
+                         kTestOwnSchema};
   if (module_init_tables_)
     if (auto own = names_a_table_of(sql, *module_init_tables_); own != module_init_tables_->end())
       return OtherSchema{"its module's tests start their database from " + own->second + " (withInitScript), which creates " +
@@ -256,7 +292,8 @@ std::optional<OtherSchema> FileSchema::site(std::string_view sql) const {
 std::optional<OtherSchema> FileSchema::relation(std::string_view name) const {
   std::string low(name);
   for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (auto own = test_tables_.find(low); own != test_tables_.end())
+  const std::map<std::string, int>* in = test_tables_.count(low) ? &test_tables_ : &run_time_tables_;
+  if (auto own = in->find(low); own != in->end())
     return OtherSchema{"a test that creates its own " + own->first + " (line " + std::to_string(own->second) +
                            "): its models meet that table, not the migrations' one",
                        kTestOwnSchema};

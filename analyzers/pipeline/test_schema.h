@@ -44,6 +44,10 @@ class FileSchema {
   friend class TestSchemas;
   /// In a test file, the tables its own text creates (lower-cased name -> line of the CREATE).
   std::map<std::string, int> test_tables_;
+  /// In a test file that creates tables under run-time names: the names its strings hold alone,
+  /// any of which it may create (lower-cased name -> line of the CREATE). A query meets one only
+  /// where a relation stands (after FROM, JOIN, INTO, UPDATE, TABLE): `"id"` is also a column.
+  std::map<std::string, int> run_time_tables_;
   /// A .sql file outside the sets named as a migration (migration_2023.sql): a script run by hand.
   bool manual_migration_ = false;
   /// In a test file that names a migration's version: "VERSION (file)"; else empty.
