@@ -130,18 +130,13 @@ bool deploy_targets_offline(const RunningCode& running, const Options& options, 
   for (auto& m : deployed.migrations) deployed_paths.insert(m.path);
   out->current = deployed.schema;
   out->eventual = deployed.schema;
-  for (const auto& file : build.migrations) {
-    if (deployed_paths.count(file.path)) continue;
-    schema::migrations::MigrationFile m = file;
-    // A Rails migration that this tree's db/schema.rb already holds has no SQL of its own here;
-    // the running code's schema.rb does not hold it, so against that schema it is a step to run
-    // (otherwise the drop it makes would be invisible to the deploy checks).
-    if (m.sql.empty() && m.format == "rails" && !m.text.empty()) {
-      std::string why;
-      if (!schema::migrations::rails_migration_sql(m.text, &m.sql, &m.origin, &why)) {
-        *err = m.path + ": " + why;
-        return false;
-      }
+  // A pending migration applied to the running code's schema; `rails_text`: its SQL is made
+  // from its Ruby text first (a Rails migration this tree's db/schema.rb stands for).
+  auto apply_pending = [&](schema::migrations::MigrationFile m, bool rails_text) {
+    std::string why;
+    if (rails_text && !schema::migrations::rails_migration_sql(m.text, &m.sql, &m.origin, &why)) {
+      *err = m.path + ": " + why;
+      return false;
     }
     schema::MigrationError merr;
     if (!schema::apply_migration(out->eventual, m, options.search_path, nullptr, &merr)) {
@@ -149,6 +144,16 @@ bool deploy_targets_offline(const RunningCode& running, const Options& options, 
       return false;
     }
     out->pending.push_back(std::move(m));
+    return true;
+  };
+  for (const auto& file : build.migrations) {
+    if (deployed_paths.count(file.path)) continue;
+    schema::migrations::MigrationFile m = file;
+    // A Rails migration that this tree's db/schema.rb already holds has no SQL of its own here;
+    // the running code's schema.rb does not hold it, so against that schema it is a step to run
+    // (otherwise the drop it makes would be invisible to the deploy checks).
+    bool rails_text = m.sql.empty() && m.format == "rails" && !m.text.empty();
+    if (!apply_pending(std::move(m), rails_text)) return false;
   }
   // The migration at exactly the version of this tree's db/schema.rb is listed as that baseline
   // (Rails' own layout: a new migration and the schema.rb it regenerates come together). When
@@ -169,17 +174,7 @@ bool deploy_targets_offline(const RunningCode& running, const Options& options, 
       m.name = e.name.substr(base.version.size() + 1, e.name.size() - base.version.size() - 4);
       m.format = "rails";
       if (!schema::migrations::read_migration_text(tree, options.root, m.path, &m.text, err)) return false;
-      std::string why;
-      if (!schema::migrations::rails_migration_sql(m.text, &m.sql, &m.origin, &why)) {
-        *err = m.path + ": " + why;
-        return false;
-      }
-      schema::MigrationError merr;
-      if (!schema::apply_migration(out->eventual, m, options.search_path, nullptr, &merr)) {
-        *err = error_place(m, merr) + ": migration does not parse: " + merr.message;
-        return false;
-      }
-      out->pending.push_back(std::move(m));
+      if (!apply_pending(std::move(m), true)) return false;
     }
   }
   fill_context(out->pending, running.label, &out->context);

@@ -21,18 +21,6 @@ namespace {
 constexpr std::string_view kUp = ".up.sql";
 constexpr std::string_view kDown = ".down.sql";
 
-// "<digits>_<anything>" followed by `suffix`; sets the version digits and the name.
-bool match_name(std::string_view file, std::string_view suffix, std::string_view* digits,
-                std::string_view* name) {
-  if (!file.ends_with(suffix)) return false;
-  std::string_view stem = file.substr(0, file.size() - suffix.size());
-  std::string_view d = leading_digits(stem);
-  if (d.empty() || d.size() >= stem.size() || stem[d.size()] != '_') return false;
-  *digits = d;
-  *name = stem.substr(d.size() + 1);
-  return true;
-}
-
 // A directory of "<version>_<name>.up.sql" files is golang-migrate's, unless it also holds
 // "<version>_<name>.sql" files and no ".down.sql" at all: golang-migrate would skip those, so
 // another runner (a project's own, which applies every numbered file in order, the .up.sql ones
@@ -42,11 +30,11 @@ bool detect(const source::FileSystem& fs, const std::string& root, const std::st
   bool up = false, down = false, other_numbered = false;
   for (const std::string& file : sql_file_names(fs, root, dir)) {
     std::string_view digits, name;
-    if (match_name(file, kUp, &digits, &name))
+    if (match_numbered_name(file, kUp, &digits, &name))
       up = true;
-    else if (match_name(file, kDown, &digits, &name))
+    else if (match_numbered_name(file, kDown, &digits, &name))
       down = true;
-    else if (match_name(file, ".sql", &digits, &name))
+    else if (match_numbered_name(file, ".sql", &digits, &name))
       other_numbered = true;
   }
   return down || (up && !other_numbered);
@@ -57,7 +45,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   std::vector<MigrationFile> files;
   for (const std::string& file : sql_file_names(fs, root, dir)) {
     std::string_view digits, name;
-    if (!match_name(file, kUp, &digits, &name)) continue;
+    if (!match_numbered_name(file, kUp, &digits, &name)) continue;
     MigrationFile m;
     m.path = source::join_path(dir, file);
     m.version = strip_leading_zeros(digits);

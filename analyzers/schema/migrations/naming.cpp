@@ -57,6 +57,17 @@ std::string_view numbered_prefix(std::string_view name) {
   return leading_digits(name);
 }
 
+bool match_numbered_name(std::string_view file, std::string_view suffix, std::string_view* digits,
+                         std::string_view* name) {
+  if (!file.ends_with(suffix)) return false;
+  std::string_view stem = file.substr(0, file.size() - suffix.size());
+  std::string_view d = leading_digits(stem);
+  if (d.empty() || d.size() >= stem.size() || stem[d.size()] != '_') return false;
+  *digits = d;
+  *name = stem.substr(d.size() + 1);
+  return true;
+}
+
 std::string_view description_after_version(std::string_view stem) {
   if (std::string_view n = numbered_prefix(stem); !n.empty() && n.data() != stem.data()) stem.remove_prefix(1);
   stem.remove_prefix(leading_digits(stem).size());

@@ -30,6 +30,11 @@ std::string_view last_component(std::string_view path);
 /// after Flyway without its "__"); "" when it starts with neither.
 std::string_view numbered_prefix(std::string_view name);
 
+/// "<digits>_<name><suffix>" ("12_add_users.up.sql" with ".up.sql"): sets the version digits and
+/// the name; false for any other file name.
+bool match_numbered_name(std::string_view file, std::string_view suffix, std::string_view* digits,
+                         std::string_view* name);
+
 /// `stem` without its leading version digits and the one separator after them ('_', '-', '.' or
 /// ' '): "0001-add_users" -> "add_users", "20240101_init" -> "init".
 std::string_view description_after_version(std::string_view stem);

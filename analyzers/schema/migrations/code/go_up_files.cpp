@@ -32,15 +32,9 @@ namespace {
 using languages::field;
 using languages::node_is;
 
-/// "<digits>_<name><suffix>": the version digits and the name.
+/// An up file of the runner ("<digits>_<name><suffix>"), not a Go test file.
 bool match_name(std::string_view file, std::string_view suffix, std::string_view* digits, std::string_view* name) {
-  if (!file.ends_with(suffix) || file.ends_with("_test.go")) return false;
-  std::string_view stem = file.substr(0, file.size() - suffix.size());
-  std::string_view d = leading_digits(stem);
-  if (d.empty() || d.size() >= stem.size() || stem[d.size()] != '_') return false;
-  *digits = d;
-  *name = stem.substr(d.size() + 1);
-  return true;
+  return !file.ends_with("_test.go") && match_numbered_name(file, suffix, digits, name);
 }
 
 std::vector<std::string> up_files(const source::FileSystem& fs, const std::string& root, const std::string& dir,

@@ -287,16 +287,21 @@ void emit_js_string(GeneratedSql* out, const JsString& s) {
   out->origin.resize(out->sql.size(), s.end);
 }
 
-bool emit_run_time_extension(GeneratedSql* out, const JsString& s) {
-  // The text without its substitutions, in lower case, one space between words.
+std::string lowered_words(std::string_view text) {
   std::string words;
-  for (char c : s.text) {
+  for (char c : text) {
     if (std::isspace(static_cast<unsigned char>(c))) {
       if (!words.empty() && words.back() != ' ') words += ' ';
     } else {
       words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
   }
+  return words;
+}
+
+bool emit_run_time_extension(GeneratedSql* out, const JsString& s) {
+  // The text without its substitutions, in lower case, one space between words.
+  std::string words = lowered_words(s.text);
   std::string_view rest = words;
   auto skip = [&](std::string_view w) {
     if (rest.substr(0, w.size()) != w) return false;
@@ -380,14 +385,7 @@ bool run_time_database_setting(const JsString& s, std::string_view src) {
   // The source of the template: `ALTER DATABASE "${name}" SET|RESET ...`; what follows SET (a
   // setting's name and value, substituted or not) names no table or column.
   if (s.end <= s.begin || s.end > src.size()) return false;
-  std::string words;
-  for (char c : src.substr(s.begin, s.end - s.begin)) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (!words.empty() && words.back() != ' ') words += ' ';
-    } else {
-      words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-  }
+  std::string words = lowered_words(src.substr(s.begin, s.end - s.begin));
   if (!words.empty() && (words[0] == '`' || words[0] == '\'' || words[0] == '"')) words.erase(0, 1);
   if (!words.empty() && words[0] == ' ') words.erase(0, 1);
   if (words.rfind("alter database \"${", 0) != 0) return false;
@@ -698,14 +696,7 @@ bool builds_plain_index(const JsFile& file, TSNode fn) {
       ok = false;
       return true;
     }
-    std::string words;
-    for (char c : file.text(v).substr(1)) {
-      if (std::isspace(static_cast<unsigned char>(c))) {
-        if (!words.empty() && words.back() != ' ') words += ' ';
-      } else {
-        words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      }
-    }
+    std::string words = lowered_words(file.text(v).substr(1));
     std::string_view t = file.text(v);
     ok = words.starts_with("create index ") && t.find(';') == std::string_view::npos;
     return true;

@@ -154,6 +154,9 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
                   void (*translate)(const JsFile& file, TSNode up, const std::vector<std::string>& params, Translation* out),
                   std::vector<MigrationFile>* out, std::string* err);
 
+/// `text` in lower case with one space between words (runs of white space folded).
+std::string lowered_words(std::string_view text);
+
 /// SQL quoting.
 std::string quote_literal(std::string_view s);
 

@@ -115,14 +115,7 @@ class KyselyTranslator {
       std::string_view t = f_.text(sub);
       if (t.rfind("${sql.ref(", 0) != 0 && t.rfind("${sql.id(", 0) != 0) return false;
     }
-    std::string words;
-    for (char c : s.text) {
-      if (std::isspace(static_cast<unsigned char>(c))) {
-        if (!words.empty() && words.back() != ' ') words += ' ';
-      } else {
-        words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      }
-    }
+    std::string words = js::lowered_words(s.text);
     while (!words.empty() && (words.back() == ' ' || words.back() == ';')) words.pop_back();
     if (holes != 1 || words.rfind("alter table ", 0) != 0) return false;
     std::string_view rest = std::string_view(words).substr(12);
