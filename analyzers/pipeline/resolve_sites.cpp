@@ -179,6 +179,8 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     rec.reason_id = partial->relation_fragment ? kDynamicRelation : kDynamicClause;
     rec.reason = partial->relation_fragment
                      ? "a relation's name is a run-time fragment: its columns are not checked"
+                 : partial->query_fragment
+                     ? "a subquery is a run-time fragment: the columns it provides are not checked"
                      : "run-time fragments stand where clauses or names are expected: what they hold is not checked";
   }
   for (auto& s : stmts) {
