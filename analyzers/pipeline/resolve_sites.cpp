@@ -5,6 +5,7 @@
 #include "analyzers/pipeline/file_scanner.h"
 #include "analyzers/requirements/requirement.h"
 #include "analyzers/schema/builtin.h"
+#include "analyzers/schema/implicit_sequences.h"
 
 namespace schemagate::pipeline {
 
@@ -197,6 +198,9 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     int line = lines.position(norm.sql.host_offset(at)).line;
     if (!created.name.empty()) result->created.push_back({created, rel, line});
     for (auto& key : by_name) result->created.push_back({{"", key}, rel, line});
+    // The sequences it creates with them (serial and identity columns, CREATE SEQUENCE): a
+    // setval('"t_id_seq"', ...) further on names one.
+    for (auto& [schema, name] : schema::sequences_created_by(s.node)) result->created.push_back({{schema, name}, rel, line});
   }
   bool any_dml = false, site_has_ddl = false, all_dml = true;
   for (auto& s : stmts) {
