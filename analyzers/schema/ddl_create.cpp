@@ -127,7 +127,7 @@ void Simulator::define_aggregate(const PgQuery__DefineStmt* b, const std::string
   std::vector<std::string> parts = name_list(SG_LIST(b, defnames));
   if (!parts.empty())
     add_function({default_schema(parts.size() > 1 ? parts[parts.size() - 2] : "", creation_schema), parts.back(),
-                  0, 0, -1, false, stmt_origin()},
+                  0, 0, -1, false, stmt_origin(), {}, false},
                  b->replace);
 }
 
