@@ -218,6 +218,9 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     collect_with_sites = collect && sql;
   }
   report::LineIndex lines(text);
+  // The data layers judge their units with the file's own schema facts (judge_file sets them
+  // for files with SQL), never with the previous file's.
+  if (!sql) file_schema_ = test_schemas_.for_file(rel, text, lines);
   if (sql) {
     std::vector<languages::SqlSite> sites;
     auto extra = options_.extra_database_calls.find(std::string(language_family(*lang)));

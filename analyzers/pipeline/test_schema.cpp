@@ -302,6 +302,10 @@ std::optional<OtherSchema> FileSchema::relation(std::string_view name) const {
       return OtherSchema{"its module's tests start their database from " + own->second + " (withInitScript), which creates " +
                              own->first + ": the module's models meet that schema, not the migrations' one",
                          kTestOwnSchema};
+  if (!test_version_.empty())
+    return OtherSchema{"a test that names migration version " + test_version_ +
+                           ": its models and query chains meet the schema of that point of the history, not the newest",
+                       kTestOwnSchema};
   return std::nullopt;
 }
 
