@@ -457,10 +457,20 @@ void extract_knex(const FileInput& in, FileOutput* out) {
         if (m == "select" || m == "column" || m == "first")
           for (TSNode a : s.args) chain.outputs(a);
       } else if (kAggregates.count(m)) {
-        // count('* as n'), sum('amount'), sum({ total: raw }): columns read, and the output
-        // names an orderBy may use (an aggregate without an alias is named after its function).
+        // count('* as n'), sum('amount'), sum({ total: raw }), count('id', { as: 'n' }): columns
+        // read, and the output names an orderBy may use (an aggregate without an alias is named
+        // after its function).
         for (TSNode a : s.args) {
-          if (is(unwrap(a), "object")) {
+          if (is(unwrap(a), "object") && !ts_node_eq(a, s.args.front())) {
+            // count('id', { as: 'total' }): the options, whose `as` names the output.
+            std::vector<Key> keys;
+            if (!object_keys(a, src, &keys)) chain.outputs_unknown = true;
+            for (auto& k : keys) {
+              auto as = literal(k.value, src);
+              if (k.name == "as" && as) chain.output_names.insert(as->value);
+              else if (k.name == "as") chain.outputs_unknown = true;
+            }
+          } else if (is(unwrap(a), "object")) {
             std::vector<Key> keys;
             if (!object_keys(a, src, &keys)) chain.outputs_unknown = true;
             for (auto& k : keys) {

@@ -19,6 +19,10 @@ export class RoleStore {
         return this.db(T.ROLES).select('project').sum({ total: 'id' }).groupBy('project').orderBy('total');
     }
 
+    async membersPerRole() {
+        return this.db(T.ROLE_USER).count('user_id', { as: 'members' }).groupBy('role_id').orderBy('members', 'desc');
+    }
+
     // A union with a member that is no Knex type: not judged.
     async elsewhere() {
         return this.other('role_archive');
