@@ -225,7 +225,8 @@ struct Chain : BuilderChain {
   }
 };
 
-// Filters a where-group callback may use, and the methods that take one.
+// The filters, whose first argument is a column, an object of columns or (kGroups) a where-group
+// callback; a where-group callback's chains use them alone.
 const std::set<std::string_view> kWhere = {"where",        "andWhere",    "orWhere",    "whereNot",     "whereIn",
                                            "whereNotIn",   "orWhereIn",   "whereNull",  "whereNotNull", "orWhereNull",
                                            "whereBetween", "whereLike",   "whereILike", "having",       "andWhereNot",
