@@ -18,6 +18,23 @@
 
 namespace schemagate::datalayers {
 
+/// The common table expression a `.with('name', ...)` / `.withRecursive('name(a, b)', ...)` call
+/// names, or "" (Kysely and Knex spell it alike).
+inline std::string cte_name(TSNode call, std::string_view src) {
+  std::string_view method;
+  TSNode receiver;
+  if (!js::method_call(call, src, &method, &receiver)) return "";
+  if (method != "with" && method != "withRecursive" && method != "withMaterialized" && method != "withNotMaterialized")
+    return "";
+  auto a = js::arguments(call);
+  if (a.empty()) return "";
+  auto lit = js::literal(a[0], src);
+  if (!lit) return "";
+  std::string n = lit->value.substr(0, lit->value.find('('));
+  while (!n.empty() && n.back() == ' ') n.pop_back();
+  return n;
+}
+
 struct BuilderChain {
   /// What differs between the builders in how a name is read and described.
   struct Style {
@@ -95,11 +112,11 @@ struct BuilderChain {
     uint32_t at = lit.at + static_cast<uint32_t>(v.size() - name.size());
     requirements::Requirement r;
     r.object = requirements::Object::Relation;
+    r.span = lit.end ? requirements::Span{lit.at, lit.end} : requirements::Span{at, at + static_cast<uint32_t>(name.size())};
     r.schema = sch;
     r.relation = sent;
     if (sent != name) r.spelled = name;
     r.use = use;
-    r.span = {at, at + static_cast<uint32_t>(name.size())};
     r.unit = unit;
     r.quoted = true;
     std::string shown = sch == in.default_schema ? sent : sch + "." + sent;
@@ -213,7 +230,7 @@ struct BuilderChain {
     r.column = sent;
     if (sent != name) r.spelled = name;
     r.use = use;
-    r.span = {at, at + static_cast<uint32_t>(name.size())};
+    r.span = lit.end ? requirements::Span{lit.at, lit.end} : requirements::Span{at, at + static_cast<uint32_t>(name.size())};
     r.unit = unit;
     r.quoted = true;
     std::string q;

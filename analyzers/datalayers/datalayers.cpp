@@ -5,6 +5,7 @@ namespace schemagate::datalayers {
 
 // Each is defined in the file of the same name (Django's models in django.cpp).
 extern const DataLayer kPrisma;
+extern const DataLayer kPrismaClient;
 extern const DataLayer kDrizzle;
 extern const DataLayer kSupabase;
 extern const DataLayer kTypeorm;
@@ -30,7 +31,7 @@ extern const DataLayer kSqlx;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kSqlTools, kConnectPgSimple, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kXorm, kBun, kBeego, kPop, kSquirrel, kEnt, kGoSqlbuilder, kSqlx,
+      kPrisma, kPrismaClient, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kSqlTools, kConnectPgSimple, kJpa, kDjangoModels, kSqlalchemy, kActiveRecord, kGorm, kXorm, kBun, kBeego, kPop, kSquirrel, kEnt, kGoSqlbuilder, kSqlx,
   };
   return table;
 }

@@ -56,6 +56,9 @@ inline TSNode unwrap(TSNode n) {
 struct Literal {
   std::string value;
   uint32_t at = 0;
+  /// Non-zero for a constant's value (constant_literal): the value is spelled elsewhere, and
+  /// every byte of it maps to [at, end), the expression that names the constant.
+  uint32_t end = 0;
 };
 
 inline std::optional<Literal> literal(TSNode n, std::string_view src) {
@@ -90,6 +93,7 @@ struct Key {
 };
 
 TSNode local_object(TSNode ident, std::string_view src);
+std::optional<Literal> constant_literal(TSNode n, std::string_view src, int depth = 0);
 
 /// The keys of an object literal; false when one cannot be told (a spread, a computed key).
 /// With `follow_spreads`, a spread of a same-file constant object (`{ ...base, col: 1 }` where
@@ -267,11 +271,13 @@ inline std::string declared_type(TSNode root, std::string_view name, std::string
   return types.size() == 1 ? *types.begin() : "";
 }
 
-/// The object literal a same-file constant holds: `ident` names a `const x = { ... }` declared
-/// in the nearest enclosing block (or the file) that declares the name, before the use, that no
-/// parameter of an enclosing function shadows, and whose properties nothing in that block
-/// assigns (`x.k = v`, `Object.assign(x, ...)`, `delete x.k`). A null node otherwise.
-inline TSNode local_object(TSNode ident, std::string_view src) {
+/// The value of the same-file `const` that `ident` names, when `accept` takes it: a
+/// `const x = <value>` declared in the nearest enclosing block (or the file) that declares the
+/// name, before the use, that no parameter of an enclosing function shadows. With
+/// `unchanged_properties`, nothing in that block assigns its properties (`x.k = v`,
+/// `Object.assign(x, ...)`, `delete x.k`). A null node otherwise.
+inline TSNode local_const(TSNode ident, std::string_view src, const std::function<bool(TSNode)>& accept,
+                          bool unchanged_properties) {
   if (!is(ident, "identifier")) return TSNode{};
   std::string_view name = text(ident, src);
   for (TSNode scope = ts_node_parent(ident); !ts_node_is_null(scope); scope = ts_node_parent(scope)) {
@@ -297,7 +303,7 @@ inline TSNode local_object(TSNode ident, std::string_view src) {
         TSNode v = ts_node_named_child(d, j);
         if (!is(v, "variable_declarator") || text(field(v, "name"), src) != name) continue;
         if (is(d, "lexical_declaration") && text(ts_node_child(d, 0), src) == "const" &&
-            ts_node_end_byte(v) <= ts_node_start_byte(ident) && is(unwrap(field(v, "value")), "object"))
+            ts_node_end_byte(v) <= ts_node_start_byte(ident) && accept(unwrap(field(v, "value"))))
           found = unwrap(field(v, "value"));
         else
           other = true;
@@ -305,6 +311,7 @@ inline TSNode local_object(TSNode ident, std::string_view src) {
     }
     if (other) return TSNode{};
     if (ts_node_is_null(found)) continue;
+    if (!unchanged_properties) return found;
     bool changed = false;
     walk(scope, [&](TSNode n) {
       if (changed) return;
@@ -322,6 +329,58 @@ inline TSNode local_object(TSNode ident, std::string_view src) {
     return changed ? TSNode{} : found;
   }
   return TSNode{};
+}
+
+/// The object literal a same-file constant holds (local_const), whose properties nothing in
+/// its block assigns.
+inline TSNode local_object(TSNode ident, std::string_view src) {
+  return local_const(ident, src, [](TSNode v) { return is(v, "object"); }, true);
+}
+
+/// A string the file spells, or names by constants: a literal; a same-file `const TABLE =
+/// 'jobs'`; a key of a same-file constant object (`T.roles` with `const T = { roles: 'roles' }`,
+/// local_object); a template whose every substitution is one of these (`${TABLE} as t`). A
+/// constant's value maps to the expression that names it (Literal::end).
+inline std::optional<Literal> constant_literal(TSNode n, std::string_view src, int depth) {
+  n = unwrap(n);
+  if (auto lit = literal(n, src)) return lit;
+  if (depth > 4) return std::nullopt;
+  std::optional<Literal> out;
+  if (is(n, "identifier")) {
+    TSNode v = local_const(n, src, [&](TSNode v) { return is(v, "string") || is(v, "template_string"); }, false);
+    if (!ts_node_is_null(v)) out = constant_literal(v, src, depth + 1);
+  } else if (is(n, "member_expression") && is(field(n, "property"), "property_identifier")) {
+    TSNode obj = local_object(unwrap(field(n, "object")), src);
+    if (ts_node_is_null(obj)) return std::nullopt;
+    std::vector<Key> keys;
+    if (!object_keys(obj, src, &keys)) return std::nullopt;  // a spread may hold the key too
+    std::string_view prop = text(field(n, "property"), src);
+    for (auto& k : keys)
+      if (k.name == prop) {
+        if (out || ts_node_is_null(k.value)) return std::nullopt;  // twice, or shorthand
+        out = constant_literal(k.value, src, depth + 1);
+        if (!out) return std::nullopt;
+      }
+  } else if (is(n, "template_string")) {
+    std::string value;
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+      TSNode c = ts_node_named_child(n, i);
+      if (is(c, "string_fragment")) {
+        value += text(c, src);
+      } else if (is(c, "template_substitution") && ts_node_named_child_count(c) == 1) {
+        auto sub = constant_literal(ts_node_named_child(c, 0), src, depth + 1);
+        if (!sub) return std::nullopt;
+        value += sub->value;
+      } else {
+        return std::nullopt;  // an escape
+      }
+    }
+    out = Literal{value, 0, 0};
+  }
+  if (!out) return std::nullopt;
+  out->at = ts_node_start_byte(n);
+  out->end = ts_node_end_byte(n);
+  return out;
 }
 
 }  // namespace schemagate::datalayers::js

@@ -7,16 +7,21 @@
 // The instance is `knex`, a variable the file binds to `knex(...)` / `require('knex')(...)`, the
 // parameter of a `.transaction((trx) => ...)` callback, a parameter typed `Knex`, or a member of
 // the enclosing class (or of a class it extends, in any file) typed `Knex`, `Knex.Transaction` or
-// a project alias of them (`export type DbConnection = Knex`; `public get db(): DbConnection`):
-// `this.db('t')`. Another `db('t')` may be anything. `this.db(this.tableName)` takes its table
-// from a getter of the same class that returns one string (`get tableName() { return 'sessions'; }`)
-// when no class of the project extends it (a subclass could return another).
+// a project alias of them (`export type DbConnection = Knex`, `type Db = Knex | Knex.Transaction`:
+// every member of the union a Knex type; `public get db(): DbConnection`): `this.db('t')`.
+// Another `db('t')` may be anything. `this.db(this.tableName)` takes its table from a getter of
+// the same class that returns one string (`get tableName() { return 'sessions'; }`) when no class
+// of the project extends it (a subclass could return another). A table may be a same-file
+// constant (`this.db(TABLE)`, `T.roles` of a constant object, `${TABLE} as t`); a `.with('name')`
+// of the file names no table. A where-group callback (`.andWhere((b) => b.whereNull('c'))`)
+// filters the chain's own tables; aggregates (`count('* as n')`) name outputs an orderBy may use.
 // Names with upper case letters may be mapped by knexSnakeCaseMappers / wrapIdentifier,
 // configured where the instance is made: unchecked. orderBy/groupBy names that may be output
 // names of the select list, unqualified columns of a subquery, raw fragments and callbacks are
 // not judged.
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -56,6 +61,25 @@ std::string annotation(TSNode type, std::string_view src) {
 }
 
 bool instance_type(std::string_view type, const ProjectFacts* facts) {
+  // A union is an instance when every member is one (`type Db = Knex | Knex.Transaction`).
+  if (type.find('|') != std::string_view::npos) {
+    int depth = 0, members = 0;
+    size_t from = 0;
+    for (size_t i = 0; i <= type.size(); ++i) {
+      char c = i < type.size() ? type[i] : '|';
+      if (c == '<' || c == '(' || c == '{' || c == '[') ++depth;
+      if (c == '>' || c == ')' || c == '}' || c == ']') --depth;
+      if (c != '|' || depth != 0) continue;
+      std::string_view m = type.substr(from, i - from);
+      from = i + 1;
+      size_t b = m.find_first_not_of(" \t\r\n"), e = m.find_last_not_of(" \t\r\n");
+      if (b == std::string_view::npos) continue;  // the leading `|` of a union over lines
+      m = m.substr(b, e - b + 1);
+      if (m.find('|') != std::string_view::npos || !instance_type(m, facts)) return false;
+      ++members;
+    }
+    return members > 0 && depth == 0;
+  }
   if (type == "Knex" || type == "Knex.Transaction" || type.rfind("Knex<", 0) == 0 ||
       type.rfind("Knex.Transaction<", 0) == 0)
     return true;
@@ -78,11 +102,26 @@ bool class_names(TSNode cls, std::string_view src, std::string* name, std::strin
   return !name->empty();
 }
 
-/// Each field (`db: Knex`) and getter (`get db(): DbConnection`) of the class body with a type.
+/// Each field (`db: Knex`), getter (`get db(): DbConnection`) and constructor parameter property
+/// (`constructor(private db: Db)`) of the class body with a type.
 void typed_members(TSNode cls, std::string_view src, std::vector<std::pair<std::string, std::string>>* out) {
   TSNode body = field(cls, "body");
   for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
     TSNode m = ts_node_named_child(body, i);
+    if (is(m, "method_definition") && text(field(m, "name"), src) == "constructor") {
+      TSNode ps = field(m, "parameters");
+      for (uint32_t j = 0; j < ts_node_named_child_count(ps); ++j) {
+        TSNode p = ts_node_named_child(ps, j);
+        if (!is(p, "required_parameter") && !is(p, "optional_parameter")) continue;
+        bool property = text(p, src).starts_with("readonly ");
+        for (uint32_t k = 0; k < ts_node_named_child_count(p); ++k)
+          property = property || is(ts_node_named_child(p, k), "accessibility_modifier");
+        std::string t = annotation(field(p, "type"), src);
+        std::string_view name = text(field(p, "pattern"), src);
+        if (property && !t.empty() && is(field(p, "pattern"), "identifier")) out->emplace_back(std::string(name), t);
+      }
+      continue;
+    }
     TSNode type{};
     if (is(m, "public_field_definition")) type = field(m, "type");
     else if (is(m, "method_definition") && text(m, src).find("get ") != std::string_view::npos) type = field(m, "return_type");
@@ -186,6 +225,76 @@ struct Chain : BuilderChain {
   }
 };
 
+// The filters, whose first argument is a column, an object of columns or (kGroups) a where-group
+// callback; a where-group callback's chains use them alone.
+const std::set<std::string_view> kWhere = {"where",        "andWhere",    "orWhere",    "whereNot",     "whereIn",
+                                           "whereNotIn",   "orWhereIn",   "whereNull",  "whereNotNull", "orWhereNull",
+                                           "whereBetween", "whereLike",   "whereILike", "having",       "andWhereNot",
+                                           "orWhereNot",   "orWhereNotNull", "orWhereNotIn"};
+const std::set<std::string_view> kGroups = {"where", "andWhere", "orWhere", "whereNot", "andWhereNot", "orWhereNot"};
+
+/// Knex calls a where-group callback (`.andWhere((b) => b.whereNull('a').orWhere('a', '<', d))`,
+/// `.where(function () { this.where(...) })`) with a builder of the same query, so the columns
+/// its filters name are the chain's. Only chains that start at that builder and filter alone are
+/// read: one that selects or names a table is a subquery, not judged.
+void where_group(TSNode fn, Chain& chain, std::string_view src, int depth) {
+  fn = unwrap(fn);
+  if (depth > 8) return;
+  TSNode p{};
+  std::string_view base;
+  if (is(fn, "arrow_function")) {
+    p = field(fn, "parameter");
+  } else if (!is(fn, "function_expression")) {
+    return;
+  }
+  if (ts_node_is_null(p)) {
+    TSNode ps = field(fn, "parameters");
+    uint32_t n = ts_node_named_child_count(ps);
+    if (n == 0 && is(fn, "function_expression")) base = "this";
+    else if (n == 1) p = ts_node_named_child(ps, 0);
+    else return;
+    if (is(p, "required_parameter")) p = field(p, "pattern");
+  }
+  if (base.empty()) {
+    if (!is(p, "identifier")) return;
+    base = text(p, src);
+  }
+  std::function<void(TSNode)> visit = [&](TSNode n) {
+    if (is(n, "arrow_function") || is(n, "function_expression") || is(n, "function_declaration")) return;
+    TSNode parent = ts_node_parent(n);
+    bool top = !(is(parent, "member_expression") && ts_node_eq(field(parent, "object"), n));
+    if (is(n, "call_expression") && top) {
+      std::vector<std::pair<std::string, std::vector<TSNode>>> steps;
+      std::string_view m;
+      TSNode r = n, recv;
+      while (method_call(r, src, &m, &recv)) {
+        steps.emplace_back(std::string(m), arguments(r));
+        r = unwrap(recv);
+      }
+      bool filters = !steps.empty() && (is(r, "identifier") || is(r, "this")) && text(r, src) == base;
+      for (auto& st : steps) filters = filters && kWhere.count(st.first);
+      if (filters) {
+        for (auto& [method, args] : steps) {
+          if (args.empty()) continue;
+          TSNode a = unwrap(args[0]);
+          if (is(a, "object")) {
+            std::vector<Key> keys;
+            object_keys(a, src, &keys);
+            for (auto& k : keys) chain.column(Literal{k.name, k.at}, requirements::Use::Read, "." + method + "() filters on");
+          } else if (kGroups.count(method) && (is(a, "arrow_function") || is(a, "function_expression"))) {
+            where_group(a, chain, src, depth + 1);
+          } else {
+            chain.columns(a, requirements::Use::Read, "." + method + "() filters on");
+          }
+        }
+        return;
+      }
+    }
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) visit(ts_node_named_child(n, i));
+  };
+  visit(field(fn, "body"));
+}
+
 void extract_knex(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
   // The instances: `knex`, variables bound to knex(...) / require('knex')(...), parameters typed
@@ -234,16 +343,25 @@ void extract_knex(const FileInput& in, FileOutput* out) {
     if (is(p, "identifier")) instances.insert(std::string(text(p, src)));
   });
 
+  // .with('name', ...) of the file: names that are no tables (a subquery chain of the statement
+  // reads them: `.whereNotIn('id', this.db.select('id').from('latest_events'))`).
+  std::set<std::string> ctes;
+  walk(in.root, [&](TSNode call) {
+    if (std::string cte = cte_name(call, src); !cte.empty()) ctes.insert(cte);
+  });
+
   static const std::set<std::string_view> kStarts = {"select", "from", "table", "into", "insert", "update", "del",
                                                       "delete", "where", "first", "column", "pluck"};
-  static const std::set<std::string_view> kWhere = {"where",       "andWhere",  "orWhere",     "whereNot",   "whereIn",
-                                                    "whereNotIn",  "orWhereIn", "whereNull",   "whereNotNull", "orWhereNull",
-                                                    "whereBetween", "whereLike", "whereILike", "having"};
+  // Knex's aggregates, and the name PostgreSQL gives their output when no alias does.
+  static const std::map<std::string_view, std::string_view> kAggregates = {
+      {"count", "count"}, {"countDistinct", "count"}, {"min", "min"}, {"max", "max"}, {"sum", "sum"},
+      {"sumDistinct", "sum"}, {"avg", "avg"}, {"avgDistinct", "avg"}};
   static const std::set<std::string_view> kJoins = {"join", "innerJoin", "leftJoin", "leftOuterJoin", "rightJoin",
                                                     "rightOuterJoin", "fullOuterJoin"};
   walk(in.root, [&](TSNode call) {
     if (!is(call, "call_expression")) return;
-    TSNode fn = field(call, "function");
+    // `await this.db<Row>(TABLE)`: with type arguments, tree-sitter puts the await on the callee.
+    TSNode fn = unwrap(field(call, "function"));
     TSNode cls = enclosing_class(call);
     const std::set<std::string>* members = nullptr;
     if (!ts_node_is_null(cls))
@@ -303,7 +421,7 @@ void extract_knex(const FileInput& in, FileOutput* out) {
       bool table_step = s.name.empty() || s.name == "from" || s.name == "table" || s.name == "into";
       if (!table_step) continue;
       if (s.args.empty()) continue;
-      auto lit = literal(s.args[0], src);
+      auto lit = constant_literal(s.args[0], src);  // 'jobs', TABLE, T.jobs, `${TABLE} as j`
       // this.db(this.tableName): a getter of this class no subclass can override.
       if (TSNode a = unwrap(s.args[0]); !lit && members && is(a, "member_expression") &&
                                          text(field(a, "object"), src) == "this") {
@@ -317,11 +435,13 @@ void extract_knex(const FileInput& in, FileOutput* out) {
         out->unchecked.push_back({ts_node_start_byte(s.args[0]), "knex", "the table name is computed at run time"});
         return;
       }
-      TSNode callee = field(root.call, "function");
+      if (ctes.count(chain.strip_alias(lit->value))) return;  // a common table expression, no table
+      TSNode callee = unwrap(field(root.call, "function"));
       std::string instance_text = is(callee, "member_expression")  // this.db, however it is laid out
                                       ? "this." + std::string(text(field(callee, "property"), src))
                                       : std::string(text(callee, src));
-      chain.head = (s.name.empty() ? instance_text : "." + s.name) + "('" + lit->value + "')";
+      std::string spelled = lit->end ? std::string(text(s.args[0], src)) : "'" + lit->value + "'";
+      chain.head = (s.name.empty() ? instance_text : "." + s.name) + "(" + spelled + ")";
       fingerprint += chain.head;
       rel = chain.table(*lit, use, verb);
       has_table = true;
@@ -337,19 +457,52 @@ void extract_knex(const FileInput& in, FileOutput* out) {
         for (TSNode a : s.args) chain.columns(a, requirements::Use::Read, "." + m + "() reads");
         if (m == "select" || m == "column" || m == "first")
           for (TSNode a : s.args) chain.outputs(a);
+      } else if (kAggregates.count(m)) {
+        // count('* as n'), sum('amount'), sum({ total: raw }), count('id', { as: 'n' }): columns
+        // read, and the output names an orderBy may use (an aggregate without an alias is named
+        // after its function).
+        for (TSNode a : s.args) {
+          if (is(unwrap(a), "object") && !ts_node_eq(a, s.args.front())) {
+            // count('id', { as: 'total' }): the options, whose `as` names the output.
+            std::vector<Key> keys;
+            if (!object_keys(a, src, &keys)) chain.outputs_unknown = true;
+            for (auto& k : keys) {
+              auto as = literal(k.value, src);
+              if (k.name == "as" && as) chain.output_names.insert(as->value);
+              else if (k.name == "as") chain.outputs_unknown = true;
+            }
+          } else if (is(unwrap(a), "object")) {
+            std::vector<Key> keys;
+            if (!object_keys(a, src, &keys)) chain.outputs_unknown = true;
+            for (auto& k : keys) {
+              chain.output_names.insert(k.name);
+              if (auto col = literal(k.value, src)) chain.column(*col, requirements::Use::Read, "." + m + "() reads");
+            }
+          } else if (auto lit = literal(a, src)) {
+            std::string alias;
+            chain.strip_alias(lit->value, &alias);
+            chain.output_names.insert(alias.empty() ? std::string(kAggregates.at(m)) : alias);
+            chain.column(*lit, requirements::Use::Read, "." + m + "() reads");
+          } else if (!is(unwrap(a), "comment")) {
+            chain.outputs_unknown = true;
+          }
+        }
+        if (s.args.empty()) chain.output_names.insert(std::string(kAggregates.at(m)));
       } else if (kWhere.count(m) && !s.args.empty()) {
         std::vector<Key> keys;
         if (is(unwrap(s.args[0]), "object")) {
           object_keys(s.args[0], src, &keys);
           for (auto& k : keys) chain.column(Literal{k.name, k.at}, requirements::Use::Read, "." + m + "() filters on");
+        } else if (kGroups.count(m) && (is(unwrap(s.args[0]), "arrow_function") || is(unwrap(s.args[0]), "function_expression"))) {
+          where_group(s.args[0], chain, src, 0);
         } else {
           chain.columns(s.args[0], requirements::Use::Read, "." + m + "() filters on");
         }
       } else if (m == "orderBy" || m == "groupBy") {
         if (!s.args.empty()) chain.columns(s.args[0], requirements::Use::Read, "." + m + "() uses", true);
       } else if (kJoins.count(m) && !s.args.empty()) {
-        auto lit = literal(s.args[0], src);
-        if (lit) chain.table(*lit, requirements::Use::Read, "joins");
+        auto lit = constant_literal(s.args[0], src);
+        if (lit && !ctes.count(chain.strip_alias(lit->value))) chain.table(*lit, requirements::Use::Read, "joins");
         else chain.opaque = true;
         for (size_t i = 1; i < s.args.size(); ++i) chain.columns(s.args[i], requirements::Use::Read, "." + m + "() joins on");
       } else if (m == "onConflict" && !s.args.empty()) {

@@ -54,22 +54,6 @@ constexpr std::string_view kNamingKey = "kysely:naming";  ///< one per Kysely in
 constexpr std::string_view kCteKey = "kysely:cte";        ///< a name some .with() of the project defines
 constexpr std::string_view kAliasKey = "kysely:alias";    ///< a name some `'t as a'` or `.as('a')` of the project gives
 
-/// The name a `.with('name', ...)` / `.withRecursive('name(a, b)', ...)` call defines, or "".
-std::string cte_name(TSNode call, std::string_view src) {
-  std::string_view method;
-  TSNode receiver;
-  if (!method_call(call, src, &method, &receiver)) return "";
-  if (method != "with" && method != "withRecursive" && method != "withMaterialized" && method != "withNotMaterialized")
-    return "";
-  auto a = arguments(call);
-  if (a.empty()) return "";
-  auto lit = literal(a[0], src);
-  if (!lit) return "";
-  std::string n = lit->value.substr(0, lit->value.find('('));
-  while (!n.empty() && n.back() == ' ') n.pop_back();
-  return n;
-}
-
 constexpr std::string_view kPluginKey = "kysely:plugin:";  ///< + a plugin class of the project: "none" or "?"
 /// + a function of the project that returns a config object with a dialect
 /// (`export const getKyselyConfig = () => ({ dialect: new PostgresJSDialect(...) })`): its naming.

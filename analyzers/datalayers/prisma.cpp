@@ -231,6 +231,23 @@ void index_prisma(const FileInput& in, std::vector<std::pair<std::string, std::s
     // What a type name is across the files of a multi-file schema: prisma:type:NAME -> kind.
     if (b.keyword == "enum" || b.keyword == "model" || b.keyword == "view" || b.keyword == "type")
       out->push_back({"prisma:type:" + b.name.text, b.keyword});
+    // What the client layer (prisma_client.cpp) needs to read `prisma.user.findMany({...})`:
+    // prisma:client-model:<accessor> -> "DIR\tschema\ttable", prisma:client-field:<accessor>.<field>
+    // -> "column\ttype" ("" schema: the default one).
+    if (b.keyword == "model" && !find_attribute(b.attributes, "ignore")) {
+      std::string accessor = b.name.text, table = b.name.text, schema, v;
+      accessor[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(accessor[0])));
+      if (auto* a = find_attribute(b.attributes, "map"); a && string_argument(*a, &v)) table = v;
+      if (auto* a = find_attribute(b.attributes, "schema"); a && string_argument(*a, &v)) schema = v;
+      out->push_back({"prisma:client-model:" + accessor, std::string(parent_dir(in.path)) + "\t" + schema + "\t" + table});
+      for (auto& f : b.fields) {
+        if (f.unsupported || find_attribute(f.attributes, "ignore")) continue;
+        std::string column = f.name.text;
+        if (auto* a = find_attribute(f.attributes, "map"); a && string_argument(*a, &v)) column = v;
+        out->push_back({"prisma:client-field:" + accessor + "." + f.name.text,
+                        column + "\t" + (find_attribute(f.attributes, "relation") ? std::string("@relation") : f.type)});
+      }
+    }
     if (b.keyword == "datasource") {
       auto p = b.settings.find("provider");
       out->push_back({std::string(kDatasourceKey) + std::string(parent_dir(in.path)),

@@ -20,7 +20,8 @@
 //
 // A @ManyToMany with @JoinTable needs its junction table and that table's two columns: as
 // @JoinTable spells them, else as DefaultNamingStrategy names them (`<table>_<property>_<related
-// table>`, `<table>Id` ...) when the project uses it.
+// table>`, `<table>Id` ...) or SnakeNamingStrategy (`<table>_id`) when the project uses it. A
+// project strategy class that overrides a join naming method names them its own way: not judged.
 //
 // The index also tells other files what each class is (typeorm_naming.h): its table when it is
 // an entity, its column properties, relations and base class, which the query builder layer
@@ -43,9 +44,10 @@ bool relevant_typeorm(std::string_view text) {
          text.find("NamingStrategy") != std::string_view::npos;
 }
 
-/// A naming strategy class of the project: "snake" when columnName gives customName or
+/// A naming strategy class of the project: "snake-plain" when columnName gives customName or
 /// snakeCase(propertyName) and tableName (when overridden) customName or snakeCase of the
-/// class name; "?" otherwise.
+/// class name, "default" when it overrides neither; "?" otherwise, and when it names join
+/// columns or junction tables its own way.
 std::string strategy_class_naming(TSNode cls, std::string_view src) {
   std::string column = "default", table = "default";
   TSNode body = field(cls, "body");
@@ -58,6 +60,10 @@ std::string strategy_class_naming(TSNode cls, std::string_view src) {
                  code.find('`') == std::string_view::npos;
     if (name == "columnName") column = snake && code.find("propertyName") != std::string_view::npos ? "snake" : "?";
     if (name == "tableName") table = snake ? "snake" : "?";
+    // Join columns and junction tables named its own way: neither default's nor snake's.
+    if (name == "joinColumnName" || name == "joinTableName" || name == "joinTableColumnName" ||
+        name == "joinTableInverseColumnName" || name == "joinTableColumnDuplicationPrefix")
+      return "?";
   }
   // A project's own snakeCase may differ from typeorm's on runs of capitals or digits
   // ("userID", "v2Name"): "snake-plain" names only properties where every snake case agrees.
@@ -288,8 +294,9 @@ std::string camel_case(std::string_view s) {
 /// the relation is loaded or saved, and its two columns. Names spelled in `@JoinTable({ name,
 /// joinColumn: { name }, inverseJoinColumn: { name } })` are certain; unspelled ones are
 /// DefaultNamingStrategy's (`<table>_<property>_<related table>`, camelCase of `<table>_<primary
-/// column>`) when the project uses it, the related entity and both primary columns are known and
-/// the relation is not to its own table; otherwise they are not judged.
+/// column>`) or SnakeNamingStrategy's (the same table, snake_case columns: `post_id`) when the
+/// project uses one of them, the related entity and both primary columns are known and the
+/// relation is not to its own table; otherwise they are not judged.
 void join_table(const FileInput& in, FileOutput* out, const Entities& entities, const std::string& naming,
                 const requirements::Requirement& entity_rel, const std::string& class_name, const std::string& prop,
                 TSNode name_node, const Decorator& d, const std::vector<Decorator>& mdecs) {
@@ -332,7 +339,9 @@ void join_table(const FileInput& in, FileOutput* out, const Entities& entities, 
     if (!pk || entities.member(cls, *pk, &column) != Entities::Kind::Column) return "";
     return column;
   };
-  bool by_default = naming == "default" && other && other->name != entity_rel.relation;
+  // DefaultNamingStrategy and typeorm-naming-strategies' SnakeNamingStrategy name the table alike
+  // and its columns by camelCase / snake_case of `<table>_<primary column>` (joinTableColumnName).
+  bool by_default = (naming == "default" || naming == "snake") && other && other->name != entity_rel.relation;
   std::string table;
   uint32_t at = ts_node_start_byte(name_node), width = static_cast<uint32_t>(prop.size());
   if (name) table = name->value, at = name->at, width = static_cast<uint32_t>(table.size());
@@ -355,7 +364,7 @@ void join_table(const FileInput& in, FileOutput* out, const Entities& entities, 
     } else if (by_default) {
       std::string pk = primary_column(owner_class);
       if (pk.empty()) return;
-      c = camel_case(owner_table + "_" + pk);
+      c = naming == "snake" ? snake_case(owner_table + "_" + pk) : camel_case(owner_table + "_" + pk);
     } else {
       return;
     }
