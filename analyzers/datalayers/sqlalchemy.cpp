@@ -244,6 +244,10 @@ struct Reader {
       for (uint32_t j = 0; j < n; ++j) {
         TSNode item = ts_node_named_child(e, j);
         if (is(item, "comment")) continue;
+        // `sa.Index(...).ddl_if(dialect="postgresql")`: still the index
+        while (is(item, "call") && is(field(item, "function"), "attribute") &&
+               py.text(field(field(item, "function"), "attribute")) == "ddl_if")
+          item = field(field(item, "function"), "object");
         if (!is(item, "call")) return false;
         std::string_view callee = py.text(field(item, "function"));
         std::string_view last = callee.substr(callee.rfind('.') == std::string_view::npos ? 0 : callee.rfind('.') + 1);

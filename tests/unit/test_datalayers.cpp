@@ -948,7 +948,7 @@ class FlowRunState(Base):
     @declared_attr.directive
     @classmethod
     def __table_args__(cls) -> Iterable[sa.Index]:
-        return (sa.Index("ix", cls.name),)
+        return (sa.Index("ix", cls.name), sa.Index("trgm", cls.name).ddl_if(dialect="postgresql"))
 
 
 class Event(Base):
