@@ -418,7 +418,9 @@ void extract_python(const ExtractInput& in, std::vector<SqlSite>* out) {
   extract_sites(in, syntax, out);
   if (first == out->size() || ts_node_is_null(in.root)) return;
   // Only files that test an engine or name a SQLite handle are walked again.
-  if (in.source.find("Engine)") == std::string_view::npos && in.source.find("sqlite") == std::string_view::npos) return;
+  if (in.source.find("Engine)") == std::string_view::npos && in.source.find("sqlite") == std::string_view::npos &&
+      in.source.find("SQLITE") == std::string_view::npos)
+    return;
   PythonEngineBranches branches(in.source, in.root);
   for (size_t i = first; i < out->size(); ++i) {
     SqlSite& site = (*out)[i];

@@ -1,6 +1,6 @@
 // Parts of a Python file that never run on PostgreSQL, by the code's own test of its engine
 // (Synapse runs on PostgreSQL and SQLite and branches on `isinstance(self.database_engine,
-// PostgresEngine)`). Shared by the Python extractor (a SQL site there is another engine's) and the
+// PostgresEngine)`; lnbits on `self.type == SQLITE`). Shared by the Python extractor (a SQL site there is another engine's) and the
 // data layers that read Python calls (synapse's DatabasePool helpers in a SQLite branch).
 #pragma once
 #include <tree_sitter/api.h>
@@ -61,6 +61,7 @@ class PythonEngineBranches {
       cond = field(cond, "argument");
       while (node_is(cond, "parenthesized_expression")) cond = first_named_child(cond);
     }
+    if (node_is(cond, "comparison_operator")) return compared(cond, negated);
     if (!node_is(cond, "call") || node_text(field(cond, "function"), src_) != "isinstance") return Tested::None;
     TSNode args = field(cond, "arguments");
     if (!node_is(args, "argument_list") || ts_node_named_child_count(args) != 2) return Tested::None;
@@ -73,6 +74,39 @@ class PythonEngineBranches {
     if (contains(name, "postgres")) return Tested::Postgres;
     if (contains(name, "sqlite")) return Tested::Other;
     return Tested::None;
+  }
+
+  /// lnbits' `db.type == SQLITE` / `self.type in {POSTGRES, COCKROACH}` (`!=`, `not in`:
+  /// negated): the engine constant the database's type is compared with.
+  Tested compared(TSNode cond, bool* negated) const {
+    if (ts_node_child_count(cond) != 3 && ts_node_child_count(cond) != 4) return Tested::None;
+    TSNode left = ts_node_child(cond, 0), right = ts_node_child(cond, ts_node_child_count(cond) - 1);
+    std::string op;
+    for (uint32_t i = 1; i + 1 < ts_node_child_count(cond); ++i) op += (op.empty() ? "" : " ") + std::string(ts_node_type(ts_node_child(cond, i)));
+    if (!node_is(left, "attribute") || node_text(field(left, "attribute"), src_) != "type") return Tested::None;
+    auto engine = [&](TSNode n) -> Tested {
+      if (node_is(n, "attribute")) n = field(n, "attribute");
+      if (!node_is(n, "identifier")) return Tested::None;
+      std::string_view name = node_text(n, src_);
+      if (name == "POSTGRES" || name == "COCKROACH") return Tested::Postgres;
+      if (name == "SQLITE") return Tested::Other;
+      return Tested::None;
+    };
+    Tested t = Tested::None;
+    if (op == "==" || op == "!=") {
+      t = engine(right);
+    } else if ((op == "in" || op == "not in") && (node_is(right, "set") || node_is(right, "tuple") || node_is(right, "list"))) {
+      uint32_t n = ts_node_named_child_count(right);
+      for (uint32_t i = 0; i < n; ++i) {
+        Tested one = engine(ts_node_named_child(right, i));
+        if (one == Tested::None || (t != Tested::None && one != t)) return Tested::None;  // a mix: no one engine
+        t = one;
+      }
+    } else {
+      return Tested::None;
+    }
+    if (op == "!=" || op == "not in") *negated = !*negated;
+    return t;
   }
 
   /// `name` or `a.b.name`: nothing computed in between.
