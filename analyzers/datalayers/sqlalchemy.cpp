@@ -415,12 +415,20 @@ struct Reader {
     require_table(schema, t.name, t.begin, t.end, label, true, cols, true);
   }
 
-  /// Every call to MetaData(schema=...) in the file, and `.create_all(` calls.
+  /// Every call to MetaData(schema=...) in the file, `.create_all(` calls and `.has_table("t")` tests.
   void walk(TSNode n, int depth) {
     if (depth > 200) return;
     if (is(n, "call")) {
       TSNode fn = field(n, "function");
       if (is(fn, "attribute") && py.text(field(fn, "attribute")) == "create_all") out->creates_declared_tables.push_back(ts_node_start_byte(n));
+      // `inspect(engine).has_table("migrate_version")`: the code asks whether the table exists
+      // (a legacy tool's, in an older database) before it uses it; no migration need create it.
+      if (is(fn, "attribute") && py.text(field(fn, "attribute")) == "has_table") {
+        PyValue v = py.eval(n);
+        if (!v.items.empty() && v.items[0].is_str() && !v.items[0].text.empty() && !v.kwarg("schema"))
+          out->created_at_run_time.push_back({"", v.items[0].text, ts_node_start_byte(n),
+                                              "tested for with SQLAlchemy's has_table() before it is used, at"});
+      }
       PyValue callee = py.eval(fn);
       if (callee.is(K::Name) && callee.last_name() == "MetaData") {
         PyValue v = py.eval(n);

@@ -123,6 +123,20 @@ class Translator {
       bool computed = !batch && name_of(c.arg(0, op == "rename_table" ? "old_table_name" : "table_name")).empty();
       if (op == "rename_table" && name_of(c.arg(1, "new_table_name")).empty()) computed = true;
       if ((op == "drop_column" || op == "alter_column") && name_of(c.arg(s, "column_name")).empty()) computed = true;
+      // A Column whose name is a loop variable (`for column in _columns: op.add_column("package",
+      // sa.Column(column, ...))`, ckan): which column it adds is not known.
+      auto unnamed = [](const PyValue& col) {
+        if (!col.is(K::Call) || col.last_name() != "Column") return false;
+        if (const PyValue* n = col.kwarg("name")) return !n->is_str() || n->text.empty();
+        return col.items.empty() || !col.items[0].is_str() || col.items[0].text.empty();
+      };
+      if (op == "add_column") {
+        const PyValue* col = c.arg(s, "column");
+        if (col && unnamed(*col)) computed = true;
+      }
+      if (op == "create_table")
+        for (size_t i = 1; i < c.items.size(); ++i)
+          if (unnamed(c.items[i])) computed = true;
       if (computed) {
         std::vector<const PyValue*> stack{&c};
         while (!stack.empty()) {
@@ -279,8 +293,18 @@ class Translator {
       return s + "'";
     }
     if (d.is(K::Call) && d.last_name() == "text" && !d.items.empty() && d.items[0].is_str()) return d.items[0].text;
-    if (d.is(K::Call) && d.text.find("func.") != std::string::npos && d.items.empty())
-      return std::string(d.last_name()) + "()";
+    if (d.is(K::Call) && d.text.find("func.") != std::string::npos && d.items.empty()) {
+      // SQLAlchemy renders the SQL-standard ones without parentheses (CURRENT_TIMESTAMP).
+      std::string_view fn = d.last_name();
+      for (std::string_view ansi : {"current_timestamp", "current_date", "current_time", "localtime", "localtimestamp",
+                                    "current_user", "session_user", "user"})
+        if (fn == ansi) {
+          std::string up(fn);
+          for (char& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+          return up;
+        }
+      return std::string(fn) + "()";
+    }
     return "NULL";  // computed at run time: a default exists, its value is not known
   }
 
