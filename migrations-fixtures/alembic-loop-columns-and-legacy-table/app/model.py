@@ -19,3 +19,7 @@ def package_people(conn, package_id):
 def tag_names(conn):
     # No migration adds tag.vocabulary_id.
     return conn.execute(sa.text("select name, vocabulary_id from tag")).all()
+
+
+def revision_state(conn, revision_id):
+    return conn.execute(sa.text("select state from package_revision where id = :id"), {"id": revision_id}).first()

@@ -393,8 +393,32 @@ bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp
 
 /// Walks upgrade()'s body in source order: `op.*` calls and, inside `with op.batch_alter_table(...)
 /// as name:`, the calls of `name`.
-void walk(TSNode node, const PyReader& reader, Translator& tr, std::map<std::string, std::pair<std::string, std::string>>& batches) {
+void walk(TSNode node, PyReader& reader, Translator& tr, std::map<std::string, std::pair<std::string, std::string>>& batches) {
   if (is(node, "function_definition") || is(node, "class_definition")) return;  // defined, not run here
+  // `for column in _columns:` over a literal tuple or list of strings (ckan adds four columns
+  // so): the body once per string, the loop variable standing for it.
+  if (is(node, "for_statement") && !is(ts_node_child_by_field_name(node, "alternative", 11), "else_clause")) {
+    TSNode var = ts_node_child_by_field_name(node, "left", 4);
+    PyValue over = reader.eval(ts_node_child_by_field_name(node, "right", 5));
+    TSNode root = node;
+    for (TSNode p = ts_node_parent(root); !ts_node_is_null(p); p = ts_node_parent(p)) root = p;
+    std::vector<TSNode> items;
+    bool literal = is(var, "identifier") && over.is(K::List) && !over.items.empty();
+    for (const PyValue& item : over.items) {
+      TSNode n = ts_node_descendant_for_byte_range(root, item.begin, item.end);
+      if (!item.is_str() || !is(n, "string")) literal = false;
+      items.push_back(n);
+    }
+    if (literal) {
+      std::string name(reader.text(var));
+      for (TSNode item : items) {
+        reader.add_name(name, item);
+        walk(ts_node_child_by_field_name(node, "body", 4), reader, tr, batches);
+      }
+      reader.forget_name(name);
+      return;
+    }
+  }
   // A branch for another engine (CTFd's `if url.startswith("mysql"):`) runs nowhere near
   // PostgreSQL; the alternatives of a PostgreSQL branch run only on other engines.
   if (is(node, "if_statement")) {

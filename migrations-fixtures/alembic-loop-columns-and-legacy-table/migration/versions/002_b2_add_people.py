@@ -13,7 +13,7 @@ _columns = ("author", "maintainer")
 
 
 def upgrade():
-    # Which columns the loop adds is not followed: the table's columns become uncertain.
+    # A loop over a literal tuple: once per name.
     for column in _columns:
         op.add_column("package", sa.Column(column, sa.UnicodeText))
     op.create_table("tag", sa.Column("id", sa.UnicodeText, primary_key=True), sa.Column("name", sa.UnicodeText))
