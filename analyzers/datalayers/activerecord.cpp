@@ -276,7 +276,10 @@ bool known_macro(std::string_view m) {
       "default_scope", "delegate", "attr_readonly", "require", "require_relative", "generates_token_for",
       "alias_method", "private_class_method", "public_class_method", "define_model_callbacks", "self",
       "broadcasts", "broadcasts_to", "broadcasts_refreshes", "broadcasts_refreshes_to", "after_initialize",
-      "after_find", "after_touch", "attribute_method_suffix", "attribute_method_prefix", "ignored_columns"};
+      "after_find", "after_touch", "attribute_method_suffix", "attribute_method_prefix", "ignored_columns",
+      // Gems whose macro only registers a before_validation callback (strip_attributes,
+      // auto_strip_attributes) or a class-level search scope (pg_search): no setter.
+      "strip_attributes", "auto_strip_attributes", "pg_search_scope"};
   if (names.count(m)) return true;
   for (std::string_view prefix : {"validates_", "before_", "after_", "around_", "skip_"})
     if (m.starts_with(prefix)) return true;

@@ -22,6 +22,7 @@ extern const DataLayer kActiveRecord;
 extern const DataLayer kGorm;
 extern const DataLayer kXorm;
 extern const DataLayer kBun;
+extern const DataLayer kBeego;
 extern const DataLayer kPop;
 extern const DataLayer kSquirrel;
 extern const DataLayer kEnt;
@@ -30,7 +31,7 @@ extern const DataLayer kSqlx;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kSqlTools, kConnectPgSimple, kJpa, kDjangoModels, kSqlalchemy, kSynapseDatabasePool, kActiveRecord, kGorm, kXorm, kBun, kPop, kSquirrel, kEnt, kGoSqlbuilder, kSqlx,
+      kPrisma, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kSqlTools, kConnectPgSimple, kJpa, kDjangoModels, kSqlalchemy, kSynapseDatabasePool, kActiveRecord, kGorm, kXorm, kBun, kBeego, kPop, kSquirrel, kEnt, kGoSqlbuilder, kSqlx,
   };
   return table;
 }

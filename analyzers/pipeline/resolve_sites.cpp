@@ -5,6 +5,7 @@
 #include "analyzers/pipeline/file_scanner.h"
 #include "analyzers/requirements/requirement.h"
 #include "analyzers/schema/builtin.h"
+#include "analyzers/schema/implicit_sequences.h"
 
 namespace schemagate::pipeline {
 
@@ -179,6 +180,8 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     rec.reason_id = partial->relation_fragment ? kDynamicRelation : kDynamicClause;
     rec.reason = partial->relation_fragment
                      ? "a relation's name is a run-time fragment: its columns are not checked"
+                 : partial->query_fragment
+                     ? "a subquery is a run-time fragment: the columns it provides are not checked"
                      : "run-time fragments stand where clauses or names are expected: what they hold is not checked";
   }
   for (auto& s : stmts) {
@@ -195,6 +198,9 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     int line = lines.position(norm.sql.host_offset(at)).line;
     if (!created.name.empty()) result->created.push_back({created, rel, line});
     for (auto& key : by_name) result->created.push_back({{"", key}, rel, line});
+    // The sequences it creates with them (serial and identity columns, CREATE SEQUENCE): a
+    // setval('"t_id_seq"', ...) further on names one.
+    for (auto& [schema, name] : schema::sequences_created_by(s.node)) result->created.push_back({{schema, name}, rel, line});
   }
   bool any_dml = false, site_has_ddl = false, all_dml = true;
   for (auto& s : stmts) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "analyzers/schema/ddl_simulator.h"
+#include "analyzers/schema/implicit_sequences.h"
 #include "analyzers/sql/resolve.h"
 
 namespace schemagate::schema::simulation {
@@ -126,7 +127,7 @@ void Simulator::define_aggregate(const PgQuery__DefineStmt* b, const std::string
   std::vector<std::string> parts = name_list(SG_LIST(b, defnames));
   if (!parts.empty())
     add_function({default_schema(parts.size() > 1 ? parts[parts.size() - 2] : "", creation_schema), parts.back(),
-                  0, 0, -1, false, stmt_origin()},
+                  0, 0, -1, false, stmt_origin(), {}, false},
                  b->replace);
 }
 
@@ -427,3 +428,53 @@ void Simulator::fill_from_query(Relation& r, const Node* query, const std::vecto
 }
 
 }  // namespace schemagate::schema::simulation
+
+namespace schemagate::schema {
+
+std::vector<std::pair<std::string, std::string>> sequences_created_by(const sql::Node* stmt) {
+  using namespace simulation;
+  std::vector<std::pair<std::string, std::string>> out;
+  // A column's sequence: its identity's SEQUENCE NAME, else table_column_seq when it is serial
+  // or an identity.
+  auto column = [&](const std::string& schema, const std::string& table, const std::string& col,
+                    const PgQuery__TypeName* type, const std::vector<const Node*>& constraints) {
+    bool wanted = type && serial_type(type_name(type));
+    std::pair<std::string, std::string> name{schema, object_name(table, col, "seq")};
+    for (const Node* con : constraints) {
+      if (contype(con) != PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY) continue;
+      wanted = true;
+      for (const Node* o : SG_LIST(con->constraint, options)) {
+        const PgQuery__DefElem* d = def_elem(o);
+        if (defname(d) != "sequence_name") continue;
+        std::vector<std::string> parts = name_list(list_items(d->arg));
+        if (!parts.empty()) name = {parts.size() >= 2 ? parts[parts.size() - 2] : schema, parts.back()};
+      }
+    }
+    if (wanted) out.push_back(std::move(name));
+  };
+  auto column_def = [&](const std::string& schema, const std::string& table, const Node* n) {
+    if (!is(n, SG_NODE(COLUMN_DEF))) return;
+    const PgQuery__ColumnDef* cd = n->column_def;
+    std::vector<const Node*> constraints(SG_LIST(cd, constraints).begin(), SG_LIST(cd, constraints).end());
+    column(schema, table, text(cd->colname), cd->type_name, constraints);
+  };
+  if (is(stmt, SG_NODE(CREATE_SEQ_STMT)) && stmt->create_seq_stmt->sequence) {
+    out.push_back({text(stmt->create_seq_stmt->sequence->schemaname), text(stmt->create_seq_stmt->sequence->relname)});
+  } else if (is(stmt, SG_NODE(CREATE_STMT)) && stmt->create_stmt->relation) {
+    const PgQuery__RangeVar* rv = stmt->create_stmt->relation;
+    for (const Node* e : SG_LIST(stmt->create_stmt, table_elts)) column_def(text(rv->schemaname), text(rv->relname), e);
+  } else if (is(stmt, SG_NODE(ALTER_TABLE_STMT)) && stmt->alter_table_stmt->relation) {
+    const PgQuery__RangeVar* rv = stmt->alter_table_stmt->relation;
+    for (const Node* c : SG_LIST(stmt->alter_table_stmt, cmds)) {
+      if (!is(c, SG_NODE(ALTER_TABLE_CMD))) continue;
+      const PgQuery__AlterTableCmd* cmd = c->alter_table_cmd;
+      if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn)
+        column_def(text(rv->schemaname), text(rv->relname), cmd->def);
+      else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity)
+        column(text(rv->schemaname), text(rv->relname), text(cmd->name), nullptr, {cmd->def});
+    }
+  }
+  return out;
+}
+
+}  // namespace schemagate::schema

@@ -29,7 +29,10 @@ bool ident_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-enum class Fill { kParameter, kNothing, kJoin, kRelation };
+/// How a fragment is read: a parameter (an expression), nothing (an optional clause), a join to an
+/// unknown relation, an unknown relation (a name), or a query over an unknown relation (the whole
+/// body of a parenthesised subquery: `FROM (${scope}) s`, whose columns are then unknown).
+enum class Fill { kParameter, kNothing, kJoin, kRelation, kQuery };
 
 /// A run-time fragment in code position: [begin, end) of the text; `glued` when it is part of a
 /// name (users_${suffix}, "${column}"), which is then replaced whole.
@@ -74,6 +77,15 @@ bool after_values(const std::string& s, size_t at) {
   size_t e = i;
   while (i > 0 && ident_char(s[i - 1])) --i;
   return e - i == 6 && strncasecmp(s.c_str() + i, "values", 6) == 0;
+}
+
+/// Whether only blanks stand between the slot and an opening parenthesis before it and a closing
+/// one after it: `(${subquery})`.
+bool parenthesized_alone(const std::string& s, const Slot& slot) {
+  size_t b = slot.begin, e = slot.end;
+  while (b > 0 && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+  while (e < s.size() && std::isspace(static_cast<unsigned char>(s[e]))) ++e;
+  return b > 0 && s[b - 1] == '(' && e < s.size() && s[e] == ')';
 }
 
 /// The holes that stand in code: not inside a literal, a comment or a dollar-quoted body. A hole
@@ -173,6 +185,9 @@ SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vecto
       case Fill::kNothing: out.append_from(" ", origin); break;
       case Fill::kJoin: out.append_from(" CROSS JOIN " + relation + " ", origin); break;
       case Fill::kRelation: out.append_from(" " + relation + " ", origin); break;
+      case Fill::kQuery:
+        out.append_from(" SELECT * FROM " + std::string(kUnknownSchema) + ".q" + std::to_string(k + 1) + " ", origin);
+        break;
     }
     at = slot.end;
   }
@@ -345,8 +360,12 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
                                 : slot.after_name ? std::vector<Fill>{Fill::kNothing, Fill::kJoin}
                                                   : std::vector<Fill>{Fill::kParameter, Fill::kNothing, Fill::kJoin};
     bool parameter_fits = rows;  // VALUES ${rows}: no relation stands in for them either
-    for (size_t o = 0; o < options.size() || (!slot.glued && !parameter_fits && o == options.size()); ++o) {
-      Fill f = o < options.size() ? options[o] : Fill::kRelation;
+    // Where no parameter fits: a name, or, alone between parentheses, a whole subquery.
+    std::vector<Fill> fallbacks = {Fill::kRelation};
+    if (!slot.glued && parenthesized_alone(text.text, slot)) fallbacks.push_back(Fill::kQuery);
+    for (size_t o = 0; o < options.size() || (!slot.glued && !parameter_fits && o < options.size() + fallbacks.size());
+         ++o) {
+      Fill f = o < options.size() ? options[o] : fallbacks[o - options.size()];
       if (too_many) return;
       if (++parses > kMaxParses) { too_many = true; return; }
       fills.push_back(f);
@@ -415,9 +434,11 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
   out->statements = first.statements;
   out->readings = readings.size();
   out->relation_fragment = false;  // an unknown relation in FROM, not a name elsewhere ("${column}")
+  out->query_fragment = false;
   for (auto& res : resolved.front())
     for (auto& ref : res.refs)
-      if (ref.kind == Reference::Kind::Relation && ref.schema == kUnknownSchema) out->relation_fragment = true;
+      if (ref.kind == Reference::Kind::Relation && ref.schema == kUnknownSchema)
+        (ref.relation.rfind('q', 0) == 0 ? out->query_fragment : out->relation_fragment) = true;
   out->resolutions.clear();
   for (auto& res : resolved.front()) {
     Resolution kept;

@@ -40,6 +40,7 @@ struct PartialReading {
   std::vector<Resolution> resolutions;
   size_t readings = 0;             ///< how many ways the statement parsed
   bool relation_fragment = false;  ///< some relation's name is a fragment
+  bool query_fragment = false;     ///< some subquery is a fragment (`FROM (${scope}) s`)
   /// Whether some reference outside the fragments is judged (resolved or missing): else the
   /// reading checks nothing (`SELECT count(*) FROM ${table}`) and the site stays unchecked.
   bool judges_something() const {

@@ -156,3 +156,14 @@ TEST_CASE("fragments: a chain's expression is read in the scope of the chain's r
   // Not an expression: nothing is read.
   CHECK(read_expression("limit #", {"users"}) == "none");
 }
+
+TEST_CASE("fragments: a fragment alone between parentheses in FROM is a subquery of unknown columns") {
+  // `FROM (${scope}) s`: no parameter, nothing or name parses there; a query over an unknown
+  // relation does. Its columns (s.name) are unknown; the rest of the statement is checked.
+  CHECK(read("select s.name, u.email, u.nope from (#) s join users u on u.id = s.user_id") ==
+        "unchecked:s.name ok:public.users.email missing:public.users.nope ok:public.users ok:public.users.id "
+        "unchecked:s.user_id (1)");
+  // Between parentheses where a value fits, it stays a parameter: IN (${ids}).
+  CHECK(read("select email from users where id in (#) #") ==
+        "ok:public.users.email ok:public.users ok:public.users.id (1)");
+}

@@ -1,0 +1,3 @@
+class Receipt < ApplicationRecord
+  auto_strip_attributes :source, squish: true
+end
