@@ -22,8 +22,9 @@
 //     `MetaData(schema=...)` in the same file.
 // Not columns: relationship(), synonym(), association_proxy, hybrids. Deferred columns
 // (`deferred(...)`, `mapped_column(deferred=True)`) are loaded only when accessed: listed as
-// unchecked, not required. A class bound to another database (`__bind_key__`), a table name or
-// schema computed at run time (declared_attr), a reflected table (autoload) and a base or mixin
+// unchecked, not required. A `__tablename__` directive that is a known transform of the class
+// name (sqlalchemy_naming.h) names each model inheriting it. A class bound to another database
+// (`__bind_key__`), a table name or schema computed otherwise at run time (declared_attr), a reflected table (autoload) and a base or mixin
 // of another file leave what they would decide unrequired, with a reason where it matters.
 //
 // Tables that `metadata.create_all()` creates at run time: every table a model declares is one
@@ -38,6 +39,7 @@
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/python_modules.h"
+#include "analyzers/datalayers/sqlalchemy_naming.h"
 #include "analyzers/schema/migrations/code/python_value.h"
 #include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
@@ -107,7 +109,12 @@ struct Cls {
   uint32_t begin = 0, end = 0;
   bool abstract = false, bind_key = false, sqlmodel_table = false, flask_model = false, sqlmodel = false;
   bool tablename_dynamic = false, has_pk = false, table_args_unknown = false, reflected = false;
+  /// Derives from DeclarativeBase: the declarative base itself, never mapped; its subclasses are.
+  bool declarative_root = false;
   std::string tablename;
+  /// A `__tablename__` directive computed from the class name (sqlalchemy_naming.h): what it
+  /// gives each subclass that inherits it.
+  sqlalchemy_naming::Rule tablename_rule;
   bool has_schema = false;
   std::string schema;
   TableDecl table;  ///< __table__ = Table(...)
@@ -207,21 +214,62 @@ bool plain_mapped(std::string_view inner) {
 }
 
 struct Reader {
-  Reader(const FileInput& input, FileOutput* output) : in(input), py(input.text, input.root), out(output) {}
+  Reader(const FileInput& input, FileOutput* output)
+      : in(input), py(input.text, input.root), naming(input.path, input.text, input.root, input.facts), out(output) {}
   const FileInput& in;
   PyReader py;
+  sqlalchemy_naming::NamingReader naming;
   FileOutput* out;
   std::string file_schema;  ///< MetaData(schema=...) of this file
   bool file_schema_unknown = false;
 
   void unchecked(uint32_t at, std::string reason) { out->unchecked.push_back({at, "sqlalchemy model", std::move(reason)}); }
 
+  /// A `__table_args__` directive whose body returns only a tuple or list of indexes and
+  /// constraints (no dict: no schema, no reflection): it decides nothing this layer reads.
+  bool constraints_only(TSNode fn) {
+    TSNode body = field(fn, "body");
+    uint32_t k = ts_node_named_child_count(body);
+    bool returned = false;
+    for (uint32_t i = 0; i < k; ++i) {
+      TSNode s = ts_node_named_child(body, i);
+      if (is(s, "comment")) continue;
+      if (i == 0 && is(s, "expression_statement") && is(ts_node_named_child(s, 0), "string")) continue;  // docstring
+      if (!is(s, "return_statement") || returned || ts_node_named_child_count(s) != 1) return false;
+      returned = true;
+      TSNode e = ts_node_named_child(s, 0);
+      while (is(e, "parenthesized_expression") && ts_node_named_child_count(e) == 1) e = ts_node_named_child(e, 0);
+      if (!is(e, "tuple") && !is(e, "list")) return false;
+      uint32_t n = ts_node_named_child_count(e);
+      for (uint32_t j = 0; j < n; ++j) {
+        TSNode item = ts_node_named_child(e, j);
+        if (is(item, "comment")) continue;
+        // `sa.Index(...).ddl_if(dialect="postgresql")`: still the index
+        while (is(item, "call") && is(field(item, "function"), "attribute") &&
+               py.text(field(field(item, "function"), "attribute")) == "ddl_if")
+          item = field(field(item, "function"), "object");
+        if (!is(item, "call")) return false;
+        std::string_view callee = py.text(field(item, "function"));
+        std::string_view last = callee.substr(callee.rfind('.') == std::string_view::npos ? 0 : callee.rfind('.') + 1);
+        if (last != "Index" && last != "UniqueConstraint" && last != "CheckConstraint" &&
+            last != "ForeignKeyConstraint" && last != "PrimaryKeyConstraint")
+          return false;
+      }
+    }
+    return returned;
+  }
+
   /// One class-body statement: a column, a dunder, or nothing.
   void read_statement(TSNode stmt, Cls* c) {
     if (is(stmt, "decorated_definition")) stmt = field(stmt, "definition");
     if (is(stmt, "function_definition")) {
-      if (py.text(field(stmt, "name")) == "__tablename__") c->tablename_dynamic = true;  // declared_attr
-      if (py.text(field(stmt, "name")) == "__table_args__") c->table_args_unknown = true;
+      if (py.text(field(stmt, "name")) == "__tablename__") {  // declared_attr
+        sqlalchemy_naming::Rule rule = naming.tablename_rule(stmt);
+        if (rule.starts_with("=")) c->tablename = rule.substr(1);
+        else if (!rule.empty()) c->tablename_rule = rule;
+        else c->tablename_dynamic = true;
+      }
+      if (py.text(field(stmt, "name")) == "__table_args__" && !constraints_only(stmt)) c->table_args_unknown = true;
       return;
     }
     if (!is(stmt, "expression_statement")) return;
@@ -367,12 +415,20 @@ struct Reader {
     require_table(schema, t.name, t.begin, t.end, label, true, cols, true);
   }
 
-  /// Every call to MetaData(schema=...) in the file, and `.create_all(` calls.
+  /// Every call to MetaData(schema=...) in the file, `.create_all(` calls and `.has_table("t")` tests.
   void walk(TSNode n, int depth) {
     if (depth > 200) return;
     if (is(n, "call")) {
       TSNode fn = field(n, "function");
       if (is(fn, "attribute") && py.text(field(fn, "attribute")) == "create_all") out->creates_declared_tables.push_back(ts_node_start_byte(n));
+      // `inspect(engine).has_table("migrate_version")`: the code asks whether the table exists
+      // (a legacy tool's, in an older database) before it uses it; no migration need create it.
+      if (is(fn, "attribute") && py.text(field(fn, "attribute")) == "has_table") {
+        PyValue v = py.eval(n);
+        if (!v.items.empty() && v.items[0].is_str() && !v.items[0].text.empty() && !v.kwarg("schema"))
+          out->created_at_run_time.push_back({"", v.items[0].text, ts_node_start_byte(n),
+                                              "tested for with SQLAlchemy's has_table() before it is used, at"});
+      }
       PyValue callee = py.eval(fn);
       if (callee.is(K::Name) && callee.last_name() == "MetaData") {
         PyValue v = py.eval(n);
@@ -399,12 +455,13 @@ struct Reader {
 
   /// Another file's class from its record: header flags (abstract, bind_key, sqlmodel_table,
   /// flask_model, sqlmodel, tablename_dynamic, has_pk, table_args_unknown, reflected,
-  /// has_schema), table name, schema; rows attribute, column, deferred.
+  /// has_schema, declarative_root), table name, schema, table name rule; rows attribute,
+  /// column, deferred.
   Cls decode(const std::string& id, const python::FoundClass& found, int depth) {
     Cls c;
     c.name = id;
-    std::optional<python::Record> r = python::decode(found.record, 3);
-    if (!r || r->header[0].size() < 10) {
+    std::optional<python::Record> r = python::decode(found.record, 4);
+    if (!r || r->header[0].size() < 11) {
       c.tablename_dynamic = true;
       return c;
     }
@@ -412,8 +469,11 @@ struct Reader {
     c.abstract = f[0] == '1', c.bind_key = f[1] == '1', c.sqlmodel_table = f[2] == '1', c.flask_model = f[3] == '1';
     c.sqlmodel = f[4] == '1', c.tablename_dynamic = f[5] == '1', c.has_pk = f[6] == '1';
     c.table_args_unknown = f[7] == '1', c.reflected = f[8] == '1', c.has_schema = f[9] == '1';
+    c.declarative_root = f[10] == '1';
     c.tablename = r->header[1];
     c.schema = r->header[2];
+    c.tablename_rule = sqlalchemy_naming::resolve(r->header[3], found.path, in.facts);
+    if (c.tablename_rule.empty() && !r->header[3].empty()) c.tablename_dynamic = true;
     for (auto& [written, ref] : r->bases) c.bases.push_back(base_id(written, found.path, ref, depth));
     for (const auto& row : r->rows) {
       if (row.size() != 3) continue;
@@ -440,6 +500,8 @@ struct Reader {
         std::string id = base_id(base, in.path, python::base_ref(imports, base));
         c.bases.push_back(id);
         if (base == "SQLModel" || base.ends_with(".SQLModel") || (classes.count(id) && classes[id].sqlmodel)) c.sqlmodel = true;
+        for (std::string_view root : {"DeclarativeBase", "DeclarativeBaseNoMeta"})
+          if (base == root || base.ends_with("." + std::string(root))) c.declarative_root = true;
         // Flask-SQLAlchemy's db.Model (never Django's models.Model)
         if ((base.ends_with(".Model") && base != "models.Model" && base.find('.') == base.rfind('.')) ||
             (classes.count(id) && classes[id].flask_model))
@@ -451,6 +513,40 @@ struct Reader {
       order.push_back(c.name);
       classes[c.name] = std::move(c);
     }
+  }
+
+  /// The `__tablename__` rule class `c` inherits (the first in its bases' order, as Python's
+  /// method resolution finds it in a plain hierarchy), and whether a declarative base is among
+  /// its ancestors. False when it cannot be told: a base this layer does not know comes first
+  /// (it may define its own directive), or two ancestors give different rules.
+  bool inherited_rule(const Cls& c, sqlalchemy_naming::Rule* rule, bool* declarative, std::set<const Cls*>* seen) {
+    if (!seen->insert(&c).second) return true;  // a cycle of bases (not Python): read once
+    for (const std::string& b : c.bases) {
+      auto it = classes.find(b);
+      if (it == classes.end()) {
+        std::string_view last = std::string_view(b).substr(b.rfind('.') == std::string::npos ? 0 : b.rfind('.') + 1);
+        if (last == "DeclarativeBase" || last == "DeclarativeBaseNoMeta") *declarative = true;
+        else if (rule->empty() && last != "object" && last != "ABC" && !last.starts_with("Generic[")) {
+          // An unknown base ahead of any rule: it may name the table itself. Only matters
+          // when a rule follows.
+          sqlalchemy_naming::Rule later;
+          bool d = false;
+          std::set<const Cls*> again;
+          for (const std::string& rest : c.bases)
+            if (auto r = classes.find(rest); r != classes.end()) inherited_rule(r->second, &later, &d, &again);
+          if (!later.empty()) return false;
+        }
+        continue;
+      }
+      const Cls& base = it->second;
+      if (base.declarative_root) *declarative = true;
+      if (!base.tablename_rule.empty()) {
+        if (!rule->empty() && *rule != base.tablename_rule) return false;
+        *rule = base.tablename_rule;
+      }
+      if (!inherited_rule(base, rule, declarative, seen)) return false;
+    }
+    return true;
   }
 
   /// Which classes are mapped and to which table their own columns go; bases first.
@@ -465,6 +561,14 @@ struct Reader {
     bool dynamic = c.tablename_dynamic;
     for (auto& b : c.bases)  // a declared_attr __tablename__ of a mixin or base that is not mapped
       if (auto it = classes.find(b); it != classes.end() && !it->second.mapped && it->second.tablename_dynamic) dynamic = true;
+    // A __tablename__ computed from the class name by a base: this class's table, when the
+    // class is mapped for certain (a declarative base among its ancestors) and inherits no
+    // table (a subclass of a mapped class would get joined inheritance, or None, as the
+    // directive decides at run time).
+    sqlalchemy_naming::Rule rule;
+    std::set<const Cls*> seen;
+    bool declarative = false, rule_known = inherited_rule(c, &rule, &declarative, &seen);
+    if (!rule_known || (!rule.empty() && c.tablename.empty() && (mapped_parent || !declarative))) dynamic = true;
     if (c.abstract || (c.sqlmodel && !c.sqlmodel_table)) return;
     if (c.table.ok) {
       c.mapped = true;
@@ -474,6 +578,10 @@ struct Reader {
     } else if (!c.tablename.empty() && !dynamic && !(c.flask_model && mapped_parent && !c.has_pk)) {
       c.mapped = true;
       c.table_name = c.tablename;
+    } else if (!rule.empty() && c.tablename.empty() && c.tablename_rule.empty() && !dynamic) {
+      c.table_name = sqlalchemy_naming::apply(rule, own ? c.name : c.name.substr(c.name.rfind(':') + 1));
+      c.mapped = !c.table_name.empty();
+      if (!c.mapped && own) unchecked(c.begin, "the model's table name is computed at run time");
     } else if (c.sqlmodel_table && c.tablename.empty() && !dynamic) {
       c.mapped = true;
       c.table_name = lower(own ? c.name : c.name.substr(c.name.rfind(':') + 1));
@@ -574,10 +682,10 @@ struct Reader {
       std::string flags;
       for (bool b : {c.abstract, c.bind_key, c.sqlmodel_table, c.flask_model, c.sqlmodel, c.tablename_dynamic, c.has_pk,
                      c.table_args_unknown || file_schema_unknown || c.table.schema_unknown, c.reflected || c.table.reflected,
-                     c.has_schema || (!file_schema.empty() && !c.table.ok)})
+                     c.has_schema || (!file_schema.empty() && !c.table.ok), c.declarative_root})
         flags += b ? '1' : '0';
       r.header = {flags, c.table.ok ? c.table.name : c.tablename,
-                  c.has_schema ? c.schema : c.table.ok ? c.table.schema : file_schema};
+                  c.has_schema ? c.schema : c.table.ok ? c.table.schema : file_schema, c.tablename_rule};
       for (const std::string& b : c.written_bases) r.bases.push_back({b, python::base_ref(imports, b)});
       for (const Col& col : c.cols) r.rows.push_back({col.attr, col.column, col.deferred ? "1" : "0"});
       if (c.table.ok)
@@ -616,9 +724,15 @@ void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>
     records = r.records();
   }
   python::index_classes(kPrefix, in.path, in.text, in.root, records, out);
+  // Helpers a computed __tablename__ of another module may call (a compiled camel-to-snake regex).
+  if (sqlalchemy_naming::may_export(in.text))
+    for (auto& [name, value] : sqlalchemy_naming::NamingReader(in.path, in.text, in.root, nullptr).exports())
+      out->push_back({std::string(sqlalchemy_naming::kExportPrefix) + "class:" + name, std::string(in.path) + "\n" + value});
 }
 
-bool index_reads(std::string_view path, std::string_view text) { return relevant(text) || python::reexports(path, text); }
+bool index_reads(std::string_view path, std::string_view text) {
+  return relevant(text) || python::reexports(path, text) || sqlalchemy_naming::may_export(text);
+}
 
 void extract(const FileInput& in, FileOutput* out) {
   if (!claims_models(in.path) || ts_node_is_null(in.root)) return;

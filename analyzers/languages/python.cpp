@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "analyzers/languages/kind_set.h"
+#include "analyzers/languages/python_engine_branches.h"
 #include "analyzers/languages/string_eval.h"
 
 namespace schemagate::languages {
@@ -409,143 +410,6 @@ class PythonSyntax final : public HostSyntax {
   }
 };
 
-/// Parts of a file that never run on PostgreSQL, by the code's own test of its engine: the
-/// branches an `isinstance(engine, PostgresEngine)` test rules out (its elif/else clauses, the
-/// body of `if not isinstance(...)`), the body of `if isinstance(engine, Sqlite3Engine)`, and
-/// what goes through a handle named for SQLite (`self.sqlite_store.execute_sql(...)`, a nested
-/// function handed to `self.sqlite_store.db_pool.runInteraction("select", r)`: Synapse's port
-/// script reads its SQLite source so). Sites there are that engine's, not PostgreSQL's.
-class EngineBranches {
- public:
-  struct Range {
-    uint32_t begin, end;
-    std::string engine;
-  };
-
-  EngineBranches(std::string_view source, TSNode root) : src_(source) {
-    visit(root, 0);
-    for (const Def& d : defs_)
-      for (const Handed& h : handed_)
-        if (d.name == h.name && d.scope == h.scope) ranges_.push_back({d.begin, d.end, h.engine});
-  }
-
-  /// The engine of the branch holding `site` (its call, or its whole text), or "".
-  std::string engine_of(const SqlSite& site) const {
-    for (const Range& r : ranges_) {
-      if (r.begin <= site.host_begin && site.host_begin < r.end) return r.engine;
-      const std::vector<uint32_t>& o = site.sql.origin;
-      if (!o.empty() && r.begin <= o.front() && o.front() < r.end && r.begin <= o.back() && o.back() < r.end)
-        return r.engine;
-    }
-    return "";
-  }
-
- private:
-  enum class Tested { None, Postgres, Other };
-  struct Def {
-    std::string_view name;
-    uint32_t scope, begin, end;
-  };
-  struct Handed {
-    std::string_view name;
-    uint32_t scope;
-    std::string engine;
-  };
-
-  static bool contains(std::string_view text, std::string_view word) {
-    std::string low(text);
-    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return low.find(word) != std::string::npos;
-  }
-
-  /// `isinstance(x, Engine)`, possibly under `not`: which engine it names, and whether negated.
-  Tested tested(TSNode cond, bool* negated, std::string* cls) const {
-    *negated = false;
-    while (node_is(cond, "parenthesized_expression")) cond = first_named_child(cond);
-    if (node_is(cond, "not_operator")) {
-      *negated = true;
-      cond = field(cond, "argument");
-      while (node_is(cond, "parenthesized_expression")) cond = first_named_child(cond);
-    }
-    if (!node_is(cond, "call") || node_text(field(cond, "function"), src_) != "isinstance") return Tested::None;
-    TSNode args = field(cond, "arguments");
-    if (!node_is(args, "argument_list") || ts_node_named_child_count(args) != 2) return Tested::None;
-    TSNode type = ts_node_named_child(args, 1);
-    if (node_is(type, "attribute")) type = field(type, "attribute");
-    if (!node_is(type, "identifier")) return Tested::None;
-    std::string_view name = node_text(type, src_);
-    *cls = std::string(name);
-    if (!name.ends_with("Engine")) return Tested::None;
-    if (contains(name, "postgres")) return Tested::Postgres;
-    if (contains(name, "sqlite")) return Tested::Other;
-    return Tested::None;
-  }
-
-  /// `name` or `a.b.name`: nothing computed in between.
-  static bool dotted(TSNode n) {
-    if (node_is(n, "identifier")) return true;
-    return node_is(n, "attribute") && dotted(field(n, "object"));
-  }
-
-  void mark(TSNode block, const std::string& engine) {
-    if (!ts_node_is_null(block)) ranges_.push_back({ts_node_start_byte(block), ts_node_end_byte(block), engine});
-  }
-
-  void if_statement(TSNode node) {
-    bool excluded = false;  // an earlier clause took PostgreSQL
-    std::string pg_test;
-    auto clause = [&](TSNode cond, TSNode body) {
-      if (excluded) return mark(body, "another engine (a branch after `" + pg_test + "`)");
-      if (ts_node_is_null(cond)) return;
-      bool negated = false;
-      std::string cls;
-      Tested t = tested(cond, &negated, &cls);
-      if (t == Tested::Postgres && !negated) excluded = true, pg_test = std::string(node_text(cond, src_));
-      else if (t == Tested::Postgres) mark(body, "another engine (the branch of `" + std::string(node_text(cond, src_)) + "`)");
-      else if (t == Tested::Other && !negated) mark(body, "SQLite (the branch of `" + std::string(node_text(cond, src_)) + "`)");
-    };
-    clause(field(node, "condition"), field(node, "consequence"));
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(node, i);
-      if (node_is(c, "elif_clause")) clause(field(c, "condition"), field(c, "consequence"));
-      else if (node_is(c, "else_clause")) clause(TSNode{}, field(c, "body"));
-    }
-  }
-
-  /// A call through a receiver named for SQLite (`self.sqlite_store.db_pool.runInteraction`).
-  void call(TSNode node, uint32_t scope) {
-    TSNode fn = field(node, "function");
-    if (!node_is(fn, "attribute") || !dotted(field(fn, "object")) || !contains(node_text(field(fn, "object"), src_), "sqlite"))
-      return;
-    std::string engine = "SQLite (run through " + std::string(node_text(field(fn, "object"), src_)) + ")";
-    mark(node, engine);
-    TSNode args = field(node, "arguments");
-    uint32_t n = ts_node_named_child_count(args);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode a = ts_node_named_child(args, i);
-      if (node_is(a, "identifier")) handed_.push_back({node_text(a, src_), scope, engine});
-    }
-  }
-
-  void visit(TSNode node, uint32_t scope) {
-    if (node_is(node, "if_statement")) if_statement(node);
-    else if (node_is(node, "call")) call(node, scope);
-    uint32_t inner = scope;
-    if (node_is(node, "function_definition")) {
-      defs_.push_back({node_text(field(node, "name"), src_), scope, ts_node_start_byte(node), ts_node_end_byte(node)});
-      inner = ts_node_start_byte(node) + 1;  // 0 is the module
-    }
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) visit(ts_node_named_child(node, i), inner);
-  }
-
-  std::string_view src_;
-  std::vector<Range> ranges_;
-  std::vector<Def> defs_;
-  std::vector<Handed> handed_;
-};
-
 }  // namespace
 
 void extract_python(const ExtractInput& in, std::vector<SqlSite>* out) {
@@ -554,10 +418,15 @@ void extract_python(const ExtractInput& in, std::vector<SqlSite>* out) {
   extract_sites(in, syntax, out);
   if (first == out->size() || ts_node_is_null(in.root)) return;
   // Only files that test an engine or name a SQLite handle are walked again.
-  if (in.source.find("Engine)") == std::string_view::npos && in.source.find("sqlite") == std::string_view::npos) return;
-  EngineBranches branches(in.source, in.root);
-  for (size_t i = first; i < out->size(); ++i)
-    if (SqlSite& site = (*out)[i]; site.other_engine.empty()) site.other_engine = branches.engine_of(site);
+  if (in.source.find("Engine)") == std::string_view::npos && in.source.find("sqlite") == std::string_view::npos &&
+      in.source.find("SQLITE") == std::string_view::npos)
+    return;
+  PythonEngineBranches branches(in.source, in.root);
+  for (size_t i = first; i < out->size(); ++i) {
+    SqlSite& site = (*out)[i];
+    if (!site.other_engine.empty()) continue;
+    site.other_engine = branches.engine_of(site.host_begin, site.sql.origin);
+  }
 }
 
 }  // namespace schemagate::languages

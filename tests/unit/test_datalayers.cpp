@@ -11,6 +11,7 @@
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/gorm_naming.h"
+#include "analyzers/datalayers/sqlalchemy_naming.h"
 #include "analyzers/datalayers/xorm_naming.h"
 #include "analyzers/datalayers/typeorm_naming.h"
 #include "analyzers/languages/language.h"
@@ -570,7 +571,7 @@ class Event(Abstract):
 class Named:
     @declared_attr
     def __tablename__(cls):
-        return cls.__name__.lower()
+        return cls.__name__.lower() + "s"
 
 
 class Widget(Named, Base):
@@ -885,6 +886,122 @@ class Stamped:
                                      "column public.orders.other read @Order",
                                  });
   REQUIRE(out.requirements.units.size() == 1);
+}
+
+TEST_CASE("sqlalchemy naming: the known camel-to-snake transforms, as Python's re gives them") {
+  using schemagate::datalayers::sqlalchemy_naming::apply;
+  CHECK(apply("UL", "FlowRunState") == "flow_run_state");
+  CHECK(apply("UL", "APIKey") == "a_p_i_key");  // every capital, acronyms too
+  CHECK(apply("UL", "ConcurrencyLimitV2") == "concurrency_limit_v2");
+  CHECK(apply("VL", "FlowRun") == "_flow_run");
+  CHECK(apply("VLS", "FlowRun") == "flow_run");
+  CHECK(apply("AL", "APIKey2Value") == "apikey2_value");
+  CHECK(apply("BAL", "APIKey") == "api_key");  // the two-step recipe
+  CHECK(apply("BAL", "HTTPResponseCode") == "http_response_code");
+  CHECK(apply("BL", "GetHTTPResponseCode") == "gethttp_responsecode");
+  CHECK(apply("CAL", "GetHTTPResponseCode") == "get_http_response_code");
+  CHECK(apply("CAL", "HTTPResponseCode") == "http_response_code");
+  CHECK(apply("=events", "Event") == "events");
+  CHECK(apply("", "Event").empty());
+  CHECK(apply("UL", "Caf\xc3\xa9Order").empty());  // lower() of a non-ASCII letter: not here
+}
+
+TEST_CASE("sqlalchemy: a __tablename__ directive computed from the class name names each model; unknown ones stay unchecked") {
+  const std::string model = R"py(import re
+import uuid
+from typing import Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from app.util import CAMEL_TO_SNAKE
+
+
+def resolve_table_name(name):
+    """doc"""
+    names = re.split("(?=[A-Z])", name)  # noqa
+    return "_".join([x.lower() for x in names if x])
+
+
+class Base(DeclarativeBase):
+    @declared_attr.directive
+    def __tablename__(cls) -> str:
+        return CAMEL_TO_SNAKE.sub("_", cls.__name__).lower()
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+
+
+class Legacy(DeclarativeBase):
+    @declared_attr
+    def __tablename__(cls):
+        return resolve_table_name(cls.__name__)
+
+
+class Plural(DeclarativeBase):
+    @declared_attr
+    def __tablename__(cls):
+        return cls.__name__.lower() + "s"
+
+
+class FlowRunState(Base):
+    name: Mapped[str]
+
+    @declared_attr.directive
+    @classmethod
+    def __table_args__(cls) -> Iterable[sa.Index]:
+        return (sa.Index("ix", cls.name), sa.Index("trgm", cls.name).ddl_if(dialect="postgresql"))
+
+
+class Event(Base):
+    @declared_attr.directive
+    def __tablename__(cls) -> str:
+        return "events"
+
+
+class IndividualContact(Legacy):
+    email = sa.Column(sa.String)
+
+
+class SubState(FlowRunState):
+    extra: Mapped[str]
+
+
+class Thing(Plural):
+    label = sa.Column(sa.String)
+
+
+class Lowered(DeclarativeBase):
+    @declared_attr
+    def __tablename__(cls):
+        return cls.__name__.lower()
+
+
+class AuditLog(Lowered):
+    entry = sa.Column(sa.String)
+)py";
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"app/util.py", "import re\n\nCAMEL_TO_SNAKE = re.compile(r\"(?<!^)(?=[A-Z])\")\n"},
+      {"app/models.py", model},
+  };
+  FileOutput out = run_in_project("sqlalchemy", files, "app/models.py");
+  CHECK(described(out, model) == std::vector<std::string>{
+                                     "relation public.flow_run_state read @FlowRunState",
+                                     "column public.flow_run_state.name read @name",
+                                     "column public.flow_run_state.id read @id",
+                                     "relation public.events read @Event",
+                                     "column public.events.id read @id",
+                                     "relation public.individual_contact read @IndividualContact",
+                                     "column public.individual_contact.email read @email",
+                                     "relation public.auditlog read @AuditLog",
+                                     "column public.auditlog.entry read @entry",
+                                 });
+  // A subclass of a mapped model (joined or single-table: the directive decides at run time)
+  // and a model of an unknown transform.
+  std::vector<std::string> unchecked;
+  for (auto& u : out.unchecked) unchecked.push_back(model.substr(u.offset, 12) + ": " + u.reason);
+  CHECK(unchecked == std::vector<std::string>{
+                         "SubState(Flo: the model's table name is computed at run time",
+                         "Thing(Plural: the model's table name is computed at run time",
+                     });
 }
 
 TEST_CASE("django: an abstract base of another app adds its fields at the model's name; a concrete one does not") {

@@ -123,6 +123,20 @@ class Translator {
       bool computed = !batch && name_of(c.arg(0, op == "rename_table" ? "old_table_name" : "table_name")).empty();
       if (op == "rename_table" && name_of(c.arg(1, "new_table_name")).empty()) computed = true;
       if ((op == "drop_column" || op == "alter_column") && name_of(c.arg(s, "column_name")).empty()) computed = true;
+      // A Column whose name is a loop variable (`for column in _columns: op.add_column("package",
+      // sa.Column(column, ...))`, ckan): which column it adds is not known.
+      auto unnamed = [](const PyValue& col) {
+        if (!col.is(K::Call) || col.last_name() != "Column") return false;
+        if (const PyValue* n = col.kwarg("name")) return !n->is_str() || n->text.empty();
+        return col.items.empty() || !col.items[0].is_str() || col.items[0].text.empty();
+      };
+      if (op == "add_column") {
+        const PyValue* col = c.arg(s, "column");
+        if (col && unnamed(*col)) computed = true;
+      }
+      if (op == "create_table")
+        for (size_t i = 1; i < c.items.size(); ++i)
+          if (unnamed(c.items[i])) computed = true;
       if (computed) {
         std::vector<const PyValue*> stack{&c};
         while (!stack.empty()) {
@@ -279,8 +293,18 @@ class Translator {
       return s + "'";
     }
     if (d.is(K::Call) && d.last_name() == "text" && !d.items.empty() && d.items[0].is_str()) return d.items[0].text;
-    if (d.is(K::Call) && d.text.find("func.") != std::string::npos && d.items.empty())
-      return std::string(d.last_name()) + "()";
+    if (d.is(K::Call) && d.text.find("func.") != std::string::npos && d.items.empty()) {
+      // SQLAlchemy renders the SQL-standard ones without parentheses (CURRENT_TIMESTAMP).
+      std::string_view fn = d.last_name();
+      for (std::string_view ansi : {"current_timestamp", "current_date", "current_time", "localtime", "localtimestamp",
+                                    "current_user", "session_user", "user"})
+        if (fn == ansi) {
+          std::string up(fn);
+          for (char& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+          return up;
+        }
+      return std::string(fn) + "()";
+    }
     return "NULL";  // computed at run time: a default exists, its value is not known
   }
 
@@ -369,8 +393,32 @@ bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp
 
 /// Walks upgrade()'s body in source order: `op.*` calls and, inside `with op.batch_alter_table(...)
 /// as name:`, the calls of `name`.
-void walk(TSNode node, const PyReader& reader, Translator& tr, std::map<std::string, std::pair<std::string, std::string>>& batches) {
+void walk(TSNode node, PyReader& reader, Translator& tr, std::map<std::string, std::pair<std::string, std::string>>& batches) {
   if (is(node, "function_definition") || is(node, "class_definition")) return;  // defined, not run here
+  // `for column in _columns:` over a literal tuple or list of strings (ckan adds four columns
+  // so): the body once per string, the loop variable standing for it.
+  if (is(node, "for_statement") && !is(ts_node_child_by_field_name(node, "alternative", 11), "else_clause")) {
+    TSNode var = ts_node_child_by_field_name(node, "left", 4);
+    PyValue over = reader.eval(ts_node_child_by_field_name(node, "right", 5));
+    TSNode root = node;
+    for (TSNode p = ts_node_parent(root); !ts_node_is_null(p); p = ts_node_parent(p)) root = p;
+    std::vector<TSNode> items;
+    bool literal = is(var, "identifier") && over.is(K::List) && !over.items.empty();
+    for (const PyValue& item : over.items) {
+      TSNode n = ts_node_descendant_for_byte_range(root, item.begin, item.end);
+      if (!item.is_str() || !is(n, "string")) literal = false;
+      items.push_back(n);
+    }
+    if (literal) {
+      std::string name(reader.text(var));
+      for (TSNode item : items) {
+        reader.add_name(name, item);
+        walk(ts_node_child_by_field_name(node, "body", 4), reader, tr, batches);
+      }
+      reader.forget_name(name);
+      return;
+    }
+  }
   // A branch for another engine (CTFd's `if url.startswith("mysql"):`) runs nowhere near
   // PostgreSQL; the alternatives of a PostgreSQL branch run only on other engines.
   if (is(node, "if_statement")) {

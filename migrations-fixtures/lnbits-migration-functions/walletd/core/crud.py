@@ -1,4 +1,4 @@
-from walletd.core.db import db
+from walletd.core.db import COCKROACH, POSTGRES, SQLITE, db
 
 
 async def get_account(account_id: str):
@@ -21,3 +21,15 @@ async def get_account_nickname(account_id: str):
 async def recent_log():
     # m005 alters tables it names at run time: what its strings mention (payments_log) is not judged.
     return await db.fetchall("SELECT id FROM payments_log")
+
+
+async def core_tables_exist(conn) -> bool:
+    # The engine is tested on the connection's type: SQLite's branch meets SQLite's catalog, not
+    # PostgreSQL's schema; the PostgreSQL branch is checked.
+    if conn.type == SQLITE:
+        row = await conn.fetchone("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'wallet_rows'")
+    elif conn.type in {POSTGRES, COCKROACH}:
+        row = await conn.fetchone("SELECT id FROM wallets LIMIT 1")
+    else:
+        row = await conn.fetchone("SELECT walletz FROM mystery_table")
+    return row is not None
