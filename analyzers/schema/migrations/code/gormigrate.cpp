@@ -187,6 +187,10 @@ class AutoMigrateWriter {
                     const source::FileSystem* fs, std::string root)
       : pkg_(pkg), go_(go), fn_(fn), naming_configured_(naming_configured), fs_(fs), root_(std::move(root)) {}
 
+  /// Models named `alias.T` from the calling file are the package's `T` (start-up AutoMigrate of
+  /// a models package).
+  void set_qualifier(std::string alias) { qualifier_ = std::move(alias); }
+
   /// Appends the statements of `call` to *out; false with *err naming what cannot be told.
   bool write(TSNode call, GeneratedSql* out, std::string* err) {
     uint32_t at = ts_node_start_byte(call);
@@ -204,6 +208,7 @@ class AutoMigrateWriter {
   bool model(TSNode a, std::string* table, std::vector<std::pair<std::string, std::string>>* cols,
              std::map<std::string, std::string>* fields, std::string* err, std::string_view caller = "AutoMigrate") {
     std::string type = model_type(a);
+    if (!qualifier_.empty() && type.starts_with(qualifier_ + ".")) type = type.substr(qualifier_.size() + 1);
     Struct st = find_struct(type);
     if (type.empty() || !st.go) {
       *err = std::string(caller) + "(" + std::string(go_.node_text(a)) +
@@ -491,6 +496,7 @@ class AutoMigrateWriter {
   std::string root_;
   mutable Package imported_;  ///< files of other packages read for embedded structs
   std::map<std::string, std::string>* fields_ = nullptr;  ///< model(): Go field name -> column
+  std::string qualifier_;
  public:
   mutable std::vector<std::string> join_tables_;  ///< many2many join tables the models' AutoMigrate creates
 };
@@ -1179,7 +1185,158 @@ void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigratio
 const TrackingLayout kTracking{"migrations", "", {"id"}, "gormigrate's (id)", tracking_query, 1, tracking_read,
                                /*text_versions=*/true};
 
+/// A path of test code: a _test.go file or a folder of tests.
+bool test_code(std::string_view path) {
+  if (path.ends_with("_test.go")) return true;
+  for (std::string_view d : {"test/", "tests/", "testdata/", "testutil/", "e2e/"})
+    if (path.starts_with(d) || path.find("/" + std::string(d)) != std::string_view::npos) return true;
+  return false;
+}
+
+/// An argument of AutoMigrate that is a model value: `new(T)`, `&T{}`, `&pkg.T{}`; its type text.
+std::string automigrate_model(const GoMigrationCode& go, TSNode a) {
+  while (node_is(a, "unary_expression") && go.node_text(field(a, "operator")) == "&") a = field(a, "operand");
+  if (node_is(a, "composite_literal") && ts_node_named_child_count(field(a, "body")) == 0)
+    return std::string(go.node_text(field(a, "type")));
+  if (node_is(a, "call_expression") && go.node_text(field(a, "function")) == "new") {
+    TSNode args = field(a, "arguments");
+    if (ts_node_named_child_count(args) == 1) return std::string(go.node_text(ts_node_named_child(args, 0)));
+  }
+  return "";
+}
+
+/// The import path the file names `alias` by, or "".
+std::string import_of(const GoMigrationCode& go, std::string_view alias) {
+  std::vector<TSNode> stack{go.root()};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (node_is(n, "import_spec")) {
+      std::string_view p = go.node_text(field(n, "path"));
+      if (p.size() < 2) continue;
+      p = p.substr(1, p.size() - 2);
+      std::string_view a = go.node_text(field(n, "name"));
+      if (a.empty()) a = p.substr(p.rfind('/') + 1);
+      if (a == alias) return std::string(p);
+      continue;
+    }
+    if (node_is(n, "source_file") || node_is(n, "import_declaration") || node_is(n, "import_spec_list"))
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+  }
+  return "";
+}
+
+const source::TextGate kMayAutoMigrate{{{"gorm"}, {".AutoMigrate("}}};
+
+/// The functions of a file that call AutoMigrate.
+std::vector<TSNode> automigrating_functions(const GoMigrationCode& go) {
+  std::vector<TSNode> out;
+  TSNode root = go.root();
+  for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+    TSNode fn = ts_node_named_child(root, i);
+    if (!node_is(fn, "function_declaration") && !node_is(fn, "method_declaration")) continue;
+    if (!automigrate_calls(go, fn).empty()) out.push_back(fn);
+  }
+  return out;
+}
+const GoListTest kStartupAutoMigrate{&kMayAutoMigrate,
+                                     [](const GoMigrationCode& go) { return !automigrating_functions(go).empty(); }};
+
 }  // namespace
+
+std::vector<MigrationFile> gorm_startup_schema(const source::FileSystem& fs, const std::string& root, std::string* why) {
+  std::vector<MigrationFile> out;
+  std::vector<std::string> dirs = go_list_dirs(fs, root, kStartupAutoMigrate);
+  if (dirs.empty()) return out;
+  bool naming_configured = !go_list_dirs(fs, root, kNaming).empty();
+  std::deque<languages::ProjectConstants> constants;
+  std::map<std::string, std::unique_ptr<Package>> packages;  // folder -> its parsed files
+  auto package_of = [&](const std::string& dir, std::string* err) -> const Package* {
+    auto it = packages.find(dir);
+    if (it != packages.end()) return it->second.get();
+    auto pkg = std::make_unique<Package>();
+    constants.push_back(package_constants(fs, root, dir));
+    for (const std::string& f : go_files(fs, root, dir)) {
+      if (f.ends_with("_test.go")) continue;
+      pkg->paths.push_back(source::join_path(dir, f));
+      pkg->texts.emplace_back();
+      if (!read_migration_text(fs, root, pkg->paths.back(), &pkg->texts.back(), err)) return nullptr;
+      pkg->files.push_back(std::make_unique<GoMigrationCode>(pkg->paths.back(), pkg->texts.back(), &constants.back()));
+    }
+    return (packages[dir] = std::move(pkg)).get();
+  };
+  for (const std::string& dir : dirs) {
+    std::string err;
+    const Package* own = package_of(dir, &err);
+    if (!own) {
+      if (why) *why = err;
+      return {};
+    }
+    for (size_t k = 0; k < own->files.size(); ++k) {
+      const GoMigrationCode& go = *own->files[k];
+      if (!go.ok() || go.syntax_error() || test_code(own->paths[k])) continue;
+      for (TSNode fn : automigrating_functions(go)) {
+        std::string name(go.node_text(field(fn, "name")));
+        GeneratedSql sql;
+        std::vector<std::string> joins;
+        for (TSNode call : automigrate_calls(go, fn)) {
+          TSNode args = field(call, "arguments");
+          // `db.Table("archive").AutoMigrate(&T{})` makes another table than T's; a handle
+          // (db, s.DB) makes T's.
+          if (node_is(field(field(call, "function"), "operand"), "call_expression")) {
+            if (why) *why = own->paths[k] + ": " + name + "() calls AutoMigrate on a chain (" +
+                            std::string(go.node_text(field(field(call, "function"), "operand"))) +
+                            "), whose tables cannot be told";
+            return {};
+          }
+          for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i) {
+            TSNode a = ts_node_named_child(args, i);
+            if (node_is(a, "comment")) continue;
+            std::string type = automigrate_model(go, a);
+            auto fail = [&](const std::string& cause) {
+              if (why) *why = own->paths[k] + ": " + name + "() AutoMigrates " + std::string(go.node_text(a)) + ": " + cause;
+              return std::vector<MigrationFile>{};
+            };
+            if (type.empty()) return fail("not a model value (new(T) or &T{}) whose struct can be read");
+            // The model's package: this one, or the project folder its import names.
+            const Package* pkg = own;
+            std::string alias;
+            if (size_t dot = type.find('.'); dot != std::string::npos) {
+              alias = type.substr(0, dot);
+              std::string path = import_of(go, alias);
+              std::string model_dir = path.empty() ? "" : import_dir(fs, root, path);
+              if (model_dir.empty()) return fail("its package " + (path.empty() ? alias : path) + " is not a folder of the project");
+              pkg = package_of(model_dir, &err);
+              if (!pkg) return fail(err);
+            }
+            AutoMigrateWriter writer(*pkg, go, fn, naming_configured, &fs, root);
+            writer.set_qualifier(alias);
+            if (!writer.write_model(a, ts_node_start_byte(call), &sql, &err)) return fail(err);
+            joins.insert(joins.end(), writer.join_tables_.begin(), writer.join_tables_.end());
+          }
+        }
+        MigrationFile m;
+        m.path = own->paths[k];
+        m.text = own->texts[k];
+        m.version = std::to_string(out.size() + 1);
+        m.name = name;
+        m.format = "gorm-automigrate";
+        m.sql = std::move(sql.sql);
+        m.origin = std::move(sql.origin);
+        m.notes = std::move(sql.notes);
+        m.uncertain_names = std::move(joins);
+        out.push_back(std::move(m));
+      }
+    }
+  }
+  // Every AutoMigrate call outside tests is read: together they are the schema when they make
+  // two tables or more (one model migrated in passing is not the schema).
+  size_t tables = 0;
+  for (const MigrationFile& m : out)
+    for (size_t at = m.sql.find("CREATE TABLE"); at != std::string::npos; at = m.sql.find("CREATE TABLE", at + 1)) ++tables;
+  if (tables < 2) return {};
+  return out;
+}
 
 }  // namespace code
 
