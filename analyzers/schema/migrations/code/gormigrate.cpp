@@ -381,6 +381,32 @@ class AutoMigrateWriter {
     return datalayers::gorm::table_name(type);
   }
 
+  /// The type a named type's `GormDBDataType(db, field)` gives PostgreSQL: the literal its
+  /// PostgreSQL case returns (`case drivers.POSTGRES: return "BYTEA"`), lower-cased; "" when none.
+  std::string postgres_data_type(std::string_view type) const {
+    for (const auto& f : pkg_.files) {
+      if (!f->ok()) continue;
+      TSNode root = f->root();
+      for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+        TSNode m = ts_node_named_child(root, i);
+        if (!node_is(m, "method_declaration") || f->node_text(field(m, "name")) != "GormDBDataType") continue;
+        std::string_view recv = f->node_text(field(m, "receiver"));
+        if (recv.find(std::string(type) + ")") == std::string_view::npos) continue;
+        std::string_view body = f->node_text(field(m, "body"));
+        size_t at = body.find("POSTGRES");
+        if (at == std::string_view::npos) at = body.find("\"postgres\"");
+        if (at == std::string_view::npos) return "";
+        size_t ret = body.find("return \"", at), c = body.find("case ", at + 1);
+        if (ret == std::string_view::npos || (c != std::string_view::npos && c < ret)) return "";
+        size_t end = body.find('"', ret + 8);
+        std::string lit(body.substr(ret + 8, end == std::string_view::npos ? 0 : end - ret - 8));
+        for (char& ch : lit) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return lit.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_ ()[]") == std::string::npos ? lit : "";
+      }
+    }
+    return "";
+  }
+
   /// GORM's PostgreSQL type of a field, or "" when it cannot be told (a struct: a relation).
   std::string sql_type(std::string_view t, bool primary) const {
     bool pointer = t.starts_with("*");
@@ -402,6 +428,7 @@ class AutoMigrateWriter {
         return std::string(sql);
       }
     if (t.find_first_of(".[]") == std::string_view::npos) {  // a named type of the package
+      if (std::string own = postgres_data_type(t); !own.empty()) return own;
       std::string u = underlying(t);
       if (!u.empty() && u != t) return sql_type(u, primary);
     }
@@ -1289,12 +1316,44 @@ std::vector<MigrationFile> gorm_startup_schema(const source::FileSystem& fs, con
                             "), whose tables cannot be told";
             return {};
           }
+          // The models, each with the file that names it: the call's own arguments, or the
+          // elements of a package variable it spreads (`AutoMigrate(models...)` of
+          // `var models = []interface{}{&model.User{}, ...}`).
+          std::vector<std::pair<const GoMigrationCode*, TSNode>> values;
           for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i) {
             TSNode a = ts_node_named_child(args, i);
             if (node_is(a, "comment")) continue;
-            std::string type = automigrate_model(go, a);
+            if (node_is(a, "variadic_argument") && node_is(languages::first_named_child(a), "identifier")) {
+              std::string_view var = go.node_text(languages::first_named_child(a));
+              const GoMigrationCode* in = nullptr;
+              TSNode list{};
+              for (const auto& f : own->files)
+                if (f->ok())
+                  for (TSNode spec : f->package_var_specs())
+                    if (f->node_text(field(spec, "name")) == var && ts_node_named_child_count(field(spec, "value")) == 1)
+                      list = ts_node_named_child(field(spec, "value"), 0), in = f.get();
+              std::string_view list_type = in ? in->node_text(field(list, "type")) : "";
+              if (!in || !node_is(list, "composite_literal") || (list_type != "[]interface{}" && list_type != "[]any")) {
+                values.push_back({&go, a});  // not read: fails below, naming it
+                continue;
+              }
+              TSNode body = field(list, "body");
+              for (uint32_t e = 0; e < ts_node_named_child_count(body); ++e) {
+                TSNode el = ts_node_named_child(body, e);
+                if (node_is(el, "comment")) continue;
+                if (node_is(el, "literal_element")) el = languages::first_named_child(el);
+                values.push_back({in, el});
+              }
+              continue;
+            }
+            values.push_back({&go, a});
+          }
+          for (const auto& value : values) {
+            const GoMigrationCode* from = value.first;
+            TSNode a = value.second;
+            std::string type = automigrate_model(*from, a);
             auto fail = [&](const std::string& cause) {
-              if (why) *why = own->paths[k] + ": " + name + "() AutoMigrates " + std::string(go.node_text(a)) + ": " + cause;
+              if (why) *why = own->paths[k] + ": " + name + "() AutoMigrates " + std::string(from->node_text(a)) + ": " + cause;
               return std::vector<MigrationFile>{};
             };
             if (type.empty()) return fail("not a model value (new(T) or &T{}) whose struct can be read");
@@ -1303,13 +1362,13 @@ std::vector<MigrationFile> gorm_startup_schema(const source::FileSystem& fs, con
             std::string alias;
             if (size_t dot = type.find('.'); dot != std::string::npos) {
               alias = type.substr(0, dot);
-              std::string path = import_of(go, alias);
+              std::string path = import_of(*from, alias);
               std::string model_dir = path.empty() ? "" : import_dir(fs, root, path);
               if (model_dir.empty()) return fail("its package " + (path.empty() ? alias : path) + " is not a folder of the project");
               pkg = package_of(model_dir, &err);
               if (!pkg) return fail(err);
             }
-            AutoMigrateWriter writer(*pkg, go, fn, naming_configured, &fs, root);
+            AutoMigrateWriter writer(*pkg, *from, fn, naming_configured, &fs, root);
             writer.set_qualifier(alias);
             if (!writer.write_model(a, ts_node_start_byte(call), &sql, &err)) return fail(err);
             joins.insert(joins.end(), writer.join_tables_.begin(), writer.join_tables_.end());
@@ -1335,6 +1394,79 @@ std::vector<MigrationFile> gorm_startup_schema(const source::FileSystem& fs, con
   for (const MigrationFile& m : out)
     for (size_t at = m.sql.find("CREATE TABLE"); at != std::string::npos; at = m.sql.find("CREATE TABLE", at + 1)) ++tables;
   if (tables < 2) return {};
+  // The Migrator calls of the functions that AutoMigrate and of the package's functions they
+  // call: one that creates, drops or renames a table or column changes the schema the models
+  // make, except a DropColumn of a column no model maps (a column of an old release). Index and
+  // type changes, and questions (HasColumn), change no name.
+  std::string all_sql;
+  for (const MigrationFile& m : out) all_sql += m.sql;
+  for (const std::string& dir : dirs) {
+    const Package* pkg = packages.count(dir) ? packages.at(dir).get() : nullptr;
+    std::set<std::string> called;
+    std::vector<std::pair<size_t, TSNode>> fns;  // (file, function)
+    for (size_t k = 0; pkg && k < pkg->files.size(); ++k) {
+      const GoMigrationCode& go = *pkg->files[k];
+      if (!go.ok() || test_code(pkg->paths[k])) continue;
+      for (TSNode fn : automigrating_functions(go)) {
+        fns.push_back({k, fn});
+        std::vector<TSNode> stack{fn};
+        while (!stack.empty()) {
+          TSNode n = stack.back();
+          stack.pop_back();
+          for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+          if (node_is(n, "call_expression") && node_is(field(n, "function"), "identifier"))
+            called.insert(std::string(go.node_text(field(n, "function"))));
+        }
+      }
+    }
+    for (size_t k = 0; pkg && k < pkg->files.size(); ++k) {
+      const GoMigrationCode& go = *pkg->files[k];
+      if (!go.ok() || test_code(pkg->paths[k])) continue;
+      TSNode root = go.root();
+      for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+        TSNode fn = ts_node_named_child(root, i);
+        if (node_is(fn, "function_declaration") && called.count(std::string(go.node_text(field(fn, "name")))))
+          fns.push_back({k, fn});
+      }
+    }
+    for (auto [k, fn] : fns) {
+      const GoMigrationCode& go = *pkg->files[k];
+      std::vector<TSNode> stack{fn};
+      while (!stack.empty()) {
+        TSNode n = stack.back();
+        stack.pop_back();
+        for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+        if (!node_is(n, "call_expression")) continue;
+        TSNode f = field(n, "function");
+        if (!node_is(f, "selector_expression") || !node_is(field(f, "operand"), "call_expression")) continue;
+        TSNode inner = field(field(f, "operand"), "function");
+        if (!node_is(inner, "selector_expression") || go.node_text(field(inner, "field")) != "Migrator") continue;
+        std::string_view method = go.node_text(field(f, "field"));
+        static const std::set<std::string_view> kNames = {"Has", "Current", "ColumnTypes", "GetTables", "GetIndexes",
+                                                           "AlterColumn", "CreateIndex", "DropIndex", "RenameIndex",
+                                                           "CreateConstraint", "DropConstraint", "CreateView", "DropView",
+                                                           "GetTypeAliases", "FullDataTypeOf", "AutoMigrate"};
+        bool harmless = method.starts_with("Has") || method.starts_with("Current") || kNames.count(method);
+        if (method == "DropColumn") {
+          std::vector<TSNode> a;
+          TSNode args = field(n, "arguments");
+          for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i) a.push_back(ts_node_named_child(args, i));
+          std::string col;
+          if (a.size() == 2 && node_is(a[1], "interpreted_string_literal")) {
+            std::string_view t = go.node_text(a[1]);
+            col = std::string(t.substr(1, t.size() - 2));
+          }
+          harmless = !col.empty() && all_sql.find(quote_ident(col)) == std::string::npos &&
+                     all_sql.find(" " + col + " ") == std::string::npos;
+        }
+        if (!harmless) {
+          if (why) *why = pkg->paths[k] + ": " + std::string(go.node_text(n).substr(0, 80)) +
+                          " changes the schema the AutoMigrated models make, through the Migrator";
+          return {};
+        }
+      }
+    }
+  }
   return out;
 }
 
