@@ -506,7 +506,7 @@ class Reader {
     bool explicit_table = false, model = false;
     for (const go::Link& l : links) {
       // Association("Albums") turns the chain to the associated model's table.
-      if (l.name == "Joins" || l.name == "Raw" || l.name == "Exec" || l.name == "Preload" || l.name == "Scopes" ||
+      if (l.name == "Joins" || l.name == "Raw" || l.name == "Exec" || l.name == "Scopes" ||
           l.name == "InnerJoins" || l.name == "Association")
         return;
       if (l.name == "Table" && !l.args.empty()) {
