@@ -230,9 +230,21 @@ class AutoMigrateWriter {
       std::string table;
       std::vector<std::pair<std::string, std::string>> cols;
       if (!model(a, &table, &cols, nullptr, err)) return false;
+      // Two primary-key fields or more: one composite key, as GORM writes it.
+      std::vector<std::string> keys;
+      for (auto& c : cols)
+        if (c.second.ends_with(" PRIMARY KEY")) keys.push_back(c.first);
+      if (keys.size() > 1)
+        for (auto& c : cols)
+          if (c.second.ends_with(" PRIMARY KEY")) c.second.resize(c.second.size() - 12);
       std::string create = "CREATE TABLE IF NOT EXISTS " + quote_ident(table) + " (";
       for (size_t k = 0; k < cols.size(); ++k)
         create += (k ? ", " : "") + quote_ident(cols[k].first) + " " + cols[k].second;
+      if (keys.size() > 1) {
+        create += ", PRIMARY KEY (";
+        for (size_t k = 0; k < keys.size(); ++k) create += (k ? ", " : "") + quote_ident(keys[k]);
+        create += ")";
+      }
       out->emit(create + ")", at);
       for (auto& [name, sql_type] : cols)
         out->emit("ALTER TABLE " + quote_ident(table) + " ADD COLUMN IF NOT EXISTS " + quote_ident(name) + " " +
@@ -407,6 +419,17 @@ class AutoMigrateWriter {
     return "";
   }
 
+  /// A `type:` tag as GORM's PostgreSQL dialect writes it: its own names (bool, int, uint, float,
+  /// string, time, bytes) mapped, anything else as written.
+  static std::string gorm_type(const std::string& declared) {
+    static const std::map<std::string, std::string> kGeneric = {{"bool", "boolean"}, {"int", "bigint"},
+                                                               {"uint", "bigint"}, {"float", "decimal"},
+                                                               {"string", "text"}, {"time", "timestamptz"},
+                                                               {"bytes", "bytea"}};
+    auto it = kGeneric.find(declared);
+    return it == kGeneric.end() ? declared : it->second;
+  }
+
   /// GORM's PostgreSQL type of a field, or "" when it cannot be told (a struct: a relation).
   std::string sql_type(std::string_view t, bool primary) const {
     bool pointer = t.starts_with("*");
@@ -498,7 +521,10 @@ class AutoMigrateWriter {
       bool primary = setting("PRIMARYKEY") || setting("PRIMARY_KEY");
       for (std::string_view n : names) {
         if (n.empty() || !std::isupper(static_cast<unsigned char>(n[0]))) continue;  // unexported
-        std::string t = declared && !declared->empty() ? *declared : sql_type(type, primary || n == "ID");
+        // A type's GormDBDataType wins over the tag (GORM's Migrator.DataTypeOf); the tag's GORM
+        // names (type:bytes) are the dialect's types.
+        std::string t = postgres_data_type(bare);
+        if (t.empty()) t = declared && !declared->empty() ? gorm_type(*declared) : sql_type(type, primary || n == "ID");
         if (auto size = setting("SIZE"); t == "text" && size && !size->empty() && !declared)
           t = "varchar(" + *size + ")";  // GORM's PostgreSQL string with a size
         if (t.empty()) {
