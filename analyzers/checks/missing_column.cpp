@@ -42,11 +42,14 @@ void run_missing_column(const RequirementContext& ctx, const requirements::Requi
       }
     } else if (const schema::Relation* own = schema.find(ref.schema, ref.relation);
                own && !own->origin.file.empty() && ctx.eval.migration_formats.count(own->origin.file) &&
-               ctx.eval.migration_formats.at(own->origin.file) == "xorm-sync") {
-      // The models the program syncs when it starts (migrations/code/xormigrate.cpp).
-      d.message += "the models " + own->origin.file + " syncs at start-up do not have it";
+               (ctx.eval.migration_formats.at(own->origin.file) == "xorm-sync" ||
+                ctx.eval.migration_formats.at(own->origin.file) == "gorm-automigrate")) {
+      // The models the program syncs or AutoMigrates when it starts (migrations/code/xormigrate.cpp,
+      // gormigrate.cpp).
+      bool gorm = ctx.eval.migration_formats.at(own->origin.file) == "gorm-automigrate";
+      d.message += "the models " + own->origin.file + (gorm ? " AutoMigrates" : " syncs") + " at start-up do not have it";
       d.help = "add a field mapped to " + sql_ident(ref.column) + " to the model of " + sql_ident(ref.relation) +
-               "; Sync2 adds the column when the program starts";
+               (gorm ? "; AutoMigrate adds the column when the program starts" : "; Sync2 adds the column when the program starts");
     } else if (const schema::Relation* own = schema.find(ref.schema, ref.relation);
                own && !own->origin.file.empty() && ctx.eval.migration_formats.count(own->origin.file) &&
                ctx.eval.migration_formats.at(own->origin.file) == "go-startup") {

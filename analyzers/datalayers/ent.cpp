@@ -9,13 +9,18 @@
 // UpdateTime), and a mixin of the project's (any package) the literal fields of its Fields(), and
 // a generic mixin whose Fields() are its type argument's plus those of the argument's Mixin()
 // list (`type M = entutils.RecursiveMixin[base]`, read from its Fields() method) those fields;
-// edges (their foreign keys) and anything Fields() builds in code are left out. The table is `entsql.Annotation{Table: "t"}` of Annotations(), else ent's name:
+// anything Fields() builds in code is left out. An edge whose foreign key ent puts in the
+// schema's own table is a column too, named by ent's rules (entc/gen/graph.go resolve): a unique
+// inverse edge `edge.From("owner", User.Type).Ref("pets").Unique()` holds "user_pets" when
+// User's Edges() lists "pets" plainly, and a same-type `edge.To("children", T.Type).From("parent")`
+// "t_children"; other edges (M2M join tables, O2M keys in the other table) are left out. The table is `entsql.Annotation{Table: "t"}` of Annotations(), else ent's name:
 // the type name pluralized and snake_cased (User -> users, UserGroup -> user_groups); a name
 // whose plural English does not make plain (Person, Status, Category) is listed as unchecked.
 // A project that migrates at start-up (client.Schema.Create) creates its tables itself: its
 // schemas are listed as unchecked. Entities are the `struct{ ent.Schema }` types of a package
 // named schema (what `ent generate ./ent/schema` reads), outside test folders; a mixin embeds
 // ent.Schema as well but lives elsewhere or carries settings.
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -96,6 +101,7 @@ bool test_path(std::string_view path) {
 struct Column {
   std::string name, how;
   requirements::Span span;
+  bool foreign_key = false;  ///< an edge's: the client reads and writes it through the edge
 };
 
 class Reader {
@@ -149,6 +155,7 @@ class Reader {
       if (!id_defined && seen.insert("id").second)
         cols.insert(cols.begin(), Column{"id", "the ID ent gives every entity", table_span});
       read_mixins(name, &cols, &seen);
+      read_edge_columns(name, &cols, &seen);
       emit(name, table, annotated, table_span, cols, out);
     }
   }
@@ -173,6 +180,15 @@ class Reader {
       read_fields(fields_list, &cols, &seen, &id);
       for (const Column& c : cols) out->push_back({key, "col=" + c.name});
     }
+    // The assoc edges each schema lists plainly (no StorageKey): an inverse edge of another
+    // schema names its foreign key after them.
+    if (schema_package())
+      for (size_t i = 0; i < decl_.structs.size(); ++i) {
+        const std::string& name = decl_.structs[i].first;
+        if (!embeds_schema(decl_.structs[i].second)) continue;
+        for (const EdgeDecl& d : read_edges(name))
+          if (!d.inverse && !d.storage_key && !d.through) out->push_back({"ent:edges:" + (dir.empty() ? name : dir + "/" + name), d.name});
+      }
     // type X = entutils.RecursiveMixin[base]
     for (uint32_t i = 0; i < ts_node_named_child_count(in_.root); ++i) {
       TSNode d = ts_node_named_child(in_.root, i);
@@ -262,7 +278,10 @@ class Reader {
     return TSNode{};
   }
 
-  TSNode returned_list(const std::string& type, std::string_view name) const {
+  /// The list literal `func (T) <name>()` returns, when its body is that return alone; with
+  /// `closures`, local functions declared before it (`owned := func(...) ent.Edge {...}`) are
+  /// allowed too: they cannot change the literal's direct elements.
+  TSNode returned_list(const std::string& type, std::string_view name, bool closures = false) const {
     TSNode m = method(type, name);
     if (ts_node_is_null(m)) return TSNode{};
     TSNode body = field(m, "body");
@@ -280,13 +299,185 @@ class Reader {
       if (node_is(s, "return_statement")) {
         if (!ts_node_is_null(ret)) return TSNode{};
         ret = s;
-      } else if (!node_is(s, "comment")) {
+      } else if (!node_is(s, "comment") && !(closures && local_function(s))) {
         return TSNode{};  // the list is built in code
       }
     TSNode v = languages::first_named_child(ret);
     if (node_is(v, "expression_list") && ts_node_named_child_count(v) == 1) v = ts_node_named_child(v, 0);
     if (!node_is(v, "composite_literal")) return TSNode{};
     return field(v, "body");
+  }
+
+  /// `name := func(...) ... {...}`.
+  static bool local_function(TSNode s) {
+    if (!node_is(s, "short_var_declaration")) return false;
+    TSNode right = field(s, "right");
+    if (node_is(right, "expression_list") && ts_node_named_child_count(right) == 1) right = ts_node_named_child(right, 0);
+    return node_is(right, "func_literal");
+  }
+
+  /// One `edge.To(...)` / `edge.From(...)` chain of Edges(), as ent's builder records it.
+  struct EdgeDecl {
+    std::string name, type;  ///< the edge's name and its target schema's (`Group.Type` -> Group)
+    uint32_t at = 0;         ///< the name literal
+    bool inverse = false, unique = false, field = false, through = false, storage_key = false;
+    std::string ref;                  ///< From(...).Ref("x")
+    std::string column;               ///< StorageKey(edge.Column("c"))
+    std::string inverse_name;         ///< To(...).From("parent"): the inverse built on the same type
+    uint32_t inverse_at = 0;
+    bool inverse_unique = false, inverse_field = false, inverse_storage_key = false;
+  };
+
+  /// The edges Edges() lists as direct `edge.` chains; false when a chain is not read whole.
+  std::vector<EdgeDecl> read_edges(const std::string& type) const {
+    std::vector<EdgeDecl> out;
+    std::map<std::string_view, TSNode> locals = local_edge_builders(type);
+    for (TSNode e : elements(returned_list(type, "Edges", /*closures=*/true))) {
+      TSNode receiver;
+      std::vector<go::Link> links = go::chain(e, src_, &receiver);
+      // `owned("fields", Field.Type)`: a local builder's chain with the call's arguments.
+      if (links.empty() && node_is(e, "call_expression") && node_is(field(e, "function"), "identifier") &&
+          locals.count(node_text(field(e, "function"), src_))) {
+        std::vector<TSNode> args = go::arguments(e);
+        links = go::chain(locals.at(node_text(field(e, "function"), src_)), src_, &receiver);
+        if (links.empty() || links[0].args.size() != 2 || args.size() != 2) continue;
+        links[0].args = args;
+      }
+      if (links.empty() || node_text(receiver, src_) != "edge" || links[0].args.size() != 2) continue;
+      if (links[0].name != "To" && links[0].name != "From") continue;
+      EdgeDecl d;
+      d.inverse = links[0].name == "From";
+      std::string_view name;
+      if (!go::literal(links[0].args[0], src_, &name, &d.at)) continue;
+      d.name = std::string(name);
+      std::string_view t = node_text(links[0].args[1], src_);
+      if (!t.ends_with(".Type") || t.find('.') != t.size() - 5) continue;  // a schema of this package
+      d.type = std::string(t.substr(0, t.size() - 5));
+      bool ok = true, after_from = false;
+      for (size_t i = 1; i < links.size() && ok; ++i) {
+        std::string_view l = links[i].name;
+        bool& unique = after_from ? d.inverse_unique : d.unique;
+        bool& fld = after_from ? d.inverse_field : d.field;
+        bool& key = after_from ? d.inverse_storage_key : d.storage_key;
+        if (l == "Unique") unique = true;
+        else if (l == "Field") fld = true;
+        else if (l == "Through") d.through = true;
+        else if (l == "StorageKey") {
+          key = true;
+          // StorageKey(edge.Column("c")): the foreign-key column's name.
+          TSNode r;
+          std::vector<go::Link> k = links[i].args.size() == 1 ? go::chain(links[i].args[0], src_, &r) : std::vector<go::Link>{};
+          std::string_view c;
+          uint32_t c_at;
+          if (!after_from && k.size() == 1 && node_text(r, src_) == "edge" && k[0].name == "Column" &&
+              k[0].args.size() == 1 && go::literal(k[0].args[0], src_, &c, &c_at) && go::plain_name(c))
+            d.column = std::string(c);
+        } else if (l == "Ref") {
+          std::string_view r;
+          uint32_t r_at;
+          ok = !after_from && d.inverse && links[i].args.size() == 1 && go::literal(links[i].args[0], src_, &r, &r_at);
+          if (ok) d.ref = std::string(r);
+        } else if (l == "From") {
+          std::string_view f;
+          ok = !after_from && !d.inverse && links[i].args.size() == 1 &&
+               go::literal(links[i].args[0], src_, &f, &d.inverse_at);
+          if (ok) d.inverse_name = std::string(f);
+          after_from = true;
+        } else if (l != "Required" && l != "Immutable" && l != "Annotations" && l != "Comment" && l != "StructTag" &&
+                   l != "Unique" && l != "Descriptor") {
+          ok = false;  // an option not read here
+        }
+      }
+      if (ok) out.push_back(std::move(d));
+    }
+    return out;
+  }
+
+  /// The local functions Edges() declares that build an edge from their two parameters:
+  /// `owned := func(name string, t any) ent.Edge { return edge.To(name, t).Annotations(...) }`,
+  /// by name, to the chain they return.
+  std::map<std::string_view, TSNode> local_edge_builders(const std::string& type) const {
+    std::map<std::string_view, TSNode> out;
+    TSNode m = method(type, "Edges");
+    TSNode body = ts_node_is_null(m) ? TSNode{} : field(m, "body");
+    if (ts_node_is_null(body)) return out;
+    std::vector<TSNode> statements;
+    for (uint32_t k = 0; k < ts_node_named_child_count(body); ++k) {
+      TSNode s = ts_node_named_child(body, k);
+      if (node_is(s, "statement_list"))
+        for (uint32_t q = 0; q < ts_node_named_child_count(s); ++q) statements.push_back(ts_node_named_child(s, q));
+      else
+        statements.push_back(s);
+    }
+    for (TSNode s : statements) {
+      if (!local_function(s)) continue;
+      TSNode left = field(s, "left"), right = field(s, "right");
+      if (node_is(left, "expression_list")) left = ts_node_named_child(left, 0);
+      if (node_is(right, "expression_list")) right = ts_node_named_child(right, 0);
+      // Its parameters, in order, and a body that is one return.
+      std::vector<std::string_view> params;
+      TSNode ps = field(right, "parameters");
+      for (uint32_t i = 0; i < ts_node_named_child_count(ps); ++i) {
+        TSNode p = ts_node_named_child(ps, i);
+        for (uint32_t j = 0; j < ts_node_named_child_count(p); ++j)
+          if (node_is(ts_node_named_child(p, j), "identifier")) params.push_back(node_text(ts_node_named_child(p, j), src_));
+      }
+      TSNode fb = field(right, "body");
+      TSNode only = ts_node_named_child_count(fb) == 1 ? ts_node_named_child(fb, 0) : TSNode{};
+      if (!ts_node_is_null(only) && node_is(only, "statement_list"))
+        only = ts_node_named_child_count(only) == 1 ? ts_node_named_child(only, 0) : TSNode{};
+      if (params.size() != 2 || ts_node_is_null(only) || !node_is(only, "return_statement")) continue;
+      TSNode v = languages::first_named_child(only);
+      if (node_is(v, "expression_list") && ts_node_named_child_count(v) == 1) v = ts_node_named_child(v, 0);
+      TSNode receiver;
+      std::vector<go::Link> links = go::chain(v, src_, &receiver);
+      if (links.empty() || node_text(receiver, src_) != "edge" || links[0].name != "To" || links[0].args.size() != 2 ||
+          node_text(links[0].args[0], src_) != params[0] || node_text(links[0].args[1], src_) != params[1])
+        continue;
+      out[node_text(left, src_)] = v;
+    }
+    return out;
+  }
+
+  /// The foreign-key columns ent's resolve (entc/gen/graph.go) puts in this schema's own table
+  /// for its edges, when certain: an inverse `edge.From("owner", User.Type).Ref("pets").Unique()`
+  /// (O2O or M2O: the column "<User's label>_<snake(pets)>") whose assoc edge the other schema
+  /// lists plainly, and a same-type `edge.To("children", T.Type).From("parent")` with one side
+  /// unique ("<T's label>_children"). An edge bound to a field (`Field("owner_id")`) is that
+  /// field's column, already read; any other StorageKey than edge.Column, an M2M edge (its join
+  /// table), and an assoc edge whose column lives in the other table or depends on whether an
+  /// inverse exists are left out.
+  void read_edge_columns(const std::string& type, std::vector<Column>* cols, std::set<std::string>* seen) const {
+    for (const EdgeDecl& d : read_edges(type)) {
+      std::string col;
+      uint32_t at = d.at;
+      std::string how;
+      if (d.inverse && d.unique && !d.field && !d.through && !d.ref.empty()) {
+        const std::vector<std::string>* assoc = in_.facts ? fact_of("ent:edges:", d.type) : nullptr;
+        if (!assoc) continue;
+        bool plain = std::find(assoc->begin(), assoc->end(), d.ref) != assoc->end();
+        if (!plain) continue;  // its assoc edge is not listed plainly (a StorageKey, built in code, a mixin's)
+        if (d.storage_key && d.column.empty()) continue;
+        col = d.column.empty() ? snake(d.type) + "_" + snake(d.ref) : d.column;
+        how = "edge.From(\"" + d.name + "\", " + d.type + ".Type).Ref(\"" + d.ref + "\").Unique()";
+      } else if (!d.inverse && !d.inverse_name.empty() && d.type == type && (d.unique || d.inverse_unique) &&
+                 !d.field && !d.inverse_field && !d.through && !d.inverse_storage_key) {
+        if (d.storage_key && d.column.empty()) continue;
+        col = d.column.empty() ? snake(type) + "_" + snake(d.name) : d.column;
+        how = "edge.To(\"" + d.name + "\", " + type + ".Type).From(\"" + d.inverse_name + "\")";
+      } else {
+        continue;
+      }
+      if (!go::plain_name(col) || !seen->insert(col).second) continue;
+      cols->push_back({col, how, {at, at + static_cast<uint32_t>(d.name.size())}, /*foreign_key=*/true});
+    }
+  }
+
+  /// The facts under `prefix` of a schema type of this folder.
+  const std::vector<std::string>* fact_of(const std::string& prefix, const std::string& type) const {
+    std::string dir = go::folder(in_.path);
+    auto it = in_.facts->find(prefix + (dir.empty() ? type : dir + "/" + type));
+    return it == in_.facts->end() ? nullptr : &it->second;
   }
 
   /// The elements of a literal body, unwrapped.
@@ -444,8 +635,10 @@ class Reader {
                    (annotated ? " (its entsql.Annotation)" : " (ent's name for it: plural, snake_case)"));
     for (const Column& c : cols)
       w.column(table, c.name, c.span, requirements::Use::Read,
-               "ent schema " + name + " " + c.how + " maps to column " + table + "." + c.name +
-                   "; the generated client selects every field");
+               "ent schema " + name + " " + c.how + (c.foreign_key ? " keeps its foreign key in column " : " maps to column ") +
+                   table + "." + c.name +
+                   (c.foreign_key ? "; the generated client writes it when the edge is set and reads it when the edge is loaded or queried"
+                                  : "; the generated client selects every field"));
   }
 
   const FileInput& in_;

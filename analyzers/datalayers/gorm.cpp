@@ -111,6 +111,12 @@ struct Model {
 const std::set<std::string_view> kDestination = {"Find", "First", "Take", "Last", "FirstOrCreate", "FirstOrInit",
                                                  "Delete", "Create", "Save"};
 
+/// Links that run the chain's query (GORM's finisher methods).
+const std::set<std::string_view> kFinisher = {"Find", "First", "Take", "Last", "FirstOrCreate", "FirstOrInit",
+                                              "Delete", "Create", "Save", "Scan", "Count", "Pluck", "Update",
+                                              "Updates", "UpdateColumn", "UpdateColumns", "Row", "Rows",
+                                              "FindInBatches", "CreateInBatches", "Error"};
+
 class Reader {
  public:
   Reader(const FileInput& in)
@@ -499,8 +505,9 @@ class Reader {
     requirements::Span table_span{};
     bool explicit_table = false, model = false;
     for (const go::Link& l : links) {
-      if (l.name == "Joins" || l.name == "Raw" || l.name == "Exec" || l.name == "Preload" || l.name == "Scopes" ||
-          l.name == "InnerJoins")
+      // Association("Albums") turns the chain to the associated model's table.
+      if (l.name == "Joins" || l.name == "Raw" || l.name == "Exec" || l.name == "Scopes" ||
+          l.name == "InnerJoins" || l.name == "Association")
         return;
       if (l.name == "Table" && !l.args.empty()) {
         std::string_view t;
@@ -532,6 +539,9 @@ class Reader {
       if (links.size() == 2 && (last.name == "Create" || last.name == "Save")) return;  // the model's own row
     }
     if (!table || table->find('.') != std::string::npos) return;
+    // `q := db.Model(&Album{}).Table("sub_albums")` kept to splice into a Raw query: a builder
+    // that runs nothing yet, whose Table() may name a CTE of that query.
+    if (explicit_table && !kFinisher.count(links.back().name)) return;
     go::UnitWriter w(in_, out, std::string(node_text(top, src_)));
     w.open();  // the chain is a site even when it names nothing checkable
     if (explicit_table) w.relation(*table, table_span, "GORM " + via + " queries table " + *table);

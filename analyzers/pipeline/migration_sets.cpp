@@ -136,15 +136,21 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
   }
   // No migrations and no dump: the schema the Go code creates when it starts, if it does.
   std::vector<mig::MigrationFile> startup = mig::code::startup_schema(fs, options.root);
-  bool synced = startup.empty();
-  std::string unread;  // why the xorm models a program syncs at start-up could not be read
-  if (synced) startup = mig::code::xorm_startup_schema(fs, options.root, &unread);
+  std::string how = "() runs CREATE TABLE IF NOT EXISTS when the program starts";
+  std::string unread;  // why the models a program syncs or AutoMigrates at start-up could not be read
+  if (startup.empty()) {
+    startup = mig::code::xorm_startup_schema(fs, options.root, &unread);
+    how = "() syncs the xorm models when the program starts";
+  }
+  bool auto_migrated = false;
+  if (startup.empty() && unread.empty()) {
+    startup = mig::code::gorm_startup_schema(fs, options.root, &unread);
+    how = "() AutoMigrates the GORM models when the program starts (the schema is the models')";
+    auto_migrated = true;
+  }
   if (!startup.empty()) {
     for (mig::MigrationFile& m : startup) {
-      out->dumps.push_back({m.path, "schema created at start-up", 1,
-                            m.name + (synced ? "() syncs the xorm models when the program starts"
-                                             : "() runs CREATE TABLE IF NOT EXISTS when the program starts") +
-                                ", and no migration set exists"});
+      out->dumps.push_back({m.path, "schema created at start-up", 1, m.name + how + ", and no migration set exists"});
       plan->baseline.push_back(std::move(m));
     }
     return true;
@@ -155,7 +161,9 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     if (!all[i].catch_all) names += std::string(names.empty() ? "" : ", ") + std::string(all[i].name);
   *err = "no migrations found under \"" + options.root + "\" (searched the tree for " + names +
          " migrations, numbered .sql files in migrations/ folders, and schema dumps); pass --migrations DIR";
-  if (!unread.empty()) *err += " (the xorm models synced at start-up cannot be read: " + unread + ")";
+  if (!unread.empty())
+    *err += std::string(" (the ") + (auto_migrated ? "GORM models AutoMigrated" : "xorm models synced") +
+            " at start-up cannot be read: " + unread + ")";
   return false;
 }
 

@@ -143,6 +143,45 @@ bool has_placeholder(std::string_view t) {
   return false;
 }
 
+/// In `ALTER TABLE [IF EXISTS] [ONLY] t <action>` whose actions only add, drop, rename or alter
+/// columns or constraints, the index of the token `t`: such a statement keeps the table (run or
+/// not, the table is there and its other columns are as they were), so only the names after it
+/// are uncertain. toks.size() for any other statement (a table renamed, moved, created).
+size_t column_action_table(const std::vector<BodyToken>& toks, size_t at, size_t end) {
+  auto word = [&](size_t i, std::string_view w) { return i < end && toks[i].kind == BodyToken::Word && toks[i].text == w; };
+  size_t i = at + 1;
+  if (!word(at, "alter") || !word(i, "table")) return toks.size();
+  ++i;
+  if (word(i, "if") && word(i + 1, "exists")) i += 2;
+  if (word(i, "only")) ++i;
+  size_t table = i;
+  if (table >= end || toks[table].kind != BodyToken::Word) return toks.size();
+  ++i;
+  if (i < end && toks[i].kind == BodyToken::Other && toks[i].text == ".") return toks.size();  // schema-qualified
+  // Each action (comma-separated at depth 0) starts with ADD, DROP, ALTER or RENAME of a column
+  // or constraint; RENAME TO and SET SCHEMA change the table itself.
+  bool start = true;
+  int depth = 0;
+  for (; i < end; ++i) {
+    const BodyToken& t = toks[i];
+    if (t.kind == BodyToken::Open) ++depth;
+    if (t.kind == BodyToken::Close) --depth;
+    if (depth == 0 && t.kind == BodyToken::Other && t.text == ",") {
+      start = true;
+      continue;
+    }
+    if (!start) continue;
+    start = false;
+    if (t.kind != BodyToken::Word) return toks.size();
+    if (t.text == "rename") {
+      if (word(i + 1, "to")) return toks.size();
+    } else if (t.text != "add" && t.text != "drop" && t.text != "alter") {
+      return toks.size();
+    }
+  }
+  return table;
+}
+
 /// The names a DO or function body may create or change when it runs, when that can be told:
 /// the words of its static CREATE / ALTER statements, and the words of what it EXECUTEs when
 /// that is a string constant or format() of one (with || pieces) that creates or changes
@@ -163,8 +202,9 @@ std::optional<std::set<std::string>> names_a_body_may_change(std::string_view bo
       if (toks[k].kind != BodyToken::Word) continue;
       const std::string& w = toks[k].text;
       if (w == "create" || w == "alter") {  // static DDL: the words from here to the statement's end
+        size_t table = column_action_table(toks, k, end);
         for (size_t m = k; m < end; ++m)
-          if (toks[m].kind == BodyToken::Word) out.insert(toks[m].text);
+          if (toks[m].kind == BodyToken::Word && m != table) out.insert(toks[m].text);
         break;
       }
       if (w != "execute") continue;

@@ -323,11 +323,25 @@ TEST_CASE("a function body's uncertain names: what its DDL and EXECUTEd constant
        "UPDATE jobs SET paused_at = NULL; EXECUTE format('DROP INDEX %I', p); END $$;",
        {},
        {"paused_at", "jobs"}},
-      // Static DDL: its statement's words only.
+      // Static DDL: its statement's words only; an ALTER TABLE of columns keeps its table, whose
+      // other columns stay as they were.
       {"CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
        "UPDATE jobs SET paused_at = NULL; IF true THEN ALTER TABLE audit ADD COLUMN seen_at timestamptz; END IF; END $$;",
-       {"audit", "seen_at"},
-       {"paused_at", "jobs"}},
+       {"seen_at"},
+       {"paused_at", "jobs", "audit"}},
+      {"CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN IF true THEN "
+       "ALTER TABLE \"audit\" RENAME COLUMN seen TO seen_at, ADD COLUMN by_id int; END IF; END $$;",
+       {"seen", "seen_at", "by_id"},
+       {"audit"}},
+      // A table renamed or moved: its name is uncertain.
+      {"CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
+       "IF true THEN ALTER TABLE audit RENAME TO audit_old; END IF; END $$;",
+       {"audit", "audit_old"},
+       {}},
+      {"CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
+       "IF true THEN ALTER TABLE audit ADD COLUMN extra int, SET SCHEMA archive; END IF; END $$;",
+       {"audit", "extra"},
+       {}},
       // A constant that adds a column: its words.
       {"CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
        "UPDATE jobs SET paused_at = NULL; EXECUTE 'ALTER TABLE audit ADD COLUMN seen_at int'; END $$;",
@@ -349,11 +363,12 @@ TEST_CASE("a function body's uncertain names: what its DDL and EXECUTEd constant
        {}},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.body);
+    std::string body_text(c.body);
+    CAPTURE(body_text);
     Schema s;
     std::vector<DdlNote> notes;
     CHECK(apply(s, {{"1.sql", c.body}}, &notes) == "");
-    for (const char* n : c.uncertain) CHECK(s.uncertain_names.count(n) == 1);
+    for (const char* n : c.uncertain) CHECK_MESSAGE(s.uncertain_names.count(n) == 1, std::string(n));
     for (const char* n : c.certain) CHECK(s.uncertain_names.count(n) == 0);
   }
 }

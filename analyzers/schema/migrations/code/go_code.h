@@ -155,4 +155,12 @@ std::vector<MigrationFile> startup_schema(const source::FileSystem& fs, const st
 std::vector<MigrationFile> xorm_startup_schema(const source::FileSystem& fs, const std::string& root,
                                                std::string* why = nullptr);
 
+/// The same for GORM (code/gormigrate.cpp): each function outside tests that calls AutoMigrate
+/// (`db.AutoMigrate(new(model.User), &Team{})`, models of its package or of a project folder it
+/// imports), as one MigrationFile of format "gorm-automigrate": the CREATE TABLE and ADD COLUMN
+/// IF NOT EXISTS statements AutoMigrate runs for them on PostgreSQL; empty when they make fewer
+/// than two tables. Empty too when a call's models or tables cannot be followed: *why says which.
+std::vector<MigrationFile> gorm_startup_schema(const source::FileSystem& fs, const std::string& root,
+                                               std::string* why = nullptr);
+
 }  // namespace schemagate::schema::migrations::code

@@ -187,6 +187,10 @@ class AutoMigrateWriter {
                     const source::FileSystem* fs, std::string root)
       : pkg_(pkg), go_(go), fn_(fn), naming_configured_(naming_configured), fs_(fs), root_(std::move(root)) {}
 
+  /// Models named `alias.T` from the calling file are the package's `T` (start-up AutoMigrate of
+  /// a models package).
+  void set_qualifier(std::string alias) { qualifier_ = std::move(alias); }
+
   /// Appends the statements of `call` to *out; false with *err naming what cannot be told.
   bool write(TSNode call, GeneratedSql* out, std::string* err) {
     uint32_t at = ts_node_start_byte(call);
@@ -204,6 +208,7 @@ class AutoMigrateWriter {
   bool model(TSNode a, std::string* table, std::vector<std::pair<std::string, std::string>>* cols,
              std::map<std::string, std::string>* fields, std::string* err, std::string_view caller = "AutoMigrate") {
     std::string type = model_type(a);
+    if (!qualifier_.empty() && type.starts_with(qualifier_ + ".")) type = type.substr(qualifier_.size() + 1);
     Struct st = find_struct(type);
     if (type.empty() || !st.go) {
       *err = std::string(caller) + "(" + std::string(go_.node_text(a)) +
@@ -225,9 +230,21 @@ class AutoMigrateWriter {
       std::string table;
       std::vector<std::pair<std::string, std::string>> cols;
       if (!model(a, &table, &cols, nullptr, err)) return false;
+      // Two primary-key fields or more: one composite key, as GORM writes it.
+      std::vector<std::string> keys;
+      for (auto& c : cols)
+        if (c.second.ends_with(" PRIMARY KEY")) keys.push_back(c.first);
+      if (keys.size() > 1)
+        for (auto& c : cols)
+          if (c.second.ends_with(" PRIMARY KEY")) c.second.resize(c.second.size() - 12);
       std::string create = "CREATE TABLE IF NOT EXISTS " + quote_ident(table) + " (";
       for (size_t k = 0; k < cols.size(); ++k)
         create += (k ? ", " : "") + quote_ident(cols[k].first) + " " + cols[k].second;
+      if (keys.size() > 1) {
+        create += ", PRIMARY KEY (";
+        for (size_t k = 0; k < keys.size(); ++k) create += (k ? ", " : "") + quote_ident(keys[k]);
+        create += ")";
+      }
       out->emit(create + ")", at);
       for (auto& [name, sql_type] : cols)
         out->emit("ALTER TABLE " + quote_ident(table) + " ADD COLUMN IF NOT EXISTS " + quote_ident(name) + " " +
@@ -376,6 +393,43 @@ class AutoMigrateWriter {
     return datalayers::gorm::table_name(type);
   }
 
+  /// The type a named type's `GormDBDataType(db, field)` gives PostgreSQL: the literal its
+  /// PostgreSQL case returns (`case drivers.POSTGRES: return "BYTEA"`), lower-cased; "" when none.
+  std::string postgres_data_type(std::string_view type) const {
+    for (const auto& f : pkg_.files) {
+      if (!f->ok()) continue;
+      TSNode root = f->root();
+      for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+        TSNode m = ts_node_named_child(root, i);
+        if (!node_is(m, "method_declaration") || f->node_text(field(m, "name")) != "GormDBDataType") continue;
+        std::string_view recv = f->node_text(field(m, "receiver"));
+        if (recv.find(std::string(type) + ")") == std::string_view::npos) continue;
+        std::string_view body = f->node_text(field(m, "body"));
+        size_t at = body.find("POSTGRES");
+        if (at == std::string_view::npos) at = body.find("\"postgres\"");
+        if (at == std::string_view::npos) return "";
+        size_t ret = body.find("return \"", at), c = body.find("case ", at + 1);
+        if (ret == std::string_view::npos || (c != std::string_view::npos && c < ret)) return "";
+        size_t end = body.find('"', ret + 8);
+        std::string lit(body.substr(ret + 8, end == std::string_view::npos ? 0 : end - ret - 8));
+        for (char& ch : lit) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return lit.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_ ()[]") == std::string::npos ? lit : "";
+      }
+    }
+    return "";
+  }
+
+  /// A `type:` tag as GORM's PostgreSQL dialect writes it: its own names (bool, int, uint, float,
+  /// string, time, bytes) mapped, anything else as written.
+  static std::string gorm_type(const std::string& declared) {
+    static const std::map<std::string, std::string> kGeneric = {{"bool", "boolean"}, {"int", "bigint"},
+                                                               {"uint", "bigint"}, {"float", "decimal"},
+                                                               {"string", "text"}, {"time", "timestamptz"},
+                                                               {"bytes", "bytea"}};
+    auto it = kGeneric.find(declared);
+    return it == kGeneric.end() ? declared : it->second;
+  }
+
   /// GORM's PostgreSQL type of a field, or "" when it cannot be told (a struct: a relation).
   std::string sql_type(std::string_view t, bool primary) const {
     bool pointer = t.starts_with("*");
@@ -397,6 +451,7 @@ class AutoMigrateWriter {
         return std::string(sql);
       }
     if (t.find_first_of(".[]") == std::string_view::npos) {  // a named type of the package
+      if (std::string own = postgres_data_type(t); !own.empty()) return own;
       std::string u = underlying(t);
       if (!u.empty() && u != t) return sql_type(u, primary);
     }
@@ -466,7 +521,10 @@ class AutoMigrateWriter {
       bool primary = setting("PRIMARYKEY") || setting("PRIMARY_KEY");
       for (std::string_view n : names) {
         if (n.empty() || !std::isupper(static_cast<unsigned char>(n[0]))) continue;  // unexported
-        std::string t = declared && !declared->empty() ? *declared : sql_type(type, primary || n == "ID");
+        // A type's GormDBDataType wins over the tag (GORM's Migrator.DataTypeOf); the tag's GORM
+        // names (type:bytes) are the dialect's types.
+        std::string t = postgres_data_type(bare);
+        if (t.empty()) t = declared && !declared->empty() ? gorm_type(*declared) : sql_type(type, primary || n == "ID");
         if (auto size = setting("SIZE"); t == "text" && size && !size->empty() && !declared)
           t = "varchar(" + *size + ")";  // GORM's PostgreSQL string with a size
         if (t.empty()) {
@@ -491,6 +549,7 @@ class AutoMigrateWriter {
   std::string root_;
   mutable Package imported_;  ///< files of other packages read for embedded structs
   std::map<std::string, std::string>* fields_ = nullptr;  ///< model(): Go field name -> column
+  std::string qualifier_;
  public:
   mutable std::vector<std::string> join_tables_;  ///< many2many join tables the models' AutoMigrate creates
 };
@@ -1179,7 +1238,263 @@ void tracking_read(const std::vector<TextRow>& rows, std::vector<AppliedMigratio
 const TrackingLayout kTracking{"migrations", "", {"id"}, "gormigrate's (id)", tracking_query, 1, tracking_read,
                                /*text_versions=*/true};
 
+/// A path of test code: a _test.go file or a folder of tests.
+bool test_code(std::string_view path) {
+  if (path.ends_with("_test.go")) return true;
+  for (std::string_view d : {"test/", "tests/", "testdata/", "testutil/", "e2e/"})
+    if (path.starts_with(d) || path.find("/" + std::string(d)) != std::string_view::npos) return true;
+  return false;
+}
+
+/// An argument of AutoMigrate that is a model value: `new(T)`, `&T{}`, `&pkg.T{}`; its type text.
+std::string automigrate_model(const GoMigrationCode& go, TSNode a) {
+  while (node_is(a, "unary_expression") && go.node_text(field(a, "operator")) == "&") a = field(a, "operand");
+  if (node_is(a, "composite_literal") && ts_node_named_child_count(field(a, "body")) == 0)
+    return std::string(go.node_text(field(a, "type")));
+  if (node_is(a, "call_expression") && go.node_text(field(a, "function")) == "new") {
+    TSNode args = field(a, "arguments");
+    if (ts_node_named_child_count(args) == 1) return std::string(go.node_text(ts_node_named_child(args, 0)));
+  }
+  return "";
+}
+
+/// The import path the file names `alias` by, or "".
+std::string import_of(const GoMigrationCode& go, std::string_view alias) {
+  std::vector<TSNode> stack{go.root()};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (node_is(n, "import_spec")) {
+      std::string_view p = go.node_text(field(n, "path"));
+      if (p.size() < 2) continue;
+      p = p.substr(1, p.size() - 2);
+      std::string_view a = go.node_text(field(n, "name"));
+      if (a.empty()) a = p.substr(p.rfind('/') + 1);
+      if (a == alias) return std::string(p);
+      continue;
+    }
+    if (node_is(n, "source_file") || node_is(n, "import_declaration") || node_is(n, "import_spec_list"))
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+  }
+  return "";
+}
+
+const source::TextGate kMayAutoMigrate{{{"gorm"}, {".AutoMigrate("}}};
+
+/// The functions of a file that call AutoMigrate.
+std::vector<TSNode> automigrating_functions(const GoMigrationCode& go) {
+  std::vector<TSNode> out;
+  TSNode root = go.root();
+  for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+    TSNode fn = ts_node_named_child(root, i);
+    if (!node_is(fn, "function_declaration") && !node_is(fn, "method_declaration")) continue;
+    if (!automigrate_calls(go, fn).empty()) out.push_back(fn);
+  }
+  return out;
+}
+const GoListTest kStartupAutoMigrate{&kMayAutoMigrate,
+                                     [](const GoMigrationCode& go) { return !automigrating_functions(go).empty(); }};
+
 }  // namespace
+
+std::vector<MigrationFile> gorm_startup_schema(const source::FileSystem& fs, const std::string& root, std::string* why) {
+  std::vector<MigrationFile> out;
+  std::vector<std::string> dirs = go_list_dirs(fs, root, kStartupAutoMigrate);
+  if (dirs.empty()) return out;
+  bool naming_configured = !go_list_dirs(fs, root, kNaming).empty();
+  std::deque<languages::ProjectConstants> constants;
+  std::map<std::string, std::unique_ptr<Package>> packages;  // folder -> its parsed files
+  auto package_of = [&](const std::string& dir, std::string* err) -> const Package* {
+    auto it = packages.find(dir);
+    if (it != packages.end()) return it->second.get();
+    auto pkg = std::make_unique<Package>();
+    constants.push_back(package_constants(fs, root, dir));
+    for (const std::string& f : go_files(fs, root, dir)) {
+      if (f.ends_with("_test.go")) continue;
+      pkg->paths.push_back(source::join_path(dir, f));
+      pkg->texts.emplace_back();
+      if (!read_migration_text(fs, root, pkg->paths.back(), &pkg->texts.back(), err)) return nullptr;
+      pkg->files.push_back(std::make_unique<GoMigrationCode>(pkg->paths.back(), pkg->texts.back(), &constants.back()));
+    }
+    return (packages[dir] = std::move(pkg)).get();
+  };
+  for (const std::string& dir : dirs) {
+    std::string err;
+    const Package* own = package_of(dir, &err);
+    if (!own) {
+      if (why) *why = err;
+      return {};
+    }
+    for (size_t k = 0; k < own->files.size(); ++k) {
+      const GoMigrationCode& go = *own->files[k];
+      if (!go.ok() || go.syntax_error() || test_code(own->paths[k])) continue;
+      for (TSNode fn : automigrating_functions(go)) {
+        std::string name(go.node_text(field(fn, "name")));
+        GeneratedSql sql;
+        std::vector<std::string> joins;
+        for (TSNode call : automigrate_calls(go, fn)) {
+          TSNode args = field(call, "arguments");
+          // `db.Table("archive").AutoMigrate(&T{})` makes another table than T's; a handle
+          // (db, s.DB) makes T's.
+          if (node_is(field(field(call, "function"), "operand"), "call_expression")) {
+            if (why) *why = own->paths[k] + ": " + name + "() calls AutoMigrate on a chain (" +
+                            std::string(go.node_text(field(field(call, "function"), "operand"))) +
+                            "), whose tables cannot be told";
+            return {};
+          }
+          // The models, each with the file that names it: the call's own arguments, or the
+          // elements of a package variable it spreads (`AutoMigrate(models...)` of
+          // `var models = []interface{}{&model.User{}, ...}`).
+          std::vector<std::pair<const GoMigrationCode*, TSNode>> values;
+          for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i) {
+            TSNode a = ts_node_named_child(args, i);
+            if (node_is(a, "comment")) continue;
+            if (node_is(a, "variadic_argument") && node_is(languages::first_named_child(a), "identifier")) {
+              std::string_view var = go.node_text(languages::first_named_child(a));
+              const GoMigrationCode* in = nullptr;
+              TSNode list{};
+              for (const auto& f : own->files)
+                if (f->ok())
+                  for (TSNode spec : f->package_var_specs())
+                    if (f->node_text(field(spec, "name")) == var && ts_node_named_child_count(field(spec, "value")) == 1)
+                      list = ts_node_named_child(field(spec, "value"), 0), in = f.get();
+              std::string_view list_type = in ? in->node_text(field(list, "type")) : "";
+              if (!in || !node_is(list, "composite_literal") || (list_type != "[]interface{}" && list_type != "[]any")) {
+                values.push_back({&go, a});  // not read: fails below, naming it
+                continue;
+              }
+              TSNode body = field(list, "body");
+              for (uint32_t e = 0; e < ts_node_named_child_count(body); ++e) {
+                TSNode el = ts_node_named_child(body, e);
+                if (node_is(el, "comment")) continue;
+                if (node_is(el, "literal_element")) el = languages::first_named_child(el);
+                values.push_back({in, el});
+              }
+              continue;
+            }
+            values.push_back({&go, a});
+          }
+          for (const auto& value : values) {
+            const GoMigrationCode* from = value.first;
+            TSNode a = value.second;
+            std::string type = automigrate_model(*from, a);
+            auto fail = [&](const std::string& cause) {
+              if (why) *why = own->paths[k] + ": " + name + "() AutoMigrates " + std::string(from->node_text(a)) + ": " + cause;
+              return std::vector<MigrationFile>{};
+            };
+            if (type.empty()) return fail("not a model value (new(T) or &T{}) whose struct can be read");
+            // The model's package: this one, or the project folder its import names.
+            const Package* pkg = own;
+            std::string alias;
+            if (size_t dot = type.find('.'); dot != std::string::npos) {
+              alias = type.substr(0, dot);
+              std::string path = import_of(*from, alias);
+              std::string model_dir = path.empty() ? "" : import_dir(fs, root, path);
+              if (model_dir.empty()) return fail("its package " + (path.empty() ? alias : path) + " is not a folder of the project");
+              pkg = package_of(model_dir, &err);
+              if (!pkg) return fail(err);
+            }
+            AutoMigrateWriter writer(*pkg, *from, fn, naming_configured, &fs, root);
+            writer.set_qualifier(alias);
+            if (!writer.write_model(a, ts_node_start_byte(call), &sql, &err)) return fail(err);
+            joins.insert(joins.end(), writer.join_tables_.begin(), writer.join_tables_.end());
+          }
+        }
+        MigrationFile m;
+        m.path = own->paths[k];
+        m.text = own->texts[k];
+        m.version = std::to_string(out.size() + 1);
+        m.name = name;
+        m.format = "gorm-automigrate";
+        m.sql = std::move(sql.sql);
+        m.origin = std::move(sql.origin);
+        m.notes = std::move(sql.notes);
+        m.uncertain_names = std::move(joins);
+        out.push_back(std::move(m));
+      }
+    }
+  }
+  // Every AutoMigrate call outside tests is read: together they are the schema when they make
+  // two tables or more (one model migrated in passing is not the schema).
+  size_t tables = 0;
+  for (const MigrationFile& m : out)
+    for (size_t at = m.sql.find("CREATE TABLE"); at != std::string::npos; at = m.sql.find("CREATE TABLE", at + 1)) ++tables;
+  if (tables < 2) return {};
+  // The Migrator calls of the functions that AutoMigrate and of the package's functions they
+  // call: one that creates, drops or renames a table or column changes the schema the models
+  // make, except a DropColumn of a column no model maps (a column of an old release). Index and
+  // type changes, and questions (HasColumn), change no name.
+  std::string all_sql;
+  for (const MigrationFile& m : out) all_sql += m.sql;
+  for (const std::string& dir : dirs) {
+    const Package* pkg = packages.count(dir) ? packages.at(dir).get() : nullptr;
+    std::set<std::string> called;
+    std::vector<std::pair<size_t, TSNode>> fns;  // (file, function)
+    for (size_t k = 0; pkg && k < pkg->files.size(); ++k) {
+      const GoMigrationCode& go = *pkg->files[k];
+      if (!go.ok() || test_code(pkg->paths[k])) continue;
+      for (TSNode fn : automigrating_functions(go)) {
+        fns.push_back({k, fn});
+        std::vector<TSNode> stack{fn};
+        while (!stack.empty()) {
+          TSNode n = stack.back();
+          stack.pop_back();
+          for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+          if (node_is(n, "call_expression") && node_is(field(n, "function"), "identifier"))
+            called.insert(std::string(go.node_text(field(n, "function"))));
+        }
+      }
+    }
+    for (size_t k = 0; pkg && k < pkg->files.size(); ++k) {
+      const GoMigrationCode& go = *pkg->files[k];
+      if (!go.ok() || test_code(pkg->paths[k])) continue;
+      TSNode root = go.root();
+      for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+        TSNode fn = ts_node_named_child(root, i);
+        if (node_is(fn, "function_declaration") && called.count(std::string(go.node_text(field(fn, "name")))))
+          fns.push_back({k, fn});
+      }
+    }
+    for (auto [k, fn] : fns) {
+      const GoMigrationCode& go = *pkg->files[k];
+      std::vector<TSNode> stack{fn};
+      while (!stack.empty()) {
+        TSNode n = stack.back();
+        stack.pop_back();
+        for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+        if (!node_is(n, "call_expression")) continue;
+        TSNode f = field(n, "function");
+        if (!node_is(f, "selector_expression") || !node_is(field(f, "operand"), "call_expression")) continue;
+        TSNode inner = field(field(f, "operand"), "function");
+        if (!node_is(inner, "selector_expression") || go.node_text(field(inner, "field")) != "Migrator") continue;
+        std::string_view method = go.node_text(field(f, "field"));
+        static const std::set<std::string_view> kNames = {"Has", "Current", "ColumnTypes", "GetTables", "GetIndexes",
+                                                           "AlterColumn", "CreateIndex", "DropIndex", "RenameIndex",
+                                                           "CreateConstraint", "DropConstraint", "CreateView", "DropView",
+                                                           "GetTypeAliases", "FullDataTypeOf", "AutoMigrate"};
+        bool harmless = method.starts_with("Has") || method.starts_with("Current") || kNames.count(method);
+        if (method == "DropColumn") {
+          std::vector<TSNode> a;
+          TSNode args = field(n, "arguments");
+          for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i) a.push_back(ts_node_named_child(args, i));
+          std::string col;
+          if (a.size() == 2 && node_is(a[1], "interpreted_string_literal")) {
+            std::string_view t = go.node_text(a[1]);
+            col = std::string(t.substr(1, t.size() - 2));
+          }
+          harmless = !col.empty() && all_sql.find(quote_ident(col)) == std::string::npos &&
+                     all_sql.find(" " + col + " ") == std::string::npos;
+        }
+        if (!harmless) {
+          if (why) *why = pkg->paths[k] + ": " + std::string(go.node_text(n).substr(0, 80)) +
+                          " changes the schema the AutoMigrated models make, through the Migrator";
+          return {};
+        }
+      }
+    }
+  }
+  return out;
+}
 
 }  // namespace code
 

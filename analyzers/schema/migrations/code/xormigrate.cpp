@@ -452,6 +452,18 @@ class Beans {
     std::string type = gm::value_type(a, go.text());
     if (type.empty() || type.starts_with("[]")) return fail(go, a, err);
     StructAt st = models_.find(pkg, go, type);
+    if ((!st.go || ts_node_is_null(st.type)) && type.find('.') != std::string::npos) {
+      // A type of a module outside the repository (an adapter's model): its TableName() and
+      // fields are not in the tree, so its table cannot be told, nor can the schema be.
+      std::string qualifier = type.substr(0, type.find('.'));
+      for (auto& [alias, path] : gm::declarations(go.root(), go.text()).imports)
+        if (alias == qualifier && models_.import_folder(go, qualifier).empty()) {
+          *err = "the model " + std::string(go.node_text(a)) + " is a type of " + path +
+                 ", a module outside the repository, so its table cannot be read: give the schema another way "
+                 "(a pg_dump --schema-only of the database saved as schema.sql, or --migrations DIR)";
+          return false;
+        }
+    }
     if (!st.go || ts_node_is_null(st.type)) return fail(go, a, err);
     out->push_back({st, type});
     return true;

@@ -1,0 +1,1 @@
+DROP TABLE folders; DROP TABLE owners;
