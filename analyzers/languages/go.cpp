@@ -288,6 +288,41 @@ class GoSyntax final : public HostSyntax {
     return true;
   }
 
+  std::string_view field_read(TSNode node, std::string_view source) const override {
+    if (!node_is(node, "selector_expression")) return {};
+    TSNode operand = field(node, "operand");
+    if (!node_is(operand, "identifier") && !node_is(operand, "selector_expression")) return {};
+    std::string_view name = node_text(field(node, "field"), source);
+    return unexported(name) ? name : std::string_view();
+  }
+
+  void field_writes(TSNode node, std::string_view source,
+                    std::vector<std::pair<std::string_view, TSNode>>* out) const override {
+    if (node_is(node, "keyed_element") && ts_node_named_child_count(node) == 2) {
+      // T{sqlGet: v}; a map literal's identifier key (a variable) may come out here too: its
+      // entry is one more value of a name no field read asks for, or an unknown one.
+      TSNode k = ts_node_named_child(node, 0), v = ts_node_named_child(node, 1);
+      if (node_is(k, "literal_element")) k = first_named_child(k);
+      if (node_is(v, "literal_element")) v = first_named_child(v);
+      if (node_is(k, "identifier") && unexported(node_text(k, source)))
+        out->emplace_back(node_text(k, source), node_is(v, "literal_value") ? TSNode{} : v);
+    } else if (node_is(node, "assignment_statement")) {
+      TSNode left = field(node, "left"), right = field(node, "right");
+      uint32_t n = ts_node_named_child_count(left);
+      bool paired = node_is(field(node, "operator"), "=") && ts_node_named_child_count(right) == n;
+      for (uint32_t i = 0; i < n; ++i) {
+        std::string_view name = field_read(ts_node_named_child(left, i), source);
+        if (!name.empty()) out->emplace_back(name, paired ? ts_node_named_child(right, i) : TSNode{});
+      }
+    } else if (node_is(node, "unary_expression") && node_is(field(node, "operator"), "&")) {
+      std::string_view name = field_read(field(node, "operand"), source);  // row.Scan(&p.sqlGet)
+      if (!name.empty()) out->emplace_back(name, TSNode{});
+    } else if (node_is(node, "inc_statement") || node_is(node, "dec_statement")) {
+      std::string_view name = field_read(first_named_child(node), source);
+      if (!name.empty()) out->emplace_back(name, TSNode{});
+    }
+  }
+
   bool list_items(TSNode node, std::vector<TSNode>* out) const override {
     if (!node_is(node, "composite_literal")) return false;
     TSNode body = field(node, "body");
@@ -368,6 +403,12 @@ class GoSyntax final : public HostSyntax {
       type = field(inner, "type");
     }
     return node_is(type, "type_identifier") ? type : TSNode{};
+  }
+
+  /// A field other packages cannot set (encoding/json and other packages' reflection set only
+  /// exported ones): every value it has is assigned by its own package's code.
+  static bool unexported(std::string_view name) {
+    return !name.empty() && (name.front() == '_' || (name.front() >= 'a' && name.front() <= 'z'));
   }
 
   static bool is_builder_type(std::string_view type) {

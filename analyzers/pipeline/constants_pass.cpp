@@ -18,6 +18,64 @@ void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, 
   });
 }
 
+/// The values struct fields get (".name" questions: ExtractInput::field_values) in the packages
+/// whose fields a scan read: they are built from the package's constants (authelia's
+/// `sqlGet: fmt.Sprintf(queryFmtGet, tableUsers)`), so they are collected with the project, from
+/// the package's files that spell a field read; the package's files no scan parsed are read for
+/// their constants first. Each reading file records "=.name": a write of a field some file reads
+/// is no site of its own (string_eval.cpp, read_as_field).
+void collect_field_values(const source::FileSystem& fs, const Options& options, const std::vector<FirstPass>& first,
+                          const std::vector<std::pair<std::string, const languages::Language*>>& all_code,
+                          const std::vector<std::pair<std::string, const languages::Language*>>& rest,
+                          std::vector<char>& parsed, unsigned n, languages::ProjectConstants* project) {
+  auto directory = [](std::string_view path) {
+    size_t slash = path.rfind('/');
+    return std::string(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash));
+  };
+  std::map<std::string, std::set<std::string>, std::less<>> fields;  // package directory -> fields read
+  std::map<std::string, languages::FileConstants> readers;           // file -> "=.name" of each field it reads
+  for (auto& f : first)
+    for (auto& q : f.asked)
+      if (q.kind == languages::ProjectQuery::kPackageLevel && q.c.size() > 1 && q.c[0] == '.') {
+        fields[directory(q.a)].insert(q.c.substr(1));
+        readers[q.a].emplace_back("=" + q.c, "read");
+      }
+  if (fields.empty()) return;
+  for (auto& [path, marks] : readers) project->add_file(path, marks);
+  auto read_fields = [&](const std::pair<std::string, const languages::Language*>& file) -> const std::set<std::string>* {
+    if (!file.second || file.second->name != "go") return nullptr;
+    auto it = fields.find(directory(file.first));
+    return it == fields.end() ? nullptr : &it->second;
+  };
+  std::vector<std::pair<std::string, const languages::Language*>> more;
+  for (size_t r = 0; r < rest.size(); ++r)
+    if (!parsed[r] && read_fields(rest[r])) {
+      more.push_back(rest[r]);
+      parsed[r] = 1;
+    }
+  std::vector<languages::FileConstants> constants;
+  std::vector<languages::FileWrappers> wrappers;
+  languages::collect_constants_of(fs, options.root, more, nullptr, n, &constants, &wrappers);
+  for (size_t k = 0; k < more.size(); ++k) {
+    project->add_file(more[k].first, constants[k]);
+    project->add_wrappers(more[k].second->name, wrappers[k]);
+  }
+  std::vector<std::pair<std::string, const languages::Language*>> writers;
+  for (auto& f : all_code)
+    if (read_fields(f)) writers.push_back(f);
+  constants.clear();
+  wrappers.clear();
+  languages::collect_constants_of(
+      fs, options.root, writers,
+      [&](size_t i, std::string_view text) {
+        const std::set<std::string>* names = read_fields(writers[i]);
+        return std::any_of(names->begin(), names->end(),
+                           [&](const std::string& name) { return languages::ProjectConstants::holds_word(text, name); });
+      },
+      n, &constants, &wrappers, project);
+  for (size_t k = 0; k < writers.size(); ++k) project->add_file(writers[k].first, constants[k]);
+}
+
 }  // namespace
 
 /// Extraction follows constants across files (project_constants.h), and each file is parsed
@@ -141,6 +199,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     project.add_file(all_code[i].first, constants[i]);
     if (all_code[i].second) project.add_wrappers(all_code[i].second->name, wrappers[i]);
   }
+  collect_field_values(fs, options, first, all_code, rest, parsed, n, &project);
   std::vector<size_t> again;
   for (size_t i = 0; i < files.size(); ++i) {
     bool wraps = false;
