@@ -103,6 +103,14 @@ class GoSyntax final : public HostSyntax {
         for (uint32_t i = 1; i < n; ++i) define(ts_node_named_child(left, i), TSNode{}, begin, false, source, out);
         return;
       }
+      // query, args, err := chain.ToSql(): a query builder's statement (squirrel), which its
+      // data layer reads from the chain; the name holds no text the file spells.
+      if (!plus && n >= 2 && !ts_node_is_null(right) && ts_node_named_child_count(right) == 1 &&
+          builder_statement(ts_node_named_child(right, 0), source)) {
+        define(ts_node_named_child(left, 0), ts_node_named_child(right, 0), begin, false, source, out);
+        for (uint32_t i = 1; i < n; ++i) define(ts_node_named_child(left, i), TSNode{}, begin, false, source, out);
+        return;
+      }
       for (uint32_t i = 0; i < n; ++i) {
         TSNode value = paired ? ts_node_named_child(right, i) : TSNode{};
         if (!plus && list_append(ts_node_named_child(left, i), value, begin, source, out)) continue;
@@ -180,6 +188,8 @@ class GoSyntax final : public HostSyntax {
         "nil", "composite_literal", "func_literal", "unary_expression"};
     for (const char* t : kTypes)
       if (node_is(node, t)) return true;
+    // A squirrel chain's ToSql(): the chain is a site of the squirrel data layer.
+    if (builder_statement(node, source)) return true;
     // lib/pq's array adapters (pq.Array(ids), pq.StringArray(tags)) are arguments, never SQL.
     std::vector<TSNode> args;
     for (const char* adapter : {"Array", "StringArray", "Int64Array", "Float64Array", "BoolArray", "ByteaArray"})
@@ -403,6 +413,13 @@ class GoSyntax final : public HostSyntax {
       type = field(inner, "type");
     }
     return node_is(type, "type_identifier") ? type : TSNode{};
+  }
+
+  /// `....ToSql()`: squirrel's statement of a chain (datalayers/squirrel.cpp reads the chain).
+  static bool builder_statement(TSNode node, std::string_view source) {
+    if (!node_is(node, "call_expression") || ts_node_named_child_count(field(node, "arguments")) != 0) return false;
+    TSNode fn = field(node, "function");
+    return node_is(fn, "selector_expression") && node_text(field(fn, "field"), source) == "ToSql";
   }
 
   /// A field other packages cannot set (encoding/json and other packages' reflection set only
