@@ -415,11 +415,27 @@ class GoSyntax final : public HostSyntax {
     return node_is(type, "type_identifier") ? type : TSNode{};
   }
 
-  /// `....ToSql()`: squirrel's statement of a chain (datalayers/squirrel.cpp reads the chain).
+  /// `psql.Select(...)....ToSql()`: squirrel's statement of a chain spelled in one expression,
+  /// which datalayers/squirrel.cpp reads as a site. Not `b.ToSql()` of a builder variable grown
+  /// in steps (`b = b.Where(...)` in a loop), which that layer does not read: that query stays a
+  /// dynamic site.
   static bool builder_statement(TSNode node, std::string_view source) {
     if (!node_is(node, "call_expression") || ts_node_named_child_count(field(node, "arguments")) != 0) return false;
     TSNode fn = field(node, "function");
-    return node_is(fn, "selector_expression") && node_text(field(fn, "field"), source) == "ToSql";
+    if (!node_is(fn, "selector_expression") || node_text(field(fn, "field"), source) != "ToSql") return false;
+    // Down the chain to its first call: a builder's method (`psql.Select`, `sq.Delete`,
+    // `r.database.Builder.Insert`), not a function of the project that returns one
+    // (`selectContainers("c").LeftJoin(...)`), whose chain the layer does not read either.
+    TSNode call = field(fn, "operand");
+    if (!node_is(call, "call_expression")) return false;
+    for (int k = 0; k < 256; ++k) {
+      TSNode f = field(call, "function");
+      if (!node_is(f, "selector_expression")) return false;
+      TSNode inner = field(f, "operand");
+      if (!node_is(inner, "call_expression")) return node_is(inner, "identifier") || node_is(inner, "selector_expression");
+      call = inner;
+    }
+    return false;
   }
 
   /// A field other packages cannot set (encoding/json and other packages' reflection set only
