@@ -103,6 +103,14 @@ class GoSyntax final : public HostSyntax {
         for (uint32_t i = 1; i < n; ++i) define(ts_node_named_child(left, i), TSNode{}, begin, false, source, out);
         return;
       }
+      // query, args, err := chain.ToSql(): a query builder's statement (squirrel), which its
+      // data layer reads from the chain; the name holds no text the file spells.
+      if (!plus && n >= 2 && !ts_node_is_null(right) && ts_node_named_child_count(right) == 1 &&
+          builder_statement(ts_node_named_child(right, 0), source)) {
+        define(ts_node_named_child(left, 0), ts_node_named_child(right, 0), begin, false, source, out);
+        for (uint32_t i = 1; i < n; ++i) define(ts_node_named_child(left, i), TSNode{}, begin, false, source, out);
+        return;
+      }
       for (uint32_t i = 0; i < n; ++i) {
         TSNode value = paired ? ts_node_named_child(right, i) : TSNode{};
         if (!plus && list_append(ts_node_named_child(left, i), value, begin, source, out)) continue;
@@ -180,6 +188,8 @@ class GoSyntax final : public HostSyntax {
         "nil", "composite_literal", "func_literal", "unary_expression"};
     for (const char* t : kTypes)
       if (node_is(node, t)) return true;
+    // A squirrel chain's ToSql(): the chain is a site of the squirrel data layer.
+    if (builder_statement(node, source)) return true;
     // lib/pq's array adapters (pq.Array(ids), pq.StringArray(tags)) are arguments, never SQL.
     std::vector<TSNode> args;
     for (const char* adapter : {"Array", "StringArray", "Int64Array", "Float64Array", "BoolArray", "ByteaArray"})
@@ -288,6 +298,41 @@ class GoSyntax final : public HostSyntax {
     return true;
   }
 
+  std::string_view field_read(TSNode node, std::string_view source) const override {
+    if (!node_is(node, "selector_expression")) return {};
+    TSNode operand = field(node, "operand");
+    if (!node_is(operand, "identifier") && !node_is(operand, "selector_expression")) return {};
+    std::string_view name = node_text(field(node, "field"), source);
+    return unexported(name) ? name : std::string_view();
+  }
+
+  void field_writes(TSNode node, std::string_view source,
+                    std::vector<std::pair<std::string_view, TSNode>>* out) const override {
+    if (node_is(node, "keyed_element") && ts_node_named_child_count(node) == 2) {
+      // T{sqlGet: v}; a map literal's identifier key (a variable) may come out here too: its
+      // entry is one more value of a name no field read asks for, or an unknown one.
+      TSNode k = ts_node_named_child(node, 0), v = ts_node_named_child(node, 1);
+      if (node_is(k, "literal_element")) k = first_named_child(k);
+      if (node_is(v, "literal_element")) v = first_named_child(v);
+      if (node_is(k, "identifier") && unexported(node_text(k, source)))
+        out->emplace_back(node_text(k, source), node_is(v, "literal_value") ? TSNode{} : v);
+    } else if (node_is(node, "assignment_statement")) {
+      TSNode left = field(node, "left"), right = field(node, "right");
+      uint32_t n = ts_node_named_child_count(left);
+      bool paired = node_is(field(node, "operator"), "=") && ts_node_named_child_count(right) == n;
+      for (uint32_t i = 0; i < n; ++i) {
+        std::string_view name = field_read(ts_node_named_child(left, i), source);
+        if (!name.empty()) out->emplace_back(name, paired ? ts_node_named_child(right, i) : TSNode{});
+      }
+    } else if (node_is(node, "unary_expression") && node_is(field(node, "operator"), "&")) {
+      std::string_view name = field_read(field(node, "operand"), source);  // row.Scan(&p.sqlGet)
+      if (!name.empty()) out->emplace_back(name, TSNode{});
+    } else if (node_is(node, "inc_statement") || node_is(node, "dec_statement")) {
+      std::string_view name = field_read(first_named_child(node), source);
+      if (!name.empty()) out->emplace_back(name, TSNode{});
+    }
+  }
+
   bool list_items(TSNode node, std::vector<TSNode>* out) const override {
     if (!node_is(node, "composite_literal")) return false;
     TSNode body = field(node, "body");
@@ -368,6 +413,35 @@ class GoSyntax final : public HostSyntax {
       type = field(inner, "type");
     }
     return node_is(type, "type_identifier") ? type : TSNode{};
+  }
+
+  /// `psql.Select(...)....ToSql()`: squirrel's statement of a chain spelled in one expression,
+  /// which datalayers/squirrel.cpp reads as a site. Not `b.ToSql()` of a builder variable grown
+  /// in steps (`b = b.Where(...)` in a loop), which that layer does not read: that query stays a
+  /// dynamic site.
+  static bool builder_statement(TSNode node, std::string_view source) {
+    if (!node_is(node, "call_expression") || ts_node_named_child_count(field(node, "arguments")) != 0) return false;
+    TSNode fn = field(node, "function");
+    if (!node_is(fn, "selector_expression") || node_text(field(fn, "field"), source) != "ToSql") return false;
+    // Down the chain to its first call: a builder's method (`psql.Select`, `sq.Delete`,
+    // `r.database.Builder.Insert`), not a function of the project that returns one
+    // (`selectContainers("c").LeftJoin(...)`), whose chain the layer does not read either.
+    TSNode call = field(fn, "operand");
+    if (!node_is(call, "call_expression")) return false;
+    for (int k = 0; k < 256; ++k) {
+      TSNode f = field(call, "function");
+      if (!node_is(f, "selector_expression")) return false;
+      TSNode inner = field(f, "operand");
+      if (!node_is(inner, "call_expression")) return node_is(inner, "identifier") || node_is(inner, "selector_expression");
+      call = inner;
+    }
+    return false;
+  }
+
+  /// A field other packages cannot set (encoding/json and other packages' reflection set only
+  /// exported ones): every value it has is assigned by its own package's code.
+  static bool unexported(std::string_view name) {
+    return !name.empty() && (name.front() == '_' || (name.front() >= 'a' && name.front() <= 'z'));
   }
 
   static bool is_builder_type(std::string_view type) {

@@ -75,6 +75,11 @@ struct ExtractInput {
   /// constants are collected as they are alone (no project, no extra database calls); the sites
   /// as without `constants`.
   bool sites_too = false;
+  /// With `constants` and `project`: collect only the values the file gives unexported struct
+  /// fields (`T{sqlGet: ...}`, `p.sqlGet = ...`), as ".name" (a file importing a PostgreSQL
+  /// driver: "!.name"), evaluated with the project, since they are built from other files'
+  /// constants (project_constants.h, package_level).
+  bool field_values = false;
 };
 
 struct Language {

@@ -155,6 +155,19 @@ const std::string* ProjectConstants::imported(std::string_view file, std::string
 
 const std::string* ProjectConstants::package_level(std::string_view file, std::string_view name) const {
   if (log_) log_->insert({ProjectQuery::kPackageLevel, std::string(file), "", std::string(name), false});
+  bool seen = false;
+  if (name.size() > 1 && name.front() == '=') {  // "=.name": the field's text, if a file of the package reads it
+    in_package(file, name, true, &seen);
+    return seen ? package_level(file, name.substr(1)) : nullptr;
+  }
+  bool field = !name.empty() && name.front() == '.';
+  if (field)
+    if (const std::string* t = in_package(file, "!" + std::string(name), true, &seen); seen) return t;
+  return in_package(file, name, field, &seen);
+}
+
+const std::string* ProjectConstants::in_package(std::string_view file, std::string_view name, bool self,
+                                                bool* seen) const {
   std::string_view dir = directory(file);
   bool test = is_go_test(file);
   const std::string* found = nullptr;
@@ -162,11 +175,12 @@ const std::string* ProjectConstants::package_level(std::string_view file, std::s
   for (auto it = by_file_.lower_bound(prefix); it != by_file_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
        ++it) {
     const std::string& path = it->first;
-    if (path == file || !is_go(path) || path.find('/', prefix.size()) != std::string::npos) continue;
+    if ((path == file && !self) || !is_go(path) || path.find('/', prefix.size()) != std::string::npos) continue;
     if (is_go_test(path) && !test) continue;  // a test file's constants exist only in the test binary
     if (reads_) reads_->insert(path);
     auto n = it->second.find(name);
     if (n == it->second.end()) continue;
+    *seen = true;
     if (n->second == kAmbiguous || (found && *found != n->second)) return nullptr;  // build-tagged variants
     found = &n->second;
   }
@@ -301,10 +315,13 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
 }
 
 void collect_file_constants(std::string_view text, TSNode root, const Language& language, FileConstants* constants,
-                            FileWrappers* wrappers) {
+                            FileWrappers* wrappers, const ProjectConstants* fields, std::string_view path) {
   ExtractInput in{text, root, &language};
+  in.path = path;
   in.constants = constants;
   in.wrappers = wrappers;
+  in.project = fields;
+  in.field_values = fields != nullptr;
   std::vector<SqlSite> unused;
   language.extract(in, &unused);
 }
@@ -312,7 +329,8 @@ void collect_file_constants(std::string_view text, TSNode root, const Language& 
 void collect_constants_of(const source::FileSystem& fs, const std::string& root,
                           const std::vector<std::pair<std::string, const Language*>>& files,
                           const std::function<bool(size_t index, std::string_view text)>& take, unsigned threads,
-                          std::vector<FileConstants>* found, std::vector<FileWrappers>* wrappers) {
+                          std::vector<FileConstants>* found, std::vector<FileWrappers>* wrappers,
+                          const ProjectConstants* fields) {
   found->resize(files.size());
   wrappers->resize(files.size());
   std::atomic<size_t> next{0};
@@ -330,7 +348,7 @@ void collect_constants_of(const source::FileSystem& fs, const std::string& root,
       if (!parser->ok()) continue;
       Tree tree = parser->parse(text);
       if (!tree) continue;
-      collect_file_constants(text, ts_tree_root_node(tree.get()), *lang, &(*found)[i], &(*wrappers)[i]);
+      collect_file_constants(text, ts_tree_root_node(tree.get()), *lang, &(*found)[i], &(*wrappers)[i], fields, files[i].first);
     }
   };
   unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, files.size()))));

@@ -63,6 +63,11 @@ class ProjectConstants {
   const std::string* imported(std::string_view file, std::string_view module, std::string_view name,
                               bool python) const;
   /// Go: `name` as another file of `file`'s package (directory) defines it at package level.
+  /// A struct field's ".name" (ExtractInput::field_values) counts the values of every file of the
+  /// package, `file` too; those of files importing a PostgreSQL driver ("!.name"), when there
+  /// are any, stand over the others: that constructor overrides the generic values. "=.name":
+  /// the same, when a file of the package reads the field (it holds "=.name", see
+  /// pipeline/constants_pass.cpp), else null.
   const std::string* package_level(std::string_view file, std::string_view name) const;
 
   /// Records functions of a file in `language` that pass a parameter on as a database call's
@@ -76,6 +81,10 @@ class ProjectConstants {
   const size_t* wrapper(std::string_view language, std::string_view name) const;
 
   bool empty() const { return by_file_.empty(); }
+
+  /// The text recorded for a name whose value is not known (ExtractInput::field_values): with
+  /// any other, or alone, the name has no one text.
+  static const std::string kAmbiguous;
 
   /// Every lookup from now on is recorded in `log` (one project per thread when recording).
   void record_to(std::set<ProjectQuery>* log) { log_ = log; }
@@ -107,6 +116,9 @@ class ProjectConstants {
 
  private:
   const std::string* in_file(const std::string& path, std::string_view name) const;
+  /// package_level's search: the one text the package's files (`file` itself when `self`) give
+  /// `name`; *seen tells whether any gives one at all.
+  const std::string* in_package(std::string_view file, std::string_view name, bool self, bool* seen) const;
   /// The one file whose path, without extension, is `stem` or ends with "/" + stem; "" when none or several.
   std::string by_suffix(std::string_view stem, const std::vector<std::string_view>& extensions) const;
 
@@ -120,8 +132,6 @@ class ProjectConstants {
   };
   std::map<std::string, std::map<std::string, WrapperEntry, std::less<>>, std::less<>> wrappers_;
   size_t wrapper_files_ = 0;
-  /// Sentinel for a name defined twice with different texts.
-  static const std::string kAmbiguous;
   mutable std::set<ProjectQuery>* log_ = nullptr;
   /// every_file: paths a lookup read (in_file, by_suffix, package_level), when set.
   mutable std::set<std::string>* reads_ = nullptr;
@@ -135,14 +145,18 @@ ProjectConstants collect_project_constants(const source::FileSystem& fs, const s
                                            unsigned threads);
 
 /// One file's constants and wrappers from its tree (the same extraction the phase runs).
+/// With `fields`: only its struct fields' values, evaluated with that project (field_values) as
+/// the root-relative `path` sees it.
 void collect_file_constants(std::string_view text, TSNode root, const Language& language, FileConstants* constants,
-                            FileWrappers* wrappers);
+                            FileWrappers* wrappers, const ProjectConstants* fields = nullptr,
+                            std::string_view path = {});
 
 /// The phase's work for the files `take` accepts (given path, language and text), filling
 /// `constants` and `wrappers` at their indices; files it refuses are read but not parsed.
 void collect_constants_of(const source::FileSystem& fs, const std::string& root,
                           const std::vector<std::pair<std::string, const Language*>>& files,
                           const std::function<bool(size_t index, std::string_view text)>& take, unsigned threads,
-                          std::vector<FileConstants>* constants, std::vector<FileWrappers>* wrappers);
+                          std::vector<FileConstants>* constants, std::vector<FileWrappers>* wrappers,
+                          const ProjectConstants* fields = nullptr);
 
 }  // namespace schemagate::languages

@@ -213,6 +213,10 @@ class Engine {
 
   void run(std::vector<SqlSite>* out) {
     collect_definitions();
+    if (in_.constants && in_.field_values) {
+      collect_field_values();
+      return;
+    }
     if (in_.constants) {  // the project phase: this file's top-level strings, for other files
       // As the phase reads a file alone: no project, no configured calls (what another file
       // sees of this one does not depend on who asks).
@@ -735,6 +739,7 @@ class Engine {
         return eval_definition(static_cast<size_t>(d), depth + 1);
       }
       case ExprKind::kOther: {
+        if (std::string_view name = syntax_.field_read(node, src_); !name.empty()) return field_value(node, name);
         Formatting f;
         if (syntax_.formatting(node, src_, &f)) return format(f, depth);
         Joining j;
@@ -900,6 +905,69 @@ class Engine {
       if (out.text.size() > kMaxBytes) return std::nullopt;
     }
     return out;
+  }
+
+  /// `p.sqlGet`: the one text the package's files give the field (see collect_field_values).
+  std::optional<SqlText> field_value(TSNode node, std::string_view name) const {
+    if (!project_ || !syntax_.package_scope()) return std::nullopt;
+    const std::string* text = project_->package_level(in_.path, "." + std::string(name));
+    if (!text) return std::nullopt;
+    SqlText t;
+    t.append_from(*text, ts_node_start_byte(node));
+    return t;
+  }
+
+  /// Whether `node` is the value a field write gives a field that the package reads
+  /// (field_value) and whose reads have that one text: the statement runs, and is checked, where
+  /// a database call reads the field. A field no file reads keeps its value as a site here.
+  /// A constructor's generic value that a PostgreSQL constructor overrides (a MySQL `REPLACE
+  /// INTO`) never runs here at all.
+  bool read_as_field(TSNode node) const {
+    if (!project_ || !syntax_.package_scope()) return false;
+    TSNode p = ts_node_parent(node);
+    if (node_is(p, "literal_element") || node_is(p, "expression_list")) p = ts_node_parent(p);
+    std::vector<std::pair<std::string_view, TSNode>> writes;
+    syntax_.field_writes(p, src_, &writes);
+    for (const auto& write : writes)
+      if (!ts_node_is_null(write.second) && ts_node_eq(write.second, node))
+        return project_->package_level(in_.path, "=." + std::string(write.first)) != nullptr;
+    return false;
+  }
+
+  /// The values the file gives unexported struct fields (ExtractInput::field_values), for reads
+  /// of them in any file of the package: authelia's provider holds each statement in a field
+  /// that its constructor sets with fmt.Sprintf of the package's constants. A value that is not
+  /// a known text (a parameter, a function's result) is recorded as unknown, so the field has no
+  /// one text. `p.sqlGet = p.db.Rebind(p.sqlGet)` keeps the text it had (sqlx's Rebind turns `?`
+  /// into `$1`, which are parameters either way). A file of another engine's driver (a MySQL
+  /// constructor's values) never runs on PostgreSQL: left out; one importing a PostgreSQL driver
+  /// (its constructor overriding the generic values) is recorded apart, and wins.
+  void collect_field_values() {
+    bool postgres = source::imports_postgres_driver(src_);
+    if (!postgres && !source::other_engine_of_code(in_.path, src_).empty()) return;
+    std::string prefix = postgres ? "!." : ".";
+    std::vector<std::pair<std::string_view, TSNode>> writes;
+    walk(
+        in_.root,
+        [&](TSNode node) {
+          if (!ts_node_is_named(node)) return false;
+          syntax_.field_writes(node, src_, &writes);
+          return true;
+        },
+        [](TSNode) {});
+    for (const auto& write : writes) {
+      TSNode value = write.second;
+      for (int k = 0; k < kMaxDepth && !ts_node_is_null(value); ++k) {  // past Rebind(...) and parentheses
+        if (syntax_.kind(value) == ExprKind::kWrapper) value = first_named_child(value);
+        else if (TSNode inner = syntax_.same_text(value, src_); !ts_node_is_null(inner)) value = inner;
+        else break;
+      }
+      if (!ts_node_is_null(value) && syntax_.field_read(value, src_) == write.first) continue;
+      std::optional<SqlText> text;
+      if (!ts_node_is_null(write.second)) text = eval(write.second);
+      in_.constants->emplace_back(prefix + std::string(write.first),
+                                  text && text->text.size() <= kMaxConstantBytes ? text->text : ProjectConstants::kAmbiguous);
+    }
   }
 
   /// Functions that hand a parameter to a database call as its SQL, directly or through locals
@@ -1316,7 +1384,7 @@ class Engine {
           ExprKind k = syntax_.kind(node);
           if (k == ExprKind::kLiteral || k == ExprKind::kConcat || k == ExprKind::kFormat ||
               k == ExprKind::kSequence || builds_string) {
-            if (fragments_.count(node.id)) return false;
+            if (fragments_.count(node.id) || read_as_field(node)) return false;
             if (std::vector<SqlText> texts = eval_variants(node); !texts.empty()) {
               size_t variant = 0;
               for (SqlText& t : texts) {

@@ -192,6 +192,19 @@ class HostSyntax {
     (void)node, (void)source;
     return TSNode{};
   }
+  /// `p.sqlGet`: a read of an unexported struct field whose values the package's files assign
+  /// (collected with ExtractInput::field_values): the field's name, else "".
+  virtual std::string_view field_read(TSNode node, std::string_view source) const {
+    (void)node, (void)source;
+    return {};
+  }
+  /// The values `node` gives unexported struct fields: (name, value) for `T{sqlGet: v}` and
+  /// `p.sqlGet = v`; a null value for an assignment whose value is not known (`p.sqlGet, err =
+  /// f()`, `p.sqlGet += x`, `&p.sqlGet` handed to a call).
+  virtual void field_writes(TSNode node, std::string_view source,
+                            std::vector<std::pair<std::string_view, TSNode>>* out) const {
+    (void)node, (void)source, (void)out;
+  }
   /// The elements of a list literal (`[a, b]`, `[]string{a, b}`); false if `node` is none.
   virtual bool list_items(TSNode node, std::vector<TSNode>* out) const {
     (void)node, (void)out;

@@ -18,6 +18,104 @@ void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, 
   });
 }
 
+/// Whether `text` gives the field `name` a value: `name:` in a composite literal (not `:=`), or
+/// `.name =` (not `==`), or hands its address on (`&x.name`). A file that only reads it is no writer.
+bool writes_field(std::string_view text, std::string_view name) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    size_t end = at + name.size();
+    if ((at > 0 && word(text[at - 1])) || (end < text.size() && word(text[end]))) continue;
+    size_t k = end;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    if (k >= text.size()) continue;
+    bool dotted = at > 0 && text[at - 1] == '.';
+    if (!dotted && text[k] == ':' && (k + 1 >= text.size() || text[k + 1] != '=')) return true;
+    if (dotted && (text[k] == '=' || text[k] == ',') && (k + 1 >= text.size() || text[k + 1] != '=')) return true;
+    if (dotted && (text.substr(k, 2) == "+=" || text.substr(k, 2) == "++")) return true;
+    if (dotted && text.find('&', at > 64 ? at - 64 : 0) < at) return true;  // &p.name, &p.x.name: maybe
+  }
+  return false;
+}
+
+/// The values struct fields get (".name" questions: ExtractInput::field_values) in the packages
+/// whose fields a scan read: they are built from the package's constants (authelia's
+/// `sqlGet: fmt.Sprintf(queryFmtGet, tableUsers)`), so they are collected with the project, from
+/// the package's files that write a field read. The package-level names those values use that no
+/// parsed file gave are looked for in the package's unparsed files that spell them, and the
+/// values collected again. Each reading file records "=.name": a write of a field some file
+/// reads is no site of its own (string_eval.cpp, read_as_field).
+void collect_field_values(const source::FileSystem& fs, const Options& options, const std::vector<FirstPass>& first,
+                          const std::vector<std::pair<std::string, const languages::Language*>>& all_code,
+                          const std::vector<std::pair<std::string, const languages::Language*>>& rest,
+                          std::vector<char>& parsed, unsigned n, languages::ProjectConstants* project) {
+  auto directory = [](std::string_view path) {
+    size_t slash = path.rfind('/');
+    return std::string(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash));
+  };
+  std::map<std::string, std::set<std::string>, std::less<>> fields;  // package directory -> fields read
+  std::map<std::string, languages::FileConstants> readers;           // file -> "=.name" of each field it reads
+  for (auto& f : first)
+    for (auto& q : f.asked)
+      if (q.kind == languages::ProjectQuery::kPackageLevel && q.c.size() > 1 && q.c[0] == '.') {
+        fields[directory(q.a)].insert(q.c.substr(1));
+        readers[q.a].emplace_back("=" + q.c, "read");
+      }
+  if (fields.empty()) return;
+  for (auto& [path, marks] : readers) project->add_file(path, marks);
+  auto read_fields = [&](const std::pair<std::string, const languages::Language*>& file) -> const std::set<std::string>* {
+    if (!file.second || file.second->name != "go") return nullptr;
+    auto it = fields.find(directory(file.first));
+    return it == fields.end() ? nullptr : &it->second;
+  };
+  std::vector<std::pair<std::string, const languages::Language*>> writers;
+  for (auto& f : all_code) {
+    const std::set<std::string>* names = read_fields(f);
+    if (!names) continue;
+    std::string text, err;
+    if (!fs.read(source::join_path(options.root, f.first), &text, &err)) continue;
+    if (std::any_of(names->begin(), names->end(), [&](const std::string& name) { return writes_field(text, name); }))
+      writers.push_back(f);
+  }
+  if (writers.empty()) return;
+  std::vector<languages::FileConstants> values;
+  std::vector<languages::FileWrappers> unused;
+  for (int round = 0; round < 2; ++round) {
+    std::set<languages::ProjectQuery> asked;  // one thread: the project records into one set
+    project->record_to(&asked);
+    values.clear();
+    unused.clear();
+    languages::collect_constants_of(fs, options.root, writers, nullptr, 1, &values, &unused, project);
+    project->record_to(nullptr);
+    std::vector<std::pair<std::string, const languages::Language*>> more;
+    for (size_t r = 0; r < rest.size(); ++r) {
+      if (parsed[r] || !rest[r].second || rest[r].second->name != "go") continue;
+      std::string text, err;
+      bool loaded = false;
+      for (auto& q : asked) {
+        if (q.kind != languages::ProjectQuery::kPackageLevel || q.c.empty() || q.c[0] == '.' || q.c[0] == '=' ||
+            q.c[0] == '!' || directory(q.a) != directory(rest[r].first) || project->answers(q))
+          continue;
+        if (!loaded && !fs.read(source::join_path(options.root, rest[r].first), &text, &err)) break;
+        loaded = true;
+        if (languages::ProjectConstants::holds_word(text, q.c)) {
+          more.push_back(rest[r]);
+          parsed[r] = 1;
+          break;
+        }
+      }
+    }
+    if (more.empty()) break;
+    std::vector<languages::FileConstants> constants;
+    std::vector<languages::FileWrappers> wrappers;
+    languages::collect_constants_of(fs, options.root, more, nullptr, n, &constants, &wrappers);
+    for (size_t k = 0; k < more.size(); ++k) {
+      project->add_file(more[k].first, constants[k]);
+      project->add_wrappers(more[k].second->name, wrappers[k]);
+    }
+  }
+  for (size_t k = 0; k < writers.size(); ++k) project->add_file(writers[k].first, values[k]);
+}
+
 }  // namespace
 
 /// Extraction follows constants across files (project_constants.h), and each file is parsed
@@ -141,6 +239,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     project.add_file(all_code[i].first, constants[i]);
     if (all_code[i].second) project.add_wrappers(all_code[i].second->name, wrappers[i]);
   }
+  collect_field_values(fs, options, first, all_code, rest, parsed, n, &project);
   std::vector<size_t> again;
   for (size_t i = 0; i < files.size(); ++i) {
     bool wraps = false;

@@ -1,0 +1,5 @@
+CREATE TABLE workers (
+    name TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    expires TIMESTAMPTZ
+);

@@ -1,0 +1,6 @@
+package storage
+
+const (
+	tableUsers       = "users"
+	tablePreferences = "user_preferences"
+)
