@@ -318,6 +318,52 @@ std::string_view go_body(std::string_view text, size_t from) {
   return {};
 }
 
+/// Python: the text of the `def` whose keyword is at `at`, through its body: every line after
+/// the header indented deeper than the line of the `def`, read with strings (triple-quoted too),
+/// comments, brackets and continued lines skipped; empty when it cannot be told.
+std::string_view python_def(std::string_view text, size_t at) {
+  size_t n = text.size();
+  size_t line = text.rfind('\n', at);
+  line = line == std::string_view::npos ? 0 : line + 1;
+  size_t indent = 0;
+  while (line + indent < at && (text[line + indent] == ' ' || text[line + indent] == '\t')) ++indent;
+  int depth = 0;
+  bool header = true;  // before the `:` that opens the body
+  for (size_t i = at; i < n; ++i) {
+    char c = text[i];
+    if (c == '#') {
+      size_t e = text.find('\n', i);
+      if (e == std::string_view::npos) return text.substr(at);
+      i = e - 1;
+    } else if (c == '"' || c == '\'') {
+      std::string_view quote = text.substr(i, i + 2 < n && text[i + 1] == c && text[i + 2] == c ? 3 : 1);
+      size_t k = i + quote.size();
+      while (k < n && text.substr(k, quote.size()) != quote) {
+        if (quote.size() == 1 && text[k] == '\n') return {};
+        k += text[k] == '\\' ? 2 : 1;
+      }
+      if (k >= n) return {};
+      i = k + quote.size() - 1;
+    } else if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (--depth < 0) return {};
+    } else if (c == ':' && depth == 0) {
+      header = false;
+    } else if (c == '\\' && i + 1 < n && text[i + 1] == '\n') {
+      ++i;  // a continued line
+    } else if (c == '\n' && depth == 0 && !header) {
+      size_t k = i + 1, w = 0;
+      while (k + w < n && (text[k + w] == ' ' || text[k + w] == '\t')) ++w;
+      if (k + w >= n) return text.substr(at);
+      char first = text[k + w];
+      if (first == '\n' || first == '\r' || first == '#') continue;  // blank or comment: no statement
+      if (w <= indent) return text.substr(at, i - at);
+    }
+  }
+  return text.substr(at);
+}
+
 }  // namespace
 
 bool ProjectConstants::may_define_wrapper_of(const Language& language, std::string_view text,
@@ -335,7 +381,10 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
       while (blank(i) || (i < text.size() && text[i] == '\\')) ++i;  // a continued line too
       size_t end = i;
       while (end < text.size() && word(text[end])) ++end;
-      if (end > i && names.count(std::string(text.substr(i, end - i)))) return true;
+      if (end == i || !names.count(std::string(text.substr(i, end - i)))) continue;
+      // Its SQL parameter reaches a database call inside its body: one is named there.
+      std::string_view def = python_def(text, at);
+      if (def.empty() || may_define_wrapper(language, def)) return true;
     }
     return false;
   }

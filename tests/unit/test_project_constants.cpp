@@ -233,6 +233,10 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   const languages::Language& py = *languages::language_for_path("a.py");
   CHECK(of(py, "class S:\n    async def run(self, q):\n        await self.db.execute(q)\n", names));
   CHECK_FALSE(of(py, "def other(q):\n    cur.execute(q)\n    run(q)\n", names));  // calls run, declares other
+  CHECK_FALSE(of(py, "def run(q):\n    log(q)\n\ndef other(q):\n    cur.execute(q)\n", names));  // not in run's body
+  CHECK(of(py, "def run(q: str,\n        n: int) -> Dict[str, int]: return cur.execute(q)\n", names));
+  CHECK(of(py, "def run(q):\n    x = f(\n1)\n    s = '''\nx\n'''  # '\n\n    cur.execute(q)\n", names));
+  CHECK(of(py, "def run(q):\n    s = 'unclosed\n    cur.execute(q)\n", names));  // cannot tell
   const languages::Language& ts = *languages::language_for_path("a.ts");
   CHECK(of(ts, "export const fetchAll = (q: string) => pool.query(q);", names));
   CHECK_FALSE(of(ts, "export const other = (q: string) => pool.query(q);", names));
