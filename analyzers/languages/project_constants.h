@@ -94,8 +94,9 @@ class ProjectConstants {
   /// False when `text` cannot define a wrapper of one of `names`: may_define_wrapper is false, or
   /// no name occurs in it as a word, or (Go, whose wrappers are function and method declarations
   /// with a `string` parameter) no `func NAME(...)` / `func (receiver) NAME(...)` declares one
-  /// with `string` among its parameters, or (Python) no `def NAME` does, or (JavaScript,
-  /// TypeScript) no name stands where a declaration puts it (`function NAME`, `NAME =`, `NAME(...) {`).
+  /// with `string` among its parameters and a database call name in its body, or (Python) no
+  /// `def NAME` names one in its body, or (JavaScript, TypeScript) no name stands where a
+  /// declaration puts it (`function NAME`, `NAME =`, `NAME(...) {`).
   static bool may_define_wrapper_of(const Language& language, std::string_view text,
                                     const std::set<std::string>& names);
   /// Whether `text`, a file of `language`, holds as a word the name of a function of the project
