@@ -370,6 +370,9 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
                                              const std::set<std::string>& names) {
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
   if (names.empty() || !may_define_wrapper(language, text)) return false;
+  // Ruby's extractor (ruby.cpp) records no wrapper and no constant: parsing its files for them
+  // would find nothing.
+  if (language.name == "ruby") return false;
   if (family(language.name) == "script") return script_declares_one_of(text, names);
   auto blank = [&](size_t i) { return i < text.size() && std::isspace(static_cast<unsigned char>(text[i])); };
   if (language.name == "python") {

@@ -96,7 +96,8 @@ class ProjectConstants {
   /// with a `string` parameter) no `func NAME(...)` / `func (receiver) NAME(...)` declares one
   /// with `string` among its parameters and a database call name in its body, or (Python) no
   /// `def NAME` names one in its body, or (JavaScript, TypeScript) no name stands where a
-  /// declaration puts it (`function NAME`, `NAME =`, `NAME(...) {`).
+  /// declaration puts it (`function NAME`, `NAME =`, `NAME(...) {`). Always false for Ruby,
+  /// whose extractor records no wrapper.
   static bool may_define_wrapper_of(const Language& language, std::string_view text,
                                     const std::set<std::string>& names);
   /// Whether `text`, a file of `language`, holds as a word the name of a function of the project

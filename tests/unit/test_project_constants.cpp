@@ -229,6 +229,7 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   CHECK(of(go, "func run(q string) interface{} { f := func() { db.Exec(q) }; f() }", names));
   CHECK(of(go, "func run(q string) { s := \"}\"; x := `}`; /* } */ db.Exec(q + s + x) }", names));
   CHECK(of(go, "func run(q string) { db.Exec(q)", names));  // the body does not close: cannot tell
+  CHECK_FALSE(of(*languages::language_for_path("a.rb"), "def run(q)\n  conn.execute(q)\nend\n", names));  // records none
   // Python: a wrapper is a `def` of the name.
   const languages::Language& py = *languages::language_for_path("a.py");
   CHECK(of(py, "class S:\n    async def run(self, q):\n        await self.db.execute(q)\n", names));
