@@ -283,17 +283,144 @@ bool script_declares_one_of(std::string_view text, const std::set<std::string>& 
   return false;
 }
 
+/// Go: the body of the declaration whose parameter list ends just before `from`, `{` to `}`
+/// both included, read past the result type (`struct{...}` and `interface{...}` are types, not
+/// the body) with strings, runes and comments skipped; empty when it cannot be told.
+std::string_view go_body(std::string_view text, size_t from) {
+  size_t n = text.size(), open = std::string_view::npos;
+  int depth = 0;  // braces
+  int nesting = 0;  // parentheses and brackets before the body
+  for (size_t i = from; i < n; ++i) {
+    char c = text[i];
+    if (c == '/' && i + 1 < n && text[i + 1] == '/') {
+      size_t e = text.find('\n', i);
+      if (e == std::string_view::npos) return {};
+      i = e;
+    } else if (c == '/' && i + 1 < n && text[i + 1] == '*') {
+      size_t e = text.find("*/", i + 2);
+      if (e == std::string_view::npos) return {};
+      i = e + 1;
+    } else if (c == '`') {
+      size_t e = text.find('`', i + 1);
+      if (e == std::string_view::npos) return {};
+      i = e;
+    } else if (c == '"' || c == '\'') {
+      size_t k = i + 1;
+      while (k < n && text[k] != c && text[k] != '\n') k += text[k] == '\\' ? 2 : 1;
+      if (k >= n || text[k] != c) return {};
+      i = k;
+    } else if (open == std::string_view::npos && (c == '(' || c == '[')) {
+      ++nesting;
+    } else if (open == std::string_view::npos && (c == ')' || c == ']')) {
+      if (--nesting < 0) return {};
+    } else if (c == '{') {
+      if (open == std::string_view::npos && depth == 0 && nesting == 0) {
+        size_t b = i;  // the word before: a struct or interface type of the result
+        while (b > from && std::isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+        bool type = (b >= from + 6 && text.substr(b - 6, 6) == "struct") ||
+                    (b >= from + 9 && text.substr(b - 9, 9) == "interface");
+        if (!type) open = i;
+      }
+      ++depth;
+    } else if (c == '}') {
+      if (--depth < 0) return {};
+      if (depth == 0 && open != std::string_view::npos) return text.substr(open, i + 1 - open);
+    } else if (open == std::string_view::npos && depth == 0 && nesting == 0 && c == ';') {
+      return {};  // a declaration without a body
+    }
+  }
+  return {};
+}
+
+/// Python: the text of the `def` whose keyword is at `at`, through its body: every line after
+/// the header indented deeper than the line of the `def`, read with strings (triple-quoted too),
+/// comments, brackets and continued lines skipped; empty when it cannot be told.
+std::string_view python_def(std::string_view text, size_t at) {
+  size_t n = text.size();
+  size_t line = text.rfind('\n', at);
+  line = line == std::string_view::npos ? 0 : line + 1;
+  size_t indent = 0;
+  while (line + indent < at && (text[line + indent] == ' ' || text[line + indent] == '\t')) ++indent;
+  int depth = 0;
+  bool header = true;  // before the `:` that opens the body
+  for (size_t i = at; i < n; ++i) {
+    char c = text[i];
+    if (c == '#') {
+      size_t e = text.find('\n', i);
+      if (e == std::string_view::npos) return text.substr(at);
+      i = e - 1;
+    } else if (c == '"' || c == '\'') {
+      std::string_view quote = text.substr(i, i + 2 < n && text[i + 1] == c && text[i + 2] == c ? 3 : 1);
+      size_t k = i + quote.size();
+      while (k < n && text.substr(k, quote.size()) != quote) {
+        if (quote.size() == 1 && text[k] == '\n') return {};
+        k += text[k] == '\\' ? 2 : 1;
+      }
+      if (k >= n) return {};
+      i = k + quote.size() - 1;
+    } else if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (--depth < 0) return {};
+    } else if (c == ':' && depth == 0) {
+      header = false;
+    } else if (c == '\\' && i + 1 < n && text[i + 1] == '\n') {
+      ++i;  // a continued line
+    } else if (c == '\n' && depth == 0 && !header) {
+      size_t k = i + 1, w = 0;
+      while (k + w < n && (text[k + w] == ' ' || text[k + w] == '\t')) ++w;
+      if (k + w >= n) return text.substr(at);
+      char first = text[k + w];
+      if (first == '\n' || first == '\r' || first == '#') continue;  // blank or comment: no statement
+      if (w <= indent) return text.substr(at, i - at);
+    }
+  }
+  return text.substr(at);
+}
+
 }  // namespace
 
 bool ProjectConstants::may_define_wrapper_of(const Language& language, std::string_view text,
                                              const std::set<std::string>& names) {
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
   if (names.empty() || !may_define_wrapper(language, text)) return false;
+  // Ruby's extractor (ruby.cpp) records no wrapper and no constant: parsing its files for them
+  // would find nothing.
+  if (language.name == "ruby") return false;
   if (family(language.name) == "script") return script_declares_one_of(text, names);
+  auto blank = [&](size_t i) { return i < text.size() && std::isspace(static_cast<unsigned char>(text[i])); };
+  if (language.name == "python") {
+    // A wrapper is a `def` (async or not, in a class or not): the name follows the keyword.
+    for (size_t at = text.find("def"); at != std::string_view::npos; at = text.find("def", at + 1)) {
+      if ((at > 0 && word(text[at - 1])) || !(blank(at + 3) || (at + 3 < text.size() && text[at + 3] == '\\')))
+        continue;
+      size_t i = at + 3;
+      while (blank(i) || (i < text.size() && text[i] == '\\')) ++i;  // a continued line too
+      size_t end = i;
+      while (end < text.size() && word(text[end])) ++end;
+      if (end == i || !names.count(std::string(text.substr(i, end - i)))) continue;
+      // Its SQL parameter reaches a database call inside its body: one is named there.
+      std::string_view def = python_def(text, at);
+      if (def.empty() || may_define_wrapper(language, def)) return true;
+    }
+    return false;
+  }
   if (language.name != "go")
     return std::any_of(names.begin(), names.end(), [&](const std::string& name) { return holds_word(text, name); });
-  // Each `func` keyword: a receiver in parentheses may follow, then the declared name.
-  auto blank = [&](size_t i) { return i < text.size() && std::isspace(static_cast<unsigned char>(text[i])); };
+  // The balanced bracket group that opens at `i` (`(`, `[`): its end, one past the closing
+  // bracket, or npos when it does not close.
+  auto group_end = [&](size_t i) {
+    char open = text[i], close = open == '(' ? ')' : ']';
+    int depth = 0;
+    for (; i < text.size(); ++i) {
+      if (text[i] == open) ++depth;
+      if (text[i] == close && --depth == 0) return i + 1;
+    }
+    return std::string_view::npos;
+  };
+  // Each `func` keyword: a receiver in parentheses may follow, then the declared name, type
+  // parameters, and the parameters. Only a parameter declared `string` carries a wrapper's SQL
+  // (GoSyntax::function_parameters), so a declaration whose parameters never say `string` is none.
   for (size_t at = text.find("func"); at != std::string_view::npos; at = text.find("func", at + 1)) {
     if ((at > 0 && word(text[at - 1])) || (at + 4 < text.size() && word(text[at + 4]))) continue;
     size_t i = at + 4;
@@ -309,7 +436,20 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
     }
     size_t end = i;
     while (end < text.size() && word(text[end])) ++end;
-    if (end > i && names.count(std::string(text.substr(i, end - i)))) return true;
+    if (end == i || !names.count(std::string(text.substr(i, end - i)))) continue;
+    size_t k = end;
+    while (blank(k)) ++k;
+    if (k < text.size() && text[k] == '[') {  // type parameters
+      k = group_end(k);
+      while (blank(k)) ++k;
+    }
+    if (k >= text.size() || text[k] != '(') return true;  // not read as a declaration: cannot tell
+    size_t close = group_end(k);
+    if (close == std::string_view::npos) return true;
+    if (!holds_word(text.substr(k, close - k), "string")) continue;
+    // Its SQL parameter reaches a database call inside its body: one is named there.
+    std::string_view body = go_body(text, close);
+    if (body.empty() || may_define_wrapper(language, body)) return true;
   }
   return false;
 }

@@ -101,9 +101,12 @@ class ProjectConstants {
   /// on to a database call: none of the language's database call names occurs in it as a word.
   static bool may_define_wrapper(const Language& language, std::string_view text);
   /// False when `text` cannot define a wrapper of one of `names`: may_define_wrapper is false, or
-  /// no name occurs in it as a word, or (Go, whose wrappers are function and method declarations)
-  /// no `func NAME` / `func (receiver) NAME` declares one, or (JavaScript, TypeScript) no name
-  /// stands where a declaration puts it (`function NAME`, `NAME =`, `NAME(...) {`).
+  /// no name occurs in it as a word, or (Go, whose wrappers are function and method declarations
+  /// with a `string` parameter) no `func NAME(...)` / `func (receiver) NAME(...)` declares one
+  /// with `string` among its parameters and a database call name in its body, or (Python) no
+  /// `def NAME` names one in its body, or (JavaScript, TypeScript) no name stands where a
+  /// declaration puts it (`function NAME`, `NAME =`, `NAME(...) {`). Always false for Ruby,
+  /// whose extractor records no wrapper.
   static bool may_define_wrapper_of(const Language& language, std::string_view text,
                                     const std::set<std::string>& names);
   /// Whether `text`, a file of `language`, holds as a word the name of a function of the project

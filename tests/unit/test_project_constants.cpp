@@ -222,6 +222,22 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   CHECK_FALSE(of(go, "func (s *S) running(q string) { s.db.QueryContext(ctx, q) }", names));
   CHECK_FALSE(of(go, "func (s *S) run(q string) { s.log(q) }", names));                // no database call name
   CHECK_FALSE(of(go, "func (s *S) run(q string) { s.db.QueryContext(ctx, q) }", {}));
+  // Go: only a `string` parameter carries SQL, and the database call is in the body.
+  CHECK_FALSE(of(go, "func (s *S) run(id int) { s.db.QueryContext(ctx, id) }", names));
+  CHECK_FALSE(of(go, "func run(q string) { log(q) }\nfunc other() { db.Exec(x) }", names));
+  CHECK(of(go, "func run(a, q string) (struct{ n int }, error) { return db.Get(q) }", names));
+  CHECK(of(go, "func run(q string) interface{} { f := func() { db.Exec(q) }; f() }", names));
+  CHECK(of(go, "func run(q string) { s := \"}\"; x := `}`; /* } */ db.Exec(q + s + x) }", names));
+  CHECK(of(go, "func run(q string) { db.Exec(q)", names));  // the body does not close: cannot tell
+  CHECK_FALSE(of(*languages::language_for_path("a.rb"), "def run(q)\n  conn.execute(q)\nend\n", names));  // records none
+  // Python: a wrapper is a `def` of the name.
+  const languages::Language& py = *languages::language_for_path("a.py");
+  CHECK(of(py, "class S:\n    async def run(self, q):\n        await self.db.execute(q)\n", names));
+  CHECK_FALSE(of(py, "def other(q):\n    cur.execute(q)\n    run(q)\n", names));  // calls run, declares other
+  CHECK_FALSE(of(py, "def run(q):\n    log(q)\n\ndef other(q):\n    cur.execute(q)\n", names));  // not in run's body
+  CHECK(of(py, "def run(q: str,\n        n: int) -> Dict[str, int]: return cur.execute(q)\n", names));
+  CHECK(of(py, "def run(q):\n    x = f(\n1)\n    s = '''\nx\n'''  # '\n\n    cur.execute(q)\n", names));
+  CHECK(of(py, "def run(q):\n    s = 'unclosed\n    cur.execute(q)\n", names));  // cannot tell
   const languages::Language& ts = *languages::language_for_path("a.ts");
   CHECK(of(ts, "export const fetchAll = (q: string) => pool.query(q);", names));
   CHECK_FALSE(of(ts, "export const other = (q: string) => pool.query(q);", names));
