@@ -121,7 +121,7 @@ class Reader {
       TSNode m = ts_node_named_child(in_.root, i);
       if (!node_is(m, "method_declaration") || node_text(field(m, "name"), src_) != "TableName") continue;
       if (auto t = go::table_name_method(m, src_)) out->push_back({"beego:table:" + key(t->type), t->table});
-      else out->push_back({"beego:table?:" + key(receiver(m)), ""});
+      else out->push_back({"beego:table?:" + key(go::receiver_type_name(m, src_)), ""});
     }
   }
 
@@ -162,17 +162,6 @@ class Reader {
 
  private:
   std::string key(const std::string& type) const { return dir_.empty() ? type : dir_ + "/" + type; }
-
-  std::string receiver(TSNode method) const {
-    std::string_view recv = node_text(field(method, "receiver"), src_);
-    std::string type;
-    for (size_t i = recv.size(); i-- > 0;) {
-      char c = recv[i];
-      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') type.insert(type.begin(), c);
-      else if (!type.empty()) break;
-    }
-    return type;
-  }
 
   /// orm.RegisterModel(new(T), &T{}), RegisterModelWithPrefix("p_", ...), WithSuffix("_s", ...).
   void registration(TSNode call, const std::string& alias, std::vector<std::pair<std::string, std::string>>* out) {

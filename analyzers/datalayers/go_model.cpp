@@ -60,14 +60,20 @@ std::optional<TagValue> tag_value(TSNode tag, std::string_view key, std::string_
   return std::nullopt;
 }
 
-std::optional<TableNameMethod> table_name_method(TSNode method, std::string_view src) {
+std::string receiver_type_name(TSNode method, std::string_view src) {
   std::string_view recv = node_text(field(method, "receiver"), src);
-  TableNameMethod out;
+  std::string type;
   for (size_t i = recv.size(); i-- > 0;) {  // the last identifier of "(m *Model)"
     char c = recv[i];
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') out.type.insert(out.type.begin(), c);
-    else if (!out.type.empty()) break;
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') type.insert(type.begin(), c);
+    else if (!type.empty()) break;
   }
+  return type;
+}
+
+std::optional<TableNameMethod> table_name_method(TSNode method, std::string_view src) {
+  TableNameMethod out;
+  out.type = receiver_type_name(method, src);
   TSNode body = field(method, "body");
   if (ts_node_is_null(body)) return std::nullopt;  // a function implemented in assembly
   std::vector<TSNode> statements;

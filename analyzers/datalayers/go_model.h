@@ -41,6 +41,9 @@ struct TagValue {
 };
 std::optional<TagValue> tag_value(TSNode tag, std::string_view key, std::string_view src);
 
+/// The type name of a method's receiver: "Model" for `(m *Model)`, "" when it has none.
+std::string receiver_type_name(TSNode method, std::string_view src);
+
 /// `func (m *Model) TableName() string` returning a literal, directly or through one local
 /// variable: the receiver's type name, the table and the literal's span.
 struct TableNameMethod {

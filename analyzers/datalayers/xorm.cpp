@@ -160,16 +160,7 @@ class Reader {
     return false;
   }
 
-  std::string receiver_type(TSNode method) const {
-    std::string_view recv = node_text(field(method, "receiver"), src_);
-    std::string type;
-    for (size_t i = recv.size(); i-- > 0;) {
-      char c = recv[i];
-      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') type.insert(type.begin(), c);
-      else if (!type.empty()) break;
-    }
-    return type;
-  }
+  std::string receiver_type(TSNode method) const { return go::receiver_type_name(method, src_); }
 
   /// The project's table and column mappers, from every file's settings (xorm:mapper facts).
   xorm::Mappers project_mappers() const {

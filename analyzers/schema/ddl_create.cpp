@@ -38,6 +38,29 @@ std::string object_name(std::string name1, std::string name2, const std::string&
   return out + "_" + label;
 }
 
+/// The sequence a column gets: its identity's SEQUENCE NAME, else table_column_seq, when it is
+/// serial or an identity (false otherwise).
+bool column_sequence(const std::string& schema, const std::string& table, const std::string& column,
+                     const PgQuery__TypeName* type, const std::vector<const Node*>& constraints, std::string* out_schema,
+                     std::string* out_name) {
+  bool wanted = type && serial_type(type_name(type));
+  *out_schema = schema;
+  *out_name = object_name(table, column, "seq");
+  for (const Node* con : constraints) {
+    if (contype(con) != PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY) continue;
+    wanted = true;
+    for (const Node* o : SG_LIST(con->constraint, options)) {
+      const PgQuery__DefElem* d = def_elem(o);
+      if (defname(d) != "sequence_name") continue;
+      std::vector<std::string> parts = name_list(list_items(d->arg));
+      if (parts.empty()) continue;
+      *out_schema = parts.size() >= 2 ? parts[parts.size() - 2] : schema;
+      *out_name = parts.back();
+    }
+  }
+  return wanted;
+}
+
 }  // namespace
 
 void Simulator::create_schema(const PgQuery__CreateSchemaStmt* b) {
@@ -178,20 +201,8 @@ void Simulator::implicit_sequence(const Relation& table, const PgQuery__ColumnDe
 
 void Simulator::implicit_sequence(const Relation& table, const std::string& column, const PgQuery__TypeName* type,
                                   const std::vector<const Node*>& constraints, long location) {
-  bool wanted = serial_type(type_name(type));
-  RelName rv{table.schema, object_name(table.name, column, "seq")};
-  for (const Node* con : constraints) {
-    if (contype(con) != PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY) continue;
-    wanted = true;
-    for (const Node* o : SG_LIST(con->constraint, options)) {
-      const PgQuery__DefElem* d = def_elem(o);
-      if (defname(d) != "sequence_name") continue;
-      std::vector<std::string> parts = name_list(list_items(d->arg));
-      if (parts.empty()) continue;
-      rv = {parts.size() >= 2 ? parts[parts.size() - 2] : table.schema, parts.back()};
-    }
-  }
-  if (!wanted) return;
+  RelName rv;
+  if (!column_sequence(table.schema, table.name, column, type, constraints, &rv.schema, &rv.name)) return;
   if (schema_.find(rv.schema, rv.name)) {
     schema_.uncertain_names.insert(rv.name);
     return;
@@ -434,23 +445,10 @@ namespace schemagate::schema {
 std::vector<std::pair<std::string, std::string>> sequences_created_by(const sql::Node* stmt) {
   using namespace simulation;
   std::vector<std::pair<std::string, std::string>> out;
-  // A column's sequence: its identity's SEQUENCE NAME, else table_column_seq when it is serial
-  // or an identity.
   auto column = [&](const std::string& schema, const std::string& table, const std::string& col,
                     const PgQuery__TypeName* type, const std::vector<const Node*>& constraints) {
-    bool wanted = type && serial_type(type_name(type));
-    std::pair<std::string, std::string> name{schema, object_name(table, col, "seq")};
-    for (const Node* con : constraints) {
-      if (contype(con) != PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY) continue;
-      wanted = true;
-      for (const Node* o : SG_LIST(con->constraint, options)) {
-        const PgQuery__DefElem* d = def_elem(o);
-        if (defname(d) != "sequence_name") continue;
-        std::vector<std::string> parts = name_list(list_items(d->arg));
-        if (!parts.empty()) name = {parts.size() >= 2 ? parts[parts.size() - 2] : schema, parts.back()};
-      }
-    }
-    if (wanted) out.push_back(std::move(name));
+    std::pair<std::string, std::string> name;
+    if (column_sequence(schema, table, col, type, constraints, &name.first, &name.second)) out.push_back(std::move(name));
   };
   auto column_def = [&](const std::string& schema, const std::string& table, const Node* n) {
     if (!is(n, SG_NODE(COLUMN_DEF))) return;
