@@ -29,6 +29,7 @@
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/facts.h"
 #include "analyzers/datalayers/js_tree.h"
 
 namespace schemagate::datalayers {
@@ -296,16 +297,6 @@ void creator(TSNode arg, std::string_view src, const std::string& var,
     }
   }
   if (seen == 1) (*out)[var] = {parts[0], parts[1]};
-}
-
-/// The one value the project's facts give `key`, or null (none, or several that disagree).
-const std::string* one_fact(const ProjectFacts* facts, const std::string& key) {
-  if (!facts) return nullptr;
-  auto it = facts->find(key);
-  if (it == facts->end() || it->second.empty()) return nullptr;
-  for (auto& v : it->second)
-    if (v != it->second.front()) return nullptr;
-  return &it->second.front();
 }
 
 /// The query builder's uses of declared tables in this file (see the top of the file).

@@ -26,6 +26,7 @@
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/facts.h"
 #include "analyzers/datalayers/builder_chain.h"
 #include "analyzers/datalayers/js_tree.h"
 
@@ -162,16 +163,6 @@ void index_knex(const FileInput& in, std::vector<std::pair<std::string, std::str
     typed_members(n, src, &members);
     for (auto& [m, t] : members) out->emplace_back(std::string(kMemberKey) + name, m + ":" + t);
   });
-}
-
-/// The one value the project gives `key`, or null when none or several (two classes of a name).
-const std::string* one_fact(const ProjectFacts* facts, const std::string& key) {
-  if (!facts) return nullptr;
-  auto it = facts->find(key);
-  if (it == facts->end() || it->second.empty()) return nullptr;
-  for (auto& v : it->second)
-    if (v != it->second.front()) return nullptr;
-  return &it->second.front();
 }
 
 /// `this.<member>` expressions of the class that are Knex instances: its own typed members and,

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/facts.h"
 #include "analyzers/datalayers/js_tree.h"
 
 namespace schemagate::datalayers {
@@ -24,16 +25,6 @@ using namespace js;
 
 bool relevant_prisma_client(std::string_view text) {
   return text.find("prisma") != std::string_view::npos || text.find("PrismaClient") != std::string_view::npos;
-}
-
-/// The one value the project gives `key`, or null when none or several differ.
-const std::string* one_value(const ProjectFacts* facts, const std::string& key) {
-  if (!facts) return nullptr;
-  auto it = facts->find(key);
-  if (it == facts->end() || it->second.empty()) return nullptr;
-  for (auto& v : it->second)
-    if (v != it->second.front()) return nullptr;
-  return &it->second.front();
 }
 
 std::vector<std::string> split_tabs(const std::string& v) {
@@ -64,7 +55,7 @@ struct Model {
 
 /// The PostgreSQL model the client calls `accessor`, when exactly one is declared.
 std::optional<Model> model_of(std::string_view accessor, const FileInput& in) {
-  const std::string* v = one_value(in.facts, "prisma:client-model:" + std::string(accessor));
+  const std::string* v = one_fact(in.facts, "prisma:client-model:" + std::string(accessor));
   if (!v) return std::nullopt;
   auto parts = split_tabs(*v);
   if (parts.size() != 3) return std::nullopt;
@@ -77,12 +68,12 @@ std::optional<Model> model_of(std::string_view accessor, const FileInput& in) {
 std::string scalar_column(const Model& m, std::string_view field, const ProjectFacts* facts) {
   static const std::set<std::string> kScalars = {"String", "Boolean", "Int",   "BigInt", "Float",
                                                  "Decimal", "DateTime", "Json", "Bytes"};
-  const std::string* v = one_value(facts, "prisma:client-field:" + m.accessor + "." + std::string(field));
+  const std::string* v = one_fact(facts, "prisma:client-field:" + m.accessor + "." + std::string(field));
   if (!v) return "";
   auto parts = split_tabs(*v);
   if (parts.size() != 2) return "";
   if (kScalars.count(parts[1])) return parts[0];
-  const std::string* kind = one_value(facts, "prisma:type:" + parts[1]);
+  const std::string* kind = one_fact(facts, "prisma:type:" + parts[1]);
   return kind && *kind == "enum" ? parts[0] : "";
 }
 
