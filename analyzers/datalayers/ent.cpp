@@ -302,6 +302,7 @@ class Reader {
       } else if (!node_is(s, "comment") && !(closures && local_function(s))) {
         return TSNode{};  // the list is built in code
       }
+    if (ts_node_is_null(ret)) return TSNode{};  // no return at all (a body cut short)
     TSNode v = languages::first_named_child(ret);
     if (node_is(v, "expression_list") && ts_node_named_child_count(v) == 1) v = ts_node_named_child(v, 0);
     if (!node_is(v, "composite_literal")) return TSNode{};

@@ -65,6 +65,7 @@ TSFieldId field_id(const TSLanguage* language, std::string_view name) {
 }
 
 TSNode first_named_child(TSNode node) {
+  if (ts_node_is_null(node)) return node;
   uint32_t n = ts_node_named_child_count(node);
   for (uint32_t i = 0; i < n; ++i) {
     TSNode c = ts_node_named_child(node, i);
