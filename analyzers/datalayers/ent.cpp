@@ -287,14 +287,7 @@ class Reader {
     TSNode body = field(m, "body");
     if (ts_node_is_null(body)) return TSNode{};
     TSNode ret{};
-    std::vector<TSNode> statements;
-    for (uint32_t k = 0; k < ts_node_named_child_count(body); ++k) {
-      TSNode s = ts_node_named_child(body, k);
-      if (node_is(s, "statement_list"))
-        for (uint32_t q = 0; q < ts_node_named_child_count(s); ++q) statements.push_back(ts_node_named_child(s, q));
-      else
-        statements.push_back(s);
-    }
+    std::vector<TSNode> statements = go::body_statements(body);
     for (TSNode s : statements)
       if (node_is(s, "return_statement")) {
         if (!ts_node_is_null(ret)) return TSNode{};
@@ -402,14 +395,7 @@ class Reader {
     TSNode m = method(type, "Edges");
     TSNode body = ts_node_is_null(m) ? TSNode{} : field(m, "body");
     if (ts_node_is_null(body)) return out;
-    std::vector<TSNode> statements;
-    for (uint32_t k = 0; k < ts_node_named_child_count(body); ++k) {
-      TSNode s = ts_node_named_child(body, k);
-      if (node_is(s, "statement_list"))
-        for (uint32_t q = 0; q < ts_node_named_child_count(s); ++q) statements.push_back(ts_node_named_child(s, q));
-      else
-        statements.push_back(s);
-    }
+    std::vector<TSNode> statements = go::body_statements(body);
     for (TSNode s : statements) {
       if (!local_function(s)) continue;
       TSNode left = field(s, "left"), right = field(s, "right");

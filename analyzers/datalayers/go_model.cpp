@@ -60,6 +60,19 @@ std::optional<TagValue> tag_value(TSNode tag, std::string_view key, std::string_
   return std::nullopt;
 }
 
+std::vector<TSNode> body_statements(TSNode body) {
+  std::vector<TSNode> out;
+  uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode s = ts_node_named_child(body, i);
+    if (node_is(s, "statement_list"))
+      for (uint32_t j = 0; j < ts_node_named_child_count(s); ++j) out.push_back(ts_node_named_child(s, j));
+    else
+      out.push_back(s);
+  }
+  return out;
+}
+
 std::string receiver_type_name(TSNode method, std::string_view src) {
   std::string_view recv = node_text(field(method, "receiver"), src);
   std::string type;
@@ -76,15 +89,7 @@ std::optional<TableNameMethod> table_name_method(TSNode method, std::string_view
   out.type = receiver_type_name(method, src);
   TSNode body = field(method, "body");
   if (ts_node_is_null(body)) return std::nullopt;  // a function implemented in assembly
-  std::vector<TSNode> statements;
-  for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
-    TSNode s = ts_node_named_child(body, i);
-    if (node_is(s, "statement_list")) {
-      for (uint32_t j = 0; j < ts_node_named_child_count(s); ++j) statements.push_back(ts_node_named_child(s, j));
-    } else {
-      statements.push_back(s);
-    }
-  }
+  std::vector<TSNode> statements = body_statements(body);
   std::erase_if(statements, [](TSNode s) { return node_is(s, "comment"); });
   auto only = [](TSNode list) {
     if (!node_is(list, "expression_list")) return list;

@@ -41,6 +41,10 @@ struct TagValue {
 };
 std::optional<TagValue> tag_value(TSNode tag, std::string_view key, std::string_view src);
 
+/// The statements of a function's body block, a tree-sitter `statement_list` flattened (comments
+/// kept); none for a null node.
+std::vector<TSNode> body_statements(TSNode body);
+
 /// The type name of a method's receiver: "Model" for `(m *Model)`, "" when it has none.
 std::string receiver_type_name(TSNode method, std::string_view src);
 

@@ -179,6 +179,27 @@ const source::TextGate kConfiguresNaming{
     {{"gorm"}, {"NamingStrategy", "TablePrefix", "SingularTable", "inflection.Add", "inflection.Set"}}};
 const GoListTest kNaming{&kConfiguresNaming, [](const GoMigrationCode&) { return true; }};
 
+/// The import path the file names `alias` by, or "".
+std::string import_of(const GoMigrationCode& go, std::string_view alias) {
+  std::vector<TSNode> stack{go.root()};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (node_is(n, "import_spec")) {
+      std::string_view p = go.node_text(field(n, "path"));
+      if (p.size() < 2) continue;
+      p = p.substr(1, p.size() - 2);
+      std::string_view a = go.node_text(field(n, "name"));
+      if (a.empty()) a = p.substr(p.rfind('/') + 1);
+      if (a == alias) return std::string(p);
+      continue;
+    }
+    if (node_is(n, "source_file") || node_is(n, "import_declaration") || node_is(n, "import_spec_list"))
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+  }
+  return "";
+}
+
 /// What AutoMigrate does with the models of one gormigrate migration, as SQL: the structs it
 /// can see (declared in the Migrate function or in the package) and GORM's PostgreSQL types.
 class AutoMigrateWriter {
@@ -311,24 +332,7 @@ class AutoMigrateWriter {
   /// ends with (`.../pkg/db` -> pkg/db), read from its Go files.
   Struct imported_struct(const GoMigrationCode& from, std::string_view qualified) const {
     std::string_view pkg = qualified.substr(0, qualified.find('.')), name = qualified.substr(qualified.find('.') + 1);
-    std::string path;
-    TSNode root = from.root();
-    std::vector<TSNode> stack{root};
-    while (!stack.empty()) {
-      TSNode n = stack.back();
-      stack.pop_back();
-      if (node_is(n, "import_spec")) {
-        std::string_view p = from.node_text(field(n, "path"));
-        if (p.size() < 2) continue;
-        p = p.substr(1, p.size() - 2);
-        std::string_view alias = from.node_text(field(n, "name"));
-        if (alias.empty()) alias = p.substr(p.rfind('/') + 1);
-        if (alias == pkg) path = std::string(p);
-        continue;
-      }
-      if (node_is(n, "source_file") || node_is(n, "import_declaration") || node_is(n, "import_spec_list"))
-        for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
-    }
+    std::string path = import_of(from, pkg);
     if (path.empty() || !fs_) return {};
     for (size_t at = 0; at < path.size(); at = path.find('/', at)) {
       if (path[at] == '/') ++at;
@@ -1258,26 +1262,6 @@ std::string automigrate_model(const GoMigrationCode& go, TSNode a) {
   return "";
 }
 
-/// The import path the file names `alias` by, or "".
-std::string import_of(const GoMigrationCode& go, std::string_view alias) {
-  std::vector<TSNode> stack{go.root()};
-  while (!stack.empty()) {
-    TSNode n = stack.back();
-    stack.pop_back();
-    if (node_is(n, "import_spec")) {
-      std::string_view p = go.node_text(field(n, "path"));
-      if (p.size() < 2) continue;
-      p = p.substr(1, p.size() - 2);
-      std::string_view a = go.node_text(field(n, "name"));
-      if (a.empty()) a = p.substr(p.rfind('/') + 1);
-      if (a == alias) return std::string(p);
-      continue;
-    }
-    if (node_is(n, "source_file") || node_is(n, "import_declaration") || node_is(n, "import_spec_list"))
-      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
-  }
-  return "";
-}
 
 const source::TextGate kMayAutoMigrate{{{"gorm"}, {".AutoMigrate("}}};
 
