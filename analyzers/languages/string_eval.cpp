@@ -6,6 +6,7 @@
 // stops `b = a + a; c = b + b; ...` from doubling forever.
 #include "analyzers/languages/string_eval.h"
 
+#include "analyzers/sql/fragments.h"
 #include "analyzers/sql/scan.h"
 
 #include <algorithm>
@@ -1318,11 +1319,13 @@ class Engine {
     }
     // A wrapper of the expected signature passing extra leading arguments (pgx's
     // Exec(ctx, sql)): take a later argument only when it reads as SQL or, without holes, parses
-    // as a statement (`CREATE TEMP TABLE ...`), so `Exec(q, StatusActive)` does not pick "active".
+    // as a statement (`CREATE TEMP TABLE ...`), with them as DDL or a utility command over names
+    // given at run time (`"CREATE SCHEMA " + name`), so `Exec(q, StatusActive)` does not pick
+    // "active".
     for (size_t i = at + 1; i < args.size(); ++i) {
       std::optional<SqlText> t = eval(args[i]);
       if (t && (looks_like_sql(t->text) ||
-                (t->text.find(sql::kHole) == std::string::npos && is_query_text(*t)))) {
+                (t->text.find(sql::kHole) == std::string::npos ? is_query_text(*t) : sql::reads_as_utility(*t)))) {
         add_call_site(args[i], call, std::move(*t), out);
         return;
       }

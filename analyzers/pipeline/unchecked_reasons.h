@@ -26,6 +26,7 @@ inline constexpr std::string_view kExpectedFailure = "expected-failure";
 inline constexpr std::string_view kTestOwnSchema = "test-own-schema";
 inline constexpr std::string_view kManualMigration = "manual-migration";
 inline constexpr std::string_view kOtherDatabase = "other-database";
+inline constexpr std::string_view kUtilityStatement = "utility-statement";
 
 /// Every reason, in the order `check --verbose` prints its counts.
 inline const std::vector<UncheckedReason>& unchecked_reasons() {
@@ -43,6 +44,7 @@ inline const std::vector<UncheckedReason>& unchecked_reasons() {
       {kTestOwnSchema, "a test that creates its own table of that name (an older schema, a fixture): its queries meet that table"},
       {kManualMigration, "a migration script run by hand, outside the migration sets: it met the schema of its day"},
       {kOtherDatabase, "text no database call runs that names only relations this schema lacks: another database's, or a sample"},
+      {kUtilityStatement, "DDL or a utility command with names given at run time (CREATE SCHEMA, DROP INDEX, SAVEPOINT, SET): not a query"},
   };
   return kReasons;
 }

@@ -337,6 +337,24 @@ bool fragment_after_name(const SqlText& text) {
   return false;
 }
 
+bool reads_as_utility(const SqlText& text) {
+  std::vector<Slot> slots = find_slots(text.text);
+  if (slots.empty()) return false;
+  SqlText named;
+  size_t at = 0;
+  for (const Slot& slot : slots) {
+    for (; at < slot.begin; ++at) named.append_from(std::string_view(&text.text[at], 1), text.origin[at]);
+    named.append_from(" schemagate_fragment ", text.origin[slot.begin]);
+    at = slot.end;
+  }
+  for (; at < text.text.size(); ++at) named.append_from(std::string_view(&text.text[at], 1), text.origin[at]);
+  NormalizedSql norm = normalize_placeholders(named);  // holes inside literals stay values
+  std::vector<ParsedStatement> statements;
+  ParseError err;
+  if (!norm.unchecked_reason.empty() || !parse(norm.sql.text, &statements, &err) || statements.empty()) return false;
+  return std::none_of(statements.begin(), statements.end(), [](const ParsedStatement& s) { return is_checked(s.node); });
+}
+
 bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
                            const std::vector<std::string>& search_path, PartialReading* out, std::string* why_not,
                            bool database_call) {

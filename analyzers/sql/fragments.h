@@ -56,6 +56,15 @@ struct PartialReading {
 /// to be read around its fragments all the same.
 bool fragment_after_name(const SqlText& text);
 
+/// Whether `text` (SQL with holes), each run-time fragment in code read as a name, parses as
+/// statements none of which is a query: DDL or a utility command whose names are given at run
+/// time (`CREATE SCHEMA ${tenant}`, `DROP INDEX ${schema}.${index}`, `SAVEPOINT sp_${n}`, `SET
+/// statement_timeout = ${ms}`). Written out in full such statements are not judged either (they
+/// require nothing of the schema), so they are no query left unchecked. A fragment that holds a
+/// query cannot stand where a name does, so such text never reads this way
+/// (`EXPLAIN ${query}`, `CREATE VIEW v AS ${query}`).
+bool reads_as_utility(const SqlText& text);
+
 /// Reads `text` (SQL with holes) around its fragments against `schema`. False when no reading
 /// parses, or when there are too many to read them all (*why_not says which).
 /// `database_call`: false for SQL-looking text that no database call runs: it may be a piece of
