@@ -186,11 +186,15 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     stmts = partial->statements;
     rec.sql = norm.sql.text;
     rec.partly = true;
-    rec.reason_id = partial->relation_fragment ? kDynamicRelation : kDynamicClause;
+    bool schema_only = partial->schema_fragment && !partial->relation_fragment && !partial->query_fragment &&
+                       partial->readings == 1;
+    rec.reason_id = partial->relation_fragment ? kDynamicRelation : schema_only ? kDynamicSchema : kDynamicClause;
     rec.reason = partial->relation_fragment
                      ? "a relation's name is a run-time fragment: its columns are not checked"
                  : partial->query_fragment
                      ? "a subquery is a run-time fragment: the columns it provides are not checked"
+                 : schema_only
+                     ? "a relation's schema is a run-time fragment: checked against the one relation of that name the migrations create"
                      : "run-time fragments stand where clauses or names are expected: what they hold is not checked";
   }
   for (auto& s : stmts) {

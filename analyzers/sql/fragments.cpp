@@ -32,7 +32,9 @@ bool ident_char(char c) {
 /// How a fragment is read: a parameter (an expression), nothing (an optional clause), a join to an
 /// unknown relation, an unknown relation (a name), or a query over an unknown relation (the whole
 /// body of a parenthesised subquery: `FROM (${scope}) s`, whose columns are then unknown).
-enum class Fill { kParameter, kNothing, kJoin, kRelation, kQuery };
+/// A relation whose schema alone is a fragment (`FROM ${schema}.jobs`) is read as the one relation
+/// of that name the schema has, in whichever schema (kQualified).
+enum class Fill { kParameter, kNothing, kJoin, kRelation, kQuery, kQualified };
 
 /// A run-time fragment in code position: [begin, end) of the text; `glued` when it is part of a
 /// name (users_${suffix}, "${column}"), which is then replaced whole.
@@ -43,6 +45,14 @@ struct Slot {
   /// read as the value of a typed literal (`id '...'`), which libpg_query accepts, and the name
   /// would vanish from the statement. A fragment there is never such a value.
   bool after_name = false;
+  /// Where a relation stands (after FROM, JOIN, INTO, UPDATE, ONLY, USING) and only the schema
+  /// part of its name is a fragment (`${schema}.jobs`, `"${schema}".jobs`, `tenant_${id}.jobs`):
+  /// the relation's own name, as PostgreSQL folds it. Empty otherwise.
+  std::string relation;
+  /// The text a kQualified reading puts there: the one relation of that name the schema has
+  /// (`"public"."jobs"`), else a relation of unknown columns under that name.
+  std::string qualified_text;
+  bool qualified_known = false;  ///< qualified_text names a relation of the schema
 };
 
 /// Words after which a value stands: a parameter may fill a fragment after them.
@@ -188,6 +198,7 @@ SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vecto
       case Fill::kQuery:
         out.append_from(" SELECT * FROM " + std::string(kUnknownSchema) + ".q" + std::to_string(k + 1) + " ", origin);
         break;
+      case Fill::kQualified: out.append_from(" " + slot.qualified_text + " ", origin); break;
     }
     at = slot.end;
   }
@@ -237,6 +248,62 @@ bool qualified(const std::string& s, size_t offset) {
   size_t i = offset;
   if (i > 0 && s[i - 1] == '"' && i < s.size() && s[i] != '"') --i;
   return i > 0 && s[i - 1] == '.';
+}
+
+/// Whether the word before byte `at` (blanks skipped) is one after which a relation's name stands.
+bool after_relation_keyword(const std::string& s, size_t at) {
+  static const std::set<std::string> kWords = {"from", "join", "into", "update", "only", "using"};
+  size_t i = at;
+  while (i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1]))) --i;
+  size_t e = i;
+  while (i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))) --i;
+  std::string w;
+  for (size_t k = i; k < e; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+  return kWords.count(w) > 0;
+}
+
+/// The relation's name when only the schema part of the glued slot's name is a fragment: the
+/// part after its last dot (outside quotes) holds no hole and is one plain or quoted name, the
+/// part before holds one. Folded as PostgreSQL folds it; empty otherwise.
+std::string relation_after_schema_fragment(const std::string& s, const Slot& slot) {
+  size_t dot = std::string::npos;
+  bool quoted = false;
+  for (size_t i = slot.begin; i < slot.end; ++i) {
+    if (s[i] == '"') quoted = !quoted;
+    else if (s[i] == '.' && !quoted) dot = i;
+  }
+  if (dot == std::string::npos || s.find(kHole, slot.begin) >= dot) return "";
+  std::string name = s.substr(dot + 1, slot.end - dot - 1);
+  if (name.empty() || name.find(kHole) != std::string::npos) return "";
+  if (name.front() == '"') {
+    if (name.size() < 3 || name.back() != '"' || name.find('"', 1) != name.size() - 1) return "";
+    return name.substr(1, name.size() - 2);
+  }
+  if (std::isdigit(static_cast<unsigned char>(name.front()))) return "";
+  for (char& c : name) {
+    if (!ident_char(c) || c == '$') return "";
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return name;
+}
+
+/// Fills in a slot's kQualified reading: the one relation named `slot->relation` in `schema`,
+/// whichever schema holds it (the run-time schema is the one the migrations ran in, with or
+/// without a template: `/* TEMPLATE: schema */`, `{{ .Namespace }}`); none, or several with that
+/// name, or a name the model is unsure of: a relation of unknown columns.
+void qualify(Slot* slot, const schema::Schema& schema) {
+  auto quoted = [](const std::string& name) {
+    std::string q = "\"";
+    for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  const schema::Relation* only = nullptr;
+  size_t found = 0;
+  for (auto& [key, r] : schema.relations())
+    if (r.name == slot->relation && ++found == 1) only = &r;
+  slot->qualified_known = found == 1 && !schema.uncertain_names.count(slot->relation);
+  slot->qualified_text = (slot->qualified_known ? quoted(only->schema) : std::string(kUnknownSchema)) + "." +
+                         quoted(slot->relation);
 }
 
 }  // namespace
@@ -363,6 +430,11 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
     *why_not = "no run-time fragment stands in code";
     return false;
   }
+  for (Slot& slot : slots)
+    if (slot.glued && after_relation_keyword(text.text, slot.begin)) {
+      slot.relation = relation_after_schema_fragment(text.text, slot);
+      if (!slot.relation.empty()) qualify(&slot, schema);
+    }
   std::vector<Reading> readings;
   size_t parses = 0;
   bool too_many = false;
@@ -373,7 +445,8 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
     size_t k = fills.size();
     const Slot& slot = slots[k];
     bool rows = !slot.glued && after_values(text.text, slot.begin);
-    std::vector<Fill> options = slot.glued        ? std::vector<Fill>{Fill::kRelation}
+    std::vector<Fill> options = !slot.relation.empty() ? std::vector<Fill>{Fill::kQualified}
+                                : slot.glued        ? std::vector<Fill>{Fill::kRelation}
                                 : rows            ? std::vector<Fill>{Fill::kParameter}
                                 : slot.after_name ? std::vector<Fill>{Fill::kNothing, Fill::kJoin}
                                                   : std::vector<Fill>{Fill::kParameter, Fill::kNothing, Fill::kJoin};
@@ -453,10 +526,16 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
   out->readings = readings.size();
   out->relation_fragment = false;  // an unknown relation in FROM, not a name elsewhere ("${column}")
   out->query_fragment = false;
+  out->schema_fragment = false;
+  std::set<std::string> query_names;  // the stand-ins of kQuery readings
+  for (size_t k = 0; k < slots.size(); ++k) {
+    if (first.fills[k] == Fill::kQuery) query_names.insert("q" + std::to_string(k + 1));
+    if (first.fills[k] == Fill::kQualified && slots[k].qualified_known) out->schema_fragment = true;
+  }
   for (auto& res : resolved.front())
     for (auto& ref : res.refs)
       if (ref.kind == Reference::Kind::Relation && ref.schema == kUnknownSchema)
-        (ref.relation.rfind('q', 0) == 0 ? out->query_fragment : out->relation_fragment) = true;
+        (query_names.count(ref.relation) ? out->query_fragment : out->relation_fragment) = true;
   out->resolutions.clear();
   for (auto& res : resolved.front()) {
     Resolution kept;

@@ -11,7 +11,10 @@
 // the statement is resolved in each, and only references that every reading resolves the same way
 // are kept: a column that a joined fragment could provide is unchecked, not missing. References
 // inside the fragment itself are unknown. A relation whose name is a fragment is a relation of
-// unknown columns: its columns are unchecked, the rest of the statement is checked.
+// unknown columns: its columns are unchecked, the rest of the statement is checked. A relation
+// whose schema alone is a fragment (`FROM ${schema}.jobs`: a schema chosen at run time, in which
+// the migrations ran) is the one relation of that name the schema has, wherever it is; with none,
+// or several, it is a relation of unknown columns.
 //
 // What a fragment could do that no neutral reading shows is guarded explicitly: a fragment before
 // the statement could define a CTE (missing relations are then unchecked), one in a select list
@@ -41,6 +44,9 @@ struct PartialReading {
   size_t readings = 0;             ///< how many ways the statement parsed
   bool relation_fragment = false;  ///< some relation's name is a fragment
   bool query_fragment = false;     ///< some subquery is a fragment (`FROM (${scope}) s`)
+  /// Some relation's schema alone is a fragment (`FROM ${schema}.jobs`), read as the one relation
+  /// of that name the schema has.
+  bool schema_fragment = false;
   /// Whether some reference outside the fragments is judged (resolved or missing): else the
   /// reading checks nothing (`SELECT count(*) FROM ${table}`) and the site stays unchecked.
   bool judges_something() const {

@@ -167,3 +167,31 @@ TEST_CASE("fragments: a fragment alone between parentheses in FROM is a subquery
   CHECK(read("select email from users where id in (#) #") ==
         "ok:public.users.email ok:public.users ok:public.users.id (1)");
 }
+
+TEST_CASE("fragments: a relation whose schema alone is a fragment is the one relation of that name") {
+  CHECK(read("update #.users set email = $1 where nope = $2") ==
+        "ok:public.users.email missing:public.users.nope (1)");
+  CHECK(read("select u.name from \"#\".users u join session s on s.session_id = u.id") ==
+        "ok:public.users.name ok:public.session ok:public.session.session_id ok:public.users.id (1)");
+  CHECK(read("select count(*) from tenant_#.website_event where url_path = $1") == "ok:public.website_event.url_path (1)");
+  // No relation of that name: its columns are unknown, not missing.
+  CHECK(read("select nope from #.audit_log where id = $1") ==
+        "unchecked:.nope unchecked:.id (1, relation fragment)");
+  // In a column's place the fragment qualifies a column, not a relation.
+  CHECK(read("select #.nope from users u") == "ok:public.users (1)");
+}
+
+TEST_CASE("fragments: DDL and utility commands over run-time names read as such, never a query") {
+  auto utility = [](const std::string& code) { return sql::reads_as_utility(with_holes(code)); };
+  CHECK(utility("CREATE SCHEMA #"));
+  CHECK(utility("DROP INDEX CONCURRENTLY IF EXISTS #.#"));
+  CHECK(utility("SAVEPOINT river_savepoint_#"));
+  CHECK(utility("LISTEN \"#.#\""));
+  CHECK(utility("SET search_path TO \"#\""));
+  CHECK(utility("TRUNCATE TABLE #"));
+  CHECK_FALSE(utility("EXPLAIN #"));
+  CHECK_FALSE(utility("CREATE VIEW v AS #"));
+  CHECK_FALSE(utility("SELECT email FROM #"));
+  CHECK_FALSE(utility("#"));
+  CHECK_FALSE(utility("CREATE SCHEMA tenant"));  // no fragment: not this question
+}
