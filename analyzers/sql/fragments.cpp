@@ -34,7 +34,9 @@ bool ident_char(char c) {
 /// body of a parenthesised subquery: `FROM (${scope}) s`, whose columns are then unknown).
 /// A relation whose schema alone is a fragment (`FROM ${schema}.jobs`) is read as the one relation
 /// of that name the schema has, in whichever schema (kQualified).
-enum class Fill { kParameter, kNothing, kJoin, kRelation, kQuery, kQualified };
+/// Where a whole condition stands and no parameter may (`WHERE ${filter}` before the end), it is
+/// read as TRUE (kCondition).
+enum class Fill { kParameter, kNothing, kJoin, kRelation, kQuery, kQualified, kCondition };
 
 /// A run-time fragment in code position: [begin, end) of the text; `glued` when it is part of a
 /// name (users_${suffix}, "${column}"), which is then replaced whole.
@@ -87,6 +89,17 @@ bool after_values(const std::string& s, size_t at) {
   size_t e = i;
   while (i > 0 && ident_char(s[i - 1])) --i;
   return e - i == 6 && strncasecmp(s.c_str() + i, "values", 6) == 0;
+}
+
+/// Whether the word before byte `at` (blanks skipped) is one after which a condition stands.
+bool after_condition_keyword(const std::string& s, size_t at) {
+  size_t i = at;
+  while (i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1]))) --i;
+  size_t e = i;
+  while (i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))) --i;
+  std::string w;
+  for (size_t k = i; k < e; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+  return w == "where" || w == "and" || w == "or" || w == "having";
 }
 
 /// Whether only blanks stand between the slot and an opening parenthesis before it and a closing
@@ -199,6 +212,7 @@ SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vecto
         out.append_from(" SELECT * FROM " + std::string(kUnknownSchema) + ".q" + std::to_string(k + 1) + " ", origin);
         break;
       case Fill::kQualified: out.append_from(" " + slot.qualified_text + " ", origin); break;
+      case Fill::kCondition: out.append_from(" TRUE ", origin); break;
     }
     at = slot.end;
   }
@@ -444,7 +458,8 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
   std::function<void()> descend = [&] {
     size_t k = fills.size();
     const Slot& slot = slots[k];
-    bool rows = !slot.glued && after_values(text.text, slot.begin);
+    // VALUES ${rows}, or a value cast (`${start}::timestamp`): only a parameter stands there.
+    bool rows = !slot.glued && (after_values(text.text, slot.begin) || text.text.compare(slot.end, 2, "::") == 0);
     std::vector<Fill> options = !slot.relation.empty() ? std::vector<Fill>{Fill::kQualified}
                                 : slot.glued        ? std::vector<Fill>{Fill::kRelation}
                                 : rows            ? std::vector<Fill>{Fill::kParameter}
@@ -453,6 +468,8 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
     bool parameter_fits = rows;  // VALUES ${rows}: no relation stands in for them either
     // Where no parameter fits: a name, or, alone between parentheses, a whole subquery.
     std::vector<Fill> fallbacks = {Fill::kRelation};
+    // A whole condition (`WHERE ${filter}`, `AND ${cond}` before GROUP BY or the end): TRUE.
+    if (!slot.glued && after_condition_keyword(text.text, slot.begin)) fallbacks.insert(fallbacks.begin(), Fill::kCondition);
     if (!slot.glued && parenthesized_alone(text.text, slot)) fallbacks.push_back(Fill::kQuery);
     for (size_t o = 0; o < options.size() || (!slot.glued && !parameter_fits && o < options.size() + fallbacks.size());
          ++o) {
@@ -473,6 +490,10 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
           size_t prefix = normalize_placeholders(fill(text, slots, fills, slots[k + 1].begin)).sql.text.size();
           viable = err.offset + kPrefixMargin >= prefix;
         }
+      } else if (k + 1 < slots.size()) {
+        // What makes the text unreadable may be a later fragment's default parameter (`AND ${cond}`
+        // at the end, a whole condition): this choice stands if that is past the next slot.
+        viable = r.norm.unchecked_offset >= fill(text, slots, fills, slots[k + 1].begin).text.size();
       }
       if (viable && f == Fill::kParameter) parameter_fits = true;
       if (ok && k + 1 == slots.size()) {

@@ -7,7 +7,9 @@
 // A fragment's content is unknown; its position is not. Each fragment that stands in code (not in
 // a literal or a comment) is read in the neutral ways it can stand there: a parameter (an
 // expression), nothing (an optional clause), a join to an unknown relation (a JOIN added to FROM),
-// an unknown relation (a name). Every combination that PostgreSQL's parser accepts is a reading;
+// an unknown relation (a name), TRUE where a whole condition stands and no parameter may (`AND
+// ${cond}` closing a WHERE); a fragment cast to a type (`${start}::timestamp`) is only a
+// parameter. Every combination that PostgreSQL's parser accepts is a reading;
 // the statement is resolved in each, and only references that every reading resolves the same way
 // are kept: a column that a joined fragment could provide is unchecked, not missing. References
 // inside the fragment itself are unknown. A relation whose name is a fragment is a relation of

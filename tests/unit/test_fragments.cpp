@@ -195,3 +195,17 @@ TEST_CASE("fragments: DDL and utility commands over run-time names read as such,
   CHECK_FALSE(utility("#"));
   CHECK_FALSE(utility("CREATE SCHEMA tenant"));  // no fragment: not this question
 }
+
+TEST_CASE("fragments: a whole condition at the end is read as TRUE, after fragments that are values") {
+  // Drizzle's sql`... AND ${eligibility}` after ${start}::timestamp: the last fragment's default
+  // parameter no longer hides the readings of the first.
+  CHECK(read("select o.id, o.nope from users o where o.name >= #::text and o.email < #::text and #\n") ==
+        "ok:public.users.id missing:public.users.nope ok:public.users ok:public.users.name ok:public.users.email (2)");
+  CHECK(read("select id from users where # group by id") == "ok:public.users.id ok:public.users (2)");
+  // A fragment cast to a type is a value: only a parameter is tried there (nothing else parses
+  // further on, and trying it for each of many close fragments ran past the readings' bound).
+  CHECK(read("select count(*) from users where id >= #::int and id < #::int and name = #::text and email = #::text "
+             "and id <> #::int and id <> #::int and id <> #::int and id <> #::int and #") ==
+        "ok:public.users ok:public.users.id ok:public.users.id ok:public.users.name ok:public.users.email "
+        "ok:public.users.id ok:public.users.id ok:public.users.id ok:public.users.id (2)");
+}
