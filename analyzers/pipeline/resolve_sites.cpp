@@ -158,9 +158,13 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
   if (has_holes && (!parsed || sql::fragment_after_name(site.sql))) {
     partial.emplace();
     if (!sql::read_around_fragments(site.sql, intended, search_path(), &*partial, &why_not,
-                                    site.database_call) ||
-        !partial->judges_something())
+                                    site.database_call)) {
       partial.reset();
+    } else if (!partial->judges_something()) {
+      why_not = "it reads, but nothing outside its run-time fragments is a name to check (SELECT count(*) FROM ${table}): "
+                "what they hold is not checked";
+      partial.reset();
+    }
   }
   if (!parsed && !partial) {
     // CREATE TABLE t (<columns built at run time>): t exists when the code runs, whatever its
@@ -366,7 +370,9 @@ void FileScanner::record_unparsed(const std::string& rel, const languages::SqlSi
     return;
   }
   bool name = !norm.unchecked_reason.empty();
-  rec.reason = name        ? norm.unchecked_reason
+  bool reads = why_not.starts_with("it reads");
+  rec.reason = reads       ? why_not
+               : name      ? norm.unchecked_reason
                : has_holes ? "a run-time fragment stands where an identifier or a clause is expected (" +
                                  perr.message + ")"
                            : "does not parse: " + perr.message;
