@@ -355,9 +355,11 @@ class Engine {
       TSNode node = s.node;
       std::string_view name;
       std::vector<std::string_view> params;
-      if (node_is(node, "method_definition") || node_is(node, "method_declaration") || s.in_class ||
-          !syntax_.function_parameters(node, src_, &name, &params))
+      if (!syntax_.function_parameters(node, src_, &name, &params)) continue;
+      if (node_is(node, "method_definition") || node_is(node, "method_declaration") || s.in_class) {
+        methods_[name].push_back(node);
         continue;
+      }
       Function f;
       f.node = node;
       std::tie(f.scope_begin, f.scope_end) = s.around;
@@ -1017,6 +1019,44 @@ class Engine {
     found.insert(found.end(), others.begin(), others.end());
   }
 
+  /// The argument a call hands back as its value: a function or method of the file, the only
+  /// definition of its name here, whose every return is its first parameter, as it is or
+  /// transformed (lnbits' `self.rewrite_query(query)`: `query = query.replace("?", "%s")`,
+  /// `return query`). A wrapper that passes its SQL through such a helper still wraps it.
+  TSNode passed_through(TSNode node) {
+    Call call;
+    if (!syntax_.call(node, src_, &call) || call.tagged || call.name.empty() || call.arguments.empty()) return TSNode{};
+    TSNode fn{};
+    size_t defined = 0;
+    if (auto it = functions_.find(call.name); it != functions_.end())
+      for (const Function& f : it->second) fn = (++defined, f.node);
+    if (auto it = methods_.find(call.name); it != methods_.end())
+      for (TSNode m : it->second) fn = (++defined, m);
+    std::string_view name;
+    std::vector<std::string_view> params;
+    if (defined != 1 || !syntax_.function_parameters(fn, src_, &name, &params) || params.empty()) return TSNode{};
+    long first = -1;  // the first parameter's definition
+    if (auto it = by_name_.find(params.front()); it != by_name_.end())
+      for (size_t i : it->second)
+        if (ts_node_is_null(defs_[i].value) && defs_[i].scope_begin == ts_node_start_byte(fn)) first = static_cast<long>(i);
+    std::vector<TSNode> returns;
+    if (first < 0 || !returned_values(fn, &returns) || returns.empty()) return TSNode{};
+    for (TSNode r : returns) {
+      bool reaches = false;
+      for (int hop = 0; hop < 8 && !ts_node_is_null(r) && !reaches; ++hop) {
+        ExprKind k = syntax_.kind(r);
+        if (k == ExprKind::kWrapper) { r = first_named_child(r); continue; }
+        if (k != ExprKind::kIdentifier) { r = syntax_.transformed(r, src_); continue; }
+        long d = resolve(node_text(r, src_), ts_node_start_byte(r));
+        if (d < 0 || defs_[static_cast<size_t>(d)].file_scope) break;
+        if (d == first) reaches = true;
+        else r = defs_[static_cast<size_t>(d)].value;
+      }
+      if (!reaches) return TSNode{};
+    }
+    return call.arguments.front();
+  }
+
   enum class ParameterUse { kNone, kRecorded, kOtherParameter };
 
   /// Follows a database call's argument back through locals and string transforms; when it is a
@@ -1025,7 +1065,11 @@ class Engine {
     for (int hop = 0; hop < 8 && !ts_node_is_null(arg); ++hop) {
       ExprKind k = syntax_.kind(arg);
       if (k == ExprKind::kWrapper) { arg = first_named_child(arg); continue; }
-      if (k != ExprKind::kIdentifier) { arg = syntax_.transformed(arg, src_); continue; }
+      if (k != ExprKind::kIdentifier) {
+        TSNode inner = syntax_.transformed(arg, src_);
+        arg = ts_node_is_null(inner) ? passed_through(arg) : inner;
+        continue;
+      }
       long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
       if (d < 0) return ParameterUse::kNone;
       const Definition& def = defs_[static_cast<size_t>(d)];
@@ -1088,7 +1132,11 @@ class Engine {
     for (int hop = 0; hop < 8 && !ts_node_is_null(arg); ++hop) {
       ExprKind k = syntax_.kind(arg);
       if (k == ExprKind::kWrapper) { arg = first_named_child(arg); continue; }
-      if (k != ExprKind::kIdentifier) { arg = syntax_.transformed(arg, src_); continue; }
+      if (k != ExprKind::kIdentifier) {
+        TSNode inner = syntax_.transformed(arg, src_);
+        arg = ts_node_is_null(inner) ? passed_through(arg) : inner;
+        continue;
+      }
       if (wrapper_parameter(arg, call_name)) return true;
       long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
       if (d < 0) return false;
@@ -1445,6 +1493,7 @@ class Engine {
   std::unordered_set<const void*> consumed_;
   std::unordered_set<const void*> fragments_;  ///< values of names a `+` chain uses
   std::unordered_map<std::string_view, std::vector<Function>> functions_;
+  std::unordered_map<std::string_view, std::vector<TSNode>> methods_;  ///< by name, every definition
   std::vector<std::unordered_map<size_t, std::optional<SqlText>>> bindings_;  ///< inlined calls' arguments
   std::unordered_set<const void*> inlining_;                                   ///< functions being inlined
   std::vector<std::pair<const void*, size_t>> choice_log_;  ///< choices met: (node, how many texts)
