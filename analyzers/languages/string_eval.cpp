@@ -1010,13 +1010,44 @@ class Engine {
               !methods.count(name))
             return true;
           size_t at = ts_node_start_byte(node);
-          for (auto& w : found)
+          size_t sql_at = static_cast<size_t>(-1);
+          for (auto& w : found) {
             if (w.name == name && w.at == at) return true;
-          others.push_back({std::string(name), static_cast<size_t>(-1), at, true});
+            if (w.name == name && w.argument != static_cast<size_t>(-1)) sql_at = w.argument;
+          }
+          // One that hands that parameter to a call of its own name (lnbits' Database.fetchall:
+          // `async with self.connect() as conn: return await conn.fetchall(query, values)`, around
+          // Connection.fetchall, which wraps execute) wraps it too.
+          others.push_back({std::string(name), delegates(node, name, params, sql_at) ? sql_at : static_cast<size_t>(-1),
+                            at, true});
           return true;
         },
         [](TSNode) {});
     found.insert(found.end(), others.begin(), others.end());
+  }
+
+  /// Whether the method `fn` hands its parameter `sql_at` on, as it is, at the same place of a
+  /// call of its own name (a delegation to the wrapper of the same name in another class).
+  bool delegates(TSNode fn, std::string_view name, const std::vector<std::string_view>& params, size_t sql_at) {
+    if (sql_at >= params.size()) return false;
+    bool found = false;
+    walk(
+        fn,
+        [&](TSNode node) {
+          Call call;
+          if (found || !ts_node_is_named(node)) return false;
+          if (!ts_node_eq(node, fn) && syntax_.is_scope(node)) return false;
+          if (!syntax_.call(node, src_, &call) || call.name != name || call.tagged || sql_at >= call.arguments.size())
+            return true;
+          TSNode arg = call.arguments[sql_at];
+          if (syntax_.kind(arg) != ExprKind::kIdentifier || node_text(arg, src_) != params[sql_at]) return true;
+          long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
+          found = d >= 0 && ts_node_is_null(defs_[static_cast<size_t>(d)].value) &&
+                  defs_[static_cast<size_t>(d)].scope_begin == ts_node_start_byte(fn);
+          return true;
+        },
+        [](TSNode) {});
+    return found;
   }
 
   /// The argument a call hands back as its value: a function or method of the file, the only

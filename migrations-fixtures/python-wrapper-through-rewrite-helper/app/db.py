@@ -1,3 +1,5 @@
+from contextlib import asynccontextmanager
+
 from sqlalchemy import text
 
 
@@ -15,3 +17,17 @@ class Connection:
     async def fetchall(self, query: str, values: dict | None = None):
         result = await self.conn.execute(text(self.rewrite_query(query)), values or {})
         return result.mappings().all()
+
+
+class Database:
+    def __init__(self, engine):
+        self.engine = engine
+
+    @asynccontextmanager
+    async def connect(self):
+        async with self.engine.connect() as conn:
+            yield Connection(conn, "postgres")
+
+    async def fetchall(self, query: str, values: dict | None = None):
+        async with self.connect() as conn:
+            return await conn.fetchall(query, values)
