@@ -1057,15 +1057,16 @@ class Engine {
   TSNode passed_through(TSNode node) {
     Call call;
     if (!syntax_.call(node, src_, &call) || call.tagged || call.name.empty() || call.arguments.empty()) return TSNode{};
-    TSNode fn{};
-    size_t defined = 0;
+    std::vector<TSNode> definitions;
     if (auto it = functions_.find(call.name); it != functions_.end())
-      for (const Function& f : it->second) fn = (++defined, f.node);
+      for (const Function& f : it->second) definitions.push_back(f.node);
     if (auto it = methods_.find(call.name); it != methods_.end())
-      for (TSNode m : it->second) fn = (++defined, m);
+      definitions.insert(definitions.end(), it->second.begin(), it->second.end());
+    if (definitions.size() != 1) return TSNode{};
+    TSNode fn = definitions.front();
     std::string_view name;
     std::vector<std::string_view> params;
-    if (defined != 1 || !syntax_.function_parameters(fn, src_, &name, &params) || params.empty()) return TSNode{};
+    if (!syntax_.function_parameters(fn, src_, &name, &params) || params.empty()) return TSNode{};
     long first = -1;  // the first parameter's definition
     if (auto it = by_name_.find(params.front()); it != by_name_.end())
       for (size_t i : it->second)
