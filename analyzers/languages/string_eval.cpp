@@ -1393,8 +1393,13 @@ class Engine {
       // A chain's expression (`.where(sql\`archived_at IS NULL\`)`) is SQL whatever it looks like.
       sql::ChainScope scope;
       bool chain = call.tagged && syntax_.chain_expression(args[at], src_, &scope);
-      for (SqlText& t : texts)
+      for (SqlText& t : texts) {
+        // A tagged template with no text of its own (Drizzle's sql`${alias.name}`): what its
+        // interpolations hold is a value, a column object or another template, never SQL text of
+        // this site, so there is nothing here to check.
+        if (call.tagged && t.text.find_first_not_of(std::string(" \t\r\n") + sql::kHole) == std::string::npos) continue;
         if (chain || is_query_text(t)) add_call_site(args[at], call, std::move(t), out, variant++);
+      }
       return;
     }
     // A wrapper of the expected signature passing extra leading arguments (pgx's

@@ -25,3 +25,8 @@ export async function activationCohort(startDate: string, endDate: string) {
 
   return drizzleClient.execute(cohortQuery)
 }
+
+// A column object spliced alone (`sql<string>\`${versionAlias.name}\`.as('name')`): no SQL text of its own.
+export function selectedColumn(column: unknown) {
+  return drizzleClient.execute(sql`${column}`)
+}
