@@ -36,7 +36,9 @@ bool ident_char(char c) {
 /// of that name the schema has, in whichever schema (kQualified).
 /// Where a whole condition stands and no parameter may (`WHERE ${filter}` before the end), it is
 /// read as TRUE (kCondition).
-enum class Fill { kParameter, kNothing, kJoin, kRelation, kQuery, kQualified, kCondition };
+/// The rows of `VALUES ${rows}` are read as a query of unknown columns in the place of the whole
+/// VALUES list (`INSERT INTO t (a, b) SELECT * FROM <unknown>`, `FROM (SELECT ...) AS v(id, n)`).
+enum class Fill { kParameter, kNothing, kJoin, kRelation, kQuery, kQualified, kCondition, kRows };
 
 /// A run-time fragment in code position: [begin, end) of the text; `glued` when it is part of a
 /// name (users_${suffix}, "${column}"), which is then replaced whole.
@@ -81,8 +83,9 @@ bool ends_with_name(const std::string& s, size_t at) {
 }
 
 /// Whether the word before byte `at` (blanks skipped) is VALUES: a fragment there is the rows
-/// themselves (`FROM (VALUES ${rows}) AS data(a, b)`), which no neutral text stands for; a join
-/// would make VALUES parse as a table's name (it is an unreserved keyword).
+/// themselves (`FROM (VALUES ${rows}) AS data(a, b)`), read as a query of unknown columns in the
+/// place of the VALUES list (kRows); a join would make VALUES parse as a table's name (it is an
+/// unreserved keyword).
 bool after_values(const std::string& s, size_t at) {
   size_t i = at;
   while (i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1]))) --i;
@@ -205,8 +208,13 @@ SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vecto
   size_t at = 0;
   for (size_t k = 0; k < slots.size() && slots[k].begin < stop; ++k) {
     const Slot& slot = slots[k];
-    for (; at < slot.begin; ++at) out.append_from(std::string_view(&in.text[at], 1), in.origin[at]);
     Fill f = k < fills.size() ? fills[k] : slot.glued ? Fill::kRelation : Fill::kParameter;
+    size_t copy_to = slot.begin;
+    if (f == Fill::kRows) {  // the VALUES keyword goes too
+      while (copy_to > 0 && std::isspace(static_cast<unsigned char>(in.text[copy_to - 1]))) --copy_to;
+      copy_to = copy_to >= 6 ? copy_to - 6 : 0;
+    }
+    for (; at < copy_to; ++at) out.append_from(std::string_view(&in.text[at], 1), in.origin[at]);
     uint32_t origin = in.origin[slot.begin];
     std::string relation = std::string(kUnknownSchema) + ".f" + std::to_string(k + 1);
     switch (f) {
@@ -219,6 +227,9 @@ SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vecto
         break;
       case Fill::kQualified: out.append_from(" " + slot.qualified_text + " ", origin); break;
       case Fill::kCondition: out.append_from(" TRUE ", origin); break;
+      case Fill::kRows:
+        out.append_from(" SELECT * FROM " + std::string(kUnknownSchema) + ".q" + std::to_string(k + 1) + " ", origin);
+        break;
     }
     at = slot.end;
   }
@@ -458,10 +469,13 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
   std::function<void()> descend = [&] {
     size_t k = fills.size();
     const Slot& slot = slots[k];
-    // VALUES ${rows}, or a value cast (`${start}::timestamp`): only a parameter stands there.
-    bool rows = !slot.glued && (after_values(text.text, slot.begin) || text.text.compare(slot.end, 2, "::") == 0);
+    // VALUES ${rows}: a parameter, or the rows as a query; a value cast (`${start}::timestamp`):
+    // only a parameter.
+    bool values = !slot.glued && after_values(text.text, slot.begin);
+    bool rows = values || (!slot.glued && text.text.compare(slot.end, 2, "::") == 0);
     std::vector<Fill> options = !slot.relation.empty() ? std::vector<Fill>{Fill::kQualified}
                                 : slot.glued        ? std::vector<Fill>{Fill::kRelation}
+                                : values          ? std::vector<Fill>{Fill::kParameter, Fill::kRows}
                                 : rows            ? std::vector<Fill>{Fill::kParameter}
                                 : slot.after_name ? std::vector<Fill>{Fill::kNothing, Fill::kJoin}
                                                   : std::vector<Fill>{Fill::kParameter, Fill::kNothing, Fill::kJoin};
@@ -550,7 +564,7 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
   out->schema_fragment = false;
   std::set<std::string> query_names;  // the stand-ins of kQuery readings
   for (size_t k = 0; k < slots.size(); ++k) {
-    if (first.fills[k] == Fill::kQuery) query_names.insert("q" + std::to_string(k + 1));
+    if (first.fills[k] == Fill::kQuery || first.fills[k] == Fill::kRows) query_names.insert("q" + std::to_string(k + 1));
     if (first.fills[k] == Fill::kQualified && slots[k].qualified_known) out->schema_fragment = true;
   }
   for (auto& res : resolved.front())

@@ -209,3 +209,10 @@ TEST_CASE("fragments: a whole condition at the end is read as TRUE, after fragme
         "ok:public.users ok:public.users.id ok:public.users.id ok:public.users.name ok:public.users.email "
         "ok:public.users.id ok:public.users.id ok:public.users.id ok:public.users.id (2)");
 }
+
+TEST_CASE("fragments: VALUES ${rows} is read as a query of unknown columns in the VALUES list's place") {
+  CHECK(read("INSERT INTO users (id, emial) VALUES # ON CONFLICT (id) DO NOTHING") ==
+        "ok:public.users ok:public.users.id missing:public.users.emial ok:public.users.id (1)");
+  CHECK(read("UPDATE users AS u SET name = v.name FROM (VALUES #) AS v(id, name) WHERE u.id = v.id AND u.nope IS NULL") ==
+        "ok:public.users ok:public.users.name ok:v.name ok:public.users.id ok:v.id missing:public.users.nope (1)");
+}
