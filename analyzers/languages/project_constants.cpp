@@ -75,8 +75,11 @@ void ProjectConstants::add_wrappers(std::string_view language, const FileWrapper
     auto [it, fresh] = names.emplace(w.name, WrapperEntry{w.argument, w.method, file, w.at});
     if (fresh) continue;
     WrapperEntry& e = it->second;
-    bool same_definition = e.file == file && e.at == w.at;
-    if (e.argument != w.argument || (!same_definition && (e.method || w.method))) e.argument = kAmbiguousIndex;
+    // Methods of one name in two files: a call may reach a third class's, which no file
+    // recorded. In one file every method of the name is recorded (collect_wrappers), so methods
+    // there that all hand on the SQL at the same place (one delegating to the other) stay one.
+    bool same_file = e.file == file;
+    if (e.argument != w.argument || (!same_file && (e.method || w.method))) e.argument = kAmbiguousIndex;
   }
 }
 

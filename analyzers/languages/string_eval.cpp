@@ -6,6 +6,7 @@
 // stops `b = a + a; c = b + b; ...` from doubling forever.
 #include "analyzers/languages/string_eval.h"
 
+#include "analyzers/sql/fragments.h"
 #include "analyzers/sql/scan.h"
 
 #include <algorithm>
@@ -354,9 +355,11 @@ class Engine {
       TSNode node = s.node;
       std::string_view name;
       std::vector<std::string_view> params;
-      if (node_is(node, "method_definition") || node_is(node, "method_declaration") || s.in_class ||
-          !syntax_.function_parameters(node, src_, &name, &params))
+      if (!syntax_.function_parameters(node, src_, &name, &params)) continue;
+      if (node_is(node, "method_definition") || node_is(node, "method_declaration") || s.in_class) {
+        methods_[name].push_back(node);
         continue;
+      }
       Function f;
       f.node = node;
       std::tie(f.scope_begin, f.scope_end) = s.around;
@@ -1007,13 +1010,83 @@ class Engine {
               !methods.count(name))
             return true;
           size_t at = ts_node_start_byte(node);
-          for (auto& w : found)
+          size_t sql_at = static_cast<size_t>(-1);
+          for (auto& w : found) {
             if (w.name == name && w.at == at) return true;
-          others.push_back({std::string(name), static_cast<size_t>(-1), at, true});
+            if (w.name == name && w.argument != static_cast<size_t>(-1)) sql_at = w.argument;
+          }
+          // One that hands that parameter to a call of its own name (lnbits' Database.fetchall:
+          // `async with self.connect() as conn: return await conn.fetchall(query, values)`, around
+          // Connection.fetchall, which wraps execute) wraps it too.
+          others.push_back({std::string(name), delegates(node, name, params, sql_at) ? sql_at : static_cast<size_t>(-1),
+                            at, true});
           return true;
         },
         [](TSNode) {});
     found.insert(found.end(), others.begin(), others.end());
+  }
+
+  /// Whether the method `fn` hands its parameter `sql_at` on, as it is, at the same place of a
+  /// call of its own name (a delegation to the wrapper of the same name in another class).
+  bool delegates(TSNode fn, std::string_view name, const std::vector<std::string_view>& params, size_t sql_at) {
+    if (sql_at >= params.size()) return false;
+    bool found = false;
+    walk(
+        fn,
+        [&](TSNode node) {
+          Call call;
+          if (found || !ts_node_is_named(node)) return false;
+          if (!ts_node_eq(node, fn) && syntax_.is_scope(node)) return false;
+          if (!syntax_.call(node, src_, &call) || call.name != name || call.tagged || sql_at >= call.arguments.size())
+            return true;
+          TSNode arg = call.arguments[sql_at];
+          if (syntax_.kind(arg) != ExprKind::kIdentifier || node_text(arg, src_) != params[sql_at]) return true;
+          long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
+          found = d >= 0 && ts_node_is_null(defs_[static_cast<size_t>(d)].value) &&
+                  defs_[static_cast<size_t>(d)].scope_begin == ts_node_start_byte(fn);
+          return true;
+        },
+        [](TSNode) {});
+    return found;
+  }
+
+  /// The argument a call hands back as its value: a function or method of the file, the only
+  /// definition of its name here, whose every return is its first parameter, as it is or
+  /// transformed (lnbits' `self.rewrite_query(query)`: `query = query.replace("?", "%s")`,
+  /// `return query`). A wrapper that passes its SQL through such a helper still wraps it.
+  TSNode passed_through(TSNode node) {
+    Call call;
+    if (!syntax_.call(node, src_, &call) || call.tagged || call.name.empty() || call.arguments.empty()) return TSNode{};
+    std::vector<TSNode> definitions;
+    if (auto it = functions_.find(call.name); it != functions_.end())
+      for (const Function& f : it->second) definitions.push_back(f.node);
+    if (auto it = methods_.find(call.name); it != methods_.end())
+      definitions.insert(definitions.end(), it->second.begin(), it->second.end());
+    if (definitions.size() != 1) return TSNode{};
+    TSNode fn = definitions.front();
+    std::string_view name;
+    std::vector<std::string_view> params;
+    if (!syntax_.function_parameters(fn, src_, &name, &params) || params.empty()) return TSNode{};
+    long first = -1;  // the first parameter's definition
+    if (auto it = by_name_.find(params.front()); it != by_name_.end())
+      for (size_t i : it->second)
+        if (ts_node_is_null(defs_[i].value) && defs_[i].scope_begin == ts_node_start_byte(fn)) first = static_cast<long>(i);
+    std::vector<TSNode> returns;
+    if (first < 0 || !returned_values(fn, &returns) || returns.empty()) return TSNode{};
+    for (TSNode r : returns) {
+      bool reaches = false;
+      for (int hop = 0; hop < 8 && !ts_node_is_null(r) && !reaches; ++hop) {
+        ExprKind k = syntax_.kind(r);
+        if (k == ExprKind::kWrapper) { r = first_named_child(r); continue; }
+        if (k != ExprKind::kIdentifier) { r = syntax_.transformed(r, src_); continue; }
+        long d = resolve(node_text(r, src_), ts_node_start_byte(r));
+        if (d < 0 || defs_[static_cast<size_t>(d)].file_scope) break;
+        if (d == first) reaches = true;
+        else r = defs_[static_cast<size_t>(d)].value;
+      }
+      if (!reaches) return TSNode{};
+    }
+    return call.arguments.front();
   }
 
   enum class ParameterUse { kNone, kRecorded, kOtherParameter };
@@ -1024,7 +1097,11 @@ class Engine {
     for (int hop = 0; hop < 8 && !ts_node_is_null(arg); ++hop) {
       ExprKind k = syntax_.kind(arg);
       if (k == ExprKind::kWrapper) { arg = first_named_child(arg); continue; }
-      if (k != ExprKind::kIdentifier) { arg = syntax_.transformed(arg, src_); continue; }
+      if (k != ExprKind::kIdentifier) {
+        TSNode inner = syntax_.transformed(arg, src_);
+        arg = ts_node_is_null(inner) ? passed_through(arg) : inner;
+        continue;
+      }
       long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
       if (d < 0) return ParameterUse::kNone;
       const Definition& def = defs_[static_cast<size_t>(d)];
@@ -1087,7 +1164,11 @@ class Engine {
     for (int hop = 0; hop < 8 && !ts_node_is_null(arg); ++hop) {
       ExprKind k = syntax_.kind(arg);
       if (k == ExprKind::kWrapper) { arg = first_named_child(arg); continue; }
-      if (k != ExprKind::kIdentifier) { arg = syntax_.transformed(arg, src_); continue; }
+      if (k != ExprKind::kIdentifier) {
+        TSNode inner = syntax_.transformed(arg, src_);
+        arg = ts_node_is_null(inner) ? passed_through(arg) : inner;
+        continue;
+      }
       if (wrapper_parameter(arg, call_name)) return true;
       long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
       if (d < 0) return false;
@@ -1312,17 +1393,24 @@ class Engine {
       // A chain's expression (`.where(sql\`archived_at IS NULL\`)`) is SQL whatever it looks like.
       sql::ChainScope scope;
       bool chain = call.tagged && syntax_.chain_expression(args[at], src_, &scope);
-      for (SqlText& t : texts)
+      for (SqlText& t : texts) {
+        // A tagged template with no text of its own (Drizzle's sql`${alias.name}`): what its
+        // interpolations hold is a value, a column object or another template, never SQL text of
+        // this site, so there is nothing here to check.
+        if (call.tagged && t.text.find_first_not_of(std::string(" \t\r\n") + sql::kHole) == std::string::npos) continue;
         if (chain || is_query_text(t)) add_call_site(args[at], call, std::move(t), out, variant++);
+      }
       return;
     }
     // A wrapper of the expected signature passing extra leading arguments (pgx's
     // Exec(ctx, sql)): take a later argument only when it reads as SQL or, without holes, parses
-    // as a statement (`CREATE TEMP TABLE ...`), so `Exec(q, StatusActive)` does not pick "active".
+    // as a statement (`CREATE TEMP TABLE ...`), with them as DDL or a utility command over names
+    // given at run time (`"CREATE SCHEMA " + name`), so `Exec(q, StatusActive)` does not pick
+    // "active".
     for (size_t i = at + 1; i < args.size(); ++i) {
       std::optional<SqlText> t = eval(args[i]);
       if (t && (looks_like_sql(t->text) ||
-                (t->text.find(sql::kHole) == std::string::npos && is_query_text(*t)))) {
+                (t->text.find(sql::kHole) == std::string::npos ? is_query_text(*t) : sql::reads_as_utility(*t)))) {
         add_call_site(args[i], call, std::move(*t), out);
         return;
       }
@@ -1442,6 +1530,7 @@ class Engine {
   std::unordered_set<const void*> consumed_;
   std::unordered_set<const void*> fragments_;  ///< values of names a `+` chain uses
   std::unordered_map<std::string_view, std::vector<Function>> functions_;
+  std::unordered_map<std::string_view, std::vector<TSNode>> methods_;  ///< by name, every definition
   std::vector<std::unordered_map<size_t, std::optional<SqlText>>> bindings_;  ///< inlined calls' arguments
   std::unordered_set<const void*> inlining_;                                   ///< functions being inlined
   std::vector<std::pair<const void*, size_t>> choice_log_;  ///< choices met: (node, how many texts)

@@ -32,7 +32,13 @@ bool ident_char(char c) {
 /// How a fragment is read: a parameter (an expression), nothing (an optional clause), a join to an
 /// unknown relation, an unknown relation (a name), or a query over an unknown relation (the whole
 /// body of a parenthesised subquery: `FROM (${scope}) s`, whose columns are then unknown).
-enum class Fill { kParameter, kNothing, kJoin, kRelation, kQuery };
+/// A relation whose schema alone is a fragment (`FROM ${schema}.jobs`) is read as the one relation
+/// of that name the schema has, in whichever schema (kQualified).
+/// Where a whole condition stands and no parameter may (`WHERE ${filter}` before the end), it is
+/// read as TRUE (kCondition).
+/// The rows of `VALUES ${rows}` are read as a query of unknown columns in the place of the whole
+/// VALUES list (`INSERT INTO t (a, b) SELECT * FROM <unknown>`, `FROM (SELECT ...) AS v(id, n)`).
+enum class Fill { kParameter, kNothing, kJoin, kRelation, kQuery, kQualified, kCondition, kRows };
 
 /// A run-time fragment in code position: [begin, end) of the text; `glued` when it is part of a
 /// name (users_${suffix}, "${column}"), which is then replaced whole.
@@ -43,6 +49,14 @@ struct Slot {
   /// read as the value of a typed literal (`id '...'`), which libpg_query accepts, and the name
   /// would vanish from the statement. A fragment there is never such a value.
   bool after_name = false;
+  /// Where a relation stands (after FROM, JOIN, INTO, UPDATE, ONLY, USING) and only the schema
+  /// part of its name is a fragment (`${schema}.jobs`, `"${schema}".jobs`, `tenant_${id}.jobs`):
+  /// the relation's own name, as PostgreSQL folds it. Empty otherwise.
+  std::string relation;
+  /// The text a kQualified reading puts there: the one relation of that name the schema has
+  /// (`"public"."jobs"`), else a relation of unknown columns under that name.
+  std::string qualified_text;
+  bool qualified_known = false;  ///< qualified_text names a relation of the schema
 };
 
 /// Words after which a value stands: a parameter may fill a fragment after them.
@@ -69,14 +83,32 @@ bool ends_with_name(const std::string& s, size_t at) {
 }
 
 /// Whether the word before byte `at` (blanks skipped) is VALUES: a fragment there is the rows
-/// themselves (`FROM (VALUES ${rows}) AS data(a, b)`), which no neutral text stands for; a join
-/// would make VALUES parse as a table's name (it is an unreserved keyword).
+/// themselves (`FROM (VALUES ${rows}) AS data(a, b)`), read as a query of unknown columns in the
+/// place of the VALUES list (kRows); a join would make VALUES parse as a table's name (it is an
+/// unreserved keyword).
 bool after_values(const std::string& s, size_t at) {
   size_t i = at;
   while (i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1]))) --i;
   size_t e = i;
   while (i > 0 && ident_char(s[i - 1])) --i;
   return e - i == 6 && strncasecmp(s.c_str() + i, "values", 6) == 0;
+}
+
+/// The word before byte `at` (blanks skipped), lower-cased: "" when a non-letter stands there.
+std::string word_before(const std::string& s, size_t at) {
+  size_t i = at;
+  while (i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1]))) --i;
+  size_t e = i;
+  while (i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))) --i;
+  std::string w;
+  for (size_t k = i; k < e; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+  return w;
+}
+
+/// Whether the word before byte `at` is one after which a condition stands.
+bool after_condition_keyword(const std::string& s, size_t at) {
+  std::string w = word_before(s, at);
+  return w == "where" || w == "and" || w == "or" || w == "having";
 }
 
 /// Whether only blanks stand between the slot and an opening parenthesis before it and a closing
@@ -176,8 +208,13 @@ SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vecto
   size_t at = 0;
   for (size_t k = 0; k < slots.size() && slots[k].begin < stop; ++k) {
     const Slot& slot = slots[k];
-    for (; at < slot.begin; ++at) out.append_from(std::string_view(&in.text[at], 1), in.origin[at]);
     Fill f = k < fills.size() ? fills[k] : slot.glued ? Fill::kRelation : Fill::kParameter;
+    size_t copy_to = slot.begin;
+    if (f == Fill::kRows) {  // the VALUES keyword goes too
+      while (copy_to > 0 && std::isspace(static_cast<unsigned char>(in.text[copy_to - 1]))) --copy_to;
+      copy_to = copy_to >= 6 ? copy_to - 6 : 0;
+    }
+    for (; at < copy_to; ++at) out.append_from(std::string_view(&in.text[at], 1), in.origin[at]);
     uint32_t origin = in.origin[slot.begin];
     std::string relation = std::string(kUnknownSchema) + ".f" + std::to_string(k + 1);
     switch (f) {
@@ -186,6 +223,11 @@ SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vecto
       case Fill::kJoin: out.append_from(" CROSS JOIN " + relation + " ", origin); break;
       case Fill::kRelation: out.append_from(" " + relation + " ", origin); break;
       case Fill::kQuery:
+        out.append_from(" SELECT * FROM " + std::string(kUnknownSchema) + ".q" + std::to_string(k + 1) + " ", origin);
+        break;
+      case Fill::kQualified: out.append_from(" " + slot.qualified_text + " ", origin); break;
+      case Fill::kCondition: out.append_from(" TRUE ", origin); break;
+      case Fill::kRows:
         out.append_from(" SELECT * FROM " + std::string(kUnknownSchema) + ".q" + std::to_string(k + 1) + " ", origin);
         break;
     }
@@ -237,6 +279,56 @@ bool qualified(const std::string& s, size_t offset) {
   size_t i = offset;
   if (i > 0 && s[i - 1] == '"' && i < s.size() && s[i] != '"') --i;
   return i > 0 && s[i - 1] == '.';
+}
+
+/// Whether the word before byte `at` is one after which a relation's name stands.
+bool after_relation_keyword(const std::string& s, size_t at) {
+  static const std::set<std::string> kWords = {"from", "join", "into", "update", "only", "using"};
+  return kWords.count(word_before(s, at)) > 0;
+}
+
+/// The relation's name when only the schema part of the glued slot's name is a fragment: the
+/// part after its last dot (outside quotes) holds no hole and is one plain or quoted name, the
+/// part before holds one. Folded as PostgreSQL folds it; empty otherwise.
+std::string relation_after_schema_fragment(const std::string& s, const Slot& slot) {
+  size_t dot = std::string::npos;
+  bool quoted = false;
+  for (size_t i = slot.begin; i < slot.end; ++i) {
+    if (s[i] == '"') quoted = !quoted;
+    else if (s[i] == '.' && !quoted) dot = i;
+  }
+  if (dot == std::string::npos || s.find(kHole, slot.begin) >= dot) return "";
+  std::string name = s.substr(dot + 1, slot.end - dot - 1);
+  if (name.empty() || name.find(kHole) != std::string::npos) return "";
+  if (name.front() == '"') {
+    if (name.size() < 3 || name.back() != '"' || name.find('"', 1) != name.size() - 1) return "";
+    return name.substr(1, name.size() - 2);
+  }
+  if (std::isdigit(static_cast<unsigned char>(name.front()))) return "";
+  for (char& c : name) {
+    if (!ident_char(c) || c == '$') return "";
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return name;
+}
+
+/// Fills in a slot's kQualified reading: the one relation named `slot->relation` in `schema`,
+/// whichever schema holds it (the run-time schema is the one the migrations ran in, with or
+/// without a template: `/* TEMPLATE: schema */`, `{{ .Namespace }}`); none, or several with that
+/// name, or a name the model is unsure of: a relation of unknown columns.
+void qualify(Slot* slot, const schema::Schema& schema) {
+  auto quoted = [](const std::string& name) {
+    std::string q = "\"";
+    for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  const schema::Relation* only = nullptr;
+  size_t found = 0;
+  for (auto& [key, r] : schema.relations())
+    if (r.name == slot->relation && ++found == 1) only = &r;
+  slot->qualified_known = found == 1 && !schema.uncertain_names.count(slot->relation);
+  slot->qualified_text = (slot->qualified_known ? quoted(only->schema) : std::string(kUnknownSchema)) + "." +
+                         quoted(slot->relation);
 }
 
 }  // namespace
@@ -337,6 +429,24 @@ bool fragment_after_name(const SqlText& text) {
   return false;
 }
 
+bool reads_as_utility(const SqlText& text) {
+  std::vector<Slot> slots = find_slots(text.text);
+  if (slots.empty()) return false;
+  SqlText named;
+  size_t at = 0;
+  for (const Slot& slot : slots) {
+    for (; at < slot.begin; ++at) named.append_from(std::string_view(&text.text[at], 1), text.origin[at]);
+    named.append_from(" schemagate_fragment ", text.origin[slot.begin]);
+    at = slot.end;
+  }
+  for (; at < text.text.size(); ++at) named.append_from(std::string_view(&text.text[at], 1), text.origin[at]);
+  NormalizedSql norm = normalize_placeholders(named);  // holes inside literals stay values
+  std::vector<ParsedStatement> statements;
+  ParseError err;
+  if (!norm.unchecked_reason.empty() || !parse(norm.sql.text, &statements, &err) || statements.empty()) return false;
+  return std::none_of(statements.begin(), statements.end(), [](const ParsedStatement& s) { return is_checked(s.node); });
+}
+
 bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
                            const std::vector<std::string>& search_path, PartialReading* out, std::string* why_not,
                            bool database_call) {
@@ -345,6 +455,11 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
     *why_not = "no run-time fragment stands in code";
     return false;
   }
+  for (Slot& slot : slots)
+    if (slot.glued && after_relation_keyword(text.text, slot.begin)) {
+      slot.relation = relation_after_schema_fragment(text.text, slot);
+      if (!slot.relation.empty()) qualify(&slot, schema);
+    }
   std::vector<Reading> readings;
   size_t parses = 0;
   bool too_many = false;
@@ -354,14 +469,21 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
   std::function<void()> descend = [&] {
     size_t k = fills.size();
     const Slot& slot = slots[k];
-    bool rows = !slot.glued && after_values(text.text, slot.begin);
-    std::vector<Fill> options = slot.glued        ? std::vector<Fill>{Fill::kRelation}
+    // VALUES ${rows}: a parameter, or the rows as a query; a value cast (`${start}::timestamp`):
+    // only a parameter.
+    bool values = !slot.glued && after_values(text.text, slot.begin);
+    bool rows = values || (!slot.glued && text.text.compare(slot.end, 2, "::") == 0);
+    std::vector<Fill> options = !slot.relation.empty() ? std::vector<Fill>{Fill::kQualified}
+                                : slot.glued        ? std::vector<Fill>{Fill::kRelation}
+                                : values          ? std::vector<Fill>{Fill::kParameter, Fill::kRows}
                                 : rows            ? std::vector<Fill>{Fill::kParameter}
                                 : slot.after_name ? std::vector<Fill>{Fill::kNothing, Fill::kJoin}
                                                   : std::vector<Fill>{Fill::kParameter, Fill::kNothing, Fill::kJoin};
     bool parameter_fits = rows;  // VALUES ${rows}: no relation stands in for them either
     // Where no parameter fits: a name, or, alone between parentheses, a whole subquery.
     std::vector<Fill> fallbacks = {Fill::kRelation};
+    // A whole condition (`WHERE ${filter}`, `AND ${cond}` before GROUP BY or the end): TRUE.
+    if (!slot.glued && after_condition_keyword(text.text, slot.begin)) fallbacks.insert(fallbacks.begin(), Fill::kCondition);
     if (!slot.glued && parenthesized_alone(text.text, slot)) fallbacks.push_back(Fill::kQuery);
     for (size_t o = 0; o < options.size() || (!slot.glued && !parameter_fits && o < options.size() + fallbacks.size());
          ++o) {
@@ -382,6 +504,10 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
           size_t prefix = normalize_placeholders(fill(text, slots, fills, slots[k + 1].begin)).sql.text.size();
           viable = err.offset + kPrefixMargin >= prefix;
         }
+      } else if (k + 1 < slots.size()) {
+        // What makes the text unreadable may be a later fragment's default parameter (`AND ${cond}`
+        // at the end, a whole condition): this choice stands if that is past the next slot.
+        viable = r.norm.unchecked_offset >= fill(text, slots, fills, slots[k + 1].begin).text.size();
       }
       if (viable && f == Fill::kParameter) parameter_fits = true;
       if (ok && k + 1 == slots.size()) {
@@ -435,10 +561,16 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
   out->readings = readings.size();
   out->relation_fragment = false;  // an unknown relation in FROM, not a name elsewhere ("${column}")
   out->query_fragment = false;
+  out->schema_fragment = false;
+  std::set<std::string> query_names;  // the stand-ins of kQuery readings
+  for (size_t k = 0; k < slots.size(); ++k) {
+    if (first.fills[k] == Fill::kQuery || first.fills[k] == Fill::kRows) query_names.insert("q" + std::to_string(k + 1));
+    if (first.fills[k] == Fill::kQualified && slots[k].qualified_known) out->schema_fragment = true;
+  }
   for (auto& res : resolved.front())
     for (auto& ref : res.refs)
       if (ref.kind == Reference::Kind::Relation && ref.schema == kUnknownSchema)
-        (ref.relation.rfind('q', 0) == 0 ? out->query_fragment : out->relation_fragment) = true;
+        (query_names.count(ref.relation) ? out->query_fragment : out->relation_fragment) = true;
   out->resolutions.clear();
   for (auto& res : resolved.front()) {
     Resolution kept;

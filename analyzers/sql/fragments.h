@@ -7,11 +7,16 @@
 // A fragment's content is unknown; its position is not. Each fragment that stands in code (not in
 // a literal or a comment) is read in the neutral ways it can stand there: a parameter (an
 // expression), nothing (an optional clause), a join to an unknown relation (a JOIN added to FROM),
-// an unknown relation (a name). Every combination that PostgreSQL's parser accepts is a reading;
+// an unknown relation (a name), TRUE where a whole condition stands and no parameter may (`AND
+// ${cond}` closing a WHERE); a fragment cast to a type (`${start}::timestamp`) is only a
+// parameter. Every combination that PostgreSQL's parser accepts is a reading;
 // the statement is resolved in each, and only references that every reading resolves the same way
 // are kept: a column that a joined fragment could provide is unchecked, not missing. References
 // inside the fragment itself are unknown. A relation whose name is a fragment is a relation of
-// unknown columns: its columns are unchecked, the rest of the statement is checked.
+// unknown columns: its columns are unchecked, the rest of the statement is checked. A relation
+// whose schema alone is a fragment (`FROM ${schema}.jobs`: a schema chosen at run time, in which
+// the migrations ran) is the one relation of that name the schema has, wherever it is; with none,
+// or several, it is a relation of unknown columns.
 //
 // What a fragment could do that no neutral reading shows is guarded explicitly: a fragment before
 // the statement could define a CTE (missing relations are then unchecked), one in a select list
@@ -41,6 +46,9 @@ struct PartialReading {
   size_t readings = 0;             ///< how many ways the statement parsed
   bool relation_fragment = false;  ///< some relation's name is a fragment
   bool query_fragment = false;     ///< some subquery is a fragment (`FROM (${scope}) s`)
+  /// Some relation's schema alone is a fragment (`FROM ${schema}.jobs`), read as the one relation
+  /// of that name the schema has.
+  bool schema_fragment = false;
   /// Whether some reference outside the fragments is judged (resolved or missing): else the
   /// reading checks nothing (`SELECT count(*) FROM ${table}`) and the site stays unchecked.
   bool judges_something() const {
@@ -55,6 +63,15 @@ struct PartialReading {
 /// its place the statement may parse, but as something else (a typed literal `id $1`), so it is
 /// to be read around its fragments all the same.
 bool fragment_after_name(const SqlText& text);
+
+/// Whether `text` (SQL with holes), each run-time fragment in code read as a name, parses as
+/// statements none of which is a query: DDL or a utility command whose names are given at run
+/// time (`CREATE SCHEMA ${tenant}`, `DROP INDEX ${schema}.${index}`, `SAVEPOINT sp_${n}`, `SET
+/// statement_timeout = ${ms}`). Written out in full such statements are not judged either (they
+/// require nothing of the schema), so they are no query left unchecked. A fragment that holds a
+/// query cannot stand where a name does, so such text never reads this way
+/// (`EXPLAIN ${query}`, `CREATE VIEW v AS ${query}`).
+bool reads_as_utility(const SqlText& text);
 
 /// Reads `text` (SQL with holes) around its fragments against `schema`. False when no reading
 /// parses, or when there are too many to read them all (*why_not says which).

@@ -167,3 +167,52 @@ TEST_CASE("fragments: a fragment alone between parentheses in FROM is a subquery
   CHECK(read("select email from users where id in (#) #") ==
         "ok:public.users.email ok:public.users ok:public.users.id (1)");
 }
+
+TEST_CASE("fragments: a relation whose schema alone is a fragment is the one relation of that name") {
+  CHECK(read("update #.users set email = $1 where nope = $2") ==
+        "ok:public.users.email missing:public.users.nope (1)");
+  CHECK(read("select u.name from \"#\".users u join session s on s.session_id = u.id") ==
+        "ok:public.users.name ok:public.session ok:public.session.session_id ok:public.users.id (1)");
+  CHECK(read("select count(*) from tenant_#.website_event where url_path = $1") == "ok:public.website_event.url_path (1)");
+  // No relation of that name: its columns are unknown, not missing.
+  CHECK(read("select nope from #.audit_log where id = $1") ==
+        "unchecked:.nope unchecked:.id (1, relation fragment)");
+  // In a column's place the fragment qualifies a column, not a relation.
+  CHECK(read("select #.nope from users u") == "ok:public.users (1)");
+}
+
+TEST_CASE("fragments: DDL and utility commands over run-time names read as such, never a query") {
+  auto utility = [](const std::string& code) { return sql::reads_as_utility(with_holes(code)); };
+  CHECK(utility("CREATE SCHEMA #"));
+  CHECK(utility("DROP INDEX CONCURRENTLY IF EXISTS #.#"));
+  CHECK(utility("SAVEPOINT river_savepoint_#"));
+  CHECK(utility("LISTEN \"#.#\""));
+  CHECK(utility("SET search_path TO \"#\""));
+  CHECK(utility("TRUNCATE TABLE #"));
+  CHECK_FALSE(utility("EXPLAIN #"));
+  CHECK_FALSE(utility("CREATE VIEW v AS #"));
+  CHECK_FALSE(utility("SELECT email FROM #"));
+  CHECK_FALSE(utility("#"));
+  CHECK_FALSE(utility("CREATE SCHEMA tenant"));  // no fragment: not this question
+}
+
+TEST_CASE("fragments: a whole condition at the end is read as TRUE, after fragments that are values") {
+  // Drizzle's sql`... AND ${eligibility}` after ${start}::timestamp: the last fragment's default
+  // parameter no longer hides the readings of the first.
+  CHECK(read("select o.id, o.nope from users o where o.name >= #::text and o.email < #::text and #\n") ==
+        "ok:public.users.id missing:public.users.nope ok:public.users ok:public.users.name ok:public.users.email (2)");
+  CHECK(read("select id from users where # group by id") == "ok:public.users.id ok:public.users (2)");
+  // A fragment cast to a type is a value: only a parameter is tried there (nothing else parses
+  // further on, and trying it for each of many close fragments ran past the readings' bound).
+  CHECK(read("select count(*) from users where id >= #::int and id < #::int and name = #::text and email = #::text "
+             "and id <> #::int and id <> #::int and id <> #::int and id <> #::int and #") ==
+        "ok:public.users ok:public.users.id ok:public.users.id ok:public.users.name ok:public.users.email "
+        "ok:public.users.id ok:public.users.id ok:public.users.id ok:public.users.id (2)");
+}
+
+TEST_CASE("fragments: VALUES ${rows} is read as a query of unknown columns in the VALUES list's place") {
+  CHECK(read("INSERT INTO users (id, emial) VALUES # ON CONFLICT (id) DO NOTHING") ==
+        "ok:public.users ok:public.users.id missing:public.users.emial ok:public.users.id (1)");
+  CHECK(read("UPDATE users AS u SET name = v.name FROM (VALUES #) AS v(id, name) WHERE u.id = v.id AND u.nope IS NULL") ==
+        "ok:public.users ok:public.users.name ok:v.name ok:public.users.id ok:v.id missing:public.users.nope (1)");
+}
