@@ -1,0 +1,455 @@
+// SQLAlchemy Core statements as requirements. Code that never spells SQL builds statement
+// objects from the models and runs them: `session.execute(sa.select(db.Flow).where(db.Flow.name
+// == name))`, often through a local refined step by step (`query = query.limit(n)`) and run
+// further down. What such a statement needs of the database is in the names it is built from: a
+// model (its table) and a model's attribute (the column the model maps it to, as the model layer
+// reads it: sqlalchemy_models.h). Each run statement is one unit, a site of its own, with those
+// requirements at the names; an attribute that is no column (a relationship, a hybrid, a
+// method) needs nothing here.
+//
+// What is read: the statement given to execute(), scalar(), scalars(), stream(),
+// stream_scalars() or SQLModel's exec(), when it is a chain of methods on a construct imported
+// from sqlalchemy or sqlmodel (select, insert, update, delete, union, exists, ...; a PostgreSQL
+// dialect's insert), on `<object>.insert(Model)` (a project's dialect switch), or a local of the
+// same function every assignment of which is one of these or a refinement of the local itself.
+// Locals the statement uses (a subquery, a CTE, `aliased(Model)`) are read where they are built.
+// What is not read leaves the site partly checked, with the reason: a refinement by a function of
+// the project (`query = await _apply_filters(db, query, ...)`), clauses passed as `*filters` or
+// `**values`, SQL text inside the statement (`sa.text(...)`, `literal_column(...)`). A statement
+// naming no model this scan resolves is no unit (the SQL extractor's dynamic site stays).
+#include <cstring>
+#include <set>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/python_modules.h"
+#include "analyzers/datalayers/sqlalchemy_models.h"
+#include "analyzers/source/code_kind.h"
+#include "analyzers/source/discovery.h"
+
+namespace schemagate::datalayers {
+
+namespace {
+
+bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp(ts_node_type(n), type); }
+TSNode field(TSNode n, const char* name) { return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name))); }
+
+bool construct(std::string_view name) {
+  static const std::set<std::string_view> kConstructs = {"select", "insert", "update", "delete", "union", "union_all",
+                                                         "exists", "except_", "intersect", "except_all", "intersect_all"};
+  return kConstructs.count(name) != 0;
+}
+
+bool runs_statement(std::string_view method) {
+  return method == "execute" || method == "scalar" || method == "scalars" || method == "stream" ||
+         method == "stream_scalars" || method == "exec";
+}
+
+/// SQL text inside a statement: what it names is not read here.
+bool sql_text_call(std::string_view name) {
+  return name == "text" || name == "literal_column" || name == "column" || name == "table" || name == "table_valued";
+}
+
+/// One executed statement: its requirements and what was not read.
+struct Statement {
+  std::vector<requirements::Requirement> requirements;
+  std::set<std::pair<uint32_t, std::string>> seen;  // (span begin, relation.column)
+  std::vector<std::pair<uint32_t, std::string>> not_read;  // (offset, reason)
+};
+
+class StatementReader {
+ public:
+  StatementReader(const FileInput& in, FileOutput* out)
+      : in_(in), out_(out), models_(in), imports_(python::imports_of(in.path, in.text, in.root)) {}
+
+  void run() { walk(in_.root, 0); }
+
+ private:
+  const FileInput& in_;
+  FileOutput* out_;
+  sqlalchemy::Models models_;
+  std::map<std::string, python::Import> imports_;
+  TSNode scope_{};  ///< the function of the statement being read
+  std::map<std::string, const sqlalchemy::Model*> aliases_;  ///< its names that stand for models, by name
+
+  std::string_view text(TSNode n) const {
+    return ts_node_is_null(n) ? std::string_view() : in_.text.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
+  }
+
+  static TSNode strip(TSNode n) {
+    for (int i = 0; i < 16; ++i) {
+      if (is(n, "parenthesized_expression") || is(n, "await")) n = ts_node_named_child(n, 0);
+      else break;
+    }
+    return n;
+  }
+
+  /// `alias` is a module-level import of sqlalchemy or sqlmodel (a module, or a name from one),
+  /// not of another engine's dialect.
+  bool from_sqlalchemy(std::string_view alias) const {
+    auto it = imports_.find(std::string(alias));
+    if (it == imports_.end()) return false;
+    const std::string& m = it->second.module;
+    bool ours = m == "sqlalchemy" || m.starts_with("sqlalchemy/") || m == "sqlmodel" || m.starts_with("sqlmodel/");
+    std::string whole = m + "/" + it->second.name;
+    return ours && whole.find("sqlite") == std::string::npos && whole.find("mysql") == std::string::npos &&
+           whole.find("oracle") == std::string::npos && whole.find("mssql") == std::string::npos;
+  }
+
+  /// The positional arguments of a call.
+  std::vector<TSNode> positional(TSNode call) const {
+    std::vector<TSNode> out;
+    TSNode args = field(call, "arguments");
+    uint32_t n = is(args, "argument_list") ? ts_node_named_child_count(args) : 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode a = ts_node_named_child(args, i);
+      if (!is(a, "comment") && !is(a, "keyword_argument")) out.push_back(a);
+    }
+    return out;
+  }
+
+  /// A name that stands for a model: `Flow`, `orm.Flow`, `db.Flow`, or a local of the statement's
+  /// function holding `aliased(<model>)`.
+  const sqlalchemy::Model* model(TSNode n) {
+    n = strip(n);
+    if (is(n, "identifier")) {
+      std::string name(text(n));
+      if (auto it = aliases_.find(name); it != aliases_.end()) return it->second;
+      aliases_[name] = nullptr;  // while it is looked up
+      std::vector<TSNode> values;
+      if (!ts_node_is_null(scope_) && assignments(scope_, name, &values) && values.size() == 1) {
+        TSNode v = strip(values.front());
+        if (is(v, "call") && text(field(v, "function")).ends_with("aliased") && !positional(v).empty())
+          return aliases_[name] = model(positional(v).front());
+      }
+      return aliases_[name] = models_.find(name);
+    }
+    if (is(n, "attribute")) {
+      TSNode obj = field(n, "object");
+      if (!is(obj, "identifier") && !is(obj, "attribute")) return nullptr;
+      return models_.find(text(n));
+    }
+    return nullptr;
+  }
+
+  /// Whether `e` is a statement object built here: a method chain on a SQLAlchemy construct.
+  /// `root` receives the chain's innermost object when that is an identifier (a refinement).
+  bool statement(TSNode e, TSNode* root = nullptr) {
+    e = strip(e);
+    for (int step = 0; step < 64 && is(e, "call"); ++step) {
+      TSNode fn = field(e, "function");
+      if (is(fn, "identifier")) return construct(text(fn)) && from_sqlalchemy(text(fn));
+      if (!is(fn, "attribute")) return false;
+      TSNode obj = strip(field(fn, "object"));
+      std::string_view method = text(field(fn, "attribute"));
+      if (construct(method) && is(obj, "identifier") && from_sqlalchemy(text(obj))) return true;
+      // db.FlowRunState.__table__.insert()
+      if (construct(method) && is(obj, "attribute") && text(field(obj, "attribute")) == "__table__" &&
+          model(field(obj, "object")))
+        return true;
+      // db.queries.insert(db.Flow): a project's switch between dialects' insert()
+      if ((method == "insert" || method == "update" || method == "delete") && !positional(e).empty() &&
+          model(positional(e).front()))
+        return true;
+      e = obj;
+    }
+    if (root && is(e, "identifier")) *root = e;
+    return false;
+  }
+
+  /// The function (or module) a node is in.
+  static TSNode scope_of(TSNode n) {
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p))
+      if (is(p, "function_definition") || is(p, "module")) return p;
+    return TSNode{};
+  }
+
+  /// Every `name = value` of a scope, its nested functions and classes left out. False when the
+  /// name is bound otherwise there (a parameter, a loop or `with` target, an unpacking).
+  bool assignments(TSNode scope, std::string_view name, std::vector<TSNode>* values) {
+    if (is(scope, "function_definition")) {
+      TSNode params = field(scope, "parameters");
+      uint32_t n = ts_node_named_child_count(params);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode p = ts_node_named_child(params, i);
+        TSNode id = is(p, "identifier") ? p : field(p, "name");
+        if (ts_node_is_null(id) && ts_node_named_child_count(p)) id = ts_node_named_child(p, 0);
+        if (text(id) == name) return false;
+      }
+    }
+    bool ok = true;
+    std::vector<TSNode> stack{is(scope, "function_definition") ? field(scope, "body") : scope};
+    while (!stack.empty() && ok) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (is(n, "function_definition") || is(n, "class_definition") || is(n, "lambda")) continue;
+      if (is(n, "assignment") || is(n, "augmented_assignment")) {
+        TSNode left = field(n, "left");
+        if (is(left, "identifier") && text(left) == name) {
+          TSNode right = field(n, "right");
+          if (is(n, "augmented_assignment") || ts_node_is_null(right)) ok = false;
+          else values->push_back(right);
+        } else if (!is(left, "identifier") && !is(left, "attribute") && !is(left, "subscript")) {
+          if (!descendants_named(left, name).empty()) ok = false;  // a, q = ...
+        }
+      } else if (is(n, "for_statement") || is(n, "as_pattern_target") || is(n, "named_expression")) {
+        TSNode target = is(n, "for_statement") ? field(n, "left") : is(n, "named_expression") ? field(n, "name") : n;
+        if (!descendants_named(target, name).empty()) ok = false;
+      }
+      uint32_t k = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < k; ++i) stack.push_back(ts_node_named_child(n, i));
+    }
+    return ok;
+  }
+
+  std::vector<TSNode> descendants_named(TSNode n, std::string_view name) const {
+    std::vector<TSNode> out, stack{n};
+    while (!stack.empty()) {
+      TSNode c = stack.back();
+      stack.pop_back();
+      if (is(c, "identifier") && text(c) == name) out.push_back(c);
+      uint32_t k = ts_node_named_child_count(c);
+      for (uint32_t i = 0; i < k; ++i) stack.push_back(ts_node_named_child(c, i));
+    }
+    return out;
+  }
+
+  /// A call of the project's that takes a statement and returns it refined
+  /// (`query = await _apply_filters(db, query, ...)`): the function's name, and the argument.
+  std::string refining_function(TSNode value, TSNode scope, std::string_view name, TSNode* statement_arg, int depth) {
+    value = strip(value);
+    if (!is(value, "call")) return "";
+    TSNode args = field(value, "arguments");
+    uint32_t n = is(args, "argument_list") ? ts_node_named_child_count(args) : 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode a = ts_node_named_child(args, i);
+      if (is(a, "keyword_argument")) a = field(a, "value");
+      a = strip(a);
+      bool own = is(a, "identifier") && text(a) == name;
+      std::vector<TSNode> ignored;
+      Statement scratch;
+      if (own || statement(a) || (is(a, "identifier") && depth < 8 && local_statement(scope, text(a), &ignored, &scratch, depth + 1))) {
+        *statement_arg = own ? TSNode{} : a;
+        return std::string(text(field(value, "function")));
+      }
+    }
+    return "";
+  }
+
+  /// The expressions a local statement `name` of `scope` is built from; false when one of its
+  /// assignments is neither a statement nor a refinement of one. A local built by a function of
+  /// the project (`query = _select_deployments(db, n)`) and refined here (`query =
+  /// query.where(...)`) is read from its refinements, the rest left unread.
+  bool local_statement(TSNode scope, std::string_view name, std::vector<TSNode>* parts, Statement* st, int depth = 0) {
+    std::vector<TSNode> values;
+    if (depth > 8 || !assignments(scope, name, &values) || values.empty()) return false;
+    bool base = false, built_elsewhere = false, refined = false;
+    for (TSNode v : values) {
+      TSNode root{}, arg{};
+      if (statement(v, &root)) {
+        base = true;
+        parts->push_back(v);
+      } else if (!ts_node_is_null(root) && text(root) == name) {
+        refined = true;
+        parts->push_back(v);
+      } else if (!ts_node_is_null(root) && local_statement(scope, text(root), parts, st, depth + 1)) {
+        base = true;  // upsert = insert_stmt.on_conflict_do_update(...)
+        parts->push_back(v);
+      } else if (std::string fn = refining_function(v, scope, name, &arg, depth); !fn.empty()) {
+        if (!ts_node_is_null(arg)) {
+          base = true;
+          if (!is(arg, "identifier") || !local_statement(scope, text(arg), parts, st, depth + 1)) parts->push_back(arg);
+        }
+        st->not_read.push_back({ts_node_start_byte(v), "the statement is refined by " + fn + "(), whose clauses are not read"});
+      } else if (is(strip(v), "call")) {
+        built_elsewhere = true;
+        st->not_read.push_back({ts_node_start_byte(v), "the statement is built by " + std::string(text(field(strip(v), "function"))) +
+                                                           "(), which is not read"});
+      } else {
+        return false;
+      }
+    }
+    return base || (built_elsewhere && refined);
+  }
+
+  void require(const sqlalchemy::Model& m, TSNode at, const std::string& column, const std::string& attr, Statement* st) {
+    uint32_t b = ts_node_start_byte(at), e = ts_node_end_byte(at);
+    std::string schema = m.schema, table = m.table;
+    if (!column.empty()) {
+      auto it = m.attributes.find(attr);
+      schema = it->second.schema, table = it->second.table;
+    }
+    if (!st->seen.insert({b, table + "." + column}).second) return;
+    // The relation once per unit (each column requirement of an absent relation says nothing).
+    if (column.empty()) {
+      for (auto& r : st->requirements)
+        if (r.object == requirements::Object::Relation && r.relation == table && r.schema == schema) return;
+    }
+    requirements::Requirement r;
+    r.object = column.empty() ? requirements::Object::Relation : requirements::Object::Column;
+    r.schema = schema;
+    r.relation = table;
+    r.column = column;
+    r.span = {b, e};
+    for (char c : column.empty() ? table : column)
+      if (std::isupper(static_cast<unsigned char>(c))) r.quoted = true;
+    std::string shown = schema == in_.default_schema ? table : schema + "." + table;
+    r.describe = column.empty() ? "SQLAlchemy model " + m.name + " is mapped to table " + shown + "; the statement reads it"
+                                : "SQLAlchemy attribute " + m.name + "." + attr + " maps to column " + shown + "." + column +
+                                      "; the statement names it";
+    r.fix = column.empty() ? "generate a migration that creates it with `alembic revision --autogenerate` (op.create_table(\"" +
+                                 table + "\", ...)) and apply it with `alembic upgrade head` before deploying this code"
+                           : "generate a migration with `alembic revision --autogenerate` (op.add_column(\"" + table +
+                                 "\", sa.Column(\"" + column + "\", ...))) and apply it with `alembic upgrade head` before deploying this code";
+    st->requirements.push_back(std::move(r));
+  }
+
+  /// The names of expression `e` (a part of a statement) as requirements; locals of `scope` it
+  /// uses that are statements or model aliases are read where they are built.
+  void read(TSNode e, TSNode scope, Statement* st, std::set<std::string>* followed, int depth = 0) {
+    if (depth > 400 || ts_node_is_null(e)) return;
+    if (is(e, "attribute")) {
+      TSNode obj = field(e, "object");
+      if (const sqlalchemy::Model* m = model(obj)) {
+        std::string attr(text(field(e, "attribute")));
+        if (attr == "__table__") require(*m, strip(obj), "", "", st);
+        if (auto it = m->attributes.find(attr); it != m->attributes.end()) {
+          require(*m, strip(obj), "", "", st);
+          require(*m, field(e, "attribute"), it->second.column, attr, st);
+        }
+        return;  // db.Flow.flow_runs (a relationship), db.Flow.metadata: nothing of the table's
+      }
+      if (const sqlalchemy::Model* m = model(e)) {
+        require(*m, e, "", "", st);
+        return;
+      }
+    }
+    if (is(e, "identifier")) {
+      std::string name(text(e));
+      if (const sqlalchemy::Model* m = model(e)) {
+        require(*m, e, "", "", st);
+        return;
+      }
+      // A local built elsewhere in the function: a subquery, a CTE, an aliased(Model).
+      if (!followed->insert(name).second) return;
+      // A column expression kept in a local (`base = db.FlowRun.start_time - ...`) is read too:
+      // a model's attribute in it is rendered into the statement.
+      std::vector<TSNode> values;
+      if (!assignments(scope, name, &values)) return;
+      for (TSNode v : values) read(v, scope, st, followed, depth + 1);
+      return;
+    }
+    if (is(e, "call")) {
+      TSNode fn = field(e, "function");
+      std::string_view last = text(is(fn, "attribute") ? field(fn, "attribute") : fn);
+      if (sql_text_call(last) && (is(fn, "identifier") ? from_sqlalchemy(last) : from_sqlalchemy(text(field(fn, "object")))))
+        st->not_read.push_back({ts_node_start_byte(e), "SQL text inside the statement (" + std::string(last) + "(...)) is not read"});
+    }
+    if (is(e, "list_splat") || is(e, "dictionary_splat")) {
+      TSNode inner = ts_node_named_child(e, 0);
+      if (!is(inner, "list") && !is(inner, "dictionary") && !is(inner, "tuple")) {
+        std::string shown(text(e));
+        if (size_t paren = shown.find('('); paren != std::string::npos) shown = shown.substr(0, paren) + "(...)";
+        if (shown.size() > 60 || shown.find('\n') != std::string::npos) shown = is(e, "list_splat") ? "*..." : "**...";
+        st->not_read.push_back({ts_node_start_byte(e), is(e, "dictionary_splat")
+                                                           ? "the columns " + shown + " names are only known at run time"
+                                                           : "the clauses " + shown + " holds are built at run time, not read"});
+      }
+    }
+    if (is(e, "keyword_argument")) {  // the name is the callee's parameter, not a column
+      read(field(e, "value"), scope, st, followed, depth + 1);
+      return;
+    }
+    uint32_t k = ts_node_named_child_count(e);
+    for (uint32_t i = 0; i < k; ++i) read(ts_node_named_child(e, i), scope, st, followed, depth + 1);
+  }
+
+  /// `<x>.execute(statement)` and the like: one unit when the statement names a model.
+  void executed(TSNode call) {
+    TSNode fn = field(call, "function");
+    if (!is(fn, "attribute") || !runs_statement(text(field(fn, "attribute")))) return;
+    TSNode args = field(call, "arguments");
+    if (!is(args, "argument_list")) return;
+    TSNode arg{};
+    uint32_t n = ts_node_named_child_count(args);
+    for (uint32_t i = 0; i < n && ts_node_is_null(arg); ++i) {
+      TSNode a = ts_node_named_child(args, i);
+      if (is(a, "comment")) continue;
+      if (is(a, "keyword_argument")) {
+        if (text(field(a, "name")) == "statement") arg = field(a, "value");
+        continue;
+      }
+      arg = a;
+    }
+    if (ts_node_is_null(arg)) return;
+    TSNode scope = scope_of(call);
+    scope_ = scope;
+    aliases_.clear();
+    Statement st;
+    std::vector<TSNode> parts;
+    TSNode bare = strip(arg), root{};
+    bool local = is(bare, "identifier");
+    if (local) {
+      if (!local_statement(scope, text(bare), &parts, &st)) return;
+    } else if (statement(bare, &root)) {
+      parts.push_back(bare);
+    } else if (!ts_node_is_null(root) && local_statement(scope, text(root), &parts, &st)) {
+      parts.push_back(bare);  // execute(query.execution_options(...))
+      local = true;
+    } else {
+      return;
+    }
+    std::set<std::string> followed;
+    if (local) followed.insert(std::string(text(is(bare, "identifier") ? bare : root)));
+    for (TSNode p : parts) read(p, scope, &st, &followed);
+    if (st.requirements.empty()) return;
+    size_t unit = out_->requirements.units.size();
+    std::string shown;
+    for (char c : text(local ? parts.front() : bare)) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      if (c == ' ' && (shown.empty() || shown.back() == ' ')) continue;
+      shown.push_back(c);
+      if (shown.size() >= 160) break;
+    }
+    requirements::Unit u{std::string(in_.path), "sqlalchemy statement " + shown, "", 0};
+    if (local) u.runs_through = std::string(text(field(fn, "attribute"))), u.runs_at = ts_node_start_byte(call);
+    out_->requirements.units.push_back(std::move(u));
+    for (auto& r : st.requirements) {
+      r.unit = unit;
+      out_->requirements.requirements.push_back(std::move(r));
+    }
+    for (auto& [at, reason] : st.not_read) out_->unchecked.push_back({at, "sqlalchemy statement", reason, unit});
+    out_->statement_arguments.push_back(ts_node_start_byte(arg));
+  }
+
+  void walk(TSNode n, int depth) {
+    if (depth > 300) return;
+    if (is(n, "call")) executed(n);
+    uint32_t k = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < k; ++i) walk(ts_node_named_child(n, i), depth + 1);
+  }
+};
+
+bool relevant(std::string_view text) {
+  if (text.find("sqlalchemy") == std::string_view::npos && text.find("sqlmodel") == std::string_view::npos) return false;
+  for (std::string_view call : {".execute(", ".scalar(", ".scalars(", ".stream(", ".stream_scalars(", ".exec("})
+    if (text.find(call) != std::string_view::npos) return true;
+  return false;
+}
+
+void extract(const FileInput& in, FileOutput* out) {
+  if (ts_node_is_null(in.root) || !in.path.ends_with(".py")) return;
+  // A test's statements meet the database its own setup builds (create_all()); the migrations
+  // describe tables, they run no model statements of the application.
+  if (source::is_test_file(in.path) || in.path.starts_with("tests/") || in.path.find("/tests/") != std::string_view::npos ||
+      in.path.find("/migrations/") != std::string_view::npos || in.path.find("/versions/") != std::string_view::npos ||
+      in.path.find("/alembic/") != std::string_view::npos || in.path.starts_with("alembic/") || in.path.starts_with("migrations/"))
+    return;
+  if (!source::other_engine_of_code(in.path, in.text).empty()) return;
+  StatementReader(in, out).run();
+}
+
+}  // namespace
+
+extern const DataLayer kSqlalchemyStatements{"sqlalchemy statement", {"python"}, nullptr, relevant, extract};
+
+}  // namespace schemagate::datalayers
