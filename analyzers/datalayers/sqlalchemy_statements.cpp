@@ -271,6 +271,38 @@ class StatementReader {
     return base || (built_elsewhere && refined);
   }
 
+  /// A local list of clauses built in the function (`conditions = []`, then
+  /// `conditions.append(db.TaskRun.id.in_(ids))`, passed as `*conditions`): its elements, every
+  /// one of them. False when the list is used otherwise (given to a function, changed by another
+  /// method), which may add what is not read here.
+  bool local_list(TSNode scope, std::string_view name, std::vector<TSNode>* items) {
+    std::vector<TSNode> values;
+    if (!assignments(scope, name, &values) || values.empty()) return false;
+    for (TSNode v : values) {
+      if (!is(strip(v), "list")) return false;
+      items->push_back(v);
+    }
+    TSNode body = is(scope, "function_definition") ? field(scope, "body") : scope;
+    for (TSNode use : descendants_named(body, name)) {
+      TSNode parent = ts_node_parent(use);
+      if (is(parent, "assignment") && ts_node_eq(field(parent, "left"), use)) continue;
+      if (is(parent, "list_splat") || is(parent, "if_statement") || is(parent, "not_operator") ||
+          is(parent, "boolean_operator") || is(parent, "elif_clause"))
+        continue;
+      if (is(parent, "attribute") && ts_node_eq(field(parent, "object"), use) && is(ts_node_parent(parent), "call")) {
+        std::string_view method = text(field(parent, "attribute"));
+        std::vector<TSNode> args = positional(ts_node_parent(parent));
+        if ((method == "append" || method == "extend") && args.size() == 1 &&
+            (method == "append" || is(strip(args.front()), "list"))) {
+          items->push_back(args.front());
+          continue;
+        }
+      }
+      return false;
+    }
+    return true;
+  }
+
   void require(const sqlalchemy::Model& m, TSNode at, const std::string& column, const std::string& attr, Statement* st) {
     uint32_t b = ts_node_start_byte(at), e = ts_node_end_byte(at);
     std::string schema = m.schema, table = m.table;
@@ -346,7 +378,10 @@ class StatementReader {
     }
     if (is(e, "list_splat") || is(e, "dictionary_splat")) {
       TSNode inner = ts_node_named_child(e, 0);
-      if (!is(inner, "list") && !is(inner, "dictionary") && !is(inner, "tuple")) {
+      std::vector<TSNode> items;
+      if (is(e, "list_splat") && is(inner, "identifier") && local_list(scope, text(inner), &items)) {
+        for (TSNode item : items) read(item, scope, st, followed, depth + 1);
+      } else if (!is(inner, "list") && !is(inner, "dictionary") && !is(inner, "tuple")) {
         std::string shown(text(e));
         if (size_t paren = shown.find('('); paren != std::string::npos) shown = shown.substr(0, paren) + "(...)";
         if (shown.size() > 60 || shown.find('\n') != std::string::npos) shown = is(e, "list_splat") ? "*..." : "**...";

@@ -61,6 +61,16 @@ async def flow_names_with_runs(db: OrchestratorDBInterface, session):
     return (await session.scalars(query)).all()
 
 
+async def run_ids(db: OrchestratorDBInterface, session, ids=None, queues=None):
+    conditions = []
+    if ids:
+        conditions.append(db.FlowRun.id.in_(ids))
+    if queues:
+        conditions.append(db.FlowRun.work_queue_name.in_(queues))
+    result = await session.execute(sa.select(db.FlowRun.id).where(sa.or_(*conditions)))
+    return result.scalars().all()
+
+
 async def scheduled_runs(db: OrchestratorDBInterface, session, limit):
     # A statement a function of the project builds: still unchecked, and said why.
     query = db.queries.get_scheduled_flow_runs(limit=limit)
