@@ -17,6 +17,8 @@
 // the project (`query = await _apply_filters(db, query, ...)`), clauses passed as `*filters` or
 // `**values`, SQL text inside the statement (`sa.text(...)`, `literal_column(...)`). A statement
 // naming no model this scan resolves is no unit (the SQL extractor's dynamic site stays).
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <set>
 
@@ -163,9 +165,30 @@ class StatementReader {
     return TSNode{};
   }
 
-  /// Every `name = value` of a scope, its nested functions and classes left out. False when the
-  /// name is bound otherwise there (a parameter, a loop or `with` target, an unpacking).
-  bool assignments(TSNode scope, std::string_view name, std::vector<TSNode>* values) {
+  /// Every `name = value` of a scope that may reach byte `before`, its nested functions and
+  /// classes left out: those ahead of `before`, from the last one in the function's own body (no
+  /// branch, no loop) that does not refine the name itself (a local reused for a second
+  /// statement). False when the name is bound otherwise there (a parameter, a loop or `with`
+  /// target, an unpacking).
+  bool assignments(TSNode scope, std::string_view name, std::vector<TSNode>* values, uint32_t before = UINT32_MAX) {
+    std::vector<TSNode> all;
+    if (!all_assignments(scope, name, &all)) return false;
+    TSNode body = is(scope, "function_definition") ? field(scope, "body") : scope;
+    size_t from = 0;
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (ts_node_start_byte(all[i]) >= before) break;
+      TSNode statement = ts_node_parent(ts_node_parent(all[i]));  // assignment, expression_statement
+      if (is(statement, "expression_statement") && ts_node_eq(ts_node_parent(statement), body) &&
+          descendants_named(all[i], name).empty())
+        from = i;
+    }
+    for (size_t i = from; i < all.size(); ++i)
+      if (ts_node_start_byte(all[i]) < before) values->push_back(all[i]);
+    return true;
+  }
+
+  /// Every `name = value` of a scope, in the order written (see assignments()).
+  bool all_assignments(TSNode scope, std::string_view name, std::vector<TSNode>* values) {
     if (is(scope, "function_definition")) {
       TSNode params = field(scope, "parameters");
       uint32_t n = ts_node_named_child_count(params);
@@ -198,6 +221,8 @@ class StatementReader {
       uint32_t k = ts_node_named_child_count(n);
       for (uint32_t i = 0; i < k; ++i) stack.push_back(ts_node_named_child(n, i));
     }
+    std::sort(values->begin(), values->end(),
+              [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
     return ok;
   }
 
@@ -211,6 +236,16 @@ class StatementReader {
       for (uint32_t i = 0; i < k; ++i) stack.push_back(ts_node_named_child(c, i));
     }
     return out;
+  }
+
+  /// How a reason names the function a call calls: `_apply_filters`, `models.runs.apply`, or
+  /// `....filter` for a method of a longer expression.
+  std::string callee(TSNode call) const {
+    TSNode fn = field(strip(call), "function");
+    std::string_view t = text(fn);
+    if (t.find('(') == std::string_view::npos && t.find('\n') == std::string_view::npos && t.size() <= 60) return std::string(t);
+    if (is(fn, "attribute")) return "(...)." + std::string(text(field(fn, "attribute")));
+    return "a function";
   }
 
   /// A call of the project's that takes a statement and returns it refined
@@ -229,7 +264,7 @@ class StatementReader {
       Statement scratch;
       if (own || statement(a) || (is(a, "identifier") && depth < 8 && local_statement(scope, text(a), &ignored, &scratch, depth + 1))) {
         *statement_arg = own ? TSNode{} : a;
-        return std::string(text(field(value, "function")));
+        return callee(value);
       }
     }
     return "";
@@ -239,9 +274,10 @@ class StatementReader {
   /// assignments is neither a statement nor a refinement of one. A local built by a function of
   /// the project (`query = _select_deployments(db, n)`) and refined here (`query =
   /// query.where(...)`) is read from its refinements, the rest left unread.
-  bool local_statement(TSNode scope, std::string_view name, std::vector<TSNode>* parts, Statement* st, int depth = 0) {
+  bool local_statement(TSNode scope, std::string_view name, std::vector<TSNode>* parts, Statement* st, int depth = 0,
+                       uint32_t before = UINT32_MAX) {
     std::vector<TSNode> values;
-    if (depth > 8 || !assignments(scope, name, &values) || values.empty()) return false;
+    if (depth > 8 || !assignments(scope, name, &values, before) || values.empty()) return false;
     bool base = false, built_elsewhere = false, refined = false;
     for (TSNode v : values) {
       TSNode root{}, arg{};
@@ -251,18 +287,18 @@ class StatementReader {
       } else if (!ts_node_is_null(root) && text(root) == name) {
         refined = true;
         parts->push_back(v);
-      } else if (!ts_node_is_null(root) && local_statement(scope, text(root), parts, st, depth + 1)) {
+      } else if (!ts_node_is_null(root) && local_statement(scope, text(root), parts, st, depth + 1, before)) {
         base = true;  // upsert = insert_stmt.on_conflict_do_update(...)
         parts->push_back(v);
       } else if (std::string fn = refining_function(v, scope, name, &arg, depth); !fn.empty()) {
         if (!ts_node_is_null(arg)) {
           base = true;
-          if (!is(arg, "identifier") || !local_statement(scope, text(arg), parts, st, depth + 1)) parts->push_back(arg);
+          if (!is(arg, "identifier") || !local_statement(scope, text(arg), parts, st, depth + 1, before)) parts->push_back(arg);
         }
         st->not_read.push_back({ts_node_start_byte(v), "the statement is refined by " + fn + "(), whose clauses are not read"});
       } else if (is(strip(v), "call")) {
         built_elsewhere = true;
-        st->not_read.push_back({ts_node_start_byte(v), "the statement is built by " + std::string(text(field(strip(v), "function"))) +
+        st->not_read.push_back({ts_node_start_byte(v), "the statement is built by " + callee(v) +
                                                            "(), which is not read"});
       } else {
         return false;
@@ -424,10 +460,10 @@ class StatementReader {
     TSNode bare = strip(arg), root{};
     bool local = is(bare, "identifier");
     if (local) {
-      if (!local_statement(scope, text(bare), &parts, &st)) return;
+      if (!local_statement(scope, text(bare), &parts, &st, 0, ts_node_start_byte(call))) return;
     } else if (statement(bare, &root)) {
       parts.push_back(bare);
-    } else if (!ts_node_is_null(root) && local_statement(scope, text(root), &parts, &st)) {
+    } else if (!ts_node_is_null(root) && local_statement(scope, text(root), &parts, &st, 0, ts_node_start_byte(call))) {
       parts.push_back(bare);  // execute(query.execution_options(...))
       local = true;
     } else {
