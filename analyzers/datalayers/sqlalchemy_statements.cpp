@@ -63,7 +63,10 @@ class StatementReader {
   StatementReader(const FileInput& in, FileOutput* out)
       : in_(in), out_(out), models_(in), imports_(python::imports_of(in.path, in.text, in.root)) {}
 
-  void run() { walk(in_.root, 0); }
+  void run() {
+    walk(in_.root, 0, false);
+    walk(in_.root, 0, true);
+  }
 
  private:
   const FileInput& in_;
@@ -72,6 +75,7 @@ class StatementReader {
   std::map<std::string, python::Import> imports_;
   TSNode scope_{};  ///< the function of the statement being read
   std::map<std::string, const sqlalchemy::Model*> aliases_;  ///< its names that stand for models, by name
+  std::vector<std::pair<uint32_t, uint32_t>> read_;  ///< byte ranges units have read already
 
   std::string_view text(TSNode n) const {
     return ts_node_is_null(n) ? std::string_view() : in_.text.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
@@ -135,7 +139,7 @@ class StatementReader {
 
   /// Whether `e` is a statement object built here: a method chain on a SQLAlchemy construct.
   /// `root` receives the chain's innermost object when that is an identifier (a refinement).
-  bool statement(TSNode e, TSNode* root = nullptr) {
+  bool statement(TSNode e, TSNode* root = nullptr, bool* orm_query = nullptr) {
     e = strip(e);
     for (int step = 0; step < 64 && is(e, "call"); ++step) {
       TSNode fn = field(e, "function");
@@ -152,9 +156,34 @@ class StatementReader {
       if ((method == "insert" || method == "update" || method == "delete") && !positional(e).empty() &&
           model(positional(e).front()))
         return true;
+      if (method == "query" && query_of_models(e)) {
+        if (orm_query) *orm_query = true;
+        return true;
+      }
       e = obj;
     }
+    // Flask-SQLAlchemy's Model.query
+    if (is(e, "attribute") && text(field(e, "attribute")) == "query" && model(field(e, "object"))) {
+      if (orm_query) *orm_query = true;
+      return true;
+    }
     if (root && is(e, "identifier")) *root = e;
+    return false;
+  }
+
+  /// `session.query(Incident)`, `session.query(Incident.id, Incident.name)`: the ORM's legacy
+  /// Query of models (the session's name does not matter; a model among the entities does).
+  bool query_of_models(TSNode call) {
+    std::vector<TSNode> args = positional(call);
+    if (args.empty()) return false;
+    for (TSNode a : args) {
+      a = strip(a);
+      if (model(a)) return true;
+      if (is(a, "attribute") && model(field(a, "object"))) {
+        const sqlalchemy::Model* m = model(field(a, "object"));
+        if (m->attributes.count(std::string(text(field(a, "attribute"))))) return true;
+      }
+    }
     return false;
   }
 
@@ -390,6 +419,8 @@ class StatementReader {
         require(*m, e, "", "", st);
         return;
       }
+      read(obj, scope, st, followed, depth + 1);  // the attribute's name is no variable of the function
+      return;
     }
     if (is(e, "identifier")) {
       std::string name(text(e));
@@ -403,7 +434,13 @@ class StatementReader {
       // a model's attribute in it is rendered into the statement.
       std::vector<TSNode> values;
       if (!assignments(scope, name, &values)) return;
-      for (TSNode v : values) read(v, scope, st, followed, depth + 1);
+      // A value another unit read already (a Query local that is a unit of its own) is that
+      // unit's; one read here is this unit's alone.
+      for (TSNode v : values) {
+        if (inside_read(v)) continue;
+        read_.push_back({ts_node_start_byte(v), ts_node_end_byte(v)});
+        read(v, scope, st, followed, depth + 1);
+      }
       return;
     }
     if (is(e, "call")) {
@@ -473,34 +510,93 @@ class StatementReader {
     if (local) followed.insert(std::string(text(is(bare, "identifier") ? bare : root)));
     for (TSNode p : parts) read(p, scope, &st, &followed);
     if (st.requirements.empty()) return;
+    for (TSNode p : parts) read_.push_back({ts_node_start_byte(p), ts_node_end_byte(p)});
+    emit(local ? parts.front() : bare, &st, local ? std::string(text(field(fn, "attribute"))) : "", ts_node_start_byte(call));
+    out_->statement_arguments.push_back(ts_node_start_byte(arg));
+  }
+
+  /// One unit: the statement shown by `shown`, its requirements and what was not read.
+  void emit(TSNode shown_node, Statement* st, const std::string& runs_through, uint32_t runs_at) {
     size_t unit = out_->requirements.units.size();
     std::string shown;
-    for (char c : text(local ? parts.front() : bare)) {
+    for (char c : text(shown_node)) {
       if (c == '\n' || c == '\r' || c == '\t') c = ' ';
       if (c == ' ' && (shown.empty() || shown.back() == ' ')) continue;
       shown.push_back(c);
       if (shown.size() >= 160) break;
     }
     requirements::Unit u{std::string(in_.path), "sqlalchemy statement " + shown, "", 0};
-    if (local) u.runs_through = std::string(text(field(fn, "attribute"))), u.runs_at = ts_node_start_byte(call);
+    if (!runs_through.empty()) u.runs_through = runs_through, u.runs_at = runs_at;
     out_->requirements.units.push_back(std::move(u));
-    for (auto& r : st.requirements) {
+    for (auto& r : st->requirements) {
       r.unit = unit;
       out_->requirements.requirements.push_back(std::move(r));
     }
-    for (auto& [at, reason] : st.not_read) out_->unchecked.push_back({at, "sqlalchemy statement", reason, unit});
-    out_->statement_arguments.push_back(ts_node_start_byte(arg));
+    for (auto& [at, reason] : st->not_read) out_->unchecked.push_back({at, "sqlalchemy statement", reason, unit});
   }
 
-  void walk(TSNode n, int depth) {
+  bool inside_read(TSNode n) const {
+    uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+    for (auto& [rb, re] : read_)
+      if (b >= rb && e <= re) return true;
+    return false;
+  }
+
+  /// An ORM Query chain (`db_session.query(Incident).filter(Incident.status == s).all()`), or a
+  /// refinement of a local holding one (`query = query.filter(Incident.project_id == p)`), that
+  /// no executed statement read: a unit of the names it spells. The whole chain, as written, is
+  /// the unit; a local it starts from is read where that local is built.
+  void queried(TSNode call) {
+    TSNode parent = ts_node_parent(call);
+    if (is(parent, "attribute") && ts_node_eq(field(parent, "object"), call)) return;  // not the chain's end
+    if (is(parent, "await") || is(parent, "parenthesized_expression")) {
+      TSNode up = ts_node_parent(parent);
+      if (is(up, "attribute") && ts_node_eq(field(up, "object"), parent)) return;
+    }
+    if (inside_read(call)) return;
+    TSNode root{};
+    bool orm_query = false;
+    std::set<std::string> followed;
+    scope_ = scope_of(call);
+    aliases_.clear();
+    if (statement(call, &root, &orm_query)) {
+      if (!orm_query) return;  // select(...) unexecuted: a subquery, or run elsewhere
+    } else {
+      if (ts_node_is_null(root) || !is(strip(call), "call")) return;
+      // a refinement of a local Query: its own clauses only
+      std::vector<TSNode> values;
+      if (!assignments(scope_, text(root), &values, ts_node_start_byte(call))) return;
+      bool query = false;
+      for (TSNode v : values) {
+        bool q = false;
+        if (statement(v, nullptr, &q) && q) query = true;
+      }
+      if (!query) return;
+      followed.insert(std::string(text(root)));
+    }
+    Statement st;
+    read(call, scope_, &st, &followed);
+    if (st.requirements.empty()) return;
+    read_.push_back({ts_node_start_byte(call), ts_node_end_byte(call)});
+    emit(call, &st, "", 0);
+  }
+
+  /// Executed statements first (they read the locals they are built from), then the ORM Query
+  /// chains none of them read.
+  void walk(TSNode n, int depth, bool queries) {
     if (depth > 300) return;
-    if (is(n, "call")) executed(n);
+    if (is(n, "call")) {
+      if (queries) queried(n);
+      else executed(n);
+    }
     uint32_t k = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < k; ++i) walk(ts_node_named_child(n, i), depth + 1);
+    for (uint32_t i = 0; i < k; ++i) walk(ts_node_named_child(n, i), depth + 1, queries);
   }
 };
 
 bool relevant(std::string_view text) {
+  // session.query(Model): a service module need not import sqlalchemy to call it.
+  if (text.find(".query(") != std::string_view::npos || text.find(".query.") != std::string_view::npos) return true;
   if (text.find("sqlalchemy") == std::string_view::npos && text.find("sqlmodel") == std::string_view::npos) return false;
   for (std::string_view call : {".execute(", ".scalar(", ".scalars(", ".stream(", ".stream_scalars(", ".exec("})
     if (text.find(call) != std::string_view::npos) return true;
