@@ -171,6 +171,31 @@ class StatementReader {
     return false;
   }
 
+  /// A statement a function of the project builds, refined here with SQLAlchemy's methods
+  /// (`self.get_base_statement().where(...).order_by(...)`): `made` receives that call.
+  bool refined_result(TSNode e, TSNode* made) {
+    static const std::set<std::string_view> kRefinements = {
+        "where", "filter", "filter_by", "join", "outerjoin", "order_by", "group_by", "having", "with_only_columns",
+        "options", "limit", "offset", "values", "returning", "select_from", "distinct", "execution_options",
+        "add_columns", "correlate", "on_conflict_do_update", "on_conflict_do_nothing"};
+    e = strip(e);
+    bool refined = false;
+    for (int step = 0; step < 64 && is(e, "call"); ++step) {
+      TSNode fn = field(e, "function");
+      TSNode obj = is(fn, "attribute") ? strip(field(fn, "object")) : TSNode{};
+      if (is(fn, "attribute") && is(obj, "call")) {
+        if (!kRefinements.count(text(field(fn, "attribute")))) return false;
+        refined = true;
+        e = obj;
+        continue;
+      }
+      if (!is(fn, "identifier") && !is(fn, "attribute")) return false;
+      *made = e;
+      return refined;
+    }
+    return false;
+  }
+
   /// `session.query(Incident)`, `session.query(Incident.id, Incident.name)`: the ORM's legacy
   /// Query of models (the session's name does not matter; a model among the entities does).
   bool query_of_models(TSNode call) {
@@ -325,6 +350,11 @@ class StatementReader {
           if (!is(arg, "identifier") || !local_statement(scope, text(arg), parts, st, depth + 1, before)) parts->push_back(arg);
         }
         st->not_read.push_back({ts_node_start_byte(v), "the statement is refined by " + fn + "(), whose clauses are not read"});
+      } else if (TSNode made{}; refined_result(v, &made)) {
+        // statement = self.get_base_statement().where(Payout.account_id == account_id)
+        base = true;
+        parts->push_back(v);
+        st->not_read.push_back({ts_node_start_byte(v), "the statement is built by " + callee(made) + "(), which is not read"});
       } else if (is(strip(v), "call")) {
         built_elsewhere = true;
         st->not_read.push_back({ts_node_start_byte(v), "the statement is built by " + callee(v) +
@@ -503,6 +533,9 @@ class StatementReader {
     } else if (!ts_node_is_null(root) && local_statement(scope, text(root), &parts, &st, 0, ts_node_start_byte(call))) {
       parts.push_back(bare);  // execute(query.execution_options(...))
       local = true;
+    } else if (TSNode made{}; refined_result(bare, &made)) {
+      parts.push_back(bare);
+      st.not_read.push_back({ts_node_start_byte(bare), "the statement is built by " + callee(made) + "(), which is not read"});
     } else {
       return;
     }
