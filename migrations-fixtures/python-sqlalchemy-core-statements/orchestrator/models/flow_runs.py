@@ -71,6 +71,12 @@ async def run_ids(db: OrchestratorDBInterface, session, ids=None, queues=None):
     return result.scalars().all()
 
 
+async def runs_of_flow(db: OrchestratorDBInterface, session, repository, flow_id):
+    # The repository builds the statement; the clauses added here are read.
+    statement = repository.get_base_statement().where(db.FlowRun.flow_id == flow_id).order_by(db.FlowRun.name)
+    return (await session.execute(statement)).scalars().all()
+
+
 async def scheduled_runs(db: OrchestratorDBInterface, session, limit):
     # A statement a function of the project builds: still unchecked, and said why.
     query = db.queries.get_scheduled_flow_runs(limit=limit)
