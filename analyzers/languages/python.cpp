@@ -7,6 +7,8 @@
 // (raw strings keep backslashes; bytes have no \u; f-strings turn {{ into {).
 #include <cctype>
 #include <cstring>
+#include <set>
+#include <string>
 
 #include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/python_engine_branches.h"
@@ -67,8 +69,26 @@ void decode(std::string_view source, uint32_t begin, uint32_t end, StringPrefix 
   }, prefix.raw, prefix.format);
 }
 
+/// How one file binds the name `text`: imported from another module than SQLAlchemy's, and the
+/// names SQLAlchemy's text is imported under. Read once per file.
+struct TextBindings {
+  bool foreign = false;
+  std::set<std::string, std::less<>> aliases;
+};
+
 class PythonSyntax final : public HostSyntax {
  public:
+  explicit PythonSyntax(std::string_view source) {
+    if (source.find("text") == std::string_view::npos) return;
+    std::string_view module = from_module_of(source, "text");
+    text_.foreign = !module.empty() && !module.starts_with("sqlalchemy") && !module.starts_with("sqlmodel");
+    for (size_t k = source.find("text as "); k != std::string_view::npos; k = source.find("text as ", k + 1)) {
+      size_t b = k + 8, e = b;
+      while (e < source.size() && (std::isalnum(static_cast<unsigned char>(source[e])) || source[e] == '_')) ++e;
+      if (e > b && renames_sqlalchemy_text(source, source.substr(b, e - b))) text_.aliases.insert(std::string(source.substr(b, e - b)));
+    }
+  }
+
   ExprKind kind(TSNode node) const override {
     const char* t = ts_node_type(node);
     if (!std::strcmp(t, "string")) return ExprKind::kLiteral;
@@ -163,14 +183,12 @@ class PythonSyntax final : public HostSyntax {
     if (!node_is(fn, "identifier")) return false;
     out->name = node_text(fn, source);
     // text() of an HTML builder (`from tagflow import tag, text`; polar's back office renders
-    // labels with it): no SQL is passed to it.
-    if (out->name == "text" && node_is(field(node, "function"), "identifier")) {
-      std::string_view module = from_module_of(source, "text");
-      if (!module.empty() && !module.starts_with("sqlalchemy") && !module.starts_with("sqlmodel")) return false;
+    // labels with it): no SQL is passed to it. `from sqlalchemy import text as sql_text` (beside
+    // such a text): SQLAlchemy's text().
+    if (node_is(field(node, "function"), "identifier")) {
+      if (out->name == "text" && text_.foreign) return false;
+      if (out->name != "text" && text_.aliases.count(out->name)) out->name = "text";
     }
-    // `from sqlalchemy import text as sql_text` (beside an HTML builder's text): SQLAlchemy's text().
-    if (node_is(field(node, "function"), "identifier") && out->name != "text" && renames_sqlalchemy_text(source, out->name))
-      out->name = "text";
     TSNode args = field(node, "arguments");
     if (!node_is(args, "argument_list")) return true;  // f(x for x in y)
     TSNode keyword_sql{};
@@ -330,6 +348,8 @@ class PythonSyntax final : public HostSyntax {
   }
 
  private:
+  TextBindings text_;
+
   /// A SQLAlchemy / SQLModel statement object (`delete(Item)`, `select(User).where(...)`): built
   /// by a construct the file imports from sqlalchemy or sqlmodel, it is no SQL text (what it
   /// names is the model's, read by the data layer).
@@ -461,7 +481,7 @@ class PythonSyntax final : public HostSyntax {
 }  // namespace
 
 void extract_python(const ExtractInput& in, std::vector<SqlSite>* out) {
-  static const PythonSyntax syntax;
+  const PythonSyntax syntax(in.source);
   size_t first = out->size();
   extract_sites(in, syntax, out);
   if (first == out->size() || ts_node_is_null(in.root)) return;
