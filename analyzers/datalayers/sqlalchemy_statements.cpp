@@ -10,13 +10,17 @@
 // What is read: the statement given to execute(), scalar(), scalars(), stream(),
 // stream_scalars() or SQLModel's exec(), when it is a chain of methods on a construct imported
 // from sqlalchemy or sqlmodel (select, insert, update, delete, union, exists, ...; a PostgreSQL
-// dialect's insert), on `<object>.insert(Model)` (a project's dialect switch), or a local of the
-// same function every assignment of which is one of these or a refinement of the local itself.
+// dialect's insert), on `<object>.insert(Model)` (a project's dialect switch), on
+// `Model.__table__`, or a local of the same function every assignment of which (that reaches the
+// call) is one of these or a refinement of it; then the ORM's legacy Query chains
+// (`session.query(Model)...`, `Model.query...`) none of those read, each a unit where it ends.
 // Locals the statement uses (a subquery, a CTE, `aliased(Model)`) are read where they are built.
-// What is not read leaves the site partly checked, with the reason: a refinement by a function of
-// the project (`query = await _apply_filters(db, query, ...)`), clauses passed as `*filters` or
-// `**values`, SQL text inside the statement (`sa.text(...)`, `literal_column(...)`). A statement
-// naming no model this scan resolves is no unit (the SQL extractor's dynamic site stays).
+// What is not read leaves the site partly checked, with the reason: a statement built or refined
+// by a function of the project (`query = await _apply_filters(db, query, ...)`,
+// `self.get_base_statement().where(...)`), clauses passed as `*filters` (but a local list filled
+// with append() is read) or `**values`, SQL text inside the statement (`sa.text(...)`,
+// `literal_column(...)`). A statement naming no model this scan resolves is no unit (the SQL
+// extractor's dynamic site stays).
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
