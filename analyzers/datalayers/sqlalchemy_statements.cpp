@@ -16,7 +16,8 @@
 // (`session.query(Model)...`, `Model.query...`) none of those read, each a unit where it ends.
 // Locals the statement uses (a subquery, a CTE, `aliased(Model)`) are read where they are built.
 // What is not read leaves the site partly checked, with the reason: a statement built or refined
-// by a function of the project (`query = await _apply_filters(db, query, ...)`,
+// by a function of the project (a function of the same file whose every return is a statement is
+// read instead, in its own scope) (`query = await _apply_filters(db, query, ...)`,
 // `self.get_base_statement().where(...)`), clauses passed as `*filters` (but a local list filled
 // with append() is read) or `**values`, SQL text inside the statement (`sa.text(...)`,
 // `literal_column(...)`). A statement naming no model this scan resolves is no unit (the SQL
@@ -60,6 +61,8 @@ struct Statement {
   std::vector<requirements::Requirement> requirements;
   std::set<std::pair<uint32_t, std::string>> seen;  // (span begin, relation.column)
   std::vector<std::pair<uint32_t, std::string>> not_read;  // (offset, reason)
+  /// Parts read in another function: what a function of the file that builds the statement returns.
+  std::vector<std::pair<TSNode, TSNode>> returned;  // (expression, its function)
 };
 
 class StatementReader {
@@ -80,6 +83,7 @@ class StatementReader {
   TSNode scope_{};  ///< the function of the statement being read
   std::map<std::string, const sqlalchemy::Model*> aliases_;  ///< its names that stand for models, by name
   std::vector<std::pair<uint32_t, uint32_t>> read_;  ///< byte ranges units have read already
+  int nesting_ = 0;  ///< statement functions being looked into (one may call another)
 
   std::string_view text(TSNode n) const {
     return ts_node_is_null(n) ? std::string_view() : in_.text.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
@@ -173,6 +177,89 @@ class StatementReader {
     }
     if (root && is(e, "identifier")) *root = e;
     return false;
+  }
+
+  /// The function of this file a call calls (`_select_due_runs(db, now)` at module level, or
+  /// `self._base_statement()` of the class the call is in) when every return of it is a statement
+  /// built there; a null node otherwise.
+  TSNode statement_function(TSNode call) {
+    call = strip(call);
+    if (!is(call, "call") || nesting_ > 3) return TSNode{};
+    struct Nest {
+      int& n;
+      explicit Nest(int& k) : n(k) { ++n; }
+      ~Nest() { --n; }
+    } nest(nesting_);
+    TSNode fn = field(call, "function"), container = in_.root;
+    std::string_view name;
+    if (is(fn, "identifier")) {
+      name = text(fn);
+    } else if (is(fn, "attribute") && is(field(fn, "object"), "identifier") &&
+               (text(field(fn, "object")) == "self" || text(field(fn, "object")) == "cls")) {
+      name = text(field(fn, "attribute"));
+      container = TSNode{};
+      for (TSNode p = ts_node_parent(call); !ts_node_is_null(p); p = ts_node_parent(p))
+        if (is(p, "class_definition")) {
+          container = field(p, "body");
+          break;
+        }
+    } else {
+      return TSNode{};
+    }
+    TSNode def{};
+    uint32_t n = ts_node_named_child_count(container);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode d = ts_node_named_child(container, i);
+      if (is(d, "decorated_definition")) d = field(d, "definition");
+      if (!is(d, "function_definition") || text(field(d, "name")) != name) continue;
+      if (!ts_node_is_null(def)) return TSNode{};  // defined twice: which one runs is not told here
+      def = d;
+    }
+    if (ts_node_is_null(def)) return TSNode{};
+    std::vector<TSNode> returns = returns_of(def);
+    if (returns.empty()) return TSNode{};
+    for (TSNode r : returns) {
+      std::vector<TSNode> parts;
+      Statement scratch;
+      TSNode root{};
+      if (!statement(r, &root) && !(is(strip(r), "identifier") && local_statement(def, text(strip(r)), &parts, &scratch, 1)) &&
+          !(!ts_node_is_null(root) && local_statement(def, text(root), &parts, &scratch, 1)))
+        return TSNode{};
+    }
+    return def;
+  }
+
+  /// The expressions a function's return statements return (its nested functions left out); an
+  /// empty list when one returns nothing.
+  std::vector<TSNode> returns_of(TSNode def) const {
+    std::vector<TSNode> out, stack{field(def, "body")};
+    while (!stack.empty()) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (is(n, "function_definition") || is(n, "class_definition") || is(n, "lambda")) continue;
+      if (is(n, "return_statement")) {
+        if (ts_node_named_child_count(n) != 1) return {};
+        out.push_back(ts_node_named_child(n, 0));
+        continue;
+      }
+      uint32_t k = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < k; ++i) stack.push_back(ts_node_named_child(n, i));
+    }
+    return out;
+  }
+
+  /// What a statement function returns, to be read in its own scope; the locals it returns are
+  /// read where the function builds them.
+  void returned_parts(TSNode def, Statement* st) {
+    for (TSNode r : returns_of(def)) {
+      st->returned.push_back({r, def});
+      TSNode root{}, bare = strip(r);
+      if (is(bare, "identifier") || (!statement(bare, &root) && !ts_node_is_null(root))) {
+        std::vector<TSNode> parts;
+        local_statement(def, text(is(bare, "identifier") ? bare : root), &parts, st, 1);
+        for (TSNode p : parts) st->returned.push_back({p, def});
+      }
+    }
   }
 
   /// A statement a function of the project builds, refined here with SQLAlchemy's methods
@@ -354,6 +441,9 @@ class StatementReader {
           if (!is(arg, "identifier") || !local_statement(scope, text(arg), parts, st, depth + 1, before)) parts->push_back(arg);
         }
         st->not_read.push_back({ts_node_start_byte(v), "the statement is refined by " + fn + "(), whose clauses are not read"});
+      } else if (TSNode def = statement_function(v); !ts_node_is_null(def)) {
+        base = true;  // query = _select_due_runs(db, now)
+        returned_parts(def, st);
       } else if (TSNode made{}; refined_result(v, &made)) {
         // statement = self.get_base_statement().where(Payout.account_id == account_id)
         base = true;
@@ -537,6 +627,8 @@ class StatementReader {
     } else if (!ts_node_is_null(root) && local_statement(scope, text(root), &parts, &st, 0, ts_node_start_byte(call))) {
       parts.push_back(bare);  // execute(query.execution_options(...))
       local = true;
+    } else if (TSNode def = statement_function(bare); !ts_node_is_null(def)) {
+      returned_parts(def, &st);  // session.execute(_select_due_runs(db, now))
     } else if (TSNode made{}; refined_result(bare, &made)) {
       parts.push_back(bare);
       st.not_read.push_back({ts_node_start_byte(bare), "the statement is built by " + callee(made) + "(), which is not read"});
@@ -546,9 +638,16 @@ class StatementReader {
     std::set<std::string> followed;
     if (local) followed.insert(std::string(text(is(bare, "identifier") ? bare : root)));
     for (TSNode p : parts) read(p, scope, &st, &followed);
+    for (auto [p, def] : st.returned) {
+      std::set<std::string> own;
+      scope_ = def;
+      aliases_.clear();
+      read(p, def, &st, &own);
+    }
+    if (st.returned.empty() && parts.empty()) return;
     if (st.requirements.empty()) return;
     for (TSNode p : parts) read_.push_back({ts_node_start_byte(p), ts_node_end_byte(p)});
-    emit(local ? parts.front() : bare, &st, local ? std::string(text(field(fn, "attribute"))) : "", ts_node_start_byte(call));
+    emit(local && !parts.empty() ? parts.front() : bare, &st, local ? std::string(text(field(fn, "attribute"))) : "", ts_node_start_byte(call));
     out_->statement_arguments.push_back(ts_node_start_byte(arg));
   }
 

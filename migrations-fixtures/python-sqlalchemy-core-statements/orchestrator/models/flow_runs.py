@@ -77,6 +77,16 @@ async def runs_of_flow(db: OrchestratorDBInterface, session, repository, flow_id
     return (await session.execute(statement)).scalars().all()
 
 
+def _select_late_runs(db: OrchestratorDBInterface, now):
+    return select(db.FlowRun).where(db.FlowRun.expected_start_time < now, db.FlowRun.work_queue_name.is_not(None))
+
+
+async def late_runs(db: OrchestratorDBInterface, session, now):
+    # A function of this file builds the statement: what it returns is read.
+    query = _select_late_runs(db, now)
+    return (await session.execute(query)).scalars().all()
+
+
 async def scheduled_runs(db: OrchestratorDBInterface, session, limit):
     # A statement a function of the project builds: still unchecked, and said why.
     query = db.queries.get_scheduled_flow_runs(limit=limit)
