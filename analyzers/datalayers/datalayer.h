@@ -73,6 +73,10 @@ struct FileOutput {
     const char* how = "";  ///< static text: "created at run time by connect-pg-simple (createTableIfMissing) at"
   };
   std::vector<RunTimeTable> created_at_run_time;
+  /// Byte offsets of database-call arguments this layer read as statement objects, units of its
+  /// own (`session.execute(query)` where `query = sa.select(db.Flow)...`): the SQL extractor's
+  /// "built at run time" site for the same argument is dropped.
+  std::vector<uint32_t> statement_arguments;
 };
 
 struct DataLayer {

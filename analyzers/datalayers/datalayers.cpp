@@ -18,6 +18,7 @@ extern const DataLayer kConnectPgSimple;
 extern const DataLayer kJpa;
 extern const DataLayer kDjangoModels;
 extern const DataLayer kSqlalchemy;
+extern const DataLayer kSqlalchemyStatements;
 extern const DataLayer kSynapseDatabasePool;
 extern const DataLayer kActiveRecord;
 extern const DataLayer kGorm;
@@ -32,7 +33,7 @@ extern const DataLayer kSqlx;
 
 const std::vector<DataLayer>& datalayers() {
   static const std::vector<DataLayer> table = {
-      kPrisma, kPrismaClient, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kSqlTools, kConnectPgSimple, kJpa, kDjangoModels, kSqlalchemy, kSynapseDatabasePool, kActiveRecord, kGorm, kXorm, kBun, kBeego, kPop, kSquirrel, kEnt, kGoSqlbuilder, kSqlx,
+      kPrisma, kPrismaClient, kDrizzle, kSupabase, kTypeorm, kTypeormQueryBuilder, kKysely, kKnex, kSequelize, kSqlTools, kConnectPgSimple, kJpa, kDjangoModels, kSqlalchemy, kSqlalchemyStatements, kSynapseDatabasePool, kActiveRecord, kGorm, kXorm, kBun, kBeego, kPop, kSquirrel, kEnt, kGoSqlbuilder, kSqlx,
   };
   return table;
 }

@@ -39,6 +39,7 @@
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/python_modules.h"
+#include "analyzers/datalayers/sqlalchemy_models.h"
 #include "analyzers/datalayers/sqlalchemy_naming.h"
 #include "analyzers/schema/migrations/code/python_value.h"
 #include "analyzers/source/code_kind.h"
@@ -753,6 +754,107 @@ void extract(const FileInput& in, FileOutput* out) {
 }
 
 }  // namespace
+
+namespace sqlalchemy {
+
+struct Models::Impl {
+  FileOutput scratch;  // what the reader would report of this file's own models: not ours to say
+  Reader reader;
+  std::set<std::string> done;
+  std::map<std::string, std::unique_ptr<Model>, std::less<>> found;  // by the text as written; null: none
+
+  explicit Impl(const FileInput& in) : reader(in, &scratch) {
+    reader.walk(in.root, 0);
+    reader.read_classes();
+    for (const std::string& name : reader.order) reader.decide(reader.classes[name], &done);
+  }
+
+  /// The id of the class `written` names in `reader.classes`, "" when none for certain.
+  std::string class_id(std::string_view written) {
+    const FileInput& in = reader.in;
+    std::string w(written);
+    size_t dot = w.find('.');
+    std::string head = w.substr(0, dot);
+    if (dot == std::string::npos || reader.imports.count(head)) {
+      std::string ref = python::base_ref(reader.imports, w);
+      if (ref == "?" || (ref[0] == '=' && !reader.classes.count(w))) return "";  // not this file's, not imported
+      std::string id = reader.base_id(w, in.path, ref);
+      return reader.classes.count(id) ? id : "";
+    }
+    // `db.Flow`: an object's attribute named as a model; the project's one class of that name.
+    if (w.find('.', dot + 1) != std::string::npos || !in.facts) return "";
+    std::string name = w.substr(dot + 1);
+    auto it = in.facts->find(std::string(kPrefix) + "class:" + name);
+    if (it == in.facts->end()) return "";
+    std::set<std::string> paths;
+    for (const std::string& v : it->second) paths.insert(v.substr(0, v.find('\n')));
+    // A model and a schema class of the same name (prefect's orm_models.Flow and schemas.core.Flow):
+    // an attribute in a statement is the mapped class's.
+    std::string mapped;
+    for (const std::string& path : paths) {
+      std::string id = path == in.path ? (reader.classes.count(name) ? name : "") : reader.base_id(name, path, "=" + name);
+      if (id.empty() || !reader.classes.count(id) || (id == name && path != in.path)) continue;
+      reader.decide(reader.classes[id], &done);
+      if (!reader.classes[id].mapped) continue;
+      if (!mapped.empty()) return "";
+      mapped = id;
+    }
+    return mapped;
+  }
+
+  std::unique_ptr<Model> model_of(const std::string& id, int depth) {
+    if (depth > 8) return nullptr;
+    Cls& c = reader.classes[id];
+    reader.decide(c, &done);
+    bool own = id.find(':') == std::string::npos;
+    if (!c.mapped || c.bind_key || c.unknown_table || c.table_args_unknown || c.reflected ||
+        (own && reader.file_schema_unknown) || c.table_name.empty())
+      return nullptr;
+    auto m = std::make_unique<Model>();
+    m->name = own ? c.name : c.name.substr(c.name.rfind(':') + 1);
+    m->table = c.table_name;
+    if (c.table.ok) {
+      m->schema = !c.table.schema.empty() ? c.table.schema : reader.file_schema;
+    } else if (c.has_schema) {
+      m->schema = c.schema;
+    } else if (own) {
+      m->schema = reader.file_schema;
+    } else if (!c.schema.empty()) {
+      return nullptr;  // another file's __table__ with a schema of its own: not told apart here
+    }
+    if (m->schema.empty()) m->schema = reader.in.default_schema;
+    // Own columns, then those of the bases that are not mapped (mixins), nearest first.
+    std::vector<const Cls*> chain{&c};
+    for (size_t i = 0; i < chain.size() && i < 32; ++i)
+      for (const std::string& b : chain[i]->bases)
+        if (auto it = reader.classes.find(b); it != reader.classes.end() && !it->second.mapped) chain.push_back(&it->second);
+    for (const Cls* k : chain) {
+      for (const Col& col : k->cols) m->attributes.emplace(col.attr, MappedColumn{m->schema, m->table, col.column});
+      for (const Col& col : k->table.cols) m->attributes.emplace(col.attr, MappedColumn{m->schema, m->table, col.column});
+    }
+    // A mapped parent's attributes are the subclass's too, on the parent's table (joined
+    // inheritance) or on the shared one (single table).
+    for (const std::string& b : c.bases)
+      if (auto it = reader.classes.find(b); it != reader.classes.end() && it->second.mapped) {
+        if (std::unique_ptr<Model> parent = model_of(b, depth + 1))
+          for (auto& [attr, col] : parent->attributes) m->attributes.emplace(attr, col);
+        break;
+      }
+    return m;
+  }
+};
+
+Models::Models(const FileInput& in) : impl_(std::make_unique<Impl>(in)) {}
+Models::~Models() = default;
+
+const Model* Models::find(std::string_view written) {
+  if (auto it = impl_->found.find(written); it != impl_->found.end()) return it->second.get();
+  std::string id = impl_->class_id(written);
+  std::unique_ptr<Model> m = id.empty() ? nullptr : impl_->model_of(id, 0);
+  return (impl_->found[std::string(written)] = std::move(m)).get();
+}
+
+}  // namespace sqlalchemy
 
 extern const DataLayer kSqlalchemy{"sqlalchemy", {"python"}, nullptr, relevant, extract, index, index_reads};
 

@@ -7,6 +7,8 @@
 // (raw strings keep backslashes; bytes have no \u; f-strings turn {{ into {).
 #include <cctype>
 #include <cstring>
+#include <set>
+#include <string>
 
 #include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/python_engine_branches.h"
@@ -67,8 +69,26 @@ void decode(std::string_view source, uint32_t begin, uint32_t end, StringPrefix 
   }, prefix.raw, prefix.format);
 }
 
+/// How one file binds the name `text`: imported from another module than SQLAlchemy's, and the
+/// names SQLAlchemy's text is imported under. Read once per file.
+struct TextBindings {
+  bool foreign = false;
+  std::set<std::string, std::less<>> aliases;
+};
+
 class PythonSyntax final : public HostSyntax {
  public:
+  explicit PythonSyntax(std::string_view source) {
+    if (source.find("text") == std::string_view::npos) return;
+    std::string_view module = from_module_of(source, "text");
+    text_.foreign = !module.empty() && !module.starts_with("sqlalchemy") && !module.starts_with("sqlmodel");
+    for (size_t k = source.find("text as "); k != std::string_view::npos; k = source.find("text as ", k + 1)) {
+      size_t b = k + 8, e = b;
+      while (e < source.size() && (std::isalnum(static_cast<unsigned char>(source[e])) || source[e] == '_')) ++e;
+      if (e > b && renames_sqlalchemy_text(source, source.substr(b, e - b))) text_.aliases.insert(std::string(source.substr(b, e - b)));
+    }
+  }
+
   ExprKind kind(TSNode node) const override {
     const char* t = ts_node_type(node);
     if (!std::strcmp(t, "string")) return ExprKind::kLiteral;
@@ -162,6 +182,13 @@ class PythonSyntax final : public HostSyntax {
     if (node_is(fn, "attribute")) fn = field(fn, "attribute");
     if (!node_is(fn, "identifier")) return false;
     out->name = node_text(fn, source);
+    // text() of an HTML builder (`from tagflow import tag, text`; polar's back office renders
+    // labels with it): no SQL is passed to it. `from sqlalchemy import text as sql_text` (beside
+    // such a text): SQLAlchemy's text().
+    if (node_is(field(node, "function"), "identifier")) {
+      if (out->name == "text" && text_.foreign) return false;
+      if (out->name != "text" && text_.aliases.count(out->name)) out->name = "text";
+    }
     TSNode args = field(node, "arguments");
     if (!node_is(args, "argument_list")) return true;  // f(x for x in y)
     TSNode keyword_sql{};
@@ -321,6 +348,8 @@ class PythonSyntax final : public HostSyntax {
   }
 
  private:
+  TextBindings text_;
+
   /// A SQLAlchemy / SQLModel statement object (`delete(Item)`, `select(User).where(...)`): built
   /// by a construct the file imports from sqlalchemy or sqlmodel, it is no SQL text (what it
   /// names is the model's, read by the data layer).
@@ -387,6 +416,45 @@ class PythonSyntax final : public HostSyntax {
     return false;
   }
 
+  /// `from sqlalchemy[...] import ... text as <alias> ...` (or sqlmodel's).
+  static bool renames_sqlalchemy_text(std::string_view source, std::string_view alias) {
+    std::string as = "text as " + std::string(alias);
+    for (size_t k = source.find(as); k != std::string_view::npos; k = source.find(as, k + 1)) {
+      size_t end = k + as.size();
+      if (end < source.size() && (std::isalnum(static_cast<unsigned char>(source[end])) || source[end] == '_')) continue;
+      size_t line = source.rfind("\nfrom ", k);
+      line = line == std::string_view::npos ? (source.starts_with("from ") ? 0 : std::string_view::npos) : line + 1;
+      if (line == std::string_view::npos) continue;
+      std::string_view module = source.substr(line + 5);
+      if ((module.starts_with("sqlalchemy") || module.starts_with("sqlmodel")) && source.find(" import ", line) < k) return true;
+    }
+    return false;
+  }
+
+  /// The module of the first `from <module> import ... name ...` of the file, "" when none.
+  static std::string_view from_module_of(std::string_view source, std::string_view name) {
+    for (size_t at = source.find("from "); at != std::string_view::npos; at = source.find("from ", at + 1)) {
+      if (at > 0 && source[at - 1] != '\n') continue;
+      size_t imp = source.find(" import ", at);
+      size_t eol = source.find('\n', at);
+      if (imp == std::string_view::npos || imp > eol) continue;
+      size_t end = eol;
+      if (source.find('(', imp) < eol) end = source.find(')', imp);
+      std::string_view names = source.substr(imp + 8, end == std::string_view::npos ? std::string_view::npos : end - imp - 8);
+      for (size_t k = names.find(name); k != std::string_view::npos; k = names.find(name, k + 1)) {
+        auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+        bool left = k == 0 || !word(names[k - 1]);
+        bool right = k + name.size() >= names.size() || !word(names[k + name.size()]);
+        // `... import text as t` binds t, not text; `... import x as text` binds text.
+        std::string_view after = names.substr(k + name.size());
+        size_t sp = after.find_first_not_of(' ');
+        bool renamed = sp != std::string_view::npos && after.substr(sp).starts_with("as ");
+        if (left && right && !renamed) return source.substr(at + 5, imp - at - 5);
+      }
+    }
+    return {};
+  }
+
   /// The elements of a list or tuple literal; false when one is unpacked (`*rest`).
   static bool items(TSNode node, std::vector<TSNode>* out) {
     uint32_t n = ts_node_named_child_count(node);
@@ -413,7 +481,7 @@ class PythonSyntax final : public HostSyntax {
 }  // namespace
 
 void extract_python(const ExtractInput& in, std::vector<SqlSite>* out) {
-  static const PythonSyntax syntax;
+  const PythonSyntax syntax(in.source);
   size_t first = out->size();
   extract_sites(in, syntax, out);
   if (first == out->size() || ts_node_is_null(in.root)) return;

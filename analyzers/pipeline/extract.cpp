@@ -335,6 +335,16 @@ std::vector<std::string> FileScanner::layer_test_doubles(const std::string& rel,
 void FileScanner::add_layer_output(const std::string& rel, const report::LineIndex& lines, const datalayers::DataLayer& layer,
                                    datalayers::FileOutput out, FileResult* result, const std::vector<std::string>& doubles) {
   const schema::Schema& intended = file_targets_.deploy ? *file_targets_.current : *file_targets_.eventual;
+  // A dynamic site the layer reads as a statement object of its own is that unit's, not a second site.
+  for (uint32_t at : out.statement_arguments)
+    for (size_t i = 0; i < result->sites.size(); ++i) {
+      const SiteRecord& s = result->sites[i];
+      if (s.file != rel || s.offset != at || s.reason_id != kDynamicQuery || s.partly) continue;
+      result->sites.erase(result->sites.begin() + static_cast<std::ptrdiff_t>(i));
+      for (CheckedStatement& st : result->statements)
+        if (st.site > i) --st.site;
+      break;
+    }
   auto& reqs = result->requirements;
   size_t first_unit = reqs.units.size();
   std::vector<SiteRecord> records(out.requirements.units.size());

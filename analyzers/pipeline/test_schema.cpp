@@ -7,6 +7,8 @@
 #include "analyzers/pipeline/pipeline.h"
 #include "analyzers/pipeline/unchecked_reasons.h"
 #include "analyzers/source/discovery.h"
+#include "analyzers/sql/pg_parse.h"
+#include "analyzers/sql/resolve.h"
 #include "analyzers/sql/scan.h"
 
 namespace schemagate::pipeline {
@@ -257,6 +259,19 @@ FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text
   return file;
 }
 
+namespace {
+
+/// Whether `sql` holds a statement that references the schema (a query, DML), or may: false only
+/// when it parses to DDL and utility statements alone.
+bool holds_query(std::string_view sql) {
+  std::vector<sql::ParsedStatement> stmts;
+  sql::ParseError error;
+  if (!sql::parse(std::string(sql), &stmts, &error)) return true;
+  return std::any_of(stmts.begin(), stmts.end(), [](const sql::ParsedStatement& s) { return sql::is_checked(s.node); });
+}
+
+}  // namespace
+
 std::optional<OtherSchema> FileSchema::site(std::string_view sql) const {
   if (!test_tables_.empty())
     if (auto own = names_a_table_of(sql, test_tables_); own != test_tables_.end())
@@ -273,6 +288,11 @@ std::optional<OtherSchema> FileSchema::site(std::string_view sql) const {
       return OtherSchema{"its module's tests start their database from " + own->second + " (withInitScript), which creates " +
                              own->first + ": the module queries that schema, not the migrations' one",
                          kTestOwnSchema};
+  // Its DDL (DROP TABLE IF EXISTS, CREATE FUNCTION) is no reference, as anywhere else: only its
+  // queries met the schema of their day (dispatch's multi-tenant-migration.sql: 2 SELECTs among
+  // 75 statements).
+  if (manual_migration_ && !holds_query(sql))
+    return std::nullopt;
   if (manual_migration_)
     return OtherSchema{
         "a migration script run by hand, outside the migration sets (its name says so): it ran on the schema of its day",

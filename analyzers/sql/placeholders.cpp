@@ -41,8 +41,18 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
       if (v >= next) next = std::min(v, kMaxParam) + 1;
     }
   }
+  // `IN :ids` (SQLAlchemy's expanding bindparam), `IN %s` (psycopg adapts a tuple to `(1, 2)`):
+  // the driver writes the list with its parentheses; read as `IN ($n)`.
+  auto after_in = [&] {
+    const std::string& o = out.sql.text;
+    size_t b = o.size();
+    while (b > 0 && std::isspace(static_cast<unsigned char>(o[b - 1]))) --b;
+    return b >= 3 && std::tolower(static_cast<unsigned char>(o[b - 1])) == 'n' &&
+           std::tolower(static_cast<unsigned char>(o[b - 2])) == 'i' && !ident_char(o[b - 3]) && b < o.size();
+  };
   auto emit_param = [&](uint32_t origin) {
     std::string p = "$" + std::to_string(next++);
+    if (after_in()) p = "(" + p + ")";
     out.sql.append_from(p, origin);
   };
   auto mark_unchecked = [&](size_t at, const char* why) {

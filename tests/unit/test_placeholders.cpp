@@ -100,3 +100,9 @@ TEST_CASE("query template parameters {{name}} and {{name::type}}; not inside lit
   CHECK(norm("SELECT '{{x}}', a FROM t WHERE b = {{y}}") == "SELECT '{{x}}', a FROM t WHERE b = $1");
   CHECK(norm("SELECT a FROM t WHERE id = {websiteId:UUID}") == "SELECT a FROM t WHERE id = {websiteId:UUID}");
 }
+
+TEST_CASE("a parameter right after IN is a list the driver parenthesises") {
+  CHECK(norm("SELECT a FROM t WHERE id IN :ids AND b NOT IN %s") == "SELECT a FROM t WHERE id IN ($1) AND b NOT IN ($2)");
+  CHECK(norm("SELECT a FROM t WHERE id IN (:a, :b) AND x = ANY(%s)") == "SELECT a FROM t WHERE id IN ($1, $2) AND x = ANY($3)");
+  CHECK(norm("SELECT a FROM t WHERE id IN # AND pin = :p") == "SELECT a FROM t WHERE id IN ($1) AND pin = $2");
+}

@@ -93,4 +93,10 @@ TEST_CASE("test schema: a .sql file named as a migration is a script run by hand
         "a migration script run by hand, outside the migration sets (its name says so): it ran on the schema of its day");
   CHECK_FALSE(file_of(schemas, "backend/sql/reports.sql", "SELECT 1;\n").site("SELECT 1"));
   CHECK_FALSE(file_of(schemas, "backend/migrate.py", "").site("SELECT 1"));
+  // Its DDL is no reference (it is no site), its queries and what does not parse are unchecked.
+  FileSchema script = file_of(schemas, "db/multi-tenant-migration.sql", "DROP TABLE IF EXISTS core.tag;\n");
+  CHECK_FALSE(script.site("DROP TABLE IF EXISTS core.tag"));
+  CHECK_FALSE(script.site("CREATE OR REPLACE FUNCTION f() RETURNS void AS $$ BEGIN END $$ LANGUAGE plpgsql"));
+  CHECK(script.site("SELECT clone_schema('public', 'core')"));
+  CHECK(script.site("DROP TABLE IF EXISTS"));
 }

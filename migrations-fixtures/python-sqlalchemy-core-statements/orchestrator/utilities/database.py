@@ -1,0 +1,4 @@
+import re
+
+# "FlowRun" -> "flow_run"
+CAMEL_TO_SNAKE = re.compile(r"(?<!^)(?=[A-Z])")
