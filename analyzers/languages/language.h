@@ -5,6 +5,7 @@
 #pragma once
 #include <tree_sitter/api.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,10 @@ struct SqlSite {
 
 class ProjectConstants;
 
+/// What the whole project tells before any file is extracted: key -> every value some file gave
+/// it (the map datalayers::ProjectFacts names; Go's package index, go_packages.h, is part of it).
+using ProjectFacts = std::map<std::string, std::vector<std::string>, std::less<>>;
+
 /// A function of the project's that passes one of its parameters on as a database call's SQL.
 struct WrapperDefinition {
   std::string name;
@@ -80,6 +85,8 @@ struct ExtractInput {
   /// driver: "!.name"), evaluated with the project, since they are built from other files'
   /// constants (project_constants.h, package_level).
   bool field_values = false;
+  /// The project's facts (Go: which packages are the project's own, go_packages.h), or null.
+  const ProjectFacts* facts = nullptr;
 };
 
 struct Language {
