@@ -35,6 +35,9 @@ struct SqlSite {
   /// several constants, a `cond ? "a" : "b"` is spliced in. Each variant is checked; they are
   /// one site (the pipeline merges them).
   size_t variant = 0;
+  /// Not empty: how this variant's text came from the code's (`as sqlplugin.SwitchTable()
+  /// rewrites it: " t_v2 " replaced with " t "`), for its findings' notes.
+  std::string rewritten;
   /// Names a query builder chain around the site defines (Kysely's `.with('ancestors', ...)`
   /// around a `sql` fragment): a relation of such a name is the chain's CTE, not missing.
   std::vector<std::string> outer_ctes;

@@ -645,12 +645,15 @@ class Engine {
 
   /// The texts of a site's expression: one, or one per combination of the choices it contains
   /// (at most kMaxVariants; past that the choices are holes).
-  std::vector<SqlText> eval_variants(TSNode node) {
+  std::vector<SqlText> eval_variants(TSNode node, std::vector<std::string>* notes = nullptr) {
     choice_log_.clear();
     selector_.clear();
     std::optional<SqlText> first = eval(node);
     if (!first) return {};
-    if (choice_log_.empty()) return {std::move(*first)};
+    if (choice_log_.empty()) {
+      if (notes) notes->assign(1, "");
+      return {std::move(*first)};
+    }
     std::vector<std::pair<const void*, size_t>> choices;
     for (auto& c : choice_log_)
       if (std::none_of(choices.begin(), choices.end(), [&](auto& k) { return k.first == c.first; })) choices.push_back(c);
@@ -658,12 +661,27 @@ class Engine {
     for (auto& c : choices) combos = std::min(combos * c.second, kMaxVariants + 1);
     auto fresh = [&] { memo_.assign(defs_.size(), Memo{}); };
     std::vector<SqlText> out;
+    // What the chosen texts of the k-th combination say about themselves (choice_notes_).
+    auto note_of = [&](size_t k) {
+      std::string note;
+      for (auto& c : choices) {
+        auto n = choice_notes_.find(c.first);
+        size_t picked = k % c.second;
+        k /= c.second;
+        if (n == choice_notes_.end() || picked >= n->second.size() || n->second[picked].empty()) continue;
+        note += (note.empty() ? "" : "; ") + n->second[picked];
+      }
+      return note;
+    };
+    if (notes) notes->clear();
     if (combos > kMaxVariants) {
       for (auto& c : choices) selector_[c.first] = c.second;  // every choice a hole
       fresh();
       if (std::optional<SqlText> t = eval(node)) out.push_back(std::move(*t));
+      if (notes) notes->resize(out.size());
     } else {
       out.push_back(std::move(*first));
+      if (notes) notes->push_back(note_of(0));
       for (size_t k = 1; k < combos; ++k) {
         size_t rest = k;
         for (auto& c : choices) {
@@ -672,8 +690,10 @@ class Engine {
         }
         fresh();
         std::optional<SqlText> t = eval(node);
-        if (t && std::none_of(out.begin(), out.end(), [&](const SqlText& o) { return o.text == t->text; }))
+        if (t && std::none_of(out.begin(), out.end(), [&](const SqlText& o) { return o.text == t->text; })) {
           out.push_back(std::move(*t));
+          if (notes) notes->push_back(note_of(k));
+        }
       }
     }
     selector_.clear();
@@ -825,21 +845,28 @@ class Engine {
     std::optional<SqlText> arg = eval(call.arguments[k], depth + 1);
     if (!arg) return std::nullopt;
     std::vector<SqlText> values;
+    std::vector<std::string> notes;
     std::string_view rest = std::string_view(*rewrites).substr(1);
     while (!rest.empty() && rest.front() == kVariant) {
       rest.remove_prefix(1);
       SqlText v = *arg;
+      std::string note;
       while (!rest.empty() && rest.front() != kVariant) {
         size_t a = rest.find(kPart), b = a == std::string_view::npos ? a : rest.find(kPart, a + 1);
         if (b == std::string_view::npos) return std::nullopt;
         SqlText with;
         with.append_from(rest.substr(a + 1, b - a - 1), at);
         v = replaced(v, rest.substr(0, a), &with, at);
+        note += std::string(note.empty() ? "" : ", then ") + "\"" + std::string(rest.substr(0, a)) + "\" replaced with \"" +
+                std::string(rest.substr(a + 1, b - a - 1)) + "\"";
         rest.remove_prefix(b + 1);
       }
+      if (std::any_of(values.begin(), values.end(), [&](const SqlText& o) { return o.text == v.text; })) continue;
       values.push_back(std::move(v));
+      notes.push_back(note.empty() ? "" : "as " + std::string(node_text(field(node, "function"), src_)) + "() rewrites it: " + note);
     }
     if (values.empty()) return std::nullopt;
+    choice_notes_[node.id] = std::move(notes);  // choose() keeps this order of distinct texts
     return choose(node.id, std::move(values));
   }
 
@@ -1517,13 +1544,17 @@ class Engine {
     for (size_t i = 0; i < at && i < args.size(); ++i)
       if (eval(args[i])) return;
     if (at >= args.size()) return;
-    if (std::vector<SqlText> texts = eval_variants(args[at]); !texts.empty()) {
+    std::vector<std::string> notes;
+    if (std::vector<SqlText> texts = eval_variants(args[at], &notes); !texts.empty()) {
       size_t variant = 0;
       // A chain's expression (`.where(sql\`archived_at IS NULL\`)`) is SQL whatever it looks like.
       sql::ChainScope scope;
       bool chain = call.tagged && syntax_.chain_expression(args[at], src_, &scope);
-      for (SqlText& t : texts)
-        if (chain || is_query_text(t)) add_call_site(args[at], call, std::move(t), out, variant++);
+      for (size_t i = 0; i < texts.size(); ++i)
+        if (chain || is_query_text(texts[i])) {
+          add_call_site(args[at], call, std::move(texts[i]), out, variant++);
+          if (i < notes.size()) out->back().rewritten = notes[i];
+        }
       return;
     }
     // A wrapper of the expected signature passing extra leading arguments (pgx's
@@ -1656,6 +1687,9 @@ class Engine {
   std::unordered_set<const void*> inlining_;                                   ///< functions being inlined
   std::vector<std::pair<const void*, size_t>> choice_log_;  ///< choices met: (node, how many texts)
   std::unordered_map<const void*, size_t> selector_;        ///< the variant being evaluated
+  /// Per choice, what each of its texts says about itself ("as pkg.F() rewrites it: ..."), for
+  /// a finding's note (SqlSite::rewritten).
+  std::unordered_map<const void*, std::vector<std::string>> choice_notes_;
   std::vector<std::pair<std::string_view, uint32_t>> pieces_;  ///< names `+` chains and formattings join, where
   /// in_'s, except while the file's own constants are collected (then null).
   const ProjectConstants* project_;
