@@ -371,7 +371,7 @@ class GoSyntax final : public HostSyntax {
     }
     if (!node_is(operand, "identifier")) return Callee::kUnknown;
     std::string path = import_path(ts_tree_root_node(node.tree), node_text(operand, source), source, facts);
-    if (path.empty()) return Callee::kUnknown;
+    if (path.empty()) return takes_no_text(local_type(operand, source, facts), name, facts) ? Callee::kOtherApi : Callee::kUnknown;
     *qualifier = operand;
     if (const std::string* dir = one_value(facts, "go:package:" + path)) {
       if (!facts->count("go:func:" + *dir + ":" + std::string(name))) return Callee::kUnknown;  // a variable's method
@@ -634,6 +634,66 @@ class GoSyntax final : public HostSyntax {
       }
     }
     return found;
+  }
+
+  /// The named type of a type expression, without pointer, package or type arguments.
+  static std::string_view base_type(std::string_view type) {
+    while (!type.empty() && type.front() == '*') type.remove_prefix(1);
+    if (size_t b = type.find('['); b != std::string_view::npos) type = b == 0 ? std::string_view() : type.substr(0, b);
+    if (size_t dot = type.rfind('.'); dot != std::string_view::npos) type = type.substr(dot + 1);
+    return type;
+  }
+
+  /// The named type of the local `id`, from its last declaration before it in its function: a
+  /// parameter or var of a declared type, or `x, err := a.f.M(...)`, a method of the type the
+  /// project declares the field `f` with, whose result's type the project declares (temporal's
+  /// `visibilityArchiver, err := wh.archiverProvider.GetVisibilityArchiver(scheme)`); "" when
+  /// not known.
+  static std::string local_type(TSNode id, std::string_view source, const ProjectFacts* facts) {
+    TSNode fn = enclosing_function(id);
+    if (ts_node_is_null(fn)) return {};
+    uint32_t to = ts_node_start_byte(id);
+    std::string_view name = node_text(id, source);
+    std::string found;
+    std::function<void(TSNode)> walk = [&](TSNode n) {
+      if (ts_node_start_byte(n) >= to) return;
+      if (node_is(n, "var_spec") || node_is(n, "parameter_declaration")) {
+        for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+          TSNode c = ts_node_named_child(n, i);
+          if (node_is(c, "identifier") && node_text(c, source) == name)
+            found = ts_node_is_null(field(n, "type")) ? "" : std::string(base_type(node_text(field(n, "type"), source)));
+        }
+      } else if (node_is(n, "short_var_declaration") || node_is(n, "assignment_statement")) {
+        TSNode left = field(n, "left"), right = field(n, "right");
+        bool declares = false;
+        for (uint32_t i = 0; i < ts_node_named_child_count(left); ++i)
+          if (node_text(ts_node_named_child(left, i), source) == name) declares = true;
+        if (declares) {
+          found.clear();
+          TSNode call = ts_node_named_child_count(right) == 1 ? ts_node_named_child(right, 0) : TSNode{};
+          TSNode callee = node_is(call, "call_expression") ? field(call, "function") : TSNode{};
+          TSNode holder = node_is(callee, "selector_expression") ? field(callee, "operand") : TSNode{};
+          if (node_text(ts_node_named_child(left, 0), source) == name && node_is(holder, "selector_expression"))
+            if (const std::string* p = one_value(facts, "go:fieldtype:" + std::string(node_text(field(holder, "field"), source))))
+              if (const std::string* t = one_value(facts, "go:result:" + *p + "." + std::string(node_text(field(callee, "field"), source))))
+                if (*t != "?") found = *t;
+        }
+      }
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) walk(ts_node_named_child(n, i));
+    };
+    walk(fn);
+    return found;
+  }
+
+  /// Whether the project declares the type `type` (an interface or a struct, embedding nothing
+  /// whose methods it would take on) with a method `method` that has no string parameter: a
+  /// call of it passes no SQL (an archiver's Query(ctx, uri, request)).
+  static bool takes_no_text(const std::string& type, std::string_view method, const ProjectFacts* facts) {
+    if (type.empty()) return false;
+    const std::string* kind = one_value(facts, "go:type:" + type);
+    if (!kind || (*kind != "interface" && *kind != "struct") || facts->count("go:embeds:" + type)) return false;
+    const std::string* m = one_value(facts, "go:method:" + type + "." + std::string(method));
+    return m && *m == "plain";
   }
 
   /// Whether `name` is declared, in its function, as a prepared statement (`var stmt *sql.Stmt`,

@@ -13,8 +13,9 @@ import (
 )
 
 type Store struct {
-	db    *sql.DB
-	hooks *hooks.Registry
+	db       *sql.DB
+	hooks    *hooks.Registry
+	archives archive.Provider
 }
 
 func (s *Store) NextJob(ctx context.Context, state string) (int64, error) {
@@ -37,6 +38,19 @@ func (s *Store) Finished(ctx context.Context, uri, state string) (int, error) {
 		return 0, err
 	}
 	return n + len(archived), nil
+}
+
+// Search lists the archived jobs of a state.
+func (s *Store) Search(ctx context.Context, raw, state string) ([]archive.Record, error) {
+	uri, err := archive.ParseURI(raw)
+	if err != nil {
+		return nil, err
+	}
+	archiver, err := s.archives.GetArchiver(uri.Scheme())
+	if err != nil {
+		return nil, err
+	}
+	return archiver.Query(ctx, uri, &archive.Request{State: state, PageSize: 100})
 }
 
 // Restart replaces the process with a fresh copy of itself.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 type Record struct {
@@ -34,4 +35,35 @@ func Query(ctx context.Context, uri string, filter string) ([]Record, error) {
 		}
 	}
 	return out, ctx.Err()
+}
+
+// URI names where an archive lives: "file:///var/archive", "gs://bucket/jobs".
+type URI struct {
+	scheme string
+	path   string
+}
+
+func ParseURI(raw string) (URI, error) {
+	scheme, path, _ := strings.Cut(raw, "://")
+	return URI{scheme: scheme, path: path}, nil
+}
+
+func (u URI) Scheme() string { return u.scheme }
+
+type (
+	// Archiver reads archived jobs back from one kind of store.
+	Archiver interface {
+		Query(ctx context.Context, uri URI, request *Request) ([]Record, error)
+		ValidateURI(uri URI) error
+	}
+
+	// Provider gives the archiver of a URI scheme.
+	Provider interface {
+		GetArchiver(scheme string) (Archiver, error)
+	}
+)
+
+type Request struct {
+	State    string
+	PageSize int
 }
