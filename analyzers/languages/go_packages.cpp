@@ -199,7 +199,19 @@ void go_file_facts(std::string_view dir, std::string_view text, FactList* out) {
         continue;
       }
       std::string_view name = identifier(rest);
-      if (!name.empty()) out->emplace_back("go:func:" + d + ":" + std::string(name), "1");
+      if (name.empty()) continue;
+      // What the signature says about text: "s1" returns a string and takes one, "s0" returns a
+      // string and takes nothing, "1" anything else (or a signature over several lines).
+      std::string value = "1";
+      std::string_view params;
+      size_t after = 0;
+      std::string_view sig = rest.substr(name.size());
+      if (!sig.empty() && sig.front() == '(' && group(sig, 0, &params, &after)) {
+        std::string_view result = trim(sig.substr(after));
+        if (result.ends_with("{")) result = trim(result.substr(0, result.size() - 1));
+        if (result == "string") value = trim(params).empty() ? "s0" : holds_word(params, "string") ? "s1" : "1";
+      }
+      out->emplace_back("go:func:" + d + ":" + std::string(name), value);
       continue;
     }
     if (line == "type (") {

@@ -829,6 +829,11 @@ class Engine {
         syntax_.callee(node, src_, in_.facts, &qualifier, &dir) != Callee::kProjectFunction ||
         resolve(node_text(qualifier, src_), ts_node_start_byte(qualifier)) >= 0)
       return std::nullopt;
+    // Only a function whose one-line signature returns a string (and takes one, with arguments)
+    // is asked about: each question may have the package's files parsed.
+    auto sig = in_.facts->find("go:func:" + dir + ":" + std::string(call.name));
+    if (sig == in_.facts->end() || sig->second.size() != 1 || sig->second.front() != (call.arguments.empty() ? "s0" : "s1"))
+      return std::nullopt;
     std::string package = dir + "/";  // as a file of that package sees its names
     uint32_t at = ts_node_start_byte(node);
     if (call.arguments.empty()) {
