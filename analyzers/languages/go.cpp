@@ -387,6 +387,18 @@ class GoSyntax final : public HostSyntax {
 
   std::string_view named_query_field(TSNode node, std::string_view source, const ProjectFacts* facts) const override {
     if (!facts || !node_is(node, "selector_expression")) return {};
+    // goyesql's map of the parsed queries: qMap["get-settings"].Query, or `q, ok :=
+    // qMap["get-settings"]` and q.Query, naming a query of the project's query files.
+    if (node_text(field(node, "field"), source) == "Query") {
+      TSNode from = field(node, "operand");
+      if (node_is(from, "identifier")) from = map_lookup_of(from, source);
+      TSNode index = node_is(from, "index_expression") ? field(from, "index") : TSNode{};
+      std::string_view key = node_text(index, source);
+      if (node_is(index, "interpreted_string_literal") && key.size() > 2 &&
+          key.find('\\') == std::string_view::npos && facts->count("sql:query:" + std::string(key.substr(1, key.size() - 2))))
+        return key.substr(1, key.size() - 2);
+      return {};
+    }
     auto f = facts->find("go:field:" + std::string(node_text(field(node, "field"), source)));
     if (f == facts->end() || f->second.empty() || !f->second.front().starts_with("text ")) return {};
     for (const std::string& v : f->second)
@@ -633,6 +645,31 @@ class GoSyntax final : public HostSyntax {
             if (node_is(ts_node_named_child(c, k), "import_spec")) spec(ts_node_named_child(c, k));
       }
     }
+    return found;
+  }
+
+  /// `m["key"]` when the local `id` is declared, last before it in its function, by
+  /// `id, ok := m["key"]` (or `id := m["key"]`); else a null node.
+  static TSNode map_lookup_of(TSNode id, std::string_view source) {
+    TSNode fn = enclosing_function(id);
+    if (ts_node_is_null(fn)) return TSNode{};
+    uint32_t to = ts_node_start_byte(id);
+    std::string_view name = node_text(id, source);
+    TSNode found{};
+    std::function<void(TSNode)> walk = [&](TSNode n) {
+      if (ts_node_start_byte(n) >= to) return;
+      if (node_is(n, "short_var_declaration") || node_is(n, "assignment_statement") || node_is(n, "var_spec")) {
+        TSNode left = node_is(n, "var_spec") ? n : field(n, "left");
+        for (uint32_t i = 0; i < ts_node_named_child_count(left); ++i)
+          if (node_is(ts_node_named_child(left, i), "identifier") && node_text(ts_node_named_child(left, i), source) == name) {
+            TSNode right = field(n, node_is(n, "var_spec") ? "value" : "right");
+            TSNode value = i == 0 && ts_node_named_child_count(right) == 1 ? ts_node_named_child(right, 0) : TSNode{};
+            found = node_is(value, "index_expression") ? value : TSNode{};
+          }
+      }
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) walk(ts_node_named_child(n, i));
+    };
+    walk(fn);
     return found;
   }
 

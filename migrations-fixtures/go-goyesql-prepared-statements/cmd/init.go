@@ -34,3 +34,12 @@ func subscribe(c *core.Core, email, name string) {
 		log.Printf("subscribing %s: %v", email, err)
 	}
 }
+
+func logDBInfo(db *sqlx.DB, qMap goyesql.Queries) {
+	if q, ok := qMap["get-db-info"]; ok {
+		var info string
+		if err := db.QueryRow(q.Query).Scan(&info); err != nil {
+			log.Printf("database info: %v", err)
+		}
+	}
+}
