@@ -123,6 +123,9 @@ void evaluate(const Evaluation& eval, const requirements::FileRequirements& reqs
       d.fingerprint_text = unit.fingerprint_text;
       // A data layer's requirement: say how the framework needs it.
       if (!req.describe.empty()) d.notes.insert(d.notes.begin(), report::Note{"", 0, req.describe});
+      // A text a function rewrote (a table name replaced): say how, the span shows the code's.
+      if (!unit.rewritten.empty())
+        d.notes.insert(d.notes.begin(), report::Note{"", 0, "the statement is checked " + unit.rewritten});
       // SQL defined in one place and run in another (a constant): say where it runs.
       if (!unit.runs_through.empty())
         d.notes.insert(d.notes.begin(), report::Note{unit.file, 0, "the statement runs here, through " + unit.runs_through + "()",

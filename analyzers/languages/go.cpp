@@ -9,6 +9,9 @@
 #include <cstring>
 #include <functional>
 
+#include <algorithm>
+
+#include "analyzers/languages/go_packages.h"
 #include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/string_eval.h"
 
@@ -161,7 +164,8 @@ class GoSyntax final : public HostSyntax {
         return false;
       // stmt.QueryRowContext(ctx, a, b) on a statement the function prepared: the arguments
       // are values; the SQL is the Prepare call's, a site of its own.
-      if (node_is(operand, "identifier") && prepared_statement(operand, source)) return false;
+      if (node_is(operand, "identifier") && (prepared_statement(operand, source) || declared_statement(operand, source)))
+        return false;
       fn = field(fn, "field");
     }
     if (!node_is(fn, "identifier") && !node_is(fn, "field_identifier")) return false;
@@ -331,6 +335,76 @@ class GoSyntax final : public HostSyntax {
       std::string_view name = field_read(first_named_child(node), source);
       if (!name.empty()) out->emplace_back(name, TSNode{});
     }
+  }
+
+  bool replacing(TSNode node, std::string_view source, Replacing* out) const override {
+    std::vector<TSNode> args;
+    if (package_call(node, source, "strings", "ReplaceAll", &args) && args.size() == 3) {
+      *out = Replacing{args[0], args[1], args[2]};
+      return true;
+    }
+    args.clear();  // strings.Replace(s, old, new, -1): every occurrence too
+    if (package_call(node, source, "strings", "Replace", &args) && args.size() == 4 &&
+        node_text(args[3], source) == "-1") {
+      *out = Replacing{args[0], args[1], args[2]};
+      return true;
+    }
+    return false;
+  }
+
+  Callee callee(TSNode node, std::string_view source, const ProjectFacts* facts, TSNode* qualifier,
+                std::string* package_dir) const override {
+    if (!facts || !node_is(node, "call_expression")) return Callee::kUnknown;
+    TSNode fn = field(node, "function");
+    if (!node_is(fn, "selector_expression")) return Callee::kUnknown;
+    TSNode operand = field(fn, "operand");
+    std::string_view name = node_text(field(fn, "field"), source);
+    if (node_is(operand, "selector_expression")) {
+      // c.q.GetUser.Get(&u, id): a field every struct of the project declares as a prepared
+      // statement (`GetUser *sqlx.Stmt `query:"get-user"``) runs the statement it was prepared
+      // with; its arguments are values.
+      auto f = facts->find("go:field:" + std::string(node_text(field(operand, "field"), source)));
+      if (f == facts->end()) return Callee::kUnknown;
+      for (const std::string& v : f->second)
+        if (!v.starts_with("stmt")) return Callee::kUnknown;
+      return Callee::kOtherApi;
+    }
+    if (!node_is(operand, "identifier")) return Callee::kUnknown;
+    std::string path = import_path(ts_tree_root_node(node.tree), node_text(operand, source), source, facts);
+    if (path.empty()) return takes_no_text(local_type(operand, source, facts), name, facts) ? Callee::kOtherApi : Callee::kUnknown;
+    *qualifier = operand;
+    if (const std::string* dir = one_value(facts, "go:package:" + path)) {
+      if (!facts->count("go:func:" + *dir + ":" + std::string(name))) return Callee::kUnknown;  // a variable's method
+      *package_dir = *dir;
+      return Callee::kProjectFunction;
+    }
+    // The standard library (no domain in its first element) runs no SQL but database/sql's,
+    // whose package-level functions take none either (sql.Open, sql.Named).
+    if (path.substr(0, path.find('/')).find('.') == std::string::npos && path != "database/sql")
+      return Callee::kOtherApi;
+    return Callee::kUnknown;
+  }
+
+  std::string_view named_query_field(TSNode node, std::string_view source, const ProjectFacts* facts) const override {
+    if (!facts || !node_is(node, "selector_expression")) return {};
+    // goyesql's map of the parsed queries: qMap["get-settings"].Query, or `q, ok :=
+    // qMap["get-settings"]` and q.Query, naming a query of the project's query files.
+    if (node_text(field(node, "field"), source) == "Query") {
+      TSNode from = field(node, "operand");
+      if (node_is(from, "identifier")) from = map_lookup_of(from, source);
+      TSNode index = node_is(from, "index_expression") ? field(from, "index") : TSNode{};
+      std::string_view key = node_text(index, source);
+      if (node_is(index, "interpreted_string_literal") && key.size() > 2 &&
+          key.find('\\') == std::string_view::npos && facts->count("sql:query:" + std::string(key.substr(1, key.size() - 2))))
+        return key.substr(1, key.size() - 2);
+      return {};
+    }
+    auto f = facts->find("go:field:" + std::string(node_text(field(node, "field"), source)));
+    if (f == facts->end() || f->second.empty() || !f->second.front().starts_with("text ")) return {};
+    for (const std::string& v : f->second)
+      if (v != f->second.front()) return {};
+    std::string_view query = std::string_view(f->second.front()).substr(5);
+    return facts->count("sql:query:" + std::string(query)) ? query : std::string_view();
   }
 
   bool list_items(TSNode node, std::vector<TSNode>* out) const override {
@@ -510,6 +584,174 @@ class GoSyntax final : public HostSyntax {
           if (node_is(callee, "selector_expression") && node_text(field(callee, "field"), source).starts_with("Prepare"))
             found = true;
         }
+      }
+      for (uint32_t i = 0; i < ts_node_named_child_count(n) && !found; ++i) walk(ts_node_named_child(n, i));
+    };
+    walk(fn);
+    return found;
+  }
+
+  /// The one value the facts give `key`, or null (none, or several that disagree).
+  static const std::string* one_value(const ProjectFacts* facts, const std::string& key) {
+    auto it = facts->find(key);
+    if (it == facts->end() || it->second.empty()) return nullptr;
+    for (const std::string& v : it->second)
+      if (v != it->second.front()) return nullptr;
+    return &it->second.front();
+  }
+
+  /// The import path of the package the file imports as `local` (an alias, or the package's
+  /// name: the project's package clause, else the path's last element less a /vN major
+  /// version), or "".
+  static std::string import_path(TSNode root, std::string_view local, std::string_view source,
+                                 const ProjectFacts* facts) {
+    std::string found;
+    auto spec = [&](TSNode s) {
+      TSNode p = field(s, "path");
+      std::string_view path = node_text(p, source);
+      if (path.size() < 2) return;
+      path = path.substr(1, path.size() - 2);
+      TSNode alias = field(s, "name");
+      std::string_view name;
+      if (!ts_node_is_null(alias)) {
+        name = node_text(alias, source);
+      } else if (auto dir = facts->find("go:package:" + std::string(path)); dir != facts->end() && dir->second.size() == 1) {
+        const std::string* clause = one_value(facts, "go:package-name:" + dir->second.front());
+        name = clause ? std::string_view(*clause) : std::string_view();
+      } else {
+        std::string_view rest = path;
+        size_t slash = rest.rfind('/');
+        std::string_view last = slash == std::string_view::npos ? rest : rest.substr(slash + 1);
+        if (last.size() >= 2 && last[0] == 'v' && std::all_of(last.begin() + 1, last.end(), ::isdigit) &&
+            slash != std::string_view::npos) {
+          rest = rest.substr(0, slash);
+          slash = rest.rfind('/');
+          last = slash == std::string_view::npos ? rest : rest.substr(slash + 1);
+        }
+        name = last;
+      }
+      if (name == local) found = std::string(path);
+    };
+    uint32_t n = ts_node_named_child_count(root);
+    for (uint32_t i = 0; i < n && found.empty(); ++i) {
+      TSNode d = ts_node_named_child(root, i);
+      if (node_is(d, "comment") || node_is(d, "package_clause")) continue;
+      if (!node_is(d, "import_declaration")) break;  // imports come first
+      for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
+        TSNode c = ts_node_named_child(d, j);
+        if (node_is(c, "import_spec")) spec(c);
+        if (node_is(c, "import_spec_list"))
+          for (uint32_t k = 0; k < ts_node_named_child_count(c); ++k)
+            if (node_is(ts_node_named_child(c, k), "import_spec")) spec(ts_node_named_child(c, k));
+      }
+    }
+    return found;
+  }
+
+  /// `m["key"]` when the local `id` is declared, last before it in its function, by
+  /// `id, ok := m["key"]` (or `id := m["key"]`); else a null node.
+  static TSNode map_lookup_of(TSNode id, std::string_view source) {
+    TSNode fn = enclosing_function(id);
+    if (ts_node_is_null(fn)) return TSNode{};
+    uint32_t to = ts_node_start_byte(id);
+    std::string_view name = node_text(id, source);
+    TSNode found{};
+    std::function<void(TSNode)> walk = [&](TSNode n) {
+      if (ts_node_start_byte(n) >= to) return;
+      if (node_is(n, "short_var_declaration") || node_is(n, "assignment_statement") || node_is(n, "var_spec")) {
+        TSNode left = node_is(n, "var_spec") ? n : field(n, "left");
+        for (uint32_t i = 0; i < ts_node_named_child_count(left); ++i)
+          if (node_is(ts_node_named_child(left, i), "identifier") && node_text(ts_node_named_child(left, i), source) == name) {
+            TSNode right = field(n, node_is(n, "var_spec") ? "value" : "right");
+            TSNode value = i == 0 && ts_node_named_child_count(right) == 1 ? ts_node_named_child(right, 0) : TSNode{};
+            found = node_is(value, "index_expression") ? value : TSNode{};
+          }
+      }
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) walk(ts_node_named_child(n, i));
+    };
+    walk(fn);
+    return found;
+  }
+
+  /// The named type of a type expression, without pointer, package or type arguments.
+  static std::string_view base_type(std::string_view type) {
+    while (!type.empty() && type.front() == '*') type.remove_prefix(1);
+    if (size_t b = type.find('['); b != std::string_view::npos) type = b == 0 ? std::string_view() : type.substr(0, b);
+    if (size_t dot = type.rfind('.'); dot != std::string_view::npos) type = type.substr(dot + 1);
+    return type;
+  }
+
+  /// The named type of the local `id`, from its last declaration before it in its function: a
+  /// parameter or var of a declared type, or `x, err := a.f.M(...)`, a method of the type the
+  /// project declares the field `f` with, whose result's type the project declares (temporal's
+  /// `visibilityArchiver, err := wh.archiverProvider.GetVisibilityArchiver(scheme)`); "" when
+  /// not known.
+  static std::string local_type(TSNode id, std::string_view source, const ProjectFacts* facts) {
+    TSNode fn = enclosing_function(id);
+    if (ts_node_is_null(fn)) return {};
+    uint32_t to = ts_node_start_byte(id);
+    std::string_view name = node_text(id, source);
+    std::string found;
+    std::function<void(TSNode)> walk = [&](TSNode n) {
+      if (ts_node_start_byte(n) >= to) return;
+      if (node_is(n, "var_spec") || node_is(n, "parameter_declaration")) {
+        for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+          TSNode c = ts_node_named_child(n, i);
+          if (node_is(c, "identifier") && node_text(c, source) == name)
+            found = ts_node_is_null(field(n, "type")) ? "" : std::string(base_type(node_text(field(n, "type"), source)));
+        }
+      } else if (node_is(n, "short_var_declaration") || node_is(n, "assignment_statement")) {
+        TSNode left = field(n, "left"), right = field(n, "right");
+        bool declares = false;
+        for (uint32_t i = 0; i < ts_node_named_child_count(left); ++i)
+          if (node_text(ts_node_named_child(left, i), source) == name) declares = true;
+        if (declares) {
+          found.clear();
+          TSNode call = ts_node_named_child_count(right) == 1 ? ts_node_named_child(right, 0) : TSNode{};
+          TSNode callee = node_is(call, "call_expression") ? field(call, "function") : TSNode{};
+          TSNode holder = node_is(callee, "selector_expression") ? field(callee, "operand") : TSNode{};
+          if (node_text(ts_node_named_child(left, 0), source) == name && node_is(holder, "selector_expression"))
+            if (const std::string* p = one_value(facts, "go:fieldtype:" + std::string(node_text(field(holder, "field"), source))))
+              if (const std::string* t = one_value(facts, "go:result:" + *p + "." + std::string(node_text(field(callee, "field"), source))))
+                if (*t != "?") found = *t;
+        }
+      }
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) walk(ts_node_named_child(n, i));
+    };
+    walk(fn);
+    return found;
+  }
+
+  /// Whether the project declares the type `type` (an interface or a struct, embedding nothing
+  /// whose methods it would take on) with a method `method` that has no string parameter: a
+  /// call of it passes no SQL (an archiver's Query(ctx, uri, request)).
+  static bool takes_no_text(const std::string& type, std::string_view method, const ProjectFacts* facts) {
+    if (type.empty()) return false;
+    const std::string* kind = one_value(facts, "go:type:" + type);
+    if (!kind || (*kind != "interface" && *kind != "struct") || facts->count("go:embeds:" + type)) return false;
+    const std::string* m = one_value(facts, "go:method:" + type + "." + std::string(method));
+    return m && *m == "plain";
+  }
+
+  /// Whether `name` is declared, in its function, as a prepared statement (`var stmt *sql.Stmt`,
+  /// a parameter `stmt *sqlx.Stmt`).
+  static bool declared_statement(TSNode name, std::string_view source) {
+    TSNode fn = enclosing_function(name);
+    if (ts_node_is_null(fn)) return false;
+    uint32_t from = ts_node_start_byte(fn), to = ts_node_start_byte(name);
+    if (to <= from || source.substr(from, to - from).find("Stmt") == std::string_view::npos) return false;
+    std::string_view id = node_text(name, source);
+    bool found = false;
+    std::function<void(TSNode)> walk = [&](TSNode n) {
+      if (found || ts_node_start_byte(n) >= to) return;
+      if (node_is(n, "var_spec") || node_is(n, "parameter_declaration")) {
+        TSNode type = field(n, "type");
+        for (uint32_t i = 0; i < ts_node_named_child_count(n) && !ts_node_is_null(type); ++i) {
+          TSNode c = ts_node_named_child(n, i);
+          if (node_is(c, "identifier") && node_text(c, source) == id)
+            found = is_prepared_statement_type(node_text(type, source));
+        }
+        return;
       }
       for (uint32_t i = 0; i < ts_node_named_child_count(n) && !found; ++i) walk(ts_node_named_child(n, i));
     };

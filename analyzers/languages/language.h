@@ -5,6 +5,7 @@
 #pragma once
 #include <tree_sitter/api.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,9 @@ struct SqlSite {
   /// several constants, a `cond ? "a" : "b"` is spliced in. Each variant is checked; they are
   /// one site (the pipeline merges them).
   size_t variant = 0;
+  /// Not empty: how this variant's text came from the code's (`as sqlplugin.SwitchTable()
+  /// rewrites it: " t_v2 " replaced with " t "`), for its findings' notes.
+  std::string rewritten;
   /// Names a query builder chain around the site defines (Kysely's `.with('ancestors', ...)`
   /// around a `sql` fragment): a relation of such a name is the chain's CTE, not missing.
   std::vector<std::string> outer_ctes;
@@ -47,6 +51,10 @@ struct SqlSite {
 };
 
 class ProjectConstants;
+
+/// What the whole project tells before any file is extracted: key -> every value some file gave
+/// it (the map datalayers::ProjectFacts names; Go's package index, go_packages.h, is part of it).
+using ProjectFacts = std::map<std::string, std::vector<std::string>, std::less<>>;
 
 /// A function of the project's that passes one of its parameters on as a database call's SQL.
 struct WrapperDefinition {
@@ -80,6 +88,8 @@ struct ExtractInput {
   /// driver: "!.name"), evaluated with the project, since they are built from other files'
   /// constants (project_constants.h, package_level).
   bool field_values = false;
+  /// The project's facts (Go: which packages are the project's own, go_packages.h), or null.
+  const ProjectFacts* facts = nullptr;
 };
 
 struct Language {

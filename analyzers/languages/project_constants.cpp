@@ -224,6 +224,7 @@ bool ProjectConstants::may_define_wrapper(const Language& language, std::string_
 }
 
 bool ProjectConstants::holds_word(std::string_view text, std::string_view name) {
+  name = name.substr(0, name.find('('));  // a function's record ("name()", "name(@)"): its name
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
   if (name.empty()) return false;
   for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
@@ -458,9 +459,11 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
 }
 
 void collect_file_constants(std::string_view text, TSNode root, const Language& language, FileConstants* constants,
-                            FileWrappers* wrappers, const ProjectConstants* fields, std::string_view path) {
+                            FileWrappers* wrappers, const ProjectConstants* fields, std::string_view path,
+                            const ProjectFacts* facts) {
   ExtractInput in{text, root, &language};
   in.path = path;
+  in.facts = facts;
   in.constants = constants;
   in.wrappers = wrappers;
   in.project = fields;
@@ -473,7 +476,7 @@ void collect_constants_of(const source::FileSystem& fs, const std::string& root,
                           const std::vector<std::pair<std::string, const Language*>>& files,
                           const std::function<bool(size_t index, std::string_view text)>& take, unsigned threads,
                           std::vector<FileConstants>* found, std::vector<FileWrappers>* wrappers,
-                          const ProjectConstants* fields) {
+                          const ProjectConstants* fields, const ProjectFacts* facts) {
   found->resize(files.size());
   wrappers->resize(files.size());
   std::atomic<size_t> next{0};
@@ -491,7 +494,8 @@ void collect_constants_of(const source::FileSystem& fs, const std::string& root,
       if (!parser->ok()) continue;
       Tree tree = parser->parse(text);
       if (!tree) continue;
-      collect_file_constants(text, ts_tree_root_node(tree.get()), *lang, &(*found)[i], &(*wrappers)[i], fields, files[i].first);
+      collect_file_constants(text, ts_tree_root_node(tree.get()), *lang, &(*found)[i], &(*wrappers)[i], fields, files[i].first,
+                             facts);
     }
   };
   unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, files.size()))));

@@ -152,7 +152,7 @@ ProjectConstants collect_project_constants(const source::FileSystem& fs, const s
 /// the root-relative `path` sees it.
 void collect_file_constants(std::string_view text, TSNode root, const Language& language, FileConstants* constants,
                             FileWrappers* wrappers, const ProjectConstants* fields = nullptr,
-                            std::string_view path = {});
+                            std::string_view path = {}, const ProjectFacts* facts = nullptr);
 
 /// The phase's work for the files `take` accepts (given path, language and text), filling
 /// `constants` and `wrappers` at their indices; files it refuses are read but not parsed.
@@ -160,6 +160,6 @@ void collect_constants_of(const source::FileSystem& fs, const std::string& root,
                           const std::vector<std::pair<std::string, const Language*>>& files,
                           const std::function<bool(size_t index, std::string_view text)>& take, unsigned threads,
                           std::vector<FileConstants>* constants, std::vector<FileWrappers>* wrappers,
-                          const ProjectConstants* fields = nullptr);
+                          const ProjectConstants* fields = nullptr, const ProjectFacts* facts = nullptr);
 
 }  // namespace schemagate::languages

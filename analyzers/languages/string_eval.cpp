@@ -251,6 +251,7 @@ class Engine {
         }
         if (constant && one && !one->empty()) in_.constants->emplace_back(std::string(name) + "()", *one);
       }
+      if (syntax_.package_scope()) function_rewrites();
       if (in_.wrappers) collect_wrappers();
       if (!in_.sites_too) return;
       // The sites, as a run without `constants` finds them: the definitions stay (they depend
@@ -647,12 +648,15 @@ class Engine {
 
   /// The texts of a site's expression: one, or one per combination of the choices it contains
   /// (at most kMaxVariants; past that the choices are holes).
-  std::vector<SqlText> eval_variants(TSNode node) {
+  std::vector<SqlText> eval_variants(TSNode node, std::vector<std::string>* notes = nullptr) {
     choice_log_.clear();
     selector_.clear();
     std::optional<SqlText> first = eval(node);
     if (!first) return {};
-    if (choice_log_.empty()) return {std::move(*first)};
+    if (choice_log_.empty()) {
+      if (notes) notes->assign(1, "");
+      return {std::move(*first)};
+    }
     std::vector<std::pair<const void*, size_t>> choices;
     for (auto& c : choice_log_)
       if (std::none_of(choices.begin(), choices.end(), [&](auto& k) { return k.first == c.first; })) choices.push_back(c);
@@ -660,12 +664,27 @@ class Engine {
     for (auto& c : choices) combos = std::min(combos * c.second, kMaxVariants + 1);
     auto fresh = [&] { memo_.assign(defs_.size(), Memo{}); };
     std::vector<SqlText> out;
+    // What the chosen texts of the k-th combination say about themselves (choice_notes_).
+    auto note_of = [&](size_t k) {
+      std::string note;
+      for (auto& c : choices) {
+        auto n = choice_notes_.find(c.first);
+        size_t picked = k % c.second;
+        k /= c.second;
+        if (n == choice_notes_.end() || picked >= n->second.size() || n->second[picked].empty()) continue;
+        note += (note.empty() ? "" : "; ") + n->second[picked];
+      }
+      return note;
+    };
+    if (notes) notes->clear();
     if (combos > kMaxVariants) {
       for (auto& c : choices) selector_[c.first] = c.second;  // every choice a hole
       fresh();
       if (std::optional<SqlText> t = eval(node)) out.push_back(std::move(*t));
+      if (notes) notes->resize(out.size());
     } else {
       out.push_back(std::move(*first));
+      if (notes) notes->push_back(note_of(0));
       for (size_t k = 1; k < combos; ++k) {
         size_t rest = k;
         for (auto& c : choices) {
@@ -674,8 +693,10 @@ class Engine {
         }
         fresh();
         std::optional<SqlText> t = eval(node);
-        if (t && std::none_of(out.begin(), out.end(), [&](const SqlText& o) { return o.text == t->text; }))
+        if (t && std::none_of(out.begin(), out.end(), [&](const SqlText& o) { return o.text == t->text; })) {
           out.push_back(std::move(*t));
+          if (notes) notes->push_back(note_of(k));
+        }
       }
     }
     selector_.clear();
@@ -748,6 +769,9 @@ class Engine {
         if (syntax_.formatting(node, src_, &f)) return format(f, depth);
         Joining j;
         if (syntax_.joining(node, src_, &j)) return join(j, depth);
+        Replacing r;
+        if (syntax_.replacing(node, src_, &r)) return replace(r, depth);
+        if (std::optional<SqlText> t = package_function(node, depth)) return t;
         if (TSNode inner = syntax_.same_text(node, src_); !ts_node_is_null(inner)) return eval(inner, depth + 1);
         std::vector<TSNode> alts;
         if (syntax_.alternatives(node, &alts)) {  // cond ? "a" : "b": each, when both are strings
@@ -766,6 +790,180 @@ class Engine {
   }
 
  private:
+  /// The subject's text with each occurrence of the constant `old` replaced by the
+  /// replacement's text, or by a hole where that is not known.
+  std::optional<SqlText> replace(const Replacing& r, int depth) {
+    std::optional<SqlText> subject = eval(r.subject, depth + 1);
+    std::optional<SqlText> old = eval(r.old, depth + 1);
+    if (!subject || !old || old->text.empty() || old->text.find(sql::kHole) != std::string::npos) return std::nullopt;
+    std::optional<SqlText> with = eval(r.replacement, depth + 1);
+    return replaced(*subject, old->text, with ? &*with : nullptr, ts_node_start_byte(r.replacement));
+  }
+
+  static SqlText replaced(const SqlText& subject, std::string_view old, const SqlText* with, uint32_t hole_at) {
+    SqlText out;
+    size_t i = 0;
+    for (size_t at = subject.text.find(old); at != std::string::npos; at = subject.text.find(old, i)) {
+      for (; i < at; ++i) {
+        out.text.push_back(subject.text[i]);
+        out.origin.push_back(subject.origin[i]);
+      }
+      if (with) out.append(*with);
+      else out.append_hole(hole_at);
+      i = at + old.size();
+    }
+    for (; i < subject.text.size(); ++i) {
+      out.text.push_back(subject.text[i]);
+      out.origin.push_back(subject.origin[i]);
+    }
+    return out;
+  }
+
+  /// `sqlplugin.SwitchTaskQueuesTable(createTaskQueueQry, v)`: a function of another package of
+  /// the project that returns its string parameter, as it is or with constants replaced in it
+  /// (collected as "name(@)", see function_rewrites), checked in each of those texts; or
+  /// `pkg.Name()`, a function returning one constant.
+  std::optional<SqlText> package_function(TSNode node, int depth) {
+    if (!project_ || !in_.facts) return std::nullopt;
+    Call call;
+    TSNode qualifier{};
+    std::string dir;
+    if (!syntax_.call(node, src_, &call) || call.tagged ||
+        syntax_.callee(node, src_, in_.facts, &qualifier, &dir) != Callee::kProjectFunction ||
+        resolve(node_text(qualifier, src_), ts_node_start_byte(qualifier)) >= 0)
+      return std::nullopt;
+    // Only a function whose one-line signature returns a string (and takes one, with arguments)
+    // is asked about: each question may have the package's files parsed.
+    auto sig = in_.facts->find("go:func:" + dir + ":" + std::string(call.name));
+    if (sig == in_.facts->end() || sig->second.size() != 1 || sig->second.front() != (call.arguments.empty() ? "s0" : "s1"))
+      return std::nullopt;
+    std::string package = dir + "/";  // as a file of that package sees its names
+    uint32_t at = ts_node_start_byte(node);
+    if (call.arguments.empty()) {
+      const std::string* text = project_->package_level(package, std::string(call.name) + "()");
+      if (!text) return std::nullopt;
+      SqlText t;
+      t.append_from(*text, at);
+      return t;
+    }
+    const std::string* rewrites = project_->package_level(package, std::string(call.name) + "(@)");
+    if (!rewrites || rewrites->empty()) return std::nullopt;
+    size_t k = static_cast<size_t>((*rewrites)[0] - '0');
+    if (k >= call.arguments.size()) return std::nullopt;
+    std::optional<SqlText> arg = eval(call.arguments[k], depth + 1);
+    if (!arg) return std::nullopt;
+    std::vector<SqlText> values;
+    std::vector<std::string> notes;
+    std::string_view rest = std::string_view(*rewrites).substr(1);
+    while (!rest.empty() && rest.front() == kVariant) {
+      rest.remove_prefix(1);
+      SqlText v = *arg;
+      std::string note;
+      while (!rest.empty() && rest.front() != kVariant) {
+        size_t a = rest.find(kPart), b = a == std::string_view::npos ? a : rest.find(kPart, a + 1);
+        if (b == std::string_view::npos) return std::nullopt;
+        SqlText with;
+        with.append_from(rest.substr(a + 1, b - a - 1), at);
+        v = replaced(v, rest.substr(0, a), &with, at);
+        note += std::string(note.empty() ? "" : ", then ") + "\"" + std::string(rest.substr(0, a)) + "\" replaced with \"" +
+                std::string(rest.substr(a + 1, b - a - 1)) + "\"";
+        rest.remove_prefix(b + 1);
+      }
+      if (std::any_of(values.begin(), values.end(), [&](const SqlText& o) { return o.text == v.text; })) continue;
+      values.push_back(std::move(v));
+      notes.push_back(note.empty() ? "" : "as " + std::string(node_text(field(node, "function"), src_)) + "() rewrites it: " + note);
+    }
+    if (values.empty()) return std::nullopt;
+    choice_notes_[node.id] = std::move(notes);  // choose() keeps this order of distinct texts
+    return choose(node.id, std::move(values));
+  }
+
+  /// Separators of a "name(@)" record: before each variant, and after each old and new text.
+  static constexpr char kVariant = '\x1e';
+  static constexpr char kPart = '\x1f';
+
+  /// For the project phase: the file's top-level functions that return their k-th parameter, in
+  /// every return as it is or with constants replaced in it (`strings.ReplaceAll(q, " t_v2 ",
+  /// " t ")`), recorded as "name(@)" -> k and, per return, its replacements. A return of the
+  /// value a sync.Map cache of the function holds for the parameter (`v, ok := cache.Load(q)`;
+  /// `return v.(string)`) is one of the other returns, stored there with `cache.Store(q, ...)`.
+  void function_rewrites() {
+    for (auto& [name, list] : functions_) {
+      const Function* top = function_at(name, UINT32_MAX - 1);
+      if (!top || top->scope_begin != 0 || top->scope_end != UINT32_MAX) continue;
+      std::vector<TSNode> returns;
+      if (!returned_values(top->node, &returns)) continue;
+      for (size_t k = 0; k < top->params.size(); ++k) {
+        if (top->params[k] < 0) continue;
+        std::set<std::string> variants;
+        bool all = true;
+        for (TSNode r : returns) {
+          std::string ops;
+          int kind = rewrite_of(top->node, r, static_cast<size_t>(top->params[k]), &ops, 0);
+          if (kind == 0) { all = false; break; }
+          if (kind == 1) variants.insert(ops);
+        }
+        if (!all || variants.empty() || k > 9) continue;
+        std::string record(1, static_cast<char>('0' + k));
+        for (const std::string& v : variants) record += kVariant + v;
+        in_.constants->emplace_back(std::string(name) + "(@)", record);
+        break;
+      }
+    }
+  }
+
+  /// How the return `r` of `fn` makes its text from the parameter `param`: 1 with the
+  /// replacements in *ops ("" when it returns it as it is), 2 for a cached copy of another
+  /// return, 0 when it is not known.
+  int rewrite_of(TSNode fn, TSNode r, size_t param, std::string* ops, int depth) {
+    if (depth > 8 || ts_node_is_null(r)) return 0;
+    ExprKind k = syntax_.kind(r);
+    if (k == ExprKind::kWrapper) return rewrite_of(fn, first_named_child(r), param, ops, depth + 1);
+    if (k == ExprKind::kIdentifier) {
+      long d = resolve(node_text(r, src_), ts_node_start_byte(r));
+      if (d < 0) return 0;
+      if (static_cast<size_t>(d) == param) return 1;
+      const Definition& def = defs_[static_cast<size_t>(d)];
+      if (def.file_scope || def.append || ts_node_is_null(def.value)) return 0;
+      if (ts_node_start_byte(fn) > def.scope_begin || def.scope_end > ts_node_end_byte(fn)) return 0;
+      return rewrite_of(fn, def.value, param, ops, depth + 1);
+    }
+    Replacing rep;
+    if (syntax_.replacing(r, src_, &rep)) {
+      std::optional<SqlText> old = eval(rep.old), with = eval(rep.replacement);
+      if (!old || !with || old->text.empty() || old->text.find(sql::kHole) != std::string::npos ||
+          with->text.find(sql::kHole) != std::string::npos)
+        return 0;
+      std::string inner;
+      if (rewrite_of(fn, rep.subject, param, &inner, depth + 1) != 1) return 0;
+      *ops = inner + old->text + kPart + with->text + kPart;
+      return 1;
+    }
+    // v.(string) of `v, ok := cache.Load(param)` in a function that also calls cache.Store.
+    if (node_is(r, "type_assertion_expression") && node_text(ts_node_child_by_field_name(r, "type", 4), src_) == "string") {
+      TSNode v = ts_node_child_by_field_name(r, "operand", 7);
+      if (syntax_.kind(v) != ExprKind::kIdentifier) return 0;
+      long d = resolve(node_text(v, src_), ts_node_start_byte(v));
+      if (d < 0) return 0;
+      // `v, ok := ...` pairs no value with v: the statement's one right-hand side.
+      uint32_t begin = defs_[static_cast<size_t>(d)].begin;
+      TSNode stmt = ts_node_descendant_for_byte_range(in_.root, begin, begin);
+      while (!ts_node_is_null(stmt) && !node_is(stmt, "short_var_declaration") && ts_node_start_byte(stmt) == begin)
+        stmt = ts_node_parent(stmt);
+      TSNode right = ts_node_child_by_field_name(stmt, "right", 5);
+      if (!node_is(stmt, "short_var_declaration") || ts_node_named_child_count(right) != 1) return 0;
+      TSNode load = ts_node_named_child(right, 0);
+      TSNode callee = ts_node_child_by_field_name(load, "function", 8);
+      if (!node_is(load, "call_expression") || !node_is(callee, "selector_expression")) return 0;
+      TSNode field_node = ts_node_child_by_field_name(callee, "field", 5);
+      if (node_text(field_node, src_) != "Load") return 0;
+      std::string store = std::string(node_text(ts_node_child_by_field_name(callee, "operand", 7), src_)) + ".Store(" +
+                          std::string(defs_[param].name) + ",";
+      return node_text(fn, src_).find(store) != std::string_view::npos ? 2 : 0;
+    }
+    return 0;
+  }
+
   /// The template with each verb (or brace field) replaced by its argument's text when the
   /// argument is a string the file defines, else by a hole. `%%` (`{{`, `}}`) stand for one.
   std::optional<SqlText> format(const Formatting& f, int depth) {
@@ -982,7 +1180,9 @@ class Engine {
         in_.root,
         [&](TSNode node) {
           Call call;
-          if (!ts_node_is_named(node) || !syntax_.call(node, src_, &call) || !is_database_call(call.name)) return true;
+          if (!ts_node_is_named(node) || !syntax_.call(node, src_, &call) || !is_database_call(call.name) ||
+              other_api(node, call.name))
+            return true;
           size_t at = call.tagged ? 0 : database_argument(call.name);
           if (at < call.arguments.size() && command_receiver(call.arguments[at])) return true;
           // The SQL argument, or a later one after leading parameters that cannot be SQL (a Go
@@ -1124,6 +1324,34 @@ class Engine {
       return ParameterUse::kOtherParameter;
     }
     return ParameterUse::kNone;
+  }
+
+  /// Whether `arg` is a named query of the project's query files, read from the field a query
+  /// tool fills with its text (goyesql: `db.QueryRow(q.GetDBInfo)`), or made from one by
+  /// filling its placeholders (`strings.ReplaceAll(c.q.QueryBounces, "%order%", o)`,
+  /// fmt.Sprintf), through locals: that query is a site of its own, in its file, where its
+  /// placeholders are read as run-time fragments. The call runs it, and is no second site.
+  bool from_named_query(TSNode arg) {
+    for (int hop = 0; hop < 8 && !ts_node_is_null(arg); ++hop) {
+      if (!syntax_.named_query_field(arg, src_, in_.facts).empty()) return true;
+      ExprKind k = syntax_.kind(arg);
+      Replacing r;
+      Formatting f;
+      if (k == ExprKind::kWrapper) {
+        arg = first_named_child(arg);
+      } else if (k == ExprKind::kIdentifier) {
+        long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
+        if (d < 0) return false;
+        arg = defs_[static_cast<size_t>(d)].value;
+      } else if (syntax_.replacing(arg, src_, &r)) {
+        arg = r.subject;
+      } else if (syntax_.formatting(arg, src_, &f)) {
+        arg = f.format;
+      } else {
+        return false;
+      }
+    }
+    return false;
   }
 
   /// A parameter of the enclosing function declared with a type that is not a string (Go's
@@ -1332,6 +1560,20 @@ class Engine {
     return false;
   }
 
+  /// A call of a database call's name that the project's facts place elsewhere: a function of
+  /// the standard library, a prepared statement's method, or a function of one of the project's
+  /// packages that passes no SQL on (no wrapper): `testhooks.Get(hooks, key)`, `syscall.Exec`,
+  /// `c.q.GetUser.Get(&u, id)`. A local named like the package hides it.
+  bool other_api(TSNode node, std::string_view name) const {
+    TSNode qualifier{};
+    std::string dir;
+    Callee kind = syntax_.callee(node, src_, in_.facts, &qualifier, &dir);
+    if (kind == Callee::kUnknown) return false;
+    if (!ts_node_is_null(qualifier) && resolve(node_text(qualifier, src_), ts_node_start_byte(qualifier)) >= 0) return false;
+    if (kind == Callee::kOtherApi) return true;
+    return !(project_ && project_->wrapper(in_.language->name, name));
+  }
+
   bool builtin_database_call(std::string_view name) const {
     for (std::string_view n : in_.language->database_calls)
       if (n == name) return true;
@@ -1379,8 +1621,8 @@ class Engine {
            (k == ExprKind::kIdentifier || !ts_node_is_null(ts_node_child_by_field_name(arg, "property", 8))) && says_command(arg);
   }
 
-  void handle_call(const Call& call, std::vector<SqlSite>* out) {
-    if (call.arguments.empty() || !is_database_call(call.name)) return;
+  void handle_call(TSNode node, const Call& call, std::vector<SqlSite>* out) {
+    if (call.arguments.empty() || !is_database_call(call.name) || other_api(node, call.name)) return;
     const std::vector<TSNode>& args = call.arguments;
     size_t at = call.tagged ? 0 : database_argument(call.name);
     // A string where a context or destination belongs: a same-named call of another library
@@ -1388,17 +1630,22 @@ class Engine {
     for (size_t i = 0; i < at && i < args.size(); ++i)
       if (eval(args[i])) return;
     if (at >= args.size()) return;
-    if (std::vector<SqlText> texts = eval_variants(args[at]); !texts.empty()) {
+    std::vector<std::string> notes;
+    if (std::vector<SqlText> texts = eval_variants(args[at], &notes); !texts.empty()) {
       size_t variant = 0;
       // A chain's expression (`.where(sql\`archived_at IS NULL\`)`) is SQL whatever it looks like.
       sql::ChainScope scope;
       bool chain = call.tagged && syntax_.chain_expression(args[at], src_, &scope);
-      for (SqlText& t : texts) {
+      for (size_t i = 0; i < texts.size(); ++i) {
+        SqlText& t = texts[i];
         // A tagged template with no text of its own (Drizzle's sql`${alias.name}`): what its
         // interpolations hold is a value, a column object or another template, never SQL text of
         // this site, so there is nothing here to check.
         if (call.tagged && t.text.find_first_not_of(std::string(" \t\r\n") + sql::kHole) == std::string::npos) continue;
-        if (chain || is_query_text(t)) add_call_site(args[at], call, std::move(t), out, variant++);
+        if (chain || is_query_text(t)) {
+          add_call_site(args[at], call, std::move(t), out, variant++);
+          if (i < notes.size()) out->back().rewritten = notes[i];
+        }
       }
       return;
     }
@@ -1423,7 +1670,7 @@ class Engine {
         ++sql_at;
     TSNode arg = args[sql_at];
     if (syntax_.cannot_be_sql(arg, src_) || declared_not_text(arg) || reaches_wrapper_parameter(arg, call.name) ||
-        command_receiver(arg))
+        command_receiver(arg) || from_named_query(arg))
       return;
     // execute(text("...")), or q = text("..."); execute(q): the inner call reports the SQL.
     TSNode value = arg;
@@ -1467,7 +1714,7 @@ class Engine {
           // their own), and counts only inside a bigger expression or a database call.
           bool builds_string = syntax_.formatting(node, src_, &formatting);
           if (syntax_.call(node, src_, &call)) {
-            handle_call(call, out);
+            handle_call(node, call, out);
             if (!builds_string) return true;
           }
           ExprKind k = syntax_.kind(node);
@@ -1535,6 +1782,9 @@ class Engine {
   std::unordered_set<const void*> inlining_;                                   ///< functions being inlined
   std::vector<std::pair<const void*, size_t>> choice_log_;  ///< choices met: (node, how many texts)
   std::unordered_map<const void*, size_t> selector_;        ///< the variant being evaluated
+  /// Per choice, what each of its texts says about itself ("as pkg.F() rewrites it: ..."), for
+  /// a finding's note (SqlSite::rewritten).
+  std::unordered_map<const void*, std::vector<std::string>> choice_notes_;
   std::vector<std::pair<std::string_view, uint32_t>> pieces_;  ///< names `+` chains and formattings join, where
   /// in_'s, except while the file's own constants are collected (then null).
   const ProjectConstants* project_;

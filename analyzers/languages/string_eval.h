@@ -73,6 +73,20 @@ struct Joining {
   TSNode list{};
 };
 
+/// A text with every occurrence of a constant replaced (Go's strings.ReplaceAll(s, old, new)).
+struct Replacing {
+  TSNode subject{};
+  TSNode old{};
+  TSNode replacement{};
+};
+
+/// What the project's facts tell about a call's callee beyond its name.
+enum class Callee {
+  kUnknown,          ///< nothing more: its name decides
+  kProjectFunction,  ///< a function of one of the project's packages (`testhooks.Get(...)`)
+  kOtherApi,         ///< certainly no database call: the standard library's, a prepared statement's method
+};
+
 /// A name imported from another module: `import { imported as local } from 'module'`,
 /// `from module import imported as local`.
 struct Import {
@@ -204,6 +218,25 @@ class HostSyntax {
   virtual void field_writes(TSNode node, std::string_view source,
                             std::vector<std::pair<std::string_view, TSNode>>* out) const {
     (void)node, (void)source, (void)out;
+  }
+  /// True when `node` replaces a constant in a text (see Replacing); fills `out`.
+  virtual bool replacing(TSNode node, std::string_view source, Replacing* out) const {
+    (void)node, (void)source, (void)out;
+    return false;
+  }
+  /// What the callee of the call `node` is, by the project's facts (Go: go_packages.h). For a
+  /// function of a package: the name the package is reached through (`testhooks`, which a local
+  /// of that name would hide) in *qualifier, and for the project's own package its directory.
+  virtual Callee callee(TSNode node, std::string_view source, const ProjectFacts* facts, TSNode* qualifier,
+                        std::string* package_dir) const {
+    (void)node, (void)source, (void)facts, (void)qualifier, (void)package_dir;
+    return Callee::kUnknown;
+  }
+  /// `q.GetDBInfo`: a read of a field that a query tool fills with a named query of the
+  /// project's query files (goyesql's `query:"get-db-info"` tag): that query's name, else "".
+  virtual std::string_view named_query_field(TSNode node, std::string_view source, const ProjectFacts* facts) const {
+    (void)node, (void)source, (void)facts;
+    return {};
   }
   /// The elements of a list literal (`[a, b]`, `[]string{a, b}`); false if `node` is none.
   virtual bool list_items(TSNode node, std::vector<TSNode>* out) const {

@@ -47,7 +47,8 @@ bool writes_field(std::string_view text, std::string_view name) {
 void collect_field_values(const source::FileSystem& fs, const Options& options, const std::vector<FirstPass>& first,
                           const std::vector<std::pair<std::string, const languages::Language*>>& all_code,
                           const std::vector<std::pair<std::string, const languages::Language*>>& rest,
-                          std::vector<char>& parsed, unsigned n, languages::ProjectConstants* project) {
+                          std::vector<char>& parsed, unsigned n, languages::ProjectConstants* project,
+                          const datalayers::ProjectFacts* facts) {
   auto directory = [](std::string_view path) {
     size_t slash = path.rfind('/');
     return std::string(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash));
@@ -84,7 +85,7 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
     project->record_to(&asked);
     values.clear();
     unused.clear();
-    languages::collect_constants_of(fs, options.root, writers, nullptr, 1, &values, &unused, project);
+    languages::collect_constants_of(fs, options.root, writers, nullptr, 1, &values, &unused, project, facts);
     project->record_to(nullptr);
     std::vector<std::pair<std::string, const languages::Language*>> more;
     for (size_t r = 0; r < rest.size(); ++r) {
@@ -107,7 +108,7 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
     if (more.empty()) break;
     std::vector<languages::FileConstants> constants;
     std::vector<languages::FileWrappers> wrappers;
-    languages::collect_constants_of(fs, options.root, more, nullptr, n, &constants, &wrappers);
+    languages::collect_constants_of(fs, options.root, more, nullptr, n, &constants, &wrappers, nullptr, facts);
     for (size_t k = 0; k < more.size(); ++k) {
       project->add_file(more[k].first, constants[k]);
       project->add_wrappers(more[k].second->name, wrappers[k]);
@@ -186,6 +187,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       }
   }
   auto holds_word = [](std::string_view text, std::string_view name) {
+    name = name.substr(0, name.find('('));  // a function's record ("name()", "name(@)"): its name
     auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
     for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
       if ((at == 0 || !word(text[at - 1])) && (at + name.size() >= text.size() || !word(text[at + name.size()])))
@@ -229,7 +231,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         parsed[i] = take;
         return take;
       },
-      n, &rest_constants, &rest_wrappers);
+      n, &rest_constants, &rest_wrappers, nullptr, facts);
   for (size_t k = 0; k < rest.size(); ++k) {
     constants[rest_index[k]] = std::move(rest_constants[k]);
     wrappers[rest_index[k]] = std::move(rest_wrappers[k]);
@@ -239,7 +241,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     project.add_file(all_code[i].first, constants[i]);
     if (all_code[i].second) project.add_wrappers(all_code[i].second->name, wrappers[i]);
   }
-  collect_field_values(fs, options, first, all_code, rest, parsed, n, &project);
+  collect_field_values(fs, options, first, all_code, rest, parsed, n, &project, facts);
   std::vector<size_t> again;
   for (size_t i = 0; i < files.size(); ++i) {
     bool wraps = false;
@@ -326,7 +328,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     }
     std::vector<languages::FileConstants> more_constants;
     std::vector<languages::FileWrappers> more_wrappers;
-    languages::collect_constants_of(fs, options.root, more, nullptr, n, &more_constants, &more_wrappers);
+    languages::collect_constants_of(fs, options.root, more, nullptr, n, &more_constants, &more_wrappers, nullptr, facts);
     for (size_t k = 0; k < more.size(); ++k) {
       project.add_file(more[k].first, more_constants[k]);
       if (more[k].second) project.add_wrappers(more[k].second->name, more_wrappers[k]);

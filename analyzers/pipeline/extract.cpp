@@ -3,6 +3,11 @@
 // (FileScanner::scan). Resolution of each site is resolve_sites.cpp's.
 #include "analyzers/pipeline/file_scanner.h"
 
+#include <functional>
+#include <optional>
+
+#include "analyzers/languages/go_packages.h"
+
 namespace schemagate::pipeline {
 
 /// Whether SQL text calls a function that only ClickHouse has (Cloudflare's Analytics Engine
@@ -119,6 +124,59 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
   return facts;
 }
 
+/// The Go package index (languages/go_packages.h) into `facts`: each Go file's package name,
+/// top-level functions and statement fields, each package's import path (the nearest go.mod's
+/// module path and the directory under it: "go:package:<import path>" -> directory), and the
+/// named queries of the project's .sql files. Files are read, never parsed; test files are left
+/// out (their functions exist only in the test binary).
+void index_go_packages(const source::FileSystem& fs, const Options& options,
+                       const std::vector<std::pair<std::string, const languages::Language*>>& files, unsigned threads,
+                       datalayers::ProjectFacts* facts) {
+  auto directory = [](std::string_view path) {
+    size_t slash = path.rfind('/');
+    return std::string(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash));
+  };
+  std::vector<size_t> go, sql;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!files[i].second) continue;
+    if (files[i].second->name == "go" && !source::is_test_file(files[i].first)) go.push_back(i);
+    if (files[i].second->name == "sql") sql.push_back(i);
+  }
+  if (go.empty()) return;
+  std::vector<languages::FactList> found(go.size() + sql.size());
+  for_each_parallel<int>(found.size(), threads, [&](int&, size_t k) {
+    const std::string& rel = files[k < go.size() ? go[k] : sql[k - go.size()]].first;
+    std::string text, err;
+    if (!fs.read(source::join_path(options.root, rel), &text, &err) || source::is_generated(text)) return;
+    if (k < go.size()) languages::go_file_facts(directory(rel), text, &found[k]);
+    else languages::named_query_facts(rel, text, &found[k]);
+  });
+  for (auto& f : found)
+    for (auto& [key, value] : f) (*facts)[key].push_back(std::move(value));
+  // The import path of each package directory: its nearest go.mod's module, and the way down.
+  std::map<std::string, std::optional<std::pair<std::string, std::string>>> module_of;  // dir -> (module dir, path)
+  std::function<const std::optional<std::pair<std::string, std::string>>&(const std::string&)> module = [&](const std::string& dir)
+      -> const std::optional<std::pair<std::string, std::string>>& {
+    if (auto it = module_of.find(dir); it != module_of.end()) return it->second;
+    std::optional<std::pair<std::string, std::string>> m;
+    std::string text, err;
+    if (fs.read(source::join_path(options.root, dir.empty() ? "go.mod" : dir + "/go.mod"), &text, &err)) {
+      if (std::string path = languages::go_module_path(text); !path.empty()) m.emplace(dir, path);
+    } else if (!dir.empty()) {
+      m = module(directory(dir));
+    }
+    return module_of[dir] = m;
+  };
+  std::set<std::string> dirs;
+  for (size_t i : go) dirs.insert(directory(files[i].first));
+  for (const std::string& dir : dirs) {
+    const auto& m = module(dir);
+    if (!m) continue;
+    std::string path = dir == m->first ? m->second : m->second + "/" + dir.substr(m->first.empty() ? 0 : m->first.size() + 1);
+    (*facts)["go:package:" + path].push_back(dir);
+  }
+}
+
 }  // namespace
 
 bool FileScanner::calls_database(std::string_view text, const languages::Language& lang) const {
@@ -214,7 +272,8 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     root = ts_tree_root_node(tree.get());
     // With SQL to extract, the file's constants come from the same extraction (one set of
     // definitions per tree).
-    if (collect && !sql) languages::collect_file_constants(text, root, *lang, first->constants, first->wrappers);
+    if (collect && !sql)
+      languages::collect_file_constants(text, root, *lang, first->constants, first->wrappers, nullptr, rel, facts_);
     collect_with_sites = collect && sql;
   }
   report::LineIndex lines(text);
@@ -228,6 +287,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
                                extra == options_.extra_database_calls.end() ? nullptr : &extra->second};
     in.path = rel;
     in.project = project_;
+    in.facts = facts_;
     languages::ProjectConstants none;  // the first pass: nothing is known yet, every question is recorded
     if (first) {
       none.record_to(&first->asked);
@@ -445,6 +505,7 @@ std::vector<FileResult> extract_files(const source::FileSystem& fs, const ScanPl
   datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, plan.threads);
   // "migrations:<dir>" -> the format, for the layers that name by it.
   for (const auto& [dir, format] : plan.migration_directories) facts["migrations:" + dir].push_back(format);
+  index_go_packages(fs, options, plan.code.all_code, plan.threads, &facts);
   std::vector<FileResult> results(plan.code.files.size());
   scan_with_constants(fs, options, plan.targets, plan.test_schemas, &facts, plan.code.files, plan.code.all_code,
                       plan.threads, &results);

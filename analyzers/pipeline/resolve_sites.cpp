@@ -290,6 +290,7 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
       unit.runs_through = site.call_name;
       unit.runs_at = site.host_begin;
     }
+    unit.rewritten = site.rewritten;
     // Beside DDL the code runs in the same string (ALTER COLUMN ... TYPE, then an UPDATE), a
     // statement meets the schema that DDL leaves, not the migrations': not prepared alone.
     if (!partial && all_dml)

@@ -68,6 +68,8 @@ struct Unit {
   /// database call that runs it and the byte offset of that call, for a note.
   std::string runs_through;
   uint32_t runs_at = 0;
+  /// Not empty: the checked text is the code's rewritten by a function (languages::SqlSite::rewritten).
+  std::string rewritten;
 };
 
 struct Requirement {

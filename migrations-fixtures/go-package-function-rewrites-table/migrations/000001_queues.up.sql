@@ -1,0 +1,6 @@
+CREATE TABLE queues (
+  range_hash BIGINT NOT NULL,
+  queue_id BYTEA NOT NULL,
+  range_id BIGINT NOT NULL,
+  PRIMARY KEY (range_hash, queue_id)
+);

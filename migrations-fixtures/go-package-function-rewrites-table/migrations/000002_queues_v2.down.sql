@@ -1,0 +1,1 @@
+DROP TABLE queues_v2;
