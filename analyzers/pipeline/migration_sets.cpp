@@ -128,8 +128,11 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
   if (!out->other_engines.empty()) {
     // Migrations there are, for another engine: the project's database is not PostgreSQL.
     std::string other;
+    size_t named = 0;
     for (auto& s : out->other_engines)
-      other += (other.empty() ? "" : "; ") + s.path + "/ (" + (s.evidence.empty() ? s.format : s.evidence) + ")";
+      if (++named <= 3)
+        other += (other.empty() ? "" : "; ") + s.path + "/ (" + (s.evidence.empty() ? s.format : s.evidence) + ")";
+    if (named > 3) other += "; and " + std::to_string(named - 3) + " more";
     *err = "the migrations under \"" + options.root + "\" are for another engine than PostgreSQL: " + other +
            "; schemagate checks code against PostgreSQL migrations: pass --migrations DIR for a PostgreSQL set";
     return false;

@@ -78,11 +78,19 @@ bool numbered_migrations_folder(const source::FileSystem& fs, const std::string&
 std::string engine_of_files(const source::FileSystem& fs, const std::string& root, const std::string& dir,
                             std::string* file) {
   std::vector<std::string> names = sql_file_names(fs, root, dir);
-  // Prisma keeps one script per subdirectory.
-  if (names.empty())
-    for (const source::DirEntry& e : fs.list(on_disk(root, dir)))
-      if (e.is_dir && fs.is_file(on_disk(root, dir + "/" + e.name + "/migration.sql")))
-        names.push_back(e.name + "/migration.sql");
+  // Prisma keeps one script per subdirectory; Flyway reads its location's subfolders too (Kill
+  // Bill's module folder holds a portable ddl.sql, its migration/ subfolder MySQL's scripts).
+  // Subfolders are read breadth first, a few levels down.
+  std::vector<std::string> level = {""};
+  for (int depth = 0; depth < 5 && !level.empty() && names.size() <= 40; ++depth) {
+    std::vector<std::string> next;
+    for (const std::string& rel : level)
+      for (const source::DirEntry& e : fs.list(on_disk(root, rel.empty() ? dir : dir + "/" + rel)))
+        if (e.is_dir && e.name[0] != '.') next.push_back(rel.empty() ? e.name : rel + "/" + e.name);
+    for (const std::string& sub : next)
+      for (const std::string& f : sql_file_names(fs, root, dir + "/" + sub)) names.push_back(sub + "/" + f);
+    level = std::move(next);
+  }
   size_t n = 0;
   for (const std::string& f : names) {
     if (++n > 40) break;
@@ -503,8 +511,67 @@ std::string engine_named_in_path(std::string_view path) {
   return "";
 }
 
+/// Whether a statement of `low` (lower case, comments blanked) is an ALTER TABLE or DROP INDEX
+/// only MySQL accepts: a clause that starts with MODIFY, CHANGE, ADD INDEX / FULLTEXT or
+/// DROP INDEX, a column added AFTER another, or `DROP INDEX name ON table`
+/// (Kill Bill's Flyway scripts). PostgreSQL's grammar has none of these.
+static bool mysql_alter_clause(std::string_view low) {
+  size_t begin = 0;
+  while (begin < low.size()) {
+    // One statement's words, outside quotes and parentheses.
+    std::vector<std::string> words;
+    std::string word;
+    int depth = 0;
+    size_t i = begin;
+    char quote = 0;
+    for (; i < low.size(); ++i) {
+      char c = low[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+        continue;
+      }
+      if (c == ';' && depth == 0) break;
+      bool part = std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+      if (part) {
+        word.push_back(c);
+        continue;
+      }
+      if (!word.empty() && depth == 0) words.push_back(word);
+      word.clear();
+      if (c == '(') ++depth;
+      else if (c == ')' && depth > 0) --depth;
+      else if (c == ',' && depth == 0) words.push_back(",");
+    }
+    if (!word.empty() && depth == 0) words.push_back(word);
+    begin = i + 1;
+    if (words.size() >= 5 && words[0] == "drop" && words[1] == "index" && words[3] == "on") return true;
+    if (words.size() < 4 || words[0] != "alter" || words[1] != "table") continue;
+    size_t clause = words[2] == "only" || words[2] == "if" ? std::string::npos : 3;  // PostgreSQL's forms only
+    if (clause == std::string::npos) continue;
+    for (size_t w = clause; w < words.size(); ++w) {
+      bool starts = w == clause || words[w - 1] == ",";
+      const std::string& t = words[w];
+      if (starts && (t == "modify" || t == "change")) return true;
+      if (starts && (t == "add" || t == "drop") && w + 2 < words.size() &&
+          (words[w + 1] == "index" || words[w + 1] == "fulltext") && words[w + 2] != ",")
+        return true;
+      // ADD [COLUMN] name type ... AFTER other: the last two words of an ADD clause.
+      if (t == "after" && w > clause + 2 && words[clause] == "add" && w + 1 < words.size() &&
+          (w + 2 == words.size() || words[w + 2] == ","))
+        return true;
+    }
+  }
+  return false;
+}
+
 std::string engine_of_sql(std::string_view sql) {
-  // Comments say anything ("-- Create table `river_queue`."): only the statements count.
+  // A MySQL executable comment (`bigint /*! unsigned */`) is SQL written for MySQL first.
+  if (sql.find("/*!") != std::string_view::npos) return "MySQL";
+  // Other comments say anything ("-- Create table `river_queue`."): only the statements count.
   std::string low = lower(sql);
   for (size_t i = 0; i + 1 < low.size(); ++i) {
     if (low[i] == '-' && low[i + 1] == '-') {
@@ -530,7 +597,8 @@ std::string engine_of_sql(std::string_view sql) {
       return "ClickHouse";
     if (rest.rfind("innodb", 0) == 0 || rest.rfind("myisam", 0) == 0) return "MySQL";
   }
-  if (has("auto_increment") || has(" unsigned") || has("create table `") || has("create table if not exists `"))
+  if (has("auto_increment") || has(" unsigned") || has("create table `") || has("create table if not exists `") ||
+      mysql_alter_clause(low))
     return "MySQL";
   if (has("autoincrement") || has("without rowid") || has("\npragma ") || low.rfind("pragma ", 0) == 0) return "SQLite";
   return "";
