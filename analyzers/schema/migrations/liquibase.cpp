@@ -167,6 +167,33 @@ bool runs_on_postgres(const std::string& dbms) {
   return only_exclusions ? !excluded : named && !excluded;
 }
 
+/// Whether a changeSet's preConditions hold only on another database, so that on PostgreSQL its
+/// changes never run (Liquibase marks it ran, or halts): a `<dbms type="mssql"/>` among them
+/// (they must all hold), an `<or>` of dbms conditions none of which is PostgreSQL, or
+/// `<not><dbms type="postgresql"/></not>` (traccar's per-database trigger changeSets). With
+/// onFail="WARN" the changeSet runs anyway.
+bool preconditions_exclude_postgres(const XmlNode& pre) {
+  std::string on_fail = pre.attr("onFail");
+  for (const XmlNode& c : pre.children)
+    if (!c.is_text() && c.local_name() == "onFail") on_fail = c.attr("value", c.inner_text());
+  if (trim(on_fail) == "WARN") return false;
+  auto names_postgres = [](const XmlNode& dbms) { return lower(dbms.attr("type")).find("postgres") != std::string::npos; };
+  for (const XmlNode& c : pre.children) {
+    if (c.is_text()) continue;
+    std::string_view kind = c.local_name();
+    if (kind == "dbms" && !trim(c.attr("type")).empty() && !runs_on_postgres(c.attr("type"))) return true;
+    size_t dbms = 0, others = 0, postgres = 0;
+    for (const XmlNode& d : c.children) {
+      if (d.is_text()) continue;
+      if (d.local_name() != "dbms") ++others;
+      else if (++dbms; names_postgres(d)) ++postgres;
+    }
+    if (kind == "or" && dbms > 0 && others == 0 && postgres == 0) return true;
+    if (kind == "not" && postgres > 0) return true;
+  }
+  return false;
+}
+
 // ---- reading a changelog of any syntax into elements -------------------------------------------
 
 /// The offsets of `value`'s bytes in `text`, searching line by line from `from`: a YAML scalar's
@@ -852,6 +879,8 @@ class Loader {
                   std::vector<MigrationFile>* out, std::string* err) {
     if (!runs_on_postgres(set.attr("dbms")) || !context_runs_on_postgres(set.attr("context") + " " + set.attr("contexts")))
       return true;
+    for (const XmlNode& c : set.children)
+      if (!c.is_text() && c.local_name() == "preConditions" && preconditions_exclude_postgres(c)) return true;
     std::string filename = logical_path(set.attr("logicalFilePath"));
     if (filename.empty()) filename = logical.empty() ? recorded_filename(path) : logical;
     ChangeSetWriter w(properties_, text);
