@@ -309,6 +309,42 @@ std::vector<std::string> upgrade_folders(const source::FileSystem& fs, const std
   return out;
 }
 
+/// One schema file per engine (DolphinScheduler's sql/dolphinscheduler_postgresql.sql beside
+/// _mysql.sql and _h2.sql; a registry's postgresql_registry_init.sql beside mysql_...): a file
+/// whose name holds an engine's word where a sibling's holds another's, one of them PostgreSQL's.
+/// Returns the sibling's name, or "".
+std::string engine_variant_sibling(const source::FileSystem& fs, const std::string& root, const std::string& rel) {
+  static const std::set<std::string_view> kEngineWords = {"postgresql", "postgres", "pg",    "mysql",  "mariadb",
+                                                          "h2",         "hsqldb",   "derby", "oracle", "mssql",
+                                                          "sqlserver",  "sqlite",   "db2"};
+  std::string name = lower(last_component(rel));
+  std::set<std::string> siblings;
+  for (const source::DirEntry& e : fs.list(on_disk(root, parent_of(rel))))
+    if (!e.is_dir) siblings.insert(lower(e.name));
+  // The name's words, with the separators between them.
+  std::vector<std::string> parts;
+  for (size_t b = 0; b < name.size();) {
+    size_t e = name.find_first_of("_-.", b);
+    if (e == std::string::npos) e = name.size();
+    parts.push_back(name.substr(b, e - b));
+    if (e < name.size()) parts.push_back(name.substr(e, 1));
+    b = e + 1;
+  }
+  for (size_t i = 0; i + 1 < parts.size(); i += 2) {  // the last word is the extension
+    if (!kEngineWords.count(parts[i])) continue;
+    bool postgres = parts[i] == "postgresql" || parts[i] == "postgres" || parts[i] == "pg";
+    for (std::string_view other : kEngineWords) {
+      if (other == parts[i]) continue;
+      bool other_postgres = other == "postgresql" || other == "postgres" || other == "pg";
+      if (postgres == other_postgres) continue;
+      std::string candidate;
+      for (size_t j = 0; j < parts.size(); ++j) candidate += j == i ? std::string(other) : parts[j];
+      if (siblings.count(candidate)) return candidate;
+    }
+  }
+  return "";
+}
+
 bool looks_like_dump(const source::FileSystem& fs, const std::string& root, const std::string& rel,
                      std::string* evidence) {
   std::string name = lower(last_component(rel));
@@ -320,6 +356,10 @@ bool looks_like_dump(const source::FileSystem& fs, const std::string& root, cons
   }
   if (name == "schema.sql" || name == "structure.sql" || name == "dump.sql") {
     *evidence = "a schema file named " + name;
+    return true;
+  }
+  if (std::string sibling = engine_variant_sibling(fs, root, rel); !sibling.empty()) {
+    *evidence = "a schema file named for its engine, beside " + sibling;
     return true;
   }
   // A runner that installs the newest schema whole and upgrades older databases through version
@@ -860,7 +900,21 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
     if (!looks_like_dump(fs, root, f, &dump.evidence)) continue;
     dump.path = f;
     dump.engine = engine_named_in_path(f);
+    bool per_engine = !engine_variant_sibling(fs, root, f).empty();
+    if (dump.engine.empty() && per_engine) dump.engine = engine_named_in_name(lower(last_component(f)), true);  // "" for PostgreSQL's
     if (dump.engine.empty()) dump.engine = engine_of_sql(text);
+    if (per_engine && dump.engine.empty()) {
+      // Its upgrade scripts (sql/upgrade/3.2.0_schema/postgresql/...) run on older schemas.
+      std::vector<std::string> ups = upgrade_folders(fs, root, dir);
+      for (const source::DirEntry& e : fs.list(on_disk(root, dir))) {
+        std::string n = lower(e.name);
+        if (e.is_dir && (n == "upgrade" || n == "upgrades" || n == "update" || n == "updates"))
+          ups.push_back(dir.empty() ? e.name : dir + "/" + e.name);
+      }
+      for (const std::string& up : ups)
+        if (std::none_of(out->not_run.begin(), out->not_run.end(), [&](const FoundSet& n) { return n.dir == up; }))
+          out->not_run.push_back({up, "", "upgrades older databases to " + f + ", which installs the newest schema whole", {}});
+    }
     dump.versions = recorded_versions(text);
     if (lower(last_component(f)) == "latest.sql")
       for (std::string& up : upgrade_folders(fs, root, dir))
