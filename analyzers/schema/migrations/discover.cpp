@@ -311,7 +311,8 @@ std::vector<std::string> upgrade_folders(const source::FileSystem& fs, const std
 
 /// One schema file per engine (DolphinScheduler's sql/dolphinscheduler_postgresql.sql beside
 /// _mysql.sql and _h2.sql; a registry's postgresql_registry_init.sql beside mysql_...): a file
-/// whose name holds an engine's word where a sibling's holds another's, one of them PostgreSQL's.
+/// whose name holds an engine's word where a sibling's holds another's, one of them PostgreSQL's
+/// (and which creates tables: aggregate_postgres.sql beside aggregate_mysql.sql is a query script).
 /// Returns the sibling's name, or "".
 std::string engine_variant_sibling(const source::FileSystem& fs, const std::string& root, const std::string& rel) {
   static const std::set<std::string_view> kEngineWords = {"postgresql", "postgres", "pg",    "mysql",  "mariadb",
@@ -358,7 +359,8 @@ bool looks_like_dump(const source::FileSystem& fs, const std::string& root, cons
     *evidence = "a schema file named " + name;
     return true;
   }
-  if (std::string sibling = engine_variant_sibling(fs, root, rel); !sibling.empty()) {
+  if (std::string sibling = engine_variant_sibling(fs, root, rel);
+      !sibling.empty() && lower(text).find("create table") != std::string::npos) {
     *evidence = "a schema file named for its engine, beside " + sibling;
     return true;
   }
@@ -900,7 +902,7 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
     if (!looks_like_dump(fs, root, f, &dump.evidence)) continue;
     dump.path = f;
     dump.engine = engine_named_in_path(f);
-    bool per_engine = !engine_variant_sibling(fs, root, f).empty();
+    bool per_engine = !engine_variant_sibling(fs, root, f).empty() && dump.evidence.starts_with("a schema file named for");
     if (dump.engine.empty() && per_engine) dump.engine = engine_named_in_name(lower(last_component(f)), true);  // "" for PostgreSQL's
     if (dump.engine.empty()) dump.engine = engine_of_sql(text);
     if (per_engine && dump.engine.empty()) {
