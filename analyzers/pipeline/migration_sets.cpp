@@ -177,6 +177,14 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
   if (!unread.empty())
     *err += std::string(" (the ") + (auto_migrated ? "GORM models AutoMigrated" : "xorm models synced") +
             " at start-up cannot be read: " + unread + ")";
+  if (!found.absent_configured.empty()) {
+    // The configured folder is not committed (the schema is pushed: drizzle-kit push): say so first.
+    std::string absent;
+    for (auto& a : found.absent_configured) absent += (absent.empty() ? "" : "; ") + a;
+    *err = "no migrations found under \"" + options.root + "\": " + absent +
+           " is not in the tree (is the schema pushed without migrations?); generate and commit the migrations, "
+           "or pass --migrations DIR";
+  }
   return false;
 }
 

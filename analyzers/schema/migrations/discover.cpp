@@ -755,7 +755,11 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
   std::map<std::string, Candidate> candidates;
   std::vector<std::string> sql_files;
   auto add_config_dir = [&](const std::string& dir, const std::string& evidence, const std::string& config_dir = "") {
-    if (dir.empty() || !fs.is_dir(on_disk(root, dir))) return;
+    if (dir.empty()) return;
+    if (!fs.is_dir(on_disk(root, dir))) {
+      out->absent_configured.push_back(dir + "/ (named by " + evidence + ")");
+      return;
+    }
     candidates[dir].evidence = evidence;
     if (!config_dir.empty()) candidates[dir].config_dirs.insert(config_dir);
   };
