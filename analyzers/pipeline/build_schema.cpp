@@ -235,6 +235,10 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     std::map<std::string, std::string> formats;
     for (auto& d : out->directories) formats[d.path] = d.format;
     out->services = group_services(fs, options.root, plan.found, formats);
+    if (std::string linked = linked_modules(fs, options.root, out->services); !linked.empty()) {
+      out->services_merged = "the sets are applied as one schema: " + linked;
+      out->services.clear();
+    }
     if (!out->services.empty())
       apply_services(&out->services, out->baseline, plan.baseline_of, out->migrations, path, &out->notes,
                      &out->services_merged);

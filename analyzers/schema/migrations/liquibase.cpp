@@ -1028,6 +1028,21 @@ std::vector<std::string> master_changelogs(const source::FileSystem& fs, const s
     candidates.push_back(e.name);
     texts[e.name] = std::move(text);
   }
+  if (candidates.empty() && lower(last_component(dir)) == "changelog") {
+    // A changelog alone in Spring's db/changelog/ folder (tolgee's schema.xml, which a
+    // SpringLiquibase bean names): nothing beside it includes it, so it is the master.
+    std::string lone;
+    size_t changelogs = 0;
+    for (const source::DirEntry& e : fs.list(on_disk(root, dir))) {
+      if (e.is_dir || !e.skip_reason.empty() || !changelog_extension(e.name) || lower(extension(e.name)) == "sql") continue;
+      std::string text, err;
+      if (!fs.read(on_disk(root, source::join_path(dir, e.name)), &text, &err) || !looks_like_changelog(e.name, text))
+        continue;
+      ++changelogs;
+      lone = e.name;
+    }
+    if (changelogs == 1) return {source::join_path(dir, lone)};
+  }
   std::vector<std::string> masters;
   for (const std::string& c : candidates) {
     bool included = false;
@@ -1058,7 +1073,14 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
 /// changelog Spring's spring.liquibase.change-log names. detect() decides which are masters.
 std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
   std::set<std::string> dirs;
-  for (const std::string& path : source::discover_files(fs, root, {})) {
+  std::vector<std::string> all = source::discover_files(fs, root, {}), classpath_files;
+  for (const std::string& path : all) {
+    std::string low = lower(last_component(path));
+    if (path.find("/src/main/resources/") != std::string::npos &&
+        (low.ends_with(".xml") || low.ends_with(".yaml") || low.ends_with(".yml") || low.ends_with(".json")))
+      classpath_files.push_back(path);
+  }
+  for (const std::string& path : all) {
     std::string dir = parent_dir(path);
     std::string name = lower(last_component(path));
     if (name.rfind("db.changelog-master.", 0) == 0) {
@@ -1070,6 +1092,25 @@ std::vector<std::string> discover(const source::FileSystem& fs, const std::strin
     if (named && (ext == "xml" || ext == "yaml" || ext == "yml" || ext == "json") && !dirs.count(dir)) {
       std::string text, why;
       if (fs.read(on_disk(root, path), &text, &why) && looks_like_changelog(name, text)) dirs.insert(dir);
+      continue;
+    }
+    if (name.ends_with(".kt") || name.ends_with(".java")) {
+      // A SpringLiquibase bean: `liquibase.changeLog = "classpath:db/changelog/schema.xml"` (or
+      // setChangeLog("...")), found on the classpath of any module.
+      std::string text, why;
+      if (!fs.read(on_disk(root, path), &text, &why)) continue;
+      for (size_t at = text.find("hangeLog"); at != std::string::npos; at = text.find("hangeLog", at + 1)) {
+        size_t q = text.find("\"classpath:", at);
+        if (q == std::string::npos || q > at + 16) continue;
+        size_t end = text.find('"', q + 1);
+        if (end == std::string::npos) break;
+        std::string logical = logical_path(text.substr(q + 11, end - q - 11));
+        if (logical.empty() || logical.find("${") != std::string::npos) continue;
+        for (const std::string& other : classpath_files)
+          if (other.size() > logical.size() && other.ends_with("/" + logical) &&
+              other.compare(other.size() - logical.size() - 20, 20, "/src/main/resources/") == 0)
+            dirs.insert(parent_dir(other));
+      }
       continue;
     }
     bool spring = name.rfind("application", 0) == 0 && (name.ends_with(".yml") || name.ends_with(".yaml") ||
