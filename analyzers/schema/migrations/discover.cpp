@@ -76,13 +76,18 @@ bool numbered_migrations_folder(const source::FileSystem& fs, const std::string&
 
 /// The first file of `dir`'s .sql files, up to a few, that names another engine by its syntax.
 std::string engine_of_files(const source::FileSystem& fs, const std::string& root, const std::string& dir,
-                            std::string* file) {
+                            const std::string& format, std::string* file) {
   std::vector<std::string> names = sql_file_names(fs, root, dir);
-  // Prisma keeps one script per subdirectory; Flyway reads its location's subfolders too (Kill
-  // Bill's module folder holds a portable ddl.sql, its migration/ subfolder MySQL's scripts).
-  // Subfolders are read breadth first, a few levels down.
+  // Prisma keeps one script per subdirectory. Flyway reads its location's subfolders too (Kill
+  // Bill's module folder holds a portable ddl.sql, its migration/ subfolder MySQL's scripts):
+  // they are read breadth first, a few levels down. No other format's subfolders are (synapse's
+  // old deltas are not the schema it installs).
+  if (names.empty() && format != "flyway")
+    for (const source::DirEntry& e : fs.list(on_disk(root, dir)))
+      if (e.is_dir && fs.is_file(on_disk(root, dir + "/" + e.name + "/migration.sql")))
+        names.push_back(e.name + "/migration.sql");
   std::vector<std::string> level = {""};
-  for (int depth = 0; depth < 5 && !level.empty() && names.size() <= 40; ++depth) {
+  for (int depth = 0; depth < 5 && !level.empty() && names.size() <= 40 && format == "flyway"; ++depth) {
     std::vector<std::string> next;
     for (const std::string& rel : level)
       for (const source::DirEntry& e : fs.list(on_disk(root, rel.empty() ? dir : dir + "/" + rel)))
@@ -877,7 +882,7 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
     if (engine.empty() && format == "rails") engine = rails_engine(fs, root, dir, &why);
     if (engine.empty() && format != "pop") {  // pop names each file's dialect, and picks PostgreSQL's
       std::string file;
-      engine = engine_of_files(fs, root, dir, &file);
+      engine = engine_of_files(fs, root, dir, format, &file);
       if (!engine.empty()) why = "its syntax in " + file;
     }
     set.engine = engine;
