@@ -42,8 +42,10 @@ std::string other_engine_call(const std::vector<sql::Resolution>& resolutions, c
 /// jpqlUpdate("DELETE FROM TranslationSuggestion ts ...")): a name the schema lacks written in
 /// camel case whose snake_case form the schema has (the entity TranslationSuggestion of table
 /// translation_suggestion, the field deletedAt of column deleted_at). Returns that name, or "".
+/// A typo in SQL a call runs (`SELECT createdAt FROM users` through createNativeQuery) is still
+/// judged unless the statement writes a relation as an entity class (`FROM Language e`).
 std::string jpql_entity_name(const std::vector<sql::Resolution>& resolutions, const std::string& sql,
-                             const schema::Schema& schema) {
+                             const schema::Schema& schema, bool database_call) {
   auto snake = [](std::string_view w) {
     std::string out;
     for (size_t i = 0; i < w.size(); ++i) {
@@ -53,6 +55,16 @@ std::string jpql_entity_name(const std::vector<sql::Resolution>& resolutions, co
     }
     return out;
   };
+  // Through a call that takes SQL (query(Language::class, "select e from Language e ...")), only
+  // where a relation is written as an entity class is (Language, not language).
+  bool entity_style = !database_call;
+  for (const sql::Resolution& r : resolutions)
+    for (const sql::Reference& ref : r.refs)
+      if (ref.kind == sql::Reference::Kind::Relation && ref.offset + ref.relation.size() <= sql.size() &&
+          ref.relation.size() > 1 && std::isupper(static_cast<unsigned char>(sql[ref.offset])) &&
+          std::islower(static_cast<unsigned char>(sql[ref.offset + 1])))
+        entity_style = true;
+  if (!entity_style) return "";
   for (const sql::Resolution& r : resolutions)
     for (const sql::Reference& ref : r.refs) {
       if (ref.status != sql::RefStatus::Missing) continue;
@@ -267,7 +279,8 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     return;
   }
   if (rel.ends_with(".java") || rel.ends_with(".kt"))
-    if (std::string entity = jpql_entity_name(resolutions, norm.sql.text, intended); !entity.empty()) {
+    if (std::string entity = jpql_entity_name(resolutions, norm.sql.text, intended, site.database_call);
+        !entity.empty()) {
       rec.checked = rec.partly = false;
       rec.reason = "JPQL, not SQL: it names " + entity + ", an entity or field whose table or column is " +
                    "written in snake_case (a helper that calls createQuery takes it)";

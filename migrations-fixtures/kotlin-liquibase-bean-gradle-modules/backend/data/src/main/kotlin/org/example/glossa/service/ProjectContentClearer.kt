@@ -26,6 +26,16 @@ class ProjectContentClearer(private val entityManager: EntityManager) {
   fun archivedNames(): List<*> =
     entityManager.createNativeQuery("SELECT p.name, p.archived_at FROM project p").resultList
 
+  fun deletedSince(): List<*> =
+    entityManager.createNativeQuery("SELECT p.name FROM project p WHERE p.deletedAt IS NOT NULL").resultList
+
+  fun liveProjects(): List<*> = query(Project::class, "select e from Project e where e.deletedAt is null")
+
+  private fun <T : Any> query(
+    type: kotlin.reflect.KClass<T>,
+    jpql: String,
+  ): List<T> = entityManager.createQuery(jpql, type.java).resultList
+
   private fun jpqlUpdate(
     jpql: String,
     projectId: Long,
