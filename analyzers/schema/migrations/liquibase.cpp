@@ -1057,12 +1057,55 @@ bool detect(const source::FileSystem& fs, const std::string& root, const std::st
   return !master_changelogs(fs, root, dir).empty();
 }
 
+/// The default schema a SpringLiquibase bean gives the changelog named `master_name` (tolgee's
+/// EE bean: changeLog = "classpath:db/changelog/ee-schema.xml", defaultSchema = "ee"): the
+/// literal assigned to defaultSchema in the same block, or "".
+std::string bean_default_schema(const std::vector<std::string>& sources, const std::string& master_name) {
+  std::string out;
+  for (const std::string& text : sources) {
+    size_t named = text.find("/" + master_name + "\"");
+    if (named == std::string::npos || text.rfind("hangeLog", named) == std::string::npos) continue;
+    size_t from = text.rfind('{', named), to = text.find('}', named);
+    if (from == std::string::npos || to == std::string::npos) continue;
+    size_t at = text.find("efaultSchema", from);
+    if (at == std::string::npos || at > to) continue;
+    size_t q = text.find('"', at);
+    size_t end = q == std::string::npos ? q : text.find('"', q + 1);
+    if (end == std::string::npos || end > to || text.find('\n', at) < q) continue;
+    std::string schema = text.substr(q + 1, end - q - 1);
+    if (schema.empty() || schema.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) continue;
+    if (!out.empty() && out != schema) return "";  // two beans disagree: not known
+    out = schema;
+  }
+  return out;
+}
+
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir, std::vector<MigrationFile>* out,
           std::string* err) {
   std::vector<MigrationFile> files;
   Loader loader(fs, root);
-  for (const std::string& master : master_changelogs(fs, root, dir))
+  std::vector<std::string> masters = master_changelogs(fs, root, dir), beans;  // JVM sources that set a defaultSchema
+  if (!masters.empty())
+    for (const std::string& path : source::discover_files(fs, root, {})) {
+      std::string text, e;
+      if ((path.ends_with(".kt") || path.ends_with(".java")) && fs.read(on_disk(root, path), &text, &e) &&
+          text.find("efaultSchema") != std::string::npos && text.find("hangeLog") != std::string::npos)
+        beans.push_back(std::move(text));
+    }
+  for (const std::string& master : masters) {
+    size_t first = files.size();
     if (!loader.load_changelog(master, &files, err, 0)) return false;
+    // Unqualified tables go to the bean's default schema: each generated changeSet sets it first.
+    std::string schema = bean_default_schema(beans, std::string(last_component(master)));
+    if (schema.empty()) continue;
+    std::string set = "SET search_path TO " + schema + ", public;\n";
+    for (size_t i = first; i < files.size(); ++i) {
+      MigrationFile& m = files[i];
+      if (m.sql.empty() || m.origin.empty()) continue;
+      m.sql = set + m.sql;
+      m.origin.insert(m.origin.begin(), set.size(), m.origin.front());
+    }
+  }
   *out = std::move(files);
   return true;
 }

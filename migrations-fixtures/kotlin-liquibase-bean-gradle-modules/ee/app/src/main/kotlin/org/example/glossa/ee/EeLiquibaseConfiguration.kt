@@ -12,6 +12,8 @@ class EeLiquibaseConfiguration {
     val liquibase = SpringLiquibase()
     liquibase.dataSource = dataSource
     liquibase.changeLog = "classpath:db/changelog/ee-schema.xml"
+    liquibase.defaultSchema = "ee"
+    liquibase.liquibaseSchema = "public"
     return liquibase
   }
 }
