@@ -184,7 +184,8 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
     for (auto& d : build->other_engines)
       std::cerr << "schemagate: migrations of another engine, not checked: " << d.path << "/ (" << d.evidence << ")\n";
     for (auto& d : build->not_run)
-      std::cerr << "schemagate: migrations not run, not checked: " << d.path << "/ (" << d.evidence << ")\n";
+      std::cerr << "schemagate: " << (d.format == "code" ? "migration code, not checked: " : "migrations not run, not checked: ")
+                << d.path << "/ (" << d.evidence << ")\n";
     report::Locator places = pipeline::migration_places(*build);
     for (auto& n : build->notes) std::cerr << "schemagate: note: " << places.place(n.origin) << ": " << n.message << "\n";
   }

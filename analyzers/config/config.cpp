@@ -607,7 +607,15 @@ std::string render_init(const Detected& d) {
   }
   if (d.migrations.empty()) {
     if (!d.no_migrations_reason.empty()) {
-      line("# `schemagate check` stops today with: " + d.no_migrations_reason);
+      // One comment line per line of the reason: a run stopped by several migrations names each.
+      std::string_view reason = d.no_migrations_reason;
+      std::string lead = "# `schemagate check` stops today with: ";
+      for (size_t at = 0; at < reason.size();) {
+        size_t end = std::min(reason.find('\n', at), reason.size());
+        if (end > at) line(lead + std::string(reason.substr(at, end - at)));
+        lead = "#   ";
+        at = end + 1;
+      }
       line("# Name your migration directories here.");
     } else {
       line("# No migration directory was found: name yours here.");

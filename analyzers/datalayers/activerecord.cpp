@@ -7,7 +7,7 @@
 // The model's table comes from Rails' naming: `self.table_name = "..."`, else the class name
 // demodulized, underscored and pluralized (ActiveSupport's default inflections, plus the
 // project's `inflect.irregular` / `inflect.uncountable`), after the `table_name_prefix` of an
-// enclosing module. A subclass of a concrete model (STI) shares its base's table; an
+// enclosing module (its own, or the one an engine's `isolate_namespace` gives it). A subclass of a concrete model (STI) shares its base's table; an
 // `abstract_class` has none. Models live in other files than the queries, so an index phase reads
 // every Ruby file first (classes, their parents, table names, scopes, associations, virtual
 // attributes); a query is checked only when its receiver chain starts at a class that chain
@@ -385,6 +385,13 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
   if (node_is(s, "call") && !ts_node_is_null(field(s, "receiver"))) return;
   std::vector<TSNode> args = node_is(s, "call") ? arguments(s) : std::vector<TSNode>{};
   auto first = [&]() -> std::optional<std::string> { return args.empty() ? std::nullopt : name_of(args[0], src); };
+  if (m == "isolate_namespace" && in_class && args.size() == 1 && node_is(args[0], "constant")) {
+    // A Rails engine (`class Engine < ::Rails::Engine; isolate_namespace Spree`) gives the module
+    // the table_name_prefix "spree_" (its underscored name), unless the module defines its own.
+    std::string mod(node_text(args[0], src));
+    out->push_back({k + "isolated:" + mod, underscore(mod) + "_"});
+    return;
+  }
   if (m == "belongs_to" || m == "has_one" || m == "has_many" || m == "has_and_belongs_to_many" ||
       m == "delegated_type" || m == "has_one_attached" || m == "has_many_attached" || m == "has_rich_text" ||
       m == "composed_of") {
@@ -1108,7 +1115,9 @@ class Models {
     std::string simple = cut == std::string::npos ? full : full.substr(cut + 2);
     for (std::string outer = cut == std::string::npos ? "" : full.substr(0, cut); !outer.empty();) {
       if (get("class:" + outer)) return "";  // nested in a model: Rails prefixes the parent's singular name
-      if (auto* pre = get("prefix:" + outer)) {
+      const auto* pre = get("prefix:" + outer);
+      if (!pre) pre = get("isolated:" + outer);
+      if (pre) {
         std::set<std::string> d(pre->begin(), pre->end());
         if (d.size() != 1 || *d.begin() == "?") return "";
         prefix = *d.begin();
@@ -1802,7 +1811,10 @@ class Extractor {
         }
         // where(sql, key: v): a fragment held elsewhere (a variable) with named binds.
         if (!node_is(args[0], "pair") && !node_is(args[0], "hash")) return;
-        for (TSNode p : pairs_of(args)) {
+        // A braced hash first is the whole condition: Rails ignores what follows it (the Rails 2
+        // options of `find_by!({ number: n }, include: :adjustments)` name no column).
+        std::vector<TSNode> conditions = node_is(args[0], "hash") ? std::vector<TSNode>{args[0]} : args;
+        for (TSNode p : pairs_of(conditions)) {
           TSNode v = field(p, "value");
           if (node_is(v, "hash")) continue;  // where(posts: {published: true}): another table's
           name_arg(field(p, "key"));

@@ -159,6 +159,8 @@ class Reader {
       std::vector<go::Link> links = go::chain(top, src_);
       // Model(&T{}).Table("t"): the chain names its table; T is a result type, not a table.
       bool named_table = std::any_of(links.begin(), links.end(), [](const go::Link& l) { return l.name == "Table"; });
+      // Model(&Heartbeat{}).Select(...).Find(&agents): the destination is a result type too.
+      bool named_model = std::any_of(links.begin(), links.end(), [](const go::Link& l) { return l.name == "Model"; });
       for (const go::Link& l : links) {
         if (l.name == "AutoMigrate" && !gormigrate) {
           for (TSNode a : l.args) {
@@ -171,7 +173,7 @@ class Reader {
               out->push_back({"gorm:automigrate", "list:" + bare(text)});
             else out->push_back({"gorm:automigrate", "*"});
           }
-        } else if ((l.name == "Model" || kDestination.count(l.name)) && !named_table) {
+        } else if ((l.name == "Model" || (kDestination.count(l.name) && !named_model)) && !named_table) {
           if (!l.args.empty())
             if (std::string t = go::value_type(l.args[0], src_); !t.empty()) out->push_back({"gorm:used", bare(t)});
         }
@@ -358,7 +360,12 @@ class Reader {
           std::string name(node_text(field(spec, "name"), src_));
           TSNode type = field(spec, "type");
           if (!node_is(type, "struct_type")) {
-            scalars_.insert(name);
+            // `type Tags []string` is one column only through a Valuer; `type SummaryItems
+            // []*SummaryItem` is a has-many.
+            bool composite = node_is(type, "slice_type") || node_is(type, "map_type") || node_is(type, "array_type");
+            bool valuer = src_.find(" " + name + ") Value()") != std::string_view::npos ||
+                          src_.find("*" + name + ") Value()") != std::string_view::npos;
+            if (!composite || valuer) scalars_.insert(name);
             continue;
           }
           Model m;
@@ -547,10 +554,23 @@ class Reader {
     if (explicit_table) w.relation(*table, table_span, "GORM " + via + " queries table " + *table);
     static const std::set<std::string_view> kWhere = {"Where", "Or", "Not", "Having"};
     static const std::set<std::string_view> kLists = {"Select", "Order", "Group", "Pluck", "Distinct", "Omit"};
+    // Select("user_id AS user, count(id) AS count"), or a Select built at run time: Group("user")
+    // and Order("count") may name its output columns, which PostgreSQL answers first.
+    bool aliased_select = false;
+    for (const go::Link& l : links) {
+      if (l.name != "Select") continue;
+      std::string_view text;
+      std::vector<std::pair<std::string, uint32_t>> cols;
+      std::string low;
+      if (go::link_columns(l, src_, kWhere, kLists, &text, &cols))
+        for (char c : text) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      if (low.empty() || low.find(" as ") != std::string::npos) aliased_select = true;
+    }
     for (const go::Link& l : links) {
       std::string_view text;
       std::vector<std::pair<std::string, uint32_t>> cols;
       requirements::Use use = requirements::Use::Read;
+      if (aliased_select && (l.name == "Group" || l.name == "Order" || l.name == "Having")) continue;
       if (!go::link_columns(l, src_, kWhere, kLists, &text, &cols) && !updated_columns(l, &text, &cols)) continue;
       if (l.name.starts_with("Update")) use = requirements::Use::Write;
       for (auto& [col, offset] : cols)

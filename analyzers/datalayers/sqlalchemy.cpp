@@ -189,6 +189,28 @@ std::string_view mapped_inner(std::string_view ann) {
   return ann.substr(7, ann.size() - 8);
 }
 
+/// Module-level `name = Annotated[T, mapped_column(...)]` of a plain T (warehouse's
+/// `bool_false = Annotated[bool, mapped_column(server_default=sql.false())]`): (name, T) each.
+std::vector<std::pair<std::string, std::string>> annotated_aliases(std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  size_t line = 0;
+  while (line < text.size()) {
+    size_t end = std::min(text.find('\n', line), text.size());
+    std::string_view l = text.substr(line, end - line);
+    line = end + 1;
+    size_t eq = l.find(" = Annotated[");
+    if (eq == std::string_view::npos || eq == 0) continue;
+    std::string_view name = l.substr(0, eq);
+    if (!std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
+      continue;
+    std::string_view rest = l.substr(eq + 13);
+    size_t comma = rest.find(',');
+    if (comma == std::string_view::npos || rest.find("mapped_column", comma) == std::string_view::npos) continue;
+    out.push_back({std::string(name), std::string(rest.substr(0, comma))});
+  }
+  return out;
+}
+
 /// An annotation-only `x: Mapped[T]`: a column when T is a plain value type (a collection or a
 /// class's name is a relationship that has to be declared).
 bool plain_mapped(std::string_view inner) {
@@ -225,6 +247,16 @@ struct Reader {
   bool file_schema_unknown = false;
 
   void unchecked(uint32_t at, std::string reason) { out->unchecked.push_back({at, "sqlalchemy model", std::move(reason)}); }
+
+  /// A name every module that defines it defines as `Annotated[<plain type>, mapped_column(...)]`.
+  bool plain_alias(std::string_view name) const {
+    if (name.empty() || !in.facts) return false;
+    for (auto& [n, type] : annotated_aliases(in.text))  // this file's own
+      if (n == name) return plain_mapped(type);
+    auto it = in.facts->find(std::string(kPrefix) + "annotated:" + std::string(name));
+    if (it == in.facts->end() || it->second.empty()) return false;
+    return std::all_of(it->second.begin(), it->second.end(), [](const std::string& v) { return v == "plain"; });
+  }
 
   /// A `__table_args__` directive whose body returns only a tuple or list of indexes and
   /// constraints (no dict: no schema, no reflection): it decides nothing this layer reads.
@@ -312,8 +344,10 @@ struct Reader {
     col.begin = ts_node_start_byte(left), col.end = ts_node_end_byte(left);
     const PyValue* call = &v;
     if (ts_node_is_null(right)) {
-      // `x: Mapped[int]` alone; in SQLModel every annotated field is a column.
-      if (!(c->sqlmodel && !ann.empty()) && !plain_mapped(mapped_inner(ann))) return;
+      // `x: Mapped[int]` alone; in SQLModel every annotated field is a column; so is
+      // `x: Mapped[bool_false]` where the project says `bool_false = Annotated[bool, mapped_column(...)]`.
+      if (!(c->sqlmodel && !ann.empty()) && !plain_mapped(mapped_inner(ann)) && !plain_alias(mapped_inner(ann)))
+        return;
       col.column = attr;
       c->cols.push_back(col);
       return;
@@ -725,6 +759,8 @@ void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>
     records = r.records();
   }
   python::index_classes(kPrefix, in.path, in.text, in.root, records, out);
+  for (auto& [name, type] : annotated_aliases(in.text))
+    out->push_back({std::string(kPrefix) + "annotated:" + name, plain_mapped(type) ? "plain" : "other"});
   // Helpers a computed __tablename__ of another module may call (a compiled camel-to-snake regex).
   if (sqlalchemy_naming::may_export(in.text))
     for (auto& [name, value] : sqlalchemy_naming::NamingReader(in.path, in.text, in.root, nullptr).exports())

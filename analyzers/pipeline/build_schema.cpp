@@ -135,6 +135,7 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     dirs = plan.dirs;
   }
   std::vector<std::pair<std::string, std::vector<mig::MigrationFile>>> loaded;  // per directory, in order
+  std::vector<std::string> empty_sets;  // found, yet holding no migration of their format
   for (auto& d : dirs) {
     // A set is a directory, or one file beside the code (lnbits' migrations.py).
     bool one_file = fs.is_file(source::join_path(options.root, d));
@@ -156,10 +157,23 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
              describe_contents(fs, options.root, d) + "); name its format in schemagate.yaml or pass another directory";
       return false;
     }
+    if (files.empty() && !plan.dirs.empty() && !format.empty()) {
+      // Found by a signature its files show (a CLI that writes TypeORM migrations names
+      // MigrationInterface) but holding none: no schema, not an empty one.
+      empty_sets.push_back(d + "/ (" + format + ")");
+      continue;
+    }
     auto evidence = plan.evidence.find(d);
     out->directories.push_back({d, format, files.size(), evidence == plan.evidence.end() ? "" : evidence->second});
     if (!unique_versions(files, d, format, err)) return false;
     loaded.push_back({d, std::move(files)});
+  }
+  if (loaded.empty() && plan.baseline.empty() && !empty_sets.empty()) {
+    std::string held;
+    for (auto& e : empty_sets) held += (held.empty() ? "" : "; ") + e;
+    *err = "no migrations schemagate reads under \"" + options.root + "\": " + held +
+           " holds no migration, though its files name the tool; pass --migrations DIR";
+    return false;
   }
   // A set all of whose migrations another set of its format includes (a Liquibase module's
   // master changelog that a multi-module build's main changelog includes) runs there, in that
@@ -221,6 +235,10 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
     std::map<std::string, std::string> formats;
     for (auto& d : out->directories) formats[d.path] = d.format;
     out->services = group_services(fs, options.root, plan.found, formats);
+    if (std::string linked = linked_modules(fs, options.root, out->services); !linked.empty()) {
+      out->services_merged = "the sets are applied as one schema: " + linked;
+      out->services.clear();
+    }
     if (!out->services.empty())
       apply_services(&out->services, out->baseline, plan.baseline_of, out->migrations, path, &out->notes,
                      &out->services_merged);

@@ -118,18 +118,21 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     plan->baseline.push_back(mig::dump_migration(d, std::move(text)));
   }
   if (!plan->dirs.empty() || !plan->baseline.empty()) return true;
-  if (!found.unreadable.empty()) {
-    std::string held;
-    for (auto& u : found.unreadable) held += (held.empty() ? "" : "; ") + u;
-    *err = "no migrations schemagate reads under \"" + options.root + "\": " + held +
+  std::string unreadable;  // usual migration folders of no format schemagate reads
+  for (auto& u : found.unreadable) unreadable += (unreadable.empty() ? "" : "; ") + u;
+  auto stop_unreadable = [&] {
+    *err = "no migrations schemagate reads under \"" + options.root + "\": " + unreadable +
            " holds no SQL migration of a supported format; pass --migrations DIR";
     return false;
-  }
-  if (!out->other_engines.empty()) {
+  };
+  if (!out->other_engines.empty() && unreadable.empty()) {
     // Migrations there are, for another engine: the project's database is not PostgreSQL.
     std::string other;
+    size_t named = 0;
     for (auto& s : out->other_engines)
-      other += (other.empty() ? "" : "; ") + s.path + "/ (" + (s.evidence.empty() ? s.format : s.evidence) + ")";
+      if (++named <= 3)
+        other += (other.empty() ? "" : "; ") + s.path + "/ (" + (s.evidence.empty() ? s.format : s.evidence) + ")";
+    if (named > 3) other += "; and " + std::to_string(named - 3) + " more";
     *err = "the migrations under \"" + options.root + "\" are for another engine than PostgreSQL: " + other +
            "; schemagate checks code against PostgreSQL migrations: pass --migrations DIR for a PostgreSQL set";
     return false;
@@ -148,6 +151,16 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     how = "() AutoMigrates the GORM models when the program starts (the schema is the models')";
     auto_migrated = true;
   }
+  // A folder of Go migration functions beside the AutoMigrate calls (wakapi's migrations/, whose
+  // functions rename and backfill around them): the models are the schema a fresh database gets.
+  bool only_go = std::all_of(found.unreadable.begin(), found.unreadable.end(), [](const std::string& u) {
+    return u.find(" .go file") != std::string::npos && u.find(", ") == std::string::npos;
+  });
+  if (!unreadable.empty() && (!auto_migrated || startup.empty() || !only_go)) return stop_unreadable();
+  if (!unreadable.empty())
+    for (const std::string& u : found.unreadable)
+      out->not_run.push_back({u.substr(0, u.find("/ (")), "code", 0,
+                              "Go migration functions beside the AutoMigrate calls: they run on the schema of their day"});
   if (!startup.empty()) {
     for (mig::MigrationFile& m : startup) {
       out->dumps.push_back({m.path, "schema created at start-up", 1, m.name + how + ", and no migration set exists"});
@@ -164,6 +177,14 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
   if (!unread.empty())
     *err += std::string(" (the ") + (auto_migrated ? "GORM models AutoMigrated" : "xorm models synced") +
             " at start-up cannot be read: " + unread + ")";
+  if (!found.absent_configured.empty()) {
+    // The configured folder is not committed (the schema is pushed: drizzle-kit push): say so first.
+    std::string absent;
+    for (auto& a : found.absent_configured) absent += (absent.empty() ? "" : "; ") + a;
+    *err = "no migrations found under \"" + options.root + "\": " + absent +
+           " is not in the tree (is the schema pushed without migrations?); generate and commit the migrations, "
+           "or pass --migrations DIR";
+  }
   return false;
 }
 

@@ -38,6 +38,55 @@ std::string other_engine_call(const std::vector<sql::Resolution>& resolutions, c
   return "";
 }
 
+/// In Java or Kotlin, JPQL/HQL handed to a project helper that calls createQuery (tolgee's
+/// jpqlUpdate("DELETE FROM TranslationSuggestion ts ...")): a name the schema lacks written in
+/// camel case whose snake_case form the schema has (the entity TranslationSuggestion of table
+/// translation_suggestion, the field deletedAt of column deleted_at). Returns that name, or "".
+/// A typo in SQL a call runs (`SELECT createdAt FROM users` through createNativeQuery) is still
+/// judged unless the statement writes a relation as an entity class (`FROM Language e`).
+std::string jpql_entity_name(const std::vector<sql::Resolution>& resolutions, const std::string& sql,
+                             const schema::Schema& schema, bool database_call) {
+  auto snake = [](std::string_view w) {
+    std::string out;
+    for (size_t i = 0; i < w.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(w[i]);
+      if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(w[i - 1]))) out.push_back('_');
+      out.push_back(static_cast<char>(std::tolower(c)));
+    }
+    return out;
+  };
+  // Through a call that takes SQL (query(Language::class, "select e from Language e ...")), only
+  // where a relation is written as an entity class is (Language, not language).
+  bool entity_style = !database_call;
+  for (const sql::Resolution& r : resolutions)
+    for (const sql::Reference& ref : r.refs)
+      if (ref.kind == sql::Reference::Kind::Relation && ref.offset + ref.relation.size() <= sql.size() &&
+          ref.relation.size() > 1 && std::isupper(static_cast<unsigned char>(sql[ref.offset])) &&
+          std::islower(static_cast<unsigned char>(sql[ref.offset + 1])))
+        entity_style = true;
+  if (!entity_style) return "";
+  for (const sql::Resolution& r : resolutions)
+    for (const sql::Reference& ref : r.refs) {
+      if (ref.status != sql::RefStatus::Missing) continue;
+      const std::string& name = ref.kind == sql::Reference::Kind::Column ? ref.column : ref.relation;
+      if (ref.offset + name.size() > sql.size()) continue;
+      std::string_view written = std::string_view(sql).substr(ref.offset, name.size());
+      bool camel = false;
+      for (size_t i = 1; i < written.size(); ++i)
+        camel = camel || (std::isupper(static_cast<unsigned char>(written[i])) && std::islower(static_cast<unsigned char>(written[i - 1])));
+      if (!camel) continue;
+      std::string snaked = snake(written);
+      if (ref.kind == sql::Reference::Kind::Column) {
+        const schema::Relation* rel = schema.find(ref.schema, ref.relation);
+        if (rel && rel->find_column(snaked)) return std::string(written);
+      } else {
+        for (auto& [key, rel] : schema.relations())
+          if (rel.name == snaked) return std::string(written);
+      }
+    }
+  return "";
+}
+
 /// Where the statement at `location` really starts: libpg_query's location includes the blanks
 /// and comments before it.
 size_t statement_start(const std::string& sql, size_t location) {
@@ -246,6 +295,16 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     result->sites.push_back(std::move(rec));
     return;
   }
+  if (rel.ends_with(".java") || rel.ends_with(".kt"))
+    if (std::string entity = jpql_entity_name(resolutions, norm.sql.text, intended, site.database_call);
+        !entity.empty()) {
+      rec.checked = rec.partly = false;
+      rec.reason = "JPQL, not SQL: it names " + entity + ", an entity or field whose table or column is " +
+                   "written in snake_case (a helper that calls createQuery takes it)";
+      rec.reason_id = kOtherEngine;
+      result->sites.push_back(std::move(rec));
+      return;
+    }
   // Text no database call runs, every relation of which this schema lacks: nothing ties it to
   // this database (a product's own query language over an analytics store, a sample for
   // another service), so it is not judged. A missing relation beside one the schema has is.

@@ -107,6 +107,25 @@ std::vector<Service> group_services(const source::FileSystem& fs, const std::str
   return services;
 }
 
+std::string linked_modules(const source::FileSystem& fs, const std::string& root, const std::vector<Service>& services) {
+  for (const Service& b : services) {
+    for (const char* manifest : {"build.gradle", "build.gradle.kts"}) {
+      std::string path = b.root.empty() ? manifest : b.root + "/" + manifest, text, err;
+      if (!fs.read(source::join_path(root, path), &text, &err)) continue;
+      for (const Service& a : services) {
+        if (&a == &b || a.root.empty()) continue;
+        std::string name = a.root.substr(a.root.rfind('/') == std::string::npos ? 0 : a.root.rfind('/') + 1);
+        for (char q : {'"', '\''}) {
+          std::string needle = std::string("project(") + q + ":" + name + q + ")";
+          if (text.find(needle) != std::string::npos)
+            return path + " depends on " + needle + ", the module of " + a.root + "/: its code runs against that module's database";
+        }
+      }
+    }
+  }
+  return "";
+}
+
 void apply_services(std::vector<Service>* services, const std::vector<schema::migrations::MigrationFile>& baseline,
                     const std::map<std::string, std::string>& baseline_of,
                     const std::vector<schema::migrations::MigrationFile>& migrations,

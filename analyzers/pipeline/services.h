@@ -57,6 +57,12 @@ std::vector<Service> group_services(const source::FileSystem& fs, const std::str
                                     const std::vector<schema::migrations::FoundSet>& found,
                                     const std::map<std::string, std::string>& formats);
 
+/// Why two services are one application, or "": a service's Gradle build depends on another's
+/// module (tolgee's ee/backend/app/build.gradle: implementation(project(":data")), the module of
+/// backend/data/ whose Liquibase set makes the core tables): its code is linked into the same
+/// program and queries that database.
+std::string linked_modules(const source::FileSystem& fs, const std::string& root, const std::vector<Service>& services);
+
 /// Builds each service's schema from its own sets: the dumps in `baseline` that are a baseline of
 /// one of its sets (`baseline_of`: dump path -> set dir), then its migrations of `migrations`, in
 /// that order. When a service's migrations do not apply alone where they apply together (a set

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 #include "analyzers/languages/query_dialects.h"
 #include "analyzers/pipeline/pipeline.h"
@@ -132,6 +133,34 @@ std::string code_lower(std::string_view text) {
   return out;
 }
 
+/// The release a code file upgrades a database to, from its path: below a folder named upgrade,
+/// upgrades, upgrader or upgraders, a folder or file named for a version (DolphinScheduler's
+/// tools/.../upgrader/v320/V320DolphinSchedulerUpgrader.java: "v320"). Such code runs once, on the
+/// schema of the release before, whose tables and columns the newest one may no longer have.
+/// "" for any other file (the upgrader's own DAO beside the version folders is checked).
+std::string release_upgraded_to(const std::string& rel) {
+  bool below = false;
+  size_t begin = 0;
+  while (begin < rel.size()) {
+    size_t end = std::min(rel.find('/', begin), rel.size());
+    std::string part = rel.substr(begin, end - begin), low = part;
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (below) {
+      size_t d = low.size() > 1 && low[0] == 'v' ? 1 : 0;
+      if (d < low.size() && std::isdigit(static_cast<unsigned char>(low[d]))) {
+        size_t e = d;
+        while (e < low.size() && (std::isdigit(static_cast<unsigned char>(low[e])) || low[e] == '_' || low[e] == '.')) ++e;
+        std::string version = part.substr(0, e);
+        while (!version.empty() && (version.back() == '_' || version.back() == '.')) version.pop_back();
+        return version;
+      }
+    }
+    if (end < rel.size() && (low == "upgrade" || low == "upgrades" || low == "upgrader" || low == "upgraders")) below = true;
+    begin = end + 1;
+  }
+  return "";
+}
+
 /// The tables that the .sql files of the sets the runner does not apply (build.not_run: the
 /// upgrade folders of older releases) drop, lower-cased, each with the file that drops it, less
 /// those `build.schema` has: a test that names one exercises an upgrade from an older schema.
@@ -139,38 +168,45 @@ std::map<std::string, std::string> tables_upgraded_away(const source::FileSystem
                                                        const SchemaBuild& build) {
   std::map<std::string, std::string> out;
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '"' || c == '.'; };
-  for (const MigrationDirectory& d : build.not_run)
-    for (const source::DirEntry& e : fs.list(source::join_path(root, d.path))) {
-      if (e.is_dir || !e.name.ends_with(".sql")) continue;
-      std::string rel = d.path + "/" + e.name, text, err;
-      if (!fs.read(source::join_path(root, rel), &text, &err)) continue;
-      std::string low = code_lower(text);
-      for (size_t at = low.find("drop table"); at != std::string::npos; at = low.find("drop table", at + 1)) {
-        size_t i = at + 10;
-        auto skip_blank = [&] { while (i < low.size() && std::isspace(static_cast<unsigned char>(low[i]))) ++i; };
+  // Each folder's .sql files, and its subfolders' (upgrade/3.2.0_schema/postgresql/).
+  std::vector<std::string> files;
+  std::function<void(const std::string&, int)> walk = [&](const std::string& dir, int depth) {
+    for (const source::DirEntry& e : fs.list(source::join_path(root, dir))) {
+      if (e.is_dir && depth < 3) walk(dir + "/" + e.name, depth + 1);
+      else if (!e.is_dir && e.name.ends_with(".sql")) files.push_back(dir + "/" + e.name);
+    }
+  };
+  for (const MigrationDirectory& d : build.not_run) walk(d.path, 0);
+  for (const std::string& rel : files) {
+    std::string text, err;
+    if (!fs.read(source::join_path(root, rel), &text, &err)) continue;
+    std::string low = code_lower(text);
+    for (size_t at = low.find("drop table"); at != std::string::npos; at = low.find("drop table", at + 1)) {
+      size_t i = at + 10;
+      auto skip_blank = [&] { while (i < low.size() && std::isspace(static_cast<unsigned char>(low[i]))) ++i; };
+      skip_blank();
+      if (low.compare(i, 9, "if exists") == 0) i += 9;
+      for (;;) {  // DROP TABLE a, b
         skip_blank();
-        if (low.compare(i, 9, "if exists") == 0) i += 9;
-        for (;;) {  // DROP TABLE a, b
-          skip_blank();
-          size_t start = i;
-          while (i < low.size() && word(low[i])) ++i;
-          std::string name = low.substr(start, i - start);
-          if (size_t dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
-          std::erase(name, '"');
-          if (!name.empty()) {
-            bool anywhere = false;
-            for (auto& [key, r] : build.schema.relations()) anywhere = anywhere || r.name == name;
-            if (!anywhere) out.emplace(name, rel);
-          }
-          skip_blank();
-          if (i < low.size() && low[i] == ',') {
-            ++i;
-            continue;
-          }
-          break;
+        size_t start = i;
+        while (i < low.size() && word(low[i])) ++i;
+        std::string name = low.substr(start, i - start);
+        if (size_t dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
+        std::erase(name, '"');
+        if (!name.empty()) {
+          bool anywhere = false;
+          for (auto& [key, r] : build.schema.relations()) anywhere = anywhere || r.name == name;
+          if (!anywhere) out.emplace(name, rel);
         }
+        skip_blank();
+        if (i < low.size() && low[i] == ',') {
+          ++i;
+          continue;
+        }
+        break;
       }
     }
+  }
   return out;
 }
 
@@ -246,6 +282,7 @@ FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text
     for (char& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     file.manual_migration_ = base.find("migrat") != std::string::npos && languages::query_dialect_for(text).name == "plain";
   }
+  file.release_upgrade_ = release_upgraded_to(rel);
   // Code of a module whose tests start their database from a schema script of their own.
   if (size_t src = rel.find("/src/"); src != std::string::npos)
     if (auto m = module_init_tables_.find(rel.substr(0, src)); m != module_init_tables_.end())
@@ -297,6 +334,10 @@ std::optional<OtherSchema> FileSchema::site(std::string_view sql) const {
     return OtherSchema{
         "a migration script run by hand, outside the migration sets (its name says so): it ran on the schema of its day",
         kManualMigration};
+  if (!release_upgrade_.empty())
+    return OtherSchema{"code that upgrades a database to release " + release_upgrade_ +
+                           " (its path says so): it runs once, on the schema of the release before",
+                       kManualMigration};
   if (!test_version_.empty())
     return OtherSchema{"a test that names migration version " + test_version_ +
                            ": it runs its queries at that point of the history, not on the newest schema",
@@ -326,6 +367,10 @@ std::optional<OtherSchema> FileSchema::relation(std::string_view name) const {
     return OtherSchema{"a test that names migration version " + test_version_ +
                            ": its models and query chains meet the schema of that point of the history, not the newest",
                        kTestOwnSchema};
+  if (!release_upgrade_.empty())
+    return OtherSchema{"code that upgrades a database to release " + release_upgrade_ +
+                           " (its path says so): it runs once, on the schema of the release before",
+                       kManualMigration};
   return std::nullopt;
 }
 

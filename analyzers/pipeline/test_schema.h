@@ -2,8 +2,8 @@
 // SQL against that schema would report what is not wrong: a test that creates its own tables (an
 // older schema it migrates from, a fixture), a test that migrates to a named version first, a
 // test of an upgrade from an older release whose upgrade folders drop tables, and a .sql script
-// whose name says it is a migration run by hand, a JVM module whose tests start from a schema
-// script of their own. These policies are the project's (its migration
+// whose name says it is a migration run by hand, code that upgrades a database to a named release,
+// a JVM module whose tests start from a schema script of their own. These policies are the project's (its migration
 // history, its tests), not the pipeline's plumbing: the pipeline builds them once per run, asks
 // them once per file, and once per site whether the site is left unchecked and why.
 #pragma once
@@ -50,6 +50,8 @@ class FileSchema {
   std::map<std::string, int> run_time_tables_;
   /// A .sql file outside the sets named as a migration (migration_2023.sql): a script run by hand.
   bool manual_migration_ = false;
+  /// Code that upgrades a database to a named release (upgrader/v320/...): the release's name.
+  std::string release_upgrade_;
   /// In a test file that names a migration's version: "VERSION (file)"; else empty.
   std::string test_version_;
   /// In a test file: the run's tables the upgrade folders drop; else null.

@@ -132,12 +132,17 @@ bool other_engine_builtin(const std::string& name) {
       "getdate", "getutcdate", "dateadd", "charindex", "len", "newid", "scope_identity", "datename"};
   // Amazon Aurora PostgreSQL's own functions (aurora_replica_status(), aurora_version(), the
   // aurora_stat_* views' functions): the managed service provides them, no migration does.
-  return kNames.count(name) != 0 || name.starts_with("aurora_");
+  // SQLite's PRAGMA functions (pragma_page_count(), pragma_page_size()) are all pragma_*.
+  return kNames.count(name) != 0 || name.starts_with("aurora_") || name.starts_with("pragma_");
 }
 
 bool other_engine_relation(const std::string& name) {
   for (const char* prefix : {"svv_", "stv_", "stl_", "svl_", "svcs_", "stcs_"})
     if (name.rfind(prefix, 0) == 0) return true;
+  // SQLite's own tables (a GORM Table("sqlite_master") in a branch for SQLite databases).
+  if (name == "sqlite_master" || name == "sqlite_schema" || name == "sqlite_sequence" ||
+      name == "sqlite_temp_master" || name == "sqlite_stat1")
+    return true;
   return name == "pg_table_def" || name == "pg_external_schema";
 }
 

@@ -209,6 +209,13 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
         continue;
       }
     }
+    // Hibernate's escaped colons in a native query (`(target -> 'keyId')\:\:bigint`): a cast.
+    if (c == '\\' && nx == ':' && i + 3 < n && s[i + 2] == '\\' && s[i + 3] == ':') {
+      copy(i + 1, i + 2);
+      copy(i + 3, i + 4);
+      i += 4;
+      continue;
+    }
     if (c == ':' && nx == ':') {  // cast: copy both colons
       copy(i, i + 2);
       i += 2;

@@ -328,6 +328,16 @@ TEST_CASE("render_init comments each migration directory and query tool with its
   CHECK(text.find("#   pgtyped: src/books.sql\n#   sqlc: db/query/a.sql and 1 more\n") != std::string::npos);
 }
 
+TEST_CASE("render_init comments every line of a stop naming several migrations") {
+  Detected d;
+  d.no_migrations_reason = "a/V1__x.sql:1:24: migration does not parse: syntax error at or near \"modify\"\n"
+                           "a/V2__y.sql:1:66: migration does not parse: syntax error at or near \"after\"";
+  std::string text = config::render_init(d);
+  REQUIRE_MESSAGE(load(text).ok, text);
+  CHECK(text.find("# `schemagate check` stops today with: a/V1__x.sql:1:24: migration does not parse") != std::string::npos);
+  CHECK(text.find("\n#   a/V2__y.sql:1:66: migration does not parse") != std::string::npos);
+}
+
 TEST_CASE("render_init sets the search path the repository states and lists other engines' sets") {
   Detected d;
   d.migrations = {{"migrations/tenant", "plain", "2 files"}};

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analyzers/schema/migrations/code/fizz.h"
+#include "analyzers/schema/migrations/discover.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/templates.h"
@@ -805,4 +806,20 @@ TEST_CASE("fizz: each operation as the statement fizz's postgres translator writ
   CHECK(err == "line 1: add_column(): argument 2 is not a string fizz can read");
   CHECK_FALSE(schemagate::schema::migrations::code::fizz_to_sql("create_table(\"t\") {\n  t.Column(\"a\", \"string\")\n", &none, &err));
   CHECK(err == "line 3: a block is not closed");
+}
+
+TEST_CASE("engine_of_sql: ALTER TABLE clauses and executable comments only MySQL accepts") {
+  using schemagate::schema::migrations::engine_of_sql;
+  CHECK(engine_of_sql("alter table bus_events modify event_json text not null;") == "MySQL");
+  CHECK(engine_of_sql("alter table accounts add column notes varchar(4096) DEFAULT NULL after phone;") == "MySQL");
+  CHECK(engine_of_sql("ALTER TABLE catalog CHANGE size_field block_size decimal(15,9);") == "MySQL");
+  CHECK(engine_of_sql("alter table t add index t_a_b(a, b);") == "MySQL");
+  CHECK(engine_of_sql("drop index tag_history_idx on tag_history;") == "MySQL");
+  CHECK(engine_of_sql("CREATE TABLE t (id bigint /*! unsigned */ not null);") == "MySQL");
+  // PostgreSQL's own: a column named after, a trigger AFTER, an index named index.
+  CHECK(engine_of_sql("ALTER TABLE t RENAME COLUMN before TO after;").empty());
+  CHECK(engine_of_sql("ALTER TABLE t ADD COLUMN after int;").empty());
+  CHECK(engine_of_sql("CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();").empty());
+  CHECK(engine_of_sql("ALTER TABLE t ALTER COLUMN a TYPE text, ADD CONSTRAINT c CHECK (a <> 'modify');").empty());
+  CHECK(engine_of_sql("DROP INDEX IF EXISTS idx; -- drop index x on t\n").empty());
 }

@@ -76,13 +76,26 @@ bool numbered_migrations_folder(const source::FileSystem& fs, const std::string&
 
 /// The first file of `dir`'s .sql files, up to a few, that names another engine by its syntax.
 std::string engine_of_files(const source::FileSystem& fs, const std::string& root, const std::string& dir,
-                            std::string* file) {
+                            const std::string& format, std::string* file) {
   std::vector<std::string> names = sql_file_names(fs, root, dir);
-  // Prisma keeps one script per subdirectory.
-  if (names.empty())
+  // Prisma keeps one script per subdirectory. Flyway reads its location's subfolders too (Kill
+  // Bill's module folder holds a portable ddl.sql, its migration/ subfolder MySQL's scripts):
+  // they are read breadth first, a few levels down. No other format's subfolders are (synapse's
+  // old deltas are not the schema it installs).
+  if (names.empty() && format != "flyway")
     for (const source::DirEntry& e : fs.list(on_disk(root, dir)))
       if (e.is_dir && fs.is_file(on_disk(root, dir + "/" + e.name + "/migration.sql")))
         names.push_back(e.name + "/migration.sql");
+  std::vector<std::string> level = {""};
+  for (int depth = 0; depth < 5 && !level.empty() && names.size() <= 40 && format == "flyway"; ++depth) {
+    std::vector<std::string> next;
+    for (const std::string& rel : level)
+      for (const source::DirEntry& e : fs.list(on_disk(root, rel.empty() ? dir : dir + "/" + rel)))
+        if (e.is_dir && e.name[0] != '.') next.push_back(rel.empty() ? e.name : rel + "/" + e.name);
+    for (const std::string& sub : next)
+      for (const std::string& f : sql_file_names(fs, root, dir + "/" + sub)) names.push_back(sub + "/" + f);
+    level = std::move(next);
+  }
   size_t n = 0;
   for (const std::string& f : names) {
     if (++n > 40) break;
@@ -301,6 +314,43 @@ std::vector<std::string> upgrade_folders(const source::FileSystem& fs, const std
   return out;
 }
 
+/// One schema file per engine (DolphinScheduler's sql/dolphinscheduler_postgresql.sql beside
+/// _mysql.sql and _h2.sql; a registry's postgresql_registry_init.sql beside mysql_...): a file
+/// whose name holds an engine's word where a sibling's holds another's, one of them PostgreSQL's
+/// (and which creates tables: aggregate_postgres.sql beside aggregate_mysql.sql is a query script).
+/// Returns the sibling's name, or "".
+std::string engine_variant_sibling(const source::FileSystem& fs, const std::string& root, const std::string& rel) {
+  static const std::set<std::string_view> kEngineWords = {"postgresql", "postgres", "pg",    "mysql",  "mariadb",
+                                                          "h2",         "hsqldb",   "derby", "oracle", "mssql",
+                                                          "sqlserver",  "sqlite",   "db2"};
+  std::string name = lower(last_component(rel));
+  std::set<std::string> siblings;
+  for (const source::DirEntry& e : fs.list(on_disk(root, parent_of(rel))))
+    if (!e.is_dir) siblings.insert(lower(e.name));
+  // The name's words, with the separators between them.
+  std::vector<std::string> parts;
+  for (size_t b = 0; b < name.size();) {
+    size_t e = name.find_first_of("_-.", b);
+    if (e == std::string::npos) e = name.size();
+    parts.push_back(name.substr(b, e - b));
+    if (e < name.size()) parts.push_back(name.substr(e, 1));
+    b = e + 1;
+  }
+  for (size_t i = 0; i + 1 < parts.size(); i += 2) {  // the last word is the extension
+    if (!kEngineWords.count(parts[i])) continue;
+    bool postgres = parts[i] == "postgresql" || parts[i] == "postgres" || parts[i] == "pg";
+    for (std::string_view other : kEngineWords) {
+      if (other == parts[i]) continue;
+      bool other_postgres = other == "postgresql" || other == "postgres" || other == "pg";
+      if (postgres == other_postgres) continue;
+      std::string candidate;
+      for (size_t j = 0; j < parts.size(); ++j) candidate += j == i ? std::string(other) : parts[j];
+      if (siblings.count(candidate)) return candidate;
+    }
+  }
+  return "";
+}
+
 bool looks_like_dump(const source::FileSystem& fs, const std::string& root, const std::string& rel,
                      std::string* evidence) {
   std::string name = lower(last_component(rel));
@@ -312,6 +362,11 @@ bool looks_like_dump(const source::FileSystem& fs, const std::string& root, cons
   }
   if (name == "schema.sql" || name == "structure.sql" || name == "dump.sql") {
     *evidence = "a schema file named " + name;
+    return true;
+  }
+  if (std::string sibling = engine_variant_sibling(fs, root, rel);
+      !sibling.empty() && lower(text).find("create table") != std::string::npos) {
+    *evidence = "a schema file named for its engine, beside " + sibling;
     return true;
   }
   // A runner that installs the newest schema whole and upgrades older databases through version
@@ -503,8 +558,67 @@ std::string engine_named_in_path(std::string_view path) {
   return "";
 }
 
+/// Whether a statement of `low` (lower case, comments blanked) is an ALTER TABLE or DROP INDEX
+/// only MySQL accepts: a clause that starts with MODIFY, CHANGE, ADD INDEX / FULLTEXT or
+/// DROP INDEX, a column added AFTER another, or `DROP INDEX name ON table`
+/// (Kill Bill's Flyway scripts). PostgreSQL's grammar has none of these.
+static bool mysql_alter_clause(std::string_view low) {
+  size_t begin = 0;
+  while (begin < low.size()) {
+    // One statement's words, outside quotes and parentheses.
+    std::vector<std::string> words;
+    std::string word;
+    int depth = 0;
+    size_t i = begin;
+    char quote = 0;
+    for (; i < low.size(); ++i) {
+      char c = low[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+        continue;
+      }
+      if (c == ';' && depth == 0) break;
+      bool part = std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+      if (part) {
+        word.push_back(c);
+        continue;
+      }
+      if (!word.empty() && depth == 0) words.push_back(word);
+      word.clear();
+      if (c == '(') ++depth;
+      else if (c == ')' && depth > 0) --depth;
+      else if (c == ',' && depth == 0) words.push_back(",");
+    }
+    if (!word.empty() && depth == 0) words.push_back(word);
+    begin = i + 1;
+    if (words.size() >= 5 && words[0] == "drop" && words[1] == "index" && words[3] == "on") return true;
+    if (words.size() < 4 || words[0] != "alter" || words[1] != "table") continue;
+    size_t clause = words[2] == "only" || words[2] == "if" ? std::string::npos : 3;  // PostgreSQL's forms only
+    if (clause == std::string::npos) continue;
+    for (size_t w = clause; w < words.size(); ++w) {
+      bool starts = w == clause || words[w - 1] == ",";
+      const std::string& t = words[w];
+      if (starts && (t == "modify" || t == "change")) return true;
+      if (starts && (t == "add" || t == "drop") && w + 2 < words.size() &&
+          (words[w + 1] == "index" || words[w + 1] == "fulltext") && words[w + 2] != ",")
+        return true;
+      // ADD [COLUMN] name type ... AFTER other: the last two words of an ADD clause.
+      if (t == "after" && w > clause + 2 && words[clause] == "add" && w + 1 < words.size() &&
+          (w + 2 == words.size() || words[w + 2] == ","))
+        return true;
+    }
+  }
+  return false;
+}
+
 std::string engine_of_sql(std::string_view sql) {
-  // Comments say anything ("-- Create table `river_queue`."): only the statements count.
+  // A MySQL executable comment (`bigint /*! unsigned */`) is SQL written for MySQL first.
+  if (sql.find("/*!") != std::string_view::npos) return "MySQL";
+  // Other comments say anything ("-- Create table `river_queue`."): only the statements count.
   std::string low = lower(sql);
   for (size_t i = 0; i + 1 < low.size(); ++i) {
     if (low[i] == '-' && low[i + 1] == '-') {
@@ -530,7 +644,8 @@ std::string engine_of_sql(std::string_view sql) {
       return "ClickHouse";
     if (rest.rfind("innodb", 0) == 0 || rest.rfind("myisam", 0) == 0) return "MySQL";
   }
-  if (has("auto_increment") || has(" unsigned") || has("create table `") || has("create table if not exists `"))
+  if (has("auto_increment") || has(" unsigned") || has("create table `") || has("create table if not exists `") ||
+      mysql_alter_clause(low))
     return "MySQL";
   if (has("autoincrement") || has("without rowid") || has("\npragma ") || low.rfind("pragma ", 0) == 0) return "SQLite";
   return "";
@@ -645,7 +760,11 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
   std::map<std::string, Candidate> candidates;
   std::vector<std::string> sql_files;
   auto add_config_dir = [&](const std::string& dir, const std::string& evidence, const std::string& config_dir = "") {
-    if (dir.empty() || !fs.is_dir(on_disk(root, dir))) return;
+    if (dir.empty()) return;
+    if (!fs.is_dir(on_disk(root, dir))) {
+      out->absent_configured.push_back(dir + "/ (named by " + evidence + ")");
+      return;
+    }
     candidates[dir].evidence = evidence;
     if (!config_dir.empty()) candidates[dir].config_dirs.insert(config_dir);
   };
@@ -763,7 +882,7 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
     if (engine.empty() && format == "rails") engine = rails_engine(fs, root, dir, &why);
     if (engine.empty() && format != "pop") {  // pop names each file's dialect, and picks PostgreSQL's
       std::string file;
-      engine = engine_of_files(fs, root, dir, &file);
+      engine = engine_of_files(fs, root, dir, format, &file);
       if (!engine.empty()) why = "its syntax in " + file;
     }
     set.engine = engine;
@@ -792,7 +911,21 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
     if (!looks_like_dump(fs, root, f, &dump.evidence)) continue;
     dump.path = f;
     dump.engine = engine_named_in_path(f);
+    bool per_engine = !engine_variant_sibling(fs, root, f).empty() && dump.evidence.starts_with("a schema file named for");
+    if (dump.engine.empty() && per_engine) dump.engine = engine_named_in_name(lower(last_component(f)), true);  // "" for PostgreSQL's
     if (dump.engine.empty()) dump.engine = engine_of_sql(text);
+    if (per_engine && dump.engine.empty()) {
+      // Its upgrade scripts (sql/upgrade/3.2.0_schema/postgresql/...) run on older schemas.
+      std::vector<std::string> ups = upgrade_folders(fs, root, dir);
+      for (const source::DirEntry& e : fs.list(on_disk(root, dir))) {
+        std::string n = lower(e.name);
+        if (e.is_dir && (n == "upgrade" || n == "upgrades" || n == "update" || n == "updates"))
+          ups.push_back(dir.empty() ? e.name : dir + "/" + e.name);
+      }
+      for (const std::string& up : ups)
+        if (std::none_of(out->not_run.begin(), out->not_run.end(), [&](const FoundSet& n) { return n.dir == up; }))
+          out->not_run.push_back({up, "", "upgrades older databases to " + f + ", which installs the newest schema whole", {}});
+    }
     dump.versions = recorded_versions(text);
     if (lower(last_component(f)) == "latest.sql")
       for (std::string& up : upgrade_folders(fs, root, dir))

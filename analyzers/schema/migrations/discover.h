@@ -48,6 +48,10 @@ struct Discovery {
   /// Folders found by their usual name whose files are of no format schemagate reads
   /// ("migrations/ (12 .js files)"): a run must not pass on an empty schema because of them.
   std::vector<std::string> unreadable;
+  /// Folders a tool's configuration names that are not in the tree ("server/drizzle/ (named by
+  /// server/drizzle.config.ts (out))"): a project that pushes its schema (drizzle-kit push)
+  /// commits no migrations there.
+  std::vector<std::string> absent_configured;
   /// Sets the project's own Go runner does not read: beside a set that a Go file above them
   /// embeds (//go:embed migrations/sql/*.sql), those it does not embed (a legacy copy, the
   /// sources a generator writes the embedded files from). evidence names the embedding file.

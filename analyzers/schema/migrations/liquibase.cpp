@@ -167,6 +167,33 @@ bool runs_on_postgres(const std::string& dbms) {
   return only_exclusions ? !excluded : named && !excluded;
 }
 
+/// Whether a changeSet's preConditions hold only on another database, so that on PostgreSQL its
+/// changes never run (Liquibase marks it ran, or halts): a `<dbms type="mssql"/>` among them
+/// (they must all hold), an `<or>` of dbms conditions none of which is PostgreSQL, or
+/// `<not><dbms type="postgresql"/></not>` (traccar's per-database trigger changeSets). With
+/// onFail="WARN" the changeSet runs anyway.
+bool preconditions_exclude_postgres(const XmlNode& pre) {
+  std::string on_fail = pre.attr("onFail");
+  for (const XmlNode& c : pre.children)
+    if (!c.is_text() && c.local_name() == "onFail") on_fail = c.attr("value", c.inner_text());
+  if (trim(on_fail) == "WARN") return false;
+  auto names_postgres = [](const XmlNode& dbms) { return lower(dbms.attr("type")).find("postgres") != std::string::npos; };
+  for (const XmlNode& c : pre.children) {
+    if (c.is_text()) continue;
+    std::string_view kind = c.local_name();
+    if (kind == "dbms" && !trim(c.attr("type")).empty() && !runs_on_postgres(c.attr("type"))) return true;
+    size_t dbms = 0, others = 0, postgres = 0;
+    for (const XmlNode& d : c.children) {
+      if (d.is_text()) continue;
+      if (d.local_name() != "dbms") ++others;
+      else if (++dbms; names_postgres(d)) ++postgres;
+    }
+    if (kind == "or" && dbms > 0 && others == 0 && postgres == 0) return true;
+    if (kind == "not" && postgres > 0) return true;
+  }
+  return false;
+}
+
 // ---- reading a changelog of any syntax into elements -------------------------------------------
 
 /// The offsets of `value`'s bytes in `text`, searching line by line from `from`: a YAML scalar's
@@ -852,6 +879,8 @@ class Loader {
                   std::vector<MigrationFile>* out, std::string* err) {
     if (!runs_on_postgres(set.attr("dbms")) || !context_runs_on_postgres(set.attr("context") + " " + set.attr("contexts")))
       return true;
+    for (const XmlNode& c : set.children)
+      if (!c.is_text() && c.local_name() == "preConditions" && preconditions_exclude_postgres(c)) return true;
     std::string filename = logical_path(set.attr("logicalFilePath"));
     if (filename.empty()) filename = logical.empty() ? recorded_filename(path) : logical;
     ChangeSetWriter w(properties_, text);
@@ -999,6 +1028,21 @@ std::vector<std::string> master_changelogs(const source::FileSystem& fs, const s
     candidates.push_back(e.name);
     texts[e.name] = std::move(text);
   }
+  if (candidates.empty() && lower(last_component(dir)) == "changelog") {
+    // A changelog alone in Spring's db/changelog/ folder (tolgee's schema.xml, which a
+    // SpringLiquibase bean names): nothing beside it includes it, so it is the master.
+    std::string lone;
+    size_t changelogs = 0;
+    for (const source::DirEntry& e : fs.list(on_disk(root, dir))) {
+      if (e.is_dir || !e.skip_reason.empty() || !changelog_extension(e.name) || lower(extension(e.name)) == "sql") continue;
+      std::string text, err;
+      if (!fs.read(on_disk(root, source::join_path(dir, e.name)), &text, &err) || !looks_like_changelog(e.name, text))
+        continue;
+      ++changelogs;
+      lone = e.name;
+    }
+    if (changelogs == 1) return {source::join_path(dir, lone)};
+  }
   std::vector<std::string> masters;
   for (const std::string& c : candidates) {
     bool included = false;
@@ -1013,12 +1057,55 @@ bool detect(const source::FileSystem& fs, const std::string& root, const std::st
   return !master_changelogs(fs, root, dir).empty();
 }
 
+/// The default schema a SpringLiquibase bean gives the changelog named `master_name` (tolgee's
+/// EE bean: changeLog = "classpath:db/changelog/ee-schema.xml", defaultSchema = "ee"): the
+/// literal assigned to defaultSchema in the same block, or "".
+std::string bean_default_schema(const std::vector<std::string>& sources, const std::string& master_name) {
+  std::string out;
+  for (const std::string& text : sources) {
+    size_t named = text.find("/" + master_name + "\"");
+    if (named == std::string::npos || text.rfind("hangeLog", named) == std::string::npos) continue;
+    size_t from = text.rfind('{', named), to = text.find('}', named);
+    if (from == std::string::npos || to == std::string::npos) continue;
+    size_t at = text.find("efaultSchema", from);
+    if (at == std::string::npos || at > to) continue;
+    size_t q = text.find('"', at);
+    size_t end = q == std::string::npos ? q : text.find('"', q + 1);
+    if (end == std::string::npos || end > to || text.find('\n', at) < q) continue;
+    std::string schema = text.substr(q + 1, end - q - 1);
+    if (schema.empty() || schema.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) continue;
+    if (!out.empty() && out != schema) return "";  // two beans disagree: not known
+    out = schema;
+  }
+  return out;
+}
+
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir, std::vector<MigrationFile>* out,
           std::string* err) {
   std::vector<MigrationFile> files;
   Loader loader(fs, root);
-  for (const std::string& master : master_changelogs(fs, root, dir))
+  std::vector<std::string> masters = master_changelogs(fs, root, dir), beans;  // JVM sources that set a defaultSchema
+  if (!masters.empty())
+    for (const std::string& path : source::discover_files(fs, root, {})) {
+      std::string text, e;
+      if ((path.ends_with(".kt") || path.ends_with(".java")) && fs.read(on_disk(root, path), &text, &e) &&
+          text.find("efaultSchema") != std::string::npos && text.find("hangeLog") != std::string::npos)
+        beans.push_back(std::move(text));
+    }
+  for (const std::string& master : masters) {
+    size_t first = files.size();
     if (!loader.load_changelog(master, &files, err, 0)) return false;
+    // Unqualified tables go to the bean's default schema: each generated changeSet sets it first.
+    std::string schema = bean_default_schema(beans, std::string(last_component(master)));
+    if (schema.empty()) continue;
+    std::string set = "SET search_path TO " + schema + ", public;\n";
+    for (size_t i = first; i < files.size(); ++i) {
+      MigrationFile& m = files[i];
+      if (m.sql.empty() || m.origin.empty()) continue;
+      m.sql = set + m.sql;
+      m.origin.insert(m.origin.begin(), set.size(), m.origin.front());
+    }
+  }
   *out = std::move(files);
   return true;
 }
@@ -1029,7 +1116,14 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
 /// changelog Spring's spring.liquibase.change-log names. detect() decides which are masters.
 std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
   std::set<std::string> dirs;
-  for (const std::string& path : source::discover_files(fs, root, {})) {
+  std::vector<std::string> all = source::discover_files(fs, root, {}), classpath_files;
+  for (const std::string& path : all) {
+    std::string low = lower(last_component(path));
+    if (path.find("/src/main/resources/") != std::string::npos &&
+        (low.ends_with(".xml") || low.ends_with(".yaml") || low.ends_with(".yml") || low.ends_with(".json")))
+      classpath_files.push_back(path);
+  }
+  for (const std::string& path : all) {
     std::string dir = parent_dir(path);
     std::string name = lower(last_component(path));
     if (name.rfind("db.changelog-master.", 0) == 0) {
@@ -1041,6 +1135,25 @@ std::vector<std::string> discover(const source::FileSystem& fs, const std::strin
     if (named && (ext == "xml" || ext == "yaml" || ext == "yml" || ext == "json") && !dirs.count(dir)) {
       std::string text, why;
       if (fs.read(on_disk(root, path), &text, &why) && looks_like_changelog(name, text)) dirs.insert(dir);
+      continue;
+    }
+    if (name.ends_with(".kt") || name.ends_with(".java")) {
+      // A SpringLiquibase bean: `liquibase.changeLog = "classpath:db/changelog/schema.xml"` (or
+      // setChangeLog("...")), found on the classpath of any module.
+      std::string text, why;
+      if (!fs.read(on_disk(root, path), &text, &why)) continue;
+      for (size_t at = text.find("hangeLog"); at != std::string::npos; at = text.find("hangeLog", at + 1)) {
+        size_t q = text.find("\"classpath:", at);
+        if (q == std::string::npos || q > at + 16) continue;
+        size_t end = text.find('"', q + 1);
+        if (end == std::string::npos) break;
+        std::string logical = logical_path(text.substr(q + 11, end - q - 11));
+        if (logical.empty() || logical.find("${") != std::string::npos) continue;
+        for (const std::string& other : classpath_files)
+          if (other.size() > logical.size() && other.ends_with("/" + logical) &&
+              other.compare(other.size() - logical.size() - 20, 20, "/src/main/resources/") == 0)
+            dirs.insert(parent_dir(other));
+      }
       continue;
     }
     bool spring = name.rfind("application", 0) == 0 && (name.ends_with(".yml") || name.ends_with(".yaml") ||

@@ -423,6 +423,36 @@ class AutoMigrateWriter {
     return "";
   }
 
+  /// The basic Go type a named type's `Value() (driver.Value, error)` returns, when every return
+  /// of its body converts to the same one (`return int64(f.toLib().ProtocolValue()), nil`): GORM
+  /// calls Value() on a zero field and types the column by the result. "" otherwise.
+  std::string valuer_type(std::string_view type) const {
+    for (const auto& f : pkg_.files) {
+      if (!f->ok()) continue;
+      TSNode root = f->root();
+      for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+        TSNode m = ts_node_named_child(root, i);
+        if (!node_is(m, "method_declaration") || f->node_text(field(m, "name")) != "Value") continue;
+        std::string_view recv = f->node_text(field(m, "receiver"));
+        if (recv.find(" " + std::string(type) + ")") == std::string_view::npos &&
+            recv.find("*" + std::string(type) + ")") == std::string_view::npos)
+          continue;
+        std::string_view body = f->node_text(field(m, "body"));
+        std::string found;
+        for (size_t at = body.find("return "); at != std::string_view::npos; at = body.find("return ", at + 7)) {
+          size_t open = body.find('(', at + 7);
+          std::string_view conv = body.substr(at + 7, open == std::string_view::npos ? 0 : open - at - 7);
+          static const std::set<std::string_view> kBasic = {"int64", "int32", "int", "string", "float64", "bool"};
+          if (!kBasic.count(conv)) return "";
+          if (!found.empty() && found != conv) return "";
+          found = std::string(conv);
+        }
+        return found;
+      }
+    }
+    return "";
+  }
+
   /// A `type:` tag as GORM's PostgreSQL dialect writes it: its own names (bool, int, uint, float,
   /// string, time, bytes) mapped, anything else as written.
   static std::string gorm_type(const std::string& declared) {
@@ -443,7 +473,7 @@ class AutoMigrateWriter {
         {"bool", "boolean"}, {"int8", "smallint"}, {"int16", "smallint"}, {"int32", "integer"}, {"int", "bigint"},
         {"int64", "bigint"}, {"uint8", "smallint"}, {"uint16", "integer"}, {"uint32", "bigint"}, {"uint", "bigint"},
         {"uint64", "bigint"}, {"float32", "decimal"}, {"float64", "decimal"}, {"string", "text"},
-        {"[]byte", "bytea"}, {"time.Time", "timestamptz"}, {"gorm.DeletedAt", "timestamptz"},
+        {"[]byte", "bytea"}, {"time.Time", "timestamptz"}, {"time.Duration", "bigint"}, {"gorm.DeletedAt", "timestamptz"},
         {"sql.NullString", "text"}, {"sql.NullInt64", "bigint"}, {"sql.NullInt32", "integer"},
         {"sql.NullBool", "boolean"}, {"sql.NullTime", "timestamptz"}, {"sql.NullFloat64", "decimal"},
         {"uuid.UUID", "uuid"}, {"datatypes.JSON", "jsonb"}, {"datatypes.Date", "date"},
@@ -456,6 +486,7 @@ class AutoMigrateWriter {
       }
     if (t.find_first_of(".[]") == std::string_view::npos) {  // a named type of the package
       if (std::string own = postgres_data_type(t); !own.empty()) return own;
+      if (std::string valued = valuer_type(t); !valued.empty()) return sql_type(valued, primary);
       std::string u = underlying(t);
       if (!u.empty() && u != t) return sql_type(u, primary);
     }
@@ -486,9 +517,15 @@ class AutoMigrateWriter {
           if (semi == std::string::npos) semi = settings.size();
           std::string item = settings.substr(i, semi - i);
           size_t colon = item.find(':');
-          std::string k = item.substr(0, colon);
+          // GORM's ParseTagSetting trims both (`default:false; column:share_oss`).
+          auto trimmed = [](std::string v) {
+            v.erase(0, std::min(v.find_first_not_of(" \t"), v.size()));
+            v.erase(v.find_last_not_of(" \t") + 1);
+            return v;
+          };
+          std::string k = trimmed(item.substr(0, colon));
           for (char& c : k) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-          if (k == key) return colon == std::string::npos ? "" : item.substr(colon + 1);
+          if (k == key) return colon == std::string::npos ? "" : trimmed(item.substr(colon + 1));
           i = semi + 1;
         }
         return std::nullopt;
@@ -518,9 +555,21 @@ class AutoMigrateWriter {
         if (!columns(inner, prefix + setting("EMBEDDEDPREFIX").value_or(""), out, seen, depth + 1, err)) return false;
         continue;
       }
-      if (bare.starts_with("[]") && bare != "[]byte") continue;  // has-many, many-to-many
-      if (bare.starts_with("map[")) continue;
+      bool serialized = setting("SERIALIZER").has_value();  // a slice or map kept as one column
+      if (bare.starts_with("[]") && bare != "[]byte" && !serialized) continue;  // has-many, many-to-many
+      if (bare.starts_with("map[") && !serialized) continue;
       if (find_struct(bare).go) continue;  // belongs-to / has-one
+      if (bare.find_first_of(".[]") == std::string_view::npos && postgres_data_type(bare).empty() &&
+          valuer_type(bare).empty() && !setting("SERIALIZER")) {
+        // A named slice of the package's models (`type SummaryItems []*SummaryItem`): has-many.
+        std::string named = underlying(bare);
+        std::string_view u = named;
+        if (u.starts_with("[]") && u != "[]byte") {
+          u.remove_prefix(2);
+          while (u.starts_with("*")) u.remove_prefix(1);
+          if (find_struct(u).go) continue;
+        }
+      }
       auto declared = setting("TYPE");
       bool primary = setting("PRIMARYKEY") || setting("PRIMARY_KEY");
       for (std::string_view n : names) {
@@ -528,6 +577,9 @@ class AutoMigrateWriter {
         // A type's GormDBDataType wins over the tag (GORM's Migrator.DataTypeOf); the tag's GORM
         // names (type:bytes) are the dialect's types.
         std::string t = postgres_data_type(bare);
+        // A `serializer:json` field is a string column unless its type is declared (GORM's
+        // schema.ParseField sets DataType String for it).
+        if (t.empty() && setting("SERIALIZER") && !(declared && !declared->empty())) t = "text";
         if (t.empty()) t = declared && !declared->empty() ? gorm_type(*declared) : sql_type(type, primary || n == "ID");
         if (auto size = setting("SIZE"); t == "text" && size && !size->empty() && !declared)
           t = "varchar(" + *size + ")";  // GORM's PostgreSQL string with a size

@@ -154,8 +154,26 @@ class Generator {
   }
   void statement(const std::string& text, uint32_t offset) {
     at(offset);
+    if (schema_guard_ && text.rfind("ALTER TABLE ", 0) == 0) {
+      // Under a test of the schema (`rename_column(...) if connection.columns(t).detect {...}`):
+      // it runs where the database has what it tests, which is not known here, so the names it
+      // changes are uncertain, as a guarded ALTER in a DO block makes them.
+      put("DO $$ BEGIN IF true THEN " + text + "; END IF; END $$", offset);
+      put(";", offset);
+      return;
+    }
     put(text, offset);
     put(";", offset);
+  }
+  bool schema_guard_ = false;  ///< visiting operations under a condition that tests the schema
+
+  /// Whether a condition tests the database's schema (column_exists?, connection.columns(t), ...).
+  bool tests_schema(TSNode cond) const {
+    std::string_view t = text(cond);
+    for (std::string_view probe : {"column_exists?", "columns(", "column_names", "table_exists?", "index_exists?",
+                                   "data_source_exists?", "foreign_key_exists?"})
+      if (t.find(probe) != std::string_view::npos) return true;
+    return false;
   }
 
   // ---- Ruby values ----
@@ -382,13 +400,23 @@ class Generator {
         node_is(n, "module"))
       return;
     if (node_is(n, "call") && operation(n)) return;
+    if ((node_is(n, "if_modifier") || node_is(n, "unless_modifier")) && tests_schema(field(n, "condition"))) {
+      bool was = schema_guard_;
+      schema_guard_ = true;
+      visit(field(n, "body"));
+      schema_guard_ = was;
+      return;
+    }
     if (node_is(n, "if") || node_is(n, "elsif") || node_is(n, "unless")) {
       // `if connection.adapter_name == "SQLServer"`: only PostgreSQL's branch runs. Any other
       // condition is taken as true: both branches' operations are applied.
       std::optional<bool> pg = adapter_condition(field(n, "condition"));
       if (pg && node_is(n, "unless")) pg = !*pg;
+      bool was = schema_guard_;
+      if (!pg && tests_schema(field(n, "condition"))) schema_guard_ = true;
       if (!pg || *pg) visit(field(n, "consequence"));
       if (!pg || !*pg) visit(field(n, "alternative"));
+      schema_guard_ = was;
       return;
     }
     uint32_t k = ts_count(n);
