@@ -281,6 +281,17 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         return true;
     return false;
   };
+  // A Go sibling defines a name asked of its package only where a package-level declaration
+  // can name it (go_package_level_words): a short local of its functions (`q`, `query`) that
+  // the sibling spells too is no reason to parse it. The other names (".field", "=.field") are
+  // looked for as words, as before.
+  auto may_declare = [](std::string_view name,
+                        const std::optional<std::set<std::string, std::less<>>>& words) {
+    if (!words || name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return true;
+    if (name.size() > 2 && name.substr(name.size() - 2) == "()") name.remove_suffix(2);
+    return words->count(name) > 0;
+  };
+  auto is_go = [](const languages::Language* lang) { return lang && lang->name == "go"; };
   std::vector<std::pair<std::string, const languages::Language*>> rest;
   std::vector<size_t> rest_index;
   std::map<std::string, size_t, std::less<>> rest_of;  // path -> its place in `rest`
@@ -310,9 +321,13 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         const languages::Language& lang = *rest[i].second;
         bool take = needed.count(rest[i].first) > 0;
         auto names = package_names.find(rest[i].first);
-        if (!take && names != package_names.end())
-          take = std::any_of(names->second.begin(), names->second.end(),
-                             [&](const std::string& name) { return holds_word(text, name); });
+        if (!take && names != package_names.end()) {
+          std::optional<std::set<std::string, std::less<>>> words;
+          if (is_go(&lang)) words = languages::ProjectConstants::go_package_level_words(text);
+          take = std::any_of(names->second.begin(), names->second.end(), [&](const std::string& name) {
+            return holds_word(text, name) && may_declare(name, words);
+          });
+        }
         if (!take && wrapper_source(i))
           take = languages::ProjectConstants::may_define_wrapper_of(lang, text, names_asked(lang));
         parsed[i] = take;
@@ -329,7 +344,10 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     if (all_code[i].second) project.add_wrappers(all_code[i].second->name, wrappers[i]);
   }
   collect_field_values(fs, options, first, all_code, rest, parsed, n, &project,
-                       languages::ProjectConstants::holds_word);
+                       [&](std::string_view text, std::string_view name) {
+                         return languages::ProjectConstants::holds_word(text, name) &&
+                                may_declare(name, languages::ProjectConstants::go_package_level_words(text));
+                       });
   std::vector<size_t> again;
   for (size_t i = 0; i < files.size(); ++i) {
     bool wraps = false;
@@ -394,6 +412,9 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
             continue;  // parsed, or never read (as before), or already looked for that name
           std::string text, err;
           if (!fs.read(source::join_path(options.root, p), &text, &err) || !holds_word(text, q.c)) continue;
+          if (is_go(rest[r->second].second) &&
+              !may_declare(q.c, languages::ProjectConstants::go_package_level_words(text)))
+            continue;
           to_parse.insert(r->second);
           found.emplace(p, q.c);
         }
