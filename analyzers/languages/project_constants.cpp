@@ -528,7 +528,10 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
       k = group_end(k);
       while (blank(k)) ++k;
     }
-    if (k >= text.size() || text[k] != '(') return true;  // not read as a declaration: cannot tell
+    if (k >= text.size() || text[k] == '/') return true;  // a comment between: cannot tell
+    // Not followed by its parameters: no declaration of that name, but a func literal's or a
+    // func type's result (`func(a, b int) bool {`, where `bool` is asked: `bool(x)` reads like a call).
+    if (text[k] != '(') continue;
     size_t close = group_end(k);
     if (close == std::string_view::npos) return true;
     if (!holds_word(text.substr(k, close - k), "string")) continue;

@@ -227,6 +227,10 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   CHECK_FALSE(of(go, "func run(q string) { log(q) }\nfunc other() { db.Exec(x) }", names));
   CHECK(of(go, "func run(a, q string) (struct{ n int }, error) { return db.Get(q) }", names));
   CHECK(of(go, "func run(q string) interface{} { f := func() { db.Exec(q) }; f() }", names));
+  // A func literal's or func type's result is no declared name (`bool(x)` asks for "bool").
+  CHECK_FALSE(of(go, "sort.Slice(rs, func(i, j int) bool { return db.Get(rs[i]) < \"b\" })", {"bool"}));
+  CHECK_FALSE(of(go, "type less func(a, b string) bool\nfunc x(q string) { db.Exec(q) }", {"bool"}));
+  CHECK(of(go, "func run /* the runner */ (q string) { db.Exec(q) }", names));  // cannot tell
   CHECK(of(go, "func run(q string) { s := \"}\"; x := `}`; /* } */ db.Exec(q + s + x) }", names));
   CHECK(of(go, "func run(q string) { db.Exec(q)", names));  // the body does not close: cannot tell
   CHECK_FALSE(of(*languages::language_for_path("a.rb"), "def run(q)\n  conn.execute(q)\nend\n", names));  // records none
