@@ -2091,9 +2091,14 @@ bool relevant_in(std::string_view text, const ProjectFacts* facts) {
   return false;
 }
 
+/// A model's ancestors end at ActiveRecord::Base, written in one of the indexed files: a project
+/// none of whose Ruby files names ActiveRecord has no model, and its index would find nothing
+/// extract uses (a Ruby SDK beside a Go service: hatchet's 582 files).
+bool index_wanted(std::string_view text) { return text.find(kBaseWord) != std::string_view::npos; }
+
 }  // namespace
 
 extern const DataLayer kActiveRecord{"activerecord", {"ruby"}, nullptr, nullptr, extract, index_file,
-                                     nullptr, false, nullptr, relevant_in};
+                                     nullptr, false, nullptr, relevant_in, index_wanted};
 
 }  // namespace schemagate::datalayers

@@ -104,6 +104,10 @@ struct DataLayer {
   /// such a file is relevant only when the project has one, and is otherwise not parsed for it.
   /// When set, the scan asks it instead of `relevant`; `facts` may be null (then as `relevant`).
   bool (*relevant_in)(std::string_view text, const ProjectFacts* facts) = nullptr;
+  /// Whether a file's text shows the project uses the layer at all (ActiveRecord's name, without
+  /// which no class is a model): `index` runs only when one file of its languages does, and no
+  /// file is parsed for it otherwise; null: it always runs.
+  bool (*index_wanted)(std::string_view text) = nullptr;
 };
 
 

@@ -206,6 +206,43 @@ constexpr Lexer kLexers[] = {
 
 }  // namespace
 
+std::optional<std::string> go_code_only(std::string_view t) {
+  std::string out(t);
+  auto blank = [&](size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k)
+      if (out[k] != '\n') out[k] = ' ';
+  };
+  size_t i = 0, n = t.size();
+  while (i < n) {
+    char c = t[i];
+    if (c == '/' && i + 1 < n && t[i + 1] == '/') {
+      size_t e = t.find('\n', i);
+      if (e == std::string_view::npos) e = n;
+      blank(i, e);
+      i = e;
+    } else if (c == '/' && i + 1 < n && t[i + 1] == '*') {
+      size_t e = t.find("*/", i + 2);
+      if (e == std::string_view::npos) return std::nullopt;
+      blank(i, e + 2);
+      i = e + 2;
+    } else if (c == '`') {
+      size_t e = t.find('`', i + 1);
+      if (e == std::string_view::npos) return std::nullopt;
+      blank(i + 1, e);
+      i = e + 1;
+    } else if (c == '"' || c == '\'') {
+      size_t j = i + 1;
+      while (j < n && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
+      if (j >= n || t[j] != c) return std::nullopt;
+      blank(i + 1, j);
+      i = j + 1;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
 bool literals_may_hold_sql(std::string_view language, std::string_view text) {
   for (const Lexer& lexer : kLexers) {
     if (lexer.language != language) continue;

@@ -5,6 +5,8 @@
 // whose shape is in code or comments is left out. The pipeline keeps a file whatever its literals
 // when it calls a database call of dynamic SQL (those are unchecked sites, counted).
 #pragma once
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace schemagate::languages {
@@ -15,5 +17,10 @@ namespace schemagate::languages {
 /// language this scan does not know, and for a file whose literals it cannot delimit (a string
 /// left open at the end): never a reason to skip a file it does not understand.
 bool literals_may_hold_sql(std::string_view language, std::string_view text);
+
+/// Go: `text` with the bodies of its comments and of its string and rune literals blanked
+/// (spaces, line ends kept, same length), so that a lexical test of its code reads no word, brace
+/// or colon of them; nullopt when a literal or comment does not close.
+std::optional<std::string> go_code_only(std::string_view text);
 
 }  // namespace schemagate::languages

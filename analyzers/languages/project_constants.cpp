@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "analyzers/languages/language.h"
+#include "analyzers/languages/literal_scan.h"
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/source/discovery.h"
 
@@ -233,6 +234,90 @@ bool ProjectConstants::holds_word(std::string_view text, std::string_view name) 
   return false;
 }
 
+std::optional<std::set<std::string, std::less<>>> ProjectConstants::go_package_level_words(std::string_view text) {
+  std::optional<std::string> masked = go_code_only(text);
+  if (!masked) return std::nullopt;
+  std::string_view code = *masked;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto blank = [&](size_t i) { return i < code.size() && std::isspace(static_cast<unsigned char>(code[i])); };
+  std::set<std::string, std::less<>> words;
+  size_t n = code.size();
+  int braces = 0, brackets = 0;  // brackets: ( and [
+  bool signature = false;         // in a func's parameters and results, up to its body
+  int signature_brackets = 0;     // the brackets open where that func keyword stands
+  for (size_t i = 0; i < n;) {
+    char c = code[i];
+    if (c == '{') {
+      if (braces == 0 && signature && brackets == signature_brackets) signature = false;  // the body
+      ++braces;
+      ++i;
+      continue;
+    }
+    if (c == '}') {
+      if (--braces < 0) return std::nullopt;
+      ++i;
+      continue;
+    }
+    if (braces > 0) {
+      ++i;
+      continue;
+    }
+    if (c == '(' || c == '[') ++brackets;
+    if (c == ')' || c == ']') {
+      if (--brackets < 0) return std::nullopt;
+      if (signature && brackets < signature_brackets) signature = false;
+    }
+    if ((c == '\n' || c == ';') && signature && brackets == signature_brackets) signature = false;  // no body
+    if (!word(c)) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < n && word(code[end])) ++end;
+    std::string_view w = code.substr(i, end - i);
+    i = end;
+    if (signature) continue;
+    if (w != "func") {
+      words.emplace(w);
+      continue;
+    }
+    // func (receiver) Name: the receiver's words and the name count; what follows up to the
+    // body does not.
+    size_t j = end;
+    while (blank(j)) ++j;
+    if (j < n && code[j] == '(') {
+      int depth = 0;
+      size_t k = j;
+      for (; k < n; ++k) {
+        if (code[k] == '(') ++depth;
+        if (code[k] == ')' && --depth == 0) break;
+        if (code[k] == '{' || code[k] == '}') return std::nullopt;
+      }
+      if (k >= n) return std::nullopt;
+      for (size_t a = j; a < k;) {
+        if (!word(code[a])) {
+          ++a;
+          continue;
+        }
+        size_t e = a;
+        while (e < k && word(code[e])) ++e;
+        words.emplace(code.substr(a, e - a));
+        a = e;
+      }
+      j = k + 1;
+      while (blank(j)) ++j;
+    }
+    size_t e = j;
+    while (e < n && word(code[e])) ++e;
+    if (e > j) words.emplace(code.substr(j, e - j));
+    i = e > j ? e : j;
+    signature = true;
+    signature_brackets = brackets;
+  }
+  if (braces != 0 || brackets != 0) return std::nullopt;
+  return words;
+}
+
 bool ProjectConstants::holds_wrapper_name(std::string_view language, std::string_view text) const {
   auto f = wrappers_.find(family(language));
   if (f == wrappers_.end()) return false;
@@ -447,7 +532,10 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
       k = group_end(k);
       while (blank(k)) ++k;
     }
-    if (k >= text.size() || text[k] != '(') return true;  // not read as a declaration: cannot tell
+    if (k >= text.size() || text[k] == '/') return true;  // a comment between: cannot tell
+    // Not followed by its parameters: no declaration of that name, but a func literal's or a
+    // func type's result (`func(a, b int) bool {`, where `bool` is asked: `bool(x)` reads like a call).
+    if (text[k] != '(') continue;
     size_t close = group_end(k);
     if (close == std::string_view::npos) return true;
     if (!holds_word(text.substr(k, close - k), "string")) continue;

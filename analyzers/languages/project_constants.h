@@ -21,6 +21,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -114,6 +115,13 @@ class ProjectConstants {
   bool holds_wrapper_name(std::string_view language, std::string_view text) const;
   /// Whether `name` occurs in `text` as a word (not inside a longer identifier).
   static bool holds_word(std::string_view text, std::string_view name);
+  /// Go: the words of `text` where a package-level declaration names what it declares: outside
+  /// braces (function bodies, struct and interface types, composite literals) and outside a
+  /// func's type parameters, parameters and results (a receiver and the func's name stay: a
+  /// TableName method's type, a constant-returning function). A name declared at package level
+  /// is among them; a function's locals and parameters are not. Nullopt when a literal,
+  /// comment or bracket does not close: cannot tell.
+  static std::optional<std::set<std::string, std::less<>>> go_package_level_words(std::string_view text);
   /// The family whose files call one another's functions ("script" for JavaScript, TypeScript, TSX).
   static std::string_view family(std::string_view language);
 

@@ -1,6 +1,9 @@
 // Constants across files (languages/project_constants.h) with each file parsed once: the first
 // pass scans every file with an empty project and records what its extraction asked; a file
 // whose questions the project answers is scanned again with it (scan_with_constants).
+#include <functional>
+#include <optional>
+
 #include "analyzers/pipeline/file_scanner.h"
 
 namespace schemagate::pipeline {
@@ -18,36 +21,103 @@ void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, 
   });
 }
 
-/// Whether `text` gives the field `name` a value: `name:` in a composite literal (not `:=`), or
-/// `.name =` (not `==`), or hands its address on (`&x.name`). A file that only reads it is no writer.
-bool writes_field(std::string_view text, std::string_view name) {
+/// Whether `code` (a Go file's text with its comments and literals blanked: go_code_only) gives
+/// the field `name` a value: `name:` in a composite literal (not `:=`), or `.name =` (not `==`),
+/// or hands its address on (`&x.name`). A file that only reads it is no writer.
+bool writes_field(std::string_view code, std::string_view name) {
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+  for (size_t at = code.find(name); at != std::string_view::npos; at = code.find(name, at + 1)) {
     size_t end = at + name.size();
-    if ((at > 0 && word(text[at - 1])) || (end < text.size() && word(text[end]))) continue;
+    if ((at > 0 && word(code[at - 1])) || (end < code.size() && word(code[end]))) continue;
     size_t k = end;
-    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
-    if (k >= text.size()) continue;
-    bool dotted = at > 0 && text[at - 1] == '.';
-    if (!dotted && text[k] == ':' && (k + 1 >= text.size() || text[k + 1] != '=')) return true;
-    if (dotted && (text[k] == '=' || text[k] == ',') && (k + 1 >= text.size() || text[k + 1] != '=')) return true;
-    if (dotted && (text.substr(k, 2) == "+=" || text.substr(k, 2) == "++")) return true;
-    if (dotted && text.find('&', at > 64 ? at - 64 : 0) < at) return true;  // &p.name, &p.x.name: maybe
+    while (k < code.size() && (code[k] == ' ' || code[k] == '\t')) ++k;
+    if (k >= code.size()) continue;
+    bool dotted = at > 0 && code[at - 1] == '.';
+    if (!dotted && code[k] == ':' && (k + 1 >= code.size() || code[k + 1] != '=')) return true;
+    if (dotted && (code[k] == '=' || code[k] == ',') && (k + 1 >= code.size() || code[k + 1] != '=')) return true;
+    if (dotted && (code.substr(k, 2) == "+=" || code.substr(k, 2) == "++")) return true;
+    if (dotted && code.find('&', at > 64 ? at - 64 : 0) < at) return true;  // &p.name, &p.x.name: maybe
   }
   return false;
+}
+
+/// What one parse of a file that writes a field read gave: the values of its field writes, and
+/// the questions evaluating them asked the project.
+struct WriterValues {
+  languages::FileConstants values;
+  std::set<languages::ProjectQuery> asked;
+};
+
+/// Evaluates the field writes of each of `writers` selected by `which` with `project`, on
+/// `threads` threads: each thread records into its own copy of the project, each writer into
+/// its own set, so the result does not depend on the order the threads take them.
+void evaluate_writers(const source::FileSystem& fs, const Options& options,
+                      const std::vector<std::pair<std::string, const languages::Language*>>& writers,
+                      const std::vector<size_t>& which, unsigned threads, const languages::ProjectConstants& project,
+                      std::vector<WriterValues>* out, const datalayers::ProjectFacts* facts) {
+  struct Worker {
+    std::unique_ptr<languages::ProjectConstants> project;
+    std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers;
+  };
+  for_each_parallel<Worker>(which.size(), threads, [&](Worker& w, size_t k) {
+    size_t i = which[k];
+    WriterValues& v = (*out)[i];
+    v = WriterValues{};
+    const languages::Language* lang = writers[i].second;
+    if (!lang || !lang->grammar) return;
+    std::string text, err;
+    if (!fs.read(source::join_path(options.root, writers[i].first), &text, &err)) return;
+    if (source::is_generated(text) || source::is_minified(text)) return;
+    auto& parser = w.parsers[lang];
+    if (!parser) parser = std::make_unique<languages::Parser>(*lang);
+    if (!parser->ok()) return;
+    languages::Tree tree = parser->parse(text);
+    if (!tree) return;
+    if (!w.project) w.project = std::make_unique<languages::ProjectConstants>(project);
+    languages::FileWrappers unused;
+    w.project->record_to(&v.asked);
+    languages::collect_file_constants(text, ts_tree_root_node(tree.get()), *lang, &v.values, &unused, w.project.get(),
+                                      writers[i].first, facts);
+    w.project->record_to(nullptr);
+  });
+}
+
+/// What `project` answers to `q`, as one comparable string ("" with a leading 0 byte: nothing).
+std::string answer_of(const languages::ProjectConstants& project, const languages::ProjectQuery& q) {
+  static const std::string kNothing(1, '\0');
+  switch (q.kind) {
+    case languages::ProjectQuery::kImported: {
+      const std::string* t = project.imported(q.a, q.b, q.c, q.python);
+      return t ? "t" + *t : kNothing;
+    }
+    case languages::ProjectQuery::kPackageLevel: {
+      const std::string* t = project.package_level(q.a, q.c);
+      return t ? "t" + *t : kNothing;
+    }
+    case languages::ProjectQuery::kWrapper: {
+      const size_t* at = project.wrapper(q.a, q.c);
+      return at ? "w" + std::to_string(*at) : kNothing;
+    }
+  }
+  return kNothing;
 }
 
 /// The values struct fields get (".name" questions: ExtractInput::field_values) in the packages
 /// whose fields a scan read: they are built from the package's constants (authelia's
 /// `sqlGet: fmt.Sprintf(queryFmtGet, tableUsers)`), so they are collected with the project, from
 /// the package's files that write a field read. The package-level names those values use that no
-/// parsed file gave are looked for in the package's unparsed files that spell them, and the
+/// parsed file gave are looked for in the package's unparsed files that may declare them, and the
 /// values collected again. Each reading file records "=.name": a write of a field some file
 /// reads is no site of its own (string_eval.cpp, read_as_field).
+///
+/// The writers are evaluated on all threads, and a second round evaluates again only those some
+/// of whose questions the files found since answer otherwise: a writer whose every answer is the
+/// same gives the same values and asks the same questions.
 void collect_field_values(const source::FileSystem& fs, const Options& options, const std::vector<FirstPass>& first,
                           const std::vector<std::pair<std::string, const languages::Language*>>& all_code,
                           const std::vector<std::pair<std::string, const languages::Language*>>& rest,
                           std::vector<char>& parsed, unsigned n, languages::ProjectConstants* project,
+                          const std::function<bool(std::string_view text, std::string_view name)>& may_declare,
                           const datalayers::ProjectFacts* facts) {
   auto directory = [](std::string_view path) {
     size_t slash = path.rfind('/');
@@ -68,25 +138,32 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
     auto it = fields.find(directory(file.first));
     return it == fields.end() ? nullptr : &it->second;
   };
-  std::vector<std::pair<std::string, const languages::Language*>> writers;
-  for (auto& f : all_code) {
+  // The writers: files of those packages that spell a write of a field read in their code (a
+  // `name:` in a string or comment writes nothing).
+  std::vector<size_t> candidates;
+  for (size_t i = 0; i < all_code.size(); ++i)
+    if (read_fields(all_code[i])) candidates.push_back(i);
+  std::vector<char> writes(candidates.size(), 0);
+  for_each_parallel<char>(candidates.size(), n, [&](char&, size_t k) {
+    const auto& f = all_code[candidates[k]];
     const std::set<std::string>* names = read_fields(f);
-    if (!names) continue;
     std::string text, err;
-    if (!fs.read(source::join_path(options.root, f.first), &text, &err)) continue;
-    if (std::any_of(names->begin(), names->end(), [&](const std::string& name) { return writes_field(text, name); }))
-      writers.push_back(f);
-  }
+    if (!fs.read(source::join_path(options.root, f.first), &text, &err)) return;
+    std::optional<std::string> code = languages::go_code_only(text);
+    std::string_view view = code ? std::string_view(*code) : std::string_view(text);
+    writes[k] = std::any_of(names->begin(), names->end(), [&](const std::string& name) { return writes_field(view, name); });
+  });
+  std::vector<std::pair<std::string, const languages::Language*>> writers;
+  for (size_t k = 0; k < candidates.size(); ++k)
+    if (writes[k]) writers.push_back(all_code[candidates[k]]);
   if (writers.empty()) return;
-  std::vector<languages::FileConstants> values;
-  std::vector<languages::FileWrappers> unused;
+  std::vector<WriterValues> found(writers.size());
+  std::vector<size_t> which(writers.size());
+  for (size_t k = 0; k < writers.size(); ++k) which[k] = k;
   for (int round = 0; round < 2; ++round) {
-    std::set<languages::ProjectQuery> asked;  // one thread: the project records into one set
-    project->record_to(&asked);
-    values.clear();
-    unused.clear();
-    languages::collect_constants_of(fs, options.root, writers, nullptr, 1, &values, &unused, project, facts);
-    project->record_to(nullptr);
+    evaluate_writers(fs, options, writers, which, n, *project, &found, facts);
+    std::set<languages::ProjectQuery> asked;
+    for (auto& f : found) asked.insert(f.asked.begin(), f.asked.end());
     std::vector<std::pair<std::string, const languages::Language*>> more;
     for (size_t r = 0; r < rest.size(); ++r) {
       if (parsed[r] || !rest[r].second || rest[r].second->name != "go") continue;
@@ -98,7 +175,7 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
           continue;
         if (!loaded && !fs.read(source::join_path(options.root, rest[r].first), &text, &err)) break;
         loaded = true;
-        if (languages::ProjectConstants::holds_word(text, q.c)) {
+        if (may_declare(text, q.c)) {
           more.push_back(rest[r]);
           parsed[r] = 1;
           break;
@@ -106,6 +183,9 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
       }
     }
     if (more.empty()) break;
+    std::map<languages::ProjectQuery, std::string> before;
+    if (round == 0)
+      for (auto& q : asked) before.emplace(q, answer_of(*project, q));
     std::vector<languages::FileConstants> constants;
     std::vector<languages::FileWrappers> wrappers;
     languages::collect_constants_of(fs, options.root, more, nullptr, n, &constants, &wrappers, nullptr, facts);
@@ -113,8 +193,17 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
       project->add_file(more[k].first, constants[k]);
       project->add_wrappers(more[k].second->name, wrappers[k]);
     }
+    if (round == 1) break;
+    std::set<languages::ProjectQuery> changed;
+    for (auto& [q, a] : before)
+      if (answer_of(*project, q) != a) changed.insert(q);
+    which.clear();
+    for (size_t k = 0; k < writers.size(); ++k)
+      if (std::any_of(found[k].asked.begin(), found[k].asked.end(),
+                      [&](const languages::ProjectQuery& q) { return changed.count(q) > 0; }))
+        which.push_back(k);
   }
-  for (size_t k = 0; k < writers.size(); ++k) project->add_file(writers[k].first, values[k]);
+  for (size_t k = 0; k < writers.size(); ++k) project->add_file(writers[k].first, found[k].values);
 }
 
 }  // namespace
@@ -194,6 +283,17 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         return true;
     return false;
   };
+  // A Go sibling defines a name asked of its package only where a package-level declaration
+  // can name it (go_package_level_words): a short local of its functions (`q`, `query`) that
+  // the sibling spells too is no reason to parse it. The other names (".field", "=.field") are
+  // looked for as words, as before.
+  auto may_declare = [](std::string_view name,
+                        const std::optional<std::set<std::string, std::less<>>>& words) {
+    if (!words || name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return true;
+    if (name.size() > 2 && name.substr(name.size() - 2) == "()") name.remove_suffix(2);
+    return words->count(name) > 0;
+  };
+  auto is_go = [](const languages::Language* lang) { return lang && lang->name == "go"; };
   std::vector<std::pair<std::string, const languages::Language*>> rest;
   std::vector<size_t> rest_index;
   std::map<std::string, size_t, std::less<>> rest_of;  // path -> its place in `rest`
@@ -223,9 +323,13 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         const languages::Language& lang = *rest[i].second;
         bool take = needed.count(rest[i].first) > 0;
         auto names = package_names.find(rest[i].first);
-        if (!take && names != package_names.end())
-          take = std::any_of(names->second.begin(), names->second.end(),
-                             [&](const std::string& name) { return holds_word(text, name); });
+        if (!take && names != package_names.end()) {
+          std::optional<std::set<std::string, std::less<>>> words;
+          if (is_go(&lang)) words = languages::ProjectConstants::go_package_level_words(text);
+          take = std::any_of(names->second.begin(), names->second.end(), [&](const std::string& name) {
+            return holds_word(text, name) && may_declare(name, words);
+          });
+        }
         if (!take && wrapper_source(i))
           take = languages::ProjectConstants::may_define_wrapper_of(lang, text, names_asked(lang));
         parsed[i] = take;
@@ -241,7 +345,12 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     project.add_file(all_code[i].first, constants[i]);
     if (all_code[i].second) project.add_wrappers(all_code[i].second->name, wrappers[i]);
   }
-  collect_field_values(fs, options, first, all_code, rest, parsed, n, &project, facts);
+  collect_field_values(fs, options, first, all_code, rest, parsed, n, &project,
+                       [&](std::string_view text, std::string_view name) {
+                         return languages::ProjectConstants::holds_word(text, name) &&
+                                may_declare(name, languages::ProjectConstants::go_package_level_words(text));
+                       },
+                       facts);
   std::vector<size_t> again;
   for (size_t i = 0; i < files.size(); ++i) {
     bool wraps = false;
@@ -306,6 +415,9 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
             continue;  // parsed, or never read (as before), or already looked for that name
           std::string text, err;
           if (!fs.read(source::join_path(options.root, p), &text, &err) || !holds_word(text, q.c)) continue;
+          if (is_go(rest[r->second].second) &&
+              !may_declare(q.c, languages::ProjectConstants::go_package_level_words(text)))
+            continue;
           to_parse.insert(r->second);
           found.emplace(p, q.c);
         }

@@ -93,6 +93,38 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
     indexed.push_back(i);
     layers_of.push_back(std::move(layers));
   }
+  // A layer the project does not use (index_wanted: no file shows it) indexes nothing: its
+  // files are read for that word alone, not parsed.
+  std::set<const datalayers::DataLayer*> unwanted;
+  for (auto& layer : datalayers::datalayers()) {
+    if (!layer.index_wanted) continue;
+    std::vector<size_t> mine;
+    for (size_t k = 0; k < indexed.size(); ++k)
+      if (std::find(layers_of[k].begin(), layers_of[k].end(), &layer) != layers_of[k].end()) mine.push_back(k);
+    std::atomic<bool> wanted{false};
+    for_each_parallel<char>(mine.size(), threads, [&](char&, size_t m) {
+      if (wanted) return;
+      std::string text, err;
+      if (fs.read(source::join_path(options.root, files[indexed[mine[m]]].first), &text, &err) &&
+          !source::is_generated(text) && layer.index_wanted(text))
+        wanted = true;
+    });
+    if (!wanted) unwanted.insert(&layer);
+  }
+  if (!unwanted.empty()) {
+    size_t kept = 0;
+    for (size_t k = 0; k < indexed.size(); ++k) {
+      std::erase_if(layers_of[k], [&](const datalayers::DataLayer* l) { return unwanted.count(l) > 0; });
+      if (layers_of[k].empty()) continue;
+      if (kept != k) {
+        indexed[kept] = indexed[k];
+        layers_of[kept] = std::move(layers_of[k]);
+      }
+      ++kept;
+    }
+    indexed.resize(kept);
+    layers_of.resize(kept);
+  }
   using Found = std::vector<std::pair<std::string, std::string>>;
   std::vector<Found> found(indexed.size());
   using Parsers = std::map<const languages::Language*, std::unique_ptr<languages::Parser>>;

@@ -49,3 +49,12 @@ TEST_CASE("literal scan: a language without a lexer here is always kept") {
   CHECK(literals_may_hold_sql("kotlin", "val x = 1"));
   CHECK(literals_may_hold_sql("ruby", ""));
 }
+
+TEST_CASE("literal scan: Go code without its comments and literals") {
+  using schemagate::languages::go_code_only;
+  CHECK(go_code_only("x := \"name: a\" // sql: b\ny := `q:\n{`") == "x := \"       \"          \ny := `  \n `");
+  CHECK(go_code_only("r := '\"'; s := \"\\\"{\"") == "r := ' '; s := \"   \"");
+  CHECK(go_code_only("/* { */ f()") == "        f()");
+  CHECK_FALSE(go_code_only("s := \"open"));
+  CHECK_FALSE(go_code_only("/* open"));
+}

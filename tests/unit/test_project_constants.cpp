@@ -227,6 +227,10 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   CHECK_FALSE(of(go, "func run(q string) { log(q) }\nfunc other() { db.Exec(x) }", names));
   CHECK(of(go, "func run(a, q string) (struct{ n int }, error) { return db.Get(q) }", names));
   CHECK(of(go, "func run(q string) interface{} { f := func() { db.Exec(q) }; f() }", names));
+  // A func literal's or func type's result is no declared name (`bool(x)` asks for "bool").
+  CHECK_FALSE(of(go, "sort.Slice(rs, func(i, j int) bool { return db.Get(rs[i]) < \"b\" })", {"bool"}));
+  CHECK_FALSE(of(go, "type less func(a, b string) bool\nfunc x(q string) { db.Exec(q) }", {"bool"}));
+  CHECK(of(go, "func run /* the runner */ (q string) { db.Exec(q) }", names));  // cannot tell
   CHECK(of(go, "func run(q string) { s := \"}\"; x := `}`; /* } */ db.Exec(q + s + x) }", names));
   CHECK(of(go, "func run(q string) { db.Exec(q)", names));  // the body does not close: cannot tell
   CHECK_FALSE(of(*languages::language_for_path("a.rb"), "def run(q)\n  conn.execute(q)\nend\n", names));  // records none
@@ -246,4 +250,26 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   CHECK(of(ts, "const fetchAll: Fetch = (sql) => pool.query(sql);", names));
   CHECK_FALSE(of(ts, "const rows = await fetchAll(sql); pool.query(x); if (fetchAll(a)) {}", names));  // calls only
   CHECK_FALSE(of(ts, "const rows = fetchAll(sql).then(f); db.query(rows)", names));
+}
+
+TEST_CASE("project constants: Go words where a package-level declaration names what it declares") {
+  auto words = languages::ProjectConstants::go_package_level_words(
+      "package store\n"
+      "const (\n  tableUsers = \"users\" // q\n  cols = `a, b`\n)\n"
+      "var queryGet = fmt.Sprintf(\"SELECT %s FROM %s {\", cols, tableUsers)\n"
+      "type repo struct{ inner string }\n"
+      "func (r *repo) TableName() string { return \"t\" }\n"
+      "func find(ctx context.Context, q string) (res struct{ n int }, err error) {\n  query := q\n  return\n}\n"
+      "func limit() string { return \"10\" }\n"
+      "func stub(local int)\n"
+      "var handler = func(arg string) string { inside := arg; return inside }\n"
+      "var after = 1\n");
+  REQUIRE(words);
+  for (const char* w : {"tableUsers", "cols", "queryGet", "repo", "TableName", "find", "limit", "stub", "handler", "after", "r"})
+    CHECK_MESSAGE(words->count(w) == 1, w);
+  // Locals, parameters, results, fields and the text of literals are none.
+  for (const char* w : {"query", "q", "ctx", "res", "err", "n", "inner", "local", "inside", "SELECT"})
+    CHECK_MESSAGE(words->count(w) == 0, w);
+  CHECK_FALSE(languages::ProjectConstants::go_package_level_words("func f() {"));
+  CHECK_FALSE(languages::ProjectConstants::go_package_level_words("var s = \"open"));
 }
