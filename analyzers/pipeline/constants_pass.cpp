@@ -290,7 +290,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   auto may_declare = [](std::string_view name,
                         const std::optional<std::set<std::string, std::less<>>>& words) {
     if (!words || name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return true;
-    if (name.size() > 2 && name.substr(name.size() - 2) == "()") name.remove_suffix(2);
+    name = name.substr(0, name.find('('));  // a function's record ("name()", "name(@)"): its name
     return words->count(name) > 0;
   };
   auto is_go = [](const languages::Language* lang) { return lang && lang->name == "go"; };
