@@ -1,0 +1,5 @@
+CREATE TABLE app_tenant (
+  id BIGSERIAL PRIMARY KEY,
+  code VARCHAR(64) NOT NULL
+);
+CREATE TABLE app_old_setting (id BIGSERIAL PRIMARY KEY, value TEXT);

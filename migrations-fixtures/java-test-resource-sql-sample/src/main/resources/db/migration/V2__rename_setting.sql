@@ -1,0 +1,1 @@
+ALTER TABLE app_old_setting RENAME TO app_setting;
