@@ -7,10 +7,13 @@
 // there too, with the column the schema maps it to.
 //
 // Only what is certain: the client is an expression ending in `prisma` (`prisma`, `this.prisma`,
-// `ctx.prisma`), a variable the file binds to `new PrismaClient(...)`, or the parameter of an
-// interactive `.$transaction(async (tx) => ...)` of one; the accessor is a model exactly one
+// `ctx.prisma`), a variable the file binds to `new PrismaClient(...)`, a name the file types
+// only with a class of the project that extends PrismaClient (NestJS's injected `PrismaService`:
+// `constructor(private readonly prismaService: PrismaService)` and `this.prismaService.user...`),
+// or the parameter of an interactive `.$transaction(async (tx) => ...)` of one; the accessor is a model exactly one
 // PostgreSQL schema of the project declares; the method is one of the client's. A key that is no
 // scalar field of the model (a relation, a compound unique `a_b`, `_count`) is not judged.
+#include <map>
 #include <optional>
 #include <set>
 
@@ -23,8 +26,42 @@ namespace {
 
 using namespace js;
 
+constexpr const char* kClientClassKey = "prisma-client:class";
+
 bool relevant_prisma_client(std::string_view text) {
   return text.find("prisma") != std::string_view::npos || text.find("PrismaClient") != std::string_view::npos;
+}
+
+/// A file may reach the client only through a project class that extends it (`db: DbService`).
+bool relevant_in(std::string_view text, const ProjectFacts* facts) {
+  if (relevant_prisma_client(text)) return true;
+  auto it = facts ? facts->find(kClientClassKey) : ProjectFacts::const_iterator();
+  if (!facts || it == facts->end()) return false;
+  for (auto& name : it->second)
+    if (text.find(name) != std::string_view::npos) return true;
+  return false;
+}
+
+bool index_parses(std::string_view text) {
+  return text.find("PrismaClient") != std::string_view::npos && text.find("extends") != std::string_view::npos;
+}
+
+/// Each class that extends PrismaClient (`class PrismaService extends PrismaClient implements
+/// OnModuleInit`): its instances are clients.
+void index_prisma_client(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  if (ts_node_is_null(in.root)) return;
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "class_declaration") && !is(n, "abstract_class_declaration")) return;
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+      TSNode h = ts_node_named_child(n, i);
+      if (!is(h, "class_heritage")) continue;
+      for (uint32_t j = 0; j < ts_node_named_child_count(h); ++j) {
+        TSNode e = ts_node_named_child(h, j);
+        if (is(e, "extends_clause") && text(field(e, "value"), in.text) == "PrismaClient")
+          out->emplace_back(kClientClassKey, std::string(text(field(n, "name"), in.text)));
+      }
+    }
+  });
 }
 
 std::vector<std::string> split_tabs(const std::string& v) {
@@ -174,10 +211,31 @@ void extract_prisma_client(const FileInput& in, FileOutput* out) {
     if (is(v, "new_expression") && text(field(v, "constructor"), src) == "PrismaClient")
       clients.insert(std::string(text(field(n, "name"), src)));
   });
+  // Names the file types only with a client class (a constructor parameter property, a field,
+  // a parameter), read as `this.name` or `name`; a variable of that name declared otherwise
+  // makes the bare name unknown.
+  std::set<std::string> client_classes;
+  if (auto it = in.facts->find(kClientClassKey); it != in.facts->end())
+    client_classes.insert(it->second.begin(), it->second.end());
+  std::map<std::string, bool, std::less<>> typed_client;  // name -> declared only as a client
+  auto typed = [&](std::string_view name, bool bare) {
+    if (client_classes.empty()) return false;
+    std::string key = std::string(bare ? "" : "this.") + std::string(name);
+    if (auto it = typed_client.find(key); it != typed_client.end()) return it->second;
+    bool yes = client_classes.count(declared_type(in.root, name, src)) > 0;
+    if (yes && bare)
+      walk(in.root, [&](TSNode n) {
+        if (is(n, "variable_declarator") && text(field(n, "name"), src) == name) yes = false;
+      });
+    return typed_client[key] = yes;
+  };
   auto client = [&](TSNode r) {
     r = unwrap(r);
-    if (is(r, "identifier")) return text(r, src) == "prisma" || clients.count(std::string(text(r, src))) > 0;
-    return is(r, "member_expression") && text(field(r, "property"), src) == "prisma";
+    if (is(r, "identifier"))
+      return text(r, src) == "prisma" || clients.count(std::string(text(r, src))) > 0 || typed(text(r, src), true);
+    if (!is(r, "member_expression")) return false;
+    std::string_view property = text(field(r, "property"), src);
+    return property == "prisma" || (is(field(r, "object"), "this") && typed(property, false));
   };
   walk(in.root, [&](TSNode n) {
     std::string_view method;
@@ -220,7 +278,13 @@ void extract_prisma_client(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kPrismaClient = {"prisma-client", {"typescript", "javascript"}, nullptr, relevant_prisma_client,
-                                         extract_prisma_client};
+extern const DataLayer kPrismaClient = {.name = "prisma-client",
+                                        .languages = {"typescript", "javascript"},
+                                        .relevant = relevant_prisma_client,
+                                        .extract = extract_prisma_client,
+                                        .index = index_prisma_client,
+                                        .index_text_only = true,
+                                        .index_parses = index_parses,
+                                        .relevant_in = relevant_in};
 
 }  // namespace schemagate::datalayers
