@@ -8,4 +8,13 @@ async function promote(id) {
   return knex("users").where("id", id).update({ role: "ADMIN", updated_at: new Date() });
 }
 
-module.exports = { find, promote };
+async function add(params) {
+  const data = {
+    email: params.email,
+    ...(params.banned !== undefined && { banned: params.banned }),
+    ...(params.role && { role: params.role }),
+  };
+  return knex("users").insert(data);
+}
+
+module.exports = { find, promote, add };
