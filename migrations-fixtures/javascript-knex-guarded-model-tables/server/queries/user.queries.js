@@ -17,4 +17,18 @@ async function add(params) {
   return knex("users").insert(data);
 }
 
-module.exports = { find, promote, add };
+const selectable_admin = ["users.id", "users.email", "users.role", "users.banned", "links_count"];
+
+async function getAdmin(params) {
+  const query = knex("users").select(...selectable_admin).offset(params.skip).limit(params.limit);
+
+  query.leftJoin(
+    knex("links").select("user_id").count("* as links_count").groupBy("user_id").as("l"),
+    "users.id",
+    "l.user_id"
+  );
+
+  return query;
+}
+
+module.exports = { find, promote, add, getAdmin };
