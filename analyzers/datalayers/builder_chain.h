@@ -133,9 +133,16 @@ struct BuilderChain {
     pending_.push_back({lit, use, how, output_name});
   }
 
-  /// A string or an array of strings.
+  /// A string or an array of strings; spread (`select(...selectable)`) or named (`select(cols)`),
+  /// a same-file `const` array that nothing in its block assigns to.
   void columns(TSNode arg, requirements::Use use, const std::string& how, bool output_name = false) {
     arg = js::unwrap(arg);
+    if (js::is(arg, "spread_element")) arg = js::unwrap(ts_node_named_child(arg, 0));
+    if (js::is(arg, "identifier")) {
+      TSNode held = js::local_const(arg, in.text, [](TSNode v) { return js::is(v, "array"); }, true);
+      if (ts_node_is_null(held)) return;
+      arg = held;
+    }
     if (auto lit = js::literal(arg, in.text)) {
       column(*lit, use, how, output_name);
     } else if (js::is(arg, "array")) {

@@ -393,6 +393,10 @@ void extract_knex(const FileInput& in, FileOutput* out) {
     }
     Chain chain{in, out};
     chain.unit = out->requirements.units.size();
+    // Stored in a variable that later calls continue (`const query = knex('domains').select(...)`,
+    // then `query.leftJoin(...)`): those calls may join tables this chain does not see, so a
+    // column it names without a table is not judged.
+    if (!continuations(steps.back().call, src).empty()) chain.opaque = true;
     // A subquery: an argument of another chain, or inside a callback given to one.
     for (TSNode n = ts_node_parent(call); !ts_node_is_null(n) && !chain.nested; n = ts_node_parent(n)) {
       if (!is(n, "arguments")) continue;

@@ -609,6 +609,87 @@ std::optional<ProjectModule> imported_function(const source::FileSystem& fs, con
   return found;
 }
 
+/// The function a call of `models.createUserTable` runs when the file binds `models` with a
+/// top-level `const models = require('../models')`: found in that module, or in one its
+/// `module.exports = { ...require('./user.model') }` spreads (kutt's models/index.js).
+std::optional<ProjectModule> required_member_function(const source::FileSystem& fs, const std::string& root,
+                                                      const std::string& dir, const JsFile& file, TSNode callee,
+                                                      TSNode* fn) {
+  if (!is(callee, "member_expression") || !is(field(callee, "object"), "identifier")) return std::nullopt;
+  std::string_view object = file.text(field(callee, "object")), member = file.text(field(callee, "property"));
+  std::optional<std::string> spec;
+  for (uint32_t i = 0; i < ts_node_named_child_count(file.root()); ++i) {
+    TSNode s = ts_node_named_child(file.root(), i);
+    if (!is(s, "lexical_declaration") && !is(s, "variable_declaration")) continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(s); ++j) {
+      TSNode d = ts_node_named_child(s, j);
+      TSNode v = unwrap(field(d, "value"));
+      if (file.text(field(d, "name")) == object && is(v, "call_expression") && file.text(field(v, "function")) == "require" &&
+          !arguments(v).empty())
+        spec = file.name(arguments(v)[0]);
+    }
+  }
+  if (!spec || !spec->starts_with(".")) return std::nullopt;
+  std::optional<ProjectModule> m = load_module(fs, root, dir, *spec);
+  if (!m) return std::nullopt;
+  *fn = top_level_function(*m->file, member);
+  if (!ts_node_is_null(*fn)) return m;
+  std::string here = m->path.substr(0, m->path.rfind('/') == std::string::npos ? 0 : m->path.rfind('/'));
+  std::optional<ProjectModule> found;
+  datalayers::js::walk(m->file->root(), [&](TSNode n) {
+    if (found || !is(n, "spread_element")) return;
+    TSNode v = unwrap(ts_node_named_child(n, 0));
+    if (!is(v, "call_expression") || m->file->text(field(v, "function")) != "require" || arguments(v).empty()) return;
+    std::optional<std::string> inner = m->file->name(arguments(v)[0]);
+    if (!inner || !inner->starts_with(".")) return;
+    std::optional<ProjectModule> o = load_module(fs, root, here, *inner);
+    if (!o) return;
+    *fn = top_level_function(*o->file, member);
+    if (!ts_node_is_null(*fn)) found = std::move(o);
+  });
+  return found;
+}
+
+/// The table a function creates only when it does not exist yet: its one `createTable('t', ...)`
+/// stands in an `if` without `else` whose condition is the negation of `hasTable('t')`, directly
+/// (`if (!(await knex.schema.hasTable('t')))`) or through a variable the function sets from it
+/// (`const hasTable = await knex.schema.hasTable('t'); if (!hasTable)`). nullopt: another shape.
+std::optional<std::string> guarded_created_table(const JsFile& file, TSNode fn) {
+  std::vector<TSNode> creates;
+  datalayers::js::walk(fn, [&](TSNode n) {
+    if (!is(n, "call_expression")) return;
+    TSNode f = field(n, "function");
+    if (is(f, "member_expression") && file.text(field(f, "property")).starts_with("createTable")) creates.push_back(n);
+  });
+  if (creates.size() != 1 || file.text(field(field(creates[0], "function"), "property")) != "createTable") return std::nullopt;
+  std::vector<TSNode> args = arguments(creates[0]);
+  std::optional<std::string> table = args.empty() ? std::nullopt : file.name(args[0]);
+  if (!table) return std::nullopt;
+  auto has_table_of = [&](std::string_view text) {
+    return text.find(".hasTable(") != std::string_view::npos &&
+           (text.find("\"" + *table + "\"") != std::string_view::npos || text.find("'" + *table + "'") != std::string_view::npos);
+  };
+  for (TSNode p = ts_node_parent(creates[0]); !ts_node_is_null(p) && !ts_node_eq(p, fn); p = ts_node_parent(p)) {
+    if (!is(p, "if_statement")) continue;
+    if (!ts_node_is_null(field(p, "alternative"))) return std::nullopt;
+    std::string cond;
+    for (char c : file.text(field(p, "condition")))
+      if (c != '(' && c != ')' && !std::isspace(static_cast<unsigned char>(c))) cond.push_back(c);
+    if (!cond.starts_with("!")) return std::nullopt;
+    cond.erase(0, 1);
+    if (cond.starts_with("await")) return has_table_of(file.text(field(p, "condition"))) ? table : std::nullopt;
+    if (!std::all_of(cond.begin(), cond.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
+      return std::nullopt;
+    bool set_from_has_table = false;
+    datalayers::js::walk(fn, [&](TSNode n) {
+      if (is(n, "variable_declarator") && file.text(field(n, "name")) == cond && has_table_of(file.text(field(n, "value"))))
+        set_from_has_table = true;
+    });
+    return set_from_has_table ? table : std::nullopt;
+  }
+  return std::nullopt;
+}
+
 /// Whether a string of the function spells a statement that changes the schema.
 bool spells_ddl(const JsFile& file, TSNode fn) {
   bool ddl = false;
@@ -711,6 +792,11 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
                   void (*translate)(const JsFile& file, TSNode up, const std::vector<std::string>& params, Translation* out),
                   std::vector<MigrationFile>* out, std::string* err) {
   std::vector<MigrationFile> files;
+  // Guarded table creators (`createUserTable(knex)`) already followed, by module and function, and
+  // the string words of the files read so far.
+  std::set<std::string> creators_followed;
+  std::set<std::string> earlier_words;
+  bool dropped_since = false;
   for (const std::string& name : script_names(fs, root, dir)) {
     MigrationFile m;
     m.path = source::join_path(dir, name);
@@ -755,6 +841,7 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
     // A function imported from the project that only reads through the handle (a query of the
     // catalog) is followed: it changes nothing.
     bool hands_over = false;
+    std::vector<std::pair<uint32_t, std::string>> created_elsewhere;  // the call, the SQL of its function
     if (!params.empty() && !params[0].empty())
       datalayers::js::walk(up, [&](TSNode n) {
         if (!is(n, "call_expression") || raw_sql_run(file, n)) return;
@@ -769,9 +856,45 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
                                                               " (" + helper->path + "), which only reads: followed"});
             continue;
           }
+          // A function of the project that creates one table only when it does not exist yet
+          // (kutt's models, which its first migrations call): on a database that has none of the
+          // names yet, its createTable is what runs; called again later, it does nothing. Followed
+          // only when no earlier migration names the table and none since the first call drops or
+          // renames a table.
+          if (!helper) helper = required_member_function(fs, root, dir, file, callee, &fn);
+          std::optional<std::string> table = helper ? guarded_created_table(*helper->file, fn) : std::nullopt;
+          if (table) {
+            std::string key = helper->path + "#" + std::to_string(ts_node_start_byte(fn));
+            if (creators_followed.count(key) && !dropped_since) {
+              t.sql.notes.push_back({ts_node_start_byte(n), "up hands " + params[0] + " to " + std::string(file.text(callee)) +
+                                                                " (" + helper->path + "), which creates " + *table +
+                                                                " only when it does not exist: an earlier call created it"});
+              continue;
+            }
+            Translation sub;
+            if (!creators_followed.count(key) && !earlier_words.count(*table)) {
+              std::vector<std::string> sub_params = helper->file->parameters(fn);
+              translate(*helper->file, fn, sub_params, &sub);
+              if (!sub.uncertain && sub.run_time_builders.empty() && sub.uncertain_created.empty() && !sub.sql.sql.empty()) {
+                creators_followed.insert(key);
+                created_elsewhere.emplace_back(ts_node_start_byte(n), std::move(sub.sql.sql));
+                t.sql.notes.push_back({ts_node_start_byte(n), "up hands " + params[0] + " to " + std::string(file.text(callee)) +
+                                                                  " (" + helper->path + "), which creates " + *table +
+                                                                  " only when it does not exist: followed"});
+                continue;
+              }
+            }
+          }
           hands_over = true;
         }
       });
+    // Each followed creator's SQL stands before the first statement of up that comes after its call.
+    for (const auto& [at, sql] : created_elsewhere) {
+      size_t p = 0;
+      while (p < t.sql.sql.size() && !(t.sql.origin[p] > at && (p < 2 || t.sql.sql.compare(p - 2, 2, ";\n") == 0))) ++p;
+      t.sql.sql.insert(p, sql);
+      t.sql.origin.insert(t.sql.origin.begin() + static_cast<std::ptrdiff_t>(p), sql.size(), at);
+    }
     // sql.raw(build(...)): a function of the project that builds a plain CREATE INDEX leaves every
     // table and column as it was; any other builder is a step that cannot be followed.
     for (const auto& [step, call] : t.run_time_builders) {
@@ -827,6 +950,10 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
       });
       m.uncertain_names.assign(words.begin(), words.end());
     }
+    for (std::string& w : file.string_words()) earlier_words.insert(std::move(w));
+    if (!creators_followed.empty())
+      for (std::string_view drop : {"dropTable", "renameTable", "drop table", "rename to", "DROP TABLE", "RENAME TO"})
+        if (m.text.find(drop) != std::string::npos) dropped_since = true;
     m.sql = std::move(t.sql.sql);
     m.origin = std::move(t.sql.origin);
     m.notes = std::move(t.sql.notes);

@@ -8,6 +8,8 @@
 //   createExtension(IfNotExists), withSchema('s'); knex.raw / knex.schema.raw: their SQL.
 // A table or column name computed at run time, or raw SQL with bindings or `${}`, is a step
 // that cannot be followed: a note, and the file's string words become uncertain names.
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "analyzers/schema/migrations/code/js_migration.h"
@@ -67,6 +69,29 @@ class KnexTranslator {
   void unknown(TSNode at, const std::string& why) {
     out_->uncertain = true;
     out_->sql.notes.push_back({ts_node_start_byte(at), why});
+  }
+
+  /// Whether the step stands in an `if` that asks `hasColumn(...)`, directly or through a variable
+  /// set from it (kutt's `const hasCooldowns = await knex.schema.hasColumn(...); if (hasCooldowns)`):
+  /// it runs only when the column exists, as `drop column if exists` does.
+  bool under_has_column(TSNode n) const {
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+      if (!js::is(p, "if_statement")) continue;
+      std::string cond;
+      for (char c : f_.text(field(p, "condition")))
+        if (c != '(' && c != ')' && !std::isspace(static_cast<unsigned char>(c))) cond.push_back(c);
+      if (cond.starts_with("await")) return cond.find(".hasColumn") != std::string::npos;
+      if (cond.empty() || !std::all_of(cond.begin(), cond.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
+        return false;
+      bool set = false;
+      datalayers::js::walk(f_.root(), [&](TSNode d) {
+        if (js::is(d, "variable_declarator") && f_.text(field(d, "name")) == cond &&
+            f_.text(field(d, "value")).find(".hasColumn(") != std::string_view::npos)
+          set = true;
+      });
+      return set;
+    }
+    return false;
   }
 
   void raw(const Link& l) {
@@ -157,7 +182,7 @@ class KnexTranslator {
       if (a.size() > 1 && js::is(unwrap(a[1]), "null")) return "decimal";
       return "decimal(" + std::to_string(num(1).value_or(8)) + ", " + std::to_string(num(2).value_or(2)) + ")";
     }
-    if (m == "datetime" || m == "timestamp") {
+    if (m == "datetime" || m == "dateTime" || m == "timestamp") {
       if (a.size() > 1) *options = a[1];
       bool without = options && !ts_node_is_null(*options) && f_.text(*options).find("useTz: false") != std::string_view::npos;
       without = without || (a.size() > 1 && f_.text(a[1]) == "true");  // timestamp(name, withoutTz)
@@ -239,7 +264,8 @@ class KnexTranslator {
         if (m == "dropColumn" || m == "dropColumns") {
           std::vector<std::string> cols;
           if (!names_of(0, &cols)) return unknown(n, "dropColumn of a name computed at run time: not modelled"), true;
-          for (const std::string& c : cols) run("alter table " + tq + " drop column " + q(c), n);
+          std::string if_exists = under_has_column(n) ? "if exists " : "";
+          for (const std::string& c : cols) run("alter table " + tq + " drop column " + if_exists + q(c), n);
           return true;
         }
         if (m == "renameColumn") {

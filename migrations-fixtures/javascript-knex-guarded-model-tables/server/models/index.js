@@ -1,0 +1,4 @@
+module.exports = {
+  ...require("./user.model"),
+  ...require("./link.model"),
+};
