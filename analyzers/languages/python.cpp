@@ -394,26 +394,35 @@ class PythonSyntax final : public HostSyntax {
     return false;
   }
 
-  /// `from sqlalchemy[...] import ... name ...` or `from sqlmodel import ... name ...`.
-  static bool imported_from_sqlalchemy(std::string_view source, std::string_view name) {
-    for (std::string_view from : {"from sqlalchemy", "from sqlmodel"}) {
-      for (size_t at = source.find(from); at != std::string_view::npos; at = source.find(from, at + 1)) {
-        if (at > 0 && source[at - 1] != '\n') continue;
-        size_t imp = source.find(" import ", at);
-        size_t eol = source.find('\n', at);
-        if (imp == std::string_view::npos || imp > eol) continue;
-        size_t end = eol;
-        if (source.find('(', imp) < eol) end = source.find(')', imp);
-        std::string_view names = source.substr(imp + 8, end == std::string_view::npos ? std::string_view::npos : end - imp - 8);
-        for (size_t k = names.find(name); k != std::string_view::npos; k = names.find(name, k + 1)) {
-          auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-          bool left = k == 0 || !word(names[k - 1]);
-          bool right = k + name.size() >= names.size() || !word(names[k + name.size()]);
-          if (left && right) return true;
-        }
+  /// Calls `f(module, names, k)` for each place `name` stands as a word in the names of a
+  /// `from <module> import ...` line of `source` (a parenthesised list may run over lines), in
+  /// order, until `f` returns true; returns whether it did.
+  template <class F>
+  static bool each_from_import(std::string_view source, std::string_view name, F&& f) {
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    for (size_t at = source.find("from "); at != std::string_view::npos; at = source.find("from ", at + 1)) {
+      if (at > 0 && source[at - 1] != '\n') continue;
+      size_t imp = source.find(" import ", at);
+      size_t eol = source.find('\n', at);
+      if (imp == std::string_view::npos || imp > eol) continue;
+      size_t end = eol;
+      if (source.find('(', imp) < eol) end = source.find(')', imp);
+      std::string_view names = source.substr(imp + 8, end == std::string_view::npos ? std::string_view::npos : end - imp - 8);
+      std::string_view module = source.substr(at + 5, imp - at - 5);
+      for (size_t k = names.find(name); k != std::string_view::npos; k = names.find(name, k + 1)) {
+        bool left = k == 0 || !word(names[k - 1]);
+        bool right = k + name.size() >= names.size() || !word(names[k + name.size()]);
+        if (left && right && f(module, names, k)) return true;
       }
     }
     return false;
+  }
+
+  /// `from sqlalchemy[...] import ... name ...` or `from sqlmodel import ... name ...`.
+  static bool imported_from_sqlalchemy(std::string_view source, std::string_view name) {
+    return each_from_import(source, name, [](std::string_view module, std::string_view, size_t) {
+      return module.starts_with("sqlalchemy") || module.starts_with("sqlmodel");
+    });
   }
 
   /// `from sqlalchemy[...] import ... text as <alias> ...` (or sqlmodel's).
@@ -433,26 +442,16 @@ class PythonSyntax final : public HostSyntax {
 
   /// The module of the first `from <module> import ... name ...` of the file, "" when none.
   static std::string_view from_module_of(std::string_view source, std::string_view name) {
-    for (size_t at = source.find("from "); at != std::string_view::npos; at = source.find("from ", at + 1)) {
-      if (at > 0 && source[at - 1] != '\n') continue;
-      size_t imp = source.find(" import ", at);
-      size_t eol = source.find('\n', at);
-      if (imp == std::string_view::npos || imp > eol) continue;
-      size_t end = eol;
-      if (source.find('(', imp) < eol) end = source.find(')', imp);
-      std::string_view names = source.substr(imp + 8, end == std::string_view::npos ? std::string_view::npos : end - imp - 8);
-      for (size_t k = names.find(name); k != std::string_view::npos; k = names.find(name, k + 1)) {
-        auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-        bool left = k == 0 || !word(names[k - 1]);
-        bool right = k + name.size() >= names.size() || !word(names[k + name.size()]);
-        // `... import text as t` binds t, not text; `... import x as text` binds text.
-        std::string_view after = names.substr(k + name.size());
-        size_t sp = after.find_first_not_of(' ');
-        bool renamed = sp != std::string_view::npos && after.substr(sp).starts_with("as ");
-        if (left && right && !renamed) return source.substr(at + 5, imp - at - 5);
-      }
-    }
-    return {};
+    std::string_view found;
+    each_from_import(source, name, [&](std::string_view module, std::string_view names, size_t k) {
+      // `... import text as t` binds t, not text; `... import x as text` binds text.
+      std::string_view after = names.substr(k + name.size());
+      size_t sp = after.find_first_not_of(' ');
+      if (sp != std::string_view::npos && after.substr(sp).starts_with("as ")) return false;
+      found = module;
+      return true;
+    });
+    return found;
   }
 
   /// The elements of a list or tuple literal; false when one is unpacked (`*rest`).
