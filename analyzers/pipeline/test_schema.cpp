@@ -224,7 +224,28 @@ TestSchemas TestSchemas::of(const source::FileSystem& fs, const std::string& roo
     bool revision_id = v.size() >= 10 && std::all_of(v.begin(), v.end(), hex) && std::any_of(v.begin(), v.end(), digit);
     if (timestamp || revision_id) versions.emplace(v, m.path);
   }
-  return TestSchemas(tables_upgraded_away(fs, root, build), std::move(versions));
+  TestSchemas out(tables_upgraded_away(fs, root, build), std::move(versions));
+  // A schema script's test copy, on the tests' classpath at the same package
+  // (src/test/resources/.../ddl_test.sql beside src/main/resources/.../ddl.sql): tests install it
+  // with the script, and the tables only it creates are theirs.
+  for (const MigrationDirectory& d : build.dumps) {
+    size_t main = d.path.find("/src/main/");
+    if (d.format != "schema dump" || main == std::string::npos || !d.path.ends_with(".sql")) continue;
+    std::string stem = d.path.substr(0, d.path.size() - 4);
+    stem.replace(main, 10, "/src/test/");
+    for (const char* suffix : {"_test.sql", "-test.sql"}) {
+      std::string script = stem + suffix, sql, e;
+      if (!fs.read(source::join_path(root, script), &sql, &e)) continue;
+      report::Locator places;
+      places.add(script, sql);
+      for (auto& [c, offset] : created_tables_in_text(sql)) {
+        bool known = false;
+        for (auto& [key, r] : build.schema.relations()) known = known || r.name == c.name;
+        if (!known) out.test_install_tables_.emplace(c.name, places.place(script, offset));
+      }
+    }
+  }
+  return out;
 }
 
 void TestSchemas::read_module_init_scripts(const source::FileSystem& fs, const std::string& root,
@@ -293,6 +314,7 @@ FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text
     if (auto v = names_a_table_of(text, migration_versions_); v != migration_versions_.end())
       file.test_version_ = v->first + " (" + v->second + ")";
   if (test && !upgraded_away_.empty()) file.upgraded_away_ = &upgraded_away_;
+  if (test && !test_install_tables_.empty()) file.test_install_tables_ = &test_install_tables_;
   return file;
 }
 
@@ -324,6 +346,11 @@ std::optional<OtherSchema> FileSchema::site(std::string_view sql) const {
     if (auto own = names_a_table_of(sql, *module_init_tables_); own != module_init_tables_->end())
       return OtherSchema{"its module's tests start their database from " + own->second + " (withInitScript), which creates " +
                              own->first + ": the module queries that schema, not the migrations' one",
+                         kTestOwnSchema};
+  if (test_install_tables_)
+    if (auto own = names_a_table_of(sql, *test_install_tables_); own != test_install_tables_->end())
+      return OtherSchema{"the tests install " + own->second + " with the schema, which creates " + own->first +
+                             ": a test's queries meet that table",
                          kTestOwnSchema};
   // Its DDL (DROP TABLE IF EXISTS, CREATE FUNCTION) is no reference, as anywhere else: only its
   // queries met the schema of their day (dispatch's multi-tenant-migration.sql: 2 SELECTs among
@@ -362,6 +389,11 @@ std::optional<OtherSchema> FileSchema::relation(std::string_view name) const {
     if (auto own = module_init_tables_->find(low); own != module_init_tables_->end())
       return OtherSchema{"its module's tests start their database from " + own->second + " (withInitScript), which creates " +
                              own->first + ": the module's models meet that schema, not the migrations' one",
+                         kTestOwnSchema};
+  if (test_install_tables_)
+    if (auto own = test_install_tables_->find(low); own != test_install_tables_->end())
+      return OtherSchema{"the tests install " + own->second + " with the schema, which creates " + own->first +
+                             ": a test's models meet that table",
                          kTestOwnSchema};
   if (!test_version_.empty())
     return OtherSchema{"a test that names migration version " + test_version_ +

@@ -58,6 +58,8 @@ class FileSchema {
   const std::map<std::string, std::string>* upgraded_away_ = nullptr;
   /// In a module whose tests start from their own schema script: its tables; else null.
   const std::map<std::string, std::string>* module_init_tables_ = nullptr;
+  /// In a test file: the tables the tests' copies of the schema scripts add; else null.
+  const std::map<std::string, std::string>* test_install_tables_ = nullptr;
 };
 
 /// The run's side: the migration versions a test may name and the tables older releases' upgrade
@@ -87,6 +89,10 @@ class TestSchemas {
   std::map<std::string, std::string> migration_versions_;
   /// Module (the folder above src/) -> lower-cased table -> "script:line".
   std::map<std::string, std::map<std::string, std::string>> module_init_tables_;
+  /// The tables a schema script's test copy creates that the schema lacks (Kill Bill's tests run
+  /// util/src/test/resources/.../ddl_test.sql before util/src/main/resources/.../ddl.sql):
+  /// lower-cased table -> "script:line".
+  std::map<std::string, std::string> test_install_tables_;
 };
 
 /// Every `CREATE [VIRTUAL|TEMP|TEMPORARY|UNLOGGED] TABLE|VIEW [IF NOT EXISTS] name` in `text`, by

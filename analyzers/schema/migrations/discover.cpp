@@ -319,15 +319,14 @@ std::vector<std::string> upgrade_folders(const source::FileSystem& fs, const std
 /// whose name holds an engine's word where a sibling's holds another's, one of them PostgreSQL's
 /// (and which creates tables: aggregate_postgres.sql beside aggregate_mysql.sql is a query script).
 /// Returns the sibling's name, or "".
-std::string engine_variant_sibling(const source::FileSystem& fs, const std::string& root, const std::string& rel) {
-  static const std::set<std::string_view> kEngineWords = {"postgresql", "postgres", "pg",    "mysql",  "mariadb",
-                                                          "h2",         "hsqldb",   "derby", "oracle", "mssql",
-                                                          "sqlserver",  "sqlite",   "db2"};
+static const std::set<std::string_view> kEngineWords = {"postgresql", "postgres", "pg",    "mysql",  "mariadb",
+                                                        "h2",         "hsqldb",   "derby", "oracle", "mssql",
+                                                        "sqlserver",  "sqlite",   "db2"};
+static bool postgres_word(std::string_view w) { return w == "postgresql" || w == "postgres" || w == "pg"; }
+
+/// A file name's words (lower case), with the separators between them: "ddl", "-", "postgresql", ".", "sql".
+static std::vector<std::string> name_parts(std::string_view rel) {
   std::string name = lower(last_component(rel));
-  std::set<std::string> siblings;
-  for (const source::DirEntry& e : fs.list(on_disk(root, parent_of(rel))))
-    if (!e.is_dir) siblings.insert(lower(e.name));
-  // The name's words, with the separators between them.
   std::vector<std::string> parts;
   for (size_t b = 0; b < name.size();) {
     size_t e = name.find_first_of("_-.", b);
@@ -336,19 +335,46 @@ std::string engine_variant_sibling(const source::FileSystem& fs, const std::stri
     if (e < name.size()) parts.push_back(name.substr(e, 1));
     b = e + 1;
   }
+  return parts;
+}
+
+static std::set<std::string> sibling_names(const source::FileSystem& fs, const std::string& root, const std::string& rel) {
+  std::set<std::string> siblings;
+  for (const source::DirEntry& e : fs.list(on_disk(root, parent_of(rel))))
+    if (!e.is_dir) siblings.insert(lower(e.name));
+  return siblings;
+}
+
+std::string engine_variant_sibling(const source::FileSystem& fs, const std::string& root, const std::string& rel) {
+  std::set<std::string> siblings = sibling_names(fs, root, rel);
+  std::vector<std::string> parts = name_parts(rel);
   for (size_t i = 0; i + 1 < parts.size(); i += 2) {  // the last word is the extension
     if (!kEngineWords.count(parts[i])) continue;
-    bool postgres = parts[i] == "postgresql" || parts[i] == "postgres" || parts[i] == "pg";
+    bool postgres = postgres_word(parts[i]);
     for (std::string_view other : kEngineWords) {
       if (other == parts[i]) continue;
-      bool other_postgres = other == "postgresql" || other == "postgres" || other == "pg";
-      if (postgres == other_postgres) continue;
+      if (postgres == postgres_word(other)) continue;
       std::string candidate;
       for (size_t j = 0; j < parts.size(); ++j) candidate += j == i ? std::string(other) : parts[j];
       if (siblings.count(candidate)) return candidate;
     }
   }
   return "";
+}
+
+/// The PostgreSQL part of a portable install: a file named like a sibling with PostgreSQL's word
+/// last (Kill Bill's util/ddl-postgresql.sql beside ddl.sql), which the install runs first on
+/// PostgreSQL (domains and functions the portable scripts need), then every script of the
+/// sibling's name (each module's ddl.sql). Returns the sibling's name, or "".
+std::string postgres_prelude_of(const source::FileSystem& fs, const std::string& root, const std::string& rel) {
+  std::vector<std::string> parts = name_parts(rel);
+  // base, separator, the engine's word, ".", "sql"
+  if (parts.size() < 5 || !postgres_word(parts[parts.size() - 3]) || (parts[parts.size() - 4] != "-" && parts[parts.size() - 4] != "_"))
+    return "";
+  std::string base;
+  for (size_t j = 0; j < parts.size(); ++j)
+    if (j + 4 != parts.size() && j + 3 != parts.size()) base += parts[j];
+  return sibling_names(fs, root, rel).count(base) ? base : "";
 }
 
 bool looks_like_dump(const source::FileSystem& fs, const std::string& root, const std::string& rel,
@@ -933,6 +959,43 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
     for (const FoundSet& s : out->sets)
       if (s.engine.empty() && parent_of(s.dir) == dir) dump.set_dir = s.dir;
     out->dumps.push_back(std::move(dump));
+  }
+
+  // Sets only of another engine, and a portable install with a PostgreSQL prelude beside them (Kill
+  // Bill's Flyway scripts are MySQL's; its bin/db-helper --driver postgres and its tests'
+  // DBTestingHelper run util/ddl-postgresql.sql, then every module's ddl.sql): that install is the
+  // PostgreSQL schema, its scripts applied in that order whatever engine their syntax names first
+  // (MySQL's /*! ... */ are comments to PostgreSQL).
+  bool only_other_engines = !out->sets.empty() && std::all_of(out->sets.begin(), out->sets.end(),
+                                                               [](const FoundSet& s) { return !s.engine.empty(); });
+  for (const std::string& prelude : sql_files) {
+    if (!only_other_engines || under_test_data(parent_of(prelude))) continue;
+    std::string base = postgres_prelude_of(fs, root, prelude);
+    if (base.empty()) continue;
+    // The scripts of that name in the sets' folders, one of them creating tables (not
+    // util/cleanAccount-postgresql.sql beside cleanAccount.sql, a procedure run by hand).
+    std::vector<std::string> scripts = {prelude};
+    bool creates = false;
+    for (const std::string& f : sql_files) {
+      if (lower(last_component(f)) != base || under_test_data(parent_of(f)) ||
+          std::none_of(out->sets.begin(), out->sets.end(), [&](const FoundSet& s) { return f.starts_with(s.dir + "/"); }))
+        continue;
+      std::string text, e;
+      if (fs.read(on_disk(root, f), &text, &e) && lower(text).find("create table") != std::string::npos) creates = true;
+      scripts.push_back(f);
+    }
+    if (!creates) continue;
+    std::erase_if(out->dumps, [&](const SchemaDump& d) { return std::find(scripts.begin(), scripts.end(), d.path) != scripts.end(); });
+    for (size_t i = 0; i < scripts.size(); ++i) {
+      SchemaDump dump;
+      dump.path = scripts[i];
+      dump.evidence = i == 0 ? "the PostgreSQL prelude of the " + std::to_string(scripts.size() - 1) + " " + base +
+                                   " scripts, which a PostgreSQL install runs first"
+                             : "a " + base + " script, run on PostgreSQL after " + prelude +
+                                   " (the migration sets are another engine's)";
+      out->dumps.insert(out->dumps.begin() + static_cast<std::ptrdiff_t>(i), std::move(dump));
+    }
+    break;
   }
 
   std::vector<std::string> with_env = files;

@@ -1,0 +1,1 @@
+alter table ledger_entries modify currency varchar(3) null;
