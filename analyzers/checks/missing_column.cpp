@@ -52,6 +52,13 @@ void run_missing_column(const RequirementContext& ctx, const requirements::Requi
                (gorm ? "; AutoMigrate adds the column when the program starts" : "; Sync2 adds the column when the program starts");
     } else if (const schema::Relation* own = schema.find(ref.schema, ref.relation);
                own && !own->origin.file.empty() && ctx.eval.migration_formats.count(own->origin.file) &&
+               ctx.eval.migration_formats.at(own->origin.file) == "drizzle-push") {
+      // The Drizzle tables the project pushes without migrations (pipeline/migration_sets.cpp).
+      d.message += "the Drizzle tables of " + own->origin.file + " (drizzle-kit push) do not have it";
+      d.help = "add a column named " + sql_ident(ref.column) + " to the pgTable of " + sql_ident(ref.relation) + " in " +
+               own->origin.file + " and push it with `npx drizzle-kit push` before deploying this code";
+    } else if (const schema::Relation* own = schema.find(ref.schema, ref.relation);
+               own && !own->origin.file.empty() && ctx.eval.migration_formats.count(own->origin.file) &&
                ctx.eval.migration_formats.at(own->origin.file) == "go-startup") {
       // The schema the program creates when it starts (migrations/code/go_startup.cpp).
       d.message += "the start-up schema in " + own->origin.file + " does not add it";

@@ -61,6 +61,15 @@ struct FileOutput {
   std::vector<UncheckedUse> unchecked;
   /// Tables this file's declarations define.
   std::vector<DeclaredTable> declared_tables;
+  /// The columns this file's declarations define, with the PostgreSQL type their tool creates
+  /// (Drizzle's pgTable columns): the schema of a project that pushes its declarations
+  /// (drizzle-kit push) and commits no migration. A table of no readable column still has one
+  /// entry, with an empty column.
+  struct DeclaredColumn {
+    std::string schema, table, column, type;
+    uint32_t offset = 0;  ///< the column's name (or the table's, for a table entry)
+  };
+  std::vector<DeclaredColumn> declared_columns;
   /// Byte offsets of calls that create every declared table that does not exist yet
   /// (SQLAlchemy's `metadata.create_all()`), outside tests: the pipeline then takes each
   /// declared table of the project as created at run time where no migration creates it.

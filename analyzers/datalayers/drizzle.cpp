@@ -81,6 +81,32 @@ std::string snake_case(std::string_view s) {
   return out;
 }
 
+/// The PostgreSQL type drizzle-kit creates for a column of `builder` (the builder call `call`,
+/// `chain` the whole `text().notNull().array()` expression); an enum, a custom type or a type of
+/// an extension is `text` here, which no check of names depends on.
+std::string sql_type(const std::string& builder, TSNode call, TSNode chain, std::string_view src) {
+  static const std::map<std::string_view, std::string_view> kTypes = {
+      {"bigint", "bigint"},       {"bigserial", "bigserial"}, {"boolean", "boolean"},   {"char", "char"},
+      {"cidr", "cidr"},           {"date", "date"},           {"doublePrecision", "double precision"},
+      {"inet", "inet"},           {"integer", "integer"},     {"interval", "interval"}, {"json", "json"},
+      {"jsonb", "jsonb"},         {"macaddr", "macaddr"},     {"macaddr8", "macaddr8"}, {"numeric", "numeric"},
+      {"decimal", "numeric"},     {"point", "point"},         {"line", "line"},         {"real", "real"},
+      {"serial", "serial"},       {"smallint", "smallint"},   {"smallserial", "smallserial"},
+      {"text", "text"},           {"time", "time"},           {"timestamp", "timestamp"}, {"uuid", "uuid"},
+      {"varchar", "varchar"}};
+  auto it = kTypes.find(builder);
+  std::string type(it == kTypes.end() ? "text" : it->second);
+  std::string_view args = js::text(call, src);
+  if ((type == "timestamp" || type == "time") && args.find("withTimezone: true") != std::string_view::npos)
+    type += "tz";
+  std::string_view whole = js::text(chain, src);
+  if (whole.find(".array()") != std::string_view::npos) {
+    if (type.ends_with("serial")) type = type == "bigserial" ? "bigint" : type == "serial" ? "integer" : "smallint";
+    type += "[]";
+  }
+  return type;
+}
+
 bool has_upper(std::string_view s) {
   for (char c : s)
     if (c >= 'A' && c <= 'Z') return true;
@@ -563,6 +589,7 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
               "`npx drizzle-kit migrate` before deploying this code";
     rel.describe = "Drizzle table " + var + " is table " + shown + "; every query of " + var + " reads it";
     out->requirements.requirements.push_back(rel);
+    out->declared_columns.push_back({schema_name, name->value, "", "", rel.span.begin});
 
     for (uint32_t i = 0; i < ts_node_named_child_count(columns); ++i) {
       TSNode p = ts_node_named_child(columns, i);
@@ -627,6 +654,7 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
       r.describe = "Drizzle table " + var + " declares column " + shown + "." + column +
                    (column == key ? "" : " (property " + key + ")") + "; every select of " + var + " selects it";
       out->requirements.requirements.push_back(std::move(r));
+      out->declared_columns.push_back({schema_name, name->value, column, sql_type(builder, v, field(p, "value"), src), at});
     }
   });
 }

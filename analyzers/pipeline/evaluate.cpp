@@ -242,7 +242,7 @@ bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const Sc
   eval.deploy = targets.deploy;
   for (auto& m : schema.migrations) eval.migration_formats[m.path] = m.format;
   for (auto& m : schema.baseline)
-    if (m.format == "go-startup" || m.format == "xorm-sync" || m.format == "gorm-automigrate") eval.migration_formats[m.path] = m.format;  // its messages say so
+    if (m.format == "go-startup" || m.format == "xorm-sync" || m.format == "gorm-automigrate" || m.format == "drizzle-push") eval.migration_formats[m.path] = m.format;  // its messages say so
   eval.not_judged = [&](const std::string& schema_name, const std::string& name) -> std::string {
     // A column is asked for as "column:relation.column" (requirements/presence.cpp).
     const std::string& file = judging ? *judging : std::string();

@@ -5,6 +5,10 @@
 
 #include "analyzers/schema/migrations/discover.h"
 
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/languages/language.h"
+#include "analyzers/languages/tree_parser.h"
+
 namespace schemagate::pipeline {
 
 std::string version_key(const std::string& version) {
@@ -40,8 +44,10 @@ void other_engine_migrations(const source::FileSystem& fs, const std::string& ro
 }
 
 bool schema_file(const SchemaBuild& build, const std::string& path) {
+  // Drizzle tables pushed without migrations stay code: their declarations are the schema and the
+  // tables every query of the project names.
   for (const MigrationDirectory& d : build.dumps)
-    if (d.path == path) return true;
+    if (d.path == path) return d.format != "schema pushed";
   // A migration written in Go (goose, a list of upgrade functions), Java or Kotlin (Flyway's
   // Java-based migrations): its statements are the schema's steps, and its CREATE TABLE IF NOT
   // EXISTS is not a table the code makes at run time.
@@ -63,6 +69,93 @@ std::vector<std::string> inferred_search_path(const schema::Schema& schema, std:
 void infer_search_path(SchemaBuild* out) {
   if (!out->search_path.empty()) return;
   out->search_path = inferred_search_path(out->schema, &out->search_path_evidence);
+}
+
+/// The schema of a project that pushes its Drizzle tables (drizzle-kit push) and commits no
+/// migration: the pgTable declarations of the files drizzle.config's `schema` names, read by the
+/// Drizzle data layer (so column names and `casing` are its own), turned into the CREATE TABLE
+/// statements push runs, one MigrationFile per file that declares a table, each byte at the
+/// declaration it stands for. A table, a column or a name the layer cannot read makes the schema
+/// uncertain: none is returned and *why names it.
+std::vector<schema::migrations::MigrationFile> drizzle_pushed_schema(
+    const source::FileSystem& fs, const std::string& root, const schema::migrations::Discovery::DrizzlePush& push,
+    std::string* why) {
+  const datalayers::DataLayer* drizzle = nullptr;
+  for (const datalayers::DataLayer& l : datalayers::datalayers())
+    if (l.name == "drizzle") drizzle = &l;
+  struct Parsed {
+    std::string path, text;
+    languages::Tree tree;
+  };
+  std::vector<Parsed> files;
+  std::vector<std::string> paths = push.schema_files;
+  paths.insert(paths.begin(), push.config);
+  for (const std::string& path : paths) {
+    const languages::Language* lang = languages::language_for_path(path);
+    if (!lang) continue;
+    languages::Parser parser(*lang);
+    Parsed p{path, "", {}};
+    std::string err;
+    if (!parser.ok() || !fs.read(source::join_path(root, path), &p.text, &err) || !(p.tree = parser.parse(p.text))) {
+      *why = path + " cannot be read";
+      return {};
+    }
+    files.push_back(std::move(p));
+  }
+  // The config's casing and the enums the schema files share: drizzle-kit reads them too.
+  datalayers::ProjectFacts facts;
+  for (const Parsed& p : files) {
+    std::vector<std::pair<std::string, std::string>> found;
+    drizzle->index({p.path, p.text, ts_tree_root_node(p.tree.get()), "typescript", "public"}, &found);
+    for (auto& [key, value] : found)
+      if (key != "drizzle:casing") facts[key].push_back(value);  // drizzle() instances are the code's, not push's
+  }
+  std::vector<schema::migrations::MigrationFile> out;
+  for (size_t k = 1; k < files.size(); ++k) {
+    const Parsed& p = files[k];
+    datalayers::FileInput in{p.path, p.text, ts_tree_root_node(p.tree.get()), "typescript", "public"};
+    in.facts = &facts;
+    datalayers::FileOutput got;
+    drizzle->extract(in, &got);
+    for (const datalayers::UncheckedUse& u : got.unchecked)
+      if (u.via.starts_with("drizzle pgTable")) {
+        *why = p.path + ": " + u.reason;
+        return {};
+      }
+    if (got.declared_columns.empty()) continue;
+    schema::migrations::MigrationFile m;
+    m.path = p.path;
+    m.text = p.text;
+    m.version = std::to_string(out.size() + 1);
+    m.name = "drizzle-kit push";
+    m.format = "drizzle-push";
+    auto emit = [&](const std::string& s, uint32_t at) {
+      m.sql += s;
+      m.origin.insert(m.origin.end(), s.size(), at);
+    };
+    auto ident = [](const std::string& n) {
+      std::string q = "\"";
+      for (char c : n) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+      return q + "\"";
+    };
+    std::set<std::string> schemas;
+    for (const auto& c : got.declared_columns)
+      if (c.schema != "public" && schemas.insert(c.schema).second)
+        emit("CREATE SCHEMA IF NOT EXISTS " + ident(c.schema) + ";\n", c.offset);
+    for (size_t i = 0; i < got.declared_columns.size();) {
+      const auto& t = got.declared_columns[i];
+      emit("CREATE TABLE " + ident(t.schema) + "." + ident(t.table) + " (", t.offset);
+      size_t j = i + 1;
+      for (; j < got.declared_columns.size() && !got.declared_columns[j].column.empty(); ++j) {
+        const auto& c = got.declared_columns[j];
+        emit(std::string(j == i + 1 ? "" : ", ") + ident(c.column) + " " + c.type, c.offset);
+      }
+      emit(");\n", t.offset);
+      i = j;
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 bool plan_migrations(const source::FileSystem& fs, const Options& options, SchemaBuild* out, MigrationPlan* plan,
@@ -151,6 +244,22 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     how = "() AutoMigrates the GORM models when the program starts (the schema is the models')";
     auto_migrated = true;
   }
+  // No migrations, and a Drizzle config of PostgreSQL whose `out` is not committed: the tables
+  // its schema files declare are what drizzle-kit push creates.
+  bool pushed = false;
+  std::string push_unread;
+  if (startup.empty() && unread.empty() && unreadable.empty())
+    for (const mig::Discovery::DrizzlePush& push : found.drizzle_pushed) {
+      std::vector<mig::MigrationFile> tables = drizzle_pushed_schema(fs, options.root, push, &push_unread);
+      if (!push_unread.empty()) {
+        push_unread = push.config + " pushes its schema, whose tables cannot be read: " + push_unread;
+        startup.clear();
+        break;
+      }
+      for (mig::MigrationFile& m : tables) startup.push_back(std::move(m));
+      how = " declares the Drizzle tables " + push.config + " pushes (drizzle-kit push; the schema is the tables')";
+      pushed = !startup.empty();
+    }
   // A folder of Go migration functions beside the AutoMigrate calls (wakapi's migrations/, whose
   // functions rename and backfill around them): the models are the schema a fresh database gets.
   bool only_go = std::all_of(found.unreadable.begin(), found.unreadable.end(), [](const std::string& u) {
@@ -163,7 +272,8 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
                               "Go migration functions beside the AutoMigrate calls: they run on the schema of their day"});
   if (!startup.empty()) {
     for (mig::MigrationFile& m : startup) {
-      out->dumps.push_back({m.path, "schema created at start-up", 1, m.name + how + ", and no migration set exists"});
+      out->dumps.push_back({m.path, pushed ? "schema pushed" : "schema created at start-up", 1,
+                            (pushed ? m.path : m.name) + how + ", and no migration set exists"});
       plan->baseline.push_back(std::move(m));
     }
     return true;
@@ -185,6 +295,7 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
            " is not in the tree (is the schema pushed without migrations?); generate and commit the migrations, "
            "or pass --migrations DIR";
   }
+  if (!push_unread.empty()) *err += " (" + push_unread + ")";
   return false;
 }
 

@@ -826,7 +826,34 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
     } else if (name.rfind("drizzle.config.", 0) == 0) {
       std::string text, err;
       if (!fs.read(on_disk(root, f), &text, &err)) continue;
+      size_t absent = out->absent_configured.size();
       for (const std::string& v : config_values(text, "out")) add_config_dir(normalize_location(v, dir, false), f + " (out)", dir);
+      // The schema is pushed: the files `schema` names declare it (pipeline/migration_sets.cpp).
+      if (out->absent_configured.size() == absent || config_values(text, "dialect") != std::vector<std::string>{"postgresql"})
+        continue;
+      Discovery::DrizzlePush push{f, {}};
+      auto script = [](std::string_view n) { return n.ends_with(".ts") || n.ends_with(".js") || n.ends_with(".mts"); };
+      bool readable = true;
+      for (const std::string& v : config_values(text, "schema")) {
+        std::string glob_dir = glob_directory(v);
+        std::string rest = glob_dir == v ? "" : v.substr(std::min(v.size(), glob_dir.size() + 1));
+        std::string loc = normalize_location(glob_dir, dir, false);
+        bool folder = !loc.empty() && fs.is_dir(on_disk(root, loc));
+        if (loc.empty() || (!rest.empty() && (!folder || (rest != "*" && (rest.rfind("*.", 0) != 0 ||
+                                                                           rest.find_first_of("*{?/", 1) != std::string::npos))))) {
+          readable = false;  // computed, outside the tree, or a glob over folders: not followed
+          continue;
+        }
+        if (!folder) {
+          if (fs.is_file(on_disk(root, loc))) push.schema_files.push_back(loc);
+          else readable = false;
+          continue;
+        }
+        for (const source::DirEntry& e : fs.list(on_disk(root, loc)))
+          if (!e.is_dir && script(e.name) && (rest.size() <= 1 || e.name.ends_with(rest.substr(1))))
+            push.schema_files.push_back(loc + "/" + e.name);
+      }
+      if (readable && !push.schema_files.empty()) out->drizzle_pushed.push_back(std::move(push));
     } else if (js_migration_config(lower(name))) {
       // knexfile: migrations: { directory }; TypeORM: migrations: ['src/migrations/*.ts'].
       std::string text, err;

@@ -52,6 +52,15 @@ struct Discovery {
   /// server/drizzle.config.ts (out))"): a project that pushes its schema (drizzle-kit push)
   /// commits no migrations there.
   std::vector<std::string> absent_configured;
+  /// A drizzle.config.* of dialect postgresql whose `out` folder is not in the tree (the schema
+  /// is pushed: drizzle-kit push): the config and the files its `schema` names (a file, a folder's
+  /// files, or `dir/*.ts`), which then declare the whole schema. A `schema` of another form
+  /// lists no file.
+  struct DrizzlePush {
+    std::string config;
+    std::vector<std::string> schema_files;
+  };
+  std::vector<DrizzlePush> drizzle_pushed;
   /// Sets the project's own Go runner does not read: beside a set that a Go file above them
   /// embeds (//go:embed migrations/sql/*.sql), those it does not embed (a legacy copy, the
   /// sources a generator writes the embedded files from). evidence names the embedding file.
