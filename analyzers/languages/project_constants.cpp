@@ -170,6 +170,18 @@ const std::string* ProjectConstants::package_level(std::string_view file, std::s
   return in_package(file, name, field, &seen);
 }
 
+const std::string* ProjectConstants::package_level_unrecorded(std::string_view file, std::string_view name) const {
+  std::set<ProjectQuery>* log = log_;
+  log_ = nullptr;
+  const std::string* t = package_level(file, name);
+  log_ = log;
+  return t;
+}
+
+void ProjectConstants::record_package_level(std::string_view file, std::string_view name) const {
+  if (log_) log_->insert({ProjectQuery::kPackageLevel, std::string(file), "", std::string(name), false});
+}
+
 const std::string* ProjectConstants::in_package(std::string_view file, std::string_view name, bool self,
                                                 bool* seen) const {
   std::string_view dir = directory(file);

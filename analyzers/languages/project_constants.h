@@ -70,6 +70,11 @@ class ProjectConstants {
   /// the same, when a file of the package reads the field (it holds "=.name", see
   /// pipeline/constants_pass.cpp), else null.
   const std::string* package_level(std::string_view file, std::string_view name) const;
+  /// package_level's answer, not recorded (record_to): a struct field read where no database
+  /// call takes the text (string_eval.cpp, find_sites) is no reason to parse the field's writers.
+  const std::string* package_level_unrecorded(std::string_view file, std::string_view name) const;
+  /// Records the question package_level(file, name) as if it had been asked.
+  void record_package_level(std::string_view file, std::string_view name) const;
 
   /// Records functions of a file in `language` that pass a parameter on as a database call's
   /// SQL. Call once per file. A name is no wrapper when two definitions disagree on the

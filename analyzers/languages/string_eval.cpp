@@ -273,6 +273,7 @@ class Engine {
     bool busy = false;
     std::optional<SqlText> text;
     std::vector<std::pair<const void*, size_t>> choices;  ///< the choices its text depends on
+    std::vector<std::string_view> fields;                 ///< the struct fields its text read (field_value)
   };
 
   /// A function of the file that callers may call by its bare name, and its parameters'
@@ -520,11 +521,13 @@ class Engine {
     Memo& m = memo_[index];
     if (m.done && memo) {
       choice_log_.insert(choice_log_.end(), m.choices.begin(), m.choices.end());
+      for (std::string_view name : m.fields) note_field(name);
       return m.text;
     }
     if (m.busy || depth > kMaxDepth) return std::nullopt;  // a cycle: A = B + "x"; B = A + "y"
     m.busy = true;
     size_t log_mark = choice_log_.size();
+    size_t fields_mark = field_log_.size();
     std::optional<SqlText> value;
     if (d.list_append) {
       // A list is no string: only a join reads it (join()).
@@ -552,6 +555,7 @@ class Engine {
       memo_[index].done = true;
       memo_[index].text = result;
       memo_[index].choices.assign(choice_log_.begin() + static_cast<std::ptrdiff_t>(log_mark), choice_log_.end());
+      memo_[index].fields.assign(field_log_.begin() + static_cast<std::ptrdiff_t>(fields_mark), field_log_.end());
     }
     return result;
   }
@@ -1110,13 +1114,24 @@ class Engine {
   }
 
   /// `p.sqlGet`: the one text the package's files give the field (see collect_field_values).
-  std::optional<SqlText> field_value(TSNode node, std::string_view name) const {
+  /// The question is recorded only where the text can reach a database call (not while
+  /// find_sites evaluates a string no call takes: a test's `s.Run(tc.name + " ...")`), so the
+  /// files that write only such fields are not parsed for their values.
+  std::optional<SqlText> field_value(TSNode node, std::string_view name) {
     if (!project_ || !syntax_.package_scope()) return std::nullopt;
-    const std::string* text = project_->package_level(in_.path, "." + std::string(name));
+    note_field(name);
+    const std::string* text = project_->package_level_unrecorded(in_.path, "." + std::string(name));
     if (!text) return std::nullopt;
     SqlText t;
     t.append_from(*text, ts_node_start_byte(node));
     return t;
+  }
+
+  /// A read of the struct field `name`: logged for the memo of the definition being evaluated,
+  /// and recorded as the project's question unless no database call takes the text.
+  void note_field(std::string_view name) {
+    field_log_.push_back(name);
+    if (!quiet_fields_ && project_) project_->record_package_level(in_.path, "." + std::string(name));
   }
 
   /// Whether `node` is the value a field write gives a field that the package reads
@@ -1721,7 +1736,10 @@ class Engine {
           if (k == ExprKind::kLiteral || k == ExprKind::kConcat || k == ExprKind::kFormat ||
               k == ExprKind::kSequence || builds_string) {
             if (fragments_.count(node.id) || read_as_field(node)) return false;
-            if (std::vector<SqlText> texts = eval_variants(node); !texts.empty()) {
+            quiet_fields_ = true;
+            std::vector<SqlText> texts = eval_variants(node);
+            quiet_fields_ = false;
+            if (!texts.empty()) {
               size_t variant = 0;
               for (SqlText& t : texts) {
                 if (!looks_like_sql(t.text) || reads_as_prose(t.text)) continue;
@@ -1781,6 +1799,8 @@ class Engine {
   std::vector<std::unordered_map<size_t, std::optional<SqlText>>> bindings_;  ///< inlined calls' arguments
   std::unordered_set<const void*> inlining_;                                   ///< functions being inlined
   std::vector<std::pair<const void*, size_t>> choice_log_;  ///< choices met: (node, how many texts)
+  std::vector<std::string_view> field_log_;                 ///< struct fields read (note_field), in order
+  bool quiet_fields_ = false;                               ///< evaluating a string no database call takes
   std::unordered_map<const void*, size_t> selector_;        ///< the variant being evaluated
   /// Per choice, what each of its texts says about itself ("as pkg.F() rewrites it: ..."), for
   /// a finding's note (SqlSite::rewritten).

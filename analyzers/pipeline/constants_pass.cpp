@@ -103,7 +103,8 @@ std::string answer_of(const languages::ProjectConstants& project, const language
 }
 
 /// The values struct fields get (".name" questions: ExtractInput::field_values) in the packages
-/// whose fields a scan read: they are built from the package's constants (authelia's
+/// whose fields a scan read where a database call may take them (a field read only in a string
+/// no call runs asks nothing: string_eval.cpp, field_value): they are built from the package's constants (authelia's
 /// `sqlGet: fmt.Sprintf(queryFmtGet, tableUsers)`), so they are collected with the project, from
 /// the package's files that write a field read. The package-level names those values use that no
 /// parsed file gave are looked for in the package's unparsed files that may declare them, and the

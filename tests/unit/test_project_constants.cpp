@@ -252,6 +252,24 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   CHECK_FALSE(of(ts, "const rows = fetchAll(sql).then(f); db.query(rows)", names));
 }
 
+TEST_CASE("project questions: a struct field is asked only where a database call may take its text") {
+  // tc.name reaches t.Run only: its writers need not be parsed. q, read into a log line first
+  // (its text memoised there), then run, still asks for p.sqlDel.
+  Project p;
+  p.add("store/users.go",
+        "package store\nfunc (p *Provider) f(ctx context.Context, t *testing.T, tc testCase) {\n"
+        "  t.Run(tc.name + \" ok\", nil)\n  p.db.QueryContext(ctx, p.sqlGet)\n"
+        "  q := p.sqlDel\n  log.Print(\"run \" + q)\n  p.db.ExecContext(ctx, q)\n}\n");
+  std::set<languages::ProjectQuery> asked;
+  languages::ProjectConstants none;
+  none.record_to(&asked);
+  extract(p, none, "store/users.go");
+  std::set<std::string> fields;
+  for (auto& q : asked)
+    if (q.kind == languages::ProjectQuery::kPackageLevel && !q.c.empty() && q.c[0] == '.') fields.insert(q.c);
+  CHECK(fields == std::set<std::string>{".sqlDel", ".sqlGet"});
+}
+
 TEST_CASE("project constants: Go words where a package-level declaration names what it declares") {
   auto words = languages::ProjectConstants::go_package_level_words(
       "package store\n"
