@@ -94,17 +94,6 @@ bool after_values(const std::string& s, size_t at) {
   return e - i == 6 && strncasecmp(s.c_str() + i, "values", 6) == 0;
 }
 
-/// The word before byte `at` (blanks skipped), lower-cased: "" when a non-letter stands there.
-std::string word_before(const std::string& s, size_t at) {
-  size_t i = at;
-  while (i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1]))) --i;
-  size_t e = i;
-  while (i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))) --i;
-  std::string w;
-  for (size_t k = i; k < e; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
-  return w;
-}
-
 /// Whether the word before byte `at` is one after which a condition stands.
 bool after_condition_keyword(const std::string& s, size_t at) {
   std::string w = word_before(s, at);

@@ -114,12 +114,7 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
     // `WHERE %s` / `AND ${cond}` with nothing after: the interpolation is a whole condition
     // built at run time (a filter, often for a SQL parser), not a boolean value.
     auto stands_for_condition = [&](size_t at, size_t len) {
-      size_t b = at;
-      while (b > 0 && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
-      size_t w = b;
-      while (w > 0 && std::isalpha(static_cast<unsigned char>(s[w - 1]))) --w;
-      std::string before;
-      for (size_t k = w; k < b; ++k) before.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+      std::string before = word_before(s, at);
       if (before != "where" && before != "and" && before != "or" && before != "having") return false;
       size_t f = at + len;
       while (f < n && std::isspace(static_cast<unsigned char>(s[f]))) ++f;

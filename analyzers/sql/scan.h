@@ -6,6 +6,7 @@
 // text, and the scan says it was not closed.
 #pragma once
 #include <cctype>
+#include <string>
 #include <string_view>
 
 
@@ -64,6 +65,17 @@ inline size_t skip_blanks_and_comments(std::string_view text, size_t i) {
 /// the bytes of a multibyte character.
 inline bool identifier_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+/// The word before byte `at` (blanks skipped), lower-cased: "" when a non-letter stands there.
+inline std::string word_before(std::string_view s, size_t at) {
+  size_t i = at;
+  while (i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1]))) --i;
+  size_t e = i;
+  while (i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))) --i;
+  std::string w;
+  for (size_t k = i; k < e; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+  return w;
 }
 
 /// If a dollar quote opens at text[i], its tag including both `$` ("$$", "$body$"); else empty.
