@@ -15,6 +15,7 @@
 
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
+#include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/source/gated_read.h"
 #include "analyzers/report/locator.h"
@@ -933,6 +934,13 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
       if (!engine.empty()) why = dir + "/meta/_journal.json dialect";
     }
     if (engine.empty() && format == "rails") engine = rails_engine(fs, root, dir, &why);
+    // Go upgrade functions in a package that opens only another engine's driver (an app on
+    // SQLite: `sql.Open("sqlite3", filename)` beside its `migrations` map) are that engine's.
+    if (engine.empty() && format == "go-steps")
+      if (std::string go = source::other_engine_of_go_package(fs, root, dir + "/x.go"); !go.empty()) {
+        engine = go.substr(0, go.find(" ("));
+        why = "its package's driver: " + go.substr(go.find(" (") + 2, go.size() - go.find(" (") - 3);
+      }
     if (engine.empty() && format != "pop") {  // pop names each file's dialect, and picks PostgreSQL's
       std::string file;
       engine = engine_of_files(fs, root, dir, format, &file);
