@@ -330,10 +330,12 @@ FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text
   // schema of its day, not a query the application sends. A file of a query tool's named
   // queries (sqlc's river_migration.sql, "-- name: X :many" for the river_migration table)
   // is the application's, whatever its name.
+  // Likewise a .sql file in a folder so named that is no migration set (db/old_migrations/
+  // patch-notification-config.sql: an older release's upgrade patches, applied by hand).
   if (rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".sql") == 0) {
-    std::string base = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
-    for (char& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    file.manual_migration_ = base.find("migrat") != std::string::npos && languages::query_dialect_for(text).name == "plain";
+    std::string low = rel;
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    file.manual_migration_ = low.find("migrat") != std::string::npos && languages::query_dialect_for(text).name == "plain";
   }
   file.release_upgrade_ = release_upgraded_to(rel);
   if (!test) file.migrates_to_ = migration_run_up_to(text, migration_names_);
