@@ -335,7 +335,11 @@ FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text
   if (rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".sql") == 0) {
     std::string low = rel;
     for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    file.manual_migration_ = low.find("migrat") != std::string::npos && languages::query_dialect_for(text).name == "plain";
+    size_t slash = low.rfind('/');
+    bool named = low.find("migrat", slash == std::string::npos ? 0 : slash + 1) != std::string::npos;
+    bool in_folder = slash != std::string::npos && low.substr(0, slash).find("migrat") != std::string::npos;
+    file.manual_migration_ = (named || in_folder) && languages::query_dialect_for(text).name == "plain";
+    file.manual_migration_folder_ = file.manual_migration_ && !named;
   }
   file.release_upgrade_ = release_upgraded_to(rel);
   if (!test) file.migrates_to_ = migration_run_up_to(text, migration_names_);
@@ -393,9 +397,9 @@ std::optional<OtherSchema> FileSchema::site(std::string_view sql) const {
   if (manual_migration_ && !holds_query(sql))
     return std::nullopt;
   if (manual_migration_)
-    return OtherSchema{
-        "a migration script run by hand, outside the migration sets (its name says so): it ran on the schema of its day",
-        kManualMigration};
+    return OtherSchema{std::string("a migration script run by hand, outside the migration sets (its ") +
+                           (manual_migration_folder_ ? "folder" : "name") + " says so): it ran on the schema of its day",
+                       kManualMigration};
   if (!release_upgrade_.empty())
     return OtherSchema{"code that upgrades a database to release " + release_upgrade_ +
                            " (its path says so): it runs once, on the schema of the release before",

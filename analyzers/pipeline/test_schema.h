@@ -51,6 +51,8 @@ class FileSchema {
   std::map<std::string, int> run_time_tables_;
   /// A .sql file outside the sets named as a migration (migration_2023.sql): a script run by hand.
   bool manual_migration_ = false;
+  /// ... known by its folder's name (db/old_migrations/patch1.sql), not its own.
+  bool manual_migration_folder_ = false;
   /// Code that upgrades a database to a named release (upgrader/v320/...): the release's name.
   std::string release_upgrade_;
   /// Code that runs the migrator up to a migration it names (an upgrade script's
