@@ -90,15 +90,27 @@ struct Model {
   std::string accessor, schema, table;
 };
 
-/// The PostgreSQL model the client calls `accessor`, when exactly one is declared.
+/// The PostgreSQL model the client calls `accessor`, when exactly one is declared. A schema of
+/// another provider declaring it too (a project that generates its client from
+/// prisma/postgres/schema.prisma or prisma/sqlite/schema.prisma, the same models in each) does
+/// not make it ambiguous: the client this schema is checked against is PostgreSQL's.
 std::optional<Model> model_of(std::string_view accessor, const FileInput& in) {
-  const std::string* v = one_fact(in.facts, "prisma:client-model:" + std::string(accessor));
-  if (!v) return std::nullopt;
-  auto parts = split_tabs(*v);
-  if (parts.size() != 3) return std::nullopt;
-  std::string provider = provider_of(parts[0], in.facts);
-  if (provider != "postgresql" && provider != "postgres") return std::nullopt;
-  return Model{std::string(accessor), parts[1].empty() ? in.default_schema : parts[1], parts[2]};
+  if (!in.facts) return std::nullopt;
+  auto it = in.facts->find("prisma:client-model:" + std::string(accessor));
+  if (it == in.facts->end()) return std::nullopt;
+  std::optional<Model> found;
+  const std::string* first = nullptr;  // the PostgreSQL schema's declaration
+  for (const std::string& v : it->second) {
+    auto parts = split_tabs(v);
+    if (parts.size() != 3) return std::nullopt;
+    std::string provider = provider_of(parts[0], in.facts);
+    if (provider.empty()) return std::nullopt;  // a schema whose provider cannot be told
+    if (provider != "postgresql" && provider != "postgres") continue;
+    if (first && *first != v) return std::nullopt;  // two PostgreSQL schemas declare it
+    first = &v;
+    found = Model{std::string(accessor), parts[1].empty() ? in.default_schema : parts[1], parts[2]};
+  }
+  return found;
 }
 
 /// The column of a scalar field of the model, or "" (a relation, an unknown key).

@@ -231,7 +231,8 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     return false;
   }
   // No migrations and no dump: the schema the Go code creates when it starts, if it does.
-  std::vector<mig::MigrationFile> startup = mig::code::startup_schema(fs, options.root);
+  std::vector<std::string> other_startup;  // start-up schemas another engine's code creates
+  std::vector<mig::MigrationFile> startup = mig::code::startup_schema(fs, options.root, &other_startup);
   std::string how = "() runs CREATE TABLE IF NOT EXISTS when the program starts";
   std::string unread;  // why the models a program syncs or AutoMigrates at start-up could not be read
   if (startup.empty()) {
@@ -277,6 +278,16 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
       plan->baseline.push_back(std::move(m));
     }
     return true;
+  }
+  if (!other_startup.empty() && unread.empty() && push_unread.empty() && found.absent_configured.empty()) {
+    // The program creates its tables when it starts, in another engine's dialect: its database
+    // is not PostgreSQL.
+    std::string other;
+    for (size_t i = 0; i < other_startup.size() && i < 3; ++i) other += (other.empty() ? "" : "; ") + other_startup[i];
+    if (other_startup.size() > 3) other += "; and " + std::to_string(other_startup.size() - 3) + " more";
+    *err = "no migrations under \"" + options.root + "\", and the tables the code creates when it starts are for another engine than PostgreSQL: " +
+           other + "; schemagate checks code against PostgreSQL migrations: pass --migrations DIR for a PostgreSQL set";
+    return false;
   }
   std::string names;
   const auto& all = mig::formats();

@@ -161,6 +161,31 @@ std::string release_upgraded_to(const std::string& rel) {
   return "";
 }
 
+/// The migration file `text` tells Knex's migrator to run up or down to (an upgrade script:
+/// `await trx.migrate.up({ name: '20250228000022_version_2.js' })`, then its own queries on the
+/// tables as that migration left them), from `names` (file names less their extension); "" when
+/// the file does not run the migrator or names no migration of the set in a string.
+std::string migration_run_up_to(std::string_view text, const std::map<std::string, std::string>& names) {
+  if (names.empty()) return "";
+  bool runs = false;
+  for (std::string_view call : {".migrate.up(", ".migrate.down(", ".migrate.latest(", ".migrate.rollback("})
+    runs = runs || text.find(call) != std::string_view::npos;
+  if (!runs) return "";
+  for (size_t i = 0; i < text.size(); ++i) {
+    char q = text[i];
+    if (q != '\'' && q != '"' && q != '`') continue;
+    size_t end = text.find(q, i + 1);
+    if (end == std::string_view::npos) break;
+    std::string_view lit = text.substr(i + 1, end - i - 1);
+    if (lit.find('\n') == std::string_view::npos) {
+      std::string_view stem = lit.substr(0, lit.find('.'));
+      if (auto it = names.find(std::string(stem)); it != names.end()) return it->second;
+      i = end;
+    }
+  }
+  return "";
+}
+
 /// The tables that the .sql files of the sets the runner does not apply (build.not_run: the
 /// upgrade folders of older releases) drop, lower-cased, each with the file that drops it, less
 /// those `build.schema` has: a test that names one exercises an upgrade from an older schema.
@@ -225,6 +250,13 @@ TestSchemas TestSchemas::of(const source::FileSystem& fs, const std::string& roo
     if (timestamp || revision_id) versions.emplace(v, m.path);
   }
   TestSchemas out(tables_upgraded_away(fs, root, build), std::move(versions));
+  for (const schema::migrations::MigrationFile& m : build.migrations) {
+    std::string base = m.path.substr(m.path.rfind('/') == std::string::npos ? 0 : m.path.rfind('/') + 1);
+    base = base.substr(0, base.find('.'));
+    size_t digits = 0;
+    while (digits < base.size() && digit(base[digits])) ++digits;
+    if (digits >= 8 && digits < base.size()) out.migration_names_.emplace(base, m.path);
+  }
   // A schema script's test copy, on the tests' classpath at the same package
   // (src/test/resources/.../ddl_test.sql beside src/main/resources/.../ddl.sql): tests install it
   // with the script, and the tables only it creates are theirs.
@@ -298,12 +330,19 @@ FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text
   // schema of its day, not a query the application sends. A file of a query tool's named
   // queries (sqlc's river_migration.sql, "-- name: X :many" for the river_migration table)
   // is the application's, whatever its name.
+  // Likewise a .sql file in a folder so named that is no migration set (db/old_migrations/
+  // patch-notification-config.sql: an older release's upgrade patches, applied by hand).
   if (rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".sql") == 0) {
-    std::string base = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
-    for (char& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    file.manual_migration_ = base.find("migrat") != std::string::npos && languages::query_dialect_for(text).name == "plain";
+    std::string low = rel;
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    size_t slash = low.rfind('/');
+    bool named = low.find("migrat", slash == std::string::npos ? 0 : slash + 1) != std::string::npos;
+    bool in_folder = slash != std::string::npos && low.substr(0, slash).find("migrat") != std::string::npos;
+    file.manual_migration_ = (named || in_folder) && languages::query_dialect_for(text).name == "plain";
+    file.manual_migration_folder_ = file.manual_migration_ && !named;
   }
   file.release_upgrade_ = release_upgraded_to(rel);
+  if (!test) file.migrates_to_ = migration_run_up_to(text, migration_names_);
   // Code of a module whose tests start their database from a schema script of their own.
   if (size_t src = rel.find("/src/"); src != std::string::npos)
     if (auto m = module_init_tables_.find(rel.substr(0, src)); m != module_init_tables_.end())
@@ -358,9 +397,9 @@ std::optional<OtherSchema> FileSchema::site(std::string_view sql) const {
   if (manual_migration_ && !holds_query(sql))
     return std::nullopt;
   if (manual_migration_)
-    return OtherSchema{
-        "a migration script run by hand, outside the migration sets (its name says so): it ran on the schema of its day",
-        kManualMigration};
+    return OtherSchema{std::string("a migration script run by hand, outside the migration sets (its ") +
+                           (manual_migration_folder_ ? "folder" : "name") + " says so): it ran on the schema of its day",
+                       kManualMigration};
   if (!release_upgrade_.empty())
     return OtherSchema{"code that upgrades a database to release " + release_upgrade_ +
                            " (its path says so): it runs once, on the schema of the release before",
@@ -369,6 +408,10 @@ std::optional<OtherSchema> FileSchema::site(std::string_view sql) const {
     return OtherSchema{"a test that names migration version " + test_version_ +
                            ": it runs its queries at that point of the history, not on the newest schema",
                        kTestOwnSchema};
+  if (!migrates_to_.empty() && holds_query(sql))  // its DDL is no reference, as anywhere else
+    return OtherSchema{"code that runs the migrator up to " + migrates_to_ +
+                           " itself: its queries meet the schema of that point of the history, not the newest",
+                       kManualMigration};
   if (upgraded_away_)
     if (auto away = names_a_table_of(sql, *upgraded_away_); away != upgraded_away_->end())
       return OtherSchema{"a test of an upgrade from an older schema: " + away->second + " drops " + away->first +
@@ -402,6 +445,10 @@ std::optional<OtherSchema> FileSchema::relation(std::string_view name) const {
   if (!release_upgrade_.empty())
     return OtherSchema{"code that upgrades a database to release " + release_upgrade_ +
                            " (its path says so): it runs once, on the schema of the release before",
+                       kManualMigration};
+  if (!migrates_to_.empty())
+    return OtherSchema{"code that runs the migrator up to " + migrates_to_ +
+                           " itself: its models and query chains meet the schema of that point of the history, not the newest",
                        kManualMigration};
   return std::nullopt;
 }

@@ -3,7 +3,8 @@
 // older schema it migrates from, a fixture), a test that migrates to a named version first, a
 // test of an upgrade from an older release whose upgrade folders drop tables, and a .sql script
 // whose name says it is a migration run by hand, code that upgrades a database to a named release,
-// a JVM module whose tests start from a schema script of their own. These policies are the project's (its migration
+// code that runs the migrator up to a migration it names, a JVM module whose tests start from a
+// schema script of their own. These policies are the project's (its migration
 // history, its tests), not the pipeline's plumbing: the pipeline builds them once per run, asks
 // them once per file, and once per site whether the site is left unchecked and why.
 #pragma once
@@ -50,8 +51,13 @@ class FileSchema {
   std::map<std::string, int> run_time_tables_;
   /// A .sql file outside the sets named as a migration (migration_2023.sql): a script run by hand.
   bool manual_migration_ = false;
+  /// ... known by its folder's name (db/old_migrations/patch1.sql), not its own.
+  bool manual_migration_folder_ = false;
   /// Code that upgrades a database to a named release (upgrader/v320/...): the release's name.
   std::string release_upgrade_;
+  /// Code that runs the migrator up to a migration it names (an upgrade script's
+  /// `knex.migrate.up({ name: '20250228000022_version_2.js' })`): that migration's file; else empty.
+  std::string migrates_to_;
   /// In a test file that names a migration's version: "VERSION (file)"; else empty.
   std::string test_version_;
   /// In a test file: the run's tables the upgrade folders drop; else null.
@@ -87,6 +93,9 @@ class TestSchemas {
  private:
   std::map<std::string, std::string> upgraded_away_;
   std::map<std::string, std::string> migration_versions_;
+  /// The migrations whose file names start with a timestamp, by file name less its extension
+  /// ("20250228000022_version_2") -> the migration's file: what a migrator is told to run up to.
+  std::map<std::string, std::string> migration_names_;
   /// Module (the folder above src/) -> lower-cased table -> "script:line".
   std::map<std::string, std::map<std::string, std::string>> module_init_tables_;
   /// The tables a schema script's test copy creates that the schema lacks (Kill Bill's tests run

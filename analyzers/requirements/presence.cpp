@@ -120,7 +120,7 @@ bool other_engine_builtin(const std::string& name) {
       // SQLite
       "datetime", "julianday", "strftime", "printf", "unicode", "zeroblob", "randomblob", "total",
       "last_insert_rowid", "changes", "total_changes", "sqlite_version", "likelihood", "unlikely", "iif",
-      "typeof", "json_type", "pragma_table_info", "pragma_table_xinfo", "pragma_index_list", "pragma_index_info",
+      "typeof", "json_type", "json_group_array", "json_group_object", "json_patch", "json_tree", "pragma_table_info", "pragma_table_xinfo", "pragma_index_list", "pragma_index_info",
       "pragma_foreign_key_list",  // PRAGMA table-valued functions
       // ClickHouse
       "tostring", "todate", "todatetime", "todatetime64", "tostartofday", "tostartofhour", "tostartofminute",

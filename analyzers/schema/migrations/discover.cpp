@@ -15,6 +15,7 @@
 
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
+#include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/source/gated_read.h"
 #include "analyzers/report/locator.h"
@@ -552,6 +553,62 @@ std::string rails_engine(const source::FileSystem& fs, const std::string& root, 
   return *engines.begin();
 }
 
+/// The engine of a Knex migration set, whose JavaScript names none: the clients the project's Knex
+/// configurations name (`client: "mysql2"` in a knexfile or a `knex({...})` of a file that
+/// mentions knex). "" when one is PostgreSQL's (pg, postgres, postgresql, pgnative, cockroachdb,
+/// redshift) or is given at run time (`client: env.DB_CLIENT`), or when none is named: only an app
+/// whose every Knex client is another engine's (a SQLite/MariaDB app's) is those engines'.
+std::string knex_engine(const source::FileSystem& fs, const std::string& root, const std::vector<std::string>& files,
+                        std::string* why) {
+  std::set<std::string> engines;
+  std::string where;
+  for (const std::string& f : files) {
+    if (!(f.ends_with(".js") || f.ends_with(".ts") || f.ends_with(".mjs") || f.ends_with(".cjs"))) continue;
+    std::string text, err;
+    if (!fs.read(on_disk(root, f), &text, &err) || text.find("knex") == std::string::npos) continue;
+    for (size_t at = text.find("client:"); at != std::string::npos; at = text.find("client:", at + 1)) {
+      if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_')) continue;
+      size_t q = text.find_first_not_of(" \t", at + 7);
+      if (q == std::string::npos) break;
+      std::string c;
+      size_t e = q;
+      if (text[q] == '"' || text[q] == '\'' || text[q] == '`') {
+        e = text.find(text[q], q + 1);
+        if (e == std::string::npos) break;
+        c = lower(text.substr(q + 1, e - q - 1));
+      } else {
+        // A dialect class the file requires from Knex itself (`const Dialect =
+        // require("knex/lib/dialects/sqlite3/index.js")`, `client: Dialect`) is that dialect;
+        // any other value is given at run time: any engine.
+        while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_' || text[e] == '$')) ++e;
+        std::string id = text.substr(q, e - q);
+        size_t bound = id.empty() ? std::string::npos : text.find(id + " = require(");
+        size_t dialects = bound == std::string::npos ? bound : text.find("knex/lib/dialects/", bound);
+        if (dialects == std::string::npos || dialects > text.find('\n', bound)) {
+          engines.insert("?");
+          continue;
+        }
+        size_t from = dialects + 18;
+        c = lower(text.substr(from, text.find_first_of("/\"'`", from) - from));
+      }
+      if (c == "pg" || c == "postgres" || c == "postgresql" || c == "pgnative" || c == "cockroachdb" || c == "redshift")
+        engines.insert("");
+      else if (c == "mysql" || c == "mysql2" || c == "mariadb")
+        engines.insert("MySQL");
+      else if (c == "sqlite3" || c == "better-sqlite3" || c == "sqlite")
+        engines.insert("SQLite");
+      else
+        engines.insert("?");
+      if (where.empty()) where = f + " (client: " + c + ")";
+    }
+  }
+  if (engines.empty() || engines.count("") || engines.count("?")) return "";
+  std::string engine;
+  for (const std::string& e : engines) engine += (engine.empty() ? "" : " and ") + e;
+  *why = "the project's Knex clients are " + engine + " only: " + where;
+  return engine;
+}
+
 std::string engine_named_in_name(std::string_view name, bool tokens) {
   static const std::pair<std::string_view, std::string_view> kSubstrings[] = {
       {"mysql", "MySQL"},       {"mariadb", "MariaDB"},    {"sqlite", "SQLite"},   {"libsql", "SQLite"},
@@ -933,6 +990,14 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
       if (!engine.empty()) why = dir + "/meta/_journal.json dialect";
     }
     if (engine.empty() && format == "rails") engine = rails_engine(fs, root, dir, &why);
+    if (engine.empty() && format == "knex") engine = knex_engine(fs, root, files, &why);
+    // Go upgrade functions in a package that opens only another engine's driver (an app on
+    // SQLite: `sql.Open("sqlite3", filename)` beside its `migrations` map) are that engine's.
+    if (engine.empty() && format == "go-steps")
+      if (std::string go = source::other_engine_of_go_package(fs, root, dir + "/x.go"); !go.empty()) {
+        engine = go.substr(0, go.find(" ("));
+        why = "its package's driver: " + go.substr(go.find(" (") + 2, go.size() - go.find(" (") - 3);
+      }
     if (engine.empty() && format != "pop") {  // pop names each file's dialect, and picks PostgreSQL's
       std::string file;
       engine = engine_of_files(fs, root, dir, format, &file);

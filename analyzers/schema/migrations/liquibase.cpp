@@ -110,16 +110,57 @@ std::string recorded_filename(const std::string& path) {
 
 bool is_true(const std::string& v) { return lower(trim(v)) == "true"; }
 
+/// Set while a project's changelogs load when the project replaces Liquibase's PostgreSQL database
+/// with one that writes every name bare (project_writes_names_bare): its mixed-case names fold to
+/// lower case too. Per thread: a load runs on one.
+thread_local bool tl_bare_names = false;
+
 /// A name as Liquibase's PostgreSQL generator writes it (objectQuotingStrategy LEGACY): a name in
 /// one case is written bare, so PostgreSQL folds it to lower case (tableName="BATCH_JOB_EXECUTION"
-/// is batch_job_execution); a mixed-case name is quoted and keeps its case.
+/// is batch_job_execution); a mixed-case name is quoted and keeps its case, unless the project's
+/// own database class writes it bare.
 std::string quote_ident(std::string_view name) {
   bool upper = false, lower_case = false;
   for (char c : name) {
     upper = upper || (c >= 'A' && c <= 'Z');
     lower_case = lower_case || (c >= 'a' && c <= 'z');
   }
-  return code::quote_ident(upper && lower_case ? std::string(name) : lower(name));
+  return code::quote_ident(upper && lower_case && !tl_bare_names ? std::string(name) : lower(name));
+}
+
+/// Whether a JVM source declares a replacement for Liquibase's PostgresDatabase (a subclass that
+/// raises getPriority(), which Liquibase's service loader then prefers) whose escapeObjectName
+/// returns the name it is given unchanged (`return objectName;`): Liquibase then writes every name
+/// bare, and PostgreSQL folds `entryUpdated` to entryupdated, as the entities' unquoted names are.
+bool project_writes_names_bare(std::string_view text) {
+  if (text.find("PostgresDatabase") == std::string_view::npos || text.find("getPriority") == std::string_view::npos)
+    return false;
+  bool extends = text.find("extends PostgresDatabase") != std::string_view::npos ||
+                 text.find(": PostgresDatabase(") != std::string_view::npos;
+  size_t at = text.find("escapeObjectName(");
+  if (!extends || at == std::string_view::npos) return false;
+  size_t close = text.find(')', at);
+  if (close == std::string_view::npos) return false;
+  // The first parameter's name: Java's `String objectName`, Kotlin's `objectName: String?`.
+  std::string_view first = text.substr(at + 17, close - at - 17);
+  first = first.substr(0, first.find(','));
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  std::string param;
+  if (size_t colon = first.find(':'); colon != std::string_view::npos) {
+    std::string t = trim(first.substr(0, colon));
+    param = t.substr(t.find_last_of(" \t\n") == std::string::npos ? 0 : t.find_last_of(" \t\n") + 1);
+  } else {
+    std::string t = trim(first);
+    param = t.substr(t.find_last_of(" \t\n") == std::string::npos ? 0 : t.find_last_of(" \t\n") + 1);
+  }
+  if (param.empty() || !std::all_of(param.begin(), param.end(), word)) return false;
+  size_t open = text.find('{', close);
+  size_t end = open == std::string_view::npos ? open : text.find('}', open);
+  if (end == std::string_view::npos) return false;
+  std::string body;
+  for (char c : text.substr(open + 1, end - open - 1))
+    if (!std::isspace(static_cast<unsigned char>(c))) body.push_back(c);
+  return body == "return" + param + ";" || body == "return" + param;
 }
 
 /// Whether a `context` expression ("mysql", "tenant_db AND !initial_switch", "postgresql") lets
@@ -1085,13 +1126,19 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   std::vector<MigrationFile> files;
   Loader loader(fs, root);
   std::vector<std::string> masters = master_changelogs(fs, root, dir), beans;  // JVM sources that set a defaultSchema
+  bool bare = false;  // the project's PostgresDatabase writes names bare
   if (!masters.empty())
     for (const std::string& path : source::discover_files(fs, root, {})) {
       std::string text, e;
-      if ((path.ends_with(".kt") || path.ends_with(".java")) && fs.read(on_disk(root, path), &text, &e) &&
-          text.find("efaultSchema") != std::string::npos && text.find("hangeLog") != std::string::npos)
+      if (!(path.ends_with(".kt") || path.ends_with(".java")) || !fs.read(on_disk(root, path), &text, &e)) continue;
+      bare = bare || project_writes_names_bare(text);
+      if (text.find("efaultSchema") != std::string::npos && text.find("hangeLog") != std::string::npos)
         beans.push_back(std::move(text));
     }
+  struct BareNames {
+    explicit BareNames(bool on) { tl_bare_names = on; }
+    ~BareNames() { tl_bare_names = false; }
+  } bare_names(bare);
   for (const std::string& master : masters) {
     size_t first = files.size();
     if (!loader.load_changelog(master, &files, err, 0)) return false;

@@ -507,10 +507,32 @@ std::vector<std::string> py_files(const source::FileSystem& fs, const std::strin
   return names;
 }
 
+/// Whether `dir`, with no env.py, is a folder of revision scripts itself: Flask-Alembic's script
+/// location (its app config's ALEMBIC["script_location"], the revisions directly inside, the
+/// environment its own). Only a folder named migrations or alembic, with two revisions or more
+/// (a module-level revision and down_revision, an upgrade function).
+bool bare_revisions_folder(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  std::string_view name = last_component(dir);
+  if (name != "migrations" && name != "alembic") return false;
+  if (fs.is_file(source::join_path(on_disk(root, dir), "env.py"))) return false;
+  int revisions = 0;
+  for (const std::string& file : py_files(fs, root, dir)) {
+    std::string text, err;
+    if (!fs.read(source::join_path(on_disk(root, dir), file), &text, &err)) continue;
+    bool revision = text.find("\nrevision =") != std::string::npos || text.find("\nrevision=") != std::string::npos;
+    if (revision && text.find("\ndown_revision") != std::string::npos && text.find("def upgrade(") != std::string::npos &&
+        ++revisions >= 2)
+      return true;
+  }
+  return false;
+}
+
 /// The folder of the revisions PostgreSQL runs, relative to the script location: versions/, or,
 /// when that holds no revision but one folder per dialect (env.py picks version_locations by the
-/// engine at run time, as Prefect's does), versions/postgresql.
+/// engine at run time, as Prefect's does), versions/postgresql; a Flask-Alembic script location
+/// holds them itself.
 std::string versions_dir(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  if (bare_revisions_folder(fs, root, dir)) return dir;
   std::string versions = source::join_path(dir, "versions");
   if (!py_files(fs, root, versions).empty()) return versions;
   for (const char* dialect : {"postgresql", "postgres"}) {
@@ -525,7 +547,7 @@ std::vector<std::string> version_files(const source::FileSystem& fs, const std::
 }
 
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
-  if (!fs.is_file(source::join_path(on_disk(root, dir), "env.py"))) return false;
+  if (!fs.is_file(source::join_path(on_disk(root, dir), "env.py"))) return bare_revisions_folder(fs, root, dir);
   for (const std::string& name : version_files(fs, root, dir)) {
     std::string text, err;
     if (fs.read(source::join_path(on_disk(root, versions_dir(fs, root, dir)), name), &text, &err) &&
@@ -536,12 +558,14 @@ bool detect(const source::FileSystem& fs, const std::string& root, const std::st
 }
 
 std::vector<std::string> discover(const source::FileSystem& fs, const std::string& root) {
-  std::set<std::string> dirs;
+  std::set<std::string> dirs, bare_tried;
   for (const std::string& path : source::discover_files(fs, root, {})) {
     std::string_view file = last_component(path);
     std::string dir = path.size() > file.size() ? path.substr(0, path.size() - file.size() - 1) : "";
     if (file == "env.py") {
       if (detect(fs, root, dir)) dirs.insert(dir);
+    } else if (file.ends_with(".py") && (last_component(dir) == "migrations" || last_component(dir) == "alembic")) {
+      if (bare_tried.insert(dir).second && bare_revisions_folder(fs, root, dir)) dirs.insert(dir);
     } else if (file == "alembic.ini") {
       // script_location = %(here)s/alembic, or a path relative to the directory alembic runs in.
       std::string text, err;

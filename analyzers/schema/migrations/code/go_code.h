@@ -146,7 +146,10 @@ namespace schemagate::schema::migrations::code {
 /// The schema Go code creates when it starts, for a project with no migrations
 /// (code/go_startup.cpp): each function of a Go file that runs two or more CREATE TABLE
 /// statements, as one MigrationFile of format "go-startup", in file order.
-std::vector<MigrationFile> startup_schema(const source::FileSystem& fs, const std::string& root);
+/// `other_engines`, when given, receives the start-up code left out because its package talks
+/// to another engine only ("user/manager.go (setupDB(): SQLite (...))").
+std::vector<MigrationFile> startup_schema(const source::FileSystem& fs, const std::string& root,
+                                          std::vector<std::string>* other_engines = nullptr);
 
 /// The same for xorm (code/xormigrate.cpp): each function that syncs two or more models when the
 /// program starts (`engine.Sync2(new(User))`, ...), as one MigrationFile of format "xorm-sync",

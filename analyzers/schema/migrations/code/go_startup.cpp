@@ -7,7 +7,8 @@
 //
 // Only a last resort (migration_sets.cpp asks for it when no migration set and no dump is
 // found), so a project with real migrations never reads its start-up code as schema. Functions
-// for another engine (their file or name says sqlite, mysql...) are left out; a function with a
+// for another engine (their file or name says sqlite, mysql..., or their package imports only
+// another engine's driver) are left out; a function with a
 // statement computed at run time makes the names of its strings uncertain, as a Go migration's.
 #include <algorithm>
 #include <cctype>
@@ -15,6 +16,7 @@
 #include "analyzers/schema/migrations/code/go_code.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/migration_io.h"
+#include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/source/gated_read.h"
 
@@ -61,7 +63,8 @@ std::vector<TSNode> functions(const GoMigrationCode& go) {
 
 }  // namespace
 
-std::vector<MigrationFile> startup_schema(const source::FileSystem& fs, const std::string& root) {
+std::vector<MigrationFile> startup_schema(const source::FileSystem& fs, const std::string& root,
+                                          std::vector<std::string>* other_engines) {
   std::vector<MigrationFile> out;
   for (const std::string& path : source::discover_files(fs, root, {})) {
     if (!path.ends_with(".go") || path.ends_with("_test.go") || other_engine(path)) continue;
@@ -72,11 +75,19 @@ std::vector<MigrationFile> startup_schema(const source::FileSystem& fs, const st
     languages::ProjectConstants constants = package_constants(fs, root, dir);
     GoMigrationCode go(path, text, &constants);
     if (!go.ok() || ts_node_has_error(go.root())) continue;
+    // A package that opens another engine's driver and no PostgreSQL one (an app on SQLite:
+    // `sql.Open("sqlite3", filename)` beside its CREATE TABLE IF NOT EXISTS constants) creates
+    // that engine's schema: its dialect is not PostgreSQL's, nor its tables this schema's.
+    std::string engine = source::other_engine_of_go_package(fs, root, path);
     for (TSNode fn : functions(go)) {
       std::string name(go.node_text(ts_node_child_by_field_name(fn, "name", 4)));
       if (other_engine(name)) continue;
       GoMigrationCode::Steps steps = go.steps(fn);
       if (creates(steps.sql.sql) < 2) continue;  // one table made in passing is not the schema
+      if (!engine.empty()) {
+        if (other_engines) other_engines->push_back(path + " (" + name + "(): " + engine + ")");
+        continue;
+      }
       MigrationFile m;
       m.path = path;
       m.version = std::to_string(out.size() + 1);

@@ -26,6 +26,7 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/ruby.h"
@@ -782,8 +783,44 @@ class Generator {
     for (uint32_t i = 0; i < k; ++i) table_statement(table, t, ts_node_named_child(body, i), creating);
   }
 
+  /// Whether the PostgreSQL adapter's table definition answers `t.respond_to?(:jsonb)`: true for a
+  /// column method it defines, false for one only another adapter defines (MySQL's mediumtext),
+  /// nothing for any other test. A gem's generated migration picks its column type so
+  /// (`if t.respond_to?(:jsonb) then t.jsonb :params else t.json :params`).
+  std::optional<bool> table_responds(TSNode cond, const std::string& t) const {
+    if (!node_is(cond, "call") || text(field(cond, "receiver")) != t || text(field(cond, "method")) != "respond_to?")
+      return std::nullopt;
+    Args a = args(cond);
+    std::optional<std::string> m = a.positional.size() == 1 ? name(a.positional[0]) : std::nullopt;
+    if (!m) return std::nullopt;
+    static const std::set<std::string, std::less<>> kPostgres = {
+        "bigint", "bigserial", "binary", "bit", "bit_varying", "boolean", "box", "cidr", "circle", "citext", "column",
+        "date", "daterange", "datetime", "decimal", "enum", "float", "hstore", "inet", "int4range", "int8range",
+        "integer", "interval", "json", "jsonb", "line", "lseg", "ltree", "macaddr", "money", "numeric", "numrange",
+        "oid", "path", "point", "polygon", "primary_key", "serial", "string", "text", "time", "timestamp",
+        "timestamptz", "tsrange", "tstzrange", "tsvector", "uuid", "virtual", "xml"};
+    static const std::set<std::string, std::less<>> kOthers = {
+        "blob", "tinyblob", "mediumblob", "longblob", "tinytext", "mediumtext", "longtext", "unsigned_integer",
+        "unsigned_bigint", "unsigned_float", "unsigned_decimal"};
+    if (kPostgres.count(*m)) return true;
+    if (kOthers.count(*m)) return false;
+    return std::nullopt;
+  }
+
   void table_statement(const std::string& table, const std::string& t, TSNode n, bool creating) {
     if (ts_node_is_null(n)) return;
+    // A branch on what the table definition responds to: the PostgreSQL adapter's answer picks it.
+    if (node_is(n, "if") || node_is(n, "elsif") || node_is(n, "unless") || node_is(n, "if_modifier") ||
+        node_is(n, "unless_modifier")) {
+      if (std::optional<bool> responds = table_responds(field(n, "condition"), t)) {
+        bool modifier = node_is(n, "if_modifier") || node_is(n, "unless_modifier");
+        bool taken = (node_is(n, "if") || node_is(n, "elsif") || node_is(n, "if_modifier")) == *responds;
+        TSNode branch = modifier ? (taken ? field(n, "body") : TSNode{})
+                                 : field(n, taken ? "consequence" : "alternative");
+        table_statement(table, t, branch, creating);
+        return;
+      }
+    }
     if (!node_is(n, "call") || text(field(n, "receiver")) != t) {
       if (node_is(n, "call") && (text(field(n, "method")) == "each")) {
         std::optional<std::vector<std::string>> list = names(field(n, "receiver"));
@@ -879,6 +916,8 @@ class Generator {
                m == "unique_constraint" || m == "remove_foreign_key" || m == "remove_check_constraint" ||
                m == "rename_index" || m == "comment") {
       // no column appears or goes
+    } else if (m.ends_with('?')) {
+      // a predicate (t.respond_to?(:jsonb) in a condition no rule decides): no column
     } else {
       // t.string :a, :b / t.column :a, :type / t.<custom type> :a
       std::string_view type = m;

@@ -1,0 +1,5 @@
+CREATE TABLE notification (
+    id SERIAL PRIMARY KEY,
+    name VARCHAR(255),
+    config TEXT
+);
