@@ -8,6 +8,8 @@
 #                                                   pattern); FLAGS: check's, e.g. --migrations=db
 #   SCHEMAGATE=path/to/schemagate   BEFORE=path/to/other/schemagate (measured in the same rounds)
 #   AST_GREP=path/to/ast-grep       (found on PATH otherwise)
+#   COLD=1                          no schema cache (SCHEMAGATE_CACHE_DIR empty): every run replays
+#                                   the migrations, as a first run or a CI job without a cache
 # A peer that is not installed is left out: ripgrep is Debian's `ripgrep`, ast-grep npm's
 # `@ast-grep/cli`.
 set -euo pipefail
@@ -20,6 +22,7 @@ if [[ "${1:-}" =~ ^[0-9]+$ ]]; then runs=$1; shift; fi
 sg=${AST_GREP:-$(command -v ast-grep || true)}
 rg=$(command -v rg || true)
 tmp=$(mktemp -d)
+[[ "${COLD:-}" == 1 ]] && export SCHEMAGATE_CACHE_DIR=
 trap 'rm -rf "$tmp"' EXIT
 
 # cpu seconds (user+sys) and peak KiB of one command: "cpu kib". The last line: time(1) writes
@@ -62,6 +65,12 @@ for spec in "$@"; do
       pre=$tmp/repo
     fi
   fi
+  # One run first: the schema cache holds the replayed migrations, as on a developer's machine or
+  # in a CI job that restores the cache (COLD=1: no cache at all, every run replays them).
+  for b in "${!bins[@]}"; do
+    "${bins[$b]}" check "$dir" "${extra[@]}" --quiet >/dev/null 2>&1 || true
+    [[ -z "$pre" ]] || (cd "$pre" && "${bins[$b]}" check . "${extra[@]}" --changed-since HEAD --quiet >/dev/null 2>&1) || true
+  done
   for _ in $(seq 1 "$runs"); do
     for b in "${!bins[@]}"; do
       read -r c m < <(measure "${bins[$b]}" check "$dir" "${extra[@]}" -j 1 --quiet); echo "$c" >>"$tmp/one$b"; echo "$m" >>"$tmp/mem$b"

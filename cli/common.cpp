@@ -137,7 +137,7 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
       fail(err);
       return false;
     }
-    if (options.verbose)
+    if (options.verbose && !cache.file.empty())  // no cache directory: nothing to say, as with --no-cache
       std::cerr << "schemagate: schema cache: "
                 << (cache.hit ? "used " + cache.file
                               : "not used (" + cache.why + ")" + (cache.stored ? "; stored in " + cache.file : ""))

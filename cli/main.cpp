@@ -371,9 +371,9 @@ int main(int argc, char** argv) {
     return fail("--pg-bindir and --dev-database-url go with --postgres");
   if (!options.pg_bindir.empty() && !options.dev_database_url.empty())
     return fail("give only one of --pg-bindir and --dev-database-url");
-  // The pre-commit paths and plan, run again and again on the same migrations, keep their schema.
-  options.schema_cache = !options.no_cache && ((check->parsed() && (!options.changed_since.empty() || !options.files.empty())) ||
-                                               plan->parsed());
+  // check (whole, pre-commit, by file) and plan, run again and again on the same migrations, keep
+  // their schema.
+  options.schema_cache = !options.no_cache && (check->parsed() || plan->parsed());
   if (check->parsed()) return run_check(options);
   if (manifest->parsed()) return run_manifest(options);
   if (verify->parsed()) return run_verify(options);

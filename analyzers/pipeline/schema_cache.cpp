@@ -750,6 +750,8 @@ bool store(const std::string& dir, const std::string& file, const std::string& k
 }  // namespace
 
 std::string schema_cache_dir() {
+  // SCHEMAGATE_CACHE_DIR names the directory (a CI job's restored cache); set and empty: no cache.
+  if (const char* own = std::getenv("SCHEMAGATE_CACHE_DIR")) return own;
   const char* xdg = std::getenv("XDG_CACHE_HOME");
   if (xdg && *xdg == '/') return std::string(xdg) + "/schemagate";
   const char* home = std::getenv("HOME");
@@ -851,7 +853,7 @@ bool build_schema_cached(const source::FileSystem& fs, const SchemaCacheKey& key
                          SchemaBuild* out, std::string* err, SchemaCacheResult* result) {
   *result = {};
   if (dir.empty()) {
-    result->why = "no cache directory ($XDG_CACHE_HOME and $HOME unset)";
+    result->why = "no cache directory ($SCHEMAGATE_CACHE_DIR empty, or $XDG_CACHE_HOME and $HOME unset)";
     return build_schema(fs, *key.options, out, err);
   }
   std::string k = key_text(key);

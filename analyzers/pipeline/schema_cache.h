@@ -20,8 +20,8 @@
 
 namespace schemagate::pipeline {
 
-/// Where cache files live: $XDG_CACHE_HOME/schemagate, else $HOME/.cache/schemagate; "" when
-/// neither variable is set (no cache).
+/// Where cache files live: $SCHEMAGATE_CACHE_DIR when set ("" when set empty: no cache), else
+/// $XDG_CACHE_HOME/schemagate, else $HOME/.cache/schemagate; "" when none is set (no cache).
 std::string schema_cache_dir();
 
 /// What a cached build was made with, besides the file system's answers.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The schema cache end to end on a git project built here: `check --changed-since` and `plan`
-# store the schema built from the migrations, a second run uses it (--verbose says so) with the
+# The schema cache end to end on a git project built here: `check` (whole, --changed-since, by
+# file) and `plan` store the schema built from the migrations, a second run uses it (--verbose says so) with the
 # same output as a run without it, any change to the migrations rebuilds, a damaged cache file is
 # ignored, and --no-cache neither reads nor writes one.
 #   tests/integration/test_cache.sh SCHEMAGATE_BINARY
@@ -40,7 +40,9 @@ check "the same findings with and without the cache" "$(out check . --changed-si
 check "the same text output with and without the cache" "$(out check . --changed-since HEAD --verbose --no-cache)" \
   "$(out check . --changed-since HEAD --verbose)"
 check "check FILE... uses it too" "schemagate: schema cache: used" "$(said check app/b.py --verbose)"
-check "a full check does not use it" "" "$(said check . --verbose)"
+check "a full check uses it too" "schemagate: schema cache: used" "$(said check . --verbose)"
+check "a full check's findings with and without the cache" "$(out check . --format json --no-cache)" \
+  "$(out check . --format json)"
 
 # A code file changed again: the migrations did not, the cache still holds.
 printf '# again\n' >>"$work/p/app/a.py"
@@ -72,6 +74,15 @@ check "and the output is the same" "$(out check . --changed-since HEAD --no-cach
 rm -rf "$XDG_CACHE_HOME"
 run check . --changed-since HEAD --no-cache >/dev/null
 check "--no-cache writes nothing" "no cache" "$([[ -e "$XDG_CACHE_HOME/schemagate" ]] && echo cache || echo no cache)"
+
+# SCHEMAGATE_CACHE_DIR names the directory; set empty, there is no cache and --verbose says nothing of it.
+check "SCHEMAGATE_CACHE_DIR stores there" "schemagate: schema cache: not used (no cached build); stored" \
+  "$(SCHEMAGATE_CACHE_DIR="$work/own" said check . --verbose)"
+check "SCHEMAGATE_CACHE_DIR holds the file" "1" "$(ls "$work/own" | grep -c '^schema-')"
+check "SCHEMAGATE_CACHE_DIR used" "schemagate: schema cache: used" "$(SCHEMAGATE_CACHE_DIR="$work/own" said check . --verbose)"
+rm -rf "$XDG_CACHE_HOME"
+check "SCHEMAGATE_CACHE_DIR empty: no line" "" "$(SCHEMAGATE_CACHE_DIR= said check . --verbose)"
+check "SCHEMAGATE_CACHE_DIR empty writes nothing" "no cache" "$([[ -e "$XDG_CACHE_HOME/schemagate" ]] && echo cache || echo no cache)"
 
 # plan keeps the schema too, with the same verdict.
 git -C "$work/p" tag v1
