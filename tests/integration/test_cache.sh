@@ -11,6 +11,7 @@ bin=$(realpath "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 git() { command git -c user.name=test -c user.email=test@example.com "$@"; }
+unset SCHEMAGATE_CACHE_DIR
 export XDG_CACHE_HOME="$work/cache"
 run() { (cd "$work/p" && NO_COLOR=1 "$bin" "$@" 2>&1); echo "exit: $?"; }
 # The output without the cache's own --verbose line, and that line alone.
