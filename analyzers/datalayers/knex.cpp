@@ -518,23 +518,40 @@ void extract_knex(const FileInput& in, FileOutput* out) {
   });
 }
 
-/// relevant_knex, knowing the project: a file that names neither knex, Knex nor a class can reach an
-/// instance only through a parameter typed with a project alias of Knex (extract_knex's walk), so it
-/// is relevant only when the project declares one. Most files of a project have a `: ` and are not
-/// parsed for Knex any more.
+/// Whether some class of the project has a member typed as an instance (`db: Knex`): only then
+/// can a class that names no Knex type reach one, through what it extends.
+bool instance_members(const ProjectFacts& facts) {
+  for (auto it = facts.lower_bound(kMemberKey); it != facts.end() && it->first.starts_with(kMemberKey); ++it)
+    for (const std::string& v : it->second)
+      if (size_t colon = v.find(':'); colon != std::string::npos && instance_type(std::string_view(v).substr(colon + 1), &facts))
+        return true;
+  return false;
+}
+
+/// relevant_knex, knowing the project: a file that names neither knex nor Knex reaches an instance
+/// only through a parameter typed with a project alias of Knex, or a class member typed with one
+/// or inherited from a class whose member is an instance (extract_knex's walk), so it is relevant
+/// only when the project declares such an alias or member. Most files of a project have a `: `
+/// and most React files a `className`: they are not parsed for Knex.
 bool relevant_knex_in(std::string_view text, const ProjectFacts* facts) {
   if (!facts) return relevant_knex(text);
-  if (text.find("knex") != std::string_view::npos || text.find("Knex") != std::string_view::npos ||
-      text.find("class") != std::string_view::npos)
-    return true;
+  if (text.find("knex") != std::string_view::npos || text.find("Knex") != std::string_view::npos) return true;
   auto it = facts->lower_bound(kTypeKey);
   bool aliases = it != facts->end() && it->first.starts_with(kTypeKey);
-  return aliases && text.find(": ") != std::string_view::npos;
+  bool classes = text.find("class") != std::string_view::npos;
+  if (aliases) return classes || text.find(": ") != std::string_view::npos;
+  return classes && instance_members(*facts);
+}
+
+/// A project whose code never names knex or Knex has no instance: its classes are not indexed.
+bool knex_index_wanted(std::string_view text) {
+  return text.find("knex") != std::string_view::npos || text.find("Knex") != std::string_view::npos;
 }
 
 }  // namespace
 
 extern const DataLayer kKnex = {"knex",           {"typescript", "javascript"}, nullptr, relevant_knex, extract_knex,
-                                 index_knex,       knex_index_reads,             false,   nullptr,       relevant_knex_in};
+                                 index_knex,       knex_index_reads,             false,   nullptr,       relevant_knex_in,
+                                 knex_index_wanted};
 
 }  // namespace schemagate::datalayers

@@ -384,6 +384,26 @@ bool script_declares_one_of(std::string_view text, const std::set<std::string>& 
   return false;
 }
 
+/// JavaScript and TypeScript: whether one of `language`'s database calls is called somewhere: its
+/// name as a word followed by an argument list or a tagged template (`db.query(`, `sql\``), maybe
+/// through type arguments, a `!` or `?.` (`query<Row>(`, `query!(`, `query?.(`). A wrapper hands
+/// its parameter to such a call; the bare words (`: any`, `display: 'none'`) are no call.
+bool script_calls_database(const Language& language, std::string_view text) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  for (std::string_view name : language.database_calls)
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+      size_t k = at + name.size();
+      if ((at > 0 && word(text[at - 1])) || (k < text.size() && word(text[k]))) continue;
+      while (k < text.size() && std::isspace(static_cast<unsigned char>(text[k]))) ++k;
+      if (k >= text.size()) return true;
+      char c = text[k];
+      if (c == '(' || c == '`' || c == '<' || (c == '!' && (k + 1 >= text.size() || text[k + 1] != '=')) ||
+          text.substr(k, 2) == "?.")
+        return true;
+    }
+  return false;
+}
+
 /// Go: the body of the declaration whose parameter list ends just before `from`, `{` to `}`
 /// both included, read past the result type (`struct{...}` and `interface{...}` are types, not
 /// the body) with strings, runes and comments skipped; empty when it cannot be told.
@@ -488,7 +508,8 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
   // Ruby's extractor (ruby.cpp) records no wrapper and no constant: parsing its files for them
   // would find nothing.
   if (language.name == "ruby") return false;
-  if (family(language.name) == "script") return script_declares_one_of(text, names);
+  if (family(language.name) == "script")
+    return script_calls_database(language, text) && script_declares_one_of(text, names);
   auto blank = [&](size_t i) { return i < text.size() && std::isspace(static_cast<unsigned char>(text[i])); };
   if (language.name == "python") {
     // A wrapper is a `def` (async or not, in a class or not): the name follows the keyword.

@@ -220,7 +220,7 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
 void scan_with_constants(const source::FileSystem& fs, const Options& options, const Targets& targets,
                          const TestSchemas& test_schemas, const datalayers::ProjectFacts* facts, const std::vector<std::pair<std::string, const languages::Language*>>& files,
                          const std::vector<std::pair<std::string, const languages::Language*>>& all_code, unsigned n,
-                         std::vector<FileResult>* results) {
+                         std::vector<FileResult>* results, ParsedFiles* kept) {
   std::map<std::string, size_t, std::less<>> code_index;
   for (size_t i = 0; i < all_code.size(); ++i) code_index.emplace(all_code[i].first, i);
   std::vector<languages::FileConstants> constants(all_code.size());
@@ -232,8 +232,10 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       first[i].wrappers = &wrappers[it->second];
     }
   run_parallel(files.size(), n, fs, options, targets, test_schemas, facts, nullptr, [&](FileScanner& scanner, size_t i) {
+    scanner.take_parsed_from(kept);
     (*results)[i] = scanner.scan(files[i].first, files[i].second, &first[i]);
   });
+  if (kept) kept->clear();  // the trees the first pass did not take: a later phase parses again
   std::vector<char> known(all_code.size(), 0);
   for (size_t i = 0; i < files.size(); ++i)
     if (first[i].constants) known[static_cast<size_t>(first[i].constants - constants.data())] = first[i].known;

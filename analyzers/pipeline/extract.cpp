@@ -73,10 +73,11 @@ namespace {
 /// The data layers' index phase: every layer with an `index` reads the files of its languages
 /// that it finds relevant (an ActiveRecord model's table, its associations), before any file is
 /// extracted, and on the files a layer claims (`lang` null). On `threads` threads, each file
-/// alone; the facts are gathered in file order, as one thread would.
+/// alone; the facts are gathered in file order, as one thread would. The trees it parses are
+/// left in `parsed` for the scan.
 datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Options& options,
                                           const std::vector<std::pair<std::string, const languages::Language*>>& files,
-                                          unsigned threads) {
+                                          unsigned threads, ParsedFiles* parsed) {
   // Which files some layer indexes, by path and language alone: most projects have none.
   std::vector<size_t> indexed;
   std::vector<std::vector<const datalayers::DataLayer*>> layers_of;
@@ -149,6 +150,8 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
       datalayers::FileInput in{rel, text, tree ? ts_tree_root_node(tree.get()) : TSNode{}, family, "public"};
       layer->index(in, &found[k]);
     }
+    // The scan parses most files a layer indexes (an sqlx file's struct tags, then its queries).
+    if (tree) parsed->keep(rel, text, &tree);
   });
   datalayers::ProjectFacts facts;
   for (auto& f : found)
@@ -225,7 +228,8 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   FileResult result;
   file_targets_ = targets_for(targets_, rel);
   std::string text, err;
-  if (!fs_.read(source::join_path(options_.root, rel), &text, &err)) {
+  languages::Tree kept;
+  if (!(parsed_ && parsed_->take(rel, &text, &kept)) && !fs_.read(source::join_path(options_.root, rel), &text, &err)) {
     result.error = rel + ": cannot read: " + err;
     return result;
   }
@@ -292,7 +296,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
       return result;
     }
     bool collect = first && !first->known && first->constants;
-    tree = parser.parse(text);
+    tree = kept ? std::move(kept) : parser.parse(text);
     if (first) first->known = true;
     if (!tree) {
       // Not checked is not clean: the run stops, naming the file.
@@ -534,13 +538,14 @@ std::vector<FileResult> extract_files(const source::FileSystem& fs, const ScanPl
   for (auto& f : plan.code.candidates)  // configuration a data layer claims (Spring's application.properties)
     if (!languages::language_for_path(f) && datalayers::claimed(f) && !source::is_not_application_code(f))
       index_files.push_back({f, nullptr});
-  datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, plan.threads);
+  ParsedFiles parsed;
+  datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, plan.threads, &parsed);
   // "migrations:<dir>" -> the format, for the layers that name by it.
   for (const auto& [dir, format] : plan.migration_directories) facts["migrations:" + dir].push_back(format);
   index_go_packages(fs, options, plan.code.all_code, plan.threads, &facts);
   std::vector<FileResult> results(plan.code.files.size());
   scan_with_constants(fs, options, plan.targets, plan.test_schemas, &facts, plan.code.files, plan.code.all_code,
-                      plan.threads, &results);
+                      plan.threads, &results, &parsed);
   return results;
 }
 

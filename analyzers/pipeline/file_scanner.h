@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -52,12 +53,50 @@ bool calls_clickhouse_function(std::string_view sql);
 
 using CodeFileList = std::vector<std::pair<std::string, const languages::Language*>>;
 
+/// Trees one phase parsed that a later phase reads again (a data layer's index, then the scan),
+/// kept with the text they were parsed from. The source bytes held are bounded, so memory stays
+/// small whatever the project's size (a tree takes about 20 bytes per byte of source): a file
+/// past the bound is read and parsed again. Shared by the phase's threads.
+class ParsedFiles {
+ public:
+  static constexpr size_t kSourceBytes = 1 << 20;
+  /// Keeps `text` and `*tree` (moved from) for `path` while the bound allows.
+  void keep(const std::string& path, std::string_view text, languages::Tree* tree) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!*tree || held_ + text.size() > kSourceBytes || files_.count(path)) return;
+    held_ += text.size();
+    files_.emplace(path, std::make_pair(std::string(text), std::move(*tree)));
+  }
+  /// The text and tree kept for `path`, handed over; false when none is.
+  bool take(const std::string& path, std::string* text, languages::Tree* tree) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = files_.find(path);
+    if (it == files_.end()) return false;
+    held_ -= it->second.first.size();
+    *text = std::move(it->second.first);
+    *tree = std::move(it->second.second);
+    files_.erase(it);
+    return true;
+  }
+  void clear() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    files_.clear();
+    held_ = 0;
+  }
+
+ private:
+  std::mutex mutex_;
+  size_t held_ = 0;
+  std::map<std::string, std::pair<std::string, languages::Tree>> files_;
+};
+
 /// Scans `files` (of `all_code`, where constants come from) on `n` threads into `results`,
-/// following constants across files with each file parsed once (constants_pass.cpp).
+/// following constants across files with each file parsed once (constants_pass.cpp). The first
+/// pass takes the trees `parsed` holds instead of parsing their files again.
 void scan_with_constants(const source::FileSystem& fs, const Options& options, const Targets& targets,
                          const TestSchemas& test_schemas, const datalayers::ProjectFacts* facts,
                          const CodeFileList& files, const CodeFileList& all_code, unsigned n,
-                         std::vector<FileResult>* results);
+                         std::vector<FileResult>* results, ParsedFiles* parsed = nullptr);
 
 class FileScanner {
  public:
@@ -74,6 +113,9 @@ class FileScanner {
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims.
   FileResult scan(const std::string& rel, const languages::Language* lang, FirstPass* first = nullptr);
+
+  /// The file's text and tree are taken from `parsed` when it holds them, else read and parsed.
+  void take_parsed_from(ParsedFiles* parsed) { parsed_ = parsed; }
 
  private:
   /// What the file tells about how its sites are judged, before any is: the engine its SQL is
@@ -171,6 +213,7 @@ class FileScanner {
   /// In a test file: call name -> the file's own type declaring it ("interface TestSql"), or "".
   std::map<std::string, std::string> test_doubles_;
   std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers_;
+  ParsedFiles* parsed_ = nullptr;
 };
 
 }  // namespace schemagate::pipeline

@@ -250,6 +250,14 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   CHECK(of(ts, "const fetchAll: Fetch = (sql) => pool.query(sql);", names));
   CHECK_FALSE(of(ts, "const rows = await fetchAll(sql); pool.query(x); if (fetchAll(a)) {}", names));  // calls only
   CHECK_FALSE(of(ts, "const rows = fetchAll(sql).then(f); db.query(rows)", names));
+  // A database call name that is no call (a type, a CSS value, a property) calls nothing: a React
+  // component whose props declare fetchAll is no wrapper.
+  CHECK_FALSE(of(ts, "const fetchAll = (q: any) => setState({ display: 'none', one: q.sql });", names));
+  CHECK(of(ts, "const fetchAll = (q: string) => db.one<Row>(q);", names));
+  CHECK(of(ts, "const fetchAll = (q: string) => db.many!(q);", names));
+  CHECK(of(ts, "const fetchAll = (q: string) => db.query\n  (q);", names));
+  CHECK(of(ts, "const fetchAll = (q: string) => client?.query?.(q);", names));
+  CHECK(of(ts, "const fetchAll = (t: string) => sql`select * from ${t}`;", names));
 }
 
 TEST_CASE("project questions: a struct field is asked only where a database call may take its text") {

@@ -2,6 +2,7 @@
 // each leaves for the next. The whole pipeline through the same fakes is test_pipeline.cpp's.
 #include <doctest/doctest.h>
 
+#include "analyzers/pipeline/file_scanner.h"
 #include "analyzers/pipeline/scan_plan.h"
 
 using namespace schemagate;
@@ -63,4 +64,25 @@ TEST_CASE("scan phases: discover plans the code files, extract finds sites at by
   REQUIRE(scan.diagnostics.size() == 1);
   CHECK(scan.diagnostics[0].rule == "missing-column");
   CHECK(scan.diagnostics[0].line == 3);
+}
+
+TEST_CASE("parsed files: a tree kept by one phase is taken once by the next, within the bound") {
+  const languages::Language& go = *languages::language_for_path("a.go");
+  languages::Parser parser(go);
+  pipeline::ParsedFiles kept;
+  std::string text = "package a\nfunc f() {}\n";
+  languages::Tree tree = parser.parse(text);
+  kept.keep("a.go", text, &tree);
+  CHECK_FALSE(tree);  // handed over
+  std::string big(pipeline::ParsedFiles::kSourceBytes, ' ');
+  languages::Tree big_tree = parser.parse(big);
+  kept.keep("big.go", big, &big_tree);
+  CHECK(big_tree);  // past the bound: not kept, parsed again where needed
+  std::string got;
+  languages::Tree t;
+  CHECK(kept.take("a.go", &got, &t));
+  CHECK(got == text);
+  CHECK(ts_node_end_byte(ts_tree_root_node(t.get())) == text.size());
+  CHECK_FALSE(kept.take("a.go", &got, &t));
+  CHECK_FALSE(kept.take("big.go", &got, &t));
 }
