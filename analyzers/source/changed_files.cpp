@@ -73,7 +73,8 @@ bool changed_since(const std::string& path, const std::string& ref, std::vector<
 
   git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
   opts.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_IGNORE_SUBMODULES |
-               GIT_DIFF_DISABLE_PATHSPEC_MATCH;  // PATH is a literal directory, not a glob
+               GIT_DIFF_DISABLE_PATHSPEC_MATCH |  // PATH is a literal directory, not a glob
+               GIT_DIFF_SKIP_BINARY_CHECK;  // only names are wanted: no blob is read to tell binary
   char* spec = prefix.data();
   if (!prefix.empty()) {
     opts.pathspec.strings = &spec;
