@@ -166,19 +166,24 @@ std::string longest_literal_run(const std::vector<GlobToken>& tokens) {
   return best;
 }
 
-bool rule_matches(const IgnoreRule& r, const std::string& path, bool is_dir) {
+/// `name`: the last component of `path`, which a rule without '/' matches alone, whichever
+/// directory its .gitignore is in.
+bool rule_matches(const IgnoreRule& r, const std::string& path, std::string_view name, bool is_dir) {
   if (r.dir_only && !is_dir) return false;
+  // What match_tokens would answer first, in constant time, before the base and the substring
+  // search: most rules meet most paths, and few match.
+  auto cheap_no = [&](std::string_view rel) {
+    return (r.first && (rel.empty() || rel.front() != r.first)) || (r.last && (rel.empty() || rel.back() != r.last));
+  };
+  if (!r.anchored && cheap_no(name)) return false;
   std::string_view rel = path;
   if (!r.base.empty()) {
     if (path.size() <= r.base.size() || path[r.base.size()] != '/' || path.compare(0, r.base.size(), r.base) != 0)
       return false;
     rel.remove_prefix(r.base.size() + 1);
   }
-  if (!r.anchored)
-    if (auto slash = rel.rfind('/'); slash != std::string_view::npos) rel.remove_prefix(slash + 1);
-  // What match_tokens would answer first, in constant time, before the substring search.
-  if (r.first && (rel.empty() || rel.front() != r.first)) return false;
-  if (r.last && (rel.empty() || rel.back() != r.last)) return false;
+  if (!r.anchored) rel = name;
+  else if (cheap_no(rel)) return false;
   if (r.literal) return rel == r.pattern_literal;
   if (!r.needle.empty() && rel.find(r.needle) == std::string_view::npos) return false;
   return match_tokens(r.tokens, rel);
@@ -241,8 +246,10 @@ bool read_gitignore(const FileSystem& fs, const std::string& root, const std::st
 
 bool ignored(const std::vector<IgnoreRule>& rules, const std::string& path, bool is_dir) {
   bool result = false;
+  std::string_view name = path;
+  if (auto slash = name.rfind('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
   for (auto& r : rules)
-    if (rule_matches(r, path, is_dir)) result = !r.negate;
+    if (rule_matches(r, path, name, is_dir)) result = !r.negate;
   return result;
 }
 
