@@ -483,8 +483,8 @@ bool is_test_file(std::string_view path) {
 }
 
 bool is_migration_name(std::string_view name) {
-  std::string lower;
-  for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  std::string lower(name);
+  for (char& c : lower) c = ascii_lower(c);  // every file of the tree is asked: no locale lookups
   std::string_view n = lower;
   if (n.size() > 3 && n.substr(n.size() - 3) == ".rb") {  // Rails: <timestamp>_<name>.rb
     size_t digits = 0;
