@@ -10,7 +10,11 @@ void Locator::add(const schema::migrations::MigrationFile& m) {
 
 const LineIndex* Locator::index(const std::string& file) const {
   auto it = files_.find(file);
-  if (it != files_.end()) return &it->second;
+  if (it != files_.end()) {
+    const File& f = it->second;
+    std::call_once(f.indexed, [&f] { f.lines.emplace(f.text); });
+    return &*f.lines;
+  }
   return parent_ ? parent_->index(file) : nullptr;
 }
 

@@ -6,6 +6,8 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,7 +29,7 @@ class Locator {
   /// Registers a migration: the text its positions are offsets of (its source file when it is
   /// written in code and has an origin map, else its SQL).
   void add(const schema::migrations::MigrationFile& migration);
-  bool knows(const std::string& file) const { return index(file) != nullptr; }
+  bool knows(const std::string& file) const { return files_.count(file) || (parent_ && parent_->knows(file)); }
 
   /// 1-based line and column (code points) of byte `offset` of `file`; {0, 0} for a file not added.
   LineColumn position(const std::string& file, uint32_t offset) const;
@@ -51,9 +53,17 @@ class Locator {
   void locate_line(Diagnostic* d, const schema::Origin& origin, std::string_view shown) const;
 
  private:
+  /// A file's text, and its line index, built when a position in it is first asked: a run adds
+  /// every migration, and a pre-commit run asks positions in few of them, if any.
+  struct File {
+    explicit File(std::string_view t) : text(t) {}
+    std::string_view text;
+    mutable std::once_flag indexed;  // positions are asked from several scanning threads
+    mutable std::optional<LineIndex> lines;
+  };
   const LineIndex* index(const std::string& file) const;
   const Locator* parent_ = nullptr;
-  std::map<std::string, LineIndex, std::less<>> files_;
+  std::map<std::string, File, std::less<>> files_;
 };
 
 /// 1-based line of byte `offset` of `text`: for a message that names a place while the text is at hand.

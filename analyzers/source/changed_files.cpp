@@ -2,6 +2,7 @@
 // Renames need no detection here: without it a rename is a deletion (left out) plus an addition
 // (kept under the new name), which is the answer wanted, and it spares reading every blob twice.
 #include "analyzers/source/changed_files.h"
+#include "analyzers/source/git_runtime.h"
 #include "analyzers/source/git_file_system.h"
 
 #include <git2.h>
@@ -35,8 +36,7 @@ std::string last_error(const std::string& what) {
 bool changed_since(const std::string& path, const std::string& ref, std::vector<std::string>* files,
                    std::string* err,
                    std::vector<std::string>* deleted) {
-  static const int init = git_libgit2_init();
-  (void)init;
+  start_libgit2();
   files->clear();
   std::error_code ec;
   std::filesystem::path abs = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
@@ -73,7 +73,8 @@ bool changed_since(const std::string& path, const std::string& ref, std::vector<
 
   git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
   opts.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_IGNORE_SUBMODULES |
-               GIT_DIFF_DISABLE_PATHSPEC_MATCH;  // PATH is a literal directory, not a glob
+               GIT_DIFF_DISABLE_PATHSPEC_MATCH |  // PATH is a literal directory, not a glob
+               GIT_DIFF_SKIP_BINARY_CHECK;  // only names are wanted: no blob is read to tell binary
   char* spec = prefix.data();
   if (!prefix.empty()) {
     opts.pathspec.strings = &spec;

@@ -146,6 +146,11 @@ struct IgnoreRule {
   /// subject without this run cannot match. Most paths lack it (`*kubeconfig*`, `**/.terraform/*`),
   /// and a substring search answers them before the automaton runs.
   std::string needle;
+  /// The first and last tokens' characters when they are literals (a literal token matches its own
+  /// character only), else 0; `literal`: every token is a literal, so the pattern matches itself only.
+  char first = 0, last = 0;
+  bool literal = false;
+  std::string pattern_literal;  ///< when `literal`: the characters the pattern matches
 };
 
 std::string longest_literal_run(const std::vector<GlobToken>& tokens) {
@@ -161,16 +166,25 @@ std::string longest_literal_run(const std::vector<GlobToken>& tokens) {
   return best;
 }
 
-bool rule_matches(const IgnoreRule& r, const std::string& path, bool is_dir) {
+/// `name`: the last component of `path`, which a rule without '/' matches alone, whichever
+/// directory its .gitignore is in.
+bool rule_matches(const IgnoreRule& r, const std::string& path, std::string_view name, bool is_dir) {
   if (r.dir_only && !is_dir) return false;
+  // What match_tokens would answer first, in constant time, before the base and the substring
+  // search: most rules meet most paths, and few match.
+  auto cheap_no = [&](std::string_view rel) {
+    return (r.first && (rel.empty() || rel.front() != r.first)) || (r.last && (rel.empty() || rel.back() != r.last));
+  };
+  if (!r.anchored && cheap_no(name)) return false;
   std::string_view rel = path;
   if (!r.base.empty()) {
     if (path.size() <= r.base.size() || path[r.base.size()] != '/' || path.compare(0, r.base.size(), r.base) != 0)
       return false;
     rel.remove_prefix(r.base.size() + 1);
   }
-  if (!r.anchored)
-    if (auto slash = rel.rfind('/'); slash != std::string_view::npos) rel.remove_prefix(slash + 1);
+  if (!r.anchored) rel = name;
+  else if (cheap_no(rel)) return false;
+  if (r.literal) return rel == r.pattern_literal;
   if (!r.needle.empty() && rel.find(r.needle) == std::string_view::npos) return false;
   return match_tokens(r.tokens, rel);
 }
@@ -206,6 +220,11 @@ void parse_ignore_rules(const std::string& text, const std::string& dir, std::ve
     r.pattern = line;
     r.tokens = compile_glob(line);
     r.needle = longest_literal_run(r.tokens);
+    if (!r.tokens.empty() && r.tokens.front().kind == GlobToken::Literal) r.first = r.tokens.front().c;
+    if (!r.tokens.empty() && r.tokens.back().kind == GlobToken::Literal) r.last = r.tokens.back().c;
+    r.literal = std::all_of(r.tokens.begin(), r.tokens.end(), [](const GlobToken& t) { return t.kind == GlobToken::Literal; });
+    if (r.literal)
+      for (auto& t : r.tokens) r.pattern_literal += t.c;
     rules->push_back(std::move(r));
   }
 }
@@ -227,8 +246,10 @@ bool read_gitignore(const FileSystem& fs, const std::string& root, const std::st
 
 bool ignored(const std::vector<IgnoreRule>& rules, const std::string& path, bool is_dir) {
   bool result = false;
+  std::string_view name = path;
+  if (auto slash = name.rfind('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
   for (auto& r : rules)
-    if (rule_matches(r, path, is_dir)) result = !r.negate;
+    if (rule_matches(r, path, name, is_dir)) result = !r.negate;
   return result;
 }
 
@@ -245,8 +266,16 @@ bool matches_any(const std::vector<std::string>& globs, const std::string& rel) 
   return false;
 }
 
+/// `rules`: the rules in force above `dir`; its own .gitignore's are appended for the walk below
+/// it and dropped again on return, so the rules are never copied per directory.
 bool walk(const FileSystem& fs, const std::string& root, const std::string& dir, const DiscoveryOptions& opt,
-          std::vector<IgnoreRule> rules, std::vector<std::string>* out, std::string* err) {
+          std::vector<IgnoreRule>& rules, std::vector<std::string>* out, std::string* err) {
+  const size_t inherited = rules.size();
+  struct Restore {
+    std::vector<IgnoreRule>& rules;
+    size_t size;
+    ~Restore() { rules.erase(rules.begin() + static_cast<std::ptrdiff_t>(size), rules.end()); }
+  } restore{rules, inherited};
   if (!read_gitignore(fs, root, dir, &rules, err)) return false;
   std::vector<DirEntry> entries;
   std::string why;
@@ -357,7 +386,7 @@ bool discover_files(const FileSystem& fs, const std::string& root, const Discove
   parse_ignore_rules(options.excludes_rules, "", &rules);
   std::string exclude_path = join_path(root, ".git/info/exclude"), text, why;
   if (fs.is_file(exclude_path) && fs.read(exclude_path, &text, &why)) parse_ignore_rules(text, "", &rules);
-  bool ok = walk(fs, root, "", options, std::move(rules), files, err);
+  bool ok = walk(fs, root, "", options, rules, files, err);
   std::sort(files->begin(), files->end());
   if (options.skipped)
     std::sort(options.skipped->begin(), options.skipped->end(),
@@ -454,8 +483,8 @@ bool is_test_file(std::string_view path) {
 }
 
 bool is_migration_name(std::string_view name) {
-  std::string lower;
-  for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  std::string lower(name);
+  for (char& c : lower) c = ascii_lower(c);  // every file of the tree is asked: no locale lookups
   std::string_view n = lower;
   if (n.size() > 3 && n.substr(n.size() - 3) == ".rb") {  // Rails: <timestamp>_<name>.rb
     size_t digits = 0;

@@ -1,6 +1,8 @@
 #include "analyzers/source/file_system.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -121,57 +123,125 @@ bool RealFileSystem::read(const std::string& path, std::string* out, std::string
   return true;
 }
 
-bool RealFileSystem::read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const {
-  out->clear();
-  std::error_code ec;
-  fs::directory_iterator it(dir.empty() ? "." : dir, ec), end;
-  if (ec) {
-    if (err) *err = ec.message();
-    return false;
+namespace {
+/// What a directory entry's d_type says of a file that is not regular, for messages.
+unsigned mode_of_type(unsigned char type) {
+  switch (type) {
+    case DT_FIFO: return S_IFIFO;
+    case DT_SOCK: return S_IFSOCK;
+    case DT_CHR: return S_IFCHR;
+    case DT_BLK: return S_IFBLK;
+    default: return 0;
   }
-  for (; it != end; it.increment(ec)) {
-    if (ec) break;
-    DirEntry e;
-    e.name = it->path().filename().string();
-    std::error_code ec2;
-    fs::file_status own = it->symlink_status(ec2);
-    if (ec2) {
-      // An entry that cannot even be inspected (a path past PATH_MAX): the listing is incomplete.
-      if (err) *err = ec2.message();
-      return false;
+}
+
+struct DirCloser {
+  void operator()(DIR* d) const { ::closedir(d); }
+};
+}  // namespace
+
+// readdir's d_type tells a directory, a regular file, a link and a special file apart without a
+// stat; a regular file is stat'ed once, relative to the open directory (its size), and only a
+// link is resolved by its path. A path the kernel would refuse (PATH_MAX) is refused here too, as
+// a stat by path would, so that a listing fails the same way whether or not it stats.
+RealFileSystem::Listing RealFileSystem::list_now(const std::string& dir) const {
+  Listing out;
+  const std::string d = dir.empty() ? "." : dir;
+  std::unique_ptr<DIR, DirCloser> dp(::opendir(d.c_str()));
+  if (!dp) {
+    out.err = std::strerror(errno);
+    return out;
+  }
+  const int dfd = ::dirfd(dp.get());
+  for (;;) {
+    errno = 0;
+    const dirent* de = ::readdir(dp.get());
+    if (!de) {
+      if (errno) {
+        out.err = std::strerror(errno);
+        out.entries.clear();
+        return out;
+      }
+      break;
     }
-    fs::file_status st = own;
-    if (fs::is_symlink(own)) {
+    std::string_view name = de->d_name;
+    if (name == "." || name == "..") continue;
+    DirEntry e;
+    e.name = std::string(name);
+    // fs::path(d) / name, spelled as a string: building a path object per entry cost more than
+    // the listing.
+    const std::string path = d.back() == '/' ? d + e.name : d + "/" + e.name;
+    if (path.size() >= PATH_MAX) {
+      out.err = std::strerror(ENAMETOOLONG);
+      out.entries.clear();
+      return out;
+    }
+    unsigned char type = de->d_type;
+    struct stat raw {};
+    bool have_raw = false;
+    if (type == DT_UNKNOWN || type == DT_REG) {
+      if (::fstatat(dfd, de->d_name, &raw, AT_SYMLINK_NOFOLLOW) != 0) {
+        // Gone since readdir, or cannot be inspected: the listing is incomplete.
+        out.err = std::strerror(errno);
+        out.entries.clear();
+        return out;
+      }
+      have_raw = true;
+      type = S_ISDIR(raw.st_mode) ? DT_DIR : S_ISREG(raw.st_mode) ? DT_REG : S_ISLNK(raw.st_mode) ? DT_LNK : DT_UNKNOWN;
+    }
+    if (type == DT_DIR) {
+      e.is_dir = true;
+    } else if (type == DT_REG) {
+      e.size = static_cast<std::uintmax_t>(raw.st_size);
+    } else if (type == DT_LNK) {
+      std::error_code ec;
       std::string why;
-      fs::path target = fs::canonical(it->path(), ec2);
-      if (ec2) {
-        e.skip_reason = ec2 == std::errc::too_many_symbolic_link_levels ? "symbolic link loop" : "broken symbolic link";
-      } else if (!stays_inside(it->path().string(), &why)) {
+      fs::path target = fs::canonical(path, ec);
+      if (ec) {
+        e.skip_reason = ec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop" : "broken symbolic link";
+      } else if (!stays_inside(path, &why)) {
         e.skip_reason = why;
       } else {
-        st = fs::status(target, ec2);
-        if (fs::is_directory(st)) e.skip_reason = "symbolic link to a directory (not followed)";
+        fs::file_status st = fs::status(target, ec);
+        if (fs::is_directory(st)) {
+          e.skip_reason = "symbolic link to a directory (not followed)";
+        } else if (fs::is_regular_file(st)) {
+          e.size = fs::file_size(path, ec);
+        } else {
+          struct stat followed {};
+          unsigned mode = ::stat(path.c_str(), &followed) == 0 ? followed.st_mode : 0;
+          e.skip_reason = "not a regular file (" + special_file_kind(mode) + ")";
+        }
       }
+    } else {
+      unsigned mode = have_raw ? raw.st_mode : mode_of_type(type);
+      e.skip_reason = "not a regular file (" + special_file_kind(mode) + ")";
     }
-    if (e.skip_reason.empty()) {
-      if (fs::is_directory(st)) {
-        e.is_dir = true;
-      } else if (fs::is_regular_file(st)) {
-        e.size = it->file_size(ec2);
-        if (ec2) e.size = fs::file_size(it->path(), ec2);
-      } else {
-        struct stat raw {};
-        unsigned mode = ::stat(it->path().c_str(), &raw) == 0 ? raw.st_mode : 0;
-        e.skip_reason = "not a regular file (" + special_file_kind(mode) + ")";
-      }
-    }
-    out->push_back(std::move(e));
+    out.entries.push_back(std::move(e));
   }
-  if (ec) {
-    if (err) *err = ec.message();
+  std::sort(out.entries.begin(), out.entries.end(), [](auto& x, auto& y) { return x.name < y.name; });
+  out.ok = true;
+  return out;
+}
+
+bool RealFileSystem::read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const {
+  const std::string key = dir.empty() ? "." : dir;
+  std::shared_ptr<const Listing> listing;
+  {
+    std::lock_guard<std::mutex> lock(listings_mutex_);
+    if (auto it = listings_.find(key); it != listings_.end()) listing = it->second;
+  }
+  if (!listing) {
+    auto fresh = std::make_shared<const Listing>(list_now(key));
+    std::lock_guard<std::mutex> lock(listings_mutex_);
+    listing = listings_.emplace(key, std::move(fresh)).first->second;  // the first one listed stands
+  }
+  if (!listing->ok) {
+    out->clear();
+    if (err) *err = listing->err;
     return false;
   }
-  std::sort(out->begin(), out->end(), [](auto& x, auto& y) { return x.name < y.name; });
+  *out = listing->entries;
   return true;
 }
 
@@ -182,12 +252,39 @@ std::vector<DirEntry> RealFileSystem::list(const std::string& dir) const {
   return entries;
 }
 
+std::shared_ptr<const RealFileSystem::Listing> RealFileSystem::listed_parent(const std::string& path,
+                                                                            std::string* name) const {
+  size_t slash = path.rfind('/');
+  std::string parent = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  *name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (name->empty() || *name == "." || *name == "..") return nullptr;
+  std::lock_guard<std::mutex> lock(listings_mutex_);
+  auto it = listings_.find(parent);
+  return it == listings_.end() || !it->second->ok ? nullptr : it->second;
+}
+
+namespace {
+bool holds(const RealFileSystem::Listing& listing, const std::string& name) {
+  auto it = std::lower_bound(listing.entries.begin(), listing.entries.end(), name,
+                             [](const DirEntry& e, const std::string& n) { return e.name < n; });
+  return it != listing.entries.end() && it->name == name;
+}
+}  // namespace
+
+// A name its directory's listing does not hold is neither a file nor a directory: the walks ask
+// for a .gitignore, a go.mod or a package.json in every directory, and most have none.
 bool RealFileSystem::is_dir(const std::string& path) const {
+  std::string name;
+  if (auto listing = listed_parent(path, &name))
+    if (!holds(*listing, name)) return false;
   std::error_code ec;
   return fs::is_directory(path.empty() ? "." : path, ec);
 }
 
 bool RealFileSystem::is_file(const std::string& path) const {
+  std::string name;
+  if (auto listing = listed_parent(path, &name))
+    if (!holds(*listing, name)) return false;
   std::error_code ec;
   return fs::is_regular_file(path, ec) && stays_inside(path, nullptr);
 }

@@ -9,8 +9,11 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace schemagate::source {
@@ -51,17 +54,35 @@ class RealFileSystem final : public FileSystem {
   /// read, and such a link is listed with a skip reason. Paths outside `tree` (a --config file the
   /// user names) are read as given.
   explicit RealFileSystem(const std::string& tree);
+  RealFileSystem(const RealFileSystem&) = delete;
+  RealFileSystem& operator=(const RealFileSystem&) = delete;
   bool read(const std::string& path, std::string* out, std::string* err) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   bool read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const override;
   bool is_dir(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
 
+  /// A directory's listing, as read_dir gives it (entries sorted by name).
+  struct Listing {
+    bool ok = false;
+    std::vector<DirEntry> entries;
+    std::string err;
+  };
+
  private:
   /// False (with *err) when `path` is lexically inside the tree but resolves outside it.
   bool stays_inside(const std::string& path, std::string* err) const;
+  /// Lists `dir` from the file system (opendir/readdir, a stat only where the entry's type does
+  /// not say enough).
+  Listing list_now(const std::string& dir) const;
+  /// The listing of `path`'s parent directory when this file system listed it already, else null.
+  std::shared_ptr<const Listing> listed_parent(const std::string& path, std::string* name) const;
   std::string tree_;            // as given
   std::string tree_canonical_;  // with every link resolved; empty: not confined
+  // Each directory is listed once per file system: a run walks the tree for the schema cache's
+  // check, for migration discovery and for code discovery, and one run sees no tree change under it.
+  mutable std::mutex listings_mutex_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const Listing>> listings_;
 };
 
 /// In-memory tree for tests: add files by path; directories are implied by the paths.

@@ -1,4 +1,5 @@
 #include "analyzers/source/git_file_system.h"
+#include "analyzers/source/git_runtime.h"
 
 #include <git2.h>
 
@@ -31,8 +32,7 @@ std::string normalize_relative_path(const std::string& path) {
 
 std::unique_ptr<GitRevisionFileSystem> GitRevisionFileSystem::open(const std::string& path, const std::string& revision,
                                                                    std::string* err) {
-  static const int init = git_libgit2_init();
-  (void)init;
+  start_libgit2();
   std::unique_ptr<GitRevisionFileSystem> fs(new GitRevisionFileSystem());
   std::error_code ec;
   std::filesystem::path abs = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);

@@ -1,4 +1,5 @@
 #include "analyzers/source/git_head.h"
+#include "analyzers/source/git_runtime.h"
 
 #include <git2.h>
 
@@ -24,8 +25,7 @@ struct StatusFree {
 }  // namespace
 
 bool head_revision(const std::string& path, HeadRevision* out, std::string* err) {
-  static const int init = git_libgit2_init();
-  (void)init;
+  start_libgit2();
   *out = {};
   std::error_code ec;
   std::filesystem::path abs = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
@@ -57,8 +57,7 @@ bool head_revision(const std::string& path, HeadRevision* out, std::string* err)
 namespace {
 
 std::string excludes_file_path(const std::string& root) {
-  static const int init = git_libgit2_init();
-  (void)init;
+  start_libgit2();
   std::error_code ec;
   std::filesystem::path abs = std::filesystem::weakly_canonical(std::filesystem::absolute(root, ec), ec);
   git_repository* raw = nullptr;

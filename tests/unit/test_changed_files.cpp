@@ -1,6 +1,7 @@
 // `--changed-since REF`: the files a change touches, as git itself would list them, built on a
 // history this test makes with the git CLI: committed after REF, modified, staged, untracked,
 // deleted, renamed, ignored, and PATH being a subdirectory.
+#include <dlfcn.h>
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -9,6 +10,9 @@
 #include <fstream>
 
 #include "analyzers/source/changed_files.h"
+#include "analyzers/source/git_runtime.h"
+
+extern "C" int mbedtls_x509_crt_parse_file(void* chain, const char* path);
 
 using schemagate::source::changed_since;
 namespace fs = std::filesystem;
@@ -139,4 +143,16 @@ TEST_CASE("unknown ref and non-repository fail with one line") {
   CHECK_FALSE(changed_since(outside.string(), "HEAD", &files, &err));
   CHECK(err == "\"" + outside.string() + "\" is not inside a git repository");
   fs::remove_all(outside);
+}
+
+TEST_CASE("libgit2 starts without parsing the system's CA bundle, and reads repositories as before") {
+  // The executable's mbedtls_x509_crt_parse_file is the one the process binds (git_runtime.cpp):
+  // libgit2's start-up parses no certificate, and holds none to trust.
+  void* bound = ::dlsym(RTLD_DEFAULT, "mbedtls_x509_crt_parse_file");
+  CHECK(bound == reinterpret_cast<void*>(&mbedtls_x509_crt_parse_file));
+  schemagate::source::start_libgit2();
+  schemagate::source::start_libgit2();  // once per process; a second call does nothing
+  int chain[64] = {};
+  CHECK(mbedtls_x509_crt_parse_file(chain, "/etc/ssl/certs/ca-certificates.crt") == 0);
+  CHECK(std::all_of(std::begin(chain), std::end(chain), [](int v) { return v == 0; }));
 }

@@ -4,8 +4,12 @@
 // would not stop root (CI runs as root), the failure comes from MemoryFileSystem instead, which
 // fails the same way for every user.
 #include <doctest/doctest.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
+
+#include <cstring>
 
 #include <chrono>
 #include <ctime>
@@ -629,4 +633,87 @@ TEST_CASE("fuzz_glob: a listing that names an empty entry does not recurse forev
   std::string err;
   REQUIRE(source::discover_files(fs, "p", {}, &files, &err));
   CHECK(joined(files) == "a.py ");
+}
+
+// ---- the real file system's listing: d_type first, a stat only where needed, once per run ----
+
+TEST_CASE("RealFileSystem lists kinds, sizes and special files from one readdir, each directory once") {
+  TempDir dir;
+  dir.write("a.py", "12345");
+  dir.write("sub/b.go", "");
+  REQUIRE(mkfifo((dir.path / "pipe.sql").c_str(), 0600) == 0);
+  stdfs::create_symlink("a.py", dir.path / "link.py");
+  stdfs::create_symlink("sub", dir.path / "sublink");
+  stdfs::create_symlink("nowhere", dir.path / "broken.py");
+  stdfs::create_symlink("loop2", dir.path / "loop1");
+  stdfs::create_symlink("loop1", dir.path / "loop2");
+  source::RealFileSystem fs(dir.str());
+  std::vector<source::DirEntry> entries;
+  std::string err;
+  REQUIRE(fs.read_dir(dir.str(), &entries, &err));
+  std::string listed;
+  for (auto& e : entries)
+    listed += e.name + (e.is_dir ? "/" : "") + " " + std::to_string(e.is_dir ? 0 : e.size) + " " + e.skip_reason + "\n";
+  CHECK(listed ==
+        "a.py 5 \n"
+        "broken.py 0 broken symbolic link\n"
+        "link.py 5 \n"
+        "loop1 0 symbolic link loop\n"
+        "loop2 0 symbolic link loop\n"
+        "pipe.sql 0 not a regular file (FIFO)\n"
+        "sub/ 0 \n"
+        "sublink 0 symbolic link to a directory (not followed)\n");
+
+  // One listing per directory for the file system's life: a file added later is not seen by it
+  // (one run sees no change under it), and a fresh file system sees it.
+  dir.write("c.py", "");
+  REQUIRE(fs.read_dir(dir.str(), &entries, &err));
+  CHECK(entries.size() == 8);
+  source::RealFileSystem fresh(dir.str());
+  REQUIRE(fresh.read_dir(dir.str(), &entries, &err));
+  CHECK(entries.size() == 9);
+
+  // is_file / is_dir answer "no" from the parent's listing for a name it does not hold, and
+  // still stat what it holds.
+  CHECK_FALSE(fs.is_file(dir.str() + "/.gitignore"));
+  CHECK_FALSE(fs.is_dir(dir.str() + "/missing"));
+  CHECK(fs.is_file(dir.str() + "/a.py"));
+  CHECK(fs.is_file(dir.str() + "/link.py"));
+  CHECK_FALSE(fs.is_file(dir.str() + "/pipe.sql"));
+  CHECK(fs.is_dir(dir.str() + "/sub"));
+  CHECK_FALSE(fs.is_dir(dir.str() + "/a.py"));
+
+  // A listing that fails fails the same way every time it is asked.
+  CHECK_FALSE(fs.read_dir(dir.str() + "/a.py", &entries, &err));
+  CHECK(err == "Not a directory");
+  CHECK(entries.empty());
+  err.clear();
+  CHECK_FALSE(fs.read_dir(dir.str() + "/missing", &entries, &err));
+  CHECK(err == "No such file or directory");
+  err.clear();
+  CHECK_FALSE(fs.read_dir(dir.str() + "/missing", &entries, &err));
+  CHECK(err == "No such file or directory");
+}
+
+TEST_CASE("RealFileSystem lists a socket as a special file") {
+  TempDir dir;
+  std::string path = (dir.path / "s.py").string();
+  int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  if (path.size() >= sizeof addr.sun_path) {
+    ::close(fd);
+    MESSAGE("skipped: the temporary directory's path is too long for a socket");
+    return;
+  }
+  std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
+  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  source::RealFileSystem fs(dir.str());
+  std::vector<source::DirEntry> entries;
+  std::string err;
+  REQUIRE(fs.read_dir(dir.str(), &entries, &err));
+  ::close(fd);
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].skip_reason == "not a regular file (socket)");
 }

@@ -3,10 +3,12 @@
 // damaged, truncated or foreign cache file is ignored, never trusted.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "analyzers/pipeline/schema_cache.h"
 
@@ -220,4 +222,47 @@ TEST_CASE("schema cache: no directory, no cache") {
   CHECK_FALSE(r.hit);
   CHECK_FALSE(r.stored);
   CHECK(build.schema.find("public", "accounts"));
+}
+
+TEST_CASE("schema cache: files read again on a hit are known by their identities on the next run") {
+  // Real files: a build stored right after a checkout knows its files by their bytes only (they
+  // changed less than a second before it ran), so the next run reads them again; that run stores
+  // the identities they have by then, and the run after it reads none of them.
+  TempDir project, dir;
+  auto put = [&](const std::string& rel, const std::string& text) {
+    std::filesystem::create_directories(std::filesystem::path(project.path + "/" + rel).parent_path());
+    std::ofstream(project.path + "/" + rel, std::ios::binary) << text;
+  };
+  put("go.mod", "module example.com/app\n\ngo 1.22\n");
+  put("db/migrations/0001_init.up.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n");
+  put("db/migrations/0001_init.down.sql", "DROP TABLE accounts;\n");
+  put("api/handler.go", "package api\n\nfunc Email(db *sql.DB) { db.Query(\"SELECT email FROM accounts\") }\n");
+  pipeline::Options options;
+  options.root = project.path;
+  pipeline::SchemaCacheKey key{project.path, "test binary", &options, /*real_files=*/true};
+  auto run = [&](pipeline::SchemaBuild* build) {
+    source::RealFileSystem fresh(project.path);  // one file system per run, as the CLI has
+    pipeline::SchemaCacheResult result;
+    std::string err;
+    REQUIRE_MESSAGE(pipeline::build_schema_cached(fresh, key, dir.path, build, &err, &result), err);
+    return result;
+  };
+  pipeline::SchemaBuild first, second, third;
+  auto r1 = run(&first);
+  CHECK_FALSE(r1.hit);
+  CHECK(r1.stored);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto r2 = run(&second);
+  CHECK(r2.hit);
+  CHECK(r2.stored);  // read again, and stored with their identities
+  auto r3 = run(&third);
+  CHECK(r3.hit);
+  CHECK_FALSE(r3.stored);  // every file known by its identity: nothing read, nothing to store
+  CHECK(pipeline::encode_schema_build(second) == pipeline::encode_schema_build(first));
+  CHECK(pipeline::encode_schema_build(third) == pipeline::encode_schema_build(first));
+
+  // A migration changed since: a miss, as before.
+  put("db/migrations/0001_init.up.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, mail text);\n");
+  pipeline::SchemaBuild fourth;
+  CHECK_FALSE(run(&fourth).hit);
 }
