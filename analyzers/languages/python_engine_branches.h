@@ -11,7 +11,6 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/string_eval.h"
 
 namespace schemagate::languages {
@@ -157,27 +156,16 @@ class PythonEngineBranches {
     }
   }
 
-  /// The if statements and calls of the tree under `root` in document order, and its function
-  /// definitions with the scope each is in (`scope` for the outermost; inside a function, its
-  /// start + 1). Named nodes only, as ts_node_named_child reads the tree.
-  void visit(TSNode root, uint32_t scope) {
-    static const KindSet kIf{"if_statement"}, kCall{"call"}, kFunction{"function_definition"};
-    std::vector<uint32_t> scopes{scope};
-    walk_tree(
-        root,
-        [&](TSNode node) {
-          if (!ts_node_is_named(node) && !ts_node_eq(node, root)) return false;
-          if (kIf.has(node)) if_statement(node);
-          else if (kCall.has(node)) call(node, scopes.back());
-          if (kFunction.has(node)) {
-            defs_.push_back({node_text(field(node, "name"), src_), scopes.back(), ts_node_start_byte(node), ts_node_end_byte(node)});
-            scopes.push_back(ts_node_start_byte(node) + 1);  // 0 is the module
-          }
-          return true;
-        },
-        [&](TSNode node) {
-          if ((ts_node_is_named(node) || ts_node_eq(node, root)) && kFunction.has(node)) scopes.pop_back();
-        });
+  void visit(TSNode node, uint32_t scope) {
+    if (node_is(node, "if_statement")) if_statement(node);
+    else if (node_is(node, "call")) call(node, scope);
+    uint32_t inner = scope;
+    if (node_is(node, "function_definition")) {
+      defs_.push_back({node_text(field(node, "name"), src_), scope, ts_node_start_byte(node), ts_node_end_byte(node)});
+      inner = ts_node_start_byte(node) + 1;  // 0 is the module
+    }
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) visit(ts_node_named_child(node, i), inner);
   }
 
   std::string_view src_;
