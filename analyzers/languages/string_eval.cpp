@@ -273,6 +273,7 @@ class Engine {
     std::vector<std::pair<uint32_t, uint32_t>> scopes;  // open function scopes
     std::vector<ScopeNode> scope_nodes;
     int classes = 0;  // open class nodes around the walk's node
+    std::vector<uint8_t> opened;  // per open named node: 1 it opened a scope, 2 it is a class
     walk_tree_once(
         [&](TSNode node) {
           if (!ts_node_is_named(node)) {
@@ -290,12 +291,15 @@ class Engine {
           if (pieces) note_pieces(node);
           // A function's scope opens before its own definitions: an arrow function's lone
           // parameter is a field of the function node itself.
+          uint8_t opens = 0;
           if (syntax_.is_scope(node)) {
             scope_nodes.push_back({node, scopes.empty() ? std::pair<uint32_t, uint32_t>{0, UINT32_MAX} : scopes.back(),
                                    classes > 0});
             scopes.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
+            opens |= 1;
           }
-          if (kClasses.has(node)) ++classes;
+          if (kClasses.has(node)) ++classes, opens |= 2;
+          opened.push_back(opens);
           size_t before = defs_.size();
           syntax_.definitions(node, src_, &defs_);
           syntax_.imports(node, src_, &imports_);
@@ -308,8 +312,10 @@ class Engine {
         },
         [&](TSNode node) {
           if (!ts_node_is_named(node)) return;
-          if (syntax_.is_scope(node) && !scopes.empty()) scopes.pop_back();
-          if (kClasses.has(node)) --classes;
+          uint8_t opens = opened.back();  // what its enter found: not asked again
+          opened.pop_back();
+          if ((opens & 1) && !scopes.empty()) scopes.pop_back();
+          if (opens & 2) --classes;
         });
     memo_.resize(defs_.size());
     for (size_t i = 0; i < defs_.size(); ++i) by_name_[defs_[i].name].push_back(i);
