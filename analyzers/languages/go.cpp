@@ -10,6 +10,7 @@
 #include <functional>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "analyzers/languages/go_packages.h"
 #include "analyzers/languages/kind_set.h"
@@ -561,34 +562,80 @@ class GoSyntax final : public HostSyntax {
     return fn;
   }
 
-  /// Whether `name` is assigned, earlier in its function, the result of a Prepare call
-  /// (`stmt, err := tx.PreparexContext(ctx, "...")`): a prepared statement, not a database handle.
-  static bool prepared_statement(TSNode name, std::string_view source) {
-    TSNode fn = enclosing_function(name);
-    if (ts_node_is_null(fn)) return false;
-    // The walk below finds only a callee field starting with "Prepare" before the name: a
-    // function whose text before it holds no such word (most) needs no walk. Called for every
-    // method call on an identifier, the walk was an eighth of a Go project's run.
-    uint32_t from = ts_node_start_byte(fn), to = ts_node_start_byte(name);
-    if (to <= from || source.substr(from, to - from).find("Prepare") == std::string_view::npos) return false;
-    std::string_view id = node_text(name, source);
-    bool found = false;
-    std::function<void(TSNode)> walk = [&](TSNode n) {
-      if (found || ts_node_start_byte(n) >= ts_node_start_byte(name)) return;
-      if (node_is(n, "short_var_declaration") || node_is(n, "assignment_statement")) {
-        TSNode left = field(n, "left"), right = field(n, "right");
-        if (ts_node_named_child_count(right) == 1 && ts_node_named_child_count(left) >= 1 &&
-            node_text(ts_node_named_child(left, 0), source) == id) {
-          TSNode call = ts_node_named_child(right, 0);
-          TSNode callee = node_is(call, "call_expression") ? field(call, "function") : TSNode{};
-          if (node_is(callee, "selector_expression") && node_text(field(callee, "field"), source).starts_with("Prepare"))
-            found = true;
+  /// What the questions about a function's locals (prepared_statement, local_type) read of it,
+  /// gathered once per function and extraction. Each is asked at method calls on an identifier;
+  /// walking the function up to the call each time was quadratic in the function's size (sqlc's
+  /// generated Prepare, a repository file's long methods): an eighth of a Go project's run.
+  struct FunctionLocals {
+    bool walked = false;
+    /// Every var_spec, parameter_declaration, short_var_declaration and assignment_statement of
+    /// the function, nested functions' too, in document order (starts never decrease).
+    std::vector<TSNode> declarations;
+    /// (start, first name) of each of those that assigns one Prepare call's result:
+    /// `stmt, err := tx.PreparexContext(ctx, "...")`.
+    std::vector<std::pair<uint32_t, std::string_view>> prepared;
+    size_t prepare_word = std::string_view::npos;  ///< where "Prepare" first occurs in its text
+  };
+
+  /// `fn`'s locals; `walk`: with its declarations gathered.
+  const FunctionLocals& locals_of(TSNode fn, std::string_view source, bool walk) const {
+    auto [it, added] = locals_.try_emplace(fn.id);
+    FunctionLocals& f = it->second;
+    if (added) {
+      uint32_t from = ts_node_start_byte(fn), end = std::min<uint32_t>(ts_node_end_byte(fn), static_cast<uint32_t>(source.size()));
+      if (from < end)
+        if (size_t at = source.substr(from, end - from).find("Prepare"); at != std::string_view::npos) f.prepare_word = from + at;
+    }
+    if (!walk || f.walked) return f;
+    f.walked = true;
+    static const KindSet kDeclarations{"var_spec", "parameter_declaration", "short_var_declaration", "assignment_statement"};
+    static const KindSet kAssignments{"short_var_declaration", "assignment_statement"};
+    TSTreeCursor cursor = ts_tree_cursor_new(fn);
+    for (bool more = true; more;) {
+      TSNode n = ts_tree_cursor_current_node(&cursor);
+      bool named = ts_node_is_named(n);
+      if (named && kDeclarations.has(n)) {
+        f.declarations.push_back(n);
+        if (kAssignments.has(n)) {
+          TSNode left = field(n, "left"), right = field(n, "right");
+          if (ts_node_named_child_count(right) == 1 && ts_node_named_child_count(left) >= 1) {
+            TSNode call = ts_node_named_child(right, 0);
+            TSNode callee = node_is(call, "call_expression") ? field(call, "function") : TSNode{};
+            if (node_is(callee, "selector_expression") && node_text(field(callee, "field"), source).starts_with("Prepare"))
+              f.prepared.emplace_back(ts_node_start_byte(n), node_text(ts_node_named_child(left, 0), source));
+          }
         }
       }
-      for (uint32_t i = 0; i < ts_node_named_child_count(n) && !found; ++i) walk(ts_node_named_child(n, i));
-    };
-    walk(fn);
-    return found;
+      // Named nodes only, as ts_node_named_child reads the tree: not below an anonymous one.
+      if (named && ts_tree_cursor_goto_first_child(&cursor)) continue;
+      while (!ts_tree_cursor_goto_next_sibling(&cursor))
+        if (!ts_tree_cursor_goto_parent(&cursor)) {
+          more = false;
+          break;
+        }
+    }
+    ts_tree_cursor_delete(&cursor);
+    return f;
+  }
+
+  /// Whether `name` is assigned, earlier in its function, the result of a Prepare call
+  /// (`stmt, err := tx.PreparexContext(ctx, "...")`): a prepared statement, not a database handle.
+  bool prepared_statement(TSNode name, std::string_view source) const {
+    // Only a callee field starting with "Prepare" before the name counts: a file, or a function
+    // whose text before it, holding no such word (most) needs no walk.
+    if (!file_says("Prepare", source)) return false;
+    TSNode fn = enclosing_function(name);
+    if (ts_node_is_null(fn)) return false;
+    uint32_t to = ts_node_start_byte(name);
+    if (const FunctionLocals& f = locals_of(fn, source, false);
+        f.prepare_word == std::string_view::npos || f.prepare_word + 7 > to)
+      return false;
+    std::string_view id = node_text(name, source);
+    for (const auto& [at, first] : locals_of(fn, source, true).prepared) {
+      if (at >= to) break;
+      if (first == id) return true;
+    }
+    return false;
   }
 
   /// The one value the facts give `key`, or null (none, or several that disagree).
@@ -686,21 +733,21 @@ class GoSyntax final : public HostSyntax {
   /// project declares the field `f` with, whose result's type the project declares (temporal's
   /// `visibilityArchiver, err := wh.archiverProvider.GetVisibilityArchiver(scheme)`); "" when
   /// not known.
-  static std::string local_type(TSNode id, std::string_view source, const ProjectFacts* facts) {
+  std::string local_type(TSNode id, std::string_view source, const ProjectFacts* facts) const {
     TSNode fn = enclosing_function(id);
     if (ts_node_is_null(fn)) return {};
     uint32_t to = ts_node_start_byte(id);
     std::string_view name = node_text(id, source);
     std::string found;
-    std::function<void(TSNode)> walk = [&](TSNode n) {
-      if (ts_node_start_byte(n) >= to) return;
+    for (TSNode n : locals_of(fn, source, true).declarations) {
+      if (ts_node_start_byte(n) >= to) break;
       if (node_is(n, "var_spec") || node_is(n, "parameter_declaration")) {
         for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
           TSNode c = ts_node_named_child(n, i);
           if (node_is(c, "identifier") && node_text(c, source) == name)
             found = ts_node_is_null(field(n, "type")) ? "" : std::string(base_type(node_text(field(n, "type"), source)));
         }
-      } else if (node_is(n, "short_var_declaration") || node_is(n, "assignment_statement")) {
+      } else {  // short_var_declaration, assignment_statement
         TSNode left = field(n, "left"), right = field(n, "right");
         bool declares = false;
         for (uint32_t i = 0; i < ts_node_named_child_count(left); ++i)
@@ -716,9 +763,7 @@ class GoSyntax final : public HostSyntax {
                 if (*t != "?") found = *t;
         }
       }
-      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) walk(ts_node_named_child(n, i));
-    };
-    walk(fn);
+    }
     return found;
   }
 
@@ -735,7 +780,8 @@ class GoSyntax final : public HostSyntax {
 
   /// Whether `name` is declared, in its function, as a prepared statement (`var stmt *sql.Stmt`,
   /// a parameter `stmt *sqlx.Stmt`).
-  static bool declared_statement(TSNode name, std::string_view source) {
+  bool declared_statement(TSNode name, std::string_view source) const {
+    if (!file_says("Stmt", source)) return false;
     TSNode fn = enclosing_function(name);
     if (ts_node_is_null(fn)) return false;
     uint32_t from = ts_node_start_byte(fn), to = ts_node_start_byte(name);
@@ -790,12 +836,23 @@ class GoSyntax final : public HostSyntax {
     if (node_text(name, source) == "_") return;
     out->push_back(Definition{node_text(name, source), value, begin, append});
   }
+
+  /// Whether the file's text holds `word` ("Prepare", "Stmt": a literal, asked again and again).
+  bool file_says(std::string_view word, std::string_view source) const {
+    for (auto& [w, holds] : words_)
+      if (w == word) return holds;
+    words_.emplace_back(word, source.find(word) != std::string_view::npos);
+    return words_.back().second;
+  }
+
+  mutable std::unordered_map<const void*, FunctionLocals> locals_;  ///< by the function node's id
+  mutable std::vector<std::pair<std::string_view, bool>> words_;      ///< file_says' answers
 };
 
 }  // namespace
 
 void extract_go(const ExtractInput& in, std::vector<SqlSite>* out) {
-  static const GoSyntax syntax;
+  const GoSyntax syntax;  // one per file: it keeps what it learnt of the file's functions
   extract_sites(in, syntax, out);
 }
 

@@ -1,6 +1,7 @@
 #include "analyzers/languages/project_constants.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <atomic>
 #include <map>
@@ -346,8 +347,19 @@ namespace {
 /// by `{`, `:` or `=>` (a method: `async query(sql: string) {`). A call (`query(sql);`,
 /// `await query(sql).rows`) is none of these.
 bool script_declares_one_of(std::string_view text, const std::set<std::string>& names) {
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  static constexpr auto kWord = [] {  // std::isalnum in the C locale, '_' and '$': read at every byte
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+      t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+    return t;
+  }();
+  auto word = [](char c) { return kWord[static_cast<unsigned char>(c)]; };
   auto blank = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  // By first byte, bit k set when a name of k bytes starts with it (k < 64; 0 for longer
+  // names): most words are not looked up in the set.
+  std::array<uint64_t, 256> starts{};
+  for (const std::string& name : names)
+    if (!name.empty()) starts[static_cast<unsigned char>(name[0])] |= uint64_t{1} << (name.size() < 64 ? name.size() : 0);
   size_t n = text.size();
   for (size_t i = 0; i < n;) {
     if (!word(text[i]) || (i > 0 && word(text[i - 1]))) {
@@ -359,7 +371,8 @@ bool script_declares_one_of(std::string_view text, const std::set<std::string>& 
     std::string_view name = text.substr(i, end - i);
     size_t at = i;
     i = end;
-    if (!names.count(std::string(name))) continue;
+    uint64_t bits = starts[static_cast<unsigned char>(name[0])];
+    if (!((bits >> (name.size() < 64 ? name.size() : 0)) & 1) || !names.count(std::string(name))) continue;
     size_t b = at;  // the word before: `function name`
     while (b > 0 && blank(text[b - 1])) --b;
     if (b >= 8 && text.substr(b - 8, 8) == "function" && (b == 8 || !word(text[b - 9]))) return true;
@@ -499,17 +512,14 @@ std::string_view python_def(std::string_view text, size_t at) {
   return text.substr(at);
 }
 
-}  // namespace
-
-bool ProjectConstants::may_define_wrapper_of(const Language& language, std::string_view text,
-                                             const std::set<std::string>& names) {
+/// may_define_wrapper_of's test of the declarations (see there), without its test of the whole
+/// text's database call names.
+bool declares_wrapper_of(const Language& language, std::string_view text, const std::set<std::string>& names) {
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
-  if (names.empty() || !may_define_wrapper(language, text)) return false;
-  // Ruby's extractor (ruby.cpp) records no wrapper and no constant: parsing its files for them
-  // would find nothing.
-  if (language.name == "ruby") return false;
-  if (family(language.name) == "script")
-    return script_calls_database(language, text) && script_declares_one_of(text, names);
+  // A script file declares the name and calls one of the database calls (script_calls_database);
+  // the declaration first, which few files hold.
+  if (ProjectConstants::family(language.name) == "script")
+    return script_declares_one_of(text, names) && script_calls_database(language, text);
   auto blank = [&](size_t i) { return i < text.size() && std::isspace(static_cast<unsigned char>(text[i])); };
   if (language.name == "python") {
     // A wrapper is a `def` (async or not, in a class or not): the name follows the keyword.
@@ -523,12 +533,12 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
       if (end == i || !names.count(std::string(text.substr(i, end - i)))) continue;
       // Its SQL parameter reaches a database call inside its body: one is named there.
       std::string_view def = python_def(text, at);
-      if (def.empty() || may_define_wrapper(language, def)) return true;
+      if (def.empty() || ProjectConstants::may_define_wrapper(language, def)) return true;
     }
     return false;
   }
   if (language.name != "go")
-    return std::any_of(names.begin(), names.end(), [&](const std::string& name) { return holds_word(text, name); });
+    return std::any_of(names.begin(), names.end(), [&](const std::string& name) { return ProjectConstants::holds_word(text, name); });
   // The balanced bracket group that opens at `i` (`(`, `[`): its end, one past the closing
   // bracket, or npos when it does not close.
   auto group_end = [&](size_t i) {
@@ -571,12 +581,24 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
     if (text[k] != '(') continue;
     size_t close = group_end(k);
     if (close == std::string_view::npos) return true;
-    if (!holds_word(text.substr(k, close - k), "string")) continue;
+    if (!ProjectConstants::holds_word(text.substr(k, close - k), "string")) continue;
     // Its SQL parameter reaches a database call inside its body: one is named there.
     std::string_view body = go_body(text, close);
-    if (body.empty() || may_define_wrapper(language, body)) return true;
+    if (body.empty() || ProjectConstants::may_define_wrapper(language, body)) return true;
   }
   return false;
+}
+
+}  // namespace
+
+bool ProjectConstants::may_define_wrapper_of(const Language& language, std::string_view text,
+                                             const std::set<std::string>& names) {
+  // Ruby's extractor (ruby.cpp) records no wrapper and no constant: parsing its files for them
+  // would find nothing.
+  if (names.empty() || language.name == "ruby") return false;
+  // Both must hold; the declarations first: they read the text for the names asked, which few
+  // files declare, so the whole text is seldom read again for the database call names.
+  return declares_wrapper_of(language, text, names) && may_define_wrapper(language, text);
 }
 
 void collect_file_constants(std::string_view text, TSNode root, const Language& language, FileConstants* constants,

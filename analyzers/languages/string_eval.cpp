@@ -120,29 +120,10 @@ constexpr size_t kMaxConstantBytes = 64 << 10;
 constexpr size_t kMaxVariants = 8;   ///< texts one site is checked in, one per combination of choices
 constexpr size_t kMaxInlining = 4;   ///< calls inlined inside one another
 
-/// Owns a cursor; calls enter(node) -> descend? and leave(node) in document order.
+/// walk_tree (string_eval.h), by its short name.
 template <typename Enter, typename Leave>
 void walk(TSNode root, Enter&& enter, Leave&& leave) {
-  struct Cursor {
-    TSTreeCursor c;
-    explicit Cursor(TSNode n) : c(ts_tree_cursor_new(n)) {}
-    ~Cursor() { ts_tree_cursor_delete(&c); }
-  } cursor(root);
-  bool descend = enter(root);
-  for (;;) {
-    if (descend && ts_tree_cursor_goto_first_child(&cursor.c)) {
-      descend = enter(ts_tree_cursor_current_node(&cursor.c));
-      continue;
-    }
-    for (;;) {
-      leave(ts_tree_cursor_current_node(&cursor.c));
-      if (ts_tree_cursor_goto_next_sibling(&cursor.c)) {
-        descend = enter(ts_tree_cursor_current_node(&cursor.c));
-        break;
-      }
-      if (!ts_tree_cursor_goto_parent(&cursor.c)) return;
-    }
-  }
+  walk_tree(root, std::forward<Enter>(enter), std::forward<Leave>(leave));
 }
 
 bool contains(TSNode node, uint32_t offset) {
@@ -292,8 +273,8 @@ class Engine {
     std::vector<std::pair<uint32_t, uint32_t>> scopes;  // open function scopes
     std::vector<ScopeNode> scope_nodes;
     int classes = 0;  // open class nodes around the walk's node
-    walk(
-        in_.root,
+    std::vector<uint8_t> opened;  // per open named node: 1 it opened a scope, 2 it is a class
+    walk_tree_once(
         [&](TSNode node) {
           if (!ts_node_is_named(node)) {
             // No definitions below an anonymous node; should one have named children, their pieces count.
@@ -310,12 +291,15 @@ class Engine {
           if (pieces) note_pieces(node);
           // A function's scope opens before its own definitions: an arrow function's lone
           // parameter is a field of the function node itself.
+          uint8_t opens = 0;
           if (syntax_.is_scope(node)) {
             scope_nodes.push_back({node, scopes.empty() ? std::pair<uint32_t, uint32_t>{0, UINT32_MAX} : scopes.back(),
                                    classes > 0});
             scopes.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
+            opens |= 1;
           }
-          if (kClasses.has(node)) ++classes;
+          if (kClasses.has(node)) ++classes, opens |= 2;
+          opened.push_back(opens);
           size_t before = defs_.size();
           syntax_.definitions(node, src_, &defs_);
           syntax_.imports(node, src_, &imports_);
@@ -328,8 +312,10 @@ class Engine {
         },
         [&](TSNode node) {
           if (!ts_node_is_named(node)) return;
-          if (syntax_.is_scope(node) && !scopes.empty()) scopes.pop_back();
-          if (kClasses.has(node)) --classes;
+          uint8_t opens = opened.back();  // what its enter found: not asked again
+          opened.pop_back();
+          if ((opens & 1) && !scopes.empty()) scopes.pop_back();
+          if (opens & 2) --classes;
         });
     memo_.resize(defs_.size());
     for (size_t i = 0; i < defs_.size(); ++i) by_name_[defs_[i].name].push_back(i);
@@ -410,8 +396,7 @@ class Engine {
     struct Scope { uint32_t begin, end; std::string engine; bool postgres = false; };
     std::vector<Scope> marked;
     std::vector<std::pair<uint32_t, uint32_t>> open;
-    walk(
-        in_.root,
+    walk_tree_once(
         [&](TSNode node) {
           if (!ts_node_is_named(node)) return false;
           if (syntax_.is_scope(node)) open.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
@@ -1164,8 +1149,7 @@ class Engine {
     if (!postgres && !source::other_engine_of_code(in_.path, src_).empty()) return;
     std::string prefix = postgres ? "!." : ".";
     std::vector<std::pair<std::string_view, TSNode>> writes;
-    walk(
-        in_.root,
+    walk_tree_once(
         [&](TSNode node) {
           if (!ts_node_is_named(node)) return false;
           syntax_.field_writes(node, src_, &writes);
@@ -1191,8 +1175,7 @@ class Engine {
   /// and string transforms (`const query = sql.replaceAll(...)`): the project's own database
   /// calls (umami's rawQuery, a Go helper around QueryContext, a Python execute wrapper).
   void collect_wrappers() {
-    walk(
-        in_.root,
+    walk_tree_once(
         [&](TSNode node) {
           Call call;
           if (!ts_node_is_named(node) || !syntax_.call(node, src_, &call) || !is_database_call(call.name) ||
@@ -1216,8 +1199,7 @@ class Engine {
       if (w.method) methods.insert(w.name);
     if (methods.empty()) return;
     std::vector<WrapperDefinition> others;
-    walk(
-        in_.root,
+    walk_tree_once(
         [&](TSNode node) {
           std::string_view name;
           std::vector<std::string_view> params;
@@ -1717,8 +1699,7 @@ class Engine {
   }
 
   void find_sites(std::vector<SqlSite>* out) {
-    walk(
-        in_.root,
+    walk_tree_once(
         [&](TSNode node) {
           if (!ts_node_is_named(node) || consumed_.count(node.id)) return false;
           if (syntax_.foreign_query(node, src_)) return false;
@@ -1785,9 +1766,52 @@ class Engine {
     for (SqlSite& s : kept) out->push_back(std::move(s));
   }
 
+  /// The tree in document order, each node with the index past its subtree: the walks of the
+  /// whole tree (definitions, wrappers, sites, engines, field values) read it instead of moving
+  /// a cursor again, which costs hundreds of instructions a step (tree-sitter's cursor climbs
+  /// through hidden nodes at every next sibling).
+  struct FlatNode {
+    TSNode node;
+    uint32_t end;
+  };
+
+  /// walk(in_.root, enter, leave), from flat_ (built by the first call).
+  template <typename Enter, typename Leave>
+  void walk_tree_once(Enter&& enter, Leave&& leave) {
+    if (flat_.empty()) {
+      std::vector<uint32_t> open;
+      walk(
+          in_.root,
+          [&](TSNode n) {
+            open.push_back(static_cast<uint32_t>(flat_.size()));
+            flat_.push_back({n, 0});
+            return true;
+          },
+          [&](TSNode) {
+            flat_[open.back()].end = static_cast<uint32_t>(flat_.size());
+            open.pop_back();
+          });
+    }
+    std::vector<uint32_t> open;  // entered nodes whose subtree is being walked
+    for (uint32_t i = 0, n = static_cast<uint32_t>(flat_.size()); i < n;) {
+      while (!open.empty() && flat_[open.back()].end <= i) {
+        leave(flat_[open.back()].node);
+        open.pop_back();
+      }
+      if (enter(flat_[i].node)) {
+        open.push_back(i++);
+      } else {
+        leave(flat_[i].node);
+        i = flat_[i].end;
+      }
+    }
+    for (; !open.empty(); open.pop_back()) leave(flat_[open.back()].node);
+  }
+
   const ExtractInput& in_;
   std::string_view src_;
   const HostSyntax& syntax_;
+  std::vector<FlatNode> flat_;
   std::vector<Definition> defs_;
   std::vector<Memo> memo_;
   std::unordered_map<std::string_view, std::vector<size_t>> by_name_;

@@ -250,6 +250,33 @@ void extract_sites(const ExtractInput& in, const HostSyntax& syntax, std::vector
 
 // Small helpers for the language files.
 
+/// Walks the tree under `root` with one cursor, in document order: `enter(node)` says whether to
+/// descend into the node's children, `leave(node)` follows them (for every node entered).
+/// Cheaper than recursing with ts_node_named_child, which counts from the first child each time.
+template <typename Enter, typename Leave>
+void walk_tree(TSNode root, Enter&& enter, Leave&& leave) {
+  struct Cursor {
+    TSTreeCursor c;
+    explicit Cursor(TSNode n) : c(ts_tree_cursor_new(n)) {}
+    ~Cursor() { ts_tree_cursor_delete(&c); }
+  } cursor(root);
+  bool descend = enter(root);
+  for (;;) {
+    if (descend && ts_tree_cursor_goto_first_child(&cursor.c)) {
+      descend = enter(ts_tree_cursor_current_node(&cursor.c));
+      continue;
+    }
+    for (;;) {
+      leave(ts_tree_cursor_current_node(&cursor.c));
+      if (ts_tree_cursor_goto_next_sibling(&cursor.c)) {
+        descend = enter(ts_tree_cursor_current_node(&cursor.c));
+        break;
+      }
+      if (!ts_tree_cursor_goto_parent(&cursor.c)) return;
+    }
+  }
+}
+
 inline bool node_is(TSNode node, const char* type) {
   if (ts_node_is_null(node)) return false;  // an absent field
   const char* t = ts_node_type(node);
@@ -262,8 +289,13 @@ inline std::string_view node_text(TSNode node, std::string_view source) {
   if (b > source.size() || e > source.size() || e < b) return {};
   return source.substr(b, e - b);
 }
+/// The id of the field `name` in `language`'s grammar, 0 when it has none. By a table per grammar
+/// (and thread): ts_language_field_id_for_name compares the name with the grammar's field names
+/// one by one, and the extraction asks for fields at nearly every node.
+TSFieldId field_id(const TSLanguage* language, std::string_view name);
 inline TSNode field(TSNode node, std::string_view name) {
-  return ts_node_child_by_field_name(node, name.data(), static_cast<uint32_t>(name.size()));
+  if (ts_node_is_null(node)) return node;  // an absent field's field: absent too
+  return ts_node_child_by_field_id(node, field_id(ts_tree_language(node.tree), name));
 }
 /// First named child that is not a comment, or a null node.
 TSNode first_named_child(TSNode node);

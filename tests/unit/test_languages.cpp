@@ -521,6 +521,32 @@ TEST_CASE("go: a statement the function prepared runs values, not SQL: its Exec/
   CHECK(sites[1].dynamic);
 }
 
+TEST_CASE("go: a name is a prepared statement only after the Prepare in its own function, nested literals too") {
+  std::string src =
+      "package q\n"
+      "func a(ctx context.Context, tx *sql.Tx, stmt *sql.DB) {\n"
+      "\tstmt.QueryContext(ctx, `SELECT 1 FROM before_prepare`)\n"
+      "\tstmt, err := tx.PrepareContext(ctx, `SELECT 2 FROM prepared`)\n"
+      "\tstmt.QueryContext(ctx, 1)\n"
+      "\tgo func() { stmt.ExecContext(ctx, 2) }()\n"
+      "}\n"
+      "func b(ctx context.Context, stmt *sql.DB) {\n"
+      "\tstmt.QueryContext(ctx, `SELECT 3 FROM other_function`)\n"
+      "\tf := func() { stmt, _ := tx.Prepare(`SELECT 4 FROM in_literal`); stmt.Exec(3) }\n"
+      "\tstmt.QueryContext(ctx, `SELECT 5 FROM after_literal`)\n"
+      "}\n";
+  auto sites = extract("q.go", src);
+  std::vector<std::string> calls;
+  for (auto& s : sites) calls.push_back(s.sql.text + (s.database_call ? " <- " + s.call_name : ""));
+  // a's first call comes before its Prepare, b's first is another function's handle: sites. A
+  // Prepare in a nested literal counts for what follows it in the enclosing function too, so
+  // b's last call runs a statement and its text stands alone.
+  CHECK(calls == std::vector<std::string>{"SELECT 1 FROM before_prepare <- QueryContext",
+                                          "SELECT 2 FROM prepared <- PrepareContext",
+                                          "SELECT 3 FROM other_function <- QueryContext",
+                                          "SELECT 4 FROM in_literal <- Prepare", "SELECT 5 FROM after_literal"});
+}
+
 TEST_CASE("go: T{}.TableName() and pop.Model{Value: T{}}.TableName() read the method's literal; %q quotes a plain name") {
   std::string src =
       "package models\n"
