@@ -52,6 +52,13 @@ bool calls_clickhouse_function(std::string_view sql);
 
 using CodeFileList = std::vector<std::pair<std::string, const languages::Language*>>;
 
+/// Whether the evaluate phase may change a reference's status by judging its requirement (a
+/// relation or column missing, or unchecked with no note): only then is `judged` kept.
+inline bool judged_later(const ReferenceRecord& ref) {
+  return (ref.kind == "relation" || ref.kind == "column") &&
+         (ref.status == "missing" || (ref.status == "unchecked" && ref.note.empty()));
+}
+
 /// Scans `files` (of `all_code`, where constants come from) on `n` threads into `results`,
 /// following constants across files with each file parsed once (constants_pass.cpp).
 void scan_with_constants(const source::FileSystem& fs, const Options& options, const Targets& targets,
