@@ -162,16 +162,17 @@ class Excuses {
     for (size_t i = 0; i < results.size() && !hibernate_.empty(); ++i) {
       const HibernateSchemaModule* m = hibernate_module_of(hibernate_, code.files[i].first);
       if (!m || results[i].declared.empty()) continue;
+      const requirements::FileRequirements reqs = results[i].held.unpacked();
       const CodeCreated* how = &by_hibernate_[m - hibernate_.data()];
       std::string module = std::to_string(m - hibernate_.data()) + "|";
       std::set<size_t> entity_units;
       for (auto& t : results[i].declared) {
         hibernate_tables_.emplace(module + (t.schema.empty() ? t.name : t.schema + "." + t.name), how);
-        for (auto& req : results[i].requirements.requirements)
+        for (auto& req : reqs.requirements)
           if (req.object == requirements::Object::Relation && req.schema == t.schema && req.relation == t.name)
             entity_units.insert(req.unit);
       }
-      for (auto& req : results[i].requirements.requirements)
+      for (auto& req : reqs.requirements)
         if (req.object == requirements::Object::Column && entity_units.count(req.unit))
           hibernate_columns_.emplace(module + requirements::qualified(req) + "." + req.column, how);
     }
@@ -229,7 +230,7 @@ class Excuses {
 void release_evaluated(FileResult* r) {
   r->text = std::string();
   r->sites = std::vector<SiteRecord>();
-  r->requirements = requirements::FileRequirements();
+  r->held = CompactRequirements();
   r->stars = std::map<uint32_t, int>();
   r->syntax_errors = std::vector<report::Diagnostic>();
   r->statements = std::vector<CheckedStatement>();
@@ -269,7 +270,7 @@ bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const Sc
   for (const FileResult& r : results) {
     sites += r.sites.size();
     statements += r.statements.size();
-    if (options.keep.requirements) requirement_sites += r.requirements.requirements.size();
+    if (options.keep.requirements) requirement_sites += r.held.size();
   }
   out->sites.reserve(out->sites.size() + sites);
   out->statements.reserve(out->statements.size() + statements);
@@ -320,15 +321,16 @@ bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const Sc
       out->sites.push_back(std::move(s));
     }
     judging = nullptr;
-    if (r.requirements.requirements.empty() && r.syntax_errors.empty()) {
+    if (r.held.empty() && r.syntax_errors.empty()) {
       release_evaluated(&r);
       continue;
     }
+    requirements::FileRequirements reqs = r.held.take();
     std::vector<report::Diagnostic> found;
     judging = &file;
-    checks::evaluate(eval, r.requirements, places, &found);
+    checks::evaluate(eval, reqs, places, &found);
     judging = nullptr;
-    for (auto& req : r.requirements.requirements) {
+    for (auto& req : reqs.requirements) {
       if (!options.keep.requirements) break;
       auto pos = places.position(file, req.span.begin);
       std::string excused;

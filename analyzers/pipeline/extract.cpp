@@ -355,6 +355,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   // Kept for the evaluate phase, which places the file's sites, references and findings.
   if (!result.sites.empty() || !result.requirements.requirements.empty() || !result.syntax_errors.empty())
     result.text = std::move(text);
+  result.held.hold(std::move(result.requirements));
   return result;
 }
 

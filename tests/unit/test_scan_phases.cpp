@@ -48,7 +48,7 @@ TEST_CASE("scan phases: discover plans the code files, extract finds sites at by
   CHECK(site.checked);
   REQUIRE(site.offset);
   CHECK(site.line == 0);
-  CHECK_FALSE(results[0].requirements.requirements.empty());
+  CHECK_FALSE(results[0].held.empty());
 
   // evaluate: the site and its references placed through the file's Locator; the finding too.
   pipeline::CodeScan scan;
@@ -63,4 +63,41 @@ TEST_CASE("scan phases: discover plans the code files, extract finds sites at by
   REQUIRE(scan.diagnostics.size() == 1);
   CHECK(scan.diagnostics[0].rule == "missing-column");
   CHECK(scan.diagnostics[0].line == 3);
+}
+
+TEST_CASE("held requirements: what the evaluate phase gets back is what the scan held, in order") {
+  requirements::FileRequirements given;
+  given.units.push_back({"app/a.py", "SELECT id FROM t", "execute", 12, ""});
+  requirements::Requirement relation;
+  relation.schema = "public";
+  relation.relation = "llm_results";
+  relation.use = requirements::Use::Insert;
+  relation.insert_columns = {"output", "model_version"};
+  relation.span = {40, 51};
+  requirements::Requirement column = relation;
+  column.object = requirements::Object::Column;
+  column.column = "model_version";
+  column.candidates = {"public.llm_results", "public.tenants"};
+  column.insert_columns.clear();
+  column.quoted = true;
+  requirements::Requirement function;  // fields the compact form has no room for: held whole
+  function.object = requirements::Object::Function;
+  function.function = "now_utc";
+  function.arguments = 2;
+  function.describe = "called by the model's default";
+  function.unit = 1;
+  given.requirements = {relation, column, function, relation};
+  requirements::FileRequirements copy = given;
+
+  pipeline::CompactRequirements held;
+  held.hold(std::move(given));
+  CHECK(given.requirements.empty());
+  CHECK(held.size() == 4);
+  requirements::FileRequirements again = held.unpacked();
+  CHECK(again.requirements == copy.requirements);
+  CHECK(again.units.size() == 1);
+  CHECK(again.units[0].runs_through == "execute");
+  requirements::FileRequirements taken = held.take();
+  CHECK(taken.requirements == copy.requirements);
+  CHECK(held.empty());
 }
