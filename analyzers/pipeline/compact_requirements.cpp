@@ -13,7 +13,7 @@ void CompactRequirements::hold(requirements::FileRequirements&& reqs) {
   lists_.assign(1, 0);
   // Room for every name up front: the index views the names where they are.
   size_t most = 0;
-  for (auto& r : reqs.requirements) most += 3 + r.candidates.size() + r.insert_columns.size();
+  for (auto& r : reqs.requirements) most += 4 + r.candidates.size() + r.insert_columns.size();
   names_.reserve(most);
   // A file names few relations and columns: they are looked for one by one until there are
   // many, then through an index.
@@ -48,6 +48,9 @@ void CompactRequirements::hold(requirements::FileRequirements&& reqs) {
     h.schema = name(r.schema);
     h.relation = name(r.relation);
     h.column = name(r.column);
+    h.function = name(r.function);
+    h.arguments = r.arguments;
+    h.procedure = r.procedure;
     h.candidates = add_list(r.candidates);
     h.insert_columns = add_list(r.insert_columns);
     h.unit = static_cast<uint32_t>(r.unit);
@@ -57,8 +60,9 @@ void CompactRequirements::hold(requirements::FileRequirements&& reqs) {
     h.quoted = r.quoted;
     h.insert_columns_known = r.insert_columns_known;
     // What is held taken out of it, the rest must be a plain requirement's: any other field set
-    // (a function's, a data layer's note, one added to Requirement later) keeps it whole.
-    r.schema.clear(), r.relation.clear(), r.column.clear();
+    // (argument names, a data layer's note, one added to Requirement later) keeps it whole.
+    r.schema.clear(), r.relation.clear(), r.column.clear(), r.function.clear();
+    r.arguments = plain.arguments, r.procedure = plain.procedure;
     r.candidates.clear(), r.insert_columns.clear();
     r.span = plain.span, r.unit = plain.unit, r.object = plain.object, r.use = plain.use;
     r.quoted = plain.quoted, r.insert_columns_known = plain.insert_columns_known;
@@ -89,6 +93,9 @@ void CompactRequirements::fill(const Held& h, requirements::Requirement* r) cons
   r->schema = names_[h.schema];
   r->relation = names_[h.relation];
   r->column = names_[h.column];
+  r->function = names_[h.function];
+  r->arguments = h.arguments;
+  r->procedure = h.procedure;
   r->candidates = list(h.candidates);
   r->insert_columns = list(h.insert_columns);
   r->unit = h.unit;

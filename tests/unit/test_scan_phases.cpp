@@ -80,19 +80,22 @@ TEST_CASE("held requirements: what the evaluate phase gets back is what the scan
   column.candidates = {"public.llm_results", "public.tenants"};
   column.insert_columns.clear();
   column.quoted = true;
-  requirements::Requirement function;  // fields the compact form has no room for: held whole
+  requirements::Requirement function;
   function.object = requirements::Object::Function;
+  function.schema = "audit";
   function.function = "now_utc";
   function.arguments = 2;
-  function.describe = "called by the model's default";
+  function.procedure = true;
   function.unit = 1;
-  given.requirements = {relation, column, function, relation};
+  requirements::Requirement described = function;  // a field the compact form has no room for: held whole
+  described.describe = "called by the model's default";
+  given.requirements = {relation, column, function, described, relation};
   requirements::FileRequirements copy = given;
 
   pipeline::CompactRequirements held;
   held.hold(std::move(given));
   CHECK(given.requirements.empty());
-  CHECK(held.size() == 4);
+  CHECK(held.size() == 5);
   requirements::FileRequirements again = held.unpacked();
   CHECK(again.requirements == copy.requirements);
   CHECK(again.units.size() == 1);
