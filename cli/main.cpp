@@ -374,6 +374,11 @@ int main(int argc, char** argv) {
   // check (whole, pre-commit, by file) and plan, run again and again on the same migrations, keep
   // their schema.
   options.schema_cache = !options.no_cache && (check->parsed() || plan->parsed());
+  // What each command reads of the code scan beyond its findings, sites and counts; the rest is
+  // not kept (pipeline::Options::Keep). The deep check and a live run add what they read.
+  options.pipeline.keep.references = refs->parsed();
+  options.pipeline.keep.requirements = manifest->parsed();
+  options.pipeline.keep.statements = false;
   if (check->parsed()) return run_check(options);
   if (manifest->parsed()) return run_manifest(options);
   if (verify->parsed()) return run_verify(options);

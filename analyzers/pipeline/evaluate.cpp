@@ -51,15 +51,15 @@ namespace {
 /// deploy run is judged by other checks: its references stay as resolved.
 void judge_reference(const checks::Evaluation& eval, const std::string& file, ReferenceRecord* ref) {
   if ((ref->kind != "relation" && ref->kind != "column") || !eval.eventual || eval.mode == checks::kDeploy ||
-      ref->judged.schema.empty())
+      !ref->judged || ref->judged->schema.empty())
     return;
   if (ref->status == "missing") {
-    checks::Verdict v = checks::judge(eval, file, ref->judged);
+    checks::Verdict v = checks::judge(eval, file, *ref->judged);
     if (v.status == checks::Verdict::Status::Missing) return;
     ref->status = v.status == checks::Verdict::Status::Ok ? "ok" : "unchecked";
     ref->note = v.note;
   } else if (ref->status == "unchecked" && ref->note.empty()) {
-    ref->note = checks::excuse(eval, ref->judged);
+    ref->note = checks::excuse(eval, *ref->judged);
   }
 }
 
@@ -162,16 +162,17 @@ class Excuses {
     for (size_t i = 0; i < results.size() && !hibernate_.empty(); ++i) {
       const HibernateSchemaModule* m = hibernate_module_of(hibernate_, code.files[i].first);
       if (!m || results[i].declared.empty()) continue;
+      const requirements::FileRequirements reqs = results[i].held.unpacked();
       const CodeCreated* how = &by_hibernate_[m - hibernate_.data()];
       std::string module = std::to_string(m - hibernate_.data()) + "|";
       std::set<size_t> entity_units;
       for (auto& t : results[i].declared) {
         hibernate_tables_.emplace(module + (t.schema.empty() ? t.name : t.schema + "." + t.name), how);
-        for (auto& req : results[i].requirements.requirements)
+        for (auto& req : reqs.requirements)
           if (req.object == requirements::Object::Relation && req.schema == t.schema && req.relation == t.name)
             entity_units.insert(req.unit);
       }
-      for (auto& req : results[i].requirements.requirements)
+      for (auto& req : reqs.requirements)
         if (req.object == requirements::Object::Column && entity_units.count(req.unit))
           hibernate_columns_.emplace(module + requirements::qualified(req) + "." + req.column, how);
     }
@@ -223,6 +224,18 @@ class Excuses {
   std::map<std::string, const CodeCreated*> hibernate_tables_, hibernate_columns_;
 };
 
+/// Releases what the evaluate phase has read of a file: its text, sites, requirements and
+/// findings are in CodeScan or rendered now. What the excuses point into (the relations it
+/// creates and declares) stays.
+void release_evaluated(FileResult* r) {
+  r->text = std::string();
+  r->sites = std::vector<SiteRecord>();
+  r->held = CompactRequirements();
+  r->stars = std::map<uint32_t, int>();
+  r->syntax_errors = std::vector<report::Diagnostic>();
+  r->statements = std::vector<CheckedStatement>();
+}
+
 }  // namespace
 
 bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const SchemaBuild& schema,
@@ -250,6 +263,18 @@ bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const Sc
                                                        : excuses.relation(file, schema_name + "." + name);
     return c ? std::string(c->how) + " " + c->file + ":" + std::to_string(c->line) : "";
   };
+
+  // Each file's records move into `out`, which is grown once; what the file leaves is released
+  // as soon as it is evaluated, so that a file's records are not held twice.
+  size_t sites = 0, statements = 0, requirement_sites = 0;
+  for (const FileResult& r : results) {
+    sites += r.sites.size();
+    statements += r.statements.size();
+    if (options.keep.requirements) requirement_sites += r.held.size();
+  }
+  out->sites.reserve(out->sites.size() + sites);
+  out->statements.reserve(out->statements.size() + statements);
+  out->requirements.reserve(out->requirements.size() + requirement_sites);
 
   std::set<std::tuple<std::string, int, int, std::string, std::string>> seen;
   for (size_t i = 0; i < results.size(); ++i) {
@@ -285,7 +310,10 @@ bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const Sc
     for (auto& s : r.sites) {
       place(s.offset, &s.line, &s.column);
       for (auto& ref : s.references) place(ref.offset, &ref.line, &ref.column_number);
-      for (auto& ref : s.references) judge_reference(eval, file, &ref);
+      for (auto& ref : s.references) {
+        judge_reference(eval, file, &ref);
+        ref.judged.reset();
+      }
       ++out->summary.sql_sites;
       if (s.checked) ++out->summary.checked_sites;
       else if (s.partly) ++out->summary.partly_checked_sites;
@@ -293,8 +321,17 @@ bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const Sc
       out->sites.push_back(std::move(s));
     }
     judging = nullptr;
-    if (r.requirements.requirements.empty() && r.syntax_errors.empty()) continue;
-    for (auto& req : r.requirements.requirements) {
+    if (r.held.empty() && r.syntax_errors.empty()) {
+      release_evaluated(&r);
+      continue;
+    }
+    requirements::FileRequirements reqs = r.held.take();
+    std::vector<report::Diagnostic> found;
+    judging = &file;
+    checks::evaluate(eval, reqs, places, &found);
+    judging = nullptr;
+    for (auto& req : reqs.requirements) {
+      if (!options.keep.requirements) break;
       auto pos = places.position(file, req.span.begin);
       std::string excused;
       const CodeCreated* c = req.object == requirements::Object::Relation ? excuses.relation(file, requirements::qualified(req))
@@ -307,12 +344,8 @@ bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const Sc
           !(req.object == requirements::Object::Column && !own.eventual->find(req.schema, req.relation)))
         c = nullptr;
       if (c) excused = std::string(c->how) + " " + c->file + ":" + std::to_string(c->line);
-      out->requirements.push_back({req, file, pos.line, pos.column, std::move(excused)});
+      out->requirements.push_back({std::move(req), file, pos.line, pos.column, std::move(excused)});
     }
-    std::vector<report::Diagnostic> found;
-    judging = &file;
-    checks::evaluate(eval, r.requirements, places, &found);
-    judging = nullptr;
     if (own.eventual != targets.eventual)
       for (auto& d : found) explain_other_service(*targets.services, file, *targets.eventual, &d);
     if (checks::check_for(report::Rule::SyntaxError).when & eval.mode)
@@ -329,6 +362,7 @@ bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const Sc
       if (d.severity == report::Severity::Warning) ++out->summary.warnings;
       out->diagnostics.push_back(std::move(d));
     }
+    release_evaluated(&r);
   }
   return true;
 }

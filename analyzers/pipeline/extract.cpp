@@ -359,6 +359,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   // Kept for the evaluate phase, which places the file's sites, references and findings.
   if (!result.sites.empty() || !result.requirements.requirements.empty() || !result.syntax_errors.empty())
     result.text = std::move(text);
+  result.held.hold(std::move(result.requirements));
   return result;
 }
 
@@ -479,22 +480,24 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
       reqs.requirements.push_back(std::move(r));
       continue;
     }
-    ReferenceRecord rr;
-    bool function = r.object == requirements::Object::Function;
-    bool relation = r.object == requirements::Object::Relation || r.object == requirements::Object::EveryColumn;
-    rr.kind = function ? "function" : relation ? "relation" : "column";
-    auto p = requirements::presence(r, intended);
-    rr.status = p == requirements::Presence::Present ? "ok" : p == requirements::Presence::Absent ? "missing" : "unchecked";
-    if (p == requirements::Presence::Unknown && !r.unknown_when_absent.empty()) {
-      requirements::Requirement certain = r;
-      certain.unknown_when_absent.clear();
-      if (requirements::presence(certain, intended) == requirements::Presence::Absent) rr.note = r.unknown_when_absent;
+    if (options_.keep.references) {
+      ReferenceRecord rr;
+      bool function = r.object == requirements::Object::Function;
+      bool relation = r.object == requirements::Object::Relation || r.object == requirements::Object::EveryColumn;
+      rr.kind = function ? "function" : relation ? "relation" : "column";
+      auto p = requirements::presence(r, intended);
+      rr.status = p == requirements::Presence::Present ? "ok" : p == requirements::Presence::Absent ? "missing" : "unchecked";
+      if (p == requirements::Presence::Unknown && !r.unknown_when_absent.empty()) {
+        requirements::Requirement certain = r;
+        certain.unknown_when_absent.clear();
+        if (requirements::presence(certain, intended) == requirements::Presence::Absent) rr.note = r.unknown_when_absent;
+      }
+      rr.relation = function ? r.schema + "." + r.function : requirements::qualified(r);
+      rr.column = r.column;
+      rr.offset = r.span.begin;
+      if (judged_later(rr)) rr.judged = std::make_shared<const requirements::Requirement>(r);
+      rec.references.push_back(std::move(rr));
     }
-    rr.relation = function ? r.schema + "." + r.function : requirements::qualified(r);
-    rr.column = r.column;
-    rr.offset = r.span.begin;
-    rr.judged = r;
-    rec.references.push_back(std::move(rr));
     r.unit += first_unit;
     reqs.requirements.push_back(std::move(r));
   }

@@ -89,6 +89,12 @@ class ParsedFiles {
   size_t held_ = 0;
   std::map<std::string, std::pair<std::string, languages::Tree>> files_;
 };
+/// Whether the evaluate phase may change a reference's status by judging its requirement (a
+/// relation or column missing, or unchecked with no note): only then is `judged` kept.
+inline bool judged_later(const ReferenceRecord& ref) {
+  return (ref.kind == "relation" || ref.kind == "column") &&
+         (ref.status == "missing" || (ref.status == "unchecked" && ref.note.empty()));
+}
 
 /// Scans `files` (of `all_code`, where constants come from) on `n` threads into `results`,
 /// following constants across files with each file parsed once (constants_pass.cpp). The first

@@ -6,6 +6,7 @@
 // order, so output is identical from run to run whatever the scheduling.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -47,6 +48,14 @@ struct Options {
   std::optional<std::vector<std::string>> only_files;
   /// Code files over this many bytes are skipped and listed (--max-file-size; 0: no limit).
   std::uintmax_t max_file_size = 4 * 1024 * 1024;
+  /// What CodeScan keeps beyond its sites, findings and counts, each in proportion to the code:
+  /// a command leaves out what it does not read (`check` keeps none of them offline).
+  struct Keep {
+    bool references = true;    ///< SiteRecord::references: refs, and the live and deep checks
+    bool statements = true;    ///< CodeScan::statements: the deep check
+    bool requirements = true;  ///< CodeScan::requirements: manifest
+  };
+  Keep keep;
 };
 
 struct MigrationDirectory {
@@ -119,8 +128,10 @@ struct ReferenceRecord {
   std::optional<uint32_t> offset;
   int line = 0, column_number = 0;
   std::string note;
-  /// What the checks judge for it (checks/verdict.h): its status is their verdict. Not rendered.
-  requirements::Requirement judged;
+  /// What the checks judge for it (checks/verdict.h): its status is their verdict. Set only where
+  /// they may change it (a relation or column missing, or unchecked with no note), and released
+  /// once the file is evaluated. Not rendered.
+  std::shared_ptr<const requirements::Requirement> judged;
 };
 
 struct SiteRecord {

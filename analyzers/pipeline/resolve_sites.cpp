@@ -340,16 +340,19 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
       res.arity_errors.clear();
       if (partial || site_has_ddl || plain_sql_file_) res.enum_literals.clear();
     }
-    for (auto& ref : res.refs) {
-      ReferenceRecord rr;
-      rr.kind = ref.kind == sql::Reference::Kind::Relation ? "relation" : "column";
-      rr.status = status_name(ref.status);
-      rr.relation = ref.schema.empty() ? ref.relation : ref.schema + "." + ref.relation;
-      rr.column = ref.column;
-      rr.offset = static_cast<uint32_t>(norm.sql.host_offset(ref.offset));
-      rr.note = ref.note;
-      rr.judged = sql::requirement_of(ref);
-      rec.references.push_back(std::move(rr));
+    if (options_.keep.references) {
+      rec.references.reserve(rec.references.size() + res.refs.size());
+      for (auto& ref : res.refs) {
+        ReferenceRecord rr;
+        rr.kind = ref.kind == sql::Reference::Kind::Relation ? "relation" : "column";
+        rr.status = status_name(ref.status);
+        rr.relation = ref.schema.empty() ? ref.relation : ref.schema + "." + ref.relation;
+        rr.column = ref.column;
+        rr.offset = static_cast<uint32_t>(norm.sql.host_offset(ref.offset));
+        rr.note = ref.note;
+        if (judged_later(rr)) rr.judged = std::make_shared<const requirements::Requirement>(sql::requirement_of(ref));
+        rec.references.push_back(std::move(rr));
+      }
     }
     requirements::Unit unit;
     unit.file = rel;
@@ -361,7 +364,7 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     unit.rewritten = site.rewritten;
     // Beside DDL the code runs in the same string (ALTER COLUMN ... TYPE, then an UPDATE), a
     // statement meets the schema that DDL leaves, not the migrations': not prepared alone.
-    if (!partial && all_dml)
+    if (!partial && all_dml && options_.keep.statements)
       result->statements.push_back(checked_statement(rel, result->sites.size(), s, norm.sql, unit.fingerprint_text));
     auto& reqs = result->requirements;
     reqs.units.push_back(std::move(unit));

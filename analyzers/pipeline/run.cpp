@@ -72,6 +72,10 @@ bool deep_check_services(const DeepOptions& deep, const source::FileSystem& fs, 
 bool check_code(const Plan& plan, const SchemaBuild& build, Outcome* out, std::string* err) {
   const source::FileSystem& fs = *plan.fs;
   Options options = plan.options;
+  // The deep check PREPAREs the checked statements and reads their references; a live run's
+  // drift check reads the references.
+  options.keep.statements = options.keep.statements || plan.deep;
+  options.keep.references = options.keep.references || plan.deep || plan.catalog;
   Targets targets{&build.schema, &build.schema, nullptr, false};
   if (!build.services.empty()) {
     if (plan.running) {

@@ -18,6 +18,7 @@
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/project_constants.h"
+#include "analyzers/pipeline/compact_requirements.h"
 #include "analyzers/pipeline/pipeline.h"
 #include "analyzers/pipeline/test_schema.h"
 #include "analyzers/report/suppressions.h"
@@ -47,7 +48,9 @@ struct FileResult {
   std::vector<report::Suppression> suppressions;
   std::string error;
   std::vector<SiteRecord> sites;
+  /// Filled while the file is scanned; then held compact in `held` until the evaluate phase.
   requirements::FileRequirements requirements;
+  CompactRequirements held;
   std::string text;  ///< kept while it has requirements: messages quote its lines
   /// sqlc stars that stand for column requirements, by host byte offset.
   std::map<uint32_t, int> stars;

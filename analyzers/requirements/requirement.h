@@ -55,6 +55,7 @@ enum class Use { Read, Write, Insert };
 struct Span {
   uint32_t begin = 0;
   uint32_t end = 0;
+  bool operator==(const Span&) const = default;
 };
 
 /// What produced requirements at one place: an SQL statement, a model declaration. Several
@@ -125,6 +126,8 @@ struct Requirement {
   /// How that framework adds what is missing when no migration does ("generate a migration with
   /// `alembic revision --autogenerate` ..."): the help line then. Empty: the SQL to write.
   std::string fix;
+
+  bool operator==(const Requirement&) const = default;
 };
 
 /// Requirements of one host file, with the units they point into.

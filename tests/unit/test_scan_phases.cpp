@@ -49,7 +49,7 @@ TEST_CASE("scan phases: discover plans the code files, extract finds sites at by
   CHECK(site.checked);
   REQUIRE(site.offset);
   CHECK(site.line == 0);
-  CHECK_FALSE(results[0].requirements.requirements.empty());
+  CHECK_FALSE(results[0].held.empty());
 
   // evaluate: the site and its references placed through the file's Locator; the finding too.
   pipeline::CodeScan scan;
@@ -85,4 +85,44 @@ TEST_CASE("parsed files: a tree kept by one phase is taken once by the next, wit
   CHECK(ts_node_end_byte(ts_tree_root_node(t.get())) == text.size());
   CHECK_FALSE(kept.take("a.go", &got, &t));
   CHECK_FALSE(kept.take("big.go", &got, &t));
+}
+
+TEST_CASE("held requirements: what the evaluate phase gets back is what the scan held, in order") {
+  requirements::FileRequirements given;
+  given.units.push_back({"app/a.py", "SELECT id FROM t", "execute", 12, ""});
+  requirements::Requirement relation;
+  relation.schema = "public";
+  relation.relation = "llm_results";
+  relation.use = requirements::Use::Insert;
+  relation.insert_columns = {"output", "model_version"};
+  relation.span = {40, 51};
+  requirements::Requirement column = relation;
+  column.object = requirements::Object::Column;
+  column.column = "model_version";
+  column.candidates = {"public.llm_results", "public.tenants"};
+  column.insert_columns.clear();
+  column.quoted = true;
+  requirements::Requirement function;
+  function.object = requirements::Object::Function;
+  function.schema = "audit";
+  function.function = "now_utc";
+  function.arguments = 2;
+  function.procedure = true;
+  function.unit = 1;
+  requirements::Requirement described = function;  // a field the compact form has no room for: held whole
+  described.describe = "called by the model's default";
+  given.requirements = {relation, column, function, described, relation};
+  requirements::FileRequirements copy = given;
+
+  pipeline::CompactRequirements held;
+  held.hold(std::move(given));
+  CHECK(given.requirements.empty());
+  CHECK(held.size() == 5);
+  requirements::FileRequirements again = held.unpacked();
+  CHECK(again.requirements == copy.requirements);
+  CHECK(again.units.size() == 1);
+  CHECK(again.units[0].runs_through == "execute");
+  requirements::FileRequirements taken = held.take();
+  CHECK(taken.requirements == copy.requirements);
+  CHECK(held.empty());
 }
