@@ -236,6 +236,8 @@ class StatementReader {
     while (!stack.empty()) {
       TSNode n = stack.back();
       stack.pop_back();
+      // A node a broken tree lacks (a function_definition with no body): nothing under it.
+      if (ts_node_is_null(n)) continue;
       if (is(n, "function_definition") || is(n, "class_definition") || is(n, "lambda")) continue;
       if (is(n, "return_statement")) {
         if (ts_node_named_child_count(n) != 1) return {};
@@ -349,6 +351,8 @@ class StatementReader {
     while (!stack.empty() && ok) {
       TSNode n = stack.back();
       stack.pop_back();
+      // A node a broken tree lacks (a function_definition with no body): nothing under it.
+      if (ts_node_is_null(n)) continue;
       if (is(n, "function_definition") || is(n, "class_definition") || is(n, "lambda")) continue;
       if (is(n, "assignment") || is(n, "augmented_assignment")) {
         TSNode left = field(n, "left");
@@ -376,6 +380,7 @@ class StatementReader {
     while (!stack.empty()) {
       TSNode c = stack.back();
       stack.pop_back();
+      if (ts_node_is_null(c)) continue;
       if (is(c, "identifier") && text(c) == name) out.push_back(c);
       uint32_t k = ts_node_named_child_count(c);
       for (uint32_t i = 0; i < k; ++i) stack.push_back(ts_node_named_child(c, i));
