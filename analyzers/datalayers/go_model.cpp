@@ -412,13 +412,7 @@ Declarations declarations(TSNode root, std::string_view src) {
   for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
     TSNode n = ts_node_named_child(root, i);
     if (node_is(n, "import_declaration")) {
-      for (uint32_t j = 0; j < ts_node_named_child_count(n); ++j) {
-        TSNode c = ts_node_named_child(n, j);
-        if (node_is(c, "import_spec")) import_spec(c);
-        if (node_is(c, "import_spec_list"))
-          for (uint32_t k = 0; k < ts_node_named_child_count(c); ++k)
-            if (node_is(ts_node_named_child(c, k), "import_spec")) import_spec(ts_node_named_child(c, k));
-      }
+      languages::each_go_import_spec(n, import_spec);
     } else if (node_is(n, "type_declaration")) {
       for (uint32_t j = 0; j < ts_node_named_child_count(n); ++j) {
         TSNode spec = ts_node_named_child(n, j);

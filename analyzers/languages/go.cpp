@@ -684,13 +684,7 @@ class GoSyntax final : public HostSyntax {
       TSNode d = ts_node_named_child(root, i);
       if (node_is(d, "comment") || node_is(d, "package_clause")) continue;
       if (!node_is(d, "import_declaration")) break;  // imports come first
-      for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
-        TSNode c = ts_node_named_child(d, j);
-        if (node_is(c, "import_spec")) spec(c);
-        if (node_is(c, "import_spec_list"))
-          for (uint32_t k = 0; k < ts_node_named_child_count(c); ++k)
-            if (node_is(ts_node_named_child(c, k), "import_spec")) spec(ts_node_named_child(c, k));
-      }
+      each_go_import_spec(d, spec);
     }
     return found;
   }

@@ -299,6 +299,18 @@ inline TSNode field(TSNode node, std::string_view name) {
 }
 /// First named child that is not a comment, or a null node.
 TSNode first_named_child(TSNode node);
+/// Go: `fn(spec)` for each import_spec of an import_declaration, alone (`import "x"`) or in a
+/// list (`import ( "x"; y "z" )`).
+template <typename Fn>
+void each_go_import_spec(TSNode import_declaration, Fn&& fn) {
+  for (uint32_t j = 0; j < ts_node_named_child_count(import_declaration); ++j) {
+    TSNode c = ts_node_named_child(import_declaration, j);
+    if (node_is(c, "import_spec")) fn(c);
+    if (node_is(c, "import_spec_list"))
+      for (uint32_t k = 0; k < ts_node_named_child_count(c); ++k)
+        if (node_is(ts_node_named_child(c, k), "import_spec")) fn(ts_node_named_child(c, k));
+  }
+}
 /// Appends `code_point` encoded as UTF-8.
 void append_utf8(uint32_t code_point, std::string* out);
 /// Parses up to `max_digits` digits in `base` from text[*i]; advances *i. False if none.
