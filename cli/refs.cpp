@@ -14,8 +14,38 @@ int run_refs(const CommonOptions& options) {
   if (!collect(options, &scan, &gone)) return kCannotDecide;
 
   if (options.format == "json") {
-    nlohmann::ordered_json sites = nlohmann::ordered_json::array();
-    for (auto& s : scan.sites) {
+    // Written site by site, each dumped alone and indented to its depth, not built as one
+    // document: the same bytes as dumping the whole object with an indent of 2, without holding a
+    // second copy of every site (the output at 10x hatchet's size is 70 MB).
+    constexpr auto replace = nlohmann::ordered_json::error_handler_t::replace;
+    auto put = [](const nlohmann::ordered_json& j, const char* indent) {
+      std::string text = j.dump(2, ' ', false, replace);
+      std::string out;
+      out.reserve(text.size() + text.size() / 8);
+      for (char c : text) {
+        out += c;
+        if (c == '\n') out += indent;  // a string's own line ends are escaped: only the layout's
+      }
+      std::cout << out;
+    };
+    // `name` holds the items as an array at the top level; "[]" when there are none.
+    auto array = [&](const char* name, size_t count, auto&& item) {
+      std::cout << ",\n  \"" << name << "\": ";
+      if (count == 0) {
+        std::cout << "[]";
+        return;
+      }
+      std::cout << "[\n";
+      for (size_t i = 0; i < count; ++i) {
+        std::cout << "    ";
+        put(item(i), "    ");
+        std::cout << (i + 1 < count ? ",\n" : "\n");
+      }
+      std::cout << "  ]";
+    };
+    std::cout << "{\n  \"version\": 1";
+    array("sites", scan.sites.size(), [&](size_t i) {
+      const auto& s = scan.sites[i];
       nlohmann::ordered_json j;
       j["file"] = s.file;
       j["line"] = s.line;
@@ -41,19 +71,19 @@ int run_refs(const CommonOptions& options) {
         refs.push_back(rj);
       }
       j["references"] = refs;
-      sites.push_back(j);
-    }
-    nlohmann::ordered_json out;
-    out["version"] = 1;
-    out["sites"] = sites;
-    nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
-    for (auto& s : scan.skipped) skipped.push_back({{"file", s.path}, {"reason", s.reason}});
-    if (!skipped.empty()) out["skipped"] = skipped;
-    out["summary"] = {{"files_scanned", scan.summary.files_scanned}, {"sql_sites", scan.summary.sql_sites},
-                      {"checked_sites", scan.summary.checked_sites},
-                      {"partly_checked_sites", scan.summary.partly_checked_sites},
-                      {"unchecked_sites", scan.summary.unchecked_sites}};
-    std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+      return j;
+    });
+    if (!scan.skipped.empty())
+      array("skipped", scan.skipped.size(), [&](size_t i) {
+        return nlohmann::ordered_json{{"file", scan.skipped[i].path}, {"reason", scan.skipped[i].reason}};
+      });
+    std::cout << ",\n  \"summary\": ";
+    put({{"files_scanned", scan.summary.files_scanned}, {"sql_sites", scan.summary.sql_sites},
+         {"checked_sites", scan.summary.checked_sites},
+         {"partly_checked_sites", scan.summary.partly_checked_sites},
+         {"unchecked_sites", scan.summary.unchecked_sites}},
+        "  ");
+    std::cout << "\n}\n";
     return kClean;
   }
   for (auto& s : scan.sites) {
