@@ -299,6 +299,25 @@ struct Candidate {
 
 bool is_sql(std::string_view f) { return f.size() > 4 && lower(f.substr(f.size() - 4)) == ".sql"; }
 
+/// The version of a Flyway versioned migration's file name (V1_2__x.sql: "1.2"), or "".
+std::string flyway_version(std::string_view name) {
+  if (!name.starts_with("V") || !is_sql(name)) return "";
+  size_t separator = name.find("__", 1);
+  if (separator == std::string_view::npos || separator == 1) return "";
+  std::string v(name.substr(1, separator - 1));
+  for (char& c : v)
+    if (c == '_') c = '.';
+    else if (c != '.' && (c < '0' || c > '9')) return "";
+  return v;
+}
+
+/// Whether `dir` itself (not its subfolders) holds a Flyway versioned migration.
+bool holds_flyway_migration(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  for (const source::DirEntry& e : fs.list(on_disk(root, dir)))
+    if (!e.is_dir && !flyway_version(e.name).empty()) return true;
+  return false;
+}
+
 /// The version folders (0.21/, 0.22/ ...: a name starting with a digit, holding .sql files) in dir.
 std::vector<std::string> upgrade_folders(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   std::vector<std::string> out;
@@ -971,6 +990,11 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
         kPlain.detect(fs, root, dir))
       format = "plain";
     if (format.empty()) continue;
+    // The tree's root is a candidate for a .sql file of its own (ehrbase's createdb.sql), and
+    // Flyway's signature is found recursively: without a migration of its own the root is no
+    // location (it would swallow every set below it), and the folders holding the migrations are
+    // candidates themselves.
+    if (format == "flyway" && dir.empty() && cand.evidence.empty() && !holds_flyway_migration(fs, root, dir)) continue;
     FoundSet set;
     set.dir = dir;
     set.evidence = !cand.evidence.empty() ? "named by " + cand.evidence : "";  // else its files say it
