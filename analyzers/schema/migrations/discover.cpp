@@ -410,6 +410,16 @@ bool looks_like_dump(const source::FileSystem& fs, const std::string& root, cons
     *evidence = "a schema file named " + name;
     return true;
   }
+  // A schema written one file per table, with lifecycle scripts a setup command runs around them
+  // (Logto's packages/schemas/tables/: _before_all.sql, _after_each.sql and _after_all.sql, whose
+  // `${name}` templates create roles, grants and policies for each tenant, no relation or
+  // column): each table file is schema; a lifecycle script is not applied.
+  std::string dir = parent_of(rel);
+  if (lower(last_component(dir)) == "tables" && fs.is_file(on_disk(root, dir + "/_before_all.sql")) &&
+      fs.is_file(on_disk(root, dir + "/_after_each.sql")) && text.find("${") == std::string::npos) {
+    *evidence = "a table file of " + dir + "/, beside its lifecycle scripts _before_all.sql and _after_each.sql";
+    return true;
+  }
   if (std::string sibling = engine_variant_sibling(fs, root, rel);
       !sibling.empty() && lower(text).find("create table") != std::string::npos) {
     *evidence = "a schema file named for its engine, beside " + sibling;
@@ -1067,6 +1077,15 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
       for (const std::string& up : ups)
         if (std::none_of(out->not_run.begin(), out->not_run.end(), [&](const FoundSet& n) { return n.dir == up; }))
           out->not_run.push_back({up, "", "upgrades older databases to " + f + ", which installs the newest schema whole", {}});
+    }
+    // Beside a schema written per table, an alterations/ folder (Logto's upgrade scripts, one per
+    // release) upgrades older databases to it: run on the schema of their day, neither applied
+    // nor code.
+    if (dump.evidence.starts_with("a table file of ")) {
+      std::string ups = parent_of(dir).empty() ? "alterations" : parent_of(dir) + "/alterations";
+      if (fs.is_dir(on_disk(root, ups)) &&
+          std::none_of(out->not_run.begin(), out->not_run.end(), [&](const FoundSet& n) { return n.dir == ups; }))
+        out->not_run.push_back({ups, "", "upgrades older databases to the schema " + dir + "/ sets up whole", {}});
     }
     dump.versions = recorded_versions(text);
     if (lower(last_component(f)) == "latest.sql")
