@@ -34,6 +34,8 @@ constexpr Driver kOtherDrivers[] = {
     {"github.com/ClickHouse/clickhouse-go", "ClickHouse"}, {"github.com/ClickHouse/clickhouse-go/v2", "ClickHouse"},
     {"@clickhouse/client", "ClickHouse"}, {"clickhouse_driver", "ClickHouse"}, {"clickhouse_connect", "ClickHouse"},
     {"oracledb", "Oracle"}, {"cx_Oracle", "Oracle"}, {"pyexasol", "Exasol"}, {"vertica_python", "Vertica"},
+    {"github.com/duckdb/duckdb-go/v2", "DuckDB"}, {"github.com/marcboeker/go-duckdb", "DuckDB"},
+    {"github.com/marcboeker/go-duckdb/v2", "DuckDB"}, {"duckdb", "DuckDB"}, {"@duckdb/node-api", "DuckDB"},
 };
 
 constexpr std::string_view kPostgresDrivers[] = {
@@ -41,6 +43,13 @@ constexpr std::string_view kPostgresDrivers[] = {
     "github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v5/stdlib", "github.com/go-pg/pg/v10",
     "pg", "postgres", "pg-promise", "@neondatabase/serverless", "@vercel/postgres", "slonik",
     "psycopg", "psycopg2", "asyncpg", "@supabase/supabase-js", "gorm.io/driver/postgres",
+};
+
+// JDBC connection URLs a JVM file opens itself (`DriverManager.getConnection("jdbc:sqlite:" +
+// path)`: a map tile store beside the application's PostgreSQL): the file's statements are that
+// engine's. Written as the literal opens, with its quote.
+constexpr Driver kOtherJdbcUrls[] = {
+    {"\"jdbc:sqlite:", "SQLite"}, {"\"jdbc:mysql:", "MySQL"}, {"\"jdbc:mariadb:", "MariaDB"},
 };
 
 /// Whether the file imports `module`: `"module"` / `'module'` (Go, JS, TS, also `require`), or
@@ -107,6 +116,10 @@ std::string other_engine_of_code(std::string_view path, std::string_view text) {
     if (imports(text, pg)) return "";
   for (const Driver& d : kOtherDrivers)
     if (imports(text, d.module)) return std::string(d.engine) + " (the file imports " + std::string(d.module) + ")";
+  if ((path.ends_with(".java") || path.ends_with(".kt")) && text.find("\"jdbc:postgresql:") == std::string_view::npos)
+    for (const Driver& d : kOtherJdbcUrls)
+      if (text.find(d.module) != std::string_view::npos)
+        return std::string(d.engine) + " (the file connects to a " + std::string(d.module.substr(1)) + " URL)";
   std::string engine = schema::migrations::engine_named_in_path(path);
   if (!engine.empty()) return engine + " (a directory of its path is named for it)";
   // A file named for the engine (clickhouse_store.rb, mysql_export.py) holds that engine's

@@ -492,6 +492,13 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
         } else if (k + 1 < slots.size()) {
           size_t prefix = normalize_placeholders(fill(text, slots, fills, slots[k + 1].begin)).sql.text.size();
           viable = err.offset + kPrefixMargin >= prefix;
+          // Rejected at the parameter itself (`FROM $1 sf`, where a relation stands): no reading
+          // goes on from it, however near the next fragment is.
+          if (f == Fill::kParameter && viable) {
+            size_t at = normalize_placeholders(fill(text, slots, fills, slots[k].begin)).sql.text.size();
+            size_t hole = r.norm.sql.text.find_first_not_of(" \t\r\n", at);
+            if (hole != std::string::npos && err.offset == hole) viable = false;
+          }
         }
       } else if (k + 1 < slots.size()) {
         // What makes the text unreadable may be a later fragment's default parameter (`AND ${cond}`

@@ -299,6 +299,25 @@ struct Candidate {
 
 bool is_sql(std::string_view f) { return f.size() > 4 && lower(f.substr(f.size() - 4)) == ".sql"; }
 
+/// The version of a Flyway versioned migration's file name (V1_2__x.sql: "1.2"), or "".
+std::string flyway_version(std::string_view name) {
+  if (!name.starts_with("V") || !is_sql(name)) return "";
+  size_t separator = name.find("__", 1);
+  if (separator == std::string_view::npos || separator == 1) return "";
+  std::string v(name.substr(1, separator - 1));
+  for (char& c : v)
+    if (c == '_') c = '.';
+    else if (c != '.' && (c < '0' || c > '9')) return "";
+  return v;
+}
+
+/// Whether `dir` itself (not its subfolders) holds a Flyway versioned migration.
+bool holds_flyway_migration(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
+  for (const source::DirEntry& e : fs.list(on_disk(root, dir)))
+    if (!e.is_dir && !flyway_version(e.name).empty()) return true;
+  return false;
+}
+
 /// The version folders (0.21/, 0.22/ ...: a name starting with a digit, holding .sql files) in dir.
 std::vector<std::string> upgrade_folders(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   std::vector<std::string> out;
@@ -389,6 +408,16 @@ bool looks_like_dump(const source::FileSystem& fs, const std::string& root, cons
   }
   if (name == "schema.sql" || name == "structure.sql" || name == "dump.sql") {
     *evidence = "a schema file named " + name;
+    return true;
+  }
+  // A schema written one file per table, with lifecycle scripts a setup command runs around them
+  // (Logto's packages/schemas/tables/: _before_all.sql, _after_each.sql and _after_all.sql, whose
+  // `${name}` templates create roles, grants and policies for each tenant, no relation or
+  // column): each table file is schema; a lifecycle script is not applied.
+  std::string dir = parent_of(rel);
+  if (lower(last_component(dir)) == "tables" && fs.is_file(on_disk(root, dir + "/_before_all.sql")) &&
+      fs.is_file(on_disk(root, dir + "/_after_each.sql")) && text.find("${") == std::string::npos) {
+    *evidence = "a table file of " + dir + "/, beside its lifecycle scripts _before_all.sql and _after_each.sql";
     return true;
   }
   if (std::string sibling = engine_variant_sibling(fs, root, rel);
@@ -971,6 +1000,11 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
         kPlain.detect(fs, root, dir))
       format = "plain";
     if (format.empty()) continue;
+    // The tree's root is a candidate for a .sql file of its own (ehrbase's createdb.sql), and
+    // Flyway's signature is found recursively: without a migration of its own the root is no
+    // location (it would swallow every set below it), and the folders holding the migrations are
+    // candidates themselves.
+    if (format == "flyway" && dir.empty() && cand.evidence.empty() && !holds_flyway_migration(fs, root, dir)) continue;
     FoundSet set;
     set.dir = dir;
     set.evidence = !cand.evidence.empty() ? "named by " + cand.evidence : "";  // else its files say it
@@ -1043,6 +1077,15 @@ bool discover_migrations(const source::FileSystem& fs, const std::string& root, 
       for (const std::string& up : ups)
         if (std::none_of(out->not_run.begin(), out->not_run.end(), [&](const FoundSet& n) { return n.dir == up; }))
           out->not_run.push_back({up, "", "upgrades older databases to " + f + ", which installs the newest schema whole", {}});
+    }
+    // Beside a schema written per table, an alterations/ folder (Logto's upgrade scripts, one per
+    // release) upgrades older databases to it: run on the schema of their day, neither applied
+    // nor code.
+    if (dump.evidence.starts_with("a table file of ")) {
+      std::string ups = parent_of(dir).empty() ? "alterations" : parent_of(dir) + "/alterations";
+      if (fs.is_dir(on_disk(root, ups)) &&
+          std::none_of(out->not_run.begin(), out->not_run.end(), [&](const FoundSet& n) { return n.dir == ups; }))
+        out->not_run.push_back({ups, "", "upgrades older databases to the schema " + dir + "/ sets up whole", {}});
     }
     dump.versions = recorded_versions(text);
     if (lower(last_component(f)) == "latest.sql")

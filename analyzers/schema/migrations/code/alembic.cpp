@@ -100,13 +100,27 @@ struct Column {
        foreign_key = false;
 };
 
+/// GeoAlchemy2's Alembic helpers (geoalchemy2.alembic_helpers: `batch_op.add_geospatial_column`,
+/// `op.create_geospatial_table`, ...) are the plain operations plus what PostGIS needs besides
+/// (a spatial index, a geometry_columns row): to relations and columns, the plain one.
+std::string_view plain_op(std::string_view op) {
+  static constexpr std::pair<std::string_view, std::string_view> kGeospatial[] = {
+      {"add_geospatial_column", "add_column"},   {"drop_geospatial_column", "drop_column"},
+      {"create_geospatial_table", "create_table"}, {"drop_geospatial_table", "drop_table"},
+      {"create_geospatial_index", "create_index"}, {"drop_geospatial_index", "drop_index"},
+  };
+  for (const auto& [geospatial, plain] : kGeospatial)
+    if (op == geospatial) return plain;
+  return op;
+}
+
 class Translator {
  public:
   Translator(GeneratedSql* out) : out_(out) {}
 
   void call(const PyValue& c, const std::string& batch_table, const std::string& batch_schema) {
     at_ = c.begin;
-    std::string_view op = c.last_name();
+    std::string_view op = plain_op(c.last_name());
     bool batch = !batch_table.empty();
     // In a batch block the table is implicit: argument positions shift by one.
     size_t s = batch ? 0 : 1;

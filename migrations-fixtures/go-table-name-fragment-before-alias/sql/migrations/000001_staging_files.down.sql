@@ -1,0 +1,2 @@
+DROP TABLE wh_schema_snapshots;
+DROP TABLE wh_staging_files;

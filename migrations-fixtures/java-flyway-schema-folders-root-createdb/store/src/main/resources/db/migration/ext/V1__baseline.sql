@@ -1,0 +1,1 @@
+--empty: ext was created by createdb.sql before Flyway managed it

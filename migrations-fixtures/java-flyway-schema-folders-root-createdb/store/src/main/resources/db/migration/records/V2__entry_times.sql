@@ -1,0 +1,1 @@
+alter table record_entry add column committed_at timestamp with time zone;
