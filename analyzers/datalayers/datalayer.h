@@ -117,6 +117,9 @@ struct DataLayer {
   /// which no class is a model): `index` runs only when one file of its languages does, and no
   /// file is parsed for it otherwise; null: it always runs.
   bool (*index_wanted)(std::string_view text) = nullptr;
+  /// Whether the scan reads a file of its languages at this root-relative path at all (a layer
+  /// that leaves tests alone): a file it refuses is not parsed for it; null: every one.
+  bool (*reads_path)(std::string_view path) = nullptr;
 };
 
 

@@ -892,6 +892,22 @@ const Model* Models::find(std::string_view written) {
 
 }  // namespace sqlalchemy
 
-extern const DataLayer kSqlalchemy{"sqlalchemy", {"python"}, nullptr, relevant, extract, index, index_reads};
+namespace {
+/// Whether a file shows the project uses SQLAlchemy (relevant, with create_all as a word: not
+/// synapse's `desc="create_all_registration_tokens"`): without one, no class is a model, and the
+/// package __init__ files index_reads would read are not parsed.
+bool index_wanted(std::string_view text) {
+  for (std::string_view word : {"sqlalchemy", "sqlmodel", "__tablename__", "mapped_column"})
+    if (text.find(word) != std::string_view::npos) return true;
+  for (size_t at = text.find("create_all"); at != std::string_view::npos; at = text.find("create_all", at + 1)) {
+    size_t end = at + 10;
+    if (end >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) return true;
+  }
+  return false;
+}
+}  // namespace
+
+extern const DataLayer kSqlalchemy{"sqlalchemy", {"python"}, nullptr, relevant, extract, index, index_reads,
+                                   false, nullptr, nullptr, index_wanted};
 
 }  // namespace schemagate::datalayers

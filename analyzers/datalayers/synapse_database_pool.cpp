@@ -18,6 +18,7 @@
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/python_engine_branches.h"
+#include "analyzers/languages/python_tokens.h"
 #include "analyzers/schema/migrations/code/python_value.h"
 #include "analyzers/source/discovery.h"
 
@@ -304,20 +305,34 @@ struct Reader {
   }
 };
 
+/// A file that names the pool and calls one of its helpers in code (python_tokens.h): not
+/// `from wsgiref.simple_server import ...`, nor a helper named in a comment.
 bool relevant(std::string_view text) {
-  return text.find(".simple_") != std::string_view::npos &&
-         (text.find("db_pool") != std::string_view::npos || text.find("DatabasePool") != std::string_view::npos);
+  if (text.find(".simple_") == std::string_view::npos ||
+      (text.find("db_pool") == std::string_view::npos && text.find("DatabasePool") == std::string_view::npos))
+    return false;
+  static const std::vector<std::string_view> kNames = [] {
+    std::vector<std::string_view> names;
+    for (const Helper& h : helpers()) names.push_back(h.name);
+    return names;
+  }();
+  return languages::python_calls_one_of(text, kNames);
+}
+
+/// Tests meet a database of their own: their calls are not read.
+bool reads_path(std::string_view path) {
+  return !(source::is_test_file(path) || path.starts_with("tests/") || path.find("/tests/") != std::string_view::npos);
 }
 
 void extract(const FileInput& in, FileOutput* out) {
-  if (ts_node_is_null(in.root)) return;
-  if (source::is_test_file(in.path) || in.path.starts_with("tests/") || in.path.find("/tests/") != std::string_view::npos)
-    return;
+  if (ts_node_is_null(in.root) || !reads_path(in.path)) return;
   Reader(in, out).walk(in.root, 0);
 }
 
 }  // namespace
 
-extern const DataLayer kSynapseDatabasePool{"synapse-database-pool", {"python"}, nullptr, relevant, extract};
+extern const DataLayer kSynapseDatabasePool{
+    "synapse-database-pool", {"python"}, nullptr, relevant, extract, nullptr, nullptr, false, nullptr, nullptr, nullptr,
+    reads_path};
 
 }  // namespace schemagate::datalayers

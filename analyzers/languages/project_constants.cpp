@@ -10,6 +10,7 @@
 
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/literal_scan.h"
+#include "analyzers/languages/python_tokens.h"
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/source/discovery.h"
 
@@ -227,6 +228,8 @@ void ProjectConstants::reads(const ProjectQuery& q, std::set<std::string>* paths
 }
 
 bool ProjectConstants::may_define_wrapper(const Language& language, std::string_view text) {
+  // Python: a call of one in the code, not the word in a docstring or comment ("raw", "text").
+  if (language.name == "python") return python_calls_one_of(text, language.database_calls);
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
   for (std::string_view name : language.database_calls) {
     if (name.empty() || !std::all_of(name.begin(), name.end(), word)) return true;  // Ruby's "[]": not a word

@@ -104,7 +104,8 @@ class ProjectConstants {
   void reads(const ProjectQuery& q, std::set<std::string>* paths) const;
 
   /// False when `text` (a file of `language`) cannot define a function that passes a parameter
-  /// on to a database call: none of the language's database call names occurs in it as a word.
+  /// on to a database call: none of the language's database call names occurs in it as a word
+  /// (Python: none is called in its code, python_tokens.h).
   static bool may_define_wrapper(const Language& language, std::string_view text);
   /// False when `text` cannot define a wrapper of one of `names`: may_define_wrapper is false, or
   /// no name occurs in it as a word, or (Go, whose wrappers are function and method declarations

@@ -149,15 +149,21 @@ class PythonSyntax final : public HostSyntax {
     } else if (!std::strcmp(t, "augmented_assignment")) {
       bool plus = node_is(field(node, "operator"), "+=");
       define(field(node, "left"), plus ? field(node, "right") : TSNode{}, begin, plus);
-    } else if (!std::strcmp(t, "call") && node_is(ts_node_parent(node), "expression_statement")) {
-      // parts.append("status = %s"): one more element for " AND ".join(parts)
-      TSNode fn = field(node, "function"), args = field(node, "arguments");
-      if (node_is(fn, "attribute") && node_text(field(fn, "attribute"), source) == "append" &&
-          node_is(field(fn, "object"), "identifier") && node_is(args, "argument_list") &&
-          ts_node_named_child_count(args) == 1) {
-        Definition d{node_text(field(fn, "object"), source), ts_node_named_child(args, 0), begin, false};
-        d.list_append = true;
-        out->push_back(d);
+    } else if (!std::strcmp(t, "expression_statement")) {
+      // parts.append("status = %s"): one more element for " AND ".join(parts). Read at the
+      // statement, not at the call (whose parent tree-sitter finds by walking down from the root).
+      uint32_t n = ts_node_named_child_count(node);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode call = ts_node_named_child(node, i);
+        if (!node_is(call, "call")) continue;
+        TSNode fn = field(call, "function"), args = field(call, "arguments");
+        if (node_is(fn, "attribute") && node_text(field(fn, "attribute"), source) == "append" &&
+            node_is(field(fn, "object"), "identifier") && node_is(args, "argument_list") &&
+            ts_node_named_child_count(args) == 1) {
+          Definition d{node_text(field(fn, "object"), source), ts_node_named_child(args, 0), ts_node_start_byte(call), false};
+          d.list_append = true;
+          out->push_back(d);
+        }
       }
     } else if (!std::strcmp(t, "parameters") || !std::strcmp(t, "lambda_parameters")) {
       uint32_t n = ts_node_named_child_count(node);
@@ -279,6 +285,8 @@ class PythonSyntax final : public HostSyntax {
   }
 
   bool is_method(TSNode fn) const override {
+    // Only a `def` is one; its parents are asked last (tree-sitter walks down from the root).
+    if (!node_is(fn, "function_definition")) return false;
     TSNode body = ts_node_parent(fn);
     if (node_is(body, "decorated_definition")) body = ts_node_parent(body);
     return node_is(body, "block") && node_is(ts_node_parent(body), "class_definition");

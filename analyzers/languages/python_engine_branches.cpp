@@ -4,7 +4,28 @@
 namespace schemagate::languages {
 
 PythonEngineBranches::PythonEngineBranches(std::string_view source, TSNode root) : src_(source) {
+  // The walk enters only nodes that spell one of the words its tests read (most of a file
+  // spells none); when a SQLite handle is handed a name, again through every node, for the
+  // definitions of that name.
+  for (std::string_view word : {"Engine", "POSTGRES", "COCKROACH"})
+    for (size_t at = source.find(word); at != std::string_view::npos; at = source.find(word, at + 1))
+      marks_.push_back(static_cast<uint32_t>(at));
+  for (size_t at = 0; at + 6 <= source.size(); ++at) {
+    if ((source[at] | 0x20) != 's') continue;
+    bool sqlite = true;
+    for (size_t k = 1; k < 6 && sqlite; ++k)
+      sqlite = std::tolower(static_cast<unsigned char>(source[at + k])) == "sqlite"[k];
+    if (sqlite) marks_.push_back(static_cast<uint32_t>(at));
+  }
+  std::sort(marks_.begin(), marks_.end());
   visit(root, 0);
+  if (!handed_.empty()) {
+    ranges_.clear();
+    defs_.clear();
+    handed_.clear();
+    every_node_ = true;
+    visit(root, 0);
+  }
   for (const Def& d : defs_)
     for (const Handed& h : handed_)
       if (d.name == h.name && d.scope == h.scope) ranges_.push_back({d.begin, d.end, h.engine});

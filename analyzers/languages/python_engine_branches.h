@@ -5,6 +5,7 @@
 #pragma once
 #include <tree_sitter/api.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <string>
@@ -156,7 +157,15 @@ class PythonEngineBranches {
     }
   }
 
+  /// Whether the node holds a word an engine test or a SQLite handle is spelled with (marks_):
+  /// a node without one holds no branch to mark and no call to read.
+  bool marked(TSNode node) const {
+    auto it = std::lower_bound(marks_.begin(), marks_.end(), ts_node_start_byte(node));
+    return it != marks_.end() && *it < ts_node_end_byte(node);
+  }
+
   void visit(TSNode node, uint32_t scope) {
+    if (!every_node_ && !marked(node)) return;
     if (node_is(node, "if_statement")) if_statement(node);
     else if (node_is(node, "call")) call(node, scope);
     uint32_t inner = scope;
@@ -169,6 +178,11 @@ class PythonEngineBranches {
   }
 
   std::string_view src_;
+  /// Where the source spells "Engine", POSTGRES, COCKROACH or sqlite (any case), sorted.
+  std::vector<uint32_t> marks_;
+  /// Every node is visited: a handle named for SQLite is handed a name (handed_), whose
+  /// function definition may stand anywhere.
+  bool every_node_ = false;
   std::vector<Range> ranges_;
   std::vector<Def> defs_;
   std::vector<Handed> handed_;

@@ -279,7 +279,8 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   std::vector<const datalayers::DataLayer*> layers;
   for (auto& layer : datalayers::datalayers()) {
     bool reads = lang ? std::find(layer.languages.begin(), layer.languages.end(), language_family(*lang)) !=
-                            layer.languages.end()
+                                layer.languages.end() &&
+                            (!layer.reads_path || layer.reads_path(rel))
                       : layer.claims && layer.claims(rel);
     if (reads && (layer.relevant_in ? layer.relevant_in(text, facts_) : !layer.relevant || layer.relevant(text)))
       layers.push_back(&layer);
