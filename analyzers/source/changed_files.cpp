@@ -135,9 +135,11 @@ bool operator==(const git_oid& a, const unsigned char* b) { return std::memcmp(a
 /// caller then asks libgit2's diff.
 class IndexComparison {
  public:
-  IndexComparison(git_repository* repo, std::string top, std::string prefix)
+  /// `listings`, `path`: the run's file system and the project directory as it names it.
+  IndexComparison(git_repository* repo, std::string top, std::string prefix, const RealFileSystem* listings,
+                  std::string path)
       : repo_(repo), top_(std::move(top)), prefix_(std::move(prefix)),
-        under_(prefix_.empty() ? "" : prefix_ + "/") {}
+        under_(prefix_.empty() ? "" : prefix_ + "/"), listings_(listings), path_(std::move(path)) {}
 
   bool run(git_tree* tree, std::vector<std::string>* candidates, std::vector<std::string>* deleted, std::string* why) {
     if (!read_config(why)) return false;
@@ -274,6 +276,7 @@ class IndexComparison {
         deleted->push_back(e.path);
         continue;
       }
+      if (listings_) stats_.emplace(e.path, st);
       if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {  // a directory now (its files are untracked), ...
         deleted->push_back(e.path);
         continue;
@@ -333,6 +336,8 @@ class IndexComparison {
       return *why = at + ": " + std::strerror(errno), false;
     }
     const std::string base = dir.empty() ? under_ : dir + "/";
+    std::vector<RealFileSystem::SeenEntry> seen;
+    std::vector<std::unique_ptr<struct stat>> made;  // the lstat of an entry readdir gave no type
     for (;;) {
       errno = 0;
       const dirent* de = ::readdir(dp.get());
@@ -341,14 +346,20 @@ class IndexComparison {
         break;
       }
       std::string_view name = de->d_name;
-      if (name == "." || name == ".." || name == ".git") continue;
+      if (name == "." || name == "..") continue;
       std::string path = base + std::string(name);
       unsigned char type = de->d_type;
-      if (type == DT_UNKNOWN) {
-        struct stat st {};
-        if (::lstat((top_ + path).c_str(), &st) != 0) return *why = path + ": " + std::strerror(errno), false;
-        type = S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
+      const struct stat* known = nullptr;
+      if (listings_)
+        if (auto it = stats_.find(path); it != stats_.end()) known = &it->second;
+      if (type == DT_UNKNOWN && !known) {
+        made.push_back(std::make_unique<struct stat>());
+        if (::lstat((top_ + path).c_str(), made.back().get()) != 0) return *why = path + ": " + std::strerror(errno), false;
+        known = made.back().get();
       }
+      if (listings_) seen.push_back({std::string(name), de->d_type, known});
+      if (name == ".git") continue;
+      if (type == DT_UNKNOWN) type = S_ISDIR(known->st_mode) ? DT_DIR : DT_REG;
       bool tracked = files_.count(path) != 0;
       if (type == DT_DIR) {
         if (tracked) continue;  // a submodule's work tree
@@ -362,6 +373,10 @@ class IndexComparison {
         candidates->push_back(path);
       }
     }
+    if (listings_) {
+      std::string rel = dir.empty() ? std::string() : dir.substr(under_.size());
+      listings_->adopt_listing(join_path(path_, rel), seen);
+    }
     return true;
   }
 
@@ -374,12 +389,16 @@ class IndexComparison {
   std::set<std::string, std::less<>> same_;
   std::unordered_set<std::string_view> files_, dirs_;  ///< tracked, under PATH; views of index_'s paths
   std::unordered_map<std::string, bool> ignored_dirs_;
+  const RealFileSystem* listings_;
+  std::string path_;
+  std::unordered_map<std::string_view, struct stat> stats_;  ///< tracked files' lstat, for listings_
 };
 
 }  // namespace
 
 bool changed_since(const std::string& path, const std::string& ref, std::vector<std::string>* files,
-                   std::string* err, std::vector<std::string>* deleted, ChangedSinceTrace* trace) {
+                   std::string* err, std::vector<std::string>* deleted, ChangedSinceTrace* trace,
+                   const RealFileSystem* listings) {
   start_libgit2();
   files->clear();
   std::error_code ec;
@@ -420,7 +439,7 @@ bool changed_since(const std::string& path, const std::string& ref, std::vector<
   std::string why = trace && trace->force_diff ? "asked for libgit2's diff" : "";
   std::string top_dir = top.string();
   if (top_dir.empty() || top_dir.back() != '/') top_dir += '/';
-  IndexComparison index(repo.get(), top_dir, prefix);
+  IndexComparison index(repo.get(), top_dir, prefix, listings, path);
   if (why.empty() && index.run(root, &candidates, &gone, &why)) {
     std::string under = prefix.empty() ? "" : prefix + "/";
     for (auto& p : candidates) {

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/source/file_system.h"
+
 namespace schemagate::source {
 
 /// Files under `path` (a directory inside a git work tree) that differ between `ref` (any
@@ -25,8 +27,10 @@ struct ChangedSinceTrace {
   bool used_diff = false;   ///< out: libgit2's diff answered
   std::string why;          ///< out: why the index did not
 };
+/// `listings`: the run's file system, rooted as `path` is given; it adopts the listing of each
+/// directory the question read (RealFileSystem::adopt_listing), so that the run lists none again.
 bool changed_since(const std::string& path, const std::string& ref, std::vector<std::string>* files,
                    std::string* err, std::vector<std::string>* deleted = nullptr,
-                   ChangedSinceTrace* trace = nullptr);
+                   ChangedSinceTrace* trace = nullptr, const RealFileSystem* listings = nullptr);
 
 }  // namespace schemagate::source

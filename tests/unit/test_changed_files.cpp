@@ -351,3 +351,38 @@ TEST_CASE("the index reader refuses what it does not understand") {
                          std::string(4, '\0') + std::string(20, '\0');
   CHECK(schemagate::source::parse_git_index(optional, &index, &why));
 }
+
+TEST_CASE("the directories the question listed are the run's listings, the same as its own") {
+  ChangedRepo repo;
+  fs::create_symlink("db.py", repo.dir / "app/link.py");             // a link inside the tree
+  fs::create_symlink("/etc/hostname", repo.dir / "app/outside.py");  // and one out of it
+  REQUIRE(sh("mkfifo '" + (repo.dir / "app/pipe").string() + "'") == 0);
+  write(repo.dir / "node_modules/x/index.js", "x\n");                 // untracked, not ignored
+  for (std::string root : {repo.dir.string(), (repo.dir / "app").string()}) {
+    schemagate::source::RealFileSystem adopted(root), fresh(root);
+    std::vector<std::string> files, deleted;
+    std::string err;
+    schemagate::source::ChangedSinceTrace trace;
+    REQUIRE(changed_since(root, "v1", &files, &err, &deleted, &trace, &adopted));
+    CHECK_FALSE(trace.used_diff);
+    size_t compared = 0;
+    for (auto& entry : fs::recursive_directory_iterator(root)) {
+      if (!entry.is_directory() || entry.is_symlink()) continue;
+      std::string rel = fs::relative(entry.path(), root).generic_string();
+      if (rel.rfind(".git", 0) == 0) continue;
+      std::string dir = schemagate::source::join_path(root, rel);
+      std::vector<schemagate::source::DirEntry> a, b;
+      std::string ea, eb;
+      CHECK(adopted.read_dir(dir, &a, &ea) == fresh.read_dir(dir, &b, &eb));
+      REQUIRE(a.size() == b.size());
+      for (size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].name == b[i].name);
+        CHECK(a[i].is_dir == b[i].is_dir);
+        CHECK(a[i].size == b[i].size);
+        CHECK(a[i].skip_reason == b[i].skip_reason);
+      }
+      ++compared;
+    }
+    CHECK(compared >= 1);  // app/nested under app; app, build, lib, migrations, node_modules, ... under the top
+  }
+}
