@@ -69,6 +69,14 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   source::RealFileSystem real_fs(options.pipeline.root);
   CountingFileSystem fs(real_fs);  // what the progress line counts
   Progress progress(Progress::wanted(options.quiet, options.verbose), &fs);
+  // The files changed since REF first: the question lists every directory and stats every
+  // tracked file, and the file system adopts those listings, so that the schema cache's check
+  // and the discovery below list none again. Its error, if any, is told where it was before.
+  std::vector<std::string> changed, deleted;
+  std::string changed_err;
+  bool changed_ok = options.changed_since.empty() ||
+                    source::changed_since(options.pipeline.root, options.changed_since, &changed, &changed_err,
+                                          &deleted, nullptr, &real_fs);
   progress.phase("reading migrations");
   pipeline::SchemaBuild build;
   if (!load_schema(fs, options, &build)) return false;
@@ -83,11 +91,9 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   std::string err;
   if (!options.changed_since.empty() || !options.files.empty()) {
     // The files changed since REF and those given (pre-commit's), together.
-    std::vector<std::string> selected = options.files, deleted;
+    std::vector<std::string> selected = options.files;
     if (!options.changed_since.empty()) {
-      std::vector<std::string> changed;
-      if (!source::changed_since(options.pipeline.root, options.changed_since, &changed, &err, &deleted))
-        return fail(err), false;
+      if (!changed_ok) return fail(changed_err), false;
       selected.insert(selected.end(), changed.begin(), changed.end());
     }
     std::sort(selected.begin(), selected.end());

@@ -62,6 +62,21 @@ bool discover_code(const source::FileSystem& fs, const Options& options, const S
   dopt.excludes_rules = source::git_excludes_rules(options.root);
   std::vector<source::SkippedFile> skipped;
   dopt.skipped = &skipped;
+  // With only some files to scan, the code of other directories is never read (see constant_dirs
+  // below): only what every run reads whatever it scans is listed (configuration, a data layer's
+  // files, JVM tests' init scripts' readers, which have no language or are JVM tests).
+  std::set<std::string> keep_dirs;
+  auto dir_of = [](const std::string& path) {
+    size_t slash = path.rfind('/');
+    return slash == std::string::npos ? std::string() : path.substr(0, slash);
+  };
+  if (options.only_files) {
+    for (auto& f : *options.only_files) keep_dirs.insert(dir_of(f));
+    dopt.keep_file = [&](const std::string& rel) {
+      if (!languages::language_for_path(rel) || keep_dirs.count(dir_of(rel))) return true;
+      return rel.find("/src/test/") != std::string::npos || rel.rfind("src/test/", 0) == 0;
+    };
+  }
   if (!source::discover_files(fs, options.root, dopt, &code->candidates, err)) return false;
   auto in_scope = [&](const std::string& f) {
     if (!schema.service_scope) return true;
@@ -77,13 +92,7 @@ bool discover_code(const source::FileSystem& fs, const Options& options, const S
   // own directories (a Go package, the modules beside them) only: parsing the whole tree again
   // would cost more than the scan. A constant imported from farther away leaves its site
   // unchecked there, as before; the full check in CI follows it.
-  std::set<std::string> constant_dirs;
-  auto dir_of = [](const std::string& path) {
-    size_t slash = path.rfind('/');
-    return slash == std::string::npos ? std::string() : path.substr(0, slash);
-  };
-  if (options.only_files)
-    for (auto& f : *options.only_files) constant_dirs.insert(dir_of(f));
+  const std::set<std::string>& constant_dirs = keep_dirs;
   for (auto& f : code->candidates) {
     if (!schema_file(schema, f) && !source::is_not_application_code(f) &&
         (!options.only_files || constant_dirs.count(dir_of(f))))

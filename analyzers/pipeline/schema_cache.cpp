@@ -646,12 +646,13 @@ bool same_answers(const source::FileSystem& fs, const std::map<Question, std::st
   return true;
 }
 
-/// The options build_schema reads, and the rest of the key, as one string.
-std::string key_text(const SchemaCacheKey& key) {
+/// The options build_schema reads, and the rest of the key, as one string; without the binary's
+/// identity, what names the cache file (see build_schema_cached).
+std::string key_text(const SchemaCacheKey& key, bool with_binary = true) {
   Writer w;
   w.u(kFormat);
   w.s(key.root);
-  w.s(key.binary);
+  if (with_binary) w.s(key.binary);
   const Options& o = *key.options;
   w.s(o.root);
   w.strings(o.migration_dirs);
@@ -890,7 +891,10 @@ bool build_schema_cached(const source::FileSystem& fs, const SchemaCacheKey& key
     return build_schema(fs, *key.options, out, err);
   }
   std::string k = key_text(key);
-  result->file = dir + "/schema-" + sha256_hex(k).substr(0, 32);
+  // Named by the project and the options alone: a new binary (each build, each upgrade) finds
+  // the file another one stored, its key (which holds the binary's identity) is not this run's,
+  // and the build it stores replaces that file instead of leaving one more beside it.
+  result->file = dir + "/schema-" + sha256_hex(key_text(key, false)).substr(0, 32);
   std::optional<std::pair<std::map<Question, std::string>, std::map<std::string, std::string>>> restore;
   if (load(fs, result->file, k, key.options->max_file_size, key.real_files, out, &result->why, &restore)) {
     result->hit = true;

@@ -304,7 +304,9 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
           (e.name.compare(e.name.size() - 7, 7, ".up.sql") == 0 || e.name.compare(e.name.size() - 3, 3, ".rb") == 0) &&
           !ignored(rules, rel, false))
         opt.other_migrations->push_back(rel);
-      if (e.name[0] == '.' || is_migration_name(e.name) || ignored(rules, rel, false)) continue;
+      if (e.name[0] == '.' || is_migration_name(e.name)) continue;
+      if (opt.keep_file && !opt.keep_file(rel)) continue;
+      if (ignored(rules, rel, false)) continue;
       // A migration set that is one file beside the code (lnbits' migrations.py).
       if (!opt.skip_dirs.empty() && std::find(opt.skip_dirs.begin(), opt.skip_dirs.end(), rel) != opt.skip_dirs.end()) continue;
       if (matches_any(opt.exclude, rel)) continue;

@@ -13,6 +13,7 @@
 // reviewed repository's .gitignore must not be able to hang the scan.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,10 @@ struct DiscoveryOptions {
   /// The rules of the user's ignore file (git's `core.excludesFile`), applied first so that
   /// `.git/info/exclude` and the `.gitignore` files override them, as git does.
   std::string excludes_rules;
+  /// Set: a file it answers false for is not listed, and is not asked of the ignore rules (a
+  /// pre-commit run wants the code of a few directories, not every file's ignore verdict). The
+  /// migration files of `other_migrations` are found whatever it says.
+  std::function<bool(const std::string& rel)> keep_file;
 };
 
 /// Root-relative paths ('/' separators) of candidate files, sorted. The caller filters them by

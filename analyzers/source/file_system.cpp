@@ -140,6 +140,65 @@ struct DirCloser {
 };
 }  // namespace
 
+// One entry of `d`: its d_type `type`, and its lstat(2) when `given` (else made here, relative to
+// the open directory `dfd`, where the type does not say enough).
+bool RealFileSystem::classify(const std::string& d, std::string_view name, unsigned char type,
+                              const struct stat* given, int dfd, DirEntry* out, std::string* err) const {
+  DirEntry& e = *out;
+  e.name = std::string(name);
+  // fs::path(d) / name, spelled as a string: building a path object per entry cost more than
+  // the listing.
+  const std::string path = d.back() == '/' ? d + e.name : d + "/" + e.name;
+  if (path.size() >= PATH_MAX) {
+    *err = std::strerror(ENAMETOOLONG);
+    return false;
+  }
+  struct stat raw {};
+  bool have_raw = false;
+  if (given && (type == DT_UNKNOWN || type == DT_REG)) {
+    raw = *given;
+    have_raw = true;
+    type = S_ISDIR(raw.st_mode) ? DT_DIR : S_ISREG(raw.st_mode) ? DT_REG : S_ISLNK(raw.st_mode) ? DT_LNK : DT_UNKNOWN;
+  } else if (type == DT_UNKNOWN || type == DT_REG) {
+    if (::fstatat(dfd, dfd == AT_FDCWD ? path.c_str() : e.name.c_str(), &raw, AT_SYMLINK_NOFOLLOW) != 0) {
+      // Gone since readdir, or cannot be inspected: the listing is incomplete.
+      *err = std::strerror(errno);
+      return false;
+    }
+    have_raw = true;
+    type = S_ISDIR(raw.st_mode) ? DT_DIR : S_ISREG(raw.st_mode) ? DT_REG : S_ISLNK(raw.st_mode) ? DT_LNK : DT_UNKNOWN;
+  }
+  if (type == DT_DIR) {
+    e.is_dir = true;
+  } else if (type == DT_REG) {
+    e.size = static_cast<std::uintmax_t>(raw.st_size);
+  } else if (type == DT_LNK) {
+    std::error_code ec;
+    std::string why;
+    fs::path target = fs::canonical(path, ec);
+    if (ec) {
+      e.skip_reason = ec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop" : "broken symbolic link";
+    } else if (!stays_inside(path, &why)) {
+      e.skip_reason = why;
+    } else {
+      fs::file_status st = fs::status(target, ec);
+      if (fs::is_directory(st)) {
+        e.skip_reason = "symbolic link to a directory (not followed)";
+      } else if (fs::is_regular_file(st)) {
+        e.size = fs::file_size(path, ec);
+      } else {
+        struct stat followed {};
+        unsigned mode = ::stat(path.c_str(), &followed) == 0 ? followed.st_mode : 0;
+        e.skip_reason = "not a regular file (" + special_file_kind(mode) + ")";
+      }
+    }
+  } else {
+    unsigned mode = have_raw ? raw.st_mode : mode_of_type(type);
+    e.skip_reason = "not a regular file (" + special_file_kind(mode) + ")";
+  }
+  return true;
+}
+
 // readdir's d_type tells a directory, a regular file, a link and a special file apart without a
 // stat; a regular file is stat'ed once, relative to the open directory (its size), and only a
 // link is resolved by its path. A path the kernel would refuse (PATH_MAX) is refused here too, as
@@ -167,61 +226,37 @@ RealFileSystem::Listing RealFileSystem::list_now(const std::string& dir) const {
     std::string_view name = de->d_name;
     if (name == "." || name == "..") continue;
     DirEntry e;
-    e.name = std::string(name);
-    // fs::path(d) / name, spelled as a string: building a path object per entry cost more than
-    // the listing.
-    const std::string path = d.back() == '/' ? d + e.name : d + "/" + e.name;
-    if (path.size() >= PATH_MAX) {
-      out.err = std::strerror(ENAMETOOLONG);
+    std::string why;
+    if (!classify(d, name, de->d_type, nullptr, dfd, &e, &why)) {
+      out.err = why;
       out.entries.clear();
       return out;
-    }
-    unsigned char type = de->d_type;
-    struct stat raw {};
-    bool have_raw = false;
-    if (type == DT_UNKNOWN || type == DT_REG) {
-      if (::fstatat(dfd, de->d_name, &raw, AT_SYMLINK_NOFOLLOW) != 0) {
-        // Gone since readdir, or cannot be inspected: the listing is incomplete.
-        out.err = std::strerror(errno);
-        out.entries.clear();
-        return out;
-      }
-      have_raw = true;
-      type = S_ISDIR(raw.st_mode) ? DT_DIR : S_ISREG(raw.st_mode) ? DT_REG : S_ISLNK(raw.st_mode) ? DT_LNK : DT_UNKNOWN;
-    }
-    if (type == DT_DIR) {
-      e.is_dir = true;
-    } else if (type == DT_REG) {
-      e.size = static_cast<std::uintmax_t>(raw.st_size);
-    } else if (type == DT_LNK) {
-      std::error_code ec;
-      std::string why;
-      fs::path target = fs::canonical(path, ec);
-      if (ec) {
-        e.skip_reason = ec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop" : "broken symbolic link";
-      } else if (!stays_inside(path, &why)) {
-        e.skip_reason = why;
-      } else {
-        fs::file_status st = fs::status(target, ec);
-        if (fs::is_directory(st)) {
-          e.skip_reason = "symbolic link to a directory (not followed)";
-        } else if (fs::is_regular_file(st)) {
-          e.size = fs::file_size(path, ec);
-        } else {
-          struct stat followed {};
-          unsigned mode = ::stat(path.c_str(), &followed) == 0 ? followed.st_mode : 0;
-          e.skip_reason = "not a regular file (" + special_file_kind(mode) + ")";
-        }
-      }
-    } else {
-      unsigned mode = have_raw ? raw.st_mode : mode_of_type(type);
-      e.skip_reason = "not a regular file (" + special_file_kind(mode) + ")";
     }
     out.entries.push_back(std::move(e));
   }
   std::sort(out.entries.begin(), out.entries.end(), [](auto& x, auto& y) { return x.name < y.name; });
   out.ok = true;
   return out;
+}
+
+void RealFileSystem::adopt_listing(const std::string& dir, const std::vector<SeenEntry>& seen) const {
+  const std::string key = dir.empty() ? "." : dir;
+  {
+    std::lock_guard<std::mutex> lock(listings_mutex_);
+    if (listings_.count(key)) return;
+  }
+  auto listing = std::make_shared<Listing>();
+  for (const SeenEntry& s : seen) {
+    if (s.name == "." || s.name == "..") continue;
+    DirEntry e;
+    std::string why;
+    if (!classify(key, s.name, s.type, s.st, AT_FDCWD, &e, &why)) return;  // listed again when asked
+    listing->entries.push_back(std::move(e));
+  }
+  std::sort(listing->entries.begin(), listing->entries.end(), [](auto& x, auto& y) { return x.name < y.name; });
+  listing->ok = true;
+  std::lock_guard<std::mutex> lock(listings_mutex_);
+  listings_.emplace(key, std::move(listing));
 }
 
 bool RealFileSystem::read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const {

@@ -13,8 +13,11 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
+
+struct stat;
 
 namespace schemagate::source {
 
@@ -62,6 +65,19 @@ class RealFileSystem final : public FileSystem {
   bool is_dir(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
 
+  /// One entry of a directory as another walk of this run read it: its d_type, and its lstat(2)
+  /// when that walk made one.
+  struct SeenEntry {
+    std::string name;
+    unsigned char type = 0;  ///< DT_DIR, DT_REG, ... (DT_UNKNOWN: not known)
+    const struct ::stat* st = nullptr;
+  };
+  /// The listing of `dir` (a path as read_dir takes it) from what another walk of this run read
+  /// of it: the pre-commit question (changed_files.h) lists every directory and stats every
+  /// tracked file, so the directory is not listed, nor its files stat'ed, again. The entries are
+  /// classified as read_dir's own; a directory listed already keeps its listing.
+  void adopt_listing(const std::string& dir, const std::vector<SeenEntry>& entries) const;
+
   /// A directory's listing, as read_dir gives it (entries sorted by name).
   struct Listing {
     bool ok = false;
@@ -75,6 +91,10 @@ class RealFileSystem final : public FileSystem {
   /// Lists `dir` from the file system (opendir/readdir, a stat only where the entry's type does
   /// not say enough).
   Listing list_now(const std::string& dir) const;
+  /// One entry of directory `d` into *out, as list_now lists it; false (with *err) when the
+  /// listing cannot be complete.
+  bool classify(const std::string& d, std::string_view name, unsigned char type, const struct ::stat* given, int dfd,
+                DirEntry* out, std::string* err) const;
   /// The listing of `path`'s parent directory when this file system listed it already, else null.
   std::shared_ptr<const Listing> listed_parent(const std::string& path, std::string* name) const;
   std::string tree_;            // as given

@@ -213,6 +213,41 @@ TEST_CASE("schema cache: a damaged, truncated or foreign cache file is ignored")
   CHECK(pipeline::encode_schema_build(again) == expected);
 }
 
+TEST_CASE("schema cache: a new binary replaces the file the old one stored, other options keep their own") {
+  pipeline::Options options;
+  options.root = "app";
+  auto fs = cache_project(true);
+  TempDir dir;
+  auto run = [&](const char* binary, const pipeline::Options& o) {
+    pipeline::SchemaCacheKey key{"/project", binary, &o};
+    pipeline::SchemaBuild build;
+    pipeline::SchemaCacheResult r;
+    std::string err;
+    REQUIRE_MESSAGE(pipeline::build_schema_cached(fs, key, dir.path, &build, &err, &r), err);
+    return r;
+  };
+  auto files = [&] {
+    size_t n = 0;
+    for (auto& e : std::filesystem::directory_iterator(dir.path)) n += e.is_regular_file();
+    return n;
+  };
+  auto old_run = run("binary 1", options);
+  CHECK(old_run.stored);
+  CHECK(run("binary 1", options).hit);
+  auto new_run = run("binary 2", options);
+  CHECK_FALSE(new_run.hit);
+  CHECK(new_run.why == "the cache file is another build's");
+  CHECK(new_run.stored);
+  CHECK(new_run.file == old_run.file);
+  CHECK(files() == 1);
+  CHECK(run("binary 2", options).hit);
+  CHECK_FALSE(run("binary 1", options).hit);  // the old binary again: its file was replaced
+  pipeline::Options other = options;
+  other.search_path = {"billing", "public"};
+  CHECK(run("binary 1", other).file != old_run.file);
+  CHECK(files() == 2);
+}
+
 TEST_CASE("schema cache: no directory, no cache") {
   pipeline::Options options;
   options.root = "app";
