@@ -88,8 +88,52 @@ bool RealFileSystem::stays_inside(const std::string& path, std::string* err) con
   return false;
 }
 
+// A file its directory's listing holds as a regular file (fstatat without following links)
+// opens in that directory, so only the directory's resolved path decides whether it is inside
+// the tree: decided once per directory instead of once per file (the lexical normalisation and
+// relative path of stays_inside were 3.4% of a check of hatchet). Anything else (a link, a file
+// no listing holds, a directory outside the tree or reached through a link) is decided by
+// stays_inside, as before.
+bool RealFileSystem::listed_regular_inside(const std::string& path) const {
+  if (tree_canonical_.empty()) return false;
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == path.size()) return false;
+  std::string dir = path.substr(0, slash), name = path.substr(slash + 1);
+  if (name == "." || name == "..") return false;
+  std::shared_ptr<const Listing> listing;
+  {
+    std::lock_guard<std::mutex> lock(listings_mutex_);
+    auto it = listings_.find(dir);
+    if (it == listings_.end() || !it->second->ok) return false;
+    listing = it->second;
+    if (auto known = dir_inside_.find(dir); known != dir_inside_.end() && !known->second) return false;
+  }
+  auto e = std::lower_bound(listing->entries.begin(), listing->entries.end(), name,
+                            [](const DirEntry& x, const std::string& n) { return x.name < n; });
+  if (e == listing->entries.end() || e->name != name || !listing->regular[static_cast<size_t>(e - listing->entries.begin())])
+    return false;
+  {
+    std::lock_guard<std::mutex> lock(listings_mutex_);
+    if (auto known = dir_inside_.find(dir); known != dir_inside_.end()) return known->second;
+  }
+  // Lexically inside the tree, and inside it once every link of the directory's path is
+  // resolved, as the kernel resolves it when the file is opened.
+  bool inside = false;
+  fs::path rel = fs::path(dir).lexically_normal().lexically_relative(fs::path(tree_).lexically_normal());
+  if (!rel.empty() && *rel.begin() != "..") {
+    std::error_code ec;
+    std::string resolved = fs::canonical(dir, ec).string();
+    const std::string& root = tree_canonical_;
+    inside = !ec && (resolved == root || (resolved.size() > root.size() && resolved.compare(0, root.size(), root) == 0 &&
+                                          (root == "/" || resolved[root.size()] == '/')));
+  }
+  std::lock_guard<std::mutex> lock(listings_mutex_);
+  dir_inside_.emplace(dir, inside);
+  return inside;
+}
+
 bool RealFileSystem::read(const std::string& path, std::string* out, std::string* err) const {
-  if (!stays_inside(path, err)) return false;
+  if (!listed_regular_inside(path) && !stays_inside(path, err)) return false;
   // O_NONBLOCK: opening a FIFO does not wait for a writer; fstat then decides on what was
   // actually opened (no window between a check and the open). A device can only be reached
   // through a link, and links out of the tree were refused above.
@@ -233,8 +277,20 @@ RealFileSystem::Listing RealFileSystem::list_now(const std::string& dir) const {
       return out;
     }
     out.entries.push_back(std::move(e));
+    out.regular.push_back(type == DT_REG);
   }
-  std::sort(out.entries.begin(), out.entries.end(), [](auto& x, auto& y) { return x.name < y.name; });
+  std::vector<size_t> order(out.entries.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return out.entries[x].name < out.entries[y].name; });
+  std::vector<DirEntry> entries;
+  std::vector<bool> regular;
+  entries.reserve(order.size());
+  for (size_t i : order) {
+    entries.push_back(std::move(out.entries[i]));
+    regular.push_back(out.regular[i]);
+  }
+  out.entries = std::move(entries);
+  out.regular = std::move(regular);
   out.ok = true;
   return out;
 }

@@ -82,12 +82,16 @@ class RealFileSystem final : public FileSystem {
   struct Listing {
     bool ok = false;
     std::vector<DirEntry> entries;
+    std::vector<bool> regular;  ///< per entry: a regular file itself (fstatat, links not followed)
     std::string err;
   };
 
  private:
   /// False (with *err) when `path` is lexically inside the tree but resolves outside it.
   bool stays_inside(const std::string& path, std::string* err) const;
+  /// True when `path`'s directory listing holds it as a regular file and that directory is
+  /// inside the tree (decided once per directory): then stays_inside need not be asked.
+  bool listed_regular_inside(const std::string& path) const;
   /// Lists `dir` from the file system (opendir/readdir, a stat only where the entry's type does
   /// not say enough).
   Listing list_now(const std::string& dir) const;
@@ -103,6 +107,8 @@ class RealFileSystem final : public FileSystem {
   // check, for migration discovery and for code discovery, and one run sees no tree change under it.
   mutable std::mutex listings_mutex_;
   mutable std::unordered_map<std::string, std::shared_ptr<const Listing>> listings_;
+  // Per listed directory: whether it is inside the tree once resolved (listed_regular_inside).
+  mutable std::unordered_map<std::string, bool> dir_inside_;
 };
 
 /// In-memory tree for tests: add files by path; directories are implied by the paths.

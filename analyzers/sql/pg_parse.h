@@ -19,7 +19,7 @@ struct ParseError {
   size_t offset = 0;    ///< byte offset into the input where the error was found
 };
 
-/// Owns one parse: the protobuf result and the tree unpacked from it, freed together.
+/// Owns one parse: the tree unpacked from libpg_query's protobuf output.
 class ParseTree;
 
 struct ParsedStatement {
@@ -29,7 +29,9 @@ struct ParsedStatement {
   size_t length = 0;    ///< 0 = to the end of the input
 };
 
-/// Parses `sql`; returns false and fills *error on a syntax error.
+/// Parses `sql`; returns false and fills *error on a syntax error. Each distinct text is parsed
+/// once per process (a bounded cache, safe across threads): the statements of two calls with
+/// the same text share one tree.
 bool parse(const std::string& sql, std::vector<ParsedStatement>* out, ParseError* error);
 
 /// A statement's byte span in its input: [location, location + length).
