@@ -104,7 +104,8 @@ bool RealFileSystem::listed_regular_inside(const std::string& path) const {
   {
     std::lock_guard<std::mutex> lock(listings_mutex_);
     auto it = listings_.find(dir);
-    if (it == listings_.end() || !it->second->ok) return false;
+    if (it == listings_.end() || !it->second->ok || it->second->regular.size() != it->second->entries.size())
+      return false;
     listing = it->second;
     if (auto known = dir_inside_.find(dir); known != dir_inside_.end() && !known->second) return false;
   }
@@ -187,8 +188,9 @@ struct DirCloser {
 // One entry of `d`: its d_type `type`, and its lstat(2) when `given` (else made here, relative to
 // the open directory `dfd`, where the type does not say enough).
 bool RealFileSystem::classify(const std::string& d, std::string_view name, unsigned char type,
-                              const struct stat* given, int dfd, DirEntry* out, std::string* err) const {
+                              const struct stat* given, int dfd, DirEntry* out, bool* regular, std::string* err) const {
   DirEntry& e = *out;
+  *regular = false;
   e.name = std::string(name);
   // fs::path(d) / name, spelled as a string: building a path object per entry cost more than
   // the listing.
@@ -216,6 +218,7 @@ bool RealFileSystem::classify(const std::string& d, std::string_view name, unsig
     e.is_dir = true;
   } else if (type == DT_REG) {
     e.size = static_cast<std::uintmax_t>(raw.st_size);
+    *regular = true;
   } else if (type == DT_LNK) {
     std::error_code ec;
     std::string why;
@@ -270,14 +273,16 @@ RealFileSystem::Listing RealFileSystem::list_now(const std::string& dir) const {
     std::string_view name = de->d_name;
     if (name == "." || name == "..") continue;
     DirEntry e;
+    bool regular = false;
     std::string why;
-    if (!classify(d, name, de->d_type, nullptr, dfd, &e, &why)) {
+    if (!classify(d, name, de->d_type, nullptr, dfd, &e, &regular, &why)) {
       out.err = why;
       out.entries.clear();
+      out.regular.clear();
       return out;
     }
     out.entries.push_back(std::move(e));
-    out.regular.push_back(type == DT_REG);
+    out.regular.push_back(regular);
   }
   std::vector<size_t> order(out.entries.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -302,14 +307,20 @@ void RealFileSystem::adopt_listing(const std::string& dir, const std::vector<See
     if (listings_.count(key)) return;
   }
   auto listing = std::make_shared<Listing>();
+  std::vector<std::pair<DirEntry, bool>> found;  // each entry and whether it is a regular file itself
   for (const SeenEntry& s : seen) {
     if (s.name == "." || s.name == "..") continue;
     DirEntry e;
+    bool regular = false;
     std::string why;
-    if (!classify(key, s.name, s.type, s.st, AT_FDCWD, &e, &why)) return;  // listed again when asked
-    listing->entries.push_back(std::move(e));
+    if (!classify(key, s.name, s.type, s.st, AT_FDCWD, &e, &regular, &why)) return;  // listed again when asked
+    found.emplace_back(std::move(e), regular);
   }
-  std::sort(listing->entries.begin(), listing->entries.end(), [](auto& x, auto& y) { return x.name < y.name; });
+  std::sort(found.begin(), found.end(), [](auto& x, auto& y) { return x.first.name < y.first.name; });
+  for (auto& [e, regular] : found) {
+    listing->entries.push_back(std::move(e));
+    listing->regular.push_back(regular);
+  }
   listing->ok = true;
   std::lock_guard<std::mutex> lock(listings_mutex_);
   listings_.emplace(key, std::move(listing));

@@ -95,10 +95,11 @@ class RealFileSystem final : public FileSystem {
   /// Lists `dir` from the file system (opendir/readdir, a stat only where the entry's type does
   /// not say enough).
   Listing list_now(const std::string& dir) const;
-  /// One entry of directory `d` into *out, as list_now lists it; false (with *err) when the
-  /// listing cannot be complete.
+  /// One entry of directory `d` into *out, as list_now lists it, and whether it is a regular file
+  /// itself (not a link to one) into *regular; false (with *err) when the listing cannot be
+  /// complete.
   bool classify(const std::string& d, std::string_view name, unsigned char type, const struct ::stat* given, int dfd,
-                DirEntry* out, std::string* err) const;
+                DirEntry* out, bool* regular, std::string* err) const;
   /// The listing of `path`'s parent directory when this file system listed it already, else null.
   std::shared_ptr<const Listing> listed_parent(const std::string& path, std::string* name) const;
   std::string tree_;            // as given
