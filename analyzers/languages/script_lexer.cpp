@@ -317,8 +317,8 @@ bool script_calls_with_argument(std::string_view code, const std::vector<std::st
       if (k >= code.size()) return true;  // cannot tell
       char c = code[k];
       if (c == '`' && tagged) return true;
-      if (c == '<' || (c == '!' && (k + 1 >= code.size() || code[k + 1] != '=')) || code.substr(k, 2) == "?.")
-        return true;  // type arguments, a non-null or optional call: what follows is not read
+      if (c == '<' || c == '/' || (c == '!' && (k + 1 >= code.size() || code[k + 1] != '=')) || code.substr(k, 2) == "?.")
+        return true;  // type arguments, a comment in a whole text, a non-null or optional call: not read further
       if (c != '(') continue;
       ++k;
       while (blank(k)) ++k;
@@ -330,9 +330,35 @@ bool script_calls_with_argument(std::string_view code, const std::vector<std::st
 
 namespace {
 
+bool names(std::string_view c, std::string_view word, bool call) {
+  for (size_t at = c.find(word); at != std::string_view::npos; at = c.find(word, at + 1)) {
+    size_t k = at + word.size();
+    if ((at > 0 && word_char(c[at - 1])) || (k < c.size() && word_char(c[k]))) continue;
+    if (!call) return true;
+    while (k < c.size() && std::isspace(static_cast<unsigned char>(c[k]))) ++k;
+    if (k >= c.size() || c[k] == '(' || c[k] == '<' || c[k] == '?' || c[k] == '!' || c[k] == '/')
+      return true;  // f<T>(, f?.(, f!(, and a comment in a whole text: cannot tell
+  }
+  return false;
+}
+
+}  // namespace
+
+bool script_code_names(std::string_view text, std::string_view word, bool call) {
+  // The whole text first: most files fail there, and are not lexed.
+  if (word.empty() || !names(text, word, call)) return false;
+  std::optional<std::string> code = script_code_only(text, true);
+  return !code || names(*code, word, call);
+}
+
+namespace {
+
 bool calls(std::string_view language, std::string_view text, const std::vector<std::string_view>& names, bool tagged) {
+  // The whole text first (strings and comments count there too): most files fail there, and
+  // are not lexed.
+  if (!script_calls_with_argument(text, names, tagged)) return false;
   std::optional<std::string> code = script_code_only(text, script_has_jsx(language));
-  return script_calls_with_argument(code ? std::string_view(*code) : text, names, tagged);
+  return !code || script_calls_with_argument(*code, names, tagged);
 }
 
 }  // namespace

@@ -51,6 +51,13 @@ std::optional<std::string> script_code_only(std::string_view text, bool jsx);
 /// template's tag (`sql\``). `db.query()` and the bare words (`: any`, `req.query.id`) are none.
 bool script_calls_with_argument(std::string_view code, const std::vector<std::string_view>& names, bool tagged);
 
+/// Whether the code of a script (not its strings or comments: `from '@/generated/prisma/client'`
+/// names no client) holds `word` as a whole word and, with `call`, as a call (`.from(`). The
+/// language is not known (a data layer's `relevant` reads the text alone): JSX is read where an
+/// operand starts, so a .ts file's `<T>x` leaves the text undelimited, and then the whole text is
+/// read, strings and comments included.
+bool script_code_names(std::string_view text, std::string_view word, bool call);
+
 /// Whether a script of `language` with `text` may yield a SQL site through a call of
 /// `database_calls`: one is called with an argument or as a tag in its code.
 bool script_may_call_database(std::string_view language, std::string_view text,

@@ -2,6 +2,7 @@
 // yield a site or a wrapper, and keeps the look-alike that can.
 #include <doctest/doctest.h>
 
+#include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/literal_scan.h"
 #include "analyzers/languages/project_constants.h"
@@ -82,4 +83,35 @@ TEST_CASE("script lexer: the wrappers a parse records agree with the lexical dec
   CHECK(wrappers_of("a.ts", "export const f = (t: string) => sql`select * from ${t}`;").empty());
   CHECK(wrappers_of("a.ts", "export const f = (t: string) => db.any();").empty());
   CHECK_FALSE(wrappers_of("a.ts", "export const f = (t: string) => pool.query(t);").empty());
+}
+
+TEST_CASE("script lexer: a data layer reads a file whose code, not its strings, names its client") {
+  auto layer = [](std::string_view name) -> const schemagate::datalayers::DataLayer& {
+    for (auto& l : schemagate::datalayers::datalayers())
+      if (l.name == name) return l;
+    FAIL("no layer " << name);
+    return schemagate::datalayers::datalayers().front();
+  };
+  const auto& prisma = layer("prisma-client");
+  const auto& supabase = layer("supabase-js");
+  // prisma only in a module's name, a comment or a URL: no client.
+  CHECK_FALSE(prisma.relevant("import type { User } from '@/generated/prisma/client';\n"
+                              "// loaded by prisma\nconst A = () => <a href=\"/blog/migrating-off-prisma\">x</a>;"));
+  CHECK(prisma.relevant("import prisma from '@/lib/prisma';\nexport const f = () => prisma.user.findMany({});"));
+  CHECK(prisma.relevant("const db = new PrismaClient();"));
+  CHECK(prisma.relevant("class S { constructor(private prisma: P) {} f() { return this.prisma.user.count({}); } }"));
+  // supabase named, but no .from( or .rpc( call in code: no chain.
+  CHECK_FALSE(supabase.relevant("import { createClient } from '@supabase/supabase-js';\n"
+                                "export const url = 'https://x.supabase.co'; // supabase.from('t') is elsewhere"));
+  CHECK(supabase.relevant("const supabase = createClient(u, k);\nconst { data } = await supabase\n  .from('orgs').select('id');"));
+  CHECK(supabase.relevant("await supabaseAdmin.rpc<Row>('get_org', { id });"));
+  CHECK(supabase.relevant("await supabaseClient().from<Row>('orgs');"));
+  // A .ts file's type assertion leaves its text undelimited: read whole, strings included.
+  CHECK(script_code_names("const x = <Row>y; const m = 'prisma';", "prisma", false));
+}
+
+TEST_CASE("script lexer: a comment between a call's name and its arguments still calls") {
+  CHECK(script_may_call_database("typescript", "await db.query /* the report */ (q);", calls()));
+  CHECK(script_code_names("const { data } = await supabase.from /* orgs */ ('orgs');", "from", true));
+  CHECK_FALSE(script_may_call_database("typescript", "const x = db.query; // not called", calls()));
 }
