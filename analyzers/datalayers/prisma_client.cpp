@@ -20,6 +20,7 @@
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/facts.h"
 #include "analyzers/datalayers/js_tree.h"
+#include "analyzers/languages/script_lexer.h"
 
 namespace schemagate::datalayers {
 namespace {
@@ -28,8 +29,10 @@ using namespace js;
 
 constexpr const char* kClientClassKey = "prisma-client:class";
 
+/// A client is `prisma`, `.prisma` or a `new PrismaClient`, in code: a file that names prisma only
+/// in a module's name (`import type { User } from '@/generated/prisma/client'`) has none.
 bool relevant_prisma_client(std::string_view text) {
-  return text.find("prisma") != std::string_view::npos || text.find("PrismaClient") != std::string_view::npos;
+  return languages::script_code_names(text, "prisma", false) || languages::script_code_names(text, "PrismaClient", false);
 }
 
 /// A file may reach the client only through a project class that extends it (`db: DbService`).

@@ -21,6 +21,7 @@
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/js_tree.h"
+#include "analyzers/languages/script_lexer.h"
 
 namespace schemagate::datalayers {
 namespace {
@@ -33,7 +34,11 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-bool relevant_supabase(std::string_view text) { return text.find("supabase") != std::string_view::npos; }
+/// Every requirement and unchecked use comes from a `.from(` or `.rpc(` call, in code.
+bool relevant_supabase(std::string_view text) {
+  return text.find("supabase") != std::string_view::npos &&
+         (languages::script_code_names(text, "from", true) || languages::script_code_names(text, "rpc", true));
+}
 
 /// A callee that returns a Supabase client: createClient, createServerClient, getSupabase, ...
 bool client_factory(std::string_view callee) {

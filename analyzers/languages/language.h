@@ -120,5 +120,8 @@ const Language* language_for_path(std::string_view path);
 /// True when `text` (SQL with holes) starts, after blanks, comments and '(', with SELECT, INSERT,
 /// UPDATE, DELETE, WITH or MERGE followed by a blank: worth parsing although no call names it.
 bool looks_like_sql(std::string_view text);
+/// True when `text`, which looks_like_sql, reads as UI text instead ("Select a region", "Delete
+/// from the list."): no site unless a database call receives it (string_eval.cpp).
+bool reads_as_prose(std::string_view text);
 
 }  // namespace schemagate::languages

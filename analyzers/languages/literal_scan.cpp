@@ -8,12 +8,15 @@
 #include <string>
 
 #include "analyzers/languages/language.h"
+#include "analyzers/languages/script_lexer.h"
 #include "analyzers/source/discovery.h"
 
 namespace schemagate::languages {
 namespace {
 
-using Found = std::function<void(std::string_view body)>;
+/// A literal's body; `whole`: it is an expression by itself, never a piece of a longer string
+/// (a JSX attribute's value).
+using Found = std::function<void(std::string_view body, bool whole)>;
 
 /// Go: "..." with escapes, `...` raw (may span lines), '...' runes (skipped), // and /* */ comments.
 bool go_literals(std::string_view t, const Found& found) {
@@ -30,13 +33,13 @@ bool go_literals(std::string_view t, const Found& found) {
     } else if (c == '`') {
       size_t e = t.find('`', i + 1);
       if (e == std::string_view::npos) return false;
-      found(t.substr(i + 1, e - i - 1));
+      found(t.substr(i + 1, e - i - 1), false);
       i = e + 1;
     } else if (c == '"' || c == '\'') {
       size_t j = i + 1;
       while (j < n && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
       if (j >= n || t[j] != c) return false;
-      if (c == '"') found(t.substr(i + 1, j - i - 1));
+      if (c == '"') found(t.substr(i + 1, j - i - 1), false);
       i = j + 1;
     } else {
       ++i;
@@ -70,7 +73,7 @@ bool python_literals(std::string_view t, const Found& found) {
           ++j;
         }
       }
-      found(t.substr(begin, j - begin));
+      found(t.substr(begin, j - begin), false);
       i = j + (triple ? 3 : 1);
     } else {
       ++i;
@@ -79,116 +82,15 @@ bool python_literals(std::string_view t, const Found& found) {
   return true;
 }
 
-/// JavaScript and TypeScript: '...' and "..." with escapes, `...` templates (may span lines) whose
-/// `${...}` substitutions are lexed as code (they hold strings and templates of their own), // and
-/// /* */ comments, and regular expression literals (`/'/` is no string): a `/` where an operand
-/// starts is one. A template's body is handed over whole, substitutions included. Anything this
-/// cannot delimit (a quote of JSX text, a regular expression over a line end) is a false return,
-/// and the file is parsed.
-class JsLexer {
- public:
-  JsLexer(std::string_view t, const Found& found) : t_(t), found_(found) {}
-  bool all() { return code(false) && i_ >= t_.size(); }
-
- private:
-  /// Code up to the end, or (in a substitution) up to its closing brace, which is consumed.
-  bool code(bool substitution) {
-    size_t n = t_.size();
-    int depth = 0;
-    char last = 0;  // the last significant character of code, for telling `/` from a regex
-    while (i_ < n) {
-      char c = t_[i_];
-      if (c == '/' && i_ + 1 < n && t_[i_ + 1] == '/') {
-        size_t e = t_.find('\n', i_);
-        i_ = e == std::string_view::npos ? n : e + 1;
-      } else if (c == '/' && i_ + 1 < n && t_[i_ + 1] == '*') {
-        size_t e = t_.find("*/", i_ + 2);
-        if (e == std::string_view::npos) return false;
-        i_ = e + 2;
-      } else if (c == '/' && operand_expected(last)) {
-        if (!regex()) return false;
-        last = 'a';
-      } else if (c == '"' || c == '\'') {
-        size_t j = i_ + 1;
-        while (j < n && t_[j] != c && t_[j] != '\n') j += t_[j] == '\\' ? 2 : 1;
-        if (j >= n || t_[j] != c) return false;
-        found_(t_.substr(i_ + 1, j - i_ - 1));
-        i_ = j + 1;
-        last = 'a';
-      } else if (c == '`') {
-        if (!template_literal()) return false;
-        last = 'a';
-      } else {
-        if (c == '{') ++depth;
-        if (c == '}' && depth-- == 0 && substitution) {
-          ++i_;
-          return true;
-        }
-        if (!std::isspace(static_cast<unsigned char>(c))) last = word_end(c) ? 'a' : c;
-        if (word_end(c) && keyword_before_operand()) last = '(';
-        ++i_;
-      }
-    }
-    return !substitution;
-  }
-  static bool word_end(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == ')' || c == ']'; }
-  /// After `return`, `typeof` and the like an operand starts (a `/` there is a regex).
-  bool keyword_before_operand() const {
-    size_t e = i_ + 1;
-    if (e < t_.size() && (std::isalnum(static_cast<unsigned char>(t_[e])) || t_[e] == '_' || t_[e] == '$')) return false;
-    for (std::string_view k : {"return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw",
-                               "instanceof", "yield", "await"}) {
-      if (e < k.size() || t_.substr(e - k.size(), k.size()) != k) continue;
-      size_t b = e - k.size();
-      if (b == 0 || !(std::isalnum(static_cast<unsigned char>(t_[b - 1])) || t_[b - 1] == '_' || t_[b - 1] == '$' ||
-                      t_[b - 1] == '.'))
-        return true;
-    }
-    return false;
-  }
-  static bool operand_expected(char last) { return last == 0 || std::string_view("(,=:[!&|?{};+-*%<>~^").find(last) != std::string_view::npos; }
-  /// A regular expression literal from its `/`: to the `/` that closes it, outside a class.
-  bool regex() {
-    size_t j = i_ + 1, n = t_.size();
-    bool in_class = false;
-    while (j < n && t_[j] != '\n') {
-      char c = t_[j];
-      if (c == '\\') {
-        j += 2;
-        continue;
-      }
-      if (c == '[') in_class = true;
-      else if (c == ']') in_class = false;
-      else if (c == '/' && !in_class) break;
-      ++j;
-    }
-    if (j >= n || t_[j] != '/') return false;
-    i_ = j + 1;
-    return true;
-  }
-  bool template_literal() {
-    size_t begin = ++i_, n = t_.size();
-    while (i_ < n && t_[i_] != '`') {
-      if (t_[i_] == '\\') {
-        i_ += 2;
-      } else if (t_[i_] == '$' && i_ + 1 < n && t_[i_ + 1] == '{') {
-        i_ += 2;
-        if (!code(true)) return false;
-      } else {
-        ++i_;
-      }
-    }
-    if (i_ >= n) return false;
-    found_(t_.substr(begin, i_ - begin));
-    ++i_;
-    return true;
-  }
-  std::string_view t_;
-  const Found& found_;
-  size_t i_ = 0;
-};
-
-bool js_literals(std::string_view t, const Found& found) { return JsLexer(t, found).all(); }
+/// JavaScript and TypeScript (script_lexer.h), with JSX where the language has it. A module's
+/// name is none; a whole expression (ScriptLiteral::whole) is a site only when it reads as SQL by
+/// itself (with an escape, its text is not its body: read as a piece).
+template <bool kJsx>
+bool script_literals_of(std::string_view t, const Found& found) {
+  return script_literals(t, kJsx, [&](const ScriptLiteral& l) {
+    if (!l.module) found(l.body, l.whole && !l.substitutions && l.body.find('\\') == std::string_view::npos);
+  });
+}
 
 struct Lexer {
   std::string_view language;
@@ -199,9 +101,9 @@ struct Lexer {
 constexpr Lexer kLexers[] = {
     {"go", go_literals},
     {"python", python_literals},
-    {"javascript", js_literals},
-    {"typescript", js_literals},
-    {"tsx", js_literals},
+    {"javascript", script_literals_of<true>},
+    {"typescript", script_literals_of<false>},
+    {"tsx", script_literals_of<true>},
 };
 
 }  // namespace
@@ -246,13 +148,23 @@ std::optional<std::string> go_code_only(std::string_view t) {
 bool literals_may_hold_sql(std::string_view language, std::string_view text) {
   for (const Lexer& lexer : kLexers) {
     if (lexer.language != language) continue;
-    bool starts = false;
+    bool starts = false, script = is_script_language(language);
     std::string joined;
-    bool closed = lexer.literals(text, [&](std::string_view body) {
+    bool closed = lexer.literals(text, [&](std::string_view body, bool whole) {
       if (starts) return;
+      if (whole) {  // its text alone: UI text ("Select a region") is no site
+        starts = looks_like_sql(body) && !reads_as_prose(body);
+        return;
+      }
       if (looks_like_sql(body)) starts = true;
+      size_t from = joined.size();
       joined.append(body);
       joined.push_back(' ');
+      // A script's class lists (Tailwind's "select-none", "slide-in-from-top-2"): a keyword
+      // joined to a dash is a piece of a name, not SQL's.
+      if (script)
+        for (size_t k = from; k < joined.size(); ++k)
+          if (joined[k] == '-') joined[k] = '_';
     });
     return !closed || starts || source::may_contain_sql(joined);
   }

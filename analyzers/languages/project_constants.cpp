@@ -11,6 +11,7 @@
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/literal_scan.h"
 #include "analyzers/languages/python_tokens.h"
+#include "analyzers/languages/script_lexer.h"
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/source/discovery.h"
 
@@ -521,8 +522,12 @@ bool declares_wrapper_of(const Language& language, std::string_view text, const 
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
   // A script file declares the name and calls one of the database calls (script_calls_database);
   // the declaration first, which few files hold.
+  // In JavaScript and TypeScript, a call that hands an argument on (not a tag's template, whose
+  // substitutions are values) in code, not in a string or a comment (script_lexer.h).
   if (ProjectConstants::family(language.name) == "script")
-    return script_declares_one_of(text, names) && script_calls_database(language, text);
+    return script_declares_one_of(text, names) &&
+           (is_script_language(language.name) ? script_may_wrap_database_call(language.name, text, language.database_calls)
+                                              : script_calls_database(language, text));
   auto blank = [&](size_t i) { return i < text.size() && std::isspace(static_cast<unsigned char>(text[i])); };
   if (language.name == "python") {
     // A wrapper is a `def` (async or not, in a class or not): the name follows the keyword.

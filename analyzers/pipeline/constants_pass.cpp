@@ -401,7 +401,11 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         auto w = new_wrappers.find(languages::ProjectConstants::family(rest[r].second->name));
         if (parsed[r] || w == new_wrappers.end() || !wrapper_source(r)) continue;
         std::string text, err;
-        if (!fs.read(source::join_path(options.root, rest[r].first), &text, &err)) continue;
+        // All the new names in one reading first (any of them: the same answer as each alone),
+        // which most files fail; then which names.
+        if (!fs.read(source::join_path(options.root, rest[r].first), &text, &err) ||
+            !languages::ProjectConstants::may_define_wrapper_of(*rest[r].second, text, w->second))
+          continue;
         for (const std::string& name : w->second)
           if (languages::ProjectConstants::may_define_wrapper_of(*rest[r].second, text, {name})) {
             to_parse.insert(r);

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "analyzers/languages/go_packages.h"
+#include "analyzers/languages/script_lexer.h"
 
 namespace schemagate::pipeline {
 
@@ -215,7 +216,9 @@ void index_go_packages(const source::FileSystem& fs, const Options& options,
 }  // namespace
 
 bool FileScanner::calls_database(std::string_view text, const languages::Language& lang) const {
-  if (languages::ProjectConstants::may_define_wrapper(lang, text)) return true;
+  if (languages::is_script_language(lang.name) ? languages::script_may_call_database(lang.name, text, lang.database_calls)
+                                                : languages::ProjectConstants::may_define_wrapper(lang, text))
+    return true;
   auto extra = options_.extra_database_calls.find(std::string(language_family(lang)));
   if (extra != options_.extra_database_calls.end() &&
       std::any_of(extra->second.begin(), extra->second.end(),

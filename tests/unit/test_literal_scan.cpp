@@ -40,8 +40,9 @@ TEST_CASE("literal scan: JavaScript and TypeScript quotes, templates, comments a
   CHECK(literals_may_hold_sql("javascript", "const re = /[\"'`]/g; db.query(`SELECT 1 FROM t`);"));
   CHECK(literals_may_hold_sql("javascript", "if (ok) return /`/.test(s); db.query(\"UPDATE t SET a = 1\");"));
   CHECK_FALSE(literals_may_hold_sql("javascript", "const half = total / 2 / count; const s = 'selected rows';"));
-  // What cannot be delimited is kept: a quote of JSX text, an open template.
-  CHECK(literals_may_hold_sql("tsx", "const A = () => <p>Don't select from here</p>;"));
+  // JSX text is no literal; what cannot be delimited is kept: an element never closed, an open template.
+  CHECK_FALSE(literals_may_hold_sql("tsx", "const A = () => <p>Don't select from here</p>;"));
+  CHECK(literals_may_hold_sql("tsx", "const A = () => <p>Don't select from here;"));
   CHECK(literals_may_hold_sql("typescript", "const q = `select a from t"));
 }
 

@@ -257,7 +257,9 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   CHECK(of(ts, "const fetchAll = (q: string) => db.many!(q);", names));
   CHECK(of(ts, "const fetchAll = (q: string) => db.query\n  (q);", names));
   CHECK(of(ts, "const fetchAll = (q: string) => client?.query?.(q);", names));
-  CHECK(of(ts, "const fetchAll = (t: string) => sql`select * from ${t}`;", names));
+  // A tag's substitutions are values, never the callers' SQL text: no wrapper (script_lexer_test.cpp).
+  CHECK_FALSE(of(ts, "const fetchAll = (t: string) => sql`select * from ${t}`;", names));
+  CHECK(of(ts, "const fetchAll = (t: string) => sql`select 1` && db.query(t);", names));
 }
 
 TEST_CASE("project questions: a struct field is asked only where a database call may take its text") {
