@@ -131,6 +131,8 @@ bool contains(TSNode node, uint32_t offset) {
          offset < ts_node_end_byte(node);
 }
 
+}  // namespace
+
 /// UI text starts with the same verbs as SQL ("Select an option from the list", "Delete from
 /// the list."), and some of it parses. A string that no database call receives is not a site
 /// when it reads as prose: a verb alone ("select" as an event name) or with one word ("select
@@ -175,6 +177,8 @@ bool reads_as_prose(std::string_view text) {
   }
   return true;
 }
+
+namespace {
 
 /// False for a string a database call receives that is no query at all: no holes, does not read
 /// as SQL and does not parse. A same-named call of another library receives such strings: gin's
