@@ -1,7 +1,10 @@
 // See code_kind.h.
 #include "analyzers/source/code_kind.h"
 
+#include <algorithm>
 #include <cctype>
+#include <utility>
+#include <vector>
 
 #include "analyzers/schema/migrations/discover.h"
 
@@ -43,36 +46,59 @@ constexpr std::string_view kPostgresDrivers[] = {
     "psycopg", "psycopg2", "asyncpg", "@supabase/supabase-js", "gorm.io/driver/postgres",
 };
 
-/// Whether the file imports `module`: `"module"` / `'module'` (Go, JS, TS, also `require`), or
-/// `import module` / `from module import` (Python). One search for the module's name, then its
-/// surroundings: this runs for every driver over every file that holds SQL.
-bool imports(std::string_view text, std::string_view module) {
-  // A module path with '/', '.' or ':' is unmistakable wherever it is quoted (Go imports); a bare
-  // name ("mysql", "pg") is an import only after from / require( / import.
-  bool distinctive = module.find_first_of("/.:") != std::string_view::npos;
-  for (size_t at = text.find(module); at != std::string_view::npos; at = text.find(module, at + 1)) {
-    size_t end = at + module.size();
-    // Quoted: the same quote on both sides.
-    if (at > 0 && end < text.size() && (text[at - 1] == '"' || text[at - 1] == '\'') && text[end] == text[at - 1]) {
-      if (distinctive) return true;
-      std::string_view before = text.substr(0, at - 1);
-      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-      if (before.ends_with("from") || before.ends_with("require(") || before.ends_with("import") ||
-          before.ends_with("import("))
-        return true;
+/// What a file's text can import, read in one pass: whether it imports `module` is then a
+/// lookup, not a search of the whole text per module (a file that holds SQL is asked of some
+/// ninety modules). A module is imported when it is quoted (`"module"` / `'module'`: Go, JS, TS,
+/// `require`), a bare name ("mysql", "pg") only after from / require( / import; or when it
+/// follows `import ` or `from ` that starts a word and ends there (Python).
+class ImportIndex {
+ public:
+  explicit ImportIndex(std::string_view text) : text_(text) {
+    // Quoted: a module holds no quote, so its quotes are two consecutive ones of a kind.
+    for (char q : {'"', '\''}) {
+      size_t open = text.find(q);
+      while (open != std::string_view::npos) {
+        size_t close = text.find(q, open + 1);
+        if (close == std::string_view::npos) break;
+        if (close - open - 1 <= kLongest) {
+          std::string_view before = text.substr(0, open);
+          while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+          bool bare = before.ends_with("from") || before.ends_with("require(") || before.ends_with("import") ||
+                      before.ends_with("import(");
+          quoted_.emplace_back(text.substr(open + 1, close - open - 1), bare);
+        }
+        open = close;
+      }
     }
-    // After `import ` or `from ` that starts a word, and ending the name.
-    for (std::string_view lead : {std::string_view("import "), std::string_view("from ")}) {
-      if (at < lead.size() || text.substr(at - lead.size(), lead.size()) != lead) continue;
-      size_t start = at - lead.size();
-      if (start > 0 && text[start - 1] != '\n' && text[start - 1] != ' ' && text[start - 1] != '\t') continue;
-      if (end >= text.size() || text[end] == ' ' || text[end] == '\n' || text[end] == '\r' || text[end] == ',' ||
-          text[end] == '.')
-        return true;
-    }
+    std::sort(quoted_.begin(), quoted_.end());
+    for (std::string_view lead : {std::string_view("import "), std::string_view("from ")})
+      for (size_t start = text.find(lead); start != std::string_view::npos; start = text.find(lead, start + 1))
+        if (start == 0 || text[start - 1] == '\n' || text[start - 1] == ' ' || text[start - 1] == '\t')
+          names_.push_back(start + lead.size());
   }
-  return false;
-}
+
+  bool imports(std::string_view module) const {
+    // A module path with '/', '.' or ':' is unmistakable wherever it is quoted (Go imports).
+    bool distinctive = module.find_first_of("/.:") != std::string_view::npos;
+    auto q = std::lower_bound(quoted_.begin(), quoted_.end(), std::make_pair(module, false));
+    for (; q != quoted_.end() && q->first == module; ++q)
+      if (distinctive || q->second) return true;
+    for (size_t at : names_) {
+      size_t end = at + module.size();
+      if (text_.substr(at, module.size()) != module) continue;
+      if (end >= text_.size() || text_[end] == ' ' || text_[end] == '\n' || text_[end] == '\r' || text_[end] == ',' ||
+          text_[end] == '.')
+        return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t kLongest = 64;  ///< longer than every module asked about
+  std::string_view text_;
+  std::vector<std::pair<std::string_view, bool>> quoted_;  ///< (quoted text, after from/require(/import), sorted
+  std::vector<size_t> names_;                              ///< where a name after `import ` or `from ` starts
+};
 
 }  // namespace
 
@@ -103,10 +129,11 @@ bool is_not_application_code(std::string_view path) {
 }
 
 std::string other_engine_of_code(std::string_view path, std::string_view text) {
+  ImportIndex index(text);
   for (std::string_view pg : kPostgresDrivers)
-    if (imports(text, pg)) return "";
+    if (index.imports(pg)) return "";
   for (const Driver& d : kOtherDrivers)
-    if (imports(text, d.module)) return std::string(d.engine) + " (the file imports " + std::string(d.module) + ")";
+    if (index.imports(d.module)) return std::string(d.engine) + " (the file imports " + std::string(d.module) + ")";
   std::string engine = schema::migrations::engine_named_in_path(path);
   if (!engine.empty()) return engine + " (a directory of its path is named for it)";
   // A file named for the engine (clickhouse_store.rb, mysql_export.py) holds that engine's
@@ -128,11 +155,12 @@ std::string other_engine_of_go_package(const FileSystem& fs, const std::string& 
     if (e.is_dir || !e.name.ends_with(".go") || e.name.ends_with("_test.go")) continue;
     std::string text, err;
     if (!fs.read(join_path(root, dir.empty() ? e.name : dir + "/" + e.name), &text, &err)) continue;
+    ImportIndex index(text);
     for (std::string_view pg : kPostgresDrivers)
-      if (imports(text, pg)) return "";
+      if (index.imports(pg)) return "";
     if (found.empty())
       for (const Driver& d : kOtherDrivers)
-        if (imports(text, d.module)) {
+        if (index.imports(d.module)) {
           found = std::string(d.engine) + " (" + e.name + " of its package imports " + std::string(d.module) + ")";
           break;
         }
@@ -208,14 +236,16 @@ bool imports_sql_parser(std::string_view text) {
       "github.com/blastrain/vitess-sqlparser", "github.com/pganalyze/pg_query_go/v5", "github.com/pganalyze/pg_query_go/v6",
       "github.com/pingcap/tidb/parser", "github.com/pingcap/tidb/pkg/parser", "node-sql-parser", "pgsql-ast-parser",
       "sqlglot", "sqlparse", "libpg_query", "pg-query-parser"};
+  ImportIndex index(text);
   for (std::string_view p : kParsers)
-    if (imports(text, p)) return true;
+    if (index.imports(p)) return true;
   return false;
 }
 
 bool imports_postgres_driver(std::string_view text) {
+  ImportIndex index(text);
   for (std::string_view m : kPostgresDrivers)
-    if (imports(text, m)) return true;
+    if (index.imports(m)) return true;
   return false;
 }
 

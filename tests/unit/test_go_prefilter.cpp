@@ -70,3 +70,20 @@ TEST_CASE("go gate: wrappers and function records of the constants pass") {
   CHECK_FALSE(go_may_declare_function("var x int32 = int32(y)\n", "int32"));
   CHECK_FALSE(go_may_declare_function("func (s *S) listQuery() string { return q }\n", "listQuery"));
 }
+
+#include "analyzers/source/code_kind.h"
+
+TEST_CASE("code kind: the imports of a file, read in one pass") {
+  using schemagate::source::imports_postgres_driver;
+  using schemagate::source::other_engine_of_code;
+  CHECK(imports_postgres_driver("import (\n\t\"context\"\n\t_ \"github.com/lib/pq\"\n)\n"));
+  CHECK(imports_postgres_driver("const { Pool } = require('pg')\n"));
+  CHECK(imports_postgres_driver("import asyncpg\n"));
+  CHECK(imports_postgres_driver("from psycopg import sql\n"));
+  // A bare name quoted but not imported, or a longer name: no import.
+  CHECK_FALSE(imports_postgres_driver("label := \"pg\"\n"));
+  CHECK_FALSE(imports_postgres_driver("import asyncpg_helpers\n"));
+  CHECK_FALSE(imports_postgres_driver("x := \"github.com/lib/pqx\"\n"));
+  CHECK(other_engine_of_code("a.py", "import mysql.connector\n").starts_with("MySQL"));
+  CHECK(other_engine_of_code("a.go", "import \"github.com/lib/pq\"\nimport \"github.com/go-sql-driver/mysql\"\n").empty());
+}
