@@ -16,13 +16,14 @@ bool FileScanner::go_may_yield_site(const std::string& rel, const std::string& t
       std::any_of(extra->second.begin(), extra->second.end(),
                   [&](const std::string& name) { return languages::ProjectConstants::holds_word(text, name); }))
     return true;
-  bool test = source::is_test_file(rel);
-  languages::GoSiteGate gate = languages::go_site_gate(text, lang, !test, [&](std::string_view name) -> const size_t* {
+  // Where analyze_site keeps only database calls' SQL (judge_file's only_database_calls_): a
+  // test, or a file that parses SQL itself (sqlparser.Parse("select * from dummy where " + q)).
+  bool calls_only = source::is_test_file(rel) || source::imports_sql_parser(text);
+  languages::GoSiteGate gate = languages::go_site_gate(text, lang, !calls_only, [&](std::string_view name) -> const size_t* {
     return project_ ? project_->wrapper(lang.name, name) : nullptr;
   });
   if (gate.parse) return true;
-  // A test's SQL that no database call receives is no site (analyze_site, only_database_calls_).
-  if (gate.lone_literals.empty() || test) return false;
+  if (gate.lone_literals.empty() || calls_only) return false;
   // Each lone literal is a site of its own text: kept when the file is another engine's, when
   // the file's test schema speaks for it, or when it parses or normalizes with a reason.
   if (!source::other_engine_of_code(rel, text).empty()) return true;
