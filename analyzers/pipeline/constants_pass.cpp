@@ -405,6 +405,12 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         if (parsed[r] || w == new_wrappers.end() || !wrapper_source(r)) continue;
         std::string text, err;
         if (!fs.read(source::join_path(options.root, rest[r].first), &text, &err)) continue;
+        // What does not depend on the name first: a file that calls no database call defines no
+        // wrapper of any name (the first pass leaves most files to this loop).
+        const languages::Language& lang = *rest[r].second;
+        if (!languages::ProjectConstants::may_define_wrapper(lang, text) ||
+            (lang.name == "go" && !languages::go_may_call_database(text, lang)))
+          continue;
         for (const std::string& name : w->second)
           if (languages::ProjectConstants::may_define_wrapper_of(*rest[r].second, text, {name})) {
             to_parse.insert(r);
