@@ -293,8 +293,16 @@ bool relevant(std::string_view text) { return text.find(kImport) != std::string_
 bool relevant_in(std::string_view text, const ProjectFacts* facts) {
   if (relevant(text)) return true;
   if (!facts || !facts->count("sqlx:package")) return false;
-  for (std::string_view s : {"SELECT *", "select *"})
-    if (text.find(s) != std::string_view::npos) return true;
+  if (text.find("SELECT *") == std::string_view::npos && text.find("select *") == std::string_view::npos) return false;
+  // Only a call that scans (Reader::call): Get, Select, their Context forms, StructScan.
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (std::string_view name : {"Get", "Select", "GetContext", "SelectContext", "StructScan"})
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+      size_t k = at + name.size();
+      if (at > 0 && word(text[at - 1])) continue;
+      while (k < text.size() && std::isspace(static_cast<unsigned char>(text[k]))) ++k;
+      if (k < text.size() && text[k] == '(') return true;
+    }
   return false;
 }
 

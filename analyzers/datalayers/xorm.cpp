@@ -355,8 +355,14 @@ bool index_reads(std::string_view path, std::string_view text) {
           text.find(") TableName() string") != std::string_view::npos || text.find("Mapper(") != std::string_view::npos);
 }
 
+/// The index reads a tree only for tagged structs and TableName methods; a mapper setting
+/// (`engine.SetMapper(names.GonicMapper{})`) is read from the text alone.
+bool index_parses(std::string_view text) {
+  return text.find("xorm:\"") != std::string_view::npos || text.find("TableName") != std::string_view::npos;
+}
+
 }  // namespace
 
-extern const DataLayer kXorm{"xorm", {"go"}, nullptr, relevant, extract, index, index_reads};
+extern const DataLayer kXorm{"xorm", {"go"}, nullptr, relevant, extract, index, index_reads, true, index_parses};
 
 }  // namespace schemagate::datalayers

@@ -8,6 +8,7 @@
 #include <memory>
 #include <thread>
 
+#include "analyzers/languages/go_prefilter.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/literal_scan.h"
 #include "analyzers/languages/python_tokens.h"
@@ -606,7 +607,10 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
   if (names.empty() || language.name == "ruby") return false;
   // Both must hold; the declarations first: they read the text for the names asked, which few
   // files declare, so the whole text is seldom read again for the database call names.
-  return declares_wrapper_of(language, text, names) && may_define_wrapper(language, text);
+  // A Go wrapper hands its parameter to a database call with the arguments its SQL needs:
+  // counted lexically (go_prefilter.h).
+  return declares_wrapper_of(language, text, names) && may_define_wrapper(language, text) &&
+         (language.name != "go" || go_may_call_database(text, language));
 }
 
 void collect_file_constants(std::string_view text, TSNode root, const Language& language, FileConstants* constants,

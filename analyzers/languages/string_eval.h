@@ -24,6 +24,10 @@
 
 namespace schemagate::languages {
 
+/// Whether `text`, a string no database call receives, reads as prose rather than SQL (a verb
+/// alone, a verb and one word, a sentence): no site (string_eval.cpp).
+bool reads_as_prose(std::string_view text);
+
 /// How a node takes part in building a string.
 enum class ExprKind {
   kOther,       ///< not a string expression (may contain some)

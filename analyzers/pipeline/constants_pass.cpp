@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 
+#include "analyzers/languages/go_prefilter.h"
 #include "analyzers/pipeline/file_scanner.h"
 
 namespace schemagate::pipeline {
@@ -290,11 +291,13 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   // can name it (go_package_level_words): a short local of its functions (`q`, `query`) that
   // the sibling spells too is no reason to parse it. The other names (".field", "=.field") are
   // looked for as words, as before.
-  auto may_declare = [](std::string_view name,
+  // A function's record ("name()", "name(@)") is a top-level `func name(` of the sibling.
+  auto may_declare = [](std::string_view text, std::string_view name,
                         const std::optional<std::set<std::string, std::less<>>>& words) {
     if (!words || name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return true;
-    name = name.substr(0, name.find('('));  // a function's record ("name()", "name(@)"): its name
-    return words->count(name) > 0;
+    size_t call = name.find('(');
+    name = name.substr(0, call);
+    return words->count(name) > 0 && (call == std::string_view::npos || languages::go_may_declare_function(text, name));
   };
   auto is_go = [](const languages::Language* lang) { return lang && lang->name == "go"; };
   std::vector<std::pair<std::string, const languages::Language*>> rest;
@@ -330,7 +333,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
           std::optional<std::set<std::string, std::less<>>> words;
           if (is_go(&lang)) words = languages::ProjectConstants::go_package_level_words(text);
           take = std::any_of(names->second.begin(), names->second.end(), [&](const std::string& name) {
-            return holds_word(text, name) && may_declare(name, words);
+            return holds_word(text, name) && may_declare(text, name, words);
           });
         }
         if (!take && wrapper_source(i))
@@ -351,7 +354,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   collect_field_values(fs, options, first, all_code, rest, parsed, n, &project,
                        [&](std::string_view text, std::string_view name) {
                          return languages::ProjectConstants::holds_word(text, name) &&
-                                may_declare(name, languages::ProjectConstants::go_package_level_words(text));
+                                may_declare(text, name, languages::ProjectConstants::go_package_level_words(text));
                        },
                        facts);
   std::vector<size_t> again;
@@ -401,10 +404,15 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         auto w = new_wrappers.find(languages::ProjectConstants::family(rest[r].second->name));
         if (parsed[r] || w == new_wrappers.end() || !wrapper_source(r)) continue;
         std::string text, err;
-        // All the new names in one reading first (any of them: the same answer as each alone),
-        // which most files fail; then which names.
-        if (!fs.read(source::join_path(options.root, rest[r].first), &text, &err) ||
-            !languages::ProjectConstants::may_define_wrapper_of(*rest[r].second, text, w->second))
+        if (!fs.read(source::join_path(options.root, rest[r].first), &text, &err)) continue;
+        // What does not depend on the name first: a file that calls no database call defines no
+        // wrapper of any name (the first pass leaves most files to this loop). Then all the new
+        // names in one reading (any of them: the same answer as each alone), which most files
+        // fail; then which names.
+        const languages::Language& lang = *rest[r].second;
+        if (!languages::ProjectConstants::may_define_wrapper(lang, text) ||
+            (lang.name == "go" && !languages::go_may_call_database(text, lang)) ||
+            !languages::ProjectConstants::may_define_wrapper_of(lang, text, w->second))
           continue;
         for (const std::string& name : w->second)
           if (languages::ProjectConstants::may_define_wrapper_of(*rest[r].second, text, {name})) {
@@ -423,7 +431,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
           std::string text, err;
           if (!fs.read(source::join_path(options.root, p), &text, &err) || !holds_word(text, q.c)) continue;
           if (is_go(rest[r->second].second) &&
-              !may_declare(q.c, languages::ProjectConstants::go_package_level_words(text)))
+              !may_declare(text, q.c, languages::ProjectConstants::go_package_level_words(text)))
             continue;
           to_parse.insert(r->second);
           found.emplace(p, q.c);

@@ -279,6 +279,10 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     if (first) first->deferred = true;
     sql = false;
   }
+  if (sql && lang->name == "go" && !runs_named_query(text, *lang) && !go_may_yield_site(rel, text, *lang)) {
+    if (first) first->deferred = true;
+    sql = false;
+  }
   std::vector<const datalayers::DataLayer*> layers;
   for (auto& layer : datalayers::datalayers()) {
     bool reads = lang ? std::find(layer.languages.begin(), layer.languages.end(), language_family(*lang)) !=

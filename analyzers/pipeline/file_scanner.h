@@ -116,6 +116,10 @@ class FileScanner {
   /// first pass is over: a file left out before is scanned again then, see FirstPass::deferred).
   bool calls_database(std::string_view text, const languages::Language& lang) const;
 
+  /// Go: whether a scan of `text` may find a SQL site (languages/go_prefilter.h), the literals
+  /// that stand alone judged as analyze_site would judge them (go_scan_gate.cpp).
+  bool go_may_yield_site(const std::string& rel, const std::string& text, const languages::Language& lang);
+
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims.
   FileResult scan(const std::string& rel, const languages::Language* lang, FirstPass* first = nullptr);

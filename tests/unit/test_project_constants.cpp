@@ -225,7 +225,9 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   // Go: only a `string` parameter carries SQL, and the database call is in the body.
   CHECK_FALSE(of(go, "func (s *S) run(id int) { s.db.QueryContext(ctx, id) }", names));
   CHECK_FALSE(of(go, "func run(q string) { log(q) }\nfunc other() { db.Exec(x) }", names));
-  CHECK(of(go, "func run(a, q string) (struct{ n int }, error) { return db.Get(q) }", names));
+  CHECK(of(go, "func run(a, q string) (struct{ n int }, error) { return db.Get(&v, q) }", names));
+  // A Go call without the argument its SQL takes (Get's second) wraps nothing (collect_wrappers).
+  CHECK_FALSE(of(go, "func run(a, q string) (struct{ n int }, error) { return db.Get(q) }", names));
   CHECK(of(go, "func run(q string) interface{} { f := func() { db.Exec(q) }; f() }", names));
   // A func literal's or func type's result is no declared name (`bool(x)` asks for "bool").
   CHECK_FALSE(of(go, "sort.Slice(rs, func(i, j int) bool { return db.Get(rs[i]) < \"b\" })", {"bool"}));

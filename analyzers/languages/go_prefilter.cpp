@@ -1,0 +1,322 @@
+// Go's site gate (go_prefilter.h): database calls counted by their arguments, literals placed
+// by the code around them, on the file's text with its comments and literals blanked.
+#include "analyzers/languages/go_prefilter.h"
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <cctype>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "analyzers/languages/literal_scan.h"
+#include "analyzers/languages/string_eval.h"
+#include "analyzers/source/discovery.h"
+
+namespace schemagate::languages {
+namespace {
+
+bool word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool blank(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+/// The index of the last non-blank byte before `i`, or npos.
+size_t before(std::string_view code, size_t i) {
+  while (i > 0) {
+    if (!blank(code[--i])) return i;
+  }
+  return std::string_view::npos;
+}
+
+/// The index of the first non-blank byte from `i`, or npos.
+size_t after(std::string_view code, size_t i) {
+  for (; i < code.size(); ++i)
+    if (!blank(code[i])) return i;
+  return std::string_view::npos;
+}
+
+/// The identifier that ends at `end` (exclusive), or "".
+std::string_view word_ending_at(std::string_view code, size_t end) {
+  size_t b = end;
+  while (b > 0 && word(code[b - 1])) --b;
+  return code.substr(b, end - b);
+}
+
+/// The bracket that opens at `open` closed: the index of its match, or npos.
+size_t closing(std::string_view code, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < code.size(); ++i) {
+    char c = code[i];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if ((c == ')' || c == ']' || c == '}') && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+/// The bracket left open before `at` (the innermost around it): its index, or npos.
+size_t enclosing(std::string_view code, size_t at) {
+  int depth = 0;
+  for (size_t i = at; i > 0;) {
+    char c = code[--i];
+    if (c == ')' || c == ']' || c == '}') ++depth;
+    if (c == '(' || c == '[' || c == '{') {
+      if (depth == 0) return i;
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+/// How many arguments a database call needs for its SQL to be one: the SQL's index plus one
+/// (GoSyntax::sql_argument_index in go.cpp).
+size_t needed_arguments(std::string_view name) {
+  if (name == "GetContext" || name == "SelectContext") return 3;
+  if (name == "Get" || name == "Select") return 2;
+  if (name.size() > 7 && name.ends_with("Context")) return 2;
+  return 1;
+}
+
+/// The arguments of the call whose list runs from `open` to `close` (its parentheses).
+size_t argument_count(std::string_view code, size_t open, size_t close) {
+  size_t count = 0;
+  bool pending = false;  // an argument's text since the last comma
+  int depth = 0;
+  for (size_t i = open + 1; i < close; ++i) {
+    char c = code[i];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if (c == ')' || c == ']' || c == '}') --depth;
+    if (depth == 0 && c == ',') {
+      count += pending;
+      pending = false;
+    } else if (!blank(c)) {
+      pending = true;
+    }
+  }
+  return count + pending;  // a trailing comma adds none
+}
+
+/// Whether the name at `at` is declared there (`func Get(`, `func (s *Store) Get(`), not called.
+bool declared_here(std::string_view code, size_t at) {
+  size_t p = before(code, at);
+  if (p == std::string_view::npos) return false;
+  if (word(code[p])) return word_ending_at(code, p + 1) == "func";
+  if (code[p] != ')') return false;
+  size_t open = enclosing(code, p);  // the receiver's parentheses
+  if (open == std::string_view::npos || code[open] != '(' || closing(code, open) != p) return false;
+  size_t f = before(code, open);
+  return f != std::string_view::npos && word(code[f]) && word_ending_at(code, f + 1) == "func";
+}
+
+/// Whether an argument spelled `arg` cannot be SQL (GoSyntax::cannot_be_sql): `&dest`, `*p`,
+/// `nil`, a number, a rune, `true` or `false`.
+bool cannot_be_sql(std::string_view arg) {
+  while (!arg.empty() && blank(arg.front())) arg.remove_prefix(1);
+  while (!arg.empty() && blank(arg.back())) arg.remove_suffix(1);
+  if (arg.empty()) return false;
+  if (arg == "nil" || arg == "true" || arg == "false") return true;
+  char c = arg.front();
+  return c == '&' || c == '*' || c == '\'' || std::isdigit(static_cast<unsigned char>(c));
+}
+
+/// Whether some call of a database call (`sql_argument`: the index of its SQL, or nullopt for
+/// another name) is spelled with arguments enough for its SQL, or its arguments cannot be
+/// counted. A call whose SQL would be its last argument and that argument cannot be SQL
+/// (`future.Get(ctx, &result)`) passes none.
+bool calls_with_sql(std::string_view code, const std::function<std::optional<size_t>(std::string_view)>& sql_argument) {
+  for (size_t i = 0, n = code.size(); i < n;) {
+    if (!word(code[i]) || std::isdigit(static_cast<unsigned char>(code[i]))) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < n && word(code[end])) ++end;
+    size_t at = i;
+    std::string_view name = code.substr(i, end - i);
+    i = end;
+    size_t k = after(code, end);
+    if (k == std::string_view::npos || (code[k] != '(' && code[k] != '[')) continue;
+    std::optional<size_t> index = sql_argument(name);
+    if (!index) continue;
+    if (code[k] == '[') return true;  // type arguments: not counted here
+    if (declared_here(code, at)) continue;
+    size_t close = closing(code, k);
+    if (close == std::string_view::npos) return true;
+    size_t count = argument_count(code, k, close);
+    if (count <= *index) continue;
+    if (count == *index + 1) {
+      size_t last = close;  // the last argument's start: after the last comma at depth 0
+      int depth = 0;
+      size_t from = k + 1;
+      for (size_t j = k + 1; j < close; ++j) {
+        char c = code[j];
+        if (c == '(' || c == '[' || c == '{') ++depth;
+        if (c == ')' || c == ']' || c == '}') --depth;
+        if (depth == 0 && c == ',' && after(code, j + 1) < close) from = j + 1;
+      }
+      std::string_view arg = code.substr(from, last - from);
+      if (!arg.empty() && arg.back() == ',') arg.remove_suffix(1);
+      if (cannot_be_sql(arg)) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+/// Whether `body` holds a statement's verb, in any case, anywhere (an escape's letter may stand
+/// right before it: "\\nSELECT").
+bool names_a_verb(std::string_view body) {
+  static constexpr std::string_view kVerbs[] = {"select", "insert", "update", "delete", "with", "merge"};
+  std::string low(body);
+  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::any_of(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) { return low.find(v) != std::string::npos; });
+}
+
+/// The index of the SQL argument of `go`'s database calls and of the wrappers `wrapper_argument` knows.
+std::function<std::optional<size_t>(std::string_view)> database_calls(
+    const Language& go, const std::function<const size_t*(std::string_view name)>& wrapper_argument) {
+  return [&go, &wrapper_argument](std::string_view name) -> std::optional<size_t> {
+    if (std::find(go.database_calls.begin(), go.database_calls.end(), name) != go.database_calls.end())
+      return needed_arguments(name) - 1;
+    if (wrapper_argument)
+      if (const size_t* at = wrapper_argument(name)) return *at;
+    return std::nullopt;
+  };
+}
+
+/// Calls that report, log or assert: what they are given is a message or an expected value,
+/// and what they return is no text a string expression goes on with.
+bool reporting_call(std::string_view name) {
+  static const std::set<std::string_view> kNames = {
+      "Errorf", "Error", "Errorw", "New", "Wrap", "Wrapf", "Warn", "Warnf", "Warnw", "Info", "Infof", "Infow",
+      "Debug", "Debugf", "Debugw", "Fatal", "Fatalf", "Panic", "Panicf", "Print", "Println", "Log", "Logf",
+      "Run", "Skip", "Skipf", "Fail", "FailNow", "Failf", "Equal", "Equalf", "EqualValues", "NotEqual",
+      "Contains", "NotContains", "ErrorContains", "EqualError", "ErrorIs", "True", "Truef", "False",
+      "Falsef", "NoError", "Nil", "NotNil", "Len", "Empty", "NotEmpty", "Zero", "HasPrefix", "HasSuffix"};
+  if (kNames.count(name)) return true;
+  // gRPC status errors (temporal's serviceerror.NewInvalidArgument, NewNotFoundf).
+  static const std::set<std::string_view> kStatus = {
+      "Internal", "InvalidArgument", "NotFound", "FailedPrecondition", "DeadlineExceeded", "Unavailable",
+      "PermissionDenied", "AlreadyExists", "Unimplemented", "Canceled", "ResourceExhausted", "Aborted",
+      "Unauthenticated"};
+  if (!name.starts_with("New")) return false;
+  name.remove_prefix(3);
+  if (name.ends_with('f')) name.remove_suffix(1);
+  return kStatus.count(name) > 0;
+}
+
+/// Whether the literal whose quotes are at `open` and `close` stands alone: its text is the
+/// whole text of the only string expression it is part of. An argument of a reporting call,
+/// a `case` label, or a key or a field value of a composite literal. Not an element of a list
+/// (strings.Join may glue it), a definition's value, an operand of `+` or of a formatting.
+bool stands_alone(std::string_view code, size_t open, size_t close, const std::set<std::string_view>& declared) {
+  size_t n = after(code, close + 1);
+  if (n == std::string_view::npos) return false;
+  char next = code[n];
+  if (next != ',' && next != ')' && next != '}' && next != ':') return false;
+  size_t p = before(code, open);
+  if (p == std::string_view::npos) return false;
+  char prev = code[p];
+  if (word(prev)) return word_ending_at(code, p + 1) == "case" && (next == ':' || next == ',');
+  size_t bracket = prev == '(' || prev == '{' ? p : prev == ',' || prev == ':' ? enclosing(code, p) : std::string_view::npos;
+  if (bracket == std::string_view::npos) return false;
+  if (code[bracket] == '{') return prev == ':' ? next != ':' : next == ':';  // a value, or a key
+  if (code[bracket] != '(' || prev == ':' || next == ':') return false;
+  size_t f = before(code, bracket);
+  if (f == std::string_view::npos || !word(code[f])) return false;
+  std::string_view callee = word_ending_at(code, f + 1);
+  return reporting_call(callee) && !declared.count(callee);
+}
+
+/// The names the file declares a function or a method by: a call of one may hand its
+/// argument on (string_eval.cpp inlines the file's functions).
+std::set<std::string_view> declared_functions(std::string_view code) {
+  std::set<std::string_view> names;
+  for (size_t at = code.find("func"); at != std::string_view::npos; at = code.find("func", at + 4)) {
+    if ((at > 0 && word(code[at - 1])) || (at + 4 < code.size() && word(code[at + 4]))) continue;
+    size_t k = after(code, at + 4);
+    if (k == std::string_view::npos) break;
+    if (code[k] == '(') {  // a receiver, or a func literal's parameters
+      size_t c = closing(code, k);
+      if (c == std::string_view::npos) break;
+      k = after(code, c + 1);
+      if (k == std::string_view::npos) break;
+    }
+    size_t e = k;
+    while (e < code.size() && word(code[e])) ++e;
+    if (e > k) names.insert(code.substr(k, e - k));
+  }
+  return names;
+}
+
+}  // namespace
+
+GoSiteGate go_site_gate(std::string_view text, const Language& go, bool literals_count,
+                        const std::function<const size_t*(std::string_view name)>& wrapper_argument) {
+  GoSiteGate gate;
+  std::optional<std::string> masked = go_code_only(text);
+  if (!masked) return gate;
+  std::string_view code = *masked;
+  if (calls_with_sql(code, database_calls(go, wrapper_argument))) return gate;
+  if (!literals_count) {
+    gate.parse = false;
+    return gate;
+  }
+  std::optional<std::set<std::string_view>> declared;
+  for (size_t i = 0, n = text.size(); i < n;) {
+    char c = text[i];
+    if (c == '/' && i + 1 < n && (text[i + 1] == '/' || text[i + 1] == '*')) {
+      size_t e = text[i + 1] == '/' ? text.find('\n', i) : text.find("*/", i + 2);
+      i = e == std::string_view::npos ? n : e + (text[i + 1] == '/' ? 1 : 2);
+      continue;
+    }
+    if (c != '`' && c != '"' && c != '\'') {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    if (c == '`') {
+      j = text.find('`', j);
+    } else {
+      while (j < n && text[j] != c && text[j] != '\n') j += text[j] == '\\' ? 2 : 1;
+    }
+    if (j == std::string_view::npos || j >= n || text[j] != c) return gate;  // go_code_only closed it: not reached
+    std::string_view body = text.substr(i + 1, j - i - 1);
+    size_t at = i;
+    i = j + 1;
+    if (c == '\'') continue;
+    if (!looks_like_sql(body)) {
+      // A site's text starts like a statement, and its first words come from one literal: one
+      // that does not start so, once decoded (`"\nSELECT ..."`), is no site's start.
+      if (body.find('\\') != std::string_view::npos && names_a_verb(body)) return gate;
+      continue;
+    }
+    if (body.find('\\') != std::string_view::npos) return gate;  // its text is decoded: read it parsed
+    if (!declared) declared = declared_functions(code);
+    if (!stands_alone(code, at, j, *declared)) return gate;
+    if (!reads_as_prose(body)) gate.lone_literals.push_back(body);
+  }
+  gate.parse = false;
+  return gate;
+}
+
+bool go_may_call_database(std::string_view text, const Language& go) {
+  std::optional<std::string> masked = go_code_only(text);
+  return !masked || calls_with_sql(*masked, database_calls(go, {}));
+}
+
+bool go_may_declare_function(std::string_view text, std::string_view name) {
+  std::optional<std::string> masked = go_code_only(text);
+  if (!masked || name.empty()) return true;
+  std::string_view code = *masked;
+  for (size_t at = code.find(name); at != std::string_view::npos; at = code.find(name, at + 1)) {
+    size_t end = at + name.size();
+    if ((at > 0 && word(code[at - 1])) || (end < code.size() && word(code[end]))) continue;
+    size_t p = before(code, at), k = after(code, end);
+    if (p != std::string_view::npos && word(code[p]) && word_ending_at(code, p + 1) == "func" && k != std::string_view::npos &&
+        (code[k] == '(' || code[k] == '['))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace schemagate::languages

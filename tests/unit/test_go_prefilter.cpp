@@ -1,0 +1,89 @@
+// Go's site gate (languages/go_prefilter.h): each lexical decision with a file it lets go
+// unparsed and a look-alike it must keep.
+#include <doctest/doctest.h>
+
+#include "analyzers/languages/go_prefilter.h"
+
+namespace {
+
+using schemagate::languages::go_may_call_database;
+using schemagate::languages::go_may_declare_function;
+using schemagate::languages::go_site_gate;
+using schemagate::languages::language_for_path;
+
+const schemagate::languages::Language& go() { return *language_for_path("x.go"); }
+bool parses(std::string_view text, bool literals_count = true) { return go_site_gate(text, go(), literals_count).parse; }
+
+}  // namespace
+
+TEST_CASE("go gate: a database call counts only with the argument its SQL takes") {
+  // A cache's Get(key), a future's Get(ctx, &result), a Query field read: no SQL argument.
+  CHECK_FALSE(parses("v, ok := cache.Get(key)\nerr := f.Get(ctx, &res)\nerr = f.Get(ctx, nil)\nq := r.Query\n"));
+  CHECK_FALSE(parses("func (s *Store) Get(ctx context.Context, key string) (string, error) {\n  return s.m[key], nil\n}\n"));
+  CHECK_FALSE(parses("rows := x.QueryContext(ctx)\n"));  // ctx first: the SQL would be second
+  // The look-alikes: a second argument that may be SQL, a query, a Context call with its SQL.
+  CHECK(parses("err := db.Get(&u, q)\n"));
+  CHECK(parses("err := f.Get(ctx, key)\n"));
+  CHECK(parses("rows, err := db.Query(q)\n"));
+  CHECK(parses("rows, err := db.QueryContext(ctx, listUsers,\n)\n"));
+  CHECK(parses("err := db.GetContext(ctx, &u, q)\n"));
+  CHECK(parses("x := Get[T](a, b)\n"));  // type arguments: not counted
+  CHECK(parses("db.Exec(\"x\"\n"));        // not delimited: parsed as before
+}
+
+TEST_CASE("go gate: a project wrapper is counted by its own SQL argument") {
+  const size_t at = 1;
+  auto wrapper = [&](std::string_view name) -> const size_t* { return name == "run" ? &at : nullptr; };
+  CHECK_FALSE(go_site_gate("run(ctx)\n", go(), true, wrapper).parse);
+  CHECK(go_site_gate("run(ctx, q)\n", go(), true, wrapper).parse);
+  CHECK_FALSE(go_site_gate("run(ctx, q)\n", go(), true, {}).parse);
+}
+
+TEST_CASE("go gate: a literal that starts like a statement, alone or not") {
+  // Messages, assertions and case labels: each literal is a site of its own text at most.
+  auto gate = go_site_gate(
+      "return errors.New(\"update not found\")\nt.Run(\"delete twice\", func(t *testing.T) {})\n"
+      "switch op {\ncase \"delete\":\n}\ntests := []T{{name: \"update workflow task\", n: 1}}\n",
+      go());
+  CHECK_FALSE(gate.parse);
+  // "delete" and "delete twice" read as prose (a verb alone, a label); the others are judged as
+  // sites by the scanner.
+  CHECK(gate.lone_literals == std::vector<std::string_view>{"update not found", "update workflow task"});
+  // The look-alikes: a definition, an operand of +, a list element (strings.Join), a
+  // formatting, a function of the file (it may hand its argument on), an escaped literal.
+  CHECK(parses("const q = \"update t set a = 1\"\n"));
+  CHECK(parses("f(\"select a\" + \" from t\")\n"));
+  CHECK(parses("parts := []string{\"select a\", \"from t\"}\n"));
+  CHECK(parses("s := fmt.Sprintf(\"select %s from t\", cols)\n"));
+  CHECK(parses("func New(s string) string { return s }\nx := New(\"select a\")\n"));
+  CHECK(parses("err := errors.New(\"\\nselect a\")\n"));
+  CHECK(parses("x := prefix + \"\\tSELECT a FROM t\"\n"));
+  // A test file: literals no database call takes are no sites there.
+  CHECK_FALSE(parses("q := \"select a from t\"\n", false));
+}
+
+TEST_CASE("go gate: wrappers and function records of the constants pass") {
+  CHECK_FALSE(go_may_call_database("func load(key string) string { return cache.Get(key) }\n", go()));
+  CHECK(go_may_call_database("func load(q string) error { _, err := db.Exec(q); return err }\n", go()));
+  CHECK(go_may_declare_function("func listQuery() string { return q }\n", "listQuery"));
+  CHECK(go_may_declare_function("func pick[T any](v T) T { return v }\n", "pick"));
+  CHECK_FALSE(go_may_declare_function("var x int32 = int32(y)\n", "int32"));
+  CHECK_FALSE(go_may_declare_function("func (s *S) listQuery() string { return q }\n", "listQuery"));
+}
+
+#include "analyzers/source/code_kind.h"
+
+TEST_CASE("code kind: the imports of a file, read in one pass") {
+  using schemagate::source::imports_postgres_driver;
+  using schemagate::source::other_engine_of_code;
+  CHECK(imports_postgres_driver("import (\n\t\"context\"\n\t_ \"github.com/lib/pq\"\n)\n"));
+  CHECK(imports_postgres_driver("const { Pool } = require('pg')\n"));
+  CHECK(imports_postgres_driver("import asyncpg\n"));
+  CHECK(imports_postgres_driver("from psycopg import sql\n"));
+  // A bare name quoted but not imported, or a longer name: no import.
+  CHECK_FALSE(imports_postgres_driver("label := \"pg\"\n"));
+  CHECK_FALSE(imports_postgres_driver("import asyncpg_helpers\n"));
+  CHECK_FALSE(imports_postgres_driver("x := \"github.com/lib/pqx\"\n"));
+  CHECK(other_engine_of_code("a.py", "import mysql.connector\n").starts_with("MySQL"));
+  CHECK(other_engine_of_code("a.go", "import \"github.com/lib/pq\"\nimport \"github.com/go-sql-driver/mysql\"\n").empty());
+}
