@@ -4,6 +4,7 @@
 // would not stop root (CI runs as root), the failure comes from MemoryFileSystem instead, which
 // fails the same way for every user.
 #include <doctest/doctest.h>
+#include <dirent.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -80,6 +81,49 @@ bool scan(const source::FileSystem& fs, pipeline::CodeScan* out, std::string* er
 }  // namespace
 
 // ---- item 1: only regular files inside the tree are read ----------------------------------
+
+// A listing adopted from another walk of the run (the pre-commit question's) answers reads as a
+// listing of read_dir's own: a regular file of a directory inside the tree is read without asking
+// where it resolves; a link, or a file of a directory that resolves outside the tree, is still
+// refused.
+TEST_CASE("reads through an adopted listing: links out of the tree and directories outside it are still refused") {
+  TempDir dir, outside;
+  dir.write("app/real.py", "db.execute('SELECT id FROM users')\n");
+  outside.write("secret.py", "token = 1\n");
+  stdfs::create_symlink(outside.path / "secret.py", dir.path / "app/outside.py");
+  stdfs::create_symlink("real.py", dir.path / "app/inside.py");
+  stdfs::create_symlink(outside.path, dir.path / "linked");
+
+  source::RealFileSystem fs(dir.str());
+  auto adopt = [&](const stdfs::path& d, std::vector<std::string> names) {
+    std::vector<struct stat> stats(names.size());
+    std::vector<source::RealFileSystem::SeenEntry> seen;
+    for (size_t i = 0; i < names.size(); ++i) {
+      REQUIRE(lstat((d / names[i]).c_str(), &stats[i]) == 0);
+      seen.push_back({names[i], static_cast<unsigned char>(S_ISLNK(stats[i].st_mode) ? DT_LNK : DT_REG), &stats[i]});
+    }
+    fs.adopt_listing(d.string(), seen);
+  };
+  adopt(dir.path / "app", {"real.py", "outside.py", "inside.py"});
+  adopt(dir.path / "linked", {"secret.py"});  // the walk went through the link: its listing is outside
+
+  std::vector<source::DirEntry> entries;
+  std::string err, text;
+  REQUIRE(fs.read_dir((dir.path / "app").string(), &entries, &err));
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].name == "inside.py");
+  CHECK(entries[1].name == "outside.py");
+  CHECK(entries[1].skip_reason == "symbolic link to outside the tree");
+  CHECK(entries[2].name == "real.py");
+  REQUIRE(fs.read((dir.path / "app/real.py").string(), &text, &err));
+  CHECK(text == "db.execute('SELECT id FROM users')\n");
+  REQUIRE(fs.read((dir.path / "app/inside.py").string(), &text, &err));
+  CHECK(text == "db.execute('SELECT id FROM users')\n");
+  CHECK_FALSE(fs.read((dir.path / "app/outside.py").string(), &text, &err));
+  CHECK(err == "symbolic link to outside the tree");
+  CHECK_FALSE(fs.read((dir.path / "linked/secret.py").string(), &text, &err));
+  CHECK(err == "symbolic link to outside the tree");
+}
 
 TEST_CASE("a FIFO, a device link and links out of the tree are listed as skipped, never read") {
   TempDir dir;
