@@ -110,10 +110,7 @@ constexpr Lexer kLexers[] = {
 
 std::optional<std::string> go_code_only(std::string_view t) {
   std::string out(t);
-  auto blank = [&](size_t from, size_t to) {
-    for (size_t k = from; k < to; ++k)
-      if (out[k] != '\n') out[k] = ' ';
-  };
+  auto blank = [&](size_t from, size_t to) { blank_keeping_lines(out, from, to); };
   size_t i = 0, n = t.size();
   while (i < n) {
     char c = t[i];

@@ -23,4 +23,12 @@ bool literals_may_hold_sql(std::string_view language, std::string_view text);
 /// or colon of them; nullopt when a literal or comment does not close.
 std::optional<std::string> go_code_only(std::string_view text);
 
+/// text[from, to) blanked for a lexical test of the code around it (go_code_only,
+/// python_code_only, script_code_only): every byte a space but line ends, so offsets and line
+/// numbers stay.
+inline void blank_keeping_lines(std::string& text, size_t from, size_t to) {
+  for (size_t k = from; k < to && k < text.size(); ++k)
+    if (text[k] != '\n') text[k] = ' ';
+}
+
 }  // namespace schemagate::languages

@@ -5,6 +5,8 @@
 #include <array>
 #include <cctype>
 
+#include "analyzers/languages/literal_scan.h"
+
 namespace schemagate::languages {
 namespace {
 
@@ -33,10 +35,7 @@ bool formatted_prefix(std::string_view t, size_t at) {
 
 std::optional<std::string> python_code_only(std::string_view t) {
   std::string out(t);
-  auto blank = [&](size_t from, size_t to) {
-    for (size_t k = from; k < to; ++k)
-      if (out[k] != '\n') out[k] = ' ';
-  };
+  auto blank = [&](size_t from, size_t to) { blank_keeping_lines(out, from, to); };
   size_t i = 0, n = t.size();
   while (i < n) {
     char c = t[i];

@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "analyzers/languages/literal_scan.h"
+
 namespace schemagate::languages {
 namespace {
 
@@ -274,9 +276,7 @@ class ScriptLexer {
     else if (found_) (*found_)(l);
   }
   void blank(size_t from, size_t to) {
-    if (!code_) return;
-    for (size_t k = from; k < to && k < code_->size(); ++k)
-      if ((*code_)[k] != '\n') (*code_)[k] = ' ';
+    if (code_) blank_keeping_lines(*code_, from, to);
   }
 
   std::string_view t_;
