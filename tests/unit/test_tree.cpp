@@ -90,3 +90,28 @@ TEST_CASE("a syntax error is a value with a byte offset, and nothing is appended
   CHECK(err.message.find("syntax error") != std::string::npos);
   CHECK(err.offset == 14);  // past the two-byte character: bytes, not characters
 }
+
+// Each distinct text is parsed once per process: the second parse of a text hands out the same
+// tree (and the same statements in it), a syntax error the same message and offset, and a
+// different text its own tree.
+TEST_CASE("the same text parses to the same shared tree; an error is given again alike") {
+  auto first = parse_ok("SELECT id FROM parse_cache_probe WHERE id = 1; UPDATE parse_cache_probe SET id = 2");
+  auto again = parse_ok("SELECT id FROM parse_cache_probe WHERE id = 1; UPDATE parse_cache_probe SET id = 2");
+  REQUIRE(first.size() == 2);
+  REQUIRE(again.size() == 2);
+  CHECK(first[0].tree.get() == again[0].tree.get());
+  CHECK(first[1].node == again[1].node);
+  CHECK(again[1].location == first[1].location);
+  CHECK(again[1].length == first[1].length);
+  auto other = parse_ok("SELECT id FROM parse_cache_probe WHERE id = 3");
+  CHECK(other[0].tree.get() != first[0].tree.get());
+
+  for (int round = 0; round < 2; ++round) {
+    std::vector<sql::ParsedStatement> stmts;
+    sql::ParseError err;
+    CHECK_FALSE(sql::parse("SELECT FROM WHERE parse_cache_probe", &stmts, &err));
+    CHECK(stmts.empty());
+    CHECK(err.message == "syntax error at or near \"WHERE\"");  // SELECT FROM is a query
+    CHECK(err.offset == 12);
+  }
+}
