@@ -2072,11 +2072,25 @@ class Extractor {
   std::vector<std::pair<std::string, const Model*>> block_locals_;  ///< block parameters in scope, innermost last
 };
 
+/// A script that connects to another engine itself (`ActiveRecord::Base.establish_connection(
+/// adapter: "sqlite3", database: ":memory:")`: a benchmark with its tables defined inline): its
+/// models' queries are that engine's.
+bool connects_to_other_engine(std::string_view text) {
+  if (text.find("establish_connection") == std::string_view::npos || text.find("postgresql") != std::string_view::npos)
+    return false;
+  for (std::string_view adapter : {"sqlite3", "mysql2", "trilogy"})
+    for (char quote : {'"', '\''})
+      if (text.find("adapter: " + std::string(1, quote) + std::string(adapter) + quote) != std::string_view::npos)
+        return true;
+  return false;
+}
+
 void extract(const FileInput& in, FileOutput* out) {
   if (ts_node_is_null(in.root) || !in.facts) return;
   if (in.path.starts_with("db/") || in.path.find("/db/migrate/") != std::string_view::npos ||
       source::is_test_file(in.path) || in.path.starts_with("spec/") || in.path.starts_with("test/"))
     return;
+  if (connects_to_other_engine(in.text)) return;
   Extractor x(in, out);
   x.walk(in.root, Context{});
 }

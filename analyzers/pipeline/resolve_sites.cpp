@@ -267,6 +267,9 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     size_t at = statement_start(norm.sql.text, s.location);
     int line = lines.position(norm.sql.host_offset(at)).line;
     if (!created.name.empty()) result->created.push_back({created, rel, line});
+    if (sql::is(s.node, SG_NODE(DO_STMT)))  // a DO block may create several tables
+      for (auto& more : sql::created_relations(s.node))
+        if (more.name != created.name || more.schema != created.schema) result->created.push_back({more, rel, line});
     for (auto& key : by_name) result->created.push_back({{"", key}, rel, line});
     // The sequences it creates with them (serial and identity columns, CREATE SEQUENCE): a
     // setval('"t_id_seq"', ...) further on names one.

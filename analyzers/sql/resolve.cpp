@@ -336,7 +336,9 @@ namespace {
 
 /// `CREATE [TEMP|TEMPORARY|UNLOGGED] TABLE [IF NOT EXISTS] name` inside PL/pgSQL text (a DO
 /// block a test script runs): the first such table, or nothing.
-CreatedRelation created_in_plpgsql(const std::string& body) {
+/// Every table a PL/pgSQL body creates, in order (a DO block may create several).
+std::vector<CreatedRelation> created_in_plpgsql(const std::string& body) {
+  std::vector<CreatedRelation> out;
   std::vector<std::string> words;
   std::string w;
   auto flush = [&] {
@@ -357,11 +359,12 @@ CreatedRelation created_in_plpgsql(const std::string& body) {
     if (j >= words.size() || words[j] != "table") continue;
     ++j;
     if (j + 2 < words.size() && words[j] == "if" && words[j + 1] == "not" && words[j + 2] == "exists") j += 3;
-    if (j >= words.size()) return {};
+    if (j >= words.size()) break;
     const std::string& name = words[j];
     auto dot = name.find('.');
-    return dot == std::string::npos ? CreatedRelation{"", name} : CreatedRelation{name.substr(0, dot), name.substr(dot + 1)};
+    out.push_back(dot == std::string::npos ? CreatedRelation{"", name} : CreatedRelation{name.substr(0, dot), name.substr(dot + 1)});
   }
+  return out;
   return {};
 }
 
@@ -373,7 +376,9 @@ CreatedRelation created_relation(const Node* stmt) {
     case SG_NODE(DO_STMT):
       for (const Node* a : SG_LIST(stmt->do_stmt, args)) {
         if (!is(a, SG_NODE(DEF_ELEM))) continue;
-        if (text(a->def_elem->defname) == "as") return created_in_plpgsql(str(a->def_elem->arg));
+        if (text(a->def_elem->defname) != "as") continue;
+        std::vector<CreatedRelation> all = created_in_plpgsql(str(a->def_elem->arg));
+        return all.empty() ? CreatedRelation{} : all.front();
       }
       return {};
     case SG_NODE(CREATE_STMT): rv = stmt->create_stmt->relation; break;
@@ -387,6 +392,15 @@ CreatedRelation created_relation(const Node* stmt) {
   }
   if (!rv) return {};
   return {text(rv->schemaname), text(rv->relname)};
+}
+
+std::vector<CreatedRelation> created_relations(const Node* stmt) {
+  if (is(stmt, SG_NODE(DO_STMT)))
+    for (const Node* a : SG_LIST(stmt->do_stmt, args))
+      if (is(a, SG_NODE(DEF_ELEM)) && text(a->def_elem->defname) == "as") return created_in_plpgsql(str(a->def_elem->arg));
+  CreatedRelation one = created_relation(stmt);
+  if (one.name.empty()) return {};
+  return {one};
 }
 
 bool is_checked(const Node* stmt) { return is_dml(stmt) || is(stmt, SG_NODE(CALL_STMT)); }

@@ -108,6 +108,8 @@ struct CreatedRelation {
   std::string schema, name;
 };
 CreatedRelation created_relation(const Node* stmt);
+/// Every relation the statement creates: created_relation's, or each table a DO block creates.
+std::vector<CreatedRelation> created_relations(const Node* stmt);
 
 /// True for DML statement nodes: SelectStmt, InsertStmt, UpdateStmt, DeleteStmt, MergeStmt.
 bool is_dml(const Node* stmt);

@@ -420,6 +420,26 @@ bool looks_like_dump(const source::FileSystem& fs, const std::string& root, cons
     *evidence = "a table file of " + dir + "/, beside its lifecycle scripts _before_all.sql and _after_each.sql";
     return true;
   }
+  // A schema written in several files named for their part (ThingsBoard's
+  // dao/src/main/resources/sql/: schema-entities.sql, schema-entities-idx.sql, schema-ts-psql.sql,
+  // schema-functions.sql, ... which its installer runs on an empty database): every .sql file of
+  // the folder so named, two at least, and no engine but PostgreSQL named in any.
+  if (name.starts_with("schema-") || name.starts_with("schema_")) {
+    size_t parts = 0;
+    bool only_parts = true;
+    for (const source::DirEntry& e : fs.list(on_disk(root, dir))) {
+      std::string n = lower(e.name);
+      if (e.is_dir || !n.ends_with(".sql")) continue;
+      bool part = (n.starts_with("schema-") || n.starts_with("schema_")) &&
+                  engine_named_in_name(n.substr(0, n.size() - 4), true).empty();
+      only_parts = only_parts && part;
+      parts += part;
+    }
+    if (only_parts && parts >= 2) {
+      *evidence = "a part of the schema written in the " + std::to_string(parts) + " schema-*.sql files of " + dir + "/";
+      return true;
+    }
+  }
   if (std::string sibling = engine_variant_sibling(fs, root, rel);
       !sibling.empty() && lower(text).find("create table") != std::string::npos) {
     *evidence = "a schema file named for its engine, beside " + sibling;

@@ -23,6 +23,7 @@
 // `connection.vendor` for another database is not read); so are operations this file does
 // not know.
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <functional>
 #include <map>
@@ -250,6 +251,10 @@ class DjangoApp {
   /// What RunPython's function does to the schema through `schema_editor` calls with literal
   /// arguments (alter_db_table, execute), as SQL; false when it does anything else with it.
   std::function<bool(const std::string& function, Output* out)> schema_editor_calls;
+  /// The dotted name of the field class a project's own field class (`awx.main.fields.
+  /// ImplicitRoleField`) derives from (`models.ForeignKey`), read from the project's module;
+  /// "" when it cannot be read.
+  std::function<std::string(const std::string& dotted)> field_base;
 
  private:
   static std::string str_of(const PyValue* v) { return v && v->is_str() ? v->text : ""; }
@@ -297,6 +302,22 @@ class DjangoApp {
   }
 
   Field field(const std::string& name, const PyValue& f) {
+    // A project's own class deriving from Django's: the column Django's base makes.
+    if (f.text.find('.') != std::string::npos && !f.text.starts_with("models.") && field_base) {
+      bool known = true;
+      column_type(f, &known);
+      std::string cls(f.last_name());
+      if (!known && !is_m2m(cls) && !is_relation(cls)) {
+        std::string base = field_base(f.text);
+        PyValue as_base = f;
+        as_base.text = base;
+        bool base_known = true;
+        column_type(as_base, &base_known);
+        if (!base.empty() && base != f.text &&
+            (base_known || is_m2m(as_base.last_name()) || is_relation(as_base.last_name())))
+          return field(name, as_base);
+      }
+    }
     Field out;
     out.name = name;
     out.cls = std::string(f.last_name());
@@ -718,9 +739,22 @@ bool is_migration_name(std::string_view file) {
   return digits > 0 && digits < file.size() && file[digits] == '_';
 }
 
+/// Whether the module defines the `Migration` class Django's loader takes: a subclass of
+/// migrations.Migration, directly or through a project's own base named like it (AWX's
+/// `class Migration(ActivityStreamDisabledMigration)`, defined in the migrations package).
 bool declares_migration(std::string_view text) {
-  return text.find("class Migration(migrations.Migration)") != std::string_view::npos ||
-         text.find("class Migration(Migration)") != std::string_view::npos;
+  constexpr std::string_view kClass = "class Migration(";
+  for (size_t at = text.find(kClass); at != std::string_view::npos; at = text.find(kClass, at + 1)) {
+    if (at > 0 && text[at - 1] != '\n') continue;
+    size_t base = at + kClass.size();
+    size_t close = text.find(')', base);
+    if (close == std::string_view::npos) return false;
+    std::string_view name = text.substr(base, close - base);
+    bool dotted_name = !name.empty() && name.find_first_not_of(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.") == std::string_view::npos;
+    if (dotted_name && name.ends_with("Migration")) return true;
+  }
+  return false;
 }
 
 /// Every module Django's loader imports from a migrations package: any .py file not starting
@@ -904,6 +938,148 @@ std::map<std::string, std::optional<GeneratedSql>> schema_editor_sql(const PyRea
   return out;
 }
 
+/// The class `cls` of the Python source `text` derives from (its first base), following bases
+/// defined in the same text; "" when `cls` is not defined there.
+std::string first_base_in(std::string_view text, std::string_view cls, int depth = 0) {
+  std::string head = "class " + std::string(cls) + "(";
+  for (size_t at = text.find(head); at != std::string_view::npos; at = text.find(head, at + 1)) {
+    if (at > 0 && text[at - 1] != '\n') continue;
+    size_t begin = at + head.size();
+    size_t end = text.find_first_of(",)", begin);
+    if (end == std::string_view::npos) return "";
+    // A class that chooses its own column type (db_type, db_parameters) is not its base's.
+    size_t body_end = begin;
+    for (size_t nl = text.find('\n', begin); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+      body_end = nl;
+      if (nl + 1 < text.size() && text[nl + 1] != ' ' && text[nl + 1] != '\t' && text[nl + 1] != '\n' &&
+          text[nl + 1] != '\r' && text[nl + 1] != '#' && text[nl + 1] != ')')
+        break;
+      body_end = text.size();
+    }
+    std::string_view body = text.substr(begin, body_end - begin);
+    if (body.find("def db_type(") != std::string_view::npos || body.find("def db_parameters(") != std::string_view::npos)
+      return "";
+    std::string_view base = text.substr(begin, end - begin);
+    while (!base.empty() && std::isspace(static_cast<unsigned char>(base.front()))) base.remove_prefix(1);
+    while (!base.empty() && std::isspace(static_cast<unsigned char>(base.back()))) base.remove_suffix(1);
+    if (base.empty() || base.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.") !=
+                            std::string_view::npos)
+      return "";
+    if (base.find('.') == std::string_view::npos && depth < 8) {
+      std::string further = first_base_in(text, base, depth + 1);
+      if (!further.empty()) return further;
+    }
+    return base.find('.') == std::string_view::npos ? "models." + std::string(base) : std::string(base);
+  }
+  return "";
+}
+
+/// Resolves a field class named by its module path (`awx.main.fields.ImplicitRoleField`) to the
+/// class it derives from in that module, looking for the module from the tree's root and from each
+/// folder above the migrations (a `src/` layout).
+std::string project_field_base(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+                               const std::string& dotted) {
+  size_t dot = dotted.rfind('.');
+  std::string module = dotted.substr(0, dot), cls = dotted.substr(dot + 1);
+  std::string module_path = module;
+  std::replace(module_path.begin(), module_path.end(), '.', '/');
+  std::vector<std::string> prefixes{""};
+  for (size_t slash = dir.find('/'); slash != std::string::npos; slash = dir.find('/', slash + 1))
+    prefixes.push_back(dir.substr(0, slash + 1));
+  for (const std::string& prefix : prefixes)
+    for (const std::string& file : {module_path + ".py", module_path + "/__init__.py"}) {
+      std::string text, err;
+      if (!fs.read(on_disk(root, prefix + file), &text, &err)) continue;
+      return first_base_in(text, cls);
+    }
+  return "";
+}
+
+/// The names operations computed at run time may touch, where the helper computing them is
+/// handed a module-level value of a sibling module (AWX's `_squashed.operations(SQUASHED_30)`,
+/// `from ._squashed_30 import SQUASHED_30`: a dict of operation lists, of which the helper picks
+/// those the database lacks): every model's table and every field's column those operations
+/// name. A reference to one is unchecked, never missing, since which of them run is decided then.
+std::vector<std::string> names_in_computed_operations(const source::FileSystem& fs, const std::string& root,
+                                                      const std::string& dir, languages::Parser& parser,
+                                                      std::string_view text, const PyValue& computed,
+                                                      const std::string& app) {
+  std::vector<std::string> out;
+  if (!computed.is(PyValue::Kind::Call)) return out;
+  for (const PyValue& arg : computed.items) {
+    if (!arg.is(PyValue::Kind::Name) || arg.text.find('.') != std::string::npos) continue;
+    // from .module import NAME
+    std::string module;
+    for (size_t at = text.find("from ."); at != std::string_view::npos && module.empty(); at = text.find("from .", at + 1)) {
+      size_t line_end = text.find('\n', at);
+      std::string_view line = text.substr(at, line_end == std::string_view::npos ? std::string_view::npos : line_end - at);
+      size_t imp = line.find(" import ");
+      if (imp == std::string_view::npos) continue;
+      std::string_view names = line.substr(imp + 8);
+      bool named = false;
+      for (size_t n = names.find(arg.text); n != std::string_view::npos; n = names.find(arg.text, n + 1)) {
+        size_t e = n + arg.text.size();
+        bool starts = n == 0 || names[n - 1] == ' ' || names[n - 1] == ',' || names[n - 1] == '(';
+        bool ends = e == names.size() || names[e] == ',' || names[e] == ' ' || names[e] == '\r' || names[e] == ')';
+        named = named || (starts && ends);
+      }
+      if (named) module = std::string(line.substr(6, imp - 6));
+    }
+    if (module.empty() || module.find_first_of("./ ") != std::string::npos) continue;
+    std::string source, err;
+    if (!fs.read(source::join_path(on_disk(root, dir), module + ".py"), &source, &err)) continue;
+    languages::Tree tree = parser.parse(source);
+    if (!tree) continue;
+    TSNode rootn = ts_tree_root_node(tree.get());
+    PyReader reader(source, rootn);
+    for (auto& [name, node] : reader.assignments(rootn)) {
+      if (name != arg.text) continue;
+      std::vector<const PyValue*> todo{};
+      PyValue value = reader.eval(node);
+      todo.push_back(&value);
+      while (!todo.empty()) {
+        const PyValue* v = todo.back();
+        todo.pop_back();
+        for (const PyValue& item : v->items) todo.push_back(&item);
+        for (const PyKeyword& kw : v->kwargs) todo.push_back(&kw.second);
+        if (!v->is(PyValue::Kind::Call) || !v->text.starts_with("migrations.")) continue;
+        std::string_view kind = v->last_name();
+        for (const char* key : {"name", "old_name", "new_name"})
+          if (const PyValue* n = v->kwarg(key); n && n->is_str()) {
+            std::string low = lower(n->text);
+            if (kind.ends_with("Model")) {
+              out.push_back(app + "_" + low);  // a model's table
+            } else {
+              out.push_back(low);  // a field's column, plain or a relation's
+              out.push_back(low + "_id");
+            }
+          }
+      }
+    }
+  }
+  return out;
+}
+
+/// A Migration's `operations`: a literal list, or a sum of them (`operations = [...] +
+/// helper(...)`, AWX's squashed migrations), whose literal lists are read in order and whose
+/// other operands are left out with their offsets in *computed.
+PyValue operations_value(const PyReader& reader, TSNode node, std::vector<PyValue>* computed) {
+  if (std::strcmp(ts_node_type(node), "binary_operator") ||
+      reader.text(ts_node_child_by_field_name(node, "operator", 8)) != "+")
+    return reader.eval(node);
+  PyValue sum;
+  sum.kind = PyValue::Kind::List;
+  sum.begin = ts_node_start_byte(node);
+  sum.end = ts_node_end_byte(node);
+  for (const char* side : {"left", "right"}) {
+    TSNode operand = ts_node_child_by_field_name(node, side, static_cast<uint32_t>(std::strlen(side)));
+    PyValue v = operations_value(reader, operand, computed);
+    if (v.is(PyValue::Kind::List)) sum.items.insert(sum.items.end(), v.items.begin(), v.items.end());
+    else computed->push_back(v);
+  }
+  return sum;
+}
+
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,
           std::vector<MigrationFile>* out, std::string* err) {
   std::string app = app_label(fs, root, dir);
@@ -917,6 +1093,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     PyValue operations;
     std::map<std::string, std::optional<GeneratedSql>> schema_editor;  // RunPython functions
     std::vector<std::pair<std::string, uint32_t>> contrib;  // contrib apps depended on, at the dependency
+    std::vector<PyValue> computed_operations;  // operands of `operations = a + [...]` computed at run time
   };
   std::vector<Parsed> parsed;
   for (const std::string& name : migration_names(fs, root, dir)) {
@@ -940,7 +1117,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       reader.add_names(ts_node_child_by_field_name(cls, "body", 4));
       for (auto& [attr, node] : reader.assignments(ts_node_child_by_field_name(cls, "body", 4))) {
         PyValue v = reader.eval(node);
-        if (attr == "operations") p.operations = v;
+        if (attr == "operations") p.operations = operations_value(reader, node, &p.computed_operations);
         auto pairs = [&](auto&& each) {
           for (const PyValue& d : v.items)
             if (d.is(K::List) && d.items.size() == 2 && d.items[0].is_str() && d.items[1].is_str())
@@ -975,6 +1152,12 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   for (size_t i = 0; i < parsed.size(); ++i) index[parsed[i].file.version] = i;
 
   DjangoApp state(app, auth_user_model(fs, root));
+  std::map<std::string, std::string> field_bases;
+  state.field_base = [&](const std::string& dotted) {
+    auto [it, fresh] = field_bases.try_emplace(dotted);
+    if (fresh) it->second = project_field_base(fs, root, dir, dotted);
+    return it->second;
+  };
   std::set<std::string> contrib_done;
   for (const MigrationFile& m : order) {
     Parsed& p = parsed[index[m.version]];
@@ -988,8 +1171,19 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       out->origin.insert(out->origin.end(), it->second->origin.begin(), it->second->origin.end());
       return true;
     };
+    // An operation class the migration file defines on Django's (AWX's `class FakeAddField(
+    // migrations.AddField)`, whose raw SQL a RunPython before it runs) changes the model state
+    // as its base does: read as the base.
+    for (PyValue& op : p.operations.items)
+      if (op.is(K::Call) && op.text.find('.') == std::string::npos)
+        if (std::string base = first_base_in(p.file.text, op.text); base.starts_with("migrations.")) op.text = base;
     if (p.operations.is(K::List)) state.operations(p.operations, &o);
-    else o.notes.push_back({p.operations.begin, "operations computed at run time: not modelled"});
+    else p.computed_operations.insert(p.computed_operations.begin(), p.operations);
+    for (const PyValue& v : p.computed_operations) {
+      o.notes.push_back({v.begin, "operations computed at run time: not modelled"});
+      for (std::string& name : names_in_computed_operations(fs, root, dir, parser, p.file.text, v, app))
+        o.uncertain_names.push_back(std::move(name));
+    }
     p.file.sql = std::move(o.sql);
     p.file.origin = std::move(o.origin);
     p.file.notes = std::move(o.notes);

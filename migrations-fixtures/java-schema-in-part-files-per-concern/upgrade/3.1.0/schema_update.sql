@@ -1,0 +1,1 @@
+ALTER TABLE device ADD COLUMN IF NOT EXISTS label varchar(255);
