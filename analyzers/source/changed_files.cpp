@@ -249,11 +249,15 @@ class IndexComparison {
   }
 
   bool work_tree(std::vector<std::string>* candidates, std::vector<std::string>* deleted, std::string* why) {
+    std::string_view previous;  // the entries are sorted: a directory shared with the one before is in dirs_
     for (auto& e : index_.entries) {
       if (!in_scope(e.path)) continue;
       files_.insert(e.path);
-      for (size_t slash = e.path.find('/'); slash != std::string::npos; slash = e.path.find('/', slash + 1))
+      size_t common = std::mismatch(e.path.begin(), e.path.begin() + std::min(e.path.size(), previous.size()),
+                                    previous.begin()).first - e.path.begin();
+      for (size_t slash = e.path.find('/', common); slash != std::string::npos; slash = e.path.find('/', slash + 1))
         dirs_.insert(std::string_view(e.path).substr(0, slash));
+      previous = e.path;
       if (e.mode == kGitlink) {  // a submodule: never listed, as git diff --ignore-submodules
         head_.erase(e.path);
         continue;

@@ -193,12 +193,18 @@ bool RealFileSystem::classify(const std::string& d, std::string_view name, unsig
   *regular = false;
   e.name = std::string(name);
   // fs::path(d) / name, spelled as a string: building a path object per entry cost more than
-  // the listing.
-  const std::string path = d.back() == '/' ? d + e.name : d + "/" + e.name;
-  if (path.size() >= PATH_MAX) {
+  // the listing. Built only where a path is used (a stat by path, a link): most entries of a
+  // listing adopted from the pre-commit walk need none.
+  const size_t path_size = d.size() + (d.back() == '/' ? 0 : 1) + e.name.size();
+  if (path_size >= PATH_MAX) {
     *err = std::strerror(ENAMETOOLONG);
     return false;
   }
+  std::string path;
+  auto full_path = [&]() -> const std::string& {
+    if (path.empty()) path = d.back() == '/' ? d + e.name : d + "/" + e.name;
+    return path;
+  };
   struct stat raw {};
   bool have_raw = false;
   if (given && (type == DT_UNKNOWN || type == DT_REG)) {
@@ -206,7 +212,7 @@ bool RealFileSystem::classify(const std::string& d, std::string_view name, unsig
     have_raw = true;
     type = S_ISDIR(raw.st_mode) ? DT_DIR : S_ISREG(raw.st_mode) ? DT_REG : S_ISLNK(raw.st_mode) ? DT_LNK : DT_UNKNOWN;
   } else if (type == DT_UNKNOWN || type == DT_REG) {
-    if (::fstatat(dfd, dfd == AT_FDCWD ? path.c_str() : e.name.c_str(), &raw, AT_SYMLINK_NOFOLLOW) != 0) {
+    if (::fstatat(dfd, dfd == AT_FDCWD ? full_path().c_str() : e.name.c_str(), &raw, AT_SYMLINK_NOFOLLOW) != 0) {
       // Gone since readdir, or cannot be inspected: the listing is incomplete.
       *err = std::strerror(errno);
       return false;
@@ -220,6 +226,7 @@ bool RealFileSystem::classify(const std::string& d, std::string_view name, unsig
     e.size = static_cast<std::uintmax_t>(raw.st_size);
     *regular = true;
   } else if (type == DT_LNK) {
+    full_path();
     std::error_code ec;
     std::string why;
     fs::path target = fs::canonical(path, ec);
@@ -307,19 +314,20 @@ void RealFileSystem::adopt_listing(const std::string& dir, const std::vector<See
     if (listings_.count(key)) return;
   }
   auto listing = std::make_shared<Listing>();
-  std::vector<std::pair<DirEntry, bool>> found;  // each entry and whether it is a regular file itself
-  for (const SeenEntry& s : seen) {
-    if (s.name == "." || s.name == "..") continue;
-    DirEntry e;
+  // Sorted by name first, then classified in that order straight into the listing.
+  std::vector<const SeenEntry*> order;
+  order.reserve(seen.size());
+  for (const SeenEntry& s : seen)
+    if (s.name != "." && s.name != "..") order.push_back(&s);
+  std::sort(order.begin(), order.end(), [](const SeenEntry* x, const SeenEntry* y) { return x->name < y->name; });
+  listing->entries.resize(order.size());
+  listing->regular.resize(order.size());
+  for (size_t i = 0; i < order.size(); ++i) {
     bool regular = false;
     std::string why;
-    if (!classify(key, s.name, s.type, s.st, AT_FDCWD, &e, &regular, &why)) return;  // listed again when asked
-    found.emplace_back(std::move(e), regular);
-  }
-  std::sort(found.begin(), found.end(), [](auto& x, auto& y) { return x.first.name < y.first.name; });
-  for (auto& [e, regular] : found) {
-    listing->entries.push_back(std::move(e));
-    listing->regular.push_back(regular);
+    if (!classify(key, order[i]->name, order[i]->type, order[i]->st, AT_FDCWD, &listing->entries[i], &regular, &why))
+      return;  // listed again when asked
+    listing->regular[i] = regular;
   }
   listing->ok = true;
   std::lock_guard<std::mutex> lock(listings_mutex_);

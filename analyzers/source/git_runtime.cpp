@@ -23,6 +23,15 @@ extern "C" __attribute__((weak)) int mbedtls_x509_crt_parse_file(void* chain, co
   return 0;
 }
 
+// `schemagate` linked with libgit2's and mbedTLS's static archives (cmake/static_deps.cmake) is
+// linked with --wrap=mbedtls_x509_crt_parse_file: libgit2's call binds to this one instead, since
+// the archive's definition would win over the weak one above.
+extern "C" int __wrap_mbedtls_x509_crt_parse_file(void* chain, const char* path) {
+  (void)chain;
+  (void)path;
+  return 0;
+}
+
 namespace schemagate::source {
 
 void start_libgit2() {

@@ -151,9 +151,11 @@ TEST_CASE("unknown ref and non-repository fail with one line") {
 
 TEST_CASE("libgit2 starts without parsing the system's CA bundle, and reads repositories as before") {
   // The executable's mbedtls_x509_crt_parse_file is the one the process binds (git_runtime.cpp):
-  // libgit2's start-up parses no certificate, and holds none to trust.
+  // libgit2's start-up parses no certificate, and holds none to trust. Linked with mbedTLS's
+  // archive (cmake/static_deps.cmake) the executable exports no such symbol, and every call to
+  // it, libgit2's and the one below, binds to the --wrap stub instead.
   void* bound = ::dlsym(RTLD_DEFAULT, "mbedtls_x509_crt_parse_file");
-  CHECK(bound == reinterpret_cast<void*>(&mbedtls_x509_crt_parse_file));
+  CHECK((bound == nullptr || bound == reinterpret_cast<void*>(&mbedtls_x509_crt_parse_file)));
   schemagate::source::start_libgit2();
   schemagate::source::start_libgit2();  // once per process; a second call does nothing
   int chain[64] = {};

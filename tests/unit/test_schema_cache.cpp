@@ -301,3 +301,103 @@ TEST_CASE("schema cache: files read again on a hit are known by their identities
   pipeline::SchemaBuild fourth;
   CHECK_FALSE(run(&fourth).hit);
 }
+
+TEST_CASE("schema cache: on real files, each change the build could see is a miss, and only those") {
+  TempDir project, dir;
+  auto put = [&](const std::string& rel, const std::string& text) {
+    std::filesystem::create_directories(std::filesystem::path(project.path + "/" + rel).parent_path());
+    std::ofstream(project.path + "/" + rel, std::ios::binary | std::ios::trunc) << text;
+  };
+  put("go.mod", "module example.com/app\n\ngo 1.22\n");
+  put("db/migrations/0001_init.up.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n");
+  put("db/migrations/0002_tier.up.sql", "ALTER TABLE accounts ADD COLUMN tier text;\n");
+  put("db/shared/a.sql", "ALTER TABLE accounts ADD COLUMN a text;\n");
+  put("db/shared/b.sql", "ALTER TABLE accounts ADD COLUMN b text;\n");
+  std::filesystem::create_symlink("../shared/a.sql", project.path + "/db/migrations/0003_linked.up.sql");
+  put("api/handler.go", "package api\n\nfunc Email(db *sql.DB) { db.Query(\"SELECT email FROM accounts\") }\n");
+  pipeline::Options options;
+  options.root = project.path;
+  options.max_file_size = 400;
+  auto run = [&](const pipeline::Options& o, pipeline::SchemaBuild* build = nullptr) {
+    pipeline::SchemaCacheKey key{project.path, "test binary", &o, /*real_files=*/true};
+    source::RealFileSystem fresh(project.path);
+    pipeline::SchemaBuild local;
+    pipeline::SchemaCacheResult result;
+    std::string err;
+    REQUIRE_MESSAGE(pipeline::build_schema_cached(fresh, key, dir.path, build ? build : &local, &err, &result), err);
+    return result;
+  };
+  auto column = [](const pipeline::SchemaBuild& b, const char* name) {
+    auto* r = b.schema.find("public", "accounts");
+    return r && r->find_column(name);
+  };
+  pipeline::SchemaBuild built;
+  CHECK_FALSE(run(options, &built).hit);
+  CHECK(column(built, "a"));
+  CHECK(run(options).hit);
+
+  SUBCASE("a code file changed within the size limit: used") {
+    put("api/handler.go", "package api\n\nfunc Email(db *sql.DB) { db.Query(\"SELECT email, tier FROM accounts\") }\n");
+    CHECK(run(options).hit);
+  }
+  SUBCASE("a migration's content") {
+    put("db/migrations/0002_tier.up.sql", "ALTER TABLE accounts ADD COLUMN plan text;\n");
+    pipeline::SchemaBuild b;
+    auto r = run(options, &b);
+    CHECK_FALSE(r.hit);
+    CHECK(r.why.find("0002_tier.up.sql changed") != std::string::npos);
+    CHECK(column(b, "plan"));
+  }
+  SUBCASE("a migration added") {
+    put("db/migrations/0004_more.up.sql", "ALTER TABLE accounts ADD COLUMN more text;\n");
+    pipeline::SchemaBuild b;
+    CHECK_FALSE(run(options, &b).hit);
+    CHECK(column(b, "more"));
+  }
+  SUBCASE("a migration removed") {
+    std::filesystem::remove(project.path + "/db/migrations/0002_tier.up.sql");
+    pipeline::SchemaBuild b;
+    CHECK_FALSE(run(options, &b).hit);
+    CHECK_FALSE(column(b, "tier"));
+  }
+  SUBCASE("a file that is not a migration added where migrations are found") {
+    put("db/migrations/README.md", "How to add a migration.\n");
+    CHECK_FALSE(run(options).hit);
+  }
+  SUBCASE("a file grown past --max-file-size") {
+    put("api/handler.go", "package api\n\n// " + std::string(500, 'x') + "\n");
+    auto r = run(options);
+    CHECK_FALSE(r.hit);
+    CHECK(r.why == project.path + "/api changed since the cached build");  // its listing, not its bytes
+  }
+  SUBCASE("a symbolic link retargeted") {
+    std::filesystem::remove(project.path + "/db/migrations/0003_linked.up.sql");
+    std::filesystem::create_symlink("../shared/b.sql", project.path + "/db/migrations/0003_linked.up.sql");
+    pipeline::SchemaBuild b;
+    CHECK_FALSE(run(options, &b).hit);
+    CHECK(column(b, "b"));
+    CHECK_FALSE(column(b, "a"));
+  }
+  SUBCASE("a symbolic link retargeted out of the tree") {
+    std::filesystem::remove(project.path + "/db/migrations/0003_linked.up.sql");
+    std::filesystem::create_symlink("/etc/hostname", project.path + "/db/migrations/0003_linked.up.sql");
+    // The build refuses the migration: not the stored build, and an error.
+    pipeline::SchemaCacheKey key{project.path, "test binary", &options, /*real_files=*/true};
+    source::RealFileSystem fresh(project.path);
+    pipeline::SchemaBuild b;
+    pipeline::SchemaCacheResult r;
+    std::string err;
+    CHECK_FALSE(pipeline::build_schema_cached(fresh, key, dir.path, &b, &err, &r));
+    CHECK_FALSE(r.hit);
+    CHECK(err.find("outside the tree") != std::string::npos);
+  }
+  SUBCASE("the options") {
+    pipeline::Options other = options;
+    other.max_file_size = 100;
+    CHECK_FALSE(run(other).hit);
+    other = options;
+    other.exclude = {"db/shared"};
+    CHECK_FALSE(run(other).hit);
+    CHECK(run(options).hit);  // each set of options keeps its own build
+  }
+}
