@@ -176,6 +176,10 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
     const std::set<std::string>* names = read_fields(f);
     std::string text, err;
     if (!fs.read(source::join_path(options.root, f.first), &text, &err)) return;
+    // A name its code spells is in its text: a file that holds none is no writer, unlexed.
+    if (std::none_of(names->begin(), names->end(),
+                     [&](const std::string& name) { return text.find(name) != std::string::npos; }))
+      return;
     std::optional<std::string> code = languages::go_code_only(text);
     std::string_view view = code ? std::string_view(*code) : std::string_view(text);
     writes[k] = std::any_of(names->begin(), names->end(), [&](const std::string& name) { return writes_field(view, name); });
@@ -252,32 +256,32 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   std::vector<languages::FileConstants> constants(all_code.size());
   std::vector<languages::FileWrappers> wrappers(all_code.size());
   std::vector<FirstPass> first(files.size());
-  // The trees of files a later step parses again, left by their first scan (each store bounded
-  // as ParsedFiles is): a Go file that reads a struct field and writes it (temporal's matching
-  // engine) is parsed again for the values it writes (collect_field_values); a file that asked
-  // the project something is scanned again when the project answers.
+  // The trees of Go files a later step parses again, left by their first scan (each store
+  // bounded as ParsedFiles is): a file that reads a struct field and writes it (temporal's
+  // matching engine) is parsed again for the values it writes (collect_field_values); one that
+  // reads a field is scanned again when the field's writers give it values. Other files that
+  // asked the project keep no tree: few are scanned again, and their trees would be held in vain.
   ParsedFiles writer_trees, rescan_trees;
   for (size_t i = 0; i < files.size(); ++i) {
     if (auto it = code_index.find(files[i].first); it != code_index.end()) {
       first[i].constants = &constants[it->second];
       first[i].wrappers = &wrappers[it->second];
     }
-    first[i].leave_tree = [&, i](std::string_view text, languages::Tree* tree) {
-      if (first[i].asked.empty()) return;
-      bool go = files[i].second && files[i].second->name == "go";
-      std::optional<std::string> code;
-      bool read = false;
-      for (auto& q : first[i].asked) {
-        if (!go || q.kind != languages::ProjectQuery::kPackageLevel || q.c.size() < 2 || q.c[0] != '.') continue;
-        if (!read) code = languages::go_code_only(text);
-        read = true;
-        if (writes_field(code ? std::string_view(*code) : text, std::string_view(q.c).substr(1))) {
-          writer_trees.keep(files[i].first, text, tree);
-          return;
+    if (files[i].second && files[i].second->name == "go")
+      first[i].leave_tree = [&, i](std::string_view text, languages::Tree* tree) {
+        std::optional<std::string> code;
+        bool read = false;  // a field: `code` is read
+        for (auto& q : first[i].asked) {
+          if (q.kind != languages::ProjectQuery::kPackageLevel || q.c.size() < 2 || q.c[0] != '.') continue;
+          if (!read) code = languages::go_code_only(text);
+          read = true;
+          if (writes_field(code ? std::string_view(*code) : text, std::string_view(q.c).substr(1))) {
+            writer_trees.keep(files[i].first, text, tree);
+            return;
+          }
         }
-      }
-      rescan_trees.keep(files[i].first, text, tree);
-    };
+        if (read) rescan_trees.keep(files[i].first, text, tree);
+      };
   }
   run_parallel(files.size(), n, fs, options, targets, test_schemas, facts, nullptr, [&](FileScanner& scanner, size_t i) {
     scanner.take_parsed_from(kept);
