@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "analyzers/languages/ascii_class.h"
 #include "analyzers/languages/literal_scan.h"
 #include "analyzers/languages/string_eval.h"
 #include "analyzers/source/discovery.h"
@@ -17,8 +18,8 @@
 namespace schemagate::languages {
 namespace {
 
-bool word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-bool blank(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool word(char c) { return go_word_byte(c); }
+bool blank(char c) { return ascii_blank(c); }
 
 /// The index of the last non-blank byte before `i`, or npos.
 size_t before(std::string_view code, size_t i) {
@@ -115,7 +116,7 @@ bool cannot_be_sql(std::string_view arg) {
   if (arg.empty()) return false;
   if (arg == "nil" || arg == "true" || arg == "false") return true;
   char c = arg.front();
-  return c == '&' || c == '*' || c == '\'' || std::isdigit(static_cast<unsigned char>(c));
+  return c == '&' || c == '*' || c == '\'' || ascii_digit(c);
 }
 
 /// Whether some call of a database call (`sql_argument`: the index of its SQL, or nullopt for
@@ -124,7 +125,7 @@ bool cannot_be_sql(std::string_view arg) {
 /// (`future.Get(ctx, &result)`) passes none.
 bool calls_with_sql(std::string_view code, const std::function<std::optional<size_t>(std::string_view)>& sql_argument) {
   for (size_t i = 0, n = code.size(); i < n;) {
-    if (!word(code[i]) || std::isdigit(static_cast<unsigned char>(code[i]))) {
+    if (!word(code[i]) || ascii_digit(code[i])) {
       ++i;
       continue;
     }
@@ -174,8 +175,15 @@ bool names_a_verb(std::string_view body) {
 /// The index of the SQL argument of `go`'s database calls and of the wrappers `wrapper_argument` knows.
 std::function<std::optional<size_t>(std::string_view)> database_calls(
     const Language& go, const std::function<const size_t*(std::string_view name)>& wrapper_argument) {
-  return [&go, &wrapper_argument](std::string_view name) -> std::optional<size_t> {
-    if (std::find(go.database_calls.begin(), go.database_calls.end(), name) != go.database_calls.end())
+  // By first byte, bit k set when a database call of k bytes starts with it (k < 64; 0 for
+  // longer names): most identifiers before a parenthesis are no such name, told without a
+  // comparison.
+  std::array<uint64_t, 256> starts{};
+  for (std::string_view name : go.database_calls)
+    if (!name.empty()) starts[static_cast<unsigned char>(name[0])] |= uint64_t{1} << (name.size() < 64 ? name.size() : 0);
+  return [&go, &wrapper_argument, starts](std::string_view name) -> std::optional<size_t> {
+    bool maybe = !name.empty() && ((starts[static_cast<unsigned char>(name[0])] >> (name.size() < 64 ? name.size() : 0)) & 1);
+    if (maybe && std::find(go.database_calls.begin(), go.database_calls.end(), name) != go.database_calls.end())
       return needed_arguments(name) - 1;
     if (wrapper_argument)
       if (const size_t* at = wrapper_argument(name)) return *at;

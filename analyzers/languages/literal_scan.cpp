@@ -3,6 +3,7 @@
 // returns false when it cannot delimit them (a string open at the end of the file).
 #include "analyzers/languages/literal_scan.h"
 
+#include <array>
 #include <cctype>
 #include <functional>
 #include <string>
@@ -109,10 +110,17 @@ constexpr Lexer kLexers[] = {
 }  // namespace
 
 std::optional<std::string> go_code_only(std::string_view t) {
+  static constexpr auto kOpens = [] {  // the bytes that may open a comment or a literal
+    std::array<bool, 256> opens{};
+    for (unsigned char c : {'/', '`', '"', '\''}) opens[c] = true;
+    return opens;
+  }();
   std::string out(t);
   auto blank = [&](size_t from, size_t to) { blank_keeping_lines(out, from, to); };
   size_t i = 0, n = t.size();
   while (i < n) {
+    while (i < n && !kOpens[static_cast<unsigned char>(t[i])]) ++i;
+    if (i >= n) break;
     char c = t[i];
     if (c == '/' && i + 1 < n && t[i + 1] == '/') {
       size_t e = t.find('\n', i);

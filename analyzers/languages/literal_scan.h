@@ -5,6 +5,8 @@
 // whose shape is in code or comments is left out. The pipeline keeps a file whatever its literals
 // when it calls a database call of dynamic SQL (those are unchecked sites, counted).
 #pragma once
+#include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,8 +29,13 @@ std::optional<std::string> go_code_only(std::string_view text);
 /// python_code_only, script_code_only): every byte a space but line ends, so offsets and line
 /// numbers stay.
 inline void blank_keeping_lines(std::string& text, size_t from, size_t to) {
-  for (size_t k = from; k < to && k < text.size(); ++k)
-    if (text[k] != '\n') text[k] = ' ';
+  to = std::min(to, text.size());
+  while (from < to) {  // line by line: most spans hold no line end
+    const void* end = std::memchr(text.data() + from, '\n', to - from);
+    size_t line_end = end ? static_cast<size_t>(static_cast<const char*>(end) - text.data()) : to;
+    std::memset(text.data() + from, ' ', line_end - from);
+    from = line_end + 1;
+  }
 }
 
 }  // namespace schemagate::languages

@@ -8,6 +8,7 @@
 #include <memory>
 #include <thread>
 
+#include "analyzers/languages/ascii_class.h"
 #include "analyzers/languages/go_prefilter.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/literal_scan.h"
@@ -232,7 +233,7 @@ void ProjectConstants::reads(const ProjectQuery& q, std::set<std::string>* paths
 bool ProjectConstants::may_define_wrapper(const Language& language, std::string_view text) {
   // Python: a call of one in the code, not the word in a docstring or comment ("raw", "text").
   if (language.name == "python") return python_calls_one_of(text, language.database_calls);
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  auto word = [](char c) { return ascii_alnum(c) || c == '_' || c == '$'; };
   for (std::string_view name : language.database_calls) {
     if (name.empty() || !std::all_of(name.begin(), name.end(), word)) return true;  // Ruby's "[]": not a word
     for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
@@ -244,7 +245,7 @@ bool ProjectConstants::may_define_wrapper(const Language& language, std::string_
 
 bool ProjectConstants::holds_word(std::string_view text, std::string_view name) {
   name = name.substr(0, name.find('('));  // a function's record ("name()", "name(@)"): its name
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  auto word = [](char c) { return ascii_alnum(c) || c == '_' || c == '$'; };
   if (name.empty()) return false;
   for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
     if ((at == 0 || !word(text[at - 1])) && (at + name.size() >= text.size() || !word(text[at + name.size()])))
@@ -256,8 +257,8 @@ std::optional<std::set<std::string, std::less<>>> ProjectConstants::go_package_l
   std::optional<std::string> masked = go_code_only(text);
   if (!masked) return std::nullopt;
   std::string_view code = *masked;
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  auto blank = [&](size_t i) { return i < code.size() && std::isspace(static_cast<unsigned char>(code[i])); };
+  auto word = [](char c) { return go_word_byte(c); };
+  auto blank = [&](size_t i) { return i < code.size() && ascii_blank(code[i]); };
   std::set<std::string, std::less<>> words;
   size_t n = code.size();
   int braces = 0, brackets = 0;  // brackets: ( and [
@@ -352,14 +353,8 @@ namespace {
 /// by `{`, `:` or `=>` (a method: `async query(sql: string) {`). A call (`query(sql);`,
 /// `await query(sql).rows`) is none of these.
 bool script_declares_one_of(std::string_view text, const std::set<std::string>& names) {
-  static constexpr auto kWord = [] {  // std::isalnum in the C locale, '_' and '$': read at every byte
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 256; ++c)
-      t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
-    return t;
-  }();
-  auto word = [](char c) { return kWord[static_cast<unsigned char>(c)]; };
-  auto blank = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  auto word = [](char c) { return script_word_byte(c); };
+  auto blank = [](char c) { return ascii_blank(c); };
   // By first byte, bit k set when a name of k bytes starts with it (k < 64; 0 for longer
   // names): most words are not looked up in the set.
   std::array<uint64_t, 256> starts{};
@@ -367,11 +362,9 @@ bool script_declares_one_of(std::string_view text, const std::set<std::string>& 
     if (!name.empty()) starts[static_cast<unsigned char>(name[0])] |= uint64_t{1} << (name.size() < 64 ? name.size() : 0);
   size_t n = text.size();
   for (size_t i = 0; i < n;) {
-    if (!word(text[i]) || (i > 0 && word(text[i - 1]))) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
+    while (i < n && !word(text[i])) ++i;  // to the next word's start
+    if (i >= n) break;
+    size_t end = i + 1;
     while (end < n && word(text[end])) ++end;
     std::string_view name = text.substr(i, end - i);
     size_t at = i;
@@ -407,12 +400,12 @@ bool script_declares_one_of(std::string_view text, const std::set<std::string>& 
 /// through type arguments, a `!` or `?.` (`query<Row>(`, `query!(`, `query?.(`). A wrapper hands
 /// its parameter to such a call; the bare words (`: any`, `display: 'none'`) are no call.
 bool script_calls_database(const Language& language, std::string_view text) {
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  auto word = [](char c) { return ascii_alnum(c) || c == '_' || c == '$'; };
   for (std::string_view name : language.database_calls)
     for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
       size_t k = at + name.size();
       if ((at > 0 && word(text[at - 1])) || (k < text.size() && word(text[k]))) continue;
-      while (k < text.size() && std::isspace(static_cast<unsigned char>(text[k]))) ++k;
+      while (k < text.size() && ascii_blank(text[k])) ++k;
       if (k >= text.size()) return true;
       char c = text[k];
       if (c == '(' || c == '`' || c == '<' || (c == '!' && (k + 1 >= text.size() || text[k + 1] != '=')) ||
@@ -455,7 +448,7 @@ std::string_view go_body(std::string_view text, size_t from) {
     } else if (c == '{') {
       if (open == std::string_view::npos && depth == 0 && nesting == 0) {
         size_t b = i;  // the word before: a struct or interface type of the result
-        while (b > from && std::isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+        while (b > from && ascii_blank(text[b - 1])) --b;
         bool type = (b >= from + 6 && text.substr(b - 6, 6) == "struct") ||
                     (b >= from + 9 && text.substr(b - 9, 9) == "interface");
         if (!type) open = i;
@@ -519,8 +512,8 @@ std::string_view python_def(std::string_view text, size_t at) {
 
 /// may_define_wrapper_of's test of the declarations (see there), without its test of the whole
 /// text's database call names.
-bool declares_wrapper_of(const Language& language, std::string_view text, const std::set<std::string>& names) {
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+bool declares_wrapper_in(const Language& language, std::string_view text, const std::set<std::string>& names) {
+  auto word = [](char c) { return ascii_alnum(c) || c == '_' || c == '$'; };
   // A script file declares the name and calls one of the database calls (script_calls_database);
   // the declaration first, which few files hold.
   // In JavaScript and TypeScript, a call that hands an argument on (not a tag's template, whose
@@ -529,7 +522,7 @@ bool declares_wrapper_of(const Language& language, std::string_view text, const 
     return script_declares_one_of(text, names) &&
            (is_script_language(language.name) ? script_may_wrap_database_call(language.name, text, language.database_calls)
                                               : script_calls_database(language, text));
-  auto blank = [&](size_t i) { return i < text.size() && std::isspace(static_cast<unsigned char>(text[i])); };
+  auto blank = [&](size_t i) { return i < text.size() && ascii_blank(text[i]); };
   if (language.name == "python") {
     // A wrapper is a `def` (async or not, in a class or not): the name follows the keyword.
     for (size_t at = text.find("def"); at != std::string_view::npos; at = text.find("def", at + 1)) {
@@ -609,8 +602,17 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
   // files declare, so the whole text is seldom read again for the database call names.
   // A Go wrapper hands its parameter to a database call with the arguments its SQL needs:
   // counted lexically (go_prefilter.h).
-  return declares_wrapper_of(language, text, names) && may_define_wrapper(language, text) &&
-         (language.name != "go" || go_may_call_database(text, language));
+  return declares_wrapper_of(language, text, names) && may_define_any_wrapper(language, text);
+}
+
+bool ProjectConstants::may_define_any_wrapper(const Language& language, std::string_view text) {
+  if (language.name == "ruby") return false;
+  return may_define_wrapper(language, text) && (language.name != "go" || go_may_call_database(text, language));
+}
+
+bool ProjectConstants::declares_wrapper_of(const Language& language, std::string_view text,
+                                           const std::set<std::string>& names) {
+  return !names.empty() && language.name != "ruby" && declares_wrapper_in(language, text, names);
 }
 
 void collect_file_constants(std::string_view text, TSNode root, const Language& language, FileConstants* constants,

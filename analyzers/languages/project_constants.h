@@ -116,6 +116,12 @@ class ProjectConstants {
   /// whose extractor records no wrapper.
   static bool may_define_wrapper_of(const Language& language, std::string_view text,
                                     const std::set<std::string>& names);
+  /// may_define_wrapper_of's two halves, for a caller that asks many names of one file: the
+  /// half that does not depend on the names (may_define_wrapper, and for Go a database call with
+  /// the arguments its SQL needs: go_may_call_database), read once per file, and the half that
+  /// does. may_define_wrapper_of is true exactly when both are.
+  static bool may_define_any_wrapper(const Language& language, std::string_view text);
+  static bool declares_wrapper_of(const Language& language, std::string_view text, const std::set<std::string>& names);
   /// Whether `text`, a file of `language`, holds as a word the name of a function of the project
   /// that add_wrappers recorded for its family (a call of it may be a database call).
   bool holds_wrapper_name(std::string_view language, std::string_view text) const;

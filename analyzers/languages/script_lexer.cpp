@@ -2,14 +2,18 @@
 // expressions and JSX, delimited as the grammar would, by one pass over the text.
 #include "analyzers/languages/script_lexer.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 
+#include "analyzers/languages/ascii_class.h"
 #include "analyzers/languages/literal_scan.h"
 
 namespace schemagate::languages {
 namespace {
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+bool word_char(char c) { return script_word_byte(c); }
 
 /// '...' and "..." with escapes, `...` templates (may span lines) whose `${...}` substitutions
 /// are lexed as code (they hold strings and templates of their own), // and /* */ comments,
@@ -71,7 +75,7 @@ class ScriptLexer {
           ++i_;
           return true;
         }
-        if (!std::isspace(static_cast<unsigned char>(c))) last = word_end(c) ? 'a' : c;
+        if (!ascii_blank(c)) last = word_end(c) ? 'a' : c;
         if (word_end(c) && keyword_before_operand()) last = '(';
         ++i_;
       }
@@ -154,13 +158,13 @@ class ScriptLexer {
   }
   /// The code character before `at`, blanks skipped; 0 at the start or after a comment.
   char previous_code(size_t at) const {
-    while (at > 0 && std::isspace(static_cast<unsigned char>(t_[at - 1]))) --at;
+    while (at > 0 && ascii_blank(t_[at - 1])) --at;
     if (at == 0 || (at >= 2 && t_[at - 1] == '/' && t_[at - 2] == '*')) return 0;
     return t_[at - 1];
   }
   /// The code character at or after `at`, blanks skipped; 0 at the end or before a comment.
   char next_code(size_t at) const {
-    while (at < t_.size() && std::isspace(static_cast<unsigned char>(t_[at]))) ++at;
+    while (at < t_.size() && ascii_blank(t_[at])) ++at;
     if (at >= t_.size() || (t_[at] == '/' && at + 1 < t_.size() && (t_[at + 1] == '/' || t_[at + 1] == '*'))) return 0;
     return t_[at];
   }
@@ -253,7 +257,7 @@ class ScriptLexer {
   }
   void skip_blanks_and_comments() {
     for (size_t n = t_.size(); i_ < n;) {
-      if (std::isspace(static_cast<unsigned char>(t_[i_]))) {
+      if (ascii_blank(t_[i_])) {
         ++i_;
       } else if (t_.substr(i_, 2) == "//") {
         size_t e = t_.find('\n', i_);
@@ -307,23 +311,45 @@ std::optional<std::string> script_code_only(std::string_view text, bool jsx) {
 }
 
 bool script_calls_with_argument(std::string_view code, const std::vector<std::string_view>& names, bool tagged) {
-  auto blank = [&](size_t k) { return k < code.size() && std::isspace(static_cast<unsigned char>(code[k])); };
+  auto blank = [&](size_t k) { return k < code.size() && ascii_blank(code[k]); };
+  // Whether the name that ends at `k` is called with an argument, or cannot be told.
+  auto called = [&](size_t k) {
+    while (blank(k)) ++k;
+    if (k >= code.size()) return true;  // cannot tell
+    char c = code[k];
+    if (c == '`' && tagged) return true;
+    if (c == '<' || c == '/' || (c == '!' && (k + 1 >= code.size() || code[k + 1] != '=')) || code.substr(k, 2) == "?.")
+      return true;  // type arguments, a comment in a whole text, a non-null or optional call: not read further
+    if (c != '(') return false;
+    ++k;
+    while (blank(k)) ++k;
+    return k >= code.size() || code[k] != ')';
+  };
+  // A name found as a whole word is a word of the text: the text's words are read once and each
+  // looked up, not each name searched through the text ("one" and "any" stop at every "none").
+  // By first byte, bit k set when a name of k bytes starts with it (k < 64; 0 for longer ones).
+  std::array<uint64_t, 256> starts{};
   for (std::string_view name : names) {
     if (name.empty()) continue;
-    for (size_t at = code.find(name); at != std::string_view::npos; at = code.find(name, at + 1)) {
-      size_t k = at + name.size();
-      if ((at > 0 && word_char(code[at - 1])) || (k < code.size() && word_char(code[k]))) continue;
-      while (blank(k)) ++k;
-      if (k >= code.size()) return true;  // cannot tell
-      char c = code[k];
-      if (c == '`' && tagged) return true;
-      if (c == '<' || c == '/' || (c == '!' && (k + 1 >= code.size() || code[k + 1] != '=')) || code.substr(k, 2) == "?.")
-        return true;  // type arguments, a comment in a whole text, a non-null or optional call: not read further
-      if (c != '(') continue;
-      ++k;
-      while (blank(k)) ++k;
-      if (k >= code.size() || code[k] != ')') return true;
+    if (!std::all_of(name.begin(), name.end(), word_char)) {  // not a word: searched as written
+      for (size_t at = code.find(name); at != std::string_view::npos; at = code.find(name, at + 1)) {
+        size_t k = at + name.size();
+        if ((at > 0 && word_char(code[at - 1])) || (k < code.size() && word_char(code[k]))) continue;
+        if (called(k)) return true;
+      }
+      continue;
     }
+    starts[static_cast<unsigned char>(name[0])] |= uint64_t{1} << (name.size() < 64 ? name.size() : 0);
+  }
+  for (size_t i = 0, n = code.size(); i < n;) {
+    while (i < n && !word_char(code[i])) ++i;  // to the next word's start
+    if (i >= n) break;
+    size_t end = i + 1;
+    while (end < n && word_char(code[end])) ++end;
+    std::string_view word = code.substr(i, end - i);
+    i = end;
+    if (!((starts[static_cast<unsigned char>(word[0])] >> (word.size() < 64 ? word.size() : 0)) & 1)) continue;
+    if (std::find(names.begin(), names.end(), word) != names.end() && called(end)) return true;
   }
   return false;
 }
@@ -335,7 +361,7 @@ bool names(std::string_view c, std::string_view word, bool call) {
     size_t k = at + word.size();
     if ((at > 0 && word_char(c[at - 1])) || (k < c.size() && word_char(c[k]))) continue;
     if (!call) return true;
-    while (k < c.size() && std::isspace(static_cast<unsigned char>(c[k]))) ++k;
+    while (k < c.size() && ascii_blank(c[k])) ++k;
     if (k >= c.size() || c[k] == '(' || c[k] == '<' || c[k] == '?' || c[k] == '!' || c[k] == '/')
       return true;  // f<T>(, f?.(, f!(, and a comment in a whole text: cannot tell
   }

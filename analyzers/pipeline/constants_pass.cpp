@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 
+#include "analyzers/languages/ascii_class.h"
 #include "analyzers/languages/go_prefilter.h"
 #include "analyzers/pipeline/file_scanner.h"
 
@@ -26,7 +27,7 @@ void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, 
 /// the field `name` a value: `name:` in a composite literal (not `:=`), or `.name =` (not `==`),
 /// or hands its address on (`&x.name`). A file that only reads it is no writer.
 bool writes_field(std::string_view code, std::string_view name) {
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto word = [](char c) { return languages::go_word_byte(c); };
   for (size_t at = code.find(name); at != std::string_view::npos; at = code.find(name, at + 1)) {
     size_t end = at + name.size();
     if ((at > 0 && word(code[at - 1])) || (end < code.size() && word(code[end]))) continue;
@@ -42,6 +43,26 @@ bool writes_field(std::string_view code, std::string_view name) {
   return false;
 }
 
+/// What the pass reads of a file no scan parsed that does not depend on the name it is asked
+/// for, read once however many names and rounds ask: whether the file may define any database
+/// call wrapper (ProjectConstants::may_define_any_wrapper), and a Go file's package-level words
+/// (ProjectConstants::go_package_level_words). Each worker touches its own files' entries.
+struct UnparsedReading {
+  signed char any_wrapper = -1;  ///< -1: not read yet
+  bool words_read = false;
+  std::optional<std::set<std::string, std::less<>>> package_words;
+
+  bool may_define_any_wrapper(const languages::Language& lang, std::string_view text) {
+    if (any_wrapper < 0) any_wrapper = languages::ProjectConstants::may_define_any_wrapper(lang, text);
+    return any_wrapper != 0;
+  }
+  const std::optional<std::set<std::string, std::less<>>>& words(std::string_view text) {
+    if (!words_read) package_words = languages::ProjectConstants::go_package_level_words(text);
+    words_read = true;
+    return package_words;
+  }
+};
+
 /// What one parse of a file that writes a field read gave: the values of its field writes, and
 /// the questions evaluating them asked the project.
 struct WriterValues {
@@ -55,7 +76,8 @@ struct WriterValues {
 void evaluate_writers(const source::FileSystem& fs, const Options& options,
                       const std::vector<std::pair<std::string, const languages::Language*>>& writers,
                       const std::vector<size_t>& which, unsigned threads, const languages::ProjectConstants& project,
-                      std::vector<WriterValues>* out, const datalayers::ProjectFacts* facts) {
+                      std::vector<WriterValues>* out, const datalayers::ProjectFacts* facts, ParsedFiles* trees,
+                      ParsedFiles* after) {
   struct Worker {
     std::unique_ptr<languages::ProjectConstants> project;
     std::map<const languages::Language*, std::unique_ptr<languages::Parser>> parsers;
@@ -67,12 +89,14 @@ void evaluate_writers(const source::FileSystem& fs, const Options& options,
     const languages::Language* lang = writers[i].second;
     if (!lang || !lang->grammar) return;
     std::string text, err;
-    if (!fs.read(source::join_path(options.root, writers[i].first), &text, &err)) return;
+    languages::Tree tree;  // the first pass's, when it left it
+    if (!trees->take(writers[i].first, &text, &tree) && !fs.read(source::join_path(options.root, writers[i].first), &text, &err))
+      return;
     if (source::is_generated(text) || source::is_minified(text)) return;
     auto& parser = w.parsers[lang];
     if (!parser) parser = std::make_unique<languages::Parser>(*lang);
     if (!parser->ok()) return;
-    languages::Tree tree = parser->parse(text);
+    if (!tree) tree = parser->parse(text);
     if (!tree) return;
     if (!w.project) w.project = std::make_unique<languages::ProjectConstants>(project);
     languages::FileWrappers unused;
@@ -80,6 +104,7 @@ void evaluate_writers(const source::FileSystem& fs, const Options& options,
     languages::collect_file_constants(text, ts_tree_root_node(tree.get()), *lang, &v.values, &unused, w.project.get(),
                                       writers[i].first, facts);
     w.project->record_to(nullptr);
+    if (after) after->keep(writers[i].first, text, &tree);  // a writer that reads a field is scanned again
   });
 }
 
@@ -119,8 +144,8 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
                           const std::vector<std::pair<std::string, const languages::Language*>>& all_code,
                           const std::vector<std::pair<std::string, const languages::Language*>>& rest,
                           std::vector<char>& parsed, unsigned n, languages::ProjectConstants* project,
-                          const std::function<bool(std::string_view text, std::string_view name)>& may_declare,
-                          const datalayers::ProjectFacts* facts) {
+                          const std::function<bool(size_t r, std::string_view text, std::string_view name)>& may_declare,
+                          const datalayers::ProjectFacts* facts, ParsedFiles* trees, ParsedFiles* after) {
   auto directory = [](std::string_view path) {
     size_t slash = path.rfind('/');
     return std::string(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash));
@@ -151,6 +176,10 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
     const std::set<std::string>* names = read_fields(f);
     std::string text, err;
     if (!fs.read(source::join_path(options.root, f.first), &text, &err)) return;
+    // A name its code spells is in its text: a file that holds none is no writer, unlexed.
+    if (std::none_of(names->begin(), names->end(),
+                     [&](const std::string& name) { return text.find(name) != std::string::npos; }))
+      return;
     std::optional<std::string> code = languages::go_code_only(text);
     std::string_view view = code ? std::string_view(*code) : std::string_view(text);
     writes[k] = std::any_of(names->begin(), names->end(), [&](const std::string& name) { return writes_field(view, name); });
@@ -163,7 +192,7 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
   std::vector<size_t> which(writers.size());
   for (size_t k = 0; k < writers.size(); ++k) which[k] = k;
   for (int round = 0; round < 2; ++round) {
-    evaluate_writers(fs, options, writers, which, n, *project, &found, facts);
+    evaluate_writers(fs, options, writers, which, n, *project, &found, facts, trees, round == 0 ? after : nullptr);
     std::set<languages::ProjectQuery> asked;
     for (auto& f : found) asked.insert(f.asked.begin(), f.asked.end());
     std::vector<std::pair<std::string, const languages::Language*>> more;
@@ -177,7 +206,7 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
           continue;
         if (!loaded && !fs.read(source::join_path(options.root, rest[r].first), &text, &err)) break;
         loaded = true;
-        if (may_declare(text, q.c)) {
+        if (may_declare(r, text, q.c)) {
           more.push_back(rest[r]);
           parsed[r] = 1;
           break;
@@ -227,11 +256,33 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   std::vector<languages::FileConstants> constants(all_code.size());
   std::vector<languages::FileWrappers> wrappers(all_code.size());
   std::vector<FirstPass> first(files.size());
-  for (size_t i = 0; i < files.size(); ++i)
+  // The trees of Go files a later step parses again, left by their first scan (each store
+  // bounded as ParsedFiles is): a file that reads a struct field and writes it (temporal's
+  // matching engine) is parsed again for the values it writes (collect_field_values); one that
+  // reads a field is scanned again when the field's writers give it values. Other files that
+  // asked the project keep no tree: few are scanned again, and their trees would be held in vain.
+  ParsedFiles writer_trees, rescan_trees;
+  for (size_t i = 0; i < files.size(); ++i) {
     if (auto it = code_index.find(files[i].first); it != code_index.end()) {
       first[i].constants = &constants[it->second];
       first[i].wrappers = &wrappers[it->second];
     }
+    if (files[i].second && files[i].second->name == "go")
+      first[i].leave_tree = [&, i](std::string_view text, languages::Tree* tree) {
+        std::optional<std::string> code;
+        bool read = false;  // a field: `code` is read
+        for (auto& q : first[i].asked) {
+          if (q.kind != languages::ProjectQuery::kPackageLevel || q.c.size() < 2 || q.c[0] != '.') continue;
+          if (!read) code = languages::go_code_only(text);
+          read = true;
+          if (writes_field(code ? std::string_view(*code) : text, std::string_view(q.c).substr(1))) {
+            writer_trees.keep(files[i].first, text, tree);
+            return;
+          }
+        }
+        if (read) rescan_trees.keep(files[i].first, text, tree);
+      };
+  }
   run_parallel(files.size(), n, fs, options, targets, test_schemas, facts, nullptr, [&](FileScanner& scanner, size_t i) {
     scanner.take_parsed_from(kept);
     (*results)[i] = scanner.scan(files[i].first, files[i].second, &first[i]);
@@ -281,7 +332,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   }
   auto holds_word = [](std::string_view text, std::string_view name) {
     name = name.substr(0, name.find('('));  // a function's record ("name()", "name(@)"): its name
-    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    auto word = [](char c) { return languages::go_word_byte(c); };
     for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
       if ((at == 0 || !word(text[at - 1])) && (at + name.size() >= text.size() || !word(text[at + name.size()])))
         return true;
@@ -292,8 +343,9 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   // the sibling spells too is no reason to parse it. The other names (".field", "=.field") are
   // looked for as words, as before.
   // A function's record ("name()", "name(@)") is a top-level `func name(` of the sibling.
-  auto may_declare = [](std::string_view text, std::string_view name,
-                        const std::optional<std::set<std::string, std::less<>>>& words) {
+  std::vector<UnparsedReading> readings;  // by place in `rest`
+  auto may_declare = [&readings](size_t r, std::string_view text, std::string_view name) {
+    const std::optional<std::set<std::string, std::less<>>>& words = readings[r].words(text);
     if (!words || name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return true;
     size_t call = name.find('(');
     name = name.substr(0, call);
@@ -310,6 +362,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       rest_index.push_back(i);
     }
   std::vector<char> parsed(rest.size(), 0);  // taken by the phase (each worker writes its own)
+  readings.resize(rest.size());
   // A file whose wrappers answer the questions: of a family asked about wrappers, or a sibling
   // read for its package's names (its wrappers too, as when read whole).
   auto wrapper_source = [&](size_t r) {
@@ -329,15 +382,13 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         const languages::Language& lang = *rest[i].second;
         bool take = needed.count(rest[i].first) > 0;
         auto names = package_names.find(rest[i].first);
-        if (!take && names != package_names.end()) {
-          std::optional<std::set<std::string, std::less<>>> words;
-          if (is_go(&lang)) words = languages::ProjectConstants::go_package_level_words(text);
+        if (!take && names != package_names.end())
           take = std::any_of(names->second.begin(), names->second.end(), [&](const std::string& name) {
-            return holds_word(text, name) && may_declare(text, name, words);
+            return holds_word(text, name) && (!is_go(&lang) || may_declare(i, text, name));
           });
-        }
         if (!take && wrapper_source(i))
-          take = languages::ProjectConstants::may_define_wrapper_of(lang, text, names_asked(lang));
+          take = languages::ProjectConstants::declares_wrapper_of(lang, text, names_asked(lang)) &&
+                 readings[i].may_define_any_wrapper(lang, text);
         parsed[i] = take;
         return take;
       },
@@ -352,11 +403,10 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     if (all_code[i].second) project.add_wrappers(all_code[i].second->name, wrappers[i]);
   }
   collect_field_values(fs, options, first, all_code, rest, parsed, n, &project,
-                       [&](std::string_view text, std::string_view name) {
-                         return languages::ProjectConstants::holds_word(text, name) &&
-                                may_declare(text, name, languages::ProjectConstants::go_package_level_words(text));
+                       [&](size_t r, std::string_view text, std::string_view name) {
+                         return languages::ProjectConstants::holds_word(text, name) && may_declare(r, text, name);
                        },
-                       facts);
+                       facts, &writer_trees, &rescan_trees);
   std::vector<size_t> again;
   for (size_t i = 0; i < files.size(); ++i) {
     bool wraps = false;
@@ -383,6 +433,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       if (!w.scanner) {
         w.project = std::make_unique<languages::ProjectConstants>(project);
         w.scanner = std::make_unique<FileScanner>(fs, options, targets, test_schemas, w.project.get(), facts);
+        w.scanner->take_parsed_from(&rescan_trees);
       }
       w.project->record_to(&asked[k]);
       (*results)[again[k]] = w.scanner->scan(files[again[k]].first, files[again[k]].second);
@@ -402,20 +453,19 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     if (!new_wrappers.empty())
       for (size_t r = 0; r < rest.size(); ++r) {
         auto w = new_wrappers.find(languages::ProjectConstants::family(rest[r].second->name));
-        if (parsed[r] || w == new_wrappers.end() || !wrapper_source(r)) continue;
+        if (parsed[r] || w == new_wrappers.end() || !wrapper_source(r) || readings[r].any_wrapper == 0) continue;
         std::string text, err;
         if (!fs.read(source::join_path(options.root, rest[r].first), &text, &err)) continue;
-        // What does not depend on the name first: a file that calls no database call defines no
-        // wrapper of any name (the first pass leaves most files to this loop). Then all the new
-        // names in one reading (any of them: the same answer as each alone), which most files
-        // fail; then which names.
+        // All the new names in one reading (any of them: the same answer as each alone), which
+        // most files fail: it reads only the declarations. Then what does not depend on the
+        // name, read once per file over the rounds: a file that calls no database call defines
+        // no wrapper of any name. Then which names.
         const languages::Language& lang = *rest[r].second;
-        if (!languages::ProjectConstants::may_define_wrapper(lang, text) ||
-            (lang.name == "go" && !languages::go_may_call_database(text, lang)) ||
-            !languages::ProjectConstants::may_define_wrapper_of(lang, text, w->second))
+        if (!languages::ProjectConstants::declares_wrapper_of(lang, text, w->second) ||
+            !readings[r].may_define_any_wrapper(lang, text))
           continue;
         for (const std::string& name : w->second)
-          if (languages::ProjectConstants::may_define_wrapper_of(*rest[r].second, text, {name})) {
+          if (languages::ProjectConstants::declares_wrapper_of(lang, text, {name})) {
             to_parse.insert(r);
             found_wrappers.emplace(w->first, name);
           }
@@ -430,9 +480,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
             continue;  // parsed, or never read (as before), or already looked for that name
           std::string text, err;
           if (!fs.read(source::join_path(options.root, p), &text, &err) || !holds_word(text, q.c)) continue;
-          if (is_go(rest[r->second].second) &&
-              !may_declare(text, q.c, languages::ProjectConstants::go_package_level_words(text)))
-            continue;
+          if (is_go(rest[r->second].second) && !may_declare(r->second, text, q.c)) continue;
           to_parse.insert(r->second);
           found.emplace(p, q.c);
         }

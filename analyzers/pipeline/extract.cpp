@@ -34,6 +34,36 @@ bool calls_clickhouse_function(std::string_view sql) {
   return false;
 }
 
+namespace {
+
+/// How seldom code spells `c`: letters by their rank in English text, capitals rarer than small
+/// letters; '-' and '$' rarest.
+int rarity(char c) {
+  static constexpr std::string_view kByUse = "etaoinsrlcdhupmfgybwvkxjqz";  // most used first
+  if (c >= 'a' && c <= 'z') return static_cast<int>(kByUse.find(c));
+  if (c >= 'A' && c <= 'Z') return static_cast<int>(kByUse.find(static_cast<char>(c - 'A' + 'a'))) + 10;
+  if (c == '-' || c == '$') return 30;
+  if (c == '/') return 18;
+  if (c == '(' || c == ')' || c == '.' || c == ' ') return 3;
+  return 10;
+}
+
+/// Whether `found(at)` holds for some place `at` where `name` occurs in `text`, the places
+/// taken in order. They are found by the byte of `name` code spells least often, not by its
+/// first: the search stops at few bytes. The same places as text.find(name, at + 1) gives.
+template <typename Found>
+bool some_occurrence(std::string_view text, std::string_view name, Found&& found) {
+  if (name.empty()) return false;
+  size_t k = 0;
+  for (size_t j = 1; j < name.size(); ++j)
+    if (rarity(name[j]) > rarity(name[k])) k = j;
+  for (size_t a = text.find(name[k], k); a != std::string_view::npos; a = text.find(name[k], a + 1))
+    if (text.compare(a - k, name.size(), name) == 0 && found(a - k)) return true;
+  return false;
+}
+
+}  // namespace
+
 /// Whether `text` calls one of `lang`'s query-running methods by name (`.ExecContext(`,
 /// `.execute(`): its SQL may be a constant of another file (a Go package's queries.go, a Python
 /// queries module), so a file without a SQL keyword is still scanned. Only names that run a
@@ -48,7 +78,7 @@ bool runs_named_query(std::string_view text, const languages::Language& lang) {
   if (lang.name == "go") {
     static constexpr std::string_view kPackages[] = {"database/sql", "sqlx", "pgx", "gorm", "uptrace/bun", "lib/pq", "go-pg"};
     if (std::none_of(std::begin(kPackages), std::end(kPackages),
-                     [&](std::string_view p) { return text.find(p) != std::string_view::npos; }))
+                     [&](std::string_view p) { return some_occurrence(text, p, [](size_t) { return true; }); }))
       return false;
   }
   for (std::string_view name : lang.database_calls) {
@@ -56,17 +86,18 @@ bool runs_named_query(std::string_view text, const languages::Language& lang) {
                     name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
                     name == "fetchrow" || name == "fetchval";
     if (!specific) continue;
-    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
-      if (at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(') return true;
+    if (some_occurrence(text, name, [&](size_t at) {
+          return at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(';
+        }))
+      return true;
   }
   // A query format of another file filled in here: fmt.Sprintf(queryFmtSelectUser, tableUsers).
-  for (size_t at = text.find("Sprintf("); at != std::string_view::npos; at = text.find("Sprintf(", at + 1)) {
+  return some_occurrence(text, "Sprintf(", [&](size_t at) {
     std::string_view arg = text.substr(at + 8, 5);
     std::string low;
     for (char c : arg) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    if (low.starts_with("query") || low.starts_with("sql") || low.starts_with("stmt")) return true;
-  }
-  return false;
+    return low.starts_with("query") || low.starts_with("sql") || low.starts_with("stmt");
+  });
 }
 
 namespace {
@@ -271,15 +302,20 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   }
   result.scanned = true;
   result.suppressions = report::find_suppressions(text);
-  bool sql = lang && (source::may_contain_sql(text) || runs_named_query(text, *lang));
+  // runs_named_query reads the whole text: asked once, when first needed.
+  std::optional<bool> named;
+  auto named_query = [&] {
+    if (!named) named = runs_named_query(text, *lang);
+    return *named;
+  };
+  bool sql = lang && (source::may_contain_sql(text) || named_query());
   // The statement shape only in code or comments (Go's `select {`): no site unless the file
   // calls the database with SQL built elsewhere (a dynamic site, or another file's constant).
-  if (sql && !runs_named_query(text, *lang) && !languages::literals_may_hold_sql(lang->name, text) &&
-      !calls_database(text, *lang)) {
+  if (sql && !named_query() && !languages::literals_may_hold_sql(lang->name, text) && !calls_database(text, *lang)) {
     if (first) first->deferred = true;
     sql = false;
   }
-  if (sql && lang->name == "go" && !runs_named_query(text, *lang) && !go_may_yield_site(rel, text, *lang)) {
+  if (sql && lang->name == "go" && !named_query() && !go_may_yield_site(rel, text, *lang)) {
     if (first) first->deferred = true;
     sql = false;
   }
@@ -364,6 +400,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
     add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
   }
+  if (first && first->leave_tree && tree) first->leave_tree(text, &tree);
   // Kept for the evaluate phase, which places the file's sites, references and findings.
   if (!result.sites.empty() || !result.requirements.requirements.empty() || !result.syntax_errors.empty())
     result.text = std::move(text);

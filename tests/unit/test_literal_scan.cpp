@@ -3,6 +3,11 @@
 
 #include "analyzers/languages/literal_scan.h"
 
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
 using schemagate::languages::literals_may_hold_sql;
 
 TEST_CASE("literal scan: Go's select statement and comments are code, its strings are SQL") {
@@ -58,4 +63,64 @@ TEST_CASE("literal scan: Go code without its comments and literals") {
   CHECK(go_code_only("/* { */ f()") == "        f()");
   CHECK_FALSE(go_code_only("s := \"open"));
   CHECK_FALSE(go_code_only("/* open"));
+}
+
+namespace {
+
+// go_code_only as first written: byte by byte, each blanked byte tested for a line end.
+std::optional<std::string> ref_go_code_only(std::string_view t) {
+  std::string out(t);
+  auto blank = [&](size_t from, size_t to) {
+    for (size_t k = from; k < to && k < out.size(); ++k)
+      if (out[k] != '\n') out[k] = ' ';
+  };
+  size_t i = 0, n = t.size();
+  while (i < n) {
+    char c = t[i];
+    if (c == '/' && i + 1 < n && t[i + 1] == '/') {
+      size_t e = t.find('\n', i);
+      if (e == std::string_view::npos) e = n;
+      blank(i, e);
+      i = e;
+    } else if (c == '/' && i + 1 < n && t[i + 1] == '*') {
+      size_t e = t.find("*/", i + 2);
+      if (e == std::string_view::npos) return std::nullopt;
+      blank(i, e + 2);
+      i = e + 2;
+    } else if (c == '`') {
+      size_t e = t.find('`', i + 1);
+      if (e == std::string_view::npos) return std::nullopt;
+      blank(i + 1, e);
+      i = e + 1;
+    } else if (c == '"' || c == '\'') {
+      size_t j = i + 1;
+      while (j < n && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
+      if (j >= n || t[j] != c) return std::nullopt;
+      blank(i + 1, j);
+      i = j + 1;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("literal scan: Go code without its comments and literals, as byte by byte, on random texts") {
+  std::mt19937 rng(11);
+  const std::vector<std::string> pieces = {"/", "//", "/*", "*/", "*", "`", "\"", "'", "\\", "\\\"", "\n", "\\\n", " ",
+                                           "x", "{", "select", "é", "\r\n", "// c\n", "`a\nb`", "\"s\"", "'r'"};
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 14);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    CAPTURE(text);
+    CHECK(schemagate::languages::go_code_only(text) == ref_go_code_only(text));
+  }
+  std::string lines = "ab\ncd\n\nef";
+  schemagate::languages::blank_keeping_lines(lines, 1, 100);  // past the end: up to it
+  CHECK(lines == "a \n  \n\n  ");
+  schemagate::languages::blank_keeping_lines(lines, 3, 3);  // empty
+  CHECK(lines == "a \n  \n\n  ");
 }

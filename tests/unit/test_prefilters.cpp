@@ -9,6 +9,8 @@
 #include <random>
 #include <string>
 
+#include "analyzers/languages/ascii_class.h"
+#include "analyzers/pipeline/file_scanner.h"
 #include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
 
@@ -184,4 +186,75 @@ TEST_CASE("other_engine_of_code: imports found in one pass, quoted or after impo
   CHECK(imports_postgres_driver("import asyncpg\n"));
   CHECK(imports_postgres_driver("import { Pool } from 'pg'"));
   CHECK_FALSE(imports_postgres_driver("const pg = 1; 'pgx'"));
+}
+
+namespace {
+
+// runs_named_query as first written: each name searched from its first byte.
+bool ref_runs_named_query(std::string_view text, const schemagate::languages::Language& lang) {
+  if (lang.name == "go") {
+    static constexpr std::string_view kPackages[] = {"database/sql", "sqlx", "pgx", "gorm", "uptrace/bun", "lib/pq", "go-pg"};
+    if (std::none_of(std::begin(kPackages), std::end(kPackages),
+                     [&](std::string_view p) { return text.find(p) != std::string_view::npos; }))
+      return false;
+  }
+  for (std::string_view name : lang.database_calls) {
+    bool specific = name.find("Exec") != std::string_view::npos || name.find("Query") != std::string_view::npos ||
+                    name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
+                    name == "fetchrow" || name == "fetchval";
+    if (!specific) continue;
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
+      if (at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(') return true;
+  }
+  for (size_t at = text.find("Sprintf("); at != std::string_view::npos; at = text.find("Sprintf(", at + 1)) {
+    std::string_view arg = text.substr(at + 8, 5);
+    std::string low;
+    for (char c : arg) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (low.starts_with("query") || low.starts_with("sql") || low.starts_with("stmt")) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("runs_named_query: names found by their rarest byte, as by their first") {
+  using schemagate::pipeline::runs_named_query;
+  std::mt19937 rng(23);
+  const std::vector<std::string> pieces = {
+      "database/sql", "sqlx",   "pgx",        "gorm",        "uptrace/bun", "lib/pq",   "go-pg",     "database/sq",
+      "sq",           "qlx",    "pg",         "gor",         "uptrace/",    "/bun",     "lib/p",     "go-p",
+      "q",            "x",      "b",          "-",           "$",           " ",        "\"",        ".",
+      "(",            "Query",  "QueryRow",   "ExecContext", "Exec",        "query",    "execute",   "executemany",
+      "$queryRaw",    "fetchrow", "fetchval", "GetContext",  "Sprintf(",    "Sprintf",  "query",     "SQL_",
+      "stmt",         "db",     "\n"};
+  for (const char* path : {"x.go", "x.py", "x.ts"}) {
+    const schemagate::languages::Language& lang = *schemagate::languages::language_for_path(path);
+    for (int round = 0; round < 4000; ++round) {
+      std::string text;
+      int n = static_cast<int>(rng() % 10);
+      for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+      CAPTURE(path);
+      CAPTURE(text);
+      CHECK(runs_named_query(text, lang) == ref_runs_named_query(text, lang));
+    }
+  }
+  const schemagate::languages::Language& go = *schemagate::languages::language_for_path("x.go");
+  const std::string call = "\nrows, err := db.Query(ctx, q)\n";
+  CHECK(runs_named_query("import \"database/sql\"" + call, go));
+  CHECK(runs_named_query("qlib/pq" + call, go));
+  CHECK_FALSE(runs_named_query("import \"database/sq\"" + call, go));
+  CHECK_FALSE(runs_named_query("sqlx", go));  // a package, no call
+  CHECK(runs_named_query("import \"lib/pq\"\nfmt.Sprintf(queryFmt, t)", go));
+}
+
+TEST_CASE("ascii classes: std::isalnum, std::isdigit and std::isspace of the C locale, byte by byte") {
+  for (int c = 0; c < 256; ++c) {
+    char b = static_cast<char>(c);
+    CAPTURE(c);
+    CHECK(schemagate::languages::ascii_alnum(b) == (std::isalnum(c) != 0));
+    CHECK(schemagate::languages::ascii_digit(b) == (std::isdigit(c) != 0));
+    CHECK(schemagate::languages::ascii_blank(b) == (std::isspace(c) != 0));
+    CHECK(schemagate::languages::go_word_byte(b) == (std::isalnum(c) != 0 || c == '_'));
+    CHECK(schemagate::languages::script_word_byte(b) == (std::isalnum(c) != 0 || c == '_' || c == '$'));
+  }
 }

@@ -236,6 +236,19 @@ TEST_CASE("project questions: recorded while the project is empty, the files an 
   CHECK(of(go, "func run(q string) { s := \"}\"; x := `}`; /* } */ db.Exec(q + s + x) }", names));
   CHECK(of(go, "func run(q string) { db.Exec(q)", names));  // the body does not close: cannot tell
   CHECK_FALSE(of(*languages::language_for_path("a.rb"), "def run(q)\n  conn.execute(q)\nend\n", names));  // records none
+  // Its two halves, for a caller that asks many names of one file: true together exactly when it is.
+  for (const languages::Language* lang : {&go, languages::language_for_path("a.rb"), languages::language_for_path("a.py"),
+                                          languages::language_for_path("a.ts")})
+    for (std::string_view text : {"func (s *S) run(q string) { s.db.QueryContext(ctx, q) }",
+                                  "func (s *S) run(q string) { s.log(q) }", "func run(a, q string) { return db.Get(q) }",
+                                  "def run(q)\n  conn.execute(q)\nend\n", "def run(self, q):\n    return self.cur.execute(q)\n",
+                                  "async function run(sql: string) { return pool.query(sql) }", "const run = 1; query(x)", ""})
+      for (const std::set<std::string>& asked : {names, std::set<std::string>{}, std::set<std::string>{"run"}}) {
+        CAPTURE(lang->name);
+        CAPTURE(text);
+        CHECK(of(*lang, text, asked) == (languages::ProjectConstants::declares_wrapper_of(*lang, text, asked) &&
+                                         languages::ProjectConstants::may_define_any_wrapper(*lang, text)));
+      }
   // Python: a wrapper is a `def` of the name.
   const languages::Language& py = *languages::language_for_path("a.py");
   CHECK(of(py, "class S:\n    async def run(self, q):\n        await self.db.execute(q)\n", names));

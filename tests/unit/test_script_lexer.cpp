@@ -2,6 +2,11 @@
 // yield a site or a wrapper, and keeps the look-alike that can.
 #include <doctest/doctest.h>
 
+#include <cctype>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/literal_scan.h"
@@ -114,4 +119,51 @@ TEST_CASE("script lexer: a comment between a call's name and its arguments still
   CHECK(script_may_call_database("typescript", "await db.query /* the report */ (q);", calls()));
   CHECK(script_code_names("const { data } = await supabase.from /* orgs */ ('orgs');", "from", true));
   CHECK_FALSE(script_may_call_database("typescript", "const x = db.query; // not called", calls()));
+}
+
+namespace {
+
+// script_calls_with_argument as first written: each name searched through the text.
+bool ref_calls_with_argument(std::string_view code, const std::vector<std::string_view>& names, bool tagged) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  auto blank = [&](size_t k) { return k < code.size() && std::isspace(static_cast<unsigned char>(code[k])); };
+  for (std::string_view name : names) {
+    if (name.empty()) continue;
+    for (size_t at = code.find(name); at != std::string_view::npos; at = code.find(name, at + 1)) {
+      size_t k = at + name.size();
+      if ((at > 0 && word(code[at - 1])) || (k < code.size() && word(code[k]))) continue;
+      while (blank(k)) ++k;
+      if (k >= code.size()) return true;
+      char c = code[k];
+      if (c == '`' && tagged) return true;
+      if (c == '<' || c == '/' || (c == '!' && (k + 1 >= code.size() || code[k + 1] != '=')) || code.substr(k, 2) == "?.")
+        return true;
+      if (c != '(') continue;
+      ++k;
+      while (blank(k)) ++k;
+      if (k >= code.size() || code[k] != ')') return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("script lexer: a call with an argument found word by word, as name by name") {
+  std::mt19937 rng(5);
+  const std::vector<std::string> pieces = {"query", "one", "none", "any", "$queryRaw", "queryRaw", "sql", "x", "$", "_",
+                                           " ", "\n", "(", ")", "()", "( )", "(a)", "`", "<", "/", "!", "!=", "?.", "?",
+                                           ".", "=", "é"};
+  const std::vector<std::string_view> names = language_for_path("a.ts")->database_calls;
+  const std::vector<std::string_view> odd = {"query", "a.b", "", "(x"};  // names that are not words: searched as written
+  for (int round = 0; round < 6000; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 9);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    CAPTURE(text);
+    for (bool tagged : {false, true}) {
+      CHECK(script_calls_with_argument(text, names, tagged) == ref_calls_with_argument(text, names, tagged));
+      CHECK(script_calls_with_argument(text, odd, tagged) == ref_calls_with_argument(text, odd, tagged));
+    }
+  }
 }
