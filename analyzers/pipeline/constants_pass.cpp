@@ -2,6 +2,7 @@
 // pass scans every file with an empty project and records what its extraction asked; a file
 // whose questions the project answers is scanned again with it (scan_with_constants).
 #include <functional>
+#include <mutex>
 #include <optional>
 
 #include "analyzers/languages/go_prefilter.h"
@@ -232,9 +233,29 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       first[i].constants = &constants[it->second];
       first[i].wrappers = &wrappers[it->second];
     }
+  // The trees of files a later round will likely scan again, kept (bounded) so it does not parse
+  // them again: files that call a wrapper another file defines (synapse's execute_batch),
+  // known once that file's first pass is over. Which are kept changes no result.
+  ParsedFiles again_trees;
+  std::mutex wrappers_mutex;
+  std::set<std::pair<std::string, std::string>, std::less<>> wrappers_found;  // (family, name)
+  for (size_t i = 0; i < files.size(); ++i)
+    if (first[i].wrappers && files[i].second)
+      first[i].parsed = [&, i](std::string_view text, languages::Tree* tree) {
+        std::string family(languages::ProjectConstants::family(files[i].second->name));
+        std::lock_guard<std::mutex> lock(wrappers_mutex);
+        for (const languages::WrapperDefinition& w : *first[i].wrappers) wrappers_found.emplace(family, w.name);
+        for (const languages::ProjectQuery& q : first[i].asked)
+          if (q.kind == languages::ProjectQuery::kWrapper &&
+              wrappers_found.count({std::string(languages::ProjectConstants::family(q.a)), q.c})) {
+            again_trees.keep(files[i].first, text, tree);
+            return;
+          }
+      };
   run_parallel(files.size(), n, fs, options, targets, test_schemas, facts, nullptr, [&](FileScanner& scanner, size_t i) {
     scanner.take_parsed_from(kept);
     (*results)[i] = scanner.scan(files[i].first, files[i].second, &first[i]);
+    first[i].parsed = nullptr;
   });
   if (kept) kept->clear();  // the trees the first pass did not take: a later phase parses again
   std::vector<char> known(all_code.size(), 0);
@@ -383,6 +404,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       if (!w.scanner) {
         w.project = std::make_unique<languages::ProjectConstants>(project);
         w.scanner = std::make_unique<FileScanner>(fs, options, targets, test_schemas, w.project.get(), facts);
+        w.scanner->take_parsed_from(&again_trees);
       }
       w.project->record_to(&asked[k]);
       (*results)[again[k]] = w.scanner->scan(files[again[k]].first, files[again[k]].second);
@@ -461,6 +483,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       if (more[k].second) project.add_wrappers(more[k].second->name, more_wrappers[k]);
     }
     again = std::move(next);
+    again_trees.clear();  // a third round parses what it scans
   }
 }
 

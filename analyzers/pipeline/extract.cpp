@@ -364,6 +364,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
     add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
   }
+  if (first && first->parsed && tree) first->parsed(text, &tree);
   // Kept for the evaluate phase, which places the file's sites, references and findings.
   if (!result.sites.empty() || !result.requirements.requirements.empty() || !result.syntax_errors.empty())
     result.text = std::move(text);

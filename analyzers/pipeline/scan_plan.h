@@ -8,6 +8,7 @@
 // A unit test builds a plan with the in-memory file system (plan_scan) and runs any phase on it.
 #pragma once
 #include <atomic>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -18,6 +19,7 @@
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/project_constants.h"
+#include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/compact_requirements.h"
 #include "analyzers/pipeline/pipeline.h"
 #include "analyzers/pipeline/test_schema.h"
@@ -70,6 +72,9 @@ struct FirstPass {
   /// Left out by the lexical prefilter while the project's own database calls were unknown:
   /// scanned again when it holds the name of one.
   bool deferred = false;
+  /// Set: handed the file's text and tree once the scan is done with them, to keep the tree for
+  /// a later round that may scan the file again (constants_pass.cpp).
+  std::function<void(std::string_view text, languages::Tree* tree)> parsed;
 };
 
 /// What discovery leaves for the scan: the files to scan, every code file constants come from,
