@@ -329,12 +329,13 @@ class PythonSyntax final : public HostSyntax {
       if (!ts_node_is_null(type) && node_text(type, source).find("str") == std::string_view::npos) id = TSNode{};
       params->push_back(is(id, Py::kIdentifier) ? node_text(id, source) : std::string_view());
     }
-    // A method's callers do not pass self (cls).
-    TSNode body = ts_node_parent(fn);
-    if (is(body, Py::kDecoratedDefinition)) body = ts_node_parent(body);
-    if (is(body, Py::kBlock) && is(ts_node_parent(body), Py::kClassDefinition) && !params->empty() &&
-        (params->front() == "self" || params->front() == "cls"))
-      params->erase(params->begin());
+    // A method's callers do not pass self (cls). Its parents are asked last (tree-sitter walks
+    // down from the root), only for a first parameter of that name.
+    if (!params->empty() && (params->front() == "self" || params->front() == "cls")) {
+      TSNode body = ts_node_parent(fn);
+      if (is(body, Py::kDecoratedDefinition)) body = ts_node_parent(body);
+      if (is(body, Py::kBlock) && is(ts_node_parent(body), Py::kClassDefinition)) params->erase(params->begin());
+    }
     return !name->empty();
   }
 
