@@ -236,19 +236,25 @@ class PythonSyntax final : public HostSyntax {
     }
   }
 
-  bool call(TSNode node, std::string_view source, Call* out) const override {
+  bool call_name(TSNode node, std::string_view source, std::string_view* name) const override {
     if (!is(node, Py::kCall)) return false;
     TSNode fn = field(node, "function");
-    if (is(fn, Py::kAttribute)) fn = field(fn, "attribute");
-    if (!is(fn, Py::kIdentifier)) return false;
-    out->name = node_text(fn, source);
+    bool bare = is(fn, Py::kIdentifier);
+    if (!bare && is(fn, Py::kAttribute)) fn = field(fn, "attribute");
+    if (!bare && !is(fn, Py::kIdentifier)) return false;
+    *name = node_text(fn, source);
     // text() of an HTML builder (`from tagflow import tag, text`; polar's back office renders
     // labels with it): no SQL is passed to it. `from sqlalchemy import text as sql_text` (beside
     // such a text): SQLAlchemy's text().
-    if (is(field(node, "function"), Py::kIdentifier)) {
-      if (out->name == "text" && text_.foreign) return false;
-      if (out->name != "text" && text_.aliases.count(out->name)) out->name = "text";
+    if (bare) {
+      if (*name == "text" && text_.foreign) return false;
+      if (*name != "text" && text_.aliases.count(*name)) *name = "text";
     }
+    return true;
+  }
+
+  bool call(TSNode node, std::string_view source, Call* out) const override {
+    if (!call_name(node, source, &out->name)) return false;
     TSNode args = field(node, "arguments");
     if (!is(args, Py::kArgumentList)) return true;  // f(x for x in y)
     TSNode keyword_sql{};
