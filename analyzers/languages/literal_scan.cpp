@@ -49,11 +49,38 @@ bool go_literals(std::string_view t, const Found& found) {
   return true;
 }
 
+/// Whether the Python literal t[open, end) (its quote at `open`, `end` past its closing quote)
+/// is a statement by itself: a docstring, or a string alone on its logical line (the caller
+/// knows no bracket is open). Its value is then only its own text: no `+`, `%`, join or call
+/// takes it, so it is a site only when that text reads as SQL. Only plain prefixes (r, b, u):
+/// an f-string's fields are code.
+bool python_statement_alone(std::string_view t, size_t open, size_t end) {
+  size_t b = open;
+  auto plain_prefix = [](char c) { return c == 'r' || c == 'R' || c == 'b' || c == 'B' || c == 'u' || c == 'U'; };
+  while (b > 0 && open - b < 2 && plain_prefix(t[b - 1])) --b;
+  if (b > 0 && (std::isalnum(static_cast<unsigned char>(t[b - 1])) || t[b - 1] == '_' ||
+                static_cast<unsigned char>(t[b - 1]) >= 0x80))
+    return false;  // another prefix (f, t), or a name
+  while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t')) --b;
+  if (b > 0) {
+    if (t[b - 1] != '\n') return false;  // after code on its line
+    size_t e = b - 1;                     // the line before must end its statement: no `\`
+    if (e > 0 && t[e - 1] == '\r') --e;
+    if (e > 0 && t[e - 1] == '\\') return false;
+  }
+  while (end < t.size() && (t[end] == ' ' || t[end] == '\t')) ++end;
+  return end == t.size() || t[end] == '\n' || t[end] == '\r' || t[end] == '#';
+}
+
 /// Python: '...', "...", '''...''', """...""" with any prefix (r, b, u, f and pairs: the prefix
 /// is a word before the quote, so a quote after an identifier character starts a literal too),
-/// backslash escapes (a raw string's backslash still keeps the quote), # comments.
+/// backslash escapes (a raw string's backslash still keeps the quote), # comments. A literal
+/// that is a statement by itself (python_statement_alone) with no escape is whole: its body is
+/// its text.
 bool python_literals(std::string_view t, const Found& found) {
   size_t i = 0, n = t.size();
+  int depth = 0;          // brackets open in the code
+  bool balanced = true;   // no bracket closed that the code did not open (else no literal is whole)
   while (i < n) {
     char c = t[i];
     if (c == '#') {
@@ -74,9 +101,17 @@ bool python_literals(std::string_view t, const Found& found) {
           ++j;
         }
       }
-      found(t.substr(begin, j - begin), false);
-      i = j + (triple ? 3 : 1);
+      std::string_view body = t.substr(begin, j - begin);
+      size_t end = j + (triple ? 3 : 1);
+      found(body, balanced && depth == 0 && body.find('\\') == std::string_view::npos &&
+                      python_statement_alone(t, i, end));
+      i = end;
     } else {
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      if (c == ')' || c == ']' || c == '}') {
+        if (depth == 0) balanced = false;
+        else --depth;
+      }
       ++i;
     }
   }

@@ -17,7 +17,9 @@ namespace schemagate::languages {
 /// statement (looks_like_sql), or the literals joined by blanks hold a statement shape
 /// (source::may_contain_sql: a statement split over `"SELECT a " + "FROM t"`). True for a
 /// language this scan does not know, and for a file whose literals it cannot delimit (a string
-/// left open at the end): never a reason to skip a file it does not understand.
+/// left open at the end): never a reason to skip a file it does not understand. A literal that
+/// nothing can extend (a JSX attribute's value; a Python string that is a statement by itself, a
+/// docstring) counts only when its own text reads as SQL, not as prose (reads_as_prose).
 bool literals_may_hold_sql(std::string_view language, std::string_view text);
 
 /// Go: `text` with the bodies of its comments and of its string and rune literals blanked

@@ -9,8 +9,8 @@
 #include <cstring>
 #include <set>
 #include <string>
+#include <vector>
 
-#include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/python_engine_branches.h"
 #include "analyzers/languages/string_eval.h"
 
@@ -18,6 +18,58 @@ namespace schemagate::languages {
 namespace {
 
 using sql::SqlText;
+
+/// The node kinds this file asks about, asked at nearly every node of a tree: by symbol id from a
+/// table per grammar built once over every symbol by name (so an alias, or a name several symbols
+/// share, counts as node_is counts it), not by ts_node_type and string compares.
+enum class Py : uint8_t {
+  kOther, kPercent, kPlus, kPlusAssign, kAliasedImport, kArgumentList, kAssignment, kAttribute,
+  kAugmentedAssignment, kBinaryOperator, kBlock, kCall, kClassDefinition, kComment, kConcatenatedString,
+  kConditionalExpression, kDecoratedDefinition, kDefaultParameter, kDictionary, kDictionaryComprehension,
+  kDictionarySplat, kDictionarySplatPattern, kDottedName, kExpressionStatement, kFalse, kFloat,
+  kForInClause, kForStatement, kFunctionDefinition, kGeneratorExpression, kIdentifier,
+  kImportFromStatement, kInteger, kInterpolation, kKeywordArgument, kKeywordSeparator, kLambda,
+  kLambdaParameters, kList, kListComprehension, kListSplat, kListSplatPattern, kNone, kParameters,
+  kParenthesizedExpression, kParenthesizedListSplat, kPositionalSeparator, kSet, kSetComprehension,
+  kString, kStringEnd, kTrue, kTuple, kTypedDefaultParameter, kTypedParameter, kCount
+};
+constexpr const char* kPyNames[] = {
+    nullptr, "%", "+", "+=", "aliased_import", "argument_list", "assignment", "attribute",
+    "augmented_assignment", "binary_operator", "block", "call", "class_definition", "comment",
+    "concatenated_string", "conditional_expression", "decorated_definition", "default_parameter",
+    "dictionary", "dictionary_comprehension", "dictionary_splat", "dictionary_splat_pattern",
+    "dotted_name", "expression_statement", "false", "float", "for_in_clause", "for_statement",
+    "function_definition", "generator_expression", "identifier", "import_from_statement", "integer",
+    "interpolation", "keyword_argument", "keyword_separator", "lambda", "lambda_parameters", "list",
+    "list_comprehension", "list_splat", "list_splat_pattern", "none", "parameters",
+    "parenthesized_expression", "parenthesized_list_splat", "positional_separator", "set",
+    "set_comprehension", "string", "string_end", "true", "tuple", "typed_default_parameter",
+    "typed_parameter"};
+static_assert(sizeof(kPyNames) / sizeof(kPyNames[0]) == static_cast<size_t>(Py::kCount));
+
+Py py_by_name(const char* type) {
+  for (size_t k = 1; k < static_cast<size_t>(Py::kCount); ++k)
+    if (!std::strcmp(type, kPyNames[k])) return static_cast<Py>(k);
+  return Py::kOther;
+}
+
+/// The kind of each symbol of `language`, by its name.
+std::vector<Py> py_kinds(const TSLanguage* language) {
+  std::vector<Py> kinds(ts_language_symbol_count(language), Py::kOther);
+  for (uint32_t s = 0; s < kinds.size(); ++s)
+    if (const char* name = ts_language_symbol_name(language, static_cast<TSSymbol>(s))) kinds[s] = py_by_name(name);
+  return kinds;
+}
+
+/// node_is, as a kind: kOther for a null node (an absent field) and for a kind not listed. The
+/// table is the first grammar's asked about: Python's, the only one these nodes come from.
+inline Py py(TSNode node) {
+  if (!node.id) return Py::kOther;
+  static const std::vector<Py> kinds = py_kinds(ts_tree_language(node.tree));
+  TSSymbol symbol = ts_node_symbol(node);
+  return symbol < kinds.size() ? kinds[symbol] : py_by_name(ts_node_type(node));  // ERROR
+}
+inline bool is(TSNode node, Py kind) { return py(node) == kind; }
 
 struct StringPrefix {
   bool raw = false;
@@ -90,17 +142,19 @@ class PythonSyntax final : public HostSyntax {
   }
 
   ExprKind kind(TSNode node) const override {
-    const char* t = ts_node_type(node);
-    if (!std::strcmp(t, "string")) return ExprKind::kLiteral;
-    if (!std::strcmp(t, "concatenated_string")) return ExprKind::kSequence;
-    if (!std::strcmp(t, "parenthesized_expression")) return ExprKind::kWrapper;
-    if (!std::strcmp(t, "identifier")) return ExprKind::kIdentifier;
-    if (!std::strcmp(t, "binary_operator")) {
-      TSNode op = field(node, "operator");
-      if (node_is(op, "+")) return ExprKind::kConcat;
-      if (node_is(op, "%")) return ExprKind::kFormat;
+    switch (py(node)) {
+      case Py::kString: return ExprKind::kLiteral;
+      case Py::kConcatenatedString: return ExprKind::kSequence;
+      case Py::kParenthesizedExpression: return ExprKind::kWrapper;
+      case Py::kIdentifier: return ExprKind::kIdentifier;
+      case Py::kBinaryOperator:
+        switch (py(field(node, "operator"))) {
+          case Py::kPlus: return ExprKind::kConcat;
+          case Py::kPercent: return ExprKind::kFormat;
+          default: return ExprKind::kOther;
+        }
+      default: return ExprKind::kOther;
     }
-    return ExprKind::kOther;
   }
 
   void append_literal(TSNode node, std::string_view source, SqlText* out) const override {
@@ -116,10 +170,10 @@ class PythonSyntax final : public HostSyntax {
     uint32_t pos = ts_node_end_byte(start);
     uint32_t end = ts_node_end_byte(node);
     TSNode last = ts_node_child(node, n - 1);
-    if (node_is(last, "string_end")) end = ts_node_start_byte(last);
+    if (is(last, Py::kStringEnd)) end = ts_node_start_byte(last);
     for (uint32_t i = 1; i < n; ++i) {
       TSNode c = ts_node_child(node, i);
-      if (!node_is(c, "interpolation")) continue;
+      if (!is(c, Py::kInterpolation)) continue;
       uint32_t b = ts_node_start_byte(c);
       if (b > pos) decode(source, pos, b, prefix, out);
       out->append_hole(b);
@@ -129,80 +183,86 @@ class PythonSyntax final : public HostSyntax {
   }
 
   bool is_scope(TSNode node) const override {
-    static const KindSet kScopes{"function_definition", "lambda"};
-    return kScopes.has(node);
+    Py t = py(node);
+    return t == Py::kFunctionDefinition || t == Py::kLambda;
   }
 
   void definitions(TSNode node, std::string_view source,
                    std::vector<Definition>* out) const override {
-    const char* t = ts_node_type(node);
+    Py t = py(node);
     auto define = [&](TSNode name, TSNode value, uint32_t begin, bool append) {
-      if (ts_node_is_null(name) || !node_is(name, "identifier")) return;
+      if (ts_node_is_null(name) || !is(name, Py::kIdentifier)) return;
       out->push_back(Definition{node_text(name, source), value, begin, append});
     };
     uint32_t begin = ts_node_start_byte(node);
-    if (!std::strcmp(t, "assignment")) {
+    if (t == Py::kAssignment) {
       TSNode right = field(node, "right");
       if (ts_node_is_null(right)) return;  // `x: int`, an annotation only
-      if (node_is(right, "assignment")) right = TSNode{};  // a = b = ...: keep it simple
+      if (is(right, Py::kAssignment)) right = TSNode{};  // a = b = ...: keep it simple
       define(field(node, "left"), right, begin, false);
-    } else if (!std::strcmp(t, "augmented_assignment")) {
-      bool plus = node_is(field(node, "operator"), "+=");
+    } else if (t == Py::kAugmentedAssignment) {
+      bool plus = is(field(node, "operator"), Py::kPlusAssign);
       define(field(node, "left"), plus ? field(node, "right") : TSNode{}, begin, plus);
-    } else if (!std::strcmp(t, "expression_statement")) {
+    } else if (t == Py::kExpressionStatement) {
       // parts.append("status = %s"): one more element for " AND ".join(parts). Read at the
       // statement, not at the call (whose parent tree-sitter finds by walking down from the root).
       uint32_t n = ts_node_named_child_count(node);
       for (uint32_t i = 0; i < n; ++i) {
         TSNode call = ts_node_named_child(node, i);
-        if (!node_is(call, "call")) continue;
+        if (!is(call, Py::kCall)) continue;
         TSNode fn = field(call, "function"), args = field(call, "arguments");
-        if (node_is(fn, "attribute") && node_text(field(fn, "attribute"), source) == "append" &&
-            node_is(field(fn, "object"), "identifier") && node_is(args, "argument_list") &&
+        if (is(fn, Py::kAttribute) && node_text(field(fn, "attribute"), source) == "append" &&
+            is(field(fn, "object"), Py::kIdentifier) && is(args, Py::kArgumentList) &&
             ts_node_named_child_count(args) == 1) {
           Definition d{node_text(field(fn, "object"), source), ts_node_named_child(args, 0), ts_node_start_byte(call), false};
           d.list_append = true;
           out->push_back(d);
         }
       }
-    } else if (!std::strcmp(t, "parameters") || !std::strcmp(t, "lambda_parameters")) {
+    } else if (t == Py::kParameters || t == Py::kLambdaParameters) {
       uint32_t n = ts_node_named_child_count(node);
       for (uint32_t i = 0; i < n; ++i) {
         TSNode p = ts_node_named_child(node, i);
         TSNode name = p;
-        if (!node_is(p, "identifier")) {
+        if (!is(p, Py::kIdentifier)) {
           name = field(p, "name");
           if (ts_node_is_null(name)) name = first_named_child(p);
-          if (!ts_node_is_null(name) && !node_is(name, "identifier")) name = first_named_child(name);
+          if (!ts_node_is_null(name) && !is(name, Py::kIdentifier)) name = first_named_child(name);
         }
         define(name, TSNode{}, ts_node_start_byte(p), false);
       }
-    } else if (!std::strcmp(t, "for_statement") || !std::strcmp(t, "for_in_clause")) {
+    } else if (t == Py::kForStatement || t == Py::kForInClause) {
       define(field(node, "left"), TSNode{}, begin, false);
     }
   }
 
-  bool call(TSNode node, std::string_view source, Call* out) const override {
-    if (!node_is(node, "call")) return false;
+  bool call_name(TSNode node, std::string_view source, std::string_view* name) const override {
+    if (!is(node, Py::kCall)) return false;
     TSNode fn = field(node, "function");
-    if (node_is(fn, "attribute")) fn = field(fn, "attribute");
-    if (!node_is(fn, "identifier")) return false;
-    out->name = node_text(fn, source);
+    bool bare = is(fn, Py::kIdentifier);
+    if (!bare && is(fn, Py::kAttribute)) fn = field(fn, "attribute");
+    if (!bare && !is(fn, Py::kIdentifier)) return false;
+    *name = node_text(fn, source);
     // text() of an HTML builder (`from tagflow import tag, text`; polar's back office renders
     // labels with it): no SQL is passed to it. `from sqlalchemy import text as sql_text` (beside
     // such a text): SQLAlchemy's text().
-    if (node_is(field(node, "function"), "identifier")) {
-      if (out->name == "text" && text_.foreign) return false;
-      if (out->name != "text" && text_.aliases.count(out->name)) out->name = "text";
+    if (bare) {
+      if (*name == "text" && text_.foreign) return false;
+      if (*name != "text" && text_.aliases.count(*name)) *name = "text";
     }
+    return true;
+  }
+
+  bool call(TSNode node, std::string_view source, Call* out) const override {
+    if (!call_name(node, source, &out->name)) return false;
     TSNode args = field(node, "arguments");
-    if (!node_is(args, "argument_list")) return true;  // f(x for x in y)
+    if (!is(args, Py::kArgumentList)) return true;  // f(x for x in y)
     TSNode keyword_sql{};
     uint32_t n = ts_node_named_child_count(args);
     for (uint32_t i = 0; i < n; ++i) {
       TSNode a = ts_node_named_child(args, i);
-      if (node_is(a, "comment")) continue;
-      if (node_is(a, "keyword_argument")) {
+      if (is(a, Py::kComment)) continue;
+      if (is(a, Py::kKeywordArgument)) {
         std::string_view k = node_text(field(a, "name"), source);
         if (ts_node_is_null(keyword_sql) &&
             (k == "sql" || k == "query" || k == "statement" || k == "operation" || k == "stmt"))
@@ -217,11 +277,11 @@ class PythonSyntax final : public HostSyntax {
   }
 
   void interpolations(TSNode literal, std::vector<TSNode>* out) const override {
-    if (!node_is(literal, "string")) return;
+    if (!is(literal, Py::kString)) return;
     uint32_t n = ts_node_child_count(literal);
     for (uint32_t i = 0; i < n; ++i) {
       TSNode c = ts_node_child(literal, i);
-      if (!node_is(c, "interpolation")) continue;
+      if (!is(c, Py::kInterpolation)) continue;
       // f"{x!r}" / f"{x:>10}": not the plain text of x.
       bool plain = ts_node_is_null(field(c, "type_conversion")) && ts_node_is_null(field(c, "format_specifier"));
       out->push_back(plain ? field(c, "expression") : TSNode{});
@@ -229,17 +289,17 @@ class PythonSyntax final : public HostSyntax {
   }
 
   void imports(TSNode node, std::string_view source, std::vector<Import>* out) const override {
-    if (!node_is(node, "import_from_statement")) return;
+    if (!is(node, Py::kImportFromStatement)) return;
     std::string_view module = node_text(field(node, "module_name"), source);
     if (module.empty()) return;
     uint32_t n = ts_node_named_child_count(node);
     for (uint32_t i = 0; i < n; ++i) {
       TSNode c = ts_node_named_child(node, i);
       if (ts_node_eq(c, field(node, "module_name"))) continue;
-      if (node_is(c, "dotted_name")) {
+      if (is(c, Py::kDottedName)) {
         std::string_view name = node_text(c, source);
         out->push_back({name, module, name});
-      } else if (node_is(c, "aliased_import")) {
+      } else if (is(c, Py::kAliasedImport)) {
         out->push_back({node_text(field(c, "alias"), source), module, node_text(field(c, "name"), source)});
       }
     }
@@ -249,7 +309,7 @@ class PythonSyntax final : public HostSyntax {
 
   bool alternatives(TSNode node, std::vector<TSNode>* out) const override {
     // `a if cond else b`: the named children are a, cond, b.
-    if (!node_is(node, "conditional_expression") || ts_node_named_child_count(node) != 3) return false;
+    if (!is(node, Py::kConditionalExpression) || ts_node_named_child_count(node) != 3) return false;
     out->push_back(ts_node_named_child(node, 0));
     out->push_back(ts_node_named_child(node, 2));
     return true;
@@ -257,45 +317,46 @@ class PythonSyntax final : public HostSyntax {
 
   bool function_parameters(TSNode fn, std::string_view source, std::string_view* name,
                            std::vector<std::string_view>* params) const override {
-    if (!node_is(fn, "function_definition")) return false;
+    if (!is(fn, Py::kFunctionDefinition)) return false;
     *name = node_text(field(fn, "name"), source);
     TSNode list = field(fn, "parameters");
     uint32_t n = ts_node_named_child_count(list);
     for (uint32_t i = 0; i < n; ++i) {
       TSNode p = ts_node_named_child(list, i);
-      if (node_is(p, "comment")) continue;
+      if (is(p, Py::kComment)) continue;
       // Past *args or a bare *, parameters are keyword-only: no position.
-      if (node_is(p, "list_splat_pattern") || node_is(p, "dictionary_splat_pattern") ||
-          node_is(p, "keyword_separator") || node_is(p, "positional_separator"))
+      if (is(p, Py::kListSplatPattern) || is(p, Py::kDictionarySplatPattern) ||
+          is(p, Py::kKeywordSeparator) || is(p, Py::kPositionalSeparator))
         break;
       TSNode id = p;
-      if (node_is(p, "default_parameter") || node_is(p, "typed_default_parameter")) id = field(p, "name");
-      else if (node_is(p, "typed_parameter")) id = first_named_child(p);
+      if (is(p, Py::kDefaultParameter) || is(p, Py::kTypedDefaultParameter)) id = field(p, "name");
+      else if (is(p, Py::kTypedParameter)) id = first_named_child(p);
       TSNode type = field(p, "type");  // annotated as something else than a string: not SQL
       if (!ts_node_is_null(type) && node_text(type, source).find("str") == std::string_view::npos) id = TSNode{};
-      params->push_back(node_is(id, "identifier") ? node_text(id, source) : std::string_view());
+      params->push_back(is(id, Py::kIdentifier) ? node_text(id, source) : std::string_view());
     }
-    // A method's callers do not pass self (cls).
-    TSNode body = ts_node_parent(fn);
-    if (node_is(body, "decorated_definition")) body = ts_node_parent(body);
-    if (node_is(body, "block") && node_is(ts_node_parent(body), "class_definition") && !params->empty() &&
-        (params->front() == "self" || params->front() == "cls"))
-      params->erase(params->begin());
+    // A method's callers do not pass self (cls). Its parents are asked last (tree-sitter walks
+    // down from the root), only for a first parameter of that name.
+    if (!params->empty() && (params->front() == "self" || params->front() == "cls")) {
+      TSNode body = ts_node_parent(fn);
+      if (is(body, Py::kDecoratedDefinition)) body = ts_node_parent(body);
+      if (is(body, Py::kBlock) && is(ts_node_parent(body), Py::kClassDefinition)) params->erase(params->begin());
+    }
     return !name->empty();
   }
 
   bool is_method(TSNode fn) const override {
     // Only a `def` is one; its parents are asked last (tree-sitter walks down from the root).
-    if (!node_is(fn, "function_definition")) return false;
+    if (!is(fn, Py::kFunctionDefinition)) return false;
     TSNode body = ts_node_parent(fn);
-    if (node_is(body, "decorated_definition")) body = ts_node_parent(body);
-    return node_is(body, "block") && node_is(ts_node_parent(body), "class_definition");
+    if (is(body, Py::kDecoratedDefinition)) body = ts_node_parent(body);
+    return is(body, Py::kBlock) && is(ts_node_parent(body), Py::kClassDefinition);
   }
 
   TSNode transformed(TSNode node, std::string_view source) const override {
-    if (!node_is(node, "call")) return TSNode{};
+    if (!is(node, Py::kCall)) return TSNode{};
     TSNode fn = field(node, "function");
-    if (!node_is(fn, "attribute")) return TSNode{};
+    if (!is(fn, Py::kAttribute)) return TSNode{};
     std::string_view method = node_text(field(fn, "attribute"), source);
     if (method == "strip" || method == "rstrip" || method == "lstrip" || method == "replace")
       return field(fn, "object");
@@ -303,13 +364,15 @@ class PythonSyntax final : public HostSyntax {
   }
 
   bool formatting(TSNode node, std::string_view source, Formatting* out) const override {
-    if (node_is(node, "binary_operator")) {  // "..." % args
-      if (!node_is(field(node, "operator"), "%")) return false;
+    Py t = py(node);
+    if (t != Py::kBinaryOperator && t != Py::kCall) return false;
+    if (t == Py::kBinaryOperator) {  // "..." % args
+      if (!is(field(node, "operator"), Py::kPercent)) return false;
       out->format = field(node, "left");
       TSNode right = field(node, "right");
-      if (node_is(right, "dictionary")) return true;  // %(name)s: holes
-      if (node_is(right, "tuple")) return items(right, &out->args);
-      if (node_is(right, "parenthesized_expression")) right = first_named_child(right);
+      if (is(right, Py::kDictionary)) return true;  // %(name)s: holes
+      if (is(right, Py::kTuple)) return items(right, &out->args);
+      if (is(right, Py::kParenthesizedExpression)) right = first_named_child(right);
       out->args.push_back(right);
       return true;
     }
@@ -321,9 +384,9 @@ class PythonSyntax final : public HostSyntax {
     uint32_t n = ts_node_named_child_count(args);
     for (uint32_t i = 0; i < n; ++i) {
       TSNode a = ts_node_named_child(args, i);
-      if (node_is(a, "comment")) continue;
-      if (node_is(a, "list_splat") || node_is(a, "dictionary_splat")) return false;
-      if (node_is(a, "keyword_argument")) out->named.emplace_back(node_text(field(a, "name"), source), field(a, "value"));
+      if (is(a, Py::kComment)) continue;
+      if (is(a, Py::kListSplat) || is(a, Py::kDictionarySplat)) return false;
+      if (is(a, Py::kKeywordArgument)) out->named.emplace_back(node_text(field(a, "name"), source), field(a, "value"));
       else out->args.push_back(a);
     }
     return true;
@@ -333,26 +396,27 @@ class PythonSyntax final : public HostSyntax {
     TSNode object;
     if (!method_call(node, source, "join", &object)) return false;
     TSNode args = field(node, "arguments");
-    if (!node_is(args, "argument_list") || ts_node_named_child_count(args) != 1) return false;
+    if (!is(args, Py::kArgumentList) || ts_node_named_child_count(args) != 1) return false;
     out->separator = object;
     out->list = ts_node_named_child(args, 0);
     return true;
   }
 
   bool list_items(TSNode node, std::vector<TSNode>* out) const override {
-    if (!node_is(node, "list") && !node_is(node, "tuple")) return false;
+    if (!is(node, Py::kList) && !is(node, Py::kTuple)) return false;
     return items(node, out);
   }
 
   bool cannot_be_sql(TSNode node, std::string_view source) const override {
     (void)source;
-    static constexpr const char* kTypes[] = {
-        "integer", "float", "true", "false", "none", "list", "tuple", "dictionary", "set",
-        "lambda", "list_comprehension", "dictionary_comprehension", "set_comprehension",
-        "generator_expression"};
-    for (const char* t : kTypes)
-      if (node_is(node, t)) return true;
-    return statement_object(node, source);
+    switch (py(node)) {
+      case Py::kInteger: case Py::kFloat: case Py::kTrue: case Py::kFalse: case Py::kNone: case Py::kList:
+      case Py::kTuple: case Py::kDictionary: case Py::kSet: case Py::kLambda: case Py::kListComprehension:
+      case Py::kDictionaryComprehension: case Py::kSetComprehension: case Py::kGeneratorExpression:
+        return true;
+      default:
+        return statement_object(node, source);
+    }
   }
 
  private:
@@ -366,19 +430,19 @@ class PythonSyntax final : public HostSyntax {
       return name == "select" || name == "insert" || name == "update" || name == "delete" || name == "union" ||
              name == "union_all" || name == "exists";
     };
-    while (node_is(node, "parenthesized_expression")) node = first_named_child(node);
-    while (node_is(node, "call")) {
+    while (is(node, Py::kParenthesizedExpression)) node = first_named_child(node);
+    while (is(node, Py::kCall)) {
       TSNode fn = field(node, "function");
-      if (node_is(fn, "attribute")) {
+      if (is(fn, Py::kAttribute)) {
         node = field(fn, "object");
-        while (node_is(node, "parenthesized_expression")) node = first_named_child(node);
+        while (is(node, Py::kParenthesizedExpression)) node = first_named_child(node);
         // sa.select(Model) with `import sqlalchemy as sa`
-        if (node_is(node, "identifier") && construct(node_text(field(fn, "attribute"), source)))
+        if (is(node, Py::kIdentifier) && construct(node_text(field(fn, "attribute"), source)))
           return module_alias_of_sqlalchemy(source, node_text(node, source)) ||
                  imported_from_sqlalchemy(source, node_text(node, source));  // postgresql.insert(T)
         continue;
       }
-      if (!node_is(fn, "identifier")) return false;
+      if (!is(fn, Py::kIdentifier)) return false;
       std::string_view name = node_text(fn, source);
       if (!construct(name)) return false;
       return imported_from_sqlalchemy(source, name);
@@ -467,17 +531,17 @@ class PythonSyntax final : public HostSyntax {
     uint32_t n = ts_node_named_child_count(node);
     for (uint32_t i = 0; i < n; ++i) {
       TSNode c = ts_node_named_child(node, i);
-      if (node_is(c, "comment")) continue;
-      if (node_is(c, "list_splat") || node_is(c, "parenthesized_list_splat")) return false;
+      if (is(c, Py::kComment)) continue;
+      if (is(c, Py::kListSplat) || is(c, Py::kParenthesizedListSplat)) return false;
       out->push_back(c);
     }
     return true;
   }
   /// `<string expression>.method(...)`: fills the object.
   bool method_call(TSNode node, std::string_view source, std::string_view method, TSNode* object) const {
-    if (!node_is(node, "call")) return false;
+    if (!is(node, Py::kCall)) return false;
     TSNode fn = field(node, "function");
-    if (!node_is(fn, "attribute") || node_text(field(fn, "attribute"), source) != method) return false;
+    if (!is(fn, Py::kAttribute) || node_text(field(fn, "attribute"), source) != method) return false;
     *object = field(fn, "object");
     ExprKind k = kind(*object);
     return k == ExprKind::kLiteral || k == ExprKind::kSequence || k == ExprKind::kIdentifier ||

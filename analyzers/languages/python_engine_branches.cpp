@@ -10,21 +10,23 @@ PythonEngineBranches::PythonEngineBranches(std::string_view source, TSNode root)
   for (std::string_view word : {"Engine", "POSTGRES", "COCKROACH"})
     for (size_t at = source.find(word); at != std::string_view::npos; at = source.find(word, at + 1))
       marks_.push_back(static_cast<uint32_t>(at));
-  for (size_t at = 0; at + 6 <= source.size(); ++at) {
-    if ((source[at] | 0x20) != 's') continue;
-    bool sqlite = true;
-    for (size_t k = 1; k < 6 && sqlite; ++k)
-      sqlite = std::tolower(static_cast<unsigned char>(source[at + k])) == "sqlite"[k];
-    if (sqlite) marks_.push_back(static_cast<uint32_t>(at));
-  }
+  // "sqlite" in any case, found from its q (memchr finds each q or Q): `| 0x20` lowers exactly
+  // the letters that can match.
+  for (char q : {'q', 'Q'})
+    for (size_t at = source.find(q); at != std::string_view::npos; at = source.find(q, at + 1)) {
+      if (at == 0 || at + 5 > source.size() || (source[at - 1] | 0x20) != 's') continue;
+      bool sqlite = true;
+      for (size_t k = 1; k < 5 && sqlite; ++k) sqlite = (source[at + k] | 0x20) == "qlite"[k];
+      if (sqlite) marks_.push_back(static_cast<uint32_t>(at - 1));
+    }
   std::sort(marks_.begin(), marks_.end());
-  visit(root, 0);
+  visit(root);
   if (!handed_.empty()) {
     ranges_.clear();
     defs_.clear();
     handed_.clear();
     every_node_ = true;
-    visit(root, 0);
+    visit(root);
   }
   for (const Def& d : defs_)
     for (const Handed& h : handed_)

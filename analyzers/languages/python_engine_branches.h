@@ -164,17 +164,28 @@ class PythonEngineBranches {
     return it != marks_.end() && *it < ts_node_end_byte(node);
   }
 
-  void visit(TSNode node, uint32_t scope) {
-    if (!every_node_ && !marked(node)) return;
-    if (node_is(node, "if_statement")) if_statement(node);
-    else if (node_is(node, "call")) call(node, scope);
-    uint32_t inner = scope;
-    if (node_is(node, "function_definition")) {
-      defs_.push_back({node_text(field(node, "name"), src_), scope, ts_node_start_byte(node), ts_node_end_byte(node)});
-      inner = ts_node_start_byte(node) + 1;  // 0 is the module
-    }
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) visit(ts_node_named_child(node, i), inner);
+  /// The named nodes under `root` (marked ones, unless every_node_), with one cursor: each with
+  /// the scope it is in (0 the module, else one past its function's first byte).
+  void visit(TSNode root) {
+    std::vector<std::pair<uint32_t, uint32_t>> scopes{{UINT32_MAX, 0}};  // (function's first byte, scope)
+    walk_tree(
+        root,
+        [&](TSNode node) {
+          if (!ts_node_is_named(node) || (!every_node_ && !marked(node))) return false;
+          uint32_t scope = scopes.back().second;
+          if (node_is(node, "if_statement")) if_statement(node);
+          else if (node_is(node, "call")) call(node, scope);
+          if (node_is(node, "function_definition")) {
+            uint32_t begin = ts_node_start_byte(node);
+            defs_.push_back({node_text(field(node, "name"), src_), scope, begin, ts_node_end_byte(node)});
+            scopes.emplace_back(begin, begin + 1);
+          }
+          return true;
+        },
+        [&](TSNode node) {
+          if (scopes.size() > 1 && scopes.back().first == ts_node_start_byte(node) && node_is(node, "function_definition"))
+            scopes.pop_back();
+        });
   }
 
   std::string_view src_;

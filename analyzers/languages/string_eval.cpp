@@ -1182,8 +1182,9 @@ class Engine {
     walk_tree_once(
         [&](TSNode node) {
           Call call;
-          if (!ts_node_is_named(node) || !syntax_.call(node, src_, &call) || !is_database_call(call.name) ||
-              other_api(node, call.name))
+          std::string_view name;
+          if (!ts_node_is_named(node) || !syntax_.call_name(node, src_, &name) || !is_database_call(name) ||
+              !syntax_.call(node, src_, &call) || other_api(node, call.name))
             return true;
           size_t at = call.tagged ? 0 : database_argument(call.name);
           if (at < call.arguments.size() && command_receiver(call.arguments[at])) return true;

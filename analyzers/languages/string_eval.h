@@ -111,6 +111,13 @@ class HostSyntax {
                            std::vector<Definition>* out) const = 0;
   /// True when `node` is a call; fills `out`.
   virtual bool call(TSNode node, std::string_view source, Call* out) const = 0;
+  /// call(), the name only: the wrappers' walk reads the arguments of database calls only.
+  virtual bool call_name(TSNode node, std::string_view source, std::string_view* name) const {
+    Call c;
+    if (!call(node, source, &c)) return false;
+    *name = c.name;
+    return true;
+  }
   /// Index of the SQL among a database call's arguments (Go: after ctx and dest).
   virtual size_t sql_argument_index(std::string_view call_name) const {
     (void)call_name;

@@ -2,6 +2,7 @@
 // pass scans every file with an empty project and records what its extraction asked; a file
 // whose questions the project answers is scanned again with it (scan_with_constants).
 #include <functional>
+#include <mutex>
 #include <optional>
 
 #include "analyzers/languages/ascii_class.h"
@@ -262,13 +263,33 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   // reads a field is scanned again when the field's writers give it values. Other files that
   // asked the project keep no tree: few are scanned again, and their trees would be held in vain.
   ParsedFiles writer_trees, rescan_trees;
+  // Files that call a wrapper another file defines (synapse's execute_batch) are likely scanned
+  // again too, known once that file's first pass is over: their trees go to the same store.
+  // Which trees are kept changes no result.
+  std::mutex wrappers_mutex;
+  std::set<std::pair<std::string, std::string>, std::less<>> wrappers_found;  // (family, name)
   for (size_t i = 0; i < files.size(); ++i) {
     if (auto it = code_index.find(files[i].first); it != code_index.end()) {
       first[i].constants = &constants[it->second];
       first[i].wrappers = &wrappers[it->second];
     }
-    if (files[i].second && files[i].second->name == "go")
-      first[i].leave_tree = [&, i](std::string_view text, languages::Tree* tree) {
+    bool go = files[i].second && files[i].second->name == "go";
+    bool wraps = first[i].wrappers && files[i].second;
+    if (!go && !wraps) continue;
+    first[i].leave_tree = [&, i, go, wraps](std::string_view text, languages::Tree* tree) {
+      bool calls_found_wrapper = false;
+      if (wraps) {
+        std::string family(languages::ProjectConstants::family(files[i].second->name));
+        std::lock_guard<std::mutex> lock(wrappers_mutex);
+        for (const languages::WrapperDefinition& w : *first[i].wrappers) wrappers_found.emplace(family, w.name);
+        for (const languages::ProjectQuery& q : first[i].asked)
+          if (q.kind == languages::ProjectQuery::kWrapper &&
+              wrappers_found.count({std::string(languages::ProjectConstants::family(q.a)), q.c})) {
+            calls_found_wrapper = true;
+            break;
+          }
+      }
+      if (go) {
         std::optional<std::string> code;
         bool read = false;  // a field: `code` is read
         for (auto& q : first[i].asked) {
@@ -280,12 +301,18 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
             return;
           }
         }
-        if (read) rescan_trees.keep(files[i].first, text, tree);
-      };
+        if (read) {
+          rescan_trees.keep(files[i].first, text, tree);
+          return;
+        }
+      }
+      if (calls_found_wrapper) rescan_trees.keep(files[i].first, text, tree);
+    };
   }
   run_parallel(files.size(), n, fs, options, targets, test_schemas, facts, nullptr, [&](FileScanner& scanner, size_t i) {
     scanner.take_parsed_from(kept);
     (*results)[i] = scanner.scan(files[i].first, files[i].second, &first[i]);
+    first[i].leave_tree = nullptr;
   });
   if (kept) kept->clear();  // the trees the first pass did not take: a later phase parses again
   std::vector<char> known(all_code.size(), 0);
@@ -509,6 +536,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       if (more[k].second) project.add_wrappers(more[k].second->name, more_wrappers[k]);
     }
     again = std::move(next);
+    rescan_trees.clear();  // a third round parses what it scans
   }
 }
 

@@ -311,7 +311,13 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   bool sql = lang && (source::may_contain_sql(text) || named_query());
   // The statement shape only in code or comments (Go's `select {`): no site unless the file
   // calls the database with SQL built elsewhere (a dynamic site, or another file's constant).
-  if (sql && !named_query() && !languages::literals_may_hold_sql(lang->name, text) && !calls_database(text, *lang)) {
+  // A Python test (or a file that parses SQL itself) keeps only database calls' SQL
+  // (judge_file's only_database_calls_): without a call of one, whatever its literals hold, it
+  // has no site. Unless it renames SQLAlchemy's text(), whose calls the lexer would not see.
+  bool calls_only = lang && lang->name == "python" && (source::is_test_file(rel) || source::imports_sql_parser(text)) &&
+                    text.find("text as ") == std::string::npos;
+  if (sql && !named_query() && (calls_only || !languages::literals_may_hold_sql(lang->name, text)) &&
+      !calls_database(text, *lang)) {
     if (first) first->deferred = true;
     sql = false;
   }

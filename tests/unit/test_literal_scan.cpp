@@ -31,6 +31,30 @@ TEST_CASE("literal scan: Python's quote kinds, prefixes and comments") {
   CHECK_FALSE(literals_may_hold_sql("python", "s = \"# not a comment\"; select = 1; rows = items.from_list()"));
 }
 
+TEST_CASE("literal scan: a Python string that is a statement by itself counts only when its text reads as SQL") {
+  // Docstrings that start with a verb, and their words together ("select ... from"): prose.
+  const char* docs =
+      "def delete_devices(user_id):\n"
+      "    \"\"\"Delete several devices.\n\n    Args:\n        user_id: select the user whose rows go\n    \"\"\"\n"
+      "    return remove(user_id)\n\n"
+      "class Cache:\n"
+      "    '''\n    Update the entry\n    '''  # from the cache\n"
+      "    r\"\"\"Insert a row into the table\"\"\"\n";
+  CHECK_FALSE(literals_may_hold_sql("python", docs));
+  // Alone on its line, but SQL by itself: kept.
+  CHECK(literals_may_hold_sql("python", "def f():\n    \"\"\"\n    SELECT id FROM users\n    \"\"\"\n"));
+  CHECK(literals_may_hold_sql("python", "\"\"\"Delete rows. Runs DELETE FROM t WHERE id = 1\"\"\"\nx = 1\n"));
+  // Look-alikes that are pieces of a longer string, or arguments: read as before.
+  CHECK(literals_may_hold_sql("python", "q = (\n    \"Delete the rows\"\n)\n"));                  // in brackets
+  CHECK(literals_may_hold_sql("python", "q = prefix + \\\n    \"Delete the rows\"\n"));             // continued line
+  CHECK(literals_may_hold_sql("python", "\"Update the rows\" % args\n"));                          // formatted
+  CHECK(literals_may_hold_sql("python", "\"Update the rows\".format(x)\n"));
+  CHECK(literals_may_hold_sql("python", "f\"\"\"Update the {table}\"\"\"\n"));                     // f-string: fields
+  CHECK(literals_may_hold_sql("python", "\"\"\"Update the rows\\n\"\"\"\n"));                      // an escape
+  CHECK(literals_may_hold_sql("python", "x = 1; \"Update the rows\"\n"));                          // after code
+  CHECK(literals_may_hold_sql("python", "run(x))\n\"\"\"Update the rows\"\"\"\n"));                // unbalanced
+}
+
 TEST_CASE("literal scan: JavaScript and TypeScript quotes, templates, comments and regular expressions") {
   // The shape in code or comments only: no SQL.
   CHECK_FALSE(literals_may_hold_sql("typescript", "// select the rows from the table\nconst select = from(items);"));
