@@ -120,6 +120,37 @@ struct DataLayer {
   /// Whether the scan reads a file of its languages at this root-relative path at all (a layer
   /// that leaves tests alone): a file it refuses is not parsed for it; null: every one.
   bool (*reads_path)(std::string_view path) = nullptr;
+  /// Words of which a text holds one wherever `relevant` is true (an import path, a call): a file
+  /// of none is not asked. The scan reads each file once for the words of all layers of its
+  /// language (LayerGates). Empty: every file is asked.
+  std::vector<std::string_view> relevant_words;
+  /// The same for `relevant_in`.
+  std::vector<std::string_view> relevant_in_words;
+  /// The same for `index_reads` (for `relevant` in the index phase of a layer without one:
+  /// relevant_words).
+  std::vector<std::string_view> index_words;
+  /// The same for `index_wanted`.
+  std::vector<std::string_view> wanted_words;
+};
+
+struct FamilyWords;
+
+/// Which of a file's data layer tests may be true, from one reading of the text for the words
+/// (DataLayer::relevant_words, ...) of every layer of its host language family ("" for files
+/// layers claim): a test whose words the text lacks is false without being asked; the others
+/// are asked as before, so every answer is the test's own.
+class LayerGates {
+ public:
+  LayerGates(std::string_view family, std::string_view text);
+  bool relevant(const DataLayer& layer) const { return open(layer, 0); }
+  bool relevant_in(const DataLayer& layer) const { return open(layer, 1); }
+  bool index_reads(const DataLayer& layer) const { return open(layer, 2); }
+  bool index_wanted(const DataLayer& layer) const { return open(layer, 3); }
+
+ private:
+  bool open(const DataLayer& layer, int test) const;
+  const FamilyWords* family_ = nullptr;
+  std::vector<bool> found_;
 };
 
 

@@ -107,8 +107,10 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
     for_each_parallel<char>(mine.size(), threads, [&](char&, size_t m) {
       if (wanted) return;
       std::string text, err;
-      if (fs.read(source::join_path(options.root, files[indexed[mine[m]]].first), &text, &err) &&
-          !source::is_generated(text) && layer.index_wanted(text))
+      auto& [rel, lang] = files[indexed[mine[m]]];
+      if (fs.read(source::join_path(options.root, rel), &text, &err) && !source::is_generated(text) &&
+          datalayers::LayerGates(!lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name, text)
+              .index_wanted(layer) && layer.index_wanted(text))
         wanted = true;
     });
     if (!wanted) unwanted.insert(&layer);
@@ -142,8 +144,12 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
       if (!(*parser)->ok()) return;
     }
     languages::Tree tree;
+    datalayers::LayerGates gates(family, text);
     for (auto* layer : layers_of[k]) {
-      if (layer->index_reads ? !layer->index_reads(rel, text) : layer->relevant && !layer->relevant(text)) continue;
+      if (layer->index_reads || layer->relevant) {
+        if (!gates.index_reads(*layer)) continue;
+        if (layer->index_reads ? !layer->index_reads(rel, text) : !layer->relevant(text)) continue;
+      }
       if (parser && !tree && (!layer->index_text_only || (layer->index_parses && layer->index_parses(text)))) {
         tree = (*parser)->parse(text);
         if (!tree) break;
@@ -271,25 +277,34 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   }
   result.scanned = true;
   result.suppressions = report::find_suppressions(text);
-  bool sql = lang && (source::may_contain_sql(text) || runs_named_query(text, *lang));
+  bool named_query = lang && runs_named_query(text, *lang);
+  bool sql = lang && (named_query || source::may_contain_sql(text));
   // The statement shape only in code or comments (Go's `select {`): no site unless the file
   // calls the database with SQL built elsewhere (a dynamic site, or another file's constant).
-  if (sql && !runs_named_query(text, *lang) && !languages::literals_may_hold_sql(lang->name, text) &&
+  if (sql && !named_query && !languages::literals_may_hold_sql(lang->name, text) &&
       !calls_database(text, *lang)) {
     if (first) first->deferred = true;
     sql = false;
   }
-  if (sql && lang->name == "go" && !runs_named_query(text, *lang) && !go_may_yield_site(rel, text, *lang)) {
+  if (sql && lang->name == "go" && !named_query && !go_may_yield_site(rel, text, *lang)) {
     if (first) first->deferred = true;
     sql = false;
   }
   std::vector<const datalayers::DataLayer*> layers;
+  std::optional<datalayers::LayerGates> gates;  // the file read once for every layer's words
   for (auto& layer : datalayers::datalayers()) {
     bool reads = lang ? std::find(layer.languages.begin(), layer.languages.end(), language_family(*lang)) !=
                                 layer.languages.end() &&
                             (!layer.reads_path || layer.reads_path(rel))
                       : layer.claims && layer.claims(rel);
-    if (reads && (layer.relevant_in ? layer.relevant_in(text, facts_) : !layer.relevant || layer.relevant(text)))
+    if (!reads) continue;
+    if (!layer.relevant_in && !layer.relevant) {
+      layers.push_back(&layer);
+      continue;
+    }
+    if (!gates) gates.emplace(lang ? language_family(*lang) : std::string_view(), text);
+    if (layer.relevant_in ? gates->relevant_in(layer) && layer.relevant_in(text, facts_)
+                          : gates->relevant(layer) && layer.relevant(text))
       layers.push_back(&layer);
   }
   if (!sql && layers.empty()) return result;
