@@ -34,32 +34,22 @@ bool calls_clickhouse_function(std::string_view sql) {
   return false;
 }
 
-/// Whether `text` calls one of `lang`'s query-running methods by name (`.ExecContext(`,
-/// `.execute(`): its SQL may be a constant of another file (a Go package's queries.go, a Python
-/// queries module), so a file without a SQL keyword is still scanned. Only names that run a
-/// query whatever the library: not Get, Select, raw, run or fetch, which most code calls for
-/// other things. A query tool's .sql file runs every statement it names.
-bool runs_named_query(std::string_view text, const languages::Language& lang) {
-  // A query tool's .sql file (sqlc's "-- name: F :one" headers) holds the statements it runs,
-  // each a query, with or without a FROM (SELECT f($1)).
-  if (lang.name == "sql") return languages::query_dialect_for(text).name != "plain";
-  // Go names its query methods like other APIs (an archiver's Query, a storage client's Get):
-  // only a file that imports a database package.
-  if (lang.name == "go") {
-    static constexpr std::string_view kPackages[] = {"database/sql", "sqlx", "pgx", "gorm", "uptrace/bun", "lib/pq", "go-pg"};
-    if (std::none_of(std::begin(kPackages), std::end(kPackages),
-                     [&](std::string_view p) { return text.find(p) != std::string_view::npos; }))
-      return false;
-  }
-  for (std::string_view name : lang.database_calls) {
-    bool specific = name.find("Exec") != std::string_view::npos || name.find("Query") != std::string_view::npos ||
-                    name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
-                    name == "fetchrow" || name == "fetchval";
-    if (!specific) continue;
-    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
-      if (at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(') return true;
-  }
-  // A query format of another file filled in here: fmt.Sprintf(queryFmtSelectUser, tableUsers).
+namespace {
+
+// Go names its query methods like other APIs (an archiver's Query, a storage client's Get):
+// only a file that imports a database package.
+constexpr std::string_view kGoDatabasePackages[] = {"database/sql", "sqlx", "pgx", "gorm", "uptrace/bun", "lib/pq", "go-pg"};
+
+/// Only names that run a query whatever the library: not Get, Select, raw, run or fetch, which
+/// most code calls for other things.
+bool runs_a_query(std::string_view name) {
+  return name.find("Exec") != std::string_view::npos || name.find("Query") != std::string_view::npos ||
+         name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
+         name == "fetchrow" || name == "fetchval";
+}
+
+/// A query format of another file filled in here: fmt.Sprintf(queryFmtSelectUser, tableUsers).
+bool formats_a_query(std::string_view text) {
   for (size_t at = text.find("Sprintf("); at != std::string_view::npos; at = text.find("Sprintf(", at + 1)) {
     std::string_view arg = text.substr(at + 8, 5);
     std::string low;
@@ -67,6 +57,66 @@ bool runs_named_query(std::string_view text, const languages::Language& lang) {
     if (low.starts_with("query") || low.starts_with("sql") || low.starts_with("stmt")) return true;
   }
   return false;
+}
+
+/// The words a scan reads each file of a language for, once: its data layers' and
+/// runs_named_query's (Go's database packages, then each query-running call as `.name(`, then
+/// "Sprintf(").
+struct ScanWords {
+  datalayers::FileWordSearch search;
+  size_t packages = 0, calls = 0;
+};
+
+ScanWords scan_words(const languages::Language& lang) {
+  std::vector<std::string> also;
+  if (lang.name == "go") also.assign(std::begin(kGoDatabasePackages), std::end(kGoDatabasePackages));
+  size_t packages = also.size();
+  for (std::string_view name : lang.database_calls)
+    if (runs_a_query(name)) also.push_back("." + std::string(name) + "(");
+  size_t calls = also.size() - packages;
+  also.push_back("Sprintf(");
+  return ScanWords{datalayers::FileWordSearch(lang.name == "tsx" ? std::string_view("typescript") : lang.name, also), packages, calls};
+}
+
+const ScanWords& scan_words_of(const languages::Language& lang) {
+  static const std::map<const languages::Language*, ScanWords> all = [] {
+    std::map<const languages::Language*, ScanWords> m;
+    for (const languages::Language& l : languages::languages()) m.emplace(&l, scan_words(l));
+    return m;
+  }();
+  auto it = all.find(&lang);
+  if (it != all.end()) return it->second;
+  // A language outside the table (a test's own): its words, once per call.
+  thread_local std::map<const languages::Language*, std::unique_ptr<ScanWords>> own;
+  auto& words = own[&lang];
+  if (!words) words = std::make_unique<ScanWords>(scan_words(lang));
+  return *words;
+}
+
+/// runs_named_query, from the file's one word search (scan_words_of).
+bool runs_named_query(std::string_view text, const languages::Language& lang, const ScanWords& words,
+                      const datalayers::LayerGates& found) {
+  if (lang.name == "sql") return languages::query_dialect_for(text).name != "plain";
+  if (words.packages > 0) {
+    bool any = false;
+    for (size_t i = 0; i < words.packages && !any; ++i) any = found.holds(i);
+    if (!any) return false;
+  }
+  for (size_t i = words.packages; i < words.packages + words.calls; ++i)
+    if (found.holds(i)) return true;
+  return found.holds(words.packages + words.calls) && formats_a_query(text);
+}
+
+}  // namespace
+
+/// Whether `text` calls one of `lang`'s query-running methods by name (`.ExecContext(`,
+/// `.execute(`): its SQL may be a constant of another file (a Go package's queries.go, a Python
+/// queries module), so a file without a SQL keyword is still scanned. Only names that run a
+/// query whatever the library (runs_a_query). A query tool's .sql file (sqlc's "-- name: F :one"
+/// headers) runs every statement it names, with or without a FROM (SELECT f($1)).
+bool runs_named_query(std::string_view text, const languages::Language& lang) {
+  const ScanWords& words = scan_words_of(lang);
+  return runs_named_query(text, lang, words, datalayers::LayerGates(words.search, text));
 }
 
 namespace {
@@ -277,7 +327,10 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   }
   result.scanned = true;
   result.suppressions = report::find_suppressions(text);
-  bool named_query = lang && runs_named_query(text, *lang);
+  // The file read once for every word the scan asks of it (its data layers', runs_named_query's).
+  const ScanWords* words = lang ? &scan_words_of(*lang) : nullptr;
+  datalayers::LayerGates gates(words ? words->search : datalayers::FileWordSearch::of(""), text);
+  bool named_query = lang && runs_named_query(text, *lang, *words, gates);
   bool sql = lang && (named_query || source::may_contain_sql(text));
   // The statement shape only in code or comments (Go's `select {`): no site unless the file
   // calls the database with SQL built elsewhere (a dynamic site, or another file's constant).
@@ -291,7 +344,6 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     sql = false;
   }
   std::vector<const datalayers::DataLayer*> layers;
-  std::optional<datalayers::LayerGates> gates;  // the file read once for every layer's words
   for (auto& layer : datalayers::datalayers()) {
     bool reads = lang ? std::find(layer.languages.begin(), layer.languages.end(), language_family(*lang)) !=
                                 layer.languages.end() &&
@@ -302,9 +354,8 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
       layers.push_back(&layer);
       continue;
     }
-    if (!gates) gates.emplace(lang ? language_family(*lang) : std::string_view(), text);
-    if (layer.relevant_in ? gates->relevant_in(layer) && layer.relevant_in(text, facts_)
-                          : gates->relevant(layer) && layer.relevant(text))
+    if (layer.relevant_in ? gates.relevant_in(layer) && layer.relevant_in(text, facts_)
+                          : gates.relevant(layer) && layer.relevant(text))
       layers.push_back(&layer);
   }
   if (!sql && layers.empty()) return result;
