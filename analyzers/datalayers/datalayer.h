@@ -159,6 +159,9 @@ class LayerGates {
  public:
   LayerGates(std::string_view family, std::string_view text) : LayerGates(FileWordSearch::of(family), text) {}
   LayerGates(const FileWordSearch& words, std::string_view text);
+  /// From an earlier search of the same text with the same words (found()).
+  LayerGates(const FileWordSearch& words, std::vector<bool> found) : words_(&words), found_(std::move(found)) {}
+  const std::vector<bool>& found() const { return found_; }
   bool relevant(const DataLayer& layer) const { return open(layer, 0); }
   bool relevant_in(const DataLayer& layer) const { return open(layer, 1); }
   bool index_reads(const DataLayer& layer) const { return open(layer, 2); }

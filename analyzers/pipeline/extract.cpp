@@ -93,6 +93,19 @@ const ScanWords& scan_words_of(const languages::Language& lang) {
   return *words;
 }
 
+/// The gates of a file of `lang` (null: a file layers claim) from its one search for the scan's
+/// words, kept in `parsed` for the phases after this one.
+datalayers::LayerGates file_gates(const std::string& rel, const languages::Language* lang, std::string_view text,
+                                  ParsedFiles* parsed) {
+  if (!lang) return datalayers::LayerGates(datalayers::FileWordSearch::of(""), text);
+  const ScanWords& words = scan_words_of(*lang);
+  std::vector<bool> found;
+  if (parsed && parsed->words(rel, &found)) return datalayers::LayerGates(words.search, std::move(found));
+  datalayers::LayerGates gates(words.search, text);
+  if (parsed) parsed->keep_words(rel, gates.found());
+  return gates;
+}
+
 /// runs_named_query, from the file's one word search (scan_words_of).
 bool runs_named_query(std::string_view text, const languages::Language& lang, const ScanWords& words,
                       const datalayers::LayerGates& found) {
@@ -159,8 +172,7 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
       std::string text, err;
       auto& [rel, lang] = files[indexed[mine[m]]];
       if (fs.read(source::join_path(options.root, rel), &text, &err) && !source::is_generated(text) &&
-          datalayers::LayerGates(!lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name, text)
-              .index_wanted(layer) && layer.index_wanted(text))
+          file_gates(rel, lang, text, parsed).index_wanted(layer) && layer.index_wanted(text))
         wanted = true;
     });
     if (!wanted) unwanted.insert(&layer);
@@ -194,7 +206,7 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
       if (!(*parser)->ok()) return;
     }
     languages::Tree tree;
-    datalayers::LayerGates gates(family, text);
+    datalayers::LayerGates gates = file_gates(rel, lang, text, parsed);
     for (auto* layer : layers_of[k]) {
       if (layer->index_reads || layer->relevant) {
         if (!gates.index_reads(*layer)) continue;
@@ -329,7 +341,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   result.suppressions = report::find_suppressions(text);
   // The file read once for every word the scan asks of it (its data layers', runs_named_query's).
   const ScanWords* words = lang ? &scan_words_of(*lang) : nullptr;
-  datalayers::LayerGates gates(words ? words->search : datalayers::FileWordSearch::of(""), text);
+  datalayers::LayerGates gates = file_gates(rel, lang, text, parsed_);
   bool named_query = lang && runs_named_query(text, *lang, *words, gates);
   bool sql = lang && (named_query || source::may_contain_sql(text));
   // The statement shape only in code or comments (Go's `select {`): no site unless the file
