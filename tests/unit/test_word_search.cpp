@@ -2,6 +2,7 @@
 // layers' gates (LayerGates): a gate that is shut must never hide a test that would say yes.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <random>
 #include <string>
@@ -124,6 +125,12 @@ std::vector<std::string> corpus() {
         texts.push_back("package x\n// " + std::string(w) + "\nfunc f() {}\n");
       }
   for (size_t i = 0; i < base; ++i) texts.push_back(texts[i] + texts[(i + 1) % base]);
+  // Each line alone: a word whose neighbours would open the gate anyway.
+  for (size_t i = 0; i < base; ++i)
+    for (size_t at = 0, end; at < texts[i].size(); at = end + 1) {
+      end = std::min(texts[i].find('\n', at), texts[i].size());
+      texts.push_back(texts[i].substr(at, end - at));
+    }
   return texts;
 }
 
