@@ -2112,7 +2112,12 @@ bool index_wanted(std::string_view text) { return text.find(kBaseWord) != std::s
 
 }  // namespace
 
-extern const DataLayer kActiveRecord{"activerecord", {"ruby"}, nullptr, nullptr, extract, index_file,
-                                     nullptr, false, nullptr, relevant_in, index_wanted};
+extern const DataLayer kActiveRecord{.name = "activerecord",
+                                     .languages = {"ruby"},
+                                     .extract = extract,
+                                     .index = index_file,
+                                     .relevant_in = relevant_in,
+                                     .index_wanted = index_wanted,
+                                     .wanted_words = {kBaseWord}};
 
 }  // namespace schemagate::datalayers

@@ -262,6 +262,13 @@ bool index_reads(std::string_view path, std::string_view text) {
 
 }  // namespace
 
-extern const DataLayer kBeego{"beego-orm", {"go"}, nullptr, relevant, extract, index, index_reads};
+extern const DataLayer kBeego{.name = "beego-orm",
+                              .languages = {"go"},
+                              .relevant = relevant,
+                              .extract = extract,
+                              .index = index,
+                              .index_reads = index_reads,
+                              .relevant_words = {"orm:\""},
+                              .index_words = {"beego/orm\"", "beego/v2/client/orm\"", ") TableName() string"}};
 
 }  // namespace schemagate::datalayers

@@ -332,6 +332,13 @@ bool index_reads(std::string_view path, std::string_view text) {
 
 }  // namespace
 
-extern const DataLayer kBun{"bun", {"go"}, nullptr, relevant, extract, index, index_reads};
+extern const DataLayer kBun{.name = "bun",
+                            .languages = {"go"},
+                            .relevant = relevant,
+                            .extract = extract,
+                            .index = index,
+                            .index_reads = index_reads,
+                            .relevant_words = {"github.com/uptrace/bun", ".NewSelect()", ".NewInsert()", ".NewUpdate()", ".NewDelete()"},
+                            .index_words = {"bun:\"", "github.com/uptrace/bun"}};
 
 }  // namespace schemagate::datalayers

@@ -42,7 +42,10 @@ void extract_connect_pg_simple(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kConnectPgSimple = {"connect-pg-simple", {"typescript", "javascript"}, nullptr,
-                                           relevant_connect_pg_simple, extract_connect_pg_simple};
+extern const DataLayer kConnectPgSimple{.name = "connect-pg-simple",
+                                        .languages = {"typescript", "javascript"},
+                                        .relevant = relevant_connect_pg_simple,
+                                        .extract = extract_connect_pg_simple,
+                                        .relevant_words = {"connect-pg-simple"}};
 
 }  // namespace schemagate::datalayers

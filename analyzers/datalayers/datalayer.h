@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -120,6 +121,58 @@ struct DataLayer {
   /// Whether the scan reads a file of its languages at this root-relative path at all (a layer
   /// that leaves tests alone): a file it refuses is not parsed for it; null: every one.
   bool (*reads_path)(std::string_view path) = nullptr;
+  /// Words of which a text holds one wherever `relevant` is true (an import path, a call): a file
+  /// of none is not asked. The scan reads each file once for the words of all layers of its
+  /// language (LayerGates). Empty: every file is asked.
+  std::vector<std::string_view> relevant_words = {};
+  /// The same for `relevant_in`.
+  std::vector<std::string_view> relevant_in_words = {};
+  /// The same for `index_reads` (for `relevant` in the index phase of a layer without one:
+  /// relevant_words).
+  std::vector<std::string_view> index_words = {};
+  /// The same for `index_wanted`.
+  std::vector<std::string_view> wanted_words = {};
+};
+
+struct FamilyWords;
+
+/// The words (DataLayer::relevant_words, ...) of every layer of one host language family ("" for
+/// files layers claim), and a caller's own words, to be searched for together.
+class FileWordSearch {
+ public:
+  FileWordSearch(std::string_view family, const std::vector<std::string>& also);
+  ~FileWordSearch();
+  FileWordSearch(FileWordSearch&&) noexcept;
+  /// The layers' words alone, built once per family.
+  static const FileWordSearch& of(std::string_view family);
+
+ private:
+  friend class LayerGates;
+  std::vector<uint32_t> also_;  ///< the index of each caller's word in the search (filled first)
+  std::unique_ptr<FamilyWords> words_;
+};
+
+/// Which of a file's data layer tests may be true, from one reading of the text for a
+/// FileWordSearch's words: a test whose words the text lacks is false without being asked; the
+/// others are asked as before, so every answer is the test's own.
+class LayerGates {
+ public:
+  LayerGates(std::string_view family, std::string_view text) : LayerGates(FileWordSearch::of(family), text) {}
+  LayerGates(const FileWordSearch& words, std::string_view text);
+  /// From an earlier search of the same text with the same words (found()).
+  LayerGates(const FileWordSearch& words, std::vector<bool> found) : words_(&words), found_(std::move(found)) {}
+  const std::vector<bool>& found() const { return found_; }
+  bool relevant(const DataLayer& layer) const { return open(layer, 0); }
+  bool relevant_in(const DataLayer& layer) const { return open(layer, 1); }
+  bool index_reads(const DataLayer& layer) const { return open(layer, 2); }
+  bool index_wanted(const DataLayer& layer) const { return open(layer, 3); }
+  /// Whether the text holds the caller's word `also[i]` (text.find(also[i]) != npos).
+  bool holds(size_t i) const { return found_[words_->also_[i]]; }
+
+ private:
+  bool open(const DataLayer& layer, int test) const;
+  const FileWordSearch* words_ = nullptr;
+  std::vector<bool> found_;
 };
 
 

@@ -387,6 +387,13 @@ void extract(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kDjangoModels{"django", {"python"}, nullptr, relevant, extract, index, index_reads};
+extern const DataLayer kDjangoModels{.name = "django",
+                                     .languages = {"python"},
+                                     .relevant = relevant,
+                                     .extract = extract,
+                                     .index = index,
+                                     .index_reads = index_reads,
+                                     .relevant_words = {"django.db"},
+                                     .index_words = {"AppConfig", "django.db", "import"}};
 
 }  // namespace schemagate::datalayers

@@ -661,7 +661,11 @@ void extract_drizzle(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kDrizzle = {"drizzle", {"typescript", "javascript"}, nullptr, relevant_drizzle, extract_drizzle,
-                                   index_drizzle};
+extern const DataLayer kDrizzle{.name = "drizzle",
+                                .languages = {"typescript", "javascript"},
+                                .relevant = relevant_drizzle,
+                                .extract = extract_drizzle,
+                                .index = index_drizzle,
+                                .relevant_words = {"drizzle-orm", "drizzle-kit"}};
 
 }  // namespace schemagate::datalayers

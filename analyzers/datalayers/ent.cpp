@@ -659,6 +659,13 @@ bool index_reads(std::string_view path, std::string_view text) {
 
 }  // namespace
 
-extern const DataLayer kEnt{"ent", {"go"}, nullptr, relevant, extract, index, index_reads};
+extern const DataLayer kEnt{.name = "ent",
+                            .languages = {"go"},
+                            .relevant = relevant,
+                            .extract = extract,
+                            .index = index,
+                            .index_reads = index_reads,
+                            .relevant_words = {"entgo.io/ent"},
+                            .index_words = {".Schema.Create(", "entgo.io/ent"}};
 
 }  // namespace schemagate::datalayers

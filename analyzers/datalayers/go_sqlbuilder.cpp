@@ -155,6 +155,10 @@ void extract(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kGoSqlbuilder{"go-sqlbuilder", {"go"}, nullptr, relevant, extract};
+extern const DataLayer kGoSqlbuilder{.name = "go-sqlbuilder",
+                                     .languages = {"go"},
+                                     .relevant = relevant,
+                                     .extract = extract,
+                                     .relevant_words = {"huandu/go-sqlbuilder"}};
 
 }  // namespace schemagate::datalayers

@@ -644,6 +644,13 @@ bool index_reads(std::string_view path, std::string_view text) {
 
 }  // namespace
 
-extern const DataLayer kGorm{"gorm", {"go"}, nullptr, relevant, extract, index, index_reads};
+extern const DataLayer kGorm{.name = "gorm",
+                             .languages = {"go"},
+                             .relevant = relevant,
+                             .extract = extract,
+                             .index = index,
+                             .index_reads = index_reads,
+                             .relevant_words = {"gorm.io/gorm", "jinzhu/gorm", "gorm:\""},
+                             .index_words = {"gorm", ") TableName() string"}};
 
 }  // namespace schemagate::datalayers

@@ -1529,7 +1529,15 @@ bool index_parses(std::string_view text) {
   return text.find("@Entity") != std::string_view::npos || text.find("@MappedSuperclass") != std::string_view::npos;
 }
 
-extern const DataLayer kJpa{"jpa", {"java", "kotlin"}, claims_config, relevant, extract, index_file, index_reads, true,
-                            index_parses};
+extern const DataLayer kJpa{.name = "jpa",
+                            .languages = {"java", "kotlin"},
+                            .claims = claims_config,
+                            .relevant = relevant,
+                            .extract = extract,
+                            .index = index_file,
+                            .index_reads = index_reads,
+                            .index_text_only = true,
+                            .index_parses = index_parses,
+                            .relevant_words = {"@Entity", "@SpringBootApplication", "@MappedSuperclass", "@Embeddable", "NamingStrategy", "naming", "quoted"}};
 
 }  // namespace schemagate::datalayers

@@ -550,8 +550,17 @@ bool knex_index_wanted(std::string_view text) {
 
 }  // namespace
 
-extern const DataLayer kKnex = {"knex",           {"typescript", "javascript"}, nullptr, relevant_knex, extract_knex,
-                                 index_knex,       knex_index_reads,             false,   nullptr,       relevant_knex_in,
-                                 knex_index_wanted};
+extern const DataLayer kKnex{.name = "knex",
+                             .languages = {"typescript", "javascript"},
+                             .relevant = relevant_knex,
+                             .extract = extract_knex,
+                             .index = index_knex,
+                             .index_reads = knex_index_reads,
+                             .relevant_in = relevant_knex_in,
+                             .index_wanted = knex_index_wanted,
+                             .relevant_words = {"knex", "Knex", "this.", ": "},
+                             .relevant_in_words = {"knex", "Knex", "this.", ": ", "class"},
+                             .index_words = {"class ", "Knex"},
+                             .wanted_words = {"knex", "Knex"}};
 
 }  // namespace schemagate::datalayers

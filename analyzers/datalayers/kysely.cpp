@@ -810,8 +810,12 @@ void extract_kysely(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kKysely = {"kysely", {"typescript", "javascript"}, nullptr, relevant_kysely, extract_kysely,
-                                  index_kysely};
+extern const DataLayer kKysely{.name = "kysely",
+                               .languages = {"typescript", "javascript"},
+                               .relevant = relevant_kysely,
+                               .extract = extract_kysely,
+                               .index = index_kysely,
+                               .relevant_words = {"selectFrom(", "insertInto(", "updateTable(", "deleteFrom(", "new Kysely", "withPlugin(", "KyselyModule", "CamelCasePlugin", "ysely"}};
 
 bool kysely::sends_names_as_written(const ProjectFacts* facts) {
   return project_naming(facts) == BuilderChain::Naming::AsWritten;

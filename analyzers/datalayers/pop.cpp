@@ -244,6 +244,11 @@ void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>
 
 }  // namespace
 
-extern const DataLayer kPop{"pop", {"go"}, nullptr, relevant, extract, index};
+extern const DataLayer kPop{.name = "pop",
+                            .languages = {"go"},
+                            .relevant = relevant,
+                            .extract = extract,
+                            .index = index,
+                            .relevant_words = {"github.com/gobuffalo/pop", "github.com/ory/pop", "TableName()", ".Q().", ".UpdateOnly(", ".UpdateColumns("}};
 
 }  // namespace schemagate::datalayers

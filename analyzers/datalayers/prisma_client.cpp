@@ -293,13 +293,14 @@ void extract_prisma_client(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kPrismaClient = {.name = "prisma-client",
-                                        .languages = {"typescript", "javascript"},
-                                        .relevant = relevant_prisma_client,
-                                        .extract = extract_prisma_client,
-                                        .index = index_prisma_client,
-                                        .index_text_only = true,
-                                        .index_parses = index_parses,
-                                        .relevant_in = relevant_in};
+extern const DataLayer kPrismaClient{.name = "prisma-client",
+                                     .languages = {"typescript", "javascript"},
+                                     .relevant = relevant_prisma_client,
+                                     .extract = extract_prisma_client,
+                                     .index = index_prisma_client,
+                                     .index_text_only = true,
+                                     .index_parses = index_parses,
+                                     .relevant_in = relevant_in,
+                                     .relevant_words = {"prisma", "PrismaClient"}};
 
 }  // namespace schemagate::datalayers

@@ -981,8 +981,12 @@ void extract_sequelize(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kSequelize = {"sequelize", {"typescript", "javascript"}, nullptr, relevant_sequelize,
-                                     extract_sequelize, index_sequelize, nullptr, false, nullptr,
-                                     relevant_sequelize_in};
+extern const DataLayer kSequelize{.name = "sequelize",
+                                  .languages = {"typescript", "javascript"},
+                                  .relevant = relevant_sequelize,
+                                  .extract = extract_sequelize,
+                                  .index = index_sequelize,
+                                  .relevant_in = relevant_sequelize_in,
+                                  .relevant_words = {"sequelize"}};
 
 }  // namespace schemagate::datalayers

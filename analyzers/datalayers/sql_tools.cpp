@@ -286,7 +286,11 @@ void extract_sql_tools(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kSqlTools = {"sql-tools", {"typescript"}, nullptr, relevant_sql_tools, extract_sql_tools,
-                                    index_sql_tools};
+extern const DataLayer kSqlTools{.name = "sql-tools",
+                                 .languages = {"typescript"},
+                                 .relevant = relevant_sql_tools,
+                                 .extract = extract_sql_tools,
+                                 .index = index_sql_tools,
+                                 .relevant_words = {"sql-tools"}};
 
 }  // namespace schemagate::datalayers

@@ -907,7 +907,15 @@ bool index_wanted(std::string_view text) {
 }
 }  // namespace
 
-extern const DataLayer kSqlalchemy{"sqlalchemy", {"python"}, nullptr, relevant, extract, index, index_reads,
-                                   false, nullptr, nullptr, index_wanted};
+extern const DataLayer kSqlalchemy{.name = "sqlalchemy",
+                                   .languages = {"python"},
+                                   .relevant = relevant,
+                                   .extract = extract,
+                                   .index = index,
+                                   .index_reads = index_reads,
+                                   .index_wanted = index_wanted,
+                                   .relevant_words = {"sqlalchemy", "sqlmodel", "__tablename__", "mapped_column", "create_all"},
+                                   .index_words = {"sqlalchemy", "sqlmodel", "__tablename__", "mapped_column", "create_all", "import", "[A-Z]"},
+                                   .wanted_words = {"sqlalchemy", "sqlmodel", "__tablename__", "mapped_column", "create_all"}};
 
 }  // namespace schemagate::datalayers

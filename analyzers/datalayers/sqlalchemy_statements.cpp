@@ -758,6 +758,10 @@ void extract(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kSqlalchemyStatements{"sqlalchemy statement", {"python"}, nullptr, relevant, extract};
+extern const DataLayer kSqlalchemyStatements{.name = "sqlalchemy statement",
+                                             .languages = {"python"},
+                                             .relevant = relevant,
+                                             .extract = extract,
+                                             .relevant_words = {".query(", ".query.", "sqlalchemy", "sqlmodel"}};
 
 }  // namespace schemagate::datalayers

@@ -328,6 +328,9 @@ extern const DataLayer kSqlx{.name = "sqlx",
                              .extract = extract,
                              .index = index,
                              .index_reads = index_reads,
-                             .relevant_in = relevant_in};
+                             .relevant_in = relevant_in,
+                             .relevant_words = {kImport},
+                             .relevant_in_words = {kImport, "SELECT *", "select *"},
+                             .index_words = {kImport, "db:\"", ".Unsafe()", ".MapperFunc(", "sqlx.NameMapper", "reflectx.", ".Mapper ="}};
 
 }  // namespace schemagate::datalayers

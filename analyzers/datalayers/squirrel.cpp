@@ -528,6 +528,8 @@ extern const DataLayer kSquirrel{.name = "squirrel",
                                  .extract = extract,
                                  .index = index,
                                  .index_reads = index_reads,
-                                 .index_text_only = true};
+                                 .index_text_only = true,
+                                 .relevant_words = {"Masterminds/squirrel"},
+                                 .index_words = {"const ", ".StatementBuilderType", "Masterminds/squirrel"}};
 
 }  // namespace schemagate::datalayers

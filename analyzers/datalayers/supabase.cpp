@@ -391,7 +391,10 @@ void extract_supabase(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kSupabase = {"supabase-js", {"typescript", "javascript"}, nullptr, relevant_supabase,
-                                    extract_supabase};
+extern const DataLayer kSupabase{.name = "supabase-js",
+                                 .languages = {"typescript", "javascript"},
+                                 .relevant = relevant_supabase,
+                                 .extract = extract_supabase,
+                                 .relevant_words = {"supabase"}};
 
 }  // namespace schemagate::datalayers

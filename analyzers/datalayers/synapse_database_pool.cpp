@@ -331,8 +331,11 @@ void extract(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kSynapseDatabasePool{
-    "synapse-database-pool", {"python"}, nullptr, relevant, extract, nullptr, nullptr, false, nullptr, nullptr, nullptr,
-    reads_path};
+extern const DataLayer kSynapseDatabasePool{.name = "synapse-database-pool",
+                                            .languages = {"python"},
+                                            .relevant = relevant,
+                                            .extract = extract,
+                                            .reads_path = reads_path,
+                                            .relevant_words = {".simple_"}};
 
 }  // namespace schemagate::datalayers

@@ -477,7 +477,11 @@ void extract_typeorm(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kTypeorm = {"typeorm", {"typescript", "javascript"}, nullptr, relevant_typeorm, extract_typeorm,
-                                   index_typeorm};
+extern const DataLayer kTypeorm{.name = "typeorm",
+                                .languages = {"typescript", "javascript"},
+                                .relevant = relevant_typeorm,
+                                .extract = extract_typeorm,
+                                .index = index_typeorm,
+                                .relevant_words = {"typeorm", "TypeOrmModule", "NamingStrategy"}};
 
 }  // namespace schemagate::datalayers

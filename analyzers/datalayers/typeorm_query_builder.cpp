@@ -732,7 +732,10 @@ void extract_query_builders(const FileInput& in, FileOutput* out) {
 
 }  // namespace
 
-extern const DataLayer kTypeormQueryBuilder = {"typeorm-query-builder", {"typescript", "javascript"}, nullptr, relevant_query_builder,
-                                               extract_query_builders};
+extern const DataLayer kTypeormQueryBuilder{.name = "typeorm-query-builder",
+                                            .languages = {"typescript", "javascript"},
+                                            .relevant = relevant_query_builder,
+                                            .extract = extract_query_builders,
+                                            .relevant_words = {"createQueryBuilder"}};
 
 }  // namespace schemagate::datalayers

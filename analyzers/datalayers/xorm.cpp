@@ -363,6 +363,15 @@ bool index_parses(std::string_view text) {
 
 }  // namespace
 
-extern const DataLayer kXorm{"xorm", {"go"}, nullptr, relevant, extract, index, index_reads, true, index_parses};
+extern const DataLayer kXorm{.name = "xorm",
+                             .languages = {"go"},
+                             .relevant = relevant,
+                             .extract = extract,
+                             .index = index,
+                             .index_reads = index_reads,
+                             .index_text_only = true,
+                             .index_parses = index_parses,
+                             .relevant_words = {"xorm.io/xorm", "go-xorm/xorm", "xorm.io/builder"},
+                             .index_words = {"xorm.io/xorm", "go-xorm/xorm", "xorm.io/builder", "xorm:\"", ") TableName() string", "Mapper("}};
 
 }  // namespace schemagate::datalayers

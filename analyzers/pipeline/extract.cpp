@@ -36,30 +36,88 @@ bool calls_clickhouse_function(std::string_view sql) {
 
 namespace {
 
-/// How seldom code spells `c`: letters by their rank in English text, capitals rarer than small
-/// letters; '-' and '$' rarest.
-int rarity(char c) {
-  static constexpr std::string_view kByUse = "etaoinsrlcdhupmfgybwvkxjqz";  // most used first
-  if (c >= 'a' && c <= 'z') return static_cast<int>(kByUse.find(c));
-  if (c >= 'A' && c <= 'Z') return static_cast<int>(kByUse.find(static_cast<char>(c - 'A' + 'a'))) + 10;
-  if (c == '-' || c == '$') return 30;
-  if (c == '/') return 18;
-  if (c == '(' || c == ')' || c == '.' || c == ' ') return 3;
-  return 10;
+// Go names its query methods like other APIs (an archiver's Query, a storage client's Get):
+// only a file that imports a database package.
+constexpr std::string_view kGoDatabasePackages[] = {"database/sql", "sqlx", "pgx", "gorm", "uptrace/bun", "lib/pq", "go-pg"};
+
+/// Only names that run a query whatever the library: not Get, Select, raw, run or fetch, which
+/// most code calls for other things.
+bool runs_a_query(std::string_view name) {
+  return name.find("Exec") != std::string_view::npos || name.find("Query") != std::string_view::npos ||
+         name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
+         name == "fetchrow" || name == "fetchval";
 }
 
-/// Whether `found(at)` holds for some place `at` where `name` occurs in `text`, the places
-/// taken in order. They are found by the byte of `name` code spells least often, not by its
-/// first: the search stops at few bytes. The same places as text.find(name, at + 1) gives.
-template <typename Found>
-bool some_occurrence(std::string_view text, std::string_view name, Found&& found) {
-  if (name.empty()) return false;
-  size_t k = 0;
-  for (size_t j = 1; j < name.size(); ++j)
-    if (rarity(name[j]) > rarity(name[k])) k = j;
-  for (size_t a = text.find(name[k], k); a != std::string_view::npos; a = text.find(name[k], a + 1))
-    if (text.compare(a - k, name.size(), name) == 0 && found(a - k)) return true;
+/// A query format of another file filled in here: fmt.Sprintf(queryFmtSelectUser, tableUsers).
+bool formats_a_query(std::string_view text) {
+  for (size_t at = text.find("Sprintf("); at != std::string_view::npos; at = text.find("Sprintf(", at + 1)) {
+    std::string_view arg = text.substr(at + 8, 5);
+    std::string low;
+    for (char c : arg) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (low.starts_with("query") || low.starts_with("sql") || low.starts_with("stmt")) return true;
+  }
   return false;
+}
+
+/// The words a scan reads each file of a language for, once: its data layers' and
+/// runs_named_query's (Go's database packages, then each query-running call as `.name(`, then
+/// "Sprintf(").
+struct ScanWords {
+  datalayers::FileWordSearch search;
+  size_t packages = 0, calls = 0;
+};
+
+ScanWords scan_words(const languages::Language& lang) {
+  std::vector<std::string> also;
+  if (lang.name == "go") also.assign(std::begin(kGoDatabasePackages), std::end(kGoDatabasePackages));
+  size_t packages = also.size();
+  for (std::string_view name : lang.database_calls)
+    if (runs_a_query(name)) also.push_back("." + std::string(name) + "(");
+  size_t calls = also.size() - packages;
+  also.push_back("Sprintf(");
+  return ScanWords{datalayers::FileWordSearch(lang.name == "tsx" ? std::string_view("typescript") : lang.name, also), packages, calls};
+}
+
+const ScanWords& scan_words_of(const languages::Language& lang) {
+  static const std::map<const languages::Language*, ScanWords> all = [] {
+    std::map<const languages::Language*, ScanWords> m;
+    for (const languages::Language& l : languages::languages()) m.emplace(&l, scan_words(l));
+    return m;
+  }();
+  auto it = all.find(&lang);
+  if (it != all.end()) return it->second;
+  // A language outside the table (a test's own): its words, once per call.
+  thread_local std::map<const languages::Language*, std::unique_ptr<ScanWords>> own;
+  auto& words = own[&lang];
+  if (!words) words = std::make_unique<ScanWords>(scan_words(lang));
+  return *words;
+}
+
+/// The gates of a file of `lang` (null: a file layers claim) from its one search for the scan's
+/// words, kept in `parsed` for the phases after this one.
+datalayers::LayerGates file_gates(const std::string& rel, const languages::Language* lang, std::string_view text,
+                                  ParsedFiles* parsed) {
+  if (!lang) return datalayers::LayerGates(datalayers::FileWordSearch::of(""), text);
+  const ScanWords& words = scan_words_of(*lang);
+  std::vector<bool> found;
+  if (parsed && parsed->words(rel, &found)) return datalayers::LayerGates(words.search, std::move(found));
+  datalayers::LayerGates gates(words.search, text);
+  if (parsed) parsed->keep_words(rel, gates.found());
+  return gates;
+}
+
+/// runs_named_query, from the file's one word search (scan_words_of).
+bool runs_named_query(std::string_view text, const languages::Language& lang, const ScanWords& words,
+                      const datalayers::LayerGates& found) {
+  if (lang.name == "sql") return languages::query_dialect_for(text).name != "plain";
+  if (words.packages > 0) {
+    bool any = false;
+    for (size_t i = 0; i < words.packages && !any; ++i) any = found.holds(i);
+    if (!any) return false;
+  }
+  for (size_t i = words.packages; i < words.packages + words.calls; ++i)
+    if (found.holds(i)) return true;
+  return found.holds(words.packages + words.calls) && formats_a_query(text);
 }
 
 }  // namespace
@@ -67,37 +125,11 @@ bool some_occurrence(std::string_view text, std::string_view name, Found&& found
 /// Whether `text` calls one of `lang`'s query-running methods by name (`.ExecContext(`,
 /// `.execute(`): its SQL may be a constant of another file (a Go package's queries.go, a Python
 /// queries module), so a file without a SQL keyword is still scanned. Only names that run a
-/// query whatever the library: not Get, Select, raw, run or fetch, which most code calls for
-/// other things. A query tool's .sql file runs every statement it names.
+/// query whatever the library (runs_a_query). A query tool's .sql file (sqlc's "-- name: F :one"
+/// headers) runs every statement it names, with or without a FROM (SELECT f($1)).
 bool runs_named_query(std::string_view text, const languages::Language& lang) {
-  // A query tool's .sql file (sqlc's "-- name: F :one" headers) holds the statements it runs,
-  // each a query, with or without a FROM (SELECT f($1)).
-  if (lang.name == "sql") return languages::query_dialect_for(text).name != "plain";
-  // Go names its query methods like other APIs (an archiver's Query, a storage client's Get):
-  // only a file that imports a database package.
-  if (lang.name == "go") {
-    static constexpr std::string_view kPackages[] = {"database/sql", "sqlx", "pgx", "gorm", "uptrace/bun", "lib/pq", "go-pg"};
-    if (std::none_of(std::begin(kPackages), std::end(kPackages),
-                     [&](std::string_view p) { return some_occurrence(text, p, [](size_t) { return true; }); }))
-      return false;
-  }
-  for (std::string_view name : lang.database_calls) {
-    bool specific = name.find("Exec") != std::string_view::npos || name.find("Query") != std::string_view::npos ||
-                    name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
-                    name == "fetchrow" || name == "fetchval";
-    if (!specific) continue;
-    if (some_occurrence(text, name, [&](size_t at) {
-          return at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(';
-        }))
-      return true;
-  }
-  // A query format of another file filled in here: fmt.Sprintf(queryFmtSelectUser, tableUsers).
-  return some_occurrence(text, "Sprintf(", [&](size_t at) {
-    std::string_view arg = text.substr(at + 8, 5);
-    std::string low;
-    for (char c : arg) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    return low.starts_with("query") || low.starts_with("sql") || low.starts_with("stmt");
-  });
+  const ScanWords& words = scan_words_of(lang);
+  return runs_named_query(text, lang, words, datalayers::LayerGates(words.search, text));
 }
 
 namespace {
@@ -138,8 +170,9 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
     for_each_parallel<char>(mine.size(), threads, [&](char&, size_t m) {
       if (wanted) return;
       std::string text, err;
-      if (fs.read(source::join_path(options.root, files[indexed[mine[m]]].first), &text, &err) &&
-          !source::is_generated(text) && layer.index_wanted(text))
+      auto& [rel, lang] = files[indexed[mine[m]]];
+      if (fs.read(source::join_path(options.root, rel), &text, &err) && !source::is_generated(text) &&
+          file_gates(rel, lang, text, parsed).index_wanted(layer) && layer.index_wanted(text))
         wanted = true;
     });
     if (!wanted) unwanted.insert(&layer);
@@ -173,8 +206,12 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
       if (!(*parser)->ok()) return;
     }
     languages::Tree tree;
+    datalayers::LayerGates gates = file_gates(rel, lang, text, parsed);
     for (auto* layer : layers_of[k]) {
-      if (layer->index_reads ? !layer->index_reads(rel, text) : layer->relevant && !layer->relevant(text)) continue;
+      if (layer->index_reads || layer->relevant) {
+        if (!gates.index_reads(*layer)) continue;
+        if (layer->index_reads ? !layer->index_reads(rel, text) : !layer->relevant(text)) continue;
+      }
       if (parser && !tree && (!layer->index_text_only || (layer->index_parses && layer->index_parses(text)))) {
         tree = (*parser)->parse(text);
         if (!tree) break;
@@ -302,13 +339,11 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   }
   result.scanned = true;
   result.suppressions = report::find_suppressions(text);
-  // runs_named_query reads the whole text: asked once, when first needed.
-  std::optional<bool> named;
-  auto named_query = [&] {
-    if (!named) named = runs_named_query(text, *lang);
-    return *named;
-  };
-  bool sql = lang && (source::may_contain_sql(text) || named_query());
+  // The file read once for every word the scan asks of it (its data layers', runs_named_query's).
+  const ScanWords* words = lang ? &scan_words_of(*lang) : nullptr;
+  datalayers::LayerGates gates = file_gates(rel, lang, text, parsed_);
+  bool named_query = lang && runs_named_query(text, *lang, *words, gates);
+  bool sql = lang && (named_query || source::may_contain_sql(text));
   // The statement shape only in code or comments (Go's `select {`): no site unless the file
   // calls the database with SQL built elsewhere (a dynamic site, or another file's constant).
   // A Python test (or a file that parses SQL itself) keeps only database calls' SQL
@@ -316,12 +351,12 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   // has no site. Unless it renames SQLAlchemy's text(), whose calls the lexer would not see.
   bool calls_only = lang && lang->name == "python" && (source::is_test_file(rel) || source::imports_sql_parser(text)) &&
                     text.find("text as ") == std::string::npos;
-  if (sql && !named_query() && (calls_only || !languages::literals_may_hold_sql(lang->name, text)) &&
+  if (sql && !named_query && (calls_only || !languages::literals_may_hold_sql(lang->name, text)) &&
       !calls_database(text, *lang)) {
     if (first) first->deferred = true;
     sql = false;
   }
-  if (sql && lang->name == "go" && !named_query() && !go_may_yield_site(rel, text, *lang)) {
+  if (sql && lang->name == "go" && !named_query && !go_may_yield_site(rel, text, *lang)) {
     if (first) first->deferred = true;
     sql = false;
   }
@@ -331,7 +366,13 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
                                 layer.languages.end() &&
                             (!layer.reads_path || layer.reads_path(rel))
                       : layer.claims && layer.claims(rel);
-    if (reads && (layer.relevant_in ? layer.relevant_in(text, facts_) : !layer.relevant || layer.relevant(text)))
+    if (!reads) continue;
+    if (!layer.relevant_in && !layer.relevant) {
+      layers.push_back(&layer);
+      continue;
+    }
+    if (layer.relevant_in ? gates.relevant_in(layer) && layer.relevant_in(text, facts_)
+                          : gates.relevant(layer) && layer.relevant(text))
       layers.push_back(&layer);
   }
   if (!sql && layers.empty()) return result;

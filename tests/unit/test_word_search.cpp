@@ -1,0 +1,222 @@
+// The one-pass word search (source/word_search.h) against std::string_view::find, and the data
+// layers' gates (LayerGates): a gate that is shut must never hide a test that would say yes.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/datalayers/datalayer.h"
+#include "analyzers/languages/language.h"
+#include "analyzers/pipeline/file_scanner.h"
+#include "analyzers/source/word_search.h"
+
+namespace {
+
+using schemagate::source::WordSearch;
+
+std::vector<bool> by_find(const std::vector<std::string>& words, std::string_view text) {
+  std::vector<bool> found;
+  for (auto& w : words) found.push_back(text.find(w) != std::string_view::npos);
+  return found;
+}
+
+void same_as_find(const std::vector<std::string>& words, std::string_view text) {
+  WordSearch search(words);
+  CAPTURE(text);
+  CHECK(search.occurring(text) == by_find(words, text));
+}
+
+}  // namespace
+
+TEST_CASE("word search: each word found exactly where find finds it") {
+  // Overlapping words, one inside another, shared prefixes, a word at the very end.
+  std::vector<std::string> words = {"abab", "bab", "gorm", "gorm:\"", "gorm.io/gorm", "sqlx", "github.com/jmoiron/sqlx", ".Q().", "Q"};
+  same_as_find(words, "");
+  same_as_find(words, "ababab");
+  same_as_find(words, "xbabx");
+  same_as_find(words, "import \"gorm.io/gorm\"");
+  same_as_find(words, "`gorm:\"column:id\"`");
+  same_as_find(words, "gor");                             // a prefix only
+  same_as_find(words, "github.com/jmoiron/sql");          // the long word cut short: not sqlx either
+  same_as_find(words, "x := github.com/jmoiron/sqlx");    // at the end
+  same_as_find(words, "tx.Q().Where");
+  same_as_find(words, "gorgorm");                         // a restart inside a partial match
+  same_as_find(words, "gorm.io/gor");                     // the inner "gorm" found, the long one not
+  same_as_find({"aaa", "aa", "a"}, "aa");
+  same_as_find({"abc", "bcd", "cde"}, "abcde");
+  same_as_find({"ab", "ab"}, "xab");  // duplicates each answer
+  same_as_find({}, "anything");
+  // Bytes outside ASCII, NUL included.
+  same_as_find({std::string("\0x", 2), "\xff\xfe", "é"}, std::string("a\0x\xff\xfe café", 11));
+}
+
+TEST_CASE("word search: an empty word occurs in every text, the empty one too") {
+  same_as_find({"", "a"}, "");
+  same_as_find({"", "a"}, "bab");
+}
+
+TEST_CASE("word search: random words over a small alphabet agree with find") {
+  std::mt19937 rng(17);
+  auto random_text = [&](size_t max) {
+    std::string s(rng() % (max + 1), 'a');
+    for (char& c : s) c = "ab.c"[rng() % 4];
+    return s;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> words;
+    for (int k = 0, n = 1 + static_cast<int>(rng() % 8); k < n; ++k) {
+      std::string w = random_text(5);
+      if (w.empty()) w = "a";
+      words.push_back(w);
+    }
+    WordSearch search(words);
+    for (int t = 0; t < 10; ++t) {
+      std::string text = random_text(40);
+      CAPTURE(text);
+      REQUIRE(search.occurring(text) == by_find(words, text));
+    }
+  }
+}
+
+namespace {
+
+using schemagate::datalayers::DataLayer;
+using schemagate::datalayers::LayerGates;
+
+/// Texts each layer's tests say yes to, and their neighbours: every gate word alone and inside
+/// code, and a few files of each kind of project.
+std::vector<std::string> corpus() {
+  std::vector<std::string> texts = {
+      "",
+      "package store\n\nimport (\n\t\"database/sql\"\n\t\"github.com/jmoiron/sqlx\"\n)\n\nfunc (s *S) Get() { s.db.Get(&u, \"SELECT * FROM users\") }\n",
+      "package models\n\ntype User struct {\n\tID int `gorm:\"primaryKey\" db:\"id\" xorm:\"pk\" bun:\"id\" orm:\"pk\"`\n}\n\nfunc (User) TableName() string { return \"users\" }\n",
+      "import \"entgo.io/ent\"\n\ntype User struct{ ent.Schema }\nclient.Schema.Create(ctx)\n",
+      "from sqlalchemy import Column\nclass User(Base):\n    __tablename__ = 'users'\n    name = mapped_column()\nBase.metadata.create_all(engine)\n",
+      "from django.db import models\nclass User(models.Model):\n    pass\n",
+      "from .models import User\nimport re\nNAME = re.compile('[A-Z]')\n",
+      "class AppConfig: pass\n",
+      "def f(self):\n    return self.db_pool.simple_select_one('users', {})\n",
+      "session.query(User).all()\nx = db.query.filter()\n",
+      "import { Kysely } from 'kysely'\nconst db = new Kysely<DB>({})\ndb.selectFrom('users')\n",
+      "import knex from 'knex'\nclass Repo { constructor(private db: Knex) {} run() { return this.db('users') } }\n",
+      "import { drizzle } from 'drizzle-orm/node-postgres'\n",
+      "import { createClient } from '@supabase/supabase-js'\nconst supabase = createClient()\nsupabase.from('users').select()\nsupabase.rpc('f')\n",
+      "import { PrismaClient } from '@prisma/client'\nconst prisma = new PrismaClient()\nprisma.user.findMany()\n",
+      "import { Sequelize } from 'sequelize'\nimport session from 'express-session'\nimport pg from 'connect-pg-simple'\n",
+      "import { Entity } from 'typeorm'\nrepo.createQueryBuilder('u')\nTypeOrmModule.forRoot({ namingStrategy: new SnakeNamingStrategy() })\n",
+      "import sql from 'sql-tools'\n",
+      "@Entity\n@Table(name = \"users\")\npublic class User {}\n@SpringBootApplication\n@MappedSuperclass @Embeddable\nspring.jpa.hibernate.naming.physical-strategy=x\nglobally_quoted_identifiers=true\n",
+      "class User < ActiveRecord::Base\nend\nUser.where(name: 'x').find_by(id: 1)\nUser.update_all(a: 1)\n",
+      "import sq \"github.com/Masterminds/squirrel\"\nvar psql = sq.StatementBuilder.PlaceholderFormat(sq.Dollar)\ntype R struct { sb sq.StatementBuilderType }\nconst table = \"users\"\n",
+      "import \"github.com/huandu/go-sqlbuilder\"\nimport \"github.com/gobuffalo/pop\"\ntx.Q().Where(\"a = ?\", 1)\ntx.UpdateColumns(&u, \"name\")\n",
+      "import \"github.com/uptrace/bun\"\ndb.NewSelect().Model(&u)\ndb.NewInsert()\n",
+      "engine.SetMapper(names.GonicMapper{})\nimport \"xorm.io/xorm\"\nimport \"github.com/beego/beego/v2/client/orm\"\n",
+      "db = db.Unsafe()\ndb.MapperFunc(strings.ToLower)\nsqlx.NameMapper = f\nreflectx.NewMapper(\"db\")\ndb.Mapper = m\n",
+  };
+  size_t base = texts.size();
+  for (auto& layer : schemagate::datalayers::datalayers())
+    for (auto* words : {&layer.relevant_words, &layer.relevant_in_words, &layer.index_words, &layer.wanted_words})
+      for (std::string_view w : *words) {
+        texts.emplace_back(w);
+        texts.push_back("package x\n// " + std::string(w) + "\nfunc f() {}\n");
+      }
+  for (size_t i = 0; i < base; ++i) texts.push_back(texts[i] + texts[(i + 1) % base]);
+  // Each line alone: a word whose neighbours would open the gate anyway.
+  for (size_t i = 0; i < base; ++i)
+    for (size_t at = 0, end; at < texts[i].size(); at = end + 1) {
+      end = std::min(texts[i].find('\n', at), texts[i].size());
+      texts.push_back(texts[i].substr(at, end - at));
+    }
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("data layer gates: a shut gate never hides a test that says yes") {
+  schemagate::datalayers::ProjectFacts facts = {{"sqlx:package", {"store"}}, {"activerecord:model", {""}}};
+  for (const std::string& text : corpus()) {
+    for (auto& layer : schemagate::datalayers::datalayers()) {
+      for (std::string_view family : layer.languages) {
+        LayerGates gates(family, text);
+        CAPTURE(layer.name);
+        CAPTURE(text);
+        if (layer.relevant && layer.relevant(text)) CHECK(gates.relevant(layer));
+        if (layer.relevant_in && (layer.relevant_in(text, nullptr) || layer.relevant_in(text, &facts)))
+          CHECK(gates.relevant_in(layer));
+        if (layer.index_reads) {
+          for (std::string_view path : {"a/models.py", "a/__init__.py", "a/apps.py", "store/user.go", "src/db.ts", "User.java"})
+            if (layer.index_reads(path, text)) CHECK(gates.index_reads(layer));
+        } else if (layer.relevant && layer.relevant(text)) {
+          CHECK(gates.index_reads(layer));
+        }
+        if (layer.index_wanted && layer.index_wanted(text)) CHECK(gates.index_wanted(layer));
+      }
+    }
+  }
+}
+
+TEST_CASE("data layer gates: each declared word opens its gate, and a text of none shuts it") {
+  for (auto& layer : schemagate::datalayers::datalayers()) {
+    for (std::string_view family : layer.languages) {
+      CAPTURE(layer.name);
+      for (std::string_view w : layer.relevant_words) CHECK(LayerGates(family, w).relevant(layer));
+      for (std::string_view w : layer.wanted_words) CHECK(LayerGates(family, w).index_wanted(layer));
+      if (!layer.relevant_words.empty()) CHECK_FALSE(LayerGates(family, "~").relevant(layer));
+      if (!layer.index_words.empty()) CHECK_FALSE(LayerGates(family, "~").index_reads(layer));
+    }
+  }
+  // A layer of no family's table is always asked.
+  DataLayer own{.name = "own", .languages = {"go"}, .relevant_words = {"never"}};
+  CHECK(LayerGates("go", "").relevant(own));
+}
+
+namespace {
+
+/// runs_named_query as it was written before the word search: one find per name.
+bool named_query_by_find(std::string_view text, const schemagate::languages::Language& lang) {
+  if (lang.name == "go") {
+    bool any = false;
+    for (std::string_view p : {"database/sql", "sqlx", "pgx", "gorm", "uptrace/bun", "lib/pq", "go-pg"})
+      any = any || text.find(p) != std::string_view::npos;
+    if (!any) return false;
+  }
+  for (std::string_view name : lang.database_calls) {
+    bool specific = name.find("Exec") != std::string_view::npos || name.find("Query") != std::string_view::npos ||
+                    name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
+                    name == "fetchrow" || name == "fetchval";
+    if (!specific) continue;
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
+      if (at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(') return true;
+  }
+  for (size_t at = text.find("Sprintf("); at != std::string_view::npos; at = text.find("Sprintf(", at + 1)) {
+    std::string low;
+    for (char c : text.substr(at + 8, 5)) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (low.starts_with("query") || low.starts_with("sql") || low.starts_with("stmt")) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("runs_named_query from the word search answers as one find per name did") {
+  std::vector<std::string> texts = {
+      "", "db.Exec(", "db.Exec", "Exec(", "import \"database/sql\"\ndb.ExecContext(ctx, q)",
+      "import \"database/sql\"\ndb.Exec", "import \"database/sql\"\nx := db.QueryRowContext(ctx, q)",
+      "import \"github.com/jackc/pgx/v5\"\nfmt.Sprintf(queryFmt, t)", "import \"gorm.io/gorm\"\nfmt.Sprintf(SQL_x)",
+      "import \"lib/pq\"\nfmt.Sprintf(\"%s\", a)", "import \"lib/pq\"\nfmt.Sprintf(stmt", "fmt.Sprintf(Query",
+      "cursor.execute(sql)", "await conn.fetchrow(q)", "conn.fetchval(", "session.execute(text('select 1'))",
+      "pool.query(sql)", "client.$queryRaw(sql)", "db.none(q)", "knex.raw(q)", "ActiveRecord::Base.connection.execute(sql)",
+      "jdbcTemplate.queryForObject(sql, Long.class)", "stmt.executeQuery()", "x.executemany(q, rows)"};
+  for (const auto& lang : schemagate::languages::languages()) {
+    if (lang.name == "sql") continue;
+    for (const std::string& text : texts) {
+      CAPTURE(lang.name);
+      CAPTURE(text);
+      CHECK(schemagate::pipeline::runs_named_query(text, lang) == named_query_by_find(text, lang));
+    }
+  }
+}
