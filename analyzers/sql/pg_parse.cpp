@@ -1,5 +1,7 @@
 #include "analyzers/sql/pg_parse.h"
 
+#include "analyzers/sql/parse_store.h"
+
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
 
@@ -53,10 +55,25 @@ struct ProtobufResultOwner {
 
 std::shared_ptr<const ParseOutcome> parse_now(const std::string& sql) {
   auto out = std::make_shared<ParseOutcome>();
+  // An earlier run's answer (parse_store.h): one unpack, no parse and no pack.
+  ParseStore* store = parse_store();
+  if (StoredParse stored; store && store->find(sql, &stored)) {
+    if (!stored.ok) {
+      out->error = std::move(stored.error);
+      return out;
+    }
+    auto tree = std::make_shared<const ParseTree>(reinterpret_cast<const uint8_t*>(stored.packed.data()),
+                                                  stored.packed.size());
+    if (tree->message()) {
+      out->tree = std::move(tree);
+      return out;
+    }
+  }
   ProtobufResultOwner owner{pg_query_parse_protobuf(sql.c_str())};
   if (const PgQueryError* e = owner.result.error) {
     out->error.message = e->message ? e->message : "syntax error";
     out->error.offset = char_pos_to_byte(sql, e->cursorpos);
+    if (store) store->add_error(sql, out->error);
     return out;
   }
   auto tree = std::make_shared<const ParseTree>(reinterpret_cast<const uint8_t*>(owner.result.parse_tree.data),
@@ -66,6 +83,7 @@ std::shared_ptr<const ParseOutcome> parse_now(const std::string& sql) {
     out->error.offset = 0;
     return out;
   }
+  if (store) store->add_tree(sql, std::string_view(owner.result.parse_tree.data, owner.result.parse_tree.len));
   out->tree = std::move(tree);
   return out;
 }
