@@ -1,25 +1,27 @@
 #include "analyzers/sql/parse_store.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <pg_query.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
-#include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace schemagate::sql {
 namespace {
 
-// magic, then the payload: format, version, record count, records; then the payload's checksum
-// (16 hex characters). A record: the text, its kind ('t' a packed tree, 'e' a syntax error), the
-// error's byte offset, the packed tree or the error's message. Integers are 8 bytes, little-endian.
+// The file: magic; format, version, record count; the index, one entry per record sorted by the
+// hash of its text: hash, where the record starts in the file, its size; the checksum of all that
+// (the header). Then the records: the text, its kind ('t' a packed tree, 'e' a syntax error), the
+// error's byte offset, the packed tree or the error's message, and the checksum of the record.
+// Integers are 8 bytes, little-endian; a string is its size, then its bytes.
 constexpr std::string_view kMagic = "schemagate parse store\n";
-constexpr uint64_t kFormat = 1;
+constexpr uint64_t kFormat = 2;
 
 void put(std::string* out, uint64_t v) {
   for (int i = 0; i < 8; ++i) *out += static_cast<char>((v >> (8 * i)) & 0xff);
@@ -34,6 +36,7 @@ class Reader {
   explicit Reader(std::string_view in) : in_(in) {}
   bool ok() const { return ok_; }
   bool done() const { return ok_ && pos_ == in_.size(); }
+  size_t pos() const { return pos_; }
   uint64_t u() {
     if (!ok_ || in_.size() - pos_ < 8) return ok_ = false, 0;
     uint64_t v = 0;
@@ -56,22 +59,39 @@ class Reader {
 };
 
 /// FNV-1a (64 bits) taken 8 bytes at a time with a shift-xor after each step (each step is
-/// one-to-one, so one changed word changes the result), then the length: tells a whole file from
-/// a damaged or truncated one, at a small part of what SHA-256 of megabytes would cost.
-std::string checksum(std::string_view payload) {
+/// one-to-one, so one changed word changes the result), then the length: the texts' hash, and
+/// the checksums that tell a whole header or record from a damaged one, at a small part of what
+/// SHA-256 would cost. A text is never taken on its hash: the record's text is compared whole.
+uint64_t fnv(std::string_view bytes) {
   uint64_t h = 14695981039346656037ull;
   size_t i = 0;
-  for (; i + 8 <= payload.size(); i += 8) {
+  for (; i + 8 <= bytes.size(); i += 8) {
     uint64_t word;
-    std::memcpy(&word, payload.data() + i, 8);
+    std::memcpy(&word, bytes.data() + i, 8);
     h = (h ^ word) * 1099511628211ull;
     h ^= h >> 32;
   }
-  for (; i < payload.size(); ++i) h = (h ^ static_cast<unsigned char>(payload[i])) * 1099511628211ull;
-  h = (h ^ payload.size()) * 1099511628211ull;
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-  return hex;
+  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ull;
+  return (h ^ bytes.size()) * 1099511628211ull;
+}
+
+bool read_whole(const std::string& file, std::string* out) {
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st{};
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (ok) {
+    out->resize(static_cast<size_t>(st.st_size));
+    size_t got = 0;
+    while (got < out->size()) {
+      ssize_t n = ::read(fd, out->data() + got, out->size() - got);
+      if (n <= 0) break;
+      got += static_cast<size_t>(n);
+    }
+    out->resize(got);  // a file cut while read: its index says so
+  }
+  ::close(fd);
+  return ok;
 }
 
 std::atomic<ParseStore*> active_store{nullptr};
@@ -83,55 +103,77 @@ ParseStore::ParseStore(std::string file, std::string version) : file_(std::move(
 }
 
 void ParseStore::read_file() {
-  std::ifstream in(file_, std::ios::binary);
-  if (!in) return void(why_ = "no stored parses");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (!in && !in.eof()) return void(why_ = "the store could not be read");
-  bytes_ = std::move(ss).str();
+  if (!read_whole(file_, &bytes_)) return void(why_ = "no stored parses");
   auto reject = [&](const char* why) {
     why_ = why;
-    loaded_.clear();
-    index_.clear();
+    slots_.clear();
     bytes_.clear();
   };
-  if (bytes_.size() < kMagic.size() + 16 || bytes_.compare(0, kMagic.size(), kMagic) != 0)
+  if (bytes_.size() < kMagic.size() || bytes_.compare(0, kMagic.size(), kMagic) != 0)
     return reject("the store file is not one (ignored)");
-  std::string_view payload(bytes_.data() + kMagic.size(), bytes_.size() - kMagic.size() - 16);
-  if (checksum(payload) != std::string_view(bytes_).substr(bytes_.size() - 16))
-    return reject("the store file is damaged (ignored)");
-  Reader r(payload);
+  Reader r(std::string_view(bytes_).substr(kMagic.size()));
   if (r.u() != kFormat || r.s() != version_ || !r.ok()) return reject("the store file is another libpg_query's");
   uint64_t count = r.u();
-  if (count > payload.size()) return reject("the store file does not decode (ignored)");
-  loaded_.reserve(count);
-  index_.reserve(count);
-  for (uint64_t i = 0; i < count && r.ok(); ++i) {
-    Record rec;
+  if (!r.ok() || count > bytes_.size() / 24) return reject("the store file is damaged (ignored)");
+  slots_.resize(count);
+  for (Slot& slot : slots_) {
+    slot.hash = r.u();
+    slot.at = r.u();
+    slot.size = r.u();
+  }
+  size_t header = kMagic.size() + r.pos();
+  uint64_t sum = r.u();
+  if (!r.ok() || sum != fnv(std::string_view(bytes_).substr(0, header))) return reject("the store file is damaged (ignored)");
+  size_t records = header + 8;
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    const Slot& s = slots_[i];
+    if (s.at < records || s.size < 8 || s.at > bytes_.size() || s.size > bytes_.size() - s.at ||
+        (i && s.hash < slots_[i - 1].hash))
+      return reject("the store file is damaged (ignored)");  // cut short, or not written by save()
+  }
+}
+
+bool ParseStore::read_record(Slot* slot) {
+  if (slot->state == Slot::kUnread) {
+    std::string_view bytes = std::string_view(bytes_).substr(slot->at, slot->size);
+    std::string_view body = bytes.substr(0, bytes.size() - 8);
+    Reader sum(bytes.substr(body.size()));
+    Reader r(body);
+    Record& rec = slot->record;
     rec.sql = r.s();
-    std::string_view kind = r.s();
+    uint64_t kind = r.u();
     rec.offset = r.u();
     rec.payload = r.s();
-    if (!r.ok() || kind.size() != 1 || (kind[0] != 't' && kind[0] != 'e')) break;
-    rec.kind = kind[0];
-    if (!index_.emplace(rec.sql, std::make_pair(false, loaded_.size())).second) break;  // written once each
-    loaded_.push_back(rec);
+    rec.kind = static_cast<char>(kind);
+    bool good = r.done() && (kind == 't' || kind == 'e') && sum.u() == fnv(body) && fnv(rec.sql) == slot->hash;
+    slot->state = good ? Slot::kGood : Slot::kBad;
   }
-  if (!r.done() || loaded_.size() != count) return reject("the store file does not decode (ignored)");
+  return slot->state == Slot::kGood;
+}
+
+ParseStore::Slot* ParseStore::slot_of(std::string_view sql, uint64_t hash) {
+  auto it = std::lower_bound(slots_.begin(), slots_.end(), hash, [](const Slot& s, uint64_t h) { return s.hash < h; });
+  for (; it != slots_.end() && it->hash == hash; ++it)
+    if (!it->replaced && read_record(&*it) && it->record.sql == sql) return &*it;
+  return nullptr;
 }
 
 bool ParseStore::find(std::string_view sql, StoredParse* out) {
   std::lock_guard<std::mutex> lock(mutex_);
-  auto it = index_.find(sql);
-  if (it == index_.end()) return false;
-  auto [added, i] = it->second;
-  Record& rec = added ? added_[i] : loaded_[i];
-  if (!rec.asked) asked_.push_back(it->second);
-  rec.asked = true;
-  out->ok = rec.kind == 't';
-  out->packed = out->ok ? rec.payload : std::string_view();
+  const Record* rec = nullptr;
+  if (auto it = added_index_.find(sql); it != added_index_.end()) {
+    rec = &added_[it->second];
+  } else if (Slot* slot = slot_of(sql, fnv(sql))) {
+    if (!slot->asked) asked_.push_back({false, static_cast<size_t>(slot - slots_.data())});
+    slot->asked = true;
+    rec = &slot->record;
+  } else {
+    return false;
+  }
+  out->ok = rec->kind == 't';
+  out->packed = out->ok ? rec->payload : std::string_view();
   out->error = {};
-  if (!out->ok) out->error = {std::string(rec.payload), rec.offset};
+  if (!out->ok) out->error = {std::string(rec->payload), rec->offset};
   return true;
 }
 
@@ -143,20 +185,13 @@ void ParseStore::add_error(std::string_view sql, const ParseError& error) {
 
 void ParseStore::add(std::string_view sql, char kind, size_t offset, std::string_view payload) {
   std::lock_guard<std::mutex> lock(mutex_);
-  auto it = index_.find(sql);
-  if (it != index_.end()) {
-    if (it->second.first) return;  // added in this run already (two threads parsed it)
-    loaded_[it->second.second].replaced = true;  // stored, but not what libpg_query answers now
-    index_.erase(it);
-  }
-  owned_.push_back({std::string(sql), std::string(payload)});
-  Record rec;
-  rec.sql = owned_.back().sql;
-  rec.kind = kind;
-  rec.offset = offset;
-  rec.payload = owned_.back().payload;
-  rec.asked = true;
-  index_.emplace(rec.sql, std::make_pair(true, added_.size()));
+  if (added_index_.count(sql)) return;  // added in this run already (two threads parsed it)
+  if (Slot* slot = slot_of(sql, fnv(sql))) slot->replaced = true;  // stored, but not what libpg_query answers now
+  owned_.emplace_back(sql);
+  std::string_view text = owned_.back();
+  owned_.emplace_back(payload);
+  Record rec{text, kind, offset, owned_.back()};
+  added_index_.emplace(text, added_.size());
   asked_.push_back({true, added_.size()});
   added_.push_back(rec);
 }
@@ -164,33 +199,44 @@ void ParseStore::add(std::string_view sql, char kind, size_t offset, std::string
 bool ParseStore::save(size_t max_bytes) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (added_.empty()) return true;  // the file holds every answer this run needed
-  std::string payload;
-  put(&payload, kFormat);
-  put(&payload, version_);
-  size_t count_at = payload.size();
-  put(&payload, uint64_t{0});
-  uint64_t count = 0;
-  auto write = [&](const Record& rec) {
-    size_t size = 8 * 4 + 1 + rec.sql.size() + rec.payload.size();
-    if (payload.size() + size > max_bytes) return;
-    put(&payload, rec.sql);
-    put(&payload, std::string_view(&rec.kind, 1));
-    put(&payload, static_cast<uint64_t>(rec.offset));
-    put(&payload, rec.payload);
-    ++count;
+  struct Entry {
+    uint64_t hash;
+    size_t at, size;
   };
-  // This run's texts first, in the order asked; then those of earlier runs, in the file's order
-  // (the most recently asked first): the oldest go when the bound is reached.
+  std::vector<Entry> index;
+  std::string records;
+  auto write = [&](const Record& rec) {
+    size_t size = 8 * 5 + rec.sql.size() + rec.payload.size();
+    if (records.size() + size + 24 * (index.size() + 1) > max_bytes) return;
+    size_t at = records.size();
+    put(&records, rec.sql);
+    put(&records, static_cast<uint64_t>(static_cast<unsigned char>(rec.kind)));
+    put(&records, static_cast<uint64_t>(rec.offset));
+    put(&records, rec.payload);
+    put(&records, fnv(std::string_view(records).substr(at)));
+    index.push_back({fnv(rec.sql), at, records.size() - at});
+  };
+  // This run's texts first, in the order asked; then those of earlier runs (the file's records
+  // that still check), while the bound allows: the texts no recent run asked go first.
   for (auto [added, i] : asked_) {
-    const Record& rec = added ? added_[i] : loaded_[i];
-    if (!rec.replaced) write(rec);
+    if (added) write(added_[i]);
+    else if (!slots_[i].replaced) write(slots_[i].record);
   }
-  for (const Record& rec : loaded_)
-    if (!rec.asked && !rec.replaced) write(rec);
-  std::string count_bytes;
-  put(&count_bytes, count);
-  payload.replace(count_at, 8, count_bytes);
-  std::string bytes = std::string(kMagic) + payload + checksum(payload);
+  for (Slot& slot : slots_)
+    if (!slot.asked && !slot.replaced && read_record(&slot)) write(slot.record);
+  std::stable_sort(index.begin(), index.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
+  std::string bytes(kMagic);
+  put(&bytes, kFormat);
+  put(&bytes, version_);
+  put(&bytes, static_cast<uint64_t>(index.size()));
+  size_t first = bytes.size() + 24 * index.size() + 8;  // where the records start
+  for (const Entry& e : index) {
+    put(&bytes, e.hash);
+    put(&bytes, static_cast<uint64_t>(first + e.at));
+    put(&bytes, static_cast<uint64_t>(e.size));
+  }
+  put(&bytes, fnv(bytes));
+  bytes += records;
 
   std::error_code ec;
   std::filesystem::path dir = std::filesystem::path(file_).parent_path();

@@ -8,13 +8,16 @@
 // alone: the store is keyed by the text itself (compared whole, not trusted to a hash) and
 // written for one libpg_query (its PostgreSQL version and the library file it was loaded from).
 //
-// A store file is never trusted: a bad magic, a length or checksum that does not match, a record
-// that does not decode or another libpg_query's file is an empty store, and every text is parsed
-// (and the file written again). Writes go to a temporary file renamed over the old one, so a
+// A store file is never trusted: a bad magic, another libpg_query's file, an index whose checksum
+// does not match or that points past the end of the file is an empty store, and every text is
+// parsed (and the file written again); a record whose own checksum does not match or that does
+// not decode is a text not stored. A run checks the index, then only the records of the texts it
+// asks: a pre-commit run that parses one text does not check or decode the thousand others. Writes go to a temporary file renamed over the old one, so a
 // reader sees a whole file or the previous one. The file is bounded: the texts asked in the run
 // that writes it first, then those of earlier runs, while the file stays under its bound.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <string>
@@ -51,33 +54,39 @@ class ParseStore {
   bool save(size_t max_bytes = kMaxBytes);
 
   const std::string& why() const { return why_; }  ///< why the file was not read ("" when it was)
-  size_t loaded() const { return loaded_.size(); }  ///< texts read from the file
+  size_t loaded() const { return slots_.size(); }  ///< texts the file's index holds
   size_t added() const { return added_.size(); }    ///< texts added in this run
 
   static constexpr size_t kMaxBytes = 64u << 20;
 
  private:
+  /// A text's answer: a record of the file, or one added in this run.
   struct Record {
     std::string_view sql;
     char kind = 0;  // 't' tree, 'e' error
     size_t offset = 0;
     std::string_view payload;  // the packed tree, or the error's message
-    bool asked = false;
-    bool replaced = false;
   };
-  struct Owned {
-    std::string sql, payload;
+  struct Slot {  // one of the file's index entries
+    uint64_t hash = 0;
+    size_t at = 0, size = 0;
+    enum : uint8_t { kUnread, kGood, kBad } state = kUnread;
+    bool asked = false, replaced = false;
+    Record record;  // once read (kGood)
   };
   void read_file();
+  bool read_record(Slot* slot);
+  /// The slot of the file that holds `sql` (its record checked), or null.
+  Slot* slot_of(std::string_view sql, uint64_t hash);
   void add(std::string_view sql, char kind, size_t offset, std::string_view payload);
 
   std::string file_, version_, why_;
-  std::string bytes_;  // the file as read; loaded_ views it
-  std::vector<Record> loaded_;
-  std::deque<Owned> owned_;    // what added_ views (a deque: growing it moves no element)
+  std::string bytes_;        // the file as read; the slots' records view it
+  std::vector<Slot> slots_;  // sorted by hash, as in the file
+  std::deque<std::string> owned_;  // what added_ views (a deque: growing it moves no element)
   std::vector<Record> added_;
+  std::unordered_map<std::string_view, size_t> added_index_;
   std::vector<std::pair<bool, size_t>> asked_;  // (added, index) in the order first asked
-  std::unordered_map<std::string_view, std::pair<bool, size_t>> index_;
   std::mutex mutex_;
 };
 

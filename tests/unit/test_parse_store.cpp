@@ -84,9 +84,9 @@ TEST_CASE("a store file that is damaged, short, empty or another libpg_query's i
   std::string whole = read(dir.file());
   sql::StoredParse s;
   bool altered = true;
-  SUBCASE("one byte changed") {
+  SUBCASE("one byte of the index changed") {
     std::string bad = whole;
-    bad[bad.size() / 2] ^= 0x20;
+    bad[whole.find("v1") + 2 + 8 + 3] ^= 0x20;  // in the first entry's hash
     write(dir.file(), bad);
     sql::ParseStore store(dir.file(), "v1");
     CHECK(store.why() == "the store file is damaged (ignored)");
@@ -122,6 +122,29 @@ TEST_CASE("a store file that is damaged, short, empty or another libpg_query's i
   sql::ParseStore store(dir.file(), "v1");  // read again: still nothing trusted
   CHECK(store.loaded() == 0);
   CHECK_FALSE(store.find("SELECT id FROM store_accounts", &s));
+}
+
+TEST_CASE("a record whose bytes changed is a text not stored; the others are still read") {
+  StoreDir dir;
+  store_two(dir.file());
+  std::string bad = read(dir.file());
+  size_t at = bad.find("syntax error at or near");
+  REQUIRE(at != std::string::npos);
+  bad[at] = 'S';  // the stored message, as a damaged disk might change it
+  write(dir.file(), bad);
+  sql::ParseStore store(dir.file(), "v1");
+  CHECK(store.why() == "");
+  sql::StoredParse s;
+  CHECK_FALSE(store.find("SELECT FROM WHERE", &s));
+  REQUIRE(store.find("SELECT id FROM store_accounts", &s));
+  CHECK(s.packed == packed_of("SELECT id FROM store_accounts"));
+  // Parsed again and added: the file is written again without the damaged record.
+  store.add_error("SELECT FROM WHERE", {"syntax error at or near \"WHERE\"", 12});
+  REQUIRE(store.save());
+  sql::ParseStore again(dir.file(), "v1");
+  CHECK(again.loaded() == 2);
+  REQUIRE(again.find("SELECT FROM WHERE", &s));
+  CHECK(s.error.message == "syntax error at or near \"WHERE\"");
 }
 
 TEST_CASE("sql::parse answers from the store as it answers without it, and fills it") {
