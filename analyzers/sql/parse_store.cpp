@@ -15,13 +15,13 @@
 namespace schemagate::sql {
 namespace {
 
-// The file: magic; format, version, record count; the index, one entry per record sorted by the
-// hash of its text: hash, where the record starts in the file, its size; the checksum of all that
-// (the header). Then the records: the text, its kind ('t' a packed tree, 'e' a syntax error), the
+// The file: magic; format, version, record count, and the checksum of all that (the header); the
+// index, one entry per record sorted by the hash of its text: hash, where the record starts in the
+// file, its size. Then the records: the text, its kind ('t' a packed tree, 'e' a syntax error), the
 // error's byte offset, the packed tree or the error's message, and the checksum of the record.
 // Integers are 8 bytes, little-endian; a string is its size, then its bytes.
 constexpr std::string_view kMagic = "schemagate parse store\n";
-constexpr uint64_t kFormat = 2;
+constexpr uint64_t kFormat = 3;
 
 void put(std::string* out, uint64_t v) {
   for (int i = 0; i < 8; ++i) *out += static_cast<char>((v >> (8 * i)) & 0xff);
@@ -75,20 +75,21 @@ uint64_t fnv(std::string_view bytes) {
   return (h ^ bytes.size()) * 1099511628211ull;
 }
 
-bool read_whole(const std::string& file, std::string* out) {
+bool read_whole(const std::string& file, std::unique_ptr<char[]>* buffer, std::string_view* out) {
   int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat st{};
   bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
   if (ok) {
-    out->resize(static_cast<size_t>(st.st_size));
+    size_t size = static_cast<size_t>(st.st_size);
+    buffer->reset(new char[size ? size : 1]);
     size_t got = 0;
-    while (got < out->size()) {
-      ssize_t n = ::read(fd, out->data() + got, out->size() - got);
+    while (got < size) {
+      ssize_t n = ::read(fd, buffer->get() + got, size - got);
       if (n <= 0) break;
       got += static_cast<size_t>(n);
     }
-    out->resize(got);  // a file cut while read: its index says so
+    *out = std::string_view(buffer->get(), got);  // a file cut while read: its index says so
   }
   ::close(fd);
   return ok;
@@ -103,39 +104,39 @@ ParseStore::ParseStore(std::string file, std::string version) : file_(std::move(
 }
 
 void ParseStore::read_file() {
-  if (!read_whole(file_, &bytes_)) return void(why_ = "no stored parses");
+  if (!read_whole(file_, &buffer_, &bytes_)) return void(why_ = "no stored parses");
   auto reject = [&](const char* why) {
     why_ = why;
-    slots_.clear();
-    bytes_.clear();
+    count_ = 0;
+    bytes_ = {};
   };
-  if (bytes_.size() < kMagic.size() || bytes_.compare(0, kMagic.size(), kMagic) != 0)
+  if (bytes_.size() < kMagic.size() || bytes_.substr(0, kMagic.size()) != kMagic)
     return reject("the store file is not one (ignored)");
   Reader r(std::string_view(bytes_).substr(kMagic.size()));
   if (r.u() != kFormat || r.s() != version_ || !r.ok()) return reject("the store file is another libpg_query's");
   uint64_t count = r.u();
-  if (!r.ok() || count > bytes_.size() / 24) return reject("the store file is damaged (ignored)");
-  slots_.resize(count);
-  for (Slot& slot : slots_) {
-    slot.hash = r.u();
-    slot.at = r.u();
-    slot.size = r.u();
-  }
   size_t header = kMagic.size() + r.pos();
   uint64_t sum = r.u();
   if (!r.ok() || sum != fnv(std::string_view(bytes_).substr(0, header))) return reject("the store file is damaged (ignored)");
-  size_t records = header + 8;
-  for (size_t i = 0; i < slots_.size(); ++i) {
-    const Slot& s = slots_[i];
-    if (s.at < records || s.size < 8 || s.at > bytes_.size() || s.size > bytes_.size() - s.at ||
-        (i && s.hash < slots_[i - 1].hash))
-      return reject("the store file is damaged (ignored)");  // cut short, or not written by save()
-  }
+  index_at_ = header + 8;
+  if (count > (bytes_.size() - index_at_) / 24) return reject("the store file is damaged (ignored)");  // cut short
+  count_ = static_cast<size_t>(count);
+  records_at_ = index_at_ + 24 * count_;
 }
 
-bool ParseStore::read_record(Slot* slot) {
+uint64_t ParseStore::number(size_t at) const {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(bytes_[at + i])) << (8 * i);
+  return v;
+}
+
+ParseStore::Slot* ParseStore::read_record(size_t i) {
+  Slot* slot = &slots_[i];
   if (slot->state == Slot::kUnread) {
-    std::string_view bytes = std::string_view(bytes_).substr(slot->at, slot->size);
+    slot->state = Slot::kBad;
+    uint64_t hash = hash_at(i), at = number(index_at_ + 24 * i + 8), size = number(index_at_ + 24 * i + 16);
+    if (at < records_at_ || size < 8 || at > bytes_.size() || size > bytes_.size() - at) return slot;  // cut short
+    std::string_view bytes = std::string_view(bytes_).substr(at, size);
     std::string_view body = bytes.substr(0, bytes.size() - 8);
     Reader sum(bytes.substr(body.size()));
     Reader r(body);
@@ -145,16 +146,23 @@ bool ParseStore::read_record(Slot* slot) {
     rec.offset = r.u();
     rec.payload = r.s();
     rec.kind = static_cast<char>(kind);
-    bool good = r.done() && (kind == 't' || kind == 'e') && sum.u() == fnv(body) && fnv(rec.sql) == slot->hash;
-    slot->state = good ? Slot::kGood : Slot::kBad;
+    if (r.done() && (kind == 't' || kind == 'e') && sum.u() == fnv(body) && fnv(rec.sql) == hash)
+      slot->state = Slot::kGood;
   }
-  return slot->state == Slot::kGood;
+  return slot;
 }
 
-ParseStore::Slot* ParseStore::slot_of(std::string_view sql, uint64_t hash) {
-  auto it = std::lower_bound(slots_.begin(), slots_.end(), hash, [](const Slot& s, uint64_t h) { return s.hash < h; });
-  for (; it != slots_.end() && it->hash == hash; ++it)
-    if (!it->replaced && read_record(&*it) && it->record.sql == sql) return &*it;
+ParseStore::Slot* ParseStore::slot_of(std::string_view sql, uint64_t hash, size_t* at) {
+  size_t lo = 0, hi = count_;  // the first entry whose hash is not below `hash`
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (hash_at(mid) < hash) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t i = lo; i < count_ && hash_at(i) == hash; ++i) {
+    Slot* slot = read_record(i);
+    if (slot->state == Slot::kGood && !slot->replaced && slot->record.sql == sql) return *at = i, slot;
+  }
   return nullptr;
 }
 
@@ -163,8 +171,8 @@ bool ParseStore::find(std::string_view sql, StoredParse* out) {
   const Record* rec = nullptr;
   if (auto it = added_index_.find(sql); it != added_index_.end()) {
     rec = &added_[it->second];
-  } else if (Slot* slot = slot_of(sql, fnv(sql))) {
-    if (!slot->asked) asked_.push_back({false, static_cast<size_t>(slot - slots_.data())});
+  } else if (size_t i; Slot* slot = slot_of(sql, fnv(sql), &i)) {
+    if (!slot->asked) asked_.push_back({false, i});
     slot->asked = true;
     rec = &slot->record;
   } else {
@@ -186,7 +194,7 @@ void ParseStore::add_error(std::string_view sql, const ParseError& error) {
 void ParseStore::add(std::string_view sql, char kind, size_t offset, std::string_view payload) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (added_index_.count(sql)) return;  // added in this run already (two threads parsed it)
-  if (Slot* slot = slot_of(sql, fnv(sql))) slot->replaced = true;  // stored, but not what libpg_query answers now
+  if (size_t i; Slot* slot = slot_of(sql, fnv(sql), &i)) slot->replaced = true;  // stored, but not what libpg_query answers now
   owned_.emplace_back(sql);
   std::string_view text = owned_.back();
   owned_.emplace_back(payload);
@@ -222,20 +230,22 @@ bool ParseStore::save(size_t max_bytes) {
     if (added) write(added_[i]);
     else if (!slots_[i].replaced) write(slots_[i].record);
   }
-  for (Slot& slot : slots_)
-    if (!slot.asked && !slot.replaced && read_record(&slot)) write(slot.record);
+  for (size_t i = 0; i < count_; ++i) {
+    Slot* slot = read_record(i);
+    if (!slot->asked && !slot->replaced && slot->state == Slot::kGood) write(slot->record);
+  }
   std::stable_sort(index.begin(), index.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
   std::string bytes(kMagic);
   put(&bytes, kFormat);
   put(&bytes, version_);
   put(&bytes, static_cast<uint64_t>(index.size()));
-  size_t first = bytes.size() + 24 * index.size() + 8;  // where the records start
+  put(&bytes, fnv(bytes));
+  size_t first = bytes.size() + 24 * index.size();  // where the records start
   for (const Entry& e : index) {
     put(&bytes, e.hash);
     put(&bytes, static_cast<uint64_t>(first + e.at));
     put(&bytes, static_cast<uint64_t>(e.size));
   }
-  put(&bytes, fnv(bytes));
   bytes += records;
 
   std::error_code ec;

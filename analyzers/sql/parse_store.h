@@ -8,17 +8,19 @@
 // alone: the store is keyed by the text itself (compared whole, not trusted to a hash) and
 // written for one libpg_query (its PostgreSQL version and the library file it was loaded from).
 //
-// A store file is never trusted: a bad magic, another libpg_query's file, an index whose checksum
-// does not match or that points past the end of the file is an empty store, and every text is
-// parsed (and the file written again); a record whose own checksum does not match or that does
-// not decode is a text not stored. A run checks the index, then only the records of the texts it
-// asks: a pre-commit run that parses one text does not check or decode the thousand others. Writes go to a temporary file renamed over the old one, so a
+// A store file is never trusted: a bad magic, another libpg_query's file, a header whose checksum
+// does not match or an index that does not fit in the file is an empty store, and every text is
+// parsed (and the file written again); an index entry that points outside the file, a record
+// whose own checksum does not match or that does not decode is a text not stored. A run reads the
+// index entries of a binary search and the records of the texts it asks, nothing else: a
+// pre-commit run that parses one text does not check or decode the thousands of others. Writes go to a temporary file renamed over the old one, so a
 // reader sees a whole file or the previous one. The file is bounded: the texts asked in the run
 // that writes it first, then those of earlier runs, while the file stays under its bound.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -54,7 +56,7 @@ class ParseStore {
   bool save(size_t max_bytes = kMaxBytes);
 
   const std::string& why() const { return why_; }  ///< why the file was not read ("" when it was)
-  size_t loaded() const { return slots_.size(); }  ///< texts the file's index holds
+  size_t loaded() const { return count_; }  ///< texts the file's index holds
   size_t added() const { return added_.size(); }    ///< texts added in this run
 
   static constexpr size_t kMaxBytes = 64u << 20;
@@ -67,22 +69,25 @@ class ParseStore {
     size_t offset = 0;
     std::string_view payload;  // the packed tree, or the error's message
   };
-  struct Slot {  // one of the file's index entries
-    uint64_t hash = 0;
-    size_t at = 0, size = 0;
+  struct Slot {  // what this run learnt of one of the file's index entries
     enum : uint8_t { kUnread, kGood, kBad } state = kUnread;
     bool asked = false, replaced = false;
     Record record;  // once read (kGood)
   };
   void read_file();
-  bool read_record(Slot* slot);
-  /// The slot of the file that holds `sql` (its record checked), or null.
-  Slot* slot_of(std::string_view sql, uint64_t hash);
+  uint64_t number(size_t at) const;  // the little-endian integer at `at` in bytes_
+  uint64_t hash_at(size_t i) const { return number(index_at_ + 24 * i); }
+  /// Entry `i`'s record, checked (its bounds, its checksum, its text's hash) the first time.
+  Slot* read_record(size_t i);
+  /// The index entry whose record holds `sql`, or null.
+  Slot* slot_of(std::string_view sql, uint64_t hash, size_t* at);
   void add(std::string_view sql, char kind, size_t offset, std::string_view payload);
 
   std::string file_, version_, why_;
-  std::string bytes_;        // the file as read; the slots' records view it
-  std::vector<Slot> slots_;  // sorted by hash, as in the file
+  std::unique_ptr<char[]> buffer_;  // the file as read (not zeroed first: that cost as much as
+  std::string_view bytes_;         // the rest of a pre-commit run's parse store); records view it
+  size_t index_at_ = 0, count_ = 0, records_at_ = 0;  // the index: count_ entries of 24 bytes, sorted by hash
+  std::unordered_map<size_t, Slot> slots_;  // by index entry: only those looked at in this run
   std::deque<std::string> owned_;  // what added_ views (a deque: growing it moves no element)
   std::vector<Record> added_;
   std::unordered_map<std::string_view, size_t> added_index_;
