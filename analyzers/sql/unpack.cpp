@@ -1,5 +1,6 @@
 #include "analyzers/sql/unpack.h"
 
+#include <algorithm>
 #include <cstring>
 #include <mutex>
 #include <unordered_map>
@@ -10,14 +11,15 @@ void* Arena::alloc(size_t size) {
   size = (size + 7) & ~size_t{7};  // every field protobuf-c writes is at most 8-byte aligned
   bytes_ += size;
   if (size > left_) {
-    constexpr size_t kChunk = 16u << 10;
-    if (size > kChunk / 4) {  // a big block alone, the current chunk kept for what follows
+    // Chunks double from 1 KB to 64 KB: most trees are small, and a process keeps hundreds.
+    size_t chunk = std::min<size_t>(size_t{1024} << std::min<size_t>(chunks_.size(), 6), 64u << 10);
+    if (size > chunk / 4) {  // a big block alone, the current chunk kept for what follows
       chunks_.emplace_back(new unsigned char[size]);
       return chunks_.back().get();
     }
-    chunks_.emplace_back(new unsigned char[kChunk]);
+    chunks_.emplace_back(new unsigned char[chunk]);
     at_ = chunks_.back().get();
-    left_ = kChunk;
+    left_ = chunk;
   }
   void* out = at_;
   at_ += size;
