@@ -15,6 +15,10 @@
 #include "analyzers/report/renderer.h"
 #include "analyzers/schema/catalog/catalog_reader.h"
 
+namespace schemagate::sql {
+class ParseStore;
+}
+
 namespace schemagate::cli {
 
 enum ExitCode { kClean = 0, kFindings = 1, kCannotDecide = 2 };
@@ -128,5 +132,19 @@ int fail(const std::string& message);
 
 /// Builds the schema, printing what was found under --verbose. False after printing the error.
 bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pipeline::SchemaBuild* build);
+
+/// libpg_query's answers of earlier runs (analyzers/sql/parse_store.h), for the commands that keep
+/// the schema cache, in the same directory, one file per project directory: read when made,
+/// written (when the run parsed a new text) when destroyed. Nothing when the cache is off.
+class ParseStoreScope {
+ public:
+  explicit ParseStoreScope(const CommonOptions& options);
+  ~ParseStoreScope();
+  ParseStoreScope(const ParseStoreScope&) = delete;
+  ParseStoreScope& operator=(const ParseStoreScope&) = delete;
+
+ private:
+  std::unique_ptr<sql::ParseStore> store_;
+};
 
 }  // namespace schemagate::cli

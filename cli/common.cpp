@@ -8,7 +8,9 @@
 #include <string_view>
 
 #include "analyzers/pipeline/schema_cache.h"
+#include "analyzers/schema/catalog/sha256.h"
 #include "analyzers/schema/migrations/migration.h"
+#include "analyzers/sql/parse_store.h"
 #include "analyzers/schema/snapshot.h"
 
 #include "cli/commands.h"
@@ -190,6 +192,25 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
     for (auto& n : build->notes) std::cerr << "schemagate: note: " << places.place(n.origin) << ": " << n.message << "\n";
   }
   return true;
+}
+
+ParseStoreScope::ParseStoreScope(const CommonOptions& options) {
+  if (!options.schema_cache) return;
+  std::string dir = pipeline::schema_cache_dir();
+  std::error_code ec;
+  std::string root = std::filesystem::absolute(options.pipeline.root, ec).lexically_normal().string();
+  if (dir.empty() || ec) return;
+  // Named by the project alone: what libpg_query answers does not depend on the options, and the
+  // texts one project's runs ask are much the same run after run.
+  store_ = std::make_unique<sql::ParseStore>(dir + "/parse-" + schema::catalog::sha256_hex(root).substr(0, 32),
+                                             sql::parse_store_version());
+  sql::use_parse_store(store_.get());
+}
+
+ParseStoreScope::~ParseStoreScope() {
+  if (!store_) return;
+  sql::use_parse_store(nullptr);
+  store_->save();  // a store that cannot be written costs the next run its parses, nothing else
 }
 
 bool open_catalog(const CommonOptions& options, std::unique_ptr<schema::catalog::CatalogReader>* reader) {

@@ -253,8 +253,8 @@ int main(int argc, char** argv) {
   }
   for (auto* cmd : {check, plan})
     cmd->add_flag("--no-cache", options.no_cache,
-                  "Replay the migrations; do not use or write the schema cache (check --changed-since, check FILE..., "
-                  "plan)");
+                  "Replay the migrations; do not use or write the schema cache or the parse store (check "
+                  "--changed-since, check FILE..., plan)");
   check->add_option("--baseline", options.baseline_file, "Report only findings that are not in this baseline file");
   check->add_flag("--postgres", options.postgres,
                   "Deep check: apply the migrations to a scratch PostgreSQL and PREPARE every checked statement there");
@@ -379,6 +379,7 @@ int main(int argc, char** argv) {
   options.pipeline.keep.references = refs->parsed();
   options.pipeline.keep.requirements = manifest->parsed();
   options.pipeline.keep.statements = false;
+  ParseStoreScope parse_store(options);  // check and plan: the SQL texts parsed in earlier runs
   if (check->parsed()) return run_check(options);
   if (manifest->parsed()) return run_manifest(options);
   if (verify->parsed()) return run_verify(options);

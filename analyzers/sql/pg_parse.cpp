@@ -1,5 +1,8 @@
 #include "analyzers/sql/pg_parse.h"
 
+#include "analyzers/sql/parse_store.h"
+#include "analyzers/sql/unpack.h"
+
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
 
@@ -11,30 +14,27 @@
 
 namespace schemagate::sql {
 
-/// The tree protobuf-c unpacked from libpg_query's output, with the bytes it allocated: the
+/// The tree read from libpg_query's packed output (sql/unpack.h), in an arena of its own: the
 /// packed output is freed as soon as it is read, the tree when the last statement of it is.
 class ParseTree {
  public:
   ParseTree(const uint8_t* packed, size_t len)
-      : allocator_{&ParseTree::alloc, &ParseTree::release, this},
-        message_(pg_query__parse_result__unpack(&allocator_, len, packed)) {}
-  ~ParseTree() {
-    if (message_) pg_query__parse_result__free_unpacked(message_, &allocator_);
+      : allocator_{&ParseTree::alloc, &ParseTree::release, &arena_},
+        message_(unpack_parse_result(packed, len, &arena_)) {
+    // What the reader declines, protobuf-c unpacks (into the same arena: nothing to free).
+    if (!message_) message_ = pg_query__parse_result__unpack(&allocator_, len, packed);
   }
   ParseTree(const ParseTree&) = delete;
   ParseTree& operator=(const ParseTree&) = delete;
   const PgQuery__ParseResult* message() const { return message_; }
-  size_t bytes() const { return bytes_; }
+  size_t bytes() const { return arena_.bytes(); }
 
  private:
-  static void* alloc(void* self, size_t size) {
-    static_cast<ParseTree*>(self)->bytes_ += size;
-    return std::malloc(size);
-  }
-  static void release(void*, void* pointer) { std::free(pointer); }
-  size_t bytes_ = 0;
+  static void* alloc(void* arena, size_t size) { return static_cast<Arena*>(arena)->alloc(size); }
+  static void release(void*, void*) {}
+  Arena arena_;
   ProtobufCAllocator allocator_;
-  PgQuery__ParseResult* message_;
+  const PgQuery__ParseResult* message_;
 };
 
 namespace {
@@ -53,10 +53,25 @@ struct ProtobufResultOwner {
 
 std::shared_ptr<const ParseOutcome> parse_now(const std::string& sql) {
   auto out = std::make_shared<ParseOutcome>();
+  // An earlier run's answer (parse_store.h): one unpack, no parse and no pack.
+  ParseStore* store = parse_store();
+  if (StoredParse stored; store && store->find(sql, &stored)) {
+    if (!stored.ok) {
+      out->error = std::move(stored.error);
+      return out;
+    }
+    auto tree = std::make_shared<const ParseTree>(reinterpret_cast<const uint8_t*>(stored.packed.data()),
+                                                  stored.packed.size());
+    if (tree->message()) {
+      out->tree = std::move(tree);
+      return out;
+    }
+  }
   ProtobufResultOwner owner{pg_query_parse_protobuf(sql.c_str())};
   if (const PgQueryError* e = owner.result.error) {
     out->error.message = e->message ? e->message : "syntax error";
     out->error.offset = char_pos_to_byte(sql, e->cursorpos);
+    if (store) store->add_error(sql, out->error);
     return out;
   }
   auto tree = std::make_shared<const ParseTree>(reinterpret_cast<const uint8_t*>(owner.result.parse_tree.data),
@@ -66,6 +81,7 @@ std::shared_ptr<const ParseOutcome> parse_now(const std::string& sql) {
     out->error.offset = 0;
     return out;
   }
+  if (store) store->add_tree(sql, std::string_view(owner.result.parse_tree.data, owner.result.parse_tree.len));
   out->tree = std::move(tree);
   return out;
 }

@@ -31,7 +31,8 @@ struct ParsedStatement {
 
 /// Parses `sql`; returns false and fills *error on a syntax error. Each distinct text is parsed
 /// once per process (a bounded cache, safe across threads): the statements of two calls with
-/// the same text share one tree.
+/// the same text share one tree. With a parse store in use (sql/parse_store.h), a text parsed
+/// in an earlier run is read from it instead of parsed, and a new one is added to it.
 bool parse(const std::string& sql, std::vector<ParsedStatement>* out, ParseError* error);
 
 /// A statement's byte span in its input: [location, location + length).
