@@ -25,7 +25,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 seeds_for() {  # fixture files a target reads, by name pattern
   case "$1" in
-    fuzz_sql|fuzz_code_sql|fuzz_migration_*) find "$fixtures" -name '*.sql' ;;
+    fuzz_sql|fuzz_code_sql|fuzz_migration_*|fuzz_parse_tree) find "$fixtures" -name '*.sql' ;;
     fuzz_code_python) find "$fixtures" -name '*.py' ;;
     fuzz_code_javascript) find "$fixtures" -name '*.js' ;;
     fuzz_code_typescript) find "$fixtures" -name '*.ts' ;;

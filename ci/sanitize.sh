@@ -2,7 +2,7 @@
 # The sanitizer job: builds schemagate with clang, AddressSanitizer and UndefinedBehaviorSanitizer
 # (and every libFuzzer target), runs the unit and fixture tests under them, then a short fuzz
 # pass of every target. Time-boxed so CI stays well under its limit:
-#   FUZZ_SECONDS   seconds per fuzz target (default 10; 24 targets)
+#   FUZZ_SECONDS   seconds per fuzz target (default 10; 26 targets)
 #   ci/sanitize.sh [BUILD_DIR]   (default: build-asan)
 # A crash leaves its input in BUILD_DIR/fuzz-artifacts/ and fails the job.
 set -euo pipefail
