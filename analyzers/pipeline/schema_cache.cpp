@@ -817,24 +817,7 @@ bool store(const std::string& dir, const std::string& file, const std::string& k
   }
   w.s(encode_schema_build(build));
   std::string bytes = std::string(kMagic) + w.out + checksum(w.out);
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return false;
-  // A temporary file of this process, renamed over the old one: readers see one whole file.
-  std::string tmp = file + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
-    if (!o) return false;
-    o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    o.close();
-    if (!o) {
-      std::filesystem::remove(tmp, ec);
-      return false;
-    }
-  }
-  std::filesystem::rename(tmp, file, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
-  return !ec;
+  return source::replace_file(file, bytes);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <unordered_map>
 
@@ -461,6 +462,27 @@ bool MemoryFileSystem::is_dir(const std::string& path) const {
     for (auto& [p, _] : *m)
       if (p.compare(0, prefix.size(), prefix) == 0) return true;
   return false;
+}
+
+bool replace_file(const std::string& file, std::string_view bytes) {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::path(file).parent_path();
+  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+  if (ec) return false;
+  std::string tmp = file + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
+    if (!o) return false;
+    o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    o.close();
+    if (!o) {
+      std::filesystem::remove(tmp, ec);
+      return false;
+    }
+  }
+  std::filesystem::rename(tmp, file, ec);
+  if (ec) std::filesystem::remove(tmp, ec);
+  return !ec;
 }
 
 }  // namespace schemagate::source

@@ -135,6 +135,11 @@ class MemoryFileSystem final : public FileSystem {
 /// Joins two '/'-separated path parts ("" and "." on the left are dropped).
 std::string join_path(const std::string& a, const std::string& b);
 
+/// Writes `bytes` to `file` (its directories made first) through a temporary file of this
+/// process renamed over it, so a reader sees the whole old file or the whole new one. False
+/// when it could not be written; no temporary file is left.
+bool replace_file(const std::string& file, std::string_view bytes);
+
 /// What a file that is not regular is, for messages: "FIFO", "socket", "character device", ...
 std::string special_file_kind(unsigned mode);
 

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "analyzers/source/file_system.h"
+
 namespace schemagate::sql {
 namespace {
 
@@ -248,25 +250,7 @@ bool ParseStore::save(size_t max_bytes) {
   }
   bytes += records;
 
-  std::error_code ec;
-  std::filesystem::path dir = std::filesystem::path(file_).parent_path();
-  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
-  if (ec) return false;
-  // A temporary file of this process, renamed over the old one: readers see one whole file.
-  std::string tmp = file_ + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
-    if (!o) return false;
-    o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    o.close();
-    if (!o) {
-      std::filesystem::remove(tmp, ec);
-      return false;
-    }
-  }
-  std::filesystem::rename(tmp, file_, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
-  return !ec;
+  return source::replace_file(file_, bytes);
 }
 
 std::string parse_store_version() {
