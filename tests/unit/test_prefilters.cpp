@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 
+#include "tests/unit/ref_named_query.h"
 #include "analyzers/languages/ascii_class.h"
 #include "analyzers/pipeline/file_scanner.h"
 #include "analyzers/source/code_kind.h"
@@ -188,34 +189,6 @@ TEST_CASE("other_engine_of_code: imports found in one pass, quoted or after impo
   CHECK_FALSE(imports_postgres_driver("const pg = 1; 'pgx'"));
 }
 
-namespace {
-
-// runs_named_query as first written: each name searched from its first byte.
-bool ref_runs_named_query(std::string_view text, const schemagate::languages::Language& lang) {
-  if (lang.name == "go") {
-    static constexpr std::string_view kPackages[] = {"database/sql", "sqlx", "pgx", "gorm", "uptrace/bun", "lib/pq", "go-pg"};
-    if (std::none_of(std::begin(kPackages), std::end(kPackages),
-                     [&](std::string_view p) { return text.find(p) != std::string_view::npos; }))
-      return false;
-  }
-  for (std::string_view name : lang.database_calls) {
-    bool specific = name.find("Exec") != std::string_view::npos || name.find("Query") != std::string_view::npos ||
-                    name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
-                    name == "fetchrow" || name == "fetchval";
-    if (!specific) continue;
-    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
-      if (at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(') return true;
-  }
-  for (size_t at = text.find("Sprintf("); at != std::string_view::npos; at = text.find("Sprintf(", at + 1)) {
-    std::string_view arg = text.substr(at + 8, 5);
-    std::string low;
-    for (char c : arg) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    if (low.starts_with("query") || low.starts_with("sql") || low.starts_with("stmt")) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 TEST_CASE("runs_named_query: names found by their rarest byte, as by their first") {
   using schemagate::pipeline::runs_named_query;
@@ -235,7 +208,7 @@ TEST_CASE("runs_named_query: names found by their rarest byte, as by their first
       for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
       CAPTURE(path);
       CAPTURE(text);
-      CHECK(runs_named_query(text, lang) == ref_runs_named_query(text, lang));
+      CHECK(runs_named_query(text, lang) == schemagate::testing::ref_runs_named_query(text, lang));
     }
   }
   const schemagate::languages::Language& go = *schemagate::languages::language_for_path("x.go");

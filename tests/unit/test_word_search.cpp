@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/unit/ref_named_query.h"
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/pipeline/file_scanner.h"
@@ -174,33 +175,6 @@ TEST_CASE("data layer gates: each declared word opens its gate, and a text of no
   CHECK(LayerGates("go", "").relevant(own));
 }
 
-namespace {
-
-/// runs_named_query as it was written before the word search: one find per name.
-bool named_query_by_find(std::string_view text, const schemagate::languages::Language& lang) {
-  if (lang.name == "go") {
-    bool any = false;
-    for (std::string_view p : {"database/sql", "sqlx", "pgx", "gorm", "uptrace/bun", "lib/pq", "go-pg"})
-      any = any || text.find(p) != std::string_view::npos;
-    if (!any) return false;
-  }
-  for (std::string_view name : lang.database_calls) {
-    bool specific = name.find("Exec") != std::string_view::npos || name.find("Query") != std::string_view::npos ||
-                    name.find("execute") != std::string_view::npos || name == "GetContext" || name == "SelectContext" ||
-                    name == "fetchrow" || name == "fetchval";
-    if (!specific) continue;
-    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
-      if (at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(') return true;
-  }
-  for (size_t at = text.find("Sprintf("); at != std::string_view::npos; at = text.find("Sprintf(", at + 1)) {
-    std::string low;
-    for (char c : text.substr(at + 8, 5)) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    if (low.starts_with("query") || low.starts_with("sql") || low.starts_with("stmt")) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 TEST_CASE("runs_named_query from the word search answers as one find per name did") {
   std::vector<std::string> texts = {
@@ -216,7 +190,7 @@ TEST_CASE("runs_named_query from the word search answers as one find per name di
     for (const std::string& text : texts) {
       CAPTURE(lang.name);
       CAPTURE(text);
-      CHECK(schemagate::pipeline::runs_named_query(text, lang) == named_query_by_find(text, lang));
+      CHECK(schemagate::pipeline::runs_named_query(text, lang) == schemagate::testing::ref_runs_named_query(text, lang));
     }
   }
 }
