@@ -5,8 +5,9 @@
 // formats_a_query, read loosely), or when what it is may reach a site elsewhere
 // (go_body_stays: `init`, a function that may return text). Any other body gives no site: no
 // call of a database call with the arguments its SQL needs, no literal that starts like a
-// statement. A file a data layer reads is parsed whole (extract.cpp): a layer reads calls and
-// types no gate here knows.
+// statement. A file a data layer reads is parsed whole, a layer reads calls and types no gate
+// here knows; but sqlx's, whose requirements come from the top-level struct types and the calls
+// the gate keeps (Get, Select, their Context forms, a StructScan of a QueryRowx: sqlx.cpp).
 #include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/go_prefilter.h"
 #include "analyzers/pipeline/file_scanner.h"
@@ -14,8 +15,14 @@
 namespace schemagate::pipeline {
 
 std::string FileScanner::text_to_parse(const std::string& rel, const std::string& text, const languages::Language& lang,
+                                       const std::vector<const datalayers::DataLayer*>& layers,
                                        std::set<languages::ProjectQuery>* asked) {
   if (lang.name != "go") return {};
+  bool sqlx = false;
+  for (const datalayers::DataLayer* layer : layers) {
+    if (layer->name != "sqlx") return {};
+    sqlx = true;
+  }
   std::vector<languages::TopLevelBody> bodies = languages::go_top_level_bodies(text);
   if (bodies.empty()) return {};
   auto extra = options_.extra_database_calls.find(std::string(language_family(lang)));
@@ -28,7 +35,7 @@ std::string FileScanner::text_to_parse(const std::string& rel, const std::string
     bool formats = false;
     for (size_t at = body.find("Sprintf("); at != std::string_view::npos && !formats; at = body.find("Sprintf(", at + 1))
       formats = body.substr(at + 8, 1) != "\"";
-    if (formats) continue;
+    if (formats || (sqlx && languages::ProjectConstants::holds_word(body, "StructScan"))) continue;
     if (extra != options_.extra_database_calls.end() &&
         std::any_of(extra->second.begin(), extra->second.end(),
                     [&](const std::string& name) { return languages::ProjectConstants::holds_word(body, name); }))

@@ -397,12 +397,10 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
       return result;
     }
     bool collect = first && !first->known && first->constants;
-    // A file no data layer reads is parsed without the function bodies that cannot matter
-    // (body_gate.cpp). A kept tree of the whole text serves as it is; one of blanked bodies only
+    // A file is parsed without the function bodies that cannot matter (body_gate.cpp). A kept tree of the whole text serves as it is; one of blanked bodies only
     // if this scan blanks the same ones (a wrapper the project knows now keeps the bodies that
     // call it).
-    if ((!kept || !kept_from.empty()) && layers.empty())
-      blanked = text_to_parse(rel, text, *lang, first ? &first->asked : nullptr);
+    if (!kept || !kept_from.empty()) blanked = text_to_parse(rel, text, *lang, layers, first ? &first->asked : nullptr);
     if (kept && !kept_from.empty() && kept_from != blanked) kept.reset();
     tree = kept ? std::move(kept) : parser.parse(blanked.empty() ? std::string_view(text) : blanked);
     if (first) first->known = true;

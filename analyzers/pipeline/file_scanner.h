@@ -144,12 +144,13 @@ class FileScanner {
   /// that stand alone judged as analyze_site would judge them (go_scan_gate.cpp).
   bool go_may_yield_site(const std::string& rel, const std::string& text, const languages::Language& lang);
 
-  /// The text a kept file of `lang` is parsed from: the file with the top-level function bodies
-  /// that can give no site, requirement or definition blanked (languages/blank_bodies.h), or ""
-  /// to parse it as it is (body_gate.cpp). A file some data layer reads is parsed whole.
+  /// The text a kept file of `lang`, which `layers` read, is parsed from: the file with the
+  /// top-level function bodies that can give no site, requirement or definition blanked
+  /// (languages/blank_bodies.h), or "" to parse it as it is (body_gate.cpp).
   /// `asked` (the first pass's questions): each name a blanked body calls is asked as a wrapper,
   /// as its extraction would have (the files that may define it are read for it).
   std::string text_to_parse(const std::string& rel, const std::string& text, const languages::Language& lang,
+                            const std::vector<const datalayers::DataLayer*>& layers,
                             std::set<languages::ProjectQuery>* asked);
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`

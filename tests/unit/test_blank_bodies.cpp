@@ -165,7 +165,7 @@ TEST_CASE("blank bodies: the scan blanks helpers, keeps wrapper calls and return
   // call is asked as a wrapper; the others stay (a database call, a function returning text).
   pipeline::FileScanner first(fs, plan.options, targets, plan.test_schemas);
   std::set<languages::ProjectQuery> asked;
-  std::string blanked = first.text_to_parse("store/orders.go", text, go, &asked);
+  std::string blanked = first.text_to_parse("store/orders.go", text, go, {}, &asked);
   REQUIRE(blanked.size() == text.size());
   CHECK(blanked.find("cents / 100") == std::string::npos);
   CHECK(blanked.find("Println") == std::string::npos);
@@ -182,8 +182,8 @@ TEST_CASE("blank bodies: the scan blanks helpers, keeps wrapper calls and return
   std::string ship_only =
       "package store\n\nfunc (s *Store) Ship(ctx context.Context, id int64) error {\n"
       "\terr := s.run(ctx, queryMarkShipped, id)\n\treturn err\n}\n";
-  CHECK(again.text_to_parse("store/ship.go", ship_only, go, nullptr).empty());
-  CHECK_FALSE(first.text_to_parse("store/ship.go", ship_only, go, nullptr).empty());
+  CHECK(again.text_to_parse("store/ship.go", ship_only, go, {}, nullptr).empty());
+  CHECK_FALSE(first.text_to_parse("store/ship.go", ship_only, go, {}, nullptr).empty());
 
   // The whole scan: the column list's missing column and the wrapper's constant's are found in
   // orders.go, as with the whole file parsed.
