@@ -35,7 +35,7 @@ std::set<std::string_view> called_words(std::string_view code) {
 
 }  // namespace
 
-std::vector<TopLevelBody> go_top_level_bodies(std::string_view text) {
+std::vector<TopLevelBody> go_top_level_bodies(std::string_view text, std::string* code_out) {
   std::optional<std::string> masked = go_code_only(text);
   if (!masked) return {};
   std::string_view code = *masked;
@@ -96,6 +96,7 @@ std::vector<TopLevelBody> go_top_level_bodies(std::string_view text) {
     }
   }
   if (depth != 0) return {};
+  if (code_out) *code_out = std::move(*masked);
   return out;
 }
 
@@ -166,13 +167,7 @@ bool go_body_stays(const TopLevelBody& body) {
   return may_return_text(c.substr(at));
 }
 
-std::set<std::string> go_called_names(std::string_view body) {
-  std::optional<std::string> masked = go_code_only(body);
-  std::set<std::string> out;
-  if (masked)
-    for (std::string_view w : called_words(*masked)) out.emplace(w);
-  return out;
-}
+std::set<std::string_view> go_called_names(std::string_view code) { return called_words(code); }
 
 std::string blank_bodies(std::string_view text, const std::vector<TopLevelBody>& bodies, const std::vector<bool>& blank) {
   if (std::none_of(blank.begin(), blank.end(), [](bool b) { return b; })) return {};

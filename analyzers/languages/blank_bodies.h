@@ -26,8 +26,9 @@ struct TopLevelBody {
 
 /// The top-level function bodies of `text`, a Go file, in file order; empty when its literals or
 /// comments do not close, or a function's braces cannot be paired lexically (then nothing is
-/// blanked). A function written on one line (`func f() { return 1 }`) is not listed.
-std::vector<TopLevelBody> go_top_level_bodies(std::string_view text);
+/// blanked). A function written on one line (`func f() { return 1 }`) is not listed. `code`, if
+/// given: the text they were read on, its literals and comments blanked (go_code_only).
+std::vector<TopLevelBody> go_top_level_bodies(std::string_view text, std::string* code = nullptr);
 
 /// Whether a body must stay whatever the gates say: `init` (it runs for its effects), or a
 /// function or method whose one result may be text (not a pointer, a number, a bool, an error,
@@ -35,9 +36,9 @@ std::vector<TopLevelBody> go_top_level_bodies(std::string_view text);
 /// constant ("name()") or rewrites its parameter ("name(@)").
 bool go_body_stays(const TopLevelBody& body);
 
-/// The names `body` (a Go function body) calls: each word followed by `(`, outside its literals
-/// and comments.
-std::set<std::string> go_called_names(std::string_view body);
+/// The names `code` (a Go function body with its literals and comments blanked) calls: each
+/// word followed by `(`, as views of `code`.
+std::set<std::string_view> go_called_names(std::string_view code);
 
 /// `text` with each body `blank[i]` marks replaced by blanks (line ends kept); "" when none is.
 std::string blank_bodies(std::string_view text, const std::vector<TopLevelBody>& bodies, const std::vector<bool>& blank);

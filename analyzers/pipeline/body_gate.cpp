@@ -23,7 +23,8 @@ std::string FileScanner::text_to_parse(const std::string& rel, const std::string
     if (layer->name != "sqlx") return {};
     sqlx = true;
   }
-  std::vector<languages::TopLevelBody> bodies = languages::go_top_level_bodies(text);
+  std::string code;  // `text` with its literals and comments blanked
+  std::vector<languages::TopLevelBody> bodies = languages::go_top_level_bodies(text, &code);
   if (bodies.empty()) return {};
   auto extra = options_.extra_database_calls.find(std::string(language_family(lang)));
   bool calls_only = source::is_test_file(rel) || source::imports_sql_parser(text);
@@ -45,11 +46,13 @@ std::string FileScanner::text_to_parse(const std::string& rel, const std::string
   }
   // The first pass asks the project nothing yet; its extraction would have asked whether each
   // name a body calls is a wrapper (the files that may define one are read for it).
-  if (asked)
+  if (asked) {
+    std::set<std::string_view> called;
     for (size_t i = 0; i < bodies.size(); ++i)
-      if (blank[i])
-        for (const std::string& name : languages::go_called_names(bodies[i].body(text)))
-          asked->insert({languages::ProjectQuery::kWrapper, std::string(lang.name), "", name, false});
+      if (blank[i]) called.merge(languages::go_called_names(bodies[i].body(code)));
+    for (std::string_view name : called)
+      asked->insert({languages::ProjectQuery::kWrapper, std::string(lang.name), "", std::string(name), false});
+  }
   return languages::blank_bodies(text, bodies, blank);
 }
 
