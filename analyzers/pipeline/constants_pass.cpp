@@ -276,7 +276,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     bool go = files[i].second && files[i].second->name == "go";
     bool wraps = first[i].wrappers && files[i].second;
     if (!go && !wraps) continue;
-    first[i].leave_tree = [&, i, go, wraps](std::string_view text, languages::Tree* tree) {
+    first[i].leave_tree = [&, i, go, wraps](std::string_view text, languages::Tree* tree, std::string_view from) {
       bool calls_found_wrapper = false;
       if (wraps) {
         std::string family(languages::ProjectConstants::family(files[i].second->name));
@@ -297,16 +297,16 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
           if (!read) code = languages::go_code_only(text);
           read = true;
           if (writes_field(code ? std::string_view(*code) : text, std::string_view(q.c).substr(1))) {
-            writer_trees.keep(files[i].first, text, tree);
+            if (from.empty()) writer_trees.keep(files[i].first, text, tree);  // field writes: the whole file's
             return;
           }
         }
         if (read) {
-          rescan_trees.keep(files[i].first, text, tree);
+          rescan_trees.keep(files[i].first, text, tree, from);
           return;
         }
       }
-      if (calls_found_wrapper) rescan_trees.keep(files[i].first, text, tree);
+      if (calls_found_wrapper) rescan_trees.keep(files[i].first, text, tree, from);
     };
   }
   run_parallel(files.size(), n, fs, options, targets, test_schemas, facts, nullptr, [&](FileScanner& scanner, size_t i) {

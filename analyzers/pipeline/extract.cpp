@@ -308,7 +308,8 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   file_targets_ = targets_for(targets_, rel);
   std::string text, err;
   languages::Tree kept;
-  if (!(parsed_ && parsed_->take(rel, &text, &kept)) && !fs_.read(source::join_path(options_.root, rel), &text, &err)) {
+  std::string kept_from;  // the text `kept` was parsed from, when not `text` (body_gate.cpp)
+  if (!(parsed_ && parsed_->take(rel, &text, &kept, &kept_from)) && !fs_.read(source::join_path(options_.root, rel), &text, &err)) {
     result.error = rel + ": cannot read: " + err;
     return result;
   }
@@ -388,6 +389,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   languages::Tree tree;
   TSNode root{};
   bool collect_with_sites = false;
+  std::string blanked;  // the text parsed, when not `text`
   if (lang && lang->grammar) {
     languages::Parser& parser = parser_for(*lang);
     if (!parser.ok()) {
@@ -395,7 +397,12 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
       return result;
     }
     bool collect = first && !first->known && first->constants;
-    tree = kept ? std::move(kept) : parser.parse(text);
+    // A file is parsed without the function bodies that cannot matter (body_gate.cpp). A kept tree of the whole text serves as it is; one of blanked bodies only
+    // if this scan blanks the same ones (a wrapper the project knows now keeps the bodies that
+    // call it).
+    if (!kept || !kept_from.empty()) blanked = text_to_parse(rel, text, *lang, layers, first ? &first->asked : nullptr);
+    if (kept && !kept_from.empty() && kept_from != blanked) kept.reset();
+    tree = kept ? std::move(kept) : parser.parse(blanked.empty() ? std::string_view(text) : blanked);
     if (first) first->known = true;
     if (!tree) {
       // Not checked is not clean: the run stops, naming the file.
@@ -455,7 +462,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
     add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
   }
-  if (first && first->leave_tree && tree) first->leave_tree(text, &tree);
+  if (first && first->leave_tree && tree) first->leave_tree(text, &tree, blanked);
   // Kept for the evaluate phase, which places the file's sites, references and findings.
   if (!result.sites.empty() || !result.requirements.requirements.empty() || !result.syntax_errors.empty())
     result.text = std::move(text);

@@ -60,21 +60,24 @@ using CodeFileList = std::vector<std::pair<std::string, const languages::Languag
 class ParsedFiles {
  public:
   static constexpr size_t kSourceBytes = 1 << 20;
-  /// Keeps `text` and `*tree` (moved from) for `path` while the bound allows.
-  void keep(const std::string& path, std::string_view text, languages::Tree* tree) {
+  /// Keeps `text` and `*tree` (moved from) for `path` while the bound allows. `parsed_from`: the
+  /// text the tree was parsed from when it is not `text` (function bodies blanked: body_gate.cpp).
+  void keep(const std::string& path, std::string_view text, languages::Tree* tree, std::string_view parsed_from = {}) {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (!*tree || held_ + text.size() > kSourceBytes || files_.count(path)) return;
-    held_ += text.size();
-    files_.emplace(path, std::make_pair(std::string(text), std::move(*tree)));
+    if (!*tree || held_ + text.size() + parsed_from.size() > kSourceBytes || files_.count(path)) return;
+    held_ += text.size() + parsed_from.size();
+    files_.emplace(path, Kept{std::string(text), std::move(*tree), std::string(parsed_from)});
   }
-  /// The text and tree kept for `path`, handed over; false when none is.
-  bool take(const std::string& path, std::string* text, languages::Tree* tree) {
+  /// The text and tree kept for `path`, handed over; false when none is. Only a caller that
+  /// takes `parsed_from` is handed a tree of blanked bodies.
+  bool take(const std::string& path, std::string* text, languages::Tree* tree, std::string* parsed_from = nullptr) {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = files_.find(path);
-    if (it == files_.end()) return false;
-    held_ -= it->second.first.size();
-    *text = std::move(it->second.first);
-    *tree = std::move(it->second.second);
+    if (it == files_.end() || (!parsed_from && !it->second.parsed_from.empty())) return false;
+    held_ -= it->second.text.size() + it->second.parsed_from.size();
+    *text = std::move(it->second.text);
+    *tree = std::move(it->second.tree);
+    if (parsed_from) *parsed_from = std::move(it->second.parsed_from);
     files_.erase(it);
     return true;
   }
@@ -102,7 +105,12 @@ class ParsedFiles {
  private:
   std::mutex mutex_;
   size_t held_ = 0;
-  std::map<std::string, std::pair<std::string, languages::Tree>> files_;
+  struct Kept {
+    std::string text;
+    languages::Tree tree;
+    std::string parsed_from;
+  };
+  std::map<std::string, Kept> files_;
   std::map<std::string, std::vector<bool>> words_;
 };
 /// Whether the evaluate phase may change a reference's status by judging its requirement (a
@@ -135,6 +143,15 @@ class FileScanner {
   /// Go: whether a scan of `text` may find a SQL site (languages/go_prefilter.h), the literals
   /// that stand alone judged as analyze_site would judge them (go_scan_gate.cpp).
   bool go_may_yield_site(const std::string& rel, const std::string& text, const languages::Language& lang);
+
+  /// The text a kept file of `lang`, which `layers` read, is parsed from: the file with the
+  /// top-level function bodies that can give no site, requirement or definition blanked
+  /// (languages/blank_bodies.h), or "" to parse it as it is (body_gate.cpp).
+  /// `asked` (the first pass's questions): each name a blanked body calls is asked as a wrapper,
+  /// as its extraction would have (the files that may define it are read for it).
+  std::string text_to_parse(const std::string& rel, const std::string& text, const languages::Language& lang,
+                            const std::vector<const datalayers::DataLayer*>& layers,
+                            std::set<languages::ProjectQuery>* asked);
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims.

@@ -1,0 +1,59 @@
+// Which top-level function bodies of a kept Go file the scan parses (languages/blank_bodies.h).
+// A body stays when the gate that decides whether a Go file is parsed (go_prefilter.h's
+// go_site_gate, with the user's database calls and the project's wrappers) would keep it as a
+// file of its own, or when it may format a query another file holds (extract.cpp's
+// formats_a_query, read loosely), or when what it is may reach a site elsewhere
+// (go_body_stays: `init`, a function that may return text). Any other body gives no site: no
+// call of a database call with the arguments its SQL needs, no literal that starts like a
+// statement. A file a data layer reads is parsed whole, a layer reads calls and types no gate
+// here knows; but sqlx's, whose requirements come from the top-level struct types and the calls
+// the gate keeps (Get, Select, their Context forms, a StructScan of a QueryRowx: sqlx.cpp).
+#include "analyzers/languages/blank_bodies.h"
+#include "analyzers/languages/go_prefilter.h"
+#include "analyzers/pipeline/file_scanner.h"
+
+namespace schemagate::pipeline {
+
+std::string FileScanner::text_to_parse(const std::string& rel, const std::string& text, const languages::Language& lang,
+                                       const std::vector<const datalayers::DataLayer*>& layers,
+                                       std::set<languages::ProjectQuery>* asked) {
+  if (lang.name != "go") return {};
+  bool sqlx = false;
+  for (const datalayers::DataLayer* layer : layers) {
+    if (layer->name != "sqlx") return {};
+    sqlx = true;
+  }
+  std::string code;  // `text` with its literals and comments blanked
+  std::vector<languages::TopLevelBody> bodies = languages::go_top_level_bodies(text, &code);
+  if (bodies.empty()) return {};
+  auto extra = options_.extra_database_calls.find(std::string(language_family(lang)));
+  bool calls_only = source::is_test_file(rel) || source::imports_sql_parser(text);
+  auto wrapper = [&](std::string_view name) -> const size_t* { return project_ ? project_->wrapper(lang.name, name) : nullptr; };
+  std::vector<bool> blank(bodies.size(), false);
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    if (languages::go_body_stays(bodies[i])) continue;
+    std::string_view body = bodies[i].body(text);
+    bool formats = false;
+    for (size_t at = body.find("Sprintf("); at != std::string_view::npos && !formats; at = body.find("Sprintf(", at + 1))
+      formats = body.substr(at + 8, 1) != "\"";
+    if (formats || (sqlx && languages::ProjectConstants::holds_word(body, "StructScan"))) continue;
+    if (extra != options_.extra_database_calls.end() &&
+        std::any_of(extra->second.begin(), extra->second.end(),
+                    [&](const std::string& name) { return languages::ProjectConstants::holds_word(body, name); }))
+      continue;
+    languages::GoSiteGate gate = languages::go_site_gate(body, lang, !calls_only, wrapper);
+    blank[i] = !gate.parse && gate.lone_literals.empty();
+  }
+  // The first pass asks the project nothing yet; its extraction would have asked whether each
+  // name a body calls is a wrapper (the files that may define one are read for it).
+  if (asked) {
+    std::set<std::string_view> called;
+    for (size_t i = 0; i < bodies.size(); ++i)
+      if (blank[i]) called.merge(languages::go_called_names(bodies[i].body(code)));
+    for (std::string_view name : called)
+      asked->insert({languages::ProjectQuery::kWrapper, std::string(lang.name), "", std::string(name), false});
+  }
+  return languages::blank_bodies(text, bodies, blank);
+}
+
+}  // namespace schemagate::pipeline

@@ -1,0 +1,203 @@
+// Parsing only the functions that can matter (languages/blank_bodies.h, pipeline/body_gate.cpp):
+// the bodies found lexically, the blanked text's offsets and rows, what must stay, and the
+// scan's sites unchanged by it.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "analyzers/languages/blank_bodies.h"
+#include "analyzers/languages/tree_parser.h"
+#include "analyzers/pipeline/file_scanner.h"
+#include "analyzers/pipeline/scan_plan.h"
+
+using namespace schemagate;
+
+namespace {
+
+// Braces in a comment, a raw string that holds a `}` and a `func` at column 0, an interpreted
+// string, a rune and a block comment: none of them opens or closes a body.
+const std::string kStore =
+    "package store\n"
+    "\n"
+    "import \"context\"\n"
+    "\n"
+    "// Braces in prose: } and func f() {\n"
+    "const banner = `\n"
+    "}\n"
+    "func notAFunction() {\n"
+    "`\n"
+    "\n"
+    "func helper(n int) int {\n"
+    "\ts := \"}\" + `{\n"
+    "}`\n"
+    "\tr := '}'\n"
+    "\t/* } */\n"
+    "\treturn n + len(s) + int(r)\n"
+    "}\n"
+    "\n"
+    "func one() int { return 1 }\n"
+    "\n"
+    "func (s *Store) Count(ctx context.Context) (int, error) {\n"
+    "\tvar n int\n"
+    "\terr := s.db.QueryRowContext(ctx, \"SELECT count(*) FROM users\").Scan(&n)\n"
+    "\treturn n, err\n"
+    "}\n";
+
+languages::TopLevelBody signature(std::string_view text) {
+  std::vector<languages::TopLevelBody> b = languages::go_top_level_bodies(text);
+  REQUIRE(b.size() == 1);
+  return b[0];
+}
+
+}  // namespace
+
+TEST_CASE("blank bodies: Go's top-level bodies are found past braces in strings, runes and comments") {
+  std::vector<languages::TopLevelBody> bodies = languages::go_top_level_bodies(kStore);
+  REQUIRE(bodies.size() == 2);  // `one` is written on one line: not listed
+  CHECK(bodies[0].name == "helper");
+  CHECK(bodies[1].name == "Count");
+  CHECK(kStore[bodies[0].open] == '{');
+  CHECK(kStore[bodies[0].close] == '}');
+  CHECK(kStore[bodies[0].close - 1] == '\n');
+  CHECK(bodies[0].body(kStore).find("return n + len(s)") != std::string_view::npos);
+  CHECK(bodies[1].signature.starts_with("func (s *Store) Count("));
+  // A brace left open (a file cut short) blanks nothing.
+  CHECK(languages::go_top_level_bodies("package a\n\nfunc f() {\n\tx := 1\n").empty());
+  CHECK(languages::go_top_level_bodies("package a\n\nvar s = \"open\n").empty());
+}
+
+TEST_CASE("blank bodies: the blanked text keeps every offset, row and column") {
+  std::vector<languages::TopLevelBody> bodies = languages::go_top_level_bodies(kStore);
+  std::string blanked = languages::blank_bodies(kStore, bodies, {true, false});
+  REQUIRE(blanked.size() == kStore.size());
+  for (size_t i = 0; i < kStore.size(); ++i) {
+    CHECK((kStore[i] == '\n') == (blanked[i] == '\n'));
+    if (i <= bodies[0].open || i >= bodies[0].close) CHECK(kStore[i] == blanked[i]);
+  }
+  CHECK(blanked.substr(bodies[0].open, bodies[0].close - bodies[0].open + 1).find("return") == std::string::npos);
+  CHECK(languages::blank_bodies(kStore, bodies, {false, false}).empty());  // nothing blanked: parse the file
+
+  // The tree of the blanked text has no error, and its nodes stand where the whole text's do.
+  const languages::Language& go = *languages::language_for_path("a.go");
+  languages::Parser parser(go);
+  languages::Tree whole = parser.parse(kStore);
+  languages::Tree part = parser.parse(blanked);
+  TSNode a = ts_tree_root_node(whole.get()), b = ts_tree_root_node(part.get());
+  CHECK_FALSE(ts_node_has_error(b));
+  size_t at = kStore.find("\"SELECT count(*)");
+  TSNode in_whole = ts_node_descendant_for_byte_range(a, at, at + 1);
+  TSNode in_part = ts_node_descendant_for_byte_range(b, at, at + 1);
+  CHECK(std::string(ts_node_type(in_part)) == ts_node_type(in_whole));
+  CHECK(ts_node_start_byte(in_part) == ts_node_start_byte(in_whole));
+  CHECK(ts_node_end_byte(in_part) == ts_node_end_byte(in_whole));
+  CHECK(ts_node_start_point(in_part).row == ts_node_start_point(in_whole).row);
+  CHECK(ts_node_start_point(in_part).column == ts_node_start_point(in_whole).column);
+}
+
+TEST_CASE("blank bodies: init and functions that may return text stay") {
+  CHECK(languages::go_body_stays(signature("package a\nfunc init() {\n\tx()\n}\n")));
+  CHECK(languages::go_body_stays(signature("package a\nfunc cols() string {\n\treturn c\n}\n")));
+  CHECK(languages::go_body_stays(signature("package a\nfunc cols() (q string) {\n\treturn\n}\n")));
+  CHECK(languages::go_body_stays(signature("package a\nfunc (s *S) table() Query {\n\treturn q\n}\n")));
+  CHECK(languages::go_body_stays(signature("package a\nfunc pick[T any](xs []T) T {\n\treturn xs[0]\n}\n")));
+  CHECK(languages::go_body_stays(signature("package a\nfunc names() []string {\n\treturn nil\n}\n")));
+  CHECK_FALSE(languages::go_body_stays(signature("package a\nfunc (s *S) Get(ctx context.Context, id int64) (*User, error) {\n\treturn nil, nil\n}\n")));
+  CHECK_FALSE(languages::go_body_stays(signature("package a\nfunc pair() (a, b string) {\n\treturn\n}\n")));
+  CHECK_FALSE(languages::go_body_stays(signature("package a\nfunc count(q string) int {\n\treturn 0\n}\n")));
+  CHECK_FALSE(languages::go_body_stays(signature("package a\nfunc index() map[string]int {\n\treturn nil\n}\n")));
+  CHECK_FALSE(languages::go_body_stays(signature("package a\nfunc run(f func() string) {\n\tf()\n}\n")));
+}
+
+namespace {
+
+// A store whose helpers hold no SQL: blanked. A wrapper of another file called with a constant of
+// another file, and a column list a function returns, keep their bodies; the scan finds the same
+// sites as with the whole file parsed.
+source::MemoryFileSystem store_project() {
+  source::MemoryFileSystem fs;
+  fs.add("app/go.mod", "module example.com/shop\n\ngo 1.22\n");
+  fs.add("app/migrations/0001_orders.up.sql",
+         "CREATE TABLE orders (id bigserial PRIMARY KEY, total_cents bigint NOT NULL, shipped_at timestamptz);\n");
+  fs.add("app/store/db.go",
+         "package store\n\nimport (\n\t\"context\"\n\t\"database/sql\"\n\n\t_ \"github.com/lib/pq\"\n)\n\n"
+         "type Store struct{ db *sql.DB }\n\n"
+         "func (s *Store) run(ctx context.Context, query string, args ...any) error {\n"
+         "\t_, err := s.db.ExecContext(ctx, query, args...)\n"
+         "\treturn err\n"
+         "}\n");
+  fs.add("app/store/queries.go",
+         "package store\n\nconst queryMarkShipped = \"UPDATE orders SET shipped_at = now(), carrier = $2 WHERE id = $1\"\n");
+  fs.add("app/store/orders.go",
+         "package store\n\nimport (\n\t\"context\"\n\t\"fmt\"\n)\n\n"
+         "func orderColumns() string {\n\treturn \"id, total_cents, coupon_code\"\n}\n\n"
+         "func (s *Store) Totals(ctx context.Context) (*sql.Rows, error) {\n"
+         "\treturn s.db.QueryContext(ctx, \"SELECT \"+orderColumns()+\" FROM orders\")\n"
+         "}\n\n"
+         "func (s *Store) Ship(ctx context.Context, id int64, carrier string) error {\n"
+         "\treturn s.run(ctx, queryMarkShipped, id, carrier)\n"
+         "}\n\n"
+         "func describe(cents int64) int64 {\n"
+         "\tif cents > 100 { // {\n\t\tfmt.Println(\"big }\")\n\t}\n"
+         "\treturn cents / 100\n"
+         "}\n");
+  return fs;
+}
+
+}  // namespace
+
+TEST_CASE("blank bodies: the scan blanks helpers, keeps wrapper calls and returned fragments, finds every site") {
+  source::MemoryFileSystem fs = store_project();
+  pipeline::Options options;
+  options.root = "app";
+  options.threads = 1;
+  pipeline::SchemaBuild build;
+  std::string err;
+  REQUIRE(pipeline::build_schema(fs, options, &build, &err));
+  pipeline::Targets targets{&build.schema, &build.schema, nullptr, false};
+  pipeline::ScanPlan plan;
+  std::vector<source::SkippedFile> skipped;
+  REQUIRE(pipeline::plan_scan(fs, options, build, targets, &plan, &skipped, &err));
+
+  std::string text;
+  REQUIRE(fs.read("app/store/orders.go", &text, &err));
+  const languages::Language& go = *languages::language_for_path("a.go");
+  // The first pass: no wrapper known yet. `describe` and `Ship` are blanked, and each name they
+  // call is asked as a wrapper; the others stay (a database call, a function returning text).
+  pipeline::FileScanner first(fs, plan.options, targets, plan.test_schemas);
+  std::set<languages::ProjectQuery> asked;
+  std::string blanked = first.text_to_parse("store/orders.go", text, go, {}, &asked);
+  REQUIRE(blanked.size() == text.size());
+  CHECK(blanked.find("cents / 100") == std::string::npos);
+  CHECK(blanked.find("Println") == std::string::npos);
+  CHECK(blanked.find("return s.run(ctx, queryMarkShipped") == std::string::npos);  // no wrapper known yet
+  CHECK(asked.count({languages::ProjectQuery::kWrapper, "go", "", "run", false}) == 1);  // rescanned once it is
+  CHECK(blanked.find("\"id, total_cents, coupon_code\"") != std::string::npos);
+  CHECK(blanked.find("QueryContext") != std::string::npos);
+  CHECK(asked.count({languages::ProjectQuery::kWrapper, "go", "", "Println", false}) == 1);
+
+  // With the project's wrapper known, a body that calls it with a constant stays.
+  languages::ProjectConstants project;
+  project.add_wrappers("go", {languages::WrapperDefinition{"run", 1, 0, true}});
+  pipeline::FileScanner again(fs, plan.options, targets, plan.test_schemas, &project);
+  std::string ship_only =
+      "package store\n\nfunc (s *Store) Ship(ctx context.Context, id int64) error {\n"
+      "\terr := s.run(ctx, queryMarkShipped, id)\n\treturn err\n}\n";
+  CHECK(again.text_to_parse("store/ship.go", ship_only, go, {}, nullptr).empty());
+  CHECK_FALSE(first.text_to_parse("store/ship.go", ship_only, go, {}, nullptr).empty());
+
+  // The whole scan: the column list's missing column and the wrapper's constant's are found in
+  // orders.go, as with the whole file parsed.
+  std::vector<pipeline::FileResult> results = pipeline::extract_files(fs, plan);
+  std::vector<std::string> sql, missing;
+  for (auto& r : results)
+    for (auto& site : r.sites) {
+      if (site.file != "store/orders.go") continue;
+      sql.push_back(site.sql);
+      for (auto& ref : site.references)
+        if (ref.status == "missing") missing.push_back(ref.column);
+    }
+  std::sort(missing.begin(), missing.end());
+  CHECK(sql == std::vector<std::string>{"SELECT id, total_cents, coupon_code FROM orders",
+                                        "UPDATE orders SET shipped_at = now(), carrier = $2 WHERE id = $1"});
+  CHECK(missing == std::vector<std::string>{"carrier", "coupon_code"});
+}
