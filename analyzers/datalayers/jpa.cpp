@@ -1062,6 +1062,40 @@ bool mapped_targets(const Named& m, const ProjectFacts* facts, Naming naming, co
   return true;
 }
 
+/// Whether entity `e` may be in the project's persistence unit: true unless the code builds its
+/// unit itself (a class implementing PersistenceUnitInfo, no persistence.xml and no Spring Boot
+/// scanning beside it) and names, as `Name.class`, at least one entity but neither `e` nor a
+/// superclass of it (the unit may add the subclasses of one it names at run time, as OpenRemote's
+/// asset types are). False with `unit`, the file that builds it.
+bool in_built_unit(const Named& e, const ProjectFacts* facts, std::string* unit) {
+  if (!facts) return true;
+  auto built = facts->find(std::string(kKey) + "unit-built");
+  if (built == facts->end() || built->second.size() != 1 || facts->count(std::string(kKey) + "persistence-xml") ||
+      facts->count(std::string(kKey) + "spring-boot"))
+    return true;
+  auto listed = [&](const std::string& name) { return facts->count(std::string(kKey) + "unit-lists:" + name) != 0; };
+  if (listed(e.name)) return true;
+  // Its superclasses must be known to the top, an entity or mapped superclass: a plain class
+  // (OpenRemote's Agent between TCPAgent and Asset, whose own superclass the index does not
+  // read) may extend one the unit names.
+  std::vector<Named> up;
+  std::string why;
+  if (!ancestors(e.fact, facts, &up, &why) || (!up.empty() && up.back().fact.kind == 'o')) return true;
+  for (const Named& a : up)
+    if (listed(a.name)) return true;
+  // The unit names entities: its list is read, not built elsewhere and handed to it.
+  const std::string prefix = std::string(kKey) + "unit-lists:";
+  bool names_entity = false;
+  for (auto it = facts->lower_bound(prefix); it != facts->end() && it->first.starts_with(prefix) && !names_entity; ++it) {
+    bool ambiguous = false;
+    std::optional<ClassFact> f = lookup(it->first.substr(prefix.size()), facts, &ambiguous, e.fact.module);
+    names_entity = f && f->kind == 'e';
+  }
+  if (!names_entity) return true;
+  *unit = built->second.front();
+  return false;
+}
+
 void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
   const Annotation* entity_annotation = find_annotation(klass.annotations, "Entity");
@@ -1098,6 +1132,12 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
   if (!mapped && !referenced_elsewhere(class_name, in.facts) && (jpql_name == class_name || !referenced_elsewhere(jpql_name, in.facts))) {
     out->unchecked.push_back({ts_node_start_byte(klass.node), "jpa @Entity",
                               "entity " + std::string(class_name) + " is referenced by no other file: nothing queries it"});
+    return;
+  }
+  if (std::string unit; !mapped && !in_built_unit(self, in.facts, &unit)) {
+    out->unchecked.push_back({ts_node_start_byte(klass.node), "jpa @Entity",
+                              "entity " + std::string(class_name) + " is not in the persistence unit " + unit +
+                                  " builds, which names neither it nor a superclass: Hibernate does not map it"});
     return;
   }
   std::string via = mapped ? "jpa @MappedSuperclass" : "jpa @Entity";
@@ -1450,6 +1490,7 @@ void index_file(const FileInput& in, std::vector<std::pair<std::string, std::str
       if (line.find("globally_quoted_identifiers") != std::string_view::npos && value().find("true") != std::string::npos)
         out->push_back({k + "quoted", ""});
     }
+    if (in.path == "persistence.xml" || in.path.ends_with("/persistence.xml")) out->push_back({k + "persistence-xml", ""});
     return;
   }
   // Every capitalised word, once: the class names this file uses (in code, JPQL strings, relations).
@@ -1478,6 +1519,20 @@ void index_file(const FileInput& in, std::vector<std::pair<std::string, std::str
     size_t b = at + 6, e = b;
     while (e < t.size() && word_char(t[e])) ++e;
     if (e > b && indexed_word(t.substr(b, e - b))) out->push_back({k + "declared:" + std::string(t.substr(b, e - b)), ""});
+  }
+  // A persistence unit the code builds itself (a class implementing JPA's PersistenceUnitInfo,
+  // whose getManagedClassNames() Hibernate reads instead of scanning for @Entity classes): the
+  // classes the file names as `Name.class` (Kotlin's `Name::class`) are the unit's.
+  if ((in.language == "java" || in.language == "kotlin") && t.find("PersistenceUnitInfo") != std::string_view::npos &&
+      t.find("getManagedClassNames") != std::string_view::npos) {
+    out->push_back({k + "unit-built", std::string(in.path)});
+    for (std::string_view dot : {std::string_view(".class"), std::string_view("::class")})
+      for (size_t at = t.find(dot); at != std::string_view::npos; at = t.find(dot, at + 1)) {
+        if (at + dot.size() < t.size() && word_char(t[at + dot.size()])) continue;  // .classes, .className
+        size_t b = at;
+        while (b > 0 && word_char(t[b - 1])) --b;
+        if (b < at && indexed_word(t.substr(b, at - b))) out->push_back({k + "unit-lists:" + std::string(t.substr(b, at - b)), ""});
+      }
   }
   if ((in.language != "java" && in.language != "kotlin") || !relevant(t)) return;
   if (t.find("@SpringBootApplication") != std::string_view::npos) out->push_back({k + "spring-boot", ""});

@@ -63,6 +63,16 @@ class PythonEngineBranches {
       while (node_is(cond, "parenthesized_expression")) cond = first_named_child(cond);
     }
     if (node_is(cond, "comparison_operator")) return compared(cond, negated);
+    // `a and b`: its body runs only where both hold, so on SQLite alone when one tests for it.
+    if (node_is(cond, "boolean_operator") && !*negated &&
+        node_text(ts_node_child(cond, 1), src_) == "and") {
+      for (TSNode side : {field(cond, "left"), field(cond, "right")}) {
+        bool n = false;
+        std::string c;
+        if (tested(side, &n, &c) == Tested::Other && !n) return Tested::Other;
+      }
+      return Tested::None;
+    }
     if (!node_is(cond, "call") || node_text(field(cond, "function"), src_) != "isinstance") return Tested::None;
     TSNode args = field(cond, "arguments");
     if (!node_is(args, "argument_list") || ts_node_named_child_count(args) != 2) return Tested::None;
@@ -84,8 +94,17 @@ class PythonEngineBranches {
     TSNode left = ts_node_child(cond, 0), right = ts_node_child(cond, ts_node_child_count(cond) - 1);
     std::string op;
     for (uint32_t i = 1; i + 1 < ts_node_child_count(cond); ++i) op += (op.empty() ? "" : " ") + std::string(ts_node_type(ts_node_child(cond, i)));
-    if (!node_is(left, "attribute") || node_text(field(left, "attribute"), src_) != "type") return Tested::None;
+    if (!node_is(left, "attribute")) return Tested::None;
+    std::string_view attribute = node_text(field(left, "attribute"), src_);
+    if (attribute != "type" && attribute != "vendor") return Tested::None;
     auto engine = [&](TSNode n) -> Tested {
+      // Django's `connection.vendor == "sqlite"` ("postgresql" for PostgreSQL).
+      if (attribute == "vendor") {
+        std::string_view v = node_is(n, "string") ? node_text(n, src_) : std::string_view();
+        if (v == "\"postgresql\"" || v == "'postgresql'") return Tested::Postgres;
+        if (v == "\"sqlite\"" || v == "'sqlite'") return Tested::Other;
+        return Tested::None;
+      }
       if (node_is(n, "attribute")) n = field(n, "attribute");
       if (!node_is(n, "identifier")) return Tested::None;
       std::string_view name = node_text(n, src_);

@@ -114,6 +114,45 @@ std::optional<std::string> module_of_config(const std::string& path) {
   return dir;
 }
 
+/// The tables Keycloak's JPA store creates (its Liquibase changelog), lower case, sorted.
+const std::vector<std::string>& keycloak_tables() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v = {
+        "admin_event_entity", "associated_policy", "authentication_execution", "authentication_flow",
+        "authenticator_config", "authenticator_config_entry", "broker_link", "client", "client_attributes",
+        "client_auth_flow_bindings", "client_initial_access", "client_node_registrations", "client_scope",
+        "client_scope_attributes", "client_scope_client", "client_scope_role_mapping", "component", "component_config",
+        "composite_role", "credential", "default_client_scope", "event_entity", "fed_user_attribute", "fed_user_consent",
+        "fed_user_consent_cl_scope", "fed_user_credential", "fed_user_group_membership", "fed_user_required_action",
+        "fed_user_role_mapping", "federated_identity", "federated_user", "group_attribute", "group_role_mapping",
+        "identity_provider", "identity_provider_config", "identity_provider_mapper", "idp_mapper_config",
+        "keycloak_group", "keycloak_role", "migration_model", "offline_client_session", "offline_user_session", "org",
+        "org_domain", "policy_config", "protocol_mapper", "protocol_mapper_config", "realm", "realm_attribute",
+        "realm_default_groups", "realm_enabled_event_types", "realm_events_listeners", "realm_localizations",
+        "realm_required_credential", "realm_smtp_config", "realm_supported_locales", "redirect_uris",
+        "required_action_config", "required_action_provider", "resource_attribute", "resource_policy",
+        "resource_scope", "resource_server", "resource_server_perm_ticket", "resource_server_policy",
+        "resource_server_resource", "resource_server_scope", "resource_uris", "revoked_token", "role_attribute",
+        "scope_mapping", "scope_policy", "server_config", "user_attribute", "user_consent", "user_consent_client_scope",
+        "user_entity", "user_federation_config", "user_federation_mapper", "user_federation_mapper_config",
+        "user_federation_provider", "user_group_membership", "user_required_action", "user_role_mapping",
+        "username_login_failure", "web_origins"};
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  return names;
+}
+
+/// A file that deploys the application's services (a compose file, a Kubernetes manifest or
+/// Helm template, an .env, a Dockerfile), outside test folders.
+bool deployment_file(const std::string& path) {
+  std::string p = "/" + lower(path);
+  if (p.find("/test/") != std::string::npos || p.find("/tests/") != std::string::npos) return false;
+  std::string name = p.substr(p.rfind('/') + 1);
+  return name.ends_with(".yml") || name.ends_with(".yaml") || name == ".env" || name.ends_with(".env") ||
+         name == "dockerfile" || name.starts_with("dockerfile.");
+}
+
 }  // namespace
 
 std::vector<HibernateSchemaModule> hibernate_schema_modules(const source::FileSystem& fs, const std::string& root,
@@ -228,14 +267,36 @@ std::vector<EngineManagedTables> engine_managed_tables(const source::FileSystem&
       }
     }
   }
+  // Keycloak's tables, where a deployment file of the project (a compose file, a Kubernetes
+  // manifest, an .env) gives Keycloak a database (KC_DB_URL, KC_DB_URL_HOST, KC_DB_URL_DATABASE,
+  // KC_DB_SCHEMA): Keycloak creates them when it starts, in the database the code may share.
+  for (const std::string& f : files) {
+    if (!deployment_file(f)) continue;
+    std::string text, err;
+    if (!fs.read(source::join_path(root, f), &text, &err)) continue;
+    size_t at = text.find("KC_DB_");
+    while (at != std::string::npos && !(text.compare(at, 10, "KC_DB_URL_") == 0 || text.compare(at, 10, "KC_DB_URL:") == 0 ||
+                                        text.compare(at, 10, "KC_DB_URL=") == 0 || text.compare(at, 12, "KC_DB_SCHEMA") == 0))
+      at = text.find("KC_DB_", at + 1);
+    if (at == std::string::npos) continue;
+    EngineManagedTables k;
+    k.tables = &keycloak_tables();
+    k.file = f;
+    k.line = report::line_in(text, at);
+    k.how = "created at run time by Keycloak, whose database is configured at";
+    out.push_back(std::move(k));
+    break;
+  }
   return out;
 }
 
 const EngineManagedTables* managed_by_engine(const std::vector<EngineManagedTables>& engines, const std::string& relation) {
   std::string name = lower(relation.substr(relation.find('.') == std::string::npos ? 0 : relation.find('.') + 1));
-  for (const EngineManagedTables& e : engines)
+  for (const EngineManagedTables& e : engines) {
     for (const std::string& p : e.prefixes)
       if (name.rfind(p, 0) == 0) return &e;
+    if (e.tables && std::binary_search(e.tables->begin(), e.tables->end(), name)) return &e;
+  }
   return nullptr;
 }
 

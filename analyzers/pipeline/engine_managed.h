@@ -1,7 +1,9 @@
 // Tables a library creates when the application starts, because its configuration says so:
 // a workflow engine's ACT_* tables (Flowable `database-schema-update: true`, Camunda
 // `camunda.bpm.database.schema-update`), Quartz's QRTZ_*, Spring Batch's BATCH_* and Spring
-// Session's SPRING_SESSION* when `spring.*.jdbc.initialize-schema: always`. No migration of the
+// Session's SPRING_SESSION* when `spring.*.jdbc.initialize-schema: always`; and Keycloak's REALM,
+// USER_ENTITY, ... where the project's deployment points Keycloak at its database
+// (`KC_DB_URL_DATABASE`), as OpenRemote's reads realms from public.realm. No migration of the
 // project creates them, so a query of one is unchecked (the library's version decides its
 // columns), never a missing relation.
 #pragma once
@@ -17,6 +19,7 @@ struct EngineManagedTables {
   std::string file;                   ///< the configuration that turns the creation on
   int line = 0;
   std::string how;  ///< "created at run time by Flowable (database-schema-update) as configured at"
+  const std::vector<std::string>* tables = nullptr;  ///< whole names, lower case, sorted: Keycloak's
 };
 
 /// The engines whose schema creation the project's Spring configuration files (application*.yml,
@@ -24,7 +27,7 @@ struct EngineManagedTables {
 std::vector<EngineManagedTables> engine_managed_tables(const source::FileSystem& fs, const std::string& root,
                                                        const std::vector<std::string>& files);
 
-/// The entry whose prefix starts `relation` (lower case, unqualified), or null.
+/// The entry whose prefix starts `relation` ("schema.name" or a name), or that names it whole, or null.
 const EngineManagedTables* managed_by_engine(const std::vector<EngineManagedTables>& engines, const std::string& relation);
 
 /// A Spring module whose configuration tells Hibernate to build the schema from its entities at

@@ -22,6 +22,7 @@
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/engine_managed.h"
 #include "analyzers/pipeline/migration_sets.h"
+#include "analyzers/pipeline/run_time_names.h"
 #include "analyzers/pipeline/test_schema.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/templates.h"
@@ -116,7 +117,9 @@ class Excuses {
     // one is unchecked, not missing, wherever in the project it is.
     for (auto& r : results)
       for (auto& c : r.created)
-        created_.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
+        if (c.relation.name.find(sql::kHole) == std::string::npos)
+          created_.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
+    read_name_forms(fs, options.root, code, results);
     // Likewise the tables another engine's migrations create (a SQLite driver's next to the
     // PostgreSQL ones): code for that engine uses them.
     for (auto& path : code.other_migrations) {
@@ -209,11 +212,55 @@ class Excuses {
     if (it == created_.end()) it = created_.find(qualified.substr(qualified.find('.') + 1));
     if (it == created_.end())
       if (const EngineManagedTables* e = managed_by_engine(engines_, qualified)) return &by_engine_[e - engines_.data()];
+    if (it == created_.end()) {
+      std::string_view name = std::string_view(qualified).substr(qualified.find('.') + 1);
+      for (const FormCreated& f : forms_)
+        if (fits_name_form(f.form, name)) return &f.created;
+    }
     return it == created_.end() ? nullptr : it->second;
+  }
+
+  /// The forms of the names tables are created under at run time (run_time_names.h): a created
+  /// name with holes that is a form itself (CREATE TABLE "%s_jobs_%s"), the names a Go package
+  /// formats where its code (tests aside) creates a table whose whole name is given at run time,
+  /// and migration templates' templated names.
+  void read_name_forms(const source::FileSystem& fs, const std::string& root, const CodeFiles& code,
+                       const std::vector<FileResult>& results) {
+    std::set<std::string> packages;
+    for (auto& r : results)
+      for (auto& c : r.created) {
+        const std::string& name = c.relation.name;
+        if (name.find(sql::kHole) == std::string::npos) continue;
+        if (is_name_form(name)) {
+          std::string shown = name;
+          std::replace(shown.begin(), shown.end(), sql::kHole, '*');
+          forms_.push_back({name, "created at run time under a name of the form " + shown + " by the code at", c});
+          continue;
+        }
+        bool whole = std::none_of(name.begin(), name.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); });
+        if (!whole || !c.file.ends_with(".go") || source::is_test_file(c.file)) continue;
+        std::string dir = c.file.substr(0, c.file.rfind('/') == std::string::npos ? 0 : c.file.rfind('/'));
+        if (!packages.insert(dir).second) continue;
+        for (NameForm& f : go_package_name_forms(fs, root, dir))
+          forms_.push_back({f.form,
+                            "created at run time under a name its package formats as \"" + f.shown + "\" (" + f.file + ":" +
+                                std::to_string(f.line) + "), by the code at",
+                            c});
+      }
+    for (NameForm& f : templated_migration_tables(fs, root, code.candidates))
+      forms_.push_back({f.form, "created under the templated name " + f.shown + " by the migration template at",
+                        CodeCreated{{"", f.form}, f.file, f.line}});
+    for (FormCreated& f : forms_) f.created.how = f.how.c_str();  // forms_ no longer grows
   }
 
   /// By name and by "schema.name" when qualified; pointers into the results and the vectors below.
   std::map<std::string, const CodeCreated*> created_;
+  /// A table created under a name of a form: the form (kHole for run-time parts), the excuse.
+  struct FormCreated {
+    std::string form, how;
+    CodeCreated created;
+  };
+  std::vector<FormCreated> forms_;
   std::vector<CodeCreated> elsewhere_;  ///< another engine's migrations, then create_all()
   std::vector<EngineManagedTables> engines_;
   std::vector<CodeCreated> by_engine_;

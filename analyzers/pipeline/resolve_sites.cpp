@@ -221,10 +221,11 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
   }
   if (!parsed && !partial) {
     // CREATE TABLE t (<columns built at run time>): t exists when the code runs, whatever its
-    // columns; a name that is itself a fragment creates nothing known.
+    // columns; a name that is itself a fragment creates nothing known by name, but a table of a
+    // form the evaluate phase may know (run_time_names.h): it is kept with its holes.
     if (has_holes)
       for (auto& [created, offset] : created_tables_in_text(site.sql.text))
-        if (created.name.find(sql::kHole) == std::string::npos && created.schema.find(sql::kHole) == std::string::npos)
+        if (created.schema.find(sql::kHole) == std::string::npos || created.name.find(sql::kHole) != std::string::npos)
           result->created.push_back({created, rel, lines.position(site.host_begin).line});
     // DDL or a utility command whose names are given at run time (CREATE SCHEMA for a tenant,
     // SAVEPOINT sp_${n}): written out it would not be judged either, so it is no query left
@@ -406,7 +407,8 @@ bool FileScanner::unchecked_before_reading(const std::string& rel, const report:
     // one a test of that code reads through a handle nothing marks as SQLite's: as with another
     // engine's migrations, that name is not judged anywhere in the project.
     for (auto& [created, offset] : created_tables_in_text(site.sql.text))
-      result->created.push_back({created, rel, lines.position(site.host_begin).line, "created by another engine's code at"});
+      if (created.name.find(sql::kHole) == std::string::npos)
+        result->created.push_back({created, rel, lines.position(site.host_begin).line, "created by another engine's code at"});
     return true;
   }
   if (site.dynamic) {

@@ -11,6 +11,7 @@
 #include "analyzers/sql/pg_parse.h"
 #include "analyzers/sql/resolve.h"
 #include "analyzers/sql/scan.h"
+#include "analyzers/sql/sql_text.h"
 
 namespace schemagate::pipeline {
 namespace {
@@ -458,11 +459,15 @@ std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(cons
   std::vector<Word> words;
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (std::isalnum(c) || c == '_' || c == '"') {
+    // A run-time fragment (a site's kHole) is part of the name it stands in: CREATE TABLE %q (id
+    // ...) names no table "id".
+    auto in_word = [](char ch) {
+      return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '"' || ch == sql::kHole;
+    };
+    if (in_word(static_cast<char>(c))) {
       size_t start = i;
       std::string w;
-      while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_' || text[i] == '.' ||
-                                 text[i] == '"')) {
+      while (i < text.size() && (in_word(text[i]) || text[i] == '.')) {
         if (text[i] != '"') w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
         ++i;
       }
@@ -475,7 +480,7 @@ std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(cons
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i].text != "create") continue;
     size_t j = i + 1;
-    while (j < words.size() && (words[j].text == "virtual" || words[j].text == "temp" || words[j].text == "temporary" ||
+    while (j < words.size() && (words[j].text == "virtual" || words[j].text == "external" || words[j].text == "temp" || words[j].text == "temporary" ||
                                 words[j].text == "unlogged" || words[j].text == "or" || words[j].text == "replace"))
       ++j;
     if (j >= words.size() || (words[j].text != "table" && words[j].text != "view")) continue;

@@ -104,9 +104,11 @@ class TestSchemas {
   std::map<std::string, std::string> test_install_tables_;
 };
 
-/// Every `CREATE [VIRTUAL|TEMP|TEMPORARY|UNLOGGED] TABLE|VIEW [IF NOT EXISTS] name` in `text`, by
-/// words, case-insensitive, with the offset of CREATE; names lower-cased, quotes dropped. Read by
-/// words, not parsed: the text may be a test's whole file or another engine's dialect.
+/// Every `CREATE [VIRTUAL|EXTERNAL|TEMP|TEMPORARY|UNLOGGED] TABLE|VIEW [IF NOT EXISTS] name` in
+/// `text`, by words, case-insensitive, with the offset of CREATE; names lower-cased, quotes
+/// dropped, a site's run-time fragments (kHole) kept in the name they are part of. Read by words,
+/// not parsed: the text may be a test's whole file or another engine's dialect (Spark's CREATE
+/// EXTERNAL TABLE).
 std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(const std::string& text);
 
 }  // namespace schemagate::pipeline

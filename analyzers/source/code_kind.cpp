@@ -136,6 +136,9 @@ bool is_not_application_code(std::string_view path) {
   std::string name = slash == std::string::npos ? p : p.substr(slash + 1);
   std::string dirs = "/" + (slash == std::string::npos ? std::string() : p.substr(0, slash + 1));
   if (name.ends_with(".queries.ts") || name.rfind("zz_generated", 0) == 0) return true;
+  // A Go analyzer's sample packages (analysistest's testdata/src/<pkg>/): inputs the analyzer's
+  // tests read as source, never built into the program.
+  if (name.ends_with(".go") && dirs.find("/testdata/src/") != std::string::npos) return true;
   // Storybook stories render components with sample data (a code viewer's sample SQL): no
   // database runs them.
   if (name.find(".stories.") != std::string::npos || name.find(".story.") != std::string::npos) return true;
@@ -157,6 +160,10 @@ bool is_not_application_code(std::string_view path) {
 }
 
 std::string other_engine_of_code(std::string_view path, std::string_view text) {
+  // CockroachDB speaks PostgreSQL's protocol, so its code imports pgx or lib/pq all the same: a
+  // folder named for it (spicedb's internal/datastore/crdb/) says whose SQL the code writes.
+  if (std::string engine = schema::migrations::engine_named_in_path(path); engine == "CockroachDB")
+    return engine + " (a directory of its path is named for it)";
   std::vector<bool> found = driver_index().imported(text);
   for (size_t i = 0; i < kPostgresDriverCount; ++i)
     if (found[i]) return "";

@@ -94,7 +94,7 @@ TEST_CASE("the format table and default directories") {
   std::vector<std::string> names;
   for (const auto& f : migrations::formats()) names.emplace_back(f.name);
   CHECK(names == std::vector<std::string>{"django", "alembic", "lnbits", "drizzle", "prisma", "rails", "typeorm", "sequelize",
-                                          "kysely", "knex", "db-migrate", "bun", "xormigrate", "go-steps", "gormigrate", "go-up-files", "liquibase", "flyway", "pop", "dbmate", "goose",
+                                          "kysely", "knex", "db-migrate", "bun", "xormigrate", "go-steps", "go-register", "gormigrate", "go-up-files", "liquibase", "flyway", "pop", "dbmate", "goose",
                                           "sql-migrate", "maragu-migrate", "golang-migrate", "supabase", "synapse", "sqlx",
                                           "plain"});
   CHECK(migrations::default_directories() ==
@@ -822,4 +822,34 @@ TEST_CASE("engine_of_sql: ALTER TABLE clauses and executable comments only MySQL
   CHECK(engine_of_sql("CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();").empty());
   CHECK(engine_of_sql("ALTER TABLE t ALTER COLUMN a TYPE text, ADD CONSTRAINT c CHECK (a <> 'modify');").empty());
   CHECK(engine_of_sql("DROP INDEX IF EXISTS idx; -- drop index x on t\n").empty());
+}
+
+TEST_CASE("go-register: init() registrations, ordered by the version each follows, loops over SQL lists read") {
+  MemoryFileSystem fs;
+  fs.add("store/migrations/manager.go", "package migrations\n\nvar Migrations = migrate.NewManager[*pgx.Conn, pgx.Tx]()\n");
+  // Named so that file order differs from the chain: the chain decides.
+  fs.add("store/migrations/a_columns.go",
+         "package migrations\n\nvar statements = []string{\n\t`ALTER TABLE items ADD COLUMN note text`,\n}\n\n"
+         "func init() {\n\tif err := Migrations.Register(\"add-note\", \"initial\", nil,\n"
+         "\t\tfunc(ctx context.Context, tx pgx.Tx) error {\n\t\t\tfor _, stmt := range statements {\n"
+         "\t\t\t\tif _, err := tx.Exec(ctx, stmt); err != nil {\n\t\t\t\t\treturn err\n\t\t\t\t}\n\t\t\t}\n"
+         "\t\t\treturn nil\n\t\t}); err != nil {\n\t\tpanic(err)\n\t}\n}\n");
+  fs.add("store/migrations/b_initial.go",
+         "package migrations\n\nconst createItems = `CREATE TABLE items (id bigint PRIMARY KEY)`\n\n"
+         "func init() {\n\tif err := Migrations.Register(\"initial\", \"\", nil, func(ctx context.Context, tx pgx.Tx) error {\n"
+         "\t\tfor _, stmt := range []string{createItems, \"CREATE INDEX ix_items ON items (id)\"} {\n"
+         "\t\t\tif _, err := tx.Exec(ctx, stmt); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n\t\t}\n\t\treturn nil\n"
+         "\t}); err != nil {\n\t\tpanic(err)\n\t}\n}\n");
+  Loaded r = load(fs, "store/migrations");
+  REQUIRE(r.ok);
+  CHECK(r.format == "go-register");
+  std::vector<MigrationFile> files = r.files;
+  migrations::order_by_dependencies(&files);
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].version == "initial");
+  CHECK(files[0].sql == "CREATE TABLE items (id bigint PRIMARY KEY);\nCREATE INDEX ix_items ON items (id);\n");
+  CHECK(files[1].version == "add-note");
+  CHECK(files[1].depends_on == std::vector<std::string>{"initial"});
+  CHECK(files[1].sql == "ALTER TABLE items ADD COLUMN note text;\n");
+  CHECK(files[1].uncertain_names.empty());
 }

@@ -665,7 +665,7 @@ std::string engine_named_in_name(std::string_view name, bool tokens) {
       {"mssql", "SQL Server"},  {"sqlserver", "SQL Server"}, {"cockroach", "CockroachDB"},
       {"duckdb", "DuckDB"},     {"snowflake", "Snowflake"}, {"bigquery", "BigQuery"}};
   static const std::pair<std::string_view, std::string_view> kTokens[] = {
-      {"cql", "Cassandra"}, {"oracle", "Oracle"}, {"spanner", "Spanner"}, {"tidb", "TiDB"}, {"turso", "SQLite"},
+      {"cql", "Cassandra"}, {"crdb", "CockroachDB"}, {"oracle", "Oracle"}, {"spanner", "Spanner"}, {"tidb", "TiDB"}, {"turso", "SQLite"},
       {"d1", "SQLite"},     {"h2", "H2"},         {"hsqldb", "HSQLDB"},   {"hsql", "HSQLDB"}, {"derby", "Derby"}};
   for (auto [needle, engine] : kSubstrings)
     if (name.find(needle) != std::string_view::npos) return std::string(engine);

@@ -14,6 +14,7 @@
 //   bun             <version>_<name>.go files registering a bun migration (code/bun.cpp)
 //   xormigrate      a Go package handing xormigrate.New its migrations (code/xormigrate.cpp)
 //   go-steps        a Go list of upgrade functions taking a database handle (code/go_steps.cpp)
+//   go-register     Go files whose init() registers a migration and the one it follows (code/go_register.cpp)
 //   gormigrate      a Go []*gormigrate.Migration{...} list of SQL Migrate functions (code/gormigrate.cpp)
 //   go-up-files     <version>_<name>.up.sql beside <version>_<name>.up.go files (code/go_up_files.cpp)
 //   liquibase       a master changelog (db.changelog-master.*, or one that includes others)
@@ -53,6 +54,7 @@ extern const Format kDbMigrate;
 extern const Format kBun;
 extern const Format kXormigrate;
 extern const Format kGoSteps;
+extern const Format kGoRegister;
 extern const Format kLiquibase;
 extern const Format kGormigrate;
 extern const Format kGoUpFiles;
@@ -70,7 +72,7 @@ extern const Format kPlain;
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
-      kDjango, kAlembic, kLnbits, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kDbMigrate, kBun, kXormigrate, kGoSteps, kGormigrate, kGoUpFiles, kLiquibase, kFlyway,
+      kDjango, kAlembic, kLnbits, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kDbMigrate, kBun, kXormigrate, kGoSteps, kGoRegister, kGormigrate, kGoUpFiles, kLiquibase, kFlyway,
       kPop, kDbmate, kGoose, kSqlMigrate, kMaraguMigrate, kGolangMigrate, kSupabase, kSynapse,
       kSqlx, kPlain,
   };

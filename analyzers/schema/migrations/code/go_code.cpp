@@ -260,6 +260,7 @@ void GoMigrationCode::run(TSNode fn, std::set<uint32_t>* running, Steps* out) co
 void GoMigrationCode::walk(TSNode node, const std::set<std::string_view>& handles, std::set<uint32_t>* visited,
                            Steps* out) const {
   if (ts_node_is_null(node)) return;
+  if (node_is(node, "for_statement") && range_of_statements(node, out)) return;
   if (node_is(node, "call_expression")) {
     bool method = false;
     std::string_view name = callee_name(node, text_, &method);
@@ -318,6 +319,95 @@ void GoMigrationCode::exec(TSNode call, std::string_view name, Steps* out) const
   out->sql.origin.insert(out->sql.origin.end(), site->sql.origin.begin(), site->sql.origin.end());
   out->sql.sql += ";\n";
   out->sql.origin.resize(out->sql.sql.size(), ts_node_end_byte(call));
+}
+
+bool GoMigrationCode::range_of_statements(TSNode loop, Steps* out) const {
+  TSNode clause{}, body = field(loop, "body");
+  for (uint32_t i = 0; i < ts_node_named_child_count(loop); ++i)
+    if (node_is(ts_node_named_child(loop, i), "range_clause")) clause = ts_node_named_child(loop, i);
+  if (ts_node_is_null(clause) || ts_node_is_null(body)) return false;
+  TSNode left = field(clause, "left"), right = field(clause, "right");
+  if (!node_is(left, "expression_list") || ts_node_named_child_count(left) != 2) return false;
+  std::string_view var = node_text(ts_node_named_child(left, 1));
+  // The body runs one Exec, of the element itself.
+  std::string_view b = node_text(body);
+  size_t exec = b.find("Exec");
+  if (exec == std::string_view::npos || b.find("Exec", exec + 1) != std::string_view::npos) return false;
+  TSNode call{};
+  std::vector<TSNode> stack{body};
+  while (!stack.empty() && ts_node_is_null(call)) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    bool method = false;
+    if (node_is(n, "call_expression") && is_exec(callee_name(n, text_, &method)) && method) call = n;
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+  }
+  if (ts_node_is_null(call)) return false;
+  std::vector<TSNode> args = arguments(call);
+  bool method = false;
+  size_t index = callee_name(call, text_, &method).ends_with("Context") ? 1 : 0;
+  if (index == 0 && args.size() >= 2 && is_context(args[0], text_)) index = 1;
+  if (index >= args.size() || node_text(args[index]) != var) return false;
+  // The list: a literal, or a name bound to one in the enclosing function or at package level.
+  TSNode list = right;
+  if (node_is(right, "identifier")) {
+    list = TSNode{};
+    std::string_view name = node_text(right);
+    TSNode fn = loop;
+    while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "func_literal"))
+      fn = ts_node_parent(fn);
+    std::vector<TSNode> todo{fn};
+    while (!todo.empty() && !ts_node_is_null(fn)) {
+      TSNode n = todo.back();
+      todo.pop_back();
+      if (node_is(n, "short_var_declaration") && node_text(field(n, "left")) == name &&
+          ts_node_named_child_count(field(n, "right")) == 1)
+        list = ts_node_named_child(field(n, "right"), 0);
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) todo.push_back(ts_node_named_child(n, i));
+    }
+    if (ts_node_is_null(list))
+      for (TSNode spec : package_var_specs())
+        if (node_text(field(spec, "name")) == name && ts_node_named_child_count(field(spec, "value")) == 1)
+          list = ts_node_named_child(field(spec, "value"), 0);
+  }
+  if (!node_is(list, "composite_literal") || node_text(field(list, "type")) != "[]string") return false;
+  // Each element: a string literal, or a string constant of this file.
+  auto constant = [&](std::string_view name) -> TSNode {
+    for (uint32_t i = 0; i < ts_node_named_child_count(root_); ++i) {
+      TSNode d = ts_node_named_child(root_, i);
+      if (!node_is(d, "const_declaration")) continue;
+      std::vector<TSNode> specs{d};
+      while (!specs.empty()) {
+        TSNode c = specs.back();
+        specs.pop_back();
+        if (node_is(c, "const_spec") && node_text(field(c, "name")) == name &&
+            ts_node_named_child_count(field(c, "value")) == 1)
+          return ts_node_named_child(field(c, "value"), 0);
+        for (uint32_t k = 0; k < ts_node_named_child_count(c); ++k) specs.push_back(ts_node_named_child(c, k));
+      }
+    }
+    return TSNode{};
+  };
+  GeneratedSql sql;
+  TSNode elements = field(list, "body");
+  for (uint32_t i = 0; i < ts_node_named_child_count(elements); ++i) {
+    TSNode e = ts_node_named_child(elements, i);
+    if (node_is(e, "comment")) continue;
+    if (node_is(e, "literal_element")) e = languages::first_named_child(e);
+    if (node_is(e, "identifier")) e = constant(node_text(e));
+    bool raw = node_is(e, "raw_string_literal");
+    if (!raw && !node_is(e, "interpreted_string_literal")) return false;
+    std::string_view t = node_text(e);
+    if (t.size() < 2 || (!raw && t.find('\\') != std::string_view::npos)) return false;
+    uint32_t begin = ts_node_start_byte(e) + 1;
+    sql.sql += std::string(t.substr(1, t.size() - 2));
+    for (uint32_t k = 0; k + 2 < t.size(); ++k) sql.origin.push_back(begin + k);
+    sql.sql += ";\n";
+    sql.origin.resize(sql.sql.size(), ts_node_end_byte(call));
+  }
+  out->sql.sql += sql.sql;
+  out->sql.origin.insert(out->sql.origin.end(), sql.origin.begin(), sql.origin.end());
+  return true;
 }
 
 std::vector<std::string> GoMigrationCode::words_of(const Steps& steps) const {

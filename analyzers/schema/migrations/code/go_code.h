@@ -84,6 +84,11 @@ class GoMigrationCode {
   void run(TSNode fn, std::set<uint32_t>* running, Steps* out) const;
   void walk(TSNode node, const std::set<std::string_view>& handles, std::set<uint32_t>* visited, Steps* out) const;
   void exec(TSNode call, std::string_view name, Steps* out) const;
+  /// `for _, stmt := range list { tx.Exec(ctx, stmt) }` over SQL strings the file spells (a
+  /// []string literal, a package var or a local holding one; elements string literals or the
+  /// file's string constants): appends each element's SQL in order; false, appending nothing,
+  /// for any other loop.
+  bool range_of_statements(TSNode loop, Steps* out) const;
 
   const std::string& path_;
   const std::string& text_;

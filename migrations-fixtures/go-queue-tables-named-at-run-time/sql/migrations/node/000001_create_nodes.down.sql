@@ -1,0 +1,2 @@
+DROP TABLE paused_partition_versions;
+DROP TABLE nodes;

@@ -1,0 +1,1 @@
+alter table RULESET add column VERSION bigint not null default 0;
