@@ -251,6 +251,7 @@ class IndexComparison {
   bool work_tree(std::vector<std::string>* candidates, std::vector<std::string>* deleted, std::string* why) {
     std::string_view previous;  // the entries are sorted: a directory shared with the one before is in dirs_
     files_.reserve(index_.entries.size());
+    std::string file = top_;  // each entry's path in the work tree, in one buffer
     if (listings_) stats_.reserve(index_.entries.size());
     for (auto& e : index_.entries) {
       if (!in_scope(e.path)) continue;
@@ -277,7 +278,9 @@ class IndexComparison {
         staged = !head || !(head->oid == e.oid) || head->mode != e.mode;
       }
       struct stat st {};
-      if (::lstat((top_ + e.path).c_str(), &st) != 0) {
+      file.resize(top_.size());
+      file.append(e.path);
+      if (::lstat(file.c_str(), &st) != 0) {
         if (errno != ENOENT && errno != ENOTDIR) return *why = e.path + ": " + std::strerror(errno), false;
         deleted->push_back(e.path);
         continue;
@@ -345,6 +348,7 @@ class IndexComparison {
       return *why = at + ": " + std::strerror(errno), false;
     }
     const std::string base = dir.empty() ? under_ : dir + "/";
+    std::string path = base;  // each entry's, in one buffer
     std::vector<RealFileSystem::SeenEntry> seen;
     std::vector<std::unique_ptr<struct stat>> made;  // the lstat of an entry readdir gave no type
     for (;;) {
@@ -356,9 +360,8 @@ class IndexComparison {
       }
       std::string_view name = de->d_name;
       if (name == "." || name == "..") continue;
-      std::string path;
-      path.reserve(base.size() + name.size());
-      path.append(base).append(name);
+      path.resize(base.size());
+      path.append(name);
       unsigned char type = de->d_type;
       auto file = files_.find(path);  // tracked, and its lstat when listings_ wants it
       bool tracked = file != files_.end();
