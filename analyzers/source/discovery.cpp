@@ -287,11 +287,14 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
   auto skip = [&](const std::string& rel, std::string reason) {
     if (opt.skipped) opt.skipped->push_back({rel, std::move(reason)});
   };
+  std::string rel = dir.empty() ? std::string() : dir + "/";  // each entry's path, in one buffer
+  const size_t base = rel.size();
   for (auto& e : entries) {
     // A listing never names the directory itself or its parent; one that did (found by
     // fuzz_glob through an in-memory tree) would recurse forever.
     if (e.name.empty() || e.name == "." || e.name == "..") continue;
-    std::string rel = dir.empty() ? e.name : dir + "/" + e.name;
+    rel.resize(base);
+    rel.append(e.name);
     if (e.is_dir) {
       if (e.name[0] == '.' || skipped_dir_names().count(e.name)) continue;
       if (std::find(opt.skip_dirs.begin(), opt.skip_dirs.end(), rel) != opt.skip_dirs.end()) continue;
