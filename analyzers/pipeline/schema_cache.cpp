@@ -667,9 +667,8 @@ bool same_answers(const source::FileSystem& fs, const std::vector<StoredAnswer>&
         }
         case 'l': append_listing(&now, fs.list(path), max_file_size); break;
         case 'd': {
-          std::vector<source::DirEntry> entries;
           std::string e;
-          if (fs.read_dir(path, &entries, &e)) now = "ok ", append_listing(&now, entries, max_file_size);
+          if (auto entries = fs.read_dir_shared(path, &e)) now = "ok ", append_listing(&now, *entries, max_file_size);
           else now = "error " + e;
           break;
         }

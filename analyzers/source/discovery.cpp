@@ -278,9 +278,9 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
     ~Restore() { rules.erase(rules.begin() + static_cast<std::ptrdiff_t>(size), rules.end()); }
   } restore{rules, inherited};
   if (!read_gitignore(fs, root, dir, &rules, err)) return false;
-  std::vector<DirEntry> entries;
   std::string why;
-  if (!fs.read_dir(join_path(root, dir), &entries, &why)) {
+  const std::shared_ptr<const std::vector<DirEntry>> listing = fs.read_dir_shared(join_path(root, dir), &why);
+  if (!listing) {
     if (err) *err = (dir.empty() ? std::string(".") : dir) + ": cannot list directory: " + why;
     return false;
   }
@@ -289,7 +289,7 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
   };
   std::string rel = dir.empty() ? std::string() : dir + "/";  // each entry's path, in one buffer
   const size_t base = rel.size();
-  for (auto& e : entries) {
+  for (auto& e : *listing) {
     // A listing never names the directory itself or its parent; one that did (found by
     // fuzz_glob through an in-memory tree) would recurse forever.
     if (e.name.empty() || e.name == "." || e.name == "..") continue;
