@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 #include "analyzers/report/renderer.h"
@@ -188,7 +189,10 @@ bool resolve_check_paths(const std::vector<std::string>& paths, schemagate::cli:
 int main(int argc, char** argv) {
   using namespace schemagate::cli;
   CLI::App app{"schemagate: fails CI when code needs database columns that its migrations do not create", "schemagate"};
-  app.set_version_flag("-V,--version", version_text(), "Print the version and the PostgreSQL grammar's, and exit");
+  // Asked only when the flag is given: libpq's version opens libpq, which a check without a
+  // database never does (cmake/libpq_on_demand.cpp).
+  app.set_version_flag("-V,--version", std::function<std::string()>(version_text),
+                       "Print the version and the PostgreSQL grammar's, and exit");
   app.require_subcommand(1);
   app.allow_extras();
   CommonOptions options;

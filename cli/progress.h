@@ -26,6 +26,10 @@ class CountingFileSystem final : public source::FileSystem {
   bool read_dir(const std::string& dir, std::vector<source::DirEntry>* out, std::string* err) const override {
     return inner_.read_dir(dir, out, err);
   }
+  std::shared_ptr<const std::vector<source::DirEntry>> read_dir_shared(const std::string& dir,
+                                                                       std::string* err) const override {
+    return inner_.read_dir_shared(dir, err);
+  }
   bool is_dir(const std::string& path) const override { return inner_.is_dir(path); }
   bool is_file(const std::string& path) const override { return inner_.is_file(path); }
   size_t files() const { return files_.load(); }

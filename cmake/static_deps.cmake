@@ -5,8 +5,8 @@
 # symbols resolved (21 M instructions of a 230 M run on hatchet). Debian ships the static archive
 # of every dependency with its -dev package, so the binary takes those (tree-sitter, libgit2 with
 # its transports, libpqxx, yaml-cpp, libpg_query) and libstdc++/libgcc; libpq stays shared (its
-# static archive needs PostgreSQL's server-dev libraries), and with it libcrypto and GSSAPI, which
-# libgit2's archive needs too (its SSH transport and HTTP "Negotiate" authentication, never used:
+# static archive needs PostgreSQL's server-dev libraries) and is opened only when a database is
+# used (libpq_on_demand.cpp); libcrypto and GSSAPI, which libgit2's archive needs, stay linked (its SSH transport and HTTP "Negotiate" authentication, never used:
 # schemagate reads local repositories only). Without an archive, or with
 # -DSCHEMAGATE_STATIC_DEPS=OFF, the shared libraries are linked as before.
 option(SCHEMAGATE_STATIC_DEPS "Link the dependencies Debian ships as static archives into schemagate" ON)
@@ -37,10 +37,14 @@ if(SCHEMAGATE_STATIC_DEPS)
   if(_missing)
     message(STATUS "schemagate: linking shared libraries (no ${_missing})")
   else()
-    set(SCHEMAGATE_DEPS ${_archives} PkgConfig::PQ ${static_crypto} ${static_gssapi} rt)
+    # libpq itself is opened when a database is first used (libpq_on_demand.cpp), not at start.
+    add_library(schemagate_libpq_on_demand STATIC ${CMAKE_CURRENT_LIST_DIR}/libpq_on_demand.cpp)
+    target_include_directories(schemagate_libpq_on_demand SYSTEM PRIVATE ${PQ_INCLUDE_DIRS})
+    target_link_libraries(schemagate_libpq_on_demand PRIVATE ${CMAKE_DL_LIBS})
+    set(SCHEMAGATE_DEPS ${_archives} schemagate_libpq_on_demand ${static_crypto} ${static_gssapi} rt)
     # The headers still come from the packages' pkg-config files.
     set(SCHEMAGATE_DEP_INCLUDES ${TREE_SITTER_INCLUDE_DIRS} ${LIBGIT2_INCLUDE_DIRS} ${PQXX_INCLUDE_DIRS}
-        ${YAMLCPP_INCLUDE_DIRS})
+        ${PQ_INCLUDE_DIRS} ${YAMLCPP_INCLUDE_DIRS})
     # libgit2's start-up would parse the whole CA bundle (analyzers/source/git_runtime.cpp).
     set(SCHEMAGATE_STATIC_LINK_OPTIONS -static-libstdc++ -static-libgcc LINKER:--as-needed
         LINKER:--wrap=mbedtls_x509_crt_parse_file)

@@ -65,15 +65,15 @@ bool discover_code(const source::FileSystem& fs, const Options& options, const S
   // With only some files to scan, the code of other directories is never read (see constant_dirs
   // below): only what every run reads whatever it scans is listed (configuration, a data layer's
   // files, JVM tests' init scripts' readers, which have no language or are JVM tests).
-  std::set<std::string> keep_dirs;
-  auto dir_of = [](const std::string& path) {
+  std::set<std::string, std::less<>> keep_dirs;
+  auto dir_of = [](std::string_view path) {
     size_t slash = path.rfind('/');
-    return slash == std::string::npos ? std::string() : path.substr(0, slash);
+    return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
   };
   if (options.only_files) {
-    for (auto& f : *options.only_files) keep_dirs.insert(dir_of(f));
+    for (auto& f : *options.only_files) keep_dirs.emplace(dir_of(f));
     dopt.keep_file = [&](const std::string& rel) {
-      if (!languages::language_for_path(rel) || keep_dirs.count(dir_of(rel))) return true;
+      if (keep_dirs.count(dir_of(rel)) || !languages::language_for_path(rel)) return true;
       return rel.find("/src/test/") != std::string::npos || rel.rfind("src/test/", 0) == 0;
     };
   }
@@ -92,7 +92,7 @@ bool discover_code(const source::FileSystem& fs, const Options& options, const S
   // own directories (a Go package, the modules beside them) only: parsing the whole tree again
   // would cost more than the scan. A constant imported from farther away leaves its site
   // unchecked there, as before; the full check in CI follows it.
-  const std::set<std::string>& constant_dirs = keep_dirs;
+  const std::set<std::string, std::less<>>& constant_dirs = keep_dirs;
   for (auto& f : code->candidates) {
     if (!schema_file(schema, f) && !source::is_not_application_code(f) &&
         (!options.only_files || constant_dirs.count(dir_of(f))))

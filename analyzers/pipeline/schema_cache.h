@@ -52,6 +52,6 @@ bool build_schema_cached(const source::FileSystem& fs, const SchemaCacheKey& key
 /// The cache's encoding of a build, and back (the unit tests' round trip). decode is false on
 /// any input encode did not write.
 std::string encode_schema_build(const SchemaBuild& build);
-bool decode_schema_build(const std::string& bytes, SchemaBuild* out);
+bool decode_schema_build(std::string_view bytes, SchemaBuild* out);
 
 }  // namespace schemagate::pipeline

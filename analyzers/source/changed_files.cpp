@@ -250,9 +250,12 @@ class IndexComparison {
 
   bool work_tree(std::vector<std::string>* candidates, std::vector<std::string>* deleted, std::string* why) {
     std::string_view previous;  // the entries are sorted: a directory shared with the one before is in dirs_
+    files_.reserve(index_.entries.size());
+    std::string file = top_;  // each entry's path in the work tree, in one buffer
+    if (listings_) stats_.reserve(index_.entries.size());
     for (auto& e : index_.entries) {
       if (!in_scope(e.path)) continue;
-      files_.insert(e.path);
+      auto tracked = files_.emplace(e.path, nullptr).first;
       size_t common = std::mismatch(e.path.begin(), e.path.begin() + std::min(e.path.size(), previous.size()),
                                     previous.begin()).first - e.path.begin();
       for (size_t slash = e.path.find('/', common); slash != std::string::npos; slash = e.path.find('/', slash + 1))
@@ -275,12 +278,17 @@ class IndexComparison {
         staged = !head || !(head->oid == e.oid) || head->mode != e.mode;
       }
       struct stat st {};
-      if (::lstat((top_ + e.path).c_str(), &st) != 0) {
+      file.resize(top_.size());
+      file.append(e.path);
+      if (::lstat(file.c_str(), &st) != 0) {
         if (errno != ENOENT && errno != ENOTDIR) return *why = e.path + ": " + std::strerror(errno), false;
         deleted->push_back(e.path);
         continue;
       }
-      if (listings_) stats_.emplace(e.path, st);
+      if (listings_ && !tracked->second) {
+        stats_.push_back(st);
+        tracked->second = &stats_.back();
+      }
       if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {  // a directory now (its files are untracked), ...
         deleted->push_back(e.path);
         continue;
@@ -340,6 +348,7 @@ class IndexComparison {
       return *why = at + ": " + std::strerror(errno), false;
     }
     const std::string base = dir.empty() ? under_ : dir + "/";
+    std::string path = base;  // each entry's, in one buffer
     std::vector<RealFileSystem::SeenEntry> seen;
     std::vector<std::unique_ptr<struct stat>> made;  // the lstat of an entry readdir gave no type
     for (;;) {
@@ -351,11 +360,12 @@ class IndexComparison {
       }
       std::string_view name = de->d_name;
       if (name == "." || name == "..") continue;
-      std::string path = base + std::string(name);
+      path.resize(base.size());
+      path.append(name);
       unsigned char type = de->d_type;
-      const struct stat* known = nullptr;
-      if (listings_)
-        if (auto it = stats_.find(path); it != stats_.end()) known = &it->second;
+      auto file = files_.find(path);  // tracked, and its lstat when listings_ wants it
+      bool tracked = file != files_.end();
+      const struct stat* known = tracked ? file->second : nullptr;
       if (type == DT_UNKNOWN && !known) {
         made.push_back(std::make_unique<struct stat>());
         if (::lstat((top_ + path).c_str(), made.back().get()) != 0) return *why = path + ": " + std::strerror(errno), false;
@@ -364,7 +374,6 @@ class IndexComparison {
       if (listings_) seen.push_back({std::string(name), de->d_type, known});
       if (name == ".git") continue;
       if (type == DT_UNKNOWN) type = S_ISDIR(known->st_mode) ? DT_DIR : DT_REG;
-      bool tracked = files_.count(path) != 0;
       if (type == DT_DIR) {
         if (tracked) continue;  // a submodule's work tree
         if (!dirs_.count(path)) {  // nothing tracked under it
@@ -391,11 +400,14 @@ class IndexComparison {
   GitIndex index_;
   std::unordered_map<std::string, Blob> head_;
   std::set<std::string, std::less<>> same_;
-  std::unordered_set<std::string_view> files_, dirs_;  ///< tracked, under PATH; views of index_'s paths
+  /// Tracked, under PATH (views of index_'s paths), with the lstat work_tree made when listings_
+  /// wants it (in stats_, which holds one per tracked file and is never reallocated after reserve).
+  std::unordered_map<std::string_view, const struct stat*> files_;
+  std::unordered_set<std::string_view> dirs_;
   std::unordered_map<std::string, bool> ignored_dirs_;
   const RealFileSystem* listings_;
   std::string path_;
-  std::unordered_map<std::string_view, struct stat> stats_;  ///< tracked files' lstat, for listings_
+  std::vector<struct stat> stats_;  ///< tracked files' lstat, for listings_
 };
 
 }  // namespace

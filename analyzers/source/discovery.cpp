@@ -278,20 +278,23 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
     ~Restore() { rules.erase(rules.begin() + static_cast<std::ptrdiff_t>(size), rules.end()); }
   } restore{rules, inherited};
   if (!read_gitignore(fs, root, dir, &rules, err)) return false;
-  std::vector<DirEntry> entries;
   std::string why;
-  if (!fs.read_dir(join_path(root, dir), &entries, &why)) {
+  const std::shared_ptr<const std::vector<DirEntry>> listing = fs.read_dir_shared(join_path(root, dir), &why);
+  if (!listing) {
     if (err) *err = (dir.empty() ? std::string(".") : dir) + ": cannot list directory: " + why;
     return false;
   }
   auto skip = [&](const std::string& rel, std::string reason) {
     if (opt.skipped) opt.skipped->push_back({rel, std::move(reason)});
   };
-  for (auto& e : entries) {
+  std::string rel = dir.empty() ? std::string() : dir + "/";  // each entry's path, in one buffer
+  const size_t base = rel.size();
+  for (auto& e : *listing) {
     // A listing never names the directory itself or its parent; one that did (found by
     // fuzz_glob through an in-memory tree) would recurse forever.
     if (e.name.empty() || e.name == "." || e.name == "..") continue;
-    std::string rel = dir.empty() ? e.name : dir + "/" + e.name;
+    rel.resize(base);
+    rel.append(e.name);
     if (e.is_dir) {
       if (e.name[0] == '.' || skipped_dir_names().count(e.name)) continue;
       if (std::find(opt.skip_dirs.begin(), opt.skip_dirs.end(), rel) != opt.skip_dirs.end()) continue;
@@ -301,11 +304,12 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
     } else {
       // Migration files that are not code (golang-migrate's up files, Rails' <version>_<name>.rb)
       // are listed for migration discovery.
-      if (is_migration_name(e.name) && opt.other_migrations && e.skip_reason.empty() && e.name.size() > 7 &&
+      const bool migration_name = is_migration_name(e.name);
+      if (migration_name && opt.other_migrations && e.skip_reason.empty() && e.name.size() > 7 &&
           (e.name.compare(e.name.size() - 7, 7, ".up.sql") == 0 || e.name.compare(e.name.size() - 3, 3, ".rb") == 0) &&
           !ignored(rules, rel, false))
         opt.other_migrations->push_back(rel);
-      if (e.name[0] == '.' || is_migration_name(e.name)) continue;
+      if (e.name[0] == '.' || migration_name) continue;
       if (opt.keep_file && !opt.keep_file(rel)) continue;
       if (ignored(rules, rel, false)) continue;
       // A migration set that is one file beside the code (lnbits' migrations.py).
@@ -512,21 +516,27 @@ bool is_test_file(std::string_view path) {
          name.find(".test-d.") != std::string_view::npos;  // tsd type tests: never run
 }
 
-bool is_migration_name(std::string_view name) {
-  std::string lower(name);
-  for (char& c : lower) c = ascii_lower(c);  // every file of the tree is asked: no locale lookups
-  std::string_view n = lower;
-  if (n.size() > 3 && n.substr(n.size() - 3) == ".rb") {  // Rails: <timestamp>_<name>.rb
-    size_t digits = 0;
-    while (digits < n.size() && std::isdigit(static_cast<unsigned char>(n[digits]))) ++digits;
-    return digits >= 8 && digits < n.size() - 3 && n[digits] == '_';
+bool is_migration_name(std::string_view n) {
+  // Every file of the tree is asked, twice: compared in place, without a lower-case copy.
+  auto ends_with = [&](std::string_view suffix) {  // `suffix` is lower case
+    if (n.size() <= suffix.size()) return false;
+    for (size_t i = 0, at = n.size() - suffix.size(); i < suffix.size(); ++i)
+      if (ascii_lower(n[at + i]) != suffix[i]) return false;
+    return true;
+  };
+  auto digits = [&] {
+    size_t d = 0;
+    while (d < n.size() && n[d] >= '0' && n[d] <= '9') ++d;
+    return d;
+  };
+  if (ends_with(".rb")) {  // Rails: <timestamp>_<name>.rb
+    size_t d = digits();
+    return d >= 8 && d < n.size() - 3 && n[d] == '_';
   }
-  size_t suffix = n.size() > 7 && n.substr(n.size() - 7) == ".up.sql" ? 7
-                : n.size() > 9 && n.substr(n.size() - 9) == ".down.sql" ? 9 : 0;
+  size_t suffix = ends_with(".up.sql") ? 7 : ends_with(".down.sql") ? 9 : 0;
   if (!suffix) return false;
-  size_t digits = 0;
-  while (digits < n.size() && std::isdigit(static_cast<unsigned char>(n[digits]))) ++digits;
-  return digits > 0 && digits < n.size() - suffix && n[digits] == '_';
+  size_t d = digits();
+  return d > 0 && d < n.size() - suffix && n[d] == '_';
 }
 
 bool is_never_run_name(std::string_view name) {

@@ -336,6 +336,17 @@ void RealFileSystem::adopt_listing(const std::string& dir, const std::vector<See
 }
 
 bool RealFileSystem::read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const {
+  std::shared_ptr<const std::vector<DirEntry>> entries = read_dir_shared(dir, err);
+  if (!entries) {
+    out->clear();
+    return false;
+  }
+  *out = *entries;
+  return true;
+}
+
+std::shared_ptr<const std::vector<DirEntry>> RealFileSystem::read_dir_shared(const std::string& dir,
+                                                                             std::string* err) const {
   const std::string key = dir.empty() ? "." : dir;
   std::shared_ptr<const Listing> listing;
   {
@@ -348,12 +359,10 @@ bool RealFileSystem::read_dir(const std::string& dir, std::vector<DirEntry>* out
     listing = listings_.emplace(key, std::move(fresh)).first->second;  // the first one listed stands
   }
   if (!listing->ok) {
-    out->clear();
     if (err) *err = listing->err;
-    return false;
+    return nullptr;
   }
-  *out = listing->entries;
-  return true;
+  return std::shared_ptr<const std::vector<DirEntry>>(listing, &listing->entries);  // shares the listing's ownership
 }
 
 std::vector<DirEntry> RealFileSystem::list(const std::string& dir) const {

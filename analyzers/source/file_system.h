@@ -46,6 +46,14 @@ class FileSystem {
     *out = list(dir);
     return true;
   }
+  /// read_dir's answer, shared instead of copied where the file system keeps its listings (a
+  /// real one keeps each directory's for the run: the walks of a pre-commit run read thousands).
+  /// Null, with *err set, where read_dir is false.
+  virtual std::shared_ptr<const std::vector<DirEntry>> read_dir_shared(const std::string& dir, std::string* err) const {
+    auto out = std::make_shared<std::vector<DirEntry>>();
+    if (!read_dir(dir, out.get(), err)) return nullptr;
+    return out;
+  }
   virtual bool is_dir(const std::string& path) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
 };
@@ -62,6 +70,7 @@ class RealFileSystem final : public FileSystem {
   bool read(const std::string& path, std::string* out, std::string* err) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   bool read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const override;
+  std::shared_ptr<const std::vector<DirEntry>> read_dir_shared(const std::string& dir, std::string* err) const override;
   bool is_dir(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
 

@@ -140,4 +140,87 @@ check "init services block" "# This project holds 2 services, each migrating its
 check "check after init still scopes" "schemagate: 5 files scanned, 6 SQL sites (6 checked, 0 unchecked), 3 errors, 0 warnings
 exit: 1" "$(cd "$work/mono" && NO_COLOR=1 "$bin" check . 2>&1 | tail -n 1; echo "exit: ${PIPESTATUS[0]}")"
 
+# A pre-commit run (--changed-since) and the full check agree on the changed file: the same
+# findings at the same places, and the same sites left unchecked, though the pre-commit run
+# scans that file alone and follows constants only into its own directory (a Go package's
+# queries.go here). The files are shaped as a Go service's store package.
+mkdir -p "$work/go/migrations" "$work/go/internal/store" "$work/go/internal/report"
+printf 'module example.com/app\n\ngo 1.22\n' >"$work/go/go.mod"
+cat >"$work/go/migrations/0001_init.up.sql" <<'SQL'
+CREATE TABLE jobs (id bigserial PRIMARY KEY, name text NOT NULL, state text NOT NULL DEFAULT 'queued');
+CREATE TABLE runs (id bigserial PRIMARY KEY, job_id bigint NOT NULL REFERENCES jobs (id), started_at timestamptz);
+SQL
+cat >"$work/go/internal/store/queries.go" <<'GO'
+package store
+
+const (
+	jobsTable  = "jobs"
+	selectJobs = "SELECT id, name, state FROM " + jobsTable + " WHERE state = $1"
+	updateJob  = "UPDATE jobs SET state = $1, attempts = attempts + 1 WHERE id = $2"
+)
+GO
+cat >"$work/go/internal/store/store.go" <<'GO'
+package store
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+type Store struct{ pool *pgxpool.Pool }
+
+func (s *Store) Queued(ctx context.Context) error {
+	rows, err := s.pool.Query(ctx, selectJobs, "queued")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	return nil
+}
+
+func (s *Store) Finish(ctx context.Context, id int64) error {
+	_, err := s.pool.Exec(ctx, updateJob, "done", id)
+	return err
+}
+GO
+cat >"$work/go/internal/report/report.go" <<'GO'
+package report
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+func Close(ctx context.Context, pool *pgxpool.Pool, id int64) error {
+	_, err := pool.Exec(ctx, "UPDATE runs SET finished_at = now() WHERE id = $1", id)
+	return err
+}
+GO
+git -C "$work/go" init -q && git -C "$work/go" add -A && git -C "$work/go" commit -qm base
+cat >>"$work/go/internal/store/store.go" <<'GO'
+
+func (s *Store) Owners(ctx context.Context, table string) error {
+	_, err := s.pool.Query(ctx, "SELECT j.owner FROM "+jobsTable+" j JOIN runs r ON r.job_id = j.id WHERE r.started_at > now()")
+	if err != nil {
+		return err
+	}
+	_, err = s.pool.Exec(ctx, "DELETE FROM "+table+" WHERE id = $1", 1)
+	return err
+}
+GO
+# The changed file's findings (JSON) and its unchecked sites (--verbose), from one run.
+of_store() {
+  (cd "$work/go" && "$bin" check . --format json "$@" 2>/dev/null) |
+    jq -c '.findings[] | select(.file == "internal/store/store.go")'
+  (cd "$work/go" && "$bin" check . --verbose "$@" 2>&1 >/dev/null) | grep '^schemagate: unchecked: internal/store/store.go'
+}
+full=$(of_store)
+check "pre-commit and full check agree on the changed file" "$full" "$(of_store --changed-since HEAD)"
+check "the changed file's findings" '{"rule":"missing-column","column":40,"column_name":"owner","line":26}
+{"rule":"missing-column","column":29,"column_name":"attempts","line":21}' \
+  "$(printf '%s\n' "$full" | grep '^{' | jq -c '{rule, column, column_name, line}' | sort -r)"
+check "the changed file's unchecked site" 1 "$(printf '%s\n' "$full" | grep -c '^schemagate: unchecked:')"
+
 finish adoption
