@@ -12,8 +12,10 @@
 // an upsert's `where_clause`. Calls on a SQLite store (the port script's `sqlite_store`), in a
 // branch of another engine (`elif isinstance(self.database_engine, Sqlite3Engine):`,
 // python_engine_branches.h) and in test files are not read: they meet another database.
+#include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <optional>
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
@@ -120,15 +122,56 @@ bool plain_identifier(std::string_view s) {
   return true;
 }
 
+/// The deepest call read (named nodes from the root): a file nested deeper is no storage code.
+constexpr int kMaxDepth = 400;
+
+/// The calls of a helper in the tree of `text`, in document order (an enclosing call before the
+/// calls in its arguments), as a walk of every node would meet them: found from the places the
+/// text spells a helper's name, each the `attribute` of an attribute that is a call's function.
+/// A name in a string or a comment is no identifier; one that is not a call's attribute is not
+/// called. Reads the nodes around those names only, not the whole tree.
+std::vector<TSNode> helper_calls(TSNode root, std::string_view text) {
+  std::vector<TSNode> calls;
+  std::vector<TSNode> path;  // the visible nodes from the root down to the name
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  for (size_t at = text.find("simple_"); at != std::string_view::npos; at = text.find("simple_", at + 7)) {
+    auto begin = static_cast<uint32_t>(at);
+    ts_tree_cursor_reset(&cursor, root);
+    path.assign(1, root);
+    // To the child that holds the name's first byte (the first ending past it: not the `.`).
+    while (ts_tree_cursor_goto_first_child_for_byte(&cursor, begin + 1) >= 0) {
+      TSNode n = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_start_byte(n) > begin) break;
+      path.push_back(n);
+    }
+    if (path.size() < 3) continue;
+    TSNode id = path.back(), attribute = path[path.size() - 2], call = path[path.size() - 3];
+    if (ts_node_start_byte(id) != begin || !is(id, "identifier")) continue;
+    if (!is(attribute, "attribute") || !ts_node_eq(field(attribute, "attribute"), id)) continue;
+    if (!is(call, "call") || !ts_node_eq(field(call, "function"), attribute)) continue;
+    if (!helper_named(text.substr(begin, ts_node_end_byte(id) - begin))) continue;
+    // A walk of named children from the root reaches the call at its count of named ancestors.
+    long depth = std::count_if(path.begin(), path.end() - 3, [](TSNode n) { return ts_node_is_named(n); });
+    if (depth > kMaxDepth) continue;
+    calls.push_back(call);
+  }
+  ts_tree_cursor_delete(&cursor);
+  // By start, the enclosing call (the longer one) first: the order of a walk from the root.
+  std::sort(calls.begin(), calls.end(), [](TSNode a, TSNode b) {
+    uint32_t sa = ts_node_start_byte(a), sb = ts_node_start_byte(b);
+    return sa != sb ? sa < sb : ts_node_end_byte(a) > ts_node_end_byte(b);
+  });
+  return calls;
+}
+
 struct Reader {
   const FileInput& in;
   FileOutput* out;
-  PyReader py;
+  // Read on the first call of a helper on the pool: most files a word search lets in have none.
+  std::optional<PyReader> py;
+  std::optional<languages::PythonEngineBranches> branches;
 
-  languages::PythonEngineBranches branches;
-
-  Reader(const FileInput& input, FileOutput* output)
-      : in(input), out(output), py(input.text, input.root), branches(input.text, input.root) {}
+  Reader(const FileInput& input, FileOutput* output) : in(input), out(output) {}
 
   std::string_view text(TSNode n) const {
     return in.text.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
@@ -140,11 +183,8 @@ struct Reader {
     return receiver == "DatabasePool" || receiver == "db_pool" || receiver.ends_with(".db_pool");
   }
 
-  void walk(TSNode n, int depth) {
-    if (depth > 400) return;
-    if (is(n, "call")) call(n);
-    uint32_t k = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < k; ++i) walk(ts_node_named_child(n, i), depth + 1);
+  void read_calls() {
+    for (TSNode n : helper_calls(in.root, in.text)) call(n);
   }
 
   struct Name {
@@ -169,9 +209,11 @@ struct Reader {
     const Helper* h = helper_named(text(field(fn, "attribute")));
     if (!h || !database_pool(text(field(fn, "object")))) return;
     uint32_t at = ts_node_start_byte(field(fn, "attribute"));
-    if (!branches.engine_of(ts_node_start_byte(n), {}).empty()) return;  // a SQLite branch: another database
+    if (!branches) branches.emplace(in.text, in.root);
+    if (!branches->engine_of(ts_node_start_byte(n), {}).empty()) return;  // a SQLite branch: another database
     std::string via = "synapse " + std::string(h->name) + "()";
-    PyValue v = py.eval(n);
+    if (!py) py.emplace(in.text, in.root);
+    PyValue v = py->eval(n);
     if (v.kwarg("*")) {
       out->unchecked.push_back({at, via, "arguments passed as *args or **kwargs"});
       return;
@@ -326,7 +368,7 @@ bool reads_path(std::string_view path) {
 
 void extract(const FileInput& in, FileOutput* out) {
   if (ts_node_is_null(in.root) || !reads_path(in.path)) return;
-  Reader(in, out).walk(in.root, 0);
+  Reader(in, out).read_calls();
 }
 
 }  // namespace

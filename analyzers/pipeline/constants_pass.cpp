@@ -264,8 +264,13 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   // asked the project keep no tree: few are scanned again, and their trees would be held in vain.
   ParsedFiles writer_trees, rescan_trees;
   // Files that call a wrapper another file defines (synapse's execute_batch) are likely scanned
-  // again too, known once that file's first pass is over: their trees go to the same store.
-  // Which trees are kept changes no result.
+  // again too, known once that file's first pass is over: their trees go to the same store, as
+  // do those of files that use a name imported from a module of the project (tests/server.py's
+  // `from tests.utils import POSTGRES_BASE_DB`): few files do. Which trees are kept changes no
+  // result.
+  std::vector<std::string> paths;
+  for (auto& f : all_code) paths.push_back(f.first);
+  languages::ProjectConstants every = languages::ProjectConstants::every_file(paths);  // records: under the lock
   std::mutex wrappers_mutex;
   std::set<std::pair<std::string, std::string>, std::less<>> wrappers_found;  // (family, name)
   for (size_t i = 0; i < files.size(); ++i) {
@@ -277,17 +282,28 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     bool wraps = first[i].wrappers && files[i].second;
     if (!go && !wraps) continue;
     first[i].leave_tree = [&, i, go, wraps](std::string_view text, languages::Tree* tree, std::string_view from) {
-      bool calls_found_wrapper = false;
+      bool likely_again = false;  // calls a wrapper found, or imports from the project
       if (wraps) {
         std::string family(languages::ProjectConstants::family(files[i].second->name));
         std::lock_guard<std::mutex> lock(wrappers_mutex);
         for (const languages::WrapperDefinition& w : *first[i].wrappers) wrappers_found.emplace(family, w.name);
-        for (const languages::ProjectQuery& q : first[i].asked)
+        for (const languages::ProjectQuery& q : first[i].asked) {
           if (q.kind == languages::ProjectQuery::kWrapper &&
               wrappers_found.count({std::string(languages::ProjectConstants::family(q.a)), q.c})) {
-            calls_found_wrapper = true;
+            likely_again = true;
             break;
           }
+          if (q.kind == languages::ProjectQuery::kImported) {
+            languages::ProjectQuery key = q;
+            key.c.clear();
+            std::set<std::string> modules;
+            every.reads(key, &modules);
+            if (!modules.empty()) {
+              likely_again = true;
+              break;
+            }
+          }
+        }
       }
       if (go) {
         std::optional<std::string> code;
@@ -306,7 +322,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
           return;
         }
       }
-      if (calls_found_wrapper) rescan_trees.keep(files[i].first, text, tree, from);
+      if (likely_again) rescan_trees.keep(files[i].first, text, tree, from);
     };
   }
   run_parallel(files.size(), n, fs, options, targets, test_schemas, facts, nullptr, [&](FileScanner& scanner, size_t i) {
@@ -322,9 +338,6 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   // The files the answers depend on that no scan parsed. A Go package-level name is defined by
   // a sibling file only if the sibling spells it: a sibling is parsed for the names asked of its
   // package that it holds as words, not for being in the package.
-  std::vector<std::string> paths;
-  for (auto& f : all_code) paths.push_back(f.first);
-  languages::ProjectConstants every = languages::ProjectConstants::every_file(paths);
   std::set<std::string> needed;
   std::map<std::string, std::set<std::string>, std::less<>> package_names;  // sibling -> names asked of its package
   std::map<languages::ProjectQuery, std::set<std::string>> siblings;        // a package-level question (name cleared) -> files it reads
@@ -446,6 +459,9 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
                              [&](const languages::ProjectQuery& q) { return project.answers(q); }))
       again.push_back(i);
   }
+  std::map<size_t, std::vector<datalayers::FileOutput>> layer_outputs;  // of the files scanned again
+  for (size_t i : again)
+    if (first[i].layer_outputs) layer_outputs.emplace(i, std::move(*first[i].layer_outputs));
   first.clear();
   // A scan with the project may ask a package-level name the first pass did not (an argument of
   // a call that only now is a database call): a sibling that holds it and was left unparsed is
@@ -463,7 +479,9 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         w.scanner->take_parsed_from(&rescan_trees);
       }
       w.project->record_to(&asked[k]);
-      (*results)[again[k]] = w.scanner->scan(files[again[k]].first, files[again[k]].second);
+      auto outputs = layer_outputs.find(again[k]);
+      (*results)[again[k]] = w.scanner->scan(files[again[k]].first, files[again[k]].second, nullptr,
+                                             outputs == layer_outputs.end() ? nullptr : &outputs->second);
       w.project->record_to(nullptr);
     });
     std::set<size_t> to_parse;

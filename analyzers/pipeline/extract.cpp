@@ -303,7 +303,8 @@ bool FileScanner::calls_database(std::string_view text, const languages::Languag
   return project_ && project_->holds_wrapper_name(lang.name, text);
 }
 
-FileResult FileScanner::scan(const std::string& rel, const languages::Language* lang, FirstPass* first) {
+FileResult FileScanner::scan(const std::string& rel, const languages::Language* lang, FirstPass* first,
+                             const std::vector<datalayers::FileOutput>* layer_outputs) {
   FileResult result;
   file_targets_ = targets_for(targets_, rel);
   std::string text, err;
@@ -453,12 +454,20 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
       }
     }
   }
-  for (auto* layer : layers) {
+  bool reuse = layer_outputs && layer_outputs->size() == layers.size();
+  if (first && (first->deferred || !first->asked.empty())) first->layer_outputs.emplace();
+  for (size_t k = 0; k < layers.size(); ++k) {
+    const datalayers::DataLayer* layer = layers[k];
     datalayers::FileOutput out;
-    datalayers::FileInput in{rel, text, root, lang ? language_family(*lang) : "",
-                             search_path().empty() ? "public" : search_path().front(), facts_};
-    in.running_code = file_targets_.deploy != nullptr;
-    layer->extract(in, &out);
+    if (reuse) {
+      out = (*layer_outputs)[k];
+    } else {
+      datalayers::FileInput in{rel, text, root, lang ? language_family(*lang) : "",
+                               search_path().empty() ? "public" : search_path().front(), facts_};
+      in.running_code = file_targets_.deploy != nullptr;
+      layer->extract(in, &out);
+    }
+    if (first && first->layer_outputs) first->layer_outputs->push_back(out);
     std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
     add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
   }

@@ -154,8 +154,11 @@ class FileScanner {
                             std::set<languages::ProjectQuery>* asked);
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
-  /// is null for a file no host language owns that a data layer claims.
-  FileResult scan(const std::string& rel, const languages::Language* lang, FirstPass* first = nullptr);
+  /// is null for a file no host language owns that a data layer claims. `layer_outputs`: what
+  /// the data layers gave a scan of the same file before (FirstPass::layer_outputs), taken
+  /// instead of extracting again.
+  FileResult scan(const std::string& rel, const languages::Language* lang, FirstPass* first = nullptr,
+                  const std::vector<datalayers::FileOutput>* layer_outputs = nullptr);
 
   /// The file's text and tree are taken from `parsed` when it holds them, else read and parsed.
   void take_parsed_from(ParsedFiles* parsed) { parsed_ = parsed; }

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -77,6 +78,10 @@ struct FirstPass {
   /// `parsed_from`: the text the tree was parsed from when some function bodies were blanked
   /// (body_gate.cpp), else "" (ParsedFiles::keep).
   std::function<void(std::string_view text, languages::Tree* tree, std::string_view parsed_from)> leave_tree;
+  /// What the file's data layers gave, kept when it asked the project a question or was left
+  /// out by the prefilter (a later round may scan it again): a layer reads no project constant,
+  /// so that scan takes these instead of reading the tree again. One per layer, in order.
+  std::optional<std::vector<datalayers::FileOutput>> layer_outputs;
 };
 
 /// What discovery leaves for the scan: the files to scan, every code file constants come from,

@@ -1789,3 +1789,35 @@ TEST_CASE("xorm: a prefix mapper's prefix: a literal \"\" is the wrapped mapper;
         std::vector<std::string>{"table=snake@other"});
   CHECK(!xm::project_mappers(xm::mapper_settings("e.SetTableMapper(names.NewSuffixMapper(names.SnakeMapper{}, \"_t\"))")).table);
 }
+
+TEST_CASE("synapse DatabasePool: the helper calls found from the names the text spells, in the order a walk of the tree meets them") {
+  // Each call is a unit, in document order, an enclosing call before the one in its arguments.
+  // A helper's name in a comment or a string, an attribute that is not called, another name
+  // that holds a helper's, and a bare function of that name are no calls of the pool's.
+  const std::string src =
+      "class Store:\n"
+      "    async def f(self, txn):\n"
+      "        # self.db_pool.simple_delete(table=\"in_comment\", keyvalues={})\n"
+      "        note = \"self.db_pool.simple_delete(table='in_string', keyvalues={})\"\n"
+      "        helper = self.db_pool.simple_insert\n"
+      "        await self.db_pool.not_simple_insert(table=\"other_name\", values={})\n"
+      "        simple_insert(table=\"bare\", values={})\n"
+      "        await self.db_pool.simple_insert(\n"
+      "            table=\"outer\",\n"
+      "            values={\"v\": await self.db_pool.simple_select_one_onecol(\n"
+      "                table=\"inner\", keyvalues={\"k\": 1}, retcol=\"c\")},\n"
+      "        )\n"
+      "        await (self.db_pool.\n"
+      "               simple_delete(table=\"split\", keyvalues={\"id\": 2}, desc=\"d\"))\n";
+  FileOutput out = run("synapse-database-pool", "synapse/storage/databases/main/store.py", src);
+  std::vector<std::string> units;
+  for (auto& u : out.requirements.units) units.push_back(u.fingerprint_text);
+  CHECK(units == std::vector<std::string>{"simple_insert(outer v)", "simple_select_one_onecol(inner k c)",
+                                          "simple_delete(split id)"});
+  CHECK(described(out, src) == std::vector<std::string>{
+                                   "relation public.outer insert @outer", "column public.outer.v insert @v",
+                                   "relation public.inner read @inner", "column public.inner.k read @k",
+                                   "column public.inner.c read @c", "relation public.split write @split",
+                                   "column public.split.id read @id"});
+  CHECK(out.unchecked.empty());
+}

@@ -126,3 +126,60 @@ TEST_CASE("held requirements: what the evaluate phase gets back is what the scan
   CHECK(taken.requirements == copy.requirements);
   CHECK(held.empty());
 }
+
+TEST_CASE("scan again: a file that asked the project keeps its data layers' outputs, which a later scan takes instead of extracting") {
+  source::MemoryFileSystem fs;
+  fs.add("app/migrations/0001_init.up.sql", "CREATE TABLE users (name text, password_hash text);\n");
+  const std::string text =
+      "from synapse.storage.queries import QUERY\n"
+      "class Store:\n"
+      "    async def f(self, txn):\n"
+      "        txn.execute(QUERY)\n"
+      "        await self.db_pool.simple_select_one(table=\"users\", keyvalues={\"name\": 1}, retcols=(\"password_hash\",))\n";
+  fs.add("app/synapse/storage/users.py", text);
+  pipeline::Options options;
+  options.root = "app";
+  options.threads = 1;
+  pipeline::SchemaBuild build;
+  std::string err;
+  REQUIRE(pipeline::build_schema(fs, options, &build, &err));
+  pipeline::Targets targets{&build.schema, &build.schema, nullptr, false};
+  pipeline::ScanPlan plan;
+  std::vector<source::SkippedFile> skipped;
+  REQUIRE(pipeline::plan_scan(fs, options, build, targets, &plan, &skipped, &err));
+  const languages::Language* python = languages::language_for_path("users.py");
+  auto layer_sites = [](const pipeline::FileResult& r) {
+    std::vector<std::string> sql;
+    for (auto& s : r.sites)
+      if (s.via == "synapse-database-pool") sql.push_back(s.sql);
+    return sql;
+  };
+
+  pipeline::FileScanner scanner(fs, plan.options, plan.targets, plan.test_schemas);
+  languages::FileConstants constants;
+  languages::FileWrappers wrappers;
+  pipeline::FirstPass first;
+  first.constants = &constants;
+  first.wrappers = &wrappers;
+  pipeline::FileResult once = scanner.scan("synapse/storage/users.py", python, &first);
+  REQUIRE_FALSE(first.asked.empty());  // QUERY, imported from the project
+  REQUIRE(first.layer_outputs);
+  REQUIRE(first.layer_outputs->size() == 1);
+  CHECK(layer_sites(once) == std::vector<std::string>{"simple_select_one(users name password_hash)"});
+
+  // Taken as they are: a unit the kept output names is the scan's, though the file has no such call.
+  std::vector<datalayers::FileOutput> kept = *first.layer_outputs;
+  kept[0].requirements.units[0].fingerprint_text = "kept";
+  pipeline::FileResult again = scanner.scan("synapse/storage/users.py", python, nullptr, &kept);
+  CHECK(layer_sites(again) == std::vector<std::string>{"kept"});
+  CHECK(layer_sites(scanner.scan("synapse/storage/users.py", python)) == layer_sites(once));
+
+  // A file that asked nothing keeps none: it is not scanned again.
+  fs.add("app/synapse/storage/plain.py", "class S:\n    async def g(self):\n        await self.db_pool.simple_delete(table=\"users\", keyvalues={\"name\": 1})\n");
+  pipeline::FirstPass plain;
+  plain.constants = &constants;
+  plain.wrappers = &wrappers;
+  scanner.scan("synapse/storage/plain.py", python, &plain);
+  CHECK(plain.asked.empty());
+  CHECK_FALSE(plain.layer_outputs);
+}
