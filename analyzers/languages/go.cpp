@@ -67,6 +67,16 @@ class GoSyntax final : public HostSyntax {
       decode(source, begin + 1, end - 1, out);
   }
 
+  const AskedKinds* asked_kinds() const override {
+    static const AskedKinds kAsked{
+        {"source_file", "const_spec", "var_spec", "short_var_declaration", "assignment_statement", "call_expression",
+         "parameter_declaration", "variadic_parameter_declaration"},
+        {"call_expression"},
+        {"interpreted_string_literal", "raw_string_literal", "binary_expression", "call_expression"},
+        {"function_declaration", "method_declaration", "func_literal"}};
+    return &kAsked;
+  }
+
   bool is_scope(TSNode node) const override {
     static const KindSet kScopes{"function_declaration", "method_declaration", "func_literal"};
     return kScopes.has(node);
