@@ -138,11 +138,14 @@ class GoSyntax final : public HostSyntax {
     } else if (!std::strcmp(t, "call_expression")) {
       // strings.Builder / bytes.Buffer: b.WriteString(x) appends x; fmt.Fprintf(&b, f, ...)
       // appends the formatted text; b.Reset() empties it.
+      // Both call a selector whose field is one of those four names: most calls are neither.
       TSNode fn = field(node, "function");
+      if (!node_is(fn, "selector_expression")) return;
+      std::string_view method = node_text(field(fn, "field"), source);
+      if (method != "WriteString" && method != "Write" && method != "Reset" && method != "Fprintf") return;
       TSNode args = field(node, "arguments");
       std::vector<TSNode> fargs;
-      if (node_is(fn, "selector_expression") && node_is(field(fn, "operand"), "identifier")) {
-        std::string_view method = node_text(field(fn, "field"), source);
+      if (node_is(field(fn, "operand"), "identifier")) {
         TSNode b = field(fn, "operand");
         if ((method == "WriteString" || method == "Write") && ts_node_named_child_count(args) == 1 && builder_use(node))
           // In a loop, once: each pass appends the same text (a list item, a placeholder).

@@ -355,6 +355,12 @@ class PythonSyntax final : public HostSyntax {
     return !name->empty();
   }
 
+  bool function_name(TSNode fn, std::string_view source, std::string_view* name) const override {
+    if (!is(fn, Py::kFunctionDefinition)) return false;
+    *name = node_text(field(fn, "name"), source);
+    return !name->empty();
+  }
+
   bool is_method(TSNode fn) const override {
     // Only a `def` is one; its parents are asked last (tree-sitter walks down from the root).
     if (!is(fn, Py::kFunctionDefinition)) return false;

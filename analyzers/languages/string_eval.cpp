@@ -433,8 +433,18 @@ class Engine {
       TSNode node = s.node;
       std::string_view name;
       std::vector<std::string_view> params;
+      if (s.in_class) {  // a method by where it is: its parameters are not read
+        bool named = syntax_.function_name(node, src_, &name);
+        if (check_asked_) {  // check_asked_kinds: as function_parameters says
+          std::string_view full;
+          if (syntax_.function_parameters(node, src_, &full, &params) != named || (named && full != name))
+            asked_mismatches.fetch_add(1);
+        }
+        if (named) methods_[name].push_back(node);
+        continue;
+      }
       if (!syntax_.function_parameters(node, src_, &name, &params)) continue;
-      if (node_is(node, "method_definition") || node_is(node, "method_declaration") || s.in_class) {
+      if (node_is(node, "method_definition") || node_is(node, "method_declaration")) {
         methods_[name].push_back(node);
         continue;
       }
@@ -1790,6 +1800,33 @@ class Engine {
     out->push_back(std::move(s));
   }
 
+  /// Whether the literal `node` may evaluate to a text that looks_like_sql: for a language that
+  /// lists its kinds (whose literals decode to their own bytes but for backslash escapes), one
+  /// that holds a statement's verb in any case, an escape or an interpolation. Most literals of a
+  /// file are no SQL, and decoding each one (every byte given its origin) costs more than this.
+  bool may_read_as_sql(TSNode node) const {
+    if (!asked_) return true;
+    std::string_view text = node_text(node, src_);
+    static constexpr std::string_view kVerbs[] = {"select", "insert", "update", "delete", "with", "merge"};
+    bool verb = false;
+    for (size_t i = 0; i < text.size() && !verb; ++i) {
+      char c = static_cast<char>(text[i] | 0x20);  // an upper-case letter in lower case (other bytes: no verb's first letter, or checked below)
+      if (text[i] == '\\') return true;
+      if (c != 's' && c != 'i' && c != 'u' && c != 'd' && c != 'w' && c != 'm') continue;
+      for (std::string_view v : kVerbs) {
+        if (v[0] != c || text.size() - i < v.size()) continue;
+        bool match = true;
+        for (size_t k = 0; k < v.size() && match; ++k)
+          match = std::tolower(static_cast<unsigned char>(text[i + k])) == v[k];
+        if (match) verb = true;
+      }
+    }
+    if (verb) return true;
+    std::vector<TSNode> interpolations;
+    syntax_.interpolations(node, &interpolations);
+    return !interpolations.empty();
+  }
+
   void find_sites(std::vector<SqlSite>* out) {
     walk_tree_once(
         [&](TSNode node) {
@@ -1812,6 +1849,7 @@ class Engine {
           if (k == ExprKind::kLiteral || k == ExprKind::kConcat || k == ExprKind::kFormat ||
               k == ExprKind::kSequence || builds_string) {
             if (fragments_.count(node.id) || read_as_field(node)) return false;
+            if (k == ExprKind::kLiteral && !builds_string && !may_read_as_sql(node)) return false;
             quiet_fields_ = true;
             std::vector<SqlText> texts = eval_variants(node);
             quiet_fields_ = false;
@@ -1874,6 +1912,7 @@ class Engine {
   template <typename Enter, typename Leave>
   void walk_tree_once(Enter&& enter, Leave&& leave) {
     if (flat_.empty()) {
+      flat_.reserve(src_.size() / 6);  // about one node per 3 to 6 bytes of code: a doubling or two at most
       std::vector<uint32_t> open;
       walk(
           in_.root,

@@ -180,6 +180,11 @@ class HostSyntax {
     (void)fn, (void)source, (void)name, (void)params;
     return false;
   }
+  /// function_parameters' answer and name, its parameters not read.
+  virtual bool function_name(TSNode fn, std::string_view source, std::string_view* name) const {
+    std::vector<std::string_view> params;
+    return function_parameters(fn, source, name, &params);
+  }
   /// For a function node: the declared type of its parameter `param` ("context.Context"), or ""
   /// when the language does not declare one.
   virtual std::string_view parameter_type(TSNode fn, std::string_view source, std::string_view param) const {
@@ -273,8 +278,9 @@ class HostSyntax {
 void extract_sites(const ExtractInput& in, const HostSyntax& syntax, std::vector<SqlSite>* out);
 
 /// For tests: while on, the engine also asks every question HostSyntax::asked_kinds lets it
-/// skip and counts the nodes where one had an answer (or a scope or class was told wrong);
-/// turning it on or off resets the count.
+/// skip and counts the nodes where one had an answer (or a scope or class was told wrong, or
+/// a method's function_name differs from its function_parameters); turning it on or off resets
+/// the count.
 void check_asked_kinds(bool on);
 size_t asked_kinds_mismatches();
 

@@ -3,6 +3,7 @@
 // and the call flags. Holes are written "\x01" in expected text.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -699,4 +700,31 @@ def helper(sql: str, *, conn):
   CHECK(!go_sites.empty());
   CHECK(!py_sites.empty());
   schemagate::languages::check_asked_kinds(false);
+}
+
+TEST_CASE("a literal no call receives is read as SQL when its verb comes from an escape, an interpolation or any case") {
+  // find_sites decodes a literal only when its bytes may hold a statement's verb (see
+  // may_read_as_sql): an escape or an interpolation may make one the bytes do not spell.
+  const std::string py =
+      "A = \"\\x73elect id from users\"\n"
+      "Q = \"SEL\" \"ECT\"\n"
+      "B = f\"{Q} * FROM users\"\n"
+      "C = \"Hello world, nothing here\"\n"
+      "D = 'uPdAtE t SET a = 1'\n";
+  auto sites = extract("m.py", py);
+  std::vector<std::string> texts;
+  for (auto& s : sites) texts.push_back(s.sql.text);
+  CHECK(std::count(texts.begin(), texts.end(), "select id from users") == 1);
+  CHECK(std::count(texts.begin(), texts.end(), "SELECT * FROM users") == 1);
+  CHECK(std::count(texts.begin(), texts.end(), "uPdAtE t SET a = 1") == 1);
+  CHECK(std::none_of(texts.begin(), texts.end(), [](const std::string& t) { return t.find("Hello") != std::string::npos; }));
+  const std::string go =
+      "package p\n"
+      "const q = \"\\x53ELECT 1 FROM t\"\n"
+      "var s = `update t set a = 1`\n"
+      "var h = \"hello\"\n";
+  auto go_sites = extract("p.go", go);
+  REQUIRE(go_sites.size() == 2);
+  CHECK(go_sites[0].sql.text == "SELECT 1 FROM t");
+  CHECK(go_sites[1].sql.text == "update t set a = 1");
 }
