@@ -1800,31 +1800,26 @@ class Engine {
     out->push_back(std::move(s));
   }
 
-  /// Whether the literal `node` may evaluate to a text that looks_like_sql: for a language that
-  /// lists its kinds (whose literals decode to their own bytes but for backslash escapes), one
-  /// that holds a statement's verb in any case, an escape or an interpolation. Most literals of a
-  /// file are no SQL, and decoding each one (every byte given its origin) costs more than this.
+  /// Whether the literal `node` may evaluate to a text that looks_like_sql. For a language that
+  /// lists its kinds (Go, Python), a literal without escapes and interpolations decodes to its
+  /// own body (an f-string's doubled braces aside, which looks_like_sql reads alike), so its
+  /// body answers; any other literal may. Most literals of a file are no SQL (a docstring, a log
+  /// message), and decoding each one (every byte given its origin) costs more than this.
   bool may_read_as_sql(TSNode node) const {
     if (!asked_) return true;
     std::string_view text = node_text(node, src_);
-    static constexpr std::string_view kVerbs[] = {"select", "insert", "update", "delete", "with", "merge"};
-    bool verb = false;
-    for (size_t i = 0; i < text.size() && !verb; ++i) {
-      char c = static_cast<char>(text[i] | 0x20);  // an upper-case letter in lower case (other bytes: no verb's first letter, or checked below)
-      if (text[i] == '\\') return true;
-      if (c != 's' && c != 'i' && c != 'u' && c != 'd' && c != 'w' && c != 'm') continue;
-      for (std::string_view v : kVerbs) {
-        if (v[0] != c || text.size() - i < v.size()) continue;
-        bool match = true;
-        for (size_t k = 0; k < v.size() && match; ++k)
-          match = std::tolower(static_cast<unsigned char>(text[i + k])) == v[k];
-        if (match) verb = true;
-      }
-    }
-    if (verb) return true;
+    if (text.find('\\') != std::string_view::npos) return true;
     std::vector<TSNode> interpolations;
     syntax_.interpolations(node, &interpolations);
-    return !interpolations.empty();
+    if (!interpolations.empty()) return true;
+    size_t b = 0;  // past a prefix (Python's r, b, f, ...)
+    while (b < text.size() && std::isalpha(static_cast<unsigned char>(text[b]))) ++b;
+    if (b >= text.size()) return true;
+    char q = text[b];
+    if (q != '"' && q != '\'' && q != '`') return true;
+    size_t n = text.size() - b >= 6 && text[b + 1] == q && text[b + 2] == q ? 3 : 1;  // a triple-quoted one
+    if (text.size() - b < 2 * n || text.substr(text.size() - n) != std::string(n, q)) return true;  // not closed
+    return looks_like_sql(text.substr(b + n, text.size() - b - 2 * n));
   }
 
   void find_sites(std::vector<SqlSite>* out) {

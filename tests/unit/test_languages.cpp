@@ -702,7 +702,7 @@ def helper(sql: str, *, conn):
   schemagate::languages::check_asked_kinds(false);
 }
 
-TEST_CASE("a literal no call receives is read as SQL when its verb comes from an escape, an interpolation or any case") {
+TEST_CASE("a literal no call receives is read as SQL when its verb comes from an escape, an interpolation, or its body") {
   // find_sites decodes a literal only when its bytes may hold a statement's verb (see
   // may_read_as_sql): an escape or an interpolation may make one the bytes do not spell.
   const std::string py =
@@ -727,4 +727,18 @@ TEST_CASE("a literal no call receives is read as SQL when its verb comes from an
   REQUIRE(go_sites.size() == 2);
   CHECK(go_sites[0].sql.text == "SELECT 1 FROM t");
   CHECK(go_sites[1].sql.text == "update t set a = 1");
+  // Without escapes or interpolations the literal's body answers: read past a prefix and the
+  // quotes (triple too), its statement after blanks, parentheses and comments.
+  const std::string py2 =
+      "T = rb\"\"\"\n  (SELECT 1 FROM t)\"\"\"\n"
+      "U = '/* c */ delete from t'\n"
+      "P = \"Select the rows with care\"\n";
+  auto py2_sites = extract("n.py", py2);
+  REQUIRE(py2_sites.size() == 2);
+  CHECK(py2_sites[0].sql.text == "\n  (SELECT 1 FROM t)");
+  CHECK(py2_sites[1].sql.text == "/* c */ delete from t");
+  const std::string go2 = "package p\nvar r = `\n\tWITH x AS (SELECT 1) SELECT * FROM x`\nvar e = \"\"\n";
+  auto go2_sites = extract("r.go", go2);
+  REQUIRE(go2_sites.size() == 1);
+  CHECK(go2_sites[0].sql.text == "\n\tWITH x AS (SELECT 1) SELECT * FROM x");
 }
