@@ -67,6 +67,16 @@ class GoSyntax final : public HostSyntax {
       decode(source, begin + 1, end - 1, out);
   }
 
+  const AskedKinds* asked_kinds() const override {
+    static const AskedKinds kAsked{
+        {"source_file", "const_spec", "var_spec", "short_var_declaration", "assignment_statement", "call_expression",
+         "parameter_declaration", "variadic_parameter_declaration"},
+        {"call_expression"},
+        {"interpreted_string_literal", "raw_string_literal", "binary_expression", "call_expression"},
+        {"function_declaration", "method_declaration", "func_literal"}};
+    return &kAsked;
+  }
+
   bool is_scope(TSNode node) const override {
     static const KindSet kScopes{"function_declaration", "method_declaration", "func_literal"};
     return kScopes.has(node);
@@ -128,11 +138,14 @@ class GoSyntax final : public HostSyntax {
     } else if (!std::strcmp(t, "call_expression")) {
       // strings.Builder / bytes.Buffer: b.WriteString(x) appends x; fmt.Fprintf(&b, f, ...)
       // appends the formatted text; b.Reset() empties it.
+      // Both call a selector whose field is one of those four names: most calls are neither.
       TSNode fn = field(node, "function");
+      if (!node_is(fn, "selector_expression")) return;
+      std::string_view method = node_text(field(fn, "field"), source);
+      if (method != "WriteString" && method != "Write" && method != "Reset" && method != "Fprintf") return;
       TSNode args = field(node, "arguments");
       std::vector<TSNode> fargs;
-      if (node_is(fn, "selector_expression") && node_is(field(fn, "operand"), "identifier")) {
-        std::string_view method = node_text(field(fn, "field"), source);
+      if (node_is(field(fn, "operand"), "identifier")) {
         TSNode b = field(fn, "operand");
         if ((method == "WriteString" || method == "Write") && ts_node_named_child_count(args) == 1 && builder_use(node))
           // In a loop, once: each pass appends the same text (a list item, a placeholder).
@@ -154,6 +167,18 @@ class GoSyntax final : public HostSyntax {
   }
 
   bool call(TSNode node, std::string_view source, Call* out) const override {
+    if (!call_name(node, source, &out->name)) return false;
+    TSNode args = field(node, "arguments");
+    uint32_t n = ts_node_named_child_count(args);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode a = ts_node_named_child(args, i);
+      if (!node_is(a, "comment")) out->arguments.push_back(a);
+    }
+    return true;
+  }
+
+  /// call(), its arguments not read.
+  bool call_name(TSNode node, std::string_view source, std::string_view* name) const override {
     if (!node_is(node, "call_expression")) return false;
     TSNode fn = field(node, "function");
     if (node_is(fn, "selector_expression")) {
@@ -170,13 +195,7 @@ class GoSyntax final : public HostSyntax {
       fn = field(fn, "field");
     }
     if (!node_is(fn, "identifier") && !node_is(fn, "field_identifier")) return false;
-    out->name = node_text(fn, source);
-    TSNode args = field(node, "arguments");
-    uint32_t n = ts_node_named_child_count(args);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode a = ts_node_named_child(args, i);
-      if (!node_is(a, "comment")) out->arguments.push_back(a);
-    }
+    *name = node_text(fn, source);
     return true;
   }
 
@@ -264,6 +283,12 @@ class GoSyntax final : public HostSyntax {
   }
 
   bool formatting(TSNode node, std::string_view source, Formatting* out) const override {
+    // Both are fmt's: a call of a selector whose field is Sprintf or Fprintf (most calls are not).
+    if (!node_is(node, "call_expression")) return false;
+    TSNode fn = field(node, "function");
+    if (!node_is(fn, "selector_expression")) return false;
+    std::string_view verb = node_text(field(fn, "field"), source);
+    if (verb != "Sprintf" && verb != "Fprintf") return false;
     std::vector<TSNode> args;
     if (package_call(node, source, "fmt", "Sprintf", &args) && !args.empty()) {
       out->format = args[0];
@@ -428,6 +453,7 @@ class GoSyntax final : public HostSyntax {
   /// `T{}.TableName()` elsewhere in the package reads that text (through the project's package
   /// constants from another file).
   static void table_names(TSNode file, std::string_view source, std::vector<Definition>* out) {
+    if (source.find("TableName") == std::string_view::npos) return;  // no such method: the declarations unread
     uint32_t n = ts_node_named_child_count(file);
     for (uint32_t i = 0; i < n; ++i) {
       TSNode m = ts_node_named_child(file, i);

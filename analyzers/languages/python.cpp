@@ -182,6 +182,16 @@ class PythonSyntax final : public HostSyntax {
     if (end > pos) decode(source, pos, end, prefix, out);
   }
 
+  const AskedKinds* asked_kinds() const override {
+    static const AskedKinds kAsked{
+        {"assignment", "augmented_assignment", "expression_statement", "parameters", "lambda_parameters",
+         "for_statement", "for_in_clause", "import_from_statement"},
+        {"call"},
+        {"string", "concatenated_string", "binary_operator", "call"},
+        {"function_definition", "lambda"}};
+    return &kAsked;
+  }
+
   bool is_scope(TSNode node) const override {
     Py t = py(node);
     return t == Py::kFunctionDefinition || t == Py::kLambda;
@@ -342,6 +352,12 @@ class PythonSyntax final : public HostSyntax {
       if (is(body, Py::kDecoratedDefinition)) body = ts_node_parent(body);
       if (is(body, Py::kBlock) && is(ts_node_parent(body), Py::kClassDefinition)) params->erase(params->begin());
     }
+    return !name->empty();
+  }
+
+  bool function_name(TSNode fn, std::string_view source, std::string_view* name) const override {
+    if (!is(fn, Py::kFunctionDefinition)) return false;
+    *name = node_text(field(fn, "name"), source);
     return !name->empty();
   }
 

@@ -10,6 +10,7 @@
 #include "analyzers/sql/scan.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstring>
 #include <map>
@@ -193,10 +194,14 @@ bool is_query_text(const SqlText& text) {
   return sql::parse(norm.sql.text, &stmts, &err);
 }
 
+std::atomic<bool> checking_asked{false};
+std::atomic<size_t> asked_mismatches{0};
+
 class Engine {
  public:
   Engine(const ExtractInput& in, const HostSyntax& syntax)
-      : in_(in), src_(in.source), syntax_(syntax), project_(in.project), extra_database_calls_(in.extra_database_calls) {}
+      : in_(in), src_(in.source), syntax_(syntax), asked_(asked_table(syntax, ts_tree_language(in.root.tree))),
+        project_(in.project), extra_database_calls_(in.extra_database_calls) {}
 
   void run(std::vector<SqlSite>* out) {
     collect_definitions();
@@ -286,24 +291,26 @@ class Engine {
               walk(
                   node,
                   [&](TSNode n) {
-                    if (ts_node_is_named(n)) note_pieces(n);
+                    if (ts_node_is_named(n) && (asked(n) & kAskStrings)) note_pieces(n);
                     return true;
                   },
                   [](TSNode) {});
             return false;
           }
-          if (pieces) note_pieces(node);
+          uint8_t a = asked(node);
+          if (pieces && (a & kAskStrings)) note_pieces(node);
           // A function's scope opens before its own definitions: an arrow function's lone
           // parameter is a field of the function node itself.
           uint8_t opens = 0;
-          if (syntax_.is_scope(node)) {
+          if (a & kScope) {
             scope_nodes.push_back({node, scopes.empty() ? std::pair<uint32_t, uint32_t>{0, UINT32_MAX} : scopes.back(),
                                    classes > 0});
             scopes.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
             opens |= 1;
           }
-          if (kClasses.has(node)) ++classes, opens |= 2;
+          if (a & kClass) ++classes, opens |= 2;
           opened.push_back(opens);
+          if (!(a & kAskDefinitions)) return true;
           size_t before = defs_.size();
           syntax_.definitions(node, src_, &defs_);
           syntax_.imports(node, src_, &imports_);
@@ -337,7 +344,86 @@ class Engine {
     bool in_class = false;
   };
   /// A function inside one of these is a method (or a class's callable), not a bare function.
-  static inline const KindSet kClasses{"class_definition", "class_body", "class_declaration"};
+  static constexpr const char* kClassNames[] = {"class_definition", "class_body", "class_declaration"};
+  static inline const KindSet kClasses{kClassNames[0], kClassNames[1], kClassNames[2]};
+
+  /// What the whole-tree walks may ask of a node of a kind (HostSyntax::asked_kinds), and what
+  /// the kind is: one table lookup per node where each question was a virtual call (and, in most
+  /// grammars, the node's type name compared with several names).
+  enum : uint8_t { kAskDefinitions = 1, kAskCalls = 2, kAskStrings = 4, kScope = 8, kClass = 16 };
+  using AskedTable = std::vector<uint8_t>;  ///< by public symbol id
+
+  /// The table of `syntax` over `language`, built once per thread; null when the language lists
+  /// no kinds (every node is asked).
+  static const AskedTable* asked_table(const HostSyntax& syntax, const TSLanguage* language) {
+    const AskedKinds* kinds = syntax.asked_kinds();
+    if (!kinds || !language) return nullptr;
+    struct Entry {
+      const HostSyntax* syntax;
+      const TSLanguage* language;
+      AskedTable table;
+    };
+    thread_local std::vector<Entry> tables;
+    for (const Entry& e : tables)
+      if (e.syntax == &syntax && e.language == language) return &e.table;
+    auto named = [](const char* name, const std::vector<const char*>& names) {
+      return std::any_of(names.begin(), names.end(), [&](const char* n) { return !std::strcmp(name, n); });
+    };
+    AskedTable table(ts_language_symbol_count(language), 0);
+    std::vector<const char*> classes(std::begin(kClassNames), std::end(kClassNames));
+    for (uint32_t s = 0; s < table.size(); ++s) {
+      const char* name = ts_language_symbol_name(language, static_cast<TSSymbol>(s));
+      if (!name) continue;
+      uint8_t f = 0;
+      if (named(name, kinds->definitions)) f |= kAskDefinitions;
+      if (named(name, kinds->calls)) f |= kAskCalls;
+      if (named(name, kinds->strings)) f |= kAskStrings;
+      if (named(name, kinds->scopes)) f |= kScope;
+      if (named(name, classes)) f |= kClass;
+      table[s] = f;
+    }
+    tables.push_back({&syntax, language, std::move(table)});
+    return &tables.back().table;
+  }
+
+  /// check_asked_kinds: counts a mismatch when the table skips a question with an answer at
+  /// `node`, or tells its scope or class wrong.
+  void check_asked(TSNode node, uint8_t f) const {
+    std::vector<Definition> defs;
+    std::vector<Import> imports;
+    Call call;
+    std::string_view name;
+    Formatting formatting;
+    bool wrong = false;
+    if (!(f & kAskDefinitions)) {
+      syntax_.definitions(node, src_, &defs);
+      syntax_.imports(node, src_, &imports);
+      wrong |= !defs.empty() || !imports.empty();
+    }
+    if (!(f & kAskCalls)) wrong |= syntax_.call(node, src_, &call) || syntax_.call_name(node, src_, &name);
+    if (!(f & kAskStrings)) {
+      ExprKind k = syntax_.kind(node);
+      wrong |= k == ExprKind::kLiteral || k == ExprKind::kConcat || k == ExprKind::kFormat ||
+               k == ExprKind::kSequence || syntax_.formatting(node, src_, &formatting);
+    }
+    wrong |= static_cast<bool>(f & kScope) != syntax_.is_scope(node);
+    wrong |= static_cast<bool>(f & kClass) != kClasses.has(node);
+    if (wrong) asked_mismatches.fetch_add(1);
+  }
+
+  /// The table's answer for `node`; for a language without one, or a node of no symbol of the
+  /// grammar (ERROR), every question is asked and the kind is asked as before.
+  uint8_t asked(TSNode node) const {
+    TSSymbol symbol = ts_node_symbol(node);
+    if (asked_ && symbol < asked_->size()) {
+      if (check_asked_) check_asked(node, (*asked_)[symbol]);
+      return (*asked_)[symbol];
+    }
+    uint8_t f = kAskDefinitions | kAskCalls | kAskStrings;
+    if (syntax_.is_scope(node)) f |= kScope;
+    if (kClasses.has(node)) f |= kClass;
+    return f;
+  }
 
   /// Functions callers name bare (`getQuery()`, `makeDeleteQry(table)`): not methods, whose
   /// receiver is not known. A name defined twice is left out: which one runs is not known.
@@ -347,8 +433,18 @@ class Engine {
       TSNode node = s.node;
       std::string_view name;
       std::vector<std::string_view> params;
+      if (s.in_class) {  // a method by where it is: its parameters are not read
+        bool named = syntax_.function_name(node, src_, &name);
+        if (check_asked_) {  // check_asked_kinds: as function_parameters says
+          std::string_view full;
+          if (syntax_.function_parameters(node, src_, &full, &params) != named || (named && full != name))
+            asked_mismatches.fetch_add(1);
+        }
+        if (named) methods_[name].push_back(node);
+        continue;
+      }
       if (!syntax_.function_parameters(node, src_, &name, &params)) continue;
-      if (node_is(node, "method_definition") || node_is(node, "method_declaration") || s.in_class) {
+      if (node_is(node, "method_definition") || node_is(node, "method_declaration")) {
         methods_[name].push_back(node);
         continue;
       }
@@ -1183,7 +1279,8 @@ class Engine {
         [&](TSNode node) {
           Call call;
           std::string_view name;
-          if (!ts_node_is_named(node) || !syntax_.call_name(node, src_, &name) || !is_database_call(name) ||
+          if (!ts_node_is_named(node) || !(asked(node) & kAskCalls) || !syntax_.call_name(node, src_, &name) ||
+              !is_database_call(name) ||
               !syntax_.call(node, src_, &call) || other_api(node, call.name))
             return true;
           size_t at = call.tagged ? 0 : database_argument(call.name);
@@ -1703,25 +1800,51 @@ class Engine {
     out->push_back(std::move(s));
   }
 
+  /// Whether the literal `node` may evaluate to a text that looks_like_sql. For a language that
+  /// lists its kinds (Go, Python), a literal without escapes and interpolations decodes to its
+  /// own body (an f-string's doubled braces aside, which looks_like_sql reads alike), so its
+  /// body answers; any other literal may. Most literals of a file are no SQL (a docstring, a log
+  /// message), and decoding each one (every byte given its origin) costs more than this.
+  bool may_read_as_sql(TSNode node) const {
+    if (!asked_) return true;
+    std::string_view text = node_text(node, src_);
+    if (text.find('\\') != std::string_view::npos) return true;
+    std::vector<TSNode> interpolations;
+    syntax_.interpolations(node, &interpolations);
+    if (!interpolations.empty()) return true;
+    size_t b = 0;  // past a prefix (Python's r, b, f, ...)
+    while (b < text.size() && std::isalpha(static_cast<unsigned char>(text[b]))) ++b;
+    if (b >= text.size()) return true;
+    char q = text[b];
+    if (q != '"' && q != '\'' && q != '`') return true;
+    size_t n = text.size() - b >= 6 && text[b + 1] == q && text[b + 2] == q ? 3 : 1;  // a triple-quoted one
+    if (text.size() - b < 2 * n || text.substr(text.size() - n) != std::string(n, q)) return true;  // not closed
+    return looks_like_sql(text.substr(b + n, text.size() - b - 2 * n));
+  }
+
   void find_sites(std::vector<SqlSite>* out) {
     walk_tree_once(
         [&](TSNode node) {
           if (!ts_node_is_named(node) || consumed_.count(node.id)) return false;
           if (syntax_.foreign_query(node, src_)) return false;
+          uint8_t a = asked(node);
+          if (!(a & (kAskCalls | kAskStrings))) return true;
           Call call;
           Formatting formatting;
           // A formatting call is also a string expression (fmt.Sprintf, "...".format()). A join
           // is not one on its own: it joins pieces (conditions, or statements that are sites of
           // their own), and counts only inside a bigger expression or a database call.
-          bool builds_string = syntax_.formatting(node, src_, &formatting);
-          if (syntax_.call(node, src_, &call)) {
+          bool builds_string = (a & kAskStrings) && syntax_.formatting(node, src_, &formatting);
+          if ((a & kAskCalls) && syntax_.call(node, src_, &call)) {
             handle_call(node, call, out);
             if (!builds_string) return true;
           }
+          if (!(a & kAskStrings)) return true;
           ExprKind k = syntax_.kind(node);
           if (k == ExprKind::kLiteral || k == ExprKind::kConcat || k == ExprKind::kFormat ||
               k == ExprKind::kSequence || builds_string) {
             if (fragments_.count(node.id) || read_as_field(node)) return false;
+            if (k == ExprKind::kLiteral && !builds_string && !may_read_as_sql(node)) return false;
             quiet_fields_ = true;
             std::vector<SqlText> texts = eval_variants(node);
             quiet_fields_ = false;
@@ -1784,6 +1907,7 @@ class Engine {
   template <typename Enter, typename Leave>
   void walk_tree_once(Enter&& enter, Leave&& leave) {
     if (flat_.empty()) {
+      flat_.reserve(src_.size() / 6);  // about one node per 3 to 6 bytes of code: a doubling or two at most
       std::vector<uint32_t> open;
       walk(
           in_.root,
@@ -1816,6 +1940,8 @@ class Engine {
   const ExtractInput& in_;
   std::string_view src_;
   const HostSyntax& syntax_;
+  const AskedTable* asked_;  ///< asked_table(syntax_, the tree's grammar)
+  bool check_asked_ = checking_asked.load();
   std::vector<FlatNode> flat_;
   std::vector<Definition> defs_;
   std::vector<Memo> memo_;
@@ -1841,6 +1967,13 @@ class Engine {
 };
 
 }  // namespace
+
+void check_asked_kinds(bool on) {
+  checking_asked = on;
+  asked_mismatches = 0;
+}
+
+size_t asked_kinds_mismatches() { return asked_mismatches.load(); }
 
 void extract_sites(const ExtractInput& in, const HostSyntax& syntax, std::vector<SqlSite>* out) {
   if (ts_node_is_null(in.root)) return;

@@ -97,10 +97,23 @@ struct Import {
   std::string_view local, module, imported;
 };
 
+/// The node kinds, by name, at which the questions the engine asks of every node of a tree can
+/// have an answer. The engine asks them only there, knowing a node's kind by its symbol id from a
+/// table per grammar (so an alias, or a name several symbols share, counts as node_is counts it);
+/// a node of an unknown symbol (ERROR) is asked as before.
+struct AskedKinds {
+  std::vector<const char*> definitions;  ///< definitions() or imports() may append something
+  std::vector<const char*> calls;        ///< call() or call_name() may be true
+  std::vector<const char*> strings;      ///< kind() may be kLiteral, kConcat, kFormat or kSequence, or formatting() true
+  std::vector<const char*> scopes;       ///< is_scope() is true, exactly there
+};
+
 /// What a host language tells the engine about its grammar. All methods are pure lookups.
 class HostSyntax {
  public:
   virtual ~HostSyntax() = default;
+  /// Where the engine's whole-tree walks need to ask (see AskedKinds); null: at every node.
+  virtual const AskedKinds* asked_kinds() const { return nullptr; }
   virtual ExprKind kind(TSNode node) const = 0;
   /// Appends the decoded text of a kLiteral node; interpolations become holes.
   virtual void append_literal(TSNode node, std::string_view source, sql::SqlText* out) const = 0;
@@ -166,6 +179,11 @@ class HostSyntax {
                                    std::vector<std::string_view>* params) const {
     (void)fn, (void)source, (void)name, (void)params;
     return false;
+  }
+  /// function_parameters' answer and name, its parameters not read.
+  virtual bool function_name(TSNode fn, std::string_view source, std::string_view* name) const {
+    std::vector<std::string_view> params;
+    return function_parameters(fn, source, name, &params);
   }
   /// For a function node: the declared type of its parameter `param` ("context.Context"), or ""
   /// when the language does not declare one.
@@ -258,6 +276,13 @@ class HostSyntax {
 
 /// Runs the shared algorithm over `in.root` and appends the sites, in file order.
 void extract_sites(const ExtractInput& in, const HostSyntax& syntax, std::vector<SqlSite>* out);
+
+/// For tests: while on, the engine also asks every question HostSyntax::asked_kinds lets it
+/// skip and counts the nodes where one had an answer (or a scope or class was told wrong, or
+/// a method's function_name differs from its function_parameters); turning it on or off resets
+/// the count.
+void check_asked_kinds(bool on);
+size_t asked_kinds_mismatches();
 
 // Small helpers for the language files.
 

@@ -3,11 +3,13 @@
 // and the call flags. Holes are written "\x01" in expected text.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analyzers/languages/language.h"
+#include "analyzers/languages/string_eval.h"
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/sql/pg_parse.h"
 
@@ -627,4 +629,116 @@ TEST_CASE("python: a list grown by append, then joined") {
   CHECK(sites[0].sql.text == "SELECT id FROM items WHERE deleted_at IS NULL AND status = %s AND name = %s");
   CHECK(origin_of(sites[0], "name = %s") == find(src, "'name = %s'") + 1);
   CHECK(sites[1].sql.text == "SELECT id FROM items WHERE \x01");
+}
+
+TEST_CASE("the kinds a language lists as asked cover every answer its syntax gives (Go, Python)") {
+  // The engine asks definitions, calls and string kinds only at the node kinds the language
+  // lists (HostSyntax::asked_kinds); with the check on it asks everywhere and counts a node
+  // where a skipped question had an answer.
+  const std::string go = R"(package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+const cols = "id, name"
+var base, other = "SELECT " + cols + " FROM users", 1
+
+type Store struct{ sqlGet string }
+
+func (s *Store) Get(ctx context.Context, id int, names ...string) error {
+	q := base + " WHERE id = $1"
+	q += " AND deleted_at IS NULL"
+	var b strings.Builder
+	b.WriteString("UPDATE users SET ")
+	fmt.Fprintf(&b, "name = %s", "$2")
+	b.Reset()
+	f := func(table string) string { return fmt.Sprintf("SELECT * FROM %s", table) }
+	parts := []string{}
+	parts = append(parts, "a = 1")
+	where := strings.Join(parts, " AND ")
+	for i, n := range names {
+		_, _ = i, n
+	}
+	x := Store{sqlGet: "SELECT 1"}
+	s.sqlGet = where
+	_, err := s.db.ExecContext(ctx, q+where, id)
+	_ = f("t") + x.sqlGet
+	return err
+}
+)";
+  const std::string py = R"(from .queries import GET_USER, LIST as L
+import os
+
+COLS = "id, name"
+BASE = "SELECT " + COLS + " FROM users"
+
+class Repo:
+    def get(self, cur, uid, *rest, key=None):
+        q = BASE + " WHERE id = %s"
+        q += " AND deleted_at IS NULL"
+        conds = []
+        conds.append("a = 1")
+        where = " AND ".join(conds)
+        f = lambda t: "SELECT * FROM {}".format(t)
+        for name in rest:
+            pass
+        ids = [i for i in rest]
+        cur.execute(f"{q} AND {where}" "", (uid,))
+        cur.execute("SELECT %s FROM t" % (COLS,))
+        return f("x"), ids, os.sep
+
+def helper(sql: str, *, conn):
+    return conn.execute(sql)
+)";
+  schemagate::languages::check_asked_kinds(true);
+  auto go_sites = extract("store.go", go);
+  auto py_sites = extract("repo.py", py);
+  CHECK(schemagate::languages::asked_kinds_mismatches() == 0);
+  CHECK(!go_sites.empty());
+  CHECK(!py_sites.empty());
+  schemagate::languages::check_asked_kinds(false);
+}
+
+TEST_CASE("a literal no call receives is read as SQL when its verb comes from an escape, an interpolation, or its body") {
+  // find_sites decodes a literal only when its bytes may hold a statement's verb (see
+  // may_read_as_sql): an escape or an interpolation may make one the bytes do not spell.
+  const std::string py =
+      "A = \"\\x73elect id from users\"\n"
+      "Q = \"SEL\" \"ECT\"\n"
+      "B = f\"{Q} * FROM users\"\n"
+      "C = \"Hello world, nothing here\"\n"
+      "D = 'uPdAtE t SET a = 1'\n";
+  auto sites = extract("m.py", py);
+  std::vector<std::string> texts;
+  for (auto& s : sites) texts.push_back(s.sql.text);
+  CHECK(std::count(texts.begin(), texts.end(), "select id from users") == 1);
+  CHECK(std::count(texts.begin(), texts.end(), "SELECT * FROM users") == 1);
+  CHECK(std::count(texts.begin(), texts.end(), "uPdAtE t SET a = 1") == 1);
+  CHECK(std::none_of(texts.begin(), texts.end(), [](const std::string& t) { return t.find("Hello") != std::string::npos; }));
+  const std::string go =
+      "package p\n"
+      "const q = \"\\x53ELECT 1 FROM t\"\n"
+      "var s = `update t set a = 1`\n"
+      "var h = \"hello\"\n";
+  auto go_sites = extract("p.go", go);
+  REQUIRE(go_sites.size() == 2);
+  CHECK(go_sites[0].sql.text == "SELECT 1 FROM t");
+  CHECK(go_sites[1].sql.text == "update t set a = 1");
+  // Without escapes or interpolations the literal's body answers: read past a prefix and the
+  // quotes (triple too), its statement after blanks, parentheses and comments.
+  const std::string py2 =
+      "T = rb\"\"\"\n  (SELECT 1 FROM t)\"\"\"\n"
+      "U = '/* c */ delete from t'\n"
+      "P = \"Select the rows with care\"\n";
+  auto py2_sites = extract("n.py", py2);
+  REQUIRE(py2_sites.size() == 2);
+  CHECK(py2_sites[0].sql.text == "\n  (SELECT 1 FROM t)");
+  CHECK(py2_sites[1].sql.text == "/* c */ delete from t");
+  const std::string go2 = "package p\nvar r = `\n\tWITH x AS (SELECT 1) SELECT * FROM x`\nvar e = \"\"\n";
+  auto go2_sites = extract("r.go", go2);
+  REQUIRE(go2_sites.size() == 1);
+  CHECK(go2_sites[0].sql.text == "\n\tWITH x AS (SELECT 1) SELECT * FROM x");
 }
