@@ -76,7 +76,9 @@ ScanWords scan_words(const languages::Language& lang) {
     if (runs_a_query(name)) also.push_back("." + std::string(name) + "(");
   size_t calls = also.size() - packages;
   also.push_back("Sprintf(");
-  return ScanWords{datalayers::FileWordSearch(lang.name == "tsx" ? std::string_view("typescript") : lang.name, also), packages, calls};
+  return ScanWords{datalayers::FileWordSearch(lang.name == "tsx" ? std::string_view("typescript") : lang.name, also,
+                                             source::statement_words()),
+                   packages, calls};
 }
 
 const ScanWords& scan_words_of(const languages::Language& lang) {
@@ -101,17 +103,25 @@ const ScanWords& scan_words_of(const languages::Language& lang) {
   return *words;
 }
 
+/// What the one search of a file for the scan's words tells.
+struct FileWords {
+  datalayers::LayerGates gates;
+  bool statement_shape = false;  ///< source::may_contain_sql(text); false for a file layers claim
+};
+
 /// The gates of a file of `lang` (null: a file layers claim) from its one search for the scan's
 /// words, kept in `parsed` for the phases after this one.
-datalayers::LayerGates file_gates(const std::string& rel, const languages::Language* lang, std::string_view text,
-                                  ParsedFiles* parsed) {
-  if (!lang) return datalayers::LayerGates(datalayers::FileWordSearch::of(""), text);
+FileWords file_gates(const std::string& rel, const languages::Language* lang, std::string_view text, ParsedFiles* parsed) {
+  if (!lang) return {datalayers::LayerGates(datalayers::FileWordSearch::of(""), text)};
   const ScanWords& words = scan_words_of(*lang);
   std::vector<bool> found;
-  if (parsed && parsed->words(rel, &found)) return datalayers::LayerGates(words.search, std::move(found));
-  datalayers::LayerGates gates(words.search, text);
-  if (parsed) parsed->keep_words(rel, gates.found());
-  return gates;
+  bool shape = false;
+  if (parsed && parsed->words(rel, &found, &shape)) return {datalayers::LayerGates(words.search, std::move(found)), shape};
+  thread_local std::vector<source::WordHit> places;
+  datalayers::LayerGates gates(words.search, text, &places);
+  shape = source::may_contain_sql(text, places);
+  if (parsed) parsed->keep_words(rel, gates.found(), shape);
+  return {std::move(gates), shape};
 }
 
 /// runs_named_query, from the file's one word search (scan_words_of).
@@ -180,7 +190,7 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
       std::string text, err;
       auto& [rel, lang] = files[indexed[mine[m]]];
       if (fs.read(source::join_path(options.root, rel), &text, &err) && !source::is_generated(text) &&
-          file_gates(rel, lang, text, parsed).index_wanted(layer) && layer.index_wanted(text))
+          file_gates(rel, lang, text, parsed).gates.index_wanted(layer) && layer.index_wanted(text))
         wanted = true;
     });
     if (!wanted) unwanted.insert(&layer);
@@ -214,7 +224,7 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
       if (!(*parser)->ok()) return;
     }
     languages::Tree tree;
-    datalayers::LayerGates gates = file_gates(rel, lang, text, parsed);
+    datalayers::LayerGates gates = file_gates(rel, lang, text, parsed).gates;
     for (auto* layer : layers_of[k]) {
       if (layer->index_reads || layer->relevant) {
         if (!gates.index_reads(*layer)) continue;
@@ -349,9 +359,10 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   result.suppressions = report::find_suppressions(text);
   // The file read once for every word the scan asks of it (its data layers', runs_named_query's).
   const ScanWords* words = lang ? &scan_words_of(*lang) : nullptr;
-  datalayers::LayerGates gates = file_gates(rel, lang, text, parsed_);
+  FileWords searched = file_gates(rel, lang, text, parsed_);
+  const datalayers::LayerGates& gates = searched.gates;
   bool named_query = lang && runs_named_query(text, *lang, *words, gates);
-  bool sql = lang && (named_query || source::may_contain_sql(text));
+  bool sql = lang && (named_query || searched.statement_shape);
   // The statement shape only in code or comments (Go's `select {`): no site unless the file
   // calls the database with SQL built elsewhere (a dynamic site, or another file's constant).
   // A Python test (or a file that parses SQL itself) keeps only database calls' SQL

@@ -84,18 +84,20 @@ class ParsedFiles {
     held_ = 0;
     words_.clear();
   }
-  /// Keeps which of its language's scan words (extract.cpp's scan_words_of) `path` holds, for
+  /// Keeps which of its language's scan words (extract.cpp's scan_words_of) `path` holds, and
+  /// whether it holds a statement shape (source::may_contain_sql, from the same search), for
   /// the next phase that reads it: each file is searched once.
-  void keep_words(const std::string& path, std::vector<bool> found) {
+  void keep_words(const std::string& path, std::vector<bool> found, bool statement_shape) {
     std::lock_guard<std::mutex> lock(mutex_);
-    words_.emplace(path, std::move(found));
+    words_.emplace(path, std::make_pair(std::move(found), statement_shape));
   }
   /// The words kept for `path`, copied (several phases ask); false when none are.
-  bool words(const std::string& path, std::vector<bool>* found) {
+  bool words(const std::string& path, std::vector<bool>* found, bool* statement_shape) {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = words_.find(path);
     if (it == words_.end()) return false;
-    *found = it->second;
+    *found = it->second.first;
+    *statement_shape = it->second.second;
     return true;
   }
 
@@ -103,7 +105,7 @@ class ParsedFiles {
   std::mutex mutex_;
   size_t held_ = 0;
   std::map<std::string, std::pair<std::string, languages::Tree>> files_;
-  std::map<std::string, std::vector<bool>> words_;
+  std::map<std::string, std::pair<std::vector<bool>, bool>> words_;
 };
 /// Whether the evaluate phase may change a reference's status by judging its requirement (a
 /// relation or column missing, or unchecked with no note): only then is `judged` kept.

@@ -6,7 +6,7 @@
 
 namespace schemagate::source {
 
-WordSearch::WordSearch(std::vector<std::string> words) : words_(std::move(words)) {
+WordSearch::WordSearch(std::vector<std::string> words, const std::vector<bool>& located) : words_(std::move(words)) {
   // The trie, then the failure links breadth first, each state's transitions completed from its
   // failure state's (a DFA: one table read per byte).
   std::vector<std::array<int32_t, 256>> go(1);
@@ -22,7 +22,7 @@ WordSearch::WordSearch(std::vector<std::string> words) : words_(std::move(words)
       }
       s = static_cast<size_t>(go[s][c]);
     }
-    out[s].push_back(i);
+    out[s].push_back(i < located.size() && located[i] ? i | kLocated : i);
   }
   std::vector<int32_t> fail(go.size(), 0);
   std::queue<int32_t> queue;
@@ -61,31 +61,37 @@ WordSearch::WordSearch(std::vector<std::string> words) : words_(std::move(words)
   for (size_t k = first_output_ / 256; k < n; ++k) outputs_.push_back(std::move(out[order[k]]));
 }
 
-std::vector<bool> WordSearch::occurring(std::string_view text) const {
+std::vector<bool> WordSearch::occurring(std::string_view text, std::vector<WordHit>* hits) const {
   std::vector<bool> found(words_.size());
+  if (hits) hits->clear();
   const uint32_t* delta = delta_.data();
   size_t state = start_;
-  auto ended = [&](size_t s) {
-    for (uint32_t w : outputs_[(s - first_output_) / 256]) found[w] = true;
-  };
-  if (state >= first_output_) ended(state);  // the empty word
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* const begin = p;
   const unsigned char* end = p + text.size();
+  // `at`: the bytes read so far (the end of the words that end in `s`).
+  auto ended = [&](size_t s, const unsigned char* at) {
+    for (uint32_t w : outputs_[(s - first_output_) / 256]) {
+      found[w & ~kLocated] = true;
+      if ((w & kLocated) && hits) hits->push_back({static_cast<size_t>(at - begin), w & ~kLocated});
+    }
+  };
+  if (state >= first_output_) ended(state, p);  // the empty word
   // Four bytes a round: the loop's own test once for them.
   while (end - p >= 4) {
     state = delta[state + p[0]];
-    if (state >= first_output_) [[unlikely]] ended(state);
+    if (state >= first_output_) [[unlikely]] ended(state, p + 1);
     state = delta[state + p[1]];
-    if (state >= first_output_) [[unlikely]] ended(state);
+    if (state >= first_output_) [[unlikely]] ended(state, p + 2);
     state = delta[state + p[2]];
-    if (state >= first_output_) [[unlikely]] ended(state);
+    if (state >= first_output_) [[unlikely]] ended(state, p + 3);
     state = delta[state + p[3]];
-    if (state >= first_output_) [[unlikely]] ended(state);
+    if (state >= first_output_) [[unlikely]] ended(state, p + 4);
     p += 4;
   }
   for (; p < end; ++p) {
     state = delta[state + *p];
-    if (state >= first_output_) [[unlikely]] ended(state);
+    if (state >= first_output_) [[unlikely]] ended(state, p + 1);
   }
   return found;
 }
