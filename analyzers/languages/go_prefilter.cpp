@@ -260,8 +260,13 @@ std::set<std::string_view> declared_functions(std::string_view code) {
 
 GoSiteGate go_site_gate(std::string_view text, const Language& go, bool literals_count,
                         const std::function<const size_t*(std::string_view name)>& wrapper_argument) {
+  return go_site_gate(text, go_lex(text), go, literals_count, wrapper_argument);
+}
+
+GoSiteGate go_site_gate(std::string_view text, const GoLexicon& lexed, const Language& go, bool literals_count,
+                        const std::function<const size_t*(std::string_view name)>& wrapper_argument) {
   GoSiteGate gate;
-  std::optional<std::string> masked = go_code_only(text);
+  std::optional<std::string> masked = go_code_only(text, lexed);
   if (!masked) return gate;
   std::string_view code = *masked;
   if (calls_with_sql(code, database_calls(go, wrapper_argument))) return gate;
@@ -270,28 +275,10 @@ GoSiteGate go_site_gate(std::string_view text, const Language& go, bool literals
     return gate;
   }
   std::optional<std::set<std::string_view>> declared;
-  for (size_t i = 0, n = text.size(); i < n;) {
-    char c = text[i];
-    if (c == '/' && i + 1 < n && (text[i + 1] == '/' || text[i + 1] == '*')) {
-      size_t e = text[i + 1] == '/' ? text.find('\n', i) : text.find("*/", i + 2);
-      i = e == std::string_view::npos ? n : e + (text[i + 1] == '/' ? 1 : 2);
-      continue;
-    }
-    if (c != '`' && c != '"' && c != '\'') {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    if (c == '`') {
-      j = text.find('`', j);
-    } else {
-      while (j < n && text[j] != c && text[j] != '\n') j += text[j] == '\\' ? 2 : 1;
-    }
-    if (j == std::string_view::npos || j >= n || text[j] != c) return gate;  // go_code_only closed it: not reached
-    std::string_view body = text.substr(i + 1, j - i - 1);
-    size_t at = i;
-    i = j + 1;
-    if (c == '\'') continue;
+  for (const GoLexicon::Token& k : lexed.tokens) {
+    if (!lexed.literal(k)) continue;
+    size_t at = k.open, j = k.close;
+    std::string_view body = text.substr(at + 1, j - at - 1);
     if (!looks_like_sql(body)) {
       // A site's text starts like a statement, and its first words come from one literal: one
       // that does not start so, once decoded (`"\nSELECT ..."`), is no site's start.

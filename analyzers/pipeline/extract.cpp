@@ -370,12 +370,17 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   // has no site. Unless it renames SQLAlchemy's text(), whose calls the lexer would not see.
   bool calls_only = lang && lang->name == "python" && (source::is_test_file(rel) || source::imports_sql_parser(text)) &&
                     text.find("text as ") == std::string::npos;
-  if (sql && !named_query && (calls_only || !languages::literals_may_hold_sql(lang->name, text)) &&
+  // A Go file is lexed once for its gates (languages::go_lex).
+  std::optional<languages::GoLexicon> go_lexed;
+  if (sql && !named_query && lang->name == "go") go_lexed = languages::go_lex(text);
+  if (sql && !named_query &&
+      (calls_only || !(go_lexed ? languages::go_literals_may_hold_sql(text, *go_lexed)
+                                : languages::literals_may_hold_sql(lang->name, text))) &&
       !calls_database(text, *lang)) {
     if (first) first->deferred = true;
     sql = false;
   }
-  if (sql && lang->name == "go" && !named_query && !go_may_yield_site(rel, text, *lang)) {
+  if (sql && go_lexed && !go_may_yield_site(rel, text, *lang, &*go_lexed)) {
     if (first) first->deferred = true;
     sql = false;
   }

@@ -136,7 +136,9 @@ class FileScanner {
 
   /// Go: whether a scan of `text` may find a SQL site (languages/go_prefilter.h), the literals
   /// that stand alone judged as analyze_site would judge them (go_scan_gate.cpp).
-  bool go_may_yield_site(const std::string& rel, const std::string& text, const languages::Language& lang);
+  /// `lexed`: go_lex(text), when the caller has it.
+  bool go_may_yield_site(const std::string& rel, const std::string& text, const languages::Language& lang,
+                         const languages::GoLexicon* lexed = nullptr);
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims.
