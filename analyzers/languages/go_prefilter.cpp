@@ -6,6 +6,7 @@
 #include <array>
 #include <functional>
 #include <cctype>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <string>
@@ -124,18 +125,27 @@ bool cannot_be_sql(std::string_view arg) {
 /// counted. A call whose SQL would be its last argument and that argument cannot be SQL
 /// (`future.Get(ctx, &result)`) passes none.
 bool calls_with_sql(std::string_view code, const std::function<std::optional<size_t>(std::string_view)>& sql_argument) {
-  for (size_t i = 0, n = code.size(); i < n;) {
-    if (!word(code[i]) || ascii_digit(code[i])) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < n && word(code[end])) ++end;
-    size_t at = i;
-    std::string_view name = code.substr(i, end - i);
-    i = end;
-    size_t k = after(code, end);
-    if (k == std::string_view::npos || (code[k] != '(' && code[k] != '[')) continue;
+  // The names are found from the brackets, not by reading every word: each '(' or '[' (memchr
+  // finds them), the word that ends before it (blanks between) without its leading digits (a
+  // name never starts with one). They are asked in the order of the text.
+  const char* text = code.data();
+  size_t n = code.size();
+  auto next = [&](char c, size_t from) {
+    const void* at = from < n ? std::memchr(text + from, c, n - from) : nullptr;
+    return at ? static_cast<size_t>(static_cast<const char*>(at) - text) : n;
+  };
+  size_t paren = next('(', 0), bracket = next('[', 0);
+  while (paren < n || bracket < n) {
+    size_t k = std::min(paren, bracket);
+    if (k == paren) paren = next('(', k + 1);
+    else bracket = next('[', k + 1);
+    size_t end = k;
+    while (end > 0 && blank(code[end - 1])) --end;
+    size_t at = end;
+    while (at > 0 && word(code[at - 1])) --at;
+    while (at < end && ascii_digit(code[at])) ++at;
+    if (at == end) continue;
+    std::string_view name = code.substr(at, end - at);
     std::optional<size_t> index = sql_argument(name);
     if (!index) continue;
     if (code[k] == '[') return true;  // type arguments: not counted here
