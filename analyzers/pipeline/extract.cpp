@@ -62,10 +62,10 @@ bool formats_a_query(std::string_view text) {
 
 /// The words a scan reads each file of a language for, once: its data layers' and
 /// runs_named_query's (Go's database packages, then each query-running call as `.name(`, then
-/// "Sprintf(").
+/// "Sprintf("), then the suppression comments' marker (`marker`: its place among them).
 struct ScanWords {
   datalayers::FileWordSearch search;
-  size_t packages = 0, calls = 0;
+  size_t packages = 0, calls = 0, marker = 0;
 };
 
 ScanWords scan_words(const languages::Language& lang) {
@@ -76,9 +76,11 @@ ScanWords scan_words(const languages::Language& lang) {
     if (runs_a_query(name)) also.push_back("." + std::string(name) + "(");
   size_t calls = also.size() - packages;
   also.push_back("Sprintf(");
+  size_t marker = also.size();
+  also.emplace_back(report::kSuppressionMarker);
   return ScanWords{datalayers::FileWordSearch(lang.name == "tsx" ? std::string_view("typescript") : lang.name, also,
                                              source::statement_words()),
-                   packages, calls};
+                   packages, calls, marker};
 }
 
 const ScanWords& scan_words_of(const languages::Language& lang) {
@@ -323,9 +325,9 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     return result;
   }
   // The constants phase reads no generated or minified file, nor one without a grammar.
-  if (first && (!lang || !lang->grammar || source::is_generated(text) || source::is_minified(text)))
-    first->known = true;
-  if (source::is_generated(text)) {
+  bool generated = source::is_generated(text);
+  if (first && (!lang || !lang->grammar || generated || source::is_minified(text))) first->known = true;
+  if (generated) {
     result.skip_reason = "generated (marked @generated, DO NOT EDIT or auto generated)";
     return result;
   }
@@ -356,11 +358,12 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     return result;  // not this language's file (a .xml file that is no MyBatis mapper)
   }
   result.scanned = true;
-  result.suppressions = report::find_suppressions(text);
-  // The file read once for every word the scan asks of it (its data layers', runs_named_query's).
+  // The file read once for every word the scan asks of it (its data layers', runs_named_query's,
+  // the suppressions' marker).
   const ScanWords* words = lang ? &scan_words_of(*lang) : nullptr;
   FileWords searched = file_gates(rel, lang, text, parsed_);
   const datalayers::LayerGates& gates = searched.gates;
+  if (!words || gates.holds(words->marker)) result.suppressions = report::find_suppressions(text);
   bool named_query = lang && runs_named_query(text, *lang, *words, gates);
   bool sql = lang && (named_query || searched.statement_shape);
   // The statement shape only in code or comments (Go's `select {`): no site unless the file
