@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "analyzers/requirements/requirement.h"
+#include "analyzers/source/word_search.h"
 
 namespace schemagate::datalayers {
 
@@ -140,7 +141,9 @@ struct FamilyWords;
 /// files layers claim), and a caller's own words, to be searched for together.
 class FileWordSearch {
  public:
-  FileWordSearch(std::string_view family, const std::vector<std::string>& also);
+  /// `located`: more of the caller's words, each place of which LayerGates reports.
+  FileWordSearch(std::string_view family, const std::vector<std::string>& also,
+                 const std::vector<std::string>& located = {});
   ~FileWordSearch();
   FileWordSearch(FileWordSearch&&) noexcept;
   /// The layers' words alone, built once per family.
@@ -149,6 +152,7 @@ class FileWordSearch {
  private:
   friend class LayerGates;
   std::vector<uint32_t> also_;  ///< the index of each caller's word in the search (filled first)
+  std::vector<int32_t> located_of_;  ///< by index in the search: its index in `located`, or -1
   std::unique_ptr<FamilyWords> words_;
 };
 
@@ -159,6 +163,9 @@ class LayerGates {
  public:
   LayerGates(std::string_view family, std::string_view text) : LayerGates(FileWordSearch::of(family), text) {}
   LayerGates(const FileWordSearch& words, std::string_view text);
+  /// The same, and into `*located` every place a located word occurs (WordHit::word: its index
+  /// in the FileWordSearch's `located`), in order of their ends.
+  LayerGates(const FileWordSearch& words, std::string_view text, std::vector<source::WordHit>* located);
   /// From an earlier search of the same text with the same words (found()).
   LayerGates(const FileWordSearch& words, std::vector<bool> found) : words_(&words), found_(std::move(found)) {}
   const std::vector<bool>& found() const { return found_; }

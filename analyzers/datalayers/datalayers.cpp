@@ -62,7 +62,8 @@ std::vector<std::string_view> test_words(const DataLayer& layer, int test) {
   }
 }
 
-FamilyWords family_words(std::string_view family, const std::vector<std::string>& also, std::vector<uint32_t>* also_ids) {
+FamilyWords family_words(std::string_view family, const std::vector<std::string>& also, const std::vector<std::string>& located,
+                         std::vector<uint32_t>* also_ids, std::vector<int32_t>* located_of) {
   std::vector<std::string> words;
   std::map<std::string, uint32_t, std::less<>> index;
   auto add = [&](std::string_view w) {
@@ -80,13 +81,22 @@ FamilyWords family_words(std::string_view family, const std::vector<std::string>
       for (std::string_view w : test_words(layer, test)) gates[l][test].push_back(add(w));
   }
   for (const std::string& w : also) also_ids->push_back(add(w));
-  return FamilyWords{source::WordSearch(std::move(words)), std::move(gates)};
+  std::vector<bool> each;
+  for (size_t i = 0; i < located.size(); ++i) {
+    uint32_t id = add(located[i]);
+    each.resize(words.size());
+    located_of->resize(words.size(), -1);
+    each[id] = true;
+    (*located_of)[id] = static_cast<int32_t>(i);
+  }
+  return FamilyWords{source::WordSearch(std::move(words), each), std::move(gates)};
 }
 
 }  // namespace
 
-FileWordSearch::FileWordSearch(std::string_view family, const std::vector<std::string>& also)
-    : words_(std::make_unique<FamilyWords>(family_words(family, also, &also_))) {}
+FileWordSearch::FileWordSearch(std::string_view family, const std::vector<std::string>& also,
+                               const std::vector<std::string>& located)
+    : words_(std::make_unique<FamilyWords>(family_words(family, also, located, &also_, &located_of_))) {}
 FileWordSearch::~FileWordSearch() = default;
 FileWordSearch::FileWordSearch(FileWordSearch&&) noexcept = default;
 
@@ -108,6 +118,13 @@ const FileWordSearch& FileWordSearch::of(std::string_view family) {
 LayerGates::LayerGates(const FileWordSearch& words, std::string_view text)
     : words_(&words),
       found_(words.words_->search.words().empty() ? std::vector<bool>() : words.words_->search.occurring(text)) {}
+
+LayerGates::LayerGates(const FileWordSearch& words, std::string_view text, std::vector<source::WordHit>* located)
+    : words_(&words),
+      found_(words.words_->search.words().empty() ? std::vector<bool>() : words.words_->search.occurring(text, located)) {
+  if (words.words_->search.words().empty()) located->clear();
+  for (source::WordHit& h : *located) h.word = static_cast<uint32_t>(words.located_of_[h.word]);
+}
 
 bool LayerGates::open(const DataLayer& layer, int test) const {
   const std::vector<DataLayer>& table = datalayers();

@@ -6,6 +6,7 @@
 #include <array>
 #include <functional>
 #include <cctype>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <string>
@@ -124,18 +125,27 @@ bool cannot_be_sql(std::string_view arg) {
 /// counted. A call whose SQL would be its last argument and that argument cannot be SQL
 /// (`future.Get(ctx, &result)`) passes none.
 bool calls_with_sql(std::string_view code, const std::function<std::optional<size_t>(std::string_view)>& sql_argument) {
-  for (size_t i = 0, n = code.size(); i < n;) {
-    if (!word(code[i]) || ascii_digit(code[i])) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < n && word(code[end])) ++end;
-    size_t at = i;
-    std::string_view name = code.substr(i, end - i);
-    i = end;
-    size_t k = after(code, end);
-    if (k == std::string_view::npos || (code[k] != '(' && code[k] != '[')) continue;
+  // The names are found from the brackets, not by reading every word: each '(' or '[' (memchr
+  // finds them), the word that ends before it (blanks between) without its leading digits (a
+  // name never starts with one). They are asked in the order of the text.
+  const char* text = code.data();
+  size_t n = code.size();
+  auto next = [&](char c, size_t from) {
+    const void* at = from < n ? std::memchr(text + from, c, n - from) : nullptr;
+    return at ? static_cast<size_t>(static_cast<const char*>(at) - text) : n;
+  };
+  size_t paren = next('(', 0), bracket = next('[', 0);
+  while (paren < n || bracket < n) {
+    size_t k = std::min(paren, bracket);
+    if (k == paren) paren = next('(', k + 1);
+    else bracket = next('[', k + 1);
+    size_t end = k;
+    while (end > 0 && blank(code[end - 1])) --end;
+    size_t at = end;
+    while (at > 0 && word(code[at - 1])) --at;
+    while (at < end && ascii_digit(code[at])) ++at;
+    if (at == end) continue;
+    std::string_view name = code.substr(at, end - at);
     std::optional<size_t> index = sql_argument(name);
     if (!index) continue;
     if (code[k] == '[') return true;  // type arguments: not counted here
@@ -260,8 +270,13 @@ std::set<std::string_view> declared_functions(std::string_view code) {
 
 GoSiteGate go_site_gate(std::string_view text, const Language& go, bool literals_count,
                         const std::function<const size_t*(std::string_view name)>& wrapper_argument) {
+  return go_site_gate(text, go_lex(text), go, literals_count, wrapper_argument);
+}
+
+GoSiteGate go_site_gate(std::string_view text, const GoLexicon& lexed, const Language& go, bool literals_count,
+                        const std::function<const size_t*(std::string_view name)>& wrapper_argument) {
   GoSiteGate gate;
-  std::optional<std::string> masked = go_code_only(text);
+  std::optional<std::string> masked = go_code_only(text, lexed);
   if (!masked) return gate;
   std::string_view code = *masked;
   if (calls_with_sql(code, database_calls(go, wrapper_argument))) return gate;
@@ -270,28 +285,10 @@ GoSiteGate go_site_gate(std::string_view text, const Language& go, bool literals
     return gate;
   }
   std::optional<std::set<std::string_view>> declared;
-  for (size_t i = 0, n = text.size(); i < n;) {
-    char c = text[i];
-    if (c == '/' && i + 1 < n && (text[i + 1] == '/' || text[i + 1] == '*')) {
-      size_t e = text[i + 1] == '/' ? text.find('\n', i) : text.find("*/", i + 2);
-      i = e == std::string_view::npos ? n : e + (text[i + 1] == '/' ? 1 : 2);
-      continue;
-    }
-    if (c != '`' && c != '"' && c != '\'') {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    if (c == '`') {
-      j = text.find('`', j);
-    } else {
-      while (j < n && text[j] != c && text[j] != '\n') j += text[j] == '\\' ? 2 : 1;
-    }
-    if (j == std::string_view::npos || j >= n || text[j] != c) return gate;  // go_code_only closed it: not reached
-    std::string_view body = text.substr(i + 1, j - i - 1);
-    size_t at = i;
-    i = j + 1;
-    if (c == '\'') continue;
+  for (const GoLexicon::Token& k : lexed.tokens) {
+    if (!lexed.literal(k)) continue;
+    size_t at = k.open, j = k.close;
+    std::string_view body = text.substr(at + 1, j - at - 1);
     if (!looks_like_sql(body)) {
       // A site's text starts like a statement, and its first words come from one literal: one
       // that does not start so, once decoded (`"\nSELECT ..."`), is no site's start.

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "analyzers/languages/language.h"
+#include "analyzers/languages/literal_scan.h"
 
 namespace schemagate::languages {
 
@@ -39,6 +40,9 @@ struct GoSiteGate {
 /// drops the others). `wrapper_argument`: the index of the SQL argument of a function of the
 /// project that wraps a database call, or null for another name.
 GoSiteGate go_site_gate(std::string_view text, const Language& go, bool literals_count = true,
+                        const std::function<const size_t*(std::string_view name)>& wrapper_argument = {});
+/// The same from the file's lexical reading (`lexed`: go_lex(text)), which other gates share.
+GoSiteGate go_site_gate(std::string_view text, const GoLexicon& lexed, const Language& go, bool literals_count = true,
                         const std::function<const size_t*(std::string_view name)>& wrapper_argument = {});
 
 /// Whether `text`, a Go file, may call one of `go`'s database calls with its SQL: a call with

@@ -1,6 +1,7 @@
 // String literals of a host language, read lexically (literal_scan.h): one small lexer per
-// language, one row each in the table below. A lexer hands each literal's body to `found` and
-// returns false when it cannot delimit them (a string open at the end of the file).
+// language, one row each in the table below (Go's is go_lex, whose reading the scan's other Go
+// gates share). A lexer hands each literal's body to `found` and returns false when it cannot
+// delimit them (a string open at the end of the file).
 #include "analyzers/languages/literal_scan.h"
 
 #include <array>
@@ -18,36 +19,6 @@ namespace {
 /// A literal's body; `whole`: it is an expression by itself, never a piece of a longer string
 /// (a JSX attribute's value).
 using Found = std::function<void(std::string_view body, bool whole)>;
-
-/// Go: "..." with escapes, `...` raw (may span lines), '...' runes (skipped), // and /* */ comments.
-bool go_literals(std::string_view t, const Found& found) {
-  size_t i = 0, n = t.size();
-  while (i < n) {
-    char c = t[i];
-    if (c == '/' && i + 1 < n && t[i + 1] == '/') {
-      size_t e = t.find('\n', i);
-      i = e == std::string_view::npos ? n : e + 1;
-    } else if (c == '/' && i + 1 < n && t[i + 1] == '*') {
-      size_t e = t.find("*/", i + 2);
-      if (e == std::string_view::npos) return false;
-      i = e + 2;
-    } else if (c == '`') {
-      size_t e = t.find('`', i + 1);
-      if (e == std::string_view::npos) return false;
-      found(t.substr(i + 1, e - i - 1), false);
-      i = e + 1;
-    } else if (c == '"' || c == '\'') {
-      size_t j = i + 1;
-      while (j < n && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
-      if (j >= n || t[j] != c) return false;
-      if (c == '"') found(t.substr(i + 1, j - i - 1), false);
-      i = j + 1;
-    } else {
-      ++i;
-    }
-  }
-  return true;
-}
 
 /// Whether the Python literal t[open, end) (its quote at `open`, `end` past its closing quote)
 /// is a statement by itself: a docstring, or a string alone on its logical line (the caller
@@ -133,25 +104,60 @@ struct Lexer {
   bool (*literals)(std::string_view text, const Found& found);
 };
 
-/// One row per language the prefilter reads; others are always parsed.
+/// One row per language the prefilter reads besides Go (go_lex); others are always parsed.
 constexpr Lexer kLexers[] = {
-    {"go", go_literals},
     {"python", python_literals},
     {"javascript", script_literals_of<true>},
     {"typescript", script_literals_of<false>},
     {"tsx", script_literals_of<true>},
 };
 
+/// Whether the literals `literals` finds in `text` may hold SQL (literals_may_hold_sql).
+bool literals_may_hold_sql(std::string_view language, std::string_view text,
+                           bool (*literals)(std::string_view text, const Found& found, const void* lexed),
+                           const void* lexed) {
+  bool starts = false, script = is_script_language(language);
+  std::string joined;
+  bool closed = literals(text, [&](std::string_view body, bool whole) {
+    if (starts) return;
+    if (whole) {  // its text alone: UI text ("Select a region") is no site
+      starts = looks_like_sql(body) && !reads_as_prose(body);
+      return;
+    }
+    if (looks_like_sql(body)) starts = true;
+    size_t from = joined.size();
+    joined.append(body);
+    joined.push_back(' ');
+    // A script's class lists (Tailwind's "select-none", "slide-in-from-top-2"): a keyword
+    // joined to a dash is a piece of a name, not SQL's.
+    if (script)
+      for (size_t k = from; k < joined.size(); ++k)
+        if (joined[k] == '-') joined[k] = '_';
+  }, lexed);
+  return !closed || starts || source::may_contain_sql(joined);
+}
+
+/// Go's literals, from the file's lexicon (`lexed`: a GoLexicon, or null to lex it here).
+bool go_lexicon_literals(std::string_view t, const Found& found, const void* lexed) {
+  GoLexicon own;
+  if (!lexed) own = go_lex(t);
+  const GoLexicon& l = lexed ? *static_cast<const GoLexicon*>(lexed) : own;
+  for (const GoLexicon::Token& k : l.tokens)
+    if (l.literal(k)) found(t.substr(k.open + 1, k.close - k.open - 1), false);
+  return l.closed;
+}
+
 }  // namespace
 
-std::optional<std::string> go_code_only(std::string_view t) {
+// "..." with escapes (to the line end), `...` raw (may span lines), '...' runes, // and /* */
+// comments. Most bytes open none: they are skipped by a table, not tested one by one.
+GoLexicon go_lex(std::string_view t) {
   static constexpr auto kOpens = [] {  // the bytes that may open a comment or a literal
     std::array<bool, 256> opens{};
     for (unsigned char c : {'/', '`', '"', '\''}) opens[c] = true;
     return opens;
   }();
-  std::string out(t);
-  auto blank = [&](size_t from, size_t to) { blank_keeping_lines(out, from, to); };
+  GoLexicon lexed;
   size_t i = 0, n = t.size();
   while (i < n) {
     while (i < n && !kOpens[static_cast<unsigned char>(t[i])]) ++i;
@@ -160,54 +166,66 @@ std::optional<std::string> go_code_only(std::string_view t) {
     if (c == '/' && i + 1 < n && t[i + 1] == '/') {
       size_t e = t.find('\n', i);
       if (e == std::string_view::npos) e = n;
-      blank(i, e);
+      lexed.tokens.push_back({i, e, GoLexicon::kLineComment});
       i = e;
     } else if (c == '/' && i + 1 < n && t[i + 1] == '*') {
       size_t e = t.find("*/", i + 2);
-      if (e == std::string_view::npos) return std::nullopt;
-      blank(i, e + 2);
+      if (e == std::string_view::npos) {
+        lexed.closed = false;
+        break;
+      }
+      lexed.tokens.push_back({i, e, GoLexicon::kBlockComment});
       i = e + 2;
     } else if (c == '`') {
       size_t e = t.find('`', i + 1);
-      if (e == std::string_view::npos) return std::nullopt;
-      blank(i + 1, e);
+      if (e == std::string_view::npos) {
+        lexed.closed = false;
+        break;
+      }
+      lexed.tokens.push_back({i, e, GoLexicon::kRaw});
       i = e + 1;
     } else if (c == '"' || c == '\'') {
       size_t j = i + 1;
       while (j < n && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
-      if (j >= n || t[j] != c) return std::nullopt;
-      blank(i + 1, j);
+      if (j >= n || t[j] != c) {
+        lexed.closed = false;
+        break;
+      }
+      lexed.tokens.push_back({i, j, c == '"' ? GoLexicon::kInterpreted : GoLexicon::kRune});
       i = j + 1;
     } else {
       ++i;
     }
   }
+  return lexed;
+}
+
+std::optional<std::string> go_code_only(std::string_view t) { return go_code_only(t, go_lex(t)); }
+
+std::optional<std::string> go_code_only(std::string_view t, const GoLexicon& lexed) {
+  if (!lexed.closed) return std::nullopt;
+  std::string out(t);
+  for (const GoLexicon::Token& k : lexed.tokens) {
+    switch (k.kind) {
+      case GoLexicon::kLineComment: blank_keeping_lines(out, k.open, k.close); break;
+      case GoLexicon::kBlockComment: blank_keeping_lines(out, k.open, k.close + 2); break;
+      default: blank_keeping_lines(out, k.open + 1, k.close); break;
+    }
+  }
   return out;
 }
 
+bool go_literals_may_hold_sql(std::string_view text, const GoLexicon& lexed) {
+  return literals_may_hold_sql("go", text, go_lexicon_literals, &lexed);
+}
+
 bool literals_may_hold_sql(std::string_view language, std::string_view text) {
-  for (const Lexer& lexer : kLexers) {
-    if (lexer.language != language) continue;
-    bool starts = false, script = is_script_language(language);
-    std::string joined;
-    bool closed = lexer.literals(text, [&](std::string_view body, bool whole) {
-      if (starts) return;
-      if (whole) {  // its text alone: UI text ("Select a region") is no site
-        starts = looks_like_sql(body) && !reads_as_prose(body);
-        return;
-      }
-      if (looks_like_sql(body)) starts = true;
-      size_t from = joined.size();
-      joined.append(body);
-      joined.push_back(' ');
-      // A script's class lists (Tailwind's "select-none", "slide-in-from-top-2"): a keyword
-      // joined to a dash is a piece of a name, not SQL's.
-      if (script)
-        for (size_t k = from; k < joined.size(); ++k)
-          if (joined[k] == '-') joined[k] = '_';
-    });
-    return !closed || starts || source::may_contain_sql(joined);
-  }
+  if (language == "go") return literals_may_hold_sql(language, text, go_lexicon_literals, nullptr);
+  for (const Lexer& lexer : kLexers)
+    if (lexer.language == language)
+      return literals_may_hold_sql(language, text, [](std::string_view t, const Found& found, const void* lexer) {
+        return static_cast<const Lexer*>(lexer)->literals(t, found);
+      }, &lexer);
   return true;
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace schemagate::languages {
 
@@ -20,12 +21,33 @@ namespace schemagate::languages {
 /// left open at the end): never a reason to skip a file it does not understand. A literal that
 /// nothing can extend (a JSX attribute's value; a Python string that is a statement by itself, a
 /// docstring) counts only when its own text reads as SQL, not as prose (reads_as_prose).
+/// One lexical reading of a Go file: where its comments and its string and rune literals are,
+/// in order. The scan's Go gates (literals_may_hold_sql, go_code_only, go_site_gate) all answer
+/// from it, so a file is lexed once for them.
+struct GoLexicon {
+  enum Kind : char { kLineComment, kBlockComment, kRaw, kInterpreted, kRune };
+  struct Token {
+    size_t open;   ///< its first byte: the opening quote, or the '/' of the comment
+    size_t close;  ///< a literal's closing quote; a line comment's line end (or the text's end); a block comment's "*/"
+    Kind kind;
+  };
+  std::vector<Token> tokens;
+  /// False when a literal or a block comment does not close: `tokens` stop before it.
+  bool closed = true;
+  bool literal(const Token& t) const { return t.kind == kRaw || t.kind == kInterpreted; }
+};
+GoLexicon go_lex(std::string_view text);
+
 bool literals_may_hold_sql(std::string_view language, std::string_view text);
+/// The same for a Go file lexed already (`lexed`: go_lex(text)).
+bool go_literals_may_hold_sql(std::string_view text, const GoLexicon& lexed);
 
 /// Go: `text` with the bodies of its comments and of its string and rune literals blanked
 /// (spaces, line ends kept, same length), so that a lexical test of its code reads no word, brace
 /// or colon of them; nullopt when a literal or comment does not close.
 std::optional<std::string> go_code_only(std::string_view text);
+/// The same from go_lex(text).
+std::optional<std::string> go_code_only(std::string_view text, const GoLexicon& lexed);
 
 /// text[from, to) blanked for a lexical test of the code around it (go_code_only,
 /// python_code_only, script_code_only): every byte a space but line ends, so offsets and line

@@ -62,10 +62,10 @@ bool formats_a_query(std::string_view text) {
 
 /// The words a scan reads each file of a language for, once: its data layers' and
 /// runs_named_query's (Go's database packages, then each query-running call as `.name(`, then
-/// "Sprintf(").
+/// "Sprintf("), then the suppression comments' marker (`marker`: its place among them).
 struct ScanWords {
   datalayers::FileWordSearch search;
-  size_t packages = 0, calls = 0;
+  size_t packages = 0, calls = 0, marker = 0;
 };
 
 ScanWords scan_words(const languages::Language& lang) {
@@ -76,7 +76,11 @@ ScanWords scan_words(const languages::Language& lang) {
     if (runs_a_query(name)) also.push_back("." + std::string(name) + "(");
   size_t calls = also.size() - packages;
   also.push_back("Sprintf(");
-  return ScanWords{datalayers::FileWordSearch(lang.name == "tsx" ? std::string_view("typescript") : lang.name, also), packages, calls};
+  size_t marker = also.size();
+  also.emplace_back(report::kSuppressionMarker);
+  return ScanWords{datalayers::FileWordSearch(lang.name == "tsx" ? std::string_view("typescript") : lang.name, also,
+                                             source::statement_words()),
+                   packages, calls, marker};
 }
 
 const ScanWords& scan_words_of(const languages::Language& lang) {
@@ -101,17 +105,25 @@ const ScanWords& scan_words_of(const languages::Language& lang) {
   return *words;
 }
 
+/// What the one search of a file for the scan's words tells.
+struct FileWords {
+  datalayers::LayerGates gates;
+  bool statement_shape = false;  ///< source::may_contain_sql(text); false for a file layers claim
+};
+
 /// The gates of a file of `lang` (null: a file layers claim) from its one search for the scan's
 /// words, kept in `parsed` for the phases after this one.
-datalayers::LayerGates file_gates(const std::string& rel, const languages::Language* lang, std::string_view text,
-                                  ParsedFiles* parsed) {
-  if (!lang) return datalayers::LayerGates(datalayers::FileWordSearch::of(""), text);
+FileWords file_gates(const std::string& rel, const languages::Language* lang, std::string_view text, ParsedFiles* parsed) {
+  if (!lang) return {datalayers::LayerGates(datalayers::FileWordSearch::of(""), text)};
   const ScanWords& words = scan_words_of(*lang);
   std::vector<bool> found;
-  if (parsed && parsed->words(rel, &found)) return datalayers::LayerGates(words.search, std::move(found));
-  datalayers::LayerGates gates(words.search, text);
-  if (parsed) parsed->keep_words(rel, gates.found());
-  return gates;
+  bool shape = false;
+  if (parsed && parsed->words(rel, &found, &shape)) return {datalayers::LayerGates(words.search, std::move(found)), shape};
+  thread_local std::vector<source::WordHit> places;
+  datalayers::LayerGates gates(words.search, text, &places);
+  shape = source::may_contain_sql(text, places);
+  if (parsed) parsed->keep_words(rel, gates.found(), shape);
+  return {std::move(gates), shape};
 }
 
 /// runs_named_query, from the file's one word search (scan_words_of).
@@ -180,7 +192,7 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
       std::string text, err;
       auto& [rel, lang] = files[indexed[mine[m]]];
       if (fs.read(source::join_path(options.root, rel), &text, &err) && !source::is_generated(text) &&
-          file_gates(rel, lang, text, parsed).index_wanted(layer) && layer.index_wanted(text))
+          file_gates(rel, lang, text, parsed).gates.index_wanted(layer) && layer.index_wanted(text))
         wanted = true;
     });
     if (!wanted) unwanted.insert(&layer);
@@ -214,7 +226,7 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
       if (!(*parser)->ok()) return;
     }
     languages::Tree tree;
-    datalayers::LayerGates gates = file_gates(rel, lang, text, parsed);
+    datalayers::LayerGates gates = file_gates(rel, lang, text, parsed).gates;
     for (auto* layer : layers_of[k]) {
       if (layer->index_reads || layer->relevant) {
         if (!gates.index_reads(*layer)) continue;
@@ -315,9 +327,9 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     return result;
   }
   // The constants phase reads no generated or minified file, nor one without a grammar.
-  if (first && (!lang || !lang->grammar || source::is_generated(text) || source::is_minified(text)))
-    first->known = true;
-  if (source::is_generated(text)) {
+  bool generated = source::is_generated(text);
+  if (first && (!lang || !lang->grammar || generated || source::is_minified(text))) first->known = true;
+  if (generated) {
     result.skip_reason = "generated (marked @generated, DO NOT EDIT or auto generated)";
     return result;
   }
@@ -348,12 +360,14 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     return result;  // not this language's file (a .xml file that is no MyBatis mapper)
   }
   result.scanned = true;
-  result.suppressions = report::find_suppressions(text);
-  // The file read once for every word the scan asks of it (its data layers', runs_named_query's).
+  // The file read once for every word the scan asks of it (its data layers', runs_named_query's,
+  // the suppressions' marker).
   const ScanWords* words = lang ? &scan_words_of(*lang) : nullptr;
-  datalayers::LayerGates gates = file_gates(rel, lang, text, parsed_);
+  FileWords searched = file_gates(rel, lang, text, parsed_);
+  const datalayers::LayerGates& gates = searched.gates;
+  if (!words || gates.holds(words->marker)) result.suppressions = report::find_suppressions(text);
   bool named_query = lang && runs_named_query(text, *lang, *words, gates);
-  bool sql = lang && (named_query || source::may_contain_sql(text));
+  bool sql = lang && (named_query || searched.statement_shape);
   // The statement shape only in code or comments (Go's `select {`): no site unless the file
   // calls the database with SQL built elsewhere (a dynamic site, or another file's constant).
   // A Python test (or a file that parses SQL itself) keeps only database calls' SQL
@@ -361,12 +375,17 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   // has no site. Unless it renames SQLAlchemy's text(), whose calls the lexer would not see.
   bool calls_only = lang && lang->name == "python" && (source::is_test_file(rel) || source::imports_sql_parser(text)) &&
                     text.find("text as ") == std::string::npos;
-  if (sql && !named_query && (calls_only || !languages::literals_may_hold_sql(lang->name, text)) &&
+  // A Go file is lexed once for its gates (languages::go_lex).
+  std::optional<languages::GoLexicon> go_lexed;
+  if (sql && !named_query && lang->name == "go") go_lexed = languages::go_lex(text);
+  if (sql && !named_query &&
+      (calls_only || !(go_lexed ? languages::go_literals_may_hold_sql(text, *go_lexed)
+                                : languages::literals_may_hold_sql(lang->name, text))) &&
       !calls_database(text, *lang)) {
     if (first) first->deferred = true;
     sql = false;
   }
-  if (sql && lang->name == "go" && !named_query && !go_may_yield_site(rel, text, *lang)) {
+  if (sql && go_lexed && !go_may_yield_site(rel, text, *lang, &*go_lexed)) {
     if (first) first->deferred = true;
     sql = false;
   }

@@ -87,18 +87,20 @@ class ParsedFiles {
     held_ = 0;
     words_.clear();
   }
-  /// Keeps which of its language's scan words (extract.cpp's scan_words_of) `path` holds, for
+  /// Keeps which of its language's scan words (extract.cpp's scan_words_of) `path` holds, and
+  /// whether it holds a statement shape (source::may_contain_sql, from the same search), for
   /// the next phase that reads it: each file is searched once.
-  void keep_words(const std::string& path, std::vector<bool> found) {
+  void keep_words(const std::string& path, std::vector<bool> found, bool statement_shape) {
     std::lock_guard<std::mutex> lock(mutex_);
-    words_.emplace(path, std::move(found));
+    words_.emplace(path, std::make_pair(std::move(found), statement_shape));
   }
   /// The words kept for `path`, copied (several phases ask); false when none are.
-  bool words(const std::string& path, std::vector<bool>* found) {
+  bool words(const std::string& path, std::vector<bool>* found, bool* statement_shape) {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = words_.find(path);
     if (it == words_.end()) return false;
-    *found = it->second;
+    *found = it->second.first;
+    *statement_shape = it->second.second;
     return true;
   }
 
@@ -111,7 +113,7 @@ class ParsedFiles {
     std::string parsed_from;
   };
   std::map<std::string, Kept> files_;
-  std::map<std::string, std::vector<bool>> words_;
+  std::map<std::string, std::pair<std::vector<bool>, bool>> words_;
 };
 /// Whether the evaluate phase may change a reference's status by judging its requirement (a
 /// relation or column missing, or unchecked with no note): only then is `judged` kept.
@@ -142,7 +144,9 @@ class FileScanner {
 
   /// Go: whether a scan of `text` may find a SQL site (languages/go_prefilter.h), the literals
   /// that stand alone judged as analyze_site would judge them (go_scan_gate.cpp).
-  bool go_may_yield_site(const std::string& rel, const std::string& text, const languages::Language& lang);
+  /// `lexed`: go_lex(text), when the caller has it.
+  bool go_may_yield_site(const std::string& rel, const std::string& text, const languages::Language& lang,
+                         const languages::GoLexicon* lexed = nullptr);
 
   /// The text a kept file of `lang`, which `layers` read, is parsed from: the file with the
   /// top-level function bodies that can give no site, requirement or definition blanked

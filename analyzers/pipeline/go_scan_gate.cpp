@@ -8,7 +8,8 @@
 
 namespace schemagate::pipeline {
 
-bool FileScanner::go_may_yield_site(const std::string& rel, const std::string& text, const languages::Language& lang) {
+bool FileScanner::go_may_yield_site(const std::string& rel, const std::string& text, const languages::Language& lang,
+                                    const languages::GoLexicon* lexed) {
   // A call of the user's database calls: read by the parse. The project's wrappers are counted
   // by their arguments as the language's database calls are.
   auto extra = options_.extra_database_calls.find(std::string(language_family(lang)));
@@ -19,9 +20,10 @@ bool FileScanner::go_may_yield_site(const std::string& rel, const std::string& t
   // Where analyze_site keeps only database calls' SQL (judge_file's only_database_calls_): a
   // test, or a file that parses SQL itself (sqlparser.Parse("select * from dummy where " + q)).
   bool calls_only = source::is_test_file(rel) || source::imports_sql_parser(text);
-  languages::GoSiteGate gate = languages::go_site_gate(text, lang, !calls_only, [&](std::string_view name) -> const size_t* {
-    return project_ ? project_->wrapper(lang.name, name) : nullptr;
-  });
+  std::function<const size_t*(std::string_view)> wrapper;
+  if (project_) wrapper = [&](std::string_view name) { return project_->wrapper(lang.name, name); };
+  languages::GoSiteGate gate = lexed ? languages::go_site_gate(text, *lexed, lang, !calls_only, wrapper)
+                                     : languages::go_site_gate(text, lang, !calls_only, wrapper);
   if (gate.parse) return true;
   if (gate.lone_literals.empty() || calls_only) return false;
   // Each lone literal is a site of its own text: kept when the file is another engine's, when

@@ -9,7 +9,7 @@
 namespace schemagate::report {
 namespace {
 
-constexpr std::string_view kMarker = "schemagate-ignore";
+constexpr std::string_view kMarker = kSuppressionMarker;
 constexpr const char* kForms =
     "a suppression is \"schemagate-ignore: <rule> <reason>\" in a comment on the line of the finding or the line "
     "above, or \"schemagate-ignore-file: <rule> <reason>\" anywhere in the file";

@@ -54,6 +54,9 @@ struct Suppression {
   std::string problem;
 };
 
+/// The word every suppression comment holds: a text without it has none.
+inline constexpr std::string_view kSuppressionMarker = "schemagate-ignore";
+
 /// Every suppression in one file's text, in order; a comment naming several rules gives one
 /// Suppression per rule. Malformed comments are included with `problem` set.
 std::vector<Suppression> find_suppressions(std::string_view file_text);

@@ -338,13 +338,90 @@ inline bool word_char(char c) { return kWordChars[static_cast<unsigned char>(c)]
 
 }  // namespace
 
+namespace {
+
+enum StatementWord { Other, Insert, Delete, Merge, Select, Update, Create, Into, From, Set, Table, View };
+
+/// The statement shape read word by word (may_contain_sql): at every word, whether the words so
+/// far hold one. A word of the window only needs the last verb before it: the nearest one has
+/// the window that reaches furthest.
+class StatementShape {
+ public:
+  explicit StatementShape(std::string_view text) : text_(text) {}
+  /// The next word, text[begin, end), is `w`; true: the text holds a statement shape.
+  bool word(StatementWord w, size_t begin, size_t end) {
+    if (pending_ != Other) {
+      bool blanks = true;
+      for (size_t k = pending_end_; k < begin && blanks; ++k) blanks = std::isspace(static_cast<unsigned char>(text_[k]));
+      if (blanks && (pending_ == Delete ? w == From : w == Into)) return true;
+      pending_ = Other;
+    }
+    switch (w) {
+      case Insert: case Delete: case Merge: pending_ = w, pending_end_ = end; break;
+      case Select: select_end_ = end; break;
+      case Update: update_end_ = end; break;
+      case Create: create_end_ = end; break;
+      case From: if (select_end_ != kNone && begin < select_end_ + 4000) return true; break;
+      case Set: if (update_end_ != kNone && begin < update_end_ + 400) return true; break;
+      // A file that only creates a table at start-up (CREATE TABLE IF NOT EXISTS, CREATE TEMP
+      // TABLE) must still be read: the relation it creates exists for the queries elsewhere.
+      case Table: case View: if (create_end_ != kNone && begin < create_end_ + 40) return true; break;
+      default: break;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t kNone = std::string_view::npos;
+  std::string_view text_;
+  size_t select_end_ = kNone, update_end_ = kNone, create_end_ = kNone;  // end of the last such verb
+  StatementWord pending_ = Other;  // INSERT, DELETE or MERGE whose next word (blanks between) is asked
+  size_t pending_end_ = 0;
+};
+
+constexpr std::pair<std::string_view, StatementWord> kStatementWords[] = {
+    {"insert", Insert}, {"delete", Delete}, {"merge", Merge}, {"select", Select}, {"update", Update}, {"create", Create},
+    {"into", Into},     {"from", From},     {"set", Set},     {"table", Table},   {"view", View}};
+
+/// statement_words(): the last three letters of each statement word ("ect", "rom", ...) in every
+/// ASCII case, and for each the statement words that end so. Three letters, not the words: the
+/// 440 cases of the whole words made the search's automaton the most of its cost to build.
+struct StatementWordTable {
+  std::vector<std::string> tails;
+  std::vector<std::vector<std::pair<std::string_view, StatementWord>>> words;  // by tail
+};
+
+const StatementWordTable& statement_word_table() {
+  static const StatementWordTable table = [] {
+    StatementWordTable t;
+    std::vector<std::string> lower;  // each tail once, in lower case
+    for (auto [word, kind] : kStatementWords) {
+      std::string tail(word.substr(word.size() - 3));
+      size_t at = static_cast<size_t>(std::find(lower.begin(), lower.end(), tail) - lower.begin());
+      if (at == lower.size()) lower.push_back(tail);
+      for (unsigned mask = 0; mask < 8; ++mask) {
+        std::string w = tail;
+        for (size_t k = 0; k < 3; ++k)
+          if (mask & (1u << k)) w[k] = static_cast<char>(w[k] - 32);
+        if (at * 8 + mask == t.tails.size()) {
+          t.tails.push_back(std::move(w));
+          t.words.emplace_back();
+        }
+        t.words[at * 8 + mask].push_back({word, kind});
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
 // One pass over the words of the text, each looked up once: the scan asks at every word start
 // for six verbs and, after SELECT, UPDATE and CREATE, for a word within a window (4000, 400 and
-// 40 bytes from the verb's end). A word of the window only needs the last verb before it: the
-// nearest one has the window that reaches furthest. Go's `select {` made the word-by-word
-// window search the most of this scan's time on hatchet.
+// 40 bytes from the verb's end). Go's `select {` made the word-by-word window search the most
+// of this scan's time on hatchet.
 bool may_contain_sql(std::string_view text) {
-  enum Word { Other, Insert, Delete, Merge, Select, Update, Create, Into, From, Set, Table, View };
   auto classify = [](std::string_view w) {
     char lower[6];
     for (size_t k = 0; k < w.size(); ++k) lower[k] = ascii_lower(w[k]);
@@ -359,10 +436,7 @@ bool may_contain_sql(std::string_view text) {
     }
     return Other;
   };
-  constexpr size_t kNone = std::string_view::npos;
-  size_t select_end = kNone, update_end = kNone, create_end = kNone;  // end of the last such verb
-  Word pending = Other;  // INSERT, DELETE or MERGE whose next word (blanks between) is asked
-  size_t pending_end = 0;
+  StatementShape shape(text);
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
@@ -372,24 +446,32 @@ bool may_contain_sql(std::string_view text) {
     }
     size_t begin = i;
     while (i < n && word_char(text[i])) ++i;
-    Word w = i - begin >= 3 && i - begin <= 6 ? classify(text.substr(begin, i - begin)) : Other;
-    if (pending != Other) {
-      bool blanks = true;
-      for (size_t k = pending_end; k < begin && blanks; ++k) blanks = std::isspace(static_cast<unsigned char>(text[k]));
-      if (blanks && (pending == Delete ? w == From : w == Into)) return true;
-      pending = Other;
-    }
-    switch (w) {
-      case Insert: case Delete: case Merge: pending = w, pending_end = i; break;
-      case Select: select_end = i; break;
-      case Update: update_end = i; break;
-      case Create: create_end = i; break;
-      case From: if (select_end != kNone && begin < select_end + 4000) return true; break;
-      case Set: if (update_end != kNone && begin < update_end + 400) return true; break;
-      // A file that only creates a table at start-up (CREATE TABLE IF NOT EXISTS, CREATE TEMP
-      // TABLE) must still be read: the relation it creates exists for the queries elsewhere.
-      case Table: case View: if (create_end != kNone && begin < create_end + 40) return true; break;
-      default: break;
+    StatementWord w = i - begin >= 3 && i - begin <= 6 ? classify(text.substr(begin, i - begin)) : Other;
+    if (shape.word(w, begin, i)) return true;
+  }
+  return false;
+}
+
+const std::vector<std::string>& statement_words() { return statement_word_table().tails; }
+
+// Each place a tail ends is checked for the whole word (in any case) that ends there. The words
+// of the text that are no statement word are not seen here: each only ends a pending INSERT,
+// DELETE or MERGE, and so does the text it leaves between that verb and the next statement
+// word, which is then not all blanks.
+bool may_contain_sql(std::string_view text, const std::vector<WordHit>& places) {
+  const StatementWordTable& table = statement_word_table();
+  StatementShape shape(text);
+  for (const WordHit& h : places) {
+    if (h.end < text.size() && word_char(text[h.end])) continue;  // not the end of a word
+    for (auto [word, kind] : table.words[h.word]) {
+      if (h.end < word.size()) continue;
+      size_t begin = h.end - word.size();
+      if (begin > 0 && word_char(text[begin - 1])) continue;  // not the start of a word
+      bool same = true;
+      for (size_t k = 0; k + 3 < word.size() && same; ++k) same = ascii_lower(text[begin + k]) == word[k];
+      if (!same) continue;
+      if (shape.word(kind, begin, h.end)) return true;
+      break;  // one word ends here
     }
   }
   return false;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "analyzers/source/file_system.h"
+#include "analyzers/source/word_search.h"
 
 namespace schemagate::source {
 
@@ -96,6 +97,15 @@ bool glob_match(std::string_view pattern, std::string_view path);
 /// VIEW (a relation the code creates; case-insensitive, whole words), not just a verb: "update" and "delete" are everywhere in front-end code. A
 /// statement without these (SELECT now(), a variable passed to execute) references no relation.
 bool may_contain_sql(std::string_view text);
+
+/// The last three letters of may_contain_sql's words in every ASCII case ("rom", "ROM", "rOm",
+/// ...), for a WordSearch that reads a file for other words too: may_contain_sql(text, places)
+/// then answers from the places they occur, reading only the words that end there.
+const std::vector<std::string>& statement_words();
+
+/// may_contain_sql(text), from every place a statement_words() word occurs in `text`
+/// (WordHit::word: its index there), in order of their ends.
+bool may_contain_sql(std::string_view text, const std::vector<WordHit>& places);
 
 /// True for files that say they are generated (checked in their first 1024 bytes).
 bool is_generated(std::string_view text);

@@ -6,7 +6,7 @@
 
 namespace schemagate::source {
 
-WordSearch::WordSearch(std::vector<std::string> words) : words_(std::move(words)) {
+WordSearch::WordSearch(std::vector<std::string> words, const std::vector<bool>& located) : words_(std::move(words)) {
   // The trie with its failure links, breadth first, on the trie's own edges; then the DFA's
   // table (one read per byte), built once in its final numbering: each state's row is its
   // failure state's (a shallower state, so filled before it) with the state's own edges written
@@ -34,7 +34,7 @@ WordSearch::WordSearch(std::vector<std::string> words) : words_(std::move(words)
       }
       s = t;
     }
-    trie[static_cast<size_t>(s)].out.push_back(i);
+    trie[static_cast<size_t>(s)].out.push_back(i < located.size() && located[i] ? i | kLocated : i);
   }
   // Breadth first: a state's failure state is shallower, so it is done before it.
   std::vector<int32_t> bfs{0};
@@ -79,31 +79,37 @@ WordSearch::WordSearch(std::vector<std::string> words) : words_(std::move(words)
   for (size_t k = first_output_ / 256; k < n; ++k) outputs_.push_back(std::move(trie[order[k]].out));
 }
 
-std::vector<bool> WordSearch::occurring(std::string_view text) const {
+std::vector<bool> WordSearch::occurring(std::string_view text, std::vector<WordHit>* hits) const {
   std::vector<bool> found(words_.size());
+  if (hits) hits->clear();
   const uint32_t* delta = delta_.data();
   size_t state = start_;
-  auto ended = [&](size_t s) {
-    for (uint32_t w : outputs_[(s - first_output_) / 256]) found[w] = true;
-  };
-  if (state >= first_output_) ended(state);  // the empty word
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* const begin = p;
   const unsigned char* end = p + text.size();
+  // `at`: the bytes read so far (the end of the words that end in `s`).
+  auto ended = [&](size_t s, const unsigned char* at) {
+    for (uint32_t w : outputs_[(s - first_output_) / 256]) {
+      found[w & ~kLocated] = true;
+      if ((w & kLocated) && hits) hits->push_back({static_cast<size_t>(at - begin), w & ~kLocated});
+    }
+  };
+  if (state >= first_output_) ended(state, p);  // the empty word
   // Four bytes a round: the loop's own test once for them.
   while (end - p >= 4) {
     state = delta[state + p[0]];
-    if (state >= first_output_) [[unlikely]] ended(state);
+    if (state >= first_output_) [[unlikely]] ended(state, p + 1);
     state = delta[state + p[1]];
-    if (state >= first_output_) [[unlikely]] ended(state);
+    if (state >= first_output_) [[unlikely]] ended(state, p + 2);
     state = delta[state + p[2]];
-    if (state >= first_output_) [[unlikely]] ended(state);
+    if (state >= first_output_) [[unlikely]] ended(state, p + 3);
     state = delta[state + p[3]];
-    if (state >= first_output_) [[unlikely]] ended(state);
+    if (state >= first_output_) [[unlikely]] ended(state, p + 4);
     p += 4;
   }
   for (; p < end; ++p) {
     state = delta[state + *p];
-    if (state >= first_output_) [[unlikely]] ended(state);
+    if (state >= first_output_) [[unlikely]] ended(state, p + 1);
   }
   return found;
 }

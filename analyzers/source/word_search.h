@@ -2,7 +2,9 @@
 // their languages whether it holds an import path, a tag or a call ("gorm:\"", ".NewSelect()");
 // asked one `find` each, a Go file of temporal was read some forty times, mostly stopping at
 // every '.' or 'g' the words begin with. An Aho–Corasick automaton reads each byte once for all
-// the words together, whatever they share (prefixes, one inside another, overlaps).
+// the words together, whatever they share (prefixes, one inside another, overlaps). A word can
+// also be located: each place it ends is reported, for a caller that needs more than whether it
+// occurs (may_contain_sql's keywords, whole words in a window of each other).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -11,14 +13,24 @@
 
 namespace schemagate::source {
 
+/// A place a located word occurs: text[end - words()[word].size(), end) is it.
+struct WordHit {
+  size_t end;
+  uint32_t word;
+};
+
 class WordSearch {
  public:
-  /// Duplicates and empty words are allowed (an empty word occurs in every text).
-  explicit WordSearch(std::vector<std::string> words);
+  /// Duplicates and empty words are allowed (an empty word occurs in every text). `located[i]`:
+  /// every place words()[i] occurs is reported (missing: none is).
+  explicit WordSearch(std::vector<std::string> words, const std::vector<bool>& located = {});
 
   const std::vector<std::string>& words() const { return words_; }
   /// found[i]: words()[i] occurs in `text` (text.find(words()[i]) != npos).
-  std::vector<bool> occurring(std::string_view text) const;
+  std::vector<bool> occurring(std::string_view text) const { return occurring(text, nullptr); }
+  /// The same, and into `*hits` (cleared first; may be null) every place a located word occurs,
+  /// by its end, in order (words that end at the same byte in no set order).
+  std::vector<bool> occurring(std::string_view text, std::vector<WordHit>* hits) const;
 
  private:
   std::vector<std::string> words_;
@@ -27,8 +39,10 @@ class WordSearch {
   std::vector<uint32_t> delta_;
   uint32_t first_output_ = 0;  ///< as a row offset
   uint32_t start_ = 0;         ///< the start state's row (not 0 when a word is empty)
-  /// outputs_[state - first_output / 256]: the words that end in that state.
+  /// outputs_[state - first_output / 256]: the words that end in that state, kLocated set on
+  /// a located word's.
   std::vector<std::vector<uint32_t>> outputs_;
+  static constexpr uint32_t kLocated = 1u << 31;
 };
 
 }  // namespace schemagate::source

@@ -4,6 +4,14 @@
 
 #include "analyzers/languages/go_prefilter.h"
 
+#include <cctype>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "analyzers/languages/literal_scan.h"
+
 namespace {
 
 using schemagate::languages::go_may_call_database;
@@ -86,4 +94,51 @@ TEST_CASE("code kind: the imports of a file, read in one pass") {
   CHECK_FALSE(imports_postgres_driver("x := \"github.com/lib/pqx\"\n"));
   CHECK(other_engine_of_code("a.py", "import mysql.connector\n").starts_with("MySQL"));
   CHECK(other_engine_of_code("a.go", "import \"github.com/lib/pq\"\nimport \"github.com/go-sql-driver/mysql\"\n").empty());
+}
+
+namespace {
+
+// The names calls_with_sql asked of a wrapper before it found them from the brackets: every
+// word of the code (not starting with a digit) followed, blanks between, by '(' or '[', in order.
+std::vector<std::string> ref_names_asked(std::string_view code) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
+  std::vector<std::string> names;
+  for (size_t i = 0, n = code.size(); i < n;) {
+    if (!word(code[i]) || std::isdigit(static_cast<unsigned char>(code[i]))) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < n && word(code[end])) ++end;
+    std::string name(code.substr(i, end - i));
+    i = end;
+    size_t k = end;
+    while (k < n && blank(code[k])) ++k;
+    if (k < n && (code[k] == '(' || code[k] == '[')) names.push_back(name);
+  }
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("go gate: the names it asks the project's wrappers, in order, on random code") {
+  std::mt19937 rng(19);
+  // No database call's name: every name before a bracket is asked, and the answer is no.
+  const std::vector<std::string> pieces = {"f", "run", "x1", "1x", "12", "_", "é", " ", "\t", "\n", "(", ")", "[",
+                                           "]", "{", "}", ",", ".", "a.b", "func ", "\"s(\"", "// c(\n", "9_z"};
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 16);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    CAPTURE(text);
+    std::vector<std::string> asked;
+    auto wrapper = [&](std::string_view name) -> const size_t* {
+      asked.emplace_back(name);
+      return nullptr;
+    };
+    go_site_gate(text, go(), true, wrapper);
+    std::optional<std::string> code = schemagate::languages::go_code_only(text);
+    CHECK(asked == (code ? ref_names_asked(*code) : std::vector<std::string>{}));
+  }
 }

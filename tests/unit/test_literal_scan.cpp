@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include "analyzers/languages/literal_scan.h"
+#include "analyzers/languages/language.h"
+#include "analyzers/source/discovery.h"
 
 #include <optional>
 #include <random>
@@ -147,4 +149,106 @@ TEST_CASE("literal scan: Go code without its comments and literals, as byte by b
   CHECK(lines == "a \n  \n\n  ");
   schemagate::languages::blank_keeping_lines(lines, 3, 3);  // empty
   CHECK(lines == "a \n  \n\n  ");
+}
+
+namespace {
+
+// Go's literals as go_literals read them before go_lex: each string literal's body, in order,
+// and whether all of them closed.
+std::pair<std::vector<std::string_view>, bool> ref_go_literals(std::string_view t) {
+  std::vector<std::string_view> bodies;
+  size_t i = 0, n = t.size();
+  while (i < n) {
+    char c = t[i];
+    if (c == '/' && i + 1 < n && t[i + 1] == '/') {
+      size_t e = t.find('\n', i);
+      i = e == std::string_view::npos ? n : e + 1;
+    } else if (c == '/' && i + 1 < n && t[i + 1] == '*') {
+      size_t e = t.find("*/", i + 2);
+      if (e == std::string_view::npos) return {bodies, false};
+      i = e + 2;
+    } else if (c == '`') {
+      size_t e = t.find('`', i + 1);
+      if (e == std::string_view::npos) return {bodies, false};
+      bodies.push_back(t.substr(i + 1, e - i - 1));
+      i = e + 1;
+    } else if (c == '"' || c == '\'') {
+      size_t j = i + 1;
+      while (j < n && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
+      if (j >= n || t[j] != c) return {bodies, false};
+      if (c == '"') bodies.push_back(t.substr(i + 1, j - i - 1));
+      i = j + 1;
+    } else {
+      ++i;
+    }
+  }
+  return {bodies, true};
+}
+
+// The string and rune literals go_site_gate placed before go_lex, by its own reading of a text
+// whose literals and comments close: (opening quote, closing quote), in order.
+std::vector<std::pair<size_t, size_t>> ref_gate_literals(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> found;
+  for (size_t i = 0, n = text.size(); i < n;) {
+    char c = text[i];
+    if (c == '/' && i + 1 < n && (text[i + 1] == '/' || text[i + 1] == '*')) {
+      size_t e = text[i + 1] == '/' ? text.find('\n', i) : text.find("*/", i + 2);
+      i = e == std::string_view::npos ? n : e + (text[i + 1] == '/' ? 1 : 2);
+      continue;
+    }
+    if (c != '`' && c != '"' && c != '\'') {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    if (c == '`') {
+      j = text.find('`', j);
+    } else {
+      while (j < n && text[j] != c && text[j] != '\n') j += text[j] == '\\' ? 2 : 1;
+    }
+    if (j == std::string_view::npos || j >= n || text[j] != c) return found;
+    found.push_back({i, j});
+    i = j + 1;
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("literal scan: Go's one lexical reading gives each gate what its own reading gave, on random texts") {
+  using schemagate::languages::GoLexicon;
+  std::mt19937 rng(13);
+  const std::vector<std::string> pieces = {"/", "//", "/*", "*/", "*", "`", "\"", "'", "\\", "\\\"", "\n", "\\\n", " ",
+                                           "x", "{", "select", "é", "\r\n", "// c\n", "`a\nb`", "\"s\"", "'r'",
+                                           "\"SELECT a FROM t\"", "`delete from t`", "\"from t\"", " + ", "'\"'"};
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 14);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    CAPTURE(text);
+    GoLexicon lexed = schemagate::languages::go_lex(text);
+    auto [bodies, closed] = ref_go_literals(text);
+    std::vector<std::string_view> got;
+    std::vector<std::pair<size_t, size_t>> quotes;
+    for (const GoLexicon::Token& k : lexed.tokens) {
+      if (lexed.literal(k)) got.push_back(std::string_view(text).substr(k.open + 1, k.close - k.open - 1));
+      if (lexed.literal(k) || k.kind == GoLexicon::kRune) quotes.push_back({k.open, k.close});
+    }
+    CHECK(lexed.closed == closed);
+    if (closed) CHECK(got == bodies);  // an open literal: the file is kept whatever came before
+    if (closed) CHECK(quotes == ref_gate_literals(text));
+    CHECK(schemagate::languages::go_code_only(text, lexed) == ref_go_code_only(text));
+    // literals_may_hold_sql as it read Go before: any literal that starts like a statement, or
+    // the literals joined by blanks holding a statement shape.
+    bool starts = false;
+    std::string joined;
+    for (std::string_view b : bodies) {
+      starts = starts || schemagate::languages::looks_like_sql(b);
+      joined.append(b);
+      joined.push_back(' ');
+    }
+    bool ref = !closed || starts || schemagate::source::may_contain_sql(joined);
+    CHECK(schemagate::languages::go_literals_may_hold_sql(text, lexed) == ref);
+    CHECK(literals_may_hold_sql("go", text) == ref);
+  }
 }

@@ -1,7 +1,8 @@
 // The lexical prefilters that decide whether a file is read further (may_contain_sql,
 // is_minified) are single-pass scans: their answers must be those of the plain definitions
 // written out below, word by word and window by window, on the edges where a scan can slip
-// (word boundaries, the 4000/400/40-byte windows, case, the text's ends) and on random texts.
+// (word boundaries, the 4000/400/40-byte windows, case, the text's ends) and on random texts;
+// may_contain_sql from a word search's places must answer as may_contain_sql of the text.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "tests/unit/ref_named_query.h"
+#include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/ascii_class.h"
 #include "analyzers/pipeline/file_scanner.h"
 #include "analyzers/source/code_kind.h"
@@ -230,4 +232,36 @@ TEST_CASE("ascii classes: std::isalnum, std::isdigit and std::isspace of the C l
     CHECK(schemagate::languages::go_word_byte(b) == (std::isalnum(c) != 0 || c == '_'));
     CHECK(schemagate::languages::script_word_byte(b) == (std::isalnum(c) != 0 || c == '_' || c == '$'));
   }
+}
+
+TEST_CASE("may_contain_sql: from the places a file's word search finds the statement words, the same answers") {
+  // The scan's search: a language's layer words and the caller's, with statement_words() located.
+  schemagate::datalayers::FileWordSearch go("go", {"Sprintf(", "select {", "From("}, statement_words());
+  schemagate::datalayers::FileWordSearch ts("typescript", {"from"}, statement_words());
+  auto same_from_places = [&](const std::string& text) {
+    CAPTURE(text);
+    for (auto* words : {&go, &ts}) {
+      std::vector<WordHit> places;
+      schemagate::datalayers::LayerGates gates(*words, text, &places);
+      CHECK(may_contain_sql(text, places) == may_contain_sql(text));
+    }
+  };
+  std::mt19937 rng(29);
+  const std::vector<std::string> pieces = {"select", "SELECT", "sElEcT", "from", "From", "FROM", "insert", "INTO",
+                                           "into", "delete", "DeLeTe", "merge", "update", "Set", "set", "create",
+                                           "TABLE", "table", "view", "View", " ", "  ", "\n", "\t", "\v", "_", "x",
+                                           "1", "(", "é", "{", std::string(390, ' '), std::string(3990, ' '),
+                                           std::string(35, 'a'), "/*", "'", "offset", "reset", "Sprintf(", "intox", "upDate", "crEATE",
+                                           "fROM", "tABLE", "state", "Sdate", "iNTO", "mERGE", "vIEW", "inSERT"};
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 14);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    same_from_places(text);
+  }
+  for (std::string text : std::vector<std::string>{"insert into", "INSERT\tINTO", "insertinto", "xinsert into", "insert intox", "insert x into",
+                           "delete  From", "merge\ninto", "select x from", "update t set", "create temp table",
+                           "select" + std::string(3999, ' ') + "from", "select" + std::string(4000, ' ') + "from",
+                           "update" + std::string(399, ' ') + "set", "create" + std::string(40, ' ') + "view", ""})
+    same_from_places(text);
 }

@@ -194,3 +194,39 @@ TEST_CASE("runs_named_query from the word search answers as one find per name di
     }
   }
 }
+
+TEST_CASE("word search: a located word is reported at every place find finds it") {
+  std::mt19937 rng(23);
+  auto random_text = [&](size_t max) {
+    std::string s(rng() % (max + 1), 'a');
+    for (char& c : s) c = "ab.c"[rng() % 4];
+    return s;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> words;
+    std::vector<bool> located;
+    for (int k = 0, n = 1 + static_cast<int>(rng() % 8); k < n; ++k) {
+      std::string w = random_text(4);
+      if (w.empty()) w = "b";
+      words.push_back(w);
+      located.push_back(rng() % 2 == 0);
+    }
+    WordSearch search(words, located);
+    for (int t = 0; t < 10; ++t) {
+      std::string text = random_text(40);
+      CAPTURE(text);
+      std::vector<schemagate::source::WordHit> hits;
+      CHECK(search.occurring(text, &hits) == by_find(words, text));
+      std::vector<std::pair<size_t, uint32_t>> got, want;
+      for (auto& h : hits) got.push_back({h.end, h.word});
+      for (uint32_t w = 0; w < words.size(); ++w)
+        if (located[w])
+          for (size_t at = text.find(words[w]); at != std::string::npos; at = text.find(words[w], at + 1))
+            want.push_back({at + words[w].size(), w});
+      for (size_t k = 1; k < got.size(); ++k) CHECK(got[k - 1].first <= got[k].first);  // in order of their ends
+      std::sort(got.begin(), got.end());
+      std::sort(want.begin(), want.end());
+      CHECK(got == want);
+    }
+  }
+}
