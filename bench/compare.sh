@@ -22,8 +22,11 @@ if [[ "${1:-}" =~ ^[0-9]+$ ]]; then runs=$1; shift; fi
 sg=${AST_GREP:-$(command -v ast-grep || true)}
 rg=$(command -v rg || true)
 tmp=$(mktemp -d)
-[[ "${COLD:-}" == 1 ]] && export SCHEMAGATE_CACHE_DIR=
 trap 'rm -rf "$tmp"' EXIT
+# Each binary keeps its schema cache in its own directory: the cache file is named by the project
+# and the options, and its key holds the binary's identity, so two binaries sharing one directory
+# would each find the other's entry and replay the migrations on every run.
+cache() { [[ "${COLD:-}" == 1 ]] && echo "" || echo "$tmp/cache$1"; }
 
 # cpu seconds (user+sys) and peak KiB of one command: "cpu kib". The last line: time(1) writes
 # "Command exited with non-zero status 1" before it when the check has findings.
@@ -68,15 +71,15 @@ for spec in "$@"; do
   # One run first: the schema cache holds the replayed migrations, as on a developer's machine or
   # in a CI job that restores the cache (COLD=1: no cache at all, every run replays them).
   for b in "${!bins[@]}"; do
-    "${bins[$b]}" check "$dir" "${extra[@]}" --quiet >/dev/null 2>&1 || true
-    [[ -z "$pre" ]] || (cd "$pre" && "${bins[$b]}" check . "${extra[@]}" --changed-since HEAD --quiet >/dev/null 2>&1) || true
+    env SCHEMAGATE_CACHE_DIR="$(cache "$b")" "${bins[$b]}" check "$dir" "${extra[@]}" --quiet >/dev/null 2>&1 || true
+    [[ -z "$pre" ]] || (cd "$pre" && env SCHEMAGATE_CACHE_DIR="$(cache "$b")" "${bins[$b]}" check . "${extra[@]}" --changed-since HEAD --quiet >/dev/null 2>&1) || true
   done
   for _ in $(seq 1 "$runs"); do
     for b in "${!bins[@]}"; do
-      read -r c m < <(measure "${bins[$b]}" check "$dir" "${extra[@]}" -j 1 --quiet); echo "$c" >>"$tmp/one$b"; echo "$m" >>"$tmp/mem$b"
-      read -r c m < <(measure "${bins[$b]}" check "$dir" "${extra[@]}" --quiet); echo "$c" >>"$tmp/all$b"; echo "$m" >>"$tmp/mem$b"
+      read -r c m < <(measure env SCHEMAGATE_CACHE_DIR="$(cache "$b")" "${bins[$b]}" check "$dir" "${extra[@]}" -j 1 --quiet); echo "$c" >>"$tmp/one$b"; echo "$m" >>"$tmp/mem$b"
+      read -r c m < <(measure env SCHEMAGATE_CACHE_DIR="$(cache "$b")" "${bins[$b]}" check "$dir" "${extra[@]}" --quiet); echo "$c" >>"$tmp/all$b"; echo "$m" >>"$tmp/mem$b"
       if [[ -n "$pre" ]]; then
-        read -r c m < <(cd "$pre" && measure "${bins[$b]}" check . "${extra[@]}" --changed-since HEAD --quiet); echo "$c" >>"$tmp/pre$b"
+        read -r c m < <(cd "$pre" && measure env SCHEMAGATE_CACHE_DIR="$(cache "$b")" "${bins[$b]}" check . "${extra[@]}" --changed-since HEAD --quiet); echo "$c" >>"$tmp/pre$b"
       fi
     done
     if [[ -n "$rg" ]]; then
