@@ -40,6 +40,11 @@ if(TARGET schemagate-portable)
   install(PROGRAMS $<TARGET_FILE:schemagate-portable> DESTINATION bin RENAME schemagate)
 else()
   install(TARGETS schemagate RUNTIME DESTINATION bin)
+  # A binary that opens libpq on its first database call (libpq_on_demand.cpp) does not list it
+  # among its needed libraries, so dpkg-shlibdeps cannot see it: the package names it.
+  if(TARGET schemagate_libpq_on_demand)
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libpq5")
+  endif()
 endif()
 set(CPACK_PACKAGE_NAME schemagate)
 set(CPACK_PACKAGE_VENDOR schemagate)
