@@ -9,6 +9,7 @@
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/file_scanner.h"
 #include "analyzers/pipeline/scan_plan.h"
+#include "tests/unit/scan_harness.h"
 
 using namespace schemagate;
 
@@ -147,16 +148,10 @@ source::MemoryFileSystem store_project() {
 
 TEST_CASE("blank bodies: the scan blanks helpers, keeps wrapper calls and returned fragments, finds every site") {
   source::MemoryFileSystem fs = store_project();
-  pipeline::Options options;
-  options.root = "app";
-  options.threads = 1;
-  pipeline::SchemaBuild build;
+  testing::PlannedScan planned(fs, "app");
+  pipeline::ScanPlan& plan = planned.plan;
+  pipeline::Targets& targets = planned.targets;
   std::string err;
-  REQUIRE(pipeline::build_schema(fs, options, &build, &err));
-  pipeline::Targets targets{&build.schema, &build.schema, nullptr, false};
-  pipeline::ScanPlan plan;
-  std::vector<source::SkippedFile> skipped;
-  REQUIRE(pipeline::plan_scan(fs, options, build, targets, &plan, &skipped, &err));
 
   std::string text;
   REQUIRE(fs.read("app/store/orders.go", &text, &err));

@@ -4,6 +4,7 @@
 
 #include "analyzers/pipeline/file_scanner.h"
 #include "analyzers/pipeline/scan_plan.h"
+#include "tests/unit/scan_harness.h"
 
 using namespace schemagate;
 
@@ -25,18 +26,11 @@ source::MemoryFileSystem project() {
 
 TEST_CASE("scan phases: discover plans the code files, extract finds sites at byte offsets, evaluate places them") {
   source::MemoryFileSystem fs = project();
-  pipeline::Options options;
-  options.root = "app";
-  options.threads = 1;
-  pipeline::SchemaBuild build;
-  std::string err;
-  REQUIRE(pipeline::build_schema(fs, options, &build, &err));
-  pipeline::Targets targets{&build.schema, &build.schema, nullptr, false};
-
   // discover: the code, not the migrations; the repository's search path in the plan's options.
-  pipeline::ScanPlan plan;
-  std::vector<source::SkippedFile> skipped;
-  REQUIRE(pipeline::plan_scan(fs, options, build, targets, &plan, &skipped, &err));
+  testing::PlannedScan planned(fs, "app");
+  pipeline::ScanPlan& plan = planned.plan;
+  pipeline::SchemaBuild& build = planned.build;
+  std::string err;
   REQUIRE(plan.code.files.size() == 1);
   CHECK(plan.code.files[0].first == "worker/save.py");
   CHECK(plan.threads == 1);
@@ -137,16 +131,8 @@ TEST_CASE("scan again: a file that asked the project keeps its data layers' outp
       "        txn.execute(QUERY)\n"
       "        await self.db_pool.simple_select_one(table=\"users\", keyvalues={\"name\": 1}, retcols=(\"password_hash\",))\n";
   fs.add("app/synapse/storage/users.py", text);
-  pipeline::Options options;
-  options.root = "app";
-  options.threads = 1;
-  pipeline::SchemaBuild build;
-  std::string err;
-  REQUIRE(pipeline::build_schema(fs, options, &build, &err));
-  pipeline::Targets targets{&build.schema, &build.schema, nullptr, false};
-  pipeline::ScanPlan plan;
-  std::vector<source::SkippedFile> skipped;
-  REQUIRE(pipeline::plan_scan(fs, options, build, targets, &plan, &skipped, &err));
+  testing::PlannedScan planned(fs, "app");
+  pipeline::ScanPlan& plan = planned.plan;
   const languages::Language* python = languages::language_for_path("users.py");
   auto layer_sites = [](const pipeline::FileResult& r) {
     std::vector<std::string> sql;
