@@ -336,8 +336,10 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   if (lang && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript")) {
     std::string dir = rel.rfind('/') == std::string::npos ? "" : rel.substr(0, rel.rfind('/'));
     auto outputs = package_outputs_.find(dir);
-    if (outputs == package_outputs_.end())
-      outputs = package_outputs_.emplace(dir, source::package_script_outputs(fs_, options_.root, dir)).first;
+    if (outputs == package_outputs_.end()) {
+      source::package_script_outputs(fs_, options_.root, dir, &package_outputs_);
+      outputs = package_outputs_.find(dir);
+    }
     if (std::string manifest = source::written_by(outputs->second, rel); !manifest.empty()) {
       if (first) first->known = true;
       result.skip_reason = "generated (the output of a script of " + manifest + ")";

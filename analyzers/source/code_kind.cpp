@@ -209,8 +209,18 @@ std::string other_engine_of_go_package(const FileSystem& fs, const std::string& 
   return found;
 }
 
-PackageOutputs package_script_outputs(const FileSystem& fs, const std::string& root, std::string dir) {
+PackageOutputs package_script_outputs(const FileSystem& fs, const std::string& root, std::string dir,
+                                      std::map<std::string, PackageOutputs>* known) {
+  std::vector<std::string> walked;  // folders without a manifest, below the answer
+  auto answer = [&](PackageOutputs found) {
+    if (known)
+      for (std::string& d : walked) known->emplace(std::move(d), found);
+    return found;
+  };
   for (;;) {
+    if (known)
+      if (auto it = known->find(dir); it != known->end()) return answer(it->second);
+    walked.push_back(dir);
     std::string manifest = dir.empty() ? "package.json" : dir + "/package.json";
     std::string text, err;
     if (fs.read(join_path(root, manifest), &text, &err)) {
@@ -236,9 +246,9 @@ PackageOutputs package_script_outputs(const FileSystem& fs, const std::string& r
           }
         }
       }
-      return found;
+      return answer(std::move(found));
     }
-    if (dir.empty()) return {};
+    if (dir.empty()) return answer({});
     size_t slash = dir.rfind('/');
     dir = slash == std::string::npos ? "" : dir.substr(0, slash);
   }

@@ -9,6 +9,7 @@
 //    the reason: never silently dropped, never checked against the wrong schema. A file that also
 //    imports a PostgreSQL driver is PostgreSQL code.
 #pragma once
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -38,7 +39,10 @@ struct PackageOutputs {
   std::string dir;       ///< the manifest's folder
   std::set<std::string> outputs;
 };
-PackageOutputs package_script_outputs(const FileSystem& fs, const std::string& root, std::string dir);
+/// `known`: the answers of folders walked before, by folder; each folder this walk passes is added,
+/// so a manifest is read once for all the folders below it.
+PackageOutputs package_script_outputs(const FileSystem& fs, const std::string& root, std::string dir,
+                                      std::map<std::string, PackageOutputs>* known = nullptr);
 /// The manifest of `package` when it writes `path` (a file at or below its folder), else "".
 std::string written_by(const PackageOutputs& package, std::string_view path);
 

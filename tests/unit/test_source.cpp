@@ -1,6 +1,9 @@
 // Line/column conversion (the one place it happens) and file discovery over an in-memory tree.
 #include <doctest/doctest.h>
 
+#include <map>
+#include <set>
+
 #include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
 #include "analyzers/report/line_index.h"
@@ -107,4 +110,60 @@ TEST_CASE("another engine's code: a file named for the engine, by its full name 
   CHECK(other_engine_of_code("app/models/d1_report.rb", ruby) == "");
   // A directory named for the engine still counts, with its own evidence.
   CHECK(other_engine_of_code("internal/sqlite/store.go", "package sqlite\n") == "SQLite (a directory of its path is named for it)");
+}
+
+namespace {
+/// Counts the reads of each path.
+class CountingFileSystem : public FileSystem {
+ public:
+  bool read(const std::string& path, std::string* out, std::string* err) const override {
+    ++reads[path];
+    return files.read(path, out, err);
+  }
+  std::vector<DirEntry> list(const std::string& dir) const override { return files.list(dir); }
+  bool is_dir(const std::string& path) const override { return files.is_dir(path); }
+  bool is_file(const std::string& path) const override { return files.is_file(path); }
+  void add(const std::string& path, std::string content) { files.add(path, std::move(content)); }
+  MemoryFileSystem files;
+  mutable std::map<std::string, int> reads;
+};
+}  // namespace
+
+TEST_CASE("package_script_outputs: the nearest manifest's outputs; with known answers, each manifest read once") {
+  CountingFileSystem fs;
+  fs.add("r/web/package.json", "{\n  \"scripts\": {\n    \"gen\": \"tool generate --output src/gen/client.ts\"\n  }\n}\n");
+  fs.add("r/package.json", "{\n  \"scripts\": { \"build\": \"tsc -o dist/out.js\" }\n}\n");
+  for (bool cached : {false, true}) {
+    fs.reads.clear();
+    std::map<std::string, PackageOutputs> known;
+    std::map<std::string, PackageOutputs>* k = cached ? &known : nullptr;
+    PackageOutputs deep = package_script_outputs(fs, "r", "web/src/gen", k);
+    CHECK(deep.manifest == "web/package.json");
+    CHECK(deep.dir == "web");
+    CHECK(deep.outputs == std::set<std::string>{"src/gen/client.ts"});
+    CHECK(written_by(deep, "web/src/gen/client.ts") == "web/package.json");
+    CHECK(written_by(deep, "web/src/gen/other.ts") == "");
+    PackageOutputs sibling = package_script_outputs(fs, "r", "web/src/lib", k);
+    CHECK(sibling.manifest == "web/package.json");
+    PackageOutputs top = package_script_outputs(fs, "r", "api", k);
+    CHECK(top.manifest == "package.json");
+    CHECK(top.outputs == std::set<std::string>{"dist/out.js"});
+    CHECK(package_script_outputs(fs, "r", "", k).manifest == "package.json");
+    if (cached) {
+      CHECK(fs.reads["r/web/package.json"] == 1);
+      CHECK(fs.reads["r/package.json"] == 1);
+      CHECK(fs.reads["r/web/src/package.json"] == 1);  // asked once, for both folders below it
+      CHECK(known.count("web/src/lib") == 1);
+      CHECK(known.at("web/src").manifest == "web/package.json");
+      CHECK(known.at("api").manifest == "package.json");
+    } else {
+      CHECK(fs.reads["r/web/package.json"] == 2);
+      CHECK(fs.reads["r/web/src/package.json"] == 2);
+    }
+  }
+  // No manifest anywhere: empty, and remembered so.
+  MemoryFileSystem none;
+  std::map<std::string, PackageOutputs> known;
+  CHECK(package_script_outputs(none, "r", "a/b", &known).manifest.empty());
+  CHECK(known.size() == 3);  // a/b, a, the root
 }
