@@ -23,14 +23,19 @@ bool calls_clickhouse_function(std::string_view sql) {
       "toStartOfWeek", "toUnixTimestamp", "formatDateTime", "argMax", "argMin", "uniqExact", "countIf",
       "sumIf", "avgIf", "groupArray", "toUInt32", "toUInt64", "toInt64", "toFloat64", "toString",
       "currentDatabase", "anyIf", "anyLast", "uniqIf", "minIf", "maxIf", "groupUniqArray", "now64"};
+  // A call is a name right before `(` (spaces or tabs between), starting the word and not after
+  // a `.`: each `(` is read once and the word before it compared, instead of a search of the
+  // text for each of the 29 names.
   auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  for (std::string_view name : kNames) {
-    for (size_t at = sql.find(name); at != std::string_view::npos; at = sql.find(name, at + 1)) {
-      if (at > 0 && (word_char(sql[at - 1]) || sql[at - 1] == '.')) continue;
-      size_t k = at + name.size();
-      while (k < sql.size() && (sql[k] == ' ' || sql[k] == '\t')) ++k;
-      if (k < sql.size() && sql[k] == '(') return true;
-    }
+  for (size_t paren = sql.find('('); paren != std::string_view::npos; paren = sql.find('(', paren + 1)) {
+    size_t end = paren;
+    while (end > 0 && (sql[end - 1] == ' ' || sql[end - 1] == '\t')) --end;
+    size_t start = end;
+    while (start > 0 && word_char(sql[start - 1])) --start;
+    if (start == end || (start > 0 && sql[start - 1] == '.')) continue;
+    std::string_view word = sql.substr(start, end - start);
+    for (std::string_view name : kNames)
+      if (word == name) return true;
   }
   return false;
 }
