@@ -167,3 +167,29 @@ TEST_CASE("package_script_outputs: the nearest manifest's outputs; with known an
   CHECK(package_script_outputs(none, "r", "a/b", &known).manifest.empty());
   CHECK(known.size() == 3);  // a/b, a, the root
 }
+
+TEST_CASE("imports_sql_parser: a parser module imported; texts without one of its words answer no") {
+  CHECK(imports_sql_parser("import sqlglot\n"));
+  CHECK(imports_sql_parser("from sqlparse import tokens\n"));
+  CHECK(imports_sql_parser("import (\n\t\"github.com/pganalyze/pg_query_go/v6\"\n)\n"));
+  CHECK(imports_sql_parser("const { Parser } = require('node-sql-parser');\n"));
+  CHECK(imports_sql_parser("import { parse } from \"pgsql-ast-parser\";\n"));
+  CHECK_FALSE(imports_sql_parser("import json\nparser = argparse.ArgumentParser()\n"));  // a word, no module
+  CHECK_FALSE(imports_sql_parser("x = 'sqlglot is mentioned'\n"));
+  CHECK_FALSE(imports_sql_parser("import os\n"));
+  CHECK_FALSE(imports_sql_parser(""));
+}
+
+TEST_CASE("is_revision_script: the three assignments and upgrade(), each at a line's start") {
+  std::string script =
+      "revision = \"abc\"\ndown_revision = \"def\"\n\ndef upgrade():\n    op.add_column('t', sa.Column('c'))\n";
+  CHECK(is_revision_script(script));
+  CHECK(is_revision_script("revision: str = 'a'\ndown_revision: Union[str, None] = 'b'\ndef upgrade() -> None:\n"));
+  // Each word first where it does not start a line, then where it does.
+  CHECK(is_revision_script("x = 1  # def upgrade( later\n# revision = no\ndef upgrade():\nrevision = 'a'\n"
+                           "y  # down_revision = no\ndown_revision = None\n"));
+  CHECK_FALSE(is_revision_script("revision = 'a'\ndown_revision = 'b'\n    def upgrade(self):\n"));
+  CHECK_FALSE(is_revision_script("revision = 'a'\ndef upgrade():\n"));
+  CHECK_FALSE(is_revision_script("down_revision = 'b'\ndef upgrade():\n"));
+  CHECK_FALSE(is_revision_script(""));
+}
