@@ -1,5 +1,6 @@
 // See blank_bodies.h: a Go file's top-level function bodies, found on its code with literals and
-// comments blanked (go_code_only), and the text with the irrelevant ones blanked.
+// comments blanked (go_code_only), and the text with the irrelevant ones blanked; a Python
+// file's `def` bodies, found the same way from its indentation.
 #include "analyzers/languages/blank_bodies.h"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include "analyzers/languages/ascii_class.h"
 #include "analyzers/languages/literal_scan.h"
+#include "analyzers/languages/python_tokens.h"
 
 namespace schemagate::languages {
 namespace {
@@ -187,6 +189,181 @@ std::string blank_bodies(std::string_view text, const std::vector<TopLevelBody>&
     }
   }
   return out;
+}
+
+namespace {
+
+bool py_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\r'; }
+
+/// Python code with its literals and comments blanked, line ends kept: a literal keeps its first
+/// byte (a quote), so a line holding only a string is no blank line. An f-string is blanked
+/// whole (its fields' brackets pair inside it). Nullopt when a literal does not close.
+std::optional<std::string> python_structure(std::string_view t) {
+  std::string c(t);
+  size_t n = t.size();
+  for (size_t i = 0; i < n;) {
+    char ch = t[i];
+    if (ch == '#') {
+      size_t e = t.find('\n', i);
+      if (e == std::string_view::npos) e = n;
+      blank_keeping_lines(c, i, e);
+      i = e;
+      continue;
+    }
+    if (ch != '\'' && ch != '"') {
+      ++i;
+      continue;
+    }
+    bool triple = i + 2 < n && t[i + 1] == ch && t[i + 2] == ch;
+    size_t k = i + (triple ? 3 : 1);
+    bool closed = false;
+    while (k < n) {
+      if (t[k] == '\\') {
+        k += 2;
+        continue;
+      }
+      if (!triple && t[k] == '\n') return std::nullopt;
+      if (t[k] == ch && (!triple || (k + 2 < n && t[k + 1] == ch && t[k + 2] == ch))) {
+        k += triple ? 3 : 1;
+        closed = true;
+        break;
+      }
+      ++k;
+    }
+    if (!closed) return std::nullopt;
+    blank_keeping_lines(c, i + 1, k);
+    i = k;
+  }
+  return c;
+}
+
+/// One logical line: where its first physical line starts, its indentation (spaces), and the
+/// line end that ends it (or the text's size).
+struct LogicalLine {
+  size_t start = 0, indent = 0, end = 0;
+};
+
+bool starts_with_word(std::string_view c, size_t at, std::string_view w) {
+  return c.substr(at, w.size()) == w && at + w.size() < c.size() && (c[at + w.size()] == ' ' || c[at + w.size()] == '\t');
+}
+
+}  // namespace
+
+std::vector<TopLevelBody> python_def_bodies(std::string_view text, std::string* code) {
+  std::optional<std::string> lexed = python_structure(text);
+  if (!lexed) return {};
+  std::string_view c = *lexed;
+  size_t n = c.size();
+  std::vector<LogicalLine> lines;
+  int depth = 0;
+  for (size_t i = 0; i < n;) {
+    size_t k = i;
+    while (k < n && py_space(c[k])) ++k;
+    if (k >= n) break;
+    if (c[k] == '\n') {
+      i = k + 1;
+      continue;
+    }
+    for (size_t w = i; w < k; ++w)
+      if (c[w] != ' ') return {};  // tabs or form feeds in an indentation: not read
+    size_t e = k;
+    for (;;) {
+      for (; e < n && c[e] != '\n'; ++e) {
+        if (c[e] == '(' || c[e] == '[' || c[e] == '{') ++depth;
+        else if ((c[e] == ')' || c[e] == ']' || c[e] == '}') && --depth < 0) return {};
+      }
+      if (e >= n) break;
+      size_t b = e;
+      while (b > i && c[b - 1] == '\r') --b;
+      if (depth == 0 && !(b > i && c[b - 1] == '\\')) break;
+      ++e;
+    }
+    if (depth != 0) return {};
+    lines.push_back({i, k - i, e});
+    i = e < n ? e + 1 : n;
+  }
+  std::vector<TopLevelBody> out;
+  for (size_t li = 0; li < lines.size(); ++li) {
+    const LogicalLine& l = lines[li];
+    size_t at = l.start + l.indent;
+    if (starts_with_word(c, at, "async")) {
+      at += 5;
+      while (at < n && py_space(c[at])) ++at;
+    }
+    if (!starts_with_word(c, at, "def")) continue;
+    if (l.indent > 0) {  // a method: directly in a `class` at column 0
+      size_t p = li;
+      while (p > 0 && lines[p - 1].indent >= l.indent) --p;
+      if (p == 0 || lines[p - 1].indent != 0 || !starts_with_word(c, lines[p - 1].start, "class")) continue;
+      if (p < li && lines[p].indent != l.indent) continue;  // the class's body is indented otherwise
+    }
+    size_t b = l.end;
+    while (b > at && py_space(c[b - 1])) --b;
+    if (c[b - 1] != ':' || l.end >= n) continue;  // `def f(): return 1`
+    size_t last = li;
+    while (last + 1 < lines.size() && lines[last + 1].indent > l.indent) ++last;
+    if (last == li) continue;
+    TopLevelBody body;
+    body.decl = l.start;
+    body.open = l.end;
+    body.close = lines[last].end;
+    size_t s = at + 3;
+    while (s < n && py_space(c[s])) ++s;
+    size_t e = s;
+    while (e < n && word(c[e])) ++e;
+    body.name = text.substr(s, e - s);
+    body.signature = text.substr(l.start, l.end - l.start);
+    out.push_back(body);
+    li = last;  // a nested def is the body's
+  }
+  if (code) *code = std::move(*lexed);
+  return out;
+}
+
+bool python_body_stays(std::string_view code) {
+  for (size_t at = code.find("return"); at != std::string_view::npos; at = code.find("return", at + 6)) {
+    if ((at > 0 && word(code[at - 1])) || (at + 6 < code.size() && word(code[at + 6]))) continue;
+    size_t v = at + 6;
+    while (v < code.size() && py_space(code[v])) ++v;
+    if (v >= code.size() || code[v] == '\n' || code[v] == ';') continue;  // a bare `return`
+    size_t e = v;
+    if (code[e] == '-') ++e;
+    while (e < code.size() && word(code[e])) ++e;
+    std::string_view value = code.substr(v, e - v);
+    bool number = !value.empty() && std::all_of(value.begin() + (value[0] == '-'), value.end(), [](char ch) { return ascii_digit(ch); });
+    if (!(number || value == "None" || value == "True" || value == "False")) return true;
+    while (e < code.size() && py_space(code[e])) ++e;
+    if (e < code.size() && code[e] != '\n' && code[e] != ';') return true;  // `return None if ... else "..."`
+  }
+  return false;
+}
+
+std::string python_blank_bodies(std::string_view text, const std::vector<TopLevelBody>& bodies,
+                                const std::vector<bool>& blank) {
+  std::string out(text);
+  bool any = false;
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    if (!blank[i]) continue;
+    size_t indent = 0;
+    while (bodies[i].decl + indent < text.size() && text[bodies[i].decl + indent] == ' ') ++indent;
+    // `pass` goes on the body's first line deeper than the `def` with room for it after its
+    // indentation; without one the body stays.
+    size_t pass = std::string_view::npos;
+    for (size_t line = bodies[i].open + 1; line < bodies[i].close && pass == std::string_view::npos;) {
+      size_t end = std::min(text.find('\n', line), bodies[i].close);
+      size_t k = line;
+      while (k < end && text[k] == ' ') ++k;
+      size_t room = end;
+      while (room > k && text[room - 1] == '\r') --room;
+      if (k - line > indent && room - k >= 4 && text[k] != '\t') pass = k;
+      line = end + 1;
+    }
+    if (pass == std::string_view::npos) continue;
+    blank_keeping_lines(out, bodies[i].open + 1, bodies[i].close);
+    out.replace(pass, 4, "pass");
+    any = true;
+  }
+  return any ? out : std::string();
 }
 
 }  // namespace schemagate::languages

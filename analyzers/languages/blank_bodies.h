@@ -44,3 +44,28 @@ std::set<std::string_view> go_called_names(std::string_view code);
 std::string blank_bodies(std::string_view text, const std::vector<TopLevelBody>& bodies, const std::vector<bool>& blank);
 
 }  // namespace schemagate::languages
+
+namespace schemagate::languages {
+
+// Python: the same, read from indentation. A `def` at column 0, or one directly in the body of a
+// `class` at column 0, whose header ends its line with `:`; its body runs to the last logical
+// line indented deeper (strings of every prefix and quote, comments, brackets and backslash
+// continuations respected). A blanked body keeps one `pass` (tree-sitter needs a statement in
+// the block) over blanks, every line end kept.
+
+/// The `def` bodies of `text`, a Python file, in file order: `decl` the line's start, `open` the
+/// header's line end, `close` the end of the body's last line. Empty when a literal does not
+/// close or brackets do not pair. `code`, if given: `text` with its literals and comments blanked.
+std::vector<TopLevelBody> python_def_bodies(std::string_view text, std::string* code = nullptr);
+
+/// Whether a body must stay whatever the gates say: it returns something that may be text
+/// (string_eval inlines a call of the function, and records one returning a constant as
+/// "name()" for other files). `code`: the body read on python_def_bodies' `code`.
+bool python_body_stays(std::string_view code);
+
+/// `text` with each body `blank[i]` marks replaced by `pass` and blanks (line ends kept); "" when
+/// none is.
+std::string python_blank_bodies(std::string_view text, const std::vector<TopLevelBody>& bodies,
+                                const std::vector<bool>& blank);
+
+}  // namespace schemagate::languages

@@ -10,6 +10,8 @@
 // the gate keeps (Get, Select, their Context forms, a StructScan of a QueryRowx: sqlx.cpp).
 #include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/go_prefilter.h"
+#include "analyzers/languages/literal_scan.h"
+#include "analyzers/languages/python_tokens.h"
 #include "analyzers/pipeline/file_scanner.h"
 
 namespace schemagate::pipeline {
@@ -17,6 +19,7 @@ namespace schemagate::pipeline {
 std::string FileScanner::text_to_parse(const std::string& rel, const std::string& text, const languages::Language& lang,
                                        const std::vector<const datalayers::DataLayer*>& layers,
                                        std::set<languages::ProjectQuery>* asked) {
+  if (lang.name == "python") return python_text_to_parse(rel, text, lang, layers, asked);
   if (lang.name != "go") return {};
   bool sqlx = false;
   for (const datalayers::DataLayer* layer : layers) {
@@ -54,6 +57,37 @@ std::string FileScanner::text_to_parse(const std::string& rel, const std::string
       asked->insert({languages::ProjectQuery::kWrapper, std::string(lang.name), "", std::string(name), false});
   }
   return languages::blank_bodies(text, bodies, blank);
+}
+
+std::string FileScanner::python_text_to_parse(const std::string& rel, const std::string& text,
+                                              const languages::Language& lang,
+                                              const std::vector<const datalayers::DataLayer*>& layers,
+                                              std::set<languages::ProjectQuery>* asked) {
+  if (!layers.empty()) return {};
+  std::string code;  // `text` with its literals and comments blanked
+  std::vector<languages::TopLevelBody> bodies = languages::python_def_bodies(text, &code);
+  if (bodies.empty()) return {};
+  // As extract.cpp's scan: a test, or a file that parses SQL itself, keeps only database calls.
+  bool calls_only = (source::is_test_file(rel) || source::imports_sql_parser(text)) && text.find("text as ") == std::string::npos;
+  std::vector<bool> blank(bodies.size(), false);
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    if (languages::python_body_stays(bodies[i].body(code))) continue;
+    std::string_view body = bodies[i].body(text);
+    if (!calls_only && languages::literals_may_hold_sql(lang.name, body)) continue;
+    blank[i] = !calls_database(body, lang);
+  }
+  if (asked) {  // as for Go: the names a blanked body calls, asked as wrappers (f-strings' fields too)
+    std::set<std::string> called;
+    for (size_t i = 0; i < bodies.size(); ++i) {
+      if (!blank[i]) continue;
+      std::optional<std::string> body_code = languages::python_code_only(bodies[i].body(text));
+      if (!body_code) return {};
+      for (std::string_view name : languages::go_called_names(*body_code)) called.emplace(name);
+    }
+    for (const std::string& name : called)
+      asked->insert({languages::ProjectQuery::kWrapper, std::string(lang.name), "", name, false});
+  }
+  return languages::python_blank_bodies(text, bodies, blank);
 }
 
 }  // namespace schemagate::pipeline

@@ -156,6 +156,9 @@ class FileScanner {
   std::string text_to_parse(const std::string& rel, const std::string& text, const languages::Language& lang,
                             const std::vector<const datalayers::DataLayer*>& layers,
                             std::set<languages::ProjectQuery>* asked);
+  std::string python_text_to_parse(const std::string& rel, const std::string& text, const languages::Language& lang,
+                                   const std::vector<const datalayers::DataLayer*>& layers,
+                                   std::set<languages::ProjectQuery>* asked);
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims. `layer_outputs`: what

@@ -196,3 +196,112 @@ TEST_CASE("blank bodies: the scan blanks helpers, keeps wrapper calls and return
                                         "UPDATE orders SET shipped_at = now(), carrier = $2 WHERE id = $1"});
   CHECK(missing == std::vector<std::string>{"carrier", "coupon_code"});
 }
+
+namespace {
+
+// `def` inside strings (a prefixed triple-quoted one, an f-string with brackets), a comment with
+// an open bracket, a backslash continuation, a method of a top-level class, and a function that
+// returns a fragment.
+const std::string kPyStore =
+    "import psycopg\n"
+    "\n"
+    "BANNER = rb'''\n"
+    "def not_a_function():\n"
+    "    pass\n"
+    "'''\n"
+    "\n"
+    "\n"
+    "def fmt_cents(cents):  # ( not a bracket\n"
+    "    label = f\"({cents // 100}) def\"\n"
+    "    total = cents + \\\n"
+    "        1\n"
+    "    print(label, total)\n"
+    "\n"
+    "\n"
+    "def columns():\n"
+    "    return \"id, total_cents, coupon_code\"\n"
+    "\n"
+    "\n"
+    "class Store:\n"
+    "    def __init__(self, conn):\n"
+    "        self.conn = conn\n"
+    "\n"
+    "    def ship(self, order_id):\n"
+    "        run(self.conn, order_id)\n"
+    "\n"
+    "    def load(self):\n"
+    "        return self.conn.execute(f\"SELECT {columns()} FROM orders\").fetchall()\n";
+
+}  // namespace
+
+TEST_CASE("blank bodies: Python's def bodies are found past strings, comments and continuations") {
+  std::string code;
+  std::vector<languages::TopLevelBody> bodies = languages::python_def_bodies(kPyStore, &code);
+  REQUIRE(bodies.size() == 5);
+  CHECK(bodies[0].name == "fmt_cents");
+  CHECK(bodies[1].name == "columns");
+  CHECK(bodies[2].name == "__init__");
+  CHECK(bodies[3].name == "ship");
+  CHECK(bodies[4].name == "load");
+  CHECK(bodies[0].body(kPyStore).find("print(label, total)") != std::string_view::npos);
+  CHECK(bodies[0].body(kPyStore).find("def columns") == std::string_view::npos);
+  CHECK(languages::python_body_stays(bodies[1].body(code)));  // returns a fragment
+  CHECK(languages::python_body_stays(bodies[4].body(code)));
+  CHECK_FALSE(languages::python_body_stays(bodies[0].body(code)));
+  CHECK_FALSE(languages::python_body_stays(bodies[3].body(code)));
+  CHECK_FALSE(languages::python_body_stays("    if x:\n        return None\n    return\n"));
+  CHECK(languages::python_body_stays("    return None if x else y\n"));
+  CHECK(languages::python_def_bodies("def f():\n    s = 'open\n").empty());  // a literal left open
+  CHECK(languages::python_def_bodies("def f(x): return x\n").empty());      // one line
+
+  // Offsets, rows and columns stay; the tree has no error and finds the same nodes.
+  std::string blanked = languages::python_blank_bodies(kPyStore, bodies, {true, false, true, true, false});
+  REQUIRE(blanked.size() == kPyStore.size());
+  for (size_t i = 0; i < kPyStore.size(); ++i) {
+    CHECK((kPyStore[i] == '\n') == (blanked[i] == '\n'));
+    bool inside = false;
+    for (size_t b : {0, 2, 3}) inside = inside || (i > bodies[b].open && i < bodies[b].close);
+    if (!inside) CHECK(kPyStore[i] == blanked[i]);
+  }
+  CHECK(blanked.find("print(") == std::string::npos);
+  CHECK(blanked.find("self.conn = conn") == std::string::npos);
+  CHECK(languages::python_blank_bodies(kPyStore, bodies, {false, false, false, false, false}).empty());
+  const languages::Language& py = *languages::language_for_path("a.py");
+  languages::Parser parser(py);
+  languages::Tree whole = parser.parse(kPyStore);
+  languages::Tree part = parser.parse(blanked);
+  TSNode a = ts_tree_root_node(whole.get()), b = ts_tree_root_node(part.get());
+  CHECK_FALSE(ts_node_has_error(b));
+  size_t at = kPyStore.find("f\"SELECT");
+  TSNode in_whole = ts_node_descendant_for_byte_range(a, at, at + 1);
+  TSNode in_part = ts_node_descendant_for_byte_range(b, at, at + 1);
+  CHECK(std::string(ts_node_type(in_part)) == ts_node_type(in_whole));
+  CHECK(ts_node_start_byte(in_part) == ts_node_start_byte(in_whole));
+  CHECK(ts_node_start_point(in_part).row == ts_node_start_point(in_whole).row);
+  CHECK(ts_node_start_point(in_part).column == ts_node_start_point(in_whole).column);
+}
+
+TEST_CASE("blank bodies: the scan blanks Python helpers, keeps wrapper calls and returned fragments") {
+  source::MemoryFileSystem fs = store_project();
+  testing::PlannedScan planned(fs, "app");
+  pipeline::ScanPlan& plan = planned.plan;
+  const languages::Language& py = *languages::language_for_path("a.py");
+  pipeline::FileScanner first(fs, plan.options, planned.targets, plan.test_schemas);
+  std::set<languages::ProjectQuery> asked;
+  std::string blanked = first.text_to_parse("store.py", kPyStore, py, {}, &asked);
+  REQUIRE(blanked.size() == kPyStore.size());
+  CHECK(blanked.find("print(label") == std::string::npos);
+  CHECK(blanked.find("run(self.conn") == std::string::npos);  // no wrapper known yet
+  CHECK(asked.count({languages::ProjectQuery::kWrapper, "python", "", "run", false}) == 1);
+  CHECK(blanked.find("return \"id, total_cents, coupon_code\"") != std::string::npos);
+  CHECK(blanked.find("self.conn.execute(") != std::string::npos);
+  CHECK(blanked.find("BANNER = rb'''\ndef not_a_function") != std::string::npos);
+
+  // With `run` known as a wrapper, the body that calls it stays.
+  languages::ProjectConstants project;
+  project.add_wrappers("python", {languages::WrapperDefinition{"run", 1, 0, false}});
+  pipeline::FileScanner again(fs, plan.options, planned.targets, plan.test_schemas, &project);
+  std::string blanked_again = again.text_to_parse("store.py", kPyStore, py, {}, nullptr);
+  CHECK(blanked_again.find("run(self.conn, order_id)") != std::string::npos);
+  CHECK(blanked_again.find("print(label") == std::string::npos);
+}
