@@ -31,6 +31,13 @@ void same_as_find(const std::vector<std::string>& words, std::string_view text) 
   CHECK(search.occurring(text) == by_find(words, text));
 }
 
+/// Up to `max` bytes over a small alphabet, so that words overlap and repeat often.
+std::string random_abc(std::mt19937& rng, size_t max) {
+  std::string s(rng() % (max + 1), 'a');
+  for (char& c : s) c = "ab.c"[rng() % 4];
+  return s;
+}
+
 }  // namespace
 
 TEST_CASE("word search: each word found exactly where find finds it") {
@@ -62,11 +69,7 @@ TEST_CASE("word search: an empty word occurs in every text, the empty one too") 
 
 TEST_CASE("word search: random words over a small alphabet agree with find") {
   std::mt19937 rng(17);
-  auto random_text = [&](size_t max) {
-    std::string s(rng() % (max + 1), 'a');
-    for (char& c : s) c = "ab.c"[rng() % 4];
-    return s;
-  };
+  auto random_text = [&](size_t max) { return random_abc(rng, max); };
   for (int round = 0; round < 300; ++round) {
     std::vector<std::string> words;
     for (int k = 0, n = 1 + static_cast<int>(rng() % 8); k < n; ++k) {
@@ -197,11 +200,7 @@ TEST_CASE("runs_named_query from the word search answers as one find per name di
 
 TEST_CASE("word search: a located word is reported at every place find finds it") {
   std::mt19937 rng(23);
-  auto random_text = [&](size_t max) {
-    std::string s(rng() % (max + 1), 'a');
-    for (char& c : s) c = "ab.c"[rng() % 4];
-    return s;
-  };
+  auto random_text = [&](size_t max) { return random_abc(rng, max); };
   for (int round = 0; round < 300; ++round) {
     std::vector<std::string> words;
     std::vector<bool> located;
