@@ -251,6 +251,10 @@ void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>
   Reader(in).index(out);
 }
 
+/// `extract` reads no body: models and their TableName methods are top-level (a TableName body,
+/// returning text, is never blanked: languages::go_body_stays). `index` reads its own tree.
+bool reads_body(std::string_view) { return false; }
+
 /// Registrations and naming settings are in files importing the orm package; TableName methods
 /// may be anywhere in a model's package.
 bool index_reads(std::string_view path, std::string_view text) {
@@ -268,6 +272,7 @@ extern const DataLayer kBeego{.name = "beego-orm",
                               .extract = extract,
                               .index = index,
                               .index_reads = index_reads,
+                              .reads_body = reads_body,
                               .relevant_words = {"orm:\""},
                               .index_words = {"beego/orm\"", "beego/v2/client/orm\"", ") TableName() string"}};
 

@@ -27,6 +27,7 @@
 #include "analyzers/datalayers/bun_naming.h"
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/go_model.h"
+#include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/string_eval.h"
 
 namespace schemagate::datalayers {
@@ -323,6 +324,11 @@ void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>
   Reader(in).index(out);
 }
 
+/// The bodies `extract` reads: those holding a query chain (Reader::chain). Models are top-level.
+bool reads_body(std::string_view code) {
+  return languages::go_calls_any(code, {"NewSelect", "NewInsert", "NewUpdate", "NewDelete"});
+}
+
 /// Models embed structs of packages that never import bun (a base model with created_at): those
 /// are read too.
 bool index_reads(std::string_view path, std::string_view text) {
@@ -338,6 +344,7 @@ extern const DataLayer kBun{.name = "bun",
                             .extract = extract,
                             .index = index,
                             .index_reads = index_reads,
+                            .reads_body = reads_body,
                             .relevant_words = {"github.com/uptrace/bun", ".NewSelect()", ".NewInsert()", ".NewUpdate()", ".NewDelete()"},
                             .index_words = {"bun:\"", "github.com/uptrace/bun"}};
 

@@ -42,6 +42,7 @@
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/go_model.h"
 #include "analyzers/datalayers/gorm_naming.h"
+#include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/string_eval.h"
 
 namespace schemagate::datalayers {
@@ -633,6 +634,14 @@ bool relevant(std::string_view text) {
 
 void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) { Reader(in).index(out); }
 
+/// The bodies `extract` reads: those holding a chain that names its table (Table, Model, or a
+/// destination: Reader::chain). Models and TableName methods are top-level (a TableName body,
+/// returning text, is never blanked: languages::go_body_stays).
+bool reads_body(std::string_view code) {
+  return languages::go_calls_any(code, {"Table", "Model", "Find", "First", "Take", "Last", "FirstOrCreate",
+                                        "FirstOrInit", "Delete", "Create", "Save"});
+}
+
 /// Files that never import GORM are read too: a struct of `gorm:"..."` tags only, a TableName()
 /// method in a file of its own, the file that configures the naming strategy.
 bool index_reads(std::string_view path, std::string_view text) {
@@ -650,6 +659,7 @@ extern const DataLayer kGorm{.name = "gorm",
                              .extract = extract,
                              .index = index,
                              .index_reads = index_reads,
+                             .reads_body = reads_body,
                              .relevant_words = {"gorm.io/gorm", "jinzhu/gorm", "gorm:\""},
                              .index_words = {"gorm", ") TableName() string"}};
 

@@ -29,6 +29,7 @@
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/go_model.h"
+#include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/string_eval.h"
 
 namespace schemagate::datalayers {
@@ -306,6 +307,10 @@ bool relevant_in(std::string_view text, const ProjectFacts* facts) {
   return false;
 }
 
+/// The bodies whose calls `extract` reads: the site gate keeps those calling Get and Select with
+/// their SQL (database calls); a StructScan of a QueryRowx is none.
+bool reads_body(std::string_view code) { return languages::go_calls_any(code, {"StructScan"}); }
+
 bool index_reads(std::string_view, std::string_view text) {
   return relevant(text) || text.find("db:\"") != std::string_view::npos || changes_mapping(text);
 }
@@ -329,6 +334,7 @@ extern const DataLayer kSqlx{.name = "sqlx",
                              .index = index,
                              .index_reads = index_reads,
                              .relevant_in = relevant_in,
+                             .reads_body = reads_body,
                              .relevant_words = {kImport},
                              .relevant_in_words = {kImport, "SELECT *", "select *"},
                              .index_words = {kImport, "db:\"", ".Unsafe()", ".MapperFunc(", "sqlx.NameMapper", "reflectx.", ".Mapper ="}};

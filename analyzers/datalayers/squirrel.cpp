@@ -30,6 +30,7 @@
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/go_model.h"
+#include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/string_eval.h"
 #include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
@@ -518,6 +519,12 @@ std::vector<std::string> builder_fields(std::string_view text) {
   return out;
 }
 
+/// The bodies `extract` reads: those holding a chain's head (Reader::chain). Its imports, its
+/// builder variables and fields are read at the top level or from the text.
+bool reads_body(std::string_view code) {
+  return languages::go_calls_any(code, {"Select", "Insert", "Update", "Delete", "Replace"});
+}
+
 /// Any Go file may declare the constants a chain names its table with, or a builder field.
 bool index_reads(std::string_view, std::string_view text) {
   return text.find("const ") != std::string_view::npos || text.find(".StatementBuilderType") != std::string_view::npos ||
@@ -544,6 +551,7 @@ extern const DataLayer kSquirrel{.name = "squirrel",
                                  .index = index,
                                  .index_reads = index_reads,
                                  .index_text_only = true,
+                                 .reads_body = reads_body,
                                  .relevant_words = {"Masterminds/squirrel"},
                                  .index_words = {"const ", ".StatementBuilderType", "Masterminds/squirrel"}};
 

@@ -171,6 +171,18 @@ bool go_body_stays(const TopLevelBody& body) {
 
 std::set<std::string_view> go_called_names(std::string_view code) { return called_words(code); }
 
+bool go_calls_any(std::string_view code, std::initializer_list<std::string_view> names) {
+  for (std::string_view name : names)
+    for (size_t at = code.find(name); at != std::string_view::npos; at = code.find(name, at + 1)) {
+      if (at > 0 && word(code[at - 1])) continue;
+      size_t k = at + name.size();
+      if (k < code.size() && word(code[k])) continue;
+      while (k < code.size() && ascii_blank(code[k])) ++k;
+      if (k < code.size() && code[k] == '(') return true;
+    }
+  return false;
+}
+
 std::string blank_bodies(std::string_view text, const std::vector<TopLevelBody>& bodies, const std::vector<bool>& blank) {
   if (std::none_of(blank.begin(), blank.end(), [](bool b) { return b; })) return {};
   std::string out(text);

@@ -8,6 +8,7 @@
 // is lexical (see go_body_stays) and by the caller's gates for the rest (pipeline/body_gate.cpp).
 #pragma once
 #include <cstddef>
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <string_view>
@@ -39,6 +40,11 @@ bool go_body_stays(const TopLevelBody& body);
 /// The names `code` (a Go function body with its literals and comments blanked) calls: each
 /// word followed by `(`, as views of `code`.
 std::set<std::string_view> go_called_names(std::string_view code);
+
+/// Whether `code` (a Go function body with its literals and comments blanked) calls one of
+/// `names`: the word followed by `(`, blanks between allowed, as go_called_names reads a call.
+/// A data layer's DataLayer::reads_body asks it for the calls it follows.
+bool go_calls_any(std::string_view code, std::initializer_list<std::string_view> names);
 
 /// `text` with each body `blank[i]` marks replaced by blanks (line ends kept); "" when none is.
 std::string blank_bodies(std::string_view text, const std::vector<TopLevelBody>& bodies, const std::vector<bool>& blank);

@@ -5,9 +5,10 @@
 // formats_a_query, read loosely), or when what it is may reach a site elsewhere
 // (go_body_stays: `init`, a function that may return text). Any other body gives no site: no
 // call of a database call with the arguments its SQL needs, no literal that starts like a
-// statement. A file a data layer reads is parsed whole, a layer reads calls and types no gate
-// here knows; but sqlx's, whose requirements come from the top-level struct types and the calls
-// the gate keeps (Get, Select, their Context forms, a StructScan of a QueryRowx: sqlx.cpp).
+// statement. A file a data layer reads keeps, besides, each body that layer reads
+// (DataLayer::reads_body: the calls it follows, lexically, on the body's code); a file of a
+// layer that needs the whole file is parsed whole. A layer reads the tree of the file's first
+// scan only: a scan again, with more bodies kept (a wrapper found since), takes its outputs.
 #include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/go_prefilter.h"
 #include "analyzers/languages/literal_scan.h"
@@ -21,11 +22,8 @@ std::string FileScanner::text_to_parse(const std::string& rel, const std::string
                                        std::set<languages::ProjectQuery>* asked) {
   if (lang.name == "python") return python_text_to_parse(rel, text, lang, layers, asked);
   if (lang.name != "go") return {};
-  bool sqlx = false;
-  for (const datalayers::DataLayer* layer : layers) {
-    if (layer->name != "sqlx") return {};
-    sqlx = true;
-  }
+  for (const datalayers::DataLayer* layer : layers)
+    if (!layer->reads_body) return {};
   std::string code;  // `text` with its literals and comments blanked
   std::vector<languages::TopLevelBody> bodies = languages::go_top_level_bodies(text, &code);
   if (bodies.empty()) return {};
@@ -39,7 +37,10 @@ std::string FileScanner::text_to_parse(const std::string& rel, const std::string
     bool formats = false;
     for (size_t at = body.find("Sprintf("); at != std::string_view::npos && !formats; at = body.find("Sprintf(", at + 1))
       formats = body.substr(at + 8, 1) != "\"";
-    if (formats || (sqlx && languages::ProjectConstants::holds_word(body, "StructScan"))) continue;
+    if (formats) continue;
+    std::string_view body_code = bodies[i].body(code);
+    if (std::any_of(layers.begin(), layers.end(), [&](const datalayers::DataLayer* l) { return l->reads_body(body_code); }))
+      continue;
     if (extra != options_.extra_database_calls.end() &&
         std::any_of(extra->second.begin(), extra->second.end(),
                     [&](const std::string& name) { return languages::ProjectConstants::holds_word(body, name); }))

@@ -1,0 +1,7 @@
+package dao
+
+import "github.com/beego/beego/v2/client/orm"
+
+func init() {
+	orm.RegisterModel(&Artifact{})
+}
