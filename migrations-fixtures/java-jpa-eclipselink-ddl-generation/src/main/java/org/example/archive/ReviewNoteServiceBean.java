@@ -1,0 +1,26 @@
+package org.example.archive;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+@Stateless
+public class ReviewNoteServiceBean {
+
+    @PersistenceContext(unitName = "ArchivePU")
+    private EntityManager em;
+
+    public ReviewNote find(Long id) {
+        return em.find(ReviewNote.class, id);
+    }
+
+    public int clearForHolding(long holdingId) {
+        return em.createNativeQuery("DELETE FROM reviewnote WHERE holding_id = " + holdingId).executeUpdate();
+    }
+
+    public int retitle(long holdingId, String title) {
+        // holding is the migrations' table: EclipseLink does not add its columns
+        return em.createNativeQuery("UPDATE holding SET title = ?1, modified = now() WHERE id = ?2")
+                .setParameter(1, title).setParameter(2, holdingId).executeUpdate();
+    }
+}
