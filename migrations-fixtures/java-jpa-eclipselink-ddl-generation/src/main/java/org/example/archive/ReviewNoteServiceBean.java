@@ -23,4 +23,14 @@ public class ReviewNoteServiceBean {
         return em.createNativeQuery("UPDATE holding SET title = ?1, modified = now() WHERE id = ?2")
                 .setParameter(1, title).setParameter(2, holdingId).executeUpdate();
     }
+
+    public HoldingUsage usage(Long id) {
+        return em.find(HoldingUsage.class, id);
+    }
+
+    public int grow(long holdingId, long bytes) {
+        // holdingusage: EclipseLink names the table after the entity
+        return em.createNativeQuery("UPDATE holdingusage SET sizeinbytes = COALESCE(sizeinbytes, 0) + " + bytes
+                + " WHERE holding_id = " + holdingId).executeUpdate();
+    }
 }
