@@ -751,6 +751,10 @@ class Models {
   bool setter(const Model& m, const std::string& name) const {
     if (column_for(m, name) != name || has("def:" + name + "=")) return true;
     if (name == "logger" && includes(m, "SemanticLogger::Loggable")) return true;
+    // Writers every record has (ActiveModel::AttributeAssignment's `attributes=`, which assigns
+    // a hash; AutosaveAssociation's `destroyed_by_association=`): ActiveRecord refuses a column
+    // of either name (DangerousAttributeError).
+    if (name == "attributes" || name == "destroyed_by_association") return true;
     if (name.ends_with("_ids") && has("association:" + pluralize(name.substr(0, name.size() - 4), inflections_)))
       return true;
     return false;

@@ -1129,6 +1129,16 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
   // or not.
   for (const Target& t : targets)
     if (t.own) out->declared_tables.push_back({t.schema, t.table});
+  // A name the strategy gives that is not known here: the provider creates the table under one of
+  // the names a strategy gives (Spring's snake case, or the entity's name as EclipseLink and
+  // Hibernate's standard strategy keep it, folded by PostgreSQL). Each only excuses, where the
+  // module's provider creates tables; a check of it is never made.
+  if (!resolved && !mapped && !explicit_name && naming == Naming::Unknown && self.fact.schema.empty()) {
+    std::string schema = in.default_schema;
+    for (Naming n : {Naming::Identity, Naming::Snake})
+      if (std::string name = physical(self.fact.entity_name, n); !name.empty())
+        out->declared_tables.push_back({schema, name});
+  }
   if (!mapped && !referenced_elsewhere(class_name, in.facts) && (jpql_name == class_name || !referenced_elsewhere(jpql_name, in.facts))) {
     out->unchecked.push_back({ts_node_start_byte(klass.node), "jpa @Entity",
                               "entity " + std::string(class_name) + " is referenced by no other file: nothing queries it"});

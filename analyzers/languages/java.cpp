@@ -11,7 +11,9 @@
 // whole (foreign_query). Spring Data JDBC's @Query is SQL; a file importing
 // org.springframework.data.jdbc gets its @Query read as SQL. JDBI's Handle.createQuery takes SQL
 // too: in a file that uses JDBI (org.jdbi, or a Jdbi helper) and imports no JPA or Hibernate,
-// createQuery is SQL.
+// createQuery is SQL. npjt (ch.digitalfondue.npjt) puts SQL in @Query too, and a method's
+// @QueryOverride(db = DB.PGSQL, value = "...") replaces it on PostgreSQL: then the override is
+// the site, and the overrides for other engines are not PostgreSQL's.
 //
 // MyBatis parameters #{name} and substitutions ${name} become holes; `?` and `:name` are left
 // to placeholder normalisation like in every language.
@@ -100,7 +102,9 @@ class JavaSyntax final : public HostSyntax {
  public:
   explicit JavaSyntax(std::string_view source)
       : source_(source),
-        jdbc_query_(source.find("org.springframework.data.jdbc") != std::string_view::npos),
+        jdbc_query_(source.find("org.springframework.data.jdbc") != std::string_view::npos ||
+                    source.find("ch.digitalfondue.npjt") != std::string_view::npos),
+        npjt_(source.find("ch.digitalfondue.npjt") != std::string_view::npos),
         jdbi_query_(source.find("Jdbi") != std::string_view::npos || source.find("org.jdbi") != std::string_view::npos) {
     for (std::string_view jpa : {"javax.persistence", "jakarta.persistence", "org.hibernate"})
       if (source.find(jpa) != std::string_view::npos) jdbi_query_ = false;
@@ -108,8 +112,11 @@ class JavaSyntax final : public HostSyntax {
 
   ExprKind kind(TSNode node) const override {
     const char* t = ts_node_type(node);
-    if (!std::strcmp(t, "string_literal") || !std::strcmp(t, "element_value_array_initializer"))
-      return ExprKind::kLiteral;
+    if (!std::strcmp(t, "string_literal")) return ExprKind::kLiteral;
+    // An array of strings is one text (@Select({"...", "..."})); an array of annotations
+    // (npjt's @QueriesOverride({@QueryOverride(...), ...})) holds calls of their own.
+    if (!std::strcmp(t, "element_value_array_initializer"))
+      return node_is(first_named_child(node), "annotation") ? ExprKind::kOther : ExprKind::kLiteral;
     if (!std::strcmp(t, "identifier")) return ExprKind::kIdentifier;
     if (!std::strcmp(t, "parenthesized_expression")) return ExprKind::kWrapper;
     if (!std::strcmp(t, "binary_expression") && node_is(field(node, "operator"), "+"))
@@ -232,6 +239,12 @@ class JavaSyntax final : public HostSyntax {
     if (!node_is(node, "annotation")) return false;
     std::string_view name = last_name(node_text(field(node, "name"), source));
     if (name == "NamedQuery") return true;
+    if (name == "QueryOverride") return !npjt_ || !postgresql_override(node, source);
+    if (npjt_ && name == "Query") {
+      // A method's @QueryOverride(db = DB.PGSQL) is what runs on PostgreSQL instead.
+      TSNode modifiers = ts_node_parent(node);
+      return node_is(modifiers, "modifiers") && has_postgresql_override(modifiers, source);
+    }
     if (name != "Query" || jdbc_query_) return false;
     TSNode native = annotation_pair(field(node, "arguments"), source, "nativeQuery");
     return ts_node_is_null(native) || node_text(native, source) != "true";
@@ -338,8 +351,23 @@ class JavaSyntax final : public HostSyntax {
     return TSNode{};
   }
 
+  /// npjt's @QueryOverride(db = DB.PGSQL, ...): the statement that runs on PostgreSQL.
+  static bool postgresql_override(TSNode annotation, std::string_view source) {
+    TSNode db = annotation_pair(field(annotation, "arguments"), source, "db");
+    return !ts_node_is_null(db) && last_name(node_text(db, source)) == "PGSQL";
+  }
+  static bool has_postgresql_override(TSNode n, std::string_view source) {
+    if (node_is(n, "annotation") && last_name(node_text(field(n, "name"), source)) == "QueryOverride")
+      return postgresql_override(n, source);
+    uint32_t k = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < k; ++i)
+      if (has_postgresql_override(ts_node_named_child(n, i), source)) return true;
+    return false;
+  }
+
   std::string_view source_;
   bool jdbc_query_;
+  bool npjt_;        ///< npjt's @Query is SQL, with @QueryOverride(db = DB.X, value = "...") per engine
   bool jdbi_query_;  ///< createQuery is JDBI's (SQL), not JPA's (JPQL)
 };
 

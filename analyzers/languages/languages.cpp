@@ -47,7 +47,8 @@ bool uses_pyspark(std::string_view text) { return text.find("pyspark") != std::s
 // (`sql`), jOOQ plain SQL (`fetch*`, `resultQuery`), JPA createNativeQuery, JDBI's createUpdate
 // and createQuery (JPA's createQuery is JPQL: java.cpp tells them apart);
 // and the annotations that hold SQL: Spring Data @Query (native), MyBatis @Select/@Insert/
-// @Update/@Delete, JDBI @SqlQuery/@SqlUpdate/@SqlBatch, JPA @NamedNativeQuery. Kotlin adds
+// @Update/@Delete, JDBI @SqlQuery/@SqlUpdate/@SqlBatch, JPA @NamedNativeQuery, npjt's @Query and
+// its per-engine @QueryOverride. Kotlin adds
 // Exposed's exec.
 #define SCHEMAGATE_JVM_CALLS                                                                     \
   "prepareStatement", "prepareCall", "executeQuery", "executeUpdate", "executeLargeUpdate",      \
@@ -55,7 +56,7 @@ bool uses_pyspark(std::string_view text) { return text.find("pyspark") != std::s
       "queryForRowSet", "queryForStream", "update", "batchUpdate", "sql", "createNativeQuery",   \
       "createUpdate", "createQuery", "fetch", "fetchOne", "fetchOptional", "fetchSingle",        \
       "fetchLazy", "fetchMany", "resultQuery", "Query", "Select", "Insert", "Update", "Delete",  \
-      "SqlQuery", "SqlUpdate", "SqlBatch", "NamedNativeQuery"
+      "SqlQuery", "SqlUpdate", "SqlBatch", "NamedNativeQuery", "QueryOverride"
 const std::vector<std::string_view> kJavaCalls = {SCHEMAGATE_JVM_CALLS};
 const std::vector<std::string_view> kKotlinCalls = {SCHEMAGATE_JVM_CALLS, "exec"};
 #undef SCHEMAGATE_JVM_CALLS

@@ -492,7 +492,10 @@ class Engine {
                                              std::string(imp.module) + "')";
       else if (postgres_module(imp.module)) engine_of[imp.local] = "";
     }
-    if (std::none_of(engine_of.begin(), engine_of.end(), [](auto& e) { return !e.second.empty(); })) return;
+    // Django's database aliases: `connections["clickhouse"].cursor()` runs the function's
+    // queries on the database of that alias, named for its engine.
+    bool aliases = src_.find("connections[") != std::string_view::npos;
+    if (!aliases && std::none_of(engine_of.begin(), engine_of.end(), [](auto& e) { return !e.second.empty(); })) return;
     struct Scope { uint32_t begin, end; std::string engine; bool postgres = false; };
     std::vector<Scope> marked;
     std::vector<std::pair<uint32_t, uint32_t>> open;
@@ -500,6 +503,22 @@ class Engine {
         [&](TSNode node) {
           if (!ts_node_is_named(node)) return false;
           if (syntax_.is_scope(node)) open.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
+          if (aliases && !open.empty() && node_is(node, "subscript") &&
+              node_text(field(node, "value"), src_) == "connections") {
+            TSNode key = field(node, "subscript");
+            std::string_view k = node_is(key, "string") ? node_text(key, src_) : std::string_view();
+            if (k.size() >= 2 && (k.front() == '"' || k.front() == '\'') && k.back() == k.front()) {
+              k = k.substr(1, k.size() - 2);
+              std::string e = source::other_engine_of_connection_alias(k);
+              const auto b = open.back().first, end = open.back().second;
+              auto it = std::find_if(marked.begin(), marked.end(), [&](const Scope& m) { return m.begin == b && m.end == end; });
+              if (it == marked.end()) it = marked.insert(marked.end(), Scope{b, end, "", false});
+              if (e.empty()) it->postgres = true;
+              else if (it->engine.empty())
+                it->engine = e + " (the function runs its queries on connections[\"" + std::string(k) + "\"])";
+            }
+            return true;
+          }
           TSNode from = syntax_.member_source(node);
           if (open.empty() || ts_node_is_null(from) || syntax_.kind(from) != ExprKind::kIdentifier) return true;
           std::string_view name = node_text(from, src_);

@@ -153,12 +153,79 @@ bool deployment_file(const std::string& path) {
          name == "dockerfile" || name.starts_with("dockerfile.");
 }
 
+/// A JPA persistence unit's file (`META-INF/persistence.xml`), outside test folders.
+bool persistence_xml(const std::string& path) {
+  return path == "META-INF/persistence.xml" || path.ends_with("/META-INF/persistence.xml");
+}
+
+/// The persistence unit's properties that make its provider create the entity tables when the
+/// application is deployed, with the values that create. EclipseLink writes them to the
+/// database unless its output mode is only a script.
+const std::vector<std::pair<std::string_view, std::vector<std::string>>>& persistence_settings() {
+  static const std::vector<std::pair<std::string_view, std::vector<std::string>>> table = {
+      {"eclipselink.ddl-generation", {"create-tables", "create-or-extend-tables", "drop-and-create-tables"}},
+      {"hibernate.hbm2ddl.auto", {"update", "create", "create-drop", "create-only"}},
+      {"javax.persistence.schema-generation.database.action", {"create", "drop-and-create"}},
+      {"jakarta.persistence.schema-generation.database.action", {"create", "drop-and-create"}},
+  };
+  return table;
+}
+
+/// The first `<property name="..." value="..."/>` of a persistence.xml that creates the schema,
+/// as the module entry it makes; null when none does.
+std::optional<HibernateSchemaModule> persistence_unit_schema(const std::string& path, const std::string& text) {
+  std::optional<HibernateSchemaModule> found;
+  bool script_only = false;
+  auto attribute = [](std::string_view tag, std::string_view name) -> std::optional<std::string> {
+    for (size_t at = tag.find(name); at != std::string_view::npos; at = tag.find(name, at + 1)) {
+      if (at == 0 || !std::isspace(static_cast<unsigned char>(tag[at - 1]))) continue;
+      size_t k = tag.find_first_not_of(" \t\r\n", at + name.size());
+      if (k == std::string_view::npos || tag[k] != '=') continue;
+      k = tag.find_first_not_of(" \t\r\n", k + 1);
+      if (k == std::string_view::npos || (tag[k] != '"' && tag[k] != '\'')) continue;
+      size_t end = tag.find(tag[k], k + 1);
+      if (end == std::string_view::npos) return std::nullopt;
+      return std::string(tag.substr(k + 1, end - k - 1));
+    }
+    return std::nullopt;
+  };
+  for (size_t at = text.find("<property"); at != std::string::npos; at = text.find("<property", at + 1)) {
+    size_t end = text.find('>', at);
+    if (end == std::string::npos) break;
+    std::string_view tag = std::string_view(text).substr(at, end - at);
+    std::optional<std::string> name = attribute(tag, "name"), value = attribute(tag, "value");
+    if (!name || !value) continue;
+    std::string v = lower(trim(*value));
+    if (*name == "eclipselink.ddl-generation.output-mode" && v == "sql-script") script_only = true;
+    for (auto& [key, values] : persistence_settings()) {
+      if (found || *name != key || std::find(values.begin(), values.end(), v) == values.end()) continue;
+      std::string module = *module_of_config(path);
+      if (module.ends_with("META-INF/")) module = module.substr(0, module.size() - 9);
+      found = HibernateSchemaModule{module, path, report::line_in(text, at),
+                                    std::string("created at start-up by ") +
+                                        (key.starts_with("eclipselink") ? "EclipseLink (" : "JPA (") + *name + "=" + v +
+                                        ") as configured at"};
+    }
+  }
+  if (script_only) return std::nullopt;
+  return found;
+}
+
 }  // namespace
 
 std::vector<HibernateSchemaModule> hibernate_schema_modules(const source::FileSystem& fs, const std::string& root,
                                                             const std::vector<std::string>& files) {
   std::vector<HibernateSchemaModule> out;
   for (const std::string& f : files) {
+    if (persistence_xml(f) && module_of_config(f)) {
+      std::string text, err;
+      if (!fs.read(source::join_path(root, f), &text, &err)) continue;
+      std::optional<HibernateSchemaModule> unit = persistence_unit_schema(f, text);
+      bool known = false;
+      for (auto& m : out) known = known || (unit && m.module == unit->module);
+      if (unit && !known) out.push_back(std::move(*unit));
+      continue;
+    }
     if (!spring_config(f)) continue;
     std::optional<std::string> module = module_of_config(f);
     if (!module || development_profile(profile_of(f))) continue;

@@ -317,6 +317,12 @@ bool is_revision_script(std::string_view text) {
          (at_line_start("down_revision = ") || at_line_start("down_revision: "));
 }
 
+std::string other_engine_of_connection_alias(std::string_view alias) {
+  std::string name = lower(alias);
+  if (name.find("postgres") != std::string::npos || name.find("pg_") != std::string::npos) return "";
+  return schema::migrations::engine_named_in_name(name, false);
+}
+
 std::string other_engine_of_module(std::string_view module) {
   for (std::string_view pg : kPostgresDrivers)
     if (module == pg) return "";

@@ -56,6 +56,10 @@ std::string package_without_database_client(const FileSystem& fs, const std::str
 /// '@/lib/clickhouse'), or "" for PostgreSQL and for modules named for no engine.
 std::string other_engine_of_module(std::string_view module);
 
+/// The engine a database connection's alias is named for (Django's `connections["clickhouse"]`),
+/// or "" when it names none.
+std::string other_engine_of_connection_alias(std::string_view alias);
+
 /// True when the file imports a PostgreSQL driver or client (psycopg, asyncpg, pgx, lib/pq, pg,
 /// postgres.js, ...): its SQL is PostgreSQL's, not another engine's.
 bool imports_postgres_driver(std::string_view text);

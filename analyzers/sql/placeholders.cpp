@@ -191,6 +191,8 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
     if (c == '?' && nx != '|' && nx != '&' && nx != '?' && !before_literal()) {
       emit_param(in.origin[i]);
       ++i;
+      // JPA's and JDBC-style positional `?1`: the number is the placeholder's, not text after it.
+      while (i < n && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
       continue;
     }
     // psql variables in scripts: :'name' is the value as a literal, :"name" as an identifier.

@@ -39,6 +39,8 @@ TEST_CASE("host formatting verbs %d and %v are values; modulo keeps its blank") 
 
 TEST_CASE("question marks, but not jsonb operators") {
   CHECK(norm("UPDATE t SET a = ? WHERE id = ?") == "UPDATE t SET a = $1 WHERE id = $2");
+  // JPA's positional ?1: the number belongs to the placeholder.
+  CHECK(norm("UPDATE t SET a = ?1, b = ?12 WHERE id = ?2") == "UPDATE t SET a = $1, b = $2 WHERE id = $3");
   CHECK(norm("SELECT * FROM t WHERE tags ?| array['a'] AND tags ?& array['b']") ==
         "SELECT * FROM t WHERE tags ?| array['a'] AND tags ?& array['b']");
 }

@@ -1,0 +1,5 @@
+CREATE TABLE holding (
+    id BIGSERIAL PRIMARY KEY,
+    title TEXT NOT NULL,
+    created TIMESTAMP NOT NULL
+);

@@ -1,0 +1,3 @@
+class Store < ApplicationRecord
+  has_many :pickup_records
+end
