@@ -195,6 +195,8 @@ std::vector<Slot> find_slots(const std::string& s) {
 /// parameter, or an unknown relation for a name), up to byte `stop` of the input.
 SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vector<Fill>& fills, size_t stop) {
   SqlText out;
+  out.text.reserve(std::min(in.text.size(), stop) + 32 * slots.size());
+  out.origin.reserve(out.text.capacity());
   size_t at = 0;
   for (size_t k = 0; k < slots.size() && slots[k].begin < stop; ++k) {
     const Slot& slot = slots[k];
@@ -206,12 +208,12 @@ SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vecto
     }
     if (at < copy_to) out.append_part(in, at, copy_to);
     uint32_t origin = in.origin[slot.begin];
-    std::string relation = std::string(kUnknownSchema) + ".f" + std::to_string(k + 1);
+    auto relation = [&] { return std::string(kUnknownSchema) + ".f" + std::to_string(k + 1); };
     switch (f) {
       case Fill::kParameter: out.append_hole(origin); break;
       case Fill::kNothing: out.append_from(" ", origin); break;
-      case Fill::kJoin: out.append_from(" CROSS JOIN " + relation + " ", origin); break;
-      case Fill::kRelation: out.append_from(" " + relation + " ", origin); break;
+      case Fill::kJoin: out.append_from(" CROSS JOIN " + relation() + " ", origin); break;
+      case Fill::kRelation: out.append_from(" " + relation() + " ", origin); break;
       case Fill::kQuery:
         out.append_from(" SELECT * FROM " + std::string(kUnknownSchema) + ".q" + std::to_string(k + 1) + " ", origin);
         break;
