@@ -406,6 +406,8 @@ class Engine {
       wrong |= k == ExprKind::kLiteral || k == ExprKind::kConcat || k == ExprKind::kFormat ||
                k == ExprKind::kSequence || syntax_.formatting(node, src_, &formatting);
     }
+    // parent_of finds the parent tree-sitter does.
+    if (!flat_.empty()) wrong |= !ts_node_eq(parent_of(node), ts_node_parent(node));
     wrong |= static_cast<bool>(f & kScope) != syntax_.is_scope(node);
     wrong |= static_cast<bool>(f & kClass) != kClasses.has(node);
     if (wrong) asked_mismatches.fetch_add(1);
@@ -1245,8 +1247,8 @@ class Engine {
   /// INTO`) never runs here at all.
   bool read_as_field(TSNode node) const {
     if (!project_ || !syntax_.package_scope()) return false;
-    TSNode p = ts_node_parent(node);
-    if (node_is(p, "literal_element") || node_is(p, "expression_list")) p = ts_node_parent(p);
+    TSNode p = parent_of(node);
+    if (node_is(p, "literal_element") || node_is(p, "expression_list")) p = parent_of(p);
     std::vector<std::pair<std::string_view, TSNode>> writes;
     syntax_.field_writes(p, src_, &writes);
     for (const auto& write : writes)
@@ -1723,7 +1725,7 @@ class Engine {
   /// passes a name that says it holds a command (`service.execute(commandName)`): an editor's or a
   /// CQRS bus's commands, not a database's.
   bool command_receiver(TSNode arg) const {
-    TSNode call = ts_node_parent(ts_node_parent(arg));
+    TSNode call = parent_of(parent_of(arg));
     TSNode fn = ts_node_child_by_field_name(call, "function", 8);
     TSNode object = ts_node_is_null(fn) ? TSNode{} : ts_node_child_by_field_name(fn, "object", 6);
     auto says_command = [&](TSNode n) {
@@ -1920,7 +1922,21 @@ class Engine {
   struct FlatNode {
     TSNode node;
     uint32_t end;
+    uint32_t parent;  ///< index of the node's parent, kNoParent for the root
   };
+  static constexpr uint32_t kNoParent = UINT32_MAX;
+
+  /// ts_node_parent(node), from flat_ once it is built: tree-sitter finds a parent by walking
+  /// down from the root, hundreds of instructions a level. flat_ is in document order, so nodes
+  /// starting where `node` does are found by their start byte.
+  TSNode parent_of(TSNode node) const {
+    uint32_t start = ts_node_start_byte(node);
+    auto it = std::lower_bound(flat_.begin(), flat_.end(), start,
+                               [](const FlatNode& f, uint32_t at) { return ts_node_start_byte(f.node) < at; });
+    for (; it != flat_.end() && ts_node_start_byte(it->node) == start; ++it)
+      if (ts_node_eq(it->node, node)) return it->parent == kNoParent ? TSNode{} : flat_[it->parent].node;
+    return ts_node_parent(node);  // not walked yet
+  }
 
   /// walk(in_.root, enter, leave), from flat_ (built by the first call).
   template <typename Enter, typename Leave>
@@ -1931,8 +1947,8 @@ class Engine {
       walk(
           in_.root,
           [&](TSNode n) {
-            open.push_back(static_cast<uint32_t>(flat_.size()));
-            flat_.push_back({n, 0});
+            flat_.push_back({n, 0, open.empty() ? kNoParent : open.back()});
+            open.push_back(static_cast<uint32_t>(flat_.size() - 1));
             return true;
           },
           [&](TSNode) {

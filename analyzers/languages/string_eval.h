@@ -279,7 +279,8 @@ void extract_sites(const ExtractInput& in, const HostSyntax& syntax, std::vector
 
 /// For tests: while on, the engine also asks every question HostSyntax::asked_kinds lets it
 /// skip and counts the nodes where one had an answer (or a scope or class was told wrong, or
-/// a method's function_name differs from its function_parameters); turning it on or off resets
+/// a method's function_name differs from its function_parameters, or the flat tree's parent of a
+/// node from tree-sitter's); turning it on or off resets
 /// the count.
 void check_asked_kinds(bool on);
 size_t asked_kinds_mismatches();

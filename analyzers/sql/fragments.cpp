@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <strings.h>
 #include <tuple>
@@ -194,6 +195,8 @@ std::vector<Slot> find_slots(const std::string& s) {
 /// parameter, or an unknown relation for a name), up to byte `stop` of the input.
 SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vector<Fill>& fills, size_t stop) {
   SqlText out;
+  out.text.reserve(std::min(in.text.size(), stop) + 32 * slots.size());
+  out.origin.reserve(out.text.capacity());
   size_t at = 0;
   for (size_t k = 0; k < slots.size() && slots[k].begin < stop; ++k) {
     const Slot& slot = slots[k];
@@ -203,14 +206,14 @@ SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vecto
       while (copy_to > 0 && std::isspace(static_cast<unsigned char>(in.text[copy_to - 1]))) --copy_to;
       copy_to = copy_to >= 6 ? copy_to - 6 : 0;
     }
-    for (; at < copy_to; ++at) out.append_from(std::string_view(&in.text[at], 1), in.origin[at]);
+    if (at < copy_to) out.append_part(in, at, copy_to);
     uint32_t origin = in.origin[slot.begin];
-    std::string relation = std::string(kUnknownSchema) + ".f" + std::to_string(k + 1);
+    auto relation = [&] { return std::string(kUnknownSchema) + ".f" + std::to_string(k + 1); };
     switch (f) {
       case Fill::kParameter: out.append_hole(origin); break;
       case Fill::kNothing: out.append_from(" ", origin); break;
-      case Fill::kJoin: out.append_from(" CROSS JOIN " + relation + " ", origin); break;
-      case Fill::kRelation: out.append_from(" " + relation + " ", origin); break;
+      case Fill::kJoin: out.append_from(" CROSS JOIN " + relation() + " ", origin); break;
+      case Fill::kRelation: out.append_from(" " + relation() + " ", origin); break;
       case Fill::kQuery:
         out.append_from(" SELECT * FROM " + std::string(kUnknownSchema) + ".q" + std::to_string(k + 1) + " ", origin);
         break;
@@ -222,7 +225,7 @@ SqlText fill(const SqlText& in, const std::vector<Slot>& slots, const std::vecto
     }
     at = slot.end;
   }
-  for (; at < in.text.size() && at < stop; ++at) out.append_from(std::string_view(&in.text[at], 1), in.origin[at]);
+  if (size_t end = std::min(in.text.size(), stop); at < end) out.append_part(in, at, end);
   return out;
 }
 
@@ -424,11 +427,11 @@ bool reads_as_utility(const SqlText& text) {
   SqlText named;
   size_t at = 0;
   for (const Slot& slot : slots) {
-    for (; at < slot.begin; ++at) named.append_from(std::string_view(&text.text[at], 1), text.origin[at]);
+    if (at < slot.begin) named.append_part(text, at, slot.begin);
     named.append_from(" schemagate_fragment ", text.origin[slot.begin]);
     at = slot.end;
   }
-  for (; at < text.text.size(); ++at) named.append_from(std::string_view(&text.text[at], 1), text.origin[at]);
+  if (at < text.text.size()) named.append_part(text, at, text.text.size());
   NormalizedSql norm = normalize_placeholders(named);  // holes inside literals stay values
   std::vector<ParsedStatement> statements;
   ParseError err;
@@ -474,6 +477,8 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
     // A whole condition (`WHERE ${filter}`, `AND ${cond}` before GROUP BY or the end): TRUE.
     if (!slot.glued && after_condition_keyword(text.text, slot.begin)) fallbacks.insert(fallbacks.begin(), Fill::kCondition);
     if (!slot.glued && parenthesized_alone(text.text, slot)) fallbacks.push_back(Fill::kQuery);
+    // The normalised length of the text before this slot: the same for every choice here.
+    std::optional<size_t> before_slot;
     for (size_t o = 0; o < options.size() || (!slot.glued && !parameter_fits && o < options.size() + fallbacks.size());
          ++o) {
       Fill f = o < options.size() ? options[o] : fallbacks[o - options.size()];
@@ -495,7 +500,8 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
           // Rejected at the parameter itself (`FROM $1 sf`, where a relation stands): no reading
           // goes on from it, however near the next fragment is.
           if (f == Fill::kParameter && viable) {
-            size_t at = normalize_placeholders(fill(text, slots, fills, slots[k].begin)).sql.text.size();
+            if (!before_slot) before_slot = normalize_placeholders(fill(text, slots, fills, slots[k].begin)).sql.text.size();
+            size_t at = *before_slot;
             size_t hole = r.norm.sql.text.find_first_not_of(" \t\r\n", at);
             if (hole != std::string::npos && err.offset == hole) viable = false;
           }

@@ -1,8 +1,11 @@
 #include "analyzers/sql/placeholders.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
+#include <string_view>
 
 #include "analyzers/sql/scan.h"
 
@@ -17,6 +20,15 @@ bool ident_start(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
 
+/// The bytes at which a rule of normalize_placeholders may start (a literal, a comment, a dollar
+/// quote, a hole, a placeholder, an escaped colon); any other byte is copied as it is.
+constexpr std::array<bool, 256> kStarts = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : std::string_view("'\"-/$%{?:\\@")) t[c] = true;
+  t[static_cast<unsigned char>(kHole)] = true;
+  return t;
+}();
+
 }  // namespace
 
 NormalizedSql normalize_placeholders(const SqlText& in) {
@@ -30,8 +42,8 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
   // unreported.
   constexpr uint64_t kMaxParam = 1000000000000000000ull;
   uint64_t next = 1;
-  for (size_t i = 0; i + 1 < n; ++i) {
-    if (s[i] == '$' && std::isdigit(static_cast<unsigned char>(s[i + 1])) && (i == 0 || !ident_char(s[i - 1]))) {
+  for (size_t i = s.find('$'); i != std::string::npos && i + 1 < n; i = s.find('$', i + 1)) {
+    if (std::isdigit(static_cast<unsigned char>(s[i + 1])) && (i == 0 || !ident_char(s[i - 1]))) {
       uint64_t v = 0;
       size_t j = i + 1;
       while (j < n && std::isdigit(static_cast<unsigned char>(s[j]))) {
@@ -61,16 +73,31 @@ NormalizedSql normalize_placeholders(const SqlText& in) {
       out.unchecked_offset = at;
     }
   };
+  // Runs of bytes are copied whole, origins with them.
+  out.sql.text.reserve(n + 16);
+  out.sql.origin.reserve(n + 16);
   auto copy = [&](size_t from, size_t to) {
-    for (size_t k = from; k < to; ++k) {
-      if (s[k] == kHole) out.sql.append_from("$0", in.origin[k]);  // inert text inside a literal
-      else out.sql.append_from(std::string_view(&s[k], 1), in.origin[k]);
+    while (from < to) {
+      const void* hole = std::memchr(s.data() + from, kHole, to - from);
+      size_t stop = hole ? static_cast<size_t>(static_cast<const char*>(hole) - s.data()) : to;
+      out.sql.append_part(in, from, stop);
+      if (stop == to) break;
+      out.sql.append_from("$0", in.origin[stop]);  // inert text inside a literal
+      from = stop + 1;
     }
   };
 
   size_t i = 0;
   while (i < n) {
     char c = s[i];
+    // A byte none of the rules below starts at is copied as it is: the run of such bytes at once.
+    if (!kStarts[static_cast<unsigned char>(c)]) {
+      size_t j = i + 1;
+      while (j < n && !kStarts[static_cast<unsigned char>(s[j])]) ++j;
+      copy(i, j);
+      i = j;
+      continue;
+    }
     char prev = i > 0 ? s[i - 1] : ' ';
     char nx = i + 1 < n ? s[i + 1] : '\0';
     if (c == '\'') {  // string literal (sql/scan.h)

@@ -5,6 +5,7 @@
 // and each driver placeholder (%s, ?, :name, @name) into a PostgreSQL parameter $n, so the
 // statement parses with PostgreSQL's own parser while every location still maps back.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,22 +21,26 @@ struct SqlText {
 
   /// Appends `bytes`, the i-th byte coming from host offset `host_offset + i`.
   void append_verbatim(std::string_view bytes, uint32_t host_offset) {
-    for (size_t i = 0; i < bytes.size(); ++i) {
-      text.push_back(bytes[i]);
-      origin.push_back(host_offset + static_cast<uint32_t>(i));
-    }
+    text.append(bytes);
+    size_t at = origin.size();
+    origin.resize(at + bytes.size());
+    for (size_t i = 0; i < bytes.size(); ++i) origin[at + i] = host_offset + static_cast<uint32_t>(i);
   }
   /// Appends decoded bytes that all map to one host offset (an escape sequence).
   void append_from(std::string_view bytes, uint32_t host_offset) {
-    for (char c : bytes) {
-      text.push_back(c);
-      origin.push_back(host_offset);
-    }
+    text.append(bytes);
+    origin.insert(origin.end(), bytes.size(), host_offset);
   }
   /// Appends an interpolation or a non-literal operand that starts at `host_offset`.
   void append_hole(uint32_t host_offset) {
     text.push_back(kHole);
     origin.push_back(host_offset);
+  }
+  /// Appends bytes [begin, end) of `other`, each with its origin there.
+  void append_part(const SqlText& other, size_t begin, size_t end) {
+    text.append(other.text, begin, end - begin);
+    origin.insert(origin.end(), other.origin.begin() + static_cast<std::ptrdiff_t>(begin),
+                  other.origin.begin() + static_cast<std::ptrdiff_t>(end));
   }
   void append(const SqlText& other) {
     text += other.text;
