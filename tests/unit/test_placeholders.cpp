@@ -300,6 +300,7 @@ NormalizedSql normalize_by_byte(const SqlText& in) {
     if (c == '?' && nx != '|' && nx != '&' && nx != '?' && !before_literal()) {
       emit_param(in.origin[i]);
       ++i;
+      while (i < n && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
       continue;
     }
     // psql variables in scripts: :'name' is the value as a literal, :"name" as an identifier.
