@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "analyzers/languages/ascii_class.h"
+#include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/go_prefilter.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/literal_scan.h"
@@ -629,6 +630,25 @@ void collect_file_constants(std::string_view text, TSNode root, const Language& 
   language.extract(in, &unused);
 }
 
+std::string go_constants_text(std::string_view text, const Language& language) {
+  std::vector<TopLevelBody> bodies = go_top_level_bodies(text);
+  if (bodies.empty()) return {};
+  std::vector<bool> blank(bodies.size(), false);
+  std::set<std::string_view, std::less<>> wrapping;  // the names of the bodies kept for a database call
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    if (go_body_stays(bodies[i])) continue;
+    if (ProjectConstants::may_define_wrapper(language, bodies[i].body(text))) {
+      wrapping.insert(bodies[i].name);
+      continue;
+    }
+    blank[i] = true;
+  }
+  // A method of a wrapper's name hands its SQL on to the wrapper (string_eval.cpp, delegates).
+  for (size_t i = 0; i < bodies.size(); ++i)
+    if (blank[i] && wrapping.count(bodies[i].name)) blank[i] = false;
+  return blank_bodies(text, bodies, blank);
+}
+
 void collect_constants_of(const source::FileSystem& fs, const std::string& root,
                           const std::vector<std::pair<std::string, const Language*>>& files,
                           const std::function<bool(size_t index, std::string_view text)>& take, unsigned threads,
@@ -649,7 +669,10 @@ void collect_constants_of(const source::FileSystem& fs, const std::string& root,
       auto& parser = parsers[lang];
       if (!parser) parser = std::make_unique<Parser>(*lang);
       if (!parser->ok()) continue;
-      Tree tree = parser->parse(text);
+      // Go: without the function bodies that give no constant and no wrapper (the struct
+      // fields' values, `fields`, are written in any body).
+      std::string blanked = !fields && lang->name == "go" ? go_constants_text(text, *lang) : std::string();
+      Tree tree = parser->parse(blanked.empty() ? std::string_view(text) : blanked);
       if (!tree) continue;
       collect_file_constants(text, ts_tree_root_node(tree.get()), *lang, &(*found)[i], &(*wrappers)[i], fields, files[i].first,
                              facts);

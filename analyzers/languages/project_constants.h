@@ -174,6 +174,11 @@ void collect_file_constants(std::string_view text, TSNode root, const Language& 
                             FileWrappers* wrappers, const ProjectConstants* fields = nullptr,
                             std::string_view path = {}, const ProjectFacts* facts = nullptr);
 
+/// Go: `text` with the top-level function bodies blanked (blank_bodies.h) that give no constant
+/// and no wrapper for other files: none may return text (go_body_stays), none names a database
+/// call, none is a method of a name such a body has. "" when none is blanked.
+std::string go_constants_text(std::string_view text, const Language& language);
+
 /// The phase's work for the files `take` accepts (given path, language and text), filling
 /// `constants` and `wrappers` at their indices; files it refuses are read but not parsed.
 void collect_constants_of(const source::FileSystem& fs, const std::string& root,

@@ -316,3 +316,54 @@ TEST_CASE("project constants: Go words where a package-level declaration names w
   CHECK_FALSE(languages::ProjectConstants::go_package_level_words("func f() {"));
   CHECK_FALSE(languages::ProjectConstants::go_package_level_words("var s = \"open"));
 }
+
+namespace {
+
+/// One Go file's constants and wrappers as the phase collects them from `text`'s tree.
+std::pair<languages::FileConstants, languages::FileWrappers> go_constants(std::string_view text, std::string_view parsed) {
+  const languages::Language* go = languages::language_for_path("a.go");
+  languages::Parser parser(*go);
+  languages::Tree tree = parser.parse(parsed);
+  REQUIRE(tree);
+  std::pair<languages::FileConstants, languages::FileWrappers> out;
+  languages::collect_file_constants(text, ts_tree_root_node(tree.get()), *go, &out.first, &out.second, nullptr, "store/a.go");
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("project constants: a Go file parsed without the bodies that give nothing gives what the whole file gives") {
+  const languages::Language* go = languages::language_for_path("a.go");
+  std::string text =
+      "package store\n\nconst usersTable = \"users\"\n\nvar selectUsers = \"SELECT id FROM \" + usersTable\n\n"
+      // A constant returned by a function ("name()") and a rewrite of its parameter ("name(@)").
+      "func tableName() string {\n\treturn \"accounts\"\n}\n\n"
+      "func rewrite(q string) string {\n\treturn strings.ReplaceAll(q, \" t_v2 \", \" t \")\n}\n\n"
+      // A wrapper, a method of the same name that hands its SQL on to it, and one that does not.
+      "func (s *Store) selectAll(ctx context.Context, query string, args ...any) error {\n"
+      "\t_, err := s.db.QueryContext(ctx, query, args...)\n\treturn err\n}\n\n"
+      "func (c *Cached) selectAll(ctx context.Context, query string, args ...any) error {\n"
+      "\treturn c.inner.selectAll(ctx, query, args...)\n}\n\n"
+      // Bodies that give nothing: blanked.
+      "func limit() int {\n\treturn 100\n}\n\n"
+      "func (s *Store) Close() error {\n\ts.closed = true\n\treturn nil\n}\n\n"
+      "func helper(n int) map[string]int {\n\tout := map[string]int{}\n\tfor i := 0; i < n; i++ {\n\t\tout[\"x\"] = len(out)\n\t}\n"
+      "\treturn out\n}\n\n"
+      "func init() {\n\tregister(\"users\")\n}\n";
+  std::string blanked = languages::go_constants_text(text, *go);
+  REQUIRE(blanked.size() == text.size());
+  CHECK(blanked.find("return 100") == std::string::npos);
+  CHECK(blanked.find("s.closed = true") == std::string::npos);
+  CHECK(blanked.find("len(out)") == std::string::npos);
+  CHECK(blanked.find("return \"accounts\"") != std::string::npos);
+  CHECK(blanked.find("c.inner.selectAll") != std::string::npos);
+  CHECK(blanked.find("register(\"users\")") != std::string::npos);
+  auto whole = go_constants(text, text);
+  auto part = go_constants(text, blanked);
+  CHECK(part.first == whole.first);
+  CHECK(part.second == whole.second);
+  CHECK(std::count_if(whole.first.begin(), whole.first.end(), [](auto& c) { return c.first == "tableName()"; }) == 1);
+  CHECK(std::count_if(whole.second.begin(), whole.second.end(), [](auto& w) { return w.name == "selectAll"; }) == 2);
+  // Nothing to blank: "".
+  CHECK(languages::go_constants_text("package store\n\nconst a = \"b\"\n", *go).empty());
+}
