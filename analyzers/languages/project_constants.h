@@ -122,6 +122,20 @@ class ProjectConstants {
   /// does. may_define_wrapper_of is true exactly when both are.
   static bool may_define_any_wrapper(const Language& language, std::string_view text);
   static bool declares_wrapper_of(const Language& language, std::string_view text, const std::set<std::string>& names);
+  /// A name declares_wrapper_of reads as declared: Go's word after a `func` keyword (and its
+  /// receiver), Python's after a `def`; `at` past Go's word, at Python's keyword.
+  struct DeclaredName {
+    std::string name;
+    size_t at = 0;
+  };
+  /// declares_wrapper_of's reading of `text`'s declarations, in file order, for a caller that
+  /// asks a file many times (names asked in rounds): it need not read the file again for names
+  /// it does not declare. Nullopt for the other languages (JavaScript and TypeScript declare by
+  /// many forms).
+  static std::optional<std::vector<DeclaredName>> declared_names(const Language& language, std::string_view text);
+  /// declares_wrapper_of(language, text, names), given `declared` = declared_names(language, text).
+  static bool declares_wrapper_of(const Language& language, std::string_view text, const std::set<std::string>& names,
+                                  const std::vector<DeclaredName>& declared);
   /// Whether `text`, a file of `language`, holds as a word the name of a function of the project
   /// that add_wrappers recorded for its family (a call of it may be a database call).
   bool holds_wrapper_name(std::string_view language, std::string_view text) const;
