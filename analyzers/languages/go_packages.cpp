@@ -134,6 +134,7 @@ void go_file_facts(std::string_view dir, std::string_view text, FactList* out) {
   std::string type_name;
   bool interface = false;
   std::string close;
+  std::string fields;  // the indentation of its fields: one level in from the brace
   bool type_group = false;
   size_t i = 0;
   while (i < text.size()) {
@@ -141,14 +142,19 @@ void go_file_facts(std::string_view dir, std::string_view text, FactList* out) {
     std::string_view line = text.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
     i = nl == std::string_view::npos ? text.size() : nl + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!type_name.empty()) {
+    // Outside a type's body, a declaration starts its line with `package`, `func` or `type`, a
+    // `type (` group ends with `)` and indents its types once: the other lines (a function's
+    // body, most of the file) are passed over at their first byte.
+    if (type_name.empty()) {
+      char first = line.empty() ? '\0' : line.front();
+      if (first != 'p' && first != 'f' && first != 't' && first != ')' && !(first == '\t' && type_group)) continue;
+    } else {
       if (line == close) {
         type_name.clear();
         continue;
       }
       std::string_view body = trim(line);
       if (body.empty() || body.starts_with("//")) continue;
-      std::string fields = close.substr(0, close.size() - 1) + "\t";  // one level in from the brace
       if (line.size() <= fields.size() || line.substr(0, fields.size()) != fields || line[fields.size()] == '\t')
         continue;  // deeper: a nested type's lines
       std::string_view name = identifier(body);
@@ -243,6 +249,7 @@ void go_file_facts(std::string_view dir, std::string_view text, FactList* out) {
     type_name = std::string(name);
     interface = kind == "interface {";
     close = indent + "}";
+    fields = indent + "\t";
     out->emplace_back("go:type:" + type_name, interface ? "interface" : "struct");
   }
 }

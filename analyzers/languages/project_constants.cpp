@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "analyzers/languages/ascii_class.h"
+#include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/go_prefilter.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/literal_scan.h"
@@ -510,53 +511,34 @@ std::string_view python_def(std::string_view text, size_t at) {
   return text.substr(at);
 }
 
-/// may_define_wrapper_of's test of the declarations (see there), without its test of the whole
-/// text's database call names.
-bool declares_wrapper_in(const Language& language, std::string_view text, const std::set<std::string>& names) {
-  auto word = [](char c) { return ascii_alnum(c) || c == '_' || c == '$'; };
-  // A script file declares the name and calls one of the database calls (script_calls_database);
-  // the declaration first, which few files hold.
-  // In JavaScript and TypeScript, a call that hands an argument on (not a tag's template, whose
-  // substitutions are values) in code, not in a string or a comment (script_lexer.h).
-  if (ProjectConstants::family(language.name) == "script")
-    return script_declares_one_of(text, names) &&
-           (is_script_language(language.name) ? script_may_wrap_database_call(language.name, text, language.database_calls)
-                                              : script_calls_database(language, text));
+bool declaration_word(char c) { return ascii_alnum(c) || c == '_' || c == '$'; }
+
+/// Python: the name after each `def` keyword (async or not, in a class or not, on a continued
+/// line too), in file order: f(name, at) with the keyword's offset; true from f stops the walk.
+template <typename F>
+bool each_python_def_name(std::string_view text, F&& f) {
   auto blank = [&](size_t i) { return i < text.size() && ascii_blank(text[i]); };
-  if (language.name == "python") {
-    // A wrapper is a `def` (async or not, in a class or not): the name follows the keyword.
-    for (size_t at = text.find("def"); at != std::string_view::npos; at = text.find("def", at + 1)) {
-      if ((at > 0 && word(text[at - 1])) || !(blank(at + 3) || (at + 3 < text.size() && text[at + 3] == '\\')))
-        continue;
-      size_t i = at + 3;
-      while (blank(i) || (i < text.size() && text[i] == '\\')) ++i;  // a continued line too
-      size_t end = i;
-      while (end < text.size() && word(text[end])) ++end;
-      if (end == i || !names.count(std::string(text.substr(i, end - i)))) continue;
-      // Its SQL parameter reaches a database call inside its body: one is named there.
-      std::string_view def = python_def(text, at);
-      if (def.empty() || ProjectConstants::may_define_wrapper(language, def)) return true;
-    }
-    return false;
+  for (size_t at = text.find("def"); at != std::string_view::npos; at = text.find("def", at + 1)) {
+    if ((at > 0 && declaration_word(text[at - 1])) || !(blank(at + 3) || (at + 3 < text.size() && text[at + 3] == '\\')))
+      continue;
+    size_t i = at + 3;
+    while (blank(i) || (i < text.size() && text[i] == '\\')) ++i;  // a continued line too
+    size_t end = i;
+    while (end < text.size() && declaration_word(text[end])) ++end;
+    if (end > i && f(text.substr(i, end - i), at)) return true;
   }
-  if (language.name != "go")
-    return std::any_of(names.begin(), names.end(), [&](const std::string& name) { return ProjectConstants::holds_word(text, name); });
-  // The balanced bracket group that opens at `i` (`(`, `[`): its end, one past the closing
-  // bracket, or npos when it does not close.
-  auto group_end = [&](size_t i) {
-    char open = text[i], close = open == '(' ? ')' : ']';
-    int depth = 0;
-    for (; i < text.size(); ++i) {
-      if (text[i] == open) ++depth;
-      if (text[i] == close && --depth == 0) return i + 1;
-    }
-    return std::string_view::npos;
-  };
-  // Each `func` keyword: a receiver in parentheses may follow, then the declared name, type
-  // parameters, and the parameters. Only a parameter declared `string` carries a wrapper's SQL
-  // (GoSyntax::function_parameters), so a declaration whose parameters never say `string` is none.
+  return false;
+}
+
+/// Go: the word after each `func` keyword and its receiver in parentheses, if any, in file
+/// order: a declared function's or method's name, or a func literal's or func type's result
+/// (`func(a, b int) bool`). f(name, end) with the offset just past the word; true from f stops
+/// the walk.
+template <typename F>
+bool each_go_func_name(std::string_view text, F&& f) {
+  auto blank = [&](size_t i) { return i < text.size() && ascii_blank(text[i]); };
   for (size_t at = text.find("func"); at != std::string_view::npos; at = text.find("func", at + 1)) {
-    if ((at > 0 && word(text[at - 1])) || (at + 4 < text.size() && word(text[at + 4]))) continue;
+    if ((at > 0 && declaration_word(text[at - 1])) || (at + 4 < text.size() && declaration_word(text[at + 4]))) continue;
     size_t i = at + 4;
     while (blank(i)) ++i;
     if (i < text.size() && text[i] == '(') {
@@ -569,26 +551,75 @@ bool declares_wrapper_in(const Language& language, std::string_view text, const 
       while (blank(i)) ++i;
     }
     size_t end = i;
-    while (end < text.size() && word(text[end])) ++end;
-    if (end == i || !names.count(std::string(text.substr(i, end - i)))) continue;
-    size_t k = end;
-    while (blank(k)) ++k;
-    if (k < text.size() && text[k] == '[') {  // type parameters
-      k = group_end(k);
-      while (blank(k)) ++k;
-    }
-    if (k >= text.size() || text[k] == '/') return true;  // a comment between: cannot tell
-    // Not followed by its parameters: no declaration of that name, but a func literal's or a
-    // func type's result (`func(a, b int) bool {`, where `bool` is asked: `bool(x)` reads like a call).
-    if (text[k] != '(') continue;
-    size_t close = group_end(k);
-    if (close == std::string_view::npos) return true;
-    if (!ProjectConstants::holds_word(text.substr(k, close - k), "string")) continue;
-    // Its SQL parameter reaches a database call inside its body: one is named there.
-    std::string_view body = go_body(text, close);
-    if (body.empty() || ProjectConstants::may_define_wrapper(language, body)) return true;
+    while (end < text.size() && declaration_word(text[end])) ++end;
+    if (end > i && f(text.substr(i, end - i), end)) return true;
   }
   return false;
+}
+
+/// Go: whether the declaration whose name ends at `end` may be a wrapper: parameters with a
+/// `string` among them and a database call named in its body, or it cannot be told.
+bool go_declaration_may_wrap(const Language& language, std::string_view text, size_t end) {
+  auto blank = [&](size_t i) { return i < text.size() && ascii_blank(text[i]); };
+  // The balanced bracket group that opens at `i` (`(`, `[`): its end, one past the closing
+  // bracket, or npos when it does not close.
+  auto group_end = [&](size_t i) {
+    char open = text[i], close = open == '(' ? ')' : ']';
+    int depth = 0;
+    for (; i < text.size(); ++i) {
+      if (text[i] == open) ++depth;
+      if (text[i] == close && --depth == 0) return i + 1;
+    }
+    return std::string_view::npos;
+  };
+  size_t k = end;
+  while (blank(k)) ++k;
+  if (k < text.size() && text[k] == '[') {  // type parameters
+    k = group_end(k);
+    while (blank(k)) ++k;
+  }
+  if (k >= text.size() || text[k] == '/') return true;  // a comment between: cannot tell
+  // Not followed by its parameters: no declaration of that name, but a func literal's or a
+  // func type's result (`func(a, b int) bool {`, where `bool` is asked: `bool(x)` reads like a call).
+  if (text[k] != '(') return false;
+  size_t close = group_end(k);
+  if (close == std::string_view::npos) return true;
+  if (!ProjectConstants::holds_word(text.substr(k, close - k), "string")) return false;
+  // Its SQL parameter reaches a database call inside its body: one is named there.
+  std::string_view body = go_body(text, close);
+  return body.empty() || ProjectConstants::may_define_wrapper(language, body);
+}
+
+/// Python: whether the `def` whose keyword is at `at` may be a wrapper: its SQL parameter
+/// reaches a database call inside its body, where one is named, or it cannot be told.
+bool python_def_may_wrap(const Language& language, std::string_view text, size_t at) {
+  std::string_view def = python_def(text, at);
+  return def.empty() || ProjectConstants::may_define_wrapper(language, def);
+}
+
+/// may_define_wrapper_of's test of the declarations (see there), without its test of the whole
+/// text's database call names.
+bool declares_wrapper_in(const Language& language, std::string_view text, const std::set<std::string>& names) {
+  // A script file declares the name and calls one of the database calls (script_calls_database);
+  // the declaration first, which few files hold.
+  // In JavaScript and TypeScript, a call that hands an argument on (not a tag's template, whose
+  // substitutions are values) in code, not in a string or a comment (script_lexer.h).
+  if (ProjectConstants::family(language.name) == "script")
+    return script_declares_one_of(text, names) &&
+           (is_script_language(language.name) ? script_may_wrap_database_call(language.name, text, language.database_calls)
+                                              : script_calls_database(language, text));
+  if (language.name == "python")
+    return each_python_def_name(text, [&](std::string_view name, size_t at) {
+      return names.count(std::string(name)) && python_def_may_wrap(language, text, at);
+    });
+  if (language.name != "go")
+    return std::any_of(names.begin(), names.end(), [&](const std::string& name) { return ProjectConstants::holds_word(text, name); });
+  // Each `func` keyword: a receiver in parentheses may follow, then the declared name, type
+  // parameters, and the parameters. Only a parameter declared `string` carries a wrapper's SQL
+  // (GoSyntax::function_parameters), so a declaration whose parameters never say `string` is none.
+  return each_go_func_name(text, [&](std::string_view name, size_t end) {
+    return names.count(std::string(name)) && go_declaration_may_wrap(language, text, end);
+  });
 }
 
 }  // namespace
@@ -615,6 +646,28 @@ bool ProjectConstants::declares_wrapper_of(const Language& language, std::string
   return !names.empty() && language.name != "ruby" && declares_wrapper_in(language, text, names);
 }
 
+std::optional<std::vector<ProjectConstants::DeclaredName>> ProjectConstants::declared_names(const Language& language,
+                                                                                         std::string_view text) {
+  std::vector<DeclaredName> names;
+  auto note = [&](std::string_view name, size_t at) {
+    names.push_back({std::string(name), at});
+    return false;
+  };
+  if (language.name == "go") each_go_func_name(text, note);
+  else if (language.name == "python") each_python_def_name(text, note);
+  else return std::nullopt;
+  return names;
+}
+
+bool ProjectConstants::declares_wrapper_of(const Language& language, std::string_view text,
+                                           const std::set<std::string>& names, const std::vector<DeclaredName>& declared) {
+  bool go = language.name == "go";
+  return std::any_of(declared.begin(), declared.end(), [&](const DeclaredName& d) {
+    return names.count(d.name) &&
+           (go ? go_declaration_may_wrap(language, text, d.at) : python_def_may_wrap(language, text, d.at));
+  });
+}
+
 void collect_file_constants(std::string_view text, TSNode root, const Language& language, FileConstants* constants,
                             FileWrappers* wrappers, const ProjectConstants* fields, std::string_view path,
                             const ProjectFacts* facts) {
@@ -627,6 +680,25 @@ void collect_file_constants(std::string_view text, TSNode root, const Language& 
   in.field_values = fields != nullptr;
   std::vector<SqlSite> unused;
   language.extract(in, &unused);
+}
+
+std::string go_constants_text(std::string_view text, const Language& language) {
+  std::vector<TopLevelBody> bodies = go_top_level_bodies(text);
+  if (bodies.empty()) return {};
+  std::vector<bool> blank(bodies.size(), false);
+  std::set<std::string_view, std::less<>> wrapping;  // the names of the bodies kept for a database call
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    if (go_body_stays(bodies[i])) continue;
+    if (ProjectConstants::may_define_wrapper(language, bodies[i].body(text))) {
+      wrapping.insert(bodies[i].name);
+      continue;
+    }
+    blank[i] = true;
+  }
+  // A method of a wrapper's name hands its SQL on to the wrapper (string_eval.cpp, delegates).
+  for (size_t i = 0; i < bodies.size(); ++i)
+    if (blank[i] && wrapping.count(bodies[i].name)) blank[i] = false;
+  return blank_bodies(text, bodies, blank);
 }
 
 void collect_constants_of(const source::FileSystem& fs, const std::string& root,
@@ -649,7 +721,10 @@ void collect_constants_of(const source::FileSystem& fs, const std::string& root,
       auto& parser = parsers[lang];
       if (!parser) parser = std::make_unique<Parser>(*lang);
       if (!parser->ok()) continue;
-      Tree tree = parser->parse(text);
+      // Go: without the function bodies that give no constant and no wrapper (the struct
+      // fields' values, `fields`, are written in any body).
+      std::string blanked = !fields && lang->name == "go" ? go_constants_text(text, *lang) : std::string();
+      Tree tree = parser->parse(blanked.empty() ? std::string_view(text) : blanked);
       if (!tree) continue;
       collect_file_constants(text, ts_tree_root_node(tree.get()), *lang, &(*found)[i], &(*wrappers)[i], fields, files[i].first,
                              facts);

@@ -122,6 +122,20 @@ class ProjectConstants {
   /// does. may_define_wrapper_of is true exactly when both are.
   static bool may_define_any_wrapper(const Language& language, std::string_view text);
   static bool declares_wrapper_of(const Language& language, std::string_view text, const std::set<std::string>& names);
+  /// A name declares_wrapper_of reads as declared: Go's word after a `func` keyword (and its
+  /// receiver), Python's after a `def`; `at` past Go's word, at Python's keyword.
+  struct DeclaredName {
+    std::string name;
+    size_t at = 0;
+  };
+  /// declares_wrapper_of's reading of `text`'s declarations, in file order, for a caller that
+  /// asks a file many times (names asked in rounds): it need not read the file again for names
+  /// it does not declare. Nullopt for the other languages (JavaScript and TypeScript declare by
+  /// many forms).
+  static std::optional<std::vector<DeclaredName>> declared_names(const Language& language, std::string_view text);
+  /// declares_wrapper_of(language, text, names), given `declared` = declared_names(language, text).
+  static bool declares_wrapper_of(const Language& language, std::string_view text, const std::set<std::string>& names,
+                                  const std::vector<DeclaredName>& declared);
   /// Whether `text`, a file of `language`, holds as a word the name of a function of the project
   /// that add_wrappers recorded for its family (a call of it may be a database call).
   bool holds_wrapper_name(std::string_view language, std::string_view text) const;
@@ -173,6 +187,11 @@ ProjectConstants collect_project_constants(const source::FileSystem& fs, const s
 void collect_file_constants(std::string_view text, TSNode root, const Language& language, FileConstants* constants,
                             FileWrappers* wrappers, const ProjectConstants* fields = nullptr,
                             std::string_view path = {}, const ProjectFacts* facts = nullptr);
+
+/// Go: `text` with the top-level function bodies blanked (blank_bodies.h) that give no constant
+/// and no wrapper for other files: none may return text (go_body_stays), none names a database
+/// call, none is a method of a name such a body has. "" when none is blanked.
+std::string go_constants_text(std::string_view text, const Language& language);
 
 /// The phase's work for the files `take` accepts (given path, language and text), filling
 /// `constants` and `wrappers` at their indices; files it refuses are read but not parsed.

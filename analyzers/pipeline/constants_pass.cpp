@@ -52,10 +52,26 @@ struct UnparsedReading {
   signed char any_wrapper = -1;  ///< -1: not read yet
   bool words_read = false;
   std::optional<std::set<std::string, std::less<>>> package_words;
+  bool names_read = false;
+  std::optional<std::vector<languages::ProjectConstants::DeclaredName>> declared;
 
   bool may_define_any_wrapper(const languages::Language& lang, std::string_view text) {
     if (any_wrapper < 0) any_wrapper = languages::ProjectConstants::may_define_any_wrapper(lang, text);
     return any_wrapper != 0;
+  }
+  /// False when the file, as read before, declares none of `names` (declared_names): it need
+  /// not be read again for them.
+  bool may_declare_one_of(const std::set<std::string>& names) const {
+    return !names_read || !declared ||
+           std::any_of(declared->begin(), declared->end(),
+                       [&](const languages::ProjectConstants::DeclaredName& d) { return names.count(d.name) > 0; });
+  }
+  /// ProjectConstants::declares_wrapper_of, the declarations read once.
+  bool declares_wrapper_of(const languages::Language& lang, std::string_view text, const std::set<std::string>& names) {
+    if (!names_read) declared = languages::ProjectConstants::declared_names(lang, text);
+    names_read = true;
+    return declared ? languages::ProjectConstants::declares_wrapper_of(lang, text, names, *declared)
+                    : languages::ProjectConstants::declares_wrapper_of(lang, text, names);
   }
   const std::optional<std::set<std::string, std::less<>>>& words(std::string_view text) {
     if (!words_read) package_words = languages::ProjectConstants::go_package_level_words(text);
@@ -263,6 +279,11 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   // reads a field is scanned again when the field's writers give it values. Other files that
   // asked the project keep no tree: few are scanned again, and their trees would be held in vain.
   ParsedFiles writer_trees, rescan_trees;
+  // A Go file that asked a package-level name is scanned again when a sibling defines it (a
+  // SQL file's table name constant beside it: temporal's task queue stores), known only once
+  // the siblings are read: its tree is kept apart, in a store of its own, so that those of
+  // the files surely scanned again keep their room.
+  ParsedFiles package_trees;
   // Files that call a wrapper another file defines (synapse's execute_batch) are likely scanned
   // again too, known once that file's first pass is over: their trees go to the same store, as
   // do those of files that use a name imported from a module of the project (tests/server.py's
@@ -322,7 +343,14 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
           return;
         }
       }
-      if (likely_again) rescan_trees.keep(files[i].first, text, tree, from);
+      if (likely_again) {
+        rescan_trees.keep(files[i].first, text, tree, from);
+      } else if (go && std::any_of(first[i].asked.begin(), first[i].asked.end(), [](const languages::ProjectQuery& q) {
+                   return q.kind == languages::ProjectQuery::kPackageLevel && !q.c.empty() && q.c[0] != '.' &&
+                          q.c[0] != '=' && q.c[0] != '!';
+                 })) {
+        package_trees.keep(files[i].first, text, tree, from);
+      }
     };
   }
   run_parallel(files.size(), n, fs, options, targets, test_schemas, facts, nullptr, [&](FileScanner& scanner, size_t i) {
@@ -427,7 +455,7 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
             return holds_word(text, name) && (!is_go(&lang) || may_declare(i, text, name));
           });
         if (!take && wrapper_source(i))
-          take = languages::ProjectConstants::declares_wrapper_of(lang, text, names_asked(lang)) &&
+          take = readings[i].declares_wrapper_of(lang, text, names_asked(lang)) &&
                  readings[i].may_define_any_wrapper(lang, text);
         parsed[i] = take;
         return take;
@@ -459,6 +487,12 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
                              [&](const languages::ProjectQuery& q) { return project.answers(q); }))
       again.push_back(i);
   }
+  for (size_t i : again) {  // the trees of those that asked a package-level name, to the store of the files scanned again
+    std::string text, from;
+    languages::Tree tree;
+    if (package_trees.take(files[i].first, &text, &tree, &from)) rescan_trees.keep(files[i].first, text, &tree, from);
+  }
+  package_trees.clear();
   std::map<size_t, std::vector<datalayers::FileOutput>> layer_outputs;  // of the files scanned again
   for (size_t i : again)
     if (first[i].layer_outputs) layer_outputs.emplace(i, std::move(*first[i].layer_outputs));
@@ -498,7 +532,9 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
     if (!new_wrappers.empty())
       for (size_t r = 0; r < rest.size(); ++r) {
         auto w = new_wrappers.find(languages::ProjectConstants::family(rest[r].second->name));
-        if (parsed[r] || w == new_wrappers.end() || !wrapper_source(r) || readings[r].any_wrapper == 0) continue;
+        if (parsed[r] || w == new_wrappers.end() || !wrapper_source(r) || readings[r].any_wrapper == 0 ||
+            !readings[r].may_declare_one_of(w->second))
+          continue;
         std::string text, err;
         if (!fs.read(source::join_path(options.root, rest[r].first), &text, &err)) continue;
         // All the new names in one reading (any of them: the same answer as each alone), which
@@ -506,11 +542,10 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         // name, read once per file over the rounds: a file that calls no database call defines
         // no wrapper of any name. Then which names.
         const languages::Language& lang = *rest[r].second;
-        if (!languages::ProjectConstants::declares_wrapper_of(lang, text, w->second) ||
-            !readings[r].may_define_any_wrapper(lang, text))
+        if (!readings[r].declares_wrapper_of(lang, text, w->second) || !readings[r].may_define_any_wrapper(lang, text))
           continue;
         for (const std::string& name : w->second)
-          if (languages::ProjectConstants::declares_wrapper_of(lang, text, {name})) {
+          if (readings[r].declares_wrapper_of(lang, text, {name})) {
             to_parse.insert(r);
             found_wrappers.emplace(w->first, name);
           }

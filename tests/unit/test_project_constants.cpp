@@ -7,6 +7,9 @@
 #include "analyzers/languages/project_constants.h"
 #include "analyzers/languages/tree_parser.h"
 
+#include <algorithm>
+#include <cctype>
+#include <random>
 #include <set>
 
 using namespace schemagate;
@@ -315,4 +318,143 @@ TEST_CASE("project constants: Go words where a package-level declaration names w
     CHECK_MESSAGE(words->count(w) == 0, w);
   CHECK_FALSE(languages::ProjectConstants::go_package_level_words("func f() {"));
   CHECK_FALSE(languages::ProjectConstants::go_package_level_words("var s = \"open"));
+}
+
+namespace {
+
+/// One Go file's constants and wrappers as the phase collects them from `text`'s tree.
+std::pair<languages::FileConstants, languages::FileWrappers> go_constants(std::string_view text, std::string_view parsed) {
+  const languages::Language* go = languages::language_for_path("a.go");
+  languages::Parser parser(*go);
+  languages::Tree tree = parser.parse(parsed);
+  REQUIRE(tree);
+  std::pair<languages::FileConstants, languages::FileWrappers> out;
+  languages::collect_file_constants(text, ts_tree_root_node(tree.get()), *go, &out.first, &out.second, nullptr, "store/a.go");
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("project constants: a Go file parsed without the bodies that give nothing gives what the whole file gives") {
+  const languages::Language* go = languages::language_for_path("a.go");
+  std::string text =
+      "package store\n\nconst usersTable = \"users\"\n\nvar selectUsers = \"SELECT id FROM \" + usersTable\n\n"
+      // A constant returned by a function ("name()") and a rewrite of its parameter ("name(@)").
+      "func tableName() string {\n\treturn \"accounts\"\n}\n\n"
+      "func rewrite(q string) string {\n\treturn strings.ReplaceAll(q, \" t_v2 \", \" t \")\n}\n\n"
+      // A wrapper, a method of the same name that hands its SQL on to it, and one that does not.
+      "func (s *Store) selectAll(ctx context.Context, query string, args ...any) error {\n"
+      "\t_, err := s.db.QueryContext(ctx, query, args...)\n\treturn err\n}\n\n"
+      "func (c *Cached) selectAll(ctx context.Context, query string, args ...any) error {\n"
+      "\treturn c.inner.selectAll(ctx, query, args...)\n}\n\n"
+      // Bodies that give nothing: blanked.
+      "func limit() int {\n\treturn 100\n}\n\n"
+      "func (s *Store) Close() error {\n\ts.closed = true\n\treturn nil\n}\n\n"
+      "func helper(n int) map[string]int {\n\tout := map[string]int{}\n\tfor i := 0; i < n; i++ {\n\t\tout[\"x\"] = len(out)\n\t}\n"
+      "\treturn out\n}\n\n"
+      "func init() {\n\tregister(\"users\")\n}\n";
+  std::string blanked = languages::go_constants_text(text, *go);
+  REQUIRE(blanked.size() == text.size());
+  CHECK(blanked.find("return 100") == std::string::npos);
+  CHECK(blanked.find("s.closed = true") == std::string::npos);
+  CHECK(blanked.find("len(out)") == std::string::npos);
+  CHECK(blanked.find("return \"accounts\"") != std::string::npos);
+  CHECK(blanked.find("c.inner.selectAll") != std::string::npos);
+  CHECK(blanked.find("register(\"users\")") != std::string::npos);
+  auto whole = go_constants(text, text);
+  auto part = go_constants(text, blanked);
+  CHECK(part.first == whole.first);
+  CHECK(part.second == whole.second);
+  CHECK(std::count_if(whole.first.begin(), whole.first.end(), [](auto& c) { return c.first == "tableName()"; }) == 1);
+  CHECK(std::count_if(whole.second.begin(), whole.second.end(), [](auto& w) { return w.name == "selectAll"; }) == 2);
+  // Nothing to blank: "".
+  CHECK(languages::go_constants_text("package store\n\nconst a = \"b\"\n", *go).empty());
+}
+
+namespace {
+
+/// The names declares_wrapper_of read before declared_names: each `func` / `def` found with
+/// string_view::find, the receiver skipped, the word after it.
+std::vector<std::string> names_by_find(std::string_view text, bool go) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  auto blank = [&](size_t i) { return i < text.size() && std::isspace(static_cast<unsigned char>(text[i])); };
+  std::string_view keyword = go ? "func" : "def";
+  std::vector<std::string> out;
+  for (size_t at = text.find(keyword); at != std::string_view::npos; at = text.find(keyword, at + 1)) {
+    size_t i = at + keyword.size();
+    if (at > 0 && word(text[at - 1])) continue;
+    if (go && i < text.size() && word(text[i])) continue;
+    if (!go && !(blank(i) || (i < text.size() && text[i] == '\\'))) continue;
+    while (blank(i) || (!go && i < text.size() && text[i] == '\\')) ++i;
+    if (go && i < text.size() && text[i] == '(') {
+      int depth = 0;
+      for (; i < text.size(); ++i) {
+        if (text[i] == '(') ++depth;
+        if (text[i] == ')' && --depth == 0) break;
+      }
+      ++i;
+      while (blank(i)) ++i;
+    }
+    size_t end = i;
+    while (end < text.size() && word(text[end])) ++end;
+    if (end > i) out.emplace_back(text.substr(i, end - i));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("project wrappers: declares_wrapper_of from a file's declarations read once answers as from the text") {
+  const languages::Language* go = languages::language_for_path("a.go");
+  const languages::Language* py = languages::language_for_path("a.py");
+  CHECK_FALSE(languages::ProjectConstants::declared_names(*languages::language_for_path("a.ts"), "function q() {}"));
+  auto declared = [](const languages::Language* lang, std::string_view text) {
+    auto names = languages::ProjectConstants::declared_names(*lang, text);
+    REQUIRE(names);
+    return *names;
+  };
+  auto distinct = [](const std::vector<languages::ProjectConstants::DeclaredName>& declared) {
+    std::vector<std::string> out;
+    for (auto& d : declared) out.push_back(d.name);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  std::string go_text = "func (s *Store) selectAll(ctx context.Context, q string) {\n\ts.db.Query(q)\n}\nf := func(a int) bool {\n";
+  auto go_names = declared(go, go_text);
+  REQUIRE(go_names.size() == 2);
+  CHECK(go_names[0].name == "selectAll");
+  CHECK(go_text.substr(go_names[0].at, 1) == "(");
+  CHECK(go_names[1].name == "bool");
+  CHECK(languages::ProjectConstants::declares_wrapper_of(*go, go_text, {"selectAll"}, go_names));
+  CHECK_FALSE(languages::ProjectConstants::declares_wrapper_of(*go, go_text, {"bool", "s"}, go_names));
+  CHECK(distinct(declared(py, "class A:\n    async def run(self, sql):\n        self.c.execute(sql)\ndef \\\n  q(): pass\nundef x\n")) ==
+        std::vector<std::string>{"q", "run"});
+  // Random texts of the pieces a declaration is made of: the names the search by find gives,
+  // and the same answers as declares_wrapper_of reading the text.
+  std::mt19937 rng(23);
+  const std::vector<std::string> pieces = {"func", "def", " ", "\n", "\\", "(", ")", "[", "]", "{", "}", "q", "run", "string",
+                                           "s *S", "x", "_", "Query(q)", "execute(q)", "// c", ":", "\"", "    ",
+                                           "func q(a string) {\n\tdb.Query(a)\n}\n", "def run(sql):\n    c.execute(sql)\n",
+                                           "func (s *S) x(a, b string) ", "q string", " {Query(b)}"};
+  const std::vector<std::string> words = {"q", "run", "x", "string", "s"};
+  size_t yes = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    for (size_t k = 0, n = rng() % 24; k < n; ++k) text += pieces[rng() % pieces.size()];
+    std::set<std::string> names;
+    for (const std::string& w : words)
+      if (rng() % 2) names.insert(w);
+    CAPTURE(text);
+    for (const languages::Language* lang : {go, py}) {
+      auto d = declared(lang, text);
+      CHECK(distinct(d) == names_by_find(text, lang == go));
+      bool answer = languages::ProjectConstants::declares_wrapper_of(*lang, text, names);
+      CHECK(languages::ProjectConstants::declares_wrapper_of(*lang, text, names, d) == answer);
+      yes += answer;
+    }
+  }
+  CHECK(yes > 500);  // the texts exercise both answers
 }
