@@ -133,6 +133,10 @@ struct DataLayer {
   std::vector<std::string_view> index_words = {};
   /// The same for `index_wanted`.
   std::vector<std::string_view> wanted_words = {};
+  /// Words a Python function body holds wherever `extract` reads something in it (a helper's
+  /// call): a body of none, in a file the layer reads, may be parsed blanked when nothing else
+  /// needs it (pipeline/body_gate.cpp). Empty: the layer's files are parsed whole.
+  std::vector<std::string_view> body_words = {};
 };
 
 struct FamilyWords;

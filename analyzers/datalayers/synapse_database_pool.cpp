@@ -378,6 +378,7 @@ extern const DataLayer kSynapseDatabasePool{.name = "synapse-database-pool",
                                             .relevant = relevant,
                                             .extract = extract,
                                             .reads_path = reads_path,
-                                            .relevant_words = {".simple_"}};
+                                            .relevant_words = {".simple_"},
+                                            .body_words = {"simple_"}};
 
 }  // namespace schemagate::datalayers

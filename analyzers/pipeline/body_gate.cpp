@@ -7,7 +7,9 @@
 // call of a database call with the arguments its SQL needs, no literal that starts like a
 // statement. A file a data layer reads is parsed whole, a layer reads calls and types no gate
 // here knows; but sqlx's, whose requirements come from the top-level struct types and the calls
-// the gate keeps (Get, Select, their Context forms, a StructScan of a QueryRowx: sqlx.cpp).
+// the gate keeps (Get, Select, their Context forms, a StructScan of a QueryRowx: sqlx.cpp), and
+// a Python layer's that names the words of the bodies it reads (DataLayer::body_words: synapse's
+// DatabasePool helpers). A Python body blanked is skipped by the parser, not read as blanks.
 #include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/go_prefilter.h"
 #include "analyzers/languages/literal_scan.h"
@@ -18,8 +20,9 @@ namespace schemagate::pipeline {
 
 std::string FileScanner::text_to_parse(const std::string& rel, const std::string& text, const languages::Language& lang,
                                        const std::vector<const datalayers::DataLayer*>& layers,
-                                       std::set<languages::ProjectQuery>* asked) {
-  if (lang.name == "python") return python_text_to_parse(rel, text, lang, layers, asked);
+                                       std::set<languages::ProjectQuery>* asked,
+                                       std::vector<languages::Parser::Span>* skipped) {
+  if (lang.name == "python") return python_text_to_parse(rel, text, lang, layers, asked, skipped);
   if (lang.name != "go") return {};
   bool sqlx = false;
   for (const datalayers::DataLayer* layer : layers) {
@@ -62,8 +65,10 @@ std::string FileScanner::text_to_parse(const std::string& rel, const std::string
 std::string FileScanner::python_text_to_parse(const std::string& rel, const std::string& text,
                                               const languages::Language& lang,
                                               const std::vector<const datalayers::DataLayer*>& layers,
-                                              std::set<languages::ProjectQuery>* asked) {
-  if (!layers.empty()) return {};
+                                              std::set<languages::ProjectQuery>* asked,
+                                              std::vector<languages::Parser::Span>* skipped) {
+  for (const datalayers::DataLayer* layer : layers)
+    if (layer->body_words.empty()) return {};
   std::string code;  // `text` with its literals and comments blanked
   std::vector<languages::TopLevelBody> bodies = languages::python_def_bodies(text, &code);
   if (bodies.empty()) return {};
@@ -73,6 +78,12 @@ std::string FileScanner::python_text_to_parse(const std::string& rel, const std:
   for (size_t i = 0; i < bodies.size(); ++i) {
     if (languages::python_body_stays(bodies[i].body(code))) continue;
     std::string_view body = bodies[i].body(text);
+    // A body where a layer reads something (a DatabasePool helper's call) stays.
+    if (std::any_of(layers.begin(), layers.end(), [&](const datalayers::DataLayer* layer) {
+          return std::any_of(layer->body_words.begin(), layer->body_words.end(),
+                             [&](std::string_view w) { return body.find(w) != std::string_view::npos; });
+        }))
+      continue;
     if (!calls_only && languages::literals_may_hold_sql(lang.name, body)) continue;
     blank[i] = !calls_database(body, lang);
   }
@@ -87,7 +98,7 @@ std::string FileScanner::python_text_to_parse(const std::string& rel, const std:
     for (const std::string& name : called)
       asked->insert({languages::ProjectQuery::kWrapper, std::string(lang.name), "", name, false});
   }
-  return languages::python_blank_bodies(text, bodies, blank);
+  return languages::python_blank_bodies(text, bodies, blank, skipped);
 }
 
 }  // namespace schemagate::pipeline
