@@ -122,9 +122,10 @@ struct DataLayer {
   /// Whether the scan reads a file of its languages at this root-relative path at all (a layer
   /// that leaves tests alone): a file it refuses is not parsed for it; null: every one.
   bool (*reads_path)(std::string_view path) = nullptr;
-  /// Go: whether a top-level function body holds something `extract` reads (a call it follows,
-  /// the head of a chain), by the same lexical test for every body: `code` is the body with its
-  /// literals and comments blanked (languages/blank_bodies.h). A body no layer of the file and
+  /// Go and Python: whether a top-level function body (a Python method's too) holds something
+  /// `extract` reads (a call it follows, the head of a chain, a helper's call), by the same
+  /// lexical test for every body: `code` is the body with its literals and comments blanked
+  /// (languages/blank_bodies.h). A body no layer of the file and
   /// no site gate keeps is blanked before the file is parsed (pipeline/body_gate.cpp). Null: the
   /// layer needs the whole file (it resolves names across bodies), which is then parsed whole.
   bool (*reads_body)(std::string_view code) = nullptr;

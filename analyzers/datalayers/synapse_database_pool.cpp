@@ -371,6 +371,9 @@ void extract(const FileInput& in, FileOutput* out) {
   Reader(in, out).read_calls();
 }
 
+// A body the scan reads: one that calls a helper (pipeline/body_gate.cpp blanks the others).
+bool reads_body(std::string_view code) { return code.find("simple_") != std::string_view::npos; }
+
 }  // namespace
 
 extern const DataLayer kSynapseDatabasePool{.name = "synapse-database-pool",
@@ -378,6 +381,7 @@ extern const DataLayer kSynapseDatabasePool{.name = "synapse-database-pool",
                                             .relevant = relevant,
                                             .extract = extract,
                                             .reads_path = reads_path,
+                                            .reads_body = reads_body,
                                             .relevant_words = {".simple_"}};
 
 }  // namespace schemagate::datalayers

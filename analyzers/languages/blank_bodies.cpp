@@ -332,26 +332,188 @@ std::vector<TopLevelBody> python_def_bodies(std::string_view text, std::string* 
   return out;
 }
 
-bool python_body_stays(std::string_view code) {
-  for (size_t at = code.find("return"); at != std::string_view::npos; at = code.find("return", at + 6)) {
-    if ((at > 0 && word(code[at - 1])) || (at + 6 < code.size() && word(code[at + 6]))) continue;
-    size_t v = at + 6;
-    while (v < code.size() && py_space(code[v])) ++v;
-    if (v >= code.size() || code[v] == '\n' || code[v] == ';') continue;  // a bare `return`
-    size_t e = v;
-    if (code[e] == '-') ++e;
-    while (e < code.size() && word(code[e])) ++e;
-    std::string_view value = code.substr(v, e - v);
-    bool number = !value.empty() && std::all_of(value.begin() + (value[0] == '-'), value.end(), [](char ch) { return ascii_digit(ch); });
-    if (!(number || value == "None" || value == "True" || value == "False")) return true;
-    while (e < code.size() && py_space(code[e])) ++e;
-    if (e < code.size() && code[e] != '\n' && code[e] != ';') return true;  // `return None if ... else "..."`
+namespace {
+
+/// Past the bracket that `open` (a `(`, `[` or `{` of `code`, literals blanked) opens and its
+/// pair closes, within `end`; npos when it does not close.
+size_t past_pair(std::string_view code, size_t open, size_t end) {
+  int depth = 0;
+  for (size_t k = open; k < end; ++k) {
+    char c = code[k];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    else if ((c == ')' || c == ']' || c == '}') && --depth == 0) return k + 1;
   }
-  return false;
+  return std::string_view::npos;
+}
+
+/// What string_eval makes of a function's returned value (code[v, end), literals blanked), as
+/// far as the text tells.
+enum class Returned {
+  kMaybeText,
+  kNoText,  ///< evaluates to no text, with no side effect (no question asked, no call inlined)
+  kNoValue  ///< no value, or several (`return rows, next_token`): the function is never inlined
+};
+
+/// A name followed by attributes, calls and subscripts (`self.db_pool.runInteraction(...)`,
+/// `super().f(x)[0]`) spanning code[v, end): whether it is one whose last part is an attribute,
+/// a subscript, or a call of a method (`.name(...)`), which string_eval reads as no text, and
+/// reads no further, but for the methods that format, join or transform one (python.cpp); a
+/// bare call (`f(x)`) may be a function it inlines.
+bool chain_is_no_text(std::string_view code, size_t v, size_t end) {
+  size_t k = v;
+  while (k < end && word(code[k])) ++k;
+  if (k == v || ascii_digit(code[v])) return false;
+  enum { kName, kAttribute, kCall, kSubscript } last = kName;
+  std::string_view method, name = code.substr(v, k - v);
+  bool bare = false;  // the last call's
+  while (k < end) {
+    if (code[k] == '.') {
+      size_t a = ++k;
+      while (k < end && word(code[k])) ++k;
+      if (k == a) return false;
+      name = code.substr(a, k - a);
+      last = kAttribute;
+    } else if (code[k] == '(' || code[k] == '[') {
+      bool call = code[k] == '(';
+      if (call) method = name, bare = last != kAttribute;
+      k = past_pair(code, k, end);
+      if (k == std::string_view::npos) return false;
+      last = call ? kCall : kSubscript;
+    } else {
+      return false;
+    }
+  }
+  if (last == kName || (last == kCall && bare)) return false;
+  if (last == kCall)
+    for (std::string_view m : {"format", "join", "strip", "lstrip", "rstrip", "replace"})
+      if (method == m) return false;
+  return true;
+}
+
+Returned returned(std::string_view code, size_t v, size_t end) {
+  while (v < end && py_space(code[v])) ++v;
+  while (end > v && py_space(code[end - 1])) --end;
+  if (v >= end) return Returned::kNoValue;
+  std::string_view value = code.substr(v, end - v);
+  // What stands outside brackets: a comma (a tuple; `return x,` is x), a conditional or a
+  // lambda (which may be text), a boolean operator, a comparison (which are not).
+  bool comma = false, conditional = false, boolean = false, comparison = false;
+  int depth = 0;
+  for (size_t k = 0; k < value.size(); ++k) {
+    char c = value[k];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    else if (c == ')' || c == ']' || c == '}') --depth;
+    if (depth != 0) continue;
+    if (c == ',' && k + 1 < value.size()) comma = true;
+    if ((c == '<' || c == '>') && (k == 0 || (value[k - 1] != '<' && value[k - 1] != '>' && value[k - 1] != '-')) &&
+        (k + 1 >= value.size() || (value[k + 1] != '<' && value[k + 1] != '>')))
+      comparison = true;
+    if ((c == '=' || c == '!') && k + 1 < value.size() && value[k + 1] == '=') comparison = true;
+    if (word(c) && (k == 0 || !word(value[k - 1]))) {
+      size_t e = k;
+      while (e < value.size() && word(value[e])) ++e;
+      std::string_view w = value.substr(k, e - k);
+      if (w == "if" || w == "lambda") conditional = true;
+      if (w == "or" || w == "and" || (w == "not" && k == 0)) boolean = true;
+      if (w == "in" || w == "is") comparison = true;
+      k = e - 1;
+    }
+  }
+  if (depth != 0 || conditional) return Returned::kMaybeText;
+  if (comma) return Returned::kNoValue;
+  if (boolean || comparison) return Returned::kNoText;
+  if (code[v] == '[' || code[v] == '{') return past_pair(code, v, end) == end ? Returned::kNoText : Returned::kMaybeText;
+  if (value.starts_with("await") && value.size() > 5 && py_space(value[5])) {
+    size_t k = v + 5;
+    while (k < end && py_space(code[k])) ++k;
+    size_t w = k;
+    while (k < end && word(code[k])) ++k;
+    if (k == w || ascii_digit(code[w])) return Returned::kMaybeText;
+    while (k < end) {
+      if (code[k] == '.') {
+        size_t a = ++k;
+        while (k < end && word(code[k])) ++k;
+        if (k == a) return Returned::kMaybeText;
+      } else if (code[k] == '(' || code[k] == '[') {
+        k = past_pair(code, k, end);
+        if (k == std::string_view::npos) return Returned::kMaybeText;
+      } else {
+        return Returned::kMaybeText;
+      }
+    }
+    return Returned::kNoText;
+  }
+  if (chain_is_no_text(code, v, end)) return Returned::kNoText;
+  size_t e = v + (code[v] == '-');
+  while (e < end && word(code[e])) ++e;
+  std::string_view w = code.substr(v, e - v);
+  bool number = !w.empty() && w != "-" && std::all_of(w.begin() + (w[0] == '-'), w.end(), [](char ch) { return ascii_digit(ch); });
+  return e == end && (number || w == "None" || w == "True" || w == "False") ? Returned::kNoText : Returned::kMaybeText;
+}
+
+bool starts_def(std::string_view line) {
+  if (line.starts_with("async") && line.size() > 5 && py_space(line[5])) {
+    line.remove_prefix(5);
+    while (!line.empty() && py_space(line.front())) line.remove_prefix(1);
+  }
+  return line.starts_with("def") && line.size() > 3 && py_space(line[3]);
+}
+
+}  // namespace
+
+bool python_body_stays(std::string_view code) {
+  // The function's own returns, in file order (not those of a function defined in it, which
+  // goes with the body), each statement from its `return` to a `;` outside brackets or its
+  // logical line's end.
+  std::vector<size_t> nested;  // the indentation of each `def` open around the line
+  bool first = true;
+  size_t n = code.size();
+  for (size_t i = 0; i < n;) {
+    size_t k = i;
+    while (k < n && py_space(code[k])) ++k;
+    if (k >= n) break;
+    if (code[k] == '\n') {
+      i = k + 1;
+      continue;
+    }
+    size_t indent = k - i;
+    size_t e = k;  // the logical line's end
+    for (int depth = 0; e < n; ++e) {
+      char c = code[e];
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      else if (c == ')' || c == ']' || c == '}') --depth;
+      else if (c == '\n' && depth <= 0 && !(e > k && code[e - 1] == '\\') && !(e > k + 1 && code[e - 1] == '\r' && code[e - 2] == '\\'))
+        break;
+    }
+    i = e < n ? e + 1 : n;
+    while (!nested.empty() && indent <= nested.back()) nested.pop_back();
+    if (starts_def(code.substr(k, e - k))) {
+      nested.push_back(indent);
+      continue;
+    }
+    if (!nested.empty()) continue;
+    for (size_t at = code.find("return", k); at != std::string_view::npos && at < e; at = code.find("return", at + 6)) {
+      if ((at > 0 && word(code[at - 1])) || (at + 6 < n && word(code[at + 6]))) continue;
+      size_t end = at + 6;
+      for (int depth = 0; end < e; ++end) {
+        char c = code[end];
+        if (c == '(' || c == '[' || c == '{') ++depth;
+        else if (c == ')' || c == ']' || c == '}') --depth;
+        else if (c == ';' && depth == 0) break;
+      }
+      Returned r = returned(code, at + 6, end);
+      // string_eval reads a function only when every return has one value, and evaluates them
+      // in order until one is no text: a function with a return of no value, or whose first is
+      // no text, is no text anywhere.
+      if (r == Returned::kNoValue || (first && r == Returned::kNoText)) return false;
+      first = false;
+    }
+  }
+  return !first;
 }
 
 std::string python_blank_bodies(std::string_view text, const std::vector<TopLevelBody>& bodies,
-                                const std::vector<bool>& blank) {
+                                const std::vector<bool>& blank, std::vector<std::pair<uint32_t, uint32_t>>* skipped) {
   std::string out(text);
   bool any = false;
   for (size_t i = 0; i < bodies.size(); ++i) {
@@ -371,7 +533,12 @@ std::string python_blank_bodies(std::string_view text, const std::vector<TopLeve
       line = end + 1;
     }
     if (pass == std::string_view::npos) continue;
-    blank_keeping_lines(out, bodies[i].open + 1, bodies[i].close);
+    if (skipped) {
+      blank_keeping_lines(out, bodies[i].open + 1, pass);
+      if (bodies[i].close > pass + 4) skipped->emplace_back(static_cast<uint32_t>(pass + 4), static_cast<uint32_t>(bodies[i].close));
+    } else {
+      blank_keeping_lines(out, bodies[i].open + 1, bodies[i].close);
+    }
     out.replace(pass, 4, "pass");
     any = true;
   }

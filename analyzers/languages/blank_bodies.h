@@ -8,10 +8,12 @@
 // is lexical (see go_body_stays) and by the caller's gates for the rest (pipeline/body_gate.cpp).
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace schemagate::languages {
@@ -66,12 +68,19 @@ std::vector<TopLevelBody> python_def_bodies(std::string_view text, std::string* 
 
 /// Whether a body must stay whatever the gates say: it returns something that may be text
 /// (string_eval inlines a call of the function, and records one returning a constant as
-/// "name()" for other files). `code`: the body read on python_def_bodies' `code`.
+/// "name()" for other files). A function is none when a return of its own (not of a function
+/// defined in it) has no value or several, or when its first one is no text string_eval reads
+/// (None, a number, a collection, a comparison, `await` of a call, a method's call that is not
+/// format, join or a strip or replace): string_eval reads only functions whose every return is
+/// one value, in order, and gives up at the first that is no text. `code`: the body read on
+/// python_def_bodies' `code`.
 bool python_body_stays(std::string_view code);
 
 /// `text` with each body `blank[i]` marks replaced by `pass` and blanks (line ends kept); "" when
-/// none is.
+/// none is. `skipped`, if given: each blanked body's bytes after its `pass` are listed there
+/// instead, left as they are, for a parser that does not read them (Parser::parse's `skipped`).
 std::string python_blank_bodies(std::string_view text, const std::vector<TopLevelBody>& bodies,
-                                const std::vector<bool>& blank);
+                                const std::vector<bool>& blank,
+                                std::vector<std::pair<uint32_t, uint32_t>>* skipped = nullptr);
 
 }  // namespace schemagate::languages

@@ -1,6 +1,7 @@
 // See parser.h: RAII for TSParser with the ABI check done once, when the parser is made.
 #include "analyzers/languages/tree_parser.h"
 
+#include <cstring>
 #include <utility>
 
 namespace schemagate::languages {
@@ -52,6 +53,37 @@ Tree Parser::parse(std::string_view source, uint64_t budget) {
   // the phases that skip such a file and go on would get a tree of the old text over the new one
   // (offsets past its end).
   if (!tree) ts_parser_reset(parser_);
+  return tree;
+}
+
+
+Tree Parser::parse(std::string_view source, const std::vector<Span>& skipped, uint64_t budget) {
+  if (skipped.empty() || !parser_) return parse(source, budget);
+  // The ranges read: the gaps between the spans skipped, each with its row and column.
+  std::vector<TSRange> ranges;
+  ranges.reserve(skipped.size() + 1);
+  uint32_t row = 0, line_start = 0, at = 0;  // `row` and `line_start` are those of byte `at`
+  auto point = [&](uint32_t to) {
+    for (const char* p; at < to && (p = static_cast<const char*>(std::memchr(source.data() + at, '\n', to - at)));) {
+      ++row;
+      at = static_cast<uint32_t>(p - source.data()) + 1;
+      line_start = at;
+    }
+    at = to;
+    return TSPoint{row, to - line_start};
+  };
+  uint32_t from = 0;
+  for (const Span& s : skipped) {
+    if (s.first < from || s.second < s.first || s.second > source.size()) return parse(source, budget);
+    if (s.first > from) ranges.push_back({point(from), point(s.first), from, s.first});
+    from = s.second;
+  }
+  auto end = static_cast<uint32_t>(source.size());
+  if (end > from) ranges.push_back({point(from), point(end), from, end});
+  if (ranges.empty() || !ts_parser_set_included_ranges(parser_, ranges.data(), static_cast<uint32_t>(ranges.size())))
+    return parse(source, budget);
+  Tree tree = parse(source, budget);
+  ts_parser_set_included_ranges(parser_, nullptr, 0);  // the next parse reads its whole text
   return tree;
 }
 

@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "analyzers/languages/language.h"
 
@@ -44,6 +46,14 @@ class Parser {
   /// a grammar, or if tree-sitter gives up after `budget` microseconds (0: budget_micros of its
   /// size). A parse given up on is dropped: the next one starts afresh on its own text.
   Tree parse(std::string_view source, uint64_t budget = 0);
+  /// A span of bytes of a source, [begin, end).
+  using Span = std::pair<uint32_t, uint32_t>;
+  /// parse(), with the bytes of `skipped` (sorted, disjoint spans of `source`) never read: the
+  /// parser reads the text around them as if it were one (tree-sitter's included ranges), so a
+  /// function body left out costs nothing, where blanks cost as much as code to skip (Python's
+  /// indentation scanner reads every blank line again for each token after it). Nodes keep
+  /// their offsets, rows and columns in `source`.
+  Tree parse(std::string_view source, const std::vector<Span>& skipped, uint64_t budget = 0);
 
  private:
   const Language* language_;

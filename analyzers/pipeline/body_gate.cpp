@@ -6,9 +6,11 @@
 // (go_body_stays: `init`, a function that may return text). Any other body gives no site: no
 // call of a database call with the arguments its SQL needs, no literal that starts like a
 // statement. A file a data layer reads keeps, besides, each body that layer reads
-// (DataLayer::reads_body: the calls it follows, lexically, on the body's code); a file of a
-// layer that needs the whole file is parsed whole. A layer reads the tree of the file's first
-// scan only: a scan again, with more bodies kept (a wrapper found since), takes its outputs.
+// (DataLayer::reads_body: the calls it follows, lexically, on the body's code: Go's query
+// builders and ORMs, synapse's DatabasePool helpers); a file of a layer that needs the whole
+// file is parsed whole. A layer reads the tree of the file's first scan only: a scan again, with
+// more bodies kept (a wrapper found since), takes its outputs. A Python body blanked is skipped
+// by the parser, not read as blanks.
 #include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/go_prefilter.h"
 #include "analyzers/languages/literal_scan.h"
@@ -19,8 +21,9 @@ namespace schemagate::pipeline {
 
 std::string FileScanner::text_to_parse(const std::string& rel, const std::string& text, const languages::Language& lang,
                                        const std::vector<const datalayers::DataLayer*>& layers,
-                                       std::set<languages::ProjectQuery>* asked) {
-  if (lang.name == "python") return python_text_to_parse(rel, text, lang, layers, asked);
+                                       std::set<languages::ProjectQuery>* asked,
+                                       std::vector<languages::Parser::Span>* skipped) {
+  if (lang.name == "python") return python_text_to_parse(rel, text, lang, layers, asked, skipped);
   if (lang.name != "go") return {};
   for (const datalayers::DataLayer* layer : layers)
     if (!layer->reads_body) return {};
@@ -63,8 +66,10 @@ std::string FileScanner::text_to_parse(const std::string& rel, const std::string
 std::string FileScanner::python_text_to_parse(const std::string& rel, const std::string& text,
                                               const languages::Language& lang,
                                               const std::vector<const datalayers::DataLayer*>& layers,
-                                              std::set<languages::ProjectQuery>* asked) {
-  if (!layers.empty()) return {};
+                                              std::set<languages::ProjectQuery>* asked,
+                                              std::vector<languages::Parser::Span>* skipped) {
+  for (const datalayers::DataLayer* layer : layers)
+    if (!layer->reads_body) return {};
   std::string code;  // `text` with its literals and comments blanked
   std::vector<languages::TopLevelBody> bodies = languages::python_def_bodies(text, &code);
   if (bodies.empty()) return {};
@@ -73,6 +78,10 @@ std::string FileScanner::python_text_to_parse(const std::string& rel, const std:
   std::vector<bool> blank(bodies.size(), false);
   for (size_t i = 0; i < bodies.size(); ++i) {
     if (languages::python_body_stays(bodies[i].body(code))) continue;
+    // A body where a layer reads something (a DatabasePool helper's call) stays.
+    std::string_view body_code = bodies[i].body(code);
+    if (std::any_of(layers.begin(), layers.end(), [&](const datalayers::DataLayer* l) { return l->reads_body(body_code); }))
+      continue;
     std::string_view body = bodies[i].body(text);
     if (!calls_only && languages::literals_may_hold_sql(lang.name, body)) continue;
     blank[i] = !calls_database(body, lang);
@@ -88,7 +97,7 @@ std::string FileScanner::python_text_to_parse(const std::string& rel, const std:
     for (const std::string& name : called)
       asked->insert({languages::ProjectQuery::kWrapper, std::string(lang.name), "", name, false});
   }
-  return languages::python_blank_bodies(text, bodies, blank);
+  return languages::python_blank_bodies(text, bodies, blank, skipped);
 }
 
 }  // namespace schemagate::pipeline

@@ -320,6 +320,21 @@ bool FileScanner::calls_database(std::string_view text, const languages::Languag
   return project_ && project_->holds_wrapper_name(lang.name, text);
 }
 
+namespace {
+
+/// The spans a parse skipped as a key (a leading 0 byte, then each span's two offsets).
+std::string skipped_spans_key(const std::vector<languages::Parser::Span>& skipped) {
+  std::string key(1, '\0');
+  key.reserve(1 + skipped.size() * 8);
+  for (const languages::Parser::Span& s : skipped) {
+    key.append(reinterpret_cast<const char*>(&s.first), sizeof s.first);
+    key.append(reinterpret_cast<const char*>(&s.second), sizeof s.second);
+  }
+  return key;
+}
+
+}  // namespace
+
 FileResult FileScanner::scan(const std::string& rel, const languages::Language* lang, FirstPass* first,
                              const std::vector<datalayers::FileOutput>* layer_outputs) {
   FileResult result;
@@ -417,6 +432,10 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   TSNode root{};
   bool collect_with_sites = false;
   std::string blanked;  // the text parsed, when not `text`
+  std::vector<languages::Parser::Span> skipped;  // spans of `blanked` the parse does not read
+  // What tells this parse from another of the same file (ParsedFiles::keep's parsed_from):
+  // `blanked`, or the spans skipped, which name the bodies blanked.
+  std::string parsed_from;
   if (lang && lang->grammar) {
     languages::Parser& parser = parser_for(*lang);
     if (!parser.ok()) {
@@ -427,9 +446,12 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     // A file is parsed without the function bodies that cannot matter (body_gate.cpp). A kept tree of the whole text serves as it is; one of blanked bodies only
     // if this scan blanks the same ones (a wrapper the project knows now keeps the bodies that
     // call it).
-    if (!kept || !kept_from.empty()) blanked = text_to_parse(rel, text, *lang, layers, first ? &first->asked : nullptr);
-    if (kept && !kept_from.empty() && kept_from != blanked) kept.reset();
-    tree = kept ? std::move(kept) : parser.parse(blanked.empty() ? std::string_view(text) : blanked);
+    if (!kept || !kept_from.empty()) {
+      blanked = text_to_parse(rel, text, *lang, layers, first ? &first->asked : nullptr, &skipped);
+      parsed_from = skipped.empty() ? blanked : skipped_spans_key(skipped);
+    }
+    if (kept && !kept_from.empty() && kept_from != parsed_from) kept.reset();
+    tree = kept ? std::move(kept) : parser.parse(blanked.empty() ? std::string_view(text) : blanked, skipped);
     if (first) first->known = true;
     if (!tree) {
       // Not checked is not clean: the run stops, naming the file.
@@ -497,7 +519,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     std::vector<std::string> doubles = layer_test_doubles(rel, lang, root, text, out);
     add_layer_output(rel, lines, *layer, std::move(out), &result, doubles);
   }
-  if (first && first->leave_tree && tree) first->leave_tree(text, &tree, blanked);
+  if (first && first->leave_tree && tree) first->leave_tree(text, &tree, parsed_from);
   // Kept for the evaluate phase, which places the file's sites, references and findings.
   if (!result.sites.empty() || !result.requirements.requirements.empty() || !result.syntax_errors.empty())
     result.text = std::move(text);

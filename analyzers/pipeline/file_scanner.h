@@ -60,8 +60,9 @@ using CodeFileList = std::vector<std::pair<std::string, const languages::Languag
 class ParsedFiles {
  public:
   static constexpr size_t kSourceBytes = 1 << 20;
-  /// Keeps `text` and `*tree` (moved from) for `path` while the bound allows. `parsed_from`: the
-  /// text the tree was parsed from when it is not `text` (function bodies blanked: body_gate.cpp).
+  /// Keeps `text` and `*tree` (moved from) for `path` while the bound allows. `parsed_from`: what
+  /// the tree was parsed from when it is not `text` (function bodies blanked: body_gate.cpp), as
+  /// the scan tells one parse from another (the blanked text, or the spans the parse skipped).
   void keep(const std::string& path, std::string_view text, languages::Tree* tree, std::string_view parsed_from = {}) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!*tree || held_ + text.size() + parsed_from.size() > kSourceBytes || files_.count(path)) return;
@@ -152,13 +153,17 @@ class FileScanner {
   /// top-level function bodies that can give no site, requirement or definition blanked
   /// (languages/blank_bodies.h), or "" to parse it as it is (body_gate.cpp).
   /// `asked` (the first pass's questions): each name a blanked body calls is asked as a wrapper,
-  /// as its extraction would have (the files that may define it are read for it).
+  /// as its extraction would have (the files that may define it are read for it). `skipped`, if
+  /// given: spans of the text returned that are to be parsed without being read
+  /// (Parser::parse's), its bytes there left as they are (a Python body's after its `pass`).
   std::string text_to_parse(const std::string& rel, const std::string& text, const languages::Language& lang,
                             const std::vector<const datalayers::DataLayer*>& layers,
-                            std::set<languages::ProjectQuery>* asked);
+                            std::set<languages::ProjectQuery>* asked,
+                            std::vector<languages::Parser::Span>* skipped = nullptr);
   std::string python_text_to_parse(const std::string& rel, const std::string& text, const languages::Language& lang,
                                    const std::vector<const datalayers::DataLayer*>& layers,
-                                   std::set<languages::ProjectQuery>* asked);
+                                   std::set<languages::ProjectQuery>* asked,
+                                   std::vector<languages::Parser::Span>* skipped);
 
   /// Extract and resolve: the SQL sites of one file and the data layers' requirements. `lang`
   /// is null for a file no host language owns that a data layer claims. `layer_outputs`: what

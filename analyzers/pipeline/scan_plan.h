@@ -75,7 +75,7 @@ struct FirstPass {
   bool deferred = false;
   /// Given the text and the tree the scan parsed, once its questions are asked: a later phase
   /// that parses the file again takes the tree (moves it) instead (constants_pass.cpp).
-  /// `parsed_from`: the text the tree was parsed from when some function bodies were blanked
+  /// `parsed_from`: what the tree was parsed from when some function bodies were blanked
   /// (body_gate.cpp), else "" (ParsedFiles::keep).
   std::function<void(std::string_view text, languages::Tree* tree, std::string_view parsed_from)> leave_tree;
   /// What the file's data layers gave, kept when it asked the project a question or was left

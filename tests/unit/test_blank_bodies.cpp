@@ -246,11 +246,28 @@ TEST_CASE("blank bodies: Python's def bodies are found past strings, comments an
   CHECK(bodies[0].body(kPyStore).find("print(label, total)") != std::string_view::npos);
   CHECK(bodies[0].body(kPyStore).find("def columns") == std::string_view::npos);
   CHECK(languages::python_body_stays(bodies[1].body(code)));  // returns a fragment
-  CHECK(languages::python_body_stays(bodies[4].body(code)));
+  // A method's call (`.fetchall()`) is no text string_eval reads: the body stays for its query.
+  CHECK_FALSE(languages::python_body_stays(bodies[4].body(code)));
   CHECK_FALSE(languages::python_body_stays(bodies[0].body(code)));
   CHECK_FALSE(languages::python_body_stays(bodies[3].body(code)));
   CHECK_FALSE(languages::python_body_stays("    if x:\n        return None\n    return\n"));
   CHECK(languages::python_body_stays("    return None if x else y\n"));
+  // Functions string_eval never reads as text: a return of several values, a first return that
+  // is no text; a nested function's returns go with the body.
+  CHECK_FALSE(languages::python_body_stays("    return rows, next_token\n"));
+  CHECK_FALSE(languages::python_body_stays("    return await self.db_pool.runInteraction(\n        \"get\", f)\n"));
+  CHECK_FALSE(languages::python_body_stays("    return [r[0] for r in txn]\n"));
+  CHECK_FALSE(languages::python_body_stays("    return super().f(x)[0]\n"));
+  CHECK_FALSE(languages::python_body_stays("    return a is not None and b\n"));
+  CHECK_FALSE(languages::python_body_stays("    def _txn(txn):\n        return SQL\n    return None\n"));
+  CHECK_FALSE(languages::python_body_stays("    if x: return\n    return SQL\n"));
+  CHECK(languages::python_body_stays("    def _txn(txn):\n        return None\n    return SQL\n"));
+  CHECK(languages::python_body_stays("    if x:\n        return SQL\n    return None\n"));  // the first may be text
+  CHECK(languages::python_body_stays("    return sep.join(parts)\n"));
+  CHECK(languages::python_body_stays("    return q.strip()\n"));
+  CHECK(languages::python_body_stays("    return columns()\n"));
+  CHECK(languages::python_body_stays("    return x,\n"));
+  CHECK(languages::python_body_stays("    return lambda a, b: a\n"));
   CHECK(languages::python_def_bodies("def f():\n    s = 'open\n").empty());  // a literal left open
   CHECK(languages::python_def_bodies("def f(x): return x\n").empty());      // one line
 
@@ -279,6 +296,26 @@ TEST_CASE("blank bodies: Python's def bodies are found past strings, comments an
   CHECK(ts_node_start_byte(in_part) == ts_node_start_byte(in_whole));
   CHECK(ts_node_start_point(in_part).row == ts_node_start_point(in_whole).row);
   CHECK(ts_node_start_point(in_part).column == ts_node_start_point(in_whole).column);
+
+  // Skipped instead of blanked: the parser reads around each body after its `pass`; the same
+  // nodes at the same offsets, rows and columns.
+  std::vector<languages::Parser::Span> skipped;
+  std::string passed = languages::python_blank_bodies(kPyStore, bodies, {true, false, true, true, false}, &skipped);
+  REQUIRE(skipped.size() == 3);
+  CHECK(passed.find("print(label, total)") != std::string::npos);  // left as it is: not read
+  languages::Tree around = parser.parse(passed, skipped);
+  TSNode c = ts_tree_root_node(around.get());
+  CHECK_FALSE(ts_node_has_error(c));
+  TSNode in_around = ts_node_descendant_for_byte_range(c, at, at + 1);
+  CHECK(std::string(ts_node_type(in_around)) == ts_node_type(in_whole));
+  CHECK(ts_node_start_byte(in_around) == ts_node_start_byte(in_whole));
+  CHECK(ts_node_start_point(in_around).row == ts_node_start_point(in_whole).row);
+  CHECK(ts_node_start_point(in_around).column == ts_node_start_point(in_whole).column);
+  size_t print = kPyStore.find("print(");
+  CHECK(std::string(ts_node_type(ts_node_descendant_for_byte_range(c, print, print + 1))) != "identifier");
+  // The parser reads whole texts again after.
+  languages::Tree again = parser.parse(kPyStore);
+  CHECK(ts_node_end_byte(ts_tree_root_node(again.get())) == ts_node_end_byte(a));
 }
 
 TEST_CASE("blank bodies: the scan blanks Python helpers, keeps wrapper calls and returned fragments") {
