@@ -677,8 +677,9 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
   }
 }
 
-std::vector<FileResult> extract_files(const source::FileSystem& fs, const ScanPlan& plan) {
+std::vector<FileResult> extract_files(const source::FileSystem& disk, const ScanPlan& plan) {
   const Options& options = plan.options;
+  const source::ReadOnceFileSystem fs(disk);  // the passes below read each code file again
   std::vector<std::pair<std::string, const languages::Language*>> index_files = plan.code.all_code;
   for (auto& f : plan.code.candidates)  // configuration a data layer claims (Spring's application.properties)
     if (!languages::language_for_path(f) && datalayers::claimed(f) && !source::is_not_application_code(f))

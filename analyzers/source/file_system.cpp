@@ -169,6 +169,30 @@ bool RealFileSystem::read(const std::string& path, std::string* out, std::string
   return true;
 }
 
+bool ReadOnceFileSystem::read(const std::string& path, std::string* out, std::string* err) const {
+  std::shared_ptr<const std::string> kept;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = texts_.find(path); it != texts_.end()) kept = it->second;
+  }
+  if (kept) {
+    *out = *kept;  // outside the lock: the scan's threads read at once
+    return true;
+  }
+  if (!inner_.read(path, out, err)) return false;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (held_ + out->size() <= bound_ && !texts_.count(path)) {
+    texts_.emplace(path, std::make_shared<const std::string>(*out));
+    held_ += out->size();
+  }
+  return true;
+}
+
+size_t ReadOnceFileSystem::held() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return held_;
+}
+
 namespace {
 /// What a directory entry's d_type says of a file that is not regular, for messages.
 unsigned mode_of_type(unsigned char type) {
