@@ -170,22 +170,22 @@ bool RealFileSystem::read(const std::string& path, std::string* out, std::string
 }
 
 bool ReadOnceFileSystem::read(const std::string& path, std::string* out, std::string* err) const {
-  std::shared_ptr<const std::string> kept;
+  std::shared_ptr<const std::string> kept = text(path, err);
+  if (!kept) return false;
+  *out = *kept;  // outside the lock: the scan's threads read at once
+  return true;
+}
+
+std::shared_ptr<const std::string> ReadOnceFileSystem::text(const std::string& path, std::string* err) const {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (auto it = texts_.find(path); it != texts_.end()) kept = it->second;
+    if (auto it = texts_.find(path); it != texts_.end()) return it->second;
   }
-  if (kept) {
-    *out = *kept;  // outside the lock: the scan's threads read at once
-    return true;
-  }
-  if (!inner_.read(path, out, err)) return false;
+  auto fresh = std::make_shared<std::string>();
+  if (!inner_.read(path, fresh.get(), err)) return nullptr;
   std::lock_guard<std::mutex> lock(mutex_);
-  if (held_ + out->size() <= bound_ && !texts_.count(path)) {
-    texts_.emplace(path, std::make_shared<const std::string>(*out));
-    held_ += out->size();
-  }
-  return true;
+  if (held_ + fresh->size() <= bound_ && texts_.emplace(path, fresh).second) held_ += fresh->size();
+  return fresh;
 }
 
 size_t ReadOnceFileSystem::held() const {

@@ -151,6 +151,9 @@ class ReadOnceFileSystem final : public FileSystem {
   static constexpr size_t kBound = size_t{64} << 20;
   explicit ReadOnceFileSystem(const FileSystem& inner, size_t bound = kBound) : inner_(inner), bound_(bound) {}
   bool read(const std::string& path, std::string* out, std::string* err) const override;
+  /// read's text, shared with the keep where it is kept (the first pass reads it without a copy);
+  /// null, with *err set, where read is false.
+  std::shared_ptr<const std::string> text(const std::string& path, std::string* err) const;
   std::vector<DirEntry> list(const std::string& dir) const override { return inner_.list(dir); }
   bool read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const override {
     return inner_.read_dir(dir, out, err);

@@ -62,3 +62,27 @@ TEST_CASE("read once: a file is read from the inner file system once, and each a
   CHECK(once.is_dir("dir"));
   CHECK(once.list("dir").size() == 1);
 }
+
+TEST_CASE("read once: the shared text is the kept one, read's copy of it, and past the bound a fresh one") {
+  MemoryFileSystem mem;
+  mem.add("a.go", "package a\n");
+  mem.add("big.go", std::string(100, 'x'));
+  Counted counted(mem);
+  ReadOnceFileSystem once(counted, 50);
+  std::string err;
+  auto first = once.text("a.go", &err);
+  REQUIRE(first);
+  CHECK(*first == "package a\n");
+  CHECK(once.text("a.go", &err) == first);
+  std::string copy;
+  REQUIRE(once.read("a.go", &copy, &err));
+  CHECK(copy == *first);
+  CHECK(counted.reads["a.go"] == 1);
+  auto big = once.text("big.go", &err);
+  REQUIRE(big);
+  CHECK(*big == std::string(100, 'x'));
+  CHECK(once.text("big.go", &err) != big);
+  CHECK(counted.reads["big.go"] == 2);
+  CHECK_FALSE(once.text("missing.go", &err));
+  CHECK(err == "No such file or directory");
+}
