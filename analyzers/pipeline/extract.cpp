@@ -164,7 +164,7 @@ namespace {
 /// extracted, and on the files a layer claims (`lang` null). On `threads` threads, each file
 /// alone; the facts are gathered in file order, as one thread would. The trees it parses are
 /// left in `parsed` for the scan.
-datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Options& options,
+datalayers::ProjectFacts index_datalayers(const source::ReadOnceFileSystem& fs, const Options& options,
                                           const std::vector<std::pair<std::string, const languages::Language*>>& files,
                                           unsigned threads, ParsedFiles* parsed) {
   // Which files some layer indexes, by path and language alone: most projects have none.
@@ -194,10 +194,11 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
     std::atomic<bool> wanted{false};
     for_each_parallel<char>(mine.size(), threads, [&](char&, size_t m) {
       if (wanted) return;
-      std::string text, err;
+      std::string err;
       auto& [rel, lang] = files[indexed[mine[m]]];
-      if (fs.read(source::join_path(options.root, rel), &text, &err) && !source::is_generated(text) &&
-          file_gates(rel, lang, text, parsed).gates.index_wanted(layer) && layer.index_wanted(text))
+      std::shared_ptr<const std::string> text = fs.text(source::join_path(options.root, rel), &err);
+      if (text && !source::is_generated(*text) && file_gates(rel, lang, *text, parsed).gates.index_wanted(layer) &&
+          layer.index_wanted(*text))
         wanted = true;
     });
     if (!wanted) unwanted.insert(&layer);
@@ -222,8 +223,10 @@ datalayers::ProjectFacts index_datalayers(const source::FileSystem& fs, const Op
   for_each_parallel<Parsers>(indexed.size(), threads, [&](Parsers& parsers, size_t k) {
     auto& [rel, lang] = files[indexed[k]];
     std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
-    std::string text, err;
-    if (!fs.read(source::join_path(options.root, rel), &text, &err) || source::is_generated(text)) return;
+    std::string err;
+    std::shared_ptr<const std::string> kept = fs.text(source::join_path(options.root, rel), &err);
+    if (!kept || source::is_generated(*kept)) return;
+    const std::string& text = *kept;
     std::unique_ptr<languages::Parser>* parser = nullptr;
     if (lang) {
       parser = &parsers[lang];
@@ -699,8 +702,9 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
   }
 }
 
-std::vector<FileResult> extract_files(const source::FileSystem& fs, const ScanPlan& plan) {
+std::vector<FileResult> extract_files(const source::FileSystem& disk, const ScanPlan& plan) {
   const Options& options = plan.options;
+  const source::ReadOnceFileSystem fs(disk);  // the passes below read each code file again
   std::vector<std::pair<std::string, const languages::Language*>> index_files = plan.code.all_code;
   for (auto& f : plan.code.candidates)  // configuration a data layer claims (Spring's application.properties)
     if (!languages::language_for_path(f) && datalayers::claimed(f) && !source::is_not_application_code(f))

@@ -169,6 +169,30 @@ bool RealFileSystem::read(const std::string& path, std::string* out, std::string
   return true;
 }
 
+bool ReadOnceFileSystem::read(const std::string& path, std::string* out, std::string* err) const {
+  std::shared_ptr<const std::string> kept = text(path, err);
+  if (!kept) return false;
+  *out = *kept;  // outside the lock: the scan's threads read at once
+  return true;
+}
+
+std::shared_ptr<const std::string> ReadOnceFileSystem::text(const std::string& path, std::string* err) const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = texts_.find(path); it != texts_.end()) return it->second;
+  }
+  auto fresh = std::make_shared<std::string>();
+  if (!inner_.read(path, fresh.get(), err)) return nullptr;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (held_ + fresh->size() <= bound_ && texts_.emplace(path, fresh).second) held_ += fresh->size();
+  return fresh;
+}
+
+size_t ReadOnceFileSystem::held() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return held_;
+}
+
 namespace {
 /// What a directory entry's d_type says of a file that is not regular, for messages.
 unsigned mode_of_type(unsigned char type) {
