@@ -341,17 +341,11 @@ bool script_calls_with_argument(std::string_view code, const std::vector<std::st
     }
     starts[static_cast<unsigned char>(name[0])] |= uint64_t{1} << (name.size() < 64 ? name.size() : 0);
   }
-  for (size_t i = 0, n = code.size(); i < n;) {
-    while (i < n && !word_char(code[i])) ++i;  // to the next word's start
-    if (i >= n) break;
-    size_t end = i + 1;
-    while (end < n && word_char(code[end])) ++end;
+  return each_script_word(code, [&](size_t i, size_t end) {
     std::string_view word = code.substr(i, end - i);
-    i = end;
-    if (!((starts[static_cast<unsigned char>(word[0])] >> (word.size() < 64 ? word.size() : 0)) & 1)) continue;
-    if (std::find(names.begin(), names.end(), word) != names.end() && called(end)) return true;
-  }
-  return false;
+    if (!((starts[static_cast<unsigned char>(word[0])] >> (word.size() < 64 ? word.size() : 0)) & 1)) return false;
+    return std::find(names.begin(), names.end(), word) != names.end() && called(end);
+  });
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include "analyzers/languages/tree_parser.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <random>
 #include <set>
@@ -457,4 +458,101 @@ TEST_CASE("project wrappers: declares_wrapper_of from a file's declarations read
     }
   }
   CHECK(yes > 500);  // the texts exercise both answers
+}
+
+namespace {
+
+/// script_declares_one_of as it read before its filter looked at a word's last byte: each word
+/// whose first byte and length some name has, looked up in the set.
+bool script_declares_by_first_byte(std::string_view text, const std::set<std::string>& names) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  std::array<uint64_t, 256> starts{};
+  for (const std::string& name : names)
+    if (!name.empty()) starts[static_cast<unsigned char>(name[0])] |= uint64_t{1} << (name.size() < 64 ? name.size() : 0);
+  size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    while (i < n && !word(text[i])) ++i;
+    if (i >= n) break;
+    size_t end = i + 1;
+    while (end < n && word(text[end])) ++end;
+    std::string_view name = text.substr(i, end - i);
+    size_t at = i;
+    i = end;
+    uint64_t bits = starts[static_cast<unsigned char>(name[0])];
+    if (!((bits >> (name.size() < 64 ? name.size() : 0)) & 1) || !names.count(std::string(name))) continue;
+    size_t b = at;
+    while (b > 0 && blank(text[b - 1])) --b;
+    if (b >= 8 && text.substr(b - 8, 8) == "function" && (b == 8 || !word(text[b - 9]))) return true;
+    if (b > 0 && text[b - 1] == '*') return true;
+    size_t k = end;
+    while (k < n && blank(text[k])) ++k;
+    if (k >= n) return true;
+    char c = text[k];
+    if (c == '<' || c == ':' || (c == '=' && (k + 1 >= n || text[k + 1] != '='))) return true;
+    if (c == '?' && k + 1 < n && text[k + 1] == ':') return true;
+    if (c != '(') continue;
+    int depth = 0;
+    for (; k < n; ++k) {
+      if (text[k] == '(') ++depth;
+      if (text[k] == ')' && --depth == 0) break;
+    }
+    if (k >= n) return true;
+    ++k;
+    while (k < n && blank(text[k])) ++k;
+    if (k >= n || text[k] == '{' || text[k] == ':' || (text[k] == '=' && k + 1 < n && text[k + 1] == '>')) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("project wrappers: a script's declarations of the names asked, found as before by first byte") {
+  const languages::Language* ts = languages::language_for_path("a.ts");
+  const languages::Language* js = languages::language_for_path("a.js");
+  // A wrapper the names never ask: the database call half holds, so the answer is the declarations'.
+  const std::string wrapper = "\nfunction zzWrap(sql) { return db.query(sql); }\n";
+  auto declares = [&](const languages::Language* lang, const std::string& text, const std::set<std::string>& names) {
+    return languages::ProjectConstants::declares_wrapper_of(*lang, text + wrapper, names);
+  };
+  // Each form a function is declared by; a call, a comparison or a longer word is none.
+  for (const char* text :
+       {"export default function rawQuery(sql) { return sql; }", "const rawQuery = async (sql: string) => sql;",
+        "const rawQuery = function (sql) { return sql; };", "let rawQuery: Fn = (q) => q;",
+        "class Repo {\n  async rawQuery(sql: string): Promise<Row[]> { return sql; }\n}",
+        "class Repo { *rawQuery(sql) { yield sql; } }", "class Repo { rawQuery<T>(sql: string) { return sql; } }",
+        "const api = { rawQuery(sql) { return sql; } };", "const api = { rawQuery: (sql) => sql };",
+        "type Api = { rawQuery?: Fn };", "function* rawQuery(sql) { yield sql; }"}) {
+    CAPTURE(std::string(text));
+    CHECK(declares(ts, text, {"select", "rawQuery", "runs"}));
+  }
+  for (const char* text : {"await rawQuery(sql).rows;", "rawQuery(sql);\n", "if (rawQuery == b) {}", "rawQueryX = 1",
+                           "const rawQuerY = 1", "rawQueryy: 1"}) {
+    CAPTURE(std::string(text));
+    CHECK_FALSE(declares(ts, text, {"select", "rawQuery", "runs"}));
+  }
+  // Random texts of those pieces, the names chosen to share first and last bytes and lengths
+  // (rows, runs, rams): the same answers as the filter by first byte alone.
+  std::mt19937 rng(31);
+  const std::vector<std::string> pieces = {
+      "function", "function*", " ", "\n", "\t", "(", ")", "{", "}", "<", ">", "=", "==", "=>", ":", "?", "?:", "*", ";", ",",
+      "rows", "runs", "rams", "q", "$q", "_", "async", "const", "export default", "sql", "`", "\"", "// c", "'(",
+      "function runs(sql) { return sql; }\n", "const rows = async (sql) => sql\n", "x: function (sql) { }",
+      "rams(sql) {", "rows(sql);", "await runs(sql).rows", "select", "selects", "s"};
+  const std::vector<std::string> words = {"rows", "runs", "rams", "q", "$q", "_", "sql", "select", "s", "function"};
+  size_t yes = 0, asked = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    for (size_t k = 0, n = rng() % 28; k < n; ++k) text += pieces[rng() % pieces.size()];
+    std::set<std::string> names;
+    for (const std::string& w : words)
+      if (rng() % 3 == 0) names.insert(w);
+    CAPTURE(text);
+    bool answer = script_declares_by_first_byte(text + wrapper, names);
+    for (const languages::Language* lang : {ts, js}) CHECK(declares(lang, text, names) == answer);
+    yes += answer;
+    ++asked;
+  }
+  CHECK(yes > 1000);  // the texts exercise both answers
+  CHECK(yes + 1000 < asked);
 }
