@@ -397,6 +397,9 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
       m == "composed_of") {
     if (auto n = first()) {
       out->push_back({k + "association:" + *n, ""});
+      // Who declares it: a class's association is that class's and its subclasses'; a module's
+      // ("?") may be any model's that includes it.
+      out->push_back({k + "assocby:" + *n, in_class ? owner : "?"});
       // What the association returns: "many|Class|joined" (class "" by convention, "?" unknown;
       // joined when its query joins another table: through, or a scope block).
       bool many = m == "has_many" || m == "has_and_belongs_to_many";
@@ -729,10 +732,29 @@ class Models {
     if (name == "id") return "";
     for (auto& c : m.chain)
       if (auto* a = get("alias:" + c + ":" + name); a && a->size() == 1) return column_for(m, a->front());
-    if (has("association:" + name) || has("virtual:" + name)) return "";
+    if (has("virtual:" + name) || association_of(m, name)) return "";
     for (auto& c : m.chain)
       if (has("virtual:" + c + ":" + name)) return "";
     return name;
+  }
+
+  /// Whether `name` may be an association of `m`: declared by `m`, an ancestor, a module they
+  /// include, or a module (which any model may include). An association only other classes
+  /// declare (`belongs_to :receiver` in two other models) is not `m`'s: `where(receiver: v)` on
+  /// `m` names its column.
+  bool association_of(const Model& m, const std::string& name) const {
+    if (!has("association:" + name)) return false;
+    auto* owners = get("assocby:" + name);
+    if (!owners) return true;
+    for (const std::string& owner : *owners) {
+      if (owner == "?") return true;
+      for (auto& c : m.chain) {
+        bool declared = false;
+        each_module(c, 0, [&](const std::string& x) { declared = declared || x == owner; }, [](const std::string&) {});
+        if (declared) return true;
+      }
+    }
+    return false;
   }
 
   /// The model an association name returns whichever model it is called on: every model that
