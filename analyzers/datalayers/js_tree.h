@@ -129,6 +129,14 @@ inline bool object_keys(TSNode obj, std::string_view src, std::vector<Key>* out,
                is(unwrap(field(unwrap(ts_node_named_child(p, 0)), "right")), "object")) {
       // `...(params.role && { role: params.role })`: those keys, when the condition holds.
       all = object_keys(field(unwrap(ts_node_named_child(p, 0)), "right"), src, out, true, depth + 1) && all;
+    } else if (is(p, "spread_element") && follow_spreads && depth < 4 &&
+               is(unwrap(ts_node_named_child(p, 0)), "ternary_expression")) {
+      // `...(reset ? { count: 0 } : {})`: the keys of either branch, when it is taken.
+      TSNode choice = unwrap(ts_node_named_child(p, 0));
+      for (const char* branch : {"consequence", "alternative"}) {
+        TSNode b = unwrap(field(choice, branch));
+        all = (is(b, "object") || is(b, "identifier")) && object_keys(b, src, out, true, depth + 1) && all;
+      }
     } else if (is(p, "spread_element") && follow_spreads && depth < 4) {
       TSNode base = local_object(unwrap(ts_node_named_child(p, 0)), src);
       all = !ts_node_is_null(base) && object_keys(base, src, out, true, depth + 1) && all;

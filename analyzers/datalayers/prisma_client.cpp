@@ -164,7 +164,7 @@ struct Call {
       return;
     }
     std::vector<Key> ks;
-    object_keys(v, in.text, &ks);
+    object_keys(v, in.text, &ks, true);
     for (auto& k : ks) column(k.name, k.at, use, how);
   }
 
@@ -177,7 +177,7 @@ struct Call {
       return;
     }
     std::vector<Key> ks;
-    object_keys(v, in.text, &ks);
+    object_keys(v, in.text, &ks, true);
     for (auto& k : ks) {
       if (k.name == "AND" || k.name == "OR" || k.name == "NOT") where(k.value, depth + 1);
       else column(k.name, k.at, requirements::Use::Read, "filters on");
