@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analyzers/schema/migrations/discover.h"
+#include "analyzers/source/byte_scan.h"
 
 namespace schemagate::source {
 namespace {
@@ -87,8 +88,11 @@ bool import_at(std::string_view text, size_t at, std::string_view module) {
 
 /// Which modules of a table the file imports (import_at), in one pass over the text: an import
 /// starts right after a quote or after "import " / "from ", so only those places are compared
-/// with the modules (by their first byte). Searching the text once per driver, 55 of them, was
+/// with the modules (by their first two bytes). Searching the text once per driver, 55 of them, was
 /// 3% of a check of synapse; once per driver for each file of a Go package, 3% of temporal's.
+/// The places are found sixteen bytes at a time (byte_scan.h): a quote, or a blank after `t` or
+/// `m` (the end of "import " or "from "); finding each quote, "import " and "from " with its own
+/// search (one memchr call per quote, per `i` and per `f`) cost 145 M instructions of synapse.
 class ImportIndex {
  public:
   explicit ImportIndex(std::vector<std::string_view> modules) : modules_(std::move(modules)) {
@@ -97,17 +101,32 @@ class ImportIndex {
   /// found[i]: the text imports modules_[i].
   std::vector<bool> imported(std::string_view text) const {
     std::vector<bool> found(modules_.size());
+    const size_t n = text.size();
     auto try_at = [&](size_t p) {
-      if (p >= text.size()) return;
-      for (size_t i : by_first_[static_cast<unsigned char>(text[p])])
-        if (!found[i] && text.compare(p, modules_[i].size(), modules_[i]) == 0 && import_at(text, p, modules_[i]))
+      if (p >= n) return;
+      for (size_t i : by_first_[static_cast<unsigned char>(text[p])]) {
+        std::string_view m = modules_[i];
+        if (!found[i] && n - p >= m.size() && (m.size() < 2 || text[p + 1] == m[1]) &&
+            text.compare(p, m.size(), m) == 0 && import_at(text, p, m))
           found[i] = true;
+      }
     };
-    for (char quote : {'"', '\''})
-      for (size_t at = text.find(quote); at != std::string_view::npos; at = text.find(quote, at + 1)) try_at(at + 1);
-    for (std::string_view lead : {std::string_view("import "), std::string_view("from ")})
-      for (size_t at = text.find(lead); at != std::string_view::npos; at = text.find(lead, at + 1))
-        try_at(at + lead.size());
+    // text[q] a quote, or the blank that ends "import " or "from ": the place after it is tried.
+    auto place = [&](size_t q) {
+      if (text[q] != ' ') try_at(q + 1);
+      else if ((q >= 6 && text.compare(q - 6, 7, "import ") == 0) || (q >= 4 && text.compare(q - 4, 5, "from ") == 0))
+        try_at(q + 1);
+    };
+    if (n == 0) return found;
+    if (text[0] == '"' || text[0] == '\'') try_at(1);
+    size_t q = 1;
+    for (; n - q >= 16; q += 16) {
+      uint32_t bits = bytes_of_16<'"', '\''>(text.data() + q) |
+                      (bytes_of_16<' '>(text.data() + q) & bytes_of_16<'t', 'm'>(text.data() + q - 1));
+      for (; bits; bits &= bits - 1) place(q + static_cast<size_t>(__builtin_ctz(bits)));
+    }
+    for (; q < n; ++q)
+      if (text[q] == '"' || text[q] == '\'' || (text[q] == ' ' && (text[q - 1] == 't' || text[q - 1] == 'm'))) place(q);
     return found;
   }
   size_t size() const { return modules_.size(); }
