@@ -136,17 +136,27 @@ class ImportIndex {
   std::array<std::vector<size_t>, 256> by_first_;
 };
 
-/// kPostgresDrivers, then the modules of kOtherDrivers, in their order.
+// SQL parsers (imports_sql_parser).
+constexpr std::string_view kSqlParsers[] = {
+    "github.com/xwb1989/sqlparser", "github.com/temporalio/sqlparser", "vitess.io/vitess/go/vt/sqlparser",
+    "github.com/blastrain/vitess-sqlparser", "github.com/pganalyze/pg_query_go/v5", "github.com/pganalyze/pg_query_go/v6",
+    "github.com/pingcap/tidb/parser", "github.com/pingcap/tidb/pkg/parser", "node-sql-parser", "pgsql-ast-parser",
+    "sqlglot", "sqlparse", "libpg_query", "pg-query-parser"};
+
+/// kPostgresDrivers, then the modules of kOtherDrivers, then kSqlParsers, in their order: one
+/// reading of a file answers FileImports' three questions.
 const ImportIndex& driver_index() {
   static const ImportIndex index = [] {
     std::vector<std::string_view> modules(std::begin(kPostgresDrivers), std::end(kPostgresDrivers));
     for (const Driver& d : kOtherDrivers) modules.push_back(d.module);
+    modules.insert(modules.end(), std::begin(kSqlParsers), std::end(kSqlParsers));
     return ImportIndex(std::move(modules));
   }();
   return index;
 }
 
 constexpr size_t kPostgresDriverCount = std::size(kPostgresDrivers);
+constexpr size_t kParsersAt = kPostgresDriverCount + std::size(kOtherDrivers);  ///< kSqlParsers in driver_index()
 
 }  // namespace
 
@@ -179,12 +189,23 @@ bool is_not_application_code(std::string_view path) {
   return false;
 }
 
-std::string other_engine_of_code(std::string_view path, std::string_view text) {
+FileImports::FileImports(std::string_view text) : text_(text), found_(driver_index().imported(text)) {}
+
+bool FileImports::postgres_driver() const {
+  return std::find(found_.begin(), found_.begin() + kPostgresDriverCount, true) != found_.begin() + kPostgresDriverCount;
+}
+
+bool FileImports::sql_parser() const { return std::find(found_.begin() + kParsersAt, found_.end(), true) != found_.end(); }
+
+std::string other_engine_of_code(std::string_view path, std::string_view text) { return FileImports(text).other_engine(path); }
+
+std::string FileImports::other_engine(std::string_view path) const {
+  std::string_view text = text_;
   // CockroachDB speaks PostgreSQL's protocol, so its code imports pgx or lib/pq all the same: a
   // folder named for it (spicedb's internal/datastore/crdb/) says whose SQL the code writes.
   if (std::string engine = schema::migrations::engine_named_in_path(path); engine == "CockroachDB")
     return engine + " (a directory of its path is named for it)";
-  std::vector<bool> found = driver_index().imported(text);
+  const std::vector<bool>& found = found_;
   for (size_t i = 0; i < kPostgresDriverCount; ++i)
     if (found[i]) return "";
   for (size_t i = 0; i < std::size(kOtherDrivers); ++i)
@@ -301,20 +322,9 @@ std::string package_without_database_client(const FileSystem& fs, const std::str
   }
 }
 
-bool imports_sql_parser(std::string_view text) {
-  static const ImportIndex parsers({
-      "github.com/xwb1989/sqlparser", "github.com/temporalio/sqlparser", "vitess.io/vitess/go/vt/sqlparser",
-      "github.com/blastrain/vitess-sqlparser", "github.com/pganalyze/pg_query_go/v5", "github.com/pganalyze/pg_query_go/v6",
-      "github.com/pingcap/tidb/parser", "github.com/pingcap/tidb/pkg/parser", "node-sql-parser", "pgsql-ast-parser",
-      "sqlglot", "sqlparse", "libpg_query", "pg-query-parser"});
-  std::vector<bool> found = parsers.imported(text);
-  return std::find(found.begin(), found.end(), true) != found.end();
-}
+bool imports_sql_parser(std::string_view text) { return FileImports(text).sql_parser(); }
 
-bool imports_postgres_driver(std::string_view text) {
-  std::vector<bool> found = driver_index().imported(text);
-  return std::find(found.begin(), found.begin() + kPostgresDriverCount, true) != found.begin() + kPostgresDriverCount;
-}
+bool imports_postgres_driver(std::string_view text) { return FileImports(text).postgres_driver(); }
 
 bool is_revision_script(std::string_view text) {
   // memmem, not string_view::find: find stops at every byte equal to the word's first one

@@ -371,6 +371,11 @@ TEST_CASE("byte scan: a file's imports found in one pass are those found by a se
       for (size_t i = 0; i < others.size() && want_engine.empty(); ++i)
         if (other[i]) want_engine = std::string(i < 3 ? "MySQL" : "SQLite") + " (the file imports " + std::string(others[i]) + ")";
     CHECK(source::other_engine_of_code("app/x.py", text) == want_engine);
+    // One reading answers the three (the scan's FileImports).
+    source::FileImports imports(text);
+    CHECK(imports.postgres_driver() == any_of(was_pg, 0, was_pg.size()));
+    CHECK(imports.sql_parser() == any_of(was_parsers, 0, was_parsers.size()));
+    CHECK(imports.other_engine("app/x.py") == want_engine);
   }
   CHECK(found_any > 2000);  // the texts import something often enough
 }
