@@ -3,6 +3,7 @@
 // straightforward copy of the pass as it was.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <functional>
@@ -13,6 +14,7 @@
 
 #include "analyzers/languages/literal_scan.h"
 #include "analyzers/languages/python_tokens.h"
+#include "analyzers/report/line_index.h"
 #include "analyzers/source/byte_scan.h"
 #include "analyzers/source/code_kind.h"
 
@@ -425,4 +427,28 @@ TEST_CASE("byte scan: a Python call of one of the names, its literals stepped ov
     calls += got;
   }
   CHECK(calls > 3000);  // the texts exercise both answers
+}
+
+TEST_CASE("byte scan: line starts as found byte by byte") {
+  std::mt19937 rng(20);
+  const std::vector<std::string> pieces = {"\n", "\r\n", "\r", "x", " ", "abcdefghijklmnopqrstuvwxyz", "\xc3\xa9", "\n\n"};
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = random_text(rng, pieces, 30);
+    CAPTURE(text);
+    // LineIndex as it was: each byte tested.
+    std::vector<size_t> starts{0};
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts.push_back(i + 1);
+    report::LineIndex lines(text);
+    REQUIRE(lines.line_count() == static_cast<int>(starts.size()));
+    for (size_t l = 0; l < starts.size(); ++l) {
+      size_t end = l + 1 < starts.size() ? starts[l + 1] - 1 : text.size();
+      if (end > starts[l] && text[end - 1] == '\r') --end;
+      CHECK(lines.line_text(static_cast<int>(l + 1)) == std::string_view(text).substr(starts[l], end - starts[l]));
+    }
+    for (size_t at = 0; at <= text.size(); ++at) {
+      size_t line = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
+      CHECK(lines.position(at).line == static_cast<int>(line));
+    }
+  }
 }
