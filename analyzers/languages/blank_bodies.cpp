@@ -47,15 +47,11 @@ std::vector<TopLevelBody> go_top_level_bodies(std::string_view text, std::string
   constexpr size_t kNone = std::string_view::npos;
   size_t decl = kNone;  // a `func` at column 0 whose body is not found yet
   size_t open = kNone;  // the depth-0 `{` open now, under `decl`
-  static constexpr auto kMarks = [] {  // the bytes the walk acts on
-    std::array<bool, 256> marks{};
-    for (unsigned char c : {'(', '[', '{', ')', ']', '}', '\n'}) marks[c] = true;
-    return marks;
-  }();
   for (size_t i = 0, n = code.size(); i < n; ++i) {
-    if (i > 0 && code[i - 1] != '\n')
-      while (i < n && !kMarks[static_cast<unsigned char>(code[i])]) ++i;
-    if (i >= n) break;
+    if (i > 0 && code[i - 1] != '\n') {  // to the next byte the walk acts on, sixteen bytes at a time
+      i = source::find_byte_of<'(', '[', '{', ')', ']', '}', '\n'>(code, i);
+      if (i == std::string_view::npos) break;
+    }
     char c = code[i];
     bool line_start = i == 0 || code[i - 1] == '\n';
     if (depth == 0 && line_start && word(c)) {

@@ -1,6 +1,7 @@
 // python_def_bodies and python_body_stays, read with byte_scan.h, answer as they did read byte
-// by byte (and with a search for each line's `return` that ran to the body's next one): each
-// is compared on random texts of the pieces they stop at with a copy of the pass as it was.
+// by byte (and with a search for each line's `return` that ran to the body's next one), and
+// go_top_level_bodies as it did skipping by a table: each is compared on random texts of the
+// pieces they stop at with a copy of the pass as it was.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -329,6 +330,71 @@ bool python_body_stays_was(std::string_view code) {
   return !first;
 }
 
+std::vector<TopLevelBody> go_top_level_bodies_was(std::string_view text, std::string* code_out) {
+  std::optional<std::string> masked = go_code_only(text);
+  if (!masked) return {};
+  std::string_view code = *masked;
+  std::vector<TopLevelBody> out;
+  int depth = 0;
+  constexpr size_t kNone = std::string_view::npos;
+  size_t decl = kNone;  // a `func` at column 0 whose body is not found yet
+  size_t open = kNone;  // the depth-0 `{` open now, under `decl`
+  static constexpr auto kMarks = [] {  // the bytes the walk acts on
+    std::array<bool, 256> marks{};
+    for (unsigned char c : {'(', '[', '{', ')', ']', '}', '\n'}) marks[c] = true;
+    return marks;
+  }();
+  for (size_t i = 0, n = code.size(); i < n; ++i) {
+    if (i > 0 && code[i - 1] != '\n')
+      while (i < n && !kMarks[static_cast<unsigned char>(code[i])]) ++i;
+    if (i >= n) break;
+    char c = code[i];
+    bool line_start = i == 0 || code[i - 1] == '\n';
+    if (depth == 0 && line_start && word(c)) {
+      // A top-level declaration starts: a function's only if it is `func`.
+      decl = kNone;
+      if (code.substr(i, 4) == "func" && (i + 4 >= n || !word(code[i + 4]))) decl = i;
+    }
+    if (c == '(' || c == '[' || c == '{') {
+      if (depth == 0 && c == '{' && decl != kNone) open = i;
+      ++depth;
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (--depth < 0) return {};
+      if (depth == 0 && c == '}' && decl != kNone && open != kNone) {
+        // gofmt closes a function's body at column 0; a `}` elsewhere closes a type in its
+        // signature (`interface{}`) or a body written on one line.
+        if (line_start) {
+          TopLevelBody b;
+          b.decl = decl;
+          b.open = open;
+          b.close = i;
+          b.signature = text.substr(decl, open - decl);
+          size_t k = decl + 4;
+          while (k < open && ascii_blank(code[k])) ++k;
+          if (k < open && code[k] == '(') {  // a receiver
+            int d = 0;
+            for (; k < open; ++k) {
+              if (code[k] == '(') ++d;
+              if (code[k] == ')' && --d == 0) break;
+            }
+            ++k;
+            while (k < open && ascii_blank(code[k])) ++k;
+          }
+          size_t e = k;
+          while (e < open && word(code[e])) ++e;
+          b.name = text.substr(k, e - k);
+          out.push_back(b);
+          decl = kNone;
+        }
+        open = kNone;
+      }
+    }
+  }
+  if (depth != 0) return {};
+  if (code_out) *code_out = std::move(*masked);
+  return out;
+}
+
 }  // namespace
 }  // namespace was
 
@@ -388,4 +454,28 @@ TEST_CASE("python bodies: def bodies and the bodies that stay, read sixteen byte
   }
   CHECK(with_bodies > 3000);  // the texts exercise both answers
   CHECK(stays > 1000);
+}
+
+TEST_CASE("go bodies: top-level function bodies found sixteen bytes at a time are those found by a table") {
+  std::mt19937 rng(1617);
+  const std::vector<std::string> pieces = {
+      "\nfunc f(a int) string {\n\treturn x\n}\n", "\nfunc (s *S) m() {", "\nfunc g() { return 1 }", "\n}", "\n}\n",
+      "\n\t", "\n", "\ntype T struct {\n\tA int\n}\n", "\nvar x = map[string]int{}", "\n\treturn \"q\"", "\treturn x",
+      "()", "[x]", "{}", " ", "x", "func", "funcs", "interface{}", "\"str}\"", "`raw\n}`", "'}'", "// c {\n", "/* } */",
+      "\xc3\xa9", "abcdefghijklmnopqrstuvwxyz0123456789", "\nfunc h() {\n\tif x {\n\t\ty()\n\t}\n}"};
+  // Now and then a bracket left open or closed twice, a literal or comment left open.
+  const std::vector<std::string> noise = {"(", ")", "[", "]", "{", "}", "\"", "`", "/*"};
+  size_t with_bodies = 0;
+  for (int round = 0; round < 30000; ++round) {
+    std::string text;
+    for (size_t k = 0, n = rng() % 50; k < n; ++k)
+      text += rng() % 40 == 0 ? noise[rng() % noise.size()] : pieces[rng() % pieces.size()];
+    CAPTURE(text);
+    std::string code, code_was;
+    std::vector<TopLevelBody> bodies = go_top_level_bodies(text, &code);
+    CHECK(same_bodies(bodies, was::go_top_level_bodies_was(text, &code_was)));
+    CHECK(code == code_was);
+    with_bodies += !bodies.empty();
+  }
+  CHECK(with_bodies > 2000);
 }
