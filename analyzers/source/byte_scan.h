@@ -31,6 +31,31 @@ inline uint32_t bytes_of_16(const char* p) {
 #endif
 }
 
+/// Bit i set: p[i] is a byte of an identifier (an ASCII letter or digit, `_`, or any byte of a
+/// UTF-8 sequence, >= 0x80), for i < 16 (p[0, 16) must be readable).
+inline uint32_t identifier_bytes_16(const char* p) {
+#if defined(__SSE2__)
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // c in [lo, lo + n): (c + 128 - lo) < n - 128 as signed bytes.
+  __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));  // A-Z onto a-z, nothing else onto them
+  __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8(static_cast<char>(128 - 'a'))),
+                                  _mm_set1_epi8(static_cast<char>(26 - 128)));
+  __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(128 - '0'))),
+                                 _mm_set1_epi8(static_cast<char>(10 - 128)));
+  __m128i m = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+  m = _mm_or_si128(m, _mm_cmplt_epi8(v, _mm_setzero_si128()));  // >= 0x80
+  return static_cast<uint32_t>(_mm_movemask_epi8(m));
+#else
+  uint32_t bits = 0;
+  for (int i = 0; i < 16; ++i) {
+    unsigned char c = static_cast<unsigned char>(p[i]);
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80)
+      bits |= uint32_t{1} << i;
+  }
+  return bits;
+#endif
+}
+
 /// The first position at or after `from` whose byte is one of `Bytes`, or npos.
 template <char... Bytes>
 inline size_t find_byte_of(std::string_view text, size_t from) {

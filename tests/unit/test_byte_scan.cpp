@@ -309,6 +309,16 @@ bool python_calls_one_of_was(std::string_view t, const std::vector<std::string_v
 
 }  // namespace
 
+TEST_CASE("byte scan: identifier bytes are the letters, digits, _ and the bytes of UTF-8 sequences") {
+  for (int c = 0; c < 256; ++c) {
+    std::string block(16, ' ');
+    block[static_cast<size_t>(c) % 16] = static_cast<char>(c);
+    bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+    CAPTURE(c);
+    CHECK(source::identifier_bytes_16(block.data()) == (word ? 1u << (c % 16) : 0u));
+  }
+}
+
 TEST_CASE("byte scan: find_byte_of finds the first of its bytes, from any place") {
   std::mt19937 rng(16);
   const std::vector<std::string> pieces = {"a", "bcdefghijklmnopqrstuvwxyz0123456789", "#", "\"", "'", "\n", " ", "\xc3\xa9"};
@@ -416,7 +426,9 @@ TEST_CASE("byte scan: a Python call of one of the names, its literals stepped ov
   const std::vector<std::string> pieces = {
       "'", "\"", "'''", "\"\"\"", "\\", "\\\"", "\n", "\r\n", "#", "# execute(\n", "(", ")", "{", "}", "{{", " ", "    ",
       "\t", "f", "rb", "t", "execute", "cur.execute", "run", "text", "x = ", "abcdefghijklmnopqrstuvwxyz",
-      "\xc3\xa9", "'a'", "\"execute(x)\"", "\"\"\"doc\nexecute(\"\"\"", "f\"{execute(q)}\"", "f'{a[\"k\"]}'"};
+      "\xc3\xa9", "'a'", "\"execute(x)\"", "\"\"\"doc\nexecute(\"\"\"", "f\"{execute(q)}\"", "f'{a[\"k\"]}'",
+      "                    ", ".,;:+-*/ =<>!&|^~@%$`?", "abcdefghijklmnopqrstuvwxyz_0123456789ABCDEFGHIJ", "execute_more",
+      "xexecute", "\xe2\x80\x99execute", "\x7f", "[", "]", "@@@@@@@@@@@@@@@@@"};
   const std::vector<std::string_view> names = {"execute", "run", "text"};
   size_t calls = 0;
   for (int round = 0; round < 30000; ++round) {
