@@ -72,6 +72,10 @@ std::optional<std::string> python_code_only(std::string_view t) {
       size_t j = i + (triple ? 3 : 1), begin = j;
       int fields = 0;  // open `{` of an f-string's fields
       for (;;) {
+        if (!format && j < n) {  // a plain literal's bytes between its stops, sixteen at a time
+          j = source::find_literal_stop(t, j, c, !triple);
+          if (j == std::string_view::npos) j = n;
+        }
         if (j >= n) return std::nullopt;
         char d = t[j];
         if (d == '\\') {
@@ -93,8 +97,9 @@ std::optional<std::string> python_code_only(std::string_view t) {
       }
       if (!format) blank(begin, j);
       i = j + (triple ? 3 : 1);
-    } else {
-      ++i;
+    } else {  // to the next comment or literal: no other byte is read
+      i = source::find_byte_of<'#', '"', '\''>(t, i + 1);
+      if (i == std::string_view::npos) i = n;
     }
   }
   return out;

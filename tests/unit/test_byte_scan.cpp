@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <functional>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -210,6 +211,53 @@ bool formatted_prefix(std::string_view t, size_t at) {
   return format;
 }
 
+
+using languages::blank_keeping_lines;
+
+std::optional<std::string> python_code_only_was(std::string_view t) {
+  std::string out(t);
+  auto blank = [&](size_t from, size_t to) { blank_keeping_lines(out, from, to); };
+  size_t i = 0, n = t.size();
+  while (i < n) {
+    char c = t[i];
+    if (c == '#') {
+      size_t e = t.find('\n', i);
+      if (e == std::string_view::npos) e = n;
+      blank(i, e);
+      i = e;
+    } else if (c == '"' || c == '\'') {
+      bool format = formatted_prefix(t, i);
+      bool triple = i + 2 < n && t[i + 1] == c && t[i + 2] == c;
+      size_t j = i + (triple ? 3 : 1), begin = j;
+      int fields = 0;  // open `{` of an f-string's fields
+      for (;;) {
+        if (j >= n) return std::nullopt;
+        char d = t[j];
+        if (d == '\\') {
+          j += 2;
+        } else if (d == c && (!triple || (j + 2 < n && t[j + 1] == c && t[j + 2] == c))) {
+          if (fields > 0) return std::nullopt;  // a quote of the field's own, or the string ends inside a field
+          break;
+        } else if (!triple && d == '\n') {
+          return std::nullopt;
+        } else {
+          if (format && d == '{') {
+            if (fields == 0 && j + 1 < n && t[j + 1] == '{') ++j;  // {{: a brace of the text
+            else ++fields;
+          } else if (format && d == '}' && fields > 0) {
+            --fields;
+          }
+          ++j;
+        }
+      }
+      if (!format) blank(begin, j);
+      i = j + (triple ? 3 : 1);
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
 
 bool python_calls_one_of_was(std::string_view t, const std::vector<std::string_view>& names) {
   // One pass: comments and plain strings skipped as python_code_only delimits them, an
@@ -421,7 +469,7 @@ TEST_CASE("byte scan: Python's and Go's literals found sixteen bytes at a time a
   CHECK(closed > 6000);  // the texts exercise both answers
 }
 
-TEST_CASE("byte scan: a Python call of one of the names, its literals stepped over sixteen bytes at a time, is as read byte by byte") {
+TEST_CASE("byte scan: a Python call of one of the names, and Python's code alone, its literals stepped over sixteen bytes at a time, are as read byte by byte") {
   std::mt19937 rng(19);
   const std::vector<std::string> pieces = {
       "'", "\"", "'''", "\"\"\"", "\\", "\\\"", "\n", "\r\n", "#", "# execute(\n", "(", ")", "{", "}", "{{", " ", "    ",
@@ -430,15 +478,19 @@ TEST_CASE("byte scan: a Python call of one of the names, its literals stepped ov
       "                    ", ".,;:+-*/ =<>!&|^~@%$`?", "abcdefghijklmnopqrstuvwxyz_0123456789ABCDEFGHIJ", "execute_more",
       "xexecute", "\xe2\x80\x99execute", "\x7f", "[", "]", "@@@@@@@@@@@@@@@@@"};
   const std::vector<std::string_view> names = {"execute", "run", "text"};
-  size_t calls = 0;
+  size_t calls = 0, delimited = 0;
   for (int round = 0; round < 30000; ++round) {
     std::string text = random_text(rng, pieces, 30);
     CAPTURE(text);
     bool got = languages::python_calls_one_of(text, names);
     CHECK(got == python_calls_one_of_was(text, names));
     calls += got;
+    std::optional<std::string> code = languages::python_code_only(text);
+    CHECK(code == python_code_only_was(text));
+    delimited += code.has_value();
   }
   CHECK(calls > 3000);  // the texts exercise both answers
+  CHECK(delimited > 3000);
 }
 
 TEST_CASE("byte scan: line starts as found byte by byte") {
