@@ -10,6 +10,7 @@
 #include "analyzers/languages/ascii_class.h"
 #include "analyzers/languages/literal_scan.h"
 #include "analyzers/languages/python_tokens.h"
+#include "analyzers/source/byte_scan.h"
 
 namespace schemagate::languages {
 namespace {
@@ -46,15 +47,11 @@ std::vector<TopLevelBody> go_top_level_bodies(std::string_view text, std::string
   constexpr size_t kNone = std::string_view::npos;
   size_t decl = kNone;  // a `func` at column 0 whose body is not found yet
   size_t open = kNone;  // the depth-0 `{` open now, under `decl`
-  static constexpr auto kMarks = [] {  // the bytes the walk acts on
-    std::array<bool, 256> marks{};
-    for (unsigned char c : {'(', '[', '{', ')', ']', '}', '\n'}) marks[c] = true;
-    return marks;
-  }();
   for (size_t i = 0, n = code.size(); i < n; ++i) {
-    if (i > 0 && code[i - 1] != '\n')
-      while (i < n && !kMarks[static_cast<unsigned char>(code[i])]) ++i;
-    if (i >= n) break;
+    if (i > 0 && code[i - 1] != '\n') {  // to the next byte the walk acts on, sixteen bytes at a time
+      i = source::find_byte_of<'(', '[', '{', ')', ']', '}', '\n'>(code, i);
+      if (i == std::string_view::npos) break;
+    }
     char c = code[i];
     bool line_start = i == 0 || code[i - 1] == '\n';
     if (depth == 0 && line_start && word(c)) {
@@ -214,6 +211,8 @@ std::optional<std::string> python_structure(std::string_view t) {
   std::string c(t);
   size_t n = t.size();
   for (size_t i = 0; i < n;) {
+    i = source::find_byte_of<'#', '\'', '"'>(t, i);
+    if (i == std::string_view::npos) break;
     char ch = t[i];
     if (ch == '#') {
       size_t e = t.find('\n', i);
@@ -222,20 +221,18 @@ std::optional<std::string> python_structure(std::string_view t) {
       i = e;
       continue;
     }
-    if (ch != '\'' && ch != '"') {
-      ++i;
-      continue;
-    }
     bool triple = i + 2 < n && t[i + 1] == ch && t[i + 2] == ch;
     size_t k = i + (triple ? 3 : 1);
     bool closed = false;
     while (k < n) {
+      k = source::find_literal_stop(t, k, ch, !triple);  // the bytes between, sixteen at a time
+      if (k == std::string_view::npos) break;
       if (t[k] == '\\') {
         k += 2;
         continue;
       }
       if (!triple && t[k] == '\n') return std::nullopt;
-      if (t[k] == ch && (!triple || (k + 2 < n && t[k + 1] == ch && t[k + 2] == ch))) {
+      if (!triple || (k + 2 < n && t[k + 1] == ch && t[k + 2] == ch)) {  // t[k] is the quote
         k += triple ? 3 : 1;
         closed = true;
         break;
@@ -269,20 +266,24 @@ std::vector<TopLevelBody> python_def_bodies(std::string_view text, std::string* 
   std::vector<LogicalLine> lines;
   int depth = 0;
   for (size_t i = 0; i < n;) {
-    size_t k = i;
-    while (k < n && py_space(c[k])) ++k;
-    if (k >= n) break;
+    // The blanks, line ends and brackets are found sixteen bytes at a time (byte_scan.h): a
+    // blanked literal or comment is a run of blanks.
+    size_t k = source::find_byte_not_of<' ', '\t', '\f', '\r'>(c, i);
+    if (k == std::string_view::npos) break;
     if (c[k] == '\n') {
       i = k + 1;
       continue;
     }
-    for (size_t w = i; w < k; ++w)
-      if (c[w] != ' ') return {};  // tabs or form feeds in an indentation: not read
+    if (source::find_byte_not_of<' '>(c.substr(0, k), i) != std::string_view::npos)
+      return {};  // tabs or form feeds in an indentation: not read
     size_t e = k;
     for (;;) {
-      for (; e < n && c[e] != '\n'; ++e) {
+      for (;; ++e) {
+        e = source::find_byte_of<'\n', '(', '[', '{', ')', ']', '}'>(c, e);
+        if (e == std::string_view::npos) e = n;
+        if (e >= n || c[e] == '\n') break;
         if (c[e] == '(' || c[e] == '[' || c[e] == '{') ++depth;
-        else if ((c[e] == ')' || c[e] == ']' || c[e] == '}') && --depth < 0) return {};
+        else if (--depth < 0) return {};
       }
       if (e >= n) break;
       size_t b = e;
@@ -469,20 +470,24 @@ bool python_body_stays(std::string_view code) {
   bool first = true;
   size_t n = code.size();
   for (size_t i = 0; i < n;) {
-    size_t k = i;
-    while (k < n && py_space(code[k])) ++k;
-    if (k >= n) break;
+    size_t k = source::find_byte_not_of<' ', '\t', '\f', '\r'>(code, i);
+    if (k == std::string_view::npos) break;
     if (code[k] == '\n') {
       i = k + 1;
       continue;
     }
     size_t indent = k - i;
-    size_t e = k;  // the logical line's end
-    for (int depth = 0; e < n; ++e) {
+    size_t e = k;  // the logical line's end (its line ends and brackets found as in python_def_bodies)
+    for (int depth = 0;; ++e) {
+      e = source::find_byte_of<'\n', '(', '[', '{', ')', ']', '}'>(code, e);
+      if (e == std::string_view::npos) {
+        e = n;
+        break;
+      }
       char c = code[e];
       if (c == '(' || c == '[' || c == '{') ++depth;
       else if (c == ')' || c == ']' || c == '}') --depth;
-      else if (c == '\n' && depth <= 0 && !(e > k && code[e - 1] == '\\') && !(e > k + 1 && code[e - 1] == '\r' && code[e - 2] == '\\'))
+      else if (depth <= 0 && !(e > k && code[e - 1] == '\\') && !(e > k + 1 && code[e - 1] == '\r' && code[e - 2] == '\\'))
         break;
     }
     i = e < n ? e + 1 : n;
@@ -492,7 +497,10 @@ bool python_body_stays(std::string_view code) {
       continue;
     }
     if (!nested.empty()) continue;
-    for (size_t at = code.find("return", k); at != std::string_view::npos && at < e; at = code.find("return", at + 6)) {
+    // Looked for in the line alone: a `return` that starts in it ends in it (no line end in
+    // one), and a search to the body's next `return` read the lines after again for each line.
+    std::string_view line = code.substr(0, e);
+    for (size_t at = line.find("return", k); at != std::string_view::npos; at = line.find("return", at + 6)) {
       if ((at > 0 && word(code[at - 1])) || (at + 6 < n && word(code[at + 6]))) continue;
       size_t end = at + 6;
       for (int depth = 0; end < e; ++end) {

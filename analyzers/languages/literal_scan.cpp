@@ -11,6 +11,7 @@
 
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/script_lexer.h"
+#include "analyzers/source/byte_scan.h"
 #include "analyzers/source/discovery.h"
 
 namespace schemagate::languages {
@@ -41,52 +42,6 @@ bool python_statement_alone(std::string_view t, size_t open, size_t end) {
   }
   while (end < t.size() && (t[end] == ' ' || t[end] == '\t')) ++end;
   return end == t.size() || t[end] == '\n' || t[end] == '\r' || t[end] == '#';
-}
-
-/// Python: '...', "...", '''...''', """...""" with any prefix (r, b, u, f and pairs: the prefix
-/// is a word before the quote, so a quote after an identifier character starts a literal too),
-/// backslash escapes (a raw string's backslash still keeps the quote), # comments. A literal
-/// that is a statement by itself (python_statement_alone) with no escape is whole: its body is
-/// its text.
-bool python_literals(std::string_view t, const Found& found) {
-  size_t i = 0, n = t.size();
-  int depth = 0;          // brackets open in the code
-  bool balanced = true;   // no bracket closed that the code did not open (else no literal is whole)
-  while (i < n) {
-    char c = t[i];
-    if (c == '#') {
-      size_t e = t.find('\n', i);
-      i = e == std::string_view::npos ? n : e + 1;
-    } else if (c == '"' || c == '\'') {
-      bool triple = i + 2 < n && t[i + 1] == c && t[i + 2] == c;
-      size_t j = i + (triple ? 3 : 1), begin = j;
-      for (;;) {
-        if (j >= n) return false;
-        if (t[j] == '\\') {
-          j += 2;
-        } else if (triple ? (t[j] == c && j + 2 < n && t[j + 1] == c && t[j + 2] == c) : t[j] == c) {
-          break;
-        } else if (!triple && t[j] == '\n') {
-          return false;
-        } else {
-          ++j;
-        }
-      }
-      std::string_view body = t.substr(begin, j - begin);
-      size_t end = j + (triple ? 3 : 1);
-      found(body, balanced && depth == 0 && body.find('\\') == std::string_view::npos &&
-                      python_statement_alone(t, i, end));
-      i = end;
-    } else {
-      if (c == '(' || c == '[' || c == '{') ++depth;
-      if (c == ')' || c == ']' || c == '}') {
-        if (depth == 0) balanced = false;
-        else --depth;
-      }
-      ++i;
-    }
-  }
-  return true;
 }
 
 /// JavaScript and TypeScript (script_lexer.h), with JSX where the language has it. A module's
@@ -149,19 +104,66 @@ bool go_lexicon_literals(std::string_view t, const Found& found, const void* lex
 
 }  // namespace
 
+/// Python: '...', "...", '''...''', """...""" with any prefix (r, b, u, f and pairs: the prefix
+/// is a word before the quote, so a quote after an identifier character starts a literal too),
+/// backslash escapes (a raw string's backslash still keeps the quote), # comments. A literal
+/// that is a statement by itself (python_statement_alone) with no escape is whole: its body is
+/// its text.
+bool python_literals(std::string_view t, const std::function<void(std::string_view body, bool whole)>& found) {
+  size_t i = 0, n = t.size();
+  int depth = 0;          // brackets open in the code
+  bool balanced = true;   // no bracket closed that the code did not open (else no literal is whole)
+  // Only comments, quotes and brackets matter, and in a literal its backslashes, its quote and
+  // line ends: the bytes between are stepped over sixteen at a time (source/byte_scan.h).
+  while (i < n) {
+    i = source::find_byte_of<'#', '"', '\'', '(', '[', '{', ')', ']', '}'>(t, i);
+    if (i == std::string_view::npos) break;
+    char c = t[i];
+    if (c == '#') {
+      size_t e = t.find('\n', i);
+      i = e == std::string_view::npos ? n : e + 1;
+    } else if (c == '"' || c == '\'') {
+      bool triple = i + 2 < n && t[i + 1] == c && t[i + 2] == c;
+      size_t j = i + (triple ? 3 : 1), begin = j;
+      for (;;) {
+        if (j < n) j = source::find_literal_stop(t, j, c, !triple);
+        if (j >= n) return false;  // npos too
+        if (t[j] == '\\') {
+          j += 2;
+        } else if (triple ? (t[j] == c && j + 2 < n && t[j + 1] == c && t[j + 2] == c) : t[j] == c) {
+          break;
+        } else if (!triple && t[j] == '\n') {
+          return false;
+        } else {
+          ++j;
+        }
+      }
+      std::string_view body = t.substr(begin, j - begin);
+      size_t end = j + (triple ? 3 : 1);
+      found(body, balanced && depth == 0 && body.find('\\') == std::string_view::npos &&
+                      python_statement_alone(t, i, end));
+      i = end;
+    } else {
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      if (c == ')' || c == ']' || c == '}') {
+        if (depth == 0) balanced = false;
+        else --depth;
+      }
+      ++i;
+    }
+  }
+  return true;
+}
+
 // "..." with escapes (to the line end), `...` raw (may span lines), '...' runes, // and /* */
-// comments. Most bytes open none: they are skipped by a table, not tested one by one.
+// comments. Most bytes open none: they are skipped sixteen at a time (source/byte_scan.h), not
+// tested one by one.
 GoLexicon go_lex(std::string_view t) {
-  static constexpr auto kOpens = [] {  // the bytes that may open a comment or a literal
-    std::array<bool, 256> opens{};
-    for (unsigned char c : {'/', '`', '"', '\''}) opens[c] = true;
-    return opens;
-  }();
   GoLexicon lexed;
   size_t i = 0, n = t.size();
   while (i < n) {
-    while (i < n && !kOpens[static_cast<unsigned char>(t[i])]) ++i;
-    if (i >= n) break;
+    i = source::find_byte_of<'/', '`', '"', '\''>(t, i);  // the bytes that may open a comment or a literal
+    if (i == std::string_view::npos) break;
     char c = t[i];
     if (c == '/' && i + 1 < n && t[i + 1] == '/') {
       size_t e = t.find('\n', i);
@@ -186,7 +188,12 @@ GoLexicon go_lex(std::string_view t) {
       i = e + 1;
     } else if (c == '"' || c == '\'') {
       size_t j = i + 1;
-      while (j < n && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
+      while (j < n) {  // to the quote or the line end, past escapes
+        j = source::find_literal_stop(t, j, c, true);
+        if (j == std::string_view::npos) j = n;
+        else if (t[j] == '\\') j += 2;
+        else break;
+      }
       if (j >= n || t[j] != c) {
         lexed.closed = false;
         break;

@@ -7,6 +7,7 @@
 #pragma once
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,11 @@ struct GoLexicon {
 GoLexicon go_lex(std::string_view text);
 
 bool literals_may_hold_sql(std::string_view language, std::string_view text);
+
+/// Python's string literals as that scan reads them, in order: each body to `found`, with whether
+/// it is whole (a statement by itself, no escape: its text is its value); false when a literal
+/// does not close.
+bool python_literals(std::string_view text, const std::function<void(std::string_view body, bool whole)>& found);
 /// The same for a Go file lexed already (`lexed`: go_lex(text)).
 bool go_literals_may_hold_sql(std::string_view text, const GoLexicon& lexed);
 

@@ -201,4 +201,8 @@ void collect_constants_of(const source::FileSystem& fs, const std::string& root,
                           std::vector<FileConstants>* constants, std::vector<FileWrappers>* wrappers,
                           const ProjectConstants* fields = nullptr, const ProjectFacts* facts = nullptr);
 
+/// Python: the text of the `def` whose keyword is at `at`, through its body (declares_wrapper_of
+/// reads a wrapper's parameters and calls there); empty when it cannot be told.
+std::string_view python_def(std::string_view text, size_t at);
+
 }  // namespace schemagate::languages

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "analyzers/languages/literal_scan.h"
+#include "analyzers/source/byte_scan.h"
 
 namespace schemagate::languages {
 namespace {
@@ -31,6 +32,27 @@ bool formatted_prefix(std::string_view t, size_t at) {
   return format;
 }
 
+/// Past the word that starts at or before t[i] (kWord bytes): the first byte at or after `i`
+/// that is none, sixteen at a time.
+size_t word_end(std::string_view t, size_t i) {
+  const size_t n = t.size();
+  for (; n - i >= 16; i += 16)
+    if (uint32_t bits = ~source::identifier_bytes_16(t.data() + i) & 0xffff) return i + static_cast<size_t>(__builtin_ctz(bits));
+  while (i < n && word(t[i])) ++i;
+  return i;
+}
+
+/// The first byte at or after `i` that starts a word, a comment or a literal (n if none): the
+/// bytes between are read for nothing.
+size_t next_token(std::string_view t, size_t i) {
+  const size_t n = t.size();
+  for (; n - i >= 16; i += 16)
+    if (uint32_t bits = source::identifier_bytes_16(t.data() + i) | source::bytes_of_16<'#', '"', '\''>(t.data() + i))
+      return i + static_cast<size_t>(__builtin_ctz(bits));
+  while (i < n && !word(t[i]) && t[i] != '#' && t[i] != '"' && t[i] != '\'') ++i;
+  return i;
+}
+
 }  // namespace
 
 std::optional<std::string> python_code_only(std::string_view t) {
@@ -50,6 +72,10 @@ std::optional<std::string> python_code_only(std::string_view t) {
       size_t j = i + (triple ? 3 : 1), begin = j;
       int fields = 0;  // open `{` of an f-string's fields
       for (;;) {
+        if (!format && j < n) {  // a plain literal's bytes between its stops, sixteen at a time
+          j = source::find_literal_stop(t, j, c, !triple);
+          if (j == std::string_view::npos) j = n;
+        }
         if (j >= n) return std::nullopt;
         char d = t[j];
         if (d == '\\') {
@@ -71,8 +97,9 @@ std::optional<std::string> python_code_only(std::string_view t) {
       }
       if (!format) blank(begin, j);
       i = j + (triple ? 3 : 1);
-    } else {
-      ++i;
+    } else {  // to the next comment or literal: no other byte is read
+      i = source::find_byte_of<'#', '"', '\''>(t, i + 1);
+      if (i == std::string_view::npos) i = n;
     }
   }
   return out;
@@ -127,8 +154,7 @@ bool python_calls_one_of(std::string_view t, const std::vector<std::string_view>
   while (i < n) {
     char c = t[i];
     if (word(c)) {
-      size_t e = i;
-      while (e < n && word(t[e])) ++e;
+      size_t e = word_end(t, i);
       size_t len = e - i;
       if (!(e < n && (t[e] == '"' || t[e] == '\'')) &&
           ((starts[static_cast<unsigned char>(c)] >> (len < 64 ? len : 0)) & 1)) {
@@ -146,6 +172,12 @@ bool python_calls_one_of(std::string_view t, const std::vector<std::string_view>
       size_t j = i + (triple ? 3 : 1), begin = j;
       int fields = 0;
       for (;;) {
+        // A plain literal's bytes that cannot end it are stepped over sixteen at a time
+        // (source/byte_scan.h); an f-string's braces are read one by one.
+        if (!f && j < n) {
+          j = source::find_literal_stop(t, j, c, !triple);
+          if (j == std::string_view::npos) j = n;
+        }
         if (j >= n) return names_a_word();  // not closed: cannot tell
         char d = t[j];
         if (d == '\\') {
@@ -168,7 +200,7 @@ bool python_calls_one_of(std::string_view t, const std::vector<std::string_view>
       if (f && calls_in(begin, j)) return true;  // an f-string's fields are code
       i = j + (triple ? 3 : 1);
     } else {
-      ++i;
+      i = next_token(t, i + 1);
     }
   }
   return false;

@@ -31,7 +31,7 @@ std::string FileScanner::text_to_parse(const std::string& rel, const std::string
   std::vector<languages::TopLevelBody> bodies = languages::go_top_level_bodies(text, &code);
   if (bodies.empty()) return {};
   auto extra = options_.extra_database_calls.find(std::string(language_family(lang)));
-  bool calls_only = source::is_test_file(rel) || source::imports_sql_parser(text);
+  bool calls_only = source::is_test_file(rel) || imports(text).sql_parser();
   auto wrapper = [&](std::string_view name) -> const size_t* { return project_ ? project_->wrapper(lang.name, name) : nullptr; };
   std::vector<bool> blank(bodies.size(), false);
   for (size_t i = 0; i < bodies.size(); ++i) {
@@ -74,7 +74,7 @@ std::string FileScanner::python_text_to_parse(const std::string& rel, const std:
   std::vector<languages::TopLevelBody> bodies = languages::python_def_bodies(text, &code);
   if (bodies.empty()) return {};
   // As extract.cpp's scan: a test, or a file that parses SQL itself, keeps only database calls.
-  bool calls_only = (source::is_test_file(rel) || source::imports_sql_parser(text)) && text.find("text as ") == std::string::npos;
+  bool calls_only = (source::is_test_file(rel) || imports(text).sql_parser()) && text.find("text as ") == std::string::npos;
   std::vector<bool> blank(bodies.size(), false);
   for (size_t i = 0; i < bodies.size(); ++i) {
     if (languages::python_body_stays(bodies[i].body(code))) continue;

@@ -343,6 +343,16 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   FileResult result;
   file_targets_ = targets_for(targets_, rel);
   std::string text, err;
+  // imports() keeps the answers for `text` while this scan runs, and for no text after it.
+  struct ScanText {
+    FileScanner* scanner;
+    ~ScanText() {
+      scanner->scanned_text_ = nullptr;
+      scanner->imports_.reset();
+    }
+  } scan_text{this};
+  imports_.reset();
+  scanned_text_ = &text;
   languages::Tree kept;
   std::string kept_from;  // the text `kept` was parsed from, when not `text` (body_gate.cpp)
   if (!(parsed_ && parsed_->take(rel, &text, &kept, &kept_from)) && !fs_.read(source::join_path(options_.root, rel), &text, &err)) {
@@ -398,7 +408,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   // A Python test (or a file that parses SQL itself) keeps only database calls' SQL
   // (judge_file's only_database_calls_): without a call of one, whatever its literals hold, it
   // has no site. Unless it renames SQLAlchemy's text(), whose calls the lexer would not see.
-  bool calls_only = lang && lang->name == "python" && (source::is_test_file(rel) || source::imports_sql_parser(text)) &&
+  bool calls_only = lang && lang->name == "python" && (source::is_test_file(rel) || imports(text).sql_parser()) &&
                     text.find("text as ") == std::string::npos;
   // A Go file is lexed once for its gates (languages::go_lex).
   std::optional<languages::GoLexicon> go_lexed;
@@ -530,6 +540,12 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
   return result;
 }
 
+const source::FileImports& FileScanner::imports(const std::string& text) {
+  if (&text != scanned_text_ || !imports_ || imports_->text().data() != text.data() || imports_->text().size() != text.size())
+    imports_.emplace(text);
+  return *imports_;
+}
+
 const std::string& FileScanner::package_engine(const std::string& rel) {
   size_t slash = rel.rfind('/');
   std::string dir = slash == std::string::npos ? "" : rel.substr(0, slash);
@@ -541,21 +557,21 @@ const std::string& FileScanner::package_engine(const std::string& rel) {
 
 void FileScanner::judge_file(const std::string& rel, const std::string& text, const languages::Language* lang, TSNode root,
                              const report::LineIndex& lines, const std::vector<languages::SqlSite>& sites) {
-  other_engine_ = source::other_engine_of_code(rel, text);
-  if (other_engine_.empty() && !sites.empty() && !source::imports_postgres_driver(text))
+  other_engine_ = imports(text).other_engine(rel);
+  if (other_engine_.empty() && !sites.empty() && !imports(text).postgres_driver())
     other_engine_ = package_engine(rel);
   // A .sql file no PostgreSQL query tool claims may be a script for any engine or a template.
   plain_sql_file_ = site_is_sql_file(rel) && languages::query_dialect_for(text).name == "plain";
   // Only where the file is certainly PostgreSQL's: a query tool's .sql file, or code that
   // imports a PostgreSQL driver. Elsewhere text that fails to parse is too often another
   // engine's query (a query runner for ClickHouse) or prose passed to a call named text().
-  postgres_code_ = site_is_sql_file(rel) ? !plain_sql_file_ : source::imports_postgres_driver(text);
+  postgres_code_ = site_is_sql_file(rel) ? !plain_sql_file_ : imports(text).postgres_driver();
   no_database_client_.clear();
   if (source::is_test_file(rel) && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript"))
     no_database_client_ = source::package_without_database_client(fs_, options_.root, rel);
   only_database_calls_ = source::is_test_file(rel) ||
                          (lang->other_engine_sql && lang->other_engine_sql(text)) ||
-                         source::imports_sql_parser(text) ||
+                         imports(text).sql_parser() ||
                          std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) {
                            return calls_clickhouse_function(s.sql.text);
                          });

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -261,6 +262,12 @@ class FileScanner {
   const datalayers::ProjectFacts* facts_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL
+  /// The imports of `text` (source::FileImports): those of the file being scanned are read at
+  /// the first question its scan asks of them (the gates, the body gate and judge_file ask up to
+  /// six) and kept until the scan ends; any other text's are read for the question.
+  const source::FileImports& imports(const std::string& text);
+  std::optional<source::FileImports> imports_;
+  const std::string* scanned_text_ = nullptr;  ///< the text of the scan under way, which imports_ may hold
   const TestSchemas& test_schemas_;
   /// What the file being scanned says about the schema its SQL meets (test_schema.h).
   FileSchema file_schema_;

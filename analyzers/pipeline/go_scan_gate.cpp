@@ -19,7 +19,7 @@ bool FileScanner::go_may_yield_site(const std::string& rel, const std::string& t
     return true;
   // Where analyze_site keeps only database calls' SQL (judge_file's only_database_calls_): a
   // test, or a file that parses SQL itself (sqlparser.Parse("select * from dummy where " + q)).
-  bool calls_only = source::is_test_file(rel) || source::imports_sql_parser(text);
+  bool calls_only = source::is_test_file(rel) || imports(text).sql_parser();
   std::function<const size_t*(std::string_view)> wrapper;
   if (project_) wrapper = [&](std::string_view name) { return project_->wrapper(lang.name, name); };
   languages::GoSiteGate gate = lexed ? languages::go_site_gate(text, *lexed, lang, !calls_only, wrapper)
@@ -28,8 +28,8 @@ bool FileScanner::go_may_yield_site(const std::string& rel, const std::string& t
   if (gate.lone_literals.empty() || calls_only) return false;
   // Each lone literal is a site of its own text: kept when the file is another engine's, when
   // the file's test schema speaks for it, or when it parses or normalizes with a reason.
-  if (!source::other_engine_of_code(rel, text).empty()) return true;
-  if (!source::imports_postgres_driver(text) && !package_engine(rel).empty()) return true;
+  if (!imports(text).other_engine(rel).empty()) return true;
+  if (!imports(text).postgres_driver() && !package_engine(rel).empty()) return true;
   report::LineIndex lines(text);
   FileSchema schema = test_schemas_.for_file(rel, text, lines);
   for (std::string_view body : gate.lone_literals) {

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analyzers/source/file_system.h"
 
@@ -69,6 +70,26 @@ bool imports_postgres_driver(std::string_view text);
 /// parser (a user's filter wrapped in `select * from dummy where ...`), so, as in a test, only
 /// the strings that reach a database call are queries.
 bool imports_sql_parser(std::string_view text);
+
+/// A file's imports of the drivers and SQL parsers above, read once for the three questions
+/// (other_engine_of_code, imports_postgres_driver, imports_sql_parser): a scan asks them of one
+/// file up to six times, and each free function reads the whole text again. `text` must outlive
+/// it.
+class FileImports {
+ public:
+  explicit FileImports(std::string_view text);
+  std::string_view text() const { return text_; }
+  /// other_engine_of_code(path, text()).
+  std::string other_engine(std::string_view path) const;
+  /// imports_postgres_driver(text()).
+  bool postgres_driver() const;
+  /// imports_sql_parser(text()).
+  bool sql_parser() const;
+
+ private:
+  std::string_view text_;
+  std::vector<bool> found_;  ///< by module of the table of drivers and parsers
+};
 
 /// True for a Python file that is an Alembic revision script (module-level `revision = ...` and
 /// `down_revision = ...`, and an upgrade() function): its SQL runs once, against the schema of
