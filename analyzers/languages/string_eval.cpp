@@ -66,7 +66,7 @@ TSFieldId field_id(const TSLanguage* language, std::string_view name) {
   return it == table->ids.end() ? 0 : it->second;
 }
 
-void flatten_tree(TSNode root, std::vector<FlatNode>* out) {
+void flatten_tree(TSNode root, std::vector<FlatNode>* out, bool anonymous_leaves) {
   if (ts_node_is_null(root)) return;
   // Past this many children, a node's children are listed with a cursor: measured on synapse and
   // hatchet, 4 costs least (3 to 6 within 0.1%; 0, a cursor everywhere, 1% more).
@@ -83,10 +83,9 @@ void flatten_tree(TSNode root, std::vector<FlatNode>* out) {
     size_t begin, next, end;  ///< its children: children[begin, end), from next on not appended yet
   };
   std::vector<Open> open;
-  auto enter = [&](TSNode node, uint32_t parent) {
+  auto enter = [&](TSNode node, uint32_t n, uint32_t parent) {
     uint32_t index = static_cast<uint32_t>(out->size());
     out->push_back({node, index + 1, parent});
-    uint32_t n = ts_node_child_count(node);
     if (n == 0) return;
     size_t first = children.size();
     if (n <= kFewChildren) {
@@ -101,7 +100,7 @@ void flatten_tree(TSNode root, std::vector<FlatNode>* out) {
     }
     open.push_back({index, first, first, children.size()});
   };
-  enter(root, FlatNode::kNoParent);
+  enter(root, ts_node_child_count(root), FlatNode::kNoParent);
   while (!open.empty()) {
     Open& o = open.back();
     if (o.next == o.end) {
@@ -111,7 +110,9 @@ void flatten_tree(TSNode root, std::vector<FlatNode>* out) {
       continue;
     }
     TSNode child = children[o.next++];
-    enter(child, o.index);
+    uint32_t n = ts_node_child_count(child);
+    if (n == 0 && !anonymous_leaves && !ts_node_is_named(child)) continue;
+    enter(child, n, o.index);
   }
 }
 
@@ -1982,12 +1983,13 @@ class Engine {
     return ts_node_parent(node);  // not walked yet
   }
 
-  /// walk(in_.root, enter, leave), from flat_ (built by the first call).
+  /// walk(in_.root, enter, leave), from flat_ (built by the first call), except at anonymous
+  /// leaves (punctuation, keywords), where every walk of the engine does nothing: not entered.
   template <typename Enter, typename Leave>
   void walk_tree_once(Enter&& enter, Leave&& leave) {
     if (flat_.empty()) {
       flat_.reserve(src_.size() / 6);  // about one node per 3 to 6 bytes of code: a doubling or two at most
-      flatten_tree(in_.root, &flat_);
+      flatten_tree(in_.root, &flat_, false);  // an anonymous leaf answers nothing: no walk stops there
     }
     std::vector<uint32_t> open;  // entered nodes whose subtree is being walked
     for (uint32_t i = 0, n = static_cast<uint32_t>(flat_.size()); i < n;) {

@@ -327,8 +327,9 @@ struct FlatNode {
 /// the current one and back (hundreds of instructions a node in Python's trees), while
 /// ts_node_child(node, i) steps through node's first i children and is cheap at each. So a node
 /// of a few children has them listed with ts_node_child, and only one of many with a cursor
-/// (ts_node_child would make their count's square of steps).
-void flatten_tree(TSNode root, std::vector<FlatNode>* out);
+/// (ts_node_child would make their count's square of steps). Without `anonymous_leaves`, the
+/// anonymous nodes of no children (punctuation, keywords: a third of a tree) are left out.
+void flatten_tree(TSNode root, std::vector<FlatNode>* out, bool anonymous_leaves = true);
 
 inline bool node_is(TSNode node, const char* type) {
   if (ts_node_is_null(node)) return false;  // an absent field

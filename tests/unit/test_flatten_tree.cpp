@@ -1,8 +1,9 @@
 // flatten_tree (string_eval.h) lists a tree's nodes with ts_node_child where a node has few
 // children and with a cursor where it has many; the engine's walks read that list as if they
-// walked the tree with walk_tree. Compared here with the list walk_tree makes, node for node (every
-// byte of each TSNode: position, alias, subtree), on real code and on random token soup, whose
-// error recovery makes ERROR and MISSING nodes, extras and aliases in odd places.
+// walked the tree with walk_tree. Compared here with the list walk_tree makes (with and without
+// anonymous leaves), node for node (every byte of each TSNode: position, alias, subtree), on real
+// code and on random token soup, whose error recovery makes ERROR and MISSING nodes, extras and
+// aliases in odd places.
 #include <doctest/doctest.h>
 
 #include <cstring>
@@ -18,34 +19,42 @@ using namespace schemagate;
 
 namespace {
 
-/// The straightforward reference: walk_tree's order, each node's subtree end and parent.
-std::vector<languages::FlatNode> walked(TSNode root) {
+/// The straightforward reference: walk_tree's order, each node's subtree end and parent; without
+/// `anonymous_leaves`, the anonymous nodes of no children below the root left out.
+std::vector<languages::FlatNode> walked(TSNode root, bool anonymous_leaves) {
   std::vector<languages::FlatNode> out;
   std::vector<uint32_t> open;
   languages::walk_tree(
       root,
       [&](TSNode n) {
+        if (!anonymous_leaves && !open.empty() && !ts_node_is_named(n) && ts_node_child_count(n) == 0) {
+          open.push_back(UINT32_MAX);  // left out
+          return true;
+        }
         out.push_back({n, 0, open.empty() ? languages::FlatNode::kNoParent : open.back()});
         open.push_back(static_cast<uint32_t>(out.size() - 1));
         return true;
       },
       [&](TSNode) {
-        out[open.back()].end = static_cast<uint32_t>(out.size());
+        if (open.back() != UINT32_MAX) out[open.back()].end = static_cast<uint32_t>(out.size());
         open.pop_back();
       });
   return out;
 }
 
-/// Whether flatten_tree's list is walked()'s; `many` counts nodes of more children than a few.
+/// Whether flatten_tree's lists, with and without anonymous leaves, are walked()'s; `many`
+/// counts nodes of more children than a few.
 bool same_as_walked(TSNode root, size_t* many = nullptr) {
-  std::vector<languages::FlatNode> flat;
-  languages::flatten_tree(root, &flat);
-  std::vector<languages::FlatNode> ref = walked(root);
-  if (flat.size() != ref.size()) return false;
-  for (size_t i = 0; i < flat.size(); ++i) {
-    if (std::memcmp(&flat[i].node, &ref[i].node, sizeof(TSNode)) != 0) return false;
-    if (flat[i].end != ref[i].end || flat[i].parent != ref[i].parent) return false;
-    if (many && ts_node_child_count(flat[i].node) > 4) ++*many;
+  for (bool anonymous_leaves : {true, false}) {
+    std::vector<languages::FlatNode> flat;
+    languages::flatten_tree(root, &flat, anonymous_leaves);
+    std::vector<languages::FlatNode> ref = walked(root, anonymous_leaves);
+    if (flat.size() != ref.size()) return false;
+    for (size_t i = 0; i < flat.size(); ++i) {
+      if (std::memcmp(&flat[i].node, &ref[i].node, sizeof(TSNode)) != 0) return false;
+      if (flat[i].end != ref[i].end || flat[i].parent != ref[i].parent) return false;
+      if (many && anonymous_leaves && ts_node_child_count(flat[i].node) > 4) ++*many;
+    }
   }
   return true;
 }
