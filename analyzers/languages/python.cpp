@@ -216,6 +216,8 @@ class PythonSyntax final : public HostSyntax {
     } else if (t == Py::kExpressionStatement) {
       // parts.append("status = %s"): one more element for " AND ".join(parts). Read at the
       // statement, not at the call (whose parent tree-sitter finds by walking down from the root).
+      // Most statements are calls of other methods: `append` is in the text of one that defines.
+      if (node_text(node, source).find("append") == std::string_view::npos) return;
       uint32_t n = ts_node_named_child_count(node);
       for (uint32_t i = 0; i < n; ++i) {
         TSNode call = ts_node_named_child(node, i);

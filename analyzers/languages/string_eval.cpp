@@ -334,8 +334,8 @@ class Engine {
     int classes = 0;  // open class nodes around the walk's node
     std::vector<uint8_t> opened;  // per open named node: 1 it opened a scope, 2 it is a class
     walk_tree_once(
-        [&](TSNode node) {
-          if (!ts_node_is_named(node)) {
+        [&](TSNode node, uint8_t a) {
+          if (!(a & kNamed)) {
             // No definitions below an anonymous node; should one have named children, their pieces count.
             if (pieces && ts_node_child_count(node) > 0)
               walk(
@@ -347,7 +347,6 @@ class Engine {
                   [](TSNode) {});
             return false;
           }
-          uint8_t a = asked(node);
           if (pieces && (a & kAskStrings)) note_pieces(node);
           // A function's scope opens before its own definitions: an arrow function's lone
           // parameter is a field of the function node itself.
@@ -371,8 +370,8 @@ class Engine {
           }
           return true;
         },
-        [&](TSNode node) {
-          if (!ts_node_is_named(node)) return;
+        [&](TSNode, uint8_t a) {
+          if (!(a & kNamed)) return;
           uint8_t opens = opened.back();  // what its enter found: not asked again
           opened.pop_back();
           if ((opens & 1) && !scopes.empty()) scopes.pop_back();
@@ -401,6 +400,7 @@ class Engine {
   /// the kind is: one table lookup per node where each question was a virtual call (and, in most
   /// grammars, the node's type name compared with several names).
   enum : uint8_t { kAskDefinitions = 1, kAskCalls = 2, kAskStrings = 4, kScope = 8, kClass = 16 };
+  static constexpr uint8_t kNamed = 32;  ///< in flags_ (walk_tree_once): a named node
   using AskedTable = std::vector<uint8_t>;  ///< by public symbol id
 
   /// The table of `syntax` over `language`, built once per thread; null when the language lists
@@ -552,8 +552,8 @@ class Engine {
     std::vector<Scope> marked;
     std::vector<std::pair<uint32_t, uint32_t>> open;
     walk_tree_once(
-        [&](TSNode node) {
-          if (!ts_node_is_named(node)) return false;
+        [&](TSNode node, uint8_t a) {
+          if (!(a & kNamed)) return false;
           if (syntax_.is_scope(node)) open.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
           if (aliases && !open.empty() && node_is(node, "subscript") &&
               node_text(field(node, "value"), src_) == "connections") {
@@ -584,8 +584,8 @@ class Engine {
           else if (it->engine.empty()) it->engine = e->second;
           return true;
         },
-        [&](TSNode node) {
-          if (ts_node_is_named(node) && syntax_.is_scope(node) && !open.empty()) open.pop_back();
+        [&](TSNode node, uint8_t a) {
+          if ((a & kNamed) && syntax_.is_scope(node) && !open.empty()) open.pop_back();
         });
     for (size_t i = first; i < out->size(); ++i) {
       SqlSite& site = (*out)[i];
@@ -1321,12 +1321,12 @@ class Engine {
     std::string prefix = postgres ? "!." : ".";
     std::vector<std::pair<std::string_view, TSNode>> writes;
     walk_tree_once(
-        [&](TSNode node) {
-          if (!ts_node_is_named(node)) return false;
+        [&](TSNode node, uint8_t a) {
+          if (!(a & kNamed)) return false;
           syntax_.field_writes(node, src_, &writes);
           return true;
         },
-        [](TSNode) {});
+        [](TSNode, uint8_t) {});
     for (const auto& write : writes) {
       TSNode value = write.second;
       for (int k = 0; k < kMaxDepth && !ts_node_is_null(value); ++k) {  // past Rebind(...) and parentheses
@@ -1347,10 +1347,10 @@ class Engine {
   /// calls (umami's rawQuery, a Go helper around QueryContext, a Python execute wrapper).
   void collect_wrappers() {
     walk_tree_once(
-        [&](TSNode node) {
+        [&](TSNode node, uint8_t a) {
           Call call;
           std::string_view name;
-          if (!ts_node_is_named(node) || !(asked(node) & kAskCalls) || !syntax_.call_name(node, src_, &name) ||
+          if (!(a & kNamed) || !(a & kAskCalls) || !syntax_.call_name(node, src_, &name) ||
               !is_database_call(name) ||
               !syntax_.call(node, src_, &call) || other_api(node, call.name))
             return true;
@@ -1362,7 +1362,7 @@ class Engine {
             if (wrapped_parameter(call.arguments[i]) != ParameterUse::kOtherParameter) break;
           return true;
         },
-        [](TSNode) {});
+        [](TSNode, uint8_t) {});
     // A method that wraps a database call in one class and is another method of the same name in
     // the next (a view's get(request, job_id) that fetches a job, beside fifteen other get()s):
     // its other definitions are recorded too, so the name is not taken for a wrapper.
@@ -1373,10 +1373,10 @@ class Engine {
     if (methods.empty()) return;
     std::vector<WrapperDefinition> others;
     walk_tree_once(
-        [&](TSNode node) {
+        [&](TSNode node, uint8_t a) {
           std::string_view name;
           std::vector<std::string_view> params;
-          if (!ts_node_is_named(node) || !syntax_.is_method(node) || !syntax_.function_parameters(node, src_, &name, &params) ||
+          if (!(a & kNamed) || !syntax_.is_method(node) || !syntax_.function_parameters(node, src_, &name, &params) ||
               !methods.count(name))
             return true;
           size_t at = ts_node_start_byte(node);
@@ -1392,7 +1392,7 @@ class Engine {
                             at, true});
           return true;
         },
-        [](TSNode) {});
+        [](TSNode, uint8_t) {});
     found.insert(found.end(), others.begin(), others.end());
   }
 
@@ -1895,10 +1895,9 @@ class Engine {
 
   void find_sites(std::vector<SqlSite>* out) {
     walk_tree_once(
-        [&](TSNode node) {
-          if (!ts_node_is_named(node) || consumed_.count(node.id)) return false;
+        [&](TSNode node, uint8_t a) {
+          if (!(a & kNamed) || consumed_.count(node.id)) return false;
           if (syntax_.foreign_query(node, src_)) return false;
-          uint8_t a = asked(node);
           if (!(a & (kAskCalls | kAskStrings))) return true;
           Call call;
           Formatting formatting;
@@ -1934,7 +1933,7 @@ class Engine {
           }
           return true;
         },
-        [](TSNode) {});
+        [](TSNode, uint8_t) {});
   }
 
   /// Dedupe and order. A string that reaches a database call is reported once, by the call: a
@@ -1985,26 +1984,30 @@ class Engine {
 
   /// walk(in_.root, enter, leave), from flat_ (built by the first call), except at anonymous
   /// leaves (punctuation, keywords), where every walk of the engine does nothing: not entered.
+  /// enter and leave take the node and its flags_ (what asked() says of it, asked once).
   template <typename Enter, typename Leave>
   void walk_tree_once(Enter&& enter, Leave&& leave) {
     if (flat_.empty()) {
       flat_.reserve(src_.size() / 6);  // about one node per 3 to 6 bytes of code: a doubling or two at most
       flatten_tree(in_.root, &flat_, false);  // an anonymous leaf answers nothing: no walk stops there
+      flags_.resize(flat_.size());
+      for (size_t i = 0; i < flat_.size(); ++i)
+        flags_[i] = ts_node_is_named(flat_[i].node) ? static_cast<uint8_t>(kNamed | asked(flat_[i].node)) : 0;
     }
     std::vector<uint32_t> open;  // entered nodes whose subtree is being walked
     for (uint32_t i = 0, n = static_cast<uint32_t>(flat_.size()); i < n;) {
       while (!open.empty() && flat_[open.back()].end <= i) {
-        leave(flat_[open.back()].node);
+        leave(flat_[open.back()].node, flags_[open.back()]);
         open.pop_back();
       }
-      if (enter(flat_[i].node)) {
+      if (enter(flat_[i].node, flags_[i])) {
         open.push_back(i++);
       } else {
-        leave(flat_[i].node);
+        leave(flat_[i].node, flags_[i]);
         i = flat_[i].end;
       }
     }
-    for (; !open.empty(); open.pop_back()) leave(flat_[open.back()].node);
+    for (; !open.empty(); open.pop_back()) leave(flat_[open.back()].node, flags_[open.back()]);
   }
 
   const ExtractInput& in_;
@@ -2013,6 +2016,7 @@ class Engine {
   const AskedTable* asked_;  ///< asked_table(syntax_, the tree's grammar)
   bool check_asked_ = checking_asked.load();
   std::vector<FlatNode> flat_;
+  std::vector<uint8_t> flags_;  ///< per node of flat_: kNamed | asked(node) for a named node, else 0
   std::vector<Definition> defs_;
   std::vector<Memo> memo_;
   std::unordered_map<std::string_view, std::vector<size_t>> by_name_;
