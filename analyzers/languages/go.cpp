@@ -77,6 +77,13 @@ class GoSyntax final : public HostSyntax {
     return &kAsked;
   }
 
+  bool opaque(TSNode node, std::string_view source) const override {
+    (void)source;  // Go's strings interpolate nothing; error recovery may put anything anywhere
+    const char* t = ts_node_type(node);
+    return (!std::strcmp(t, "interpreted_string_literal") || !std::strcmp(t, "raw_string_literal")) &&
+           !ts_node_has_error(node);
+  }
+
   bool is_scope(TSNode node) const override {
     static const KindSet kScopes{"function_declaration", "method_declaration", "func_literal"};
     return kScopes.has(node);

@@ -192,6 +192,11 @@ class PythonSyntax final : public HostSyntax {
     return &kAsked;
   }
 
+  bool opaque(TSNode node, std::string_view source) const override {
+    // An interpolation opens with '{'; error recovery may put anything anywhere.
+    return is(node, Py::kString) && !ts_node_has_error(node) && node_text(node, source).find('{') == std::string_view::npos;
+  }
+
   bool is_scope(TSNode node) const override {
     Py t = py(node);
     return t == Py::kFunctionDefinition || t == Py::kLambda;

@@ -66,7 +66,8 @@ TSFieldId field_id(const TSLanguage* language, std::string_view name) {
   return it == table->ids.end() ? 0 : it->second;
 }
 
-void flatten_tree(TSNode root, std::vector<FlatNode>* out, bool anonymous_leaves) {
+void flatten_tree(TSNode root, std::vector<FlatNode>* out, bool anonymous_leaves,
+                  bool (*children_of)(void* context, TSNode node), void* context) {
   if (ts_node_is_null(root)) return;
   // Past this many children, a node's children are listed with a cursor: measured on synapse and
   // hatchet, 4 costs least (3 to 6 within 0.1%; 0, a cursor everywhere, 1% more).
@@ -86,6 +87,7 @@ void flatten_tree(TSNode root, std::vector<FlatNode>* out, bool anonymous_leaves
   auto enter = [&](TSNode node, uint32_t n, uint32_t parent) {
     uint32_t index = static_cast<uint32_t>(out->size());
     out->push_back({node, index + 1, parent});
+    if (children_of && !children_of(context, node)) return;
     if (n == 0) return;
     size_t first = children.size();
     if (n <= kFewChildren) {
@@ -438,6 +440,36 @@ class Engine {
 
   /// check_asked_kinds: counts a mismatch when the table skips a question with an answer at
   /// `node`, or tells its scope or class wrong.
+  /// check_asked_kinds: counts a mismatch when a node under `node`, which HostSyntax::opaque
+  /// says answers nothing, answers a question of the whole-tree walks.
+  void check_opaque(TSNode node) const {
+    bool wrong = false;
+    walk(
+        node,
+        [&](TSNode n) {
+          if (ts_node_eq(n, node) || !ts_node_is_named(n)) return true;
+          std::vector<Definition> defs;
+          std::vector<Import> imports;
+          std::vector<std::pair<std::string_view, TSNode>> writes;
+          Call call;
+          std::string_view name;
+          Formatting formatting;
+          syntax_.definitions(n, src_, &defs);
+          syntax_.imports(n, src_, &imports);
+          syntax_.field_writes(n, src_, &writes);
+          ExprKind k = syntax_.kind(n);
+          wrong |= !defs.empty() || !imports.empty() || !writes.empty() || syntax_.call(n, src_, &call) ||
+                   syntax_.call_name(n, src_, &name) || k == ExprKind::kLiteral || k == ExprKind::kConcat ||
+                   k == ExprKind::kFormat || k == ExprKind::kSequence || syntax_.formatting(n, src_, &formatting) ||
+                   syntax_.is_scope(n) || kClasses.has(n) || syntax_.is_method(n) ||
+                   syntax_.foreign_query(n, src_) || !ts_node_is_null(syntax_.member_source(n)) ||
+                   node_is(n, "subscript");
+          return true;
+        },
+        [](TSNode) {});
+    if (wrong) asked_mismatches.fetch_add(1);
+  }
+
   void check_asked(TSNode node, uint8_t f) const {
     std::vector<Definition> defs;
     std::vector<Import> imports;
@@ -1989,10 +2021,19 @@ class Engine {
   void walk_tree_once(Enter&& enter, Leave&& leave) {
     if (flat_.empty()) {
       flat_.reserve(src_.size() / 6);  // about one node per 3 to 6 bytes of code: a doubling or two at most
-      flatten_tree(in_.root, &flat_, false);  // an anonymous leaf answers nothing: no walk stops there
-      flags_.resize(flat_.size());
-      for (size_t i = 0; i < flat_.size(); ++i)
-        flags_[i] = ts_node_is_named(flat_[i].node) ? static_cast<uint8_t>(kNamed | asked(flat_[i].node)) : 0;
+      flags_.reserve(flat_.capacity());
+      // An anonymous leaf answers nothing, nor does what an opaque string holds: no walk stops there.
+      flatten_tree(
+          in_.root, &flat_, false,
+          [](void* self, TSNode node) {
+            Engine& e = *static_cast<Engine*>(self);
+            uint8_t f = ts_node_is_named(node) ? static_cast<uint8_t>(kNamed | e.asked(node)) : 0;
+            e.flags_.push_back(f);
+            if (!(f & kAskStrings) || !e.syntax_.opaque(node, e.src_)) return true;
+            if (e.check_asked_) e.check_opaque(node);
+            return false;
+          },
+          this);
     }
     std::vector<uint32_t> open;  // entered nodes whose subtree is being walked
     for (uint32_t i = 0, n = static_cast<uint32_t>(flat_.size()); i < n;) {

@@ -115,6 +115,13 @@ class HostSyntax {
   /// Where the engine's whole-tree walks need to ask (see AskedKinds); null: at every node.
   virtual const AskedKinds* asked_kinds() const { return nullptr; }
   virtual ExprKind kind(TSNode node) const = 0;
+  /// For a node of an AskedKinds::strings kind: true when no node under it answers any question
+  /// of the engine's whole-tree walks (a string literal with no interpolation, its quotes,
+  /// contents and escapes): its descendants are left out of them.
+  virtual bool opaque(TSNode node, std::string_view source) const {
+    (void)node, (void)source;
+    return false;
+  }
   /// Appends the decoded text of a kLiteral node; interpolations become holes.
   virtual void append_literal(TSNode node, std::string_view source, sql::SqlText* out) const = 0;
   /// A node that opens a new scope for names (a function).
@@ -328,8 +335,11 @@ struct FlatNode {
 /// ts_node_child(node, i) steps through node's first i children and is cheap at each. So a node
 /// of a few children has them listed with ts_node_child, and only one of many with a cursor
 /// (ts_node_child would make their count's square of steps). Without `anonymous_leaves`, the
-/// anonymous nodes of no children (punctuation, keywords: a third of a tree) are left out.
-void flatten_tree(TSNode root, std::vector<FlatNode>* out, bool anonymous_leaves = true);
+/// anonymous nodes of no children (punctuation, keywords: a third of a tree) are left out. With
+/// `children`, called once for each node listed, in order: a node's descendants are listed only
+/// when children(context, node) is true.
+void flatten_tree(TSNode root, std::vector<FlatNode>* out, bool anonymous_leaves = true,
+                  bool (*children)(void* context, TSNode node) = nullptr, void* context = nullptr);
 
 inline bool node_is(TSNode node, const char* type) {
   if (ts_node_is_null(node)) return false;  // an absent field
