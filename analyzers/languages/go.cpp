@@ -73,7 +73,8 @@ class GoSyntax final : public HostSyntax {
          "parameter_declaration", "variadic_parameter_declaration"},
         {"call_expression"},
         {"interpreted_string_literal", "raw_string_literal", "binary_expression", "call_expression"},
-        {"function_declaration", "method_declaration", "func_literal"}};
+        {"function_declaration", "method_declaration", "func_literal"},
+        {"interpreted_string_literal", "raw_string_literal"}};
     return &kAsked;
   }
 

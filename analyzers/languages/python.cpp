@@ -31,7 +31,7 @@ enum class Py : uint8_t {
   kImportFromStatement, kInteger, kInterpolation, kKeywordArgument, kKeywordSeparator, kLambda,
   kLambdaParameters, kList, kListComprehension, kListSplat, kListSplatPattern, kNone, kParameters,
   kParenthesizedExpression, kParenthesizedListSplat, kPositionalSeparator, kSet, kSetComprehension,
-  kString, kStringEnd, kTrue, kTuple, kTypedDefaultParameter, kTypedParameter, kCount
+  kString, kStringEnd, kTrue, kTuple, kType, kTypedDefaultParameter, kTypedParameter, kCount
 };
 constexpr const char* kPyNames[] = {
     nullptr, "%", "+", "+=", "aliased_import", "argument_list", "assignment", "attribute",
@@ -43,7 +43,7 @@ constexpr const char* kPyNames[] = {
     "interpolation", "keyword_argument", "keyword_separator", "lambda", "lambda_parameters", "list",
     "list_comprehension", "list_splat", "list_splat_pattern", "none", "parameters",
     "parenthesized_expression", "parenthesized_list_splat", "positional_separator", "set",
-    "set_comprehension", "string", "string_end", "true", "tuple", "typed_default_parameter",
+    "set_comprehension", "string", "string_end", "true", "tuple", "type", "typed_default_parameter",
     "typed_parameter"};
 static_assert(sizeof(kPyNames) / sizeof(kPyNames[0]) == static_cast<size_t>(Py::kCount));
 
@@ -188,13 +188,31 @@ class PythonSyntax final : public HostSyntax {
          "for_statement", "for_in_clause", "import_from_statement"},
         {"call"},
         {"string", "concatenated_string", "binary_operator", "call"},
-        {"function_definition", "lambda"}};
+        {"function_definition", "lambda"},
+        {"string", "attribute", "type"}};
     return &kAsked;
   }
 
   bool opaque(TSNode node, std::string_view source) const override {
-    // An interpolation opens with '{'; error recovery may put anything anywhere.
-    return is(node, Py::kString) && !ts_node_has_error(node) && node_text(node, source).find('{') == std::string_view::npos;
+    // Error recovery may put anything anywhere.
+    Py t = py(node);
+    if (t != Py::kString && t != Py::kAttribute && t != Py::kType) return false;
+    if (ts_node_has_error(node)) return false;
+    std::string_view text = node_text(node, source);
+    if (t == Py::kString) return text.find('{') == std::string_view::npos;  // an interpolation opens with '{'
+    // Names, dots (`self.store`), and in a type subscripts and unions (`dict[str, int] | None`):
+    // no string, call, operator a string is built with, comment, lambda (it needs ':'), nor a
+    // comprehension (`[x for x in y]` defines x).
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != ' ' &&
+          !(t == Py::kType && (c == '[' || c == ']' || c == ',' || c == '|' || c == '\n')))
+        return false;
+      if (c == 'f' && text.substr(i, 3) == "for" && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))) &&
+          (i + 3 == text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 3]))))
+        return false;
+    }
+    return true;
   }
 
   bool is_scope(TSNode node) const override {

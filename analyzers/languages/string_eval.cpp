@@ -401,7 +401,7 @@ class Engine {
   /// What the whole-tree walks may ask of a node of a kind (HostSyntax::asked_kinds), and what
   /// the kind is: one table lookup per node where each question was a virtual call (and, in most
   /// grammars, the node's type name compared with several names).
-  enum : uint8_t { kAskDefinitions = 1, kAskCalls = 2, kAskStrings = 4, kScope = 8, kClass = 16 };
+  enum : uint8_t { kAskDefinitions = 1, kAskCalls = 2, kAskStrings = 4, kScope = 8, kClass = 16, kOpaque = 64 };
   static constexpr uint8_t kNamed = 32;  ///< in flags_ (walk_tree_once): a named node
   using AskedTable = std::vector<uint8_t>;  ///< by public symbol id
 
@@ -432,6 +432,7 @@ class Engine {
       if (named(name, kinds->strings)) f |= kAskStrings;
       if (named(name, kinds->scopes)) f |= kScope;
       if (named(name, classes)) f |= kClass;
+      if (named(name, kinds->opaque)) f |= kOpaque;
       table[s] = f;
     }
     tables.push_back({&syntax, language, std::move(table)});
@@ -463,7 +464,7 @@ class Engine {
                    k == ExprKind::kFormat || k == ExprKind::kSequence || syntax_.formatting(n, src_, &formatting) ||
                    syntax_.is_scope(n) || kClasses.has(n) || syntax_.is_method(n) ||
                    syntax_.foreign_query(n, src_) || !ts_node_is_null(syntax_.member_source(n)) ||
-                   node_is(n, "subscript");
+                   (node_is(n, "subscript") && node_text(field(n, "value"), src_) == "connections");
           return true;
         },
         [](TSNode) {});
@@ -2029,7 +2030,7 @@ class Engine {
             Engine& e = *static_cast<Engine*>(self);
             uint8_t f = ts_node_is_named(node) ? static_cast<uint8_t>(kNamed | e.asked(node)) : 0;
             e.flags_.push_back(f);
-            if (!(f & kAskStrings) || !e.syntax_.opaque(node, e.src_)) return true;
+            if (!(f & kOpaque) || !e.syntax_.opaque(node, e.src_)) return true;
             if (e.check_asked_) e.check_opaque(node);
             return false;
           },

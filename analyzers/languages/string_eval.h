@@ -106,6 +106,7 @@ struct AskedKinds {
   std::vector<const char*> calls;        ///< call() or call_name() may be true
   std::vector<const char*> strings;      ///< kind() may be kLiteral, kConcat, kFormat or kSequence, or formatting() true
   std::vector<const char*> scopes;       ///< is_scope() is true, exactly there
+  std::vector<const char*> opaque = {};  ///< opaque() may be true
 };
 
 /// What a host language tells the engine about its grammar. All methods are pure lookups.
@@ -115,9 +116,9 @@ class HostSyntax {
   /// Where the engine's whole-tree walks need to ask (see AskedKinds); null: at every node.
   virtual const AskedKinds* asked_kinds() const { return nullptr; }
   virtual ExprKind kind(TSNode node) const = 0;
-  /// For a node of an AskedKinds::strings kind: true when no node under it answers any question
+  /// For a node of an AskedKinds::opaque kind: true when no node under it answers any question
   /// of the engine's whole-tree walks (a string literal with no interpolation, its quotes,
-  /// contents and escapes): its descendants are left out of them.
+  /// contents and escapes; `a.b.c`): its descendants are left out of them.
   virtual bool opaque(TSNode node, std::string_view source) const {
     (void)node, (void)source;
     return false;

@@ -744,7 +744,7 @@ TEST_CASE("a literal no call receives is read as SQL when its verb comes from an
 }
 
 TEST_CASE("a string the engine's walks leave opaque holds nothing they ask about") {
-  // HostSyntax::opaque: Python strings without '{', Go's string literals, none with an error.
+  // HostSyntax::opaque: Python strings without '{', names and types of names, Go's string literals, none with an error.
   // check_asked_kinds walks each opaque string and counts a node under it that answers a question.
   const std::string py =
       "A = \"SELECT 1 FROM a\\n\"\n"
@@ -752,7 +752,10 @@ TEST_CASE("a string the engine's walks leave opaque holds nothing they ask about
       "C = f\"{{literal}} SELECT 1 FROM d\"\n"
       "def f(cur):\n"
       "    return f\"rows: {cur.execute('SELECT x FROM e')}\"\n"
-      "D = \"unterminated\n";
+      "D = \"unterminated\n"
+      "def g(a: dict[str, list[int]] | None, b: [x for x in y], c: mod.Type, d: 'SELECT 4 FROM f') -> int:\n"
+      "    for_ = self.store.db_pool\n"
+      "    return x + connections[\"analytics\"].execute(\"SELECT 5 FROM g\")\n";
   const std::string go =
       "package p\n"
       "const A = \"SELECT 1 FROM a\\n\\u00e9\"\n"
@@ -768,7 +771,7 @@ TEST_CASE("a string the engine's walks leave opaque holds nothing they ask about
   for (auto& s : py_sites) texts.push_back(s.sql.text);
   for (auto& s : go_sites) texts.push_back(s.sql.text);
   for (const char* t : {"SELECT 1 FROM a\n", "SELECT \\d FROM bxSELECT c\n FROM c", "SELECT 1 FROM a\n\xc3\xa9",
-                        "SELECT 2\n FROM b", "SELECT 3 FROM c\t"})
+                        "SELECT 2\n FROM b", "SELECT 3 FROM c\t", "SELECT 4 FROM f", "SELECT 5 FROM g"})
     CHECK_MESSAGE(std::count(texts.begin(), texts.end(), t) == 1, std::string(t));
-  CHECK(texts.size() == 5);
+  CHECK(texts.size() == 7);
 }
