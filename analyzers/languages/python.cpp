@@ -24,24 +24,24 @@ using sql::SqlText;
 /// share, counts as node_is counts it), not by ts_node_type and string compares.
 enum class Py : uint8_t {
   kOther, kPercent, kPlus, kPlusAssign, kAliasedImport, kArgumentList, kAssignment, kAttribute,
-  kAugmentedAssignment, kBinaryOperator, kBlock, kCall, kClassDefinition, kComment, kConcatenatedString,
+  kAugmentedAssignment, kBinaryOperator, kBlock, kBooleanOperator, kCall, kClassDefinition, kComment, kComparisonOperator, kConcatenatedString,
   kConditionalExpression, kDecoratedDefinition, kDefaultParameter, kDictionary, kDictionaryComprehension,
   kDictionarySplat, kDictionarySplatPattern, kDottedName, kExpressionStatement, kFalse, kFloat,
   kForInClause, kForStatement, kFunctionDefinition, kGeneratorExpression, kIdentifier,
   kImportFromStatement, kInteger, kInterpolation, kKeywordArgument, kKeywordSeparator, kLambda,
-  kLambdaParameters, kList, kListComprehension, kListSplat, kListSplatPattern, kNone, kParameters,
+  kLambdaParameters, kList, kListComprehension, kListSplat, kListSplatPattern, kNone, kNotOperator, kParameters,
   kParenthesizedExpression, kParenthesizedListSplat, kPositionalSeparator, kSet, kSetComprehension,
   kString, kStringEnd, kTrue, kTuple, kType, kTypedDefaultParameter, kTypedParameter, kCount
 };
 constexpr const char* kPyNames[] = {
     nullptr, "%", "+", "+=", "aliased_import", "argument_list", "assignment", "attribute",
-    "augmented_assignment", "binary_operator", "block", "call", "class_definition", "comment",
-    "concatenated_string", "conditional_expression", "decorated_definition", "default_parameter",
+    "augmented_assignment", "binary_operator", "block", "boolean_operator", "call", "class_definition", "comment",
+    "comparison_operator", "concatenated_string", "conditional_expression", "decorated_definition", "default_parameter",
     "dictionary", "dictionary_comprehension", "dictionary_splat", "dictionary_splat_pattern",
     "dotted_name", "expression_statement", "false", "float", "for_in_clause", "for_statement",
     "function_definition", "generator_expression", "identifier", "import_from_statement", "integer",
     "interpolation", "keyword_argument", "keyword_separator", "lambda", "lambda_parameters", "list",
-    "list_comprehension", "list_splat", "list_splat_pattern", "none", "parameters",
+    "list_comprehension", "list_splat", "list_splat_pattern", "none", "not_operator", "parameters",
     "parenthesized_expression", "parenthesized_list_splat", "positional_separator", "set",
     "set_comprehension", "string", "string_end", "true", "tuple", "type", "typed_default_parameter",
     "typed_parameter"};
@@ -189,28 +189,38 @@ class PythonSyntax final : public HostSyntax {
         {"call"},
         {"string", "concatenated_string", "binary_operator", "call"},
         {"function_definition", "lambda"},
-        {"string", "attribute", "type"}};
+        {"string", "attribute", "type", "dotted_name", "typed_parameter", "keyword_argument", "comparison_operator",
+         "boolean_operator", "not_operator"}};
     return &kAsked;
   }
 
   bool opaque(TSNode node, std::string_view source) const override {
     // Error recovery may put anything anywhere.
     Py t = py(node);
-    if (t != Py::kString && t != Py::kAttribute && t != Py::kType) return false;
     if (ts_node_has_error(node)) return false;
     std::string_view text = node_text(node, source);
     if (t == Py::kString) return text.find('{') == std::string_view::npos;  // an interpolation opens with '{'
-    // Names, dots (`self.store`), and in a type subscripts and unions (`dict[str, int] | None`):
-    // no string, call, operator a string is built with, comment, lambda (it needs ':'), nor a
+    // Names, dots (`self.store`, `a.b` imported), and the few signs of a type (subscripts and
+    // unions: `dict[str, int] | None`), a typed parameter, a keyword argument or a comparison:
+    // no string, call, operator a string is built with, comment, lambda (a scope), nor a
     // comprehension (`[x for x in y]` defines x).
+    const char* signs;
+    switch (t) {
+      case Py::kAttribute: case Py::kDottedName: case Py::kBooleanOperator: case Py::kNotOperator: signs = ""; break;
+      case Py::kType: signs = "[],|\n"; break;
+      case Py::kTypedParameter: signs = "[],|\n:"; break;
+      case Py::kKeywordArgument: signs = "="; break;
+      case Py::kComparisonOperator: signs = "=!<>"; break;
+      default: return false;
+    }
+    auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
     for (size_t i = 0; i < text.size(); ++i) {
       char c = text[i];
-      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != ' ' &&
-          !(t == Py::kType && (c == '[' || c == ']' || c == ',' || c == '|' || c == '\n')))
-        return false;
-      if (c == 'f' && text.substr(i, 3) == "for" && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))) &&
-          (i + 3 == text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 3]))))
-        return false;
+      if (!word_char(c) && c != '.' && c != ' ' && !(c && std::strchr(signs, c))) return false;
+      if ((c == 'f' || c == 'l') && (i == 0 || !word_char(text[i - 1])))
+        for (std::string_view word : {"for", "lambda"})
+          if (text.substr(i, word.size()) == word && (i + word.size() == text.size() || !word_char(text[i + word.size()])))
+            return false;
     }
     return true;
   }

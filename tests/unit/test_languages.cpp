@@ -753,8 +753,9 @@ TEST_CASE("a string the engine's walks leave opaque holds nothing they ask about
       "C = f\"{{literal}} SELECT 1 FROM d\"\n"
       "def f(cur):\n"
       "    return f\"rows: {cur.execute('SELECT x FROM e')}\"\n"
-      "def g(a: dict[str, list[int]] | None, b: [x for x in y], c: mod.Type, d: 'SELECT 4 FROM f') -> int:\n"
-      "    for_ = self.store.db_pool\n"
+      "import a.b.c\n"
+      "def g(a: dict[str, list[int]] | None, b: [x for x in y], c: mod.Type, d: 'SELECT 4 FROM f', e: lambda: int) -> int:\n"
+      "    for_ = self.store.db_pool if a is not None and not b or c <= d else f(key=value, k2=lambda_)\n"
       "    return x + connections[\"analytics\"].execute(\"SELECT 5 FROM g\")\n"
       "D = \"unterminated\n";
   const std::string go =
