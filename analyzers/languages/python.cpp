@@ -213,14 +213,21 @@ class PythonSyntax final : public HostSyntax {
       case Py::kComparisonOperator: signs = "=!<>"; break;
       default: return false;
     }
-    auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    auto word_char = [](char c) {  // ASCII: a byte of a non-ASCII name keeps its node walked
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
     for (size_t i = 0; i < text.size(); ++i) {
       char c = text[i];
-      if (!word_char(c) && c != '.' && c != ' ' && !(c && std::strchr(signs, c))) return false;
-      if ((c == 'f' || c == 'l') && (i == 0 || !word_char(text[i - 1])))
-        for (std::string_view word : {"for", "lambda"})
-          if (text.substr(i, word.size()) == word && (i + word.size() == text.size() || !word_char(text[i + word.size()])))
-            return false;
+      if (word_char(c)) {
+        if ((c != 'f' && c != 'l') || (i > 0 && word_char(text[i - 1]))) continue;
+      } else if (c != '.' && c != ' ' && !(c && std::strchr(signs, c))) {
+        return false;
+      } else {
+        continue;
+      }
+      for (std::string_view word : {"for", "lambda"})  // a word that starts here
+        if (text.substr(i, word.size()) == word && (i + word.size() == text.size() || !word_char(text[i + word.size()])))
+          return false;
     }
     return true;
   }
