@@ -73,8 +73,25 @@ class GoSyntax final : public HostSyntax {
          "parameter_declaration", "variadic_parameter_declaration"},
         {"call_expression"},
         {"interpreted_string_literal", "raw_string_literal", "binary_expression", "call_expression"},
-        {"function_declaration", "method_declaration", "func_literal"}};
+        {"function_declaration", "method_declaration", "func_literal"},
+        {"interpreted_string_literal", "raw_string_literal", "selector_expression", "qualified_type", "pointer_type",
+         "slice_type", "array_type", "map_type", "generic_type"}};
     return &kAsked;
+  }
+
+  bool opaque(TSNode node, std::string_view source) const override {
+    if (ts_node_has_error(node)) return false;  // error recovery may put anything anywhere
+    const char* t = ts_node_type(node);
+    if (!std::strcmp(t, "interpreted_string_literal") || !std::strcmp(t, "raw_string_literal"))
+      return true;  // Go's strings interpolate nothing
+    // Names and dots (`r.db.pool`), and types of names (`*pkg.T`, `map[string][]T`): no string,
+    // call, composite literal, function or operator a string is built with.
+    bool type = std::strcmp(t, "selector_expression") != 0;
+    for (char c : node_text(node, source))
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != ' ' && c != '\t' && c != '\n' &&
+          !(type && (c == '[' || c == ']' || c == '*')))
+        return false;
+    return true;
   }
 
   bool is_scope(TSNode node) const override {

@@ -24,26 +24,26 @@ using sql::SqlText;
 /// share, counts as node_is counts it), not by ts_node_type and string compares.
 enum class Py : uint8_t {
   kOther, kPercent, kPlus, kPlusAssign, kAliasedImport, kArgumentList, kAssignment, kAttribute,
-  kAugmentedAssignment, kBinaryOperator, kBlock, kCall, kClassDefinition, kComment, kConcatenatedString,
+  kAugmentedAssignment, kBinaryOperator, kBlock, kBooleanOperator, kCall, kClassDefinition, kComment, kComparisonOperator, kConcatenatedString,
   kConditionalExpression, kDecoratedDefinition, kDefaultParameter, kDictionary, kDictionaryComprehension,
   kDictionarySplat, kDictionarySplatPattern, kDottedName, kExpressionStatement, kFalse, kFloat,
   kForInClause, kForStatement, kFunctionDefinition, kGeneratorExpression, kIdentifier,
   kImportFromStatement, kInteger, kInterpolation, kKeywordArgument, kKeywordSeparator, kLambda,
-  kLambdaParameters, kList, kListComprehension, kListSplat, kListSplatPattern, kNone, kParameters,
+  kLambdaParameters, kList, kListComprehension, kListSplat, kListSplatPattern, kNone, kNotOperator, kParameters,
   kParenthesizedExpression, kParenthesizedListSplat, kPositionalSeparator, kSet, kSetComprehension,
-  kString, kStringEnd, kTrue, kTuple, kTypedDefaultParameter, kTypedParameter, kCount
+  kString, kStringEnd, kTrue, kTuple, kType, kTypedDefaultParameter, kTypedParameter, kCount
 };
 constexpr const char* kPyNames[] = {
     nullptr, "%", "+", "+=", "aliased_import", "argument_list", "assignment", "attribute",
-    "augmented_assignment", "binary_operator", "block", "call", "class_definition", "comment",
-    "concatenated_string", "conditional_expression", "decorated_definition", "default_parameter",
+    "augmented_assignment", "binary_operator", "block", "boolean_operator", "call", "class_definition", "comment",
+    "comparison_operator", "concatenated_string", "conditional_expression", "decorated_definition", "default_parameter",
     "dictionary", "dictionary_comprehension", "dictionary_splat", "dictionary_splat_pattern",
     "dotted_name", "expression_statement", "false", "float", "for_in_clause", "for_statement",
     "function_definition", "generator_expression", "identifier", "import_from_statement", "integer",
     "interpolation", "keyword_argument", "keyword_separator", "lambda", "lambda_parameters", "list",
-    "list_comprehension", "list_splat", "list_splat_pattern", "none", "parameters",
+    "list_comprehension", "list_splat", "list_splat_pattern", "none", "not_operator", "parameters",
     "parenthesized_expression", "parenthesized_list_splat", "positional_separator", "set",
-    "set_comprehension", "string", "string_end", "true", "tuple", "typed_default_parameter",
+    "set_comprehension", "string", "string_end", "true", "tuple", "type", "typed_default_parameter",
     "typed_parameter"};
 static_assert(sizeof(kPyNames) / sizeof(kPyNames[0]) == static_cast<size_t>(Py::kCount));
 
@@ -188,8 +188,48 @@ class PythonSyntax final : public HostSyntax {
          "for_statement", "for_in_clause", "import_from_statement"},
         {"call"},
         {"string", "concatenated_string", "binary_operator", "call"},
-        {"function_definition", "lambda"}};
+        {"function_definition", "lambda"},
+        {"string", "attribute", "type", "dotted_name", "typed_parameter", "keyword_argument", "comparison_operator",
+         "boolean_operator", "not_operator"}};
     return &kAsked;
+  }
+
+  bool opaque(TSNode node, std::string_view source) const override {
+    // Error recovery may put anything anywhere.
+    Py t = py(node);
+    if (ts_node_has_error(node)) return false;
+    std::string_view text = node_text(node, source);
+    if (t == Py::kString) return text.find('{') == std::string_view::npos;  // an interpolation opens with '{'
+    // Names, dots (`self.store`, `a.b` imported), and the few signs of a type (subscripts and
+    // unions: `dict[str, int] | None`), a typed parameter, a keyword argument or a comparison:
+    // no string, call, operator a string is built with, comment, lambda (a scope), nor a
+    // comprehension (`[x for x in y]` defines x).
+    const char* signs;
+    switch (t) {
+      case Py::kAttribute: case Py::kDottedName: case Py::kBooleanOperator: case Py::kNotOperator: signs = ""; break;
+      case Py::kType: signs = "[],|\n"; break;
+      case Py::kTypedParameter: signs = "[],|\n:"; break;
+      case Py::kKeywordArgument: signs = "="; break;
+      case Py::kComparisonOperator: signs = "=!<>"; break;
+      default: return false;
+    }
+    auto word_char = [](char c) {  // ASCII: a byte of a non-ASCII name keeps its node walked
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (word_char(c)) {
+        if ((c != 'f' && c != 'l') || (i > 0 && word_char(text[i - 1]))) continue;
+      } else if (c != '.' && c != ' ' && !(c && std::strchr(signs, c))) {
+        return false;
+      } else {
+        continue;
+      }
+      for (std::string_view word : {"for", "lambda"})  // a word that starts here
+        if (text.substr(i, word.size()) == word && (i + word.size() == text.size() || !word_char(text[i + word.size()])))
+          return false;
+    }
+    return true;
   }
 
   bool is_scope(TSNode node) const override {
@@ -216,6 +256,8 @@ class PythonSyntax final : public HostSyntax {
     } else if (t == Py::kExpressionStatement) {
       // parts.append("status = %s"): one more element for " AND ".join(parts). Read at the
       // statement, not at the call (whose parent tree-sitter finds by walking down from the root).
+      // Most statements are calls of other methods: `append` is in the text of one that defines.
+      if (node_text(node, source).find("append") == std::string_view::npos) return;
       uint32_t n = ts_node_named_child_count(node);
       for (uint32_t i = 0; i < n; ++i) {
         TSNode call = ts_node_named_child(node, i);

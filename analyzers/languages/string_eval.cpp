@@ -66,6 +66,58 @@ TSFieldId field_id(const TSLanguage* language, std::string_view name) {
   return it == table->ids.end() ? 0 : it->second;
 }
 
+void flatten_tree(TSNode root, std::vector<FlatNode>* out, bool anonymous_leaves,
+                  bool (*children_of)(void* context, TSNode node), void* context) {
+  if (ts_node_is_null(root)) return;
+  // Past this many children, a node's children are listed with a cursor: measured on synapse and
+  // hatchet, 4 costs least (3 to 6 within 0.1%; 0, a cursor everywhere, 1% more).
+  constexpr uint32_t kFewChildren = 4;
+  struct Cursor {
+    TSTreeCursor c;
+    explicit Cursor(TSNode n) : c(ts_tree_cursor_new(n)) {}
+    ~Cursor() { ts_tree_cursor_delete(&c); }
+  };
+  std::optional<Cursor> cursor;  // made at the first node of many children
+  std::vector<TSNode> children;  // the children of the open nodes, each node's in a run
+  struct Open {
+    uint32_t index;           ///< in *out
+    size_t begin, next, end;  ///< its children: children[begin, end), from next on not appended yet
+  };
+  std::vector<Open> open;
+  auto enter = [&](TSNode node, uint32_t n, uint32_t parent) {
+    uint32_t index = static_cast<uint32_t>(out->size());
+    out->push_back({node, index + 1, parent});
+    if (children_of && !children_of(context, node)) return;
+    if (n == 0) return;
+    size_t first = children.size();
+    if (n <= kFewChildren) {
+      for (uint32_t i = 0; i < n; ++i) children.push_back(ts_node_child(node, i));
+    } else {
+      if (cursor) ts_tree_cursor_reset(&cursor->c, node);
+      else cursor.emplace(node);
+      if (ts_tree_cursor_goto_first_child(&cursor->c)) {
+        do children.push_back(ts_tree_cursor_current_node(&cursor->c));
+        while (ts_tree_cursor_goto_next_sibling(&cursor->c));
+      }
+    }
+    open.push_back({index, first, first, children.size()});
+  };
+  enter(root, ts_node_child_count(root), FlatNode::kNoParent);
+  while (!open.empty()) {
+    Open& o = open.back();
+    if (o.next == o.end) {
+      (*out)[o.index].end = static_cast<uint32_t>(out->size());
+      children.resize(o.begin);
+      open.pop_back();
+      continue;
+    }
+    TSNode child = children[o.next++];
+    uint32_t n = ts_node_child_count(child);
+    if (n == 0 && !anonymous_leaves && !ts_node_is_named(child)) continue;
+    enter(child, n, o.index);
+  }
+}
+
 TSNode first_named_child(TSNode node) {
   if (ts_node_is_null(node)) return node;
   uint32_t n = ts_node_named_child_count(node);
@@ -284,8 +336,8 @@ class Engine {
     int classes = 0;  // open class nodes around the walk's node
     std::vector<uint8_t> opened;  // per open named node: 1 it opened a scope, 2 it is a class
     walk_tree_once(
-        [&](TSNode node) {
-          if (!ts_node_is_named(node)) {
+        [&](TSNode node, uint8_t a) {
+          if (!(a & kNamed)) {
             // No definitions below an anonymous node; should one have named children, their pieces count.
             if (pieces && ts_node_child_count(node) > 0)
               walk(
@@ -297,7 +349,6 @@ class Engine {
                   [](TSNode) {});
             return false;
           }
-          uint8_t a = asked(node);
           if (pieces && (a & kAskStrings)) note_pieces(node);
           // A function's scope opens before its own definitions: an arrow function's lone
           // parameter is a field of the function node itself.
@@ -321,8 +372,8 @@ class Engine {
           }
           return true;
         },
-        [&](TSNode node) {
-          if (!ts_node_is_named(node)) return;
+        [&](TSNode, uint8_t a) {
+          if (!(a & kNamed)) return;
           uint8_t opens = opened.back();  // what its enter found: not asked again
           opened.pop_back();
           if ((opens & 1) && !scopes.empty()) scopes.pop_back();
@@ -350,7 +401,8 @@ class Engine {
   /// What the whole-tree walks may ask of a node of a kind (HostSyntax::asked_kinds), and what
   /// the kind is: one table lookup per node where each question was a virtual call (and, in most
   /// grammars, the node's type name compared with several names).
-  enum : uint8_t { kAskDefinitions = 1, kAskCalls = 2, kAskStrings = 4, kScope = 8, kClass = 16 };
+  enum : uint8_t { kAskDefinitions = 1, kAskCalls = 2, kAskStrings = 4, kScope = 8, kClass = 16, kOpaque = 64 };
+  static constexpr uint8_t kNamed = 32;  ///< in flags_ (walk_tree_once): a named node
   using AskedTable = std::vector<uint8_t>;  ///< by public symbol id
 
   /// The table of `syntax` over `language`, built once per thread; null when the language lists
@@ -380,6 +432,7 @@ class Engine {
       if (named(name, kinds->strings)) f |= kAskStrings;
       if (named(name, kinds->scopes)) f |= kScope;
       if (named(name, classes)) f |= kClass;
+      if (named(name, kinds->opaque)) f |= kOpaque;
       table[s] = f;
     }
     tables.push_back({&syntax, language, std::move(table)});
@@ -388,6 +441,36 @@ class Engine {
 
   /// check_asked_kinds: counts a mismatch when the table skips a question with an answer at
   /// `node`, or tells its scope or class wrong.
+  /// check_asked_kinds: counts a mismatch when a node under `node`, which HostSyntax::opaque
+  /// says answers nothing, answers a question of the whole-tree walks.
+  void check_opaque(TSNode node) const {
+    bool wrong = false;
+    walk(
+        node,
+        [&](TSNode n) {
+          if (ts_node_eq(n, node) || !ts_node_is_named(n)) return true;
+          std::vector<Definition> defs;
+          std::vector<Import> imports;
+          std::vector<std::pair<std::string_view, TSNode>> writes;
+          Call call;
+          std::string_view name;
+          Formatting formatting;
+          syntax_.definitions(n, src_, &defs);
+          syntax_.imports(n, src_, &imports);
+          syntax_.field_writes(n, src_, &writes);
+          ExprKind k = syntax_.kind(n);
+          wrong |= !defs.empty() || !imports.empty() || !writes.empty() || syntax_.call(n, src_, &call) ||
+                   syntax_.call_name(n, src_, &name) || k == ExprKind::kLiteral || k == ExprKind::kConcat ||
+                   k == ExprKind::kFormat || k == ExprKind::kSequence || syntax_.formatting(n, src_, &formatting) ||
+                   syntax_.is_scope(n) || kClasses.has(n) || syntax_.is_method(n) ||
+                   syntax_.foreign_query(n, src_) || !ts_node_is_null(syntax_.member_source(n)) ||
+                   (node_is(n, "subscript") && node_text(field(n, "value"), src_) == "connections");
+          return true;
+        },
+        [](TSNode) {});
+    if (wrong) asked_mismatches.fetch_add(1);
+  }
+
   void check_asked(TSNode node, uint8_t f) const {
     std::vector<Definition> defs;
     std::vector<Import> imports;
@@ -502,8 +585,8 @@ class Engine {
     std::vector<Scope> marked;
     std::vector<std::pair<uint32_t, uint32_t>> open;
     walk_tree_once(
-        [&](TSNode node) {
-          if (!ts_node_is_named(node)) return false;
+        [&](TSNode node, uint8_t a) {
+          if (!(a & kNamed)) return false;
           if (syntax_.is_scope(node)) open.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
           if (aliases && !open.empty() && node_is(node, "subscript") &&
               node_text(field(node, "value"), src_) == "connections") {
@@ -534,8 +617,8 @@ class Engine {
           else if (it->engine.empty()) it->engine = e->second;
           return true;
         },
-        [&](TSNode node) {
-          if (ts_node_is_named(node) && syntax_.is_scope(node) && !open.empty()) open.pop_back();
+        [&](TSNode node, uint8_t a) {
+          if ((a & kNamed) && syntax_.is_scope(node) && !open.empty()) open.pop_back();
         });
     for (size_t i = first; i < out->size(); ++i) {
       SqlSite& site = (*out)[i];
@@ -1271,12 +1354,12 @@ class Engine {
     std::string prefix = postgres ? "!." : ".";
     std::vector<std::pair<std::string_view, TSNode>> writes;
     walk_tree_once(
-        [&](TSNode node) {
-          if (!ts_node_is_named(node)) return false;
+        [&](TSNode node, uint8_t a) {
+          if (!(a & kNamed)) return false;
           syntax_.field_writes(node, src_, &writes);
           return true;
         },
-        [](TSNode) {});
+        [](TSNode, uint8_t) {});
     for (const auto& write : writes) {
       TSNode value = write.second;
       for (int k = 0; k < kMaxDepth && !ts_node_is_null(value); ++k) {  // past Rebind(...) and parentheses
@@ -1297,10 +1380,10 @@ class Engine {
   /// calls (umami's rawQuery, a Go helper around QueryContext, a Python execute wrapper).
   void collect_wrappers() {
     walk_tree_once(
-        [&](TSNode node) {
+        [&](TSNode node, uint8_t a) {
           Call call;
           std::string_view name;
-          if (!ts_node_is_named(node) || !(asked(node) & kAskCalls) || !syntax_.call_name(node, src_, &name) ||
+          if (!(a & kNamed) || !(a & kAskCalls) || !syntax_.call_name(node, src_, &name) ||
               !is_database_call(name) ||
               !syntax_.call(node, src_, &call) || other_api(node, call.name))
             return true;
@@ -1312,7 +1395,7 @@ class Engine {
             if (wrapped_parameter(call.arguments[i]) != ParameterUse::kOtherParameter) break;
           return true;
         },
-        [](TSNode) {});
+        [](TSNode, uint8_t) {});
     // A method that wraps a database call in one class and is another method of the same name in
     // the next (a view's get(request, job_id) that fetches a job, beside fifteen other get()s):
     // its other definitions are recorded too, so the name is not taken for a wrapper.
@@ -1323,10 +1406,10 @@ class Engine {
     if (methods.empty()) return;
     std::vector<WrapperDefinition> others;
     walk_tree_once(
-        [&](TSNode node) {
+        [&](TSNode node, uint8_t a) {
           std::string_view name;
           std::vector<std::string_view> params;
-          if (!ts_node_is_named(node) || !syntax_.is_method(node) || !syntax_.function_parameters(node, src_, &name, &params) ||
+          if (!(a & kNamed) || !syntax_.is_method(node) || !syntax_.function_parameters(node, src_, &name, &params) ||
               !methods.count(name))
             return true;
           size_t at = ts_node_start_byte(node);
@@ -1342,7 +1425,7 @@ class Engine {
                             at, true});
           return true;
         },
-        [](TSNode) {});
+        [](TSNode, uint8_t) {});
     found.insert(found.end(), others.begin(), others.end());
   }
 
@@ -1845,10 +1928,9 @@ class Engine {
 
   void find_sites(std::vector<SqlSite>* out) {
     walk_tree_once(
-        [&](TSNode node) {
-          if (!ts_node_is_named(node) || consumed_.count(node.id)) return false;
+        [&](TSNode node, uint8_t a) {
+          if (!(a & kNamed) || consumed_.count(node.id)) return false;
           if (syntax_.foreign_query(node, src_)) return false;
-          uint8_t a = asked(node);
           if (!(a & (kAskCalls | kAskStrings))) return true;
           Call call;
           Formatting formatting;
@@ -1884,7 +1966,7 @@ class Engine {
           }
           return true;
         },
-        [](TSNode) {});
+        [](TSNode, uint8_t) {});
   }
 
   /// Dedupe and order. A string that reaches a database call is reported once, by the call: a
@@ -1915,16 +1997,11 @@ class Engine {
     for (SqlSite& s : kept) out->push_back(std::move(s));
   }
 
-  /// The tree in document order, each node with the index past its subtree: the walks of the
-  /// whole tree (definitions, wrappers, sites, engines, field values) read it instead of moving
-  /// a cursor again, which costs hundreds of instructions a step (tree-sitter's cursor climbs
-  /// through hidden nodes at every next sibling).
-  struct FlatNode {
-    TSNode node;
-    uint32_t end;
-    uint32_t parent;  ///< index of the node's parent, kNoParent for the root
-  };
-  static constexpr uint32_t kNoParent = UINT32_MAX;
+  /// The tree in document order (flatten_tree), each node with the index past its subtree: the
+  /// walks of the whole tree (definitions, wrappers, sites, engines, field values) read it
+  /// instead of moving a cursor again, which costs hundreds of instructions a step
+  /// (tree-sitter's cursor climbs through hidden nodes at every next sibling).
+  static constexpr uint32_t kNoParent = FlatNode::kNoParent;
 
   /// ts_node_parent(node), from flat_ once it is built: tree-sitter finds a parent by walking
   /// down from the root, hundreds of instructions a level. flat_ is in document order, so nodes
@@ -1938,38 +2015,41 @@ class Engine {
     return ts_node_parent(node);  // not walked yet
   }
 
-  /// walk(in_.root, enter, leave), from flat_ (built by the first call).
+  /// walk(in_.root, enter, leave), from flat_ (built by the first call), except at anonymous
+  /// leaves (punctuation, keywords), where every walk of the engine does nothing: not entered.
+  /// enter and leave take the node and its flags_ (what asked() says of it, asked once).
   template <typename Enter, typename Leave>
   void walk_tree_once(Enter&& enter, Leave&& leave) {
     if (flat_.empty()) {
       flat_.reserve(src_.size() / 6);  // about one node per 3 to 6 bytes of code: a doubling or two at most
-      std::vector<uint32_t> open;
-      walk(
-          in_.root,
-          [&](TSNode n) {
-            flat_.push_back({n, 0, open.empty() ? kNoParent : open.back()});
-            open.push_back(static_cast<uint32_t>(flat_.size() - 1));
-            return true;
+      flags_.reserve(flat_.capacity());
+      // An anonymous leaf answers nothing, nor does what an opaque string holds: no walk stops there.
+      flatten_tree(
+          in_.root, &flat_, false,
+          [](void* self, TSNode node) {
+            Engine& e = *static_cast<Engine*>(self);
+            uint8_t f = ts_node_is_named(node) ? static_cast<uint8_t>(kNamed | e.asked(node)) : 0;
+            e.flags_.push_back(f);
+            if (!(f & kOpaque) || !e.syntax_.opaque(node, e.src_)) return true;
+            if (e.check_asked_) e.check_opaque(node);
+            return false;
           },
-          [&](TSNode) {
-            flat_[open.back()].end = static_cast<uint32_t>(flat_.size());
-            open.pop_back();
-          });
+          this);
     }
     std::vector<uint32_t> open;  // entered nodes whose subtree is being walked
     for (uint32_t i = 0, n = static_cast<uint32_t>(flat_.size()); i < n;) {
       while (!open.empty() && flat_[open.back()].end <= i) {
-        leave(flat_[open.back()].node);
+        leave(flat_[open.back()].node, flags_[open.back()]);
         open.pop_back();
       }
-      if (enter(flat_[i].node)) {
+      if (enter(flat_[i].node, flags_[i])) {
         open.push_back(i++);
       } else {
-        leave(flat_[i].node);
+        leave(flat_[i].node, flags_[i]);
         i = flat_[i].end;
       }
     }
-    for (; !open.empty(); open.pop_back()) leave(flat_[open.back()].node);
+    for (; !open.empty(); open.pop_back()) leave(flat_[open.back()].node, flags_[open.back()]);
   }
 
   const ExtractInput& in_;
@@ -1978,6 +2058,7 @@ class Engine {
   const AskedTable* asked_;  ///< asked_table(syntax_, the tree's grammar)
   bool check_asked_ = checking_asked.load();
   std::vector<FlatNode> flat_;
+  std::vector<uint8_t> flags_;  ///< per node of flat_: kNamed | asked(node) for a named node, else 0
   std::vector<Definition> defs_;
   std::vector<Memo> memo_;
   std::unordered_map<std::string_view, std::vector<size_t>> by_name_;

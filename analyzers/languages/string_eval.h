@@ -106,6 +106,7 @@ struct AskedKinds {
   std::vector<const char*> calls;        ///< call() or call_name() may be true
   std::vector<const char*> strings;      ///< kind() may be kLiteral, kConcat, kFormat or kSequence, or formatting() true
   std::vector<const char*> scopes;       ///< is_scope() is true, exactly there
+  std::vector<const char*> opaque = {};  ///< opaque() may be true
 };
 
 /// What a host language tells the engine about its grammar. All methods are pure lookups.
@@ -115,6 +116,13 @@ class HostSyntax {
   /// Where the engine's whole-tree walks need to ask (see AskedKinds); null: at every node.
   virtual const AskedKinds* asked_kinds() const { return nullptr; }
   virtual ExprKind kind(TSNode node) const = 0;
+  /// For a node of an AskedKinds::opaque kind: true when no node under it answers any question
+  /// of the engine's whole-tree walks (a string literal with no interpolation, its quotes,
+  /// contents and escapes; `a.b.c`): its descendants are left out of them.
+  virtual bool opaque(TSNode node, std::string_view source) const {
+    (void)node, (void)source;
+    return false;
+  }
   /// Appends the decoded text of a kLiteral node; interpolations become holes.
   virtual void append_literal(TSNode node, std::string_view source, sql::SqlText* out) const = 0;
   /// A node that opens a new scope for names (a function).
@@ -313,6 +321,26 @@ void walk_tree(TSNode root, Enter&& enter, Leave&& leave) {
     }
   }
 }
+
+/// One node of a tree in document order (flatten_tree).
+struct FlatNode {
+  TSNode node;
+  uint32_t end;     ///< index past the node's subtree
+  uint32_t parent;  ///< index of the node's parent, kNoParent for the root
+  static constexpr uint32_t kNoParent = UINT32_MAX;
+};
+
+/// Appends the nodes walk_tree(root, ...) enters, in its order, each with its subtree's end and
+/// its parent. Cheaper than walk_tree: a cursor's step climbs through the hidden nodes around
+/// the current one and back (hundreds of instructions a node in Python's trees), while
+/// ts_node_child(node, i) steps through node's first i children and is cheap at each. So a node
+/// of a few children has them listed with ts_node_child, and only one of many with a cursor
+/// (ts_node_child would make their count's square of steps). Without `anonymous_leaves`, the
+/// anonymous nodes of no children (punctuation, keywords: a third of a tree) are left out. With
+/// `children`, called once for each node listed, in order: a node's descendants are listed only
+/// when children(context, node) is true.
+void flatten_tree(TSNode root, std::vector<FlatNode>* out, bool anonymous_leaves = true,
+                  bool (*children)(void* context, TSNode node) = nullptr, void* context = nullptr);
 
 inline bool node_is(TSNode node, const char* type) {
   if (ts_node_is_null(node)) return false;  // an absent field

@@ -742,3 +742,41 @@ TEST_CASE("a literal no call receives is read as SQL when its verb comes from an
   REQUIRE(go2_sites.size() == 1);
   CHECK(go2_sites[0].sql.text == "\n\tWITH x AS (SELECT 1) SELECT * FROM x");
 }
+
+TEST_CASE("a string the engine's walks leave opaque holds nothing they ask about") {
+  // HostSyntax::opaque: Python strings without '{', Go's string literals, names and types of
+  // names in both, none with an error.
+  // check_asked_kinds walks each opaque node and counts a node under it that answers a question.
+  const std::string py =
+      "A = \"SELECT 1 FROM a\\n\"\n"
+      "B = r'SELECT \\d FROM b' b\"x\" '''SELECT c\n FROM c'''\n"
+      "C = f\"{{literal}} SELECT 1 FROM d\"\n"
+      "def f(cur):\n"
+      "    return f\"rows: {cur.execute('SELECT x FROM e')}\"\n"
+      "import a.b.c\n"
+      "def g(a: dict[str, list[int]] | None, b: [x for x in y], c: mod.Type, d: 'SELECT 4 FROM f', e: lambda: int) -> int:\n"
+      "    for_ = self.store.db_pool if a is not None and not b or c <= d else f(key=value, k2=lambda_)\n"
+      "    return x + connections[\"analytics\"].execute(\"SELECT 5 FROM g\")\n"
+      "D = \"unterminated\n";
+  const std::string go =
+      "package p\n"
+      "const A = \"SELECT 1 FROM a\\n\\u00e9\"\n"
+      "const B = `SELECT 2\n FROM b`\n"
+      "func f() { db.Query(\"SELECT 3 FROM c\\t\") }\n"
+      "type S struct { db *sql.DB; m map[string][]int; g List[int]; a [N * 2]byte }\n"
+      "func (s *S) g(ctx context.Context) { s.db.QueryContext(ctx, \"SELECT 6 FROM h\") }\n"
+      "var C = \"bad \\q\n";
+  schemagate::languages::check_asked_kinds(true);
+  auto py_sites = extract("m.py", py);
+  auto go_sites = extract("m.go", go);
+  CHECK(schemagate::languages::asked_kinds_mismatches() == 0);
+  schemagate::languages::check_asked_kinds(false);
+  std::vector<std::string> texts;
+  for (auto& s : py_sites) texts.push_back(s.sql.text);
+  for (auto& s : go_sites) texts.push_back(s.sql.text);
+  for (const char* t : {"SELECT 1 FROM a\n", "SELECT \\d FROM bxSELECT c\n FROM c", "SELECT 1 FROM a\n\xc3\xa9",
+                        "SELECT 2\n FROM b", "SELECT 3 FROM c\t", "SELECT 4 FROM f", "SELECT 5 FROM g",
+                        "SELECT 6 FROM h"})
+    CHECK_MESSAGE(std::count(texts.begin(), texts.end(), t) == 1, std::string(t));
+  CHECK(texts.size() == 8);
+}
