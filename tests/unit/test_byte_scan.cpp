@@ -476,7 +476,7 @@ TEST_CASE("byte scan: a Python call of one of the names, and Python's code alone
       "\t", "f", "rb", "t", "execute", "cur.execute", "run", "text", "x = ", "abcdefghijklmnopqrstuvwxyz",
       "\xc3\xa9", "'a'", "\"execute(x)\"", "\"\"\"doc\nexecute(\"\"\"", "f\"{execute(q)}\"", "f'{a[\"k\"]}'",
       "                    ", ".,;:+-*/ =<>!&|^~@%$`?", "abcdefghijklmnopqrstuvwxyz_0123456789ABCDEFGHIJ", "execute_more",
-      "xexecute", "\xe2\x80\x99execute", "\x7f", "[", "]", "@@@@@@@@@@@@@@@@@"};
+      "xexecute", "\xe2\x80\x99" "execute", "\x7f", "[", "]", "@@@@@@@@@@@@@@@@@"};
   const std::vector<std::string_view> names = {"execute", "run", "text"};
   size_t calls = 0, delimited = 0;
   for (int round = 0; round < 30000; ++round) {

@@ -113,7 +113,11 @@ func f(ctx context.Context, a, b, c, d, e, f, g, h, i, j, k, l, m int) {
   const std::string ts =
       "const q = sql`SELECT ${a} FROM t`;\n"
       "function f(a: string, b, c, d, e, f, g, h, i, j, k, l, m, ...r: number[]) { return a as const; }\n";
-  for (auto [path, text] : {std::pair<const char*, const std::string&>{"a.py", py}, {"a.go", go}, {"a.ts", ts}}) {
+  for (const auto& file : {std::pair<const char*, const std::string&>{"a.py", py}, {"a.go", go}, {"a.ts", ts}}) {
+    // Named, not structured bindings: clang 14 (the sanitizer build's) cannot capture those in
+    // the lambdas doctest's CHECK_MESSAGE makes.
+    const char* path = file.first;
+    const std::string& text = file.second;
     const languages::Language* lang = languages::language_for_path(path);
     REQUIRE(lang);
     languages::Parser parser(*lang);
