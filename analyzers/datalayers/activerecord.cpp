@@ -371,6 +371,19 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
       rec->table = returned_string(s, src).value_or("?");
     } else if (in_class && (m == "table_name_prefix" || m == "table_name_suffix")) {
       rec->naming = true;
+    } else if (!in_class && m == "included") {
+      // A module's own hook, as ActiveSupport::Concern's `included do` is:
+      // `def self.included(model) model.class_eval do belongs_to :author end end` declares for
+      // every model that includes it.
+      TSNode body = field(s, "body");
+      uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode c = ts_node_named_child(body, i);
+        if (!node_is(c, "call") || ts_node_is_null(field(c, "block"))) continue;
+        std::string_view via = node_text(field(c, "method"), src);
+        if (via == "class_eval" || via == "instance_eval" || via == "class_exec" || via == "instance_exec")
+          index_body(field(field(c, "block"), "body"), src, owner, false, rec, out);
+      }
     }
     return;
   }
@@ -456,14 +469,32 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
     std::vector<std::string> names;
     for (TSNode a : args)
       if (auto n = name_of(a, src)) names.push_back(*n);
+    // delegate's `prefix: true` names the methods `<to>_name`, `prefix: :x` names them `x_name`
+    // (`delegate :name, to: :author, prefix: true`: author_name). A prefix that cannot be read
+    // leaves the names as written.
+    if (m == "delegate") {
+      std::string to, before;
+      for (TSNode p : pairs_of(args))
+        if (option_key(p, src) == "to") to = name_of(field(p, "value"), src).value_or("");
+      for (TSNode p : pairs_of(args)) {
+        if (option_key(p, src) != "prefix") continue;
+        TSNode v = field(p, "value");
+        if (node_is(v, "true")) before = to.empty() ? "" : to + "_";
+        else if (!node_is(v, "false") && !node_is(v, "nil")) before = name_of(v, src).value_or("").empty() ? "" : *name_of(v, src) + "_";
+      }
+      for (std::string& n : names) n = before + n;
+    }
     if (m == "has_secure_password") {
       std::string base = names.empty() ? "password" : names[0];
       names = {base, base + "_confirmation", base + "_challenge"};
     }
+    // A delegated method is no attribute: `where(name: v)` still names a column, so it only
+    // answers writes (setter), under its own key.
+    const std::string key = m == "delegate" ? k + "delegated:" + (in_class ? owner + ":" : "") : virtual_key;
     for (std::string n : names) {
       if (n.ends_with("=")) n.pop_back();
       if (m == "accepts_nested_attributes_for") n += "_attributes";
-      out->push_back({virtual_key + n, ""});
+      out->push_back({key + n, ""});
     }
   } else if (m == "has_paper_trail") {
     // PaperTrail defines `has_many :versions`, the `version` reader and `paper_trail_event=`;
@@ -771,7 +802,9 @@ class Models {
   /// Whether `name` of an attribute write on `m` may be a setter rather than a column: what
   /// column_for() skips, a `def name=` anywhere, or has_many's `<singular>_ids`.
   bool setter(const Model& m, const std::string& name) const {
-    if (column_for(m, name) != name || has("def:" + name + "=")) return true;
+    if (column_for(m, name) != name || has("def:" + name + "=") || has("delegated:" + name)) return true;
+    for (auto& c : m.chain)
+      if (has("delegated:" + c + ":" + name)) return true;
     if (name == "logger" && includes(m, "SemanticLogger::Loggable")) return true;
     // Writers every record has (ActiveModel::AttributeAssignment's `attributes=`, which assigns
     // a hash; AutosaveAssociation's `destroyed_by_association=`): ActiveRecord refuses a column
@@ -1004,7 +1037,7 @@ class Models {
 
   std::pair<const Model*, bool> find_association(const std::string& name) {
     auto* values = get("assoc:" + name);
-    if (!values || has("def:" + name) || has("virtual:" + name)) return {nullptr, false};
+    if (!values || has("def:" + name) || has("virtual:" + name) || has("delegated:" + name)) return {nullptr, false};
     return target_of(*values, name);
   }
 

@@ -1,0 +1,3 @@
+class Photo < ApplicationRecord
+  include Social::Authored
+end
