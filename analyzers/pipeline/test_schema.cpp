@@ -33,11 +33,17 @@ typename Map::const_iterator names_a_table_of(std::string_view sql, const Map& t
   return tables.end();
 }
 
-/// Where `text` creates a table whose name a format fills in (`CREATE TABLE %s`, `CREATE TABLE
-/// {name}`, `CREATE TABLE IF NOT EXISTS %(table)s`), or npos.
-size_t table_named_at_run_time(std::string_view text) {
+/// `text` in lower case (ASCII letters: std::tolower's in the C locale the program runs in),
+/// without a call per byte.
+std::string lower_copy(std::string_view text) {
   std::string low(text);
-  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : low) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  return low;
+}
+
+/// Where `low` (a text in lower case) creates a table whose name a format fills in (`create
+/// table %s`, `create table {name}`, `create table if not exists %(table)s`), or npos.
+size_t table_named_at_run_time(std::string_view low) {
   for (size_t at = low.find("create table"); at != std::string::npos; at = low.find("create table", at + 1)) {
     size_t k = at + 12;
     while (k < low.size() && std::isspace(static_cast<unsigned char>(low[k]))) ++k;
@@ -73,10 +79,9 @@ std::vector<std::string> lone_names_in_strings(std::string_view text) {
   return out;
 }
 
-/// The sequences `text` creates (`CREATE SEQUENCE [IF NOT EXISTS] name`), lower-cased, with offsets.
-std::vector<std::pair<std::string, size_t>> sequences_created(std::string_view text) {
-  std::string low(text);
-  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+/// The sequences `low` (a text in lower case) creates (`CREATE SEQUENCE [IF NOT EXISTS] name`),
+/// with offsets.
+std::vector<std::pair<std::string, size_t>> sequences_created(std::string_view low) {
   std::vector<std::pair<std::string, size_t>> out;
   for (size_t at = low.find("create sequence "); at != std::string::npos; at = low.find("create sequence ", at + 1)) {
     size_t k = at + 16;
@@ -322,9 +327,10 @@ FileSchema TestSchemas::for_file(const std::string& rel, const std::string& text
       file.test_tables_.emplace(created.name, lines.position(offset).line);
     // A table whose name it fills in at run time (`CREATE TABLE %s` % (table,)) may be any of
     // the names its strings hold alone (`tables = ["foobar"]`).
-    if (size_t at = table_named_at_run_time(text); at != std::string::npos)
+    std::string low = lower_copy(text);
+    if (size_t at = table_named_at_run_time(low); at != std::string::npos)
       for (std::string& name : lone_names_in_strings(text)) file.run_time_tables_.emplace(std::move(name), lines.position(at).line);
-    for (auto& [name, at] : sequences_created(text)) file.test_tables_.emplace(name, lines.position(at).line);
+    for (auto& [name, at] : sequences_created(low)) file.test_tables_.emplace(name, lines.position(at).line);
   }
   // A .sql file outside the migration sets whose name says it is a migration
   // (backend/sql/migration_25_08_2023.sql): a one-off script someone ran by hand on the
@@ -455,43 +461,66 @@ std::optional<OtherSchema> FileSchema::relation(std::string_view name) const {
 }
 
 std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(const std::string& text) {
-  struct Word { std::string text; size_t at; };
-  std::vector<Word> words;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    // A run-time fragment (a site's kHole) is part of the name it stands in: CREATE TABLE %q (id
-    // ...) names no table "id".
-    auto in_word = [](char ch) {
-      return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '"' || ch == sql::kHole;
-    };
-    if (in_word(static_cast<char>(c))) {
-      size_t start = i;
-      std::string w;
-      while (i < text.size() && (in_word(text[i]) || text[i] == '.')) {
-        if (text[i] != '"') w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
-        ++i;
-      }
-      words.push_back({w, start});
-    } else {
-      ++i;
+  // The words are spans of `text`, compared in place (lower case, quotes left out): only a name
+  // after CREATE ... TABLE is copied. A test file is mostly words that are no CREATE, and
+  // copying each (as strings, lower-cased) was most of a scan of synapse's tests.
+  // A run-time fragment (a site's kHole) is part of the name it stands in: CREATE TABLE %q (id
+  // ...) names no table "id".
+  // ASCII alone, as std::isalnum and std::tolower read bytes in the C locale the program runs in.
+  auto in_word = [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '"' ||
+           ch == sql::kHole;
+  };
+  auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch; };
+  const size_t n = text.size();
+  struct Span {
+    size_t at = 0, end = 0;
+  };
+  // The word at or after `from` (a word starts at a word byte and goes on over word bytes and
+  // dots); `end` == 0 when there is none.
+  auto next_word = [&](size_t from) {
+    while (from < n && !in_word(text[from])) ++from;
+    if (from >= n) return Span{};
+    size_t end = from;
+    while (end < n && (in_word(text[end]) || text[end] == '.')) ++end;
+    return Span{from, end};
+  };
+  auto is = [&](const Span& w, std::string_view word) {
+    size_t k = 0;
+    for (size_t i = w.at; i < w.end; ++i) {
+      if (text[i] == '"') continue;
+      if (k == word.size() || lower(text[i]) != word[k]) return false;
+      ++k;
     }
-  }
+    return k == word.size();
+  };
   std::vector<std::pair<sql::CreatedRelation, size_t>> out;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i].text != "create") continue;
-    size_t j = i + 1;
-    while (j < words.size() && (words[j].text == "virtual" || words[j].text == "external" || words[j].text == "temp" || words[j].text == "temporary" ||
-                                words[j].text == "unlogged" || words[j].text == "or" || words[j].text == "replace"))
-      ++j;
-    if (j >= words.size() || (words[j].text != "table" && words[j].text != "view")) continue;
-    ++j;
-    if (j + 2 < words.size() && words[j].text == "if" && words[j + 1].text == "not" && words[j + 2].text == "exists") j += 3;
-    if (j >= words.size()) break;
-    const std::string& name = words[j].text;
+  for (Span create = next_word(0); create.end != 0; create = next_word(create.end)) {
+    // Only a word of six letters, with quotes, can be "create".
+    if (create.end - create.at < 6 || !is(create, "create")) continue;
+    Span w = next_word(create.end);
+    while (w.end != 0 && (is(w, "virtual") || is(w, "external") || is(w, "temp") || is(w, "temporary") ||
+                          is(w, "unlogged") || is(w, "or") || is(w, "replace")))
+      w = next_word(w.end);
+    if (w.end == 0 || (!is(w, "table") && !is(w, "view"))) continue;
+    w = next_word(w.end);
+    if (w.end != 0 && is(w, "if")) {
+      Span not_ = next_word(w.end);
+      Span exists = not_.end != 0 ? next_word(not_.end) : Span{};
+      Span after = exists.end != 0 ? next_word(exists.end) : Span{};
+      // "if not exists" is passed over only when a word follows it (as three words before the
+      // last one): otherwise "if" is the name.
+      if (after.end != 0 && is(not_, "not") && is(exists, "exists")) w = after;
+      else if (after.end == 0 && exists.end != 0 && is(not_, "not") && is(exists, "exists")) break;
+    }
+    if (w.end == 0) break;
+    std::string name;
+    for (size_t i = w.at; i < w.end; ++i)
+      if (text[i] != '"') name.push_back(lower(text[i]));
     auto dot = name.find('.');
     out.push_back({dot == std::string::npos ? sql::CreatedRelation{"", name}
                                             : sql::CreatedRelation{name.substr(0, dot), name.substr(dot + 1)},
-                   words[i].at});
+                   create.at});
   }
   return out;
 }

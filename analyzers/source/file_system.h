@@ -54,6 +54,13 @@ class FileSystem {
     if (!read_dir(dir, out.get(), err)) return nullptr;
     return out;
   }
+  /// read's text, shared instead of copied where the file system keeps the texts it read (a
+  /// scan reads each code file in several phases). Null, with *err set, where read is false.
+  virtual std::shared_ptr<const std::string> read_shared(const std::string& path, std::string* err) const {
+    auto out = std::make_shared<std::string>();
+    if (!read(path, out.get(), err)) return nullptr;
+    return out;
+  }
   virtual bool is_dir(const std::string& path) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
 };
@@ -154,6 +161,9 @@ class ReadOnceFileSystem final : public FileSystem {
   /// read's text, shared with the keep where it is kept (the first pass reads it without a copy);
   /// null, with *err set, where read is false.
   std::shared_ptr<const std::string> text(const std::string& path, std::string* err) const;
+  std::shared_ptr<const std::string> read_shared(const std::string& path, std::string* err) const override {
+    return text(path, err);
+  }
   std::vector<DirEntry> list(const std::string& dir) const override { return inner_.list(dir); }
   bool read_dir(const std::string& dir, std::vector<DirEntry>* out, std::string* err) const override {
     return inner_.read_dir(dir, out, err);

@@ -64,3 +64,27 @@ TEST_CASE("created tables in text: a run-time fragment is the name it stands in,
   REQUIRE(external.size() == 1);
   CHECK(external[0].first.name == "product_track");
 }
+
+TEST_CASE("created tables in text: words read in place, quotes left out, IF NOT EXISTS passed over only before a name") {
+  auto names = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (auto& [c, at] : pipeline::created_tables_in_text(text))
+      out.push_back((c.schema.empty() ? "" : c.schema + ".") + c.name + "@" + std::to_string(at));
+    return out;
+  };
+  // Case, quotes within a word, a schema's dot, and the modifiers before TABLE or VIEW.
+  CHECK(names("x = 'Create Temp Table \"Audit\".\"Log\" (id int)'") ==
+        std::vector<std::string>{"audit.log@5"});
+  CHECK(names("create or replace view v1 as select 1; CREATE UNLOGGED TABLE IF NOT EXISTS t2 (a int)") ==
+        std::vector<std::string>{"v1@0", "t2@39"});
+  CHECK(names("\"create\" table quoted") == std::vector<std::string>{"quoted@0"});
+  // A word that only holds "create" is another word: recreate, create_table, a.create.
+  CHECK(names("recreate table a; create_table b; x.create table c").empty());
+  // IF NOT EXISTS with no name after it names nothing, and ends the reading; with fewer words
+  // after TABLE, "if" is the name.
+  CHECK(names("CREATE TABLE IF NOT EXISTS").empty());
+  CHECK(names("CREATE TABLE IF NOT").empty() == false);
+  CHECK(names("CREATE TABLE IF NOT") == std::vector<std::string>{"if@0"});
+  CHECK(names("CREATE TABLE if exists (x int)") == std::vector<std::string>{"if@0"});
+  CHECK(names("create index i on t; create table").empty());
+}
