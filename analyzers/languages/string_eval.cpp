@@ -1684,7 +1684,7 @@ class Engine {
         list = first_named_child(list);
       } else if (kind == ExprKind::kIdentifier) {
         std::string_view name = node_text(list, src_);
-        if (changed_in_place(name, /*appends_allowed=*/true) || unrecorded_appends(name)) return std::nullopt;
+        if (list_changed(name)) return std::nullopt;
         long d = resolve(name, ts_node_start_byte(list));
         for (int hop = 0; d >= 0 && defs_[static_cast<size_t>(d)].list_append && hop < 256; ++hop) {
           // One statement may append several elements (Go's append(parts, a, b)): all of them.
@@ -1714,6 +1714,15 @@ class Engine {
       if (out.text.size() > kMaxBytes) return std::nullopt;
     }
     return out;
+  }
+
+  /// changed_in_place(name, appends allowed) or unrecorded_appends(name), once per name: each
+  /// reads the whole file for the name, and a file joins lists of few names many times (the
+  /// `clauses` of synapse's storage modules, read again at each join were 1% of a scan).
+  bool list_changed(std::string_view name) const {
+    auto [it, fresh] = list_changed_.try_emplace(name, false);
+    if (fresh) it->second = changed_in_place(name, /*appends_allowed=*/true) || unrecorded_appends(name);
+    return it->second;
   }
 
   /// Whether the file grows or edits a list of this name in place (`conds.append(...)`,
@@ -2062,6 +2071,7 @@ class Engine {
   std::vector<Definition> defs_;
   std::vector<Memo> memo_;
   std::unordered_map<std::string_view, std::vector<size_t>> by_name_;
+  mutable std::unordered_map<std::string_view, bool> list_changed_;  ///< list_changed's answers, by name (views of src_)
   std::vector<Import> imports_;
   std::unordered_set<const void*> consumed_;
   std::unordered_set<const void*> fragments_;  ///< values of names a `+` chain uses
