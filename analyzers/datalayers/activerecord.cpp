@@ -967,7 +967,11 @@ class Models {
       static const std::set<std::string> harmless = {
           "ActiveSupport::Concern", "Comparable", "Enumerable", "ActiveModel::Validations", "ActiveModel::Conversion",
           "GlobalID::Identification", "ActiveSupport::NumberHelper", "ERB::Util", "Rails.application.routes.url_helpers",
-          "?Rails.application.routes.url_helpers"};
+          "?Rails.application.routes.url_helpers",
+          // pg_search's: class methods (pg_search_scope, known_macro's; multisearchable, a macro
+          // that stays a doubt) and a method_missing for the pg_search_rank and
+          // pg_search_highlight readers: no setter.
+          "PgSearch::Model"};
       if (harmless.count(written) || written.starts_with("ActionView::Helpers")) continue;
       if (written == "SemanticLogger::Loggable") {  // defines logger and logger= only
         visit("SemanticLogger::Loggable");
@@ -1329,7 +1333,8 @@ class Extractor {
       }
       if (node_is(c, "method")) {
         Context inner = ctx;
-        inner.class_level = false;
+        // A method of `class << self` is a class method: self is the class, as in `def self.x`.
+        inner.class_level = ctx.singleton;
         inner.instance = !ctx.model.empty() && !ctx.singleton && !ctx.class_level && ctx.blocks == 0;
         std::map<std::string, const Model*> locals = locals_of(c, inner);
         auto* outer = locals_;
@@ -1837,7 +1842,8 @@ class Extractor {
     const Model& model = *chain->model;
     unit_ = SIZE_MAX;
     root_ = chain->root;
-    std::string label = model.name + "." + std::string(m);
+    // `where.not(...)` is named as Rails writes it.
+    std::string label = model.name + "." + (m == "not" ? std::string("where.not") : std::string(m));
     requirements::Use use = *kind == Args::UpdateAll ? requirements::Use::Write : requirements::Use::Read;
     auto name_arg = [&](TSNode n) {
       requirements::Span span;
@@ -2101,7 +2107,7 @@ class Extractor {
     r.unit = unit_;
     r.use = use;
     r.quoted = quoted;
-    r.describe = model.name + "." + std::string(method) + " names column " + model.table + "." + column +
+    r.describe = model.name + "." + (method == "not" ? std::string("where.not") : std::string(method)) + " names column " + model.table + "." + column +
                  "; ActiveRecord puts it in the query";
     r.fix = "bin/rails generate migration Add" + camelize(column) + "To" + camelize(model.table) + " " + column +
             ":<type>, then bin/rails db:migrate before deploying this code";

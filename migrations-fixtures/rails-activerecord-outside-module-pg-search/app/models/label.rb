@@ -1,0 +1,4 @@
+# A module from another gem: any setter may be its.
+class Label < ApplicationRecord
+  include Colorable::Model
+end

@@ -1,0 +1,10 @@
+class CreateShipments < ActiveRecord::Migration[7.1]
+  def change
+    create_table :shipments do |t|
+      t.string :tracking_code
+      t.datetime :eta
+      t.boolean :delivered, default: false, null: false
+      t.timestamps
+    end
+  end
+end
