@@ -296,13 +296,45 @@ bool defines_methods(TSNode method, std::string_view src) {
   return false;
 }
 
+bool chainable(std::string_view m);
+bool joining(std::string_view m);
+
+/// What a class method returns when its body is one query chain on the class itself
+/// (`def self.involving(id) where(a_id: id).or(where(b_id: id)) end`): a relation of the model,
+/// as a scope's. The flags: "j" the chain joins (its later names may be other tables'), "s" it
+/// selects its own columns. Null when the body is anything else: a branch, several statements, a
+/// call of another receiver or of a method that is no query method.
+std::optional<std::string> relation_body(TSNode method, std::string_view src) {
+  TSNode body = field(method, "body");
+  if (node_is(body, "body_statement")) {
+    if (ts_node_named_child_count(body) != 1) return std::nullopt;
+    body = ts_node_named_child(body, 0);
+  }
+  std::string flags;
+  for (TSNode at = body; ;) {
+    if (!node_is(at, "call") && !node_is(at, "identifier")) return std::nullopt;
+    std::string_view m = node_text(node_is(at, "call") ? field(at, "method") : at, src);
+    if (node_is(at, "call") && !ts_node_is_null(field(at, "block"))) return std::nullopt;
+    if (joining(m)) flags += "j";
+    else if (!chainable(m)) return std::nullopt;
+    if (m == "select") flags += "s";
+    TSNode r = node_is(at, "call") ? field(at, "receiver") : TSNode{};
+    if (ts_node_is_null(r) || node_is(r, "self")) break;
+    at = r;
+  }
+  return flags;
+}
+
 /// A class method a class or module defines: it answers `Model.name(...)` instead of
-/// ActiveRecord's (diaspora's Pod.find_or_create_by(opts) builds its own query).
+/// ActiveRecord's (diaspora's Pod.find_or_create_by(opts) builds its own query). One whose body
+/// is a query chain on the class (relation_body) is also noted as such: a chain may pass it as
+/// it passes a scope.
 void index_class_method(TSNode method, std::string_view src, const std::string& owner, Facts* out) {
   std::string k(kKey);
   std::string name(node_text(field(method, "name"), src));
   out->push_back({k + "cdef:" + owner + ":" + name, ""});
   out->push_back({k + "macrodef:" + name, defines_methods(method, src) ? "setters" : "plain"});
+  if (std::optional<std::string> flags = relation_body(method, src)) out->push_back({k + "rdef:" + owner + ":" + name, *flags});
 }
 
 /// The column names `self.ignored_columns = / += / |= VALUE` lists: literal lists (`[:a, "b"]`,
@@ -954,6 +986,29 @@ class Models {
     return false;
   }
 
+  /// Whether every class method of this name that the model, an ancestor or a module they
+  /// include defines is one query chain on the class (relation_body): then `Model.name(...)` is
+  /// a relation of the model, as a scope is. `flags` gathers theirs ("j": it joins, "s": it
+  /// selects). False when none defines it, or one defines it otherwise.
+  bool relation_method(const Model& m, const std::string& name, std::string* flags) const {
+    bool any = false, other = false;
+    for (auto& c : m.chain)
+      each_module(
+          c, 0,
+          [&](const std::string& owner) {
+            if (!has("cdef:" + owner + ":" + name)) return;
+            auto* rel = get("rdef:" + owner + ":" + name);
+            if (!rel) {
+              other = true;
+              return;
+            }
+            any = true;
+            for (const std::string& f : *rel) *flags += f;
+          },
+          [](const std::string&) {});
+    return any && !other;
+  }
+
  private:
   /// Calls `visit` with `owner` and every project module it includes, extends or prepends
   /// (transitively), and `outside` with each included name that is not a project module nor
@@ -1468,11 +1523,21 @@ class Extractor {
         chain.calculated = true;
     }
     if (!chain.model || chain.model->table.empty()) return std::nullopt;
-    for (auto m : unknown)
-      if (!models_.scope_of(*chain.model, m)) return std::nullopt;
+    // A name no query method must be a scope of the model, or a class method that is one query
+    // chain on the class (ImpoundClaim.involving(id).where(...)): what it joins or selects holds
+    // for the names after it.
+    std::set<std::string_view> relations;
+    for (auto m : unknown) {
+      if (models_.scope_of(*chain.model, m)) continue;
+      std::string flags;
+      if (!models_.relation_method(*chain.model, std::string(m), &flags)) return std::nullopt;
+      relations.insert(m);
+      if (flags.find('j') != std::string::npos) chain.joined = true;
+      if (flags.find('s') != std::string::npos) chain.custom_select = true;
+    }
     // The model's own class method of a query method's name runs instead of ActiveRecord's.
     for (auto m : walked)
-      if (models_.class_method(*chain.model, std::string(m))) return std::nullopt;
+      if (!relations.count(m) && models_.class_method(*chain.model, std::string(m))) return std::nullopt;
     return chain;
   }
 

@@ -6,5 +6,10 @@ class CreateShipments < ActiveRecord::Migration[7.1]
       t.boolean :delivered, default: false, null: false
       t.timestamps
     end
+
+    create_table :stops do |t|
+      t.references :shipment
+      t.integer :position
+    end
   end
 end
