@@ -1302,6 +1302,12 @@ struct Context {
   int blocks = 0;            ///< blocks around this point (a `def` inside one is no plain method)
 };
 
+/// A local that holds a relation of one model (relation_locals_of).
+struct Relation {
+  const Model* model = nullptr;
+  bool joined = false, custom_select = false;
+};
+
 struct Chain {
   const Model* model = nullptr;
   bool joined = false, custom_select = false;
@@ -1394,8 +1400,12 @@ class Extractor {
         std::map<std::string, const Model*> locals = locals_of(c, inner);
         auto* outer = locals_;
         locals_ = &locals;
+        std::map<std::string, Relation> relations = relation_locals_of(c, inner);
+        auto* outer_relations = relation_locals_;
+        relation_locals_ = &relations;
         walk(c, inner);
         locals_ = outer;
+        relation_locals_ = outer_relations;
         continue;
       }
       if (node_is(c, "block") || node_is(c, "do_block") || node_is(c, "lambda")) {
@@ -1455,6 +1465,21 @@ class Extractor {
         chain.root = {ts_node_start_byte(r), ts_node_end_byte(r)};
         chain.from_constant = true;
         break;
+      }
+      if (node_is(r, "identifier") && relation_locals_) {
+        // A local every assignment of which is a relation of one model (relation_locals_of).
+        std::string name(node_text(r, src_));
+        auto it = relation_locals_->find(name);
+        bool shadowed = std::any_of(block_locals_.begin(), block_locals_.end(),
+                                    [&](const std::pair<std::string, const Model*>& b) { return b.first == name; });
+        if (it != relation_locals_->end() && !shadowed) {
+          chain.model = it->second.model;
+          chain.joined = chain.joined || it->second.joined;
+          chain.custom_select = chain.custom_select || it->second.custom_select;
+          chain.from_constant = true;  // through the local, from the constant its assignments start at
+          chain.root = {ts_node_start_byte(r), ts_node_end_byte(r)};
+          break;
+        }
       }
       std::string_view m;
       TSNode next{};
@@ -1539,6 +1564,111 @@ class Extractor {
     for (auto m : walked)
       if (!relations.count(m) && models_.class_method(*chain.model, std::string(m))) return std::nullopt;
     return chain;
+  }
+
+  /// What an assignment's right side is, read as a relation: a chain of query methods (or of
+  /// names that must be the model's scopes or relation class methods: `names`) from a model's
+  /// constant (`Bike.where(...)`, `Feedback`) or from a local (`bikes.where(...)`: `local`).
+  struct RelationRoot {
+    const Model* model = nullptr;
+    std::string local;
+    std::vector<std::string> names;  ///< no query method: scopes or relation class methods, asked once the model is known
+    std::vector<std::string> walked;  ///< every method of the chain (a class method of the model of that name ends it)
+    bool joined = false, custom_select = false;
+  };
+  std::optional<RelationRoot> relation_root(TSNode expr, const Context& ctx) {
+    RelationRoot root;
+    for (TSNode at = expr; ;) {
+      if (node_is(at, "constant") || node_is(at, "scope_resolution")) {
+        std::string written = constant_name(at, src_);
+        if (written.empty()) return std::nullopt;
+        root.model = models_.resolve(written, ctx.nesting);
+        if (!root.model || root.model->table.empty() || root.model->table == "?") return std::nullopt;
+        return root;
+      }
+      if (node_is(at, "identifier")) {
+        root.local = std::string(node_text(at, src_));
+        return root;
+      }
+      if (!node_is(at, "call") || !ts_node_is_null(field(at, "block"))) return std::nullopt;
+      std::string m(node_text(field(at, "method"), src_));
+      TSNode next = field(at, "receiver");
+      if (ts_node_is_null(next)) return std::nullopt;  // a method of self, not a query method's chain
+      if (joining(m)) root.joined = true;
+      else if (!chainable(m)) root.names.push_back(m);
+      if (m == "select") root.custom_select = true;
+      root.walked.push_back(m);
+      at = next;
+    }
+  }
+
+  /// The local variables of a method that hold a relation of one model (`bikes = Bike.where(...)`
+  /// then `bikes = bikes.where(...) if x`): every assignment to the name (`=` or `||=`) is a
+  /// chain of query methods and scopes from that model's constant or from the name itself, at
+  /// least one from the constant; no parameter, block parameter or multiple assignment has the
+  /// name. A chain that joins or selects in any assignment does so for every use.
+  std::map<std::string, Relation> relation_locals_of(TSNode method, const Context& ctx) {
+    std::map<std::string, std::vector<TSNode>> rights;
+    std::set<std::string> other;
+    std::function<void(TSNode)> visit_node = [&](TSNode n) {
+      if (node_is(n, "assignment") || node_is(n, "operator_assignment")) {
+        TSNode left = field(n, "left");
+        bool plain = node_is(n, "assignment") || node_text(field(n, "operator"), src_) == "||=";
+        if (node_is(left, "identifier")) {
+          std::string name(node_text(left, src_));
+          if (plain) rights[name].push_back(field(n, "right"));
+          else other.insert(name);
+        } else if (node_is(left, "left_assignment_list")) {
+          std::map<std::string, const Model*> names;
+          forget_identifiers(left, &names);
+          for (auto& [name, unused] : names) other.insert(name);
+        }
+      } else if (node_is(n, "method_parameters") || node_is(n, "block_parameters") || node_is(n, "lambda_parameters") ||
+                 node_is(n, "for") || node_is(n, "exception_variable")) {
+        std::map<std::string, const Model*> names;
+        forget_identifiers(node_is(n, "for") ? field(n, "pattern") : n, &names);
+        for (auto& [name, unused] : names) other.insert(name);
+      }
+      uint32_t k = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < k; ++i) visit_node(ts_node_named_child(n, i));
+    };
+    visit_node(method);
+    std::map<std::string, Relation> out;
+    for (auto& [name, values] : rights) {
+      if (other.count(name)) continue;
+      Relation rel;
+      std::vector<std::string> names, walked;
+      bool ok = true;
+      for (TSNode v : values) {
+        std::optional<RelationRoot> root = relation_root(v, ctx);
+        if (!root || (!root->local.empty() && root->local != name) || (root->model && rel.model && root->model != rel.model)) {
+          ok = false;
+          break;
+        }
+        if (root->model) rel.model = root->model;
+        rel.joined = rel.joined || root->joined;
+        rel.custom_select = rel.custom_select || root->custom_select;
+        names.insert(names.end(), root->names.begin(), root->names.end());
+        walked.insert(walked.end(), root->walked.begin(), root->walked.end());
+      }
+      if (!ok || !rel.model) continue;
+      std::set<std::string> relations;
+      for (const std::string& m : names) {
+        if (models_.scope_of(*rel.model, m)) continue;
+        std::string flags;
+        if (!models_.relation_method(*rel.model, m, &flags)) {
+          ok = false;
+          break;
+        }
+        relations.insert(m);
+        if (flags.find('j') != std::string::npos) rel.joined = true;
+        if (flags.find('s') != std::string::npos) rel.custom_select = true;
+      }
+      for (const std::string& m : walked)
+        if (ok && !relations.count(m) && models_.class_method(*rel.model, m)) ok = false;
+      if (ok) out.emplace(name, rel);
+    }
+    return out;
   }
 
   /// The local variables of a method that hold a record of one model: every assignment to the
@@ -1649,6 +1779,11 @@ class Extractor {
           first = chain->model;
       } else if ((node_is(r, "constant") || node_is(r, "scope_resolution")) && m == "find_each") {
         first = models_.resolve(constant_name(r, src_), ctx.nesting);
+      } else if (node_is(r, "identifier")) {  // a local that holds a relation: `notes.find_each do |note|`
+        std::optional<Chain> chain = chain_of(call, ctx);
+        if (chain && chain->from_constant && !chain->custom_select && relation_locals_ &&
+            relation_locals_->count(std::string(node_text(r, src_))))
+          first = chain->model;
       }
       if (first && (first->table.empty() || first->table == "?")) first = nullptr;
     }
@@ -2198,6 +2333,7 @@ class Extractor {
   size_t unit_ = SIZE_MAX;
   requirements::Span root_;
   const std::map<std::string, const Model*>* locals_ = nullptr;  ///< the enclosing method's (locals_of)
+  const std::map<std::string, Relation>* relation_locals_ = nullptr;  ///< the enclosing method's (relation_locals_of)
   const std::map<std::string, const Model*>* ivars_ = nullptr;   ///< the enclosing class's (ivars_of)
   std::vector<std::pair<std::string, const Model*>> block_locals_;  ///< block parameters in scope, innermost last
 };
