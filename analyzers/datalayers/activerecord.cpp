@@ -1481,6 +1481,15 @@ class Extractor {
           break;
         }
       }
+      if (node_is(r, "call") && node_text(field(r, "method"), src_) == "class" && node_is(field(r, "receiver"), "self") &&
+          ts_node_is_null(field(r, "arguments")) && ctx.instance) {
+        // `self.class.where(...)` in a model's instance method: the model's class (or a subclass
+        // of it, on the same table).
+        chain.model = models_.model(ctx.model);
+        chain.from_constant = true;
+        chain.root = {ts_node_start_byte(r), ts_node_end_byte(r)};
+        break;
+      }
       std::string_view m;
       TSNode next{};
       if (node_is(r, "call")) {
