@@ -26,11 +26,14 @@
 // migration dropped its table) is listed as unchecked, not required. Whether the code uses one is
 // read from the text of every Go file (tests aside) of a project that imports beego's orm: each
 // name that may be the type ("beego:use-in:<dir>/<T>" for a bare `T` in a file of the model's
-// folder, "beego:use:<import path>.<T>" for `pkg.T` through an import, "beego:use?:<T>" for `x.T`
-// where x is no import, which may be the type for all the index knows), leaving out the model's
-// own declaration, its methods' receivers and the RegisterModel calls; and each QueryTable
-// literal ("beego:query-table:<table>").
+// folder, "beego:use:<import path>.<T>" for `pkg.T` through an import of the project,
+// "beego:use?:<T>" for a bare `T` in a file with a dot import), leaving out the model's own
+// declaration, its methods' receivers and the RegisterModel calls; and each QueryTable literal
+// ("beego:query-table:<table>"). `x.T` on a value names a field or a method, never a type, but
+// where x may be a package the file imports under another name than its path's last element,
+// it is taken as `pkg.T` through that import.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -105,10 +108,14 @@ std::string orm_alias(const std::vector<std::pair<std::string, std::string>>& im
 
 bool has_fact(const ProjectFacts* facts, const std::string& key) { return facts && facts->count(key) > 0; }
 
-bool ident_char(char c) {
-  unsigned char u = static_cast<unsigned char>(c);
-  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' || u >= 0x80;
-}
+/// Bytes of a Go identifier (letters, digits, '_', and every byte of a UTF-8 letter).
+constexpr std::array<bool, 256> kIdentByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+  return t;
+}();
+inline bool ident_char(char c) { return kIdentByte[static_cast<unsigned char>(c)]; }
 
 /// The package name an import of `path` gives without an alias, as Go projects name packages:
 /// the last element, without a version element (".../beego/v2" is beego) or suffix (yaml.v2).
@@ -123,6 +130,18 @@ std::string import_name(std::string_view path) {
   size_t dot = last.rfind('.');
   if (dot != std::string_view::npos && version(last.substr(dot + 1))) last = last.substr(0, dot);
   return std::string(last);
+}
+
+/// Whether an import path is the standard library's (its first element one of Go's top-level
+/// packages), where no model of the project can be.
+bool standard_library(std::string_view path) {
+  static const std::set<std::string_view> roots = {
+      "archive", "bufio",   "bytes", "cmp",  "compress", "container", "context", "crypto",  "database", "debug",
+      "embed",   "encoding", "errors", "expvar", "flag",  "fmt",       "hash",    "html",    "image",    "io",
+      "iter",    "log",     "maps",  "math", "mime",     "net",       "os",      "path",    "reflect",  "regexp",
+      "runtime", "slices",  "sort",  "strconv", "strings", "sync",    "syscall", "testing", "text",     "time",
+      "unicode", "unique",  "unsafe"};
+  return roots.count(path.substr(0, path.find('/'))) > 0;
 }
 
 /// The names one Go file gives to types a beego model may have, and its QueryTable literals
@@ -163,16 +182,21 @@ void record_uses(std::string_view path, std::string_view text, std::vector<std::
     return code.size();
   };
   std::map<std::string, std::string, std::less<>> imports;  // name -> path
+  std::set<std::string> unaliased;  // the names import_name gave
+  std::set<std::string_view> qualifiers;  // the import names the file reads a name through
+  std::set<std::string_view> on_values;   // x.T where x is no import name
   bool dot_import = false;
   // Each name once: (the import path it is read through, or "?" or "", the name).
   std::set<std::pair<std::string_view, std::string_view>> names;
   std::set<std::string> keys;
   std::string_view previous;  // the word before the current one
   for (size_t i = 0; i < code.size();) {
-    if (!ident_char(code[i]) || std::isdigit(static_cast<unsigned char>(code[i]))) {
-      if (std::isdigit(static_cast<unsigned char>(code[i])))
-        while (i < code.size() && ident_char(code[i])) ++i;  // a number, 0xFF, 1e9
-      else ++i;
+    if (!ident_char(code[i])) {
+      ++i;
+      continue;
+    }
+    if (code[i] >= '0' && code[i] <= '9') {  // a number, 0xFF, 1e9
+      while (i < code.size() && ident_char(code[i])) ++i;
       continue;
     }
     size_t at = i;
@@ -194,7 +218,10 @@ void record_uses(std::string_view path, std::string_view text, std::vector<std::
         auto lit = p < end ? literal_at(p) : std::nullopt;
         if (!lit) break;
         if (name == ".") dot_import = true;
-        else if (name != "_") imports[name.empty() ? import_name(*lit) : name] = std::string(*lit);
+        else if (name != "_" && !standard_library(*lit)) {
+          if (name.empty()) unaliased.insert(name = import_name(*lit));
+          imports[name] = std::string(*lit);
+        }
         p += lit->size() + 2;  // past the closing quote
         if (!group) break;
       }
@@ -225,18 +252,28 @@ void record_uses(std::string_view path, std::string_view text, std::vector<std::
     std::string_view before = previous;
     previous = word;
     if (!upper) continue;
-    if (at > 0 && code[at - 1] == '.') {  // pkg.T, or x.T on a value
+    if (at > 0 && code[at - 1] == '.') {  // pkg.T, or x.T on a value (a field or a method: no type)
       size_t q = at - 1;
       while (q > 0 && ident_char(code[q - 1])) --q;
-      auto imported = imports.find(std::string_view(code).substr(q, at - 1 - q));
-      if (imported != imports.end() && (q == 0 || code[q - 1] != '.')) names.insert({imported->second, word});
-      else names.insert({"?", word});
+      std::string_view qualifier = std::string_view(code).substr(q, at - 1 - q);
+      auto imported = imports.find(qualifier);
+      if (imported != imports.end() && (q == 0 || code[q - 1] != '.')) {
+        names.insert({imported->second, word});
+        qualifiers.insert(imported->first);
+      } else {
+        on_values.insert(word);
+      }
       continue;
     }
     if (before == "type") continue;  // its declaration
     if (word_at(skip_space(i)) == "struct") continue;  // a declaration in a type group
     names.insert({dot_import ? "?" : "", word});
   }
+  // Go requires every import to be used: one never read under the name import_name gave it has
+  // another package name, and any x.T may be read through it.
+  for (const std::string& name : unaliased)
+    if (!qualifiers.count(name))
+      for (std::string_view word : on_values) names.insert({imports[name], word});
   std::string in_dir = "beego:use-in:" + (dir.empty() ? "" : dir + "/");
   for (auto& [through, name] : names) {
     if (through == "?") out->push_back({"beego:use?:" + std::string(name), ""});

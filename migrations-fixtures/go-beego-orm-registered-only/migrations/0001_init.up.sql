@@ -28,3 +28,7 @@ CREATE TABLE hook_retry (
   attempt_id INT,
   due_at TIMESTAMP
 );
+
+CREATE TABLE hook_archive (
+  id SERIAL PRIMARY KEY
+);
