@@ -19,13 +19,30 @@
 // Registration is often in another file of the package (`func init() { orm.RegisterModel(
 // new(Role), new(User)) }` in base.go): the index records each registered type under
 // "beego:register:<dir>/<Type>" (value: prefix and suffix), read by the file declaring it.
+//
+// Registering a model queries nothing: beego asks for a model's table only when code reads or
+// writes a value of it (`o.Read(&m)`, `o.QueryTable(new(T))`, `o.Insert(&t)`), or names its table
+// (`o.QueryTable("t")`). A model no code of the project uses (a model left registered after a
+// migration dropped its table) is listed as unchecked, not required. Whether the code uses one is
+// read from the text of every Go file (tests aside) of a project that imports beego's orm: each
+// name that may be the type ("beego:use-in:<dir>/<T>" for a bare `T` in a file of the model's
+// folder, "beego:use:<import path>.<T>" for `pkg.T` through an import of the project,
+// "beego:use?:<T>" for a bare `T` in a file with a dot import), leaving out the model's own
+// declaration, its methods' receivers and the RegisterModel calls; and each QueryTable literal
+// ("beego:query-table:<table>"). `x.T` on a value names a field or a method, never a type, but
+// where x may be a package the file imports under another name than its path's last element,
+// it is taken as `pkg.T` through that import.
+#include <algorithm>
+#include <array>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/go_model.h"
+#include "analyzers/languages/literal_scan.h"
 #include "analyzers/languages/string_eval.h"
 
 namespace schemagate::datalayers {
@@ -91,6 +108,181 @@ std::string orm_alias(const std::vector<std::pair<std::string, std::string>>& im
 
 bool has_fact(const ProjectFacts* facts, const std::string& key) { return facts && facts->count(key) > 0; }
 
+/// Bytes of a Go identifier (letters, digits, '_', and every byte of a UTF-8 letter).
+constexpr std::array<bool, 256> kIdentByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+  return t;
+}();
+inline bool ident_char(char c) { return kIdentByte[static_cast<unsigned char>(c)]; }
+
+/// The package name an import of `path` gives without an alias, as Go projects name packages:
+/// the last element, without a version element (".../beego/v2" is beego) or suffix (yaml.v2).
+std::string import_name(std::string_view path) {
+  size_t slash = path.rfind('/');
+  std::string_view last = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  auto version = [](std::string_view v) {
+    auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+    return v.size() > 1 && v[0] == 'v' && std::all_of(v.begin() + 1, v.end(), digit);
+  };
+  if (version(last) && slash != std::string_view::npos && slash > 0) return import_name(path.substr(0, slash));
+  size_t dot = last.rfind('.');
+  if (dot != std::string_view::npos && version(last.substr(dot + 1))) last = last.substr(0, dot);
+  return std::string(last);
+}
+
+/// Whether an import path is the standard library's (its first element one of Go's top-level
+/// packages), where no model of the project can be.
+bool standard_library(std::string_view path) {
+  static const std::set<std::string_view> roots = {
+      "archive", "bufio",   "bytes", "cmp",  "compress", "container", "context", "crypto",  "database", "debug",
+      "embed",   "encoding", "errors", "expvar", "flag",  "fmt",       "hash",    "html",    "image",    "io",
+      "iter",    "log",     "maps",  "math", "mime",     "net",       "os",      "path",    "reflect",  "regexp",
+      "runtime", "slices",  "sort",  "strconv", "strings", "sync",    "syscall", "testing", "text",     "time",
+      "unicode", "unique",  "unsafe"};
+  return roots.count(path.substr(0, path.find('/'))) > 0;
+}
+
+/// The names one Go file gives to types a beego model may have, and its QueryTable literals
+/// (see the file's comment), read from its text with comments and literals blanked. A text
+/// whose literals do not close gives "beego:use-unknown": every model counts as used.
+void record_uses(std::string_view path, std::string_view text, std::vector<std::pair<std::string, std::string>>* out) {
+  languages::GoLexicon lexed = languages::go_lex(text);
+  std::optional<std::string> blanked = languages::go_code_only(text, lexed);
+  if (!blanked) {
+    out->push_back({"beego:use-unknown", std::string(path)});
+    return;
+  }
+  const std::string& code = *blanked;
+  std::string dir = go::folder(path);
+  // The body of the literal opening at `at`, or nullopt.
+  auto literal_at = [&](size_t at) -> std::optional<std::string_view> {
+    auto it = std::lower_bound(lexed.tokens.begin(), lexed.tokens.end(), at,
+                               [](const languages::GoLexicon::Token& t, size_t v) { return t.open < v; });
+    if (it == lexed.tokens.end() || it->open != at || !lexed.literal(*it)) return std::nullopt;
+    return text.substr(it->open + 1, it->close - it->open - 1);
+  };
+  auto skip_space = [&](size_t at) {
+    while (at < code.size() && std::isspace(static_cast<unsigned char>(code[at]))) ++at;
+    return at;
+  };
+  auto word_at = [&](size_t at) {
+    size_t end = at;
+    while (end < code.size() && ident_char(code[end])) ++end;
+    return std::string_view(code).substr(at, end - at);
+  };
+  // The offset after the parenthesis matching the one at `open`.
+  auto after_parens = [&](size_t open) {
+    int depth = 0;
+    for (size_t i = open; i < code.size(); ++i) {
+      if (code[i] == '(') ++depth;
+      else if (code[i] == ')' && --depth == 0) return i + 1;
+    }
+    return code.size();
+  };
+  std::map<std::string, std::string, std::less<>> imports;  // name -> path
+  std::set<std::string> unaliased;  // the names import_name gave
+  std::set<std::string_view> qualifiers;  // the import names the file reads a name through
+  std::set<std::string_view> on_values;   // x.T where x is no import name
+  bool dot_import = false;
+  // Each name once: (the import path it is read through, or "?" or "", the name).
+  std::set<std::pair<std::string_view, std::string_view>> names;
+  std::set<std::string> keys;
+  std::string_view previous;  // the word before the current one
+  for (size_t i = 0; i < code.size();) {
+    if (!ident_char(code[i])) {
+      ++i;
+      continue;
+    }
+    if (code[i] >= '0' && code[i] <= '9') {  // a number, 0xFF, 1e9
+      while (i < code.size() && ident_char(code[i])) ++i;
+      continue;
+    }
+    size_t at = i;
+    std::string_view word = word_at(at);
+    i = at + word.size();
+    bool line_start = at == 0 || code[at - 1] == '\n';
+    if (word == "import" && line_start) {  // import "p", import x "p", import ( ... )
+      size_t p = skip_space(i);
+      bool group = p < code.size() && code[p] == '(';
+      size_t end = group ? after_parens(p) : code.size();
+      if (group) ++p;
+      while (p < end) {
+        p = skip_space(p);
+        if (p >= end || code[p] == ')') break;
+        std::string name;
+        if (code[p] == '.' || code[p] == '_') name = std::string(1, code[p++]);
+        else if (ident_char(code[p])) name = std::string(word_at(p)), p += name.size();
+        p = skip_space(p);
+        auto lit = p < end ? literal_at(p) : std::nullopt;
+        if (!lit) break;
+        if (name == ".") dot_import = true;
+        else if (name != "_" && !standard_library(*lit)) {
+          if (name.empty()) unaliased.insert(name = import_name(*lit));
+          imports[name] = std::string(*lit);
+        }
+        p += lit->size() + 2;  // past the closing quote
+        if (!group) break;
+      }
+      i = std::max(i, std::min(p, code.size()));
+      previous = {};
+      continue;
+    }
+    if (word == "func" && line_start) {  // a method's receiver names its type: no use of it
+      size_t p = skip_space(i);
+      if (p < code.size() && code[p] == '(') i = after_parens(p);
+      previous = {};
+      continue;
+    }
+    if (word == "RegisterModel" || word == "RegisterModelWithPrefix" || word == "RegisterModelWithSuffix") {
+      size_t p = skip_space(i);
+      if (p < code.size() && code[p] == '(') i = after_parens(p);
+      previous = {};
+      continue;
+    }
+    if (word == "QueryTable") {
+      size_t p = skip_space(i);
+      if (p < code.size() && code[p] == '(') {
+        p = skip_space(p + 1);
+        if (auto lit = literal_at(p)) keys.insert("beego:query-table:" + snake(*lit));
+      }
+    }
+    bool upper = word[0] >= 'A' && word[0] <= 'Z';
+    std::string_view before = previous;
+    previous = word;
+    if (!upper) continue;
+    if (at > 0 && code[at - 1] == '.') {  // pkg.T, or x.T on a value (a field or a method: no type)
+      size_t q = at - 1;
+      while (q > 0 && ident_char(code[q - 1])) --q;
+      std::string_view qualifier = std::string_view(code).substr(q, at - 1 - q);
+      auto imported = imports.find(qualifier);
+      if (imported != imports.end() && (q == 0 || code[q - 1] != '.')) {
+        names.insert({imported->second, word});
+        qualifiers.insert(imported->first);
+      } else {
+        on_values.insert(word);
+      }
+      continue;
+    }
+    if (before == "type") continue;  // its declaration
+    if (word_at(skip_space(i)) == "struct") continue;  // a declaration in a type group
+    names.insert({dot_import ? "?" : "", word});
+  }
+  // Go requires every import to be used: one never read under the name import_name gave it has
+  // another package name, and any x.T may be read through it.
+  for (const std::string& name : unaliased)
+    if (!qualifiers.count(name))
+      for (std::string_view word : on_values) names.insert({imports[name], word});
+  std::string in_dir = "beego:use-in:" + (dir.empty() ? "" : dir + "/");
+  for (auto& [through, name] : names) {
+    if (through == "?") out->push_back({"beego:use?:" + std::string(name), ""});
+    else if (through.empty()) out->push_back({in_dir + std::string(name), ""});
+    else out->push_back({"beego:use:" + std::string(through) + "." + std::string(name), ""});
+  }
+  for (const std::string& k : keys) out->push_back({k, ""});
+}
+
 class Reader {
  public:
   explicit Reader(const FileInput& in) : in_(in), src_(in.text), dir_(go::folder(in.path)) {
@@ -103,6 +295,8 @@ class Reader {
   /// (beego:syncdb) and a changed naming (beego:naming).
   void index(std::vector<std::pair<std::string, std::string>>* out) {
     if (in_.path.ends_with("_test.go")) return;
+    record_uses(in_.path, in_.text, out);
+    if (ts_node_is_null(in_.root)) return;
     std::string alias = orm_alias(decl_.imports);
     if (!alias.empty()) {
       if (src_.find(alias + ".RunSyncdb(") != std::string_view::npos) out->push_back({"beego:syncdb", ""});
@@ -156,12 +350,38 @@ class Reader {
       }
       table = prefix + table + suffix;
       if (!go::plain_name(table)) continue;
+      if (!used(name, table)) {
+        out->unchecked.push_back({decl_.struct_at[i], "beego orm model",
+                                  "registered with orm.RegisterModel, but no code of the project (tests aside) names the "
+                                  "type or its table: registering asks nothing of the database; beego queries a model's "
+                                  "table when code reads or writes one of its values (Read, Insert, QueryTable)"});
+        continue;
+      }
       emit(name, table, table_span, decl_.structs[i].second, out);
     }
   }
 
  private:
   std::string key(const std::string& type) const { return dir_.empty() ? type : dir_ + "/" + type; }
+
+  /// Whether some code of the project may use model `name` of table `table` (the facts of
+  /// record_uses): a name that may be the type outside its declaration and registration, or
+  /// the table named in QueryTable. Without the package's import path (no go.mod), an
+  /// unexported name, or a file the index could not read, every model counts as used.
+  bool used(const std::string& name, const std::string& table) const {
+    if (!std::isupper(static_cast<unsigned char>(name[0]))) return true;
+    if (has_fact(in_.facts, "beego:use-unknown") || has_fact(in_.facts, "beego:use?:" + name) ||
+        has_fact(in_.facts, "beego:use-in:" + key(name)) || has_fact(in_.facts, "beego:query-table:" + table))
+      return true;
+    bool known = false;  // the import path of the model's package
+    const std::string prefix = "go:package:";
+    for (auto it = in_.facts->lower_bound(prefix); it != in_.facts->end() && it->first.starts_with(prefix); ++it) {
+      if (std::find(it->second.begin(), it->second.end(), dir_) == it->second.end()) continue;
+      known = true;
+      if (has_fact(in_.facts, "beego:use:" + it->first.substr(prefix.size()) + "." + name)) return true;
+    }
+    return !known;
+  }
 
   /// orm.RegisterModel(new(T), &T{}), RegisterModelWithPrefix("p_", ...), WithSuffix("_s", ...).
   void registration(TSNode call, const std::string& alias, std::vector<std::pair<std::string, std::string>>* out) {
@@ -246,22 +466,25 @@ void extract(const FileInput& in, FileOutput* out) {
   Reader(in).run(out);
 }
 
-void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
-  if (ts_node_is_null(in.root)) return;
-  Reader(in).index(out);
-}
+void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) { Reader(in).index(out); }
 
 /// `extract` reads no body: models and their TableName methods are top-level (a TableName body,
 /// returning text, is never blanked: languages::go_body_stays). `index` reads its own tree.
 bool reads_body(std::string_view) { return false; }
 
-/// Registrations and naming settings are in files importing the orm package; TableName methods
-/// may be anywhere in a model's package.
-bool index_reads(std::string_view path, std::string_view text) {
-  return path.ends_with(".go") && !path.ends_with("_test.go") &&
-         (text.find("beego/orm\"") != std::string_view::npos ||
-          text.find("beego/v2/client/orm\"") != std::string_view::npos ||
-          text.find(") TableName() string") != std::string_view::npos);
+/// Whether a file shows the project uses beego's orm: without one, no Go file is indexed.
+bool index_wanted(std::string_view text) {
+  return text.find("beego/orm\"") != std::string_view::npos || text.find("beego/v2/client/orm\"") != std::string_view::npos;
+}
+
+/// Every Go file but tests may use a model (record_uses reads its text). A model only a test
+/// uses is not one the deployed program queries (and a test's own query fails in its run).
+bool index_reads(std::string_view path, std::string_view) { return path.ends_with(".go") && !path.ends_with("_test.go"); }
+
+/// Registrations and naming settings are in files importing the orm package, whose tree the
+/// index reads; TableName methods may be anywhere in a model's package.
+bool index_parses(std::string_view text) {
+  return index_wanted(text) || text.find(") TableName() string") != std::string_view::npos;
 }
 
 }  // namespace
@@ -272,8 +495,11 @@ extern const DataLayer kBeego{.name = "beego-orm",
                               .extract = extract,
                               .index = index,
                               .index_reads = index_reads,
+                              .index_text_only = true,
+                              .index_parses = index_parses,
+                              .index_wanted = index_wanted,
                               .reads_body = reads_body,
                               .relevant_words = {"orm:\""},
-                              .index_words = {"beego/orm\"", "beego/v2/client/orm\"", ") TableName() string"}};
+                              .wanted_words = {"beego/orm\"", "beego/v2/client/orm\""}};
 
 }  // namespace schemagate::datalayers
