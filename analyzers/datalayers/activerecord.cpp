@@ -1369,6 +1369,16 @@ class Extractor {
         inner.instance = false;
         if (in_.running_code && !inner.model.empty() && !ts_node_is_null(field(c, "superclass")))
           every_column(field(c, "name"), inner.model);
+        if (!inner.model.empty()) {
+          // Its instance methods, for the relation one of them returns (relation_returned).
+          classes_[inner.model] = c;
+          TSNode body = field(c, "body");
+          uint32_t k = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+          for (uint32_t j = 0; j < k; ++j) {
+            TSNode d = ts_node_named_child(body, j);
+            if (node_is(d, "method")) instance_defs_[inner.model].emplace(std::string(node_text(field(d, "name"), src_)), d);
+          }
+        }
         std::map<std::string, const Model*> ivars =
             inner.model.empty() ? std::map<std::string, const Model*>{} : ivars_of(c, inner);
         auto* outer = ivars_;
@@ -1477,6 +1487,18 @@ class Extractor {
           chain.joined = chain.joined || it->second.joined;
           chain.custom_select = chain.custom_select || it->second.custom_select;
           chain.from_constant = true;  // through the local, from the constant its assignments start at
+          chain.root = {ts_node_start_byte(r), ts_node_end_byte(r)};
+          break;
+        }
+      }
+      if (node_is(r, "identifier") && !ctx.class_level && !ctx.model.empty() && !local(std::string(node_text(r, src_)))) {
+        // `matching_notes.where(...)`: an instance method of the class, with no parameters, that
+        // returns a relation of one model (relation_returned).
+        if (std::optional<Relation> rel = relation_returned(ctx, std::string(node_text(r, src_)))) {
+          chain.model = rel->model;
+          chain.joined = chain.joined || rel->joined;
+          chain.custom_select = chain.custom_select || rel->custom_select;
+          chain.from_constant = true;  // through the method, from the constant its chain starts at
           chain.root = {ts_node_start_byte(r), ts_node_end_byte(r)};
           break;
         }
@@ -1609,6 +1631,110 @@ class Extractor {
       root.walked.push_back(m);
       at = next;
     }
+  }
+
+  /// The relation of one model an instance method of the class `ctx.model` defines in this file
+  /// returns, when certain: it takes no parameters, and its last statement is a chain of query
+  /// methods and scopes from a model's constant or from a local that holds a relation
+  /// (relation_locals_of), or assigns one to an instance variable (`@notes = notes.where(...)`,
+  /// `@notes ||= Note.where(...)`) that no other statement of the class assigns; every `return`
+  /// in it returns that variable (`return @notes if defined?(@notes)`).
+  std::optional<Relation> relation_returned(const Context& ctx, const std::string& name) {
+    auto key = std::make_pair(ctx.model, name);
+    if (auto it = returned_.find(key); it != returned_.end()) return it->second;
+    returned_[key] = std::nullopt;  // a method that returns itself is no relation
+    std::optional<Relation> out = [&]() -> std::optional<Relation> {
+      auto defs = instance_defs_.find(ctx.model);
+      if (defs == instance_defs_.end()) return std::nullopt;
+      auto def = defs->second.find(name);
+      if (def == defs->second.end()) return std::nullopt;
+      TSNode method = def->second;
+      TSNode params = field(method, "parameters");
+      if (!ts_node_is_null(params) && ts_node_named_child_count(params) > 0) return std::nullopt;
+      TSNode body = field(method, "body");
+      if (ts_node_is_null(body)) return std::nullopt;
+      TSNode last = body;
+      if (node_is(body, "body_statement")) {
+        last = TSNode{};
+        for (uint32_t i = ts_node_named_child_count(body); i-- > 0;)
+          if (!node_is(ts_node_named_child(body, i), "comment")) {
+            last = ts_node_named_child(body, i);
+            break;
+          }
+        if (ts_node_is_null(last)) return std::nullopt;
+      }
+      std::string ivar;
+      TSNode expr = last;
+      if (node_is(last, "assignment") || node_is(last, "operator_assignment")) {
+        TSNode left = field(last, "left");
+        bool plain = node_is(last, "assignment") || node_text(field(last, "operator"), src_) == "||=";
+        if (!plain || !node_is(left, "instance_variable")) return std::nullopt;
+        ivar = std::string(node_text(left, src_));
+        expr = field(last, "right");
+        // No other statement of the class assigns the variable.
+        auto cls = classes_.find(ctx.model);
+        if (cls == classes_.end() || assignments_to(cls->second, ivar) != 1) return std::nullopt;
+      }
+      // Every `return` returns the variable the last statement assigns.
+      bool returns_other = false;
+      std::function<void(TSNode)> returns = [&](TSNode n) {
+        if (returns_other || ts_node_is_null(n)) return;
+        if (node_is(n, "return")) {
+          TSNode args = ts_node_named_child_count(n) > 0 ? ts_node_named_child(n, 0) : TSNode{};
+          if (node_is(args, "argument_list") && ts_node_named_child_count(args) == 1) args = ts_node_named_child(args, 0);
+          if (ivar.empty() || !node_is(args, "instance_variable") || node_text(args, src_) != ivar) returns_other = true;
+          return;
+        }
+        for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; ++i) returns(ts_node_named_child(n, i));
+      };
+      returns(body);
+      if (returns_other) return std::nullopt;
+      Context inner = ctx;
+      inner.class_level = false;
+      inner.instance = true;
+      std::optional<RelationRoot> root = relation_root(expr, inner);
+      if (!root) return std::nullopt;
+      Relation rel;
+      if (!root->local.empty()) {
+        std::map<std::string, Relation> locals = relation_locals_of(method, inner);
+        auto it = locals.find(root->local);
+        if (it == locals.end()) return std::nullopt;
+        rel = it->second;
+      } else {
+        rel.model = root->model;
+      }
+      rel.joined = rel.joined || root->joined;
+      rel.custom_select = rel.custom_select || root->custom_select;
+      std::set<std::string> relations;
+      for (const std::string& m : root->names) {
+        if (models_.scope_of(*rel.model, m)) continue;
+        std::string flags;
+        if (!models_.relation_method(*rel.model, m, &flags)) return std::nullopt;
+        relations.insert(m);
+        if (flags.find('j') != std::string::npos) rel.joined = true;
+        if (flags.find('s') != std::string::npos) rel.custom_select = true;
+      }
+      for (const std::string& m : root->walked)
+        if (!relations.count(m) && models_.class_method(*rel.model, m)) return std::nullopt;
+      return rel;
+    }();
+    returned_[key] = out;
+    return out;
+  }
+
+  /// How many assignments (`=`, `||=`, ...) to `ivar` `n` holds.
+  int assignments_to(TSNode n, const std::string& ivar) {
+    int count = 0;
+    std::function<void(TSNode)> visit = [&](TSNode at) {
+      if (node_is(at, "assignment") || node_is(at, "operator_assignment")) {
+        TSNode left = field(at, "left");
+        if (node_is(left, "instance_variable") && node_text(left, src_) == ivar) ++count;
+        if (node_is(left, "left_assignment_list") && node_text(left, src_).find(ivar) != std::string_view::npos) count += 2;
+      }
+      for (uint32_t i = 0, k = ts_node_named_child_count(at); i < k; ++i) visit(ts_node_named_child(at, i));
+    };
+    visit(n);
+    return count;
   }
 
   /// The local variables of a method that hold a relation of one model (`bikes = Bike.where(...)`
@@ -1788,11 +1914,9 @@ class Extractor {
           first = chain->model;
       } else if ((node_is(r, "constant") || node_is(r, "scope_resolution")) && m == "find_each") {
         first = models_.resolve(constant_name(r, src_), ctx.nesting);
-      } else if (node_is(r, "identifier")) {  // a local that holds a relation: `notes.find_each do |note|`
+      } else if (node_is(r, "identifier")) {  // a local or a method that holds a relation: `notes.find_each do |note|`
         std::optional<Chain> chain = chain_of(call, ctx);
-        if (chain && chain->from_constant && !chain->custom_select && relation_locals_ &&
-            relation_locals_->count(std::string(node_text(r, src_))))
-          first = chain->model;
+        if (chain && chain->from_constant && !chain->custom_select) first = chain->model;
       }
       if (first && (first->table.empty() || first->table == "?")) first = nullptr;
     }
@@ -2343,6 +2467,9 @@ class Extractor {
   requirements::Span root_;
   const std::map<std::string, const Model*>* locals_ = nullptr;  ///< the enclosing method's (locals_of)
   const std::map<std::string, Relation>* relation_locals_ = nullptr;  ///< the enclosing method's (relation_locals_of)
+  std::map<std::string, TSNode> classes_;                                ///< the file's classes, by full name
+  std::map<std::string, std::map<std::string, TSNode>> instance_defs_;   ///< a class's own instance methods, by name
+  std::map<std::pair<std::string, std::string>, std::optional<Relation>> returned_;  ///< relation_returned's answers
   const std::map<std::string, const Model*>* ivars_ = nullptr;   ///< the enclosing class's (ivars_of)
   std::vector<std::pair<std::string, const Model*>> block_locals_;  ///< block parameters in scope, innermost last
 };

@@ -43,4 +43,31 @@ class NotesController < ApplicationController
     groups.each { |picked| picked.where(shelf: 1) }
     picked.count
   end
+
+  # A method with no parameters that returns a relation of one model, memoized in a variable
+  # nothing else assigns: a chain on it is that model's.
+  def feed
+    recent_notes.where(mood: "happy").find_each { |note| note.update!(seen_at: Time.current) }
+  end
+
+  # A method that may return something else: its chains are not judged.
+  def shelved
+    drafts.where(shelf: 2)
+  end
+
+  private
+
+  def recent_notes
+    return @recent_notes if defined?(@recent_notes)
+
+    notes = Note.where(archived: false)
+    notes = notes.where(author_id: params[:author_id]) if params[:author_id]
+    @recent_notes = notes.order(:created_at)
+  end
+
+  def drafts
+    return [] if params[:none]
+
+    Note.where(pinned: false)
+  end
 end
