@@ -1116,12 +1116,17 @@ class Models {
   /// The model whose name, underscored, is `name` (`family`, `@family`, `Current.family` name
   /// Family), when exactly one model has it.
   const Model* named(const std::string& name) {
+    // Only the models among the classes of that name: an admin resource or a view component
+    // named like the model (Avo::Resources::Rubygem, Rubygem::TabNavComponent's namespace) holds
+    // no record. Two models of the name: none.
     const Model* found = nullptr;
     for (const std::string& full : classes_with([&](const std::string& u) { return u == name; })) {
+      const Model* m = model(full);
+      if (!m || m->table.empty()) continue;
       if (found) return nullptr;
-      found = model(full);
+      found = m;
     }
-    return found && !found->table.empty() && found->table != "?" ? found : nullptr;
+    return found && found->table != "?" ? found : nullptr;
   }
 
  private:

@@ -1,0 +1,3 @@
+class Memo < ApplicationRecord
+  belongs_to :folder
+end
