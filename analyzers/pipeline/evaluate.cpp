@@ -24,6 +24,7 @@
 #include "analyzers/pipeline/migration_sets.h"
 #include "analyzers/pipeline/run_time_names.h"
 #include "analyzers/pipeline/test_schema.h"
+#include "analyzers/schema/migrations/code/django_names.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/templates.h"
 #include "analyzers/source/code_kind.h"
@@ -119,7 +120,9 @@ class Excuses {
       for (auto& c : r.created)
         if (c.relation.name.find(sql::kHole) == std::string::npos)
           created_.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
-    read_name_forms(fs, options.root, code, results);
+    read_name_forms(fs, options.root, code, results,
+                    std::any_of(schema.directories.begin(), schema.directories.end(),
+                                [](const MigrationDirectory& d) { return d.format == "django"; }));
     // Likewise the tables another engine's migrations create (a SQLite driver's next to the
     // PostgreSQL ones): code for that engine uses them.
     for (auto& path : code.other_migrations) {
@@ -225,7 +228,7 @@ class Excuses {
   /// formats where its code (tests aside) creates a table whose whole name is given at run time,
   /// and migration templates' templated names.
   void read_name_forms(const source::FileSystem& fs, const std::string& root, const CodeFiles& code,
-                       const std::vector<FileResult>& results) {
+                       const std::vector<FileResult>& results, bool django) {
     std::set<std::string> packages;
     for (auto& r : results)
       for (auto& c : r.created) {
@@ -250,6 +253,25 @@ class Excuses {
     for (NameForm& f : templated_migration_tables(fs, root, code.candidates))
       forms_.push_back({f.form, "created under the templated name " + f.shown + " by the migration template at",
                         CodeCreated{{"", f.form}, f.file, f.line}});
+    // A Django project's installed apps whose migrations are not in the repository (a package's:
+    // taggit, allauth's account): `migrate` creates their tables, named <label>_<model>, which no
+    // migration read here creates. The django.contrib apps' tables are known (code/django.cpp);
+    // an app of the project (a folder of its code of that name) is the project's own.
+    if (django) {
+      std::set<std::string> folders;
+      for (auto& f : code.all_code)
+        for (size_t at = 0, slash; (slash = f.first.find('/', at)) != std::string::npos; at = slash + 1)
+          folders.insert(f.first.substr(at, slash - at));
+      for (const schema::migrations::code::InstalledApp& a : schema::migrations::code::django_installed_apps(fs, root)) {
+        std::string label = a.label();
+        if (a.module.starts_with("django.") || label.empty() || folders.count(label)) continue;
+        std::string form = label + "_" + std::string(1, sql::kHole);
+        forms_.push_back({form,
+                          "created by the migrations of installed app " + a.module +
+                              ", which are not in the repository (a table named " + label + "_*), listed at",
+                          CodeCreated{{"", form}, a.file, a.line}});
+      }
+    }
     for (FormCreated& f : forms_) f.created.how = f.how.c_str();  // forms_ no longer grows
   }
 

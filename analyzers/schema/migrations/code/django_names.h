@@ -9,6 +9,9 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "analyzers/source/file_system.h"
 
 namespace schemagate::schema::migrations::code {
 
@@ -20,5 +23,23 @@ std::string md5_hex(std::string_view data);
 
 /// Django's truncate_name(identifier, length, hash_len=4) for an unqualified name.
 std::string django_truncate_name(std::string_view name, size_t length = kDjangoMaxNameLength);
+
+/// An app a settings module lists in INSTALLED_APPS (or in a list an `*_APPS` name holds that
+/// it joins in: cookiecutter's DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS): the dotted module
+/// or AppConfig path as written, the settings file and the line.
+struct InstalledApp {
+  std::string module;
+  std::string file;
+  int line = 0;
+  /// The app's label as Django derives it by default: the module's last part, or the part
+  /// before `.apps.` for an AppConfig path ("allauth.account" and
+  /// "allauth.account.apps.AccountConfig": account).
+  std::string label() const;
+};
+
+/// The string literals of the `[...]` / `(...)` lists assigned to names ending in `APPS`
+/// (`INSTALLED_APPS = [...]`, `INSTALLED_APPS += [...]`, `THIRD_PARTY_APPS = (...)`) in the
+/// project's .py files whose path names settings; each dotted name once, in file order.
+std::vector<InstalledApp> django_installed_apps(const source::FileSystem& fs, const std::string& root);
 
 }  // namespace schemagate::schema::migrations::code
