@@ -74,6 +74,22 @@ std::vector<sql::StatementSpan> migration_statements(const std::string& text) {
 
 const checks::Check& rejects_check() { return checks::check_for(report::Rule::PostgresRejects); }
 
+/// Whether the parameter at byte `at` of `text` (`$n`) follows a type name that makes a typed
+/// literal of a string (`INTERVAL $1`, `DATE $2`, `TIMESTAMP WITH TIME ZONE $3`).
+bool typed_literal_parameter(std::string_view text, size_t at) {
+  if (at >= text.size() || text[at] != '$') return false;
+  size_t end = at;
+  while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  size_t begin = end;
+  while (begin > 0 && (std::isalpha(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '_')) --begin;
+  if (begin == end || end == at) return false;
+  std::string word(text.substr(begin, end - begin));
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::set<std::string> types = {"interval", "date", "time", "timestamp", "timestamptz", "zone", "json",
+                                              "jsonb", "uuid", "inet", "cidr", "numeric", "money", "bytea", "point"};
+  return types.count(word) != 0;
+}
+
 /// Applies one migration file. False with *err for a server's trouble; *rejected set (and the
 /// finding appended) when PostgreSQL rejects a statement.
 bool apply_file(schema::catalog::ScratchDatabase& db, const schema::migrations::MigrationFile& m,
@@ -199,6 +215,19 @@ bool prepare_statements(sql::StatementPreparer& preparer, const source::FileSyst
       ++summary->not_judged;
     };
     if (!is_code_error(r)) {
+      not_judged();
+      continue;
+    }
+    // A statement with run-time fragments: each is one `$n` here, and may be a list or a clause
+    // (`VALUES (" + placeholders(n) + ")`): only a name PostgreSQL does not find is judged.
+    if (st.holes && !is_existence_error(r.sqlstate)) {
+      not_judged();
+      continue;
+    }
+    // A parameter right after a type name (`INTERVAL $1`, `DATE $1`): a driver that quotes values
+    // into the text (Rails' named binds, psycopg's %s) sends a typed literal, which PREPARE's
+    // parameter cannot be.
+    if (r.sqlstate == "42601" && r.position && typed_literal_parameter(st.sql.text, sql::char_pos_to_byte(st.sql.text, static_cast<int>(*r.position)))) {
       not_judged();
       continue;
     }

@@ -170,6 +170,10 @@ struct CheckedStatement {
   bool plan = false;
   std::optional<size_t> conflict_offset;  ///< byte in `sql` of ON CONFLICT, for 42P10
   std::string fingerprint_text;
+  /// Run-time fragments stood in the site's text (each a `$n` here): a fragment may be a list
+  /// (`VALUES (" + placeholders(n) + ")`) or any clause, so what PostgreSQL says of the shape
+  /// is not judged.
+  bool holes = false;
 };
 
 struct CodeScan {

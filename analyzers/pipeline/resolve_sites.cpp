@@ -368,8 +368,10 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     unit.rewritten = site.rewritten;
     // Beside DDL the code runs in the same string (ALTER COLUMN ... TYPE, then an UPDATE), a
     // statement meets the schema that DDL leaves, not the migrations': not prepared alone.
-    if (!partial && all_dml && options_.keep.statements)
+    if (!partial && all_dml && options_.keep.statements) {
       result->statements.push_back(checked_statement(rel, result->sites.size(), s, norm.sql, unit.fingerprint_text));
+      result->statements.back().holes = has_holes;
+    }
     auto& reqs = result->requirements;
     reqs.units.push_back(std::move(unit));
     sql::add_requirements(res, norm.sql, reqs.units.size() - 1, &reqs.requirements);

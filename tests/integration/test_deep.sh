@@ -57,6 +57,26 @@ check "wrong overload" "shop/billing.py:18:25: error[postgres-rejects]: PostgreS
 exit: 1" "$(run check . --postgres --quiet | grep -a -E '^(shop|exit)')"
 check "static check alone does not see them" "exit: 0" "$(run check . | tail -n 1)"
 
+# A run-time fragment stands where PREPARE sees one parameter (a VALUES list a helper builds),
+# and a driver that quotes values into the text makes `INTERVAL %s` a typed literal: what
+# PostgreSQL says of such shapes is not the code's, and listed so under --verbose.
+fresh
+cat >>"$work/app/shop/billing.py" <<'PY'
+
+
+def record(cur, marks, values):
+    cur.execute("INSERT INTO orders (account_id, total) VALUES (" + marks(len(values)) + ")", values)
+
+
+def recent(cur, span):
+    cur.execute("SELECT id FROM orders WHERE created_at > now() - INTERVAL %s", (span,))
+    return cur.fetchall()
+PY
+check "fragment list and typed literal: no finding" "exit: 0" "$(run check . --postgres | tail -n 1)"
+check "fragment list and typed literal: not the code's" "schemagate: --postgres: not the code's: shop/billing.py:41:50: INSERT has more target columns than expressions (SQLSTATE 42601)
+schemagate: --postgres: not the code's: shop/billing.py:45:76: syntax error at or near \"\$1\" (SQLSTATE 42601)" \
+  "$(run check . --postgres --verbose | grep -a -- '--postgres: not the code')"
+
 # 3. The newest migration removed: the unique index, the enum label, the sequence and the function
 # it creates are the static checks' findings; PostgreSQL rejects the same statements, and those
 # rejections are not reported a second time.
