@@ -308,6 +308,15 @@ void Simulator::statement(const Node* node, const std::string& creation_schema) 
 }
 
 void Simulator::set_search_path(const PgQuery__VariableSetStmt* b) {
+  switch (b->kind) {
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL: path_ = session_path_; return;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT:
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET:
+      if (text(b->name) == "search_path") path_ = session_path_;
+      return;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE: break;
+    default: return;  // SET ... FROM CURRENT keeps the value; SET TRANSACTION and the like are not search_path
+  }
   if (text(b->name) != "search_path") return;
   std::vector<std::string> path;
   for (const Node* a : SG_LIST(b, args)) {

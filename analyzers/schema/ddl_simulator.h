@@ -47,7 +47,7 @@ class Simulator {
   Simulator(Schema& schema, const std::string& file, const std::string& sql, const std::vector<std::string>& path,
             std::vector<DdlNote>* notes, const std::vector<uint32_t>* origin = nullptr)
       : schema_(schema), file_(file), sql_(sql),
-        path_(path), notes_(notes), origin_(origin && !origin->empty() ? origin : nullptr) {}
+        path_(path), session_path_(path), notes_(notes), origin_(origin && !origin->empty() ? origin : nullptr) {}
 
   /// Applies the file one statement at a time: memory stays bounded by the largest statement,
   /// not the file (a 3 MB dump as one JSON tree took 245 MB). From the first span that does not
@@ -112,7 +112,9 @@ class Simulator {
   void statement(const Node* node, const std::string& creation_schema);
 
   /// SET search_path TO app, public: the unqualified names after it are app's. "$user" is a
-  /// role's own schema, which migrations do not create.
+  /// role's own schema, which migrations do not create. RESET search_path, SET search_path TO
+  /// DEFAULT and RESET ALL go back to the session's own path, the one the migration started with.
+  /// SET LOCAL is read as SET: the transaction it would end with is not modelled.
   void set_search_path(const PgQuery__VariableSetStmt* b);
 
   void create_schema(const PgQuery__CreateSchemaStmt* b);
@@ -238,6 +240,7 @@ class Simulator {
   const std::string& file_;
   const std::string& sql_;
   std::vector<std::string> path_;  ///< the session's search path: SET search_path in the file changes it
+  const std::vector<std::string> session_path_;  ///< the path the migration starts with: RESET goes back to it
   std::vector<DdlNote>* notes_;
   size_t stmt_offset_ = 0;
   size_t stmt_end_ = 0;     ///< past the current statement in sql_ (its `;` excluded)

@@ -178,6 +178,37 @@ TEST_CASE("views and materialized views take their query's columns or an explici
   CHECK_FALSE(s.find("public", "snap")->columns_complete);  // "total * 2" is named ?column?
 }
 
+TEST_CASE("RESET search_path, SET search_path TO DEFAULT and RESET ALL go back to the migration's starting path") {
+  Schema s;
+  std::string sql =
+      "CREATE SCHEMA rep;\n"
+      "SET search_path TO rep;\n"
+      "CREATE TABLE a (id int);\n"
+      "RESET search_path;\n"
+      "CREATE TABLE b (id int);\n"
+      "SET search_path = rep, public;\n"
+      "SET search_path TO DEFAULT;\n"
+      "CREATE TABLE c (id int);\n"
+      "SET LOCAL search_path TO rep;\n"
+      "RESET statement_timeout;\n"
+      "SET search_path FROM CURRENT;\n"
+      "CREATE TABLE d (id int);\n"
+      "RESET ALL;\n"
+      "CREATE TABLE e (id int);\n"
+      "SET search_path TO rep;\n"
+      "SET LOCAL search_path TO DEFAULT;\n"
+      "CREATE TABLE f (id int);";
+  MigrationError err;
+  REQUIRE(apply_sql(s, "1.sql", sql, {"app", "public"}, nullptr, &err));
+  CHECK(s.find("rep", "a"));
+  CHECK(s.find("app", "b"));  // the path the migration started with, not "public"
+  CHECK(s.find("app", "c"));
+  CHECK(s.find("rep", "d"));  // other settings' RESET and FROM CURRENT keep the path
+  CHECK(s.find("app", "e"));
+  CHECK(s.find("app", "f"));
+  CHECK(s.relations().size() == 6);
+}
+
 TEST_CASE("ALTER COLUMN changes type, nullability and default") {
   Schema s;
   CHECK(apply(s, {{"1.sql", "CREATE TABLE t (a int, b int DEFAULT 1);"},
