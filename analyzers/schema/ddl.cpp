@@ -273,6 +273,7 @@ void Simulator::statement(const Node* node, const std::string& creation_schema) 
       create_table(node->create_foreign_table_stmt->base_stmt, creation_schema, RelationKind::ForeignTable);
       break;
     case SG_NODE(CREATE_TABLE_AS_STMT): create_as(node->create_table_as_stmt, creation_schema); break;
+    case SG_NODE(SELECT_STMT): select_into(node->select_stmt, node, creation_schema); break;
     case SG_NODE(VIEW_STMT): create_view(node->view_stmt, creation_schema); break;
     case SG_NODE(CREATE_ENUM_STMT):
     case SG_NODE(COMPOSITE_TYPE_STMT):

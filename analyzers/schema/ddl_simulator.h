@@ -106,9 +106,9 @@ class Simulator {
   /// Every relation that inherits from `parent`, directly or not (INHERITS, PARTITION OF).
   std::vector<Relation*> descendants(const Relation& parent);
 
-  /// One statement, by family: the session (SET search_path), CREATE, ALTER (and RENAME, SET
-  /// SCHEMA), DROP. Everything else (non-unique indexes, grants, comments, triggers, DML)
-  /// changes nothing modelled.
+  /// One statement, by family: the session (SET search_path), CREATE (and SELECT ... INTO a
+  /// table), ALTER (and RENAME, SET SCHEMA), DROP. Everything else (non-unique indexes, grants,
+  /// comments, triggers, other DML) changes nothing modelled.
   void statement(const Node* node, const std::string& creation_schema);
 
   /// SET search_path TO app, public: the unqualified names after it are app's. "$user" is a
@@ -217,6 +217,16 @@ class Simulator {
   void create_table(const PgQuery__CreateStmt* b, const std::string& creation_schema, RelationKind kind);
 
   void create_as(const PgQuery__CreateTableAsStmt* b, const std::string& creation_schema);
+
+  /// SELECT ... INTO new_table, CREATE TABLE AS's old spelling: PostgreSQL takes the INTO of the
+  /// leftmost SELECT of a UNION for the whole query. Reached only at the top level: in a DO body
+  /// or a function, SELECT ... INTO assigns variables (apply_do_body never applies such a body).
+  void select_into(const PgQuery__SelectStmt* b, const Node* query, const std::string& creation_schema);
+
+  /// The relation CREATE TABLE AS, CREATE MATERIALIZED VIEW and SELECT ... INTO create: named by
+  /// `into`, its columns the query's where they can be told.
+  void create_from_query(const PgQuery__IntoClause* into, const Node* query, RelationKind kind, bool if_not_exists,
+                         const std::string& creation_schema);
 
   void create_view(const PgQuery__ViewStmt* b, const std::string& creation_schema);
 
