@@ -273,6 +273,7 @@ void Simulator::statement(const Node* node, const std::string& creation_schema) 
       create_table(node->create_foreign_table_stmt->base_stmt, creation_schema, RelationKind::ForeignTable);
       break;
     case SG_NODE(CREATE_TABLE_AS_STMT): create_as(node->create_table_as_stmt, creation_schema); break;
+    case SG_NODE(SELECT_STMT): select_into(node->select_stmt, node, creation_schema); break;
     case SG_NODE(VIEW_STMT): create_view(node->view_stmt, creation_schema); break;
     case SG_NODE(CREATE_ENUM_STMT):
     case SG_NODE(COMPOSITE_TYPE_STMT):
@@ -308,6 +309,15 @@ void Simulator::statement(const Node* node, const std::string& creation_schema) 
 }
 
 void Simulator::set_search_path(const PgQuery__VariableSetStmt* b) {
+  switch (b->kind) {
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL: path_ = session_path_; return;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT:
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET:
+      if (text(b->name) == "search_path") path_ = session_path_;
+      return;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE: break;
+    default: return;  // SET ... FROM CURRENT keeps the value; SET TRANSACTION and the like are not search_path
+  }
   if (text(b->name) != "search_path") return;
   std::vector<std::string> path;
   for (const Node* a : SG_LIST(b, args)) {

@@ -391,17 +391,28 @@ void Simulator::create_table(const PgQuery__CreateStmt* b, const std::string& cr
 }
 
 void Simulator::create_as(const PgQuery__CreateTableAsStmt* b, const std::string& creation_schema) {
-  const PgQuery__IntoClause* into = b->into;
+  RelationKind kind = b->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? RelationKind::MaterializedView : RelationKind::Table;
+  create_from_query(b->into, b->query, kind, b->if_not_exists, creation_schema);
+}
+
+void Simulator::select_into(const PgQuery__SelectStmt* b, const Node* query, const std::string& creation_schema) {
+  while (b && b->larg) b = b->larg;  // a UNION's leftmost SELECT
+  if (!b || !b->into_clause) return;  // a plain SELECT: DML, nothing modelled changes
+  create_from_query(b->into_clause, query, RelationKind::Table, false, creation_schema);
+}
+
+void Simulator::create_from_query(const PgQuery__IntoClause* into, const Node* query, RelationKind kind,
+                                  bool if_not_exists, const std::string& creation_schema) {
   RelName rv = rel_name(into ? into->rel : nullptr);
   Relation r;
   r.schema = default_schema(rv.schema, creation_schema);
   r.name = rv.name;
-  r.kind = b->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? RelationKind::MaterializedView : RelationKind::Table;
+  r.kind = kind;
   r.origin = origin_at(rv.location);
-  if (schema_.find(r.schema, r.name) && b->if_not_exists) return;
+  if (schema_.find(r.schema, r.name) && if_not_exists) return;
   std::vector<std::string> explicit_names;
   for (const Node* n : SG_LIST(into, col_names)) explicit_names.push_back(str(n));
-  fill_from_query(r, b->query, explicit_names);
+  fill_from_query(r, query, explicit_names);
   schema_.add(std::move(r));
 }
 

@@ -47,7 +47,7 @@ class Simulator {
   Simulator(Schema& schema, const std::string& file, const std::string& sql, const std::vector<std::string>& path,
             std::vector<DdlNote>* notes, const std::vector<uint32_t>* origin = nullptr)
       : schema_(schema), file_(file), sql_(sql),
-        path_(path), notes_(notes), origin_(origin && !origin->empty() ? origin : nullptr) {}
+        path_(path), session_path_(path), notes_(notes), origin_(origin && !origin->empty() ? origin : nullptr) {}
 
   /// Applies the file one statement at a time: memory stays bounded by the largest statement,
   /// not the file (a 3 MB dump as one JSON tree took 245 MB). From the first span that does not
@@ -106,13 +106,15 @@ class Simulator {
   /// Every relation that inherits from `parent`, directly or not (INHERITS, PARTITION OF).
   std::vector<Relation*> descendants(const Relation& parent);
 
-  /// One statement, by family: the session (SET search_path), CREATE, ALTER (and RENAME, SET
-  /// SCHEMA), DROP. Everything else (non-unique indexes, grants, comments, triggers, DML)
-  /// changes nothing modelled.
+  /// One statement, by family: the session (SET search_path), CREATE (and SELECT ... INTO a
+  /// table), ALTER (and RENAME, SET SCHEMA), DROP. Everything else (non-unique indexes, grants,
+  /// comments, triggers, other DML) changes nothing modelled.
   void statement(const Node* node, const std::string& creation_schema);
 
   /// SET search_path TO app, public: the unqualified names after it are app's. "$user" is a
-  /// role's own schema, which migrations do not create.
+  /// role's own schema, which migrations do not create. RESET search_path, SET search_path TO
+  /// DEFAULT and RESET ALL go back to the session's own path, the one the migration started with.
+  /// SET LOCAL is read as SET: the transaction it would end with is not modelled.
   void set_search_path(const PgQuery__VariableSetStmt* b);
 
   void create_schema(const PgQuery__CreateSchemaStmt* b);
@@ -216,6 +218,16 @@ class Simulator {
 
   void create_as(const PgQuery__CreateTableAsStmt* b, const std::string& creation_schema);
 
+  /// SELECT ... INTO new_table, CREATE TABLE AS's old spelling: PostgreSQL takes the INTO of the
+  /// leftmost SELECT of a UNION for the whole query. Reached only at the top level: in a DO body
+  /// or a function, SELECT ... INTO assigns variables (apply_do_body never applies such a body).
+  void select_into(const PgQuery__SelectStmt* b, const Node* query, const std::string& creation_schema);
+
+  /// The relation CREATE TABLE AS, CREATE MATERIALIZED VIEW and SELECT ... INTO create: named by
+  /// `into`, its columns the query's where they can be told.
+  void create_from_query(const PgQuery__IntoClause* into, const Node* query, RelationKind kind, bool if_not_exists,
+                         const std::string& creation_schema);
+
   void create_view(const PgQuery__ViewStmt* b, const std::string& creation_schema);
 
   void fill_from_query(Relation& r, const Node* query, const std::vector<std::string>& explicit_names);
@@ -238,6 +250,7 @@ class Simulator {
   const std::string& file_;
   const std::string& sql_;
   std::vector<std::string> path_;  ///< the session's search path: SET search_path in the file changes it
+  const std::vector<std::string> session_path_;  ///< the path the migration starts with: RESET goes back to it
   std::vector<DdlNote>* notes_;
   size_t stmt_offset_ = 0;
   size_t stmt_end_ = 0;     ///< past the current statement in sql_ (its `;` excluded)

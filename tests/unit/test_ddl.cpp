@@ -178,6 +178,70 @@ TEST_CASE("views and materialized views take their query's columns or an explici
   CHECK_FALSE(s.find("public", "snap")->columns_complete);  // "total * 2" is named ?column?
 }
 
+TEST_CASE("SELECT ... INTO a table creates it as CREATE TABLE AS does") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE o (id int, total numeric, uid int);\n"
+                            "CREATE SCHEMA archive;\n"
+                            "SELECT id, total INTO o_copy FROM o WHERE total > 0;\n"
+                            "SELECT id, total * 2 INTO TABLE doubled FROM o;\n"
+                            "SELECT uid INTO archive.uids FROM o UNION SELECT id FROM o;\n"
+                            "SELECT * INTO UNLOGGED o_all FROM o;\n"
+                            "SELECT id FROM o;"}}) == "");
+  CHECK(columns(s, "public", "o_copy") == "id@1.sql:3 total@1.sql:3");
+  CHECK(s.find("public", "o_copy")->kind == RelationKind::Table);
+  CHECK(s.find("public", "o_copy")->columns_complete);
+  CHECK(columns(s, "public", "doubled") == "id@1.sql:4");
+  CHECK_FALSE(s.find("public", "doubled")->columns_complete);  // "total * 2" is named ?column?
+  CHECK(columns(s, "archive", "uids") == "uid@1.sql:5");      // the INTO of the UNION's first SELECT
+  CHECK(columns(s, "public", "o_all") == "id@1.sql:6 total@1.sql:6 uid@1.sql:6");
+  CHECK(s.relations().size() == 5);  // a plain SELECT creates nothing
+}
+
+TEST_CASE("SELECT ... INTO in PL/pgSQL assigns a variable and creates no table") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE o (id int);\n"
+                            "DO $$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM o; CREATE TABLE dlog (id int); END $$;\n"
+                            "DO $$ DECLARE k int; BEGIN SELECT max(id) INTO k FROM o; RAISE NOTICE '%', k; END $$;\n"
+                            "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\n"
+                            "DECLARE m int; BEGIN SELECT count(*) INTO m FROM o; CREATE TEMP TABLE t (a int); RETURN m; END $$;"}}) ==
+        "");
+  CHECK(s.find("public", "n") == nullptr);
+  CHECK(s.find("public", "k") == nullptr);
+  CHECK(s.find("public", "m") == nullptr);
+  CHECK(s.uncertain_names.count("dlog") == 1);  // the DO body is PL/pgSQL: skipped, its names uncertain
+}
+
+TEST_CASE("RESET search_path, SET search_path TO DEFAULT and RESET ALL go back to the migration's starting path") {
+  Schema s;
+  std::string sql =
+      "CREATE SCHEMA rep;\n"
+      "SET search_path TO rep;\n"
+      "CREATE TABLE a (id int);\n"
+      "RESET search_path;\n"
+      "CREATE TABLE b (id int);\n"
+      "SET search_path = rep, public;\n"
+      "SET search_path TO DEFAULT;\n"
+      "CREATE TABLE c (id int);\n"
+      "SET LOCAL search_path TO rep;\n"
+      "RESET statement_timeout;\n"
+      "SET search_path FROM CURRENT;\n"
+      "CREATE TABLE d (id int);\n"
+      "RESET ALL;\n"
+      "CREATE TABLE e (id int);\n"
+      "SET search_path TO rep;\n"
+      "SET LOCAL search_path TO DEFAULT;\n"
+      "CREATE TABLE f (id int);";
+  MigrationError err;
+  REQUIRE(apply_sql(s, "1.sql", sql, {"app", "public"}, nullptr, &err));
+  CHECK(s.find("rep", "a"));
+  CHECK(s.find("app", "b"));  // the path the migration started with, not "public"
+  CHECK(s.find("app", "c"));
+  CHECK(s.find("rep", "d"));  // other settings' RESET and FROM CURRENT keep the path
+  CHECK(s.find("app", "e"));
+  CHECK(s.find("app", "f"));
+  CHECK(s.relations().size() == 6);
+}
+
 TEST_CASE("ALTER COLUMN changes type, nullability and default") {
   Schema s;
   CHECK(apply(s, {{"1.sql", "CREATE TABLE t (a int, b int DEFAULT 1);"},

@@ -1,0 +1,2 @@
+DROP TABLE payouts, refunds, invoices;
+DROP SCHEMA reporting CASCADE;
