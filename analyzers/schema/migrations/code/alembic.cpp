@@ -234,6 +234,24 @@ class Translator {
     note("op." + std::string(op) + "() is not known to schemagate: not modelled");
   }
 
+  /// `role_type.create(op.get_bind())` / `sa.Enum(..., name="roletype").drop(bind)`: SQLAlchemy's
+  /// CREATE TYPE ... AS ENUM / DROP TYPE of the enum type (op.add_column does not create the type
+  /// of a column, so migrations call this first). `e` is the Enum (sa.Enum, postgresql.ENUM).
+  void enum_type(const PyValue& e, bool create, uint32_t at) {
+    at_ = at;
+    const PyValue* name = e.kwarg("name");
+    if (!name || !name->is_str()) return note("an enum type named at run time: not modelled");
+    const PyValue* schema = e.kwarg("schema");
+    std::string type = (schema && schema->is_str() ? q(schema->text) + "." : std::string()) + q(name->text);
+    if (!create) return run("DROP TYPE IF EXISTS " + type);
+    std::string labels;
+    for (const PyValue& v : e.items) {
+      if (!v.is_str()) return note("enum type " + name->text + " with labels computed at run time: not modelled");
+      labels += (labels.empty() ? "" : ", ") + quote_literal(v.text);
+    }
+    run("CREATE TYPE " + type + " AS ENUM (" + labels + ")");
+  }
+
  private:
   void run(const std::string& stmt) { out_->emit(stmt, at_); }
 
@@ -476,6 +494,18 @@ void walk(TSNode node, PyReader& reader, Translator& tr, std::map<std::string, s
     }
   }
   if (is(node, "call")) {
+    // An enum type's create()/drop() with the migration's connection (`role_type.create(
+    // op.get_bind())`, `postgresql.ENUM(..., name=...).create(bind, checkfirst=True)`).
+    TSNode fn = ts_node_child_by_field_name(node, "function", 8);
+    if (is(fn, "attribute")) {
+      std::string_view method = reader.text(ts_node_child_by_field_name(fn, "attribute", 9));
+      if (method == "create" || method == "drop") {
+        PyValue target = reader.eval(ts_node_child_by_field_name(fn, "object", 6));
+        std::string kind(target.last_name());
+        for (char& ch : kind) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (target.is(K::Call) && kind == "enum") return tr.enum_type(target, method == "create", ts_node_start_byte(node));
+      }
+    }
     PyValue c = reader.eval(node);
     if (c.is(K::Call)) {
       size_t dot = c.text.rfind('.');
