@@ -143,7 +143,7 @@ bool has_placeholder(std::string_view t) {
   return false;
 }
 
-/// In `ALTER TABLE [IF EXISTS] [ONLY] t <action>` whose actions only add, drop, rename or alter
+/// In `ALTER TABLE [IF EXISTS] [ONLY] [schema.]t <action>` whose actions only add, drop, rename or alter
 /// columns or constraints, the index of the token `t`: such a statement keeps the table (run or
 /// not, the table is there and its other columns are as they were), so only the names after it
 /// are uncertain. toks.size() for any other statement (a table renamed, moved, created).
@@ -157,7 +157,13 @@ size_t column_action_table(const std::vector<BodyToken>& toks, size_t at, size_t
   size_t table = i;
   if (table >= end || toks[table].kind != BodyToken::Word) return toks.size();
   ++i;
-  if (i < end && toks[i].kind == BodyToken::Other && toks[i].text == ".") return toks.size();  // schema-qualified
+  // Schema-qualified (`ALTER TABLE auth.users RENAME COLUMN ...`): the table is the name after the dot.
+  if (i < end && toks[i].kind == BodyToken::Other && toks[i].text == ".") {
+    if (i + 1 >= end || toks[i + 1].kind != BodyToken::Word) return toks.size();
+    table = i + 1;
+    i += 2;
+    if (i < end && toks[i].kind == BodyToken::Other && toks[i].text == ".") return toks.size();
+  }
   // Each action (comma-separated at depth 0) starts with ADD, DROP, ALTER or RENAME of a column
   // or constraint; RENAME TO and SET SCHEMA change the table itself.
   bool start = true;
