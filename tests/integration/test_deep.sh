@@ -77,6 +77,13 @@ check "fragment list and typed literal: not the code's" "schemagate: --postgres:
 schemagate: --postgres: not the code's: shop/billing.py:45:76: syntax error at or near \"\$1\" (SQLSTATE 42601)" \
   "$(run check . --postgres --verbose | grep -a -- '--postgres: not the code')"
 
+# Migrations written in Go: a data step after an early `return nil`, a cursor's statements and a
+# data step with bind parameters are not applied to the scratch database (they change no schema,
+# and could not run there as the code runs them): only the code's own missing column is reported.
+rm -rf "$work/gocode" && cp -r "$here/migrations-fixtures/go-code-migrations-data-steps-not-applied" "$work/gocode" && rm -f "$work/gocode"/expected*
+check "go code migrations: data steps not applied" "internal/store/dogs.go:6:48: error[missing-column]: column \"chip\" of relation \"dogs\" does not exist (SQLSTATE 42703): no migration adds it
+exit: 1" "$( (cd "$work/gocode" && NO_COLOR=1 "$bin" check . --postgres --quiet 2>&1; echo "exit: $?") | grep -a -E '^(internal|exit)')"
+
 # 3. The newest migration removed: the unique index, the enum label, the sequence and the function
 # it creates are the static checks' findings; PostgreSQL rejects the same statements, and those
 # rejections are not reported a second time.

@@ -24,6 +24,49 @@ using languages::node_is;
 
 /// Calls that run their SQL argument and return no rows: the statements of a migration. Query
 /// and QueryRow read (a data migration's loop); they change nothing the model follows.
+/// Whether `block` (an if's consequence) ends the function successfully: a `return nil` (or a
+/// bare `return`) among its statements, and no other return.
+bool returns_success(TSNode block) {
+  if (ts_node_is_null(block)) return false;
+  TSNode list = block;
+  if (ts_node_named_child_count(block) == 1 && node_is(ts_node_named_child(block, 0), "statement_list"))
+    list = ts_node_named_child(block, 0);
+  bool success = false;
+  for (uint32_t i = 0, n = ts_node_named_child_count(list); i < n; ++i) {
+    TSNode st = ts_node_named_child(list, i);
+    if (!node_is(st, "return_statement")) continue;
+    TSNode value = ts_node_named_child_count(st) > 0 ? ts_node_named_child(st, 0) : TSNode{};
+    if (node_is(value, "expression_list") && ts_node_named_child_count(value) == 1) value = ts_node_named_child(value, 0);
+    if (!ts_node_is_null(value) && !node_is(value, "nil")) return false;
+    success = true;
+  }
+  return success;
+}
+
+/// The first word of `sql`, in lower case.
+std::string first_word(std::string_view sql) {
+  size_t i = 0;
+  while (i < sql.size() && (std::isspace(static_cast<unsigned char>(sql[i])) || sql[i] == '(')) ++i;
+  std::string word;
+  while (i < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i])))
+    word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(sql[i++]))));
+  return word;
+}
+
+/// Whether `sql` starts with a cursor's statement: it needs the transaction block the code's
+/// handle (a *sql.Tx) is, and changes no schema.
+bool cursor_statement(std::string_view sql) {
+  std::string w = first_word(sql);
+  return w == "declare" || w == "fetch" || w == "move" || w == "close";
+}
+
+/// Whether `sql` starts with a statement that changes data, not the schema.
+bool data_statement(std::string_view sql) {
+  std::string w = first_word(sql);
+  return w == "update" || w == "insert" || w == "delete" || w == "select" || w == "with" || w == "merge" ||
+         cursor_statement(sql);
+}
+
 bool is_exec(std::string_view name) {
   return name == "Exec" || name == "ExecContext" || name == "MustExec" || name == "MustExecContext";
 }
@@ -261,6 +304,19 @@ void GoMigrationCode::walk(TSNode node, const std::set<std::string_view>& handle
                            Steps* out) const {
   if (ts_node_is_null(node)) return;
   if (node_is(node, "for_statement") && range_of_statements(node, out)) return;
+  // A block's statements after an early successful return (`if !hasPrefs { return nil }`) may
+  // not run: the data statements among them are not applied (exec), its DDL still is.
+  if (node_is(node, "block") || node_is(node, "statement_list")) {
+    int outer = guarded_;
+    uint32_t k = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < k; ++i) {
+      TSNode st = ts_node_named_child(node, i);
+      walk(st, handles, visited, out);
+      if (node_is(st, "if_statement") && returns_success(field(st, "consequence"))) ++guarded_;
+    }
+    guarded_ = outer;
+    return;
+  }
   if (node_is(node, "call_expression")) {
     bool method = false;
     std::string_view name = callee_name(node, text_, &method);
@@ -313,6 +369,29 @@ void GoMigrationCode::exec(TSNode call, std::string_view name, Steps* out) const
     out->sql.notes.push_back({ts_node_start_byte(call), std::string(name) +
                                                             " of a statement computed at run time: not modelled; the "
                                                             "names in the strings of this migration are not checked"});
+    return;
+  }
+  if (cursor_statement(site->sql.text)) {
+    out->sql.notes.push_back({ts_node_start_byte(call), std::string(name) +
+                                                            " of a cursor's statement (the code's transaction holds it): "
+                                                            "changes no schema: not applied"});
+    return;
+  }
+  // A data statement with bind parameters runs with the code's values (`UPDATE icons SET
+  // external_id = $1 WHERE id = $2` in a loop): without them it cannot run, and it changes no schema.
+  bool parameters = false;
+  for (size_t k = 0; k + 1 < site->sql.text.size() && !parameters; ++k)
+    parameters = site->sql.text[k] == '$' && std::isdigit(static_cast<unsigned char>(site->sql.text[k + 1]));
+  if (parameters && data_statement(site->sql.text)) {
+    out->sql.notes.push_back({ts_node_start_byte(call), std::string(name) +
+                                                            " of a data statement with bind parameters: changes no "
+                                                            "schema: not applied"});
+    return;
+  }
+  if (guarded_ > 0 && data_statement(site->sql.text)) {
+    out->sql.notes.push_back({ts_node_start_byte(call), std::string(name) +
+                                                            " of a data statement after an early return: it may not "
+                                                            "run, and changes no schema: not applied"});
     return;
   }
   out->sql.sql += site->sql.text;

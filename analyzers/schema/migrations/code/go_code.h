@@ -97,6 +97,9 @@ class GoMigrationCode {
   TSNode root_{};
   std::vector<languages::SqlSite> sites_;
   ChainReader chain_reader_;
+  /// Set while walking the statements of a block that follow an `if ... { return nil }`: they
+  /// may not run (miniflux returns before a data update when an old column is absent).
+  mutable int guarded_ = 0;
 };
 
 /// The project folder of a Go import path: the longest tail of it that is a folder holding Go
