@@ -38,7 +38,7 @@ static_assert(sizeof(schema::Origin) == 48, "schema::Origin changed: encode the 
 static_assert(sizeof(schema::Column) == 152, "schema::Column changed: encode the new field, bump kFormat");
 static_assert(sizeof(schema::UniqueKey) == 112, "schema::UniqueKey changed: encode the new field, bump kFormat");
 static_assert(sizeof(schema::Relation) == 240, "schema::Relation changed: encode the new field, bump kFormat");
-static_assert(sizeof(schema::Function) == 160, "schema::Function changed: encode the new field, bump kFormat");
+static_assert(sizeof(schema::Function) == 184, "schema::Function changed: encode the new field, bump kFormat");
 static_assert(sizeof(schema::EnumType) == 104, "schema::EnumType changed: encode the new field, bump kFormat");
 static_assert(sizeof(schema::SchemaEvent) == 184, "schema::SchemaEvent changed: encode the new field, bump kFormat");
 static_assert(sizeof(schema::Schema) == 520, "schema::Schema changed: encode the new field, bump kFormat");
@@ -49,7 +49,7 @@ static_assert(sizeof(Service) == 712, "Service changed: encode the new field, bu
 static_assert(sizeof(SchemaBuild) == 912, "SchemaBuild changed: encode the new field, bump kFormat");
 
 constexpr std::string_view kMagic = "schemagate schema cache\n";
-constexpr uint64_t kFormat = 4;
+constexpr uint64_t kFormat = 5;
 
 class Writer {
  public:
@@ -138,6 +138,7 @@ class Writer {
         origin(f.origin);
         strings(f.arg_names);
         b(f.arg_names_known);
+        strings(f.arg_types);
       }
     }
     b(sc.functions_complete);
@@ -332,6 +333,7 @@ class Reader {
         f.origin = origin();
         f.arg_names = strings();
         f.arg_names_known = b();
+        f.arg_types = strings();
       }
       sc->functions[k] = std::move(overloads);
     }

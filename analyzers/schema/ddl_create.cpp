@@ -8,6 +8,7 @@
 #include <set>
 #include <string_view>
 
+#include "analyzers/schema/builtin.h"
 #include "analyzers/schema/ddl_simulator.h"
 #include "analyzers/schema/implicit_sequences.h"
 #include "analyzers/sql/resolve.h"
@@ -150,7 +151,7 @@ void Simulator::define_aggregate(const PgQuery__DefineStmt* b, const std::string
   std::vector<std::string> parts = name_list(SG_LIST(b, defnames));
   if (!parts.empty())
     add_function({default_schema(parts.size() > 1 ? parts[parts.size() - 2] : "", creation_schema), parts.back(),
-                  0, 0, -1, false, stmt_origin(), {}, false},
+                  0, 0, -1, false, stmt_origin(), {}, false, {}},
                  b->replace);
 }
 
@@ -229,6 +230,7 @@ void Simulator::create_function(const PgQuery__CreateFunctionStmt* b, const std:
       continue;
     ++f.declared;
     f.arg_names.push_back(text(fp->name));
+    f.arg_types.push_back(argument_type(fp->arg_type));
     if (present(fp->defexpr)) ++defaults;
     if (fp->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_VARIADIC) variadic = true;
   }
@@ -236,6 +238,19 @@ void Simulator::create_function(const PgQuery__CreateFunctionStmt* b, const std:
   f.min_args = std::max(0, f.declared - defaults);  // a VARIADIC without default needs one value
   f.arg_names_known = true;
   add_function(std::move(f), b->replace);
+}
+
+std::string Simulator::argument_type(const PgQuery__TypeName* type) const {
+  if (!type || type->pct_type) return "";  // t.c%TYPE: the column's type, not followed
+  std::vector<std::string> parts = name_list(SG_LIST(type, names));
+  std::string array = type->n_array_bounds > 0 ? "[]" : "";
+  if (parts.size() == 2) return parts[0] + "." + parts[1] + array;
+  if (parts.size() != 1) return "";
+  const std::string& name = parts[0];
+  if (builtin::type(name)) return "pg_catalog." + name + array;
+  for (auto& p : path_)
+    if (schema_.find(p, name) || schema_.types.count(p + "." + name)) return p + "." + name + array;
+  return "";
 }
 
 void Simulator::add_function(Function f, bool replace) {

@@ -188,6 +188,9 @@ class Simulator {
   /// CREATE [OR REPLACE] FUNCTION / PROCEDURE: what a call can pass. A procedure's OUT
   /// arguments are passed by CALL too; a function's are not.
   void create_function(const PgQuery__CreateFunctionStmt* b, const std::string& creation_schema);
+  /// An argument's type as the function keeps it (Function::arg_types): resolved now, as
+  /// CREATE FUNCTION resolves it (pg_catalog first, then the search path), or "" when unsure.
+  std::string argument_type(const PgQuery__TypeName* type) const;
 
   void add_function(Function f, bool replace);
 

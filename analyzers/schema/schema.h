@@ -97,6 +97,11 @@ struct Function {
   /// first min_args have no default.
   std::vector<std::string> arg_names;
   bool arg_names_known = false;
+  /// The input arguments' types in order, when known (empty otherwise): "schema.name" as the
+  /// type resolved where the function was created ("public.people" for a table's row type,
+  /// "pg_catalog.text"), "[]" appended for an array; "" for one argument whose type is not known.
+  /// Attribute notation (`p.display_name` for display_name(people)) needs the first one.
+  std::vector<std::string> arg_types;
   bool accepts(int n) const { return n >= min_args && (max_args < 0 || n <= max_args); }
   /// Whether a call passing exactly the arguments named `keys` finds this overload, as
   /// PostgREST matches a function to a request: every argument without a default is named,

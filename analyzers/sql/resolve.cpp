@@ -62,7 +62,10 @@ Entry Resolver::range_var(const PgQuery__RangeVar* rv, bool allow_cte, const Cte
     n.name = text(rv->relname);
     n.location = static_cast<size_t>(std::max(0, rv->location));
     n.three_part = rv->catalogname && *rv->catalogname;
-    if (rv->alias) n.alias = text(rv->alias->aliasname);
+    if (rv->alias) {
+      n.alias = text(rv->alias->aliasname);
+      for (const Node* c : SG_LIST(rv->alias, colnames)) n.alias_columns.push_back(str(c));
+    }
   }
   return range_var(n, allow_cte, ctes);
 }
@@ -77,6 +80,7 @@ Entry Resolver::range_var(const RelationName& rv, bool allow_cte, const CteEnv* 
   if (schema_name.empty() && ctes) {
     if (const Derived* d = ctes->find(name)) {
       e.derived = *d;
+      apply_alias(rv.alias_columns, &e.derived);
       if (!d->complete) e.open = true;
       return e;
     }
@@ -141,6 +145,8 @@ Entry Resolver::range_var(const RelationName& rv, bool allow_cte, const CteEnv* 
   ref.schema = rel->schema;
   refs_.push_back(ref);
   e.rel = rel;
+  e.alias_columns = rv.alias_columns;
+  e.column_order_known = rel->columns_complete && !schema_.uncertain_names.count(rel->name);
   e.name_offset = ref.offset;
   e.schema_name = rel->schema;
   e.rel_name = rel->name;
@@ -218,16 +224,39 @@ const Entry* Resolver::find_qualifier(const std::string& q, const std::string& s
 }
 
 void Resolver::qualified(Reference ref, const Entry& e) {
-  if (e.rel) {
+  if (e.rel && e.listed(ref.column) < 0) {
     ref.schema = e.rel->schema;
     ref.relation = e.rel->name;
   } else {
+    // A derived table's column, or a name the alias column list gives: the statement defines
+    // it, no requirement on the schema (like a subquery's output column).
     ref.relation = e.alias;
   }
+  bool lacks = e.rel && e.certainly_lacks(ref.column) && !schema_.uncertain_names.count(ref.column) &&
+               !schema_.uncertain_names.count(e.rel->name);
+  RowFunction function = lacks ? row_function(*e.rel, ref.column) : RowFunction::None;
   if (e.has_column(ref.column)) {
     ref.status = RefStatus::Resolved;
-  } else if (e.rel && e.certainly_lacks(ref.column) && !schema_.uncertain_names.count(ref.column) &&
-             !schema_.uncertain_names.count(e.rel->name)) {
+  } else if (std::string why = e.alias_note(ref.column); !why.empty()) {
+    ref.status = RefStatus::Unchecked;
+    ref.note = why;
+  } else if (function == RowFunction::Found) {
+    // p.display_name is display_name(p): what the code needs is that function, not a column.
+    ref.status = RefStatus::Resolved;
+    ref.schema.clear();
+    ref.relation = e.alias;
+    ref.note = "a call of a function of the row type of \"" + e.rel->name + "\", in attribute notation";
+    FunctionCall call;
+    call.name = ref.column;
+    call.arguments = 1;
+    call.offset = ref.offset;
+    call.search_path = path_;
+    calls_.push_back(std::move(call));
+  } else if (function == RowFunction::Unsure) {
+    ref.status = RefStatus::Unchecked;
+    ref.note = "a function \"" + ref.column + "\" may take the row of \"" + e.rel->name +
+               "\" (attribute notation): its argument's type is not known";
+  } else if (lacks) {
     ref.status = RefStatus::Missing;
     ref.searched = {e.rel->qualified_name()};
   } else {
@@ -241,11 +270,12 @@ void Resolver::qualified(Reference ref, const Entry& e) {
 
 void Resolver::unqualified(Reference ref, const Scope& scope) {
   bool certain = true;
+  std::string alias_note;
   std::vector<const Entry*> bases;
   for (const Scope* s = &scope; s; s = s->parent) {
     for (auto& e : s->entries) {
       if (e.has_column(ref.column) && !e.open) {
-        if (e.rel) {
+        if (e.rel && e.listed(ref.column) < 0) {
           ref.schema = e.rel->schema;
           ref.relation = e.rel->name;
         } else {
@@ -257,12 +287,13 @@ void Resolver::unqualified(Reference ref, const Scope& scope) {
       }
       if (e.alias == ref.column) return;  // whole-row reference: SELECT t FROM t
       if (!e.certainly_lacks(ref.column) || (e.rel && schema_.uncertain_names.count(e.rel->name))) certain = false;
+      if (std::string why = e.alias_note(ref.column); !why.empty() && alias_note.empty()) alias_note = why;
       if (e.rel) bases.push_back(&e);
     }
   }
   if (!certain || schema_.uncertain_names.count(ref.column)) {
     ref.status = RefStatus::Unchecked;
-    ref.note = "a relation in scope has columns that are not known";
+    ref.note = alias_note.empty() ? "a relation in scope has columns that are not known" : alias_note;
     refs_.push_back(ref);
     return;
   }
@@ -280,6 +311,48 @@ void Resolver::unqualified(Reference ref, const Scope& scope) {
     if (std::find(ref.searched.begin(), ref.searched.end(), e->rel->qualified_name()) == ref.searched.end())
       ref.searched.push_back(e->rel->qualified_name());
   refs_.push_back(ref);
+}
+
+Resolver::RowFunction Resolver::row_function(const Relation& rel, const std::string& name) const {
+  // A table's row converts implicitly to the row type of every table it inherits from
+  // (INHERITS, PARTITION OF), parents of parents too.
+  std::set<std::string> rows{rel.qualified_name()};
+  std::vector<std::string> todo = rel.parents;
+  while (!todo.empty()) {
+    std::string q = todo.back();
+    todo.pop_back();
+    if (!rows.insert(q).second) continue;
+    auto dot = q.find('.');
+    if (const Relation* parent = schema_.find(q.substr(0, dot), q.substr(dot + 1)))
+      todo.insert(todo.end(), parent->parents.begin(), parent->parents.end());
+  }
+  // PostgreSQL weighs every overload of the name on the search path (pg_catalog's are not in
+  // the model: none of them takes a user table's row but through a pseudo-type).
+  RowFunction found = RowFunction::None;
+  for (auto& p : path_) {
+    auto it = schema_.functions.find(p + "." + name);
+    if (it == schema_.functions.end()) continue;
+    for (const schema::Function& f : it->second) {
+      // One argument: the first, the others with defaults (PostgreSQL fills them in), or a
+      // lone VARIADIC one of an array of the row type.
+      if (f.procedure || f.declared < 1 || !f.accepts(1)) continue;
+      std::string type = f.arg_types.empty() ? "" : f.arg_types.front();
+      if (f.max_args < 0 && f.declared == 1 && type.size() > 2 && type.compare(type.size() - 2, 2, "[]") == 0)
+        type.resize(type.size() - 2);
+      if (rows.count(type)) return RowFunction::Found;
+      // record and the polymorphic pseudo-types take any row.
+      if (type == "pg_catalog.record" || type == "pg_catalog.any" || type == "pg_catalog.anyelement" ||
+          type == "pg_catalog.anycompatible" || type == "pg_catalog.anynonarray" ||
+          type == "pg_catalog.anycompatiblenonarray")
+        return RowFunction::Found;
+      auto dot = type.find('.');
+      bool another = dot != std::string::npos &&
+                     (type.compare(0, dot + 1, "pg_catalog.") == 0 || type.back() == ']' ||
+                      schema_.find(type.substr(0, dot), type.substr(dot + 1)) || schema_.types.count(type));
+      if (!another) found = RowFunction::Unsure;  // its type is not known, or no longer exists
+    }
+  }
+  return found;
 }
 
 size_t Resolver::name_offset(size_t loc, size_t skip) const {

@@ -253,7 +253,7 @@ const schema::Column* Resolver::column_of(const Node* node, const Scope& scope) 
       if (e.open && names.size() == 1) return nullptr;
       if (!e.has_column(names.back())) continue;
       ++matches;
-      if (e.rel) found = e.rel->find_column(names.back());
+      if (e.rel) found = e.column(names.back());
     }
     if (matches > 1) return nullptr;
     if (matches == 1) return found;

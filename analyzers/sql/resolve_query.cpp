@@ -100,8 +100,11 @@ void Resolver::expand_star(Span<Node> fields, const Scope& scope, Derived* out) 
   auto add_entry = [&](const Entry& e) {
     if (e.open) { out->complete = false; return; }
     if (e.rel) {
-      for (auto& c : e.rel->columns) out->columns.push_back(c.name);
-      if (!e.rel->columns_complete) out->complete = false;
+      Derived d;
+      for (auto& c : e.rel->columns) d.columns.push_back(c.name);
+      apply_alias(e.alias_columns, &d);
+      out->columns.insert(out->columns.end(), d.columns.begin(), d.columns.end());
+      if (!e.rel->columns_complete || (!e.alias_columns.empty() && !e.column_order_known)) out->complete = false;
     } else {
       out->columns.insert(out->columns.end(), e.derived.columns.begin(), e.derived.columns.end());
       if (!e.derived.complete) out->complete = false;
@@ -258,11 +261,15 @@ bool Resolver::function_outputs(const PgQuery__RangeFunction* b, const std::stri
 
 void Resolver::apply_alias(const PgQuery__Alias* alias, Derived* out) {
   if (!alias) return;
-  size_t i = 0;
-  for (const Node* c : SG_LIST(alias, colnames)) {
-    if (i < out->columns.size()) out->columns[i] = str(c);
-    else out->columns.push_back(str(c));
-    ++i;
+  std::vector<std::string> names;
+  for (const Node* c : SG_LIST(alias, colnames)) names.push_back(str(c));
+  apply_alias(names, out);
+}
+
+void Resolver::apply_alias(const std::vector<std::string>& names, Derived* out) {
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i < out->columns.size()) out->columns[i] = names[i];
+    else out->columns.push_back(names[i]);
   }
 }
 

@@ -70,14 +70,54 @@ struct Entry {
   Derived derived;             ///< derived tables (CTE, subquery, VALUES)
   bool open = false;           ///< columns unknown: functions, unknown or missing relations
   size_t name_offset = 0;      ///< base relations: byte offset of the name in the statement
+  /// Base relations with an alias column list (`FROM widgets AS w(wid, label)`): its names,
+  /// which rename the relation's first columns in order (PostgreSQL's eref); the columns past
+  /// the list keep their names. Which columns it renames is known only when the model knows
+  /// the relation's column order: all its columns, no step it could not follow.
+  std::vector<std::string> alias_columns;
+  bool column_order_known = false;
   bool is_base() const { return rel != nullptr; }
+  /// Position of `c` in the alias column list, or -1.
+  long listed(const std::string& c) const {
+    auto it = std::find(alias_columns.begin(), alias_columns.end(), c);
+    return it == alias_columns.end() ? -1 : static_cast<long>(it - alias_columns.begin());
+  }
+  /// The relation's column that `c` names through the entry when that is certain: through an
+  /// alias column list, a listed name is the column at its position, and a column the list
+  /// reaches is no longer reachable by its own name.
+  const schema::Column* column(const std::string& c) const {
+    if (!rel) return nullptr;
+    if (alias_columns.empty()) return rel->find_column(c);
+    if (!column_order_known) return nullptr;
+    if (long i = listed(c); i >= 0)
+      return static_cast<size_t>(i) < rel->columns.size() ? &rel->columns[static_cast<size_t>(i)] : nullptr;
+    for (size_t p = alias_columns.size(); p < rel->columns.size(); ++p)
+      if (rel->columns[p].name == c) return &rel->columns[p];
+    return nullptr;
+  }
+  /// Why `c` through the alias column list is neither certainly a column nor certainly absent,
+  /// or "": a listed name when the column order is not known or the list is longer than the
+  /// relation's columns; a name of the relation's own that the list renames (or may).
+  std::string alias_note(const std::string& c) const {
+    if (!rel || alias_columns.empty() || column(c)) return {};
+    if (rel->kind != schema::RelationKind::View && system_column(c)) return {};
+    const std::string q = "\"" + alias + "\"";
+    if (listed(c) >= 0)
+      return column_order_known ? "the column list of " + q + " names more columns than \"" + rel->name + "\" has"
+                                : "the column list of " + q + " renames columns of \"" + rel->name +
+                                      "\", whose column order is not known";
+    if (!column_order_known)
+      return "the column list of " + q + " may rename it: the column order of \"" + rel->name + "\" is not known";
+    if (rel->find_column(c)) return "the column list of " + q + " renames it";
+    return {};
+  }
   bool has_column(const std::string& c) const {
-    if (rel) return rel->find_column(c) != nullptr || (rel->kind != schema::RelationKind::View && system_column(c));
+    if (rel) return column(c) != nullptr || (rel->kind != schema::RelationKind::View && system_column(c));
     return std::find(derived.columns.begin(), derived.columns.end(), c) != derived.columns.end();
   }
   /// Certain that the column is absent.
   bool certainly_lacks(const std::string& c) const {
-    if (open || has_column(c)) return false;
+    if (open || has_column(c) || !alias_note(c).empty()) return false;
     if (rel) return rel->columns_complete;
     // A derived table (subquery, CTE, VALUES, a function of known outputs) whose every output
     // column was named with certainty: a column it does not list, it does not have. Inference
@@ -175,6 +215,8 @@ class Resolver {
   static bool function_outputs(const PgQuery__RangeFunction* b, const std::string& alias, Derived* out);
 
   static void apply_alias(const PgQuery__Alias* alias, Derived* out);
+  /// The same, from the alias's column names.
+  static void apply_alias(const std::vector<std::string>& names, Derived* out);
 
   /// A relation in FROM, or the target of INSERT/UPDATE/DELETE/MERGE.
   Entry range_var(const PgQuery__RangeVar* rv, bool allow_cte, const CteEnv* ctes);
@@ -182,6 +224,7 @@ class Resolver {
   /// A relation's name as written (a RangeVar, or a string read as regclass).
   struct RelationName {
     std::string schema_name, name, alias;
+    std::vector<std::string> alias_columns;  ///< `AS a(x, y)`: x, y
     size_t location = 0;
     bool three_part = false;  ///< database.schema.table
   };
@@ -211,6 +254,16 @@ class Resolver {
   const Entry* find_qualifier(const std::string& q, const std::string& schema_q, const Scope& scope);
 
   void qualified(Reference ref, const Entry& e);
+
+  /// Attribute notation: PostgreSQL reads `p.name`, when p's relation has no column `name`, as
+  /// a call name(p) of a function whose one argument is the relation's row type (a "computed
+  /// column"; arguments past the first with defaults, a lone VARIADIC array of the row type,
+  /// the row type of a table it inherits from, record and anyelement do as well). Found: the
+  /// schema has such a function on the search path; Unsure: one of that name might take the
+  /// row (its argument's type is not known, or names a type that no longer exists); None: no
+  /// function of that name takes it.
+  enum class RowFunction { None, Found, Unsure };
+  RowFunction row_function(const Relation& rel, const std::string& name) const;
 
   void unqualified(Reference ref, const Scope& scope);
 

@@ -505,3 +505,14 @@ TEST_CASE("an origin keeps the bytes of what created it; its line is the one tho
   CHECK(sql.substr(at, f->second.front().origin.length) == "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$");
   CHECK(line_of(f->second.front().origin) == 9);
 }
+
+TEST_CASE("a function keeps its arguments' types as CREATE FUNCTION resolved them") {
+  Schema s;
+  CHECK(apply(s, {{"1.sql", "CREATE TABLE people (id int); CREATE SCHEMA hr; CREATE TABLE hr.teams (id int);"
+                            "CREATE FUNCTION f(p people, t hr.teams, n int, ps people[], x people.id%TYPE, u no_such_type)"
+                            " RETURNS int LANGUAGE sql AS $$ SELECT 1 $$"}}) == "");
+  auto f = s.functions.find("public.f");
+  REQUIRE(f != s.functions.end());
+  CHECK(f->second.front().arg_types ==
+        std::vector<std::string>{"public.people", "hr.teams", "pg_catalog.int4", "public.people[]", "", ""});
+}

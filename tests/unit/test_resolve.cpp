@@ -46,13 +46,14 @@ const schema::Schema& test_schema() {
   return s;
 }
 
-std::string resolve(const std::string& sql, const std::vector<std::string>& path = {"public"}) {
+std::string resolve_in(const schema::Schema& schema, const std::string& sql,
+                       const std::vector<std::string>& path = {"public"}) {
   std::vector<sql::ParsedStatement> stmts;
   sql::ParseError perr;
   if (!sql::parse(sql, &stmts, &perr)) return "parse error: " + perr.message;
   std::string out;
   for (auto& s : stmts) {
-    auto res = sql::resolve_statement(s.node, sql, test_schema(), path);
+    auto res = sql::resolve_statement(s.node, sql, schema, path);
     for (auto& r : res.refs) {
       if (!out.empty()) out += " ";
       out += r.status == sql::RefStatus::Resolved ? "ok:" : r.status == sql::RefStatus::Missing ? "missing:" : "unchecked:";
@@ -65,6 +66,43 @@ std::string resolve(const std::string& sql, const std::vector<std::string>& path
     }
   }
   return out;
+}
+
+std::string resolve(const std::string& sql, const std::vector<std::string>& path = {"public"}) {
+  return resolve_in(test_schema(), sql, path);
+}
+
+// Alias column lists and functions of a row type (attribute notation).
+const char* kRowSchema = R"sql(
+CREATE TABLE widgets (id bigint PRIMARY KEY, legacy text, title text NOT NULL, created_at timestamptz);
+ALTER TABLE widgets DROP COLUMN legacy;
+CREATE FUNCTION widget_counts() RETURNS TABLE (widget_id bigint, n bigint) LANGUAGE sql AS $$ SELECT 1::bigint, 1::bigint $$;
+CREATE VIEW widget_stats AS SELECT * FROM widget_counts();
+CREATE TABLE people (id bigint PRIMARY KEY, given text, family text);
+CREATE TABLE teams (id bigint PRIMARY KEY, name text);
+CREATE TABLE staff (role text) INHERITS (people);
+CREATE TABLE interns (school text) INHERITS (staff);
+CREATE TABLE pets (id bigint PRIMARY KEY);
+CREATE FUNCTION display_name(p people) RETURNS text LANGUAGE sql AS $$ SELECT p.given $$;
+CREATE FUNCTION initials(p people, sep text DEFAULT '') RETURNS text LANGUAGE sql AS $$ SELECT sep $$;
+CREATE FUNCTION everyone(VARIADIC ps people[]) RETURNS text LANGUAGE sql AS $$ SELECT '' $$;
+CREATE FUNCTION as_json(r anyelement) RETURNS jsonb LANGUAGE sql AS $$ SELECT to_jsonb(r) $$;
+CREATE FUNCTION member_count(t teams) RETURNS bigint LANGUAGE sql AS $$ SELECT 0::bigint $$;
+CREATE FUNCTION pair(p people, n int) RETURNS text LANGUAGE sql AS $$ SELECT '' $$;
+CREATE FUNCTION of_list(ps people[]) RETURNS text LANGUAGE sql AS $$ SELECT '' $$;
+CREATE FUNCTION pet_tag(p pets) RETURNS text LANGUAGE sql AS $$ SELECT '' $$;
+ALTER TABLE pets RENAME TO animals;
+)sql";
+
+const schema::Schema& row_schema() {
+  static schema::Schema s = [] {
+    schema::Schema sc;
+    schema::MigrationError err;
+    bool ok = schema::apply_sql(sc, "m.sql", kRowSchema, {"public"}, nullptr, &err);
+    REQUIRE_MESSAGE(ok, err.message);
+    return sc;
+  }();
+  return s;
 }
 
 }  // namespace
@@ -410,4 +448,65 @@ TEST_CASE("set-returning functions whose outputs are fixed: unqualified columns 
   // A function of the project (or of an extension): its columns stay unknown.
   CHECK(resolve("SELECT email, nickname FROM users, my_rows(users.id) r") ==
         "ok:public.users.email unchecked:.nickname ok:public.users ok:public.users.id");
+}
+
+TEST_CASE("an alias column list renames the relation's first columns in order") {
+  const schema::Schema& sc = row_schema();
+  // legacy was dropped: widgets' columns are id, title, created_at.
+  CHECK(resolve_in(sc, "SELECT w.wid, label, w.created_at FROM widgets AS w(wid, label)") ==
+        "ok:w.wid ok:w.label ok:public.widgets.created_at ok:public.widgets");
+  // Past the list, the relation's own names; a name neither has is missing.
+  CHECK(resolve_in(sc, "SELECT w.title, w.shelf, w.ctid FROM widgets AS w(wid)") ==
+        "ok:public.widgets.title missing:public.widgets.shelf@shelf ok:public.widgets.ctid ok:public.widgets");
+  // A name the list renames is gone (PostgreSQL: 42703); not judged here.
+  CHECK(resolve_in(sc, "SELECT w.id FROM widgets AS w(wid)") == "unchecked:public.widgets.id ok:public.widgets");
+  // Unqualified: id is no longer widgets', so it is the other relation's.
+  CHECK(resolve_in(sc, "SELECT id FROM widgets AS w(wid) JOIN people p ON p.id = w.wid") ==
+        "ok:public.people.id ok:public.widgets ok:public.people ok:public.people.id ok:w.wid");
+  // More names than columns (PostgreSQL: 42P10): the extra name is not judged.
+  CHECK(resolve_in(sc, "SELECT w.d FROM widgets AS w(a, b, c, d)") == "unchecked:w.d ok:public.widgets");
+  // A star through the alias has the renamed outputs.
+  CHECK(resolve_in(sc, "SELECT x.wid, x.title FROM (SELECT * FROM widgets w(wid)) x") ==
+        "ok:x.wid ok:x.title ok:public.widgets");
+  // A CTE's columns are renamed the same way.
+  CHECK(resolve_in(sc, "WITH c AS (SELECT id, title FROM widgets) SELECT k.a, k.title FROM c AS k(a)") ==
+        "ok:public.widgets.id ok:public.widgets.title ok:public.widgets ok:k.a ok:k.title");
+}
+
+TEST_CASE("an alias column list over a relation whose column order is not known is not judged") {
+  const schema::Schema& sc = row_schema();
+  // widget_stats is a view over a function: its columns, and their order, are not known.
+  CHECK(resolve_in(sc, "SELECT s.widget, s.n, s.nope FROM widget_stats AS s(widget)") ==
+        "unchecked:s.widget unchecked:public.widget_stats.n unchecked:public.widget_stats.nope ok:public.widget_stats");
+}
+
+TEST_CASE("attribute notation: a function of the relation's row type is a computed column") {
+  const schema::Schema& sc = row_schema();
+  CHECK(resolve_in(sc, "SELECT p.id, p.display_name, p.initials, p.everyone, p.as_json FROM people p") ==
+        "ok:public.people.id ok:p.display_name ok:p.initials ok:p.everyone ok:p.as_json ok:public.people");
+  // The table name qualifies too; a child's row converts to its parent's row type.
+  CHECK(resolve_in(sc, "SELECT people.display_name FROM people") == "ok:people.display_name ok:public.people");
+  CHECK(resolve_in(sc, "SELECT s.display_name FROM staff s") == "ok:s.display_name ok:public.staff");
+  CHECK(resolve_in(sc, "SELECT i.display_name FROM interns i") == "ok:i.display_name ok:public.interns");
+  // Functions that take something else do not make the name a column (PostgreSQL: 42703).
+  CHECK(resolve_in(sc, "SELECT p.member_count, p.pair, p.of_list FROM people p") ==
+        "missing:public.people.member_count@member_count missing:public.people.pair@pair "
+        "missing:public.people.of_list@of_list ok:public.people");
+  CHECK(resolve_in(sc, "SELECT t.member_count FROM teams t") == "ok:t.member_count ok:public.teams");
+  // Only a qualified name is read as a function: unqualified, it is a column.
+  CHECK(resolve_in(sc, "SELECT display_name FROM people") == "missing:public.people.display_name@display_name ok:public.people");
+  // pet_tag was created for pets, since renamed: the model cannot tell its argument's type now.
+  CHECK(resolve_in(sc, "SELECT a.pet_tag FROM animals a") == "unchecked:public.animals.pet_tag ok:public.animals");
+}
+
+TEST_CASE("attribute notation records the function call") {
+  std::vector<sql::ParsedStatement> stmts;
+  sql::ParseError perr;
+  std::string text = "SELECT p.display_name FROM people p";
+  REQUIRE(sql::parse(text, &stmts, &perr));
+  auto res = sql::resolve_statement(stmts[0].node, text, row_schema(), {"public"});
+  REQUIRE(res.calls.size() == 1);
+  CHECK(res.calls[0].name == "display_name");
+  CHECK(res.calls[0].arguments == 1);
+  CHECK(text.substr(res.calls[0].offset, 12) == "display_name");
 }

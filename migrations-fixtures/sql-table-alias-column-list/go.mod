@@ -1,0 +1,3 @@
+module example.com/shelfware
+
+go 1.21
