@@ -253,10 +253,13 @@ class Excuses {
     for (NameForm& f : templated_migration_tables(fs, root, code.candidates))
       forms_.push_back({f.form, "created under the templated name " + f.shown + " by the migration template at",
                         CodeCreated{{"", f.form}, f.file, f.line}});
-    // A Django project's installed apps whose migrations are not in the repository (a package's:
-    // taggit, allauth's account): `migrate` creates their tables, named <label>_<model>, which no
-    // migration read here creates. The django.contrib apps' tables are known (code/django.cpp);
-    // an app of the project (a folder of its code of that name) is the project's own.
+    // A Django project's installed apps whose migrations are not in the repository: `migrate`
+    // creates their tables, which no migration read here creates. A django.contrib app's are
+    // known by name (django_session): where a migration of the project depends on the app they
+    // are in the schema, else a query on one is unchecked (the database may or may not have
+    // run that app's migrations; not modelled, so no drift is told of them either). A package's
+    // (taggit, allauth's account) are named <label>_<model>. An app of the project (a folder of
+    // its code of that name) is the project's own.
     if (django) {
       std::set<std::string> folders;
       for (auto& f : code.all_code)
@@ -264,6 +267,10 @@ class Excuses {
           folders.insert(f.first.substr(at, slash - at));
       for (const schema::migrations::code::InstalledApp& a : schema::migrations::code::django_installed_apps(fs, root)) {
         std::string label = a.label();
+        if (a.module.starts_with("django.contrib."))
+          for (const std::string& table : schema::migrations::code::django_contrib_tables(label))
+            forms_.push_back({table, "created by the migrations of installed app " + a.module + ", listed at",
+                              CodeCreated{{"", table}, a.file, a.line}});
         if (a.module.starts_with("django.") || label.empty() || folders.count(label)) continue;
         std::string form = label + "_" + std::string(1, sql::kHole);
         forms_.push_back({form,

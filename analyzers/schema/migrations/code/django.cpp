@@ -186,6 +186,18 @@ const std::map<std::string_view, std::vector<const char*>>& contrib_tables() {
 
 }  // namespace
 
+std::vector<std::string> django_contrib_tables(std::string_view label) {
+  std::vector<std::string> out;
+  auto it = contrib_tables().find(label);
+  if (it == contrib_tables().end()) return out;
+  for (const char* sql : it->second) {
+    std::string_view s = sql;
+    size_t open = s.find('"'), close = open == std::string_view::npos ? open : s.find('"', open + 1);
+    if (close != std::string_view::npos) out.emplace_back(s.substr(open + 1, close - open - 1));
+  }
+  return out;
+}
+
 /// Turns operations into SQL for one app, keeping the app's model state across its migrations.
 class DjangoApp {
  public:
@@ -811,31 +823,6 @@ std::string app_label(const source::FileSystem& fs, const std::string& root, con
 /// the value of a module-level `AUTH_USER_MODEL = "app.Model"` in a settings module (a .py file
 /// whose path names settings), preferring one outside tests when they disagree; Django's default
 /// "auth.user" when no settings module sets it.
-/// The labels of the django.contrib apps INSTALLED_APPS lists (with tables: contrib_tables) that
-/// no migration file of the project names as a dependency (`("sessions", "0001_initial")`, or
-/// auth through swappable_dependency).
-std::vector<std::string> installed_contrib_not_depended_on(const source::FileSystem& fs, const std::string& root) {
-  std::vector<std::string> installed;
-  for (const InstalledApp& a : django_installed_apps(fs, root))
-    if (a.module.starts_with("django.contrib.") && contrib_tables().count(a.label())) installed.push_back(a.label());
-  std::vector<std::string> out;
-  if (installed.empty()) return out;
-  std::set<std::string> depended;
-  for (const std::string& path : source::discover_files(fs, root, {})) {
-    if (depended.size() == installed.size()) break;  // each is some migration's dependency
-    if (!path.ends_with(".py") || path.find("migrations/") == std::string::npos) continue;
-    std::string text, err;
-    if (!fs.read(source::join_path(root, path), &text, &err) || text.find("dependencies") == std::string::npos) continue;
-    for (const std::string& label : installed)
-      for (char q : {'"', '\''})
-        if (text.find(std::string(1, q) + label + std::string(1, q) + ",") != std::string::npos) depended.insert(label);
-    if (text.find("swappable_dependency") != std::string::npos) depended.insert("auth");
-  }
-  for (const std::string& label : installed)
-    if (!depended.count(label) && !(label == "contenttypes" && depended.count("auth"))) out.push_back(label);
-  return out;
-}
-
 std::string auth_user_model(const source::FileSystem& fs, const std::string& root) {
   std::string found, in_test;
   for (const std::string& path : source::discover_files(fs, root, {})) {
@@ -1175,12 +1162,6 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   order_by_dependencies(&order);
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < parsed.size(); ++i) index[parsed[i].file.version] = i;
-  // The contrib apps INSTALLED_APPS lists that no migration of the project depends on:
-  // `migrate` creates their tables all the same (django_session with no dependency on sessions).
-  // Those a migration depends on are created there, as above.
-  if (!order.empty())
-    for (const std::string& label : installed_contrib_not_depended_on(fs, root))
-      parsed[index[order.front().version]].contrib.push_back({label, 0});
 
   DjangoApp state(app, auth_user_model(fs, root));
   std::map<std::string, std::string> field_bases;

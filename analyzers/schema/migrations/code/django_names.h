@@ -42,4 +42,8 @@ struct InstalledApp {
 /// project's .py files whose path names settings; each dotted name once, in file order.
 std::vector<InstalledApp> django_installed_apps(const source::FileSystem& fs, const std::string& root);
 
+/// The tables a django.contrib app's own migrations create (`sessions`: django_session), as
+/// schemagate models them where a migration depends on the app; empty for another label.
+std::vector<std::string> django_contrib_tables(std::string_view label);
+
 }  // namespace schemagate::schema::migrations::code
