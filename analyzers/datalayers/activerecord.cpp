@@ -1459,6 +1459,26 @@ class Extractor {
   }
 
  private:
+  /// Whether a chain on `model` passes: each of `names` (no query method) is a scope of the
+  /// model or a relation class method (whose joins and select it adds to *joined /
+  /// *custom_select), and no name of `walked` is a class method of the model that runs instead of
+  /// ActiveRecord's query method of that name.
+  template <class Names, class Walked>
+  bool passes(const Model& model, const Names& names, const Walked& walked, bool* joined, bool* custom_select) const {
+    std::set<std::string, std::less<>> relations;
+    for (const auto& m : names) {
+      if (models_.scope_of(model, m)) continue;
+      std::string flags;
+      if (!models_.relation_method(model, std::string(m), &flags)) return false;
+      relations.emplace(m);
+      if (flags.find('j') != std::string::npos) *joined = true;
+      if (flags.find('s') != std::string::npos) *custom_select = true;
+    }
+    for (const auto& m : walked)
+      if (!relations.count(m) && models_.class_method(model, std::string(m))) return false;
+    return true;
+  }
+
   /// Follows the receivers of `call` to the model the chain starts from.
   std::optional<Chain> chain_of(TSNode call, const Context& ctx) {
     Chain chain;
@@ -1586,19 +1606,9 @@ class Extractor {
     if (!chain.model || chain.model->table.empty()) return std::nullopt;
     // A name no query method must be a scope of the model, or a class method that is one query
     // chain on the class (ImpoundClaim.involving(id).where(...)): what it joins or selects holds
-    // for the names after it.
-    std::set<std::string_view> relations;
-    for (auto m : unknown) {
-      if (models_.scope_of(*chain.model, m)) continue;
-      std::string flags;
-      if (!models_.relation_method(*chain.model, std::string(m), &flags)) return std::nullopt;
-      relations.insert(m);
-      if (flags.find('j') != std::string::npos) chain.joined = true;
-      if (flags.find('s') != std::string::npos) chain.custom_select = true;
-    }
-    // The model's own class method of a query method's name runs instead of ActiveRecord's.
-    for (auto m : walked)
-      if (!relations.count(m) && models_.class_method(*chain.model, std::string(m))) return std::nullopt;
+    // for the names after it. The model's own class method of a query method's name runs
+    // instead of ActiveRecord's.
+    if (!passes(*chain.model, unknown, walked, &chain.joined, &chain.custom_select)) return std::nullopt;
     return chain;
   }
 
@@ -1710,17 +1720,7 @@ class Extractor {
       }
       rel.joined = rel.joined || root->joined;
       rel.custom_select = rel.custom_select || root->custom_select;
-      std::set<std::string> relations;
-      for (const std::string& m : root->names) {
-        if (models_.scope_of(*rel.model, m)) continue;
-        std::string flags;
-        if (!models_.relation_method(*rel.model, m, &flags)) return std::nullopt;
-        relations.insert(m);
-        if (flags.find('j') != std::string::npos) rel.joined = true;
-        if (flags.find('s') != std::string::npos) rel.custom_select = true;
-      }
-      for (const std::string& m : root->walked)
-        if (!relations.count(m) && models_.class_method(*rel.model, m)) return std::nullopt;
+      if (!passes(*rel.model, root->names, root->walked, &rel.joined, &rel.custom_select)) return std::nullopt;
       return rel;
     }();
     returned_[key] = out;
@@ -1791,22 +1791,7 @@ class Extractor {
         names.insert(names.end(), root->names.begin(), root->names.end());
         walked.insert(walked.end(), root->walked.begin(), root->walked.end());
       }
-      if (!ok || !rel.model) continue;
-      std::set<std::string> relations;
-      for (const std::string& m : names) {
-        if (models_.scope_of(*rel.model, m)) continue;
-        std::string flags;
-        if (!models_.relation_method(*rel.model, m, &flags)) {
-          ok = false;
-          break;
-        }
-        relations.insert(m);
-        if (flags.find('j') != std::string::npos) rel.joined = true;
-        if (flags.find('s') != std::string::npos) rel.custom_select = true;
-      }
-      for (const std::string& m : walked)
-        if (ok && !relations.count(m) && models_.class_method(*rel.model, m)) ok = false;
-      if (ok) out.emplace(name, rel);
+      if (ok && rel.model && passes(*rel.model, names, walked, &rel.joined, &rel.custom_select)) out.emplace(name, rel);
     }
     return out;
   }
