@@ -9,8 +9,9 @@
 // (DataLayer::reads_body: the calls it follows, lexically, on the body's code: Go's query
 // builders and ORMs, synapse's DatabasePool helpers); a file of a layer that needs the whole
 // file is parsed whole. A layer reads the tree of the file's first scan only: a scan again, with
-// more bodies kept (a wrapper found since), takes its outputs. A Python body blanked is skipped
-// by the parser, not read as blanks.
+// more bodies kept (a wrapper found since), takes its outputs. A body blanked is skipped by the
+// parser (included ranges), not read as blanks: a Go body's text between its braces, a Python
+// body's after the `pass` that stands for it.
 #include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/go_prefilter.h"
 #include "analyzers/languages/literal_scan.h"
@@ -60,7 +61,12 @@ std::string FileScanner::text_to_parse(const std::string& rel, const std::string
     for (std::string_view name : called)
       asked->insert({languages::ProjectQuery::kWrapper, std::string(lang.name), "", std::string(name), false});
   }
-  return languages::blank_bodies(text, bodies, blank);
+  if (!skipped) return languages::blank_bodies(text, bodies, blank);
+  // The bodies blanked are skipped by the parser: it reads `{` and `}` with nothing between.
+  for (size_t i = 0; i < bodies.size(); ++i)
+    if (blank[i] && bodies[i].close > bodies[i].open + 1)
+      skipped->emplace_back(static_cast<uint32_t>(bodies[i].open + 1), static_cast<uint32_t>(bodies[i].close));
+  return {};
 }
 
 std::string FileScanner::python_text_to_parse(const std::string& rel, const std::string& text,

@@ -155,8 +155,10 @@ class FileScanner {
   /// (languages/blank_bodies.h), or "" to parse it as it is (body_gate.cpp).
   /// `asked` (the first pass's questions): each name a blanked body calls is asked as a wrapper,
   /// as its extraction would have (the files that may define it are read for it). `skipped`, if
-  /// given: spans of the text returned that are to be parsed without being read
-  /// (Parser::parse's), its bytes there left as they are (a Python body's after its `pass`).
+  /// given: spans of the text parsed (the text returned, or `text` when "" comes back with
+  /// spans) that are to be parsed without being read (Parser::parse's), its bytes there left as
+  /// they are: a Python body's after its `pass`, a Go body's between its braces (Go's text is
+  /// then not copied: the parser reads `{}`).
   std::string text_to_parse(const std::string& rel, const std::string& text, const languages::Language& lang,
                             const std::vector<const datalayers::DataLayer*>& layers,
                             std::set<languages::ProjectQuery>* asked,
