@@ -118,6 +118,10 @@ bool RealFileSystem::listed_regular_inside(const std::string& path) const {
     std::lock_guard<std::mutex> lock(listings_mutex_);
     if (auto known = dir_inside_.find(dir); known != dir_inside_.end()) return known->second;
   }
+  {
+    std::lock_guard<std::mutex> lock(listings_mutex_);
+    if (inside_from_listings(dir)) return true;
+  }
   // Lexically inside the tree, and inside it once every link of the directory's path is
   // resolved, as the kernel resolves it when the file is opened.
   bool inside = false;
@@ -132,6 +136,42 @@ bool RealFileSystem::listed_regular_inside(const std::string& path) const {
   std::lock_guard<std::mutex> lock(listings_mutex_);
   dir_inside_.emplace(dir, inside);
   return inside;
+}
+
+// A directory that its parent's listing holds as a directory itself (not a link), in a parent
+// inside the tree, is inside the tree: known from the listings up to the tree's own path, where
+// fs::canonical would read every link of the path again (a readlink per component, for each
+// directory: 10,000 calls on a tree of 1,000 directories). Each directory found so is recorded
+// in dir_inside_. False when the listings do not tell (a path spelled another way, a parent
+// not listed, a link): the caller resolves the path.
+bool RealFileSystem::inside_from_listings(const std::string& dir) const {
+  std::vector<std::string_view> below;  // from `dir` up to the first directory known inside, exclusive
+  std::string_view d = dir;
+  for (;;) {
+    if (d == tree_) break;
+    if (auto known = dir_inside_.find(std::string(d)); known != dir_inside_.end()) {
+      if (!known->second) return false;
+      break;
+    }
+    size_t slash = d.rfind('/');
+    if (slash == std::string_view::npos || slash == 0 || slash + 1 == d.size()) return false;
+    below.push_back(d);
+    d = d.substr(0, slash);
+  }
+  for (auto it = below.rbegin(); it != below.rend(); ++it) {
+    size_t slash = it->rfind('/');
+    std::string parent(it->substr(0, slash));
+    std::string_view name = it->substr(slash + 1);
+    if (name == "." || name == "..") return false;
+    auto listing = listings_.find(parent);
+    if (listing == listings_.end() || !listing->second->ok) return false;
+    const std::vector<DirEntry>& entries = listing->second->entries;
+    auto e = std::lower_bound(entries.begin(), entries.end(), name,
+                              [](const DirEntry& x, std::string_view n) { return x.name < n; });
+    if (e == entries.end() || e->name != name || !e->is_dir || !e->skip_reason.empty()) return false;
+    dir_inside_.emplace(std::string(*it), true);
+  }
+  return true;
 }
 
 bool RealFileSystem::read(const std::string& path, std::string* out, std::string* err) const {

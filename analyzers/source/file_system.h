@@ -108,6 +108,9 @@ class RealFileSystem final : public FileSystem {
   /// True when `path`'s directory listing holds it as a regular file and that directory is
   /// inside the tree (decided once per directory): then stays_inside need not be asked.
   bool listed_regular_inside(const std::string& path) const;
+  /// True when `dir` is inside the tree by the listings alone (a real directory of a directory
+  /// inside, up to the tree's path); false when they do not tell. Under listings_mutex_.
+  bool inside_from_listings(const std::string& dir) const;
   /// Lists `dir` from the file system (opendir/readdir, a stat only where the entry's type does
   /// not say enough).
   Listing list_now(const std::string& dir) const;

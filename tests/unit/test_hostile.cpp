@@ -125,6 +125,26 @@ TEST_CASE("reads through an adopted listing: links out of the tree and directori
   CHECK(err == "symbolic link to outside the tree");
 }
 
+// Whether a listed directory is inside the tree is read from its parents' listings (a real
+// directory of a directory inside): a directory reached through a link is not, and neither is
+// a real directory below it.
+TEST_CASE("a directory is inside the tree by its parents' listings; one under a link out of it is not") {
+  TempDir dir, outside;
+  dir.write("app/sub/deep.py", "db.execute('SELECT id FROM users')\n");
+  outside.write("inner/secret.py", "token = 1\n");
+  stdfs::create_symlink(outside.path, dir.path / "linked");
+
+  source::RealFileSystem fs(dir.str());
+  std::vector<source::DirEntry> entries;
+  std::string err, text;
+  for (const stdfs::path& d : {dir.path, dir.path / "app", dir.path / "app/sub", dir.path / "linked", dir.path / "linked/inner"})
+    REQUIRE(fs.read_dir(d.string(), &entries, &err));
+  REQUIRE(fs.read((dir.path / "app/sub/deep.py").string(), &text, &err));
+  CHECK(text == "db.execute('SELECT id FROM users')\n");
+  CHECK_FALSE(fs.read((dir.path / "linked/inner/secret.py").string(), &text, &err));
+  CHECK(err == "symbolic link to outside the tree");
+}
+
 TEST_CASE("a FIFO, a device link and links out of the tree are listed as skipped, never read") {
   TempDir dir;
   dir.write("migrations/0001_init.sql", "CREATE TABLE users (id int);\n");
