@@ -41,6 +41,21 @@ std::string unowned_subtree(const std::vector<pipeline::Service>& services, cons
   return ".";
 }
 
+/// Files of languages schemagate does not read that hold SQL-like text: one line per language,
+/// whatever the options but --quiet (their SQL is not checked, and a clean run must not read as
+/// if it were); --verbose lists each file.
+void report_unread(const std::vector<pipeline::UnreadFile>& unread, bool verbose) {
+  std::map<std::string, std::vector<const std::string*>> by_language;
+  for (auto& u : unread) by_language[u.language].push_back(&u.path);
+  for (auto& [language, paths] : by_language) {
+    std::cerr << "schemagate: note: " << paths.size() << " " << language << " file" << (paths.size() == 1 ? "" : "s")
+              << " hold" << (paths.size() == 1 ? "s" : "") << " SQL-like text that is not checked: schemagate does not read "
+              << language << " (" << (paths.size() == 1 ? "" : "first: ") << *paths.front() << ")\n";
+    if (verbose)
+      for (auto* p : paths) std::cerr << "schemagate: not read: " << *p << ": " << language << "\n";
+  }
+}
+
 /// --verbose: how many scanned files each service covers, and the directories whose files no
 /// service owns (checked against every set together, since their database is not known).
 void report_service_coverage(const std::vector<pipeline::Service>& services, const std::vector<std::string>& files) {
@@ -165,6 +180,7 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
     std::cerr << "\n";
   }
   *scan = std::move(outcome.scan);
+  if (!options.quiet) report_unread(scan->unread, options.verbose);
   if (options.verbose && !build.services.empty()) report_service_coverage(build.services, scan->files);
   if (options.verbose) {
     for (auto& s : scan->skipped) std::cerr << "schemagate: skipped: " << s.path << ": " << s.reason << "\n";

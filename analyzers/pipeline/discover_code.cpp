@@ -43,6 +43,60 @@ namespace schemagate::pipeline {
 
 namespace {
 
+/// Languages that run SQL which schemagate does not read, by file extension (lower case).
+const char* unread_language(std::string_view path) {
+  static constexpr std::pair<std::string_view, const char*> kUnread[] = {
+      {".rs", "Rust"},      {".php", "PHP"},    {".cs", "C#"},       {".ex", "Elixir"},  {".exs", "Elixir"},
+      {".scala", "Scala"},  {".swift", "Swift"}, {".dart", "Dart"},  {".cr", "Crystal"}, {".clj", "Clojure"},
+      {".hs", "Haskell"},   {".lua", "Lua"},    {".pl", "Perl"},     {".pm", "Perl"},    {".c", "C"},
+      {".cc", "C++"},       {".cpp", "C++"},    {".cxx", "C++"},     {".zig", "Zig"},    {".nim", "Nim"},
+      {".erl", "Erlang"},   {".fs", "F#"},      {".vb", "Visual Basic"}, {".groovy", "Groovy"},
+  };
+  size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) return nullptr;
+  std::string ext(path.substr(dot));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& [e, name] : kUnread)
+    if (ext == e) return name;
+  return nullptr;
+}
+
+/// Whether a literal of `text` (a file of a language the scan does not read) starts like a
+/// statement and holds a statement shape, not as prose: read after each quote (double, single,
+/// back quote, and the tripled ones, after which the text follows too; a raw string's quote as
+/// well) and after a PHP heredoc's opening line; the text after a literal's closing quote is read
+/// as code. No lexer of the language: a quote inside a comment opens a literal too, and a
+/// literal runs to the next quote of its kind (escapes not read), which errs towards saying a
+/// file holds SQL.
+bool holds_sql_literal(std::string_view text) {
+  auto sql_at = [&](size_t from, char quote) {
+    size_t k = from;
+    while (k < text.size() && std::isspace(static_cast<unsigned char>(text[k]))) ++k;
+    if (k >= text.size() || !std::isalpha(static_cast<unsigned char>(text[k]))) return false;
+    std::string_view literal = text.substr(from, std::min<size_t>(text.size() - from, 8192));
+    if (quote) literal = literal.substr(0, literal.find(quote));
+    return languages::looks_like_sql(literal) && source::may_contain_sql(literal) && !languages::reads_as_prose(literal);
+  };
+  for (size_t q = text.find_first_of("\"'`"); q != std::string_view::npos; q = text.find_first_of("\"'`", q + 1)) {
+    char quote = text[q];
+    size_t k = q + 1;
+    while (k < text.size() && text[k] == quote && k < q + 3) ++k;  // a tripled quote
+    if (sql_at(k, quote)) return true;
+    // On past the literal's closing quote: the text after it is code again. Not for a single
+    // quote, which is as often an apostrophe in a comment or Rust's lifetime.
+    if (quote == '\'') continue;
+    size_t close = text.find(quote, k);
+    if (close == std::string_view::npos) break;
+    q = close;
+    while (q + 1 < text.size() && text[q + 1] == quote && q < close + 2) ++q;
+  }
+  for (size_t h = text.find("<<<"); h != std::string_view::npos; h = text.find("<<<", h + 3)) {
+    size_t line = text.find('\n', h);
+    if (line != std::string_view::npos && sql_at(line + 1, 0)) return true;
+  }
+  return false;
+}
+
 /// The discover phase: the files of the tree that are code, less migrations and dumps, within
 /// the chosen service and --changed-since's files; the code files skipped (too large, ...) join
 /// `skipped_out`.
@@ -99,8 +153,18 @@ bool discover_code(const source::FileSystem& fs, const Options& options, const S
       if (auto* lang = languages::language_for_path(f)) code->all_code.push_back({f, lang});
     if (!wanted(f)) continue;
     if (schema_file(schema, f) || source::is_not_application_code(f)) continue;
-    if (auto* lang = languages::language_for_path(f)) code->files.push_back({f, lang});
-    else if (datalayers::claimed(f)) code->files.push_back({f, nullptr});
+    if (auto* lang = languages::language_for_path(f)) {
+      code->files.push_back({f, lang});
+    } else if (datalayers::claimed(f)) {
+      code->files.push_back({f, nullptr});
+    } else if (const char* unread = unread_language(f)) {
+      // Said, not checked: a file that holds a statement shape may run SQL that no migration
+      // backs, and a run that passes without a word about it would be a silent miss.
+      std::string text, e;
+      if (fs.read(source::join_path(options.root, f), &text, &e) && !source::is_generated(text) &&
+          source::may_contain_sql(text) && holds_sql_literal(text))
+        code->unread.push_back({f, unread});
+    }
   }
   for (auto& s : skipped)
     if (wanted(s.path) && (languages::language_for_path(s.path) || datalayers::claimed(s.path))) skipped_out->push_back(s);

@@ -21,6 +21,7 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
                CodeScan* out, std::string* err) {
   ScanPlan plan;
   if (!plan_scan(fs, given, schema, targets, &plan, &out->skipped, err)) return false;
+  out->unread = plan.code.unread;
   std::vector<FileResult> results = extract_files(fs, plan);
   if (!evaluate_files(fs, plan, schema, results, out, err)) return false;
   // The report phase: findings in file order, skipped files by path.

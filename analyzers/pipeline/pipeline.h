@@ -176,8 +176,17 @@ struct CheckedStatement {
   bool holes = false;
 };
 
+/// A code file of a language schemagate does not read, whose text holds a statement shape.
+struct UnreadFile {
+  std::string path;      ///< root-relative
+  std::string language;  ///< "Rust", "PHP", ...
+};
+
 struct CodeScan {
   std::vector<std::string> files;  ///< the files scanned, root-relative, in path order
+  /// Files of languages schemagate does not read that hold SQL-like text, in path order: the
+  /// SQL they run is not checked (a silent miss otherwise).
+  std::vector<UnreadFile> unread;
   /// `schemagate-ignore` comments of the scanned files, by root-relative path.
   std::map<std::string, std::vector<report::Suppression>> suppressions;
   std::vector<SiteRecord> sites;

@@ -91,6 +91,9 @@ struct CodeFiles {
   std::vector<std::pair<std::string, const languages::Language*>> all_code;  ///< constants come from every file
   std::vector<std::string> candidates;
   std::vector<std::string> other_migrations;
+  /// Files of a language schemagate does not read (Rust, PHP, C#, ...) whose text holds a
+  /// statement shape: their SQL is not checked, and the run says so (CodeScan::unread).
+  std::vector<UnreadFile> unread;
 };
 
 /// What the discover phase decides for the others: the options in effect (the search path the
