@@ -197,6 +197,45 @@ TEST_CASE("blank bodies: the scan blanks helpers, keeps wrapper calls and return
   CHECK(missing == std::vector<std::string>{"carrier", "coupon_code"});
 }
 
+// As the scan asks it (with spans to skip): a Go file's blanked bodies are not copied into a
+// blanked text; the parser skips what lies between their braces, and every other node stands
+// where the whole text's does.
+TEST_CASE("blank bodies: a Go body blanked is skipped by the parser between its braces") {
+  source::MemoryFileSystem fs = store_project();
+  testing::PlannedScan planned(fs, "app");
+  pipeline::ScanPlan& plan = planned.plan;
+  std::string text, err;
+  REQUIRE(fs.read("app/store/orders.go", &text, &err));
+  const languages::Language& go = *languages::language_for_path("a.go");
+  pipeline::FileScanner first(fs, plan.options, planned.targets, plan.test_schemas);
+  std::vector<languages::Parser::Span> skipped;
+  CHECK(first.text_to_parse("store/orders.go", text, go, {}, nullptr, &skipped).empty());  // no copy
+  // `Ship` (no wrapper known yet) and `describe`, each from after its `{` to its closing `}`.
+  size_t ship = text.find("func (s *Store) Ship"), describe = text.find("func describe");
+  size_t ship_open = text.find('{', ship), describe_open = text.find("{\n", describe);
+  REQUIRE(skipped.size() == 2);
+  CHECK(skipped[0] == languages::Parser::Span(ship_open + 1, text.find("\n}\n", ship) + 1));
+  CHECK(skipped[1] == languages::Parser::Span(describe_open + 1, text.rfind('}')));
+
+  languages::Parser parser(go);
+  languages::Tree whole = parser.parse(text), part = parser.parse(text, skipped);
+  TSNode a = ts_tree_root_node(whole.get()), b = ts_tree_root_node(part.get());
+  CHECK_FALSE(ts_node_has_error(b));
+  size_t at = text.find("s.db.QueryContext");  // a kept body's call: the same node, row and column
+  TSNode in_whole = ts_node_descendant_for_byte_range(a, at, at + 1);
+  TSNode in_part = ts_node_descendant_for_byte_range(b, at, at + 1);
+  CHECK(std::string(ts_node_type(in_part)) == ts_node_type(in_whole));
+  CHECK(ts_node_start_byte(in_part) == ts_node_start_byte(in_whole));
+  CHECK(ts_node_start_point(in_part).row == ts_node_start_point(in_whole).row);
+  CHECK(ts_node_start_point(in_part).column == ts_node_start_point(in_whole).column);
+  size_t call = text.find("s.run(ctx");  // a skipped body's call: not in the tree, its body a block
+  CHECK(std::string(ts_node_type(ts_node_descendant_for_byte_range(a, call, call + 1))) == "identifier");
+  CHECK(std::string(ts_node_type(ts_node_descendant_for_byte_range(b, call, call + 1))) == "block");
+  size_t after = text.find("func describe");  // the function after it: the same place as in the whole tree
+  CHECK(ts_node_start_point(ts_node_descendant_for_byte_range(b, after, after + 1)).row ==
+        ts_node_start_point(ts_node_descendant_for_byte_range(a, after, after + 1)).row);
+}
+
 namespace {
 
 // `def` inside strings (a prefixed triple-quoted one, an f-string with brackets), a comment with
