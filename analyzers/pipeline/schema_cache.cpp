@@ -24,6 +24,7 @@
 
 #include "analyzers/schema/catalog/sha256.h"
 #include "analyzers/source/gated_read.h"
+#include "analyzers/source/mapped_file.h"
 
 namespace schemagate::pipeline {
 namespace {
@@ -712,28 +713,6 @@ std::string key_text(const SchemaCacheKey& key, bool with_binary = true) {
   return w.out;
 }
 
-/// The whole file into `buffer` (unzeroed: a hit reads megabytes, and zeroing them first cost
-/// 2 M instructions of a pre-commit run), viewed by `out`.
-bool read_whole(const std::string& path, std::unique_ptr<char[]>* buffer, std::string_view* out) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st {};
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  if (ok) {
-    size_t size = static_cast<size_t>(st.st_size);
-    buffer->reset(new char[size ? size : 1]);
-    size_t got = 0;
-    while (ok && got < size) {
-      ssize_t n = ::read(fd, buffer->get() + got, size - got);
-      if (n <= 0) ok = false;
-      else got += static_cast<size_t>(n);
-    }
-    *out = std::string_view(buffer->get(), got);
-  }
-  ::close(fd);
-  return ok;
-}
-
 /// FNV-1a (64 bits) of the payload taken 8 bytes at a time (each step, a multiplication by an
 /// odd number and a shift-xor, is one-to-one, so any one changed word changes the result), then
 /// its length, in hex: a damaged or truncated cache file fails it. The files the build read are
@@ -761,9 +740,9 @@ std::string checksum(std::string_view payload) {
 bool load(const source::FileSystem& fs, const std::string& file, const std::string& key, std::uintmax_t max_file_size,
           bool use_identities, SchemaBuild* out, std::string* why,
           std::optional<std::pair<std::map<Question, std::string>, std::map<std::string, std::string>>>* restore) {
-  std::unique_ptr<char[]> buffer;
-  std::string_view bytes;
-  if (!read_whole(file, &buffer, &bytes)) return *why = "no cached build", false;
+  source::MappedFile mapped;  // every byte is read: the checksum goes over them all
+  if (!mapped.open(file, true)) return *why = "no cached build", false;
+  std::string_view bytes = mapped.bytes();
   // magic, payload, checksum of the payload (16 hex characters)
   if (bytes.size() < kMagic.size() + 16 || bytes.compare(0, kMagic.size(), kMagic) != 0)
     return *why = "the cache file is not one (ignored)", false;

@@ -3,6 +3,7 @@
 // is not verified, as git itself does not on a read (index.skipHash writes none): git writes the
 // index to a lock file renamed over the old one, so a reader never sees a torn file.
 #include "analyzers/source/git_index.h"
+#include "analyzers/source/mapped_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -81,7 +82,7 @@ bool parse_tree_node(Cursor* c, const std::string& parent, bool top, GitIndex* o
 
 }  // namespace
 
-bool parse_git_index(const std::string& bytes, GitIndex* out, std::string* why) {
+bool parse_git_index(std::string_view bytes, GitIndex* out, std::string* why) {
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   if (bytes.size() < 12 + kTrailer || std::memcmp(data, "DIRC", 4) != 0) return *why = "not an index file", false;
   uint32_t version = be32(data + 4);
@@ -161,25 +162,11 @@ bool parse_git_index(const std::string& bytes, GitIndex* out, std::string* why) 
 }
 
 bool read_git_index(const std::string& path, GitIndex* out, std::string* why) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return *why = "no index file", false;
-  struct stat st {};
-  std::string bytes;
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  if (ok) {
-    bytes.resize(static_cast<size_t>(st.st_size));
-    size_t got = 0;
-    while (ok && got < bytes.size()) {
-      ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-      if (n <= 0) ok = false;
-      else got += static_cast<size_t>(n);
-    }
-  }
-  ::close(fd);
-  if (!ok) return *why = "the index file cannot be read", false;
-  out->mtime_s = st.st_mtim.tv_sec;
-  out->mtime_ns = st.st_mtim.tv_nsec;
-  return parse_git_index(bytes, out, why);
+  MappedFile file;  // every entry is read
+  if (!file.open(path, true)) return *why = ::access(path.c_str(), F_OK) == 0 ? "the index file cannot be read" : "no index file", false;
+  out->mtime_s = file.status().st_mtim.tv_sec;
+  out->mtime_ns = file.status().st_mtim.tv_nsec;
+  return parse_git_index(file.bytes(), out, why);
 }
 
 }  // namespace schemagate::source

@@ -11,6 +11,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -40,6 +41,6 @@ struct GitIndex {
 bool read_git_index(const std::string& path, GitIndex* out, std::string* why);
 
 /// The same, from the file's bytes (the unit tests').
-bool parse_git_index(const std::string& bytes, GitIndex* out, std::string* why);
+bool parse_git_index(std::string_view bytes, GitIndex* out, std::string* why);
 
 }  // namespace schemagate::source

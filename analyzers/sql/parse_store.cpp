@@ -77,26 +77,6 @@ uint64_t fnv(std::string_view bytes) {
   return (h ^ bytes.size()) * 1099511628211ull;
 }
 
-bool read_whole(const std::string& file, std::unique_ptr<char[]>* buffer, std::string_view* out) {
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st{};
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  if (ok) {
-    size_t size = static_cast<size_t>(st.st_size);
-    buffer->reset(new char[size ? size : 1]);
-    size_t got = 0;
-    while (got < size) {
-      ssize_t n = ::read(fd, buffer->get() + got, size - got);
-      if (n <= 0) break;
-      got += static_cast<size_t>(n);
-    }
-    *out = std::string_view(buffer->get(), got);  // a file cut while read: its index says so
-  }
-  ::close(fd);
-  return ok;
-}
-
 std::atomic<ParseStore*> active_store{nullptr};
 
 }  // namespace
@@ -106,7 +86,10 @@ ParseStore::ParseStore(std::string file, std::string version) : file_(std::move(
 }
 
 void ParseStore::read_file() {
-  if (!read_whole(file_, &buffer_, &bytes_)) return void(why_ = "no stored parses");
+  // Mapped, not populated: a run reads the index entries of its binary searches and the records
+  // of the texts it asks, and a pre-commit run asks a few of thousands.
+  if (!mapped_.open(file_, false)) return void(why_ = "no stored parses");
+  bytes_ = mapped_.bytes();
   auto reject = [&](const char* why) {
     why_ = why;
     count_ = 0;

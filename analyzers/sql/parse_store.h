@@ -27,6 +27,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analyzers/source/mapped_file.h"
 #include "analyzers/sql/pg_parse.h"
 
 namespace schemagate::sql {
@@ -84,8 +85,8 @@ class ParseStore {
   void add(std::string_view sql, char kind, size_t offset, std::string_view payload);
 
   std::string file_, version_, why_;
-  std::unique_ptr<char[]> buffer_;  // the file as read (not zeroed first: that cost as much as
-  std::string_view bytes_;         // the rest of a pre-commit run's parse store); records view it
+  source::MappedFile mapped_;  // the file; records view it
+  std::string_view bytes_;
   size_t index_at_ = 0, count_ = 0, records_at_ = 0;  // the index: count_ entries of 24 bytes, sorted by hash
   std::unordered_map<size_t, Slot> slots_;  // by index entry: only those looked at in this run
   std::deque<std::string> owned_;  // what added_ views (a deque: growing it moves no element)
