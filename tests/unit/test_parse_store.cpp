@@ -236,3 +236,29 @@ TEST_CASE("the store is written only when a run added a text, and stays under it
   for (auto& e : std::filesystem::directory_iterator(dir.path))
     CHECK(e.path().filename() == "parse-test");  // no temporary file left behind
 }
+
+TEST_CASE("a mapped file: its bytes whole, kept when a rename replaces the file; missing or a directory is false") {
+  StoreDir dir;
+  const std::string file = dir.path + "/store", next = dir.path + "/store.next";
+  std::ofstream(file, std::ios::binary) << std::string(10000, 'a') << "end";
+  source::MappedFile mapped;
+  REQUIRE(mapped.open(file, false));
+  CHECK(mapped.bytes().size() == 10003);
+  CHECK(mapped.bytes().substr(9998) == "aaend");
+  CHECK(mapped.status().st_size == 10003);
+  std::ofstream(next, std::ios::binary) << "other";
+  std::filesystem::rename(next, file);  // as the stores are written
+  CHECK(mapped.bytes().size() == 10003);
+  CHECK(mapped.bytes().substr(9998) == "aaend");
+  source::MappedFile again;
+  REQUIRE(again.open(file, true));
+  CHECK(again.bytes() == "other");
+
+  std::ofstream(dir.path + "/empty");
+  source::MappedFile empty;
+  CHECK(empty.open(dir.path + "/empty", true));
+  CHECK(empty.bytes().empty());
+  source::MappedFile missing, directory;
+  CHECK_FALSE(missing.open(dir.path + "/none", false));
+  CHECK_FALSE(directory.open(dir.path, false));
+}
