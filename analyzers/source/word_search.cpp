@@ -76,6 +76,7 @@ WordSearch::WordSearch(std::vector<std::string> words, const std::vector<bool>& 
     for (auto& [c, t] : trie[static_cast<size_t>(s)].next) row[c] = renumbered[static_cast<size_t>(t)];
   }
   start_ = renumbered[0];
+  for (const std::string& w : words_) longest_ = std::max(longest_, w.size());
   for (size_t k = first_output_ / 256; k < n; ++k) outputs_.push_back(std::move(trie[order[k]].out));
 }
 
@@ -86,41 +87,81 @@ std::vector<bool> WordSearch::occurring(std::string_view text, std::vector<WordH
   // Locals: a member read through `this` is read again after each call of `ended` (it may
   // write anything), once per byte.
   const size_t first_output = first_output_;
-  size_t state = start_;
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char* const begin = p;
-  const unsigned char* end = p + text.size();
+  const unsigned char* const begin = reinterpret_cast<const unsigned char*>(text.data());
   // `at`: the bytes read so far (the end of the words that end in `s`).
-  auto ended = [&](size_t s, const unsigned char* at) {
+  auto ended = [&](size_t s, const unsigned char* at, std::vector<WordHit>* into) {
     for (uint32_t w : outputs_[(s - first_output) / 256]) {
       found[w & ~kLocated] = true;
-      if ((w & kLocated) && hits) hits->push_back({static_cast<size_t>(at - begin), w & ~kLocated});
+      if ((w & kLocated) && into) into->push_back({static_cast<size_t>(at - begin), w & ~kLocated});
     }
   };
-  if (state >= first_output) ended(state, p);  // the empty word
+  size_t a = start_;
+  if (a >= first_output) ended(a, begin, hits);  // the empty word
+  const unsigned char* p = begin;
+  const unsigned char* const end = begin + text.size();
+  // Each byte's next state is a load that waits for the one before: one reading runs at the
+  // table's latency, not at the processor's width. A long text is read as kReadings parts at
+  // once, each but the first from the start state `longest_ - 1` bytes before its part (a word
+  // that ends in the part begins no earlier), those bytes read without reporting what ends in
+  // them, which the part before reports: the same words at the same places, and the hits of
+  // each part after those of the part before, in order. On hatchet's Go files, 1.7 ns a byte
+  // read as one, 0.6 read as four parts (the Go family's 144 words).
+  if (text.size() >= kSplitFrom) {
+    constexpr size_t K = kReadings;
+    const size_t n = text.size(), warm = longest_ ? longest_ - 1 : 0;
+    const unsigned char* from[K];
+    size_t state[K];
+    std::vector<WordHit> later[K];  // the hits of parts 1.. (part 0's go to `hits`)
+    std::vector<WordHit>* into[K];
+    for (size_t k = 0; k < K; ++k) {
+      from[k] = begin + n * k / K;
+      state[k] = start_;
+      into[k] = !hits ? nullptr : k == 0 ? hits : &later[k];
+      for (const unsigned char* q = k == 0 ? from[k] : from[k] - std::min(warm, n * k / K); q != from[k]; ++q)
+        state[k] = delta[state[k] + *q];
+    }
+    state[0] = a;
+    const size_t together = n / K;  // every part is at least this long
+    for (size_t i = 0; i < together; ++i) {
+#pragma GCC unroll 4
+      for (size_t k = 0; k < K; ++k) state[k] = delta[state[k] + from[k][i]];
+#pragma GCC unroll 4
+      for (size_t k = 0; k < K; ++k)
+        if (state[k] >= first_output) [[unlikely]] ended(state[k], from[k] + i + 1, into[k]);
+    }
+    for (size_t k = 0; k < K; ++k) {
+      const unsigned char* const stop = k + 1 < K ? from[k + 1] : end;
+      for (const unsigned char* q = from[k] + together; q < stop; ++q) {
+        state[k] = delta[state[k] + *q];
+        if (state[k] >= first_output) [[unlikely]] ended(state[k], q + 1, into[k]);
+      }
+      if (k > 0 && hits) hits->insert(hits->end(), later[k].begin(), later[k].end());
+    }
+    return found;
+  }
   // Eight bytes a round: the loop's own test once for them, against a precomputed bound (five
   // instructions a byte, where four bytes a round and a bound computed each round made 6.5).
   for (const unsigned char* const end8 = p + (text.size() & ~size_t{7}); p != end8; p += 8) {
-    state = delta[state + p[0]];
-    if (state >= first_output) [[unlikely]] ended(state, p + 1);
-    state = delta[state + p[1]];
-    if (state >= first_output) [[unlikely]] ended(state, p + 2);
-    state = delta[state + p[2]];
-    if (state >= first_output) [[unlikely]] ended(state, p + 3);
-    state = delta[state + p[3]];
-    if (state >= first_output) [[unlikely]] ended(state, p + 4);
-    state = delta[state + p[4]];
-    if (state >= first_output) [[unlikely]] ended(state, p + 5);
-    state = delta[state + p[5]];
-    if (state >= first_output) [[unlikely]] ended(state, p + 6);
-    state = delta[state + p[6]];
-    if (state >= first_output) [[unlikely]] ended(state, p + 7);
-    state = delta[state + p[7]];
-    if (state >= first_output) [[unlikely]] ended(state, p + 8);
+    a = delta[a + p[0]];
+    if (a >= first_output) [[unlikely]] ended(a, p + 1, hits);
+    a = delta[a + p[1]];
+    if (a >= first_output) [[unlikely]] ended(a, p + 2, hits);
+    a = delta[a + p[2]];
+    if (a >= first_output) [[unlikely]] ended(a, p + 3, hits);
+    a = delta[a + p[3]];
+    if (a >= first_output) [[unlikely]] ended(a, p + 4, hits);
+    a = delta[a + p[4]];
+    if (a >= first_output) [[unlikely]] ended(a, p + 5, hits);
+    a = delta[a + p[5]];
+    if (a >= first_output) [[unlikely]] ended(a, p + 6, hits);
+    a = delta[a + p[6]];
+    if (a >= first_output) [[unlikely]] ended(a, p + 7, hits);
+    a = delta[a + p[7]];
+    if (a >= first_output) [[unlikely]] ended(a, p + 8, hits);
   }
   for (; p < end; ++p) {
-    state = delta[state + *p];
-    if (state >= first_output) [[unlikely]] ended(state, p + 1);
+    a = delta[a + *p];
+    if (a >= first_output) [[unlikely]] ended(a, p + 1, hits);
   }
   return found;
 }

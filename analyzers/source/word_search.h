@@ -39,6 +39,9 @@ class WordSearch {
   std::vector<uint32_t> delta_;
   uint32_t first_output_ = 0;  ///< as a row offset
   uint32_t start_ = 0;         ///< the start state's row (not 0 when a word is empty)
+  size_t longest_ = 0;         ///< the longest word's length
+  /// Texts this long or longer are read as kReadings parts at once (see occurring).
+  static constexpr size_t kSplitFrom = 1024, kReadings = 4;
   /// outputs_[state - first_output / 256]: the words that end in that state, kLocated set on
   /// a located word's.
   std::vector<std::vector<uint32_t>> outputs_;

@@ -229,3 +229,41 @@ TEST_CASE("word search: a located word is reported at every place find finds it"
     }
   }
 }
+
+TEST_CASE("word search: a long text read as parts at once finds every word at every place, in order") {
+  // Texts from just under WordSearch's split length to several times it; words up to 30 bytes
+  // (longer than the bytes a part reads before its start) over the small alphabet, so that
+  // words straddle the parts' starts; the empty word in some rounds.
+  std::mt19937 rng(29);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> words;
+    std::vector<bool> located;
+    for (int k = 0, n = 1 + static_cast<int>(rng() % 10); k < n; ++k) {
+      std::string w = random_abc(rng, k == 0 ? 30 : 6);
+      if (w.empty() && round % 5 != 0) w = "ab";
+      words.push_back(w);
+      located.push_back(rng() % 3 != 0);
+    }
+    WordSearch search(words, located);
+    for (int t = 0; t < 4; ++t) {
+      std::string text(1000 + rng() % 4000, 'a');
+      for (char& c : text) c = "ab.c"[rng() % 4];
+      if (t == 0) text.resize(1023);  // one under the split: read as one
+      CAPTURE(round);
+      CAPTURE(text.size());
+      std::vector<schemagate::source::WordHit> hits;
+      REQUIRE(search.occurring(text, &hits) == by_find(words, text));
+      std::vector<std::pair<size_t, uint32_t>> got, want;
+      for (auto& h : hits) got.push_back({h.end, h.word});
+      for (uint32_t w = 0; w < words.size(); ++w)
+        if (located[w])
+          for (size_t at = text.find(words[w]); at != std::string::npos && at <= text.size();
+               at = words[w].empty() ? (at == text.size() ? std::string::npos : at + 1) : text.find(words[w], at + 1))
+            want.push_back({at + words[w].size(), w});
+      for (size_t k = 1; k < got.size(); ++k) REQUIRE(got[k - 1].first <= got[k].first);  // in order of their ends
+      std::sort(got.begin(), got.end());
+      std::sort(want.begin(), want.end());
+      REQUIRE(got == want);
+    }
+  }
+}
