@@ -4,6 +4,7 @@
 #include "analyzers/schema/migrations/code/go_code.h"
 
 #include "analyzers/schema/migrations/discover.h"
+#include "analyzers/source/code_kind.h"
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/language.h"
@@ -244,6 +245,18 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
     startup = mig::code::gorm_startup_schema(fs, options.root, &unread);
     how = "() AutoMigrates the GORM models when the program starts (the schema is the models')";
     auto_migrated = true;
+  }
+  if (startup.empty() && auto_migrated && !unread.empty() && found.absent_configured.empty()) {
+    // Models AutoMigrated at start-up that cannot be read, in a tree whose Go code opens only
+    // another engine's databases (GORM's MySQL and SQLite dialects): that is the cause to tell,
+    // not the model that could not be read.
+    if (std::string other = source::other_engines_of_go_files(fs, options.root, source::discover_files(fs, options.root, {}));
+        !other.empty()) {
+      *err = "no migrations under \"" + options.root + "\", and the Go code opens databases of another engine than PostgreSQL only: " +
+             other + "; the GORM models it AutoMigrates at start-up are that engine's tables; schemagate checks code against "
+             "PostgreSQL migrations: pass --migrations DIR for a PostgreSQL set";
+      return false;
+    }
   }
   // No migrations, and a Drizzle config of PostgreSQL whose `out` is not committed: the tables
   // its schema files declare are what drizzle-kit push creates.

@@ -42,13 +42,18 @@ constexpr Driver kOtherDrivers[] = {
     {"oracledb", "Oracle"}, {"cx_Oracle", "Oracle"}, {"pyexasol", "Exasol"}, {"vertica_python", "Vertica"},
     {"github.com/duckdb/duckdb-go/v2", "DuckDB"}, {"github.com/marcboeker/go-duckdb", "DuckDB"},
     {"github.com/marcboeker/go-duckdb/v2", "DuckDB"}, {"duckdb", "DuckDB"}, {"@duckdb/node-api", "DuckDB"},
+    // GORM's dialects (a blank import opens the engine for gorm.Open) and drivers.
+    {"github.com/jinzhu/gorm/dialects/mysql", "MySQL"}, {"github.com/jinzhu/gorm/dialects/sqlite", "SQLite"},
+    {"github.com/jinzhu/gorm/dialects/mssql", "SQL Server"}, {"gorm.io/driver/mysql", "MySQL"},
+    {"gorm.io/driver/sqlite", "SQLite"}, {"gorm.io/driver/sqlserver", "SQL Server"},
+    {"github.com/denisenkom/go-mssqldb", "SQL Server"}, {"github.com/microsoft/go-mssqldb", "SQL Server"},
 };
 
 constexpr std::string_view kPostgresDrivers[] = {
     "github.com/lib/pq", "github.com/jackc/pgx", "github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5",
     "github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v5/stdlib", "github.com/go-pg/pg/v10",
     "pg", "postgres", "pg-promise", "@neondatabase/serverless", "@vercel/postgres", "slonik",
-    "psycopg", "psycopg2", "asyncpg", "@supabase/supabase-js", "gorm.io/driver/postgres",
+    "psycopg", "psycopg2", "asyncpg", "@supabase/supabase-js", "gorm.io/driver/postgres", "github.com/jinzhu/gorm/dialects/postgres",
 };
 
 // JDBC connection URLs a JVM file opens itself (`DriverManager.getConnection("jdbc:sqlite:" +
@@ -248,6 +253,28 @@ std::string other_engine_of_go_package(const FileSystem& fs, const std::string& 
         }
   }
   return found;
+}
+
+std::string other_engines_of_go_files(const FileSystem& fs, const std::string& root, const std::vector<std::string>& files) {
+  std::vector<std::string> engines;  // each engine once, with the first file that imports it
+  for (const std::string& path : files) {
+    if (!path.ends_with(".go") || path.ends_with("_test.go")) continue;
+    std::string text, err;
+    if (!fs.read(join_path(root, path), &text, &err)) continue;
+    std::vector<bool> imported = driver_index().imported(text);
+    if (std::find(imported.begin(), imported.begin() + kPostgresDriverCount, true) != imported.begin() + kPostgresDriverCount)
+      return "";
+    for (size_t i = 0; i < std::size(kOtherDrivers); ++i) {
+      const Driver& d = kOtherDrivers[i];
+      if (!imported[kPostgresDriverCount + i] ||
+          std::any_of(engines.begin(), engines.end(), [&](const std::string& e) { return e.starts_with(std::string(d.engine) + " ("); }))
+        continue;
+      engines.push_back(std::string(d.engine) + " (" + path + " imports " + std::string(d.module) + ")");
+    }
+  }
+  std::string out;
+  for (const std::string& e : engines) out += (out.empty() ? "" : ", ") + e;
+  return out;
 }
 
 PackageOutputs package_script_outputs(const FileSystem& fs, const std::string& root, std::string dir,

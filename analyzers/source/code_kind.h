@@ -30,6 +30,10 @@ std::string other_engine_of_code(std::string_view path, std::string_view text);
 /// directory, tests aside) imports a driver of (a monitoring agent's `sql.Open("sqlite3", ...)` in
 /// db.go, its queries in containers.go), when none imports a PostgreSQL driver; else "".
 std::string other_engine_of_go_package(const FileSystem& fs, const std::string& root, std::string_view path);
+/// The engines the Go files among `files` (root-relative; tests aside) open databases with, when
+/// none is PostgreSQL: "MySQL (a.go imports github.com/go-sql-driver/mysql), SQLite (...)", or ""
+/// when one of them imports a PostgreSQL driver or none imports another engine's.
+std::string other_engines_of_go_files(const FileSystem& fs, const std::string& root, const std::vector<std::string>& files);
 
 /// The nearest package.json at or above `dir` and the paths its lines pass as an output flag
 /// (`"generate:drizzle": "... generate --output auth-schema2.ts"`), relative to the manifest's
