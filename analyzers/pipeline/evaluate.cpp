@@ -191,8 +191,15 @@ class Excuses {
     if (const CodeCreated* c = created_by_code(qualified)) return c;
     return by_hibernate_for(hibernate_tables_, file, qualified);
   }
-  /// What excuses `file`'s use of a column ("schema.relation.column"): its module's Hibernate.
+  /// What excuses `file`'s use of a column ("schema.relation.column"): the code that adds it at
+  /// run time (by "schema.column:relation.column", or unqualified), or its module's Hibernate.
   const CodeCreated* column(const std::string& file, const std::string& qualified_column) const {
+    size_t dot = qualified_column.find('.');
+    if (dot != std::string::npos) {
+      std::string key = "column:" + qualified_column.substr(dot + 1);
+      if (auto it = created_.find(qualified_column.substr(0, dot) + "." + key); it != created_.end()) return it->second;
+      if (auto it = created_.find(key); it != created_.end()) return it->second;
+    }
     return by_hibernate_for(hibernate_columns_, file, qualified_column);
   }
   /// Whether the excuse is Hibernate's (the migrations' own tables and columns stay checked).

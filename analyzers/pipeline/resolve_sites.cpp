@@ -275,6 +275,11 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     // The sequences it creates with them (serial and identity columns, CREATE SEQUENCE): a
     // setval('"t_id_seq"', ...) further on names one.
     for (auto& [schema, name] : schema::sequences_created_by(s.node)) result->created.push_back({{schema, name}, rel, line});
+    // The columns it adds (a start-up ALTER TABLE ... ADD COLUMN IF NOT EXISTS): a use of one is
+    // not certain to miss ("column:" keys, as functions' "function:" ones).
+    for (auto& [relation, column] : sql::added_columns(s.node))
+      if (relation.name.find(sql::kHole) == std::string::npos && column.find(sql::kHole) == std::string::npos)
+        result->created.push_back({{relation.schema, "column:" + relation.name + "." + column}, rel, line, "added at run time by the code at"});
   }
   bool any_dml = false, site_has_ddl = false, all_dml = true;
   for (auto& s : stmts) {

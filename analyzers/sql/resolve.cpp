@@ -467,6 +467,19 @@ CreatedRelation created_relation(const Node* stmt) {
   return {text(rv->schemaname), text(rv->relname)};
 }
 
+std::vector<AddedColumn> added_columns(const Node* stmt) {
+  std::vector<AddedColumn> out;
+  if (!is(stmt, SG_NODE(ALTER_TABLE_STMT)) || !stmt->alter_table_stmt->relation) return out;
+  const PgQuery__RangeVar* rv = stmt->alter_table_stmt->relation;
+  for (const Node* c : SG_LIST(stmt->alter_table_stmt, cmds)) {
+    if (!is(c, SG_NODE(ALTER_TABLE_CMD)) || c->alter_table_cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn) continue;
+    const Node* def = c->alter_table_cmd->def;
+    if (is(def, SG_NODE(COLUMN_DEF)) && def->column_def->colname && *def->column_def->colname)
+      out.push_back({{text(rv->schemaname), text(rv->relname)}, def->column_def->colname});
+  }
+  return out;
+}
+
 std::vector<CreatedRelation> created_relations(const Node* stmt) {
   if (is(stmt, SG_NODE(DO_STMT)))
     for (const Node* a : SG_LIST(stmt->do_stmt, args))

@@ -110,6 +110,13 @@ struct CreatedRelation {
 CreatedRelation created_relation(const Node* stmt);
 /// Every relation the statement creates: created_relation's, or each table a DO block creates.
 std::vector<CreatedRelation> created_relations(const Node* stmt);
+/// The columns an ALTER TABLE ... ADD COLUMN statement adds when code runs it: each with its
+/// relation (`schema` empty when the name is not qualified). Empty for any other statement.
+struct AddedColumn {
+  CreatedRelation relation;
+  std::string column;
+};
+std::vector<AddedColumn> added_columns(const Node* stmt);
 
 /// True for DML statement nodes: SelectStmt, InsertStmt, UpdateStmt, DeleteStmt, MergeStmt.
 bool is_dml(const Node* stmt);

@@ -1,0 +1,4 @@
+CREATE TABLE tasks (
+    id BIGSERIAL PRIMARY KEY,
+    title TEXT NOT NULL
+);
