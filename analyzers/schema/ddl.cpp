@@ -13,6 +13,7 @@
 #include "analyzers/schema/ddl_simulator.h"
 #include "analyzers/sql/resolve.h"
 #include "analyzers/sql/scan.h"
+#include "analyzers/sql/sql_text.h"
 
 namespace schemagate::schema::simulation {
 namespace {
@@ -126,6 +127,7 @@ bool Simulator::run_whole(size_t base, MigrationError* error) {
     stmt_offset_ = base;
     note("psql variables (:NAME) read as placeholders");
     stmts = std::move(retry);
+    variables_substituted_ = true;  // a `_NAME` it reads is no name of the schema's
   }
   piece_end_ = sql_.size();
   return apply_parsed(stmts, base, error);
@@ -304,7 +306,43 @@ void Simulator::statement(const Node* node, const std::string& creation_schema) 
     case SG_NODE(ALTER_ENUM_STMT): alter_enum(node->alter_enum_stmt); break;
     // DROP.
     case SG_NODE(DROP_STMT): drop(node->drop_stmt); break;
+    // DML: changes nothing modelled, but fails where it names what is not there at that point.
+    case SG_NODE(INSERT_STMT):
+    case SG_NODE(UPDATE_STMT):
+    case SG_NODE(DELETE_STMT):
+    case SG_NODE(MERGE_STMT): check_dml(node); break;
     default: break;
+  }
+}
+
+void Simulator::check_dml(const Node* node) {
+  if (!notes_ || body_map_ || variables_substituted_) return;  // inside a DO body a failure is not certain (see fails)
+  // A run-time fragment (an interpolation in the migration's code) may name anything.
+  if (size_t hole = sql_.find(sql::kHole, stmt_offset_); hole != std::string::npos && hole < stmt_end_) return;
+  static const std::string kNoText;  // offsets are not used: the failure is the statement's
+  const sql::Resolution r = sql::resolve_statement(node, kNoText, schema_, path_);
+  const std::string verb = r.kind == "insert" ? "INSERT" : r.kind == "update" ? "UPDATE" : r.kind == "delete" ? "DELETE" : "MERGE";
+  // The first certain failure, as PostgreSQL stops at it: a relation an earlier migration
+  // removed (one no migration creates may exist all the same, created outside them), or a column
+  // a relation whose every column is known lacks.
+  for (const sql::Reference& ref : r.refs) {
+    if (ref.status != sql::RefStatus::Missing) continue;
+    if (ref.relation.find(sql::kHole) != std::string::npos || ref.column.find(sql::kHole) != std::string::npos) continue;
+    if (ref.kind == sql::Reference::Kind::Relation) {
+      RelName rv{ref.schema, ref.relation};
+      if (std::string why = removed_relation(rv); !why.empty()) {
+        fails("the " + verb + " names relation \"" + qualified(rv) + "\", which does not exist at this point (SQLSTATE 42P01): " + why,
+              "42P01");
+        return;
+      }
+      continue;
+    }
+    if (ref.relation.empty()) continue;  // searched in several relations
+    const Relation* rel = schema_.find(ref.schema, ref.relation);
+    if (!rel) continue;
+    size_t before = notes_->size();
+    check_column(*rel, ref.column, "the " + verb + " names");
+    if (notes_->size() != before) return;
   }
 }
 

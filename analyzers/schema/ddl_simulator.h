@@ -111,6 +111,11 @@ class Simulator {
   /// comments, triggers, other DML) changes nothing modelled.
   void statement(const Node* node, const std::string& creation_schema);
 
+  /// INSERT, UPDATE, DELETE, MERGE: resolved against the schema at this point, failing on the
+  /// first relation or column certainly not there (a relation an earlier migration removed, a
+  /// column a relation whose columns are all known lacks).
+  void check_dml(const Node* node);
+
   /// SET search_path TO app, public: the unqualified names after it are app's. "$user" is a
   /// role's own schema, which migrations do not create. RESET search_path, SET search_path TO
   /// DEFAULT and RESET ALL go back to the session's own path, the one the migration started with.
@@ -256,6 +261,7 @@ class Simulator {
   const std::vector<std::string> session_path_;  ///< the path the migration starts with: RESET goes back to it
   std::vector<DdlNote>* notes_;
   size_t stmt_offset_ = 0;
+  bool variables_substituted_ = false;  ///< psql variables were read as names (run_whole): DML is not judged
   size_t stmt_end_ = 0;     ///< past the current statement in sql_ (its `;` excluded)
   size_t piece_end_ = 0;    ///< past the text being applied in sql_
   size_t piece_base_ = 0;   ///< where the text being applied starts in the file: parse locations are relative to it

@@ -1,0 +1,2 @@
+ALTER TABLE accounts DROP COLUMN plan;
+DROP TABLE audit_trail;

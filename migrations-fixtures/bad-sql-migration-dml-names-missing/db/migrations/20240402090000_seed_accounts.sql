@@ -1,0 +1,2 @@
+UPDATE accounts SET email = lower(email);
+INSERT INTO accounts (email, tier) VALUES ('owner@example.com', 'gold');
