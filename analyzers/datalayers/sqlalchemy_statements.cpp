@@ -529,6 +529,24 @@ class StatementReader {
     st->requirements.push_back(std::move(r));
   }
 
+  /// The model an insert(Model) / update(Model) construct writes, under refinements of it
+  /// (`update(Widget).where(...)`), or null.
+  const sqlalchemy::Model* written_model(TSNode e) {
+    e = strip(e);
+    for (int step = 0; step < 64 && is(e, "call"); ++step) {
+      TSNode fn = field(e, "function");
+      std::string_view name = text(is(fn, "attribute") ? field(fn, "attribute") : fn);
+      if ((name == "insert" || name == "update") &&
+          (is(fn, "identifier") ? from_sqlalchemy(name) : from_sqlalchemy(text(field(fn, "object"))))) {
+        std::vector<TSNode> args = positional(e);
+        return args.empty() ? nullptr : model(strip(args.front()));
+      }
+      if (!is(fn, "attribute")) return nullptr;
+      e = strip(field(fn, "object"));
+    }
+    return nullptr;
+  }
+
   /// The names of expression `e` (a part of a statement) as requirements; locals of `scope` it
   /// uses that are statements or model aliases are read where they are built.
   void read(TSNode e, TSNode scope, Statement* st, std::set<std::string>* followed, int depth = 0) {
@@ -577,6 +595,19 @@ class StatementReader {
       std::string_view last = text(is(fn, "attribute") ? field(fn, "attribute") : fn);
       if (sql_text_call(last) && (is(fn, "identifier") ? from_sqlalchemy(last) : from_sqlalchemy(text(field(fn, "object")))))
         st->not_read.push_back({ts_node_start_byte(e), "SQL text inside the statement (" + std::string(last) + "(...)) is not read"});
+      // `update(Widget).values(colour="red")`, `insert(Widget).values(name=...)`: each keyword
+      // is an attribute of the model the statement writes, the column it maps to.
+      if (last == "values" && is(fn, "attribute"))
+        if (const sqlalchemy::Model* m = written_model(field(fn, "object"))) {
+          TSNode args = field(e, "arguments");
+          for (uint32_t i = 0, n = ts_node_named_child_count(args); i < n; ++i) {
+            TSNode a = ts_node_named_child(args, i);
+            if (!is(a, "keyword_argument")) continue;
+            std::string attr(text(field(a, "name")));
+            if (auto it = m->attributes.find(attr); it != m->attributes.end())
+              require(*m, field(a, "name"), it->second.column, attr, st);
+          }
+        }
     }
     if (is(e, "list_splat") || is(e, "dictionary_splat")) {
       TSNode inner = ts_node_named_child(e, 0);
