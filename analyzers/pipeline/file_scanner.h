@@ -217,9 +217,10 @@ class FileScanner {
 
   /// A site whose SQL neither parses nor reads around its fragments: a syntax error where a
   /// database call certainly sends it to PostgreSQL as it is, else unchecked with the reason.
+  /// `only_fragments`: it parses around its run-time fragments, which hold every name (`why_not` says so).
   void record_unparsed(const std::string& rel, const languages::SqlSite& site, const sql::NormalizedSql& norm,
-                       const sql::ParseError& perr, bool has_holes, const std::string& why_not, SiteRecord rec,
-                       FileResult* result);
+                       const sql::ParseError& perr, bool has_holes, const std::string& why_not, bool only_fragments,
+                       SiteRecord rec, FileResult* result);
 
   /// The statement `s` of a checked site (index `site_index` in the file's sites), as the deep
   /// check PREPAREs it: its text and host offsets, and whether it must be planned (ON CONFLICT).

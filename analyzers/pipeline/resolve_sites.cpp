@@ -205,6 +205,7 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
   sql::ParseError perr;
   std::optional<sql::PartialReading> partial;
   std::string why_not;
+  bool only_fragments = false;  // it parses around the fragments, which hold every name
   bool parsed = norm.unchecked_reason.empty() && sql::parse(norm.sql.text, &stmts, &perr);
   // Read around run-time fragments where the statement does not parse with parameters in their
   // place, or parses only as something else (analyzers/sql/fragments.h).
@@ -214,8 +215,8 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
                                     site.database_call)) {
       partial.reset();
     } else if (!partial->judges_something()) {
-      why_not = "it reads, but nothing outside its run-time fragments is a name to check (SELECT count(*) FROM ${table}): "
-                "what they hold is not checked";
+      why_not = "it parses, but every name it holds is in a run-time fragment: what they hold is not checked";
+      only_fragments = true;
       partial.reset();
     }
   }
@@ -236,7 +237,7 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
       result->sites.push_back(std::move(rec));
       return;
     }
-    record_unparsed(rel, site, norm, perr, has_holes, why_not, std::move(rec), result);
+    record_unparsed(rel, site, norm, perr, has_holes, why_not, only_fragments, std::move(rec), result);
     return;
   }
   if (partial) {
@@ -427,8 +428,8 @@ bool FileScanner::unchecked_before_reading(const std::string& rel, const report:
 }
 
 void FileScanner::record_unparsed(const std::string& rel, const languages::SqlSite& site, const sql::NormalizedSql& norm,
-                                  const sql::ParseError& perr, bool has_holes, const std::string& why_not, SiteRecord rec,
-                                  FileResult* result) {
+                                  const sql::ParseError& perr, bool has_holes, const std::string& why_not,
+                                  bool only_fragments, SiteRecord rec, FileResult* result) {
   if (norm.unchecked_reason.empty() && !site.database_call && !has_holes) return;  // only looked like SQL
   // An error at a placeholder ("at or near "$4"") is a value standing where SQL text goes:
   // a template (FROM %s filled by Sprintf), not a syntax error.
@@ -454,12 +455,11 @@ void FileScanner::record_unparsed(const std::string& rel, const languages::SqlSi
     return;
   }
   bool name = !norm.unchecked_reason.empty();
-  bool reads = why_not.starts_with("it reads");
-  rec.reason = reads       ? why_not
-               : name      ? norm.unchecked_reason
-               : has_holes ? "a run-time fragment stands where an identifier or a clause is expected (" +
-                                 perr.message + ")"
-                           : "does not parse: " + perr.message;
+  rec.reason = only_fragments ? why_not
+               : name           ? norm.unchecked_reason
+               : has_holes      ? "a run-time fragment stands where an identifier or a clause is expected (" +
+                                      perr.message + ")"
+                                : "does not parse: " + perr.message;
   bool condition = norm.unchecked_reason.find("condition") != std::string::npos;
   rec.reason_id = name && !condition                               ? kDynamicName
                   : name                                           ? kDynamicClause
