@@ -23,9 +23,9 @@
 //
 // Attribute writes (`Model.create!(col: v)`, `record.update(col: v)`, `record.col = v`) need
 // columns too, unless a setter answers the name; they are judged only where the record's model
-// is certain: the model's constant, `self` in the model's instance methods, a local or an
-// instance variable every assignment of which is one model's record, a block parameter of a
-// relation's `each`, an association's `create`/`build`.
+// is certain: the model's constant, `self` in the model's instance methods, a local (of an
+// instance or a class method) or an instance variable every assignment of which is one model's
+// record, a block parameter of a relation's `each`, an association's `create`/`build`.
 //
 // Custom plural rules (`inflect.plural`), `pluralize_table_names = false` or a configured table
 // prefix make derived names uncertain: only explicit `self.table_name`s are then used.
@@ -1396,7 +1396,7 @@ class Extractor {
         Context inner = ctx;
         inner.class_level = true;
         inner.instance = false;
-        walk(c, inner);
+        walk_def(c, inner);
         continue;
       }
       if (node_is(c, "singleton_class") && node_is(field(c, "value"), "self")) {
@@ -1412,15 +1412,7 @@ class Extractor {
         // A method of `class << self` is a class method: self is the class, as in `def self.x`.
         inner.class_level = ctx.singleton;
         inner.instance = !ctx.model.empty() && !ctx.singleton && !ctx.class_level && ctx.blocks == 0;
-        std::map<std::string, const Model*> locals = locals_of(c, inner);
-        auto* outer = locals_;
-        locals_ = &locals;
-        std::map<std::string, Relation> relations = relation_locals_of(c, inner);
-        auto* outer_relations = relation_locals_;
-        relation_locals_ = &relations;
-        walk(c, inner);
-        locals_ = outer;
-        relation_locals_ = outer_relations;
+        walk_def(c, inner);
         continue;
       }
       if (node_is(c, "block") || node_is(c, "do_block") || node_is(c, "lambda")) {
@@ -1459,6 +1451,20 @@ class Extractor {
   }
 
  private:
+  /// A `def` (`def x`, `def self.x`) is a scope of its own: its locals that hold a record or a
+  /// relation of one model (locals_of, relation_locals_of) are its own, whatever is around it.
+  void walk_def(TSNode def, const Context& ctx) {
+    std::map<std::string, const Model*> locals = locals_of(def, ctx);
+    auto* outer = locals_;
+    locals_ = &locals;
+    std::map<std::string, Relation> relations = relation_locals_of(def, ctx);
+    auto* outer_relations = relation_locals_;
+    relation_locals_ = &relations;
+    walk(def, ctx);
+    locals_ = outer;
+    relation_locals_ = outer_relations;
+  }
+
   /// Whether a chain on `model` passes: each of `names` (no query method) is a scope of the
   /// model or a relation class method (whose joins and select it adds to *joined /
   /// *custom_select), and no name of `walked` is a class method of the model that runs instead of
