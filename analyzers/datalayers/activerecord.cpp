@@ -25,7 +25,8 @@
 // columns too, unless a setter answers the name; they are judged only where the record's model
 // is certain: the model's constant, `self` in the model's instance methods, a local (of an
 // instance or a class method) or an instance variable every assignment of which is one model's
-// record, a block parameter of a relation's `each`, an association's `create`/`build`.
+// record, a block parameter of a relation's `each`, an association's `create`/`build`, the record
+// `find_or_create_by(...) do |r|` yields (on self too, in the model's class methods).
 //
 // Custom plural rules (`inflect.plural`), `pluralize_table_names = false` or a configured table
 // prefix make derived names uncertain: only explicit `self.table_name`s are then used.
@@ -1321,6 +1322,7 @@ struct Chain {
   bool calculated = false;
   bool from_constant = false;  ///< the chain starts at the model's constant, not self or an association
   bool from_association = false;  ///< the chain starts at an association its receiver's model declares (`family.accounts`)
+  bool from_class_self = false;  ///< the chain starts at self (written or not) in the model's class methods
   requirements::Span root;  ///< the model's constant, or the call's method name for an implicit self
 };
 
@@ -1339,6 +1341,11 @@ std::optional<Write> class_write(std::string_view m) {
   auto it = table.find(m);
   if (it == table.end()) return std::nullopt;
   return it->second;
+}
+
+/// The finders that build the record when none matches, and yield it to their block.
+bool finds_or_builds(std::string_view m) {
+  return m == "find_or_create_by" || m == "find_or_create_by!" || m == "find_or_initialize_by";
 }
 
 /// Record-level calls that write attributes: `record.update(col: v)`.
@@ -1495,6 +1502,7 @@ class Extractor {
       if (ts_node_is_null(r) || node_is(r, "self")) {
         if (!ctx.class_level || ctx.model.empty()) return std::nullopt;
         chain.model = models_.model(ctx.model);
+        chain.from_class_self = true;
         TSNode name = field(call, "method");
         chain.root = {ts_node_start_byte(name), ts_node_end_byte(name)};
         break;
@@ -1900,8 +1908,12 @@ class Extractor {
       TSNode r = field(call, "receiver");
       bool builds = class_write(m) || returns_record(m);  // Model.create! do |r| ... end yields the record
       if (builds) {
+        // A finder that builds, on self in the model's class methods (`class << self; def
+        // bootstrap!; find_or_create_by!(...) do |r|`), yields a record of the model, as
+        // `self.col = v` in its instance methods is one.
         std::optional<Chain> chain = chain_of(call, ctx);
-        if (chain && (chain->from_constant || chain->from_association)) first = chain->model;
+        if (chain && (chain->from_constant || chain->from_association || (chain->from_class_self && finds_or_builds(m))))
+          first = chain->model;
       } else if (node_is(r, "call")) {
         std::string_view rm = node_text(field(r, "method"), src_);
         std::optional<Chain> chain = chain_of(r, ctx);
@@ -2148,7 +2160,10 @@ class Extractor {
       return write(call, ctx, m);
     auto kind = column_method(m);
     if (!kind) return;
-    if (!ts_node_is_null(field(call, "block"))) return;  // select { |r| ... }: Enumerable
+    // select { |r| ... }: Enumerable's, not a query. A finder that creates takes a block too, run
+    // on the record it builds (`find_or_create_by!(email: e) do |u| ... end`): its hash is still
+    // the query's.
+    if (!ts_node_is_null(field(call, "block")) && !finds_or_builds(m)) return;
     std::vector<TSNode> args = arguments(call);
     if (args.empty()) return;
     if (m == "not") {  // where.not(...): the receiver is `where`
