@@ -1027,7 +1027,10 @@ class Models {
           // pg_search's: class methods (pg_search_scope, known_macro's; multisearchable, a macro
           // that stays a doubt) and a method_missing for the pg_search_rank and
           // pg_search_highlight readers: no setter.
-          "PgSearch::Model"};
+          "PgSearch::Model",
+          // libxml-ruby's top module (6.0): only the XML namespace, no method of its own; models
+          // include it to write XML::Parser (openstreetmap-website's ApplicationRecord).
+          "LibXML"};
       if (harmless.count(written) || written.starts_with("ActionView::Helpers")) continue;
       if (written == "SemanticLogger::Loggable") {  // defines logger and logger= only
         visit("SemanticLogger::Loggable");

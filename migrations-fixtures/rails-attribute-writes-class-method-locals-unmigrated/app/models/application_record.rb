@@ -1,3 +1,5 @@
 class ApplicationRecord < ActiveRecord::Base
+  include LibXML
+
   primary_abstract_class
 end
