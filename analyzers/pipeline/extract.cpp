@@ -9,6 +9,7 @@
 
 #include "analyzers/languages/go_packages.h"
 #include "analyzers/languages/script_lexer.h"
+#include "analyzers/schema/migrations/discover.h"
 
 namespace schemagate::pipeline {
 
@@ -638,6 +639,12 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
   for (auto& r : out.requirements.requirements)
     if (r.unit < other.size() && !other[r.unit] && r.object != requirements::Object::Function)
       other[r.unit] = file_schema_.relation(r.relation);
+  // Models of a folder named for another engine (src/db/mssql/entity/, a project's per-engine
+  // copies of its entities): that engine's tables, not PostgreSQL's.
+  if (std::string engine = schema::migrations::engine_named_in_path(rel); !engine.empty() && engine != "CockroachDB")
+    for (auto& o : other)
+      if (!o) o = OtherSchema{"a model for " + engine + " (a directory of its path is named for it), not PostgreSQL",
+                              kOtherEngine};
   for (size_t u = 0; u < out.requirements.units.size(); ++u) {
     reqs.units.push_back(out.requirements.units[u]);
     records[u].file = rel;

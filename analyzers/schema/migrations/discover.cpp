@@ -663,7 +663,7 @@ std::string engine_named_in_name(std::string_view name, bool tokens) {
       {"mysql", "MySQL"},       {"mariadb", "MariaDB"},    {"sqlite", "SQLite"},   {"libsql", "SQLite"},
       {"cassandra", "Cassandra"}, {"scylla", "Cassandra"}, {"clickhouse", "ClickHouse"},
       {"mssql", "SQL Server"},  {"sqlserver", "SQL Server"}, {"cockroach", "CockroachDB"},
-      {"duckdb", "DuckDB"},     {"snowflake", "Snowflake"}, {"bigquery", "BigQuery"}};
+      {"duckdb", "DuckDB"},     {"snowflake", "Snowflake"}, {"bigquery", "BigQuery"}, {"planetscale", "MySQL"}};
   static const std::pair<std::string_view, std::string_view> kTokens[] = {
       {"cql", "Cassandra"}, {"crdb", "CockroachDB"}, {"oracle", "Oracle"}, {"spanner", "Spanner"}, {"tidb", "TiDB"}, {"turso", "SQLite"},
       {"d1", "SQLite"},     {"h2", "H2"},         {"hsqldb", "HSQLDB"},   {"hsql", "HSQLDB"}, {"derby", "Derby"}};
