@@ -165,7 +165,7 @@ class Translator {
 void translate(const JsFile& file, TSNode up, const std::vector<std::string>& params, js::Translation* out) {
   if (params.empty()) return;
   Translator tr(file, params[0], out);
-  js::walk_steps(JsFile::body_of(up), [&](TSNode n) { return tr.step(n); });
+  js::walk_steps(file, JsFile::body_of(up), [&](TSNode n) { return tr.step(n); }, &out->sql.notes);
 }
 
 /// `exports.up = function (db, callback)` with the driver's calls on it, in a file of a

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "analyzers/languages/language.h"
+#include "analyzers/schema/migrations/code/js_engine_branch.h"
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/source/discovery.h"
@@ -110,6 +111,14 @@ std::optional<JsString> JsFile::string(TSNode n) const {
     --depth_;
     return v;
   }
+  if (is(n, "ternary_expression")) {
+    std::optional<bool> on = engine_test_on_postgres(*this, field(n, "condition"));
+    if (!on || depth_ > 8) return std::nullopt;
+    ++depth_;
+    std::optional<JsString> v = string(field(n, *on ? "consequence" : "alternative"));
+    --depth_;
+    return v;
+  }
   if (is(n, "binary_expression") && text(field(n, "operator")) == "+") {
     auto l = string(field(n, "left")), r = string(field(n, "right"));
     if (!l || !r) return std::nullopt;
@@ -157,6 +166,11 @@ std::optional<std::string> JsFile::name(TSNode n) const {
   std::optional<JsString> s = string(n);
   if (!s || !s->complete) return std::nullopt;
   return s->text;
+}
+
+TSNode JsFile::constant(std::string_view name) const {
+  auto it = consts_.find(std::string(name));
+  return it == consts_.end() ? TSNode{} : it->second;
 }
 
 std::optional<long> JsFile::integer(TSNode n) const {
@@ -273,10 +287,20 @@ std::vector<Link> chain(const JsFile& file, TSNode n, TSNode* root) {
   return links;
 }
 
-void walk_steps(TSNode node, const std::function<bool(TSNode)>& step) {
+void walk_steps(const JsFile& file, TSNode node, const std::function<bool(TSNode)>& step,
+                std::vector<std::pair<uint32_t, std::string>>* notes) {
   if (ts_node_is_null(node)) return;
+  EngineBranch branch;
+  if (engine_branch(file, node, &branch)) {
+    if (notes)
+      for (const auto& [part, label] : branch.skipped)
+        notes->push_back({ts_node_start_byte(part), "the branch for another database engine (" + label +
+                                                        ") does not run on PostgreSQL: not read"});
+    for (TSNode part : branch.run) walk_steps(file, part, step, notes);
+    return;
+  }
   if (step(node)) return;
-  for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) walk_steps(ts_node_named_child(node, i), step);
+  for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) walk_steps(file, ts_node_named_child(node, i), step, notes);
 }
 
 void emit_js_string(GeneratedSql* out, const JsString& s) {
@@ -767,7 +791,7 @@ bool reads_only(const JsFile& file, TSNode fn, size_t index) {
 bool builds_plain_index(const JsFile& file, TSNode fn) {
   int returns = 0;
   bool ok = true;
-  walk_steps(JsFile::body_of(fn), [&](TSNode n) {
+  walk_steps(file, JsFile::body_of(fn), [&](TSNode n) {
     if (!ok) return true;
     if (is_function(n)) return true;  // a nested function's returns are its own
     if (!is(n, "return_statement")) return false;
@@ -827,10 +851,11 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
         }
     }
     bool calls_local = false;
-    datalayers::js::walk(up, [&](TSNode n) {
+    walk_steps(file, up, [&](TSNode n) {
       if (is(n, "call_expression") && is(field(n, "function"), "identifier") &&
           local_functions.count(std::string(file.text(field(n, "function")))))
         calls_local = true;
+      return false;
     });
     if (calls_local) {
       t.uncertain = true;
@@ -843,8 +868,8 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
     bool hands_over = false;
     std::vector<std::pair<uint32_t, std::string>> created_elsewhere;  // the call, the SQL of its function
     if (!params.empty() && !params[0].empty())
-      datalayers::js::walk(up, [&](TSNode n) {
-        if (!is(n, "call_expression") || raw_sql_run(file, n)) return;
+      walk_steps(file, up, [&](TSNode n) {
+        if (!is(n, "call_expression") || raw_sql_run(file, n)) return false;
         std::vector<TSNode> args = arguments(n);
         for (size_t k = 0; k < args.size(); ++k) {
           if (!is(args[k], "identifier") || file.text(args[k]) != params[0]) continue;
@@ -887,6 +912,7 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
           }
           hands_over = true;
         }
+        return false;
       });
     // Each followed creator's SQL stands before the first statement of up that comes after its call.
     for (const auto& [at, sql] : created_elsewhere) {

@@ -52,13 +52,16 @@ class JsFile {
   std::string_view src() const { return src_; }
   std::string_view text(TSNode n) const { return ts_node_is_null(n) ? std::string_view{} : datalayers::js::text(n, src_); }
 
-  /// A string literal, a template (holes leave complete=false), a concatenation with `+`, or an
-  /// identifier bound by a top-level `const X = "..."`.
+  /// A string literal, a template (holes leave complete=false), a concatenation with `+`, an
+  /// identifier bound by a top-level `const X = "..."`, or a ternary on the database engine
+  /// (`isMssql ? 'VARCHAR(max)' : 'text'`): its PostgreSQL side.
   std::optional<JsString> string(TSNode n) const;
   /// A complete string's value.
   std::optional<std::string> name(TSNode n) const;
   /// An integer literal's value.
   std::optional<long> integer(TSNode n) const;
+  /// The value of `const name = ...`, declared once in the file; null when there is none.
+  TSNode constant(std::string_view name) const;
 
   /// The function that runs on "up" and the names of its parameters (the first of each
   /// destructured one: `({ context: queryInterface })` gives "queryInterface"); null when absent.
@@ -92,8 +95,11 @@ struct Link {
 /// (`root`, an identifier, `this`, or a call that is not a method call).
 std::vector<Link> chain(const JsFile& file, TSNode n, TSNode* root);
 
-/// Visits `node`'s subtree in file order; where `step` returns true, does not look inside.
-void walk_steps(TSNode node, const std::function<bool(TSNode)>& step);
+/// Visits `node`'s subtree in file order; where `step` returns true, does not look inside. Of a
+/// branch on the database engine (js_engine_branch.h), visits only what runs on PostgreSQL, and
+/// adds a note to `notes` (when given) for each part left out.
+void walk_steps(const JsFile& file, TSNode node, const std::function<bool(TSNode)>& step,
+                std::vector<std::pair<uint32_t, std::string>>* notes = nullptr);
 
 /// A format's reading of one migration file: the generated SQL and what it could not follow.
 struct Translation {

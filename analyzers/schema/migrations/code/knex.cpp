@@ -7,7 +7,9 @@
 //   unique / primary; renameTable, dropTable(IfExists), createSchema(IfNotExists),
 //   createExtension(IfNotExists), withSchema('s'); knex.raw / knex.schema.raw: their SQL.
 // A table or column name computed at run time, or raw SQL with bindings or `${}`, is a step
-// that cannot be followed: a note, and the file's string words become uncertain names.
+// that cannot be followed: a note, and the file's string words become uncertain names. Of a
+// branch on the database engine (`switch (client) { case 'pg': ... case 'mssql': ... }`), only
+// what runs on PostgreSQL is read (js_engine_branch.h).
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -145,7 +147,7 @@ class KnexTranslator {
       return;
     }
     if (m == "then") {  // knex.schema.createTable(...).then(() => knex.schema...)
-      for (TSNode a : l.args) js::walk_steps(a, [&](TSNode n) { return step(n); });
+      for (TSNode a : l.args) js::walk_steps(f_, a, [&](TSNode n) { return step(n); }, &out_->sql.notes);
       return;
     }
     if (m == "hasTable" || m == "hasColumn" || m == "catch" || m == "finally" || m == "dropExtension" ||
@@ -236,7 +238,7 @@ class KnexTranslator {
       else run(s, n);
     };
     if (!t.empty() && !ts_node_is_null(body)) {
-      js::walk_steps(body, [&](TSNode n) {
+      js::walk_steps(f_, body, [&](TSNode n) {
         if (!js::is(n, "call_expression")) return false;
         TSNode root;
         std::vector<Link> links = js::chain(f_, n, &root);
@@ -384,7 +386,7 @@ class KnexTranslator {
         if (c.unique)
           add_after("alter table " + tq + " add constraint " + q(name + "_" + c.name + "_unique") + " unique (" + q(c.name) + ")", n);
         return true;
-      });
+      }, &out_->sql.notes);
     }
     if (creating) {
       std::string list;
@@ -400,7 +402,7 @@ class KnexTranslator {
 
 void translate(const JsFile& file, TSNode up, const std::vector<std::string>&, js::Translation* out) {
   KnexTranslator tr(file, out);
-  js::walk_steps(JsFile::body_of(up), [&](TSNode n) { return tr.step(n); });
+  js::walk_steps(file, JsFile::body_of(up), [&](TSNode n) { return tr.step(n); }, &out->sql.notes);
 }
 
 bool knex_file(std::string_view text) {

@@ -161,7 +161,7 @@ class KyselyTranslator {
       TSNode root;
       std::vector<Link> mods = js::chain(f_, js::is(body, "statement_block") ? TSNode{} : body, &root);
       if (js::is(body, "statement_block")) {  // { return col.notNull() }
-        js::walk_steps(body, [&](TSNode n) {
+        js::walk_steps(f_, body, [&](TSNode n) {
           if (!js::is(n, "return_statement")) return false;
           mods = js::chain(f_, ts_node_named_child(n, 0), &root);
           return true;
@@ -334,11 +334,11 @@ class KyselyTranslator {
 
 void translate(const JsFile& file, TSNode up, const std::vector<std::string>&, js::Translation* out) {
   KyselyTranslator tr(file, out, false);
-  js::walk_steps(JsFile::body_of(up), [&](TSNode n) { return tr.step(n); });
+  js::walk_steps(file, JsFile::body_of(up), [&](TSNode n) { return tr.step(n); }, &out->sql.notes);
 }
 void translate_camel(const JsFile& file, TSNode up, const std::vector<std::string>&, js::Translation* out) {
   KyselyTranslator tr(file, out, true);
-  js::walk_steps(JsFile::body_of(up), [&](TSNode n) { return tr.step(n); });
+  js::walk_steps(file, JsFile::body_of(up), [&](TSNode n) { return tr.step(n); }, &out->sql.notes);
 }
 
 /// Whether the Migrator that runs `dir` sends names through CamelCasePlugin: the kysely-ctl

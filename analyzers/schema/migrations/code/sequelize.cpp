@@ -325,7 +325,7 @@ class SequelizeTranslator {
 
 void translate(const JsFile& file, TSNode up, const std::vector<std::string>& params, js::Translation* out) {
   SequelizeTranslator tr(file, params.empty() ? "queryInterface" : params[0], out);
-  js::walk_steps(JsFile::body_of(up), [&](TSNode n) { return tr.step(n); });
+  js::walk_steps(file, JsFile::body_of(up), [&](TSNode n) { return tr.step(n); }, &out->sql.notes);
 }
 
 bool sequelize_file(std::string_view text) {

@@ -251,7 +251,7 @@ class TypeOrmTranslator {
 
 void translate(const JsFile& file, TSNode up, const std::vector<std::string>& params, js::Translation* out) {
   TypeOrmTranslator tr(file, params.empty() || params[0].empty() ? "queryRunner" : params[0], out);
-  js::walk_steps(JsFile::body_of(up), [&](TSNode n) { return tr.step(n); });
+  js::walk_steps(file, JsFile::body_of(up), [&](TSNode n) { return tr.step(n); }, &out->sql.notes);
 }
 
 bool typeorm_file(std::string_view text) {
