@@ -105,6 +105,15 @@ std::optional<JsString> JsFile::string(TSNode n) const {
   if (ts_node_is_null(n)) return std::nullopt;
   if (is(n, "identifier")) {
     auto it = consts_.find(std::string(text(n)));
+    if (it == consts_.end())
+      if (auto imp = imported_.find(std::string(text(n))); imp != imported_.end()) {
+        JsString out;
+        out.text = imp->second;
+        out.begin = ts_node_start_byte(n);
+        out.end = ts_node_end_byte(n);
+        out.offsets.assign(out.text.size(), out.begin);
+        return out;
+      }
     if (it == consts_.end() || depth_ > 8) return std::nullopt;
     ++depth_;
     std::optional<JsString> v = string(it->second);
@@ -130,6 +139,8 @@ std::optional<JsString> JsFile::string(TSNode n) const {
   }
   bool tmpl = is(n, "template_string");
   if (!is(n, "string") && !tmpl) return std::nullopt;
+  TSNode parent = ts_node_parent(n);
+  bool tagged = tmpl && is(parent, "call_expression") && ts_node_eq(field(parent, "arguments"), n);
   JsString out;
   out.begin = ts_node_start_byte(n);
   out.end = ts_node_end_byte(n);
@@ -154,7 +165,21 @@ std::optional<JsString> JsFile::string(TSNode n) const {
         out.offsets.push_back(b);
       }
     } else if (is(c, "template_substitution")) {
-      out.complete = false;
+      // `${TABLE}` of a string constant (the file's or one it imports): its value, every byte at
+      // the substitution. A tag's template (Kysely's sql`... ${v}`) binds it as a parameter instead.
+      std::optional<JsString> v;
+      TSNode e = ts_node_named_child(c, 0);
+      if (!tagged && is(e, "identifier") && depth_ <= 8) {
+        ++depth_;
+        v = string(e);
+        --depth_;
+      }
+      if (v && v->complete) {
+        out.text += v->text;
+        out.offsets.resize(out.text.size(), b);
+      } else {
+        out.complete = false;
+      }
     }
     pos = e;
   }
@@ -577,6 +602,11 @@ std::optional<ProjectModule> load_module(const source::FileSystem& fs, const std
       up = slash == std::string::npos ? "" : up.substr(0, slash);
     }
   }
+  // `../models/table.js` in a TypeScript project names models/table.ts (ESM imports spell the
+  // extension of the compiled file).
+  for (size_t i = 0, n = bases.size(); i < n; ++i)
+    for (const char* ext : {".js", ".mjs", ".cjs"})
+      if (bases[i].ends_with(ext)) bases.push_back(bases[i].substr(0, bases[i].size() - std::char_traits<char>::length(ext)));
   for (const std::string& base : bases)
     for (const char* ext : {".ts", ".js", ".mts", ".cts", ".mjs", ".cjs", "/index.ts", "/index.js"}) {
       ProjectModule m;
@@ -785,6 +815,43 @@ bool reads_only(const JsFile& file, TSNode fn, size_t index) {
   return ok;
 }
 
+/// The string constants the file imports by name from modules of the project
+/// (`import { GROUP_OVERRIDES_TABLE } from '../../models/groupOverrides.js'`), where the module
+/// declares `export const GROUP_OVERRIDES_TABLE = 'group_overrides'` at its top level: a migration
+/// that builds its SQL from a model's table name (`CREATE TABLE ${GROUP_OVERRIDES_TABLE} (...)`,
+/// Nango's keystore and scheduler) is followed. Each module is read once per directory (`modules`).
+void add_imported_strings(const source::FileSystem& fs, const std::string& root, const std::string& dir, JsFile* file,
+                          std::map<std::string, std::optional<ProjectModule>>* modules) {
+  for (uint32_t i = 0; i < ts_node_named_child_count(file->root()); ++i) {
+    TSNode n = ts_node_named_child(file->root(), i);
+    if (!is(n, "import_statement") || file->text(n).starts_with("import type")) continue;
+    std::optional<std::string> spec = file->name(field(n, "source"));
+    if (!spec) continue;
+    std::vector<std::pair<std::string, std::string>> names;  // imported, local
+    datalayers::js::walk(n, [&](TSNode s) {
+      if (!is(s, "import_specifier") || file->text(s).starts_with("type ")) return;
+      TSNode alias = field(s, "alias");
+      names.emplace_back(file->text(field(s, "name")), file->text(ts_node_is_null(alias) ? field(s, "name") : alias));
+    });
+    if (names.empty()) continue;
+    auto it = modules->find(*spec);
+    if (it == modules->end()) it = modules->emplace(*spec, load_module(fs, root, dir, *spec)).first;
+    if (!it->second) continue;
+    const JsFile& m = *it->second->file;
+    for (uint32_t j = 0; j < ts_node_named_child_count(m.root()); ++j) {
+      TSNode s = ts_node_named_child(m.root(), j);
+      if (is(s, "export_statement")) s = field(s, "declaration");
+      if (!is(s, "lexical_declaration") || !m.text(s).starts_with("const")) continue;
+      for (uint32_t k = 0; k < ts_node_named_child_count(s); ++k) {
+        TSNode d = ts_node_named_child(s, k);
+        for (const auto& [imported, local] : names)
+          if (m.text(field(d, "name")) == imported)
+            if (std::optional<std::string> v = m.name(field(d, "value"))) file->add_imported_string(local, *v);
+      }
+    }
+  }
+}
+
 /// Whether every return of the function is a template or string that starts `CREATE INDEX` (not
 /// UNIQUE: a unique index is something ON CONFLICT relies on), one statement: the SQL it builds
 /// creates an index and changes no table or column.
@@ -821,6 +888,7 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
   std::set<std::string> creators_followed;
   std::set<std::string> earlier_words;
   bool dropped_since = false;
+  std::map<std::string, std::optional<ProjectModule>> modules;  // imported by the files, by import path
   for (const std::string& name : script_names(fs, root, dir)) {
     MigrationFile m;
     m.path = source::join_path(dir, name);
@@ -828,6 +896,7 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
     if (!read_migration_text(fs, root, m.path, &m.text, err)) return false;
     JsFile file;
     if (!file.parse(m.path, m.text, err)) return false;
+    if (m.text.find("import ") != std::string::npos) add_imported_strings(fs, root, dir, &file, &modules);
     std::vector<std::string> params;
     TSNode up = file.up_function(&params);
     if (ts_node_is_null(up)) continue;  // a helper module beside the migrations

@@ -62,6 +62,10 @@ class JsFile {
   std::optional<long> integer(TSNode n) const;
   /// The value of `const name = ...`, declared once in the file; null when there is none.
   TSNode constant(std::string_view name) const;
+  /// A string constant the file imports from a module of the project (`import { TABLE } from
+  /// '../models/table.js'`, that module's `export const TABLE = 'private_keys'`), read where the
+  /// file names it: every byte of its value maps to the name.
+  void add_imported_string(std::string name, std::string value) { imported_.emplace(std::move(name), std::move(value)); }
 
   /// The function that runs on "up" and the names of its parameters (the first of each
   /// destructured one: `({ context: queryInterface })` gives "queryInterface"); null when absent.
@@ -81,6 +85,7 @@ class JsFile {
   TSNode root_{};
   std::string_view src_;
   std::map<std::string, TSNode> consts_;
+  std::map<std::string, std::string> imported_;
   mutable int depth_ = 0;  ///< constants naming constants, followed this deep
 };
 
