@@ -5,7 +5,9 @@
 // table and column spelled in a string is a requirement at that string.
 //
 // The instance is `knex`, a variable the file binds to `knex(...)` / `require('knex')(...)`, the
-// parameter of a `.transaction((trx) => ...)` callback, a parameter typed `Knex`, or a member of
+// parameter of a `.transaction((trx) => ...)` callback, a parameter typed `Knex` (or `knex.Knex`),
+// a member typed so of a module-level instance of a class, in its file or imported from it
+// (Nango's `export default new KnexDatabase()`, then `db.knex('t')` everywhere), or a member of
 // the enclosing class (or of a class it extends, in any file) typed `Knex`, `Knex.Transaction` or
 // a project alias of them (`export type DbConnection = Knex`, `type Db = Knex | Knex.Transaction`:
 // every member of the union a Knex type; `public get db(): DbConnection`): `this.db('t')`.
@@ -53,6 +55,7 @@ constexpr std::string_view kTypeKey = "knex:type:";          // alias -> "1"
 constexpr std::string_view kParentKey = "knex:parent:";      // class -> parent ("" when none)
 constexpr std::string_view kMemberKey = "knex:member:";      // class -> "name:type"
 constexpr std::string_view kExtendedKey = "knex:extended:";  // class -> a class that extends it
+constexpr std::string_view kSingletonKey = "knex:singleton:";  // exported name -> "module|member|type"
 
 /// The type an annotation names, without the colon and blanks: `: DbConnection` -> DbConnection.
 std::string annotation(TSNode type, std::string_view src) {
@@ -81,6 +84,8 @@ bool instance_type(std::string_view type, const ProjectFacts* facts) {
     }
     return members > 0 && depth == 0;
   }
+  // `knex.Knex`: the type through the namespace of `import knex from 'knex'` (or `* as knex`).
+  if (type.starts_with("knex.Knex")) type.remove_prefix(5);
   if (type == "Knex" || type == "Knex.Transaction" || type.rfind("Knex<", 0) == 0 ||
       type.rfind("Knex.Transaction<", 0) == 0)
     return true;
@@ -149,6 +154,126 @@ std::optional<Literal> getter_literal(TSNode cls, std::string_view name, std::st
   return std::nullopt;
 }
 
+/// A module-level instance of a class of the file (`const db = new KnexDatabase()`), with the
+/// names the file exports it under (`export default db` and `export default new KnexDatabase()`:
+/// "default"; `export { db as database }`; `export const db = new ...`).
+struct Singleton {
+  std::string local;  ///< "" for `export default new C()`
+  TSNode cls{};
+  std::vector<std::string> exported;
+};
+
+std::vector<Singleton> singletons(TSNode root, std::string_view src) {
+  std::map<std::string, TSNode, std::less<>> classes;
+  auto declaration = [&](TSNode s) { return is(s, "export_statement") ? field(s, "declaration") : s; };
+  auto class_of = [&](TSNode v) {
+    v = unwrap(v);
+    if (!is(v, "new_expression") || !is(field(v, "constructor"), "identifier")) return TSNode{};
+    auto it = classes.find(text(field(v, "constructor"), src));
+    return it == classes.end() ? TSNode{} : it->second;
+  };
+  uint32_t count = ts_node_named_child_count(root);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode d = declaration(ts_node_named_child(root, i));
+    if (is(d, "class_declaration") || is(d, "abstract_class_declaration")) classes[std::string(text(field(d, "name"), src))] = d;
+  }
+  std::vector<Singleton> out;
+  if (classes.empty()) return out;
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode s = ts_node_named_child(root, i), d = declaration(s);
+    if (!is(d, "lexical_declaration") || !text(d, src).starts_with("const")) continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
+      TSNode v = ts_node_named_child(d, j);
+      TSNode cls = is(v, "variable_declarator") && is(field(v, "name"), "identifier") ? class_of(field(v, "value")) : TSNode{};
+      if (ts_node_is_null(cls)) continue;
+      std::string local(text(field(v, "name"), src));
+      out.push_back({local, cls, {}});
+      if (is(s, "export_statement")) out.back().exported.push_back(local);
+    }
+  }
+  auto named = [&](std::string_view local) -> Singleton* {
+    for (Singleton& x : out)
+      if (x.local == local) return &x;
+    return nullptr;
+  };
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode s = ts_node_named_child(root, i);
+    if (!is(s, "export_statement")) continue;
+    TSNode v = unwrap(field(s, "value"));  // export default <expression>
+    if (is(v, "identifier")) {
+      if (Singleton* x = named(text(v, src))) x->exported.push_back("default");
+    } else if (TSNode cls = class_of(v); !ts_node_is_null(cls)) {
+      out.push_back({"", cls, {"default"}});
+    }
+    for (uint32_t j = 0; j < ts_node_named_child_count(s); ++j) {
+      TSNode clause = ts_node_named_child(s, j);
+      if (!is(clause, "export_clause")) continue;
+      for (uint32_t k = 0; k < ts_node_named_child_count(clause); ++k) {
+        TSNode spec = ts_node_named_child(clause, k);
+        if (!is(spec, "export_specifier")) continue;
+        TSNode alias = field(spec, "alias");
+        if (Singleton* x = named(text(field(spec, "name"), src)))
+          x->exported.push_back(std::string(text(ts_node_is_null(alias) ? field(spec, "name") : alias, src)));
+      }
+    }
+  }
+  return out;
+}
+
+/// The module a file is to an import: its path without the extension and without `/index`.
+std::string module_stem(std::string_view path) {
+  std::string p(path);
+  size_t slash = p.rfind('/'), dot = p.rfind('.');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) p.resize(dot);
+  if (p.ends_with("/index")) p.resize(p.size() - 6);
+  return p;
+}
+
+/// Whether an import of `spec` in the file at `from` can load the module `stem`: a relative path
+/// that resolves to it; an alias (`@/lib/db`, `~/db`) or a package's subpath (`@acme/db/client`)
+/// whose rest its path ends with; a package (`@nangohq/database`) whose name, without its scope,
+/// is a folder of its path (packages/database/lib/index.ts).
+bool names_module(std::string_view spec, std::string_view from, const std::string& stem) {
+  std::string s = module_stem(spec);
+  if (spec.starts_with("./") || spec.starts_with("../")) {
+    std::vector<std::string> parts;
+    auto push = [&](std::string_view path) {
+      for (size_t b = 0; b <= path.size();) {
+        size_t e = path.find('/', b);
+        if (e == std::string_view::npos) e = path.size();
+        std::string_view c = path.substr(b, e - b);
+        if (c == "..") {
+          if (parts.empty()) return false;
+          parts.pop_back();
+        } else if (!c.empty() && c != ".") {
+          parts.emplace_back(c);
+        }
+        b = e + 1;
+      }
+      return true;
+    };
+    size_t slash = from.rfind('/');
+    if (slash != std::string_view::npos && !push(from.substr(0, slash))) return false;
+    if (!push(s)) return false;
+    std::string resolved;
+    for (const std::string& c : parts) resolved += (resolved.empty() ? "" : "/") + c;
+    return resolved == stem;
+  }
+  std::string_view rest = s;
+  if (rest.starts_with("@/") || rest.starts_with("~/")) {
+    rest.remove_prefix(2);
+  } else if (rest.starts_with("@")) {
+    size_t slash = rest.find('/');
+    if (slash == std::string_view::npos) return false;
+    rest.remove_prefix(slash + 1);
+  }
+  if (rest.empty()) return false;
+  if (rest.find('/') != std::string_view::npos)
+    return stem == rest || (stem.size() > rest.size() && stem.ends_with(rest) && stem[stem.size() - rest.size() - 1] == '/');
+  std::string folders = "/" + stem + "/";
+  return folders.find("/" + std::string(rest) + "/") != std::string::npos;
+}
+
 void index_knex(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   std::string_view src = in.text;
   bool imports_knex = src.find("'knex'") != std::string_view::npos || src.find("\"knex\"") != std::string_view::npos;
@@ -163,6 +288,66 @@ void index_knex(const FileInput& in, std::vector<std::pair<std::string, std::str
     typed_members(n, src, &members);
     for (auto& [m, t] : members) out->emplace_back(std::string(kMemberKey) + name, m + ":" + t);
   });
+  // An exported instance of a class of the file: other files reach its members (`db.knex`). A
+  // type that is one name may be a project alias of Knex, which only the facts tell.
+  for (const Singleton& x : singletons(in.root, src)) {
+    if (x.exported.empty()) continue;
+    std::vector<std::pair<std::string, std::string>> members;
+    typed_members(x.cls, src, &members);
+    for (auto& [m, t] : members)
+      if (instance_type(t, nullptr) || plain_name(t))
+        for (const std::string& e : x.exported) out->emplace_back(std::string(kSingletonKey) + e, module_stem(in.path) + "|" + m + "|" + t);
+  }
+}
+
+/// The members of module-level instances that are Knex instances, as the file spells them:
+/// `db.knex` for `const db = new KnexDatabase()` of the file, or imported from the module that
+/// exports it (`import db from '@nangohq/database'`, `import { database } from '../db'`), when
+/// the class types the member as an instance (`knex: Knex`). A property named knex of anything
+/// else is not one.
+void singleton_members(const FileInput& in, std::set<std::string>* instances) {
+  std::string_view src = in.text;
+  for (const Singleton& x : singletons(in.root, src)) {
+    if (x.local.empty()) continue;
+    std::vector<std::pair<std::string, std::string>> members;
+    typed_members(x.cls, src, &members);
+    for (auto& [m, t] : members)
+      if (instance_type(t, in.facts)) instances->insert(x.local + "." + m);
+  }
+  if (!in.facts) return;
+  auto first = in.facts->lower_bound(kSingletonKey);
+  if (first == in.facts->end() || !first->first.starts_with(kSingletonKey)) return;
+  for (uint32_t i = 0; i < ts_node_named_child_count(in.root); ++i) {
+    TSNode imp = ts_node_named_child(in.root, i);
+    if (!is(imp, "import_statement") || text(imp, src).starts_with("import type")) continue;
+    auto from = literal(field(imp, "source"), src);
+    if (!from) continue;
+    std::vector<std::pair<std::string, std::string>> names;  // local, exported
+    for (uint32_t j = 0; j < ts_node_named_child_count(imp); ++j) {
+      TSNode clause = ts_node_named_child(imp, j);
+      if (!is(clause, "import_clause")) continue;
+      for (uint32_t k = 0; k < ts_node_named_child_count(clause); ++k) {
+        TSNode c = ts_node_named_child(clause, k);
+        if (is(c, "identifier")) names.emplace_back(text(c, src), "default");
+        if (!is(c, "named_imports")) continue;
+        for (uint32_t l = 0; l < ts_node_named_child_count(c); ++l) {
+          TSNode spec = ts_node_named_child(c, l);
+          if (!is(spec, "import_specifier") || text(spec, src).starts_with("type ")) continue;
+          TSNode alias = field(spec, "alias");
+          names.emplace_back(text(ts_node_is_null(alias) ? field(spec, "name") : alias, src), text(field(spec, "name"), src));
+        }
+      }
+    }
+    for (auto& [local, exported] : names) {
+      auto it = in.facts->find(std::string(kSingletonKey) + exported);
+      if (it == in.facts->end()) continue;
+      for (const std::string& v : it->second) {
+        size_t a = v.find('|'), b = v.find('|', a + 1);
+        if (b == std::string::npos || !names_module(from->value, in.path, v.substr(0, a))) continue;
+        if (instance_type(std::string_view(v).substr(b + 1), in.facts)) instances->insert(local + "." + v.substr(a + 1, b - a - 1));
+      }
+    }
+  }
 }
 
 /// `this.<member>` expressions of the class that are Knex instances: its own typed members and,
@@ -315,6 +500,7 @@ void extract_knex(const FileInput& in, FileOutput* out) {
         if (auto m = class_instances(n, src, in.facts); !m.empty()) class_members[reinterpret_cast<uintptr_t>(n.id)] = std::move(m);
       }
     });
+  singleton_members(in, &instances);
   if (instances.size() == 1 && class_members.empty() && src.find("knex") == std::string_view::npos) return;
   walk(in.root, [&](TSNode n) {
     std::string_view method;
@@ -359,6 +545,10 @@ void extract_knex(const FileInput& in, FileOutput* out) {
       if (auto it = class_members.find(reinterpret_cast<uintptr_t>(cls.id)); it != class_members.end()) members = &it->second;
     auto instance = [&](TSNode n) {
       if (is(n, "identifier")) return instances.count(std::string(text(n, src))) > 0;
+      // `db.knex`: a member of a module-level instance (singleton_members).
+      if (is(n, "member_expression") && is(field(n, "object"), "identifier") &&
+          instances.count(std::string(text(field(n, "object"), src)) + "." + std::string(text(field(n, "property"), src))))
+        return true;
       // `this.db`, also when written over lines (`this\n  .db(...)`).
       return is(n, "member_expression") && members && is(field(n, "object"), "this") &&
              members->count("this." + std::string(text(field(n, "property"), src))) > 0;
@@ -432,9 +622,11 @@ void extract_knex(const FileInput& in, FileOutput* out) {
       }
       if (ctes.count(chain.strip_alias(lit->value))) return;  // a common table expression, no table
       TSNode callee = unwrap(field(root.call, "function"));
-      std::string instance_text = is(callee, "member_expression")  // this.db, however it is laid out
-                                      ? "this." + std::string(text(field(callee, "property"), src))
-                                      : std::string(text(callee, src));
+      std::string instance_text =  // this.db or db.knex, however it is laid out
+          is(callee, "member_expression")
+              ? (is(field(callee, "object"), "this") ? std::string("this") : std::string(text(field(callee, "object"), src))) +
+                    "." + std::string(text(field(callee, "property"), src))
+              : std::string(text(callee, src));
       std::string spelled = lit->end ? std::string(text(s.args[0], src)) : "'" + lit->value + "'";
       chain.head = (s.name.empty() ? instance_text : "." + s.name) + "(" + spelled + ")";
       fingerprint += chain.head;
