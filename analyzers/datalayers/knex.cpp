@@ -520,6 +520,33 @@ void extract_knex(const FileInput& in, FileOutput* out) {
     if (is(p, "identifier")) instances.insert(std::string(text(p, src)));
   });
 
+  // Tables the code makes with the schema builder (`knex.schema.createTable('pagesVector', t =>
+  // ...)` behind a hasTable check, as a search module's start-up does; the receiver need not be
+  // an instance known here, `WIKI.models.knex.schema`): a use of one is unchecked, not missing.
+  walk(in.root, [&](TSNode call) {
+    std::string_view method;
+    TSNode receiver;
+    if (!method_call(call, src, &method, &receiver) || (method != "createTable" && method != "createTableIfNotExists"))
+      return;
+    TSNode r = unwrap(receiver);
+    std::string schema;
+    std::string_view inner;
+    TSNode below;
+    if (method_call(r, src, &inner, &below) && inner == "withSchema") {  // knex.schema.withSchema('app').createTable(...)
+      auto w = arguments(r);
+      auto s = w.empty() ? std::nullopt : literal(w[0], src);
+      if (!s) return;
+      schema = s->value;
+      r = unwrap(below);
+    }
+    if (!is(r, "member_expression") || text(field(r, "property"), src) != "schema") return;
+    auto a = arguments(call);
+    auto name = a.empty() ? std::nullopt : literal(a[0], src);
+    if (!name || name->value.empty()) return;
+    out->created_at_run_time.push_back(
+        {schema, name->value, ts_node_start_byte(call), "created at run time by the Knex schema builder (createTable) at"});
+  });
+
   // .with('name', ...) of the file: names that are no tables (a subquery chain of the statement
   // reads them: `.whereNotIn('id', this.db.select('id').from('latest_events'))`).
   std::set<std::string> ctes;

@@ -1,0 +1,3 @@
+const knex = require("knex")({ client: "pg", connection: process.env.DATABASE_URL });
+
+module.exports = { models: { knex } };
