@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cctype>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <set>
 #include <thread>
@@ -152,14 +153,17 @@ class Excuses {
     // (Flowable's ACT_* with database-schema-update: true, Quartz's QRTZ_*, ...).
     // Spring's application files among them, and those in a migration directory, which discovery
     // skips (Flyway's set found at src/main/resources/ when a data.sql sits there), or in its config/.
-    std::vector<std::string> config_files = code.candidates;
+    std::vector<std::string>& config_files = config_files_;
+    config_files = code.candidates;
     for (auto& d : schema.directories)
       for (const std::string& dir : {d.path, d.path.empty() ? std::string("config") : d.path + "/config"})
         for (const source::DirEntry& e : fs.list(source::join_path(options.root, dir)))
           if (!e.is_dir && e.skip_reason.empty() && e.name.rfind("application", 0) == 0)
             config_files.push_back(dir.empty() ? e.name : dir + "/" + e.name);
-    engines_ = engine_managed_tables(fs, options.root, config_files);
-    for (auto& e : engines_) by_engine_.push_back({{}, e.file, e.line, e.how.c_str()});
+    // Those are read when a relation is first found absent (engines()): a run whose code finds
+    // every table it names (a pre-commit run, mostly) reads no deployment file (hatchet: 74).
+    fs_ = &fs;
+    root_ = options.root;
     // And the entity tables and columns Hibernate creates at start-up in a module configured so
     // (ddl-auto=update): the tables its entity files declare, and the columns of those entities
     // (the requirements in the unit of a declared table's requirement), where no migration does.
@@ -220,8 +224,8 @@ class Excuses {
   const CodeCreated* created_by_code(const std::string& qualified) const {
     auto it = created_.find(qualified);
     if (it == created_.end()) it = created_.find(qualified.substr(qualified.find('.') + 1));
-    if (it == created_.end())
-      if (const EngineManagedTables* e = managed_by_engine(engines_, qualified)) return &by_engine_[e - engines_.data()];
+    if (it == created_.end() && qualified.find(':') == std::string::npos)  // not a function's or a column's key
+      if (const EngineManagedTables* e = managed_by_engine(engines(), qualified)) return &by_engine_[e - engines_.data()];
     if (it == created_.end()) {
       std::string_view name = std::string_view(qualified).substr(qualified.find('.') + 1);
       for (const FormCreated& f : forms_)
@@ -298,8 +302,21 @@ class Excuses {
   };
   std::vector<FormCreated> forms_;
   std::vector<CodeCreated> elsewhere_;  ///< another engine's migrations, then create_all()
-  std::vector<EngineManagedTables> engines_;
-  std::vector<CodeCreated> by_engine_;
+  /// The tables libraries create at start-up as the project's configuration files turn them on,
+  /// read the first time a relation is absent.
+  const std::vector<EngineManagedTables>& engines() const {
+    std::call_once(engines_read_, [&] {
+      engines_ = engine_managed_tables(*fs_, root_, config_files_);
+      for (auto& e : engines_) by_engine_.push_back({{}, e.file, e.line, e.how.c_str()});
+    });
+    return engines_;
+  }
+  const source::FileSystem* fs_ = nullptr;
+  std::string root_;
+  std::vector<std::string> config_files_;
+  mutable std::once_flag engines_read_;
+  mutable std::vector<EngineManagedTables> engines_;
+  mutable std::vector<CodeCreated> by_engine_;
   std::vector<HibernateSchemaModule> hibernate_;
   std::vector<CodeCreated> by_hibernate_;
   /// Each module's own database: keyed "MODULE|schema.name" and "MODULE|schema.relation.column",
