@@ -318,7 +318,9 @@ void Simulator::statement(const Node* node, const std::string& creation_schema) 
 void Simulator::check_dml(const Node* node) {
   if (!notes_ || body_map_ || variables_substituted_) return;  // inside a DO body a failure is not certain (see fails)
   // A run-time fragment (an interpolation in the migration's code) may name anything.
-  if (size_t hole = sql_.find(sql::kHole, stmt_offset_); hole != std::string::npos && hole < stmt_end_) return;
+  if (stmt_end_ > stmt_offset_ &&
+      std::string_view(sql_).substr(stmt_offset_, stmt_end_ - stmt_offset_).find(sql::kHole) != std::string_view::npos)
+    return;
   static const std::string kNoText;  // offsets are not used: the failure is the statement's
   const sql::Resolution r = sql::resolve_statement(node, kNoText, schema_, path_);
   const std::string verb = r.kind == "insert" ? "INSERT" : r.kind == "update" ? "UPDATE" : r.kind == "delete" ? "DELETE" : "MERGE";
