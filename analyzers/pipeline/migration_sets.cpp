@@ -1,6 +1,8 @@
 // Choosing the migration sets and dumps found in a project; see migration_sets.h.
 #include "analyzers/pipeline/migration_sets.h"
 
+#include <algorithm>
+
 #include "analyzers/schema/migrations/code/go_code.h"
 
 #include "analyzers/schema/migrations/discover.h"
@@ -55,6 +57,22 @@ bool schema_file(const SchemaBuild& build, const std::string& path) {
   if (path.ends_with(".go") || path.ends_with(".java") || path.ends_with(".kt"))
     for (const schema::migrations::MigrationFile& m : build.migrations)
       if (m.path == path) return true;
+  // scenic's view versions (db/views/NAME_v01.sql beside a Rails db/migrate): create_view and
+  // update_view run them, each at its migration; what an old version names is of its day.
+  if (path.ends_with(".sql")) {
+    size_t slash = path.rfind('/');
+    std::string_view file = std::string_view(path).substr(slash == std::string::npos ? 0 : slash + 1);
+    std::string_view dir = std::string_view(path).substr(0, slash == std::string::npos ? 0 : slash);
+    size_t v = file.rfind("_v");
+    bool versioned = v != std::string_view::npos && v > 0 && file.size() - v > 6 &&
+                     std::all_of(file.begin() + static_cast<std::ptrdiff_t>(v + 2), file.end() - 4,
+                                 [](char c) { return c >= '0' && c <= '9'; });
+    if (versioned && (dir == "views" || dir.ends_with("/views"))) {
+      std::string migrate = std::string(dir.substr(0, dir.size() - 5)) + "migrate";
+      for (const MigrationDirectory& d : build.directories)
+        if (d.format == "rails" && d.path == migrate) return true;
+    }
+  }
   return false;
 }
 

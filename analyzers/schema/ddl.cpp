@@ -276,7 +276,10 @@ void Simulator::statement(const Node* node, const std::string& creation_schema) 
       break;
     case SG_NODE(CREATE_TABLE_AS_STMT): create_as(node->create_table_as_stmt, creation_schema); break;
     case SG_NODE(SELECT_STMT): select_into(node->select_stmt, node, creation_schema); break;
-    case SG_NODE(VIEW_STMT): create_view(node->view_stmt, creation_schema); break;
+    case SG_NODE(VIEW_STMT):
+      if (node->view_stmt->query) check_dml(node->view_stmt->query, "the view's query");
+      create_view(node->view_stmt, creation_schema);
+      break;
     case SG_NODE(CREATE_ENUM_STMT):
     case SG_NODE(COMPOSITE_TYPE_STMT):
     case SG_NODE(CREATE_DOMAIN_STMT):
@@ -315,7 +318,7 @@ void Simulator::statement(const Node* node, const std::string& creation_schema) 
   }
 }
 
-void Simulator::check_dml(const Node* node) {
+void Simulator::check_dml(const Node* node, const char* what) {
   if (!notes_ || body_map_ || variables_substituted_) return;  // inside a DO body a failure is not certain (see fails)
   // A run-time fragment (an interpolation in the migration's code) may name anything.
   if (stmt_end_ > stmt_offset_ &&
@@ -323,7 +326,11 @@ void Simulator::check_dml(const Node* node) {
     return;
   static const std::string kNoText;  // offsets are not used: the failure is the statement's
   const sql::Resolution r = sql::resolve_statement(node, kNoText, schema_, path_);
-  const std::string verb = r.kind == "insert" ? "INSERT" : r.kind == "update" ? "UPDATE" : r.kind == "delete" ? "DELETE" : "MERGE";
+  const std::string verb = what                 ? what
+                           : r.kind == "insert" ? "the INSERT"
+                           : r.kind == "update" ? "the UPDATE"
+                           : r.kind == "delete" ? "the DELETE"
+                                                : "the MERGE";
   // The first certain failure, as PostgreSQL stops at it: a relation an earlier migration
   // removed (one no migration creates may exist all the same, created outside them), or a column
   // a relation whose every column is known lacks.
@@ -333,7 +340,7 @@ void Simulator::check_dml(const Node* node) {
     if (ref.kind == sql::Reference::Kind::Relation) {
       RelName rv{ref.schema, ref.relation};
       if (std::string why = removed_relation(rv); !why.empty()) {
-        fails("the " + verb + " names relation \"" + qualified(rv) + "\", which does not exist at this point (SQLSTATE 42P01): " + why,
+        fails(verb + " names relation \"" + qualified(rv) + "\", which does not exist at this point (SQLSTATE 42P01): " + why,
               "42P01");
         return;
       }
@@ -343,7 +350,7 @@ void Simulator::check_dml(const Node* node) {
     const Relation* rel = schema_.find(ref.schema, ref.relation);
     if (!rel) continue;
     size_t before = notes_->size();
-    check_column(*rel, ref.column, "the " + verb + " names");
+    check_column(*rel, ref.column, verb + " names");
     if (notes_->size() != before) return;
   }
 }

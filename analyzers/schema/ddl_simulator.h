@@ -111,10 +111,11 @@ class Simulator {
   /// comments, triggers, other DML) changes nothing modelled.
   void statement(const Node* node, const std::string& creation_schema);
 
-  /// INSERT, UPDATE, DELETE, MERGE: resolved against the schema at this point, failing on the
-  /// first relation or column certainly not there (a relation an earlier migration removed, a
-  /// column a relation whose columns are all known lacks).
-  void check_dml(const Node* node);
+  /// INSERT, UPDATE, DELETE, MERGE, and a view's query (`what`: "the view's query"): resolved
+  /// against the schema at this point, failing on the first relation or column certainly not
+  /// there (a relation an earlier migration removed, a column a relation whose columns are all
+  /// known lacks).
+  void check_dml(const Node* node, const char* what = nullptr);
 
   /// SET search_path TO app, public: the unqualified names after it are app's. "$user" is a
   /// role's own schema, which migrations do not create. RESET search_path, SET search_path TO

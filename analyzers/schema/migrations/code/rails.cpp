@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -67,6 +68,17 @@ std::string quote_ident(std::string_view name) {
   return out;
 }
 
+/// One identifier, dots and all: the name Rails derives for an index from its columns, which holds
+/// an expression's text when the index is on one (`"to_tsvector('pg_catalog.english', body)"`).
+std::string quote_one_ident(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
 std::string quote_literal(std::string_view s) {
   std::string out = "'";
   for (char c : s) {
@@ -99,7 +111,10 @@ struct Args {
 
 class Generator {
  public:
-  Generator(std::string_view source, TSNode root) : src_(source), literals_(root, source) {
+  using ViewReader = RailsViewReader;
+
+  Generator(std::string_view source, TSNode root, ViewReader views = nullptr)
+      : src_(source), literals_(root, source), views_(std::move(views)) {
     for (size_t i = 0; i < source.size(); ++i)
       if (source[i] == '\n') newlines_.push_back(i);
   }
@@ -382,11 +397,50 @@ class Generator {
     if (is_true(text(a.get("unique")))) s += "UNIQUE ";
     s += "INDEX ";
     if (is_true(text(a.get("if_not_exists")))) s += "IF NOT EXISTS ";
-    s += quote_ident(given ? *given : index_name(table, cols)) + " ON " + quote_ident(table) + " (" + cols_sql + ")";
+    s += (given ? quote_ident(*given) : quote_one_ident(index_name(table, cols))) + " ON " + quote_ident(table) + " (" + cols_sql + ")";
     sql::SqlText where;
     if (literals_.append(a.get("where"), &where) && where.text.find(sql::kHole) == std::string::npos)
       s += " WHERE " + where.text;
     statement(s, at_offset);
+  }
+
+  /// scenic's create_view / update_view / replace_view / drop_view: the view's SQL is its
+  /// `sql_definition:` (schema.rb) or db/views/NAME_vNN.sql at `version:` (1 for create_view);
+  /// update_view drops and creates it again, as scenic does. A definition that cannot be read
+  /// leaves the view's name uncertain: created, but with columns not known.
+  void scenic_view(std::string_view m, const Args& a, uint32_t off) {
+    std::optional<std::string> view = a.positional.empty() ? std::nullopt : name(a.positional[0]);
+    if (!view) return;
+    TSNode mat = a.get("materialized");
+    bool materialized = !ts_node_is_null(mat) && text(mat) != "false" && text(mat) != "nil";
+    std::string kind = materialized ? "MATERIALIZED VIEW " : "VIEW ";
+    if (m == "drop_view") {
+      statement("DROP " + kind + "IF EXISTS " + quote_ident(*view), off);
+      return;
+    }
+    std::string definition;
+    sql::SqlText given;
+    TSNode inline_sql = a.get("sql_definition");
+    if (!ts_node_is_null(inline_sql)) {
+      if (!literals_.append(inline_sql, &given) || given.text.find(sql::kHole) != std::string::npos) {
+        uncertain_.push_back(*view);
+        return;
+      }
+      definition = given.text;
+    } else {
+      TSNode v = a.get("version");
+      long version = m == "create_view" && ts_node_is_null(v) ? 1 : node_is(v, "integer") ? std::stol(std::string(text(v))) : 0;
+      if (version <= 0 || !views_ || !views_(*view, version, &definition)) {
+        uncertain_.push_back(*view);
+        return;
+      }
+    }
+    while (!definition.empty() && (std::isspace(static_cast<unsigned char>(definition.back())) || definition.back() == ';'))
+      definition.pop_back();
+    if (m == "update_view") statement("DROP " + kind + "IF EXISTS " + quote_ident(*view), off);
+    statement((m == "replace_view" && !materialized ? "CREATE OR REPLACE " : "CREATE ") + kind + quote_ident(*view) + " AS " +
+                  definition,
+              off);
   }
 
   // ---- operations ----
@@ -602,10 +656,12 @@ class Generator {
       std::optional<std::string> given = name(a.get("name"));
       std::optional<std::vector<std::string>> cols = names(a.has("column") ? a.get("column") : pos(1));
       if (!given && !cols) return true;
-      statement("DROP INDEX IF EXISTS " + quote_ident(given ? *given : index_name(*t, *cols)), off);
+      statement("DROP INDEX IF EXISTS " + (given ? quote_ident(*given) : quote_one_ident(index_name(*t, *cols))), off);
     } else if (m == "rename_index") {
       auto from = pname(1), to = pname(2);
       if (from && to) statement("ALTER INDEX " + quote_ident(*from) + " RENAME TO " + quote_ident(*to), off);
+    } else if (m == "create_view" || m == "update_view" || m == "replace_view" || m == "drop_view") {
+      scenic_view(m, a, off);
     } else if (m == "execute") {
       sql::SqlText t;
       TSNode v = pos(0);
@@ -911,7 +967,8 @@ class Generator {
     } else if (m == "remove_index" && !creating) {
       std::optional<std::string> given = name(a.get("name"));
       std::optional<std::vector<std::string>> cols = names(a.has("column") ? a.get("column") : (a.positional.empty() ? TSNode{} : a.positional[0]));
-      if (given || cols) statement("DROP INDEX IF EXISTS " + quote_ident(given ? *given : index_name(table, *cols)), off);
+      if (given || cols)
+        statement("DROP INDEX IF EXISTS " + (given ? quote_ident(*given) : quote_one_ident(index_name(table, *cols))), off);
     } else if (m == "check_constraint" || m == "foreign_key" || m == "exclusion_constraint" ||
                m == "unique_constraint" || m == "remove_foreign_key" || m == "remove_check_constraint" ||
                m == "rename_index" || m == "comment") {
@@ -1014,6 +1071,10 @@ class Generator {
   bool first_column_ = true;
   std::vector<PendingIndex> pending_indexes_;
   std::string type_storage_;
+  ViewReader views_;
+
+ public:
+  std::vector<std::string> uncertain_;  ///< views whose definitions could not be read
 };
 
 bool is_rails_migration_name(std::string_view file) {
@@ -1034,7 +1095,19 @@ std::vector<std::string> migration_names(const source::FileSystem& fs, const std
 }
 
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
-  return !migration_names(fs, root, dir).empty();
+  std::vector<std::string> names = migration_names(fs, root, dir);
+  if (names.empty()) return false;
+  if (last_component(dir) == "migrate") return true;  // db/migrate, an engine's db/migrate
+  // Elsewhere numbered Ruby files are as often scripts (danbooru's script/fixes/059_fix_favorites.rb,
+  // beside a 002.sql that makes the folder a candidate): a Rails migration is a class of
+  // ActiveRecord::Migration, and one of the first files must say so.
+  for (size_t i = 0; i < names.size() && i < 8; ++i) {
+    std::string text, err;
+    if (fs.read(on_disk(root, source::join_path(dir, names[i])), &text, &err) &&
+        text.find("ActiveRecord::Migration") != std::string::npos)
+      return true;
+  }
+  return false;
 }
 
 /// db/schema.rb beside db/migrate, as a migration: the schema at its version. "" when absent.
@@ -1060,6 +1133,7 @@ bool load_baseline(const source::FileSystem& fs, const std::string& root, const 
   out->format = "rails";
   out->sql = std::move(g.sql_);
   out->origin = std::move(g.origin_);
+  out->uncertain_names = std::move(g.uncertain_);
   return true;
 }
 
@@ -1072,6 +1146,17 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   if (!load_baseline(fs, root, dir, &baseline, err)) return false;
   std::vector<MigrationFile> files;
   bool baseline_placed = baseline.path.empty();
+  // scenic keeps each view's versions beside the migrations: db/views/NAME_v01.sql for db/migrate.
+  std::string views_dir = last_component(dir) == "migrate"
+                              ? (dir.size() > 8 ? source::join_path(dir.substr(0, dir.size() - 8), "views") : "views")
+                              : "";
+  RailsViewReader views = [&](const std::string& view, long version, std::string* sql) {
+    if (views_dir.empty()) return false;
+    char suffix[32];
+    std::snprintf(suffix, sizeof suffix, "_v%02ld.sql", version);
+    std::string path = source::join_path(views_dir, view + suffix), e;
+    return fs.is_file(on_disk(root, path)) && read_migration_text(fs, root, path, sql, &e);
+  };
   for (const std::string& file : migration_names(fs, root, dir)) {
     std::string_view stem = std::string_view(file).substr(0, file.size() - 3);
     MigrationFile m;
@@ -1084,7 +1169,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     std::string text;
     if (!read_migration_text(fs, root, m.path, &text, err)) return false;
     std::string why;
-    if (!rails_migration_sql(text, &m.sql, &m.origin, &why)) {
+    if (!rails_migration_sql(text, &m.sql, &m.origin, &why, views, &m.uncertain_names)) {
       if (err) *err = m.path + ": " + why;
       return false;
     }
@@ -1111,7 +1196,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
 }  // namespace
 
 bool rails_migration_sql(std::string_view source, std::string* sql, std::vector<uint32_t>* origin,
-                         std::string* err) {
+                         std::string* err, const RailsViewReader& views, std::vector<std::string>* uncertain) {
   const languages::Language* ruby = languages::language_for_path("migration.rb");
   languages::Parser parser(*ruby);
   if (!parser.ok()) {
@@ -1124,10 +1209,11 @@ bool rails_migration_sql(std::string_view source, std::string* sql, std::vector<
     return false;
   }
   TSNode root = ts_tree_root_node(tree.get());
-  Generator g(source, root);
+  Generator g(source, root, views);
   g.run(root);
   *sql = std::move(g.sql_);
   *origin = std::move(g.origin_);
+  if (uncertain) *uncertain = std::move(g.uncertain_);
   return true;
 }
 

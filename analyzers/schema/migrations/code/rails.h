@@ -2,6 +2,7 @@
 // PostgreSQL adapter runs for them; see rails.cpp.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,14 @@ namespace schemagate::schema::migrations {
 /// byte i comes from (the operation, or the name or heredoc byte it copies), and each statement
 /// starts on the line of its operation, so lines in `sql` are lines in `source`. False (and *err)
 /// when the file is not Ruby that parses.
+/// scenic's view definitions, db/views/NAME_vNN.sql: the SQL of view `name` at `version`, false
+/// when there is none.
+using RailsViewReader = std::function<bool(const std::string& name, long version, std::string* sql)>;
+
+/// The same, with scenic's create_view / update_view read from `views` (null: none can be read),
+/// and the names of the views whose definitions could not be read into `*uncertain`.
 bool rails_migration_sql(std::string_view source, std::string* sql, std::vector<uint32_t>* origin,
-                         std::string* err);
+                         std::string* err, const RailsViewReader& views = nullptr,
+                         std::vector<std::string>* uncertain = nullptr);
 
 }  // namespace schemagate::schema::migrations

@@ -1,0 +1,1 @@
+UPDATE notes SET title = NULL WHERE title = '';

@@ -1,0 +1,2 @@
+#!/usr/bin/env ruby
+Note.where(subject: nil).delete_all
