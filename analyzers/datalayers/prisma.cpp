@@ -233,7 +233,8 @@ void index_prisma(const FileInput& in, std::vector<std::pair<std::string, std::s
       out->push_back({"prisma:type:" + b.name.text, b.keyword});
     // What the client layer (prisma_client.cpp) needs to read `prisma.user.findMany({...})`:
     // prisma:client-model:<accessor> -> "DIR\tschema\ttable", prisma:client-field:<accessor>.<field>
-    // -> "column\ttype" ("" schema: the default one).
+    // -> "column\ttype\t[]" ("" schema: the default one; the type without `?` or `[]`, which the
+    // last part says: a list relation's filters are `some` / `every` / `none`).
     if (b.keyword == "model" && !find_attribute(b.attributes, "ignore")) {
       std::string accessor = b.name.text, table = b.name.text, schema, v;
       accessor[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(accessor[0])));
@@ -245,7 +246,7 @@ void index_prisma(const FileInput& in, std::vector<std::pair<std::string, std::s
         std::string column = f.name.text;
         if (auto* a = find_attribute(f.attributes, "map"); a && string_argument(*a, &v)) column = v;
         out->push_back({"prisma:client-field:" + accessor + "." + f.name.text,
-                        column + "\t" + (find_attribute(f.attributes, "relation") ? std::string("@relation") : f.type)});
+                        column + "\t" + f.type + "\t" + (f.list ? "[]" : "")});
       }
     }
     if (b.keyword == "datasource") {

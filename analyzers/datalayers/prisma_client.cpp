@@ -2,17 +2,23 @@
 // model's every scalar field is already a requirement at its declaration in schema.prisma (the
 // client selects them all), so a field no migration adds is found at the model. The call that
 // names the field is where production breaks, and the one a reviewer of the change reads: each
-// field a call names in `where` (with AND / OR / NOT), `select`, `omit`, `orderBy`, `cursor`,
-// `distinct`, `by` or the rows it writes (`data`, upsert's `create` / `update`) is a requirement
-// there too, with the column the schema maps it to.
+// field a call names in `where` (with AND / OR / NOT), `select`, `include`, `omit`, `orderBy`,
+// `cursor`, `distinct`, `by` or the rows it writes (`data`, upsert's `create` / `update`) is a
+// requirement there too, with the column the schema maps it to. A relation key leads to the
+// related model (the field's type): its own select, include, where and filters, and the rows of
+// its nested create, are read on that model the same way.
+//
+// The objects may be spelled in the call or held by a constant of the file; the argument is read
+// once into a Value, and the walk is one.
 //
 // Only what is certain: the client is an expression ending in `prisma` (`prisma`, `this.prisma`,
 // `ctx.prisma`), a variable the file binds to `new PrismaClient(...)`, a name the file types
 // only with a class of the project that extends PrismaClient (NestJS's injected `PrismaService`:
 // `constructor(private readonly prismaService: PrismaService)` and `this.prismaService.user...`),
-// or the parameter of an interactive `.$transaction(async (tx) => ...)` of one; the accessor is a model exactly one
-// PostgreSQL schema of the project declares; the method is one of the client's. A key that is no
-// scalar field of the model (a relation, a compound unique `a_b`, `_count`) is not judged.
+// or the parameter of an interactive `.$transaction(async (tx) => ...)` of one; the accessor is
+// a model exactly one PostgreSQL schema of the project declares; the method is one of the
+// client's. A key that is no field of the model (a compound unique `a_b`,
+// `_count`, a typo TypeScript would reject) is not judged.
 #include <map>
 #include <optional>
 #include <set>
@@ -43,28 +49,6 @@ bool relevant_in(std::string_view text, const ProjectFacts* facts) {
   for (auto& name : it->second)
     if (text.find(name) != std::string_view::npos) return true;
   return false;
-}
-
-bool index_parses(std::string_view text) {
-  return text.find("PrismaClient") != std::string_view::npos && text.find("extends") != std::string_view::npos;
-}
-
-/// Each class that extends PrismaClient (`class PrismaService extends PrismaClient implements
-/// OnModuleInit`): its instances are clients.
-void index_prisma_client(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
-  if (ts_node_is_null(in.root)) return;
-  walk(in.root, [&](TSNode n) {
-    if (!is(n, "class_declaration") && !is(n, "abstract_class_declaration")) return;
-    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
-      TSNode h = ts_node_named_child(n, i);
-      if (!is(h, "class_heritage")) continue;
-      for (uint32_t j = 0; j < ts_node_named_child_count(h); ++j) {
-        TSNode e = ts_node_named_child(h, j);
-        if (is(e, "extends_clause") && text(field(e, "value"), in.text) == "PrismaClient")
-          out->emplace_back(kClientClassKey, std::string(text(field(n, "name"), in.text)));
-      }
-    }
-  });
 }
 
 std::vector<std::string> split_tabs(const std::string& v) {
@@ -116,99 +100,261 @@ std::optional<Model> model_of(std::string_view accessor, const FileInput& in) {
   return found;
 }
 
+/// A field of a model as schema.prisma declares it (prisma.cpp's index): its column, its type
+/// without `?` or `[]`, and whether it is a list.
+struct ModelField {
+  std::string column, type;
+  bool list = false;
+};
+
+std::optional<ModelField> field_of(const Model& m, std::string_view field, const ProjectFacts* facts) {
+  const std::string* v = one_fact(facts, "prisma:client-field:" + m.accessor + "." + std::string(field));
+  if (!v) return std::nullopt;
+  auto parts = split_tabs(*v);
+  if (parts.size() != 3) return std::nullopt;
+  return ModelField{parts[0], parts[1], parts[2] == "[]"};
+}
+
 /// The column of a scalar field of the model, or "" (a relation, an unknown key).
 std::string scalar_column(const Model& m, std::string_view field, const ProjectFacts* facts) {
   static const std::set<std::string> kScalars = {"String", "Boolean", "Int",   "BigInt", "Float",
                                                  "Decimal", "DateTime", "Json", "Bytes"};
-  const std::string* v = one_fact(facts, "prisma:client-field:" + m.accessor + "." + std::string(field));
-  if (!v) return "";
-  auto parts = split_tabs(*v);
-  if (parts.size() != 2) return "";
-  if (kScalars.count(parts[1])) return parts[0];
-  const std::string* kind = one_fact(facts, "prisma:type:" + parts[1]);
-  return kind && *kind == "enum" ? parts[0] : "";
+  auto f = field_of(m, field, facts);
+  if (!f) return "";
+  if (kScalars.count(f->type)) return f->column;
+  const std::string* kind = one_fact(facts, "prisma:type:" + f->type);
+  return kind && *kind == "enum" ? f->column : "";
+}
+
+/// The model a relation field of `m` leads to (`surveys Survey[]`, `workspace Workspace?`),
+/// when its type is a model of the project and that model is the PostgreSQL schema's.
+std::optional<Model> related_model(const Model& m, std::string_view field, const FileInput& in, bool* list) {
+  auto f = field_of(m, field, in.facts);
+  if (!f || f->type.empty()) return std::nullopt;
+  const std::string* kind = one_fact(in.facts, "prisma:type:" + f->type);
+  if (!kind || *kind != "model") return std::nullopt;
+  std::string accessor = f->type;
+  accessor[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(accessor[0])));
+  *list = f->list;
+  return model_of(accessor, in);
+}
+
+// An argument of a call as Prisma reads it: an object literal the call spells or a same-file
+// constant's, read once into this form so that a select or a filter is walked the same way
+// whoever spells it.
+struct Entry;
+struct Value {
+  enum class Kind { Object, Array, String, Null, Other } kind = Kind::Other;
+  std::vector<Entry> entries;  ///< Object: its keys, in order
+  std::vector<Value> items;    ///< Array
+  std::string string;          ///< String: its value
+  uint32_t at = 0, end = 0;    ///< String: where the file spells it
+};
+struct Entry {
+  std::string key;
+  uint32_t at = 0, end = 0;  ///< the key in the file
+  Value value;
+};
+
+constexpr int kMaxDepth = 12;
+
+Value read_value(TSNode n, std::string_view src, int depth) {
+  n = unwrap(n);
+  Value v;
+  if (ts_node_is_null(n) || depth > kMaxDepth) return v;
+  if (is(n, "identifier")) {
+    TSNode held = local_object(n, src);
+    return ts_node_is_null(held) ? v : read_value(held, src, depth + 1);
+  }
+  if (is(n, "object")) {
+    v.kind = Value::Kind::Object;
+    std::vector<Key> ks;
+    object_keys(n, src, &ks, true);
+    for (auto& k : ks)
+      v.entries.push_back({k.name, k.at, k.at + static_cast<uint32_t>(k.name.size()),
+                           read_value(k.value, src, depth + 1)});
+    return v;
+  }
+  if (is(n, "array")) {
+    v.kind = Value::Kind::Array;
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+      if (!is(ts_node_named_child(n, i), "comment"))
+        v.items.push_back(read_value(ts_node_named_child(n, i), src, depth + 1));
+    return v;
+  }
+  if (is(n, "null")) {
+    v.kind = Value::Kind::Null;
+    return v;
+  }
+  if (auto lit = literal(n, src)) {
+    v.kind = Value::Kind::String;
+    v.string = lit->value;
+    v.at = lit->at;
+    v.end = lit->at + static_cast<uint32_t>(lit->value.size());
+  }
+  return v;
 }
 
 struct Call {
   const FileInput& in;
   FileOutput* out;
-  Model model;
   std::string head;  ///< "prisma.user.findMany()"
   size_t unit = 0;
 
-  void column(std::string_view field, uint32_t at, requirements::Use use, const std::string& how) {
-    std::string c = scalar_column(model, field, in.facts);
+  /// `through`: the relations from the call's model to `m` ("surveys", "" for the call's own).
+  void column(const Model& m, const Entry& e, requirements::Use use, const std::string& how, const std::string& through) {
+    std::string c = scalar_column(m, e.key, in.facts);
     if (c.empty()) return;
     requirements::Requirement r;
     r.object = requirements::Object::Column;
-    r.schema = model.schema;
-    r.relation = model.table;
+    r.schema = m.schema;
+    r.relation = m.table;
     r.column = c;
     r.use = use;
-    r.span = {at, at + static_cast<uint32_t>(field.size())};
+    r.span = {e.at, e.end};
     r.unit = unit;
     r.quoted = true;
     r.fix = "run `npx prisma migrate dev` to write the migration for this field, and apply it with "
             "`npx prisma migrate deploy` before deploying this code";
-    std::string shown = model.schema == in.default_schema ? model.table : model.schema + "." + model.table;
-    r.describe = "Prisma " + head + " " + how + " field " + std::string(field) +
-                 (c == field ? "" : " (column " + c + ")") + " of table " + shown;
+    std::string shown = m.schema == in.default_schema ? m.table : m.schema + "." + m.table;
+    r.describe = "Prisma " + head + " " + how + " field " + e.key + (c == e.key ? "" : " (column " + c + ")") +
+                 " of table " + shown + (through.empty() ? "" : ", through relation " + through);
     out->requirements.requirements.push_back(std::move(r));
   }
 
-  /// Each key of an object (or of each object of an array) as a field.
-  void keys(TSNode v, requirements::Use use, const std::string& how) {
-    v = unwrap(v);
-    if (is(v, "array")) {
-      for (uint32_t i = 0; i < ts_node_named_child_count(v); ++i) keys(ts_node_named_child(v, i), use, how);
-      return;
-    }
-    std::vector<Key> ks;
-    object_keys(v, in.text, &ks, true);
-    for (auto& k : ks) column(k.name, k.at, use, how);
+  static std::string join(const std::string& through, const std::string& key) {
+    return through.empty() ? key : through + "." + key;
   }
 
-  /// A where object: fields, and AND / OR / NOT of more where objects.
-  void where(TSNode v, int depth) {
-    v = unwrap(v);
-    if (depth > 8) return;
-    if (is(v, "array")) {
-      for (uint32_t i = 0; i < ts_node_named_child_count(v); ++i) where(ts_node_named_child(v, i), depth + 1);
-      return;
+  /// Each key of an object (or of each object of an array) as a field.
+  void keys(const Model& m, const Value& v, requirements::Use use, const std::string& how, const std::string& through) {
+    for (auto& item : v.items) keys(m, item, use, how, through);
+    for (auto& e : v.entries) column(m, e, use, how, through);
+  }
+
+  /// A where object: fields, AND / OR / NOT of more where objects, and the filters of a
+  /// relation on its model (`surveys: { some: {...} }`, `workspace: { is: {...} }` or
+  /// `workspace: {...}`).
+  void where(const Model& m, const Value& v, const std::string& through, int depth) {
+    if (depth > kMaxDepth) return;
+    for (auto& item : v.items) where(m, item, through, depth + 1);
+    for (auto& e : v.entries) {
+      if (e.key == "AND" || e.key == "OR" || e.key == "NOT") {
+        where(m, e.value, through, depth + 1);
+        continue;
+      }
+      bool list = false;
+      auto related = e.value.kind == Value::Kind::Object ? related_model(m, e.key, in, &list) : std::nullopt;
+      if (!related) {
+        column(m, e, requirements::Use::Read, "filters on", through);
+        continue;
+      }
+      bool wrapped = false;  // `is` / `isNot` (to-one), `some` / `every` / `none` (list)
+      for (auto& f : e.value.entries)
+        if (list ? f.key == "some" || f.key == "every" || f.key == "none" : f.key == "is" || f.key == "isNot") {
+          wrapped = true;
+          where(*related, f.value, join(through, e.key), depth + 1);
+        }
+      if (!wrapped && !list) where(*related, e.value, join(through, e.key), depth + 1);
     }
-    std::vector<Key> ks;
-    object_keys(v, in.text, &ks, true);
-    for (auto& k : ks) {
-      if (k.name == "AND" || k.name == "OR" || k.name == "NOT") where(k.value, depth + 1);
-      else column(k.name, k.at, requirements::Use::Read, "filters on");
+  }
+
+  /// A select, include or omit object: fields, and each relation's own arguments on its model
+  /// (`surveys: { where: {...}, select: {...} }`), `_count: { select: { surveys: { where } } }`.
+  void select(const Model& m, const Value& v, const std::string& through, int depth) {
+    if (depth > kMaxDepth) return;
+    for (auto& e : v.entries) {
+      if (e.key == "_count") {
+        for (auto& s : e.value.entries) {
+          if (s.key != "select") continue;
+          for (auto& r : s.value.entries) {
+            bool list = false;
+            auto related = related_model(m, r.key, in, &list);
+            if (!related) continue;
+            for (auto& a : r.value.entries)
+              if (a.key == "where") where(*related, a.value, join(through, r.key), depth + 1);
+          }
+        }
+        continue;
+      }
+      bool list = false;
+      auto related = e.value.kind == Value::Kind::Object ? related_model(m, e.key, in, &list) : std::nullopt;
+      if (related) arguments(*related, e.value, join(through, e.key), false, depth + 1);
+      else column(m, e, requirements::Use::Read, "selects", through);
     }
   }
 
   /// `distinct: ['a']`, `by: ['a', 'b']`.
-  void names(TSNode v, const std::string& how) {
-    v = unwrap(v);
-    std::vector<TSNode> items;
-    if (is(v, "array"))
-      for (uint32_t i = 0; i < ts_node_named_child_count(v); ++i) items.push_back(ts_node_named_child(v, i));
+  void names(const Model& m, const Value& v, const std::string& how, const std::string& through) {
+    std::vector<const Value*> items;
+    if (v.kind == Value::Kind::Array)
+      for (auto& item : v.items) items.push_back(&item);
     else
-      items.push_back(v);
-    for (TSNode item : items)
-      if (auto lit = literal(item, in.text)) column(lit->value, lit->at, requirements::Use::Read, how);
+      items.push_back(&v);
+    for (const Value* item : items)
+      if (item->kind == Value::Kind::String) column(m, Entry{item->string, item->at, item->end, {}}, requirements::Use::Read, how, through);
   }
 
-  void arguments_object(TSNode obj) {
-    std::vector<Key> ks;
-    object_keys(obj, in.text, &ks);
-    for (auto& k : ks) {
-      if (ts_node_is_null(k.value)) continue;
-      if (k.name == "where") where(k.value, 0);
-      else if (k.name == "select" || k.name == "omit") keys(k.value, requirements::Use::Read, "selects");
-      else if (k.name == "orderBy" || k.name == "cursor") keys(k.value, requirements::Use::Read, "orders by");
-      else if (k.name == "distinct" || k.name == "by") names(k.value, k.name == "by" ? "groups by" : "selects distinct");
-      else if (k.name == "data" || k.name == "create" || k.name == "update") keys(k.value, requirements::Use::Write, "writes");
+  /// The rows a write gives (`data`, `create`), and the nested writes of a relation in them
+  /// that are read the same way wherever they are (`posts: { create: {...}, connect: {...} }`).
+  void rows(const Model& m, const Value& v, const std::string& through, int depth) {
+    if (depth > kMaxDepth) return;
+    for (auto& item : v.items) rows(m, item, through, depth + 1);
+    for (auto& e : v.entries) {
+      bool list = false;
+      auto related = e.value.kind == Value::Kind::Object ? related_model(m, e.key, in, &list) : std::nullopt;
+      if (!related) {
+        column(m, e, requirements::Use::Write, "writes", through);
+        continue;
+      }
+      std::string next = join(through, e.key);
+      for (auto& w : e.value.entries) {
+        if (w.key == "create") rows(*related, w.value, next, depth + 1);
+        else if (w.key == "connect") where(*related, w.value, next, depth + 1);
+        else if (w.key == "createMany" || w.key == "connectOrCreate")
+          for (auto& a : w.value.entries) {
+            if (a.key == "data" || a.key == "create") rows(*related, a.value, next, depth + 1);
+            else if (a.key == "where") where(*related, a.value, next, depth + 1);
+          }
+      }
+    }
+  }
+
+  /// The arguments of a call, or (`top` false) of a relation in a select or include.
+  void arguments(const Model& m, const Value& args, const std::string& through, bool top, int depth) {
+    if (depth > kMaxDepth) return;
+    for (auto& e : args.entries) {
+      const Value& v = e.value;
+      if (e.key == "where") where(m, v, through, depth + 1);
+      else if (e.key == "select" || e.key == "include" || e.key == "omit") select(m, v, through, depth + 1);
+      else if (e.key == "orderBy" || e.key == "cursor") keys(m, v, requirements::Use::Read, "orders by", through);
+      else if (e.key == "distinct" || (top && e.key == "by")) names(m, v, e.key == "by" ? "groups by" : "selects distinct", through);
+      else if (top && (e.key == "data" || e.key == "create" || e.key == "update")) rows(m, v, through, depth + 1);
     }
   }
 };
+
+bool index_parses(std::string_view text) {
+  return text.find("PrismaClient") != std::string_view::npos && text.find("extends") != std::string_view::npos;
+}
+
+/// Each class that extends PrismaClient (`class PrismaService extends PrismaClient implements
+/// OnModuleInit`): its instances are clients.
+void index_prisma_client(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  if (ts_node_is_null(in.root)) return;
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "class_declaration") && !is(n, "abstract_class_declaration")) return;
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+      TSNode h = ts_node_named_child(n, i);
+      if (!is(h, "class_heritage")) continue;
+      for (uint32_t j = 0; j < ts_node_named_child_count(h); ++j) {
+        TSNode e = ts_node_named_child(h, j);
+        if (is(e, "extends_clause") && text(field(e, "value"), in.text) == "PrismaClient")
+          out->emplace_back(kClientClassKey, std::string(text(field(n, "name"), in.text)));
+      }
+    }
+  });
+}
 
 const std::set<std::string_view> kMethods = {
     "findMany",   "findFirst",  "findFirstOrThrow", "findUnique", "findUniqueOrThrow", "create", "createMany",
@@ -279,10 +425,10 @@ void extract_prisma_client(const FileInput& in, FileOutput* out) {
     if (!model) return;
     auto args = arguments(n);
     if (args.empty() || !is(unwrap(args[0]), "object")) return;
-    Call call{in, out, *model, "prisma." + std::string(accessor) + "." + std::string(method) + "()",
+    Call call{in, out, "prisma." + std::string(accessor) + "." + std::string(method) + "()",
               out->requirements.units.size()};
     size_t before = out->requirements.requirements.size();
-    call.arguments_object(unwrap(args[0]));
+    call.arguments(*model, read_value(args[0], src, 0), "", true, 0);
     if (out->requirements.requirements.size() == before) return;  // names no field: no site
     requirements::Unit unit;
     unit.file = std::string(in.path);
