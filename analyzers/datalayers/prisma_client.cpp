@@ -8,8 +8,10 @@
 // related model (the field's type): its own select, include, where and filters, and the rows of
 // its nested create, are read on that model the same way.
 //
-// The objects may be spelled in the call or held by a constant of the file; the argument is read
-// once into a Value, and the walk is one.
+// The objects may be spelled in the call, held by a constant of the file, or exported as a
+// constant by another module of the project and imported by name (the index records each such
+// object of a file that names Prisma: a shared `surveySelect`); the argument is read once into a
+// Value, whoever spells it, and the walk is one.
 //
 // Only what is certain: the client is an expression ending in `prisma` (`prisma`, `this.prisma`,
 // `ctx.prisma`), a variable the file binds to `new PrismaClient(...)`, a name the file types
@@ -18,7 +20,10 @@
 // or the parameter of an interactive `.$transaction(async (tx) => ...)` of one; the accessor is
 // a model exactly one PostgreSQL schema of the project declares; the method is one of the
 // client's. A key that is no field of the model (a compound unique `a_b`,
-// `_count`, a typo TypeScript would reject) is not judged.
+// `_count`, a typo TypeScript would reject) is not judged, nor is an object whose module cannot be
+// told.
+#include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -139,32 +144,39 @@ std::optional<Model> related_model(const Model& m, std::string_view field, const
   return model_of(accessor, in);
 }
 
-// An argument of a call as Prisma reads it: an object literal the call spells or a same-file
-// constant's, read once into this form so that a select or a filter is walked the same way
-// whoever spells it.
+// An argument of a call as Prisma reads it: an object literal the call spells, a same-file
+// constant's, or one another module exports (the index below records those), read once into
+// this form so that a select or a filter is walked the same way whoever spells it.
 struct Entry;
 struct Value {
   enum class Kind { Object, Array, String, Null, Other } kind = Kind::Other;
   std::vector<Entry> entries;  ///< Object: its keys, in order
   std::vector<Value> items;    ///< Array
   std::string string;          ///< String: its value
-  uint32_t at = 0, end = 0;    ///< String: where the file spells it
+  uint32_t at = 0, end = 0;    ///< String: where the file spells it (or the name of the import)
 };
 struct Entry {
   std::string key;
-  uint32_t at = 0, end = 0;  ///< the key in the file
+  uint32_t at = 0, end = 0;  ///< the key in the file, or the name of the import that holds it
   Value value;
+  const std::string* via = nullptr;  ///< set for an imported object: "surveySelect of src/x.ts"
 };
 
 constexpr int kMaxDepth = 12;
 
-Value read_value(TSNode n, std::string_view src, int depth) {
+/// Who resolves an identifier the file imports (null: nobody, as in the index).
+using ImportResolver = std::function<std::optional<Value>(TSNode ident, int depth)>;
+
+Value read_value(TSNode n, std::string_view src, const ImportResolver& imported, int depth) {
   n = unwrap(n);
   Value v;
   if (ts_node_is_null(n) || depth > kMaxDepth) return v;
   if (is(n, "identifier")) {
     TSNode held = local_object(n, src);
-    return ts_node_is_null(held) ? v : read_value(held, src, depth + 1);
+    if (!ts_node_is_null(held)) return read_value(held, src, imported, depth + 1);
+    if (imported)
+      if (auto got = imported(n, depth)) return *got;
+    return v;
   }
   if (is(n, "object")) {
     v.kind = Value::Kind::Object;
@@ -172,14 +184,14 @@ Value read_value(TSNode n, std::string_view src, int depth) {
     object_keys(n, src, &ks, true);
     for (auto& k : ks)
       v.entries.push_back({k.name, k.at, k.at + static_cast<uint32_t>(k.name.size()),
-                           read_value(k.value, src, depth + 1)});
+                           read_value(k.value, src, imported, depth + 1), nullptr});
     return v;
   }
   if (is(n, "array")) {
     v.kind = Value::Kind::Array;
     for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
       if (!is(ts_node_named_child(n, i), "comment"))
-        v.items.push_back(read_value(ts_node_named_child(n, i), src, depth + 1));
+        v.items.push_back(read_value(ts_node_named_child(n, i), src, imported, depth + 1));
     return v;
   }
   if (is(n, "null")) {
@@ -193,6 +205,92 @@ Value read_value(TSNode n, std::string_view src, int depth) {
     v.end = lit->at + static_cast<uint32_t>(lit->value.size());
   }
   return v;
+}
+
+// A Value written into a fact and read back: `{"k":V,...}`, `[V,...]`, `"s"`, `n` (null), `_`.
+void write_quoted(std::string_view s, std::string* out) {
+  out->push_back('"');
+  for (char c : s) {
+    if (c == '"' || c == '\\') out->push_back('\\');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+void write_value(const Value& v, std::string* out) {
+  switch (v.kind) {
+    case Value::Kind::Object:
+      out->push_back('{');
+      for (size_t i = 0; i < v.entries.size(); ++i) {
+        if (i) out->push_back(',');
+        write_quoted(v.entries[i].key, out);
+        out->push_back(':');
+        write_value(v.entries[i].value, out);
+      }
+      out->push_back('}');
+      return;
+    case Value::Kind::Array:
+      out->push_back('[');
+      for (size_t i = 0; i < v.items.size(); ++i) {
+        if (i) out->push_back(',');
+        write_value(v.items[i], out);
+      }
+      out->push_back(']');
+      return;
+    case Value::Kind::String: write_quoted(v.string, out); return;
+    case Value::Kind::Null: out->push_back('n'); return;
+    case Value::Kind::Other: out->push_back('_'); return;
+  }
+}
+
+bool read_quoted(std::string_view s, size_t* i, std::string* out) {
+  if (*i >= s.size() || s[*i] != '"') return false;
+  for (++*i; *i < s.size(); ++*i) {
+    if (s[*i] == '\\' && *i + 1 < s.size()) {
+      out->push_back(s[++*i]);
+    } else if (s[*i] == '"') {
+      ++*i;
+      return true;
+    } else {
+      out->push_back(s[*i]);
+    }
+  }
+  return false;
+}
+
+/// Every position of what is read is [at, end): the name the importing file uses.
+bool parse_value(std::string_view s, size_t* i, uint32_t at, uint32_t end, const std::string* via, Value* v, int depth) {
+  if (*i >= s.size() || depth > kMaxDepth) return false;
+  char c = s[*i];
+  v->at = at, v->end = end;
+  if (c == 'n' || c == '_') {
+    v->kind = c == 'n' ? Value::Kind::Null : Value::Kind::Other;
+    ++*i;
+    return true;
+  }
+  if (c == '"') {
+    v->kind = Value::Kind::String;
+    return read_quoted(s, i, &v->string);
+  }
+  char close = c == '{' ? '}' : c == '[' ? ']' : 0;
+  if (!close) return false;
+  v->kind = c == '{' ? Value::Kind::Object : Value::Kind::Array;
+  ++*i;
+  if (*i < s.size() && s[*i] == close) return ++*i, true;
+  for (;;) {
+    if (v->kind == Value::Kind::Object) {
+      Entry e{"", at, end, {}, via};
+      if (!read_quoted(s, i, &e.key) || *i >= s.size() || s[(*i)++] != ':') return false;
+      if (!parse_value(s, i, at, end, via, &e.value, depth + 1)) return false;
+      v->entries.push_back(std::move(e));
+    } else {
+      v->items.emplace_back();
+      if (!parse_value(s, i, at, end, via, &v->items.back(), depth + 1)) return false;
+    }
+    if (*i >= s.size()) return false;
+    if (s[*i] == close) return ++*i, true;
+    if (s[(*i)++] != ',') return false;
+  }
 }
 
 struct Call {
@@ -218,7 +316,8 @@ struct Call {
             "`npx prisma migrate deploy` before deploying this code";
     std::string shown = m.schema == in.default_schema ? m.table : m.schema + "." + m.table;
     r.describe = "Prisma " + head + " " + how + " field " + e.key + (c == e.key ? "" : " (column " + c + ")") +
-                 " of table " + shown + (through.empty() ? "" : ", through relation " + through);
+                 " of table " + shown + (through.empty() ? "" : ", through relation " + through) +
+                 (e.via ? ", in " + *e.via : "");
     out->requirements.requirements.push_back(std::move(r));
   }
 
@@ -292,7 +391,7 @@ struct Call {
     else
       items.push_back(&v);
     for (const Value* item : items)
-      if (item->kind == Value::Kind::String) column(m, Entry{item->string, item->at, item->end, {}}, requirements::Use::Read, how, through);
+      if (item->kind == Value::Kind::String) column(m, Entry{item->string, item->at, item->end, {}, nullptr}, requirements::Use::Read, how, through);
   }
 
   /// The rows a write gives (`data`, `create`), and the nested writes of a relation in them
@@ -334,14 +433,169 @@ struct Call {
   }
 };
 
-bool index_parses(std::string_view text) {
+/// A module's path as an import names it: the file's path without its extension or a last
+/// `/index` (`src/lib/sel.ts` -> `src/lib/sel`, `src/lib/index.ts` -> `src/lib`).
+std::string module_of(std::string_view path) {
+  for (std::string_view ext : {".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"})
+    if (path.ends_with(ext)) {
+      path.remove_suffix(ext.size());
+      break;
+    }
+  if (path == "index") return "";
+  if (path.ends_with("/index")) path.remove_suffix(6);
+  return std::string(path);
+}
+
+/// Whether the import `spec` of the file `importer` names the module of the file `exporter`: a
+/// relative one exactly; another (a path alias, `@/lib/survey/service`, or a workspace package)
+/// when the module's path ends with what follows its first segment (`lib/survey/service`).
+bool names_module(std::string_view spec, std::string_view importer, std::string_view exporter) {
+  if (importer == exporter) return false;
+  std::string target = module_of(exporter), wanted = module_of(spec);
+  if (spec == "." || spec == ".." || spec.starts_with("./") || spec.starts_with("../")) {
+    std::vector<std::string_view> parts;
+    for (size_t from = 0, slash; from <= importer.size(); from = slash + 1) {
+      slash = importer.find('/', from);
+      if (slash == std::string_view::npos) break;  // the file's own name
+      parts.push_back(importer.substr(from, slash - from));
+    }
+    std::string_view rest = wanted;
+    for (size_t from = 0; from <= rest.size();) {
+      size_t slash = rest.find('/', from);
+      std::string_view part = rest.substr(from, slash == std::string_view::npos ? std::string_view::npos : slash - from);
+      if (part == "..") {
+        if (parts.empty()) return false;
+        parts.pop_back();
+      } else if (!part.empty() && part != ".") {
+        parts.push_back(part);
+      }
+      if (slash == std::string_view::npos) break;
+      from = slash + 1;
+    }
+    std::string resolved;
+    for (auto part : parts) resolved += (resolved.empty() ? "" : "/") + std::string(part);
+    return resolved == target;
+  }
+  size_t slash = wanted.find('/');
+  if (slash == std::string::npos || slash + 1 == wanted.size()) return false;
+  std::string tail = wanted.substr(slash + 1);
+  return target == tail || target.ends_with("/" + tail);
+}
+
+constexpr const char* kObjectKey = "prisma-client:object:";
+
+/// The objects a file imports by name (`import { surveySelect } from "./survey-record"`) that
+/// another module of the project exports as a constant object (index_prisma_client), when
+/// exactly one module the import may name does and the file declares no other of the name.
+class ImportedObjects {
+ public:
+  struct Found {
+    std::string name, path, serialized;
+  };
+
+  explicit ImportedObjects(const FileInput& in) : in_(in) {}
+
+  std::optional<Found> find(TSNode ident, std::string_view src) {
+    if (!read_) read();
+    std::string local(text(ident, src));
+    auto it = imported_.find(local);
+    if (it == imported_.end() || it->second.first.empty() || declared_.count(local) || !in_.facts) return std::nullopt;
+    auto facts = in_.facts->find(kObjectKey + it->second.first);
+    if (facts == in_.facts->end()) return std::nullopt;
+    std::optional<Found> found;
+    for (const std::string& v : facts->second) {
+      size_t tab = v.find('\t');
+      if (tab == std::string::npos) return std::nullopt;
+      std::string_view path = std::string_view(v).substr(0, tab);
+      if (!names_module(it->second.second, in_.path, path)) continue;
+      if (found && (found->path != path || found->serialized != v.substr(tab + 1))) return std::nullopt;  // two modules
+      found = Found{it->second.first, std::string(path), v.substr(tab + 1)};
+    }
+    return found;
+  }
+
+ private:
+  /// The file's imports and declarations, read when a name first needs them.
+  void read() {
+    read_ = true;
+    std::string_view src = in_.text;
+    walk(in_.root, [&](TSNode n) {
+      if (is(n, "import_statement")) {
+        auto source = literal(field(n, "source"), src);
+        if (!source || text(n, src).starts_with("import type")) return;
+        walk(n, [&](TSNode spec) {
+          if (!is(spec, "import_specifier") || text(spec, src).starts_with("type ")) return;
+          TSNode alias = field(spec, "alias");
+          std::string local(text(ts_node_is_null(alias) ? field(spec, "name") : alias, src));
+          auto [it, fresh] = imported_.emplace(local, std::make_pair(std::string(text(field(spec, "name"), src)), source->value));
+          if (!fresh) it->second = {};  // imported twice: unknown
+        });
+        return;
+      }
+      // Names the file declares: variables, functions, classes, parameters.
+      TSNode names{};
+      if (is(n, "variable_declarator") || is(n, "function_declaration") || is(n, "class_declaration")) names = field(n, "name");
+      else if (is(n, "formal_parameters")) names = n;
+      else if (is(n, "arrow_function")) names = field(n, "parameter");
+      walk(names, [&](TSNode id) {
+        if (is(id, "identifier") || is(id, "shorthand_property_identifier_pattern")) declared_.insert(std::string(text(id, src)));
+      });
+    });
+  }
+
+  const FileInput& in_;
+  bool read_ = false;
+  std::map<std::string, std::pair<std::string, std::string>> imported_;  ///< local name -> (exported name, module)
+  std::set<std::string> declared_;
+};
+
+/// Whether the text has `export const NAME = {` (a type between: `NAME: Prisma.SurveySelect = {`),
+/// a constant object the index records.
+bool exports_object(std::string_view text) {
+  for (size_t at = text.find("export const "); at != std::string_view::npos; at = text.find("export const ", at + 1)) {
+    size_t eq = text.find_first_of("=\n;", at);
+    if (eq == std::string_view::npos || text[eq] != '=') continue;
+    size_t value = text.find_first_not_of(" \t\r\n", eq + 1);
+    if (value != std::string_view::npos && text[value] == '{') return true;
+  }
+  return false;
+}
+
+bool declares_client_class(std::string_view text) {
   return text.find("PrismaClient") != std::string_view::npos && text.find("extends") != std::string_view::npos;
 }
+
+/// The index reads a file that may declare a client class, or export a select, a filter or a
+/// row for another file's calls in a file that names the client or Prisma's types.
+bool index_reads(std::string_view, std::string_view text) {
+  if (declares_client_class(text)) return true;
+  return exports_object(text) &&
+         (relevant_prisma_client(text) || languages::script_code_names(text, "Prisma", false));
+}
+
+bool index_parses(std::string_view text) { return declares_client_class(text) || exports_object(text); }
 
 /// Each class that extends PrismaClient (`class PrismaService extends PrismaClient implements
 /// OnModuleInit`): its instances are clients.
 void index_prisma_client(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   if (ts_node_is_null(in.root)) return;
+  // Constant objects the module exports (`export const surveySelect = { ... } satisfies
+  // Prisma.SurveySelect`), which a call in another file may pass as its select or where:
+  // prisma-client:object:NAME -> "PATH\tVALUE" (write_value).
+  for (uint32_t i = 0; i < ts_node_named_child_count(in.root); ++i) {
+    TSNode d = ts_node_named_child(in.root, i);
+    if (!is(d, "export_statement")) continue;
+    d = field(d, "declaration");
+    if (!is(d, "lexical_declaration") || text(ts_node_child(d, 0), in.text) != "const") continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(d); ++j) {
+      TSNode v = ts_node_named_child(d, j);
+      if (!is(v, "variable_declarator") || !is(field(v, "name"), "identifier") || !is(unwrap(field(v, "value")), "object"))
+        continue;
+      std::string value = std::string(in.path) + "\t";
+      write_value(read_value(field(v, "value"), in.text, nullptr, 0), &value);
+      out->emplace_back(kObjectKey + std::string(text(field(v, "name"), in.text)), std::move(value));
+    }
+  }
   walk(in.root, [&](TSNode n) {
     if (!is(n, "class_declaration") && !is(n, "abstract_class_declaration")) return;
     for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
@@ -414,6 +668,20 @@ void extract_prisma_client(const FileInput& in, FileOutput* out) {
     }
     if (is(p, "identifier")) clients.insert(std::string(text(p, src)));
   });
+  // Objects other modules export, by the name this file imports them under.
+  ImportedObjects imports(in);
+  std::deque<std::string> vias;  // what Entry::via points to
+  ImportResolver imported = [&](TSNode ident, int depth) -> std::optional<Value> {
+    auto found = imports.find(ident, src);
+    if (!found) return std::nullopt;
+    vias.push_back(found->name + " of " + found->path);
+    Value v;
+    size_t i = 0;
+    if (!parse_value(found->serialized, &i, ts_node_start_byte(ident), ts_node_end_byte(ident), &vias.back(), &v, depth) ||
+        i != found->serialized.size())
+      return std::nullopt;
+    return v;
+  };
   walk(in.root, [&](TSNode n) {
     std::string_view method;
     TSNode receiver;
@@ -428,7 +696,7 @@ void extract_prisma_client(const FileInput& in, FileOutput* out) {
     Call call{in, out, "prisma." + std::string(accessor) + "." + std::string(method) + "()",
               out->requirements.units.size()};
     size_t before = out->requirements.requirements.size();
-    call.arguments(*model, read_value(args[0], src, 0), "", true, 0);
+    call.arguments(*model, read_value(args[0], src, imported, 0), "", true, 0);
     if (out->requirements.requirements.size() == before) return;  // names no field: no site
     requirements::Unit unit;
     unit.file = std::string(in.path);
@@ -444,9 +712,11 @@ extern const DataLayer kPrismaClient{.name = "prisma-client",
                                      .relevant = relevant_prisma_client,
                                      .extract = extract_prisma_client,
                                      .index = index_prisma_client,
+                                     .index_reads = index_reads,
                                      .index_text_only = true,
                                      .index_parses = index_parses,
                                      .relevant_in = relevant_in,
-                                     .relevant_words = {"prisma", "PrismaClient"}};
+                                     .relevant_words = {"prisma", "PrismaClient"},
+                                     .index_words = {"PrismaClient", "export const"}};
 
 }  // namespace schemagate::datalayers
