@@ -17,9 +17,9 @@
 // `ctx.prisma`), a variable the file binds to `new PrismaClient(...)`, a name the file types
 // only with a class of the project that extends PrismaClient (NestJS's injected `PrismaService`:
 // `constructor(private readonly prismaService: PrismaService)` and `this.prismaService.user...`),
-// or the parameter of an interactive `.$transaction(async (tx) => ...)` of one; the accessor is
-// a model exactly one PostgreSQL schema of the project declares; the method is one of the
-// client's. A key that is no field of the model (a compound unique `a_b`,
+// the parameter of an interactive `.$transaction(async (tx) => ...)` of one, or its read replica
+// (`.$replica()`); the accessor is a model exactly one PostgreSQL schema of the project declares;
+// the method is one of the client's. A key that is no field of the model (a compound unique `a_b`,
 // `_count`, a typo TypeScript would reject) is not judged, nor is an object whose module cannot be
 // told.
 #include <deque>
@@ -433,6 +433,30 @@ struct Call {
   }
 };
 
+/// What a variable declared as `value` holds when it is a replica: the expression itself, or
+/// the thunk's of Effect's `yield* Effect.try({ try: () => x, ... })` / `yield* Effect.sync(() => x)`.
+TSNode replica_value(TSNode v, std::string_view src) {
+  v = unwrap(v);
+  if (!is(v, "yield_expression") || ts_node_child_count(v) < 3 || std::string_view(ts_node_type(ts_node_child(v, 1))) != "*")
+    return v;
+  TSNode call = unwrap(ts_node_named_child(v, 0));
+  if (!is(call, "call_expression")) return v;
+  std::string_view callee = text(field(call, "function"), src);
+  auto args = arguments(call);
+  if (args.size() != 1) return v;
+  TSNode thunk{};
+  if (callee == "Effect.sync") {
+    thunk = unwrap(args[0]);
+  } else if (callee == "Effect.try") {
+    std::vector<Key> ks;
+    object_keys(args[0], src, &ks);
+    for (auto& k : ks)
+      if (k.name == "try") thunk = unwrap(k.value);
+  }
+  if (!is(thunk, "arrow_function") || is(field(thunk, "body"), "statement_block")) return v;
+  return unwrap(field(thunk, "body"));
+}
+
 /// A module's path as an import names it: the file's path without its extension or a last
 /// `/index` (`src/lib/sel.ts` -> `src/lib/sel`, `src/lib/index.ts` -> `src/lib`).
 std::string module_of(std::string_view path) {
@@ -644,14 +668,37 @@ void extract_prisma_client(const FileInput& in, FileOutput* out) {
       });
     return typed_client[key] = yes;
   };
-  auto client = [&](TSNode r) {
+  std::function<bool(TSNode)> client = [&](TSNode r) {
     r = unwrap(r);
     if (is(r, "identifier"))
       return text(r, src) == "prisma" || clients.count(std::string(text(r, src))) > 0 || typed(text(r, src), true);
+    // The read replica of @prisma/extension-read-replicas: `prisma.$replica()` is a client.
+    std::string_view method;
+    TSNode receiver;
+    if (method_call(r, src, &method, &receiver)) return method == "$replica" && arguments(r).empty() && client(receiver);
     if (!is(r, "member_expression")) return false;
     std::string_view property = text(field(r, "property"), src);
     return property == "prisma" || (is(field(r, "object"), "this") && typed(property, false));
   };
+  // Constants that hold a replica (`const replica = prisma.$replica()`, or Effect's
+  // `yield* Effect.try({ try: () => prisma.$replica(), ... })`, whose success is what the thunk
+  // returns), when every declaration of the name in the file is one.
+  if (src.find("$replica") != std::string_view::npos) {
+    std::map<std::string, bool> replicas;
+    walk(in.root, [&](TSNode n) {
+      if (!is(n, "variable_declarator") || !is(field(n, "name"), "identifier")) return;
+      std::string name(text(field(n, "name"), src));
+      TSNode v = replica_value(field(n, "value"), src);
+      std::string_view method;
+      TSNode receiver;
+      bool yes = is(ts_node_parent(n), "lexical_declaration") && text(ts_node_child(ts_node_parent(n), 0), src) == "const" &&
+                 method_call(v, src, &method, &receiver) && method == "$replica" && client(v);
+      auto [it, fresh] = replicas.emplace(name, yes);
+      if (!fresh) it->second = it->second && yes;
+    });
+    for (auto& [name, yes] : replicas)
+      if (yes) clients.insert(name);
+  }
   walk(in.root, [&](TSNode n) {
     std::string_view method;
     TSNode receiver;
