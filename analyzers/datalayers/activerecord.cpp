@@ -12,7 +12,9 @@
 // every Ruby file first (classes, their parents, table names, scopes, associations, virtual
 // attributes); a query is checked only when its receiver chain starts at a class that chain
 // proves to be a model of the primary database (ActiveRecord::Base through known classes) and
-// passes only through query methods and the model's declared scopes. What is not certain is
+// passes only through query methods and the model's declared scopes (an enum value's too: on
+// the class or a relation `Link.embedded_post` is that scope, even where an association has
+// the name, since associations are records' methods). What is not certain is
 // skipped: an association condition (`where(author: user)`, `where(posts: {id: 1})`), `id` (the
 // primary key, whatever its column), a name declared anywhere as an association, `attribute`
 // or `store_accessor` key; an `alias_attribute` maps to its column. String fragments are parsed
@@ -1495,6 +1497,27 @@ class Extractor {
     return true;
   }
 
+  /// The model whose class or relation `n` certainly is: its constant, then only query methods
+  /// and names that pass as the model's scopes or relation class methods. Null otherwise.
+  const Model* class_or_relation(TSNode n, const Context& ctx) {
+    std::vector<std::string_view> names, walked;
+    for (int depth = 0; depth < 64; ++depth) {
+      if (node_is(n, "constant") || node_is(n, "scope_resolution")) {
+        std::string written = constant_name(n, src_);
+        const Model* model = written.empty() ? nullptr : models_.resolve(written, ctx.nesting);
+        if (!model || model->table.empty()) return nullptr;
+        bool joined = false, custom_select = false;
+        return passes(*model, names, walked, &joined, &custom_select) ? model : nullptr;
+      }
+      if (!node_is(n, "call") || !ts_node_is_null(field(n, "block"))) return nullptr;
+      std::string_view m = node_text(field(n, "method"), src_);
+      if (!chainable(m) && !joining(m)) names.push_back(m);
+      walked.push_back(m);
+      n = field(n, "receiver");
+    }
+    return nullptr;
+  }
+
   /// Follows the receivers of `call` to the model the chain starts from.
   std::optional<Chain> chain_of(TSNode call, const Context& ctx) {
     Chain chain;
@@ -1573,7 +1596,11 @@ class Extractor {
         // Only as a method with a receiver and no arguments: a bare name may be a local variable.
         bool reader = node_is(r, "call") && !ts_node_is_null(next) && ts_node_is_null(field(r, "arguments"));
         const Model* target = nullptr;
-        if (reader) {
+        if (reader && class_or_relation(next, ctx)) {
+          // `Link.embedded_post`, `Link.wiki.embedded_post`: on a model's class or relation the
+          // name is a scope (an enum value's) or a class method, never an association, which
+          // belongs_to and has_many define on records only. It must pass as the model's below.
+        } else if (reader) {
           // The receiver named after a model that declares the association: `family.accounts`,
           // `@family.accounts`, `Current.family.accounts`; else the association whoever owns it.
           std::string_view owner = node_is(next, "identifier")           ? node_text(next, src_)

@@ -1,0 +1,3 @@
+class Page < ApplicationRecord
+  has_many :links
+end
