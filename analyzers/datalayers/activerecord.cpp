@@ -20,8 +20,9 @@
 // or `store_accessor` key; an `alias_attribute` maps to its column. String fragments are parsed
 // by PostgreSQL's parser inside `SELECT 1 FROM <table> WHERE ...`; only unqualified names (or
 // names qualified with the model's table) are its columns, and none when the chain joins other
-// tables. A `where` / `find_by` / `update_all` on a receiver that is not a known model (an
-// association, a variable) is listed as unchecked.
+// tables; an order's name when a pluck of the query takes a SQL fragment (its alias may be the
+// name) is judged only if the table has the column. A `where` / `find_by` / `update_all` on a
+// receiver that is not a known model (an association, a variable) is listed as unchecked.
 //
 // Attribute writes (`Model.create!(col: v)`, `record.update(col: v)`, `record.col = v`) need
 // columns too, unless a setter answers the name; they are judged only where the record's model
@@ -1325,6 +1326,10 @@ struct Chain {
   /// A calculation (`count(:name)`, `sum(:total)`) ends the query: its select list holds the
   /// aggregate under ActiveRecord's alias (`count_name`, `count_all`), which an order names.
   bool calculated = false;
+  /// A later pluck or pick of the query that takes something other than a symbol
+  /// (`Arel.sql("unnest(labels) AS label")`, a string), "" when none: its select list may define
+  /// an alias, which an order's name that is no column finds (Rails writes `ORDER BY "label"`).
+  std::string_view aliasing_select;
   bool from_constant = false;  ///< the chain starts at the model's constant, not self or an association
   bool from_association = false;  ///< the chain starts at an association its receiver's model declares (`family.accounts`)
   bool from_class_self = false;  ///< the chain starts at self (written or not) in the model's class methods
@@ -1644,6 +1649,9 @@ class Extractor {
       std::string_view m = node_text(field(up, "method"), src_);
       if (joining(m)) chain.joined = true;
       if (m == "select") chain.custom_select = true;
+      if (m == "pluck" || m == "pick")
+        for (TSNode a : names_in(arguments(up)))
+          if (!node_is(a, "simple_symbol")) chain.aliasing_select = m;
       if (m == "count" || m == "sum" || m == "average" || m == "minimum" || m == "maximum" || m == "calculate")
         chain.calculated = true;
     }
@@ -2260,20 +2268,41 @@ class Extractor {
         }
         return;
       }
-      case Args::Order:
+      case Args::Order: {
         if (chain->calculated) return;  // `group(:name).order("count_name DESC").count(:name)`: the alias
+        // `order(label: :asc).pluck(Arel.sql("unnest(labels) AS label"))`: a name may be the
+        // pluck's alias, which PostgreSQL finds for the `ORDER BY "label"` Rails writes when the
+        // model has no such column. A column the table has is still judged; one it lacks is not.
+        const std::string alias_doubt =
+            "the query's " + std::string(chain->aliasing_select) +
+            " takes a SQL fragment, which may define a select-list alias of this name: ORDER BY finds it when "
+            "the table has no such column (not judged)";
+        auto order_name = [&](TSNode n) {
+          auto& reqs = out_->requirements.requirements;
+          size_t before = reqs.size();
+          name_arg(n);
+          if (chain->aliasing_select.empty()) return;
+          for (size_t i = before; i < reqs.size(); ++i)
+            if (reqs[i].object == requirements::Object::Column) reqs[i].unknown_when_absent = alias_doubt;
+        };
         for (TSNode a : args) {
           a = arel_sql(a);
           if (node_is(a, "string")) {
-            if (!chain->joined && !chain->custom_select)
+            if (!chain->aliasing_select.empty())
+              out_->unchecked.push_back({ts_node_start_byte(a), "activerecord " + std::string(m),
+                                         "the query's " + std::string(chain->aliasing_select) +
+                                             " takes a SQL fragment, which may define select-list aliases this "
+                                             "ORDER BY fragment names"});
+            else if (!chain->joined && !chain->custom_select)
               fragment(model, label, a, "SELECT 1 FROM ", " ORDER BY ", false, use, m);
             continue;
           }
-          if (node_is(a, "simple_symbol")) name_arg(a);
+          if (node_is(a, "simple_symbol")) order_name(a);
         }
         for (TSNode p : pairs_of(args))
-          if (!node_is(field(p, "value"), "hash")) name_arg(field(p, "key"));
+          if (!node_is(field(p, "value"), "hash")) order_name(field(p, "key"));
         return;
+      }
       case Args::Select:
         for (TSNode a : names_in(args)) {
           if (node_is(a, "string")) {
