@@ -164,7 +164,13 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
       continue;
     }
     auto evidence = plan.evidence.find(d);
-    out->directories.push_back({d, format, files.size(), evidence == plan.evidence.end() ? "" : evidence->second});
+    std::string why = evidence == plan.evidence.end() ? "" : evidence->second;
+    // db/schema.rb beside db/migrate is where the schema starts (the migrations up to its version
+    // are in it): editing one of those changes nothing, so --verbose says so.
+    for (const mig::MigrationFile& f : files)
+      if (format == "rails" && f.name == "schema" && f.path.ends_with("schema.rb"))
+        why += (why.empty() ? "" : "; ") + ("from " + f.path + " at version " + f.version);
+    out->directories.push_back({d, format, files.size(), why});
     if (!unique_versions(files, d, format, err)) return false;
     loaded.push_back({d, std::move(files)});
   }
