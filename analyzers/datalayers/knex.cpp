@@ -30,6 +30,7 @@
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/facts.h"
 #include "analyzers/datalayers/builder_chain.h"
+#include "analyzers/datalayers/js_modules.h"
 #include "analyzers/datalayers/js_tree.h"
 
 namespace schemagate::datalayers {
@@ -220,60 +221,6 @@ std::vector<Singleton> singletons(TSNode root, std::string_view src) {
   return out;
 }
 
-/// The module a file is to an import: its path without the extension and without `/index`.
-std::string module_stem(std::string_view path) {
-  std::string p(path);
-  size_t slash = p.rfind('/'), dot = p.rfind('.');
-  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) p.resize(dot);
-  if (p.ends_with("/index")) p.resize(p.size() - 6);
-  return p;
-}
-
-/// Whether an import of `spec` in the file at `from` can load the module `stem`: a relative path
-/// that resolves to it; an alias (`@/lib/db`, `~/db`) or a package's subpath (`@acme/db/client`)
-/// whose rest its path ends with; a package (`@nangohq/database`) whose name, without its scope,
-/// is a folder of its path (packages/database/lib/index.ts).
-bool names_module(std::string_view spec, std::string_view from, const std::string& stem) {
-  std::string s = module_stem(spec);
-  if (spec.starts_with("./") || spec.starts_with("../")) {
-    std::vector<std::string> parts;
-    auto push = [&](std::string_view path) {
-      for (size_t b = 0; b <= path.size();) {
-        size_t e = path.find('/', b);
-        if (e == std::string_view::npos) e = path.size();
-        std::string_view c = path.substr(b, e - b);
-        if (c == "..") {
-          if (parts.empty()) return false;
-          parts.pop_back();
-        } else if (!c.empty() && c != ".") {
-          parts.emplace_back(c);
-        }
-        b = e + 1;
-      }
-      return true;
-    };
-    size_t slash = from.rfind('/');
-    if (slash != std::string_view::npos && !push(from.substr(0, slash))) return false;
-    if (!push(s)) return false;
-    std::string resolved;
-    for (const std::string& c : parts) resolved += (resolved.empty() ? "" : "/") + c;
-    return resolved == stem;
-  }
-  std::string_view rest = s;
-  if (rest.starts_with("@/") || rest.starts_with("~/")) {
-    rest.remove_prefix(2);
-  } else if (rest.starts_with("@")) {
-    size_t slash = rest.find('/');
-    if (slash == std::string_view::npos) return false;
-    rest.remove_prefix(slash + 1);
-  }
-  if (rest.empty()) return false;
-  if (rest.find('/') != std::string_view::npos)
-    return stem == rest || (stem.size() > rest.size() && stem.ends_with(rest) && stem[stem.size() - rest.size() - 1] == '/');
-  std::string folders = "/" + stem + "/";
-  return folders.find("/" + std::string(rest) + "/") != std::string::npos;
-}
-
 void index_knex(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   std::string_view src = in.text;
   bool imports_knex = src.find("'knex'") != std::string_view::npos || src.find("\"knex\"") != std::string_view::npos;
@@ -296,7 +243,8 @@ void index_knex(const FileInput& in, std::vector<std::pair<std::string, std::str
     typed_members(x.cls, src, &members);
     for (auto& [m, t] : members)
       if (instance_type(t, nullptr) || plain_name(t))
-        for (const std::string& e : x.exported) out->emplace_back(std::string(kSingletonKey) + e, module_stem(in.path) + "|" + m + "|" + t);
+        for (const std::string& e : x.exported)
+          out->emplace_back(std::string(kSingletonKey) + e, js::module_of(in.path) + "|" + m + "|" + t);
   }
 }
 
@@ -343,7 +291,7 @@ void singleton_members(const FileInput& in, std::set<std::string>* instances) {
       if (it == in.facts->end()) continue;
       for (const std::string& v : it->second) {
         size_t a = v.find('|'), b = v.find('|', a + 1);
-        if (b == std::string::npos || !names_module(from->value, in.path, v.substr(0, a))) continue;
+        if (b == std::string::npos || !js::names_module(from->value, in.path, v.substr(0, a))) continue;
         if (instance_type(std::string_view(v).substr(b + 1), in.facts)) instances->insert(local + "." + v.substr(a + 1, b - a - 1));
       }
     }

@@ -30,6 +30,7 @@
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/facts.h"
+#include "analyzers/datalayers/js_modules.h"
 #include "analyzers/datalayers/js_tree.h"
 #include "analyzers/languages/script_lexer.h"
 
@@ -457,55 +458,6 @@ TSNode replica_value(TSNode v, std::string_view src) {
   return unwrap(field(thunk, "body"));
 }
 
-/// A module's path as an import names it: the file's path without its extension or a last
-/// `/index` (`src/lib/sel.ts` -> `src/lib/sel`, `src/lib/index.ts` -> `src/lib`).
-std::string module_of(std::string_view path) {
-  for (std::string_view ext : {".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"})
-    if (path.ends_with(ext)) {
-      path.remove_suffix(ext.size());
-      break;
-    }
-  if (path == "index") return "";
-  if (path.ends_with("/index")) path.remove_suffix(6);
-  return std::string(path);
-}
-
-/// Whether the import `spec` of the file `importer` names the module of the file `exporter`: a
-/// relative one exactly; another (a path alias, `@/lib/survey/service`, or a workspace package)
-/// when the module's path ends with what follows its first segment (`lib/survey/service`).
-bool names_module(std::string_view spec, std::string_view importer, std::string_view exporter) {
-  if (importer == exporter) return false;
-  std::string target = module_of(exporter), wanted = module_of(spec);
-  if (spec == "." || spec == ".." || spec.starts_with("./") || spec.starts_with("../")) {
-    std::vector<std::string_view> parts;
-    for (size_t from = 0, slash; from <= importer.size(); from = slash + 1) {
-      slash = importer.find('/', from);
-      if (slash == std::string_view::npos) break;  // the file's own name
-      parts.push_back(importer.substr(from, slash - from));
-    }
-    std::string_view rest = wanted;
-    for (size_t from = 0; from <= rest.size();) {
-      size_t slash = rest.find('/', from);
-      std::string_view part = rest.substr(from, slash == std::string_view::npos ? std::string_view::npos : slash - from);
-      if (part == "..") {
-        if (parts.empty()) return false;
-        parts.pop_back();
-      } else if (!part.empty() && part != ".") {
-        parts.push_back(part);
-      }
-      if (slash == std::string_view::npos) break;
-      from = slash + 1;
-    }
-    std::string resolved;
-    for (auto part : parts) resolved += (resolved.empty() ? "" : "/") + std::string(part);
-    return resolved == target;
-  }
-  size_t slash = wanted.find('/');
-  if (slash == std::string::npos || slash + 1 == wanted.size()) return false;
-  std::string tail = wanted.substr(slash + 1);
-  return target == tail || target.ends_with("/" + tail);
-}
-
 constexpr const char* kObjectKey = "prisma-client:object:";
 
 /// The objects a file imports by name (`import { surveySelect } from "./survey-record"`) that
@@ -531,7 +483,7 @@ class ImportedObjects {
       size_t tab = v.find('\t');
       if (tab == std::string::npos) return std::nullopt;
       std::string_view path = std::string_view(v).substr(0, tab);
-      if (!names_module(it->second.second, in_.path, path)) continue;
+      if (!js::names_module(it->second.second, in_.path, js::module_of(path))) continue;
       if (found && (found->path != path || found->serialized != v.substr(tab + 1))) return std::nullopt;  // two modules
       found = Found{it->second.first, std::string(path), v.substr(tab + 1)};
     }

@@ -33,6 +33,25 @@ std::string join_path(const std::string& a, const std::string& b) {
   return a + "/" + b;
 }
 
+std::optional<std::string> resolve_dots(std::string_view path) {
+  std::vector<std::string_view> parts;
+  for (size_t at = 0; at <= path.size();) {
+    size_t slash = path.find('/', at);
+    if (slash == std::string_view::npos) slash = path.size();
+    std::string_view part = path.substr(at, slash - at);
+    if (part == "..") {
+      if (parts.empty()) return std::nullopt;
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    at = slash + 1;
+  }
+  std::string out;
+  for (std::string_view p : parts) (out += out.empty() ? "" : "/") += p;
+  return out;
+}
+
 std::string special_file_kind(unsigned mode) {
   if (S_ISFIFO(mode)) return "FIFO";
   if (S_ISSOCK(mode)) return "socket";

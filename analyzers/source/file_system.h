@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -189,6 +190,10 @@ class ReadOnceFileSystem final : public FileSystem {
 
 /// Joins two '/'-separated path parts ("" and "." on the left are dropped).
 std::string join_path(const std::string& a, const std::string& b);
+
+/// A root-relative path with its "." and ".." parts resolved ("a/./b/../c" -> "a/c"); nullopt
+/// when it climbs out of the root.
+std::optional<std::string> resolve_dots(std::string_view path);
 
 /// Writes `bytes` to `file` (its directories made first) through a temporary file of this
 /// process renamed over it, so a reader sees the whole old file or the whole new one. False

@@ -11,6 +11,7 @@
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/gorm_naming.h"
+#include "analyzers/datalayers/js_modules.h"
 #include "analyzers/datalayers/sqlalchemy_naming.h"
 #include "analyzers/datalayers/xorm_naming.h"
 #include "analyzers/datalayers/typeorm_naming.h"
@@ -1820,4 +1821,27 @@ TEST_CASE("synapse DatabasePool: the helper calls found from the names the text 
                                    "column public.inner.c read @c", "relation public.split write @split",
                                    "column public.split.id read @id"});
   CHECK(out.unchecked.empty());
+}
+
+TEST_CASE("JavaScript imports: the module a specifier names, as the Knex and Prisma client layers follow it") {
+  using schemagate::datalayers::js::module_of;
+  using schemagate::datalayers::js::names_module;
+  CHECK(module_of("src/db/index.ts") == "src/db");
+  CHECK(module_of("./survey-record.js") == "./survey-record");
+  CHECK(module_of("src/lib/survey.service.ts") == "src/lib/survey.service");  // only a script extension goes
+  CHECK(module_of("index.ts").empty());
+  // Relative: resolved from the importer's folder, exactly.
+  CHECK(names_module("./survey-record", "apps/web/survey/page.ts", "apps/web/survey/survey-record"));
+  CHECK(names_module("../../models/db.js", "packages/server/lib/a/b.ts", "packages/server/models/db"));
+  CHECK_FALSE(names_module("./survey-record", "apps/web/other/page.ts", "apps/web/survey/survey-record"));
+  CHECK_FALSE(names_module("../../../../x", "a/b.ts", "x"));  // above the root
+  // An alias or a package's subpath: the rest is the module's path's end, whole segments.
+  CHECK(names_module("@/lib/survey/service", "apps/web/a.ts", "apps/web/lib/survey/service"));
+  CHECK(names_module("~/db", "src/a.ts", "src/db"));
+  CHECK_FALSE(names_module("@/lib/service", "apps/web/a.ts", "apps/web/lib/myservice"));
+  // A package by its name: a folder of the module's path.
+  CHECK(names_module("@nangohq/database", "packages/server/a.ts", "packages/database/lib"));
+  CHECK_FALSE(names_module("@nangohq/database", "packages/server/a.ts", "packages/databases/lib"));
+  // A module never names itself.
+  CHECK_FALSE(names_module("./db", "src/db.ts", "src/db"));
 }

@@ -193,3 +193,13 @@ TEST_CASE("is_revision_script: the three assignments and upgrade(), each at a li
   CHECK_FALSE(is_revision_script("down_revision = 'b'\ndef upgrade():\n"));
   CHECK_FALSE(is_revision_script(""));
 }
+
+TEST_CASE("resolve_dots: . and .. parts resolved within the root, nullopt above it") {
+  CHECK(resolve_dots("a/./b/../c") == std::optional<std::string>("a/c"));
+  CHECK(resolve_dots("db/migrate/../views") == std::optional<std::string>("db/views"));
+  CHECK(resolve_dots("./x//y/") == std::optional<std::string>("x/y"));
+  CHECK(resolve_dots("a/..") == std::optional<std::string>(""));
+  CHECK(resolve_dots("") == std::optional<std::string>(""));
+  CHECK_FALSE(resolve_dots("../a").has_value());
+  CHECK_FALSE(resolve_dots("a/../../b").has_value());
+}

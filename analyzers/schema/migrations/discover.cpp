@@ -17,6 +17,7 @@
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/source/code_kind.h"
 #include "analyzers/source/discovery.h"
+#include "analyzers/source/file_system.h"
 #include "analyzers/source/gated_read.h"
 #include "analyzers/report/locator.h"
 
@@ -188,23 +189,7 @@ std::string normalize_location(std::string v, const std::string& config_dir, boo
   }
   // A service's config may name a shared folder above it (sqlc.yaml's `schema: ../../sql/x`):
   // resolved within the tree, never above its root.
-  std::vector<std::string> parts;
-  std::string joined = source::join_path(base, v);
-  for (size_t at = 0; at <= joined.size();) {
-    size_t slash = joined.find('/', at);
-    if (slash == std::string::npos) slash = joined.size();
-    std::string part = joined.substr(at, slash - at);
-    if (part == "..") {
-      if (parts.empty()) return "";
-      parts.pop_back();
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    at = slash + 1;
-  }
-  std::string out;
-  for (auto& p : parts) out += (out.empty() ? "" : "/") + p;
-  return out;
+  return source::resolve_dots(source::join_path(base, v)).value_or("");
 }
 
 /// The quoted strings of a JavaScript expression, each with whether `__dirname +` or

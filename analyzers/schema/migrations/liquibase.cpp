@@ -36,6 +36,7 @@
 #include "analyzers/schema/migrations/migration_io.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/source/discovery.h"
+#include "analyzers/source/file_system.h"
 #include "analyzers/source/xml.h"
 
 namespace schemagate::schema::migrations {
@@ -68,25 +69,7 @@ std::string parent_dir(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 /// "a/./b/../c" -> "a/c"; "" when it climbs out of the root.
-std::string normalize_path(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t slash = path.find('/', start);
-    std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-    if (part == "..") {
-      if (parts.empty()) return "";
-      parts.pop_back();
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  std::string out;
-  for (const std::string& p : parts) out += (out.empty() ? "" : "/") + p;
-  return out;
-}
+std::string normalize_path(const std::string& path) { return source::resolve_dots(path).value_or(""); }
 /// Liquibase's own spelling of a changelog path: without "classpath:" and a leading '/'.
 std::string logical_path(std::string p) {
   if (p.rfind("classpath:", 0) == 0) p = p.substr(10);
