@@ -31,6 +31,7 @@
 
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/ruby.h"
+#include "analyzers/schema/migrations/code/generated_sql.h"
 #include "analyzers/languages/string_eval.h"
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/schema/migrations/migration.h"
@@ -66,17 +67,6 @@ std::string quote_ident(std::string_view name) {
     start = dot + 1;
   }
   return out;
-}
-
-/// One identifier, dots and all: the name Rails derives for an index from its columns, which holds
-/// an expression's text when the index is on one (`"to_tsvector('pg_catalog.english', body)"`).
-std::string quote_one_ident(std::string_view name) {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
 }
 
 std::string quote_literal(std::string_view s) {
@@ -397,7 +387,7 @@ class Generator {
     if (is_true(text(a.get("unique")))) s += "UNIQUE ";
     s += "INDEX ";
     if (is_true(text(a.get("if_not_exists")))) s += "IF NOT EXISTS ";
-    s += (given ? quote_ident(*given) : quote_one_ident(index_name(table, cols))) + " ON " + quote_ident(table) + " (" + cols_sql + ")";
+    s += (given ? quote_ident(*given) : code::quote_ident(index_name(table, cols))) + " ON " + quote_ident(table) + " (" + cols_sql + ")";
     sql::SqlText where;
     if (literals_.append(a.get("where"), &where) && where.text.find(sql::kHole) == std::string::npos)
       s += " WHERE " + where.text;
@@ -656,7 +646,7 @@ class Generator {
       std::optional<std::string> given = name(a.get("name"));
       std::optional<std::vector<std::string>> cols = names(a.has("column") ? a.get("column") : pos(1));
       if (!given && !cols) return true;
-      statement("DROP INDEX IF EXISTS " + (given ? quote_ident(*given) : quote_one_ident(index_name(*t, *cols))), off);
+      statement("DROP INDEX IF EXISTS " + (given ? quote_ident(*given) : code::quote_ident(index_name(*t, *cols))), off);
     } else if (m == "rename_index") {
       auto from = pname(1), to = pname(2);
       if (from && to) statement("ALTER INDEX " + quote_ident(*from) + " RENAME TO " + quote_ident(*to), off);
@@ -968,7 +958,7 @@ class Generator {
       std::optional<std::string> given = name(a.get("name"));
       std::optional<std::vector<std::string>> cols = names(a.has("column") ? a.get("column") : (a.positional.empty() ? TSNode{} : a.positional[0]));
       if (given || cols)
-        statement("DROP INDEX IF EXISTS " + (given ? quote_ident(*given) : quote_one_ident(index_name(table, *cols))), off);
+        statement("DROP INDEX IF EXISTS " + (given ? quote_ident(*given) : code::quote_ident(index_name(table, *cols))), off);
     } else if (m == "check_constraint" || m == "foreign_key" || m == "exclusion_constraint" ||
                m == "unique_constraint" || m == "remove_foreign_key" || m == "remove_check_constraint" ||
                m == "rename_index" || m == "comment") {

@@ -1,0 +1,9 @@
+class CreatePlans < ActiveRecord::Migration[7.1]
+  def change
+    create_table :plans do |t|
+      t.string :name, null: false
+      t.integer :price_cents
+      t.string :legacy_code
+    end
+  end
+end
