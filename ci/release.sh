@@ -52,7 +52,7 @@ if [[ $npm_os == linux ]]; then
   # Debian ships in postgresql-server-dev-15 together with a compiler toolchain this build does
   # not need: the package of the installed libpq's version is downloaded and unpacked instead.
   packages=(libpq-dev libpqxx-dev libgit2-dev libyaml-cpp-dev libpg-query-dev libprotobuf-c-dev libtree-sitter-dev
-    libssl-dev libmbedtls-dev libhttp-parser-dev libssh2-1-dev libpcre2-dev zlib1g-dev)
+    libssl-dev libmbedtls-dev libhttp-parser-dev libssh2-1-dev libpcre2-dev zlib1g-dev libjemalloc-dev)
   missing=()
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

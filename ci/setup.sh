@@ -9,7 +9,7 @@ source "$here/ci/elapsed.sh"
 
 packages=(build-essential cmake ninja-build pkg-config git curl ca-certificates
   libcli11-dev libpqxx-dev libtree-sitter-dev nlohmann-json3-dev doctest-dev
-  libpg-query-dev libprotobuf-c-dev libgit2-dev libyaml-cpp-dev postgresql-15 jq
+  libpg-query-dev libprotobuf-c-dev libgit2-dev libyaml-cpp-dev libjemalloc-dev postgresql-15 jq
   libxml2-utils python3-jsonschema python3-yaml pre-commit groff-base bsdutils)  # the last six: tests of the CLI and formats
 missing=()
 for p in "${packages[@]}"; do

@@ -27,5 +27,5 @@ add_dependencies(schemagate-portable schemagate_core schemagate_grammars schemag
 target_link_libraries(schemagate-portable PRIVATE
   -Wl,--start-group $<TARGET_FILE:schemagate_core> $<TARGET_FILE:schemagate_grammars> ${_archives}
   $<TARGET_FILE:schemagate_portable_stubs> -Wl,--end-group
-  ${CMAKE_DL_LIBS} Threads::Threads rt m)
+  ${SCHEMAGATE_ALLOCATOR} ${CMAKE_DL_LIBS} Threads::Threads rt m)
 target_link_options(schemagate-portable PRIVATE -static-libstdc++ -static-libgcc)
