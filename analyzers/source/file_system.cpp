@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <mutex>
 #include <unordered_map>
 
@@ -114,7 +115,7 @@ bool RealFileSystem::stays_inside(const std::string& path, std::string* err) con
 // relative path of stays_inside were 3.4% of a check of hatchet). Anything else (a link, a file
 // no listing holds, a directory outside the tree or reached through a link) is decided by
 // stays_inside, as before.
-bool RealFileSystem::listed_regular_inside(const std::string& path) const {
+bool RealFileSystem::listed_regular_inside(const std::string& path, std::uintmax_t* size) const {
   if (tree_canonical_.empty()) return false;
   size_t slash = path.rfind('/');
   if (slash == std::string::npos || slash == 0 || slash + 1 == path.size()) return false;
@@ -133,6 +134,7 @@ bool RealFileSystem::listed_regular_inside(const std::string& path) const {
                             [](const DirEntry& x, const std::string& n) { return x.name < n; });
   if (e == listing->entries.end() || e->name != name || !listing->regular[static_cast<size_t>(e - listing->entries.begin())])
     return false;
+  if (size) *size = e->size;
   {
     std::lock_guard<std::mutex> lock(listings_mutex_);
     if (auto known = dir_inside_.find(dir); known != dir_inside_.end()) return known->second;
@@ -194,37 +196,61 @@ bool RealFileSystem::inside_from_listings(const std::string& dir) const {
 }
 
 bool RealFileSystem::read(const std::string& path, std::string* out, std::string* err) const {
-  if (!listed_regular_inside(path) && !stays_inside(path, err)) return false;
-  // O_NONBLOCK: opening a FIFO does not wait for a writer; fstat then decides on what was
-  // actually opened (no window between a check and the open). A device can only be reached
-  // through a link, and links out of the tree were refused above.
-  struct stat st {};
-  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  std::uintmax_t listed_size = 0;
+  const bool listed = listed_regular_inside(path, &listed_size);
+  if (!listed && !stays_inside(path, err)) return false;
+  // O_NONBLOCK: opening a FIFO does not wait for a writer. A file its directory's listing holds
+  // as a regular file (lstat) is opened without following a link (one put there since fails) and
+  // read without fstat(2): its listed size sizes the buffer, and only if the file holds more
+  // than that is it asked whether it is still a regular file (a device swapped in would never
+  // end). Anything else is asked first (no window between a check and the open); a device can
+  // only be reached through a link, and links out of the tree were refused above.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (listed ? O_NOFOLLOW : 0));
   if (fd < 0) {
     if (err) *err = std::strerror(errno);
     return false;
   }
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  auto regular = [&] {
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) return static_cast<std::uintmax_t>(st.st_size);
     if (err) *err = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file (" + special_file_kind(st.st_mode) + ")";
     ::close(fd);
-    return false;
-  }
-  out->clear();
-  out->reserve(static_cast<size_t>(st.st_size));
-  char buf[1 << 16];
+    return std::numeric_limits<std::uintmax_t>::max();
+  };
+  std::uintmax_t expected = listed ? listed_size : regular();
+  if (expected == std::numeric_limits<std::uintmax_t>::max()) return false;
+  bool asked = !listed;
+  // Read straight into *out, one byte more than expected: a read that returns fewer bytes than
+  // asked, having filled the size expected, met the end (no second read to see it).
+  out->resize(static_cast<size_t>(expected) + 1);
+  size_t got = 0;
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (got == out->size()) {
+      if (!asked) {
+        if (regular() == std::numeric_limits<std::uintmax_t>::max()) return out->clear(), false;
+        asked = true;
+      }
+      out->resize(out->size() * 2);  // grown since it was listed
+    }
+    size_t want = out->size() - got;
+    ssize_t n = ::read(fd, out->data() + got, want);
     if (n > 0) {
-      out->append(buf, static_cast<size_t>(n));
+      got += static_cast<size_t>(n);
+      if (got == expected && static_cast<size_t>(n) < want) break;
       continue;
     }
     if (n == 0) break;
     if (errno == EINTR) continue;
     if (err) *err = std::strerror(errno);
     ::close(fd);
+    out->clear();
     return false;
   }
+  // Less than listed: shrunk since, or no longer a regular file (a FIFO without a writer reads
+  // as empty).
+  if (got != expected && !asked && regular() == std::numeric_limits<std::uintmax_t>::max()) return out->clear(), false;
   ::close(fd);
+  out->resize(got);
   return true;
 }
 

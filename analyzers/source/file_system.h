@@ -108,7 +108,8 @@ class RealFileSystem final : public FileSystem {
   bool stays_inside(const std::string& path, std::string* err) const;
   /// True when `path`'s directory listing holds it as a regular file and that directory is
   /// inside the tree (decided once per directory): then stays_inside need not be asked.
-  bool listed_regular_inside(const std::string& path) const;
+  /// `size`: set to the listed size when true.
+  bool listed_regular_inside(const std::string& path, std::uintmax_t* size = nullptr) const;
   /// True when `dir` is inside the tree by the listings alone (a real directory of a directory
   /// inside, up to the tree's path); false when they do not tell. Under listings_mutex_.
   bool inside_from_listings(const std::string& dir) const;

@@ -145,6 +145,49 @@ TEST_CASE("a directory is inside the tree by its parents' listings; one under a 
   CHECK(err == "symbolic link to outside the tree");
 }
 
+// A file its directory's listing holds as a regular file is opened without following a link and
+// read without fstat(2), its buffer sized by the listing: what changed since the listing is
+// still read whole, or refused.
+TEST_CASE("a listed file changed after its listing: grown and shrunk are read whole; a link, a FIFO or a directory put there are refused") {
+  TempDir dir;
+  dir.write("app/grows.py", "a = 1\n");
+  dir.write("app/shrinks.py", std::string(5000, 'x'));
+  dir.write("app/link.py", "b = 1\n");
+  dir.write("app/fifo.py", "c = 1\n");
+  dir.write("app/dir.py", "d = 1\n");
+  dir.write("app/empty.py", "");
+  source::RealFileSystem fs(dir.str());
+  std::vector<source::DirEntry> entries;
+  std::string err, text;
+  REQUIRE(fs.read_dir(dir.str(), &entries, &err));
+  REQUIRE(fs.read_dir((dir.path / "app").string(), &entries, &err));
+  REQUIRE(entries.size() == 6);
+
+  std::string big;
+  for (int i = 0; i < 20000; ++i) big += "row_" + std::to_string(i) + " = 'SELECT id FROM users'\n";
+  dir.write("app/grows.py", big);
+  dir.write("app/shrinks.py", "e = 1\n");
+  stdfs::remove(dir.path / "app/link.py");
+  stdfs::create_symlink("/dev/zero", dir.path / "app/link.py");
+  stdfs::remove(dir.path / "app/fifo.py");
+  REQUIRE(mkfifo((dir.path / "app/fifo.py").c_str(), 0600) == 0);
+  stdfs::remove(dir.path / "app/dir.py");
+  stdfs::create_directory(dir.path / "app/dir.py");
+
+  REQUIRE(fs.read((dir.path / "app/grows.py").string(), &text, &err));
+  CHECK(text == big);
+  REQUIRE(fs.read((dir.path / "app/shrinks.py").string(), &text, &err));
+  CHECK(text == "e = 1\n");
+  REQUIRE(fs.read((dir.path / "app/empty.py").string(), &text, &err));
+  CHECK(text.empty());
+  CHECK_FALSE(fs.read((dir.path / "app/link.py").string(), &text, &err));
+  CHECK(err == std::strerror(ELOOP));
+  CHECK_FALSE(fs.read((dir.path / "app/fifo.py").string(), &text, &err));
+  CHECK(err == "not a regular file (FIFO)");
+  CHECK_FALSE(fs.read((dir.path / "app/dir.py").string(), &text, &err));
+  CHECK(err == std::strerror(EISDIR));
+}
+
 TEST_CASE("a FIFO, a device link and links out of the tree are listed as skipped, never read") {
   TempDir dir;
   dir.write("migrations/0001_init.sql", "CREATE TABLE users (id int);\n");
