@@ -18,6 +18,7 @@
 // assume-unchanged or skip-worktree, a case-insensitive or symlink-less checkout) is answered by
 // libgit2's diff of REF's tree against the work tree through the index, never by "unchanged".
 #include "analyzers/source/changed_files.h"
+#include "analyzers/source/dir_reader.h"
 #include "analyzers/source/git_runtime.h"
 #include "analyzers/source/git_file_system.h"
 #include "analyzers/source/git_index.h"
@@ -342,27 +343,25 @@ class IndexComparison {
   /// The untracked files under `dir` that git's ignore rules keep (`dir` is PATH or under it).
   bool untracked(const std::string& dir, std::vector<std::string>* candidates, std::string* why) {
     const std::string at = dir.empty() ? (prefix_.empty() ? "." : prefix_) : dir;
-    std::unique_ptr<DIR, int (*)(DIR*)> dp(::opendir((top_ + at).c_str()), ::closedir);
-    if (!dp) {
-      if (dir.empty() && errno == ENOENT) return true;
-      return *why = at + ": " + std::strerror(errno), false;
+    DirReader reader((top_ + at).c_str());
+    if (!reader.ok()) {
+      if (dir.empty() && reader.error() == ENOENT) return true;
+      return *why = at + ": " + std::strerror(reader.error()), false;
     }
     const std::string base = dir.empty() ? under_ : dir + "/";
     std::string path = base;  // each entry's, in one buffer
     std::vector<RealFileSystem::SeenEntry> seen;
     std::vector<std::unique_ptr<struct stat>> made;  // the lstat of an entry readdir gave no type
+    std::string_view name;
+    unsigned char d_type = DT_UNKNOWN;
     for (;;) {
-      errno = 0;
-      const dirent* de = ::readdir(dp.get());
-      if (!de) {
-        if (errno) return *why = at + ": " + std::strerror(errno), false;
+      if (!reader.next(&name, &d_type)) {
+        if (reader.error()) return *why = at + ": " + std::strerror(reader.error()), false;
         break;
       }
-      std::string_view name = de->d_name;
-      if (name == "." || name == "..") continue;
       path.resize(base.size());
       path.append(name);
-      unsigned char type = de->d_type;
+      unsigned char type = d_type;
       auto file = files_.find(path);  // tracked, and its lstat when listings_ wants it
       bool tracked = file != files_.end();
       const struct stat* known = tracked ? file->second : nullptr;
@@ -371,7 +370,7 @@ class IndexComparison {
         if (::lstat((top_ + path).c_str(), made.back().get()) != 0) return *why = path + ": " + std::strerror(errno), false;
         known = made.back().get();
       }
-      if (listings_) seen.push_back({std::string(name), de->d_type, known});
+      if (listings_) seen.push_back({std::string(name), d_type, known});
       if (name == ".git") continue;
       if (type == DT_UNKNOWN) type = S_ISDIR(known->st_mode) ? DT_DIR : DT_REG;
       if (type == DT_DIR) {

@@ -1,5 +1,7 @@
 #include "analyzers/source/file_system.h"
 
+#include "analyzers/source/dir_reader.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -290,9 +292,6 @@ unsigned mode_of_type(unsigned char type) {
   }
 }
 
-struct DirCloser {
-  void operator()(DIR* d) const { ::closedir(d); }
-};
 }  // namespace
 
 // One entry of `d`: its d_type `type`, and its lstat(2) when `given` (else made here, relative to
@@ -370,29 +369,28 @@ bool RealFileSystem::classify(const std::string& d, std::string_view name, unsig
 RealFileSystem::Listing RealFileSystem::list_now(const std::string& dir) const {
   Listing out;
   const std::string d = dir.empty() ? "." : dir;
-  std::unique_ptr<DIR, DirCloser> dp(::opendir(d.c_str()));
-  if (!dp) {
-    out.err = std::strerror(errno);
+  DirReader reader(d.c_str());
+  if (!reader.ok()) {
+    out.err = std::strerror(reader.error());
     return out;
   }
-  const int dfd = ::dirfd(dp.get());
+  const int dfd = reader.fd();
+  std::string_view name;
+  unsigned char type = DT_UNKNOWN;
   for (;;) {
-    errno = 0;
-    const dirent* de = ::readdir(dp.get());
-    if (!de) {
-      if (errno) {
-        out.err = std::strerror(errno);
+    if (!reader.next(&name, &type)) {
+      if (reader.error()) {
+        out.err = std::strerror(reader.error());
         out.entries.clear();
+        out.regular.clear();
         return out;
       }
       break;
     }
-    std::string_view name = de->d_name;
-    if (name == "." || name == "..") continue;
     DirEntry e;
     bool regular = false;
     std::string why;
-    if (!classify(d, name, de->d_type, nullptr, dfd, &e, &regular, &why)) {
+    if (!classify(d, name, type, nullptr, dfd, &e, &regular, &why)) {
       out.err = why;
       out.entries.clear();
       out.regular.clear();

@@ -113,7 +113,7 @@ class RealFileSystem final : public FileSystem {
   /// True when `dir` is inside the tree by the listings alone (a real directory of a directory
   /// inside, up to the tree's path); false when they do not tell. Under listings_mutex_.
   bool inside_from_listings(const std::string& dir) const;
-  /// Lists `dir` from the file system (opendir/readdir, a stat only where the entry's type does
+  /// Lists `dir` from the file system (DirReader, a stat only where the entry's type does
   /// not say enough).
   Listing list_now(const std::string& dir) const;
   /// One entry of directory `d` into *out, as list_now lists it, and whether it is a regular file
