@@ -722,13 +722,18 @@ class GoSyntax final : public HostSyntax {
       }
       if (name == local) found = std::string(path);
     };
-    uint32_t n = ts_node_named_child_count(root);
-    for (uint32_t i = 0; i < n && found.empty(); ++i) {
-      TSNode d = ts_node_named_child(root, i);
-      if (node_is(d, "comment") || node_is(d, "package_clause")) continue;
+    // The file's first declarations, stepped through with a cursor: ts_node_named_child(root, i)
+    // walks the root's children from the first each time (a file's imports were asked at every
+    // call of a package's function).
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    for (bool more = ts_tree_cursor_goto_first_child(&cursor); more && found.empty();
+         more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+      TSNode d = ts_tree_cursor_current_node(&cursor);
+      if (!ts_node_is_named(d) || node_is(d, "comment") || node_is(d, "package_clause")) continue;
       if (!node_is(d, "import_declaration")) break;  // imports come first
       each_go_import_spec(d, spec);
     }
+    ts_tree_cursor_delete(&cursor);
     return found;
   }
 

@@ -366,15 +366,22 @@ inline TSNode field(TSNode node, std::string_view name) {
 TSNode first_named_child(TSNode node);
 /// Go: `fn(spec)` for each import_spec of an import_declaration, alone (`import "x"`) or in a
 /// list (`import ( "x"; y "z" )`).
+/// The children are stepped through with a cursor: ts_node_named_child(list, k) counts from the
+/// first child each time (a list of 40 imports, asked at each call of a package's function,
+/// was 3 M instructions of a pre-commit run).
 template <typename Fn>
 void each_go_import_spec(TSNode import_declaration, Fn&& fn) {
-  for (uint32_t j = 0; j < ts_node_named_child_count(import_declaration); ++j) {
-    TSNode c = ts_node_named_child(import_declaration, j);
+  TSTreeCursor cursor = ts_tree_cursor_new(import_declaration);
+  for (bool more = ts_tree_cursor_goto_first_child(&cursor); more; more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+    TSNode c = ts_tree_cursor_current_node(&cursor);
     if (node_is(c, "import_spec")) fn(c);
-    if (node_is(c, "import_spec_list"))
-      for (uint32_t k = 0; k < ts_node_named_child_count(c); ++k)
-        if (node_is(ts_node_named_child(c, k), "import_spec")) fn(ts_node_named_child(c, k));
+    if (!node_is(c, "import_spec_list")) continue;
+    TSTreeCursor specs = ts_tree_cursor_new(c);
+    for (bool spec = ts_tree_cursor_goto_first_child(&specs); spec; spec = ts_tree_cursor_goto_next_sibling(&specs))
+      if (TSNode s = ts_tree_cursor_current_node(&specs); node_is(s, "import_spec")) fn(s);
+    ts_tree_cursor_delete(&specs);
   }
+  ts_tree_cursor_delete(&cursor);
 }
 /// Appends `code_point` encoded as UTF-8.
 void append_utf8(uint32_t code_point, std::string* out);
