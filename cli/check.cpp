@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <string_view>
@@ -15,9 +16,11 @@
 #include "analyzers/pipeline/deploy.h"
 #include "analyzers/pipeline/live.h"
 #include "analyzers/pipeline/run.h"
+#include "analyzers/pipeline/schema_cache.h"
 #include "analyzers/pipeline/unchecked_reasons.h"
 #include "analyzers/report/baseline.h"
 #include "analyzers/report/renderer.h"
+#include "analyzers/schema/catalog/sha256.h"
 #include "analyzers/source/changed_files.h"
 #include "analyzers/source/discovery.h"
 #include "cli/commands.h"
@@ -87,11 +90,20 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   // The files changed since REF first: the question lists every directory and stats every
   // tracked file, and the file system adopts those listings, so that the schema cache's check
   // and the discovery below list none again. Its error, if any, is told where it was before.
+  // The directories' names come from the last run's listings where a directory has not changed
+  // since (source/listing_cache.h), kept beside the schema cache, named by the project.
   std::vector<std::string> changed, deleted;
   std::string changed_err;
-  bool changed_ok = options.changed_since.empty() ||
-                    source::changed_since(options.pipeline.root, options.changed_since, &changed, &changed_err,
-                                          &deleted, nullptr, &real_fs);
+  bool changed_ok = true;
+  if (!options.changed_since.empty()) {
+    std::string dir = options.schema_cache ? pipeline::schema_cache_dir() : "";
+    std::error_code ec;
+    std::string root = std::filesystem::absolute(options.pipeline.root, ec).lexically_normal().string();
+    source::ListingCache listings(dir.empty() || ec ? "" : dir + "/listings-" + schema::catalog::sha256_hex(root).substr(0, 32));
+    changed_ok = source::changed_since(options.pipeline.root, options.changed_since, &changed, &changed_err, &deleted,
+                                       nullptr, &real_fs, &listings);
+    if (changed_ok) listings.save();  // one that cannot be written costs the next run its listings, nothing else
+  }
   progress.phase("reading migrations");
   pipeline::SchemaBuild build;
   if (!load_schema(fs, options, &build)) return false;

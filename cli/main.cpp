@@ -257,8 +257,8 @@ int main(int argc, char** argv) {
   }
   for (auto* cmd : {check, plan})
     cmd->add_flag("--no-cache", options.no_cache,
-                  "Replay the migrations; do not use or write the schema cache or the parse store (check "
-                  "--changed-since, check FILE..., plan)");
+                  "Replay the migrations; do not use or write the schema cache, the parse store or the kept "
+                  "directory listings (check --changed-since, check FILE..., plan)");
   check->add_option("--baseline", options.baseline_file, "Report only findings that are not in this baseline file");
   check->add_flag("--postgres", options.postgres,
                   "Deep check: apply the migrations to a scratch PostgreSQL and PREPARE every checked statement there");

@@ -18,7 +18,7 @@
 // assume-unchanged or skip-worktree, a case-insensitive or symlink-less checkout) is answered by
 // libgit2's diff of REF's tree against the work tree through the index, never by "unchanged".
 #include "analyzers/source/changed_files.h"
-#include "analyzers/source/dir_reader.h"
+#include "analyzers/source/listing_cache.h"
 #include "analyzers/source/git_runtime.h"
 #include "analyzers/source/git_file_system.h"
 #include "analyzers/source/git_index.h"
@@ -137,10 +137,11 @@ bool operator==(const git_oid& a, const unsigned char* b) { return std::memcmp(a
 class IndexComparison {
  public:
   /// `listings`, `path`: the run's file system and the project directory as it names it.
+  /// `cache`: the listings kept from the last run, or null.
   IndexComparison(git_repository* repo, std::string top, std::string prefix, const RealFileSystem* listings,
-                  std::string path)
+                  std::string path, ListingCache* cache)
       : repo_(repo), top_(std::move(top)), prefix_(std::move(prefix)),
-        under_(prefix_.empty() ? "" : prefix_ + "/"), listings_(listings), path_(std::move(path)) {}
+        under_(prefix_.empty() ? "" : prefix_ + "/"), listings_(listings), path_(std::move(path)), cache_(cache) {}
 
   bool run(git_tree* tree, std::vector<std::string>* candidates, std::vector<std::string>* deleted, std::string* why) {
     if (!read_config(why)) return false;
@@ -343,22 +344,20 @@ class IndexComparison {
   /// The untracked files under `dir` that git's ignore rules keep (`dir` is PATH or under it).
   bool untracked(const std::string& dir, std::vector<std::string>* candidates, std::string* why) {
     const std::string at = dir.empty() ? (prefix_.empty() ? "." : prefix_) : dir;
-    DirReader reader((top_ + at).c_str());
-    if (!reader.ok()) {
-      if (dir.empty() && reader.error() == ENOENT) return true;
-      return *why = at + ": " + std::strerror(reader.error()), false;
+    std::vector<ListedName> own;
+    std::string storage;
+    int e = 0;
+    const std::vector<ListedName>* names = cache_ ? cache_->list(top_ + at, &e)
+                                           : (e = read_names(top_ + at, &own, &storage)) ? nullptr : &own;
+    if (!names) {
+      if (dir.empty() && e == ENOENT) return true;
+      return *why = at + ": " + std::strerror(e), false;
     }
     const std::string base = dir.empty() ? under_ : dir + "/";
     std::string path = base;  // each entry's, in one buffer
     std::vector<RealFileSystem::SeenEntry> seen;
     std::vector<std::unique_ptr<struct stat>> made;  // the lstat of an entry readdir gave no type
-    std::string_view name;
-    unsigned char d_type = DT_UNKNOWN;
-    for (;;) {
-      if (!reader.next(&name, &d_type)) {
-        if (reader.error()) return *why = at + ": " + std::strerror(reader.error()), false;
-        break;
-      }
+    for (const auto& [name, d_type] : *names) {
       path.resize(base.size());
       path.append(name);
       unsigned char type = d_type;
@@ -407,13 +406,14 @@ class IndexComparison {
   const RealFileSystem* listings_;
   std::string path_;
   std::vector<struct stat> stats_;  ///< tracked files' lstat, for listings_
+  ListingCache* cache_;
 };
 
 }  // namespace
 
 bool changed_since(const std::string& path, const std::string& ref, std::vector<std::string>* files,
                    std::string* err, std::vector<std::string>* deleted, ChangedSinceTrace* trace,
-                   const RealFileSystem* listings) {
+                   const RealFileSystem* listings, ListingCache* cache) {
   start_libgit2();
   files->clear();
   std::error_code ec;
@@ -454,7 +454,7 @@ bool changed_since(const std::string& path, const std::string& ref, std::vector<
   std::string why = trace && trace->force_diff ? "asked for libgit2's diff" : "";
   std::string top_dir = top.string();
   if (top_dir.empty() || top_dir.back() != '/') top_dir += '/';
-  IndexComparison index(repo.get(), top_dir, prefix, listings, path);
+  IndexComparison index(repo.get(), top_dir, prefix, listings, path, cache);
   if (why.empty() && index.run(root, &candidates, &gone, &why)) {
     std::string under = prefix.empty() ? "" : prefix + "/";
     for (auto& p : candidates) {

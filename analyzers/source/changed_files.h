@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyzers/source/file_system.h"
+#include "analyzers/source/listing_cache.h"
 
 namespace schemagate::source {
 
@@ -29,8 +30,11 @@ struct ChangedSinceTrace {
 };
 /// `listings`: the run's file system, rooted as `path` is given; it adopts the listing of each
 /// directory the question read (RealFileSystem::adopt_listing), so that the run lists none again.
+/// `cache`: the directories' names kept from the last run (listing_cache.h), or null: every
+/// directory is listed.
 bool changed_since(const std::string& path, const std::string& ref, std::vector<std::string>* files,
                    std::string* err, std::vector<std::string>* deleted = nullptr,
-                   ChangedSinceTrace* trace = nullptr, const RealFileSystem* listings = nullptr);
+                   ChangedSinceTrace* trace = nullptr, const RealFileSystem* listings = nullptr,
+                   ListingCache* cache = nullptr);
 
 }  // namespace schemagate::source
