@@ -6,8 +6,9 @@
 # of every dependency with its -dev package, so the binary takes those (tree-sitter, libgit2 with
 # its transports, libpqxx, yaml-cpp, libpg_query) and libstdc++/libgcc; libpq stays shared (its
 # static archive needs PostgreSQL's server-dev libraries) and is opened only when a database is
-# used (libpq_on_demand.cpp); libcrypto and GSSAPI, which libgit2's archive needs, stay linked (its SSH transport and HTTP "Negotiate" authentication, never used:
-# schemagate reads local repositories only). Without an archive, or with
+# used (libpq_on_demand.cpp); libcrypto and GSSAPI, which libgit2's archive needs (its SSH transport
+# and HTTP "Negotiate" authentication, never used: schemagate reads local repositories only), are
+# libcrypto's archive and stubs (below). Without an archive, or with
 # -DSCHEMAGATE_STATIC_DEPS=OFF, the shared libraries are linked as before.
 option(SCHEMAGATE_STATIC_DEPS "Link the dependencies Debian ships as static archives into schemagate" ON)
 
@@ -26,9 +27,22 @@ if(SCHEMAGATE_STATIC_DEPS)
       list(APPEND _missing lib${name}.a)
     endif()
   endforeach()
-  # libpq's own dependencies, named by their run-time files (no -dev package is needed for them).
-  find_library(static_crypto NAMES crypto libcrypto.so.3 NO_CACHE)
-  find_library(static_gssapi NAMES gssapi_krb5 libgssapi_krb5.so.2 NO_CACHE)
+  # What libgit2's archive calls besides: OpenSSL's libcrypto (libssh2's) and GSSAPI (its HTTP
+  # "Negotiate" authentication). libcrypto's static archive (libssl-dev) when there is one, and
+  # the portable build's stubs for GSSAPI (ci/release/portable_stubs.c: every call fails as
+  # without credentials), since schemagate never opens a remote with libgit2: the dynamic loader
+  # then maps no library but glibc at start (a run's start-up 2.2 -> 1.5 ms, page faults 553 ->
+  # 463). libpq, opened on demand, brings its own libcrypto and GSSAPI, which the executable's
+  # copies (not exported) do not hide. Without the archive, the shared libraries as before.
+  find_library(static_crypto_archive NAMES libcrypto.a NO_CACHE)
+  if(static_crypto_archive)
+    add_library(schemagate_gssapi_stubs STATIC ${CMAKE_SOURCE_DIR}/ci/release/portable_stubs.c)
+    set(static_crypto ${static_crypto_archive})
+    set(static_gssapi schemagate_gssapi_stubs)
+  else()
+    find_library(static_crypto NAMES crypto libcrypto.so.3 NO_CACHE)
+    find_library(static_gssapi NAMES gssapi_krb5 libgssapi_krb5.so.2 NO_CACHE)
+  endif()
   foreach(var static_crypto static_gssapi)
     if(NOT ${var})
       list(APPEND _missing ${var})

@@ -3,12 +3,14 @@
  * in for them so that the binary needs nothing but glibc: every call fails the way libpq expects
  * when no credentials or no directory server are available.
  *
- * What this disables, and only in the portable build (Debian packages and source builds keep
- * both): GSSAPI encryption and Kerberos authentication (gssencmode=prefer falls back to TLS or
- * plain TCP, as on a machine without a credential cache; a server that demands GSSAPI gets
+ * What this disables in the portable build: GSSAPI encryption and Kerberos authentication
+ * (gssencmode=prefer falls back to TLS or plain TCP, as on a machine without a credential cache;
+ * a server that demands GSSAPI gets
  * "GSSAPI is not supported by this schemagate build"), ldap:// lookups in pg_service.conf, and
  * libgit2's Kerberos ("Negotiate") HTTP authentication, which schemagate never uses (it reads
- * local repositories only).
+ * local repositories only). Builds from source (cmake/static_deps.cmake) link these stubs too, for
+ * libgit2 alone: their libpq is a shared library opened with its own GSSAPI and LDAP, which the
+ * executable's stubs (not exported) do not hide.
  *
  * Every argument is a pointer or an integer, so the declarations below match the real ones in
  * <gssapi/gssapi.h> and <ldap.h> at the ABI level without needing those headers. */
