@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "analyzers/schema/catalog/sha256.h"
+#include "analyzers/source/fast_hash.h"
 #include "analyzers/source/gated_read.h"
 #include "analyzers/source/mapped_file.h"
 
@@ -50,7 +51,7 @@ static_assert(sizeof(Service) == 712, "Service changed: encode the new field, bu
 static_assert(sizeof(SchemaBuild) == 912, "SchemaBuild changed: encode the new field, bump kFormat");
 
 constexpr std::string_view kMagic = "schemagate schema cache\n";
-constexpr uint64_t kFormat = 5;
+constexpr uint64_t kFormat = 6;  // 6: source::fast_hash
 
 class Writer {
  public:
@@ -713,24 +714,12 @@ std::string key_text(const SchemaCacheKey& key, bool with_binary = true) {
   return w.out;
 }
 
-/// FNV-1a (64 bits) of the payload taken 8 bytes at a time (each step, a multiplication by an
-/// odd number and a shift-xor, is one-to-one, so any one changed word changes the result), then
-/// its length, in hex: a damaged or truncated cache file fails it. The files the build read are
-/// compared by SHA-256; this only tells a whole cache file from a broken one, and a megabyte of
-/// SHA-256 cost more than the rest of a hit (byte by byte, FNV-1a cost 3% of a pre-commit run).
+/// source::fast_hash of the payload, in hex: a damaged or truncated cache file fails it. The
+/// files the build read are compared by SHA-256; this only tells a whole cache file from a broken
+/// one, and a megabyte of SHA-256 cost more than the rest of a hit.
 std::string checksum(std::string_view payload) {
-  uint64_t h = 14695981039346656037ull;
-  size_t i = 0;
-  for (; i + 8 <= payload.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, payload.data() + i, 8);
-    h = (h ^ word) * 1099511628211ull;
-    h ^= h >> 32;
-  }
-  for (; i < payload.size(); ++i) h = (h ^ static_cast<unsigned char>(payload[i])) * 1099511628211ull;
-  h = (h ^ payload.size()) * 1099511628211ull;
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(source::fast_hash(payload)));
   return hex;
 }
 

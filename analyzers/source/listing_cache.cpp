@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "analyzers/source/dir_reader.h"
+#include "analyzers/source/fast_hash.h"
 #include "analyzers/source/file_system.h"
 
 namespace schemagate::source {
@@ -17,18 +18,7 @@ namespace {
 
 constexpr std::string_view kMagic = "schemagate-listings 1\n";
 
-uint64_t checksum(std::string_view bytes) {
-  uint64_t h = 14695981039346656037ull;
-  size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, bytes.data() + i, 8);
-    h = (h ^ word) * 1099511628211ull;
-    h ^= h >> 32;
-  }
-  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ull;
-  return (h ^ bytes.size()) * 1099511628211ull;
-}
+uint64_t checksum(std::string_view bytes) { return fast_hash(bytes); }
 
 void put(std::string* out, uint64_t v) { out->append(reinterpret_cast<const char*>(&v), sizeof v); }
 void put32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), sizeof v); }

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "analyzers/source/fast_hash.h"
 #include "analyzers/source/file_system.h"
 
 namespace schemagate::sql {
@@ -23,7 +24,7 @@ namespace {
 // error's byte offset, the packed tree or the error's message, and the checksum of the record.
 // Integers are 8 bytes, little-endian; a string is its size, then its bytes.
 constexpr std::string_view kMagic = "schemagate parse store\n";
-constexpr uint64_t kFormat = 3;
+constexpr uint64_t kFormat = 4;  // 4: source::fast_hash
 
 void put(std::string* out, uint64_t v) {
   for (int i = 0; i < 8; ++i) *out += static_cast<char>((v >> (8 * i)) & 0xff);
@@ -60,22 +61,9 @@ class Reader {
   bool ok_ = true;
 };
 
-/// FNV-1a (64 bits) taken 8 bytes at a time with a shift-xor after each step (each step is
-/// one-to-one, so one changed word changes the result), then the length: the texts' hash, and
-/// the checksums that tell a whole header or record from a damaged one, at a small part of what
-/// SHA-256 would cost. A text is never taken on its hash: the record's text is compared whole.
-uint64_t fnv(std::string_view bytes) {
-  uint64_t h = 14695981039346656037ull;
-  size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, bytes.data() + i, 8);
-    h = (h ^ word) * 1099511628211ull;
-    h ^= h >> 32;
-  }
-  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ull;
-  return (h ^ bytes.size()) * 1099511628211ull;
-}
+/// The texts' hash, and the checksums that tell a whole header or record from a damaged one
+/// (source/fast_hash.h). A text is never taken on its hash: the record's text is compared whole.
+uint64_t fnv(std::string_view bytes) { return source::fast_hash(bytes); }
 
 std::atomic<ParseStore*> active_store{nullptr};
 
