@@ -85,8 +85,10 @@ bool column_class(std::string_view cls) {
 bool field_of(const std::string& name, const PyValue& call, Field* out) {
   if (!call.is(K::Call)) return false;
   std::string_view cls = call.last_name();
-  bool relation = cls == "ForeignKey" || cls == "OneToOneField" || cls == "ParentalKey";
-  bool m2m = cls == "ManyToManyField" || cls == "ParentalManyToManyField";
+  // with django-mptt's and modelcluster's relation classes, which derive from Django's
+  bool relation = cls == "ForeignKey" || cls == "OneToOneField" || cls == "ParentalKey" || cls == "TreeForeignKey" ||
+                  cls == "TreeOneToOneField";
+  bool m2m = cls == "ManyToManyField" || cls == "ParentalManyToManyField" || cls == "TreeManyToManyField";
   bool column = relation || column_class(cls);
   if (!column && !m2m) return false;
   out->name = name;

@@ -119,8 +119,19 @@ std::string column_type(const PyValue& field, bool* known) {
 }
 
 bool is_auto(std::string_view cls) { return cls == "AutoField" || cls == "BigAutoField" || cls == "SmallAutoField"; }
-bool is_relation(std::string_view cls) { return cls == "ForeignKey" || cls == "OneToOneField" || cls == "ParentalKey"; }
-bool is_m2m(std::string_view cls) { return cls == "ManyToManyField" || cls == "ParentalManyToManyField"; }
+/// Django's relation classes and those of well-known packages deriving from them: django-mptt's
+/// TreeForeignKey / TreeOneToOneField (column <name>_id), modelcluster's ParentalKey.
+bool is_relation(std::string_view cls) {
+  return cls == "ForeignKey" || cls == "OneToOneField" || cls == "ParentalKey" || cls == "TreeForeignKey" ||
+         cls == "TreeOneToOneField";
+}
+/// Fields without a column of their own: many-to-many (a join table unless `through` names a
+/// model), django-mptt's TreeManyToManyField, modelcluster's ParentalManyToManyField and
+/// django-taggit's TaggableManager (always through a model: taggit.TaggedItem by default).
+bool is_m2m(std::string_view cls) {
+  return cls == "ManyToManyField" || cls == "ParentalManyToManyField" || cls == "TreeManyToManyField" ||
+         cls == "TaggableManager";
+}
 
 struct Field {
   std::string name;
@@ -330,19 +341,33 @@ class DjangoApp {
           return field(name, as_base);
       }
     }
+    // A package's class schemagate does not know, deconstructed with `to=` by makemigrations: a
+    // relation. With `on_delete=` it derives from ForeignKey (column <name>_id, as Django's
+    // deconstruct writes on_delete for ForeignKey and OneToOneField only); without, it has no
+    // column (a many-to-many or a manager such as TaggableManager).
+    bool known_class = true;
+    column_type(f, &known_class);
+    if (!known_class && f.kwarg("to") && !is_m2m(f.last_name()) && !is_relation(f.last_name())) {
+      PyValue as_base = f;
+      as_base.text = f.kwarg("on_delete") ? "models.ForeignKey" : "models.ManyToManyField";
+      note("field class " + std::string(f.last_name()) + " of " + name + " is not known to schemagate: read as " +
+           std::string(as_base.last_name()) + " (it names a model with to=" +
+           (f.kwarg("on_delete") ? ", and on_delete=" : ", without on_delete=") + ")");
+      return field(name, as_base);
+    }
     Field out;
     out.name = name;
     out.cls = std::string(f.last_name());
     out.null = flag(f, "null");
     out.primary_key = flag(f, "primary_key");
-    out.unique = flag(f, "unique") || out.cls == "OneToOneField";
+    out.unique = flag(f, "unique") || out.cls == "OneToOneField" || out.cls == "TreeOneToOneField";
     out.auto_pk = is_auto(out.cls);
     std::string db_column = str_kwarg(f, "db_column");
     out.explicit_column = !db_column.empty();
     if (is_m2m(out.cls)) {
       out.target = target_of(f);
       out.m2m_table = str_kwarg(f, "db_table");
-      out.m2m_through = f.kwarg("through") != nullptr;
+      out.m2m_through = f.kwarg("through") != nullptr || out.cls == "TaggableManager";
       return out;
     }
     if (is_relation(out.cls)) {
