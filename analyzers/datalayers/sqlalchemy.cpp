@@ -18,8 +18,9 @@
 //     `column_property(Column(...))`, SQLModel annotated fields (`Field(sa_column=Column(...))`);
 //   - columns of mixins, `__abstract__` bases and non-table SQLModel bases of the same file are
 //     copied onto each mapped subclass's table, as SQLAlchemy does;
-//   - `__table_args__ = {"schema": ...}` (or a tuple ending in that dict), `Table(..., schema=)`,
-//     `MetaData(schema=...)` in the same file.
+//   - `__table_args__ = {"schema": ...}` (or a tuple ending in that dict, also returned by a
+//     declared_attr whose tuple otherwise holds only indexes and constraints), `Table(...,
+//     schema=)`, `MetaData(schema=...)` in the same file.
 // Not columns: relationship(), synonym(), association_proxy, hybrids. Deferred columns
 // (`deferred(...)`, `mapped_column(deferred=True)`) are loaded only when accessed: listed as
 // unchecked, not required. A `__tablename__` directive that is a known transform of the class
@@ -258,9 +259,21 @@ struct Reader {
     return std::all_of(it->second.begin(), it->second.end(), [](const std::string& v) { return v == "plain"; });
   }
 
+  /// A dict literal with string keys only (no `**base`), evaluated into `*out`.
+  bool dict_literal(TSNode dict, PyValue* out) {
+    for (uint32_t i = 0; i < ts_node_named_child_count(dict); ++i) {
+      TSNode pair = ts_node_named_child(dict, i);
+      if (!is(pair, "comment") && (!is(pair, "pair") || !is(field(pair, "key"), "string"))) return false;
+    }
+    *out = py.eval(dict);
+    return out->is(K::Dict);
+  }
+
   /// A `__table_args__` directive whose body returns only a tuple or list of indexes and
-  /// constraints (no dict: no schema, no reflection): it decides nothing this layer reads.
-  bool constraints_only(TSNode fn) {
+  /// constraints, possibly ending in a dict literal (`(db.Index(...), {'schema': 'users'})`), or
+  /// only that dict: the indexes decide nothing this layer reads, and the dict is read as a static
+  /// `__table_args__`'s (`*options`). False for any other body.
+  bool constraints_only(TSNode fn, PyValue* options) {
     TSNode body = field(fn, "body");
     uint32_t k = ts_node_named_child_count(body);
     bool returned = false;
@@ -272,11 +285,17 @@ struct Reader {
       returned = true;
       TSNode e = ts_node_named_child(s, 0);
       while (is(e, "parenthesized_expression") && ts_node_named_child_count(e) == 1) e = ts_node_named_child(e, 0);
+      if (is(e, "dictionary")) return dict_literal(e, options);
       if (!is(e, "tuple") && !is(e, "list")) return false;
       uint32_t n = ts_node_named_child_count(e);
+      while (n > 0 && is(ts_node_named_child(e, n - 1), "comment")) --n;
       for (uint32_t j = 0; j < n; ++j) {
         TSNode item = ts_node_named_child(e, j);
         if (is(item, "comment")) continue;
+        if (j == n - 1 && is(item, "dictionary")) {
+          if (!dict_literal(item, options)) return false;
+          continue;
+        }
         // `sa.Index(...).ddl_if(dialect="postgresql")`: still the index
         while (is(item, "call") && is(field(item, "function"), "attribute") &&
                py.text(field(field(item, "function"), "attribute")) == "ddl_if")
@@ -292,6 +311,15 @@ struct Reader {
     return returned;
   }
 
+  /// The options dict of `__table_args__`: the schema, reflection.
+  void table_args_options(const PyValue& dict, Cls* c) {
+    if (const PyValue* s = dict.kwarg("schema")) {
+      if (s->is_str()) c->has_schema = true, c->schema = s->text;
+      else if (!s->is(K::None)) c->table_args_unknown = true;
+    }
+    if (dict.kwarg("autoload_with") || truthy_or_unknown(dict.kwarg("autoload"))) c->reflected = true;
+  }
+
   /// One class-body statement: a column, a dunder, or nothing.
   void read_statement(TSNode stmt, Cls* c) {
     if (is(stmt, "decorated_definition")) stmt = field(stmt, "definition");
@@ -302,7 +330,11 @@ struct Reader {
         else if (!rule.empty()) c->tablename_rule = rule;
         else c->tablename_dynamic = true;
       }
-      if (py.text(field(stmt, "name")) == "__table_args__" && !constraints_only(stmt)) c->table_args_unknown = true;
+      if (py.text(field(stmt, "name")) == "__table_args__") {
+        PyValue options;
+        if (!constraints_only(stmt, &options)) c->table_args_unknown = true;
+        else if (options.is(K::Dict)) table_args_options(options, c);
+      }
       return;
     }
     if (!is(stmt, "expression_statement")) return;
@@ -322,13 +354,7 @@ struct Reader {
     if (attr == "__table_args__") {
       const PyValue* dict = v.is(K::Dict) ? &v : v.is(K::List) && !v.items.empty() && v.items.back().is(K::Dict) ? &v.items.back() : nullptr;
       if (!dict && !v.is(K::List)) { c->table_args_unknown = true; return; }
-      if (dict) {
-        if (const PyValue* s = dict->kwarg("schema")) {
-          if (s->is_str()) c->has_schema = true, c->schema = s->text;
-          else if (!s->is(K::None)) c->table_args_unknown = true;
-        }
-        if (dict->kwarg("autoload_with") || truthy_or_unknown(dict->kwarg("autoload"))) c->reflected = true;
-      }
+      if (dict) table_args_options(*dict, c);
       return;
     }
     if (attr == "__table__") {
