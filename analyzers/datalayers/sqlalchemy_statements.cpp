@@ -13,7 +13,9 @@
 // dialect's insert), on `<object>.insert(Model)` (a project's dialect switch), on
 // `Model.__table__`, or a local of the same function every assignment of which (that reaches the
 // call) is one of these or a refinement of it; then the ORM's legacy Query chains
-// (`session.query(Model)...`, `Model.query...`) none of those read, each a unit where it ends.
+// (`session.query(Model)...`, `Model.query...`, or through a function of the project that only
+// returns its parameter's Query, lemur's `database.session_query(Model)...`: see
+// query_helper()) none of those read, each a unit where it ends.
 // Locals the statement uses (a subquery, a CTE, `aliased(Model)`) are read where they are built.
 // What is not read leaves the site partly checked, with the reason: a statement built or refined
 // by a function of the project (a function of the same file whose every return is a statement is
@@ -28,6 +30,7 @@
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/facts.h"
 #include "analyzers/datalayers/python_modules.h"
 #include "analyzers/datalayers/sqlalchemy_models.h"
 #include "analyzers/source/code_kind.h"
@@ -39,6 +42,60 @@ namespace {
 
 bool is(TSNode n, const char* type) { return !ts_node_is_null(n) && !std::strcmp(ts_node_type(n), type); }
 TSNode field(TSNode n, const char* name) { return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name))); }
+
+/// Facts key of a Query helper (query_helpers()), by function name; the value is its module.
+constexpr std::string_view kQueryHelper = "sqlalchemy-statement:query-helper:";
+
+std::string_view node_text(std::string_view text, TSNode n) {
+  return text.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
+}
+
+/// `P.query` (Flask-SQLAlchemy) or `<session>.query(P)`, P the parameter; or `A if C else B` of
+/// two such.
+bool query_of_parameter(std::string_view text, TSNode e, std::string_view param) {
+  while (is(e, "parenthesized_expression") && ts_node_named_child_count(e) == 1) e = ts_node_named_child(e, 0);
+  if (is(e, "conditional_expression"))
+    return ts_node_named_child_count(e) == 3 && query_of_parameter(text, ts_node_named_child(e, 0), param) &&
+           query_of_parameter(text, ts_node_named_child(e, 2), param);
+  if (is(e, "attribute"))
+    return is(field(e, "object"), "identifier") && node_text(text, field(e, "object")) == param &&
+           node_text(text, field(e, "attribute")) == "query";
+  if (!is(e, "call")) return false;
+  TSNode fn = field(e, "function"), args = field(e, "arguments");
+  if (!is(fn, "attribute") || node_text(text, field(fn, "attribute")) != "query") return false;
+  return is(args, "argument_list") && ts_node_named_child_count(args) == 1 &&
+         is(ts_node_named_child(args, 0), "identifier") && node_text(text, ts_node_named_child(args, 0)) == param;
+}
+
+/// The module-level functions of a file that only return their one parameter's ORM Query:
+///
+///     def session_query(model):
+///         """..."""
+///         return model.query if hasattr(model, "query") else db.session.query(model)
+///
+/// A call of one (`database.session_query(Certificate)`) starts a Query of that model.
+std::vector<std::string> query_helpers(std::string_view text, TSNode root) {
+  std::vector<std::string> out;
+  for (uint32_t i = 0, n = ts_node_named_child_count(root); i < n; ++i) {
+    TSNode d = ts_node_named_child(root, i);
+    if (!is(d, "function_definition")) continue;
+    TSNode params = field(d, "parameters"), body = field(d, "body");
+    if (ts_node_named_child_count(params) != 1 || !is(ts_node_named_child(params, 0), "identifier")) continue;
+    std::string_view param = node_text(text, ts_node_named_child(params, 0));
+    TSNode ret{};
+    bool other = false;
+    for (uint32_t j = 0, k = ts_node_named_child_count(body); j < k; ++j) {
+      TSNode st = ts_node_named_child(body, j);
+      if (is(st, "comment")) continue;
+      if (j == 0 && is(st, "expression_statement") && is(ts_node_named_child(st, 0), "string")) continue;  // docstring
+      if (is(st, "return_statement") && ts_node_is_null(ret) && ts_node_named_child_count(st) == 1) ret = st;
+      else other = true;
+    }
+    if (!other && !ts_node_is_null(ret) && query_of_parameter(text, ts_node_named_child(ret, 0), param))
+      out.emplace_back(node_text(text, field(d, "name")));
+  }
+  return out;
+}
 
 bool construct(std::string_view name) {
   static const std::set<std::string_view> kConstructs = {"select", "insert", "update", "delete", "union", "union_all",
@@ -151,6 +208,10 @@ class StatementReader {
     e = strip(e);
     for (int step = 0; step < 64 && is(e, "call"); ++step) {
       TSNode fn = field(e, "function");
+      if (query_helper_call(e)) {
+        if (orm_query) *orm_query = true;
+        return true;
+      }
       if (is(fn, "identifier")) return construct(text(fn)) && from_sqlalchemy(text(fn));
       if (!is(fn, "attribute")) return false;
       TSNode obj = strip(field(fn, "object"));
@@ -291,6 +352,33 @@ class StatementReader {
 
   /// `session.query(Incident)`, `session.query(Incident.id, Incident.name)`: the ORM's legacy
   /// Query of models (the session's name does not matter; a model among the entities does).
+  /// `database.session_query(Model)` / `session_query(Model)`: a call of a Query helper of the
+  /// project (query_helpers()) given one model, the module it is called through (an import of
+  /// the file, or the file itself) the one that defines it.
+  bool query_helper_call(TSNode call) {
+    TSNode fn = field(call, "function");
+    std::string_view name = text(is(fn, "attribute") ? field(fn, "attribute") : fn);
+    if (!is(fn, "identifier") && !(is(fn, "attribute") && is(field(fn, "object"), "identifier"))) return false;
+    const std::string* module = one_fact(in_.facts, std::string(kQueryHelper) + std::string(name));
+    if (!module) return false;
+    std::vector<TSNode> args = positional(call);
+    TSNode arguments = field(call, "arguments");
+    if (args.size() != 1 || ts_node_named_child_count(arguments) != 1 || !model(args.front())) return false;
+    std::string written(text(is(fn, "attribute") ? field(fn, "object") : fn));
+    auto it = imports_.find(written);
+    if (it == imports_.end()) {  // the file's own function
+      std::string_view own = in_.path.substr(0, in_.path.size() - 3);
+      return is(fn, "identifier") && own == *module;
+    }
+    const python::Import& im = it->second;
+    // `from lemur.database import session_query`, `from lemur import database`, `import lemur.database as database`
+    std::string path = is(fn, "identifier") ? im.module : im.name.empty() ? im.module : im.module + "/" + im.name;
+    if (is(fn, "identifier") && im.name != name) return false;
+    if (im.exact) return path == *module;
+    return *module == path || (module->size() > path.size() && module->ends_with(path) &&
+                               (*module)[module->size() - path.size() - 1] == '/');
+  }
+
   bool query_of_models(TSNode call) {
     std::vector<TSNode> args = positional(call);
     if (args.empty()) return false;
@@ -775,6 +863,27 @@ bool relevant(std::string_view text) {
   return false;
 }
 
+/// A file that calls a Query helper of the project (query_helpers()).
+bool relevant_in(std::string_view text, const ProjectFacts* facts) {
+  if (relevant(text)) return true;
+  if (!facts) return false;
+  for (auto it = facts->lower_bound(kQueryHelper); it != facts->end() && it->first.starts_with(kQueryHelper); ++it)
+    if (text.find(it->first.substr(kQueryHelper.size()) + "(") != std::string_view::npos) return true;
+  return false;
+}
+
+bool index_reads(std::string_view path, std::string_view text) {
+  return path.ends_with(".py") && text.find("def ") != std::string_view::npos &&
+         text.find(".query") != std::string_view::npos;
+}
+
+/// The Query helpers a module defines, for the files that call them.
+void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
+  if (ts_node_is_null(in.root) || !in.path.ends_with(".py")) return;
+  for (const std::string& name : query_helpers(in.text, in.root))
+    out->push_back({std::string(kQueryHelper) + name, std::string(in.path.substr(0, in.path.size() - 3))});
+}
+
 void extract(const FileInput& in, FileOutput* out) {
   if (ts_node_is_null(in.root) || !in.path.ends_with(".py")) return;
   // A test's statements meet the database its own setup builds (create_all()); the migrations
@@ -793,6 +902,10 @@ extern const DataLayer kSqlalchemyStatements{.name = "sqlalchemy statement",
                                              .languages = {"python"},
                                              .relevant = relevant,
                                              .extract = extract,
-                                             .relevant_words = {".query(", ".query.", "sqlalchemy", "sqlmodel"}};
+                                             .index = index,
+                                             .index_reads = index_reads,
+                                             .relevant_in = relevant_in,
+                                             .relevant_words = {".query(", ".query.", "sqlalchemy", "sqlmodel"},
+                                             .index_words = {".query"}};
 
 }  // namespace schemagate::datalayers
