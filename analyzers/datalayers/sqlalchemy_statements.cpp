@@ -854,9 +854,20 @@ class StatementReader {
   }
 };
 
+/// `.query(` or `.query.`, also with white space or a line continuation between: indico writes
+/// `(EventReminder.query` and `.filter(...)` on the next line.
+bool names_query(std::string_view text) {
+  for (size_t at = text.find(".query"); at != std::string_view::npos; at = text.find(".query", at + 1)) {
+    size_t i = at + 6;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' || text[i] == '\\')) ++i;
+    if (i < text.size() && (text[i] == '(' || text[i] == '.')) return true;
+  }
+  return false;
+}
+
 bool relevant(std::string_view text) {
   // session.query(Model): a service module need not import sqlalchemy to call it.
-  if (text.find(".query(") != std::string_view::npos || text.find(".query.") != std::string_view::npos) return true;
+  if (names_query(text)) return true;
   if (text.find("sqlalchemy") == std::string_view::npos && text.find("sqlmodel") == std::string_view::npos) return false;
   for (std::string_view call : {".execute(", ".scalar(", ".scalars(", ".stream(", ".stream_scalars(", ".exec("})
     if (text.find(call) != std::string_view::npos) return true;
@@ -905,7 +916,7 @@ extern const DataLayer kSqlalchemyStatements{.name = "sqlalchemy statement",
                                              .index = index,
                                              .index_reads = index_reads,
                                              .relevant_in = relevant_in,
-                                             .relevant_words = {".query(", ".query.", "sqlalchemy", "sqlmodel"},
+                                             .relevant_words = {".query", "sqlalchemy", "sqlmodel"},
                                              .index_words = {".query"}};
 
 }  // namespace schemagate::datalayers

@@ -1,0 +1,5 @@
+from alembic import context
+
+from kiosk.db import db
+
+target_metadata = db.metadata
