@@ -265,6 +265,18 @@ struct ClassRecord {
 void index_body(TSNode body, std::string_view src, const std::string& owner, bool in_class, ClassRecord* rec,
                 Facts* out);
 
+/// `case_contact` -> `CaseContact`, as Rails' camelize spells a class from a name.
+std::string camelize(const std::string& s) {
+  std::string out;
+  bool up = true;
+  for (char c : s) {
+    if (c == '_') { up = true; continue; }
+    out.push_back(up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
+    up = false;
+  }
+  return out;
+}
+
 /// Class macros whose effect on a model's attribute setters is known: none, or what the index
 /// reads of them (associations, `attribute`, `store_accessor`, `delegate`, ...). Any other call
 /// in a model's body (a gem's `devise`, `acts_as_taggable_on`, `geocoded_by`) may define
@@ -434,6 +446,13 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
   if (node_is(s, "call") && !ts_node_is_null(field(s, "receiver"))) return;
   std::vector<TSNode> args = node_is(s, "call") ? arguments(s) : std::vector<TSNode>{};
   auto first = [&]() -> std::optional<std::string> { return args.empty() ? std::nullopt : name_of(args[0], src); };
+  if (m == "decorates" && in_class) {
+    // Draper: `decorates :post` names the class the decorator's `object` is a record of ("?"
+    // when not a plain name: `decorates Post`, a string).
+    std::optional<std::string> n = args.size() == 1 && !node_is(args[0], "constant") ? first() : std::nullopt;
+    out->push_back({k + "decorates:" + owner, n.value_or("?")});
+    return;
+  }
   if (m == "isolate_namespace" && in_class && args.size() == 1 && node_is(args[0], "constant")) {
     // A Rails engine (`class Engine < ::Rails::Engine; isolate_namespace Spree`) gives the module
     // the table_name_prefix "spree_" (its underscored name), unless the module defines its own.
@@ -929,6 +948,27 @@ class Models {
       if (std::find(theirs.begin(), theirs.end(), owner) != theirs.end()) return false;
     }
     return true;
+  }
+
+  /// The model a Draper decorator decorates, whose record its `object` (and `model`) is: a class
+  /// whose project ancestors end at Draper::Decorator; the class its own `decorates :name` names,
+  /// else, as Draper infers it, its name less "Decorator". Null when it is no decorator or the
+  /// model is not certain.
+  const Model* decorated(const std::string& full) {
+    std::vector<std::string> chain = ancestors(full);
+    std::optional<Parsed> last = record(chain.empty() ? full : chain.back());
+    if (!last || (last->parent != "Draper::Decorator" && last->parent != "::Draper::Decorator")) return nullptr;
+    std::string target;
+    if (auto* d = get("decorates:" + full)) {
+      if (d->size() != 1 || d->front() == "?") return nullptr;
+      target = camelize(d->front());
+    } else if (full.size() > 9 && full.ends_with("Decorator")) {
+      target = full.substr(0, full.size() - 9);
+    } else {
+      return nullptr;
+    }
+    const Model* m = get("class:" + target) ? model(target) : nullptr;
+    return m && !m->table.empty() && m->table != "?" ? m : nullptr;
   }
 
   /// A class's known ancestors, nearest first, through the project's `class X < Y` declarations.
@@ -2041,6 +2081,9 @@ class Extractor {
       for (size_t i = block_locals_.size(); i-- > 0;)
         if (block_locals_[i].first == name) return block_locals_[i].second;
       if (locals_ && locals_->count(name)) return locals_->find(name)->second;
+      // `object.comments` in a Draper decorator's method: a record of the model it decorates.
+      if ((name == "object" || name == "model") && !ctx.class_level && !ctx.model.empty() && !local(name))
+        if (const Model* m = models_.decorated(ctx.model)) return m;
       // `version.update!(...)` in a model's instance method: self's singular association.
       const Model* self = record_of_self(ctx);
       return self ? singular_association(*self, name) : nullptr;
@@ -2517,16 +2560,6 @@ class Extractor {
     reqs.requirements.push_back(std::move(r));
   }
 
-  static std::string camelize(const std::string& s) {
-    std::string out;
-    bool up = true;
-    for (char c : s) {
-      if (c == '_') { up = true; continue; }
-      out.push_back(up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
-      up = false;
-    }
-    return out;
-  }
 
   const FileInput& in_;
   std::string_view src_;

@@ -1,0 +1,3 @@
+class ApplicationDecorator < Draper::Decorator
+  delegate_all
+end

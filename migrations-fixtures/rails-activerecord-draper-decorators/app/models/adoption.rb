@@ -1,0 +1,3 @@
+class Adoption < ApplicationRecord
+  belongs_to :shelter
+end

@@ -1,0 +1,3 @@
+class Crate < ApplicationRecord
+  belongs_to :foster
+end

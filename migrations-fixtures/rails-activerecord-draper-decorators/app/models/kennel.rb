@@ -1,0 +1,3 @@
+class Kennel < ApplicationRecord
+  belongs_to :shelter
+end

@@ -1,0 +1,4 @@
+class Shelter < ApplicationRecord
+  has_many :kennels
+  has_many :adoptions
+end
