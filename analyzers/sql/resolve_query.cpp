@@ -121,36 +121,105 @@ void Resolver::expand_star(Span<Node> fields, const Scope& scope, Derived* out) 
 }
 
 bool Resolver::figure_colname(const Node* val, std::string* name) {
+  int strength = colname_strength(val, name);
+  if (strength < 0) return false;
+  if (strength == 0) *name = "?column?";
+  return true;
+}
+
+// PostgreSQL's FigureColnameInternal (parse_target.c), node for node: a CASE is named by its
+// ELSE when that names it (`CASE WHEN a.x IS NULL THEN b.x ELSE a.x END` is column "x", and a
+// view's column of that name), a cast by its operand before its type (`'a'::text` is "text",
+// `t.x::text` is "x"), a scalar subquery by its one output column.
+int Resolver::colname_strength(const Node* val, std::string* name) {
+  auto named = [&](std::string n) {
+    *name = std::move(n);
+    return 2;
+  };
   switch (kind(val)) {
     case SG_NODE(COLUMN_REF): {
-      auto f = SG_LIST(val->column_ref, fields);
-      if (f.empty()) return false;
-      *name = str(f.back());
-      return !name->empty();
+      std::string last;
+      for (const Node* f : SG_LIST(val->column_ref, fields))
+        if (is(f, SG_NODE(STRING))) last = str(f);
+      if (last.empty()) return -1;
+      *name = last;
+      return 2;
+    }
+    case SG_NODE(A_INDIRECTION): {
+      std::string last;
+      for (const Node* f : SG_LIST(val->a_indirection, indirection))
+        if (is(f, SG_NODE(STRING))) last = str(f);
+      if (last.empty()) return colname_strength(val->a_indirection->arg, name);
+      *name = last;
+      return 2;
     }
     case SG_NODE(FUNC_CALL): {
       auto f = SG_LIST(val->func_call, funcname);
-      if (f.empty()) return false;
+      if (f.empty() || str(f.back()).empty()) return -1;
       *name = str(f.back());
-      return !name->empty();
+      return 2;
     }
     case SG_NODE(TYPE_CAST): {
-      if (figure_colname(val->type_cast->arg, name)) return true;
+      int strength = colname_strength(val->type_cast->arg, name);
+      if (strength < 0 || strength == 2) return strength;
       auto names = SG_LIST(val->type_cast->type_name, names);
-      if (names.empty()) return false;
+      if (names.empty() || str(names.back()).empty()) return strength;
       *name = str(names.back());
-      return !name->empty();
+      return 1;
     }
-    case SG_NODE(CASE_EXPR): *name = "case"; return true;
-    case SG_NODE(COALESCE_EXPR): *name = "coalesce"; return true;
-    case SG_NODE(A_ARRAY_EXPR): *name = "array"; return true;
-    case SG_NODE(ROW_EXPR): *name = "row"; return true;
-    case SG_NODE(A_CONST):
+    case SG_NODE(COLLATE_CLAUSE): return colname_strength(val->collate_clause->arg, name);
+    case SG_NODE(CASE_EXPR): {
+      int strength = val->case_expr->defresult ? colname_strength(val->case_expr->defresult, name) : 0;
+      if (strength < 0 || strength == 2) return strength;
+      *name = "case";
+      return 1;
+    }
+    case SG_NODE(SUB_LINK): {
+      const PgQuery__SubLink* s = val->sub_link;
+      if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK) return named("exists");
+      if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK) return named("array");
+      if (s->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK) return 0;
+      // The subquery's one output column, named as the select list names it ("?column?"
+      // included); a set operation's or a star's name is not worked out here.
+      const PgQuery__SelectStmt* q = is(s->subselect, SG_NODE(SELECT_STMT)) ? s->subselect->select_stmt : nullptr;
+      auto targets = SG_LIST(q, target_list);
+      if (!q || q->op != PG_QUERY__SET_OPERATION__SETOP_NONE || targets.size() != 1) return -1;
+      const PgQuery__ResTarget* rt = res_target(targets[0]);
+      if (std::string n = target_name(rt); !n.empty()) return named(n);
+      const Node* inner = target_val(rt);
+      if (is(inner, SG_NODE(COLUMN_REF)) && star_ref(inner->column_ref)) return -1;
+      int strength = colname_strength(inner, name);
+      if (strength < 0) return -1;
+      if (strength == 0) *name = "?column?";
+      return 2;
+    }
     case SG_NODE(A_EXPR):
+      if (val->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) return named("nullif");
+      return 0;
+    case SG_NODE(GROUPING_FUNC): return named("grouping");
+    case SG_NODE(MIN_MAX_EXPR):
+      if (val->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST) return named("greatest");
+      if (val->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_LEAST) return named("least");
+      return -1;
+    case SG_NODE(SQLVALUE_FUNCTION): {
+      static constexpr const char* kNames[] = {
+          "",          "current_date", "current_time", "current_time", "current_timestamp", "current_timestamp",
+          "localtime", "localtime",    "localtimestamp", "localtimestamp", "current_role", "current_user",
+          "user",      "session_user", "current_catalog", "current_schema"};
+      size_t op = static_cast<size_t>(val->sqlvalue_function->op);
+      if (op == 0 || op >= std::size(kNames)) return -1;
+      *name = kNames[op];
+      return 2;
+    }
+    case SG_NODE(COALESCE_EXPR): return named("coalesce");
+    case SG_NODE(A_ARRAY_EXPR): return named("array");
+    case SG_NODE(ROW_EXPR): return named("row");
+    case SG_NODE(A_CONST):
     case SG_NODE(BOOL_EXPR):
     case SG_NODE(PARAM_REF):
-    case SG_NODE(NULL_TEST): *name = "?column?"; return true;
-    default: return false;
+    case SG_NODE(NULL_TEST):
+    case SG_NODE(BOOLEAN_TEST): return 0;
+    default: return -1;
   }
 }
 

@@ -205,6 +205,9 @@ class Resolver {
 
   /// PostgreSQL's FigureColname for the common node types; false when unsure.
   bool figure_colname(const Node* val, std::string* name);
+  /// FigureColnameInternal's answer: 2 a name the expression gives, 1 a fallback (a cast's type,
+  /// "case"), 0 none ("?column?"); -1 when schemagate cannot tell.
+  int colname_strength(const Node* val, std::string* name);
 
   void from_item(const Node* item, Scope* scope);
 

@@ -433,8 +433,15 @@ TEST_CASE("an unqualified column beside a derived table whose outputs are all kn
                 "ON o.user_id = u.id") ==
         "ok:public.users.email ok:o.n missing:public.users.nickname@nickname ok:public.users "
         "ok:public.orders.user_id ok:public.orders ok:o.user_id ok:public.users.id");
-  // An output PostgreSQL names by a rule the resolver does not follow (greatest(...)): unchecked.
+  // greatest(...) is named "greatest", a CASE by its ELSE's column, a cast of a constant by its type.
   CHECK(resolve("SELECT email, nickname FROM users u, LATERAL (SELECT greatest(1, 2)) g") ==
+        "ok:public.users.email missing:public.users.nickname@nickname ok:public.users");
+  CHECK(resolve("SELECT email, nickname FROM users u, LATERAL (SELECT CASE WHEN true THEN 1 ELSE u.id END, 'x'::text) g") ==
+        "ok:public.users.email missing:public.users.nickname@nickname ok:public.users ok:public.users.id");
+  CHECK(resolve("SELECT id, text FROM (SELECT CASE WHEN true THEN 1 ELSE u.id END, 'x'::text FROM users u) g") ==
+        "ok:g.id ok:g.text ok:public.users.id ok:public.users");
+  // An output PostgreSQL names by a rule the resolver does not follow (xmlelement(...)): unchecked.
+  CHECK(resolve("SELECT email, nickname FROM users u, LATERAL (SELECT xmlelement(name a)) g") ==
         "ok:public.users.email unchecked:.nickname ok:public.users");
 }
 

@@ -1,0 +1,2 @@
+module example.com/pager
+go 1.22

@@ -1,0 +1,2 @@
+DROP VIEW on_duty_names;
+DROP VIEW on_duty;

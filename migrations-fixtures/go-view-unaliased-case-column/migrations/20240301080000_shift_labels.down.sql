@@ -1,0 +1,1 @@
+DROP VIEW shift_labels;
