@@ -75,8 +75,28 @@ class GoSyntax final : public HostSyntax {
         {"interpreted_string_literal", "raw_string_literal", "binary_expression", "call_expression"},
         {"function_declaration", "method_declaration", "func_literal"},
         {"interpreted_string_literal", "raw_string_literal", "selector_expression", "qualified_type", "pointer_type",
-         "slice_type", "array_type", "map_type", "generic_type"}};
+         "slice_type", "array_type", "map_type", "generic_type"},
+        {"if_statement", "expression_switch_statement", "type_switch_statement"}};
     return &kAsked;
+  }
+
+  bool exclusive_branches(TSNode node, std::vector<TSNode>* out) const override {
+    if (node_is(node, "if_statement")) {  // an `else if` is the alternative: its own branches nest in it
+      TSNode alternative = field(node, "alternative");
+      if (ts_node_is_null(alternative)) return false;
+      out->push_back(field(node, "consequence"));
+      out->push_back(alternative);
+      return true;
+    }
+    if (!node_is(node, "expression_switch_statement") && !node_is(node, "type_switch_statement")) return false;
+    for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (!node_is(c, "expression_case") && !node_is(c, "type_case") && !node_is(c, "default_case")) continue;
+      for (uint32_t k = 0, m = ts_node_named_child_count(c); k < m; ++k)
+        if (node_is(ts_node_named_child(c, k), "fallthrough_statement")) return false;  // the next case runs too
+      out->push_back(c);
+    }
+    return out->size() >= 2;
   }
 
   bool opaque(TSNode node, std::string_view source) const override {

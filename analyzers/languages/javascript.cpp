@@ -298,6 +298,15 @@ class JavaScriptSyntax final : public HostSyntax {
     }
   }
 
+  bool exclusive_branches(TSNode node, std::vector<TSNode>* out) const override {
+    if (!node_is(node, "if_statement")) return false;  // an `else if` nests in the else_clause
+    TSNode alternative = field(node, "alternative");
+    if (ts_node_is_null(alternative)) return false;
+    out->push_back(field(node, "consequence"));
+    out->push_back(alternative);
+    return true;
+  }
+
   bool alternatives(TSNode node, std::vector<TSNode>* out) const override {
     if (!node_is(node, "ternary_expression")) return false;
     out->push_back(field(node, "consequence"));

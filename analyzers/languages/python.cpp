@@ -190,8 +190,20 @@ class PythonSyntax final : public HostSyntax {
         {"string", "concatenated_string", "binary_operator", "call"},
         {"function_definition", "lambda"},
         {"string", "attribute", "type", "dotted_name", "typed_parameter", "keyword_argument", "comparison_operator",
-         "boolean_operator", "not_operator"}};
+         "boolean_operator", "not_operator"},
+        {"if_statement"}};
     return &kAsked;
+  }
+
+  bool exclusive_branches(TSNode node, std::vector<TSNode>* out) const override {
+    // `if a: ... elif b: ... else: ...`: the body, then each elif_clause and else_clause.
+    if (!node_is(node, "if_statement")) return false;
+    out->push_back(field(node, "consequence"));
+    for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (node_is(c, "elif_clause") || node_is(c, "else_clause")) out->push_back(c);
+    }
+    return out->size() >= 2;
   }
 
   bool opaque(TSNode node, std::string_view source) const override {

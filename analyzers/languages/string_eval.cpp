@@ -361,6 +361,7 @@ class Engine {
           }
           if (a & kClass) ++classes, opens |= 2;
           opened.push_back(opens);
+          if (a & kAskBranches) note_branches(node);
           if (!(a & kAskDefinitions)) return true;
           size_t before = defs_.size();
           syntax_.definitions(node, src_, &defs_);
@@ -379,6 +380,7 @@ class Engine {
           if ((opens & 1) && !scopes.empty()) scopes.pop_back();
           if (opens & 2) --classes;
         });
+    std::sort(branches_.begin(), branches_.end(), [](const Branch& a, const Branch& b) { return a.begin < b.begin; });
     memo_.resize(defs_.size());
     for (size_t i = 0; i < defs_.size(); ++i) by_name_[defs_[i].name].push_back(i);
     for (auto& [name, list] : by_name_)  // pre-order is already sorted; resolve relies on it
@@ -401,7 +403,15 @@ class Engine {
   /// What the whole-tree walks may ask of a node of a kind (HostSyntax::asked_kinds), and what
   /// the kind is: one table lookup per node where each question was a virtual call (and, in most
   /// grammars, the node's type name compared with several names).
-  enum : uint8_t { kAskDefinitions = 1, kAskCalls = 2, kAskStrings = 4, kScope = 8, kClass = 16, kOpaque = 64 };
+  enum : uint8_t {
+    kAskDefinitions = 1,
+    kAskCalls = 2,
+    kAskStrings = 4,
+    kScope = 8,
+    kClass = 16,
+    kOpaque = 64,
+    kAskBranches = 128
+  };
   static constexpr uint8_t kNamed = 32;  ///< in flags_ (walk_tree_once): a named node
   using AskedTable = std::vector<uint8_t>;  ///< by public symbol id
 
@@ -433,6 +443,7 @@ class Engine {
       if (named(name, kinds->scopes)) f |= kScope;
       if (named(name, classes)) f |= kClass;
       if (named(name, kinds->opaque)) f |= kOpaque;
+      if (named(name, kinds->branches)) f |= kAskBranches;
       table[s] = f;
     }
     tables.push_back({&syntax, language, std::move(table)});
@@ -455,6 +466,7 @@ class Engine {
           Call call;
           std::string_view name;
           Formatting formatting;
+          std::vector<TSNode> branches;
           syntax_.definitions(n, src_, &defs);
           syntax_.imports(n, src_, &imports);
           syntax_.field_writes(n, src_, &writes);
@@ -463,6 +475,7 @@ class Engine {
                    syntax_.call_name(n, src_, &name) || k == ExprKind::kLiteral || k == ExprKind::kConcat ||
                    k == ExprKind::kFormat || k == ExprKind::kSequence || syntax_.formatting(n, src_, &formatting) ||
                    syntax_.is_scope(n) || kClasses.has(n) || syntax_.is_method(n) ||
+                   syntax_.exclusive_branches(n, &branches) ||
                    syntax_.foreign_query(n, src_) || !ts_node_is_null(syntax_.member_source(n)) ||
                    (node_is(n, "subscript") && node_text(field(n, "value"), src_) == "connections");
           return true;
@@ -489,6 +502,10 @@ class Engine {
       wrong |= k == ExprKind::kLiteral || k == ExprKind::kConcat || k == ExprKind::kFormat ||
                k == ExprKind::kSequence || syntax_.formatting(node, src_, &formatting);
     }
+    if (!(f & kAskBranches)) {
+      std::vector<TSNode> branches;
+      wrong |= syntax_.exclusive_branches(node, &branches);
+    }
     // parent_of finds the parent tree-sitter does.
     if (!flat_.empty()) wrong |= !ts_node_eq(parent_of(node), ts_node_parent(node));
     wrong |= static_cast<bool>(f & kScope) != syntax_.is_scope(node);
@@ -504,7 +521,7 @@ class Engine {
       if (check_asked_) check_asked(node, (*asked_)[symbol]);
       return (*asked_)[symbol];
     }
-    uint8_t f = kAskDefinitions | kAskCalls | kAskStrings;
+    uint8_t f = kAskDefinitions | kAskCalls | kAskStrings | kAskBranches;
     if (syntax_.is_scope(node)) f |= kScope;
     if (kClasses.has(node)) f |= kClass;
     return f;
@@ -680,8 +697,37 @@ class Engine {
     }
   }
 
+  /// One branch of a statement that runs one of its branches (HostSyntax::exclusive_branches).
+  struct Branch {
+    uint32_t begin = 0, end = 0;
+    size_t statement = 0;  ///< which statement: branches of the same one exclude each other
+  };
+
+  void note_branches(TSNode node) {
+    std::vector<TSNode> branches;
+    if (!syntax_.exclusive_branches(node, &branches) || branches.size() < 2) return;
+    size_t statement = branch_statements_++;
+    for (TSNode b : branches)
+      if (!ts_node_is_null(b)) branches_.push_back({ts_node_start_byte(b), ts_node_end_byte(b), statement});
+  }
+
+  /// Whether the code at offset `a` and the code at offset `b` are in two branches of one
+  /// statement, so that a run reaches at most one of them (`if c { q += x } else { q += y }`).
+  bool exclusive(uint32_t a, uint32_t b) const {
+    auto in = [](const Branch& x, uint32_t at) { return x.begin <= at && at < x.end; };
+    for (const Branch& x : branches_) {
+      if (x.begin > a) break;  // sorted by start: no later branch holds a
+      if (!in(x, a) || in(x, b)) continue;
+      for (const Branch& y : branches_)
+        if (y.statement == x.statement && in(y, b)) return true;
+    }
+    return false;
+  }
+
   /// The definition a use of `name` at `offset` sees, or -1. Definitions of a name are held in
-  /// document order, so the search walks back from the use and usually stops at once.
+  /// document order, so the search walks back from the use and usually stops at once. One in a
+  /// branch that excludes the use's (`q += y` in the else of the `if` whose then has `q += x`)
+  /// is not seen: the use sees what was there before that statement.
   long resolve(std::string_view name, uint32_t offset) const {
     auto it = by_name_.find(name);
     if (it == by_name_.end()) return -1;
@@ -692,6 +738,7 @@ class Engine {
       const Definition& d = defs_[*--i];
       if (contains(d.value, offset)) continue;  // q = q + "...": the use sees the one before
       if (offset < d.scope_begin || offset >= d.scope_end) continue;
+      if (!branches_.empty() && exclusive(d.begin, offset)) continue;
       return static_cast<long>(*i);
     }
     for (auto i = list.end(); i != list.begin();) {  // a file-level constant defined further down
@@ -2069,6 +2116,8 @@ class Engine {
   std::vector<FlatNode> flat_;
   std::vector<uint8_t> flags_;  ///< per node of flat_: kNamed | asked(node) for a named node, else 0
   std::vector<Definition> defs_;
+  std::vector<Branch> branches_;   ///< of the file's if/else and switch statements, by start
+  size_t branch_statements_ = 0;   ///< statements noted in branches_
   std::vector<Memo> memo_;
   std::unordered_map<std::string_view, std::vector<size_t>> by_name_;
   mutable std::unordered_map<std::string_view, bool> list_changed_;  ///< list_changed's answers, by name (views of src_)

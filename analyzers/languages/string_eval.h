@@ -107,6 +107,7 @@ struct AskedKinds {
   std::vector<const char*> strings;      ///< kind() may be kLiteral, kConcat, kFormat or kSequence, or formatting() true
   std::vector<const char*> scopes;       ///< is_scope() is true, exactly there
   std::vector<const char*> opaque = {};  ///< opaque() may be true
+  std::vector<const char*> branches = {};  ///< exclusive_branches() may be true
 };
 
 /// What a host language tells the engine about its grammar. All methods are pure lookups.
@@ -217,6 +218,13 @@ class HostSyntax {
   }
   /// A choice between two values (`cond ? a : b`, `a if cond else b`): fills both, in order.
   virtual bool alternatives(TSNode node, std::vector<TSNode>* out) const {
+    (void)node, (void)out;
+    return false;
+  }
+  /// A statement that runs one of its branches (`if ... else ...`, a switch whose cases do not
+  /// fall through): the branches, in order. A name each of two branches assigns has one of the
+  /// two values after the statement, never the one appended to the other.
+  virtual bool exclusive_branches(TSNode node, std::vector<TSNode>* out) const {
     (void)node, (void)out;
     return false;
   }

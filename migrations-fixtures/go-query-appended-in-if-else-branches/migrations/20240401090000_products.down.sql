@@ -1,0 +1,2 @@
+DROP TABLE archived_products;
+DROP TABLE products;
