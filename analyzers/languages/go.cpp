@@ -229,6 +229,9 @@ class GoSyntax final : public HostSyntax {
       // are values; the SQL is the Prepare call's, a site of its own.
       if (node_is(operand, "identifier") && (prepared_statement(operand, source) || declared_statement(operand, source)))
         return false;
+      // tx.StmtContext(ctx, s.insert).ExecContext(ctx, a, b), wrapTx(ctx, tx, s.insert).QueryRowContext(ctx, id):
+      // the same, on the statement a call gives back.
+      if (node_is(operand, "call_expression") && gives_statement(operand, source)) return false;
       fn = field(fn, "field");
     }
     if (!node_is(fn, "identifier") && !node_is(fn, "field_identifier")) return false;
@@ -635,10 +638,39 @@ class GoSyntax final : public HostSyntax {
     /// the function, nested functions' too, in document order (starts never decrease).
     std::vector<TSNode> declarations;
     /// (start, first name) of each of those that assigns one Prepare call's result:
-    /// `stmt, err := tx.PreparexContext(ctx, "...")`.
+    /// `stmt, err := tx.PreparexContext(ctx, "...")`, or a transaction's copy of a prepared
+    /// statement: `stmt = tx.StmtContext(ctx, stmt)`.
     std::vector<std::pair<uint32_t, std::string_view>> prepared;
-    size_t prepare_word = std::string_view::npos;  ///< where "Prepare" first occurs in its text
+    size_t prepare_word = std::string_view::npos;  ///< where "Prepare" or "Stmt" first occurs in its text
   };
+
+  /// A transaction's method that gives back its copy of a prepared statement (database/sql's
+  /// Tx.Stmt and StmtContext, sqlx's Stmtx, StmtxContext, NamedStmt and NamedStmtContext).
+  static bool transaction_statement(std::string_view method) {
+    return method == "Stmt" || method == "StmtContext" || method == "Stmtx" || method == "StmtxContext" ||
+           method == "NamedStmt" || method == "NamedStmtContext";
+  }
+
+  /// Whether the call `call` gives back a prepared statement: a transaction's copy of one, or a
+  /// function of the file declared to return one (`func wrapTx(ctx context.Context, tx *sql.Tx,
+  /// stmt *sql.Stmt) *sql.Stmt`).
+  bool gives_statement(TSNode call, std::string_view source) const {
+    TSNode callee = field(call, "function");
+    if (node_is(callee, "selector_expression")) return transaction_statement(node_text(field(callee, "field"), source));
+    if (!node_is(callee, "identifier") || !file_says("Stmt", source)) return false;
+    std::string_view name = node_text(callee, source);
+    for (auto& [n, gives] : statement_functions_)
+      if (n == name) return gives;
+    bool gives = false;
+    TSNode root = ts_tree_root_node(call.tree);
+    for (uint32_t i = 0, k = ts_node_named_child_count(root); i < k && !gives; ++i) {
+      TSNode d = ts_node_named_child(root, i);
+      if (node_is(d, "function_declaration") && node_text(field(d, "name"), source) == name)
+        gives = is_prepared_statement_type(node_text(field(d, "result"), source));
+    }
+    statement_functions_.emplace_back(name, gives);
+    return gives;
+  }
 
   /// `fn`'s locals; `walk`: with its declarations gathered.
   const FunctionLocals& locals_of(TSNode fn, std::string_view source, bool walk) const {
@@ -646,8 +678,11 @@ class GoSyntax final : public HostSyntax {
     FunctionLocals& f = it->second;
     if (added) {
       uint32_t from = ts_node_start_byte(fn), end = std::min<uint32_t>(ts_node_end_byte(fn), static_cast<uint32_t>(source.size()));
-      if (from < end)
-        if (size_t at = source.substr(from, end - from).find("Prepare"); at != std::string_view::npos) f.prepare_word = from + at;
+      if (from < end) {
+        std::string_view text = source.substr(from, end - from);
+        size_t at = std::min(text.find("Prepare"), text.find("Stmt"));
+        if (at != std::string_view::npos) f.prepare_word = from + at;
+      }
     }
     if (!walk || f.walked) return f;
     f.walked = true;
@@ -664,7 +699,8 @@ class GoSyntax final : public HostSyntax {
           if (ts_node_named_child_count(right) == 1 && ts_node_named_child_count(left) >= 1) {
             TSNode call = ts_node_named_child(right, 0);
             TSNode callee = node_is(call, "call_expression") ? field(call, "function") : TSNode{};
-            if (node_is(callee, "selector_expression") && node_text(field(callee, "field"), source).starts_with("Prepare"))
+            std::string_view method = node_is(callee, "selector_expression") ? node_text(field(callee, "field"), source) : "";
+            if (method.starts_with("Prepare") || transaction_statement(method))
               f.prepared.emplace_back(ts_node_start_byte(n), node_text(ts_node_named_child(left, 0), source));
           }
         }
@@ -682,16 +718,18 @@ class GoSyntax final : public HostSyntax {
   }
 
   /// Whether `name` is assigned, earlier in its function, the result of a Prepare call
-  /// (`stmt, err := tx.PreparexContext(ctx, "...")`): a prepared statement, not a database handle.
+  /// (`stmt, err := tx.PreparexContext(ctx, "...")`) or a transaction's copy of a prepared
+  /// statement (`stmt = tx.StmtContext(ctx, stmt)`; Go gives a variable one type): a prepared
+  /// statement, not a database handle.
   bool prepared_statement(TSNode name, std::string_view source) const {
-    // Only a callee field starting with "Prepare" before the name counts: a file, or a function
-    // whose text before it, holding no such word (most) needs no walk.
-    if (!file_says("Prepare", source)) return false;
+    // Only a callee field starting with "Prepare", or a Stmt method, before the name counts: a
+    // file, or a function whose text before it, holding no such word (most) needs no walk.
+    if (!file_says("Prepare", source) && !file_says("Stmt", source)) return false;
     TSNode fn = enclosing_function(name);
     if (ts_node_is_null(fn)) return false;
     uint32_t to = ts_node_start_byte(name);
     if (const FunctionLocals& f = locals_of(fn, source, false);
-        f.prepare_word == std::string_view::npos || f.prepare_word + 7 > to)
+        f.prepare_word == std::string_view::npos || f.prepare_word + 4 > to)
       return false;
     std::string_view id = node_text(name, source);
     for (const auto& [at, first] : locals_of(fn, source, true).prepared) {
@@ -909,6 +947,7 @@ class GoSyntax final : public HostSyntax {
 
   mutable std::unordered_map<const void*, FunctionLocals> locals_;  ///< by the function node's id
   mutable std::vector<std::pair<std::string_view, bool>> words_;      ///< file_says' answers
+  mutable std::vector<std::pair<std::string_view, bool>> statement_functions_;  ///< gives_statement's answers, by function name
 };
 
 }  // namespace

@@ -1,0 +1,2 @@
+module example.com/helpdesk
+go 1.22
