@@ -748,6 +748,40 @@ class Engine {
     return -1;
   }
 
+  /// The definitions of `name` a use at `offset` may see: the one resolve() picks and, when that
+  /// one is in a branch of a statement the use comes after, the last one of each other branch
+  /// (`if a { q += x } else { q += y }`: both appends), in document order.
+  std::vector<size_t> reaching(std::string_view name, uint32_t offset) const {
+    long picked = resolve(name, offset);
+    if (picked < 0) return {};
+    std::vector<size_t> out{static_cast<size_t>(picked)};
+    if (branches_.empty() || defs_[static_cast<size_t>(picked)].begin >= offset) return out;
+    const std::vector<size_t>& list = by_name_.at(name);
+    for (auto i = std::find(list.begin(), list.end(), static_cast<size_t>(picked)); i != list.begin();) {
+      const Definition& e = defs_[*--i];
+      if (contains(e.value, offset) || offset < e.scope_begin || offset >= e.scope_end || exclusive(e.begin, offset))
+        continue;
+      if (!std::all_of(out.begin(), out.end(), [&](size_t c) { return exclusive(defs_[c].begin, e.begin); })) break;
+      out.push_back(*i);
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
+
+  /// The text of one of the definitions reaching() gives: the k-th in a site's k-th variant, the
+  /// last where there are fewer. One choice for every branching statement of the site, so that
+  /// two statements branching alike are read branch by branch (`if asc { o = "ASC" } else { o =
+  /// "DESC" }` and `if asc { c = ">" } else { c = "<" }`: ASC with >, DESC with <), never
+  /// crossed.
+  std::optional<SqlText> branch_text(const std::vector<size_t>& seen, int depth) {
+    if (seen.size() == 1) return eval_definition(seen.front(), depth + 1);
+    choice_log_.emplace_back(&kBranchChoice, seen.size());
+    size_t k = 0;
+    if (auto s = selector_.find(&kBranchChoice); s != selector_.end()) k = std::min(s->second, seen.size() - 1);
+    return eval_definition(seen[k], depth + 1);
+  }
+  static constexpr char kBranchChoice = 0;  ///< the key of branch_text's choice
+
   std::optional<SqlText> eval_definition(size_t index, int depth) {
     for (auto frame = bindings_.rbegin(); frame != bindings_.rend(); ++frame)  // a parameter of an inlined call
       if (auto b = frame->find(index); b != frame->end()) return b->second;
@@ -774,9 +808,8 @@ class Engine {
     }
     std::optional<SqlText> result;
     if (d.append) {
-      long prev = resolve(d.name, d.begin);
       std::optional<SqlText> before;
-      if (prev >= 0) before = eval_definition(static_cast<size_t>(prev), depth + 1);
+      if (std::vector<size_t> seen = reaching(d.name, d.begin); !seen.empty()) before = branch_text(seen, depth);
       if (before || value) {
         result.emplace();
         if (before) result->append(*before); else result->append_hole(d.begin);
@@ -898,8 +931,11 @@ class Engine {
       return {std::move(*first)};
     }
     std::vector<std::pair<const void*, size_t>> choices;
-    for (auto& c : choice_log_)
-      if (std::none_of(choices.begin(), choices.end(), [&](auto& k) { return k.first == c.first; })) choices.push_back(c);
+    for (auto& c : choice_log_) {
+      auto known = std::find_if(choices.begin(), choices.end(), [&](auto& k) { return k.first == c.first; });
+      if (known == choices.end()) choices.push_back(c);
+      else if (c.first == &kBranchChoice) known->second = std::max(known->second, c.second);  // the most branches
+    }
     size_t combos = 1;
     for (auto& c : choices) combos = std::min(combos * c.second, kMaxVariants + 1);
     auto fresh = [&] { memo_.assign(defs_.size(), Memo{}); };
@@ -999,9 +1035,9 @@ class Engine {
         return t;
       }
       case ExprKind::kIdentifier: {
-        long d = resolve(node_text(node, src_), ts_node_start_byte(node));
-        if (d < 0) return from_project(node);
-        return eval_definition(static_cast<size_t>(d), depth + 1);
+        std::vector<size_t> seen = reaching(node_text(node, src_), ts_node_start_byte(node));
+        if (seen.empty()) return from_project(node);
+        return branch_text(seen, depth);
       }
       case ExprKind::kOther: {
         if (std::string_view name = syntax_.field_read(node, src_); !name.empty()) return field_value(node, name);

@@ -4,7 +4,7 @@
 def stale_products(cur, shop_id, by_price):
     sql = "SELECT id, title FROM products WHERE shop_id = %s AND deleted_at IS NULL"
     if by_price:
-        sql += " ORDER BY price_cents"
+        sql += " ORDER BY price"
     elif shop_id < 0:
         sql += " ORDER BY id"
     else:

@@ -50,3 +50,17 @@ func Page(ctx context.Context, db *sql.DB, shopID int64, order string, cheapFirs
 	}
 	return db.QueryContext(ctx, q, shopID)
 }
+
+// Both names are assigned in the same branches: each text reads them from one branch, the
+// archive's table with the archive's column.
+func Recent(ctx context.Context, db *sql.DB, shopID int64, archived bool) (*sql.Rows, error) {
+	var from, stamp string
+	if archived {
+		from = "archived_products"
+		stamp = "archived_at"
+	} else {
+		from = "products"
+		stamp = "created_at"
+	}
+	return db.QueryContext(ctx, "SELECT id, title FROM "+from+" WHERE shop_id = $1 ORDER BY "+stamp+" DESC LIMIT 20", shopID)
+}
