@@ -925,7 +925,23 @@ class Engine {
     choice_log_.clear();
     selector_.clear();
     std::optional<SqlText> first = eval(node);
-    if (!first) return {};
+    if (!first) {
+      // The other branches are still read: what struct fields their texts read is the project's
+      // question (field_value), answered for the next pass, as the first branch's is.
+      size_t branches = 0;
+      for (auto& c : choice_log_)
+        if (c.first == &kBranchChoice) branches = std::max(branches, c.second);
+      for (size_t k = 1; k < branches && k < kMaxVariants; ++k) {
+        selector_[&kBranchChoice] = k;
+        memo_.assign(defs_.size(), Memo{});
+        eval(node);
+      }
+      if (branches > 1) {
+        selector_.clear();
+        memo_.assign(defs_.size(), Memo{});
+      }
+      return {};
+    }
     if (choice_log_.empty()) {
       if (notes) notes->assign(1, "");
       return {std::move(*first)};
