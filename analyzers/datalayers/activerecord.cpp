@@ -2398,7 +2398,11 @@ class Extractor {
     auto unchecked = [&](const std::string& why) {
       out_->unchecked.push_back({at, "activerecord " + std::string(method), why});
     };
-    if (joined) return unchecked("the query joins other tables: the fragment's names may be theirs");
+    // A query that joins other tables: only names qualified with the model's table are certainly
+    // its columns (ActiveRecord writes FROM "table" unaliased, and PostgreSQL refuses a join that
+    // takes the same name); any other name is left, and the site is partly checked.
+    const std::string joined_reason = "the query joins other tables: the fragment's names may be theirs";
+    bool left_to_joins = false;
     sql::NormalizedSql norm = sql::normalize_placeholders(text);
     if (!norm.unchecked_reason.empty()) return unchecked(norm.unchecked_reason);
     std::vector<sql::ParsedStatement> stmts;
@@ -2424,6 +2428,7 @@ class Extractor {
     collect(&stmts[0].node->base);
     if (subquery) return unchecked("the fragment has a subquery: its names are not all the model's columns");
     // update_all("a = a + 1"): the SET targets are ResTargets, not ColumnRefs.
+    if (joined && sql::is(stmts[0].node, SG_NODE(UPDATE_STMT))) return unchecked(joined_reason);
     if (sql::is(stmts[0].node, SG_NODE(UPDATE_STMT)))
       for (const sql::Node* target : SG_LIST(stmts[0].node->update_stmt, target_list))
         if (sql::is(target, SG_NODE(RES_TARGET)) && *target->res_target->name && !target->res_target->n_indirection) {
@@ -2447,6 +2452,10 @@ class Extractor {
       if (star) continue;
       size_t loc = static_cast<size_t>(ref->location);
       std::string col;
+      if (joined && !(names.size() == 2 && names[0] == model.table)) {
+        left_to_joins = true;
+        continue;
+      }
       if (names.size() == 1) col = names[0];
       else if (names.size() == 2 && names[0] == model.table) col = names[1];
       else continue;
@@ -2463,6 +2472,9 @@ class Extractor {
       if (mapped.empty() || mapped != col) continue;  // an alias or virtual name in SQL is not one
       require(model, label, col, {host, host + static_cast<uint32_t>(col.size())}, use, method, quoted);
     }
+    // Checked as far as it goes: the rest joins' (the call's site partly checked), or nothing.
+    if (left_to_joins || (joined && unit_ == SIZE_MAX))
+      out_->unchecked.push_back({at, "activerecord " + std::string(method), joined_reason, unit_});
   }
 
   /// A model of the running code loads its table's columns (ActiveRecord caches the list when
