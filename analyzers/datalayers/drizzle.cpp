@@ -20,6 +20,10 @@
 // the variable a pgTable declaration of the project binds (its name unique in the project),
 // imported or declared by the file; a property is a column whose name the declaration spells
 // or that has no upper-case letter (the same under every casing); others are not judged.
+//
+// The same tables and columns answer drizzle_models.h: what drizzle-orm's `sql` template writes
+// for `${users}` and `${users.email}`, so the JavaScript extractor reads such a template as
+// Drizzle sends it.
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -29,6 +33,7 @@
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/datalayers/drizzle_models.h"
 #include "analyzers/datalayers/facts.h"
 #include "analyzers/datalayers/js_tree.h"
 
@@ -667,5 +672,29 @@ extern const DataLayer kDrizzle{.name = "drizzle",
                                 .extract = extract_drizzle,
                                 .index = index_drizzle,
                                 .relevant_words = {"drizzle-orm", "drizzle-kit"}};
+
+std::optional<drizzle::ModelObject> drizzle::model_object(const ProjectFacts* facts, std::string_view var,
+                                                          std::string_view prop) {
+  const std::string* t = one_fact(facts, std::string(kTableKey) + std::string(var));
+  if (!t) return std::nullopt;
+  ModelObject o{t->substr(0, t->find('|')), t->substr(t->find('|') + 1), ""};
+  if (prop.empty()) return o;
+  const std::string* c = one_fact(facts, std::string(kColumnKey) + std::string(var) + "." + std::string(prop));
+  if (!c) return std::nullopt;
+  o.column = *c;
+  return o;
+}
+
+std::string drizzle::rendered(const ModelObject& object) {
+  auto quoted = [](const std::string& name) {
+    std::string q = "\"";
+    for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  std::string out = object.schema.empty() ? "" : quoted(object.schema) + ".";
+  out += quoted(object.table);
+  if (!object.column.empty()) out += "." + quoted(object.column);
+  return out;
+}
 
 }  // namespace schemagate::datalayers

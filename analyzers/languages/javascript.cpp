@@ -211,6 +211,38 @@ class JavaScriptSyntax final : public HostSyntax {
     }
   }
 
+  bool tag_objects(TSNode literal, std::string_view source, std::string_view* tag,
+                   std::vector<TagObject>* out) const override {
+    if (!node_is(literal, "template_string")) return false;
+    // The tag's call: sql`...`, or a generic tag sql<Row>`...` (and sql<Row>`...`.as('x')).
+    TSNode top = literal;
+    while (node_is(ts_node_parent(top), "member_expression") && node_is(ts_node_parent(ts_node_parent(top)), "call_expression"))
+      top = ts_node_parent(ts_node_parent(top));
+    Call c;
+    TSNode parent = ts_node_parent(top);
+    if (!call(parent, source, &c) || !c.tagged || c.arguments.empty() || !ts_node_eq(c.arguments[0], literal)) return false;
+    *tag = c.name;
+    for (uint32_t i = 0, n = ts_node_named_child_count(literal); i < n; ++i) {
+      TSNode sub = ts_node_named_child(literal, i);
+      if (!node_is(sub, "template_substitution")) continue;
+      TSNode e = first_named_child(sub);
+      while (node_is(e, "parenthesized_expression") || node_is(e, "non_null_expression")) e = first_named_child(e);
+      TagObject o;
+      if (node_is(e, "identifier")) {
+        o.var = node_text(e, source);
+        o.var_at = ts_node_start_byte(e);
+      } else if (node_is(e, "member_expression") && node_is(field(e, "object"), "identifier") &&
+                 node_is(field(e, "property"), "property_identifier")) {
+        o.var = node_text(field(e, "object"), source);
+        o.var_at = ts_node_start_byte(e);
+        o.prop = node_text(field(e, "property"), source);
+        o.prop_at = ts_node_start_byte(field(e, "property"));
+      }
+      out->push_back(o);
+    }
+    return true;
+  }
+
   /// The template a generic tag's right side starts with: `...` itself, or the receiver of the
   /// calls made on it (`...`.as('x')); else a null node.
   static TSNode generic_tagged(TSNode right) {

@@ -5,6 +5,7 @@
 // identifier chains and wrappers are bounded by kMaxDepth and text growth by kMaxBytes, which
 // stops `b = a + a; c = b + b; ...` from doubling forever.
 #include "analyzers/languages/string_eval.h"
+#include "analyzers/datalayers/drizzle_models.h"
 
 #include "analyzers/sql/fragments.h"
 #include "analyzers/sql/scan.h"
@@ -232,6 +233,14 @@ bool reads_as_prose(std::string_view text) {
 }
 
 namespace {
+
+/// Whether `text`, holes read as parameters, parses as statements.
+bool parses_as_statement(const SqlText& text) {
+  sql::NormalizedSql norm = sql::normalize_placeholders(text);
+  std::vector<sql::ParsedStatement> stmts;
+  sql::ParseError err;
+  return norm.unchecked_reason.empty() && sql::parse(norm.sql.text, &stmts, &err);
+}
 
 /// False for a string a database call receives that is no query at all: no holes, does not read
 /// as SQL and does not parse. A same-named call of another library receives such strings: gin's
@@ -1381,6 +1390,7 @@ class Engine {
   std::optional<SqlText> splice_interpolations(TSNode literal, SqlText t, int depth) {
     std::vector<TSNode> exprs;
     syntax_.interpolations(literal, &exprs);
+    if (exprs.empty()) return render_model_objects(literal, std::move(t));
     if (exprs.empty() || static_cast<size_t>(std::count(t.text.begin(), t.text.end(), sql::kHole)) != exprs.size())
       return t;
     SqlText out;
@@ -1397,6 +1407,72 @@ class Engine {
       if (v) out.append(*v);
       else out.append_hole(t.origin[i]);
       if (out.text.size() > kMaxBytes) return std::nullopt;
+    }
+    return out;
+  }
+
+  /// Drizzle's sql`...` (the tag imported from drizzle-orm): a substitution that is a table or
+  /// column object of a model the project declares is written into the text as its quoted name
+  /// (datalayers/drizzle_models.h), the relation noted in models_; every other one stays a hole
+  /// (a parameter, or a fragment of unknown text). The object must be a named import (aliased
+  /// or not) of the model's variable or the file's own top-level pgTable: a local of the same
+  /// name is something else.
+  SqlText render_model_objects(TSNode literal, SqlText t) {
+    std::string_view tag;
+    std::vector<HostSyntax::TagObject> objects;
+    if (!in_.facts || !syntax_.tag_objects(literal, src_, &tag, &objects) ||
+        static_cast<size_t>(std::count(t.text.begin(), t.text.end(), sql::kHole)) != objects.size())
+      return t;
+    if (std::none_of(imports_.begin(), imports_.end(), [&](const Import& imp) {
+          return imp.local == tag && imp.imported == tag && imp.module.starts_with("drizzle-orm");
+        }))
+      return t;
+    auto model = [&](const HostSyntax::TagObject& o) -> std::optional<datalayers::drizzle::ModelObject> {
+      if (o.var.empty()) return std::nullopt;
+      std::string_view declared = o.var;  // the name the model's file binds
+      long d = resolve(o.var, o.var_at);
+      if (d >= 0) {
+        const Definition& def = defs_[static_cast<size_t>(d)];
+        TSNode fn = ts_node_is_null(def.value) ? TSNode{} : ts_node_child_by_field_name(def.value, "function", 8);
+        std::string_view callee = ts_node_is_null(fn) ? std::string_view() : node_text(fn, src_);
+        if (!def.file_scope || !node_is(def.value, "call_expression") || (callee != "pgTable" && !callee.ends_with(".table")))
+          return std::nullopt;
+      } else {  // `import { mongo as mongoTable }`: the model is `mongo`
+        auto imp = std::find_if(imports_.begin(), imports_.end(), [&](const Import& i) { return i.local == o.var; });
+        if (imp == imports_.end() || imp->imported == "default" || imp->imported == "*") return std::nullopt;
+        declared = imp->imported;
+      }
+      return datalayers::drizzle::model_object(in_.facts, declared, o.prop);
+    };
+    SqlText out;
+    size_t k = 0;
+    for (size_t i = 0; i < t.text.size(); ++i) {
+      if (t.text[i] != sql::kHole) {
+        out.text.push_back(t.text[i]);
+        out.origin.push_back(t.origin[i]);
+        continue;
+      }
+      const HostSyntax::TagObject& o = objects[k++];
+      std::optional<datalayers::drizzle::ModelObject> m = model(o);
+      if (!m) {
+        out.append_hole(t.origin[i]);
+        continue;
+      }
+      // The table's name at the object, the column's at the property: a finding points there.
+      datalayers::drizzle::ModelObject table = *m;
+      table.column.clear();
+      out.append_from(datalayers::drizzle::rendered(table), o.var_at);
+      if (!m->column.empty()) {
+        std::string column = datalayers::drizzle::rendered({"", m->column, ""});
+        out.append_from(".", o.prop_at);
+        out.append_from(column.substr(0, 1), o.prop_at);
+        out.append_verbatim(column.substr(1, column.size() - 2), o.prop_at);
+        out.append_from(column.substr(column.size() - 1), o.prop_at + static_cast<uint32_t>(o.prop.size()) - 1);
+      }
+      if (std::none_of(models_.begin(), models_.end(), [&](const sql::ChainScope::Relation& r) {
+            return r.schema == m->schema && r.name == m->table;
+          }))
+        models_.push_back({m->schema, m->table, "", false});
     }
     return out;
   }
@@ -1898,12 +1974,29 @@ class Engine {
            (project_ && project_->wrapper(in_.language->name, name) != nullptr);
   }
 
-  void add_call_site(TSNode arg, const Call& call, SqlText text, std::vector<SqlSite>* out, size_t variant = 0) {
+  /// `models`: the text is an expression (not a statement) in which a tag wrote these relations'
+  /// objects (render_model_objects): it is read in their scope, and listed as a site of its own.
+  void add_call_site(TSNode arg, const Call& call, SqlText text, std::vector<SqlSite>* out, size_t variant = 0,
+                     const std::vector<sql::ChainScope::Relation>* models = nullptr) {
     SqlSite s;
     s.sql = std::move(text);
     s.variant = variant;
     syntax_.enclosing_cte_names(arg, src_, &s.outer_ctes);
     if (sql::ChainScope scope; call.tagged && syntax_.chain_expression(arg, src_, &scope)) s.chain = std::move(scope);
+    if (models) {
+      // Where else the expression goes (a relational query's where, a helper's condition list)
+      // is not followed: names it does not qualify are not judged. Inside a chain it is part of
+      // the chain's statement, which its data layer lists; elsewhere it is a site of its own.
+      if (!s.chain) {
+        s.chain.emplace();
+        s.chain->listed = true;
+      }
+      s.chain->open = true;
+      for (const sql::ChainScope::Relation& r : *models)
+        if (std::none_of(s.chain->relations.begin(), s.chain->relations.end(),
+                         [&](const sql::ChainScope::Relation& o) { return o.schema == r.schema && o.name == r.name && o.alias.empty(); }))
+          s.chain->relations.push_back(r);
+    }
     s.host_begin = ts_node_start_byte(arg);
     s.database_call = true;
     s.call_name = std::string(call.name);
@@ -1942,7 +2035,10 @@ class Engine {
       if (eval(args[i])) return;
     if (at >= args.size()) return;
     std::vector<std::string> notes;
+    models_.clear();
     if (std::vector<SqlText> texts = eval_variants(args[at], &notes); !texts.empty()) {
+      std::vector<sql::ChainScope::Relation> models = std::move(models_);
+      models_.clear();
       size_t variant = 0;
       // A chain's expression (`.where(sql\`archived_at IS NULL\`)`) is SQL whatever it looks like.
       sql::ChainScope scope;
@@ -1953,8 +2049,10 @@ class Engine {
         // interpolations hold is a value, a column object or another template, never SQL text of
         // this site, so there is nothing here to check.
         if (call.tagged && t.text.find_first_not_of(std::string(" \t\r\n") + sql::kHole) == std::string::npos) continue;
-        if (chain || is_query_text(t)) {
-          add_call_site(args[at], call, std::move(t), out, variant++);
+        // Drizzle's condition `${projects.id} IN (${ids})`: an expression over the models it names.
+        bool expression = call.tagged && !models.empty() && !parses_as_statement(t);
+        if (chain || expression || is_query_text(t)) {
+          add_call_site(args[at], call, std::move(t), out, variant++, expression ? &models : nullptr);
           if (i < notes.size()) out->back().rewritten = notes[i];
         }
       }
@@ -2174,6 +2272,8 @@ class Engine {
   std::unordered_map<std::string_view, std::vector<size_t>> by_name_;
   mutable std::unordered_map<std::string_view, bool> list_changed_;  ///< list_changed's answers, by name (views of src_)
   std::vector<Import> imports_;
+  /// The relations whose objects render_model_objects wrote into texts since handle_call cleared it.
+  std::vector<sql::ChainScope::Relation> models_;
   std::unordered_set<const void*> consumed_;
   std::unordered_set<const void*> fragments_;  ///< values of names a `+` chain uses
   std::unordered_map<std::string_view, std::vector<Function>> functions_;

@@ -172,6 +172,21 @@ class HostSyntax {
   virtual void interpolations(TSNode literal, std::vector<TSNode>* out) const {
     (void)literal, (void)out;
   }
+  /// A substitution of a tagged template that may name an object of the code (`${users}`,
+  /// `${users.email}`): `var` and `prop` (empty for a lone name) with their offsets; `var` empty
+  /// for any other expression.
+  struct TagObject {
+    std::string_view var, prop;
+    uint32_t var_at = 0, prop_at = 0;
+  };
+  /// For a tagged template: its tag's name and, for each substitution in order, the object it
+  /// names (a query builder's tag may write a model's table or column into the text, as
+  /// Drizzle's sql`${users.email}` does). False for any other literal.
+  virtual bool tag_objects(TSNode literal, std::string_view source, std::string_view* tag,
+                           std::vector<TagObject>* out) const {
+    (void)literal, (void)source, (void)tag, (void)out;
+    return false;
+  }
   /// Appends the names `node` imports from other modules (called once for every node).
   virtual void imports(TSNode node, std::string_view source, std::vector<Import>* out) const {
     (void)node, (void)source, (void)out;

@@ -230,9 +230,13 @@ class FileScanner {
   /// A fragment a query builder chain holds as an expression is part of the chain's query, not a
   /// statement: no site of its own (the chain is one, read by its data layer). What it names is
   /// required all the same, in the scope of the chain's relations; a fragment that does not read
-  /// as an expression (`sql\`${col} desc\``) requires nothing that can be told.
+  /// as an expression (`sql\`${col} desc\``) requires nothing that can be told. `listed` (the
+  /// record of a site whose scope is listed, ChainScope::listed): that site is recorded, checked
+  /// with its references, or unchecked when it does not read as an expression.
   void analyze_chain_expression(const std::string& rel, const languages::SqlSite& site, const schema::Schema& intended,
-                                FileResult* result);
+                                SiteRecord* listed, FileResult* result);
+  /// Appends a record of each of `res`'s references to `rec`, at its host offset through `text`.
+  void add_reference_records(const sql::Resolution& res, const sql::SqlText& text, SiteRecord* rec) const;
 
   /// The texts of one expression (a function returning one of several constants) are one site:
   /// the last record joins the lead's. Checked when every text is, partly when some reference

@@ -195,7 +195,7 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
   // current one.
   const schema::Schema& intended = file_targets_.deploy ? *file_targets_.current : *file_targets_.eventual;
   if (site.chain) {
-    analyze_chain_expression(rel, site, intended, result);
+    analyze_chain_expression(rel, site, intended, site.chain->listed ? &rec : nullptr, result);
     return;
   }
   bool has_holes = site.sql.text.find(sql::kHole) != std::string::npos;
@@ -350,20 +350,7 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
       res.arity_errors.clear();
       if (partial || site_has_ddl || plain_sql_file_) res.enum_literals.clear();
     }
-    if (options_.keep.references) {
-      rec.references.reserve(rec.references.size() + res.refs.size());
-      for (auto& ref : res.refs) {
-        ReferenceRecord rr;
-        rr.kind = ref.kind == sql::Reference::Kind::Relation ? "relation" : "column";
-        rr.status = status_name(ref.status);
-        rr.relation = ref.schema.empty() ? ref.relation : ref.schema + "." + ref.relation;
-        rr.column = ref.column;
-        rr.offset = static_cast<uint32_t>(norm.sql.host_offset(ref.offset));
-        rr.note = ref.note;
-        if (judged_later(rr)) rr.judged = std::make_shared<const requirements::Requirement>(sql::requirement_of(ref));
-        rec.references.push_back(std::move(rr));
-      }
-    }
+    if (options_.keep.references) add_reference_records(res, norm.sql, &rec);
     requirements::Unit unit;
     unit.file = rel;
     unit.fingerprint_text = norm.sql.text.substr(s.location, s.length ? s.length : std::string::npos);
@@ -496,20 +483,50 @@ CheckedStatement FileScanner::checked_statement(const std::string& rel, size_t s
 }
 
 void FileScanner::analyze_chain_expression(const std::string& rel, const languages::SqlSite& site, const schema::Schema& intended,
-                                           FileResult* result) {
+                                           SiteRecord* listed, FileResult* result) {
   sql::ChainReading reading;
-  if (!sql::read_chain_expression(site.sql, *site.chain, intended, options_.search_path,
-                                  datalayers::kysely::sends_names_as_written(facts_), &reading)) return;
+  // A listed expression's relations are those a tag quoted (Drizzle's models): sent as written.
+  bool as_written = site.chain->listed || datalayers::kysely::sends_names_as_written(facts_);
+  if (!sql::read_chain_expression(site.sql, *site.chain, intended, options_.search_path, as_written, &reading)) {
+    if (listed) {  // `${users.email} desc`: a piece of a clause, not an expression
+      listed->sql = sql::normalize_placeholders(site.sql).sql.text;
+      listed->reason = "a fragment of a statement its query builder assembles, not an expression: it is not read";
+      listed->reason_id = kDynamicClause;
+      result->sites.push_back(std::move(*listed));
+    }
+    return;
+  }
   sql::Resolution& res = reading.resolution;
   if (!site.outer_ctes.empty()) sql::leave_outer_ctes_unchecked(&res, site.outer_ctes);
   // A hole may stand for any number of arguments (f(${args})).
   if (site.sql.text.find(sql::kHole) != std::string::npos) res.calls.clear();
+  if (listed) {
+    listed->sql = sql::normalize_placeholders(site.sql).sql.text;
+    listed->checked = true;
+    if (options_.keep.references) add_reference_records(res, reading.norm.sql, listed);
+    result->sites.push_back(std::move(*listed));
+  }
   auto& reqs = result->requirements;
   requirements::Unit unit;
   unit.file = rel;
   unit.fingerprint_text = reading.norm.sql.text;
   reqs.units.push_back(std::move(unit));
   sql::add_requirements(res, reading.norm.sql, reqs.units.size() - 1, &reqs.requirements);
+}
+
+void FileScanner::add_reference_records(const sql::Resolution& res, const sql::SqlText& text, SiteRecord* rec) const {
+  rec->references.reserve(rec->references.size() + res.refs.size());
+  for (auto& ref : res.refs) {
+    ReferenceRecord rr;
+    rr.kind = ref.kind == sql::Reference::Kind::Relation ? "relation" : "column";
+    rr.status = status_name(ref.status);
+    rr.relation = ref.schema.empty() ? ref.relation : ref.schema + "." + ref.relation;
+    rr.column = ref.column;
+    rr.offset = static_cast<uint32_t>(text.host_offset(ref.offset));
+    rr.note = ref.note;
+    if (judged_later(rr)) rr.judged = std::make_shared<const requirements::Requirement>(sql::requirement_of(ref));
+    rec->references.push_back(std::move(rr));
+  }
 }
 
 void FileScanner::merge_variant(FileResult* result, size_t lead) {

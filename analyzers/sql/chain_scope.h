@@ -20,6 +20,11 @@ struct ChainScope {
   /// Other names may be in scope too (a chain held in a variable, a subquery of another chain
   /// whose relations it may name, an insert's values): unqualified names are not judged.
   bool open = false;
+  /// The expression is a site of its own, listed and counted (Drizzle's sql`${users.email} = ${v}`,
+  /// the model objects written in: sql/fragments.h read_chain_expression); one that does not read
+  /// as an expression is listed as unchecked. Else it is a part of the chain's statement, which
+  /// its data layer lists.
+  bool listed = false;
 };
 
 }  // namespace schemagate::sql
