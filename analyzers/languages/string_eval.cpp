@@ -2087,8 +2087,16 @@ class Engine {
       long d = resolve(node_text(arg, src_), ts_node_start_byte(arg));
       if (d >= 0) value = defs_[static_cast<size_t>(d)].value;
     }
-    Call inner;
-    if (!ts_node_is_null(value) && syntax_.call(value, src_, &inner) && is_database_call(inner.name)) return;
+    // So does each branch of `q = cond ? Prisma.sql\`...\` : Prisma.sql\`...\``, each a site of its own.
+    auto reported_inside = [&](auto&& self, TSNode v, int depth) -> bool {
+      while (!ts_node_is_null(v) && syntax_.kind(v) == ExprKind::kWrapper) v = first_named_child(v);
+      if (ts_node_is_null(v) || depth > 4) return false;
+      if (Call inner; syntax_.call(v, src_, &inner) && is_database_call(inner.name)) return true;
+      std::vector<TSNode> branches;
+      return syntax_.alternatives(v, &branches) &&
+             std::all_of(branches.begin(), branches.end(), [&](TSNode b) { return self(self, b, depth + 1); });
+    };
+    if (reported_inside(reported_inside, value, 0)) return;
     // q = <a value that is no text>; execute(q). Refinements of it (`q = q.where(...)`,
     // `q = q.limit(n)`: a method of the object it was) are the same kind of object.
     if (!ts_node_is_null(value) && !ts_node_eq(value, arg) && syntax_.kind(arg) == ExprKind::kIdentifier) {
