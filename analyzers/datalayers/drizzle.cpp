@@ -18,7 +18,7 @@
 // (`db.select().from(user)`, `db.insert(user)`, `db.update(user)`, `db.delete(user)`, joins),
 // the table, each `user.prop` of it, and the keys of `.values({...})` / `.set({...})`. A table is
 // the variable a pgTable declaration of the project binds (its name unique in the project),
-// imported or declared by the file; a property is a column whose name the declaration spells
+// imported (under its own name or another) or declared by the file; a property is a column whose name the declaration spells
 // or that has no upper-case letter (the same under every casing); others are not judged.
 //
 // The same tables and columns answer drizzle_models.h: what drizzle-orm's `sql` template writes
@@ -335,18 +335,24 @@ void extract_uses(const FileInput& in, FileOutput* out) {
   using namespace js;
   std::string_view src = in.text;
   if (!in.facts) return;
-  // The tables this file can name: imported by their own name, or declared here.
+  // The tables this file can name: imported by name (`import { compose as composeTable }` too),
+  // or declared here.
   std::map<std::string, std::pair<std::string, std::string>> tables;  // var -> (schema, table)
-  auto known = [&](std::string_view var) {
-    const std::string* t = one_fact(in.facts, std::string(kTableKey) + std::string(var));
+  std::map<std::string, std::string> declared;  ///< var -> the variable its model's file binds
+  auto known = [&](std::string_view var, std::string_view model) {
+    const std::string* t = one_fact(in.facts, std::string(kTableKey) + std::string(model));
     if (!t) return;
     std::string schema = t->substr(0, t->find('|')), table = t->substr(t->find('|') + 1);
     tables[std::string(var)] = {schema.empty() ? in.default_schema : schema, table};
+    declared[std::string(var)] = std::string(model);
   };
   walk(in.root, [&](TSNode n) {
-    if (is(n, "import_specifier") && ts_node_is_null(field(n, "alias"))) known(text(field(n, "name"), src));
+    if (is(n, "import_specifier")) {
+      TSNode alias = field(n, "alias");
+      known(text(ts_node_is_null(alias) ? field(n, "name") : alias, src), text(field(n, "name"), src));
+    }
     if (is(n, "variable_declarator") && is(field(n, "name"), "identifier") && is(unwrap(field(n, "value")), "call_expression"))
-      known(text(field(n, "name"), src));
+      known(text(field(n, "name"), src), text(field(n, "name"), src));
   });
   if (tables.empty()) return;
   static const std::set<std::string_view> kTableMethods = {"from",     "insert",    "update",   "delete",  "innerJoin",
@@ -399,7 +405,7 @@ void extract_uses(const FileInput& in, FileOutput* out) {
       out->requirements.requirements.push_back(std::move(r));
     };
     auto column = [&](const std::string& var, TSNode prop, requirements::Use use, const std::string& verb) {
-      const std::string* col = one_fact(in.facts, std::string(kColumnKey) + var + "." + std::string(text(prop, src)));
+      const std::string* col = one_fact(in.facts, std::string(kColumnKey) + declared[var] + "." + std::string(text(prop, src)));
       if (!col) return;
       auto& [schema, table] = tables[var];
       requirements::Requirement r;
