@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <set>
 
 #include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/string_eval.h"
@@ -404,8 +405,19 @@ class JavaScriptSyntax final : public HostSyntax {
     static constexpr const char* kTypes[] = {
         "number", "true", "false", "null", "undefined", "array", "object", "arrow_function",
         "function_expression", "regex", "class"};
+    // `{ to, subject } as any`, `(cb)`: the value inside the type assertion or parentheses.
+    TSNode value = node;
+    while (node_is(value, "as_expression") || node_is(value, "satisfies_expression") ||
+           node_is(value, "non_null_expression") || node_is(value, "parenthesized_expression"))
+      value = first_named_child(value);
     for (const char* t : kTypes)
-      if (node_is(node, t)) return true;
+      if (node_is(value, t)) return true;
+    // A built-in constructor is a function, not text: a test's `expect.any(String)` (whose
+    // `any` is pg-promise's query method's name too).
+    static const std::set<std::string_view> kConstructors = {
+        "String", "Number", "Boolean", "Array", "Object", "Date", "Function", "Symbol", "BigInt", "RegExp",
+        "Map", "Set", "Promise", "Error"};
+    if (node_is(value, "identifier") && kConstructors.count(node_text(value, source))) return true;
     // Kysely's sql`...`.execute(db) / sql.raw(...).execute(tx): the argument is the database
     // the statement runs on; the statement is the template (a site of its own).
     TSNode args = ts_node_parent(node);
