@@ -186,8 +186,10 @@ void record_uses(std::string_view path, std::string_view text, std::vector<std::
   std::set<std::string_view> qualifiers;  // the import names the file reads a name through
   std::set<std::string_view> on_values;   // x.T where x is no import name
   bool dot_import = false;
-  // Each name once: (the import path it is read through, or "?" or "", the name).
-  std::set<std::pair<std::string_view, std::string_view>> names;
+  // Each name once: (the import path it is read through, or "?" or "", the name). The path is a
+  // copy: an import of the same name again (no Go compiler takes it, the fuzzer wrote one)
+  // replaces the string in `imports` that a view would still point at.
+  std::set<std::pair<std::string, std::string_view>> names;
   std::set<std::string> keys;
   std::string_view previous;  // the word before the current one
   for (size_t i = 0; i < code.size();) {
