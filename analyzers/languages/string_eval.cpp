@@ -1391,22 +1391,31 @@ class Engine {
     std::vector<TSNode> exprs;
     syntax_.interpolations(literal, &exprs);
     if (exprs.empty()) return render_model_objects(literal, std::move(t));
-    if (exprs.empty() || static_cast<size_t>(std::count(t.text.begin(), t.text.end(), sql::kHole)) != exprs.size())
-      return t;
+    if (static_cast<size_t>(std::count(t.text.begin(), t.text.end(), sql::kHole)) != exprs.size()) return t;
+    return fill_holes(t, [&](size_t k, uint32_t origin, SqlText* out) {
+      TSNode e = exprs[k];
+      std::optional<SqlText> v;
+      if (!ts_node_is_null(e) && !assigned_in_branches(e)) v = eval(e, depth + 1);
+      if (v) out->append(*v);
+      else out->append_hole(origin);
+      return out->text.size() <= kMaxBytes;
+    });
+  }
+
+  /// `t` with its k-th hole (kHole) replaced by what fill(k, the hole's host offset, &out)
+  /// appends (the hole itself, where it knows nothing better); null when fill returns false.
+  /// The text between holes keeps its origins.
+  template <typename Fill>
+  static std::optional<SqlText> fill_holes(const SqlText& t, Fill&& fill) {
     SqlText out;
     size_t k = 0;
     for (size_t i = 0; i < t.text.size(); ++i) {
       if (t.text[i] != sql::kHole) {
         out.text.push_back(t.text[i]);
         out.origin.push_back(t.origin[i]);
-        continue;
+      } else if (!fill(k++, t.origin[i], &out)) {
+        return std::nullopt;
       }
-      TSNode e = exprs[k++];
-      std::optional<SqlText> v;
-      if (!ts_node_is_null(e) && !assigned_in_branches(e)) v = eval(e, depth + 1);
-      if (v) out.append(*v);
-      else out.append_hole(t.origin[i]);
-      if (out.text.size() > kMaxBytes) return std::nullopt;
     }
     return out;
   }
@@ -1444,37 +1453,30 @@ class Engine {
       }
       return datalayers::drizzle::model_object(in_.facts, declared, o.prop);
     };
-    SqlText out;
-    size_t k = 0;
-    for (size_t i = 0; i < t.text.size(); ++i) {
-      if (t.text[i] != sql::kHole) {
-        out.text.push_back(t.text[i]);
-        out.origin.push_back(t.origin[i]);
-        continue;
-      }
-      const HostSyntax::TagObject& o = objects[k++];
+    return *fill_holes(t, [&](size_t k, uint32_t origin, SqlText* out) {
+      const HostSyntax::TagObject& o = objects[k];
       std::optional<datalayers::drizzle::ModelObject> m = model(o);
       if (!m) {
-        out.append_hole(t.origin[i]);
-        continue;
+        out->append_hole(origin);
+        return true;
       }
       // The table's name at the object, the column's at the property: a finding points there.
       datalayers::drizzle::ModelObject table = *m;
       table.column.clear();
-      out.append_from(datalayers::drizzle::rendered(table), o.var_at);
+      out->append_from(datalayers::drizzle::rendered(table), o.var_at);
       if (!m->column.empty()) {
         std::string column = datalayers::drizzle::rendered({"", m->column, ""});
-        out.append_from(".", o.prop_at);
-        out.append_from(column.substr(0, 1), o.prop_at);
-        out.append_verbatim(column.substr(1, column.size() - 2), o.prop_at);
-        out.append_from(column.substr(column.size() - 1), o.prop_at + static_cast<uint32_t>(o.prop.size()) - 1);
+        out->append_from(".", o.prop_at);
+        out->append_from(column.substr(0, 1), o.prop_at);
+        out->append_verbatim(column.substr(1, column.size() - 2), o.prop_at);
+        out->append_from(column.substr(column.size() - 1), o.prop_at + static_cast<uint32_t>(o.prop.size()) - 1);
       }
       if (std::none_of(models_.begin(), models_.end(), [&](const sql::ChainScope::Relation& r) {
             return r.schema == m->schema && r.name == m->table;
           }))
         models_.push_back({m->schema, m->table, "", false});
-    }
-    return out;
+      return true;
+    });
   }
 
   /// `p.sqlGet`: the one text the package's files give the field (see collect_field_values).
