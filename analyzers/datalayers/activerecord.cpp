@@ -1340,9 +1340,12 @@ bool chainable(std::string_view m) {
       "and", "or", "merge", "annotate", "optimizer_hints"};
   return names.count(m) != 0;
 }
+/// Methods after which the query reads other tables too. Not `from`: it replaces the model's
+/// table (`from("(SELECT ...) recipes")` names a subquery as the table), so a chain through it is
+/// not judged at all.
 bool joining(std::string_view m) {
   return m == "joins" || m == "left_joins" || m == "left_outer_joins" || m == "includes" || m == "eager_load" ||
-         m == "references" || m == "from";
+         m == "references";
 }
 
 struct Context {
