@@ -43,6 +43,32 @@ TEST_CASE("sqlc: macros become parameters, embed becomes t.*, every mapped back"
   CHECK(sites[0].sql.host_offset(sites[0].sql.text.find("@sqlc_arg")) == src.find("sqlc.arg(id)"));
 }
 
+// The rewrite copies the text between what it replaces as runs: every byte copied still maps to
+// its own offset in the file, whether it follows a comment, a literal, a dollar quote, a
+// parameter, a division or a replaced macro.
+TEST_CASE("sqlc and plain: every copied byte maps to its own offset in the file") {
+  std::string src =
+      "-- name: Mixed :many\n"
+      "SELECT a.id / 2, 'it''s' AS s, $$x$$ AS d /* c */, a.n - 1 -- tail\n"
+      "FROM authors a WHERE a.id = sqlc.arg(id) AND a.name = $2 AND a.slug = \"sqlc.arg\";\n";
+  auto sites = sql_file(src);
+  REQUIRE(sites.size() == 1);
+  const auto& sql = sites[0].sql;
+  size_t macro = sql.text.find("@sqlc_arg");
+  REQUIRE(macro != std::string::npos);
+  size_t body = src.find("SELECT");
+  for (size_t k = 0; k < sql.text.size(); ++k) {
+    size_t from = k < macro ? body + k : k < macro + 9 ? src.find("sqlc.arg(id)") : src.find(" AND a.name") + (k - macro - 9);
+    CHECK_MESSAGE(sql.host_offset(k) == from, "byte " << k << " '" << sql.text[k] << "'");
+    if (k < macro || k >= macro + 9) CHECK(sql.text[k] == src[from]);
+  }
+  std::string plain = "SELECT x - 1, y / 2 FROM t WHERE z = $1 -- c\n  AND w = 'q'";
+  auto p = sql_file(plain);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].sql.text == plain);
+  for (size_t k = 0; k < plain.size(); ++k) CHECK(p[0].sql.host_offset(k) == k);
+}
+
 TEST_CASE("pgtyped: non-null markers, list, tuple-list and pick expansions") {
   std::string src =
       "/*\n  @name InsertBooks\n  @param books -> ((title!, authorId!)...)\n*/\n"
