@@ -724,8 +724,10 @@ void collect_constants_of(const source::FileSystem& fs, const std::string& root,
     for (size_t i = next++; i < files.size(); i = next++) {
       const Language* lang = files[i].second;
       if (!lang || !lang->grammar) continue;
-      std::string text, err;
-      if (!fs.read(source::join_path(root, files[i].first), &text, &err)) continue;
+      std::string err;
+      std::shared_ptr<const std::string> shared = fs.read_shared(source::join_path(root, files[i].first), &err);
+      if (!shared) continue;
+      const std::string& text = *shared;
       if (source::is_generated(text) || source::is_minified(text)) continue;
       if (take && !take(i, text)) continue;
       auto& parser = parsers[lang];

@@ -191,8 +191,10 @@ void collect_field_values(const source::FileSystem& fs, const Options& options, 
   for_each_parallel<char>(candidates.size(), n, [&](char&, size_t k) {
     const auto& f = all_code[candidates[k]];
     const std::set<std::string>* names = read_fields(f);
-    std::string text, err;
-    if (!fs.read(source::join_path(options.root, f.first), &text, &err)) return;
+    std::string err;
+    std::shared_ptr<const std::string> shared = fs.read_shared(source::join_path(options.root, f.first), &err);
+    if (!shared) return;
+    const std::string& text = *shared;
     // A name its code spells is in its text: a file that holds none is no writer, unlexed.
     if (std::none_of(names->begin(), names->end(),
                      [&](const std::string& name) { return text.find(name) != std::string::npos; }))
@@ -487,9 +489,9 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   for (size_t i = 0; i < files.size(); ++i) {
     bool wraps = false;
     if (first[i].deferred) {  // left out by the prefilter: it may call a wrapper known now
-      std::string text, err;
-      wraps = fs.read(source::join_path(options.root, files[i].first), &text, &err) &&
-              project.holds_wrapper_name(files[i].second->name, text);
+      std::string err;
+      std::shared_ptr<const std::string> text = fs.read_shared(source::join_path(options.root, files[i].first), &err);
+      wraps = text && project.holds_wrapper_name(files[i].second->name, *text);
     }
     if (wraps || std::any_of(first[i].asked.begin(), first[i].asked.end(),
                              [&](const languages::ProjectQuery& q) { return project.answers(q); }))
@@ -545,8 +547,10 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         if (parsed[r] || w == new_wrappers.end() || !wrapper_source(r) || readings[r].any_wrapper == 0 ||
             !readings[r].may_declare_one_of(w->second))
           continue;
-        std::string text, err;
-        if (!fs.read(source::join_path(options.root, rest[r].first), &text, &err)) continue;
+        std::string err;
+        std::shared_ptr<const std::string> shared = fs.read_shared(source::join_path(options.root, rest[r].first), &err);
+        if (!shared) continue;
+        const std::string& text = *shared;
         // All the new names in one reading (any of them: the same answer as each alone), which
         // most files fail: it reads only the declarations. Then what does not depend on the
         // name, read once per file over the rounds: a file that calls no database call defines
@@ -568,9 +572,10 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
           auto names = package_names.find(p);
           if (r == rest_of.end() || parsed[r->second] || names == package_names.end() || !names->second.insert(q.c).second)
             continue;  // parsed, or never read (as before), or already looked for that name
-          std::string text, err;
-          if (!fs.read(source::join_path(options.root, p), &text, &err) || !holds_word(text, q.c)) continue;
-          if (is_go(rest[r->second].second) && !may_declare(r->second, text, q.c)) continue;
+          std::string err;
+          std::shared_ptr<const std::string> text = fs.read_shared(source::join_path(options.root, p), &err);
+          if (!text || !holds_word(*text, q.c)) continue;
+          if (is_go(rest[r->second].second) && !may_declare(r->second, *text, q.c)) continue;
           to_parse.insert(r->second);
           found.emplace(p, q.c);
         }

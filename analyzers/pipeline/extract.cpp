@@ -279,10 +279,11 @@ void index_go_packages(const source::FileSystem& fs, const Options& options,
   std::vector<languages::FactList> found(go.size() + sql.size());
   for_each_parallel<int>(found.size(), threads, [&](int&, size_t k) {
     const std::string& rel = files[k < go.size() ? go[k] : sql[k - go.size()]].first;
-    std::string text, err;
-    if (!fs.read(source::join_path(options.root, rel), &text, &err) || source::is_generated(text)) return;
-    if (k < go.size()) languages::go_file_facts(directory(rel), text, &found[k]);
-    else languages::named_query_facts(rel, text, &found[k]);
+    std::string err;
+    std::shared_ptr<const std::string> text = fs.read_shared(source::join_path(options.root, rel), &err);
+    if (!text || source::is_generated(*text)) return;
+    if (k < go.size()) languages::go_file_facts(directory(rel), *text, &found[k]);
+    else languages::named_query_facts(rel, *text, &found[k]);
   });
   for (auto& f : found)
     for (auto& [key, value] : f) (*facts)[key].push_back(std::move(value));

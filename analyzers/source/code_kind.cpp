@@ -290,8 +290,9 @@ PackageOutputs package_script_outputs(const FileSystem& fs, const std::string& r
       if (auto it = known->find(dir); it != known->end()) return answer(it->second);
     walked.push_back(dir);
     std::string manifest = dir.empty() ? "package.json" : dir + "/package.json";
-    std::string text, err;
-    if (fs.read(join_path(root, manifest), &text, &err)) {
+    std::string err;
+    if (std::shared_ptr<const std::string> shared = fs.read_shared(join_path(root, manifest), &err)) {
+      const std::string& text = *shared;
       PackageOutputs found{manifest, dir, {}};
       // Each line of the manifest that passes an output flag: `"gen": "tool generate --output x.ts"`.
       for (size_t at = 0; at < text.size();) {
