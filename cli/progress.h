@@ -32,6 +32,9 @@ class CountingFileSystem final : public source::FileSystem {
   }
   bool is_dir(const std::string& path) const override { return inner_.is_dir(path); }
   bool is_file(const std::string& path) const override { return inner_.is_file(path); }
+  std::optional<source::FileIdentity> seen_identity(const std::string& path) const override {
+    return inner_.seen_identity(path);
+  }
   size_t files() const { return files_.load(); }
   std::uintmax_t bytes() const { return bytes_.load(); }
 

@@ -470,17 +470,29 @@ std::string read_digest(bool ok, const std::string& text, const std::string& err
 /// more than the rest of a cache hit; a file whose identity is unchanged is not read again. ""
 /// for anything else, and for a file changed less than a second before `before_ns` (it may have
 /// changed again within the clock's granularity after it was read: then it is hashed).
+std::string identity_bytes(const source::FileIdentity& id, int64_t before_ns) {
+  if (before_ns && (id.mtime_ns > before_ns - 1000000000 || id.ctime_ns > before_ns - 1000000000)) return "";
+  // The five numbers' bytes, compared whole (a hit asks this of every file the build read).
+  const uint64_t fields[5] = {id.dev, id.ino, id.size, static_cast<uint64_t>(id.mtime_ns),
+                              static_cast<uint64_t>(id.ctime_ns)};
+  return std::string(reinterpret_cast<const char*>(fields), sizeof fields);
+}
+
 std::string file_identity(const std::string& path, int64_t before_ns) {
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "";
-  int64_t mtime = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-  int64_t ctime = static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
-  if (before_ns && (mtime > before_ns - 1000000000 || ctime > before_ns - 1000000000)) return "";
-  // The five numbers' bytes, compared whole (a hit asks this of every file the build read).
-  const uint64_t fields[5] = {static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
-                              static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(mtime),
-                              static_cast<uint64_t>(ctime)};
-  return std::string(reinterpret_cast<const char*>(fields), sizeof fields);
+  return identity_bytes({static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
+                         static_cast<uint64_t>(st.st_size),
+                         static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                         static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec},
+                        before_ns);
+}
+
+/// file_identity(path, 0), from the lstat this run made of the file already where `fs` kept it
+/// (a pre-commit run stats every tracked file before the cache is asked).
+std::string identity_now(const source::FileSystem& fs, const std::string& path) {
+  if (std::optional<source::FileIdentity> seen = fs.seen_identity(path)) return identity_bytes(*seen, 0);
+  return file_identity(path, 0);
 }
 
 int64_t now_ns() {
@@ -643,7 +655,7 @@ bool same_answers(const source::FileSystem& fs, const std::vector<StoredAnswer>&
       switch (a.kind) {
         case 'r': {
           const std::string_view* id = identities.find(path);
-          if (id && !id->empty() && file_identity(path, 0) == *id) continue;  // the same file, unchanged since it was read
+          if (id && !id->empty() && identity_now(fs, path) == *id) continue;  // the same file, unchanged since it was read
           if (digest.empty()) {  // known by its identity alone, and that is not the file's now
             *why = path + " changed since the cached build";
             return false;
@@ -657,7 +669,7 @@ bool same_answers(const source::FileSystem& fs, const std::vector<StoredAnswer>&
         }
         case 'g': {
           const std::string_view* id = identities.find(path);
-          if (id && !id->empty() && file_identity(path, 0) == *id) continue;  // the same file, unchanged since the gates turned it away
+          if (id && !id->empty() && identity_now(fs, path) == *id) continue;  // the same file, unchanged since the gates turned it away
           std::string text, e;
           std::optional<bool> admitted;
           if (fs.read(path, &text, &e)) admitted = any_gate_admits(std::string(digest), text);

@@ -430,12 +430,18 @@ void RealFileSystem::adopt_listing(const std::string& dir, const std::vector<See
   std::sort(order.begin(), order.end(), [](const SeenEntry* x, const SeenEntry* y) { return x->name < y->name; });
   listing->entries.resize(order.size());
   listing->regular.resize(order.size());
+  listing->seen.resize(order.size());
   for (size_t i = 0; i < order.size(); ++i) {
     bool regular = false;
     std::string why;
     if (!classify(key, order[i]->name, order[i]->type, order[i]->st, AT_FDCWD, &listing->entries[i], &regular, &why))
       return;  // listed again when asked
     listing->regular[i] = regular;
+    if (const struct stat* st = order[i]->st; st && S_ISREG(st->st_mode))
+      listing->seen[i] = FileIdentity{static_cast<uint64_t>(st->st_dev), static_cast<uint64_t>(st->st_ino),
+                                      static_cast<uint64_t>(st->st_size),
+                                      static_cast<int64_t>(st->st_mtim.tv_sec) * 1000000000 + st->st_mtim.tv_nsec,
+                                      static_cast<int64_t>(st->st_ctim.tv_sec) * 1000000000 + st->st_ctim.tv_nsec};
   }
   listing->ok = true;
   std::lock_guard<std::mutex> lock(listings_mutex_);
@@ -491,12 +497,25 @@ std::shared_ptr<const RealFileSystem::Listing> RealFileSystem::listed_parent(con
 }
 
 namespace {
-bool holds(const RealFileSystem::Listing& listing, const std::string& name) {
+/// The index of `name` in a listing's entries (sorted by name), or its size when not there.
+size_t entry_index(const RealFileSystem::Listing& listing, const std::string& name) {
   auto it = std::lower_bound(listing.entries.begin(), listing.entries.end(), name,
                              [](const DirEntry& e, const std::string& n) { return e.name < n; });
-  return it != listing.entries.end() && it->name == name;
+  return it != listing.entries.end() && it->name == name ? static_cast<size_t>(it - listing.entries.begin())
+                                                         : listing.entries.size();
+}
+bool holds(const RealFileSystem::Listing& listing, const std::string& name) {
+  return entry_index(listing, name) < listing.entries.size();
 }
 }  // namespace
+
+std::optional<FileIdentity> RealFileSystem::seen_identity(const std::string& path) const {
+  std::string name;
+  auto listing = listed_parent(path, &name);
+  if (!listing || listing->seen.empty()) return std::nullopt;
+  size_t i = entry_index(*listing, name);
+  return i < listing->seen.size() ? listing->seen[i] : std::nullopt;
+}
 
 // A name its directory's listing does not hold is neither a file nor a directory: the walks ask
 // for a .gitignore, a go.mod or a package.json in every directory, and most have none.

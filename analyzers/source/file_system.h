@@ -32,6 +32,13 @@ struct DirEntry {
   std::string skip_reason;
 };
 
+/// What lstat(2) says of a regular file that tells one version of it from another (the schema
+/// cache's identity of a file it read).
+struct FileIdentity {
+  uint64_t dev = 0, ino = 0, size = 0;
+  int64_t mtime_ns = 0, ctime_ns = 0;
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
@@ -64,6 +71,13 @@ class FileSystem {
   }
   virtual bool is_dir(const std::string& path) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
+  /// The identity of the regular file `path` from an lstat(2) this run made of it already (the
+  /// pre-commit question stats every tracked file: RealFileSystem::adopt_listing), or nullopt,
+  /// and the caller stats it.
+  virtual std::optional<FileIdentity> seen_identity(const std::string& path) const {
+    (void)path;
+    return std::nullopt;
+  }
 };
 
 class RealFileSystem final : public FileSystem {
@@ -81,6 +95,7 @@ class RealFileSystem final : public FileSystem {
   std::shared_ptr<const std::vector<DirEntry>> read_dir_shared(const std::string& dir, std::string* err) const override;
   bool is_dir(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
+  std::optional<FileIdentity> seen_identity(const std::string& path) const override;
 
   /// One entry of a directory as another walk of this run read it: its d_type, and its lstat(2)
   /// when that walk made one.
@@ -100,6 +115,9 @@ class RealFileSystem final : public FileSystem {
     bool ok = false;
     std::vector<DirEntry> entries;
     std::vector<bool> regular;  ///< per entry: a regular file itself (fstatat, links not followed)
+    /// Per entry, when the listing was adopted: the identity of a regular file its walk stat'ed
+    /// (seen_identity); nullopt for any other.
+    std::vector<std::optional<FileIdentity>> seen;
     std::string err;
   };
 
@@ -178,6 +196,9 @@ class ReadOnceFileSystem final : public FileSystem {
   }
   bool is_dir(const std::string& path) const override { return inner_.is_dir(path); }
   bool is_file(const std::string& path) const override { return inner_.is_file(path); }
+  std::optional<FileIdentity> seen_identity(const std::string& path) const override {
+    return inner_.seen_identity(path);
+  }
   /// The bytes kept.
   size_t held() const;
 

@@ -125,6 +125,35 @@ TEST_CASE("reads through an adopted listing: links out of the tree and directori
   CHECK(err == "symbolic link to outside the tree");
 }
 
+// The lstat a walk made of a regular file it listed is that file's identity for the rest of the
+// run (the schema cache asks it of every file its build read): a link, a file of a directory
+// not adopted and a name not listed have none, and are stat'ed by the caller.
+TEST_CASE("an adopted listing keeps the identity of each regular file its walk stat'ed") {
+  TempDir dir;
+  dir.write("app/real.py", "x = 1\n");
+  dir.write("other/plain.py", "y = 2\n");
+  stdfs::create_symlink("real.py", dir.path / "app/inside.py");
+  source::RealFileSystem fs(dir.str());
+  struct stat real {}, link {};
+  REQUIRE(lstat((dir.path / "app/real.py").c_str(), &real) == 0);
+  REQUIRE(lstat((dir.path / "app/inside.py").c_str(), &link) == 0);
+  fs.adopt_listing((dir.path / "app").string(), {{"real.py", DT_REG, &real}, {"inside.py", DT_LNK, &link}});
+
+  std::optional<source::FileIdentity> id = fs.seen_identity((dir.path / "app/real.py").string());
+  REQUIRE(id);
+  CHECK(id->dev == static_cast<uint64_t>(real.st_dev));
+  CHECK(id->ino == static_cast<uint64_t>(real.st_ino));
+  CHECK(id->size == 6);
+  CHECK(id->mtime_ns == static_cast<int64_t>(real.st_mtim.tv_sec) * 1000000000 + real.st_mtim.tv_nsec);
+  CHECK(id->ctime_ns == static_cast<int64_t>(real.st_ctim.tv_sec) * 1000000000 + real.st_ctim.tv_nsec);
+  CHECK_FALSE(fs.seen_identity((dir.path / "app/inside.py").string()));
+  CHECK_FALSE(fs.seen_identity((dir.path / "app/gone.py").string()));
+  std::vector<source::DirEntry> entries;
+  std::string err;
+  REQUIRE(fs.read_dir((dir.path / "other").string(), &entries, &err));  // listed by the file system itself
+  CHECK_FALSE(fs.seen_identity((dir.path / "other/plain.py").string()));
+}
+
 // Whether a listed directory is inside the tree is read from its parents' listings (a real
 // directory of a directory inside): a directory reached through a link is not, and neither is
 // a real directory below it.
