@@ -437,7 +437,13 @@ class GoSyntax final : public HostSyntax {
     }
     if (!node_is(operand, "identifier")) return Callee::kUnknown;
     std::string path = import_path(ts_tree_root_node(node.tree), node_text(operand, source), source, facts);
-    if (path.empty()) return takes_no_text(local_type(operand, source, facts), name, facts) ? Callee::kOtherApi : Callee::kUnknown;
+    if (path.empty()) {
+      // A local's method call takes no SQL only when the local's type declares the method
+      // without a string parameter: unless some type of the project does, the local's type
+      // (a walk of its function's declarations, at each such call) is not asked.
+      if (!facts->count("go:plain-method:" + std::string(name))) return Callee::kUnknown;
+      return takes_no_text(local_type(operand, source, facts), name, facts) ? Callee::kOtherApi : Callee::kUnknown;
+    }
     *qualifier = operand;
     if (const std::string* dir = one_value(facts, "go:package:" + path)) {
       if (!facts->count("go:func:" + *dir + ":" + std::string(name))) return Callee::kUnknown;  // a variable's method

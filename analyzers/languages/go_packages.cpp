@@ -99,7 +99,8 @@ bool holds_word(std::string_view text, std::string_view w) {
 
 /// A method's signature from its name on (`Query(ctx context.Context, uri URI) (*R, error)`):
 /// "go:method:<T>.<M>" -> "plain" (no string parameter: it takes no SQL), "text" or "?" (not
-/// read), and "go:result:<T>.<M>" -> its first result's named type.
+/// read), "go:plain-method:<M>" -> <T> for a plain one, and "go:result:<T>.<M>" -> its first
+/// result's named type.
 void method_facts(std::string_view type, std::string_view name, std::string_view rest, FactList* out) {
   std::string key = std::string(type) + "." + std::string(name);
   std::string_view params, results;
@@ -108,7 +109,9 @@ void method_facts(std::string_view type, std::string_view name, std::string_view
     out->emplace_back("go:method:" + key, "?");
     return;
   }
-  out->emplace_back("go:method:" + key, holds_word(params, "string") ? "text" : "plain");
+  bool plain = !holds_word(params, "string");
+  out->emplace_back("go:method:" + key, plain ? "plain" : "text");
+  if (plain) out->emplace_back("go:plain-method:" + std::string(name), std::string(type));
   results = trim(rest.substr(after));
   if (size_t brace = results.rfind('{'); brace != std::string_view::npos && brace + 1 == results.size())
     results = trim(results.substr(0, brace));

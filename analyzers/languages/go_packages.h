@@ -28,8 +28,8 @@ std::string go_module_path(std::string_view go_mod);
 /// ("go:field:<Name>" -> "stmt" or "stmt <query>" or "text <query>") and each field's named type
 /// ("go:fieldtype:<Name>"), each struct and interface type ("go:type:<T>", "go:embeds:<T>" when
 /// it embeds one), and each method of one, declared or in an interface ("go:method:<T>.<M>" ->
-/// "plain" when no parameter is a string, and "go:result:<T>.<M>" -> its first result's named
-/// type). `dir` is the file's root-relative directory.
+/// "plain" when no parameter is a string, with "go:plain-method:<M>" -> <T>, and
+/// "go:result:<T>.<M>" -> its first result's named type). `dir` is the file's root-relative directory.
 void go_file_facts(std::string_view dir, std::string_view text, FactList* out);
 
 /// The named queries of a query file (`-- name: get-user` headers): "sql:query:<name>" -> path.

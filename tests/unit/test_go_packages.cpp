@@ -103,7 +103,9 @@ void method_facts(std::string_view type, std::string_view name, std::string_view
     out->emplace_back("go:method:" + key, "?");
     return;
   }
-  out->emplace_back("go:method:" + key, holds_word(params, "string") ? "text" : "plain");
+  bool plain = !holds_word(params, "string");
+  out->emplace_back("go:method:" + key, plain ? "plain" : "text");
+  if (plain) out->emplace_back("go:plain-method:" + std::string(name), std::string(type));
   results = trim(rest.substr(after));
   if (size_t brace = results.rfind('{'); brace != std::string_view::npos && brace + 1 == results.size())
     results = trim(results.substr(0, brace));
@@ -301,6 +303,9 @@ TEST_CASE("go package index: functions, statement fields, interfaces and method 
   CHECK(has(f, "go:method:Archiver.Query", "plain"));
   CHECK(has(f, "go:result:Archiver.Query", "Response"));
   CHECK(has(f, "go:method:Archiver.Run", "text"));
+  CHECK(has(f, "go:plain-method:Query", "Archiver"));  // a method name some type declares without a string parameter
+  CHECK(!has_key(f, "go:plain-method:Run"));
+  CHECK(!has_key(f, "go:plain-method:GetArchiver"));
   CHECK(!has_key(f, "go:embeds:Archiver"));
   CHECK(has(f, "go:embeds:DBTX", "1"));
 }
