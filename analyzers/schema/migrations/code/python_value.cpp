@@ -84,9 +84,15 @@ std::string_view PyReader::text(TSNode node) const {
 
 std::vector<std::pair<std::string, TSNode>> PyReader::assignments(TSNode block) const {
   std::vector<std::pair<std::string, TSNode>> out;
-  uint32_t n = ts_node_named_child_count(block);
-  for (uint32_t i = 0; i < n; ++i)
-    for (auto& a : assignments_in(ts_node_named_child(block, i))) out.push_back(std::move(a));
+  // The statements stepped through with a cursor: ts_node_named_child(block, i) steps from the
+  // first child each time, and a module of hundreds of statements is asked at each name read.
+  TSTreeCursor cursor = ts_tree_cursor_new(block);
+  for (bool more = ts_tree_cursor_goto_first_child(&cursor); more; more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+    TSNode stmt = ts_tree_cursor_current_node(&cursor);
+    if (!ts_node_is_named(stmt)) continue;
+    for (auto& a : assignments_in(stmt)) out.push_back(std::move(a));
+  }
+  ts_tree_cursor_delete(&cursor);
   return out;
 }
 
