@@ -106,7 +106,7 @@ const Language* language_for_path(std::string_view path) {
   auto same = [](std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
-      if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+      if ((a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i]) != b[i]) return false;  // ASCII, as tolower in "C"
     return true;
   };
   for (const Language& lang : languages())

@@ -14,9 +14,12 @@
 namespace schemagate::source {
 namespace {
 
+// ASCII only, as std::tolower in the "C" locale the program runs in, without its call per byte
+// (every path of the tree is lowered here, several times).
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   return out;
 }
 
