@@ -521,9 +521,11 @@ bool python_body_stays(std::string_view code) {
 }
 
 std::string python_blank_bodies(std::string_view text, const std::vector<TopLevelBody>& bodies,
-                                const std::vector<bool>& blank, std::vector<std::pair<uint32_t, uint32_t>>* skipped) {
+                                const std::vector<bool>& blank, std::vector<std::pair<uint32_t, uint32_t>>* skipped,
+                                const std::vector<std::pair<uint32_t, uint32_t>>& unread) {
   std::string out(text);
   bool any = false;
+  std::vector<std::pair<size_t, size_t>> blanked;  // each blanked body's [open + 1, close)
   for (size_t i = 0; i < bodies.size(); ++i) {
     if (!blank[i]) continue;
     size_t indent = 0;
@@ -548,7 +550,18 @@ std::string python_blank_bodies(std::string_view text, const std::vector<TopLeve
       blank_keeping_lines(out, bodies[i].open + 1, bodies[i].close);
     }
     out.replace(pass, 4, "pass");
+    blanked.emplace_back(bodies[i].open + 1, bodies[i].close);
     any = true;
+  }
+  if (skipped && !unread.empty()) {
+    // A span of `unread` in a body blanked is gone with it (its `pass` may stand on a comment).
+    size_t b = 0;
+    for (const std::pair<uint32_t, uint32_t>& u : unread) {
+      while (b < blanked.size() && blanked[b].second <= u.first) ++b;
+      if (b < blanked.size() && blanked[b].first < u.second) continue;
+      skipped->push_back(u);
+    }
+    std::sort(skipped->begin(), skipped->end());
   }
   return any ? out : std::string();
 }

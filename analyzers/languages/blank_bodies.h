@@ -78,9 +78,11 @@ bool python_body_stays(std::string_view code);
 
 /// `text` with each body `blank[i]` marks replaced by `pass` and blanks (line ends kept); "" when
 /// none is. `skipped`, if given: each blanked body's bytes after its `pass` are listed there
-/// instead, left as they are, for a parser that does not read them (Parser::parse's `skipped`).
+/// instead, left as they are, for a parser that does not read them (Parser::parse's `skipped`),
+/// with the spans of `unread` (sorted, disjoint: python_unread_spans) outside the bodies blanked.
 std::string python_blank_bodies(std::string_view text, const std::vector<TopLevelBody>& bodies,
                                 const std::vector<bool>& blank,
-                                std::vector<std::pair<uint32_t, uint32_t>>* skipped = nullptr);
+                                std::vector<std::pair<uint32_t, uint32_t>>* skipped = nullptr,
+                                const std::vector<std::pair<uint32_t, uint32_t>>& unread = {});
 
 }  // namespace schemagate::languages

@@ -155,6 +155,112 @@ bool python_literals(std::string_view t, const std::function<void(std::string_vi
   return true;
 }
 
+std::vector<std::pair<uint32_t, uint32_t>> python_unread_spans(std::string_view t) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  size_t n = t.size();
+  if (n > UINT32_MAX) return out;
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n'; };
+  auto keep = [&](size_t from, size_t to) {
+    if (to > from) out.emplace_back(static_cast<uint32_t>(from), static_cast<uint32_t>(to));
+  };
+  // The span of the comment met last, which a comment line after it may extend: `open_line`
+  // when that comment is a line of its own, `indent` the blanks before its `#`, `line_end`
+  // where it ends.
+  std::pair<size_t, size_t> open{0, 0};
+  bool open_line = false;
+  std::string_view indent;
+  size_t line_end = 0;
+  auto close = [&] {
+    keep(open.first, open.second);
+    open = {0, 0};
+    open_line = false;
+  };
+  int depth = 0;
+  bool balanced = true;
+  // The lexing of python_literals, but for f-strings: their fields are read for the quote that
+  // ends them, as Python's tokenizer reads them.
+  for (size_t i = 0; i < n;) {
+    i = source::find_byte_of<'#', '"', '\'', '(', '[', '{', ')', ']', '}'>(t, i);
+    if (i == std::string_view::npos) break;
+    char c = t[i];
+    if (c == '#') {
+      size_t e = t.find('\n', i);
+      if (e == std::string_view::npos) e = n;
+      // Its first and last characters are read: the parser meets a comment where it starts and
+      // ends (a block's last statement's comment is the block's end), and the indentation
+      // scanner sees its `#` at its column (a comment line as deep as the block is in it).
+      size_t last = e;  // where its last character starts (a `\r` before the line end aside)
+      while (last > i + 1 && t[last - 1] == '\r') --last;
+      for (--last; last > i && (static_cast<unsigned char>(t[last]) & 0xC0) == 0x80;) --last;
+      size_t line = t.rfind('\n', i) + 1;  // 0 past npos
+      size_t k = line;
+      while (k < i && blank(t[k])) ++k;
+      bool own_line = k == i;
+      // A comment line joins the span of the one before when as deep, with only blank lines
+      // between: the scanner reads both alike (a dedent before both, or before neither).
+      bool joins = own_line && open_line && t.substr(line, i - line) == indent;
+      for (size_t b = line_end; b < line && joins; ++b) joins = blank(t[b]);
+      if (joins) {
+        open.second = last;
+      } else {
+        close();
+        open = {i + 1, last};
+      }
+      line_end = e;
+      open_line = own_line;
+      indent = t.substr(line, i - line);
+      if (!own_line) close();
+      i = e;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      bool format = false;
+      for (size_t b = i; b > 0 && i - b < 3 && std::isalpha(static_cast<unsigned char>(t[b - 1])); --b)
+        format = format || t[b - 1] == 'f' || t[b - 1] == 'F' || t[b - 1] == 't' || t[b - 1] == 'T';
+      bool triple = i + 2 < n && t[i + 1] == c && t[i + 2] == c;
+      size_t j = i + (triple ? 3 : 1), begin = j;
+      int fields = 0;  // an f-string's fields open
+      for (;;) {
+        if (!format && j < n) j = source::find_literal_stop(t, j, c, !triple);
+        if (j >= n) return {};  // npos too
+        if (t[j] == '\\') {
+          j += 2;
+        } else if (triple ? (t[j] == c && j + 2 < n && t[j + 1] == c && t[j + 2] == c) : t[j] == c) {
+          if (fields > 0) return {};
+          break;
+        } else if (!triple && t[j] == '\n') {
+          return {};
+        } else {
+          if (format && t[j] == '{') {
+            if (fields == 0 && j + 1 < n && t[j + 1] == '{') ++j;  // `{{`: a brace of the text
+            else ++fields;
+          } else if (format && t[j] == '}' && fields > 0) {
+            --fields;
+          }
+          ++j;
+        }
+      }
+      std::string_view body = t.substr(begin, j - begin);
+      size_t end = j + (triple ? 3 : 1);
+      close();
+      if (!format && balanced && depth == 0 && body.find('\\') == std::string_view::npos &&
+          python_statement_alone(t, i, end) && !(looks_like_sql(body) && !reads_as_prose(body)))
+        keep(begin, j);
+      i = end;
+      continue;
+    }
+    close();
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if (c == ')' || c == ']' || c == '}') {
+      if (depth == 0) balanced = false;
+      else --depth;
+    }
+    ++i;
+  }
+  close();
+  return out;
+}
+
 // "..." with escapes (to the line end), `...` raw (may span lines), '...' runes, // and /* */
 // comments. Most bytes open none: they are skipped sixteen at a time (source/byte_scan.h), not
 // tested one by one.

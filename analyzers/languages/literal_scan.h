@@ -6,11 +6,13 @@
 // when it calls a database call of dynamic SQL (those are unchecked sites, counted).
 #pragma once
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace schemagate::languages {
@@ -45,6 +47,22 @@ bool literals_may_hold_sql(std::string_view language, std::string_view text);
 /// it is whole (a statement by itself, no escape: its text is its value); false when a literal
 /// does not close.
 bool python_literals(std::string_view text, const std::function<void(std::string_view body, bool whole)>& found);
+/// The spans of `text`, a Python file, that a parse for sites need not read (Parser::parse's
+/// `skipped`): the inside of each comment, and the body of each string that is a statement by
+/// itself (a docstring; whole, as python_literals says) whose text is no site (find_sites
+/// reports such a literal only when it looks_like_sql and not reads_as_prose). The parser lexes
+/// both byte by byte, and Python's indentation scanner reads a comment line again each time it
+/// looks past it for the next line's indentation; nothing reads a comment node's text or a
+/// docstring's content. What is read keeps the tree's every other node as it was, at the same
+/// bytes: a string's quotes (the parser still meets a string), and a comment's first and last
+/// characters (its `#` at its column tells the scanner whether a dedent comes before it, and a
+/// block that ends with a comment ends where the comment does). Comment lines of one
+/// indentation, with only blank lines between, are one span (the lexer walks the ranges before
+/// each token it reads: fewer is cheaper). Sorted, disjoint; empty when a literal does not close
+/// or an f-string's field holds the string's own quote (the file's tokens cannot be told
+/// lexically).
+std::vector<std::pair<uint32_t, uint32_t>> python_unread_spans(std::string_view text);
+
 /// The same for a Go file lexed already (`lexed`: go_lex(text)).
 bool go_literals_may_hold_sql(std::string_view text, const GoLexicon& lexed);
 

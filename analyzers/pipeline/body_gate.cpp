@@ -11,7 +11,8 @@
 // file is parsed whole. A layer reads the tree of the file's first scan only: a scan again, with
 // more bodies kept (a wrapper found since), takes its outputs. A body blanked is skipped by the
 // parser (included ranges), not read as blanks: a Go body's text between its braces, a Python
-// body's after the `pass` that stands for it.
+// body's after the `pass` that stands for it. A Python file's comments and prose docstrings are
+// skipped the same way, whatever bodies stay (languages::python_unread_spans).
 #include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/go_prefilter.h"
 #include "analyzers/languages/literal_scan.h"
@@ -74,11 +75,18 @@ std::string FileScanner::python_text_to_parse(const std::string& rel, const std:
                                               const std::vector<const datalayers::DataLayer*>& layers,
                                               std::set<languages::ProjectQuery>* asked,
                                               std::vector<languages::Parser::Span>* skipped) {
+  // Whatever bodies are parsed, their comments and the docstrings that are no SQL are not read.
+  std::vector<languages::Parser::Span> unread;
+  if (skipped) unread = languages::python_unread_spans(text);
+  auto whole = [&] {
+    if (skipped) *skipped = std::move(unread);
+    return std::string();
+  };
   for (const datalayers::DataLayer* layer : layers)
-    if (!layer->reads_body) return {};
+    if (!layer->reads_body) return whole();
   std::string code;  // `text` with its literals and comments blanked
   std::vector<languages::TopLevelBody> bodies = languages::python_def_bodies(text, &code);
-  if (bodies.empty()) return {};
+  if (bodies.empty()) return whole();
   // As extract.cpp's scan: a test, or a file that parses SQL itself, keeps only database calls.
   bool calls_only = (source::is_test_file(rel) || imports(text).sql_parser()) && text.find("text as ") == std::string::npos;
   std::vector<bool> blank(bodies.size(), false);
@@ -97,13 +105,13 @@ std::string FileScanner::python_text_to_parse(const std::string& rel, const std:
     for (size_t i = 0; i < bodies.size(); ++i) {
       if (!blank[i]) continue;
       std::optional<std::string> body_code = languages::python_code_only(bodies[i].body(text));
-      if (!body_code) return {};
+      if (!body_code) return whole();
       for (std::string_view name : languages::go_called_names(*body_code)) called.emplace(name);
     }
     for (const std::string& name : called)
       asked->insert({languages::ProjectQuery::kWrapper, std::string(lang.name), "", name, false});
   }
-  return languages::python_blank_bodies(text, bodies, blank, skipped);
+  return languages::python_blank_bodies(text, bodies, blank, skipped, unread);
 }
 
 }  // namespace schemagate::pipeline

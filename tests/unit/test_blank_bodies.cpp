@@ -4,8 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 
 #include "analyzers/languages/blank_bodies.h"
+#include "analyzers/languages/literal_scan.h"
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/file_scanner.h"
 #include "analyzers/pipeline/scan_plan.h"
@@ -380,4 +382,190 @@ TEST_CASE("blank bodies: the scan blanks Python helpers, keeps wrapper calls and
   std::string blanked_again = again.text_to_parse("store.py", kPyStore, py, {}, nullptr);
   CHECK(blanked_again.find("run(self.conn, order_id)") != std::string::npos);
   CHECK(blanked_again.find("print(label") == std::string::npos);
+}
+
+// Comments and prose docstrings left unread (literal_scan.h's python_unread_spans): the tree
+// parsed around them has every other node at the same bytes, rows and columns, and the text
+// that may be a site is read.
+namespace {
+
+/// The nodes of `root` in document order but comments, and string contents that lie in a span
+/// of `unread`: type, bytes and points.
+std::vector<std::string> nodes_but_comments(TSNode root, const std::vector<languages::Parser::Span>& unread) {
+  std::vector<std::string> out;
+  auto walk = [&](auto&& self, TSNode n) -> void {
+    std::string type = ts_node_type(n);
+    uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+    if (type == "comment") return;
+    for (const languages::Parser::Span& s : unread)
+      if (type == "string_content" && b >= s.first && e <= s.second) return;
+    TSPoint p = ts_node_start_point(n), q = ts_node_end_point(n);
+    out.push_back(type + " " + std::to_string(b) + "-" + std::to_string(e) + " " + std::to_string(p.row) + ":" +
+                  std::to_string(p.column) + "-" + std::to_string(q.row) + ":" + std::to_string(q.column));
+    for (uint32_t i = 0; i < ts_node_child_count(n); ++i) self(self, ts_node_child(n, i));
+  };
+  walk(walk, root);
+  return out;
+}
+
+bool unread_at(const std::vector<languages::Parser::Span>& unread, std::string_view text, std::string_view what) {
+  size_t at = text.find(what);
+  REQUIRE(at != std::string_view::npos);
+  for (const languages::Parser::Span& s : unread)
+    if (at >= s.first && at + what.size() <= s.second) return true;
+  return false;
+}
+
+const std::string kPyCommented =
+    "# Copyright header\n"
+    "# SELECT id FROM users, in a comment\n"
+    "\"\"\"Module docstring: select the rows of a table.\"\"\"\n"
+    "import db\n"
+    "\n"
+    "QUERY = \"\"\"select id from users\"\"\"\n"
+    "\n"
+    "\n"
+    "class Store:\n"
+    "    \"\"\"Reads orders.\"\"\"\n"
+    "\n"
+    "    def load(self, id):  # the loader\n"
+    "        \"\"\"\n"
+    "        SELECT id, total FROM orders WHERE id = %s\n"
+    "        \"\"\"\n"
+    "        # first comment\n"
+    "\n"
+    "        # second comment\n"
+    "        rows = db.execute(\n"
+    "            # inside brackets\n"
+    "            \"SELECT id FROM orders\"\n"
+    "        )\n"
+    "        return rows  # trailing, at the block's end\n"
+    "    # at the class's depth: in its block\n"
+    "# at column 0: after it\n"
+    "def after():\n"
+    "    x = f\"{'#'} is no comment\"  # a comment ending in é\n"
+    "    'a lone string'\n"
+    "    return x\n"
+    "        # deeper than the block that ends\n";
+
+}  // namespace
+
+TEST_CASE("python unread spans: comments and prose docstrings are left out, the rest of the tree stays") {
+  std::vector<languages::Parser::Span> unread = languages::python_unread_spans(kPyCommented);
+  REQUIRE_FALSE(unread.empty());
+  std::string_view t = kPyCommented;
+  CHECK(unread_at(unread, t, "Copyright heade"));
+  CHECK(unread_at(unread, t, "SELECT id FROM users, in a commen"));  // a comment is no site
+  CHECK(unread_at(unread, t, "Module docstring: select the rows of a table."));
+  CHECK(unread_at(unread, t, "Reads orders."));
+  CHECK(unread_at(unread, t, "a lone string"));
+  CHECK_FALSE(unread_at(unread, t, "select id from users"));  // assigned: a constant another file may read
+  CHECK_FALSE(unread_at(unread, t, "SELECT id, total FROM orders"));  // a docstring that reads as SQL is a site
+  CHECK_FALSE(unread_at(unread, t, "SELECT id FROM orders\""));
+  CHECK_FALSE(unread_at(unread, t, "is no comment"));
+  // Comment lines as deep, blank lines between: one span, from past the first `#` to the last
+  // character of the last.
+  CHECK(unread_at(unread, t, "first comment\n\n        # second commen"));
+  CHECK_FALSE(unread_at(unread, t, "column 0: after it"));  // ... and ends at its last character
+  for (const languages::Parser::Span& s : unread) {
+    CHECK((t[s.first - 1] == '#' || t[s.first - 1] == '"' || t[s.first - 1] == '\''));
+    CHECK(t[s.second] != '\n');
+  }
+  // Shallower than the comment before it: a span of its own (the scanner may dedent between).
+  CHECK_FALSE(unread_at(unread, t, "end\n    # at the class"));
+  CHECK_FALSE(unread_at(unread, t, "block\n# at column 0"));
+
+  const languages::Language& py = *languages::language_for_path("a.py");
+  languages::Parser parser(py);
+  languages::Tree whole = parser.parse(kPyCommented);
+  languages::Tree part = parser.parse(kPyCommented, unread);
+  REQUIRE(whole);
+  REQUIRE(part);
+  CHECK_FALSE(ts_node_has_error(ts_tree_root_node(part.get())));
+  CHECK(nodes_but_comments(ts_tree_root_node(part.get()), unread) ==
+        nodes_but_comments(ts_tree_root_node(whole.get()), unread));
+
+  // Nothing is left out of a text whose tokens cannot be told.
+  CHECK(languages::python_unread_spans("# c\nx = 'open\n").empty());
+  CHECK(languages::python_unread_spans("# comment\nx = f\"{d[\"k\"]}\"\n").empty());
+}
+
+TEST_CASE("python unread spans: the tree stays on random blocks, comments and docstrings") {
+  // Valid Python of nested blocks with comment lines at every column, trailing comments,
+  // docstrings and bracketed statements across lines: where the indentation scanner decides a
+  // dedent, and which block a comment ends.
+  std::mt19937 rng(17);
+  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+  const languages::Language& py = *languages::language_for_path("a.py");
+  languages::Parser parser(py);
+  size_t with_spans = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    auto comment = [&](size_t column) {
+      static const char* const kWords[] = {"x", "note: é", "SELECT id FROM t", "#", "", "a longer remark"};
+      text += std::string(column, ' ') + "#" + kWords[pick(6)] + (pick(4) == 0 ? "\r\n" : "\n");
+    };
+    auto block = [&](auto&& self, size_t indent, int depth) -> void {
+      size_t statements = 1 + pick(4);
+      for (size_t s = 0; s < statements; ++s) {
+        std::string pad(indent, ' ');
+        switch (pick(depth < 3 ? 7 : 5)) {
+          case 0: comment(pick(indent + 9)); [[fallthrough]];
+          case 1: text += pad + "x = 1" + (pick(2) ? "  # trailing é" : "") + "\n"; break;
+          case 2: text += pad + "\"\"\"A docstring:\n" + pad + "  select nothing.\"\"\"\n"; break;
+          case 3: text += pad + "y = f(\n" + pad + "    # in brackets\n" + pad + "    1)  # after\n"; break;
+          case 4: text += "\n"; comment(indent); comment(indent); break;
+          default:
+            text += pad + "if x:" + (pick(2) ? "  # opens" : "") + "\n";
+            self(self, indent + 4, depth + 1);
+            if (pick(3) == 0) comment(pick(indent + 9));
+        }
+      }
+    };
+    block(block, 0, 0);
+    std::vector<languages::Parser::Span> unread = languages::python_unread_spans(text);
+    with_spans += !unread.empty();
+    languages::Tree whole = parser.parse(text);
+    languages::Tree part = parser.parse(text, unread);
+    REQUIRE(whole);
+    REQUIRE(part);
+    CHECK(ts_node_has_error(ts_tree_root_node(whole.get())) == ts_node_has_error(ts_tree_root_node(part.get())));
+    CHECK_MESSAGE(nodes_but_comments(ts_tree_root_node(part.get()), unread) ==
+                      nodes_but_comments(ts_tree_root_node(whole.get()), unread),
+                  text);
+  }
+  CHECK(with_spans > 250);
+}
+
+TEST_CASE("python unread spans: the scan skips them around the bodies it blanks") {
+  // A blanked body's `pass` may stand where a comment was: the comment's span goes with the body.
+  const std::string text =
+      "def helper(label):\n"
+      "    # a comment where `pass` goes\n"
+      "    print(label)\n"
+      "\n"
+      "# between\n"
+      "def load(conn):\n"
+      "    return conn.execute(\"SELECT id FROM orders\").fetchall()  # the query\n";
+  std::vector<languages::TopLevelBody> bodies = languages::python_def_bodies(text);
+  REQUIRE(bodies.size() == 2);
+  std::vector<languages::Parser::Span> unread = languages::python_unread_spans(text);
+  std::vector<languages::Parser::Span> skipped;
+  std::string passed = languages::python_blank_bodies(text, bodies, {true, false}, &skipped, unread);
+  REQUIRE_FALSE(passed.empty());
+  CHECK(std::is_sorted(skipped.begin(), skipped.end()));
+  size_t pass = passed.find("pass");
+  REQUIRE(pass == text.find("# a comment"));
+  for (const languages::Parser::Span& s : skipped) CHECK((s.second <= pass || s.first >= pass + 4));
+  CHECK(std::any_of(skipped.begin(), skipped.end(), [&](const languages::Parser::Span& s) { return text.substr(s.first, s.second - s.first) == " betwee"; }));
+  CHECK(std::any_of(skipped.begin(), skipped.end(), [&](const languages::Parser::Span& s) { return text.substr(s.first, s.second - s.first) == " the quer"; }));
+  const languages::Language& py = *languages::language_for_path("a.py");
+  languages::Parser parser(py);
+  languages::Tree tree = parser.parse(passed, skipped);
+  REQUIRE(tree);
+  CHECK_FALSE(ts_node_has_error(ts_tree_root_node(tree.get())));
+  // No body blanked: the spans alone.
+  skipped.clear();
+  CHECK(languages::python_blank_bodies(text, bodies, {false, false}, &skipped, unread).empty());
+  CHECK(skipped == unread);
 }
