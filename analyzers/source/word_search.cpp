@@ -2,6 +2,7 @@
 #include "analyzers/source/word_search.h"
 
 #include <algorithm>
+#include <bit>
 #include <utility>
 
 namespace schemagate::source {
@@ -60,15 +61,20 @@ WordSearch::WordSearch(std::vector<std::string> words, const std::vector<bool>& 
   }
   // States that end no word first, so that one comparison per byte tells whether one ended.
   // The start state ends only the empty word.
+  // The rows of those that end a word start at a power of two (rows left unused before them):
+  // the states of several readings OR-ed reach it exactly when one of them does, so one test a
+  // round tells whether a word ended in any (an OR is never below its largest state; below a
+  // power of two, the OR of states below it stays below it).
   size_t n = trie.size();
   std::vector<uint32_t> order, renumbered(n);
   for (size_t s = 0; s < n; ++s)
     if (trie[s].out.empty()) order.push_back(static_cast<uint32_t>(s));
-  first_output_ = static_cast<uint32_t>(order.size()) * 256;
+  const size_t plain = order.size(), outputs_from = std::bit_ceil(std::max<size_t>(plain, 1));
+  first_output_ = static_cast<uint32_t>(outputs_from) * 256;
   for (size_t s = 0; s < n; ++s)
     if (!trie[s].out.empty()) order.push_back(static_cast<uint32_t>(s));
-  for (size_t k = 0; k < n; ++k) renumbered[order[k]] = static_cast<uint32_t>(k) * 256;
-  delta_.resize(n * 256);
+  for (size_t k = 0; k < n; ++k) renumbered[order[k]] = static_cast<uint32_t>(k < plain ? k : outputs_from + k - plain) * 256;
+  delta_.resize((outputs_from + n - plain) * 256);
   for (int32_t s : bfs) {
     uint32_t* row = delta_.data() + renumbered[static_cast<size_t>(s)];
     if (s == 0) std::fill(row, row + 256, renumbered[0]);
@@ -77,7 +83,7 @@ WordSearch::WordSearch(std::vector<std::string> words, const std::vector<bool>& 
   }
   start_ = renumbered[0];
   for (const std::string& w : words_) longest_ = std::max(longest_, w.size());
-  for (size_t k = first_output_ / 256; k < n; ++k) outputs_.push_back(std::move(trie[order[k]].out));
+  for (size_t k = plain; k < n; ++k) outputs_.push_back(std::move(trie[order[k]].out));
 }
 
 std::vector<bool> WordSearch::occurring(std::string_view text, std::vector<WordHit>* hits) const {
@@ -122,13 +128,29 @@ std::vector<bool> WordSearch::occurring(std::string_view text, std::vector<WordH
     }
     state[0] = a;
     const size_t together = n / K;  // every part is at least this long
+    // The four readings in locals, not the arrays: indexed, they lived in memory, stored and
+    // read again each round (nine instructions a byte; five so).
+    static_assert(K == 4);
+    const unsigned char *const p0 = from[0], *const p1 = from[1], *const p2 = from[2], *const p3 = from[3];
+    size_t s0 = state[0], s1 = state[1], s2 = state[2], s3 = state[3];
     for (size_t i = 0; i < together; ++i) {
-#pragma GCC unroll 4
-      for (size_t k = 0; k < K; ++k) state[k] = delta[state[k] + from[k][i]];
-#pragma GCC unroll 4
-      for (size_t k = 0; k < K; ++k)
-        if (state[k] >= first_output) [[unlikely]] ended(state[k], from[k] + i + 1, into[k]);
+      // A loop of no call, left where a word ends: around a call the states were kept in
+      // memory at every byte.
+      for (; i < together; ++i) {
+        s0 = delta[s0 + p0[i]];
+        s1 = delta[s1 + p1[i]];
+        s2 = delta[s2 + p2[i]];
+        s3 = delta[s3 + p3[i]];
+        // One test for the four: first_output is a power of two (times 256), see the constructor.
+        if ((s0 | s1 | s2 | s3) >= first_output) [[unlikely]] break;
+      }
+      if (i == together) break;
+      if (s0 >= first_output) ended(s0, p0 + i + 1, into[0]);
+      if (s1 >= first_output) ended(s1, p1 + i + 1, into[1]);
+      if (s2 >= first_output) ended(s2, p2 + i + 1, into[2]);
+      if (s3 >= first_output) ended(s3, p3 + i + 1, into[3]);
     }
+    state[0] = s0, state[1] = s1, state[2] = s2, state[3] = s3;
     for (size_t k = 0; k < K; ++k) {
       const unsigned char* const stop = k + 1 < K ? from[k + 1] : end;
       for (const unsigned char* q = from[k] + together; q < stop; ++q) {

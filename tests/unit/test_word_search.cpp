@@ -267,3 +267,43 @@ TEST_CASE("word search: a long text read as parts at once finds every word at ev
     }
   }
 }
+
+TEST_CASE("word search: the four readings tested as one find the words that end in any of them, as find does") {
+  // Word sets of every size up to 150 over letters (states that end no word of every count, so
+  // rows left unused before those that do), texts of other bytes with words planted, some at
+  // the same place in each of the four parts (words that end in several readings at once).
+  std::mt19937 rng(41);
+  for (int round = 0; round < 150; ++round) {
+    std::vector<std::string> words;
+    std::vector<bool> located;
+    for (int k = 0; k <= round; ++k) {
+      std::string w(2 + rng() % 7, 'a');
+      for (char& c : w) c = static_cast<char>('a' + rng() % 26);
+      words.push_back(w);
+      located.push_back(rng() % 4 != 0);
+    }
+    WordSearch search(words, located);
+    std::string text(1024 + rng() % 8000, ' ');
+    for (char& c : text) c = " .,;()0123456789\n"[rng() % 17];
+    size_t n = text.size();
+    for (int planted = 0; planted < 12; ++planted) {
+      const std::string& w = words[rng() % words.size()];
+      size_t at = rng() % (n / 4 - w.size());
+      for (size_t part = 0; part < 4; ++part)
+        if (planted % 3 == 0 || part == rng() % 4) text.replace(n * part / 4 + at, w.size(), w);
+    }
+    CAPTURE(round);
+    std::vector<schemagate::source::WordHit> hits;
+    REQUIRE(search.occurring(text, &hits) == by_find(words, text));
+    std::vector<std::pair<size_t, uint32_t>> got, want;
+    for (auto& h : hits) got.push_back({h.end, h.word});
+    for (uint32_t w = 0; w < words.size(); ++w)
+      if (located[w])
+        for (size_t at = text.find(words[w]); at != std::string::npos; at = text.find(words[w], at + 1))
+          want.push_back({at + words[w].size(), w});
+    for (size_t k = 1; k < got.size(); ++k) REQUIRE(got[k - 1].first <= got[k].first);
+    std::sort(got.begin(), got.end());
+    std::sort(want.begin(), want.end());
+    REQUIRE(got == want);
+  }
+}
