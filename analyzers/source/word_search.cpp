@@ -74,11 +74,13 @@ WordSearch::WordSearch(std::vector<std::string> words, const std::vector<bool>& 
   for (size_t s = 0; s < n; ++s)
     if (!trie[s].out.empty()) order.push_back(static_cast<uint32_t>(s));
   for (size_t k = 0; k < n; ++k) renumbered[order[k]] = static_cast<uint32_t>(k < plain ? k : outputs_from + k - plain) * 256;
-  delta_.resize((outputs_from + n - plain) * 256);
+  // Not zeroed: every row used is written whole below, and the unused ones are never read
+  // (nor their pages touched).
+  delta_.reset(new uint32_t[(outputs_from + n - plain) * 256]);
   for (int32_t s : bfs) {
-    uint32_t* row = delta_.data() + renumbered[static_cast<size_t>(s)];
+    uint32_t* row = delta_.get() + renumbered[static_cast<size_t>(s)];
     if (s == 0) std::fill(row, row + 256, renumbered[0]);
-    else std::copy_n(delta_.data() + renumbered[static_cast<size_t>(trie[static_cast<size_t>(s)].fail)], 256, row);
+    else std::copy_n(delta_.get() + renumbered[static_cast<size_t>(trie[static_cast<size_t>(s)].fail)], 256, row);
     for (auto& [c, t] : trie[static_cast<size_t>(s)].next) row[c] = renumbered[static_cast<size_t>(t)];
   }
   start_ = renumbered[0];
@@ -89,7 +91,7 @@ WordSearch::WordSearch(std::vector<std::string> words, const std::vector<bool>& 
 std::vector<bool> WordSearch::occurring(std::string_view text, std::vector<WordHit>* hits) const {
   std::vector<bool> found(words_.size());
   if (hits) hits->clear();
-  const uint32_t* delta = delta_.data();
+  const uint32_t* delta = delta_.get();
   // Locals: a member read through `this` is read again after each call of `ended` (it may
   // write anything), once per byte.
   const size_t first_output = first_output_;

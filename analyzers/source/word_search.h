@@ -7,6 +7,7 @@
 // occurs (may_contain_sql's keywords, whole words in a window of each other).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,7 @@ class WordSearch {
   std::vector<std::string> words_;
   /// delta_[state * 256 + byte]: the next state, times 256 (a row's offset). States at or past
   /// first_output_ (a power of two times 256) end at least one word; those before it end none.
-  std::vector<uint32_t> delta_;
+  std::unique_ptr<uint32_t[]> delta_;
   uint32_t first_output_ = 0;  ///< as a row offset
   uint32_t start_ = 0;         ///< the start state's row (not 0 when a word is empty)
   size_t longest_ = 0;         ///< the longest word's length
