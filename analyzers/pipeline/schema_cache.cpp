@@ -785,7 +785,7 @@ bool load(const source::FileSystem& fs, const std::string& file, const std::stri
   return true;
 }
 
-bool store(const std::string& dir, const std::string& file, const std::string& key,
+bool store(const std::string& file, const std::string& key,
            const std::map<Question, std::string>& answers, const std::map<std::string, std::string>& identities,
            const SchemaBuild& build) {
   Writer w;
@@ -923,7 +923,7 @@ bool build_schema_cached(const source::FileSystem& fs, const SchemaCacheKey& key
   std::optional<std::pair<std::map<Question, std::string>, std::map<std::string, std::string>>> restore;
   if (load(fs, result->file, k, key.options->max_file_size, key.real_files, out, &result->why, &restore)) {
     result->hit = true;
-    if (restore) result->stored = store(dir, result->file, k, restore->first, restore->second, *out);
+    if (restore) result->stored = store(result->file, k, restore->first, restore->second, *out);
     return true;
   }
   RecordingFileSystem recording(fs, key.options->max_file_size, key.real_files);
@@ -940,7 +940,7 @@ bool build_schema_cached(const source::FileSystem& fs, const SchemaCacheKey& key
     return true;
   };
   if (auto answers = recording.answers(hashed))
-    result->stored = store(dir, result->file, k, *answers, recording.identities(), *out);
+    result->stored = store(result->file, k, *answers, recording.identities(), *out);
   return true;
 }
 
