@@ -48,7 +48,6 @@ Tree Parser::parse(std::string_view source, uint64_t budget) {
   // (a 568-byte .tsx file the fuzzer found: over a minute); real files parse in milliseconds per
   // 100 KB. The budget grows with the size, so a large file on a loaded machine is not cut off.
   ts_parser_set_timeout_micros(parser_, budget ? budget : budget_micros(source.size()));
-  parses_made_.fetch_add(1, std::memory_order_relaxed);
   Tree tree(ts_parser_parse_string(parser_, nullptr, source.data(), static_cast<uint32_t>(source.size())));
   // tree-sitter resumes a parse it gave up on at the next call, whatever text that call passes:
   // the phases that skip such a file and go on would get a tree of the old text over the new one

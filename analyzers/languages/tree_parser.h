@@ -3,7 +3,6 @@
 // ABI against the runtime (ts_parser_set_language refuses a mismatch) and keeps the reason, so
 // the CLI can fail at start-up with a clear message instead of extracting nothing.
 #pragma once
-#include <atomic>
 #include <cstdint>
 #include <tree_sitter/api.h>
 
@@ -56,12 +55,7 @@ class Parser {
   /// their offsets, rows and columns in `source`.
   Tree parse(std::string_view source, const std::vector<Span>& skipped, uint64_t budget = 0);
 
-  /// How many parses every parser of the process has made (each parse() call that reached the
-  /// grammar): the tests' measure of a file parsed twice where once would do.
-  static uint64_t parses_made() { return parses_made_.load(std::memory_order_relaxed); }
-
  private:
-  static inline std::atomic<uint64_t> parses_made_{0};
   const Language* language_;
   TSParser* parser_ = nullptr;
   std::string error_;

@@ -286,12 +286,6 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
   // the siblings are read: its tree is kept apart, in a store of its own, so that those of
   // the files surely scanned again keep their room.
   ParsedFiles package_trees;
-  // Any other file that asked the project something keeps its tree in a store of its own too, as
-  // room allows: whether it is scanned again is known only once every file's first scan is
-  // over, and the wrapper it calls may be defined by a file scanned after it (hatchet's
-  // repository files, 134 and 153 KB, were parsed twice for that). Its trees are dropped
-  // after the first pass, but those of the files scanned again.
-  ParsedFiles asked_trees;
   // Files that call a wrapper another file defines (synapse's execute_batch) are likely scanned
   // again too, known once that file's first pass is over: their trees go to the same store, as
   // do those of files that use a name imported from a module of the project (tests/server.py's
@@ -358,8 +352,6 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
                           q.c[0] != '=' && q.c[0] != '!';
                  })) {
         package_trees.keep(files[i].first, text, tree, from);
-      } else if (!first[i].asked.empty()) {
-        asked_trees.keep(files[i].first, text, tree, from);
       }
     };
   }
@@ -497,14 +489,12 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
                              [&](const languages::ProjectQuery& q) { return project.answers(q); }))
       again.push_back(i);
   }
-  for (size_t i : again) {  // the trees kept apart of the files scanned again, to their store
+  for (size_t i : again) {  // the trees of those that asked a package-level name, to the store of the files scanned again
     std::string text, from;
     languages::Tree tree;
-    if (package_trees.take(files[i].first, &text, &tree, &from) || asked_trees.take(files[i].first, &text, &tree, &from))
-      rescan_trees.keep(files[i].first, text, &tree, from);
+    if (package_trees.take(files[i].first, &text, &tree, &from)) rescan_trees.keep(files[i].first, text, &tree, from);
   }
   package_trees.clear();
-  asked_trees.clear();
   std::map<size_t, std::vector<datalayers::FileOutput>> layer_outputs;  // of the files scanned again
   for (size_t i : again)
     if (first[i].layer_outputs) layer_outputs.emplace(i, std::move(*first[i].layer_outputs));

@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include "analyzers/pipeline/file_scanner.h"
-#include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/scan_plan.h"
 #include "tests/unit/scan_harness.h"
 
@@ -169,34 +168,4 @@ TEST_CASE("scan again: a file that asked the project keeps its data layers' outp
   scanner.scan("synapse/storage/plain.py", python, &plain);
   CHECK(plain.asked.empty());
   CHECK_FALSE(plain.layer_outputs);
-}
-
-// The first pass keeps the tree of a file that asked the project something, as room allows:
-// whether it is scanned again is known only after every file's first scan, and the wrapper it
-// calls may be defined by a file scanned after it. Scanned again, it is not parsed again.
-TEST_CASE("scan again: a file that calls a wrapper a later file defines is parsed once") {
-  source::MemoryFileSystem fs;
-  fs.add("app/migrations/0001_init.up.sql", "CREATE TABLE llm_results (id bigserial PRIMARY KEY, output text);\n");
-  fs.add("app/store/a_save.go",
-         "package store\n\n"
-         "import \"database/sql\"\n\n"
-         "func save(db *sql.DB) error {\n"
-         "\treturn run(db, \"INSERT INTO llm_results (output, model_version) VALUES ('x', 'v1')\")\n"
-         "}\n");
-  fs.add("app/store/b_run.go",
-         "package store\n\n"
-         "import \"database/sql\"\n\n"
-         "func run(db *sql.DB, query string) error {\n"
-         "\t_, err := db.Exec(query)\n"
-         "\treturn err\n"
-         "}\n");
-  testing::PlannedScan planned(fs, "app");
-  REQUIRE(planned.plan.code.files.size() == 2);
-  const uint64_t before = languages::Parser::parses_made();
-  std::vector<pipeline::FileResult> results = pipeline::extract_files(fs, planned.plan);
-  CHECK(languages::Parser::parses_made() - before == 2);  // each file once, though a_save.go is scanned twice
-  REQUIRE(results.size() == 2);
-  REQUIRE(results[0].sites.size() == 1);  // the wrapper's call, known from b_run.go
-  CHECK(results[0].sites[0].checked);
-  CHECK(results[0].sites[0].sql.find("model_version") != std::string::npos);
 }
