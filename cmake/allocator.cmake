@@ -8,18 +8,13 @@
 # pre-commit run as it was, and raised peak memory by about 8%. (mimalloc did a little better, but
 # Debian ships no static archive of it, and the release binary links nothing shared but glibc.)
 # Not with a sanitizer (ASan brings its own allocator), nor with -DSCHEMAGATE_JEMALLOC=OFF; without
-# the archive, glibc's malloc stays, and nothing else changes. With it, the binary asks jemalloc
-# for transparent huge pages (cli/allocator_options.cpp, SCHEMAGATE_JEMALLOC): a check's heap is
-# touched once, and its 4 KB page faults were a few percent of its time.
+# the archive, glibc's malloc stays, and nothing else changes.
 option(SCHEMAGATE_JEMALLOC "Link jemalloc's static archive as the allocator" ON)
 set(SCHEMAGATE_ALLOCATOR "")
-set(SCHEMAGATE_ALLOCATOR_DEFINITIONS "")
 if(SCHEMAGATE_JEMALLOC AND NOT "${CMAKE_CXX_FLAGS} ${CMAKE_EXE_LINKER_FLAGS}" MATCHES "-fsanitize")
   find_library(static_jemalloc NAMES libjemalloc_pic.a NO_CACHE)
   if(static_jemalloc)
     set(SCHEMAGATE_ALLOCATOR ${static_jemalloc})
-    # cli/allocator_options.cpp: the options the binary gives jemalloc (transparent huge pages).
-    set(SCHEMAGATE_ALLOCATOR_DEFINITIONS SCHEMAGATE_JEMALLOC)
     message(STATUS "schemagate: allocator: jemalloc (${static_jemalloc})")
   else()
     message(STATUS "schemagate: allocator: glibc's (no libjemalloc_pic.a: apt-get install libjemalloc-dev)")

@@ -32,12 +32,6 @@ exit: 2" "$(sg refs . b)"
 check "-V" "schemagate $(sed -n 's/^project(schemagate VERSION \([0-9.]*\).*/\1/p' "$here/CMakeLists.txt")
 exit: 0" "$(sg -V | sed -n '1p;$p')"
 check "--version names the grammar" "1" "$(sg --version | grep -c '^SQL grammar: PostgreSQL [0-9.]* (libpg_query ')"
-# The allocator: a binary built with jemalloc (cmake/allocator.cmake) gives it transparent huge
-# pages (cli/allocator_options.cpp), and MALLOC_CONF still overrides that.
-if MALLOC_CONF=stats_print:true "$bin" -V 2>&1 | grep -q 'Begin jemalloc statistics'; then
-  check "jemalloc: transparent huge pages" '  opt.thp: "always"' "$(MALLOC_CONF=stats_print:true "$bin" -V 2>&1 | grep 'opt.thp:')"
-  check "jemalloc: MALLOC_CONF overrides" '  opt.thp: "default"' "$(MALLOC_CONF=stats_print:true,thp:default "$bin" -V 2>&1 | grep 'opt.thp:')"
-fi
 check "help check is check --help" "$(sg check --help)" "$(sg help check)"
 check "usage says schemagate" "Usage: schemagate check [OPTIONS] [PATH...]" "$(sg help check | grep -m1 '^Usage')"
 check "help of an unknown command" "schemagate: error: unknown command 'chekc'; did you mean 'check'?
