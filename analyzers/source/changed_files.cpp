@@ -24,6 +24,7 @@
 #include "analyzers/source/git_index.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <git2.h>
 #include <git2/sys/repository.h>
 #include <sys/stat.h>
@@ -141,7 +142,13 @@ class IndexComparison {
   IndexComparison(git_repository* repo, std::string top, std::string prefix, const RealFileSystem* listings,
                   std::string path, ListingCache* cache)
       : repo_(repo), top_(std::move(top)), prefix_(std::move(prefix)),
-        under_(prefix_.empty() ? "" : prefix_ + "/"), listings_(listings), path_(std::move(path)), cache_(cache) {}
+        under_(prefix_.empty() ? "" : prefix_ + "/"), listings_(listings), path_(std::move(path)), cache_(cache),
+        top_fd_(::open(top_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {}
+  ~IndexComparison() {
+    if (top_fd_ >= 0) ::close(top_fd_);
+  }
+  IndexComparison(const IndexComparison&) = delete;
+  IndexComparison& operator=(const IndexComparison&) = delete;
 
   bool run(git_tree* tree, std::vector<std::string>* candidates, std::vector<std::string>* deleted, std::string* why) {
     if (!read_config(why)) return false;
@@ -190,6 +197,13 @@ class IndexComparison {
     }
     if (git_repository_set_index(repo_, attributes.get()) != 0) return *why = last_error("cannot set the index"), false;
     return true;
+  }
+
+  /// lstat(2) of `path` (relative to the work tree) from the work tree's directory, held open: the
+  /// kernel walks only the components below it. With the work tree's own path before each one,
+  /// the lookups of its components (__d_lookup_rcu) were a tenth of a pre-commit run on hatchet.
+  int lstat_in_tree(const std::string& path, struct stat* st) const {
+    return top_fd_ >= 0 ? ::fstatat(top_fd_, path.c_str(), st, AT_SYMLINK_NOFOLLOW) : ::lstat((top_ + path).c_str(), st);
   }
 
   bool in_scope(std::string_view path) const { return path.substr(0, under_.size()) == under_; }
@@ -253,7 +267,6 @@ class IndexComparison {
   bool work_tree(std::vector<std::string>* candidates, std::vector<std::string>* deleted, std::string* why) {
     std::string_view previous;  // the entries are sorted: a directory shared with the one before is in dirs_
     files_.reserve(index_.entries.size());
-    std::string file = top_;  // each entry's path in the work tree, in one buffer
     if (listings_) stats_.reserve(index_.entries.size());
     for (auto& e : index_.entries) {
       if (!in_scope(e.path)) continue;
@@ -280,9 +293,7 @@ class IndexComparison {
         staged = !head || !(head->oid == e.oid) || head->mode != e.mode;
       }
       struct stat st {};
-      file.resize(top_.size());
-      file.append(e.path);
-      if (::lstat(file.c_str(), &st) != 0) {
+      if (lstat_in_tree(e.path, &st) != 0) {
         if (errno != ENOENT && errno != ENOTDIR) return *why = e.path + ": " + std::strerror(errno), false;
         deleted->push_back(e.path);
         continue;
@@ -347,7 +358,7 @@ class IndexComparison {
     std::vector<ListedName> own;
     std::string storage;
     int e = 0;
-    const std::vector<ListedName>* names = cache_ ? cache_->list(top_ + at, &e)
+    const std::vector<ListedName>* names = cache_ ? cache_->list(top_ + at, &e, top_fd_, top_fd_ >= 0 ? at.c_str() : nullptr)
                                            : (e = read_names(top_ + at, &own, &storage)) ? nullptr : &own;
     if (!names) {
       if (dir.empty() && e == ENOENT) return true;
@@ -366,7 +377,7 @@ class IndexComparison {
       const struct stat* known = tracked ? file->second : nullptr;
       if (type == DT_UNKNOWN && !known) {
         made.push_back(std::make_unique<struct stat>());
-        if (::lstat((top_ + path).c_str(), made.back().get()) != 0) return *why = path + ": " + std::strerror(errno), false;
+        if (lstat_in_tree(path, made.back().get()) != 0) return *why = path + ": " + std::strerror(errno), false;
         known = made.back().get();
       }
       if (listings_) seen.push_back({std::string(name), d_type, known});
@@ -376,7 +387,7 @@ class IndexComparison {
         if (tracked) continue;  // a submodule's work tree
         if (!dirs_.count(path)) {  // nothing tracked under it
           struct stat st {};
-          if (::lstat((top_ + path + "/.git").c_str(), &st) == 0) continue;  // another repository
+          if (lstat_in_tree(path + "/.git", &st) == 0) continue;  // another repository
           if (dir_ignored(path)) continue;
         }
         if (!untracked(path, candidates, why)) return false;
@@ -407,6 +418,7 @@ class IndexComparison {
   std::string path_;
   std::vector<struct stat> stats_;  ///< tracked files' lstat, for listings_
   ListingCache* cache_;
+  int top_fd_;  ///< the work tree's directory (O_PATH), or -1 when it could not be opened
 };
 
 }  // namespace

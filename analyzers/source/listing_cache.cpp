@@ -127,7 +127,7 @@ void ListingCache::load() {
   kept_ = entries_.size();
 }
 
-const std::vector<ListedName>* ListingCache::list(const std::string& path, int* err) {
+const std::vector<ListedName>* ListingCache::list(const std::string& path, int* err, int at_fd, const char* at_path) {
   auto fresh = [&](Entry* e) -> const std::vector<ListedName>* {
     storage_.emplace_back();
     ++listed_;
@@ -146,7 +146,7 @@ const std::vector<ListedName>* ListingCache::list(const std::string& path, int* 
     return fresh(&e);
   }
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return *err = errno, nullptr;
+  if ((at_path ? ::fstatat(at_fd, at_path, &st, 0) : ::stat(path.c_str(), &st)) != 0) return *err = errno, nullptr;
   Identity id{static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
               static_cast<int64_t>(st.st_mtim.tv_sec),  static_cast<int64_t>(st.st_mtim.tv_nsec),
               static_cast<int64_t>(st.st_ctim.tv_sec),  static_cast<int64_t>(st.st_ctim.tv_nsec)};

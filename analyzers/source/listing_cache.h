@@ -44,7 +44,9 @@ class ListingCache {
   /// The names of directory `path` (absolute), as read_names gives them: the kept listing when
   /// the directory's identity is the one kept with it. Valid while the cache lives. Null with
   /// *err set (an errno) when the directory cannot be listed.
-  const std::vector<ListedName>* list(const std::string& path, int* err);
+  /// `at_fd`, `at_path`: where the directory's stat(2) looks, when not at `path` itself (the same
+  /// directory, named relative to an open one: changed_files.cpp's work tree).
+  const std::vector<ListedName>* list(const std::string& path, int* err, int at_fd = -1, const char* at_path = nullptr);
 
   /// Writes the listings of the directories asked this run, when any was listed anew or one kept
   /// was not asked. False when the file could not be written (the next run lists again).
