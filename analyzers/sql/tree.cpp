@@ -5,7 +5,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
+#include <iterator>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -26,7 +27,17 @@ const JsonName kJsonNames[] = {
 class ChildTable {
  public:
   ChildTable() {
-    for (const JsonName& j : kJsonNames) json_[{j.message, j.id}] = j.json;
+    // The names of a message's fields are a run of kJsonNames (the .proto's order; a message
+    // written in two places would have two): each message's runs are found by its name, a
+    // field's name within them by its number. A map keyed by strings of all 1,466 names cost a
+    // million instructions, in every run that reads SQL.
+    messages_.reserve(512);
+    for (size_t i = 0, n = std::size(kJsonNames); i < n;) {
+      size_t end = i + 1;
+      while (end < n && std::strcmp(kJsonNames[end].message, kJsonNames[i].message) == 0) ++end;
+      messages_[kJsonNames[i].message].emplace_back(i, end);
+      i = end;
+    }
     add(&pg_query__node__descriptor);
   }
   const std::vector<ChildField>* find(const ProtobufCMessageDescriptor* d) const {
@@ -42,8 +53,7 @@ class ChildTable {
     for (unsigned i = 0; i < d->n_fields; ++i) {
       const ProtobufCFieldDescriptor* f = &d->fields[i];
       if (f->type != PROTOBUF_C_TYPE_MESSAGE) continue;
-      auto it = json_.find({d->short_name, f->id});
-      out.push_back({f, it == json_.end() ? f->name : it->second});
+      out.push_back({f, json_name(d->short_name, f->id, f->name)});
       nested.push_back(static_cast<const ProtobufCMessageDescriptor*>(f->descriptor));
     }
     std::stable_sort(out.begin(), out.end(),
@@ -51,12 +61,18 @@ class ChildTable {
     for (auto* n : nested) add(n);
   }
 
-  struct Key {
-    std::string message;
-    uint32_t id;
-    bool operator<(const Key& o) const { return std::tie(message, id) < std::tie(o.message, o.id); }
-  };
-  std::map<Key, const char*> json_;
+  /// The JSON name of field `id` of message `message`, or `otherwise` when the .proto has none.
+  const char* json_name(const char* message, uint32_t id, const char* otherwise) const {
+    auto it = messages_.find(message);
+    if (it == messages_.end()) return otherwise;
+    for (auto [first, end] : it->second)
+      for (size_t k = first; k < end; ++k)
+        if (kJsonNames[k].id == id) return kJsonNames[k].json;
+    return otherwise;
+  }
+
+  /// Each message's runs of kJsonNames: [first, second).
+  std::unordered_map<std::string_view, std::vector<std::pair<size_t, size_t>>> messages_;
   std::unordered_map<const ProtobufCMessageDescriptor*, std::vector<ChildField>> fields_;
 };
 
