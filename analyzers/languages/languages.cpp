@@ -3,6 +3,7 @@
 // here (and the declaration of its extract function just above the table). The three
 // JavaScript-family rows share one extractor; they differ only in grammar (TypeScript's type
 // syntax, TSX's JSX), so each gets its own row to pick the right parser.
+#include <algorithm>
 #include <cctype>
 
 #include "analyzers/languages/language.h"
@@ -97,21 +98,57 @@ const std::vector<Language>& languages() {
   return table;
 }
 
+namespace {
+
+/// Up to 8 bytes of an extension, lower case (ASCII, as tolower in "C"), as one number.
+uint64_t extension_key(std::string_view ext) {
+  uint64_t key = 0;
+  for (size_t i = 0; i < ext.size(); ++i) {
+    char c = ext[i] >= 'A' && ext[i] <= 'Z' ? static_cast<char>(ext[i] + 32) : ext[i];
+    key |= uint64_t{static_cast<unsigned char>(c)} << (8 * i);
+  }
+  return key;
+}
+
+/// Each extension of languages() (all of up to 8 bytes, lower case) as its key, with the first
+/// language that lists it, in the order of languages().
+const std::vector<std::pair<uint64_t, const Language*>>& extension_table() {
+  static const std::vector<std::pair<uint64_t, const Language*>> table = [] {
+    std::vector<std::pair<uint64_t, const Language*>> t;
+    for (const Language& lang : languages())
+      for (std::string_view e : lang.extensions)
+        if (e.size() <= 8) t.emplace_back(extension_key(e), &lang);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+// Asked of every file of the tree, some of them several times: the extension, as one number,
+// compared with each language's, not byte by byte.
 const Language* language_for_path(std::string_view path) {
-  size_t slash = path.find_last_of('/');
-  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  size_t dot = base.find_last_of('.');
-  if (dot == std::string_view::npos || dot == 0) return nullptr;  // no extension, or ".sql" alone
-  std::string_view ext = base.substr(dot);
-  auto same = [](std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-      if ((a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i]) != b[i]) return false;  // ASCII, as tolower in "C"
-    return true;
-  };
-  for (const Language& lang : languages())
-    for (std::string_view e : lang.extensions)
-      if (same(ext, e)) return &lang;
+  // The last dot of the file's name, found from the end: none before a slash, or the name's first
+  // byte (".sql" alone), is no extension.
+  size_t i = path.size();
+  while (i > 0 && path[i - 1] != '/' && path[i - 1] != '.') --i;
+  if (i == 0 || path[i - 1] == '/') return nullptr;
+  const size_t dot = i - 1;
+  if (dot == 0 || path[dot - 1] == '/') return nullptr;
+  std::string_view ext = path.substr(dot);
+  if (ext.size() > 8) {  // longer than any language's: only a walk of the list can say (it says no)
+    for (const Language& lang : languages())
+      for (std::string_view e : lang.extensions)
+        if (e.size() == ext.size() && extension_key(ext.substr(0, 8)) == extension_key(e.substr(0, 8)) &&
+            std::equal(e.begin(), e.end(), ext.begin(), [](char a, char b) {
+              return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : b);
+            }))
+          return &lang;
+    return nullptr;
+  }
+  const uint64_t key = extension_key(ext);
+  for (const auto& [k, lang] : extension_table())
+    if (k == key) return lang;
   return nullptr;
 }
 

@@ -780,3 +780,38 @@ TEST_CASE("a string the engine's walks leave opaque holds nothing they ask about
     CHECK_MESSAGE(std::count(texts.begin(), texts.end(), t) == 1, std::string(t));
   CHECK(texts.size() == 8);
 }
+
+TEST_CASE("language_for_path: the language listed first for the file's extension, in any ASCII case") {
+  // The oracle: languages() walked in order, each extension compared in lower case.
+  auto walked = [](std::string_view path) -> const Language* {
+    std::string_view base = path.substr(path.find_last_of('/') == std::string_view::npos ? 0 : path.find_last_of('/') + 1);
+    size_t dot = base.find_last_of('.');
+    if (dot == std::string_view::npos || dot == 0) return nullptr;
+    std::string ext(base.substr(dot));
+    for (char& c : ext) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    for (const Language& lang : schemagate::languages::languages())
+      for (std::string_view e : lang.extensions)
+        if (ext == e) return &lang;
+    return nullptr;
+  };
+  std::vector<std::string> paths = {"a.go", "dir/b.PY", "x/y/z.Ts", "c.tsx", "d.mjs", "e.cjs", "f.sql", "g.SQL",
+                                    "h.rb", "i.java", "j.kt", "k.xml", "l.txt", "README", ".sql", "dir/.py", "m.",
+                                    "n.go/", "o.tar.gz", "p.verylongextension", "q.gO", "r.d.ts", "s/t.u/v",
+                                    "w.\xc3\xa9", "x.GO.bak", "dir.go/file"};
+  for (const Language& lang : schemagate::languages::languages())
+    for (std::string_view e : lang.extensions) {
+      paths.push_back("p/q" + std::string(e));
+      std::string upper(e);
+      for (char& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+      paths.push_back("Q" + upper);
+      paths.push_back("r" + std::string(e) + "x");
+    }
+  for (const std::string& p : paths) {
+    CAPTURE(p);
+    CHECK(language_for_path(p) == walked(p));
+  }
+  REQUIRE(language_for_path("a.go"));
+  CHECK(language_for_path("a.go")->name == "go");
+  CHECK(language_for_path("A.PY")->name == "python");
+  CHECK(language_for_path("notes.txt") == nullptr);
+}
