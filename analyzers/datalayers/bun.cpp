@@ -9,14 +9,22 @@
 // fields, and an untagged field whose type is not one column for certain (a struct bun would
 // marshal as JSON, or a relation declared elsewhere). An embedded struct contributes its fields
 // (with `embed:prefix_`), from this file or, through the project's facts, from another
-// (`coremodels.Model` of another package). A model without `table:` is named by bun's
-// pluralization: listed as unchecked.
+// (`coremodels.Model` of another package). A model with a bun.BaseModel but no `table:` is
+// listed as unchecked.
+//
+// A struct without bun.BaseModel is a model too once a query chain passes it to Model() (in any
+// file: the fact bun:used): bun names its table from the type, jinzhu/inflection's Plural of the
+// underscored name (Account -> accounts, StatusToEmoji -> status_to_emojis), checked only where
+// every release of that library says the same name and the project sets no inflector of its own
+// (schema.SetTableNameInflector); one that embeds another model with `inherit` or `extend` takes
+// that model's table, and is listed as unchecked.
 //
 // Query chains name columns too: after db.NewSelect()/NewInsert()/NewUpdate()/NewDelete(),
 // Model(&m) or Table("t") gives the table and Column("a"), Where("c = ?"), Set("c = ?"),
 // Order("c desc"), Group("c") name its columns (also Where("? = ?", bun.Ident("c"), v)); a chain with a join, a relation, a table
-// expression or a subquery is left out (an unqualified name may belong to another table); an
-// insert's On("CONFLICT ... DO UPDATE") keeps its Set names the table's.
+// expression or a subquery is listed as unchecked (an unqualified name may belong to another
+// table), as is one whose table is not known; an insert's On("CONFLICT ... DO UPDATE") keeps its
+// Set names the table's.
 // A model whose table the project creates with NewCreateTable is not required.
 #include <algorithm>
 #include <cctype>
@@ -63,6 +71,8 @@ class Reader {
       columns_of(type, "", {}, &cols, &seen, 0, /*with_facts=*/false);
       if (!model && cols.empty()) continue;
       out->push_back({key, table ? "table=" + *table : "table?"});
+      if (!model) out->push_back({key, "plain"});  // no bun.BaseModel: bun names the table from the type
+      if (inherits(type)) out->push_back({key, "inherits"});
       for (auto& c : cols) out->push_back({key, "col=" + c.name});
     }
     for (TSNode top : go::chain_tops(in_.root)) {
@@ -70,15 +80,25 @@ class Reader {
       for (size_t i = 0; i + 1 < links.size(); ++i)
         if (links[i].name == "NewCreateTable" && links[i + 1].name == "Model" && !links[i + 1].args.empty())
           if (auto key = model_key(go::value_type(links[i + 1].args[0], src_))) out->push_back({"bun:creates", *key});
+      bool query = false;
+      for (const go::Link& l : links) {
+        query = query || l.name == "NewSelect" || l.name == "NewInsert" || l.name == "NewUpdate" || l.name == "NewDelete";
+        if (query && l.name == "Model" && !l.args.empty())
+          if (auto used = used_key(go::value_type(l.args[0], src_))) out->push_back({"bun:used", *used});
+      }
     }
+    if (src_.find("SetTableNameInflector") != std::string_view::npos) out->push_back({"bun:inflector", std::string(in_.path)});
   }
 
   void run(FileOutput* out) {
     for (size_t i = 0; i < decl_.structs.size(); ++i) {
       auto& [name, type] = decl_.structs[i];
       std::optional<std::string> table;
-      if (!base_model(type, &table)) continue;
       uint32_t at = decl_.struct_at[i];
+      if (!base_model(type, &table)) {
+        plain_model(name, type, at, out);
+        continue;
+      }
       if (!table) {
         out->unchecked.push_back({at, "bun model",
                                   "no table: in its bun.BaseModel tag: bun names the table by pluralizing the struct "
@@ -94,7 +114,7 @@ class Reader {
       std::vector<Column> cols;
       std::set<std::string> seen;
       columns_of(type, "", {}, &cols, &seen, 0, true);
-      emit_model(name, *table, cols, out);
+      emit_model(name, *table, table_at_.at(*table), "table: in its bun.BaseModel tag", cols, out);
     }
     for (TSNode top : go::chain_tops(in_.root)) chain(top, out);
   }
@@ -118,6 +138,79 @@ class Reader {
       return true;
     }
     return false;
+  }
+
+  /// Whether the struct embeds another with `inherit` or `extend`: bun then takes that one's table.
+  bool inherits(TSNode type) const {
+    for (const go::Field& f : go::fields(type, src_)) {
+      if (!f.names.empty()) continue;
+      BunTag tag = bun_tag(f.tag, src_);
+      if (tag.options.count("inherit") || tag.options.count("extend") || tag.name == "inherit" || tag.name == "extend")
+        return true;
+    }
+    return false;
+  }
+
+  /// The fact bun:used for the model type `type` of a query chain: "dir/T" for a type of this
+  /// package, "<import path>/T" for "pkg.T" (matched by its tail against the model's folder).
+  std::optional<std::string> used_key(const std::string& type) const {
+    if (type.empty()) return std::nullopt;
+    size_t dot = type.find('.');
+    if (dot == std::string::npos) return model_key(type);
+    for (auto& [alias, path] : decl_.imports)
+      if (alias == type.substr(0, dot)) return path + "/" + type.substr(dot + 1);
+    return std::nullopt;
+  }
+
+  /// Whether some query chain of the project passes the model `key` ("dir/T") to Model().
+  bool used(const std::string& key) const {
+    if (!in_.facts) return false;
+    auto it = in_.facts->find("bun:used");
+    if (it == in_.facts->end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](const std::string& v) { return v == key || v.ends_with("/" + key); });
+  }
+
+  /// The table bun names a model without bun.BaseModel by (type name `name`), or nullopt with
+  /// *why.
+  std::optional<std::string> derived_table(std::string_view name, std::string* why) const {
+    if (in_.facts && in_.facts->count("bun:inflector")) {
+      *why = "the project sets bun's table name inflector (schema.SetTableNameInflector): the model's table is "
+             "named by it";
+      return std::nullopt;
+    }
+    if (auto t = bun::certain_default_table(name)) return t;
+    *why = "bun names the table by pluralizing " + underscore(name) +
+           ", and the releases of jinzhu/inflection pluralize it differently";
+    return std::nullopt;
+  }
+
+  /// A struct without bun.BaseModel: a model when a query chain passes it to Model().
+  void plain_model(const std::string& name, TSNode type, uint32_t at, FileOutput* out) {
+    const std::string key = dir_.empty() ? name : dir_ + "/" + name;
+    if (!used(key)) return;
+    if (inherits(type)) {
+      out->unchecked.push_back({at, "bun model",
+                                "it embeds another model with inherit or extend: bun stores it in that model's table"});
+      return;
+    }
+    if (created(key)) {
+      out->unchecked.push_back({at, "bun model",
+                                "the project creates its table at run time (NewCreateTable().Model(...)): the "
+                                "schema is not the migrations' alone"});
+      return;
+    }
+    std::string why;
+    std::optional<std::string> table = derived_table(name, &why);
+    if (!table) {
+      out->unchecked.push_back({at, "bun model", why});
+      return;
+    }
+    std::vector<Column> cols;
+    std::set<std::string> seen;
+    columns_of(type, "", {}, &cols, &seen, 0, true);
+    requirements::Span span{at, static_cast<uint32_t>(at + name.size())};
+    emit_model(name, *table, span, "no bun.BaseModel: bun's name for the type " + name, cols, out);
   }
 
   requirements::Span tag_span(TSNode tag, const std::string& needle, size_t len) const {
@@ -188,31 +281,63 @@ class Reader {
     return std::nullopt;  // another package's: found through its facts only
   }
 
-  void emit_model(const std::string& name, const std::string& table, const std::vector<Column>& cols, FileOutput* out) {
+  /// The model's table (at `table_span`, named as `how` says) and each of its columns.
+  void emit_model(const std::string& name, const std::string& table, requirements::Span table_span,
+                  const std::string& how, const std::vector<Column>& cols, FileOutput* out) {
     go::UnitWriter w(in_, out, "bun model " + name + " table:" + table);
     std::string rel = w.split(table).second;
-    w.relation(table, table_at_.at(table), "bun model " + name + " is stored in table " + rel + " (table: in its bun.BaseModel tag)");
+    w.relation(table, table_span, "bun model " + name + " is stored in table " + rel + " (" + how + ")");
     for (const Column& c : cols)
       w.column(table, c.name, c.span, requirements::Use::Read,
                "bun model " + name + " field " + c.field + " maps to column " + rel + "." + c.name +
                    "; bun selects, inserts and updates every mapped field");
   }
 
-  /// The table of model type `type` ("T" of this file or package, "pkg.T" of another), or nullopt.
-  std::optional<std::string> model_table(const std::string& type) {
-    if (type.empty()) return std::nullopt;
+  /// The table of model type `type` ("T" of this file or package, "pkg.T" of another), or
+  /// nullopt with *why.
+  std::optional<std::string> model_table(const std::string& type, std::string* why) {
+    if (type.empty()) {
+      *why = "the type of its model is not known here";
+      return std::nullopt;
+    }
     if (auto it = structs_.find(type); it != structs_.end()) {
+      TSNode st = decl_.structs[it->second].second;
       std::optional<std::string> table;
-      if (base_model(decl_.structs[it->second].second, &table) && table &&
-          !created(dir_.empty() ? type : dir_ + "/" + type))
+      bool base = base_model(st, &table);
+      if (created(dir_.empty() ? type : dir_ + "/" + type)) {
+        *why = "the project creates its model's table at run time (NewCreateTable().Model(...))";
+        return std::nullopt;
+      }
+      if (base) {
+        if (!table) *why = "its model " + type + " has no table: in its bun.BaseModel tag";
         return table;
+      }
+      if (inherits(st)) {
+        *why = "its model " + type + " embeds another model with inherit or extend";
+        return std::nullopt;
+      }
+      return derived_table(type, why);
+    }
+    if (type == "any" || type.starts_with("interface")) {
+      *why = "its model is of type " + type + ": what it holds is known at run time only";
       return std::nullopt;
     }
     auto facts = go::model_fact(in_.facts, "bun", dir_, decl_.imports, type);
-    if (!facts) return std::nullopt;
+    if (!facts) {
+      *why = "its model " + type + " is not a struct schemagate read";
+      return std::nullopt;
+    }
     for (const std::string& v : *facts)
       if (v.starts_with("table=")) return v.substr(6);
-    return std::nullopt;
+    if (std::find(facts->begin(), facts->end(), "plain") == facts->end()) {
+      *why = "its model " + type + " has no table: in its bun.BaseModel tag";
+      return std::nullopt;
+    }
+    if (std::find(facts->begin(), facts->end(), "inherits") != facts->end()) {
+      *why = "its model " + type + " embeds another model with inherit or extend";
+      return std::nullopt;
+    }
+    return derived_table(type.substr(type.find('.') + 1), why);
   }
 
   void chain(TSNode top, FileOutput* out) {
@@ -226,36 +351,45 @@ class Reader {
         verb = std::string(all[i].name);
       }
     if (start == all.size()) return;
+    // A query chain whose names are not read is listed, with the reason, never dropped unseen.
+    auto unchecked = [&](const std::string& reason) {
+      out->unchecked.push_back({ts_node_start_byte(top), "bun " + verb + "()", reason});
+    };
     std::vector<go::Link> links(all.begin() + static_cast<long>(start) + 1, all.end());
     std::optional<std::string> table;
     std::string via;
     requirements::Span table_span{};
-    bool explicit_table = false, has_model = false;
+    bool explicit_table = false;
     static const std::set<std::string_view> kOpaque = {
         "Join", "JoinOn", "JoinOnOr", "Relation", "TableExpr", "ModelTableExpr", "With", "WithRecursive", "Union",
         "UnionAll", "Intersect", "Except", "WhereGroup", "ColumnExpr", "On", "Apply"};
     for (const go::Link& l : links) {
       // NewInsert().On("CONFLICT (...) DO UPDATE").Set("c = EXCLUDED.c"): the upsert's own table.
       if (l.name == "On" && verb == "NewInsert") continue;
-      if (kOpaque.count(l.name)) return;
+      if (kOpaque.count(l.name))
+        return unchecked("a query with " + std::string(l.name) +
+                         "(...): the tables it joins or derives are not read, so the names it holds are not checked");
       if (l.name == "Table") {
         std::string_view t;
         uint32_t at;
-        if (l.args.size() != 1 || !go::literal(l.args[0], src_, &t, &at) || !go::plain_name(t) || table) return;
+        if (table) return unchecked("a query with both Model(...) and Table(...), or two Table(...)");
+        if (l.args.size() != 1 || !go::literal(l.args[0], src_, &t, &at) || !go::plain_name(t))
+          return unchecked("a query whose Table(...) is not one literal table name");
         table = std::string(t);
         table_span = {at, static_cast<uint32_t>(at + t.size())};
         explicit_table = true;
         via = verb + "().Table(\"" + *table + "\")";
       } else if (l.name == "Model" && !l.args.empty()) {
-        has_model = true;
         std::string type = go::value_type(l.args[0], src_);
-        auto t = model_table(type);
-        if (!t) return;
+        std::string why;
+        auto t = model_table(type, &why);
+        if (!t) return unchecked("a query whose table is not known: " + why);
+        if (table) return unchecked("a query with both Model(...) and Table(...), or two Model(...)");
         table = *t;
         via = verb + "().Model(" + type + ")";
       }
     }
-    if (!table || (explicit_table && has_model)) return;
+    if (!table) return unchecked("a query with neither Model(...) of a known model nor Table(\"...\")");
     go::UnitWriter w(in_, out, std::string(node_text(top, src_)));
     std::string rel = w.split(*table).second;
     if (explicit_table) w.relation(*table, table_span, "bun " + via + " queries table " + rel);
@@ -314,6 +448,13 @@ bool relevant(std::string_view text) {
   return false;
 }
 
+/// Besides, with a model without bun.BaseModel that a query chain uses (bun:used), a file of
+/// bun-tagged structs, which need not import bun: its models are checked where they are declared.
+bool relevant_in(std::string_view text, const ProjectFacts* facts) {
+  if (relevant(text)) return true;
+  return facts && facts->count("bun:used") && text.find("bun:\"") != std::string_view::npos;
+}
+
 void extract(const FileInput& in, FileOutput* out) {
   if (ts_node_is_null(in.root)) return;
   Reader(in).run(out);
@@ -344,8 +485,11 @@ extern const DataLayer kBun{.name = "bun",
                             .extract = extract,
                             .index = index,
                             .index_reads = index_reads,
+                            .relevant_in = relevant_in,
                             .reads_body = reads_body,
                             .relevant_words = {"github.com/uptrace/bun", ".NewSelect()", ".NewInsert()", ".NewUpdate()", ".NewDelete()"},
+                            .relevant_in_words = {"github.com/uptrace/bun", ".NewSelect()", ".NewInsert()", ".NewUpdate()",
+                                                  ".NewDelete()", "bun:\""},
                             .index_words = {"bun:\"", "github.com/uptrace/bun"}};
 
 }  // namespace schemagate::datalayers

@@ -46,4 +46,6 @@ Tag parse_tag(std::string_view t, uint32_t at) {
 
 std::string default_table(std::string_view type) { return gorm::plural(underscore(type)); }
 
+std::optional<std::string> certain_default_table(std::string_view type) { return gorm::certain_plural(underscore(type)); }
+
 }  // namespace schemagate::datalayers::bun

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,5 +29,9 @@ Tag parse_tag(std::string_view value, uint32_t at);
 /// The table of a model without `table:`: bun's default inflector, jinzhu/inflection's Plural of
 /// the underscored type name (StatusToEmoji -> status_to_emojis).
 std::string default_table(std::string_view type);
+
+/// default_table(type) where every release of jinzhu/inflection names it the same; nullopt where
+/// they differ (gorm::certain_plural).
+std::optional<std::string> certain_default_table(std::string_view type);
 
 }  // namespace schemagate::datalayers::bun

@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <optional>
 #include <regex>
 #include <utility>
 #include <vector>
@@ -65,35 +66,77 @@ std::string to_db_name(std::string_view name) {
   return out;
 }
 
-/// jinzhu/inflection's Plural, which GORM's default NamingStrategy applies to the snake_case
-/// struct name: uncountables, then irregulars (suffixes: "human" -> "humen"), then the regular
-/// rules, the last listed first. Names here are lower case, so the rules' upper-case variants
-/// never match.
-std::string plural(const std::string& word) {
-  static const char* kUncountable[] = {"equipment", "information", "rice", "money", "species", "series",
-                                       "fish", "sheep", "jeans", "police", "evidence"};
-  for (const char* u : kUncountable)
+namespace {
+
+/// One release of jinzhu/inflection's plural tables.
+struct Inflections {
+  std::vector<const char*> uncountable;                        ///< whole words
+  std::vector<std::pair<const char*, const char*>> irregular;  ///< suffixes
+  std::vector<std::pair<const char*, const char*>> rules;      ///< as listed: the last is tried first
+};
+
+/// Plural under `t`: uncountables, then irregulars (suffixes: "human" -> "humen"), then the
+/// regular rules, the last listed first. Names here are lower case, so the rules' upper-case
+/// variants never match.
+std::string inflect(const std::string& word, const Inflections& t, const std::vector<std::pair<std::regex, std::string>>& rules) {
+  for (const char* u : t.uncountable)
     if (word == u) return word;
-  static const std::pair<const char*, const char*> kIrregular[] = {
-      {"person", "people"}, {"man", "men"}, {"child", "children"}, {"sex", "sexes"}, {"move", "moves"},
-      {"mombie", "mombies"}};
-  for (auto& [one, many] : kIrregular)
+  for (auto& [one, many] : t.irregular)
     if (word.ends_with(one)) return word.substr(0, word.size() - std::strlen(one)) + many;
-  static const std::vector<std::pair<std::regex, std::string>> kRules = [] {
-    static const std::pair<const char*, const char*> rules[] = {
-        {"([a-z])$", "$1s"}, {"s$", "s"}, {"^(ax|test)is$", "$1es"}, {"(octop|vir)us$", "$1i"},
-        {"(octop|vir)i$", "$1i"}, {"(alias|status)$", "$1es"}, {"(bu)s$", "$1ses"},
-        {"(buffal|tomat)o$", "$1oes"}, {"([ti])um$", "$1a"}, {"([ti])a$", "$1a"}, {"sis$", "ses"},
-        {"(?:([^f])fe|([lr])f)$", "$1$2ves"}, {"(hive)$", "$1s"}, {"([^aeiouy]|qu)y$", "$1ies"},
-        {"(x|ch|ss|sh)$", "$1es"}, {"(matr|vert|ind)(?:ix|ex)$", "$1ices"}, {"^(m|l)ouse$", "$1ice"},
-        {"^(m|l)ice$", "$1ice"}, {"^(ox)$", "$1en"}, {"^(oxen)$", "$1"}, {"(quiz)$", "$1zes"}};
-    std::vector<std::pair<std::regex, std::string>> out;
-    for (size_t i = std::size(rules); i-- > 0;) out.push_back({std::regex(rules[i].first), rules[i].second});
-    return out;
-  }();
-  for (auto& [re, replace] : kRules)
+  for (auto& [re, replace] : rules)
     if (std::regex_search(word, re)) return std::regex_replace(word, re, replace);
   return word;
+}
+
+std::vector<std::pair<std::regex, std::string>> compiled(const Inflections& t) {
+  std::vector<std::pair<std::regex, std::string>> out;
+  for (size_t i = t.rules.size(); i-- > 0;) out.push_back({std::regex(t.rules[i].first), t.rules[i].second});
+  return out;
+}
+
+// v1.0.0, the one tagged release (what GORM v2 and bun require), with "evidence", which the
+// commits after it held for a while.
+const Inflections kRelease = {
+    {"equipment", "information", "rice", "money", "species", "series", "fish", "sheep", "jeans", "police", "evidence"},
+    {{"person", "people"}, {"man", "men"}, {"child", "children"}, {"sex", "sexes"}, {"move", "moves"},
+     {"mombie", "mombies"}},
+    {{"([a-z])$", "$1s"}, {"s$", "s"}, {"^(ax|test)is$", "$1es"}, {"(octop|vir)us$", "$1i"},
+     {"(octop|vir)i$", "$1i"}, {"(alias|status)$", "$1es"}, {"(bu)s$", "$1ses"},
+     {"(buffal|tomat)o$", "$1oes"}, {"([ti])um$", "$1a"}, {"([ti])a$", "$1a"}, {"sis$", "ses"},
+     {"(?:([^f])fe|([lr])f)$", "$1$2ves"}, {"(hive)$", "$1s"}, {"([^aeiouy]|qu)y$", "$1ies"},
+     {"(x|ch|ss|sh)$", "$1es"}, {"(matr|vert|ind)(?:ix|ex)$", "$1ices"}, {"^(m|l)ouse$", "$1ice"},
+     {"^(m|l)ice$", "$1ice"}, {"^(ox)$", "$1en"}, {"^(oxen)$", "$1"}, {"(quiz)$", "$1zes"}}};
+
+// The latest commits (untagged): more irregulars and uncountables, campus and drive.
+const Inflections kLatest = {
+    {"equipment", "information", "rice", "money", "species", "series", "fish", "sheep", "jeans", "police", "milk",
+     "salt", "time", "water", "paper", "food", "art", "cash", "music", "help", "luck", "oil", "progress", "rain",
+     "research", "shopping", "software", "traffic"},
+    {{"person", "people"}, {"man", "men"}, {"child", "children"}, {"sex", "sexes"}, {"move", "moves"},
+     {"ombie", "ombies"}, {"goose", "geese"}, {"foot", "feet"}, {"moose", "moose"}, {"tooth", "teeth"},
+     {"leaf", "leaves"}, {"chassis", "chassis"}},
+    {{"([a-z])$", "$1s"}, {"s$", "s"}, {"^(ax|test)is$", "$1es"}, {"(octop|vir)us$", "$1i"},
+     {"(octop|vir)i$", "$1i"}, {"(alias|status|campus)$", "$1es"}, {"(bu)s$", "$1ses"},
+     {"(buffal|tomat)o$", "$1oes"}, {"([ti])um$", "$1a"}, {"([ti])a$", "$1a"}, {"sis$", "ses"},
+     {"(?:([^f])fe|([lr])f)$", "$1$2ves"}, {"(hive)$", "$1s"}, {"([^aeiouy]|qu)y$", "$1ies"},
+     {"(x|ch|ss|sh)$", "$1es"}, {"(matr|vert|ind)(?:ix|ex)$", "$1ices"}, {"^(m|l)ouse$", "$1ice"},
+     {"^(m|l)ice$", "$1ice"}, {"^(ox)$", "$1en"}, {"^(oxen)$", "$1"}, {"(quiz)$", "$1zes"},
+     {"(drive)$", "$1s"}}};
+
+}  // namespace
+
+/// jinzhu/inflection's Plural, which GORM's default NamingStrategy applies to the snake_case
+/// struct name.
+std::string plural(const std::string& word) {
+  static const std::vector<std::pair<std::regex, std::string>> rules = compiled(kRelease);
+  return inflect(word, kRelease, rules);
+}
+
+std::optional<std::string> certain_plural(const std::string& word) {
+  static const std::vector<std::pair<std::regex, std::string>> rules = compiled(kLatest);
+  std::string release = plural(word);
+  if (word == "evidence" || inflect(word, kLatest, rules) != release) return std::nullopt;
+  return release;
 }
 
 std::string table_name(std::string_view type) { return plural(to_db_name(type)); }

@@ -1,6 +1,7 @@
 // GORM v2's default names (schema.NamingStrategy with no prefix, plural tables): shared by the
 // GORM data layer and gormigrate's AutoMigrate steps.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,11 @@ std::string to_db_name(std::string_view name);
 /// jinzhu/inflection's Plural of a lower-case snake_case name: `project_run` -> `project_runs`,
 /// `person` -> `people`, `human` -> `humen` (its irregulars match suffixes).
 std::string plural(const std::string& word);
+
+/// plural(word) where every release of jinzhu/inflection says the same; nullopt where they differ
+/// (`goose`, `foot`, `leaf`, `campus`, `time`, ...: the commits after v1.0.0 added irregulars and
+/// uncountables, and a project may pin one of them): a name to check against, only when certain.
+std::optional<std::string> certain_plural(const std::string& word);
 
 /// The default table of a struct type: plural(to_db_name(type)).
 std::string table_name(std::string_view type);

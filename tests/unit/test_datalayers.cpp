@@ -1845,3 +1845,27 @@ TEST_CASE("JavaScript imports: the module a specifier names, as the Knex and Pri
   // A module never names itself.
   CHECK_FALSE(names_module("./db", "src/db.ts", "src/db"));
 }
+
+TEST_CASE("jinzhu/inflection's plural: certain only where its release and its later commits agree") {
+  using schemagate::datalayers::gorm::certain_plural;
+  using schemagate::datalayers::gorm::plural;
+  // The same in every release: bun's and GORM's default tables of these.
+  for (auto [word, many] : std::vector<std::pair<std::string, std::string>>{
+           {"account", "accounts"}, {"status", "statuses"}, {"emoji", "emojis"}, {"pin_category", "pin_categories"},
+           {"account_settings", "account_settings"}, {"person", "people"}, {"human", "humen"}, {"box", "boxes"},
+           {"drive", "drives"}, {"zombie", "zombies"}, {"series", "series"}, {"analysis", "analyses"},
+           {"wolf", "wolves"}, {"knife", "knives"}, {"index", "indices"}, {"ip_v4", "ip_v4"},
+           {"user_time", "user_times"}}) {  // an uncountable is a whole word: "time" alone
+    CAPTURE(word);
+    CHECK(plural(word) == many);
+    CHECK(certain_plural(word) == std::optional<std::string>(many));
+  }
+  // v1.0.0 and the later commits differ (irregulars, uncountables, campus), or only a
+  // pseudo-version held it (evidence): no name is certain.
+  for (std::string word : {"leaf", "goose", "foot", "tooth", "moose", "chassis", "campus", "time", "software",
+                           "evidence"}) {
+    CAPTURE(word);
+    CHECK_FALSE(certain_plural(word).has_value());
+  }
+  CHECK(plural("leaf") == "leafs");  // v1.0.0, which GORM v2 and bun require
+}

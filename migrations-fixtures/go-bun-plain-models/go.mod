@@ -1,0 +1,5 @@
+module example.com/pinboard
+
+go 1.22
+
+require github.com/uptrace/bun v1.2.5

@@ -1,0 +1,3 @@
+DROP TABLE leafs;
+DROP TABLE pin_categories;
+DROP TABLE boards;
