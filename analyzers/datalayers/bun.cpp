@@ -360,15 +360,30 @@ class Reader {
     std::string via;
     requirements::Span table_span{};
     bool explicit_table = false;
+    std::string alias;  // what the query's text may qualify the table's columns with ("alias.col")
     static const std::set<std::string_view> kOpaque = {
         "Join", "JoinOn", "JoinOnOr", "Relation", "TableExpr", "ModelTableExpr", "With", "WithRecursive", "Union",
         "UnionAll", "Intersect", "Except", "WhereGroup", "ColumnExpr", "On", "Apply"};
     for (const go::Link& l : links) {
       // NewInsert().On("CONFLICT (...) DO UPDATE").Set("c = EXCLUDED.c"): the upsert's own table.
       if (l.name == "On" && verb == "NewInsert") continue;
-      if (kOpaque.count(l.name))
+      // TableExpr("? AS ?", bun.Ident("t"), bun.Ident("a")) or TableExpr("?", bun.Ident("t")): the
+      // table, under its alias.
+      if (l.name == "TableExpr") {
+        if (auto t = table_expr(l, &table_span, &alias)) {
+          if (table) return unchecked("a query with both Model(...) and Table(...), or two Table(...)");
+          table = *t;
+          explicit_table = true;
+          via = verb + "().TableExpr(" + *table + (alias == *table ? "" : " AS " + alias) + ")";
+          continue;
+        }
+      }
+      if (kOpaque.count(l.name)) {
+        bool expression = l.name == "ColumnExpr" || l.name == "WhereGroup" || l.name == "On";
         return unchecked("a query with " + std::string(l.name) +
-                         "(...): the tables it joins or derives are not read, so the names it holds are not checked");
+                         (expression ? "(...): an expression the scan does not read, so the names it holds are not checked"
+                                     : "(...): the tables it joins or derives are not read, so the names it holds are not checked"));
+      }
       if (l.name == "Table") {
         std::string_view t;
         uint32_t at;
@@ -376,6 +391,7 @@ class Reader {
         if (l.args.size() != 1 || !go::literal(l.args[0], src_, &t, &at) || !go::plain_name(t))
           return unchecked("a query whose Table(...) is not one literal table name");
         table = std::string(t);
+        alias = *table;
         table_span = {at, static_cast<uint32_t>(at + t.size())};
         explicit_table = true;
         via = verb + "().Table(\"" + *table + "\")";
@@ -400,35 +416,87 @@ class Reader {
         std::string_view text;
         uint32_t at;
         if (!go::literal(l.args[i], src_, &text, &at)) break;
-        if (l.name == "Column" || l.name == "ExcludeColumn") go::list_columns(text, at, false, &cols);
+        const std::string own = unqualified(text, alias);  // the same offsets, "alias." blanked
+        if (l.name == "Column" || l.name == "ExcludeColumn") go::list_columns(own, at, false, &cols);
         else if (i > 0) break;
         else if (l.name == "Where" || l.name == "WhereOr" || l.name == "Set" || l.name == "Having") {
-          go::where_columns(text, at, &cols);
-          ident_column(l, text, &cols);
+          go::where_columns(own, at, &cols);
+          ident_column(l, text, alias, &cols);
         }
         else if (l.name == "Order" || l.name == "Group")
-          go::list_columns(text, at, l.name == "Order", &cols);
-        else
+          go::list_columns(own, at, l.name == "Order", &cols);
+        else if (l.name == "Returning" && text == "?" && l.args.size() == 2) {
+          std::string_view name;  // Returning("?", bun.Ident("c"))
+          uint32_t name_at;
+          if (ident(l.args[1], &name, &name_at) && go::plain_name(name)) cols.push_back({std::string(name), name_at});
+        } else if (l.name == "Returning" && text != "null") {  // Returning("id, created_at")
+          go::list_columns(own, at, false, &cols);
+        } else {
           break;
+        }
         shown += (shown.empty() ? "\"" : ", \"") + std::string(text) + "\"";
       }
-      for (auto& [col, offset] : cols)
+      for (auto& [col, offset] : cols) {
+        // The table's name or alias alone is no column: PostgreSQL reads it as the whole row.
+        if (col == alias || col == *table) continue;
         w.column(*table, col, {offset, static_cast<uint32_t>(offset + col.size())}, requirements::Use::Read,
                  "bun " + via + "." + std::string(l.name) + "(" + shown + ") names column " + rel + "." + col);
+      }
     }
   }
 
+  /// The name a bun.Ident("name") call holds, and its offset.
+  bool ident(TSNode arg, std::string_view* name, uint32_t* at) const {
+    if (!languages::node_is(arg, "call_expression") || node_text(languages::field(arg, "function"), src_) != "bun.Ident")
+      return false;
+    std::vector<TSNode> inner = go::arguments(arg);
+    return inner.size() == 1 && go::literal(inner[0], src_, name, at);
+  }
+
+  /// TableExpr("? AS ?", bun.Ident("t"), bun.Ident("a")), or TableExpr("?", bun.Ident("t")) (its
+  /// alias the table's name): the table, its span and *alias; nullopt for any other expression.
+  std::optional<std::string> table_expr(const go::Link& l, requirements::Span* span, std::string* alias) const {
+    std::string_view text, t, a;
+    uint32_t at, t_at, a_at;
+    if (l.args.empty() || !go::literal(l.args[0], src_, &text, &at)) return std::nullopt;
+    if (text == "?" && l.args.size() == 2 && ident(l.args[1], &t, &t_at) && go::plain_name(t)) {
+      *alias = std::string(t);
+    } else if ((text == "? AS ?" || text == "? as ?") && l.args.size() == 3 && ident(l.args[1], &t, &t_at) &&
+               go::plain_name(t) && ident(l.args[2], &a, &a_at) && go::plain_name(a)) {
+      *alias = std::string(a);
+    } else {
+      return std::nullopt;
+    }
+    *span = {t_at, static_cast<uint32_t>(t_at + t.size())};
+    return std::string(t);
+  }
+
+  /// `text` with each "alias." that qualifies a name blanked (spaces, so offsets stay): the
+  /// chain's table's columns, as its unqualified names are. Another qualifier stays, and its name
+  /// is then not read.
+  static std::string unqualified(std::string_view text, const std::string& alias) {
+    std::string out(text);
+    if (alias.empty()) return out;
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '"'; };
+    const std::string prefix = alias + ".";
+    for (size_t at = out.find(prefix); at != std::string::npos; at = out.find(prefix, at + 1))
+      if (at == 0 || !word(out[at - 1])) std::fill(out.begin() + static_cast<long>(at), out.begin() + static_cast<long>(at + prefix.size()), ' ');
+    return out;
+  }
+
   /// Where("? = ?", bun.Ident("col"), v): a condition whose first operand is an identifier
-  /// argument names that column (unqualified: the chain's one table).
-  void ident_column(const go::Link& l, std::string_view text, std::vector<std::pair<std::string, uint32_t>>* cols) const {
-    if (!text.starts_with("? ") || l.args.size() < 2 || !languages::node_is(l.args[1], "call_expression") ||
-        node_text(languages::field(l.args[1], "function"), src_) != "bun.Ident")
-      return;
-    std::vector<TSNode> inner = go::arguments(l.args[1]);
+  /// argument names that column (unqualified, or qualified with the table's alias: the chain's
+  /// one table).
+  void ident_column(const go::Link& l, std::string_view text, const std::string& alias,
+                    std::vector<std::pair<std::string, uint32_t>>* cols) const {
     std::string_view name;
     uint32_t at;
-    if (inner.size() == 1 && go::literal(inner[0], src_, &name, &at) && go::plain_name(name))
-      cols->push_back({std::string(name), at});
+    if (!text.starts_with("? ") || l.args.size() < 2 || !ident(l.args[1], &name, &at)) return;
+    if (!alias.empty() && name.size() > alias.size() + 1 && name.starts_with(alias) && name[alias.size()] == '.') {
+      name.remove_prefix(alias.size() + 1);
+      at += static_cast<uint32_t>(alias.size() + 1);
+    }
+    if (go::plain_name(name)) cols->push_back({std::string(name), at});
   }
 
   const FileInput& in_;

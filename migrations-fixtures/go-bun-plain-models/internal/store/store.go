@@ -54,3 +54,35 @@ func (s *Store) Archived(ctx context.Context) ([]model.ArchivedBoard, error) {
 	err := s.db.NewSelect().Model(&boards).Where("reason IS NOT NULL").Scan(ctx)
 	return boards, err
 }
+
+func (s *Store) BoardIDsByTitle(ctx context.Context, title string) ([]int64, error) {
+	var ids []int64
+	err := s.db.NewSelect().
+		TableExpr("? AS ?", bun.Ident("boards"), bun.Ident("board")).
+		Column("board.id").
+		Where("? = ?", bun.Ident("board.title"), title).
+		Where("board.deleted_at IS NULL").
+		Scan(ctx, &ids)
+	return ids, err
+}
+
+func (s *Store) CategoryIDBySlug(ctx context.Context, slug string) (int64, error) {
+	var id int64
+	err := s.db.NewSelect().
+		TableExpr("?", bun.Ident("pin_categories")).
+		Column("id").
+		Where("? = ?", bun.Ident("pin_categories.slug"), slug).
+		Scan(ctx, &id)
+	return id, err
+}
+
+// The alias alone is the whole row, not a column (this compare fails in PostgreSQL, but with
+// no missing column): not read as one.
+func (s *Store) DeletePin(ctx context.Context, id int64) error {
+	_, err := s.db.NewDelete().
+		TableExpr("? AS ?", bun.Ident("pins"), bun.Ident("pin")).
+		Where("? = ?", bun.Ident("pin"), id).
+		Returning("?", bun.Ident("pinned_at")).
+		Exec(ctx)
+	return err
+}
