@@ -2101,7 +2101,15 @@ class Extractor {
       const Model* m = models_.model(ctx.model);
       return m && !m->table.empty() && m->table != "?" ? m : nullptr;
     }
-    if (!node_is(expr, "call") || !returns_record(node_text(field(expr, "method"), src_))) return nullptr;
+    if (!node_is(expr, "call")) return nullptr;
+    // `order.customer` of a record `order`: its belongs_to or has_one association's record.
+    TSNode receiver = field(expr, "receiver");
+    if (!ts_node_is_null(receiver) && ts_node_is_null(field(expr, "arguments")) && ts_node_is_null(field(expr, "block")) &&
+        (node_is(receiver, "identifier") || node_is(receiver, "instance_variable") || node_is(receiver, "self") ||
+         node_is(receiver, "call")))
+      if (const Model* owner = record_of(receiver, ctx))
+        if (const Model* m = singular_association(*owner, std::string(node_text(field(expr, "method"), src_)))) return m;
+    if (!returns_record(node_text(field(expr, "method"), src_))) return nullptr;
     std::optional<Chain> chain = chain_of(expr, ctx);
     return chain && chain->from_constant ? chain->model : nullptr;
   }
@@ -2136,7 +2144,16 @@ class Extractor {
         std::optional<Chain> chain = chain_of(r, ctx);
         if (chain && chain->from_constant) model = chain->model;
         if (model) root_ = chain->root;
+      } else if (node_is(r, "call")) {  // `@order.customer.update!(vip: true)`: an association's record
+        model = record_of(r, ctx);
+        if (model) root_ = {ts_node_start_byte(r), ts_node_end_byte(r)};
       }
+      // update!, update_columns...: ActiveRecord's own names; a record whose model is not known
+      // is said, not passed over (`update` is also Hash's and a digest's).
+      if ((!model || model->table.empty() || model->table == "?") && !ts_node_is_null(r) &&
+          (m == "update!" || m == "update_columns" || m == "update_column" || m == "update_attribute"))
+        out_->unchecked.push_back({ts_node_start_byte(call), "activerecord " + std::string(m),
+                                   "the record's model is not known (an association, a variable or a method)"});
     }
     if (!model || model->table.empty() || model->table == "?") return;
     if (!kind && models_.instance_method(*model, std::string(m))) return;  // the model's own `def update`
@@ -2259,9 +2276,13 @@ class Extractor {
     }
     std::optional<Chain> chain = chain_of(call, ctx);
     if (!chain) {
-      bool counted = (m == "where" || m == "find_by" || m == "update_all") &&
-                     (node_is(args[0], "pair") || node_is(args[0], "hash") || node_is(args[0], "string") ||
-                      node_is(args[0], "heredoc_beginning"));
+      // A query method with a hash or SQL text: ActiveRecord's, whatever the receiver. `select`,
+      // `order`... count with SQL text only (`pluck(:name)` is also ActiveSupport's on arrays).
+      bool text = node_is(args[0], "string") || node_is(args[0], "heredoc_beginning") || node_is(args[0], "chained_string");
+      bool counted = ((m == "where" || m == "find_by" || m == "update_all") &&
+                      (node_is(args[0], "pair") || node_is(args[0], "hash") || text)) ||
+                     ((m == "select" || m == "order" || m == "reorder" || m == "group" || m == "having" ||
+                       m == "pluck") && text);
       if (counted)
         out_->unchecked.push_back({ts_node_start_byte(call), "activerecord " + std::string(m),
                                    "the receiver is not a known model (an association, a variable or a method)"});
@@ -2497,7 +2518,7 @@ class Extractor {
     r.ignored_columns = std::move(*ignored);
     r.span = {ts_node_start_byte(name), ts_node_end_byte(name)};
     r.unit = reqs.units.size();
-    reqs.units.push_back({std::string(in_.path), "activerecord model " + model->name + " loads " + model->table, "", 0});
+    reqs.units.push_back({std::string(in_.path), "activerecord model " + model->name + " loads " + model->table, "", 0, ""});
     r.describe = "model " + model->name + " loads every column of " + model->table +
                  " (ActiveRecord caches them when the model is first used) and names each in the INSERTs and "
                  "SELECTs it builds, but those self.ignored_columns lists";
@@ -2547,7 +2568,7 @@ class Extractor {
     auto& reqs = out_->requirements;
     if (unit_ == SIZE_MAX) {
       unit_ = reqs.units.size();
-      reqs.units.push_back({std::string(in_.path), "activerecord " + label + " on " + model.table, "", 0});
+      reqs.units.push_back({std::string(in_.path), "activerecord " + label + " on " + model.table, "", 0, ""});
       requirements::Requirement rel;
       rel.object = requirements::Object::Relation;
       rel.schema = in_.default_schema;

@@ -1,0 +1,3 @@
+class Project < ApplicationRecord
+  belongs_to :owner
+end
