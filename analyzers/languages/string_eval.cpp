@@ -1800,6 +1800,19 @@ class Engine {
     return &def;
   }
 
+  /// `super().execute(*args, **options)` in an override: the parent's method, given the
+  /// override's own arguments (a splat of its parameter). Whatever SQL they hold is its callers',
+  /// and those calls are sites of their own (a Django command's execute, a cursor subclass's).
+  bool forwards_to_parent(TSNode call, TSNode arg) {
+    if (!node_is(arg, "list_splat") && !node_is(arg, "spread_element")) return false;
+    TSNode callee = field(call, "function");
+    TSNode receiver = node_is(callee, "attribute") ? field(callee, "object") : TSNode{};
+    if (ts_node_is_null(receiver) || !node_is(receiver, "call") || node_text(field(receiver, "function"), src_) != "super")
+      return false;
+    TSNode inner = first_named_child(arg), fn;
+    return !ts_node_is_null(inner) && parameter_named(inner, &fn) != nullptr;
+  }
+
   /// A context comes before the SQL (pgx's Exec(ctx, sql)): the call still runs a query.
   static bool leads_sql(std::string_view type) { return type.size() >= 7 && type.substr(type.size() - 7) == "Context"; }
 
@@ -2081,7 +2094,7 @@ class Engine {
         ++sql_at;
     TSNode arg = args[sql_at];
     if (syntax_.cannot_be_sql(arg, src_) || declared_not_text(arg) || reaches_wrapper_parameter(arg, call.name) ||
-        command_receiver(arg) || from_named_query(arg))
+        command_receiver(arg) || from_named_query(arg) || forwards_to_parent(node, arg))
       return;
     // execute(text("...")), or q = text("..."); execute(q): the inner call reports the SQL.
     TSNode value = arg;

@@ -1,0 +1,3 @@
+export class NoteListComponent {
+  notes: string[] = []
+}
