@@ -52,6 +52,9 @@ BunTag bun_tag(TSNode tag, std::string_view src) {
 
 using Column = go::ModelColumn;
 
+constexpr const char* kCreatedAtRunTime =
+    "the project creates its table at run time (NewCreateTable().Model(...)): the schema is not the migrations' alone";
+
 class Reader {
  public:
   explicit Reader(const FileInput& in) : in_(in), src_(in.text), decl_(go::declarations(in.root, in.text)) {
@@ -106,9 +109,7 @@ class Reader {
         continue;
       }
       if (created(dir_.empty() ? name : dir_ + "/" + name)) {
-        out->unchecked.push_back({at, "bun model",
-                                  "the project creates its table at run time (NewCreateTable().Model(...)): the "
-                                  "schema is not the migrations' alone"});
+        out->unchecked.push_back({at, "bun model", kCreatedAtRunTime});
         continue;
       }
       std::vector<Column> cols;
@@ -195,9 +196,7 @@ class Reader {
       return;
     }
     if (created(key)) {
-      out->unchecked.push_back({at, "bun model",
-                                "the project creates its table at run time (NewCreateTable().Model(...)): the "
-                                "schema is not the migrations' alone"});
+      out->unchecked.push_back({at, "bun model", kCreatedAtRunTime});
       return;
     }
     std::string why;
