@@ -14,8 +14,9 @@
 //
 // A struct without bun.BaseModel is a model too once a query chain passes it to Model() (in any
 // file: the fact bun:used): bun names its table from the type, jinzhu/inflection's Plural of the
-// underscored name (Account -> accounts, StatusToEmoji -> status_to_emojis), checked only where
-// every release of that library says the same name and the project sets no inflector of its own
+// underscored name (Account -> accounts, StatusToEmoji -> status_to_emojis), as its release v1.0.0
+// has it (where the project's go.mod pins another version: only where every release says the same
+// name), and only where the project sets no inflector of its own
 // (schema.SetTableNameInflector); one that embeds another model with `inherit` or `extend` takes
 // that model's table, and is listed as unchecked.
 //
@@ -35,6 +36,7 @@
 #include "analyzers/datalayers/bun_naming.h"
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/datalayers/go_model.h"
+#include "analyzers/datalayers/gorm_naming.h"
 #include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/string_eval.h"
 
@@ -180,9 +182,10 @@ class Reader {
              "named by it";
       return std::nullopt;
     }
-    if (auto t = bun::certain_default_table(name)) return t;
+    if (auto t = bun::module_default_table(name, in_.facts && in_.facts->count(gorm::kInflectionPinned))) return t;
     *why = "bun names the table by pluralizing " + underscore(name) +
-           ", and the releases of jinzhu/inflection pluralize it differently";
+           ", and the releases of jinzhu/inflection pluralize it differently (the project's go.mod pins one other "
+           "than v1.0.0)";
     return std::nullopt;
   }
 

@@ -46,6 +46,8 @@ Tag parse_tag(std::string_view t, uint32_t at) {
 
 std::string default_table(std::string_view type) { return gorm::plural(underscore(type)); }
 
-std::optional<std::string> certain_default_table(std::string_view type) { return gorm::certain_plural(underscore(type)); }
+std::optional<std::string> module_default_table(std::string_view type, bool pinned) {
+  return gorm::module_plural(underscore(type), pinned);
+}
 
 }  // namespace schemagate::datalayers::bun

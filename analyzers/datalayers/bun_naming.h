@@ -30,8 +30,8 @@ Tag parse_tag(std::string_view value, uint32_t at);
 /// the underscored type name (StatusToEmoji -> status_to_emojis).
 std::string default_table(std::string_view type);
 
-/// default_table(type) where every release of jinzhu/inflection names it the same; nullopt where
-/// they differ (gorm::certain_plural).
-std::optional<std::string> certain_default_table(std::string_view type);
+/// default_table(type) under the project's version of jinzhu/inflection: v1.0.0, or where the
+/// project pins another (`pinned`), only where every release names it the same (gorm::module_plural).
+std::optional<std::string> module_default_table(std::string_view type, bool pinned);
 
 }  // namespace schemagate::datalayers::bun

@@ -347,7 +347,11 @@ class Reader {
       *why += " (plural snake_case), and no code hands it to GORM as a model: it may only be a result type";
       return std::nullopt;
     }
-    return gorm::table_name(bare(type));
+    if (auto t = gorm::module_plural(gorm::to_db_name(bare(type)), in_.facts->count(gorm::kInflectionPinned) > 0)) return t;
+    *why = "GORM names the table by pluralizing " + gorm::to_db_name(bare(type)) +
+           ", and the releases of jinzhu/inflection pluralize it differently (the project's go.mod pins one other "
+           "than v1.0.0)";
+    return std::nullopt;
   }
 
   void collect(TSNode root) {

@@ -19,6 +19,14 @@ std::string plural(const std::string& word);
 /// uncountables, and a project may pin one of them): a name to check against, only when certain.
 std::optional<std::string> certain_plural(const std::string& word);
 
+/// The fact a project's go.mod adds when it requires jinzhu/inflection at another version than
+/// v1.0.0 (the one GORM v2 and bun require, which Go's module resolution then keeps): its value.
+inline constexpr const char* kInflectionPinned = "go:inflection-version";
+
+/// The plural GORM or bun gives `word`: v1.0.0's, unless the project pins another version of
+/// jinzhu/inflection (`pinned`), and then only where every release agrees; nullopt where not.
+std::optional<std::string> module_plural(const std::string& word, bool pinned);
+
 /// The default table of a struct type: plural(to_db_name(type)).
 std::string table_name(std::string_view type);
 

@@ -1868,4 +1868,11 @@ TEST_CASE("jinzhu/inflection's plural: certain only where its release and its la
     CHECK_FALSE(certain_plural(word).has_value());
   }
   CHECK(plural("leaf") == "leafs");  // v1.0.0, which GORM v2 and bun require
+  CHECK(plural("evidence") == "evidences");
+  // A project on v1.0.0 gets its names; one whose go.mod pins another version, the certain ones.
+  using schemagate::datalayers::gorm::module_plural;
+  CHECK(module_plural("leaf", false) == std::optional<std::string>("leafs"));
+  CHECK(module_plural("evidence", false) == std::optional<std::string>("evidences"));
+  CHECK_FALSE(module_plural("leaf", true).has_value());
+  CHECK(module_plural("account", true) == std::optional<std::string>("accounts"));
 }

@@ -23,7 +23,7 @@ type PinCategory struct {
 	Name string `bun:",notnull"`
 }
 
-// Leaf: the releases of bun's inflection library name its table leafs and leaves.
+// Leaf is stored in leafs: jinzhu/inflection v1.0.0, which bun requires (later commits say leaves).
 type Leaf struct {
 	ID    int64  `bun:",pk"`
 	Color string `bun:",nullzero"`

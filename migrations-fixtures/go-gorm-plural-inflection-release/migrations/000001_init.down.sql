@@ -1,0 +1,3 @@
+DROP TABLE evidences;
+DROP TABLE leafs;
+DROP TABLE collectors;
