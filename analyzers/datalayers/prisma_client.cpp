@@ -40,6 +40,9 @@ namespace {
 using namespace js;
 
 constexpr const char* kClientClassKey = "prisma-client:class";
+/// "Class.field\tType": a class's field (or constructor parameter property) typed with one name,
+/// which a subclass of another file reads as this.field.
+constexpr const char* kFieldKey = "prisma-client:field";
 
 /// A client is `prisma`, `.prisma` or a `new PrismaClient`, in code: a file that names prisma only
 /// in a module's name (`import type { User } from '@/generated/prisma/client'`) has none.
@@ -47,13 +50,18 @@ bool relevant_prisma_client(std::string_view text) {
   return languages::script_code_names(text, "prisma", false) || languages::script_code_names(text, "PrismaClient", false);
 }
 
-/// A file may reach the client only through a project class that extends it (`db: DbService`).
+/// A file may reach the client only through a project class that extends it (`db: DbService`),
+/// a type alias of the client's (`db: PrismaClientOrTransaction`), or a field of a class it
+/// extends (`class QueueListPresenter extends BasePresenter`, whose _replica is one).
 bool relevant_in(std::string_view text, const ProjectFacts* facts) {
   if (relevant_prisma_client(text)) return true;
-  auto it = facts ? facts->find(kClientClassKey) : ProjectFacts::const_iterator();
-  if (!facts || it == facts->end()) return false;
-  for (auto& name : it->second)
-    if (text.find(name) != std::string_view::npos) return true;
+  if (!facts) return false;
+  if (auto it = facts->find(kClientClassKey); it != facts->end())
+    for (auto& name : it->second)
+      if (text.find(name) != std::string_view::npos) return true;
+  if (auto it = facts->find(kFieldKey); it != facts->end() && text.find("extends ") != std::string_view::npos)
+    for (auto& v : it->second)
+      if (text.find("extends " + v.substr(0, v.find('.'))) != std::string_view::npos) return true;
   return false;
 }
 
@@ -538,7 +546,39 @@ bool exports_object(std::string_view text) {
 }
 
 bool declares_client_class(std::string_view text) {
-  return text.find("PrismaClient") != std::string_view::npos && text.find("extends") != std::string_view::npos;
+  bool client = text.find("PrismaClient") != std::string_view::npos || text.find("TransactionClient") != std::string_view::npos;
+  return client && (text.find("extends") != std::string_view::npos || text.find("type ") != std::string_view::npos ||
+                    text.find("class ") != std::string_view::npos);
+}
+
+/// The client's own types: a name declared as one of them is a client.
+bool prisma_client_type(std::string_view t) {
+  return t == "PrismaClient" || t == "Prisma.TransactionClient" || t == "Prisma.DefaultPrismaClient";
+}
+
+/// Whether a type is a client's: one of the client's types or of `clients` (classes extending
+/// PrismaClient, aliases of client types), a union of such, or one with some of its methods
+/// left out (`Omit<PrismaClient, "$transaction">`, Pick, Readonly).
+bool client_type_node(TSNode t, std::string_view src, const std::set<std::string, std::less<>>& clients) {
+  t = unwrap(t);
+  if (is(t, "type_annotation") || is(t, "parenthesized_type")) return client_type_node(ts_node_named_child(t, 0), src, clients);
+  if (is(t, "union_type")) {
+    uint32_t n = ts_node_named_child_count(t);
+    for (uint32_t i = 0; i < n; ++i)
+      if (!client_type_node(ts_node_named_child(t, i), src, clients)) return false;
+    return n > 0;
+  }
+  if (is(t, "generic_type")) {
+    std::string_view name = text(field(t, "name"), src);
+    TSNode args = field(t, "type_arguments");
+    if ((name != "Omit" && name != "Pick" && name != "Readonly") || ts_node_is_null(args) ||
+        ts_node_named_child_count(args) == 0)
+      return false;
+    return client_type_node(ts_node_named_child(args, 0), src, clients);
+  }
+  if (!is(t, "type_identifier") && !is(t, "nested_type_identifier")) return false;
+  std::string_view name = text(t, src);
+  return prisma_client_type(name) || clients.count(name) > 0;
 }
 
 /// The index reads a file that may declare a client class, or export a select, a filter or a
@@ -572,17 +612,49 @@ void index_prisma_client(const FileInput& in, std::vector<std::pair<std::string,
       out->emplace_back(kObjectKey + std::string(text(field(v, "name"), in.text)), std::move(value));
     }
   }
+  // Aliases of the client's types (`type PrismaClientOrTransaction = PrismaClient |
+  // PrismaTransactionClient`, `type PrismaReplicaClient = Omit<PrismaClient, "$transaction">`),
+  // an alias of one declared above it in the file too: a name declared with one is a client.
+  std::set<std::string, std::less<>> aliases;
+  walk(in.root, [&](TSNode n) {
+    if (!is(n, "type_alias_declaration") || !ts_node_is_null(field(n, "type_parameters"))) return;
+    if (!client_type_node(field(n, "value"), in.text, aliases)) return;
+    aliases.emplace(text(field(n, "name"), in.text));
+    out->emplace_back(kClientClassKey, std::string(text(field(n, "name"), in.text)));
+  });
   walk(in.root, [&](TSNode n) {
     if (!is(n, "class_declaration") && !is(n, "abstract_class_declaration")) return;
+    std::string cls(text(field(n, "name"), in.text));
     for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
       TSNode h = ts_node_named_child(n, i);
       if (!is(h, "class_heritage")) continue;
       for (uint32_t j = 0; j < ts_node_named_child_count(h); ++j) {
         TSNode e = ts_node_named_child(h, j);
         if (is(e, "extends_clause") && text(field(e, "value"), in.text) == "PrismaClient")
-          out->emplace_back(kClientClassKey, std::string(text(field(n, "name"), in.text)));
+          out->emplace_back(kClientClassKey, cls);
       }
     }
+    // Its fields typed with one name (`protected readonly _replica: PrismaClientOrTransaction`,
+    // `constructor(private db: PrismaClient)`): whether the name is a client's is told where every
+    // file's aliases are known.
+    walk(field(n, "body"), [&](TSNode m) {
+      TSNode id{};
+      if (is(m, "public_field_definition")) {
+        id = field(m, "name");
+      } else if (is(m, "required_parameter") || is(m, "optional_parameter")) {
+        bool property = false;
+        for (uint32_t k = 0; k < ts_node_child_count(m); ++k) {
+          TSNode c = ts_node_child(m, k);
+          property = property || is(c, "accessibility_modifier") || ts_node_type(c) == std::string_view("readonly");
+        }
+        if (property) id = field(m, "pattern");
+      }
+      if (ts_node_is_null(id) || (!is(id, "property_identifier") && !is(id, "identifier"))) return;
+      TSNode t = field(m, "type");
+      if (is(t, "type_annotation")) t = ts_node_named_child(t, 0);
+      if (!is(t, "type_identifier") && !is(t, "nested_type_identifier")) return;
+      out->emplace_back(kFieldKey, cls + "." + std::string(text(id, in.text)) + "\t" + std::string(text(t, in.text)));
+    });
   });
 }
 
@@ -605,15 +677,47 @@ void extract_prisma_client(const FileInput& in, FileOutput* out) {
   // Names the file types only with a client class (a constructor parameter property, a field,
   // a parameter), read as `this.name` or `name`; a variable of that name declared otherwise
   // makes the bare name unknown.
-  std::set<std::string> client_classes;
+  std::set<std::string, std::less<>> client_classes;
   if (auto it = in.facts->find(kClientClassKey); it != in.facts->end())
     client_classes.insert(it->second.begin(), it->second.end());
+  // this.<name> that a class of the project this file's classes extend declares with a client's
+  // type, and with no other type (`class QueueListPresenter extends BasePresenter`).
+  std::set<std::string, std::less<>> inherited;
+  if (auto it = in.facts->find(kFieldKey); it != in.facts->end()) {
+    std::set<std::string, std::less<>> bases;
+    walk(in.root, [&](TSNode n) {
+      if (!is(n, "extends_clause")) return;
+      bases.emplace(text(field(n, "value"), src));
+    });
+    std::map<std::string, bool> fields;  // name -> every declaration a client's
+    for (const std::string& v : it->second) {
+      size_t dot = v.find('.'), tab = v.find('\t');
+      if (dot == std::string::npos || tab == std::string::npos || tab < dot || !bases.count(v.substr(0, dot))) continue;
+      std::string type = v.substr(tab + 1);
+      bool client = prisma_client_type(type) || client_classes.count(type) > 0;
+      auto [f, fresh] = fields.emplace(v.substr(dot + 1, tab - dot - 1), client);
+      if (!fresh) f->second = f->second && client;
+    }
+    for (auto& [name, client] : fields)
+      if (client) inherited.insert(name);
+  }
   std::map<std::string, bool, std::less<>> typed_client;  // name -> declared only as a client
   auto typed = [&](std::string_view name, bool bare) {
-    if (client_classes.empty()) return false;
     std::string key = std::string(bare ? "" : "this.") + std::string(name);
     if (auto it = typed_client.find(key); it != typed_client.end()) return it->second;
-    bool yes = client_classes.count(declared_type(in.root, name, src)) > 0;
+    // Every declaration of the name in the file (a constructor's parameter property, a field, a
+    // parameter) types it with a client's type, and there is one.
+    bool yes = false, other = false;
+    walk(in.root, [&](TSNode n) {
+      TSNode id{};
+      if (is(n, "required_parameter") || is(n, "optional_parameter")) id = field(n, "pattern");
+      else if (is(n, "public_field_definition")) id = field(n, "name");
+      if (ts_node_is_null(id) || text(id, src) != name) return;
+      if (client_type_node(field(n, "type"), src, client_classes)) yes = true;
+      else other = true;
+    });
+    yes = yes && !other;
+    if (!bare && !yes && !other && inherited.count(name)) yes = true;
     if (yes && bare)
       walk(in.root, [&](TSNode n) {
         if (is(n, "variable_declarator") && text(field(n, "name"), src) == name) yes = false;

@@ -1,0 +1,5 @@
+CREATE TABLE "Queue" (
+    "id" TEXT PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "paused" BOOLEAN NOT NULL DEFAULT false
+);
