@@ -343,7 +343,7 @@ void extract(const FileInput& in, FileOutput* out) {
     for (const Field& f : own) fields.push_back(&f);
 
     size_t unit = out->requirements.units.size();
-    out->requirements.units.push_back({std::string(in.path), "django model " + label + "." + m.name, "", 0});
+    out->requirements.units.push_back({std::string(in.path), "django model " + label + "." + m.name, "", 0, ""});
     requirements::Requirement rel;
     rel.object = requirements::Object::Relation;
     rel.schema = in.default_schema;

@@ -425,7 +425,7 @@ struct Reader {
   void require_table(const std::string& schema, const std::string& name, uint32_t begin, uint32_t end,
                      const std::string& label, bool relation, const std::vector<const Col*>& cols, bool core) {
     size_t unit = out->requirements.units.size();
-    out->requirements.units.push_back({std::string(in.path), label, "", 0});
+    out->requirements.units.push_back({std::string(in.path), label, "", 0, ""});
     std::string shown = schema == in.default_schema ? name : schema + "." + name;
     std::string fix_rel = "generate a migration that creates it with `alembic revision --autogenerate` (op.create_table(\"" +
                           name + "\", ...)) and apply it with `alembic upgrade head` before deploying this code";

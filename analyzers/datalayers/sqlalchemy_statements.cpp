@@ -785,7 +785,7 @@ class StatementReader {
       shown.push_back(c);
       if (shown.size() >= 160) break;
     }
-    requirements::Unit u{std::string(in_.path), "sqlalchemy statement " + shown, "", 0};
+    requirements::Unit u{std::string(in_.path), "sqlalchemy statement " + shown, "", 0, ""};
     if (!runs_through.empty()) u.runs_through = runs_through, u.runs_at = runs_at;
     out_->requirements.units.push_back(std::move(u));
     for (auto& r : st->requirements) {

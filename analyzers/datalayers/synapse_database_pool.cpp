@@ -305,7 +305,7 @@ struct Reader {
       }
     }
     fingerprint += ")";
-    out->requirements.units.push_back({std::string(in.path), fingerprint, "", 0});
+    out->requirements.units.push_back({std::string(in.path), fingerprint, "", 0, ""});
     const char* verb = h->kind == Helper::kSelect ? "reads" : h->kind == Helper::kInsert ? "inserts into"
                        : h->kind == Helper::kUpsert ? "upserts into" : h->kind == Helper::kUpdate ? "updates" : "deletes from";
     std::string fix = "add a schema delta (synapse/storage/schema/<database>/delta/) that creates it before deploying this code";

@@ -576,7 +576,7 @@ void FileScanner::judge_file(const std::string& rel, const std::string& text, co
   postgres_code_ = site_is_sql_file(rel) ? !plain_sql_file_ : imports(text).postgres_driver();
   no_database_client_.clear();
   if (source::is_test_file(rel) && (language_family(*lang) == "typescript" || language_family(*lang) == "javascript"))
-    no_database_client_ = source::package_without_database_client(fs_, options_.root, rel);
+    no_database_client_ = source::package_without_database_client(fs_, options_.root, rel, &workspace_packages_);
   only_database_calls_ = source::is_test_file(rel) ||
                          (lang->other_engine_sql && lang->other_engine_sql(text)) ||
                          imports(text).sql_parser() ||
@@ -588,7 +588,7 @@ void FileScanner::judge_file(const std::string& rel, const std::string& text, co
   bool js = language_family(*lang) == "typescript" || language_family(*lang) == "javascript";
   if (js && !only_database_calls_ &&
       std::any_of(sites.begin(), sites.end(), [](const languages::SqlSite& s) { return !s.database_call; }))
-    only_database_calls_ = !source::package_without_database_client(fs_, options_.root, rel).empty();
+    only_database_calls_ = !source::package_without_database_client(fs_, options_.root, rel, &workspace_packages_).empty();
   file_schema_ = test_schemas_.for_file(rel, text, lines);
   test_doubles_.clear();
   if (source::is_test_file(rel) && lang->test_double_of)

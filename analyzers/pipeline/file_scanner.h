@@ -256,6 +256,8 @@ class FileScanner {
   std::map<std::string, std::string> package_engine_;
   /// The package.json scripts' outputs that decide whether a file is generated, by file folder.
   std::map<std::string, source::PackageOutputs> package_outputs_;
+  /// The workspace's packages, name -> manifest (source::package_without_database_client), read once.
+  std::optional<std::map<std::string, std::string>> workspace_packages_;
 
   const source::FileSystem& fs_;
   const Options& options_;

@@ -7,6 +7,12 @@
 #include <cstring>
 #include <iterator>
 #include <vector>
+#include <set>
+#include <optional>
+#include <map>
+#include <functional>
+
+#include <nlohmann/json.hpp>
 
 #include "analyzers/schema/migrations/discover.h"
 #include "analyzers/source/byte_scan.h"
@@ -332,19 +338,133 @@ std::string written_by(const PackageOutputs& package, std::string_view path) {
   return package.outputs.count(std::string(own)) ? package.manifest : "";
 }
 
-std::string package_without_database_client(const FileSystem& fs, const std::string& root, std::string_view path) {
-  static constexpr std::string_view kClients[] = {
-      "pg", "postgres", "pg-promise", "slonik", "@neondatabase/serverless", "@vercel/postgres", "@prisma/client",
-      "prisma", "drizzle-orm", "kysely", "knex", "typeorm", "sequelize", "@mikro-orm/core", "@supabase/supabase-js",
-      "@supabase/postgrest-js", "postgrejs", "@databases/pg", "zapatos", "@pgtyped/runtime", "mysql2", "better-sqlite3",
-      "@electric-sql/pglite", "pg-pool", "pglite"};
+namespace {
+
+constexpr std::string_view kDatabaseClients[] = {
+    "pg", "postgres", "pg-promise", "slonik", "@neondatabase/serverless", "@vercel/postgres", "@prisma/client",
+    "prisma", "drizzle-orm", "kysely", "knex", "typeorm", "sequelize", "@mikro-orm/core", "@supabase/supabase-js",
+    "@supabase/postgrest-js", "postgrejs", "@databases/pg", "zapatos", "@pgtyped/runtime", "mysql2", "better-sqlite3",
+    "@electric-sql/pglite", "pg-pool", "pglite"};
+
+bool names_database_client(std::string_view manifest) {
+  for (std::string_view c : kDatabaseClients)
+    if (manifest.find("\"" + std::string(c) + "\"") != std::string_view::npos) return true;
+  return false;
+}
+
+/// The names of a manifest's dependencies (any kind) whose version is the workspace protocol
+/// (`"@acme/db": "workspace:*"`) or a path (`file:`, `link:`): the project's own packages.
+/// nullopt where the manifest does not parse.
+std::optional<std::vector<std::string>> local_dependencies(const std::string& manifest) {
+  nlohmann::json j = nlohmann::json::parse(manifest, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  std::vector<std::string> out;
+  for (const char* kind : {"dependencies", "devDependencies", "peerDependencies", "optionalDependencies"}) {
+    auto deps = j.find(kind);
+    if (deps == j.end() || !deps->is_object()) continue;
+    for (auto& [name, version] : deps->items())
+      if (version.is_string()) {
+        const std::string& v = version.get_ref<const std::string&>();
+        if (v.rfind("workspace:", 0) == 0 || v.rfind("file:", 0) == 0 || v.rfind("link:", 0) == 0) out.push_back(name);
+      }
+  }
+  return out;
+}
+
+/// The project's workspace packages, name -> manifest (root-relative): the folders the root
+/// package.json's "workspaces" (a list, or {"packages": [...]}) and pnpm-workspace.yaml's
+/// "packages:" name, as `dir`, `dir/*` or `dir/**` (a negation leaves nothing out: a package is
+/// only looked up by name).
+std::map<std::string, std::string> workspace_packages(const FileSystem& fs, const std::string& root) {
+  std::vector<std::string> globs;
+  std::string text, err;
+  if (fs.read(join_path(root, "package.json"), &text, &err)) {
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_discarded() && j.is_object() && j.contains("workspaces")) {
+      nlohmann::json w = j["workspaces"];
+      if (w.is_object() && w.contains("packages")) w = w["packages"];
+      if (w.is_array())
+        for (auto& g : w)
+          if (g.is_string()) globs.push_back(g.get<std::string>());
+    }
+  }
+  if (fs.read(join_path(root, "pnpm-workspace.yaml"), &text, &err)) {
+    bool in_packages = false;
+    for (size_t at = 0; at < text.size();) {
+      size_t nl = text.find('\n', at);
+      std::string line = text.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+      at = nl == std::string::npos ? text.size() : nl + 1;
+      if (!line.empty() && line[0] != ' ' && line[0] != '-' && line[0] != '#') in_packages = line.rfind("packages:", 0) == 0;
+      size_t dash = line.find_first_not_of(' ');
+      if (!in_packages || dash == std::string::npos || line[dash] != '-') continue;
+      std::string g = line.substr(dash + 1);
+      g.erase(0, g.find_first_not_of(" \t"));
+      if (size_t hash = g.find(" #"); hash != std::string::npos) g.erase(hash);
+      while (!g.empty() && (g.back() == ' ' || g.back() == '\r')) g.pop_back();
+      if (g.size() >= 2 && (g.front() == '"' || g.front() == '\'') && g.back() == g.front()) g = g.substr(1, g.size() - 2);
+      if (!g.empty()) globs.push_back(g);
+    }
+  }
+  std::map<std::string, std::string> out;
+  auto add = [&](const std::string& dir) {
+    std::string manifest = dir.empty() ? "package.json" : dir + "/package.json", m, e;
+    if (!fs.read(join_path(root, manifest), &m, &e)) return;
+    nlohmann::json j = nlohmann::json::parse(m, nullptr, false);
+    if (!j.is_discarded() && j.is_object() && j.contains("name") && j["name"].is_string())
+      out.emplace(j["name"].get<std::string>(), manifest);
+  };
+  std::function<void(const std::string&, int)> below = [&](const std::string& dir, int depth) {
+    for (const DirEntry& e : fs.list(join_path(root, dir))) {
+      if (!e.is_dir || e.name == "node_modules" || e.name.empty() || e.name[0] == '.') continue;
+      std::string sub = dir.empty() ? e.name : dir + "/" + e.name;
+      add(sub);
+      if (depth > 0) below(sub, depth - 1);
+    }
+  };
+  for (std::string g : globs) {
+    if (g.empty() || g[0] == '!') continue;
+    if (g.rfind("./", 0) == 0) g = g.substr(2);
+    if (g.ends_with("/**")) below(g.substr(0, g.size() - 3), 3);
+    else if (g.ends_with("/*")) below(g.substr(0, g.size() - 2), 0);
+    else if (g.find('*') == std::string::npos) add(g);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string package_without_database_client(const FileSystem& fs, const std::string& root, std::string_view path,
+                                            std::optional<std::map<std::string, std::string>>* workspace) {
   std::string dir(path.substr(0, path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/')));
   for (;;) {
     std::string manifest = dir.empty() ? "package.json" : dir + "/package.json";
     std::string text, err;
     if (fs.read(join_path(root, manifest), &text, &err)) {
-      for (std::string_view c : kClients)
-        if (text.find("\"" + std::string(c) + "\"") != std::string::npos) return "";
+      if (names_database_client(text)) return "";
+      // A package of the project it depends on may hold the client (a monorepo's own database
+      // package, `"@acme/db": "workspace:*"`): followed through the workspace's packages; one
+      // that cannot be found, or a manifest that does not parse, may hold one too.
+      std::optional<std::vector<std::string>> local = local_dependencies(text);
+      if (!local) return "";
+      if (local->empty()) return manifest;
+      std::optional<std::map<std::string, std::string>> own;
+      if (!workspace) workspace = &own;
+      if (!*workspace) *workspace = workspace_packages(fs, root);
+      const std::map<std::string, std::string>& packages = **workspace;
+      std::set<std::string> seen;
+      std::vector<std::string> todo = *local;
+      while (!todo.empty()) {
+        std::string name = todo.back();
+        todo.pop_back();
+        if (!seen.insert(name).second) continue;
+        auto pkg = packages.find(name);
+        std::string dep;
+        if (pkg == packages.end() || !fs.read(join_path(root, pkg->second), &dep, &err)) return "";
+        if (names_database_client(dep)) return "";
+        std::optional<std::vector<std::string>> more = local_dependencies(dep);
+        if (!more) return "";
+        todo.insert(todo.end(), more->begin(), more->end());
+      }
       return manifest;
     }
     if (dir.empty()) return "";

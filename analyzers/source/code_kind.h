@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -54,8 +55,13 @@ std::string written_by(const PackageOutputs& package, std::string_view path);
 /// For a JavaScript/TypeScript test file: the nearest package.json above it when that package
 /// declares no database client (pg, postgres, Prisma, Drizzle, Kysely, Knex, supabase-js, ...)
 /// in any dependency list, else "". Its tests cannot run SQL on a database: the `sql` they call
-/// is a fake declared in the test (a type-inference test of a DSL).
-std::string package_without_database_client(const FileSystem& fs, const std::string& root, std::string_view path);
+/// is a fake declared in the test (a type-inference test of a DSL). A package of the project it
+/// depends on (`"@acme/db": "workspace:*"`, `file:`) counts with its own dependencies, found
+/// through the workspace's packages (the root package.json's "workspaces", pnpm-workspace.yaml);
+/// one that cannot be found counts as a client. `workspace`: the workspace's packages, name ->
+/// manifest, filled on first use (one per scanner), or null to read them each time.
+std::string package_without_database_client(const FileSystem& fs, const std::string& root, std::string_view path,
+                                            std::optional<std::map<std::string, std::string>>* workspace = nullptr);
 
 /// The engine an imported module is for ("ClickHouse" for '@clickhouse/client' or a project's
 /// '@/lib/clickhouse'), or "" for PostgreSQL and for modules named for no engine.

@@ -1,0 +1,4 @@
+CREATE TABLE "Widget" (
+    "id" TEXT PRIMARY KEY,
+    "name" TEXT NOT NULL
+);
