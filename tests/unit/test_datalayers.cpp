@@ -1850,12 +1850,14 @@ TEST_CASE("jinzhu/inflection's plural: certain only where its release and its la
   using schemagate::datalayers::gorm::certain_plural;
   using schemagate::datalayers::gorm::plural;
   // The same in every release: bun's and GORM's default tables of these.
-  for (auto [word, many] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& [one, plural_of_one] : std::vector<std::pair<std::string, std::string>>{
            {"account", "accounts"}, {"status", "statuses"}, {"emoji", "emojis"}, {"pin_category", "pin_categories"},
            {"account_settings", "account_settings"}, {"person", "people"}, {"human", "humen"}, {"box", "boxes"},
            {"drive", "drives"}, {"zombie", "zombies"}, {"series", "series"}, {"analysis", "analyses"},
            {"wolf", "wolves"}, {"knife", "knives"}, {"index", "indices"}, {"ip_v4", "ip_v4"},
            {"user_time", "user_times"}}) {  // an uncountable is a whole word: "time" alone
+    // A copy: clang's lambdas (CAPTURE) cannot capture a structured binding.
+    const std::string word = one, many = plural_of_one;
     CAPTURE(word);
     CHECK(plural(word) == many);
     CHECK(certain_plural(word) == std::optional<std::string>(many));
