@@ -261,7 +261,17 @@ class GoSyntax final : public HostSyntax {
     // A context as the only argument: a query builder running itself (bun's
     // db.NewSelect()...Scan(ctx), Exec(ctx)); its statement is the builder's, not a string.
     TSNode list = ts_node_parent(node);
-    return node_is(list, "argument_list") && ts_node_named_child_count(list) == 1 && is_context(node, source);
+    if (node_is(list, "argument_list") && ts_node_named_child_count(list) == 1 && is_context(node, source)) return true;
+    // sqlx's Get and Select take the destination first: a context there is another API's
+    // (a repository's ctrl.Get(ctx, created.ID)), and what stands where the query would is no SQL.
+    if (node_is(list, "argument_list") && ts_node_named_child_count(list) >= 2 &&
+        ts_node_eq(ts_node_named_child(list, 1), node) && is_context(ts_node_named_child(list, 0), source)) {
+      TSNode fn = field(ts_node_parent(list), "function");
+      std::string_view method = node_is(fn, "selector_expression") ? node_text(field(fn, "field"), source)
+                                                                   : node_text(fn, source);
+      if (method == "Get" || method == "Select") return true;
+    }
+    return false;
   }
 
   /// `ctx`, `reqCtx`, `context.Background()`, `r.Context()`.
