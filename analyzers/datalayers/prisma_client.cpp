@@ -22,6 +22,8 @@
 // the method is one of the client's. A key that is no field of the model (a compound unique `a_b`,
 // `_count`, a typo TypeScript would reject) is not judged, nor is an object whose module cannot be
 // told.
+#include <algorithm>
+#include <cctype>
 #include <deque>
 #include <functional>
 #include <map>
@@ -43,6 +45,8 @@ constexpr const char* kClientClassKey = "prisma-client:class";
 /// "Class.field\tType": a class's field (or constructor parameter property) typed with one name,
 /// which a subclass of another file reads as this.field.
 constexpr const char* kFieldKey = "prisma-client:field";
+/// The classes of kFieldKey's facts, each once a file.
+constexpr const char* kFieldClassKey = "prisma-client:field-class";
 
 /// A client is `prisma`, `.prisma` or a `new PrismaClient`, in code: a file that names prisma only
 /// in a module's name (`import type { User } from '@/generated/prisma/client'`) has none.
@@ -59,9 +63,15 @@ bool relevant_in(std::string_view text, const ProjectFacts* facts) {
   if (auto it = facts->find(kClientClassKey); it != facts->end())
     for (auto& name : it->second)
       if (text.find(name) != std::string_view::npos) return true;
-  if (auto it = facts->find(kFieldKey); it != facts->end() && text.find("extends ") != std::string_view::npos)
-    for (auto& v : it->second)
-      if (text.find("extends " + v.substr(0, v.find('.'))) != std::string_view::npos) return true;
+  // Each `extends X` of the text, X looked up among the classes with such fields.
+  auto classes = facts->find(kFieldClassKey);
+  if (classes == facts->end()) return false;
+  for (size_t at = text.find("extends "); at != std::string_view::npos; at = text.find("extends ", at + 8)) {
+    size_t b = at + 8, e = b;
+    while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_' || text[e] == '$')) ++e;
+    std::string_view base = text.substr(b, e - b);
+    if (!base.empty() && std::find(classes->second.begin(), classes->second.end(), base) != classes->second.end()) return true;
+  }
   return false;
 }
 
@@ -545,10 +555,31 @@ bool exports_object(std::string_view text) {
   return false;
 }
 
+/// What the index reads for the client's types: a class that may extend PrismaClient, a type
+/// alias whose value names a client type (`type PrismaClientOrTransaction = PrismaClient | ...`),
+/// or a class with a protected field typed so (`protected readonly _replica: PrismaClientOrTransaction`),
+/// which a subclass of another file reads (a private one it cannot). Read lexically: the parse
+/// is for the few files that hold one.
 bool declares_client_class(std::string_view text) {
-  bool client = text.find("PrismaClient") != std::string_view::npos || text.find("TransactionClient") != std::string_view::npos;
-  return client && (text.find("extends") != std::string_view::npos || text.find("type ") != std::string_view::npos ||
-                    text.find("class ") != std::string_view::npos);
+  auto client_word = [](std::string_view t) {
+    return t.find("PrismaClient") != std::string_view::npos || t.find("TransactionClient") != std::string_view::npos;
+  };
+  if (!client_word(text)) return false;
+  if (text.find("extends PrismaClient") != std::string_view::npos) return true;
+  if (text.find("protected") != std::string_view::npos && text.find("class ") != std::string_view::npos) return true;
+  for (size_t at = text.find("type "); at != std::string_view::npos; at = text.find("type ", at + 5)) {
+    if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_')) continue;
+    size_t k = at + 5;
+    while (k < text.size() && (std::isalnum(static_cast<unsigned char>(text[k])) || text[k] == '_' || text[k] == '$')) ++k;
+    if (k == at + 5) continue;
+    while (k < text.size() && text[k] == ' ') ++k;
+    if (k >= text.size() || text[k] != '=') continue;  // `import type {`, a generic alias: not one
+    size_t end = text.find(';', k);
+    size_t blank = text.find("\n\n", k);
+    end = std::min(end == std::string_view::npos ? text.size() : end, blank == std::string_view::npos ? text.size() : blank);
+    if (client_word(text.substr(k, end - k))) return true;
+  }
+  return false;
 }
 
 /// The client's own types: a name declared as one of them is a client.
@@ -637,24 +668,35 @@ void index_prisma_client(const FileInput& in, std::vector<std::pair<std::string,
     // Its fields typed with one name (`protected readonly _replica: PrismaClientOrTransaction`,
     // `constructor(private db: PrismaClient)`): whether the name is a client's is told where every
     // file's aliases are known.
+    bool fields = false;
     walk(field(n, "body"), [&](TSNode m) {
       TSNode id{};
+      // A private field is its class's own: a subclass cannot read it.
+      auto is_private = [&](TSNode d) {
+        for (uint32_t k = 0; k < ts_node_child_count(d); ++k) {
+          TSNode c = ts_node_child(d, k);
+          if (is(c, "accessibility_modifier") && text(c, in.text) == "private") return true;
+        }
+        return false;
+      };
       if (is(m, "public_field_definition")) {
-        id = field(m, "name");
+        if (!is_private(m)) id = field(m, "name");
       } else if (is(m, "required_parameter") || is(m, "optional_parameter")) {
         bool property = false;
         for (uint32_t k = 0; k < ts_node_child_count(m); ++k) {
           TSNode c = ts_node_child(m, k);
           property = property || is(c, "accessibility_modifier") || ts_node_type(c) == std::string_view("readonly");
         }
-        if (property) id = field(m, "pattern");
+        if (property && !is_private(m)) id = field(m, "pattern");
       }
       if (ts_node_is_null(id) || (!is(id, "property_identifier") && !is(id, "identifier"))) return;
       TSNode t = field(m, "type");
       if (is(t, "type_annotation")) t = ts_node_named_child(t, 0);
       if (!is(t, "type_identifier") && !is(t, "nested_type_identifier")) return;
       out->emplace_back(kFieldKey, cls + "." + std::string(text(id, in.text)) + "\t" + std::string(text(t, in.text)));
+      fields = true;
     });
+    if (fields) out->emplace_back(kFieldClassKey, cls);
   });
 }
 
@@ -666,9 +708,12 @@ const std::set<std::string_view> kMethods = {
 void extract_prisma_client(const FileInput& in, FileOutput* out) {
   if (!in.facts) return;
   std::string_view src = in.text;
-  // Clients bound in the file, and interactive transactions' parameters.
+  // Clients bound in the file, and interactive transactions' parameters; the classes the file's
+  // classes extend (for their fields, below), in the same walk.
   std::set<std::string> clients;
+  std::set<std::string, std::less<>> bases;
   walk(in.root, [&](TSNode n) {
+    if (is(n, "extends_clause")) bases.emplace(text(field(n, "value"), src));
     if (!is(n, "variable_declarator") || !is(field(n, "name"), "identifier")) return;
     TSNode v = unwrap(field(n, "value"));
     if (is(v, "new_expression") && text(field(v, "constructor"), src) == "PrismaClient")
@@ -683,12 +728,7 @@ void extract_prisma_client(const FileInput& in, FileOutput* out) {
   // this.<name> that a class of the project this file's classes extend declares with a client's
   // type, and with no other type (`class QueueListPresenter extends BasePresenter`).
   std::set<std::string, std::less<>> inherited;
-  if (auto it = in.facts->find(kFieldKey); it != in.facts->end()) {
-    std::set<std::string, std::less<>> bases;
-    walk(in.root, [&](TSNode n) {
-      if (!is(n, "extends_clause")) return;
-      bases.emplace(text(field(n, "value"), src));
-    });
+  if (auto it = in.facts->find(kFieldKey); it != in.facts->end() && !bases.empty()) {
     std::map<std::string, bool> fields;  // name -> every declaration a client's
     for (const std::string& v : it->second) {
       size_t dot = v.find('.'), tab = v.find('\t');
@@ -701,27 +741,47 @@ void extract_prisma_client(const FileInput& in, FileOutput* out) {
     for (auto& [name, client] : fields)
       if (client) inherited.insert(name);
   }
-  std::map<std::string, bool, std::less<>> typed_client;  // name -> declared only as a client
-  auto typed = [&](std::string_view name, bool bare) {
-    std::string key = std::string(bare ? "" : "this.") + std::string(name);
-    if (auto it = typed_client.find(key); it != typed_client.end()) return it->second;
-    // Every declaration of the name in the file (a constructor's parameter property, a field, a
-    // parameter) types it with a client's type, and there is one.
-    bool yes = false, other = false;
+  // The file's declarations, read in one walk at the first question: each name's parameter and
+  // field declarations (whether one types it with a client's type, whether one with another), and
+  // the names its variables declare.
+  struct Declared {
+    bool client = false, other = false;
+  };
+  std::optional<std::map<std::string, Declared, std::less<>>> declared;
+  std::set<std::string, std::less<>> variables;
+  auto read_declarations = [&] {
+    declared.emplace();
     walk(in.root, [&](TSNode n) {
       TSNode id{};
       if (is(n, "required_parameter") || is(n, "optional_parameter")) id = field(n, "pattern");
       else if (is(n, "public_field_definition")) id = field(n, "name");
-      if (ts_node_is_null(id) || text(id, src) != name) return;
-      if (client_type_node(field(n, "type"), src, client_classes)) yes = true;
-      else other = true;
+      else if (is(n, "variable_declarator")) variables.emplace(text(field(n, "name"), src));
+      if (ts_node_is_null(id)) return;
+      Declared& d = (*declared)[std::string(text(id, src))];
+      if (client_type_node(field(n, "type"), src, client_classes)) d.client = true;
+      else d.other = true;
     });
-    yes = yes && !other;
-    if (!bare && !yes && !other && inherited.count(name)) yes = true;
-    if (yes && bare)
-      walk(in.root, [&](TSNode n) {
-        if (is(n, "variable_declarator") && text(field(n, "name"), src) == name) yes = false;
-      });
+  };
+  std::map<std::string, bool, std::less<>> typed_client;  // name -> declared only as a client
+  auto typed = [&](std::string_view name, bool bare) {
+    std::string key = std::string(bare ? "" : "this.") + std::string(name);
+    if (auto it = typed_client.find(key); it != typed_client.end()) return it->second;
+    if (!declared) {
+      // Only a file that names a client type (or inherits a client field) declares a name with
+      // one: the others are not walked for it.
+      bool names_type = !inherited.empty() || src.find("PrismaClient") != std::string_view::npos ||
+                        src.find("TransactionClient") != std::string_view::npos ||
+                        std::any_of(client_classes.begin(), client_classes.end(),
+                                    [&](const std::string& c) { return src.find(c) != std::string_view::npos; });
+      if (names_type) read_declarations();
+      else declared.emplace();
+    }
+    // Every declaration of the name in the file (a constructor's parameter property, a field, a
+    // parameter) types it with a client's type, and there is one.
+    auto d = declared->find(name);
+    bool yes = d != declared->end() && d->second.client && !d->second.other;
+    if (!bare && d == declared->end() && inherited.count(name)) yes = true;
+    if (yes && bare && variables.count(name)) yes = false;
     return typed_client[key] = yes;
   };
   std::function<bool(TSNode)> client = [&](TSNode r) {
