@@ -12,7 +12,7 @@
 //   `reverse(...)` and `-` fields map no column of the table; an embedded struct of the same
 //   file contributes its fields.
 // Left out: a field whose type is not one column for certain, names beego would quote, a model
-// whose TableName() is not a literal, derived names when the project changes beego's naming
+// whose TableName() is not a literal (listed as unchecked), derived names when the project changes beego's naming
 // (`orm.NameStrategy`, `SetNameStrategy`), and every model when the project calls
 // orm.RunSyncdb (then the models create their own tables at start-up).
 //
@@ -334,7 +334,12 @@ class Reader {
                                   "orm.RunSyncdb creates the registered models' tables and columns when the program starts"});
         continue;
       }
-      if (has_fact(in_.facts, "beego:table?:" + key(name))) continue;
+      if (has_fact(in_.facts, "beego:table?:" + key(name))) {
+        out->unchecked.push_back({decl_.struct_at[i], "beego orm model",
+                                  "its TableName() method returns no literal (a constant or a value computed at run "
+                                  "time): the table's name is not read"});
+        continue;
+      }
       std::string affixes = reg->second.front();
       size_t bar = affixes.find('|');
       std::string prefix = affixes.substr(0, bar), suffix = affixes.substr(bar + 1);

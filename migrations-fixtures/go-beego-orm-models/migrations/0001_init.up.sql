@@ -15,3 +15,7 @@ CREATE TABLE label (
   id SERIAL PRIMARY KEY,
   name TEXT
 );
+CREATE TABLE job_log (
+  log_id SERIAL PRIMARY KEY,
+  content TEXT
+);

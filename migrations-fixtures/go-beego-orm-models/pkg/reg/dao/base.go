@@ -6,5 +6,6 @@ func init() {
 	orm.RegisterModel(
 		new(Registry),
 		&Label{},
+		new(JobLog),
 	)
 }
