@@ -327,8 +327,15 @@ class Reader {
     naming_ = !has_fact(in_.facts, "beego:naming");
     for (size_t i = 0; i < decl_.structs.size(); ++i) {
       const std::string& name = decl_.structs[i].first;
-      auto reg = in_.facts ? in_.facts->find("beego:register:" + key(name)) : ProjectFacts::const_iterator{};
-      if (!in_.facts || reg == in_.facts->end() || reg->second.size() != 1) continue;  // unregistered, or twice
+      if (!in_.facts) continue;
+      // Its registrations: in its own package, or by another through this package's import path.
+      std::vector<std::string> registered;
+      if (auto reg = in_.facts->find("beego:register:" + key(name)); reg != in_.facts->end())
+        registered = reg->second;
+      for (const std::string& path : import_paths())
+        if (auto reg = in_.facts->find("beego:register-path:" + path + "/" + name); reg != in_.facts->end())
+          registered.insert(registered.end(), reg->second.begin(), reg->second.end());
+      if (registered.size() != 1) continue;  // unregistered, or twice
       if (syncdb) {
         out->unchecked.push_back({decl_.struct_at[i], "beego orm model",
                                   "orm.RunSyncdb creates the registered models' tables and columns when the program starts"});
@@ -340,7 +347,7 @@ class Reader {
                                   "time): the table's name is not read"});
         continue;
       }
-      std::string affixes = reg->second.front();
+      std::string affixes = registered.front();
       size_t bar = affixes.find('|');
       std::string prefix = affixes.substr(0, bar), suffix = affixes.substr(bar + 1);
       std::string table;
@@ -370,6 +377,20 @@ class Reader {
 
  private:
   std::string key(const std::string& type) const { return dir_.empty() ? type : dir_ + "/" + type; }
+
+  /// The import paths of this file's package (the package index: go:package:<path> -> its folders).
+  const std::vector<std::string>& import_paths() {
+    if (!paths_) {
+      paths_.emplace();
+      const std::string prefix = "go:package:";
+      if (in_.facts)
+        for (auto it = in_.facts->lower_bound(prefix); it != in_.facts->end() && it->first.starts_with(prefix); ++it)
+          if (std::find(it->second.begin(), it->second.end(), dir_) != it->second.end())
+            paths_->push_back(it->first.substr(prefix.size()));
+    }
+    return *paths_;
+  }
+  std::optional<std::vector<std::string>> paths_;
 
   /// Whether some code of the project may use model `name` of table `table` (the facts of
   /// record_uses): a name that may be the type outside its declaration and registration, or
@@ -410,8 +431,17 @@ class Reader {
     }
     for (size_t i = first; i < args.size(); ++i) {
       std::string type = go::value_type(args[i], src_);
-      if (type.empty() || type.find('.') != std::string::npos) continue;
-      out->push_back({"beego:register:" + key(type), prefix + "|" + suffix});
+      if (type.empty()) continue;
+      size_t dot = type.find('.');
+      if (dot == std::string::npos) {
+        out->push_back({"beego:register:" + key(type), prefix + "|" + suffix});
+        continue;
+      }
+      // Another package's type (`new(models.CVEAllowlist)`): by its import path, which the file
+      // declaring it matches through the package index (go:package:<path>).
+      for (auto& [name, path] : decl_.imports)
+        if (name == type.substr(0, dot))
+          out->push_back({"beego:register-path:" + path + "/" + type.substr(dot + 1), prefix + "|" + suffix});
     }
   }
 

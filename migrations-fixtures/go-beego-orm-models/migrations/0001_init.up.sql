@@ -19,3 +19,7 @@ CREATE TABLE job_log (
   log_id SERIAL PRIMARY KEY,
   content TEXT
 );
+CREATE TABLE tag (
+  id SERIAL PRIMARY KEY,
+  name TEXT
+);

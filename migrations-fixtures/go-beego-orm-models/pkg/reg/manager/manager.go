@@ -6,7 +6,15 @@ import (
 	"github.com/beego/beego/v2/client/orm"
 
 	"example.com/registryhub/pkg/reg/dao"
+	"example.com/registryhub/pkg/reg/model/tag"
 )
+
+// GetTag reads a tag, a model of another package that dao registers.
+func GetTag(ctx context.Context, id int64) (*tag.Tag, error) {
+	t := &tag.Tag{ID: id}
+	err := orm.NewOrm().ReadWithCtx(ctx, t)
+	return t, err
+}
 
 // Get reads a registry with its labels.
 func Get(ctx context.Context, id int64) (*dao.Registry, error) {
