@@ -143,6 +143,25 @@ std::optional<std::string> module_plural(const std::string& word, bool pinned) {
   return pinned ? certain_plural(word) : std::optional<std::string>(plural(word));
 }
 
+std::string go_module_version(std::string_view go_mod, std::string_view module) {
+  std::string found;
+  for (size_t at = go_mod.find(module); at != std::string_view::npos; at = go_mod.find(module, at + 1)) {
+    size_t line = go_mod.rfind('\n', at);
+    line = line == std::string_view::npos ? 0 : line + 1;
+    size_t end = go_mod.find('\n', at);
+    std::string_view head = go_mod.substr(line, at - line), rest = go_mod.substr(at + module.size(), end == std::string_view::npos ? std::string_view::npos : end - at - module.size());
+    if (!rest.empty() && rest.front() != ' ' && rest.front() != '\t') continue;  // a longer module path
+    if (head.find("//") != std::string_view::npos) continue;                    // a comment
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+    if (head.find("replace") != std::string_view::npos || rest.starts_with("=>") ||
+        rest.find("=>") != std::string_view::npos)
+      return "replaced";
+    size_t stop = rest.find_first_of(" \t\r/");
+    if (std::string v(rest.substr(0, stop)); !v.empty()) found = v;
+  }
+  return found;
+}
+
 std::string table_name(std::string_view type) { return plural(to_db_name(type)); }
 
 }  // namespace schemagate::datalayers::gorm

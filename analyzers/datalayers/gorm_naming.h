@@ -23,6 +23,10 @@ std::optional<std::string> certain_plural(const std::string& word);
 /// v1.0.0 (the one GORM v2 and bun require, which Go's module resolution then keeps): its value.
 inline constexpr const char* kInflectionPinned = "go:inflection-version";
 
+/// The version of `module` a go.mod requires ("v1.0.0"), "replaced" where a replace directive
+/// names it, or "" where it does not name it (a comment, a longer module path do not count).
+std::string go_module_version(std::string_view go_mod, std::string_view module);
+
 /// The plural GORM or bun gives `word`: v1.0.0's, unless the project pins another version of
 /// jinzhu/inflection (`pinned`), and then only where every release agrees; nullopt where not.
 std::optional<std::string> module_plural(const std::string& word, bool pinned);

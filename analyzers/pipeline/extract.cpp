@@ -732,26 +732,6 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
   }
 }
 
-/// The version of `module` a go.mod requires ("v1.0.0"), "replaced" where it replaces it, or "".
-static std::string go_module_version(std::string_view go_mod, std::string_view module) {
-  std::string found;
-  for (size_t at = go_mod.find(module); at != std::string_view::npos; at = go_mod.find(module, at + 1)) {
-    size_t line = go_mod.rfind('\n', at);
-    line = line == std::string_view::npos ? 0 : line + 1;
-    size_t end = go_mod.find('\n', at);
-    std::string_view head = go_mod.substr(line, at - line), rest = go_mod.substr(at + module.size(), end == std::string_view::npos ? std::string_view::npos : end - at - module.size());
-    if (!rest.empty() && rest.front() != ' ' && rest.front() != '\t') continue;  // a longer module path
-    if (head.find("//") != std::string_view::npos) continue;                    // a comment
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
-    if (head.find("replace") != std::string_view::npos || rest.starts_with("=>") ||
-        rest.find("=>") != std::string_view::npos)
-      return "replaced";
-    size_t stop = rest.find_first_of(" \t\r/");
-    if (std::string v(rest.substr(0, stop)); !v.empty()) found = v;
-  }
-  return found;
-}
-
 std::vector<FileResult> extract_files(const source::FileSystem& disk, const ScanPlan& plan) {
   const Options& options = plan.options;
   const source::ReadOnceFileSystem fs(disk);  // the passes below read each code file again
@@ -767,7 +747,7 @@ std::vector<FileResult> extract_files(const source::FileSystem& disk, const Scan
   for (const std::string& f : plan.code.candidates)
     if (f == "go.mod" || f.ends_with("/go.mod"))
       if (std::string err; auto text = fs.read_shared(source::join_path(options.root, f), &err))
-        if (std::string version = go_module_version(*text, "github.com/jinzhu/inflection");
+        if (std::string version = datalayers::gorm::go_module_version(*text, "github.com/jinzhu/inflection");
             !version.empty() && version != "v1.0.0")
           facts[datalayers::gorm::kInflectionPinned].push_back(version);
   std::vector<FileResult> results(plan.code.files.size());

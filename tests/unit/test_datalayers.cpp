@@ -1878,3 +1878,18 @@ TEST_CASE("jinzhu/inflection's plural: certain only where its release and its la
   CHECK_FALSE(module_plural("leaf", true).has_value());
   CHECK(module_plural("account", true) == std::optional<std::string>("accounts"));
 }
+
+TEST_CASE("go_module_version: a go.mod's requirement of a module, its replacement, not a comment or a longer path") {
+  using schemagate::datalayers::gorm::go_module_version;
+  const std::string module = "github.com/jinzhu/inflection";
+  CHECK(go_module_version("module x\n\nrequire github.com/jinzhu/inflection v1.0.0\n", module) == "v1.0.0");
+  CHECK(go_module_version("require (\n\tgorm.io/gorm v1.25.10\n\tgithub.com/jinzhu/inflection "
+                          "v1.0.1-0.20231016084002-bbe0a3e7399f // indirect\n)\n",
+                          module) == "v1.0.1-0.20231016084002-bbe0a3e7399f");
+  CHECK(go_module_version("require github.com/jinzhu/inflection v1.0.0\n"
+                          "replace github.com/jinzhu/inflection => ../inflection\n",
+                          module) == "replaced");
+  CHECK(go_module_version("// github.com/jinzhu/inflection v9.9.9\nrequire gorm.io/gorm v1.25.10\n", module).empty());
+  CHECK(go_module_version("require github.com/jinzhu/inflection-fork v2.0.0\n", module).empty());
+  CHECK(go_module_version("module x\n", module).empty());
+}
