@@ -22,16 +22,24 @@
 //
 // Registering a model queries nothing: beego asks for a model's table only when code reads or
 // writes a value of it (`o.Read(&m)`, `o.QueryTable(new(T))`, `o.Insert(&t)`), or names its table
-// (`o.QueryTable("t")`). A model no code of the project uses (a model left registered after a
-// migration dropped its table) is listed as unchecked, not required. Whether the code uses one is
-// read from the text of every Go file (tests aside) of a project that imports beego's orm: each
-// name that may be the type ("beego:use-in:<dir>/<T>" for a bare `T` in a file of the model's
-// folder, "beego:use:<import path>.<T>" for `pkg.T` through an import of the project,
+// (`o.QueryTable("t")`). A model no code of the project makes a value of (a model left registered
+// after a migration dropped its table, a row type only raw queries fill) is listed as unchecked,
+// not required. Whether the code makes one is read from the text of every Go file (tests aside)
+// of a project that imports beego's orm: each type of which it makes a value (`T{...}`,
+// `&pkg.T{...}`, `new(T)`, `var x T`; "beego:use-in:<dir>/<T>" for a bare `T` in a file of the
+// model's folder, "beego:use:<import path>.<T>" for `pkg.T` through an import of the project,
 // "beego:use?:<T>" for a bare `T` in a file with a dot import), leaving out the model's own
 // declaration, its methods' receivers and the RegisterModel calls; and each QueryTable literal
 // ("beego:query-table:<table>"). `x.T` on a value names a field or a method, never a type, but
 // where x may be a package the file imports under another name than its path's last element,
 // it is taken as `pkg.T` through that import.
+//
+// A project may register through a function of its own that hands its variadic parameter to
+// beego (`func RegisterModel(models ...any) { orm.RegisterModel(models...) }`): the index
+// records such a function ("beego:wrapper-in:<dir>/<F>") and each type a call of an imported
+// package's function is given ("beego:register-via:<dir>/<T>" or
+// "beego:register-via-path:<import path>/<T>" = "<package's import path>.<F>"); the type is
+// registered when that function is such a wrapper.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -117,37 +125,19 @@ constexpr std::array<bool, 256> kIdentByte = [] {
 }();
 inline bool ident_char(char c) { return kIdentByte[static_cast<unsigned char>(c)]; }
 
-/// The package name an import of `path` gives without an alias, as Go projects name packages:
-/// the last element, without a version element (".../beego/v2" is beego) or suffix (yaml.v2).
-std::string import_name(std::string_view path) {
-  size_t slash = path.rfind('/');
-  std::string_view last = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  auto version = [](std::string_view v) {
-    auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
-    return v.size() > 1 && v[0] == 'v' && std::all_of(v.begin() + 1, v.end(), digit);
-  };
-  if (version(last) && slash != std::string_view::npos && slash > 0) return import_name(path.substr(0, slash));
-  size_t dot = last.rfind('.');
-  if (dot != std::string_view::npos && version(last.substr(dot + 1))) last = last.substr(0, dot);
-  return std::string(last);
-}
+/// The methods of beego's Ormer that read or write a model's table (each also as ...WithCtx).
+constexpr std::array<std::string_view, 11> kOperations = {"Read",   "ReadForUpdate", "ReadOrCreate", "Insert",
+                                                          "InsertOrUpdate", "InsertMulti", "Update", "Delete",
+                                                          "LoadRelated",    "QueryM2M",    "QueryTable"};
 
-/// Whether an import path is the standard library's (its first element one of Go's top-level
-/// packages), where no model of the project can be.
-bool standard_library(std::string_view path) {
-  static const std::set<std::string_view> roots = {
-      "archive", "bufio",   "bytes", "cmp",  "compress", "container", "context", "crypto",  "database", "debug",
-      "embed",   "encoding", "errors", "expvar", "flag",  "fmt",       "hash",    "html",    "image",    "io",
-      "iter",    "log",     "maps",  "math", "mime",     "net",       "os",      "path",    "reflect",  "regexp",
-      "runtime", "slices",  "sort",  "strconv", "strings", "sync",    "syscall", "testing", "text",     "time",
-      "unicode", "unique",  "unsafe"};
-  return roots.count(path.substr(0, path.find('/'))) > 0;
-}
-
-/// The names one Go file gives to types a beego model may have, and its QueryTable literals
-/// (see the file's comment), read from its text with comments and literals blanked. A text
-/// whose literals do not close gives "beego:use-unknown": every model counts as used.
+/// One Go file's QueryTable literals ("beego:query-table:<table>"), read from its text with
+/// comments and literals blanked. A text whose literals do not close gives "beego:use-unknown":
+/// every model counts as used.
 void record_uses(std::string_view path, std::string_view text, std::vector<std::pair<std::string, std::string>>* out) {
+  if (text.find("QueryTable") == std::string_view::npos) {
+    if (!languages::go_code_only(text, languages::go_lex(text))) out->push_back({"beego:use-unknown", std::string(path)});
+    return;
+  }
   languages::GoLexicon lexed = languages::go_lex(text);
   std::optional<std::string> blanked = languages::go_code_only(text, lexed);
   if (!blanked) {
@@ -155,132 +145,26 @@ void record_uses(std::string_view path, std::string_view text, std::vector<std::
     return;
   }
   const std::string& code = *blanked;
-  std::string dir = go::folder(path);
-  // The body of the literal opening at `at`, or nullopt.
-  auto literal_at = [&](size_t at) -> std::optional<std::string_view> {
-    auto it = std::lower_bound(lexed.tokens.begin(), lexed.tokens.end(), at,
-                               [](const languages::GoLexicon::Token& t, size_t v) { return t.open < v; });
-    if (it == lexed.tokens.end() || it->open != at || !lexed.literal(*it)) return std::nullopt;
-    return text.substr(it->open + 1, it->close - it->open - 1);
-  };
-  auto skip_space = [&](size_t at) {
-    while (at < code.size() && std::isspace(static_cast<unsigned char>(code[at]))) ++at;
-    return at;
-  };
-  auto word_at = [&](size_t at) {
-    size_t end = at;
-    while (end < code.size() && ident_char(code[end])) ++end;
-    return std::string_view(code).substr(at, end - at);
-  };
-  // The offset after the parenthesis matching the one at `open`.
-  auto after_parens = [&](size_t open) {
-    int depth = 0;
-    for (size_t i = open; i < code.size(); ++i) {
-      if (code[i] == '(') ++depth;
-      else if (code[i] == ')' && --depth == 0) return i + 1;
-    }
-    return code.size();
-  };
-  std::map<std::string, std::string, std::less<>> imports;  // name -> path
-  std::set<std::string> unaliased;  // the names import_name gave
-  std::set<std::string_view> qualifiers;  // the import names the file reads a name through
-  std::set<std::string_view> on_values;   // x.T where x is no import name
-  bool dot_import = false;
-  // Each name once: (the import path it is read through, or "?" or "", the name). The path is a
-  // copy: an import of the same name again (no Go compiler takes it, the fuzzer wrote one)
-  // replaces the string in `imports` that a view would still point at.
-  std::set<std::pair<std::string, std::string_view>> names;
   std::set<std::string> keys;
-  std::string_view previous;  // the word before the current one
-  for (size_t i = 0; i < code.size();) {
-    if (!ident_char(code[i])) {
-      ++i;
-      continue;
+  for (size_t at = code.find("QueryTable"); at != std::string::npos; at = code.find("QueryTable", at + 10)) {
+    if (at > 0 && ident_char(code[at - 1])) continue;
+    size_t p = at + 10;
+    bool with_ctx = code.compare(p, 7, "WithCtx") == 0;
+    if (with_ctx) p += 7;
+    while (p < code.size() && std::isspace(static_cast<unsigned char>(code[p]))) ++p;
+    if (p >= code.size() || code[p] != '(') continue;
+    ++p;
+    while (p < code.size() && std::isspace(static_cast<unsigned char>(code[p]))) ++p;
+    if (with_ctx) {  // QueryTableWithCtx(ctx, "t")
+      size_t comma = code.find_first_of(",()", p);
+      if (comma == std::string::npos || code[comma] != ',') continue;
+      p = comma + 1;
+      while (p < code.size() && std::isspace(static_cast<unsigned char>(code[p]))) ++p;
     }
-    if (code[i] >= '0' && code[i] <= '9') {  // a number, 0xFF, 1e9
-      while (i < code.size() && ident_char(code[i])) ++i;
-      continue;
-    }
-    size_t at = i;
-    std::string_view word = word_at(at);
-    i = at + word.size();
-    bool line_start = at == 0 || code[at - 1] == '\n';
-    if (word == "import" && line_start) {  // import "p", import x "p", import ( ... )
-      size_t p = skip_space(i);
-      bool group = p < code.size() && code[p] == '(';
-      size_t end = group ? after_parens(p) : code.size();
-      if (group) ++p;
-      while (p < end) {
-        p = skip_space(p);
-        if (p >= end || code[p] == ')') break;
-        std::string name;
-        if (code[p] == '.' || code[p] == '_') name = std::string(1, code[p++]);
-        else if (ident_char(code[p])) name = std::string(word_at(p)), p += name.size();
-        p = skip_space(p);
-        auto lit = p < end ? literal_at(p) : std::nullopt;
-        if (!lit) break;
-        if (name == ".") dot_import = true;
-        else if (name != "_" && !standard_library(*lit)) {
-          if (name.empty()) unaliased.insert(name = import_name(*lit));
-          imports[name] = std::string(*lit);
-        }
-        p += lit->size() + 2;  // past the closing quote
-        if (!group) break;
-      }
-      i = std::max(i, std::min(p, code.size()));
-      previous = {};
-      continue;
-    }
-    if (word == "func" && line_start) {  // a method's receiver names its type: no use of it
-      size_t p = skip_space(i);
-      if (p < code.size() && code[p] == '(') i = after_parens(p);
-      previous = {};
-      continue;
-    }
-    if (word == "RegisterModel" || word == "RegisterModelWithPrefix" || word == "RegisterModelWithSuffix") {
-      size_t p = skip_space(i);
-      if (p < code.size() && code[p] == '(') i = after_parens(p);
-      previous = {};
-      continue;
-    }
-    if (word == "QueryTable") {
-      size_t p = skip_space(i);
-      if (p < code.size() && code[p] == '(') {
-        p = skip_space(p + 1);
-        if (auto lit = literal_at(p)) keys.insert("beego:query-table:" + snake(*lit));
-      }
-    }
-    bool upper = word[0] >= 'A' && word[0] <= 'Z';
-    std::string_view before = previous;
-    previous = word;
-    if (!upper) continue;
-    if (at > 0 && code[at - 1] == '.') {  // pkg.T, or x.T on a value (a field or a method: no type)
-      size_t q = at - 1;
-      while (q > 0 && ident_char(code[q - 1])) --q;
-      std::string_view qualifier = std::string_view(code).substr(q, at - 1 - q);
-      auto imported = imports.find(qualifier);
-      if (imported != imports.end() && (q == 0 || code[q - 1] != '.')) {
-        names.insert({imported->second, word});
-        qualifiers.insert(imported->first);
-      } else {
-        on_values.insert(word);
-      }
-      continue;
-    }
-    if (before == "type") continue;  // its declaration
-    if (word_at(skip_space(i)) == "struct") continue;  // a declaration in a type group
-    names.insert({dot_import ? "?" : "", word});
-  }
-  // Go requires every import to be used: one never read under the name import_name gave it has
-  // another package name, and any x.T may be read through it.
-  for (const std::string& name : unaliased)
-    if (!qualifiers.count(name))
-      for (std::string_view word : on_values) names.insert({imports[name], word});
-  std::string in_dir = "beego:use-in:" + (dir.empty() ? "" : dir + "/");
-  for (auto& [through, name] : names) {
-    if (through == "?") out->push_back({"beego:use?:" + std::string(name), ""});
-    else if (through.empty()) out->push_back({in_dir + std::string(name), ""});
-    else out->push_back({"beego:use:" + std::string(through) + "." + std::string(name), ""});
+    auto it = std::lower_bound(lexed.tokens.begin(), lexed.tokens.end(), p,
+                               [](const languages::GoLexicon::Token& t, size_t v) { return t.open < v; });
+    if (it == lexed.tokens.end() || it->open != p || !lexed.literal(*it)) continue;
+    keys.insert("beego:query-table:" + snake(text.substr(it->open + 1, it->close - it->open - 1)));
   }
   for (const std::string& k : keys) out->push_back({k, ""});
 }
@@ -300,19 +184,34 @@ class Reader {
     record_uses(in_.path, in_.text, out);
     if (ts_node_is_null(in_.root)) return;
     std::string alias = orm_alias(decl_.imports);
+    bool wrapped = src_.find("RegisterModel(") != std::string_view::npos;  // maybe through a wrapper
     if (!alias.empty()) {
       if (src_.find(alias + ".RunSyncdb(") != std::string_view::npos) out->push_back({"beego:syncdb", ""});
       if (src_.find(alias + ".NameStrategy") != std::string_view::npos ||
           src_.find(alias + ".SetNameStrategy(") != std::string_view::npos)
         out->push_back({"beego:naming", ""});
-      std::vector<TSNode> stack{in_.root};
-      while (!stack.empty()) {
-        TSNode n = stack.back();
-        stack.pop_back();
-        if (node_is(n, "call_expression")) registration(n, alias, out);
-        for (uint32_t i = ts_node_named_child_count(n); i-- > 0;) stack.push_back(ts_node_named_child(n, i));
-      }
     }
+    // One cursor walk over the tree (a node's i-th child is found from its first: no index).
+    TSTreeCursor cursor = ts_tree_cursor_new(in_.root);
+    for (bool more = true; more;) {
+      TSNode n = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(n)) {
+        if (node_is(n, "call_expression")) {
+          if (!alias.empty()) registration(n, alias, out);
+          if (wrapped) wrapper_call(n, out);
+          operation(n, out);
+        } else if (node_is(n, "function_declaration") && !alias.empty()) {
+          wrapper_declaration(n, alias, out);
+        }
+      }
+      if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+      while (!ts_tree_cursor_goto_next_sibling(&cursor))
+        if (!ts_tree_cursor_goto_parent(&cursor)) {
+          more = false;
+          break;
+        }
+    }
+    ts_tree_cursor_delete(&cursor);
     for (uint32_t i = 0; i < ts_node_named_child_count(in_.root); ++i) {
       TSNode m = ts_node_named_child(in_.root, i);
       if (!node_is(m, "method_declaration") || node_text(field(m, "name"), src_) != "TableName") continue;
@@ -335,6 +234,14 @@ class Reader {
       for (const std::string& path : import_paths())
         if (auto reg = in_.facts->find("beego:register-path:" + path + "/" + name); reg != in_.facts->end())
           registered.insert(registered.end(), reg->second.begin(), reg->second.end());
+      // Through a project function that hands its arguments to orm.RegisterModel.
+      auto through_wrapper = [&](const std::string& k) {
+        if (auto via = in_.facts->find(k); via != in_.facts->end())
+          for (const std::string& fn : via->second)
+            if (wrapper(fn)) registered.push_back("|");
+      };
+      through_wrapper("beego:register-via:" + key(name));
+      for (const std::string& path : import_paths()) through_wrapper("beego:register-via-path:" + path + "/" + name);
       if (registered.size() != 1) continue;  // unregistered, or twice
       if (syncdb) {
         out->unchecked.push_back({decl_.struct_at[i], "beego orm model",
@@ -366,9 +273,9 @@ class Reader {
       if (!go::plain_name(table)) continue;
       if (!used(name, table)) {
         out->unchecked.push_back({decl_.struct_at[i], "beego orm model",
-                                  "registered with orm.RegisterModel, but no code of the project (tests aside) names the "
-                                  "type or its table: registering asks nothing of the database; beego queries a model's "
-                                  "table when code reads or writes one of its values (Read, Insert, QueryTable)"});
+                                  "registered with orm.RegisterModel, but no code of the project (tests aside) gives a "
+                                  "value of the type to an orm operation (Read, Insert, Update, Delete, QueryTable...) "
+                                  "or names its table in QueryTable: registering asks nothing of the database"});
         continue;
       }
       emit(name, table, table_span, decl_.structs[i].second, out);
@@ -409,6 +316,112 @@ class Reader {
       if (has_fact(in_.facts, "beego:use:" + it->first.substr(prefix.size()) + "." + name)) return true;
     }
     return !known;
+  }
+
+  /// `o.Insert(&m)`, `ormer.Read(r)` with `r *model.Robot` a parameter, `o.QueryTable(new(T))`:
+  /// a call of a method beego's Ormer has, given a value whose type the file shows, records the
+  /// type as one the code asks beego's orm about ("beego:use-in:<dir>/<T>" for a type of the
+  /// file's package, "beego:use:<import path>.<T>" for another's).
+  void operation(TSNode call, std::vector<std::pair<std::string, std::string>>* out) {
+    TSNode fn = field(call, "function");
+    if (!node_is(fn, "selector_expression")) return;
+    std::string_view name = node_text(field(fn, "field"), src_);
+    if (name.ends_with("WithCtx")) name.remove_suffix(7);
+    if (std::find(kOperations.begin(), kOperations.end(), name) == kOperations.end()) return;
+    for (TSNode arg : go::arguments(call)) {
+      std::string type = go::value_type(arg, src_);
+      if (type.empty() || !std::isalpha(static_cast<unsigned char>(type[0]))) continue;
+      size_t dot = type.find('.');
+      if (dot == std::string::npos) {
+        out->push_back({"beego:use-in:" + key(type), ""});
+        continue;
+      }
+      for (const std::string& path : paths_of(type.substr(0, dot)))
+        out->push_back({"beego:use:" + path + "." + type.substr(dot + 1), ""});
+    }
+  }
+
+  /// The import paths a type's qualifier may read: the import of that name, else (a package
+  /// whose name is not its path's last element: `storemodels` from ".../store-models") each
+  /// import never read under the name its path gives, as Go requires every import to be read.
+  std::vector<std::string> paths_of(const std::string& qualifier) const {
+    std::vector<std::string> paths;
+    for (auto& [import, path] : decl_.imports)
+      if (import == qualifier) return {path};
+    for (auto& [import, path] : decl_.imports) {
+      if (import == "_" || import == "." || path.find('.') == std::string::npos) continue;  // the standard library's
+      bool read = false;
+      for (size_t at = src_.find(import + "."); at != std::string_view::npos && !read; at = src_.find(import + ".", at + 1))
+        read = at == 0 || !ident_char(src_[at - 1]);
+      if (!read) paths.push_back(path);
+    }
+    return paths;
+  }
+
+  /// Whether `fn` ("<import path>.<F>") is a function of the project that registers every value
+  /// it is given with beego (a "beego:wrapper-in:<dir>/<F>" of a folder of that package).
+  bool wrapper(const std::string& fn) const {
+    size_t dot = fn.rfind('.');
+    if (dot == std::string::npos) return false;
+    auto dirs = in_.facts->find("go:package:" + fn.substr(0, dot));
+    if (dirs == in_.facts->end()) return false;
+    for (const std::string& d : dirs->second)
+      if (has_fact(in_.facts, "beego:wrapper-in:" + (d.empty() ? "" : d + "/") + fn.substr(dot + 1))) return true;
+    return false;
+  }
+
+  /// `func RegisterModel(models ...any) { orm.RegisterModel(models...) }`: a top-level function
+  /// whose last parameter is variadic and whose body hands it, spread, to beego's RegisterModel.
+  void wrapper_declaration(TSNode fn, const std::string& alias, std::vector<std::pair<std::string, std::string>>* out) {
+    TSNode params = field(fn, "parameters"), body = field(fn, "body");
+    uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+    if (count == 0 || ts_node_is_null(body)) return;
+    TSNode last = ts_node_named_child(params, count - 1);
+    if (!node_is(last, "variadic_parameter_declaration")) return;
+    std::string_view param = node_text(field(last, "name"), src_);
+    if (param.empty()) return;
+    std::vector<TSNode> stack{body};
+    while (!stack.empty()) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (node_is(n, "call_expression") && node_text(field(n, "function"), src_) == alias + ".RegisterModel") {
+        std::vector<TSNode> args = go::arguments(n);
+        if (args.size() == 1 && node_is(args[0], "variadic_argument") &&
+            node_text(languages::first_named_child(args[0]), src_) == param) {
+          out->push_back({"beego:wrapper-in:" + key(std::string(node_text(field(fn, "name"), src_))), ""});
+          return;
+        }
+      }
+      for (uint32_t i = ts_node_named_child_count(n); i-- > 0;) stack.push_back(ts_node_named_child(n, i));
+    }
+  }
+
+  /// `pkg.F(new(T), &models.U{})` of an imported package of the project: each type under the
+  /// function that may be a wrapper ("beego:register-via:<dir>/<T>" or
+  /// "beego:register-via-path:<import path>/<T>" = "<pkg's import path>.<F>"), confirmed by
+  /// the wrapper's own facts where its model is read.
+  void wrapper_call(TSNode call, std::vector<std::pair<std::string, std::string>>* out) {
+    TSNode fn = field(call, "function");
+    if (!node_is(fn, "selector_expression")) return;
+    std::string_view operand = node_text(field(fn, "operand"), src_), name = node_text(field(fn, "field"), src_);
+    std::string through;
+    for (auto& [import, path] : decl_.imports)
+      if (import == operand) through = path;
+    if (through.empty() || through == "github.com/beego/beego/v2/client/orm" || through == "github.com/astaxie/beego/orm")
+      return;
+    std::string via = through + "." + std::string(name);
+    for (TSNode arg : go::arguments(call)) {
+      std::string type = go::value_type(arg, src_);
+      if (type.empty()) continue;
+      size_t dot = type.find('.');
+      if (dot == std::string::npos) {
+        out->push_back({"beego:register-via:" + key(type), via});
+        continue;
+      }
+      for (auto& [import, path] : decl_.imports)
+        if (import == type.substr(0, dot))
+          out->push_back({"beego:register-via-path:" + path + "/" + type.substr(dot + 1), via});
+    }
   }
 
   /// orm.RegisterModel(new(T), &T{}), RegisterModelWithPrefix("p_", ...), WithSuffix("_s", ...).
@@ -521,7 +534,19 @@ bool index_reads(std::string_view path, std::string_view) { return path.ends_wit
 /// Registrations and naming settings are in files importing the orm package, whose tree the
 /// index reads; TableName methods may be anywhere in a model's package.
 bool index_parses(std::string_view text) {
-  return index_wanted(text) || text.find(") TableName() string") != std::string_view::npos;
+  if (index_wanted(text) || text.find(") TableName() string") != std::string_view::npos ||
+      text.find("RegisterModel(") != std::string_view::npos)
+    return true;
+  // A call of an operation (Reader::operation), `.Read(` or `.ReadWithCtx(`, in a file importing
+  // a package named orm (beego's, or the project's layer over it, whose Ormer the file calls).
+  if (text.find("orm\"") == std::string_view::npos) return false;
+  for (std::string_view op : kOperations)
+    for (size_t at = text.find(op); at != std::string_view::npos; at = text.find(op, at + 1)) {
+      if (at == 0 || text[at - 1] != '.') continue;
+      std::string_view rest = text.substr(at + op.size());
+      if (rest.starts_with("(") || rest.starts_with("WithCtx(")) return true;
+    }
+  return false;
 }
 
 }  // namespace
