@@ -42,6 +42,59 @@ namespace schemagate::pipeline {
 
 namespace {
 
+using LoadedSets = std::vector<std::pair<std::string, std::vector<schema::migrations::MigrationFile>>>;
+
+/// Found sets are applied in path order, except that a set whose migrations alter a table none of
+/// its own creates goes after the set that creates it: a plugin's migrations (CTFd's
+/// `CTFd/plugins/dynamic_challenges/migrations/`, run when the plugin loads) alter the tables of
+/// the application's set, which sorts after it. Each set is applied alone to learn what it
+/// creates and what it only alters; a cycle keeps path order. `dirs` is kept parallel.
+void order_found_sets(LoadedSets* loaded, std::vector<MigrationDirectory>* dirs,
+                      const std::vector<std::string>& search_path) {
+  size_t n = loaded->size();
+  if (n < 2) return;
+  std::vector<std::set<std::string>> creates(n), alters(n);
+  for (size_t i = 0; i < n; ++i) {
+    schema::Schema alone;
+    std::vector<schema::DdlNote> notes;
+    for (const auto& f : (*loaded)[i].second) {
+      schema::MigrationError e;
+      schema::apply_migration(alone, f, search_path, &notes, &e);
+    }
+    for (const auto& [key, r] : alone.relations()) (r.columns_complete ? creates[i] : alters[i]).insert(key);
+  }
+  // after[j] holds i when set j alters what set i creates.
+  std::vector<std::set<size_t>> after(n);
+  bool any = false;
+  for (size_t j = 0; j < n; ++j)
+    for (size_t i = 0; i < n; ++i)
+      if (i != j && std::any_of(alters[j].begin(), alters[j].end(), [&](const std::string& k) { return creates[i].count(k); }))
+        after[j].insert(i), any = true;
+  if (!any) return;
+  std::vector<size_t> order;
+  std::vector<bool> placed(n, false);
+  while (order.size() < n) {
+    size_t pick = n;
+    for (size_t j = 0; j < n && pick == n; ++j)
+      if (!placed[j] && std::all_of(after[j].begin(), after[j].end(), [&](size_t i) { return placed[i]; })) pick = j;
+    if (pick == n) return;  // a cycle: path order
+    placed[pick] = true;
+    order.push_back(pick);
+  }
+  for (size_t j = 0; j < n; ++j)
+    for (size_t i : after[j])
+      (*dirs)[j].evidence += std::string((*dirs)[j].evidence.empty() ? "" : "; ") + "applied after " + (*loaded)[i].first +
+                             "/, whose tables it alters";
+  LoadedSets sets;
+  std::vector<MigrationDirectory> listed;
+  for (size_t i : order) {
+    sets.push_back(std::move((*loaded)[i]));
+    listed.push_back(std::move((*dirs)[i]));
+  }
+  *loaded = std::move(sets);
+  *dirs = std::move(listed);
+}
+
 /// Two migrations of one set with the same version: every tool that records versions refuses
 /// to run them (golang-migrate "duplicate migration file", goose "duplicate version", Flyway
 /// "Found more than one migration with version"; dbmate, sqlx and Supabase key their tracking
@@ -200,6 +253,8 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
       }
     }
   }
+  if (options.migration_dirs.empty())
+    order_found_sets(&loaded, &out->directories, out->search_path.empty() ? options.search_path : out->search_path);
   std::vector<const mig::MigrationFile*> all;
   for (auto& [d, files] : loaded)
     for (auto& f : files) all.push_back(&f);

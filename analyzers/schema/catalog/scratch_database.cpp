@@ -279,6 +279,13 @@ std::string find_postgres_bindir(const std::string& given, std::string* err) {
   return "";
 }
 
+/// A migration's NOTICE (`DROP CONSTRAINT IF EXISTS` of none: "... does not exist, skipping") is
+/// PostgreSQL talking to whoever runs the migration, not a finding: libpq would print each one
+/// to stderr, between schemagate's own lines.
+static void quiet_notices(PGconn* conn) {
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+}
+
 std::unique_ptr<ScratchDatabase> ScratchDatabase::start_cluster(const std::string& bindir, std::string* err) {
   std::unique_ptr<ScratchDatabase> db(new ScratchDatabase);
   db->impl_ = std::make_unique<Impl>();
@@ -350,6 +357,7 @@ std::unique_ptr<ScratchDatabase> ScratchDatabase::start_cluster(const std::strin
     *err = "--postgres: cannot connect to the throwaway cluster: " + trim(PQerrorMessage(impl.conn));
     return nullptr;
   }
+  quiet_notices(impl.conn);
   db->description_ = "a throwaway cluster in " + impl.dir;
   return db;
 }
@@ -367,6 +375,7 @@ std::unique_ptr<ScratchDatabase> ScratchDatabase::connect_empty(const std::strin
     *err = "--dev-database-url: cannot connect: " + scrub_message(trim(PQerrorMessage(impl.conn)), url);
     return nullptr;
   }
+  quiet_notices(impl.conn);
   // Anything in it would change what PostgreSQL answers, and applying the migrations over it
   // would fail or mix them with what is there.
   static const char* kContents = R"(
