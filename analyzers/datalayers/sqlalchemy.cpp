@@ -765,10 +765,24 @@ bool claims_models(std::string_view path) {
          !path.starts_with("alembic/");
 }
 
+/// Flask-SQLAlchemy's models in a module that imports only the extension's object (`from
+/// app.extensions import db`, then `class Widget(db.Model)` with `db.Column(...)`, or a subclass
+/// of another module's model with a `db.Column` of its own): a name's `.Column(`, the object
+/// Flask-SQLAlchemy proxies SQLAlchemy's names through (Django's and peewee's fields are named
+/// otherwise). Which classes are models the reader decides from their bases.
+bool flask_models(std::string_view text) {
+  for (size_t at = text.find(".Column("); at != std::string_view::npos; at = text.find(".Column(", at + 1)) {
+    size_t b = at;
+    while (b > 0 && (std::isalnum(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '_')) --b;
+    if (b < at && (b == 0 || text[b - 1] != '.')) return true;
+  }
+  return false;
+}
+
 bool relevant(std::string_view text) {
   for (std::string_view word : {"sqlalchemy", "sqlmodel", "__tablename__", "mapped_column", "create_all"})
     if (text.find(word) != std::string_view::npos) return true;
-  return false;
+  return flask_models(text);
 }
 
 bool is_test(std::string_view path) {
@@ -940,8 +954,8 @@ extern const DataLayer kSqlalchemy{.name = "sqlalchemy",
                                    .index = index,
                                    .index_reads = index_reads,
                                    .index_wanted = index_wanted,
-                                   .relevant_words = {"sqlalchemy", "sqlmodel", "__tablename__", "mapped_column", "create_all"},
-                                   .index_words = {"sqlalchemy", "sqlmodel", "__tablename__", "mapped_column", "create_all", "import", "[A-Z]"},
+                                   .relevant_words = {"sqlalchemy", "sqlmodel", "__tablename__", "mapped_column", "create_all", ".Column("},
+                                   .index_words = {"sqlalchemy", "sqlmodel", "__tablename__", "mapped_column", "create_all", ".Column(", "import", "[A-Z]"},
                                    .wanted_words = {"sqlalchemy", "sqlmodel", "__tablename__", "mapped_column", "create_all"}};
 
 }  // namespace schemagate::datalayers
