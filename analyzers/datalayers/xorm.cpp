@@ -48,6 +48,17 @@ bool bean_link(std::string_view name) {
   return false;
 }
 
+/// A file that imports xorm or its builder.
+bool relevant_text(std::string_view text) {
+  return text.find("xorm.io/xorm") != std::string_view::npos || text.find("go-xorm/xorm") != std::string_view::npos ||
+         text.find("xorm.io/builder") != std::string_view::npos;
+}
+
+/// The types of an xorm handle a project passes around.
+bool handle_type(std::string_view type) {
+  return type == "*xorm.Session" || type == "*xorm.Engine" || type == "xorm.Interface" || type == "xorm.EngineInterface";
+}
+
 class Reader {
  public:
   explicit Reader(const FileInput& in) : in_(in), src_(in.text), dir_(go::folder(in.path)) {
@@ -60,16 +71,24 @@ class Reader {
     for (std::string& m : xorm::mapper_settings(src_)) out->push_back({"xorm:mapper", m});
     if (ts_node_is_null(in_.root)) return;
     go::Declarations d = go::declarations(in_.root, src_);
+    bool imports_xorm = relevant_text(src_);
     for (auto& [name, type] : d.structs) {
       bool tagged = false;
-      for (const go::Field& f : go::fields(type, src_))
+      for (const go::Field& f : go::fields(type, src_)) {
         if (!ts_node_is_null(f.tag) && node_text(f.tag, src_).find("xorm:\"") != std::string_view::npos) tagged = true;
+        if (imports_xorm && handle_type(node_text(f.type, src_)))  // `DB *xorm.Engine`: r.data.DB is xorm's
+          for (TSNode n : f.names) out->push_back({"xorm:handle-field", std::string(node_text(n, src_))});
+      }
       if (tagged) out->push_back({"xorm:model:" + key(name), "struct"});
       if (tagged)
         if (std::optional<std::string> f = inserted_fields(type)) out->push_back({"xorm:model:" + key(name), "insert=" + *f});
     }
     for (uint32_t i = 0; i < ts_node_named_child_count(in_.root); ++i) {
       TSNode m = ts_node_named_child(in_.root, i);
+      // `func NewSession() *xorm.Session`: db.NewSession() is xorm's.
+      if (imports_xorm && (node_is(m, "function_declaration") || node_is(m, "method_declaration")) &&
+          handle_type(node_text(field(m, "result"), src_)))
+        out->push_back({"xorm:handle-func", std::string(node_text(field(m, "name"), src_))});
       if (!node_is(m, "method_declaration") || node_text(field(m, "name"), src_) != "TableName") continue;
       if (auto t = go::table_name_method(m, src_)) out->push_back({"xorm:model:" + key(t->type), "table=" + t->table});
       else out->push_back({"xorm:model:" + key(receiver_type(m)), "table?"});
@@ -162,6 +181,55 @@ class Reader {
 
   std::string receiver_type(TSNode method) const { return go::receiver_type_name(method, src_); }
 
+  bool fact(const char* key, std::string_view value) const {
+    if (!in_.facts) return false;
+    auto it = in_.facts->find(key);
+    return it != in_.facts->end() && std::find(it->second.begin(), it->second.end(), value) != it->second.end();
+  }
+
+  /// In a file that does not import xorm, a chain is xorm's only when it starts at a handle the
+  /// project's xorm files declare: a field of that type (`r.data.DB.Context(ctx).Where(...)`), a
+  /// call of a function returning one (`db.NewSession().Where(...)`), or a variable the function
+  /// around binds to such a call (`s := db.NewSession()`, then `s.Where(...)`).
+  bool handle(const std::vector<go::Link>& links, TSNode receiver) const {
+    if (node_is(receiver, "selector_expression")) return fact("xorm:handle-field", node_text(field(receiver, "field"), src_));
+    if (!node_is(receiver, "identifier")) return false;
+    if (!links.empty() && fact("xorm:handle-func", links[0].name)) return true;  // db.NewSession()
+    std::string_view name = node_text(receiver, src_);
+    TSNode fn = ts_node_parent(receiver);
+    while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "method_declaration") &&
+           !node_is(fn, "func_literal"))
+      fn = ts_node_parent(fn);
+    if (ts_node_is_null(fn)) return false;
+    // Every binding of the name in the function must be such a call.
+    bool bound = false, other = false;
+    std::vector<TSNode> stack{fn};
+    while (!stack.empty() && !other) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (node_is(n, "short_var_declaration") || node_is(n, "assignment_statement")) {
+        TSNode left = field(n, "left"), right = field(n, "right");
+        uint32_t k = ts_node_named_child_count(left);
+        for (uint32_t i = 0; i < k; ++i) {
+          if (node_text(ts_node_named_child(left, i), src_) != name) continue;
+          TSNode value = k == ts_node_named_child_count(right) ? ts_node_named_child(right, i) : TSNode{};
+          TSNode f = node_is(value, "call_expression") ? field(value, "function") : TSNode{};
+          std::string_view called = node_is(f, "selector_expression") ? node_text(field(f, "field"), src_)
+                                    : node_is(f, "identifier")        ? node_text(f, src_)
+                                                                      : std::string_view();
+          (fact("xorm:handle-func", called) ? bound : other) = true;
+        }
+      } else if (node_is(n, "var_spec") || node_is(n, "parameter_declaration") || node_is(n, "range_clause")) {
+        TSNode names = node_is(n, "range_clause") ? field(n, "left") : n;  // declared otherwise
+        for (uint32_t i = 0; !ts_node_is_null(names) && i < ts_node_named_child_count(names); ++i)
+          if (node_is(ts_node_named_child(names, i), "identifier") && node_text(ts_node_named_child(names, i), src_) == name)
+            other = true;
+      }
+      for (uint32_t i = ts_node_named_child_count(n); i-- > 0;) stack.push_back(ts_node_named_child(n, i));
+    }
+    return bound && !other;
+  }
+
   /// The project's table and column mappers, from every file's settings (xorm:mapper facts).
   xorm::Mappers project_mappers() const {
     if (!in_.facts) return {xorm::Mapper::snake, xorm::Mapper::snake};
@@ -237,6 +305,7 @@ class Reader {
   void chain(TSNode top, FileOutput* out) {
     TSNode receiver{};
     std::vector<go::Link> links = go::chain(top, src_, &receiver);
+    if (!imports_xorm_ && !handle(links, receiver)) return;
     if (links.size() == 1 && (links[0].name == "Insert" || links[0].name == "InsertOne") && xorm_handle(receiver))
       return insert(links[0], top, out);
     if (links.size() < 2) return;
@@ -331,6 +400,7 @@ class Reader {
   std::string_view src_;
   std::string dir_;
   std::vector<std::pair<std::string, std::string>> imports_;
+  bool imports_xorm_ = relevant_text(src_);
   std::optional<xorm::Mapper> mapper_;        ///< columns
   std::optional<xorm::Mapper> table_mapper_;  ///< tables
 };
@@ -340,10 +410,26 @@ void extract(const FileInput& in, FileOutput* out) {
   Reader(in).run(out);
 }
 
-/// A file that imports xorm or its builder.
-bool relevant(std::string_view text) {
-  return text.find("xorm.io/xorm") != std::string_view::npos || text.find("go-xorm/xorm") != std::string_view::npos ||
-         text.find("xorm.io/builder") != std::string_view::npos;
+bool relevant(std::string_view text) { return relevant_text(text); }
+
+/// A file that imports xorm, or one that reaches a handle the project's xorm files declare (a
+/// field `.DB.` or a function `.NewSession(` of the index's facts), in a file that imports no other
+/// Go ORM whose chains look alike (GORM's, bun's, beego's).
+bool relevant_in(std::string_view text, const ProjectFacts* facts) {
+  if (relevant_text(text)) return true;
+  if (!facts) return false;
+  auto fields = facts->find("xorm:handle-field");
+  auto funcs = facts->find("xorm:handle-func");
+  if (fields == facts->end() && funcs == facts->end()) return false;
+  for (std::string_view other : {"gorm.io/gorm", "jinzhu/gorm", "uptrace/bun", "beego/orm", "client/orm\""})
+    if (text.find(other) != std::string_view::npos) return false;
+  if (fields != facts->end())
+    for (const std::string& f : fields->second)
+      if (text.find("." + f + ".") != std::string_view::npos) return true;
+  if (funcs != facts->end())
+    for (const std::string& f : funcs->second)
+      if (text.find(f + "(") != std::string_view::npos) return true;
+  return false;
 }
 
 void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) { Reader(in).index(out); }
@@ -358,7 +444,9 @@ bool index_reads(std::string_view path, std::string_view text) {
 /// The index reads a tree only for tagged structs and TableName methods; a mapper setting
 /// (`engine.SetMapper(names.GonicMapper{})`) is read from the text alone.
 bool index_parses(std::string_view text) {
-  return text.find("xorm:\"") != std::string_view::npos || text.find("TableName") != std::string_view::npos;
+  return text.find("xorm:\"") != std::string_view::npos || text.find("TableName") != std::string_view::npos ||
+         text.find("*xorm.") != std::string_view::npos || text.find("xorm.Interface") != std::string_view::npos ||
+         text.find("xorm.EngineInterface") != std::string_view::npos;
 }
 
 }  // namespace
@@ -371,6 +459,7 @@ extern const DataLayer kXorm{.name = "xorm",
                              .index_reads = index_reads,
                              .index_text_only = true,
                              .index_parses = index_parses,
+                             .relevant_in = relevant_in,
                              .relevant_words = {"xorm.io/xorm", "go-xorm/xorm", "xorm.io/builder"},
                              .index_words = {"xorm.io/xorm", "go-xorm/xorm", "xorm.io/builder", "xorm:\"", ") TableName() string", "Mapper("}};
 

@@ -55,6 +55,8 @@ void order_found_sets(LoadedSets* loaded, std::vector<MigrationDirectory>* dirs,
   if (n < 2) return;
   std::vector<std::set<std::string>> creates(n), alters(n);
   for (size_t i = 0; i < n; ++i) {
+    const schema::migrations::Format* row = schema::migrations::format_named((*dirs)[i].format);
+    if (row && row->dependencies_defined) continue;  // not applied alone: see own_order
     schema::Schema alone;
     std::vector<schema::DdlNote> notes;
     for (const auto& f : (*loaded)[i].second) {
@@ -66,9 +68,15 @@ void order_found_sets(LoadedSets* loaded, std::vector<MigrationDirectory>* dirs,
   // after[j] holds i when set j alters what set i creates.
   std::vector<std::set<size_t>> after(n);
   bool any = false;
+  // Migrations that name the ones they depend on (Django's) are ordered by those names.
+  auto own_order = [&](size_t i) {
+    const schema::migrations::Format* row = schema::migrations::format_named((*dirs)[i].format);
+    return row && row->dependencies_defined;
+  };
   for (size_t j = 0; j < n; ++j)
     for (size_t i = 0; i < n; ++i)
-      if (i != j && std::any_of(alters[j].begin(), alters[j].end(), [&](const std::string& k) { return creates[i].count(k); }))
+      if (i != j && !own_order(i) && !own_order(j) &&
+          std::any_of(alters[j].begin(), alters[j].end(), [&](const std::string& k) { return creates[i].count(k); }))
         after[j].insert(i), any = true;
   if (!any) return;
   std::vector<size_t> order;
