@@ -48,10 +48,12 @@ constexpr const char* kFieldKey = "prisma-client:field";
 /// The classes of kFieldKey's facts, each once a file.
 constexpr const char* kFieldClassKey = "prisma-client:field-class";
 
-/// A client is `prisma`, `.prisma` or a `new PrismaClient`, in code: a file that names prisma only
-/// in a module's name (`import type { User } from '@/generated/prisma/client'`) has none.
+/// A client is `prisma`, `.prisma`, a `new PrismaClient` or a name typed `Prisma.TransactionClient`,
+/// in code: a file that names prisma only in a module's name (`import type { User } from
+/// '@/generated/prisma/client'`) has none.
 bool relevant_prisma_client(std::string_view text) {
-  return languages::script_code_names(text, "prisma", false) || languages::script_code_names(text, "PrismaClient", false);
+  return languages::script_code_names(text, "prisma", false) || languages::script_code_names(text, "PrismaClient", false) ||
+         languages::script_code_names(text, "TransactionClient", false);
 }
 
 /// A file may reach the client only through a project class that extends it (`db: DbService`),
@@ -755,6 +757,27 @@ void extract_prisma_client(const FileInput& in, FileOutput* out) {
       TSNode id{};
       if (is(n, "required_parameter") || is(n, "optional_parameter")) id = field(n, "pattern");
       else if (is(n, "public_field_definition")) id = field(n, "name");
+      if (is(id, "object_pattern")) {  // `{ id, tx }: { id: string; tx: Prisma.TransactionClient }`
+        TSNode annotation = field(n, "type");
+        TSNode shape = ts_node_is_null(annotation) ? TSNode{} : unwrap(ts_node_named_child(annotation, 0));
+        for (uint32_t i = 0; i < ts_node_named_child_count(id); ++i) {
+          TSNode c = ts_node_named_child(id, i);
+          TSNode bound = is(c, "shorthand_property_identifier_pattern") ? c
+                         : is(c, "object_assignment_pattern")           ? field(c, "left")
+                                                                        : TSNode{};
+          if (!is(bound, "shorthand_property_identifier_pattern")) continue;  // renamed, nested, rest: not read
+          std::string_view name = text(bound, src);
+          bool client_typed = false;
+          for (uint32_t j = 0; is(shape, "object_type") && j < ts_node_named_child_count(shape); ++j) {
+            TSNode prop = ts_node_named_child(shape, j);
+            if (is(prop, "property_signature") && text(field(prop, "name"), src) == name)
+              client_typed = client_type_node(field(prop, "type"), src, client_classes);
+          }
+          Declared& d = (*declared)[std::string(name)];
+          (client_typed ? d.client : d.other) = true;
+        }
+        return;
+      }
       else if (is(n, "variable_declarator")) variables.emplace(text(field(n, "name"), src));
       if (ts_node_is_null(id)) return;
       Declared& d = (*declared)[std::string(text(id, src))];
