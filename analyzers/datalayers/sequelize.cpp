@@ -37,6 +37,7 @@
 // (outline's `createDatabaseInstance(databaseConfig, ...)`) are what its callers pass: the index
 // records each call's arguments, and no define comes in when every call passes a connection
 // string or an object without one.
+#include <algorithm>
 #include <cctype>
 #include <functional>
 #include <map>
@@ -55,6 +56,8 @@ bool relevant_sequelize(std::string_view text) { return text.find("sequelize") !
 /// + a model class: "schema|table|attr=column,..." of a sequelize-typescript model whose table and
 /// columns no project-wide option changes; "?" for any other.
 constexpr std::string_view kModelKey = "sequelize:model:";
+/// + a class of a sequelize-typescript file without @Table, which models may extend: base_record.
+constexpr std::string_view kBaseKey = "sequelize:base:";
 
 /// Whether a file writes through a model the index recorded (`Document.update({...})`): it is
 /// read for those writes even when it never names sequelize.
@@ -296,6 +299,9 @@ TSNode define_of(TSNode obj, TSNode root, std::string_view src, bool* told, int 
 void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Decorator& table,
                      std::string* written = nullptr);
 
+/// A base class's record for the index (see its definition).
+std::string base_record(TSNode cls, std::string_view src);
+
 /// `sequelize.define('Name', {...}, {...})` and `X.init({...}, { sequelize, ... })` models; with
 /// `record`, each one's binding and what the index records for writes through it.
 void plain_models(const FileInput& in, FileOutput* out,
@@ -307,7 +313,10 @@ void index_sequelize(const FileInput& in, std::vector<std::pair<std::string, std
   if (src.find("sequelize-typescript") != std::string_view::npos)
     walk(in.root, [&](TSNode cls) {
       if (!is(cls, "class_declaration") && !is(cls, "abstract_class_declaration")) return;
-      for (const Decorator& d : class_decorators(cls, src)) {
+      std::vector<Decorator> decorators = class_decorators(cls, src);
+      if (std::none_of(decorators.begin(), decorators.end(), [](const Decorator& d) { return d.name == "Table"; }))
+        out->emplace_back(std::string(kBaseKey) + std::string(text(field(cls, "name"), src)), base_record(cls, src));
+      for (const Decorator& d : decorators) {
         if (d.name != "Table") continue;
         FileInput alone = in;
         alone.facts = nullptr;
@@ -491,6 +500,8 @@ struct Attribute {
   uint32_t at = 0;
   std::optional<Literal> field;
   bool primary = false;
+  std::string from;    ///< the base class that declares it, when inherited (then `at` is the model's name)
+  uint32_t width = 0;  ///< the span's width when inherited: the model's name
 };
 
 /// A migration name as sequelize-cli's are written: add-model-version-to-llm-results.
@@ -552,13 +563,13 @@ void emit_model(const FileInput& in, FileOutput* out, const std::string& name, u
             "before deploying this code";
   out->requirements.requirements.push_back(rel);
 
-  auto column = [&](const std::string& attr, const std::string& col, uint32_t at, uint32_t width) {
+  auto column = [&](const std::string& attr, const std::string& col, uint32_t at, uint32_t width, const std::string& from = "") {
     requirements::Requirement r = rel;
     r.object = requirements::Object::Column;
     r.column = col;
     r.span = {at, at + width};
-    r.describe = "model " + name + " attribute " + attr + (col == attr ? " is" : " maps to") + " column " + shown + "." +
-                 col + "; every find of " + name + " selects it";
+    r.describe = "model " + name + " attribute " + attr + (from.empty() ? "" : " (declared in its base class " + from + ")") +
+                 (col == attr ? " is" : " maps to") + " column " + shown + "." + col + "; every find of " + name + " selects it";
     r.fix = "generate a migration with `npx sequelize-cli migration:generate --name add-" + kebab(col) + "-to-" + kebab(table) +
             "` whose up calls queryInterface.addColumn('" + table + "', '" + col + "', ...), then run "
             "`npx sequelize-cli db:migrate` before deploying this code";
@@ -572,7 +583,8 @@ void emit_model(const FileInput& in, FileOutput* out, const std::string& name, u
     has_pk = has_pk || a.primary;
     std::string col = a.field ? a.field->value : o.underscored ? underscore(a.name) : a.name;
     if (written) *written += a.name + "=" + (a.field ? col : "") + ",";  // "": named by `underscored`
-    if (a.field) column(a.name, a.field->value, a.field->at, static_cast<uint32_t>(a.field->value.size()));
+    if (!a.from.empty()) column(a.name, col, a.at, a.width, a.from);
+    else if (a.field) column(a.name, a.field->value, a.field->at, static_cast<uint32_t>(a.field->value.size()));
     else column(a.name, col, a.at, static_cast<uint32_t>(a.name.size()));
   }
   // What Sequelize adds: the id primary key, the timestamps.
@@ -615,7 +627,7 @@ void model(const FileInput& in, FileOutput* out, const std::string& name, uint32
   std::vector<Attribute> list;
   for (const Key& k : keys) {
     TSNode v = unwrap(k.value);
-    Attribute a{k.name, k.at, std::nullopt, false};
+    Attribute a{k.name, k.at, std::nullopt, false, {}, 0};
     if (is(v, "object")) {
       std::vector<Key> props;
       if (!object_keys(v, src, &props)) {
@@ -648,6 +660,104 @@ void model(const FileInput& in, FileOutput* out, const std::string& name, uint32
   }
 }
 
+/// A decorated property of a sequelize-typescript class that is an attribute (or renames a
+/// timestamp), read once for models and base classes alike.
+struct Member {
+  Attribute a;
+  bool computed = false, created = false, updated = false, deleted = false;
+};
+
+std::vector<Member> members(TSNode body, std::string_view src) {
+  std::vector<Member> out;
+  decorated_members(body, src, [&](TSNode m, const std::vector<Decorator>& decs) {
+    if (!is(m, "public_field_definition")) return;
+    TSNode prop = field(m, "name");
+    if (!is(prop, "property_identifier")) return;
+    Member mem;
+    mem.a = Attribute{std::string(text(prop, src)), ts_node_start_byte(prop), std::nullopt, false, {}, 0};
+    bool attribute = false, is_virtual = false;
+    for (const Decorator& d : decs) {
+      if (d.name == "Column" || d.name == "ForeignKey") attribute = true;
+      if (d.name == "PrimaryKey") mem.a.primary = true;
+      // @CreatedAt renames the createdAt timestamp to this attribute (and turns timestamps on).
+      if (d.name == "CreatedAt") attribute = true, mem.created = true;
+      if (d.name == "UpdatedAt") attribute = true, mem.updated = true;
+      if (d.name == "DeletedAt") attribute = true, mem.deleted = true;
+      if (d.name != "Column" || d.args.empty()) continue;
+      TSNode arg = unwrap(d.args[0]);
+      if (!is(arg, "object")) {
+        if (text(arg, src).find("VIRTUAL") != std::string_view::npos) is_virtual = true;
+        continue;
+      }
+      std::vector<Key> props;
+      if (!object_keys(arg, src, &props)) mem.computed = true;
+      attribute_options(props, src, &mem.a, &is_virtual, &mem.computed);
+    }
+    if (!attribute || is_virtual) return;
+    // An attribute listed twice (@ForeignKey and @Column on one property) is one column.
+    for (const Member& seen : out)
+      if (seen.a.name == mem.a.name) return;
+    out.push_back(std::move(mem));
+  });
+  return out;
+}
+
+/// The class a class declaration extends (`extends ParanoidModel`, `extends Model<Attrs>`: Model).
+std::string extends_of(TSNode cls, std::string_view src) {
+  for (uint32_t i = 0; i < ts_node_named_child_count(cls); ++i) {
+    TSNode h = ts_node_named_child(cls, i);
+    if (!is(h, "class_heritage")) continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(h); ++j) {
+      TSNode e = ts_node_named_child(h, j);
+      if (!is(e, "extends_clause")) continue;
+      TSNode v = field(e, "value");
+      if (is(v, "identifier")) return std::string(text(v, src));
+      return "?";
+    }
+  }
+  return "";
+}
+
+/// A base class's record (index): "<what it extends>" then, tab-separated, each member as
+/// "name;flags;field" (flags: p primary, x computed, c/u/d the timestamp it renames).
+std::string base_record(TSNode cls, std::string_view src) {
+  std::string out = extends_of(cls, src);
+  for (const Member& m : members(field(cls, "body"), src)) {
+    out += "\t" + m.a.name + ";";
+    if (m.a.primary) out += 'p';
+    if (m.computed) out += 'x';
+    if (m.created) out += 'c';
+    if (m.updated) out += 'u';
+    if (m.deleted) out += 'd';
+    out += ";" + (m.a.field ? m.a.field->value : std::string());
+  }
+  return out;
+}
+
+std::vector<Member> parse_base(const std::string& record, std::string* extends) {
+  std::vector<Member> out;
+  size_t tab = record.find('\t');
+  *extends = record.substr(0, tab);
+  while (tab != std::string::npos) {
+    size_t next = record.find('\t', tab + 1);
+    std::string item = record.substr(tab + 1, next == std::string::npos ? std::string::npos : next - tab - 1);
+    tab = next;
+    size_t s1 = item.find(';'), s2 = item.find(';', s1 == std::string::npos ? 0 : s1 + 1);
+    if (s1 == std::string::npos || s2 == std::string::npos) continue;
+    Member m;
+    m.a.name = item.substr(0, s1);
+    std::string flags = item.substr(s1 + 1, s2 - s1 - 1), field_name = item.substr(s2 + 1);
+    m.a.primary = flags.find('p') != std::string::npos;
+    m.computed = flags.find('x') != std::string::npos;
+    m.created = flags.find('c') != std::string::npos;
+    m.updated = flags.find('u') != std::string::npos;
+    m.deleted = flags.find('d') != std::string::npos;
+    if (!field_name.empty()) m.a.field = Literal{field_name, 0};
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 /// A sequelize-typescript model: `@Table class X extends Model { @Column prop ... }`.
 void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Decorator& table, std::string* written) {
   std::string_view src = in.text;
@@ -669,39 +779,56 @@ void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Dec
     if (k.name == "modelName")
       if (auto l = literal(k.value, src)) name = l->value, name_at = l->at;
   std::vector<Attribute> list;
-  decorated_members(field(cls, "body"), src, [&](TSNode m, const std::vector<Decorator>& decs) {
-    if (!is(m, "public_field_definition")) return;
-    TSNode prop = field(m, "name");
-    if (!is(prop, "property_identifier")) return;
-    Attribute a{std::string(text(prop, src)), ts_node_start_byte(prop), std::nullopt, false};
-    bool attribute = false, is_virtual = false, computed = false;
-    for (const Decorator& d : decs) {
-      if (d.name == "Column" || d.name == "ForeignKey") attribute = true;
-      if (d.name == "PrimaryKey") a.primary = true;
-      // @CreatedAt renames the createdAt timestamp to this attribute (and turns timestamps on).
-      if (d.name == "CreatedAt") attribute = true, o.created = a.name, o.unknown.erase("timestamps");
-      if (d.name == "UpdatedAt") attribute = true, o.updated = a.name, o.unknown.erase("timestamps");
-      if (d.name == "DeletedAt") attribute = true, o.deleted = a.name;
-      if (d.name != "Column" || d.args.empty()) continue;
-      TSNode arg = unwrap(d.args[0]);
-      if (!is(arg, "object")) {
-        if (text(arg, src).find("VIRTUAL") != std::string_view::npos) is_virtual = true;
+  bool own_created = false, own_updated = false, own_deleted = false;
+  for (const Member& m : members(field(cls, "body"), src)) {
+    if (m.created) o.created = m.a.name, o.unknown.erase("timestamps"), own_created = true;
+    if (m.updated) o.updated = m.a.name, o.unknown.erase("timestamps"), own_updated = true;
+    if (m.deleted) o.deleted = m.a.name, own_deleted = true;
+    if (m.computed) {
+      out->unchecked.push_back({m.a.at, "sequelize-typescript @Column", "the column of attribute " + m.a.name + " is computed at run time"});
+      continue;
+    }
+    list.push_back(m.a);
+  }
+  // What a base class of the project declares (`class Document extends ParanoidModel`, whose
+  // @DeletedAt and @Column properties are the model's too: sequelize-typescript reads the
+  // decorators' metadata through the prototype chain), at the model's name.
+  auto set_by_table = [&](std::string_view option) {
+    return std::any_of(keys.begin(), keys.end(), [&](const Key& k) { return k.name == option; });
+  };
+  std::string base = extends_of(cls, src);
+  for (int depth = 0; !base.empty() && base != "Model" && in.facts && depth < 8; ++depth) {
+    auto it = in.facts->find(std::string(kBaseKey) + base);
+    if (it == in.facts->end() || it->second.size() != 1) break;  // not the project's, or two of that name
+    std::string next;
+    for (Member& m : parse_base(it->second[0], &next)) {
+      if (m.computed) {
+        out->unchecked.push_back({name_at, "sequelize-typescript @Column",
+                                  "the column of attribute " + m.a.name + " of base class " + base + " is computed at run time"});
         continue;
       }
-      std::vector<Key> props;
-      if (!object_keys(arg, src, &props)) computed = true;
-      attribute_options(props, src, &a, &is_virtual, &computed);
+      // A base's @CreatedAt / @UpdatedAt / @DeletedAt names a timestamp (and turns timestamps,
+      // or paranoid, on) unless the model's @Table options say otherwise (`updatedAt: false`):
+      // the timestamps are added below as Sequelize adds them, not as attributes.
+      if (m.created || m.updated || m.deleted) {
+        std::string option = m.created ? "createdAt" : m.updated ? "updatedAt" : "deletedAt";
+        bool& own = m.created ? own_created : m.updated ? own_updated : own_deleted;
+        if (own || set_by_table(option)) continue;
+        own = true;
+        (m.created ? o.created : m.updated ? o.updated : o.deleted) = m.a.name;
+        if (m.deleted) {
+          if (!set_by_table("paranoid")) o.paranoid = true, o.unknown.erase("paranoid");
+        } else if (!set_by_table("timestamps")) {
+          o.timestamps = true, o.unknown.erase("timestamps");
+        }
+        continue;
+      }
+      if (std::any_of(list.begin(), list.end(), [&](const Attribute& a) { return a.name == m.a.name; })) continue;
+      m.a.at = name_at, m.a.width = static_cast<uint32_t>(name.size()), m.a.from = base;
+      list.push_back(std::move(m.a));
     }
-    if (!attribute || is_virtual) return;
-    if (computed) {
-      out->unchecked.push_back({a.at, "sequelize-typescript @Column", "the column of attribute " + a.name + " is computed at run time"});
-      return;
-    }
-    // An attribute listed twice (@ForeignKey and @Column on one property) is one column.
-    for (const Attribute& seen : list)
-      if (seen.name == a.name) return;
-    list.push_back(std::move(a));
-  });
+    base = next;
+  }
   // What a write names (index): a model whose table is its own (tableName set); whether the
   // model sets `underscored` itself ("1"/"0") or leaves it to the project ("-").
   std::string underscored = "-";
@@ -709,7 +836,11 @@ void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Dec
     if (k.name == "underscored") underscored = text(unwrap(k.value), src) == "true" ? "1" : text(unwrap(k.value), src) == "false" ? "0" : "?";
   std::string names;
   emit_model(in, out, name, name_at, o, list, table.at, &names);
-  if (written && o.table_name && !o.computed && !names.empty() && underscored != "?") *written = underscored + "|" + names;
+  if (written && o.table_name && !o.computed && !names.empty() && underscored != "?") {
+    *written = underscored + "|" + names;
+    // The index reads each file alone: a base class's attributes are added where a write is read.
+    if (std::string b = extends_of(cls, src); !b.empty() && b != "Model") *written += "\t" + b;
+  }
 }
 
 /// A model the index recorded, as a write through it names it: its table and the column of each
@@ -722,7 +853,23 @@ struct WrittenModel {
 std::optional<WrittenModel> written_model(const FileInput& in, const std::string& cls) {
   auto it = in.facts->find(std::string(kModelKey) + cls);
   if (it == in.facts->end() || it->second.size() != 1 || it->second[0] == "?") return std::nullopt;
-  const std::string& v = it->second[0];
+  std::string v = it->second[0];
+  // The attributes of the base classes it extends (decorated_model's "\t<base>"), after its own.
+  if (size_t tab = v.find('\t'); tab != std::string::npos) {
+    std::string base = v.substr(tab + 1);
+    v.resize(tab);
+    for (int depth = 0; !base.empty() && base != "Model" && depth < 8; ++depth) {
+      auto b = in.facts->find(std::string(kBaseKey) + base);
+      if (b == in.facts->end() || b->second.size() != 1) break;
+      for (const Member& m : parse_base(b->second[0], &base)) {
+        // Timestamps a model's options may turn off are not told apart here: left out.
+        if (m.computed || m.created || m.updated || m.deleted || v.find("|" + m.a.name + "=") != std::string::npos ||
+            v.find("," + m.a.name + "=") != std::string::npos)
+          continue;
+        v += m.a.name + "=" + (m.a.field ? m.a.field->value : std::string()) + ",";
+      }
+    }
+  }
   size_t bar0 = v.find('|'), bar1 = v.find('|', bar0 + 1), bar2 = v.find('|', bar1 + 1);
   if (bar0 == std::string::npos || bar1 == std::string::npos || bar2 == std::string::npos) return std::nullopt;
   std::string flag = v.substr(0, bar0);
