@@ -677,6 +677,18 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
       reqs.requirements.push_back(std::move(r));
       continue;
     }
+    // A name no migration adds that a macro of the model may answer (a gem's `devise`): not
+    // judged, so the site is partly checked, and says why.
+    if (!r.unknown_when_absent.empty() && !rec.partly) {
+      requirements::Requirement certain = r;
+      certain.unknown_when_absent.clear();
+      if (requirements::presence(certain, intended) == requirements::Presence::Absent) {
+        rec.checked = false;
+        rec.partly = true;
+        rec.reason = r.column.empty() ? r.unknown_when_absent : r.column + ": " + r.unknown_when_absent;
+        rec.reason_id = kDataLayerDynamic;
+      }
+    }
     if (options_.keep.references) {
       ReferenceRecord rr;
       bool function = r.object == requirements::Object::Function;
