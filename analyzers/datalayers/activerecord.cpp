@@ -487,15 +487,17 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
     }
   } else if (m == "attribute" || m == "attr_accessor" || m == "attr_writer" || m == "attr_reader") {
     // A class's own attribute is that class's (a plain Ruby class's attr_reader is no model's); a
-    // module's is any model's that includes it.
-    const std::string virtual_key = k + "virtual:" + (in_class ? owner + ":" : "");
+    // module's is any model's that includes it. It answers writes (a setter), never a query:
+    // `where(code: v)` names column code whether or not `attribute :code` declares it.
+    const std::string virtual_key = k + "delegated:" + (in_class ? owner + ":" : "");
     for (TSNode a : args)
       if (auto n = name_of(a, src)) {
         out->push_back({virtual_key + *n, ""});
         out->push_back({k + "def:" + *n, ""});  // a reader: not an association of that name
       }
   } else if (m == "store_accessor" || m == "store") {
-    const std::string virtual_key = k + "virtual:" + (in_class ? owner + ":" : "");
+    // Accessors of a serialized column's keys: setters, no column a query may name.
+    const std::string virtual_key = k + "delegated:" + (in_class ? owner + ":" : "");
     // `prefix: true` / `suffix: :x` name the accessors `<store>_key` / `key_x` (feedbin's
     // `store_accessor :error, :class, :message, prefix: true`: error_class, error_message).
     std::string store = args.empty() ? "" : name_of(args[0], src).value_or(""), before, after;
@@ -543,9 +545,10 @@ void index_statement(TSNode s, std::string_view src, const std::string& owner, b
       std::string base = names.empty() ? "password" : names[0];
       names = {base, base + "_confirmation", base + "_challenge"};
     }
-    // A delegated method is no attribute: `where(name: v)` still names a column, so it only
-    // answers writes (setter), under its own key.
-    const std::string key = m == "delegate" ? k + "delegated:" + (in_class ? owner + ":" : "") : virtual_key;
+    // A delegated method, a password's or nested attributes' writer is no attribute: `where(name:
+    // v)` still names a column, so it only answers writes (setter), under its own key.
+    const std::string key = k + "delegated:" + (in_class ? owner + ":" : "");
+    (void)virtual_key;
     for (std::string n : names) {
       if (n.ends_with("=")) n.pop_back();
       if (m == "accepts_nested_attributes_for") n += "_attributes";
@@ -852,6 +855,15 @@ class Models {
     if (cached == associations_.end()) cached = associations_.emplace(name, find_association(name)).first;
     *joined = cached->second.second;
     return cached->second.first;
+  }
+
+  /// Whether `name` is declared on `m` (or any model, by a module) as something that answers
+  /// writes without a column: `attribute`, `attr_accessor`, a `store_accessor` key, `delegate`.
+  bool answers_writes(const Model& m, const std::string& name) const {
+    if (has("delegated:" + name)) return true;
+    for (auto& c : m.chain)
+      if (has("delegated:" + c + ":" + name)) return true;
+    return false;
   }
 
   /// Whether `name` of an attribute write on `m` may be a setter rather than a column: what
@@ -2552,7 +2564,8 @@ class Extractor {
       auto name = name_of(n, src_, &span);
       if (!name || !plain_identifier(*name)) continue;
       std::string col = models_.column_for(*model, *name);
-      if (col.empty() || col != *name) continue;
+      // `attribute :kind` (a setter, no column) declares the enum's type itself.
+      if (col.empty() || col != *name || models_.answers_writes(*model, *name)) continue;
       unit_ = SIZE_MAX;
       TSNode method = field(call, "method");
       root_ = {ts_node_start_byte(method), ts_node_end_byte(method)};

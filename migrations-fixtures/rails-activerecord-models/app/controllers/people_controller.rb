@@ -3,11 +3,11 @@ class PeopleController < ApplicationController
     @people = Person.where(account_id: current_account.id, role: :owner).order(last_seen_at: :desc)
     @emails = Person.seen_since(1.week.ago).pluck(:email, :full_name)
     @named = Person.where(name: params[:q])             # alias of full_name
-    @invited = Person.where(invite_code: params[:code]) # a virtual attribute, not a column
+    @invited = Person.where(invite_code: params[:code]) # `attribute` answers writes only: a query names the column
     @by_creator = Person.where(creator: current_person) # an association from a concern
     @by_account = Person.where(account: current_account, id: params[:ids])
     @joined = Person.joins(:account).where(accounts: { status: "active" }).where("accounts.name = ?", params[:n])
-    @themed = Account.where(theme: "dark") if false      # a store key: not a column
+    @themed = Account.where(theme: "dark")               # a store key is no column: where() still names one
     @counts = Person.group(:role).count
     @total = LineItem.where(account_id: current_account.id).sum(:amount)
     @ordered = LineItem.order("position ASC, created_at DESC").select(:id, :amount)
