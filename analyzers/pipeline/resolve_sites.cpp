@@ -38,6 +38,17 @@ std::string other_engine_call(const std::vector<sql::Resolution>& resolutions, c
   return "";
 }
 
+/// An aggregate PostgreSQL refuses to call without an argument (count(), sum()), called so
+/// (count(*) is a call with a star): its name, or "".
+std::string argumentless_aggregate(const std::vector<sql::Resolution>& resolutions) {
+  for (const sql::Resolution& r : resolutions)
+    for (const sql::FunctionCall& c : r.calls)
+      if (c.schema.empty() && c.arguments == 0 && !c.star && !c.procedure &&
+          (c.name == "count" || c.name == "sum" || c.name == "avg" || c.name == "min" || c.name == "max"))
+        return c.name;
+  return "";
+}
+
 /// In Java or Kotlin, JPQL/HQL handed to a project helper that calls createQuery (tolgee's
 /// jpqlUpdate("DELETE FROM TranslationSuggestion ts ...")): a name the schema lacks written in
 /// camel case whose snake_case form the schema has (the entity TranslationSuggestion of table
@@ -314,6 +325,17 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
     result->sites.push_back(std::move(rec));
     return;
   }
+  // Text no database call runs with an aggregate called without an argument (`SELECT count()
+  // FROM events`: ClickHouse's and PostHog's HogQL, which an HTTP API receives): PostgreSQL
+  // refuses the call itself, so the text is another engine's.
+  if (!site.database_call)
+    if (std::string call = argumentless_aggregate(resolutions); !call.empty()) {
+      rec.checked = rec.partly = false;
+      rec.reason = "SQL for another engine: it calls " + call + "() without an argument, which PostgreSQL refuses";
+      rec.reason_id = kOtherEngine;
+      result->sites.push_back(std::move(rec));
+      return;
+    }
   if (rel.ends_with(".java") || rel.ends_with(".kt"))
     if (std::string entity = jpql_entity_name(resolutions, norm.sql.text, intended, site.database_call);
         !entity.empty()) {

@@ -122,7 +122,9 @@ std::vector<Slot> find_slots(const std::string& s) {
       slots.back().glued = true;
       return;
     }
-    slots.push_back({b, e, glued});
+    Slot slot;
+    slot.begin = b, slot.end = e, slot.glued = glued;
+    slots.push_back(std::move(slot));
   };
   // Extends a glued slot over the rest of its name: identifier characters, dots, quoted parts.
   auto name_start = [&](size_t at) {

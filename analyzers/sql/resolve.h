@@ -55,6 +55,7 @@ struct FunctionCall {
   std::string schema;  ///< as written; "" unqualified
   std::string name;
   int arguments = 0;
+  bool star = false;  ///< count(*): no argument, yet a call PostgreSQL takes
   bool procedure = false;
   size_t offset = 0;  ///< byte offset of the name
   std::vector<std::string> search_path;  ///< unqualified: the schemas it reaches (pg_catalog implicit)

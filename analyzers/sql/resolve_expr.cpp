@@ -141,6 +141,7 @@ void Resolver::record_call(const PgQuery__FuncCall* b, const Scope& scope, bool 
   else call.search_path = path_;
   call.name = parts.back();
   call.arguments = n;
+  call.star = b->agg_star;
   call.procedure = procedure;
   long loc = json_location(b->location);
   call.offset = loc < 0 ? 0 : name_offset(static_cast<size_t>(loc), parts.size() - 1);

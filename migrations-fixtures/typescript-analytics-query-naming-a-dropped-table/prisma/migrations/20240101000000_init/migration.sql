@@ -1,0 +1,2 @@
+CREATE TABLE "Poll" ("id" TEXT NOT NULL, "title" TEXT NOT NULL, CONSTRAINT "Poll_pkey" PRIMARY KEY ("id"));
+CREATE TABLE "pageviews" ("id" SERIAL PRIMARY KEY, "path" TEXT NOT NULL);

@@ -1,0 +1,2 @@
+-- Page views moved to the analytics service.
+DROP TABLE "pageviews";
