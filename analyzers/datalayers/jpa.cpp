@@ -1494,8 +1494,11 @@ void index_file(const FileInput& in, std::vector<std::pair<std::string, std::str
       if (line.find("physical-strategy") != std::string_view::npos ||
           line.find("physical_naming_strategy") != std::string_view::npos)
         out->push_back({k + "physical-strategy", value()});
-      if (line.find("implicit-strategy") != std::string_view::npos ||
-          line.find("implicit_naming_strategy") != std::string_view::npos)
+      // Spring Boot's own default, SpringImplicitNamingStrategy (JHipster writes it out), names
+      // what the default names: only another strategy changes derived names.
+      if ((line.find("implicit-strategy") != std::string_view::npos ||
+           line.find("implicit_naming_strategy") != std::string_view::npos) &&
+          !value().ends_with(".SpringImplicitNamingStrategy"))
         out->push_back({k + "implicit-strategy", ""});
       if (line.find("globally_quoted_identifiers") != std::string_view::npos && value().find("true") != std::string::npos)
         out->push_back({k + "quoted", ""});

@@ -1,0 +1,4 @@
+CREATE TABLE book (
+  id BIGINT PRIMARY KEY,
+  title VARCHAR(200) NOT NULL
+);
