@@ -181,6 +181,18 @@ class Reader {
 
   std::string receiver_type(TSNode method) const { return go::receiver_type_name(method, src_); }
 
+  /// `T{}.TableName()` or `new(T).TableName()` (also `&T{}`): T, else "".
+  std::string table_name_call(TSNode arg) const {
+    if (!node_is(arg, "call_expression") || !go::arguments(arg).empty()) return "";
+    TSNode fn = field(arg, "function");
+    if (!node_is(fn, "selector_expression") || node_text(field(fn, "field"), src_) != "TableName") return "";
+    TSNode value = field(fn, "operand");
+    while (node_is(value, "parenthesized_expression")) value = languages::first_named_child(value);
+    if (!node_is(value, "composite_literal") && !node_is(value, "call_expression") && !node_is(value, "unary_expression"))
+      return "";
+    return go::value_type(value, src_);
+  }
+
   bool fact(const char* key, std::string_view value) const {
     if (!in_.facts) return false;
     auto it = in_.facts->find(key);
@@ -191,9 +203,9 @@ class Reader {
   /// project's xorm files declare: a field of that type (`r.data.DB.Context(ctx).Where(...)`), a
   /// call of a function returning one (`db.NewSession().Where(...)`), or a variable the function
   /// around binds to such a call (`s := db.NewSession()`, then `s.Where(...)`).
-  bool handle(const std::vector<go::Link>& links, TSNode receiver) const {
+  bool handle(const std::vector<go::Link>& links, TSNode receiver, int depth = 0) const {
     if (node_is(receiver, "selector_expression")) return fact("xorm:handle-field", node_text(field(receiver, "field"), src_));
-    if (!node_is(receiver, "identifier")) return false;
+    if (!node_is(receiver, "identifier") || depth > 4) return false;
     if (!links.empty() && fact("xorm:handle-func", links[0].name)) return true;  // db.NewSession()
     std::string_view name = node_text(receiver, src_);
     TSNode fn = ts_node_parent(receiver);
@@ -214,10 +226,14 @@ class Reader {
           if (node_text(ts_node_named_child(left, i), src_) != name) continue;
           TSNode value = k == ts_node_named_child_count(right) ? ts_node_named_child(right, i) : TSNode{};
           TSNode f = node_is(value, "call_expression") ? field(value, "function") : TSNode{};
-          std::string_view called = node_is(f, "selector_expression") ? node_text(field(f, "field"), src_)
-                                    : node_is(f, "identifier")        ? node_text(f, src_)
-                                                                      : std::string_view();
-          (fact("xorm:handle-func", called) ? bound : other) = true;
+          std::string_view called = node_is(f, "identifier") ? node_text(f, src_) : std::string_view();
+          // `db.NewSession()`, `s.engine.NewSession()`, `sess.Where(...)`: a chain from a handle.
+          TSNode from{};
+          std::vector<go::Link> inner = node_is(value, "call_expression") ? go::chain(value, src_, &from) : std::vector<go::Link>{};
+          bool handle_call = fact("xorm:handle-func", called) ||
+                             (!inner.empty() && !(node_is(from, "identifier") && node_text(from, src_) == name) &&
+                              handle(inner, from, depth + 1));
+          (handle_call ? bound : other) = true;
         }
       } else if (node_is(n, "var_spec") || node_is(n, "parameter_declaration") || node_is(n, "range_clause")) {
         TSNode names = node_is(n, "range_clause") ? field(n, "left") : n;  // declared otherwise
@@ -256,7 +272,10 @@ class Reader {
   bool plain(TSNode arg, std::pair<std::string, uint32_t>* out) const {
     std::string_view t;
     uint32_t at;
-    if (!go::literal(arg, src_, &t, &at) || !go::plain_name(t)) return false;
+    if (!go::literal(arg, src_, &t, &at)) return false;
+    // xorm's portable quoting: `name` is sent in the dialect's quotes ("name" on PostgreSQL).
+    if (t.size() > 2 && t.front() == '`' && t.back() == '`') t = t.substr(1, t.size() - 2), ++at;
+    if (!go::plain_name(t)) return false;
     *out = {std::string(t), at};
     return true;
   }
@@ -322,6 +341,10 @@ class Reader {
           table_span = {t.second, static_cast<uint32_t>(t.second + t.first.size())};
           explicit_table = true;
           via = "Table(\"" + t.first + "\")";
+        } else if (std::string named = table_name_call(l.args[0]); !named.empty()) {
+          // Table(model.User{}.TableName()), Table(new(model.User).TableName()): the model's table.
+          if (!(table = table_of(named))) return;
+          via = "Table(" + named + ".TableName())";
         } else {
           std::string type = go::value_type(l.args[0], src_);
           if (type.empty() || !(table = table_of(type))) return;  // a name computed at run time
@@ -355,9 +378,17 @@ class Reader {
       bool write = l.name == "Incr" || l.name == "Decr" || l.name == "SetExpr" ||
                    ((l.name == "Cols" || l.name == "MustCols") && (last.name == "Update" || last.name == "Insert"));
       uint32_t at = 0;
+      std::string unquoted;  // the literal with xorm's backquotes blanked: same offsets
       if (kWhere.count(l.name) && !l.args.empty() && !go::literal(l.args[0], src_, &text, &at)) {
         for (TSNode a : l.args) condition(a, &cols);
         text = "builder";
+      } else if ((kWhere.count(l.name) || kLists.count(l.name)) && !l.args.empty() && go::literal(l.args[0], src_, &text, &at) &&
+                 text.find('`') != std::string_view::npos) {
+        unquoted = std::string(text);
+        for (char& c : unquoted)
+          if (c == '`') c = ' ';
+        if (kWhere.count(l.name)) go::where_columns(unquoted, at, &cols);
+        else go::list_columns(unquoted, at, l.name == "OrderBy", &cols);
       } else if (go::link_columns(l, src_, kWhere, kLists, &text, &cols)) {
       } else if (kEach.count(l.name)) {
         for (TSNode a : l.args) {

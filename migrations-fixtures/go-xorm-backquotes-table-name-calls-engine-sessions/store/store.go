@@ -1,0 +1,7 @@
+package store
+
+import "xorm.io/xorm"
+
+type Store struct {
+	engine *xorm.Engine
+}
