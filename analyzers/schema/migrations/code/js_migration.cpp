@@ -430,6 +430,36 @@ bool run_time_rows_step(const JsString& s, std::string_view src, bool bound) {
   return head == "insert" || head == "update" || head == "delete" || head == "select";
 }
 
+bool run_time_default_values(const JsString& s, std::string_view src) {
+  bool single = false, dbl = false, any = false;
+  size_t opened = 0;  // where the '...' literal the loop is in opened
+  for (size_t i = 0; i < s.text.size(); ++i) {
+    char c = s.text[i];
+    if (c == '\'' && !dbl) {
+      single = !single;
+      if (single) opened = i;
+    }
+    if (c == '"' && !single) dbl = !dbl;
+    if (i + 1 >= s.offsets.size() || s.offsets[i + 1] <= s.offsets[i] + 1) continue;
+    size_t gap = s.offsets[i] + 1;
+    if (gap >= src.size() || src.substr(gap, s.offsets[i + 1] - gap).find("${") == std::string_view::npos) continue;
+    if (!single) return false;
+    // The literal is DEFAULT's value.
+    size_t b = opened;
+    while (b > 0 && std::isspace(static_cast<unsigned char>(s.text[b - 1]))) --b;
+    if (b < 7) return false;
+    std::string word = s.text.substr(b - 7, 7);
+    for (char& w : word) w = static_cast<char>(std::tolower(static_cast<unsigned char>(w)));
+    if (word != "default" || (b > 7 && (std::isalnum(static_cast<unsigned char>(s.text[b - 8])) || s.text[b - 8] == '_')))
+      return false;
+    any = true;
+  }
+  if (!s.offsets.empty() && s.offsets.front() > s.begin + 1 &&
+      src.substr(s.begin, s.offsets.front() - s.begin).find("${") != std::string_view::npos)
+    return false;  // a substitution before the first character
+  return any;
+}
+
 bool run_time_database_setting(const JsString& s, std::string_view src) {
   // The source of the template: `ALTER DATABASE "${name}" SET|RESET ...`; what follows SET (a
   // setting's name and value, substituted or not) names no table or column.
@@ -523,11 +553,16 @@ std::vector<std::string> discover_dirs(const source::FileSystem& fs, const std::
     std::string last(last_component(dir));
     for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     // A project that supports several engines keeps one folder each under its migrations folder
-    // (`migrations/postgres`, `migrations/sqlite`, ...): PostgreSQL's is the set.
+    // (`migrations/postgres`, `migrations/sqlite`, ...): PostgreSQL's is the set, and the others
+    // are found too, as another engine's (discovery names the engine from the folder): their
+    // files are neither applied nor read as code.
     size_t up = dir.rfind('/');
     std::string parent(last_component(up == std::string::npos ? "" : dir.substr(0, up)));
     for (char& c : parent) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bool engine_folder = (last == "postgres" || last == "postgresql" || last == "pg") && parent.find("migration") != std::string::npos;
+    bool engine_folder = (last == "postgres" || last == "postgresql" || last == "pg" || last == "mysql" ||
+                          last == "mariadb" || last == "sqlite" || last == "mssql" || last == "sqlserver" ||
+                          last == "oracle") &&
+                         parent.find("migration") != std::string::npos;
     if (last.find("migration") == std::string::npos && !engine_folder) continue;
     if (any_script(fs, root, dir, belongs)) dirs.insert(dir);
   }

@@ -139,6 +139,12 @@ bool run_time_constraint_step(const JsString& s, std::string_view src);
 /// parameters, Kysely's sql`...`). It changes rows, not tables or columns.
 bool run_time_rows_step(const JsString& s, std::string_view src, bool bound);
 
+/// Whether every substitution of SQL built at run time stands inside a '...' literal that DEFAULT
+/// precedes (`ALTER COLUMN "type" SET DEFAULT '${Enum.CHATFLOW}'`): the statement's names are all
+/// written, and a column's default names nothing; the text (with the substitutions left out) is
+/// modelled as written.
+bool run_time_default_values(const JsString& s, std::string_view src);
+
 /// Whether SQL built at run time only sets or resets a setting of the database it runs in
 /// (`ALTER DATABASE "${databaseName}" SET search_path TO ...`, the name inside double quotes):
 /// no table or column changes.

@@ -143,6 +143,7 @@ class TypeOrmTranslator {
         out_->sql.notes.push_back({ts_node_start_byte(l.node), "queryRunner.query() of SQL built at run time writes or reads rows: no table or column changes"});
         return;
       }
+      if (s && !s->complete && js::run_time_default_values(*s, f_.src())) return js::emit_js_string(&out_->sql, *s);
       if (!s || !s->complete) return unknown(l.node, "queryRunner.query() of SQL built at run time: not modelled");
       return js::emit_js_string(&out_->sql, *s);
     }
