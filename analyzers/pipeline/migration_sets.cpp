@@ -320,6 +320,37 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
            other + "; schemagate checks code against PostgreSQL migrations: pass --migrations DIR for a PostgreSQL set";
     return false;
   }
+  // No migrations, and the Prisma schemas of the tree are for another provider (a MySQL project
+  // that runs `prisma db push`): that is the cause to tell.
+  if (unread.empty() && push_unread.empty() && found.absent_configured.empty()) {
+    std::string other;
+    bool postgres = false;
+    size_t named = 0;
+    for (const std::string& f : source::discover_files(fs, options.root, {})) {
+      if (!f.ends_with(".prisma")) continue;
+      std::string text, e;
+      if (!fs.read(source::join_path(options.root, f), &text, &e)) continue;
+      for (size_t at = text.find("datasource "); at != std::string::npos; at = text.find("datasource ", at + 11)) {
+        size_t open = text.find('{', at), close = text.find('}', at);
+        if (open == std::string::npos || close == std::string::npos || close < open) break;
+        std::string block = text.substr(open, close - open);
+        size_t p = block.find("provider");
+        size_t q1 = p == std::string::npos ? p : block.find('"', p), q2 = q1 == std::string::npos ? q1 : block.find('"', q1 + 1);
+        if (q2 == std::string::npos) continue;
+        std::string provider = block.substr(q1 + 1, q2 - q1 - 1);
+        if (provider == "postgresql" || provider == "postgres" || provider == "cockroachdb") {
+          postgres = true;
+        } else if (++named <= 3) {
+          other += (other.empty() ? "" : "; ") + f + " (datasource provider \"" + provider + "\")";
+        }
+      }
+    }
+    if (!other.empty() && !postgres) {
+      *err = "no migrations under \"" + options.root + "\", and the Prisma schema is for another engine than PostgreSQL: " +
+             other + "; schemagate checks code against PostgreSQL migrations: pass --migrations DIR for a PostgreSQL set";
+      return false;
+    }
+  }
   std::string names;
   const auto& all = mig::formats();
   for (size_t i = 0; i < all.size(); ++i)
