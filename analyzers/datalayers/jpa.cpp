@@ -1255,6 +1255,71 @@ void declaration(const EntityClass& klass, const FileInput& in, FileOutput* out)
       require_column(t, *cname, unit, &reqs);
     }
   }
+  // @JoinTable(name = "book_tag", joinColumns = @JoinColumn(name = "book_id"), inverseJoinColumns =
+  // @JoinColumn(name = "tag_id")) of an entity's collection: Hibernate loads the collection
+  // through that table, joining on those columns. Only names written as literals; the table in
+  // @JoinTable(schema), else the default schema (not the entity's).
+  if (!mapped)
+    for (const Field& f : klass.fields) {
+      const Annotation* jt = find_annotation(f.annotations, "JoinTable");
+      if (!jt || f.not_persistent) continue;
+      const Annotation* transient = find_annotation(f.annotations, "Transient");
+      if (transient) continue;
+      std::optional<Name> table;
+      std::string schema = in.default_schema;
+      bool plain = true;
+      for (auto& [k, v] : jt->arguments) {
+        if (k == "name") table = node_is(v, "string_literal") ? literal_name(v, src) : std::nullopt, plain = plain && table;
+        else if (k == "schema") {
+          auto sname = node_is(v, "string_literal") ? literal_name(v, src) : std::nullopt;
+          if (!sname || sname->quoted) plain = false;
+          else schema = sname->value;
+        } else if (k == "catalog") plain = false;
+      }
+      if (!table || !plain) continue;  // the naming strategy's name, or a constant: not read here
+      size_t unit = reqs.units.size();
+      requirements::Unit u;
+      u.file = std::string(in.path);
+      u.fingerprint_text = "@JoinTable(" + schema + "." + table->value + ") of @Entity " + std::string(class_name);
+      reqs.units.push_back(std::move(u));
+      requirements::Requirement rel;
+      rel.object = requirements::Object::Relation;
+      rel.schema = schema;
+      rel.relation = table->value;
+      rel.span = table->span;
+      rel.quoted = table->quoted;
+      rel.unit = unit;
+      std::string collection = std::string(class_name) + "." + std::string(ts_node_is_null(f.name) ? "" : node_text(f.name, src));
+      rel.describe = "@JoinTable of " + collection + ": Hibernate loads the collection through table " + table->value;
+      reqs.requirements.push_back(rel);
+      Target jt_target;
+      jt_target.schema = schema;
+      jt_target.table = table->value;
+      for (auto& [k, v] : jt->arguments) {
+        if (k != "joinColumns" && k != "inverseJoinColumns") continue;
+        // @JoinColumn(name = "x"), or { @JoinColumn(...), ... }
+        std::vector<TSNode> stack{v};
+        while (!stack.empty()) {
+          TSNode n = stack.back();
+          stack.pop_back();
+          if (node_is(n, "annotation") && node_text(field(n, "name"), src).ends_with("JoinColumn")) {
+            TSNode args = field(n, "arguments");
+            for (uint32_t i = 0; !ts_node_is_null(args) && i < ts_node_named_child_count(args); ++i) {
+              TSNode pair = ts_node_named_child(args, i);
+              if (!node_is(pair, "element_value_pair") || node_text(field(pair, "key"), src) != "name") continue;
+              TSNode value = field(pair, "value");
+              if (auto cname = node_is(value, "string_literal") ? literal_name(value, src) : std::nullopt) {
+                require_column(jt_target, *cname, unit, &reqs);
+                reqs.requirements.back().describe = "@JoinTable of " + collection + ": Hibernate joins on " +
+                                                    table->value + "." + cname->value;
+              }
+            }
+            continue;
+          }
+          for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) stack.push_back(ts_node_named_child(n, i));
+        }
+      }
+    }
   if (!resolved || (mapped && !why.empty()))
     out->unchecked.push_back({ts_node_start_byte(klass.node), via, why});
   else if (implicit && !targets.empty())

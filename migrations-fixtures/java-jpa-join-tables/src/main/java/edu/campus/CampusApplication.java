@@ -1,0 +1,6 @@
+package edu.campus;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class CampusApplication {}
