@@ -2291,7 +2291,13 @@ class Extractor {
       // A query method with a hash or SQL text: ActiveRecord's, whatever the receiver. `select`,
       // `order`... count with SQL text only (`pluck(:name)` is also ActiveSupport's on arrays).
       bool text = node_is(args[0], "string") || node_is(args[0], "heredoc_beginning") || node_is(args[0], "chained_string");
-      bool counted = ((m == "where" || m == "find_by" || m == "update_all") &&
+      // `pluck('name')`: a column's name as ActiveRecord takes it, and ActiveSupport's pluck of a
+      // hash key on arrays (`form.fields.pluck('name')`): only SQL text beyond a name counts.
+      if (m == "pluck" && node_is(args[0], "string")) {
+        auto name = name_of(args[0], src_);
+        if (name && plain_identifier(*name)) text = false;
+      }
+      bool counted = ((m == "where" || m == "find_by" || m == "update_all" || m == "not") &&
                       (node_is(args[0], "pair") || node_is(args[0], "hash") || text)) ||
                      ((m == "select" || m == "order" || m == "reorder" || m == "group" || m == "having" ||
                        m == "pluck") && text);

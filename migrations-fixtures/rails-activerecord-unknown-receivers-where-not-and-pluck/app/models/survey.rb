@@ -1,0 +1,3 @@
+class Survey < ApplicationRecord
+  serialize :questions, coder: JSON
+end
