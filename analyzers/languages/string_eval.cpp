@@ -1800,6 +1800,46 @@ class Engine {
     return &def;
   }
 
+  /// `this.execute(view, ...)` / `self.execute(...)` where the class around the call declares a
+  /// method of that name (ProseMirror's menu, a command object): the class's own method, no
+  /// database client's.
+  bool own_method_call(TSNode call, std::string_view name) const {
+    std::string_view lang = in_.language->name;
+    bool js = lang == "javascript" || lang == "typescript" || lang == "tsx";
+    if (!js && lang != "python") return false;
+    TSNode callee = field(call, "function");
+    if (ts_node_is_null(callee)) return false;
+    TSNode receiver = js ? field(callee, "object") : field(callee, "object");
+    if (ts_node_is_null(receiver) || node_text(receiver, src_) != (js ? "this" : "self")) return false;
+    TSNode cls = ts_node_parent(call);
+    while (!ts_node_is_null(cls) && !node_is(cls, "class_declaration") && !node_is(cls, "class") &&
+           !node_is(cls, "abstract_class_declaration") && !node_is(cls, "class_definition"))
+      cls = ts_node_parent(cls);
+    if (ts_node_is_null(cls)) return false;
+    TSNode body = field(cls, "body");
+    for (uint32_t i = 0; !ts_node_is_null(body) && i < ts_node_named_child_count(body); ++i) {
+      TSNode m = ts_node_named_child(body, i);
+      if (node_is(m, "decorated_definition")) m = field(m, "definition");
+      if ((node_is(m, "method_definition") || node_is(m, "function_definition")) && node_text(field(m, "name"), src_) == name)
+        return true;
+    }
+    return false;
+  }
+
+  /// A JavaScript module marked "use client" (React's directive: it runs in the browser, where
+  /// no database client is): its `execute(data)` is a hook's or an action's.
+  bool client_module() const {
+    std::string_view lang = in_.language->name;
+    if (lang != "javascript" && lang != "typescript" && lang != "tsx") return false;
+    size_t at = src_.find_first_not_of(" \t\r\n");
+    while (at != std::string_view::npos && src_.compare(at, 2, "//") == 0) {  // leading line comments
+      size_t nl = src_.find('\n', at);
+      at = nl == std::string_view::npos ? nl : src_.find_first_not_of(" \t\r\n", nl);
+    }
+    return at != std::string_view::npos &&
+           (src_.compare(at, 12, "\"use client\"") == 0 || src_.compare(at, 12, "'use client'") == 0);
+  }
+
   /// `super().execute(*args, **options)` in an override: the parent's method, given the
   /// override's own arguments (a splat of its parameter). Whatever SQL they hold is its callers',
   /// and those calls are sites of their own (a Django command's execute, a cursor subclass's).
@@ -2125,6 +2165,7 @@ class Engine {
       }
     }
     if (!ts_node_is_null(value) && !ts_node_eq(value, arg) && syntax_.cannot_be_sql(value, src_)) return;
+    if (own_method_call(node, call.name) || client_module()) return;
     SqlSite s;
     s.host_begin = ts_node_start_byte(arg);
     s.database_call = true;
