@@ -133,6 +133,8 @@ class UnitWriter {
               std::string describe, bool quoted = false);
   /// "schema.t" -> schema, t; "t" -> the default schema, t.
   std::pair<std::string, std::string> split(const std::string& table) const;
+  /// The unit written so far (SIZE_MAX before the first requirement).
+  size_t unit() const { return unit_; }
 
  private:
   const FileInput& in_;

@@ -27,3 +27,16 @@ func (s *Store) Owners(nick string) ([]model.Account, error) {
 	err := sess.Where("nickname = ?", nick).Asc("owner").Find(&out)
 	return out, err
 }
+
+// Search builds its condition in a variable: the chain is partly checked (owner is read, the
+// condition's columns are not).
+func (s *Store) Search(owner string, filter interface{}) ([]model.Account, error) {
+	var out []model.Account
+	err := s.engine.Where(filter).Asc("owner").Find(&out)
+	return out, err
+}
+
+// Matching has no column but the condition's: a site of its own, unchecked.
+func (s *Store) Matching(filter interface{}) (int64, error) {
+	return s.engine.Where(filter).Count(&model.Account{})
+}
