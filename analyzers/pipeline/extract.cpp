@@ -668,6 +668,10 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
   for (auto& r : out.requirements.requirements)
     if (r.unit < rides.size()) (r.object == requirements::Object::ScanDestination ? rides : other_kind)[r.unit] = true;
   for (size_t u = 0; u < rides.size(); ++u) rides[u] = rides[u] && !other_kind[u];
+  // A unit that requires nothing (a single-table subclass without columns of its own) is no site.
+  std::vector<bool> requires_any(out.requirements.units.size(), false);
+  for (auto& r : out.requirements.requirements)
+    if (r.unit < requires_any.size()) requires_any[r.unit] = true;
   for (auto& r : out.requirements.requirements) {
     SiteRecord& rec = records[r.unit];
     if (!rec.offset) rec.offset = r.span.begin;
@@ -713,7 +717,7 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
   const size_t first_site = result->sites.size();  // the units' sites, before the unchecked uses that follow
   std::vector<size_t> site_of(records.size(), SIZE_MAX);
   for (size_t u = 0; u < records.size(); ++u)
-    if (!rides[u]) {
+    if (!rides[u] && requires_any[u]) {
       site_of[u] = result->sites.size() - first_site;
       result->sites.push_back(std::move(records[u]));
     }
