@@ -26,10 +26,13 @@
 // The index also tells other files what each class is (typeorm_naming.h): its table when it is
 // an entity, its column properties, relations and base class, which the query builder layer
 // (typeorm_query_builder.cpp) reads where a chain names the class.
+#include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "analyzers/datalayers/datalayer.h"
+#include "analyzers/source/discovery.h"
 #include "analyzers/datalayers/js_tree.h"
 #include "analyzers/datalayers/typeorm_naming.h"
 
@@ -243,9 +246,116 @@ void index_entity_class(TSNode cls, std::string_view src, std::vector<std::pair<
   for (auto& m : members) out->push_back(std::move(m));
 }
 
+/// + a class name: some file of the project (tests aside) imports the class and names it
+/// elsewhere than in a list (an array's or an object's element, an import or export): a use
+/// (`getRepository(ChatFlow)`, `@ManyToOne(() => Tag)`, `Repository<User>`).
+constexpr const char* kUsedKey = "typeorm:used:";
+/// Present when the index read the project's files for kUsedKey.
+constexpr const char* kUsesReadKey = "typeorm:uses-read";
+
+bool word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+
+/// The names a file imports (`import { A, B as C } from`, `import D from`, `const { E } =
+/// require(...)`), each as its local name -> the name it imports; and every class the file
+/// uses of them outside lists, into *out as kUsedKey facts.
+void record_uses(std::string_view text, std::vector<std::pair<std::string, std::string>>* out) {
+  std::map<std::string, std::string, std::less<>> imported;  // local name -> imported name
+  std::vector<std::pair<size_t, size_t>> skip;               // import/export statements
+  // An import or export statement that starts at `at`: its end (the end of the line that closes
+  // its braces, or of its own line).
+  auto statement_end = [&](size_t at) {
+    size_t nl = text.find('\n', at);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    size_t open = text.find('{', at);
+    if (open != std::string_view::npos && open < end && text.find('}', open) > end) {
+      size_t close = text.find('}', open);
+      if (close == std::string_view::npos) return text.size();
+      size_t after = text.find('\n', close);
+      end = after == std::string_view::npos ? text.size() : after;
+    }
+    return end;
+  };
+  for (size_t at = 0; at < text.size();) {
+    size_t nl = text.find('\n', at);
+    size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    size_t b = text.find_first_not_of(" \t", at);
+    if (b != std::string_view::npos && b < line_end &&
+        (text.compare(b, 7, "import ") == 0 || text.compare(b, 7, "export ") == 0 || text.compare(b, 7, "import{") == 0 ||
+         text.compare(b, 7, "export{") == 0)) {
+      bool import = text[b] == 'i';
+      size_t end = statement_end(b);
+      std::string_view st = text.substr(b, end - b);
+      if (import || st.find("from ") != std::string_view::npos) {
+        skip.push_back({b, end});
+        if (import) {
+          // The names: `{ A, B as C }` and a default before it.
+          size_t open = st.find('{'), close = st.find('}');
+          std::string_view names = open != std::string_view::npos && close != std::string_view::npos && close > open
+                                       ? st.substr(open + 1, close - open - 1)
+                                       : std::string_view();
+          for (size_t p = 0; p <= names.size();) {
+            size_t comma = names.find(',', p);
+            std::string_view item = names.substr(p, comma == std::string_view::npos ? std::string_view::npos : comma - p);
+            size_t as = item.find(" as ");
+            auto trim = [](std::string_view v) {
+              while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+              while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
+              if (v.starts_with("type ")) v.remove_prefix(5);
+              return v;
+            };
+            std::string_view original = trim(as == std::string_view::npos ? item : item.substr(0, as));
+            std::string_view local = trim(as == std::string_view::npos ? item : item.substr(as + 4));
+            if (!local.empty() && std::isupper(static_cast<unsigned char>(local[0])))
+              imported[std::string(local)] = std::string(original);
+            if (comma == std::string_view::npos) break;
+            p = comma + 1;
+          }
+          size_t d = 7;
+          while (d < st.size() && st[d] == ' ') ++d;
+          size_t e = d;
+          while (e < st.size() && word_byte(st[e])) ++e;
+          std::string_view def = st.substr(d, e - d);
+          if (!def.empty() && std::isupper(static_cast<unsigned char>(def[0]))) imported[std::string(def)] = std::string(def);
+        }
+        at = end;
+        continue;
+      }
+    }
+    at = line_end + 1;
+  }
+  auto in_skip = [&](size_t at) {
+    for (auto& [b, e] : skip)
+      if (at >= b && at < e) return true;
+    return false;
+  };
+  std::set<std::string> used;
+  for (auto& [local, original] : imported) {
+    for (size_t at = text.find(local); at != std::string_view::npos && !used.count(original); at = text.find(local, at + 1)) {
+      size_t end = at + local.size();
+      if ((at > 0 && word_byte(text[at - 1])) || (end < text.size() && word_byte(text[end]))) continue;
+      if (in_skip(at)) continue;
+      // A list's element: `[A, B]`, `{ A, B }`, one per line: no use.
+      size_t p = at;
+      while (p > 0 && std::isspace(static_cast<unsigned char>(text[p - 1]))) --p;
+      size_t q = end;
+      while (q < text.size() && std::isspace(static_cast<unsigned char>(text[q]))) ++q;
+      char before = p > 0 ? text[p - 1] : '\n', after = q < text.size() ? text[q] : '\n';
+      bool listed = (before == '[' || before == '{' || before == ',' || p == 0) &&
+                    (after == ',' || after == ']' || after == '}' || q >= text.size());
+      if (!listed) used.insert(original);
+    }
+  }
+  for (const std::string& u : used) out->emplace_back(std::string(kUsedKey) + u, "");
+}
+
 /// Reads the project's TypeORM configurations and naming strategy classes.
 void index_typeorm(const FileInput& in, std::vector<std::pair<std::string, std::string>>* out) {
   std::string_view src = in.text;
+  if (!source::is_test_file(in.path)) {
+    record_uses(src, out);
+    out->emplace_back(kUsesReadKey, "");
+  }
+  if (ts_node_is_null(in.root)) return;
   walk(in.root, [&](TSNode n) {
     if (is(n, "class_declaration") || is(n, "abstract_class_declaration")) index_entity_class(n, src, out);
     if (is(n, "new_expression") && text(field(n, "constructor"), src) == "EntitySchema") out->emplace_back(kEntitySchemaKey, "1");
@@ -381,6 +491,29 @@ void join_table(const FileInput& in, FileOutput* out, const Entities& entities, 
   else if (inverse_name) column(inverse_name, "", "", "related key");
 }
 
+/// Whether the entity's own file uses it outside its declaration (a repository in the same file,
+/// another entity's relation to it).
+bool exported_and_used_here(TSNode cls, const std::string& name, std::string_view src) {
+  uint32_t b = ts_node_start_byte(cls), e = ts_node_end_byte(cls);
+  for (size_t at = src.find(name); at != std::string_view::npos; at = src.find(name, at + 1)) {
+    size_t end = at + name.size();
+    if ((at > 0 && word_byte(src[at - 1])) || (end < src.size() && word_byte(src[end]))) continue;
+    if (at >= b && at < e) {  // inside the class: a relation to itself uses the table anyway
+      continue;
+    }
+    size_t line = src.rfind('\n', at);
+    std::string_view head = src.substr(line == std::string_view::npos ? 0 : line + 1);
+    while (!head.empty() && (head.front() == ' ' || head.front() == '\t')) head.remove_prefix(1);
+    if (head.starts_with("export ") || head.starts_with("import ")) continue;
+    return true;
+  }
+  return false;
+}
+
+/// Every script of the project may use an entity (record_uses reads its text); the relevant
+/// ones are parsed for configurations and entity classes as before.
+bool index_reads_typeorm(std::string_view, std::string_view) { return true; }
+
 void extract_typeorm(const FileInput& in, FileOutput* out) {
   std::string_view src = in.text;
   const std::string naming = project_naming(in.facts);
@@ -396,6 +529,15 @@ void extract_typeorm(const FileInput& in, FileOutput* out) {
     EntityTable t = entity_table(cls, *entity, src);
     if (!t.unknown.empty()) {
       out->unchecked.push_back({entity->at, "typeorm @Entity", t.unknown});
+      return;
+    }
+    // An entity no code uses (only listed, as in a DataSource's `entities`): TypeORM asks for its
+    // table only when code reads or writes it.
+    if (in.facts && in.facts->count(kUsesReadKey) && !in.facts->count(std::string(kUsedKey) + class_name) &&
+        !exported_and_used_here(cls, class_name, src)) {
+      out->unchecked.push_back({entity->at, "typeorm @Entity",
+                                "entity " + class_name + " is used by no code of the project (tests aside): it is only "
+                                "listed (a DataSource's entities); TypeORM asks for its table when code reads or writes it"});
       return;
     }
     std::string table = t.table, schema_name = t.schema.empty() ? in.default_schema : t.schema;
@@ -482,6 +624,11 @@ extern const DataLayer kTypeorm{.name = "typeorm",
                                 .relevant = relevant_typeorm,
                                 .extract = extract_typeorm,
                                 .index = index_typeorm,
-                                .relevant_words = {"typeorm", "TypeOrmModule", "NamingStrategy"}};
+                                .index_reads = index_reads_typeorm,
+                                .index_text_only = true,
+                                .index_parses = relevant_typeorm,
+                                .index_wanted = relevant_typeorm,
+                                .relevant_words = {"typeorm", "TypeOrmModule", "NamingStrategy"},
+                                .wanted_words = {"typeorm", "TypeOrmModule", "NamingStrategy"}};
 
 }  // namespace schemagate::datalayers

@@ -100,6 +100,20 @@ bool JsFile::parse(const std::string& path, std::string_view text, std::string* 
   return true;
 }
 
+std::vector<JsString> JsFile::branches(TSNode n) const {
+  n = unwrap(n);
+  if (is(n, "identifier"))
+    if (auto it = consts_.find(std::string(text(n))); it != consts_.end()) n = unwrap(it->second);
+  if (!is(n, "ternary_expression")) return {};
+  std::vector<JsString> out;
+  for (const char* side : {"consequence", "alternative"}) {
+    std::optional<JsString> v = string(field(n, side));
+    if (!v) return {};
+    out.push_back(std::move(*v));
+  }
+  return out;
+}
+
 std::optional<JsString> JsFile::string(TSNode n) const {
   n = unwrap(n);
   if (ts_node_is_null(n)) return std::nullopt;
@@ -406,6 +420,27 @@ bool quoted_run_time_words(const JsString& s, std::string_view src, std::string*
 
 }  // namespace
 
+namespace {
+
+/// Whether a substitution between text[i] and text[i + 1] is the whole list of `IN (...)`:
+/// `where "id" in (${ids})`, a list of values.
+bool in_list(const std::string& text, size_t i) {
+  size_t b = i + 1;
+  while (b > 0 && std::isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b == 0 || text[b - 1] != '(') return false;
+  --b;
+  while (b > 0 && std::isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b < 2 || std::tolower(static_cast<unsigned char>(text[b - 2])) != 'i' ||
+      std::tolower(static_cast<unsigned char>(text[b - 1])) != 'n' ||
+      (b > 2 && (std::isalnum(static_cast<unsigned char>(text[b - 3])) || text[b - 3] == '_')))
+    return false;
+  size_t a = i + 1;
+  while (a < text.size() && std::isspace(static_cast<unsigned char>(text[a]))) ++a;
+  return a < text.size() && text[a] == ')';
+}
+
+}  // namespace
+
 bool run_time_rows_step(const JsString& s, std::string_view src, bool bound) {
   bool single = false, dbl = false;
   for (size_t i = 0; i < s.text.size(); ++i) {
@@ -416,7 +451,7 @@ bool run_time_rows_step(const JsString& s, std::string_view src, bool bound) {
     if (bound || i + 1 >= s.offsets.size() || s.offsets[i + 1] <= s.offsets[i] + 1) continue;
     size_t gap = s.offsets[i] + 1;
     bool hole = gap < src.size() && src.substr(gap, s.offsets[i + 1] - gap).find("${") != std::string_view::npos;
-    if (hole && !single && !dbl) return false;
+    if (hole && !single && !dbl && !in_list(s.text, i)) return false;
   }
   if (!bound && !s.offsets.empty() && s.offsets.front() > s.begin + 1 &&
       src.substr(s.begin, s.offsets.front() - s.begin).find("${") != std::string_view::npos)
@@ -428,6 +463,30 @@ bool run_time_rows_step(const JsString& s, std::string_view src, bool bound) {
     head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return head == "insert" || head == "update" || head == "delete" || head == "select";
+}
+
+bool class_method_given_runner(const JsFile& file, TSNode call, std::string_view runner, TSNode* method, size_t* position) {
+  if (!is(call, "call_expression")) return false;
+  TSNode callee = field(call, "function");
+  if (!is(callee, "member_expression") || !is(field(callee, "object"), "this")) return false;
+  std::string_view name = file.text(field(callee, "property"));
+  std::vector<TSNode> args = arguments(call);
+  size_t at = args.size();
+  for (size_t k = 0; k < args.size(); ++k)
+    if (is(args[k], "identifier") && file.text(args[k]) == runner) at = k;
+  if (at == args.size()) return false;
+  TSNode body = ts_node_parent(call);
+  while (!ts_node_is_null(body) && !is(body, "class_body")) body = ts_node_parent(body);
+  if (ts_node_is_null(body)) return false;
+  for (uint32_t i = 0; i < ts_node_named_child_count(body); ++i) {
+    TSNode m = ts_node_named_child(body, i);
+    if (is(m, "method_definition") && file.text(field(m, "name")) == name) {
+      *method = m;
+      *position = at;
+      return true;
+    }
+  }
+  return false;
 }
 
 bool run_time_default_values(const JsString& s, std::string_view src) {
@@ -975,6 +1034,10 @@ bool load_scripts(const source::FileSystem& fs, const std::string& root, const s
       walk_steps(file, up, [&](TSNode n) {
         if (!is(n, "call_expression") || raw_sql_run(file, n)) return false;
         std::vector<TSNode> args = arguments(n);
+        // A method of the migration's class given the runner: TypeORM's translator follows it.
+        TSNode own{};
+        size_t own_at = 0;
+        if (format == "typeorm" && class_method_given_runner(file, n, params[0], &own, &own_at)) return true;
         for (size_t k = 0; k < args.size(); ++k) {
           if (!is(args[k], "identifier") || file.text(args[k]) != params[0]) continue;
           TSNode callee = field(n, "function"), fn{};

@@ -56,6 +56,9 @@ class JsFile {
   /// identifier bound by a top-level `const X = "..."`, or a ternary on the database engine
   /// (`isMssql ? 'VARCHAR(max)' : 'text'`): its PostgreSQL side.
   std::optional<JsString> string(TSNode n) const;
+  /// The branches of `cond ? a : b` (also through an identifier a `const` binds to one), each a
+  /// string; empty when `n` is no such ternary or a branch is no string.
+  std::vector<JsString> branches(TSNode n) const;
   /// A complete string's value.
   std::optional<std::string> name(TSNode n) const;
   /// An integer literal's value.
@@ -138,6 +141,11 @@ bool run_time_constraint_step(const JsString& s, std::string_view src);
 /// values or names: each inside '...' or "...", or any when `bound` (a tag that binds them as
 /// parameters, Kysely's sql`...`). It changes rows, not tables or columns.
 bool run_time_rows_step(const JsString& s, std::string_view src, bool bound);
+
+/// `this.name(..., runner, ...)` inside a class method, where the class around the call declares
+/// a method `name` and `runner` is an argument: that method (*method) and the argument's
+/// position (*position).
+bool class_method_given_runner(const JsFile& file, TSNode call, std::string_view runner, TSNode* method, size_t* position);
 
 /// Whether every substitution of SQL built at run time stands inside a '...' literal that DEFAULT
 /// precedes (`ALTER COLUMN "type" SET DEFAULT '${Enum.CHATFLOW}'`): the statement's names are all

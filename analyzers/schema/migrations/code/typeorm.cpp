@@ -10,6 +10,7 @@
 // increment-generated integer is SERIAL. SQL with `${}` holes, or names computed at run time,
 // is a step that cannot be followed: a note, and the file's string words become uncertain.
 #include <cctype>
+#include <algorithm>
 #include <map>
 
 #include "analyzers/schema/migrations/code/js_migration.h"
@@ -32,6 +33,7 @@ class TypeOrmTranslator {
 
   bool step(TSNode n) {
     if (!js::is(n, "call_expression")) return false;
+    if (own_method(n)) return true;
     TSNode root;
     std::vector<Link> links = js::chain(f_, n, &root);
     if (links.empty()) return false;
@@ -43,6 +45,27 @@ class TypeOrmTranslator {
   }
 
  private:
+  /// `await this.modifyTable(queryRunner)`: a method of the migration's own class given the
+  /// runner, whose steps are followed as the runner's under its parameter's name.
+  bool own_method(TSNode call) {
+    TSNode method{};
+    size_t position = 0;
+    if (depth_ > 4 || !js::class_method_given_runner(f_, call, qr_, &method, &position)) return false;
+    TSNode params = field(method, "parameters");
+    std::string name = "queryRunner";
+    for (uint32_t i = 0, k = 0; !ts_node_is_null(params) && i < ts_node_named_child_count(params); ++i) {
+      TSNode p = ts_node_named_child(params, i);
+      if (k++ != position) continue;
+      TSNode pattern = js::is(p, "required_parameter") || js::is(p, "optional_parameter") ? field(p, "pattern") : p;
+      if (js::is(pattern, "identifier")) name = std::string(f_.text(pattern));
+    }
+    TypeOrmTranslator inner(f_, name, out_);
+    inner.depth_ = depth_ + 1;
+    js::walk_steps(f_, JsFile::body_of(method), [&](TSNode n) { return inner.step(n); }, &out_->sql.notes);
+    return true;
+  }
+  int depth_ = 0;
+
   static std::string q(std::string_view s) { return quote_ident(s); }
   void run(const std::string& stmt, TSNode at) { out_->sql.emit(stmt, ts_node_start_byte(at)); }
   void unknown(TSNode at, const std::string& why) {
@@ -144,6 +167,16 @@ class TypeOrmTranslator {
         return;
       }
       if (s && !s->complete && js::run_time_default_values(*s, f_.src())) return js::emit_js_string(&out_->sql, *s);
+      // `cond ? insertWithDescription : insertWithout`: rows steps both.
+      if (!s) {
+        std::vector<js::JsString> alternatives = f_.branches(arg(0));
+        if (!alternatives.empty() && std::all_of(alternatives.begin(), alternatives.end(), [&](const js::JsString& b) {
+              return !b.complete && js::run_time_rows_step(b, f_.src(), false);
+            })) {
+          out_->sql.notes.push_back({ts_node_start_byte(l.node), "queryRunner.query() of SQL built at run time writes or reads rows: no table or column changes"});
+          return;
+        }
+      }
       if (!s || !s->complete) return unknown(l.node, "queryRunner.query() of SQL built at run time: not modelled");
       return js::emit_js_string(&out_->sql, *s);
     }

@@ -1,0 +1,7 @@
+import { Team } from './Team'
+import { TeamMembers } from './TeamMembers'
+
+export const entities = {
+    Team,
+    TeamMembers
+}
