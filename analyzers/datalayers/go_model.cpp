@@ -158,8 +158,28 @@ void list_columns(std::string_view text, uint32_t at, bool order, std::vector<st
   out->insert(out->end(), cols.begin(), cols.end());
 }
 
-void where_columns(std::string_view text, uint32_t at, std::vector<std::pair<std::string, uint32_t>>* out) {
-  if (text.find('(') != std::string_view::npos || text.find('\'') != std::string_view::npos) return;
+void where_columns(std::string_view original, uint32_t at, std::vector<std::pair<std::string, uint32_t>>* out) {
+  if (original.find('(') != std::string_view::npos) return;
+  // A '...' literal is a value: blanked to `?` and spaces (same offsets), so that its words
+  // (' and ', ' or ') do not split the conjuncts.
+  std::string blanked(original);
+  for (size_t i = 0; i < blanked.size(); ++i) {
+    if (blanked[i] != '\'') continue;
+    size_t j = i + 1;
+    for (; j < blanked.size(); ++j) {
+      if (blanked[j] != '\'') continue;
+      if (j + 1 < blanked.size() && blanked[j + 1] == '\'') {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (j >= blanked.size()) return;  // not closed: not read
+    blanked[i] = '?';
+    for (size_t k = i + 1; k <= j; ++k) blanked[k] = ' ';
+    i = j;
+  }
+  std::string_view text = blanked;
   std::string lower(text);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   size_t i = 0;
@@ -254,6 +274,7 @@ std::string element_type(std::string_view t) {
     while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
     if (t.starts_with("[]")) t.remove_prefix(2);
     else if (t.starts_with("*") || t.starts_with("&")) t.remove_prefix(1);
+    else if (t.starts_with("map[") && t.find(']') != std::string_view::npos) t.remove_prefix(t.find(']') + 1);  // its values
     else break;
   }
   if (t.empty()) return "";

@@ -40,3 +40,11 @@ func (s *Store) Search(owner string, filter interface{}) ([]model.Account, error
 func (s *Store) Matching(filter interface{}) (int64, error) {
 	return s.engine.Where(filter).Count(&model.Account{})
 }
+
+// Closed fills a map keyed by the primary key, with a quoted literal in its condition: status is
+// in no migration.
+func (s *Store) Closed() (map[int64]*model.Account, error) {
+	out := make(map[int64]*model.Account)
+	err := s.engine.Where("status = 'closed' OR owner = ''").Find(&out)
+	return out, err
+}
