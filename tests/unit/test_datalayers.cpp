@@ -398,6 +398,8 @@ export const ds = new DataSource({ type: "postgres", entities: [User, Request] }
 TEST_CASE("typeorm: the project's naming strategy names a property without a name of its own") {
   std::string entity = "import { Entity, Column } from 'typeorm';\n"
                        "@Entity() export class LlmResult { @Column() modelVersion: string; @Column() userID: string; }\n";
+  // Code that uses the entity (one only listed is not required).
+  std::string use = "import { LlmResult } from './e';\nexport const all = (ds: any) => ds.getRepository(LlmResult).find();\n";
   auto columns = [&](const FileOutput& out) {
     std::vector<std::string> c;
     for (auto& r : out.requirements.requirements)
@@ -406,11 +408,11 @@ TEST_CASE("typeorm: the project's naming strategy names a property without a nam
   };
   std::string snake = "import { DataSource } from 'typeorm';\nimport { SnakeNamingStrategy } from 'typeorm-naming-strategies';\n"
                       "export default new DataSource({ type: 'postgres', entities: [], namingStrategy: new SnakeNamingStrategy() });\n";
-  FileOutput out = run_in_project("typeorm", {{"src/ds.ts", snake}, {"src/e.ts", entity}}, "src/e.ts");
+  FileOutput out = run_in_project("typeorm", {{"src/ds.ts", snake}, {"src/e.ts", entity}, {"src/q.ts", use}}, "src/e.ts");
   CHECK(columns(out) == std::vector<std::string>{"model_version", "user_id"});
   std::string plain = "import { TypeOrmModule } from '@nestjs/typeorm';\n"
                       "export const m = TypeOrmModule.forRoot({ type: 'postgres', autoLoadEntities: true });\n";
-  out = run_in_project("typeorm", {{"src/app.module.ts", plain}, {"src/e.ts", entity}}, "src/e.ts");
+  out = run_in_project("typeorm", {{"src/app.module.ts", plain}, {"src/e.ts", entity}, {"src/q.ts", use}}, "src/e.ts");
   CHECK(columns(out) == std::vector<std::string>{"modelVersion", "userID"});
   // A class of the project: its own snakeCase may differ from typeorm's on runs of capitals.
   std::string custom = "import { DataSource, DefaultNamingStrategy, NamingStrategyInterface } from 'typeorm';\n"
@@ -418,22 +420,22 @@ TEST_CASE("typeorm: the project's naming strategy names a property without a nam
                        "  columnName(propertyName: string, customName: string, prefixes: string[]): string {\n"
                        "    return customName ? customName : snakeCase(propertyName);\n  }\n}\n"
                        "export default new DataSource({ type: 'postgres', entities: [], namingStrategy: new Snake() });\n";
-  out = run_in_project("typeorm", {{"src/ds.ts", custom}, {"src/e.ts", entity}}, "src/e.ts");
+  out = run_in_project("typeorm", {{"src/ds.ts", custom}, {"src/e.ts", entity}, {"src/q.ts", use}}, "src/e.ts");
   CHECK(columns(out) == std::vector<std::string>{"model_version"});
   CHECK(out.unchecked.size() == 1);
   // Configurations that disagree, or a strategy class that does something else: unchecked.
-  out = run_in_project("typeorm", {{"src/ds.ts", snake}, {"src/app.module.ts", plain}, {"src/e.ts", entity}}, "src/e.ts");
+  out = run_in_project("typeorm", {{"src/ds.ts", snake}, {"src/app.module.ts", plain}, {"src/e.ts", entity}, {"src/q.ts", use}}, "src/e.ts");
   CHECK(columns(out).empty());
   std::string prefixed = custom;
   prefixed.replace(prefixed.find("snakeCase(propertyName)"), 23, "'x_' + propertyName");
-  out = run_in_project("typeorm", {{"src/ds.ts", prefixed}, {"src/e.ts", entity}}, "src/e.ts");
+  out = run_in_project("typeorm", {{"src/ds.ts", prefixed}, {"src/e.ts", entity}, {"src/q.ts", use}}, "src/e.ts");
   CHECK(columns(out).empty());
   CHECK(out.unchecked.size() == 2);
   // The project's own class named SnakeNamingStrategy is read, not taken for the library's.
   std::string own = prefixed;
   own.replace(own.find("class Snake "), 12, "class SnakeNamingStrategy ");
   own.replace(own.find("new Snake()"), 11, "new SnakeNamingStrategy()");
-  out = run_in_project("typeorm", {{"src/ds.ts", own}, {"src/e.ts", entity}}, "src/e.ts");
+  out = run_in_project("typeorm", {{"src/ds.ts", own}, {"src/e.ts", entity}, {"src/q.ts", use}}, "src/e.ts");
   CHECK(columns(out).empty());
 }
 
