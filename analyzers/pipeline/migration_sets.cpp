@@ -177,6 +177,35 @@ std::vector<schema::migrations::MigrationFile> drizzle_pushed_schema(
   return out;
 }
 
+namespace {
+
+std::string parent_dir(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+/// A `structure.sql` beside a Rails app's db/schema.rb, in an app that does not set
+/// `config.active_record.schema_format = :sql` (config/application.rb or an environment's file):
+/// Rails loads schema.rb, and the SQL dump is history.
+bool rails_loads_schema_rb(const source::FileSystem& fs, const std::string& root, const schema::migrations::SchemaDump& d) {
+  if (!d.path.ends_with("structure.sql")) return false;
+  std::string db = parent_dir(d.path);
+  if (!fs.is_file(source::join_path(root, db.empty() ? "schema.rb" : db + "/schema.rb"))) return false;
+  std::string app = parent_dir(db);
+  std::string config = app.empty() ? "config" : app + "/config";
+  std::vector<std::string> files = {config + "/application.rb"};
+  for (const source::DirEntry& e : fs.list(source::join_path(root, config + "/environments")))
+    if (!e.is_dir && e.name.ends_with(".rb")) files.push_back(config + "/environments/" + e.name);
+  for (const std::string& f : files) {
+    std::string text, err;
+    if (!fs.read(source::join_path(root, f), &text, &err)) continue;
+    if (text.find("schema_format") != std::string::npos && text.find(":sql") != std::string::npos) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool plan_migrations(const source::FileSystem& fs, const Options& options, SchemaBuild* out, MigrationPlan* plan,
                      std::string* err) {
   namespace mig = schema::migrations;
@@ -210,6 +239,13 @@ bool plan_migrations(const source::FileSystem& fs, const Options& options, Schem
       // Beside migrations but without the versions it holds: the migrations are the history;
       // the dump is their result, not something to apply on top.
       out->dumps.push_back({d.path, "not applied", 0, d.evidence + " beside " + d.set_dir + "/, recording no versions"});
+      continue;
+    }
+    if (!d.set_dir.empty() && rails_loads_schema_rb(fs, options.root, d)) {
+      // A Rails app keeps its schema in db/schema.rb unless it asks for SQL
+      // (config.active_record.schema_format = :sql): a structure.sql beside it is a stale dump.
+      out->dumps.push_back({d.path, "not applied", 0,
+                            d.evidence + "; Rails loads " + parent_dir(d.path) + "/schema.rb (config.active_record.schema_format is not :sql)"});
       continue;
     }
     if (d.set_dir.empty() && !plan->dirs.empty()) {
