@@ -232,6 +232,21 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
       if (format == "rails" && f.name == "schema" && f.path.ends_with("schema.rb"))
         why += (why.empty() ? "" : "; ") + ("from " + f.path + " at version " + f.version);
     out->directories.push_back({d, format, files.size(), why});
+    // A Prisma migration folder with a migration.ts instead of migration.sql: the project's own
+    // runner's data migration, run between the others. Not read: --verbose says so.
+    if (format == "prisma")
+      for (const source::DirEntry& e : fs.list(source::join_path(options.root, d))) {
+        if (!e.is_dir) continue;
+        std::string folder = d + "/" + e.name;
+        if (fs.is_file(source::join_path(options.root, folder + "/migration.sql"))) continue;
+        for (const char* script : {"migration.ts", "migration.js"})
+          if (fs.is_file(source::join_path(options.root, folder + "/" + script))) {
+            out->not_run.push_back({folder, "code", 0,
+                                    std::string("a data migration of the project's own runner (") + script +
+                                        "), run between the Prisma migrations: its statements are not checked"});
+            break;
+          }
+      }
     if (!unique_versions(files, d, format, err)) return false;
     loaded.push_back({d, std::move(files)});
   }
