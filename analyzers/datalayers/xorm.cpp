@@ -181,6 +181,87 @@ class Reader {
 
   std::string receiver_type(TSNode method) const { return go::receiver_type_name(method, src_); }
 
+  /// The links a session variable was given before `top` in its function: its definition's
+  /// chain (`q := s.engine.Where(...)`, *start: that chain's receiver) and every statement
+  /// that calls on it (`q.Desc("rank")`, `q = q.And(...)`), in source order. False when the
+  /// variable is bound otherwise, reassigned to something else, or handed to a call (which may
+  /// join another table to it).
+  bool built_session(TSNode receiver, TSNode top, std::vector<go::Link>* links, TSNode* start) const {
+    std::string_view name = node_text(receiver, src_);
+    TSNode fn = ts_node_parent(top);
+    while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "method_declaration") &&
+           !node_is(fn, "func_literal"))
+      fn = ts_node_parent(fn);
+    if (ts_node_is_null(fn)) return false;
+    uint32_t end = ts_node_start_byte(top);
+    bool defined = false, bad = false;
+    std::vector<TSNode> stack{field(fn, "body")};
+    std::vector<std::pair<uint32_t, std::vector<go::Link>>> found;  // by position
+    while (!stack.empty() && !bad) {
+      TSNode n = stack.back();
+      stack.pop_back();
+      if (ts_node_is_null(n)) continue;
+      uint32_t at = ts_node_start_byte(n);
+      if (node_is(n, "short_var_declaration") || node_is(n, "assignment_statement")) {
+        TSNode left = field(n, "left"), right = field(n, "right");
+        uint32_t k = ts_node_named_child_count(left);
+        for (uint32_t i = 0; i < k; ++i) {
+          if (node_text(ts_node_named_child(left, i), src_) != name) continue;
+          if (at > end) continue;
+          TSNode value = k == ts_node_named_child_count(right) ? ts_node_named_child(right, i) : TSNode{};
+          TSNode from{};
+          std::vector<go::Link> l = node_is(value, "call_expression") ? go::chain(value, src_, &from) : std::vector<go::Link>{};
+          if (l.empty()) {
+            bad = true;
+            break;
+          }
+          if (node_is(from, "identifier") && node_text(from, src_) == name) {
+            found.push_back({at, std::move(l)});  // q = q.And(...)
+          } else if (node_is(n, "short_var_declaration") && !defined) {
+            defined = true;
+            *start = from;
+            found.push_back({at, std::move(l)});
+          } else {
+            bad = true;
+          }
+        }
+        if (k > 0 && node_text(ts_node_named_child(left, 0), src_) == name) {
+          // its value was read above: do not read it again as a statement
+          continue;
+        }
+      } else if (node_is(n, "expression_statement") && at < end) {
+        TSNode call = languages::first_named_child(n), from{};
+        if (node_is(call, "call_expression")) {
+          std::vector<go::Link> l = go::chain(call, src_, &from);
+          if (!l.empty() && node_is(from, "identifier") && node_text(from, src_) == name) {
+            found.push_back({at, std::move(l)});
+            continue;
+          }
+        }
+      } else if (node_is(n, "call_expression") && at < end) {
+        // The session run before (`total, _ := q.Count(&T{})`): xorm resets its conditions
+        // then, so what came before is another query's. Not followed.
+        TSNode from{};
+        std::vector<go::Link> l = go::chain(n, src_, &from);
+        if (!l.empty() && bean_link(l.back().name) && node_is(from, "identifier") && node_text(from, src_) == name)
+          bad = true;
+      } else if (node_is(n, "argument_list") && at < end) {
+        for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+          if (node_text(ts_node_named_child(n, i), src_) == name) bad = true;  // handed to a call
+      } else if (node_is(n, "var_spec") || node_is(n, "parameter_declaration") || node_is(n, "range_clause")) {
+        TSNode names = node_is(n, "range_clause") ? field(n, "left") : n;
+        for (uint32_t i = 0; !ts_node_is_null(names) && i < ts_node_named_child_count(names); ++i)
+          if (node_is(ts_node_named_child(names, i), "identifier") && node_text(ts_node_named_child(names, i), src_) == name)
+            bad = true;
+      }
+      for (uint32_t i = ts_node_named_child_count(n); i-- > 0;) stack.push_back(ts_node_named_child(n, i));
+    }
+    if (bad || !defined) return false;
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [at, l] : found) links->insert(links->end(), l.begin(), l.end());
+    return true;
+  }
+
   /// `T{}.TableName()` or `new(T).TableName()` (also `&T{}`): T, else "".
   std::string table_name_call(TSNode arg) const {
     if (!node_is(arg, "call_expression") || !go::arguments(arg).empty()) return "";
@@ -325,6 +406,17 @@ class Reader {
     TSNode receiver{};
     std::vector<go::Link> links = go::chain(top, src_, &receiver);
     if (!imports_xorm_ && !handle(links, receiver)) return;
+    // `query := s.engine.Where(...)`, `query.Desc("rank")`, then `query.Find(&out)`: a session
+    // built over statements (xorm's session methods add to the session they are called on).
+    if (!links.empty() && bean_link(links.back().name) && node_is(receiver, "identifier")) {
+      std::vector<go::Link> before;
+      TSNode start{};
+      if (built_session(receiver, top, &before, &start)) {
+        if (!imports_xorm_ && !handle(before, start)) return;
+        before.insert(before.end(), links.begin(), links.end());
+        links = std::move(before);
+      }
+    }
     if (links.size() == 1 && (links[0].name == "Insert" || links[0].name == "InsertOne") && xorm_handle(receiver))
       return insert(links[0], top, out);
     if (links.size() < 2) return;
