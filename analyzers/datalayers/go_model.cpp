@@ -494,6 +494,14 @@ void UnitWriter::column(const std::string& table, const std::string& column, req
   out_->requirements.requirements.push_back(std::move(q));
 }
 
+TSNode enclosing_function(TSNode n) {
+  n = ts_node_parent(n);
+  while (!ts_node_is_null(n) && !node_is(n, "function_declaration") && !node_is(n, "method_declaration") &&
+         !node_is(n, "func_literal"))
+    n = ts_node_parent(n);
+  return n;
+}
+
 std::string folder(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));

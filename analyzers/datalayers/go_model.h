@@ -146,6 +146,9 @@ class UnitWriter {
 /// The folder of a root-relative path ("" at the root).
 std::string folder(std::string_view path);
 
+/// The function, method or function literal around `n`; a null node at the top level.
+TSNode enclosing_function(TSNode n);
+
 /// The facts key of model `type` ("T" or "pkg.T") seen from a file of `dir` with `imports`;
 /// the value stored under `<layer>:model:<key>`, or null.
 const std::vector<std::string>* model_fact(const ProjectFacts* facts, std::string_view layer, const std::string& dir,

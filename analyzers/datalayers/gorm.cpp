@@ -486,10 +486,7 @@ class Reader {
     if (node_is(receiver, "selector_expression")) return true;
     if (!node_is(receiver, "identifier")) return false;
     std::string_view name = node_text(receiver, src_);
-    TSNode fn = ts_node_parent(receiver);
-    while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "method_declaration") &&
-           !node_is(fn, "func_literal"))
-      fn = ts_node_parent(fn);
+    TSNode fn = go::enclosing_function(receiver);
     if (ts_node_is_null(fn)) return false;
     bool assigned = false;
     std::vector<TSNode> stack{field(fn, "body")};

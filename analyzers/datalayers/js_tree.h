@@ -189,6 +189,22 @@ inline std::vector<Decorator> decorators_of(TSNode n, std::string_view src) {
   return out;
 }
 
+/// The class a class declaration extends: its name (`extends ParanoidModel`, `extends
+/// Model<Attrs>`: Model), "?" for an expression, "" without an extends clause.
+inline std::string class_extends(TSNode cls, std::string_view src) {
+  for (uint32_t i = 0; i < ts_node_named_child_count(cls); ++i) {
+    TSNode h = ts_node_named_child(cls, i);
+    if (!is(h, "class_heritage")) continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(h); ++j) {
+      TSNode e = ts_node_named_child(h, j);
+      if (!is(e, "extends_clause")) continue;
+      TSNode v = field(e, "value");
+      return is(v, "identifier") ? std::string(text(v, src)) : "?";
+    }
+  }
+  return "";
+}
+
 /// A class's decorators, those written before `export` included.
 inline std::vector<Decorator> class_decorators(TSNode cls, std::string_view src) {
   std::vector<Decorator> decs = decorators_of(cls, src);

@@ -702,26 +702,10 @@ std::vector<Member> members(TSNode body, std::string_view src) {
   return out;
 }
 
-/// The class a class declaration extends (`extends ParanoidModel`, `extends Model<Attrs>`: Model).
-std::string extends_of(TSNode cls, std::string_view src) {
-  for (uint32_t i = 0; i < ts_node_named_child_count(cls); ++i) {
-    TSNode h = ts_node_named_child(cls, i);
-    if (!is(h, "class_heritage")) continue;
-    for (uint32_t j = 0; j < ts_node_named_child_count(h); ++j) {
-      TSNode e = ts_node_named_child(h, j);
-      if (!is(e, "extends_clause")) continue;
-      TSNode v = field(e, "value");
-      if (is(v, "identifier")) return std::string(text(v, src));
-      return "?";
-    }
-  }
-  return "";
-}
-
 /// A base class's record (index): "<what it extends>" then, tab-separated, each member as
 /// "name;flags;field" (flags: p primary, x computed, c/u/d the timestamp it renames).
 std::string base_record(TSNode cls, std::string_view src) {
-  std::string out = extends_of(cls, src);
+  std::string out = class_extends(cls, src);
   for (const Member& m : members(field(cls, "body"), src)) {
     out += "\t" + m.a.name + ";";
     if (m.a.primary) out += 'p';
@@ -796,7 +780,7 @@ void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Dec
   auto set_by_table = [&](std::string_view option) {
     return std::any_of(keys.begin(), keys.end(), [&](const Key& k) { return k.name == option; });
   };
-  std::string base = extends_of(cls, src);
+  std::string base = class_extends(cls, src);
   for (int depth = 0; !base.empty() && base != "Model" && in.facts && depth < 8; ++depth) {
     auto it = in.facts->find(std::string(kBaseKey) + base);
     if (it == in.facts->end() || it->second.size() != 1) break;  // not the project's, or two of that name
@@ -839,7 +823,7 @@ void decorated_model(const FileInput& in, FileOutput* out, TSNode cls, const Dec
   if (written && o.table_name && !o.computed && !names.empty() && underscored != "?") {
     *written = underscored + "|" + names;
     // The index reads each file alone: a base class's attributes are added where a write is read.
-    if (std::string b = extends_of(cls, src); !b.empty() && b != "Model") *written += "\t" + b;
+    if (std::string b = class_extends(cls, src); !b.empty() && b != "Model") *written += "\t" + b;
   }
 }
 

@@ -231,17 +231,7 @@ void index_entity_class(TSNode cls, std::string_view src, std::vector<std::pair<
     }
   });
   if (!declares && members.empty()) return;
-  std::string base;
-  for (uint32_t i = 0; i < ts_node_named_child_count(cls); ++i) {
-    TSNode h = ts_node_named_child(cls, i);
-    if (!is(h, "class_heritage")) continue;
-    for (uint32_t j = 0; j < ts_node_named_child_count(h); ++j) {
-      TSNode e = ts_node_named_child(h, j);
-      if (!is(e, "extends_clause")) continue;
-      TSNode v = field(e, "value");
-      base = is(v, "identifier") ? std::string(text(v, src)) : "?";
-    }
-  }
+  std::string base = class_extends(cls, src);
   out->emplace_back(std::string(kExtendsKey) + name, base);
   for (auto& m : members) out->push_back(std::move(m));
 }

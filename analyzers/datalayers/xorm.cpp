@@ -188,10 +188,7 @@ class Reader {
   /// join another table to it).
   bool built_session(TSNode receiver, TSNode top, std::vector<go::Link>* links, TSNode* start) const {
     std::string_view name = node_text(receiver, src_);
-    TSNode fn = ts_node_parent(top);
-    while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "method_declaration") &&
-           !node_is(fn, "func_literal"))
-      fn = ts_node_parent(fn);
+    TSNode fn = go::enclosing_function(top);
     if (ts_node_is_null(fn)) return false;
     uint32_t end = ts_node_start_byte(top);
     bool defined = false, bad = false;
@@ -289,10 +286,7 @@ class Reader {
     if (!node_is(receiver, "identifier") || depth > 4) return false;
     if (!links.empty() && fact("xorm:handle-func", links[0].name)) return true;  // db.NewSession()
     std::string_view name = node_text(receiver, src_);
-    TSNode fn = ts_node_parent(receiver);
-    while (!ts_node_is_null(fn) && !node_is(fn, "function_declaration") && !node_is(fn, "method_declaration") &&
-           !node_is(fn, "func_literal"))
-      fn = ts_node_parent(fn);
+    TSNode fn = go::enclosing_function(receiver);
     if (ts_node_is_null(fn)) return false;
     // Every binding of the name in the function must be such a call.
     bool bound = false, other = false;
