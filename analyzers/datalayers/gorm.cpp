@@ -555,7 +555,9 @@ class Reader {
     w.open();  // the chain is a site even when it names nothing checkable
     if (explicit_table) w.relation(*table, table_span, "GORM " + via + " queries table " + *table);
     static const std::set<std::string_view> kWhere = {"Where", "Or", "Not", "Having"};
-    static const std::set<std::string_view> kLists = {"Select", "Order", "Group", "Pluck", "Distinct", "Omit"};
+    // Omit("key") names no column of the SQL: GORM leaves the named fields out of the model's own
+    // list, and a name the model does not map is ignored.
+    static const std::set<std::string_view> kLists = {"Select", "Order", "Group", "Pluck", "Distinct"};
     // Select("user_id AS user, count(id) AS count"), or a Select built at run time: Group("user")
     // and Order("count") may name its output columns, which PostgreSQL answers first.
     bool aliased_select = false;

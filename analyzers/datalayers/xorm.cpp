@@ -453,7 +453,9 @@ class Reader {
     if (explicit_table) w.relation(*table, table_span, "xorm " + via + " queries table " + *table);
     static const std::set<std::string_view> kWhere = {"Where", "And", "Or"};
     static const std::set<std::string_view> kLists = {"OrderBy", "GroupBy"};
-    static const std::set<std::string_view> kEach = {"Cols", "MustCols", "Omit", "Distinct", "Asc", "Desc"};
+    // Omit("c") names no column of the SQL: xorm leaves it out of the bean's own columns, and a
+    // name the bean does not map is ignored.
+    static const std::set<std::string_view> kEach = {"Cols", "MustCols", "Distinct", "Asc", "Desc"};
     // Select("badge_id, max(created_at) created") names output columns that ORDER BY and GROUP BY
     // may use: after a Select their names need not be the table's.
     bool outputs = std::any_of(links.begin(), links.end(), [](const go::Link& l) { return l.name == "Select"; });

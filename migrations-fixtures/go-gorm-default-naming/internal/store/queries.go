@@ -55,3 +55,10 @@ func (s *Store) AuditOf(actor string) ([]AuditEntry, error) {
 	err := s.db.Where("actor = ?", actor).Find(&out).Error
 	return out, err
 }
+
+// PublicRuns leaves a field out by a name no field maps: GORM ignores it, no SQL names it.
+func (s *Store) PublicRuns(projectID uint) ([]ProjectRun, error) {
+	var runs []ProjectRun
+	err := s.db.Omit("api_secret").Where("project_id = ?", projectID).Find(&runs).Error
+	return runs, err
+}
