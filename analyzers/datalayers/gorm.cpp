@@ -505,10 +505,19 @@ class Reader {
   }
 
   // Chains: db.Table("t").Where("c = ?", v).Order("d desc").Find(&out).
+  /// `First(&item, "code = ?", v)`, `Find(&rows, "a <> ? AND b > ?", x, y)`: a finder's inline
+  /// condition, a string after the destination (its text and offset).
+  bool inline_condition(const go::Link& l, std::string_view* text, uint32_t* at) const {
+    static const std::set<std::string_view> kFinders = {"Find", "First", "Take", "Last", "Delete"};
+    return kFinders.count(l.name) && l.args.size() >= 2 && go::literal(l.args[1], src_, text, at);
+  }
+
   void chain(TSNode top, FileOutput* out, bool migrates) {
     TSNode receiver{};
     std::vector<go::Link> links = go::chain(top, src_, &receiver);
-    if (links.size() < 2) return;
+    std::string_view inline_text;
+    uint32_t inline_at = 0;
+    if (links.size() < 2 && !(links.size() == 1 && inline_condition(links[0], &inline_text, &inline_at))) return;
     std::optional<std::string> table;
     std::string via;
     requirements::Span table_span{};
@@ -575,7 +584,19 @@ class Reader {
       std::vector<std::pair<std::string, uint32_t>> cols;
       requirements::Use use = requirements::Use::Read;
       if (aliased_select && (l.name == "Group" || l.name == "Order" || l.name == "Having")) continue;
-      if (!go::link_columns(l, src_, kWhere, kLists, &text, &cols) && !updated_columns(l, &text, &cols)) continue;
+      uint32_t at = 0;
+      if (inline_condition(l, &text, &at)) {
+        go::where_columns(text, at, &cols);  // First(&x, "c = ?", v): a Where of its own
+      } else if (!go::link_columns(l, src_, kWhere, kLists, &text, &cols) && !updated_columns(l, &text, &cols)) {
+        continue;
+      }
+      // Select("id", "name"): GORM selects each name it is given.
+      if (l.name == "Select" || l.name == "Distinct")
+        for (size_t i = 1; i < l.args.size(); ++i) {
+          std::string_view t;
+          uint32_t a;
+          if (go::literal(l.args[i], src_, &t, &a) && go::plain_name(t)) cols.push_back({std::string(t), a});
+        }
       if (l.name.starts_with("Update")) use = requirements::Use::Write;
       for (auto& [col, offset] : cols)
         w.column(*table, col, {offset, static_cast<uint32_t>(offset + col.size())}, use,
