@@ -161,8 +161,18 @@ bool claims_models(std::string_view path) {
 }
 
 bool relevant(std::string_view text) {
-  return text.find("django.db") != std::string_view::npos && text.find("models.") != std::string_view::npos;
+  if (text.find("django.db") != std::string_view::npos && text.find("models.") != std::string_view::npos) return true;
+  // A models module that declares classes only on bases of the project (`class Kind(BaseKind)`,
+  // an abstract base whose only field is a project field class): Django's when those bases are
+  // (the reader resolves them through the index). A module naming another ORM's Model is not.
+  if (text.find("class ") == std::string_view::npos || text.find("models.Model") != std::string_view::npos) return false;
+  for (std::string_view other : {"tortoise", "peewee", "sqlalchemy", "pydantic", "mongoengine", "pony", "sqlmodel", "odoo"})
+    if (text.find(other) != std::string_view::npos) return false;
+  return true;
 }
+
+/// Only modules where Django looks for models (claims_models) are read.
+bool reads_path(std::string_view path) { return claims_models(path) || path.ends_with("apps.py"); }
 
 /// The model classes of one file, with the bases of other files they name (resolved through the
 /// project's index as "path:Name").
@@ -395,7 +405,8 @@ extern const DataLayer kDjangoModels{.name = "django",
                                      .extract = extract,
                                      .index = index,
                                      .index_reads = index_reads,
-                                     .relevant_words = {"django.db"},
+                                     .reads_path = reads_path,
+                                     .relevant_words = {"django.db", "class "},
                                      .index_words = {"AppConfig", "django.db", "import"}};
 
 }  // namespace schemagate::datalayers

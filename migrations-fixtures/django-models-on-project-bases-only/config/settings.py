@@ -1,0 +1,2 @@
+INSTALLED_APPS = ["library"]
+DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "library"}}

@@ -1,0 +1,5 @@
+from django.db import models
+
+
+class ColourField(models.CharField):
+    """A hex colour, stored as text."""

@@ -1,0 +1,11 @@
+from .core import Named
+from .tinted import Tinted
+
+
+class Genre(Tinted):
+    class Meta:
+        ordering = ("name",)
+
+
+class Shelf(Named):
+    pass
