@@ -322,7 +322,15 @@ struct Reader {
 
   /// One class-body statement: a column, a dunder, or nothing.
   void read_statement(TSNode stmt, Cls* c) {
-    if (is(stmt, "decorated_definition")) stmt = field(stmt, "definition");
+    bool declared = false;  // @declared_attr (or @declared_attr.cascading, @declared_attr.directive)
+    if (is(stmt, "decorated_definition")) {
+      for (uint32_t i = 0; i < ts_node_named_child_count(stmt); ++i) {
+        TSNode d = ts_node_named_child(stmt, i);
+        if (is(d, "decorator") && py.text(d).find("declared_attr") != std::string_view::npos) declared = true;
+      }
+      stmt = field(stmt, "definition");
+    }
+    if (is(stmt, "function_definition") && declared && declared_column(stmt, c)) return;
     if (is(stmt, "function_definition")) {
       if (py.text(field(stmt, "name")) == "__tablename__") {  // declared_attr
         sqlalchemy_naming::Rule rule = naming.tablename_rule(stmt);
@@ -420,6 +428,32 @@ struct Reader {
       return;
     }
     c->cols.push_back(col);
+  }
+
+  /// `@declared_attr def owner_id(cls): return Column(ForeignKey("owners.id"))` (also
+  /// `mapped_column(...)`): a column of every class that inherits it, named after the function
+  /// unless the call names it. A body of more than that one return is not read.
+  bool declared_column(TSNode fn, Cls* c) {
+    std::string attr(py.text(field(fn, "name")));
+    if (attr.starts_with("__")) return false;
+    TSNode body = field(fn, "body");
+    if (ts_node_is_null(body) || ts_node_named_child_count(body) != 1) return false;
+    TSNode ret = ts_node_named_child(body, 0);
+    if (!is(ret, "return_statement") || ts_node_named_child_count(ret) != 1) return false;
+    PyValue v = py.eval(ts_node_named_child(ret, 0));
+    if (!v.is(K::Call) || !is_column_call(v)) return false;
+    Col col;
+    col.attr = attr;
+    TSNode name = field(fn, "name");
+    col.begin = ts_node_start_byte(name), col.end = ts_node_end_byte(name);
+    if (const PyValue* pk = v.kwarg("primary_key"); pk && pk->truthy()) c->has_pk = true;
+    if (const PyValue* d = v.kwarg("deferred"); truthy_or_unknown(d)) col.deferred = true;
+    if (!column_name(v, attr, &col.column, &col.begin, &col.end)) {
+      unchecked(col.begin, "the column's name is computed at run time");
+      return true;
+    }
+    c->cols.push_back(col);
+    return true;
   }
 
   void require_table(const std::string& schema, const std::string& name, uint32_t begin, uint32_t end,
