@@ -607,6 +607,27 @@ class PythonSyntax final : public HostSyntax {
     }
     return true;
   }
+  /// `Job.fetch(job_id, connection=...)` where `Job` comes from a package that speaks to no SQL
+  /// database (`from rq.job import Job`: Redis): no database call, whatever its name.
+  Callee callee(TSNode node, std::string_view source, const ProjectFacts*, TSNode* qualifier,
+                std::string*) const override {
+    static const std::set<std::string_view> kNoSql = {
+        "rq",     "redis",  "celery",   "kombu",     "requests", "httpx",    "aiohttp", "urllib", "urllib3",
+        "boto3",  "botocore", "pymongo", "motor",   "elasticsearch", "opensearchpy", "ldap", "ldap3",
+        "docker", "kubernetes", "paramiko", "smtplib", "socket", "subprocess", "jinja2", "django_rq"};
+    if (!is(node, Py::kCall)) return Callee::kUnknown;
+    TSNode fn = field(node, "function");
+    if (ts_node_is_null(fn) || std::string_view(ts_node_type(fn)) != "attribute") return Callee::kUnknown;
+    TSNode obj = field(fn, "object");
+    if (ts_node_is_null(obj) || std::string_view(ts_node_type(obj)) != "identifier") return Callee::kUnknown;
+    std::string_view name = node_text(obj, source);
+    std::string_view module = from_module_of(source, name);
+    if (module.empty()) return Callee::kUnknown;
+    if (kNoSql.count(module.substr(0, module.find('.'))) == 0) return Callee::kUnknown;
+    *qualifier = obj;
+    return Callee::kOtherApi;
+  }
+
   /// `<string expression>.method(...)`: fills the object.
   bool method_call(TSNode node, std::string_view source, std::string_view method, TSNode* object) const {
     if (!is(node, Py::kCall)) return false;
