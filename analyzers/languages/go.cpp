@@ -464,7 +464,17 @@ class GoSyntax final : public HostSyntax {
     // whose package-level functions take none either (sql.Open, sql.Named).
     if (path.substr(0, path.find('/')).find('.') == std::string::npos && path != "database/sql")
       return Callee::kOtherApi;
-    return Callee::kUnknown;
+    // Another module's package-level function (`keyring.Get(service, user)`): a database
+    // library's path names it (sqlx.Get, pgxscan.Select, dbr, gorm, bun...); any other's is no
+    // database call.
+    std::string lower = path;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static constexpr std::string_view kDatabaseWords[] = {"sql", "pg", "db", "gorm", "bun", "xorm", "squirrel", "goqu",
+                                                          "ent", "scan", "sqlite", "mysql", "clickhouse", "cockroach",
+                                                          "spanner", "upper", "reform", "rel", "query", "store", "orm"};
+    for (std::string_view w : kDatabaseWords)
+      if (lower.find(w) != std::string::npos) return Callee::kUnknown;
+    return Callee::kOtherApi;
   }
 
   std::string_view named_query_field(TSNode node, std::string_view source, const ProjectFacts* facts) const override {
@@ -793,6 +803,9 @@ class GoSyntax final : public HostSyntax {
           last = slash == std::string_view::npos ? rest : rest.substr(slash + 1);
         }
         name = last;
+        // `go-keyring` is package keyring, `yaml.v3` package yaml: the usual element spellings.
+        if (name.starts_with("go-")) name.remove_prefix(3);
+        if (size_t dot = name.find('.'); dot != std::string_view::npos) name = name.substr(0, dot);
       }
       if (name == local) found = std::string(path);
     };
