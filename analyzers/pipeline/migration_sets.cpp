@@ -185,7 +185,8 @@ std::string parent_dir(const std::string& path) {
 }
 
 /// A `structure.sql` beside a Rails app's db/schema.rb, in an app that does not set
-/// `config.active_record.schema_format = :sql` (config/application.rb or an environment's file):
+/// `config.active_record.schema_format = :sql` (config/application.rb, an environment's file or
+/// an initializer):
 /// Rails loads schema.rb, and the SQL dump is history.
 bool rails_loads_schema_rb(const source::FileSystem& fs, const std::string& root, const schema::migrations::SchemaDump& d) {
   if (!d.path.ends_with("structure.sql")) return false;
@@ -194,8 +195,9 @@ bool rails_loads_schema_rb(const source::FileSystem& fs, const std::string& root
   std::string app = parent_dir(db);
   std::string config = app.empty() ? "config" : app + "/config";
   std::vector<std::string> files = {config + "/application.rb"};
-  for (const source::DirEntry& e : fs.list(source::join_path(root, config + "/environments")))
-    if (!e.is_dir && e.name.ends_with(".rb")) files.push_back(config + "/environments/" + e.name);
+  for (const char* sub : {"/environments", "/initializers"})
+    for (const source::DirEntry& e : fs.list(source::join_path(root, config + sub)))
+      if (!e.is_dir && e.name.ends_with(".rb")) files.push_back(config + sub + "/" + e.name);
   for (const std::string& f : files) {
     std::string text, err;
     if (!fs.read(source::join_path(root, f), &text, &err)) continue;
