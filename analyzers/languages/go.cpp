@@ -471,7 +471,8 @@ class GoSyntax final : public HostSyntax {
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     static constexpr std::string_view kDatabaseWords[] = {"sql", "pg", "db", "gorm", "bun", "xorm", "squirrel", "goqu",
                                                           "ent", "scan", "sqlite", "mysql", "clickhouse", "cockroach",
-                                                          "spanner", "upper", "reform", "rel", "query", "store", "orm"};
+                                                          "spanner", "upper", "reform", "rel", "query", "store", "orm",
+                                                          "pq", "jet", "lite", "dolt", "duck", "clickhouse"};
     for (std::string_view w : kDatabaseWords)
       if (lower.find(w) != std::string::npos) return Callee::kUnknown;
     return Callee::kOtherApi;
