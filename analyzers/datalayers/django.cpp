@@ -407,6 +407,6 @@ extern const DataLayer kDjangoModels{.name = "django",
                                      .index_reads = index_reads,
                                      .reads_path = reads_path,
                                      .relevant_words = {"django.db", "class "},
-                                     .index_words = {"AppConfig", "django.db", "import"}};
+                                     .index_words = {"AppConfig", "django.db", "import", "class "}};
 
 }  // namespace schemagate::datalayers
