@@ -665,8 +665,12 @@ void index_scope(TSNode node, std::string_view src, std::string_view path, Nesti
         std::string k(kKey);
         if (node_is(c, "assignment")) {
           std::string_view left = node_text(field(c, "left"), src);
-          if (left.ends_with("pluralize_table_names") || left.ends_with("table_name_prefix") ||
-              left.ends_with("table_name_suffix"))
+          // `self.table_name_prefix = "users_"` in a class body is that class's own (index_body
+          // marks it): only the project's configuration (`config.active_record...`,
+          // `ActiveRecord::Base...`) changes every model's names.
+          if ((left.ends_with("pluralize_table_names") || left.ends_with("table_name_prefix") ||
+               left.ends_with("table_name_suffix")) &&
+              !left.starts_with("self."))
             out->push_back({k + "config:names", std::string(left)});
         }
         if (node_is(c, "call")) {
