@@ -166,10 +166,13 @@ bool relevant(std::string_view text) {
   // an abstract base whose only field is a project field class): Django's when those bases are
   // (the reader resolves them through the index). A module naming another ORM's Model is not.
   if (text.find("class ") == std::string_view::npos || text.find("models.Model") != std::string_view::npos) return false;
-  for (std::string_view other : {"tortoise", "peewee", "sqlalchemy", "pydantic", "mongoengine", "pony", "sqlmodel", "odoo"})
+  for (std::string_view other : {"pydantic", "sqlalchemy", "tortoise", "peewee", "mongoengine", "pony", "sqlmodel", "odoo"})
     if (text.find(other) != std::string_view::npos) return false;
   return true;
 }
+
+/// Whether a file shows the project uses Django at all: without one, no file is read for it.
+bool index_wanted(std::string_view text) { return text.find("django") != std::string_view::npos; }
 
 /// Only modules where Django looks for models (claims_models) are read.
 bool reads_path(std::string_view path) { return claims_models(path) || path.ends_with("apps.py"); }
@@ -310,7 +313,7 @@ void index(const FileInput& in, std::vector<std::pair<std::string, std::string>>
 
 bool index_reads(std::string_view path, std::string_view text) {
   if (path.ends_with("apps.py")) return text.find("AppConfig") != std::string_view::npos;
-  return (relevant(text) || python::reexports(path, text)) && claims_models(path);
+  return claims_models(path) && (relevant(text) || python::reexports(path, text));  // the path first: cheaper
 }
 
 void extract(const FileInput& in, FileOutput* out) {
@@ -405,8 +408,10 @@ extern const DataLayer kDjangoModels{.name = "django",
                                      .extract = extract,
                                      .index = index,
                                      .index_reads = index_reads,
+                                     .index_wanted = index_wanted,
                                      .reads_path = reads_path,
                                      .relevant_words = {"django.db", "class "},
-                                     .index_words = {"AppConfig", "django.db", "import", "class "}};
+                                     .index_words = {"AppConfig", "django.db", "import", "class "},
+                                     .wanted_words = {"django"}};
 
 }  // namespace schemagate::datalayers

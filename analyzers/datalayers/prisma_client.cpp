@@ -53,7 +53,8 @@ constexpr const char* kFieldClassKey = "prisma-client:field-class";
 /// '@/generated/prisma/client'`) has none.
 bool relevant_prisma_client(std::string_view text) {
   return languages::script_code_names(text, "prisma", false) || languages::script_code_names(text, "PrismaClient", false) ||
-         languages::script_code_names(text, "TransactionClient", false);
+         (text.find("TransactionClient") != std::string_view::npos &&
+          languages::script_code_names(text, "TransactionClient", false));
 }
 
 /// A file may reach the client only through a project class that extends it (`db: DbService`),
