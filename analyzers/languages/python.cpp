@@ -7,6 +7,8 @@
 // (raw strings keep backslashes; bytes have no \u; f-strings turn {{ into {).
 #include <cctype>
 #include <cstring>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -620,13 +622,31 @@ class PythonSyntax final : public HostSyntax {
     if (ts_node_is_null(fn) || std::string_view(ts_node_type(fn)) != "attribute") return Callee::kUnknown;
     TSNode obj = field(fn, "object");
     if (ts_node_is_null(obj) || std::string_view(ts_node_type(obj)) != "identifier") return Callee::kUnknown;
-    std::string_view name = node_text(obj, source);
-    std::string_view module = from_module_of(source, name);
-    if (module.empty()) return Callee::kUnknown;
-    if (kNoSql.count(module.substr(0, module.find('.'))) == 0) return Callee::kUnknown;
+    // Once a file: whether it imports from any such package at all.
+    if (!imports_no_sql_) {  // each `from <package>` at a line's start, its package looked up
+      imports_no_sql_ = false;
+      for (size_t at = source.find("from "); at != std::string_view::npos && !*imports_no_sql_;
+           at = source.find("from ", at + 5)) {
+        if (at > 0 && source[at - 1] != '\n') continue;
+        size_t b = at + 5, e = b;
+        while (e < source.size() && (std::isalnum(static_cast<unsigned char>(source[e])) || source[e] == '_')) ++e;
+        if (kNoSql.count(source.substr(b, e - b))) imports_no_sql_ = true;
+      }
+    }
+    if (!*imports_no_sql_) return Callee::kUnknown;
+    std::string name(node_text(obj, source));
+    auto cached = no_sql_names_.find(name);
+    if (cached == no_sql_names_.end()) {
+      std::string_view module = from_module_of(source, name);
+      bool no_sql = !module.empty() && kNoSql.count(module.substr(0, module.find('.'))) != 0;
+      cached = no_sql_names_.emplace(name, no_sql).first;
+    }
+    if (!cached->second) return Callee::kUnknown;
     *qualifier = obj;
     return Callee::kOtherApi;
   }
+  mutable std::optional<bool> imports_no_sql_;
+  mutable std::map<std::string, bool, std::less<>> no_sql_names_;
 
   /// `<string expression>.method(...)`: fills the object.
   bool method_call(TSNode node, std::string_view source, std::string_view method, TSNode* object) const {
