@@ -68,6 +68,7 @@ class Reader {
   /// Facts: the mapper this file sets (xorm:mapper), each struct with xorm tags
   /// (xorm:model:<dir>/<T> "struct") and each TableName method ("table=t", or "table?").
   void index(std::vector<std::pair<std::string, std::string>>* out) {
+    if (imports_xorm_) out->push_back({"xorm:imported", ""});
     for (std::string& m : xorm::mapper_settings(src_)) out->push_back({"xorm:mapper", m});
     if (ts_node_is_null(in_.root)) return;
     go::Declarations d = go::declarations(in_.root, src_);
@@ -548,10 +549,15 @@ void extract(const FileInput& in, FileOutput* out) {
 
 bool relevant(std::string_view text) { return relevant_text(text); }
 
+/// Whether a file shows the project uses xorm at all: without one, no file is read for it.
+bool index_wanted(std::string_view text) { return text.find("xorm") != std::string_view::npos; }
+
 /// A file that imports xorm, or one that reaches a handle the project's xorm files declare (a
 /// field `.DB.` or a function `.NewSession(` of the index's facts), in a file that imports no other
 /// Go ORM whose chains look alike (GORM's, bun's, beego's).
 bool relevant_in(std::string_view text, const ProjectFacts* facts) {
+  // A project none of whose files imports xorm (no "xorm:imported" from the index): nothing to read.
+  if (facts && !facts->count("xorm:imported")) return false;
   if (relevant_text(text)) return true;
   if (!facts) return false;
   auto fields = facts->find("xorm:handle-field");
@@ -596,7 +602,9 @@ extern const DataLayer kXorm{.name = "xorm",
                              .index_text_only = true,
                              .index_parses = index_parses,
                              .relevant_in = relevant_in,
+                             .index_wanted = index_wanted,
                              .relevant_words = {"xorm.io/xorm", "go-xorm/xorm", "xorm.io/builder"},
-                             .index_words = {"xorm.io/xorm", "go-xorm/xorm", "xorm.io/builder", "xorm:\"", ") TableName() string", "Mapper("}};
+                             .index_words = {"xorm.io/xorm", "go-xorm/xorm", "xorm.io/builder", "xorm:\"", ") TableName() string", "Mapper("},
+                             .wanted_words = {"xorm"}};
 
 }  // namespace schemagate::datalayers
