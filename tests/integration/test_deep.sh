@@ -42,6 +42,15 @@ check "clean, verbose counts" "schemagate: --postgres: a throwaway cluster in DI
 check "no cluster left behind" "0" "$(leftovers)"
 check "no server left running" "0" "$(pgrep -f "postgres -D $TMPDIR" | wc -l)"
 
+# A migration step PostgreSQL answers with a NOTICE (an IF EXISTS of nothing): the NOTICE is the
+# server talking to whoever runs the migration, not a line of schemagate's output.
+fresh
+mutate migrations/0002_refunds_invoices.up.sql "CREATE SEQUENCE invoice_numbers;" \
+  "CREATE SEQUENCE invoice_numbers;
+DROP INDEX IF EXISTS no_such_index;"
+check "a migration's NOTICE is not printed" "schemagate: 1 file scanned, 7 SQL sites (7 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(run check . --postgres)"
+
 # 2. A type mismatch, an ambiguous column, a wrong overload: one finding each, where it is.
 fresh
 mutate shop/billing.py "SET created_at = %s WHERE" "SET created_at = extract(epoch from now()) + %s WHERE"

@@ -4,6 +4,5 @@ require "rails/all"
 module Shelf
   class Application < Rails::Application
     config.load_defaults 7.1
-    config.active_record.schema_format = :sql
   end
 end
