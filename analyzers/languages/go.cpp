@@ -445,6 +445,20 @@ class GoSyntax final : public HostSyntax {
         if (!v.starts_with("stmt")) return Callee::kUnknown;
       return Callee::kOtherApi;
     }
+    if (node_is(operand, "call_expression")) {
+      // sessions.GetRegistry(r).Get(store, name): a method of what another module's function
+      // returned is that module's, and runs no SQL unless its path names a database
+      // (other_module_api). A generic function's (do.MustInvoke[*sql.DB](i)) may return any.
+      TSNode inner = field(operand, "function");
+      if (!ts_node_is_null(field(operand, "type_arguments")) || !node_is(inner, "selector_expression"))
+        return Callee::kUnknown;
+      TSNode package = field(inner, "operand");
+      if (!node_is(package, "identifier")) return Callee::kUnknown;
+      std::string path = import_path(ts_tree_root_node(node.tree), node_text(package, source), source, facts);
+      if (path.empty() || facts->count("go:package:" + path) || !other_module_api(path)) return Callee::kUnknown;
+      *qualifier = package;
+      return Callee::kOtherApi;
+    }
     if (!node_is(operand, "identifier")) return Callee::kUnknown;
     std::string path = import_path(ts_tree_root_node(node.tree), node_text(operand, source), source, facts);
     if (path.empty()) {
@@ -460,22 +474,25 @@ class GoSyntax final : public HostSyntax {
       *package_dir = *dir;
       return Callee::kProjectFunction;
     }
-    // The standard library (no domain in its first element) runs no SQL but database/sql's,
-    // whose package-level functions take none either (sql.Open, sql.Named).
-    if (path.substr(0, path.find('/')).find('.') == std::string::npos && path != "database/sql")
-      return Callee::kOtherApi;
-    // Another module's package-level function (`keyring.Get(service, user)`): a database
-    // library's path names it (sqlx.Get, pgxscan.Select, dbr, gorm, bun...); any other's is no
-    // database call.
-    std::string lower = path;
+    return other_module_api(path) ? Callee::kOtherApi : Callee::kUnknown;
+  }
+
+  /// Whether the package imported from `path` (not the project's) runs no SQL. The standard
+  /// library (no domain in its first element) runs none but database/sql's, whose package-level
+  /// functions take none either (sql.Open, sql.Named). Another module (`keyring.Get(service,
+  /// user)`) runs none unless its path names a database library (sqlx.Get, pgxscan.Select, dbr,
+  /// gorm, bun...).
+  static bool other_module_api(std::string_view path) {
+    if (path.substr(0, path.find('/')).find('.') == std::string_view::npos) return path != "database/sql";
+    std::string lower(path);
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     static constexpr std::string_view kDatabaseWords[] = {"sql", "pg", "db", "gorm", "bun", "xorm", "squirrel", "goqu",
                                                           "ent", "scan", "sqlite", "mysql", "clickhouse", "cockroach",
                                                           "spanner", "upper", "reform", "rel", "query", "store", "orm",
                                                           "pq", "jet", "lite", "dolt", "duck", "clickhouse"};
     for (std::string_view w : kDatabaseWords)
-      if (lower.find(w) != std::string::npos) return Callee::kUnknown;
-    return Callee::kOtherApi;
+      if (lower.find(w) != std::string::npos) return false;
+    return true;
   }
 
   std::string_view named_query_field(TSNode node, std::string_view source, const ProjectFacts* facts) const override {
