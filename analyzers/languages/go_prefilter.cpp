@@ -120,6 +120,34 @@ bool cannot_be_sql(std::string_view arg) {
   return c == '&' || c == '*' || c == '\'' || ascii_digit(c);
 }
 
+/// Whether the first argument of the call whose list runs from `open` to `close` is a context
+/// (GoSyntax::is_context: `ctx`, `reqCtx`, `context.Background()`, `r.Context()`), or the list
+/// declares one first (an interface's `Get(ctx context.Context, name string)`). sqlx's Get and
+/// Select take the destination first: what stands where their query would is then no SQL.
+bool context_first(std::string_view code, size_t open, size_t close) {
+  size_t from = after(code, open + 1), end = from;
+  if (from == std::string_view::npos || from >= close) return false;
+  for (int depth = 0; end < close; ++end) {
+    char c = code[end];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if (c == ')' || c == ']' || c == '}') --depth;
+    if (depth == 0 && c == ',') break;
+  }
+  std::string_view arg = code.substr(from, end - from);
+  while (!arg.empty() && blank(arg.back())) arg.remove_suffix(1);
+  size_t w = 0;
+  while (w < arg.size() && word(arg[w])) ++w;
+  std::string first(arg.substr(0, w));
+  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool context_name = first.find("ctx") != std::string::npos || first == "context";
+  if (w == arg.size()) return context_name;
+  if (context_name && blank(arg[w])) {  // a parameter: its name, then its type
+    size_t t = after(arg, w);
+    return t != std::string_view::npos && (word(arg[t]) || arg[t] == '*');
+  }
+  return arg == "context.Background()" || arg == "context.TODO()" || arg.ends_with(".Context()");
+}
+
 /// Whether some call of a database call (`sql_argument`: the index of its SQL, or nullopt for
 /// another name) is spelled with arguments enough for its SQL, or its arguments cannot be
 /// counted. A call whose SQL would be its last argument and that argument cannot be SQL
@@ -154,6 +182,7 @@ bool calls_with_sql(std::string_view code, const std::function<std::optional<siz
     if (close == std::string_view::npos) return true;
     size_t count = argument_count(code, k, close);
     if (count <= *index) continue;
+    if (*index == 1 && (name == "Get" || name == "Select") && context_first(code, k, close)) continue;
     if (count == *index + 1) {
       size_t last = close;  // the last argument's start: after the last comma at depth 0
       int depth = 0;
@@ -173,13 +202,54 @@ bool calls_with_sql(std::string_view code, const std::function<std::optional<siz
   return false;
 }
 
-/// Whether `body` holds a statement's verb, in any case, anywhere (an escape's letter may stand
-/// right before it: "\\nSELECT").
-bool names_a_verb(std::string_view body) {
-  static constexpr std::string_view kVerbs[] = {"select", "insert", "update", "delete", "with", "merge"};
-  std::string low(body);
-  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return std::any_of(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) { return low.find(v) != std::string::npos; });
+/// Whether the literal `body` (with a backslash) starts like a statement once its escapes are
+/// decoded (`"\n\tSELECT ..."`, `"-- note\nSELECT ..."`); "selection form: %v\n" does not.
+/// An escape this reading cannot decode may spell anything: true. A raw string's backslashes
+/// are read as escapes too, which may only say true where it is false.
+bool decoded_looks_like_sql(std::string_view body) {
+  std::string text;
+  text.reserve(body.size());
+  auto digits = [&](size_t from, size_t count, int base, uint32_t* value) {
+    if (from + count > body.size()) return false;
+    *value = 0;
+    for (size_t k = from; k < from + count; ++k) {
+      char c = static_cast<char>(std::tolower(static_cast<unsigned char>(body[k])));
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 99;
+      if (d >= base) return false;
+      *value = *value * static_cast<uint32_t>(base) + static_cast<uint32_t>(d);
+    }
+    return true;
+  };
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body[i] != '\\') {
+      text.push_back(body[i]);
+      continue;
+    }
+    if (++i >= body.size()) return true;
+    uint32_t v = 0;
+    switch (body[i]) {
+      case 'n': text.push_back('\n'); break;
+      case 't': text.push_back('\t'); break;
+      case 'r': text.push_back('\r'); break;
+      case 'f': text.push_back('\f'); break;
+      case 'v': text.push_back('\v'); break;
+      case 'a': text.push_back('\a'); break;
+      case 'b': text.push_back('\b'); break;
+      case '\\': case '"': case '\'': text.push_back(body[i]); break;
+      case 'x': case 'u': case 'U': {
+        size_t count = body[i] == 'x' ? 2 : body[i] == 'u' ? 4 : 8;
+        if (!digits(i + 1, count, 16, &v)) return true;
+        i += count;
+        text.push_back(v < 0x80 ? static_cast<char>(v) : '?');  // no keyword's letter, no blank
+        break;
+      }
+      default:
+        if (!digits(i, 3, 8, &v)) return true;
+        i += 2;
+        text.push_back(v < 0x80 ? static_cast<char>(v) : '?');
+    }
+  }
+  return looks_like_sql(text);
 }
 
 /// The index of the SQL argument of `go`'s database calls and of the wrappers `wrapper_argument` knows.
@@ -245,6 +315,69 @@ bool stands_alone(std::string_view code, size_t open, size_t close, const std::s
   return reporting_call(callee) && !declared.count(callee);
 }
 
+/// Whether a call named `name` may build a longer text from a string argument, or hand it back
+/// rewritten (GoSyntax's formatting, builders and transforms, sqlx's In, Named and Rebind).
+bool builds_text(std::string_view name) {
+  static const std::set<std::string_view> kNames = {
+      "Sprintf", "Sprint", "Sprintln", "Fprintf", "Fprint", "Fprintln", "Join", "Replace", "ReplaceAll",
+      "NewReplacer", "Repeat", "TrimSpace", "TrimPrefix", "TrimSuffix", "Trim", "TrimLeft", "TrimRight",
+      "ToLower", "ToUpper", "Rebind", "In", "Named", "Write", "WriteString", "WriteByte", "WriteRune",
+      "String", "append", "string", "Concat"};
+  return kNames.count(name) > 0;
+}
+
+/// Whether the expression around [from, to) is an operand of `+` (or of `+=`): read outwards
+/// past its selectors, calls and index expressions to the first other byte on each side.
+bool summed(std::string_view code, size_t from, size_t to) {
+  auto chain = [](char c) { return word(c) || c == '.' || blank(c); };
+  size_t i = from;
+  for (int depth = 0; i > 0; --i) {
+    char c = code[i - 1];
+    if (c == ')' || c == ']') {
+      ++depth;
+    } else if (c == '(' || c == '[') {
+      if (depth == 0) break;
+      --depth;
+    } else if (depth == 0 && !chain(c)) {
+      if (c == '+' || (c == '=' && i >= 2 && code[i - 2] == '+')) return true;
+      break;
+    }
+  }
+  for (int depth = 0; to < code.size(); ++to) {
+    char c = code[to];
+    if (c == '(' || c == '[') {
+      ++depth;
+    } else if (c == ')' || c == ']') {
+      if (depth == 0) break;
+      --depth;
+    } else if (depth == 0 && !chain(c)) {
+      return c == '+';
+    }
+  }
+  return false;
+}
+
+/// Whether the literal whose quotes are at `open` and `close` is a whole argument of a call
+/// that builds no text from it (`huh.NewSelect[string]().Title("Select a workflow")`): neither
+/// a function of the file (string_eval.cpp inlines those) nor one of builds_text, in no sum.
+/// Its text is then the whole text of its string expression, which is a site only when it reads
+/// as SQL or a database call receives it: with no database call in the file, a prose text there
+/// is none. A call of the project's wrappers is a database call (go_site_gate's caller asks).
+bool argument_of_other_call(std::string_view code, size_t open, size_t close, const std::set<std::string_view>& declared) {
+  size_t n = after(code, close + 1);
+  if (n == std::string_view::npos || (code[n] != ',' && code[n] != ')')) return false;
+  size_t p = before(code, open);
+  if (p == std::string_view::npos) return false;
+  size_t bracket = code[p] == '(' ? p : code[p] == ',' ? enclosing(code, p) : std::string_view::npos;
+  if (bracket == std::string_view::npos || code[bracket] != '(') return false;
+  size_t f = before(code, bracket);
+  if (f == std::string_view::npos || !word(code[f])) return false;
+  std::string_view callee = word_ending_at(code, f + 1);
+  if (callee.empty() || declared.count(callee) || builds_text(callee)) return false;
+  size_t end = closing(code, bracket);
+  return end != std::string_view::npos && !summed(code, f + 1 - callee.size(), end + 1);
+}
+
 /// The names the file declares a function or a method by: a call of one may hand its
 /// argument on (string_eval.cpp inlines the file's functions).
 std::set<std::string_view> declared_functions(std::string_view code) {
@@ -292,13 +425,15 @@ GoSiteGate go_site_gate(std::string_view text, const GoLexicon& lexed, const Lan
     if (!looks_like_sql(body)) {
       // A site's text starts like a statement, and its first words come from one literal: one
       // that does not start so, once decoded (`"\nSELECT ..."`), is no site's start.
-      if (body.find('\\') != std::string_view::npos && names_a_verb(body)) return gate;
+      if (body.find('\\') != std::string_view::npos && decoded_looks_like_sql(body)) return gate;
       continue;
     }
     if (body.find('\\') != std::string_view::npos) return gate;  // its text is decoded: read it parsed
     if (!declared) declared = declared_functions(code);
+    bool prose = reads_as_prose(body);
+    if (prose && argument_of_other_call(code, at, j, *declared)) continue;
     if (!stands_alone(code, at, j, *declared)) return gate;
-    if (!reads_as_prose(body)) gate.lone_literals.push_back(body);
+    if (!prose) gate.lone_literals.push_back(body);
   }
   gate.parse = false;
   return gate;

@@ -25,18 +25,32 @@ bool parses(std::string_view text, bool literals_count = true) { return go_site_
 }  // namespace
 
 TEST_CASE("go gate: a database call counts only with the argument its SQL takes") {
-  // A cache's Get(key), a future's Get(ctx, &result), a Query field read: no SQL argument.
+  // A cache's Get(key), a future's Get(ctx, &result), a service's Get(ctx, key), a Query field
+  // read: no SQL argument.
   CHECK_FALSE(parses("v, ok := cache.Get(key)\nerr := f.Get(ctx, &res)\nerr = f.Get(ctx, nil)\nq := r.Query\n"));
+  CHECK_FALSE(parses("err := f.Get(ctx, key)\n"));
   CHECK_FALSE(parses("func (s *Store) Get(ctx context.Context, key string) (string, error) {\n  return s.m[key], nil\n}\n"));
   CHECK_FALSE(parses("rows := x.QueryContext(ctx)\n"));  // ctx first: the SQL would be second
   // The look-alikes: a second argument that may be SQL, a query, a Context call with its SQL.
   CHECK(parses("err := db.Get(&u, q)\n"));
-  CHECK(parses("err := f.Get(ctx, key)\n"));
   CHECK(parses("rows, err := db.Query(q)\n"));
   CHECK(parses("rows, err := db.QueryContext(ctx, listUsers,\n)\n"));
   CHECK(parses("err := db.GetContext(ctx, &u, q)\n"));
   CHECK(parses("x := Get[T](a, b)\n"));  // type arguments: not counted
   CHECK(parses("db.Exec(\"x\"\n"));        // not delimited: parsed as before
+}
+
+TEST_CASE("go gate: a Get or Select with a context first is no sqlx call") {
+  // sqlx's take the destination first (GoSyntax::cannot_be_sql): a client-go Get, a service's
+  // Get, and an interface declaring one.
+  CHECK_FALSE(parses("s, err := c.CoreV1().Secrets(ns).Get(context.Background(), name, metav1.GetOptions{})\n"));
+  CHECK_FALSE(parses("w, err := svc.Get(reqCtx, name)\nu, _, err := gh.Users.Select(r.Context(), \"\")\n"));
+  CHECK_FALSE(parses("type Workflows interface {\n\tGet(ctx context.Context, name string) (*W, error)\n}\n"));
+  // The look-alikes: a destination first, a context first to another call, a context that is
+  // not the first argument alone.
+  CHECK(parses("err := db.Get(&u, q, ctx)\n"));
+  CHECK(parses("_, err := tx.Exec(ctx, q)\n"));
+  CHECK(parses("err := db.Get(ctx.Value(key), q)\n"));
 }
 
 TEST_CASE("go gate: a project wrapper is counted by its own SQL argument") {
@@ -68,6 +82,35 @@ TEST_CASE("go gate: a literal that starts like a statement, alone or not") {
   CHECK(parses("x := prefix + \"\\tSELECT a FROM t\"\n"));
   // A test file: literals no database call takes are no sites there.
   CHECK_FALSE(parses("q := \"select a from t\"\n", false));
+}
+
+TEST_CASE("go gate: prose handed whole to a call that builds no text from it") {
+  // A UI label (huh's Select().Title), a header: no database call in the file receives them, and
+  // as prose they are no site of their own.
+  CHECK_FALSE(parses("f := huh.NewSelect[string]().\n\tTitle(\"Select a workflow\").\n\tOptions(o...)\n"));
+  CHECK_FALSE(parses("h := tui.RenderHeader(\"Select View\", name, w)\n"));
+  CHECK(go_site_gate("h := tui.RenderHeader(\"Select View\", name, w)\n", go()).lone_literals.empty());
+  // The look-alikes: text that reads as SQL, a function of the file, a call that builds text,
+  // a call in a sum (on either side, or +=), a list element, a database call's argument.
+  CHECK(parses("x := Title(\"select a from t\")\n"));
+  CHECK(parses("func Title(s string) string { return s + \" FROM t\" }\nx := Title(\"Select a.id\")\n"));
+  CHECK(parses("x := fmt.Sprint(\"Select a.id\", tail)\n"));
+  CHECK(parses("b.WriteString(\"Select a.id\")\n"));
+  CHECK(parses("q := types.Text(\"Select a.id\") + \" FROM t\"\n"));
+  CHECK(parses("q := head + x.Text(\"Select a.id\").String()\n"));
+  CHECK(parses("q += Text(\"Select a.id\")\n"));
+  CHECK(parses("a := []string{\"Select a.id\"}\n"));
+  CHECK(parses("rows, err := db.Query(\"Select a.id\")\n"));
+}
+
+TEST_CASE("go gate: an escaped literal starts a site only if its decoded text starts like one") {
+  CHECK_FALSE(parses("log.Fatalf(\"could not run selection form: %v\\n\", err)\n"));
+  CHECK_FALSE(parses("sep := \"\\x00\"\nw := \"notes:\\twith\"[0:1]\n"));
+  CHECK(parses("q := prefix + \"\\n\\tSELECT a FROM t\"\n"));
+  CHECK(parses("q := prefix + \"-- note\\nselect a from t\"\n"));
+  CHECK(parses("q := prefix + \"\\x53ELECT a FROM t\"\n"));
+  CHECK(parses("q := prefix + \"\\u0020select a FROM t\"\n"));
+  CHECK(parses("q := prefix + \"\\qselect\"\n"));  // an escape it cannot decode
 }
 
 TEST_CASE("go gate: wrappers and function records of the constants pass") {

@@ -9,6 +9,7 @@ import (
 	_ "github.com/lib/pq"
 
 	"example.com/jobs/internal/archive"
+	"example.com/jobs/internal/cache"
 	"example.com/jobs/internal/hooks"
 )
 
@@ -65,4 +66,9 @@ func Upgrade() error {
 		return err
 	}
 	return Restart(exe)
+}
+
+// LastRunner reads who ran a job last from the cache, under the caller's key.
+func LastRunner(c *cache.Store, key string) (string, error) {
+	return c.Value(key)
 }
