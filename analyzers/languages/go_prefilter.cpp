@@ -204,8 +204,8 @@ bool calls_with_sql(std::string_view code, const std::function<std::optional<siz
 
 /// Whether the literal `body` (with a backslash) starts like a statement once its escapes are
 /// decoded (`"\n\tSELECT ..."`, `"-- note\nSELECT ..."`); "selection form: %v\n" does not.
-/// An escape this reading cannot decode may spell anything: true. A raw string's backslashes
-/// are read as escapes too, which may only say true where it is false.
+/// An escape this reading cannot decode may spell anything: true. A raw string (a regular
+/// expression's `\s*create`) has no escapes: its text is its body.
 bool decoded_looks_like_sql(std::string_view body) {
   std::string text;
   text.reserve(body.size());
@@ -425,7 +425,8 @@ GoSiteGate go_site_gate(std::string_view text, const GoLexicon& lexed, const Lan
     if (!looks_like_sql(body)) {
       // A site's text starts like a statement, and its first words come from one literal: one
       // that does not start so, once decoded (`"\nSELECT ..."`), is no site's start.
-      if (body.find('\\') != std::string_view::npos && decoded_looks_like_sql(body)) return gate;
+      if (k.kind != GoLexicon::kRaw && body.find('\\') != std::string_view::npos && decoded_looks_like_sql(body))
+        return gate;
       continue;
     }
     if (body.find('\\') != std::string_view::npos) return gate;  // its text is decoded: read it parsed
