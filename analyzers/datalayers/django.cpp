@@ -174,6 +174,13 @@ bool relevant(std::string_view text) {
 /// Whether a file shows the project uses Django at all: without one, no file is read for it.
 bool index_wanted(std::string_view text) { return text.find("django") != std::string_view::npos; }
 
+/// `relevant` in a project that uses Django ("django:wanted", from the index): in one that does
+/// not, no models module names django.db and no project base is one of its models (the index
+/// read none), so a models module of another kind (an API client's enums) is not parsed for it.
+bool relevant_in(std::string_view text, const ProjectFacts* facts) {
+  return (!facts || facts->count("django:wanted")) && relevant(text);
+}
+
 /// Only modules where Django looks for models (claims_models) are read.
 bool reads_path(std::string_view path) { return claims_models(path) || path.ends_with("apps.py"); }
 
@@ -408,9 +415,11 @@ extern const DataLayer kDjangoModels{.name = "django",
                                      .extract = extract,
                                      .index = index,
                                      .index_reads = index_reads,
+                                     .relevant_in = relevant_in,
                                      .index_wanted = index_wanted,
                                      .reads_path = reads_path,
                                      .relevant_words = {"django.db", "class "},
+                                     .relevant_in_words = {"django.db", "class "},
                                      .index_words = {"AppConfig", "django.db", "import", "class "},
                                      .wanted_words = {"django"}};
 

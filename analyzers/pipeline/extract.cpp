@@ -255,6 +255,10 @@ datalayers::ProjectFacts index_datalayers(const source::ReadOnceFileSystem& fs, 
   datalayers::ProjectFacts facts;
   for (auto& f : found)
     for (auto& [key, value] : f) facts[key].push_back(std::move(value));
+  // "<layer>:wanted": a file shows the project uses the layer (its index ran), for a layer whose
+  // scan finds nothing otherwise (DataLayer::relevant_in).
+  for (auto& layer : datalayers::datalayers())
+    if (layer.index_wanted && !unwanted.count(&layer)) facts[std::string(layer.name) + ":wanted"].push_back("");
   return facts;
 }
 

@@ -1007,6 +1007,21 @@ class AuditLog(Lowered):
                      });
 }
 
+TEST_CASE("django: a models module is read only in a project that uses Django") {
+  // An API client's enums under models/: classes on bases of the project, no django.db. In a
+  // project whose index found no Django ("django:wanted" absent) they are not read.
+  const DataLayer& django = layer("django");
+  REQUIRE(static_cast<bool>(django.relevant_in));
+  const std::string enums = "from enum import Enum\n\nclass StepRunStatus(str, Enum):\n    PENDING = \"PENDING\"\n";
+  const std::string model = "from django.db import models\n\nclass Job(models.Model):\n    name = models.TextField()\n";
+  schemagate::datalayers::ProjectFacts without, with = {{"django:wanted", {""}}};
+  CHECK_FALSE(django.relevant_in(enums, &without));
+  CHECK(django.relevant_in(enums, &with));
+  CHECK(django.relevant_in(enums, nullptr));  // no facts: as relevant
+  CHECK(django.relevant_in(model, &with));
+  CHECK_FALSE(django.relevant_in(model, &without));
+}
+
 TEST_CASE("django: an abstract base of another app adds its fields at the model's name; a concrete one does not") {
   const std::string model = R"py(from django.db import models
 from core.models import Stamped, Place
