@@ -148,19 +148,69 @@ bool context_first(std::string_view code, size_t open, size_t close) {
   return arg == "context.Background()" || arg == "context.TODO()" || arg.ends_with(".Context()");
 }
 
+/// The argument `index` of the call whose list runs from `open` to `close` (its parentheses),
+/// blanks trimmed: its offset and size in `code`; empty when there is none.
+std::string_view nth_argument(std::string_view code, size_t open, size_t close, size_t index) {
+  size_t from = open + 1, seen = 0;
+  int depth = 0;
+  for (size_t j = open + 1; j <= close; ++j) {
+    char c = code[j];
+    bool last = j == close;
+    if (!last && (c == '(' || c == '[' || c == '{')) ++depth;
+    if (!last && (c == ')' || c == ']' || c == '}')) --depth;
+    if (last || (depth == 0 && c == ',')) {
+      if (seen++ == index) {
+        std::string_view arg = code.substr(from, j - from);
+        while (!arg.empty() && blank(arg.front())) arg.remove_prefix(1);
+        while (!arg.empty() && blank(arg.back())) arg.remove_suffix(1);
+        return arg;
+      }
+      from = j + 1;
+    }
+  }
+  return {};
+}
+
+/// Whether `literal` (a Go string literal as written, quotes included) is one session or
+/// transaction statement (`"SET statement_timeout=5000"`, `BEGIN`, `SHOW search_path`): the scan
+/// reports no site for one, and it changes no schema. Not with an escape (read parsed) nor with
+/// a second statement after a `;`.
+bool session_statement(std::string_view literal) {
+  if (literal.size() < 2 || (literal.front() != '"' && literal.front() != '`') || literal.back() != literal.front())
+    return false;
+  std::string_view body = literal.substr(1, literal.size() - 2);
+  if (body.find(literal.front()) != std::string_view::npos || (literal.front() == '"' && body.find('\\') != std::string_view::npos))
+    return false;
+  size_t semicolon = body.find(';');
+  if (semicolon != std::string_view::npos && after(body, semicolon + 1) != std::string_view::npos) return false;
+  size_t b = after(body, 0);
+  if (b == std::string_view::npos) return false;
+  size_t e = b;
+  while (e < body.size() && std::isalpha(static_cast<unsigned char>(body[e]))) ++e;
+  if (e < body.size() && word(body[e])) return false;
+  std::string verb(body.substr(b, e - b));
+  for (char& c : verb) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  static const std::set<std::string, std::less<>> kSession = {"SET",     "RESET",   "SHOW",    "BEGIN",   "COMMIT",
+                                                              "ROLLBACK", "SAVEPOINT", "RELEASE", "DISCARD", "LISTEN",
+                                                              "UNLISTEN"};
+  return kSession.count(verb) > 0;
+}
+
 /// Whether some call of a database call (`sql_argument`: the index of its SQL, or nullopt for
 /// another name) is spelled with arguments enough for its SQL, or its arguments cannot be
 /// counted. A call whose SQL would be its last argument and that argument cannot be SQL
-/// (`future.Get(ctx, &result)`) passes none.
-bool calls_with_sql(std::string_view code, const std::function<std::optional<size_t>(std::string_view)>& sql_argument) {
+/// (`future.Get(ctx, &result)`) passes none, nor one whose SQL is a session statement
+/// (session_statement, read in `text`, the file as written, where given: `code` blanks literals).
+bool calls_with_sql(std::string_view code, const std::function<std::optional<size_t>(std::string_view)>& sql_argument,
+                    std::string_view text = {}) {
   // The names are found from the brackets, not by reading every word: each '(' or '[' (memchr
   // finds them), the word that ends before it (blanks between) without its leading digits (a
   // name never starts with one). They are asked in the order of the text.
-  const char* text = code.data();
+  const char* bytes = code.data();
   size_t n = code.size();
   auto next = [&](char c, size_t from) {
-    const void* at = from < n ? std::memchr(text + from, c, n - from) : nullptr;
-    return at ? static_cast<size_t>(static_cast<const char*>(at) - text) : n;
+    const void* at = from < n ? std::memchr(bytes + from, c, n - from) : nullptr;
+    return at ? static_cast<size_t>(static_cast<const char*>(at) - bytes) : n;
   };
   size_t paren = next('(', 0), bracket = next('[', 0);
   while (paren < n || bracket < n) {
@@ -183,6 +233,13 @@ bool calls_with_sql(std::string_view code, const std::function<std::optional<siz
     size_t count = argument_count(code, k, close);
     if (count <= *index) continue;
     if (*index == 1 && (name == "Get" || name == "Select") && context_first(code, k, close)) continue;
+    if (!text.empty()) {
+      // pgx's Exec(ctx, sql): the SQL after a context (as the extraction reads it).
+      size_t at_sql = *index == 0 && count > 1 && context_first(code, k, close) ? 1 : *index;
+      std::string_view arg = nth_argument(code, k, close, at_sql);
+      if (!arg.empty() && session_statement(text.substr(static_cast<size_t>(arg.data() - code.data()), arg.size())))
+        continue;
+    }
     if (count == *index + 1) {
       size_t last = close;  // the last argument's start: after the last comma at depth 0
       int depth = 0;
@@ -412,7 +469,7 @@ GoSiteGate go_site_gate(std::string_view text, const GoLexicon& lexed, const Lan
   std::optional<std::string> masked = go_code_only(text, lexed);
   if (!masked) return gate;
   std::string_view code = *masked;
-  if (calls_with_sql(code, database_calls(go, wrapper_argument))) return gate;
+  if (calls_with_sql(code, database_calls(go, wrapper_argument), text)) return gate;
   if (!literals_count) {
     gate.parse = false;
     return gate;
@@ -442,7 +499,7 @@ GoSiteGate go_site_gate(std::string_view text, const GoLexicon& lexed, const Lan
 
 bool go_may_call_database(std::string_view text, const Language& go) {
   std::optional<std::string> masked = go_code_only(text);
-  return !masked || calls_with_sql(*masked, database_calls(go, {}));
+  return !masked || calls_with_sql(*masked, database_calls(go, {}), text);
 }
 
 bool go_may_declare_function(std::string_view text, std::string_view name) {

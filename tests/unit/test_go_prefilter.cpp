@@ -53,6 +53,20 @@ TEST_CASE("go gate: a Get or Select with a context first is no sqlx call") {
   CHECK(parses("err := db.Get(ctx.Value(key), q)\n"));
 }
 
+TEST_CASE("go gate: a session statement is no SQL a scan judges") {
+  // SET, SHOW, BEGIN...: analyze_site reports no site for one, and it changes no schema.
+  CHECK_FALSE(parses("_, err = tx.Exec(ctx, \"SET statement_timeout=5000\")\n_, err = tx.Exec(ctx, `set local lock_timeout = '1s';`)\n"));
+  CHECK_FALSE(parses("db.Exec(\"BEGIN\")\nrows, err := db.Query(\"SHOW search_path\")\n_, err = tx.Exec(ctx, \"RESET ALL\", nil)\n"));
+  CHECK_FALSE(go_may_call_database("func tune(ctx context.Context, tx pgx.Tx) error {\n\t_, err := tx.Exec(ctx, \"SET statement_timeout=5000\")\n\treturn err\n}\n", go()));
+  // The look-alikes: a second statement, DDL, an escape, a name with the verb's letters first,
+  // a statement given at run time.
+  CHECK(parses("_, err = tx.Exec(ctx, \"SET x = 1; UPDATE t SET a = 1\")\n"));
+  CHECK(parses("_, err = tx.Exec(ctx, \"CREATE TEMP TABLE tmp (id int)\")\n"));
+  CHECK(parses("_, err = tx.Exec(ctx, \"SET x = '\\n'\")\n"));
+  CHECK(parses("_, err = tx.Exec(ctx, \"SETTINGS\")\n"));
+  CHECK(parses("_, err = tx.Exec(ctx, fmt.Sprintf(\"SET statement_timeout=%d\", ms))\n"));
+}
+
 TEST_CASE("go gate: a project wrapper is counted by its own SQL argument") {
   const size_t at = 1;
   auto wrapper = [&](std::string_view name) -> const size_t* { return name == "run" ? &at : nullptr; };
