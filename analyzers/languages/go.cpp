@@ -274,6 +274,12 @@ class GoSyntax final : public HostSyntax {
     return false;
   }
 
+  bool no_sql_at(const Call& call, size_t at, std::string_view source) const override {
+    // sqlx's Get and Select take the destination first (as cannot_be_sql).
+    return at == 1 && call.arguments.size() >= 2 && (call.name == "Get" || call.name == "Select") &&
+           is_context(call.arguments[0], source);
+  }
+
   /// `ctx`, `reqCtx`, `context.Background()`, `r.Context()`.
   static bool is_context(TSNode node, std::string_view source) {
     if (node_is(node, "identifier")) {

@@ -1568,7 +1568,7 @@ class Engine {
           if (at < call.arguments.size() && command_receiver(call.arguments[at])) return true;
           // What stands where no SQL can (the key of a Get whose first argument is a context:
           // no sqlx call) is handed to no database call.
-          if (at < call.arguments.size() && syntax_.cannot_be_sql(call.arguments[at], src_)) return true;
+          if (at < call.arguments.size() && syntax_.no_sql_at(call, at, src_)) return true;
           // The SQL argument, or a later one after leading parameters that cannot be SQL (a Go
           // helper's ctx before pgx's Exec(ctx, sql)).
           for (size_t i = at; i < call.arguments.size(); ++i)

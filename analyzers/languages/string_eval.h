@@ -147,6 +147,13 @@ class HostSyntax {
   }
   /// A value that can never hold SQL (a number, a list, a function): no dynamic site for it.
   virtual bool cannot_be_sql(TSNode node, std::string_view source) const = 0;
+  /// Whether the call's argument `at`, where a database call of its name takes its SQL, holds
+  /// none by its place in the call (the key of a Get whose first argument is a context: no sqlx
+  /// call): told from the call alone, for collect_wrappers (cannot_be_sql says it of the node).
+  virtual bool no_sql_at(const Call& call, size_t at, std::string_view source) const {
+    (void)call, (void)at, (void)source;
+    return false;
+  }
   /// A subtree whose strings are another query language (JPQL in JPA's @Query, HQL in
   /// createQuery): neither a site nor searched for sites.
   virtual bool foreign_query(TSNode node, std::string_view source) const {
