@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "analyzers/languages/go_packages.h"
+#include "analyzers/languages/go_prefilter.h"
 #include "analyzers/languages/kind_set.h"
 #include "analyzers/languages/string_eval.h"
 
@@ -43,6 +44,16 @@ void decode(std::string_view source, uint32_t begin, uint32_t end, SqlText* out)
     }
   });
 }
+
+}  // namespace
+
+std::string go_decoded(std::string_view body) {
+  SqlText out;
+  decode(body, 0, static_cast<uint32_t>(body.size()), &out);
+  return std::move(out.text);
+}
+
+namespace {
 
 class GoSyntax final : public HostSyntax {
  public:

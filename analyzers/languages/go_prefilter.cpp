@@ -120,34 +120,6 @@ bool cannot_be_sql(std::string_view arg) {
   return c == '&' || c == '*' || c == '\'' || ascii_digit(c);
 }
 
-/// Whether the first argument of the call whose list runs from `open` to `close` is a context
-/// (GoSyntax::is_context: `ctx`, `reqCtx`, `context.Background()`, `r.Context()`), or the list
-/// declares one first (an interface's `Get(ctx context.Context, name string)`). sqlx's Get and
-/// Select take the destination first: what stands where their query would is then no SQL.
-bool context_first(std::string_view code, size_t open, size_t close) {
-  size_t from = after(code, open + 1), end = from;
-  if (from == std::string_view::npos || from >= close) return false;
-  for (int depth = 0; end < close; ++end) {
-    char c = code[end];
-    if (c == '(' || c == '[' || c == '{') ++depth;
-    if (c == ')' || c == ']' || c == '}') --depth;
-    if (depth == 0 && c == ',') break;
-  }
-  std::string_view arg = code.substr(from, end - from);
-  while (!arg.empty() && blank(arg.back())) arg.remove_suffix(1);
-  size_t w = 0;
-  while (w < arg.size() && word(arg[w])) ++w;
-  std::string first(arg.substr(0, w));
-  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  bool context_name = first.find("ctx") != std::string::npos || first == "context";
-  if (w == arg.size()) return context_name;
-  if (context_name && blank(arg[w])) {  // a parameter: its name, then its type
-    size_t t = after(arg, w);
-    return t != std::string_view::npos && (word(arg[t]) || arg[t] == '*');
-  }
-  return arg == "context.Background()" || arg == "context.TODO()" || arg.ends_with(".Context()");
-}
-
 /// The argument `index` of the call whose list runs from `open` to `close` (its parentheses),
 /// blanks trimmed: its offset and size in `code`; empty when there is none.
 std::string_view nth_argument(std::string_view code, size_t open, size_t close, size_t index) {
@@ -169,6 +141,25 @@ std::string_view nth_argument(std::string_view code, size_t open, size_t close, 
     }
   }
   return {};
+}
+
+/// Whether the first argument of the call whose list runs from `open` to `close` is a context
+/// (GoSyntax::is_context: `ctx`, `reqCtx`, `context.Background()`, `r.Context()`), or the list
+/// declares one first (an interface's `Get(ctx context.Context, name string)`). sqlx's Get and
+/// Select take the destination first: what stands where their query would is then no SQL.
+bool context_first(std::string_view code, size_t open, size_t close) {
+  std::string_view arg = nth_argument(code, open, close, 0);
+  size_t w = 0;
+  while (w < arg.size() && word(arg[w])) ++w;
+  std::string first(arg.substr(0, w));
+  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool context_name = first.find("ctx") != std::string::npos || first == "context";
+  if (w == arg.size()) return context_name;
+  if (context_name && blank(arg[w])) {  // a parameter: its name, then its type
+    size_t t = after(arg, w);
+    return t != std::string_view::npos && (word(arg[t]) || arg[t] == '*');
+  }
+  return arg == "context.Background()" || arg == "context.TODO()" || arg.ends_with(".Context()");
 }
 
 /// Whether `literal` (a Go string literal as written, quotes included) is one session or
@@ -240,18 +231,8 @@ bool calls_with_sql(std::string_view code, const std::function<std::optional<siz
       if (!arg.empty() && session_statement(text.substr(static_cast<size_t>(arg.data() - code.data()), arg.size())))
         continue;
     }
-    if (count == *index + 1) {
-      size_t last = close;  // the last argument's start: after the last comma at depth 0
-      int depth = 0;
-      size_t from = k + 1;
-      for (size_t j = k + 1; j < close; ++j) {
-        char c = code[j];
-        if (c == '(' || c == '[' || c == '{') ++depth;
-        if (c == ')' || c == ']' || c == '}') --depth;
-        if (depth == 0 && c == ',' && after(code, j + 1) < close) from = j + 1;
-      }
-      std::string_view arg = code.substr(from, last - from);
-      if (!arg.empty() && arg.back() == ',') arg.remove_suffix(1);
+    if (count == *index + 1) {  // the SQL is its last argument
+      std::string_view arg = nth_argument(code, k, close, *index);
       if (cannot_be_sql(arg)) continue;
     }
     return true;
@@ -259,55 +240,6 @@ bool calls_with_sql(std::string_view code, const std::function<std::optional<siz
   return false;
 }
 
-/// Whether the literal `body` (with a backslash) starts like a statement once its escapes are
-/// decoded (`"\n\tSELECT ..."`, `"-- note\nSELECT ..."`); "selection form: %v\n" does not.
-/// An escape this reading cannot decode may spell anything: true. A raw string (a regular
-/// expression's `\s*create`) has no escapes: its text is its body.
-bool decoded_looks_like_sql(std::string_view body) {
-  std::string text;
-  text.reserve(body.size());
-  auto digits = [&](size_t from, size_t count, int base, uint32_t* value) {
-    if (from + count > body.size()) return false;
-    *value = 0;
-    for (size_t k = from; k < from + count; ++k) {
-      char c = static_cast<char>(std::tolower(static_cast<unsigned char>(body[k])));
-      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 99;
-      if (d >= base) return false;
-      *value = *value * static_cast<uint32_t>(base) + static_cast<uint32_t>(d);
-    }
-    return true;
-  };
-  for (size_t i = 0; i < body.size(); ++i) {
-    if (body[i] != '\\') {
-      text.push_back(body[i]);
-      continue;
-    }
-    if (++i >= body.size()) return true;
-    uint32_t v = 0;
-    switch (body[i]) {
-      case 'n': text.push_back('\n'); break;
-      case 't': text.push_back('\t'); break;
-      case 'r': text.push_back('\r'); break;
-      case 'f': text.push_back('\f'); break;
-      case 'v': text.push_back('\v'); break;
-      case 'a': text.push_back('\a'); break;
-      case 'b': text.push_back('\b'); break;
-      case '\\': case '"': case '\'': text.push_back(body[i]); break;
-      case 'x': case 'u': case 'U': {
-        size_t count = body[i] == 'x' ? 2 : body[i] == 'u' ? 4 : 8;
-        if (!digits(i + 1, count, 16, &v)) return true;
-        i += count;
-        text.push_back(v < 0x80 ? static_cast<char>(v) : '?');  // no keyword's letter, no blank
-        break;
-      }
-      default:
-        if (!digits(i, 3, 8, &v)) return true;
-        i += 2;
-        text.push_back(v < 0x80 ? static_cast<char>(v) : '?');
-    }
-  }
-  return looks_like_sql(text);
-}
 
 /// The index of the SQL argument of `go`'s database calls and of the wrappers `wrapper_argument` knows.
 std::function<std::optional<size_t>(std::string_view)> database_calls(
@@ -481,8 +413,10 @@ GoSiteGate go_site_gate(std::string_view text, const GoLexicon& lexed, const Lan
     std::string_view body = text.substr(at + 1, j - at - 1);
     if (!looks_like_sql(body)) {
       // A site's text starts like a statement, and its first words come from one literal: one
-      // that does not start so, once decoded (`"\nSELECT ..."`), is no site's start.
-      if (k.kind != GoLexicon::kRaw && body.find('\\') != std::string_view::npos && decoded_looks_like_sql(body))
+      // that does not start so once decoded as the extraction decodes it (`"\nSELECT ..."` does,
+      // `"selection form: %v\n"` does not) is no site's start.
+      // A raw string (a regular expression's `\s*create`) has no escapes: its text is its body.
+      if (k.kind != GoLexicon::kRaw && body.find('\\') != std::string_view::npos && looks_like_sql(go_decoded(body)))
         return gate;
       continue;
     }

@@ -50,6 +50,10 @@ GoSiteGate go_site_gate(std::string_view text, const GoLexicon& lexed, const Lan
 /// no wrapper (string_eval.cpp, collect_wrappers).
 bool go_may_call_database(std::string_view text, const Language& go);
 
+/// The text of an interpreted string literal's body with its escapes decoded, as the extraction
+/// reads it (go.cpp).
+std::string go_decoded(std::string_view body);
+
 /// Whether `text`, a Go file, may declare a top-level function `name` (`func name(`, with type
 /// parameters too): false only when its code spells no such declaration.
 bool go_may_declare_function(std::string_view text, std::string_view name);
