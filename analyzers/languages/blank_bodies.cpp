@@ -462,12 +462,15 @@ bool starts_def(std::string_view line) {
 
 }  // namespace
 
-bool python_body_stays(std::string_view code) {
-  // The function's own returns, in file order (not those of a function defined in it, which
-  // goes with the body), each statement from its `return` to a `;` outside brackets or its
-  // logical line's end.
+namespace {
+
+/// Calls visit(at, end) for each of a function's own returns (not those of a function defined
+/// in it, which goes with the body) in file order: `return` at code[at], its statement to a `;`
+/// outside brackets or its logical line's end; stops when visit says false. `code`: the body,
+/// its literals and comments blanked.
+template <typename Visit>
+void each_own_return(std::string_view code, Visit&& visit) {
   std::vector<size_t> nested;  // the indentation of each `def` open around the line
-  bool first = true;
   size_t n = code.size();
   for (size_t i = 0; i < n;) {
     size_t k = source::find_byte_not_of<' ', '\t', '\f', '\r'>(code, i);
@@ -509,15 +512,121 @@ bool python_body_stays(std::string_view code) {
         else if (c == ')' || c == ']' || c == '}') --depth;
         else if (c == ';' && depth == 0) break;
       }
-      Returned r = returned(code, at + 6, end);
-      // string_eval reads a function only when every return has one value, and evaluates them
-      // in order until one is no text: a function with a return of no value, or whose first is
-      // no text, is no text anywhere.
-      if (r == Returned::kNoValue || (first && r == Returned::kNoText)) return false;
-      first = false;
+      if (!visit(at, end)) return;
     }
   }
-  return !first;
+}
+
+/// Whether code[v, end), a returned value, may be what string_eval's passed_through follows back
+/// to a parameter: a name (a local, or the parameter), in parentheses or not, or a call of
+/// strip, lstrip, rstrip or replace on something (PythonSyntax::transformed).
+bool may_hand_back(std::string_view code, size_t v, size_t end) {
+  for (;;) {
+    while (v < end && py_space(code[v])) ++v;
+    while (end > v && py_space(code[end - 1])) --end;
+    if (v >= end) return false;
+    if (code[v] != '(' || past_pair(code, v, end) != end) break;
+    ++v, --end;  // (value)
+  }
+  if (ascii_digit(code[v]) || !word(code[v])) return false;
+  size_t k = v;
+  while (k < end && word(code[k])) ++k;
+  if (k == end) {
+    std::string_view w = code.substr(v, k - v);
+    return w != "None" && w != "True" && w != "False";
+  }
+  // A chain: its last part must be a call of one of the transforms.
+  std::string_view last;
+  bool call = false;
+  while (k < end) {
+    if (code[k] == '.') {
+      size_t a = ++k;
+      while (k < end && word(code[k])) ++k;
+      if (k == a) return false;
+      last = code.substr(a, k - a);
+      call = false;
+    } else if (code[k] == '(' || code[k] == '[') {
+      call = code[k] == '(' && !last.empty();
+      k = past_pair(code, k, end);
+      if (k == std::string_view::npos) return false;
+      if (!call) last = {};
+    } else {
+      return false;
+    }
+  }
+  return call && (last == "strip" || last == "lstrip" || last == "rstrip" || last == "replace");
+}
+
+}  // namespace
+
+bool python_body_stays(std::string_view code) {
+  bool first = true, stays = true;
+  each_own_return(code, [&](size_t at, size_t end) {
+    Returned r = returned(code, at + 6, end);
+    // string_eval reads a function only when every return has one value, and evaluates them
+    // in order until one is no text: a function with a return of no value, or whose first is
+    // no text, is no text anywhere.
+    if (r == Returned::kNoValue || (first && r == Returned::kNoText)) return stays = false;
+    first = false;
+    return true;
+  });
+  return stays && !first;
+}
+
+bool python_method_hands_back(std::string_view signature, std::string_view signature_text, std::string_view body) {
+  // The first parameter after self or cls, as PythonSyntax::function_parameters lists them.
+  size_t open = signature.find('(');
+  if (open == std::string_view::npos) return true;  // not read: as if it may
+  size_t close = past_pair(signature, open, signature.size());
+  if (close == std::string_view::npos) return true;
+  std::vector<std::pair<size_t, size_t>> params;  // each parameter's span, blanks trimmed
+  for (size_t k = open + 1, from = k, depth = 0; k < close; ++k) {
+    char c = signature[k];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    else if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    else if (depth == 0 && (c == ',' || k + 1 == close)) {
+      size_t a = from, b = k;
+      while (a < b && (py_space(signature[a]) || signature[a] == '\n')) ++a;
+      while (b > a && (py_space(signature[b - 1]) || signature[b - 1] == '\n')) --b;
+      if (b > a) params.emplace_back(a, b);
+      from = k + 1;
+    }
+  }
+  auto name_of = [&](std::pair<size_t, size_t> p) {
+    size_t e = p.first;
+    while (e < p.second && word(signature[e])) ++e;
+    return signature.substr(p.first, e - p.first);
+  };
+  size_t at = 0;
+  if (!params.empty() && (name_of(params[0]) == "self" || name_of(params[0]) == "cls")) at = 1;
+  // None left, or a `*`, `*args`, `**kw` or `/` first: no positional parameter to hand back.
+  if (at >= params.size() || signature[params[at].first] == '*' || signature[params[at].first] == '/') return false;
+  auto [a, b] = params[at];
+  if (name_of(params[at]).empty()) return true;
+  // Annotated as something else than a string: string_eval does not take it for SQL.
+  size_t colon = a, depth = 0;
+  for (; colon < b; ++colon) {
+    char c = signature[colon];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    else if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    else if (depth == 0 && (c == ':' || c == '=')) break;
+  }
+  if (colon < b && signature[colon] == ':') {
+    size_t type_end = colon + 1;
+    for (depth = 0; type_end < b; ++type_end) {
+      char c = signature[type_end];
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      else if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+      else if (depth == 0 && c == '=') break;
+    }
+    if (signature_text.substr(colon + 1, type_end - colon - 1).find("str") == std::string_view::npos) return false;
+  }
+  bool hands_back = false;
+  each_own_return(body, [&](size_t at, size_t end) {
+    hands_back = may_hand_back(body, at + 6, end);
+    return false;  // the first return decides
+  });
+  return hands_back;
 }
 
 std::string python_blank_bodies(std::string_view text, const std::vector<TopLevelBody>& bodies,

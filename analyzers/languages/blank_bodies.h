@@ -76,6 +76,17 @@ std::vector<TopLevelBody> python_def_bodies(std::string_view text, std::string* 
 /// python_def_bodies' `code`.
 bool python_body_stays(std::string_view code);
 
+/// For a method (a `def` directly in a class), whether string_eval may read its body at all: it
+/// never inlines a method (a bare call runs none), and reads one only as a helper that a wrapper
+/// passes its SQL through (`self.rewrite_query(query)`, passed_through): every return is its
+/// first parameter after self or cls, as it is, through locals, or through strip or replace. A
+/// method with no such parameter (none, `*args` first, or one annotated as no string, which
+/// string_eval does not take for SQL), or whose first own return is something else (a call, a
+/// literal, an operation, a collection, ...), is never read. `signature`: the `def`'s logical
+/// line read on python_def_bodies' `code`; `signature_text`: the same bytes of the text (the
+/// annotation is read there, as string_eval reads it); `body`: the body read on the code.
+bool python_method_hands_back(std::string_view signature, std::string_view signature_text, std::string_view body);
+
 /// `text` with each body `blank[i]` marks replaced by `pass` and blanks (line ends kept); "" when
 /// none is. `skipped`, if given: each blanked body's bytes after its `pass` are listed there
 /// instead, left as they are, for a parser that does not read them (Parser::parse's `skipped`),

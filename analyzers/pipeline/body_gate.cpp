@@ -91,7 +91,16 @@ std::string FileScanner::python_text_to_parse(const std::string& rel, const std:
   bool calls_only = (source::is_test_file(rel) || imports(text).sql_parser()) && text.find("text as ") == std::string::npos;
   std::vector<bool> blank(bodies.size(), false);
   for (size_t i = 0; i < bodies.size(); ++i) {
-    if (languages::python_body_stays(bodies[i].body(code))) continue;
+    // A function that may return text stays (string_eval inlines it); a method only if it may
+    // hand its parameter back (python_method_hands_back), as no method is inlined.
+    if (languages::python_body_stays(bodies[i].body(code))) {
+      bool method = bodies[i].decl < text.size() && text[bodies[i].decl] == ' ';
+      size_t header = bodies[i].open - bodies[i].decl;
+      if (!method || languages::python_method_hands_back(std::string_view(code).substr(bodies[i].decl, header),
+                                                          std::string_view(text).substr(bodies[i].decl, header),
+                                                          bodies[i].body(code)))
+        continue;
+    }
     // A body where a layer reads something (a DatabasePool helper's call) stays.
     std::string_view body_code = bodies[i].body(code);
     if (std::any_of(layers.begin(), layers.end(), [&](const datalayers::DataLayer* l) { return l->reads_body(body_code); }))

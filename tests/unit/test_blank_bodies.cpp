@@ -309,6 +309,31 @@ TEST_CASE("blank bodies: Python's def bodies are found past strings, comments an
   CHECK(languages::python_body_stays("    return columns()\n"));
   CHECK(languages::python_body_stays("    return x,\n"));
   CHECK(languages::python_body_stays("    return lambda a, b: a\n"));
+  // A method is read only as a helper that hands its first parameter back (string_eval's
+  // passed_through): its first own return a name, in parentheses or not, or a strip/replace.
+  auto hands_back = [](std::string_view signature, std::string_view body) {
+    return languages::python_method_hands_back(signature, signature, body);
+  };
+  CHECK(hands_back("    def rewrite(self, query):", "        query = query.replace('?', '%s')\n        return query\n"));
+  CHECK(hands_back("    def rewrite(self, query: str):", "        return (query)\n"));
+  CHECK(hands_back("    def rewrite(cls, query: Optional[str] = None):", "        return query.strip()\n"));
+  CHECK(hands_back("    @staticmethod\n    def rewrite(query):", "        return query\n"));
+  CHECK(hands_back("    def rewrite(\n        self,\n        query,  # the SQL\n    ):", "        return query\n"));
+  CHECK_FALSE(hands_back("    def build(self, rows):", "        return Result(rows=rows)\n"));
+  CHECK_FALSE(hands_back("    def build(self, rows):", "        return self.cache[rows]\n"));
+  CHECK_FALSE(hands_back("    def build(self, rows):", "        return rows + 1\n"));
+  CHECK_FALSE(hands_back("    def build(self, rows):", "        return f(rows)\n"));
+  CHECK_FALSE(hands_back("    def build(self, rows):", "        return None\n"));
+  CHECK_FALSE(hands_back("    def build(self, rows):", "        return rows[0].strip\n"));
+  // No parameter to hand back: none but self, `*args` or `/` first, or one typed as no string.
+  CHECK_FALSE(hands_back("    def build(self):", "        return rows\n"));
+  CHECK_FALSE(hands_back("    def build(self, *rows):", "        return rows\n"));
+  CHECK_FALSE(hands_back("    def build(self, /, rows):", "        return rows\n"));
+  CHECK_FALSE(hands_back("    def build(self, rows: list[Row], sep: str):", "        return sep\n"));
+  CHECK(hands_back("    def build(self, rows: \"str\" = ''):", "        return rows\n"));
+  // The first own return decides; a nested function's goes with the body.
+  CHECK_FALSE(hands_back("    def build(self, q):", "        def f(x):\n            return x\n        return Query(q)\n"));
+  CHECK(hands_back("    def build(self, q):", "        if not q:\n            return q\n        return Query(q)\n"));
   CHECK(languages::python_def_bodies("def f():\n    s = 'open\n").empty());  // a literal left open
   CHECK(languages::python_def_bodies("def f(x): return x\n").empty());      // one line
 
@@ -382,6 +407,36 @@ TEST_CASE("blank bodies: the scan blanks Python helpers, keeps wrapper calls and
   std::string blanked_again = again.text_to_parse("store.py", kPyStore, py, {}, nullptr);
   CHECK(blanked_again.find("run(self.conn, order_id)") != std::string::npos);
   CHECK(blanked_again.find("print(label") == std::string::npos);
+}
+
+TEST_CASE("blank bodies: a method that returns text but hands back no parameter is blanked") {
+  source::MemoryFileSystem fs = store_project();
+  testing::PlannedScan planned(fs, "app");
+  pipeline::ScanPlan& plan = planned.plan;
+  const languages::Language& py = *languages::language_for_path("a.py");
+  pipeline::FileScanner scanner(fs, plan.options, planned.targets, plan.test_schemas);
+  const std::string text =
+      "def summary(rows):\n"
+      "    return Summary(len(rows))\n"  // a function: inlined where called bare, stays
+      "\n"
+      "class Store:\n"
+      "    def summary(self, rows: list):\n"
+      "        total = sum(r.cents for r in rows)\n"
+      "        return total\n"  // a method with no text parameter: never read
+      "\n"
+      "    def result(self, rows):\n"
+      "        first = rows[0]\n"
+      "        return Result(first)\n"  // returns a call: never read
+      "\n"
+      "    def rewrite(self, query):\n"
+      "        query = query.replace('?', '%s')\n"
+      "        return query\n";  // hands its parameter back: stays
+  std::string blanked = scanner.text_to_parse("store.py", text, py, {}, nullptr);
+  REQUIRE(blanked.size() == text.size());
+  CHECK(blanked.find("return Summary(len(rows))") != std::string::npos);
+  CHECK(blanked.find("sum(r.cents") == std::string::npos);
+  CHECK(blanked.find("return Result(first)") == std::string::npos);
+  CHECK(blanked.find("query = query.replace('?', '%s')") != std::string::npos);
 }
 
 // Comments and prose docstrings left unread (literal_scan.h's python_unread_spans): the tree
