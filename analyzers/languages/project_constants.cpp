@@ -63,7 +63,9 @@ constexpr size_t kAmbiguousIndex = static_cast<size_t>(-1);
 }  // namespace
 
 std::string_view ProjectConstants::family(std::string_view language) {
-  return language == "python" || language == "go" ? language : std::string_view("script");
+  if (language == "javascript" || language == "typescript" || language == "tsx") return "script";
+  if (language == "java" || language == "kotlin") return "jvm";
+  return language;
 }
 
 void ProjectConstants::add_file(const std::string& path, const FileConstants& constants) {
@@ -614,7 +616,7 @@ bool declares_wrapper_in(const Language& language, std::string_view text, const 
   // the declaration first, which few files hold.
   // In JavaScript and TypeScript, a call that hands an argument on (not a tag's template, whose
   // substitutions are values) in code, not in a string or a comment (script_lexer.h).
-  if (ProjectConstants::family(language.name) == "script")
+  if (std::string_view family = ProjectConstants::family(language.name); family == "script" || family == "jvm")
     return script_declares_one_of(text, names) &&
            (is_script_language(language.name) ? script_may_wrap_database_call(language.name, text, language.database_calls)
                                               : script_calls_database(language, text));

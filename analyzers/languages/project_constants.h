@@ -148,7 +148,10 @@ class ProjectConstants {
   /// is among them; a function's locals and parameters are not. Nullopt when a literal,
   /// comment or bracket does not close: cannot tell.
   static std::optional<std::set<std::string, std::less<>>> go_package_level_words(std::string_view text);
-  /// The family whose files call one another's functions ("script" for JavaScript, TypeScript, TSX).
+  /// The family whose files call one another's functions: "script" for JavaScript, TypeScript
+  /// and TSX, "jvm" for Java and Kotlin, the language itself otherwise ("python", "go", "ruby").
+  /// A wrapper or constant of one family is never another's: a TypeScript `find(sql)` says
+  /// nothing of a Ruby `find(1)`.
   static std::string_view family(std::string_view language);
 
  private:
@@ -160,7 +163,7 @@ class ProjectConstants {
   std::string by_suffix(std::string_view stem, const std::vector<std::string_view>& extensions) const;
 
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> by_file_;
-  /// Language family ("python", "go", "script") -> function name -> SQL argument index.
+  /// Language family (family()) -> function name -> SQL argument index.
   struct WrapperEntry {
     size_t argument = 0;  ///< kAmbiguousIndex: not a wrapper
     bool method = false;

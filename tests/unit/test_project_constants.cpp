@@ -109,6 +109,12 @@ TEST_CASE("project wrappers: a function passing a parameter on as SQL is a datab
   REQUIRE(constants.wrapper("go", "selectAll"));
   CHECK(*constants.wrapper("go", "selectAll") == 1);
   CHECK_FALSE(constants.wrapper("python", "rawQuery"));
+  // A TypeScript wrapper is JavaScript's and TSX's, not Ruby's, Java's or Kotlin's.
+  CHECK(constants.wrapper("javascript", "rawQuery"));
+  CHECK_FALSE(constants.wrapper("ruby", "rawQuery"));
+  CHECK_FALSE(constants.wrapper("java", "rawQuery"));
+  CHECK_FALSE(constants.wrapper("kotlin", "rawQuery"));
+  CHECK(languages::ProjectConstants::family("java") == languages::ProjectConstants::family("kotlin"));
 
   auto ts = extract(p, constants, "q/stats.ts");
   REQUIRE(ts.size() == 1);

@@ -1,0 +1,5 @@
+import { lookup } from "./db";
+
+export async function emails() {
+  return lookup("SELECT email FROM users", []);
+}
