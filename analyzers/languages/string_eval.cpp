@@ -909,23 +909,58 @@ class Engine {
       return true;
     }
     bool ok = true;
+    auto returned = [&](TSNode node) {  // a return statement's one value
+      TSNode value = first_named_child(node);
+      if (node_is(value, "expression_list")) {  // Go: return "...", nil
+        ok = ts_node_named_child_count(value) == 1;
+        value = ts_node_named_child(value, 0);
+      }
+      if (ts_node_is_null(value)) ok = false;
+      else out->push_back(value);
+    };
+    // From flat_ once built (the project phase asks it of every top-level function, twice): the
+    // function's nodes are its run of flat_, a subtree skipped by its end. The strings whose
+    // children flat_ leaves out (opaque) hold no return_statement outside a nested function:
+    // Go's and Java's strings hold no code, Python's f-strings and JavaScript's templates hold
+    // expressions, and Kotlin's and Ruby's returns in a template are other node types.
+    if (long at = flat_index(fn); at >= 0) {
+      for (uint32_t i = static_cast<uint32_t>(at) + 1, end = flat_[static_cast<size_t>(at)].end; i < end && ok;) {
+        TSNode node = flat_[i].node;
+        if (!ts_node_is_named(node) || syntax_.is_scope(node)) {  // a nested function's returns
+          i = flat_[i].end;
+          continue;
+        }
+        if (node_is(node, "return_statement")) {
+          returned(node);
+          i = flat_[i].end;
+          continue;
+        }
+        ++i;
+      }
+      return ok && !out->empty();
+    }
     walk(
         fn,
         [&](TSNode node) {
           if (!ok || !ts_node_is_named(node)) return false;
           if (!ts_node_eq(node, fn) && syntax_.is_scope(node)) return false;  // a nested function's returns
           if (!node_is(node, "return_statement")) return true;
-          TSNode value = first_named_child(node);
-          if (node_is(value, "expression_list")) {  // Go: return "...", nil
-            ok = ts_node_named_child_count(value) == 1;
-            value = ts_node_named_child(value, 0);
-          }
-          if (ts_node_is_null(value)) ok = false;
-          else out->push_back(value);
+          returned(node);
           return false;
         },
         [](TSNode) {});
     return ok && !out->empty();
+  }
+
+  /// The place of `node` in flat_; -1 when flat_ is not built or does not hold it.
+  long flat_index(TSNode node) const {
+    if (flat_.empty()) return -1;
+    uint32_t start = ts_node_start_byte(node);
+    auto it = std::lower_bound(flat_.begin(), flat_.end(), start,
+                               [](const FlatNode& f, uint32_t at) { return ts_node_start_byte(f.node) < at; });
+    for (; it != flat_.end() && ts_node_start_byte(it->node) == start; ++it)
+      if (ts_node_eq(it->node, node)) return static_cast<long>(it - flat_.begin());
+    return -1;
   }
 
   /// The texts of a site's expression: one, or one per combination of the choices it contains
