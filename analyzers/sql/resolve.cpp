@@ -17,6 +17,12 @@ Resolution Resolver::run(const Node* stmt) {
     case SG_NODE(DELETE_STMT): r.kind = "delete"; break;
     case SG_NODE(MERGE_STMT): r.kind = "merge"; break;
     case SG_NODE(CALL_STMT): r.kind = "call"; break;
+    case SG_NODE(CREATE_TABLE_AS_STMT):
+      // Its query, read as a SELECT (the relation it creates is the run-time names' business).
+      if (!created_from_query(stmt)) return r;
+      r.kind = "select";
+      stmt = created_from_query(stmt);
+      break;
     default: return r;
   }
   if (is(stmt, SG_NODE(CALL_STMT))) {
@@ -489,7 +495,15 @@ std::vector<CreatedRelation> created_relations(const Node* stmt) {
   return {one};
 }
 
-bool is_checked(const Node* stmt) { return is_dml(stmt) || is(stmt, SG_NODE(CALL_STMT)); }
+const Node* created_from_query(const Node* stmt) {
+  if (!is(stmt, SG_NODE(CREATE_TABLE_AS_STMT))) return nullptr;
+  const Node* query = stmt->create_table_as_stmt->query;
+  return is(query, SG_NODE(SELECT_STMT)) ? query : nullptr;
+}
+
+bool is_checked(const Node* stmt) {
+  return is_dml(stmt) || is(stmt, SG_NODE(CALL_STMT)) || created_from_query(stmt);
+}
 
 Resolution resolve_statement(const Node* stmt, const std::string& sql, const schema::Schema& schema,
                              const std::vector<std::string>& search_path) {

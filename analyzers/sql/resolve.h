@@ -121,7 +121,12 @@ std::vector<AddedColumn> added_columns(const Node* stmt);
 
 /// True for DML statement nodes: SelectStmt, InsertStmt, UpdateStmt, DeleteStmt, MergeStmt.
 bool is_dml(const Node* stmt);
-/// DML, or CALL of a procedure: statements whose references are checked.
+/// DML, CALL of a procedure, or CREATE TABLE / MATERIALIZED VIEW ... AS a query (its query is
+/// read as a SELECT is: a batch job's `CREATE TEMP TABLE t AS SELECT ...` fails on a missing
+/// column as the SELECT would): statements whose references are checked.
 bool is_checked(const Node* stmt);
+/// The query a CREATE TABLE ... AS or CREATE MATERIALIZED VIEW ... AS runs; null for any other
+/// statement (and for CREATE TABLE ... AS EXECUTE).
+const Node* created_from_query(const Node* stmt);
 
 }  // namespace schemagate::sql

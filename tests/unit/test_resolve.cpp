@@ -116,6 +116,15 @@ TEST_CASE("missing column is located at its name") {
   CHECK(resolve("SELECT id, nickname FROM users") == "ok:public.users.id missing:public.users.nickname@nickname ok:public.users");
 }
 
+TEST_CASE("CREATE TABLE AS and CREATE MATERIALIZED VIEW AS: the query is checked as a SELECT") {
+  CHECK(resolve("CREATE TEMP TABLE t ON COMMIT DROP AS SELECT id, nickname FROM users") ==
+        "ok:public.users.id missing:public.users.nickname@nickname ok:public.users");
+  CHECK(resolve("CREATE MATERIALIZED VIEW mv AS SELECT email FROM users WITH NO DATA") == "ok:public.users.email ok:public.users");
+  // No query to read: executing a prepared statement, or plain DDL.
+  CHECK(resolve("CREATE TABLE t AS EXECUTE fetch_users(1)").empty());
+  CHECK(resolve("CREATE TABLE t (id bigint)").empty());
+}
+
 TEST_CASE("missing relation") {
   CHECK(resolve("SELECT 1 FROM audit_log") == "missing:public.audit_log@audit_log");
 }
