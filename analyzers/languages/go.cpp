@@ -761,7 +761,11 @@ class GoSyntax final : public HostSyntax {
             TSNode call = ts_node_named_child(right, 0);
             TSNode callee = node_is(call, "call_expression") ? field(call, "function") : TSNode{};
             std::string_view method = node_is(callee, "selector_expression") ? node_text(field(callee, "field"), source) : "";
-            if (method.starts_with("Prepare") || transaction_statement(method))
+            // A Prepare method gives a statement; a helper that prepares a transaction
+            // (PrepareTx, PrepareTxWithStatementTimeout) gives one to run SQL through.
+            std::string_view rest = method.substr(std::min<size_t>(method.size(), 7));
+            if ((method.starts_with("Prepare") && !rest.starts_with("Tx") && !rest.starts_with("Transaction")) ||
+                transaction_statement(method))
               f.prepared.emplace_back(ts_node_start_byte(n), node_text(ts_node_named_child(left, 0), source));
           }
         }

@@ -1,0 +1,5 @@
+CREATE TABLE jobs (
+    id bigserial PRIMARY KEY,
+    name text NOT NULL,
+    state text NOT NULL DEFAULT 'queued'
+);
