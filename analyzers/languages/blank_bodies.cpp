@@ -356,38 +356,49 @@ enum class Returned {
 };
 
 /// A name followed by attributes, calls and subscripts (`self.db_pool.runInteraction(...)`,
-/// `super().f(x)[0]`) spanning code[v, end): whether it is one whose last part is an attribute,
-/// a subscript, or a call of a method (`.name(...)`), which string_eval reads as no text, and
-/// reads no further, but for the methods that format, join or transform one (python.cpp); a
-/// bare call (`f(x)`) may be a function it inlines.
-bool chain_is_no_text(std::string_view code, size_t v, size_t end) {
+/// `super().f(x)[0]`) spanning code[v, end): what its last part is, and the name of its last
+/// call; nullopt when code[v, end) is no such chain.
+struct Chain {
+  enum Last { kName, kAttribute, kCall, kSubscript } last = kName;
+  std::string_view method;  ///< the last call's name
+  bool bare = false;        ///< the last call is of a name (`f(x)`), not of an attribute (`.f(x)`)
+};
+std::optional<Chain> read_chain(std::string_view code, size_t v, size_t end) {
   size_t k = v;
   while (k < end && word(code[k])) ++k;
-  if (k == v || ascii_digit(code[v])) return false;
-  enum { kName, kAttribute, kCall, kSubscript } last = kName;
-  std::string_view method, name = code.substr(v, k - v);
-  bool bare = false;  // the last call's
+  if (k == v || ascii_digit(code[v])) return std::nullopt;
+  Chain c;
+  std::string_view name = code.substr(v, k - v);
   while (k < end) {
     if (code[k] == '.') {
       size_t a = ++k;
       while (k < end && word(code[k])) ++k;
-      if (k == a) return false;
+      if (k == a) return std::nullopt;
       name = code.substr(a, k - a);
-      last = kAttribute;
+      c.last = Chain::kAttribute;
     } else if (code[k] == '(' || code[k] == '[') {
       bool call = code[k] == '(';
-      if (call) method = name, bare = last != kAttribute;
+      if (call) c.method = name, c.bare = c.last != Chain::kAttribute;
       k = past_pair(code, k, end);
-      if (k == std::string_view::npos) return false;
-      last = call ? kCall : kSubscript;
+      if (k == std::string_view::npos) return std::nullopt;
+      c.last = call ? Chain::kCall : Chain::kSubscript;
     } else {
-      return false;
+      return std::nullopt;
     }
   }
-  if (last == kName || (last == kCall && bare)) return false;
-  if (last == kCall)
+  return c;
+}
+
+/// Whether the chain at code[v, end) is one whose last part is an attribute, a subscript, or a
+/// call of a method (`.name(...)`), which string_eval reads as no text, and reads no further,
+/// but for the methods that format, join or transform one (python.cpp); a bare call (`f(x)`)
+/// may be a function it inlines.
+bool chain_is_no_text(std::string_view code, size_t v, size_t end) {
+  std::optional<Chain> c = read_chain(code, v, end);
+  if (!c || c->last == Chain::kName || (c->last == Chain::kCall && c->bare)) return false;
+  if (c->last == Chain::kCall)
     for (std::string_view m : {"format", "join", "strip", "lstrip", "rstrip", "replace"})
-      if (method == m) return false;
+      if (c->method == m) return false;
   return true;
 }
 
@@ -528,33 +539,15 @@ bool may_hand_back(std::string_view code, size_t v, size_t end) {
     if (code[v] != '(' || past_pair(code, v, end) != end) break;
     ++v, --end;  // (value)
   }
-  if (ascii_digit(code[v]) || !word(code[v])) return false;
-  size_t k = v;
-  while (k < end && word(code[k])) ++k;
-  if (k == end) {
-    std::string_view w = code.substr(v, k - v);
+  std::optional<Chain> c = read_chain(code, v, end);
+  if (!c) return false;
+  if (c->last == Chain::kName) {
+    std::string_view w = code.substr(v, end - v);
     return w != "None" && w != "True" && w != "False";
   }
-  // A chain: its last part must be a call of one of the transforms.
-  std::string_view last;
-  bool call = false;
-  while (k < end) {
-    if (code[k] == '.') {
-      size_t a = ++k;
-      while (k < end && word(code[k])) ++k;
-      if (k == a) return false;
-      last = code.substr(a, k - a);
-      call = false;
-    } else if (code[k] == '(' || code[k] == '[') {
-      call = code[k] == '(' && !last.empty();
-      k = past_pair(code, k, end);
-      if (k == std::string_view::npos) return false;
-      if (!call) last = {};
-    } else {
-      return false;
-    }
-  }
-  return call && (last == "strip" || last == "lstrip" || last == "rstrip" || last == "replace");
+  // A chain: its last part a call of one of the transforms.
+  return c->last == Chain::kCall && !c->bare &&
+         (c->method == "strip" || c->method == "lstrip" || c->method == "rstrip" || c->method == "replace");
 }
 
 }  // namespace
