@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <string_view>
 
 #include "analyzers/pipeline/schema_cache.h"
@@ -189,7 +190,13 @@ bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pip
       std::cerr << "schemagate: " << (d.format == "code" ? "migration code, not checked: " : "migrations not run, not checked: ")
                 << d.path << "/ (" << d.evidence << ")\n";
     report::Locator places = pipeline::migration_places(*build);
-    for (auto& n : build->notes) std::cerr << "schemagate: note: " << places.place(n.origin) << ": " << n.message << "\n";
+    // A helper a migration calls for several tables yields its notes once per call, at the same
+    // line: each is printed once.
+    std::set<std::string> printed;
+    for (auto& n : build->notes) {
+      std::string line = places.place(n.origin) + ": " + n.message;
+      if (printed.insert(line).second) std::cerr << "schemagate: note: " << line << "\n";
+    }
   }
   return true;
 }
