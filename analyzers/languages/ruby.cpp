@@ -112,6 +112,21 @@ bool connection_like(std::string_view receiver) {
   return false;
 }
 
+/// `execute` runs SQL on a connection (`ActiveRecord::Base.connection.execute`, SQLite's
+/// `db.execute`) and something else on command objects, services and GraphQL schemas
+/// (`runner.execute(action)`, `MySchema.execute(query, variables: ...)`). On a receiver its
+/// last name must read as a connection: one of connection_like's, or a name holding "conn"
+/// (`lease_connection`, `pg_conn`) or "adapter". Without a receiver it stays a database call
+/// (a data migration's `execute <<~SQL`).
+bool connection_for_execute(std::string_view receiver) {
+  if (connection_like(receiver)) return true;
+  size_t cut = receiver.find_last_of(".:@");
+  if (cut != std::string_view::npos) receiver = receiver.substr(cut + 1);
+  std::string lower;
+  for (char c : receiver) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return lower.find("conn") != std::string::npos || lower.find("adapter") != std::string::npos;
+}
+
 bool is_text_method(std::string_view m) {
   return m == "squish" || m == "strip" || m == "freeze" || m == "chomp" || m == "dup" ||
          m == "strip_heredoc" || m == "lstrip" || m == "rstrip" || m == "to_s";
@@ -204,6 +219,8 @@ class RubySyntax final : public HostSyntax {
       return false;
     }
     if (is_generic(out->name) && (ts_node_is_null(receiver) || !connection_like(node_text(receiver, source))))
+      out->name = {};
+    if (out->name == "execute" && !ts_node_is_null(receiver) && !connection_for_execute(node_text(receiver, source)))
       out->name = {};
     if (ts_node_is_null(args)) return true;
     uint32_t n = ts_node_named_child_count(args);
