@@ -225,13 +225,26 @@ struct Models {
     return m;
   }
 
+  /// `written` with a local name of django.db.models (`from django.db import models as m`,
+  /// `import django.db.models as dm`) spelled `models`: `m.Model` -> `models.Model`.
+  std::string as_models(const std::string& written) const {
+    size_t dot = written.find('.');
+    if (dot == std::string::npos || written.compare(0, dot, "models") == 0) return written;
+    auto it = imports.find(written.substr(0, dot));
+    if (it == imports.end()) return written;
+    const python::Import& i = it->second;
+    bool models = (i.name == "models" && i.module == "django/db") || (i.name.empty() && i.module == "django/db/models");
+    return models ? "models" + written.substr(dot) : written;
+  }
+
   void read() {
     imports = python::imports_of(in.path, in.text, in.root);  // records keep bases as imported
     for (TSNode cls : schema::migrations::code::class_definitions(in.root)) {
       ModelClass m;
       python::ClassHeader h = python::class_header(in.text, cls);
       m.name = h.name, m.begin = h.begin, m.end = h.end;
-      for (const std::string& written : h.bases) {  // keyword arguments (metaclass=) are not bases
+      for (const std::string& spelled : h.bases) {  // keyword arguments (metaclass=) are not bases
+        std::string written = as_models(spelled);
         m.written_bases.push_back(written);
         m.bases.push_back(base_id(written, in.path, python::base_ref(imports, written)));
       }
@@ -265,7 +278,7 @@ struct Models {
           v = std::move(inner);
         }
         if (!field_of(std::string(reader.text(left)), v, &f)) continue;
-        if (v.text.starts_with("models.")) declares = true;
+        if (as_models(v.text).starts_with("models.")) declares = true;
         f.begin = ts_node_start_byte(left), f.end = ts_node_end_byte(left);
         m.fields.push_back(std::move(f));
       }
