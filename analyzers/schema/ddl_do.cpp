@@ -188,6 +188,24 @@ size_t column_action_table(const std::vector<BodyToken>& toks, size_t at, size_t
   return table;
 }
 
+/// Whether `text` is `ALTER <object> <name> OWNER TO` with the new owner still to come: one
+/// statement, lower-cased words, the last two OWNER TO.
+bool changes_owner_only(std::string_view text) {
+  std::vector<std::string> words;
+  std::string w;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    char c = i < text.size() ? text[i] : ' ';
+    if (c == ';') return false;
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!w.empty()) words.push_back(w);
+      w.clear();
+    } else {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  return words.size() >= 5 && words.front() == "alter" && words[words.size() - 2] == "owner" && words.back() == "to";
+}
+
 /// The names a DO or function body may create or change when it runs, when that can be told:
 /// the words of its static CREATE / ALTER statements, and the words of what it EXECUTEs when
 /// that is a string constant or format() of one (with || pieces) that creates or changes
@@ -209,11 +227,35 @@ std::optional<std::set<std::string>> names_a_body_may_change(std::string_view bo
       const std::string& w = toks[k].text;
       if (w == "create" || w == "alter") {  // static DDL: the words from here to the statement's end
         size_t table = column_action_table(toks, k, end);
-        for (size_t m = k; m < end; ++m)
+        for (size_t m = k; m < end; ++m) {
+          // A foreign key's target (`REFERENCES [schema.]users [(id)]`) is read, not changed:
+          // its table and columns stay certain (a DO block creating tokens made every column
+          // of users uncertain).
+          if (toks[m].kind == BodyToken::Word && toks[m].text == "references") {
+            size_t t = m + 1;
+            if (t + 2 < end && toks[t].kind == BodyToken::Word && toks[t + 1].kind == BodyToken::Other &&
+                toks[t + 1].text == ".")
+              t += 2;
+            if (t < end && toks[t].kind == BodyToken::Word) {
+              m = t;
+              if (m + 1 < end && toks[m + 1].kind == BodyToken::Open) {
+                for (++m; m < end && toks[m].kind != BodyToken::Close; ++m) {
+                }
+              }
+              continue;
+            }
+          }
           if (toks[m].kind == BodyToken::Word && m != table) out.insert(toks[m].text);
+        }
         break;
       }
       if (w != "execute") continue;
+      // RETURN QUERY EXECUTE, FOR r IN EXECUTE and OPEN c FOR EXECUTE run a query whose rows
+      // they read: no statement that changes the schema returns rows.
+      if (k >= 1 && toks[k - 1].kind == BodyToken::Word &&
+          (toks[k - 1].text == "in" || toks[k - 1].text == "for" ||
+           (toks[k - 1].text == "query" && k >= 2 && toks[k - 2].kind == BodyToken::Word && toks[k - 2].text == "return")))
+        break;
       // The EXECUTE's text: up to USING / INTO at depth 0 or the statement's end.
       size_t first = k + 1;
       if (first >= end) return std::nullopt;
@@ -223,6 +265,8 @@ std::optional<std::set<std::string>> names_a_body_may_change(std::string_view bo
       if (!starts_known) return std::nullopt;
       std::set<std::string> literal;
       bool dynamic = false;
+      std::string before_dynamic;  // the constants' text before the first piece built at run time
+      bool constant_after_dynamic = false;
       int depth = 0;
       for (size_t m = first; m < end; ++m) {
         const BodyToken& t = toks[m];
@@ -231,13 +275,18 @@ std::optional<std::set<std::string>> names_a_body_may_change(std::string_view bo
         if (t.kind == BodyToken::Word && depth == 0 && (t.text == "using" || t.text == "into")) break;
         if (t.kind == BodyToken::String) {
           words_of(t.text, &literal);
+          constant_after_dynamic = constant_after_dynamic || dynamic;
           dynamic = dynamic || has_placeholder(t.text);
+          if (!dynamic) before_dynamic += t.text;
         } else if (t.kind == BodyToken::Word && !kQuoting.count(t.text)) {
           dynamic = true;  // a variable or an argument: text built at run time
         }
       }
       bool changing = false;
       for (const std::string& w2 : literal) changing = changing || kChanging.count(w2) > 0;
+      // `'ALTER TABLE storage.objects OWNER TO ' || super_user`: only the owner is built at
+      // run time, and an owner changes no table's columns.
+      if (changing && dynamic && !constant_after_dynamic && changes_owner_only(before_dynamic)) break;
       if (changing && dynamic) return std::nullopt;
       if (changing) out.insert(literal.begin(), literal.end());
       break;
@@ -272,8 +321,11 @@ void Simulator::do_or_function(bool function, Span<Node> options) {
   if (auto names = names_a_body_may_change(body)) {
     for (const std::string& w : *names)
       if (w.size() > 1) schema_.uncertain_names.insert(w);
-    note(std::string(!function ? "DO block" : "function body") +
-         " with DDL skipped: the names it mentions are not reported as missing");
+    if (names->empty())  // a query read, an owner changed, an index dropped: no name in doubt
+      note(std::string(!function ? "DO block" : "function body") + " skipped: what it runs changes no table or column");
+    else
+      note(std::string(!function ? "DO block" : "function body") +
+           " with DDL skipped: the names it mentions are not reported as missing");
     return;
   }
   std::string word;

@@ -425,6 +425,29 @@ TEST_CASE("a function body's uncertain names: what its DDL and EXECUTEd constant
        "UPDATE jobs SET paused_at = NULL; EXECUTE q; END $$;",
        {"paused_at", "jobs"},
        {}},
+      // A query whose rows are read (RETURN QUERY EXECUTE, FOR ... IN EXECUTE, OPEN ... FOR
+      // EXECUTE) changes no schema, whatever text it runs.
+      {"CREATE FUNCTION f(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$ DECLARE r record; c refcursor; BEGIN "
+       "RETURN QUERY EXECUTE q USING 1; FOR r IN EXECUTE 'SELECT name FROM objects WHERE ' || q LOOP END LOOP; "
+       "OPEN c FOR EXECUTE q; END $$;",
+       {},
+       {"objects", "name", "q"}},
+      // Only the owner built at run time: an owner changes no columns.
+      {"DO $$ DECLARE su text = current_setting('app.owner', true); BEGIN "
+       "EXECUTE 'ALTER TABLE storage.objects OWNER TO ' || su; END $$;",
+       {},
+       {"objects", "storage", "su"}},
+      // ... but a constant after the run-time piece may say more than the owner.
+      {"DO $$ DECLARE su text = 'x'; BEGIN "
+       "EXECUTE 'ALTER TABLE objects OWNER TO ' || su || ', ADD COLUMN extra int'; END $$;",
+       {"objects", "su"},
+       {}},
+      // A foreign key's target is read, not changed: its table and columns stay certain.
+      {"DO $$ BEGIN CREATE TABLE IF NOT EXISTS tokens (id int, user_id uuid REFERENCES auth.users (id) ON DELETE CASCADE, "
+       "owner_id int REFERENCES owners); BEGIN CREATE INDEX t_idx ON tokens USING hash (user_id); "
+       "EXCEPTION WHEN others THEN CREATE INDEX t_idx ON tokens (user_id); END; END $$;",
+       {"tokens", "user_id", "owner_id"},
+       {"users", "auth", "owners"}},
   };
   for (const Case& c : cases) {
     std::string body_text(c.body);
