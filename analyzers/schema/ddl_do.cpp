@@ -188,6 +188,43 @@ size_t column_action_table(const std::vector<BodyToken>& toks, size_t at, size_t
   return table;
 }
 
+/// `CREATE INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON t ...` or `CREATE [OR REPLACE]
+/// [CONSTRAINT] TRIGGER name ... ON t ...` at `at`: true, with the name it creates put in `out`
+/// (nothing for an unnamed index). The table and the columns after ON are read, not changed
+/// (drizzle-kit's `IF NOT EXISTS (... pg_indexes ...) THEN CREATE INDEX ...` made every column
+/// of the table uncertain).
+bool index_or_trigger_name(const std::vector<BodyToken>& toks, size_t at, size_t end, std::set<std::string>* out) {
+  auto word = [&](size_t i) -> const std::string* {
+    return i < end && toks[i].kind == BodyToken::Word ? &toks[i].text : nullptr;
+  };
+  size_t i = at + 1;
+  bool trigger = false;
+  // A unique index is a fact about its table's columns (ON CONFLICT needs one): its words stay
+  // uncertain, the block not being applied.
+  if (word(i) && *word(i) == "unique") return false;
+  if (word(i) && *word(i) == "or" && word(i + 1) && *word(i + 1) == "replace") i += 2;
+  if (word(i) && *word(i) == "constraint") ++i;
+  if (!word(i) || (*word(i) != "index" && *word(i) != "trigger")) return false;
+  trigger = *word(i) == "trigger";
+  ++i;
+  if (!trigger && word(i) && *word(i) == "concurrently") ++i;
+  if (!trigger && word(i) && *word(i) == "if" && word(i + 1) && *word(i + 1) == "not" && word(i + 2) &&
+      *word(i + 2) == "exists")
+    i += 3;
+  if (!word(i)) return false;
+  if (*word(i) == "on") return !trigger;  // an index without a name
+  const std::string& name = *word(i);
+  // The name must be followed by ON (an index) or by the trigger's timing, then ON.
+  size_t on = i + 1;
+  while (on < end && !(word(on) && *word(on) == "on")) {
+    if (!trigger) return false;
+    ++on;
+  }
+  if (on == end) return false;
+  out->insert(name);
+  return true;
+}
+
 /// Whether `text` is `ALTER <object> <name> OWNER TO` with the new owner still to come: one
 /// statement, lower-cased words, the last two OWNER TO.
 bool changes_owner_only(std::string_view text) {
@@ -225,6 +262,7 @@ std::optional<std::set<std::string>> names_a_body_may_change(std::string_view bo
     for (size_t k = i; k < end; ++k) {
       if (toks[k].kind != BodyToken::Word) continue;
       const std::string& w = toks[k].text;
+      if (w == "create" && (index_or_trigger_name(toks, k, end, &out))) break;
       if (w == "create" || w == "alter") {  // static DDL: the words from here to the statement's end
         size_t table = column_action_table(toks, k, end);
         for (size_t m = k; m < end; ++m) {

@@ -442,6 +442,17 @@ TEST_CASE("a function body's uncertain names: what its DDL and EXECUTEd constant
        "EXECUTE 'ALTER TABLE objects OWNER TO ' || su || ', ADD COLUMN extra int'; END $$;",
        {"objects", "su"},
        {}},
+      // An index or a trigger guarded by IF: its name only; the table and columns after ON are read.
+      {"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'item_owner_idx') THEN "
+       "CREATE INDEX IF NOT EXISTS item_owner_idx ON public.item USING btree (owner_id); END IF; "
+       "IF true THEN CREATE OR REPLACE TRIGGER item_touch BEFORE UPDATE OF label ON item FOR EACH ROW "
+       "EXECUTE FUNCTION touch(); END IF; END $$;",
+       {"item_owner_idx", "item_touch"},
+       {"item", "owner_id", "label", "public"}},
+      // ... but a unique index is a fact about the columns (ON CONFLICT): its words stay uncertain.
+      {"DO $$ BEGIN IF true THEN CREATE UNIQUE INDEX shelf_aisle_key ON shelf (aisle); END IF; END $$;",
+       {"shelf_aisle_key", "shelf", "aisle"},
+       {}},
       // A foreign key's target is read, not changed: its table and columns stay certain.
       {"DO $$ BEGIN CREATE TABLE IF NOT EXISTS tokens (id int, user_id uuid REFERENCES auth.users (id) ON DELETE CASCADE, "
        "owner_id int REFERENCES owners); BEGIN CREATE INDEX t_idx ON tokens USING hash (user_id); "
