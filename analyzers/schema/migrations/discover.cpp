@@ -148,6 +148,11 @@ std::vector<std::string> config_values(const std::string& text, std::string_view
         }
         auto [w, e2] = take(i);
         if (w.empty()) break;
+        // The next key of an object on the same line (`"dialect":"postgresql","entries":[...]`,
+        // `{ dialect: "postgresql", schema: "./src" }`): the list ended with the value before it.
+        size_t q = e2 < text.size() && (text[e2] == '"' || text[e2] == '\'') ? e2 + 1 : e2;
+        while (q < text.size() && (text[q] == ' ' || text[q] == '\t')) ++q;
+        if (w.back() == ':' || (q < text.size() && text[q] == ':')) break;
         out.push_back(w);
         i = e2 + (e2 < text.size() && text[e2] != '\n' && text[e2] != ',' ? 1 : 0);
       }
