@@ -43,15 +43,15 @@ static_assert(sizeof(schema::Relation) == 240, "schema::Relation changed: encode
 static_assert(sizeof(schema::Function) == 184, "schema::Function changed: encode the new field, bump kFormat");
 static_assert(sizeof(schema::EnumType) == 104, "schema::EnumType changed: encode the new field, bump kFormat");
 static_assert(sizeof(schema::SchemaEvent) == 184, "schema::SchemaEvent changed: encode the new field, bump kFormat");
-static_assert(sizeof(schema::Schema) == 520, "schema::Schema changed: encode the new field, bump kFormat");
+static_assert(sizeof(schema::Schema) == 616, "schema::Schema changed: encode the new field, bump kFormat");
 static_assert(sizeof(mig::MigrationFile) == 344, "MigrationFile changed: encode the new field, bump kFormat");
 static_assert(sizeof(schema::DdlNote) == 120, "DdlNote changed: encode the new field, bump kFormat");
 static_assert(sizeof(MigrationDirectory) == 104, "MigrationDirectory changed: encode the new field, bump kFormat");
-static_assert(sizeof(Service) == 712, "Service changed: encode the new field, bump kFormat");
-static_assert(sizeof(SchemaBuild) == 912, "SchemaBuild changed: encode the new field, bump kFormat");
+static_assert(sizeof(Service) == 808, "Service changed: encode the new field, bump kFormat");
+static_assert(sizeof(SchemaBuild) == 1008, "SchemaBuild changed: encode the new field, bump kFormat");
 
 constexpr std::string_view kMagic = "schemagate schema cache\n";
-constexpr uint64_t kFormat = 6;  // 6: source::fast_hash
+constexpr uint64_t kFormat = 7;  // 7: Schema::adopted, Schema::pending_keys
 
 class Writer {
  public:
@@ -157,6 +157,22 @@ class Writer {
       for (auto& o : e.origins) origin(o);
       origin(e.origin);
       b(e.complete);
+    }
+    u(sc.adopted.size());
+    for (auto& [k, bits] : sc.adopted) {
+      s(k);
+      u(static_cast<uint64_t>(bits));
+    }
+    u(sc.pending_keys.size());
+    for (auto& [k, keys] : sc.pending_keys) {
+      s(k);
+      u(keys.size());
+      for (auto& key : keys) {
+        s(key.name);
+        strings(key.columns);
+        b(key.partial);
+        origin(key.origin);
+      }
     }
   }
   void migrations(const std::vector<mig::MigrationFile>& v) {
@@ -353,6 +369,21 @@ class Reader {
       e.origin = origin();
       e.complete = b();
       sc->enums[k] = std::move(e);
+    }
+    for (size_t i = 0, count = n(); i < count && ok_; ++i) {
+      std::string k = s();
+      sc->adopted[k] = static_cast<int>(u() & 3);
+    }
+    for (size_t i = 0, count = n(); i < count && ok_; ++i) {
+      std::string k = s();
+      std::vector<schema::UniqueKey> keys(n());
+      for (auto& key : keys) {
+        key.name = s();
+        key.columns = strings();
+        key.partial = b();
+        key.origin = origin();
+      }
+      sc->pending_keys[k] = std::move(keys);
     }
     if (schemas != sc->schemas()) fail();
   }

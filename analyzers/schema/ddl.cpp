@@ -242,6 +242,7 @@ Relation* Simulator::lookup_or_adopt(const RelName& rv) {
   r.columns_complete = false;
   r.origin = stmt_origin();
   note("relation \"" + r.schema + "." + r.name + "\" is altered but no migration creates it; its other columns are unknown");
+  schema_.adopted.emplace(r.schema + "." + r.name, unordered_ ? Schema::kAdoptedUnordered : 0);
   return &schema_.add(std::move(r));
 }
 
@@ -398,8 +399,9 @@ bool apply_migration(Schema& schema, const migrations::MigrationFile& migration,
     for (auto& [offset, message] : migration.notes)
       notes->push_back({{migration.path, 0, offset}, message, false, ""});
   for (auto& name : migration.uncertain_names) schema.uncertain_names.insert(name);
-  if (migration.origin.empty()) return apply_sql(schema, migration.path, migration.sql, search_path, notes, error);
-  Simulator sim(schema, migration.path, migration.sql, search_path, notes, &migration.origin);
+  Simulator sim(schema, migration.path, migration.sql, search_path, notes,
+                migration.origin.empty() ? nullptr : &migration.origin);
+  sim.set_unordered(migration.format == "plain" && migration.version.empty());
   return sim.run(error);
 }
 

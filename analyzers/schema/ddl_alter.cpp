@@ -100,7 +100,17 @@ void Simulator::alter_table(const PgQuery__AlterTableStmt* b) {
       default: break;
     }
   }
-  if (Relation* known = lookup(b->relation)) {
+  Relation* known = lookup(b->relation);
+  if (!known && !b->missing_ok && unordered_) {
+    // A key given to a relation no migration created yet: kept for the CREATE that comes later.
+    Relation later;
+    later.schema = default_schema(rv.schema, "");
+    later.name = rv.name;
+    for (const PgQuery__AlterTableCmd* cmd : cmds)
+      if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint) add_key_constraint(later, cmd->def);
+    for (auto& k : later.unique_keys) schema_.pending_keys[later.qualified_name()].push_back(std::move(k));
+  }
+  if (known) {
     for (const PgQuery__AlterTableCmd* cmd : cmds) {
       switch (cmd->subtype) {
         case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: add_key_constraint(*known, cmd->def); break;
@@ -126,6 +136,9 @@ void Simulator::alter_table(const PgQuery__AlterTableStmt* b) {
     r = lookup_or_adopt(rv);
     if (!r) return;
   }
+  if (auto adopted = schema_.adopted.find(r->qualified_name()); adopted != schema_.adopted.end())
+    for (const PgQuery__AlterTableCmd* cmd : cmds)
+      if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn) adopted->second |= Schema::kAdoptedChanged;
   // Without ONLY, PostgreSQL applies column changes to every child (INHERITS, PARTITION OF).
   std::vector<Relation*> children;
   if (rv.inh) children = descendants(*r);

@@ -292,14 +292,22 @@ std::string Simulator::default_key_name(const std::string& table, const std::vec
 
 void Simulator::create_index(const PgQuery__IndexStmt* b) {
   Relation* r = lookup(b->relation);
-  if (!r) return;
+  Relation later;  // a relation no migration created yet: its unique key waits for the CREATE
+  if (!r) {
+    if (!b->unique || !b->relation || !unordered_) return;
+    RelName rv = rel_name(b->relation);
+    later.schema = default_schema(rv.schema, "");
+    later.name = rv.name;
+  }
   // PostgreSQL refuses an index on a column the table lacks (42703), key or INCLUDE column.
   auto check = [&](const Node* p) {
     if (is(p, SG_NODE(INDEX_ELEM)) && !text(p->index_elem->name).empty())
       check_column(*r, text(p->index_elem->name), "CREATE INDEX on");
   };
-  for (const Node* p : SG_LIST(b, index_params)) check(p);
-  for (const Node* p : SG_LIST(b, index_including_params)) check(p);
+  if (r) {
+    for (const Node* p : SG_LIST(b, index_params)) check(p);
+    for (const Node* p : SG_LIST(b, index_including_params)) check(p);
+  }
   if (!b->unique) return;
   UniqueKey key;
   for (const Node* p : SG_LIST(b, index_params)) {
@@ -309,8 +317,12 @@ void Simulator::create_index(const PgQuery__IndexStmt* b) {
   }
   if (present(b->where_clause)) key.partial = true;
   key.name = text(b->idxname);
-  if (key.name.empty()) key.name = default_key_name(r->name, key.columns, "idx");
+  if (key.name.empty()) key.name = default_key_name(r ? r->name : later.name, key.columns, "idx");
   key.origin = stmt_origin();
+  if (!r) {
+    schema_.pending_keys[later.qualified_name()].push_back(std::move(key));
+    return;
+  }
   if (b->if_not_exists)
     for (auto& k : r->unique_keys)
       if (k.name == key.name) return;
@@ -331,7 +343,11 @@ void Simulator::create_table(const PgQuery__CreateStmt* b, const std::string& cr
   r.kind = b->partspec ? RelationKind::PartitionedTable : kind;
   r.origin = origin_at(rv.location);
   Relation* existing = schema_.find(r.schema, r.name);
-  if (existing && b->if_not_exists) return;
+  // Altered before this CREATE, where either side's place in the order is a guess.
+  auto adopted = existing ? schema_.adopted.find(existing->qualified_name()) : schema_.adopted.end();
+  if (adopted != schema_.adopted.end() && !unordered_ && !(adopted->second & Schema::kAdoptedUnordered))
+    adopted = schema_.adopted.end();
+  if (existing && b->if_not_exists && adopted == schema_.adopted.end()) return;
   auto range_var_of = [](const Node* n) { return is(n, SG_NODE(RANGE_VAR)) ? n->range_var : nullptr; };
   // INHERITS and PARTITION OF: parent columns first.
   for (const Node* parent : SG_LIST(b, inh_relations)) {
@@ -391,6 +407,23 @@ void Simulator::create_table(const PgQuery__CreateStmt* b, const std::string& cr
       add_key_constraint(r, elt);
     }
   }
+  if (existing && adopted != schema_.adopted.end()) {
+    // Altered before this CREATE (a folder of scripts in no told order, an upgrade script that
+    // sorts first): the table as created here, with what those statements added to it. Its
+    // column list is known unless one of them dropped or renamed a column.
+    note("relation \"" + r.schema + "." + r.name +
+         "\" is created after a migration that alters it: the two are merged (the order the migrations run in may differ)");
+    for (auto& c : existing->columns)
+      if (!r.find_column(c.name)) r.columns.push_back(c);
+    for (auto& k : existing->unique_keys) r.unique_keys.push_back(k);
+    if (adopted->second & Schema::kAdoptedChanged) r.columns_complete = false;
+    schema_.adopted.erase(adopted);
+    *existing = std::move(r);
+    take_pending_keys(*existing);
+    for (const Node* elt : SG_LIST(b, table_elts))
+      if (is(elt, SG_NODE(COLUMN_DEF))) implicit_sequence(*existing, elt->column_def);
+    return;
+  }
   if (existing) {
     // PostgreSQL would refuse this CREATE; the relation exists already (in the live database,
     // or from an earlier migration). Keep what exists and add what the statement adds, so no
@@ -400,9 +433,24 @@ void Simulator::create_table(const PgQuery__CreateStmt* b, const std::string& cr
       if (!existing->find_column(c.name)) existing->columns.push_back(c);
     return;
   }
-  const Relation& added = schema_.add(std::move(r));
+  Relation& added = schema_.add(std::move(r));
+  take_pending_keys(added);
   for (const Node* elt : SG_LIST(b, table_elts))
     if (is(elt, SG_NODE(COLUMN_DEF))) implicit_sequence(added, elt->column_def);
+}
+
+void Simulator::take_pending_keys(Relation& r) {
+  auto pending = schema_.pending_keys.find(r.qualified_name());
+  if (pending == schema_.pending_keys.end()) return;
+  for (auto& k : pending->second) {
+    bool known = false;
+    for (auto& have : r.unique_keys) known = known || have.name == k.name;
+    if (known) continue;
+    note("unique key \"" + k.name + "\" of \"" + r.qualified_name() +
+         "\" was given before a migration created the table: it is taken in (the order the migrations run in may differ)");
+    r.unique_keys.push_back(std::move(k));
+  }
+  schema_.pending_keys.erase(pending);
 }
 
 void Simulator::create_as(const PgQuery__CreateTableAsStmt* b, const std::string& creation_schema) {

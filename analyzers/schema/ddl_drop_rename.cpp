@@ -145,6 +145,7 @@ void Simulator::rename(const PgQuery__RenameStmt* b) {
       if (!r) return;
     }
     std::string old = text(b->subname);
+    if (auto adopted = schema_.adopted.find(r->qualified_name()); adopted != schema_.adopted.end()) adopted->second |= Schema::kAdoptedChanged;
     check_column(*r, old, "RENAME COLUMN of");
     if (rv.inh) {
       for (Relation* child : descendants(*r)) {

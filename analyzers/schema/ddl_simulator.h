@@ -54,6 +54,8 @@ class Simulator {
   /// parse alone (a BEGIN ATOMIC body the scanner split, a psql variable, a syntax error), the
   /// rest of the file is parsed as one text, as before, so errors and offsets are unchanged.
   bool run(MigrationError* error);
+  /// The migration's place in the order is a guess (an unnumbered file of a plain folder).
+  void set_unordered(bool unordered) { unordered_ = unordered; }
 
   /// Whether the text between and after the spans is only blanks, ';' and comments. The scanner
   /// drops what follows an unbalanced parenthesis: such a file is parsed whole, so the syntax
@@ -209,6 +211,8 @@ class Simulator {
   /// key, named as PostgreSQL names it when the constraint has no name. An EXCLUDE constraint
   /// can be an ON CONFLICT DO NOTHING arbiter the model does not follow: keys become unknown.
   void add_key_constraint(Relation& r, const Node* node, const std::string& column = "");
+  /// The unique keys statements gave `r` before a migration created it (Schema::pending_keys).
+  void take_pending_keys(Relation& r);
 
   /// PostgreSQL's ChooseRelationName for a key: "t_pkey", "t_a_b_key", "t_a_idx".
   static std::string default_key_name(const std::string& table, const std::vector<std::string>& columns,
@@ -261,6 +265,8 @@ class Simulator {
   std::vector<std::string> path_;  ///< the session's search path: SET search_path in the file changes it
   const std::vector<std::string> session_path_;  ///< the path the migration starts with: RESET goes back to it
   std::vector<DdlNote>* notes_;
+  /// The file's place in the order is a guess (an unnumbered file of a plain folder): Schema::adopted.
+  bool unordered_ = false;
   size_t stmt_offset_ = 0;
   bool variables_substituted_ = false;  ///< psql variables were read as names (run_whole): DML is not judged
   size_t stmt_end_ = 0;     ///< past the current statement in sql_ (its `;` excluded)

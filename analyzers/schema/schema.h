@@ -193,6 +193,16 @@ class Schema {
   std::map<std::string, std::set<std::string>> extensions;
   /// Enum types by "schema.name".
   std::map<std::string, EnumType> enums;
+  /// Relations a statement altered before any migration created them, by "schema.name": bits
+  /// kAdoptedChanged (a column of it dropped or renamed since) and kAdoptedUnordered (altered by
+  /// a script whose place in the order is a guess: an unnumbered file of a plain folder). And the
+  /// unique keys (CREATE UNIQUE INDEX, ADD PRIMARY KEY / UNIQUE) such a script gave a relation no
+  /// migration had created yet. Scripts in no told order (create_indexes.sql sorts before
+  /// create_tables.sql; an upgrade script before the schema it upgrades) may have run after the
+  /// CREATE that comes later here: it takes them in (Simulator::create_table).
+  std::map<std::string, int> adopted;
+  static constexpr int kAdoptedChanged = 1, kAdoptedUnordered = 2;
+  std::map<std::string, std::vector<UniqueKey>> pending_keys;
 
  private:
   static std::string key(const std::string& schema, const std::string& name) { return schema + "." + name; }

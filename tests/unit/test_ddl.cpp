@@ -550,3 +550,66 @@ TEST_CASE("a function keeps its arguments' types as CREATE FUNCTION resolved the
   CHECK(f->second.front().arg_types ==
         std::vector<std::string>{"public.people", "hr.teams", "pg_catalog.int4", "public.people[]", "", ""});
 }
+
+TEST_CASE("Scripts in no told order: a CREATE takes in the keys and columns statements gave the relation before it") {
+  auto file = [](std::string path, std::string version, std::string sql) {
+    schemagate::schema::migrations::MigrationFile m;
+    m.path = std::move(path);
+    m.version = std::move(version);
+    m.format = "plain";
+    m.sql = std::move(sql);
+    return m;
+  };
+  auto run = [](const std::vector<schemagate::schema::migrations::MigrationFile>& files, Schema* s) {
+    std::vector<DdlNote> notes;
+    for (auto& f : files) {
+      MigrationError err;
+      REQUIRE(schemagate::schema::apply_migration(*s, f, {"public"}, &notes, &err));
+    }
+    return notes.size();
+  };
+  const std::string alter = "ALTER TABLE jobs ADD COLUMN attempts int;";
+  const std::string index = "CREATE UNIQUE INDEX jobs_key ON jobs (queue, key); ALTER TABLE jobs ADD PRIMARY KEY (id);";
+  const std::string create = "CREATE TABLE IF NOT EXISTS jobs (id bigint, queue text, key text);";
+  SUBCASE("unnumbered files of a plain folder: their order is a guess") {
+    Schema s;
+    CHECK(run({file("sql/add_attempts.sql", "", alter), file("sql/create_indexes.sql", "", index),
+               file("sql/create_tables.sql", "", create)},
+              &s) == 2);  // adopted (the index and key go to it); merged
+    const Relation* jobs = s.find("public", "jobs");
+    REQUIRE(jobs);
+    CHECK(columns(s, "public", "jobs").find("attempts@") != std::string::npos);
+    CHECK(columns(s, "public", "jobs").find("key@") != std::string::npos);
+    CHECK(jobs->columns_complete);
+    REQUIRE(jobs->unique_keys.size() == 2);
+    CHECK(jobs->unique_keys[0].name == "jobs_key");
+    CHECK(jobs->unique_keys[1].columns == std::vector<std::string>{"id"});
+    CHECK(s.adopted.empty());
+    CHECK(s.pending_keys.empty());
+  }
+  SUBCASE("a dropped column since: the list stays open") {
+    Schema s;
+    run({file("sql/a.sql", "", alter + " ALTER TABLE jobs DROP COLUMN legacy;"), file("sql/b.sql", "", create)}, &s);
+    REQUIRE(s.find("public", "jobs"));
+    CHECK_FALSE(s.find("public", "jobs")->columns_complete);
+  }
+  SUBCASE("numbered files run in their order: the relation existed before the migrations") {
+    Schema s;
+    run({file("sql/001_alter.sql", "001", alter), file("sql/002_create.sql", "002", create)}, &s);
+    const Relation* jobs = s.find("public", "jobs");
+    REQUIRE(jobs);
+    CHECK_FALSE(jobs->columns_complete);  // CREATE TABLE IF NOT EXISTS of a table there already
+    Schema t;
+    run({file("sql/001_index.sql", "001", index), file("sql/002_create.sql", "002", create)}, &t);
+    REQUIRE(t.find("public", "jobs"));
+    CHECK(t.find("public", "jobs")->unique_keys.empty());  // the index failed on a missing table
+    CHECK(t.pending_keys.empty());
+  }
+  SUBCASE("keys given first, in an unnumbered file") {
+    Schema s;
+    CHECK(run({file("sql/create_indexes.sql", "", index), file("sql/create_tables.sql", "", create)}, &s) == 2);
+    REQUIRE(s.find("public", "jobs"));
+    CHECK(s.find("public", "jobs")->unique_keys.size() == 2);
+    CHECK(s.find("public", "jobs")->columns_complete);
+  }
+}

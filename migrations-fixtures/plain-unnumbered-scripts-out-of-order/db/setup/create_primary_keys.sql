@@ -1,0 +1,1 @@
+ALTER TABLE user_setting ADD CONSTRAINT user_setting_pkey PRIMARY KEY (id);
