@@ -18,8 +18,9 @@
 // (`db.select().from(user)`, `db.insert(user)`, `db.update(user)`, `db.delete(user)`, joins),
 // the table, each `user.prop` of it, and the keys of `.values({...})` / `.set({...})`. A table is
 // the variable a pgTable declaration of the project binds (its name unique in the project),
-// imported (under its own name or another) or declared by the file; a property is a column whose name the declaration spells
-// or that has no upper-case letter (the same under every casing); others are not judged.
+// imported (under its own name or another) or declared by the file; a property is a column whose
+// name the declaration spells, that has no upper-case letter (the same under every casing), or
+// whose name the project's casing gives (project_casing); others are not judged.
 //
 // The same tables and columns answer drizzle_models.h: what drizzle-orm's `sql` template writes
 // for `${users}` and `${users.email}`, so the JavaScript extractor reads such a template as
@@ -125,6 +126,10 @@ bool relevant_drizzle(std::string_view text) {
 constexpr std::string_view kCasingKey = "drizzle:casing";         ///< one per drizzle() instance
 constexpr std::string_view kTableKey = "drizzle:table:";    ///< var -> "schema|table"
 constexpr std::string_view kColumnKey = "drizzle:column:";  ///< var.prop -> column
+/// var.prop -> prop, for a column with no name of its own and upper case in its property: its
+/// name is the property's under the project's casing (project_casing), known only once every
+/// drizzle() of the project is read.
+constexpr std::string_view kCasedColumnKey = "drizzle:cased-column:";
 constexpr std::string_view kConfigCasingKey = "drizzle:config-casing";  ///< drizzle.config's casing
 constexpr std::string_view kEnumKey = "drizzle:enum:";      ///< + the variable a pgEnum() is bound to
 /// + a function of the project that builds one column named by its first parameter
@@ -259,8 +264,8 @@ void index_drizzle(const FileInput& in, std::vector<std::pair<std::string, std::
       auto bargs = arguments(b);
       std::optional<Literal> explicit_name = bargs.empty() ? std::nullopt : literal(bargs[0], src);
       if (explicit_name) out->emplace_back(std::string(kColumnKey) + var + "." + key, explicit_name->value);
-      else if ((bargs.empty() || is(unwrap(bargs[0]), "object")) && !has_upper(key))
-        out->emplace_back(std::string(kColumnKey) + var + "." + key, key);
+      else if ((bargs.empty() || is(unwrap(bargs[0]), "object")))
+        out->emplace_back(std::string(has_upper(key) ? kCasedColumnKey : kColumnKey) + var + "." + key, key);
     }
   });
   bool config = in.path.find("drizzle.config.") != std::string_view::npos;
@@ -285,17 +290,32 @@ void index_drizzle(const FileInput& in, std::vector<std::pair<std::string, std::
 
 /// How the project's drizzle() instances name a column the schema does not name: "snake_case",
 /// "none" (as written), or "" when it cannot be told.
-std::string project_casing(const FileInput& in) {
-  if (!in.facts) return "";
+std::string project_casing(const ProjectFacts* facts) {
+  if (!facts) return "";
   auto one = [&](std::string_view key) -> std::string {
-    auto it = in.facts->find(key);
-    if (it == in.facts->end()) return "";
+    auto it = facts->find(key);
+    if (it == facts->end()) return "";
     std::set<std::string> v(it->second.begin(), it->second.end());
     return v.size() == 1 ? *v.begin() : "?";
   };
   std::string casing = one(kCasingKey);
   if (casing.empty()) casing = one(kConfigCasingKey);  // no instance in the project: the config's
   return casing == "snake_case" || casing == "none" ? casing : "";
+}
+
+std::string project_casing(const FileInput& in) { return project_casing(in.facts); }
+
+/// The column of `var`.`prop` a query names: the declaration's name, or the property's under
+/// the project's casing when the declaration gives none; null when that cannot be told.
+std::optional<std::string> column_of(const ProjectFacts* facts, const std::string& var, std::string_view prop) {
+  std::string k = var + "." + std::string(prop);
+  if (const std::string* col = one_fact(facts, std::string(kColumnKey) + k)) return *col;
+  const std::string* cased = one_fact(facts, std::string(kCasedColumnKey) + k);
+  if (!cased) return std::nullopt;
+  std::string casing = project_casing(facts);
+  if (casing == "none") return *cased;
+  if (casing == "snake_case") return snake_case(*cased);
+  return std::nullopt;
 }
 
 /// Records `var` when `arg` is `(p) => \`prefix${p}suffix\``, the only table creator whose names
@@ -405,7 +425,7 @@ void extract_uses(const FileInput& in, FileOutput* out) {
       out->requirements.requirements.push_back(std::move(r));
     };
     auto column = [&](const std::string& var, TSNode prop, requirements::Use use, const std::string& verb) {
-      const std::string* col = one_fact(in.facts, std::string(kColumnKey) + declared[var] + "." + std::string(text(prop, src)));
+      std::optional<std::string> col = column_of(in.facts, declared[var], text(prop, src));
       if (!col) return;
       auto& [schema, table] = tables[var];
       requirements::Requirement r;
@@ -685,7 +705,7 @@ std::optional<drizzle::ModelObject> drizzle::model_object(const ProjectFacts* fa
   if (!t) return std::nullopt;
   ModelObject o{t->substr(0, t->find('|')), t->substr(t->find('|') + 1), ""};
   if (prop.empty()) return o;
-  const std::string* c = one_fact(facts, std::string(kColumnKey) + std::string(var) + "." + std::string(prop));
+  std::optional<std::string> c = column_of(facts, std::string(var), prop);
   if (!c) return std::nullopt;
   o.column = *c;
   return o;
