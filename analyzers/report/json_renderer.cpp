@@ -19,7 +19,11 @@ nlohmann::ordered_json finding_json(const Diagnostic& d) {
   f["migration"] = d.migration ? nlohmann::ordered_json(*d.migration) : nlohmann::ordered_json(nullptr);
   f["help"] = d.help;
   nlohmann::ordered_json notes = nlohmann::ordered_json::array();
-  for (auto& n : d.notes) notes.push_back({{"file", n.file}, {"line", n.line}, {"message", n.message}});
+  // A note without a place (what a framework does, a hint) has null for its file and line.
+  for (auto& n : d.notes)
+    notes.push_back({{"file", n.file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(n.file)},
+                     {"line", n.file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(n.line)},
+                     {"message", n.message}});
   f["notes"] = notes;
   return f;
 }

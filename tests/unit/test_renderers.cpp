@@ -546,3 +546,19 @@ TEST_CASE("renderers: text ends each finding with its rule's page, when there is
   o.has_rule_page = nullptr;
   CHECK(render("text", findings(), o).find("= docs:") == std::string::npos);
 }
+
+TEST_CASE("renderers: json notes: a place, or null file and line for a note without one") {
+  std::vector<Diagnostic> ds = findings();
+  ds[0].notes.push_back({"", 0, "every query of the model selects it"});
+  nlohmann::json j = nlohmann::json::parse(render("json", ds, options()));
+  const nlohmann::json* with = nullptr;
+  for (auto& f : j["findings"])
+    if (f["rule"] == ds[0].rule && f["file"] == ds[0].file && f["line"] == ds[0].line) with = &f;
+  REQUIRE(with);
+  const nlohmann::json& notes = (*with)["notes"];
+  REQUIRE(notes.size() == ds[0].notes.size());
+  CHECK(notes.back() == nlohmann::json{{"file", nullptr}, {"line", nullptr}, {"message", "every query of the model selects it"}});
+  for (auto& f : j["findings"])
+    for (auto& n : f["notes"])
+      if (!n["file"].is_null()) CHECK(n["line"].is_number_integer());
+}
