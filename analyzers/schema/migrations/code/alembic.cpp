@@ -356,6 +356,12 @@ class Translator {
   void create_table(const PyValue& c) {
     std::string name = name_of(c.arg(0, "table_name"));
     std::string schema = name_of(c.kwarg("schema"));
+    // Columns spread from what is known at run time only (`*columns_for(kind)`): the table is
+    // created, its column list is not known.
+    if (c.kwarg("*") && !name.empty()) {
+      out_->uncertain_names.push_back(name);
+      note("create_table of " + name + " with columns spread from a value computed at run time: its columns are not reported as missing");
+    }
     std::vector<Column> cols;
     std::vector<std::string> constraints;
     std::set<std::string> pk_cols, fk_cols;
@@ -494,9 +500,28 @@ void walk(TSNode node, PyReader& reader, Translator& tr, std::map<std::string, s
     }
   }
   if (is(node, "call")) {
+    // A function of the module itself (`schema_upgrades()`, `create_users_table()`): what it
+    // runs, runs here (once per call; a function already running is not entered again).
+    TSNode fn = ts_node_child_by_field_name(node, "function", 8);
+    if (is(fn, "identifier")) {
+      TSNode root = node;
+      for (TSNode p = ts_node_parent(root); !ts_node_is_null(p); p = ts_node_parent(p)) root = p;
+      std::string_view name = reader.text(fn);
+      uint32_t n = ts_node_named_child_count(root);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode def = ts_node_named_child(root, i);
+        if (is(def, "decorated_definition")) def = ts_node_child_by_field_name(def, "definition", 10);
+        if (!is(def, "function_definition") || reader.text(ts_node_child_by_field_name(def, "name", 4)) != name) continue;
+        thread_local std::set<uint32_t> running;
+        if (!running.insert(ts_node_start_byte(def)).second) break;
+        walk(ts_node_child_by_field_name(node, "arguments", 9), reader, tr, batches);  // the arguments first
+        walk(ts_node_child_by_field_name(def, "body", 4), reader, tr, batches);
+        running.erase(ts_node_start_byte(def));
+        return;
+      }
+    }
     // An enum type's create()/drop() with the migration's connection (`role_type.create(
     // op.get_bind())`, `postgresql.ENUM(..., name=...).create(bind, checkfirst=True)`).
-    TSNode fn = ts_node_child_by_field_name(node, "function", 8);
     if (is(fn, "attribute")) {
       std::string_view method = reader.text(ts_node_child_by_field_name(fn, "attribute", 9));
       if (method == "create" || method == "drop") {

@@ -207,7 +207,13 @@ PyValue PyReader::eval(TSNode node, int depth) const {
       if (is(a, "comment")) continue;
       if (is(a, "keyword_argument")) {
         v.kwargs.push_back({std::string(text(field(a, "name"))), eval(field(a, "value"), depth + 1)});
-      } else if (is(a, "list_splat") || is(a, "dictionary_splat")) {
+      } else if (is(a, "list_splat")) {
+        // `*timestamps()`, a function of the module that returns a tuple or list as written:
+        // its items; anything else is arguments unknown from here.
+        std::optional<std::vector<PyValue>> spread = returned_items(ts_node_named_child(a, 0), depth + 1);
+        if (spread) v.items.insert(v.items.end(), spread->begin(), spread->end());
+        else v.kwargs.push_back({"*", PyValue{}});
+      } else if (is(a, "dictionary_splat")) {
         v.kwargs.push_back({"*", PyValue{}});  // arguments unknown from here
       } else {
         v.items.push_back(eval(a, depth + 1));
@@ -215,6 +221,42 @@ PyValue PyReader::eval(TSNode node, int depth) const {
     }
   }
   return v;
+}
+
+std::optional<std::vector<PyValue>> PyReader::returned_items(TSNode call, int depth) const {
+  if (!is(call, "call") || !is(field(call, "function"), "identifier")) return std::nullopt;
+  TSNode args = field(call, "arguments");
+  if (ts_node_is_null(args) || ts_node_named_child_count(args) != 0) return std::nullopt;
+  std::string_view name = text(field(call, "function"));
+  TSNode root = call;
+  for (TSNode p = ts_node_parent(root); !ts_node_is_null(p); p = ts_node_parent(p)) root = p;
+  for (uint32_t i = 0, n = ts_node_named_child_count(root); i < n; ++i) {
+    TSNode def = ts_node_named_child(root, i);
+    if (!is(def, "function_definition") || text(field(def, "name")) != name) continue;
+    TSNode body = field(def, "body");
+    // One statement (a docstring before it aside): `return (a, b)` or `return [a, b]`.
+    TSNode ret{};
+    for (uint32_t k = 0, m = ts_node_named_child_count(body); k < m; ++k) {
+      TSNode st = ts_node_named_child(body, k);
+      if (is(st, "comment") || (k == 0 && is(st, "expression_statement") && is(ts_node_named_child(st, 0), "string")))
+        continue;
+      if (!ts_node_is_null(ret) || !is(st, "return_statement")) return std::nullopt;
+      ret = st;
+    }
+    if (ts_node_is_null(ret) || ts_node_named_child_count(ret) != 1) return std::nullopt;
+    TSNode e = ts_node_named_child(ret, 0);
+    while (is(e, "parenthesized_expression")) e = ts_node_named_child(e, 0);
+    if (!is(e, "tuple") && !is(e, "list")) return std::nullopt;
+    std::vector<PyValue> out;
+    for (uint32_t k = 0, m = ts_node_named_child_count(e); k < m; ++k) {
+      TSNode item = ts_node_named_child(e, k);
+      if (is(item, "comment")) continue;
+      if (is(item, "list_splat")) return std::nullopt;
+      out.push_back(eval(item, depth + 1));
+    }
+    return out;
+  }
+  return std::nullopt;
 }
 
 std::vector<TSNode> class_definitions(TSNode block) {

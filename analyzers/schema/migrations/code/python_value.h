@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +70,9 @@ class PyReader {
 
  private:
   PyValue eval(TSNode node, int depth) const;
+  /// The items of what `call` returns when it calls, with no arguments, a function of the module
+  /// whose body is one `return (a, b)` or `return [a, b]`; nullopt otherwise.
+  std::optional<std::vector<PyValue>> returned_items(TSNode call, int depth) const;
   std::string_view source_;
   std::map<std::string, TSNode, std::less<>> module_names_;
 };
