@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "analyzers/languages/language.h"
@@ -648,8 +649,10 @@ std::vector<std::string> discover(const source::FileSystem& fs, const std::strin
       while (!loc.empty() && std::isspace(static_cast<unsigned char>(loc.back()))) loc.pop_back();
       if (loc.starts_with("%(here)s/")) loc = loc.substr(9);
       if (loc.empty() || loc.find(':') != std::string::npos || loc.starts_with("/")) continue;  // a package
-      std::string candidate = dir.empty() ? loc : source::join_path(dir, loc);
-      if (detect(fs, root, candidate)) dirs.insert(candidate);
+      // `./app/db/migrations`: the folder env.py names as well, spelled once.
+      std::optional<std::string> candidate = source::resolve_dots(dir.empty() ? loc : source::join_path(dir, loc));
+      while (candidate && candidate->ends_with("/")) candidate->pop_back();
+      if (candidate && !candidate->empty() && detect(fs, root, *candidate)) dirs.insert(*candidate);
     }
   }
   return {dirs.begin(), dirs.end()};

@@ -1,0 +1,3 @@
+def shelf(cur):
+    cur.execute("SELECT id, title, isbn FROM book ORDER BY title")
+    return cur.fetchall()
