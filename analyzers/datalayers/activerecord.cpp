@@ -2352,7 +2352,10 @@ class Extractor {
         std::vector<TSNode> conditions = node_is(args[0], "hash") ? std::vector<TSNode>{args[0]} : args;
         for (TSNode p : pairs_of(conditions)) {
           TSNode v = field(p, "value");
-          if (node_is(v, "hash")) continue;  // where(posts: {published: true}): another table's
+          if (node_is(v, "hash")) {
+            nested_where(model, label, field(p, "key"), v, use, m);
+            continue;
+          }
           name_arg(field(p, "key"));
         }
         return;
@@ -2583,6 +2586,39 @@ class Extractor {
       out_->requirements.requirements.back().describe =
           "enum :" + col + " of " + model->name + " is backed by column " + model->table + "." + col +
           ": without it Rails raises \"Undeclared attribute type for enum\"";
+    }
+  }
+
+  /// `where(parts: { size: 3 })`: the columns of the table the key names, as ActiveRecord's
+  /// predicate builder finds it: the model's own table, or the table of the model's association
+  /// of that name (or of its singular: `where(users: {...})` through `belongs_to :user`). A key
+  /// that is neither (a table joined by name) is not judged.
+  void nested_where(const Model& model, const std::string& label, TSNode key, TSNode hash, requirements::Use use,
+                    std::string_view method) {
+    auto name = name_of(key, src_);
+    if (!name || !plain_identifier(*name)) return;
+    const Model* target = nullptr;
+    if (*name == model.table) {
+      target = &model;
+    } else {
+      bool joined = false;
+      for (const std::string& n : {*name, std::string(name->ends_with("s") ? name->substr(0, name->size() - 1) : "")}) {
+        if (n.empty() || models_.instance_method(model, n)) continue;
+        if ((target = models_.association_of(model, n, &joined))) break;
+      }
+    }
+    if (!target || target->table.empty() || target->table == "?") return;
+    for (TSNode p : pairs_of({hash})) {
+      if (node_is(field(p, "value"), "hash")) continue;
+      requirements::Span span;
+      auto col = name_of(field(p, "key"), src_, &span);
+      if (!col || !plain_identifier(*col)) continue;
+      std::string column = models_.column_for(*target, *col);
+      if (column.empty()) continue;
+      require(*target, label, column, span, use, method);
+      out_->requirements.requirements.back().describe =
+          label + " names column " + target->table + "." + column + " (in its hash for " + *name +
+          "); ActiveRecord puts it in the query";
     }
   }
 
