@@ -82,7 +82,7 @@ class KotlinSyntax final : public HostSyntax {
   ExprKind kind(TSNode node) const override {
     const char* t = ts_node_type(node);
     if (!std::strcmp(t, "string_literal")) return ExprKind::kLiteral;
-    if (!std::strcmp(t, "simple_identifier")) return ExprKind::kIdentifier;
+    if (!std::strcmp(t, "simple_identifier") || !std::strcmp(t, "interpolated_identifier")) return ExprKind::kIdentifier;
     if (!std::strcmp(t, "parenthesized_expression")) return ExprKind::kWrapper;
     if (!std::strcmp(t, "additive_expression") && operator_of(node) == "+") return ExprKind::kConcat;
     if (!std::strcmp(t, "navigation_expression") && is_text_method(suffix_name(node)))
@@ -112,6 +112,17 @@ class KotlinSyntax final : public HostSyntax {
     }
     mybatis_holes(&text);
     out->append(text);
+  }
+
+  /// `"$select $from"`, `"${part}"`: the value of each template spliced into the text (one the
+  /// engine cannot tell stays a hole).
+  void interpolations(TSNode literal, std::vector<TSNode>* out) const override {
+    uint32_t n = ts_node_named_child_count(literal);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(literal, i);
+      if (node_is(c, "interpolated_identifier")) out->push_back(c);
+      else if (node_is(c, "interpolated_expression")) out->push_back(named(c, 0));
+    }
   }
 
   bool is_scope(TSNode node) const override {
@@ -181,7 +192,10 @@ class KotlinSyntax final : public HostSyntax {
     uint32_t n = ts_node_named_child_count(args);
     for (uint32_t i = 0; i < n; ++i) {
       TSNode a = ts_node_named_child(args, i);
-      if (node_is(a, "value_argument")) out->arguments.push_back(last_named(a));
+      if (!node_is(a, "value_argument")) continue;
+      // kotliquery's queryOf(paramMap = m, statement = q): the statement is its SQL, wherever written.
+      if (out->name == "queryOf" && argument_name(a, source) == "statement") out->arguments.insert(out->arguments.begin(), last_named(a));
+      else out->arguments.push_back(last_named(a));
     }
     return true;
   }

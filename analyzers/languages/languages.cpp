@@ -59,7 +59,8 @@ bool uses_pyspark(std::string_view text) { return text.find("pyspark") != std::s
       "fetchLazy", "fetchMany", "resultQuery", "Query", "Select", "Insert", "Update", "Delete",  \
       "SqlQuery", "SqlUpdate", "SqlBatch", "NamedNativeQuery", "QueryOverride"
 const std::vector<std::string_view> kJavaCalls = {SCHEMAGATE_JVM_CALLS};
-const std::vector<std::string_view> kKotlinCalls = {SCHEMAGATE_JVM_CALLS, "exec"};
+// Exposed's exec("..."); kotliquery's queryOf("...", args) / queryOf(statement = ..., paramMap = ...).
+const std::vector<std::string_view> kKotlinCalls = {SCHEMAGATE_JVM_CALLS, "exec", "queryOf"};
 #undef SCHEMAGATE_JVM_CALLS
 
 }  // namespace
