@@ -95,7 +95,7 @@ TEST_CASE("the format table and default directories") {
   for (const auto& f : migrations::formats()) names.emplace_back(f.name);
   CHECK(names == std::vector<std::string>{"django", "alembic", "lnbits", "drizzle", "prisma", "rails", "typeorm", "sequelize",
                                           "kysely", "knex", "db-migrate", "bun", "xormigrate", "go-steps", "go-register", "gormigrate", "go-up-files", "liquibase", "flyway", "pop", "dbmate", "goose",
-                                          "sql-migrate", "maragu-migrate", "golang-migrate", "supabase", "synapse", "sqlx",
+                                          "sql-migrate", "maragu-migrate", "darwin", "golang-migrate", "supabase", "synapse", "sqlx",
                                           "plain"});
   CHECK(migrations::default_directories() ==
         std::vector<std::string>{"migrations", "db/migrations", "database/migrations",

@@ -24,6 +24,7 @@
 //                   goose.AddMigration*)
 //   sql-migrate
 //   maragu-migrate  <name>.up.sql files in a Go module that requires maragu.dev/migrate
+//   darwin          one .sql file of `-- Version: 1.01` scripts in a Go module that requires ardanlabs/darwin
 //   golang-migrate  <version>_<name>.up.sql / .down.sql names
 //   supabase        the supabase/migrations location
 //   synapse         common/schema_version.sql beside full_schemas/<N>/ and delta/<N>/ of data stores
@@ -64,6 +65,7 @@ extern const Format kGoose;
 extern const Format kSqlMigrate;
 extern const Format kPop;
 extern const Format kMaraguMigrate;
+extern const Format kDarwin;
 extern const Format kGolangMigrate;
 extern const Format kSupabase;
 extern const Format kSynapse;
@@ -73,7 +75,7 @@ extern const Format kPlain;
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
       kDjango, kAlembic, kLnbits, kDrizzle, kPrisma, kRails, kTypeOrm, kSequelize, kKysely, kKnex, kDbMigrate, kBun, kXormigrate, kGoSteps, kGoRegister, kGormigrate, kGoUpFiles, kLiquibase, kFlyway,
-      kPop, kDbmate, kGoose, kSqlMigrate, kMaraguMigrate, kGolangMigrate, kSupabase, kSynapse,
+      kPop, kDbmate, kGoose, kSqlMigrate, kMaraguMigrate, kDarwin, kGolangMigrate, kSupabase, kSynapse,
       kSqlx, kPlain,
   };
   return table;
