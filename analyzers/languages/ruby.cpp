@@ -243,6 +243,24 @@ class RubySyntax final : public HostSyntax {
     return name == "prepare" ? 1 : 0;  // pg: conn.prepare(statement_name, sql)
   }
 
+  /// A test's description (`context "with a #{role} user" do`, `it "selects ..."`): RSpec's and
+  /// minitest-spec's example groups and examples name what they test in words, never SQL.
+  bool foreign_query(TSNode node, std::string_view source) const override {
+    if (!node_is(node, "string")) return false;
+    TSNode args = ts_node_parent(node);
+    if (!node_is(args, "argument_list") || !ts_node_eq(ts_node_named_child(args, 0), node)) return false;
+    TSNode call = ts_node_parent(args);
+    if (!node_is(call, "call") || ts_node_is_null(field(call, "block"))) return false;
+    TSNode receiver = field(call, "receiver");
+    if (!ts_node_is_null(receiver) && node_text(receiver, source) != "RSpec") return false;
+    static constexpr std::string_view kGroups[] = {"describe", "context", "it", "specify", "example", "scenario",
+                                                   "feature", "shared_examples", "shared_context", "test"};
+    std::string_view name = node_text(field(call, "method"), source);
+    for (std::string_view g : kGroups)
+      if (name == g) return true;
+    return false;
+  }
+
   bool cannot_be_sql(TSNode node, std::string_view source) const override {
     (void)source;
     static constexpr const char* kTypes[] = {
