@@ -75,21 +75,9 @@ std::vector<Block> blocks_of(std::string_view text) {
   return out;
 }
 
-bool module_uses_darwin(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
-  std::string d = dir;
-  while (true) {
-    std::string text, err;
-    if (fs.read(on_disk(root, d.empty() ? "go.mod" : d + "/go.mod"), &text, &err))
-      return text.find("github.com/ardanlabs/darwin") != std::string::npos;
-    if (d.empty() || d == ".") return false;
-    size_t slash = d.rfind('/');
-    d = slash == std::string::npos ? "" : d.substr(0, slash);
-  }
-}
-
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   std::vector<std::string> names = sql_file_names(fs, root, dir);
-  if (names.empty() || !module_uses_darwin(fs, root, dir)) return false;
+  if (names.empty() || !go_module_requires(fs, root, dir, {"github.com/ardanlabs/darwin"})) return false;
   for (const std::string& name : names) {
     std::string text, err;
     if (fs.read(on_disk(root, source::join_path(dir, name)), &text, &err) && !blocks_of(text).empty()) return true;

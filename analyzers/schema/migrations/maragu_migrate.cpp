@@ -27,25 +27,10 @@ std::string_view version_of(std::string_view file) {
   return stem;
 }
 
-/// Whether the go.mod of the module holding `dir` (the nearest one at or above it, up to the
-/// root) requires the library under either of its module paths.
-bool module_uses_library(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
-  std::string d = dir;
-  while (true) {
-    std::string text, err;
-    if (fs.read(on_disk(root, d.empty() ? "go.mod" : d + "/go.mod"), &text, &err))
-      return text.find("maragu.dev/migrate") != std::string::npos ||
-             text.find("github.com/maragudk/migrate") != std::string::npos;
-    if (d.empty() || d == ".") return false;
-    size_t slash = d.rfind('/');
-    d = slash == std::string::npos ? "" : d.substr(0, slash);
-  }
-}
-
 bool detect(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   std::vector<std::string> names = sql_file_names(fs, root, dir);
   bool up = std::any_of(names.begin(), names.end(), [](const std::string& f) { return !version_of(f).empty(); });
-  return up && module_uses_library(fs, root, dir);
+  return up && go_module_requires(fs, root, dir, {"maragu.dev/migrate", "github.com/maragudk/migrate"});
 }
 
 bool load(const source::FileSystem& fs, const std::string& root, const std::string& dir,

@@ -50,4 +50,20 @@ void blank_psql_meta_commands(std::string* text) {
   }
 }
 
+bool go_module_requires(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+                        std::initializer_list<std::string_view> paths) {
+  std::string d = dir;
+  while (true) {
+    std::string text, err;
+    if (fs.read(on_disk(root, d.empty() ? "go.mod" : d + "/go.mod"), &text, &err)) {
+      for (std::string_view p : paths)
+        if (text.find(p) != std::string::npos) return true;
+      return false;
+    }
+    if (d.empty() || d == ".") return false;
+    size_t slash = d.rfind('/');
+    d = slash == std::string::npos ? "" : d.substr(0, slash);
+  }
+}
+
 }  // namespace schemagate::schema::migrations
