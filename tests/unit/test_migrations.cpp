@@ -153,6 +153,38 @@ TEST_CASE("maragu-migrate: names in text order, the pattern's wildcard dots, onl
   CHECK(g.versions() == std::vector<std::string>{"1", "2"});
 }
 
+TEST_CASE("darwin: one file's -- Version: scripts in version order, the others blanked, only with the library in go.mod") {
+  MemoryFileSystem fs;
+  fs.add("go.mod", "module example.com/app\n\nrequire github.com/ardanlabs/darwin/v3 v3.1.1\n");
+  const std::string doc =
+      "-- Version: 1.1\n-- Description: Views\nCREATE VIEW v AS SELECT id FROM users\n\n"
+      "-- Version: 1.01\n-- Description: Users\nCREATE TABLE users (id int);\n\n"
+      "--Version:1.02\r\nALTER TABLE users ADD email text\n";
+  fs.add("business/sql/migrate.sql", doc);
+  Loaded r = load(fs, "business/sql");
+  REQUIRE(r.ok);
+  CHECK(r.format == "darwin");
+  CHECK(r.versions() == std::vector<std::string>{"1.01", "1.02", "1.1"});  // numbers: 1.02 < 1.1
+  REQUIRE(r.files.size() == 3);
+  CHECK(r.files[0].name == "Users");
+  CHECK(r.files[1].name == "");
+  for (const MigrationFile& f : r.files) {
+    CHECK(f.path == "business/sql/migrate.sql");
+    REQUIRE(f.sql.size() == doc.size());  // offsets and lines are the file's
+    CHECK(std::count(f.sql.begin(), f.sql.end(), '\n') == std::count(doc.begin(), doc.end(), '\n'));
+  }
+  CHECK(r.files[0].sql.find("CREATE TABLE users (id int);") == doc.find("CREATE TABLE users (id int);"));
+  CHECK(r.files[0].sql.find("ALTER") == std::string::npos);
+  CHECK(r.files[0].sql.find("CREATE VIEW") == std::string::npos);
+  CHECK(r.files[2].sql.find("CREATE VIEW v AS SELECT id FROM users") == 0 + doc.find("CREATE VIEW"));
+
+  MemoryFileSystem without;  // the same file in a module without the library: no format of its own
+  without.add("go.mod", "module example.com/app\n");
+  without.add("business/sql/migrate.sql", doc);
+  Loaded p = load(without, "business/sql");
+  CHECK(p.format != "darwin");
+}
+
 TEST_CASE("flyway: dotted numeric versions, underscores as dots, repeatables last by description") {
   MemoryFileSystem fs;
   const std::string dir = "src/main/resources/db/migration";
