@@ -243,6 +243,24 @@ bool changes_owner_only(std::string_view text) {
   return words.size() >= 5 && words.front() == "alter" && words[words.size() - 2] == "owner" && words.back() == "to";
 }
 
+/// Whether `text` (a statement's start) creates or alters a role, user or group: no relation.
+bool about_roles(std::string_view text) {
+  std::vector<std::string> words;
+  std::string w;
+  for (size_t i = 0; i <= text.size() && words.size() < 2; ++i) {
+    char c = i < text.size() ? text[i] : ' ';
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else {
+      if (!w.empty()) words.push_back(w);
+      w.clear();
+      if (!std::isspace(static_cast<unsigned char>(c)) && i < text.size()) return false;
+    }
+  }
+  return words.size() == 2 && (words[0] == "create" || words[0] == "alter") &&
+         (words[1] == "user" || words[1] == "role" || words[1] == "group");
+}
+
 /// The names a DO or function body may create or change when it runs, when that can be told:
 /// the words of its static CREATE / ALTER statements, and the words of what it EXECUTEs when
 /// that is a string constant or format() of one (with || pieces) that creates or changes
@@ -323,8 +341,11 @@ std::optional<std::set<std::string>> names_a_body_may_change(std::string_view bo
       bool changing = false;
       for (const std::string& w2 : literal) changing = changing || kChanging.count(w2) > 0;
       // `'ALTER TABLE storage.objects OWNER TO ' || super_user`: only the owner is built at
-      // run time, and an owner changes no table's columns.
-      if (changing && dynamic && !constant_after_dynamic && changes_owner_only(before_dynamic)) break;
+      // run time, and an owner changes no table's columns; nor does a role (`'CREATE USER ' ||
+      // name || ' NOINHERIT LOGIN'`, `'ALTER ROLE ' || name || ' SET search_path = ...'`).
+      if (changing && dynamic &&
+          ((!constant_after_dynamic && changes_owner_only(before_dynamic)) || about_roles(before_dynamic)))
+        break;
       if (changing && dynamic) return std::nullopt;
       if (changing) out.insert(literal.begin(), literal.end());
       break;

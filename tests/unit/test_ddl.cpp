@@ -437,6 +437,12 @@ TEST_CASE("a function body's uncertain names: what its DDL and EXECUTEd constant
        "EXECUTE 'ALTER TABLE storage.objects OWNER TO ' || su; END $$;",
        {},
        {"objects", "storage", "su"}},
+      // Roles built at run time: no relation.
+      {"DO $$ DECLARE su text = 'x'; BEGIN EXECUTE 'CREATE USER ' || su || ' NOINHERIT LOGIN'; "
+       "EXECUTE 'ALTER USER ' || su || ' SET search_path = \"storage\"'; EXECUTE 'alter role ' || su || ' createrole'; "
+       "UPDATE objects SET name = 'a'; END $$;",
+       {},
+       {"objects", "storage", "su", "name"}},
       // ... but a constant after the run-time piece may say more than the owner.
       {"DO $$ DECLARE su text = 'x'; BEGIN "
        "EXECUTE 'ALTER TABLE objects OWNER TO ' || su || ', ADD COLUMN extra int'; END $$;",

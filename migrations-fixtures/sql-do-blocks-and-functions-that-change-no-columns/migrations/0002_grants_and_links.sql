@@ -1,8 +1,12 @@
--- The owner comes from the server's settings: only the owner is built at run time.
+-- The owner comes from the server's settings: only role names are built at run time.
 DO $$
 DECLARE
   admin_role text = coalesce(current_setting('files.admin_role', true), current_user);
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = admin_role) THEN
+    EXECUTE 'CREATE USER ' || admin_role || ' NOLOGIN NOINHERIT';
+  END IF;
+  EXECUTE 'ALTER ROLE ' || admin_role || ' CREATEROLE';
   EXECUTE 'ALTER TABLE files.blobs OWNER TO ' || admin_role;
 END$$;
 
