@@ -114,10 +114,11 @@ bool connection_like(std::string_view receiver) {
 
 /// `execute` runs SQL on a connection (`ActiveRecord::Base.connection.execute`, SQLite's
 /// `db.execute`) and something else on command objects, services and GraphQL schemas
-/// (`runner.execute(action)`, `MySchema.execute(query, variables: ...)`). On a receiver its
-/// last name must read as a connection: one of connection_like's, or a name holding "conn"
-/// (`lease_connection`, `pg_conn`) or "adapter". Without a receiver it stays a database call
-/// (a data migration's `execute <<~SQL`).
+/// (`runner.execute(action)`, `MySchema.execute(query, variables: ...)`). On a receiver whose
+/// last name reads as a connection (one of connection_like's, or a name holding "conn" or
+/// "adapter": `lease_connection`, `pg_conn`) it is a database call; on another, only when its
+/// SQL is written out (RubySyntax::call). Without a receiver it stays one (a data migration's
+/// `execute <<~SQL`).
 bool connection_for_execute(std::string_view receiver) {
   if (connection_like(receiver)) return true;
   size_t cut = receiver.find_last_of(".:@");
@@ -220,9 +221,15 @@ class RubySyntax final : public HostSyntax {
     }
     if (is_generic(out->name) && (ts_node_is_null(receiver) || !connection_like(node_text(receiver, source))))
       out->name = {};
-    if (out->name == "execute" && !ts_node_is_null(receiver) && !connection_for_execute(node_text(receiver, source)))
-      out->name = {};
-    if (ts_node_is_null(args)) return true;
+    // `execute` on another receiver: a database call only with SQL written out (a block's
+    // connection, `other_worker.execute(<<~SQL, name)`); with anything else it is the receiver's
+    // own method (`runner.execute(action)`).
+    bool other_execute =
+        out->name == "execute" && !ts_node_is_null(receiver) && !connection_for_execute(node_text(receiver, source));
+    if (ts_node_is_null(args)) {
+      if (other_execute) out->name = {};
+      return true;
+    }
     uint32_t n = ts_node_named_child_count(args);
     for (uint32_t i = 0; i < n; ++i) {
       TSNode a = ts_node_named_child(args, i);
@@ -236,6 +243,10 @@ class RubySyntax final : public HostSyntax {
         a = ts_node_named_child(a, 0);
       out->arguments.push_back(a);
     }
+    if (other_execute && (out->arguments.empty() || !(node_is(out->arguments[0], "string") ||
+                                                      node_is(out->arguments[0], "heredoc_beginning") ||
+                                                      node_is(out->arguments[0], "chained_string"))))
+      out->name = {};
     return true;
   }
 
