@@ -97,15 +97,16 @@ class Writer {
     b(r.columns_complete);
     origin(r.origin);
     u(r.unique_keys.size());
-    for (auto& k : r.unique_keys) {
-      s(k.name);
-      strings(k.columns);
-      b(k.partial);
-      origin(k.origin);
-    }
+    for (auto& k : r.unique_keys) unique_key(k);
     b(r.keys_complete);
     strings(r.parents);
     s(r.owned_by);
+  }
+  void unique_key(const schema::UniqueKey& k) {
+    s(k.name);
+    strings(k.columns);
+    b(k.partial);
+    origin(k.origin);
   }
   void schema(const schema::Schema& sc) {
     string_set(sc.schemas());
@@ -167,12 +168,7 @@ class Writer {
     for (auto& [k, keys] : sc.pending_keys) {
       s(k);
       u(keys.size());
-      for (auto& key : keys) {
-        s(key.name);
-        strings(key.columns);
-        b(key.partial);
-        origin(key.origin);
-      }
+      for (auto& key : keys) unique_key(key);
     }
   }
   void migrations(const std::vector<mig::MigrationFile>& v) {
@@ -302,16 +298,19 @@ class Reader {
     r.columns_complete = b();
     r.origin = origin();
     r.unique_keys.resize(n());
-    for (auto& k : r.unique_keys) {
-      k.name = s();
-      k.columns = strings();
-      k.partial = b();
-      k.origin = origin();
-    }
+    for (auto& k : r.unique_keys) k = unique_key();
     r.keys_complete = b();
     r.parents = strings();
     r.owned_by = s();
     return r;
+  }
+  schema::UniqueKey unique_key() {
+    schema::UniqueKey k;
+    k.name = s();
+    k.columns = strings();
+    k.partial = b();
+    k.origin = origin();
+    return k;
   }
   void schema(schema::Schema* sc) {
     std::set<std::string> schemas = string_set();
@@ -377,12 +376,7 @@ class Reader {
     for (size_t i = 0, count = n(); i < count && ok_; ++i) {
       std::string k = s();
       std::vector<schema::UniqueKey> keys(n());
-      for (auto& key : keys) {
-        key.name = s();
-        key.columns = strings();
-        key.partial = b();
-        key.origin = origin();
-      }
+      for (auto& key : keys) key = unique_key();
       sc->pending_keys[k] = std::move(keys);
     }
     if (schemas != sc->schemas()) fail();

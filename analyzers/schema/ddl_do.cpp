@@ -225,14 +225,14 @@ bool index_or_trigger_name(const std::vector<BodyToken>& toks, size_t at, size_t
   return true;
 }
 
-/// Whether `text` is `ALTER <object> <name> OWNER TO` with the new owner still to come: one
-/// statement, lower-cased words, the last two OWNER TO.
-bool changes_owner_only(std::string_view text) {
+/// The blank-separated words of `text`, lower-cased; nullopt when it holds a `;` (a second
+/// statement).
+std::optional<std::vector<std::string>> statement_words(std::string_view text) {
   std::vector<std::string> words;
   std::string w;
   for (size_t i = 0; i <= text.size(); ++i) {
     char c = i < text.size() ? text[i] : ' ';
-    if (c == ';') return false;
+    if (c == ';') return std::nullopt;
     if (std::isspace(static_cast<unsigned char>(c))) {
       if (!w.empty()) words.push_back(w);
       w.clear();
@@ -240,25 +240,21 @@ bool changes_owner_only(std::string_view text) {
       w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     }
   }
-  return words.size() >= 5 && words.front() == "alter" && words[words.size() - 2] == "owner" && words.back() == "to";
+  return words;
+}
+
+/// Whether `text` is `ALTER <object> <name> OWNER TO` with the new owner still to come.
+bool changes_owner_only(std::string_view text) {
+  auto words = statement_words(text);
+  return words && words->size() >= 5 && words->front() == "alter" && (*words)[words->size() - 2] == "owner" &&
+         words->back() == "to";
 }
 
 /// Whether `text` (a statement's start) creates or alters a role, user or group: no relation.
 bool about_roles(std::string_view text) {
-  std::vector<std::string> words;
-  std::string w;
-  for (size_t i = 0; i <= text.size() && words.size() < 2; ++i) {
-    char c = i < text.size() ? text[i] : ' ';
-    if (std::isalpha(static_cast<unsigned char>(c))) {
-      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    } else {
-      if (!w.empty()) words.push_back(w);
-      w.clear();
-      if (!std::isspace(static_cast<unsigned char>(c)) && i < text.size()) return false;
-    }
-  }
-  return words.size() == 2 && (words[0] == "create" || words[0] == "alter") &&
-         (words[1] == "user" || words[1] == "role" || words[1] == "group");
+  auto words = statement_words(text);
+  return words && words->size() >= 2 && ((*words)[0] == "create" || (*words)[0] == "alter") &&
+         ((*words)[1] == "user" || (*words)[1] == "role" || (*words)[1] == "group");
 }
 
 /// The names a DO or function body may create or change when it runs, when that can be told:
