@@ -127,8 +127,10 @@ bool unique_versions(const std::vector<schema::migrations::MigrationFile>& files
                       ? files[i].version == files[j].version
                       : schema::migrations::compare_dotted_versions(files[i].version, files[j].version) == 0;
       if (!same) continue;
-      *err = "migrations " + files[i].path + " and " + files[j].path + " in " + dir + "/ have the same version " +
-             files[i].version + "; " + format + " refuses to run them: renumber one";
+      // Several migrations of one file (darwin's scripts) are named by the file once.
+      *err = (files[i].path == files[j].path ? "two migrations of " + files[i].path
+                                             : "migrations " + files[i].path + " and " + files[j].path + " in " + dir + "/") +
+             " have the same version " + files[i].version + "; " + format + " refuses to run them: renumber one";
       return false;
     }
   }

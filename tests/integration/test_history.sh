@@ -125,4 +125,21 @@ schemagate: 5 applied, 1 pending, 0 failed, 0 unknown to the repository" \
 check "liquibase pending column" "4" \
   "$(run "$work/liquibase" check . --database-url "$(url liquibase)" | grep -c 'error\[pending-migration\].*pending migration src/main/resources/db/changelog/changes/002-tracking.yaml adds it')"
 
+# darwin: versions 1.01 and 1.02 applied (its table keeps versions as REAL), 1.03 pending: the
+# column that 1.03 adds is pending in production.
+cp -r "$here/migrations-fixtures/go-darwin-versions-in-one-file" "$work/darwin"
+psql -d postgres -c "CREATE DATABASE darwin"
+psql -d darwin -c "CREATE TABLE notes (note_id uuid PRIMARY KEY, title text NOT NULL, created_at timestamptz NOT NULL);
+CREATE VIEW notes_by_day AS SELECT date_trunc('day', created_at) AS day, count(*) AS total FROM notes GROUP BY 1;
+CREATE TABLE darwin_migrations (id serial PRIMARY KEY, version REAL NOT NULL UNIQUE, description TEXT NOT NULL, checksum VARCHAR(64) NOT NULL, applied_at INTEGER NOT NULL, execution_time REAL NOT NULL);
+INSERT INTO darwin_migrations (version, description, checksum, applied_at, execution_time) VALUES
+  (1.01, 'Create table notes', 'a', 1, 0.1), (1.02, 'Notes by day', 'b', 2, 0.1)"
+check "darwin status" "applied  1.01     business/migrate/sql/migrate.sql
+applied  1.02     business/migrate/sql/migrate.sql
+pending  1.03     business/migrate/sql/migrate.sql
+schemagate: 2 applied, 1 pending, 0 failed, 0 unknown to the repository" \
+  "$(run "$work/darwin" status . --database-url "$(url darwin)" | grep -E '^(applied|pending)|^schemagate:')"
+check "darwin pending column" "business/notes/store.go:16:77: error[pending-migration]: column \"pinned\" of relation \"notes\" does not exist in the database yet (SQLSTATE 42703 in production); pending migration business/migrate/sql/migrate.sql adds it: apply it before deploying this code" \
+  "$(run "$work/darwin" check . --database-url "$(url darwin)" | grep 'error\[pending-migration\]')"
+
 finish history
