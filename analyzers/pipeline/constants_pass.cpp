@@ -1,6 +1,7 @@
 // Constants across files (languages/project_constants.h) with each file parsed once: the first
-// pass scans every file with an empty project and records what its extraction asked; a file
-// whose questions the project answers is scanned again with it (scan_with_constants).
+// pass scans every file with the project known so far (empty, or for Python the wrappers of the
+// files already scanned) and records what its extraction asked; a file whose questions the whole
+// project answers otherwise is scanned again with it (scan_with_constants).
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -12,17 +13,6 @@
 namespace schemagate::pipeline {
 
 namespace {
-
-/// Runs work(scanner, i) for i in [0, count) on `threads` threads, one scanner per thread.
-template <typename Work>
-void run_parallel(size_t count, unsigned threads, const source::FileSystem& fs, const Options& options,
-                  const Targets& targets, const TestSchemas& test_schemas, const datalayers::ProjectFacts* facts,
-                  const languages::ProjectConstants* project, Work&& work) {
-  for_each_parallel<std::unique_ptr<FileScanner>>(count, threads, [&](std::unique_ptr<FileScanner>& scanner, size_t i) {
-    if (!scanner) scanner = std::make_unique<FileScanner>(fs, options, targets, test_schemas, project, facts);
-    work(*scanner, i);
-  });
-}
 
 /// Whether `code` (a Go file's text with its comments and literals blanked: go_code_only) gives
 /// the field `name` a value: `name:` in a composite literal (not `:=`), or `.name =` (not `==`),
@@ -312,7 +302,8 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
         for (const languages::WrapperDefinition& w : *first[i].wrappers) wrappers_found.emplace(family, w.name);
         for (const languages::ProjectQuery& q : first[i].asked) {
           if (q.kind == languages::ProjectQuery::kWrapper &&
-              wrappers_found.count({std::string(languages::ProjectConstants::family(q.a)), q.c})) {
+              wrappers_found.count({std::string(languages::ProjectConstants::family(q.a)), q.c}) &&
+              !(first[i].asked_of && first[i].asked_of->wrapper(q.a, q.c))) {
             likely_again = true;
             break;
           }
@@ -355,10 +346,48 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       }
     };
   }
-  run_parallel(files.size(), n, fs, options, targets, test_schemas, facts, nullptr, [&](FileScanner& scanner, size_t i) {
-    scanner.take_parsed_from(kept);
-    (*results)[i] = scanner.scan(files[i].first, files[i].second, &first[i]);
+  // A Python file's first pass asks the database call wrappers of the Python files whose first
+  // pass is over (synapse's storage modules call database.py's execute_batch, which comes before
+  // them): a file whose every question that project answers as the whole project does is not
+  // scanned again (the comparison below). Which files are over depends on the threads' timing;
+  // what is found does not. Other languages' first pass asks an empty project: a Go wrapper is
+  // mostly a method whose name other packages declare too (a storage interface's plugins), so a
+  // partial view seldom answers as the whole project does, and the lexical gates' lookups would
+  // be recorded for nothing.
+  std::mutex known_mutex;
+  auto python_wrappers = std::make_shared<const languages::ProjectConstants>();
+  struct FirstWorker {
+    std::unique_ptr<FileScanner> scanner;
+    std::shared_ptr<const languages::ProjectConstants> seen;  // what `own` copies
+    std::unique_ptr<languages::ProjectConstants> own;          // records the file's questions
+  };
+  for_each_parallel<FirstWorker>(files.size(), n, [&](FirstWorker& w, size_t i) {
+    if (!w.scanner) w.scanner = std::make_unique<FileScanner>(fs, options, targets, test_schemas, nullptr, facts);
+    bool python = files[i].second && files[i].second->name == "python";
+    if (python) {
+      std::shared_ptr<const languages::ProjectConstants> now;
+      {
+        std::lock_guard<std::mutex> lock(known_mutex);
+        now = python_wrappers;
+      }
+      if (now != w.seen) {
+        w.own = std::make_unique<languages::ProjectConstants>(*now);
+        w.seen = now;
+      }
+      first[i].asked_of = now;
+      w.own->record_to(&first[i].asked);
+    }
+    w.scanner->use_project(python ? w.own.get() : nullptr);
+    w.scanner->take_parsed_from(kept);
+    (*results)[i] = w.scanner->scan(files[i].first, files[i].second, &first[i]);
+    if (python) w.own->record_to(nullptr);
     first[i].leave_tree = nullptr;
+    if (python && first[i].wrappers && !first[i].wrappers->empty()) {
+      std::lock_guard<std::mutex> lock(known_mutex);
+      auto more = std::make_shared<languages::ProjectConstants>(*python_wrappers);
+      more->add_wrappers(files[i].second->name, *first[i].wrappers);
+      python_wrappers = std::move(more);
+    }
   });
   if (kept) kept->clear();  // the trees the first pass did not take: a later phase parses again
   std::vector<char> known(all_code.size(), 0);
@@ -485,8 +514,11 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       std::shared_ptr<const std::string> text = fs.read_shared(source::join_path(options.root, files[i].first), &err);
       wraps = text && project.holds_wrapper_name(files[i].second->name, *text);
     }
-    if (wraps || std::any_of(first[i].asked.begin(), first[i].asked.end(),
-                             [&](const languages::ProjectQuery& q) { return project.answers(q); }))
+    // Scanned again where the whole project answers otherwise than the project the scan asked.
+    const languages::ProjectConstants* asked_of = first[i].asked_of.get();
+    if (wraps || std::any_of(first[i].asked.begin(), first[i].asked.end(), [&](const languages::ProjectQuery& q) {
+          return asked_of ? answer_of(project, q) != answer_of(*asked_of, q) : project.answers(q);
+        }))
       again.push_back(i);
   }
   for (size_t i : again) {  // the trees of those that asked a package-level name, to the store of the files scanned again

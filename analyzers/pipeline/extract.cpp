@@ -504,8 +504,10 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     in.path = rel;
     in.project = project_;
     in.facts = facts_;
-    languages::ProjectConstants none;  // the first pass: nothing is known yet, every question is recorded
-    if (first) {
+    // The first pass: the project it was given records every question (FirstPass::asked_of);
+    // without one nothing is known yet, and every question is recorded all the same.
+    languages::ProjectConstants none;
+    if (first && !project_) {
       none.record_to(&first->asked);
       in.project = &none;
     }

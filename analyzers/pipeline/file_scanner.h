@@ -139,6 +139,9 @@ class FileScanner {
               const datalayers::ProjectFacts* facts = nullptr)
       : fs_(fs), options_(options), targets_(targets), project_(project), facts_(facts), test_schemas_(test_schemas) {}
 
+  /// The project the next scans ask (a first pass's: the wrappers known so far, recording).
+  void use_project(const languages::ProjectConstants* project) { project_ = project; }
+
   /// Whether the file calls the database by a name: one of the language's database calls, of
   /// the user's (`database_calls`), or a function of the project that wraps one (known once the
   /// first pass is over: a file left out before is scanned again then, see FirstPass::deferred).

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -70,6 +71,10 @@ struct FirstPass {
   languages::FileWrappers* wrappers = nullptr;
   bool known = false;  ///< its constants are collected (or it has none the phase would read)
   std::set<languages::ProjectQuery> asked;
+  /// The project the scan asked: the database call wrappers of the files whose first pass ended
+  /// before this one began (null: none). A file is scanned again only where the whole project
+  /// answers one of its questions otherwise (constants_pass.cpp).
+  std::shared_ptr<const languages::ProjectConstants> asked_of;
   /// Left out by the lexical prefilter while the project's own database calls were unknown:
   /// scanned again when it holds the name of one.
   bool deferred = false;

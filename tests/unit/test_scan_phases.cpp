@@ -169,3 +169,62 @@ TEST_CASE("scan again: a file that asked the project keeps its data layers' outp
   CHECK(plain.asked.empty());
   CHECK_FALSE(plain.layer_outputs);
 }
+
+TEST_CASE("first pass with the wrappers known: a Python file that calls another file's wrapper finds its site at once, and records the question") {
+  source::MemoryFileSystem fs;
+  fs.add("app/migrations/0001_init.up.sql", "CREATE TABLE jobs (id bigint);\n");
+  fs.add("app/db/base.py", "def run_sql(cur, sql):\n    cur.execute(sql)\n");
+  fs.add("app/work/job.py",
+         "from db.base import run_sql\n"
+         "def job(cur):\n"
+         "    run_sql(cur, \"SELECT state FROM jobs\")\n");
+  testing::PlannedScan planned(fs, "app");
+  pipeline::ScanPlan& plan = planned.plan;
+  const languages::Language* python = languages::language_for_path("job.py");
+  pipeline::FileScanner scanner(fs, plan.options, plan.targets, plan.test_schemas);
+
+  languages::FileConstants constants;
+  languages::FileWrappers wrappers;
+  pipeline::FirstPass base;
+  base.constants = &constants;
+  base.wrappers = &wrappers;
+  scanner.scan("db/base.py", python, &base);
+  REQUIRE(wrappers.size() == 1);
+  CHECK(wrappers[0].name == "run_sql");
+
+  const languages::ProjectQuery run_sql{languages::ProjectQuery::kWrapper, "python", "", "run_sql", false};
+  auto sites = [](const pipeline::FileResult& r) {
+    std::vector<std::string> sql;
+    for (auto& s : r.sites) sql.push_back(s.via + ": " + s.sql);
+    return sql;
+  };
+  // Nothing known: the text is SQL-looking text, not yet a database call's, and the question is
+  // recorded (constants_pass.cpp scans the file again once the whole project answers it).
+  languages::FileConstants job_constants;
+  languages::FileWrappers job_wrappers;
+  pipeline::FirstPass blind;
+  blind.constants = &job_constants;
+  blind.wrappers = &job_wrappers;
+  CHECK(sites(scanner.scan("work/job.py", python, &blind)) == std::vector<std::string>{"string: SELECT state FROM jobs"});
+  CHECK(blind.asked.count(run_sql) == 1);
+
+  // The wrappers of the files before it known: the site is found in the first pass, through the
+  // project the pass asked, which recorded the question with the answer it gave.
+  languages::ProjectConstants known;
+  known.add_wrappers("python", wrappers);
+  languages::ProjectConstants asking = known;
+  pipeline::FirstPass seeing;
+  languages::FileConstants seeing_constants;
+  languages::FileWrappers seeing_wrappers;
+  seeing.constants = &seeing_constants;
+  seeing.wrappers = &seeing_wrappers;
+  asking.record_to(&seeing.asked);
+  scanner.use_project(&asking);
+  CHECK(sites(scanner.scan("work/job.py", python, &seeing)) == std::vector<std::string>{"run_sql: SELECT state FROM jobs"});
+  asking.record_to(nullptr);
+  CHECK(seeing.asked.count(run_sql) == 1);
+  REQUIRE(known.wrapper("python", "run_sql"));
+  CHECK(*known.wrapper("python", "run_sql") == 1);
+  // What the file gives its project does not depend on what it was asked with.
+  CHECK(seeing_constants == job_constants);
+}
