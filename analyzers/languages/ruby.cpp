@@ -322,6 +322,30 @@ bool RubyLiterals::append(TSNode node, SqlText* out) const {
   return true;
 }
 
+bool ruby_execute_may_query(std::string_view text) {
+  constexpr std::string_view kCall = ".execute(";
+  auto name_byte = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '@' || c == ':' || c == '.';
+  };
+  for (size_t at = text.find(kCall); at != std::string_view::npos; at = text.find(kCall, at + 1)) {
+    size_t start = at;
+    while (start > 0 && name_byte(text[start - 1])) --start;
+    std::string_view receiver = text.substr(start, at - start);
+    // A receiver the text spells as a name (`runner`, `@pool`, `Foo::Bar`, `a.b`), as the tree's
+    // receiver node would read; anything else (a call's `)`, `&.`, a line break) is not told.
+    if (receiver.empty() || std::isdigit(static_cast<unsigned char>(receiver.front())) || receiver.front() == '.' ||
+        receiver.back() == '.' || receiver.back() == ':')
+      return true;
+    if (connection_for_execute(receiver)) return true;
+    size_t arg = at + kCall.size();
+    while (arg < text.size() && (text[arg] == ' ' || text[arg] == '\t' || text[arg] == '\n' || text[arg] == '\r')) ++arg;
+    if (arg >= text.size()) return true;
+    char c = text[arg];
+    if (c == '"' || c == '\'' || c == '<' || c == '%' || c == '`' || c == '#') return true;
+  }
+  return false;
+}
+
 void extract_ruby(const ExtractInput& in, std::vector<SqlSite>* out) {
   RubySyntax syntax(in.root, in.source);
   extract_sites(in, syntax, out);

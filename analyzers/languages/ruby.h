@@ -25,4 +25,13 @@ class RubyLiterals {
   std::unordered_map<uint32_t, TSNode> body_of_;  ///< heredoc_beginning start -> its body
 };
 
+/// Whether some `.execute(` of `text`, a Ruby file, may run SQL as the extractor reads such a call
+/// (RubySyntax::call): on a receiver that reads as a connection (`conn.execute(sql)`,
+/// `ActiveRecord::Base.connection.execute(...)`), or with its SQL written out (a string, heredoc
+/// or %-literal first: `other_worker.execute(<<~SQL)`), or where the text alone cannot tell (no
+/// plain name before the dot: a call's result, `&.`, a line break). `runner.execute(action)` is
+/// the receiver's own method: a file whose only query-running call it is need not be parsed for
+/// one (pipeline::runs_named_query).
+bool ruby_execute_may_query(std::string_view text);
+
 }  // namespace schemagate::languages

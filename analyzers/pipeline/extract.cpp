@@ -9,6 +9,7 @@
 
 #include "analyzers/datalayers/gorm_naming.h"
 #include "analyzers/languages/go_packages.h"
+#include "analyzers/languages/ruby.h"
 #include "analyzers/languages/script_lexer.h"
 #include "analyzers/schema/migrations/discover.h"
 
@@ -73,6 +74,7 @@ bool formats_a_query(std::string_view text) {
 struct ScanWords {
   datalayers::FileWordSearch search;
   size_t packages = 0, calls = 0, marker = 0;
+  size_t ruby_execute = SIZE_MAX;  ///< Ruby's `.execute(`, told by languages::ruby_execute_may_query
 };
 
 ScanWords scan_words(const languages::Language& lang) {
@@ -82,12 +84,17 @@ ScanWords scan_words(const languages::Language& lang) {
   for (std::string_view name : lang.database_calls)
     if (runs_a_query(name)) also.push_back("." + std::string(name) + "(");
   size_t calls = also.size() - packages;
+  size_t ruby_execute = SIZE_MAX;
+  if (lang.name == "ruby")
+    if (auto it = std::find(also.begin() + static_cast<std::ptrdiff_t>(packages), also.end(), ".execute(");
+        it != also.end())
+      ruby_execute = static_cast<size_t>(it - also.begin());
   also.push_back("Sprintf(");
   size_t marker = also.size();
   also.emplace_back(report::kSuppressionMarker);
   return ScanWords{datalayers::FileWordSearch(lang.name == "tsx" ? std::string_view("typescript") : lang.name, also,
                                              source::statement_words()),
-                   packages, calls, marker};
+                   packages, calls, marker, ruby_execute};
 }
 
 const ScanWords& scan_words_of(const languages::Language& lang) {
@@ -143,7 +150,7 @@ bool runs_named_query(std::string_view text, const languages::Language& lang, co
     if (!any) return false;
   }
   for (size_t i = words.packages; i < words.packages + words.calls; ++i)
-    if (found.holds(i)) return true;
+    if (found.holds(i) && (i != words.ruby_execute || languages::ruby_execute_may_query(text))) return true;
   return found.holds(words.packages + words.calls) && formats_a_query(text);
 }
 

@@ -1,6 +1,7 @@
 // runs_named_query (pipeline/extract.h) as it was first written, one find per name from its first
 // byte: the reference the rewritten versions are tested against (test_prefilters.cpp,
-// test_word_search.cpp).
+// test_word_search.cpp). Ruby's `.execute(` counts as that language's reading of it says
+// (languages::ruby_execute_may_query, tested on its own in test_languages_jvm_ruby.cpp).
 #pragma once
 #include <algorithm>
 #include <cctype>
@@ -9,6 +10,7 @@
 #include <string_view>
 
 #include "analyzers/languages/language.h"
+#include "analyzers/languages/ruby.h"
 
 namespace schemagate::testing {
 
@@ -25,7 +27,9 @@ inline bool ref_runs_named_query(std::string_view text, const schemagate::langua
                     name == "fetchrow" || name == "fetchval";
     if (!specific) continue;
     for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
-      if (at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(') return true;
+      if (at > 0 && text[at - 1] == '.' && at + name.size() < text.size() && text[at + name.size()] == '(' &&
+          (lang.name != "ruby" || name != "execute" || schemagate::languages::ruby_execute_may_query(text)))
+        return true;
   }
   for (size_t at = text.find("Sprintf("); at != std::string_view::npos; at = text.find("Sprintf(", at + 1)) {
     std::string_view arg = text.substr(at + 8, 5);

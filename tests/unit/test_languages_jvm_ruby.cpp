@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analyzers/languages/language.h"
+#include "analyzers/languages/ruby.h"
 #include "analyzers/languages/tree_parser.h"
 
 namespace {
@@ -184,4 +185,30 @@ TEST_CASE("ruby: a method without parameters returning a heredoc is a named stri
   CHECK(sites[0].call_name == "find_by_sql");
   CHECK_FALSE(sites[0].dynamic);
   CHECK(origin_of(sites[0], "balances") == find(src, "balances"));
+}
+
+TEST_CASE("ruby: which .execute( calls may run SQL, read from the text alone") {
+  using schemagate::languages::ruby_execute_may_query;
+  // The receiver's own method: a runner, an executor, a GraphQL schema given no written SQL.
+  CHECK_FALSE(ruby_execute_may_query("runner.execute(action)\n"));
+  CHECK_FALSE(ruby_execute_may_query("@executor.execute(scope, args)\nMySchema.execute(query, variables: v)\n"));
+  CHECK_FALSE(ruby_execute_may_query("Foo::Runner.execute(job)"));
+  CHECK_FALSE(ruby_execute_may_query("no call here"));
+  // A connection's, whatever it is given.
+  CHECK(ruby_execute_may_query("runner.execute(a)\nconn.execute(sql)\n"));
+  CHECK(ruby_execute_may_query("ActiveRecord::Base.connection.execute(sql)"));
+  CHECK(ruby_execute_may_query("@pg_conn.execute(q)"));
+  CHECK(ruby_execute_may_query("adapter.execute(q)"));
+  // SQL written out.
+  CHECK(ruby_execute_may_query("worker.execute(<<~SQL)\n  SELECT 1\nSQL\n"));
+  CHECK(ruby_execute_may_query("worker.execute( \"DELETE FROM t\")"));
+  CHECK(ruby_execute_may_query("worker.execute('DELETE FROM t')"));
+  CHECK(ruby_execute_may_query("worker.execute(%q(DELETE FROM t))"));
+  CHECK(ruby_execute_may_query("worker.execute(\n  \"DELETE FROM t\")"));
+  // Not told by the text: no plain name before the dot.
+  CHECK_FALSE(ruby_execute_may_query("pool.checkout.execute(q)"));  // a plain chain: its last name, `checkout`
+  CHECK(ruby_execute_may_query("build(x).execute(q)"));
+  CHECK(ruby_execute_may_query("conn&.execute(q)"));
+  CHECK(ruby_execute_may_query("scope\n  .execute(q)"));
+  CHECK(ruby_execute_may_query("worker.execute("));
 }

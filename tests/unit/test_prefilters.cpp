@@ -220,6 +220,12 @@ TEST_CASE("runs_named_query: names found by their rarest byte, as by their first
   CHECK_FALSE(runs_named_query("import \"database/sq\"" + call, go));
   CHECK_FALSE(runs_named_query("sqlx", go));  // a package, no call
   CHECK(runs_named_query("import \"lib/pq\"\nfmt.Sprintf(queryFmt, t)", go));
+  // Ruby: `.execute(` on a receiver that is no connection, given no written SQL, is that
+  // receiver's own method (a job runner's): no reason to parse the file.
+  const schemagate::languages::Language& ruby = *schemagate::languages::language_for_path("x.rb");
+  CHECK_FALSE(runs_named_query("# runner.execute(action)\nrunner.execute(action)\n", ruby));
+  CHECK(runs_named_query("runner.execute(action)\nconnection.execute(sql)\n", ruby));
+  CHECK(runs_named_query("runner.execute(<<~SQL)\n  DELETE FROM jobs\nSQL\n", ruby));
 }
 
 TEST_CASE("ascii classes: std::isalnum, std::isdigit and std::isspace of the C locale, byte by byte") {
