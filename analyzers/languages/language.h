@@ -5,6 +5,7 @@
 #pragma once
 #include <tree_sitter/api.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -83,6 +84,10 @@ struct ExtractInput {
   /// constants are collected as they are alone (no project, no extra database calls); the sites
   /// as without `constants`.
   bool sites_too = false;
+  /// With `sites_too`: given the file's own wrappers once collected, before any site is looked
+  /// for; the project the sites are then extracted with knows them (a Python first pass,
+  /// pipeline/constants_pass.cpp).
+  std::function<void(const std::vector<WrapperDefinition>&)> own_wrappers = {};
   /// With `constants` and `project`: collect only the values the file gives unexported struct
   /// fields (`T{sqlGet: ...}`, `p.sqlGet = ...`), as ".name" (a file importing a PostgreSQL
   /// driver: "!.name"), evaluated with the project, since they are built from other files'

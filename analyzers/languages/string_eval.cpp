@@ -305,6 +305,7 @@ class Engine {
       if (syntax_.package_scope()) function_rewrites();
       if (in_.wrappers) collect_wrappers();
       if (!in_.sites_too) return;
+      if (in_.own_wrappers && in_.wrappers) in_.own_wrappers(*in_.wrappers);
       // The sites, as a run without `constants` finds them: the definitions stay (they depend
       // on the tree only), the evaluations are made again with the scan's project.
       project_ = in_.project;

@@ -107,7 +107,10 @@ std::string FileScanner::python_text_to_parse(const std::string& rel, const std:
       continue;
     std::string_view body = bodies[i].body(text);
     if (!calls_only && languages::literals_may_hold_sql(lang.name, body)) continue;
-    blank[i] = !calls_database(body, lang);
+    blank[i] = !calls_database(body, lang) &&
+               !(own_candidates_ && std::any_of(own_candidates_->begin(), own_candidates_->end(), [&](const std::string& name) {
+                   return languages::ProjectConstants::holds_word(body, name);
+                 }));
   }
   if (asked) {  // as for Go: the names a blanked body calls, asked as wrappers (f-strings' fields too)
     std::set<std::string> called;

@@ -376,11 +376,31 @@ void scan_with_constants(const source::FileSystem& fs, const Options& options, c
       }
       first[i].asked_of = now;
       w.own->record_to(&first[i].asked);
+      // The file's own wrappers, once its extraction found them, answer its sites' questions
+      // too (database.py calls its own execute_batch).
+      first[i].own_wrappers = [&w](const languages::FileWrappers& own) {
+        if (own.empty()) return;
+        w.own->add_wrappers("python", own);
+        w.seen = nullptr;  // `own` is no copy of the known wrappers any more
+      };
     }
     w.scanner->use_project(python ? w.own.get() : nullptr);
     w.scanner->take_parsed_from(kept);
     (*results)[i] = w.scanner->scan(files[i].first, files[i].second, &first[i]);
-    if (python) w.own->record_to(nullptr);
+    if (python) {
+      w.own->record_to(nullptr);
+      first[i].own_wrappers = nullptr;
+      // Asked of the known wrappers and the file's own, when the body gate kept every body that
+      // calls one of those (each is among the candidates it read): a body it blanked asked only
+      // of names neither has. Otherwise of the known wrappers alone, and the answers its own
+      // gave are told from the whole project's (the file is scanned again).
+      if (!w.seen && first[i].wrappers &&
+          std::all_of(first[i].wrappers->begin(), first[i].wrappers->end(), [&](const languages::WrapperDefinition& d) {
+            return first[i].own_candidates.count(d.name) > 0;
+          }))
+        first[i].asked_of = std::make_shared<const languages::ProjectConstants>(*w.own);
+      first[i].own_candidates.clear();
+    }
     first[i].leave_tree = nullptr;
     if (python && first[i].wrappers && !first[i].wrappers->empty()) {
       std::lock_guard<std::mutex> lock(known_mutex);

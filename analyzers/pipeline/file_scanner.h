@@ -51,6 +51,11 @@ namespace schemagate::pipeline {
 bool runs_named_query(std::string_view text, const languages::Language& lang);
 /// Whether `sql` calls a ClickHouse function (its SQL is ClickHouse's).
 bool calls_clickhouse_function(std::string_view sql);
+/// The functions and methods of `text`, a Python file, whose body hands one of their parameters
+/// (not `self`) to one of `lang`'s database calls as its first argument, read lexically on the
+/// code (literals and comments blanked): the file's wrappers are among them, but for one that
+/// hands its SQL to another wrapper (FirstPass::own_candidates).
+std::set<std::string> python_parameter_passers(std::string_view text, const languages::Language& lang);
 
 using CodeFileList = std::vector<std::pair<std::string, const languages::Language*>>;
 
@@ -271,6 +276,9 @@ class FileScanner {
     return file_targets_.search_path ? *file_targets_.search_path : options_.search_path;
   }
   const languages::ProjectConstants* project_;
+  /// While a first pass's body gate runs: the file's functions that may wrap a database call
+  /// (FirstPass::own_candidates), or null.
+  const std::set<std::string>* own_candidates_ = nullptr;
   const datalayers::ProjectFacts* facts_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL

@@ -75,6 +75,12 @@ struct FirstPass {
   /// before this one began (null: none). A file is scanned again only where the whole project
   /// answers one of its questions otherwise (constants_pass.cpp).
   std::shared_ptr<const languages::ProjectConstants> asked_of;
+  /// Set by the pass: given the wrappers the file's extraction found in it, before its sites
+  /// are looked for (ExtractInput::own_wrappers).
+  std::function<void(const languages::FileWrappers&)> own_wrappers;
+  /// Python: the functions the file declares that may wrap a database call, read lexically
+  /// (ProjectConstants::declares_wrapper_of); the body gate keeps each body that calls one.
+  std::set<std::string> own_candidates;
   /// Left out by the lexical prefilter while the project's own database calls were unknown:
   /// scanned again when it holds the name of one.
   bool deferred = false;

@@ -228,3 +228,31 @@ TEST_CASE("first pass with the wrappers known: a Python file that calls another 
   // What the file gives its project does not depend on what it was asked with.
   CHECK(seeing_constants == job_constants);
 }
+
+TEST_CASE("python_parameter_passers: the functions whose body hands a parameter to a database call first") {
+  const languages::Language& python = *languages::language_for_path("x.py");
+  std::string text =
+      "class Pool:\n"
+      "    def execute_batch(self, sql: str, args) -> None:\n"
+      "        self.txn.executemany(sql, args)\n"
+      "    def execute_sql(self, sql, *args):\n"
+      "        def r(txn):\n"
+      "            txn.execute(\n"
+      "                sql, args)\n"
+      "        return self.run(r)\n"
+      "    def count(self, table):\n"
+      "        self.txn.execute(\"SELECT count(*) FROM users\")\n"
+      "    def own(self):\n"
+      "        self.txn.execute(self)\n"
+      "\n"
+      "def run_sql(cur, sql=None):\n"
+      "    # cur.execute(cur)\n"
+      "    cur.execute(sql)\n"
+      "def by_name(cur, q):\n"
+      "    cur.reexecute(q)\n"
+      "def through(cur, q):\n"
+      "    run_sql(cur, q)\n";
+  CHECK(pipeline::python_parameter_passers(text, python) ==
+        std::set<std::string>{"execute_batch", "execute_sql", "run_sql"});
+  CHECK(pipeline::python_parameter_passers("x = 1\n", python).empty());
+}
