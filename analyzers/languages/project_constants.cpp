@@ -648,6 +648,50 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
   return declares_wrapper_of(language, text, names) && may_define_any_wrapper(language, text);
 }
 
+std::set<std::string> ProjectConstants::python_parameter_passers(const Language& lang, std::string_view text) {
+  std::set<std::string> names;
+  std::string code;
+  std::vector<TopLevelBody> bodies = python_def_bodies(text, &code);
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (const TopLevelBody& b : bodies) {
+    std::string_view header = std::string_view(code).substr(b.decl, b.open - b.decl);
+    size_t lp = header.find('('), rp = header.rfind(')');
+    if (lp == std::string_view::npos || rp == std::string_view::npos || rp < lp) continue;
+    std::set<std::string_view> params;
+    std::string_view list = header.substr(lp + 1, rp - lp - 1);
+    int depth = 0;
+    for (size_t k = 0, start = 0; k <= list.size(); ++k) {
+      char c = k < list.size() ? list[k] : ',';
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      if (c == ')' || c == ']' || c == '}') --depth;
+      if (c != ',' || depth > 0) continue;
+      size_t s = start;
+      while (s < k && (list[s] == ' ' || list[s] == '\n' || list[s] == '\t' || list[s] == '*')) ++s;
+      size_t e = s;
+      while (e < k && word(list[e])) ++e;
+      if (e > s && list.substr(s, e - s) != "self") params.insert(list.substr(s, e - s));
+      start = k + 1;
+    }
+    if (params.empty()) continue;
+    std::string_view body = b.body(code);
+    bool passes = false;
+    for (std::string_view call : lang.database_calls) {
+      for (size_t at = body.find(call); at != std::string_view::npos && !passes; at = body.find(call, at + 1)) {
+        size_t end = at + call.size();
+        if ((at > 0 && word(body[at - 1])) || end >= body.size() || body[end] != '(') continue;
+        size_t a = end + 1;
+        while (a < body.size() && (body[a] == ' ' || body[a] == '\n' || body[a] == '\t')) ++a;
+        size_t e = a;
+        while (e < body.size() && word(body[e])) ++e;
+        passes = e > a && params.count(body.substr(a, e - a)) > 0;
+      }
+      if (passes) break;
+    }
+    if (passes) names.emplace(b.name);
+  }
+  return names;
+}
+
 bool ProjectConstants::may_define_any_wrapper(const Language& language, std::string_view text) {
   if (language.name == "ruby") return false;
   return may_define_wrapper(language, text) && (language.name != "go" || go_may_call_database(text, language));

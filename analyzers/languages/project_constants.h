@@ -136,6 +136,12 @@ class ProjectConstants {
   /// declares_wrapper_of(language, text, names), given `declared` = declared_names(language, text).
   static bool declares_wrapper_of(const Language& language, std::string_view text, const std::set<std::string>& names,
                                   const std::vector<DeclaredName>& declared);
+  /// Python: the functions and methods of `text` whose body hands one of their parameters (not
+  /// `self`) to one of `language`'s database calls as its first argument, read on the code
+  /// (literals and comments blanked). Narrower than declares_wrapper_of's reading (a database
+  /// call named in the body): the file's own wrappers are among them, but for one that hands
+  /// its SQL to another wrapper (pipeline FirstPass::own_candidates).
+  static std::set<std::string> python_parameter_passers(const Language& language, std::string_view text);
   /// Whether `text`, a file of `language`, holds as a word the name of a function of the project
   /// that add_wrappers recorded for its family (a call of it may be a database call).
   bool holds_wrapper_name(std::string_view language, std::string_view text) const;

@@ -8,7 +8,6 @@
 #include <optional>
 
 #include "analyzers/datalayers/gorm_naming.h"
-#include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/go_packages.h"
 #include "analyzers/languages/ruby.h"
 #include "analyzers/languages/script_lexer.h"
@@ -353,50 +352,6 @@ std::string skipped_spans_key(const std::vector<languages::Parser::Span>& skippe
 
 }  // namespace
 
-std::set<std::string> python_parameter_passers(std::string_view text, const languages::Language& lang) {
-  std::set<std::string> names;
-  std::string code;
-  std::vector<languages::TopLevelBody> bodies = languages::python_def_bodies(text, &code);
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  for (const languages::TopLevelBody& b : bodies) {
-    std::string_view header = std::string_view(code).substr(b.decl, b.open - b.decl);
-    size_t lp = header.find('('), rp = header.rfind(')');
-    if (lp == std::string_view::npos || rp == std::string_view::npos || rp < lp) continue;
-    std::set<std::string_view> params;
-    std::string_view list = header.substr(lp + 1, rp - lp - 1);
-    int depth = 0;
-    for (size_t k = 0, start = 0; k <= list.size(); ++k) {
-      char c = k < list.size() ? list[k] : ',';
-      if (c == '(' || c == '[' || c == '{') ++depth;
-      if (c == ')' || c == ']' || c == '}') --depth;
-      if (c != ',' || depth > 0) continue;
-      size_t s = start;
-      while (s < k && (list[s] == ' ' || list[s] == '\n' || list[s] == '\t' || list[s] == '*')) ++s;
-      size_t e = s;
-      while (e < k && word(list[e])) ++e;
-      if (e > s && list.substr(s, e - s) != "self") params.insert(list.substr(s, e - s));
-      start = k + 1;
-    }
-    if (params.empty()) continue;
-    std::string_view body = b.body(code);
-    bool passes = false;
-    for (std::string_view call : lang.database_calls) {
-      for (size_t at = body.find(call); at != std::string_view::npos && !passes; at = body.find(call, at + 1)) {
-        size_t end = at + call.size();
-        if ((at > 0 && word(body[at - 1])) || end >= body.size() || body[end] != '(') continue;
-        size_t a = end + 1;
-        while (a < body.size() && (body[a] == ' ' || body[a] == '\n' || body[a] == '\t')) ++a;
-        size_t e = a;
-        while (e < body.size() && word(body[e])) ++e;
-        passes = e > a && params.count(body.substr(a, e - a)) > 0;
-      }
-      if (passes) break;
-    }
-    if (passes) names.emplace(b.name);
-  }
-  return names;
-}
-
 FileResult FileScanner::scan(const std::string& rel, const languages::Language* lang, FirstPass* first,
                              const std::vector<datalayers::FileOutput>* layer_outputs) {
   FileResult result;
@@ -528,7 +483,7 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
       // own_wrappers) keeps the bodies that call a function of the file that may be one.
       if (first && first->own_wrappers && lang->name == "python" && sql &&
           languages::ProjectConstants::may_define_any_wrapper(*lang, text))
-        first->own_candidates = python_parameter_passers(text, *lang);
+        first->own_candidates = languages::ProjectConstants::python_parameter_passers(*lang, text);
       own_candidates_ = first ? &first->own_candidates : nullptr;
       blanked = text_to_parse(rel, text, *lang, layers, first ? &first->asked : nullptr, &skipped);
       own_candidates_ = nullptr;

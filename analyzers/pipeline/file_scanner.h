@@ -51,11 +51,6 @@ namespace schemagate::pipeline {
 bool runs_named_query(std::string_view text, const languages::Language& lang);
 /// Whether `sql` calls a ClickHouse function (its SQL is ClickHouse's).
 bool calls_clickhouse_function(std::string_view sql);
-/// The functions and methods of `text`, a Python file, whose body hands one of their parameters
-/// (not `self`) to one of `lang`'s database calls as its first argument, read lexically on the
-/// code (literals and comments blanked): the file's wrappers are among them, but for one that
-/// hands its SQL to another wrapper (FirstPass::own_candidates).
-std::set<std::string> python_parameter_passers(std::string_view text, const languages::Language& lang);
 
 using CodeFileList = std::vector<std::pair<std::string, const languages::Language*>>;
 

@@ -79,7 +79,7 @@ struct FirstPass {
   /// are looked for (ExtractInput::own_wrappers).
   std::function<void(const languages::FileWrappers&)> own_wrappers;
   /// Python: the functions the file declares that may wrap a database call, read lexically
-  /// (ProjectConstants::declares_wrapper_of); the body gate keeps each body that calls one.
+  /// (ProjectConstants::python_parameter_passers); the body gate keeps each body that calls one.
   std::set<std::string> own_candidates;
   /// Left out by the lexical prefilter while the project's own database calls were unknown:
   /// scanned again when it holds the name of one.

@@ -252,7 +252,7 @@ TEST_CASE("python_parameter_passers: the functions whose body hands a parameter 
       "    cur.reexecute(q)\n"
       "def through(cur, q):\n"
       "    run_sql(cur, q)\n";
-  CHECK(pipeline::python_parameter_passers(text, python) ==
+  CHECK(languages::ProjectConstants::python_parameter_passers(python, text) ==
         std::set<std::string>{"execute_batch", "execute_sql", "run_sql"});
-  CHECK(pipeline::python_parameter_passers("x = 1\n", python).empty());
+  CHECK(languages::ProjectConstants::python_parameter_passers(python, "x = 1\n").empty());
 }
