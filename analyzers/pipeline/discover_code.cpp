@@ -126,8 +126,9 @@ bool discover_code(const source::FileSystem& fs, const Options& options, const S
   };
   if (options.only_files) {
     for (auto& f : *options.only_files) keep_dirs.emplace(dir_of(f));
-    dopt.keep_file = [&](const std::string& rel) {
-      if (keep_dirs.count(dir_of(rel)) || !languages::language_for_path(rel)) return true;
+    dopt.keep_files_in = [&](const std::string& dir) { return keep_dirs.count(dir) > 0; };
+    dopt.keep_file = [&](const std::string& rel) {  // of the other directories
+      if (!languages::language_for_path(rel)) return true;
       return rel.find("/src/test/") != std::string::npos || rel.rfind("src/test/", 0) == 0;
     };
   }

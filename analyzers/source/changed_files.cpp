@@ -190,7 +190,7 @@ class IndexComparison {
       if (e.stage != 0 || !(p == ".gitattributes" || p.ends_with("/.gitattributes"))) continue;
       git_index_entry entry{};
       entry.mode = e.mode;
-      entry.path = e.path.c_str();
+      entry.path = e.path.data();  // NUL-terminated (GitIndex::paths)
       entry.file_size = e.size;
       std::memcpy(entry.id.id, e.oid, GIT_OID_RAWSZ);
       if (git_index_add(attributes.get(), &entry) != 0) return *why = last_error("cannot make an index"), false;
@@ -202,9 +202,11 @@ class IndexComparison {
   /// lstat(2) of `path` (relative to the work tree) from the work tree's directory, held open: the
   /// kernel walks only the components below it. With the work tree's own path before each one,
   /// the lookups of its components (__d_lookup_rcu) were a tenth of a pre-commit run on hatchet.
-  int lstat_in_tree(const std::string& path, struct stat* st) const {
-    return top_fd_ >= 0 ? ::fstatat(top_fd_, path.c_str(), st, AT_SYMLINK_NOFOLLOW) : ::lstat((top_ + path).c_str(), st);
+  /// `path`: NUL-terminated.
+  int lstat_in_tree(const char* path, struct stat* st) const {
+    return top_fd_ >= 0 ? ::fstatat(top_fd_, path, st, AT_SYMLINK_NOFOLLOW) : ::lstat((top_ + path).c_str(), st);
   }
+  int lstat_in_tree(const std::string& path, struct stat* st) const { return lstat_in_tree(path.c_str(), st); }
 
   bool in_scope(std::string_view path) const { return path.substr(0, under_.size()) == under_; }
   /// A directory on the way to PATH, or under it.
@@ -237,11 +239,11 @@ class IndexComparison {
   }
 
   /// Whether the index holds REF's entry for `path` because a directory above it is REF's.
-  bool under_same(const std::string& path) const {
+  bool under_same(std::string_view path) const {
     if (same_.empty()) return false;
     if (same_.count(std::string_view())) return true;
     for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
-      if (same_.count(std::string_view(path).substr(0, slash))) return true;
+      if (same_.count(path.substr(0, slash))) return true;
     return false;
   }
 
@@ -277,25 +279,25 @@ class IndexComparison {
         dirs_.insert(std::string_view(e.path).substr(0, slash));
       previous = e.path;
       if (e.mode == kGitlink) {  // a submodule: never listed, as git diff --ignore-submodules
-        head_.erase(e.path);
+        head_.erase(std::string(e.path));
         continue;
       }
       if (e.stage != 0) {  // a merge conflict: changed, whatever the sides
-        head_.erase(e.path);
-        if (candidates->empty() || candidates->back() != e.path) candidates->push_back(e.path);
+        head_.erase(std::string(e.path));
+        if (candidates->empty() || candidates->back() != e.path) candidates->emplace_back(e.path);
         continue;
       }
       std::optional<Blob> head;
       bool staged = false;
       if (!under_same(e.path)) {
-        auto it = head_.find(e.path);
+        auto it = head_.find(std::string(e.path));
         if (it != head_.end()) head = it->second, head_.erase(it);
         staged = !head || !(head->oid == e.oid) || head->mode != e.mode;
       }
       struct stat st {};
-      if (lstat_in_tree(e.path, &st) != 0) {
-        if (errno != ENOENT && errno != ENOTDIR) return *why = e.path + ": " + std::strerror(errno), false;
-        deleted->push_back(e.path);
+      if (lstat_in_tree(e.path.data(), &st) != 0) {  // NUL-terminated (GitIndex::paths)
+        if (errno != ENOENT && errno != ENOTDIR) return *why = std::string(e.path) + ": " + std::strerror(errno), false;
+        deleted->emplace_back(e.path);
         continue;
       }
       if (listings_ && !tracked->second) {
@@ -303,7 +305,7 @@ class IndexComparison {
         tracked->second = &stats_.back();
       }
       if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {  // a directory now (its files are untracked), ...
-        deleted->push_back(e.path);
+        deleted->emplace_back(e.path);
         continue;
       }
       uint32_t mode = S_ISLNK(st.st_mode) ? kSymlink
@@ -320,13 +322,13 @@ class IndexComparison {
       bool changed = staged;
       if (!same_stat || racy(e)) {
         Blob now{};
-        if (!hash(e.path, st, &now, why)) return false;
+        if (!hash(std::string(e.path), st, &now, why)) return false;
         now.mode = mode;
         bool unstaged = !(now.oid == e.oid) || now.mode != e.mode;
         // Staged and changed again: what counts is the work tree against REF (changed back is not).
         if (unstaged) changed = !staged || !head || !git_oid_equal(&now.oid, &head->oid) || now.mode != head->mode;
       }
-      if (changed) candidates->push_back(e.path);
+      if (changed) candidates->emplace_back(e.path);
     }
     return true;
   }
@@ -367,6 +369,7 @@ class IndexComparison {
     const std::string base = dir.empty() ? under_ : dir + "/";
     std::string path = base;  // each entry's, in one buffer
     std::vector<RealFileSystem::SeenEntry> seen;
+    if (listings_) seen.reserve(names->size());
     std::vector<std::unique_ptr<struct stat>> made;  // the lstat of an entry readdir gave no type
     for (const auto& [name, d_type] : *names) {
       path.resize(base.size());
@@ -380,7 +383,7 @@ class IndexComparison {
         if (lstat_in_tree(path, made.back().get()) != 0) return *why = path + ": " + std::strerror(errno), false;
         known = made.back().get();
       }
-      if (listings_) seen.push_back({std::string(name), d_type, known});
+      if (listings_) seen.push_back({name, d_type, known});
       if (name == ".git") continue;
       if (type == DT_UNKNOWN) type = S_ISDIR(known->st_mode) ? DT_DIR : DT_REG;
       if (type == DT_DIR) {

@@ -175,11 +175,18 @@ constexpr size_t kParsersAt = kPostgresDriverCount + std::size(kOtherDrivers);  
 }  // namespace
 
 bool is_not_application_code(std::string_view path) {
-  std::string p = lower(path);
-  size_t slash = p.rfind('/');
-  std::string name = slash == std::string::npos ? p : p.substr(slash + 1);
-  std::string dirs = "/" + (slash == std::string::npos ? std::string() : p.substr(0, slash + 1));
-  if (name.ends_with(".queries.ts") || name.rfind("zz_generated", 0) == 0) return true;
+  // Asked of every file discovery lists: the path in lower case is built in one buffer of the
+  // thread's, "/" and the directories then the name, which are views of it (no allocation).
+  thread_local std::string buffer;
+  buffer.assign(1, '/');
+  buffer.append(path);
+  for (char& c : buffer)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  const std::string_view p = std::string_view(buffer).substr(1);
+  const size_t slash = p.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? p : p.substr(slash + 1);
+  const std::string_view dirs = std::string_view(buffer).substr(0, slash == std::string_view::npos ? 1 : slash + 2);
+  if (name.ends_with(".queries.ts") || name.starts_with("zz_generated")) return true;
   // A Go analyzer's sample packages (analysistest's testdata/src/<pkg>/): inputs the analyzer's
   // tests read as source, never built into the program.
   if (name.ends_with(".go") && dirs.find("/testdata/src/") != std::string::npos) return true;
@@ -196,7 +203,7 @@ bool is_not_application_code(std::string_view path) {
                                  dirs.find("/supabase/schemas/") != std::string::npos))
     return true;
   if (name.ends_with(".sql") &&
-      (name.rfind("seed", 0) == 0 || dirs.find("/fixtures/") != std::string::npos ||
+      (name.starts_with("seed") || dirs.find("/fixtures/") != std::string::npos ||
        dirs.find("/seeds/") != std::string::npos || dirs.find("/seed/") != std::string::npos ||
        dirs.find("/testdata/") != std::string::npos))  // Go's test inputs (popx's <version>_testdata.sql)
     return true;

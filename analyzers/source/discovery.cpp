@@ -230,10 +230,13 @@ void parse_ignore_rules(const std::string& text, const std::string& dir, std::ve
   }
 }
 
-/// The .gitignore of `dir`. A .gitignore that exists but cannot be read is an error: the files it
-/// ignores would be scanned (or, negated, missed) without a word.
-bool read_gitignore(const FileSystem& fs, const std::string& root, const std::string& dir, std::vector<IgnoreRule>* rules,
-                    std::string* err) {
+/// The .gitignore of `dir`, whose entries are `listing`. A .gitignore that exists but cannot be
+/// read is an error: the files it ignores would be scanned (or, negated, missed) without a word.
+bool read_gitignore(const FileSystem& fs, const std::string& root, const std::string& dir,
+                    const std::vector<DirEntry>& listing, std::vector<IgnoreRule>* rules, std::string* err) {
+  // A directory whose listing names no .gitignore has none: is_file is asked only of one that
+  // does (a link, a directory of that name), not of each of the tree's directories.
+  if (std::none_of(listing.begin(), listing.end(), [](const DirEntry& e) { return e.name == ".gitignore"; })) return true;
   std::string path = join_path(join_path(root, dir), ".gitignore");
   if (!fs.is_file(path)) return true;
   std::string text, why;
@@ -277,13 +280,15 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
     size_t size;
     ~Restore() { rules.erase(rules.begin() + static_cast<std::ptrdiff_t>(size), rules.end()); }
   } restore{rules, inherited};
-  if (!read_gitignore(fs, root, dir, &rules, err)) return false;
   std::string why;
   const std::shared_ptr<const std::vector<DirEntry>> listing = fs.read_dir_shared(join_path(root, dir), &why);
   if (!listing) {
     if (err) *err = (dir.empty() ? std::string(".") : dir) + ": cannot list directory: " + why;
     return false;
   }
+  if (!read_gitignore(fs, root, dir, *listing, &rules, err)) return false;
+  // Asked once for the directory, not of each of its files.
+  const bool keep_all = opt.keep_files_in && opt.keep_files_in(dir);
   auto skip = [&](const std::string& rel, std::string reason) {
     if (opt.skipped) opt.skipped->push_back({rel, std::move(reason)});
   };
@@ -310,7 +315,7 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
           !ignored(rules, rel, false))
         opt.other_migrations->push_back(rel);
       if (e.name[0] == '.' || migration_name) continue;
-      if (opt.keep_file && !opt.keep_file(rel)) continue;
+      if (opt.keep_file && !keep_all && !opt.keep_file(rel)) continue;
       if (ignored(rules, rel, false)) continue;
       // A migration set that is one file beside the code (lnbits' migrations.py).
       if (!opt.skip_dirs.empty() && std::find(opt.skip_dirs.begin(), opt.skip_dirs.end(), rel) != opt.skip_dirs.end()) continue;

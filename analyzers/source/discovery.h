@@ -50,6 +50,9 @@ struct DiscoveryOptions {
   /// pre-commit run wants the code of a few directories, not every file's ignore verdict). The
   /// migration files of `other_migrations` are found whatever it says.
   std::function<bool(const std::string& rel)> keep_file;
+  /// With keep_file: a directory (root-relative, "" for the root) whose files are all kept,
+  /// whatever keep_file answers; asked once for the directory, not of each of its files.
+  std::function<bool(const std::string& dir)> keep_files_in;
 };
 
 /// Root-relative paths ('/' separators) of candidate files, sorted. The caller filters them by

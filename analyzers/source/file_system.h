@@ -100,7 +100,7 @@ class RealFileSystem final : public FileSystem {
   /// One entry of a directory as another walk of this run read it: its d_type, and its lstat(2)
   /// when that walk made one.
   struct SeenEntry {
-    std::string name;
+    std::string_view name;  ///< valid until adopt_listing returns
     unsigned char type = 0;  ///< DT_DIR, DT_REG, ... (DT_UNKNOWN: not known)
     const struct ::stat* st = nullptr;
   };

@@ -91,7 +91,12 @@ bool parse_git_index(std::string_view bytes, GitIndex* out, std::string* why) {
   Cursor c(data + 12, bytes.size() - 12 - kTrailer);
   out->entries.clear();
   out->entries.reserve(count);
-  std::string previous;  // version 4 compresses each path against the one before
+  out->paths.clear();
+  out->paths.reserve(bytes.size());  // versions 2 and 3 hold their paths whole: never more
+  // Each entry's path as (offset, size) in out->paths while that grows; viewed once it is whole.
+  std::vector<std::pair<size_t, size_t>> spans;
+  spans.reserve(count);
+  std::string_view previous;  // version 4 compresses each path against the one before (in `bytes` or out->paths)
   for (uint32_t i = 0; i < count; ++i) {
     const unsigned char* start = c.at();
     if (!c.has(62)) return *why = "the index is truncated", false;
@@ -125,23 +130,36 @@ bool parse_git_index(std::string_view bytes, GitIndex* out, std::string* why) {
       const void* nul = std::memchr(c.at(), '\0', c.left());
       if (!nul) return *why = "the index is truncated", false;
       size_t n = static_cast<const unsigned char*>(nul) - c.at();
-      e.path = previous.substr(0, previous.size() - drop);
-      e.path.append(reinterpret_cast<const char*>(c.take(n + 1)), n);
-      previous = e.path;
+      size_t kept = previous.size() - drop, from = out->paths.size();
+      if (kept) {  // the previous path is the last one in out->paths: its kept bytes copied from there
+        out->paths.resize(from + kept);
+        std::memmove(out->paths.data() + from, out->paths.data() + (from - previous.size() - 1), kept);
+      }
+      const char* rest = reinterpret_cast<const char*>(c.take(n + 1));
+      out->paths.insert(out->paths.end(), rest, rest + n);
+      out->paths.push_back('\0');
+      spans.emplace_back(from, kept + n);
+      previous = std::string_view(out->paths.data() + from, kept + n);
+      if (kept + n == 0) return *why = "an index entry without a path", false;
     } else {
       const void* nul = std::memchr(c.at(), '\0', c.left());
       if (!nul) return *why = "the index is truncated", false;
       size_t n = static_cast<const unsigned char*>(nul) - c.at();
-      e.path.assign(reinterpret_cast<const char*>(c.at()), n);
+      if (n == 0) return *why = "an index entry without a path", false;
+      const char* name = reinterpret_cast<const char*>(c.at());
+      spans.emplace_back(out->paths.size(), n);
+      out->paths.insert(out->paths.end(), name, name + n);
+      out->paths.push_back('\0');
       // NUL padding to a multiple of 8 bytes from the entry's start, at least one.
       size_t length = static_cast<size_t>(c.at() - start) + n;
       size_t padded = (length + 8) & ~size_t{7};
       if (!c.has(padded - static_cast<size_t>(c.at() - start))) return *why = "the index is truncated", false;
       c.take(padded - static_cast<size_t>(c.at() - start));
     }
-    if (e.path.empty()) return *why = "an index entry without a path", false;
-    out->entries.push_back(std::move(e));
+    out->entries.push_back(e);
   }
+  for (size_t i = 0; i < spans.size(); ++i)
+    out->entries[i].path = std::string_view(out->paths.data() + spans[i].first, spans[i].second);
   out->trees.clear();
   while (c.left() > 0) {
     if (!c.has(8)) return *why = "the index's extensions are truncated", false;

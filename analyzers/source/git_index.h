@@ -18,7 +18,8 @@
 namespace schemagate::source {
 
 struct GitIndexEntry {
-  std::string path;  ///< from the work tree's top, '/' separators
+  /// From the work tree's top, '/' separators; a view of GitIndex::paths, NUL-terminated there.
+  std::string_view path;
   uint32_t ctime_s = 0, ctime_ns = 0, mtime_s = 0, mtime_ns = 0;
   uint32_t dev = 0, ino = 0, mode = 0, uid = 0, gid = 0, size = 0;
   unsigned char oid[20] = {};
@@ -30,6 +31,9 @@ struct GitIndexEntry {
 
 struct GitIndex {
   std::vector<GitIndexEntry> entries;  ///< in the file's order (sorted by path, then stage)
+  /// The entries' paths, one after another, each NUL-terminated: one block, not a string per
+  /// entry (4,600 allocations and frees a pre-commit run on hatchet). Moving the index keeps it.
+  std::vector<char> paths;
   /// The cache-tree: for each directory ("" the top) whose entries git has not touched since it
   /// last wrote a tree of them, that tree's id. A directory left out is unknown, not different.
   std::unordered_map<std::string, std::string> trees;  ///< directory -> 20 raw bytes

@@ -334,6 +334,34 @@ TEST_CASE("the index: a split or sparse index, an assume-unchanged entry: libgit
   }
 }
 
+TEST_CASE("the index reader: each entry's path, NUL-terminated, in versions 2 and 4") {
+  ChangedRepo repo;
+  // Paths that share prefixes of several lengths, which version 4 compresses against the one before.
+  write(repo.dir / "app/db_extra.py", "x = 1\n");
+  write(repo.dir / "app/d.py", "x = 1\n");
+  write(repo.dir / "applications/a.py", "x = 1\n");
+  REQUIRE(sh(repo.git + "add -A") == 0);
+  // Every file of the work tree but the ignored ones, in git's order (by path, byte by byte).
+  const std::vector<std::string> expected = {
+      ".gitignore",        "app/added.py",  "app/d.py",          "app/db.py",    "app/db_extra.py",
+      "app/keep.py",       "app/later.py",  "app/nested/deep.py", "app/new.py",  "app/new_name.py",
+      "app/staged.py",     "applications/a.py", "lib/store.go", "migrations/0001_init.up.sql",
+      "migrations/0002_b.up.sql"};
+  for (const char* version : {"2", "4"}) {
+    CAPTURE(version);
+    REQUIRE(sh(repo.git + "update-index --index-version " + version) == 0);
+    schemagate::source::GitIndex index;
+    std::string why;
+    REQUIRE(schemagate::source::read_git_index((repo.dir / ".git/index").string(), &index, &why));
+    std::vector<std::string> paths;
+    for (auto& e : index.entries) {
+      paths.emplace_back(e.path);
+      CHECK(e.path.data()[e.path.size()] == '\0');  // lstat(2) takes it as it is
+    }
+    CHECK(paths == expected);
+  }
+}
+
 TEST_CASE("the index reader refuses what it does not understand") {
   schemagate::source::GitIndex index;
   std::string why;
