@@ -1,6 +1,7 @@
 #include "analyzers/languages/project_constants.h"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <cctype>
 #include <atomic>
@@ -10,6 +11,7 @@
 
 #include "analyzers/languages/ascii_class.h"
 #include "analyzers/languages/blank_bodies.h"
+#include "analyzers/source/word_search.h"
 #include "analyzers/languages/go_prefilter.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/literal_scan.h"
@@ -251,10 +253,9 @@ bool ProjectConstants::holds_word(std::string_view text, std::string_view name) 
   name = name.substr(0, name.find('('));  // a function's record ("name()", "name(@)"): its name
   auto word = [](char c) { return ascii_alnum(c) || c == '_' || c == '$'; };
   if (name.empty()) return false;
-  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
-    if ((at == 0 || !word(text[at - 1])) && (at + name.size() >= text.size() || !word(text[at + name.size()])))
-      return true;
-  return false;
+  return source::occurs_where(text, name, [&](size_t at) {
+    return (at == 0 || !word(text[at - 1])) && (at + name.size() >= text.size() || !word(text[at + name.size()]));
+  });
 }
 
 std::optional<std::set<std::string, std::less<>>> ProjectConstants::go_package_level_words(std::string_view text) {
@@ -649,10 +650,21 @@ bool ProjectConstants::may_define_wrapper_of(const Language& language, std::stri
 }
 
 std::set<std::string> ProjectConstants::python_parameter_passers(const Language& lang, std::string_view text) {
-  std::set<std::string> names;
   std::string code;
   std::vector<TopLevelBody> bodies = python_def_bodies(text, &code);
+  return python_parameter_passers(lang, bodies, code);
+}
+
+std::set<std::string> ProjectConstants::python_parameter_passers(const Language& lang,
+                                                                 const std::vector<TopLevelBody>& bodies,
+                                                                 std::string_view code) {
+  std::set<std::string> names;
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  // The calls, when each is a word (Python's are): then a call is the whole word before a `(`.
+  std::set<std::string_view> calls(lang.database_calls.begin(), lang.database_calls.end());
+  const bool word_calls = std::all_of(calls.begin(), calls.end(), [&](std::string_view c) {
+    return !c.empty() && std::all_of(c.begin(), c.end(), word);
+  });
   for (const TopLevelBody& b : bodies) {
     std::string_view header = std::string_view(code).substr(b.decl, b.open - b.decl);
     size_t lp = header.find('('), rp = header.rfind(')');
@@ -674,18 +686,32 @@ std::set<std::string> ProjectConstants::python_parameter_passers(const Language&
     }
     if (params.empty()) continue;
     std::string_view body = b.body(code);
+    // A call of `call(` whose first argument is one of the parameters.
+    auto hands_on = [&](size_t end) {
+      size_t a = end + 1;
+      while (a < body.size() && (body[a] == ' ' || body[a] == '\n' || body[a] == '\t')) ++a;
+      size_t e = a;
+      while (e < body.size() && word(body[e])) ++e;
+      return e > a && params.count(body.substr(a, e - a)) > 0;
+    };
     bool passes = false;
-    for (std::string_view call : lang.database_calls) {
-      for (size_t at = body.find(call); at != std::string_view::npos && !passes; at = body.find(call, at + 1)) {
-        size_t end = at + call.size();
-        if ((at > 0 && word(body[at - 1])) || end >= body.size() || body[end] != '(') continue;
-        size_t a = end + 1;
-        while (a < body.size() && (body[a] == ' ' || body[a] == '\n' || body[a] == '\t')) ++a;
-        size_t e = a;
-        while (e < body.size() && word(body[e])) ++e;
-        passes = e > a && params.count(body.substr(a, e - a)) > 0;
+    if (word_calls) {
+      // One pass over the body's calls: the word before each `(` (all of it) is asked of the
+      // calls, instead of a search of the body for each call.
+      for (size_t end = body.find('('); end != std::string_view::npos && !passes; end = body.find('(', end + 1)) {
+        size_t at = end;
+        while (at > 0 && word(body[at - 1])) --at;
+        passes = at < end && calls.count(body.substr(at, end - at)) && hands_on(end);
       }
-      if (passes) break;
+    } else {
+      for (std::string_view call : lang.database_calls) {
+        for (size_t at = body.find(call); at != std::string_view::npos && !passes; at = body.find(call, at + 1)) {
+          size_t end = at + call.size();
+          if ((at > 0 && word(body[at - 1])) || end >= body.size() || body[end] != '(') continue;
+          passes = hands_on(end);
+        }
+        if (passes) break;
+      }
     }
     if (passes) names.emplace(b.name);
   }

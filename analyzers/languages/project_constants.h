@@ -32,6 +32,7 @@
 
 #include <tuple>
 
+#include "analyzers/languages/blank_bodies.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/source/file_system.h"
 
@@ -142,6 +143,9 @@ class ProjectConstants {
   /// call named in the body): the file's own wrappers are among them, but for one that hands
   /// its SQL to another wrapper (pipeline FirstPass::own_candidates).
   static std::set<std::string> python_parameter_passers(const Language& language, std::string_view text);
+  /// The same, of the file's bodies as python_def_bodies gave them with `code`.
+  static std::set<std::string> python_parameter_passers(const Language& language, const std::vector<TopLevelBody>& bodies,
+                                                        std::string_view code);
   /// Whether `text`, a file of `language`, holds as a word the name of a function of the project
   /// that add_wrappers recorded for its family (a call of it may be a database call).
   bool holds_wrapper_name(std::string_view language, std::string_view text) const;

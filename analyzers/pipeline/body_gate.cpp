@@ -82,10 +82,20 @@ std::string FileScanner::python_text_to_parse(const std::string& rel, const std:
     if (skipped) *skipped = std::move(unread);
     return std::string();
   };
+  std::string code;  // `text` with its literals and comments blanked
+  std::vector<languages::TopLevelBody> bodies;
+  bool read = false;
+  auto read_bodies = [&] {
+    if (!read) bodies = languages::python_def_bodies(text, &code), read = true;
+  };
+  // The file's own candidate wrappers, first (whether or not its bodies are blanked below).
+  if (own_candidates_out_) {
+    read_bodies();
+    *own_candidates_out_ = languages::ProjectConstants::python_parameter_passers(lang, bodies, code);
+  }
   for (const datalayers::DataLayer* layer : layers)
     if (!layer->reads_body) return whole();
-  std::string code;  // `text` with its literals and comments blanked
-  std::vector<languages::TopLevelBody> bodies = languages::python_def_bodies(text, &code);
+  read_bodies();
   if (bodies.empty()) return whole();
   // As extract.cpp's scan: a test, or a file that parses SQL itself, keeps only database calls.
   bool calls_only = (source::is_test_file(rel) || imports(text).sql_parser()) && text.find("text as ") == std::string::npos;

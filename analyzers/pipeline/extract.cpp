@@ -481,12 +481,13 @@ FileResult FileScanner::scan(const std::string& rel, const languages::Language* 
     if (!kept || !kept_from.empty()) {
       // A Python first pass that learns the file's own wrappers before its sites (FirstPass::
       // own_wrappers) keeps the bodies that call a function of the file that may be one.
+      // They are read by the gate (python_text_to_parse), of the bodies it reads anyway.
       if (first && first->own_wrappers && lang->name == "python" && sql &&
           languages::ProjectConstants::may_define_any_wrapper(*lang, text))
-        first->own_candidates = languages::ProjectConstants::python_parameter_passers(*lang, text);
+        own_candidates_out_ = &first->own_candidates;
       own_candidates_ = first ? &first->own_candidates : nullptr;
       blanked = text_to_parse(rel, text, *lang, layers, first ? &first->asked : nullptr, &skipped);
-      own_candidates_ = nullptr;
+      own_candidates_ = own_candidates_out_ = nullptr;
       parsed_from = skipped.empty() ? blanked : skipped_spans_key(skipped);
     }
     if (kept && !kept_from.empty() && kept_from != parsed_from) kept.reset();

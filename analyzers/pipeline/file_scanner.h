@@ -274,6 +274,9 @@ class FileScanner {
   /// While a first pass's body gate runs: the file's functions that may wrap a database call
   /// (FirstPass::own_candidates), or null.
   const std::set<std::string>* own_candidates_ = nullptr;
+  /// Set while text_to_parse runs on a Python file whose own candidates are wanted: where
+  /// python_text_to_parse stores them (ProjectConstants::python_parameter_passers).
+  std::set<std::string>* own_candidates_out_ = nullptr;
   const datalayers::ProjectFacts* facts_;
   bool only_database_calls_ = false;  ///< this file's SQL counts only where a database call runs it
   std::string other_engine_;          ///< the engine this file's SQL is for, when not PostgreSQL

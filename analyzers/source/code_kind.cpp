@@ -1,5 +1,6 @@
 // See code_kind.h.
 #include "analyzers/source/code_kind.h"
+#include "analyzers/source/word_search.h"
 
 #include <algorithm>
 #include <array>
@@ -485,19 +486,9 @@ bool imports_sql_parser(std::string_view text) { return FileImports(text).sql_pa
 bool imports_postgres_driver(std::string_view text) { return FileImports(text).postgres_driver(); }
 
 bool is_revision_script(std::string_view text) {
-  // memmem, not string_view::find: find stops at every byte equal to the word's first one
-  // ('r', 'd'), which a Python file is full of.
+  // A Python file is full of the words' first bytes ('r', 'd'): occurs_where skips past them.
   auto at_line_start = [&](std::string_view word) {
-    const char* begin = text.data();
-    const char* end = begin + text.size();
-    for (const char* at = begin; at < end;) {
-      const void* hit = ::memmem(at, static_cast<size_t>(end - at), word.data(), word.size());
-      if (!hit) return false;
-      const char* h = static_cast<const char*>(hit);
-      if (h == begin || h[-1] == '\n') return true;
-      at = h + 1;
-    }
-    return false;
+    return occurs_where(text, word, [&](size_t at) { return at == 0 || text[at - 1] == '\n'; });
   };
   // The rarest first: most files have no `def upgrade(` at a line's start.
   return at_line_start("def upgrade(") && (at_line_start("revision = ") || at_line_start("revision: str = ")) &&
