@@ -105,6 +105,27 @@ TEST_CASE("discovery with keep_file: every file of a kept directory, elsewhere w
   CHECK(asked_files == std::vector<std::string>{"web/debug.log", "web/page.ts", "web/page.tsx", "web/schema.prisma"});
 }
 
+TEST_CASE("ignore rules: the last that matches decides, whichever its kind, and a .gitignore holds below it only") {
+  MemoryFileSystem fs;
+  // Name rules ending in a literal character (*.gen.py, *.log, !important.log) and path rules
+  // (with a '/'), interleaved: a later one overrides an earlier one of the other kind.
+  fs.add("p/.gitignore", "*.gen.py\n!app/*.gen.py\napp/bad.gen.py\n*.log\n!important.log\n*kube*\n");
+  fs.add("p/app/a.gen.py", "");
+  fs.add("p/app/bad.gen.py", "");
+  fs.add("p/lib/b.gen.py", "");
+  fs.add("p/lib/x.log", "");
+  fs.add("p/lib/important.log", "");
+  fs.add("p/lib/my_kube_config.py", "");
+  fs.add("p/sub/.gitignore", "*.txt\n");
+  fs.add("p/sub/a.txt", "");
+  fs.add("p/sub/deeper/b.txt", "");
+  fs.add("p/zzz/c.txt", "");  // walked after sub/: its rule no longer holds
+  auto files = discover_files(fs, "p", DiscoveryOptions{});
+  std::string joined;
+  for (auto& f : files) joined += f + " ";
+  CHECK(joined == "app/a.gen.py lib/important.log zzz/c.txt ");
+}
+
 TEST_CASE("code that is not the application's: by path, in any case") {
   CHECK(is_not_application_code("web/src/Api.queries.ts"));
   CHECK(is_not_application_code("ZZ_generated.deepcopy.go"));
