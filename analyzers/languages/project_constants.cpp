@@ -253,9 +253,10 @@ bool ProjectConstants::holds_word(std::string_view text, std::string_view name) 
   name = name.substr(0, name.find('('));  // a function's record ("name()", "name(@)"): its name
   auto word = [](char c) { return ascii_alnum(c) || c == '_' || c == '$'; };
   if (name.empty()) return false;
-  return source::occurs_where(text, name, [&](size_t at) {
+  auto whole_word = [&](size_t at) {
     return (at == 0 || !word(text[at - 1])) && (at + name.size() >= text.size() || !word(text[at + name.size()]));
-  });
+  };
+  return source::occurs_where(text, name, whole_word);
 }
 
 std::optional<std::set<std::string, std::less<>>> ProjectConstants::go_package_level_words(std::string_view text) {

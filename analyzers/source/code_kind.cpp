@@ -486,7 +486,7 @@ bool imports_sql_parser(std::string_view text) { return FileImports(text).sql_pa
 bool imports_postgres_driver(std::string_view text) { return FileImports(text).postgres_driver(); }
 
 bool is_revision_script(std::string_view text) {
-  // A Python file is full of the words' first bytes ('r', 'd'): occurs_where skips past them.
+  // A Python file is full of the words' first bytes ('r', 'd'): occurs_where looks for their rarest.
   auto at_line_start = [&](std::string_view word) {
     return occurs_where(text, word, [&](size_t at) { return at == 0 || text[at - 1] == '\n'; });
   };

@@ -111,6 +111,31 @@ TEST_CASE("word search: random words over a small alphabet agree with find") {
   }
 }
 
+TEST_CASE("occurs_where: every place find finds the word, in order, until one is wanted") {
+  std::mt19937 rng(23);
+  for (int round = 0; round < 3000; ++round) {
+    std::string needle = random_abc(rng, 6);
+    if (needle.empty()) needle = "b";
+    if (round % 3 == 0) needle += "_Xe";  // a rare byte not at the start
+    std::string text = random_abc(rng, 60);
+    if (round % 2 == 0) text.insert(rng() % (text.size() + 1), needle);
+    CAPTURE(needle);
+    CAPTURE(text);
+    std::vector<size_t> expected, got;
+    for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) expected.push_back(at);
+    CHECK_FALSE(schemagate::source::occurs_where(text, needle, [&](size_t at) { return got.push_back(at), false; }));
+    REQUIRE(got == expected);
+    if (!expected.empty()) {  // stops at the place wanted
+      size_t wanted = expected[expected.size() / 2], asked = 0;
+      CHECK(schemagate::source::occurs_where(text, needle, [&](size_t at) { return ++asked, at == wanted; }));
+      CHECK(asked == expected.size() / 2 + 1);
+    }
+  }
+  CHECK_FALSE(schemagate::source::occurs_where("abc", "", [](size_t) { return true; }));
+  CHECK_FALSE(schemagate::source::occurs_where("ab", "abc", [](size_t) { return true; }));
+  CHECK(schemagate::source::occurs_where("abc", "abc", [](size_t at) { return at == 0; }));
+}
+
 namespace {
 
 using schemagate::datalayers::DataLayer;
