@@ -1,7 +1,6 @@
 #include "analyzers/languages/project_constants.h"
 
 #include <algorithm>
-#include <cstring>
 #include <array>
 #include <cctype>
 #include <atomic>
@@ -11,7 +10,6 @@
 
 #include "analyzers/languages/ascii_class.h"
 #include "analyzers/languages/blank_bodies.h"
-#include "analyzers/source/word_search.h"
 #include "analyzers/languages/go_prefilter.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/languages/literal_scan.h"
@@ -20,6 +18,7 @@
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/source/byte_scan.h"
 #include "analyzers/source/discovery.h"
+#include "analyzers/source/word_search.h"
 
 namespace schemagate::languages {
 
