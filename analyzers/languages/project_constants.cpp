@@ -660,11 +660,8 @@ std::set<std::string> ProjectConstants::python_parameter_passers(const Language&
                                                                  std::string_view code) {
   std::set<std::string> names;
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  // The calls, when each is a word (Python's are): then a call is the whole word before a `(`.
-  std::set<std::string_view> calls(lang.database_calls.begin(), lang.database_calls.end());
-  const bool word_calls = std::all_of(calls.begin(), calls.end(), [&](std::string_view c) {
-    return !c.empty() && std::all_of(c.begin(), c.end(), word);
-  });
+  // A call is the whole word before a `(`, asked of the database calls (Python's are all words).
+  const std::set<std::string_view> calls(lang.database_calls.begin(), lang.database_calls.end());
   for (const TopLevelBody& b : bodies) {
     std::string_view header = std::string_view(code).substr(b.decl, b.open - b.decl);
     size_t lp = header.find('('), rp = header.rfind(')');
@@ -694,24 +691,12 @@ std::set<std::string> ProjectConstants::python_parameter_passers(const Language&
       while (e < body.size() && word(body[e])) ++e;
       return e > a && params.count(body.substr(a, e - a)) > 0;
     };
+    // One pass over the body's calls, instead of a search of the body for each call name.
     bool passes = false;
-    if (word_calls) {
-      // One pass over the body's calls: the word before each `(` (all of it) is asked of the
-      // calls, instead of a search of the body for each call.
-      for (size_t end = body.find('('); end != std::string_view::npos && !passes; end = body.find('(', end + 1)) {
-        size_t at = end;
-        while (at > 0 && word(body[at - 1])) --at;
-        passes = at < end && calls.count(body.substr(at, end - at)) && hands_on(end);
-      }
-    } else {
-      for (std::string_view call : lang.database_calls) {
-        for (size_t at = body.find(call); at != std::string_view::npos && !passes; at = body.find(call, at + 1)) {
-          size_t end = at + call.size();
-          if ((at > 0 && word(body[at - 1])) || end >= body.size() || body[end] != '(') continue;
-          passes = hands_on(end);
-        }
-        if (passes) break;
-      }
+    for (size_t end = body.find('('); end != std::string_view::npos && !passes; end = body.find('(', end + 1)) {
+      size_t at = end;
+      while (at > 0 && word(body[at - 1])) --at;
+      passes = at < end && calls.count(body.substr(at, end - at)) && hands_on(end);
     }
     if (passes) names.emplace(b.name);
   }

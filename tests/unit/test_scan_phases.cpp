@@ -2,6 +2,9 @@
 // each leaves for the next. The whole pipeline through the same fakes is test_pipeline.cpp's.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "analyzers/pipeline/file_scanner.h"
 #include "analyzers/pipeline/scan_plan.h"
 #include "tests/unit/scan_harness.h"
@@ -255,4 +258,7 @@ TEST_CASE("python_parameter_passers: the functions whose body hands a parameter 
   CHECK(languages::ProjectConstants::python_parameter_passers(python, text) ==
         std::set<std::string>{"execute_batch", "execute_sql", "run_sql"});
   CHECK(languages::ProjectConstants::python_parameter_passers(python, "x = 1\n").empty());
+  // A call is found as the word before its `(`: every Python database call name must be one.
+  for (std::string_view call : python.database_calls)
+    CHECK(std::all_of(call.begin(), call.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }));
 }
