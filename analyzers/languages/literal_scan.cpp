@@ -62,6 +62,7 @@ struct Lexer {
 /// One row per language the prefilter reads besides Go (go_lex); others are always parsed.
 constexpr Lexer kLexers[] = {
     {"python", python_literals},
+    {"ruby", ruby_literals},
     {"javascript", script_literals_of<true>},
     {"typescript", script_literals_of<false>},
     {"tsx", script_literals_of<true>},
@@ -153,6 +154,294 @@ bool python_literals(std::string_view t, const std::function<void(std::string_vi
     }
   }
   return true;
+}
+
+namespace {
+
+/// Ruby's lexer for ruby_literals: code, with what in it opens a literal decided by what comes
+/// before (a `/` after an operand divides, after an operator opens a regular expression), as
+/// Ruby's own lexer decides; the bodies of strings, heredocs, %-literals, regular expressions and
+/// commands, each whole (interpolations' code in it, whose literals are read too).
+class RubyLexer {
+ public:
+  RubyLexer(std::string_view t, const std::function<void(std::string_view body, bool whole)>& found)
+      : t_(t), n_(t.size()), found_(found) {}
+
+  bool run() {
+    size_t end = code(0, false);
+    return ok_ && end >= n_ && pending_.empty();
+  }
+
+ private:
+  struct Heredoc {
+    std::string id;
+    bool indented;  ///< <<~ or <<-: its terminator may be indented
+  };
+  std::string_view t_;
+  size_t n_;
+  const std::function<void(std::string_view body, bool whole)>& found_;
+  bool ok_ = true;
+  std::vector<Heredoc> pending_;  ///< heredocs opened on the current line, their bodies after it
+
+  static bool word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+  }
+  static bool blank(char c) { return c == ' ' || c == '\t'; }
+
+  /// What comes before t_[i] on its line: whether it ends an operand (a name, a number, a
+  /// literal, a closing bracket) rather than an operator or nothing, whether blanks come
+  /// between, and whether it is a name (not a keyword) that takes arguments without brackets.
+  struct Before {
+    bool operand = false, spaced = false, name = false;
+  };
+  Before before(size_t i) const {
+    Before b;
+    size_t k = i;
+    while (k > 0 && blank(t_[k - 1])) --k;
+    b.spaced = k < i;
+    if (k == 0 || t_[k - 1] == '\n' || t_[k - 1] == '\r') return b;
+    char c = t_[k - 1];
+    if ((c == '?' || c == '!') && k >= 2 && word_char(t_[k - 2])) {  // `empty?`, `gsub! %r/"/, ""`
+      b.operand = b.name = true;
+      return b;
+    }
+    if (c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == '`') {
+      b.operand = true;
+      return b;
+    }
+    if (!word_char(c)) return b;
+    size_t w = k;
+    while (w > 0 && word_char(t_[w - 1])) --w;
+    std::string_view word = t_.substr(w, k - w);
+    // A keyword after which an expression starts (`if /x/`, `when %w[a]`, `return <<~SQL`).
+    static constexpr std::string_view kKeywords[] = {"if",    "unless", "while", "until", "and",  "or",   "not",
+                                                     "return", "when",  "case",  "then",  "else", "elsif", "do",
+                                                     "in",    "yield",  "begin", "break", "next", "puts", "print"};
+    if (w > 0 && (t_[w - 1] == '.' || t_[w - 1] == '@' || t_[w - 1] == '$' || t_[w - 1] == ':')) {
+      b.operand = true;  // a method, a variable or a symbol: never a keyword
+      b.name = t_[w - 1] == '.';
+      return b;
+    }
+    for (std::string_view kw : kKeywords)
+      if (word == kw) return b;
+    b.operand = true;
+    // `def /(other)`: an operator method's name, not a literal.
+    b.name = word != "def" && !std::isdigit(static_cast<unsigned char>(word[0]));
+    return b;
+  }
+  /// Whether a literal that an operator may also be (`/`, `%`, `<<`) opens at t_[i]: after an
+  /// operator, or after a name with blanks before it and none after (`split /,/`, `puts %w[a]`).
+  bool literal_here(size_t i, size_t after) const {
+    if (i > 0 && t_[i - 1] == ':' && (i < 2 || t_[i - 2] != ':')) return false;  // `:/`, `:%`, `:<<`: a symbol
+    if (i > 0 && t_[i - 1] == '.') return false;  // `def self./(id)`, `x.%(y)`: a method's name
+    Before b = before(i);
+    if (!b.operand) return true;
+    return b.name && b.spaced && after < n_ && !blank(t_[after]) && t_[after] != '=' && t_[after] != '\n';
+  }
+
+  /// The closing delimiter of an opening one.
+  static char closer(char open) {
+    switch (open) {
+      case '(': return ')';
+      case '[': return ']';
+      case '{': return '}';
+      case '<': return '>';
+      default: return open;
+    }
+  }
+
+  /// A body from t_[i] to `close` (nested pairs of `open` when it differs), with backslash
+  /// escapes, and `#{...}` interpolations when `interpolates`; the index past `close`.
+  size_t body(size_t i, char open, char close, bool interpolates) {
+    size_t begin = i;
+    int nest = 0;
+    while (ok_) {
+      if (i >= n_) return ok_ = false, n_;
+      char c = t_[i];
+      if (c == '\\') {
+        i += 2;
+      } else if (interpolates && c == '#' && i + 1 < n_ && t_[i + 1] == '{') {
+        i = code(i + 2, true) + 1;
+      } else if (c == close && nest == 0) {
+        found_(t_.substr(begin, i - begin), false);
+        return i + 1;
+      } else if (c == close) {
+        --nest, ++i;
+      } else if (c == open && open != close) {
+        ++nest, ++i;
+      } else if (c == '\n' && !pending_.empty()) {
+        return ok_ = false, n_;  // a heredoc opened before a literal of several lines: not read here
+      } else {
+        ++i;
+      }
+    }
+    return n_;
+  }
+
+  /// The bodies of the heredocs opened on the line that ends at t_[i - 1]; the index past them.
+  size_t heredoc_bodies(size_t i) {
+    for (const Heredoc& h : pending_) {
+      size_t begin = i;
+      for (;;) {
+        if (i >= n_) return ok_ = false, n_;
+        size_t e = t_.find('\n', i);
+        if (e == std::string_view::npos) e = n_;
+        std::string_view line = t_.substr(i, e - i);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (h.indented)
+          while (!line.empty() && blank(line.front())) line.remove_prefix(1);
+        if (line == h.id) {
+          found_(t_.substr(begin, i - begin), false);
+          i = e < n_ ? e + 1 : n_;
+          break;
+        }
+        i = e + 1;
+      }
+    }
+    pending_.clear();
+    return i;
+  }
+
+  /// A heredoc's opener at t_[i] (`<<`): its identifier is kept for the bodies after the line;
+  /// the index past it, or i when no heredoc opens here.
+  size_t heredoc_opener(size_t i) {
+    size_t k = i + 2;
+    bool indented = k < n_ && (t_[k] == '~' || t_[k] == '-');
+    if (indented) ++k;
+    if (k >= n_) return i;
+    char q = t_[k];
+    std::string id;
+    if (q == '\'' || q == '"' || q == '`') {
+      size_t e = t_.find(q, k + 1);
+      if (e == std::string_view::npos || t_.substr(k + 1, e - k - 1).find('\n') != std::string_view::npos) return i;
+      id = std::string(t_.substr(k + 1, e - k - 1));
+      k = e + 1;
+    } else {
+      if (!(std::isalpha(static_cast<unsigned char>(q)) || q == '_')) return i;
+      // `<<WORD` with no ~ or -: Ruby's heredoc only where an expression starts, as an argument;
+      // an append otherwise (`list <<item`, rare without a blank).
+      if (!indented && !literal_here(i, k)) return i;
+      size_t e = k;
+      while (e < n_ && word_char(t_[e])) ++e;
+      id = std::string(t_.substr(k, e - k));
+      k = e;
+    }
+    if (id.empty()) return i;
+    pending_.push_back({std::move(id), indented});
+    return k;
+  }
+
+  /// Code from t_[i]: to the end, or (`interpolation`) to the `}` that closes an interpolation,
+  /// whose index it returns.
+  size_t code(size_t i, bool interpolation) {
+    int depth = 0;
+    auto line_start = [&](size_t at) {  // =begin ... =end, and __END__, at a line's start
+      if (t_.compare(at, 6, "=begin") == 0 && (at + 6 >= n_ || std::isspace(static_cast<unsigned char>(t_[at + 6])))) {
+        for (size_t e = t_.find("\n=end", at); e != std::string_view::npos; e = t_.find("\n=end", e + 1))
+          if (e + 5 >= n_ || std::isspace(static_cast<unsigned char>(t_[e + 5]))) {
+            size_t eol = t_.find('\n', e + 1);
+            return eol == std::string_view::npos ? n_ : eol;
+          }
+        ok_ = false;
+        return n_;
+      }
+      if (t_.compare(at, 7, "__END__") == 0 && (at + 7 >= n_ || t_[at + 7] == '\n' || t_[at + 7] == '\r')) {
+        found_(t_.substr(at), false);  // DATA: what the program may read
+        return n_;
+      }
+      return at;
+    };
+    if (i == 0 && !interpolation) i = line_start(0);
+    while (ok_ && i < n_) {
+      i = source::find_byte_of<'#', '"', '\'', '`', '%', '/', '<', '?', '$', '\\', '(', ')', '[', ']', '{', '}', '\n'>(t_, i);
+      if (i == std::string_view::npos) break;
+      char c = t_[i];
+      switch (c) {
+        case '#': {
+          size_t e = t_.find('\n', i);
+          i = e == std::string_view::npos ? n_ : e;  // the line end is code's: heredocs start after it
+          break;
+        }
+        case '\n':
+          ++i;
+          if (!pending_.empty()) i = heredoc_bodies(i);
+          if (ok_ && i < n_) i = line_start(i);
+          break;
+        case '"': case '`': i = body(i + 1, c, c, true); break;
+        case '\'': i = body(i + 1, c, c, false); break;
+        case '\\': i += 2; break;
+        case '$':  // $' $" $` $/ ...: a global variable, not a literal
+          i += i + 1 < n_ && !word_char(t_[i + 1]) ? 2 : 1;
+          break;
+        case '?': {  // ?a ?" ?\n: a character literal where an expression starts
+          if (!before(i).operand && i + 1 < n_ && !std::isspace(static_cast<unsigned char>(t_[i + 1]))) {
+            size_t e = i + (t_[i + 1] == '\\' ? 3 : 2);
+            if (e <= n_ && (e == n_ || !word_char(t_[e]))) {
+              i = e;
+              break;
+            }
+          }
+          ++i;
+          break;
+        }
+        case '/':
+          if (literal_here(i, i + 1)) {
+            i = body(i + 1, '/', '/', true);
+            while (i < n_ && std::isalpha(static_cast<unsigned char>(t_[i]))) ++i;  // flags
+          } else {
+            ++i;
+          }
+          break;
+        case '%': {
+          size_t k = i + 1;
+          if (k >= n_) {
+            ++i;
+            break;
+          }
+          char kind = 'Q';
+          if (std::string_view("qQwWiIrsx").find(t_[k]) != std::string_view::npos && k + 1 < n_ && !word_char(t_[k + 1]) && !std::isspace(static_cast<unsigned char>(t_[k + 1])))
+            kind = t_[k++];
+          char open = t_[k];
+          if (word_char(open) || std::isspace(static_cast<unsigned char>(open)) || open == '=' || !literal_here(i, i + 1)) {
+            ++i;  // the modulo operator
+            break;
+          }
+          bool interpolates = std::string_view("QWIrx").find(kind) != std::string_view::npos;
+          i = body(k + 1, open, closer(open), interpolates);
+          if (kind == 'r')
+            while (i < n_ && std::isalpha(static_cast<unsigned char>(t_[i]))) ++i;
+          break;
+        }
+        case '<':
+          if (i + 1 < n_ && t_[i + 1] == '<') {
+            size_t past = heredoc_opener(i);
+            i = past != i ? past : i + 2;
+          } else {
+            ++i;
+          }
+          break;
+        case '(': case '[': case '{': ++depth, ++i; break;
+        case ')': case ']':
+          if (--depth < 0) return ok_ = false, n_;
+          ++i;
+          break;
+        case '}':
+          if (interpolation && depth == 0) return i;
+          if (--depth < 0) return ok_ = false, n_;
+          ++i;
+          break;
+        default: ++i; break;
+      }
+    }
+    if (interpolation || depth != 0) ok_ = false;  // an interpolation or a bracket left open
+    return n_;
+  }
+};
+
+}  // namespace
+
+bool ruby_literals(std::string_view t, const std::function<void(std::string_view body, bool whole)>& found) {
+  return RubyLexer(t, found).run();
 }
 
 std::vector<std::pair<uint32_t, uint32_t>> python_unread_spans(std::string_view t) {

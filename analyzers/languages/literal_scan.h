@@ -47,6 +47,13 @@ bool literals_may_hold_sql(std::string_view language, std::string_view text);
 /// it is whole (a statement by itself, no escape: its text is its value); false when a literal
 /// does not close.
 bool python_literals(std::string_view text, const std::function<void(std::string_view body, bool whole)>& found);
+/// Ruby's string literals as that scan reads them, in order, each body to `found` (never whole):
+/// strings, heredocs (`<<~SQL`), %-literals, regular expressions and commands, each body with its
+/// interpolations' code, whose literals come too. A `/`, `%`, `?` or `<<` opens one only where an
+/// expression starts, as Ruby's lexer decides (after an operator or a keyword, or a blank after a
+/// method's name). False when a literal, an interpolation, a heredoc or a bracket is left open or
+/// a bracket closes that none opened: a reading out of step with the file's own says so.
+bool ruby_literals(std::string_view text, const std::function<void(std::string_view body, bool whole)>& found);
 /// The spans of `text`, a Python file, that a parse for sites need not read (Parser::parse's
 /// `skipped`): the inside of each comment, and the body of each string that is a statement by
 /// itself (a docstring; whole, as python_literals says) whose text is no site (find_sites

@@ -346,6 +346,41 @@ bool ruby_execute_may_query(std::string_view text) {
   return false;
 }
 
+bool ruby_may_call_database(std::string_view text, const std::vector<std::string_view>& calls) {
+  auto word_byte = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  // The receiver's last name before text[dot] (`conn` of `@conn.exec`, `DB` of `DB[`), past the
+  // blanks and line breaks of a chain split over lines and `&.`'s `&`; empty when it ends in no
+  // name (a call's `)`, a `]`), where connection_like never holds.
+  auto last_name_before = [&](size_t at) {
+    while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\n' || text[at - 1] == '\r' ||
+                      text[at - 1] == '&'))
+      --at;
+    size_t start = at;
+    while (start > 0 && word_byte(text[start - 1])) --start;
+    return text.substr(start, at - start);
+  };
+  for (std::string_view name : calls) {
+    if (name == "[]") {  // DB[sql], db[:table]
+      for (size_t at = text.find('['); at != std::string_view::npos; at = text.find('[', at + 1))
+        if (connection_like(last_name_before(at))) return true;
+      continue;
+    }
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+      if ((at > 0 && word_byte(text[at - 1])) || (at + name.size() < text.size() && word_byte(text[at + name.size()])))
+        continue;  // part of a longer name
+      if (!is_generic(name)) return true;
+      // exec, fetch, run, prepare: a database call only on a connection (RubySyntax::call), called
+      // with `.` or `::`; without a receiver it is Kernel's, a task's, a hash's.
+      size_t dot = at;
+      if (dot > 0 && text[dot - 1] == '.') --dot;
+      else if (dot > 1 && text[dot - 1] == ':' && text[dot - 2] == ':') dot -= 2;
+      else continue;
+      if (connection_like(last_name_before(dot))) return true;
+    }
+  }
+  return false;
+}
+
 void extract_ruby(const ExtractInput& in, std::vector<SqlSite>* out) {
   RubySyntax syntax(in.root, in.source);
   extract_sites(in, syntax, out);

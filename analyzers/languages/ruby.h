@@ -7,6 +7,7 @@
 #include <tree_sitter/api.h>
 
 #include <string_view>
+#include <vector>
 #include <unordered_map>
 
 #include "analyzers/sql/sql_text.h"
@@ -33,5 +34,13 @@ class RubyLiterals {
 /// the receiver's own method: a file whose only query-running call it is need not be parsed for
 /// one (pipeline::runs_named_query).
 bool ruby_execute_may_query(std::string_view text);
+
+/// Whether `text`, a Ruby file, may call the database by one of `calls` (Language::
+/// database_calls) as the extractor reads calls (RubySyntax::call): any of the names that only a
+/// database library defines (`execute`, `select_all`, `find_by_sql`, ...) as a word, or one that
+/// other libraries define too (`exec`, `fetch`, `run`, `prepare`, `x[...]`) on a receiver whose
+/// last name reads as a connection (`DB.fetch`, `@conn.exec`, `db[:users]`). Words in comments
+/// and strings count too: a file it says no to has no database call.
+bool ruby_may_call_database(std::string_view text, const std::vector<std::string_view>& calls);
 
 }  // namespace schemagate::languages

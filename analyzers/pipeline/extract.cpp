@@ -327,6 +327,7 @@ void index_go_packages(const source::FileSystem& fs, const Options& options,
 
 bool FileScanner::calls_database(std::string_view text, const languages::Language& lang) const {
   if (languages::is_script_language(lang.name) ? languages::script_may_call_database(lang.name, text, lang.database_calls)
+      : lang.name == "ruby"                     ? languages::ruby_may_call_database(text, lang.database_calls)
                                                 : languages::ProjectConstants::may_define_wrapper(lang, text))
     return true;
   auto extra = options_.extra_database_calls.find(std::string(language_family(lang)));

@@ -212,3 +212,24 @@ TEST_CASE("ruby: which .execute( calls may run SQL, read from the text alone") {
   CHECK(ruby_execute_may_query("scope\n  .execute(q)"));
   CHECK(ruby_execute_may_query("worker.execute("));
 }
+
+TEST_CASE("ruby: which files may call the database, read from the text alone") {
+  using schemagate::languages::ruby_may_call_database;
+  const std::vector<std::string_view>& calls = language_for_path("x.rb")->database_calls;
+  // Names other libraries define too, on receivers that are no connection, or none.
+  CHECK_FALSE(ruby_may_call_database("ENV.fetch(\"KEY\")\nworkflow.run(input)\nexec(\"ls\")\nh[:a]\n", calls));
+  CHECK_FALSE(ruby_may_call_database("list.prepare\nTask::run(x)\nrows[0]\nfetch_all\nrunner = 1\n", calls));
+  // On a connection: its last name, past `@`, `::`, `&.`, blanks and a line break.
+  CHECK(ruby_may_call_database("DB.fetch(q)", calls));
+  CHECK(ruby_may_call_database("@conn.exec(q)", calls));
+  CHECK(ruby_may_call_database("Sequel::DB::run(q)", calls));
+  CHECK(ruby_may_call_database("pg&.prepare(\"s\", q)", calls));
+  CHECK(ruby_may_call_database("database\n  .run(q)", calls));
+  CHECK(ruby_may_call_database("db[:users]", calls));
+  CHECK(ruby_may_call_database("self.raw_connection.exec_params(q, [1])", calls));
+  // The names only a database library defines, anywhere.
+  CHECK(ruby_may_call_database("find_by_sql(q)", calls));
+  CHECK(ruby_may_call_database("runner.execute(action)", calls));
+  CHECK(ruby_may_call_database("x.select_all(q)", calls));
+  CHECK_FALSE(ruby_may_call_database("x.select_all_rows(q)", calls));  // a longer name
+}

@@ -79,7 +79,69 @@ TEST_CASE("literal scan: JavaScript and TypeScript quotes, templates, comments a
 
 TEST_CASE("literal scan: a language without a lexer here is always kept") {
   CHECK(literals_may_hold_sql("kotlin", "val x = 1"));
-  CHECK(literals_may_hold_sql("ruby", ""));
+  CHECK(literals_may_hold_sql("java", ""));
+}
+
+TEST_CASE("literal scan: Ruby's strings, heredocs, %-literals, regular expressions and comments") {
+  // The shape in code (Enumerable#select, Hash#delete) or in comments only: no SQL.
+  CHECK_FALSE(literals_may_hold_sql("ruby", "rows = items.select { |r| r.ok? }\n# pulled from the queue\nENV.delete(k)\n"));
+  CHECK_FALSE(literals_may_hold_sql("ruby", "=begin\nSELECT id FROM users\n=end\nx = 'a'\n"));
+  CHECK_FALSE(literals_may_hold_sql("ruby", "half = total / 2 / count; s = 'selected rows'\n"));
+  // Heredocs (their bodies after the line), with a method after the opener and an indented end.
+  CHECK(literals_may_hold_sql("ruby", "execute <<~SQL\n  SELECT id\n  FROM users\nSQL\n"));
+  CHECK(literals_may_hold_sql("ruby", "  skip <<-SQL.squish, name\n    DELETE FROM t\n    SQL\n"));
+  CHECK(literals_may_hold_sql("ruby", "a(<<~'A', <<~B)\n  x\nA\n  UPDATE t SET a = 1\nB\n"));
+  // %-literals, and an interpolation that holds a string of its own quote.
+  CHECK(literals_may_hold_sql("ruby", "db.run(%q(DELETE FROM t WHERE (a)))"));
+  CHECK(literals_may_hold_sql("ruby", "q = %Q{INSERT INTO t #{x}}"));
+  CHECK(literals_may_hold_sql("ruby", "q = \"SELECT #{cols.join(\", \")} FROM t\""));
+  // A quote in a regular expression, a global variable or a character literal opens no string;
+  // nor does an operator's symbol or method name.
+  CHECK(literals_may_hold_sql("ruby", "x =~ /[\"']/; q = \"UPDATE t SET a = 1\""));
+  CHECK(literals_may_hold_sql("ruby", "v.gsub! %r/^\"|\"$/, \"\"\nq = \"UPDATE t SET a = 1\""));
+  CHECK(literals_may_hold_sql("ruby", "n = $\".size; q = 'DELETE FROM t'"));
+  CHECK(literals_may_hold_sql("ruby", "c == ?\" ? 1 : 2; q = \"INSERT INTO t VALUES (1)\""));
+  CHECK(literals_may_hold_sql("ruby", "def self./(id)\n  find(id)\nend\ncalc(:%, x)\nq = \"DELETE FROM t\""));
+  // The data after __END__ may be read (DATA): kept.
+  CHECK(literals_may_hold_sql("ruby", "x = DATA.read\n__END__\nDELETE FROM t\n"));
+  // What cannot be delimited is kept: a heredoc or a string left open, a bracket never closed.
+  CHECK(literals_may_hold_sql("ruby", "execute <<~SQL\n  select 1\n"));
+  CHECK(literals_may_hold_sql("ruby", "x = \"open"));
+  CHECK(literals_may_hold_sql("ruby", "items.select { |r| r\n# from here\n"));
+}
+
+TEST_CASE("literal scan: Ruby's literal bodies, in the order they close") {
+  std::vector<std::string> bodies;
+  auto take = [&](std::string_view body, bool whole) {
+    CHECK_FALSE(whole);
+    bodies.emplace_back(body);
+  };
+  CHECK(schemagate::languages::ruby_literals(
+      "a = \"x#{ \"y\" }z\" # \"no\"\nb = <<~SQL\n  SELECT 1\nSQL\nc = %w[p [q]] + `ls`\nd = x % 2 + y / 2\n", take));
+  CHECK(bodies == std::vector<std::string>{"y", "x#{ \"y\" }z", "  SELECT 1\n", "p [q]", "ls"});
+  bodies.clear();
+  // `y /2`: a method given a regular expression, as Ruby reads it (a local variable divided,
+  // Ruby knows which; a lexer cannot): the expression never closes, so the reading says so.
+  CHECK_FALSE(schemagate::languages::ruby_literals("d = y /2\n", take));
+  CHECK_FALSE(schemagate::languages::ruby_literals("a = [1, 2\n", take));
+  CHECK_FALSE(schemagate::languages::ruby_literals("a = 1)\n", take));
+  CHECK_FALSE(schemagate::languages::ruby_literals("a = \"#{b\"\n", take));
+}
+
+TEST_CASE("literal scan: Ruby's lexer on random texts stays in the text") {
+  // Bytes that open, close or escape something, and letters: whatever the text, every body
+  // is a piece of it.
+  std::mt19937 rng(20261207);
+  const std::string alphabet = "\"'`%/<~-?$#{}()[]=\\:.\n SELCTqwrx_a1";
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    size_t n = rng() % 60;
+    for (size_t k = 0; k < n; ++k) text.push_back(alphabet[rng() % alphabet.size()]);
+    schemagate::languages::ruby_literals(text, [&](std::string_view body, bool) {
+      CHECK(body.data() >= text.data());
+      CHECK(body.data() + body.size() <= text.data() + text.size());
+    });
+  }
 }
 
 TEST_CASE("literal scan: Go code without its comments and literals") {
