@@ -2685,11 +2685,17 @@ bool connects_to_other_engine(std::string_view text) {
   return false;
 }
 
+/// The files whose model usage the scan reads: not the migrations and seeds (db/), whose code
+/// runs against the schema of its time, nor the tests and specs. A file refused here is not
+/// parsed for this layer (in a Rails project, most of its Ruby files: redmine's test/ is 401 of
+/// the 773 files it parsed, 3.4 MB of 5.4 MB).
+bool reads_path(std::string_view path) {
+  return !(path.starts_with("db/") || path.find("/db/migrate/") != std::string_view::npos || source::is_test_file(path) ||
+           path.starts_with("spec/") || path.starts_with("test/"));
+}
+
 void extract(const FileInput& in, FileOutput* out) {
-  if (ts_node_is_null(in.root) || !in.facts) return;
-  if (in.path.starts_with("db/") || in.path.find("/db/migrate/") != std::string_view::npos ||
-      source::is_test_file(in.path) || in.path.starts_with("spec/") || in.path.starts_with("test/"))
-    return;
+  if (ts_node_is_null(in.root) || !in.facts || !reads_path(in.path)) return;
   if (connects_to_other_engine(in.text)) return;
   Extractor x(in, out);
   x.walk(in.root, Context{});
@@ -2718,6 +2724,7 @@ extern const DataLayer kActiveRecord{.name = "activerecord",
                                      .index = index_file,
                                      .relevant_in = relevant_in,
                                      .index_wanted = index_wanted,
+                                     .reads_path = reads_path,
                                      .wanted_words = {kBaseWord}};
 
 }  // namespace schemagate::datalayers

@@ -1910,3 +1910,22 @@ TEST_CASE("go_module_version: a go.mod's requirement of a module, its replacemen
   CHECK(go_module_version("require github.com/jinzhu/inflection-fork v2.0.0\n", module).empty());
   CHECK(go_module_version("module x\n", module).empty());
 }
+
+namespace schemagate::datalayers {
+extern const DataLayer kActiveRecord;
+}  // namespace schemagate::datalayers
+
+TEST_CASE("activerecord: the files the scan parses for it are the ones it reads (no tests, specs or db/)") {
+  const DataLayer& ar = schemagate::datalayers::kActiveRecord;
+  REQUIRE(static_cast<bool>(ar.reads_path));
+  CHECK(ar.reads_path("app/models/user.rb"));
+  CHECK(ar.reads_path("app/controllers/users_controller.rb"));
+  CHECK(ar.reads_path("lib/tasks/cleanup.rb"));
+  CHECK(ar.reads_path("engines/billing/app/models/invoice.rb"));
+  CHECK_FALSE(ar.reads_path("db/migrate/20240101000000_create_users.rb"));
+  CHECK_FALSE(ar.reads_path("db/seeds.rb"));
+  CHECK_FALSE(ar.reads_path("engines/billing/db/migrate/20240101000000_create_invoices.rb"));
+  CHECK_FALSE(ar.reads_path("test/models/user_test.rb"));
+  CHECK_FALSE(ar.reads_path("spec/models/user_spec.rb"));
+  CHECK_FALSE(ar.reads_path("engines/billing/test/models/invoice_test.rb"));
+}
