@@ -42,6 +42,7 @@
 #include <optional>
 #include <regex>
 #include <set>
+#include <unordered_map>
 
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/ruby.h"
@@ -128,9 +129,19 @@ std::string pluralize(const std::string& word, const Inflections& inf) {
     for (auto& [re, to] : r) out.push_back({std::regex(re, std::regex::icase), to});
     return out;
   }();
+  // The rules' answer for a word is the same every time, and the same names are asked again and
+  // again (find_association asks of every class for each name it reads): a std::regex search
+  // costs thousands of instructions, a fifth of a check of redmine before the answers were kept.
+  thread_local std::unordered_map<std::string, std::string> answered;
+  if (auto it = answered.find(word); it != answered.end()) return it->second;
+  std::string plural = word;
   for (auto& [re, to] : rules)
-    if (std::regex_search(word, re)) return std::regex_replace(word, re, to, std::regex_constants::format_first_only);
-  return word;
+    if (std::regex_search(word, re)) {
+      plural = std::regex_replace(word, re, to, std::regex_constants::format_first_only);
+      break;
+    }
+  answered.emplace(word, plural);
+  return plural;
 }
 
 // ---- Reading Ruby -----------------------------------------------------------------------
