@@ -1929,3 +1929,20 @@ TEST_CASE("activerecord: the files the scan parses for it are the ones it reads 
   CHECK_FALSE(ar.reads_path("spec/models/user_spec.rb"));
   CHECK_FALSE(ar.reads_path("engines/billing/test/models/invoice_test.rb"));
 }
+
+TEST_CASE("activerecord: the index parses only files that may declare a class, a module or the naming configuration") {
+  const DataLayer& ar = schemagate::datalayers::kActiveRecord;
+  REQUIRE(ar.index_text_only);
+  REQUIRE(static_cast<bool>(ar.index_parses));
+  CHECK(ar.index_parses("class User < ApplicationRecord\nend\n"));
+  CHECK(ar.index_parses("module Billing\nend\n"));
+  CHECK(ar.index_parses("ActiveSupport::Inflector.inflections(:en) { |inflect| inflect.irregular 'octopus', 'octopi' }\n"));
+  CHECK(ar.index_parses("Rails.application.config.active_record.table_name_prefix = 'app_'\n"));
+  CHECK(ar.index_parses("config.active_record.pluralize_table_names = false\n"));
+  CHECK_FALSE(ar.index_parses("RSpec.describe User do\n  it 'saves' do\n    expect(User.new.save).to be true\n  end\nend\n"));
+  CHECK_FALSE(ar.index_parses("Rails.application.routes.draw do\n  resources :users\nend\n"));
+  // A file left unparsed still says the project uses ActiveRecord when it names it.
+  std::vector<std::pair<std::string, std::string>> facts;
+  ar.index(FileInput{"config/initializers/ar.rb", "ActiveRecord::Base.logger = nil\n", TSNode{}, "ruby", "public"}, &facts);
+  CHECK(facts == std::vector<std::pair<std::string, std::string>>{{"activerecord:project", ""}});
+}
