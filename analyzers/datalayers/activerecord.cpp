@@ -1207,14 +1207,22 @@ class Models {
   /// The known classes whose simple name, underscored, passes `want`.
   template <typename Want>
   std::vector<std::string> classes_with(Want&& want) const {
-    std::vector<std::string> out;
-    std::string prefix = std::string(kKey) + "class:";
-    for (auto it = facts_ ? facts_->lower_bound(prefix) : ProjectFacts::const_iterator{};
-         facts_ && it != facts_->end() && it->first.starts_with(prefix); ++it) {
-      std::string full = it->first.substr(prefix.size());
-      size_t cut = full.rfind("::");
-      if (want(underscore(cut == std::string::npos ? full : full.substr(cut + 2)))) out.push_back(full);
+    // Every class the index found, with its last name underscored, in the facts' order: read
+    // at the first question of the file's walk, not at each one (an association's name or a
+    // constant read asks it).
+    if (!classes_read_ && facts_) {
+      std::string prefix = std::string(kKey) + "class:";
+      for (auto it = facts_->lower_bound(prefix); it != facts_->end() && it->first.starts_with(prefix); ++it) {
+        std::string full = it->first.substr(prefix.size());
+        size_t cut = full.rfind("::");
+        std::string underscored = underscore(cut == std::string::npos ? full : full.substr(cut + 2));
+        classes_.emplace_back(std::move(full), std::move(underscored));
+      }
     }
+    classes_read_ = true;
+    std::vector<std::string> out;
+    for (const auto& [full, underscored] : classes_)
+      if (want(underscored)) out.push_back(full);
     return out;
   }
 
@@ -1332,6 +1340,8 @@ class Models {
   const ProjectFacts* facts_;
   Inflections inflections_;
   bool derived_names_ = true;
+  mutable std::vector<std::pair<std::string, std::string>> classes_;  ///< (full name, last name underscored)
+  mutable bool classes_read_ = false;
   std::vector<std::string> mixed_acronyms_;
   std::map<std::string, Model> cache_;
   std::set<std::string> abstract_;
