@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "analyzers/sql/protobuf_pack.h"
 #include "analyzers/sql/unpack.h"
 
 using namespace schemagate;
@@ -86,5 +87,49 @@ TEST_CASE("input the reader does not know is declined") {
     const PgQuery__ParseResult* tree = sql::unpack_parse_result(bytes(packed), 0, &arena);
     REQUIRE(tree);
     CHECK(tree->n_stmts == 0);
+  }
+}
+
+// protobuf-c's own sizing and packing, reached through the link's --wrap (CMakeLists.txt): null
+// where the link does not wrap them.
+extern "C" size_t __real_protobuf_c_message_get_packed_size(const ProtobufCMessage*) __attribute__((weak));
+extern "C" size_t __real_protobuf_c_message_pack(const ProtobufCMessage*, uint8_t*) __attribute__((weak));
+
+TEST_CASE("packing a parse tree by its oneofs' cases writes protobuf-c's bytes") {
+  REQUIRE(__real_protobuf_c_message_pack != nullptr);
+  REQUIRE(__real_protobuf_c_message_get_packed_size != nullptr);
+  std::string deep = "SELECT ";
+  for (int i = 0; i < 200; ++i) deep += "a" + std::to_string(i) + " || ";
+  deep += "'end'";  // a left-deep chain of 200 operators: lengths of two and three bytes
+  std::string wide = "INSERT INTO t (a, b) VALUES ";
+  for (int i = 0; i < 300; ++i) wide += std::string(i ? ", " : "") + "(" + std::to_string(i - 150) + ", 'v" + std::to_string(i) + "')";
+  const std::string texts[] = {
+      "SELECT 1",
+      "SELECT a.id, b.\"Name\", count(*) FILTER (WHERE x > -5) AS n FROM s.a JOIN b USING (id) "
+      "WHERE a.t = 'x''y' AND b.f IN (1, 2.5, NULL, -2147483648, 9223372036854775807) GROUP BY 1, 2 "
+      "HAVING count(*) > 1 ORDER BY 2 DESC NULLS LAST LIMIT $1 OFFSET $2",
+      "CREATE TABLE IF NOT EXISTS public.x (id bigserial PRIMARY KEY, email text NOT NULL UNIQUE, n numeric(10,2) "
+      "DEFAULT 0.5 CHECK (n >= 0), tags text[], created timestamptz DEFAULT now()) PARTITION BY RANGE (id)",
+      "SELECT 1e308, -0.0, 1.5e-10, 'a' COLLATE \"C\", B'1010', X'ff', $1::int[], '', true, false",
+      "CREATE TYPE mood AS ENUM ('sad', 'ok'); COMMENT ON TABLE x IS 'é ü'; GRANT SELECT ON x TO PUBLIC",
+      "SELECT CASE WHEN a THEN 1 ELSE 2 END, (ARRAY[1,2])[1], x::text, row(1, 2), EXISTS (SELECT 1), "
+      "coalesce(a, b), greatest(1, 2), a BETWEEN 1 AND 2, t.* FROM t, LATERAL f(t.id) AS g(x int)",
+      deep,
+      wide,
+  };
+  for (const std::string& sql : texts) {
+    CAPTURE(sql.substr(0, 80));
+    std::string packed = packed_of(sql);  // through the wrap: this file's packing
+    PgQuery__ParseResult* tree = pg_query__parse_result__unpack(nullptr, packed.size(), bytes(packed));
+    REQUIRE(tree != nullptr);
+    const auto* m = reinterpret_cast<const ProtobufCMessage*>(tree);
+    size_t size = __real_protobuf_c_message_get_packed_size(m);
+    CHECK(sql::packed_size(m) == size);
+    std::string theirs(size, '\0'), ours(size, '\0');
+    CHECK(__real_protobuf_c_message_pack(m, reinterpret_cast<uint8_t*>(theirs.data())) == size);
+    CHECK(sql::pack(m, reinterpret_cast<uint8_t*>(ours.data())) == size);
+    CHECK(ours == theirs);
+    CHECK(packed == theirs);
+    pg_query__parse_result__free_unpacked(tree, nullptr);
   }
 }
