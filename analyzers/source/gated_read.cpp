@@ -1,5 +1,7 @@
 #include "analyzers/source/gated_read.h"
 
+#include "analyzers/source/word_search.h"
+
 namespace schemagate::source {
 namespace {
 thread_local const TextGate* current_gate = nullptr;
@@ -15,8 +17,10 @@ bool TextGate::admits(std::string_view text) const {
   }
   for (const auto& clause : clauses) {
     bool any = false;
+    // Each word found by its rarest byte (occurs_where): find stops at every byte its first one
+    // is, and a Go project's discovery asks this of every Go file several times.
     for (std::string_view word : clause)
-      if (text.find(word) != std::string_view::npos) {
+      if (word.empty() || occurs_where(text, word, [](size_t) { return true; })) {
         any = true;
         break;
       }

@@ -13,6 +13,7 @@
 #include "analyzers/datalayers/datalayer.h"
 #include "analyzers/languages/language.h"
 #include "analyzers/pipeline/file_scanner.h"
+#include "analyzers/source/gated_read.h"
 #include "analyzers/source/word_search.h"
 
 namespace {
@@ -341,5 +342,34 @@ TEST_CASE("word search: the four readings tested as one find the words that end 
     bool in_order = false;
     REQUIRE(places_of(hits, &in_order) == located_by_find(words, located, text));
     REQUIRE(in_order);
+  }
+}
+
+TEST_CASE("a text gate admits a text exactly when each clause has a word find finds") {
+  using schemagate::source::TextGate;
+  TextGate go{{{"goose", "migrate"}, {"Up(", ".Register"}}, false};
+  CHECK(go.admits("import \"github.com/pressly/goose/v3\"\nfunc init() { goose.AddMigration(Up, Down) }\nfunc Up("));
+  CHECK_FALSE(go.admits("import \"github.com/pressly/goose/v3\"\n"));  // the second clause has none
+  CHECK_FALSE(go.admits("func Up(tx *sql.Tx) error"));                 // the first clause has none
+  CHECK(go.admits("m.Register(migrate)"));
+  TextGate lower{{{"create table"}}, true};
+  CHECK(lower.admits("-- x\nCREATE TABLE t (id int)"));
+  CHECK_FALSE(lower.admits("CREATE  TABLE t"));
+  CHECK(TextGate{{{""}}, false}.admits(""));  // an empty word occurs everywhere
+  CHECK(TextGate{{}, false}.admits("anything"));
+  // Random clauses over a small alphabet: the same answer as std::string_view::find.
+  std::mt19937 rng(31);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::vector<std::string>> words(1 + rng() % 3);
+    for (auto& clause : words)
+      for (int k = 0, n = 1 + static_cast<int>(rng() % 3); k < n; ++k) clause.push_back(random_abc(rng, 4));
+    TextGate gate{{}, false};
+    for (const auto& clause : words) gate.clauses.emplace_back(clause.begin(), clause.end());
+    std::string text = random_abc(rng, 30);
+    bool expected = std::all_of(words.begin(), words.end(), [&](const std::vector<std::string>& clause) {
+      return std::any_of(clause.begin(), clause.end(), [&](const std::string& w) { return text.find(w) != std::string::npos; });
+    });
+    CAPTURE(text);
+    REQUIRE(gate.admits(text) == expected);
   }
 }
