@@ -4,10 +4,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "analyzers/schema/migrations/code/fizz.h"
+#include "analyzers/schema/migrations/code/go_code.h"
 #include "analyzers/schema/migrations/discover.h"
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/naming.h"
@@ -377,6 +379,56 @@ TEST_CASE("goose: a folder of Go migrations only; the handle passed to another f
   CHECK(std::count(r.files[1].uncertain_names.begin(), r.files[1].uncertain_names.end(), "seen_at") >= 1);
   REQUIRE(r.files[1].notes.size() == 2);
   CHECK(r.files[1].notes[0].second == "the handle is passed to backfillAll, defined in another file: what it runs is not modelled");
+}
+
+// Delegates to a MemoryFileSystem and counts the reads of each path.
+class CountingReads final : public schemagate::source::FileSystem {
+ public:
+  explicit CountingReads(const MemoryFileSystem& inner) : inner_(inner) {}
+  bool read(const std::string& path, std::string* out, std::string* err) const override {
+    ++reads[path];
+    return inner_.read(path, out, err);
+  }
+  std::vector<DirEntry> list(const std::string& dir) const override { return inner_.list(dir); }
+  bool is_dir(const std::string& path) const override { return inner_.is_dir(path); }
+  bool is_file(const std::string& path) const override { return inner_.is_file(path); }
+  mutable std::map<std::string, int> reads;
+
+ private:
+  const MemoryFileSystem& inner_;
+};
+
+TEST_CASE("a directory's words for opaque helpers: package_words' answers, each file read once") {
+  namespace code = schemagate::schema::migrations::code;
+  MemoryFileSystem fs;
+  fs.add("migrations/helpers.go",
+         "package migrations\n"
+         "const other = \"b_table\"\n"
+         "func backfill(tx *sql.Tx) error { _, err := tx.Exec(\"UPDATE c_table SET d = 1\"); return err }\n");
+  fs.add("migrations/more.go", "package migrations\nfunc rename(tx *sql.Tx) error { return run(tx, `ALTER TABLE e_table RENAME f TO g`) }\n");
+  fs.add("migrations/more_test.go", "package migrations\nconst t = \"test_only\"\n");
+  CountingReads counted(fs);
+  code::DirectoryWords words(counted, ".", "migrations");
+  const std::vector<std::vector<std::string>> asked = {
+      {"backfill"}, {"rename"}, {"missing"}, {"backfill", "rename"}, {"pkg.Func"}, {}, {"backfill"}};
+  for (const std::vector<std::string>& names : asked) {
+    CAPTURE(names.size());
+    CHECK(words(names) == code::package_words(fs, ".", "migrations", names));
+  }
+  // A declared helper's own words (and its file's constants); an undeclared one: every file's.
+  auto joined = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const std::string& w : v) out += w + " ";
+    return out;
+  };
+  CHECK(joined(words({"backfill"})) == "b_table c_table d set update ");  // its file's constants too
+  std::vector<std::string> all = words({"missing"});
+  CHECK(std::count(all.begin(), all.end(), "b_table") == 1);
+  CHECK(std::count(all.begin(), all.end(), "e_table") == 1);
+  CHECK(std::count(all.begin(), all.end(), "test_only") == 0);
+  std::string reads;
+  for (const auto& [path, n] : counted.reads) reads += path + "=" + std::to_string(n) + " ";
+  CHECK(reads == "migrations/helpers.go=1 migrations/more.go=1 ");
 }
 
 TEST_CASE("go-steps: a list of upgrade closures is one migration per element, version = index + 1") {

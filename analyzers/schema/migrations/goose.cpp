@@ -186,6 +186,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     return a.path < b.path;
   });
   std::optional<languages::ProjectConstants> constants;  // the package's, once a Go file needs them
+  code::DirectoryWords package_words(fs, root, dir);        // the package's words, read once
   for (MigrationFile& m : files) {
     std::string text;
     if (!read_migration_text(fs, root, m.path, &text, err)) return false;
@@ -211,7 +212,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
                               "relations its strings name are not checked for what it may create"});
         continue;
       }
-      code::fill_from_steps(go, go.steps(up), ts_node_start_byte(up), [&](const std::vector<std::string>& names) { return code::package_words(fs, root, dir, names); },
+      code::fill_from_steps(go, go.steps(up), ts_node_start_byte(up), [&](const std::vector<std::string>& names) { return package_words(names); },
                             &m.sql, &m.origin, &m.notes, &m.uncertain_names);
       continue;
     }

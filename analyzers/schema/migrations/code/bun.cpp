@@ -1071,6 +1071,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
           std::vector<MigrationFile>* out, std::string* err) {
   out->clear();
   languages::ProjectConstants constants = package_constants(fs, root, dir);
+  DirectoryWords words(fs, root, dir);  // the package's words for opaque helpers, read once
   ParsedPackages parsed;
   for (const Entry& e : entries(fs, root, dir)) {
     std::string path = source::join_path(dir, e.file), text;
@@ -1095,7 +1096,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     m.format = "bun";
     m.text = text;
     fill_from_steps(go, std::move(steps), at,
-                    [&](const std::vector<std::string>& names) { return package_words(fs, root, dir, names); }, &m.sql,
+                    [&](const std::vector<std::string>& names) { return words(names); }, &m.sql,
                     &m.origin, &m.notes, &m.uncertain_names);
     m.uncertain_names.insert(m.uncertain_names.end(), uncertain.begin(), uncertain.end());
     out->push_back(std::move(m));

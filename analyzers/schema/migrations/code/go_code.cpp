@@ -166,31 +166,51 @@ std::vector<std::string> go_list_dirs(const source::FileSystem& fs, const std::s
   return {dirs.begin(), dirs.end()};
 }
 
-std::vector<std::string> package_words(const source::FileSystem& fs, const std::string& root, const std::string& dir,
-                                       const std::vector<std::string>& names) {
-  std::vector<std::string> out, all;
+struct DirectoryWords::File {
+  std::string path, text;  // GoMigrationCode keeps references to both
+  std::unique_ptr<GoMigrationCode> go;  // parsed at the first helper it declares
+};
+
+DirectoryWords::DirectoryWords(const source::FileSystem& fs, std::string root, std::string dir)
+    : fs_(fs), root_(std::move(root)), dir_(std::move(dir)) {}
+
+DirectoryWords::~DirectoryWords() = default;
+
+std::vector<std::string> DirectoryWords::operator()(const std::vector<std::string>& names) {
+  if (!read_) {
+    read_ = true;
+    for (const std::string& f : go_files(fs_, root_, dir_)) {
+      auto file = std::make_unique<File>();
+      file->path = source::join_path(dir_, f);
+      std::string err;
+      if (!fs_.read(on_disk(root_, file->path), &file->text, &err)) continue;
+      for (std::string& w : words_in_go_strings(file->text)) all_.push_back(std::move(w));
+      files_.push_back(std::move(file));
+    }
+  }
+  std::vector<std::string> out;
   std::set<std::string> found;
-  for (const std::string& f : go_files(fs, root, dir)) {
-    std::string path = source::join_path(dir, f), text, err;
-    if (!fs.read(on_disk(root, path), &text, &err)) continue;
-    for (std::string& w : words_in_go_strings(text)) all.push_back(std::move(w));
-    std::unique_ptr<GoMigrationCode> go;
+  for (const std::unique_ptr<File>& file : files_)
     for (const std::string& name : names) {
-      if (name.find('.') != std::string::npos || text.find("func " + name + "(") == std::string::npos) continue;
-      if (!go) go = std::make_unique<GoMigrationCode>(path, text, nullptr);
-      TSNode fn = go->ok() ? go->function(name) : TSNode{};
+      if (name.find('.') != std::string::npos || file->text.find("func " + name + "(") == std::string::npos) continue;
+      if (!file->go) file->go = std::make_unique<GoMigrationCode>(file->path, file->text, nullptr);
+      TSNode fn = file->go->ok() ? file->go->function(name) : TSNode{};
       if (ts_node_is_null(fn)) continue;
       found.insert(name);
       GoMigrationCode::Steps only;
       only.functions.push_back({ts_node_start_byte(fn), ts_node_end_byte(fn)});
-      for (std::string& w : go->words_of(only)) out.push_back(std::move(w));
+      for (std::string& w : file->go->words_of(only)) out.push_back(std::move(w));
     }
-  }
   for (const std::string& name : names)
-    if (!found.count(name)) out.insert(out.end(), all.begin(), all.end());
+    if (!found.count(name)) out.insert(out.end(), all_.begin(), all_.end());
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+std::vector<std::string> package_words(const source::FileSystem& fs, const std::string& root, const std::string& dir,
+                                       const std::vector<std::string>& names) {
+  return DirectoryWords(fs, root, dir)(names);
 }
 
 std::string import_dir(const source::FileSystem& fs, const std::string& root, std::string_view path) {

@@ -129,6 +129,27 @@ void fill_from_steps(const GoMigrationCode& go, GoMigrationCode::Steps steps, ui
 std::vector<std::string> package_words(const source::FileSystem& fs, const std::string& root, const std::string& dir,
                                        const std::vector<std::string>& names);
 
+/// package_words for one directory, its Go files read once, and each parsed once when it
+/// declares a helper asked of: a format's load asks it for every migration of the directory
+/// (hatchet's goose migrations: nine times over the directory's files).
+class DirectoryWords {
+ public:
+  DirectoryWords(const source::FileSystem& fs, std::string root, std::string dir);
+  ~DirectoryWords();
+  DirectoryWords(const DirectoryWords&) = delete;
+  DirectoryWords& operator=(const DirectoryWords&) = delete;
+  /// package_words(fs, root, dir, names).
+  std::vector<std::string> operator()(const std::vector<std::string>& names);
+
+ private:
+  struct File;
+  const source::FileSystem& fs_;
+  std::string root_, dir_;
+  bool read_ = false;
+  std::vector<std::unique_ptr<File>> files_;  ///< those read, in go_files' order
+  std::vector<std::string> all_;              ///< every file's string words, in that order
+};
+
 /// A Go migration runner's list, as a format reads it: `may` is a cheap test of a file's text
 /// (the words it must hold, which the schema cache asks again of a file that changed), `holds`
 /// whether the parsed file declares the list.

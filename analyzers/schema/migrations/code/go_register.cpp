@@ -112,6 +112,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
           std::vector<MigrationFile>* out, std::string* err) {
   out->clear();
   languages::ProjectConstants constants = package_constants(fs, root, dir);
+  DirectoryWords words(fs, root, dir);  // the package's words for opaque helpers, read once
   for (const std::string& f : registering_files(fs, root, dir)) {
     std::string path = source::join_path(dir, f), text;
     if (!read_migration_text(fs, root, path, &text, err)) return false;
@@ -140,7 +141,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
       m.text = text;
       if (!r.follows.empty()) m.depends_on.push_back(r.follows);
       fill_from_steps(go, std::move(steps), r.at,
-                      [&](const std::vector<std::string>& names) { return package_words(fs, root, dir, names); }, &m.sql,
+                      [&](const std::vector<std::string>& names) { return words(names); }, &m.sql,
                       &m.origin, &m.notes, &m.uncertain_names);
       out->push_back(std::move(m));
     }

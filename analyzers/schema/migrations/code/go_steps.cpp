@@ -134,6 +134,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
   std::string path = source::join_path(dir, file), text;
   if (!read_migration_text(fs, root, path, &text, err)) return false;
   languages::ProjectConstants constants = package_constants(fs, root, dir);
+  DirectoryWords words(fs, root, dir);  // the package's words for opaque helpers, read once
   GoMigrationCode go(path, text, &constants);
   if (!go.ok() || ts_node_has_error(go.root())) {  // a list read past a syntax error would lose steps
     *err = path + ": does not parse as Go (a syntax error in the migrations)";
@@ -146,7 +147,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     m.name = u.name;
     m.format = "go-steps";
     m.text = text;
-    fill_from_steps(go, go.steps(u.fn), u.at, [&](const std::vector<std::string>& names) { return package_words(fs, root, dir, names); }, &m.sql, &m.origin,
+    fill_from_steps(go, go.steps(u.fn), u.at, [&](const std::vector<std::string>& names) { return words(names); }, &m.sql, &m.origin,
                     &m.notes, &m.uncertain_names);
     out->push_back(std::move(m));
   }

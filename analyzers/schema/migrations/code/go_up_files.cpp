@@ -94,6 +94,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     return a.path < b.path;
   });
   std::optional<languages::ProjectConstants> constants;
+  DirectoryWords words(fs, root, dir);  // the package's words for opaque helpers, read once
   for (MigrationFile& m : files) {
     if (m.text != "go") {
       if (!read_migration_text(fs, root, m.path, &m.sql, err)) return false;
@@ -118,7 +119,7 @@ bool load(const source::FileSystem& fs, const std::string& root, const std::stri
     }
     fill_from_steps(
         go, go.steps(up), ts_node_start_byte(up),
-        [&](const std::vector<std::string>& names) { return package_words(fs, root, dir, names); }, &m.sql, &m.origin,
+        [&](const std::vector<std::string>& names) { return words(names); }, &m.sql, &m.origin,
         &m.notes, &m.uncertain_names);
   }
   *out = std::move(files);
