@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -14,6 +13,7 @@
 #include "analyzers/schema/migrations/migration.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/templates.h"
+#include "tests/unit/counting_file_system.h"
 
 namespace {
 
@@ -381,23 +381,6 @@ TEST_CASE("goose: a folder of Go migrations only; the handle passed to another f
   CHECK(r.files[1].notes[0].second == "the handle is passed to backfillAll, defined in another file: what it runs is not modelled");
 }
 
-// Delegates to a MemoryFileSystem and counts the reads of each path.
-class CountingReads final : public schemagate::source::FileSystem {
- public:
-  explicit CountingReads(const MemoryFileSystem& inner) : inner_(inner) {}
-  bool read(const std::string& path, std::string* out, std::string* err) const override {
-    ++reads[path];
-    return inner_.read(path, out, err);
-  }
-  std::vector<DirEntry> list(const std::string& dir) const override { return inner_.list(dir); }
-  bool is_dir(const std::string& path) const override { return inner_.is_dir(path); }
-  bool is_file(const std::string& path) const override { return inner_.is_file(path); }
-  mutable std::map<std::string, int> reads;
-
- private:
-  const MemoryFileSystem& inner_;
-};
-
 TEST_CASE("a directory's words for opaque helpers: package_words' answers, each file read once") {
   namespace code = schemagate::schema::migrations::code;
   MemoryFileSystem fs;
@@ -407,7 +390,7 @@ TEST_CASE("a directory's words for opaque helpers: package_words' answers, each 
          "func backfill(tx *sql.Tx) error { _, err := tx.Exec(\"UPDATE c_table SET d = 1\"); return err }\n");
   fs.add("migrations/more.go", "package migrations\nfunc rename(tx *sql.Tx) error { return run(tx, `ALTER TABLE e_table RENAME f TO g`) }\n");
   fs.add("migrations/more_test.go", "package migrations\nconst t = \"test_only\"\n");
-  CountingReads counted(fs);
+  schemagate::test::CountingReads counted(fs);
   code::DirectoryWords words(counted, ".", "migrations");
   const std::vector<std::vector<std::string>> asked = {
       {"backfill"}, {"rename"}, {"missing"}, {"backfill", "rename"}, {"pkg.Func"}, {}, {"backfill"}};

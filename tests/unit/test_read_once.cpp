@@ -6,6 +6,7 @@
 #include <string>
 
 #include "analyzers/source/file_system.h"
+#include "tests/unit/counting_file_system.h"
 
 namespace {
 
@@ -15,21 +16,7 @@ using schemagate::source::MemoryFileSystem;
 using schemagate::source::ReadOnceFileSystem;
 
 /// The inner file system, counting its reads by path.
-class Counted final : public FileSystem {
- public:
-  explicit Counted(const FileSystem& inner) : inner_(inner) {}
-  bool read(const std::string& path, std::string* out, std::string* err) const override {
-    ++reads[path];
-    return inner_.read(path, out, err);
-  }
-  std::vector<DirEntry> list(const std::string& dir) const override { return inner_.list(dir); }
-  bool is_dir(const std::string& path) const override { return inner_.is_dir(path); }
-  bool is_file(const std::string& path) const override { return inner_.is_file(path); }
-  mutable std::map<std::string, int> reads;
-
- private:
-  const FileSystem& inner_;
-};
+using Counted = schemagate::test::CountingReads;
 
 }  // namespace
 
