@@ -526,6 +526,12 @@ int64_t now_ns() {
   return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
+/// The bytes of file texts a schema build keeps to read each file once: a Go project's migration
+/// discovery reads every Go file of the tree once for each code-migration format that may be
+/// there (hatchet: about five times its 9.3 MB of Go), the goose and go-steps loads read their
+/// folders again. Past this many bytes, files are read from the disk each time.
+constexpr size_t kBuildReadBound = size_t{32} << 20;
+
 /// The file system build_schema is given on a miss: answers from `inner`, each question and the
 /// digest of its answer recorded. A question answered two ways in one run (a file written while
 /// the build read it) makes the record unusable.
@@ -938,7 +944,8 @@ bool build_schema_cached(const source::FileSystem& fs, const SchemaCacheKey& key
   *result = {};
   if (dir.empty()) {
     result->why = "no cache directory ($SCHEMAGATE_CACHE_DIR empty, or $XDG_CACHE_HOME and $HOME unset)";
-    return build_schema(fs, *key.options, out, err);
+    source::ReadOnceFileSystem once(fs, kBuildReadBound);
+    return build_schema(once, *key.options, out, err);
   }
   std::string k = key_text(key);
   // Named by the project and the options alone: a new binary (each build, each upgrade) finds
@@ -951,7 +958,10 @@ bool build_schema_cached(const source::FileSystem& fs, const SchemaCacheKey& key
     if (restore) result->stored = store(result->file, k, restore->first, restore->second, *out);
     return true;
   }
-  RecordingFileSystem recording(fs, key.options->max_file_size, key.real_files);
+  // The texts are read once, below the recording, which still sees every read and asks each its
+  // gate (a read above it would hide a second gate asked of the same file).
+  source::ReadOnceFileSystem once(fs, kBuildReadBound);
+  RecordingFileSystem recording(once, key.options->max_file_size, key.real_files);
   if (!build_schema(recording, *key.options, out, err)) return false;
   // Hashed: the migrations, and every file that is not host-language code (tools' configs,
   // .gitignore files); a Go or Python tree the discovery searched is known by identity.
