@@ -95,7 +95,12 @@ class GoMigrationCode {
   std::unique_ptr<languages::Parser> parser_;
   languages::Tree tree_;
   TSNode root_{};
-  std::vector<languages::SqlSite> sites_;
+  /// The SQL sites of the file (string_eval's), extracted at the first one asked.
+  const std::vector<languages::SqlSite>& sites() const;
+
+  const languages::ProjectConstants* package_ = nullptr;
+  mutable bool sites_read_ = false;
+  mutable std::vector<languages::SqlSite> sites_;
   ChainReader chain_reader_;
   /// Set while walking the statements of a block that follow an `if ... { return nil }`: they
   /// may not run (miniflux returns before a data update when an old column is absent).
