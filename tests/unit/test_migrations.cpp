@@ -414,6 +414,32 @@ TEST_CASE("a directory's words for opaque helpers: package_words' answers, each 
   CHECK(reads == "migrations/helpers.go=1 migrations/more.go=1 ");
 }
 
+TEST_CASE("go-steps: a list is found past other func-valued types, its parameters over several lines") {
+  MemoryFileSystem fs;
+  // A map of setters passes the words Exec and ]func( but names no handle: no list there.
+  fs.add("sdk/declaration.go",
+         "package sdk\n"
+         "type D struct { setters map[string]func(*O, interface{}) }\n"
+         "func (d *D) Exec() {}\n");
+  fs.add("db/migrate.go",
+         "package db\n"
+         "var callbacks = map[string]func(*O, interface{}){}\n"
+         "var steps = []func(\n"
+         "\tctx context.Context,\n"
+         "\ttx *sql.Tx,\n"
+         ") error{\n"
+         "  func(ctx context.Context, tx *sql.Tx) error { _, err := tx.Exec(\"CREATE TABLE t (id int)\"); return err },\n"
+         "  func(ctx context.Context, tx *sql.Tx) error { _, err := tx.Exec(\"ALTER TABLE t ADD n text\"); return err },\n"
+         "}\n");
+  CHECK(schemagate::schema::migrations::discover_directories(fs, ".") == std::vector<std::string>{"db"});
+  Loaded r = load(fs, "db");
+  REQUIRE(r.ok);
+  CHECK(r.format == "go-steps");
+  REQUIRE(r.files.size() == 2);
+  CHECK(r.files[0].sql == "CREATE TABLE t (id int);\n");
+  CHECK(r.files[1].sql == "ALTER TABLE t ADD n text;\n");
+}
+
 TEST_CASE("go-steps: a list of upgrade closures is one migration per element, version = index + 1") {
   MemoryFileSystem fs;
   fs.add("internal/database/migrations.go",

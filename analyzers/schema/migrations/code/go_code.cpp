@@ -145,6 +145,7 @@ std::string go_list_file(const source::FileSystem& fs, const std::string& root, 
   for (const std::string& f : go_files(fs, root, dir)) {
     std::string path = source::join_path(dir, f), text, err;
     if (!source::read_if(fs, on_disk(root, path), *test.may, &text, &err)) continue;
+    if (test.may_parse && !test.may_parse(text)) continue;
     GoMigrationCode go(path, text, nullptr);
     if (go.ok() && test.holds(go)) return f;
   }
@@ -160,6 +161,7 @@ std::vector<std::string> go_list_dirs(const source::FileSystem& fs, const std::s
     if (dirs.count(dir)) continue;
     std::string text, err;
     if (!source::read_if(fs, on_disk(root, path), *test.may, &text, &err)) continue;
+    if (test.may_parse && !test.may_parse(text)) continue;
     GoMigrationCode go(path, text, nullptr);
     if (go.ok() && test.holds(go)) dirs.insert(dir);
   }

@@ -161,6 +161,8 @@ class DirectoryWords {
 struct GoListTest {
   const source::TextGate* may;
   bool (*holds)(const GoMigrationCode& go);
+  /// A finer test of the text than `may`'s words, before the file is parsed; null: none.
+  bool (*may_parse)(std::string_view text) = nullptr;
 };
 
 /// The first Go file of `dir` (by name, no _test.go) that holds the list; "" when none does.

@@ -34,12 +34,38 @@ using languages::node_is;
 /// A list literal's text may hold one: cheap test before parsing.
 const source::TextGate kMayHoldList{{{"]func("}, {"Exec"}}};
 
+/// The words that name a database handle in a parameter list.
+constexpr std::string_view kHandleWords[] = {"Tx", "DB", "Conn", "sql.", "pgx", "gorm", "bun", "sqlx"};
+
+bool names_handle(std::string_view params) {
+  for (std::string_view h : kHandleWords)
+    if (params.find(h) != std::string_view::npos) return true;
+  return false;
+}
+
 /// A function type whose parameters include a database handle.
 bool takes_handle(TSNode type, std::string_view text) {
   if (!node_is(type, "function_type")) return false;
-  std::string_view params = languages::node_text(field(type, "parameters"), text);
-  for (std::string_view h : {"Tx", "DB", "Conn", "sql.", "pgx", "gorm", "bun", "sqlx"})
-    if (params.find(h) != std::string_view::npos) return true;
+  return names_handle(languages::node_text(field(type, "parameters"), text));
+}
+
+/// Read as text, before a parse: whether some `]func(` (the element type of a list, an array or
+/// a map, as the gate's word) has parameters that name a handle (takes_handle). A Go SDK's
+/// `map[string]func(*O, interface{})` passes the gate but is no list, and parsing it to learn so
+/// cost more than the rest of the discovery. A parameter list not closed soon: it may.
+bool may_hold_handle_list(std::string_view text) {
+  for (size_t at = text.find("]func("); at != std::string_view::npos; at = text.find("]func(", at + 1)) {
+    size_t open = at + 5, close = std::string_view::npos;
+    int depth = 0;
+    for (size_t k = open; k < text.size() && k < open + 4096; ++k) {
+      if (text[k] == '(') ++depth;
+      else if (text[k] == ')' && --depth == 0) {
+        close = k;
+        break;
+      }
+    }
+    if (close == std::string_view::npos || names_handle(text.substr(open, close + 1 - open))) return true;
+  }
   return false;
 }
 
@@ -114,7 +140,8 @@ std::vector<Upgrade> upgrade_list(const GoMigrationCode& go) {
 }
 
 /// The first of the folder's Go files that declares an upgrade list, or "".
-const GoListTest kList{&kMayHoldList, [](const GoMigrationCode& go) { return !upgrade_list(go).empty(); }};
+const GoListTest kList{&kMayHoldList, [](const GoMigrationCode& go) { return !upgrade_list(go).empty(); },
+                      may_hold_handle_list};
 
 std::string list_file(const source::FileSystem& fs, const std::string& root, const std::string& dir) {
   return go_list_file(fs, root, dir, kList);
