@@ -149,12 +149,13 @@ bool discover_code(const source::FileSystem& fs, const Options& options, const S
   // unchecked there, as before; the full check in CI follows it.
   const std::set<std::string, std::less<>>& constant_dirs = keep_dirs;
   for (auto& f : code->candidates) {
-    if (!schema_file(schema, f) && !source::is_not_application_code(f) &&
-        (!options.only_files || constant_dirs.count(dir_of(f))))
-      if (auto* lang = languages::language_for_path(f)) code->all_code.push_back({f, lang});
+    // Asked once for both lists (each is a lookup or a search of the path, for every file).
+    const bool left_out = schema_file(schema, f) || source::is_not_application_code(f);
+    const languages::Language* lang = left_out ? nullptr : languages::language_for_path(f);
+    if (lang && (!options.only_files || constant_dirs.count(dir_of(f)))) code->all_code.push_back({f, lang});
     if (!wanted(f)) continue;
-    if (schema_file(schema, f) || source::is_not_application_code(f)) continue;
-    if (auto* lang = languages::language_for_path(f)) {
+    if (left_out) continue;
+    if (lang) {
       code->files.push_back({f, lang});
     } else if (datalayers::claimed(f)) {
       code->files.push_back({f, nullptr});
