@@ -94,9 +94,9 @@ size_t pack_varint(uint64_t v, uint8_t* out) {
 uint32_t zigzag32(int32_t v) { return (static_cast<uint32_t>(v) << 1) ^ static_cast<uint32_t>(v >> 31); }
 uint64_t zigzag64(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
 
-/// The size of one value of `type` at `member` (no tag).
-size_t value_size(ProtobufCType type, const void* member);
 size_t message_size(const ProtobufCMessage* m);
+
+/// The size of one value of `type` at `member` (no tag).
 
 size_t value_size(ProtobufCType type, const void* member) {
   switch (type) {
@@ -201,29 +201,6 @@ size_t pack_value(ProtobufCType type, const void* member, uint8_t* out) {
   return 0;
 }
 
-size_t element_bytes(ProtobufCType type) {
-  switch (type) {
-    case PROTOBUF_C_TYPE_INT32:
-    case PROTOBUF_C_TYPE_SINT32:
-    case PROTOBUF_C_TYPE_SFIXED32:
-    case PROTOBUF_C_TYPE_UINT32:
-    case PROTOBUF_C_TYPE_FIXED32:
-    case PROTOBUF_C_TYPE_FLOAT:
-    case PROTOBUF_C_TYPE_ENUM: return 4;
-    case PROTOBUF_C_TYPE_INT64:
-    case PROTOBUF_C_TYPE_SINT64:
-    case PROTOBUF_C_TYPE_SFIXED64:
-    case PROTOBUF_C_TYPE_UINT64:
-    case PROTOBUF_C_TYPE_FIXED64:
-    case PROTOBUF_C_TYPE_DOUBLE: return 8;
-    case PROTOBUF_C_TYPE_BOOL: return sizeof(protobuf_c_boolean);
-    case PROTOBUF_C_TYPE_STRING:
-    case PROTOBUF_C_TYPE_MESSAGE: return sizeof(void*);
-    case PROTOBUF_C_TYPE_BYTES: return sizeof(ProtobufCBinaryData);
-  }
-  return 0;
-}
-
 /// Whether protobuf-c leaves the field out of `m`: an unset optional, a oneof member that is not
 /// the case (or null), a proto3 field at its zero value, an empty repeated field.
 bool left_out(const ProtobufCFieldDescriptor& f, const ProtobufCMessage* m) {
@@ -278,7 +255,7 @@ size_t field_size(const ProtobufCFieldDescriptor& f, const ProtobufCMessage* m) 
   if (f.label != PROTOBUF_C_LABEL_REPEATED) return tag_size(f.id) + value_size(f.type, member);
   size_t count = *reinterpret_cast<const size_t*>(base + f.quantifier_offset);
   const char* array = *static_cast<const char* const*>(member);
-  size_t step = element_bytes(f.type), payload = 0;
+  size_t step = repeated_element_size(f.type), payload = 0;
   for (size_t i = 0; i < count; ++i) payload += value_size(f.type, array + i * step);
   if (f.flags & PROTOBUF_C_FIELD_FLAG_PACKED) return tag_size(f.id) + varint_size(payload) + payload;
   return tag_size(f.id) * count + payload;
@@ -296,7 +273,7 @@ size_t pack_field(const ProtobufCFieldDescriptor& f, const ProtobufCMessage* m, 
   }
   size_t count = *reinterpret_cast<const size_t*>(base + f.quantifier_offset);
   const char* array = *static_cast<const char* const*>(member);
-  size_t step = element_bytes(f.type), n = 0;
+  size_t step = repeated_element_size(f.type), n = 0;
   if (f.flags & PROTOBUF_C_FIELD_FLAG_PACKED) {
     size_t payload = 0;
     for (size_t i = 0; i < count; ++i) payload += value_size(f.type, array + i * step);
@@ -340,6 +317,29 @@ size_t pack_message(const ProtobufCMessage* m, uint8_t* out) {
 }
 
 }  // namespace
+
+size_t repeated_element_size(ProtobufCType type) {
+  switch (type) {
+    case PROTOBUF_C_TYPE_INT32:
+    case PROTOBUF_C_TYPE_SINT32:
+    case PROTOBUF_C_TYPE_SFIXED32:
+    case PROTOBUF_C_TYPE_UINT32:
+    case PROTOBUF_C_TYPE_FIXED32:
+    case PROTOBUF_C_TYPE_FLOAT:
+    case PROTOBUF_C_TYPE_ENUM: return 4;
+    case PROTOBUF_C_TYPE_INT64:
+    case PROTOBUF_C_TYPE_SINT64:
+    case PROTOBUF_C_TYPE_SFIXED64:
+    case PROTOBUF_C_TYPE_UINT64:
+    case PROTOBUF_C_TYPE_FIXED64:
+    case PROTOBUF_C_TYPE_DOUBLE: return 8;
+    case PROTOBUF_C_TYPE_BOOL: return sizeof(protobuf_c_boolean);
+    case PROTOBUF_C_TYPE_STRING:
+    case PROTOBUF_C_TYPE_MESSAGE: return sizeof(void*);
+    case PROTOBUF_C_TYPE_BYTES: return sizeof(ProtobufCBinaryData);
+  }
+  return 0;
+}
 
 size_t packed_size(const ProtobufCMessage* message) { return message_size(message); }
 size_t pack(const ProtobufCMessage* message, uint8_t* out) { return pack_message(message, out); }

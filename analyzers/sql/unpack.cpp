@@ -1,5 +1,7 @@
 #include "analyzers/sql/unpack.h"
 
+#include "analyzers/sql/protobuf_pack.h"
+
 #include <algorithm>
 #include <cstring>
 #include <mutex>
@@ -102,21 +104,6 @@ bool scalar(ProtobufCType type) {
   return type != PROTOBUF_C_TYPE_MESSAGE && type != PROTOBUF_C_TYPE_STRING && type != PROTOBUF_C_TYPE_BYTES;
 }
 
-size_t element_size(ProtobufCType type) {
-  switch (type) {
-    case PROTOBUF_C_TYPE_INT32:
-    case PROTOBUF_C_TYPE_UINT32:
-    case PROTOBUF_C_TYPE_ENUM:
-    case PROTOBUF_C_TYPE_BOOL: return 4;
-    case PROTOBUF_C_TYPE_INT64:
-    case PROTOBUF_C_TYPE_UINT64:
-    case PROTOBUF_C_TYPE_DOUBLE: return 8;
-    case PROTOBUF_C_TYPE_STRING:
-    case PROTOBUF_C_TYPE_MESSAGE: return sizeof(void*);
-    default: return 0;  // a type libpg_query does not write: declined
-  }
-}
-
 class Reader {
  public:
   explicit Reader(Arena* arena) : arena_(arena) {}
@@ -138,7 +125,7 @@ class Reader {
       if (fd->label == PROTOBUF_C_LABEL_REPEATED) {
         auto* n = reinterpret_cast<size_t*>(m + fd->quantifier_offset);
         unsigned char* array = *reinterpret_cast<unsigned char**>(m + fd->offset);
-        size_t size = element_size(fd->type);
+        size_t size = repeated_element_size(fd->type);
         if (wire == 2 && scalar(fd->type)) {  // packed
           uint64_t len;
           if (!varint(p, end, &len) || len > static_cast<uint64_t>(end - p)) return nullptr;
@@ -199,7 +186,7 @@ class Reader {
       if (fd->label != PROTOBUF_C_LABEL_REPEATED) continue;
       auto* n = reinterpret_cast<size_t*>(m + fd->quantifier_offset);
       if (*n == 0) continue;
-      size_t size = element_size(fd->type);
+      size_t size = repeated_element_size(fd->type);
       if (size == 0) return false;
       *reinterpret_cast<void**>(m + fd->offset) = arena_->alloc(size * *n);
       *n = 0;

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "analyzers/pipeline/schema_cache.h"
+#include "tests/unit/counting_file_system.h"
 
 using namespace schemagate;
 
@@ -150,9 +151,17 @@ TEST_CASE("schema cache: a Go file the migration readers turned away by its word
   fs.add("app/api/handler.go", handler);
 
   pipeline::SchemaBuild first;
-  auto r1 = cached(fs, options, dir.path, &first);
+  test::CountingReads counted(fs);
+  auto r1 = cached(counted, options, dir.path, &first);
   CHECK_FALSE(r1.hit);
   CHECK(r1.stored);
+  // Each Go migration format's discovery asked the handler its words, and the migrations were
+  // read for the build and again for their digests: each file there was read from the disk once
+  // (a file that is not there, a go.mod looked for, is asked each time).
+  std::string reads;
+  for (const auto& [path, n] : counted.reads)
+    if (fs.is_file(path)) reads += path + "=" + std::to_string(n) + " ";
+  CHECK(reads == "app/api/handler.go=1 app/db/migrations/0001_init.down.sql=1 app/db/migrations/0001_init.up.sql=1 app/go.mod=1 ");
 
   // The handler changed (pre-commit's case), and still holds none of the words the readers look
   // for: the cached build is used.
