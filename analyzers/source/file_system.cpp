@@ -197,10 +197,33 @@ bool RealFileSystem::inside_from_listings(const std::string& dir) const {
   return true;
 }
 
+namespace {
+/// The index of `name` in a listing's entries (sorted by name), or its size when not there.
+size_t entry_index(const RealFileSystem::Listing& listing, const std::string& name) {
+  auto it = std::lower_bound(listing.entries.begin(), listing.entries.end(), name,
+                             [](const DirEntry& e, const std::string& n) { return e.name < n; });
+  return it != listing.entries.end() && it->name == name ? static_cast<size_t>(it - listing.entries.begin())
+                                                         : listing.entries.size();
+}
+bool listing_holds(const RealFileSystem::Listing& listing, const std::string& name) {
+  return entry_index(listing, name) < listing.entries.size();
+}
+}  // namespace
+
 bool RealFileSystem::read(const std::string& path, std::string* out, std::string* err) const {
   std::uintmax_t listed_size = 0;
   const bool listed = listed_regular_inside(path, &listed_size);
-  if (!listed && !stays_inside(path, err)) return false;
+  if (!listed) {
+    // A name its directory's listing does not hold is not there (as is_file answers): the scan
+    // asks for a go.mod and a package.json in the directories above each package, and most
+    // have none (on hatchet, 720 such reads, each an lstat and an open that failed).
+    std::string name;
+    if (auto listing = listed_parent(path, &name); listing && !listing_holds(*listing, name)) {
+      if (err) *err = std::strerror(ENOENT);
+      return false;
+    }
+    if (!stays_inside(path, err)) return false;
+  }
   // O_NONBLOCK: opening a FIFO does not wait for a writer. A file its directory's listing holds
   // as a regular file (lstat) is opened without following a link (one put there since fails) and
   // read without fstat(2): its listed size sizes the buffer, and only if the file holds more
@@ -281,6 +304,12 @@ size_t ReadOnceFileSystem::held() const {
 }
 
 namespace {
+FileIdentity identity_of(const struct stat& st) {
+  return FileIdentity{static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino), static_cast<uint64_t>(st.st_size),
+                      static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                      static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
+}
+
 /// What a directory entry's d_type says of a file that is not regular, for messages.
 unsigned mode_of_type(unsigned char type) {
   switch (type) {
@@ -297,7 +326,8 @@ unsigned mode_of_type(unsigned char type) {
 // One entry of `d`: its d_type `type`, and its lstat(2) when `given` (else made here, relative to
 // the open directory `dfd`, where the type does not say enough).
 bool RealFileSystem::classify(const std::string& d, std::string_view name, unsigned char type,
-                              const struct stat* given, int dfd, DirEntry* out, bool* regular, std::string* err) const {
+                              const struct stat* given, int dfd, DirEntry* out, bool* regular, std::string* err,
+                              std::optional<FileIdentity>* identity) const {
   DirEntry& e = *out;
   *regular = false;
   e.name = std::string(name);
@@ -334,6 +364,7 @@ bool RealFileSystem::classify(const std::string& d, std::string_view name, unsig
   } else if (type == DT_REG) {
     e.size = static_cast<std::uintmax_t>(raw.st_size);
     *regular = true;
+    if (identity) *identity = identity_of(raw);
   } else if (type == DT_LNK) {
     full_path();
     std::error_code ec;
@@ -390,27 +421,34 @@ RealFileSystem::Listing RealFileSystem::list_now(const std::string& dir) const {
     DirEntry e;
     bool regular = false;
     std::string why;
-    if (!classify(d, name, type, nullptr, dfd, &e, &regular, &why)) {
+    std::optional<FileIdentity> identity;
+    if (!classify(d, name, type, nullptr, dfd, &e, &regular, &why, &identity)) {
       out.err = why;
       out.entries.clear();
       out.regular.clear();
+      out.seen.clear();
       return out;
     }
     out.entries.push_back(std::move(e));
     out.regular.push_back(regular);
+    out.seen.push_back(identity);
   }
   std::vector<size_t> order(out.entries.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return out.entries[x].name < out.entries[y].name; });
   std::vector<DirEntry> entries;
   std::vector<bool> regular;
+  std::vector<std::optional<FileIdentity>> seen;
   entries.reserve(order.size());
+  seen.reserve(order.size());
   for (size_t i : order) {
     entries.push_back(std::move(out.entries[i]));
     regular.push_back(out.regular[i]);
+    seen.push_back(out.seen[i]);
   }
   out.entries = std::move(entries);
   out.regular = std::move(regular);
+  out.seen = std::move(seen);
   out.ok = true;
   return out;
 }
@@ -434,14 +472,10 @@ void RealFileSystem::adopt_listing(const std::string& dir, const std::vector<See
   for (size_t i = 0; i < order.size(); ++i) {
     bool regular = false;
     std::string why;
-    if (!classify(key, order[i]->name, order[i]->type, order[i]->st, AT_FDCWD, &listing->entries[i], &regular, &why))
+    if (!classify(key, order[i]->name, order[i]->type, order[i]->st, AT_FDCWD, &listing->entries[i], &regular, &why,
+                  &listing->seen[i]))
       return;  // listed again when asked
     listing->regular[i] = regular;
-    if (const struct stat* st = order[i]->st; st && S_ISREG(st->st_mode))
-      listing->seen[i] = FileIdentity{static_cast<uint64_t>(st->st_dev), static_cast<uint64_t>(st->st_ino),
-                                      static_cast<uint64_t>(st->st_size),
-                                      static_cast<int64_t>(st->st_mtim.tv_sec) * 1000000000 + st->st_mtim.tv_nsec,
-                                      static_cast<int64_t>(st->st_ctim.tv_sec) * 1000000000 + st->st_ctim.tv_nsec};
   }
   listing->ok = true;
   std::lock_guard<std::mutex> lock(listings_mutex_);
@@ -496,18 +530,6 @@ std::shared_ptr<const RealFileSystem::Listing> RealFileSystem::listed_parent(con
   return it == listings_.end() || !it->second->ok ? nullptr : it->second;
 }
 
-namespace {
-/// The index of `name` in a listing's entries (sorted by name), or its size when not there.
-size_t entry_index(const RealFileSystem::Listing& listing, const std::string& name) {
-  auto it = std::lower_bound(listing.entries.begin(), listing.entries.end(), name,
-                             [](const DirEntry& e, const std::string& n) { return e.name < n; });
-  return it != listing.entries.end() && it->name == name ? static_cast<size_t>(it - listing.entries.begin())
-                                                         : listing.entries.size();
-}
-bool holds(const RealFileSystem::Listing& listing, const std::string& name) {
-  return entry_index(listing, name) < listing.entries.size();
-}
-}  // namespace
 
 std::optional<FileIdentity> RealFileSystem::seen_identity(const std::string& path) const {
   std::string name;
@@ -522,7 +544,7 @@ std::optional<FileIdentity> RealFileSystem::seen_identity(const std::string& pat
 bool RealFileSystem::is_dir(const std::string& path) const {
   std::string name;
   if (auto listing = listed_parent(path, &name))
-    if (!holds(*listing, name)) return false;
+    if (!listing_holds(*listing, name)) return false;
   std::error_code ec;
   return fs::is_directory(path.empty() ? "." : path, ec);
 }
@@ -530,7 +552,7 @@ bool RealFileSystem::is_dir(const std::string& path) const {
 bool RealFileSystem::is_file(const std::string& path) const {
   std::string name;
   if (auto listing = listed_parent(path, &name))
-    if (!holds(*listing, name)) return false;
+    if (!listing_holds(*listing, name)) return false;
   std::error_code ec;
   return fs::is_regular_file(path, ec) && stays_inside(path, nullptr);
 }

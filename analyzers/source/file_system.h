@@ -115,8 +115,8 @@ class RealFileSystem final : public FileSystem {
     bool ok = false;
     std::vector<DirEntry> entries;
     std::vector<bool> regular;  ///< per entry: a regular file itself (fstatat, links not followed)
-    /// Per entry, when the listing was adopted: the identity of a regular file its walk stat'ed
-    /// (seen_identity); nullopt for any other.
+    /// Per entry: the identity of a regular file the listing's walk (or the one it was adopted
+    /// from) stat'ed (seen_identity); nullopt for any other.
     std::vector<std::optional<FileIdentity>> seen;
     std::string err;
   };
@@ -135,10 +135,11 @@ class RealFileSystem final : public FileSystem {
   /// not say enough).
   Listing list_now(const std::string& dir) const;
   /// One entry of directory `d` into *out, as list_now lists it, and whether it is a regular file
-  /// itself (not a link to one) into *regular; false (with *err) when the listing cannot be
-  /// complete.
+  /// itself (not a link to one) into *regular, and its identity into *identity when given; false
+  /// (with *err) when the listing cannot be complete.
   bool classify(const std::string& d, std::string_view name, unsigned char type, const struct ::stat* given, int dfd,
-                DirEntry* out, bool* regular, std::string* err) const;
+                DirEntry* out, bool* regular, std::string* err,
+                std::optional<FileIdentity>* identity = nullptr) const;
   /// The listing of `path`'s parent directory when this file system listed it already, else null.
   std::shared_ptr<const Listing> listed_parent(const std::string& path, std::string* name) const;
   std::string tree_;            // as given

@@ -127,7 +127,7 @@ TEST_CASE("reads through an adopted listing: links out of the tree and directori
 
 // The lstat a walk made of a regular file it listed is that file's identity for the rest of the
 // run (the schema cache asks it of every file its build read): a link, a file of a directory
-// not adopted and a name not listed have none, and are stat'ed by the caller.
+// not listed and a name not listed have none, and are stat'ed by the caller.
 TEST_CASE("an adopted listing keeps the identity of each regular file its walk stat'ed") {
   TempDir dir;
   dir.write("app/real.py", "x = 1\n");
@@ -148,10 +148,44 @@ TEST_CASE("an adopted listing keeps the identity of each regular file its walk s
   CHECK(id->ctime_ns == static_cast<int64_t>(real.st_ctim.tv_sec) * 1000000000 + real.st_ctim.tv_nsec);
   CHECK_FALSE(fs.seen_identity((dir.path / "app/inside.py").string()));
   CHECK_FALSE(fs.seen_identity((dir.path / "app/gone.py").string()));
+  CHECK_FALSE(fs.seen_identity((dir.path / "other/plain.py").string()));  // its directory not listed yet
   std::vector<source::DirEntry> entries;
   std::string err;
   REQUIRE(fs.read_dir((dir.path / "other").string(), &entries, &err));  // listed by the file system itself
-  CHECK_FALSE(fs.seen_identity((dir.path / "other/plain.py").string()));
+  // Its own listing stats each regular file for its size: that is the identity too.
+  struct stat plain {};
+  REQUIRE(lstat((dir.path / "other/plain.py").c_str(), &plain) == 0);
+  std::optional<source::FileIdentity> own = fs.seen_identity((dir.path / "other/plain.py").string());
+  REQUIRE(own);
+  CHECK(own->ino == static_cast<uint64_t>(plain.st_ino));
+  CHECK(own->size == 6);
+  CHECK(own->ctime_ns == static_cast<int64_t>(plain.st_ctim.tv_sec) * 1000000000 + plain.st_ctim.tv_nsec);
+}
+
+// A name the listing of its directory does not hold is not there: read() says so without asking
+// the disk (the scan looks for a go.mod and a package.json above every package), and a
+// directory not listed yet is asked as before. What the listing holds is read from the disk.
+TEST_CASE("a read of a name its directory's listing does not hold fails as a missing file does") {
+  TempDir dir;
+  dir.write("pkg/a.go", "package pkg\n");
+  source::RealFileSystem fs(dir.str());
+  std::string text, err;
+  CHECK_FALSE(fs.read((dir.path / "pkg/go.mod").string(), &text, &err));  // not listed: asked of the disk
+  const std::string missing = err;
+  CHECK(missing == std::strerror(ENOENT));
+  std::vector<source::DirEntry> entries;
+  REQUIRE(fs.read_dir((dir.path / "pkg").string(), &entries, &err));
+  // Created after the listing: the run answers from the listing it read, as is_file does.
+  dir.write("pkg/go.mod", "module example.com/pkg\n");
+  err.clear();
+  CHECK_FALSE(fs.read((dir.path / "pkg/go.mod").string(), &text, &err));
+  CHECK(err == missing);
+  CHECK(fs.is_file((dir.path / "pkg/go.mod").string()) == false);
+  REQUIRE(fs.read((dir.path / "pkg/a.go").string(), &text, &err));
+  CHECK(text == "package pkg\n");
+  source::RealFileSystem fresh(dir.str());  // a new run sees it
+  REQUIRE(fresh.read((dir.path / "pkg/go.mod").string(), &text, &err));
+  CHECK(text == "module example.com/pkg\n");
 }
 
 // Whether a listed directory is inside the tree is read from its parents' listings (a real
