@@ -126,17 +126,25 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
     std::sort(selected.begin(), selected.end());
     selected.erase(std::unique(selected.begin(), selected.end()), selected.end());
     // A changed migration (a new DROP COLUMN) can break code that did not change: then every
-    // file is checked, not only the changed ones.
-    auto is_migration = [&](const std::string& f) {
+    // file is checked, not only the changed ones. So can any other file the schema is built
+    // from: a schema dump (a LATEST.sql beside its upgrade folders, a structure.sql), a
+    // migration outside the migration directories (a Go migration, a single schema file).
+    // What the file is to the schema ("migration", "schema dump"), or "" when nothing.
+    auto schema_input = [&](const std::string& f) -> std::string {
       for (auto& d : build.directories)
-        if (d.path.empty() || d.path == "." || f.rfind(d.path + "/", 0) == 0) return true;
-      return false;
+        if (d.path.empty() || d.path == "." || f.rfind(d.path + "/", 0) == 0) return "migration";
+      for (auto& d : build.dumps)
+        if (d.path == f) return "schema dump";
+      for (auto* files : {&build.migrations, &build.baseline})
+        for (auto& m : *files)
+          if (m.path == f) return "migration";
+      return "";
     };
     // A removed migration too (its DROP gone, or the ADD COLUMN the code needs).
-    std::string migration;
+    std::string migration, kind;
     for (auto* list : {&selected, &deleted})
       for (auto& f : *list)
-        if (migration.empty() && is_migration(f)) migration = f;
+        if (migration.empty() && !(kind = schema_input(f)).empty()) migration = f;
     std::string which = options.files.empty() ? "changed since " + options.changed_since
                                               : options.changed_since.empty() ? "given"
                                                                               : "given or changed since " +
@@ -146,7 +154,7 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
       if (selected.empty() && !options.quiet)
         std::cerr << "schemagate: no file " << which << ": no code was checked\n";
     } else if (!options.quiet) {
-      std::cerr << "schemagate: migration " << migration << " is among the files " << which
+      std::cerr << "schemagate: " << kind << " " << migration << " is among the files " << which
                 << ": every file is checked\n";
     }
   }

@@ -60,6 +60,19 @@ schemagate: 2 files scanned, 2 SQL sites (2 checked, 0 unchecked), 2 errors, 0 w
 exit: 1" "$(run check . --changed-since HEAD -v | grep -v -e '^ ' -e '^$' -e '^schemagate: migrations:' -e '^schemagate: schema cache:')"
 git -C "$work/p" checkout -q -- migrations && git -C "$work/p" reset -q --hard HEAD~1 && git -C "$work/p" stash pop -q
 
+# A schema dump is what the schema is built from too (a LATEST.sql beside the upgrade folders of
+# older databases): a column taken out of it breaks unchanged code, so every file is checked.
+mkdir -p "$work/d/db/postgres/0.1" "$work/d/app"
+printf 'CREATE TABLE accounts (id bigserial PRIMARY KEY, email text NOT NULL, plan text);\n' >"$work/d/db/postgres/LATEST.sql"
+printf 'ALTER TABLE accounts ADD COLUMN plan text;\n' >"$work/d/db/postgres/0.1/00__plan.sql"
+printf 'def load(cur):\n    cur.execute("SELECT id, email, plan FROM accounts")\n' >"$work/d/app/a.py"
+git -C "$work/d" init -q && git -C "$work/d" add -A && git -C "$work/d" commit -qm base
+printf 'CREATE TABLE accounts (id bigserial PRIMARY KEY, email text NOT NULL);\n' >"$work/d/db/postgres/LATEST.sql"
+check "changed-since a changed schema dump" "schemagate: schema dump db/postgres/LATEST.sql is among the files changed since HEAD: every file is checked
+app/a.py:2:36: error[missing-column]: column \"plan\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it
+schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 1 error, 0 warnings
+exit: 1" "$(cd "$work/d" && NO_COLOR=1 "$bin" check . --changed-since HEAD 2>&1 | grep -v -e '^ ' -e '^$'; echo "exit: ${PIPESTATUS[0]}")"
+
 # Baseline: recorded findings are forgiven even after lines are added above them; a new one is not.
 (cd "$work/p" && "$bin" baseline . >.schemagate-baseline.json 2>/dev/null)
 check "baseline recorded" "2" "$(grep -c '"fingerprint"' "$work/p/.schemagate-baseline.json")"
