@@ -9,6 +9,7 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <thread>
 #include "analyzers/checks/check.h"
@@ -22,6 +23,7 @@
 #include "analyzers/languages/tree_parser.h"
 #include "analyzers/pipeline/engine_managed.h"
 #include "analyzers/pipeline/migration_sets.h"
+#include "analyzers/source/gated_read.h"
 #include "analyzers/pipeline/test_schema.h"
 #include "analyzers/schema/migrations/naming.h"
 #include "analyzers/schema/migrations/templates.h"
@@ -185,7 +187,76 @@ bool expand_migration_templates(const source::FileSystem& fs, const Options& opt
 /// code scope to its directory. Fails naming the services when none has that directory.
 bool choose_service(std::string root, SchemaBuild* out, std::string* err);
 
+namespace {
+
+/// The files a build read and used (read whole, or admitted by the gate of a gated read):
+/// SchemaBuild::inputs. A read a gate turned away is no input (a Go handler without a
+/// registration), nor is a file that could not be read.
+class InputLog final : public source::FileSystem {
+ public:
+  explicit InputLog(const source::FileSystem& inner) : inner_(inner) {}
+  bool read(const std::string& path, std::string* out, std::string* err) const override {
+    bool ok = inner_.read(path, out, err);
+    if (ok) used(path, *out);
+    return ok;
+  }
+  std::shared_ptr<const std::string> read_shared(const std::string& path, std::string* err) const override {
+    auto text = inner_.read_shared(path, err);
+    if (text) used(path, *text);
+    return text;
+  }
+  std::vector<source::DirEntry> list(const std::string& dir) const override { return inner_.list(dir); }
+  bool read_dir(const std::string& dir, std::vector<source::DirEntry>* out, std::string* err) const override {
+    return inner_.read_dir(dir, out, err);
+  }
+  std::shared_ptr<const std::vector<source::DirEntry>> read_dir_shared(const std::string& dir, std::string* err) const override {
+    return inner_.read_dir_shared(dir, err);
+  }
+  bool is_dir(const std::string& path) const override { return inner_.is_dir(path); }
+  bool is_file(const std::string& path) const override { return inner_.is_file(path); }
+  std::optional<source::FileIdentity> seen_identity(const std::string& path) const override {
+    return inner_.seen_identity(path);
+  }
+  /// The paths used, relative to `root` (sorted, each once); a path outside it is left out.
+  std::vector<std::string> inputs(const std::string& root) const {
+    std::vector<std::string> out;
+    const std::string under = root.empty() || root == "." ? "" : root.back() == '/' ? root : root + "/";
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const std::string& p : used_) {
+      if (under.empty()) out.push_back(p.rfind("./", 0) == 0 ? p.substr(2) : p);
+      else if (p.rfind(under, 0) == 0) out.push_back(p.substr(under.size()));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  void used(const std::string& path, const std::string& text) const {
+    const source::TextGate* gate = source::gate_of_read();
+    if (gate && !gate->admits(text)) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    used_.insert(path);
+  }
+  const source::FileSystem& inner_;
+  mutable std::mutex mutex_;
+  mutable std::set<std::string> used_;
+};
+
+bool build_schema_from(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err);
+
+}  // namespace
+
 bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err) {
+  InputLog log(fs);
+  if (!build_schema_from(log, options, out, err)) return false;
+  out->inputs = log.inputs(options.root);
+  return true;
+}
+
+namespace {
+
+bool build_schema_from(const source::FileSystem& fs, const Options& options, SchemaBuild* out, std::string* err) {
   namespace mig = schema::migrations;
   if (!fs.is_dir(options.root)) {
     *err = "path \"" + options.root + "\" is not a directory";
@@ -338,6 +409,8 @@ bool build_schema(const source::FileSystem& fs, const Options& options, SchemaBu
   if (!options.service.empty()) return choose_service(options.service, out, err);
   return true;
 }
+
+}  // namespace
 
 bool choose_service(std::string root, SchemaBuild* out, std::string* err) {
   while (root.rfind("./", 0) == 0) root = root.substr(2);

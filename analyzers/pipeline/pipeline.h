@@ -105,6 +105,10 @@ struct SchemaBuild {
     std::vector<std::string> other_sets;
   };
   std::optional<ServiceScope> service_scope;
+  /// The files the build read and used (migrations, dumps, tools' configs, the code a migration
+  /// format or a start-up schema is read from: GORM's models), relative to the root, sorted: a
+  /// change to one may change the schema, so --changed-since checks every file.
+  std::vector<std::string> inputs;
 };
 
 /// Finds and applies the migrations. Fails (false, *err set to one line) when none are found,

@@ -48,10 +48,10 @@ static_assert(sizeof(mig::MigrationFile) == 344, "MigrationFile changed: encode 
 static_assert(sizeof(schema::DdlNote) == 120, "DdlNote changed: encode the new field, bump kFormat");
 static_assert(sizeof(MigrationDirectory) == 104, "MigrationDirectory changed: encode the new field, bump kFormat");
 static_assert(sizeof(Service) == 808, "Service changed: encode the new field, bump kFormat");
-static_assert(sizeof(SchemaBuild) == 1008, "SchemaBuild changed: encode the new field, bump kFormat");
+static_assert(sizeof(SchemaBuild) == 1032, "SchemaBuild changed: encode the new field, bump kFormat");
 
 constexpr std::string_view kMagic = "schemagate schema cache\n";
-constexpr uint64_t kFormat = 7;  // 7: Schema::adopted, Schema::pending_keys
+constexpr uint64_t kFormat = 8;  // 7: Schema::adopted, Schema::pending_keys; 8: SchemaBuild::inputs
 
 class Writer {
  public:
@@ -890,6 +890,7 @@ std::string encode_schema_build(const SchemaBuild& b) {
     w.strings(b.service_scope->nested);
     w.strings(b.service_scope->other_sets);
   }
+  w.strings(b.inputs);
   return w.out;
 }
 
@@ -937,6 +938,7 @@ bool decode_schema_build(std::string_view bytes, SchemaBuild* out) {
     scope.other_sets = r.strings();
     b.service_scope = std::move(scope);
   }
+  b.inputs = r.strings();
   if (!r.done()) return false;
   *out = std::move(b);
   return true;

@@ -73,6 +73,30 @@ app/a.py:2:36: error[missing-column]: column \"plan\" of relation \"accounts\" d
 schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 1 error, 0 warnings
 exit: 1" "$(cd "$work/d" && NO_COLOR=1 "$bin" check . --changed-since HEAD 2>&1 | grep -v -e '^ ' -e '^$'; echo "exit: ${PIPESTATUS[0]}")"
 
+# Any other file the schema is read from: GORM's models, AutoMigrated at start-up (the fixture's
+# project). A field taken out of a model breaks a query of a file that did not change.
+cp -r "$here/migrations-fixtures/go-gorm-automigrate-beside-go-migrations" "$work/g" && rm "$work/g/expected"
+git -C "$work/g" init -q && git -C "$work/g" add -A && git -C "$work/g" commit -qm base
+sed -i '/ShareOSs/d' "$work/g/models/user.go"
+check "changed-since a changed model of a start-up schema" "schemagate: schema source models/user.go is among the files changed since HEAD: every file is checked
+repositories/pulse.go:42:37: error[missing-column]: column \"machine\" of relation \"pulses\" does not exist (SQLSTATE 42703): the models migrations/migrations.go AutoMigrates at start-up do not have it
+repositories/pulse.go:48:21: error[missing-column]: column \"share_oss\" of relation \"users\" does not exist (SQLSTATE 42703): the models migrations/migrations.go AutoMigrates at start-up do not have it
+schemagate: 5 files scanned, 11 SQL sites (7 checked, 4 unchecked), 2 errors, 0 warnings
+exit: 1" "$(cd "$work/g" && NO_COLOR=1 "$bin" check . --changed-since HEAD 2>&1 | grep -v -e '^ ' -e '^$'; echo "exit: ${PIPESTATUS[0]}")"
+git -C "$work/g" checkout -q -- models/user.go
+# A removed file beside them (of the same kind) may have declared a model: every file again.
+printf 'package models\n\nfunc label() string { return "x" }\n' >"$work/g/models/label.go"
+git -C "$work/g" add -A && git -C "$work/g" commit -qm label && git -C "$work/g" rm -q models/label.go
+check "changed-since a removed file beside the models" "schemagate: file beside the schema's sources models/label.go is among the files changed since HEAD: every file is checked
+repositories/pulse.go:42:37: error[missing-column]: column \"machine\" of relation \"pulses\" does not exist (SQLSTATE 42703): the models migrations/migrations.go AutoMigrates at start-up do not have it
+schemagate: 5 files scanned, 11 SQL sites (7 checked, 4 unchecked), 1 error, 0 warnings
+exit: 1" "$(cd "$work/g" && NO_COLOR=1 "$bin" check . --changed-since HEAD 2>&1 | grep -v -e '^ ' -e '^$'; echo "exit: ${PIPESTATUS[0]}")"
+# A changed file the build did not use (a repository's query) is checked alone.
+git -C "$work/g" reset -q --hard HEAD
+printf '\n// touched\n' >>"$work/g/repositories/pulse.go"
+check "changed-since a file the schema is not read from" "0
+schemagate: 1 file scanned" "$(cd "$work/g" && NO_COLOR=1 "$bin" check . --changed-since HEAD 2>&1 | grep -c 'every file is checked'; cd "$work/g" && "$bin" check . --changed-since HEAD 2>&1 | grep -o '^schemagate: 1 file scanned')"
+
 # Baseline: recorded findings are forgiven even after lines are added above them; a new one is not.
 (cd "$work/p" && "$bin" baseline . >.schemagate-baseline.json 2>/dev/null)
 check "baseline recorded" "2" "$(grep -c '"fingerprint"' "$work/p/.schemagate-baseline.json")"

@@ -887,3 +887,28 @@ TEST_CASE("RealFileSystem lists a socket as a special file") {
   REQUIRE(entries.size() == 1);
   CHECK(entries[0].skip_reason == "not a regular file (socket)");
 }
+
+// What --changed-since takes for the schema's sources (SchemaBuild::inputs): the migrations and
+// every file the build read and used, here the Go configuration that fills a migration's
+// template, but not a handler the template search read only to find it holds no option (read
+// through a gate; ungated, each of supabase/auth's 238 Go files was an input, and any edit of
+// one made a pre-commit run check every file and the schema cache replay).
+TEST_CASE("the schema build's inputs: the files it used, not those its gates turned away") {
+  source::MemoryFileSystem fs;
+  fs.add("proj/migrations/20240101000000_init.up.sql",
+         "CREATE SCHEMA IF NOT EXISTS {{ index .Options \"Namespace\" }};\n"
+         "CREATE TABLE {{ index .Options \"Namespace\" }}.users (id int);\n");
+  fs.add("proj/conf/conf.go", "package conf\n\ntype DB struct {\n\tNamespace string `default:\"auth\"`\n}\n");
+  fs.add("proj/cmd/migrate.go", "package cmd\n\nvar opts = map[string]interface{}{\n\t\"Namespace\": cfg.DB.Namespace,\n}\n");
+  fs.add("proj/api/handler.go", "package api\n\nfunc Handle() string { return \"ok\" }\n");
+  pipeline::Options options;
+  options.root = "proj";
+  options.threads = 1;
+  pipeline::SchemaBuild build;
+  std::string err;
+  REQUIRE(pipeline::build_schema(fs, options, &build, &err));
+  REQUIRE(build.template_values.size() == 1);
+  CHECK(build.template_values[0].value == "auth");
+  CHECK(build.inputs ==
+        std::vector<std::string>{"cmd/migrate.go", "conf/conf.go", "migrations/20240101000000_init.up.sql"});
+}

@@ -30,6 +30,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "analyzers/source/gated_read.h"
 #include "analyzers/config/config.h"
 #include "analyzers/schema/migrations/code/generated_sql.h"
 #include "analyzers/schema/migrations/migration.h"
@@ -1169,9 +1170,12 @@ std::vector<std::string> discover(const source::FileSystem& fs, const std::strin
     }
     if (name.ends_with(".kt") || name.ends_with(".java")) {
       // A SpringLiquibase bean: `liquibase.changeLog = "classpath:db/changelog/schema.xml"` (or
-      // setChangeLog("...")), found on the classpath of any module.
+      // setChangeLog("...")), found on the classpath of any module. Read through a gate: a
+      // source file without both words names no changelog (and the schema cache keeps that
+      // answer, not the file's bytes).
+      static const source::TextGate kNamesChangelog{{{"hangeLog"}, {"\"classpath:"}}};
       std::string text, why;
-      if (!fs.read(on_disk(root, path), &text, &why)) continue;
+      if (!source::read_if(fs, on_disk(root, path), kNamesChangelog, &text, &why)) continue;
       for (size_t at = text.find("hangeLog"); at != std::string::npos; at = text.find("hangeLog", at + 1)) {
         size_t q = text.find("\"classpath:", at);
         if (q == std::string::npos || q > at + 16) continue;

@@ -1,6 +1,8 @@
 // Go text/template migrations: see templates.h.
 #include "analyzers/schema/migrations/templates.h"
 
+#include "analyzers/source/gated_read.h"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -91,13 +93,18 @@ std::map<std::string, FoundTemplateValue> find_template_values(const source::Fil
     std::string path, text;
   };
   std::vector<Text> texts;
+  // Read through a gate: a file that fills none of the options (`"Namespace":`) and gives no
+  // default (`default:"`) is of no use, and a later run asks only whether that is still so (the
+  // schema cache keeps the gate, not the file's bytes: an edited handler keeps the build).
+  std::vector<std::string> words;
+  for (auto& w : wanted) words.push_back("\"" + w.first + "\":");
+  words.push_back("default:\"");
+  source::TextGate gate;
+  gate.clauses.emplace_back(words.begin(), words.end());
   for (auto& path : go_files) {
     std::string text;
     std::string ignored;
-    if (!fs.read(source::join_path(root, path), &text, &ignored)) continue;
-    bool fills = std::any_of(wanted.begin(), wanted.end(),
-                             [&](auto& w) { return text.find("\"" + w.first + "\":") != std::string::npos; });
-    if (!fills && text.find("default:\"") == std::string::npos) continue;
+    if (!source::read_if(fs, source::join_path(root, path), gate, &text, &ignored)) continue;
     texts.push_back({path, std::move(text)});
   }
   auto where = [](const Text& t, size_t at) {
