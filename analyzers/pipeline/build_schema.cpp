@@ -233,8 +233,7 @@ class InputLog final : public source::FileSystem {
 
  private:
   void used(const std::string& path, const std::string& text) const {
-    const source::TextGate* gate = source::gate_of_read();
-    if (gate && !gate->admits(text)) return;
+    if (!source::read_admitted(text)) return;
     std::lock_guard<std::mutex> lock(mutex_);
     used_.insert(path);
   }

@@ -556,7 +556,7 @@ class RecordingFileSystem final : public source::FileSystem {
       return ok;
     }
     const source::TextGate* gate = source::gate_of_read();
-    if (!gate || gate->admits(*out)) {  // its text is used
+    if (!gate || source::read_admitted(*out)) {  // its text is used
       record_read(path, *out);
       return ok;
     }

@@ -5,6 +5,22 @@
 namespace schemagate::source {
 namespace {
 thread_local const TextGate* current_gate = nullptr;
+/// The answer of the read_if this thread is in, for the buffer it was given (by its bytes'
+/// address and size), until that read_if returns.
+struct Verdict {
+  const TextGate* gate = nullptr;
+  const char* data = nullptr;
+  size_t size = 0;
+  bool admitted = false;
+};
+thread_local Verdict verdict;
+
+bool admitted_by(const TextGate& gate, std::string_view text) {
+  if (verdict.gate == &gate && verdict.data == text.data() && verdict.size == text.size()) return verdict.admitted;
+  bool admitted = gate.admits(text);
+  verdict = {&gate, text.data(), text.size(), admitted};
+  return admitted;
+}
 }  // namespace
 
 bool TextGate::admits(std::string_view text) const {
@@ -32,13 +48,18 @@ bool TextGate::admits(std::string_view text) const {
 bool read_if(const FileSystem& fs, const std::string& path, const TextGate& gate, std::string* out, std::string* err) {
   const TextGate* outer = current_gate;
   current_gate = &gate;
+  verdict = {};
   bool ok = fs.read(path, out, err);
   current_gate = outer;
-  if (ok && gate.admits(*out)) return true;
+  bool admitted = ok && admitted_by(gate, *out);
+  verdict = {};  // the buffer may hold another text at the next read
+  if (admitted) return true;
   out->clear();
   return false;
 }
 
 const TextGate* gate_of_read() { return current_gate; }
+
+bool read_admitted(std::string_view text) { return !current_gate || admitted_by(*current_gate, text); }
 
 }  // namespace schemagate::source
