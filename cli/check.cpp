@@ -21,6 +21,7 @@
 #include "analyzers/report/baseline.h"
 #include "analyzers/report/renderer.h"
 #include "analyzers/schema/catalog/sha256.h"
+#include "analyzers/pipeline/migration_sets.h"
 #include "analyzers/source/changed_files.h"
 #include "analyzers/source/discovery.h"
 #include "cli/commands.h"
@@ -126,45 +127,13 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
     std::sort(selected.begin(), selected.end());
     selected.erase(std::unique(selected.begin(), selected.end()), selected.end());
     // A changed migration (a new DROP COLUMN) can break code that did not change: then every
-    // file is checked, not only the changed ones. So can any other file the schema is built
-    // from: a schema dump (a LATEST.sql beside its upgrade folders), the tables a project pushes
-    // or creates at start-up, a migration outside the migration directories (a Go migration),
-    // any other file the build read and used (GORM's models, a tool's config).
-    // What the file is to the schema ("migration", "schema dump"), or "" when nothing.
-    auto schema_input = [&](const std::string& f) -> std::string {
-      for (auto& d : build.directories)
-        if (d.path.empty() || d.path == "." || f.rfind(d.path + "/", 0) == 0) return "migration";
-      for (auto& d : build.dumps)  // not another engine's, nor one the schema is not built from ("not applied")
-        if (d.path == f && (d.format == "schema dump" || d.format == "schema pushed" || d.format == "schema created at start-up"))
-          return d.format == "schema dump" ? "schema dump" : "schema file";
-      for (auto* files : {&build.migrations, &build.baseline})
-        for (auto& m : *files)
-          if (m.path == f) return "migration";
-      if (std::binary_search(build.inputs.begin(), build.inputs.end(), f)) return "schema source";
-      return "";
-    };
-    // A removed migration too (its DROP gone, or the ADD COLUMN the code needs). A removed file
-    // the build can no longer have read counts when a file of the same kind beside it is an
-    // input (a GORM model taken out of the models' directory).
-    auto removed_input = [&](const std::string& f) -> std::string {
-      if (std::string k = schema_input(f); !k.empty()) return k;
-      auto dir_and_extension = [](std::string_view p) {
-        size_t slash = p.rfind('/'), dot = p.rfind('.');
-        std::string_view dir = slash == std::string_view::npos ? std::string_view() : p.substr(0, slash);
-        bool has = dot != std::string_view::npos && (slash == std::string_view::npos || dot > slash + 1);
-        return std::pair{dir, has ? p.substr(dot) : std::string_view()};
-      };
-      auto [dir, extension] = dir_and_extension(f);
-      if (extension.empty()) return "";
-      for (const std::string& in : build.inputs)
-        if (dir_and_extension(in) == std::pair{dir, extension}) return "file beside the schema's sources";
-      return "";
-    };
+    // file is checked, not only the changed ones. So can a removed one, and any other file the
+    // schema is built from (pipeline::schema_source_kind).
     std::string migration, kind;
     for (auto& f : selected)
-      if (migration.empty() && !(kind = schema_input(f)).empty()) migration = f;
+      if (migration.empty() && !(kind = pipeline::schema_source_kind(build, f, false)).empty()) migration = f;
     for (auto& f : deleted)
-      if (migration.empty() && !(kind = removed_input(f)).empty()) migration = f;
+      if (migration.empty() && !(kind = pipeline::schema_source_kind(build, f, true)).empty()) migration = f;
     std::string which = options.files.empty() ? "changed since " + options.changed_since
                                               : options.changed_since.empty() ? "given"
                                                                               : "given or changed since " +

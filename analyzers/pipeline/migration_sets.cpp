@@ -76,6 +76,31 @@ bool schema_file(const SchemaBuild& build, const std::string& path) {
   return false;
 }
 
+std::string schema_source_kind(const SchemaBuild& build, const std::string& path, bool removed) {
+  for (const MigrationDirectory& d : build.directories)
+    if (d.path.empty() || d.path == "." || path.rfind(d.path + "/", 0) == 0) return "migration";
+  for (const MigrationDirectory& d : build.dumps)  // not another engine's, nor one not applied
+    if (d.path == path &&
+        (d.format == "schema dump" || d.format == "schema pushed" || d.format == "schema created at start-up"))
+      return d.format == "schema dump" ? "schema dump" : "schema file";
+  for (const auto* files : {&build.migrations, &build.baseline})
+    for (const schema::migrations::MigrationFile& m : *files)
+      if (m.path == path) return "migration";
+  if (std::binary_search(build.inputs.begin(), build.inputs.end(), path)) return "schema source";
+  if (!removed) return "";
+  auto dir_and_extension = [](std::string_view p) {
+    size_t slash = p.rfind('/'), dot = p.rfind('.');
+    std::string_view dir = slash == std::string_view::npos ? std::string_view() : p.substr(0, slash);
+    bool has = dot != std::string_view::npos && (slash == std::string_view::npos || dot > slash + 1);
+    return std::pair{dir, has ? p.substr(dot) : std::string_view()};
+  };
+  auto [dir, extension] = dir_and_extension(path);
+  if (extension.empty()) return "";
+  for (const std::string& in : build.inputs)
+    if (dir_and_extension(in) == std::pair{dir, extension}) return "file beside the schema's sources";
+  return "";
+}
+
 std::vector<std::string> inferred_search_path(const schema::Schema& schema, std::string* evidence) {
   std::set<std::string> schemas;
   for (auto& [key, r] : schema.relations())

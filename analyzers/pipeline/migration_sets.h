@@ -44,6 +44,15 @@ void other_engine_migrations(const source::FileSystem& fs, const std::string& ro
 /// or a migration written in Go.
 bool schema_file(const SchemaBuild& build, const std::string& path);
 
+/// What a root-relative file is to the schema, for --changed-since (a change to one may break
+/// code that did not change, so every file is checked): "migration" (under a migration directory,
+/// or a migration file elsewhere: a Go migration, db/schema.rb), "schema dump" (a dump the schema
+/// is built from), "schema file" (tables pushed or created at start-up), "schema source" (any other
+/// file the build read and used: GORM's models, a tool's config), or "" for none. `removed`: the
+/// file is gone, so the build cannot have read it; it counts when an input of the same extension
+/// lies in its directory ("file beside the schema's sources": a model taken out).
+std::string schema_source_kind(const SchemaBuild& build, const std::string& path, bool removed);
+
 /// What a directory holds, for a message: "3 .js files, 1 .md file", or "nothing".
 std::string describe_contents(const source::FileSystem& fs, const std::string& root, const std::string& dir);
 

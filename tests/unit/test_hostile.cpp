@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzers/config/config.h"
+#include "analyzers/pipeline/migration_sets.h"
 #include "analyzers/pipeline/pipeline.h"
 #include "analyzers/report/renderer.h"
 #include "analyzers/report/utf8.h"
@@ -911,4 +912,35 @@ TEST_CASE("the schema build's inputs: the files it used, not those its gates tur
   CHECK(build.template_values[0].value == "auth");
   CHECK(build.inputs ==
         std::vector<std::string>{"cmd/migrate.go", "conf/conf.go", "migrations/20240101000000_init.up.sql"});
+}
+
+// What --changed-since takes for a change of the schema (every file is then checked): each kind,
+// and what is none of them (another engine's dump, a dump not applied, an unrelated file, a
+// removed file beside no input of its extension).
+TEST_CASE("schema_source_kind: migrations, dumps, files read and used, a removed file beside them") {
+  pipeline::SchemaBuild build;
+  build.directories.push_back({"db/migrations", "golang-migrate", 2, ""});
+  build.dumps.push_back({"store/postgres/LATEST.sql", "schema dump", 1, ""});
+  build.dumps.push_back({"store/mysql/LATEST.sql", "MySQL", 0, ""});
+  build.dumps.push_back({"db/structure.sql", "not applied", 0, ""});
+  build.dumps.push_back({"src/schema.ts", "schema pushed", 1, ""});
+  schema::migrations::MigrationFile go;
+  go.path = "cmd/migrate/0001_init.go";
+  build.migrations.push_back(go);
+  build.inputs = {"cmd/migrate/0001_init.go", "db/migrations/0001_a.up.sql", "go.mod", "models/user.go"};
+  auto kind = [&](const std::string& f, bool removed = false) { return pipeline::schema_source_kind(build, f, removed); };
+  CHECK(kind("db/migrations/0002_b.up.sql") == "migration");
+  CHECK(kind("store/postgres/LATEST.sql") == "schema dump");
+  CHECK(kind("src/schema.ts") == "schema file");
+  CHECK(kind("cmd/migrate/0001_init.go") == "migration");
+  CHECK(kind("models/user.go") == "schema source");
+  CHECK(kind("go.mod") == "schema source");
+  CHECK(kind("store/mysql/LATEST.sql") == "");
+  CHECK(kind("db/structure.sql") == "");
+  CHECK(kind("api/handler.go") == "");
+  CHECK(kind("models/label.go") == "");  // changed, not read by the build: checked alone
+  CHECK(kind("models/label.go", true) == "file beside the schema's sources");
+  CHECK(kind("models/README.md", true) == "");  // another extension
+  CHECK(kind("api/handler.go", true) == "");
+  CHECK(kind("Makefile", true) == "");  // no extension
 }
