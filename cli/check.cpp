@@ -140,6 +140,16 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
                                                                                     options.changed_since;
     if (migration.empty()) {
       plan.options.only_files = selected;
+      // The indexes' answers for the files of the other directories, kept beside the schema
+      // cache and named by the project, as the listings are.
+      std::string dir = options.schema_cache ? pipeline::schema_cache_dir() : "";
+      std::string binary = dir.empty() ? "" : binary_identity();
+      std::error_code ec;
+      std::string root = std::filesystem::absolute(options.pipeline.root, ec).lexically_normal().string();
+      if (!binary.empty() && !ec) {
+        plan.options.index_cache_file = dir + "/index-" + schema::catalog::sha256_hex(root).substr(0, 32);
+        plan.options.index_cache_key = binary + "\n" + root;
+      }
       if (selected.empty() && !options.quiet)
         std::cerr << "schemagate: no file " << which << ": no code was checked\n";
     } else if (!options.quiet) {
@@ -191,6 +201,10 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   *scan = std::move(outcome.scan);
   if (!options.quiet) report_unread(scan->unread, options.verbose);
   if (options.verbose && !build.services.empty()) report_service_coverage(build.services, scan->files);
+  if (options.verbose && scan->indexed_elsewhere)
+    std::cerr << "schemagate: models and packages of other directories: " << scan->indexed_elsewhere << " files, "
+              << scan->indexed_from_cache << " answered by the index cache"
+              << (plan.options.index_cache_file.empty() ? "" : " (" + plan.options.index_cache_file + ")") << "\n";
   if (options.verbose) {
     for (auto& s : scan->skipped) std::cerr << "schemagate: skipped: " << s.path << ": " << s.reason << "\n";
     std::map<std::string, int> by_reason;

@@ -132,6 +132,10 @@ int fail(const std::string& message);
 
 /// Builds the schema, printing what was found under --verbose. False after printing the error.
 bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pipeline::SchemaBuild* build);
+/// This binary, as the caches tell their contents apart: its version, path, size and
+/// modification time (a rebuilt binary may read the same files otherwise); "" when they cannot
+/// be read, and then no cache is used.
+std::string binary_identity();
 
 /// libpg_query's answers of earlier runs (analyzers/sql/parse_store.h), for the commands that keep
 /// the schema cache, in the same directory, one file per project directory: read when made,

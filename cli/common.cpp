@@ -111,9 +111,8 @@ std::string unit_of(const std::string& format) {
   return std::string(f ? f->unit : "file");
 }
 
-/// This binary, as the schema cache tells builds apart: its version, path, size and modification
-/// time (a rebuilt binary may build another schema from the same migrations); "" when they
-/// cannot be read, and then the cache is not used.
+}  // namespace
+
 std::string binary_identity() {
   std::error_code ec;
   std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -125,8 +124,6 @@ std::string binary_identity() {
   return std::string(SCHEMAGATE_VERSION) + "\n" + exe.string() + "\n" + std::to_string(size) + "\n" +
          std::to_string(time.time_since_epoch().count());
 }
-
-}  // namespace
 
 bool load_schema(const source::FileSystem& fs, const CommonOptions& options, pipeline::SchemaBuild* build) {
   std::string err;

@@ -116,22 +116,16 @@ bool discover_code(const source::FileSystem& fs, const Options& options, const S
   dopt.excludes_rules = source::git_excludes_rules(options.root);
   std::vector<source::SkippedFile> skipped;
   dopt.skipped = &skipped;
-  // With only some files to scan, the code of other directories is never read (see constant_dirs
-  // below): only what every run reads whatever it scans is listed (configuration, a data layer's
-  // files, JVM tests' init scripts' readers, which have no language or are JVM tests).
-  std::set<std::string, std::less<>> keep_dirs;
+  // With only some files to scan, every file is listed all the same: the data layers' index
+  // reads the code of every directory (a model declared in another package; the index cache
+  // answers for most), and every run reads configuration and JVM tests' init scripts.
+  std::set<std::string, std::less<>> constant_dirs;
   auto dir_of = [](std::string_view path) {
     size_t slash = path.rfind('/');
     return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
   };
-  if (options.only_files) {
-    for (auto& f : *options.only_files) keep_dirs.emplace(dir_of(f));
-    dopt.keep_files_in = [&](const std::string& dir) { return keep_dirs.count(dir) > 0; };
-    dopt.keep_file = [&](const std::string& rel) {  // of the other directories
-      if (!languages::language_for_path(rel)) return true;
-      return rel.find("/src/test/") != std::string::npos || rel.rfind("src/test/", 0) == 0;
-    };
-  }
+  if (options.only_files)
+    for (auto& f : *options.only_files) constant_dirs.emplace(dir_of(f));
   if (!source::discover_files(fs, options.root, dopt, &code->candidates, err)) return false;
   auto in_scope = [&](const std::string& f) {
     if (!schema.service_scope) return true;
@@ -147,12 +141,15 @@ bool discover_code(const source::FileSystem& fs, const Options& options, const S
   // own directories (a Go package, the modules beside them) only: parsing the whole tree again
   // would cost more than the scan. A constant imported from farther away leaves its site
   // unchecked there, as before; the full check in CI follows it.
-  const std::set<std::string, std::less<>>& constant_dirs = keep_dirs;
   for (auto& f : code->candidates) {
     // Asked once for both lists (each is a lookup or a search of the path, for every file).
     const bool left_out = schema_file(schema, f) || source::is_not_application_code(f);
     const languages::Language* lang = left_out ? nullptr : languages::language_for_path(f);
-    if (lang && (!options.only_files || constant_dirs.count(dir_of(f)))) code->all_code.push_back({f, lang});
+    if (lang) {
+      const bool near = !options.only_files || constant_dirs.count(dir_of(f));
+      if (near) code->all_code.push_back({f, lang});
+      if (options.only_files) code->index_code.push_back({f, lang}), code->far.push_back(!near);
+    }
     if (!wanted(f)) continue;
     if (left_out) continue;
     if (lang) {

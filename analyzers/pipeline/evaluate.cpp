@@ -273,7 +273,7 @@ class Excuses {
     // its code of that name) is the project's own.
     if (django) {
       std::set<std::string> folders;
-      for (auto& f : code.all_code)
+      for (auto& f : code.index_code.empty() ? code.all_code : code.index_code)  // every directory's
         for (size_t at = 0, slash; (slash = f.first.find('/', at)) != std::string::npos; at = slash + 1)
           folders.insert(f.first.substr(at, slash - at));
       for (const schema::migrations::code::InstalledApp& a : schema::migrations::code::django_installed_apps(fs, root)) {

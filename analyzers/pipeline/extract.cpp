@@ -11,6 +11,8 @@
 #include "analyzers/languages/go_packages.h"
 #include "analyzers/languages/ruby.h"
 #include "analyzers/languages/script_lexer.h"
+#include "analyzers/pipeline/index_cache.h"
+#include "analyzers/pipeline/schema_cache.h"
 #include "analyzers/schema/migrations/discover.h"
 
 namespace schemagate::pipeline {
@@ -168,39 +170,86 @@ bool runs_named_query(std::string_view text, const languages::Language& lang) {
 
 namespace {
 
+/// For read_file_index: what is not wanted.
+constexpr auto nothing = [](auto&&...) {};
+
+/// facts[key] += value, without a copy of a key already there.
+void add_fact(datalayers::ProjectFacts* facts, std::string_view key, std::string_view value) {
+  auto it = facts->find(key);
+  if (it == facts->end()) it = facts->emplace(std::string(key), std::vector<std::string>()).first;
+  it->second.emplace_back(value);
+}
+
+/// The layers whose `index` reads a file of `lang` (null: a file layers claim) at `rel`, by path
+/// and language alone.
+std::vector<const datalayers::DataLayer*> layers_indexing(const std::string& rel, const languages::Language* lang) {
+  std::vector<const datalayers::DataLayer*> layers;
+  if (lang && !lang->grammar) return layers;
+  std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
+  for (auto& layer : datalayers::datalayers())
+    if (layer.index && (lang ? std::find(layer.languages.begin(), layer.languages.end(), family) != layer.languages.end()
+                             : layer.claims && layer.claims(rel)))
+      layers.push_back(&layer);
+  return layers;
+}
+
+/// Runs `index(layer, input)` for each of `layers` (those that index the file of `lang` at `rel`)
+/// that its words in `gates` and its own test admit, parsing the file with `parser` (null: none)
+/// once, for the first layer that reads the tree. The tree, when one was parsed.
+template <typename Index>
+languages::Tree run_indexes(const std::string& rel, const languages::Language* lang, const std::string& text,
+                            const std::vector<const datalayers::DataLayer*>& layers, const datalayers::LayerGates& gates,
+                            languages::Parser* parser, Index&& index) {
+  std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
+  languages::Tree tree;
+  for (auto* layer : layers) {
+    if (layer->index_reads || layer->relevant) {
+      if (!gates.index_reads(*layer)) continue;
+      if (layer->index_reads ? !layer->index_reads(rel, text) : !layer->relevant(text)) continue;
+    }
+    if (parser && !tree && (!layer->index_text_only || (layer->index_parses && layer->index_parses(text)))) {
+      tree = parser->parse(text);
+      if (!tree) break;
+    }
+    datalayers::FileInput in{rel, text, tree ? ts_tree_root_node(tree.get()) : TSNode{}, family, "public"};
+    index(*layer, in);
+  }
+  return tree;
+}
+
 /// The data layers' index phase: every layer with an `index` reads the files of its languages
 /// that it finds relevant (an ActiveRecord model's table, its associations), before any file is
 /// extracted, and on the files a layer claims (`lang` null). On `threads` threads, each file
 /// alone; the facts are gathered in file order, as one thread would. The trees it parses are
-/// left in `parsed` for the scan.
+/// left in `parsed` for the scan. A file with an answer in `far` (index_of_file's, encoded) is
+/// not read: its answer stands for it.
 datalayers::ProjectFacts index_datalayers(const source::ReadOnceFileSystem& fs, const Options& options,
                                           const std::vector<std::pair<std::string, const languages::Language*>>& files,
-                                          unsigned threads, ParsedFiles* parsed) {
+                                          const std::vector<std::optional<std::string_view>>& far, unsigned threads,
+                                          ParsedFiles* parsed) {
   // Which files some layer indexes, by path and language alone: most projects have none.
   std::vector<size_t> indexed;
   std::vector<std::vector<const datalayers::DataLayer*>> layers_of;
   for (size_t i = 0; i < files.size(); ++i) {
-    auto& [rel, lang] = files[i];
-    if (lang && !lang->grammar) continue;
-    std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
-    std::vector<const datalayers::DataLayer*> layers;
-    for (auto& layer : datalayers::datalayers())
-      if (layer.index && (lang ? std::find(layer.languages.begin(), layer.languages.end(), family) != layer.languages.end()
-                               : layer.claims && layer.claims(rel)))
-        layers.push_back(&layer);
+    if (far[i]) continue;
+    std::vector<const datalayers::DataLayer*> layers = layers_indexing(files[i].first, files[i].second);
     if (layers.empty()) continue;
     indexed.push_back(i);
     layers_of.push_back(std::move(layers));
   }
+  std::set<std::string_view> far_wanted;  // the layers a file of `far` shows the project uses
+  for (auto& answer : far)
+    if (answer) read_file_index_wanted(*answer, [&](std::string_view name) { far_wanted.insert(name); });
   // A layer the project does not use (index_wanted: no file shows it) indexes nothing: its
   // files are read for that word alone, not parsed.
   std::set<const datalayers::DataLayer*> unwanted;
   for (auto& layer : datalayers::datalayers()) {
     if (!layer.index_wanted) continue;
-    std::vector<size_t> mine;
-    for (size_t k = 0; k < indexed.size(); ++k)
-      if (std::find(layers_of[k].begin(), layers_of[k].end(), &layer) != layers_of[k].end()) mine.push_back(k);
     std::atomic<bool> wanted{false};
+    if (far_wanted.count(layer.name)) wanted = true;
+    std::vector<size_t> mine;
+    for (size_t k = 0; k < indexed.size() && !wanted; ++k)
+      if (std::find(layers_of[k].begin(), layers_of[k].end(), &layer) != layers_of[k].end()) mine.push_back(k);
     for_each_parallel<char>(mine.size(), threads, [&](char&, size_t m) {
       if (wanted) return;
       std::string err;
@@ -231,7 +280,6 @@ datalayers::ProjectFacts index_datalayers(const source::ReadOnceFileSystem& fs, 
   using Parsers = std::map<const languages::Language*, std::unique_ptr<languages::Parser>>;
   for_each_parallel<Parsers>(indexed.size(), threads, [&](Parsers& parsers, size_t k) {
     auto& [rel, lang] = files[indexed[k]];
-    std::string_view family = !lang ? "" : lang->name == "tsx" ? std::string_view("typescript") : lang->name;
     std::string err;
     std::shared_ptr<const std::string> kept = fs.text(source::join_path(options.root, rel), &err);
     if (!kept || source::is_generated(*kept)) return;
@@ -242,26 +290,26 @@ datalayers::ProjectFacts index_datalayers(const source::ReadOnceFileSystem& fs, 
       if (!*parser) *parser = std::make_unique<languages::Parser>(*lang);
       if (!(*parser)->ok()) return;
     }
-    languages::Tree tree;
-    datalayers::LayerGates gates = file_gates(rel, lang, text, parsed).gates;
-    for (auto* layer : layers_of[k]) {
-      if (layer->index_reads || layer->relevant) {
-        if (!gates.index_reads(*layer)) continue;
-        if (layer->index_reads ? !layer->index_reads(rel, text) : !layer->relevant(text)) continue;
-      }
-      if (parser && !tree && (!layer->index_text_only || (layer->index_parses && layer->index_parses(text)))) {
-        tree = (*parser)->parse(text);
-        if (!tree) break;
-      }
-      datalayers::FileInput in{rel, text, tree ? ts_tree_root_node(tree.get()) : TSNode{}, family, "public"};
-      layer->index(in, &found[k]);
-    }
+    languages::Tree tree = run_indexes(rel, lang, text, layers_of[k], file_gates(rel, lang, text, parsed).gates,
+                                       parser ? parser->get() : nullptr,
+                                       [&](const datalayers::DataLayer& layer, const datalayers::FileInput& in) {
+                                         layer.index(in, &found[k]);
+                                       });
     // The scan parses most files a layer indexes (an sqlx file's struct tags, then its queries).
     if (tree) parsed->keep(rel, text, &tree);
   });
   datalayers::ProjectFacts facts;
-  for (auto& f : found)
-    for (auto& [key, value] : f) facts[key].push_back(std::move(value));
+  for (size_t i = 0, k = 0; i < files.size(); ++i) {
+    if (far[i]) {
+      read_file_index(*far[i], nothing, [&](std::string_view layer, std::string_view key, std::string_view value) {
+        if (std::none_of(unwanted.begin(), unwanted.end(), [&](const datalayers::DataLayer* l) { return l->name == layer; }))
+          add_fact(&facts, key, value);
+      }, nothing);
+      continue;
+    }
+    if (k < indexed.size() && indexed[k] == i)
+      for (auto& [key, value] : found[k++]) facts[key].push_back(std::move(value));
+  }
   // "<layer>:wanted": a file shows the project uses the layer (its index ran), for a layer whose
   // scan finds nothing otherwise (DataLayer::relevant_in).
   for (auto& layer : datalayers::datalayers())
@@ -275,7 +323,8 @@ datalayers::ProjectFacts index_datalayers(const source::ReadOnceFileSystem& fs, 
 /// named queries of the project's .sql files. Files are read, never parsed; test files are left
 /// out (their functions exist only in the test binary).
 void index_go_packages(const source::FileSystem& fs, const Options& options,
-                       const std::vector<std::pair<std::string, const languages::Language*>>& files, unsigned threads,
+                       const std::vector<std::pair<std::string, const languages::Language*>>& files,
+                       const std::vector<std::optional<std::string_view>>& far, unsigned threads,
                        datalayers::ProjectFacts* facts) {
   auto directory = [](std::string_view path) {
     size_t slash = path.rfind('/');
@@ -290,15 +339,22 @@ void index_go_packages(const source::FileSystem& fs, const Options& options,
   if (go.empty()) return;
   std::vector<languages::FactList> found(go.size() + sql.size());
   for_each_parallel<int>(found.size(), threads, [&](int&, size_t k) {
-    const std::string& rel = files[k < go.size() ? go[k] : sql[k - go.size()]].first;
+    const size_t i = k < go.size() ? go[k] : sql[k - go.size()];
+    if (far[i]) return;  // its facts are read below, without a copy
+    const std::string& rel = files[i].first;
     std::string err;
     std::shared_ptr<const std::string> text = fs.read_shared(source::join_path(options.root, rel), &err);
     if (!text || source::is_generated(*text)) return;
     if (k < go.size()) languages::go_file_facts(directory(rel), *text, &found[k]);
     else languages::named_query_facts(rel, *text, &found[k]);
   });
-  for (auto& f : found)
-    for (auto& [key, value] : f) (*facts)[key].push_back(std::move(value));
+  for (size_t k = 0; k < found.size(); ++k) {
+    if (const size_t i = k < go.size() ? go[k] : sql[k - go.size()]; far[i]) {
+      read_file_index(*far[i], nothing, nothing, [&](std::string_view key, std::string_view value) { add_fact(facts, key, value); });
+      continue;
+    }
+    for (auto& [key, value] : found[k]) (*facts)[key].push_back(std::move(value));
+  }
   // The import path of each package directory: its nearest go.mod's module, and the way down.
   std::map<std::string, std::optional<std::pair<std::string, std::string>>> module_of;  // dir -> (module dir, path)
   std::function<const std::optional<std::pair<std::string, std::string>>&(const std::string&)> module = [&](const std::string& dir)
@@ -321,6 +377,81 @@ void index_go_packages(const source::FileSystem& fs, const Options& options,
     std::string path = dir == m->first ? m->second : m->second + "/" + dir.substr(m->first.empty() ? 0 : m->first.size() + 1);
     (*facts)["go:package:" + path].push_back(dir);
   }
+}
+
+/// What the indexes learn from the file `rel` of `lang` whatever the project uses (FileIndex):
+/// each layer's index_wanted verdict and index output, as index_datalayers would give them were
+/// the layer used, and the Go package facts, as index_go_packages reads them.
+FileIndex index_of_file(const std::string& rel, const languages::Language* lang, const std::string& text,
+                        std::map<const languages::Language*, std::unique_ptr<languages::Parser>>* parsers) {
+  FileIndex out;
+  if (source::is_generated(text)) return out;
+  if (std::vector<const datalayers::DataLayer*> layers = layers_indexing(rel, lang); !layers.empty()) {
+    datalayers::LayerGates gates = file_gates(rel, lang, text, nullptr).gates;
+    for (auto* layer : layers)
+      if (layer->index_wanted && gates.index_wanted(*layer) && layer->index_wanted(text)) out.wanted.emplace_back(layer->name);
+    std::unique_ptr<languages::Parser>* parser = nullptr;
+    if (lang) {
+      parser = &(*parsers)[lang];
+      if (!*parser) *parser = std::make_unique<languages::Parser>(*lang);
+      if (!(*parser)->ok()) parser = nullptr, layers.clear();
+    }
+    std::vector<std::pair<std::string, std::string>> found;
+    run_indexes(rel, lang, text, layers, gates, parser ? parser->get() : nullptr,
+                [&](const datalayers::DataLayer& layer, const datalayers::FileInput& in) {
+                  found.clear();
+                  layer.index(in, &found);
+                  for (auto& [key, value] : found) out.found.push_back({std::string(layer.name), std::move(key), std::move(value)});
+                });
+  }
+  if (lang && lang->name == "go" && !source::is_test_file(rel)) {
+    size_t slash = rel.rfind('/');
+    languages::go_file_facts(slash == std::string::npos ? std::string_view() : std::string_view(rel).substr(0, slash),
+                             text, &out.package);
+  } else if (lang && lang->name == "sql") {
+    languages::named_query_facts(rel, text, &out.package);
+  }
+  return out;
+}
+
+/// The answers of the files `far` marks (the other directories of a pre-commit run's), encoded:
+/// from `cache` where a file's identity is the one kept, else read now and kept for the next run.
+/// Valid while the cache lives.
+std::vector<std::optional<std::string_view>> far_answers(
+    const source::FileSystem& fs, const Options& options,
+    const std::vector<std::pair<std::string, const languages::Language*>>& files, const std::vector<char>& far,
+    unsigned threads, IndexCache* cache) {
+  std::vector<std::optional<std::string_view>> answers(files.size());
+  if (far.empty()) return answers;
+  struct timespec now {};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  const int64_t started = static_cast<int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
+  std::vector<size_t> read;
+  std::vector<std::string> identities(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (i >= far.size() || !far[i]) continue;
+    if (!options.index_cache_file.empty())
+      identities[i] = identity_now(fs, source::join_path(options.root, files[i].first), started);
+    if (const std::string_view* kept = cache->find(files[i].first, identities[i]))
+      if (read_file_index(*kept, nothing, nothing, nothing)) {
+        answers[i] = *kept;
+        continue;
+      }
+    read.push_back(i);
+  }
+  using Parsers = std::map<const languages::Language*, std::unique_ptr<languages::Parser>>;
+  std::vector<std::string> encoded(read.size());
+  for_each_parallel<Parsers>(read.size(), threads, [&](Parsers& parsers, size_t k) {
+    auto& [rel, lang] = files[read[k]];
+    std::string err;
+    std::shared_ptr<const std::string> text = fs.read_shared(source::join_path(options.root, rel), &err);
+    encoded[k] = encode_file_index(text ? index_of_file(rel, lang, *text, &parsers) : FileIndex{});
+    if (!text) identities[read[k]].clear();  // not kept: the next run reads it again
+  });
+  for (size_t k = 0; k < read.size(); ++k)
+    answers[read[k]] = cache->put(files[read[k]].first, std::move(identities[read[k]]), std::move(encoded[k]));
+  cache->save();  // one that cannot be written costs the next run a read of each file, nothing else
+  return answers;
 }
 
 }  // namespace
@@ -771,18 +902,27 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
   }
 }
 
-std::vector<FileResult> extract_files(const source::FileSystem& disk, const ScanPlan& plan) {
+std::vector<FileResult> extract_files(const source::FileSystem& disk, const ScanPlan& plan,
+                                      std::pair<size_t, size_t>* index_use) {
   const Options& options = plan.options;
   const source::ReadOnceFileSystem fs(disk);  // the passes below read each code file again
-  std::vector<std::pair<std::string, const languages::Language*>> index_files = plan.code.all_code;
+  // The indexes read every code file (a model declared in another package), as the full check
+  // does; with only some files to scan, those of the other directories are answered from the
+  // index cache where they have not changed (far_answers).
+  std::vector<std::pair<std::string, const languages::Language*>> index_files =
+      plan.code.index_code.empty() ? plan.code.all_code : plan.code.index_code;
   for (auto& f : plan.code.candidates)  // configuration a data layer claims (Spring's application.properties)
     if (!languages::language_for_path(f) && datalayers::claimed(f) && !source::is_not_application_code(f))
       index_files.push_back({f, nullptr});
+  IndexCache cache(plan.code.far.empty() ? "" : options.index_cache_file, options.index_cache_key);
+  const std::vector<std::optional<std::string_view>> far =
+      far_answers(fs, options, index_files, plan.code.far, plan.threads, &cache);
+  if (index_use) *index_use = {std::count(plan.code.far.begin(), plan.code.far.end(), 1), cache.reused()};
   ParsedFiles parsed;
-  datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, plan.threads, &parsed);
+  datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, far, plan.threads, &parsed);
   // "migrations:<dir>" -> the format, for the layers that name by it.
   for (const auto& [dir, format] : plan.migration_directories) facts["migrations:" + dir].push_back(format);
-  index_go_packages(fs, options, plan.code.all_code, plan.threads, &facts);
+  index_go_packages(fs, options, index_files, far, plan.threads, &facts);
   for (const std::string& f : plan.code.candidates)
     if (f == "go.mod" || f.ends_with("/go.mod"))
       if (std::string err; auto text = fs.read_shared(source::join_path(options.root, f), &err))

@@ -46,6 +46,10 @@ struct Options {
   std::map<std::string, std::vector<std::string>> extra_database_calls;
   /// Set: scan only these root-relative files (sorted), e.g. those changed since a revision.
   std::optional<std::vector<std::string>> only_files;
+  /// With only_files: where the indexes' answers for the files of other directories are kept
+  /// between runs (pipeline/index_cache.h), and what they are valid for (the binary, the
+  /// project); "" reads every file each run.
+  std::string index_cache_file, index_cache_key;
   /// Code files over this many bytes are skipped and listed (--max-file-size; 0: no limit).
   std::uintmax_t max_file_size = 4 * 1024 * 1024;
   /// What CodeScan keeps beyond its sites, findings and counts, each in proportion to the code:
@@ -201,6 +205,9 @@ struct CodeScan {
   report::Summary summary;
   /// Code files that were not scanned, and why (not regular, too large, minified, generated).
   std::vector<source::SkippedFile> skipped;
+  /// With only some files scanned: the code files of the other directories whose models and
+  /// package facts the indexes took in, and how many of them the index cache answered.
+  size_t indexed_elsewhere = 0, indexed_from_cache = 0;
 };
 
 /// The schemas the code is checked against. Offline both are the schema the migrations build;

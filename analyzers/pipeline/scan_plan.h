@@ -100,6 +100,13 @@ struct FirstPass {
 struct CodeFiles {
   std::vector<std::pair<std::string, const languages::Language*>> files;     ///< to scan; null: a data layer's
   std::vector<std::pair<std::string, const languages::Language*>> all_code;  ///< constants come from every file
+  /// With only some files to scan (--changed-since): every code file, in discovery's order,
+  /// which the data layers' index and the Go package index read as the full check does (a model
+  /// declared in another package), and whether each is of another directory than the files
+  /// scanned (`far`: no constant comes from it, and the index cache answers for it). Empty in a
+  /// full check, whose indexes read all_code.
+  std::vector<std::pair<std::string, const languages::Language*>> index_code;
+  std::vector<char> far;
   std::vector<std::string> candidates;
   std::vector<std::string> other_migrations;
   /// Files of a language schemagate does not read (Rust, PHP, C#, ...) whose text holds a
@@ -126,8 +133,11 @@ struct ScanPlan {
 bool plan_scan(const source::FileSystem& fs, const Options& given, const SchemaBuild& schema, const Targets& targets,
                ScanPlan* plan, std::vector<source::SkippedFile>* skipped, std::string* err);
 
-/// The extract and resolve phases: one result per file of plan.code.files, in that order.
-std::vector<FileResult> extract_files(const source::FileSystem& fs, const ScanPlan& plan);
+/// The extract and resolve phases: one result per file of plan.code.files, in that order. With
+/// `index_use`: how many files of other directories the indexes read, and how many of them the
+/// index cache answered (CodeScan::indexed_elsewhere).
+std::vector<FileResult> extract_files(const source::FileSystem& fs, const ScanPlan& plan,
+                                      std::pair<size_t, size_t>* index_use = nullptr);
 
 /// The evaluate phase: each file's sites and requirements judged and its findings located, into
 /// `out` (unsorted: the report phase orders them). False with *err on a file that failed.

@@ -489,37 +489,6 @@ std::string read_digest(bool ok, const std::string& text, const std::string& err
   return ok ? "ok " + sha256_hex(text) : "error " + err;
 }
 
-/// A regular file's identity as git's index keeps it (device, inode, size, modification and
-/// change times): the same identity is the same bytes, since any write moves the change time,
-/// which no program can set. Hashing every file a build read (a Go tree's migration code) cost
-/// more than the rest of a cache hit; a file whose identity is unchanged is not read again. ""
-/// for anything else, and for a file changed less than a second before `before_ns` (it may have
-/// changed again within the clock's granularity after it was read: then it is hashed).
-std::string identity_bytes(const source::FileIdentity& id, int64_t before_ns) {
-  if (before_ns && (id.mtime_ns > before_ns - 1000000000 || id.ctime_ns > before_ns - 1000000000)) return "";
-  // The five numbers' bytes, compared whole (a hit asks this of every file the build read).
-  const uint64_t fields[5] = {id.dev, id.ino, id.size, static_cast<uint64_t>(id.mtime_ns),
-                              static_cast<uint64_t>(id.ctime_ns)};
-  return std::string(reinterpret_cast<const char*>(fields), sizeof fields);
-}
-
-std::string file_identity(const std::string& path, int64_t before_ns) {
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "";
-  return identity_bytes({static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
-                         static_cast<uint64_t>(st.st_size),
-                         static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                         static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec},
-                        before_ns);
-}
-
-/// file_identity(path, 0), from the lstat this run made of the file already where `fs` kept it
-/// (a pre-commit run stats every tracked file before the cache is asked).
-std::string identity_now(const source::FileSystem& fs, const std::string& path) {
-  if (std::optional<source::FileIdentity> seen = fs.seen_identity(path)) return identity_bytes(*seen, 0);
-  return file_identity(path, 0);
-}
-
 int64_t now_ns() {
   struct timespec ts {};
   ::clock_gettime(CLOCK_REALTIME, &ts);
@@ -841,6 +810,29 @@ bool store(const std::string& file, const std::string& key,
 }
 
 }  // namespace
+
+std::string identity_bytes(const source::FileIdentity& id, int64_t before_ns) {
+  if (before_ns && (id.mtime_ns > before_ns - 1000000000 || id.ctime_ns > before_ns - 1000000000)) return "";
+  // The five numbers' bytes, compared whole (a hit asks this of every file the build read).
+  const uint64_t fields[5] = {id.dev, id.ino, id.size, static_cast<uint64_t>(id.mtime_ns),
+                              static_cast<uint64_t>(id.ctime_ns)};
+  return std::string(reinterpret_cast<const char*>(fields), sizeof fields);
+}
+
+std::string file_identity(const std::string& path, int64_t before_ns) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "";
+  return identity_bytes({static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
+                         static_cast<uint64_t>(st.st_size),
+                         static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                         static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec},
+                        before_ns);
+}
+
+std::string identity_now(const source::FileSystem& fs, const std::string& path, int64_t before_ns) {
+  if (std::optional<source::FileIdentity> seen = fs.seen_identity(path)) return identity_bytes(*seen, before_ns);
+  return file_identity(path, before_ns);
+}
 
 std::string schema_cache_dir() {
   // SCHEMAGATE_CACHE_DIR names the directory (a CI job's restored cache); set and empty: no cache.

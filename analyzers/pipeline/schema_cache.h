@@ -24,6 +24,19 @@ namespace schemagate::pipeline {
 /// $XDG_CACHE_HOME/schemagate, else $HOME/.cache/schemagate; "" when none is set (no cache).
 std::string schema_cache_dir();
 
+/// A regular file's identity as git's index keeps it (device, inode, size, modification and
+/// change times): the same identity is the same bytes, since any write moves the change time,
+/// which no program can set. The caches keep a file's identity instead of hashing its bytes
+/// (hashing every file a build read, a Go tree's migration code, cost more than the rest of a
+/// cache hit). "" for a file changed less than a second before `before_ns` (it may have changed
+/// again within the clock's granularity after it was read); 0: no such bound.
+std::string identity_bytes(const source::FileIdentity& id, int64_t before_ns);
+/// identity_bytes of the regular file at `path` from an lstat(2) now; "" for anything else.
+std::string file_identity(const std::string& path, int64_t before_ns);
+/// file_identity, from the lstat this run made of the file already where `fs` kept it (a
+/// pre-commit run stats every tracked file before the caches are asked).
+std::string identity_now(const source::FileSystem& fs, const std::string& path, int64_t before_ns = 0);
+
 /// What a cached build was made with, besides the file system's answers.
 struct SchemaCacheKey {
   std::string root;       ///< the project directory, absolute

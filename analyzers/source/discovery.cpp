@@ -323,8 +323,6 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
     return false;
   }
   if (!read_gitignore(fs, root, dir, *listing, &rules, err)) return false;
-  // Asked once for the directory, not of each of its files.
-  const bool keep_all = opt.keep_files_in && opt.keep_files_in(dir);
   auto skip = [&](const std::string& rel, std::string reason) {
     if (opt.skipped) opt.skipped->push_back({rel, std::move(reason)});
   };
@@ -351,7 +349,6 @@ bool walk(const FileSystem& fs, const std::string& root, const std::string& dir,
           !rules.ignored(rel, false))
         opt.other_migrations->push_back(rel);
       if (e.name[0] == '.' || migration_name) continue;
-      if (opt.keep_file && !keep_all && !opt.keep_file(rel)) continue;
       if (rules.ignored(rel, false)) continue;
       // A migration set that is one file beside the code (lnbits' migrations.py).
       if (!opt.skip_dirs.empty() && std::find(opt.skip_dirs.begin(), opt.skip_dirs.end(), rel) != opt.skip_dirs.end()) continue;

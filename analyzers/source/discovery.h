@@ -46,13 +46,6 @@ struct DiscoveryOptions {
   /// The rules of the user's ignore file (git's `core.excludesFile`), applied first so that
   /// `.git/info/exclude` and the `.gitignore` files override them, as git does.
   std::string excludes_rules;
-  /// Set: a file it answers false for is not listed, and is not asked of the ignore rules (a
-  /// pre-commit run wants the code of a few directories, not every file's ignore verdict). The
-  /// migration files of `other_migrations` are found whatever it says.
-  std::function<bool(const std::string& rel)> keep_file;
-  /// With keep_file: a directory (root-relative, "" for the root) whose files are all kept,
-  /// whatever keep_file answers; asked once for the directory, not of each of its files.
-  std::function<bool(const std::string& dir)> keep_files_in;
 };
 
 /// Root-relative paths ('/' separators) of candidate files, sorted. The caller filters them by

@@ -75,36 +75,6 @@ TEST_CASE("include and exclude globs") {
   CHECK(files[0] == "a/x.py");
 }
 
-TEST_CASE("discovery with keep_file: every file of a kept directory, elsewhere what keep_file keeps") {
-  MemoryFileSystem fs;
-  fs.add("p/.gitignore", "*.log\n");
-  fs.add("p/api/store.go", "");
-  fs.add("p/api/notes.log", "");
-  fs.add("p/api/README.md", "");
-  fs.add("p/web/page.ts", "");
-  fs.add("p/web/schema.prisma", "");
-  fs.add("p/web/debug.log", "");
-  fs.add("p/web/.gitignore/x.txt", "");  // a directory named .gitignore holds no rules
-  fs.add("p/web/page.tsx", "");
-  DiscoveryOptions opt;
-  std::vector<std::string> asked_dirs, asked_files;
-  opt.keep_files_in = [&](const std::string& dir) {
-    asked_dirs.push_back(dir);
-    return dir == "api";
-  };
-  opt.keep_file = [&](const std::string& rel) {
-    asked_files.push_back(rel);
-    return !rel.ends_with(".ts") && !rel.ends_with(".tsx");
-  };
-  auto files = discover_files(fs, "p", opt);
-  std::string joined;
-  for (auto& f : files) joined += f + " ";
-  // The root .gitignore applies in both directories; api/ keeps its Go file without asking.
-  CHECK(joined == "api/README.md api/store.go web/schema.prisma ");
-  CHECK(asked_dirs == std::vector<std::string>{"", "api", "web"});
-  CHECK(asked_files == std::vector<std::string>{"web/debug.log", "web/page.ts", "web/page.tsx", "web/schema.prisma"});
-}
-
 TEST_CASE("ignore rules: the last that matches decides, whichever its kind, and a .gitignore holds below it only") {
   MemoryFileSystem fs;
   // Name rules ending in a literal character (*.gen.py, *.log, !important.log) and path rules

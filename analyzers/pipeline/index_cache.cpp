@@ -1,0 +1,115 @@
+// See index_cache.h.
+#include "analyzers/pipeline/index_cache.h"
+
+#include <cstring>
+
+#include "analyzers/source/fast_hash.h"
+#include "analyzers/source/file_system.h"
+
+namespace schemagate::pipeline {
+
+namespace {
+
+constexpr std::string_view kMagic = "schemagate-index 1\n";
+
+void put32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), sizeof v); }
+void put_s(std::string* out, std::string_view s) {
+  put32(out, static_cast<uint32_t>(s.size()));
+  out->append(s);
+}
+
+using index_cache_detail::Reader;
+
+}  // namespace
+
+std::string encode_file_index(const FileIndex& index) {
+  std::string out;
+  put32(&out, static_cast<uint32_t>(index.wanted.size()));
+  for (auto& w : index.wanted) put_s(&out, w);
+  put32(&out, static_cast<uint32_t>(index.found.size()));
+  for (auto& f : index.found)
+    for (auto& s : f) put_s(&out, s);
+  put32(&out, static_cast<uint32_t>(index.package.size()));
+  for (auto& [k, v] : index.package) put_s(&out, k), put_s(&out, v);
+  return out;
+}
+
+bool decode_file_index(std::string_view bytes, FileIndex* out) {
+  FileIndex index;
+  if (!read_file_index(
+          bytes, [&](std::string_view w) { index.wanted.emplace_back(w); },
+          [&](std::string_view layer, std::string_view key, std::string_view value) {
+            index.found.push_back({std::string(layer), std::string(key), std::string(value)});
+          },
+          [&](std::string_view key, std::string_view value) { index.package.emplace_back(key, value); }))
+    return false;
+  *out = std::move(index);
+  return true;
+}
+
+IndexCache::IndexCache(std::string file, std::string key) : file_(std::move(file)), key_(std::move(key)) {
+  if (file_.empty() || !mapped_.open(file_, true)) return;
+  std::string_view bytes = mapped_.bytes();
+  if (bytes.size() < kMagic.size() + 8 || bytes.substr(0, kMagic.size()) != kMagic) return;
+  std::string_view payload = bytes.substr(kMagic.size(), bytes.size() - kMagic.size() - 8);
+  uint64_t stored = 0;
+  std::memcpy(&stored, bytes.data() + bytes.size() - 8, 8);
+  if (stored != source::fast_hash(payload)) return;
+  Reader r{payload};
+  if (r.s() != key_ || !r.ok) return;
+  std::unordered_map<std::string_view, Entry> entries;
+  uint32_t n = r.count(12);
+  entries.reserve(n);
+  for (; r.ok && n > 0; --n) {
+    std::string_view rel = r.s();
+    Entry e;
+    e.identity = r.s();
+    e.encoded = r.s();
+    if (r.ok) entries.emplace(rel, e);
+  }
+  if (!r.ok || !r.in.empty()) return;
+  entries_ = std::move(entries);
+  kept_ = entries_.size();
+}
+
+const std::string_view* IndexCache::find(const std::string& rel, std::string_view identity) {
+  auto it = entries_.find(rel);
+  if (it == entries_.end() || identity.empty() || it->second.identity != identity) return nullptr;
+  if (!it->second.asked) ++reused_;
+  it->second.asked = true;
+  return &it->second.encoded;
+}
+
+std::string_view IndexCache::put(const std::string& rel, std::string identity, std::string encoded) {
+  if (file_.empty() || identity.empty()) return storage_.emplace_back(std::move(encoded));
+  auto it = entries_.find(rel);
+  std::string_view key = it != entries_.end() ? it->first : std::string_view(storage_.emplace_back(rel));
+  Entry& e = entries_[key];
+  e.identity = storage_.emplace_back(std::move(identity));
+  e.encoded = storage_.emplace_back(std::move(encoded));
+  e.asked = true;
+  changed_ = true;
+  return e.encoded;
+}
+
+bool IndexCache::save() {
+  if (file_.empty()) return true;
+  size_t written = 0;
+  for (auto& [rel, e] : entries_) written += e.asked;
+  if (!changed_ && written == kept_) return true;  // the same answers as read
+  std::string payload;
+  put_s(&payload, key_);
+  put32(&payload, static_cast<uint32_t>(written));
+  for (auto& [rel, e] : entries_) {
+    if (!e.asked) continue;
+    put_s(&payload, rel);
+    put_s(&payload, e.identity);
+    put_s(&payload, e.encoded);
+  }
+  std::string bytes = std::string(kMagic) + payload;
+  const uint64_t sum = source::fast_hash(payload);
+  bytes.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+  return source::replace_file(file_, bytes);
+}
+
+}  // namespace schemagate::pipeline
