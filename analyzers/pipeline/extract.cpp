@@ -916,7 +916,7 @@ std::vector<FileResult> extract_files(const source::FileSystem& disk, const Scan
       index_files.push_back({f, nullptr});
   IndexCache cache(plan.code.far.empty() ? "" : options.index_cache_file, options.index_cache_key);
   const std::vector<std::optional<std::string_view>> far =
-      far_answers(fs, options, index_files, plan.code.far, plan.threads, &cache);
+      far_answers(disk, options, index_files, plan.code.far, plan.threads, &cache);  // not kept: no pass reads them again
   if (index_use) *index_use = {std::count(plan.code.far.begin(), plan.code.far.end(), 1), cache.reused()};
   ParsedFiles parsed;
   datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, far, plan.threads, &parsed);

@@ -188,25 +188,35 @@ bool is_not_application_code(std::string_view path) {
   const std::string_view name = slash == std::string_view::npos ? p : p.substr(slash + 1);
   const std::string_view dirs = std::string_view(buffer).substr(0, slash == std::string_view::npos ? 1 : slash + 2);
   if (name.ends_with(".queries.ts") || name.starts_with("zz_generated")) return true;
+  // The directories' names, each looked at once for the tests below (a search of the path for
+  // each test cost 2,000 instructions a file, and this is asked of every file).
+  bool testdata_src = false, generated_client = false, supabase_schemas = false, test_data = false, schema_dir = false;
+  std::string_view previous;
+  for (size_t at = 1; at < dirs.size();) {
+    const size_t end = dirs.find('/', at);
+    const std::string_view d = dirs.substr(at, end - at);
+    testdata_src = testdata_src || (previous == "testdata" && d == "src");
+    generated_client = generated_client || d == "prisma-client" ||
+                       (previous == "generated" && (d == "prisma" || d == "client")) ||
+                       (previous == "prisma" && d == "generated");
+    supabase_schemas = supabase_schemas || (previous == "supabase" && d == "schemas");
+    test_data = test_data || d == "fixtures" || d == "seeds" || d == "seed" || d == "testdata";
+    schema_dir = d == "schemas" || d == "schema";  // of the last directory
+    previous = d;
+    at = end + 1;
+  }
   // A Go analyzer's sample packages (analysistest's testdata/src/<pkg>/): inputs the analyzer's
   // tests read as source, never built into the program.
-  if (name.ends_with(".go") && dirs.find("/testdata/src/") != std::string::npos) return true;
+  if (name.ends_with(".go") && testdata_src) return true;
   // Storybook stories render components with sample data (a code viewer's sample SQL): no
   // database runs them.
   if (name.find(".stories.") != std::string::npos || name.find(".story.") != std::string::npos) return true;
-  if (dirs.find("/generated/prisma/") != std::string::npos || dirs.find("/prisma/generated/") != std::string::npos ||
-      dirs.find("/prisma-client/") != std::string::npos || dirs.find("/generated/client/") != std::string::npos)
-    return true;
+  if (generated_client) return true;
   // Declarative schema files (Supabase's supabase/schemas/, a schema/ folder beside the
   // migrations) describe the tables the migrations create; as code they would hide them.
   // Supabase's may sit in folders of their own (supabase/schemas/pricing/functions.sql).
-  if (name.ends_with(".sql") && (dirs.ends_with("/schemas/") || dirs.ends_with("/schema/") ||
-                                 dirs.find("/supabase/schemas/") != std::string::npos))
-    return true;
-  if (name.ends_with(".sql") &&
-      (name.starts_with("seed") || dirs.find("/fixtures/") != std::string::npos ||
-       dirs.find("/seeds/") != std::string::npos || dirs.find("/seed/") != std::string::npos ||
-       dirs.find("/testdata/") != std::string::npos))  // Go's test inputs (popx's <version>_testdata.sql)
+  if (name.ends_with(".sql") && (schema_dir || supabase_schemas)) return true;
+  if (name.ends_with(".sql") && (name.starts_with("seed") || test_data))  // testdata: Go's test inputs (popx's <version>_testdata.sql)
     return true;
   return false;
 }

@@ -112,6 +112,23 @@ TEST_CASE("code that is not the application's: by path, in any case") {
   CHECK_FALSE(is_not_application_code("queries/users.sql"));
   CHECK_FALSE(is_not_application_code("schema.sql"));
   CHECK_FALSE(is_not_application_code(""));
+  // Each directory test by whole names, in the order given, anywhere in the path.
+  CHECK(is_not_application_code("web/Prisma/Generated/index.ts"));
+  CHECK(is_not_application_code("packages/prisma-client/index.js"));
+  CHECK(is_not_application_code("src/generated/client/runtime.js"));
+  CHECK_FALSE(is_not_application_code("src/generated/models/user.ts"));
+  CHECK_FALSE(is_not_application_code("src/generatedx/prisma/user.ts"));
+  CHECK_FALSE(is_not_application_code("client/generated/user.ts"));
+  CHECK_FALSE(is_not_application_code("pkg/my-testdata/src/a/a.go"));
+  CHECK_FALSE(is_not_application_code("pkg/testdata/lib/src/a.go"));
+  CHECK(is_not_application_code("db/seeds/users.sql"));
+  CHECK(is_not_application_code("db/seed/users.sql"));
+  CHECK(is_not_application_code("store/testdata/20240101_testdata.sql"));
+  CHECK_FALSE(is_not_application_code("db/seeds/users.go"));
+  CHECK(is_not_application_code("api/Schemas/tables.sql"));
+  CHECK_FALSE(is_not_application_code("db/schema/queries/users.sql"));  // schema/ not the last
+  CHECK(is_not_application_code("supabase/schemas/pricing/functions.sql"));
+  CHECK_FALSE(is_not_application_code("supabase/queries/schemas.sql"));
 }
 
 TEST_CASE("generated files are recognised") {
