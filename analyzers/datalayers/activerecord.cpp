@@ -2337,7 +2337,7 @@ class Extractor {
     // `where.not(...)` is named as Rails writes it.
     std::string label = model.name + "." + (m == "not" ? std::string("where.not") : std::string(m));
     requirements::Use use = *kind == Args::UpdateAll ? requirements::Use::Write : requirements::Use::Read;
-    auto name_arg = [&](TSNode n) {
+    std::function<void(TSNode)> name_arg = [&](TSNode n) {
       requirements::Span span;
       auto name = name_of(n, src_, &span);
       if (!name) return;
@@ -2353,9 +2353,30 @@ class Extractor {
       if (col.empty()) return;
       require(model, label, col, span, use, m);
     };
-    // order/pluck/select/group/calculations: a name that is not one of the model's columns goes to
-    // PostgreSQL unqualified, where a select-list alias or a joined table's column answers it.
-    if (*kind != Args::Where && *kind != Args::UpdateAll && (chain->joined || chain->custom_select)) return;
+    // order/pluck/select/group/calculations on a query that joins other tables or selects its own
+    // list: a name that is not one of the model's columns goes to PostgreSQL unqualified, where a
+    // joined table's column or a select-list alias answers it. A column the table has is judged;
+    // one it lacks is not (unknown_when_absent), and a SQL fragment is listed as unchecked.
+    std::string doubt;
+    if (*kind != Args::Where && *kind != Args::UpdateAll && (chain->joined || chain->custom_select))
+      doubt = chain->joined ? "the query joins other tables: a name the model's table lacks may be a column of theirs (not judged)"
+                            : "the query selects its own list: a name the model's table lacks may be an alias of it (not judged)";
+    if (!doubt.empty()) {
+      const auto plain_name = name_arg;
+      name_arg = [&, plain_name](TSNode n) {
+        auto& reqs = out_->requirements.requirements;
+        const size_t before = reqs.size();
+        plain_name(n);
+        for (size_t i = before; i < reqs.size(); ++i)
+          if (reqs[i].object == requirements::Object::Column && reqs[i].unknown_when_absent.empty())
+            reqs[i].unknown_when_absent = doubt;
+      };
+    }
+    auto fragment_unjudged = [&](TSNode a) {
+      out_->unchecked.push_back({ts_node_start_byte(a), "activerecord " + std::string(m),
+                                 chain->joined ? "the query joins other tables: the fragment's names may be theirs"
+                                               : "the query selects its own list: the fragment's names may be its aliases"});
+    };
     switch (*kind) {
       case Args::Where:
       case Args::UpdateAll: {
@@ -2408,6 +2429,8 @@ class Extractor {
                                              "ORDER BY fragment names"});
             else if (!chain->joined && !chain->custom_select)
               fragment(model, label, a, "SELECT 1 FROM ", " ORDER BY ", false, use, m);
+            else
+              fragment_unjudged(a);
             continue;
           }
           if (node_is(a, "simple_symbol")) order_name(a);
@@ -2422,6 +2445,8 @@ class Extractor {
             if (!chain->joined && !chain->custom_select)
               fragment(model, label, a, m == "group" ? "SELECT 1 FROM " : "SELECT ", m == "group" ? " GROUP BY " : "",
                        false, use, m);
+            else
+              fragment_unjudged(a);
             continue;
           }
           if (node_is(a, "simple_symbol")) name_arg(a);

@@ -1,0 +1,3 @@
+class Owner < ApplicationRecord
+  has_many :tasks
+end
