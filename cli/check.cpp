@@ -202,7 +202,8 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   if (!options.quiet) report_unread(scan->unread, options.verbose);
   if (options.verbose && !build.services.empty()) report_service_coverage(build.services, scan->files);
   if (options.verbose && scan->indexed_elsewhere)
-    std::cerr << "schemagate: models and packages of other directories: " << scan->indexed_elsewhere << " files, "
+    std::cerr << "schemagate: models and packages of other directories: " << scan->indexed_elsewhere
+              << (scan->indexed_elsewhere == 1 ? " file, " : " files, ")
               << scan->indexed_from_cache << " answered by the index cache"
               << (plan.options.index_cache_file.empty() ? "" : " (" + plan.options.index_cache_file + ")") << "\n";
   if (options.verbose) {

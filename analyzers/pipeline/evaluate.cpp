@@ -114,13 +114,31 @@ void explain_other_service(const std::vector<Service>& services, const std::stri
 class Excuses {
  public:
   Excuses(const source::FileSystem& fs, const Options& options, const SchemaBuild& schema, const CodeFiles& code,
-          const std::vector<FileResult>& results) {
+          const std::vector<FileResult>& results, const FarCode* far) {
     // Relations the code creates, by name and by "schema.name" when qualified: a reference to
     // one is unchecked, not missing, wherever in the project it is.
     for (auto& r : results)
       for (auto& c : r.created)
         if (c.relation.name.find(sql::kHole) == std::string::npos)
           created_.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
+    // With only some files scanned: what the code of the other directories may create, which the
+    // full check's scan of it would tell (FarCode). Its forms go in before read_name_forms, which
+    // points each form's excuse at its text once forms_ no longer grows.
+    if (far) {
+      far_ = far;
+      for (auto& c : far->created) {
+        if (c.relation.name.find(sql::kHole) == std::string::npos) {
+          elsewhere_.push_back(c);
+        } else if (is_name_form(c.relation.name)) {
+          std::string shown = c.relation.name;
+          std::replace(shown.begin(), shown.end(), sql::kHole, '*');
+          forms_.push_back({c.relation.name,
+                            "may be created at run time under a name of the form " + shown +
+                                " by code of another directory, which this run did not scan (the full check does), at",
+                            c});
+        }
+      }
+    }
     read_name_forms(fs, options.root, code, results,
                     std::any_of(schema.directories.begin(), schema.directories.end(),
                                 [](const MigrationDirectory& d) { return d.format == "django"; }));
@@ -193,7 +211,8 @@ class Excuses {
   /// What excuses `file`'s use of a relation ("schema.name"): the code, an engine, or its module's Hibernate.
   const CodeCreated* relation(const std::string& file, const std::string& qualified) const {
     if (const CodeCreated* c = created_by_code(qualified)) return c;
-    return by_hibernate_for(hibernate_tables_, file, qualified);
+    if (const CodeCreated* c = by_hibernate_for(hibernate_tables_, file, qualified)) return c;
+    return far_ && far_->create_all ? &*far_->create_all : nullptr;
   }
   /// What excuses `file`'s use of a column ("schema.relation.column"): the code that adds it at
   /// run time (by "schema.column:relation.column", or unqualified), or its module's Hibernate.
@@ -216,9 +235,12 @@ class Excuses {
  private:
   const CodeCreated* by_hibernate_for(const std::map<std::string, const CodeCreated*>& made, const std::string& file,
                                       const std::string& key) const {
-    const HibernateSchemaModule* m = made.empty() ? nullptr : hibernate_module_of(hibernate_, file);
+    const HibernateSchemaModule* m = made.empty() && !far_ ? nullptr : hibernate_module_of(hibernate_, file);
     if (!m) return nullptr;
     auto it = made.find(std::to_string(m - hibernate_.data()) + "|" + key);
+    // With only some files scanned, the module's entities of other directories were not read:
+    // Hibernate may create what the file names.
+    if (it == made.end() && far_) return &by_hibernate_[m - hibernate_.data()];
     return it == made.end() ? nullptr : it->second;
   }
   const CodeCreated* created_by_code(const std::string& qualified) const {
@@ -295,6 +317,7 @@ class Excuses {
 
   /// By name and by "schema.name" when qualified; pointers into the results and the vectors below.
   std::map<std::string, const CodeCreated*> created_;
+  const FarCode* far_ = nullptr;  ///< with only some files scanned
   /// A table created under a name of a form: the form (kHole for run-time parts), the excuse.
   struct FormCreated {
     std::string form, how;
@@ -339,11 +362,11 @@ void release_evaluated(FileResult* r) {
 }  // namespace
 
 bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const SchemaBuild& schema,
-                    std::vector<FileResult>& results, CodeScan* out, std::string* err) {
+                    std::vector<FileResult>& results, CodeScan* out, std::string* err, const FarCode* far) {
   const Options& options = plan.options;
   const Targets& targets = plan.targets;
   const auto& files = plan.code.files;
-  const Excuses excuses(fs, options, schema, plan.code, results);
+  const Excuses excuses(fs, options, schema, plan.code, results, options.only_files ? far : nullptr);
   const std::string* judging = nullptr;  // the file checks::evaluate is judging
   const report::Locator migrations = migration_places(schema);
 

@@ -10,7 +10,7 @@ namespace schemagate::pipeline {
 
 namespace {
 
-constexpr std::string_view kMagic = "schemagate-index 1\n";
+constexpr std::string_view kMagic = "schemagate-index 3\n";  // 2: FileIndex::created; 3: what is derived
 
 void put32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), sizeof v); }
 void put_s(std::string* out, std::string_view s) {
@@ -31,6 +31,15 @@ std::string encode_file_index(const FileIndex& index) {
     for (auto& s : f) put_s(&out, s);
   put32(&out, static_cast<uint32_t>(index.package.size()));
   for (auto& [k, v] : index.package) put_s(&out, k), put_s(&out, v);
+  put32(&out, static_cast<uint32_t>(index.created.size()));
+  for (auto& [name, line] : index.created) put_s(&out, name), put32(&out, line);
+  put32(&out, index.create_all_line);
+  return out;
+}
+
+std::string encode_merged_facts(const std::vector<MergedFact>& facts) {
+  std::string out;
+  for (const MergedFact& f : facts) put_s(&out, f.key), put_s(&out, f.value), put32(&out, f.position);
   return out;
 }
 
@@ -41,7 +50,9 @@ bool decode_file_index(std::string_view bytes, FileIndex* out) {
           [&](std::string_view layer, std::string_view key, std::string_view value) {
             index.found.push_back({std::string(layer), std::string(key), std::string(value)});
           },
-          [&](std::string_view key, std::string_view value) { index.package.emplace_back(key, value); }))
+          [&](std::string_view key, std::string_view value) { index.package.emplace_back(key, value); },
+          [&](std::string_view name, uint32_t line) { index.created.emplace_back(name, line); },
+          [&](uint32_t line) { index.create_all_line = line; }))
     return false;
   *out = std::move(index);
   return true;
@@ -67,9 +78,18 @@ IndexCache::IndexCache(std::string file, std::string key) : file_(std::move(file
     e.encoded = r.s();
     if (r.ok) entries.emplace(rel, e);
   }
+  std::unordered_map<std::string_view, Derived> derived;
+  for (uint32_t d = r.count(16); r.ok && d > 0; --d) {
+    std::string_view name = r.s();
+    Derived e;
+    e.signature = static_cast<uint64_t>(r.n()) | static_cast<uint64_t>(r.n()) << 32;
+    e.bytes = r.s();
+    if (r.ok) derived.emplace(name, e);
+  }
   if (!r.ok || !r.in.empty()) return;
   entries_ = std::move(entries);
-  kept_ = entries_.size();
+  derived_ = std::move(derived);
+  kept_ = entries_.size() + derived_.size();
 }
 
 const std::string_view* IndexCache::find(const std::string& rel, std::string_view identity) {
@@ -92,11 +112,30 @@ std::string_view IndexCache::put(const std::string& rel, std::string identity, s
   return e.encoded;
 }
 
+const std::string_view* IndexCache::derived(const std::string& name, uint64_t signature) {
+  auto it = derived_.find(name);
+  if (it == derived_.end() || it->second.signature != signature) return nullptr;
+  it->second.asked = true;
+  return &it->second.bytes;
+}
+
+std::string_view IndexCache::put_derived(const std::string& name, uint64_t signature, std::string bytes) {
+  auto it = derived_.find(name);
+  std::string_view key = it != derived_.end() ? it->first : std::string_view(storage_.emplace_back(name));
+  Derived& d = derived_[key];
+  d.signature = signature;
+  d.bytes = storage_.emplace_back(std::move(bytes));
+  d.asked = !file_.empty();
+  changed_ = changed_ || d.asked;
+  return d.bytes;
+}
+
 bool IndexCache::save() {
   if (file_.empty()) return true;
-  size_t written = 0;
+  size_t written = 0, derived = 0;
   for (auto& [rel, e] : entries_) written += e.asked;
-  if (!changed_ && written == kept_) return true;  // the same answers as read
+  for (auto& [name, d] : derived_) derived += d.asked;
+  if (!changed_ && written + derived == kept_) return true;  // the same answers as read
   std::string payload;
   put_s(&payload, key_);
   put32(&payload, static_cast<uint32_t>(written));
@@ -105,6 +144,13 @@ bool IndexCache::save() {
     put_s(&payload, rel);
     put_s(&payload, e.identity);
     put_s(&payload, e.encoded);
+  }
+  put32(&payload, static_cast<uint32_t>(derived));
+  for (auto& [name, d] : derived_) {
+    if (!d.asked) continue;
+    put_s(&payload, name);
+    put32(&payload, static_cast<uint32_t>(d.signature)), put32(&payload, static_cast<uint32_t>(d.signature >> 32));
+    put_s(&payload, d.bytes);
   }
   std::string bytes = std::string(kMagic) + payload;
   const uint64_t sum = source::fast_hash(payload);

@@ -41,6 +41,12 @@ struct FileIndex {
   std::vector<std::array<std::string, 3>> found;
   /// languages::go_file_facts / named_query_facts of the file (a Go file not a test, a .sql file).
   std::vector<std::pair<std::string, std::string>> package;
+  /// What the file may create when it runs, by words (the full check's scan of the file would
+  /// tell it; a pre-commit run does not scan it): each `CREATE ... TABLE name` of its text
+  /// ("schema.name" when qualified; run-time parts as sql::kHole) with its line, and the line of
+  /// its first create_all() call outside tests (0: none).
+  std::vector<std::pair<std::string, uint32_t>> created;
+  uint32_t create_all_line = 0;
   bool operator==(const FileIndex&) const = default;
 };
 
@@ -49,10 +55,23 @@ std::string encode_file_index(const FileIndex& index);
 bool decode_file_index(std::string_view bytes, FileIndex* out);
 
 /// What encode_file_index wrote, without a copy: on_wanted(layer), then on_found(layer, key,
-/// value) and on_package(key, value) for each, as string_views into `bytes`. False on any input
-/// encode_file_index did not write (some calls may have been made by then).
-template <typename Wanted, typename Found, typename Package>
-bool read_file_index(std::string_view bytes, Wanted&& on_wanted, Found&& on_found, Package&& on_package);
+/// value), on_package(key, value) and on_created(name, line) for each, as string_views into
+/// `bytes`, and on_create_all(line) when it has one. False on any input encode_file_index did not
+/// write (some calls may have been made by then).
+template <typename Wanted, typename Found, typename Package, typename Created, typename CreateAll>
+bool read_file_index(std::string_view bytes, Wanted&& on_wanted, Found&& on_found, Package&& on_package,
+                     Created&& on_created, CreateAll&& on_create_all);
+
+/// Facts of many files merged by key (the Go package facts of the far files), in the order they
+/// are inserted: each with the position of the file it came from.
+struct MergedFact {
+  std::string_view key, value;
+  uint32_t position = 0;
+};
+std::string encode_merged_facts(const std::vector<MergedFact>& facts);
+/// each(key, value, position) for what encode_merged_facts wrote; false on anything else.
+template <typename Each>
+bool read_merged_facts(std::string_view bytes, Each&& each);
 
 class IndexCache {
  public:
@@ -70,6 +89,14 @@ class IndexCache {
   /// when the file could not be written (the next run reads the files again).
   bool save();
 
+  /// What was derived from the answers and kept under `name` with `signature` (a hash of the
+  /// answers it was derived from): its bytes, when they are the ones kept; null otherwise. Valid
+  /// while the cache lives.
+  const std::string_view* derived(const std::string& name, uint64_t signature);
+  /// Keeps `bytes` under `name` with `signature`, replacing what was kept; its text, valid while
+  /// the cache lives.
+  std::string_view put_derived(const std::string& name, uint64_t signature, std::string bytes);
+
   size_t reused() const { return reused_; }  ///< answers read from the file this run
 
  private:
@@ -77,6 +104,12 @@ class IndexCache {
     std::string_view identity, encoded;
     bool asked = false;
   };
+  struct Derived {
+    uint64_t signature = 0;
+    std::string_view bytes;
+    bool asked = false;
+  };
+  std::unordered_map<std::string_view, Derived> derived_;
   std::string file_, key_;
   source::MappedFile mapped_;
   std::deque<std::string> storage_;  ///< paths, identities and answers first seen this run
@@ -124,8 +157,9 @@ void read_file_index_wanted(std::string_view bytes, Wanted&& on_wanted) {
     if (std::string_view w = r.s(); r.ok) on_wanted(w);
 }
 
-template <typename Wanted, typename Found, typename Package>
-bool read_file_index(std::string_view bytes, Wanted&& on_wanted, Found&& on_found, Package&& on_package) {
+template <typename Wanted, typename Found, typename Package, typename Created, typename CreateAll>
+bool read_file_index(std::string_view bytes, Wanted&& on_wanted, Found&& on_found, Package&& on_package,
+                     Created&& on_created, CreateAll&& on_create_all) {
   index_cache_detail::Reader r{bytes};
   for (uint32_t i = 0, c = r.count(4); i < c && r.ok; ++i)
     if (std::string_view w = r.s(); r.ok) on_wanted(w);
@@ -137,7 +171,24 @@ bool read_file_index(std::string_view bytes, Wanted&& on_wanted, Found&& on_foun
     std::string_view key = r.s(), value = r.s();
     if (r.ok) on_package(key, value);
   }
+  for (uint32_t i = 0, c = r.count(8); i < c && r.ok; ++i) {
+    std::string_view name = r.s();
+    uint32_t line = r.n();
+    if (r.ok) on_created(name, line);
+  }
+  if (uint32_t line = r.n(); r.ok && line) on_create_all(line);
   return r.ok && r.in.empty();
+}
+
+template <typename Each>
+bool read_merged_facts(std::string_view bytes, Each&& each) {
+  index_cache_detail::Reader r{bytes};
+  while (r.ok && !r.in.empty()) {
+    std::string_view key = r.s(), value = r.s();
+    uint32_t position = r.n();
+    if (r.ok) each(key, value, position);
+  }
+  return r.ok;
 }
 
 }  // namespace schemagate::pipeline

@@ -22,10 +22,11 @@ bool scan_code(const source::FileSystem& fs, const Options& given, const SchemaB
   ScanPlan plan;
   if (!plan_scan(fs, given, schema, targets, &plan, &out->skipped, err)) return false;
   out->unread = plan.code.unread;
-  std::pair<size_t, size_t> index_use;
-  std::vector<FileResult> results = extract_files(fs, plan, &index_use);
-  std::tie(out->indexed_elsewhere, out->indexed_from_cache) = index_use;
-  if (!evaluate_files(fs, plan, schema, results, out, err)) return false;
+  FarCode far;
+  std::vector<FileResult> results = extract_files(fs, plan, &far);
+  out->indexed_elsewhere = far.files;
+  out->indexed_from_cache = far.from_cache;
+  if (!evaluate_files(fs, plan, schema, results, out, err, &far)) return false;
   // The report phase: findings in file order, skipped files by path.
   std::stable_sort(out->diagnostics.begin(), out->diagnostics.end(), report::diagnostic_less);
   std::stable_sort(out->skipped.begin(), out->skipped.end(),

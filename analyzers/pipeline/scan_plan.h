@@ -40,6 +40,22 @@ struct CodeCreated {
   const char* how = "created at run time by the code at";
 };
 
+/// With only some files scanned (--changed-since): what the indexes learned of the code of the
+/// other directories. The counts (--verbose), and what that code may create at run time, which
+/// the full check's scan of it would tell and which this run must not call missing: each
+/// `CREATE ... TABLE` of its texts, by words, and a create_all() call outside tests (the tables
+/// of models this run did not read).
+struct FarCode {
+  static constexpr const char* kCreated =
+      "may be created at run time by code of another directory, which this run did not scan (the full check does), at";
+  static constexpr const char* kCreateAll =
+      "may be created at run time by create_all() over models of other directories, which this run did not read "
+      "(the full check does), at";
+  size_t files = 0, from_cache = 0;
+  std::vector<CodeCreated> created;
+  std::optional<CodeCreated> create_all;
+};
+
 /// What the extract and resolve phases leave of one file; evaluation comes later, once every
 /// file is known (a relation one file creates at run time excuses another file's use of it).
 struct FileResult {
@@ -133,16 +149,14 @@ struct ScanPlan {
 bool plan_scan(const source::FileSystem& fs, const Options& given, const SchemaBuild& schema, const Targets& targets,
                ScanPlan* plan, std::vector<source::SkippedFile>* skipped, std::string* err);
 
-/// The extract and resolve phases: one result per file of plan.code.files, in that order. With
-/// `index_use`: how many files of other directories the indexes read, and how many of them the
-/// index cache answered (CodeScan::indexed_elsewhere).
-std::vector<FileResult> extract_files(const source::FileSystem& fs, const ScanPlan& plan,
-                                      std::pair<size_t, size_t>* index_use = nullptr);
+/// The extract and resolve phases: one result per file of plan.code.files, in that order; with
+/// only some files scanned, what the indexes learned of the others into `*far` when given.
+std::vector<FileResult> extract_files(const source::FileSystem& fs, const ScanPlan& plan, FarCode* far = nullptr);
 
 /// The evaluate phase: each file's sites and requirements judged and its findings located, into
 /// `out` (unsorted: the report phase orders them). False with *err on a file that failed.
 bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const SchemaBuild& schema,
-                    std::vector<FileResult>& results, CodeScan* out, std::string* err);
+                    std::vector<FileResult>& results, CodeScan* out, std::string* err, const FarCode* far = nullptr);
 
 inline bool site_is_sql_file(const std::string& rel) { return rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".sql") == 0; }
 

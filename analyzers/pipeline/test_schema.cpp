@@ -500,7 +500,7 @@ std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(cons
     if (create.end - create.at < 6 || !is(create, "create")) continue;
     Span w = next_word(create.end);
     while (w.end != 0 && (is(w, "virtual") || is(w, "external") || is(w, "temp") || is(w, "temporary") ||
-                          is(w, "unlogged") || is(w, "or") || is(w, "replace")))
+                          is(w, "unlogged") || is(w, "materialized") || is(w, "or") || is(w, "replace")))
       w = next_word(w.end);
     if (w.end == 0 || (!is(w, "table") && !is(w, "view"))) continue;
     w = next_word(w.end);

@@ -104,7 +104,7 @@ class TestSchemas {
   std::map<std::string, std::string> test_install_tables_;
 };
 
-/// Every `CREATE [VIRTUAL|EXTERNAL|TEMP|TEMPORARY|UNLOGGED] TABLE|VIEW [IF NOT EXISTS] name` in
+/// Every `CREATE [VIRTUAL|EXTERNAL|TEMP|TEMPORARY|UNLOGGED|MATERIALIZED] TABLE|VIEW [IF NOT EXISTS] name` in
 /// `text`, by words, case-insensitive, with the offset of CREATE; names lower-cased, quotes
 /// dropped, a site's run-time fragments (kHole) kept in the name they are part of. Read by words,
 /// not parsed: the text may be a test's whole file or another engine's dialect (Spark's CREATE

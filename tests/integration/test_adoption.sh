@@ -138,6 +138,38 @@ check "changed-since, a changed model of another directory read again" "schemaga
 app/controllers/pulses_controller.rb:3:27: error[missing-column]: column \"machine\" of relation \"beats\" does not exist (SQLSTATE 42703): no migration adds it
 schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 1 error, 0 warnings" "$(rcheck | sed 's| (WORK.*||')"
 
+# What the code of other directories creates at run time, which a pre-commit run does not scan:
+# a use of it is not called missing (the full check excuses it too). A table a module creates,
+# the tables create_all() makes from models, those Hibernate makes (ddl-auto=update).
+newp() { rm -rf "$work/x" && mkdir -p "$work/x/migrations" && cd "$work/x" &&
+         printf 'CREATE TABLE accounts (id bigserial PRIMARY KEY);\n' >migrations/0001_init.up.sql; }
+pcx() { git -C "$work/x" init -q && git -C "$work/x" add -A && git -C "$work/x" commit -qm base &&
+        printf '\n' >>"$work/x/$1" && (cd "$work/x" && NO_COLOR=1 "$bin" check . --changed-since HEAD 2>&1 |
+        grep -e 'error\[' -e 'scanned'; echo "exit: ${PIPESTATUS[0]}"); }
+(newp; mkdir -p app/store app/api
+ printf 'def ensure(cur):\n    cur.execute("CREATE TABLE IF NOT EXISTS kv_cache (k text PRIMARY KEY, v text)")\n' >app/store/cache.py
+ printf 'def get(cur, k):\n    cur.execute("SELECT v FROM kv_cache WHERE k = %%s", (k,))\n' >app/api/read.py)
+check "changed-since, a table code of another directory creates" "schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(pcx app/api/read.py)"
+(newp; mkdir -p app/models app/core app/api
+ printf 'from sqlalchemy import Column, Integer, Text\nfrom sqlalchemy.orm import declarative_base\n\nBase = declarative_base()\n\n\nclass Note(Base):\n    __tablename__ = "notes"\n    id = Column(Integer, primary_key=True)\n    body = Column(Text)\n' >app/models/note.py
+ printf 'from sqlalchemy import create_engine\nfrom app.models.note import Base\n\n\ndef start(url):\n    engine = create_engine(url)\n    Base.metadata.create_all(engine)\n    return engine\n' >app/core/db.py
+ printf 'from sqlalchemy import text\n\n\ndef bodies(session):\n    return session.execute(text("SELECT body FROM notes")).all()\n' >app/api/read.py)
+check "changed-since, the tables create_all() of another directory makes" "schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(pcx app/api/read.py)"
+(newp; rm -r migrations; m=src/main/resources; mkdir -p $m/db/migration src/main/java/app/model src/main/java/app/repo
+ printf 'CREATE TABLE accounts (id bigserial PRIMARY KEY);\n' >$m/db/migration/V1__init.sql
+ printf 'spring.datasource.url=jdbc:postgresql://localhost/app\nspring.jpa.hibernate.ddl-auto=update\n' >$m/application.properties
+ printf 'package app.model;\n\nimport jakarta.persistence.Entity;\nimport jakarta.persistence.Id;\nimport jakarta.persistence.Table;\n\n@Entity\n@Table(name = "items")\npublic class Item {\n  @Id private Long id;\n  private String name;\n}\n' >src/main/java/app/model/Item.java
+ printf 'package app.repo;\n\nimport org.springframework.jdbc.core.JdbcTemplate;\n\npublic class ItemQueries {\n  private final JdbcTemplate jdbc;\n\n  public ItemQueries(JdbcTemplate jdbc) { this.jdbc = jdbc; }\n\n  public java.util.List<String> names() {\n    return jdbc.queryForList("SELECT name FROM items", String.class);\n  }\n}\n' >src/main/java/app/repo/ItemQueries.java)
+check "changed-since, the tables Hibernate makes from entities of another directory" "schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(pcx src/main/java/app/repo/ItemQueries.java)"
+# And a table nothing creates is still missing.
+(newp; mkdir -p app/api; printf 'def get(cur, k):\n    cur.execute("SELECT v FROM kv_store WHERE k = %%s", (k,))\n' >app/api/read.py)
+check "changed-since, a table nothing creates" "app/api/read.py:2:32: error[missing-relation]: relation \"kv_store\" does not exist (SQLSTATE 42P01): no migration creates it
+schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 1 error, 0 warnings
+exit: 1" "$(pcx app/api/read.py)"
+
 # Baseline: recorded findings are forgiven even after lines are added above them; a new one is not.
 (cd "$work/p" && "$bin" baseline . >.schemagate-baseline.json 2>/dev/null)
 check "baseline recorded" "2" "$(grep -c '"fingerprint"' "$work/p/.schemagate-baseline.json")"

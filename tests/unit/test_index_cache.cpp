@@ -38,6 +38,8 @@ FileIndex model_file() {
   f.wanted = {"activerecord"};
   f.found = {{"activerecord", "activerecord:class:Pulse", "beats"}, {"activerecord", "activerecord:base:Pulse", ""}};
   f.package = {{"go:func:models:Label", ""}};
+  f.created = {{"kv_cache", 3}, {"audit.events", 9}};
+  f.create_all_line = 12;
   return f;
 }
 

@@ -78,6 +78,7 @@ TEST_CASE("created tables in text: words read in place, quotes left out, IF NOT 
   CHECK(names("create or replace view v1 as select 1; CREATE UNLOGGED TABLE IF NOT EXISTS t2 (a int)") ==
         std::vector<std::string>{"v1@0", "t2@39"});
   CHECK(names("\"create\" table quoted") == std::vector<std::string>{"quoted@0"});
+  CHECK(names("CREATE MATERIALIZED VIEW IF NOT EXISTS mbid_top AS (SELECT 1)") == std::vector<std::string>{"mbid_top@0"});
   // A word that only holds "create" is another word: recreate, create_table, a.create.
   CHECK(names("recreate table a; create_table b; x.create table c").empty());
   // IF NOT EXISTS with no name after it names nothing, and ends the reading; with fewer words
