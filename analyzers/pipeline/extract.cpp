@@ -463,11 +463,11 @@ FileIndex index_of_file(const std::string& rel, const languages::Language* lang,
                 });
   }
   // What it may create when it runs, by words: the full check scans it and would excuse a use.
-  for (auto& [c, offset] : created_tables_in_text(text)) {
-    if (!lines) lines.emplace(text);
-    out.created.emplace_back(c.schema.empty() ? c.name : c.schema + "." + c.name,
-                             static_cast<uint32_t>(lines->position(offset).line));
-  }
+  for (auto* reader : {&created_tables_in_text, &added_columns_in_text})
+    for (auto& [c, offset] : (*reader)(text)) {
+      if (!lines) lines.emplace(text);
+      out.created.emplace_back(c.schema + "\n" + c.name, static_cast<uint32_t>(lines->position(offset).line));
+    }
   if (lang && lang->name == "python" && !source::is_test_file(rel))
     if (size_t at = text.find(".create_all("); at != std::string::npos) {
       if (!lines) lines.emplace(text);
@@ -992,10 +992,9 @@ std::vector<FileResult> extract_files(const source::FileSystem& disk, const Scan
         read_file_index(*far[i], nothing, nothing, nothing,
                         [&](std::string_view name, uint32_t line) {
                           CodeCreated c{{}, index_files[i].first, static_cast<int>(line), FarCode::kCreated};
-                          if (size_t dot = name.find('.'); dot != std::string_view::npos && name.find(sql::kHole) > dot)
-                            c.relation = {std::string(name.substr(0, dot)), std::string(name.substr(dot + 1))};
-                          else
-                            c.relation.name = name;
+                          const size_t nl = name.find('\n');  // "schema\nname" (FileIndex::created)
+                          if (nl == std::string_view::npos) return;
+                          c.relation = {std::string(name.substr(0, nl)), std::string(name.substr(nl + 1))};
                           far_code->created.push_back(std::move(c));
                         },
                         [&](uint32_t line) {

@@ -42,9 +42,10 @@ struct FileIndex {
   /// languages::go_file_facts / named_query_facts of the file (a Go file not a test, a .sql file).
   std::vector<std::pair<std::string, std::string>> package;
   /// What the file may create when it runs, by words (the full check's scan of the file would
-  /// tell it; a pre-commit run does not scan it): each `CREATE ... TABLE name` of its text
-  /// ("schema.name" when qualified; run-time parts as sql::kHole) with its line, and the line of
-  /// its first create_all() call outside tests (0: none).
+  /// tell it; a pre-commit run does not scan it): each `CREATE ... TABLE name` and each column an
+  /// `ALTER TABLE ... ADD` adds, of its text ("schema\nname", the schema "" when not qualified;
+  /// a column's name "column:<relation>.<column>"; run-time parts as sql::kHole) with its line,
+  /// and the line of its first create_all() call outside tests (0: none).
   std::vector<std::pair<std::string, uint32_t>> created;
   uint32_t create_all_line = 0;
   bool operator==(const FileIndex&) const = default;

@@ -460,70 +460,135 @@ std::optional<OtherSchema> FileSchema::relation(std::string_view name) const {
   return std::nullopt;
 }
 
-std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(const std::string& text) {
-  // The words are spans of `text`, compared in place (lower case, quotes left out): only a name
-  // after CREATE ... TABLE is copied. A test file is mostly words that are no CREATE, and
-  // copying each (as strings, lower-cased) was most of a scan of synapse's tests.
-  // A run-time fragment (a site's kHole) is part of the name it stands in: CREATE TABLE %q (id
-  // ...) names no table "id".
-  // ASCII alone, as std::isalnum and std::tolower read bytes in the C locale the program runs in.
-  auto in_word = [](char ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '"' ||
-           ch == sql::kHole;
-  };
-  auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch; };
-  const size_t n = text.size();
+namespace {
+
+/// The words of a text read in place (lower case, quotes left out), for the readers of CREATE
+/// and ALTER statements by words below: only a name is copied. A test file is mostly words that
+/// are no CREATE, and copying each (as strings, lower-cased) was most of a scan of synapse's
+/// tests. A run-time fragment (a site's kHole) is part of the name it stands in: CREATE TABLE
+/// %q (id ...) names no table "id". ASCII alone, as std::isalnum and std::tolower read bytes in
+/// the C locale the program runs in.
+class TextWords {
+ public:
   struct Span {
-    size_t at = 0, end = 0;
+    size_t at = 0, end = 0;  ///< end == 0: no word
   };
-  // The word at or after `from` (a word starts at a word byte and goes on over word bytes and
-  // dots); `end` == 0 when there is none.
-  auto next_word = [&](size_t from) {
-    while (from < n && !in_word(text[from])) ++from;
+  explicit TextWords(const std::string& text) : text_(text) {}
+
+  /// The word at or after `from` (a word starts at a word byte and goes on over word bytes and
+  /// dots).
+  Span next(size_t from) const {
+    const size_t n = text_.size();
+    while (from < n && !in_word(text_[from])) ++from;
     if (from >= n) return Span{};
     size_t end = from;
-    while (end < n && (in_word(text[end]) || text[end] == '.')) ++end;
+    while (end < n && (in_word(text_[end]) || text_[end] == '.')) ++end;
     return Span{from, end};
-  };
-  auto is = [&](const Span& w, std::string_view word) {
+  }
+  bool is(const Span& w, std::string_view word) const {
     size_t k = 0;
     for (size_t i = w.at; i < w.end; ++i) {
-      if (text[i] == '"') continue;
-      if (k == word.size() || lower(text[i]) != word[k]) return false;
+      if (text_[i] == '"') continue;
+      if (k == word.size() || lower(text_[i]) != word[k]) return false;
       ++k;
     }
     return k == word.size();
-  };
-  std::vector<std::pair<sql::CreatedRelation, size_t>> out;
-  for (Span create = next_word(0); create.end != 0; create = next_word(create.end)) {
-    // Only a word of six letters, with quotes, can be "create".
-    if (create.end - create.at < 6 || !is(create, "create")) continue;
-    Span w = next_word(create.end);
-    while (w.end != 0 && (is(w, "virtual") || is(w, "external") || is(w, "temp") || is(w, "temporary") ||
-                          is(w, "unlogged") || is(w, "materialized") || is(w, "or") || is(w, "replace")))
-      w = next_word(w.end);
-    if (w.end == 0 || (!is(w, "table") && !is(w, "view"))) continue;
-    w = next_word(w.end);
-    if (w.end != 0 && is(w, "if")) {
-      Span not_ = next_word(w.end);
-      Span exists = not_.end != 0 ? next_word(not_.end) : Span{};
-      Span after = exists.end != 0 ? next_word(exists.end) : Span{};
-      // "if not exists" is passed over only when a word follows it (as three words before the
-      // last one): otherwise "if" is the name.
-      if (after.end != 0 && is(not_, "not") && is(exists, "exists")) w = after;
-      else if (after.end == 0 && exists.end != 0 && is(not_, "not") && is(exists, "exists")) break;
-    }
-    if (w.end == 0) break;
-    std::string name;
+  }
+  /// `w` at "if": the word after "if not exists" (`negated`) or "if exists", when one follows
+  /// them; `w` itself when they are not those words (then "if" is a name); an empty span when
+  /// they are, and nothing follows.
+  Span past_if(Span w, bool negated) const {
+    if (w.end == 0 || !is(w, "if")) return w;
+    Span not_ = negated ? next(w.end) : w;
+    Span exists = not_.end != 0 ? next(not_.end) : Span{};
+    Span after = exists.end != 0 ? next(exists.end) : Span{};
+    if ((!negated || is(not_, "not")) && exists.end != 0 && is(exists, "exists")) return after;
+    return w;
+  }
+  /// The name `w` spells: lower case, quotes left out.
+  std::string name(const Span& w) const {
+    std::string out;
     for (size_t i = w.at; i < w.end; ++i)
-      if (text[i] != '"') name.push_back(lower(text[i]));
-    auto dot = name.find('.');
-    out.push_back({dot == std::string::npos ? sql::CreatedRelation{"", name}
-                                            : sql::CreatedRelation{name.substr(0, dot), name.substr(dot + 1)},
-                   create.at});
+      if (text_[i] != '"') out.push_back(lower(text_[i]));
+    return out;
+  }
+  /// Whether a `;` stands between two places.
+  bool statement_ends(size_t from, size_t to) const { return text_.find(';', from) < to; }
+
+ private:
+  static bool in_word(char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '"' ||
+           ch == sql::kHole;
+  }
+  static char lower(char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch; }
+  const std::string& text_;
+};
+
+sql::CreatedRelation relation_named(const std::string& name) {
+  auto dot = name.find('.');
+  return dot == std::string::npos ? sql::CreatedRelation{"", name}
+                                  : sql::CreatedRelation{name.substr(0, dot), name.substr(dot + 1)};
+}
+
+}  // namespace
+
+std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(const std::string& text) {
+  const TextWords words(text);
+  std::vector<std::pair<sql::CreatedRelation, size_t>> out;
+  for (TextWords::Span create = words.next(0); create.end != 0; create = words.next(create.end)) {
+    // Only a word of six letters, with quotes, can be "create".
+    if (create.end - create.at < 6 || !words.is(create, "create")) continue;
+    TextWords::Span w = words.next(create.end);
+    while (w.end != 0 && (words.is(w, "virtual") || words.is(w, "external") || words.is(w, "temp") ||
+                          words.is(w, "temporary") || words.is(w, "unlogged") || words.is(w, "materialized") ||
+                          words.is(w, "or") || words.is(w, "replace")))
+      w = words.next(w.end);
+    if (w.end == 0 || (!words.is(w, "table") && !words.is(w, "view"))) continue;
+    // "if not exists" is passed over only when a word follows it: otherwise "if" is the name.
+    w = words.past_if(words.next(w.end), true);
+    if (w.end == 0) break;
+    out.push_back({relation_named(words.name(w)), create.at});
   }
   return out;
 }
 
+std::vector<std::pair<sql::CreatedRelation, size_t>> added_columns_in_text(const std::string& text) {
+  const TextWords words(text);
+  std::vector<std::pair<sql::CreatedRelation, size_t>> out;
+  std::string table;  // of the ALTER TABLE the words are in, until a `;`
+  size_t alter_at = 0, last_end = 0;
+  bool first_action = false;
+  for (TextWords::Span w = words.next(0); w.end != 0; last_end = w.end, w = words.next(w.end)) {
+    if (!table.empty() && words.statement_ends(last_end, w.at)) table.clear();
+    if (words.is(w, "alter")) {
+      TextWords::Span t = words.next(w.end);
+      if (t.end == 0 || !words.is(t, "table")) continue;
+      TextWords::Span n = words.past_if(words.next(t.end), false);
+      if (n.end != 0 && words.is(n, "only")) n = words.next(n.end);
+      if (n.end == 0) break;
+      table = words.name(n), alter_at = w.at, first_action = true;
+      w = n;
+      continue;
+    }
+    if (table.empty() || !words.is(w, "add")) continue;
+    TextWords::Span c = words.next(w.end);
+    const bool column = c.end != 0 && words.is(c, "column");
+    if (column) c = words.next(c.end);
+    c = words.past_if(c, true);
+    if (c.end == 0) break;
+    // ADD without COLUMN: a column unless it adds a constraint or an index; only the first action
+    // of the statement is read so (a later `, add x` may follow a default's words).
+    const bool constraint = words.is(c, "constraint") || words.is(c, "primary") || words.is(c, "unique") ||
+                            words.is(c, "foreign") || words.is(c, "check") || words.is(c, "exclude");
+    if (column || (first_action && !constraint)) {
+      sql::CreatedRelation r = relation_named(table);
+      r.name = "column:" + r.name + "." + words.name(c);
+      out.push_back({std::move(r), alter_at});
+    }
+    first_action = false;
+    w = c;
+  }
+  return out;
+}
 
 }  // namespace schemagate::pipeline

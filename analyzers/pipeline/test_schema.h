@@ -110,5 +110,10 @@ class TestSchemas {
 /// not parsed: the text may be a test's whole file or another engine's dialect (Spark's CREATE
 /// EXTERNAL TABLE).
 std::vector<std::pair<sql::CreatedRelation, size_t>> created_tables_in_text(const std::string& text);
+/// Every column an `ALTER TABLE [IF EXISTS] [ONLY] name ADD [COLUMN] [IF NOT EXISTS] column` in
+/// `text` adds, by words as created_tables_in_text reads them, with the offset of ALTER: as the
+/// scan names a column code adds at run time (name "column:<relation>.<column>", the relation's
+/// schema when qualified). ADD without COLUMN counts as the statement's first action only.
+std::vector<std::pair<sql::CreatedRelation, size_t>> added_columns_in_text(const std::string& text);
 
 }  // namespace schemagate::pipeline

@@ -164,6 +164,13 @@ exit: 0" "$(pcx app/api/read.py)"
  printf 'package app.repo;\n\nimport org.springframework.jdbc.core.JdbcTemplate;\n\npublic class ItemQueries {\n  private final JdbcTemplate jdbc;\n\n  public ItemQueries(JdbcTemplate jdbc) { this.jdbc = jdbc; }\n\n  public java.util.List<String> names() {\n    return jdbc.queryForList("SELECT name FROM items", String.class);\n  }\n}\n' >src/main/java/app/repo/ItemQueries.java)
 check "changed-since, the tables Hibernate makes from entities of another directory" "schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 0 errors, 0 warnings
 exit: 0" "$(pcx src/main/java/app/repo/ItemQueries.java)"
+(newp; mkdir -p app/store app/api
+ printf 'def ensure(cur):\n    cur.execute("ALTER TABLE accounts ADD COLUMN IF NOT EXISTS plan text")\n' >app/store/upgrade.py
+ printf 'def plan(cur, k):\n    cur.execute("SELECT plan FROM accounts WHERE id = %%s", (k,))\n' >app/api/read.py)
+check "changed-since, a column code of another directory adds" "schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(pcx app/api/read.py)"
+check "the full check, the same" "schemagate: 2 files scanned, 1 SQL site (1 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(cd "$work/x" && NO_COLOR=1 "$bin" check . 2>&1 | grep -e 'error\[' -e 'scanned'; echo "exit: ${PIPESTATUS[0]}")"
 # And a table nothing creates is still missing.
 (newp; mkdir -p app/api; printf 'def get(cur, k):\n    cur.execute("SELECT v FROM kv_store WHERE k = %%s", (k,))\n' >app/api/read.py)
 check "changed-since, a table nothing creates" "app/api/read.py:2:32: error[missing-relation]: relation \"kv_store\" does not exist (SQLSTATE 42P01): no migration creates it

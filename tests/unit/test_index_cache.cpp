@@ -38,7 +38,7 @@ FileIndex model_file() {
   f.wanted = {"activerecord"};
   f.found = {{"activerecord", "activerecord:class:Pulse", "beats"}, {"activerecord", "activerecord:base:Pulse", ""}};
   f.package = {{"go:func:models:Label", ""}};
-  f.created = {{"kv_cache", 3}, {"audit.events", 9}};
+  f.created = {{"\nkv_cache", 3}, {"audit\nevents", 9}, {"\ncolumn:accounts.plan", 11}};
   f.create_all_line = 12;
   return f;
 }

@@ -65,6 +65,24 @@ TEST_CASE("created tables in text: a run-time fragment is the name it stands in,
   CHECK(external[0].first.name == "product_track");
 }
 
+TEST_CASE("added columns in text: ALTER TABLE ... ADD [COLUMN] [IF NOT EXISTS], each ADD COLUMN of the statement") {
+  auto names = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (auto& [c, at] : pipeline::added_columns_in_text(text))
+      out.push_back((c.schema.empty() ? "" : c.schema + ".") + c.name + "@" + std::to_string(at));
+    return out;
+  };
+  CHECK(names("cur.execute('ALTER TABLE accounts ADD COLUMN IF NOT EXISTS plan text')") ==
+        std::vector<std::string>{"column:accounts.plan@13"});
+  CHECK(names("alter table if exists only Billing.\"Invoices\" add note text, add column paid bool, add x int") ==
+        std::vector<std::string>{"billing.column:invoices.note@0", "billing.column:invoices.paid@0"});
+  // A constraint is no column; a `;` ends the statement; ALTER of another kind adds nothing.
+  CHECK(names("ALTER TABLE t ADD CONSTRAINT c UNIQUE (a); ADD COLUMN b int").empty());
+  CHECK(names("ALTER TABLE t ADD PRIMARY KEY (id)").empty());
+  CHECK(names("ALTER INDEX i RENAME TO j; alter table").empty());
+  CHECK(names("ALTER TABLE t DROP COLUMN a, ADD COLUMN b int") == std::vector<std::string>{"column:t.b@0"});
+}
+
 TEST_CASE("created tables in text: words read in place, quotes left out, IF NOT EXISTS passed over only before a name") {
   auto names = [](const std::string& text) {
     std::vector<std::string> out;
