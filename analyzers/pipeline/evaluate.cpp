@@ -121,7 +121,7 @@ class Excuses {
       for (auto& c : r.created)
         if (c.relation.name.find(sql::kHole) == std::string::npos)
           created_.emplace(c.relation.schema.empty() ? c.relation.name : c.relation.schema + "." + c.relation.name, &c);
-    // With only some files scanned: what the code of the other directories may create, which the
+    // With only some files scanned: what the code not scanned may create, which the
     // full check's scan of it would tell (FarCode). Its forms go in before read_name_forms, which
     // points each form's excuse at its text once forms_ no longer grows.
     if (far) {
@@ -134,7 +134,7 @@ class Excuses {
           std::replace(shown.begin(), shown.end(), sql::kHole, '*');
           forms_.push_back({c.relation.name,
                             "may be created at run time under a name of the form " + shown +
-                                " by code of another directory, which this run did not scan (the full check does), at",
+                                " by code this run did not scan (the full check does), at",
                             c});
         }
       }
@@ -238,7 +238,7 @@ class Excuses {
     const HibernateSchemaModule* m = made.empty() && !far_ ? nullptr : hibernate_module_of(hibernate_, file);
     if (!m) return nullptr;
     auto it = made.find(std::to_string(m - hibernate_.data()) + "|" + key);
-    // With only some files scanned, the module's entities of other directories were not read:
+    // With only some files scanned, the module's entities not scanned were not read:
     // Hibernate may create what the file names.
     if (it == made.end() && far_) return &by_hibernate_[m - hibernate_.data()];
     return it == made.end() ? nullptr : it->second;

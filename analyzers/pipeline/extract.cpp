@@ -436,6 +436,23 @@ void index_go_packages(const source::FileSystem& fs, const Options& options,
   }
 }
 
+/// What the file `rel` of `lang` may create when it runs, by words, into out->created and
+/// out->create_all_line (FileIndex): the full check scans it and would excuse a use.
+void run_time_creations(const std::string& rel, const languages::Language* lang, const std::string& text,
+                        FileIndex* out) {
+  std::optional<report::LineIndex> lines;
+  for (auto* reader : {&created_tables_in_text, &added_columns_in_text})
+    for (auto& [c, offset] : (*reader)(text)) {
+      if (!lines) lines.emplace(text);
+      out->created.emplace_back(c.schema + "\n" + c.name, static_cast<uint32_t>(lines->position(offset).line));
+    }
+  if (lang && lang->name == "python" && !source::is_test_file(rel))
+    if (size_t at = text.find(".create_all("); at != std::string::npos) {
+      if (!lines) lines.emplace(text);
+      out->create_all_line = static_cast<uint32_t>(lines->position(at).line);
+    }
+}
+
 /// What the indexes learn from the file `rel` of `lang` whatever the project uses (FileIndex):
 /// each layer's index_wanted verdict and index output, as index_datalayers would give them were
 /// the layer used, and the Go package facts, as index_go_packages reads them.
@@ -443,7 +460,6 @@ FileIndex index_of_file(const std::string& rel, const languages::Language* lang,
                         std::map<const languages::Language*, std::unique_ptr<languages::Parser>>* parsers) {
   FileIndex out;
   if (source::is_generated(text)) return out;
-  std::optional<report::LineIndex> lines;
   if (std::vector<const datalayers::DataLayer*> layers = layers_indexing(rel, lang); !layers.empty()) {
     datalayers::LayerGates gates = file_gates(rel, lang, text, nullptr).gates;
     for (auto* layer : layers)
@@ -462,17 +478,7 @@ FileIndex index_of_file(const std::string& rel, const languages::Language* lang,
                   for (auto& [key, value] : found) out.found.push_back({std::string(layer.name), std::move(key), std::move(value)});
                 });
   }
-  // What it may create when it runs, by words: the full check scans it and would excuse a use.
-  for (auto* reader : {&created_tables_in_text, &added_columns_in_text})
-    for (auto& [c, offset] : (*reader)(text)) {
-      if (!lines) lines.emplace(text);
-      out.created.emplace_back(c.schema + "\n" + c.name, static_cast<uint32_t>(lines->position(offset).line));
-    }
-  if (lang && lang->name == "python" && !source::is_test_file(rel))
-    if (size_t at = text.find(".create_all("); at != std::string::npos) {
-      if (!lines) lines.emplace(text);
-      out.create_all_line = static_cast<uint32_t>(lines->position(at).line);
-    }
+  run_time_creations(rel, lang, text, &out);
   if (lang && lang->name == "go" && !source::is_test_file(rel)) {
     size_t slash = rel.rfind('/');
     languages::go_file_facts(slash == std::string::npos ? std::string_view() : std::string_view(rel).substr(0, slash),
@@ -984,12 +990,27 @@ std::vector<FileResult> extract_files(const source::FileSystem& disk, const Scan
   IndexCache cache(plan.code.far.empty() ? "" : options.index_cache_file, options.index_cache_key);
   const std::vector<std::optional<std::string_view>> far =
       far_answers(disk, options, index_files, plan.code.far, plan.threads, &cache);  // not kept: no pass reads them again
-  if (far_code) {
+  if (far_code && !plan.code.far.empty()) {
     far_code->files = std::count(plan.code.far.begin(), plan.code.far.end(), 1);
     far_code->from_cache = cache.reused();
+    // The changed files' directories' other files are not scanned either: read now (constants
+    // come from them, so the read-once layer holds most), by the same words.
+    std::set<std::string_view> scanned;
+    for (auto& f : plan.code.files) scanned.insert(f.first);
+    std::vector<std::optional<std::string>> near(index_files.size());
+    for (size_t i = 0; i < plan.code.far.size(); ++i) {
+      if (plan.code.far[i] || scanned.count(index_files[i].first)) continue;
+      std::string err;
+      if (auto text = fs.read_shared(source::join_path(options.root, index_files[i].first), &err);
+          text && !source::is_generated(*text)) {
+        FileIndex index;
+        run_time_creations(index_files[i].first, index_files[i].second, *text, &index);
+        near[i] = encode_file_index(index);
+      }
+    }
     for (size_t i = 0; i < far.size(); ++i)
-      if (far[i])
-        read_file_index(*far[i], nothing, nothing, nothing,
+      if (const std::optional<std::string_view> answer = far[i] ? far[i] : near[i] ? std::optional<std::string_view>(*near[i]) : std::nullopt)
+        read_file_index(*answer, nothing, nothing, nothing,
                         [&](std::string_view name, uint32_t line) {
                           CodeCreated c{{}, index_files[i].first, static_cast<int>(line), FarCode::kCreated};
                           const size_t nl = name.find('\n');  // "schema\nname" (FileIndex::created)

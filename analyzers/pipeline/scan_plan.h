@@ -41,16 +41,14 @@ struct CodeCreated {
 };
 
 /// With only some files scanned (--changed-since): what the indexes learned of the code of the
-/// other directories. The counts (--verbose), and what that code may create at run time, which
-/// the full check's scan of it would tell and which this run must not call missing: each
-/// `CREATE ... TABLE` of its texts, by words, and a create_all() call outside tests (the tables
-/// of models this run did not read).
+/// other directories (the counts, for --verbose), and what the code not scanned may create at run
+/// time, which the full check's scan of it would tell and which this run must not call missing:
+/// each `CREATE ... TABLE` and `ALTER TABLE ... ADD` of its texts, by words, and a create_all()
+/// call outside tests (the tables of models this run did not read).
 struct FarCode {
-  static constexpr const char* kCreated =
-      "may be created at run time by code of another directory, which this run did not scan (the full check does), at";
+  static constexpr const char* kCreated = "may be created at run time by code this run did not scan (the full check does), at";
   static constexpr const char* kCreateAll =
-      "may be created at run time by create_all() over models of other directories, which this run did not read "
-      "(the full check does), at";
+      "may be created at run time by create_all() over models this run did not read (the full check does), at";
   size_t files = 0, from_cache = 0;
   std::vector<CodeCreated> created;
   std::optional<CodeCreated> create_all;

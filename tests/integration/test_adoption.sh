@@ -171,6 +171,13 @@ check "changed-since, a column code of another directory adds" "schemagate: 1 fi
 exit: 0" "$(pcx app/api/read.py)"
 check "the full check, the same" "schemagate: 2 files scanned, 1 SQL site (1 checked, 0 unchecked), 0 errors, 0 warnings
 exit: 0" "$(cd "$work/x" && NO_COLOR=1 "$bin" check . 2>&1 | grep -e 'error\[' -e 'scanned'; echo "exit: ${PIPESTATUS[0]}")"
+# The same from a file of the changed file's own directory that is not scanned.
+(newp; mkdir -p app
+ printf 'from sqlalchemy import Column, Integer, Text\nfrom sqlalchemy.orm import declarative_base\n\nBase = declarative_base()\n\n\nclass Note(Base):\n    __tablename__ = "notes"\n    id = Column(Integer, primary_key=True)\n    body = Column(Text)\n' >app/models.py
+ printf 'from app.models import Base\n\n\ndef start(engine):\n    Base.metadata.create_all(engine)\n' >app/db.py
+ printf 'from sqlalchemy import text\n\n\ndef bodies(session):\n    return session.execute(text("SELECT body FROM notes")).all()\n' >app/read.py)
+check "changed-since, the tables create_all() of the same directory makes" "schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 0 errors, 0 warnings
+exit: 0" "$(pcx app/read.py)"
 # And a table nothing creates is still missing.
 (newp; mkdir -p app/api; printf 'def get(cur, k):\n    cur.execute("SELECT v FROM kv_store WHERE k = %%s", (k,))\n' >app/api/read.py)
 check "changed-since, a table nothing creates" "app/api/read.py:2:32: error[missing-relation]: relation \"kv_store\" does not exist (SQLSTATE 42P01): no migration creates it
