@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyzers/languages/project_facts.h"
 #include "analyzers/requirements/requirement.h"
 #include "analyzers/source/word_search.h"
 
@@ -27,7 +28,7 @@ namespace schemagate::datalayers {
 /// What data layers learn from the whole project before any file is extracted (an ActiveRecord
 /// model declared in app/models and queried from a controller): key -> every value some file
 /// gave it, in file order. Keys are the layer's own ("activerecord:class:User").
-using ProjectFacts = std::map<std::string, std::vector<std::string>, std::less<>>;
+using ProjectFacts = languages::ProjectFacts;
 
 struct FileInput {
   std::string_view path;    ///< root-relative, '/' separators

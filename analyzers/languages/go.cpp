@@ -456,9 +456,9 @@ class GoSyntax final : public HostSyntax {
       // c.q.GetUser.Get(&u, id): a field every struct of the project declares as a prepared
       // statement (`GetUser *sqlx.Stmt `query:"get-user"``) runs the statement it was prepared
       // with; its arguments are values.
-      auto f = facts->find("go:field:" + std::string(node_text(field(operand, "field"), source)));
-      if (f == facts->end()) return Callee::kUnknown;
-      for (const std::string& v : f->second)
+      std::vector<std::string_view> f = fact_values(facts, "go:field:" + std::string(node_text(field(operand, "field"), source)));
+      if (f.empty()) return Callee::kUnknown;
+      for (std::string_view v : f)
         if (!v.starts_with("stmt")) return Callee::kUnknown;
       return Callee::kOtherApi;
     }
@@ -482,12 +482,12 @@ class GoSyntax final : public HostSyntax {
       // A local's method call takes no SQL only when the local's type declares the method
       // without a string parameter: unless some type of the project does, the local's type
       // (a walk of its function's declarations, at each such call) is not asked.
-      if (!facts->count("go:plain-method:" + std::string(name))) return Callee::kUnknown;
+      if (!has_fact(facts, "go:plain-method:" + std::string(name))) return Callee::kUnknown;
       return takes_no_text(local_type(operand, source, facts), name, facts) ? Callee::kOtherApi : Callee::kUnknown;
     }
     *qualifier = operand;
-    if (const std::string* dir = one_value(facts, "go:package:" + path)) {
-      if (!facts->count("go:func:" + *dir + ":" + std::string(name))) return Callee::kUnknown;  // a variable's method
+    if (const std::optional<std::string> dir = one_value(facts, "go:package:" + path)) {
+      if (!has_fact(facts, "go:func:" + *dir + ":" + std::string(name))) return Callee::kUnknown;  // a variable's method
       *package_dir = *dir;
       return Callee::kProjectFunction;
     }
@@ -522,16 +522,17 @@ class GoSyntax final : public HostSyntax {
       TSNode index = node_is(from, "index_expression") ? field(from, "index") : TSNode{};
       std::string_view key = node_text(index, source);
       if (node_is(index, "interpreted_string_literal") && key.size() > 2 &&
-          key.find('\\') == std::string_view::npos && facts->count("sql:query:" + std::string(key.substr(1, key.size() - 2))))
+          key.find('\\') == std::string_view::npos && has_fact(facts, "sql:query:" + std::string(key.substr(1, key.size() - 2))))
         return key.substr(1, key.size() - 2);
       return {};
     }
-    auto f = facts->find("go:field:" + std::string(node_text(field(node, "field"), source)));
-    if (f == facts->end() || f->second.empty() || !f->second.front().starts_with("text ")) return {};
-    for (const std::string& v : f->second)
-      if (v != f->second.front()) return {};
-    std::string_view query = std::string_view(f->second.front()).substr(5);
-    return facts->count("sql:query:" + std::string(query)) ? query : std::string_view();
+    std::vector<std::string_view> f = fact_values(facts, "go:field:" + std::string(node_text(field(node, "field"), source)));
+    if (f.empty() || !f.front().starts_with("text ")) return {};
+    for (std::string_view v : f)
+      if (v != f.front()) return {};
+    // A view of the facts' text, which outlives the file's scan (the map's, or the index cache's).
+    std::string_view query = f.front().substr(5);
+    return has_fact(facts, "sql:query:" + std::string(query)) ? query : std::string_view();
   }
 
   bool list_items(TSNode node, std::vector<TSNode>* out) const override {
@@ -804,13 +805,20 @@ class GoSyntax final : public HostSyntax {
     return false;
   }
 
-  /// The one value the facts give `key`, or null (none, or several that disagree).
-  static const std::string* one_value(const ProjectFacts* facts, const std::string& key) {
-    auto it = facts->find(key);
-    if (it == facts->end() || it->second.empty()) return nullptr;
-    for (const std::string& v : it->second)
-      if (v != it->second.front()) return nullptr;
-    return &it->second.front();
+  /// Every value the facts give `key`, those of the table beside the map too (project_facts.h):
+  /// the readers below ask whether any, all or one value does.
+  static std::vector<std::string_view> fact_values(const ProjectFacts* facts, const std::string& key) {
+    return languages::fact_values(*facts, key);
+  }
+  static bool has_fact(const ProjectFacts* facts, const std::string& key) { return !fact_values(facts, key).empty(); }
+
+  /// The one value the facts give `key`, or none (none, or several that disagree).
+  static std::optional<std::string> one_value(const ProjectFacts* facts, const std::string& key) {
+    std::vector<std::string_view> values = fact_values(facts, key);
+    if (values.empty()) return std::nullopt;
+    for (std::string_view v : values)
+      if (v != values.front()) return std::nullopt;
+    return std::string(values.front());
   }
 
   /// The import path of the package the file imports as `local` (an alias, or the package's
@@ -820,6 +828,7 @@ class GoSyntax final : public HostSyntax {
                                  const ProjectFacts* facts) {
     std::string found;
     auto spec = [&](TSNode s) {
+      std::optional<std::string> clause;  // the package clause's name, which `name` may view
       TSNode p = field(s, "path");
       std::string_view path = node_text(p, source);
       if (path.size() < 2) return;
@@ -829,7 +838,7 @@ class GoSyntax final : public HostSyntax {
       if (!ts_node_is_null(alias)) {
         name = node_text(alias, source);
       } else if (auto dir = facts->find("go:package:" + std::string(path)); dir != facts->end() && dir->second.size() == 1) {
-        const std::string* clause = one_value(facts, "go:package-name:" + dir->second.front());
+        clause = one_value(facts, "go:package-name:" + dir->second.front());
         name = clause ? std::string_view(*clause) : std::string_view();
       } else {
         std::string_view rest = path;
@@ -926,8 +935,8 @@ class GoSyntax final : public HostSyntax {
           TSNode callee = node_is(call, "call_expression") ? field(call, "function") : TSNode{};
           TSNode holder = node_is(callee, "selector_expression") ? field(callee, "operand") : TSNode{};
           if (node_text(ts_node_named_child(left, 0), source) == name && node_is(holder, "selector_expression"))
-            if (const std::string* p = one_value(facts, "go:fieldtype:" + std::string(node_text(field(holder, "field"), source))))
-              if (const std::string* t = one_value(facts, "go:result:" + *p + "." + std::string(node_text(field(callee, "field"), source))))
+            if (const std::optional<std::string> p = one_value(facts, "go:fieldtype:" + std::string(node_text(field(holder, "field"), source))))
+              if (const std::optional<std::string> t = one_value(facts, "go:result:" + *p + "." + std::string(node_text(field(callee, "field"), source))))
                 if (*t != "?") found = *t;
         }
       }
@@ -940,9 +949,9 @@ class GoSyntax final : public HostSyntax {
   /// call of it passes no SQL (an archiver's Query(ctx, uri, request)).
   static bool takes_no_text(const std::string& type, std::string_view method, const ProjectFacts* facts) {
     if (type.empty()) return false;
-    const std::string* kind = one_value(facts, "go:type:" + type);
-    if (!kind || (*kind != "interface" && *kind != "struct") || facts->count("go:embeds:" + type)) return false;
-    const std::string* m = one_value(facts, "go:method:" + type + "." + std::string(method));
+    const std::optional<std::string> kind = one_value(facts, "go:type:" + type);
+    if (!kind || (*kind != "interface" && *kind != "struct") || has_fact(facts, "go:embeds:" + type)) return false;
+    const std::optional<std::string> m = one_value(facts, "go:method:" + type + "." + std::string(method));
     return m && *m == "plain";
   }
 

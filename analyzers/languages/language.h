@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyzers/languages/project_facts.h"
 #include "analyzers/sql/chain_scope.h"
 #include "analyzers/sql/sql_text.h"
 
@@ -53,9 +54,6 @@ struct SqlSite {
 
 class ProjectConstants;
 
-/// What the whole project tells before any file is extracted: key -> every value some file gave
-/// it (the map datalayers::ProjectFacts names; Go's package index, go_packages.h, is part of it).
-using ProjectFacts = std::map<std::string, std::vector<std::string>, std::less<>>;
 
 /// A function of the project's that passes one of its parameters on as a database call's SQL.
 struct WrapperDefinition {

@@ -1171,9 +1171,8 @@ class Engine {
       return std::nullopt;
     // Only a function whose one-line signature returns a string (and takes one, with arguments)
     // is asked about: each question may have the package's files parsed.
-    auto sig = in_.facts->find("go:func:" + dir + ":" + std::string(call.name));
-    if (sig == in_.facts->end() || sig->second.size() != 1 || sig->second.front() != (call.arguments.empty() ? "s0" : "s1"))
-      return std::nullopt;
+    const std::vector<std::string_view> sig = fact_values(*in_.facts, "go:func:" + dir + ":" + std::string(call.name));
+    if (sig.size() != 1 || sig.front() != (call.arguments.empty() ? "s0" : "s1")) return std::nullopt;
     std::string package = dir + "/";  // as a file of that package sees its names
     uint32_t at = ts_node_start_byte(node);
     if (call.arguments.empty()) {

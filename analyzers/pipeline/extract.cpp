@@ -6,8 +6,6 @@
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "analyzers/datalayers/gorm_naming.h"
 #include "analyzers/languages/go_packages.h"
@@ -327,8 +325,8 @@ datalayers::ProjectFacts index_datalayers(const source::ReadOnceFileSystem& fs, 
 /// out (their functions exist only in the test binary).
 void index_go_packages(const source::FileSystem& fs, const Options& options,
                        const std::vector<std::pair<std::string, const languages::Language*>>& files,
-                       const std::vector<std::optional<std::string_view>>& far, IndexCache* cache, unsigned threads,
-                       datalayers::ProjectFacts* facts) {
+                       const std::vector<std::optional<std::string_view>>& far, IndexCache* cache,
+                       std::optional<MergedFactTable>* far_table, unsigned threads, datalayers::ProjectFacts* facts) {
   auto directory = [](std::string_view path) {
     size_t slash = path.rfind('/');
     return std::string(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash));
@@ -352,11 +350,10 @@ void index_go_packages(const source::FileSystem& fs, const Options& options,
     else languages::named_query_facts(rel, *text, &found[k]);
   });
   // The facts of the files the index cache answered for (a pre-commit run's other directories:
-  // most of the project) are merged by key once, and that merge is kept in the cache with a hash
-  // of the answers it comes from: a run whose far files answer as the last one's inserts them in
-  // key order, each beside the one before, instead of searching the map for each (temporal: 90 M
-  // instructions). The facts of the files read now go among them by their files' order, as the
-  // full check inserts every file's in turn.
+  // most of the project) stay out of the map: they are merged by key once into a table beside it
+  // (ProjectFacts::more), kept in the cache with a hash of the answers it comes from, so that a
+  // run whose far files answer as the last one's reads the table as kept. Putting them in the map
+  // cost temporal's pre-commit run 90 M instructions.
   uint64_t signature = 0x9e3779b97f4a7c15ULL;
   std::vector<uint32_t> far_at;  // the positions (k) of the far files
   for (size_t k = 0; k < found.size(); ++k)
@@ -364,8 +361,8 @@ void index_go_packages(const source::FileSystem& fs, const Options& options,
       far_at.push_back(static_cast<uint32_t>(k));
       signature = (signature ^ source::fast_hash(*far[i]) ^ k) * 0x100000001b3ULL;
     }
-  std::string_view merged;
   if (!far_at.empty()) {
+    std::string_view merged;
     if (const std::string_view* kept = cache->derived("go-packages", signature)) {
       merged = *kept;
     } else {
@@ -377,41 +374,11 @@ void index_go_packages(const source::FileSystem& fs, const Options& options,
       std::stable_sort(all.begin(), all.end(), [](const MergedFact& a, const MergedFact& b) { return a.key < b.key; });
       merged = cache->put_derived("go-packages", signature, encode_merged_facts(all));
     }
+    far_table->emplace(merged);
+    facts->more = &**far_table;
   }
-  std::unordered_set<std::string_view> near_keys;  // the keys the files read now give, beside far ones
-  for (size_t k = 0; k < found.size() && !merged.empty(); ++k)
-    if (!far[k < go.size() ? go[k] : sql[k - go.size()]])
-      for (auto& kv : found[k]) near_keys.insert(kv.first);
-  std::unordered_map<std::string_view, std::vector<uint32_t>> far_positions;  // of those keys' far values
-  if (!merged.empty()) {
-    datalayers::ProjectFacts::iterator hint = facts->end(), last = facts->end();
-    std::string_view last_key;
-    bool first = true;
-    read_merged_facts(merged, [&](std::string_view key, std::string_view value, uint32_t position) {
-      if (first || key != last_key) {
-        if (first) hint = facts->lower_bound(key);
-        while (hint != facts->end() && std::string_view(hint->first) < key) ++hint;
-        last = hint != facts->end() && hint->first == key ? hint : facts->emplace_hint(hint, std::string(key), std::vector<std::string>());
-        last_key = key;
-        first = false;
-      }
-      last->second.emplace_back(value);
-      if (!near_keys.empty() && near_keys.count(key)) far_positions[key].push_back(position);
-    });
-  }
-  std::unordered_map<std::string_view, uint32_t> near_before;
-  for (size_t k = 0; k < found.size(); ++k) {
-    if (far[k < go.size() ? go[k] : sql[k - go.size()]]) continue;
-    for (auto& [key, value] : found[k]) {
-      std::vector<std::string>& values = (*facts)[key];
-      size_t at = values.size();
-      if (auto p = far_positions.find(key); p != far_positions.end())
-        at = static_cast<size_t>(std::lower_bound(p->second.begin(), p->second.end(), static_cast<uint32_t>(k)) -
-                                 p->second.begin()) +
-             near_before[key]++;
-      values.insert(values.begin() + static_cast<std::ptrdiff_t>(at), std::move(value));
-    }
-  }
+  for (auto& f : found)
+    for (auto& [key, value] : f) (*facts)[key].push_back(std::move(value));
   // The import path of each package directory: its nearest go.mod's module, and the way down.
   std::map<std::string, std::optional<std::pair<std::string, std::string>>> module_of;  // dir -> (module dir, path)
   std::function<const std::optional<std::pair<std::string, std::string>>&(const std::string&)> module = [&](const std::string& dir)
@@ -1027,7 +994,8 @@ std::vector<FileResult> extract_files(const source::FileSystem& disk, const Scan
   datalayers::ProjectFacts facts = index_datalayers(fs, options, index_files, far, plan.threads, &parsed);
   // "migrations:<dir>" -> the format, for the layers that name by it.
   for (const auto& [dir, format] : plan.migration_directories) facts["migrations:" + dir].push_back(format);
-  index_go_packages(fs, options, index_files, far, &cache, plan.threads, &facts);
+  std::optional<MergedFactTable> far_table;  // beside `facts`, which the scan below reads
+  index_go_packages(fs, options, index_files, far, &cache, &far_table, plan.threads, &facts);
   cache.save();  // one that cannot be written costs the next run a read of each file, nothing else
   for (const std::string& f : plan.code.candidates)
     if (f == "go.mod" || f.ends_with("/go.mod"))

@@ -1,6 +1,7 @@
 // See index_cache.h.
 #include "analyzers/pipeline/index_cache.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "analyzers/source/fast_hash.h"
@@ -41,6 +42,21 @@ std::string encode_merged_facts(const std::vector<MergedFact>& facts) {
   std::string out;
   for (const MergedFact& f : facts) put_s(&out, f.key), put_s(&out, f.value), put32(&out, f.position);
   return out;
+}
+
+MergedFactTable::MergedFactTable(std::string_view bytes) {
+  if (!read_merged_facts(bytes, [&](std::string_view key, std::string_view value, uint32_t position) {
+        entries_.push_back({key, value, position});
+      }) ||
+      !std::is_sorted(entries_.begin(), entries_.end(),
+                      [](const MergedFact& a, const MergedFact& b) { return a.key < b.key; }))
+    entries_.clear();  // not what encode_merged_facts wrote of sorted facts: no fact
+}
+
+void MergedFactTable::values(std::string_view key, const std::function<void(std::string_view)>& each) const {
+  auto first = std::lower_bound(entries_.begin(), entries_.end(), key,
+                                [](const MergedFact& f, std::string_view k) { return f.key < k; });
+  for (; first != entries_.end() && first->key == key; ++first) each(first->value);
 }
 
 bool decode_file_index(std::string_view bytes, FileIndex* out) {

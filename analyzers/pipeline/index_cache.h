@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyzers/languages/project_facts.h"
 #include "analyzers/source/mapped_file.h"
 
 namespace schemagate::pipeline {
@@ -73,6 +74,19 @@ std::string encode_merged_facts(const std::vector<MergedFact>& facts);
 /// each(key, value, position) for what encode_merged_facts wrote; false on anything else.
 template <typename Each>
 bool read_merged_facts(std::string_view bytes, Each&& each);
+
+/// Merged facts (encode_merged_facts, sorted by key) as a table beside the project's facts map
+/// (languages::ProjectFacts::more): a key's values are found by a binary search, and none is put
+/// in the map. `bytes` must outlive it.
+class MergedFactTable : public languages::FactTable {
+ public:
+  explicit MergedFactTable(std::string_view bytes);
+  void values(std::string_view key, const std::function<void(std::string_view)>& each) const override;
+  size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<MergedFact> entries_;
+};
 
 class IndexCache {
  public:
