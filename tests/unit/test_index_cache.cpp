@@ -135,3 +135,37 @@ TEST_CASE("a damaged or truncated index cache file is no cache; an unchanged one
   CHECK(off.find("a.go", id) == nullptr);
   CHECK(off.save());
 }
+
+TEST_CASE("merged facts: a table beside the map answers each key's values by a search; anything else is no fact") {
+  using schemagate::pipeline::encode_merged_facts;
+  using schemagate::pipeline::MergedFact;
+  using schemagate::pipeline::MergedFactTable;
+  const std::string bytes = encode_merged_facts({{"go:field:GetUser", "stmt get-user", 3},
+                                                 {"go:func:api:Load", "s1", 1},
+                                                 {"go:func:api:Load", "s0", 7},
+                                                 {"sql:query:get-user", "queries/users.sql", 9}});
+  MergedFactTable table(bytes);
+  CHECK(table.size() == 4);
+  auto values = [&](const std::string& key) {
+    std::vector<std::string> out;
+    table.values(key, [&](std::string_view v) { out.emplace_back(v); });
+    return out;
+  };
+  CHECK(values("go:func:api:Load") == std::vector<std::string>{"s1", "s0"});
+  CHECK(values("go:field:GetUser") == std::vector<std::string>{"stmt get-user"});
+  CHECK(values("sql:query:get-user") == std::vector<std::string>{"queries/users.sql"});
+  CHECK(values("go:func:api").empty());
+  CHECK(values("zz").empty());
+  // Beside a map, through the readers' one lookup: the map's values, then the table's.
+  schemagate::languages::ProjectFacts facts;
+  facts["go:func:api:Load"].push_back("s1");
+  facts.more = &table;
+  CHECK(schemagate::languages::fact_values(facts, "go:func:api:Load") ==
+        std::vector<std::string_view>{"s1", "s1", "s0"});
+  CHECK(schemagate::languages::fact_values(facts, "go:type:Nope").empty());
+  // Not sorted, or cut short: no fact at all.
+  MergedFactTable unsorted(encode_merged_facts({{"b", "1", 0}, {"a", "2", 1}}));
+  CHECK(unsorted.size() == 0);
+  MergedFactTable cut(std::string_view(bytes).substr(0, bytes.size() - 2));
+  CHECK(cut.size() == 0);
+}
