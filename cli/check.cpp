@@ -140,7 +140,7 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
                                                                                     options.changed_since;
     if (migration.empty()) {
       plan.options.only_files = selected;
-      // The indexes' answers for the files of the other directories, kept beside the schema
+      // The indexes' answers for the files not scanned, kept beside the schema
       // cache and named by the project, as the listings are.
       std::string dir = options.schema_cache ? pipeline::schema_cache_dir() : "";
       std::string binary = dir.empty() ? "" : binary_identity();
@@ -202,7 +202,7 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   if (!options.quiet) report_unread(scan->unread, options.verbose);
   if (options.verbose && !build.services.empty()) report_service_coverage(build.services, scan->files);
   if (options.verbose && scan->indexed_elsewhere)
-    std::cerr << "schemagate: models and packages of other directories: " << scan->indexed_elsewhere
+    std::cerr << "schemagate: models and packages of the files not scanned: " << scan->indexed_elsewhere
               << (scan->indexed_elsewhere == 1 ? " file, " : " files, ")
               << scan->indexed_from_cache << " answered by the index cache"
               << (plan.options.index_cache_file.empty() ? "" : " (" + plan.options.index_cache_file + ")") << "\n";

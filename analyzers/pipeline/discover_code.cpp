@@ -146,9 +146,10 @@ bool discover_code(const source::FileSystem& fs, const Options& options, const S
     const bool left_out = schema_file(schema, f) || source::is_not_application_code(f);
     const languages::Language* lang = left_out ? nullptr : languages::language_for_path(f);
     if (lang) {
-      const bool near = !options.only_files || constant_dirs.count(dir_of(f));
-      if (near) code->all_code.push_back({f, lang});
-      if (options.only_files) code->index_code.push_back({f, lang}), code->far.push_back(!near);
+      if (!options.only_files || constant_dirs.count(dir_of(f))) code->all_code.push_back({f, lang});
+      // Every file not scanned is answered by the index cache (its answer does not depend on
+      // which files are scanned); the scanned ones are indexed now.
+      if (options.only_files) code->index_code.push_back({f, lang}), code->far.push_back(!wanted(f));
     }
     if (!wanted(f)) continue;
     if (left_out) continue;

@@ -349,7 +349,7 @@ void index_go_packages(const source::FileSystem& fs, const Options& options,
     if (k < go.size()) languages::go_file_facts(directory(rel), *text, &found[k]);
     else languages::named_query_facts(rel, *text, &found[k]);
   });
-  // The facts of the files the index cache answered for (a pre-commit run's other directories:
+  // The facts of the files the index cache answered for (a pre-commit run's files not scanned:
   // most of the project) stay out of the map: they are merged by key once into a table beside it
   // (ProjectFacts::more), kept in the cache with a hash of the answers it comes from, so that a
   // run whose far files answer as the last one's reads the table as kept. Putting them in the map
@@ -456,7 +456,7 @@ FileIndex index_of_file(const std::string& rel, const languages::Language* lang,
   return out;
 }
 
-/// The answers of the files `far` marks (the other directories of a pre-commit run's), encoded:
+/// The answers of the files `far` marks (a pre-commit run's files not scanned), encoded:
 /// from `cache` where a file's identity is the one kept, else read now and kept for the next run.
 /// Valid while the cache lives.
 std::vector<std::optional<std::string_view>> far_answers(
@@ -947,7 +947,7 @@ std::vector<FileResult> extract_files(const source::FileSystem& disk, const Scan
   const Options& options = plan.options;
   const source::ReadOnceFileSystem fs(disk);  // the passes below read each code file again
   // The indexes read every code file (a model declared in another package), as the full check
-  // does; with only some files to scan, those of the other directories are answered from the
+  // does; with only some files to scan, those not scanned are answered from the
   // index cache where they have not changed (far_answers).
   std::vector<std::pair<std::string, const languages::Language*>> index_files =
       plan.code.index_code.empty() ? plan.code.all_code : plan.code.index_code;
@@ -960,24 +960,9 @@ std::vector<FileResult> extract_files(const source::FileSystem& disk, const Scan
   if (far_code && !plan.code.far.empty()) {
     far_code->files = std::count(plan.code.far.begin(), plan.code.far.end(), 1);
     far_code->from_cache = cache.reused();
-    // The changed files' directories' other files are not scanned either: read now (constants
-    // come from them, so the read-once layer holds most), by the same words.
-    std::set<std::string_view> scanned;
-    for (auto& f : plan.code.files) scanned.insert(f.first);
-    std::vector<std::optional<std::string>> near(index_files.size());
-    for (size_t i = 0; i < plan.code.far.size(); ++i) {
-      if (plan.code.far[i] || scanned.count(index_files[i].first)) continue;
-      std::string err;
-      if (auto text = fs.read_shared(source::join_path(options.root, index_files[i].first), &err);
-          text && !source::is_generated(*text)) {
-        FileIndex index;
-        run_time_creations(index_files[i].first, index_files[i].second, *text, &index);
-        near[i] = encode_file_index(index);
-      }
-    }
     for (size_t i = 0; i < far.size(); ++i)
-      if (const std::optional<std::string_view> answer = far[i] ? far[i] : near[i] ? std::optional<std::string_view>(*near[i]) : std::nullopt)
-        read_file_index(*answer, nothing, nothing, nothing,
+      if (far[i])
+        read_file_index(*far[i], nothing, nothing, nothing,
                         [&](std::string_view name, uint32_t line) {
                           CodeCreated c{{}, index_files[i].first, static_cast<int>(line), FarCode::kCreated};
                           const size_t nl = name.find('\n');  // "schema\nname" (FileIndex::created)

@@ -46,7 +46,7 @@ struct Options {
   std::map<std::string, std::vector<std::string>> extra_database_calls;
   /// Set: scan only these root-relative files (sorted), e.g. those changed since a revision.
   std::optional<std::vector<std::string>> only_files;
-  /// With only_files: where the indexes' answers for the files of other directories are kept
+  /// With only_files: where the indexes' answers for the files not scanned are kept
   /// between runs (pipeline/index_cache.h), and what they are valid for (the binary, the
   /// project); "" reads every file each run.
   std::string index_cache_file, index_cache_key;
@@ -205,8 +205,8 @@ struct CodeScan {
   report::Summary summary;
   /// Code files that were not scanned, and why (not regular, too large, minified, generated).
   std::vector<source::SkippedFile> skipped;
-  /// With only some files scanned: the code files of the other directories whose models and
-  /// package facts the indexes took in, and how many of them the index cache answered.
+  /// With only some files scanned: the code files not scanned whose models and package facts the
+  /// indexes took in, and how many of them the index cache answered.
   size_t indexed_elsewhere = 0, indexed_from_cache = 0;
 };
 

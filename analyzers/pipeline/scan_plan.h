@@ -41,7 +41,7 @@ struct CodeCreated {
 };
 
 /// With only some files scanned (--changed-since): what the indexes learned of the code of the
-/// other directories (the counts, for --verbose), and what the code not scanned may create at run
+/// files not scanned (the counts, for --verbose), and what the code not scanned may create at run
 /// time, which the full check's scan of it would tell and which this run must not call missing:
 /// each `CREATE ... TABLE` and `ALTER TABLE ... ADD` of its texts, by words, and a create_all()
 /// call outside tests (the tables of models this run did not read).
@@ -116,9 +116,8 @@ struct CodeFiles {
   std::vector<std::pair<std::string, const languages::Language*>> all_code;  ///< constants come from every file
   /// With only some files to scan (--changed-since): every code file, in discovery's order,
   /// which the data layers' index and the Go package index read as the full check does (a model
-  /// declared in another package), and whether each is of another directory than the files
-  /// scanned (`far`: no constant comes from it, and the index cache answers for it). Empty in a
-  /// full check, whose indexes read all_code.
+  /// declared in another package), and whether each is not scanned (`far`: the index cache
+  /// answers for it). Empty in a full check, whose indexes read all_code.
   std::vector<std::pair<std::string, const languages::Language*>> index_code;
   std::vector<char> far;
   std::vector<std::string> candidates;
