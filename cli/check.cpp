@@ -201,11 +201,14 @@ bool collect(const CommonOptions& options, pipeline::CodeScan* scan, std::vector
   *scan = std::move(outcome.scan);
   if (!options.quiet) report_unread(scan->unread, options.verbose);
   if (options.verbose && !build.services.empty()) report_service_coverage(build.services, scan->files);
-  if (options.verbose && scan->indexed_elsewhere)
-    std::cerr << "schemagate: models and packages of the files not scanned: " << scan->indexed_elsewhere
-              << (scan->indexed_elsewhere == 1 ? " file, " : " files, ")
-              << scan->indexed_from_cache << " answered by the index cache"
-              << (plan.options.index_cache_file.empty() ? "" : " (" + plan.options.index_cache_file + ")") << "\n";
+  if (options.verbose && scan->indexed_elsewhere) {
+    const std::string files = std::to_string(scan->indexed_elsewhere) + (scan->indexed_elsewhere == 1 ? " file" : " files");
+    if (plan.options.index_cache_file.empty())
+      std::cerr << "schemagate: index cache: not used; the " << files << " not scanned were read\n";
+    else
+      std::cerr << "schemagate: index cache: answered " << scan->indexed_from_cache << " of the " << files
+                << " not scanned (" << plan.options.index_cache_file << ")\n";
+  }
   if (options.verbose) {
     for (auto& s : scan->skipped) std::cerr << "schemagate: skipped: " << s.path << ": " << s.reason << "\n";
     std::map<std::string, int> by_reason;

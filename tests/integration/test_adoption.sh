@@ -127,14 +127,14 @@ git -C "$work/r" init -q && git -C "$work/r" add -A && git -C "$work/r" commit -
 touch -d '1 hour ago' "$work/r"/app/models/*.rb && sleep 1.1  # not changed within the clock's tick
 rcheck() { (cd "$work/r" && printf '\n# touched\n' >>app/controllers/pulses_controller.rb &&
             NO_COLOR=1 SCHEMAGATE_CACHE_DIR="$work/cache" "$bin" check . --changed-since HEAD -v 2>&1 |
-              grep -e "files not scanned" -e 'error\[' -e 'files\? scanned' | sed -E "s|$work|WORK|; s|index-[0-9a-f]{32}|index-H|"; git checkout -q -- app/controllers); }
-check "changed-since, the index cache filled" "schemagate: models and packages of the files not scanned: 2 files, 0 answered by the index cache (WORK/cache/index-H)
+              grep -e "index cache:" -e 'error\[' -e 'files\? scanned' | sed -E "s|$work|WORK|; s|index-[0-9a-f]{32}|index-H|"; git checkout -q -- app/controllers); }
+check "changed-since, the index cache filled" "schemagate: index cache: answered 0 of the 2 files not scanned (WORK/cache/index-H)
 schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 0 errors, 0 warnings" "$(rcheck)"
-check "changed-since, the index cache used" "schemagate: models and packages of the files not scanned: 2 files, 2 answered by the index cache" "$(rcheck | grep -o '.*index cache')"
+check "changed-since, the index cache used" "schemagate: index cache: answered 2 of the 2 files not scanned" "$(rcheck | grep -o '.*not scanned')"
 printf 'class Pulse < ApplicationRecord\n  self.table_name = "beats"\nend\n' >"$work/r/app/models/pulse.rb"
 git -C "$work/r" commit -qam 'pulses are beats'
 touch -d '1 hour ago' "$work/r/app/models/pulse.rb" && sleep 1.1  # an identity of its own, not a racy one
-check "changed-since, a changed model of another directory read again" "schemagate: models and packages of the files not scanned: 2 files, 1 answered by the index cache
+check "changed-since, a changed model of another directory read again" "schemagate: index cache: answered 1 of the 2 files not scanned
 app/controllers/pulses_controller.rb:3:27: error[missing-column]: column \"machine\" of relation \"beats\" does not exist (SQLSTATE 42703): no migration adds it
 schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 1 error, 0 warnings" "$(rcheck | sed 's| (WORK.*||')"
 

@@ -15,7 +15,7 @@ unset SCHEMAGATE_CACHE_DIR
 export XDG_CACHE_HOME="$work/cache"
 run() { (cd "$work/p" && NO_COLOR=1 "$bin" "$@" 2>&1); echo "exit: $?"; }
 # The output without the cache's own --verbose line, and that line alone.
-out() { run "$@" | grep -v '^schemagate: schema cache: '; }
+out() { run "$@" | grep -v -E '^schemagate: (schema|index) cache: '; }
 said() { run "$@" | grep '^schemagate: schema cache: ' | sed -e 's/; stored in .*/; stored/' -e 's/: used .*/: used/'; }
 
 mkdir -p "$work/p/migrations" "$work/p/app"
