@@ -65,13 +65,18 @@ TEST_CASE("created tables in text: a run-time fragment is the name it stands in,
   CHECK(external[0].first.name == "product_track");
 }
 
+namespace {
+/// What a reader by words found in `text`: "schema.name@offset" each.
+std::vector<std::string> read_names(
+    std::vector<std::pair<schemagate::sql::CreatedRelation, size_t>> (*reader)(const std::string&), const std::string& text) {
+  std::vector<std::string> out;
+  for (auto& [c, at] : reader(text)) out.push_back((c.schema.empty() ? "" : c.schema + ".") + c.name + "@" + std::to_string(at));
+  return out;
+}
+}  // namespace
+
 TEST_CASE("added columns in text: ALTER TABLE ... ADD [COLUMN] [IF NOT EXISTS], each ADD COLUMN of the statement") {
-  auto names = [](const std::string& text) {
-    std::vector<std::string> out;
-    for (auto& [c, at] : pipeline::added_columns_in_text(text))
-      out.push_back((c.schema.empty() ? "" : c.schema + ".") + c.name + "@" + std::to_string(at));
-    return out;
-  };
+  auto names = [](const std::string& text) { return read_names(pipeline::added_columns_in_text, text); };
   CHECK(names("cur.execute('ALTER TABLE accounts ADD COLUMN IF NOT EXISTS plan text')") ==
         std::vector<std::string>{"column:accounts.plan@13"});
   CHECK(names("alter table if exists only Billing.\"Invoices\" add note text, add column paid bool, add x int") ==
@@ -84,12 +89,7 @@ TEST_CASE("added columns in text: ALTER TABLE ... ADD [COLUMN] [IF NOT EXISTS], 
 }
 
 TEST_CASE("created tables in text: words read in place, quotes left out, IF NOT EXISTS passed over only before a name") {
-  auto names = [](const std::string& text) {
-    std::vector<std::string> out;
-    for (auto& [c, at] : pipeline::created_tables_in_text(text))
-      out.push_back((c.schema.empty() ? "" : c.schema + ".") + c.name + "@" + std::to_string(at));
-    return out;
-  };
+  auto names = [](const std::string& text) { return read_names(pipeline::created_tables_in_text, text); };
   // Case, quotes within a word, a schema's dot, and the modifiers before TABLE or VIEW.
   CHECK(names("x = 'Create Temp Table \"Audit\".\"Log\" (id int)'") ==
         std::vector<std::string>{"audit.log@5"});
