@@ -886,6 +886,9 @@ void FileScanner::add_layer_output(const std::string& rel, const report::LineInd
         rec.partly = true;
         rec.reason = r.column.empty() ? r.unknown_when_absent : r.column + ": " + r.unknown_when_absent;
         rec.reason_id = kDataLayerDynamic;
+        // Listed where the name not judged is written: the unit's first requirement may be its
+        // model's table, named at the start of a chain that several query methods share.
+        if (r.span.end > r.span.begin) rec.offset = r.span.begin;
       }
     }
     if (options_.keep.references) {
