@@ -143,15 +143,25 @@ std::string code_lower(std::string_view text) {
 /// upgrades, upgrader or upgraders, a folder or file named for a version (DolphinScheduler's
 /// tools/.../upgrader/v320/V320DolphinSchedulerUpgrader.java: "v320"). Such code runs once, on the
 /// schema of the release before, whose tables and columns the newest one may no longer have.
-/// "" for any other file (the upgrader's own DAO beside the version folders is checked).
+/// Likewise below a folder named migrations, migration or migrate, in a code file the migration
+/// sets do not hold, but only a name that is a release's (`v0.9.0.go`, `1.4/`): listmonk's
+/// internal/migrations/v0.9.0.go adds columns to an older database, where a fresh install loads
+/// schema.sql whole. A sequence number or a timestamp (`0001_init.go`, `20240101_x.py`,
+/// `V2__add_x.java`) names no release. "" for any other file (the upgrader's own DAO beside the version folders is checked).
 std::string release_upgraded_to(const std::string& rel) {
-  bool below = false;
+  bool below = false, below_migrations = false;
   size_t begin = 0;
   while (begin < rel.size()) {
     size_t end = std::min(rel.find('/', begin), rel.size());
     std::string part = rel.substr(begin, end - begin), low = part;
     for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (below) {
+    auto digit = [&](size_t i) { return i < low.size() && std::isdigit(static_cast<unsigned char>(low[i])); };
+    // A release's number has a dot (v0.9.0, 1.4): Flyway's Java steps (V2__Add_x.java) are
+    // numbered, as a timestamp is, without one.
+    size_t lead = !low.empty() && low[0] == 'v' ? 1 : 0, run = lead;
+    while (digit(run)) ++run;
+    bool release = run > lead && run < low.size() && low[run] == '.' && digit(run + 1);
+    if (below || (below_migrations && release)) {
       size_t d = low.size() > 1 && low[0] == 'v' ? 1 : 0;
       if (d < low.size() && std::isdigit(static_cast<unsigned char>(low[d]))) {
         size_t e = d;
@@ -162,6 +172,7 @@ std::string release_upgraded_to(const std::string& rel) {
       }
     }
     if (end < rel.size() && (low == "upgrade" || low == "upgrades" || low == "upgrader" || low == "upgraders")) below = true;
+    if (end < rel.size() && (low == "migrations" || low == "migration" || low == "migrate")) below_migrations = true;
     begin = end + 1;
   }
   return "";
