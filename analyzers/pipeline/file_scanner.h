@@ -214,9 +214,10 @@ class FileScanner {
 
   /// Why a site is left unchecked before its SQL is read: its text goes to a fake, meets another
   /// schema than the newest (test_schema.h) or another engine, is an expected failure, or is
-  /// built at run time. Sets rec's reason; false when the site is read.
+  /// built at run time. Sets rec's reason; false when the site is read. `*no_site`: it is no site
+  /// at all (OtherSchema::site), not to be counted.
   bool unchecked_before_reading(const std::string& rel, const report::LineIndex& lines, const languages::SqlSite& site,
-                                SiteRecord* rec, FileResult* result);
+                                SiteRecord* rec, FileResult* result, bool* no_site);
 
   /// A site whose SQL neither parses nor reads around its fragments: a syntax error where a
   /// database call certainly sends it to PostgreSQL as it is, else unchecked with the reason.

@@ -203,8 +203,9 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
   rec.file = rel;
   rec.offset = static_cast<uint32_t>(site.host_begin);
   rec.via = site.database_call ? site.call_name : "string";
-  if (unchecked_before_reading(rel, lines, site, &rec, result)) {
-    result->sites.push_back(std::move(rec));
+  bool no_site = false;
+  if (unchecked_before_reading(rel, lines, site, &rec, result, &no_site)) {
+    if (!no_site) result->sites.push_back(std::move(rec));
     return;
   }
   // The code being deployed was written for the eventual schema; the running code for the
@@ -401,7 +402,8 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
 }
 
 bool FileScanner::unchecked_before_reading(const std::string& rel, const report::LineIndex& lines,
-                                           const languages::SqlSite& site, SiteRecord* rec, FileResult* result) {
+                                           const languages::SqlSite& site, SiteRecord* rec, FileResult* result,
+                                           bool* no_site) {
   if (!no_database_client_.empty()) {
     rec->reason = "a test in a package whose " + no_database_client_ + " declares no database client: its SQL goes to a fake";
     rec->reason_id = kTestFake;
@@ -415,6 +417,7 @@ bool FileScanner::unchecked_before_reading(const std::string& rel, const report:
   if (auto other = file_schema_.site(site.sql.text)) {
     rec->reason = std::move(other->reason);
     rec->reason_id = other->reason_id;
+    *no_site = !other->site;
     return true;
   }
   if (!site.expected_failure.empty()) {

@@ -421,7 +421,7 @@ std::optional<OtherSchema> FileSchema::site(std::string_view sql) const {
   if (!release_upgrade_.empty())
     return OtherSchema{"code that upgrades a database to release " + release_upgrade_ +
                            " (its path says so): it runs once, on the schema of the release before",
-                       kManualMigration};
+                       kManualMigration, holds_query(sql)};
   if (!test_version_.empty())
     return OtherSchema{"a test that names migration version " + test_version_ +
                            ": it runs its queries at that point of the history, not on the newest schema",

@@ -28,6 +28,9 @@ struct SchemaBuild;
 struct OtherSchema {
   std::string reason;
   std::string_view reason_id;
+  /// False: the SQL is no site at all (the DDL of code that upgrades an older database): not
+  /// counted, and what it creates is not the newest schema's.
+  bool site = true;
 };
 
 /// What one file says about the schema its SQL meets (TestSchemas::for_file).
