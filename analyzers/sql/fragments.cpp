@@ -251,9 +251,9 @@ bool could_define_cte(const std::string& s, size_t at) {
   return false;
 }
 
-/// Whether the nearest clause word before `offset` is BY (ORDER BY, GROUP BY, PARTITION BY),
-/// where a bare name may be an output column of the select list.
-bool after_by(const std::string& s, size_t offset) {
+/// The clause keyword last met before `offset` (select, from, where, join, on, having, set,
+/// values, returning, using, by, into, update), lower case; "" when none is.
+std::string clause_before(const std::string& s, size_t offset) {
   static const std::set<std::string> kClauses = {"select", "from", "where", "join", "on", "having", "set",
                                                  "values", "returning", "using", "by", "into", "update"};
   size_t i = std::min(offset, s.size());
@@ -263,9 +263,21 @@ bool after_by(const std::string& s, size_t offset) {
     while (i > 0 && (ident_char(s[i - 1]))) --i;
     std::string w;
     for (size_t k = i; k < e; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
-    if (kClauses.count(w)) return w == "by";
+    if (kClauses.count(w)) return w;
   }
-  return false;
+  return "";
+}
+
+/// Whether the nearest clause word before `offset` is BY (ORDER BY, GROUP BY, PARTITION BY),
+/// where a bare name may be an output column of the select list.
+bool after_by(const std::string& s, size_t offset) { return clause_before(s, offset) == "by"; }
+
+/// Whether a run-time fragment at `offset` may name an output column or bring a relation in: it
+/// does unless it stands in a condition (WHERE, ON, HAVING), an assignment (SET) or a sort or
+/// grouping key (BY), where what it holds names no column of the statement's output.
+bool may_name_outputs(const std::string& s, size_t offset) {
+  std::string clause = clause_before(s, offset);
+  return clause != "where" && clause != "on" && clause != "having" && clause != "set" && clause != "by";
 }
 
 /// Whether the name at `offset` is qualified (`t.name`, `t."name"`).
@@ -556,10 +568,12 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
   }
 
   const Reading& first = readings.front();
-  bool cte_hazard = false;
-  for (size_t k = 0; k < slots.size(); ++k)
+  bool cte_hazard = false, names_outputs = false;
+  for (size_t k = 0; k < slots.size(); ++k) {
     if (first.fills[k] == Fill::kNothing || first.fills[k] == Fill::kJoin)
       cte_hazard = cte_hazard || could_define_cte(text.text, slots[k].begin);
+    names_outputs = names_outputs || may_name_outputs(text.text, slots[k].begin);
+  }
   out->norm = first.norm;
   out->statements = first.statements;
   out->readings = readings.size();
@@ -589,7 +603,7 @@ bool read_around_fragments(const SqlText& text, const schema::Schema& schema,
           why = "depends on what a run-time fragment holds";
         else if (ref.status == RefStatus::Missing && !column && cte_hazard)
           why = "a run-time fragment before it could define it as a CTE";
-        else if (ref.status == RefStatus::Missing && column && !qualified(first.norm.sql.text, ref.offset) &&
+        else if (ref.status == RefStatus::Missing && column && names_outputs && !qualified(first.norm.sql.text, ref.offset) &&
                  after_by(first.norm.sql.text, ref.offset))
           why = "a run-time fragment could name it in the select list";
         if (why) {

@@ -80,6 +80,17 @@ TEST_CASE("fragments: ORDER BY may name an output column the select-list fragmen
   CHECK(read("select id # from users order by total desc") == "ok:public.users.id ok:public.users unchecked:.total (1)");
   CHECK(read("select id from users order by users.total #") ==
         "ok:public.users.id ok:public.users missing:public.users.total (1)");
+  // A fragment in a condition, a grouping or a sort key names no output column: a name the sort
+  // key gives is the table's, missing or not.
+  CHECK(read("select id from users where # order by total desc") ==
+        "ok:public.users.id ok:public.users missing:public.users.total (2)");
+  CHECK(read("select id from users group by id having # order by total") ==
+        "ok:public.users.id ok:public.users missing:public.users.total (2)");
+  CHECK(read("select id from users order by #, total") == "ok:public.users.id ok:public.users missing:public.users.total (1)");
+  // One in a join may bring in a relation that has it; one in the select list, an alias.
+  CHECK(read("select id from users # order by total") == "ok:public.users.id ok:public.users unchecked:.total (2)");
+  CHECK(read("select id, # from users where # order by total") ==
+        "ok:public.users.id ok:public.users unchecked:.total (2)");
 }
 
 TEST_CASE("fragments: a fragment before the statement may define the CTE it reads") {
