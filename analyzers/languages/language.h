@@ -50,6 +50,10 @@ struct SqlSite {
   /// Not empty: the site runs inside a test assertion that expects it to throw ("run by
   /// assertThrows() at line 12: the test expects it to fail"): unchecked, never a finding.
   std::string expected_failure;
+  /// A tagged template's text (Prisma's $queryRaw`...`, postgres.js's sql`...`): its library
+  /// binds each substitution as a parameter, so a hole alone in a select list is a value
+  /// (`INSERT ... SELECT ${id}, w.id`): sql::fragment_names_a_column's `bound`.
+  bool tagged = false;
 };
 
 class ProjectConstants;

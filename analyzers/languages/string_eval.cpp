@@ -2074,6 +2074,7 @@ class Engine {
     SqlSite s;
     s.sql = std::move(text);
     s.variant = variant;
+    s.tagged = call.tagged;
     syntax_.enclosing_cte_names(arg, src_, &s.outer_ctes);
     if (sql::ChainScope scope; call.tagged && syntax_.chain_expression(arg, src_, &scope)) s.chain = std::move(scope);
     if (models) {

@@ -226,7 +226,8 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
   bool parsed = norm.unchecked_reason.empty() && sql::parse(norm.sql.text, &stmts, &perr);
   // Read around run-time fragments where the statement does not parse with parameters in their
   // place, or parses only as something else (analyzers/sql/fragments.h).
-  if (has_holes && (!parsed || sql::fragment_after_name(site.sql))) {
+  if (has_holes &&
+      (!parsed || sql::fragment_after_name(site.sql) || sql::fragment_names_a_column(site.sql, site.tagged))) {
     partial.emplace();
     if (!sql::read_around_fragments(site.sql, intended, search_path(), &*partial, &why_not,
                                     site.database_call)) {

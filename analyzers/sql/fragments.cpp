@@ -435,6 +435,104 @@ bool fragment_after_name(const SqlText& text) {
   return false;
 }
 
+namespace {
+
+/// The clause keyword (clause_before's) last met before `at` within the parentheses `at` stands
+/// in, read forward past constants, quoted names and comments: "" when none is.
+std::string clause_in_parentheses(const std::string& s, size_t at) {
+  static const std::set<std::string> kClauses = {"select", "from", "where", "join", "on", "having", "set",
+                                                 "values", "returning", "using", "by", "into", "update"};
+  std::vector<std::string> clause(1);  // per open parenthesis
+  for (size_t i = 0; i < at && i < s.size();) {
+    char c = s[i];
+    if (size_t past = skip_comment_or_quoted(s, i).end; past > i) {
+      i = past;
+      continue;
+    }
+    if (c == '(') {
+      clause.emplace_back();
+    } else if (c == ')') {
+      if (clause.size() > 1) clause.pop_back();
+    } else if (std::isalpha(static_cast<unsigned char>(c)) && (i == 0 || !identifier_char(s[i - 1]))) {
+      size_t e = i;
+      while (e < s.size() && identifier_char(s[e])) ++e;
+      std::string w;
+      for (size_t k = i; k < e; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+      if (kClauses.count(w)) clause.back() = w;
+      i = e;
+      continue;
+    }
+    ++i;
+  }
+  return clause.back();
+}
+
+/// The word at byte `at` (blanks skipped), lower-cased: "" when a non-letter stands there.
+std::string word_at(const std::string& s, size_t at) {
+  while (at < s.size() && std::isspace(static_cast<unsigned char>(s[at]))) ++at;
+  std::string w;
+  while (at < s.size() && std::isalpha(static_cast<unsigned char>(s[at])))
+    w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[at++]))));
+  return w;
+}
+
+/// Whether a comparison operator and then a placeholder ($1, ?, %s, :name) follow byte `at`.
+bool compared_with_placeholder_after(const std::string& s, size_t at) {
+  auto blank = [&](size_t i) { return i < s.size() && std::isspace(static_cast<unsigned char>(s[i])); };
+  while (blank(at)) ++at;
+  size_t op = at;
+  while (op < s.size() && (s[op] == '=' || s[op] == '<' || s[op] == '>' || s[op] == '!')) ++op;
+  if (op == at || op - at > 2) return false;
+  while (blank(op)) ++op;
+  if (op + 1 >= s.size()) return op < s.size() && s[op] == '?';
+  char c = s[op], nx = s[op + 1];
+  return (c == '$' && std::isdigit(static_cast<unsigned char>(nx))) || c == '?' || (c == '%' && nx == 's') ||
+         (c == ':' && std::isalpha(static_cast<unsigned char>(nx)));
+}
+
+/// Whether a placeholder and then a comparison operator stand right before byte `at`.
+bool compared_with_placeholder_before(const std::string& s, size_t at) {
+  auto blank = [&](size_t i) { return i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1])); };
+  while (blank(at)) --at;
+  size_t op = at;
+  while (op > 0 && (s[op - 1] == '=' || s[op - 1] == '<' || s[op - 1] == '>' || s[op - 1] == '!')) --op;
+  if (op == at || at - op > 2) return false;
+  while (blank(op)) --op;
+  if (op == 0) return false;
+  if (s[op - 1] == '?') return true;
+  if (op >= 2 && s[op - 2] == '%' && s[op - 1] == 's') return true;
+  size_t d = op;
+  while (d > 0 && std::isdigit(static_cast<unsigned char>(s[d - 1]))) --d;
+  return d < op && d > 0 && s[d - 1] == '$';
+}
+
+}  // namespace
+
+bool fragment_names_a_column(const SqlText& text, bool bound) {
+  const std::string& s = text.text;
+  for (const Slot& slot : find_slots(s)) {
+    if (slot.glued || slot.after_name) continue;  // part of a name, or read around already
+    size_t b = slot.begin;
+    while (b > 0 && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+    size_t e = slot.end;
+    while (e < s.size() && std::isspace(static_cast<unsigned char>(s[e]))) ++e;
+    const char before = b > 0 ? s[b - 1] : '\0', after = e < s.size() ? s[e] : '\0';
+    const std::string clause = clause_in_parentheses(s, slot.begin), word_b = word_before(s, slot.begin),
+                      word_a = word_at(s, slot.end);
+    // A whole item: right after its clause's keyword (or DISTINCT) or a comma of the same list.
+    const bool starts_item = before == ',' || (!clause.empty() && word_b == clause) || word_b == "distinct";
+    if (!bound && clause == "select" && starts_item && (after == ',' || word_a == "from")) return true;
+    if (clause == "by" && starts_item &&
+        (after == ',' || after == '\0' || after == ')' || after == ';' || word_a == "asc" || word_a == "desc" ||
+         word_a == "nulls" || word_a == "limit" || word_a == "offset" || word_a == "having" || word_a == "order" ||
+         word_a == "window" || word_a == "union" || word_a == "except" || word_a == "intersect" || word_a == "fetch" ||
+         word_a == "for"))
+      return true;
+    if (compared_with_placeholder_after(s, slot.end) || compared_with_placeholder_before(s, slot.begin)) return true;
+  }
+  return false;
+}
+
 bool reads_as_utility(const SqlText& text) {
   std::vector<Slot> slots = find_slots(text.text);
   if (slots.empty()) return false;

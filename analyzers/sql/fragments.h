@@ -64,6 +64,16 @@ struct PartialReading {
 /// to be read around its fragments all the same.
 bool fragment_after_name(const SqlText& text);
 
+/// Whether a fragment stands alone where a column, or an expression of columns, is expected and
+/// a value would mean nothing: a whole item of a select list (`select f.id, ${col} from feeds f`),
+/// a whole sort or grouping key (`order by ${sort}`), one side of a comparison whose other side
+/// is a placeholder (`where ${field} = $1`). With a parameter in its place the statement parses,
+/// but the names it holds are not checked: it is to be read around its fragments (partly checked).
+/// `bound`: the holes are substitutions a library binds as parameters (a tagged template's),
+/// where a value alone in a select list is one (`INSERT ... SELECT ${id}, w.id`); a sort key's is
+/// still a name (postgres.js's `ORDER BY ${sql(column)}`), a constant sorting nothing.
+bool fragment_names_a_column(const SqlText& text, bool bound = false);
+
 /// Whether `text` (SQL with holes), each run-time fragment in code read as a name, parses as
 /// statements none of which is a query: DDL or a utility command whose names are given at run
 /// time (`CREATE SCHEMA ${tenant}`, `DROP INDEX ${schema}.${index}`, `SAVEPOINT sp_${n}`, `SET

@@ -227,3 +227,33 @@ TEST_CASE("fragments: VALUES ${rows} is read as a query of unknown columns in th
   CHECK(read("UPDATE users AS u SET name = v.name FROM (VALUES #) AS v(id, name) WHERE u.id = v.id AND u.nope IS NULL") ==
         "ok:public.users ok:public.users.name ok:v.name ok:public.users.id ok:v.id missing:public.users.nope (1)");
 }
+
+TEST_CASE("fragments: a fragment standing alone for a column is no value") {
+  auto names = [](const std::string& code) { return sql::fragment_names_a_column(with_holes(code)); };
+  CHECK(names("select id, # from users"));
+  CHECK(names("select # from users where id = $1"));
+  CHECK(names("select distinct # from users"));
+  CHECK(names("select id from users order by #"));
+  CHECK(names("select id from users order by #, id desc"));
+  CHECK(names("select id from users order by # desc limit 5"));
+  CHECK(names("select id from users group by # having count(*) > 1"));
+  CHECK(names("select id from users where # = $1"));
+  CHECK(names("select id from users where #=%s"));
+  CHECK(names("select id from users where $1 <> #"));
+  // Values: where one is compared with a column, limited, inserted, or inside an expression.
+  CHECK_FALSE(names("select id from users where id = #"));
+  CHECK_FALSE(names("select id from users limit #"));
+  CHECK_FALSE(names("insert into users (id, email) values ($1, #)"));
+  CHECK_FALSE(names("select coalesce(name, #) from users"));
+  CHECK(names("select count(*) from (select id, # from users) u"));  // the subquery's list
+  CHECK_FALSE(names("select id from users where id in (#)"));
+  CHECK_FALSE(names("select '#' from users"));
+  CHECK_FALSE(names("select # as n from users"));
+}
+
+TEST_CASE("fragments: a tagged template's substitution alone in a select list is a bound value") {
+  auto bound = [](const std::string& code) { return sql::fragment_names_a_column(with_holes(code), true); };
+  CHECK_FALSE(bound("insert into users (id, email) select #, u.email from users u"));
+  CHECK(bound("select id from users order by #"));  // sorting by a constant sorts nothing
+  CHECK(bound("select id from users where # = $1"));
+}

@@ -1,0 +1,6 @@
+CREATE TABLE feeds (
+    id BIGSERIAL PRIMARY KEY,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    next_check_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
