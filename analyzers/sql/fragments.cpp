@@ -251,11 +251,12 @@ bool could_define_cte(const std::string& s, size_t at) {
   return false;
 }
 
-/// The clause keyword last met before `offset` (select, from, where, join, on, having, set,
-/// values, returning, using, by, into, update), lower case; "" when none is.
+/// The words that open a clause, for clause_before and clause_in_parentheses.
+const std::set<std::string> kClauses = {"select", "from", "where", "join", "on", "having", "set",
+                                        "values", "returning", "using", "by", "into", "update"};
+
+/// The clause keyword (kClauses) last met before `offset`, lower case; "" when none is.
 std::string clause_before(const std::string& s, size_t offset) {
-  static const std::set<std::string> kClauses = {"select", "from", "where", "join", "on", "having", "set",
-                                                 "values", "returning", "using", "by", "into", "update"};
   size_t i = std::min(offset, s.size());
   while (i > 0) {
     while (i > 0 && !std::isalpha(static_cast<unsigned char>(s[i - 1]))) --i;
@@ -440,8 +441,6 @@ namespace {
 /// The clause keyword (clause_before's) last met before `at` within the parentheses `at` stands
 /// in, read forward past constants, quoted names and comments: "" when none is.
 std::string clause_in_parentheses(const std::string& s, size_t at) {
-  static const std::set<std::string> kClauses = {"select", "from", "where", "join", "on", "having", "set",
-                                                 "values", "returning", "using", "by", "into", "update"};
   std::vector<std::string> clause(1);  // per open parenthesis
   for (size_t i = 0; i < at && i < s.size();) {
     char c = s[i];
