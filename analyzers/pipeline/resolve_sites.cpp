@@ -6,10 +6,40 @@
 #include "analyzers/requirements/requirement.h"
 #include "analyzers/schema/builtin.h"
 #include "analyzers/schema/implicit_sequences.h"
+#include "analyzers/sql/scan.h"
 
 namespace schemagate::pipeline {
 
 namespace {
+
+/// `text` with each format verb in code (`%s`, `%v`; not in a literal or a comment) made a hole,
+/// or nothing when it has none: a query file's statement that Go code fills in with fmt.Sprintf
+/// (listmonk's `SELECT ... FROM %s`), whose verb stands where no parameter parses.
+std::optional<sql::SqlText> format_verbs_as_holes(const sql::SqlText& text) {
+  const std::string& s = text.text;
+  sql::SqlText out;
+  bool any = false;
+  size_t copied = 0;
+  for (size_t i = 0; i < s.size();) {
+    if (size_t past = sql::skip_comment_or_quoted(s, i).end; past > i) {
+      i = past;
+      continue;
+    }
+    if (s[i] == '%' && i + 1 < s.size() && (s[i + 1] == 's' || s[i + 1] == 'v') &&
+        (i + 2 >= s.size() || !sql::identifier_char(s[i + 2]))) {
+      out.append_part(text, copied, i);
+      out.append_hole(text.host_offset(i));
+      i += 2;
+      copied = i;
+      any = true;
+      continue;
+    }
+    ++i;
+  }
+  if (!any) return std::nullopt;
+  out.append_part(text, copied, s.size());
+  return out;
+}
 
 const char* status_name(sql::RefStatus s) {
   switch (s) {
@@ -224,12 +254,19 @@ void FileScanner::analyze_site(const std::string& rel, const report::LineIndex& 
   std::string why_not;
   bool only_fragments = false;  // it parses around the fragments, which hold every name
   bool parsed = norm.unchecked_reason.empty() && sql::parse(norm.sql.text, &stmts, &perr);
+  // A query file's statement that does not parse with its format verbs as parameters: the code
+  // that reads it fills them in (format_verbs_as_holes).
+  std::optional<sql::SqlText> verbs;
+  if (!parsed && !has_holes && norm.unchecked_reason.empty() && rel.size() > 4 &&
+      rel.compare(rel.size() - 4, 4, ".sql") == 0)
+    verbs = format_verbs_as_holes(site.sql);
+  const sql::SqlText& around = verbs ? *verbs : site.sql;
   // Read around run-time fragments where the statement does not parse with parameters in their
   // place, or parses only as something else (analyzers/sql/fragments.h).
-  if (has_holes &&
-      (!parsed || sql::fragment_after_name(site.sql) || sql::fragment_names_a_column(site.sql, site.tagged))) {
+  if ((has_holes || verbs) &&
+      (!parsed || sql::fragment_after_name(around) || sql::fragment_names_a_column(around, site.tagged))) {
     partial.emplace();
-    if (!sql::read_around_fragments(site.sql, intended, search_path(), &*partial, &why_not,
+    if (!sql::read_around_fragments(around, intended, search_path(), &*partial, &why_not,
                                     site.database_call)) {
       partial.reset();
     } else if (!partial->judges_something()) {

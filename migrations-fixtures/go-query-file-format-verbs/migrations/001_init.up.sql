@@ -1,0 +1,2 @@
+CREATE TABLE campaign_views (id BIGSERIAL PRIMARY KEY, campaign_id INT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE TABLE link_clicks (id BIGSERIAL PRIMARY KEY, campaign_id INT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
