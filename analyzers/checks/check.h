@@ -52,6 +52,9 @@ struct Evaluation {
   requirements::NotJudged not_judged;     ///< relations that exist although no migration creates them
   /// Each migration file's format ("sequelize", "supabase"): help says how its tool applies it.
   std::map<std::string, std::string> migration_formats;
+  /// The schema dump the whole schema comes from, when there is one and no migration (listmonk's
+  /// schema.sql, which a new database is created from): where help says to add a missing name.
+  std::string only_dump;
 };
 
 /// One requirement's surroundings: the run, the unit that produced it, its host file.

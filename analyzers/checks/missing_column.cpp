@@ -65,7 +65,7 @@ void run_missing_column(const RequirementContext& ctx, const requirements::Requi
       d.help = "add ALTER TABLE " + sql_ident(ref.relation) + " ADD COLUMN IF NOT EXISTS " + sql_ident(ref.column) +
                " ... to the statements " + own->origin.file + " runs when the program starts";
     } else {
-      d.message += "no migration adds it";
+      d.message += ctx.eval.only_dump.empty() ? "no migration adds it" : ctx.eval.only_dump + " does not have it";
       std::vector<std::string> names;
       for (auto& q : searched) {
         auto dot = q.find('.');
@@ -94,6 +94,10 @@ void run_missing_column(const RequirementContext& ctx, const requirements::Requi
                    ") and apply it before deploying this code";
         else if (!ref.fix.empty())
           d.help = ref.fix;
+        else if (!ctx.eval.only_dump.empty())  // the schema a new database is created from
+          d.help = "add " + sql_ident(ref.column) + " to the CREATE TABLE of " + table + " in " + ctx.eval.only_dump +
+                   ", and ALTER TABLE " + table + " ADD COLUMN " + sql_ident(ref.column) +
+                   " ... to how existing databases are upgraded, before deploying this code";
         else
           d.help = "add a migration with ALTER TABLE " + table + " ADD COLUMN " + sql_ident(ref.column) +
                    " ... and apply it before deploying this code";

@@ -56,7 +56,7 @@ void run_missing_relation(const RequirementContext& ctx, const requirements::Req
                ", or give the application's role that search path (ALTER ROLE ... SET search_path) and run "
                "schemagate with --search-path " + elsewhere + "," + path;
     } else {
-      d.message += "no migration creates it";
+      d.message += ctx.eval.only_dump.empty() ? "no migration creates it" : ctx.eval.only_dump + " does not create it";
       std::vector<std::string> names;
       for (auto& [k, r] : schema.relations())
         if (r.schema == ref.schema) names.push_back(r.name);
@@ -72,7 +72,14 @@ void run_missing_relation(const RequirementContext& ctx, const requirements::Req
         std::string near = closest_name(ref.relation, names);
         if (!near.empty()) d.message += "; did you mean " + quote_ident(near) + "?";
         d.help = !ref.fix.empty() ? ref.fix
-                                  : "add a migration that creates " + quote_ident(shown) + " and apply it before deploying this code";
+                 : !ctx.eval.only_dump.empty()
+                     ? "add CREATE TABLE " +
+                           (ref.schema.empty() || shown == ref.relation ? sql_ident(ref.relation)
+                                                                        : sql_ident(ref.schema) + "." + sql_ident(ref.relation)) +
+                           " to " + ctx.eval.only_dump +
+                           " (a new database is created from it), and to how existing databases are upgraded, before "
+                           "deploying this code"
+                     : "add a migration that creates " + quote_ident(shown) + " and apply it before deploying this code";
       }
     }
     out->push_back(std::move(d));

@@ -377,6 +377,11 @@ bool evaluate_files(const source::FileSystem& fs, const ScanPlan& plan, const Sc
   eval.search_path = options.search_path;
   eval.deploy = targets.deploy;
   for (auto& m : schema.migrations) eval.migration_formats[m.path] = m.format;
+  // Not a dump that a migration tool writes from its migrations (Rails' db/structure.sql beside
+  // db/migrate): there the fix is a migration, even when none is newer than the dump.
+  if (schema.migrations.empty() && schema.directories.empty() && schema.baseline.size() == 1 &&
+      schema.baseline[0].format == "schema-dump")
+    eval.only_dump = schema.baseline[0].path;
   for (auto& m : schema.baseline)
     if (m.format == "go-startup" || m.format == "xorm-sync" || m.format == "gorm-automigrate" || m.format == "drizzle-push") eval.migration_formats[m.path] = m.format;  // its messages say so
   eval.not_judged = [&](const std::string& schema_name, const std::string& name) -> std::string {
