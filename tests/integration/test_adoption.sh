@@ -69,7 +69,7 @@ printf 'def load(cur):\n    cur.execute("SELECT id, email, plan FROM accounts")\
 git -C "$work/d" init -q && git -C "$work/d" add -A && git -C "$work/d" commit -qm base
 printf 'CREATE TABLE accounts (id bigserial PRIMARY KEY, email text NOT NULL);\n' >"$work/d/db/postgres/LATEST.sql"
 check "changed-since a changed schema dump" "schemagate: schema dump db/postgres/LATEST.sql is among the files changed since HEAD: every file is checked
-app/a.py:2:36: error[missing-column]: column \"plan\" of relation \"accounts\" does not exist (SQLSTATE 42703): no migration adds it
+app/a.py:2:36: error[missing-column]: column \"plan\" of relation \"accounts\" does not exist (SQLSTATE 42703): db/postgres/LATEST.sql does not have it
 schemagate: 1 file scanned, 1 SQL site (1 checked, 0 unchecked), 1 error, 0 warnings
 exit: 1" "$(cd "$work/d" && NO_COLOR=1 "$bin" check . --changed-since HEAD 2>&1 | grep -v -e '^ ' -e '^$'; echo "exit: ${PIPESTATUS[0]}")"
 
